@@ -1,0 +1,99 @@
+// The settings file (`config.json` in the user-data folder) is written by the app and read by the
+// engine. This schema is the single definition both sides use (DESIGN.md §3). It must stay free of
+// Node-only APIs: the renderer imports it for its forms.
+import * as z from 'zod/v4';
+import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+const hours = z.number().min(0).max(24);
+
+export const WorkWeekSchema = z
+  .object({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours })
+  .describe('Target working hours per weekday; 0 marks a day off.');
+
+export const HolidayRegionSchema = z.object({
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as DE'),
+  state: z.string().min(1).max(10).optional(),
+  region: z.string().min(1).max(10).optional(),
+});
+
+export const ProviderProfileSchema = z.object({
+  type: z.enum(['local']),
+});
+
+const toolNameSchema = z.enum(TOOL_NAMES);
+const toolGroupSchema = z.enum(TOOL_GROUPS);
+
+export const SettingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  provider: ProviderProfileSchema,
+  tools: z.object({
+    /** Hides every tool that is not read-only, whatever the toggles say. */
+    readOnly: z.boolean(),
+    /** Group switches; a missing group keeps each tool's own default. */
+    groups: z.partialRecord(toolGroupSchema, z.boolean()),
+    /** Per-tool switches; they win over the group switch. */
+    enabled: z.partialRecord(toolNameSchema, z.boolean()),
+  }),
+  /** IANA zone for days, weeks and displayed times; empty means the system zone. */
+  timezone: z.string(),
+  workWeek: WorkWeekSchema,
+  holidays: HolidayRegionSchema.nullable(),
+  leave: z.object({
+    annualDays: z.number().min(0).max(366),
+    /** Days carried over into the current year. */
+    carryOverDays: z.number().min(0).max(366),
+  }),
+  user: z.object({ name: z.string().max(200) }),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type WorkWeek = z.infer<typeof WorkWeekSchema>;
+export type HolidayRegion = z.infer<typeof HolidayRegionSchema>;
+
+export function defaultSettings(): Settings {
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    provider: { type: 'local' },
+    tools: { readOnly: false, groups: {}, enabled: {} },
+    timezone: '',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    holidays: null,
+    leave: { annualDays: 25, carryOverDays: 0 },
+    user: { name: '' },
+  };
+}
+
+/**
+ * Reads a settings file's parsed JSON. Missing keys take their defaults, so a file written by an
+ * older app (or by hand, with only the keys someone cared about) still works; a present key with a
+ * wrong value is an error, because silently replacing what a person wrote hides their mistake.
+ */
+export function parseSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: ['the file must hold a JSON object'] };
+  }
+  const merged = mergeDefaults(defaultSettings(), raw as Record<string, unknown>);
+  const result = SettingsSchema.safeParse(merged);
+  if (result.success) return { ok: true, settings: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  };
+}
+
+function mergeDefaults(defaults: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(given)) {
+    const base = defaults[key];
+    const bothObjects = isPlainObject(base) && isPlainObject(value);
+    // Record-valued keys (tool switches) merge by key too, which is what a partial file means.
+    out[key] = bothObjects ? mergeDefaults(base, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,16 @@
+// Which tools an AI client sees. Pure, so the settings window can show the same answer the engine
+// acts on.
+import type { Settings } from './settings.ts';
+import { isDefaultEnabled, TOOL_CATALOG, type ToolName } from './tool-catalog.ts';
+
+export interface ToolPolicyOptions {
+  /** The app's own engine sees every tool, whatever the AI-facing switches say (DESIGN.md §1). */
+  allTools: boolean;
+}
+
+export function isToolEnabled(name: ToolName, settings: Settings, options: ToolPolicyOptions): boolean {
+  if (options.allTools) return true;
+  const entry = TOOL_CATALOG[name];
+  if (settings.tools.readOnly && entry.access !== 'read') return false;
+  return settings.tools.enabled[name] ?? settings.tools.groups[entry.group] ?? isDefaultEnabled(name);
+}

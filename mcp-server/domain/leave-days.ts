@@ -1,0 +1,98 @@
+// How much leave a request costs and how much work a period asks for. Both depend on the person's
+// work week (hours per weekday), public holidays and half days, and on nothing else.
+import { daysBetween, eachDate, isoWeekday, isValidDate } from './time.ts';
+
+/** Target hours per weekday; a day with 0 hours is not a working day. */
+export type WorkWeek = { mon: number; tue: number; wed: number; thu: number; fri: number; sat: number; sun: number };
+export type DayPart = 'full' | 'morning' | 'afternoon';
+
+export type LeaveRange = {
+  firstDay: string;
+  lastDay: string;
+  /** A request may start at midday... */
+  firstDayPart: 'full' | 'afternoon';
+  /** ...and end at midday. */
+  lastDayPart: 'full' | 'morning';
+};
+export type LeaveDay = { date: string; part: DayPart; counts: number; reason?: 'weekend' | 'holiday' };
+export type LeaveDays = { ok: true; workingDays: number; days: LeaveDay[] } | { ok: false; message: string };
+
+const MAX_DAYS = 366;
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * Every calendar day of a leave request with what it costs: 1 for a working day, 0.5 for a half
+ * day at either end, 0 for days off (reason 'weekend', meaning any day with no target hours) and
+ * public holidays. A day that is both off and a holiday is reported as 'weekend': it would cost
+ * nothing even without the holiday.
+ */
+export function leaveDays(input: LeaveRange, workWeek: WorkWeek, holidays: ReadonlySet<string>): LeaveDays {
+  const problem = rangeProblem(input);
+  if (problem) return { ok: false, message: problem };
+
+  const days = eachDate(input.firstDay, input.lastDay).map((date): LeaveDay => {
+    const part = partOn(input, date);
+    if (hoursOn(date, workWeek) <= 0) return { date, part, counts: 0, reason: 'weekend' };
+    if (holidays.has(date)) return { date, part, counts: 0, reason: 'holiday' };
+    return { date, part, counts: part === 'full' ? 1 : 0.5 };
+  });
+  const workingDays = days.reduce((sum, day) => sum + day.counts, 0);
+  return { ok: true, workingDays, days };
+}
+
+/** Whether two bookings of the same day collide: only a morning and an afternoon fit together. */
+export function partsOverlap(a: DayPart, b: DayPart): boolean {
+  return !((a === 'morning' && b === 'afternoon') || (a === 'afternoon' && b === 'morning'));
+}
+
+/**
+ * Minutes of work expected over [from, to] (both included; 0 when to is before from): each day's
+ * weekday hours, nothing on public holidays, and less by the fraction of the day on leave.
+ */
+export function targetMinutes(
+  from: string,
+  to: string,
+  workWeek: WorkWeek,
+  holidays: ReadonlySet<string>,
+  leave: ReadonlyMap<string, number>,
+): number {
+  let minutes = 0;
+  for (const date of eachDate(from, to)) {
+    if (holidays.has(date)) continue;
+    const onLeave = Math.min(1, Math.max(0, leave.get(date) ?? 0));
+    minutes += Math.max(0, hoursOn(date, workWeek)) * 60 * (1 - onLeave);
+  }
+  // Hours such as 7.7 are not exact in binary; the total is what people compare, so round once.
+  return Math.round(minutes);
+}
+
+function rangeProblem(input: LeaveRange): string | undefined {
+  for (const [label, date] of [['first day', input.firstDay], ['last day', input.lastDay]] as const) {
+    if (!isValidDate(date)) return `The ${label} "${date}" is not a real date; write it as YYYY-MM-DD, such as 2026-11-23.`;
+  }
+  if (input.lastDay < input.firstDay) {
+    return `The last day (${input.lastDay}) is before the first day (${input.firstDay}). Swap them or correct one of them.`;
+  }
+  const length = daysBetween(input.firstDay, input.lastDay) + 1;
+  if (length > MAX_DAYS) {
+    return `That range covers ${length} calendar days; one request can cover at most ${MAX_DAYS}. Split it into several requests.`;
+  }
+  if (input.firstDay === input.lastDay && input.firstDayPart === 'afternoon' && input.lastDayPart === 'morning') {
+    return (
+      `A single day cannot start in the afternoon and also end in the morning. For half a day, mark only ` +
+      `the afternoon (first day part) or only the morning (last day part); for the whole day, leave both 'full'.`
+    );
+  }
+  return undefined;
+}
+
+function partOn(input: LeaveRange, date: string): DayPart {
+  if (date === input.firstDay && input.firstDayPart === 'afternoon') return 'afternoon';
+  if (date === input.lastDay && input.lastDayPart === 'morning') return 'morning';
+  return 'full';
+}
+
+function hoursOn(date: string, workWeek: WorkWeek): number {
+  const key = WEEKDAY_KEYS[isoWeekday(date) - 1] ?? 'mon';
+  return workWeek[key];
+}

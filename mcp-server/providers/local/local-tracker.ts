@@ -1,0 +1,515 @@
+// The built-in timesheet: a SQLite file in the user-data folder, no account needed.
+import { partsOverlap } from '../../domain/leave-days.ts';
+import { type Database, isUniqueViolation, openDatabase, writeTransaction } from './database.ts';
+import {
+  type Capability,
+  type Catalog,
+  type CatalogItem,
+  type CatalogKind,
+  type EntryFields,
+  type EntryQuery,
+  type LeaveRequest,
+  type NewLeaveRequest,
+  type Person,
+  ProviderError,
+  type Ref,
+  type TimeEntry,
+  type TimeTracker,
+  TimerRunningError,
+  type WorkSpan,
+} from '../time-tracker.ts';
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'timer',
+  'entries',
+  'reports',
+  'catalog',
+  'catalog_write',
+  'leave',
+  'calendar',
+]);
+
+const ENTRY_SELECT = `
+  SELECT e.id, e.start_ms, e.end_ms, e.description,
+         p.id AS project_id, p.name AS project_name,
+         a.id AS activity_id, a.name AS activity_name
+  FROM time_entries e
+  LEFT JOIN projects p ON p.id = e.project_id
+  LEFT JOIN activities a ON a.id = e.activity_id`;
+
+interface EntryRow {
+  id: number;
+  start_ms: number;
+  end_ms: number | null;
+  description: string;
+  project_id: number | null;
+  project_name: string | null;
+  activity_id: number | null;
+  activity_name: string | null;
+}
+
+interface LeaveRow {
+  id: number;
+  type: LeaveRequest['type'];
+  first_day: string;
+  last_day: string;
+  first_day_part: LeaveRequest['firstDayPart'];
+  last_day_part: LeaveRequest['lastDayPart'];
+  days: number;
+  status: LeaveRequest['status'];
+  comment: string;
+}
+
+const CATALOG_TABLES: Record<CatalogKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
+
+export interface LocalTrackerOptions {
+  databasePath: string;
+  /** The person shown in the absence calendar. */
+  personName: () => string;
+  now: () => number;
+}
+
+export function createLocalTracker(options: LocalTrackerOptions): TimeTracker {
+  return new LocalTracker(options);
+}
+
+class LocalTracker implements TimeTracker {
+  readonly type = 'local';
+  readonly label = 'Local timesheet';
+  readonly capabilities = CAPABILITIES;
+  readonly #options: LocalTrackerOptions;
+  #handle: Database | null = null;
+
+  constructor(options: LocalTrackerOptions) {
+    this.#options = options;
+  }
+
+  /** Opened on first use, so the server answers `tools/list` without touching the disk. */
+  get #db(): Database {
+    this.#handle ??= openDatabase(this.#options.databasePath);
+    return this.#handle;
+  }
+
+  async whoami(): Promise<Person> {
+    return { name: this.#options.personName() };
+  }
+
+  async runningEntry(): Promise<TimeEntry | null> {
+    return this.#running();
+  }
+
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+    try {
+      return writeTransaction(this.#db, () => {
+        this.#checkRefs(fields.projectId, fields.activityId);
+        const running = this.#running();
+        const start = fields.start ?? Math.max(this.#options.now(), running?.start ?? 0);
+        let stopped: TimeEntry | null = null;
+        if (running) {
+          if (!switchRunning) throw new TimerRunningError(running);
+          if (start < running.start) {
+            throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+          }
+          this.#setEnd(running.id, start);
+          stopped = this.#entry(running.id);
+        }
+        const id = this.#insertEntry({ ...fields, start, end: null });
+        return { started: this.#entry(id), stopped };
+      });
+    } catch (error) {
+      // Another process won the race between our check and our insert: the schema refused the
+      // second running timer. Report it like the check would have.
+      if (isUniqueViolation(error, 'time_entries_one_running')) {
+        const running = this.#running();
+        if (running) throw new TimerRunningError(running);
+      }
+      throw error;
+    }
+  }
+
+  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+    return writeTransaction(this.#db, () => {
+      const running = this.#running();
+      if (!running) throw new ProviderError('conflict', 'No timer is running.');
+      const stopAt = end ?? Math.max(this.#options.now(), running.start);
+      if (stopAt < running.start) throw new ProviderError('invalid', 'The end time is before the timer started.');
+      this.#setEnd(running.id, stopAt);
+      if (note) {
+        const description = running.description ? `${running.description}\n${note}` : note;
+        this.#db.prepare('UPDATE time_entries SET description = ? WHERE id = ?').run(description, running.id);
+      }
+      return this.#entry(running.id);
+    });
+  }
+
+  async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
+    const filter = `WHERE e.start_ms >= ? AND e.start_ms < ?${query.projectId === undefined ? '' : ' AND e.project_id = ?'}`;
+    const params = query.projectId === undefined ? [query.from, query.to] : [query.from, query.to, query.projectId];
+    const { total } = this.#db.prepare(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
+      total: number;
+    };
+    const rows = this.#db
+      .prepare(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset) as unknown as EntryRow[];
+    return { entries: rows.map(toEntry), total };
+  }
+
+  async getEntry(id: number): Promise<TimeEntry> {
+    return this.#entry(id);
+  }
+
+  async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
+    return writeTransaction(this.#db, () => {
+      this.#checkRefs(fields.projectId, fields.activityId);
+      return this.#entry(this.#insertEntry(fields));
+    });
+  }
+
+  async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
+    try {
+      return writeTransaction(this.#db, () => {
+        const current = this.#entry(id);
+        const next: EntryFields = {
+          start: patch.start ?? current.start,
+          end: patch.end === undefined ? current.end : patch.end,
+          projectId: patch.projectId === undefined ? (current.project?.id ?? null) : patch.projectId,
+          activityId: patch.activityId === undefined ? (current.activity?.id ?? null) : patch.activityId,
+          description: patch.description ?? current.description,
+        };
+        if (next.end !== null && next.end < next.start) {
+          throw new ProviderError('invalid', 'The entry would end before it starts.');
+        }
+        this.#checkRefs(next.projectId, next.activityId);
+        this.#db
+          .prepare(
+            `UPDATE time_entries SET start_ms = ?, end_ms = ?, project_id = ?, activity_id = ?, description = ?, updated_at = ?
+             WHERE id = ?`,
+          )
+          .run(next.start, next.end, next.projectId, next.activityId, next.description, this.#options.now(), id);
+        return this.#entry(id);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'time_entries_one_running')) {
+        throw new ProviderError('conflict', 'Another timer is already running; only one entry can be open at a time.');
+      }
+      throw error;
+    }
+  }
+
+  async deleteEntry(id: number): Promise<TimeEntry> {
+    return writeTransaction(this.#db, () => {
+      const entry = this.#entry(id);
+      this.#db.prepare('DELETE FROM time_entries WHERE id = ?').run(id);
+      return entry;
+    });
+  }
+
+  async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    // start_ms < to AND coalesce(end, now) > from: every entry that touches the range. The index on
+    // start_ms bounds the scan; entries longer than a week are rare enough not to need their own.
+    const rows = this.#db
+      .prepare(
+        `${ENTRY_SELECT}
+         WHERE e.start_ms < ? AND e.start_ms >= ? AND coalesce(e.end_ms, ?) > ?
+         ${projectId === undefined ? '' : 'AND e.project_id = ?'}
+         ORDER BY e.start_ms`,
+      )
+      .all(
+        ...(projectId === undefined
+          ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from]
+          : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
+      ) as unknown as EntryRow[];
+    const spans: WorkSpan[] = [];
+    for (const row of rows) {
+      const start = Math.max(row.start_ms, from);
+      const end = Math.min(row.end_ms ?? Math.max(now, row.start_ms), to);
+      if (end <= start) continue;
+      const entry = toEntry(row);
+      spans.push({ start, end, project: entry.project, activity: entry.activity });
+    }
+    return spans;
+  }
+
+  async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
+    const row = this.#db
+      .prepare(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
+      .get(from, to) as EntryRow | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  async catalog(includeArchived: boolean): Promise<Catalog> {
+    const archived = includeArchived ? '' : 'WHERE x.archived = 0';
+    const customers = this.#db
+      .prepare(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
+      .all() as unknown as Array<{ id: number; name: string; archived: number }>;
+    const projects = this.#db
+      .prepare(
+        `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
+         FROM projects x LEFT JOIN customers c ON c.id = x.customer_id ${archived} ORDER BY x.name COLLATE NOCASE`,
+      )
+      .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+    const activities = this.#db
+      .prepare(
+        `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
+         FROM activities x LEFT JOIN projects p ON p.id = x.project_id ${archived} ORDER BY x.name COLLATE NOCASE`,
+      )
+      .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+    return {
+      customers: customers.map((row) => ({ kind: 'customer', id: row.id, name: row.name, archived: row.archived === 1 })),
+      projects: projects.map((row) => ({
+        kind: 'project',
+        id: row.id,
+        name: row.name,
+        archived: row.archived === 1,
+        customer: ref(row.ref_id, row.ref_name),
+      })),
+      activities: activities.map((row) => ({
+        kind: 'activity',
+        id: row.id,
+        name: row.name,
+        archived: row.archived === 1,
+        project: ref(row.ref_id, row.ref_name),
+      })),
+    };
+  }
+
+  async createCatalogItem(item: {
+    kind: CatalogKind;
+    name: string;
+    customerId?: number;
+    projectId?: number;
+  }): Promise<CatalogItem> {
+    const name = item.name.trim();
+    try {
+      return writeTransaction(this.#db, () => {
+        const now = this.#options.now();
+        let id: number;
+        if (item.kind === 'customer') {
+          id = Number(this.#db.prepare('INSERT INTO customers (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid);
+        } else if (item.kind === 'project') {
+          if (item.customerId !== undefined) this.#requireRow('customers', item.customerId, 'customer');
+          id = Number(
+            this.#db
+              .prepare('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)')
+              .run(name, item.customerId ?? null, now).lastInsertRowid,
+          );
+        } else {
+          if (item.projectId !== undefined) this.#requireRow('projects', item.projectId, 'project');
+          id = Number(
+            this.#db
+              .prepare('INSERT INTO activities (name, project_id, created_at) VALUES (?, ?, ?)')
+              .run(name, item.projectId ?? null, now).lastInsertRowid,
+          );
+        }
+        return this.#catalogItem(item.kind, id);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ProviderError('conflict', `A ${item.kind} named "${name}" already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
+    return writeTransaction(this.#db, () => {
+      this.#requireRow(CATALOG_TABLES[kind], id, kind);
+      this.#db.prepare(`UPDATE ${CATALOG_TABLES[kind]} SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
+      return this.#catalogItem(kind, id);
+    });
+  }
+
+  async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    const rows = this.#db
+      .prepare('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
+      .all(query.from, query.to) as unknown as LeaveRow[];
+    return rows.map((row) => this.#toLeave(row));
+  }
+
+  async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
+    return writeTransaction(this.#db, () => {
+      const clash = this.#overlappingLeave(request);
+      if (clash) {
+        throw new ProviderError(
+          'conflict',
+          `This overlaps your ${clash.type} request #${clash.id} (${clash.firstDay} to ${clash.lastDay}). Cancel or change that one first.`,
+        );
+      }
+      const now = this.#options.now();
+      // Local requests are the user's own record, so there is nobody to approve them.
+      const id = Number(
+        this.#db
+          .prepare(
+            `INSERT INTO leave_requests (type, first_day, last_day, first_day_part, last_day_part, days, status, comment, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?)`,
+          )
+          .run(
+            request.type,
+            request.firstDay,
+            request.lastDay,
+            request.firstDayPart,
+            request.lastDayPart,
+            request.days,
+            request.comment,
+            now,
+            now,
+          ).lastInsertRowid,
+      );
+      return this.#leave(id);
+    });
+  }
+
+  async cancelLeave(id: number): Promise<LeaveRequest> {
+    return writeTransaction(this.#db, () => {
+      const request = this.#leave(id);
+      if (request.status === 'cancelled') throw new ProviderError('conflict', `Leave request #${id} is already cancelled.`);
+      this.#db
+        .prepare(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`)
+        .run(this.#options.now(), id);
+      return this.#leave(id);
+    });
+  }
+
+  close(): void {
+    this.#handle?.close();
+    this.#handle = null;
+  }
+
+  #running(): TimeEntry | null {
+    const row = this.#db.prepare(`${ENTRY_SELECT} WHERE e.end_ms IS NULL`).get() as EntryRow | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  #entry(id: number): TimeEntry {
+    const row = this.#db.prepare(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
+    if (!row) throw new ProviderError('not_found', `There is no time entry #${id}.`);
+    return toEntry(row);
+  }
+
+  #insertEntry(fields: EntryFields): number {
+    const now = this.#options.now();
+    const result = this.#db
+      .prepare(
+        `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(fields.start, fields.end, fields.projectId, fields.activityId, fields.description, now, now);
+    return Number(result.lastInsertRowid);
+  }
+
+  #setEnd(id: number, end: number): void {
+    this.#db.prepare('UPDATE time_entries SET end_ms = ?, updated_at = ? WHERE id = ?').run(end, this.#options.now(), id);
+  }
+
+  #checkRefs(projectId: number | null, activityId: number | null): void {
+    if (projectId !== null) this.#requireRow('projects', projectId, 'project');
+    if (activityId !== null) {
+      const activity = this.#catalogItem('activity', activityId);
+      if (activity.project && activity.project.id !== projectId) {
+        throw new ProviderError(
+          'invalid',
+          `Activity "${activity.name}" belongs to project "${activity.project.name}" and cannot be used with another project.`,
+        );
+      }
+    }
+  }
+
+  #requireRow(table: string, id: number, what: string): void {
+    const row = this.#db.prepare(`SELECT 1 AS found FROM ${table} WHERE id = ?`).get(id);
+    if (!row) throw new ProviderError('not_found', `There is no ${what} #${id}.`);
+  }
+
+  #catalogItem(kind: CatalogKind, id: number): CatalogItem {
+    const catalogRow = this.#db
+      .prepare(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`)
+      .get(id) as { id: number; name: string; archived: number } | undefined;
+    if (!catalogRow) throw new ProviderError('not_found', `There is no ${kind} #${id}.`);
+    const item: CatalogItem = { kind, id: catalogRow.id, name: catalogRow.name, archived: catalogRow.archived === 1 };
+    if (kind === 'project') {
+      const row = this.#db
+        .prepare('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?')
+        .get(id) as { id: number; name: string } | undefined;
+      item.customer = row ? { id: row.id, name: row.name } : null;
+    }
+    if (kind === 'activity') {
+      const row = this.#db
+        .prepare('SELECT p.id, p.name FROM activities x JOIN projects p ON p.id = x.project_id WHERE x.id = ?')
+        .get(id) as { id: number; name: string } | undefined;
+      item.project = row ? { id: row.id, name: row.name } : null;
+    }
+    return item;
+  }
+
+  #leave(id: number): LeaveRequest {
+    const row = this.#db.prepare('SELECT * FROM leave_requests WHERE id = ?').get(id) as LeaveRow | undefined;
+    if (!row) throw new ProviderError('not_found', `There is no leave request #${id}.`);
+    return this.#toLeave(row);
+  }
+
+  #overlappingLeave(request: NewLeaveRequest): LeaveRequest | null {
+    const candidates = this.#db
+      .prepare(
+        `SELECT * FROM leave_requests
+         WHERE status IN ('pending', 'approved') AND last_day >= ? AND first_day <= ? ORDER BY first_day`,
+      )
+      .all(request.firstDay, request.lastDay) as unknown as LeaveRow[];
+    for (const row of candidates) {
+      const other = this.#toLeave(row);
+      if (rangesClash(request, other)) return other;
+    }
+    return null;
+  }
+
+  #toLeave(row: LeaveRow): LeaveRequest {
+    return {
+      id: row.id,
+      person: this.#options.personName(),
+      type: row.type,
+      firstDay: row.first_day,
+      lastDay: row.last_day,
+      firstDayPart: row.first_day_part,
+      lastDayPart: row.last_day_part,
+      days: row.days,
+      status: row.status,
+      comment: row.comment,
+    };
+  }
+}
+
+/** Entries that started this long before a report's range are still looked at (overnight shifts). */
+const MAX_SPAN_LOOKBACK_MS = 7 * 24 * 3_600_000;
+
+function toEntry(row: EntryRow): TimeEntry {
+  return {
+    id: row.id,
+    start: row.start_ms,
+    end: row.end_ms,
+    project: ref(row.project_id, row.project_name),
+    activity: ref(row.activity_id, row.activity_name),
+    description: row.description,
+  };
+}
+
+function ref(id: number | null, name: string | null): Ref | null {
+  return id === null || name === null ? null : { id, name };
+}
+
+type DayRange = Pick<LeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>;
+
+/** Two requests clash on any shared day unless one takes its morning and the other its afternoon. */
+function rangesClash(a: DayRange, b: DayRange): boolean {
+  const from = a.firstDay > b.firstDay ? a.firstDay : b.firstDay;
+  const to = a.lastDay < b.lastDay ? a.lastDay : b.lastDay;
+  if (from > to) return false;
+  if (from < to) return true;
+  return partsOverlap(partOn(a, from), partOn(b, from));
+}
+
+function partOn(range: DayRange, day: string): 'full' | 'morning' | 'afternoon' {
+  if (range.firstDay === day && range.firstDayPart === 'afternoon') return 'afternoon';
+  if (range.lastDay === day && range.lastDayPart === 'morning') return 'morning';
+  return 'full';
+}

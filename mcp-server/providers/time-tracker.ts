@@ -1,0 +1,161 @@
+// The one interface every back end implements (DESIGN.md §4). Instants are epoch milliseconds and
+// days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO text with offsets.
+// A provider declares what it can do, and a tool whose capability is missing is never registered.
+
+export const CAPABILITIES = ['timer', 'entries', 'reports', 'catalog', 'catalog_write', 'leave', 'calendar'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export interface Ref {
+  id: number;
+  name: string;
+}
+
+export interface TimeEntry {
+  id: number;
+  start: number;
+  /** `null` while the timer runs. */
+  end: number | null;
+  project: Ref | null;
+  activity: Ref | null;
+  description: string;
+}
+
+export interface EntryFields {
+  start: number;
+  end: number | null;
+  projectId: number | null;
+  activityId: number | null;
+  description: string;
+}
+
+export interface EntryQuery {
+  /** Entries that start in [from, to). */
+  from: number;
+  to: number;
+  projectId?: number;
+  limit: number;
+  offset: number;
+}
+
+/** A worked interval, all a report needs; the running timer ends "now". */
+export interface WorkSpan {
+  start: number;
+  end: number;
+  project: Ref | null;
+  activity: Ref | null;
+}
+
+export type CatalogKind = 'customer' | 'project' | 'activity';
+
+export interface CatalogItem {
+  kind: CatalogKind;
+  id: number;
+  name: string;
+  archived: boolean;
+  /** Projects belong to an optional customer. */
+  customer?: Ref | null;
+  /** Activities may belong to one project; `null` means usable with every project. */
+  project?: Ref | null;
+}
+
+export interface Catalog {
+  customers: CatalogItem[];
+  projects: CatalogItem[];
+  activities: CatalogItem[];
+}
+
+export const LEAVE_TYPES = ['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other'] as const;
+export type LeaveType = (typeof LEAVE_TYPES)[number];
+export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+export interface LeaveRequest {
+  id: number;
+  person: string;
+  type: LeaveType;
+  firstDay: string;
+  lastDay: string;
+  firstDayPart: 'full' | 'afternoon';
+  lastDayPart: 'full' | 'morning';
+  /** Working days the request costs, after weekends and public holidays. */
+  days: number;
+  status: LeaveStatus;
+  comment: string;
+}
+
+export interface NewLeaveRequest {
+  type: LeaveType;
+  firstDay: string;
+  lastDay: string;
+  firstDayPart: 'full' | 'afternoon';
+  lastDayPart: 'full' | 'morning';
+  days: number;
+  comment: string;
+}
+
+export interface Person {
+  name: string;
+  /** The back end's own zone for this person, when it has one. */
+  timezone?: string;
+}
+
+export interface TimeTracker {
+  readonly type: string;
+  readonly label: string;
+  readonly capabilities: ReadonlySet<Capability>;
+
+  whoami(): Promise<Person>;
+
+  runningEntry(): Promise<TimeEntry | null>;
+  /**
+   * Starts a timer at `start`, or at the moment the back end commits when it is left out (so a
+   * request that waited for another process never starts before what that process did). With
+   * `switchRunning`, a running timer is stopped where the new one starts; without it, a running
+   * timer is refused with TimerRunningError.
+   */
+  startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }>;
+  /** Stops the running timer at `end`, or at the moment the back end commits when it is left out. */
+  stopTimer(end?: number, note?: string): Promise<TimeEntry>;
+
+  listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }>;
+  getEntry(id: number): Promise<TimeEntry>;
+  createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry>;
+  updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry>;
+  deleteEntry(id: number): Promise<TimeEntry>;
+  /** Worked spans overlapping [from, to), clipped to it; for reports. */
+  workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]>;
+  /** Entries that end inside [from, to), newest first: what "the day so far" needs. */
+  lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null>;
+
+  catalog(includeArchived: boolean): Promise<Catalog>;
+  createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
+  setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
+
+  listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]>;
+  createLeave(request: NewLeaveRequest): Promise<LeaveRequest>;
+  cancelLeave(id: number): Promise<LeaveRequest>;
+
+  close(): void;
+}
+
+/** A failure the user can act on; tools turn it into an `isError` result with this message. */
+export class ProviderError extends Error {
+  readonly code: 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+  constructor(code: ProviderError['code'], message: string) {
+    super(message);
+    this.name = 'ProviderError';
+    this.code = code;
+  }
+}
+
+/** Thrown by `startTimer` without `stopRunningAt` while another timer runs. */
+export class TimerRunningError extends ProviderError {
+  readonly running: TimeEntry;
+  constructor(running: TimeEntry) {
+    super('conflict', 'A timer is already running.');
+    this.name = 'TimerRunningError';
+    this.running = running;
+  }
+}

@@ -1,0 +1,191 @@
+// The engine: settings, the active back end and the tool registry, and the factory that builds an
+// MCP server over them. Transport-free (style-models.md rule 5): index.ts serves it on stdio, tests
+// may serve it on anything.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
+import type { Settings } from './contract/settings.ts';
+import { isToolEnabled } from './contract/tool-policy.ts';
+import type { Clock } from './clock.ts';
+import { publicHolidays } from './domain/holidays.ts';
+import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
+import type { Log } from './log.ts';
+import { createLocalTracker } from './providers/local/local-tracker.ts';
+import { ProviderError, type TimeTracker } from './providers/time-tracker.ts';
+import { readSettingsFile, SETTINGS_FILE_NAME, watchSettingsFile } from './settings/settings-file.ts';
+import type { ToolContext } from './tools/context.ts';
+import { withCompactJsonSchema } from './tools/compact-schema.ts';
+import { ToolInputError } from './tools/define-tool.ts';
+import { TOOL_LIST } from './tools/index.ts';
+import { userInfo } from 'node:os';
+
+export const SERVER_NAME = 'punchcard';
+export const SERVER_VERSION = '0.1.0';
+
+const INSTRUCTIONS =
+  'Punchcard tracks working time and leave. Times are ISO 8601 with a UTC offset; days are YYYY-MM-DD in the user\'s timezone. ' +
+  'Projects and activities can be named or given by id (list_catalog).';
+
+export interface EngineOptions {
+  userDataDir: string;
+  /** Expose every tool regardless of the AI-facing switches (the app's own engine). */
+  allTools: boolean;
+  now: Clock;
+  log: Log;
+}
+
+export interface Engine {
+  readonly settings: Settings;
+  readonly tracker: TimeTracker;
+  /** Builds one MCP server instance; each follows settings changes until the engine closes. */
+  createServer(): McpServer;
+  /** Re-reads config.json now (the watcher calls this on its own). */
+  reloadSettings(): void;
+  close(): void;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
+  // The folder is where the watcher listens; the app would create it anyway.
+  mkdirSync(options.userDataDir, { recursive: true });
+  let current = readSettingsFile(settingsPath, options.log);
+  if (!current.valid) options.log('Using default settings until the file is fixed.');
+  const tracker = createLocalTracker({
+    databasePath: join(options.userDataDir, 'punchcard.db'),
+    personName: () => current.settings.user.name || safeUserName(),
+    now: options.now,
+  });
+  const servers = new Set<(settings: Settings) => void>();
+  const holidayWarnings = new Set<string>();
+
+  const context = (): ToolContext => {
+    const settings = current.settings;
+    return {
+      tracker,
+      settings,
+      timezone: resolveTimeZone(settings.timezone, options.log),
+      now: options.now,
+      log: options.log,
+      holidays: async (from, to) => {
+        if (!settings.holidays) return [];
+        try {
+          return await publicHolidays(settings.holidays, from, to);
+        } catch (error) {
+          const key = JSON.stringify(settings.holidays);
+          if (!holidayWarnings.has(key)) {
+            holidayWarnings.add(key);
+            options.log(`Public holidays for ${key} are unavailable (${(error as Error).message}); counting without them.`);
+          }
+          return [];
+        }
+      },
+    };
+  };
+
+  const reloadSettings = () => {
+    const next = readSettingsFile(settingsPath, options.log);
+    if (next.text === current.text) return;
+    if (!next.valid) {
+      // A half-typed edit must not switch on tools the person had switched off: keep what worked.
+      options.log('Keeping the previous settings until the file is fixed.');
+      current = { ...current, text: next.text };
+      return;
+    }
+    current = next;
+    for (const apply of servers) apply(current.settings);
+  };
+  const stopWatching = watchSettingsFile(settingsPath, reloadSettings, options.log);
+
+  return {
+    get settings() {
+      return current.settings;
+    },
+    tracker,
+    reloadSettings,
+    createServer() {
+      const { server, apply } = buildServer(tracker, context, current.settings, options);
+      servers.add(apply);
+      server.server.onclose = () => servers.delete(apply);
+      return server;
+    },
+    close() {
+      stopWatching();
+      servers.clear();
+      tracker.close();
+    },
+  };
+}
+
+function buildServer(
+  tracker: TimeTracker,
+  context: () => ToolContext,
+  settings: Settings,
+  options: EngineOptions,
+): { server: McpServer; apply: (settings: Settings) => void } {
+  const server = new McpServer(
+    { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
+    {
+      capabilities: { tools: { listChanged: true } },
+      instructions: INSTRUCTIONS,
+      // One settings save can switch many tools; clients get one notification for all of them.
+      debouncedNotificationMethods: ['notifications/tools/list_changed'],
+    },
+  );
+  const registered = new Map<string, { tool: (typeof TOOL_LIST)[number]; handle: RegisteredTool }>();
+  for (const tool of TOOL_LIST) {
+    if (!tracker.capabilities.has(tool.capability)) continue;
+    const handle = server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: withCompactJsonSchema(tool.input, 'input'),
+        outputSchema: withCompactJsonSchema(tool.output, 'output'),
+        annotations: { ...tool.annotations, openWorldHint: tracker.type !== 'local' },
+      },
+      async (args: unknown) => runTool(tool, args, context(), options.log),
+    );
+    if (!isToolEnabled(tool.name, settings, options)) handle.disable();
+    registered.set(tool.name, { tool, handle });
+  }
+  const apply = (next: Settings) => {
+    for (const { tool, handle } of registered.values()) {
+      const enabled = isToolEnabled(tool.name, next, options);
+      if (enabled && !handle.enabled) handle.enable();
+      if (!enabled && handle.enabled) handle.disable();
+    }
+  };
+  return { server, apply };
+}
+
+async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context: ToolContext, log: Log) {
+  try {
+    const { data, text } = await tool.handler(args, context);
+    return { content: [{ type: 'text' as const, text }], structuredContent: data as Record<string, unknown> };
+  } catch (error) {
+    if (error instanceof ToolInputError || error instanceof ProviderError) {
+      return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
+    }
+    log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      isError: true,
+      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
+    };
+  }
+}
+
+function resolveTimeZone(configured: string, log: Log): string {
+  if (configured === '') return systemTimeZone();
+  if (isValidTimeZone(configured)) return configured;
+  log(`Unknown timezone "${configured}" in settings; using ${systemTimeZone()}.`);
+  return systemTimeZone();
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'me';
+  }
+}

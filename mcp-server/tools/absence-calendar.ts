@@ -1,0 +1,72 @@
+import * as z from 'zod/v4';
+import { addDays, daysBetween, eachDate, weekdayName } from '../domain/time.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { isActive, leaveDayList } from './leave-shared.ts';
+import { readDate, today } from './shared.ts';
+import type { WorkWeek } from '../contract/settings.ts';
+
+const WEEKDAY_KEYS: ReadonlyArray<keyof WorkWeek> = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MAX_DAYS = 92;
+
+export default defineTool({
+  name: 'absence_calendar',
+  title: 'Absence calendar',
+  description:
+    'Who is away, holidays and working days, per day (default next 14). Find free days or a week off.',
+  capability: 'calendar',
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+  input: z.object({
+    from: z.string().max(32).optional().describe('Default today'),
+    to: z.string().max(32).optional().describe('Inclusive; at most 92 days'),
+  }),
+  output: z.object({
+    days: z.array(
+      z.object({
+        date: z.string(),
+        weekday: z.string(),
+        working_day: z.boolean(),
+        holiday: z.string().nullable(),
+        away: z.array(z.object({ person: z.string(), type: z.string(), part: z.string() })),
+      }),
+    ),
+  }),
+  async handler(args, context) {
+    const from = args.from === undefined ? today(context) : readDate(args.from, context, 'from');
+    const to = args.to === undefined ? addDays(from, 13) : readDate(args.to, context, 'to');
+    if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+    if (daysBetween(from, to) >= MAX_DAYS) throw new ToolInputError(`Ask for at most ${MAX_DAYS} days at a time.`);
+    const [holidays, requests] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
+    const holidayByDate = new Map(holidays.map((holiday) => [holiday.date, holiday.name]));
+    const holidayDates = new Set(holidayByDate.keys());
+    const away = new Map<string, Array<{ person: string; type: string; part: string }>>();
+    for (const request of requests.filter(isActive)) {
+      for (const day of leaveDayList(request, context.settings.workWeek, holidayDates)) {
+        // Nobody is "away" on a weekend or a public holiday: there was no work to be away from.
+        if (day.counts === 0) continue;
+        const list = away.get(day.date) ?? [];
+        list.push({ person: request.person, type: request.type, part: day.part });
+        away.set(day.date, list);
+      }
+    }
+    const days = eachDate(from, to).map((date) => {
+      const weekday = WEEKDAY_KEYS[new Date(`${date}T12:00:00Z`).getUTCDay()] as keyof WorkWeek;
+      const holiday = holidayByDate.get(date) ?? null;
+      return {
+        date,
+        weekday: weekdayName(date),
+        working_day: context.settings.workWeek[weekday] > 0 && holiday === null,
+        holiday,
+        away: away.get(date) ?? [],
+      };
+    });
+    const lines = days
+      .filter((day) => !day.working_day || day.away.length > 0)
+      .map((day) => {
+        const notes = [day.holiday ?? (day.working_day ? '' : 'day off'), ...day.away.map((a) => `${a.person}: ${a.type}${a.part === 'full' ? '' : ` (${a.part})`}`)];
+        return `${day.date} ${day.weekday.slice(0, 3)}: ${notes.filter(Boolean).join('; ')}`;
+      });
+    const freeDays = days.filter((day) => day.working_day && day.away.length === 0).length;
+    const text = [`${from} to ${to}: ${freeDays} working days with nobody away.`, ...lines].join('\n');
+    return { data: { days }, text };
+  },
+});

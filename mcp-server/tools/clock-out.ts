@@ -1,0 +1,31 @@
+import * as z from 'zod/v4';
+import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { entryLabel, entryOutput, notInFuture, presentEntry, readInstant } from './shared.ts';
+
+export default defineTool({
+  name: 'clock_out',
+  title: 'Clock out',
+  description: 'Stop the running timer, now or at a given end, with an optional note.',
+  capability: 'timer',
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  input: z.object({
+    end: z.string().max(64).optional().describe('Default now; 17:30 or ISO'),
+    note: z.string().max(5000).optional(),
+  }),
+  output: z.object({ stopped: entryOutput }),
+  async handler(args, context) {
+    const running = await context.tracker.runningEntry();
+    if (!running) throw new ToolInputError('No timer is running, so there is nothing to clock out of. Use log_time to record past work.');
+    const end = args.end === undefined ? undefined : notInFuture(readInstant(args.end, context, 'end'), context, 'end');
+    if (end !== undefined && end < running.start) {
+      throw new ToolInputError(
+        `end is before the timer started (${formatLocalTime(running.start, context.timezone)}). Give a later end time.`,
+      );
+    }
+    const stopped = await context.tracker.stopTimer(end, args.note?.trim() || undefined);
+    const stoppedAt = stopped.end ?? context.now();
+    const text = `Clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}.`;
+    return { data: { stopped: presentEntry(stopped, context) }, text };
+  },
+});

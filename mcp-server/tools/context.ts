@@ -1,0 +1,17 @@
+// What every tool handler receives (style-models.md rule 5): the active back end, the settings as
+// they are right now, the clock and the user's zone. Handlers touch nothing else.
+import type { HolidayRegion, Settings } from '../contract/settings.ts';
+import type { TimeTracker } from '../providers/time-tracker.ts';
+
+export interface ToolContext {
+  readonly tracker: TimeTracker;
+  readonly settings: Settings;
+  /** IANA zone that days, weeks and displayed times are in. */
+  readonly timezone: string;
+  readonly now: () => number;
+  /** Public holidays of the configured region in [from, to]; empty when no region is set. */
+  readonly holidays: (from: string, to: string) => Promise<Array<{ date: string; name: string }>>;
+  readonly log: (message: string) => void;
+}
+
+export type HolidayLookup = (region: HolidayRegion, from: string, to: string) => Promise<Array<{ date: string; name: string }>>;

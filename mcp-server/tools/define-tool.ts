@@ -1,0 +1,45 @@
+// One tool = one `defineTool({...})` object (style-models.md rule 5). The registry checks that every
+// definition carries a title, complete annotations and both schemas; the server turns a handler's
+// `{ data, text }` into `structuredContent` plus a short text rendering.
+import type * as z from 'zod/v4';
+import type { ToolName } from '../contract/tool-catalog.ts';
+import type { Capability } from '../providers/time-tracker.ts';
+import type { ToolContext } from './context.ts';
+
+/** openWorldHint is set by the server from the active back end: local data or a remote service. */
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+}
+
+export interface ToolOutcome<Data> {
+  data: Data;
+  text: string;
+}
+
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
+  name: ToolName;
+  title: string;
+  description: string;
+  /** The back-end capability the tool needs; without it the tool is not offered. */
+  capability: Capability;
+  annotations: ToolAnnotations;
+  input: Input;
+  output: Output;
+  handler: (args: z.output<Input>, context: ToolContext) => Promise<ToolOutcome<z.input<Output>>>;
+}
+
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
+  definition: ToolDefinition<Input, Output>,
+): ToolDefinition<Input, Output> {
+  return definition;
+}
+
+/** A request the tool cannot carry out as asked; the message tells the person what to change. */
+export class ToolInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ToolInputError';
+  }
+}

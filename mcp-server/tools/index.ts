@@ -1,0 +1,48 @@
+// The registry: every tool, in the order `tools/list` shows them (deterministic, as the 2026-07-28
+// spec asks). Adding a tool is one file plus one line here.
+import type { ToolName } from '../contract/tool-catalog.ts';
+import absenceCalendar from './absence-calendar.ts';
+import archiveCatalogItem from './archive-catalog-item.ts';
+import cancelLeaveRequest from './cancel-leave-request.ts';
+import clockIn from './clock-in.ts';
+import clockOut from './clock-out.ts';
+import createCatalogItem from './create-catalog-item.ts';
+import type { ToolDefinition } from './define-tool.ts';
+import deleteTimeEntry from './delete-time-entry.ts';
+import leaveBalance from './leave-balance.ts';
+import listCatalog from './list-catalog.ts';
+import listLeaveRequests from './list-leave-requests.ts';
+import listTimeEntries from './list-time-entries.ts';
+import logTime from './log-time.ts';
+import requestLeave from './request-leave.ts';
+import timeReport from './time-report.ts';
+import timerStatus from './timer-status.ts';
+import updateTimeEntry from './update-time-entry.ts';
+import whoami from './whoami.ts';
+
+// Each definition is checked against its own schemas by defineTool; the registry only needs the
+// common shape, so it widens them here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTool = ToolDefinition<any, any>;
+
+export const TOOLS = {
+  clock_in: clockIn,
+  clock_out: clockOut,
+  timer_status: timerStatus,
+  list_time_entries: listTimeEntries,
+  log_time: logTime,
+  update_time_entry: updateTimeEntry,
+  delete_time_entry: deleteTimeEntry,
+  time_report: timeReport,
+  list_catalog: listCatalog,
+  create_catalog_item: createCatalogItem,
+  archive_catalog_item: archiveCatalogItem,
+  request_leave: requestLeave,
+  list_leave_requests: listLeaveRequests,
+  cancel_leave_request: cancelLeaveRequest,
+  leave_balance: leaveBalance,
+  absence_calendar: absenceCalendar,
+  whoami,
+} satisfies Record<ToolName, AnyTool>;
+
+export const TOOL_LIST: readonly AnyTool[] = Object.values(TOOLS);

@@ -1,0 +1,47 @@
+import * as z from 'zod/v4';
+import { formatDuration, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { dayRange, entryLabel, entryOutput, presentEntry, readDate, resolveProject, today } from './shared.ts';
+
+export default defineTool({
+  name: 'list_time_entries',
+  title: 'List time entries',
+  description: 'Time entries in a date range (default this week), oldest first, paged.',
+  capability: 'entries',
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+  input: z.object({
+    from: z.string().max(32).optional().describe('e.g. 2026-11-02'),
+    to: z.string().max(32).optional().describe('Inclusive'),
+    project: z.string().max(200).optional().describe('Name or id'),
+    limit: z.number().int().min(1).max(500).optional().describe('Default 50'),
+    offset: z.number().int().min(0).optional(),
+  }),
+  output: z.object({ entries: z.array(entryOutput), total: z.number(), next_offset: z.number().nullable() }),
+  async handler(args, context) {
+    const from = args.from === undefined ? startOfIsoWeek(today(context)) : readDate(args.from, context, 'from');
+    const to = args.to === undefined ? (args.from === undefined ? today(context) : from) : readDate(args.to, context, 'to');
+    if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+    const range = dayRange(from, to, context);
+    const projectId = await resolveProject(args.project, context);
+    const limit = args.limit ?? 50;
+    const offset = args.offset ?? 0;
+    const { entries, total } = await context.tracker.listEntries({
+      from: range.start,
+      to: range.end,
+      limit,
+      offset,
+      ...(projectId === null ? {} : { projectId }),
+    });
+    const next = offset + entries.length < total ? offset + entries.length : null;
+    const lines = entries.map(
+      (entry) =>
+        `#${entry.id} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)} ` +
+        `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
+    );
+    const head = `${total} entries from ${from} to ${to}${next === null ? '' : ` (showing ${offset + 1}–${offset + entries.length}; next offset ${next})`}.`;
+    return {
+      data: { entries: entries.map((entry) => presentEntry(entry, context)), total, next_offset: next },
+      text: [head, ...lines].join('\n'),
+    };
+  },
+});

@@ -1,0 +1,86 @@
+import * as z from 'zod/v4';
+import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import {
+  dayRange,
+  entryLabel,
+  entryOutput,
+  MINUTE_MS,
+  notInFuture,
+  presentEntry,
+  readDate,
+  readInstant,
+  readMinutes,
+  resolveActivity,
+  resolveProject,
+} from './shared.ts';
+
+/** Where a duration-only entry goes when the day has no earlier work to follow. */
+const DEFAULT_DAY_START = '09:00';
+
+export default defineTool({
+  name: 'log_time',
+  title: 'Log time',
+  description:
+    'Record past work: start and end, or date and duration.',
+  capability: 'entries',
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  input: z.object({
+    start: z.string().max(64).optional().describe('ISO time or 09:00'),
+    end: z.string().max(64).optional(),
+    date: z.string().max(32).optional().describe('e.g. yesterday'),
+    duration: z.string().max(32).optional().describe('e.g. 1h30m'),
+    project: z.string().max(200).optional().describe('Name or id'),
+    activity: z.string().max(200).optional().describe('Name or id'),
+    description: z.string().max(5000).optional(),
+  }),
+  output: z.object({ entry: entryOutput }),
+  async handler(args, context) {
+    const { start, end } = await placeEntry(args, context);
+    if (end <= start) throw new ToolInputError('end must be after start.');
+    if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
+    notInFuture(end, context, 'end');
+    const projectId = await resolveProject(args.project, context);
+    const activityId = await resolveActivity(args.activity, projectId, context);
+    const entry = await context.tracker.createEntry({
+      start,
+      end,
+      projectId,
+      activityId,
+      description: args.description?.trim() ?? '',
+    });
+    const text = `Logged ${formatDuration(end - start)} on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)} (#${entry.id}).`;
+    return { data: { entry: presentEntry(entry, context) }, text };
+  },
+});
+
+async function placeEntry(
+  args: { start?: string | undefined; end?: string | undefined; date?: string | undefined; duration?: string | undefined },
+  context: Parameters<typeof readDate>[1],
+): Promise<{ start: number; end: number }> {
+  const hasRange = args.start !== undefined || args.end !== undefined;
+  if (hasRange && args.date !== undefined) {
+    throw new ToolInputError('Give either start and end (or start and duration), or date and duration — not both.');
+  }
+  if (args.start !== undefined && args.end !== undefined) {
+    if (args.duration !== undefined) throw new ToolInputError('Give end or duration, not both.');
+    return { start: readInstant(args.start, context, 'start'), end: readInstant(args.end, context, 'end') };
+  }
+  if (args.duration === undefined) {
+    throw new ToolInputError('Give start and end, or a duration (with a date or a start), e.g. {"date": "yesterday", "duration": "1h30m"}.');
+  }
+  const minutes = readMinutes(args.duration, 'duration');
+  if (args.start !== undefined) {
+    const start = readInstant(args.start, context, 'start');
+    return { start, end: start + minutes * MINUTE_MS };
+  }
+  if (args.end !== undefined) {
+    const end = readInstant(args.end, context, 'end');
+    return { start: end - minutes * MINUTE_MS, end };
+  }
+  const date = args.date === undefined ? readDate('today', context, 'date') : readDate(args.date, context, 'date');
+  const day = dayRange(date, date, context);
+  const last = await context.tracker.lastEntryEndingBetween(day.start, day.end);
+  const start = last?.end ?? localDateTimeToEpoch(date, DEFAULT_DAY_START, context.timezone);
+  return { start, end: start + minutes * MINUTE_MS };
+}

@@ -1,0 +1,129 @@
+// Pieces several tools share: how an entry looks in a result, and how people's words for times,
+// days, projects and activities become values (or a message saying what to write instead).
+import * as z from 'zod/v4';
+import { parseDuration } from '../domain/duration.ts';
+import { formatInstant, localDate, parseInstant, parseLocalDate, startOfLocalDay, addDays } from '../domain/time.ts';
+import type { CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
+import type { ToolContext } from './context.ts';
+import { ToolInputError } from './define-tool.ts';
+
+export const MINUTE_MS = 60_000;
+
+export const entryOutput = z.object({
+  id: z.number(),
+  start: z.string(),
+  end: z.string().nullable(),
+  minutes: z.number(),
+  project: z.string().nullable(),
+  activity: z.string().nullable(),
+  description: z.string(),
+});
+export type EntryOutput = z.infer<typeof entryOutput>;
+
+export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutput {
+  const end = entry.end ?? context.now();
+  return {
+    id: entry.id,
+    start: formatInstant(entry.start, context.timezone),
+    end: entry.end === null ? null : formatInstant(entry.end, context.timezone),
+    minutes: Math.max(0, Math.floor((end - entry.start) / MINUTE_MS)),
+    project: entry.project?.name ?? null,
+    activity: entry.activity?.name ?? null,
+    description: entry.description,
+  };
+}
+
+/** "Website · Design — notes" — the one-line form used in text renderings. */
+export function entryLabel(entry: TimeEntry): string {
+  const what = [entry.project?.name, entry.activity?.name].filter(Boolean).join(' · ') || 'no project';
+  return entry.description ? `${what} — ${firstLine(entry.description)}` : what;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+export function readInstant(text: string, context: ToolContext, field: string): number {
+  const parsed = parseInstant(text, context.timezone, context.now());
+  if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  return parsed.epochMs;
+}
+
+export function readDate(text: string, context: ToolContext, field: string): string {
+  const parsed = parseLocalDate(text, context.timezone, context.now());
+  if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  return parsed.date;
+}
+
+export function readMinutes(text: string, field: string): number {
+  const parsed = parseDuration(text);
+  if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  return parsed.minutes;
+}
+
+/** Refuses instants in the future: a timesheet records what happened. A minute of clock skew is fine. */
+export function notInFuture(epochMs: number, context: ToolContext, field: string): number {
+  if (epochMs > context.now() + MINUTE_MS) {
+    throw new ToolInputError(`${field} is in the future (${formatInstant(epochMs, context.timezone)}). Use a time up to now.`);
+  }
+  return Math.min(epochMs, context.now());
+}
+
+export function today(context: ToolContext): string {
+  return localDate(context.now(), context.timezone);
+}
+
+/** [start of `from`, start of the day after `to`) in the user's zone. */
+export function dayRange(from: string, to: string, context: ToolContext): { start: number; end: number } {
+  return { start: startOfLocalDay(from, context.timezone), end: startOfLocalDay(addDays(to, 1), context.timezone) };
+}
+
+/** Finds a project by id ("12" or "#12") or by name, ignoring case; `undefined`/'' means none. */
+export async function resolveProject(text: string | undefined, context: ToolContext): Promise<number | null> {
+  if (text === undefined || text.trim() === '') return null;
+  const { projects } = await context.tracker.catalog(true);
+  return pick(projects, text, 'project').id;
+}
+
+/**
+ * Finds an activity by id or name. A name may exist both for the chosen project and globally; the
+ * project's own one wins, which is what a person choosing "Meeting" on that project means.
+ */
+export async function resolveActivity(
+  text: string | undefined,
+  projectId: number | null,
+  context: ToolContext,
+): Promise<number | null> {
+  if (text === undefined || text.trim() === '') return null;
+  const { activities } = await context.tracker.catalog(true);
+  const usable = activities.filter((activity) => !activity.project || activity.project.id === projectId);
+  const own = usable.filter((activity) => activity.project?.id === projectId && projectId !== null);
+  const byName = (list: CatalogItem[]) => list.find((item) => item.name.toLowerCase() === text.trim().toLowerCase());
+  const found = byName(own) ?? byName(usable);
+  if (found) return checkedArchived(found).id;
+  return pick(activities, text, 'activity').id;
+}
+
+function pick(items: CatalogItem[], text: string, kind: string): CatalogItem {
+  const wanted = text.trim().replace(/^#/, '');
+  const byId = /^\d+$/.test(wanted) ? items.find((item) => item.id === Number(wanted)) : undefined;
+  const found = byId ?? items.find((item) => item.name.toLowerCase() === wanted.toLowerCase());
+  if (found) return checkedArchived(found);
+  const active = items.filter((item) => !item.archived);
+  const close = active.filter((item) => item.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
+  const hint = close.length > 0 ? close : active.slice(0, 8);
+  const known = hint.length > 0 ? ` Known: ${hint.map((item) => `"${item.name}"`).join(', ')}.` : ` There are no ${kind}s yet.`;
+  throw new ToolInputError(`No ${kind} "${text}".${known} Create it with create_catalog_item first if it is new.`);
+}
+
+function checkedArchived(item: CatalogItem): CatalogItem {
+  if (item.archived) {
+    throw new ToolInputError(`The ${item.kind} "${item.name}" is archived. Restore it with archive_catalog_item (archived: false) to use it.`);
+  }
+  return item;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,39 @@
+import * as z from 'zod/v4';
+import { formatDuration, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
+import { defineTool } from './define-tool.ts';
+import { dayRange, entryLabel, entryOutput, MINUTE_MS, presentEntry, today } from './shared.ts';
+import { sumSpans } from '../domain/report.ts';
+
+export default defineTool({
+  name: 'timer_status',
+  title: 'Timer status',
+  description: "Is a timer running, since when, and minutes worked today and this week.",
+  capability: 'timer',
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+  input: z.object({}),
+  output: z.object({
+    running: entryOutput.nullable(),
+    today_minutes: z.number(),
+    week_minutes: z.number(),
+  }),
+  async handler(_args, context) {
+    const now = context.now();
+    const day = today(context);
+    const week = dayRange(startOfIsoWeek(day), day, context);
+    const todayStart = dayRange(day, day, context).start;
+    const [running, spans] = await Promise.all([
+      context.tracker.runningEntry(),
+      context.tracker.workSpans(week.start, week.end, now),
+    ]);
+    const todayMinutes = Math.floor(sumSpans(spans, todayStart, week.end) / MINUTE_MS);
+    const weekMinutes = Math.floor(sumSpans(spans, week.start, week.end) / MINUTE_MS);
+    const totals = `Today ${formatDuration(todayMinutes * MINUTE_MS)}, this week ${formatDuration(weekMinutes * MINUTE_MS)}.`;
+    const text = running
+      ? `Working on ${entryLabel(running)} since ${formatLocalTime(running.start, context.timezone)} (${formatDuration(now - running.start)}). ${totals}`
+      : `No timer running. ${totals}`;
+    return {
+      data: { running: running && presentEntry(running, context), today_minutes: todayMinutes, week_minutes: weekMinutes },
+      text,
+    };
+  },
+});

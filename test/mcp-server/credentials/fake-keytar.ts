@@ -1,0 +1,43 @@
+// An in-memory stand-in for keytar, for testing what the stores do around it. The real keychain
+// is exercised in keychain.test.ts.
+import type { KeytarLike } from '../../../mcp-server/credentials/keytar-store.ts';
+
+export interface FakeKeytar extends KeytarLike {
+  readonly entries: Map<string, string>;
+  /** When set, every call rejects with this (a function builds it from the call's arguments). */
+  failure: Error | ((service: string, account: string, password?: string) => Error) | null;
+  calls: number;
+}
+
+export function storedKey(service: string, account: string): string {
+  return `${service}\u0000${account}`;
+}
+
+export function createFakeKeytar(): FakeKeytar {
+  const entries = new Map<string, string>();
+  const fake: FakeKeytar = {
+    entries,
+    failure: null,
+    calls: 0,
+    async getPassword(service, account) {
+      enter(service, account);
+      return entries.get(storedKey(service, account)) ?? null;
+    },
+    async setPassword(service, account, password) {
+      enter(service, account, password);
+      entries.set(storedKey(service, account), password);
+    },
+    async deletePassword(service, account) {
+      enter(service, account);
+      return entries.delete(storedKey(service, account));
+    },
+  };
+
+  function enter(service: string, account: string, password?: string): void {
+    fake.calls++;
+    const failure = fake.failure;
+    if (failure) throw typeof failure === 'function' ? failure(service, account, password) : failure;
+  }
+
+  return fake;
+}

@@ -1,0 +1,233 @@
+// The keychain for real (DESIGN.md §8): keytar → libsecret → a throwaway gnome-keyring daemon on a
+// private D-Bus session. HOME, the XDG folders and the runtime folder all point into a temporary
+// directory, so the keyring file is created there and the developer's own keyring and session bus
+// are never touched. The store runs in a child process (keychain-roundtrip.script.ts) because
+// the session only exists inside dbus-run-session.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const SCRIPT = fileURLToPath(new URL('./keychain-roundtrip.script.ts', import.meta.url));
+const ACCOUNT = 'kimai:https://kimai.example.com';
+const CHILD_TIMEOUT_MS = 20_000;
+
+// Runs "$@" on a session bus that has a fresh, unlocked login keyring, then stops the daemon.
+// - The keyring password must not be empty: with an empty one gnome-keyring asks a prompter
+//   instead, which fails without a display.
+// - --foreground keeps the daemon a child of this shell, so the trap can stop and reap it (a
+//   daemonized one is left to init and can linger as a zombie).
+// - `--unlock` returns before the daemon has claimed org.freedesktop.secrets on the bus; the loop
+//   waits for the name, since a call that arrives first would D-Bus-activate a second daemon.
+const WITH_UNLOCKED_KEYRING = `set -eu
+printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null &
+keyring_pid=$!
+trap 'kill "$keyring_pid" 2>/dev/null || true; wait "$keyring_pid" 2>/dev/null || true' EXIT
+tries=0
+until dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q true; do
+  kill -0 "$keyring_pid" 2>/dev/null || { echo 'gnome-keyring-daemon exited during startup' >&2; exit 1; }
+  tries=$((tries + 1))
+  [ "$tries" -lt 200 ] || { echo 'gnome-keyring-daemon did not appear on D-Bus within 10 s' >&2; exit 1; }
+  sleep 0.05
+done
+"$@"`;
+
+const REQUIRED_COMMANDS = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'];
+
+/** Fails (never skips) with what to install: a silently skipped keychain test proves nothing. */
+function requireKeyringTools(): void {
+  const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const missing = REQUIRED_COMMANDS.filter((command) => !path.some((dir) => isExecutable(join(dir, command))));
+  if (missing.length > 0) {
+    throw new Error(
+      `The keychain tests need ${REQUIRED_COMMANDS.join(', ')}; not found on PATH: ${missing.join(', ')}. ` +
+        'Install the Debian packages: sudo apt-get install gnome-keyring dbus libsecret-1-dev',
+    );
+  }
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Sandbox {
+  home: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const sandboxes: Sandbox[] = [];
+
+/** A temporary HOME; the child gets only these variables, so no bus or display leaks in. */
+function sandbox(extra: Record<string, string> = {}): Sandbox {
+  const home = mkdtempSync(join(tmpdir(), 'punchcard-keychain-'));
+  const runtime = join(home, 'run');
+  mkdirSync(runtime, { mode: 0o700 });
+  const env: NodeJS.ProcessEnv = {
+    PATH: [dirname(process.execPath), process.env.PATH ?? '/usr/bin:/bin'].join(delimiter),
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_RUNTIME_DIR: runtime,
+    LANG: 'C.UTF-8',
+    ROUNDTRIP_ACCOUNT: ACCOUNT,
+    ...extra,
+  };
+  const created = { home, env };
+  sandboxes.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  for (const { home } of sandboxes.splice(0)) {
+    try {
+      await expectNoDaemonLeft(home);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+});
+
+interface ChildResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    // Its own process group, so a hung session can be stopped with everything it started.
+    const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, CHILD_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+function parseReport(result: ChildResult): Record<string, unknown> {
+  const context = `exit ${result.code ?? result.signal}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+  expect(result.code, context).toBe(0);
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as Record<string, unknown>;
+}
+
+/** gnome-keyring-daemon processes started for `home` (found by their HOME) that are still alive. */
+function daemonsOf(home: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('gnome-keyring-d')) continue;
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`HOME=${home}`)) found.push(Number(entry));
+    } catch {
+      // Gone meanwhile, or another user's process: not ours either way.
+    }
+  }
+  return found;
+}
+
+async function expectNoDaemonLeft(home: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  let left = daemonsOf(home);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = daemonsOf(home);
+  }
+  for (const pid of left) process.kill(pid, 'SIGKILL');
+  expect(left, 'gnome-keyring-daemon still running after the session ended').toEqual([]);
+}
+
+function secret(): string {
+  return `punchcard-test-${randomBytes(12).toString('hex')}`;
+}
+
+describe('keytar store against a real gnome-keyring', () => {
+  it('saves, reads, overwrites and deletes a secret', async () => {
+    requireKeyringTools();
+    const first = secret();
+    const second = secret();
+    const { home, env } = sandbox({ KEYRING_PASSWORD: 'punchcard-test-keyring', ROUNDTRIP_SECRET: first, ROUNDTRIP_SECRET_2: second });
+
+    const result = await run('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'roundtrip'], env);
+
+    expect(parseReport(result)).toEqual({
+      kind: 'keychain',
+      afterSet: first,
+      afterOverwrite: second,
+      deleted: true,
+      afterDelete: null,
+      deletedAgain: false,
+    });
+    expect(result.stderr).not.toContain(first);
+    expect(result.stderr).not.toContain(second);
+    // The throwaway keyring was created in the sandbox, not wherever the real one lives.
+    expect(readdirSync(join(home, '.local', 'share', 'keyrings'))).toContain('login.keyring');
+  });
+
+  it('reports a session bus without a Secret Service as unavailable, and reads fall back to null', async () => {
+    requireKeyringTools();
+    const value = secret();
+    const { home, env } = sandbox({ ROUNDTRIP_SECRET: value });
+    // A bus that knows no services at all, so nothing can be activated to answer.
+    const config = join(home, 'bus.conf');
+    writeFileSync(
+      config,
+      `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=${home}</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`,
+    );
+
+    const result = await run('dbus-run-session', [`--config-file=${config}`, '--', process.execPath, SCRIPT, 'unavailable'], env);
+
+    expectUnavailable(parseReport(result), 'no Secret Service on D-Bus', value);
+    expect(result.stderr).not.toContain(value);
+  });
+
+  it('reports a machine without a session bus as unavailable, and reads fall back to null', async () => {
+    requireKeyringTools();
+    const value = secret();
+    const { env } = sandbox({ ROUNDTRIP_SECRET: value });
+
+    const result = await run(process.execPath, [SCRIPT, 'unavailable'], env);
+
+    expectUnavailable(parseReport(result), 'no D-Bus session bus', value);
+    expect(result.stderr).not.toContain(value);
+  });
+});
+
+function expectUnavailable(report: Record<string, unknown>, why: string, value: string): void {
+  const error = { name: 'CredentialStoreError', reason: 'unavailable', message: expect.stringContaining(`(${why})`) };
+  expect(report).toMatchObject({ get: { error }, set: { error }, composedGets: [{ value: null }, { value: null }] });
+  expect(JSON.stringify(report)).toContain('PUNCHCARD_KIMAI_TOKEN for headless use');
+  expect(JSON.stringify(report)).not.toContain(value);
+  expect(report.logged).toHaveLength(1);
+}

@@ -1,0 +1,134 @@
+// A working day through the built server over real stdio, as an AI client drives it, in both
+// protocol eras.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+
+// Wednesday morning, 08:00 in Berlin. The clock starts here and runs in real time.
+const NOW = '2026-11-18T08:00:00+01:00';
+
+describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
+  let engine: EngineHandle;
+
+  beforeAll(async () => {
+    const userDataDir = makeUserDataDir({
+      timezone: 'Europe/Berlin',
+      holidays: { country: 'DE', state: 'BY' },
+      user: { name: 'Ada' },
+    });
+    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW } });
+  });
+  afterAll(async () => engine?.close());
+
+  it('negotiated the era it was asked for', () => {
+    expect(engine.client.getProtocolEra()).toBe(era);
+  });
+
+  it('says who and where the user is', async () => {
+    const result = await engine.call('whoami');
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({
+      name: 'Ada',
+      provider: 'Local timesheet',
+      timezone: 'Europe/Berlin',
+      week_target_hours: 40,
+      holiday_region: 'DE-BY',
+    });
+  });
+
+  it('sets up a project and an activity', async () => {
+    expect((await engine.call('create_catalog_item', { kind: 'project', name: 'Website' })).isError).toBeFalsy();
+    const activity = await engine.call('create_catalog_item', { kind: 'activity', name: 'Design', parent: 'website' });
+    expect(activity.structuredContent).toMatchObject({ kind: 'activity', name: 'Design', parent: 'Website' });
+  });
+
+  it('clocks in with a start time in the past, and refuses a second timer', async () => {
+    const started = await engine.call('clock_in', { project: 'Website', activity: 'Design', description: 'Landing page', start: '06:30' });
+    expect(started.isError).toBeFalsy();
+    expect(started.structuredContent).toMatchObject({
+      started: { start: '2026-11-18T06:30:00+01:00', end: null, project: 'Website', activity: 'Design', description: 'Landing page' },
+      stopped: null,
+    });
+    expect(textOf(started)).toMatch(/Clocked in on Website · Design/);
+
+    const again = await engine.call('clock_in', { project: 'Website' });
+    expect(again.isError).toBe(true);
+    expect(textOf(again)).toMatch(/already running: Website · Design — Landing page since 06:30 \(1 h 30 min\)/);
+  });
+
+  it('shows the running timer with today and week totals', async () => {
+    const status = await engine.call('timer_status');
+    expect(status.structuredContent).toMatchObject({ running: { project: 'Website', minutes: 90 }, today_minutes: 90, week_minutes: 90 });
+    expect(textOf(status)).toMatch(/^Working on Website · Design/);
+  });
+
+  it('clocks out with a note', async () => {
+    const stopped = await engine.call('clock_out', { note: 'hero section done' });
+    expect(stopped.structuredContent).toMatchObject({ stopped: { minutes: 90, description: 'Landing page\nhero section done' } });
+    expect((await engine.call('clock_out')).isError).toBe(true);
+  });
+
+  it('logs yesterday by duration and today by start and end', async () => {
+    const yesterday = await engine.call('log_time', { date: 'yesterday', duration: '1h30m', project: 'Website' });
+    expect(yesterday.structuredContent).toMatchObject({
+      entry: { start: '2026-11-17T09:00:00+01:00', end: '2026-11-17T10:30:00+01:00', minutes: 90 },
+    });
+    const today = await engine.call('log_time', { start: '2026-11-18T05:00:00+01:00', end: '2026-11-18T05:45:00+01:00' });
+    expect(today.structuredContent).toMatchObject({ entry: { minutes: 45, project: null } });
+  });
+
+  it('reports the week against the target so far', async () => {
+    const report = await engine.call('time_report', { group_by: 'day' });
+    expect(report.structuredContent).toMatchObject({
+      from: '2026-11-16',
+      to: '2026-11-18',
+      groups: [
+        { key: '2026-11-17', minutes: 90 },
+        { key: '2026-11-18', minutes: 135 },
+      ],
+      total_minutes: 225,
+      target_minutes: 3 * 8 * 60,
+      overtime_minutes: 225 - 3 * 8 * 60,
+    });
+    const byProject = await engine.call('time_report', { group_by: 'project' });
+    expect(byProject.structuredContent?.groups).toEqual([
+      { key: 'Website', minutes: 180 },
+      { key: '(no project)', minutes: 45 },
+    ]);
+  });
+
+  it('lists the entries of the day', async () => {
+    const listed = await engine.call('list_time_entries', { from: 'today' });
+    expect(listed.structuredContent).toMatchObject({ total: 2, next_offset: null });
+  });
+
+  it('requests Christmas leave, skipping the weekend and public holidays', async () => {
+    const leave = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-31', comment: 'family' });
+    expect(leave.isError).toBeFalsy();
+    // Mon 21 – Thu 24, then Fri 25 and Sat 26 (holidays), Sun 27, Mon 28 – Thu 31.
+    expect(leave.structuredContent).toMatchObject({ request: { days: 8, status: 'approved' }, vacation_days_remaining: 17 });
+
+    const overlap = await engine.call('request_leave', { type: 'personal', first_day: '2026-12-31' });
+    expect(overlap.isError).toBe(true);
+    expect(textOf(overlap)).toMatch(/overlaps your vacation request/);
+  });
+
+  it('shows who is away in the absence calendar', async () => {
+    const calendar = await engine.call('absence_calendar', { from: '2026-12-24', to: '2026-12-27' });
+    const days = calendar.structuredContent?.days as Array<{ date: string; working_day: boolean; holiday: string | null; away: unknown[] }>;
+    expect(days.map((day) => [day.date, day.working_day, day.holiday !== null, day.away.length])).toEqual([
+      ['2026-12-24', true, false, 1],
+      ['2026-12-25', false, true, 0],
+      ['2026-12-26', false, true, 0],
+      ['2026-12-27', false, false, 0],
+    ]);
+  });
+
+  it('counts the balance', async () => {
+    const balance = await engine.call('leave_balance');
+    expect(balance.structuredContent).toMatchObject({ year: 2026, entitlement: 25, taken: 0, planned: 8, remaining: 17 });
+  });
+
+  it('kept stdout clean: nothing but protocol reached the client, and the log went to stderr', () => {
+    expect(engine.stderr()).toMatch(/serving on stdio/);
+  });
+});

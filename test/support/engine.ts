@@ -1,0 +1,81 @@
+// Spawns the BUILT server (dist/) over real stdio and connects the official SDK client to it, as
+// an AI client would. `npm test` builds first; run `npm run build` before running a file alone.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
+export const SERVER_BUNDLE = resolve(import.meta.dirname, '../../dist/mcp-server/punchcard-mcp.mjs');
+
+export type Era = 'legacy' | 'modern';
+
+export interface EngineHandle {
+  client: Client;
+  transport: StdioClientTransport;
+  userDataDir: string;
+  stderr: () => string;
+  /** Calls a tool and returns its result, failing the test on a protocol error. */
+  call: (name: string, args?: Record<string, unknown>) => Promise<ToolResult>;
+  close: () => Promise<void>;
+}
+
+export interface ToolResult {
+  isError?: boolean;
+  content: Array<{ type: string; text?: string }>;
+  structuredContent?: Record<string, unknown>;
+}
+
+export function makeUserDataDir(settings?: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-test-'));
+  if (settings) writeSettings(dir, settings);
+  return dir;
+}
+
+export function writeSettings(dir: string, settings: Record<string, unknown>): void {
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }, null, 2));
+}
+
+export async function startEngine(options: {
+  era?: Era;
+  userDataDir?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  listChanged?: () => void;
+} = {}): Promise<EngineHandle> {
+  if (!existsSync(SERVER_BUNDLE)) throw new Error(`No server bundle at ${SERVER_BUNDLE}: run npm run build first.`);
+  const userDataDir = options.userDataDir ?? makeUserDataDir();
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
+    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...options.env },
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const client = new Client(
+    { name: 'punchcard-tests', version: '1.0.0' },
+    {
+      ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
+      ...(options.listChanged
+        ? { listChanged: { tools: { onChanged: () => options.listChanged?.() } } }
+        : {}),
+    },
+  );
+  await client.connect(transport);
+  return {
+    client,
+    transport,
+    userDataDir,
+    stderr: () => stderr,
+    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as ToolResult,
+    close: async () => {
+      await client.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function textOf(result: ToolResult): string {
+  return result.content.map((block) => block.text ?? '').join('\n');
+}
