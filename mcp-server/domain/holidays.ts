@@ -17,7 +17,14 @@ const SUPPORTED_LIST = 'https://github.com/commenthol/date-holidays#supported-co
 let library: Promise<HolidaysClass> | undefined;
 
 function loadLibrary(): Promise<HolidaysClass> {
-  library ??= import('date-holidays').then((module) => module.default);
+  library ??= import('date-holidays').then(
+    (module) => module.default,
+    (error: unknown) => {
+      // Forget the failure so the next call tries again instead of failing forever.
+      library = undefined;
+      throw error;
+    },
+  );
   return library;
 }
 
@@ -35,7 +42,7 @@ export async function publicHolidays(region: HolidayRegion, from: string, to: st
   if (!known.ok) throw new Error(known.message);
 
   const namesByDate = new Map<string, string[]>();
-  // A holiday of one year can last into the next (a two-day New Year starting on 31 December).
+  // A holiday of one year can last into the next: Eswatini's Incwala runs from 28 December for six days.
   for (let year = Number(from.slice(0, 4)) - 1; year <= Number(to.slice(0, 4)); year++) {
     for (const holiday of holidaysOfYear(Library, known.region, year)) {
       if (holiday.date < from || holiday.date > to) continue;

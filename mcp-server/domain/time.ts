@@ -72,7 +72,7 @@ export function offsetMinutes(epochMs: number, tz: string): number {
   const wallAsUtc = utcMs(year, fields.month, fields.day, fields.hour, fields.minute, fields.second);
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   // Rounded because historical local mean times carry seconds; whole minutes keep every string we
-  // print parseable back to the same instant.
+  // print parseable back to the same instant. '+ 0' turns -0 into 0.
   return Math.round((wallAsUtc - wholeSecond) / MS_PER_MINUTE) + 0;
 }
 
@@ -105,8 +105,8 @@ export function localDateTimeToEpoch(date: string, time: string, tz: string): nu
   const clock = readClock(time);
   if (!clock || typeof clock === 'string') throw new RangeError(`Not a time of day: "${time}"`);
   const wallAsUtc = utcMs(day.year, day.month, day.day, clock.hour, clock.minute, clock.second);
-  // Zones change offset at most once in any two days, so the offsets a day either side bracket
-  // every reading the wall time can have.
+  // In practice no zone changes offset twice within two days, so the offsets a day either side
+  // bracket every reading the wall time can have.
   const offsetBefore = offsetMinutes(wallAsUtc - MS_PER_DAY, tz);
   const offsetAfter = offsetMinutes(wallAsUtc + MS_PER_DAY, tz);
   const candidates = [offsetBefore, offsetAfter]
@@ -304,7 +304,8 @@ export function formatDuration(ms: number): string {
 
 /** Hours rounded to two decimals (5_400_000 → 1.5). */
 export function hoursFromMs(ms: number): number {
-  // Dividing by 36 000 first keeps the rounding on an exact-ish number of hundredths.
+  // Dividing by 36 000 first keeps the rounding on an exact-ish number of hundredths; '+ 0' turns
+  // the -0 that tiny negative inputs produce into 0.
   return Math.round(ms / 36_000) / 100 + 0;
 }
 

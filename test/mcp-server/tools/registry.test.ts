@@ -1,0 +1,93 @@
+// Keeps the tool catalog honest (style-models.md rule 6): every tool titled, annotated and
+// described within limits, and the schemas clients see committed as snapshots, so a contract
+// change is a visible diff in review. Regenerate on purpose with `npx vitest run -u`.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
+import { createEngine, type Engine } from '../../../mcp-server/server.ts';
+import { TOOLS } from '../../../mcp-server/tools/index.ts';
+
+const DESCRIPTION_LIMIT = 120;
+/** A guard against schema bloat; the benchmark reports the exact size. */
+const TOOL_LIST_LIMIT = 10_000;
+
+interface ListedTool {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
+  annotations?: Record<string, unknown>;
+}
+
+let engine: Engine;
+let client: Client;
+let listed: ListedTool[];
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'punchcard-registry-'));
+  engine = createEngine({ userDataDir: dir, allTools: true, now: () => Date.parse('2026-11-18T08:00:00Z'), log: () => {} });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await engine.createServer().connect(serverTransport);
+  client = new Client({ name: 'registry-test', version: '1' });
+  await client.connect(clientTransport);
+  listed = (await client.listTools()).tools as ListedTool[];
+});
+afterAll(async () => {
+  await client?.close();
+  engine?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the tool registry', () => {
+  it('has one tool per catalog entry, keyed by its own name, listed in registry order', () => {
+    for (const [key, tool] of Object.entries(TOOLS)) expect(tool.name).toBe(key);
+    expect(Object.keys(TOOLS)).toEqual(TOOL_NAMES);
+    expect(listed.map((tool) => tool.name)).toEqual(TOOL_NAMES);
+  });
+
+  it.each(TOOL_NAMES)('%s is titled, described briefly and completely annotated', (name) => {
+    const tool = listed.find((candidate) => candidate.name === name) as ListedTool;
+    expect(tool.title?.length).toBeGreaterThan(3);
+    expect(tool.description?.length).toBeLessThanOrEqual(DESCRIPTION_LIMIT);
+    expect(tool.description).toMatch(/^[A-Z].*\.$/);
+    expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint']);
+    expect(tool.annotations?.openWorldHint).toBe(false);
+  });
+
+  it.each(TOOL_NAMES)('%s declares the access its catalog entry says', (name) => {
+    const { access } = TOOL_CATALOG[name];
+    const { annotations } = TOOLS[name];
+    expect(annotations.readOnlyHint).toBe(access === 'read');
+    if (access !== 'change') expect(annotations.destructiveHint).toBe(false);
+  });
+
+  it.each(TOOL_NAMES)('%s has object schemas without unions, with snake_case fields', (name) => {
+    const tool = listed.find((candidate) => candidate.name === name) as ListedTool;
+    expect(tool.inputSchema.type).toBe('object');
+    expect(tool.outputSchema?.type).toBe('object');
+    const inputText = JSON.stringify(tool.inputSchema);
+    expect(inputText).not.toMatch(/"(anyOf|oneOf|allOf)"/);
+    for (const field of Object.keys((tool.inputSchema.properties ?? {}) as object)) expect(field).toMatch(/^[a-z][a-z_]*$/);
+  });
+
+  it.each(TOOL_NAMES)('%s is exercised by at least one end-to-end test', (name) => {
+    const e2e = resolve(import.meta.dirname, '../e2e');
+    const sources = readdirSync(e2e).map((file) => readFileSync(join(e2e, file), 'utf8')).join('\n');
+    expect(sources).toContain(`'${name}'`);
+  });
+
+  it('keeps the whole tool list small', () => {
+    expect(JSON.stringify({ tools: listed }).length).toBeLessThanOrEqual(TOOL_LIST_LIMIT);
+  });
+
+  it.each(TOOL_NAMES)('%s matches its committed schema snapshot', async (name) => {
+    const tool = listed.find((candidate) => candidate.name === name);
+    await expect(`${JSON.stringify(tool, null, 2)}\n`).toMatchFileSnapshot(`./__toolsnaps__/${name}.json`);
+  });
+});
