@@ -82,15 +82,8 @@ export interface LeaveRequest {
   comment: string;
 }
 
-export interface NewLeaveRequest {
-  type: LeaveType;
-  firstDay: string;
-  lastDay: string;
-  firstDayPart: 'full' | 'afternoon';
-  lastDayPart: 'full' | 'morning';
-  days: number;
-  comment: string;
-}
+/** What a person asks for; the back end assigns the id, the person and the status. */
+export type NewLeaveRequest = Omit<LeaveRequest, 'id' | 'person' | 'status'>;
 
 export interface Person {
   name: string;

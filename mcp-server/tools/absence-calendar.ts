@@ -2,7 +2,7 @@ import * as z from 'zod/v4';
 import { addDays, daysBetween, eachDate, weekdayName } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import { isActive, leaveDayList } from './leave-shared.ts';
-import { readDate, today } from './shared.ts';
+import { readDate, readDayRange, today } from './shared.ts';
 import type { WorkWeek } from '../contract/settings.ts';
 
 const WEEKDAY_KEYS: ReadonlyArray<keyof WorkWeek> = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -32,8 +32,7 @@ export default defineTool({
   }),
   async handler(args, context) {
     const from = args.from === undefined ? today(context) : readDate(args.from, context, 'from');
-    const to = args.to === undefined ? addDays(from, 13) : readDate(args.to, context, 'to');
-    if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+    const { to } = readDayRange({ from, to: args.to ?? addDays(from, 13) }, context, () => ({ from, to: from }));
     if (daysBetween(from, to) >= MAX_DAYS) throw new ToolInputError(`Ask for at most ${MAX_DAYS} days at a time.`);
     const [holidays, requests] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
     const holidayByDate = new Map(holidays.map((holiday) => [holiday.date, holiday.name]));

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
 import { isActive, leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
-import { readDate, today } from './shared.ts';
+import { readDate, readDayRange, today } from './shared.ts';
 
 export default defineTool({
   name: 'list_leave_requests',
@@ -16,10 +16,9 @@ export default defineTool({
   }),
   output: z.object({ requests: z.array(leaveOutput) }),
   async handler(args, context) {
-    const year = today(context).slice(0, 4);
-    const from = args.from === undefined ? `${year}-01-01` : readDate(args.from, context, 'from');
-    const to = args.to === undefined ? (args.from === undefined ? `${year}-12-31` : `${from.slice(0, 4)}-12-31`) : readDate(args.to, context, 'to');
-    if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+    // Without an end, the listing runs to the end of the start's year: leave is planned by the year.
+    const from = args.from === undefined ? `${today(context).slice(0, 4)}-01-01` : readDate(args.from, context, 'from');
+    const { to } = readDayRange({ from, to: args.to ?? `${from.slice(0, 4)}-12-31` }, context, () => ({ from, to: from }));
     const all = await context.tracker.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);
     const text = requests.length === 0 ? `No leave requests from ${from} to ${to}.` : requests.map(leaveLabel).join('\n');

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
-import { formatDuration, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
-import { dayRange, entryLabel, entryOutput, presentEntry, readDate, resolveProject, today } from './shared.ts';
+import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { defineTool } from './define-tool.ts';
+import { dayRange, entryLabel, entryOutput, presentEntry, readDayRange, resolveProject, thisWeekSoFar } from './shared.ts';
 
 export default defineTool({
   name: 'list_time_entries',
@@ -18,9 +18,7 @@ export default defineTool({
   }),
   output: z.object({ entries: z.array(entryOutput), total: z.number(), next_offset: z.number().nullable() }),
   async handler(args, context) {
-    const from = args.from === undefined ? startOfIsoWeek(today(context)) : readDate(args.from, context, 'from');
-    const to = args.to === undefined ? (args.from === undefined ? today(context) : from) : readDate(args.to, context, 'to');
-    if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+    const { from, to } = readDayRange(args, context, () => thisWeekSoFar(context));
     const range = dayRange(from, to, context);
     const projectId = await resolveProject(args.project, context);
     const limit = args.limit ?? 50;

@@ -2,7 +2,7 @@
 // days, projects and activities become values (or a message saying what to write instead).
 import * as z from 'zod/v4';
 import { parseDuration } from '../domain/duration.ts';
-import { formatInstant, localDate, parseInstant, parseLocalDate, startOfLocalDay, addDays } from '../domain/time.ts';
+import { addDays, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
 import type { CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
@@ -72,6 +72,26 @@ export function notInFuture(epochMs: number, context: ToolContext, field: string
 
 export function today(context: ToolContext): string {
   return localDate(context.now(), context.timezone);
+}
+
+/**
+ * Reads optional from/to days. Without `from`, the range is `fallback`; with `from` alone it is that
+ * one day.
+ */
+export function readDayRange(
+  args: { from?: string | undefined; to?: string | undefined },
+  context: ToolContext,
+  fallback: () => { from: string; to: string },
+): { from: string; to: string } {
+  const from = args.from === undefined ? fallback().from : readDate(args.from, context, 'from');
+  const to = args.to === undefined ? (args.from === undefined ? fallback().to : from) : readDate(args.to, context, 'to');
+  if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+  return { from, to };
+}
+
+/** From Monday of this week to today. */
+export function thisWeekSoFar(context: ToolContext): { from: string; to: string } {
+  return { from: startOfIsoWeek(today(context)), to: today(context) };
 }
 
 /** [start of `from`, start of the day after `to`) in the user's zone. */

@@ -1,10 +1,11 @@
 import * as z from 'zod/v4';
 import { groupSpans, sumSpans } from '../domain/report.ts';
-import { formatDuration, startOfIsoWeek } from '../domain/time.ts';
+import { formatDuration } from '../domain/time.ts';
 import { targetMinutes } from '../domain/leave-days.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
+import type { ToolContext } from './context.ts';
 import { leaveFractions } from './leave-shared.ts';
-import { dayRange, MINUTE_MS, readDate, resolveProject, today } from './shared.ts';
+import { dayRange, MINUTE_MS, readDayRange, resolveProject, thisWeekSoFar, today } from './shared.ts';
 
 export default defineTool({
   name: 'time_report',
@@ -24,13 +25,12 @@ export default defineTool({
     to: z.string(),
     groups: z.array(z.object({ key: z.string(), minutes: z.number() })),
     total_minutes: z.number(),
-    target_minutes: z.number(),
-    overtime_minutes: z.number(),
+    /** null when the report is filtered to one project: targets are for the whole working day. */
+    target_minutes: z.number().nullable(),
+    overtime_minutes: z.number().nullable(),
   }),
   async handler(args, context) {
-    const from = args.from === undefined ? startOfIsoWeek(today(context)) : readDate(args.from, context, 'from');
-    const to = args.to === undefined ? (args.from === undefined ? today(context) : from) : readDate(args.to, context, 'to');
-    if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+    const { from, to } = readDayRange(args, context, () => thisWeekSoFar(context));
     if (from.slice(0, 4) !== to.slice(0, 4) && Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 1) {
       throw new ToolInputError('A report covers at most two calendar years; ask for a shorter range.');
     }
@@ -42,14 +42,19 @@ export default defineTool({
     const total = Math.round(sumSpans(spans, range.start, range.end) / MINUTE_MS);
     // Days still ahead owe nothing yet, so "so far" ends today.
     const targetTo = to < today(context) ? to : today(context);
-    const target = targetTo < from || projectId !== null ? 0 : await targetOver(from, targetTo, context);
     const lines = groups.map((group) => `${group.key}: ${formatDuration(group.minutes * MINUTE_MS)}`);
+    const totalText = `Total ${formatDuration(total * MINUTE_MS)} from ${from} to ${to}`;
+    if (projectId !== null) {
+      return {
+        data: { from, to, groups, total_minutes: total, target_minutes: null, overtime_minutes: null },
+        text: [`${totalText}.`, ...lines].join('\n'),
+      };
+    }
+    const target = targetTo < from ? 0 : await targetOver(from, targetTo, context);
     const balance = total - target;
     const summary =
-      projectId !== null
-        ? `Total ${formatDuration(total * MINUTE_MS)} from ${from} to ${to}.`
-        : `Total ${formatDuration(total * MINUTE_MS)} from ${from} to ${to}; target so far ${formatDuration(target * MINUTE_MS)}, ` +
-          `${balance >= 0 ? 'overtime' : 'shortfall'} ${formatDuration(Math.abs(balance) * MINUTE_MS)}.`;
+      `${totalText}; target so far ${formatDuration(target * MINUTE_MS)}, ` +
+      `${balance >= 0 ? 'overtime' : 'shortfall'} ${formatDuration(Math.abs(balance) * MINUTE_MS)}.`;
     return {
       data: { from, to, groups, total_minutes: total, target_minutes: target, overtime_minutes: balance },
       text: [summary, ...lines].join('\n'),
@@ -57,7 +62,7 @@ export default defineTool({
   },
 });
 
-async function targetOver(from: string, to: string, context: Parameters<typeof readDate>[1]): Promise<number> {
+async function targetOver(from: string, to: string, context: ToolContext): Promise<number> {
   const [holidays, leave] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
   const holidayDates = new Set(holidays.map((holiday) => holiday.date));
   return targetMinutes(from, to, context.settings.workWeek, holidayDates, leaveFractions(leave, context.settings.workWeek, holidayDates));

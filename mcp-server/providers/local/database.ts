@@ -13,12 +13,20 @@ export type Database = DatabaseSync;
 
 export function openDatabase(path: string): Database {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
-  // journal_mode is persistent in the file; setting it again is cheap and covers a file made elsewhere.
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
-  migrate(db);
-  return db;
+  return retryWhileBusy(() => {
+    const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
+    try {
+      // Persistent in the file; switching needs a lock, so only the first opener ever asks.
+      const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+      if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
+      migrate(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
 }
 
 export function migrate(db: Database): void {
@@ -43,17 +51,53 @@ function userVersion(db: Database): number {
   return row.user_version;
 }
 
-/** Runs `work` under the database write lock; everything in it commits or nothing does. */
+/**
+ * Runs `work` under the database write lock; everything in it commits or nothing does. `work` may
+ * run more than once (see retryWhileBusy), so it must only touch the database.
+ */
 export function writeTransaction<T>(db: Database, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
+  return retryWhileBusy(() => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  });
+}
+
+/**
+ * The busy timeout makes SQLite wait for another process's lock, but in a few cases it answers
+ * "database is locked" at once instead (a journal-mode switch or WAL recovery racing another
+ * opener, a stale read snapshot). Those are always safe to retry from the start, so they are
+ * retried here, with growing pauses, until the same deadline the busy timeout has; only then does
+ * the caller see the error.
+ */
+export function retryWhileBusy<T>(work: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      sleep(Math.min(2 ** attempt, 50) + Math.random() * 5);
+    }
   }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { errcode?: unknown }).errcode;
+  // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with any extended code in the upper bits.
+  return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** node:sqlite is synchronous, so waiting is too; the wait is milliseconds long. */
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 export function isUniqueViolation(error: unknown, index?: string): boolean {

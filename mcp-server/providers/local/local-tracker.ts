@@ -1,6 +1,6 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
 import { partsOverlap } from '../../domain/leave-days.ts';
-import { type Database, isUniqueViolation, openDatabase, writeTransaction } from './database.ts';
+import { type Database, isUniqueViolation, openDatabase, retryWhileBusy, writeTransaction } from './database.ts';
 import {
   type Capability,
   type Catalog,
@@ -95,7 +95,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async runningEntry(): Promise<TimeEntry | null> {
-    return this.#running();
+    return retryWhileBusy(() => this.#running());
   }
 
   async startTimer(
@@ -146,19 +146,21 @@ class LocalTracker implements TimeTracker {
   }
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
-    const filter = `WHERE e.start_ms >= ? AND e.start_ms < ?${query.projectId === undefined ? '' : ' AND e.project_id = ?'}`;
-    const params = query.projectId === undefined ? [query.from, query.to] : [query.from, query.to, query.projectId];
-    const { total } = this.#db.prepare(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
-      total: number;
-    };
-    const rows = this.#db
-      .prepare(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
-      .all(...params, query.limit, query.offset) as unknown as EntryRow[];
-    return { entries: rows.map(toEntry), total };
+    return retryWhileBusy(() => {
+      const filter = `WHERE e.start_ms >= ? AND e.start_ms < ?${query.projectId === undefined ? '' : ' AND e.project_id = ?'}`;
+      const params = query.projectId === undefined ? [query.from, query.to] : [query.from, query.to, query.projectId];
+      const { total } = this.#db.prepare(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
+        total: number;
+      };
+      const rows = this.#db
+        .prepare(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
+        .all(...params, query.limit, query.offset) as unknown as EntryRow[];
+      return { entries: rows.map(toEntry), total };
+    });
   }
 
   async getEntry(id: number): Promise<TimeEntry> {
-    return this.#entry(id);
+    return retryWhileBusy(() => this.#entry(id));
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
@@ -208,72 +210,78 @@ class LocalTracker implements TimeTracker {
   }
 
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
-    // start_ms < to AND coalesce(end, now) > from: every entry that touches the range. The index on
-    // start_ms bounds the scan; entries longer than a week are rare enough not to need their own.
-    const rows = this.#db
-      .prepare(
-        `${ENTRY_SELECT}
-         WHERE e.start_ms < ? AND e.start_ms >= ? AND coalesce(e.end_ms, ?) > ?
-         ${projectId === undefined ? '' : 'AND e.project_id = ?'}
-         ORDER BY e.start_ms`,
-      )
-      .all(
-        ...(projectId === undefined
-          ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from]
-          : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
-      ) as unknown as EntryRow[];
-    const spans: WorkSpan[] = [];
-    for (const row of rows) {
-      const start = Math.max(row.start_ms, from);
-      const end = Math.min(row.end_ms ?? Math.max(now, row.start_ms), to);
-      if (end <= start) continue;
-      const entry = toEntry(row);
-      spans.push({ start, end, project: entry.project, activity: entry.activity });
-    }
-    return spans;
+    return retryWhileBusy(() => {
+      // start_ms < to AND coalesce(end, now) > from: every entry that touches the range. The index on
+      // start_ms bounds the scan; entries longer than a week are rare enough not to need their own.
+      const rows = this.#db
+        .prepare(
+          `${ENTRY_SELECT}
+           WHERE e.start_ms < ? AND e.start_ms >= ? AND coalesce(e.end_ms, ?) > ?
+           ${projectId === undefined ? '' : 'AND e.project_id = ?'}
+           ORDER BY e.start_ms`,
+        )
+        .all(
+          ...(projectId === undefined
+            ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from]
+            : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
+        ) as unknown as EntryRow[];
+      const spans: WorkSpan[] = [];
+      for (const row of rows) {
+        const start = Math.max(row.start_ms, from);
+        const end = Math.min(row.end_ms ?? Math.max(now, row.start_ms), to);
+        if (end <= start) continue;
+        const entry = toEntry(row);
+        spans.push({ start, end, project: entry.project, activity: entry.activity });
+      }
+      return spans;
+    });
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
-    const row = this.#db
-      .prepare(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
-      .get(from, to) as EntryRow | undefined;
-    return row ? toEntry(row) : null;
+    return retryWhileBusy(() => {
+      const row = this.#db
+        .prepare(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
+        .get(from, to) as EntryRow | undefined;
+      return row ? toEntry(row) : null;
+    });
   }
 
   async catalog(includeArchived: boolean): Promise<Catalog> {
-    const archived = includeArchived ? '' : 'WHERE x.archived = 0';
-    const customers = this.#db
-      .prepare(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
-      .all() as unknown as Array<{ id: number; name: string; archived: number }>;
-    const projects = this.#db
-      .prepare(
-        `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
-         FROM projects x LEFT JOIN customers c ON c.id = x.customer_id ${archived} ORDER BY x.name COLLATE NOCASE`,
-      )
-      .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
-    const activities = this.#db
-      .prepare(
-        `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
-         FROM activities x LEFT JOIN projects p ON p.id = x.project_id ${archived} ORDER BY x.name COLLATE NOCASE`,
-      )
-      .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
-    return {
-      customers: customers.map((row) => ({ kind: 'customer', id: row.id, name: row.name, archived: row.archived === 1 })),
-      projects: projects.map((row) => ({
-        kind: 'project',
-        id: row.id,
-        name: row.name,
-        archived: row.archived === 1,
-        customer: ref(row.ref_id, row.ref_name),
-      })),
-      activities: activities.map((row) => ({
-        kind: 'activity',
-        id: row.id,
-        name: row.name,
-        archived: row.archived === 1,
-        project: ref(row.ref_id, row.ref_name),
-      })),
-    };
+    return retryWhileBusy(() => {
+      const archived = includeArchived ? '' : 'WHERE x.archived = 0';
+      const customers = this.#db
+        .prepare(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
+        .all() as unknown as Array<{ id: number; name: string; archived: number }>;
+      const projects = this.#db
+        .prepare(
+          `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
+           FROM projects x LEFT JOIN customers c ON c.id = x.customer_id ${archived} ORDER BY x.name COLLATE NOCASE`,
+        )
+        .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+      const activities = this.#db
+        .prepare(
+          `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
+           FROM activities x LEFT JOIN projects p ON p.id = x.project_id ${archived} ORDER BY x.name COLLATE NOCASE`,
+        )
+        .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+      return {
+        customers: customers.map((row) => ({ kind: 'customer', id: row.id, name: row.name, archived: row.archived === 1 })),
+        projects: projects.map((row) => ({
+          kind: 'project',
+          id: row.id,
+          name: row.name,
+          archived: row.archived === 1,
+          customer: ref(row.ref_id, row.ref_name),
+        })),
+        activities: activities.map((row) => ({
+          kind: 'activity',
+          id: row.id,
+          name: row.name,
+          archived: row.archived === 1,
+          project: ref(row.ref_id, row.ref_name),
+        })),
+      };
+    });
   }
 
   async createCatalogItem(item: {
@@ -323,10 +331,12 @@ class LocalTracker implements TimeTracker {
   }
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
-    const rows = this.#db
-      .prepare('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
-      .all(query.from, query.to) as unknown as LeaveRow[];
-    return rows.map((row) => this.#toLeave(row));
+    return retryWhileBusy(() => {
+      const rows = this.#db
+        .prepare('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
+        .all(query.from, query.to) as unknown as LeaveRow[];
+      return rows.map((row) => this.#toLeave(row));
+    });
   }
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {

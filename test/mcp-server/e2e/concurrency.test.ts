@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 
-const PROCESSES = 4;
+const PROCESSES = 6;
 const ROUNDS = 40;
 
 describe('several servers on one database', () => {

@@ -94,6 +94,13 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
       { key: 'Website', minutes: 180 },
       { key: '(no project)', minutes: 45 },
     ]);
+    const oneProject = await engine.call('time_report', { project: 'Website', group_by: 'week' });
+    expect(oneProject.structuredContent).toMatchObject({
+      groups: [{ key: '2026-W47', minutes: 180 }],
+      total_minutes: 180,
+      target_minutes: null,
+      overtime_minutes: null,
+    });
   });
 
   it('lists the entries of the day', async () => {
