@@ -13,7 +13,7 @@ NODE_PREFIX=/opt/node${NODE_MAJOR}
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; then
   if [ ! -x "$NODE_PREFIX/bin/node" ]; then
     echo "--- installing Node ${NODE_MAJOR} into ${NODE_PREFIX}"
-    npm install --global --prefix "$NODE_PREFIX" --no-audit --no-fund "node@${NODE_MAJOR}" >/dev/null
+    npm install --global --prefix "$NODE_PREFIX" --no-audit --no-fund --allow-scripts=node "node@${NODE_MAJOR}" >/dev/null
   fi
   export PATH="$NODE_PREFIX/bin:$PATH"
 fi

@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { formatDuration, formatLocalTime, localDate } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { dayRange, entryLabel, entryOutput, presentEntry, readDayRange, resolveProject, thisWeekSoFar } from './shared.ts';
 
@@ -33,7 +33,7 @@ export default defineTool({
     const next = offset + entries.length < total ? offset + entries.length : null;
     const lines = entries.map(
       (entry) =>
-        `#${entry.id} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)} ` +
+        `#${entry.id} ${localDate(entry.start, context.timezone)} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)} ` +
         `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
     );
     const head = `${total} entries from ${from} to ${to}${next === null ? '' : ` (showing ${offset + 1}–${offset + entries.length}; next offset ${next})`}.`;

@@ -40,11 +40,18 @@ export default defineTool({
       throw new ToolInputError(`No working days in that range: ${skipped.join(', ')}. Nothing to request.`);
     }
     const request = await context.tracker.createLeave({ ...shape, type: args.type, days: counted.workingDays, comment: args.comment?.trim() ?? '' });
-    const remaining = args.type === 'vacation' ? (await vacationBalance(Number(firstDay.slice(0, 4)), context)).remaining : null;
+    const firstYear = Number(firstDay.slice(0, 4));
+    const remaining = args.type === 'vacation' ? (await vacationBalance(firstYear, context)).remaining : null;
     const skippedHolidays = counted.days.filter((day) => day.reason === 'holiday').map((day) => holidays.find((h) => h.date === day.date)?.name);
     let text = `Requested ${leaveLabel(request)}.`;
     if (skippedHolidays.length > 0) text += ` Public holidays not counted: ${skippedHolidays.join(', ')}.`;
-    if (remaining !== null) text += remaining < 0 ? ` This is ${-remaining} days over your vacation entitlement.` : ` ${remaining} vacation days left this year.`;
+    if (remaining !== null) {
+      const parts = [remaining < 0 ? `${-remaining} days over the ${firstYear} vacation entitlement` : `${remaining} vacation days left in ${firstYear}`];
+      // Leave over New Year draws on both years' entitlements.
+      const lastYear = Number(lastDay.slice(0, 4));
+      if (lastYear !== firstYear) parts.push(`${(await vacationBalance(lastYear, context)).remaining} in ${lastYear}`);
+      text += ` ${parts.join('; ')}.`;
+    }
     return { data: { request: presentLeave(request), vacation_days_remaining: remaining }, text };
   },
 });
