@@ -12,11 +12,11 @@ export default defineTool({
   name: 'absence_calendar',
   title: 'Absence calendar',
   description:
-    'Who is away, holidays and working days, per day (default next 14). Find free days or a week off.',
+    'Per day (default next 14): working day, holiday, who is away. Finds free days or a week off.',
   capability: 'calendar',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
-    from: z.string().max(32).optional().describe('Default today'),
+    from: z.string().max(32).optional(),
     to: z.string().max(32).optional().describe('Inclusive; at most 92 days'),
   }),
   output: z.object({

@@ -10,7 +10,7 @@ export default defineTool({
   input: z.object({
     kind: z.enum(['customer', 'project', 'activity']),
     id: z.number().int().min(1),
-    archived: z.boolean().optional().describe('Default true'),
+    archived: z.boolean().optional(),
   }),
   output: z.object({ id: z.number(), kind: z.string(), name: z.string(), archived: z.boolean() }),
   async handler(args, context) {

@@ -16,7 +16,7 @@ export default defineTool({
     activity: z.string().max(200).optional().describe('Name or id'),
     description: z.string().max(5000).optional(),
     start: z.string().max(64).optional().describe('Default now; 09:00 or ISO'),
-    switch: z.boolean().optional().describe('Stop a running timer first'),
+    switch: z.boolean().optional(),
   }),
   output: z.object({ started: entryOutput, stopped: entryOutput.nullable() }),
   async handler(args, context) {

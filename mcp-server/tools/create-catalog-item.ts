@@ -4,7 +4,7 @@ import { defineTool, ToolInputError } from './define-tool.ts';
 export default defineTool({
   name: 'create_catalog_item',
   title: 'Add to catalog',
-  description: 'Add a customer, a project (under a customer) or an activity (under a project, or global).',
+  description: 'Add a customer, a project (optional customer) or an activity (optional project).',
   capability: 'catalog_write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({

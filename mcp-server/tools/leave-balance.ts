@@ -10,7 +10,7 @@ export default defineTool({
   description: 'Vacation days of a year: entitlement, taken, planned, remaining; other leave days.',
   capability: 'leave',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({ year: z.number().int().min(2000).max(2100).optional().describe('Default this year') }),
+  input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
   output: z.object({
     year: z.number(),
     entitlement: z.number(),

@@ -11,7 +11,7 @@ export default defineTool({
   capability: 'catalog',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
-    search: z.string().max(200).optional().describe('Filter by name'),
+    search: z.string().max(200).optional(),
     include_archived: z.boolean().optional(),
   }),
   output: z.object({ customers: z.array(item), projects: z.array(item), activities: z.array(item) }),

@@ -10,7 +10,7 @@ export default defineTool({
   name: 'request_leave',
   title: 'Request leave',
   description:
-    'File leave; counts working days without weekends and public holidays; refuses overlaps.',
+    'File leave; counts working days (no weekends or public holidays); refuses overlaps.',
   capability: 'leave',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({

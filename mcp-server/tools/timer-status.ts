@@ -7,7 +7,7 @@ import { sumSpans } from '../domain/report.ts';
 export default defineTool({
   name: 'timer_status',
   title: 'Timer status',
-  description: "Is a timer running, since when, and minutes worked today and this week.",
+  description: "The running timer, if any, and minutes worked today and this week.",
   capability: 'timer',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({}),

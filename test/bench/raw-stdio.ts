@@ -1,0 +1,179 @@
+// Talks to the built server with raw JSON-RPC lines over stdio, so what is timed is the server and
+// the pipe, not a client library. Every child and temporary folder made here is remembered and
+// removed by `cleanUp()`, also when a benchmark throws.
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_BUNDLE } from '../support/engine.ts';
+
+const RESPONSE_TIMEOUT_MS = 15_000;
+const EXIT_TIMEOUT_MS = 5_000;
+
+const children = new Set<ChildProcessWithoutNullStreams>();
+const folders = new Set<string>();
+
+export function makeTempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-bench-'));
+  folders.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  folders.delete(dir);
+}
+
+/** The environment every server in the benchmarks gets: nothing from this shell leaks in. */
+export function serverEnv(userDataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...extra };
+}
+
+export interface RawResponse {
+  /** The whole line as it came on stdout, without the newline. */
+  line: string;
+  message: { id?: unknown; result?: unknown; error?: { code: number; message: string } };
+  /** performance.now() when the line's newline arrived. */
+  at: number;
+}
+
+export interface RawServer {
+  readonly pid: number;
+  /** performance.now() just before the process was spawned. */
+  readonly spawnedAt: number;
+  send: (...messages: object[]) => void;
+  response: (id: number) => Promise<RawResponse>;
+  stderr: () => string;
+  close: () => Promise<void>;
+}
+
+export function spawnRawServer(args: string[], env: Record<string, string>): RawServer {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [SERVER_BUNDLE, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(child);
+  const received = new Map<number, RawResponse>();
+  const waiting = new Map<number, { resolve: (response: RawResponse) => void; reject: (error: Error) => void }>();
+  let buffer = '';
+  let stderr = '';
+  let exited = false;
+
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const at = performance.now();
+    buffer += chunk;
+    for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, newline).replace(/\r$/, '');
+      buffer = buffer.slice(newline + 1);
+      if (line.trim() === '') continue;
+      const message = JSON.parse(line) as RawResponse['message'];
+      if (typeof message.id !== 'number') continue;
+      const response = { line, message, at };
+      received.set(message.id, response);
+      waiting.get(message.id)?.resolve(response);
+      waiting.delete(message.id);
+    }
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (stderr += chunk));
+  const exitedPromise = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = true;
+      children.delete(child);
+      for (const [id, waiter] of waiting) {
+        waiter.reject(new Error(`Server exited (${signal ?? code}) before answering request ${id}. stderr:\n${stderr}`));
+      }
+      waiting.clear();
+      resolve();
+    });
+  });
+
+  if (child.pid === undefined) throw new Error(`Could not start ${SERVER_BUNDLE}.`);
+  const pid = child.pid;
+
+  return {
+    pid,
+    spawnedAt,
+    send: (...messages) => {
+      child.stdin.write(messages.map((message) => `${JSON.stringify(message)}\n`).join(''));
+    },
+    response: (id) => {
+      const done = received.get(id);
+      if (done) return Promise.resolve(done);
+      if (exited) return Promise.reject(new Error(`Server already exited; no answer to request ${id}.`));
+      return new Promise<RawResponse>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error(`No answer to request ${id} within ${RESPONSE_TIMEOUT_MS} ms. stderr:\n${stderr}`));
+        }, RESPONSE_TIMEOUT_MS);
+        waiting.set(id, {
+          resolve: (response) => {
+            clearTimeout(timer);
+            resolve(response);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+      });
+    },
+    stderr: () => stderr,
+    // Closing stdin is how a client tells a stdio server to stop; a kill is only the fallback.
+    close: async () => {
+      if (exited) return;
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
+      await exitedPromise;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Kills whatever server this process started and is still running, and removes temp folders. */
+export function cleanUp(): void {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  folders.clear();
+}
+
+/** Resident set size of a process in MB (Linux only: null elsewhere). */
+export function residentMemory(pid: number): { rssMb: number; peakMb: number } | null {
+  if (process.platform !== 'linux') return null;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kilobytes('VmRSS') / 1024, peakMb: kilobytes('VmHWM') / 1024 };
+}
+
+// The two ways to open a connection and list the tools, as lines a client writes at once.
+const CLIENT_INFO = { name: 'punchcard-bench', version: '1.0.0' };
+
+export function legacyOpening(): object[] {
+  return [
+    {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: CLIENT_INFO },
+    },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} },
+  ];
+}
+
+/** 2026-07-28: no handshake; every request carries the `_meta` envelope. */
+export function modernOpening(): object[] {
+  const _meta = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientCapabilities': {},
+    'io.modelcontextprotocol/clientInfo': CLIENT_INFO,
+  };
+  return [
+    { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta } },
+    { jsonrpc: '2.0', id: 2, method: 'tools/list', params: { _meta } },
+  ];
+}
+
+/** Id of the tools/list request in both openings. */
+export const TOOLS_LIST_ID = 2;
