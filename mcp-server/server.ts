@@ -2,6 +2,7 @@
 // MCP server over them. Transport-free (style-models.md rule 5): index.ts serves it on stdio, tests
 // may serve it on anything.
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
 import type { Settings } from './contract/settings.ts';
@@ -17,7 +18,6 @@ import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST } from './tools/index.ts';
-import { userInfo } from 'node:os';
 
 export const SERVER_NAME = 'punchcard';
 export const SERVER_VERSION = '0.1.0';

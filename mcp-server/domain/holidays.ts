@@ -3,8 +3,9 @@
 // answer its first request fast.
 import type Holidays from 'date-holidays';
 import { addDays, isValidDate } from './time.ts';
+import type { HolidayRegion } from '../contract/settings.ts';
 
-export type HolidayRegion = { country: string; state?: string; region?: string };
+export type { HolidayRegion };
 export type PublicHoliday = { date: string; name: string };
 export type RegionCheck = { ok: true; label: string } | { ok: false; message: string };
 

@@ -1,9 +1,10 @@
 // How much leave a request costs and how much work a period asks for. Both depend on the person's
 // work week (hours per weekday), public holidays and half days, and on nothing else.
 import { daysBetween, eachDate, isoWeekday, isValidDate } from './time.ts';
+import type { WorkWeek } from '../contract/settings.ts';
 
 /** Target hours per weekday; a day with 0 hours is not a working day. */
-export type WorkWeek = { mon: number; tue: number; wed: number; thu: number; fri: number; sat: number; sun: number };
+export type { WorkWeek };
 export type DayPart = 'full' | 'morning' | 'afternoon';
 
 export type LeaveRange = {

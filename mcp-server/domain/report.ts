@@ -27,31 +27,76 @@ export function sumSpans(spans: readonly WorkSpan[], from: number, to: number): 
 export function groupSpans(spans: readonly WorkSpan[], groupBy: GroupBy, timezone: string): ReportGroup[] {
   const totals = new Map<string, number>();
   const add = (key: string, ms: number) => totals.set(key, (totals.get(key) ?? 0) + ms);
+  if (groupBy === 'project' || groupBy === 'activity') {
+    for (const span of spans) {
+      const ref = groupBy === 'project' ? span.project : span.activity;
+      add(ref?.name ?? `(no ${groupBy})`, span.end - span.start);
+    }
+    // Largest first: what a person asks "where did my time go?" for.
+    return [...totals].map(([key, ms]) => ({ key, ms })).sort((a, b) => b.ms - a.ms || a.key.localeCompare(b.key));
+  }
+  const days = DayBoundaries.covering(spans, timezone);
   for (const span of spans) {
-    if (groupBy === 'project') add(span.project?.name ?? '(no project)', span.end - span.start);
-    else if (groupBy === 'activity') add(span.activity?.name ?? '(no activity)', span.end - span.start);
-    else {
-      for (const piece of splitAtMidnight(span.start, span.end, timezone)) {
-        add(groupBy === 'day' ? piece.date : isoWeekLabel(piece.date), piece.ms);
-      }
+    for (const piece of days.split(span.start, span.end)) {
+      add(groupBy === 'day' ? piece.date : isoWeekLabel(piece.date), piece.ms);
     }
   }
-  const groups = [...totals].map(([key, ms]) => ({ key, ms }));
-  // Time groups read in calendar order; project and activity groups by size, largest first.
-  return groupBy === 'day' || groupBy === 'week'
-    ? groups.sort((a, b) => a.key.localeCompare(b.key))
-    : groups.sort((a, b) => b.ms - a.ms || a.key.localeCompare(b.key));
+  return [...totals].map(([key, ms]) => ({ key, ms })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function splitAtMidnight(start: number, end: number, timezone: string): Array<{ date: string; ms: number }> {
-  const pieces: Array<{ date: string; ms: number }> = [];
-  let cursor = start;
-  while (cursor < end) {
-    const date = localDate(cursor, timezone);
-    const nextMidnight = startOfLocalDay(addDays(date, 1), timezone);
-    const pieceEnd = Math.min(end, nextMidnight);
-    pieces.push({ date, ms: pieceEnd - cursor });
-    cursor = pieceEnd;
+/**
+ * The local midnights over a range, computed once per report: finding a span's day is then a binary
+ * search instead of timezone arithmetic for every span (thousands of entries in a month's report).
+ */
+class DayBoundaries {
+  readonly #dates: string[];
+  /** #starts[i] is the first instant of #dates[i]; one extra element ends the last day. */
+  readonly #starts: number[];
+
+  private constructor(dates: string[], starts: number[]) {
+    this.#dates = dates;
+    this.#starts = starts;
   }
-  return pieces;
+
+  static covering(spans: readonly WorkSpan[], timezone: string): DayBoundaries {
+    if (spans.length === 0) return new DayBoundaries([], []);
+    let first = Infinity;
+    let last = -Infinity;
+    for (const span of spans) {
+      first = Math.min(first, span.start);
+      last = Math.max(last, span.end);
+    }
+    const dates: string[] = [];
+    const starts: number[] = [];
+    for (let date = localDate(first, timezone); ; date = addDays(date, 1)) {
+      const dayStart = startOfLocalDay(date, timezone);
+      dates.push(date);
+      starts.push(dayStart);
+      if (dayStart > last) break;
+    }
+    return new DayBoundaries(dates, starts);
+  }
+
+  /** The span's time per local day, split at each midnight it crosses. */
+  *split(start: number, end: number): Generator<{ date: string; ms: number }> {
+    let index = this.#dayIndex(start);
+    let cursor = start;
+    while (cursor < end && index < this.#dates.length) {
+      const pieceEnd = Math.min(end, this.#starts[index + 1] ?? end);
+      yield { date: this.#dates[index] as string, ms: pieceEnd - cursor };
+      cursor = pieceEnd;
+      index++;
+    }
+  }
+
+  #dayIndex(instant: number): number {
+    let low = 0;
+    let high = this.#starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.#starts[middle] as number) <= instant) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
 }

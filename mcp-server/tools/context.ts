@@ -1,6 +1,6 @@
 // What every tool handler receives (style-models.md rule 5): the active back end, the settings as
 // they are right now, the clock and the user's zone. Handlers touch nothing else.
-import type { HolidayRegion, Settings } from '../contract/settings.ts';
+import type { Settings } from '../contract/settings.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 
 export interface ToolContext {
@@ -13,5 +13,3 @@ export interface ToolContext {
   readonly holidays: (from: string, to: string) => Promise<Array<{ date: string; name: string }>>;
   readonly log: (message: string) => void;
 }
-
-export type HolidayLookup = (region: HolidayRegion, from: string, to: string) => Promise<Array<{ date: string; name: string }>>;

@@ -143,7 +143,3 @@ function checkedArchived(item: CatalogItem): CatalogItem {
   }
   return item;
 }
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
