@@ -58,12 +58,12 @@ export function createEngine(options: EngineOptions): Engine {
   const servers = new Set<(settings: Settings) => void>();
   const holidayWarnings = new Set<string>();
 
-  // Resolved once per settings version: asking Intl for the zone on every call was a sixth of a
-  // clock_in's CPU time.
-  let zone = { for: current.settings, timezone: resolveTimeZone(current.settings.timezone, options.log) };
+  // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
+  // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
+  let zone: { for: Settings; timezone: string } | undefined;
   const context = (): ToolContext => {
     const settings = current.settings;
-    if (zone.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, options.log) };
+    if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, options.log) };
     return {
       tracker,
       settings,

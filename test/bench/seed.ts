@@ -1,6 +1,7 @@
 // Fills a timesheet file with a large, deterministic history before any server opens it. It goes
 // through the project's own openDatabase, so the schema is exactly what the server migrates to.
 import { existsSync, statSync } from 'node:fs';
+import { offsetMinutes } from '../../mcp-server/domain/time.ts';
 import { openDatabase } from '../../mcp-server/providers/local/database.ts';
 
 const DAY_MS = 86_400_000;
@@ -68,7 +69,7 @@ export function seedDatabase(options: SeedOptions): SeedResult {
       `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    const offsetOf = utcOffsetReader(options.timezone);
+    const offsetOf = (instant: number) => offsetMinutes(instant, options.timezone) * 60_000;
     for (let dayIndex = 0; dayIndex < days.length; dayIndex++) {
       const day = days[dayIndex] as number;
       // Local midnight of the day; an offset change happens on a Sunday night, never inside a working day.
@@ -136,25 +137,6 @@ function workingDays(first: string, last: string): number[] {
     if (weekday !== 0 && weekday !== 6) days.push(day);
   }
   return days;
-}
-
-/** The zone's offset from UTC, in ms, at an instant. */
-function utcOffsetReader(timezone: string): (instant: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return (instant) => {
-    const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
-    const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute, parts.second);
-    return asUtc - Math.floor(instant / 1000) * 1000;
-  };
 }
 
 /** A small deterministic generator (linear congruential, 32-bit), values in [0, 1). */
