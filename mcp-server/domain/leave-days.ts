@@ -41,6 +41,15 @@ export function leaveDays(input: LeaveRange, workWeek: WorkWeek, holidays: Reado
   return { ok: true, workingDays, days };
 }
 
+/** Whether two requests share time: any common day, unless one takes its morning and the other its afternoon. */
+export function rangesOverlap(a: LeaveRange, b: LeaveRange): boolean {
+  const from = a.firstDay > b.firstDay ? a.firstDay : b.firstDay;
+  const to = a.lastDay < b.lastDay ? a.lastDay : b.lastDay;
+  if (from > to) return false;
+  if (from < to) return true;
+  return partsOverlap(partOn(a, from), partOn(b, from));
+}
+
 /** Whether two bookings of the same day collide: only a morning and an afternoon fit together. */
 export function partsOverlap(a: DayPart, b: DayPart): boolean {
   return !((a === 'morning' && b === 'afternoon') || (a === 'afternoon' && b === 'morning'));
@@ -93,7 +102,8 @@ function partOn(input: LeaveRange, date: string): DayPart {
   return 'full';
 }
 
-function hoursOn(date: string, workWeek: WorkWeek): number {
+/** The target hours of a date's weekday; 0 marks a day off. */
+export function hoursOn(date: string, workWeek: WorkWeek): number {
   const key = WEEKDAY_KEYS[isoWeekday(date) - 1] ?? 'mon';
   return workWeek[key];
 }

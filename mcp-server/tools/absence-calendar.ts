@@ -2,10 +2,9 @@ import * as z from 'zod/v4';
 import { addDays, daysBetween, eachDate, weekdayName } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import { isActive, leaveDayList } from './leave-shared.ts';
-import { readDate, readDayRange, today } from './shared.ts';
-import type { WorkWeek } from '../contract/settings.ts';
+import { readDayRange, today } from './shared.ts';
+import { hoursOn } from '../domain/leave-days.ts';
 
-const WEEKDAY_KEYS: ReadonlyArray<keyof WorkWeek> = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MAX_DAYS = 92;
 
 export default defineTool({
@@ -31,8 +30,7 @@ export default defineTool({
     ),
   }),
   async handler(args, context) {
-    const from = args.from === undefined ? today(context) : readDate(args.from, context, 'from');
-    const { to } = readDayRange({ from, to: args.to ?? addDays(from, 13) }, context, () => ({ from, to: from }));
+    const { from, to } = readDayRange(args, context, { from: today(context), to: (start) => addDays(start, 13) });
     if (daysBetween(from, to) >= MAX_DAYS) throw new ToolInputError(`Ask for at most ${MAX_DAYS} days at a time.`);
     const [holidays, requests] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
     const holidayByDate = new Map(holidays.map((holiday) => [holiday.date, holiday.name]));
@@ -48,12 +46,11 @@ export default defineTool({
       }
     }
     const days = eachDate(from, to).map((date) => {
-      const weekday = WEEKDAY_KEYS[new Date(`${date}T12:00:00Z`).getUTCDay()] as keyof WorkWeek;
       const holiday = holidayByDate.get(date) ?? null;
       return {
         date,
         weekday: weekdayName(date),
-        working_day: context.settings.workWeek[weekday] > 0 && holiday === null,
+        working_day: hoursOn(date, context.settings.workWeek) > 0 && holiday === null,
         holiday,
         away: away.get(date) ?? [],
       };

@@ -2,7 +2,7 @@ import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { entryLabel, entryOutput, notInFuture, presentEntry, readInstant, resolveActivity, resolveProject } from './shared.ts';
+import { catalogLookup, entryLabel, entryOutput, notInFuture, presentEntry, readInstant } from './shared.ts';
 
 export default defineTool({
   name: 'clock_in',
@@ -21,8 +21,9 @@ export default defineTool({
   output: z.object({ started: entryOutput, stopped: entryOutput.nullable() }),
   async handler(args, context) {
     const start = args.start === undefined ? undefined : notInFuture(readInstant(args.start, context, 'start'), context, 'start');
-    const projectId = await resolveProject(args.project, context);
-    const activityId = await resolveActivity(args.activity, projectId, context);
+    const refs = catalogLookup(context);
+    const projectId = await refs.project(args.project);
+    const activityId = await refs.activity(args.activity, projectId);
     const fields = { projectId, activityId, description: args.description?.trim() ?? '', ...(start === undefined ? {} : { start }) };
     try {
       const { started, stopped } = await context.tracker.startTimer(fields, args.switch ?? false);

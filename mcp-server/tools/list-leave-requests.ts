@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
 import { defineTool } from './define-tool.ts';
 import { isActive, leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
-import { readDate, readDayRange, today } from './shared.ts';
+import { readDayRange, today } from './shared.ts';
 
 export default defineTool({
   name: 'list_leave_requests',
@@ -17,8 +17,8 @@ export default defineTool({
   output: z.object({ requests: z.array(leaveOutput) }),
   async handler(args, context) {
     // Without an end, the listing runs to the end of the start's year: leave is planned by the year.
-    const from = args.from === undefined ? `${today(context).slice(0, 4)}-01-01` : readDate(args.from, context, 'from');
-    const { to } = readDayRange({ from, to: args.to ?? `${from.slice(0, 4)}-12-31` }, context, () => ({ from, to: from }));
+    const year = today(context).slice(0, 4);
+    const { from, to } = readDayRange(args, context, { from: `${year}-01-01`, to: (start) => `${start.slice(0, 4)}-12-31` });
     const all = await context.tracker.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);
     const text = requests.length === 0 ? `No leave requests from ${from} to ${to}.` : requests.map(leaveLabel).join('\n');

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime, localDate } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { dayRange, entryLabel, entryOutput, presentEntry, readDayRange, resolveProject, thisWeekSoFar } from './shared.ts';
+import { catalogLookup, dayRange, entryLabel, entryOutput, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
 
 export default defineTool({
   name: 'list_time_entries',
@@ -18,9 +18,9 @@ export default defineTool({
   }),
   output: z.object({ entries: z.array(entryOutput), total: z.number(), next_offset: z.number().nullable() }),
   async handler(args, context) {
-    const { from, to } = readDayRange(args, context, () => thisWeekSoFar(context));
+    const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context));
     const range = dayRange(from, to, context);
-    const projectId = await resolveProject(args.project, context);
+    const projectId = await catalogLookup(context).project(args.project);
     const limit = args.limit ?? 50;
     const offset = args.offset ?? 0;
     const { entries, total } = await context.tracker.listEntries({

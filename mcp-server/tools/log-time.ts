@@ -2,6 +2,7 @@ import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import {
+  catalogLookup,
   dayRange,
   entryLabel,
   entryOutput,
@@ -11,8 +12,6 @@ import {
   readDate,
   readInstant,
   readMinutes,
-  resolveActivity,
-  resolveProject,
 } from './shared.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */
@@ -40,8 +39,9 @@ export default defineTool({
     if (end <= start) throw new ToolInputError('end must be after start.');
     if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
     notInFuture(end, context, 'end');
-    const projectId = await resolveProject(args.project, context);
-    const activityId = await resolveActivity(args.activity, projectId, context);
+    const refs = catalogLookup(context);
+    const projectId = await refs.project(args.project);
+    const activityId = await refs.activity(args.activity, projectId);
     const entry = await context.tracker.createEntry({
       start,
       end,

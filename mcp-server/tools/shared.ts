@@ -3,7 +3,7 @@
 import * as z from 'zod/v4';
 import { parseDuration } from '../domain/duration.ts';
 import { addDays, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
-import type { CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
+import type { Catalog, CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
 
@@ -75,23 +75,24 @@ export function today(context: ToolContext): string {
 }
 
 /**
- * Reads optional from/to days. Without `from`, the range is `fallback`; with `from` alone it is that
- * one day.
+ * Reads optional from/to days, each falling back to a default; `to` defaults per the resolved
+ * `from`, so "from: yesterday" alone can mean that one day, or the rest of its year.
  */
 export function readDayRange(
   args: { from?: string | undefined; to?: string | undefined },
   context: ToolContext,
-  fallback: () => { from: string; to: string },
+  defaults: { from: string; to: (from: string) => string },
 ): { from: string; to: string } {
-  const from = args.from === undefined ? fallback().from : readDate(args.from, context, 'from');
-  const to = args.to === undefined ? (args.from === undefined ? fallback().to : from) : readDate(args.to, context, 'to');
+  const from = args.from === undefined ? defaults.from : readDate(args.from, context, 'from');
+  const to = args.to === undefined ? defaults.to(from) : readDate(args.to, context, 'to');
   if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
   return { from, to };
 }
 
-/** From Monday of this week to today. */
-export function thisWeekSoFar(context: ToolContext): { from: string; to: string } {
-  return { from: startOfIsoWeek(today(context)), to: today(context) };
+/** This week up to today; with only a `from`, just that day. */
+export function thisWeekOrOneDay(args: { from?: string | undefined }, context: ToolContext) {
+  const now = today(context);
+  return { from: startOfIsoWeek(now), to: (from: string) => (args.from === undefined ? now : from) };
 }
 
 /** [start of `from`, start of the day after `to`) in the user's zone. */
@@ -99,30 +100,34 @@ export function dayRange(from: string, to: string, context: ToolContext): { star
   return { start: startOfLocalDay(from, context.timezone), end: startOfLocalDay(addDays(to, 1), context.timezone) };
 }
 
-/** Finds a project by id ("12" or "#12") or by name, ignoring case; `undefined`/'' means none. */
-export async function resolveProject(text: string | undefined, context: ToolContext): Promise<number | null> {
-  if (text === undefined || text.trim() === '') return null;
-  const { projects } = await context.tracker.catalog(true);
-  return pick(projects, text, 'project').id;
-}
-
 /**
- * Finds an activity by id or name. A name may exist both for the chosen project and globally; the
- * project's own one wins, which is what a person choosing "Meeting" on that project means.
+ * Turns people's words for projects and activities into ids: an id ("12" or "#12") or a name in any
+ * case. The catalog is fetched at most once per tool call, however many references it resolves.
  */
-export async function resolveActivity(
-  text: string | undefined,
-  projectId: number | null,
-  context: ToolContext,
-): Promise<number | null> {
-  if (text === undefined || text.trim() === '') return null;
-  const { activities } = await context.tracker.catalog(true);
-  const usable = activities.filter((activity) => !activity.project || activity.project.id === projectId);
-  const own = usable.filter((activity) => activity.project?.id === projectId && projectId !== null);
-  const byName = (list: CatalogItem[]) => list.find((item) => item.name.toLowerCase() === text.trim().toLowerCase());
-  const found = byName(own) ?? byName(usable);
-  if (found) return checkedArchived(found).id;
-  return pick(activities, text, 'activity').id;
+export function catalogLookup(context: ToolContext) {
+  let loaded: Promise<Catalog> | undefined;
+  const catalog = () => (loaded ??= context.tracker.catalog(true));
+  return {
+    /** `undefined` or '' means no project. */
+    async project(text: string | undefined): Promise<number | null> {
+      if (text === undefined || text.trim() === '') return null;
+      return pick((await catalog()).projects, text, 'project').id;
+    },
+    /**
+     * A name may exist both for the chosen project and globally; the project's own one wins, which
+     * is what a person choosing "Meeting" on that project means.
+     */
+    async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
+      if (text === undefined || text.trim() === '') return null;
+      const { activities } = await catalog();
+      const usable = activities.filter((activity) => !activity.project || activity.project.id === projectId);
+      const own = usable.filter((activity) => activity.project?.id === projectId && projectId !== null);
+      const byName = (list: CatalogItem[]) => list.find((item) => item.name.toLowerCase() === text.trim().toLowerCase());
+      const found = byName(own) ?? byName(usable);
+      if (found) return checkedArchived(found).id;
+      return pick(activities, text, 'activity').id;
+    },
+  };
 }
 
 function pick(items: CatalogItem[], text: string, kind: string): CatalogItem {

@@ -5,7 +5,7 @@ import { targetMinutes } from '../domain/leave-days.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions } from './leave-shared.ts';
-import { dayRange, MINUTE_MS, readDayRange, resolveProject, thisWeekSoFar, today } from './shared.ts';
+import { catalogLookup, dayRange, MINUTE_MS, readDayRange, thisWeekOrOneDay, today } from './shared.ts';
 
 export default defineTool({
   name: 'time_report',
@@ -30,12 +30,12 @@ export default defineTool({
     overtime_minutes: z.number().nullable(),
   }),
   async handler(args, context) {
-    const { from, to } = readDayRange(args, context, () => thisWeekSoFar(context));
+    const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context));
     if (from.slice(0, 4) !== to.slice(0, 4) && Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 1) {
       throw new ToolInputError('A report covers at most two calendar years; ask for a shorter range.');
     }
     const range = dayRange(from, to, context);
-    const projectId = await resolveProject(args.project, context);
+    const projectId = await catalogLookup(context).project(args.project);
     const spans = await context.tracker.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
     const groupBy = args.group_by ?? 'day';
     const groups = groupSpans(spans, groupBy, context.timezone).map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
-import { entryLabel, entryOutput, notInFuture, presentEntry, readInstant, resolveActivity, resolveProject } from './shared.ts';
+import { catalogLookup, entryLabel, entryOutput, notInFuture, presentEntry, readInstant } from './shared.ts';
 
 export default defineTool({
   name: 'update_time_entry',
@@ -27,9 +27,10 @@ export default defineTool({
     const patch: Partial<EntryFields> = {};
     if (args.start !== undefined) patch.start = notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     if (args.end !== undefined) patch.end = notInFuture(readInstant(args.end, context, 'end'), context, 'end');
-    if (args.project !== undefined) patch.projectId = await resolveProject(args.project, context);
+    const refs = catalogLookup(context);
+    if (args.project !== undefined) patch.projectId = await refs.project(args.project);
     const projectId = patch.projectId === undefined ? (current.project?.id ?? null) : patch.projectId;
-    if (args.activity !== undefined) patch.activityId = await resolveActivity(args.activity, projectId, context);
+    if (args.activity !== undefined) patch.activityId = await refs.activity(args.activity, projectId);
     if (args.description !== undefined) patch.description = args.description.trim();
     const entry = await context.tracker.updateEntry(id, patch);
     return { data: { entry: presentEntry(entry, context) }, text: `Updated #${entry.id}: ${entryLabel(entry)}.` };

@@ -1,5 +1,5 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
-import { partsOverlap } from '../../domain/leave-days.ts';
+import { rangesOverlap } from '../../domain/leave-days.ts';
 import { type Database, isUniqueViolation, openDatabase, retryWhileBusy, writeTransaction } from './database.ts';
 import {
   type Capability,
@@ -123,7 +123,7 @@ class LocalTracker implements TimeTracker {
       // Another process won the race between our check and our insert: the schema refused the
       // second running timer. Report it like the check would have.
       if (isUniqueViolation(error, 'time_entries_one_running')) {
-        const running = this.#running();
+        const running = retryWhileBusy(() => this.#running());
         if (running) throw new TimerRunningError(running);
       }
       throw error;
@@ -468,7 +468,7 @@ class LocalTracker implements TimeTracker {
       .all(request.firstDay, request.lastDay) as unknown as LeaveRow[];
     for (const row of candidates) {
       const other = this.#toLeave(row);
-      if (rangesClash(request, other)) return other;
+      if (rangesOverlap(request, other)) return other;
     }
     return null;
   }
@@ -505,21 +505,4 @@ function toEntry(row: EntryRow): TimeEntry {
 
 function ref(id: number | null, name: string | null): Ref | null {
   return id === null || name === null ? null : { id, name };
-}
-
-type DayRange = Pick<LeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>;
-
-/** Two requests clash on any shared day unless one takes its morning and the other its afternoon. */
-function rangesClash(a: DayRange, b: DayRange): boolean {
-  const from = a.firstDay > b.firstDay ? a.firstDay : b.firstDay;
-  const to = a.lastDay < b.lastDay ? a.lastDay : b.lastDay;
-  if (from > to) return false;
-  if (from < to) return true;
-  return partsOverlap(partOn(a, from), partOn(b, from));
-}
-
-function partOn(range: DayRange, day: string): 'full' | 'morning' | 'afternoon' {
-  if (range.firstDay === day && range.firstDayPart === 'afternoon') return 'afternoon';
-  if (range.lastDay === day && range.lastDayPart === 'morning') return 'morning';
-  return 'full';
 }

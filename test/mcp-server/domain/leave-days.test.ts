@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leaveDays, partsOverlap, targetMinutes, type DayPart, type WorkWeek } from '../../../mcp-server/domain/leave-days.ts';
+import { leaveDays, partsOverlap, rangesOverlap, targetMinutes, type DayPart, type WorkWeek } from '../../../mcp-server/domain/leave-days.ts';
 
 const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();
@@ -169,5 +169,27 @@ describe('targetMinutes', () => {
 
   it('covers a whole year', () => {
     expect(targetMinutes('2026-01-01', '2026-12-31', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(261 * 480);
+  });
+});
+
+describe('rangesOverlap', () => {
+  const range = (firstDay: string, lastDay: string, firstDayPart: 'full' | 'afternoon' = 'full', lastDayPart: 'full' | 'morning' = 'full') => ({
+    firstDay,
+    lastDay,
+    firstDayPart,
+    lastDayPart,
+  });
+
+  it('sees ranges that share a day, in either order, and not ranges that only touch', () => {
+    expect(rangesOverlap(range('2026-12-21', '2026-12-23'), range('2026-12-23', '2026-12-24'))).toBe(true);
+    expect(rangesOverlap(range('2026-12-23', '2026-12-24'), range('2026-12-21', '2026-12-23'))).toBe(true);
+    expect(rangesOverlap(range('2026-12-21', '2026-12-22'), range('2026-12-23', '2026-12-24'))).toBe(false);
+    expect(rangesOverlap(range('2026-12-01', '2026-12-31'), range('2026-12-10', '2026-12-10'))).toBe(true);
+  });
+
+  it('lets a morning and an afternoon share a day, but no other halves', () => {
+    expect(rangesOverlap(range('2026-12-20', '2026-12-21', 'full', 'morning'), range('2026-12-21', '2026-12-22', 'afternoon'))).toBe(false);
+    expect(rangesOverlap(range('2026-12-21', '2026-12-21', 'afternoon'), range('2026-12-21', '2026-12-22', 'afternoon'))).toBe(true);
+    expect(rangesOverlap(range('2026-12-21', '2026-12-21', 'full', 'morning'), range('2026-12-21', '2026-12-21'))).toBe(true);
   });
 });
