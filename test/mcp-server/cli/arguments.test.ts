@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
+import { createClock } from '../../../mcp-server/clock.ts';
+import { defaultUserDataDir } from '../../../mcp-server/user-data.ts';
+import { SERVER_BUNDLE } from '../../support/engine.ts';
+
+describe('parseArguments', () => {
+  const env = { HOME: '/home/ada' };
+
+  it('serves from the app folder by default', () => {
+    expect(parseArguments([], env)).toEqual({ kind: 'serve', userDataDir: defaultUserDataDir(process.platform, env), allTools: false });
+  });
+
+  it('takes --user-data in both spellings, as an absolute path, and --all-tools', () => {
+    expect(parseArguments(['--user-data', 'data', '--all-tools'], env)).toEqual({ kind: 'serve', userDataDir: resolve('data'), allTools: true });
+    expect(parseArguments(['--user-data=/tmp/x'], env)).toMatchObject({ userDataDir: '/tmp/x' });
+  });
+
+  it('refuses a missing folder and unknown arguments', () => {
+    expect(parseArguments(['--user-data'], env)).toEqual({ kind: 'error', message: '--user-data needs a folder.' });
+    expect(parseArguments(['--userdata', 'x'], env)).toEqual({ kind: 'error', message: 'Unknown argument: --userdata' });
+  });
+});
+
+describe('the built command line', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [SERVER_BUNDLE, ...args], { encoding: 'utf8', input: '' });
+
+  it('prints usage on stderr with exit code 2 for a bad argument, and nothing on stdout', () => {
+    const result = run('--nope');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/Unknown argument: --nope[\s\S]*Usage: punchcard-mcp/);
+  });
+
+  it('answers --help and --version on stderr, keeping stdout for the protocol', () => {
+    expect(run('--help')).toMatchObject({ status: 0, stdout: '' });
+    expect(run('--version').stderr).toMatch(/^punchcard-mcp \d+\.\d+\.\d+/);
+  });
+});
+
+describe('defaultUserDataDir', () => {
+  it('follows each OS convention and its environment variables', () => {
+    expect(defaultUserDataDir('linux', { HOME: '/home/ada' })).toBe('/home/ada/.config/Punchcard');
+    expect(defaultUserDataDir('linux', { HOME: '/home/ada', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/Punchcard');
+    expect(defaultUserDataDir('darwin', { HOME: '/Users/ada' })).toBe('/Users/ada/Library/Application Support/Punchcard');
+    expect(defaultUserDataDir('win32', { USERPROFILE: '/c/Users/ada', APPDATA: '/c/Users/ada/AppData/Roaming' })).toBe(
+      '/c/Users/ada/AppData/Roaming/Punchcard',
+    );
+  });
+});
+
+describe('createClock', () => {
+  it('starts at PUNCHCARD_NOW and runs on from there', () => {
+    const clock = createClock({ PUNCHCARD_NOW: '2026-11-18T08:00:00+01:00' });
+    const first = clock();
+    expect(first).toBeGreaterThanOrEqual(Date.parse('2026-11-18T07:00:00Z'));
+    expect(first).toBeLessThan(Date.parse('2026-11-18T07:01:00Z'));
+    expect(clock()).toBeGreaterThanOrEqual(first);
+  });
+
+  it('is the real clock without it, and refuses a value that is not a time', () => {
+    expect(createClock({})).toBe(Date.now);
+    expect(() => createClock({ PUNCHCARD_NOW: 'tomorrow' })).toThrow(/not an ISO time/);
+  });
+});

@@ -1,0 +1,68 @@
+// The engine's own failure paths, in process: settings it cannot use, a holiday region that does
+// not exist, and a timesheet file that is not a database. Each is explained on the log and the
+// engine keeps serving.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../mcp-server/server.ts';
+
+const NOW = Date.parse('2026-11-18T08:00:00Z');
+let dir: string;
+let engine: Engine | undefined;
+let client: Client | undefined;
+let logged: string[];
+
+async function start(settings?: Record<string, unknown>, prepare?: (dir: string) => void) {
+  dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-'));
+  logged = [];
+  if (settings) writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }));
+  prepare?.(dir);
+  engine = createEngine({ userDataDir: dir, allTools: true, now: () => NOW, log: (message) => logged.push(message) });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await engine.createServer().connect(serverTransport);
+  client = new Client({ name: 'engine-test', version: '1' });
+  await client.connect(clientTransport);
+  return async (name: string, args: Record<string, unknown> = {}) =>
+    (await client!.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
+}
+
+afterEach(async () => {
+  await client?.close();
+  engine?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the engine', () => {
+  it('falls back to the system zone for an unknown timezone, and says so', async () => {
+    const call = await start({ timezone: 'Mars/Olympus_Mons' });
+    const whoami = await call('whoami');
+    expect(whoami.structuredContent?.timezone).not.toBe('Mars/Olympus_Mons');
+    expect(logged.join('\n')).toMatch(/Unknown timezone "Mars\/Olympus_Mons"/);
+  });
+
+  it('uses defaults when config.json cannot be read at all', async () => {
+    const call = await start(undefined, (folder) => mkdirSync(join(folder, 'config.json')));
+    expect(logged.join('\n')).toMatch(/Could not read .*config\.json[\s\S]*Using default settings/);
+    expect((await call('timer_status')).isError).toBeFalsy();
+  });
+
+  it('counts leave without holidays when the region does not exist, warning once', async () => {
+    const call = await start({ holidays: { country: 'DE', state: 'ZZ' } });
+    const leave = await call('request_leave', { type: 'vacation', first_day: '2026-12-24', last_day: '2026-12-28' });
+    // Thu 24, Fri 25 and Mon 28 count when there are no holidays to skip.
+    expect(leave.structuredContent).toMatchObject({ request: { days: 3 } });
+    await call('absence_calendar', { from: '2026-12-24', to: '2026-12-28' });
+    expect(logged.filter((line) => /Public holidays for .* are unavailable/.test(line))).toHaveLength(1);
+  });
+
+  it('turns a timesheet that is not a database into an error result and keeps serving', async () => {
+    const call = await start(undefined, (folder) => writeFileSync(join(folder, 'punchcard.db'), 'this is not SQLite'.repeat(100)));
+    const result = await call('clock_in');
+    expect(result.isError).toBe(true);
+    expect(result.content[0]?.text).toMatch(/^Punchcard could not finish clock_in: .*Nothing was lost; the server keeps running\.$/);
+    expect(logged.join('\n')).toMatch(/clock_in failed: .*\n\s+at /);
+    expect((await call('whoami')).isError).toBeFalsy();
+  });
+});
