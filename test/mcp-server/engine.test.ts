@@ -22,10 +22,11 @@ async function start(settings?: Record<string, unknown>, prepare?: (dir: string)
   engine = createEngine({ userDataDir: dir, allTools: true, now: () => NOW, log: (message) => logged.push(message) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
-  client = new Client({ name: 'engine-test', version: '1' });
-  await client.connect(clientTransport);
+  const connected = new Client({ name: 'engine-test', version: '1' });
+  await connected.connect(clientTransport);
+  client = connected;
   return async (name: string, args: Record<string, unknown> = {}) =>
-    (await client!.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
+    (await connected.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
 }
 
 afterEach(async () => {
