@@ -6,7 +6,11 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
-export const SERVER_BUNDLE = resolve(import.meta.dirname, '../../dist/mcp-server/punchcard-mcp.mjs');
+// PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
+// people working in one checkout do not rebuild the bundle under each other's running tests.
+export const SERVER_BUNDLE = resolve(
+  process.env.PUNCHCARD_TEST_BUNDLE ?? resolve(import.meta.dirname, '../../dist/mcp-server/punchcard-mcp.mjs'),
+);
 
 export type Era = 'legacy' | 'modern';
 
