@@ -24,4 +24,30 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The one exception: the bundle's entry point loads the Electron-free client registrar for the
+    // `punchcard-mcp register …` commands (DESIGN.md §7), lazily, never while serving MCP.
+    files: ['mcp-server/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '!**/main/clients/cli.ts', '**/renderer/**'], message: 'The engine imports only main/clients/cli.ts from the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Registration runs inside the server bundle too, so it must stay free of Electron and of the
+    // rest of the app.
+    files: ['main/clients/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', '../*', '!./*', '**/renderer/**'], message: 'main/clients is Electron-free and self-contained.' }] },
+      ],
+    },
+  },
 );

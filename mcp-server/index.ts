@@ -1,24 +1,45 @@
-// `punchcard-mcp [--user-data DIR] [--all-tools]`: the MCP server an AI client launches, on stdio.
+// `punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL]`: the MCP server an AI
+// client launches, on stdio; `--test-connection` checks the back end instead and exits.
+// `punchcard-mcp clients|register|unregister|repair|snippet`: connect AI clients (main/clients).
 // It answers `tools/list` before touching the database: the timesheet opens on the first tool call.
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { parseArguments, USAGE } from './cli/arguments.ts';
+import { formatVerdict, runConnectionTest } from './cli/test-connection.ts';
 import { createClock } from './clock.ts';
 import { stderrLog } from './log.ts';
 import { createEngine, SERVER_VERSION } from './server.ts';
+import { defaultUserDataDir } from './user-data.ts';
 
-function main(): void {
-  const parsed = parseArguments(process.argv.slice(2), process.env);
+const CLIENT_COMMANDS = new Set(['clients', 'register', 'unregister', 'repair', 'snippet']);
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
+    process.exitCode = await runClientCommand(argv);
+    return;
+  }
+  const parsed = parseArguments(argv, process.env);
   if (parsed.kind === 'error') {
     process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
   if (parsed.kind === 'help') {
-    process.stderr.write(`${USAGE}\n`);
+    const { CLIENTS_USAGE } = await import('../main/clients/cli.ts');
+    process.stderr.write(`${USAGE}\n\n${CLIENTS_USAGE}\n`);
     return;
   }
   if (parsed.kind === 'version') {
     process.stderr.write(`punchcard-mcp ${SERVER_VERSION}\n`);
+    return;
+  }
+  if (parsed.kind === 'test-connection') {
+    void runConnectionTest({ ...parsed, env: process.env, log: stderrLog }).then(({ exitCode, report }) => {
+      process.stderr.write(`${formatVerdict(report)}\n`);
+      process.exitCode = exitCode;
+    });
     return;
   }
   const engine = createEngine({
@@ -26,6 +47,7 @@ function main(): void {
     allTools: parsed.allTools,
     now: createClock(),
     log: stderrLog,
+    ...(parsed.provider ? { provider: parsed.provider } : {}),
   });
   let closing = false;
   const handle = serveStdio(() => engine.createServer(), {
@@ -44,4 +66,24 @@ function main(): void {
   stderrLog(`serving on stdio (data in ${parsed.userDataDir}${parsed.allTools ? ', all tools' : ''})`);
 }
 
-main();
+/**
+ * AI-client registration lives with the app (main/clients, Electron-free) and is loaded only for
+ * these commands, so serving MCP never pays for it.
+ */
+async function runClientCommand(argv: string[]): Promise<number> {
+  const { runClientCommand: run } = await import('../main/clients/cli.ts');
+  return run({
+    argv,
+    env: process.env,
+    executable: process.execPath,
+    serverScript: realpathSync(process.argv[1] ?? ''),
+    // Inside the Electron app this file runs under the app's own binary in Node mode.
+    runAsNode: process.versions.electron !== undefined,
+    defaultUserDataDir: defaultUserDataDir(process.platform, process.env),
+    resolvePath: (path) => resolve(path),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}
+
+void main();

@@ -1,0 +1,273 @@
+// Every AI client Punchcard knows: where its MCP config lives on each OS, in which format, under
+// which key, how our entry is shaped for it, how to tell it is installed, and what the person does
+// after registering. Facts from ../shared/reference/mcp-clients.md. Pure: paths come from the
+// environment and the probe.
+import { appDataDir, type ClientEnvironment, findOnPath, localAppDataDir, pathsFor, type Probe } from './environment.ts';
+import type { EntryPatch } from './json-config.ts';
+import { basePatch, type LaunchSpec } from './server-entry.ts';
+
+/**
+ * - `json`: strict JSON, no comments or trailing commas (what the client's reader accepts).
+ * - `json-comments`: comments allowed, trailing commas not (Gemini CLI strips comments, then JSON.parse).
+ * - `jsonc`: comments and trailing commas (VS Code, Zed).
+ * - `toml`: Codex. `yaml` and `settings` (an IDE dialog) are copy-paste only.
+ */
+export type ConfigFormat = 'json' | 'json-comments' | 'jsonc' | 'toml' | 'yaml' | 'settings';
+
+export interface ClientDefinition {
+  id: string;
+  name: string;
+  format: ConfigFormat;
+  /** Key path of the server map in the config file. */
+  container: readonly string[];
+  /** The files Punchcard writes; empty for copy-paste-only clients. */
+  configFiles(environment: ClientEnvironment, probe: Probe): string[];
+  installed(environment: ClientEnvironment, probe: Probe): boolean;
+  /** Our entry, shaped the way this client reads it. */
+  entry(launch: LaunchSpec): EntryPatch;
+  /** What the person does after registering, in one sentence. */
+  nextStep: string;
+  /** Indentation for a file Punchcard creates: what the client itself writes. */
+  newFileIndent: string;
+}
+
+type Env = ClientEnvironment;
+
+const join = (environment: Env, ...parts: string[]) => pathsFor(environment).join(...parts);
+const anyExists = (probe: Probe, paths: string[]) => paths.some((path) => probe.exists(path));
+const onPath = (environment: Env, probe: Probe, ...names: string[]) => names.some((name) => findOnPath(name, environment, probe) !== null);
+
+/** Claude Desktop from the Microsoft Store runs in a package container with its own AppData. */
+function claudeMsixFolders(environment: Env, probe: Probe): string[] {
+  const packages = join(environment, localAppDataDir(environment), 'Packages');
+  return probe
+    .list(packages)
+    .filter((name) => /^Claude_[a-z0-9]+$/i.test(name))
+    .map((name) => join(environment, packages, name, 'LocalCache', 'Roaming', 'Claude'));
+}
+
+function claudeDesktopFiles(environment: Env, probe: Probe): string[] {
+  const classic = join(environment, appDataDir(environment), 'Claude');
+  if (environment.platform !== 'win32') return [join(environment, classic, 'claude_desktop_config.json')];
+  // The packaged app never sees the classic file; write where the installed app(s) read. With no
+  // package, or a classic folder beside it, the classic file is written too.
+  const folders = claudeMsixFolders(environment, probe);
+  if (folders.length === 0 || probe.exists(classic)) folders.push(classic);
+  return folders.map((folder) => join(environment, folder, 'claude_desktop_config.json'));
+}
+
+function vscodeUserDir(environment: Env, flavour: 'Code' | 'Code - Insiders'): string {
+  return join(environment, appDataDir(environment), flavour, 'User');
+}
+
+function macApp(environment: Env, probe: Probe, bundle: string): boolean {
+  return environment.platform === 'darwin' && anyExists(probe, [`/Applications/${bundle}`, join(environment, environment.home, 'Applications', bundle)]);
+}
+
+const standard = (launch: LaunchSpec): EntryPatch => basePatch(launch);
+
+function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', launcher: string): ClientDefinition {
+  return {
+    id,
+    name,
+    format: 'jsonc',
+    container: ['servers'],
+    configFiles: (environment) => [join(environment, vscodeUserDir(environment, flavour), 'mcp.json')],
+    installed: (environment, probe) =>
+      probe.exists(vscodeUserDir(environment, flavour)) ||
+      onPath(environment, probe, launcher) ||
+      macApp(environment, probe, flavour === 'Code' ? 'Visual Studio Code.app' : 'Visual Studio Code - Insiders.app'),
+    entry: (launch) => ({ type: 'stdio', ...basePatch(launch) }),
+    nextStep: `In ${name}, start "punchcard" from the MCP server list (or the code lens in mcp.json) and confirm that you trust it.`,
+    newFileIndent: '\t',
+  };
+}
+
+function extensionOfVsCode(id: string, name: string, extension: string, fileName: string): ClientDefinition {
+  const folder = (environment: Env) => join(environment, vscodeUserDir(environment, 'Code'), 'globalStorage', extension);
+  return {
+    id,
+    name,
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, folder(environment), 'settings', fileName)],
+    installed: (environment, probe) => probe.exists(folder(environment)),
+    entry: standard,
+    nextStep: `${name} picks up the change by itself; check the MCP servers view in its panel.`,
+    newFileIndent: '  ',
+  };
+}
+
+export const CLIENTS: readonly ClientDefinition[] = [
+  {
+    id: 'claude-desktop',
+    name: 'Claude Desktop',
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: claudeDesktopFiles,
+    installed: (environment, probe) =>
+      macApp(environment, probe, 'Claude.app') ||
+      claudeMsixFolders(environment, probe).length > 0 ||
+      anyExists(probe, [
+        join(environment, appDataDir(environment), 'Claude'),
+        ...(environment.platform === 'win32' ? [join(environment, localAppDataDir(environment), 'AnthropicClaude')] : []),
+      ]) ||
+      (environment.platform === 'linux' && onPath(environment, probe, 'claude-desktop')),
+    entry: standard,
+    nextStep: 'Quit Claude Desktop completely (not just its window) and open it again.',
+    newFileIndent: '  ',
+  },
+  vscode('vscode', 'VS Code', 'Code', 'code'),
+  vscode('vscode-insiders', 'VS Code Insiders', 'Code - Insiders', 'code-insiders'),
+  {
+    id: 'cursor',
+    name: 'Cursor',
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, environment.home, '.cursor', 'mcp.json')],
+    installed: (environment, probe) =>
+      probe.exists(join(environment, environment.home, '.cursor')) || onPath(environment, probe, 'cursor') || macApp(environment, probe, 'Cursor.app'),
+    entry: standard,
+    nextStep: 'Open Cursor Settings → MCP and switch "punchcard" on.',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'claude-code',
+    name: 'Claude Code',
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, environment.home, '.claude.json')],
+    installed: (environment, probe) =>
+      anyExists(probe, [join(environment, environment.home, '.claude.json'), join(environment, environment.home, '.claude')]) || onPath(environment, probe, 'claude'),
+    entry: (launch) => ({ type: 'stdio', ...basePatch(launch) }),
+    nextStep: 'Start a new Claude Code session; /mcp lists "punchcard".',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'codex',
+    name: 'Codex',
+    format: 'toml',
+    container: ['mcp_servers'],
+    configFiles: (environment) => [join(environment, environment.env.CODEX_HOME || join(environment, environment.home, '.codex'), 'config.toml')],
+    installed: (environment, probe) =>
+      probe.exists(environment.env.CODEX_HOME || join(environment, environment.home, '.codex')) || onPath(environment, probe, 'codex'),
+    entry: standard,
+    nextStep: 'Start a new Codex session (CLI, IDE extension or app); /mcp lists "punchcard".',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'windsurf',
+    name: 'Windsurf',
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, environment.home, '.codeium', 'windsurf', 'mcp_config.json')],
+    installed: (environment, probe) =>
+      probe.exists(join(environment, environment.home, '.codeium', 'windsurf')) || onPath(environment, probe, 'windsurf') || macApp(environment, probe, 'Windsurf.app'),
+    entry: standard,
+    nextStep: 'In Windsurf, open the Cascade MCP panel and press Refresh.',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'zed',
+    name: 'Zed',
+    format: 'jsonc',
+    container: ['context_servers'],
+    configFiles: (environment) => [
+      environment.platform === 'win32'
+        ? join(environment, appDataDir(environment), 'Zed', 'settings.json')
+        : join(environment, environment.platform === 'darwin' ? join(environment, environment.home, '.config') : appDataDir(environment), 'zed', 'settings.json'),
+    ],
+    installed: (environment, probe) =>
+      anyExists(probe, [
+        environment.platform === 'win32'
+          ? join(environment, appDataDir(environment), 'Zed')
+          : join(environment, environment.platform === 'darwin' ? join(environment, environment.home, '.config') : appDataDir(environment), 'zed'),
+      ]) ||
+      onPath(environment, probe, 'zed', 'zeditor') ||
+      macApp(environment, probe, 'Zed.app'),
+    // Older Zed releases wanted `source: "custom"`; newer ones accept and ignore it.
+    entry: (launch) => ({ source: 'custom', ...basePatch(launch) }),
+    nextStep: 'Zed reloads its settings by itself; the agent panel lists "punchcard" under context servers.',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'gemini-cli',
+    name: 'Gemini CLI',
+    format: 'json-comments',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, environment.home, '.gemini', 'settings.json')],
+    installed: (environment, probe) => probe.exists(join(environment, environment.home, '.gemini')) || onPath(environment, probe, 'gemini'),
+    entry: standard,
+    nextStep: 'Start a new Gemini CLI session; /mcp lists "punchcard".',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'lm-studio',
+    name: 'LM Studio',
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, environment.home, '.lmstudio', 'mcp.json')],
+    installed: (environment, probe) => probe.exists(join(environment, environment.home, '.lmstudio')) || onPath(environment, probe, 'lms'),
+    entry: standard,
+    nextStep: 'LM Studio reloads mcp.json by itself; enable "punchcard" in the Program tab.',
+    newFileIndent: '  ',
+  },
+  extensionOfVsCode('cline', 'Cline', 'saoudrizwan.claude-dev', 'cline_mcp_settings.json'),
+  extensionOfVsCode('roo-code', 'Roo Code', 'rooveterinaryinc.roo-cline', 'mcp_settings.json'),
+  {
+    id: 'copilot-cli',
+    name: 'GitHub Copilot CLI',
+    format: 'json',
+    container: ['mcpServers'],
+    configFiles: (environment) => [join(environment, environment.env.COPILOT_HOME || join(environment, environment.home, '.copilot'), 'mcp-config.json')],
+    installed: (environment, probe) =>
+      probe.exists(environment.env.COPILOT_HOME || join(environment, environment.home, '.copilot')) || onPath(environment, probe, 'copilot'),
+    // The Copilot CLI requires `tools`; "*" offers every tool Punchcard's own switches allow.
+    entry: (launch) => ({ type: 'local', ...basePatch(launch), tools: ['*'] }),
+    nextStep: 'Start a new Copilot CLI session; /mcp lists "punchcard".',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'goose',
+    name: 'Goose',
+    format: 'yaml',
+    container: ['extensions'],
+    configFiles: () => [],
+    installed: (environment, probe) =>
+      probe.exists(
+        environment.platform === 'win32'
+          ? join(environment, appDataDir(environment), 'Block', 'goose')
+          : join(environment, environment.home, '.config', 'goose'),
+      ) || onPath(environment, probe, 'goose'),
+    entry: (launch) => ({
+      type: 'stdio',
+      name: 'punchcard',
+      enabled: true,
+      cmd: launch.command,
+      args: launch.args,
+      envs: launch.env,
+      timeout: 300,
+    }),
+    nextStep: 'Paste the snippet under `extensions:` in ~/.config/goose/config.yaml, then restart Goose.',
+    newFileIndent: '  ',
+  },
+  {
+    id: 'jetbrains',
+    name: 'JetBrains AI Assistant',
+    format: 'settings',
+    container: ['mcpServers'],
+    configFiles: () => [],
+    installed: (environment, probe) => probe.exists(join(environment, appDataDir(environment), 'JetBrains')),
+    entry: standard,
+    nextStep: 'In the IDE open Settings → Tools → AI Assistant → Model Context Protocol, choose Add, and paste the snippet.',
+    newFileIndent: '  ',
+  },
+];
+
+export function findClient(id: string): ClientDefinition | undefined {
+  return CLIENTS.find((client) => client.id === id);
+}
+
+export function isWritable(client: ClientDefinition): boolean {
+  return client.format !== 'yaml' && client.format !== 'settings';
+}

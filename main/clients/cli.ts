@@ -1,0 +1,159 @@
+// `punchcard-mcp clients | register | unregister | repair | snippet`: the registrar on the command
+// line of the server bundle, so registration can be scripted and tried in a temporary HOME. These
+// commands are not an MCP session, so they print results on stdout.
+import { CLIENTS } from './catalog.ts';
+import { currentEnvironment } from './environment.ts';
+import { type ChangeReport, type ClientReport, createRegistrar, RegistrationError } from './registrar.ts';
+import { launchSpec } from './server-entry.ts';
+
+export const CLIENT_COMMANDS = ['clients', 'register', 'unregister', 'repair', 'snippet'] as const;
+
+export const CLIENTS_USAGE = `Connect AI clients:
+  punchcard-mcp clients [--json]           which clients are installed and registered
+  punchcard-mcp register <client>          add Punchcard to the client's MCP config
+  punchcard-mcp unregister <client>        remove it again
+  punchcard-mcp repair                     fix entries that point at a moved or removed Punchcard
+  punchcard-mcp snippet <client>           print what to paste, and the client's own command or link
+  (--user-data DIR works with each: the data folder the registered server uses)
+
+Clients: ${CLIENTS.map((client) => client.id).join(', ')}`;
+
+export interface CliContext {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** The executable running us and the server script: what the registered entry will start. */
+  executable: string;
+  serverScript: string;
+  runAsNode: boolean;
+  defaultUserDataDir: string;
+  resolvePath: (path: string) => string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Runs one command; returns the exit code (0 done, 1 failed, 2 usage error). */
+export function runClientCommand(context: CliContext): number {
+  const parsed = parse(context.argv);
+  if ('error' in parsed) {
+    context.err(`${parsed.error}\n\n${CLIENTS_USAGE}\n`);
+    return 2;
+  }
+  const registrar = createRegistrar({
+    environment: currentEnvironment(context.env),
+    launch: launchSpec({
+      executable: context.executable,
+      serverScript: context.serverScript,
+      userDataDir: parsed.userDataDir ? context.resolvePath(parsed.userDataDir) : context.defaultUserDataDir,
+      runAsNode: context.runAsNode,
+    }),
+  });
+  try {
+    switch (parsed.command) {
+      case 'clients': {
+        const reports = registrar.list();
+        context.out(parsed.json ? `${JSON.stringify(reports, null, 2)}\n` : clientsTable(reports));
+        return 0;
+      }
+      case 'register':
+      case 'unregister':
+        context.out(changeText(registrar[parsed.command](parsed.client), parsed.command));
+        return 0;
+      case 'repair': {
+        const repaired = registrar.repair();
+        context.out(repaired.length === 0 ? 'Every registered client already starts this Punchcard.\n' : repaired.map((report) => changeText(report, 'register')).join(''));
+        return 0;
+      }
+      case 'snippet': {
+        const snippet = registrar.snippet(parsed.client);
+        const parts = [snippet.text];
+        if (snippet.command) parts.push(`Or run:\n  ${snippet.command}\n`);
+        for (const link of snippet.links) parts.push(`${link.label}:\n  ${link.url}\n`);
+        parts.push(`Then: ${snippet.nextStep}\n`);
+        context.out(parts.join('\n'));
+        return 0;
+      }
+    }
+  } catch (error) {
+    if (error instanceof RegistrationError) {
+      context.err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+type Parsed =
+  | { command: 'clients'; json: boolean; userDataDir?: string }
+  | { command: 'register' | 'unregister' | 'snippet'; client: string; userDataDir?: string }
+  | { command: 'repair'; userDataDir?: string }
+  | { error: string };
+
+function parse(argv: readonly string[]): Parsed {
+  const [command, ...rest] = argv;
+  const positional: string[] = [];
+  let userDataDir: string | undefined;
+  let json = false;
+  for (let index = 0; index < rest.length; index++) {
+    const argument = rest[index] as string;
+    if (argument === '--json' && command === 'clients') json = true;
+    else if (argument === '--user-data' || argument.startsWith('--user-data=')) {
+      const value = argument.includes('=') ? argument.slice(argument.indexOf('=') + 1) : rest[++index];
+      if (!value) return { error: '--user-data needs a folder.' };
+      userDataDir = value;
+    } else if (argument.startsWith('-')) return { error: `Unknown option for ${command}: ${argument}` };
+    else positional.push(argument);
+  }
+  const extra = (allowed: number) => (positional.length > allowed ? { error: `Too many arguments for ${command}: ${positional.slice(allowed).join(' ')}` } : null);
+  const withData = userDataDir ? { userDataDir } : {};
+  switch (command) {
+    case 'clients':
+      return extra(0) ?? { command, json, ...withData };
+    case 'repair':
+      return extra(0) ?? { command, ...withData };
+    case 'register':
+    case 'unregister':
+    case 'snippet': {
+      const client = positional[0];
+      if (!client) return { error: `${command} needs a client, one of: ${CLIENTS.map((c) => c.id).join(', ')}` };
+      return extra(1) ?? { command, client, ...withData };
+    }
+    default:
+      return { error: `Unknown command: ${command ?? ''}` };
+  }
+}
+
+const STATUS_WORDS: Record<ClientReport['status'], string> = {
+  registered: 'registered',
+  missing: 'not registered',
+  stale: 'stale (repair)',
+  outdated: 'other install (repair)',
+  invalid: 'file has errors',
+  manual: 'copy & paste',
+};
+
+export function clientsTable(reports: readonly ClientReport[]): string {
+  const rows = reports.map((report) => [
+    report.id,
+    report.installed ? 'yes' : 'no',
+    STATUS_WORDS[report.status],
+    report.files.map((file) => file.path).join(', ') || '(snippet)',
+  ]);
+  const header = ['client', 'installed', 'status', 'file'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
+  const problems = reports.flatMap((report) => report.files.filter((file) => file.problem).map((file) => `  ${report.id}: ${file.problem}`));
+  return [line(header), ...rows.map(line), ...(problems.length ? ['', 'Problems:', ...problems] : [])].join('\n') + '\n';
+}
+
+function changeText(report: ChangeReport, action: 'register' | 'unregister'): string {
+  const verb = action === 'register' ? 'Registered Punchcard with' : 'Removed Punchcard from';
+  const lines: string[] = [];
+  if (report.changed.length === 0) {
+    lines.push(`${report.name}: nothing to change (${action === 'register' ? 'already registered' : 'not registered'}).`);
+  } else {
+    lines.push(`${verb} ${report.name}.`);
+    for (const { path, backup } of report.changed) lines.push(`  wrote ${path}${backup ? ` (previous version in ${backup})` : ''}`);
+    if (action === 'register') lines.push(`Next: ${report.nextStep}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,192 @@
+// Detect, status, register, unregister, repair and snippet for every client in the catalog
+// (DESIGN.md §7). Shared by the app and by `punchcard-mcp clients|register|…`; Electron-free.
+import { CLIENTS, type ClientDefinition, findClient, isWritable } from './catalog.ts';
+import { editorFor } from './config-editor.ts';
+import { type ClientEnvironment, type Probe, realProbe } from './environment.ts';
+import { ConfigShapeError, ConfigSyntaxError } from './json-config.ts';
+import { ConcurrentChangeError, ConfigFileError, type LoadedFile, loadConfigFile, readBackup, replaceConfigFile } from './safe-file.ts';
+import { type LaunchSpec, satisfies, staleReason } from './server-entry.ts';
+import { type Snippet, snippetFor } from './snippets.ts';
+import { decodeText, detectFormat, encodeText } from './text-format.ts';
+
+/**
+ * - `registered`: our entry is there and starts this Punchcard.
+ * - `missing`: no entry.
+ * - `stale`: an entry whose command or script no longer exists.
+ * - `outdated`: an entry that works but starts another Punchcard (another install, other data folder).
+ * - `invalid`: the file cannot be read or parsed; `problem` says why.
+ * - `manual`: the client is set up by copy and paste.
+ */
+export type RegistrationStatus = 'registered' | 'missing' | 'stale' | 'outdated' | 'invalid' | 'manual';
+
+export interface FileStatus {
+  path: string;
+  status: RegistrationStatus;
+  problem?: string;
+}
+
+export interface ClientReport {
+  id: string;
+  name: string;
+  installed: boolean;
+  writable: boolean;
+  status: RegistrationStatus;
+  files: FileStatus[];
+  nextStep: string;
+}
+
+export interface ChangeReport {
+  id: string;
+  name: string;
+  /** Files actually rewritten; empty when everything already was as asked. */
+  changed: Array<{ path: string; backup: string | null }>;
+  unchanged: string[];
+  nextStep: string;
+}
+
+export class RegistrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistrationError';
+  }
+}
+
+export interface RegistrarOptions {
+  environment: ClientEnvironment;
+  launch: LaunchSpec;
+  probe?: Probe;
+}
+
+export interface Registrar {
+  readonly clients: readonly ClientDefinition[];
+  list(): ClientReport[];
+  status(id: string): ClientReport;
+  register(id: string): ChangeReport;
+  unregister(id: string): ChangeReport;
+  /** Re-registers every client whose entry is stale or outdated. */
+  repair(): ChangeReport[];
+  snippet(id: string): Snippet;
+}
+
+const ATTEMPTS = 3;
+
+export function createRegistrar(options: RegistrarOptions): Registrar {
+  const probe = options.probe ?? realProbe;
+  const { environment, launch } = options;
+
+  const client = (id: string): ClientDefinition => {
+    const found = findClient(id);
+    if (!found) throw new RegistrationError(`Unknown client "${id}". Known clients: ${CLIENTS.map((c) => c.id).join(', ')}.`);
+    return found;
+  };
+
+  const fileStatus = (definition: ClientDefinition, path: string): FileStatus => {
+    try {
+      const file = loadConfigFile(path, definition.newFileIndent);
+      const entry = editorFor(definition).read(file.text);
+      if (entry === undefined) return { path, status: 'missing' };
+      if (satisfies(entry, definition.entry(launch))) return { path, status: 'registered' };
+      const stale = staleReason(entry, probe.exists);
+      return stale ? { path, status: 'stale', problem: stale } : { path, status: 'outdated', problem: 'it starts a different Punchcard installation or data folder' };
+    } catch (error) {
+      return { path, status: 'invalid', problem: explain(path, error) };
+    }
+  };
+
+  const status = (definition: ClientDefinition): ClientReport => {
+    const writable = isWritable(definition);
+    const files = writable ? definition.configFiles(environment, probe).map((path) => fileStatus(definition, path)) : [];
+    return {
+      id: definition.id,
+      name: definition.name,
+      installed: definition.installed(environment, probe),
+      writable,
+      status: writable ? aggregate(files) : 'manual',
+      files,
+      nextStep: definition.nextStep,
+    };
+  };
+
+  const change = (id: string, edit: (definition: ClientDefinition, file: LoadedFile) => Buffer | null): ChangeReport => {
+    const definition = client(id);
+    if (!isWritable(definition)) {
+      throw new RegistrationError(`${definition.name} is set up by copy and paste: run "punchcard-mcp snippet ${definition.id}". ${definition.nextStep}`);
+    }
+    const report: ChangeReport = { id: definition.id, name: definition.name, changed: [], unchanged: [], nextStep: definition.nextStep };
+    for (const path of definition.configFiles(environment, probe)) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const file = loadConfigFile(path, definition.newFileIndent);
+          const next = edit(definition, file);
+          if (next === null) {
+            report.unchanged.push(path);
+          } else {
+            report.changed.push({ path, backup: replaceConfigFile(file, next).backup });
+          }
+          break;
+        } catch (error) {
+          // Another program saved the file between our read and our write: start over from its version.
+          if (error instanceof ConcurrentChangeError && attempt < ATTEMPTS) continue;
+          throw new RegistrationError(explain(path, error));
+        }
+      }
+    }
+    return report;
+  };
+
+  const register = (id: string) =>
+    change(id, (definition, file) => {
+      const next = editorFor(definition).set(file.text, definition.entry(launch), file.format);
+      return next === file.text ? null : encodeText(next, file.format.bom);
+    });
+
+  const unregister = (id: string) =>
+    change(id, (definition, file) => {
+      const editor = editorFor(definition);
+      if (editor.read(file.text) === undefined) return null;
+      // Undoing our own last registration gives back the exact bytes from before it (an empty
+      // server map we had to create goes too), as long as nobody changed the file since.
+      const backup = readBackup(file);
+      if (backup && file.bytes) {
+        try {
+          const before = decodeText(backup);
+          const format = detectFormat(before.text, before.bom, definition.newFileIndent);
+          const registered = editor.set(before.text, definition.entry(launch), format);
+          if (encodeText(registered, before.bom).equals(file.bytes) && editor.read(before.text) === undefined) return backup;
+        } catch {
+          // An unreadable backup just means the general removal below.
+        }
+      }
+      return encodeText(editor.remove(file.text, file.format), file.format.bom);
+    });
+
+  return {
+    clients: CLIENTS,
+    list: () => CLIENTS.map(status),
+    status: (id) => status(client(id)),
+    register,
+    unregister,
+    repair: () =>
+      CLIENTS.filter(isWritable)
+        .map(status)
+        .filter((report) => report.files.some((file) => file.status === 'stale' || file.status === 'outdated'))
+        .map((report) => register(report.id)),
+    snippet: (id) => snippetFor(client(id), launch, environment.platform),
+  };
+}
+
+function aggregate(files: readonly FileStatus[]): RegistrationStatus {
+  const order: RegistrationStatus[] = ['invalid', 'stale', 'outdated', 'missing', 'registered'];
+  for (const status of order) if (files.some((file) => file.status === status)) return status;
+  return 'missing';
+}
+
+/** One sentence naming the file, what is wrong and where, and that nothing was changed. */
+function explain(path: string, error: unknown): string {
+  if (error instanceof ConfigSyntaxError) {
+    return `${path} is not valid (${error.message}). Punchcard left it untouched; fix the file, then try again.`;
+  }
+  if (error instanceof ConfigShapeError) return `Punchcard cannot edit ${path}: ${error.message}.`;
+  if (error instanceof ConfigFileError || error instanceof ConcurrentChangeError) return error.message;
+  return `Punchcard could not update ${path}: ${(error as Error).message}`;
+}
