@@ -145,18 +145,20 @@ function parseRoot(text: string, dialect: JsonDialect): Node | undefined {
   });
   const first = errors[0];
   if (first) {
-    const { line, column } = lineAndColumn(text, first.offset);
-    throw new ConfigSyntaxError(explainParseError(text, first, dialect), line, column);
+    const { reason, offset } = explainParseError(text, first, dialect);
+    const { line, column } = lineAndColumn(text, offset);
+    throw new ConfigSyntaxError(reason, line, column);
   }
   if (root && root.type !== 'object') throw new ConfigShapeError(`the file should hold a JSON object but holds ${describe(root)}`);
   return root;
 }
 
-function explainParseError(text: string, error: ParseError, dialect: JsonDialect): string {
+/** A reason in words, and where to point: at the culprit rather than where the parser noticed. */
+function explainParseError(text: string, error: ParseError, dialect: JsonDialect): { reason: string; offset: number } {
   const code = printParseErrorCode(error.error);
   const before = text.slice(0, error.offset).replace(/\s+$/, '');
   if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',') && /^\s*[}\]]/.test(text.slice(error.offset))) {
-    return 'a trailing comma before a closing bracket, which this client does not accept';
+    return { reason: 'a trailing comma before a closing bracket, which this client does not accept', offset: before.length - 1 };
   }
   const reasons: Record<string, string> = {
     InvalidSymbol: 'an unexpected character',
@@ -176,7 +178,7 @@ function explainParseError(text: string, error: ParseError, dialect: JsonDialect
     InvalidEscapeCharacter: 'an invalid escape in a string',
     InvalidCharacter: 'a control character inside a string',
   };
-  return reasons[code] ?? code;
+  return { reason: reasons[code] ?? code, offset: error.offset };
 }
 
 function findContainer(root: Node, location: JsonLocation): Node | undefined {

@@ -148,7 +148,7 @@ function findBlocks(lines: readonly string[], location: TomlLocation): Block[] {
 
 function trimmed(lines: readonly string[], block: Block): Block {
   let end = block.end;
-  while (end > block.start && /^\s*(#.*)?$/.test(lines[end] ?? '')) end--;
+  while (end > block.start && /^\s*(#[^\n]*)?\s*$/.test(lines[end] ?? '')) end--;
   return { start: block.start, end };
 }
 
