@@ -1,0 +1,93 @@
+// The JSON/JSONC editor on its own: properties over random documents, plus the removal cases the
+// real-file suite does not reach (comments between members, our entry first, compact files).
+import fc from 'fast-check';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { ConfigShapeError, readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from '../../../main/clients/json-config.ts';
+import { detectFormat } from '../../../main/clients/text-format.ts';
+
+const location: JsonLocation = { dialect: 'jsonc', container: ['mcpServers'], name: 'punchcard' };
+const patch = { command: '/usr/bin/node', args: ['/opt/p/punchcard-mcp.mjs', '--user-data', '/home/z/.config/Punchcard'], env: { ELECTRON_RUN_AS_NODE: undefined } };
+const entry = { command: patch.command, args: patch.args };
+const set = (text: string) => setJsonEntry(text, location, patch, detectFormat(text, false, '  '));
+const remove = (text: string) => removeJsonEntry(text, location);
+
+const jsonValue = fc.jsonValue({ maxDepth: 2 });
+const servers = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'punchcard' && key !== '__proto__'), fc.record({ command: fc.string() }), { maxKeys: 4 });
+const documents = fc.record({
+  other: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'mcpServers' && key !== '__proto__'), jsonValue, { maxKeys: 4 }),
+  servers: fc.option(servers, { nil: undefined }),
+  indent: fc.constantFrom('  ', '    ', '\t'),
+  eol: fc.constantFrom('\n', '\r\n'),
+});
+
+describe('setJsonEntry / removeJsonEntry on random documents', () => {
+  it('adds exactly our entry, is idempotent, and removing it restores the bytes', () => {
+    fc.assert(
+      fc.property(documents, ({ other, servers: serverMap, indent, eol }) => {
+        const document = serverMap === undefined ? other : { ...other, mcpServers: serverMap };
+        const text = JSON.stringify(document, null, indent).replace(/\n/g, eol) + eol;
+        const registered = set(text);
+        expect(parseJsonc(registered)).toEqual({ ...document, mcpServers: { ...(serverMap ?? {}), punchcard: entry } });
+        expect(set(registered)).toBe(registered);
+        const removed = remove(registered);
+        if (serverMap !== undefined) expect(removed).toBe(text);
+        // A server map we had to create stays, empty: we never delete a structure from a client's file.
+        else expect(parseJsonc(removed)).toEqual({ ...document, mcpServers: {} });
+        // The file's own line endings are the only ones in it.
+        if (eol === '\r\n') expect(registered.replace(/\r\n/g, '')).not.toContain('\n');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('removal keeps what is around our entry', () => {
+  it('when ours is first', () => {
+    const text = '{\n  "mcpServers": {\n    "punchcard": {"command": "x"},\n    // next one\n    "other": {}\n  }\n}\n';
+    expect(remove(text)).toBe('{\n  "mcpServers": {\n    // next one\n    "other": {}\n  }\n}\n');
+  });
+
+  it('when a comment sits between the previous member and ours', () => {
+    const text = '{\n  "mcpServers": {\n    "other": {}, // about other\n    "punchcard": {"command": "x"}\n  }\n}\n';
+    expect(remove(text)).toBe('{\n  "mcpServers": {\n    "other": {} // about other\n  }\n}\n');
+  });
+
+  it('when ours is the only member after a comment', () => {
+    const text = '{\n  "mcpServers": {\n    // servers\n    "punchcard": {"command": "x"}\n  }\n}\n';
+    expect(remove(text)).toBe('{\n  "mcpServers": {\n    // servers\n  }\n}\n');
+  });
+
+  it('in a compact one-line file', () => {
+    const text = '{"mcpServers":{"a":{"command":"b"},"punchcard":{"command":"x"},"c":{}}}';
+    expect(remove(text)).toBe('{"mcpServers":{"a":{"command":"b"},"c":{}}}');
+  });
+
+  it('leaves a file without our entry as it is', () => {
+    const text = '{ "mcpServers": { "a": {} } }';
+    expect(remove(text)).toBe(text);
+  });
+});
+
+describe('patching an existing entry', () => {
+  it('keeps the user\'s keys and variables and drops only ELECTRON_RUN_AS_NODE', () => {
+    const text = '{"mcpServers": {"punchcard": {"command": "old", "env": {"ELECTRON_RUN_AS_NODE": "1", "TZ": "Europe/Berlin"}, "disabled": false}}}';
+    const result = set(text);
+    expect(JSON.parse(result)).toEqual({ mcpServers: { punchcard: { command: patch.command, args: patch.args, env: { TZ: 'Europe/Berlin' }, disabled: false } } });
+  });
+
+  it('removes an env map that held nothing but our variable', () => {
+    const text = '{"mcpServers": {"punchcard": {"command": "old", "args": [], "env": {"ELECTRON_RUN_AS_NODE": "1"}}}}';
+    expect(JSON.parse(set(text))).toEqual({ mcpServers: { punchcard: entry } });
+  });
+
+  it('refuses a duplicated entry instead of guessing which one counts', () => {
+    const text = '{"mcpServers": {"punchcard": {}, "punchcard": {}}}';
+    expect(() => set(text)).toThrow(ConfigShapeError);
+    expect(() => readJsonEntry(text, location)).toThrow('"punchcard" appears 2 times in "mcpServers"');
+  });
+
+  it('refuses a root that is not an object', () => {
+    expect(() => set('[1, 2]')).toThrow('the file should hold a JSON object but holds an array');
+  });
+});
