@@ -5,13 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
-import type { Settings } from './contract/settings.ts';
+import type { ProviderProfile, Settings } from './contract/settings.ts';
 import { isToolEnabled } from './contract/tool-policy.ts';
 import type { Clock } from './clock.ts';
 import { publicHolidays } from './domain/holidays.ts';
 import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
 import type { Log } from './log.ts';
-import { createLocalTracker } from './providers/local/local-tracker.ts';
+import { createTracker } from './providers/create-tracker.ts';
 import { ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { readSettingsFile, SETTINGS_FILE_NAME, watchSettingsFile } from './settings/settings-file.ts';
 import type { ToolContext } from './tools/context.ts';
@@ -20,6 +20,8 @@ import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST } from './tools/index.ts';
 
 export const SERVER_NAME = 'punchcard';
+/** How long after start a remote back end is asked about its optional features. */
+const DETECTION_DELAY_MS = 250;
 export const SERVER_VERSION = '0.1.0';
 
 const INSTRUCTIONS =
@@ -32,6 +34,9 @@ export interface EngineOptions {
   allTools: boolean;
   now: Clock;
   log: Log;
+  /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
+  provider?: ProviderProfile;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Engine {
@@ -50,24 +55,40 @@ export function createEngine(options: EngineOptions): Engine {
   mkdirSync(options.userDataDir, { recursive: true });
   let current = readSettingsFile(settingsPath, options.log);
   if (!current.valid) options.log('Using default settings until the file is fixed.');
-  const tracker = createLocalTracker({
-    databasePath: join(options.userDataDir, 'punchcard.db'),
+  const profile = options.provider ?? current.settings.provider;
+  const tracker = createTracker({
+    profile,
+    userDataDir: options.userDataDir,
     personName: () => current.settings.user.name || safeUserName(),
+    workWeek: () => current.settings.workWeek,
     now: options.now,
+    log: options.log,
+    ...(options.env ? { env: options.env } : {}),
   });
   const servers = new Set<(settings: Settings) => void>();
   const holidayWarnings = new Set<string>();
+  const stopFollowingCapabilities = tracker.onCapabilitiesChange?.(() => {
+    for (const apply of servers) apply(current.settings);
+  });
+  // A remote back end may have optional features (Kimai's absence plugin). What the last start
+  // learned is already in `capabilities`; the check runs after the first tools/list had its chance
+  // to go out, and switches tools live when the answer changed.
+  const detection = tracker.detectFeatures ? setTimeout(() => void tracker.detectFeatures?.(), DETECTION_DELAY_MS) : undefined;
+  detection?.unref();
 
   // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
   // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
   let zone: { for: Settings; timezone: string } | undefined;
-  const context = (): ToolContext => {
+  const context = async (): Promise<ToolContext> => {
     const settings = current.settings;
     if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, options.log) };
+    // With no zone in the settings, a back end's own zone for the person wins over the system's (it
+    // is cached by the tracker, and follows a change in the Kimai profile).
+    const remote = settings.timezone === '' && tracker.timeZone ? await tracker.timeZone().catch(() => null) : null;
     return {
       tracker,
       settings,
-      timezone: zone.timezone,
+      timezone: remote && isValidTimeZone(remote) ? remote : zone.timezone,
       now: options.now,
       log: options.log,
       holidays: async (from, to) => {
@@ -95,6 +116,9 @@ export function createEngine(options: EngineOptions): Engine {
       current = { ...current, text: next.text };
       return;
     }
+    if (!options.provider && JSON.stringify(next.settings.provider) !== JSON.stringify(profile)) {
+      options.log('The back end in the settings changed; it takes effect when the server restarts (the app restarts its own; AI clients on their next start).');
+    }
     current = next;
     for (const apply of servers) apply(current.settings);
   };
@@ -113,6 +137,8 @@ export function createEngine(options: EngineOptions): Engine {
       return server;
     },
     close() {
+      clearTimeout(detection);
+      stopFollowingCapabilities?.();
       stopWatching();
       servers.clear();
       tracker.close();
@@ -122,7 +148,7 @@ export function createEngine(options: EngineOptions): Engine {
 
 function buildServer(
   tracker: TimeTracker,
-  context: () => ToolContext,
+  context: () => Promise<ToolContext>,
   settings: Settings,
   options: EngineOptions,
 ): { server: McpServer; apply: (settings: Settings) => void } {
@@ -136,8 +162,11 @@ function buildServer(
     },
   );
   const registered = new Map<string, { tool: (typeof TOOL_LIST)[number]; handle: RegisteredTool }>();
+  // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
+  // of tools/list and lets it appear live when the back end gains the capability.
+  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) =>
+    tracker.capabilities.has(tool.capability) && isToolEnabled(tool.name, next, options);
   for (const tool of TOOL_LIST) {
-    if (!tracker.capabilities.has(tool.capability)) continue;
     const handle = server.registerTool(
       tool.name,
       {
@@ -147,14 +176,14 @@ function buildServer(
         outputSchema: withCompactJsonSchema(tool.output, 'output'),
         annotations: { ...tool.annotations, openWorldHint: tracker.type !== 'local' },
       },
-      async (args: unknown) => runTool(tool, args, context(), options.log),
+      async (args: unknown) => runTool(tool, args, await context(), options.log),
     );
-    if (!isToolEnabled(tool.name, settings, options)) handle.disable();
+    if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
   }
   const apply = (next: Settings) => {
     for (const { tool, handle } of registered.values()) {
-      const enabled = isToolEnabled(tool.name, next, options);
+      const enabled = isOffered(tool, next);
       if (enabled && !handle.enabled) handle.enable();
       if (!enabled && handle.enabled) handle.disable();
     }

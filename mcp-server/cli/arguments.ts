@@ -1,20 +1,30 @@
 // Command-line arguments of punchcard-mcp. Pure: the entry point does the printing.
 import { resolve } from 'node:path';
+import { KimaiProviderSchema, type ProviderProfile } from '../contract/settings.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 
-export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools]
+export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL] [--test-connection]
 
 Speaks the Model Context Protocol on stdin/stdout for an AI client.
 
-  --user-data DIR  folder with config.json and punchcard.db
-                   (default: the Punchcard app's own folder)
-  --all-tools      offer every tool, ignoring the on/off switches in the settings
-                   (the Punchcard app uses this for its own copy)
-  --help           show this text
-  --version        show the version`;
+  --user-data DIR       folder with config.json and punchcard.db
+                        (default: the Punchcard app's own folder)
+  --all-tools           offer every tool, ignoring the on/off switches in the settings
+                        (the Punchcard app uses this for its own copy)
+  --provider local|kimai
+                        the back end, instead of the one in the settings
+  --url URL             Kimai's address, e.g. https://kimai.example.com (with --provider kimai)
+  --ca-file FILE        PEM file of the CA that signed Kimai's certificate (trusted in addition)
+  --allow-insecure-tls  do not check Kimai's certificate at all (test servers only; logged loudly)
+  --test-connection     check the connection to the back end, print a verdict on stderr and exit
+                        (0 connected, 1 not); the token comes from the keychain or
+                        PUNCHCARD_KIMAI_TOKEN
+  --help                show this text
+  --version             show the version`;
 
 export type ParsedArguments =
-  | { kind: 'serve'; userDataDir: string; allTools: boolean }
+  | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: ProviderProfile }
+  | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
@@ -22,19 +32,63 @@ export type ParsedArguments =
 export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArguments {
   let userDataDir: string | undefined;
   let allTools = false;
+  let testConnection = false;
+  let provider: string | undefined;
+  let url: string | undefined;
+  let caFile: string | undefined;
+  let allowInsecureTls = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
-    if (argument === '--help' || argument === '-h') return { kind: 'help' };
-    if (argument === '--version') return { kind: 'version' };
-    if (argument === '--all-tools') {
+    const [name, inline] = argument.startsWith('--') && argument.includes('=')
+      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+      : [argument, undefined];
+    const value = () => inline ?? argv[++index];
+    if (name === '--help' || name === '-h') return { kind: 'help' };
+    if (name === '--version') return { kind: 'version' };
+    if (name === '--all-tools') {
       allTools = true;
-    } else if (argument === '--user-data' || argument.startsWith('--user-data=')) {
-      const value = argument.includes('=') ? argument.slice(argument.indexOf('=') + 1) : argv[++index];
-      if (!value) return { kind: 'error', message: '--user-data needs a folder.' };
-      userDataDir = resolve(value);
+    } else if (name === '--test-connection') {
+      testConnection = true;
+    } else if (name === '--allow-insecure-tls') {
+      allowInsecureTls = true;
+    } else if (name === '--user-data') {
+      const folder = value();
+      if (!folder) return { kind: 'error', message: '--user-data needs a folder.' };
+      userDataDir = resolve(folder);
+    } else if (name === '--provider') {
+      provider = value();
+      if (provider !== 'local' && provider !== 'kimai') return { kind: 'error', message: '--provider is local or kimai.' };
+    } else if (name === '--url') {
+      url = value();
+      if (!url) return { kind: 'error', message: '--url needs an address, e.g. https://kimai.example.com.' };
+    } else if (name === '--ca-file') {
+      const file = value();
+      if (!file) return { kind: 'error', message: '--ca-file needs a PEM file.' };
+      caFile = resolve(file);
     } else {
       return { kind: 'error', message: `Unknown argument: ${argument}` };
     }
   }
-  return { kind: 'serve', userDataDir: userDataDir ?? defaultUserDataDir(process.platform, env), allTools };
+  const profile = providerProfile(provider, url, caFile, allowInsecureTls);
+  if (typeof profile === 'string') return { kind: 'error', message: profile };
+  const folder = userDataDir ?? defaultUserDataDir(process.platform, env);
+  const withProvider = profile ? { provider: profile } : {};
+  if (testConnection) return { kind: 'test-connection', userDataDir: folder, ...withProvider };
+  return { kind: 'serve', userDataDir: folder, allTools, ...withProvider };
+}
+
+/** The back end the flags ask for, undefined when they ask for none, or what is wrong with them. */
+function providerProfile(provider: string | undefined, url: string | undefined, caFile: string | undefined, allowInsecureTls: boolean): ProviderProfile | undefined | string {
+  const kimaiOnly = url !== undefined || caFile !== undefined || allowInsecureTls;
+  if (provider === undefined) return kimaiOnly ? '--url, --ca-file and --allow-insecure-tls go with --provider kimai.' : undefined;
+  if (provider === 'local') return kimaiOnly ? '--url, --ca-file and --allow-insecure-tls are for --provider kimai only.' : { type: 'local' };
+  if (url === undefined) return '--provider kimai needs --url, e.g. --url https://kimai.example.com.';
+  const parsed = KimaiProviderSchema.safeParse({
+    type: 'kimai',
+    url,
+    ...(caFile === undefined ? {} : { caFile }),
+    ...(allowInsecureTls ? { allowInsecureTls } : {}),
+  });
+  if (!parsed.success) return `--url ${url} is not ${parsed.error.issues[0]?.message ?? 'a valid address'}.`;
+  return parsed.data;
 }

@@ -18,9 +18,45 @@ export const HolidayRegionSchema = z.object({
   region: z.string().min(1).max(10).optional(),
 });
 
-export const ProviderProfileSchema = z.object({
-  type: z.enum(['local']),
+/**
+ * Kimai's address as people paste it: 'https://kimai.example.com', maybe with a trailing slash or
+ * the '/api' suffix the REST docs show. The normal form is the one the keychain account uses, so the
+ * app and the engine agree on where the token is filed.
+ */
+export function normalizeKimaiUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+}
+
+/** The keychain account of a Kimai token (DESIGN.md §3): 'kimai:' + the normal form of the URL. */
+export function kimaiCredentialAccount(url: string): string {
+  return `kimai:${normalizeKimaiUrl(url)}`;
+}
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((text) => {
+    try {
+      const parsed = new URL(text);
+      return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'an http(s) address such as https://kimai.example.com')
+  .transform(normalizeKimaiUrl);
+
+export const LocalProviderSchema = z.object({ type: z.literal('local') });
+
+export const KimaiProviderSchema = z.object({
+  type: z.literal('kimai'),
+  url: httpUrl,
+  /** PEM file with the CA that signed a self-hosted Kimai's certificate, trusted besides the usual ones. */
+  caFile: z.string().min(1).optional(),
+  /** Skips certificate checks entirely. Logged loudly on every start; for test servers only. */
+  allowInsecureTls: z.boolean().optional(),
 });
+
+export const ProviderProfileSchema = z.discriminatedUnion('type', [LocalProviderSchema, KimaiProviderSchema]);
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);
@@ -51,6 +87,8 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type WorkWeek = z.infer<typeof WorkWeekSchema>;
 export type HolidayRegion = z.infer<typeof HolidayRegionSchema>;
+export type ProviderProfile = z.infer<typeof ProviderProfileSchema>;
+export type KimaiProfile = z.infer<typeof KimaiProviderSchema>;
 
 export function defaultSettings(): Settings {
   return {

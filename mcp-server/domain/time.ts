@@ -384,3 +384,33 @@ function formatOffset(minutes: number): string {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Wire formats of remote back ends
+
+/**
+ * 'YYYY-MM-DDTHH:mm:ss' on the wall clock of tz, without an offset: what Kimai reads as a time in
+ * the user's profile zone. Sub-second parts are dropped (Kimai's strict filters refuse them).
+ */
+export function formatWallClock(epochMs: number, tz: string): string {
+  return formatInstant(Math.floor(epochMs / 1000) * 1000, tz).slice(0, 19);
+}
+
+const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Reads an ISO date-time that carries its own offset, with or without the colon ('+0200' is what
+ * Kimai writes; ECMAScript's Date.parse only promises '+02:00'). Undefined for anything else, so a
+ * back end that changed its format is noticed instead of read in the wrong zone.
+ */
+export function parseOffsetDateTime(text: string): number | undefined {
+  const match = OFFSET_DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, offset = 'Z'] = match;
+  const date = `${year}-${month}-${day}`;
+  if (!isValidDate(date)) return undefined;
+  const clock = readClock(`${hour}:${minute}:${second}`);
+  const offsetValue = readOffset(offset);
+  if (typeof clock !== 'object' || offsetValue === undefined) return undefined;
+  return utcMs(Number(year), Number(month), Number(day), clock.hour, clock.minute, clock.second) - offsetValue * MS_PER_MINUTE;
+}

@@ -80,21 +80,41 @@ export interface LeaveRequest {
   days: number;
   status: LeaveStatus;
   comment: string;
+  /**
+   * Set when the back end stored the request as several records (Kimai's absences may not span New
+   * Year or more than 30 days); `id` is then the first part's.
+   */
+  parts?: Array<{ id: number; firstDay: string; lastDay: string }>;
 }
 
 /** What a person asks for; the back end assigns the id, the person and the status. */
-export type NewLeaveRequest = Omit<LeaveRequest, 'id' | 'person' | 'status'>;
+export type NewLeaveRequest = Omit<LeaveRequest, 'id' | 'person' | 'status' | 'parts'>;
 
 export interface Person {
   name: string;
   /** The back end's own zone for this person, when it has one. */
   timezone?: string;
+  /** One line about the connection (server, version, mode) for remote back ends. */
+  connection?: string;
 }
 
 export interface TimeTracker {
   readonly type: string;
   readonly label: string;
+  /** May grow or shrink while the server runs; see `onCapabilitiesChange`. */
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * Remote back ends learn some capabilities (an optional server plugin) only after start; the
+   * engine subscribes here to switch those tools on or off. Returns the unsubscribe function.
+   */
+  onCapabilitiesChange?(listener: () => void): () => void;
+  /** Asks the back end what it offers now; the engine calls it once, in the background, after start. */
+  detectFeatures?(): Promise<void>;
+  /**
+   * The person's zone in the back end (Kimai's profile zone), used for days and displayed times
+   * when the settings name none. Trackers without such a zone leave this out.
+   */
+  timeZone?(): Promise<string | null>;
 
   whoami(): Promise<Person>;
 
@@ -135,7 +155,8 @@ export interface TimeTracker {
 
 /** A failure the user can act on; tools turn it into an `isError` result with this message. */
 export class ProviderError extends Error {
-  readonly code: 'not_found' | 'conflict' | 'invalid' | 'unavailable';
+  /** `denied`: the back end refused the credentials or the permission for this action. */
+  readonly code: 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'denied';
   constructor(code: ProviderError['code'], message: string) {
     super(message);
     this.name = 'ProviderError';

@@ -21,7 +21,12 @@ export default defineTool({
     last_day_part: z.enum(['full', 'morning']).optional().describe('morning = half day'),
     comment: z.string().max(2000).optional(),
   }),
-  output: z.object({ request: leaveOutput, vacation_days_remaining: z.number().nullable() }),
+  output: z.object({
+    request: leaveOutput,
+    vacation_days_remaining: z.number().nullable(),
+    /** Present when the back end stored the request as several records (Kimai: per year, ≤ 30 days). */
+    parts: z.array(z.object({ id: z.number(), first_day: z.string(), last_day: z.string() })).optional(),
+  }),
   async handler(args, context) {
     const firstDay = readDate(args.first_day, context, 'first_day');
     const lastDay = args.last_day === undefined ? firstDay : readDate(args.last_day, context, 'last_day');
@@ -44,6 +49,10 @@ export default defineTool({
     const remaining = args.type === 'vacation' ? (await vacationBalance(firstYear, context)).remaining : null;
     const skippedHolidays = counted.days.filter((day) => day.reason === 'holiday').map((day) => holidays.find((h) => h.date === day.date)?.name);
     let text = `Requested ${leaveLabel(request)}.`;
+    if (request.parts) {
+      const list = request.parts.map((part) => `#${part.id} ${part.firstDay === part.lastDay ? part.firstDay : `${part.firstDay} to ${part.lastDay}`}`);
+      text += ` Filed as ${request.parts.length} records: ${list.join(', ')}.`;
+    }
     if (skippedHolidays.length > 0) text += ` Public holidays not counted: ${skippedHolidays.join(', ')}.`;
     if (remaining !== null) {
       const parts = [remaining < 0 ? `${-remaining} days over the ${firstYear} vacation entitlement` : `${remaining} vacation days left in ${firstYear}`];
@@ -52,6 +61,7 @@ export default defineTool({
       if (lastYear !== firstYear) parts.push(`${(await vacationBalance(lastYear, context)).remaining} in ${lastYear}`);
       text += ` ${parts.join('; ')}.`;
     }
-    return { data: { request: presentLeave(request), vacation_days_remaining: remaining }, text };
+    const parts = request.parts?.map((part) => ({ id: part.id, first_day: part.firstDay, last_day: part.lastDay }));
+    return { data: { request: presentLeave(request), vacation_days_remaining: remaining, ...(parts ? { parts } : {}) }, text };
   },
 });

@@ -15,6 +15,8 @@ export default defineTool({
     timezone: z.string(),
     week_target_hours: z.number(),
     holiday_region: z.string().nullable(),
+    /** Remote back ends: server, version and mode; a failed connection is an error result instead. */
+    connection: z.string().nullable(),
   }),
   async handler(_args, context) {
     const person = await context.tracker.whoami();
@@ -28,10 +30,13 @@ export default defineTool({
       timezone: context.timezone,
       week_target_hours: weekHours,
       holiday_region: regionLabel,
+      connection: person.connection ?? null,
     };
     return {
       data,
-      text: `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${regionLabel ? `, holidays of ${regionLabel}` : ''}.`,
+      text:
+        `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${regionLabel ? `, holidays of ${regionLabel}` : ''}.` +
+        (person.connection ? `\n${person.connection}` : ''),
     };
   },
 });

@@ -1,0 +1,42 @@
+// Which back end the engine talks to: the profile from the settings, or from the command line
+// (`--provider kimai --url …`), which wins. Each provider gets only what it needs.
+import { join } from 'node:path';
+import { kimaiCredentialAccount, type ProviderProfile, type WorkWeek } from '../contract/settings.ts';
+import { type CredentialStore, createCredentialStore } from '../credentials/index.ts';
+import type { Log } from '../log.ts';
+import { createKimaiTracker } from './kimai/kimai-tracker.ts';
+import { createLocalTracker } from './local/local-tracker.ts';
+import type { TimeTracker } from './time-tracker.ts';
+
+export interface TrackerFactoryOptions {
+  profile: ProviderProfile;
+  userDataDir: string;
+  /** The person shown in the local absence calendar. */
+  personName: () => string;
+  workWeek: () => WorkWeek;
+  now: () => number;
+  log: Log;
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to environment variables, then the OS keychain. */
+  credentials?: CredentialStore;
+}
+
+export function createTracker(options: TrackerFactoryOptions): TimeTracker {
+  const { profile } = options;
+  if (profile.type === 'local') {
+    return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now });
+  }
+  const env = options.env ?? process.env;
+  // Created here but opened on the first request: tools/list never waits for the keychain.
+  const credentials = options.credentials ?? createCredentialStore({ env, log: options.log });
+  const timeoutMs = Number(env.PUNCHCARD_KIMAI_TIMEOUT_MS);
+  return createKimaiTracker({
+    profile,
+    token: () => credentials.get(kimaiCredentialAccount(profile.url)),
+    userDataDir: options.userDataDir,
+    workWeek: options.workWeek,
+    now: options.now,
+    log: options.log,
+    ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
+  });
+}

@@ -1,0 +1,687 @@
+// Kimai as a Punchcard back end (kimai.md): the TimeTracker interface over Kimai's REST API, acting
+// with the user's own token only. Conversions, error texts and leave splitting are pure modules
+// next to this one; this file decides which requests a call makes, and keeps them few: the user,
+// the timesheet settings and the catalog are cached briefly, lists page instead of loading all,
+// batched work runs a few requests at a time.
+import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
+import { leaveDays } from '../../domain/leave-days.ts';
+import type { Log } from '../../log.ts';
+import {
+  type Capability,
+  type Catalog,
+  type CatalogItem,
+  type CatalogKind,
+  type EntryFields,
+  type EntryQuery,
+  type LeaveRequest,
+  type NewLeaveRequest,
+  type Person,
+  ProviderError,
+  type TimeEntry,
+  type TimeTracker,
+  TimerRunningError,
+  type WorkSpan,
+} from '../time-tracker.ts';
+import { kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
+import { Expiring, mapWithLimit } from './cache.ts';
+import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
+import { readDetection, writeDetection } from './detection-cache.ts';
+import { KimaiError, type RequestPurpose } from './errors.ts';
+import { createKimaiHttp, headerNumber, type KimaiHttp, MAX_PARALLEL_REQUESTS, type QueryValue } from './http-client.ts';
+import { kimaiBodyTime, kimaiLocal, nameIndex, NO_NAMES, toCatalog, toTimeEntry, withoutArchived } from './mapping.ts';
+import type {
+  KimaiAbsence,
+  KimaiActivity,
+  KimaiCustomer,
+  KimaiProject,
+  KimaiTimesheet,
+  KimaiTimesheetConfig,
+  KimaiUser,
+  KimaiVersion,
+} from './wire.ts';
+
+const CORE_CAPABILITIES: readonly Capability[] = ['timer', 'entries', 'reports', 'catalog', 'catalog_write'];
+const ABSENCE_CAPABILITIES: readonly Capability[] = ['leave', 'calendar'];
+
+/** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
+const SESSION_TTL_MS = 5 * 60_000;
+/** Projects and activities change more often (a colleague adds one); a minute is stale enough. */
+const CATALOG_TTL_MS = 60_000;
+/** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
+const ACTIVE_REUSE_MS = 2_000;
+/** Kimai's largest page (§3.9). */
+const MAX_PAGE_SIZE = 500;
+/** Entries that began this long before a report's range are fetched too (night shifts). */
+const SPAN_LOOKBACK_MS = 24 * 3_600_000;
+/** Roles that by default hold `view_other_timesheet`, which lifts the tracking-mode limits (§7.3). */
+const PRIVILEGED_ROLES = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
+
+const KIND_PATHS: Record<CatalogKind, string> = { customer: '/customers', project: '/projects', activity: '/activities' };
+
+export interface KimaiTrackerOptions {
+  profile: KimaiProfile;
+  /** The API token from the keychain or PUNCHCARD_KIMAI_TOKEN; null when none is stored. */
+  token: () => Promise<string | null>;
+  /** Where the detected server features are remembered between starts. */
+  userDataDir: string;
+  workWeek: () => WorkWeek;
+  now: () => number;
+  log: Log;
+  timeoutMs?: number;
+  onExchange?: (request: { method: string; path: string }) => void;
+}
+
+interface Session {
+  me: KimaiUser;
+  config: KimaiTimesheetConfig;
+}
+
+export function createKimaiTracker(options: KimaiTrackerOptions): KimaiTracker {
+  return new KimaiTracker(options);
+}
+
+export class KimaiTracker implements TimeTracker {
+  readonly type = 'kimai';
+  readonly label: string;
+  readonly #options: KimaiTrackerOptions;
+  readonly #http: KimaiHttp;
+  readonly #session = new Expiring<Session>(SESSION_TTL_MS);
+  readonly #catalog = new Expiring<Catalog>(CATALOG_TTL_MS);
+  readonly #listeners = new Set<() => void>();
+  #capabilities: ReadonlySet<Capability>;
+  #active: { at: number; entries: Promise<TimeEntry[]> } | undefined;
+  /** Leave requests seen in listings, so cancelling one can say what it was without another fetch. */
+  readonly #knownLeave = new Map<number, LeaveRequest>();
+  readonly #lastRead = new Map<number, TimeEntry>();
+
+  constructor(options: KimaiTrackerOptions) {
+    this.#options = options;
+    this.label = `Kimai (${options.profile.url})`;
+    this.#http = createKimaiHttp({
+      baseUrl: options.profile.url,
+      token: options.token,
+      log: options.log,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.profile.caFile === undefined ? {} : { caFile: options.profile.caFile }),
+      ...(options.profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: options.profile.allowInsecureTls }),
+      ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+    });
+    // What the last start learned; without it, the leave tools wait for detectFeatures().
+    const known = readDetection(options.userDataDir, options.profile.url);
+    this.#capabilities = capabilitySet(known?.absences ?? false);
+  }
+
+  get capabilities(): ReadonlySet<Capability> {
+    return this.#capabilities;
+  }
+
+  onCapabilitiesChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Asks the server whether the absence plugin is there, remembers the answer for the next start and
+   * switches the leave tools when it changed. The engine runs this in the background after start; a
+   * server that cannot be reached leaves everything as it was.
+   */
+  async detectFeatures(): Promise<void> {
+    let plugin;
+    try {
+      plugin = await probeAbsencePlugin(this.#http);
+    } catch (error) {
+      this.#options.log(`Could not check ${this.#options.profile.url} for the absence plugin: ${(error as Error).message}`);
+      return;
+    }
+    if (plugin === 'forbidden') this.#options.log('Kimai has the absence plugin, but your account may not use it; the leave tools stay off.');
+    const absences = plugin === 'present';
+    writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences, checkedAt: new Date(this.#options.now()).toISOString() }, this.#options.log);
+    if (absences === this.#capabilities.has('leave')) return;
+    this.#capabilities = capabilitySet(absences);
+    this.#options.log(`Kimai ${absences ? 'has' : 'no longer has'} the absence plugin: leave tools switched ${absences ? 'on' : 'off'}.`);
+    for (const listener of this.#listeners) listener();
+  }
+
+  testConnection(): Promise<ConnectionReport> {
+    return testConnection(this.#http);
+  }
+
+  async timeZone(): Promise<string | null> {
+    return (await this.#sessionInfo()).me.timezone;
+  }
+
+  async whoami(): Promise<Person> {
+    // /version is fetched every time: whoami doubles as the live connection check in a chat.
+    const [version, session] = await Promise.all([
+      this.#request<KimaiVersion>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version' } }),
+      this.#sessionInfo(),
+    ]);
+    const plugin = this.#capabilities.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
+    return {
+      name: session.me.alias || session.me.username,
+      timezone: session.me.timezone,
+      connection: `Kimai ${version.data.version} at ${this.#options.profile.url} as ${session.me.username}; tracking mode ${session.config.trackingMode}; ${plugin}.`,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Timer
+
+  async runningEntry(): Promise<TimeEntry | null> {
+    const entries = await this.#activeEntries(false);
+    return entries[0] ?? null;
+  }
+
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+    const [session, running] = await Promise.all([this.#sessionInfo(), this.#activeEntries(false)]);
+    const current = running[0];
+    if (current && !switchRunning) throw new TimerRunningError(current);
+    if (fields.start !== undefined) this.#requireFreeTimes(session, 'a start time');
+    if (current && fields.start !== undefined && fields.start < current.start) {
+      throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+    }
+    const zone = session.me.timezone;
+    this.#forgetActive();
+
+    // Kimai stops the oldest running timers itself when a new one starts and the limit is reached
+    // (§7.5), atomically. It stops them "now", though: a timer that starts in the past, or a limit
+    // above one, needs the running ones stopped explicitly first.
+    const limit = session.config.activeEntriesHardLimit ?? 1;
+    const stopExplicitly = running.length > 0 && (fields.start !== undefined || running.length < limit);
+    let stopped: TimeEntry | null = null;
+    if (stopExplicitly) {
+      const stops = await mapWithLimit(running, MAX_PARALLEL_REQUESTS, (entry) =>
+        fields.start === undefined
+          ? this.#stop(entry)
+          : this.#patchEntry(entry.id, { end: kimaiBodyTime(fields.start, zone, 'start') }, 'stop the running timer', session, entry),
+      );
+      stopped = stops[0] ?? null;
+    }
+
+    let started: TimeEntry;
+    if (fields.projectId === null && fields.activityId === null) {
+      started = await this.#resumeLast(fields, session);
+    } else {
+      const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
+      const body: Record<string, unknown> = { project, activity };
+      if (fields.description) body.description = fields.description;
+      if (fields.start !== undefined) body.begin = kimaiBodyTime(fields.start, zone, 'start');
+      const response = await this.#request<KimaiTimesheet>({
+        method: 'POST',
+        path: '/timesheets',
+        query: { full: 'true' },
+        body,
+        purpose: this.#timesPurpose('start the timer', body, session),
+      });
+      started = toTimeEntry(response.data, NO_NAMES);
+    }
+    if (current && !stopExplicitly) {
+      // Kimai stopped it; one read says where it ended.
+      stopped = await this.#readEntry(current.id, current);
+    }
+    return { started, stopped };
+  }
+
+  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+    const [session, running] = await Promise.all([this.#sessionInfo(), this.#activeEntries(true)]);
+    const current = running[0];
+    if (!current) throw new ProviderError('conflict', 'No timer is running.');
+    this.#forgetActive();
+    const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
+    if (end !== undefined) {
+      this.#requireFreeTimes(session, 'an end time');
+      if (end < current.start) throw new ProviderError('invalid', 'The end time is before the timer started.');
+      const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
+      if (description !== undefined) body.description = description;
+      return this.#patchEntry(current.id, body, 'stop the timer', session, current);
+    }
+    const stopped = await this.#stop(current);
+    if (description === undefined) return stopped;
+    return this.#patchEntry(current.id, { description }, 'add the note', session, current);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Entries
+
+  async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
+    const zone = (await this.#sessionInfo()).me.timezone;
+    // Kimai pages by number; one page size that equals the limit covers [offset, offset+limit) with
+    // at most two pages, and with one when the offset is a multiple of the limit (the usual case).
+    const size = Math.min(query.limit, MAX_PAGE_SIZE);
+    const firstPage = Math.floor(query.offset / size) + 1;
+    const lastPage = Math.floor((query.offset + query.limit - 1) / size) + 1;
+    const filter = this.#rangeFilter(query.from, query.to, zone, query.projectId);
+    const first = await this.#page(filter, firstPage, size, 'ASC');
+    if (!first) {
+      // Past the last page Kimai answers 404 (§3.9); a one-record page 1 tells the total.
+      const total = (await this.#page(filter, 1, 1, 'ASC'))?.total ?? 0;
+      return { entries: [], total };
+    }
+    const sheets = [...first.sheets];
+    if (lastPage > firstPage && firstPage < first.pages) sheets.push(...((await this.#page(filter, lastPage, size, 'ASC'))?.sheets ?? []));
+    const skip = query.offset - (firstPage - 1) * size;
+    return { entries: sheets.slice(skip, skip + query.limit).map((sheet) => toTimeEntry(sheet, NO_NAMES)), total: first.total };
+  }
+
+  async getEntry(id: number): Promise<TimeEntry> {
+    return this.#readEntry(id);
+  }
+
+  async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
+    const session = await this.#sessionInfo();
+    this.#requireFreeTimes(session, 'entries logged afterwards');
+    const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
+    const zone = session.me.timezone;
+    const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, zone, 'start'), end: kimaiBodyTime(fields.end, zone, 'end') };
+    if (fields.description) body.description = fields.description;
+    const response = await this.#request<KimaiTimesheet>({
+      method: 'POST',
+      path: '/timesheets',
+      query: { full: 'true' },
+      body,
+      purpose: this.#timesPurpose('log the time', body, session),
+    });
+    return toTimeEntry(response.data, NO_NAMES);
+  }
+
+  async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
+    const session = await this.#sessionInfo();
+    if (patch.start !== undefined || patch.end !== undefined) this.#requireFreeTimes(session, 'changed start or end times');
+    if (patch.projectId === null || patch.activityId === null) {
+      throw new ProviderError('invalid', 'Every Kimai time entry has a project and an activity; name another one instead of clearing it.');
+    }
+    if (patch.end === null) throw new ProviderError('invalid', 'Kimai cannot reopen a finished entry; start a new timer instead.');
+    const zone = session.me.timezone;
+    const body: Record<string, unknown> = {};
+    if (patch.start !== undefined) body.begin = kimaiBodyTime(patch.start, zone, 'start');
+    if (patch.end !== undefined) body.end = kimaiBodyTime(patch.end, zone, 'end');
+    if (patch.projectId !== undefined) body.project = patch.projectId;
+    if (patch.activityId !== undefined) body.activity = patch.activityId;
+    if (patch.description !== undefined) body.description = patch.description;
+    this.#forgetActive();
+    return this.#patchEntry(id, body, `change time entry #${id}`, session, this.#lastRead.get(id));
+  }
+
+  async deleteEntry(id: number): Promise<TimeEntry> {
+    const entry = await this.getEntry(id);
+    this.#forgetActive();
+    await this.#request({
+      method: 'DELETE',
+      path: `/timesheets/${id}`,
+      purpose: { action: `delete time entry #${id}`, notFound: `There is no time entry #${id} in Kimai (or it is not yours).` },
+    });
+    return entry;
+  }
+
+  async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    const zone = (await this.#sessionInfo()).me.timezone;
+    const filter = this.#rangeFilter(from - SPAN_LOOKBACK_MS, to, zone, projectId);
+    const first = await this.#page(filter, 1, MAX_PAGE_SIZE, 'ASC');
+    const sheets = [...(first?.sheets ?? [])];
+    if (first && first.pages > 1) {
+      const rest = Array.from({ length: first.pages - 1 }, (_, index) => index + 2);
+      const pages = await mapWithLimit(rest, MAX_PARALLEL_REQUESTS, (page) => this.#page(filter, page, MAX_PAGE_SIZE, 'ASC'));
+      for (const page of pages) sheets.push(...(page?.sheets ?? []));
+    }
+    const spans: WorkSpan[] = [];
+    for (const sheet of sheets) {
+      const entry = toTimeEntry(sheet, NO_NAMES);
+      const start = Math.max(entry.start, from);
+      const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
+      if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
+    }
+    return spans;
+  }
+
+  async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
+    const zone = (await this.#sessionInfo()).me.timezone;
+    // Kimai filters on begin only (§7.1); ordered by end, the first page of the day holds the answer.
+    const response = await this.#request<KimaiTimesheet[]>({
+      method: 'GET',
+      path: '/timesheets',
+      query: { ...this.#rangeFilter(from - SPAN_LOOKBACK_MS, to, zone), active: 0, orderBy: 'end', order: 'DESC', size: 50 },
+      purpose: { action: 'read your time entries' },
+    });
+    for (const sheet of response.data) {
+      const entry = toTimeEntry(sheet, NO_NAMES);
+      if (entry.end !== null && entry.end > from && entry.end <= to) return entry;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Catalog
+
+  async catalog(includeArchived: boolean): Promise<Catalog> {
+    const catalog = await this.#catalog.get(async () => {
+      // visible=3: hidden ones too, so ids in old entries still have names; ignoreDates: projects
+      // outside their date range are still bookable by id and listed (§8.2).
+      const [customers, projects, activities] = await Promise.all([
+        this.#request<KimaiCustomer[]>({ method: 'GET', path: '/customers', query: { visible: 3 }, purpose: { action: 'list customers' } }),
+        this.#request<KimaiProject[]>({ method: 'GET', path: '/projects', query: { visible: 3, ignoreDates: 1 }, purpose: { action: 'list projects' } }),
+        this.#request<KimaiActivity[]>({ method: 'GET', path: '/activities', query: { visible: 3 }, purpose: { action: 'list activities' } }),
+      ]);
+      return toCatalog(customers.data, projects.data, activities.data);
+    });
+    return includeArchived ? catalog : withoutArchived(catalog);
+  }
+
+  async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
+    const body: Record<string, unknown> = { name: item.name.trim() };
+    if (item.kind === 'project') {
+      if (item.customerId === undefined) {
+        throw new ProviderError('invalid', 'A Kimai project belongs to a customer: give the customer as parent.');
+      }
+      body.customer = item.customerId;
+    }
+    if (item.kind === 'activity' && item.projectId !== undefined) body.project = item.projectId;
+    const response = await this.#request<{ id: number }>({
+      method: 'POST',
+      path: KIND_PATHS[item.kind],
+      body,
+      purpose: { action: `create a ${item.kind}` },
+    });
+    this.#catalog.invalidate();
+    return this.#catalogItem(item.kind, response.data.id);
+  }
+
+  async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
+    // Kimai has no archive; hiding is its equivalent, and deleting would take the entries with it (§8).
+    await this.#request({
+      method: 'PATCH',
+      path: `${KIND_PATHS[kind]}/${id}`,
+      body: { visible: !archived },
+      purpose: { action: `${archived ? 'archive' : 'restore'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` },
+    });
+    this.#catalog.invalidate();
+    return this.#catalogItem(kind, id);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Leave (absence plugin)
+
+  async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    // Reports ask for leave to compute targets; without the plugin Kimai knows none.
+    if (!this.#capabilities.has('leave')) return [];
+    const session = await this.#sessionInfo();
+    const response = await this.#request<KimaiAbsence[]>({
+      method: 'GET',
+      path: '/absences',
+      query: { user: session.me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' },
+      purpose: { action: 'list your absences' },
+    });
+    const person = session.me.alias || session.me.username;
+    const requests = response.data.map((absence) => toLeaveRequest(absence, person, (shape) => this.#countDays(shape)));
+    for (const request of requests) this.#knownLeave.set(request.id, request);
+    return requests.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
+  }
+
+  async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
+    this.#requireAbsences();
+    const session = await this.#sessionInfo();
+    const parts = splitLeave(request);
+    const created: Array<{ id: number; firstDay: string; lastDay: string }> = [];
+    // One after another: the plugin checks each against the ones before (overlaps, balances), and a
+    // failure halfway must leave a clear account of what exists.
+    for (const part of parts) {
+      const body: Record<string, unknown> = { type: kimaiAbsenceType(request.type), date: part.firstDay, comment: request.comment, user: session.me.id };
+      if (part.lastDay !== part.firstDay) body.end = part.lastDay;
+      if (part.halfDay) body.halfDay = true;
+      try {
+        const response = await this.#request<KimaiAbsence[] | KimaiAbsence>({ method: 'POST', path: '/absences', body, purpose: { action: 'request the absence' } });
+        const records = Array.isArray(response.data) ? response.data : [response.data];
+        const first = records[0];
+        if (!first) throw new KimaiError('not_kimai', 'Kimai accepted the absence but returned no record of it.');
+        created.push({ id: first.id, firstDay: part.firstDay, lastDay: part.lastDay });
+      } catch (error) {
+        if (created.length === 0 || !(error instanceof ProviderError)) throw error;
+        const done = created.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
+        throw new ProviderError(
+          error.code,
+          `Kimai stores this leave as ${parts.length} absences; ${created.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or cancel the filed part.`,
+        );
+      }
+    }
+    const first = created[0];
+    if (!first) throw new ProviderError('invalid', 'There were no days to request.');
+    const result: LeaveRequest = {
+      ...request,
+      id: first.id,
+      person: session.me.alias || session.me.username,
+      status: 'pending',
+      ...(created.length > 1 ? { parts: created } : {}),
+    };
+    this.#knownLeave.set(result.id, result);
+    return result;
+  }
+
+  async cancelLeave(id: number): Promise<LeaveRequest> {
+    this.#requireAbsences();
+    // The plugin has no single-absence read; a listing around today finds requests made earlier.
+    let known = this.#knownLeave.get(id);
+    if (!known) {
+      const year = Number(new Date(this.#options.now()).toISOString().slice(0, 4));
+      await this.listLeave({ from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
+      known = this.#knownLeave.get(id);
+    }
+    await this.#request({
+      method: 'DELETE',
+      path: `/absences/${id}`,
+      purpose: { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` },
+    });
+    this.#knownLeave.delete(id);
+    if (!known) {
+      const today = new Date(this.#options.now()).toISOString().slice(0, 10);
+      return { id, person: '', type: 'other', firstDay: today, lastDay: today, firstDayPart: 'full', lastDayPart: 'full', days: 0, status: 'cancelled', comment: '' };
+    }
+    return { ...known, status: 'cancelled' };
+  }
+
+  close(): void {
+    this.#http.close();
+    this.#listeners.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  #request<T>(request: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; query?: Record<string, QueryValue>; body?: unknown; purpose: RequestPurpose }) {
+    return this.#http.request<T>(request);
+  }
+
+  #sessionInfo(): Promise<Session> {
+    return this.#session.get(async () => {
+      const [me, config] = await Promise.all([
+        this.#request<KimaiUser>({ method: 'GET', path: '/users/me', purpose: { action: 'read your Kimai profile' } }),
+        this.#request<KimaiTimesheetConfig>({ method: 'GET', path: '/config/timesheet', purpose: { action: 'read the timesheet settings' } }),
+      ]);
+      return { me: me.data, config: config.data };
+    });
+  }
+
+  /**
+   * A plain (not expanded) timesheet as an entry. Names come from an entry already known with the
+   * same project and activity (the running timer, the entry just read) when there is one, and only
+   * otherwise from the cached catalog, which may cost its three requests.
+   */
+  async #entryFrom(sheet: KimaiTimesheet, known?: TimeEntry): Promise<TimeEntry> {
+    const bare = toTimeEntry(sheet, NO_NAMES);
+    const sameRefs = known && known.project?.id === bare.project?.id && known.activity?.id === bare.activity?.id;
+    const entry = sameRefs ? { ...bare, project: known.project, activity: known.activity } : toTimeEntry(sheet, nameIndex(await this.catalog(true)));
+    this.#remember(entry);
+    return entry;
+  }
+
+  #remember(entry: TimeEntry): void {
+    // update_time_entry reads an entry, then changes it: the read supplies the names for the answer.
+    this.#lastRead.clear();
+    this.#lastRead.set(entry.id, entry);
+  }
+
+  async #readEntry(id: number, known?: TimeEntry): Promise<TimeEntry> {
+    const response = await this.#request<KimaiTimesheet>({
+      method: 'GET',
+      path: `/timesheets/${id}`,
+      purpose: { action: `read time entry #${id}`, notFound: `There is no time entry #${id} in Kimai (or it is not yours).` },
+    });
+    return this.#entryFrom(response.data, known);
+  }
+
+  #activeEntries(reuseRecent: boolean): Promise<TimeEntry[]> {
+    const now = performance.now();
+    if (reuseRecent && this.#active && now - this.#active.at < ACTIVE_REUSE_MS) return this.#active.entries;
+    const entries = this.#request<KimaiTimesheet[]>({ method: 'GET', path: '/timesheets/active', purpose: { action: 'read the running timer' } }).then((response) =>
+      // Newest first: with several running (a limit above one), the latest is "the" timer.
+      response.data.map((sheet) => toTimeEntry(sheet, NO_NAMES)).sort((a, b) => b.start - a.start),
+    );
+    const memo = { at: now, entries };
+    this.#active = memo;
+    entries.catch(() => {
+      if (this.#active === memo) this.#active = undefined;
+    });
+    return entries;
+  }
+
+  #forgetActive(): void {
+    this.#active = undefined;
+  }
+
+  async #stop(running: TimeEntry): Promise<TimeEntry> {
+    const response = await this.#request<KimaiTimesheet>({
+      method: 'PATCH',
+      path: `/timesheets/${running.id}/stop`,
+      purpose: { action: 'stop the timer', notFound: `The running timer #${running.id} is gone from Kimai; it was probably deleted meanwhile.` },
+    });
+    return this.#entryFrom(response.data, running);
+  }
+
+  async #patchEntry(id: number, body: Record<string, unknown>, action: string, session: Session, known?: TimeEntry): Promise<TimeEntry> {
+    const response = await this.#request<KimaiTimesheet>({
+      method: 'PATCH',
+      path: `/timesheets/${id}`,
+      body,
+      purpose: { ...this.#timesPurpose(action, body, session), notFound: `There is no time entry #${id} in Kimai (or it is not yours).` },
+    });
+    return this.#entryFrom(response.data, known);
+  }
+
+  /** Without a project and activity, clock_in resumes the most recent combination (Kimai's restart). */
+  async #resumeLast(fields: { description: string }, session: Session): Promise<TimeEntry> {
+    const recent = await this.#request<KimaiTimesheet[]>({
+      method: 'GET',
+      path: '/timesheets/recent',
+      query: { size: 1 },
+      purpose: { action: 'find your last project' },
+    });
+    const last = recent.data[0];
+    if (!last) {
+      throw new ProviderError('invalid', 'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).');
+    }
+    const body: Record<string, unknown> = fields.description ? {} : { copy: 'all' };
+    const response = await this.#request<KimaiTimesheet>({
+      method: 'PATCH',
+      path: `/timesheets/${last.id}/restart`,
+      body,
+      purpose: this.#timesPurpose('resume your last timer', body, session),
+    });
+    const lastEntry = toTimeEntry(last, NO_NAMES);
+    if (!fields.description) return this.#entryFrom(response.data, lastEntry);
+    return this.#patchEntry(response.data.id, { description: fields.description }, 'add the description', session, lastEntry);
+  }
+
+  async #requireProjectAndActivity(projectId: number | null, activityId: number | null): Promise<{ project: number; activity: number }> {
+    if (projectId !== null && activityId !== null) return { project: projectId, activity: activityId };
+    const catalog = await this.catalog(false);
+    if (projectId === null) {
+      throw new ProviderError('invalid', 'Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    }
+    const usable = catalog.activities.filter((activity) => activity.project === null || activity.project?.id === projectId);
+    const examples = usable.slice(0, 6).map((activity) => `"${activity.name}"`).join(', ');
+    throw new ProviderError(
+      'invalid',
+      `Kimai books every entry on an activity too; name one${examples ? `, e.g. ${examples}` : ' (see list_catalog)'}.`,
+    );
+  }
+
+  /**
+   * In the punch-clock and fixed-start tracking modes Kimai refuses begin and end from a normal
+   * user with a nameless "extra fields" error (§3.5, §7.7); this says so before sending anything.
+   */
+  #requireFreeTimes(session: Session, what: string): void {
+    if (!timesLocked(session)) return;
+    throw new KimaiError(
+      'restricted',
+      `Your Kimai uses the ${modeName(session.config.trackingMode)} tracking mode, so it does not accept ${what}: ` +
+        'time is recorded by clocking in and out now. Use clock_in and clock_out without times, or ask your Kimai administrator.',
+    );
+  }
+
+  #timesPurpose(action: string, body: Record<string, unknown>, session: Session): RequestPurpose {
+    const gated = ['begin', 'end'].filter((field) => field in body);
+    if (gated.length === 0) return { action };
+    const reason =
+      session.config.trackingMode === 'default'
+        ? 'your Kimai role may not set times on entries.'
+        : `Kimai's ${modeName(session.config.trackingMode)} tracking mode only lets time be recorded by clocking in and out.`;
+    return { action, gatedFields: gated.map((field) => ({ field, reason })) };
+  }
+
+  #rangeFilter(from: number, to: number, zone: string, projectId?: number): Record<string, QueryValue> {
+    // `end` filters on a record's begin and is inclusive (§7.1): the last second before `to`.
+    return { begin: kimaiLocal(from, zone), end: kimaiLocal(to - 1_000, zone), full: 'true', ...(projectId === undefined ? {} : { project: projectId }) };
+  }
+
+  async #page(filter: Record<string, QueryValue>, page: number, size: number, order: 'ASC' | 'DESC') {
+    try {
+      const response = await this.#request<KimaiTimesheet[]>({
+        method: 'GET',
+        path: '/timesheets',
+        query: { ...filter, page, size, orderBy: 'begin', order },
+        purpose: { action: 'read your time entries' },
+      });
+      return {
+        sheets: response.data,
+        total: headerNumber(response.headers, 'X-Total-Count') ?? response.data.length,
+        pages: headerNumber(response.headers, 'X-Total-Pages') ?? 1,
+      };
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'not_found' && page > 1) return undefined;
+      throw error;
+    }
+  }
+
+  async #catalogItem(kind: CatalogKind, id: number): Promise<CatalogItem> {
+    const catalog = await this.catalog(true);
+    const list = kind === 'customer' ? catalog.customers : kind === 'project' ? catalog.projects : catalog.activities;
+    const found = list.find((item) => item.id === id);
+    if (!found) throw new ProviderError('not_found', `There is no ${kind} #${id} in Kimai.`);
+    return found;
+  }
+
+  #requireAbsences(): void {
+    if (!this.#capabilities.has('leave')) {
+      throw new ProviderError('unavailable', 'This Kimai has no absence plugin, so leave cannot be requested here.');
+    }
+  }
+
+  #countDays(request: Omit<LeaveRequest, 'days'>): number {
+    const counted = leaveDays(request, this.#options.workWeek(), new Set());
+    return counted.ok ? counted.workingDays : 0;
+  }
+}
+
+function capabilitySet(absences: boolean): ReadonlySet<Capability> {
+  return new Set<Capability>([...CORE_CAPABILITIES, ...(absences ? ABSENCE_CAPABILITIES : [])]);
+}
+
+function timesLocked(session: Session): boolean {
+  return session.config.trackingMode !== 'default' && !(session.me.roles ?? []).some((role) => PRIVILEGED_ROLES.has(role));
+}
+
+function modeName(mode: string): string {
+  if (mode === 'punch') return 'punch-clock';
+  if (mode === 'duration_fixed_begin') return 'fixed-start';
+  return `"${mode}"`;
+}

@@ -1,0 +1,117 @@
+// Kimai records ⇄ Punchcard's provider types. Pure: times are converted with the zone handed in,
+// names come from the expanded relations or, for plain responses that carry ids only, from the
+// catalog (kimai.md §3.8).
+import { formatInstant, formatWallClock, localDateTimeToEpoch, parseOffsetDateTime } from '../../domain/time.ts';
+import type { Catalog, CatalogItem, Ref, TimeEntry } from '../time-tracker.ts';
+import { KimaiError } from './errors.ts';
+import type { KimaiActivity, KimaiCustomer, KimaiNamed, KimaiProject, KimaiTimesheet } from './wire.ts';
+import { relationId } from './wire.ts';
+
+/** Names by id, for responses whose relations are bare ids. */
+export interface NameIndex {
+  project(id: number): string | undefined;
+  activity(id: number): string | undefined;
+}
+
+export const NO_NAMES: NameIndex = { project: () => undefined, activity: () => undefined };
+
+export function nameIndex(catalog: Catalog): NameIndex {
+  const projects = new Map(catalog.projects.map((item) => [item.id, item.name]));
+  const activities = new Map(catalog.activities.map((item) => [item.id, item.name]));
+  return { project: (id) => projects.get(id), activity: (id) => activities.get(id) };
+}
+
+/** Kimai's '2026-05-04T09:00:00+0200' as epoch ms; a reply in another shape is an error, not a guess. */
+export function readKimaiTime(text: string): number {
+  const epochMs = parseOffsetDateTime(text);
+  if (epochMs === undefined) {
+    throw new KimaiError('not_kimai', `Kimai sent a time Punchcard cannot read ("${text.slice(0, 40)}"); is this server a Kimai 2?`);
+  }
+  return epochMs;
+}
+
+/** An instant as Kimai reads it: the wall clock in the user's Kimai zone, no offset (§3.1). */
+export function kimaiLocal(epochMs: number, kimaiZone: string): string {
+  return formatWallClock(epochMs, kimaiZone);
+}
+
+/**
+ * A time for a request body. Kimai reads wall-clock times only, so the second pass through the hour
+ * that repeats when clocks go back cannot be said; rather than have Kimai store the first pass (an
+ * hour off), such a time is refused with a reason.
+ */
+export function kimaiBodyTime(epochMs: number, kimaiZone: string, field: string): string {
+  const wall = formatWallClock(epochMs, kimaiZone);
+  const readBack = localDateTimeToEpoch(wall.slice(0, 10), wall.slice(11), kimaiZone);
+  if (readBack !== Math.floor(epochMs / 1000) * 1000) {
+    throw new KimaiError(
+      'validation',
+      `The ${field} ${formatInstant(epochMs, kimaiZone)} falls in the hour that repeats when clocks go back in ${kimaiZone}. ` +
+        'Kimai takes times without an offset and would store the earlier one; use a time outside that hour.',
+    );
+  }
+  return wall;
+}
+
+export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry {
+  return {
+    id: sheet.id,
+    start: readKimaiTime(sheet.begin),
+    end: sheet.end === null || sheet.end === undefined ? null : readKimaiTime(sheet.end),
+    project: ref(sheet.project, names.project),
+    activity: ref(sheet.activity, names.activity),
+    description: sheet.description ?? '',
+  };
+}
+
+function ref(value: number | KimaiNamed | null | undefined, lookup: (id: number) => string | undefined): Ref | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') return { id: value.id, name: value.name };
+  return { id: value, name: lookup(value) ?? `#${value}` };
+}
+
+/**
+ * Kimai's three lists as one catalog. Kimai hides things rather than archiving them: a hidden
+ * customer hides its projects, and a hidden project its activities, so those count as archived too.
+ */
+export function toCatalog(customers: KimaiCustomer[], projects: KimaiProject[], activities: KimaiActivity[]): Catalog {
+  const customerById = new Map(customers.map((customer) => [customer.id, customer]));
+  const customerItems: CatalogItem[] = customers.map((customer) => ({
+    kind: 'customer',
+    id: customer.id,
+    name: customer.name,
+    archived: !customer.visible,
+  }));
+  const projectItems: CatalogItem[] = projects.map((project) => {
+    const customerId = relationId(project.customer);
+    const customer = customerId === null ? undefined : customerById.get(customerId);
+    const customerName = customer?.name ?? (typeof project.customer === 'object' && project.customer ? project.customer.name : project.parentTitle);
+    return {
+      kind: 'project',
+      id: project.id,
+      name: project.name,
+      archived: !project.visible || customer?.visible === false,
+      customer: customerId === null ? null : { id: customerId, name: customerName ?? `#${customerId}` },
+    };
+  });
+  const projectById = new Map(projectItems.map((project) => [project.id, project]));
+  const activityItems: CatalogItem[] = activities.map((activity) => {
+    const projectId = relationId(activity.project);
+    const project = projectId === null ? undefined : projectById.get(projectId);
+    const projectName = project?.name ?? (typeof activity.project === 'object' && activity.project ? activity.project.name : activity.parentTitle);
+    return {
+      kind: 'activity',
+      id: activity.id,
+      name: activity.name,
+      archived: !activity.visible || project?.archived === true,
+      project: projectId === null ? null : { id: projectId, name: projectName ?? `#${projectId}` },
+    };
+  });
+  const byName = (a: CatalogItem, b: CatalogItem) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id;
+  return { customers: customerItems.sort(byName), projects: projectItems.sort(byName), activities: activityItems.sort(byName) };
+}
+
+export function withoutArchived(catalog: Catalog): Catalog {
+  const keep = (items: CatalogItem[]) => items.filter((item) => !item.archived);
+  return { customers: keep(catalog.customers), projects: keep(catalog.projects), activities: keep(catalog.activities) };
+}

@@ -1,0 +1,84 @@
+// The parts of Kimai's JSON that Punchcard reads (kimai.md §7–§9, §14). Relations arrive as ids in
+// plain responses and as objects from `full=true`, /active and /recent (§3.8), so both are typed.
+
+export interface KimaiNamed {
+  id: number;
+  name: string;
+}
+
+export interface KimaiTimesheet {
+  id: number;
+  /** '2026-05-04T09:00:00+0200', in the record's own zone. */
+  begin: string;
+  end: string | null;
+  description: string | null;
+  project: number | (KimaiNamed & { customer?: number | KimaiNamed }) | null;
+  activity: number | KimaiNamed | null;
+}
+
+export interface KimaiCustomer {
+  id: number;
+  name: string;
+  visible: boolean;
+}
+
+export interface KimaiProject {
+  id: number;
+  name: string;
+  customer: number | KimaiNamed | null;
+  parentTitle?: string | null;
+  visible: boolean;
+  globalActivities?: boolean;
+}
+
+export interface KimaiActivity {
+  id: number;
+  name: string;
+  project: number | KimaiNamed | null;
+  parentTitle?: string | null;
+  visible: boolean;
+}
+
+export interface KimaiUser {
+  id: number;
+  username: string;
+  alias: string | null;
+  timezone: string;
+  roles?: string[];
+}
+
+export type TrackingMode = 'default' | 'punch' | 'duration_fixed_begin' | string;
+
+export interface KimaiTimesheetConfig {
+  trackingMode: TrackingMode;
+  activeEntriesHardLimit?: number;
+}
+
+export interface KimaiVersion {
+  version: string;
+  versionId?: number;
+}
+
+/** An absence of the (paid, closed-source) absence plugin; shapes are from third-party clients [T]. */
+export interface KimaiAbsence {
+  id: number;
+  date: string;
+  endDate?: string | null;
+  type: string;
+  status?: string;
+  halfDay?: boolean;
+  comment?: string | null;
+}
+
+export function relationId(value: number | KimaiNamed | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' ? value : value.id;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isTimesheet(value: unknown): value is KimaiTimesheet {
+  return isObject(value) && typeof value.id === 'number' && typeof value.begin === 'string';
+}

@@ -1,0 +1,731 @@
+// A fake Kimai 2 server on loopback (HTTP, or HTTPS with a certificate made by `openssl` at test
+// time) that follows /work/shared/reference/kimai.md: the case-sensitive Bearer rule and its 401
+// shapes, local date-time input in the caller's profile zone and `+0200` output, strict query
+// date-times, paging headers and the 404 past the last page, the nameless "extra fields" 400,
+// permissions by role, tracking modes, auto-stop of running timers, minute rounding on save, and the
+// absence plugin present or absent. Reusable: the app's UI tests drive it too.
+//
+// What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
+
+export type Role = 'ROLE_USER' | 'ROLE_TEAMLEAD' | 'ROLE_ADMIN' | 'ROLE_SUPER_ADMIN';
+
+export interface FakeUser {
+  id: number;
+  username: string;
+  alias: string | null;
+  timezone: string;
+  /** Highest role; the stored roles of a plain user are `[]`, as Kimai often reports (§9.1). */
+  role: Role;
+  token: string;
+  /** Without `api_access` every API call is a 403 with a code (§2.3). */
+  apiAccess?: boolean;
+}
+
+export interface FakeCustomer { id: number; name: string; visible: boolean }
+export interface FakeProject { id: number; name: string; customerId: number; visible: boolean; globalActivities: boolean; start: string | null; end: string | null }
+export interface FakeActivity { id: number; name: string; projectId: number | null; visible: boolean }
+export interface FakeTimesheet {
+  id: number;
+  userId: number;
+  begin: number;
+  end: number | null;
+  /** The zone the record was saved in; its times are written in it (§3.2). */
+  timezone: string;
+  projectId: number;
+  activityId: number;
+  description: string | null;
+  tags: string[];
+  billable: boolean;
+  exported: boolean;
+}
+export interface FakeAbsence { id: number; userId: number; date: string; endDate: string; type: string; status: string; halfDay: boolean; comment: string }
+
+export interface FakeKimaiConfig {
+  trackingMode: 'default' | 'punch' | 'duration_fixed_begin';
+  activeEntriesHardLimit: number;
+  absencePlugin: boolean;
+}
+
+export interface Failure {
+  status?: number;
+  body?: unknown;
+  /** Sent as is instead of JSON (an HTML page, broken JSON). */
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Waits before answering (longer than the client's timeout to test timeouts). */
+  delayMs?: number;
+  /** How many matching requests fail; default 1. */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  /** The request body as sent ('' when none). */
+  body: string;
+  /** Time the fake spent from the end of the request body to the end of the response. */
+  serverMs: number;
+}
+
+export interface FakeKimaiOptions {
+  users?: FakeUser[];
+  config?: Partial<FakeKimaiConfig>;
+  now?: () => number;
+  /** Serve HTTPS with this key and certificate. */
+  tls?: { key: string; cert: string };
+  version?: string;
+}
+
+export interface FakeKimai {
+  readonly url: string;
+  readonly state: {
+    users: FakeUser[];
+    customers: FakeCustomer[];
+    projects: FakeProject[];
+    activities: FakeActivity[];
+    timesheets: FakeTimesheet[];
+    absences: FakeAbsence[];
+  };
+  readonly config: FakeKimaiConfig;
+  readonly requests: RecordedRequest[];
+  failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
+  addCustomer(name: string, options?: { visible?: boolean }): FakeCustomer;
+  addProject(name: string, customerId: number, options?: Partial<Omit<FakeProject, 'id' | 'name' | 'customerId'>>): FakeProject;
+  addActivity(name: string, projectId: number | null, options?: { visible?: boolean }): FakeActivity;
+  addTimesheet(sheet: Omit<FakeTimesheet, 'id' | 'tags' | 'billable' | 'exported' | 'timezone' | 'description'> & Partial<FakeTimesheet>): FakeTimesheet;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_USERS: FakeUser[] = [
+  { id: 1, username: 'ada', alias: 'Ada Lovelace', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-ada-0123456789' },
+  { id: 2, username: 'tom', alias: 'Tom Lead', timezone: 'Europe/Berlin', role: 'ROLE_TEAMLEAD', token: 'token-tom-0123456789' },
+  { id: 3, username: 'root', alias: null, timezone: 'UTC', role: 'ROLE_SUPER_ADMIN', token: 'token-root-0123456789' },
+];
+
+const ROLE_RANK: Record<Role, number> = { ROLE_USER: 0, ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
+const STRICT_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const BODY_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?$/;
+const ABSENCE_TYPES: Record<string, string> = {
+  holiday: 'Holiday',
+  time_off: 'Time off',
+  sickness: 'Sickness',
+  sickness_child: 'Sickness of child',
+  parental: 'Parental leave',
+  unpaid_vacation: 'Unpaid vacation',
+  other: 'Other',
+};
+
+class HttpAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+const notFound = () => new HttpAnswer(404, { code: 404, message: 'Not Found' });
+const forbidden = () => new HttpAnswer(403, { code: 403, message: 'Forbidden' });
+const badRequest = () => new HttpAnswer(400, { code: 400, message: 'Bad Request' });
+
+function formError(children: Record<string, string[]>, global: string[] = []): HttpAnswer {
+  const body: Record<string, unknown> = { code: 400, message: 'Validation Failed', errors: { children: Object.fromEntries(Object.entries(children).map(([key, errors]) => [key, errors.length ? { errors } : {}])) } };
+  if (global.length > 0) (body.errors as Record<string, unknown>).errors = global;
+  return new HttpAnswer(400, body);
+}
+
+const extraFields = (fields: string[]) => formError(Object.fromEntries(fields.map((field) => [field, []])), ['This form should not contain extra fields.']);
+
+/** '2026-05-04T09:00:00+0200' — Kimai's output shape (§3.2). */
+export function kimaiFormat(epochMs: number, timezone: string): string {
+  const offset = offsetMinutes(epochMs, timezone);
+  const wall = new Date(epochMs + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const magnitude = Math.abs(offset);
+  return `${wall}${sign}${String(Math.floor(magnitude / 60)).padStart(2, '0')}${String(magnitude % 60).padStart(2, '0')}`;
+}
+
+function parseLocal(text: string, timezone: string, strict: boolean): number | undefined {
+  if (strict && !STRICT_DATE_TIME.test(text)) return undefined;
+  const match = BODY_DATE_TIME.exec(text);
+  if (!match) return undefined;
+  try {
+    return localDateTimeToEpoch(match[1] as string, `${match[2]}:${match[3] ?? '00'}`, timezone);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<FakeKimai> {
+  const now = options.now ?? Date.now;
+  const state: FakeKimai['state'] = {
+    users: (options.users ?? DEFAULT_USERS).map((user) => ({ ...user })),
+    customers: [],
+    projects: [],
+    activities: [],
+    timesheets: [],
+    absences: [],
+  };
+  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, ...options.config };
+  const requests: RecordedRequest[] = [];
+  const failures: Array<{ method?: string; path: string | RegExp; failure: Failure; left: number }> = [];
+  let nextId = 1;
+
+  const can = {
+    viewOther: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
+    billable: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
+    rates: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
+    createCustomerOrProject: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
+    createActivity: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
+    viewEntity: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Presentation
+
+  const customerJson = (customer: FakeCustomer) => ({
+    id: customer.id, name: customer.name, number: null, comment: null, visible: customer.visible, billable: true,
+    currency: 'EUR', country: 'DE', timezone: 'Europe/Berlin', color: null, 'color-safe': '#03A9F4', metaFields: [], teams: [],
+  });
+  const projectJson = (project: FakeProject, expanded: boolean) => {
+    const customer = state.customers.find((item) => item.id === project.customerId);
+    return {
+      id: project.id, name: project.name, customer: expanded && customer ? customerJson(customer) : project.customerId,
+      parentTitle: customer?.name ?? null, visible: project.visible, billable: true, globalActivities: project.globalActivities,
+      start: project.start, end: project.end, number: null, orderNumber: null, orderDate: null, comment: null,
+      color: null, 'color-safe': '#3b82f6', metaFields: [], teams: [],
+    };
+  };
+  const activityJson = (activity: FakeActivity) => ({
+    id: activity.id, name: activity.name, project: activity.projectId,
+    parentTitle: state.projects.find((project) => project.id === activity.projectId)?.name ?? null,
+    visible: activity.visible, billable: true, number: null, comment: null, color: null, 'color-safe': '#10b981', metaFields: [], teams: [],
+  });
+  const userShort = (user: FakeUser) => ({ id: user.id, username: user.username, alias: user.alias, enabled: true, title: null, language: 'en', locale: 'en_GB', timezone: user.timezone });
+  const sheetJson = (sheet: FakeTimesheet, expanded: boolean) => {
+    const project = state.projects.find((item) => item.id === sheet.projectId);
+    const activity = state.activities.find((item) => item.id === sheet.activityId);
+    const user = state.users.find((item) => item.id === sheet.userId);
+    const duration = sheet.end === null ? 0 : Math.round((sheet.end - sheet.begin) / 1000);
+    return {
+      id: sheet.id,
+      begin: kimaiFormat(sheet.begin, sheet.timezone),
+      end: sheet.end === null ? null : kimaiFormat(sheet.end, sheet.timezone),
+      duration,
+      break: 0,
+      description: sheet.description,
+      tags: sheet.tags,
+      exported: sheet.exported,
+      billable: sheet.billable,
+      metaFields: [],
+      project: expanded && project ? projectJson(project, true) : sheet.projectId,
+      activity: expanded && activity ? { ...activityJson(activity), project: activity.projectId } : sheet.activityId,
+      user: expanded && user ? userShort(user) : sheet.userId,
+    };
+  };
+  const absenceJson = (absence: FakeAbsence) => {
+    const user = state.users.find((item) => item.id === absence.userId);
+    return {
+      id: absence.id, user: user ? userShort(user) : absence.userId, date: absence.date,
+      endDate: absence.endDate === absence.date ? null : absence.endDate, duration: 0, type: absence.type,
+      status: absence.status, halfDay: absence.halfDay, comment: absence.comment,
+    };
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Rules
+
+  const floorMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+  const ceilMinute = (ms: number) => Math.ceil(ms / 60_000) * 60_000;
+
+  /** After a running record was created or restarted, stop the owner's oldest ones over the limit (§7.5). */
+  function enforceActiveLimit(owner: number, keep: number): void {
+    const running = state.timesheets.filter((sheet) => sheet.userId === owner && sheet.end === null && sheet.id !== keep).sort((a, b) => a.begin - b.begin);
+    while (running.length + 1 > config.activeEntriesHardLimit) {
+      const oldest = running.shift();
+      if (!oldest) break;
+      oldest.end = Math.max(ceilMinute(now()), oldest.begin);
+    }
+  }
+
+  function timesheetFields(user: FakeUser): Set<string> {
+    const fields = new Set(['project', 'activity', 'description', 'tags']);
+    if (config.trackingMode === 'default' || can.viewOther(user)) {
+      fields.add('begin');
+      fields.add('end');
+    }
+    if (can.viewOther(user)) {
+      fields.add('user');
+      fields.add('billable');
+      fields.add('exported');
+    }
+    if (can.rates(user)) {
+      fields.add('fixedRate');
+      fields.add('hourlyRate');
+    }
+    return fields;
+  }
+
+  /** Validates and applies a timesheet body (create or update); returns an error answer or null. */
+  function applyTimesheet(user: FakeUser, body: Record<string, unknown>, sheet: FakeTimesheet, creating: boolean): HttpAnswer | null {
+    const allowed = timesheetFields(user);
+    const extra = Object.keys(body).filter((key) => !allowed.has(key));
+    if (extra.length > 0) return extraFields([...allowed]);
+    const children: Record<string, string[]> = { begin: [], end: [], project: [], activity: [], description: [], tags: [] };
+    const global: string[] = [];
+    const zone = creating ? user.timezone : sheet.timezone;
+    if ('project' in body) {
+      const project = state.projects.find((item) => item.id === Number(body.project));
+      if (!project || !project.visible) children.project?.push('The selected choice is invalid.');
+      else sheet.projectId = project.id;
+    } else if (creating) {
+      children.project?.push('This value should not be blank.');
+    }
+    if ('activity' in body) {
+      const activity = state.activities.find((item) => item.id === Number(body.activity));
+      if (!activity || !activity.visible) children.activity?.push('The selected choice is invalid.');
+      else sheet.activityId = activity.id;
+    } else if (creating) {
+      children.activity?.push('This value should not be blank.');
+    }
+    for (const field of ['begin', 'end'] as const) {
+      if (!(field in body)) continue;
+      const value = body[field];
+      const parsed = typeof value === 'string' ? parseLocal(value, zone, false) : undefined;
+      if (parsed === undefined) children[field]?.push('This value is not valid.');
+      else if (field === 'begin') sheet.begin = floorMinute(parsed);
+      else sheet.end = ceilMinute(parsed);
+    }
+    if ('description' in body) sheet.description = body.description === null ? null : String(body.description);
+    if ('tags' in body) {
+      if (typeof body.tags !== 'string') children.tags?.push('This value is not valid.');
+      // Unknown tag names are dropped silently (§7.3); every name "exists" here.
+      else sheet.tags = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+    }
+    if ('billable' in body) sheet.billable = body.billable === true;
+    if ('exported' in body) sheet.exported = body.exported === true;
+    const project = state.projects.find((item) => item.id === sheet.projectId);
+    const activity = state.activities.find((item) => item.id === sheet.activityId);
+    if (project && activity && !children.project?.length && !children.activity?.length) {
+      if (activity.projectId !== null && activity.projectId !== project.id) children.activity?.push('Project mismatch, project specific activity and timesheet project are different.');
+      if (activity.projectId === null && !project.globalActivities) children.activity?.push('Global activities are forbidden for the selected project.');
+    }
+    if (sheet.end !== null && sheet.end < sheet.begin) global.push('End date must not be earlier then start date.');
+    if (Object.values(children).some((errors) => errors.length > 0) || global.length > 0) return formError(children, global);
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Routes
+
+  type Handler = (user: FakeUser, query: URLSearchParams, body: Record<string, unknown>, params: string[]) => HttpAnswer;
+  const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean; handler: Handler }> = [];
+  const route = (method: string, pattern: RegExp, handler: Handler, plugin = false) => routes.push({ method, pattern, handler, plugin });
+  const visibleFilter = (query: URLSearchParams) => {
+    const visible = query.get('visible') ?? '1';
+    return (isVisible: boolean) => (visible === '3' ? true : visible === '2' ? !isVisible : isVisible);
+  };
+
+  route('GET', /^\/api\/ping$/, () => new HttpAnswer(200, { message: 'pong' }));
+  route('GET', /^\/api\/version$/, () => new HttpAnswer(200, { version: options.version ?? '2.66.0', versionId: 26600, copyright: 'Kimai 2.66.0 by Kevin Papst.' }));
+  route('GET', /^\/api\/plugins$/, () => new HttpAnswer(200, config.absencePlugin ? [{ name: 'ControllingBundle', version: '2.0.0' }] : []));
+  route('GET', /^\/api\/users\/me$/, (user) =>
+    new HttpAnswer(200, {
+      ...userShort(user), email: `${user.username}@example.com`, systemAccount: false, apiToken: false, accountNumber: null,
+      initials: user.username.slice(0, 2).toUpperCase(), color: null, 'color-safe': '#03A9F4', avatar: null,
+      roles: user.role === 'ROLE_USER' ? [] : [user.role], teams: [], memberships: [], supervisor: null,
+      preferences: [{ name: 'timezone', value: user.timezone }],
+    }),
+  );
+  route('GET', /^\/api\/config\/timesheet$/, () =>
+    new HttpAnswer(200, { trackingMode: config.trackingMode, defaultBeginTime: 'now', activeEntriesHardLimit: config.activeEntriesHardLimit, isAllowFutureTimes: true, isAllowOverlapping: true }),
+  );
+
+  route('GET', /^\/api\/customers$/, (_user, query) => {
+    const keep = visibleFilter(query);
+    return new HttpAnswer(200, state.customers.filter((item) => keep(item.visible)).sort((a, b) => a.name.localeCompare(b.name)).map(customerJson));
+  });
+  route('GET', /^\/api\/projects$/, (user, query) => {
+    const keep = visibleFilter(query);
+    const today = new Date(now()).toISOString().slice(0, 10);
+    const ignoreDates = query.get('ignoreDates') === '1' || query.get('ignoreDates') === 'true';
+    return new HttpAnswer(
+      200,
+      state.projects
+        .filter((project) => keep(project.visible && state.customers.find((customer) => customer.id === project.customerId)?.visible !== false))
+        .filter((project) => ignoreDates || ((project.start === null || project.start <= today) && (project.end === null || project.end >= today)))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((project) => projectJson(project, false)),
+    );
+  });
+  route('GET', /^\/api\/activities$/, (_user, query) => {
+    const keep = visibleFilter(query);
+    const projectId = query.get('project');
+    const project = projectId === null ? undefined : state.projects.find((item) => item.id === Number(projectId));
+    return new HttpAnswer(
+      200,
+      state.activities
+        .filter((activity) => keep(activity.visible))
+        .filter((activity) => query.get('globals') !== '1' || activity.projectId === null)
+        .filter((activity) => projectId === null || activity.projectId === Number(projectId) || (activity.projectId === null && project?.globalActivities !== false))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map(activityJson),
+    );
+  });
+  for (const [kind, list] of [['customers', () => state.customers], ['projects', () => state.projects], ['activities', () => state.activities]] as const) {
+    route('GET', new RegExp(`^/api/${kind}/(\\d+)$`), (user, _query, _body, [id]) => {
+      if (!can.viewEntity(user)) return forbidden();
+      const found = (list() as Array<{ id: number }>).find((item) => item.id === Number(id));
+      return found ? new HttpAnswer(200, found) : notFound();
+    });
+    route('PATCH', new RegExp(`^/api/${kind}/(\\d+)$`), (user, _query, body, [id]) => {
+      const found = (list() as Array<{ id: number; name: string; visible: boolean }>).find((item) => item.id === Number(id));
+      if (!found) return notFound();
+      if (!(kind === 'activities' ? can.createActivity(user) : can.createCustomerOrProject(user))) return forbidden();
+      const extra = Object.keys(body).filter((key) => !['name', 'visible', 'comment'].includes(key));
+      if (extra.length > 0) return extraFields(['name', 'visible', 'comment']);
+      if ('visible' in body) found.visible = body.visible === true;
+      if (typeof body.name === 'string') found.name = body.name;
+      return new HttpAnswer(200, kind === 'customers' ? customerJson(found as FakeCustomer) : kind === 'projects' ? projectJson(found as FakeProject, false) : activityJson(found as FakeActivity));
+    });
+  }
+  route('POST', /^\/api\/customers$/, (user, _query, body) => {
+    if (!can.createCustomerOrProject(user)) return forbidden();
+    if (typeof body.name !== 'string' || body.name.length < 2) return formError({ name: ['This value is too short. It should have 2 characters or more.'] });
+    return new HttpAnswer(200, customerJson(fake.addCustomer(body.name)));
+  });
+  route('POST', /^\/api\/projects$/, (user, _query, body) => {
+    if (!can.createCustomerOrProject(user)) return forbidden();
+    const customer = state.customers.find((item) => item.id === Number(body.customer));
+    if (typeof body.name !== 'string' || body.name.length < 2 || !customer) {
+      return formError({ name: typeof body.name === 'string' && body.name.length >= 2 ? [] : ['This value is too short.'], customer: customer ? [] : ['The selected choice is invalid.'] });
+    }
+    return new HttpAnswer(200, projectJson(fake.addProject(body.name, customer.id), false));
+  });
+  route('POST', /^\/api\/activities$/, (user, _query, body) => {
+    if (!can.createActivity(user)) return forbidden();
+    if (typeof body.name !== 'string' || body.name.length < 2) return formError({ name: ['This value is too short.'] });
+    const projectId = body.project === undefined ? null : Number(body.project);
+    if (projectId !== null && !state.projects.some((item) => item.id === projectId)) return formError({ project: ['The selected choice is invalid.'] });
+    return new HttpAnswer(200, activityJson(fake.addActivity(body.name, projectId)));
+  });
+
+  route('GET', /^\/api\/timesheets$/, (user, query) => {
+    for (const key of ['begin', 'end', 'modified_after']) {
+      const value = query.get(key);
+      if (value !== null && !STRICT_DATE_TIME.test(value)) return badRequest();
+    }
+    const begin = query.get('begin');
+    const end = query.get('end');
+    const from = begin === null ? undefined : parseLocal(begin, user.timezone, true);
+    const to = end === null ? undefined : parseLocal(end, user.timezone, true);
+    const userParam = query.get('user');
+    const owners = (sheet: FakeTimesheet) =>
+      // `user` is silently ignored without view_other_timesheet (§7.1).
+      !can.viewOther(user) ? sheet.userId === user.id : userParam === 'all' ? true : sheet.userId === (userParam === null ? user.id : Number(userParam));
+    const projectIds = [query.get('project'), ...query.getAll('projects[]')].filter((value): value is string => value !== null).map(Number);
+    const active = query.get('active');
+    let found = state.timesheets
+      .filter(owners)
+      .filter((sheet) => from === undefined || sheet.begin >= from)
+      // `end` filters on the record's begin, inclusively (§7.1, gotcha 4).
+      .filter((sheet) => to === undefined || sheet.begin <= to)
+      .filter((sheet) => projectIds.length === 0 || projectIds.includes(sheet.projectId))
+      .filter((sheet) => query.get('activity') === null || sheet.activityId === Number(query.get('activity')))
+      .filter((sheet) => active === null || (active === '1') === (sheet.end === null));
+    const orderBy = query.get('orderBy') ?? 'begin';
+    const direction = (query.get('order') ?? 'DESC').toUpperCase() === 'ASC' ? 1 : -1;
+    const key = (sheet: FakeTimesheet) => (orderBy === 'id' ? sheet.id : orderBy === 'end' ? (sheet.end ?? Number.MAX_SAFE_INTEGER) : sheet.begin);
+    found = found.sort((a, b) => direction * (key(a) - key(b) || a.id - b.id));
+    let size = Number(query.get('size') ?? '50');
+    if (!Number.isFinite(size) || size < 1) size = 50;
+    size = Math.min(size, 500);
+    const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
+    const pages = Math.max(1, Math.ceil(found.length / size));
+    if (page > pages) return notFound();
+    const expanded = query.get('full') === 'true' || query.get('full') === '1';
+    return new HttpAnswer(
+      200,
+      found.slice((page - 1) * size, page * size).map((sheet) => sheetJson(sheet, expanded)),
+      { 'X-Page': String(page), 'X-Total-Count': String(found.length), 'X-Total-Pages': String(found.length === 0 ? 0 : pages), 'X-Per-Page': String(size) },
+    );
+  });
+  route('GET', /^\/api\/timesheets\/active$/, (user) =>
+    new HttpAnswer(200, state.timesheets.filter((sheet) => sheet.userId === user.id && sheet.end === null).sort((a, b) => b.begin - a.begin).map((sheet) => sheetJson(sheet, true))),
+  );
+  route('GET', /^\/api\/timesheets\/recent$/, (user, query) => {
+    const seen = new Set<string>();
+    const recent: FakeTimesheet[] = [];
+    for (const sheet of state.timesheets.filter((item) => item.userId === user.id).sort((a, b) => b.begin - a.begin || b.id - a.id)) {
+      const combo = `${sheet.projectId}/${sheet.activityId}`;
+      if (seen.has(combo)) continue;
+      seen.add(combo);
+      recent.push(sheet);
+    }
+    return new HttpAnswer(200, recent.slice(0, Number(query.get('size') ?? '10')).map((sheet) => sheetJson(sheet, true)));
+  });
+  route('POST', /^\/api\/timesheets$/, (user, query, body) => {
+    const sheet: FakeTimesheet = {
+      id: 0, userId: user.id, begin: floorMinute(now()), end: null, timezone: user.timezone, projectId: 0, activityId: 0,
+      description: null, tags: [], billable: true, exported: false,
+    };
+    const problem = applyTimesheet(user, body, sheet, true);
+    if (problem) return problem;
+    sheet.id = nextId++;
+    state.timesheets.push(sheet);
+    if (sheet.end === null) enforceActiveLimit(user.id, sheet.id);
+    return new HttpAnswer(200, sheetJson(sheet, query.get('full') === 'true'));
+  });
+  const ownSheet = (user: FakeUser, id: string | undefined): FakeTimesheet | HttpAnswer => {
+    const sheet = state.timesheets.find((item) => item.id === Number(id));
+    if (!sheet) return notFound();
+    if (sheet.userId !== user.id && !can.viewOther(user)) return forbidden();
+    return sheet;
+  };
+  route('GET', /^\/api\/timesheets\/(\d+)$/, (user, _query, _body, [id]) => {
+    const sheet = ownSheet(user, id);
+    return sheet instanceof HttpAnswer ? sheet : new HttpAnswer(200, sheetJson(sheet, false));
+  });
+  route('PATCH', /^\/api\/timesheets\/(\d+)$/, (user, _query, body, [id]) => {
+    const sheet = ownSheet(user, id);
+    if (sheet instanceof HttpAnswer) return sheet;
+    if (sheet.exported && !can.rates(user)) return forbidden();
+    const draft = { ...sheet };
+    const problem = applyTimesheet(user, body, draft, false);
+    if (problem) return problem;
+    Object.assign(sheet, draft);
+    return new HttpAnswer(200, sheetJson(sheet, false));
+  });
+  route('DELETE', /^\/api\/timesheets\/(\d+)$/, (user, _query, _body, [id]) => {
+    const sheet = ownSheet(user, id);
+    if (sheet instanceof HttpAnswer) return sheet;
+    state.timesheets.splice(state.timesheets.indexOf(sheet), 1);
+    return new HttpAnswer(204, undefined);
+  });
+  route('PATCH', /^\/api\/timesheets\/(\d+)\/stop$/, (user, _query, _body, [id]) => {
+    const sheet = ownSheet(user, id);
+    if (sheet instanceof HttpAnswer) return sheet;
+    if (sheet.end === null) sheet.end = Math.max(ceilMinute(now()), sheet.begin);
+    return new HttpAnswer(200, sheetJson(sheet, false));
+  });
+  route('PATCH', /^\/api\/timesheets\/(\d+)\/restart$/, (user, _query, body, [id]) => {
+    const sheet = ownSheet(user, id);
+    if (sheet instanceof HttpAnswer) return sheet;
+    const extra = Object.keys(body).filter((key) => key !== 'copy' && key !== 'begin');
+    if (extra.length > 0) return extraFields(['copy', 'begin']);
+    let begin = floorMinute(now());
+    if (body.begin !== undefined) {
+      const parsed = typeof body.begin === 'string' ? parseLocal(body.begin, user.timezone, true) : undefined;
+      if (parsed === undefined) return badRequest();
+      begin = floorMinute(parsed);
+    }
+    const copy = body.copy === 'all';
+    const started: FakeTimesheet = {
+      id: nextId++, userId: user.id, begin, end: null, timezone: user.timezone, projectId: sheet.projectId, activityId: sheet.activityId,
+      description: copy ? sheet.description : null, tags: copy ? [...sheet.tags] : [], billable: sheet.billable, exported: false,
+    };
+    state.timesheets.push(started);
+    enforceActiveLimit(user.id, started.id);
+    return new HttpAnswer(200, sheetJson(started, false));
+  });
+
+  // The absence plugin (§14.2, shapes as third-party clients use them).
+  route('GET', /^\/api\/absences\/types$/, () => new HttpAnswer(200, ABSENCE_TYPES), true);
+  route('GET', /^\/api\/absences$/, (user, query) => {
+    const begin = query.get('begin');
+    const end = query.get('end');
+    if ((begin !== null && !STRICT_DATE_TIME.test(begin)) || (end !== null && !STRICT_DATE_TIME.test(end))) return badRequest();
+    const owner = can.viewOther(user) && query.get('user') !== null ? Number(query.get('user')) : user.id;
+    const status = query.get('status') ?? 'all';
+    return new HttpAnswer(
+      200,
+      state.absences
+        .filter((absence) => absence.userId === owner)
+        .filter((absence) => begin === null || absence.endDate >= begin.slice(0, 10))
+        .filter((absence) => end === null || absence.date <= end.slice(0, 10))
+        .filter((absence) => status === 'all' || (status === 'approved' ? absence.status === 'approved' : absence.status !== 'approved'))
+        .map(absenceJson),
+    );
+  }, true);
+  route('POST', /^\/api\/absences$/, (user, _query, body) => {
+    const extra = Object.keys(body).filter((key) => !['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration'].includes(key));
+    if (extra.length > 0) return extraFields(['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration']);
+    const date = typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? body.date : undefined;
+    const endDate = body.end === undefined ? date : typeof body.end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.end) ? body.end : undefined;
+    const children: Record<string, string[]> = { date: [], end: [], type: [], halfDay: [] };
+    if (!date) children.date?.push('This value is not valid.');
+    if (!endDate) children.end?.push('This value is not valid.');
+    if (typeof body.type !== 'string' || !(body.type in ABSENCE_TYPES)) children.type?.push('The selected choice is invalid.');
+    if (date && endDate) {
+      if (endDate < date) children.end?.push('The end must not be before the start.');
+      if (endDate.slice(0, 4) !== date.slice(0, 4)) children.end?.push('An absence cannot span two years.');
+      if (addDays(date, 29) < endDate) children.end?.push('An absence may cover at most 30 days.');
+      if (body.halfDay === true && endDate !== date) children.halfDay?.push('A half day must be a single day.');
+      const clash = state.absences.find((absence) => absence.userId === user.id && absence.date <= endDate && absence.endDate >= date);
+      if (clash) children.date?.push('There is already an absence on this day.');
+    }
+    if (body.user !== undefined && Number(body.user) !== user.id && !can.viewOther(user)) return forbidden();
+    if (Object.values(children).some((errors) => errors.length > 0)) return formError(children);
+    const absence: FakeAbsence = {
+      id: nextId++, userId: user.id, date: date as string, endDate: endDate as string, type: body.type as string,
+      status: body.type === 'sickness' ? 'approved' : 'new', halfDay: body.halfDay === true, comment: typeof body.comment === 'string' ? body.comment : '',
+    };
+    state.absences.push(absence);
+    return new HttpAnswer(200, [absenceJson(absence)]);
+  }, true);
+  route('DELETE', /^\/api\/absences\/(\d+)$/, (user, _query, _body, [id]) => {
+    const absence = state.absences.find((item) => item.id === Number(id));
+    if (!absence) return notFound();
+    if (absence.userId !== user.id && !can.viewOther(user)) return forbidden();
+    state.absences.splice(state.absences.indexOf(absence), 1);
+    return new HttpAnswer(204, undefined);
+  }, true);
+
+  // ---------------------------------------------------------------------------------------------
+  // The server
+
+  function authenticate(header: string | undefined): FakeUser | HttpAnswer {
+    // The extractor is case-sensitive: 'bearer x' is no credentials at all (§2.1).
+    const match = header === undefined ? null : /^Bearer (.+)$/.exec(header);
+    if (!match) return new HttpAnswer(401, { code: 401, message: 'Unauthorized' });
+    const user = state.users.find((candidate) => candidate.token === match[1]);
+    if (!user) return new HttpAnswer(401, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token",error_description="Invalid credentials."' });
+    if (user.apiAccess === false) return forbidden();
+    return user;
+  }
+
+  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer | Failure {
+    const failure = failures.find((item) => item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? url.pathname === item.path : item.path.test(url.pathname)));
+    if (failure) {
+      failure.left--;
+      return failure.failure;
+    }
+    if (!url.pathname.startsWith('/api/')) return new HttpAnswer(404, '<!DOCTYPE html><html><body>Kimai page</body></html>');
+    const user = authenticate(headers.authorization);
+    if (user instanceof HttpAnswer) return user;
+    let body: Record<string, unknown> = {};
+    if (text.trim() !== '') {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return badRequest();
+        body = parsed as Record<string, unknown>;
+      } catch {
+        return badRequest();
+      }
+    }
+    for (const candidate of routes) {
+      if (candidate.method !== method) continue;
+      const match = candidate.pattern.exec(url.pathname);
+      if (!match) continue;
+      if (candidate.plugin && !config.absencePlugin) return notFound();
+      return candidate.handler(user, url.searchParams, body, match.slice(1));
+    }
+    return notFound();
+  }
+
+  const listener: http.RequestListener = (request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const started = performance.now();
+      const url = new URL(request.url ?? '/', 'http://kimai.test');
+      const method = request.method ?? 'GET';
+      const text = Buffer.concat(chunks).toString('utf8');
+      const result = answer(method, url, request.headers, text);
+      const send = () => {
+        if (response.destroyed) return;
+        let status: number;
+        let payload: string;
+        let headers: Record<string, string>;
+        if (result instanceof HttpAnswer) {
+          status = result.status;
+          payload = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+          headers = { ...result.headers, ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }) };
+        } else {
+          status = result.status ?? 500;
+          payload = result.raw ?? (result.body === undefined ? '' : JSON.stringify(result.body));
+          headers = { ...(result.raw === undefined ? { 'Content-Type': 'application/json' } : {}), ...result.headers };
+        }
+        response.writeHead(status, headers);
+        response.end(payload);
+        requests.push({ method, path: url.pathname, query: url.search, status, body: text, serverMs: performance.now() - started });
+      };
+      const delay = result instanceof HttpAnswer ? 0 : (result.delayMs ?? 0);
+      if (delay > 0) setTimeout(send, delay);
+      else send();
+    });
+  };
+
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `${options.tls ? 'https' : 'http'}://${options.tls ? 'localhost' : '127.0.0.1'}:${port}`;
+
+  const fake: FakeKimai = {
+    url,
+    state,
+    config,
+    requests,
+    failNext(match, failure) {
+      failures.push({ ...match, failure, left: failure.times ?? 1 });
+    },
+    addCustomer(name, extra = {}) {
+      const customer = { id: nextId++, name, visible: extra.visible ?? true };
+      state.customers.push(customer);
+      return customer;
+    },
+    addProject(name, customerId, extra = {}) {
+      const project = { id: nextId++, name, customerId, visible: true, globalActivities: true, start: null, end: null, ...extra };
+      state.projects.push(project);
+      return project;
+    },
+    addActivity(name, projectId, extra = {}) {
+      const activity = { id: nextId++, name, projectId, visible: extra.visible ?? true };
+      state.activities.push(activity);
+      return activity;
+    },
+    addTimesheet(sheet) {
+      const owner = state.users.find((user) => user.id === sheet.userId);
+      const full: FakeTimesheet = { tags: [], billable: true, exported: false, description: null, timezone: owner?.timezone ?? 'UTC', ...sheet, id: nextId++ };
+      state.timesheets.push(full);
+      return full;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return fake;
+}
+
+/** A clock that starts at `iso` and runs in real time, like PUNCHCARD_NOW does for the engine. */
+export function clockStartingAt(iso: string): () => number {
+  const start = Date.parse(iso);
+  const origin = performance.now();
+  return () => Math.floor(start + (performance.now() - origin));
+}
+
+/**
+ * A CA and a certificate for `localhost` signed by it, made with `openssl` in `dir`. Returns the PEM
+ * texts and the CA file's path (what Punchcard's caFile option takes).
+ */
+export function makeTestCertificates(dir: string): { key: string; cert: string; caFile: string } {
+  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Punchcard Test CA');
+  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
+  writeFileSync(join(dir, 'server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'server.ext');
+  return { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8'), caFile: join(dir, 'ca.pem') };
+}

@@ -1,0 +1,371 @@
+// The Kimai tracker against the fake Kimai, in process: what it sends, what it makes of the answers,
+// and how many requests each operation costs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKimaiTracker, type KimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { ProviderError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, startFakeKimai } from './fake-kimai.ts';
+
+const NOW = '2026-11-18T08:00:00+01:00';
+const ADA = DEFAULT_USERS[0] as FakeUser;
+const TOM = DEFAULT_USERS[1] as FakeUser;
+const WORK_WEEK = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
+const at = (iso: string) => Date.parse(iso);
+
+let fake: FakeKimai | undefined;
+let tracker: KimaiTracker | undefined;
+let dir: string | undefined;
+let logged: string[] = [];
+
+afterEach(async () => {
+  tracker?.close();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  fake = undefined;
+  tracker = undefined;
+  dir = undefined;
+});
+
+async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number } = {}) {
+  const now = clockStartingAt(NOW);
+  const server = await startFakeKimai({ now, ...options });
+  fake = server;
+  const customer = server.addCustomer('ACME');
+  const website = server.addProject('Website', customer.id);
+  const design = server.addActivity('Design', website.id);
+  const meeting = server.addActivity('Meeting', null);
+  dir = mkdtempSync(join(tmpdir(), 'punchcard-kimai-'));
+  logged = [];
+  const token = options.token === undefined ? (options.user ?? ADA).token : options.token;
+  const created = createKimaiTracker({
+    profile: { type: 'kimai', url: server.url },
+    token: async () => token,
+    userDataDir: dir,
+    workWeek: () => WORK_WEEK,
+    now,
+    log: (message) => logged.push(message),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
+  tracker = created;
+  return { fake: server, tracker: created, ids: { customer: customer.id, website: website.id, design: design.id, meeting: meeting.id } };
+}
+
+/** Requests made while `run` ran, as 'METHOD /path'. */
+async function requestsDuring(server: FakeKimai, run: () => Promise<unknown>): Promise<string[]> {
+  const before = server.requests.length;
+  await run();
+  return server.requests.slice(before).map((request) => `${request.method} ${request.path.replace(/^\/api/, '')}`);
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ProviderError) return error;
+    throw error;
+  }
+  throw new Error('expected a ProviderError');
+}
+
+describe('timers', () => {
+  it('starts without sending a begin, refuses a second timer, and lets Kimai stop the first on switch', async () => {
+    const { fake, tracker, ids } = await setup();
+    const { started } = await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: 'Landing page' }, false);
+    expect(started).toMatchObject({ end: null, project: { name: 'Website' }, activity: { name: 'Design' }, description: 'Landing page' });
+    const post = fake.requests.find((request) => request.method === 'POST');
+    expect(JSON.parse(post?.body ?? '{}')).toEqual({ project: ids.website, activity: ids.design, description: 'Landing page' });
+
+    await expect(tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, false)).rejects.toBeInstanceOf(TimerRunningError);
+
+    const calls = await requestsDuring(fake, async () => {
+      const switched = await tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true);
+      expect(switched.stopped).toMatchObject({ id: started.id, activity: { name: 'Design' } });
+      expect(switched.stopped?.end).not.toBeNull();
+      expect(switched.started.activity?.name).toBe('Meeting');
+    });
+    // Kimai's own auto-stop (limit 1): no explicit stop, one read of where the old one ended.
+    expect(calls).toEqual(['GET /timesheets/active', 'POST /timesheets', `GET /timesheets/${started.id}`]);
+    expect(fake.state.timesheets.filter((sheet) => sheet.end === null)).toHaveLength(1);
+  });
+
+  it('stops the running timer where a back-dated one starts', async () => {
+    const { fake, tracker, ids } = await setup();
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T06:30:00+01:00') }, false);
+    const { stopped, started } = await tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:15:00+01:00') }, true);
+    expect(stopped?.end).toBe(at('2026-11-18T07:15:00+01:00'));
+    expect(started.start).toBe(at('2026-11-18T07:15:00+01:00'));
+    const bodies = fake.requests.filter((request) => request.method !== 'GET').map((request) => request.body);
+    expect(bodies).toContain(JSON.stringify({ end: '2026-11-18T07:15:00' }));
+    await expect(tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:00:00+01:00') }, true)).rejects.toThrow(/before the running one/);
+  });
+
+  it('stops running timers itself when Kimai allows several at once', async () => {
+    const { fake, tracker, ids } = await setup({ config: { activeEntriesHardLimit: 3 } });
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    const calls = await requestsDuring(fake, () => tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true));
+    expect(calls).toContain('PATCH /timesheets/5/stop');
+    expect(fake.state.timesheets.filter((sheet) => sheet.end === null)).toHaveLength(1);
+  });
+
+  it('resumes the last project and activity when none is named (Kimai restart)', async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00'), projectId: ids.website, activityId: ids.design, description: 'Landing page' });
+    const { started } = await tracker.startTimer({ projectId: null, activityId: null, description: '' }, false);
+    expect(started).toMatchObject({ end: null, project: { name: 'Website' }, activity: { name: 'Design' }, description: 'Landing page' });
+    expect(fake.requests.some((request) => /\/restart$/.test(request.path) && request.body === '{"copy":"all"}')).toBe(true);
+  });
+
+  it('asks for the activity Kimai needs, naming ones that fit the project', async () => {
+    const { tracker, ids } = await setup();
+    const error = await failureOf(tracker.startTimer({ projectId: ids.website, activityId: null, description: '' }, false));
+    expect(error.message).toMatch(/activity too; name one, e\.g\. "Design", "Meeting"/);
+    expect((await failureOf(tracker.startTimer({ projectId: null, activityId: ids.meeting, description: '' }, false))).message).toMatch(/name the project too/);
+  });
+
+  it('stops with a note (stop, then the note) and at a given end (one PATCH)', async () => {
+    const { fake, tracker, ids } = await setup();
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: 'Landing page', start: at('2026-11-18T06:30:00+01:00') }, false);
+    await tracker.runningEntry();
+    const calls = await requestsDuring(fake, async () => {
+      const stopped = await tracker.stopTimer(undefined, 'hero done');
+      expect(stopped.description).toBe('Landing page\nhero done');
+    });
+    // The running timer read a moment ago (clock_out reads it first) is not fetched again.
+    expect(calls).toEqual(['PATCH /timesheets/5/stop', 'PATCH /timesheets/5']);
+    await expect(tracker.stopTimer()).rejects.toThrow(/No timer is running/);
+
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
+    const stopped = await tracker.stopTimer(at('2026-11-18T07:40:00+01:00'));
+    expect(stopped.end).toBe(at('2026-11-18T07:40:00+01:00'));
+  });
+});
+
+describe('punch-clock modes', () => {
+  it('refuses times a plain user may not send before sending them, but clocks in and out now', async () => {
+    const { fake, tracker, ids } = await setup({ config: { trackingMode: 'punch' } });
+    const start = await failureOf(tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false));
+    expect(start.message).toMatch(/punch-clock tracking mode, so it does not accept a start time/);
+    expect((await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }))).message).toMatch(/does not accept entries logged afterwards/);
+    expect(fake.requests.some((request) => request.method === 'POST')).toBe(false);
+
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    expect((await failureOf(tracker.stopTimer(at('2026-11-18T08:00:00+01:00')))).message).toMatch(/does not accept an end time/);
+    const stopped = await tracker.stopTimer();
+    expect(stopped.end).not.toBeNull();
+  });
+
+  it('lets a team lead set times in punch mode (Kimai exempts view_other_timesheet)', async () => {
+    const { tracker, ids } = await setup({ config: { trackingMode: 'punch' }, user: TOM });
+    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') });
+    expect(entry.end).toBe(at('2026-11-17T10:00:00+01:00'));
+  });
+
+  it('explains Kimai\'s nameless "extra fields" error when the mode changed under a running session', async () => {
+    const { fake, tracker, ids } = await setup();
+    await tracker.whoami();
+    fake.config.trackingMode = 'punch';
+    const error = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
+    expect(error.message).toBe('Kimai did not let you set start and end to log the time: your Kimai role may not set times on entries.');
+  });
+});
+
+describe('entries', () => {
+  it('converts to the Kimai profile zone, not the caller\'s, across daylight-saving changes', async () => {
+    const newYork: FakeUser = { ...ADA, timezone: 'America/New_York' };
+    const { fake, tracker, ids } = await setup({ users: [newYork] });
+    // Europe switched back on 2026-10-25, New York only on 2026-11-01: a week with a 5-hour gap.
+    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-10-27T14:00:00+01:00'), end: at('2026-10-27T15:30:00+01:00') });
+    expect(JSON.parse(fake.requests.at(-1)?.body ?? '{}')).toMatchObject({ begin: '2026-10-27T09:00:00', end: '2026-10-27T10:30:00' });
+    expect(entry.start).toBe(at('2026-10-27T13:00:00Z'));
+    expect(entry.end).toBe(at('2026-10-27T14:30:00Z'));
+  });
+
+  it('keeps the length of entries over the spring-forward and fall-back nights', async () => {
+    const { tracker, ids } = await setup();
+    const spring = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-03-29T01:30:00+01:00'), end: at('2026-03-29T03:30:00+02:00') });
+    expect((spring.end ?? 0) - spring.start).toBe(3_600_000);
+    const autumn = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-10-25T00:00:00+02:00'), end: at('2026-10-25T04:00:00+01:00') });
+    expect((autumn.end ?? 0) - autumn.start).toBe(5 * 3_600_000);
+    // The second 02:30 of that night has no offset-less spelling Kimai would read right.
+    const repeated = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-10-25T02:00:00+01:00'), end: at('2026-10-25T02:30:00+01:00') }));
+    expect(repeated.message).toMatch(/repeats when clocks go back in Europe\/Berlin/);
+  });
+
+  it('pages with the limit as page size: one request when the offset is a multiple, two otherwise, and 404 past the end', async () => {
+    const { fake, tracker, ids } = await setup();
+    for (let day = 0; day < 7; day++) {
+      const begin = at('2026-11-16T09:00:00+01:00') + day * 3_600_000;
+      fake.addTimesheet({ userId: ADA.id, begin, end: begin + 1_800_000, projectId: ids.website, activityId: ids.design });
+    }
+    fake.addTimesheet({ userId: TOM.id, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), projectId: ids.website, activityId: ids.design });
+    const query = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00') };
+    await tracker.whoami();
+    let result: Awaited<ReturnType<KimaiTracker['listEntries']>> | undefined;
+    expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 3 })))).toEqual(['GET /timesheets']);
+    expect(result?.total).toBe(7);
+    expect(result?.entries.map((entry) => entry.start)).toEqual([3, 4, 5].map((hour) => at('2026-11-16T09:00:00+01:00') + hour * 3_600_000));
+    expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 2 })))).toEqual(['GET /timesheets', 'GET /timesheets']);
+    expect(result?.entries).toHaveLength(3);
+    expect(fake.requests.at(-1)?.query).toMatch(/page=2&size=3/);
+    result = await tracker.listEntries({ ...query, limit: 3, offset: 30 });
+    expect(result).toEqual({ entries: [], total: 7 });
+    expect(fake.requests.some((request) => request.status === 404)).toBe(true);
+  });
+
+  it('reads all pages of a long report a few at a time', async () => {
+    const { fake, tracker, ids } = await setup();
+    const base = at('2026-10-01T00:00:00+02:00');
+    for (let index = 0; index < 1_234; index++) {
+      const begin = base + index * 30 * 60_000;
+      fake.addTimesheet({ userId: ADA.id, begin, end: begin + 20 * 60_000, projectId: ids.website, activityId: ids.design });
+    }
+    await tracker.whoami();
+    let spans: Awaited<ReturnType<KimaiTracker['workSpans']>> = [];
+    const calls = await requestsDuring(fake, async () => (spans = await tracker.workSpans(base, at('2026-11-01T00:00:00+01:00'), at(NOW))));
+    expect(calls).toEqual(['GET /timesheets', 'GET /timesheets', 'GET /timesheets']);
+    expect(spans).toHaveLength(1_234);
+    expect(spans.every((span) => span.end - span.start === 20 * 60_000)).toBe(true);
+  });
+
+  it('gets, changes and deletes one entry, naming unknown ones', async () => {
+    const { tracker, ids } = await setup();
+    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: 'a', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') });
+    expect(await tracker.getEntry(entry.id)).toMatchObject({ project: { name: 'Website' }, activity: { name: 'Design' } });
+    expect(await tracker.updateEntry(entry.id, { activityId: ids.meeting, description: 'b' })).toMatchObject({ activity: { name: 'Meeting' }, description: 'b' });
+    expect((await failureOf(tracker.updateEntry(entry.id, { projectId: null }))).message).toMatch(/has a project and an activity/);
+    expect(await tracker.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
+    expect((await failureOf(tracker.getEntry(entry.id))).message).toBe(`There is no time entry #${entry.id} in Kimai (or it is not yours).`);
+  });
+
+  it('names the field Kimai rejected', async () => {
+    const { fake, tracker, ids } = await setup();
+    const other = fake.addProject('Intranet', ids.customer);
+    const error = await failureOf(tracker.createEntry({ projectId: other.id, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
+    expect(error.message).toMatch(/^Kimai refused to log the time: activity: Project mismatch/);
+  });
+});
+
+describe('catalog', () => {
+  it('loads customers, projects (all dates) and activities once, and shows hidden ones only on request', async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.addProject('Ended', ids.customer, { end: '2020-12-31' });
+    fake.addActivity('Old', ids.website, { visible: false });
+    const calls = await requestsDuring(fake, async () => {
+      const visible = await tracker.catalog(false);
+      expect(visible.projects.map((item) => item.name)).toEqual(['Ended', 'Website']);
+      expect(visible.activities.map((item) => item.name)).toEqual(['Design', 'Meeting']);
+      const all = await tracker.catalog(true);
+      expect(all.activities.find((item) => item.name === 'Old')).toMatchObject({ archived: true });
+    });
+    expect(calls.sort()).toEqual(['GET /activities', 'GET /customers', 'GET /projects']);
+    expect(fake.requests.find((request) => request.path === '/api/projects')?.query).toMatch(/ignoreDates=1/);
+  });
+
+  it('creates and archives with the permission, and says so in words without it', async () => {
+    const admin: FakeUser = { ...ADA, role: 'ROLE_ADMIN' };
+    const { tracker, ids } = await setup({ users: [admin] });
+    const project = await tracker.createCatalogItem({ kind: 'project', name: 'Shop', customerId: ids.customer });
+    expect(project).toMatchObject({ name: 'Shop', customer: { name: 'ACME' } });
+    expect(await tracker.setArchived('project', project.id, true)).toMatchObject({ archived: true });
+    await expect(tracker.createCatalogItem({ kind: 'project', name: 'Orphan' })).rejects.toThrow(/belongs to a customer/);
+
+    tracker.close();
+    await fake?.close();
+    const plain = await setup();
+    expect((await failureOf(plain.tracker.createCatalogItem({ kind: 'customer', name: 'New Co' }))).message).toMatch(/^Your Kimai account may not create a customer \(Kimai answered 403 Forbidden\)/);
+  });
+});
+
+describe('failures', () => {
+  it('explains a bad token, and never shows it', async () => {
+    const { tracker } = await setup({ token: 'not-a-real-token-secret' });
+    const error = await failureOf(tracker.runningEntry());
+    expect(error.message).toMatch(/did not accept the API token/);
+    expect(error.message).not.toMatch(/not-a-real-token-secret/);
+  });
+
+  it('says where to put a token when none is stored', async () => {
+    const { fake, tracker } = await setup({ token: null });
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/No Kimai API token is stored for http:\/\/127\.0\.0\.1:\d+.*PUNCHCARD_KIMAI_TOKEN/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('retries once after a 429, honouring Retry-After, and reports a second one', async () => {
+    const { fake, tracker } = await setup();
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '0' } });
+    expect(await tracker.runningEntry()).toBeNull();
+    expect(fake.requests.filter((request) => request.path === '/api/timesheets/active').map((request) => request.status)).toEqual([429, 200]);
+
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '0' }, times: 2 });
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/limiting requests/);
+    // A wait longer than a tool call should take is reported at once instead.
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '3600' } });
+    const before = fake.requests.length;
+    await failureOf(tracker.runningEntry());
+    expect(fake.requests.length - before).toBe(1);
+  });
+
+  it('reports server errors, invalid JSON, web pages and timeouts, and keeps working afterwards', async () => {
+    const { fake, tracker } = await setup({ timeoutMs: 300 });
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/internal error \(500\)/);
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 200, raw: '{"id": 1, "begin": ' });
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/not Kimai's JSON API/);
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 200, raw: '<!DOCTYPE html><html><body>Login</body></html>', headers: { 'Content-Type': 'text/html' } });
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/a web page that is not Kimai's JSON API/);
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 200, body: [], delayMs: 2_000 });
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/did not answer within 0 s|did not answer within/);
+    expect(await tracker.runningEntry()).toBeNull();
+  });
+
+  it('names an unreachable server', async () => {
+    const { fake, tracker } = await setup();
+    await fake.close();
+    expect((await failureOf(tracker.runningEntry())).message).toMatch(/connection refused/);
+  });
+});
+
+describe('leave on the absence plugin', () => {
+  it('detects the plugin, remembers it, and splits a request over New Year into one absence per year', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true } });
+    let changes = 0;
+    tracker.onCapabilitiesChange(() => changes++);
+    expect(tracker.capabilities.has('leave')).toBe(false);
+    await tracker.detectFeatures();
+    expect(changes).toBe(1);
+    expect(tracker.capabilities.has('leave')).toBe(true);
+
+    const request = await tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 12, comment: 'family' });
+    expect(request.parts).toEqual([
+      { id: expect.any(Number), firstDay: '2026-12-21', lastDay: '2026-12-31' },
+      { id: expect.any(Number), firstDay: '2027-01-01', lastDay: '2027-01-08' },
+    ]);
+    expect(fake.state.absences.map((absence) => [absence.date, absence.endDate, absence.type])).toEqual([
+      ['2026-12-21', '2026-12-31', 'holiday'],
+      ['2027-01-01', '2027-01-08', 'holiday'],
+    ]);
+    const listed = await tracker.listLeave({ from: '2026-12-01', to: '2026-12-31' });
+    expect(listed).toEqual([expect.objectContaining({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-31', days: 9, status: 'pending', person: 'Ada Lovelace' })]);
+    const cancelled = await tracker.cancelLeave(listed[0]?.id ?? 0);
+    expect(cancelled.status).toBe('cancelled');
+    expect(fake.state.absences).toHaveLength(1);
+  });
+
+  it('says which parts were filed when a later part is refused', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true } });
+    await tracker.detectFeatures();
+    fake.state.absences.push({ id: 900, userId: ADA.id, date: '2027-01-05', endDate: '2027-01-05', type: 'sickness', status: 'approved', halfDay: false, comment: '' });
+    const error = await failureOf(tracker.createLeave({ type: 'vacation', firstDay: '2026-12-28', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 8, comment: '' }));
+    expect(error.message).toMatch(/^Kimai stores this leave as 2 absences; 1 were filed \(#\d+ \(2026-12-28 to 2026-12-31\)\), then it refused the part from 2027-01-01 to 2027-01-08: Kimai refused to request the absence: first day: There is already an absence on this day\./);
+  });
+
+  it('knows no leave and costs no request without the plugin', async () => {
+    const { fake, tracker } = await setup();
+    await tracker.detectFeatures();
+    expect(tracker.capabilities.has('leave')).toBe(false);
+    expect(await requestsDuring(fake, () => tracker.listLeave({ from: '2026-01-01', to: '2026-12-31' }))).toEqual([]);
+    await expect(tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-21', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' })).rejects.toThrow(/no absence plugin/);
+  });
+});
