@@ -19,6 +19,7 @@ import {
   spawnRawServer,
   TOOLS_LIST_ID,
 } from './raw-stdio.ts';
+import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { seedDatabase } from './seed.ts';
 import type { SeedResult } from './seed.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
@@ -397,12 +398,14 @@ async function main(): Promise<void> {
   let sizes: SizeResults;
   let clock: ClockResults;
   let report: ReportResults;
+  let kimai: KimaiBenchResults;
   try {
     coldStart = await coldStarts();
     sizes = await toolsListSizes();
     await idleMemory(memory);
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
+    kimai = await kimaiBenchmarks(row, progress);
   } finally {
     cleanUp();
   }
@@ -454,6 +457,7 @@ async function main(): Promise<void> {
         met: report.project.summary.median <= TARGETS.reportMedianMs,
       },
     },
+    kimai,
     memoryMb: {
       bareNode: roundMemory(memory.bareNode),
       idleAfterToolsList: roundMemory(memory.idleAfterToolsList),

@@ -378,26 +378,26 @@ export class KimaiTracker implements TimeTracker {
       body.customer = item.customerId;
     }
     if (item.kind === 'activity' && item.projectId !== undefined) body.project = item.projectId;
-    const response = await this.#request<{ id: number }>({
+    const response = await this.#request<KimaiCustomer & KimaiProject & KimaiActivity>({
       method: 'POST',
       path: KIND_PATHS[item.kind],
       body,
-      purpose: { action: `create a ${item.kind}` },
+      purpose: { action: `create ${item.kind === 'activity' ? 'an' : 'a'} ${item.kind}` },
     });
     this.#catalog.invalidate();
-    return this.#catalogItem(item.kind, response.data.id);
+    return catalogItemFrom(item.kind, response.data);
   }
 
   async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
     // Kimai has no archive; hiding is its equivalent, and deleting would take the entries with it (§8).
-    await this.#request({
+    const response = await this.#request<KimaiCustomer & KimaiProject & KimaiActivity>({
       method: 'PATCH',
       path: `${KIND_PATHS[kind]}/${id}`,
       body: { visible: !archived },
       purpose: { action: `${archived ? 'archive' : 'restore'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` },
     });
     this.#catalog.invalidate();
-    return this.#catalogItem(kind, id);
+    return catalogItemFrom(kind, response.data);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -652,14 +652,6 @@ export class KimaiTracker implements TimeTracker {
     }
   }
 
-  async #catalogItem(kind: CatalogKind, id: number): Promise<CatalogItem> {
-    const catalog = await this.catalog(true);
-    const list = kind === 'customer' ? catalog.customers : kind === 'project' ? catalog.projects : catalog.activities;
-    const found = list.find((item) => item.id === id);
-    if (!found) throw new ProviderError('not_found', `There is no ${kind} #${id} in Kimai.`);
-    return found;
-  }
-
   #requireAbsences(): void {
     if (!this.#capabilities.has('leave')) {
       throw new ProviderError('unavailable', 'This Kimai has no absence plugin, so leave cannot be requested here.');
@@ -670,6 +662,14 @@ export class KimaiTracker implements TimeTracker {
     const counted = leaveDays(request, this.#options.workWeek(), new Set());
     return counted.ok ? counted.workingDays : 0;
   }
+}
+
+/** One record as Kimai returned it from a create or update; its parent's name comes from `parentTitle`. */
+function catalogItemFrom(kind: CatalogKind, record: KimaiCustomer & KimaiProject & KimaiActivity): CatalogItem {
+  const catalog = kind === 'customer' ? toCatalog([record], [], []) : kind === 'project' ? toCatalog([], [record], []) : toCatalog([], [], [record]);
+  const item = [...catalog.customers, ...catalog.projects, ...catalog.activities][0];
+  if (!item) throw new KimaiError('not_kimai', `Kimai did not return the ${kind} it saved.`);
+  return item;
 }
 
 function capabilitySet(absences: boolean): ReadonlySet<Capability> {

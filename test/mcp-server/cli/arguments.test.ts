@@ -24,6 +24,31 @@ describe('parseArguments', () => {
   });
 });
 
+describe('back-end flags', () => {
+  const env = { HOME: '/home/ada' };
+
+  it('takes --provider kimai --url with TLS options, and --test-connection', () => {
+    expect(parseArguments(['--provider', 'kimai', '--url', 'https://kimai.example.com/', '--ca-file', '/etc/ca.pem'], env)).toMatchObject({
+      kind: 'serve',
+      provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' },
+    });
+    expect(parseArguments(['--provider=kimai', '--url=http://localhost:8001', '--allow-insecure-tls', '--test-connection'], env)).toMatchObject({
+      kind: 'test-connection',
+      provider: { type: 'kimai', url: 'http://localhost:8001', allowInsecureTls: true },
+    });
+    expect(parseArguments(['--provider', 'local'], env)).toMatchObject({ kind: 'serve', provider: { type: 'local' } });
+    expect(parseArguments(['--test-connection'], env)).toEqual({ kind: 'test-connection', userDataDir: defaultUserDataDir(process.platform, env) });
+  });
+
+  it('refuses flags that do not fit together, saying what would', () => {
+    expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
+    expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider kimai/) });
+    expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
+    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local or kimai.' });
+    expect(parseArguments(['--provider', 'kimai', '--url', 'kimai.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/not an http\(s\) address/) });
+  });
+});
+
 describe('the built command line', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [SERVER_BUNDLE, ...args], { encoding: 'utf8', input: '' });
 

@@ -29,4 +29,19 @@ describe('settings schema', () => {
   it('accepts an empty object as all defaults', () => {
     expect(parseSettings({})).toEqual({ ok: true, settings: defaultSettings() });
   });
+
+  it('takes a Kimai profile, normalising its URL the way the keychain account is keyed', async () => {
+    const { kimaiCredentialAccount } = await import('../../../mcp-server/contract/settings.ts');
+    const result = parseSettings({ provider: { type: 'kimai', url: ' https://kimai.example.com/api/ ', caFile: '/etc/ca.pem' } });
+    expect(result).toMatchObject({ ok: true, settings: { provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' } } });
+    expect(kimaiCredentialAccount('https://kimai.example.com/')).toBe('kimai:https://kimai.example.com');
+  });
+
+  it('refuses a Kimai profile without a usable URL, naming the field', () => {
+    for (const provider of [{ type: 'kimai' }, { type: 'kimai', url: 'kimai.example.com' }, { type: 'kimai', url: 'ftp://x' }, { type: 'clockodo' }]) {
+      const result = parseSettings({ provider });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems.join('\n')).toMatch(/^provider/);
+    }
+  });
 });

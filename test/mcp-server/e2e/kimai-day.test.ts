@@ -1,0 +1,231 @@
+// The built server configured for Kimai, driven over real stdio by the SDK client through a working
+// day against the fake Kimai, in both protocol eras; then the absence plugin found at run time.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+
+// Wednesday morning, 08:00 in Berlin. Both clocks start here and run in real time.
+const NOW = '2026-11-18T08:00:00+01:00';
+const ADA = DEFAULT_USERS[0] as FakeUser;
+
+/** What the detection remembered for `url`, as the next start reads it. */
+function seedDetection(dir: string, url: string, absences: boolean): void {
+  writeFileSync(join(dir, 'kimai-servers.json'), JSON.stringify({ [url]: { absences, checkedAt: '2026-11-17T08:00:00.000Z' } }));
+}
+
+describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (era) => {
+  let fake: FakeKimai;
+  let engine: EngineHandle;
+
+  beforeAll(async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+    const acme = fake.addCustomer('ACME');
+    const website = fake.addProject('Website', acme.id);
+    fake.addActivity('Design', website.id);
+    fake.addActivity('Meeting', null);
+    const userDataDir = makeUserDataDir({
+      provider: { type: 'kimai', url: `${fake.url}/` },
+      holidays: { country: 'DE', state: 'BY' },
+      tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } },
+    });
+    seedDetection(userDataDir, fake.url, true);
+    // The machine runs in New York; the Kimai profile says Berlin, and no zone is set in Punchcard.
+    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token, TZ: 'America/New_York' } });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('lists every tool the plugin-enabled Kimai can serve, marked as reaching out', async () => {
+    const { tools } = await engine.client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['clock_in', 'request_leave', 'absence_calendar', 'whoami']));
+    expect(tools.every((tool) => tool.annotations?.openWorldHint === true)).toBe(true);
+  });
+
+  it('says who the user is in Kimai, in the Kimai profile zone', async () => {
+    const result = await engine.call('whoami');
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ name: 'Ada Lovelace', provider: `Kimai (${fake.url})`, timezone: 'Europe/Berlin' });
+    expect(result.structuredContent?.connection).toMatch(/^Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as ada; tracking mode default; absence plugin available\.$/);
+  });
+
+  it('lists the catalog with global activities', async () => {
+    const catalog = await engine.call('list_catalog');
+    expect(catalog.structuredContent).toMatchObject({
+      customers: [{ name: 'ACME' }],
+      projects: [{ name: 'Website', parent: 'ACME' }],
+      activities: [{ name: 'Design', parent: 'Website' }, { name: 'Meeting', parent: null }],
+    });
+  });
+
+  it('clocks in back-dated, refuses a second timer, and shows the status', async () => {
+    const started = await engine.call('clock_in', { project: 'website', activity: 'Design', description: 'Landing page', start: '06:30' });
+    expect(started.isError).toBeFalsy();
+    expect(started.structuredContent).toMatchObject({
+      started: { start: '2026-11-18T06:30:00+01:00', end: null, project: 'Website', activity: 'Design', description: 'Landing page' },
+      stopped: null,
+    });
+    expect(JSON.parse(fake.requests.findLast((request) => request.method === 'POST')?.body ?? '{}')).toMatchObject({ begin: '2026-11-18T06:30:00' });
+    const again = await engine.call('clock_in', { project: 'Website', activity: 'Meeting' });
+    expect(again.isError).toBe(true);
+    expect(textOf(again)).toMatch(/already running: Website · Design — Landing page since 06:30/);
+    const status = await engine.call('timer_status');
+    expect(status.structuredContent).toMatchObject({ running: { project: 'Website', minutes: 90 }, today_minutes: 90, week_minutes: 90 });
+  });
+
+  it('switches to a meeting and back, Kimai stopping the running timer', async () => {
+    const meeting = await engine.call('clock_in', { project: 'Website', activity: 'Meeting', switch: true });
+    expect(meeting.structuredContent).toMatchObject({ started: { activity: 'Meeting', end: null }, stopped: { activity: 'Design' } });
+    expect(textOf(meeting)).toMatch(/^Stopped Website · Design — Landing page \(1 h 3\d min\); clocked in on Website · Meeting/);
+  });
+
+  it('clocks out with a note', async () => {
+    const stopped = await engine.call('clock_out', { note: 'standup' });
+    expect(stopped.structuredContent).toMatchObject({ stopped: { activity: 'Meeting', description: 'standup' } });
+    expect((await engine.call('clock_out')).isError).toBe(true);
+  });
+
+  it('logs yesterday by duration and this morning by start and end', async () => {
+    const yesterday = await engine.call('log_time', { date: 'yesterday', duration: '1h30m', project: 'Website', activity: 'Meeting' });
+    expect(yesterday.structuredContent).toMatchObject({ entry: { start: '2026-11-17T09:00:00+01:00', end: '2026-11-17T10:30:00+01:00', minutes: 90 } });
+    const early = await engine.call('log_time', { start: '2026-11-18T05:00:00+01:00', end: '2026-11-18T05:45:00+01:00', project: 'Website', activity: 'Design' });
+    expect(early.structuredContent).toMatchObject({ entry: { minutes: 45, project: 'Website' } });
+    const later = await engine.call('log_time', { date: 'yesterday', duration: '30m', project: 'Website', activity: 'Design', description: 'review' });
+    expect(later.structuredContent).toMatchObject({ entry: { start: '2026-11-17T10:30:00+01:00' } });
+  });
+
+  it('lists, edits and deletes entries', async () => {
+    const listed = await engine.call('list_time_entries', { from: 'yesterday', to: 'today', limit: 2 });
+    expect(listed.structuredContent).toMatchObject({ total: 5, next_offset: 2 });
+    const entries = listed.structuredContent?.entries as Array<{ id: number; start: string }>;
+    expect(entries.map((entry) => entry.start)).toEqual(['2026-11-17T09:00:00+01:00', '2026-11-17T10:30:00+01:00']);
+    const next = await engine.call('list_time_entries', { from: 'yesterday', to: 'today', limit: 2, offset: 2 });
+    expect((next.structuredContent?.entries as unknown[]).length).toBe(2);
+
+    const review = entries[1] as { id: number };
+    const updated = await engine.call('update_time_entry', { id: review.id, description: 'code review', end: '2026-11-17T11:15:00+01:00' });
+    expect(updated.structuredContent).toMatchObject({ entry: { description: 'code review', minutes: 45, activity: 'Design' } });
+    const deleted = await engine.call('delete_time_entry', { id: review.id });
+    expect(deleted.structuredContent).toMatchObject({ deleted: { id: review.id, description: 'code review' } });
+    const missing = await engine.call('delete_time_entry', { id: review.id });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toBe(`There is no time entry #${review.id} in Kimai (or it is not yours).`);
+  });
+
+  it('reports the week from the entries against the target', async () => {
+    const report = await engine.call('time_report', { group_by: 'day' });
+    const data = report.structuredContent as { groups: Array<{ key: string; minutes: number }>; total_minutes: number; target_minutes: number };
+    expect(data.groups.map((group) => group.key)).toEqual(['2026-11-17', '2026-11-18']);
+    expect(data.groups[0]?.minutes).toBe(90);
+    expect(data.target_minutes).toBe(3 * 8 * 60);
+    const byActivity = await engine.call('time_report', { group_by: 'activity', project: 'Website' });
+    expect((byActivity.structuredContent?.groups as Array<{ key: string }>).map((group) => group.key).sort()).toEqual(['Design', 'Meeting']);
+  });
+
+  it('says in words that a plain user may not add to the catalog', async () => {
+    const created = await engine.call('create_catalog_item', { kind: 'activity', name: 'Support' });
+    expect(created.isError).toBe(true);
+    expect(textOf(created)).toMatch(/^Your Kimai account may not create an activity \(Kimai answered 403 Forbidden\)/);
+  });
+
+  it('requests leave over New Year as one absence per year, with one summary', async () => {
+    const leave = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', comment: 'family' });
+    expect(leave.isError).toBeFalsy();
+    expect(leave.structuredContent).toMatchObject({
+      request: { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', status: 'pending' },
+      parts: [
+        { first_day: '2026-12-21', last_day: '2026-12-31' },
+        { first_day: '2027-01-01', last_day: '2027-01-08' },
+      ],
+    });
+    expect(textOf(leave)).toMatch(/Filed as 2 records: #\d+ 2026-12-21 to 2026-12-31, #\d+ 2027-01-01 to 2027-01-08\./);
+    expect(fake.state.absences.map((absence) => [absence.date, absence.endDate])).toEqual([
+      ['2026-12-21', '2026-12-31'],
+      ['2027-01-01', '2027-01-08'],
+    ]);
+  });
+
+  it('lists leave, the balance and the absence calendar from the plugin', async () => {
+    const listed = await engine.call('list_leave_requests', { from: '2026-12-01', to: '2027-01-31' });
+    expect((listed.structuredContent?.requests as unknown[]).length).toBe(2);
+    const balance = await engine.call('leave_balance');
+    // Mon 21 – Thu 24, Mon 28 – Thu 31 in 2026 (25, 26 are Bavarian holidays).
+    expect(balance.structuredContent).toMatchObject({ year: 2026, planned: 8, remaining: 17 });
+    const calendar = await engine.call('absence_calendar', { from: '2026-12-24', to: '2026-12-27' });
+    const days = calendar.structuredContent?.days as Array<{ date: string; away: Array<{ person: string }> }>;
+    expect(days.map((day) => [day.date, day.away.map((away) => away.person)])).toEqual([
+      ['2026-12-24', ['Ada Lovelace']],
+      ['2026-12-25', []],
+      ['2026-12-26', []],
+      ['2026-12-27', []],
+    ]);
+  });
+
+  it('cancels the January part', async () => {
+    const january = fake.state.absences.find((absence) => absence.date === '2027-01-01');
+    const cancelled = await engine.call('cancel_leave_request', { id: january?.id ?? 0 });
+    expect(cancelled.structuredContent).toMatchObject({ request: { status: 'cancelled', first_day: '2027-01-01' } });
+    expect(fake.state.absences).toHaveLength(1);
+  });
+
+  it('archives a project by hiding it, which a plain user may not', async () => {
+    const website = fake.state.projects[0];
+    const archived = await engine.call('archive_catalog_item', { kind: 'project', id: website?.id ?? 0 });
+    expect(archived.isError).toBe(true);
+    expect(textOf(archived)).toMatch(/may not archive the project/);
+  });
+
+  it('never put the token on stdout or stderr', () => {
+    expect(engine.stderr()).not.toContain(ADA.token);
+    expect(engine.stderr()).toMatch(/serving on stdio/);
+  });
+});
+
+describe('the absence plugin, found at run time', () => {
+  let fake: FakeKimai | undefined;
+  let engine: EngineHandle | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    await fake?.close();
+    engine = undefined;
+  });
+
+  it('switches the leave tools on live, remembers it, and lists them at once on the next start', async () => {
+    fake = await startFakeKimai({ config: { absencePlugin: true } });
+    const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    let notifications = 0;
+    engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ });
+    // tools/list went out before the server asked Kimai anything.
+    const first = (await engine.client.listTools()).tools.map((tool) => tool.name);
+    expect(first).not.toContain('request_leave');
+    expect(first).toContain('clock_in');
+    await expect.poll(() => notifications, { timeout: 5_000 }).toBe(1);
+    const after = (await engine.client.listTools()).tools.map((tool) => tool.name);
+    expect(after).toEqual(expect.arrayContaining(['request_leave', 'list_leave_requests', 'leave_balance', 'absence_calendar']));
+    expect(existsSync(join(dir, 'kimai-servers.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'kimai-servers.json'), 'utf8'))[fake.url]).toMatchObject({ absences: true });
+    await engine.close();
+
+    const requestsBefore = fake.requests.length;
+    engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+    expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('request_leave');
+    expect(fake.requests.length).toBe(requestsBefore);
+  });
+
+  it('keeps the leave tools away from a Kimai without the plugin, and from the calendar', async () => {
+    fake = await startFakeKimai();
+    const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+    await expect.poll(() => existsSync(join(dir, 'kimai-servers.json')), { timeout: 5_000 }).toBe(true);
+    const names = (await engine.client.listTools()).tools.map((tool) => tool.name);
+    expect(names).not.toContain('request_leave');
+    expect(names).not.toContain('absence_calendar');
+    // The report still runs: without the plugin Kimai knows no leave, and nothing is asked for.
+    const report = await engine.call('time_report');
+    expect(report.isError).toBeFalsy();
+    expect(fake.requests.some((request) => request.path.startsWith('/api/absences') && request.path !== '/api/absences/types')).toBe(false);
+  });
+});

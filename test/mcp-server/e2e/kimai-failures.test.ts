@@ -1,0 +1,200 @@
+// Everything that goes wrong between Punchcard and Kimai, through the built server over stdio: each
+// failure is a short isError result a person can act on, the token never shows, and the server
+// keeps serving. Also the connection test on the command line, and TLS with a certificate made by
+// openssl at test time.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, makeTestCertificates, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+
+const ADA = DEFAULT_USERS[0] as FakeUser;
+
+let fake: FakeKimai | undefined;
+let engine: EngineHandle | undefined;
+afterEach(async () => {
+  await engine?.close();
+  await fake?.close();
+  engine = undefined;
+  fake = undefined;
+});
+
+async function kimaiEngine(options: FakeKimaiOptions & { token?: string; env?: Record<string, string>; provider?: Record<string, unknown> } = {}) {
+  const server = await startFakeKimai(options);
+  fake = server;
+  const acme = server.addCustomer('ACME');
+  const website = server.addProject('Website', acme.id);
+  server.addActivity('Design', website.id);
+  const dir = makeUserDataDir({ provider: { type: 'kimai', url: server.url, ...options.provider } });
+  engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: options.token ?? ADA.token, ...options.env } });
+  return { fake: server, engine };
+}
+
+describe('failures over stdio', () => {
+  it('a revoked token: says to make a new one, never shows it, and keeps serving', async () => {
+    const { engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
+    for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_catalog']) {
+      const result = await engine.call(tool, tool === 'clock_in' ? { project: 'Website', activity: 'Design' } : {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/did not accept the API token .*Create a new API token/);
+      expect(JSON.stringify(result)).not.toContain('revoked-token-ABCDEF123456');
+    }
+    expect(engine.stderr()).not.toContain('revoked-token-ABCDEF123456');
+  });
+
+  it('a role without API access: a missing permission, not a bad token', async () => {
+    const { engine } = await kimaiEngine({ users: [{ ...ADA, apiAccess: false }] });
+    const result = await engine.call('timer_status');
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Your Kimai account may not read [a-z ]+ \(Kimai answered 403 Forbidden\)/);
+  });
+
+  it('server errors, rate limits, broken JSON and slow answers, each in words; then it works again', async () => {
+    const { fake, engine } = await kimaiEngine({ env: { PUNCHCARD_KIMAI_TIMEOUT_MS: '400' } });
+    expect((await engine.call('whoami')).isError).toBeFalsy();
+    const expectations: Array<[Parameters<FakeKimai['failNext']>[1], RegExp]> = [
+      [{ status: 500, body: { code: 500, message: 'Internal Server Error' } }, /^Kimai had an internal error \(500\) trying to read the running timer/],
+      [{ status: 502, raw: '<html>Bad gateway</html>' }, /proxy in front of it, is unavailable \(502\)/],
+      [{ status: 429, headers: { 'Retry-After': '0' }, times: 2 }, /limiting requests \(429 Too Many Requests\)/],
+      [{ status: 200, raw: '[{"id": 1,' }, /not Kimai's JSON API/],
+      [{ status: 200, body: [], delayMs: 1_500 }, /did not answer within 0 s trying to read the running timer|did not answer within/],
+    ];
+    for (const [failure, message] of expectations) {
+      fake.failNext({ path: '/api/timesheets/active' }, failure);
+      const result = await engine.call('timer_status');
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(message);
+    }
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '0' } });
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    expect((await engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
+  });
+
+  it('a 400 validation error names the field', async () => {
+    const { fake, engine } = await kimaiEngine();
+    const acme = fake.state.customers[0];
+    fake.addProject('Intranet', acme?.id ?? 0);
+    const result = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Intranet', activity: 'Design' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Kimai refused to log the time: activity: Project mismatch/);
+  });
+
+  it('a Kimai that went away: connection refused, and the server is still there', async () => {
+    const { fake, engine } = await kimaiEngine();
+    await fake.close();
+    const result = await engine.call('timer_status');
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)/);
+    expect((await engine.client.listTools()).tools.length).toBeGreaterThan(0);
+  });
+
+  it('punch-clock mode: times are refused in words before anything is sent; clocking in now works', async () => {
+    const { fake, engine } = await kimaiEngine({ config: { trackingMode: 'punch' } });
+    const backdated = await engine.call('clock_in', { project: 'Website', activity: 'Design', start: 'yesterday 07:00' });
+    expect(backdated.isError).toBe(true);
+    expect(textOf(backdated)).toMatch(/^Your Kimai uses the punch-clock tracking mode, so it does not accept a start time/);
+    const logged = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Design' });
+    expect(textOf(logged)).toMatch(/does not accept entries logged afterwards/);
+    expect(fake.requests.some((request) => request.method === 'POST')).toBe(false);
+    expect((await engine.call('clock_in', { project: 'Website', activity: 'Design' })).isError).toBeFalsy();
+    expect((await engine.call('clock_out')).isError).toBeFalsy();
+    expect(JSON.parse(fake.requests.find((request) => request.method === 'POST')?.body ?? '{}')).not.toHaveProperty('begin');
+  });
+});
+
+describe('the command line', () => {
+  it('--provider kimai --url wins over the local provider in the settings', async () => {
+    fake = await startFakeKimai();
+    const dir = makeUserDataDir({ provider: { type: 'local' } });
+    engine = await startEngine({ userDataDir: dir, args: ['--provider', 'kimai', '--url', fake.url], env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+    const result = await engine.call('whoami');
+    expect(result.structuredContent).toMatchObject({ name: 'Ada Lovelace', provider: `Kimai (${fake.url})` });
+    expect(fake.requests.some((request) => request.path === '/api/users/me')).toBe(true);
+  });
+});
+
+describe('TLS', () => {
+  let certs: { key: string; cert: string; caFile: string };
+  let certDir: string;
+  beforeAll(() => {
+    certDir = mkdtempSync(join(tmpdir(), 'punchcard-tls-'));
+    certs = makeTestCertificates(certDir);
+  });
+  afterAll(() => rmSync(certDir, { recursive: true, force: true }));
+
+  it('refuses a certificate nobody vouches for, and says how to fix it', async () => {
+    const { engine } = await kimaiEngine({ tls: certs });
+    const result = await engine.call('whoami');
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^The secure connection to localhost:\d+ failed: its certificate is not signed by an authority this computer trusts\..*caFile/);
+  });
+
+  it('trusts the company CA from caFile', async () => {
+    const { engine } = await kimaiEngine({ tls: certs, provider: { caFile: certs.caFile } });
+    const result = await engine.call('whoami');
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent?.connection).toMatch(/^Kimai 2\.66\.0 at https:\/\/localhost:\d+/);
+  });
+
+  it('says so when the CA file cannot be read', async () => {
+    const { engine } = await kimaiEngine({ tls: certs, provider: { caFile: join(certDir, 'missing.pem') } });
+    expect(textOf(await engine.call('whoami'))).toMatch(/The CA file .*missing\.pem could not be read \(ENOENT\)/);
+  });
+
+  it('skips the checks only when told to, and warns loudly', async () => {
+    const { engine } = await kimaiEngine({ tls: certs, provider: { allowInsecureTls: true } });
+    expect((await engine.call('whoami')).isError).toBeFalsy();
+    expect(engine.stderr()).toMatch(/WARNING: TLS certificate checks are OFF for https:\/\/localhost:\d+/);
+  });
+});
+
+/** Runs the built CLI without blocking this process, where the fake Kimai lives. */
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [SERVER_BUNDLE, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('punchcard-mcp --test-connection', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeUserDataDir();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const check = (url: string, token?: string, extra: string[] = []) =>
+    runCli(['--user-data', dir, '--provider', 'kimai', '--url', url, '--test-connection', ...extra], { HOME: dir, ...(token ? { PUNCHCARD_KIMAI_TOKEN: token } : {}) });
+
+  it('prints one verdict per situation on stderr, with exit code 0 only when connected', async () => {
+    fake = await startFakeKimai({ config: { absencePlugin: true }, users: [ADA, { ...ADA, id: 9, username: 'noapi', token: 'token-noapi-0123456789', apiAccess: false }] });
+    const ok = await check(fake.url, ADA.token);
+    expect(ok).toMatchObject({ code: 0, stdout: '' });
+    expect(ok.stderr).toMatch(/Connection OK: Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as Ada Lovelace \(Europe\/Berlin\); tracking mode default; absence plugin available\./);
+
+    const badToken = await check(fake.url, 'wrong-token-XYZ987654');
+    expect(badToken.code).toBe(1);
+    expect(badToken.stderr).toMatch(/Connection FAILED \(bad_token\): /);
+    expect(badToken.stderr).not.toContain('wrong-token-XYZ987654');
+
+    expect((await check(fake.url, 'token-noapi-0123456789')).stderr).toMatch(/Connection FAILED \(no_permission\): /);
+    // A web server that is not Kimai (the fake's non-API pages are HTML).
+    expect((await check(`${fake.url}/some/other/app`, ADA.token)).stderr).toMatch(/Connection FAILED \(wrong_url\): .*Check the URL/);
+    const noToken = await check(fake.url);
+    expect(noToken.code).toBe(1);
+    expect(noToken.stderr).toMatch(/Connection FAILED \(no_token\): No Kimai API token is stored/);
+
+    const url = fake.url;
+    await fake.close();
+    fake = undefined;
+    expect((await check(url, ADA.token)).stderr).toMatch(/Connection FAILED \(unreachable\): Nothing answers/);
+  });
+
+  it('refuses a bad URL as a usage error', async () => {
+    const result = await runCli(['--provider', 'kimai', '--url', 'kimai.example.com', '--test-connection'], { HOME: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--url kimai\.example\.com is not an http\(s\) address/);
+  });
+});

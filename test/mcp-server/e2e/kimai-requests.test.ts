@@ -1,0 +1,25 @@
+// Requests per tool call on Kimai (the efficiency budget: one or two for a typical call):
+// a scripted session through the built server over stdio; the fake Kimai counts what arrives.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CountingSession, type Measured, measureSteps, startCountingSession, STEPS } from '../providers/kimai/request-scenario.ts';
+
+describe('HTTP requests per tool call on Kimai', () => {
+  let session: CountingSession;
+  let measured: Measured[];
+  beforeAll(async () => {
+    session = await startCountingSession();
+    measured = await measureSteps(session);
+  });
+  afterAll(async () => session?.close());
+
+  it.each(STEPS.map((step, index) => [step.label, index] as const))('%s', (_label, index) => {
+    const step = measured[index] as Measured;
+    expect(step.requests, step.requests.join('\n')).toHaveLength(step.expected);
+    // The two catalog writes are refused for a plain user (403); every other step succeeds.
+    expect(step.isError).toBe(/_catalog_item/.test(step.tool));
+  });
+
+  it('covers every Kimai tool', () => {
+    expect(new Set(measured.map((step) => step.tool)).size).toBe(17);
+  });
+});
