@@ -2,9 +2,9 @@
 // one retry on 429, TLS options, and every failure turned into a KimaiError (errors.ts). Built on
 // Node's own http/https so the server bundle gains no dependency.
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
+import type * as Tls from 'node:tls';
 import {
   describeHttpFailure,
   describeNetworkFailure,
@@ -56,11 +56,21 @@ export interface KimaiHttp {
   close(): void;
 }
 
+/**
+ * Node's HTTP modules, loaded on the first request: importing node:http alone takes ~15 ms, which a
+ * server that only answers tools/list (or runs on the local timesheet) should not pay at start.
+ */
+let modules: Promise<{ http: typeof Http; https: typeof Https; tls: typeof Tls }> | undefined;
+function loadHttpModules() {
+  modules ??= Promise.all([import('node:http'), import('node:https'), import('node:tls')]).then(([http, https, tls]) => ({ http, https, tls }));
+  return modules;
+}
+
 export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
   const base = new URL(`${options.baseUrl}/`);
   const secure = base.protocol === 'https:';
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  let agent: http.Agent | undefined;
+  let agent: Http.Agent | undefined;
   let token: Promise<string | null> | undefined;
 
   if (secure && options.allowInsecureTls) {
@@ -70,7 +80,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
     );
   }
 
-  function agentFor(purpose: RequestPurpose): http.Agent {
+  function agentFor(purpose: RequestPurpose, { http, https, tls }: Awaited<ReturnType<typeof loadHttpModules>>): Http.Agent {
     if (agent) return agent;
     if (!secure) {
       agent = new http.Agent({ keepAlive: true, maxSockets: MAX_PARALLEL_REQUESTS });
@@ -80,7 +90,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
     if (options.caFile) {
       try {
         // The company CA is trusted in addition to the usual authorities, not instead of them.
-        ca = [...rootCertificates, readFileSync(options.caFile, 'utf8')];
+        ca = [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')];
       } catch (error) {
         throw new KimaiError('config', `The CA file ${options.caFile} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so Punchcard could not ${purpose.action}. Fix provider.caFile in the settings.`);
       }
@@ -116,6 +126,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
 
   async function send(request: KimaiRequest): Promise<HttpAnswer> {
     const secret = await bearer(request.purpose);
+    const loaded = await loadHttpModules();
     const url = new URL(`api${request.path}`, base);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value === undefined) continue;
@@ -133,7 +144,8 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
       headers['Content-Length'] = String(Buffer.byteLength(payload));
     }
     options.onExchange?.({ method: request.method, path: `${url.pathname}${url.search}` });
-    const transport = secure ? https : http;
+    const transport = secure ? loaded.https : loaded.http;
+    const requestAgent = agentFor(request.purpose, loaded);
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
       const finish = (error: KimaiError | null, answer?: HttpAnswer) => {
@@ -143,7 +155,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
         if (error) reject(error);
         else if (answer) resolve(answer);
       };
-      const outgoing = transport.request(url, { method: request.method, headers, agent: agentFor(request.purpose) }, (incoming) => {
+      const outgoing = transport.request(url, { method: request.method, headers, agent: requestAgent }, (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('error', (error: NodeJS.ErrnoException) => finish(describeNetworkFailure(error, options.baseUrl, request.purpose)));

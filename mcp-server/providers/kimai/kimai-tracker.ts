@@ -467,16 +467,14 @@ export class KimaiTracker implements TimeTracker {
       await this.listLeave({ from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
       known = this.#knownLeave.get(id);
     }
+    // What cannot be described is not deleted: the person would not know what they cancelled.
+    if (!known) throw new ProviderError('not_found', `There is no absence #${id} of yours in Kimai from last year to next year.`);
     await this.#request({
       method: 'DELETE',
       path: `/absences/${id}`,
       purpose: { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` },
     });
     this.#knownLeave.delete(id);
-    if (!known) {
-      const today = new Date(this.#options.now()).toISOString().slice(0, 10);
-      return { id, person: '', type: 'other', firstDay: today, lastDay: today, firstDayPart: 'full', lastDayPart: 'full', days: 0, status: 'cancelled', comment: '' };
-    }
     return { ...known, status: 'cancelled' };
   }
 

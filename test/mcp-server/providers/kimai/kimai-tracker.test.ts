@@ -351,6 +351,8 @@ describe('leave on the absence plugin', () => {
     const cancelled = await tracker.cancelLeave(listed[0]?.id ?? 0);
     expect(cancelled.status).toBe('cancelled');
     expect(fake.state.absences).toHaveLength(1);
+    expect((await failureOf(tracker.cancelLeave(4242))).message).toMatch(/no absence #4242 of yours/);
+    expect(fake.requests.some((request) => request.method === 'DELETE' && request.path.endsWith('/4242'))).toBe(false);
   });
 
   it('says which parts were filed when a later part is refused', async () => {
