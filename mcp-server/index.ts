@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   }
   const parsed = parseArguments(argv, process.env);
   if (parsed.kind === 'error') {
-    process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
+    const { CLIENTS_USAGE } = await import('../main/clients/cli.ts');
+    process.stderr.write(`${parsed.message}\n\n${USAGE}\n\n${CLIENTS_USAGE}\n`);
     process.exitCode = 2;
     return;
   }

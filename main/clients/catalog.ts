@@ -248,7 +248,7 @@ export const CLIENTS: readonly ClientDefinition[] = [
       envs: launch.env,
       timeout: 300,
     }),
-    nextStep: 'Paste the snippet under `extensions:` in ~/.config/goose/config.yaml, then restart Goose.',
+    nextStep: 'Paste the snippet under `extensions:` in Goose\'s config.yaml (~/.config/goose/ on macOS and Linux, %APPDATA%\\Block\\goose\\config\\ on Windows), then restart Goose.',
     newFileIndent: '  ',
   },
   {

@@ -60,7 +60,7 @@ export function runClientCommand(context: CliContext): number {
         return 0;
       case 'repair': {
         const repaired = registrar.repair();
-        context.out(repaired.length === 0 ? 'Every registered client already starts this Punchcard.\n' : repaired.map((report) => changeText(report, 'register')).join(''));
+        context.out(repaired.length === 0 ? 'No client has a broken Punchcard entry.\n' : repaired.map((report) => changeText(report, 'register')).join(''));
         return 0;
       }
       case 'snippet': {

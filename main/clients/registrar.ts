@@ -63,7 +63,11 @@ export interface Registrar {
   status(id: string): ClientReport;
   register(id: string): ChangeReport;
   unregister(id: string): ChangeReport;
-  /** Re-registers every client whose entry is stale or outdated. */
+  /**
+   * Re-registers every client whose entry is stale (its command or script is gone), keeping the
+   * data folder the entry named. An entry that works but starts another installation is only
+   * reported: replacing it is the person's call (`register`).
+   */
   repair(): ChangeReport[];
   snippet(id: string): Snippet;
 }
@@ -134,9 +138,9 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     return report;
   };
 
-  const register = (id: string) =>
+  const register = (id: string, target: LaunchSpec = launch) =>
     change(id, (definition, file) => {
-      const next = editorFor(definition).set(file.text, definition.entry(launch), file.format);
+      const next = editorFor(definition).set(file.text, definition.entry(target), file.format);
       return next === file.text ? null : encodeText(next, file.format.bom);
     });
 
@@ -164,15 +168,39 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     clients: CLIENTS,
     list: () => CLIENTS.map(status),
     status: (id) => status(client(id)),
-    register,
+    register: (id) => register(id),
     unregister,
     repair: () =>
-      CLIENTS.filter(isWritable)
-        .map(status)
-        .filter((report) => report.files.some((file) => file.status === 'stale' || file.status === 'outdated'))
-        .map((report) => register(report.id)),
+      CLIENTS.filter(isWritable).flatMap((definition) => {
+        const stale = definition
+          .configFiles(environment, probe)
+          .map((path) => ({ path, status: fileStatus(definition, path) }))
+          .find(({ status: file }) => file.status === 'stale');
+        if (!stale) return [];
+        const dataFolder = userDataOf(definition, stale.path);
+        return [register(definition.id, dataFolder ? withUserData(launch, dataFolder) : launch)];
+      }),
     snippet: (id) => snippetFor(client(id), launch, environment.platform),
   };
+}
+
+/** The `--user-data` folder an existing entry names, if any. */
+function userDataOf(definition: ClientDefinition, path: string): string | null {
+  try {
+    const entry = editorFor(definition).read(loadConfigFile(path, definition.newFileIndent).text) as { args?: unknown } | undefined;
+    const args = Array.isArray(entry?.args) ? entry.args : [];
+    const index = args.indexOf('--user-data');
+    const folder = index >= 0 ? args[index + 1] : undefined;
+    return typeof folder === 'string' && folder !== '' ? folder : null;
+  } catch {
+    return null;
+  }
+}
+
+function withUserData(launch: LaunchSpec, folder: string): LaunchSpec {
+  const index = launch.args.indexOf('--user-data');
+  const args = index >= 0 ? launch.args.map((arg, position) => (position === index + 1 ? folder : arg)) : [...launch.args, '--user-data', folder];
+  return { ...launch, args };
 }
 
 function aggregate(files: readonly FileStatus[]): RegistrationStatus {

@@ -28,7 +28,9 @@ export function snippetFor(client: ClientDefinition, launch: LaunchSpec, platfor
     case 'vscode-insiders': {
       const scheme = client.id === 'vscode' ? 'vscode' : 'vscode-insiders';
       const named = JSON.stringify({ name: ENTRY_NAME, ...entry });
-      command = `${client.id === 'vscode' ? 'code' : 'code-insiders'} --add-mcp ${quote(named)}`;
+      // On Windows `code` is a .cmd script, and PowerShell strips the double quotes inside an
+      // argument it passes to one; the install link is the reliable route there.
+      if (platform !== 'win32') command = `${client.id === 'vscode' ? 'code' : 'code-insiders'} --add-mcp ${quote(named)}`;
       links.push({ label: `Install in ${client.name}`, url: `${scheme}:mcp/install?${encodeURIComponent(named)}` });
       break;
     }
@@ -39,7 +41,13 @@ export function snippetFor(client: ClientDefinition, launch: LaunchSpec, platfor
       links.push({ label: 'Install in LM Studio', url: `lmstudio://add_mcp?name=${ENTRY_NAME}&config=${encodeURIComponent(base64(entry))}` });
       break;
     case 'claude-code':
-      command = `claude mcp add-json -s user ${ENTRY_NAME} ${quote(JSON.stringify(entry))}`;
+      if (platform === 'win32') {
+        // No JSON on a Windows command line (see above): the plain form carries the same entry.
+        const variables = Object.entries(launch.env).map(([name, value]) => `-e ${quote(`${name}=${value}`)} `).join('');
+        command = `claude mcp add -s user ${variables}${ENTRY_NAME} -- ${[launch.command, ...launch.args].map(quote).join(' ')}`;
+      } else {
+        command = `claude mcp add-json -s user ${ENTRY_NAME} ${quote(JSON.stringify(entry))}`;
+      }
       break;
     case 'codex': {
       const variables = Object.entries(launch.env).map(([name, value]) => `--env ${quote(`${name}=${value}`)} `).join('');
@@ -98,6 +106,10 @@ export function posixQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * PowerShell ends a single-quoted string on the typographic apostrophes too, so every one of them
+ * is doubled; a bare comma would make an array and a leading @ a splat, so both get quotes.
+ */
 export function powershellQuote(value: string): string {
-  return /^[\w@%+=:,./\\-]+$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
+  return /^[\w%+=:./\\-]+$/.test(value) ? value : `'${value.replace(/['\u2018-\u201b]/g, '$&$&')}'`;
 }

@@ -246,7 +246,7 @@ describe('punchcard-mcp repair', () => {
     expect(run('register', 'cursor').status).toBe(0);
     const result = run('repair');
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('Every registered client already starts this Punchcard.\n');
+    expect(result.stdout).toBe('No client has a broken Punchcard entry.\n');
   });
 });
 

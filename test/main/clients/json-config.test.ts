@@ -25,7 +25,8 @@ describe('setJsonEntry / removeJsonEntry on random documents', () => {
   it('adds exactly our entry, is idempotent, and removing it restores the bytes', () => {
     fc.assert(
       fc.property(documents, ({ other, servers: serverMap, indent, eol }) => {
-        const document = serverMap === undefined ? other : { ...other, mcpServers: serverMap };
+        // Through JSON once, so values JSON cannot spell (-0) compare as the text holds them.
+        const document = JSON.parse(JSON.stringify(serverMap === undefined ? other : { ...other, mcpServers: serverMap })) as Record<string, unknown>;
         const text = JSON.stringify(document, null, indent).replace(/\n/g, eol) + eol;
         const registered = set(text);
         expect(parseJsonc(registered)).toEqual({ ...document, mcpServers: { ...(serverMap ?? {}), punchcard: entry } });

@@ -238,25 +238,39 @@ describe('commands', () => {
 
   for (const platform of platforms) {
     for (const [kind, launch] of LAUNCHES) {
-      it(`code --add-mcp gives back the named entry (${platform}, ${kind})`, () => {
-        const words = wordsFor(platform)(snippetFor(client('vscode'), launch, platform).command ?? '');
-        expect(words.slice(0, 2)).toEqual(['code', '--add-mcp']);
-        expect(words).toHaveLength(3);
-        expect(JSON.parse(words[2] ?? '')).toStrictEqual({ name: 'punchcard', ...written(client('vscode').entry(launch)) });
-      });
+      if (platform === 'win32') {
+        it(`offers no JSON command line on Windows, where PowerShell mangles quotes for .cmd launchers (${kind})`, () => {
+          expect(snippetFor(client('vscode'), launch, platform).command).toBeUndefined();
+          expect(snippetFor(client('vscode-insiders'), launch, platform).command).toBeUndefined();
+          expect(snippetFor(client('vscode'), launch, platform).links.map((link) => link.url)[0]).toMatch(/^vscode:mcp\/install\?/);
+        });
 
-      it(`code-insiders --add-mcp gives back the named entry (${platform}, ${kind})`, () => {
-        const words = wordsFor(platform)(snippetFor(client('vscode-insiders'), launch, platform).command ?? '');
-        expect(words.slice(0, 2)).toEqual(['code-insiders', '--add-mcp']);
-        expect(JSON.parse(words[2] ?? '')).toStrictEqual({ name: 'punchcard', ...written(client('vscode-insiders').entry(launch)) });
-      });
+        it(`claude mcp add gives back the command line and the variables on Windows (${kind})`, () => {
+          const words = wordsFor(platform)(snippetFor(client('claude-code'), launch, platform).command ?? '');
+          const env = Object.entries(launch.env).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+          expect(words).toEqual(['claude', 'mcp', 'add', '-s', 'user', ...env, 'punchcard', '--', launch.command, ...launch.args]);
+        });
+      } else {
+        it(`code --add-mcp gives back the named entry (${platform}, ${kind})`, () => {
+          const words = wordsFor(platform)(snippetFor(client('vscode'), launch, platform).command ?? '');
+          expect(words.slice(0, 2)).toEqual(['code', '--add-mcp']);
+          expect(words).toHaveLength(3);
+          expect(JSON.parse(words[2] ?? '')).toStrictEqual({ name: 'punchcard', ...written(client('vscode').entry(launch)) });
+        });
 
-      it(`claude mcp add-json gives back the entry, at user scope (${platform}, ${kind})`, () => {
-        const words = wordsFor(platform)(snippetFor(client('claude-code'), launch, platform).command ?? '');
-        expect(words.slice(0, 6)).toEqual(['claude', 'mcp', 'add-json', '-s', 'user', 'punchcard']);
-        expect(words).toHaveLength(7);
-        expect(JSON.parse(words[6] ?? '')).toStrictEqual(written(client('claude-code').entry(launch)));
-      });
+        it(`code-insiders --add-mcp gives back the named entry (${platform}, ${kind})`, () => {
+          const words = wordsFor(platform)(snippetFor(client('vscode-insiders'), launch, platform).command ?? '');
+          expect(words.slice(0, 2)).toEqual(['code-insiders', '--add-mcp']);
+          expect(JSON.parse(words[2] ?? '')).toStrictEqual({ name: 'punchcard', ...written(client('vscode-insiders').entry(launch)) });
+        });
+
+        it(`claude mcp add-json gives back the entry, at user scope (${platform}, ${kind})`, () => {
+          const words = wordsFor(platform)(snippetFor(client('claude-code'), launch, platform).command ?? '');
+          expect(words.slice(0, 6)).toEqual(['claude', 'mcp', 'add-json', '-s', 'user', 'punchcard']);
+          expect(words).toHaveLength(7);
+          expect(JSON.parse(words[6] ?? '')).toStrictEqual(written(client('claude-code').entry(launch)));
+        });
+      }
 
       it(`codex mcp add gives back the command line and the variables (${platform}, ${kind})`, () => {
         const words = wordsFor(platform)(snippetFor(client('codex'), launch, platform).command ?? '');

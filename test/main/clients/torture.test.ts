@@ -249,6 +249,20 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     expect(registrar.status(client.id).status).toBe('registered');
   });
 
+  it('repair keeps the data folder a stale entry named, and leaves a working entry for another install alone', () => {
+    const { file, registrar, launch } = setup(client);
+    write(file, `{"${key}": {"punchcard": {"command": "/gone/node", "args": ["/gone/punchcard-mcp.mjs", "--user-data", "/srv/team data"]}}}`);
+    registrar.repair();
+    const repaired = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, { command: string; args: string[] }>>)[key]?.punchcard;
+    expect(repaired).toMatchObject({ command: launch.command, args: [launch.args[0], '--user-data', '/srv/team data'] });
+
+    const other = { command: process.execPath, args: [SERVER_BUNDLE, '--user-data', '/srv/elsewhere'] };
+    write(file, JSON.stringify({ [key]: { punchcard: other } }));
+    expect(registrar.status(client.id).status).toBe('outdated');
+    expect(registrar.repair()).toEqual([]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ [key]: { punchcard: other } });
+  });
+
   it('explains a folder that cannot be created', () => {
     const { home, file, registrar } = setup(client);
     const [first, ...below] = file.slice(home.length + 1).split('/');
