@@ -355,7 +355,8 @@ function nestUnder(path: readonly string[], value: unknown): unknown {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
 }
 
-function prune(patch: EntryPatch): EntryPatch {
+/** The entry as it is written: removals dropped, and maps left empty by them dropped too. */
+export function prune(patch: EntryPatch): EntryPatch {
   const out: EntryPatch = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;

@@ -2,7 +2,7 @@
 // and the install links clients register for. Pure: the app shows these, the CLI prints them.
 import type { ClientDefinition } from './catalog.ts';
 import type { Platform } from './environment.ts';
-import { isPlainObject, type EntryPatch } from './json-config.ts';
+import { type EntryPatch, prune } from './json-config.ts';
 import { ENTRY_NAME, type LaunchSpec } from './server-entry.ts';
 import { setTomlEntry } from './toml-config.ts';
 
@@ -83,19 +83,9 @@ function yamlDocument(container: readonly string[], entry: Record<string, unknow
   return `${lines.join('\n')}\n`;
 }
 
-/** The entry as it is written: removals dropped, maps left empty dropped. */
+/** The entry as it is written into a file. */
 export function written(patch: EntryPatch): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (isPlainObject(value)) {
-      const nested = written(value);
-      if (Object.keys(nested).length > 0) out[key] = nested;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
+  return prune(patch);
 }
 
 function base64(value: unknown): string {
