@@ -236,9 +236,14 @@ export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string,
 export function describeTimeout(baseUrl: string, timeoutMs: number, purpose: RequestPurpose): KimaiError {
   return new KimaiError(
     'timeout',
-    `Kimai at ${hostOf(baseUrl)} did not answer within ${Math.round(timeoutMs / 1000)} s trying to ${purpose.action}. ` +
+    `Kimai at ${hostOf(baseUrl)} did not answer within ${formatWait(timeoutMs)} trying to ${purpose.action}. ` +
       'It may be overloaded or unreachable; try again later. (A write may still have happened: check before repeating it.)',
   );
+}
+
+/** 300 ms, 15 s, 1.5 s: a deadline below a second is not "0 s". */
+function formatWait(ms: number): string {
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): KimaiError {

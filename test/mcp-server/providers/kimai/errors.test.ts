@@ -80,6 +80,13 @@ describe('network failures', () => {
     expect(error.message).toMatch(/within 15 s trying to start the timer.*check before repeating/);
   });
 
+  it('counts a deadline under a second in milliseconds, not as "0 s"', () => {
+    expect(describeTimeout(BASE, 300, purpose).message).toMatch(/^Kimai at kimai\.example\.com did not answer within 300 ms trying to start the timer\. /);
+    expect(describeTimeout(BASE, 999, purpose).message).toMatch(/within 999 ms /);
+    expect(describeTimeout(BASE, 1_500, purpose).message).toMatch(/within 1\.5 s /);
+    expect(describeTimeout(BASE, 1_000, purpose).message).toMatch(/within 1 s /);
+  });
+
   it('recognises a web page where JSON was expected as a wrong URL', () => {
     expect(describeNotJson(BASE, answer(200, undefined, '<!DOCTYPE html><html>')).message).toMatch(/a web page.*Check the URL/);
     expect(describeNotJson(BASE, answer(200, undefined, '{"broken')).failure).toBe('not_kimai');
