@@ -22,6 +22,9 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
   --help                show this text
   --version             show the version`;
 
+/** Flags that are on by being there; `--all-tools=false` would otherwise silently mean on. */
+const SWITCHES = new Set(['--help', '-h', '--version', '--all-tools', '--test-connection', '--allow-insecure-tls']);
+
 export type ParsedArguments =
   | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: ProviderProfile }
   | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile }
@@ -42,7 +45,16 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     const [name, inline] = argument.startsWith('--') && argument.includes('=')
       ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
       : [argument, undefined];
-    const value = () => inline ?? argv[++index];
+    // A value is inline (--url=…) or the next argument, but never the next flag: `--url
+    // --test-connection` is a missing address, not the address "--test-connection".
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith('--')) return undefined;
+      index++;
+      return next;
+    };
+    if (inline !== undefined && SWITCHES.has(name)) return { kind: 'error', message: `${name} takes no value (remove "=${inline}").` };
     if (name === '--help' || name === '-h') return { kind: 'help' };
     if (name === '--version') return { kind: 'version' };
     if (name === '--all-tools') {
