@@ -1,10 +1,10 @@
 // Which back end the engine talks to: the profile from the settings, or from the command line
 // (`--provider kimai --url …`), which wins. Each provider gets only what it needs.
 import { join } from 'node:path';
-import { kimaiCredentialAccount, type ProviderProfile, type WorkWeek } from '../contract/settings.ts';
+import { type KimaiProfile, kimaiCredentialAccount, type ProviderProfile, type WorkWeek } from '../contract/settings.ts';
 import { type CredentialStore, createCredentialStore } from '../credentials/index.ts';
 import type { Log } from '../log.ts';
-import { createKimaiTracker } from './kimai/kimai-tracker.ts';
+import { createKimaiTracker, type KimaiTracker } from './kimai/kimai-tracker.ts';
 import { createLocalTracker } from './local/local-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
@@ -26,7 +26,24 @@ export function createTracker(options: TrackerFactoryOptions): TimeTracker {
   if (profile.type === 'local') {
     return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now });
   }
-  const env = options.env ?? process.env;
+  return createKimai({ ...options, profile, env: options.env ?? process.env });
+}
+
+export interface KimaiFactoryOptions {
+  profile: KimaiProfile;
+  userDataDir: string;
+  workWeek: () => WorkWeek;
+  now: () => number;
+  log: Log;
+  /** PUNCHCARD_KIMAI_TOKEN and PUNCHCARD_KIMAI_TIMEOUT_MS are read from here. */
+  env: NodeJS.ProcessEnv;
+  /** Defaults to environment variables, then the OS keychain. */
+  credentials?: CredentialStore;
+}
+
+/** A Kimai tracker with the token from the credential store and the timeout from the environment (the engine and --test-connection). */
+export function createKimai(options: KimaiFactoryOptions): KimaiTracker {
+  const { profile, env } = options;
   // Created here but opened on the first request: tools/list never waits for the keychain.
   const credentials = options.credentials ?? createCredentialStore({ env, log: options.log });
   const timeoutMs = Number(env.PUNCHCARD_KIMAI_TIMEOUT_MS);

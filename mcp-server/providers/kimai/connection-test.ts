@@ -16,7 +16,9 @@ export type ConnectionVerdict =
   | 'no_permission'
   | 'tls'
   | 'server_error'
-  | 'misconfigured';
+  | 'misconfigured'
+  /** Punchcard itself failed while testing (an answer it could not read); the message says what. */
+  | 'error';
 
 export interface ConnectionReport {
   ok: boolean;
