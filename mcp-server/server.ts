@@ -8,7 +8,7 @@ import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
 import { isToolEnabled } from './contract/tool-policy.ts';
 import type { Clock } from './clock.ts';
-import { publicHolidays } from './domain/holidays.ts';
+import { type PublicHoliday, publicHolidays } from './domain/holidays.ts';
 import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
@@ -50,6 +50,7 @@ export interface Engine {
 }
 
 export function createEngine(options: EngineOptions): Engine {
+  const holidaysOf = holidayCalendar(options.log);
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
   // The folder is where the watcher listens; the app would create it anyway.
   mkdirSync(options.userDataDir, { recursive: true });
@@ -61,12 +62,12 @@ export function createEngine(options: EngineOptions): Engine {
     userDataDir: options.userDataDir,
     personName: () => current.settings.user.name || safeUserName(),
     workWeek: () => current.settings.workWeek,
+    holidays: async (from, to) => new Set((await holidaysOf(current.settings, from, to)).map((holiday) => holiday.date)),
     now: options.now,
     log: options.log,
     ...(options.env ? { env: options.env } : {}),
   });
   const servers = new Set<(settings: Settings) => void>();
-  const holidayWarnings = new Set<string>();
   const stopFollowingCapabilities = tracker.onCapabilitiesChange?.(() => {
     for (const apply of servers) apply(current.settings);
   });
@@ -91,19 +92,7 @@ export function createEngine(options: EngineOptions): Engine {
       timezone: remote && isValidTimeZone(remote) ? remote : zone.timezone,
       now: options.now,
       log: options.log,
-      holidays: async (from, to) => {
-        if (!settings.holidays) return [];
-        try {
-          return await publicHolidays(settings.holidays, from, to);
-        } catch (error) {
-          const key = JSON.stringify(settings.holidays);
-          if (!holidayWarnings.has(key)) {
-            holidayWarnings.add(key);
-            options.log(`Public holidays for ${key} are unavailable (${(error as Error).message}); counting without them.`);
-          }
-          return [];
-        }
-      },
+      holidays: (from, to) => holidaysOf(settings, from, to),
     };
   };
 
@@ -206,6 +195,24 @@ async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context:
       content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
     };
   }
+}
+
+/** Public holidays of the settings' region; an unknown region is said once and counts none. */
+function holidayCalendar(log: Log): (settings: Settings, from: string, to: string) => Promise<PublicHoliday[]> {
+  const warned = new Set<string>();
+  return async (settings, from, to) => {
+    if (!settings.holidays) return [];
+    try {
+      return await publicHolidays(settings.holidays, from, to);
+    } catch (error) {
+      const key = JSON.stringify(settings.holidays);
+      if (!warned.has(key)) {
+        warned.add(key);
+        log(`Public holidays for ${key} are unavailable (${(error as Error).message}); counting without them.`);
+      }
+      return [];
+    }
+  };
 }
 
 function resolveTimeZone(configured: string, log: Log): string {

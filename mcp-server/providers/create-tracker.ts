@@ -14,6 +14,8 @@ export interface TrackerFactoryOptions {
   /** The person shown in the local absence calendar. */
   personName: () => string;
   workWeek: () => WorkWeek;
+  /** Public holiday dates in [from, to] of the person's region, for counting leave days (Kimai). */
+  holidays: (from: string, to: string) => Promise<ReadonlySet<string>>;
   now: () => number;
   log: Log;
   env?: NodeJS.ProcessEnv;
@@ -33,6 +35,8 @@ export interface KimaiFactoryOptions {
   profile: KimaiProfile;
   userDataDir: string;
   workWeek: () => WorkWeek;
+  /** Without it leave days are counted without public holidays (the connection test counts none). */
+  holidays?: (from: string, to: string) => Promise<ReadonlySet<string>>;
   now: () => number;
   log: Log;
   /** PUNCHCARD_KIMAI_TOKEN and PUNCHCARD_KIMAI_TIMEOUT_MS are read from here. */
@@ -52,6 +56,7 @@ export function createKimai(options: KimaiFactoryOptions): KimaiTracker {
     token: () => credentials.get(kimaiCredentialAccount(profile.url)),
     userDataDir: options.userDataDir,
     workWeek: options.workWeek,
+    holidays: options.holidays ?? (async () => new Set()),
     now: options.now,
     log: options.log,
     ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),

@@ -22,7 +22,7 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../time-tracker.ts';
-import { kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
+import { absenceLastDay, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
 import { Expiring, mapWithLimit } from './cache.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { readDetection, writeDetection } from './detection-cache.ts';
@@ -65,6 +65,8 @@ export interface KimaiTrackerOptions {
   /** Where the detected server features are remembered between starts. */
   userDataDir: string;
   workWeek: () => WorkWeek;
+  /** Public holidays in [from, to] of the person's region; leave days are counted without them, as request_leave counts. */
+  holidays: (from: string, to: string) => Promise<ReadonlySet<string>>;
   now: () => number;
   log: Log;
   timeoutMs?: number;
@@ -414,7 +416,9 @@ export class KimaiTracker implements TimeTracker {
       purpose: { action: 'list your absences' },
     });
     const person = session.me.alias || session.me.username;
-    const requests = response.data.map((absence) => toLeaveRequest(absence, person, (shape) => this.#countDays(shape)));
+    const holidays = await this.#holidaysAround(response.data);
+    const workWeek = this.#options.workWeek();
+    const requests = response.data.map((absence) => toLeaveRequest(absence, person, (shape) => countLeaveDays(shape, workWeek, holidays)));
     for (const request of requests) this.#knownLeave.set(request.id, request);
     return requests.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
   }
@@ -656,10 +660,18 @@ export class KimaiTracker implements TimeTracker {
     }
   }
 
-  #countDays(request: Omit<LeaveRequest, 'days'>): number {
-    const counted = leaveDays(request, this.#options.workWeek(), new Set());
-    return counted.ok ? counted.workingDays : 0;
+  /** The holidays the listed absences span, asked for once. */
+  async #holidaysAround(absences: readonly KimaiAbsence[]): Promise<ReadonlySet<string>> {
+    if (absences.length === 0) return new Set();
+    const first = absences.map((absence) => absence.date.slice(0, 10)).reduce((a, b) => (a < b ? a : b));
+    const last = absences.map(absenceLastDay).reduce((a, b) => (a > b ? a : b));
+    return this.#options.holidays(first, last);
   }
+}
+
+function countLeaveDays(request: Omit<LeaveRequest, 'days'>, workWeek: WorkWeek, holidays: ReadonlySet<string>): number {
+  const counted = leaveDays(request, workWeek, holidays);
+  return counted.ok ? counted.workingDays : 0;
 }
 
 /** One record as Kimai returned it from a create or update; its parent's name comes from `parentTitle`. */

@@ -134,8 +134,9 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
   it('requests leave over New Year as one absence per year, with one summary', async () => {
     const leave = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', comment: 'family' });
     expect(leave.isError).toBeFalsy();
+    // 21–24, 28–31, 4, 5, 7, 8: the 25th, 26th, 1st and 6th are Bavarian holidays.
     expect(leave.structuredContent).toMatchObject({
-      request: { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', status: 'pending' },
+      request: { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', status: 'pending', days: 12 },
       parts: [
         { first_day: '2026-12-21', last_day: '2026-12-31' },
         { first_day: '2027-01-01', last_day: '2027-01-08' },
@@ -150,7 +151,8 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
 
   it('lists leave, the balance and the absence calendar from the plugin', async () => {
     const listed = await engine.call('list_leave_requests', { from: '2026-12-01', to: '2027-01-31' });
-    expect((listed.structuredContent?.requests as unknown[]).length).toBe(2);
+    // The same count as request_leave gave, per part: holidays are not leave days here either.
+    expect((listed.structuredContent?.requests as Array<{ days: number }>).map((request) => request.days)).toEqual([8, 4]);
     const balance = await engine.call('leave_balance');
     // Mon 21 – Thu 24, Mon 28 – Thu 31 in 2026 (25, 26 are Bavarian holidays).
     expect(balance.structuredContent).toMatchObject({ year: 2026, planned: 8, remaining: 17 });
@@ -167,7 +169,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
   it('cancels the January part', async () => {
     const january = fake.state.absences.find((absence) => absence.date === '2027-01-01');
     const cancelled = await engine.call('cancel_leave_request', { id: january?.id ?? 0 });
-    expect(cancelled.structuredContent).toMatchObject({ request: { status: 'cancelled', first_day: '2027-01-01' } });
+    expect(cancelled.structuredContent).toMatchObject({ request: { status: 'cancelled', first_day: '2027-01-01', days: 4 } });
     expect(fake.state.absences).toHaveLength(1);
   });
 

@@ -12,6 +12,8 @@ const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const TOM = DEFAULT_USERS[1] as FakeUser;
 const WORK_WEEK = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
+/** Christmas and New Year, as a region's calendar would give them. */
+const HOLIDAYS: ReadonlySet<string> = new Set(['2026-12-25', '2026-12-26', '2027-01-01']);
 const at = (iso: string) => Date.parse(iso);
 
 let fake: FakeKimai | undefined;
@@ -44,6 +46,7 @@ async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: stri
     token: async () => token,
     userDataDir: dir,
     workWeek: () => WORK_WEEK,
+    holidays: async (from, to) => new Set([...HOLIDAYS].filter((date) => date >= from && date <= to)),
     now,
     log: (message) => logged.push(message),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
@@ -339,7 +342,8 @@ describe('leave on the absence plugin', () => {
     expect(changes).toBe(1);
     expect(tracker.capabilities.has('leave')).toBe(true);
 
-    const request = await tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 12, comment: 'family' });
+    // request_leave counts the days (holidays left out) and hands them in.
+    const request = await tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 13, comment: 'family' });
     expect(request.parts).toEqual([
       { id: expect.any(Number), firstDay: '2026-12-21', lastDay: '2026-12-31' },
       { id: expect.any(Number), firstDay: '2027-01-01', lastDay: '2027-01-08' },
@@ -348,10 +352,15 @@ describe('leave on the absence plugin', () => {
       ['2026-12-21', '2026-12-31', 'holiday'],
       ['2027-01-01', '2027-01-08', 'holiday'],
     ]);
-    const listed = await tracker.listLeave({ from: '2026-12-01', to: '2026-12-31' });
-    expect(listed).toEqual([expect.objectContaining({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-31', days: 9, status: 'pending', person: 'Ada Lovelace' })]);
+    // Listed, each part counts as request_leave did: 21–24 and 28–31 (the 25th is a holiday), and 4–8 (the 1st is).
+    const listed = await tracker.listLeave({ from: '2026-12-01', to: '2027-01-31' });
+    expect(listed).toEqual([
+      expect.objectContaining({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-31', days: 8, status: 'pending', person: 'Ada Lovelace' }),
+      expect.objectContaining({ firstDay: '2027-01-01', lastDay: '2027-01-08', days: 5 }),
+    ]);
+    expect(listed.reduce((sum, item) => sum + item.days, 0)).toBe(request.days);
     const cancelled = await tracker.cancelLeave(listed[0]?.id ?? 0);
-    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled).toMatchObject({ status: 'cancelled', days: 8 });
     expect(fake.state.absences).toHaveLength(1);
     expect((await failureOf(tracker.cancelLeave(4242))).message).toMatch(/no absence #4242 of yours/);
     expect(fake.requests.some((request) => request.method === 'DELETE' && request.path.endsWith('/4242'))).toBe(false);
