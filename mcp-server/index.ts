@@ -3,14 +3,12 @@
 // `punchcard-mcp clients|register|unregister|repair|snippet`: connect AI clients (main/clients).
 // It answers `tools/list` before touching the database: the timesheet opens on the first tool call.
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { parseArguments, USAGE } from './cli/arguments.ts';
 import { formatVerdict, runConnectionTest } from './cli/test-connection.ts';
 import { createClock } from './clock.ts';
 import { stderrLog } from './log.ts';
 import { createEngine, SERVER_VERSION } from './server.ts';
-import { defaultUserDataDir } from './user-data.ts';
 
 const CLIENT_COMMANDS = new Set(['clients', 'register', 'unregister', 'repair', 'snippet']);
 
@@ -80,8 +78,6 @@ async function runClientCommand(argv: string[]): Promise<number> {
     serverScript: realpathSync(process.argv[1] ?? ''),
     // Inside the Electron app this file runs under the app's own binary in Node mode.
     runAsNode: process.versions.electron !== undefined,
-    defaultUserDataDir: defaultUserDataDir(process.platform, process.env),
-    resolvePath: (path) => resolve(path),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
   });

@@ -2,6 +2,7 @@
 // which key, how our entry is shaped for it, how to tell it is installed, and what the person does
 // after registering. Facts from ../shared/reference/mcp-clients.md. Pure: paths come from the
 // environment and the probe.
+import { EDITABLE_FORMATS } from './config-editor.ts';
 import { appDataDir, type ClientEnvironment, findOnPath, localAppDataDir, pathsFor, type Probe } from './environment.ts';
 import type { EntryPatch } from './json-config.ts';
 import { basePatch, type LaunchSpec } from './server-entry.ts';
@@ -30,6 +31,9 @@ export interface ClientDefinition {
   /** Indentation for a file Punchcard creates: what the client itself writes. */
   newFileIndent: string;
 }
+
+/** Two spaces unless the client writes its own files otherwise (VS Code uses tabs). */
+const TWO_SPACES = '  ';
 
 type Env = ClientEnvironment;
 
@@ -64,7 +68,44 @@ function macApp(environment: Env, probe: Probe, bundle: string): boolean {
   return environment.platform === 'darwin' && anyExists(probe, [`/Applications/${bundle}`, join(environment, environment.home, 'Applications', bundle)]);
 }
 
-const standard = (launch: LaunchSpec): EntryPatch => basePatch(launch);
+const stdioEntry = (launch: LaunchSpec): EntryPatch => ({ type: 'stdio', ...basePatch(launch) });
+
+/**
+ * The common case: one file in a folder of the client's own. The client counts as installed when
+ * that folder exists, a launcher is on PATH, or (macOS) its app bundle is there.
+ */
+function folderClient(spec: {
+  id: string;
+  name: string;
+  format?: ConfigFormat;
+  /** The client's folder; `file` lives in it. */
+  folder: (environment: Env) => string;
+  file: string;
+  launchers?: string[];
+  macBundle?: string;
+  entry?: (launch: LaunchSpec) => EntryPatch;
+  container?: readonly string[];
+  nextStep: string;
+}): ClientDefinition {
+  return {
+    id: spec.id,
+    name: spec.name,
+    format: spec.format ?? 'json',
+    container: spec.container ?? ['mcpServers'],
+    configFiles: (environment) => [join(environment, spec.folder(environment), spec.file)],
+    installed: (environment, probe) =>
+      probe.exists(spec.folder(environment)) ||
+      onPath(environment, probe, ...(spec.launchers ?? [])) ||
+      (spec.macBundle !== undefined && macApp(environment, probe, spec.macBundle)),
+    entry: spec.entry ?? basePatch,
+    nextStep: spec.nextStep,
+    newFileIndent: TWO_SPACES,
+  };
+}
+
+/** `~/<parts>`, or the folder an override variable names (CODEX_HOME, COPILOT_HOME). */
+const inHome = (parts: string[], override?: string) => (environment: Env) =>
+  (override && environment.env[override]) || join(environment, environment.home, ...parts);
 
 function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', launcher: string): ClientDefinition {
   return {
@@ -77,7 +118,7 @@ function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', l
       probe.exists(vscodeUserDir(environment, flavour)) ||
       onPath(environment, probe, launcher) ||
       macApp(environment, probe, flavour === 'Code' ? 'Visual Studio Code.app' : 'Visual Studio Code - Insiders.app'),
-    entry: (launch) => ({ type: 'stdio', ...basePatch(launch) }),
+    entry: stdioEntry,
     nextStep: `In ${name}, start "punchcard" from the MCP server list (or the code lens in mcp.json) and confirm that you trust it.`,
     newFileIndent: '\t',
   };
@@ -92,9 +133,9 @@ function extensionOfVsCode(id: string, name: string, extension: string, fileName
     container: ['mcpServers'],
     configFiles: (environment) => [join(environment, folder(environment), 'settings', fileName)],
     installed: (environment, probe) => probe.exists(folder(environment)),
-    entry: standard,
+    entry: basePatch,
     nextStep: `${name} picks up the change by itself; check the MCP servers view in its panel.`,
-    newFileIndent: '  ',
+    newFileIndent: TWO_SPACES,
   };
 }
 
@@ -113,24 +154,21 @@ export const CLIENTS: readonly ClientDefinition[] = [
         ...(environment.platform === 'win32' ? [join(environment, localAppDataDir(environment), 'AnthropicClaude')] : []),
       ]) ||
       (environment.platform === 'linux' && onPath(environment, probe, 'claude-desktop')),
-    entry: standard,
+    entry: basePatch,
     nextStep: 'Quit Claude Desktop completely (not just its window) and open it again.',
-    newFileIndent: '  ',
+    newFileIndent: TWO_SPACES,
   },
   vscode('vscode', 'VS Code', 'Code', 'code'),
   vscode('vscode-insiders', 'VS Code Insiders', 'Code - Insiders', 'code-insiders'),
-  {
+  folderClient({
     id: 'cursor',
     name: 'Cursor',
-    format: 'json',
-    container: ['mcpServers'],
-    configFiles: (environment) => [join(environment, environment.home, '.cursor', 'mcp.json')],
-    installed: (environment, probe) =>
-      probe.exists(join(environment, environment.home, '.cursor')) || onPath(environment, probe, 'cursor') || macApp(environment, probe, 'Cursor.app'),
-    entry: standard,
+    folder: inHome(['.cursor']),
+    file: 'mcp.json',
+    launchers: ['cursor'],
+    macBundle: 'Cursor.app',
     nextStep: 'Open Cursor Settings → MCP and switch "punchcard" on.',
-    newFileIndent: '  ',
-  },
+  }),
   {
     id: 'claude-code',
     name: 'Claude Code',
@@ -139,94 +177,75 @@ export const CLIENTS: readonly ClientDefinition[] = [
     configFiles: (environment) => [join(environment, environment.home, '.claude.json')],
     installed: (environment, probe) =>
       anyExists(probe, [join(environment, environment.home, '.claude.json'), join(environment, environment.home, '.claude')]) || onPath(environment, probe, 'claude'),
-    entry: (launch) => ({ type: 'stdio', ...basePatch(launch) }),
+    entry: stdioEntry,
     nextStep: 'Start a new Claude Code session; /mcp lists "punchcard".',
-    newFileIndent: '  ',
+    newFileIndent: TWO_SPACES,
   },
-  {
+  folderClient({
     id: 'codex',
     name: 'Codex',
     format: 'toml',
     container: ['mcp_servers'],
-    configFiles: (environment) => [join(environment, environment.env.CODEX_HOME || join(environment, environment.home, '.codex'), 'config.toml')],
-    installed: (environment, probe) =>
-      probe.exists(environment.env.CODEX_HOME || join(environment, environment.home, '.codex')) || onPath(environment, probe, 'codex'),
-    entry: standard,
+    folder: inHome(['.codex'], 'CODEX_HOME'),
+    file: 'config.toml',
+    launchers: ['codex'],
     nextStep: 'Start a new Codex session (CLI, IDE extension or app); /mcp lists "punchcard".',
-    newFileIndent: '  ',
-  },
-  {
+  }),
+  folderClient({
     id: 'windsurf',
     name: 'Windsurf',
-    format: 'json',
-    container: ['mcpServers'],
-    configFiles: (environment) => [join(environment, environment.home, '.codeium', 'windsurf', 'mcp_config.json')],
-    installed: (environment, probe) =>
-      probe.exists(join(environment, environment.home, '.codeium', 'windsurf')) || onPath(environment, probe, 'windsurf') || macApp(environment, probe, 'Windsurf.app'),
-    entry: standard,
+    folder: inHome(['.codeium', 'windsurf']),
+    file: 'mcp_config.json',
+    launchers: ['windsurf'],
+    macBundle: 'Windsurf.app',
     nextStep: 'In Windsurf, open the Cascade MCP panel and press Refresh.',
-    newFileIndent: '  ',
-  },
-  {
+  }),
+  folderClient({
     id: 'zed',
     name: 'Zed',
     format: 'jsonc',
     container: ['context_servers'],
-    configFiles: (environment) => [
+    // Zed keeps ~/.config/zed on macOS too; Linux honours XDG_CONFIG_HOME, Windows uses %APPDATA%\Zed.
+    folder: (environment) =>
       environment.platform === 'win32'
-        ? join(environment, appDataDir(environment), 'Zed', 'settings.json')
-        : join(environment, environment.platform === 'darwin' ? join(environment, environment.home, '.config') : appDataDir(environment), 'zed', 'settings.json'),
-    ],
-    installed: (environment, probe) =>
-      anyExists(probe, [
-        environment.platform === 'win32'
-          ? join(environment, appDataDir(environment), 'Zed')
-          : join(environment, environment.platform === 'darwin' ? join(environment, environment.home, '.config') : appDataDir(environment), 'zed'),
-      ]) ||
-      onPath(environment, probe, 'zed', 'zeditor') ||
-      macApp(environment, probe, 'Zed.app'),
+        ? join(environment, appDataDir(environment), 'Zed')
+        : join(environment, environment.platform === 'darwin' ? join(environment, environment.home, '.config') : appDataDir(environment), 'zed'),
+    file: 'settings.json',
+    launchers: ['zed', 'zeditor'],
+    macBundle: 'Zed.app',
     // Older Zed releases wanted `source: "custom"`; newer ones accept and ignore it.
     entry: (launch) => ({ source: 'custom', ...basePatch(launch) }),
     nextStep: 'Zed reloads its settings by itself; the agent panel lists "punchcard" under context servers.',
-    newFileIndent: '  ',
-  },
-  {
+  }),
+  folderClient({
     id: 'gemini-cli',
     name: 'Gemini CLI',
     format: 'json-comments',
-    container: ['mcpServers'],
-    configFiles: (environment) => [join(environment, environment.home, '.gemini', 'settings.json')],
-    installed: (environment, probe) => probe.exists(join(environment, environment.home, '.gemini')) || onPath(environment, probe, 'gemini'),
-    entry: standard,
+    folder: inHome(['.gemini']),
+    file: 'settings.json',
+    launchers: ['gemini'],
     nextStep: 'Start a new Gemini CLI session; /mcp lists "punchcard".',
-    newFileIndent: '  ',
-  },
-  {
+  }),
+  folderClient({
     id: 'lm-studio',
     name: 'LM Studio',
-    format: 'json',
-    container: ['mcpServers'],
-    configFiles: (environment) => [join(environment, environment.home, '.lmstudio', 'mcp.json')],
-    installed: (environment, probe) => probe.exists(join(environment, environment.home, '.lmstudio')) || onPath(environment, probe, 'lms'),
-    entry: standard,
+    folder: inHome(['.lmstudio']),
+    file: 'mcp.json',
+    launchers: ['lms'],
     nextStep: 'LM Studio reloads mcp.json by itself; enable "punchcard" in the Program tab.',
-    newFileIndent: '  ',
-  },
+  }),
   extensionOfVsCode('cline', 'Cline', 'saoudrizwan.claude-dev', 'cline_mcp_settings.json'),
   extensionOfVsCode('roo-code', 'Roo Code', 'rooveterinaryinc.roo-cline', 'mcp_settings.json'),
-  {
+  folderClient({
     id: 'copilot-cli',
     name: 'GitHub Copilot CLI',
-    format: 'json',
-    container: ['mcpServers'],
-    configFiles: (environment) => [join(environment, environment.env.COPILOT_HOME || join(environment, environment.home, '.copilot'), 'mcp-config.json')],
-    installed: (environment, probe) =>
-      probe.exists(environment.env.COPILOT_HOME || join(environment, environment.home, '.copilot')) || onPath(environment, probe, 'copilot'),
+    folder: inHome(['.copilot'], 'COPILOT_HOME'),
+    file: 'mcp-config.json',
+    launchers: ['copilot'],
     // The Copilot CLI requires `tools`; "*" offers every tool Punchcard's own switches allow.
     entry: (launch) => ({ type: 'local', ...basePatch(launch), tools: ['*'] }),
     nextStep: 'Start a new Copilot CLI session; /mcp lists "punchcard".',
-    newFileIndent: '  ',
-  },
+  }),
   {
     id: 'goose',
     name: 'Goose',
@@ -249,7 +268,7 @@ export const CLIENTS: readonly ClientDefinition[] = [
       timeout: 300,
     }),
     nextStep: 'Paste the snippet under `extensions:` in Goose\'s config.yaml (~/.config/goose/ on macOS and Linux, %APPDATA%\\Block\\goose\\config\\ on Windows), then restart Goose.',
-    newFileIndent: '  ',
+    newFileIndent: TWO_SPACES,
   },
   {
     id: 'jetbrains',
@@ -258,9 +277,9 @@ export const CLIENTS: readonly ClientDefinition[] = [
     container: ['mcpServers'],
     configFiles: () => [],
     installed: (environment, probe) => probe.exists(join(environment, appDataDir(environment), 'JetBrains')),
-    entry: standard,
+    entry: basePatch,
     nextStep: 'In the IDE open Settings → Tools → AI Assistant → Model Context Protocol, choose Add, and paste the snippet.',
-    newFileIndent: '  ',
+    newFileIndent: TWO_SPACES,
   },
 ];
 
@@ -269,5 +288,5 @@ export function findClient(id: string): ClientDefinition | undefined {
 }
 
 export function isWritable(client: ClientDefinition): boolean {
-  return client.format !== 'yaml' && client.format !== 'settings';
+  return EDITABLE_FORMATS.has(client.format);
 }

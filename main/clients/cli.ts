@@ -1,12 +1,13 @@
 // `punchcard-mcp clients | register | unregister | repair | snippet`: the registrar on the command
 // line of the server bundle, so registration can be scripted and tried in a temporary HOME. These
 // commands are not an MCP session, so they print results on stdout.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultUserDataDir } from '../../mcp-server/user-data.ts';
 import { CLIENTS } from './catalog.ts';
 import { currentEnvironment } from './environment.ts';
 import { type ChangeReport, type ClientReport, createRegistrar, RegistrationError } from './registrar.ts';
 import { launchSpec } from './server-entry.ts';
-
-export const CLIENT_COMMANDS = ['clients', 'register', 'unregister', 'repair', 'snippet'] as const;
 
 export const CLIENTS_USAGE = `Connect AI clients:
   punchcard-mcp clients [--json]           which clients are installed and registered
@@ -25,8 +26,6 @@ export interface CliContext {
   executable: string;
   serverScript: string;
   runAsNode: boolean;
-  defaultUserDataDir: string;
-  resolvePath: (path: string) => string;
   out: (text: string) => void;
   err: (text: string) => void;
 }
@@ -43,7 +42,7 @@ export function runClientCommand(context: CliContext): number {
     launch: launchSpec({
       executable: context.executable,
       serverScript: context.serverScript,
-      userDataDir: parsed.userDataDir ? context.resolvePath(parsed.userDataDir) : context.defaultUserDataDir,
+      userDataDir: parsed.userDataDir ? resolve(parsed.userDataDir) : defaultUserDataDir(process.platform, context.env),
       runAsNode: context.runAsNode,
     }),
   });
@@ -90,30 +89,29 @@ type Parsed =
 
 function parse(argv: readonly string[]): Parsed {
   const [command, ...rest] = argv;
-  const positional: string[] = [];
-  let userDataDir: string | undefined;
-  let json = false;
-  for (let index = 0; index < rest.length; index++) {
-    const argument = rest[index] as string;
-    if (argument === '--json' && command === 'clients') json = true;
-    else if (argument === '--user-data' || argument.startsWith('--user-data=')) {
-      const value = argument.includes('=') ? argument.slice(argument.indexOf('=') + 1) : rest[++index];
-      if (!value) return { error: '--user-data needs a folder.' };
-      userDataDir = value;
-    } else if (argument.startsWith('-')) return { error: `Unknown option for ${command}: ${argument}` };
-    else positional.push(argument);
+  const allowed = command === 'clients' ? ['user-data', 'json'] : ['user-data'];
+  // Not strict: node's own messages are long; these name the command and the option.
+  const { tokens, positionals } = parseArgs({ args: rest, options: { 'user-data': { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: false, tokens: true });
+  const values: { 'user-data'?: string; json?: boolean } = {};
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!allowed.includes(token.name)) return { error: `Unknown option for ${command}: ${token.rawName}` };
+    if (token.name === 'json') values.json = true;
+    else if (!token.value) return { error: '--user-data needs a folder.' };
+    else values['user-data'] = token.value;
   }
-  const extra = (allowed: number) => (positional.length > allowed ? { error: `Too many arguments for ${command}: ${positional.slice(allowed).join(' ')}` } : null);
-  const withData = userDataDir ? { userDataDir } : {};
+  const withData = values['user-data'] ? { userDataDir: values['user-data'] } : {};
+  const extra = (allowed: number) =>
+    positionals.length > allowed ? { error: `Too many arguments for ${command}: ${positionals.slice(allowed).join(' ')}` } : null;
   switch (command) {
     case 'clients':
-      return extra(0) ?? { command, json, ...withData };
+      return extra(0) ?? { command, json: values.json === true, ...withData };
     case 'repair':
       return extra(0) ?? { command, ...withData };
     case 'register':
     case 'unregister':
     case 'snippet': {
-      const client = positional[0];
+      const client = positionals[0];
       if (!client) return { error: `${command} needs a client, one of: ${CLIENTS.map((c) => c.id).join(', ')}` };
       return extra(1) ?? { command, client, ...withData };
     }
@@ -131,7 +129,7 @@ const STATUS_WORDS: Record<ClientReport['status'], string> = {
   manual: 'copy & paste',
 };
 
-export function clientsTable(reports: readonly ClientReport[]): string {
+function clientsTable(reports: readonly ClientReport[]): string {
   const rows = reports.map((report) => [
     report.id,
     report.installed ? 'yes' : 'no',

@@ -1,18 +1,24 @@
-// One interface over the JSON-family and TOML editors, chosen by the client's format.
-import type { ClientDefinition } from './catalog.ts';
+// One interface over the JSON-family and TOML editors, chosen by the client's format. A format
+// without an editor (YAML, an IDE dialog) is copy-and-paste only.
+import type { ClientDefinition, ConfigFormat } from './catalog.ts';
 import { type EntryPatch, readJsonEntry, removeJsonEntry, setJsonEntry } from './json-config.ts';
 import { ENTRY_NAME } from './server-entry.ts';
 import type { TextFormat } from './text-format.ts';
 import { readTomlEntry, removeTomlEntry, setTomlEntry } from './toml-config.ts';
 
 export interface ConfigEditor {
-  /** Our entry as the file holds it; throws ConfigSyntaxError / ConfigShapeError. */
+  /** Our entry as the file holds it, `undefined` when there is none; throws ConfigError. */
   read(text: string): unknown;
+  /** The text with our entry created or patched; the same text when it already matches. */
   set(text: string, patch: EntryPatch, format: TextFormat): string;
-  remove(text: string, format: TextFormat): string;
+  /** The text without our entry; the same text when there was none. */
+  remove(text: string): string;
 }
 
-export function editorFor(client: ClientDefinition): ConfigEditor {
+/** Formats Punchcard edits in place; `isWritable` in the catalog is this set. */
+export const EDITABLE_FORMATS: ReadonlySet<ConfigFormat> = new Set(['json', 'json-comments', 'jsonc', 'toml']);
+
+export function editorFor(client: Pick<ClientDefinition, 'name' | 'format' | 'container'>): ConfigEditor {
   const { format, container } = client;
   if (format === 'toml') {
     const location = { container, name: ENTRY_NAME };
@@ -30,5 +36,5 @@ export function editorFor(client: ClientDefinition): ConfigEditor {
       remove: (text) => removeJsonEntry(text, location),
     };
   }
-  throw new Error(`${client.name} is configured by copy and paste; Punchcard does not edit its settings.`);
+  throw new Error(`${client.name} is set up by copy and paste; Punchcard has no editor for ${format}.`);
 }

@@ -2,8 +2,8 @@
 // of reading process.env or os.homedir() itself, so the Windows and macOS rules are tested on Linux
 // and every real-file test runs in a temporary HOME.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { posix, win32 } from 'node:path';
+import type { posix } from 'node:path';
+import { appDataDir as appDataFolder, homeDir, pathsFor as pathRules } from '../../mcp-server/user-data.ts';
 
 export type Platform = 'darwin' | 'win32' | 'linux';
 
@@ -16,12 +16,15 @@ export interface ClientEnvironment {
 /** The file-system questions detection asks; real by default, a fake for the per-OS rules. */
 export interface Probe {
   exists(path: string): boolean;
+  /** True for a regular file (a launcher on PATH), false for a folder or nothing. */
+  isFile(path: string): boolean;
   /** Names in a folder; empty when it cannot be read. */
   list(folder: string): string[];
 }
 
 export const realProbe: Probe = {
   exists: (path) => existsSync(path),
+  isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
   list: (folder) => {
     try {
       return readdirSync(folder);
@@ -33,23 +36,16 @@ export const realProbe: Probe = {
 
 export function currentEnvironment(env: NodeJS.ProcessEnv = process.env): ClientEnvironment {
   const platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
-  // HOME first: it is what a person sets to try things in a scratch home, on every OS.
-  const home = env.HOME || (platform === 'win32' ? env.USERPROFILE : undefined) || homedir();
-  return { platform, home, env };
+  return { platform, home: homeDir(env), env };
 }
 
 export function pathsFor(environment: ClientEnvironment): typeof posix {
-  return environment.platform === 'win32' ? win32 : posix;
+  return pathRules(environment.platform);
 }
 
 /** Roaming application data: `%APPDATA%`, `~/Library/Application Support`, `$XDG_CONFIG_HOME`. */
 export function appDataDir(environment: ClientEnvironment): string {
-  const path = pathsFor(environment);
-  const { env, home } = environment;
-  if (environment.platform === 'win32') return env.APPDATA || path.join(home, 'AppData', 'Roaming');
-  if (environment.platform === 'darwin') return path.join(home, 'Library', 'Application Support');
-  // The XDG spec says a relative value is invalid and must be ignored.
-  return env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  return appDataFolder(environment.platform, environment.env, environment.home);
 }
 
 export function localAppDataDir(environment: ClientEnvironment): string {
@@ -66,17 +62,8 @@ export function findOnPath(name: string, environment: ClientEnvironment, probe: 
     if (!folder || !path.isAbsolute(folder)) continue;
     for (const suffix of suffixes) {
       const candidate = path.join(folder, name + suffix);
-      if (probe.exists(candidate) && isFileOrUnknown(candidate, probe)) return candidate;
+      if (probe.isFile(candidate)) return candidate;
     }
   }
   return null;
-}
-
-function isFileOrUnknown(candidate: string, probe: Probe): boolean {
-  if (probe !== realProbe) return true;
-  try {
-    return statSync(candidate).isFile();
-  } catch {
-    return false;
-  }
 }

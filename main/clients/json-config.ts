@@ -5,6 +5,7 @@
 // so registering and then unregistering gives back the original text. Pure.
 import { type Node, type ParseError, parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
+import { ConfigError } from './config-error.ts';
 import { lineAndColumn, type TextFormat } from './text-format.ts';
 
 export type JsonDialect = 'json' | 'json-comments' | 'jsonc';
@@ -22,32 +23,13 @@ export interface JsonLocation {
  */
 export type EntryPatch = { [key: string]: unknown };
 
-export class ConfigSyntaxError extends Error {
-  readonly line: number;
-  readonly column: number;
-  constructor(reason: string, line: number, column: number) {
-    super(`line ${line}, column ${column}: ${reason}`);
-    this.name = 'ConfigSyntaxError';
-    this.line = line;
-    this.column = column;
-  }
-}
-
-/** The file holds something other than what the client expects at our path (e.g. an array). */
-export class ConfigShapeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigShapeError';
-  }
-}
-
 interface Edit {
   offset: number;
   length: number;
   content: string;
 }
 
-/** Parses and checks the shape; throws ConfigSyntaxError / ConfigShapeError. `undefined` = no entry. */
+/** Parses and checks the shape (throws ConfigError); `undefined` = no entry. */
 export function readJsonEntry(text: string, location: JsonLocation): unknown {
   const root = parseRoot(text, location.dialect);
   if (!root) return undefined;
@@ -82,7 +64,7 @@ export function removeJsonEntry(text: string, location: JsonLocation): string {
 
 function nextSetEdit(text: string, location: JsonLocation, patch: EntryPatch, format: TextFormat): Edit[] | null {
   const root = parseRoot(text, location.dialect);
-  const wanted = prune(patch);
+  const wanted = written(patch);
   if (!root) return [appendRoot(text, nestUnder([...location.container, location.name], wanted), format)];
   let parent = root;
   for (const [index, key] of location.container.entries()) {
@@ -90,7 +72,7 @@ function nextSetEdit(text: string, location: JsonLocation, patch: EntryPatch, fo
     if (!property) return insertProperty(text, parent, key, nestUnder([...location.container.slice(index + 1), location.name], wanted), format);
     const value = property.children?.[1];
     if (value?.type !== 'object') {
-      throw new ConfigShapeError(`"${location.container.slice(0, index + 1).join('.')}" should be an object but is ${describe(value)}`);
+      throw new ConfigError('shape', `"${location.container.slice(0, index + 1).join('.')}" should be an object but is ${describe(value)}`);
     }
     parent = value;
   }
@@ -124,7 +106,7 @@ function patchObject(text: string, object: Node, patch: EntryPatch, format: Text
         if (nested) return nested;
         continue;
       }
-      const pruned = prune(wanted);
+      const pruned = written(wanted);
       if (Object.keys(pruned).length === 0) continue;
       if (property) return [replaceValue(text, property, pruned, format)];
       return insertProperty(text, object, key, pruned, format);
@@ -147,9 +129,9 @@ function parseRoot(text: string, dialect: JsonDialect): Node | undefined {
   if (first) {
     const { reason, offset } = explainParseError(text, first, dialect);
     const { line, column } = lineAndColumn(text, offset);
-    throw new ConfigSyntaxError(reason, line, column);
+    throw new ConfigError('syntax', `line ${line}, column ${column}: ${reason}`);
   }
-  if (root && root.type !== 'object') throw new ConfigShapeError(`the file should hold a JSON object but holds ${describe(root)}`);
+  if (root && root.type !== 'object') throw new ConfigError('shape', `the file should hold a JSON object but holds ${describe(root)}`);
   return root;
 }
 
@@ -184,14 +166,14 @@ function explainParseError(text: string, error: ParseError, dialect: JsonDialect
 function findContainer(root: Node, location: JsonLocation): Node | undefined {
   const node = location.container.length === 0 ? root : findNodeAtLocation(root, [...location.container]);
   if (!node) return undefined;
-  if (node.type !== 'object') throw new ConfigShapeError(`"${location.container.join('.')}" should be an object but is ${describe(node)}`);
+  if (node.type !== 'object') throw new ConfigError('shape', `"${location.container.join('.')}" should be an object but is ${describe(node)}`);
   return node;
 }
 
 function findOwnProperty(container: Node, location: JsonLocation): Node | undefined {
   const matches = (container.children ?? []).filter((property) => property.children?.[0]?.value === location.name);
   if (matches.length > 1) {
-    throw new ConfigShapeError(`"${location.name}" appears ${matches.length} times in "${location.container.join('.')}"; remove the extra ones by hand`);
+    throw new ConfigError('shape', `"${location.name}" appears ${matches.length} times in "${location.container.join('.')}"; remove the extra ones by hand`);
   }
   return matches[0];
 }
@@ -351,17 +333,18 @@ function skipTrivia(text: string, from: number): number {
   return index;
 }
 
-function nestUnder(path: readonly string[], value: unknown): unknown {
+/** `value` under the key path `path`: nestUnder(['a', 'b'], 1) is { a: { b: 1 } }. */
+export function nestUnder(path: readonly string[], value: unknown): unknown {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
 }
 
-/** The entry as it is written: removals dropped, and maps left empty by them dropped too. */
-export function prune(patch: EntryPatch): EntryPatch {
+/** The entry as it is written into a file: removals dropped, and maps left empty by them too. */
+export function written(patch: EntryPatch): EntryPatch {
   const out: EntryPatch = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     if (isPlainObject(value)) {
-      const nested = prune(value);
+      const nested = written(value);
       if (Object.keys(nested).length > 0) out[key] = nested;
     } else {
       out[key] = value;

@@ -3,9 +3,9 @@
 import { CLIENTS, type ClientDefinition, findClient, isWritable } from './catalog.ts';
 import { editorFor } from './config-editor.ts';
 import { type ClientEnvironment, type Probe, realProbe } from './environment.ts';
-import { ConfigShapeError, ConfigSyntaxError } from './json-config.ts';
-import { ConcurrentChangeError, ConfigFileError, type LoadedFile, loadConfigFile, readBackup, replaceConfigFile } from './safe-file.ts';
-import { type LaunchSpec, satisfies, staleReason } from './server-entry.ts';
+import { ConfigError } from './config-error.ts';
+import { type LoadedFile, loadConfigFile, readBackup, replaceConfigFile } from './safe-file.ts';
+import { type LaunchSpec, staleReason } from './server-entry.ts';
 import { type Snippet, snippetFor } from './snippets.ts';
 import { decodeText, detectFormat, encodeText } from './text-format.ts';
 
@@ -74,6 +74,11 @@ export interface Registrar {
 
 const ATTEMPTS = 3;
 
+/** One file's status plus the entry it holds, for repair. */
+interface FileState extends FileStatus {
+  entry?: unknown;
+}
+
 export function createRegistrar(options: RegistrarOptions): Registrar {
   const probe = options.probe ?? realProbe;
   const { environment, launch } = options;
@@ -84,14 +89,17 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     return found;
   };
 
-  const fileStatus = (definition: ClientDefinition, path: string): FileStatus => {
+  const fileState = (definition: ClientDefinition, path: string): FileState => {
     try {
       const file = loadConfigFile(path, definition.newFileIndent);
-      const entry = editorFor(definition).read(file.text);
+      const editor = editorFor(definition);
+      const entry = editor.read(file.text);
       if (entry === undefined) return { path, status: 'missing' };
-      if (satisfies(entry, definition.entry(launch))) return { path, status: 'registered' };
+      // Registered means exactly "registering would change nothing".
+      if (editor.set(file.text, definition.entry(launch), file.format) === file.text) return { path, status: 'registered' };
       const stale = staleReason(entry, probe.exists);
-      return stale ? { path, status: 'stale', problem: stale } : { path, status: 'outdated', problem: 'it starts a different Punchcard installation or data folder' };
+      if (stale) return { path, status: 'stale', problem: stale, entry };
+      return { path, status: 'outdated', problem: 'it starts a different Punchcard installation or data folder' };
     } catch (error) {
       return { path, status: 'invalid', problem: explain(path, error) };
     }
@@ -99,7 +107,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
 
   const status = (definition: ClientDefinition): ClientReport => {
     const writable = isWritable(definition);
-    const files = writable ? definition.configFiles(environment, probe).map((path) => fileStatus(definition, path)) : [];
+    const files = writable ? definition.configFiles(environment, probe).map((path) => fileStatus(fileState(definition, path))) : [];
     return {
       id: definition.id,
       name: definition.name,
@@ -111,26 +119,27 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     };
   };
 
-  const change = (id: string, edit: (definition: ClientDefinition, file: LoadedFile) => Buffer | null): ChangeReport => {
-    const definition = client(id);
+  /** Applies `edit` to the client's files (or only `paths`), each from a fresh read. */
+  const change = (
+    definition: ClientDefinition,
+    edit: (file: LoadedFile) => Buffer | null,
+    paths: readonly string[] = definition.configFiles(environment, probe),
+  ): ChangeReport => {
     if (!isWritable(definition)) {
       throw new RegistrationError(`${definition.name} is set up by copy and paste: run "punchcard-mcp snippet ${definition.id}". ${definition.nextStep}`);
     }
     const report: ChangeReport = { id: definition.id, name: definition.name, changed: [], unchanged: [], nextStep: definition.nextStep };
-    for (const path of definition.configFiles(environment, probe)) {
+    for (const path of paths) {
       for (let attempt = 1; ; attempt++) {
         try {
           const file = loadConfigFile(path, definition.newFileIndent);
-          const next = edit(definition, file);
-          if (next === null) {
-            report.unchanged.push(path);
-          } else {
-            report.changed.push({ path, backup: replaceConfigFile(file, next).backup });
-          }
+          const next = edit(file);
+          if (next === null) report.unchanged.push(path);
+          else report.changed.push({ path, backup: replaceConfigFile(file, next).backup });
           break;
         } catch (error) {
           // Another program saved the file between our read and our write: start over from its version.
-          if (error instanceof ConcurrentChangeError && attempt < ATTEMPTS) continue;
+          if (error instanceof ConfigError && error.kind === 'concurrent' && attempt < ATTEMPTS) continue;
           throw new RegistrationError(explain(path, error));
         }
       }
@@ -138,16 +147,22 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     return report;
   };
 
-  const register = (id: string, target: LaunchSpec = launch) =>
-    change(id, (definition, file) => {
-      const next = editorFor(definition).set(file.text, definition.entry(target), file.format);
-      return next === file.text ? null : encodeText(next, file.format.bom);
-    });
+  const registerAs = (definition: ClientDefinition, target: LaunchSpec, paths?: readonly string[]) =>
+    change(
+      definition,
+      (file) => {
+        const next = editorFor(definition).set(file.text, definition.entry(target), file.format);
+        return next === file.text ? null : encodeText(next, file.format.bom);
+      },
+      paths,
+    );
 
-  const unregister = (id: string) =>
-    change(id, (definition, file) => {
-      const editor = editorFor(definition);
-      if (editor.read(file.text) === undefined) return null;
+  const unregister = (id: string) => {
+    const definition = client(id);
+    const editor = editorFor(definition);
+    return change(definition, (file) => {
+      const removed = editor.remove(file.text);
+      if (removed === file.text) return null;
       // Undoing our own last registration gives back the exact bytes from before it (an empty
       // server map we had to create goes too), as long as nobody changed the file since.
       const backup = readBackup(file);
@@ -161,40 +176,43 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
           // An unreadable backup just means the general removal below.
         }
       }
-      return encodeText(editor.remove(file.text, file.format), file.format.bom);
+      return encodeText(removed, file.format.bom);
     });
+  };
 
   return {
     clients: CLIENTS,
     list: () => CLIENTS.map(status),
     status: (id) => status(client(id)),
-    register: (id) => register(id),
+    register: (id) => registerAs(client(id), launch),
     unregister,
     repair: () =>
       CLIENTS.filter(isWritable).flatMap((definition) => {
         const stale = definition
           .configFiles(environment, probe)
-          .map((path) => ({ path, status: fileStatus(definition, path) }))
-          .find(({ status: file }) => file.status === 'stale');
-        if (!stale) return [];
-        const dataFolder = userDataOf(definition, stale.path);
-        return [register(definition.id, dataFolder ? withUserData(launch, dataFolder) : launch)];
+          .map((path) => fileState(definition, path))
+          .filter((file) => file.status === 'stale');
+        // Each broken file is repaired on its own, keeping the data folder its entry named; the
+        // client's other files (a second install's working entry) are not touched.
+        return stale.map((file) => {
+          const folder = userDataOf(file.entry);
+          return registerAs(definition, folder ? withUserData(launch, folder) : launch, [file.path]);
+        });
       }),
     snippet: (id) => snippetFor(client(id), launch, environment.platform),
   };
 }
 
-/** The `--user-data` folder an existing entry names, if any. */
-function userDataOf(definition: ClientDefinition, path: string): string | null {
-  try {
-    const entry = editorFor(definition).read(loadConfigFile(path, definition.newFileIndent).text) as { args?: unknown } | undefined;
-    const args = Array.isArray(entry?.args) ? entry.args : [];
-    const index = args.indexOf('--user-data');
-    const folder = index >= 0 ? args[index + 1] : undefined;
-    return typeof folder === 'string' && folder !== '' ? folder : null;
-  } catch {
-    return null;
-  }
+function fileStatus({ path, status, problem }: FileState): FileStatus {
+  return problem === undefined ? { path, status } : { path, status, problem };
+}
+
+/** The `--user-data` folder an entry names, if any. */
+function userDataOf(entry: unknown): string | null {
+  const args = (entry as { args?: unknown } | undefined)?.args;
+  if (!Array.isArray(args)) return null;
+  const folder: unknown = args[args.indexOf('--user-data') + 1];
+  return args.includes('--user-data') && typeof folder === 'string' && folder !== '' ? folder : null;
 }
 
 function withUserData(launch: LaunchSpec, folder: string): LaunchSpec {
@@ -211,10 +229,13 @@ function aggregate(files: readonly FileStatus[]): RegistrationStatus {
 
 /** One sentence naming the file, what is wrong and where, and that nothing was changed. */
 function explain(path: string, error: unknown): string {
-  if (error instanceof ConfigSyntaxError) {
-    return `${path} is not valid (${error.message}). Punchcard left it untouched; fix the file, then try again.`;
+  if (!(error instanceof ConfigError)) return `Punchcard could not update ${path}: ${(error as Error).message}`;
+  switch (error.kind) {
+    case 'syntax':
+      return `${path} is not valid (${error.message}). Punchcard left it untouched; fix the file, then try again.`;
+    case 'shape':
+      return `Punchcard cannot edit ${path}: ${error.message}.`;
+    default:
+      return error.message;
   }
-  if (error instanceof ConfigShapeError) return `Punchcard cannot edit ${path}: ${error.message}.`;
-  if (error instanceof ConfigFileError || error instanceof ConcurrentChangeError) return error.message;
-  return `Punchcard could not update ${path}: ${(error as Error).message}`;
 }

@@ -4,28 +4,11 @@
 import { chmodSync, chownSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { decodeText, detectFormat, FileFormatError, type TextFormat } from './text-format.ts';
+import { ConfigError } from './config-error.ts';
+import { decodeText, detectFormat, type TextFormat } from './text-format.ts';
 
 /** One file, overwritten on each change Punchcard makes: bounded, and it holds what was there before. */
 export const BACKUP_SUFFIX = '.punchcard-backup';
-
-/** A problem with one file, worded for the person who has to fix it. */
-export class ConfigFileError extends Error {
-  readonly path: string;
-  constructor(path: string, message: string) {
-    super(message);
-    this.name = 'ConfigFileError';
-    this.path = path;
-  }
-}
-
-/** The file changed between our read and our write; the caller starts over from a fresh read. */
-export class ConcurrentChangeError extends Error {
-  constructor(path: string) {
-    super(`${path} changed while Punchcard was editing it`);
-    this.name = 'ConcurrentChangeError';
-  }
-}
 
 export interface LoadedFile {
   /** The path as the client names it (may be a symlink). */
@@ -46,22 +29,21 @@ export function loadConfigFile(path: string, fallbackIndent: string): LoadedFile
   let owner: LoadedFile['owner'] = null;
   try {
     const stats = statSync(target);
-    if (stats.isDirectory()) throw new ConfigFileError(path, `${path} is a folder, not a file.`);
+    if (stats.isDirectory()) throw new ConfigError('file', `${path} is a folder, not a file.`);
     bytes = readFileSync(target);
     mode = stats.mode & 0o7777;
     owner = { uid: stats.uid, gid: stats.gid };
   } catch (error) {
-    if (error instanceof ConfigFileError) throw error;
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw new ConfigFileError(path, `A part of ${path} is a file where a folder should be.`);
-    if (code !== 'ENOENT') throw new ConfigFileError(path, `Punchcard cannot read ${path}: ${describeErrno(error)}.`);
+    if (code === 'ENOTDIR') throw new ConfigError('file', `A part of ${path} is a file where a folder should be.`);
+    if (code !== 'ENOENT') throw new ConfigError('file', `Punchcard cannot read ${path}: ${describeErrno(error)}.`);
   }
   try {
     const { text, bom } = bytes ? decodeText(bytes) : { text: '', bom: false };
     return { path, target, bytes, text, format: detectFormat(text, bom, fallbackIndent), mode, owner };
   } catch (error) {
-    if (error instanceof FileFormatError) throw new ConfigFileError(path, `Punchcard cannot edit ${path}: ${error.message}. It was left untouched.`);
-    throw error;
+    throw new ConfigError('encoding', `Punchcard cannot edit ${path}: ${(error as Error).message}. It was left untouched.`);
   }
 }
 
@@ -75,40 +57,44 @@ export function readBackup(file: LoadedFile): Buffer | null {
 }
 
 /**
- * Atomically replaces the file with `next`: backup, temporary file in the same folder with the
- * original permissions and owner, fsync, a last check that nobody else wrote meanwhile, rename.
+ * Atomically replaces the file with `next`: a temporary file in the same folder with the original
+ * permissions and owner, fsync, a last check that nobody else wrote meanwhile, the backup, rename.
  */
 export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: string | null } {
   const { path, target } = file;
   // Root (or a permissive OS) could write anyway; a read-only file is a person's decision to respect.
   if (file.mode !== null && (file.mode & 0o222) === 0) {
-    throw new ConfigFileError(path, `${path} is read-only. Make it writable (for example chmod u+w) and try again, or paste the snippet yourself.`);
+    throw new ConfigError('file', `${path} is read-only. Make it writable (for example chmod u+w) and try again, or paste the snippet yourself.`);
   }
   const folder = dirname(target);
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new ConfigFileError(path, `Punchcard cannot create the folder ${folder}: ${describeErrno(error)}.`);
-  }
-  let backup: string | null = null;
-  if (file.bytes) {
-    backup = target + BACKUP_SUFFIX;
-    try {
-      writeDurably(backup, file.bytes, file.mode);
-    } catch (error) {
-      throw new ConfigFileError(path, `Punchcard cannot write a backup next to ${path} (${describeErrno(error)}), so it left the file untouched.`);
-    }
+    throw new ConfigError('file', `Punchcard cannot create the folder ${folder}: ${describeErrno(error)}.`);
   }
   const temporary = join(folder, `.${basename(target)}.punchcard-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const backup = file.bytes ? target + BACKUP_SUFFIX : null;
   try {
-    writeDurably(temporary, next, file.mode);
-    if (file.owner && process.getuid?.() === 0) chownSync(temporary, file.owner.uid, file.owner.gid);
-    if (!sameBytes(readCurrent(target), file.bytes)) throw new ConcurrentChangeError(path);
+    try {
+      writeDurably(temporary, next, file.mode);
+      if (file.owner && process.getuid?.() === 0) chownSync(temporary, file.owner.uid, file.owner.gid);
+    } catch (error) {
+      throw new ConfigError('file', `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
+    }
+    if (!sameBytes(readCurrent(target), file.bytes)) throw new ConfigError('concurrent', `${path} changed while Punchcard was editing it.`);
+    // Only now, with the new content safely on disk, is the last good backup replaced.
+    if (backup && file.bytes) {
+      try {
+        writeDurably(backup, file.bytes, file.mode);
+      } catch (error) {
+        throw new ConfigError('file', `Punchcard cannot write a backup next to ${path} (${describeErrno(error)}), so it left the file untouched.`);
+      }
+    }
     renameSync(temporary, target);
   } catch (error) {
     removeQuietly(temporary);
-    if (error instanceof ConcurrentChangeError) throw error;
-    throw new ConfigFileError(path, `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError('file', `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
   }
   return { backup };
 }
@@ -159,7 +145,7 @@ function followLinks(path: string): string {
     if (!isLink) return current;
     current = resolve(dirname(current), readlinkSync(current));
   }
-  throw new ConfigFileError(path, `${path} is a chain of more than 32 symbolic links.`);
+  throw new ConfigError('file', `${path} is a chain of more than 32 symbolic links (or a loop).`);
 }
 
 function removeQuietly(path: string): void {

@@ -3,7 +3,6 @@
 // development checkout, a command-line install) it is Node with the built server file. Always
 // absolute paths: GUI clients start servers with a bare environment and no shell PATH. Never a
 // secret: the server reads those from the keychain.
-import { existsSync } from 'node:fs';
 import type { EntryPatch } from './json-config.ts';
 
 export const ENTRY_NAME = 'punchcard';
@@ -46,27 +45,11 @@ export function basePatch(launch: LaunchSpec): EntryPatch {
   };
 }
 
-/** True when every key of the patch already holds (nested maps checked key by key). */
-export function satisfies(entry: unknown, patch: EntryPatch): boolean {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
-  const record = entry as Record<string, unknown>;
-  return Object.entries(patch).every(([key, wanted]) => {
-    if (wanted === undefined) return !(key in record);
-    if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) {
-      const present = record[key];
-      const allRemovals = Object.values(wanted).every((value) => value === undefined);
-      if (present === undefined) return allRemovals;
-      return satisfies(present, wanted as EntryPatch);
-    }
-    return JSON.stringify(record[key]) === JSON.stringify(wanted);
-  });
-}
-
 /**
  * Why an existing entry can no longer start the server, or null when it still can: its command or
  * its script is gone (an uninstalled app, a moved checkout).
  */
-export function staleReason(entry: unknown, exists: (path: string) => boolean = existsSync): string | null {
+export function staleReason(entry: unknown, exists: (path: string) => boolean): string | null {
   if (typeof entry !== 'object' || entry === null) return 'the entry is not an object';
   const { command, args } = entry as { command?: unknown; args?: unknown };
   if (typeof command !== 'string' || command === '') return 'the entry has no command';

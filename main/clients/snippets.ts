@@ -2,7 +2,7 @@
 // and the install links clients register for. Pure: the app shows these, the CLI prints them.
 import type { ClientDefinition } from './catalog.ts';
 import type { Platform } from './environment.ts';
-import { type EntryPatch, prune } from './json-config.ts';
+import { nestUnder, written } from './json-config.ts';
 import { ENTRY_NAME, type LaunchSpec } from './server-entry.ts';
 import { setTomlEntry } from './toml-config.ts';
 
@@ -67,7 +67,7 @@ function documentText(client: ClientDefinition, entry: Record<string, unknown>):
     return setTomlEntry('', { container: client.container, name: ENTRY_NAME }, entry, { bom: false, eol: '\n', indent: '  ', finalNewline: true });
   }
   if (client.format === 'yaml') return yamlDocument(client.container, entry);
-  const nested = [...client.container, ENTRY_NAME].reduceRight<unknown>((inner, key) => ({ [key]: inner }), entry);
+  const nested = nestUnder([...client.container, ENTRY_NAME], entry);
   return `${JSON.stringify(nested, null, 2)}\n`;
 }
 
@@ -81,11 +81,6 @@ function yamlDocument(container: readonly string[], entry: Record<string, unknow
     lines.push(`${'  '.repeat(depth + 1)}${key}: ${JSON.stringify(value)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** The entry as it is written into a file. */
-export function written(patch: EntryPatch): Record<string, unknown> {
-  return prune(patch);
 }
 
 function base64(value: unknown): string {

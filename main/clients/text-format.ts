@@ -1,6 +1,7 @@
 // How a config file is spelled, apart from what it says: byte-order mark, line endings, indentation
 // and the final newline. Edits read these from the file and write them back the same way, so a
 // registration changes our entry and nothing else (DESIGN.md §7). Pure.
+import { ConfigError } from './config-error.ts';
 
 export interface TextFormat {
   bom: boolean;
@@ -10,26 +11,19 @@ export interface TextFormat {
   finalNewline: boolean;
 }
 
-export class FileFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileFormatError';
-  }
-}
-
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-/** Bytes to text; refuses encodings we could not write back byte for byte. */
+/** Bytes to text; refuses (ConfigError 'encoding') what we could not write back byte for byte. */
 export function decodeText(bytes: Uint8Array): { text: string; bom: boolean } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new FileFormatError('it is saved as UTF-16; save it as UTF-8 and try again');
+    throw new ConfigError('encoding', 'it is saved as UTF-16; save it as UTF-8 and try again');
   }
   const bom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes);
     return { text, bom };
   } catch {
-    throw new FileFormatError('it is not UTF-8 text');
+    throw new ConfigError('encoding', 'it is not UTF-8 text');
   }
 }
 

@@ -5,7 +5,8 @@
 // exactly what it was. Comments inside our own table do not survive a change to it. Pure.
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify, TomlError } from 'smol-toml';
-import { ConfigShapeError, ConfigSyntaxError, isPlainObject, type EntryPatch } from './json-config.ts';
+import { ConfigError } from './config-error.ts';
+import { isPlainObject, nestUnder, type EntryPatch } from './json-config.ts';
 import type { TextFormat } from './text-format.ts';
 
 export interface TomlLocation {
@@ -74,7 +75,7 @@ function parseDocument(text: string): Table {
   } catch (error) {
     if (error instanceof TomlError) {
       const reason = error.message.split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? 'invalid TOML';
-      throw new ConfigSyntaxError(reason, error.line, error.column);
+      throw new ConfigError('syntax', `line ${error.line}, column ${error.column}: ${reason}`);
     }
     throw error;
   }
@@ -89,11 +90,11 @@ function entryOf(document: Table, location: TomlLocation): unknown {
   let node: unknown = document;
   for (const key of location.container) {
     if (node === undefined) return undefined;
-    if (!isPlainObject(node)) throw new ConfigShapeError(`"${location.container.join('.')}" should be a table`);
+    if (!isPlainObject(node)) throw new ConfigError('shape', `"${location.container.join('.')}" should be a table`);
     node = node[key];
   }
   if (node === undefined) return undefined;
-  if (!isPlainObject(node)) throw new ConfigShapeError(`"${location.container.join('.')}" should be a table`);
+  if (!isPlainObject(node)) throw new ConfigError('shape', `"${location.container.join('.')}" should be a table`);
   return node[location.name];
 }
 
@@ -160,11 +161,14 @@ function isHeader(line: string | undefined): boolean {
   return line !== undefined && headerPath(line) !== null;
 }
 
-/** The key path of a `[table]` header line, or null (array-of-tables headers are never ours). */
+/**
+ * The key path of a `[table]` or `[[array-of-tables]]` header line, or null for any other line.
+ * Both kinds end the table before them, so both must be recognised.
+ */
 function headerPath(line: string): string[] | null {
-  const match = /^\s*\[(?!\[)(.*)\]\s*(#.*)?\r?\n?$/.exec(line);
-  if (!match?.[1]) return null;
-  return splitKeyPath(match[1]);
+  const match = /^\s*(?:\[\[(.*)\]\]|\[(?!\[)(.*)\])\s*(#.*)?\r?\n?$/.exec(line);
+  const keys = match?.[1] ?? match?.[2];
+  return keys ? splitKeyPath(keys) : null;
 }
 
 function splitKeyPath(raw: string): string[] | null {
@@ -184,7 +188,7 @@ function splitKeyPath(raw: string): string[] | null {
 }
 
 function renderBlock(location: TomlLocation, entry: Table, eol: string): string {
-  const nested = [...location.container, location.name].reduceRight<Table>((inner, key) => ({ [key]: inner }), entry);
+  const nested = nestUnder([...location.container, location.name], entry) as Table;
   const text = stringify(nested).replace(/^\s+/, '').replace(/\s*$/, '\n');
   return text.replace(/\r?\n/g, eol);
 }
@@ -202,11 +206,11 @@ function verified(before: Table, text: string, location: TomlLocation, wanted: T
     after = plain(parse(text));
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '');
-    throw new ConfigShapeError(`"${location.container.join('.')}" is written in a form Punchcard cannot extend without rewriting it (${reason}); the file was left as it was`);
+    throw new ConfigError('shape', `"${location.container.join('.')}" is written in a form Punchcard cannot extend without rewriting it (${reason}); the file was left as it was`);
   }
   const entryAfter = entryOf(after, location);
   if (!isDeepStrictEqual(entryAfter, wanted) || !isDeepStrictEqual(withoutEntry(after, location), withoutEntry(before, location))) {
-    throw new ConfigShapeError(`the "${location.container.join('.')}" table is written in a form Punchcard cannot edit safely; the file was left as it was`);
+    throw new ConfigError('shape', `the "${location.container.join('.')}" table is written in a form Punchcard cannot edit safely; the file was left as it was`);
   }
   return text;
 }
@@ -224,8 +228,8 @@ function withoutEntry(document: Table, location: TomlLocation): Table {
   return strip(document, location.container);
 }
 
-function inlineDefinition(location: TomlLocation): ConfigShapeError {
-  return new ConfigShapeError(
+function inlineDefinition(location: TomlLocation): ConfigError {
+  return new ConfigError('shape', 
     `"${[...location.container, location.name].join('.')}" is written inline rather than as a [${[...location.container, location.name].join('.')}] table; Punchcard leaves such an entry alone — edit or remove it by hand`,
   );
 }

@@ -3,13 +3,15 @@
 // answers the file-system questions, and hand-made environments stand for Linux, macOS and Windows.
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENTS, findClient, isWritable, type ClientDefinition } from '../../../main/clients/catalog.ts';
+import { CLIENTS, findClient, isWritable } from '../../../main/clients/catalog.ts';
 import { editorFor } from '../../../main/clients/config-editor.ts';
 import { findOnPath, type ClientEnvironment, type Platform, type Probe } from '../../../main/clients/environment.ts';
 import { createRegistrar } from '../../../main/clients/registrar.ts';
 import { launchSpec, type LaunchSpec } from '../../../main/clients/server-entry.ts';
-import { snippetFor, written } from '../../../main/clients/snippets.ts';
+import { written } from '../../../main/clients/json-config.ts';
+import { snippetFor } from '../../../main/clients/snippets.ts';
 import { detectFormat } from '../../../main/clients/text-format.ts';
+import { APP_LAUNCH, client, DEV_LAUNCH } from '../../support/clients.ts';
 
 /** A file system holding exactly `paths` and the folders above them. */
 function fakeProbe(platform: Platform, paths: readonly string[] = []): Probe {
@@ -26,6 +28,8 @@ function fakeProbe(platform: Platform, paths: readonly string[] = []): Probe {
   }
   return {
     exists: (candidate) => present.has(candidate),
+    // The given paths are the leaves; the folders above them are not files.
+    isFile: (candidate) => paths.includes(candidate),
     list: (folder) => [...present].filter((candidate) => candidate !== folder && path.dirname(candidate) === folder).map((candidate) => path.basename(candidate)),
   };
 }
@@ -46,12 +50,6 @@ const ENVIRONMENTS = [LINUX, MAC, WINDOWS];
 
 function withEnv(environment: ClientEnvironment, extra: Record<string, string>): ClientEnvironment {
   return { ...environment, env: { ...environment.env, ...extra } };
-}
-
-function client(id: string): ClientDefinition {
-  const found = findClient(id);
-  if (!found) throw new Error(`No client ${id} in the catalog`);
-  return found;
 }
 
 const filesOf = (id: string, environment: ClientEnvironment, probe: Probe = fakeProbe(environment.platform)) => client(id).configFiles(environment, probe);
@@ -454,19 +452,6 @@ describe('detection', () => {
       expect(installedIds(MAC, fakeProbe('darwin', [`/Users/ada/Applications/${bundle}`]))).toEqual([id]);
     });
   }
-});
-
-const DEV_LAUNCH = launchSpec({
-  executable: '/usr/local/bin/node',
-  serverScript: '/home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs',
-  userDataDir: '/home/ada/.config/Punchcard',
-  runAsNode: false,
-});
-const APP_LAUNCH = launchSpec({
-  executable: '/Applications/Punchcard.app/Contents/MacOS/Punchcard',
-  serverScript: '/Applications/Punchcard.app/Contents/Resources/app.asar.unpacked/punchcard-mcp.mjs',
-  userDataDir: '/Users/ada/Library/Application Support/Punchcard',
-  runAsNode: true,
 });
 
 describe('our entry, per client', () => {

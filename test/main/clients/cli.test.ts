@@ -322,3 +322,25 @@ describe('usage errors', () => {
 function at(document: unknown, ...path: string[]): unknown {
   return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), document);
 }
+
+describe('runClientCommand called directly (as the app could)', () => {
+  it('answers an unknown command with a usage error and writes nothing', async () => {
+    const { runClientCommand } = await import('../../../main/clients/cli.ts');
+    let out = '';
+    let err = '';
+    const code = runClientCommand({
+      argv: ['regster', 'cursor'],
+      env: { HOME: home, PATH: bin },
+      executable: NODE,
+      serverScript: SERVER_BUNDLE,
+      runAsNode: false,
+      out: (text) => (out += text),
+      err: (text) => (err += text),
+    });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('Unknown command: regster');
+    expect(err).toContain('punchcard-mcp register <client>');
+    expect(tree(home)).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { ConfigShapeError, readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from '../../../main/clients/json-config.ts';
+import { ConfigError } from '../../../main/clients/config-error.ts';
+import { readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from '../../../main/clients/json-config.ts';
 import { detectFormat } from '../../../main/clients/text-format.ts';
 
 const location: JsonLocation = { dialect: 'jsonc', container: ['mcpServers'], name: 'punchcard' };
@@ -84,7 +85,7 @@ describe('patching an existing entry', () => {
 
   it('refuses a duplicated entry instead of guessing which one counts', () => {
     const text = '{"mcpServers": {"punchcard": {}, "punchcard": {}}}';
-    expect(() => set(text)).toThrow(ConfigShapeError);
+    expect(() => set(text)).toThrow(ConfigError);
     expect(() => readJsonEntry(text, location)).toThrow('"punchcard" appears 2 times in "mcpServers"');
   });
 

@@ -5,25 +5,17 @@
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CLIENTS, findClient, isWritable, type ClientDefinition } from '../../../main/clients/catalog.ts';
+import { CLIENTS, isWritable } from '../../../main/clients/catalog.ts';
 import { editorFor } from '../../../main/clients/config-editor.ts';
 import type { Platform } from '../../../main/clients/environment.ts';
-import { launchSpec, satisfies, type LaunchSpec } from '../../../main/clients/server-entry.ts';
-import { posixQuote, powershellQuote, snippetFor, written, type Snippet } from '../../../main/clients/snippets.ts';
+import { launchSpec, type LaunchSpec } from '../../../main/clients/server-entry.ts';
+import { written } from '../../../main/clients/json-config.ts';
+import { posixQuote, powershellQuote, snippetFor, type Snippet } from '../../../main/clients/snippets.ts';
 import { detectFormat } from '../../../main/clients/text-format.ts';
+import { APP_LAUNCH, client, DEV_LAUNCH } from '../../support/clients.ts';
 
-const DEV = launchSpec({
-  executable: '/usr/local/bin/node',
-  serverScript: '/home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs',
-  userDataDir: '/home/ada/.config/Punchcard',
-  runAsNode: false,
-});
-const APP = launchSpec({
-  executable: '/Applications/Punchcard.app/Contents/MacOS/Punchcard',
-  serverScript: '/Applications/Punchcard.app/Contents/Resources/app.asar.unpacked/punchcard-mcp.mjs',
-  userDataDir: '/Users/ada/Library/Application Support/Punchcard',
-  runAsNode: true,
-});
+const DEV = DEV_LAUNCH;
+const APP = APP_LAUNCH;
 /** Spaces, an apostrophe, a double quote, non-ASCII letters and shell metacharacters. */
 const AWKWARD = launchSpec({
   executable: '/opt/Zoë\'s tools/node "lts"/bin/node',
@@ -45,11 +37,6 @@ const LAUNCHES: Array<[kind: string, launch: LaunchSpec]> = [
   ['Windows app', WINDOWS_APP],
 ];
 
-function client(id: string): ClientDefinition {
-  const found = findClient(id);
-  if (!found) throw new Error(`No client ${id} in the catalog`);
-  return found;
-}
 
 /** Words of a POSIX shell command line that uses only bare words, '…' and backslash escapes. */
 function posixWords(command: string): string[] {
@@ -117,10 +104,6 @@ function powershellWords(command: string): string[] {
 
 const wordsFor = (platform: Platform) => (platform === 'win32' ? powershellWords : posixWords);
 
-function at(document: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), document);
-}
-
 function nest(path: readonly string[], value: unknown): unknown {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
 }
@@ -149,7 +132,6 @@ describe('snippet documents', () => {
           expect(snippet.language).toBe(each.format === 'toml' ? 'toml' : each.format === 'yaml' ? 'yaml' : 'json');
           expect(snippet.text.endsWith('\n')).toBe(true);
           const document = parseSnippet(snippet);
-          expect(at(document, [...each.container, 'punchcard'])).toEqual(written(each.entry(launch)));
           expect(document).toEqual(nest(each.container, { punchcard: written(each.entry(launch)) }));
           expect(snippet.nextStep).toBe(each.nextStep);
         });
@@ -160,7 +142,7 @@ describe('snippet documents', () => {
           const { text } = snippetFor(each, launch, 'linux');
           const editor = editorFor(each);
           expect(editor.set(text, each.entry(launch), detectFormat(text, false, each.newFileIndent))).toBe(text);
-          expect(satisfies(editor.read(text), each.entry(launch))).toBe(true);
+          expect(editor.read(text)).toEqual(written(each.entry(launch)));
         });
       }
     });

@@ -6,8 +6,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENTS, type ClientDefinition, createRegistrar, currentEnvironment, launchSpec, type LaunchSpec, type Registrar } from '../../../main/clients/index.ts';
-import { written } from '../../../main/clients/snippets.ts';
+import { CLIENTS, type ClientDefinition, createRegistrar, currentEnvironment, launchSpec, type LaunchSpec, realProbe, type Registrar } from '../../../main/clients/index.ts';
+import { written } from '../../../main/clients/json-config.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 const homes: string[] = [];
@@ -26,7 +26,7 @@ function setup(client: ClientDefinition, homeName = 'home') {
   const environment = currentEnvironment({ HOME: home, PATH: '' });
   const launch = launchSpec({ executable: process.execPath, serverScript: SERVER_BUNDLE, userDataDir: join(home, '.config', 'Punchcard'), runAsNode: false });
   const registrar = createRegistrar({ environment, launch });
-  const [file] = client.configFiles(environment, { exists: existsSync, list: () => [] });
+  const [file] = client.configFiles(environment, realProbe);
   if (!file) throw new Error(`${client.id} has no config file`);
   return { home, file, registrar, launch };
 }
@@ -133,7 +133,6 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     expect(readFileSync(file, 'utf8')).toBe(
       `{\n  "${key}": {\n    "café": {"command": "/opt/Zoë/bin/server", "args": ["--name=東京 ✓"]},\n    ${member(client, launch, '    ', '  ')}\n  }\n}\n`,
     );
-    expect(launch.args.join(' ')).toContain('Zoë 東京 ✓');
     roundTrip(registrar, client, file, Buffer.from(before));
   });
 
@@ -339,6 +338,16 @@ describe('codex (TOML)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('ends our table at an array-of-tables header that follows it', () => {
+    const { file, registrar, launch } = setup(codex);
+    const before = '[mcp_servers.punchcard]\ncommand = "/gone/node"\nargs = ["/gone/punchcard-mcp.mjs"]\n\n[[profiles]]\nname = "a"\n';
+    write(file, before);
+    registrar.register('codex');
+    expect(readFileSync(file, 'utf8')).toBe(`${entryToml(launch)}\n[[profiles]]\nname = "a"\n`);
+    registrar.unregister('codex');
+    expect(readFileSync(file, 'utf8')).toBe('[[profiles]]\nname = "a"\n');
+  });
+
   it('refuses to extend an inline server map', () => {
     const { file, registrar } = setup(codex);
     const before = 'mcp_servers = { other = { command = "x" } }\n';
@@ -362,22 +371,98 @@ describe('codex (TOML)', () => {
   });
 });
 
-describe('a folder Punchcard may not write', () => {
-  it('gives a clear error and changes nothing', () => {
+describe('what the file system refuses, seen by an unprivileged user', () => {
+  // Root may read and write anywhere, so these commands run as `nobody` when the tests run as root.
+  function registerCursorAs(home: string) {
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    const [command, ...rest] = [...asUser, process.execPath, SERVER_BUNDLE, 'register', 'cursor'];
+    return spawnSync(command as string, rest, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home } });
+  }
+
+  function scratchHome(): { home: string; folder: string; file: string } {
     const home = mkdtempSync(join(tmpdir(), 'punchcard-clients-'));
     homes.push(home);
     chmodSync(home, 0o755);
-    const cursorFolder = join(home, '.cursor');
-    mkdirSync(cursorFolder);
-    writeFileSync(join(cursorFolder, 'mcp.json'), '{}\n');
-    chmodSync(join(cursorFolder, 'mcp.json'), 0o666);
-    chmodSync(cursorFolder, 0o555);
-    // Root may write anywhere, so the command runs as an unprivileged user when we are root.
-    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-    const [command, ...rest] = [...asUser, process.execPath, SERVER_BUNDLE, 'register', 'cursor'];
-    const result = spawnSync(command as string, rest, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home } });
+    const folder = join(home, '.cursor');
+    return { home, folder, file: join(folder, 'mcp.json') };
+  }
+
+  it('a file in a folder it may not write: the file stays, no temporary file is left', () => {
+    const { home, folder, file } = scratchHome();
+    mkdirSync(folder);
+    writeFileSync(file, '{}\n');
+    chmodSync(file, 0o666);
+    chmodSync(folder, 0o555);
+    const result = registerCursorAs(home);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`Punchcard cannot write a backup next to ${join(cursorFolder, 'mcp.json')} (permission denied), so it left the file untouched.`);
-    expect(readFileSync(join(cursorFolder, 'mcp.json'), 'utf8')).toBe('{}\n');
+    expect(result.stderr).toContain(`Punchcard cannot write ${file}: permission denied. The file was left as it was.`);
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(spawnSync('ls', ['-A', folder], { encoding: 'utf8' }).stdout.trim()).toBe('mcp.json');
+  });
+
+  it('a file it may not read', () => {
+    const { home, folder, file } = scratchHome();
+    mkdirSync(folder);
+    chmodSync(folder, 0o755);
+    writeFileSync(file, '{}\n');
+    chmodSync(file, 0o600);
+    const result = registerCursorAs(home);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Punchcard cannot read ${file}: permission denied.`);
+  });
+
+  it('a folder it may not create', () => {
+    const { home, folder } = scratchHome();
+    chmodSync(home, 0o555);
+    const result = registerCursorAs(home);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Punchcard cannot create the folder ${folder}: permission denied.`);
+  });
+});
+
+describe('refusals that need no special user', () => {
+  const cursor = CLIENTS.find((client) => client.id === 'cursor') as ClientDefinition;
+
+  it('a backup that cannot be written keeps the file and the old backup untouched', () => {
+    const { file, registrar } = setup(cursor);
+    write(file, '{}\n');
+    mkdirSync(`${file}.punchcard-backup`);
+    expect(() => registrar.register('cursor')).toThrow(`Punchcard cannot write a backup next to ${file} (it is a folder), so it left the file untouched.`);
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(spawnSync('ls', ['-A', dirname(file)], { encoding: 'utf8' }).stdout.trim().split('\n').sort()).toEqual(['mcp.json', 'mcp.json.punchcard-backup']);
+  });
+
+  it('UTF-16 and non-UTF-8 files are refused untouched', () => {
+    const { file, registrar } = setup(cursor);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]);
+    write(file, utf16);
+    expect(() => registrar.register('cursor')).toThrow(`Punchcard cannot edit ${file}: it is saved as UTF-16; save it as UTF-8 and try again. It was left untouched.`);
+    expect(readFileSync(file).equals(utf16)).toBe(true);
+    const latin1 = Buffer.from('{"mcpServers": {"caf\xe9": {"command": "x"}}}', 'latin1');
+    write(file, latin1);
+    expect(() => registrar.register('cursor')).toThrow('it is not UTF-8 text');
+    expect(readFileSync(file).equals(latin1)).toBe(true);
+  });
+
+  it('a symlink loop', () => {
+    const { file, registrar } = setup(cursor);
+    mkdirSync(dirname(file), { recursive: true });
+    symlinkSync(`${file}.other`, file);
+    symlinkSync(file, `${file}.other`);
+    expect(() => registrar.register('cursor')).toThrow(`${file} is a chain of more than 32 symbolic links (or a loop).`);
+  });
+
+  it('a server map of the wrong kind shows up in the status too', () => {
+    const { file, registrar } = setup(cursor);
+    write(file, '{"mcpServers": "none"}');
+    expect(registrar.status('cursor')).toMatchObject({ status: 'invalid', files: [{ problem: `Punchcard cannot edit ${file}: "mcpServers" should be an object but is a string.` }] });
+    expect(() => registrar.unregister('cursor')).toThrow('"mcpServers" should be an object but is a string');
+  });
+
+  it('Codex: a server map that is not a table', () => {
+    const { file, registrar } = setup(codex);
+    write(file, 'mcp_servers = 1\n');
+    expect(() => registrar.register('codex')).toThrow('"mcp_servers" should be a table');
+    expect(readFileSync(file, 'utf8')).toBe('mcp_servers = 1\n');
   });
 });

@@ -71,9 +71,10 @@ describe('defaultUserDataDir', () => {
     expect(defaultUserDataDir('linux', { HOME: '/home/ada', XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/Punchcard');
     expect(defaultUserDataDir('linux', { HOME: '/home/ada', XDG_CONFIG_HOME: 'relative/cfg' })).toBe('/home/ada/.config/Punchcard');
     expect(defaultUserDataDir('darwin', { HOME: '/Users/ada' })).toBe('/Users/ada/Library/Application Support/Punchcard');
-    expect(defaultUserDataDir('win32', { USERPROFILE: '/c/Users/ada', APPDATA: '/c/Users/ada/AppData/Roaming' })).toBe(
-      '/c/Users/ada/AppData/Roaming/Punchcard',
+    expect(defaultUserDataDir('win32', { USERPROFILE: 'C:\\Users\\ada', APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' })).toBe(
+      'C:\\Users\\ada\\AppData\\Roaming\\Punchcard',
     );
+    expect(defaultUserDataDir('win32', { USERPROFILE: 'C:\\Users\\ada' })).toBe('C:\\Users\\ada\\AppData\\Roaming\\Punchcard');
   });
 });
 

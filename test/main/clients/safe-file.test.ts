@@ -1,0 +1,40 @@
+// The last check before the rename: a file another program saved after our read is never
+// overwritten, and the attempt leaves nothing behind.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../main/clients/config-error.ts';
+import { loadConfigFile, replaceConfigFile } from '../../../main/clients/safe-file.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('replaceConfigFile', () => {
+  it('refuses when the file changed after it was read, keeping the other program\'s version', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
+    folders.push(folder);
+    const path = join(folder, 'mcp.json');
+    writeFileSync(path, '{}\n');
+    const loaded = loadConfigFile(path, '  ');
+    writeFileSync(path, '{"preferences": {"saved": "by the client"}}\n');
+    const attempt = () => replaceConfigFile(loaded, Buffer.from('{"mcpServers": {}}\n'));
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(`${path} changed while Punchcard was editing it.`);
+    expect(readFileSync(path, 'utf8')).toBe('{"preferences": {"saved": "by the client"}}\n');
+    // No temporary file, and no backup of a version that was never replaced.
+    expect(readdirSync(folder)).toEqual(['mcp.json']);
+  });
+
+  it('refuses when a file appeared where there was none', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
+    folders.push(folder);
+    const path = join(folder, 'settings.json');
+    const loaded = loadConfigFile(path, '  ');
+    writeFileSync(path, '{"theme": "dark"}');
+    expect(() => replaceConfigFile(loaded, Buffer.from('{}'))).toThrow(/changed while Punchcard was editing it/);
+    expect(readFileSync(path, 'utf8')).toBe('{"theme": "dark"}');
+  });
+});
