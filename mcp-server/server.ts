@@ -80,16 +80,21 @@ export function createEngine(options: EngineOptions): Engine {
   // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
   // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
   let zone: { for: Settings; timezone: string } | undefined;
+  // The back end's zone is checked once per name it reports, for the same reason.
+  let remoteZone: { name: string; valid: boolean } | undefined;
   const context = async (): Promise<ToolContext> => {
     const settings = current.settings;
     if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, options.log) };
     // With no zone in the settings, a back end's own zone for the person wins over the system's (it
-    // is cached by the tracker, and follows a change in the Kimai profile).
-    const remote = settings.timezone === '' && tracker.timeZone ? await tracker.timeZone().catch(() => null) : null;
+    // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
+    // down, a revoked token), the call fails here with that reason: every tool of such a back end
+    // needs it, and the tool would only send the same failing requests again and wait for them again.
+    const remote = settings.timezone === '' && tracker.timeZone ? await tracker.timeZone() : null;
+    if (remote !== null && remoteZone?.name !== remote) remoteZone = { name: remote, valid: isValidTimeZone(remote) };
     return {
       tracker,
       settings,
-      timezone: remote && isValidTimeZone(remote) ? remote : zone.timezone,
+      timezone: remote !== null && remoteZone?.valid ? remote : zone.timezone,
       now: options.now,
       log: options.log,
       holidays: (from, to) => holidaysOf(settings, from, to),
@@ -165,7 +170,7 @@ function buildServer(
         outputSchema: withCompactJsonSchema(tool.output, 'output'),
         annotations: { ...tool.annotations, openWorldHint: tracker.type !== 'local' },
       },
-      async (args: unknown) => runTool(tool, args, await context(), options.log),
+      (args: unknown) => runTool(tool, args, context, options.log),
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
@@ -180,9 +185,9 @@ function buildServer(
   return { server, apply };
 }
 
-async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context: ToolContext, log: Log) {
+async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context: () => Promise<ToolContext>, log: Log) {
   try {
-    const { data, text } = await tool.handler(args, context);
+    const { data, text } = await tool.handler(args, await context());
     return { content: [{ type: 'text' as const, text }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof ToolInputError || error instanceof ProviderError) {

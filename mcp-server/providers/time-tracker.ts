@@ -92,8 +92,6 @@ export type NewLeaveRequest = Omit<LeaveRequest, 'id' | 'person' | 'status' | 'p
 
 export interface Person {
   name: string;
-  /** The back end's own zone for this person, when it has one. */
-  timezone?: string;
   /** One line about the connection (server, version, mode) for remote back ends. */
   connection?: string;
 }
@@ -112,7 +110,8 @@ export interface TimeTracker {
   detectFeatures?(): Promise<void>;
   /**
    * The person's zone in the back end (Kimai's profile zone), used for days and displayed times
-   * when the settings name none. Trackers without such a zone leave this out.
+   * when the settings name none; a failure to learn it fails the tool call with its reason.
+   * Trackers without such a zone leave this out.
    */
   timeZone?(): Promise<string | null>;
 

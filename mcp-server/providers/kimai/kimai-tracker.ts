@@ -161,7 +161,6 @@ export class KimaiTracker implements TimeTracker {
     const plugin = this.#capabilities.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
     return {
       name: session.me.alias || session.me.username,
-      timezone: session.me.timezone,
       connection: `Kimai ${version.data.version} at ${this.#options.profile.url} as ${session.me.username}; tracking mode ${session.config.trackingMode}; ${plugin}.`,
     };
   }

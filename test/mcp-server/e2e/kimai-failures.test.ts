@@ -32,6 +32,14 @@ async function kimaiEngine(options: FakeKimaiOptions & { token?: string; env?: R
   return { fake: server, engine };
 }
 
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
 describe('failures over stdio', () => {
   it('a revoked token: says to make a new one, never shows it, and keeps serving', async () => {
     const { engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
@@ -44,11 +52,30 @@ describe('failures over stdio', () => {
     expect(engine.stderr()).not.toContain('revoked-token-ABCDEF123456');
   });
 
+  it('a session that cannot be loaded is asked for once per call, not again by the tool', async () => {
+    const { fake, engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
+    await waitFor(() => fake.requests.some((request) => request.path === '/api/absences/types'));
+    for (const tool of ['whoami', 'timer_status', 'list_time_entries']) {
+      const before = fake.requests.length;
+      expect((await engine.call(tool)).isError).toBe(true);
+      const sent = fake.requests.slice(before).map((request) => `${request.path} ${request.status}`);
+      expect(sent.sort(), tool).toEqual(['/api/config/timesheet 401', '/api/users/me 401']);
+    }
+  });
+
+  it('a slow profile read costs one timeout, not two', async () => {
+    const { fake, engine } = await kimaiEngine({ env: { PUNCHCARD_KIMAI_TIMEOUT_MS: '300' } });
+    fake.failNext({ path: '/api/users/me' }, { status: 200, body: {}, delayMs: 1_000, times: 2 });
+    const result = await engine.call('timer_status');
+    expect(textOf(result)).toMatch(/^Kimai at 127\.0\.0\.1:\d+ did not answer within 300 ms trying to read your Kimai profile\. /);
+    expect(fake.requests.filter((request) => request.path === '/api/users/me')).toHaveLength(1);
+  });
+
   it('a role without API access: a missing permission, not a bad token', async () => {
     const { engine } = await kimaiEngine({ users: [{ ...ADA, apiAccess: false }] });
     const result = await engine.call('timer_status');
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^Your Kimai account may not read [a-z ]+ \(Kimai answered 403 Forbidden\)/);
+    expect(textOf(result)).toMatch(/^Your Kimai account may not read your Kimai profile \(Kimai answered 403 Forbidden\)/);
   });
 
   it('server errors, rate limits, broken JSON and slow answers, each in words; then it works again', async () => {

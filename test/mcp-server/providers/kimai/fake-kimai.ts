@@ -65,13 +65,18 @@ export interface Failure {
   times?: number;
 }
 
+/** Recorded when the request has arrived, completed when answered. */
 export interface RecordedRequest {
   method: string;
   path: string;
   query: string;
+  /** 0 until answered, and for good when the client gave up first (a timeout). */
   status: number;
   /** The request body as sent ('' when none). */
   body: string;
+  /** performance.now() when the request body had arrived, and when the response was written (0 until then). */
+  receivedAt: number;
+  answeredAt: number;
   /** Time the fake spent from the end of the request body to the end of the response. */
   serverMs: number;
 }
@@ -642,6 +647,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       const url = new URL(request.url ?? '/', 'http://kimai.test');
       const method = request.method ?? 'GET';
       const text = Buffer.concat(chunks).toString('utf8');
+      const record: RecordedRequest = { method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0 };
+      requests.push(record);
       const result = answer(method, url, request.headers, text);
       const send = () => {
         if (response.destroyed) return;
@@ -659,7 +666,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
         }
         response.writeHead(status, headers);
         response.end(payload);
-        requests.push({ method, path: url.pathname, query: url.search, status, body: text, serverMs: performance.now() - started });
+        record.status = status;
+        record.answeredAt = performance.now();
+        record.serverMs = record.answeredAt - started;
       };
       const delay = result instanceof HttpAnswer ? 0 : (result.delayMs ?? 0);
       if (delay > 0) setTimeout(send, delay);
