@@ -137,7 +137,7 @@ export class KimaiTracker implements TimeTracker {
     }
     if (plugin === 'forbidden') this.#options.log('Kimai has the absence plugin, but your account may not use it; the leave tools stay off.');
     const absences = plugin === 'present';
-    writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences, checkedAt: new Date(this.#options.now()).toISOString() }, this.#options.log);
+    writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences }, this.#options.log);
     if (absences === this.#capabilities.has('leave')) return;
     this.#capabilities = capabilitySet(absences);
     this.#options.log(`Kimai ${absences ? 'has' : 'no longer has'} the absence plugin: leave tools switched ${absences ? 'on' : 'off'}.`);
