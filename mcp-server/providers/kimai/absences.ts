@@ -48,30 +48,24 @@ export interface AbsencePart {
  * Splits a request into absences the plugin accepts: none spans New Year, none is longer than
  * MAX_ABSENCE_DAYS, and a half first or last day becomes a one-day half-day absence of its own.
  */
-export function splitLeave(request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, maxDays = MAX_ABSENCE_DAYS): AbsencePart[] {
+export function splitLeave(request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>): [AbsencePart, ...AbsencePart[]] {
   const { firstDay, lastDay } = request;
   if (firstDay === lastDay) {
     return [{ firstDay, lastDay, halfDay: request.firstDayPart !== 'full' || request.lastDayPart !== 'full' }];
   }
-  const parts: AbsencePart[] = [];
-  let from = firstDay;
-  let to = lastDay;
-  if (request.firstDayPart === 'afternoon') {
-    parts.push({ firstDay, lastDay: firstDay, halfDay: true });
-    from = addDays(firstDay, 1);
+  const to = request.lastDayPart === 'morning' ? addDays(lastDay, -1) : lastDay;
+  const chunkFrom = (from: string): AbsencePart => {
+    const lastOfChunk = [to, `${from.slice(0, 4)}-12-31`, addDays(from, MAX_ABSENCE_DAYS - 1)].sort()[0] as string;
+    return { firstDay: from, lastDay: lastOfChunk, halfDay: false };
+  };
+  const first = request.firstDayPart === 'afternoon' ? { firstDay, lastDay: firstDay, halfDay: true } : chunkFrom(firstDay);
+  const parts: [AbsencePart, ...AbsencePart[]] = [first];
+  for (let from = addDays(first.lastDay, 1); from <= to; ) {
+    const chunk = chunkFrom(from);
+    parts.push(chunk);
+    from = addDays(chunk.lastDay, 1);
   }
-  let tail: AbsencePart | undefined;
-  if (request.lastDayPart === 'morning') {
-    tail = { firstDay: lastDay, lastDay, halfDay: true };
-    to = addDays(lastDay, -1);
-  }
-  while (from <= to) {
-    const yearEnd = `${from.slice(0, 4)}-12-31`;
-    const chunkEnd = [to, yearEnd, addDays(from, maxDays - 1)].sort()[0] as string;
-    parts.push({ firstDay: from, lastDay: chunkEnd, halfDay: false });
-    from = addDays(chunkEnd, 1);
-  }
-  if (tail) parts.push(tail);
+  if (request.lastDayPart === 'morning') parts.push({ firstDay: lastDay, lastDay, halfDay: true });
   return parts;
 }
 

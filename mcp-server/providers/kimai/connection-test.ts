@@ -4,8 +4,7 @@
 // and (through the engine's public modules) by the app's account screen.
 import { KimaiError, type KimaiFailure } from './errors.ts';
 import type { KimaiHttp } from './http-client.ts';
-import type { KimaiTimesheetConfig, KimaiUser, KimaiVersion } from './wire.ts';
-import { isObject } from './wire.ts';
+import { personName, readSession, readVersion } from './session.ts';
 
 export type ConnectionVerdict =
   | 'ok'
@@ -52,26 +51,19 @@ const VERDICTS: Record<KimaiFailure, ConnectionVerdict> = {
 
 export async function testConnection(http: KimaiHttp): Promise<ConnectionReport> {
   try {
-    // /version needs valid credentials (§2.4): one request tells a Kimai with a bad token (401) from
-    // a server that is not Kimai (HTML or a 404 of its own).
-    const version = await http.request<KimaiVersion>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version', notFound: notKimai(http.baseUrl) } });
-    if (!isObject(version.data) || typeof version.data.version !== 'string') {
-      return { ok: false, verdict: 'wrong_url', message: notKimai(http.baseUrl) };
-    }
-    const [me, config] = await Promise.all([
-      http.request<KimaiUser>({ method: 'GET', path: '/users/me', purpose: { action: 'read your Kimai profile' } }),
-      http.request<KimaiTimesheetConfig>({ method: 'GET', path: '/config/timesheet', purpose: { action: 'read the timesheet settings' } }),
-    ]);
+    // The version first: it alone tells a wrong URL and a bad token apart.
+    const version = await readVersion(http);
+    const { me, config } = await readSession(http);
     const absences = await probeAbsencePlugin(http);
-    const name = me.data.alias || me.data.username;
-    const mode = config.data.trackingMode;
+    const name = personName(me);
+    const mode = config.trackingMode;
     const plugin = absences === 'present' ? 'absence plugin available' : absences === 'forbidden' ? 'absence plugin installed, but your account may not use it' : 'no absence plugin';
     return {
       ok: true,
       verdict: 'ok',
-      message: `Connected to Kimai ${version.data.version} at ${http.baseUrl} as ${name} (${me.data.timezone}); tracking mode ${mode}; ${plugin}.`,
-      version: version.data.version,
-      user: { name, timezone: me.data.timezone },
+      message: `Connected to Kimai ${version} at ${http.baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
+      version,
+      user: { name, timezone: me.timezone },
       trackingMode: mode,
       absences,
     };
@@ -95,8 +87,4 @@ export async function probeAbsencePlugin(http: KimaiHttp): Promise<AbsencePlugin
     if (error instanceof KimaiError && error.failure === 'forbidden') return 'forbidden';
     throw error;
   }
-}
-
-function notKimai(baseUrl: string): string {
-  return `${baseUrl} does not look like a Kimai server (no /api/version there). Check the URL: it is the address of your Kimai, such as https://kimai.example.com.`;
 }

@@ -5,8 +5,10 @@
 // batched work runs a few requests at a time.
 import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
+import { formatWallClock } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import {
+  CAPABILITIES,
   type Capability,
   type Catalog,
   type CatalogItem,
@@ -22,26 +24,21 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../time-tracker.ts';
-import { absenceLastDay, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
+import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
 import { Expiring, mapWithLimit } from './cache.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { readDetection, writeDetection } from './detection-cache.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
 import { createKimaiHttp, headerNumber, type KimaiHttp, MAX_PARALLEL_REQUESTS, type QueryValue } from './http-client.ts';
-import { kimaiBodyTime, kimaiLocal, nameIndex, NO_NAMES, toCatalog, toTimeEntry, withoutArchived } from './mapping.ts';
-import type {
-  KimaiAbsence,
-  KimaiActivity,
-  KimaiCustomer,
-  KimaiProject,
-  KimaiTimesheet,
-  KimaiTimesheetConfig,
-  KimaiUser,
-  KimaiVersion,
-} from './wire.ts';
+import { activityItem, customerItem, kimaiBodyTime, nameIndex, NO_NAMES, projectItem, toCatalog, toTimeEntry, withoutArchived } from './mapping.ts';
+import { personName, readSession, readVersion, type Session } from './session.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet } from './wire.ts';
 
-const CORE_CAPABILITIES: readonly Capability[] = ['timer', 'entries', 'reports', 'catalog', 'catalog_write'];
-const ABSENCE_CAPABILITIES: readonly Capability[] = ['leave', 'calendar'];
+/** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for. */
+const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'calendar']);
+/** Kimai with the absence plugin: every capability. */
+export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES);
+const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
 /** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
 const SESSION_TTL_MS = 5 * 60_000;
@@ -70,12 +67,6 @@ export interface KimaiTrackerOptions {
   now: () => number;
   log: Log;
   timeoutMs?: number;
-  onExchange?: (request: { method: string; path: string }) => void;
-}
-
-interface Session {
-  me: KimaiUser;
-  config: KimaiTimesheetConfig;
 }
 
 export function createKimaiTracker(options: KimaiTrackerOptions): KimaiTracker {
@@ -89,12 +80,13 @@ export class KimaiTracker implements TimeTracker {
   readonly #http: KimaiHttp;
   readonly #session = new Expiring<Session>(SESSION_TTL_MS);
   readonly #catalog = new Expiring<Catalog>(CATALOG_TTL_MS);
+  readonly #active = new Expiring<TimeEntry[]>(ACTIVE_REUSE_MS);
   readonly #listeners = new Set<() => void>();
   #capabilities: ReadonlySet<Capability>;
-  #active: { at: number; entries: Promise<TimeEntry[]> } | undefined;
   /** Leave requests seen in listings, so cancelling one can say what it was without another fetch. */
   readonly #knownLeave = new Map<number, LeaveRequest>();
-  readonly #lastRead = new Map<number, TimeEntry>();
+  /** update_time_entry reads an entry, then changes it: the read supplies the names for the answer. */
+  #lastRead: TimeEntry | undefined;
 
   constructor(options: KimaiTrackerOptions) {
     this.#options = options;
@@ -106,7 +98,6 @@ export class KimaiTracker implements TimeTracker {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.profile.caFile === undefined ? {} : { caFile: options.profile.caFile }),
       ...(options.profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: options.profile.allowInsecureTls }),
-      ...(options.onExchange ? { onExchange: options.onExchange } : {}),
     });
     // What the last start learned; without it, the leave tools wait for detectFeatures().
     const known = readDetection(options.userDataDir, options.profile.url);
@@ -154,14 +145,11 @@ export class KimaiTracker implements TimeTracker {
 
   async whoami(): Promise<Person> {
     // /version is fetched every time: whoami doubles as the live connection check in a chat.
-    const [version, session] = await Promise.all([
-      this.#request<KimaiVersion>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version' } }),
-      this.#sessionInfo(),
-    ]);
+    const [version, session] = await Promise.all([readVersion(this.#http), this.#sessionInfo()]);
     const plugin = this.#capabilities.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
     return {
-      name: session.me.alias || session.me.username,
-      connection: `Kimai ${version.data.version} at ${this.#options.profile.url} as ${session.me.username}; tracking mode ${session.config.trackingMode}; ${plugin}.`,
+      name: personName(session.me),
+      connection: `Kimai ${version} at ${this.#options.profile.url} as ${session.me.username}; tracking mode ${session.config.trackingMode}; ${plugin}.`,
     };
   }
 
@@ -210,7 +198,7 @@ export class KimaiTracker implements TimeTracker {
       const body: Record<string, unknown> = { project, activity };
       if (fields.description) body.description = fields.description;
       if (fields.start !== undefined) body.begin = kimaiBodyTime(fields.start, zone, 'start');
-      const response = await this.#request<KimaiTimesheet>({
+      const response = await this.#http.request<KimaiTimesheet>({
         method: 'POST',
         path: '/timesheets',
         query: { full: 'true' },
@@ -278,7 +266,7 @@ export class KimaiTracker implements TimeTracker {
     const zone = session.me.timezone;
     const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, zone, 'start'), end: kimaiBodyTime(fields.end, zone, 'end') };
     if (fields.description) body.description = fields.description;
-    const response = await this.#request<KimaiTimesheet>({
+    const response = await this.#http.request<KimaiTimesheet>({
       method: 'POST',
       path: '/timesheets',
       query: { full: 'true' },
@@ -303,13 +291,13 @@ export class KimaiTracker implements TimeTracker {
     if (patch.activityId !== undefined) body.activity = patch.activityId;
     if (patch.description !== undefined) body.description = patch.description;
     this.#forgetActive();
-    return this.#patchEntry(id, body, `change time entry #${id}`, session, this.#lastRead.get(id));
+    return this.#patchEntry(id, body, `change time entry #${id}`, session, this.#lastRead?.id === id ? this.#lastRead : undefined);
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const entry = await this.getEntry(id);
     this.#forgetActive();
-    await this.#request({
+    await this.#http.request({
       method: 'DELETE',
       path: `/timesheets/${id}`,
       purpose: { action: `delete time entry #${id}`, notFound: `There is no time entry #${id} in Kimai (or it is not yours).` },
@@ -340,7 +328,7 @@ export class KimaiTracker implements TimeTracker {
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
     const zone = (await this.#sessionInfo()).me.timezone;
     // Kimai filters on begin only (§7.1); ordered by end, the first page of the day holds the answer.
-    const response = await this.#request<KimaiTimesheet[]>({
+    const response = await this.#http.request<KimaiTimesheet[]>({
       method: 'GET',
       path: '/timesheets',
       query: { ...this.#rangeFilter(from - SPAN_LOOKBACK_MS, to, zone), active: 0, orderBy: 'end', order: 'DESC', size: 50 },
@@ -361,9 +349,9 @@ export class KimaiTracker implements TimeTracker {
       // visible=3: hidden ones too, so ids in old entries still have names; ignoreDates: projects
       // outside their date range are still bookable by id and listed (§8.2).
       const [customers, projects, activities] = await Promise.all([
-        this.#request<KimaiCustomer[]>({ method: 'GET', path: '/customers', query: { visible: 3 }, purpose: { action: 'list customers' } }),
-        this.#request<KimaiProject[]>({ method: 'GET', path: '/projects', query: { visible: 3, ignoreDates: 1 }, purpose: { action: 'list projects' } }),
-        this.#request<KimaiActivity[]>({ method: 'GET', path: '/activities', query: { visible: 3 }, purpose: { action: 'list activities' } }),
+        this.#http.request<KimaiCustomer[]>({ method: 'GET', path: '/customers', query: { visible: 3 }, purpose: { action: 'list customers' } }),
+        this.#http.request<KimaiProject[]>({ method: 'GET', path: '/projects', query: { visible: 3, ignoreDates: 1 }, purpose: { action: 'list projects' } }),
+        this.#http.request<KimaiActivity[]>({ method: 'GET', path: '/activities', query: { visible: 3 }, purpose: { action: 'list activities' } }),
       ]);
       return toCatalog(customers.data, projects.data, activities.data);
     });
@@ -379,7 +367,7 @@ export class KimaiTracker implements TimeTracker {
       body.customer = item.customerId;
     }
     if (item.kind === 'activity' && item.projectId !== undefined) body.project = item.projectId;
-    const response = await this.#request<KimaiCustomer & KimaiProject & KimaiActivity>({
+    const response = await this.#http.request<KimaiCustomer & KimaiProject & KimaiActivity>({
       method: 'POST',
       path: KIND_PATHS[item.kind],
       body,
@@ -391,7 +379,7 @@ export class KimaiTracker implements TimeTracker {
 
   async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
     // Kimai has no archive; hiding is its equivalent, and deleting would take the entries with it (§8).
-    const response = await this.#request<KimaiCustomer & KimaiProject & KimaiActivity>({
+    const response = await this.#http.request<KimaiCustomer & KimaiProject & KimaiActivity>({
       method: 'PATCH',
       path: `${KIND_PATHS[kind]}/${id}`,
       body: { visible: !archived },
@@ -408,13 +396,13 @@ export class KimaiTracker implements TimeTracker {
     // Reports ask for leave to compute targets; without the plugin Kimai knows none.
     if (!this.#capabilities.has('leave')) return [];
     const session = await this.#sessionInfo();
-    const response = await this.#request<KimaiAbsence[]>({
+    const response = await this.#http.request<KimaiAbsence[]>({
       method: 'GET',
       path: '/absences',
       query: { user: session.me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' },
       purpose: { action: 'list your absences' },
     });
-    const person = session.me.alias || session.me.username;
+    const person = personName(session.me);
     const holidays = await this.#holidaysAround(response.data);
     const workWeek = this.#options.workWeek();
     const requests = response.data.map((absence) => toLeaveRequest(absence, person, (shape) => countLeaveDays(shape, workWeek, holidays)));
@@ -425,35 +413,38 @@ export class KimaiTracker implements TimeTracker {
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     this.#requireAbsences();
     const session = await this.#sessionInfo();
-    const parts = splitLeave(request);
-    const created: Array<{ id: number; firstDay: string; lastDay: string }> = [];
-    // One after another: the plugin checks each against the ones before (overlaps, balances), and a
-    // failure halfway must leave a clear account of what exists.
-    for (const part of parts) {
+    const [firstPart, ...laterParts] = splitLeave(request);
+    const file = async (part: AbsencePart) => {
       const body: Record<string, unknown> = { type: kimaiAbsenceType(request.type), date: part.firstDay, comment: request.comment, user: session.me.id };
       if (part.lastDay !== part.firstDay) body.end = part.lastDay;
       if (part.halfDay) body.halfDay = true;
+      const response = await this.#http.request<KimaiAbsence[] | KimaiAbsence>({ method: 'POST', path: '/absences', body, purpose: { action: 'request the absence' } });
+      const records = Array.isArray(response.data) ? response.data : [response.data];
+      const record = records[0];
+      if (!record) throw new KimaiError('not_kimai', 'Kimai accepted the absence but returned no record of it.');
+      return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
+    };
+    // A refused first part is the plain refusal: nothing was filed.
+    const first = await file(firstPart);
+    const created = [first];
+    // The rest one after another: the plugin checks each against the ones before (overlaps,
+    // balances), and a failure halfway must leave a clear account of what exists.
+    for (const part of laterParts) {
       try {
-        const response = await this.#request<KimaiAbsence[] | KimaiAbsence>({ method: 'POST', path: '/absences', body, purpose: { action: 'request the absence' } });
-        const records = Array.isArray(response.data) ? response.data : [response.data];
-        const first = records[0];
-        if (!first) throw new KimaiError('not_kimai', 'Kimai accepted the absence but returned no record of it.');
-        created.push({ id: first.id, firstDay: part.firstDay, lastDay: part.lastDay });
+        created.push(await file(part));
       } catch (error) {
-        if (created.length === 0 || !(error instanceof ProviderError)) throw error;
+        if (!(error instanceof ProviderError)) throw error;
         const done = created.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
         throw new ProviderError(
           error.code,
-          `Kimai stores this leave as ${parts.length} absences; ${created.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or cancel the filed part.`,
+          `Kimai stores this leave as ${laterParts.length + 1} absences; ${created.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or cancel the filed part.`,
         );
       }
     }
-    const first = created[0];
-    if (!first) throw new ProviderError('invalid', 'There were no days to request.');
     const result: LeaveRequest = {
       ...request,
       id: first.id,
-      person: session.me.alias || session.me.username,
+      person: personName(session.me),
       status: 'pending',
       ...(created.length > 1 ? { parts: created } : {}),
     };
@@ -472,7 +463,7 @@ export class KimaiTracker implements TimeTracker {
     }
     // What cannot be described is not deleted: the person would not know what they cancelled.
     if (!known) throw new ProviderError('not_found', `There is no absence #${id} of yours in Kimai from last year to next year.`);
-    await this.#request({
+    await this.#http.request({
       method: 'DELETE',
       path: `/absences/${id}`,
       purpose: { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` },
@@ -488,18 +479,8 @@ export class KimaiTracker implements TimeTracker {
 
   // ---------------------------------------------------------------------------------------------
 
-  #request<T>(request: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; query?: Record<string, QueryValue>; body?: unknown; purpose: RequestPurpose }) {
-    return this.#http.request<T>(request);
-  }
-
   #sessionInfo(): Promise<Session> {
-    return this.#session.get(async () => {
-      const [me, config] = await Promise.all([
-        this.#request<KimaiUser>({ method: 'GET', path: '/users/me', purpose: { action: 'read your Kimai profile' } }),
-        this.#request<KimaiTimesheetConfig>({ method: 'GET', path: '/config/timesheet', purpose: { action: 'read the timesheet settings' } }),
-      ]);
-      return { me: me.data, config: config.data };
-    });
+    return this.#session.get(() => readSession(this.#http));
   }
 
   /**
@@ -511,18 +492,12 @@ export class KimaiTracker implements TimeTracker {
     const bare = toTimeEntry(sheet, NO_NAMES);
     const sameRefs = known && known.project?.id === bare.project?.id && known.activity?.id === bare.activity?.id;
     const entry = sameRefs ? { ...bare, project: known.project, activity: known.activity } : toTimeEntry(sheet, nameIndex(await this.catalog(true)));
-    this.#remember(entry);
+    this.#lastRead = entry;
     return entry;
   }
 
-  #remember(entry: TimeEntry): void {
-    // update_time_entry reads an entry, then changes it: the read supplies the names for the answer.
-    this.#lastRead.clear();
-    this.#lastRead.set(entry.id, entry);
-  }
-
   async #readEntry(id: number, known?: TimeEntry): Promise<TimeEntry> {
-    const response = await this.#request<KimaiTimesheet>({
+    const response = await this.#http.request<KimaiTimesheet>({
       method: 'GET',
       path: `/timesheets/${id}`,
       purpose: { action: `read time entry #${id}`, notFound: `There is no time entry #${id} in Kimai (or it is not yours).` },
@@ -531,26 +506,20 @@ export class KimaiTracker implements TimeTracker {
   }
 
   #activeEntries(reuseRecent: boolean): Promise<TimeEntry[]> {
-    const now = performance.now();
-    if (reuseRecent && this.#active && now - this.#active.at < ACTIVE_REUSE_MS) return this.#active.entries;
-    const entries = this.#request<KimaiTimesheet[]>({ method: 'GET', path: '/timesheets/active', purpose: { action: 'read the running timer' } }).then((response) =>
+    if (!reuseRecent) this.#active.invalidate();
+    return this.#active.get(async () => {
+      const response = await this.#http.request<KimaiTimesheet[]>({ method: 'GET', path: '/timesheets/active', purpose: { action: 'read the running timer' } });
       // Newest first: with several running (a limit above one), the latest is "the" timer.
-      response.data.map((sheet) => toTimeEntry(sheet, NO_NAMES)).sort((a, b) => b.start - a.start),
-    );
-    const memo = { at: now, entries };
-    this.#active = memo;
-    entries.catch(() => {
-      if (this.#active === memo) this.#active = undefined;
+      return response.data.map((sheet) => toTimeEntry(sheet, NO_NAMES)).sort((a, b) => b.start - a.start);
     });
-    return entries;
   }
 
   #forgetActive(): void {
-    this.#active = undefined;
+    this.#active.invalidate();
   }
 
   async #stop(running: TimeEntry): Promise<TimeEntry> {
-    const response = await this.#request<KimaiTimesheet>({
+    const response = await this.#http.request<KimaiTimesheet>({
       method: 'PATCH',
       path: `/timesheets/${running.id}/stop`,
       purpose: { action: 'stop the timer', notFound: `The running timer #${running.id} is gone from Kimai; it was probably deleted meanwhile.` },
@@ -559,7 +528,7 @@ export class KimaiTracker implements TimeTracker {
   }
 
   async #patchEntry(id: number, body: Record<string, unknown>, action: string, session: Session, known?: TimeEntry): Promise<TimeEntry> {
-    const response = await this.#request<KimaiTimesheet>({
+    const response = await this.#http.request<KimaiTimesheet>({
       method: 'PATCH',
       path: `/timesheets/${id}`,
       body,
@@ -570,7 +539,7 @@ export class KimaiTracker implements TimeTracker {
 
   /** Without a project and activity, clock_in resumes the most recent combination (Kimai's restart). */
   async #resumeLast(fields: { description: string }, session: Session): Promise<TimeEntry> {
-    const recent = await this.#request<KimaiTimesheet[]>({
+    const recent = await this.#http.request<KimaiTimesheet[]>({
       method: 'GET',
       path: '/timesheets/recent',
       query: { size: 1 },
@@ -581,7 +550,7 @@ export class KimaiTracker implements TimeTracker {
       throw new ProviderError('invalid', 'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).');
     }
     const body: Record<string, unknown> = fields.description ? {} : { copy: 'all' };
-    const response = await this.#request<KimaiTimesheet>({
+    const response = await this.#http.request<KimaiTimesheet>({
       method: 'PATCH',
       path: `/timesheets/${last.id}/restart`,
       body,
@@ -630,13 +599,14 @@ export class KimaiTracker implements TimeTracker {
   }
 
   #rangeFilter(from: number, to: number, zone: string, projectId?: number): Record<string, QueryValue> {
-    // `end` filters on a record's begin and is inclusive (§7.1): the last second before `to`.
-    return { begin: kimaiLocal(from, zone), end: kimaiLocal(to - 1_000, zone), full: 'true', ...(projectId === undefined ? {} : { project: projectId }) };
+    // Wall-clock times of the Kimai zone without an offset (§3.1); `end` filters on a record's begin
+    // and is inclusive (§7.1): the last second before `to`.
+    return { begin: formatWallClock(from, zone), end: formatWallClock(to - 1_000, zone), full: 'true', ...(projectId === undefined ? {} : { project: projectId }) };
   }
 
   async #page(filter: Record<string, QueryValue>, page: number, size: number, order: 'ASC' | 'DESC') {
     try {
-      const response = await this.#request<KimaiTimesheet[]>({
+      const response = await this.#http.request<KimaiTimesheet[]>({
         method: 'GET',
         path: '/timesheets',
         query: { ...filter, page, size, orderBy: 'begin', order },
@@ -675,14 +645,12 @@ function countLeaveDays(request: Omit<LeaveRequest, 'days'>, workWeek: WorkWeek,
 
 /** One record as Kimai returned it from a create or update; its parent's name comes from `parentTitle`. */
 function catalogItemFrom(kind: CatalogKind, record: KimaiCustomer & KimaiProject & KimaiActivity): CatalogItem {
-  const catalog = kind === 'customer' ? toCatalog([record], [], []) : kind === 'project' ? toCatalog([], [record], []) : toCatalog([], [], [record]);
-  const item = [...catalog.customers, ...catalog.projects, ...catalog.activities][0];
-  if (!item) throw new KimaiError('not_kimai', `Kimai did not return the ${kind} it saved.`);
-  return item;
+  if (kind === 'customer') return customerItem(record);
+  return kind === 'project' ? projectItem(record) : activityItem(record);
 }
 
 function capabilitySet(absences: boolean): ReadonlySet<Capability> {
-  return new Set<Capability>([...CORE_CAPABILITIES, ...(absences ? ABSENCE_CAPABILITIES : [])]);
+  return absences ? KIMAI_CAPABILITIES : WITHOUT_ABSENCES;
 }
 
 function timesLocked(session: Session): boolean {

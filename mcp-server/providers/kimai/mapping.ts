@@ -30,11 +30,6 @@ export function readKimaiTime(text: string): number {
   return epochMs;
 }
 
-/** An instant as Kimai reads it: the wall clock in the user's Kimai zone, no offset (§3.1). */
-export function kimaiLocal(epochMs: number, kimaiZone: string): string {
-  return formatWallClock(epochMs, kimaiZone);
-}
-
 /**
  * A time for a request body. Kimai reads wall-clock times only, so the second pass through the hour
  * that repeats when clocks go back cannot be said; rather than have Kimai store the first pass (an
@@ -75,40 +70,41 @@ function ref(value: number | KimaiNamed | null | undefined, lookup: (id: number)
  * customer hides its projects, and a hidden project its activities, so those count as archived too.
  */
 export function toCatalog(customers: KimaiCustomer[], projects: KimaiProject[], activities: KimaiActivity[]): Catalog {
-  const customerById = new Map(customers.map((customer) => [customer.id, customer]));
-  const customerItems: CatalogItem[] = customers.map((customer) => ({
-    kind: 'customer',
-    id: customer.id,
-    name: customer.name,
-    archived: !customer.visible,
-  }));
-  const projectItems: CatalogItem[] = projects.map((project) => {
-    const customerId = relationId(project.customer);
-    const customer = customerId === null ? undefined : customerById.get(customerId);
-    const customerName = customer?.name ?? (typeof project.customer === 'object' && project.customer ? project.customer.name : project.parentTitle);
-    return {
-      kind: 'project',
-      id: project.id,
-      name: project.name,
-      archived: !project.visible || customer?.visible === false,
-      customer: customerId === null ? null : { id: customerId, name: customerName ?? `#${customerId}` },
-    };
-  });
-  const projectById = new Map(projectItems.map((project) => [project.id, project]));
-  const activityItems: CatalogItem[] = activities.map((activity) => {
-    const projectId = relationId(activity.project);
-    const project = projectId === null ? undefined : projectById.get(projectId);
-    const projectName = project?.name ?? (typeof activity.project === 'object' && activity.project ? activity.project.name : activity.parentTitle);
-    return {
-      kind: 'activity',
-      id: activity.id,
-      name: activity.name,
-      archived: !activity.visible || project?.archived === true,
-      project: projectId === null ? null : { id: projectId, name: projectName ?? `#${projectId}` },
-    };
-  });
+  const customerItems = customers.map(customerItem);
+  const customerById = new Map(customerItems.map((item) => [item.id, item]));
+  const projectItems = projects.map((project) => projectItem(project, customerById));
+  const projectById = new Map(projectItems.map((item) => [item.id, item]));
+  const activityItems = activities.map((activity) => activityItem(activity, projectById));
   const byName = (a: CatalogItem, b: CatalogItem) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id;
   return { customers: customerItems.sort(byName), projects: projectItems.sort(byName), activities: activityItems.sort(byName) };
+}
+
+export function customerItem(customer: KimaiCustomer): CatalogItem {
+  return { kind: 'customer', id: customer.id, name: customer.name, archived: !customer.visible };
+}
+
+/** A project; `customers` (the catalog's, when loading it) supplies the customer's name and whether it is archived. */
+export function projectItem(project: KimaiProject, customers: ReadonlyMap<number, CatalogItem> = new Map()): CatalogItem {
+  const { ref, parent } = parentOf(project.customer, project.parentTitle, customers);
+  return { kind: 'project', id: project.id, name: project.name, archived: !project.visible || parent?.archived === true, customer: ref };
+}
+
+/** An activity; `projects` supplies the project's name and whether it is archived. */
+export function activityItem(activity: KimaiActivity, projects: ReadonlyMap<number, CatalogItem> = new Map()): CatalogItem {
+  const { ref, parent } = parentOf(activity.project, activity.parentTitle, projects);
+  return { kind: 'activity', id: activity.id, name: activity.name, archived: !activity.visible || parent?.archived === true, project: ref };
+}
+
+/**
+ * The parent a project or activity points at, named from the known items, else from the expanded
+ * relation, else from Kimai's `parentTitle` (create and update answers carry only that).
+ */
+function parentOf(relation: number | KimaiNamed | null, parentTitle: string | null | undefined, known: ReadonlyMap<number, CatalogItem>) {
+  const id = relationId(relation);
+  if (id === null) return { ref: null, parent: undefined };
+  const parent = known.get(id);
+  const name = parent?.name ?? (typeof relation === 'object' && relation ? relation.name : parentTitle);
+  return { ref: { id, name: name ?? `#${id}` }, parent };
 }
 
 export function withoutArchived(catalog: Catalog): Catalog {

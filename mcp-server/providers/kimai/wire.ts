@@ -47,16 +47,10 @@ export interface KimaiUser {
   roles?: string[];
 }
 
-export type TrackingMode = 'default' | 'punch' | 'duration_fixed_begin' | string;
-
 export interface KimaiTimesheetConfig {
-  trackingMode: TrackingMode;
+  /** 'default', 'punch', 'duration_fixed_begin', or a mode a later Kimai adds (shown by its name). */
+  trackingMode: string;
   activeEntriesHardLimit?: number;
-}
-
-export interface KimaiVersion {
-  version: string;
-  versionId?: number;
 }
 
 /** An absence of the (paid, closed-source) absence plugin; shapes are from third-party clients [T]. */
@@ -77,8 +71,4 @@ export function relationId(value: number | KimaiNamed | null | undefined): numbe
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isTimesheet(value: unknown): value is KimaiTimesheet {
-  return isObject(value) && typeof value.id === 'number' && typeof value.begin === 'string';
 }

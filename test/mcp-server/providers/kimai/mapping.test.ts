@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kimaiLocal, nameIndex, NO_NAMES, readKimaiTime, toCatalog, toTimeEntry, withoutArchived } from '../../../../mcp-server/providers/kimai/mapping.ts';
+import { activityItem, nameIndex, NO_NAMES, projectItem, readKimaiTime, toCatalog, toTimeEntry, withoutArchived } from '../../../../mcp-server/providers/kimai/mapping.ts';
 
 describe('timesheets', () => {
   it('reads expanded relations and bare ids, running and finished', () => {
@@ -15,10 +15,6 @@ describe('timesheets', () => {
 
   it('refuses a time without an offset rather than reading it in some zone', () => {
     expect(() => readKimaiTime('2026-05-04T09:00:00')).toThrow(/cannot read/);
-  });
-
-  it('writes instants as wall-clock times of the Kimai zone, not the machine\'s', () => {
-    expect(kimaiLocal(Date.parse('2026-05-04T07:00:00Z'), 'Pacific/Auckland')).toBe('2026-05-04T19:00:00');
   });
 });
 
@@ -41,6 +37,16 @@ describe('catalog', () => {
     expect(catalog.activities.find((item) => item.id === 22)).toMatchObject({ archived: true, project: { id: 11, name: 'Legacy' } });
     expect(catalog.activities.find((item) => item.id === 20)).toMatchObject({ archived: false, project: null });
     expect(withoutArchived(catalog).projects.map((item) => item.name)).toEqual(['Website']);
+  });
+
+  it('maps one saved record by itself, naming its parent from parentTitle or the expanded relation', () => {
+    expect(projectItem({ id: 12, name: 'Shop', customer: 1, parentTitle: 'ACME', visible: true })).toEqual({
+      kind: 'project', id: 12, name: 'Shop', archived: false, customer: { id: 1, name: 'ACME' },
+    });
+    expect(activityItem({ id: 30, name: 'QA', project: { id: 10, name: 'Website' }, visible: false })).toEqual({
+      kind: 'activity', id: 30, name: 'QA', archived: true, project: { id: 10, name: 'Website' },
+    });
+    expect(activityItem({ id: 31, name: 'Ops', project: 77, visible: true }).project).toEqual({ id: 77, name: '#77' });
   });
 
   it('indexes names for responses that carry ids only', () => {
