@@ -220,7 +220,9 @@ function readClock(time: string): Clock | string | undefined {
   return { hour, minute, second };
 }
 
-function readOffset(text: string): number | undefined {
+/** Minutes east of UTC for 'Z', '+02:00' or '+0200'; undefined for anything else, or no text. */
+function readOffset(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   if (text.toUpperCase() === 'Z') return 0;
   const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
   if (!match) return undefined;
@@ -406,7 +408,7 @@ const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\
 export function parseOffsetDateTime(text: string): number | undefined {
   const match = OFFSET_DATE_TIME.exec(text);
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, second, offset = 'Z'] = match;
+  const [, year, month, day, hour, minute, second, offset] = match;
   const date = `${year}-${month}-${day}`;
   if (!isValidDate(date)) return undefined;
   const clock = readClock(`${hour}:${minute}:${second}`);

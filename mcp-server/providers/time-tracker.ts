@@ -1,6 +1,7 @@
 // The one interface every back end implements (DESIGN.md §4). Instants are epoch milliseconds and
 // days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO text with offsets.
-// A provider declares what it can do, and a tool whose capability is missing is never registered.
+// A provider declares what it can do; a tool whose capability is missing is registered but disabled,
+// so it stays out of tools/list until the back end gains the capability.
 
 export const CAPABILITIES = ['timer', 'entries', 'reports', 'catalog', 'catalog_write', 'leave', 'calendar'] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -6,16 +6,14 @@
  */
 export class Expiring<T> {
   readonly #ttlMs: number;
-  readonly #clock: () => number;
   #value: { at: number; promise: Promise<T> } | undefined;
 
-  constructor(ttlMs: number, clock: () => number = () => performance.now()) {
+  constructor(ttlMs: number) {
     this.#ttlMs = ttlMs;
-    this.#clock = clock;
   }
 
   get(load: () => Promise<T>): Promise<T> {
-    const now = this.#clock();
+    const now = performance.now();
     if (this.#value && now - this.#value.at < this.#ttlMs) return this.#value.promise;
     const promise = load();
     const entry = { at: now, promise };
@@ -24,11 +22,6 @@ export class Expiring<T> {
       if (this.#value === entry) this.#value = undefined;
     });
     return promise;
-  }
-
-  /** The value if one is loaded and fresh, without loading. */
-  peek(): Promise<T> | undefined {
-    return this.#value && this.#clock() - this.#value.at < this.#ttlMs ? this.#value.promise : undefined;
   }
 
   invalidate(): void {

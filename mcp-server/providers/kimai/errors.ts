@@ -246,11 +246,15 @@ function formatWait(ms: number): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
 }
 
+/** A body that starts like markup: a web page where Kimai's JSON was expected. */
+export function looksHtml(text: string): boolean {
+  return /^\s*</.test(text);
+}
+
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): KimaiError {
-  const looksHtml = /^\s*</.test(answer.text);
   return new KimaiError(
     'not_kimai',
-    `The server at ${baseUrl} answered with ${looksHtml ? 'a web page' : 'something'} that is not Kimai's JSON API. ` +
+    `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not Kimai's JSON API. ` +
       'Check the URL: it is the address of your Kimai, such as https://kimai.example.com, without /api.',
     answer.status,
   );

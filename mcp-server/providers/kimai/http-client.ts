@@ -12,6 +12,7 @@ import {
   describeTimeout,
   type HttpAnswer,
   KimaiError,
+  looksHtml,
   type RequestPurpose,
 } from './errors.ts';
 
@@ -46,8 +47,6 @@ export interface KimaiHttpOptions {
   caFile?: string;
   allowInsecureTls?: boolean;
   log: (message: string) => void;
-  /** Observes every HTTP exchange (tests and benchmarks count them). */
-  onExchange?: (request: { method: string; path: string }) => void;
 }
 
 export interface KimaiHttp {
@@ -143,7 +142,6 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(payload));
     }
-    options.onExchange?.({ method: request.method, path: `${url.pathname}${url.search}` });
     const transport = secure ? loaded.https : loaded.http;
     const requestAgent = agentFor(request.purpose, loaded);
     return new Promise<HttpAnswer>((resolve, reject) => {
@@ -196,10 +194,8 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
       }
       if (answer.status === 401) token = undefined; // The app may have saved a new token since.
       if (answer.status < 200 || answer.status >= 300) {
-        if (answer.json === undefined && answer.status !== 401 && answer.status < 500 && /^\s*</.test(answer.text)) {
-          // An HTML error page at /api/… is a web server that is not Kimai (or a Kimai below another path).
-          if (answer.status === 404) throw describeNotJson(options.baseUrl, answer);
-        }
+        // An HTML 404 page at /api/… is a web server that is not Kimai (or a Kimai below another path).
+        if (answer.status === 404 && looksHtml(answer.text)) throw describeNotJson(options.baseUrl, answer);
         throw describeHttpFailure(answer, request.purpose, options.baseUrl);
       }
       if (answer.status === 204 || answer.text.trim() === '') return { status: answer.status, data: undefined as T, headers: answer.headers };
