@@ -1,19 +1,16 @@
 // The built server configured for Kimai, driven over real stdio by the SDK client through a working
 // day against the fake Kimai, in both protocol eras; then the absence plugin found at run time.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DETECTION_FILE_NAME, readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { closeAfterEach } from './kimai-live.ts';
 
 // Wednesday morning, 08:00 in Berlin. Both clocks start here and run in real time.
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
-
-/** What the detection remembered for `url`, as the next start reads it. */
-function seedDetection(dir: string, url: string, absences: boolean): void {
-  writeFileSync(join(dir, 'kimai-servers.json'), JSON.stringify({ [url]: { absences, checkedAt: '2026-11-17T08:00:00.000Z' } }));
-}
 
 describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (era) => {
   let fake: FakeKimai;
@@ -21,16 +18,13 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
 
   beforeAll(async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
-    const acme = fake.addCustomer('ACME');
-    const website = fake.addProject('Website', acme.id);
-    fake.addActivity('Design', website.id);
-    fake.addActivity('Meeting', null);
+    seedCatalog(fake);
     const userDataDir = makeUserDataDir({
       provider: { type: 'kimai', url: `${fake.url}/` },
       holidays: { country: 'DE', state: 'BY' },
       tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } },
     });
-    seedDetection(userDataDir, fake.url, true);
+    rememberPlugin(userDataDir, fake.url, true);
     // The machine runs in New York; the Kimai profile says Berlin, and no zone is set in Punchcard.
     engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token, TZ: 'America/New_York' } });
   });
@@ -187,19 +181,13 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
 });
 
 describe('the absence plugin, found at run time', () => {
-  let fake: FakeKimai | undefined;
-  let engine: EngineHandle | undefined;
-  afterEach(async () => {
-    await engine?.close();
-    await fake?.close();
-    engine = undefined;
-  });
+  const opened = closeAfterEach();
 
   it('switches the leave tools on live, remembers it, and lists them at once on the next start', async () => {
-    fake = await startFakeKimai({ config: { absencePlugin: true } });
+    const fake = opened(await startFakeKimai({ config: { absencePlugin: true } }));
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     let notifications = 0;
-    engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ });
+    let engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ }));
     // tools/list went out before the server asked Kimai anything.
     const first = (await engine.client.listTools()).tools.map((tool) => tool.name);
     expect(first).not.toContain('request_leave');
@@ -207,21 +195,20 @@ describe('the absence plugin, found at run time', () => {
     await expect.poll(() => notifications, { timeout: 5_000 }).toBe(1);
     const after = (await engine.client.listTools()).tools.map((tool) => tool.name);
     expect(after).toEqual(expect.arrayContaining(['request_leave', 'list_leave_requests', 'leave_balance', 'absence_calendar']));
-    expect(existsSync(join(dir, 'kimai-servers.json'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'kimai-servers.json'), 'utf8'))[fake.url]).toMatchObject({ absences: true });
+    expect(readDetection(dir, fake.url)).toEqual({ absences: true });
     await engine.close();
 
     const requestsBefore = fake.requests.length;
-    engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+    engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('request_leave');
     expect(fake.requests.length).toBe(requestsBefore);
   });
 
   it('keeps the leave tools away from a Kimai without the plugin, and from the calendar', async () => {
-    fake = await startFakeKimai();
+    const fake = opened(await startFakeKimai());
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
-    engine = await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } });
-    await expect.poll(() => existsSync(join(dir, 'kimai-servers.json')), { timeout: 5_000 }).toBe(true);
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    await expect.poll(() => existsSync(join(dir, DETECTION_FILE_NAME)), { timeout: 5_000 }).toBe(true);
     const names = (await engine.client.listTools()).tools.map((tool) => tool.name);
     expect(names).not.toContain('request_leave');
     expect(names).not.toContain('absence_calendar');

@@ -13,6 +13,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
+import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 
 export type Role = 'ROLE_USER' | 'ROLE_TEAMLEAD' | 'ROLE_ADMIN' | 'ROLE_SUPER_ADMIN';
 
@@ -717,6 +718,22 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     },
   };
   return fake;
+}
+
+/** The catalog the tests book on: customer ACME, its project Website with the activity Design, and the global Meeting. */
+export function seedCatalog(fake: FakeKimai): { acme: FakeCustomer; website: FakeProject; design: FakeActivity; meeting: FakeActivity } {
+  const acme = fake.addCustomer('ACME');
+  const website = fake.addProject('Website', acme.id);
+  const design = fake.addActivity('Design', website.id);
+  const meeting = fake.addActivity('Meeting', null);
+  return { acme, website, design, meeting };
+}
+
+/** What an earlier start learned about the absence plugin at `url`, as the next start reads it. */
+export function rememberPlugin(userDataDir: string, url: string, absences: boolean): void {
+  writeDetection(userDataDir, url, { absences }, (message) => {
+    throw new Error(message);
+  });
 }
 
 /** A clock that starts at `iso` and runs in real time, like PUNCHCARD_NOW does for the engine. */

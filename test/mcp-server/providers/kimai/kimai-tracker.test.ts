@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKimaiTracker, type KimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import { ProviderError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, startFakeKimai } from './fake-kimai.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -34,10 +34,7 @@ async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: stri
   const now = clockStartingAt(NOW);
   const server = await startFakeKimai({ now, ...options });
   fake = server;
-  const customer = server.addCustomer('ACME');
-  const website = server.addProject('Website', customer.id);
-  const design = server.addActivity('Design', website.id);
-  const meeting = server.addActivity('Meeting', null);
+  const { acme: customer, website, design, meeting } = seedCatalog(server);
   dir = mkdtempSync(join(tmpdir(), 'punchcard-kimai-'));
   logged = [];
   const token = options.token === undefined ? (options.user ?? ADA).token : options.token;

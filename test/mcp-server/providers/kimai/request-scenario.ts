@@ -1,10 +1,8 @@
 // How many HTTP requests each tool call costs on Kimai: one scripted session through the built
 // server over stdio, the fake Kimai counting what arrives. The request-count test asserts the
 // numbers; `npm run bench` prints them.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type EngineHandle, makeUserDataDir, startEngine } from '../../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from './fake-kimai.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -62,16 +60,13 @@ export interface CountingSession {
 
 export async function startCountingSession(): Promise<CountingSession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
-  const acme = fake.addCustomer('ACME');
-  const website = fake.addProject('Website', acme.id);
-  fake.addActivity('Design', website.id);
-  fake.addActivity('Meeting', null);
+  seedCatalog(fake);
   const userDataDir = makeUserDataDir({
     provider: { type: 'kimai', url: fake.url },
     timezone: 'Europe/Berlin',
     tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } },
   });
-  writeFileSync(join(userDataDir, 'kimai-servers.json'), JSON.stringify({ [fake.url]: { absences: true, checkedAt: new Date().toISOString() } }));
+  rememberPlugin(userDataDir, fake.url, true);
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
   // The background plugin check is one request of its own; let it pass before counting.
   await waitFor(() => fake.requests.some((request) => request.path === '/api/absences/types'));
