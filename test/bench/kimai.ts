@@ -1,11 +1,12 @@
 // Kimai benchmarks for `npm run bench`: HTTP requests per tool call (the scripted session the
 // request-count test asserts), and the latency Punchcard adds on top of Kimai's own time for
-// timer_status and clock_in. "Kimai's own time" is what the fake Kimai spent answering (request body
-// received → response written); everything else — stdio, MCP, the SDK, Node's HTTP client, the
-// loopback socket, mapping — is counted as added.
+// timer_status and clock_in. "Kimai's own time" is how long at least one request was with the fake
+// Kimai (request body received → response written; requests in parallel count once, as the union of
+// their intervals); everything else — stdio, MCP, the SDK, Node's HTTP client, the loopback socket,
+// mapping — is counted as added.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type FakeKimai, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser, type RecordedRequest, rememberPlugin, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { measureSteps, startCountingSession } from '../mcp-server/providers/kimai/request-scenario.ts';
 import { legacyOpening, makeTempDir, removeTempDir, serverEnv, spawnRawServer, TOOLS_LIST_ID } from './raw-stdio.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
@@ -66,9 +67,9 @@ async function kimaiColdStarts(): Promise<{ summary: Summary; requestsBeforeTool
     for (let run = -1; run < COLD_START_RUNS; run++) {
       const dir = makeTempDir();
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, provider: { type: 'kimai', url: fake.url } }));
-      writeFileSync(join(dir, 'kimai-servers.json'), JSON.stringify({ [fake.url]: { absences: true, checkedAt: new Date().toISOString() } }));
+      rememberPlugin(dir, fake.url, true);
       const before = fake.requests.length;
-      const server = spawnRawServer(['--user-data', dir], serverEnv(dir, { PUNCHCARD_KIMAI_TOKEN: 'token-ada-0123456789' }));
+      const server = spawnRawServer(['--user-data', dir], serverEnv(dir, { PUNCHCARD_KIMAI_TOKEN: (DEFAULT_USERS[0] as FakeUser).token }));
       server.send(...legacyOpening());
       const response = await server.response(TOOLS_LIST_ID);
       if (response.message.error) throw new Error(`tools/list failed: ${response.message.error.message}`);
@@ -92,7 +93,7 @@ async function addedLatency(fake: FakeKimai, timed: () => Promise<void>, between
     const started = performance.now();
     await timed();
     const elapsed = performance.now() - started;
-    const serverMs = fake.requests.slice(before).reduce((sum, request) => sum + request.serverMs, 0);
+    const serverMs = busyMs(fake.requests.slice(before));
     if (between) await between();
     if (index < 0) continue;
     total.push(elapsed);
@@ -100,6 +101,19 @@ async function addedLatency(fake: FakeKimai, timed: () => Promise<void>, between
     added.push(elapsed - serverMs);
   }
   return { total: summarize(total), kimai: summarize(kimai), added: summarize(added) };
+}
+
+/** How long at least one of `requests` was with Kimai: the union of their intervals. */
+export function busyMs(requests: readonly RecordedRequest[]): number {
+  const spans = requests.filter((request) => request.answeredAt > 0).map((request) => [request.receivedAt, request.answeredAt] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
 }
 
 function roundAll(result: { total: Summary; kimai: Summary; added: Summary }) {
