@@ -214,6 +214,8 @@ export function retryAfterMs(header: string | string[] | undefined, nowMs: numbe
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return 1_000;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1_000;
+  // An HTTP date names its weekday; Date.parse would also read '-1' or '1.5' as some year.
+  if (!/^[A-Za-z]{3,9},? /.test(value.trim())) return 1_000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? 1_000 : Math.max(0, date - nowMs);
 }

@@ -744,14 +744,15 @@ export function clockStartingAt(iso: string): () => number {
 }
 
 /**
- * A CA and a certificate for `localhost` signed by it, made with `openssl` in `dir`. Returns the PEM
- * texts and the CA file's path (what Punchcard's caFile option takes).
+ * A CA and a certificate for `localhost` (or the subject alternative names given, e.g. another host
+ * to test a name mismatch) signed by it, made with `openssl` in `dir`. Returns the PEM texts and the
+ * CA file's path (what Punchcard's caFile option takes).
  */
-export function makeTestCertificates(dir: string): { key: string; cert: string; caFile: string } {
+export function makeTestCertificates(dir: string, altNames = 'DNS:localhost,IP:127.0.0.1'): { key: string; cert: string; caFile: string } {
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Punchcard Test CA');
   run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
-  writeFileSync(join(dir, 'server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  writeFileSync(join(dir, 'server.ext'), `subjectAltName=${altNames}\n`);
   run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'server.ext');
   return { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8'), caFile: join(dir, 'ca.pem') };
 }
