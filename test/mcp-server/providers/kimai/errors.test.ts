@@ -62,6 +62,12 @@ describe('describeHttpFailure', () => {
     expect(describeHttpFailure(answer(500, { code: 500, message: 'Internal Server Error' }), purpose, BASE).message).toMatch(/internal error \(500\).*administrator/);
     expect(describeHttpFailure(answer(503), purpose, BASE).message).toMatch(/proxy in front of it, is unavailable \(503\)/);
   });
+
+  it('says plainly when a status means nothing to it', () => {
+    const error = describeHttpFailure(answer(418, { code: 418, message: "I'm a teapot" }), purpose, BASE);
+    expect(error.failure).toBe('bad_request');
+    expect(error.message).toBe('Kimai answered 418 trying to start the timer; Punchcard does not know what that means here.');
+  });
 });
 
 describe('network failures', () => {
@@ -72,6 +78,23 @@ describe('network failures', () => {
     expect(describeNetworkFailure({ code: 'ENOTFOUND', message: 'x' }, BASE, purpose).message).toMatch(/kimai\.example\.com could not be found/);
     expect(describeNetworkFailure({ code: 'ECONNREFUSED', message: 'x' }, BASE, purpose).message).toMatch(/connection refused/);
     expect(describeNetworkFailure({ code: 'ECONNRESET', message: 'x' }, BASE, purpose).failure).toBe('unreachable');
+  });
+
+  it('names a certificate for another host and a port without TLS', () => {
+    expect(describeNetworkFailure({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" }, BASE, purpose).message).toMatch(
+      /^The secure connection to kimai\.example\.com failed: its certificate is not for kimai\.example\.com\./,
+    );
+    for (const code of ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER']) {
+      expect(describeNetworkFailure({ code, message: 'wrong version number' }, BASE, purpose).message).toMatch(/it does not speak TLS on that port/);
+    }
+  });
+
+  it('falls back to the code, or the message, for anything else', () => {
+    expect(describeNetworkFailure({ code: 'EADDRNOTAVAIL', message: 'x' }, BASE, purpose)).toMatchObject({
+      failure: 'unreachable',
+      message: 'Kimai at kimai.example.com could not be reached trying to start the timer (EADDRNOTAVAIL).',
+    });
+    expect(describeNetworkFailure({ message: 'socket hang up' }, BASE, purpose).message).toBe('Kimai at kimai.example.com could not be reached trying to start the timer (socket hang up).');
   });
 
   it('says how long it waited, and that a write may have happened', () => {

@@ -142,6 +142,39 @@ describe('timers', () => {
   });
 });
 
+describe('timers: what can no longer be done', () => {
+  it('refuses an end before the start of the running timer', async () => {
+    const { tracker, ids } = await setup();
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
+    expect((await failureOf(tracker.stopTimer(at('2026-11-18T06:59:00+01:00')))).message).toBe('The end time is before the timer started.');
+  });
+
+  it('says so when the running timer was deleted in Kimai meanwhile', async () => {
+    const { fake, tracker, ids } = await setup();
+    const { started } = await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    await tracker.runningEntry();
+    fake.state.timesheets.splice(0);
+    const error = await failureOf(tracker.stopTimer());
+    expect(error).toMatchObject({ code: 'not_found', message: `The running timer #${started.id} is gone from Kimai; it was probably deleted meanwhile.` });
+  });
+
+  it('has nothing to resume without an earlier entry', async () => {
+    const { fake, tracker } = await setup();
+    expect((await failureOf(tracker.startTimer({ projectId: null, activityId: null, description: '' }, false))).message).toMatch(
+      /^Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume\./,
+    );
+    expect(fake.requests.some((request) => request.method !== 'GET')).toBe(false);
+  });
+
+  it('cannot reopen a finished entry or clear its activity', async () => {
+    const { fake, tracker, ids } = await setup();
+    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') });
+    expect((await failureOf(tracker.updateEntry(entry.id, { end: null }))).message).toBe('Kimai cannot reopen a finished entry; start a new timer instead.');
+    expect((await failureOf(tracker.updateEntry(entry.id, { activityId: null }))).message).toMatch(/^Every Kimai time entry has a project and an activity/);
+    expect(fake.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+  });
+});
+
 describe('punch-clock modes', () => {
   it('refuses times a plain user may not send before sending them, but clocks in and out now', async () => {
     const { fake, tracker, ids } = await setup({ config: { trackingMode: 'punch' } });
@@ -361,6 +394,24 @@ describe('leave on the absence plugin', () => {
     expect(fake.state.absences).toHaveLength(1);
     expect((await failureOf(tracker.cancelLeave(4242))).message).toMatch(/no absence #4242 of yours/);
     expect(fake.requests.some((request) => request.method === 'DELETE' && request.path.endsWith('/4242'))).toBe(false);
+  });
+
+  it('tells the person when the plugin is there but their account may not use it', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true } });
+    fake.failNext({ path: '/api/absences/types' }, { status: 403, body: { code: 403, message: 'Forbidden' }, times: 2 });
+    const report = await tracker.testConnection();
+    expect(report).toMatchObject({ ok: true, absences: 'forbidden', message: expect.stringMatching(/; absence plugin installed, but your account may not use it\.$/) });
+    await tracker.detectFeatures();
+    expect(tracker.capabilities.has('leave')).toBe(false);
+    expect(logged).toContain('Kimai has the absence plugin, but your account may not use it; the leave tools stay off.');
+  });
+
+  it('names an absence deleted in Kimai since it was listed', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true } });
+    await tracker.detectFeatures();
+    const request = await tracker.createLeave({ type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-01', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' });
+    fake.state.absences.splice(0);
+    expect((await failureOf(tracker.cancelLeave(request.id))).message).toBe(`There is no absence #${request.id} in Kimai (or it is not yours).`);
   });
 
   it('says which parts were filed when a later part is refused', async () => {
