@@ -1,41 +1,97 @@
-// One configuration for the whole project (DESIGN.md §1): it builds the MCP server into a single
-// self-contained file and holds the Vitest setup. The renderer, main and preload builds join it
-// when the desktop app lands.
+// One configuration for the whole project (DESIGN.md §1). `vite build` builds four environments:
+//   client     the settings window (React)         → dist/renderer/
+//   main       the Electron main process (ESM)     → dist/main/main.js
+//   preload    the window's bridge (CommonJS)      → dist/main/preload.cjs
+//   mcpServer  the engine, one self-contained file → dist/mcp-server/punchcard-mcp.mjs
+// It also holds the Vitest setup.
 import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { EnvironmentOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => resolve(import.meta.dirname, path);
+// Parallel work (several checkouts' builds at once) can build elsewhere: PUNCHCARD_OUT=dist-mine.
+const out = process.env.PUNCHCARD_OUT ?? 'dist';
 
 // Native modules cannot be bundled: they load a compiled .node file next to their JavaScript.
 const nativeModules = ['keytar'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:sqlite'];
 
-export default defineConfig({
-  build: {
-    ssr: 'mcp-server/index.ts',
-    outDir: 'dist/mcp-server',
-    emptyOutDir: true,
-    target: 'node22',
-    minify: false,
-    sourcemap: true,
-    reportCompressedSize: false,
-    rolldownOptions: {
-      external: [...nativeModules, ...nodeBuiltins],
-      output: {
-        entryFileNames: 'punchcard-mcp.mjs',
-        format: 'es',
-        codeSplitting: false,
-        banner: '#!/usr/bin/env node',
+/**
+ * A Node-side bundle (main process or engine): every dependency inlined so start-up does not walk
+ * node_modules (cold start is dominated by module resolution otherwise), except native modules,
+ * Node's built-ins and whatever else the runtime provides (`electron` for the main process).
+ */
+function nodeBundle(options: {
+  entry: string;
+  outDir: string;
+  fileName: string;
+  format: 'es' | 'cjs';
+  external?: string[];
+  banner?: string;
+}): EnvironmentOptions {
+  const external = [...nativeModules, ...nodeBuiltins, ...(options.external ?? [])];
+  return {
+    consumer: 'server',
+    resolve: { noExternal: true, external },
+    build: {
+      ssr: options.entry,
+      outDir: here(options.outDir),
+      emptyOutDir: true,
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        external,
+        output: {
+          entryFileNames: options.fileName,
+          format: options.format,
+          codeSplitting: false,
+          ...(options.banner ? { banner: options.banner } : {}),
+        },
       },
     },
-  },
-  ssr: {
-    // Bundle every dependency so the server starts from one file (cold start is dominated by module
-    // resolution otherwise); only the native modules above stay outside.
-    noExternal: true,
-    external: nativeModules,
+  };
+}
+
+export default defineConfig({
+  root: here('renderer'),
+  base: './',
+  plugins: [react()],
+  builder: {},
+  environments: {
+    client: {
+      build: {
+        outDir: here(`${out}/renderer`),
+        emptyOutDir: true,
+        target: 'chrome140',
+        // The window loads from app://; nothing is fetched at run time, so no preload polyfill.
+        modulePreload: false,
+        reportCompressedSize: false,
+      },
+    },
+    main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron'] }),
+    // A sandboxed preload may only require('electron') and a few built-ins, and must be CommonJS.
+    preload: {
+      ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),
+    },
+    mcpServer: nodeBundle({
+      entry: here('mcp-server/index.ts'),
+      outDir: `${out}/mcp-server`,
+      fileName: 'punchcard-mcp.mjs',
+      format: 'es',
+      banner: '#!/usr/bin/env node',
+    }),
   },
   test: {
+    root: here('.'),
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Importing the real `electron` package outside Electron tries to download a binary; every test
+    // gets the shared fake instead (test/support/electron-mock.ts).
+    setupFiles: ['test/support/setup-electron-mock.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

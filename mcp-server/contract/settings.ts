@@ -82,6 +82,12 @@ export const SettingsSchema = z.object({
     carryOverDays: z.number().min(0).max(366),
   }),
   user: z.object({ name: z.string().max(200) }),
+  /** The desktop app's own preferences; the engine ignores them. */
+  app: z.object({
+    startAtLogin: z.boolean(),
+    /** Notify when a timer has run this many hours (a forgotten clock-out); 0 turns it off. */
+    reminderHours: z.number().min(0).max(24),
+  }),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -100,6 +106,7 @@ export function defaultSettings(): Settings {
     holidays: null,
     leave: { annualDays: 25, carryOverDays: 0 },
     user: { name: '' },
+    app: { startAtLogin: false, reminderHours: 10 },
   };
 }
 

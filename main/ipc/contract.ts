@@ -1,0 +1,262 @@
+// The one IPC contract between the settings window and the main process (DESIGN.md §6): each
+// bridge function's name, the zod schema its argument must pass, and the type of its answer. The
+// preload builds the bridge from these names, main registers a handler per name, and the renderer's
+// `window.punchcard` type is derived from here, so a channel cannot drift between the three.
+// Electron-free and Node-free: the renderer's type check reads it too.
+import * as z from 'zod/v4';
+import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
+import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+
+// ---------------------------------------------------------------------------------------------
+// What the handlers answer with (plain data: it crosses the process boundary by structured clone)
+
+export interface EntryView {
+  id: number;
+  /** ISO 8601 with the UTC offset of the person's zone, as the engine writes it. */
+  start: string;
+  end: string | null;
+  minutes: number;
+  project: string | null;
+  activity: string | null;
+  description: string;
+}
+
+export interface DayTotal {
+  /** YYYY-MM-DD in the person's zone. */
+  date: string;
+  minutes: number;
+  targetMinutes: number;
+}
+
+export interface StatusView {
+  running: EntryView | null;
+  todayMinutes: number;
+  weekMinutes: number;
+  /** Today's entries, oldest first, the running one included. */
+  todayEntries: EntryView[];
+  /** Monday to Sunday of the current week. */
+  week: DayTotal[];
+  /** Project names of recent entries, most recent first, for quick clock-in. */
+  recentProjects: string[];
+  /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
+  asOf: number;
+}
+
+export interface ToolView {
+  name: ToolName;
+  title: string;
+  description: string;
+  access: ToolAccess;
+  /** What the AI clients see now: the switches combined with read-only mode. */
+  enabled: boolean;
+  /** The tool's own switch, before read-only mode hides writing tools. */
+  switchedOn: boolean;
+  /** False when the connected back end cannot do this (the tool is then absent for AI clients). */
+  supported: boolean;
+}
+
+export interface ToolGroupView {
+  group: ToolGroup;
+  title: string;
+  /** 'some' when the group's tools are switched differently. */
+  state: 'on' | 'off' | 'some';
+  tools: ToolView[];
+}
+
+export interface ToolsView {
+  readOnly: boolean;
+  groups: ToolGroupView[];
+}
+
+export type RegistrationState = 'registered' | 'missing' | 'stale' | 'outdated' | 'invalid' | 'manual';
+
+export interface ClientCard {
+  id: string;
+  name: string;
+  installed: boolean;
+  /** True when Punchcard can edit the client's file itself (one-click register). */
+  writable: boolean;
+  status: RegistrationState;
+  /** A person's words for the status, e.g. "Registered" or "The file has an error on line 3". */
+  statusText: string;
+  files: Array<{ path: string; status: RegistrationState; problem?: string }>;
+  nextStep: string;
+}
+
+export interface ClientChange {
+  card: ClientCard;
+  /** What happened, in words: which files changed, where the backup is, what to do next. */
+  message: string;
+}
+
+export interface SnippetView {
+  clientId: string;
+  language: 'json' | 'toml' | 'yaml';
+  text: string;
+  command: string | null;
+  /** Install links by label; opened through `openClientLink`, never by URL from the window. */
+  links: string[];
+  nextStep: string;
+}
+
+export type ProviderType = 'local' | 'kimai';
+
+export interface ProviderChoice {
+  type: ProviderType;
+  label: string;
+  /** What the back end is, in one line. */
+  summary: string;
+  needsUrl: boolean;
+  needsToken: boolean;
+}
+
+export interface AccountView {
+  provider: { type: 'local' } | { type: 'kimai'; url: string; caFile: string | null; allowInsecureTls: boolean };
+  /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
+  hasCredential: boolean;
+  choices: ProviderChoice[];
+}
+
+export interface ConnectionResult {
+  ok: boolean;
+  /** A sentence a person can act on: who is connected, or what is wrong and what to do. */
+  message: string;
+}
+
+export interface PreferencesView {
+  workWeek: z.infer<typeof WorkWeekSchema>;
+  holidays: z.infer<typeof HolidayRegionSchema> | null;
+  annualLeaveDays: number;
+  carryOverDays: number;
+  /** IANA zone; empty means the system's. */
+  timezone: string;
+  startAtLogin: boolean;
+  /** Notify when a timer has run this many hours; 0 turns the reminder off. */
+  reminderHours: number;
+  /** Whether the operating system lets the app start at login (false for an AppImage, for example). */
+  startAtLoginSupported: boolean;
+}
+
+export interface HolidayRegionOption {
+  code: string;
+  name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request schemas: the renderer is untrusted, every payload is parsed before a handler sees it.
+
+const none = z.undefined();
+const clientId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a client id such as claude-desktop');
+const shortText = z.string().max(500);
+
+const ProviderInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('local') }).strict(),
+  z
+    .object({
+      type: z.literal('kimai'),
+      url: z.string().trim().min(1, 'the address of your Kimai').max(2000),
+      caFile: z.string().max(4000).nullable().optional(),
+      allowInsecureTls: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+export const PreferencesInput = z
+  .object({
+    workWeek: WorkWeekSchema,
+    holidays: HolidayRegionSchema.nullable(),
+    annualLeaveDays: z.number().min(0).max(366),
+    carryOverDays: z.number().min(0).max(366),
+    timezone: z.string().max(100),
+    startAtLogin: z.boolean(),
+    reminderHours: z.number().min(0).max(24),
+  })
+  .partial()
+  .strict();
+
+/** The links the window may ask main to open; the URLs themselves live in main. */
+export const LINK_IDS = ['kimai-api-tokens', 'punchcard-help'] as const;
+
+export const contract = {
+  getStatus: { request: none, response: {} as StatusView },
+  clockIn: {
+    request: z
+      .object({ project: shortText.optional(), activity: shortText.optional(), description: z.string().max(5000).optional() })
+      .strict()
+      .optional(),
+    response: {} as StatusView,
+  },
+  clockOut: { request: z.object({ description: z.string().max(5000).optional() }).strict().optional(), response: {} as StatusView },
+
+  getTools: { request: none, response: {} as ToolsView },
+  setToolGroup: { request: z.object({ group: z.enum(TOOL_GROUPS), enabled: z.boolean() }).strict(), response: {} as ToolsView },
+  setTool: { request: z.object({ name: z.enum(TOOL_NAMES), enabled: z.boolean() }).strict(), response: {} as ToolsView },
+  setReadOnly: { request: z.object({ readOnly: z.boolean() }).strict(), response: {} as ToolsView },
+
+  listClients: { request: none, response: [] as ClientCard[] },
+  registerClient: { request: z.object({ id: clientId }).strict(), response: {} as ClientChange },
+  unregisterClient: { request: z.object({ id: clientId }).strict(), response: {} as ClientChange },
+  getSnippet: { request: z.object({ id: clientId }).strict(), response: {} as SnippetView },
+  /** Copies through main: the renderer has no clipboard access. */
+  copySnippet: { request: z.object({ id: clientId, part: z.enum(['text', 'command']) }).strict(), response: undefined as void },
+  openClientLink: { request: z.object({ id: clientId, label: z.string().max(200) }).strict(), response: undefined as void },
+
+  getAccount: { request: none, response: {} as AccountView },
+  /** Saves the back end; a token, when given, goes to the keychain and nowhere else. */
+  saveAccount: {
+    request: z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict(),
+    response: {} as AccountView,
+  },
+  /** Tests the given back end (or the saved one) through the engine, before or after saving. */
+  testConnection: {
+    request: z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict().optional(),
+    response: {} as ConnectionResult,
+  },
+  forgetCredential: { request: none, response: {} as AccountView },
+
+  getPreferences: { request: none, response: {} as PreferencesView },
+  savePreferences: { request: PreferencesInput, response: {} as PreferencesView },
+  listHolidayRegions: {
+    request: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/).optional() }).strict().optional(),
+    response: [] as HolidayRegionOption[],
+  },
+  openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: undefined as void },
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
+
+/** The Electron channel of a bridge function: one namespace, so nothing else can collide. */
+export function channelOf(name: ChannelName): string {
+  return `punchcard:${name}`;
+}
+
+/** Events main pushes to the window. */
+export const events = {
+  /** The timer changed outside the window (tray, an AI client, the reminder); payload: the new status. */
+  statusChanged: {} as StatusView,
+  /** The tray's "Connect AI clients…" or "Open Punchcard" asked for a screen. */
+  showScreen: '' as Screen,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = (typeof events)[E];
+export const SCREENS = ['status', 'tools', 'connect', 'account', 'preferences'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export function eventChannelOf(name: EventName): string {
+  return `punchcard:event:${name}`;
+}
+
+/** The bridge the preload exposes as `window.punchcard`: one named function per channel. */
+export type PunchcardApi = {
+  [C in ChannelName]: undefined extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<ResponseOf<C>>
+    : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+} & {
+  /** Returns the function that stops listening. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

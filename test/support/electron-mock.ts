@@ -1,0 +1,2 @@
+// Placeholder until the shared Electron fake lands.
+export {};
