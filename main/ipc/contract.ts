@@ -114,6 +114,8 @@ export interface AccountView {
   provider: { type: 'local' } | { type: 'kimai'; url: string; caFile: string | null; allowInsecureTls: boolean };
   /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
   hasCredential: boolean;
+  /** Why the keychain could not be asked (locked, no Secret Service), or null. */
+  credentialProblem: string | null;
   choices: ProviderChoice[];
 }
 
@@ -175,7 +177,7 @@ export const PreferencesInput = z
   .strict();
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
-export const LINK_IDS = ['kimai-api-tokens', 'punchcard-help'] as const;
+export const LINK_IDS = ['kimai-api-tokens'] as const;
 
 export const contract = {
   getStatus: { request: none, response: {} as StatusView },
@@ -198,8 +200,8 @@ export const contract = {
   unregisterClient: { request: z.object({ id: clientId }).strict(), response: {} as ClientChange },
   getSnippet: { request: z.object({ id: clientId }).strict(), response: {} as SnippetView },
   /** Copies through main: the renderer has no clipboard access. */
-  copySnippet: { request: z.object({ id: clientId, part: z.enum(['text', 'command']) }).strict(), response: undefined as void },
-  openClientLink: { request: z.object({ id: clientId, label: z.string().max(200) }).strict(), response: undefined as void },
+  copySnippet: { request: z.object({ id: clientId, part: z.enum(['text', 'command']) }).strict(), response: null },
+  openClientLink: { request: z.object({ id: clientId, label: z.string().max(200) }).strict(), response: null },
 
   getAccount: { request: none, response: {} as AccountView },
   /** Saves the back end; a token, when given, goes to the keychain and nowhere else. */
@@ -220,7 +222,7 @@ export const contract = {
     request: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/).optional() }).strict().optional(),
     response: [] as HolidayRegionOption[],
   },
-  openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: undefined as void },
+  openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: null },
 } as const;
 
 export type Contract = typeof contract;
@@ -260,3 +262,13 @@ export type PunchcardApi = {
   /** Returns the function that stops listening. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
+
+/** What crosses the wire: the preload turns `ok: false` back into a rejected promise with `message`. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The handler side of the contract: plain async functions of an already-validated request. */
+export type Handlers = {
+  [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];

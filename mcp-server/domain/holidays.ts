@@ -162,3 +162,22 @@ function listChoices(choices: Record<string, string>): string {
   if (entries.length > 20) return entries.map(([code]) => code).join(', ');
   return entries.map(([code, name]) => `${code} (${name})`).join(', ');
 }
+
+/**
+ * The choices a settings form offers: every country the holiday data knows, or the states of one
+ * country, sorted by name. Unknown countries give an empty list.
+ */
+export async function holidayRegionChoices(country?: string): Promise<Array<{ code: string; name: string }>> {
+  const data = new (await loadLibrary())();
+  const countries = data.getCountries('en');
+  let names: Record<string, string>;
+  if (country === undefined) {
+    names = countries;
+  } else {
+    const code = findCode(countries, country.trim());
+    names = code ? (data.getStates(code, 'en') ?? {}) : {};
+  }
+  return Object.entries(names)
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}

@@ -1,0 +1,27 @@
+// Builds the object the window sees as `window.punchcard` from the contract's channel names, over
+// any transport: Electron IPC in the preload, a loopback HTTP bridge in the UI tests. Each function
+// takes one payload and resolves with the handler's answer, or rejects with its message.
+import { CHANNEL_NAMES, channelOf, eventChannelOf, events, type Envelope, type EventName, type PunchcardApi } from './contract.ts';
+
+export interface BridgeTransport {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+export function buildBridge(transport: BridgeTransport): PunchcardApi {
+  const calls = Object.fromEntries(
+    CHANNEL_NAMES.map((name) => [
+      name,
+      async (payload?: unknown) => {
+        const envelope = (await transport.invoke(channelOf(name), payload)) as Envelope<unknown>;
+        if (!envelope.ok) throw new Error(envelope.message);
+        return envelope.value;
+      },
+    ]),
+  );
+  const on = (event: EventName, listener: (payload: never) => void) => {
+    if (!Object.hasOwn(events, event)) throw new Error(`Unknown event "${String(event)}".`);
+    return transport.subscribe(eventChannelOf(event), listener as (payload: unknown) => void);
+  };
+  return { ...calls, on } as unknown as PunchcardApi;
+}

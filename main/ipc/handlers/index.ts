@@ -1,0 +1,21 @@
+// Every IPC handler, built from the app's ports. `satisfies Handlers` makes a channel without a
+// handler (or a handler with the wrong shape) a type error.
+import type { Handlers } from '../contract.ts';
+import { accountHandlers } from './account.ts';
+import { clientHandlers } from './clients.ts';
+import type { HandlerDeps } from './ports.ts';
+import { preferenceHandlers } from './preferences.ts';
+import { statusHandlers } from './status.ts';
+import { toolHandlers } from './tools.ts';
+
+export type { HandlerDeps, LoginItemPort, TimesheetPort } from './ports.ts';
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...statusHandlers(deps),
+    ...toolHandlers(deps),
+    ...clientHandlers(deps),
+    ...accountHandlers(deps),
+    ...preferenceHandlers(deps),
+  } satisfies Handlers;
+}

@@ -1,0 +1,20 @@
+// Status screen: the timer and today's work, always through the engine (DESIGN.md §1).
+import type { Handlers } from '../contract.ts';
+import type { HandlerDeps } from './ports.ts';
+
+export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut'> {
+  const announce = (status: Awaited<ReturnType<Handlers['getStatus']>>) => {
+    deps.statusChanged(status);
+    return status;
+  };
+  return {
+    getStatus: () => deps.timesheet.getStatus(),
+    clockIn: async (request) => announce(await deps.timesheet.clockIn(withoutBlanks(request ?? {}))),
+    clockOut: async (request) => announce(await deps.timesheet.clockOut(withoutBlanks(request ?? {}))),
+  };
+}
+
+/** An empty form field means "not given", not "a project called ''". */
+function withoutBlanks<T extends Record<string, string | undefined>>(request: T): Partial<T> {
+  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined && value.trim() !== '').map(([key, value]) => [key, value?.trim()])) as Partial<T>;
+}

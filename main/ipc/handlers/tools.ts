@@ -1,0 +1,61 @@
+// Tools screen: which MCP tools AI clients may use. The switches live in config.json, which the
+// engines serving AI clients watch; what the screen shows is computed by the same policy function
+// the engine applies, so the two cannot disagree.
+import type { Settings } from '../../../mcp-server/contract/settings.ts';
+import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
+import { TOOL_CATALOG, TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
+import { TOOLS } from '../../../mcp-server/tools/index.ts';
+import type { Handlers, ToolGroupView, ToolsView } from '../contract.ts';
+import type { HandlerDeps } from './ports.ts';
+
+export const GROUP_TITLES: Record<ToolGroup, string> = {
+  timer: 'Timer',
+  entries: 'Time entries',
+  reports: 'Reports',
+  catalog: 'Projects and activities',
+  leave: 'Leave',
+  calendar: 'Absence calendar',
+  account: 'Account',
+};
+
+export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>): ToolsView {
+  const asWithoutReadOnly: Settings = { ...settings, tools: { ...settings.tools, readOnly: false } };
+  const groups: ToolGroupView[] = TOOL_GROUPS.map((group) => {
+    const tools = TOOL_NAMES.filter((name) => TOOL_CATALOG[name].group === group).map((name) => {
+      const switchedOn = isToolEnabled(name, asWithoutReadOnly, { allTools: false });
+      return {
+        name,
+        title: TOOLS[name].title,
+        description: TOOLS[name].description,
+        access: TOOL_CATALOG[name].access,
+        switchedOn,
+        enabled: supported.has(name) && isToolEnabled(name, settings, { allTools: false }),
+        supported: supported.has(name),
+      };
+    });
+    const on = tools.filter((tool) => tool.switchedOn).length;
+    return { group, title: GROUP_TITLES[group], state: on === tools.length ? 'on' : on === 0 ? 'off' : 'some', tools };
+  });
+  return { readOnly: settings.tools.readOnly, groups };
+}
+
+export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet'>): Pick<Handlers, 'getTools' | 'setToolGroup' | 'setTool' | 'setReadOnly'> {
+  const view = async (settings: Settings) => toolsView(settings, await deps.timesheet.supportedTools());
+  return {
+    getTools: () => view(deps.settings.read()),
+    // A group switch is an explicit choice for each of its tools: per-tool switches of the group
+    // are cleared so the group's state is what the person sees afterwards.
+    setToolGroup: ({ group, enabled }) =>
+      view(
+        deps.settings.update((settings) => {
+          const perTool = Object.fromEntries(
+            Object.entries(settings.tools.enabled).filter(([name]) => TOOL_CATALOG[name as ToolName].group !== group),
+          );
+          return { ...settings, tools: { ...settings.tools, groups: { ...settings.tools.groups, [group]: enabled }, enabled: perTool } };
+        }),
+      ),
+    setTool: ({ name, enabled }) =>
+      view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, enabled: { ...settings.tools.enabled, [name]: enabled } } }))),
+    setReadOnly: ({ readOnly }) => view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, readOnly } }))),
+  };
+}

@@ -1,0 +1,242 @@
+// The IPC handlers as plain functions of their ports: real settings file (conf), real registrar on
+// a temporary HOME, an in-memory keychain and a recording timesheet. The UI tests drive the same
+// handlers with the real engine and gnome-keyring.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import { kimaiCredentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
+import { createRegistrar, launchSpec } from '../../../main/clients/index.ts';
+import type { StatusView } from '../../../main/ipc/contract.ts';
+import { createDispatch } from '../../../main/ipc/dispatch.ts';
+import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
+import { createSettingsStore } from '../../../main/settings/settings-store.ts';
+
+const IDLE: StatusView = { running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 0 };
+
+function setup(overrides: Partial<HandlerDeps> = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));
+  const userData = join(home, '.config', 'Punchcard');
+  mkdirSync(userData, { recursive: true });
+  const secrets = new Map<string, string>();
+  const events: string[] = [];
+  const tested: Array<{ profile: ProviderProfile; token: string | undefined }> = [];
+  const deps: HandlerDeps = {
+    timesheet: {
+      getStatus: async () => IDLE,
+      clockIn: async (request) => {
+        events.push(`clockIn ${JSON.stringify(request)}`);
+        return { ...IDLE, asOf: 1 };
+      },
+      clockOut: async () => IDLE,
+      supportedTools: async () => new Set(TOOL_NAMES.filter((name) => name !== 'absence_calendar')),
+      testConnection: async (profile, token) => {
+        tested.push({ profile, token });
+        return { ok: true, message: 'Connected.' };
+      },
+    },
+    settings: createSettingsStore(new Conf<Record<string, unknown>>({ cwd: userData, configName: 'config' })),
+    credentials: {
+      get: async (account) => secrets.get(account) ?? null,
+      set: async (account, secret) => void secrets.set(account, secret),
+      delete: async (account) => secrets.delete(account),
+    },
+    registrar: createRegistrar({
+      environment: { platform: 'linux', home, env: { HOME: home } },
+      launch: launchSpec({ executable: process.execPath, serverScript: join(home, 'punchcard-mcp.mjs'), userDataDir: userData, runAsNode: false }),
+    }),
+    platform: 'linux',
+    clipboard: { writeText: (text) => void events.push(`clipboard ${text}`) },
+    openExternal: async (url) => void events.push(`open ${url}`),
+    loginItem: { supported: true, set: (on) => void events.push(`login ${on}`) },
+    holidayRegions: async () => [{ code: 'DE', name: 'Germany' }],
+    checkHolidayRegion: async (region) => (region.country === 'XX' ? '"XX" is not a country the holiday data knows.' : null),
+    restartEngine: async () => void events.push('restart'),
+    statusChanged: (status) => void events.push(`statusChanged ${status.asOf}`),
+    ...overrides,
+  };
+  const dispatch = createDispatch(createHandlers(deps), (line) => events.push(`log ${line}`));
+  const config = () => JSON.parse(readFileSync(join(userData, 'config.json'), 'utf8'));
+  return { home, userData, secrets, events, tested, dispatch, config };
+}
+
+describe('status handlers', () => {
+  it('drop blank form fields, trim the rest, and tell the tray', async () => {
+    const { dispatch, events } = setup();
+    await dispatch('clockIn', { project: ' Website ', activity: '  ', description: '' });
+    expect(events).toEqual(['clockIn {"project":"Website"}', 'statusChanged 1']);
+  });
+});
+
+describe('tool handlers', () => {
+  it('show the defaults: change tools off, unsupported tools marked, and write switches the engine reads', async () => {
+    const { dispatch, config } = setup();
+    const view = await dispatch('getTools', undefined);
+    if (!view.ok) throw new Error(view.message);
+    const tools = (view.value as { groups: Array<{ tools: Array<{ name: string; enabled: boolean; supported: boolean; access: string; title: string }> }> }).groups.flatMap((group) => group.tools);
+    expect(tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());
+    expect(tools.find((tool) => tool.name === 'delete_time_entry')).toMatchObject({ enabled: false, access: 'change' });
+    expect(tools.find((tool) => tool.name === 'absence_calendar')).toMatchObject({ enabled: false, supported: false });
+    expect(tools.find((tool) => tool.name === 'clock_in')).toMatchObject({ enabled: true, title: 'Clock in' });
+
+    await dispatch('setTool', { name: 'delete_time_entry', enabled: true });
+    expect(config().tools.enabled).toEqual({ delete_time_entry: true });
+  });
+
+  it('a group switch overrides the per-tool switches of that group only', async () => {
+    const { dispatch, config } = setup();
+    await dispatch('setTool', { name: 'delete_time_entry', enabled: true });
+    await dispatch('setTool', { name: 'whoami', enabled: false });
+    const result = await dispatch('setToolGroup', { group: 'entries', enabled: false });
+    expect(config().tools).toMatchObject({ groups: { entries: false }, enabled: { whoami: false } });
+    if (!result.ok) throw new Error(result.message);
+    const entries = (result.value as { groups: Array<{ group: string; state: string }> }).groups.find((group) => group.group === 'entries');
+    expect(entries?.state).toBe('off');
+  });
+
+  it('read-only mode hides writing tools but keeps their switches', async () => {
+    const { dispatch, config } = setup();
+    const result = await dispatch('setReadOnly', { readOnly: true });
+    if (!result.ok) throw new Error(result.message);
+    const clockIn = (result.value as { groups: Array<{ tools: Array<{ name: string; enabled: boolean; switchedOn: boolean }> }> }).groups
+      .flatMap((group) => group.tools)
+      .find((tool) => tool.name === 'clock_in');
+    expect(clockIn).toMatchObject({ enabled: false, switchedOn: true });
+    expect(config().tools.readOnly).toBe(true);
+  });
+});
+
+describe('account handlers', () => {
+  const SECRET = 'kimai-token-do-not-leak-7f3a';
+
+  it('save the token in the keychain only, the normalised address in the settings, and restart the engine', async () => {
+    const { dispatch, secrets, config, events, userData } = setup();
+    const saved = await dispatch('saveAccount', { provider: { type: 'kimai', url: 'https://kimai.example.com/api/ ' }, token: SECRET });
+    expect(saved).toMatchObject({ ok: true, value: { provider: { type: 'kimai', url: 'https://kimai.example.com' }, hasCredential: true } });
+    expect(secrets.get(kimaiCredentialAccount('https://kimai.example.com'))).toBe(SECRET);
+    expect(config().provider).toEqual({ type: 'kimai', url: 'https://kimai.example.com' });
+    expect(readFileSync(join(userData, 'config.json'), 'utf8')).not.toContain(SECRET);
+    expect(JSON.stringify(saved)).not.toContain(SECRET);
+    expect(events).toContain('restart');
+  });
+
+  it('refuse a Kimai without a token, and a bad address, writing nothing', async () => {
+    const { dispatch, userData } = setup();
+    expect(await dispatch('saveAccount', { provider: { type: 'kimai', url: 'https://kimai.example.com' } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Enter your Kimai API token'),
+    });
+    expect(await dispatch('saveAccount', { provider: { type: 'kimai', url: 'ftp://kimai' }, token: 'x' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Kimai address: an http\(s\) address/),
+    });
+    expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
+  });
+
+  it('test an unsaved back end through the engine with the typed token, and the saved one without', async () => {
+    const { dispatch, tested } = setup();
+    await dispatch('testConnection', { provider: { type: 'kimai', url: 'http://localhost:8001/' }, token: ' abc ' });
+    await dispatch('testConnection', undefined);
+    expect(tested).toEqual([
+      { profile: { type: 'kimai', url: 'http://localhost:8001' }, token: 'abc' },
+      { profile: { type: 'local' }, token: undefined },
+    ]);
+  });
+
+  it('forget the token of the configured Kimai', async () => {
+    const { dispatch, secrets } = setup();
+    await dispatch('saveAccount', { provider: { type: 'kimai', url: 'https://kimai.example.com' }, token: SECRET });
+    expect(await dispatch('forgetCredential', undefined)).toMatchObject({ ok: true, value: { hasCredential: false } });
+    expect(secrets.size).toBe(0);
+  });
+
+  it('report a keychain that cannot be asked instead of failing the screen', async () => {
+    const { dispatch, userData } = setup({
+      credentials: {
+        get: async () => {
+          throw Object.assign(new Error('The keychain is locked. Unlock it and try again.'), { name: 'CredentialStoreError' });
+        },
+        set: async () => {},
+        delete: async () => false,
+      },
+    });
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
+    expect(await dispatch('getAccount', undefined)).toMatchObject({
+      ok: true,
+      value: { hasCredential: false, credentialProblem: 'The keychain is locked. Unlock it and try again.' },
+    });
+  });
+});
+
+describe('preference handlers', () => {
+  it('save the work week, leave and reminder, and switch the login item only on change', async () => {
+    const { dispatch, config, events } = setup();
+    const result = await dispatch('savePreferences', {
+      workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 4, sat: 0, sun: 0 },
+      annualLeaveDays: 30,
+      reminderHours: 9,
+      startAtLogin: true,
+    });
+    expect(result).toMatchObject({ ok: true, value: { annualLeaveDays: 30, reminderHours: 9, startAtLogin: true } });
+    expect(config()).toMatchObject({ workWeek: { fri: 4 }, leave: { annualDays: 30, carryOverDays: 0 }, app: { reminderHours: 9, startAtLogin: true } });
+    await dispatch('savePreferences', { startAtLogin: true });
+    expect(events.filter((event) => event.startsWith('login'))).toEqual(['login true']);
+  });
+
+  it('refuse an unknown zone, an unknown holiday region and out-of-range numbers with the reason', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('savePreferences', { timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, message: expect.stringContaining('Mars/Olympus') });
+    expect(await dispatch('savePreferences', { holidays: { country: 'XX' } })).toMatchObject({ ok: false, message: expect.stringContaining('"XX"') });
+    expect(await dispatch('savePreferences', { reminderHours: 25 })).toMatchObject({ ok: false, message: expect.stringContaining('reminderHours') });
+    expect(await dispatch('savePreferences', { workWeek: { mon: 8 } })).toMatchObject({ ok: false });
+  });
+
+  it('open only the links main knows', async () => {
+    const { dispatch, events } = setup();
+    await dispatch('openLink', { id: 'kimai-api-tokens' });
+    expect(events).toContain('open https://www.kimai.org/documentation/rest-api.html');
+    expect(await dispatch('openLink', { id: 'https://evil.example' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('client handlers', () => {
+  it('register and unregister Cursor in the temporary HOME and copy its snippet through main', async () => {
+    const { dispatch, home, events } = setup();
+    mkdirSync(join(home, '.cursor'));
+    writeFileSync(join(home, '.cursor', 'mcp.json'), '{\n  "mcpServers": {}\n}\n');
+    const registered = await dispatch('registerClient', { id: 'cursor' });
+    expect(registered).toMatchObject({ ok: true, value: { card: { id: 'cursor', status: 'registered', statusText: 'Registered', installed: true } } });
+    expect(JSON.parse(readFileSync(join(home, '.cursor', 'mcp.json'), 'utf8')).mcpServers.punchcard.command).toBe(process.execPath);
+    const removed = await dispatch('unregisterClient', { id: 'cursor' });
+    expect(removed).toMatchObject({ ok: true, value: { card: { status: 'missing', statusText: 'Not registered' } } });
+    expect(readFileSync(join(home, '.cursor', 'mcp.json'), 'utf8')).toBe('{\n  "mcpServers": {}\n}\n');
+    await dispatch('copySnippet', { id: 'cursor', part: 'text' });
+    expect(events.find((event) => event.startsWith('clipboard'))).toContain('"punchcard"');
+  });
+
+  it('show an invalid client file on the card and leave it alone', async () => {
+    const { dispatch, home } = setup();
+    mkdirSync(join(home, '.cursor'));
+    writeFileSync(join(home, '.cursor', 'mcp.json'), '{ "mcpServers": { , } }');
+    const list = await dispatch('listClients', undefined);
+    if (!list.ok) throw new Error(list.message);
+    const cursor = (list.value as Array<{ id: string; status: string; statusText: string }>).find((card) => card.id === 'cursor');
+    expect(cursor?.status).toBe('invalid');
+    expect(cursor?.statusText).toMatch(/^Cannot read the configuration: .*line 1/);
+    expect(await dispatch('registerClient', { id: 'cursor' })).toMatchObject({ ok: false, message: expect.stringContaining('line 1') });
+    expect(readFileSync(join(home, '.cursor', 'mcp.json'), 'utf8')).toBe('{ "mcpServers": { , } }');
+  });
+
+  it('open install links by label only', async () => {
+    const { dispatch, events } = setup();
+    const snippet = await dispatch('getSnippet', { id: 'vscode' });
+    if (!snippet.ok) throw new Error(snippet.message);
+    const label = (snippet.value as { links: string[] }).links[0];
+    expect(label).toBeDefined();
+    await dispatch('openClientLink', { id: 'vscode', label: label ?? '' });
+    expect(events.some((event) => event.startsWith('open vscode:mcp/install?'))).toBe(true);
+    expect(await dispatch('openClientLink', { id: 'vscode', label: 'https://evil.example' })).toMatchObject({ ok: false });
+  });
+});
