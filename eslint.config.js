@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -50,6 +51,42 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', '**/renderer/**'], message: 'main/clients is Electron-free.' },
             { regex: '^\\.\\./(?!\\.\\./mcp-server/user-data\\.ts$)', message: 'main/clients is self-contained; from the engine it uses only user-data.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The settings window is a sandboxed web page: browser globals only, React's hook rules, and
+    // nothing from the app or the engine but types and the pure contract (DESIGN.md §1).
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*'], message: 'The window has no Node or Electron; ask main through window.punchcard.' },
+            { regex: '^\\.\\./\\.\\./main/(?!ipc/contract\\.ts$)', message: 'From main/, the window may use only the IPC contract (types).' },
+            { regex: '^\\.\\./\\.\\./mcp-server/(?!contract/)', message: 'From the engine, the window may use only mcp-server/contract/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // IPC goes through the contract (DESIGN.md §6): only the registration wrapper and the preload
+    // touch ipcMain / ipcRenderer.
+    files: ['main/**/*.ts'],
+    ignores: ['main/ipc/register.ts', 'main/preload.ts', 'main/clients/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register IPC through main/ipc/register.ts; the preload builds the bridge.' },
           ],
         },
       ],

@@ -1,0 +1,78 @@
+// A throwaway gnome-keyring on a private D-Bus session, for tests that use the real keychain
+// (DESIGN.md §8). Callers run their program as
+//   dbus-run-session -- sh -c WITH_UNLOCKED_KEYRING sh <program> <args…>
+// with KEYRING_PASSWORD, HOME, the XDG folders and XDG_RUNTIME_DIR pointing into a temporary
+// directory, so the developer's own keyring and session bus are never touched.
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { expect } from 'vitest';
+
+// Runs "$@" on a session bus that has a fresh, unlocked login keyring, then stops the daemon.
+// - The keyring password must not be empty: with an empty one gnome-keyring asks a prompter
+//   instead, which fails without a display.
+// - --foreground keeps the daemon a child of this shell, so the trap can stop and reap it (a
+//   daemonized one is left to init and can linger as a zombie).
+// - `--unlock` returns before the daemon has claimed org.freedesktop.secrets on the bus; the loop
+//   waits for the name, since a call that arrives first would D-Bus-activate a second daemon.
+export const WITH_UNLOCKED_KEYRING = `set -eu
+printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null &
+keyring_pid=$!
+trap 'kill "$keyring_pid" 2>/dev/null || true; wait "$keyring_pid" 2>/dev/null || true' EXIT
+tries=0
+until dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q true; do
+  kill -0 "$keyring_pid" 2>/dev/null || { echo 'gnome-keyring-daemon exited during startup' >&2; exit 1; }
+  tries=$((tries + 1))
+  [ "$tries" -lt 200 ] || { echo 'gnome-keyring-daemon did not appear on D-Bus within 10 s' >&2; exit 1; }
+  sleep 0.05
+done
+"$@"`;
+
+const REQUIRED_COMMANDS = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'];
+
+/** Fails (never skips) with what to install: a silently skipped keychain test proves nothing. */
+export function requireKeyringTools(): void {
+  const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const missing = REQUIRED_COMMANDS.filter((command) => !path.some((dir) => isExecutable(join(dir, command))));
+  if (missing.length > 0) {
+    throw new Error(
+      `The keychain tests need ${REQUIRED_COMMANDS.join(', ')}; not found on PATH: ${missing.join(', ')}. ` +
+        'Install the Debian packages: sudo apt-get install gnome-keyring dbus libsecret-1-dev',
+    );
+  }
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** gnome-keyring-daemon processes started for `home` (found by their HOME) that are still alive. */
+function daemonsOf(home: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('gnome-keyring-d')) continue;
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`HOME=${home}`)) found.push(Number(entry));
+    } catch {
+      // Gone meanwhile, or another user's process: not ours either way.
+    }
+  }
+  return found;
+}
+
+export async function expectNoDaemonLeft(home: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  let left = daemonsOf(home);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = daemonsOf(home);
+  }
+  for (const pid of left) process.kill(pid, 'SIGKILL');
+  expect(left, 'gnome-keyring-daemon still running after the session ended').toEqual([]);
+}
+
