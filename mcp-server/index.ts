@@ -1,11 +1,11 @@
 // `punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL]`: the MCP server an AI
-// client launches, on stdio; `--test-connection` checks the back end instead and exits.
+// client launches, on stdio; `--test-connection [--json]` checks the back end instead and exits.
 // `punchcard-mcp clients|register|unregister|repair|snippet`: connect AI clients (main/clients).
 // It answers `tools/list` before touching the database: the timesheet opens on the first tool call.
 import { realpathSync } from 'node:fs';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { parseArguments, USAGE } from './cli/arguments.ts';
-import { formatVerdict, runConnectionTest } from './cli/test-connection.ts';
+import { formatJsonLine, formatVerdict, runConnectionTest } from './cli/test-connection.ts';
 import { createClock } from './clock.ts';
 import { stderrLog } from './log.ts';
 import { createEngine, SERVER_VERSION } from './server.ts';
@@ -35,9 +35,12 @@ async function main(): Promise<void> {
     return;
   }
   if (parsed.kind === 'test-connection') {
-    void runConnectionTest({ ...parsed, env: process.env, log: stderrLog }).then(({ exitCode, report }) => {
-      process.stderr.write(`${formatVerdict(report)}\n`);
-      process.exitCode = exitCode;
+    void runConnectionTest({ ...parsed, env: process.env, log: stderrLog }).then((result) => {
+      process.stderr.write(`${formatVerdict(result.report)}\n`);
+      // Not a log line but the command's answer, asked for with --json; nothing else is on stdout
+      // (no MCP is spoken in this mode).
+      if (parsed.json) process.stdout.write(`${formatJsonLine(result)}\n`);
+      process.exitCode = result.exitCode;
     });
     return;
   }

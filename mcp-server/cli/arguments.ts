@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { KimaiProviderSchema, type ProviderProfile } from '../contract/settings.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 
-export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL] [--test-connection]
+export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL] [--test-connection [--json]]
 
 Speaks the Model Context Protocol on stdin/stdout for an AI client.
 
@@ -19,15 +19,18 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
   --test-connection     check the connection to the back end, print a verdict on stderr and exit
                         (0 connected, 1 not); the token comes from the keychain or
                         PUNCHCARD_KIMAI_TOKEN
+  --json                with --test-connection: also print the result as one JSON line on
+                        stdout, for programs (the Punchcard app reads it)
   --help                show this text
   --version             show the version`;
 
 /** Flags that are on by being there; `--all-tools=false` would otherwise silently mean on. */
-const SWITCHES = new Set(['--help', '-h', '--version', '--all-tools', '--test-connection', '--allow-insecure-tls']);
+const SWITCHES = new Set(['--help', '-h', '--version', '--all-tools', '--test-connection', '--allow-insecure-tls', '--json']);
 
 export type ParsedArguments =
   | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: ProviderProfile }
-  | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile }
+  /** `json` is there only when asked for, so the common case reads as before. */
+  | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile; json?: true }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
@@ -36,6 +39,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   let userDataDir: string | undefined;
   let allTools = false;
   let testConnection = false;
+  let json = false;
   let provider: string | undefined;
   let url: string | undefined;
   let caFile: string | undefined;
@@ -61,6 +65,8 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       allTools = true;
     } else if (name === '--test-connection') {
       testConnection = true;
+    } else if (name === '--json') {
+      json = true;
     } else if (name === '--allow-insecure-tls') {
       allowInsecureTls = true;
     } else if (name === '--user-data') {
@@ -85,7 +91,9 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (typeof profile === 'string') return { kind: 'error', message: profile };
   const folder = userDataDir ?? defaultUserDataDir(process.platform, env);
   const withProvider = profile ? { provider: profile } : {};
-  if (testConnection) return { kind: 'test-connection', userDataDir: folder, ...withProvider };
+  if (testConnection) return { kind: 'test-connection', userDataDir: folder, ...withProvider, ...(json ? { json: true as const } : {}) };
+  // Serving MCP owns stdout: a JSON line there would corrupt the protocol, so refuse it plainly.
+  if (json) return { kind: 'error', message: '--json goes with --test-connection.' };
   return { kind: 'serve', userDataDir: folder, allTools, ...withProvider };
 }
 

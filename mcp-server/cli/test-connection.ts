@@ -1,7 +1,9 @@
 // `punchcard-mcp --test-connection`: one verdict about the configured back end on stderr, and an
 // exit code scripts can test (0 connected, 1 not). The provider comes from the flags or the settings.
+// With `--json` the same result also goes to stdout as one JSON line, for the app (main/engine),
+// which runs the bundle for this and must not parse sentences.
 import { join } from 'node:path';
-import type { ProviderProfile } from '../contract/settings.ts';
+import type { ProviderProfile, Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { createKimai } from '../providers/create-tracker.ts';
 import type { ConnectionReport } from '../providers/kimai/connection-test.ts';
@@ -15,19 +17,29 @@ export interface ConnectionTestOptions {
   credentials?: CredentialStore;
 }
 
+export interface ConnectionTestResult {
+  exitCode: number;
+  report: ConnectionReport;
+  /** The back end that was tested; absent when the test failed before one was chosen. */
+  provider?: ProviderProfile['type'];
+}
+
 /** Never rejects: whatever goes wrong is a verdict and exit code 1, so the caller only prints. */
-export async function runConnectionTest(options: ConnectionTestOptions): Promise<{ exitCode: number; report: ConnectionReport }> {
+export async function runConnectionTest(options: ConnectionTestOptions): Promise<ConnectionTestResult> {
+  let provider: ProviderProfile['type'] | undefined;
   try {
-    return await testConfiguredBackEnd(options);
+    const settings = readSettingsFile(join(options.userDataDir, SETTINGS_FILE_NAME), options.log).settings;
+    const profile = options.provider ?? settings.provider;
+    provider = profile.type;
+    return { ...(await testBackEnd(profile, settings, options)), provider };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { exitCode: 1, report: { ok: false, verdict: 'error', message: `Punchcard could not finish the connection test: ${reason}` } };
+    const report: ConnectionReport = { ok: false, verdict: 'error', message: `Punchcard could not finish the connection test: ${reason}` };
+    return { exitCode: 1, report, ...(provider ? { provider } : {}) };
   }
 }
 
-async function testConfiguredBackEnd(options: ConnectionTestOptions): Promise<{ exitCode: number; report: ConnectionReport }> {
-  const settings = readSettingsFile(join(options.userDataDir, SETTINGS_FILE_NAME), options.log).settings;
-  const profile = options.provider ?? settings.provider;
+async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions): Promise<{ exitCode: number; report: ConnectionReport }> {
   if (profile.type === 'local') {
     return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose Kimai with --provider kimai --url URL to test one.' } };
   }
@@ -46,6 +58,14 @@ async function testConfiguredBackEnd(options: ConnectionTestOptions): Promise<{ 
   } finally {
     tracker.close();
   }
+}
+
+/**
+ * The `--json` line: the report plus which back end it is about (a saved profile is only known
+ * here). One line, so a reader takes the last line of stdout and parses it.
+ */
+export function formatJsonLine(result: ConnectionTestResult): string {
+  return JSON.stringify({ ...(result.provider ? { provider: result.provider } : {}), ...result.report });
 }
 
 export function formatVerdict(report: ConnectionReport): string {

@@ -20,6 +20,7 @@ import {
   TOOLS_LIST_ID,
 } from './raw-stdio.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
+import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { seedDatabase } from './seed.ts';
 import type { SeedResult } from './seed.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
@@ -399,6 +400,7 @@ async function main(): Promise<void> {
   let clock: ClockResults;
   let report: ReportResults;
   let kimai: KimaiBenchResults;
+  let tray: TrayBenchResults;
   try {
     coldStart = await coldStarts();
     sizes = await toolsListSizes();
@@ -406,6 +408,7 @@ async function main(): Promise<void> {
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
     kimai = await kimaiBenchmarks(row, progress);
+    tray = await trayBenchmarks(row, progress);
   } finally {
     cleanUp();
   }
@@ -458,6 +461,7 @@ async function main(): Promise<void> {
       },
     },
     kimai,
+    tray,
     memoryMb: {
       bareNode: roundMemory(memory.bareNode),
       idleAfterToolsList: roundMemory(memory.idleAfterToolsList),

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
 import { createClock } from '../../../mcp-server/clock.ts';
@@ -40,6 +42,12 @@ describe('back-end flags', () => {
     expect(parseArguments(['--test-connection'], env)).toEqual({ kind: 'test-connection', userDataDir: defaultUserDataDir(process.platform, env) });
   });
 
+  it('takes --json with --test-connection only: serving MCP owns stdout', () => {
+    expect(parseArguments(['--test-connection', '--json'], env)).toEqual({ kind: 'test-connection', userDataDir: defaultUserDataDir(process.platform, env), json: true });
+    expect(parseArguments(['--json', '--provider=local', '--test-connection'], env)).toMatchObject({ kind: 'test-connection', json: true, provider: { type: 'local' } });
+    expect(parseArguments(['--json'], env)).toEqual({ kind: 'error', message: '--json goes with --test-connection.' });
+  });
+
   it('refuses flags that do not fit together, saying what would', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider kimai/) });
@@ -57,6 +65,22 @@ describe('the built command line', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/Unknown argument: --nope[\s\S]*Usage: punchcard-mcp/);
+  });
+
+  it('prints the connection test as one JSON line on stdout with --json, the verdict still on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-cli-'));
+    try {
+      const result = run('--user-data', dir, '--test-connection', '--json');
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(/^Connection OK: The local timesheet needs no connection/m);
+      const lines = result.stdout.split('\n').filter((line) => line !== '');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] as string)).toEqual({ provider: 'local', ok: true, verdict: 'ok', message: expect.stringMatching(/^The local timesheet needs no connection/) });
+      // Without --json, stdout stays empty as before.
+      expect(run('--user-data', dir, '--test-connection').stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers --help and --version on stderr, keeping stdout for the protocol', () => {

@@ -5,7 +5,7 @@ import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
 const env = { HOME: '/home/ada' };
 
 describe('switches', () => {
-  it.each(['--all-tools', '--test-connection', '--allow-insecure-tls', '--help', '--version'])('%s=value is refused, not read as on', (flag) => {
+  it.each(['--all-tools', '--test-connection', '--allow-insecure-tls', '--json', '--help', '--version'])('%s=value is refused, not read as on', (flag) => {
     expect(parseArguments([`${flag}=false`], env)).toEqual({ kind: 'error', message: `${flag} takes no value (remove "=false").` });
   });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runConnectionTest } from '../../../mcp-server/cli/test-connection.ts';
+import { formatJsonLine, runConnectionTest } from '../../../mcp-server/cli/test-connection.ts';
 import { createEnvStore } from '../../../mcp-server/credentials/index.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
@@ -32,6 +32,16 @@ describe('runConnectionTest', () => {
     const { exitCode, report } = await test();
     expect(exitCode).toBe(0);
     expect(report).toMatchObject({ ok: true, verdict: 'ok', user: { name: 'Ada Lovelace', timezone: 'Europe/Berlin' }, absences: 'absent' });
+  });
+
+  it('says which back end it tested, in the --json line too', async () => {
+    const result = await test();
+    expect(result.provider).toBe('kimai');
+    expect(JSON.parse(formatJsonLine(result))).toEqual({ provider: 'kimai', ...result.report });
+    // The same folder has no settings file: the saved back end is the default, the local timesheet.
+    const saved = await runConnectionTest({ userDataDir: dir as string, env: {}, log: () => {} });
+    expect(saved).toEqual({ exitCode: 0, provider: 'local', report: expect.objectContaining({ ok: true, verdict: 'ok' }) });
+    expect(formatJsonLine(saved)).not.toContain('\n');
   });
 
   it('turns an answer it cannot read into a verdict and exit code 1 instead of rejecting', async () => {

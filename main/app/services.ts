@@ -1,0 +1,114 @@
+// The app's services, wired together without Electron: the engine client and its timesheet, the
+// settings file, the keychain, the client registrar and the IPC handlers over them. main/index.ts
+// hands in the Electron adapters (clipboard, browser, login item, events); the UI tests hand in
+// recording ones and drive the very same handlers through the loopback bridge.
+import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
+import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
+import { createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../clients/index.ts';
+import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
+import type { Handlers, StatusView } from '../ipc/contract.ts';
+import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
+import { createHandlers, type HandlerDeps } from '../ipc/handlers/index.ts';
+import { createSettingsStore, type DocumentFile, type SettingsStore } from '../settings/settings-store.ts';
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  /** The built engine, dist/mcp-server/punchcard-mcp.mjs (inside app.asar when packaged). */
+  serverScript: string;
+  /** `process.execPath`: Electron's binary in the app, Node in tests. */
+  executable: string;
+  /** True inside Electron: the executable must be told to act as Node (the runAsNode fuse stays on). */
+  runAsNode: boolean;
+  platform: Platform;
+  env: NodeJS.ProcessEnv;
+  /** electron-store in the app, conf in tests: the same class underneath. */
+  settingsFile: DocumentFile;
+  log: (message: string) => void;
+  version: string;
+  clipboard: HandlerDeps['clipboard'];
+  openExternal: HandlerDeps['openExternal'];
+  loginItem: HandlerDeps['loginItem'];
+  statusChanged: (status: StatusView) => void;
+  /** The keychain by default; tests of other parts may pass their own. */
+  credentials?: CredentialStore;
+  onToolsChanged?: () => void;
+}
+
+export interface AppServices {
+  engine: EngineClient;
+  timesheet: Timesheet;
+  settings: SettingsStore;
+  registrar: Registrar;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const launch: EngineLaunch = {
+    command: options.executable,
+    script: options.serverScript,
+    userDataDir: options.userDataDir,
+    ...(options.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
+  };
+  const engine = createEngineClient({
+    command: launch.command,
+    args: serveArguments(launch),
+    ...(launch.env ? { env: launch.env } : {}),
+    parentEnv: options.env,
+    requiredFiles: [launch.script],
+    log: options.log,
+    clientInfo: { name: 'punchcard-app', version: options.version },
+    ...(options.onToolsChanged ? { onToolsChanged: options.onToolsChanged } : {}),
+  });
+  const timesheet = createTimesheet(engine, { launch, log: options.log, parentEnv: options.env });
+  const settings = createSettingsStore(options.settingsFile);
+  const registrar = createRegistrar({
+    environment: { ...currentEnvironment(options.env), platform: options.platform },
+    launch: launchSpec({ executable: options.executable, serverScript: options.serverScript, userDataDir: options.userDataDir, runAsNode: options.runAsNode }),
+  });
+  // The app writes secrets to the keychain; reading prefers it too, so "saved" means saved there.
+  const credentials = options.credentials ?? appCredentials(options);
+
+  const handlers = createHandlers({
+    timesheet: {
+      getStatus: () => timesheet.getStatus(),
+      clockIn: (request) => timesheet.clockIn(request),
+      clockOut: (request) => timesheet.clockOut(request),
+      supportedTools: () => timesheet.supportedTools(),
+      testConnection: (profile, token) => timesheet.testConnection(profile, token),
+    },
+    settings,
+    credentials,
+    registrar,
+    platform: options.platform,
+    clipboard: options.clipboard,
+    openExternal: options.openExternal,
+    loginItem: options.loginItem,
+    holidayRegions: (country) => holidayRegionChoices(country),
+    checkHolidayRegion: async (region) => {
+      const check = await describeRegion(region);
+      return check.ok ? null : check.message;
+    },
+    restartEngine: () => engine.restart(),
+    statusChanged: options.statusChanged,
+  });
+
+  return {
+    engine,
+    timesheet,
+    settings,
+    registrar,
+    handlers,
+    dispatch: createDispatch(handlers, options.log),
+    close: () => engine.close(),
+  };
+}
+
+function appCredentials(options: AppServicesOptions): CredentialStore {
+  const keychain = createKeytarStore({});
+  // Writes must reach the keychain (or fail loudly); reads also honour the documented variables,
+  // exactly as the engine does, so the window says "saved" when the engine will find a token.
+  const reader = createCredentialStore({ env: options.env, log: options.log });
+  return { kind: 'keychain', get: (account) => reader.get(account), set: (account, secret) => keychain.set(account, secret), delete: (account) => keychain.delete(account) };
+}

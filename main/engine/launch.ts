@@ -1,0 +1,47 @@
+// How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
+// the command lines are built here and tested without spawning anything.
+import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+
+export interface EngineLaunch {
+  /** The program: Electron's own binary in the app (with ELECTRON_RUN_AS_NODE=1 in `env`), Node in tests. */
+  command: string;
+  /** The server bundle, dist/mcp-server/punchcard-mcp.mjs (inside the app's resources when packaged). */
+  script: string;
+  /** The app's userData folder: settings, the local timesheet. */
+  userDataDir: string;
+  /** Added to the child's environment. */
+  env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The app's long-running engine: `--all-tools` because the tray and the window use tools the person
+ * may have switched off for AI clients (DESIGN.md §1).
+ */
+export function serveArguments(launch: EngineLaunch): string[] {
+  return [launch.script, '--user-data', launch.userDataDir, '--all-tools'];
+}
+
+/** The environment variable the engine reads a Kimai token from (mcp-server/credentials/env-store.ts). */
+export const KIMAI_TOKEN_VARIABLE = 'PUNCHCARD_KIMAI_TOKEN';
+
+/**
+ * One `--test-connection --json` run: of the given back end, or of the saved one when none is
+ * given. A token goes into the environment, never onto the command line, where any process on the
+ * machine could read it. Back-end values are written inline (`--url=…`) so none can be taken for a flag.
+ */
+export function connectionTestCommand(
+  launch: EngineLaunch,
+  profile?: ProviderProfile,
+  token?: string,
+): { command: string; args: string[]; env: Record<string, string> } {
+  const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir];
+  if (profile?.type === 'local') args.push('--provider=local');
+  if (profile?.type === 'kimai') {
+    args.push('--provider=kimai', `--url=${profile.url}`);
+    if (profile.caFile) args.push(`--ca-file=${profile.caFile}`);
+    if (profile.allowInsecureTls) args.push('--allow-insecure-tls');
+  }
+  // A token only means something for Kimai (given, or saved when no profile is given).
+  const withToken = token !== undefined && token !== '' && profile?.type !== 'local';
+  return { command: launch.command, args, env: { ...launch.env, ...(withToken ? { [KIMAI_TOKEN_VARIABLE]: token } : {}) } };
+}

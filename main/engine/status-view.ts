@@ -1,0 +1,76 @@
+// The status the tray and the window show, put together from the engine's answers. Pure: the
+// tool calls happen in timesheet.ts; here only the shaping (which days make the week, where the
+// running entry goes, which projects count as recent).
+import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
+import type { DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
+
+export const RECENT_PROJECTS = 8;
+
+/** Monday to Sunday of the week `today` is in (days are YYYY-MM-DD in the person's zone). */
+export function weekDates(today: string): string[] {
+  const monday = startOfIsoWeek(today);
+  return Array.from({ length: 7 }, (_, index) => addDays(monday, index));
+}
+
+/** The days of this week up to and including today: the ones the engine is asked about. */
+export function daysSoFar(today: string): string[] {
+  return weekDates(today).filter((date) => date <= today);
+}
+
+/**
+ * The week, Monday first. A day still ahead has worked nothing and owes nothing yet — the engine
+ * counts targets "so far" (time_report), so it is not asked about those days.
+ */
+export function weekTotals(today: string, reported: ReadonlyMap<string, Omit<DayTotal, 'date'>>): DayTotal[] {
+  return weekDates(today).map((date) => {
+    const day = reported.get(date);
+    if (!day && date <= today) throw new Error(`No report for ${date}, a day up to today (${today}).`);
+    return { date, minutes: day?.minutes ?? 0, targetMinutes: day?.targetMinutes ?? 0 };
+  });
+}
+
+/**
+ * Today's entries, oldest first, the running one included: the engine lists entries by their start,
+ * so a timer started before midnight is not among today's and is added here.
+ */
+export function withRunning(entries: readonly EntryView[], running: EntryView | null): EntryView[] {
+  if (!running) return [...entries];
+  const others = entries.filter((entry) => entry.id !== running.id);
+  return [...others, running].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id - b.id);
+}
+
+/**
+ * Distinct project names, most recently started first. `entries` are oldest first (as the engine
+ * lists them); the running entry is the most recent of all, even when it started outside the range.
+ */
+export function recentProjects(entries: readonly EntryView[], running: EntryView | null, max = RECENT_PROJECTS): string[] {
+  const names: string[] = [];
+  for (const entry of [...entries, ...(running ? [running] : [])].reverse()) {
+    if (names.length === max) break;
+    if (entry.project !== null && !names.includes(entry.project)) names.push(entry.project);
+  }
+  return names;
+}
+
+export interface StatusParts {
+  today: string;
+  running: EntryView | null;
+  todayMinutes: number;
+  weekMinutes: number;
+  todayEntries: readonly EntryView[];
+  days: ReadonlyMap<string, Omit<DayTotal, 'date'>>;
+  recentEntries: readonly EntryView[];
+  asOf: number;
+}
+
+export function buildStatusView(parts: StatusParts): StatusView {
+  return {
+    running: parts.running,
+    todayMinutes: parts.todayMinutes,
+    weekMinutes: parts.weekMinutes,
+    todayEntries: withRunning(parts.todayEntries, parts.running),
+    week: weekTotals(parts.today, parts.days),
+    recentProjects: recentProjects(parts.recentEntries, parts.running),
+    asOf: parts.asOf,
+  };
+}

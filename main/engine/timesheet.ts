@@ -1,0 +1,168 @@
+// The app's timesheet operations — status, clock in, clock out, which tools the back end offers,
+// the connection test — built only from the engine's tools (DESIGN.md §1: the app never touches the
+// database or a provider itself). Each answer is parsed with the tool's own output schema, imported
+// from the engine, so a changed contract fails here loudly instead of showing wrong numbers.
+import type * as z from 'zod/v4';
+import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+import { addDays } from '../../mcp-server/domain/time.ts';
+import clockInTool from '../../mcp-server/tools/clock-in.ts';
+import clockOutTool from '../../mcp-server/tools/clock-out.ts';
+import type { ToolDefinition } from '../../mcp-server/tools/define-tool.ts';
+import listTimeEntriesTool from '../../mcp-server/tools/list-time-entries.ts';
+import timeReportTool from '../../mcp-server/tools/time-report.ts';
+import timerStatusTool from '../../mcp-server/tools/timer-status.ts';
+import type { ConnectionResult, DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
+import { testConnection } from './connection-test.ts';
+import type { EngineClient } from './engine-client.ts';
+import { EngineError, messages } from './engine-error.ts';
+import type { EngineLaunch } from './launch.ts';
+import { buildStatusView, daysSoFar } from './status-view.ts';
+
+export interface ClockInRequest {
+  project?: string;
+  activity?: string;
+  description?: string;
+}
+
+export interface ClockOutRequest {
+  /** Added to the entry's description (the engine appends it on a new line). */
+  description?: string;
+}
+
+export interface Timesheet {
+  getStatus(): Promise<StatusView>;
+  /** Starts a timer; one already running is stopped first (the engine's `switch`). */
+  clockIn(request?: ClockInRequest): Promise<StatusView>;
+  clockOut(request?: ClockOutRequest): Promise<StatusView>;
+  /** The tools the active back end supports: the engine lists exactly those (it runs with --all-tools). */
+  supportedTools(): Promise<Set<ToolName>>;
+  /** Tests the given back end, or the saved one; a token given here is used for this test only. */
+  testConnection(profile?: ProviderProfile, token?: string): Promise<ConnectionResult>;
+}
+
+export interface TimesheetOptions {
+  /** How to run the bundle once for a connection test (the same as the engine's). */
+  launch: EngineLaunch;
+  log: (message: string) => void;
+  connectionTimeoutMs?: number;
+  parentEnv?: NodeJS.ProcessEnv;
+  /** Stamps `asOf`; tests pass their own. */
+  now?: () => number;
+}
+
+/** Recent projects come from this many days of entries, today included. */
+const RECENT_DAYS = 30;
+/** list_time_entries' largest page. */
+const PAGE = 500;
+
+type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolDefinition<Input, Output>, 'name' | 'output'>;
+
+export function createTimesheet(engine: EngineClient, options: TimesheetOptions): Timesheet {
+  const now = options.now ?? Date.now;
+  // The person's "today" as the engine last said it (the engine owns the zone: the settings, the
+  // system, or Kimai's profile). Knowing it, every call of a status goes out at once; when the day
+  // has turned since, the dated calls are sent again with the new date.
+  let knownToday: string | undefined;
+
+  async function call<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>> {
+    const result = await engine.callTool(tool.name, args as Record<string, unknown>);
+    const parsed = tool.output.safeParse(result.structured);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : 'no structured answer';
+      throw new EngineError('protocol', messages.unreadable(tool.name, where), { tool: tool.name });
+    }
+    return parsed.data;
+  }
+
+  function entriesOfToday() {
+    // 'today' is resolved by the engine, in the person's zone; a day with more than a page of
+    // entries shows its first 500.
+    return call(listTimeEntriesTool, { from: 'today', to: 'today', limit: PAGE });
+  }
+
+  /** Distinct recent projects need the latest entries: the last page when there is more than one. */
+  async function recentEntries(today: string): Promise<EntryView[]> {
+    const range = { from: addDays(today, -(RECENT_DAYS - 1)), to: today };
+    const first = await call(listTimeEntriesTool, { ...range, limit: PAGE });
+    if (first.next_offset === null) return first.entries;
+    return (await call(listTimeEntriesTool, { ...range, limit: PAGE, offset: first.total - PAGE })).entries;
+  }
+
+  /** What needs the date: the week's earlier days (one report each, for each day's target) and recent entries. */
+  async function datedParts(today: string) {
+    const earlier = daysSoFar(today).filter((date) => date < today);
+    const [reports, recent] = await Promise.all([
+      Promise.all(earlier.map(async (date) => ({ date, report: await call(timeReportTool, { from: date, to: date }) }))),
+      recentEntries(today),
+    ]);
+    return { reports, recent };
+  }
+
+  async function getStatus(): Promise<StatusView> {
+    const guess = knownToday;
+    const early = guess === undefined ? undefined : datedParts(guess);
+    // Not awaited when the guess turns out wrong: its failure must not go unhandled.
+    early?.catch(() => {});
+    const [status, today, todayReport] = await Promise.all([
+      call(timerStatusTool, {}),
+      entriesOfToday(),
+      // One day's report: its date is the engine's today, and it carries today's target.
+      call(timeReportTool, { from: 'today' }),
+    ]);
+    const date = todayReport.from;
+    const dated = early && guess === date ? await early : await datedParts(date);
+    knownToday = date;
+    const days = new Map<string, Omit<DayTotal, 'date'>>();
+    for (const { date: day, report } of [...dated.reports, { date, report: todayReport }]) {
+      // target_minutes is null only for a report filtered to one project, which these are not.
+      days.set(day, { minutes: report.total_minutes, targetMinutes: report.target_minutes ?? 0 });
+    }
+    return buildStatusView({
+      today: date,
+      running: status.running,
+      todayMinutes: status.today_minutes,
+      weekMinutes: status.week_minutes,
+      todayEntries: today.entries,
+      days,
+      recentEntries: dated.recent,
+      asOf: now(),
+    });
+  }
+
+  return {
+    getStatus,
+
+    async clockIn(request = {}) {
+      await call(clockInTool, {
+        ...(request.project === undefined ? {} : { project: request.project }),
+        ...(request.activity === undefined ? {} : { activity: request.activity }),
+        ...(request.description === undefined ? {} : { description: request.description }),
+        switch: true,
+      });
+      return getStatus();
+    },
+
+    async clockOut(request = {}) {
+      await call(clockOutTool, request.description === undefined ? {} : { note: request.description });
+      return getStatus();
+    },
+
+    async supportedTools() {
+      const names = await engine.tools();
+      return new Set(names.filter((name): name is ToolName => Object.hasOwn(TOOL_CATALOG, name)));
+    },
+
+    testConnection(profile, token) {
+      return testConnection({
+        launch: options.launch,
+        log: options.log,
+        ...(profile ? { profile } : {}),
+        ...(token ? { token } : {}),
+        ...(options.connectionTimeoutMs ? { timeoutMs: options.connectionTimeoutMs } : {}),
+        ...(options.parentEnv ? { parentEnv: options.parentEnv } : {}),
+      });
+    },
+  };
+}

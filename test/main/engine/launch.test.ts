@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { connectionTestCommand, type EngineLaunch, serveArguments } from '../../../main/engine/launch.ts';
+
+const launch: EngineLaunch = {
+  command: '/Applications/Punchcard.app/Contents/MacOS/Punchcard',
+  script: '/Applications/Punchcard.app/Contents/Resources/mcp-server/punchcard-mcp.mjs',
+  userDataDir: '/Users/ada/Library/Application Support/Punchcard',
+  env: { ELECTRON_RUN_AS_NODE: '1' },
+};
+
+describe('the engine’s command lines', () => {
+  it('serves every tool from the app’s folder', () => {
+    expect(serveArguments(launch)).toEqual([launch.script, '--user-data', launch.userDataDir, '--all-tools']);
+  });
+
+  it('tests the saved back end, or the given one with its TLS settings', () => {
+    expect(connectionTestCommand(launch)).toEqual({
+      command: launch.command,
+      args: [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    expect(connectionTestCommand(launch, { type: 'local' }).args.slice(5)).toEqual(['--provider=local']);
+    expect(
+      connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem', allowInsecureTls: true }).args.slice(5),
+    ).toEqual(['--provider=kimai', '--url=https://kimai.example.com', '--ca-file=/etc/ca.pem', '--allow-insecure-tls']);
+  });
+
+  it('hands a token over in the environment only, and only for Kimai', () => {
+    const kimai = connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com' }, 'secret-token-123');
+    expect(kimai.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_KIMAI_TOKEN: 'secret-token-123' });
+    expect(kimai.args.join(' ')).not.toContain('secret-token-123');
+    expect(connectionTestCommand(launch, undefined, 'secret-token-123').env.PUNCHCARD_KIMAI_TOKEN).toBe('secret-token-123');
+    expect(connectionTestCommand(launch, { type: 'local' }, 'secret-token-123').env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
+  });
+});

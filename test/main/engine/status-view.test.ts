@@ -1,0 +1,99 @@
+// The pure shaping of a status: which days make the week, where the running entry goes, which
+// projects count as recent.
+import { describe, expect, it } from 'vitest';
+import { buildStatusView, daysSoFar, recentProjects, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
+import type { EntryView } from '../../../main/ipc/contract.ts';
+
+function entry(id: number, start: string, project: string | null, end: string | null = null): EntryView {
+  return { id, start, end, minutes: 0, project, activity: null, description: '' };
+}
+
+describe('the week', () => {
+  it('runs Monday to Sunday around any day, across months and years', () => {
+    expect(weekDates('2026-11-18')).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']);
+    expect(weekDates('2026-11-16')[0]).toBe('2026-11-16');
+    expect(weekDates('2026-11-22')[6]).toBe('2026-11-22');
+    expect(weekDates('2027-01-01')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+  });
+
+  it('asks about the days up to today only', () => {
+    expect(daysSoFar('2026-11-16')).toEqual(['2026-11-16']);
+    expect(daysSoFar('2026-11-18')).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
+    expect(daysSoFar('2026-11-22')).toHaveLength(7);
+  });
+
+  it('fills the days ahead with nothing owed, and refuses a missing day so far', () => {
+    const reported = new Map([
+      ['2026-11-16', { minutes: 480, targetMinutes: 480 }],
+      ['2026-11-17', { minutes: 30, targetMinutes: 240 }],
+    ]);
+    expect(weekTotals('2026-11-17', reported).slice(0, 3)).toEqual([
+      { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
+      { date: '2026-11-17', minutes: 30, targetMinutes: 240 },
+      { date: '2026-11-18', minutes: 0, targetMinutes: 0 },
+    ]);
+    expect(() => weekTotals('2026-11-18', reported)).toThrow(/No report for 2026-11-18/);
+  });
+});
+
+describe("today's entries", () => {
+  it('add a timer started before midnight in its place, oldest first, once', () => {
+    const logged = entry(2, '2026-11-18T07:00:00+01:00', 'Support', '2026-11-18T08:00:00+01:00');
+    const running = entry(1, '2026-11-17T22:00:00+01:00', 'Night');
+    expect(withRunning([logged], running)).toEqual([running, logged]);
+    expect(withRunning([logged, running], running)).toEqual([running, logged]);
+    expect(withRunning([logged], null)).toEqual([logged]);
+  });
+
+  it('order by the instant, not the text, across an offset change', () => {
+    // 02:30+02:00 is 00:30 UTC; 01:45+01:00 is 00:45 UTC, later though it reads earlier.
+    const summer = entry(1, '2026-10-25T02:30:00+02:00', 'A', '2026-10-25T02:40:00+02:00');
+    const winter = entry(2, '2026-10-25T01:45:00+01:00', 'B');
+    expect(withRunning([summer], winter).map((item) => item.id)).toEqual([1, 2]);
+  });
+});
+
+describe('recent projects', () => {
+  const entries = [
+    entry(1, '2026-11-02T09:00:00+01:00', 'Old'),
+    entry(2, '2026-11-10T09:00:00+01:00', 'Website'),
+    entry(3, '2026-11-11T09:00:00+01:00', null),
+    entry(4, '2026-11-12T09:00:00+01:00', 'Internal'),
+    entry(5, '2026-11-13T09:00:00+01:00', 'Website'),
+  ];
+
+  it('are distinct, most recent first, without entries that have none', () => {
+    expect(recentProjects(entries, null)).toEqual(['Website', 'Internal', 'Old']);
+  });
+
+  it('start with the running timer’s project, and stop at the maximum', () => {
+    expect(recentProjects(entries, entry(9, '2026-10-01T09:00:00+02:00', 'Ancient'))).toEqual(['Ancient', 'Website', 'Internal', 'Old']);
+    expect(recentProjects(entries, null, 2)).toEqual(['Website', 'Internal']);
+  });
+});
+
+describe('the whole view', () => {
+  it('puts the parts together as the window reads them', () => {
+    const running = entry(7, '2026-11-18T09:00:00+01:00', 'Website');
+    const days = new Map([['2026-11-16', { minutes: 60, targetMinutes: 480 }]]);
+    const view = buildStatusView({
+      today: '2026-11-16',
+      running,
+      todayMinutes: 60,
+      weekMinutes: 60,
+      todayEntries: [],
+      days,
+      recentEntries: [running],
+      asOf: 42,
+    });
+    expect(view).toEqual({
+      running,
+      todayMinutes: 60,
+      weekMinutes: 60,
+      todayEntries: [running],
+      week: [{ date: '2026-11-16', minutes: 60, targetMinutes: 480 }, ...['17', '18', '19', '20', '21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 }))],
+      recentProjects: ['Website'],
+      asOf: 42,
+    });
+  });
+});

@@ -1,0 +1,272 @@
+// The timesheet operations against the real bundle: a week set up through the engine's own tools,
+// then status, clock-in, switch and clock-out read back with real numbers; the day turning between
+// two statuses; the supported tools of the local timesheet and of Kimai, which change live.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineClient } from '../../../main/engine/engine-client.ts';
+import { EngineError } from '../../../main/engine/engine-error.ts';
+import { createTimesheet, type Timesheet } from '../../../main/engine/timesheet.ts';
+import type { StatusView } from '../../../main/ipc/contract.ts';
+import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { makeUserDataDir } from '../../support/engine.ts';
+import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
+
+const ADA = DEFAULT_USERS[0] as FakeUser;
+
+let fake: FakeKimai | undefined;
+afterEach(async () => {
+  await cleanUp();
+  await fake?.close();
+  fake = undefined;
+});
+
+function timesheetOf(test: TestEngine, engine: EngineClient = test.engine): Timesheet {
+  return createTimesheet(engine, { launch: test.launch, log: (line) => test.logs.push(line), parentEnv: PARENT_ENV });
+}
+
+/** Forwards to whichever engine is current, and remembers every tool called. */
+function recording(target: () => EngineClient): { engine: EngineClient; calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    engine: {
+      callTool: (name, args) => {
+        calls.push(name);
+        return target().callTool(name, args);
+      },
+      tools: () => target().tools(),
+      restart: () => target().restart(),
+      close: () => target().close(),
+      state: () => target().state(),
+    },
+  };
+}
+
+async function call(test: TestEngine, name: string, args: Record<string, unknown>): Promise<void> {
+  await test.engine.callTool(name, args);
+}
+
+/**
+ * The week of Wednesday 2026-11-18 (Berlin): Monday 8 h on Website, Tuesday 7.5 h on Internal with
+ * the afternoon off, this morning 2 h on Support; Legacy last week, Ancient too long ago to count.
+ */
+async function seedWeek(test: TestEngine): Promise<void> {
+  for (const name of ['Website', 'Internal', 'Support', 'Legacy', 'Ancient']) await call(test, 'create_catalog_item', { kind: 'project', name });
+  await call(test, 'log_time', { start: '2026-10-01T09:00:00+02:00', end: '2026-10-01T10:00:00+02:00', project: 'Ancient' });
+  await call(test, 'log_time', { start: '2026-11-10T09:00:00+01:00', end: '2026-11-10T10:00:00+01:00', project: 'Legacy' });
+  await call(test, 'log_time', { start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T17:00:00+01:00', project: 'Website' });
+  await call(test, 'log_time', { start: '2026-11-17T09:00:00+01:00', end: '2026-11-17T16:30:00+01:00', project: 'Internal' });
+  await call(test, 'log_time', { start: '2026-11-18T07:00:00+01:00', end: '2026-11-18T09:00:00+01:00', project: 'Support', description: 'tickets' });
+  await call(test, 'request_leave', { type: 'vacation', first_day: '2026-11-17', first_day_part: 'afternoon' });
+}
+
+const WEDNESDAY_WEEK = [
+  { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
+  { date: '2026-11-17', minutes: 450, targetMinutes: 240 },
+  { date: '2026-11-18', minutes: 120, targetMinutes: 480 },
+  { date: '2026-11-19', minutes: 0, targetMinutes: 0 },
+  { date: '2026-11-20', minutes: 0, targetMinutes: 0 },
+  { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
+  { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
+];
+
+const SUPPORT_ENTRY = {
+  start: '2026-11-18T07:00:00+01:00',
+  end: '2026-11-18T09:00:00+01:00',
+  minutes: 120,
+  project: 'Support',
+  activity: null,
+  description: 'tickets',
+};
+
+describe('status', () => {
+  it('shows today, the week with each day’s target, and recent projects', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await seedWeek(test);
+    const before = Date.now();
+    const status = await timesheetOf(test).getStatus();
+    expect(status).toEqual<StatusView>({
+      running: null,
+      todayMinutes: 120,
+      weekMinutes: 1050,
+      todayEntries: [{ id: expect.any(Number), ...SUPPORT_ENTRY }],
+      week: WEDNESDAY_WEEK,
+      recentProjects: ['Support', 'Internal', 'Website', 'Legacy'],
+      asOf: expect.any(Number),
+    });
+    expect(status.asOf).toBeGreaterThanOrEqual(before);
+  });
+
+  it('keeps the eight most recent projects, most recent first, each once', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    const projects = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'];
+    for (const name of projects) await call(test, 'create_catalog_item', { kind: 'project', name });
+    // One entry per project on consecutive days, then P1 again yesterday: P1 is the most recent.
+    for (const [index, name] of projects.entries()) {
+      const day = String(index + 1).padStart(2, '0');
+      await call(test, 'log_time', { start: `2026-11-${day}T09:00:00+01:00`, end: `2026-11-${day}T10:00:00+01:00`, project: name });
+    }
+    await call(test, 'log_time', { start: '2026-11-17T09:00:00+01:00', end: '2026-11-17T10:00:00+01:00', project: 'P1' });
+    const status = await timesheetOf(test).getStatus();
+    expect(status.recentProjects).toEqual(['P1', 'P10', 'P9', 'P8', 'P7', 'P6', 'P5', 'P4']);
+  });
+
+  it('asks the engine everything at once once it knows the date, and follows the day when it turns', async () => {
+    const wednesday = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await seedWeek(wednesday);
+    // A second engine on the same timesheet whose clock is a day later: the day turning.
+    const thursday = startTestEngine({ userDataDir: wednesday.userDataDir, env: { PUNCHCARD_NOW: '2026-11-19T10:00:00+01:00' } });
+    let current = wednesday.engine;
+    const recorder = recording(() => current);
+    const timesheet = timesheetOf(wednesday, recorder.engine);
+
+    await timesheet.getStatus();
+    recorder.calls.length = 0;
+    const warm = await timesheet.getStatus();
+    // Status, today's entries and report, one report per earlier day of the week, recent entries.
+    expect(recorder.calls.sort()).toEqual(['list_time_entries', 'list_time_entries', 'time_report', 'time_report', 'time_report', 'timer_status']);
+    expect(warm.week).toEqual(WEDNESDAY_WEEK);
+
+    current = thursday.engine;
+    const next = await timesheet.getStatus();
+    expect(next.todayEntries).toEqual([]);
+    expect(next.todayMinutes).toBe(0);
+    expect(next.week).toEqual([
+      { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
+      { date: '2026-11-17', minutes: 450, targetMinutes: 240 },
+      { date: '2026-11-18', minutes: 120, targetMinutes: 480 },
+      { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
+      { date: '2026-11-20', minutes: 0, targetMinutes: 0 },
+      { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
+      { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
+    ]);
+    expect(next.recentProjects).toEqual(['Support', 'Internal', 'Website', 'Legacy']);
+  });
+});
+
+describe('clocking in and out', () => {
+  it('clocks in, switches, and clocks out, answering each time with the new status', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await seedWeek(test);
+    const timesheet = timesheetOf(test);
+
+    const started = await timesheet.clockIn({ project: 'Website', description: 'Landing page' });
+    expect(started.running).toMatchObject({ project: 'Website', description: 'Landing page', end: null, activity: null });
+    expect(started.running?.start).toMatch(/^2026-11-18T10:00:\d\d\+01:00$/);
+    expect(started.todayEntries.map((entry) => [entry.project, entry.end === null])).toEqual([
+      ['Support', false],
+      ['Website', true],
+    ]);
+    expect(started.recentProjects).toEqual(['Website', 'Support', 'Internal', 'Legacy']);
+    expect(started.todayMinutes).toBe(120);
+
+    // A second clock-in while the timer runs switches: Website stops, Internal starts.
+    const switched = await timesheet.clockIn({ project: 'Internal' });
+    expect(switched.running).toMatchObject({ project: 'Internal', description: '' });
+    expect(switched.todayEntries.map((entry) => [entry.project, entry.end === null])).toEqual([
+      ['Support', false],
+      ['Website', false],
+      ['Internal', true],
+    ]);
+    expect(switched.todayEntries[1]?.end).toBe(switched.running?.start);
+    expect(switched.recentProjects).toEqual(['Internal', 'Website', 'Support', 'Legacy']);
+
+    const stopped = await timesheet.clockOut({ description: 'wrapped up' });
+    expect(stopped.running).toBeNull();
+    expect(stopped.todayEntries).toHaveLength(3);
+    expect(stopped.todayEntries[2]).toMatchObject({ project: 'Internal', description: 'wrapped up' });
+    expect(stopped.todayEntries.every((entry) => entry.end !== null)).toBe(true);
+    expect(stopped.todayMinutes).toBeGreaterThanOrEqual(120);
+    expect(stopped.week[2]?.minutes).toBeGreaterThanOrEqual(120);
+  });
+
+  it('shows a timer started before midnight among today’s entries', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await call(test, 'clock_in', { start: '2026-11-17T22:00:00+01:00', description: 'night shift' });
+    const status = await timesheetOf(test).getStatus();
+    expect(status.running).toMatchObject({ start: '2026-11-17T22:00:00+01:00', description: 'night shift' });
+    expect(status.todayEntries).toEqual([status.running]);
+    // 00:00 to 10:00 of today, and the two hours before midnight on Tuesday.
+    expect(status.todayMinutes).toBe(600);
+    expect(status.week[1]).toEqual({ date: '2026-11-17', minutes: 120, targetMinutes: 480 });
+  });
+
+  it('passes the engine’s refusals on as they are', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    const timesheet = timesheetOf(test);
+    const nothingRunning = await timesheet.clockOut().catch((error: unknown) => error);
+    expect(nothingRunning).toBeInstanceOf(EngineError);
+    expect(nothingRunning).toMatchObject({
+      kind: 'tool',
+      tool: 'clock_out',
+      message: 'No timer is running, so there is nothing to clock out of. Use log_time to record past work.',
+    });
+    const refused = await timesheet.clockIn({ project: 'Nowhere' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(EngineError);
+    expect(refused).toMatchObject({ kind: 'tool', tool: 'clock_in', message: expect.stringMatching(/^No project "Nowhere"\. There are no projects yet\./) });
+  });
+});
+
+describe('the contract with the engine', () => {
+  it('fails loudly when an answer does not match the tool’s output schema', async () => {
+    const test = startTestEngine();
+    const { engine } = recording(() => test.engine);
+    // An engine from another version: today_minutes became a text.
+    const changed: EngineClient = {
+      ...engine,
+      callTool: async (name, args) => (name === 'timer_status' ? { structured: { running: null, today_minutes: '2h', week_minutes: 0 }, text: '' } : engine.callTool(name, args)),
+    };
+    const error = await timesheetOf(test, changed).getStatus().catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error).toMatchObject({
+      kind: 'protocol',
+      tool: 'timer_status',
+      message: expect.stringMatching(/^Punchcard could not read its engine's answer to timer_status \(today_minutes: .*number.*\)\. The app and its engine may be from different versions/),
+    });
+  });
+});
+
+describe('supported tools', () => {
+  it('are all of them on the local timesheet', async () => {
+    const test = startTestEngine();
+    expect(await timesheetOf(test).supportedTools()).toEqual(new Set(TOOL_NAMES));
+  });
+
+  it('on Kimai, leave the absence tools out until the plugin is found, then follow it live', async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+    seedCatalog(fake);
+    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    // The last start found no plugin; the check after this start finds it.
+    rememberPlugin(userDataDir, fake.url, false);
+    let changes = 0;
+    const test = startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, onToolsChanged: () => changes++ });
+    const timesheet = timesheetOf(test);
+    const before = await timesheet.supportedTools();
+    expect(before.has('clock_in')).toBe(true);
+    expect(before.has('request_leave')).toBe(false);
+    await vi.waitFor(() => expect(changes).toBeGreaterThan(0), PATIENCE);
+    const after = await timesheet.supportedTools();
+    expect(after.has('request_leave')).toBe(true);
+    expect(after.has('absence_calendar')).toBe(true);
+  });
+});
+
+describe('on Kimai', () => {
+  it('builds the status and clocks in through the same tools', async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    seedCatalog(fake);
+    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    rememberPlugin(userDataDir, fake.url, false);
+    const test = startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+    const timesheet = timesheetOf(test);
+    const idle = await timesheet.getStatus();
+    expect(idle).toMatchObject({ running: null, todayMinutes: 0, todayEntries: [], recentProjects: [] });
+    expect(idle.week.map((day) => day.targetMinutes)).toEqual([480, 480, 480, 0, 0, 0, 0]);
+
+    const working = await timesheet.clockIn({ project: 'Website', activity: 'Design' });
+    expect(working.running).toMatchObject({ project: 'Website', activity: 'Design' });
+    expect(working.recentProjects).toEqual(['Website']);
+    expect(fake.state.timesheets).toHaveLength(1);
+    expect(test.logs.join('\n')).not.toContain(ADA.token);
+  });
+});
