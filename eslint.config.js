@@ -69,8 +69,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'node:*'], message: 'The window has no Node or Electron; ask main through window.punchcard.' },
-            { regex: '^\\.\\./\\.\\./main/(?!ipc/contract\\.ts$)', message: 'From main/, the window may use only the IPC contract (types).' },
-            { regex: '^\\.\\./\\.\\./mcp-server/(?!contract/)', message: 'From the engine, the window may use only mcp-server/contract/.' },
+            { regex: '^(\\.\\./)+main/(?!ipc/contract\\.ts$)', message: 'From main/, the window may use only the IPC contract (types).' },
+            { regex: '^(\\.\\./)+main/ipc/contract\\.ts$', allowTypeImports: true, message: 'Only types from the IPC contract: a value import pulls zod into the window.' },
+            { regex: '^(\\.\\./)+mcp-server/(?!contract/)', message: 'From the engine, the window may use only mcp-server/contract/.' },
+            { regex: '^(\\.\\./)+mcp-server/contract/settings\\.ts$', allowTypeImports: true, message: 'settings.ts builds zod schemas when loaded: types only.' },
           ],
         },
       ],

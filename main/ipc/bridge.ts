@@ -1,7 +1,8 @@
 // Builds the object the window sees as `window.punchcard` from the contract's channel names, over
 // any transport: Electron IPC in the preload, a loopback HTTP bridge in the UI tests. Each function
 // takes one payload and resolves with the handler's answer, or rejects with its message.
-import { CHANNEL_NAMES, channelOf, eventChannelOf, events, type Envelope, type EventName, type PunchcardApi } from './contract.ts';
+import { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, type EventName } from './channels.ts';
+import type { Envelope, PunchcardApi } from './contract.ts';
 
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;
@@ -20,7 +21,7 @@ export function buildBridge(transport: BridgeTransport): PunchcardApi {
     ]),
   );
   const on = (event: EventName, listener: (payload: never) => void) => {
-    if (!Object.hasOwn(events, event)) throw new Error(`Unknown event "${String(event)}".`);
+    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event "${String(event)}".`);
     return transport.subscribe(eventChannelOf(event), listener as (payload: unknown) => void);
   };
   return { ...calls, on } as unknown as PunchcardApi;

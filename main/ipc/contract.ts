@@ -6,6 +6,9 @@
 import * as z from 'zod/v4';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+import type { ChannelName, EventName, Screen } from './channels.ts';
+
+export { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, SCREENS, type ChannelName, type EventName, type Screen } from './channels.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the handlers answer with (plain data: it crosses the process boundary by structured clone)
@@ -226,15 +229,13 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
-export type ChannelName = keyof Contract;
+// channels.ts lists the same names for the preload; a name missing on either side fails here.
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : false;
+const channelsMatch: SameKeys<keyof Contract, ChannelName> = true;
+void channelsMatch;
 export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
-
-/** The Electron channel of a bridge function: one namespace, so nothing else can collide. */
-export function channelOf(name: ChannelName): string {
-  return `punchcard:${name}`;
-}
 
 /** Events main pushes to the window. */
 export const events = {
@@ -244,14 +245,9 @@ export const events = {
   showScreen: '' as Screen,
 } as const;
 
-export type EventName = keyof typeof events;
+const eventsMatch: SameKeys<keyof typeof events, EventName> = true;
+void eventsMatch;
 export type EventPayload<E extends EventName> = (typeof events)[E];
-export const SCREENS = ['status', 'tools', 'connect', 'account', 'preferences'] as const;
-export type Screen = (typeof SCREENS)[number];
-
-export function eventChannelOf(name: EventName): string {
-  return `punchcard:event:${name}`;
-}
 
 /** The bridge the preload exposes as `window.punchcard`: one named function per channel. */
 export type PunchcardApi = {
@@ -270,5 +266,3 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string 
 export type Handlers = {
   [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
 };
-
-export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];

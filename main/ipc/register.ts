@@ -32,6 +32,7 @@ function describeSender(event: IpcMainInvokeEvent) {
   return {
     webContentsId: event.sender.id,
     frameUrl: frame?.url ?? null,
-    isMainFrame: frame !== null && frame !== undefined && frame === event.sender.mainFrame,
+    // The top frame has no parent; a sub-frame (an iframe) does.
+    isMainFrame: frame !== null && frame !== undefined && frame.parent === null,
   };
 }

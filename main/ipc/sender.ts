@@ -1,11 +1,12 @@
 // Who may call the IPC handlers (electron.md §2.1 "Validate IPC sender"): only the main frame of a
 // window Punchcard created, showing a page from the app's own origin. Pure, so every refusal rule
 // is tested without Electron.
+import { APP_ORIGIN } from '../windows/protocol.ts';
 
-export const APP_ORIGIN = 'app://punchcard';
-
-/** The webContents ids of windows the app created; the window module adds and removes them. */
-export type TrustedSenders = Set<number>;
+/** The webContents of windows the app created (the settings window answers for its own). */
+export interface TrustedSenders {
+  has(webContentsId: number): boolean;
+}
 
 export interface SenderFacts {
   webContentsId: number;

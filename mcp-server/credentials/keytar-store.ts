@@ -1,6 +1,7 @@
 // The OS keychain through keytar (macOS Keychain, Windows Credential Vault, libsecret on Linux).
 // keytar is loaded on first use, not at import: a server that never needs a secret (the local
 // tracker) starts without touching the keychain, and a machine without one still starts.
+import { createRequire } from 'node:module';
 import { CredentialStoreError, KEYCHAIN_SERVICE, type CredentialStore } from './credential-store.ts';
 import { envVariableFor } from './env-store.ts';
 
@@ -66,10 +67,10 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialS
 }
 
 async function importKeytar(): Promise<KeytarLike> {
-  const module = await import('keytar');
-  // keytar is CommonJS: Node's ESM loader hands its exports over as `default`, while a bundler's
-  // interop may spread them as named exports instead.
-  return module.default ?? module;
+  // keytar is a CommonJS native addon. Loading it with require, not import, uses CommonJS
+  // resolution, which Electron's asar support redirects to app.asar.unpacked reliably; ESM
+  // resolution of a bare name from inside an asar archive has had bugs across Electron majors.
+  return createRequire(import.meta.url)('keytar') as KeytarLike;
 }
 
 // libsecret (Linux) reports everything as free text; these are the texts it and D-Bus use for the

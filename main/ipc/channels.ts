@@ -1,0 +1,45 @@
+// The names of the IPC contract without its schemas: what the preload needs to build the bridge.
+// Kept apart from contract.ts so the preload bundle (loaded into every window before the page) does
+// not carry zod and the settings schemas; contract.ts checks at compile time that both agree.
+
+export const CHANNEL_NAMES = [
+  'getStatus',
+  'clockIn',
+  'clockOut',
+  'getTools',
+  'setToolGroup',
+  'setTool',
+  'setReadOnly',
+  'listClients',
+  'registerClient',
+  'unregisterClient',
+  'getSnippet',
+  'copySnippet',
+  'openClientLink',
+  'getAccount',
+  'saveAccount',
+  'testConnection',
+  'forgetCredential',
+  'getPreferences',
+  'savePreferences',
+  'listHolidayRegions',
+  'openLink',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The Electron channel of a bridge function: one namespace, so nothing else can collide. */
+export function channelOf(name: ChannelName): string {
+  return `punchcard:${name}`;
+}
+
+/** Events main pushes to the window. */
+export const EVENT_NAMES = ['statusChanged', 'showScreen'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function eventChannelOf(name: EventName): string {
+  return `punchcard:event:${name}`;
+}
+
+export const SCREENS = ['status', 'tools', 'connect', 'account', 'preferences'] as const;
+export type Screen = (typeof SCREENS)[number];

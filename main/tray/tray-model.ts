@@ -1,0 +1,267 @@
+// What the tray shows, as plain data (electron.md §4): the menu, the tooltip, the macOS title and
+// which icon. Pure: the same status, clock, platform and client list always give the same tray, so
+// the adapter (tray.ts) can compare two models and touch Electron only when something changed.
+//
+// Linux AppIndicator hosts may ignore clicks and hide tooltips, so everything a person can do or
+// needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.
+import type { ClientCard, Screen, StatusView } from '../ipc/contract.ts';
+import { addDays, formatDuration, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/domain/time.ts';
+
+export type TrayAction =
+  | { kind: 'clockIn'; project?: string }
+  | { kind: 'clockOut' }
+  | { kind: 'open'; screen: Screen }
+  | { kind: 'registerClient'; id: string }
+  | { kind: 'quit' };
+
+export type MenuItemSpec =
+  | { type: 'separator' }
+  | { type: 'normal'; label: string; enabled: boolean; action?: TrayAction }
+  | { type: 'submenu'; label: string; enabled: boolean; submenu: MenuItemSpec[] };
+
+export type TrayIconKind = 'idle' | 'running';
+
+export interface TrayInput {
+  /** The engine's answer; null while it has not answered (or cannot: see engineError). */
+  status: StatusView | null;
+  /** Epoch ms. */
+  now: number;
+  platform: NodeJS.Platform;
+  /** The AI clients Punchcard knows; null when not listed yet. */
+  clients: ClientCard[] | null;
+  /** Why the engine did not answer, or why the last tray action failed. */
+  engineError?: string;
+  /** IANA zone the times are shown in; the system's when absent. */
+  timeZone?: string;
+}
+
+export interface TrayModel {
+  menu: MenuItemSpec[];
+  tooltip: string;
+  /** macOS menu-bar text next to the icon: the running time ("1:23"), '' when idle or elsewhere. */
+  title: string;
+  icon: TrayIconKind;
+}
+
+/** Windows cuts tooltips longer than this (NOTIFYICONDATA's szTip holds 128 characters). */
+export const TOOLTIP_MAX = 127;
+/** How many recent projects the Clock in submenu offers. */
+export const RECENT_PROJECTS_MAX = 8;
+const LABEL_MAX = 60;
+const ERROR_MAX = 90;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export function trayModel(input: TrayInput): TrayModel {
+  const zone = input.timeZone || systemTimeZone();
+  const { status, now } = input;
+  const running = status?.running ?? null;
+  return {
+    menu: [
+      ...statusLines(input, zone),
+      ...(status ? [timerItem(status), disabled(`Today: ${formatDuration(todayMs(status, now, zone))}`)] : [disabled('Clock in')]),
+      { type: 'separator' },
+      item('Open Punchcard', { kind: 'open', screen: 'status' }),
+      clientsMenu(input.clients),
+      { type: 'separator' },
+      item('Quit Punchcard', { kind: 'quit' }),
+    ],
+    tooltip: tooltip(input, zone),
+    title: input.platform === 'darwin' && status && running ? clockText(elapsedMs(status, now)) : '',
+    icon: running ? 'running' : 'idle',
+  };
+}
+
+/**
+ * Milliseconds until something the tray shows changes while a timer runs (the elapsed minute, the
+ * day at midnight), at most a minute; null when idle, so an idle tray has no timer at all.
+ */
+export function nextRefreshDelay(status: StatusView | null, now: number, timeZone?: string): number | null {
+  if (!status?.running) return null;
+  const zone = timeZone || systemTimeZone();
+  const start = startMs(status);
+  const candidates = [MINUTE];
+  // The elapsed time (status line, title, tooltip, today's total) ticks on the start's minute.
+  if (now >= start) candidates.push(MINUTE - ((now - start) % MINUTE));
+  else candidates.push(start - now);
+  // At midnight today's total restarts and "since 09:02" becomes "since yesterday 09:02".
+  candidates.push(nextMidnight(now, zone) - now);
+  // Once midnight has passed since the engine answered, today's total ticks on the wall clock.
+  if (localDate(now, zone) !== localDate(status.asOf, zone)) candidates.push(MINUTE - (now % MINUTE));
+  return Math.max(1, Math.min(...candidates));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menu parts
+
+function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
+  const { status, engineError } = input;
+  if (!status) return [disabled(engineError ? `Timer unavailable: ${clip(engineError, ERROR_MAX)}` : 'Starting the timer…')];
+  const lines = [disabled(statusText(status, input.now, zone))];
+  if (engineError) lines.push(disabled(`⚠ ${clip(engineError, ERROR_MAX)}`));
+  return lines;
+}
+
+function timerItem(status: StatusView): MenuItemSpec {
+  if (status.running) return item('Clock out', { kind: 'clockOut' });
+  const projects = recentProjects(status);
+  if (projects.length === 0) return item('Clock in', { kind: 'clockIn' });
+  return {
+    type: 'submenu',
+    label: 'Clock in',
+    enabled: true,
+    submenu: [
+      disabled('Recent projects'),
+      ...projects.map((project) => item(clip(project, LABEL_MAX), { kind: 'clockIn', project })),
+      { type: 'separator' },
+      item('No project', { kind: 'clockIn' }),
+    ],
+  };
+}
+
+function clientsMenu(clients: ClientCard[] | null): MenuItemSpec {
+  const all = item('All clients…', { kind: 'open', screen: 'connect' });
+  const installed = (clients ?? []).filter((client) => client.installed);
+  const entries: MenuItemSpec[] =
+    clients === null
+      ? [all]
+      : installed.length === 0
+        ? [disabled('No AI clients found on this computer'), { type: 'separator' }, all]
+        : [...installed.map(clientItem), { type: 'separator' }, all];
+  return { type: 'submenu', label: 'Connect AI clients', enabled: true, submenu: entries };
+}
+
+const CLIENT_WORDS: Record<ClientCard['status'], string> = {
+  registered: 'connected',
+  missing: 'not connected',
+  stale: 'needs repair',
+  outdated: 'set up for another install',
+  invalid: 'its settings file has an error',
+  manual: 'set up by copy and paste',
+};
+
+function clientItem(client: ClientCard): MenuItemSpec {
+  const oneClick = client.writable && (client.status === 'missing' || client.status === 'stale');
+  const word = oneClick ? (client.status === 'missing' ? 'connect now' : 'repair now') : CLIENT_WORDS[client.status];
+  const action: TrayAction = oneClick ? { kind: 'registerClient', id: client.id } : { kind: 'open', screen: 'connect' };
+  return item(`${clip(client.name, LABEL_MAX)} — ${word}`, action);
+}
+
+function recentProjects(status: StatusView): string[] {
+  const seen = new Set<string>();
+  for (const project of status.recentProjects) {
+    if (project.trim() !== '' && !seen.has(project)) seen.add(project);
+    if (seen.size === RECENT_PROJECTS_MAX) break;
+  }
+  return [...seen];
+}
+
+// Electron reads '&' in a menu label as a keyboard mnemonic on every platform; '&&' is a literal one.
+function escapeLabel(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+function item(label: string, action: TrayAction): MenuItemSpec {
+  return { type: 'normal', label: escapeLabel(label), enabled: true, action };
+}
+
+function disabled(label: string): MenuItemSpec {
+  return { type: 'normal', label: escapeLabel(label), enabled: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+/** "Working on Website · Design since 09:02 — 1 h 23 min", "Not clocked in". */
+export function statusText(status: StatusView, now: number, zone: string): string {
+  const running = status.running;
+  if (!running) return 'Not clocked in';
+  const what = workingOn(running.project, running.activity);
+  return `${what ? `Working on ${clip(what, LABEL_MAX)}` : 'Clocked in'} since ${sinceText(startMs(status), now, zone)} — ${formatDuration(elapsedMs(status, now))}`;
+}
+
+function tooltip(input: TrayInput, zone: string): string {
+  const { status, now } = input;
+  let text: string;
+  if (!status) text = input.engineError ? 'Punchcard — timer unavailable' : 'Punchcard';
+  else if (status.running) {
+    const what = workingOn(status.running.project, status.running.activity);
+    const elapsed = formatDuration(elapsedMs(status, now));
+    // The elapsed time must survive the cut, so the project name gives way first.
+    const room = TOOLTIP_MAX - `Punchcard — ${elapsed} on `.length;
+    text = what ? `Punchcard — ${elapsed} on ${clip(what, room)}` : `Punchcard — clocked in for ${elapsed}`;
+  } else text = `Punchcard — not clocked in · today ${formatDuration(todayMs(status, now, zone))}`;
+  return clip(text, TOOLTIP_MAX);
+}
+
+function workingOn(project: string | null, activity: string | null): string {
+  return [project, activity].filter((part): part is string => !!part && part.trim() !== '').join(' · ');
+}
+
+/** "09:02", "yesterday 22:10", "Mon 08:00", "2026-03-02 08:00". */
+function sinceText(start: number, now: number, zone: string): string {
+  const time = formatLocalTime(start, zone);
+  const startDay = localDate(start, zone);
+  const today = localDate(now, zone);
+  if (startDay === today) return time;
+  const days = Math.round((Date.parse(today) - Date.parse(startDay)) / DAY);
+  if (days === 1) return `yesterday ${time}`;
+  if (days > 1 && days < 7) return `${new Date(`${startDay}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', timeZone: 'UTC' })} ${time}`;
+  return `${startDay} ${time}`;
+}
+
+/** "0:05", "1:23", "26:05": hours and minutes, for the macOS menu bar. */
+export function clockText(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / MINUTE);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * At most max UTF-16 units (what Windows counts in a tooltip), cut between characters, never
+ * inside a surrogate pair, with an ellipsis when cut. Runs of white space become one space.
+ */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  let kept = '';
+  for (const char of flat) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time
+
+/** When the running entry started: its ISO start (offset included), else worked back from asOf. */
+function startMs(status: StatusView): number {
+  const running = status.running;
+  if (!running) return status.asOf;
+  const parsed = parseOffsetDateTime(running.start) ?? Date.parse(running.start);
+  return Number.isFinite(parsed) ? parsed : status.asOf - running.minutes * MINUTE;
+}
+
+function elapsedMs(status: StatusView, now: number): number {
+  return Math.max(0, now - startMs(status));
+}
+
+/**
+ * Today's total as the tray shows it now: the engine's figure, plus the whole minutes the running
+ * timer gained since the engine answered (so it ticks together with the elapsed time); after
+ * midnight, only the running timer's part of the new day.
+ */
+function todayMs(status: StatusView, now: number, zone: string): number {
+  const total = status.todayMinutes * MINUTE;
+  if (!status.running) return total;
+  const day = localDate(now, zone);
+  if (day !== localDate(status.asOf, zone)) {
+    return Math.max(0, now - Math.max(startMs(status), startOfLocalDay(day, zone)));
+  }
+  const gained = Math.floor(elapsedMs(status, now) / MINUTE) - Math.floor(elapsedMs(status, status.asOf) / MINUTE);
+  return total + Math.max(0, gained) * MINUTE;
+}
+
+function nextMidnight(now: number, zone: string): number {
+  return startOfLocalDay(addDays(localDate(now, zone), 1), zone);
+}

@@ -1,0 +1,224 @@
+// The tray icon and its menu: a thin adapter that applies tray-model.ts to Electron (electron.md §4).
+// It rebuilds the menu only when the model's menu changed (an unchanged menu is not handed to the
+// system again), ticks once a minute only while a timer runs, and stops ticking while the machine
+// sleeps or the screen is locked. Everything it does goes through the functions it is given, which
+// call the engine: the tray has no timer logic of its own.
+import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
+import type { ClientCard, Screen, StatusView } from '../ipc/contract.ts';
+import type { TrayIcons } from './icons.ts';
+import { nextRefreshDelay, trayModel, type MenuItemSpec, type TrayAction, type TrayIconKind, type TrayModel } from './tray-model.ts';
+
+export interface TrayOptions {
+  getStatus(): Promise<StatusView>;
+  clockIn(request: { project?: string }): Promise<StatusView>;
+  clockOut(): Promise<StatusView>;
+  /** Show the settings window on a screen. */
+  openScreen(screen: Screen): void;
+  listClients(): Promise<ClientCard[]>;
+  /** One-click registration; the tray lists the clients again afterwards. */
+  registerClient(id: string): Promise<unknown>;
+  quit(): void;
+  icons: TrayIcons;
+  platform?: NodeJS.Platform;
+  /** The person's zone (preferences); the system's when it answers '' or undefined. */
+  timeZone?: () => string | undefined;
+  now?: () => number;
+  /** Where failures go besides the tray's own error line; console.error by default. */
+  onError?: (error: unknown) => void;
+}
+
+export interface TrayHandle {
+  /** Show this status (main pushes it after any change), or ask the engine again when none is given. */
+  refresh(status?: StatusView): Promise<void>;
+  /** What the tray shows now (for the E2E hook and diagnostics). */
+  current(): TrayModel;
+  /** Runs a menu action as a click would. */
+  run(action: TrayAction): Promise<void>;
+  destroy(): void;
+}
+
+export function setupTray(options: TrayOptions): TrayHandle {
+  const platform = options.platform ?? process.platform;
+  const now = options.now ?? Date.now;
+  const report = options.onError ?? ((error: unknown) => console.error('Tray:', error));
+
+  let status: StatusView | null = null;
+  let clients: ClientCard[] | null = null;
+  let engineError: string | undefined;
+  let model: TrayModel;
+  let paused = false;
+  let destroyed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Bumped by every change of status, so an older answer that arrives late is dropped.
+  let generation = 0;
+  const shown: { menu: string | null; tooltip: string | null; title: string | null; icon: TrayIconKind | null } = {
+    menu: null,
+    tooltip: null,
+    title: null,
+    icon: null,
+  };
+
+  const tray = new Tray(options.icons.image('idle'));
+  shown.icon = 'idle';
+  // macOS opens the menu on click by itself; elsewhere a click opens the window, when the host
+  // delivers clicks at all (many Linux hosts do not: everything is in the menu too).
+  if (platform !== 'darwin') tray.on('click', () => options.openScreen('status'));
+
+  function render(): void {
+    if (destroyed) return;
+    clearTimeout(timer);
+    timer = undefined;
+    const zone = options.timeZone?.();
+    const at = now();
+    model = trayModel({ status, now: at, platform, clients, ...(engineError ? { engineError } : {}), ...(zone ? { timeZone: zone } : {}) });
+    const menuKey = JSON.stringify(model.menu);
+    if (menuKey !== shown.menu) {
+      tray.setContextMenu(Menu.buildFromTemplate(template(model.menu)));
+      shown.menu = menuKey;
+    }
+    if (model.tooltip !== shown.tooltip) {
+      tray.setToolTip(model.tooltip);
+      shown.tooltip = model.tooltip;
+    }
+    if (platform === 'darwin' && model.title !== shown.title) {
+      tray.setTitle(model.title, { fontType: 'monospacedDigit' });
+      shown.title = model.title;
+    }
+    if (model.icon !== shown.icon) {
+      tray.setImage(options.icons.image(model.icon));
+      shown.icon = model.icon;
+    }
+    if (!paused) {
+      const delay = nextRefreshDelay(status, at, zone);
+      if (delay !== null) timer = setTimeout(render, delay);
+    }
+  }
+
+  function template(spec: MenuItemSpec[]): MenuItemConstructorOptions[] {
+    return spec.map((item): MenuItemConstructorOptions => {
+      if (item.type === 'separator') return { type: 'separator' };
+      if (item.type === 'submenu') return { label: item.label, enabled: item.enabled, submenu: template(item.submenu) };
+      const action = item.action;
+      return action ? { label: item.label, enabled: item.enabled, click: () => void run(action) } : { label: item.label, enabled: item.enabled };
+    });
+  }
+
+  async function changeTimer(call: () => Promise<StatusView>): Promise<void> {
+    const mine = ++generation;
+    try {
+      const next = await call();
+      if (mine !== generation) return;
+      status = next;
+      engineError = undefined;
+    } catch (error) {
+      // Shown even when a newer status arrived meanwhile: the person asked for this and it failed.
+      report(error);
+      engineError = messageOf(error);
+    }
+    render();
+  }
+
+  async function reloadClients(): Promise<void> {
+    try {
+      clients = await options.listClients();
+    } catch (error) {
+      report(error);
+    }
+    render();
+  }
+
+  async function run(action: TrayAction): Promise<void> {
+    if (destroyed) return;
+    switch (action.kind) {
+      case 'clockIn':
+        return changeTimer(() => options.clockIn(action.project === undefined ? {} : { project: action.project }));
+      case 'clockOut':
+        return changeTimer(() => options.clockOut());
+      case 'open':
+        options.openScreen(action.screen);
+        return;
+      case 'registerClient':
+        try {
+          await options.registerClient(action.id);
+        } catch (error) {
+          // The Connect screen says what went wrong and what to do about it.
+          report(error);
+          options.openScreen('connect');
+        }
+        return reloadClients();
+      case 'quit':
+        options.quit();
+        return;
+    }
+  }
+
+  async function refresh(next?: StatusView): Promise<void> {
+    if (destroyed) return;
+    const mine = ++generation;
+    if (next !== undefined) {
+      status = next;
+      engineError = undefined;
+      render();
+      return;
+    }
+    const [statusResult, clientsResult] = await Promise.allSettled([options.getStatus(), options.listClients()]);
+    if (destroyed) return;
+    if (clientsResult.status === 'fulfilled') clients = clientsResult.value;
+    else report(clientsResult.reason);
+    if (mine === generation) {
+      if (statusResult.status === 'fulfilled') {
+        status = statusResult.value;
+        engineError = undefined;
+      } else {
+        report(statusResult.reason);
+        status = null;
+        engineError = messageOf(statusResult.reason);
+      }
+    }
+    render();
+  }
+
+  const pause = () => {
+    paused = true;
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  const resume = () => {
+    paused = false;
+    // Time passed and an AI client may have clocked in meanwhile: ask the engine again.
+    void refresh();
+  };
+  const themeChanged = () => {
+    shown.icon = null;
+    render();
+  };
+  powerMonitor.on('suspend', pause);
+  powerMonitor.on('lock-screen', pause);
+  powerMonitor.on('resume', resume);
+  powerMonitor.on('unlock-screen', resume);
+  nativeTheme.on('updated', themeChanged);
+
+  render();
+  void refresh();
+
+  return {
+    refresh,
+    current: () => model,
+    run,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimeout(timer);
+      powerMonitor.off('suspend', pause);
+      powerMonitor.off('lock-screen', pause);
+      powerMonitor.off('resume', resume);
+      powerMonitor.off('unlock-screen', resume);
+      nativeTheme.off('updated', themeChanged);
+      tray.destroy();
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,124 @@
+// The window's shell: a navigation list on the left and the screen on the right. The screen follows
+// `location.hash` (#status, #tools, …), so the tray's "Connect AI clients…" and deep links land on
+// the right screen. Screens stay mounted once visited, keeping unsaved input and scroll position.
+import { Component, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import type { Screen } from '../../main/ipc/contract.ts';
+import { isScreen, SCREEN_TITLES, SCREENS } from './bridge.ts';
+import { AccountScreen } from './screens/Account.tsx';
+import { ConnectScreen } from './screens/Connect.tsx';
+import { PreferencesScreen } from './screens/Preferences.tsx';
+import { StatusScreen } from './screens/Status.tsx';
+import { ToolsScreen } from './screens/Tools.tsx';
+import { REVALIDATE_ON_SHOW, SCREEN_STORES } from './store.ts';
+
+export function screenFromHash(hash: string): Screen {
+  const name = hash.replace(/^#\/?/, '').toLowerCase();
+  return isScreen(name) ? name : 'status';
+}
+
+function subscribeHash(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+export function useScreen(): Screen {
+  return useSyncExternalStore(subscribeHash, () => screenFromHash(location.hash));
+}
+
+const RENDER: Record<Screen, () => ReactNode> = {
+  status: () => <StatusScreen />,
+  tools: () => <ToolsScreen />,
+  connect: () => <ConnectScreen />,
+  account: () => <AccountScreen />,
+  preferences: () => <PreferencesScreen />,
+};
+
+const ICONS: Record<Screen, string> = {
+  status: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm0 1.5a5 5 0 1 1 0 10A5 5 0 0 1 8 3Zm-.75 1.75v3.56l2.72 2.72 1.06-1.06-2.28-2.28V4.75h-1.5Z',
+  tools: 'M3 3.25h10v1.5H3zm0 4h10v1.5H3zm0 4h10v1.5H3zM5 2h1.5v4H5zm4.5 4H11v4H9.5zM5 10h1.5v4H5z',
+  connect: 'M6 1.5h1.5V4h1V1.5H10V4h1.25v3.5a3.25 3.25 0 0 1-2.5 3.16V14.5h-1.5v-3.84A3.25 3.25 0 0 1 4.75 7.5V4H6Z',
+  account: 'M8 2a3 3 0 1 1 0 6 3 3 0 0 1 0-6Zm0 7.25c3 0 5.5 1.5 5.5 3.5v1.25h-11v-1.25c0-2 2.5-3.5 5.5-3.5Z',
+  preferences: 'M2.5 4h6.6a2 2 0 0 1 3.8 0h.6v1.5h-.6a2 2 0 0 1-3.8 0H2.5Zm0 6.5h.6a2 2 0 0 1 3.8 0h6.6V12H6.9a2 2 0 0 1-3.8 0h-.6Z',
+};
+
+/** A screen that fails to render says so in its place; the navigation and other screens keep working. */
+class ScreenBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
+  override state = { message: null as string | null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { message: error instanceof Error ? error.message : String(error) };
+  }
+
+  override render() {
+    if (this.state.message === null) return this.props.children;
+    return (
+      <p className="message error" role="alert">
+        This screen could not be shown ({this.state.message}). Close the window and open it again from the tray.
+      </p>
+    );
+  }
+}
+
+export function App() {
+  const screen = useScreen();
+  const [visited, setVisited] = useState<ReadonlySet<Screen>>(() => new Set([screen]));
+  const shown = useRef<Screen | null>(null);
+  const navRef = useRef<HTMLUListElement>(null);
+
+  if (!visited.has(screen)) setVisited(new Set([...visited, screen]));
+
+  useEffect(() => {
+    document.title = `${SCREEN_TITLES[screen]} – Punchcard`;
+    const previous = shown.current;
+    shown.current = screen;
+    if (previous === null) return;
+    for (const store of SCREEN_STORES[screen]) {
+      if (REVALIDATE_ON_SHOW.has(screen)) void store.load();
+      else void store.ensure();
+    }
+  }, [screen]);
+
+  // One tab stop for the navigation (the current screen); arrow keys, Home and End move between its
+  // items, Enter or Space opens one.
+  const onNavKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    const links = [...(navRef.current?.querySelectorAll('a') ?? [])];
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index < 0) return;
+    const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: links.length - 1 }[event.key];
+    if (next === undefined) {
+      if (event.key === ' ') {
+        event.preventDefault();
+        links[index]?.click();
+      }
+      return;
+    }
+    event.preventDefault();
+    links[(next + links.length) % links.length]?.focus();
+  };
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Settings">
+        <ul ref={navRef} onKeyDown={onNavKey}>
+          {SCREENS.map((name) => (
+            <li key={name}>
+              <a href={`#${name}`} aria-current={name === screen ? 'page' : undefined} tabIndex={name === screen ? 0 : -1}>
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                  <path d={ICONS[name]} />
+                </svg>
+                {SCREEN_TITLES[name]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        {SCREENS.filter((name) => visited.has(name)).map((name) => (
+          <section key={name} className={`screen screen-${name}`} hidden={name !== screen} aria-label={SCREEN_TITLES[name]}>
+            <ScreenBoundary>{RENDER[name]()}</ScreenBoundary>
+          </section>
+        ))}
+      </main>
+    </div>
+  );
+}

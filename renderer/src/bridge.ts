@@ -1,0 +1,51 @@
+// The window's one way to main: `window.punchcard`, the object the preload exposes (DESIGN.md §6).
+// Only types come from the IPC contract; the contract's zod schemas stay out of the bundle.
+import type { PunchcardApi, Screen, SCREENS as ContractScreens } from '../../main/ipc/contract.ts';
+
+declare global {
+  interface Window {
+    punchcard?: PunchcardApi;
+  }
+}
+
+/** The screens in navigation order; the type check below keeps this list equal to the contract's. */
+export const SCREENS = ['status', 'tools', 'connect', 'account', 'preferences'] as const satisfies readonly Screen[];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const screensMatchContract: Same<(typeof SCREENS)[number], (typeof ContractScreens)[number]> = true;
+void screensMatchContract;
+
+export const SCREEN_TITLES: Record<Screen, string> = {
+  status: 'Status',
+  tools: 'Tools',
+  connect: 'Connect',
+  account: 'Account',
+  preferences: 'Preferences',
+};
+
+export function isScreen(value: string): value is Screen {
+  return (SCREENS as readonly string[]).includes(value);
+}
+
+const MISSING = 'This window is not connected to Punchcard (no bridge). Close it and open it again from the tray.';
+
+/** Opened outside the app (a plain browser), every call fails with a sentence instead of a crash. */
+function missingBridge(): PunchcardApi {
+  return new Proxy({} as PunchcardApi, {
+    get: (_target, name) => (name === 'on' ? () => () => {} : () => Promise.reject(new Error(MISSING))),
+  });
+}
+
+export const api: PunchcardApi = window.punchcard ?? missingBridge();
+
+/**
+ * The sentence to show for a failed call. Electron wraps a handler's error as
+ * "Error invoking remote method 'punchcard:x': Error: <message>"; the person needs only the message.
+ */
+export function errorMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const message = raw
+    .replace(/^Error invoking remote method '[^']*':\s*/, '')
+    .replace(/^(?:[A-Z][A-Za-z]*)?Error:\s*/, '')
+    .trim();
+  return message || 'Something went wrong, and Punchcard did not say what.';
+}

@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Screen } from '../../main/ipc/contract.ts';
+import { errorMessage } from './bridge.ts';
+
+export interface ActionState {
+  /** The key of the action under way, or null. */
+  pending: string | null;
+  /** The last failure and the key of the action that failed. */
+  error: { key: string; message: string } | null;
+  /** The last success message and the key of its action (e.g. "Saved."). */
+  done: { key: string; message: string } | null;
+  /**
+   * Runs one action at a time: a second call while one is pending is ignored. Resolves to the
+   * task's answer, or undefined when it failed (the error is in `error`).
+   */
+  run<T>(key: string, task: () => Promise<T>, success?: string | ((result: T) => string)): Promise<T | undefined>;
+  fail(key: string, message: string): void;
+  clear(): void;
+}
+
+export function useAction(): ActionState {
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<ActionState['error']>(null);
+  const [done, setDone] = useState<ActionState['done']>(null);
+  const busy = useRef(false);
+
+  const run = useCallback(async <T,>(key: string, task: () => Promise<T>, success?: string | ((result: T) => string)) => {
+    if (busy.current) return undefined;
+    busy.current = true;
+    setPending(key);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await task();
+      if (success !== undefined) setDone({ key, message: typeof success === 'string' ? success : success(result) });
+      return result;
+    } catch (caught) {
+      setError({ key, message: errorMessage(caught) });
+      return undefined;
+    } finally {
+      busy.current = false;
+      setPending(null);
+    }
+  }, []);
+  const fail = useCallback((key: string, message: string) => {
+    setDone(null);
+    setError({ key, message });
+  }, []);
+  const clear = useCallback(() => {
+    setError(null);
+    setDone(null);
+  }, []);
+  return { pending, error, done, run, fail, clear };
+}
+
+/** The current time, refreshed every `intervalMs` (aligned to the interval) while mounted and `active`. */
+export function useNow(intervalMs: number, active = true): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = () => {
+      timer = setTimeout(() => {
+        setNow(Date.now());
+        schedule();
+      }, intervalMs - (Date.now() % intervalMs) + 5);
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, [intervalMs, active]);
+  return now;
+}
+
+const marked = new Set<Screen>();
+
+/**
+ * Marks the moment a screen first shows its data: `punchcard:ready:<screen>`, and once per window
+ * `punchcard:first-data` (the benchmark measures navigation start → this mark).
+ */
+export function useReadyMark(screen: Screen, ready: boolean): void {
+  useEffect(() => {
+    if (!ready || marked.has(screen)) return;
+    if (marked.size === 0) performance.mark('punchcard:first-data', { detail: screen });
+    marked.add(screen);
+    performance.mark(`punchcard:ready:${screen}`);
+  }, [screen, ready]);
+}

@@ -1,0 +1,226 @@
+// Which back end Punchcard uses. A Kimai token goes from this form to main and into the keychain;
+// the window never sees a saved one, only whether there is one.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
+import { api } from '../bridge.ts';
+import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { useAction, useReadyMark } from '../hooks.ts';
+import { stores, useStore } from '../store.ts';
+
+export function AccountScreen() {
+  const { data, error } = useStore(stores.account);
+  useReadyMark('account', data !== undefined);
+  return (
+    <>
+      <ScreenHeader title="Account">Where your time is kept: on this computer, or in your company’s tracker.</ScreenHeader>
+      {error && !data && <LoadError message={error} onRetry={() => void stores.account.load()} />}
+      {data ? <AccountForm saved={data} /> : !error && <div className="placeholder account-placeholder" aria-busy="true" aria-label="Loading account" />}
+    </>
+  );
+}
+
+interface FormState {
+  type: ProviderType;
+  url: string;
+  token: string;
+  caFile: string;
+  allowInsecureTls: boolean;
+}
+
+function fromView(view: AccountView): FormState {
+  const provider = view.provider;
+  return provider.type === 'kimai'
+    ? { type: 'kimai', url: provider.url, token: '', caFile: provider.caFile ?? '', allowInsecureTls: provider.allowInsecureTls }
+    : { type: 'local', url: '', token: '', caFile: '', allowInsecureTls: false };
+}
+
+/** Kimai's address in the form the keychain files tokens under (settings.ts normalizeKimaiUrl). */
+function normalUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+}
+
+function AccountForm({ saved }: { saved: AccountView }) {
+  const id = useId();
+  const [form, setForm] = useState<FormState>(() => fromView(saved));
+  const [errors, setErrors] = useState<Partial<Record<'url' | 'token', string>>>({});
+  const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
+  const action = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped when the form finds problems: focus goes to the first field to fix once it is marked.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+  const choice: ProviderChoice | undefined = saved.choices.find((option) => option.type === form.type);
+  const savedUrl = saved.provider.type === 'kimai' ? saved.provider.url : null;
+  const tokenSavedForUrl = saved.hasCredential && savedUrl !== null && normalUrl(savedUrl) === normalUrl(form.url);
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setTest(null);
+    if (key === 'url' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+
+  const request = (forSave: boolean) => {
+    const found: typeof errors = {};
+    if (choice?.needsUrl) {
+      const url = form.url.trim();
+      if (!url) found.url = 'Enter the address of your Kimai, such as https://kimai.example.com.';
+      else if (!/^https?:\/\/[^\s/]+/i.test(url)) found.url = 'The address starts with https:// (or http://), such as https://kimai.example.com.';
+    }
+    if (choice?.needsToken && !form.token && !tokenSavedForUrl && forSave) {
+      found.token = 'Paste an API token: Punchcard has none saved for this address.';
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((count) => count + 1);
+      return null;
+    }
+    const provider =
+      form.type === 'kimai'
+        ? { type: 'kimai' as const, url: form.url.trim(), caFile: form.caFile.trim() || null, allowInsecureTls: form.allowInsecureTls }
+        : { type: 'local' as const };
+    return { provider, ...(form.token ? { token: form.token } : {}) };
+  };
+
+  const testConnection = async () => {
+    setTest(null);
+    const input = request(false);
+    if (!input) return;
+    const result = await action.run('test', () => api.testConnection(input));
+    if (result) setTest(result);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setTest(null);
+    const input = request(true);
+    if (!input) return;
+    const result = await action.run('save', () => api.saveAccount(input), 'Saved.');
+    if (result) {
+      stores.account.set(result);
+      setForm((current) => ({ ...current, token: '' }));
+    }
+  };
+
+  const forget = async () => {
+    const result = await action.run('forget', () => api.forgetCredential(), 'The token is no longer in your keychain.');
+    if (result) stores.account.set(result);
+  };
+
+  return (
+    <form className="account-form" onSubmit={(event) => void save(event)} noValidate ref={formRef}>
+      <fieldset className="card choices">
+        <legend>Back end</legend>
+        {saved.choices.map((option) => (
+          <label key={option.type} className={`choice${form.type === option.type ? ' selected' : ''}`}>
+            <input type="radio" name={`${id}-type`} value={option.type} checked={form.type === option.type} onChange={() => set('type', option.type)} />
+            <span>
+              <strong>{option.label}</strong>
+              <span className="muted">{option.summary}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      {form.type === 'kimai' && (
+        <div className="card kimai">
+          <Field label="Kimai address" error={errors.url} hint="The address you open Kimai at in your browser.">
+            {({ id: fieldId, describedBy, invalid }) => (
+              <input
+                id={fieldId}
+                type="url"
+                inputMode="url"
+                autoComplete="url"
+                spellCheck={false}
+                placeholder="https://kimai.example.com"
+                value={form.url}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                onChange={(event) => set('url', event.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="API token"
+            error={errors.token}
+            hint={
+              <>
+                {tokenSavedForUrl ? 'A token for this address is saved in your system keychain; type a new one to replace it. ' : 'Kept in your system keychain, never in a file. '}
+                <Button kind="link" className="inline" onClick={() => void action.run('help', () => api.openLink({ id: 'kimai-api-tokens' }))}>
+                  How to create an API token
+                </Button>
+              </>
+            }
+          >
+            {({ id: fieldId, describedBy, invalid }) => (
+              <input
+                id={fieldId}
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={tokenSavedForUrl ? '••••••••  (saved)' : 'Paste your API token'}
+                value={form.token}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                onChange={(event) => set('token', event.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <details className="advanced" open={Boolean(form.caFile) || form.allowInsecureTls}>
+            <summary>Certificates</summary>
+            <div className="advanced-body">
+            <Field label="CA certificate file (optional)" hint="A PEM file with your company’s certificate authority, when Kimai’s certificate is issued by it.">
+              {({ id: fieldId, describedBy }) => (
+                <input
+                  id={fieldId}
+                  spellCheck={false}
+                  placeholder="/path/to/company-ca.pem"
+                  value={form.caFile}
+                  aria-describedby={describedBy}
+                  onChange={(event) => set('caFile', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Switch
+              checked={form.allowInsecureTls}
+              onChange={(checked) => set('allowInsecureTls', checked)}
+              describedBy={form.allowInsecureTls ? `${id}-tls-warning` : undefined}
+              label="Allow insecure TLS (do not check Kimai’s certificate)"
+            />
+            {form.allowInsecureTls && (
+              <p className="message warning" id={`${id}-tls-warning`}>
+                Anyone between you and Kimai could read your token and your timesheet. Use this only for a test server; for a company
+                certificate, give the CA file instead.
+              </p>
+            )}
+            </div>
+          </details>
+        </div>
+      )}
+
+      {saved.credentialProblem && (
+        <p className="message warning" role="alert">
+          Punchcard could not ask the system keychain: {saved.credentialProblem}
+        </p>
+      )}
+      <div className="form-actions">
+        <Button busy={action.pending === 'test'} busyLabel="Testing…" onClick={() => void testConnection()}>
+          Test connection
+        </Button>
+        <Button kind="primary" submit busy={action.pending === 'save'} busyLabel="Saving…">
+          Save
+        </Button>
+        {saved.hasCredential && (
+          <Button kind="danger" busy={action.pending === 'forget'} busyLabel="Forgetting…" onClick={() => void forget()}>
+            Forget token
+          </Button>
+        )}
+      </div>
+      <StatusText message={test?.ok ? test.message : action.done?.message} className="success" />
+      <ErrorText message={test && !test.ok ? test.message : null} />
+      <ErrorText message={action.error?.message} />
+      {Object.keys(errors).some((key) => errors[key as keyof typeof errors]) && <ErrorText message="Check the highlighted fields." />}
+    </form>
+  );
+}

@@ -1,0 +1,360 @@
+// Work week, holidays, leave, time zone and the app's own preferences. Saving sends only what
+// changed; every field says what is wrong with it before anything is sent.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import { api } from '../bridge.ts';
+import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { useAction, useReadyMark } from '../hooks.ts';
+import { stores, useStore } from '../store.ts';
+
+type SaveRequest = Parameters<PunchcardApi['savePreferences']>[0];
+type WorkWeek = PreferencesView['workWeek'];
+type Day = keyof WorkWeek;
+
+const DAYS: ReadonlyArray<{ key: Day; short: string; long: string }> = [
+  { key: 'mon', short: 'Mon', long: 'Monday' },
+  { key: 'tue', short: 'Tue', long: 'Tuesday' },
+  { key: 'wed', short: 'Wed', long: 'Wednesday' },
+  { key: 'thu', short: 'Thu', long: 'Thursday' },
+  { key: 'fri', short: 'Fri', long: 'Friday' },
+  { key: 'sat', short: 'Sat', long: 'Saturday' },
+  { key: 'sun', short: 'Sun', long: 'Sunday' },
+];
+
+const SYSTEM_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const hoursFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+export function PreferencesScreen() {
+  const { data, error } = useStore(stores.preferences);
+  const countries = useStore(stores.countries);
+  useReadyMark('preferences', data !== undefined);
+  return (
+    <>
+      <ScreenHeader title="Preferences" />
+      {error && !data && <LoadError message={error} onRetry={() => void stores.preferences.load()} />}
+      {data ? (
+        <PreferencesForm saved={data} countries={countries.data} countriesError={countries.error} />
+      ) : (
+        !error && <div className="placeholder preferences-placeholder" aria-busy="true" aria-label="Loading preferences" />
+      )}
+    </>
+  );
+}
+
+interface FormState {
+  workWeek: Record<Day, string>;
+  country: string;
+  state: string;
+  /** Kept as saved while the state stays the same; the window has no region picker. */
+  region: string | undefined;
+  annualLeaveDays: string;
+  carryOverDays: string;
+  timezone: string;
+  startAtLogin: boolean;
+  reminderHours: string;
+}
+
+type FieldName = Day | 'annualLeaveDays' | 'carryOverDays' | 'timezone' | 'reminderHours';
+type Errors = Partial<Record<FieldName, string>>;
+
+function fromView(view: PreferencesView): FormState {
+  return {
+    workWeek: Object.fromEntries(DAYS.map(({ key }) => [key, String(view.workWeek[key])])) as Record<Day, string>,
+    country: view.holidays?.country.toUpperCase() ?? '',
+    state: view.holidays?.state ?? '',
+    region: view.holidays?.region,
+    annualLeaveDays: String(view.annualLeaveDays),
+    carryOverDays: String(view.carryOverDays),
+    timezone: view.timezone,
+    startAtLogin: view.startAtLogin,
+    reminderHours: String(view.reminderHours),
+  };
+}
+
+/** "7,5" and "7.5" alike; NaN for anything that is not a plain number. */
+function readNumber(text: string): number {
+  const trimmed = text.trim().replace(',', '.');
+  return /^\d+(\.\d+)?$|^\.\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+function checkNumber(text: string, max: number, unit: string): string | undefined {
+  const value = readNumber(text);
+  if (text.trim() === '') return `Enter a number of ${unit} (0 or more).`;
+  if (Number.isNaN(value)) return `Enter a number of ${unit}, such as 7.5.`;
+  if (value > max) return `At most ${max} ${unit}.`;
+  return undefined;
+}
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validate(form: FormState): Errors {
+  const found: Array<[FieldName, string | undefined]> = DAYS.map(({ key, long }) => {
+    const problem = checkNumber(form.workWeek[key], 24, 'hours');
+    return [key, problem && `${long}: ${problem}`];
+  });
+  found.push(['annualLeaveDays', checkNumber(form.annualLeaveDays, 366, 'days')]);
+  found.push(['carryOverDays', checkNumber(form.carryOverDays, 366, 'days')]);
+  found.push(['reminderHours', checkNumber(form.reminderHours, 24, 'hours')]);
+  const zone = form.timezone.trim();
+  if (zone && !validZone(zone)) found.push(['timezone', `“${zone}” is not a time zone. Use a name such as Europe/Berlin, or leave it empty.`]);
+  return Object.fromEntries(found.filter(([, message]) => message)) as Errors;
+}
+
+function changes(form: FormState, saved: PreferencesView): SaveRequest {
+  const request: SaveRequest = {};
+  const workWeek = Object.fromEntries(DAYS.map(({ key }) => [key, readNumber(form.workWeek[key])])) as WorkWeek;
+  if (DAYS.some(({ key }) => workWeek[key] !== saved.workWeek[key])) request.workWeek = workWeek;
+  const holidays = form.country
+    ? { country: form.country, ...(form.state ? { state: form.state } : {}), ...(form.state && form.region ? { region: form.region } : {}) }
+    : null;
+  const savedHolidays = saved.holidays ? { ...saved.holidays, country: saved.holidays.country.toUpperCase() } : null;
+  if (JSON.stringify(holidays) !== JSON.stringify(savedHolidays)) request.holidays = holidays;
+  const numbers = { annualLeaveDays: readNumber(form.annualLeaveDays), carryOverDays: readNumber(form.carryOverDays), reminderHours: readNumber(form.reminderHours) };
+  for (const key of ['annualLeaveDays', 'carryOverDays', 'reminderHours'] as const) if (numbers[key] !== saved[key]) request[key] = numbers[key];
+  if (form.timezone.trim() !== saved.timezone) request.timezone = form.timezone.trim();
+  if (saved.startAtLoginSupported && form.startAtLogin !== saved.startAtLogin) request.startAtLogin = form.startAtLogin;
+  return request;
+}
+
+const statesByCountry = new Map<string, Promise<HolidayRegionOption[]>>();
+
+function statesOf(country: string): Promise<HolidayRegionOption[]> {
+  let states = statesByCountry.get(country);
+  if (!states) {
+    states = api.listHolidayRegions({ country });
+    statesByCountry.set(country, states);
+    states.catch(() => statesByCountry.delete(country));
+  }
+  return states;
+}
+
+function PreferencesForm({ saved, countries, countriesError }: { saved: PreferencesView; countries: HolidayRegionOption[] | undefined; countriesError: string | undefined }) {
+  const id = useId();
+  const [form, setForm] = useState<FormState>(() => fromView(saved));
+  const [errors, setErrors] = useState<Errors>({});
+  const [states, setStates] = useState<{ country: string; options?: HolidayRegionOption[]; error?: string }>({ country: '' });
+  const action = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped by a save that found problems: focus goes to the first field to fix once it is marked.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+
+  useEffect(() => {
+    if (!form.country) return;
+    let current = true;
+    statesOf(form.country).then(
+      (options) => current && setStates({ country: form.country, options }),
+      (error: unknown) => current && setStates({ country: form.country, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [form.country]);
+
+  const update = (patch: Partial<FormState>, field?: FieldName) => {
+    setForm((current) => ({ ...current, ...patch }));
+    action.clear();
+    if (field) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      action.fail('validate', Object.keys(found).length === 1 ? 'One field needs a fix before saving.' : `${Object.keys(found).length} fields need a fix before saving.`);
+      setAttempt((count) => count + 1);
+      return;
+    }
+    const request = changes(form, saved);
+    if (Object.keys(request).length === 0) {
+      action.clear();
+      void action.run('save', () => Promise.resolve(), 'Nothing changed.');
+      return;
+    }
+    const result = await action.run('save', () => api.savePreferences(request), 'Saved.');
+    if (result) {
+      stores.preferences.set(result);
+      setForm(fromView(result));
+    }
+  };
+
+  const weekTotal = DAYS.reduce((sum, { key }) => sum + (readNumber(form.workWeek[key]) || 0), 0);
+  const stateOptions = states.country === form.country ? states.options : undefined;
+  const stateError = states.country === form.country ? states.error : undefined;
+  const dayErrors = DAYS.map(({ key }) => errors[key]).filter(Boolean);
+
+  return (
+    <form className="preferences-form" onSubmit={(event) => void submit(event)} noValidate ref={formRef}>
+      <fieldset className="card work-week" aria-describedby={`${id}-week-total`}>
+        <legend>Work week</legend>
+        <div className="days">
+          {DAYS.map(({ key, short, long }) => (
+            <div className={`day${errors[key] ? ' invalid' : ''}`} key={key}>
+              <label htmlFor={`${id}-${key}`}>{short}</label>
+              <input
+                id={`${id}-${key}`}
+                aria-label={`${long} hours`}
+                inputMode="decimal"
+                value={form.workWeek[key]}
+                aria-invalid={errors[key] ? true : undefined}
+                aria-describedby={errors[key] ? `${id}-week-errors` : undefined}
+                onChange={(event) => update({ workWeek: { ...form.workWeek, [key]: event.currentTarget.value } }, key)}
+              />
+            </div>
+          ))}
+          <p className="week-total muted" id={`${id}-week-total`}>
+            {hoursFormat.format(weekTotal)} hours a week
+          </p>
+        </div>
+        {dayErrors.length > 0 && (
+          <div className="field-error" id={`${id}-week-errors`}>
+            {dayErrors.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <div className="card two-columns">
+        <Field label="Public holidays" hint={countriesError ? undefined : 'Holidays count as days off.'} error={countriesError}>
+          {({ id: fieldId, describedBy }) => (
+            <select
+              id={fieldId}
+              value={form.country}
+              aria-describedby={describedBy}
+              onChange={(event) => update({ country: event.currentTarget.value, state: '', region: undefined })}
+            >
+              <option value="">None</option>
+              {!countries && form.country && <option value={form.country}>{form.country}</option>}
+              {countries?.map((country) => (
+                <option key={country.code} value={country.code.toUpperCase()}>
+                  {country.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="State or region" error={stateError} hint={form.country && stateOptions?.length === 0 ? 'The whole country has the same holidays.' : undefined}>
+          {({ id: fieldId, describedBy }) => (
+            <select
+              id={fieldId}
+              value={form.state}
+              disabled={!form.country || stateOptions?.length === 0}
+              aria-busy={form.country && !stateOptions && !stateError ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => update({ state: event.currentTarget.value, region: undefined })}
+            >
+              <option value="">{form.country ? 'Whole country' : '—'}</option>
+              {!stateOptions && form.state && <option value={form.state}>{form.state}</option>}
+              {stateOptions?.map((state) => (
+                <option key={state.code} value={state.code}>
+                  {state.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Annual leave (days)" error={errors.annualLeaveDays}>
+          {({ id: fieldId, describedBy, invalid }) => (
+            <input
+              id={fieldId}
+              inputMode="decimal"
+              value={form.annualLeaveDays}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => update({ annualLeaveDays: event.currentTarget.value }, 'annualLeaveDays')}
+            />
+          )}
+        </Field>
+        <Field label="Carried over from last year (days)" error={errors.carryOverDays}>
+          {({ id: fieldId, describedBy, invalid }) => (
+            <input
+              id={fieldId}
+              inputMode="decimal"
+              value={form.carryOverDays}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => update({ carryOverDays: event.currentTarget.value }, 'carryOverDays')}
+            />
+          )}
+        </Field>
+        <Field label="Time zone" hint={`Empty follows the system (now ${SYSTEM_ZONE}).`} error={errors.timezone}>
+          {({ id: fieldId, describedBy, invalid }) => (
+            <>
+              <input
+                id={fieldId}
+                list={`${id}-zones`}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder={`System default (${SYSTEM_ZONE})`}
+                value={form.timezone}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                onChange={(event) => update({ timezone: event.currentTarget.value }, 'timezone')}
+              />
+              <ZoneList id={`${id}-zones`} />
+            </>
+          )}
+        </Field>
+        <Field label="Remind me after (hours)" hint="A notification when a timer has run this long. 0 turns it off." error={errors.reminderHours}>
+          {({ id: fieldId, describedBy, invalid }) => (
+            <input
+              id={fieldId}
+              inputMode="decimal"
+              value={form.reminderHours}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => update({ reminderHours: event.currentTarget.value }, 'reminderHours')}
+            />
+          )}
+        </Field>
+      </div>
+
+      <div className="card login">
+        <Switch
+          checked={form.startAtLogin && saved.startAtLoginSupported}
+          disabled={!saved.startAtLoginSupported}
+          onChange={(checked) => update({ startAtLogin: checked })}
+          describedBy={saved.startAtLoginSupported ? undefined : `${id}-login-note`}
+          label="Start Punchcard when I log in"
+        />
+        {!saved.startAtLoginSupported && (
+          <p className="hint" id={`${id}-login-note`}>
+            Not available for this installation: your system does not let it start at login (an AppImage, for example). Use your desktop’s
+            autostart settings instead.
+          </p>
+        )}
+      </div>
+
+      <div className="form-actions">
+        <Button kind="primary" submit busy={action.pending === 'save'} busyLabel="Saving…">
+          Save
+        </Button>
+        <StatusText message={action.done?.message} className="success inline" />
+      </div>
+      <ErrorText message={action.error?.message} />
+    </form>
+  );
+}
+
+/** Suggestions for the time zone field; the browser knows the names. */
+function ZoneList({ id }: { id: string }) {
+  const [zones] = useState(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []));
+  return (
+    <datalist id={id}>
+      {zones.map((zone) => (
+        <option key={zone} value={zone} />
+      ))}
+    </datalist>
+  );
+}

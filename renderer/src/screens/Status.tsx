@@ -1,0 +1,257 @@
+// The running timer, clock in/out, today's entries and the week against its target. The engine
+// answers with `asOf`; the window adds the time since then itself, so nothing polls.
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
+import { api } from '../bridge.ts';
+import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { formatDuration, formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
+import { useAction, useNow, useReadyMark } from '../hooks.ts';
+import { stores, useStore } from '../store.ts';
+import { WeekChart } from './WeekChart.tsx';
+
+export function StatusScreen() {
+  const { data, error } = useStore(stores.status);
+  useReadyMark('status', data !== undefined);
+  const now = useNow(60_000, data?.running != null);
+  // Minutes the running timer has added since the engine answered.
+  const added = data?.running ? Math.max(0, now - data.asOf) / 60_000 : 0;
+  const today = localDate(data?.asOf ?? now);
+  const week = data?.week.map((day) => (day.date === today ? { ...day, minutes: day.minutes + added } : day));
+  const weekMinutes = (data?.weekMinutes ?? 0) + added;
+  const weekTarget = data?.week.reduce((sum, day) => sum + day.targetMinutes, 0) ?? 0;
+
+  return (
+    <>
+      <ScreenHeader title="Status" />
+      {error && !data && <LoadError message={error} onRetry={() => void stores.status.load()} />}
+      {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
+      <div className="status-grid">
+        <TimerCard status={data} />
+        <section className="card today" aria-labelledby="today-title">
+          <div className="card-title">
+            <h2 id="today-title">Today</h2>
+            <span className="total">
+              {data ? <time dateTime={isoDuration(data.todayMinutes + added)}>{formatDuration(data.todayMinutes + added)}</time> : '–:––'}
+            </span>
+          </div>
+          <TodayEntries entries={data?.todayEntries} added={added} loading={!data} />
+        </section>
+        <section className="card week" aria-labelledby="week-title">
+          <div className="card-title">
+            <h2 id="week-title">This week</h2>
+            <span className="total" aria-label={data ? `${spokenDuration(weekMinutes)} of ${spokenDuration(weekTarget)}` : undefined}>
+              {data ? (
+                <>
+                  <strong>{formatDuration(weekMinutes)}</strong> of {formatDuration(weekTarget)}
+                </>
+              ) : (
+                '–:––'
+              )}
+            </span>
+          </div>
+          <WeekChart week={week} today={today} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** The YYYY-MM-DD of an instant on this computer's calendar. */
+function localDate(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+function what(entry: Pick<EntryView, 'project' | 'activity'>): string {
+  return [entry.project, entry.activity].filter(Boolean).join(' · ') || 'No project';
+}
+
+function TimerCard({ status }: { status: StatusView | undefined }) {
+  const action = useAction();
+  const clockOutRef = useRef<HTMLButtonElement>(null);
+  const projectRef = useRef<HTMLInputElement>(null);
+  // After clocking in or out the button that was pressed is gone: focus goes to its counterpart.
+  const [focusNext, setFocusNext] = useState<{ target: 'clock-out' | 'project' } | null>(null);
+  const running = status?.running ?? null;
+
+  useEffect(() => {
+    if (focusNext?.target === 'clock-out') clockOutRef.current?.focus();
+    if (focusNext?.target === 'project') projectRef.current?.focus();
+  }, [focusNext]);
+
+  if (!status) {
+    return (
+      <section className="card timer" aria-labelledby="timer-title" aria-busy="true">
+        <div className="card-title">
+          <h2 id="timer-title">Timer</h2>
+        </div>
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
+
+  const clockOut = async () => {
+    const next = await action.run('clock-out', () => api.clockOut(), 'Clocked out.');
+    if (next) {
+      stores.status.set(next);
+      setFocusNext({ target: 'project' });
+    }
+  };
+
+  return (
+    <section className={`card timer${running ? ' running' : ''}`} aria-labelledby="timer-title">
+      <div className="card-title">
+        <h2 id="timer-title">Timer</h2>
+        {running ? <Badge kind="running">Running</Badge> : <Badge kind="idle">Not running</Badge>}
+      </div>
+      {running ? (
+        <div className="timer-running">
+          <div className="timer-main">
+            <Elapsed entry={running} asOf={status.asOf} />
+            <div className="timer-what">
+              <p className="what">{what(running)}</p>
+              {running.description && <p className="note">{running.description}</p>}
+              <p className="muted">
+                Started <time dateTime={running.start}>{wallClock(running.start)}</time>
+              </p>
+            </div>
+          </div>
+          <Button ref={clockOutRef} kind="primary" busy={action.pending === 'clock-out'} busyLabel="Clocking out…" onClick={() => void clockOut()}>
+            Clock out
+          </Button>
+        </div>
+      ) : (
+        <ClockInForm
+          recent={status.recentProjects}
+          projectRef={projectRef}
+          action={action}
+          onStarted={(next) => {
+            stores.status.set(next);
+            setFocusNext({ target: 'clock-out' });
+          }}
+        />
+      )}
+      <ErrorText message={action.error?.message} />
+      <StatusText message={action.done?.message} className="sr-only" />
+    </section>
+  );
+}
+
+function Elapsed({ entry, asOf }: { entry: EntryView; asOf: number }) {
+  const now = useNow(1000);
+  const ms = Math.max(0, asOf - Date.parse(entry.start)) + Math.max(0, now - asOf);
+  return (
+    <time className="elapsed" dateTime={isoDuration(ms / 60_000)} aria-label={`Running for ${spokenDuration(ms / 60_000)}`}>
+      {formatElapsed(ms)}
+    </time>
+  );
+}
+
+function ClockInForm({
+  recent,
+  projectRef,
+  action,
+  onStarted,
+}: {
+  recent: string[];
+  projectRef: RefObject<HTMLInputElement | null>;
+  action: ReturnType<typeof useAction>;
+  onStarted: (status: StatusView) => void;
+}) {
+  const [project, setProject] = useState('');
+  const [activity, setActivity] = useState('');
+  const [note, setNote] = useState('');
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const request = {
+      ...(project.trim() ? { project: project.trim() } : {}),
+      ...(activity.trim() ? { activity: activity.trim() } : {}),
+      ...(note.trim() ? { description: note.trim() } : {}),
+    };
+    const next = await action.run('clock-in', () => api.clockIn(request), (started) =>
+      started.running ? `Clocked in: ${what(started.running)}.` : 'Clocked in.',
+    );
+    if (next) {
+      setProject('');
+      setActivity('');
+      setNote('');
+      onStarted(next);
+    }
+  };
+
+  return (
+    <form className="clock-in" onSubmit={(event) => void submit(event)} aria-label="Clock in">
+      <div className="clock-in-fields">
+        <div className="field">
+          <label htmlFor={`${id}-project`}>Project</label>
+          <input
+            ref={projectRef}
+            id={`${id}-project`}
+            list={`${id}-recent`}
+            value={project}
+            maxLength={500}
+            autoComplete="off"
+            placeholder="Choose or type"
+            onChange={(event) => setProject(event.currentTarget.value)}
+          />
+          <datalist id={`${id}-recent`}>
+            {recent.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-activity`}>Activity</label>
+          <input id={`${id}-activity`} value={activity} maxLength={500} autoComplete="off" placeholder="Optional" onChange={(event) => setActivity(event.currentTarget.value)} />
+        </div>
+        <div className="field grow">
+          <label htmlFor={`${id}-note`}>Note</label>
+          <input id={`${id}-note`} value={note} maxLength={5000} autoComplete="off" placeholder="What are you working on?" onChange={(event) => setNote(event.currentTarget.value)} />
+        </div>
+        <Button kind="primary" submit busy={action.pending === 'clock-in'} busyLabel="Clocking in…">
+          Clock in
+        </Button>
+      </div>
+      {recent.length > 0 && (
+        <div className="recent" role="group" aria-label="Recent projects">
+          <span className="muted">Recent:</span>
+          {recent.slice(0, 5).map((name) => (
+            <button key={name} type="button" className="chip" aria-pressed={project === name} onClick={() => setProject(name)}>
+              {name}
+            </button>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function TodayEntries({ entries, added, loading }: { entries: EntryView[] | undefined; added: number; loading: boolean }) {
+  if (loading) return <p className="muted">Loading…</p>;
+  if (!entries?.length) return <p className="muted empty">Nothing tracked yet today.</p>;
+  return (
+    <ol className="entries" aria-label="Today’s entries">
+      {entries.map((entry) => {
+        const minutes = entry.end === null ? entry.minutes + added : entry.minutes;
+        return (
+          <li key={entry.id} className={entry.end === null ? 'running' : undefined}>
+            <div className="when">
+              <span className="range">
+                <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {entry.end === null ? 'now' : <time dateTime={entry.end}>{wallClock(entry.end)}</time>}
+              </span>
+              <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
+                {formatDuration(minutes)}
+              </time>
+            </div>
+            <div className="what">
+              <span>{what(entry)}</span>
+              {entry.description && <span className="note">{entry.description}</span>}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

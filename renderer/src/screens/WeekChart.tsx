@@ -1,0 +1,78 @@
+// This week's hours per day against the day's target, in plain SVG: a bar per day, a tick for the
+// target, the hours above the bar. Screen readers get the same numbers as a table.
+import type { DayTotal } from '../../../main/ipc/contract.ts';
+import { dayLong, formatDuration, spokenDuration, weekdayShort } from '../format.ts';
+
+const WIDTH = 336;
+const HEIGHT = 168;
+const SLOT = WIDTH / 7;
+const BAR = 30;
+const TOP = 18;
+const BOTTOM = HEIGHT - 22;
+
+export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today: string }) {
+  const days = week ?? [];
+  const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
+  const y = (minutes: number) => BOTTOM - (Math.min(minutes, scale) / scale) * (BOTTOM - TOP);
+  return (
+    <>
+      <svg className="week-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+        <line className="axis" x1={0} x2={WIDTH} y1={BOTTOM + 0.5} y2={BOTTOM + 0.5} />
+        {days.map((day, index) => {
+          const center = index * SLOT + SLOT / 2;
+          const top = y(day.minutes);
+          const over = day.targetMinutes > 0 && day.minutes >= day.targetMinutes;
+          const modifiers = [day.date === today ? ' today' : '', over ? ' met' : ''].join('');
+          const inside = BOTTOM - top >= 20;
+          return (
+            <g key={day.date}>
+              {day.minutes > 0 && <rect className={`bar${modifiers}`} x={center - BAR / 2} y={top} width={BAR} height={BOTTOM - top} rx={2} />}
+              {day.targetMinutes > 0 && (
+                <line className="target" x1={center - BAR / 2 - 5} x2={center + BAR / 2 + 5} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
+              )}
+              {day.minutes > 0 && (
+                // Inside the bar when it is tall enough, so the target tick never crosses the number.
+                <text
+                  className={inside ? `value inside${modifiers}` : 'value'}
+                  x={center}
+                  y={inside ? top + 13 : Math.max(top - 4, 11)}
+                  textAnchor="middle"
+                >
+                  {formatDuration(day.minutes)}
+                </text>
+              )}
+              <text className={day.date === today ? 'day today' : 'day'} x={center} y={HEIGHT - 6} textAnchor="middle">
+                {weekdayShort(day.date)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <p className="legend" aria-hidden="true">
+        <svg viewBox="0 0 16 4" focusable="false">
+          <line className="target" x1={0} x2={16} y1={2} y2={2} />
+        </svg>
+        daily target
+      </p>
+      <table className="sr-only">
+        <caption>Hours per day this week</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Worked</th>
+            <th scope="col">Target</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day) => (
+            <tr key={day.date}>
+              <th scope="row">{dayLong(day.date)}</th>
+              <td>{spokenDuration(day.minutes)}</td>
+              <td>{day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : 'day off'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

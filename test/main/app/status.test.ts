@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
+import { startStatusSync } from '../../../main/app/status-sync.ts';
+import type { StatusView } from '../../../main/ipc/contract.ts';
+
+const IDLE: StatusView = { running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 1 };
+
+describe('status broadcast', () => {
+  it('tells every listener about a change once, and not about the same status taken later', () => {
+    const broadcast = createStatusBroadcast();
+    const heard: number[] = [];
+    const stop = broadcast.subscribe((status) => heard.push(status.todayMinutes));
+    broadcast.publish(IDLE);
+    broadcast.publish({ ...IDLE, asOf: 2 });
+    broadcast.publish({ ...IDLE, todayMinutes: 5, asOf: 3 });
+    stop();
+    broadcast.publish({ ...IDLE, todayMinutes: 6 });
+    expect(heard).toEqual([0, 5]);
+    expect(broadcast.last()?.todayMinutes).toBe(6);
+  });
+});
+
+describe('status sync', () => {
+  async function until(probe: () => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + 5000;
+    while (!probe()) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+
+  it('refreshes once per burst of writes to the local timesheet, and ignores other files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
+    let refreshes = 0;
+    const sync = startStatusSync({ userDataDir: dir, isLocal: () => true, refresh: async () => void refreshes++, log: () => {} });
+    try {
+      writeFileSync(join(dir, 'config.json'), '{}');
+      writeFileSync(join(dir, 'punchcard.db-shm'), 'x');
+      await new Promise((done) => setTimeout(done, 400));
+      expect(refreshes).toBe(0);
+      for (let i = 0; i < 5; i++) writeFileSync(join(dir, i % 2 ? 'punchcard.db' : 'punchcard.db-wal'), String(i));
+      await until(() => refreshes > 0, 'a refresh');
+      await new Promise((done) => setTimeout(done, 400));
+      expect(refreshes).toBe(1);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('asks a remote back end again on its interval, and logs a failed refresh instead of throwing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
+    const logs: string[] = [];
+    let refreshes = 0;
+    const sync = startStatusSync({
+      userDataDir: dir,
+      isLocal: () => false,
+      refresh: async () => {
+        refreshes++;
+        throw new Error('Kimai answered 503');
+      },
+      log: (line) => logs.push(line),
+      remoteIntervalMs: 30,
+    });
+    try {
+      await until(() => refreshes >= 2 && logs.length >= 2, 'two polls');
+      expect(logs[0]).toBe('Could not refresh the timer status: Kimai answered 503');
+    } finally {
+      sync.stop();
+    }
+  });
+});

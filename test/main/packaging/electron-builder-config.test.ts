@@ -1,0 +1,198 @@
+// electron-builder.yml checked without packaging anything (electron.md §3.5): against
+// electron-builder's own JSON schema, for the security settings it must keep, and against what
+// `vite build` actually produces — package.json, the build config, main's paths and the packaging
+// rules must all name the same files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, matchesGlob, relative, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appPaths } from '../../../main/windows/paths.ts';
+import { resolveAppRequest } from '../../../main/windows/protocol.ts';
+import viteConfig from '../../../vite.config.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const require = createRequire(import.meta.url);
+const schema = require('app-builder-lib/scheme.json') as object;
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
+
+type Config = Record<string, unknown> & {
+  files: string[];
+  asarUnpack: string[];
+  extraResources: Array<{ from: string; to: string; filter?: string[] }>;
+  electronFuses: Record<string, boolean>;
+  mac: Record<string, unknown> & { extendInfo: Record<string, unknown> };
+  linux: Record<string, unknown>;
+  nsis: Record<string, unknown>;
+};
+
+const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
+const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+function errorsOf(candidate: unknown): string[] {
+  return validate(candidate) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+}
+
+/** Whether electron-builder's `files` patterns put a project file into the package. */
+function packaged(path: string): boolean {
+  const positive = config.files.filter((pattern) => !pattern.startsWith('!'));
+  const negative = config.files.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+  return positive.some((pattern) => matchesGlob(path, pattern)) && !negative.some((pattern) => matchesGlob(path, pattern));
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema', () => {
+    expect(errorsOf(config)).toEqual([]);
+  });
+
+  it('fails that schema when a key is misspelled (so the check above can fail)', () => {
+    const misspelled = structuredClone(config);
+    misspelled.mac = { ...config.mac, hardendRuntime: true };
+    expect(errorsOf(misspelled).join('\n')).toMatch(/hardendRuntime/);
+    const topLevel: Record<string, unknown> = { ...structuredClone(config), electronFuse: {} };
+    expect(errorsOf(topLevel)).not.toEqual([]);
+    const badFuse = structuredClone(config);
+    badFuse.electronFuses = { ...config.electronFuses, runAsNodes: true };
+    expect(errorsOf(badFuse)).not.toEqual([]);
+  });
+
+  it('names the app', () => {
+    expect(config).toMatchObject({ appId: 'app.punchcard.desktop', productName: 'Punchcard', executableName: 'punchcard' });
+    expect(String(config.executableName)).not.toMatch(/\s/);
+  });
+
+  it('keeps Node mode for AI clients and hardens every other fuse', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packs an asar with keytar unpacked and never rebuilds it', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('node_modules/keytar/**');
+    expect(config.npmRebuild).toBe(false);
+    expect(Object.keys(packageJson.dependencies)).toEqual(['keytar']);
+  });
+
+  it('is a menu-bar app on macOS, hardened for notarization', () => {
+    expect(config.mac.extendInfo.LSUIElement).toBe(true);
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.category).toBe('public.app-category.productivity');
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
+  });
+
+  it('installs per user on Windows and builds a deb with a maintainer on Linux', () => {
+    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false });
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
+    expect(config.linux.maintainer).toMatch(/<[^@\s>]+@[^@\s>]+>/);
+    expect(config.linux.category).toBe('Utility');
+  });
+
+  it('ships the icons it names, where main looks for them', () => {
+    for (const key of ['mac', 'win', 'linux'] as const) {
+      const icon = (config[key] as { icon?: string }).icon;
+      expect(icon && existsSync(join(ROOT, icon)), `${key}.icon`).toBe(true);
+    }
+    const resources = '/opt/Punchcard/resources';
+    const installed = appPaths({ mainDir: `${resources}/app.asar/dist/main`, isPackaged: true, resourcesPath: resources });
+    const targets = config.extraResources.map((resource) => {
+      expect(existsSync(join(ROOT, resource.from)), resource.from).toBe(true);
+      return join(resources, resource.to);
+    });
+    expect(targets).toContain(installed.trayIcons);
+    expect(targets).toContain(installed.appIcon);
+    const development = appPaths({ mainDir: join(ROOT, 'dist', 'main'), isPackaged: false, resourcesPath: '' });
+    expect(existsSync(join(development.trayIcons, 'trayTemplate.png'))).toBe(true);
+    expect(existsSync(development.appIcon)).toBe(true);
+  });
+});
+
+describe('the build and the package agree', () => {
+  // Where vite.config.ts puts each bundle, read from the config itself, relative to the build root.
+  const environments = viteConfig.environments ?? {};
+  const distRoot = join(ROOT, 'dist');
+  const outputOf = (name: string, fileName?: string) => {
+    const build = environments[name]?.build;
+    const outDir = build?.outDir;
+    if (!outDir) throw new Error(`vite.config.ts has no outDir for ${name}`);
+    const output = build.rolldownOptions?.output;
+    const entry = fileName ?? (output && !Array.isArray(output) && typeof output.entryFileNames === 'string' ? output.entryFileNames : undefined);
+    if (!entry) throw new Error(`vite.config.ts has no entry file name for ${name}`);
+    return relative(distRoot, join(outDir, entry)).split('\\').join('/');
+  };
+  const layout = {
+    main: outputOf('main'),
+    preload: outputOf('preload'),
+    renderer: outputOf('client', 'index.html'),
+    engine: outputOf('mcpServer'),
+  };
+  let out: string;
+
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'punchcard-build-'));
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      env: { ...process.env, PUNCHCARD_OUT: out },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+  }, 150_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('lays dist/ out as main, package.json and electron-builder expect', () => {
+    expect(layout).toEqual({
+      main: 'main/main.js',
+      preload: 'preload/preload.cjs',
+      renderer: 'renderer/index.html',
+      engine: 'mcp-server/punchcard-mcp.mjs',
+    });
+    expect(packageJson.main).toBe(`dist/${layout.main}`);
+  });
+
+  it('produces every file at those paths', () => {
+    for (const path of Object.values(layout)) expect(existsSync(join(out, path)), path).toBe(true);
+  });
+
+  it('packs them all, without source maps', () => {
+    for (const path of Object.values(layout)) {
+      expect(packaged(`dist/${path}`), path).toBe(true);
+      expect(existsSync(join(out, `${path}.map`)) ? packaged(`dist/${path}.map`) : false, `${path}.map`).toBe(false);
+    }
+    expect(packaged('package.json')).toBe(true);
+    expect(packaged('main/index.ts')).toBe(false);
+    expect(packaged('dist-electron-check/main/main.js')).toBe(false);
+  });
+
+  it('is where main looks for the preload, the window and the engine', () => {
+    const paths = appPaths({ mainDir: join(out, 'main'), isPackaged: false, resourcesPath: '' });
+    expect(relative(out, paths.preload).split('\\').join('/')).toBe(layout.preload);
+    expect(relative(out, paths.engineScript).split('\\').join('/')).toBe(layout.engine);
+    expect(relative(out, join(paths.rendererRoot, 'index.html')).split('\\').join('/')).toBe(layout.renderer);
+  });
+
+  it('serves the window’s page and everything it loads through app://', () => {
+    const root = join(out, 'renderer');
+    const html = readFileSync(join(root, 'index.html'), 'utf8');
+    // Everything the page loads from its own origin (data: URLs need no file).
+    const references = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)]
+      .map((match) => match[1] as string)
+      .filter((reference) => new URL(reference, 'app://punchcard/index.html').protocol === 'app:');
+    expect(references.some((reference) => reference.endsWith('.js'))).toBe(true);
+    for (const reference of references) {
+      const url = new URL(reference, 'app://punchcard/index.html').href;
+      const target = resolveAppRequest(url, root);
+      expect(target.ok && existsSync(target.path), `${reference} → ${url}`).toBe(true);
+    }
+  });
+});

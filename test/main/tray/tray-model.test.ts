@@ -1,0 +1,275 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clockText, nextRefreshDelay, RECENT_PROJECTS_MAX, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
+import { ZONE, at, client, idle, running } from './fixtures.ts';
+
+const NOW = at('2026-03-02T10:25:00+01:00');
+
+function model(fields: Partial<TrayInput>) {
+  return trayModel({ status: idle(), now: NOW, platform: 'linux', clients: [], timeZone: ZONE, ...fields });
+}
+
+/** The menu as labels: '(label)' for disabled items, nested arrays for submenus. */
+function outline(menu: MenuItemSpec[]): unknown[] {
+  return menu.map((item) => {
+    if (item.type === 'separator') return '---';
+    const label = item.enabled ? item.label : `(${item.label})`;
+    return item.type === 'submenu' ? [label, outline(item.submenu)] : label;
+  });
+}
+
+function find(menu: MenuItemSpec[], label: string): MenuItemSpec {
+  for (const item of menu) {
+    if (item.type !== 'separator' && item.label === label) return item;
+    if (item.type === 'submenu') {
+      try {
+        return find(item.submenu, label);
+      } catch {
+        // keep looking
+      }
+    }
+  }
+  throw new Error(`No item ${label} in ${JSON.stringify(outline(menu))}`);
+}
+
+function actionOf(menu: MenuItemSpec[], label: string) {
+  const item = find(menu, label);
+  return item.type === 'normal' ? item.action : undefined;
+}
+
+describe('the tray menu', () => {
+  it('shows an idle day: status, Clock in, today, the window, clients, Quit', () => {
+    const { menu, icon, title, tooltip } = model({});
+    expect(outline(menu)).toEqual([
+      '(Not clocked in)',
+      'Clock in',
+      '(Today: 5 h 10 min)',
+      '---',
+      'Open Punchcard',
+      ['Connect AI clients', ['(No AI clients found on this computer)', '---', 'All clients…']],
+      '---',
+      'Quit Punchcard',
+    ]);
+    expect(actionOf(menu, 'Clock in')).toEqual({ kind: 'clockIn' });
+    expect(actionOf(menu, 'Open Punchcard')).toEqual({ kind: 'open', screen: 'status' });
+    expect(actionOf(menu, 'Quit Punchcard')).toEqual({ kind: 'quit' });
+    expect(icon).toBe('idle');
+    expect(title).toBe('');
+    expect(tooltip).toBe('Punchcard — not clocked in · today 5 h 10 min');
+  });
+
+  it('shows a running timer with project, activity, start and elapsed time', () => {
+    const { menu, icon, tooltip } = model({ status: running() });
+    expect(outline(menu).slice(0, 3)).toEqual(['(Working on Website · Design since 09:02 — 1 h 23 min)', 'Clock out', '(Today: 5 h 10 min)']);
+    expect(actionOf(menu, 'Clock out')).toEqual({ kind: 'clockOut' });
+    expect(icon).toBe('running');
+    expect(tooltip).toBe('Punchcard — 1 h 23 min on Website · Design');
+  });
+
+  it('says "Clocked in" for a timer without project or activity', () => {
+    const { menu, tooltip } = model({ status: running({}, { project: null, activity: null }) });
+    expect(outline(menu)[0]).toBe('(Clocked in since 09:02 — 1 h 23 min)');
+    expect(tooltip).toBe('Punchcard — clocked in for 1 h 23 min');
+  });
+
+  it('puts the elapsed time in the title on macOS only, with hours and minutes', () => {
+    expect(model({ status: running(), platform: 'darwin' }).title).toBe('1:23');
+    expect(model({ status: running(), platform: 'win32' }).title).toBe('');
+    expect(model({ status: running(), platform: 'linux' }).title).toBe('');
+    expect(model({ status: idle(), platform: 'darwin' }).title).toBe('');
+    expect(model({ status: null, platform: 'darwin' }).title).toBe('');
+  });
+
+  it('offers recent projects and "No project" under Clock in', () => {
+    const { menu } = model({ status: idle({ recentProjects: ['Website', 'R&D', 'Website', '  ', 'Support'] }) });
+    expect(outline(menu)[1]).toEqual(['Clock in', ['(Recent projects)', 'Website', 'R&&D', 'Support', '---', 'No project']]);
+    expect(actionOf(menu, 'Website')).toEqual({ kind: 'clockIn', project: 'Website' });
+    // The label escapes '&' for Electron; the project name itself is untouched.
+    expect(actionOf(menu, 'R&&D')).toEqual({ kind: 'clockIn', project: 'R&D' });
+    expect(actionOf(menu, 'No project')).toEqual({ kind: 'clockIn' });
+  });
+
+  it(`lists at most ${RECENT_PROJECTS_MAX} recent projects`, () => {
+    const projects = Array.from({ length: 20 }, (_, i) => `Project ${i}`);
+    const clockIn = find(model({ status: idle({ recentProjects: projects }) }).menu, 'Clock in');
+    expect(clockIn.type === 'submenu' && clockIn.submenu.filter((item) => item.type === 'normal' && item.action?.kind === 'clockIn')).toHaveLength(
+      RECENT_PROJECTS_MAX + 1,
+    );
+  });
+
+  it('shows an error line and no timer actions while the engine is unavailable', () => {
+    const { menu, icon, tooltip } = model({ status: null, engineError: 'the engine exited with code 1' });
+    expect(outline(menu)).toEqual([
+      '(Timer unavailable: the engine exited with code 1)',
+      '(Clock in)',
+      '---',
+      'Open Punchcard',
+      ['Connect AI clients', ['(No AI clients found on this computer)', '---', 'All clients…']],
+      '---',
+      'Quit Punchcard',
+    ]);
+    expect(icon).toBe('idle');
+    expect(tooltip).toBe('Punchcard — timer unavailable');
+  });
+
+  it('says the timer is starting before the first answer', () => {
+    expect(outline(model({ status: null }).menu)[0]).toBe('(Starting the timer…)');
+  });
+
+  it('adds a warning line when the last action failed', () => {
+    const { menu } = model({ status: idle(), engineError: 'No project named "Webside"' });
+    expect(outline(menu).slice(0, 2)).toEqual(['(Not clocked in)', '(⚠ No project named "Webside")']);
+  });
+
+  it('cuts long error texts', () => {
+    const { menu } = model({ status: null, engineError: 'x'.repeat(500) });
+    const first = menu[0];
+    expect(first?.type === 'normal' && first.label.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('the Connect AI clients submenu', () => {
+  const submenu = (clients: TrayInput['clients']) => {
+    const connect = find(model({ clients }).menu, 'Connect AI clients');
+    if (connect.type !== 'submenu') throw new Error('not a submenu');
+    return connect.submenu;
+  };
+
+  it('offers only "All clients…" before the clients are listed', () => {
+    expect(outline(submenu(null))).toEqual(['All clients…']);
+    expect(actionOf(submenu(null), 'All clients…')).toEqual({ kind: 'open', screen: 'connect' });
+  });
+
+  it('lists installed clients with their state; one click registers or repairs where Punchcard can write', () => {
+    const items = submenu([
+      client('claude-desktop', { status: 'missing' }),
+      client('vs-code', { status: 'stale' }),
+      client('cursor', { status: 'registered' }),
+      client('zed', { status: 'invalid' }),
+      client('codex', { status: 'outdated' }),
+      client('windsurf', { status: 'missing', writable: false }),
+      client('goose', { status: 'manual', writable: false }),
+      client('not-here', { installed: false }),
+    ]);
+    expect(outline(items)).toEqual([
+      'Claude Desktop — connect now',
+      'Vs Code — repair now',
+      'Cursor — connected',
+      'Zed — its settings file has an error',
+      'Codex — set up for another install',
+      'Windsurf — not connected',
+      'Goose — set up by copy and paste',
+      '---',
+      'All clients…',
+    ]);
+    expect(actionOf(items, 'Claude Desktop — connect now')).toEqual({ kind: 'registerClient', id: 'claude-desktop' });
+    expect(actionOf(items, 'Vs Code — repair now')).toEqual({ kind: 'registerClient', id: 'vs-code' });
+    for (const label of ['Cursor — connected', 'Zed — its settings file has an error', 'Codex — set up for another install', 'Windsurf — not connected']) {
+      expect(actionOf(items, label)).toEqual({ kind: 'open', screen: 'connect' });
+    }
+  });
+});
+
+describe('times', () => {
+  it('reads the start with its offset and shows it in the person’s zone', () => {
+    const status = running({}, { start: '2026-03-02T08:02:00Z' });
+    expect(outline(model({ status }).menu)[0]).toBe('(Working on Website · Design since 09:02 — 1 h 23 min)');
+    expect(outline(model({ status, timeZone: 'America/New_York' }).menu)[0]).toBe('(Working on Website · Design since 03:02 — 1 h 23 min)');
+  });
+
+  it('names the day of a timer started before today', () => {
+    const yesterday = running({}, { start: '2026-03-01T22:10:00+01:00' });
+    expect(outline(model({ status: yesterday }).menu)[0]).toBe('(Working on Website · Design since yesterday 22:10 — 12 h 15 min)');
+    const friday = running({}, { start: '2026-02-27T08:00:00+01:00' });
+    expect(outline(model({ status: friday }).menu)[0]).toMatch(/since Fri 08:00 — 74 h 25 min\)$/);
+    const longAgo = running({}, { start: '2026-01-05T08:00:00+01:00' });
+    expect(outline(model({ status: longAgo }).menu)[0]).toMatch(/since 2026-01-05 08:00 — /);
+  });
+
+  it('ticks today’s total together with the running timer', () => {
+    // 5 h 10 min at 10:25:00 when the timer (from 09:02:30) had run 82 whole minutes.
+    const status = running({ todayMinutes: 310 }, { start: '2026-03-02T09:02:30+01:00' });
+    const today = (now: number) => outline(model({ status, now }).menu)[2];
+    expect(today(NOW)).toBe('(Today: 5 h 10 min)');
+    expect(today(at('2026-03-02T10:25:29+01:00'))).toBe('(Today: 5 h 10 min)');
+    expect(today(at('2026-03-02T10:25:30+01:00'))).toBe('(Today: 5 h 11 min)');
+    expect(today(at('2026-03-02T11:25:30+01:00'))).toBe('(Today: 6 h 11 min)');
+  });
+
+  it('starts today’s total again at midnight, counting only the running timer', () => {
+    const status = running({ todayMinutes: 400, asOf: at('2026-03-02T23:30:00+01:00') }, { start: '2026-03-02T22:00:00+01:00' });
+    expect(outline(model({ status, now: at('2026-03-03T00:45:10+01:00') }).menu)[2]).toBe('(Today: 45 min)');
+  });
+
+  it('formats the macOS clock as hours:minutes', () => {
+    expect(clockText(0)).toBe('0:00');
+    expect(clockText(59_999)).toBe('0:00');
+    expect(clockText(83 * 60_000)).toBe('1:23');
+    expect(clockText((26 * 60 + 5) * 60_000)).toBe('26:05');
+    expect(clockText(-5)).toBe('0:00');
+  });
+});
+
+describe('the tooltip', () => {
+  it(`never exceeds ${TOOLTIP_MAX} UTF-16 units and keeps the elapsed time`, () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.option(fc.string({ maxLength: 300 })), (project, activity) => {
+        const { tooltip } = model({ status: running({}, { project, activity }) });
+        expect(tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+        expect(tooltip).toContain('1 h 23 min');
+        // Never half a surrogate pair.
+        expect(tooltip).toBe(tooltip.toWellFormed());
+      }),
+    );
+  });
+
+  it('is cut with an ellipsis', () => {
+    const { tooltip } = model({ status: running({}, { project: 'P'.repeat(200), activity: null }) });
+    expect(tooltip).toHaveLength(TOOLTIP_MAX);
+    expect(tooltip.endsWith('…')).toBe(true);
+  });
+});
+
+describe('nextRefreshDelay', () => {
+  it('is null while idle or without a status: an idle tray keeps no timer', () => {
+    expect(nextRefreshDelay(idle(), NOW, ZONE)).toBeNull();
+    expect(nextRefreshDelay(null, NOW, ZONE)).toBeNull();
+  });
+
+  it('waits for the next minute of the running timer', () => {
+    const status = running({}, { start: '2026-03-02T09:02:30+01:00' });
+    expect(nextRefreshDelay(status, NOW, ZONE)).toBe(30_000);
+    expect(nextRefreshDelay(status, NOW + 29_999, ZONE)).toBe(1);
+    expect(nextRefreshDelay(status, NOW + 30_000, ZONE)).toBe(60_000);
+  });
+
+  it('wakes at midnight', () => {
+    const status = running({ asOf: at('2026-03-02T23:59:00+01:00') }, { start: '2026-03-02T23:00:00.500+01:00' });
+    expect(nextRefreshDelay(status, at('2026-03-02T23:59:59.800+01:00'), ZONE)).toBe(200);
+  });
+
+  it('never misses a change of what the tray shows, and waits at most a minute', () => {
+    const base = at('2026-03-28T12:00:00+01:00'); // the weekend Berlin moves its clocks
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 * 86_400_000 }),
+        fc.integer({ min: 0, max: 2 * 86_400_000 }),
+        fc.integer({ min: 0, max: 3_600_000 }),
+        fc.constantFrom('darwin', 'linux', 'win32') as fc.Arbitrary<NodeJS.Platform>,
+        (startOffset, answeredAfter, viewedAfter, platform) => {
+          const start = base + startOffset;
+          const asOf = start + answeredAfter;
+          const now = asOf + viewedAfter;
+          const status = running({ asOf, todayMinutes: 200 }, { start: new Date(start).toISOString() });
+          const delay = nextRefreshDelay(status, now, ZONE);
+          expect(delay).not.toBeNull();
+          expect(delay).toBeGreaterThanOrEqual(1);
+          expect(delay).toBeLessThanOrEqual(60_000);
+          const shown = (when: number) => trayModel({ status, now: when, platform, clients: null, timeZone: ZONE });
+          expect(shown(now + (delay ?? 0) - 1)).toEqual(shown(now));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

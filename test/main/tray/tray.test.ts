@@ -1,0 +1,272 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClientCard, StatusView } from '../../../main/ipc/contract.ts';
+import { trayIcons } from '../../../main/tray/icons.ts';
+import { setupTray, type TrayOptions } from '../../../main/tray/tray.ts';
+import { Menu, type NativeImage, Tray, clickMenuItem, menuOutline, nativeTheme, powerMonitor, resetElectronMock } from '../../support/electron-mock.ts';
+import { ZONE, at, client, idle, running } from './fixtures.ts';
+
+const ICONS = join(import.meta.dirname, '..', '..', '..', 'build', 'tray');
+const NOW = at('2026-03-02T10:25:00+01:00');
+
+/** Lets the adapter's promise chains finish (fake timers leave microtasks alone). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+function start(fields: Partial<TrayOptions> & { status?: StatusView; clients?: ClientCard[] } = {}) {
+  const { status = idle({ recentProjects: ['Website', 'Support'] }), clients = [client('claude-desktop')], ...rest } = fields;
+  const platform = rest.platform ?? 'linux';
+  const options = {
+    getStatus: vi.fn(async () => status),
+    clockIn: vi.fn(async (request: { project?: string }) => running({ asOf: Date.now() }, { start: new Date(Date.now()).toISOString(), project: request.project ?? null, activity: null })),
+    clockOut: vi.fn(async () => idle({ asOf: Date.now(), recentProjects: ['Support', 'Website'] })),
+    openScreen: vi.fn(),
+    listClients: vi.fn(async () => clients),
+    registerClient: vi.fn(async () => ({})),
+    quit: vi.fn(),
+    onError: vi.fn(),
+    icons: trayIcons(ICONS, platform),
+    platform,
+    timeZone: () => ZONE,
+    ...rest,
+  };
+  const handle = setupTray(options);
+  const tray = Tray.instances.at(-1);
+  if (!tray) throw new Error('no tray created');
+  const menu = () => {
+    if (!(tray.contextMenu instanceof Menu)) throw new Error('no context menu');
+    return tray.contextMenu;
+  };
+  const imagePath = () => (tray.image as NativeImage).path ?? '';
+  return { handle, tray, menu, imagePath, options };
+}
+
+beforeEach(() => {
+  resetElectronMock();
+  vi.useFakeTimers({ now: NOW });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('setupTray', () => {
+  it('uses the shared electron mock for the real module', async () => {
+    const electron = await import('electron');
+    expect(electron.Tray).toBe(Tray);
+  });
+
+  it('creates one tray, asks the engine and shows its answer in the menu', async () => {
+    const { tray, menu, options } = start();
+    expect(Tray.instances).toHaveLength(1);
+    expect(menuOutline(menu())[0]).toBe('(Starting the timer…)');
+    await settle();
+    expect(options.getStatus).toHaveBeenCalledTimes(1);
+    expect(options.listClients).toHaveBeenCalledTimes(1);
+    expect(menuOutline(menu())).toEqual([
+      '(Not clocked in)',
+      ['Clock in', ['(Recent projects)', 'Website', 'Support', '---', 'No project']],
+      '(Today: 5 h 10 min)',
+      '---',
+      'Open Punchcard',
+      ['Connect AI clients', ['Claude Desktop — connect now', '---', 'All clients…']],
+      '---',
+      'Quit Punchcard',
+    ]);
+    expect(tray.tooltip).toBe('Punchcard — not clocked in · today 5 h 10 min');
+  });
+
+  it('rebuilds the menu only when it changed', async () => {
+    const { handle, tray } = start();
+    await settle();
+    const builds = Menu.built.length;
+    const sets = tray.calls.setContextMenu;
+    await handle.refresh(idle({ recentProjects: ['Website', 'Support'] }));
+    await handle.refresh();
+    await settle();
+    expect(Menu.built.length).toBe(builds);
+    expect(tray.calls.setContextMenu).toBe(sets);
+    await handle.refresh(idle({ recentProjects: ['Website', 'Support'], todayMinutes: 311 }));
+    expect(Menu.built.length).toBe(builds + 1);
+    expect(tray.calls.setContextMenu).toBe(sets + 1);
+  });
+
+  it('clocks in on a recent project, then out, with the right arguments', async () => {
+    const { menu, options, imagePath } = start();
+    await settle();
+    expect(imagePath()).toMatch(/tray-idle-light-22\.png$/);
+
+    clickMenuItem(menu(), 'Clock in', 'Support');
+    await settle();
+    expect(options.clockIn).toHaveBeenCalledWith({ project: 'Support' });
+    expect(menuOutline(menu()).slice(0, 2)).toEqual(['(Working on Support since 10:25 — 0 min)', 'Clock out']);
+    expect(imagePath()).toMatch(/tray-running-light-22\.png$/);
+
+    clickMenuItem(menu(), 'Clock out');
+    await settle();
+    expect(options.clockOut).toHaveBeenCalledWith();
+    expect(menuOutline(menu())[0]).toBe('(Not clocked in)');
+
+    clickMenuItem(menu(), 'Clock in', 'No project');
+    await settle();
+    expect(options.clockIn).toHaveBeenLastCalledWith({});
+  });
+
+  it('clocks in without a submenu when there are no recent projects', async () => {
+    const { menu, options } = start({ status: idle() });
+    await settle();
+    clickMenuItem(menu(), 'Clock in');
+    await settle();
+    expect(options.clockIn).toHaveBeenCalledWith({});
+  });
+
+  it('shows a failed action in the menu', async () => {
+    const { menu, options } = start({ clockIn: vi.fn(async () => Promise.reject(new Error('No project named "Support"'))) });
+    await settle();
+    clickMenuItem(menu(), 'Clock in', 'Support');
+    await settle();
+    expect(menuOutline(menu()).slice(0, 2)).toEqual(['(Not clocked in)', '(⚠ No project named "Support")']);
+    expect(options.onError).toHaveBeenCalled();
+  });
+
+  it('shows an unavailable engine', async () => {
+    const { menu, options } = start({ getStatus: vi.fn(async () => Promise.reject(new Error('the engine exited with code 1'))) });
+    await settle();
+    expect(menuOutline(menu()).slice(0, 2)).toEqual(['(Timer unavailable: the engine exited with code 1)', '(Clock in)']);
+    expect(options.onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'the engine exited with code 1' }));
+  });
+
+  it('opens the window, registers a client, and quits from the menu', async () => {
+    const { menu, options } = start();
+    await settle();
+    clickMenuItem(menu(), 'Open Punchcard');
+    expect(options.openScreen).toHaveBeenCalledWith('status');
+    clickMenuItem(menu(), 'Connect AI clients', 'All clients…');
+    expect(options.openScreen).toHaveBeenLastCalledWith('connect');
+
+    vi.mocked(options.listClients).mockResolvedValue([client('claude-desktop', { status: 'registered' })]);
+    clickMenuItem(menu(), 'Connect AI clients', 'Claude Desktop — connect now');
+    await settle();
+    expect(options.registerClient).toHaveBeenCalledWith('claude-desktop');
+    expect(options.listClients).toHaveBeenCalledTimes(2);
+    expect(menuOutline(menu())[5]).toEqual(['Connect AI clients', ['Claude Desktop — connected', '---', 'All clients…']]);
+
+    clickMenuItem(menu(), 'Quit Punchcard');
+    expect(options.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the Connect screen when a registration fails', async () => {
+    const { menu, options } = start({ registerClient: vi.fn(async () => Promise.reject(new Error('The file has an error on line 3'))) });
+    await settle();
+    clickMenuItem(menu(), 'Connect AI clients', 'Claude Desktop — connect now');
+    await settle();
+    expect(options.openScreen).toHaveBeenCalledWith('connect');
+    expect(options.onError).toHaveBeenCalled();
+  });
+
+  it('ticks once a minute only while a timer runs', async () => {
+    const { menu, handle } = start({ status: idle() });
+    await settle();
+    expect(vi.getTimerCount()).toBe(0);
+
+    await handle.refresh(running({}, { start: '2026-03-02T09:02:30+01:00' }));
+    expect(vi.getTimerCount()).toBe(1);
+    expect(menuOutline(menu())[0]).toBe('(Working on Website · Design since 09:02 — 1 h 22 min)');
+    const builds = Menu.built.length;
+    vi.advanceTimersByTime(29_999);
+    expect(Menu.built.length).toBe(builds);
+    vi.advanceTimersByTime(1);
+    expect(menuOutline(menu())[0]).toBe('(Working on Website · Design since 09:02 — 1 h 23 min)');
+    expect(Menu.built.length).toBe(builds + 1);
+    vi.advanceTimersByTime(60_000);
+    expect(menuOutline(menu())[0]).toBe('(Working on Website · Design since 09:02 — 1 h 24 min)');
+    expect(vi.getTimerCount()).toBe(1);
+
+    await handle.refresh(idle());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops ticking while the machine sleeps or the screen is locked, and asks again on wake', async () => {
+    const status = running({}, { start: '2026-03-02T09:02:30+01:00' });
+    const { menu, options } = start({ status });
+    await settle();
+    expect(vi.getTimerCount()).toBe(1);
+
+    powerMonitor.emit('suspend');
+    expect(vi.getTimerCount()).toBe(0);
+    const builds = Menu.built.length;
+    vi.advanceTimersByTime(3_600_000);
+    expect(Menu.built.length).toBe(builds);
+
+    powerMonitor.emit('resume');
+    await settle();
+    expect(options.getStatus).toHaveBeenCalledTimes(2);
+    expect(menuOutline(menu())[0]).toBe('(Working on Website · Design since 09:02 — 2 h 22 min)');
+    expect(vi.getTimerCount()).toBe(1);
+
+    powerMonitor.emit('lock-screen');
+    expect(vi.getTimerCount()).toBe(0);
+    powerMonitor.emit('unlock-screen');
+    await settle();
+    expect(options.getStatus).toHaveBeenCalledTimes(3);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('sets the title with monospaced digits on macOS, and never elsewhere', async () => {
+    const mac = start({ status: running(), platform: 'darwin' });
+    await settle();
+    expect(mac.tray.title).toBe('1:23');
+    expect(mac.tray.titleOptions).toEqual({ fontType: 'monospacedDigit' });
+    await mac.handle.refresh(idle());
+    expect(mac.tray.title).toBe('');
+    mac.handle.destroy();
+
+    for (const platform of ['linux', 'win32'] as const) {
+      const other = start({ status: running(), platform });
+      await settle();
+      expect(other.tray.calls.setTitle).toBe(0);
+      other.handle.destroy();
+    }
+  });
+
+  it('uses template images on macOS and the platform’s files elsewhere', async () => {
+    const mac = start({ status: running(), platform: 'darwin' });
+    await settle();
+    expect(mac.imagePath()).toMatch(/trayRunningTemplate\.png$/);
+    expect((mac.tray.image as NativeImage).isTemplateImage()).toBe(true);
+    expect((mac.tray.image as NativeImage).isEmpty()).toBe(false);
+
+    const windows = start({ status: idle(), platform: 'win32' });
+    await settle();
+    expect(windows.imagePath()).toMatch(/tray-idle-light\.ico$/);
+    expect((windows.tray.image as NativeImage).isEmpty()).toBe(false);
+  });
+
+  it('follows the theme on Linux and Windows', async () => {
+    const { tray, imagePath } = start({ status: idle() });
+    await settle();
+    const images = tray.calls.setImage;
+    nativeTheme.setDark(true);
+    expect(imagePath()).toMatch(/tray-idle-dark-22\.png$/);
+    expect(tray.calls.setImage).toBe(images + 1);
+  });
+
+  it('opens the window on click except on macOS, where a click opens the menu', async () => {
+    const linux = start({ platform: 'linux' });
+    linux.tray.emit('click');
+    expect(linux.options.openScreen).toHaveBeenCalledWith('status');
+    const mac = start({ platform: 'darwin' });
+    expect(mac.tray.listenerCount('click')).toBe(0);
+  });
+
+  it('lets go of everything on destroy', async () => {
+    const { handle, tray } = start({ status: running() });
+    await settle();
+    handle.destroy();
+    expect(tray.isDestroyed()).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen']) expect(powerMonitor.listenerCount(event)).toBe(0);
+    expect(nativeTheme.listenerCount('updated')).toBe(0);
+  });
+});

@@ -1,0 +1,598 @@
+// An in-memory stand-in for main's IPC handlers, with state that behaves plausibly: clocking in and
+// out changes the status, switches change the tool views, registering changes a client's card, the
+// account and preferences are stored. Tests steer it: a fixed clock, failures on demand, calls held
+// open to look at pending states, events from "outside" (the tray, an AI client).
+import {
+  type AccountView,
+  type ClientCard,
+  type ClientChange,
+  type ConnectionResult,
+  type EntryView,
+  type EventName,
+  type EventPayload,
+  type HolidayRegionOption,
+  type PreferencesView,
+  type ProviderChoice,
+  type PunchcardApi,
+  type RegistrationState,
+  type RequestOf,
+  type SnippetView,
+  type StatusView,
+  type ToolGroupView,
+  type ToolsView,
+  type ToolView,
+} from '../../main/ipc/contract.ts';
+import { UserFacingError } from '../../main/ipc/dispatch.ts';
+import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+
+/** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
+export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
+
+const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
+  clock_in: { title: 'Clock in', description: 'Starts the timer, now or at a past time.' },
+  clock_out: { title: 'Clock out', description: 'Stops the running timer.' },
+  timer_status: { title: 'Timer status', description: 'Tells whether a timer runs, and for how long.' },
+  list_time_entries: { title: 'List time entries', description: 'Lists entries in a date range.' },
+  log_time: { title: 'Log time', description: 'Adds a finished entry, e.g. for a meeting you forgot to track.' },
+  update_time_entry: { title: 'Update time entry', description: 'Changes the times, project or note of an entry.' },
+  delete_time_entry: { title: 'Delete time entry', description: 'Deletes an entry.' },
+  time_report: { title: 'Time report', description: 'Sums hours by day, week, project or activity.' },
+  list_catalog: { title: 'List catalog', description: 'Lists customers, projects and activities.' },
+  create_catalog_item: { title: 'Add to catalog', description: 'Adds a customer, project or activity.' },
+  archive_catalog_item: { title: 'Archive catalog item', description: 'Archives a customer, project or activity.' },
+  request_leave: { title: 'Request leave', description: 'Files a leave request.' },
+  list_leave_requests: { title: 'List leave requests', description: 'Lists your leave requests and their state.' },
+  cancel_leave_request: { title: 'Cancel leave request', description: 'Withdraws a leave request.' },
+  leave_balance: { title: 'Leave balance', description: 'Days of leave taken, planned and left this year.' },
+  absence_calendar: { title: 'Absence calendar', description: 'Who is away when, including public holidays.' },
+  whoami: { title: 'Who am I', description: 'The account Punchcard is connected as.' },
+};
+
+const GROUP_TITLES: Record<ToolGroup, string> = {
+  timer: 'Timer',
+  entries: 'Time entries',
+  reports: 'Reports',
+  catalog: 'Projects and activities',
+  leave: 'Leave',
+  calendar: 'Absence calendar',
+  account: 'Account',
+};
+
+/** What each back end of the fake cannot do. */
+const UNSUPPORTED: Record<'local' | 'kimai', ReadonlySet<ToolName>> = {
+  local: new Set(['absence_calendar']),
+  kimai: new Set(['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
+};
+
+const CHOICES: ProviderChoice[] = [
+  { type: 'local', label: 'This computer', summary: 'A timesheet on this computer. No account needed.', needsUrl: false, needsToken: false },
+  { type: 'kimai', label: 'Kimai', summary: 'Your company’s Kimai server (version 2), with your personal API token.', needsUrl: true, needsToken: true },
+];
+
+const COUNTRIES: HolidayRegionOption[] = [
+  { code: 'AT', name: 'Austria' },
+  { code: 'FR', name: 'France' },
+  { code: 'DE', name: 'Germany' },
+  { code: 'NL', name: 'Netherlands' },
+  { code: 'CH', name: 'Switzerland' },
+  { code: 'GB', name: 'United Kingdom' },
+  { code: 'US', name: 'United States' },
+];
+
+const STATES: Record<string, HolidayRegionOption[]> = {
+  DE: [
+    { code: 'BW', name: 'Baden-Württemberg' },
+    { code: 'BY', name: 'Bavaria' },
+    { code: 'BE', name: 'Berlin' },
+    { code: 'HH', name: 'Hamburg' },
+    { code: 'NW', name: 'North Rhine-Westphalia' },
+    { code: 'SN', name: 'Saxony' },
+  ],
+  AT: [
+    { code: '9', name: 'Vienna' },
+    { code: '6', name: 'Styria' },
+  ],
+  CH: [
+    { code: 'ZH', name: 'Zurich' },
+    { code: 'BE', name: 'Bern' },
+  ],
+  GB: [
+    { code: 'ENG', name: 'England' },
+    { code: 'SCT', name: 'Scotland' },
+    { code: 'WLS', name: 'Wales' },
+    { code: 'NIR', name: 'Northern Ireland' },
+  ],
+  US: [
+    { code: 'CA', name: 'California' },
+    { code: 'NY', name: 'New York' },
+    { code: 'TX', name: 'Texas' },
+  ],
+};
+
+/** The status sentences main's clients handler writes (main/ipc/handlers/clients.ts). */
+function statusText(status: RegistrationState, installed: boolean, problem: string | undefined): string {
+  switch (status) {
+    case 'registered':
+      return 'Registered';
+    case 'missing':
+      return installed ? 'Not registered' : 'Not installed';
+    case 'stale':
+      return `Registered, but broken: ${problem ?? 'the entry no longer starts Punchcard'}. Register again to repair it.`;
+    case 'outdated':
+      return 'Registered with another Punchcard installation or data folder. Register to use this one.';
+    case 'invalid':
+      return `Cannot read the configuration: ${problem ?? 'the file is not valid'}`;
+    case 'manual':
+      return 'Set up by copy and paste';
+  }
+}
+
+interface FakeEntry {
+  id: number;
+  start: number;
+  end: number | null;
+  project: string | null;
+  activity: string | null;
+  description: string;
+}
+
+interface FakeClient {
+  card: ClientCard;
+  language: SnippetView['language'];
+  command: string | null;
+  links: string[];
+}
+
+export interface FakeBridgeOptions {
+  /** Epoch ms; the fake's clock starts here (default FAKE_NOW). */
+  now?: number;
+  /** The person's zone as a fixed UTC offset in minutes (default +120, Berlin in summer). */
+  offsetMinutes?: number;
+  /** Whether a timer runs at the start (default true). */
+  running?: boolean;
+  startAtLoginSupported?: boolean;
+}
+
+export interface FakeBridge extends PunchcardApi {
+  /** Every call the window made, in order. */
+  readonly calls: Array<{ name: string; request: unknown }>;
+  /** copySnippet calls: what the clipboard would have received. */
+  readonly copied: Array<{ id: string; part: 'text' | 'command'; text: string }>;
+  /** openLink and openClientLink calls. */
+  readonly opened: string[];
+  /** The token main would have put in the keychain (tests check it never comes back). */
+  readonly keychain: Map<string, string>;
+  /** The settings main would have written. */
+  readonly state: {
+    readOnly: boolean;
+    switchedOn: Record<ToolName, boolean>;
+    account: AccountView['provider'];
+    preferences: Omit<PreferencesView, 'startAtLoginSupported'>;
+  };
+  now(): number;
+  advance(minutes: number): void;
+  /** The next call of `name` rejects with `message`. */
+  failNext(name: keyof PunchcardApi, message: string): void;
+  /** Calls of `name` wait until the returned function is called. */
+  hold(name: keyof PunchcardApi): () => void;
+  /** Pushes an event to the window, as main does. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The tray or an AI client started a timer: state changes and statusChanged goes out. */
+  clockInElsewhere(project: string, activity?: string): StatusView;
+  status(): StatusView;
+  clientCard(id: string): ClientCard | undefined;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
+  let now = options.now ?? FAKE_NOW;
+  const offset = options.offsetMinutes ?? 120;
+  const startAtLoginSupported = options.startAtLoginSupported ?? true;
+
+  // --- time in the person's zone
+  const wall = (ms: number) => new Date(ms + offset * 60_000);
+  const dateOf = (ms: number) => {
+    const d = wall(ms);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  };
+  const iso = (ms: number) => {
+    const d = wall(ms);
+    const sign = offset < 0 ? '-' : '+';
+    const abs = Math.abs(offset);
+    return `${dateOf(ms)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  };
+  /** Epoch ms of hh:mm on the day `daysBack` before today, in the person's zone. */
+  const at = (daysBack: number, hhmm: string) => {
+    const [h = 0, m = 0] = hhmm.split(':').map(Number);
+    const today = Date.parse(`${dateOf(now)}T00:00:00Z`) - offset * 60_000;
+    return today - daysBack * 86_400_000 + (h * 60 + m) * 60_000;
+  };
+  const weekday = (ms: number) => (wall(ms).getUTCDay() + 6) % 7; // Monday 0
+
+  // --- timesheet
+  let nextId = 1;
+  const entries: FakeEntry[] = [];
+  const add = (start: number, end: number | null, project: string | null, activity: string | null, description = '') =>
+    entries.push({ id: nextId++, start, end, project, activity, description });
+  for (let back = weekday(now); back > 0; back--) {
+    add(at(back, '08:30'), at(back, '12:15'), 'Acme Website', 'Development', 'Checkout flow');
+    add(at(back, '13:00'), at(back, '14:00'), 'Internal', 'Meetings', 'Sprint planning');
+    add(at(back, '14:10'), at(back, '17:05'), 'Beta Corp', 'Support', '');
+  }
+  add(at(0, '08:45'), at(0, '12:00'), 'Acme Website', 'Development', 'Payment provider webhooks');
+  add(at(0, '12:30'), at(0, '13:05'), 'Internal', 'Meetings', 'Design review');
+  if (options.running ?? true) add(at(0, '13:05'), null, 'Beta Corp', 'Support', 'Ticket #4711: export fails');
+
+  const minutesOf = (entry: FakeEntry) => Math.max(0, Math.floor(((entry.end ?? now) - entry.start) / 60_000));
+  const view = (entry: FakeEntry): EntryView => ({
+    id: entry.id,
+    start: iso(entry.start),
+    end: entry.end === null ? null : iso(entry.end),
+    minutes: minutesOf(entry),
+    project: entry.project,
+    activity: entry.activity,
+    description: entry.description,
+  });
+
+  // --- settings
+  const switchedOn = Object.fromEntries(Object.keys(TOOL_CATALOG).map((name) => [name, isDefaultEnabled(name as ToolName)])) as Record<ToolName, boolean>;
+  const state: FakeBridge['state'] = {
+    readOnly: false,
+    switchedOn,
+    account: { type: 'local' },
+    preferences: {
+      workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
+      holidays: { country: 'DE', state: 'BE' },
+      annualLeaveDays: 28,
+      carryOverDays: 2.5,
+      timezone: '',
+      startAtLogin: false,
+      reminderHours: 10,
+    },
+  };
+  const keychain = new Map<string, string>();
+  const normalUrl = (url: string) => url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+
+  const status = (): StatusView => {
+    const today = dateOf(now);
+    const running = entries.find((entry) => entry.end === null) ?? null;
+    const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
+    const monday = at(weekday(now), '00:00');
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+    const week = days.map((key, index) => {
+      const date = dateOf(monday + index * 86_400_000 + 12 * 3_600_000);
+      const minutes = entries.filter((entry) => dateOf(entry.start) === date).reduce((sum, entry) => sum + minutesOf(entry), 0);
+      return { date, minutes, targetMinutes: state.preferences.workWeek[key] * 60 };
+    });
+    const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
+    return {
+      running: running && view(running),
+      todayMinutes: todayEntries.reduce((sum, entry) => sum + minutesOf(entry), 0),
+      weekMinutes: week.reduce((sum, day) => sum + day.minutes, 0),
+      todayEntries: todayEntries.map(view),
+      week,
+      recentProjects,
+      asOf: now,
+    };
+  };
+
+  const tools = (): ToolsView => {
+    const unsupported = UNSUPPORTED[state.account.type];
+    const groups: ToolGroupView[] = TOOL_GROUPS.map((group) => {
+      const toolViews: ToolView[] = (Object.keys(TOOL_CATALOG) as ToolName[])
+        .filter((name) => TOOL_CATALOG[name].group === group)
+        .map((name) => {
+          const supported = !unsupported.has(name);
+          const access = TOOL_CATALOG[name].access;
+          const on = state.switchedOn[name];
+          return { name, ...TOOL_TEXT[name], access, switchedOn: on, supported, enabled: on && supported && (!state.readOnly || access === 'read') };
+        });
+      const onCount = toolViews.filter((tool) => tool.switchedOn).length;
+      const groupState = onCount === 0 ? 'off' : onCount === toolViews.length ? 'on' : 'some';
+      return { group, title: GROUP_TITLES[group], state: groupState, tools: toolViews };
+    });
+    return { readOnly: state.readOnly, groups };
+  };
+
+  // --- clients
+  const home = '/home/ada';
+  const client = (
+    id: string,
+    name: string,
+    init: { installed: boolean; writable: boolean; status: RegistrationState; path?: string; language?: SnippetView['language']; command?: string; links?: string[]; nextStep: string },
+  ): FakeClient => {
+    const problem = init.status === 'invalid' ? `${init.path} line 3, column 5: a comma is missing` : undefined;
+    return {
+    card: {
+      id,
+      name,
+      installed: init.installed,
+      writable: init.writable,
+      status: init.status,
+      statusText: statusText(init.status, init.installed, problem),
+      files: init.path ? [{ path: init.path, status: init.status, ...(problem ? { problem } : {}) }] : [],
+      nextStep: init.nextStep,
+    },
+    language: init.language ?? 'json',
+    command: init.command ?? null,
+    links: init.links ?? [],
+    };
+  };
+  const clients: FakeClient[] = [
+    client('claude-desktop', 'Claude Desktop', {
+      installed: true,
+      writable: true,
+      status: 'missing',
+      path: `${home}/.config/Claude/claude_desktop_config.json`,
+      nextStep: 'Quit Claude Desktop completely (not just its window) and open it again.',
+    }),
+    client('vscode', 'VS Code', {
+      installed: true,
+      writable: true,
+      status: 'registered',
+      path: `${home}/.config/Code/User/mcp.json`,
+      command: `code --add-mcp '{"name":"punchcard","type":"stdio","command":"/opt/Punchcard/punchcard","args":["/opt/Punchcard/resources/punchcard-mcp.mjs"]}'`,
+      links: ['Install in VS Code'],
+      nextStep: 'In VS Code, start "punchcard" from the MCP server list (or the code lens in mcp.json) and confirm that you trust it.',
+    }),
+    client('cursor', 'Cursor', {
+      installed: false,
+      writable: true,
+      status: 'missing',
+      path: `${home}/.cursor/mcp.json`,
+      links: ['Install in Cursor'],
+      nextStep: 'Open Cursor Settings → MCP and switch "punchcard" on.',
+    }),
+    client('codex', 'Codex', {
+      installed: true,
+      writable: true,
+      status: 'outdated',
+      path: `${home}/.codex/config.toml`,
+      language: 'toml',
+      command: "codex mcp add punchcard --env 'ELECTRON_RUN_AS_NODE=1' -- /opt/Punchcard/punchcard /opt/Punchcard/resources/punchcard-mcp.mjs",
+      nextStep: 'Start a new Codex session (CLI, IDE extension or app); /mcp lists "punchcard".',
+    }),
+    client('zed', 'Zed', {
+      installed: true,
+      writable: true,
+      status: 'invalid',
+      path: `${home}/.config/zed/settings.json`,
+      nextStep: 'Zed reloads its settings by itself; the agent panel lists "punchcard" under context servers.',
+    }),
+    client('goose', 'Goose', {
+      installed: true,
+      writable: false,
+      status: 'manual',
+      language: 'yaml',
+      nextStep: "Paste the snippet under `extensions:` in Goose's config.yaml (~/.config/goose/), then restart Goose.",
+    }),
+  ];
+  const findClient = (id: string) => {
+    const found = clients.find((candidate) => candidate.card.id === id);
+    if (!found) throw new Error(`Punchcard does not know a client called ${id}.`);
+    return found;
+  };
+  const launch = { command: '/opt/Punchcard/punchcard', args: ['/opt/Punchcard/resources/punchcard-mcp.mjs'], env: { ELECTRON_RUN_AS_NODE: '1' } };
+  const snippetText = (entry: FakeClient): string => {
+    if (entry.language === 'toml') {
+      return `[mcp_servers.punchcard]\ncommand = "${launch.command}"\nargs = ["${launch.args[0]}"]\n\n[mcp_servers.punchcard.env]\nELECTRON_RUN_AS_NODE = "1"\n`;
+    }
+    if (entry.language === 'yaml') {
+      return `extensions:\n  punchcard:\n    type: "stdio"\n    name: "punchcard"\n    enabled: true\n    cmd: "${launch.command}"\n    args: ["${launch.args[0]}"]\n    envs: {"ELECTRON_RUN_AS_NODE": "1"}\n    timeout: 300\n`;
+    }
+    const container = entry.card.id === 'vscode' ? 'servers' : entry.card.id === 'zed' ? 'context_servers' : 'mcpServers';
+    return `${JSON.stringify({ [container]: { punchcard: launch } }, null, 2)}\n`;
+  };
+  const setClientStatus = (entry: FakeClient, status: RegistrationState) => {
+    entry.card = {
+      ...entry.card,
+      status,
+      statusText: statusText(status, entry.card.installed, undefined),
+      files: entry.card.files.map((file) => ({ path: file.path, status })),
+    };
+  };
+
+  // --- the API
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const failures = new Map<string, string[]>();
+  const holds = new Map<string, Promise<void>>();
+  const calls: FakeBridge['calls'] = [];
+  const copied: FakeBridge['copied'] = [];
+  const opened: string[] = [];
+
+  // main's status handler tells the tray and every window about a timer change, this one included.
+  const announce = (next: StatusView) => {
+    for (const listener of listeners.get('statusChanged') ?? []) (listener as (value: unknown) => void)(structuredClone(next));
+    return next;
+  };
+  // Sentences for the person, as main's handlers throw them (dispatch passes their message through).
+  const reject = (message: string): never => {
+    throw new UserFacingError(message);
+  };
+
+  const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
+    getStatus: () => status(),
+    clockIn: (request) => {
+      const running = entries.find((entry) => entry.end === null);
+      if (running) reject(`A timer is already running (${running.project ?? 'no project'} since ${iso(running.start).slice(11, 16)}). Clock out first.`);
+      add(now, null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      return announce(status());
+    },
+    clockOut: (request) => {
+      const running = entries.find((entry) => entry.end === null) ?? reject('No timer is running.');
+      running.end = now;
+      if (request?.description) running.description = request.description;
+      return announce(status());
+    },
+    getTools: () => tools(),
+    setToolGroup: ({ group, enabled }) => {
+      for (const name of Object.keys(TOOL_CATALOG) as ToolName[]) if (TOOL_CATALOG[name].group === group) state.switchedOn[name] = enabled;
+      return tools();
+    },
+    setTool: ({ name, enabled }) => {
+      if (UNSUPPORTED[state.account.type].has(name)) reject(`${TOOL_TEXT[name].title} is not available with this back end.`);
+      state.switchedOn[name] = enabled;
+      return tools();
+    },
+    setReadOnly: ({ readOnly }) => {
+      state.readOnly = readOnly;
+      return tools();
+    },
+    listClients: () => clients.map((entry) => entry.card),
+    registerClient: ({ id }): ClientChange => {
+      const entry = findClient(id);
+      if (!entry.card.writable) reject(`Punchcard cannot edit ${entry.card.name}'s settings; copy the snippet instead.`);
+      const file = entry.card.files[0];
+      if (entry.card.status === 'invalid') {
+        reject(`${file?.path ?? 'The file'} is not valid JSON (line 3, column 5: a comma is missing). Punchcard changed nothing; fix the file, then try again.`);
+      }
+      setClientStatus(entry, 'registered');
+      return {
+        card: entry.card,
+        message: `Registered with ${entry.card.name}: ${file?.path} (previous version saved as ${file?.path}.punchcard-backup). ${entry.card.nextStep}`,
+      };
+    },
+    unregisterClient: ({ id }): ClientChange => {
+      const entry = findClient(id);
+      if (!entry.card.writable) reject(`Punchcard cannot edit ${entry.card.name}'s settings.`);
+      const file = entry.card.files[0];
+      setClientStatus(entry, 'missing');
+      return { card: entry.card, message: `Removed from ${entry.card.name}: ${file?.path} (previous version saved as ${file?.path}.punchcard-backup).` };
+    },
+    getSnippet: ({ id }): SnippetView => {
+      const entry = findClient(id);
+      return { clientId: id, language: entry.language, text: snippetText(entry), command: entry.command, links: entry.links, nextStep: entry.card.nextStep };
+    },
+    copySnippet: ({ id, part }) => {
+      const entry = findClient(id);
+      const text = part === 'text' ? snippetText(entry) : (entry.command ?? reject(`${entry.card.name} has no command to copy.`));
+      copied.push({ id, part, text });
+      return null;
+    },
+    openClientLink: ({ id, label }) => {
+      const entry = findClient(id);
+      if (!entry.links.includes(label)) reject(`${entry.card.name} has no link called “${label}”.`);
+      opened.push(`${id}:${label}`);
+      return null;
+    },
+    getAccount: () => account(),
+    saveAccount: ({ provider, token }) => {
+      if (provider.type === 'kimai') {
+        const url = normalUrl(provider.url);
+        if (!/^https?:\/\/[^\s/]+/i.test(url)) reject('Enter the address of your Kimai, such as https://kimai.example.com.');
+        state.account = { type: 'kimai', url, caFile: provider.caFile ?? null, allowInsecureTls: provider.allowInsecureTls ?? false };
+        if (token) keychain.set(`kimai:${url}`, token.trim());
+        else if (!keychain.has(`kimai:${url}`)) reject(`Enter your Kimai API token for ${url}: Punchcard has none saved for that address.`);
+      } else {
+        state.account = { type: 'local' };
+      }
+      return account();
+    },
+    testConnection: (request): ConnectionResult => {
+      const provider = request?.provider ?? state.account;
+      if (provider.type === 'local') return { ok: true, message: 'The timesheet on this computer is ready (412 entries).' };
+      const url = normalUrl(provider.url);
+      const token = request?.token ?? keychain.get(`kimai:${url}`);
+      if (!token) return { ok: false, message: `Punchcard has no API token for ${url}. Paste one and test again.` };
+      if (!url.startsWith('https://') && !url.startsWith('http://')) return { ok: false, message: `${url} is not an address Punchcard can reach.` };
+      if (token === 'wrong') return { ok: false, message: `Kimai at ${url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
+      return { ok: true, message: `Connected to Kimai 2.32 at ${url} as Ada Lovelace.` };
+    },
+    forgetCredential: () => {
+      if (state.account.type === 'kimai') keychain.delete(`kimai:${state.account.url}`);
+      return account();
+    },
+    getPreferences: () => preferences(),
+    savePreferences: (request) => {
+      if (request.timezone) {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: request.timezone });
+        } catch {
+          reject(`Unknown time zone “${request.timezone}”.`);
+        }
+      }
+      if (request.holidays && !COUNTRIES.some((country) => country.code === request.holidays?.country.toUpperCase())) {
+        reject(`No public holidays are known for ${request.holidays.country}.`);
+      }
+      const { startAtLogin, ...rest } = request;
+      if (startAtLogin !== undefined && !startAtLoginSupported) reject('This installation cannot start at login.');
+      state.preferences = { ...state.preferences, ...rest, ...(startAtLogin === undefined ? {} : { startAtLogin }) };
+      return preferences();
+    },
+    listHolidayRegions: (request) => (request?.country ? (STATES[request.country.toUpperCase()] ?? []) : COUNTRIES),
+    openLink: ({ id }) => {
+      opened.push(id);
+      return null;
+    },
+  };
+
+  const account = (): AccountView => ({
+    provider: structuredClone(state.account),
+    hasCredential: state.account.type === 'kimai' && keychain.has(`kimai:${state.account.url}`),
+    credentialProblem: null,
+    choices: CHOICES,
+  });
+  const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), startAtLoginSupported });
+
+  const api = {} as Record<string, unknown>;
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => unknown]>) {
+    api[name] = async (request?: unknown) => {
+      calls.push({ name, request: structuredClone(request) });
+      await holds.get(name);
+      const failure = failures.get(name)?.shift();
+      if (failure !== undefined) throw new UserFacingError(failure);
+      return structuredClone(handler(request));
+    };
+  }
+
+  const fake: Omit<FakeBridge, keyof Omit<PunchcardApi, 'on'>> = {
+    calls,
+    copied,
+    opened,
+    keychain,
+    state,
+    now: () => now,
+    advance(minutes) {
+      now += minutes * 60_000;
+    },
+    failNext(name, message) {
+      failures.set(name, [...(failures.get(name) ?? []), message]);
+    },
+    hold(name) {
+      let release = () => {};
+      holds.set(
+        name,
+        new Promise<void>((resolve) => {
+          release = () => {
+            holds.delete(name);
+            resolve();
+          };
+        }),
+      );
+      return release;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) (listener as (value: unknown) => void)(structuredClone(payload));
+    },
+    clockInElsewhere(project, activity) {
+      const running = entries.find((entry) => entry.end === null);
+      if (running) running.end = now;
+      add(now, null, project, activity ?? null, '');
+      const next = status();
+      fake.emit('statusChanged', next);
+      return next;
+    },
+    status,
+    clientCard: (id) => clients.find((entry) => entry.card.id === id)?.card,
+  };
+  return Object.assign(api, fake) as unknown as FakeBridge;
+}

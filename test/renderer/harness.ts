@@ -1,0 +1,282 @@
+// Renderer tests without Electron (DESIGN.md §8, electron.md §3.5): the built window served over
+// HTTP on 127.0.0.1 with the production CSP, Debian's Chromium through playwright-core, and a
+// `window.punchcard` defined before the app's scripts run that forwards to a bridge server
+// (bridge-server.ts). The page reaches the bridge through the same origin it was served from (the
+// static server proxies /ipc/ and /events), so the strict CSP stays exactly as in the app.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNELS, EVENTS, TOKEN_HEADER } from './bridge-server.ts';
+
+const REPO = resolve(import.meta.dirname, '../..');
+
+/** The production policy (electron.md §2.1), sent as a header like the app:// protocol handler does. */
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** Where a test window opens: the size of the settings window. */
+export const WINDOW_SIZE = { width: 900, height: 640 };
+
+/** The name of the mark the app sets when its first screen shows data (renderer/src/hooks.ts). */
+export const FIRST_DATA_MARK = 'punchcard:first-data';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The built renderer folder: $PUNCHCARD_UI_DIST, else dist/renderer. Throws (never skips) when it
+ * is not there, saying how to build it.
+ */
+export function rendererDist(): string {
+  const folder = resolve(REPO, process.env.PUNCHCARD_UI_DIST ?? 'dist/renderer');
+  if (!existsSync(resolve(folder, 'index.html'))) {
+    throw new Error(
+      `No built renderer at ${folder} (index.html is missing). Build it first: \`npx vite build\`, or ` +
+        '`PUNCHCARD_OUT=dist-ui npx vite build` and PUNCHCARD_UI_DIST=$PWD/dist-ui/renderer.',
+    );
+  }
+  return folder;
+}
+
+/** Debian's Chromium, or $CHROMIUM_PATH. Throws (never skips) when it is missing. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`Chromium is not installed at ${path}. Install Debian's \`chromium\` package, or set CHROMIUM_PATH to a Chromium binary.`);
+  }
+  return path;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+}
+
+export interface RendererServer {
+  /** http://127.0.0.1:<port>/ — index.html of the built window. */
+  url: string;
+  origin: string;
+  /** Paths requested so far (without the proxied bridge calls). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** A bridge server's URL: /ipc/* and /events are proxied to it (same origin for the page). */
+  bridge?: string;
+  /** The policy header; defaults to RENDERER_CSP. */
+  csp?: string;
+}
+
+/** Resolves a URL path inside `root`; null for anything that would leave it. */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').some((segment) => segment === '..')) return null;
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
+  const path = resolve(root, relative);
+  return path === root || path.startsWith(root + sep) ? path : null;
+}
+
+/** A tiny static server for the built renderer, loopback only, with the CSP header. */
+export async function serveRenderer(root: string, options: ServeOptions = {}): Promise<RendererServer> {
+  const folder = resolve(root);
+  const csp = options.csp ?? RENDERER_CSP;
+  const requests: string[] = [];
+  const bridge = options.bridge ? new URL(options.bridge) : null;
+
+  const refuse = (response: ServerResponse, status: number, text: string) => {
+    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    response.end(text);
+  };
+
+  const proxy = (request: IncomingMessage, response: ServerResponse, target: URL) => {
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...request.headers, host: target.host } },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        response.flushHeaders();
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!response.headersSent) refuse(response, 502, `The bridge did not answer: ${error.message}`);
+      else response.destroy();
+    });
+    response.on('close', () => upstream.destroy());
+    request.pipe(upstream);
+  };
+
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (bridge && (path.startsWith('/ipc/') || path === '/events')) return proxy(request, response, bridge);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
+    requests.push(path);
+    const file = resolveInside(folder, path);
+    if (!file) return refuse(response, 403, 'Forbidden');
+    if (!existsSync(file) || !statSync(file).isFile()) return refuse(response, 404, 'Not found');
+    const body = readFileSync(file);
+    response.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    origin,
+    requests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+export interface PageBridgeConfig {
+  /** Origin of the bridge endpoints; empty means the page's own (the static server's proxy). */
+  base: string;
+  token: string;
+  tokenHeader: string;
+  channels: readonly string[];
+  events: readonly string[];
+}
+
+/**
+ * Runs in the page before its scripts: defines `window.punchcard` as the preload would, one
+ * function per channel plus `on(event, listener)`. Self-contained: Playwright sends its source.
+ */
+export function installPageBridge(config: PageBridgeConfig): void {
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+  const base = config.base || location.origin;
+  const call = async (name: string, request: unknown): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/ipc/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [config.tokenHeader]: config.token },
+        body: JSON.stringify(request === undefined ? {} : { request }),
+      });
+    } catch (error) {
+      throw new Error(`The test bridge did not answer (${String(error)}).`, { cause: error });
+    }
+    const body = (await response.json().catch(() => ({}))) as { result?: unknown; error?: string };
+    if (!response.ok) throw new Error(body.error ?? `The test bridge answered HTTP ${response.status}.`);
+    return body.result;
+  };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const source = new EventSource(`${base}/events?token=${encodeURIComponent(config.token)}`);
+  for (const event of config.events) {
+    source.addEventListener(event, (message) => {
+      const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    });
+  }
+  const api: Record<string, unknown> = {};
+  for (const name of config.channels) api[name] = (request?: unknown) => call(name, request);
+  api.on = (event: string, listener: (payload: unknown) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+  Object.defineProperty(window, 'punchcard', { value: Object.freeze(api), enumerable: true });
+}
+
+/** Defines `window.punchcard` in every page of `target`, talking to the bridge with `token`. */
+export async function injectBridge(target: Page | BrowserContext, bridge: { token: string; base?: string }): Promise<void> {
+  const config: PageBridgeConfig = { base: bridge.base ?? '', token: bridge.token, tokenHeader: TOKEN_HEADER, channels: CHANNELS, events: EVENTS };
+  await target.addInitScript(installPageBridge, config);
+}
+
+export interface PageProblems {
+  /** Console errors, uncaught exceptions and CSP violations, in order. */
+  all: string[];
+  csp: string[];
+}
+
+/** Collects what should never happen in a page: console errors, page errors, CSP violations. */
+export function watchProblems(page: Page): PageProblems {
+  const problems: PageProblems = { all: [], csp: [] };
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    // A bridge call that fails on purpose answers 400/500, and Chromium logs every such response.
+    if (/^Failed to load resource/.test(text) && message.location().url.includes('/ipc/')) return;
+    if (/Content Security Policy/i.test(text)) problems.csp.push(text);
+    if (message.type() === 'error') problems.all.push(`console: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.all.push(`page error: ${error.message}`));
+  return problems;
+}
+
+export interface OpenOptions {
+  /** The static server's URL (serveRenderer). */
+  url: string;
+  token: string;
+  hash?: string;
+  colorScheme?: 'light' | 'dark';
+  /** Fixes the page's Date.now (timers keep running), e.g. to the fake's clock. */
+  fixedTime?: number;
+  timezoneId?: string;
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Playwright's wait for each action (default 5 s). */
+  actionTimeoutMs?: number;
+}
+
+export interface OpenWindow {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  close(): Promise<void>;
+}
+
+/** A fresh context (cold cache) the size of the settings window, with the bridge, opened at `hash`. */
+export async function openWindow(browser: Browser, options: OpenOptions): Promise<OpenWindow> {
+  const context = await browser.newContext({
+    viewport: WINDOW_SIZE,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-US',
+    timezoneId: options.timezoneId ?? 'Europe/Berlin',
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
+  // Fail fast and say where: a missing element is a failure, not a 30-second wait.
+  context.setDefaultTimeout(options.actionTimeoutMs ?? 5000);
+  await injectBridge(context, { token: options.token });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  if (options.fixedTime !== undefined) await page.clock.setFixedTime(options.fixedTime);
+  await page.goto(`${options.url}${options.hash ? `#${options.hash}` : ''}`);
+  return { context, page, problems, close: () => context.close() };
+}
+
+/** Waits for the app's first-data mark and returns its time since navigation start (ms). */
+export async function firstDataTime(page: Page, timeoutMs = 10_000): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_DATA_MARK, { timeout: timeoutMs });
+  return page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN, FIRST_DATA_MARK);
+}

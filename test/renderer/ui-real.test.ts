@@ -1,0 +1,670 @@
+// The settings window against the REAL app (DESIGN.md §8): the built window in headless Chromium,
+// its `window.punchcard` reaching main's real IPC handlers through the loopback bridge, and behind
+// them the app's real services (real-app.script.ts): the engine bundle over stdio on a SQLite file,
+// config.json through conf, AI-client files in a temporary HOME, and the keychain through keytar
+// against a throwaway gnome-keyring on a private D-Bus session. Every claim the window makes is
+// checked where it lands: the timesheet through a second engine, config.json and the client's file
+// on disk, the token in the keyring (by the engine finding it) and nowhere else.
+//
+// Needs the built window and engine ($PUNCHCARD_UI_DIST / $PUNCHCARD_TEST_BUNDLE, else dist/),
+// Chromium and the keyring tools; fails, never skips, without them. Screenshots of every screen go
+// to test-output/screenshots/real-<screen>.png.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Screen } from '../../main/ipc/contract.ts';
+import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
+import { expectNoDaemonLeft, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
+import { launchChromium, openWindow, rendererDist, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+
+const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
+const SCREENS: Screen[] = ['status', 'tools', 'connect', 'account', 'preferences'];
+/** Generous: the child starts a keyring daemon, a D-Bus session and (lazily) the engine. */
+const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * A whole-hour zone in which it is about noon now, for the child, its engines and the page: a
+ * clock-in and clock-out a few seconds apart always fall on the same "today", whenever the test runs.
+ */
+function zoneAtNoon(): string {
+  const offset = 12 - new Date().getUTCHours(); // -11 … +12, all of which exist as Etc/GMT zones
+  // The Etc zones' signs are inverted: Etc/GMT-5 is UTC+5.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+function requireBuilds(): string {
+  const dist = rendererDist();
+  if (!existsSync(SERVER_BUNDLE)) {
+    throw new Error(
+      `No engine bundle at ${SERVER_BUNDLE}. Build it first: \`npx vite build\`, or \`PUNCHCARD_OUT=dist-real npx vite build\` and ` +
+        'PUNCHCARD_TEST_BUNDLE=$PWD/dist-real/mcp-server/punchcard-mcp.mjs.',
+    );
+  }
+  return dist;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real app in a sandbox: temporary HOME with its XDG folders, a private D-Bus session with an
+// unlocked throwaway keyring, and the app's services behind the bridge.
+
+interface RealApp {
+  root: string;
+  home: string;
+  userData: string;
+  configFile: string;
+  recordFile: string;
+  zone: string;
+  /** The bridge (from the child's first stdout line). */
+  url: string;
+  token: string;
+  stdout(): string;
+  stderr(): string;
+  /** The JSON lines the child recorded for clipboard writes, opened links and login items. */
+  records(): Array<Record<string, unknown>>;
+  /** Closes stdin (the script stops), waits for the session to end, checks no keyring daemon is left. */
+  stop(): Promise<void>;
+}
+
+interface SandboxSetup {
+  /** Runs before the child starts, with the folders in place (seed files, the timesheet, …). */
+  prepare?: (paths: { home: string; userData: string; zone: string }) => void | Promise<void>;
+}
+
+async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
+  requireKeyringTools();
+  const root = mkdtempSync(join(tmpdir(), 'punchcard-ui-real-'));
+  const home = join(root, 'home');
+  const runtime = join(root, 'run');
+  // The user-data folder sits in HOME where the app keeps it, so the secret search covers it too.
+  const userData = join(home, '.config', 'Punchcard');
+  const recordFile = join(root, 'record.jsonl');
+  mkdirSync(userData, { recursive: true });
+  mkdirSync(runtime, { mode: 0o700 });
+  writeFileSync(recordFile, '');
+  const zone = zoneAtNoon();
+  await setup.prepare?.({ home, userData, zone });
+
+  const env: NodeJS.ProcessEnv = {
+    PATH: [dirname(process.execPath), process.env.PATH ?? '/usr/bin:/bin'].join(delimiter),
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_RUNTIME_DIR: runtime,
+    LANG: 'C.UTF-8',
+    TZ: zone,
+    KEYRING_PASSWORD: 'punchcard-ui-test-keyring',
+    PUNCHCARD_USER_DATA: userData,
+    PUNCHCARD_SERVER_SCRIPT: SERVER_BUNDLE,
+    PUNCHCARD_RECORD: recordFile,
+  };
+  // Its own process group, so a hung session can be stopped with everything it started.
+  const child = spawn('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT], {
+    env,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('close', (code, signal) => done({ code, signal })),
+  );
+
+  const stopChild = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.stdin.end();
+      const timer = setTimeout(() => killGroup(child), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+
+  let first: { url: string; token: string };
+  try {
+    first = await firstLine(child, exited, () => `--- stderr\n${stderr}`);
+  } catch (error) {
+    killGroup(child);
+    await exited;
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    root,
+    home,
+    userData,
+    configFile: join(userData, 'config.json'),
+    recordFile,
+    zone,
+    url: first.url,
+    token: first.token,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    records: () =>
+      readFileSync(recordFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    async stop() {
+      await stopChild();
+      try {
+        await expectNoDaemonLeft(home);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** The child's first stdout line: `{url, token, pid}`; an early exit or a long silence is an error with its stderr. */
+function firstLine(
+  child: ChildProcess & { stdout: NodeJS.ReadableStream },
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>,
+  diagnostics: () => string,
+): Promise<{ url: string; token: string }> {
+  return new Promise((resolveLine, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => {
+      lines.close();
+      reject(new Error(`The real app did not say its address within ${START_TIMEOUT_MS / 1000} s.\n${diagnostics()}`));
+    }, START_TIMEOUT_MS);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      lines.close();
+      try {
+        const parsed = JSON.parse(line) as { url?: unknown; token?: unknown };
+        if (typeof parsed.url !== 'string' || typeof parsed.token !== 'string') throw new Error('no url or token');
+        resolveLine({ url: parsed.url, token: parsed.token });
+      } catch (error) {
+        reject(new Error(`The real app's first line is not its address (${String(error)}): ${line}\n${diagnostics()}`));
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`The real app exited before saying its address (${code ?? signal}).\n${diagnostics()}`));
+    });
+  });
+}
+
+/** The dispatcher's log of unexpected failures (a bug, not a sentence for the person). */
+function dispatcherFailures(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => /^Request \w+ failed:/.test(line));
+}
+
+/** Every regular file under `folder`, skipping the given folders (and sockets, FIFOs, links). */
+function filesUnder(folder: string, skip: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (skip.includes(path)) continue;
+    if (entry.isDirectory()) found.push(...filesUnder(path, skip));
+    else if (lstatSync(path).isFile()) found.push(path);
+  }
+  return found;
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+function readConfig(app: RealApp): Record<string, unknown> | null {
+  return existsSync(app.configFile) ? readJson(app.configFile) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows: one fresh context per test on the describe's shared browser, checked when the test ends.
+
+interface Session {
+  app: RealApp;
+  browser: Browser;
+  server: RendererServer;
+  windows: OpenWindow[];
+  /** Where the child's stderr stood when the current test began. */
+  stderrMark: number;
+}
+
+async function openSession(app: RealApp): Promise<Session> {
+  const dist = requireBuilds();
+  const browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await serveRenderer(dist, { bridge: app.url });
+  return { app, browser, server, windows: [], stderrMark: 0 };
+}
+
+async function open(session: Session, hash: Screen): Promise<Page> {
+  const window = await openWindow(session.browser, {
+    url: session.server.url,
+    token: session.app.token,
+    hash,
+    timezoneId: session.app.zone,
+    // The real engine answers in its own time: a generous wait per action, never a timing assertion.
+    actionTimeoutMs: 15_000,
+  });
+  session.windows.push(window);
+  await ready(window.page, hash);
+  return window.page;
+}
+
+/** Closes the test's windows and asserts nothing went wrong in them or behind the bridge. */
+async function endTest(session: Session | undefined): Promise<void> {
+  if (!session) return;
+  const windows = session.windows.splice(0);
+  for (const window of windows) await window.close();
+  for (const window of windows) {
+    expect(window.problems.all, 'console errors, page errors').toEqual([]);
+    expect(window.problems.csp, 'CSP violations').toEqual([]);
+  }
+  const stderr = session.app.stderr();
+  expect(dispatcherFailures(stderr.slice(session.stderrMark)), 'unexpected failures behind the bridge').toEqual([]);
+  session.stderrMark = stderr.length;
+}
+
+async function closeSession(session: Session | undefined, app: RealApp | undefined): Promise<void> {
+  try {
+    await session?.server.close();
+    await session?.browser.close();
+  } finally {
+    await app?.stop();
+  }
+}
+
+const PATIENCE = { timeout: 15_000 };
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', ...PATIENCE });
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', ...PATIENCE });
+const text = (locator: Locator) => expect.poll(() => locator.innerText(), PATIENCE);
+
+function screen(page: Page, name: Screen): Locator {
+  return page.locator(`section.screen-${name}`);
+}
+
+async function ready(page: Page, name: Screen): Promise<void> {
+  const loaded: Record<Screen, string> = {
+    status: '.timer:not([aria-busy])',
+    tools: '.group',
+    connect: '.client',
+    account: '.account-form',
+    preferences: '.preferences-form',
+  };
+  await visible(screen(page, name).locator(loaded[name]).first());
+}
+
+function card(page: Page, client: string): Locator {
+  return screen(page, 'connect')
+    .locator('li.client')
+    .filter({ has: page.getByRole('heading', { name: client }) });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const PROJECT = 'Website relaunch';
+const ACTIVITY = 'Design';
+const NOTE = 'Landing page mock-ups';
+
+/** Cursor's file before Punchcard touches it: another server, and formatting of its own. */
+const CURSOR_ORIGINAL = `{
+    "mcpServers": {
+        "other-server": {
+            "command": "npx",
+            "args": ["-y", "@example/other-mcp", "--verbose"],
+            "env": { "OTHER_LEVEL": "debug" }
+        }
+    },
+    "someSetting": true
+}
+`;
+
+describe('the real app on the local timesheet', () => {
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+
+  beforeAll(async () => {
+    requireBuilds();
+    app = await startRealApp({
+      prepare: async ({ home, userData, zone }) => {
+        // Cursor counts as installed when ~/.cursor exists (main/clients/catalog.ts).
+        mkdirSync(join(home, '.cursor'));
+        writeFileSync(join(home, '.cursor', 'mcp.json'), CURSOR_ORIGINAL);
+        // The local timesheet clocks in only on projects it knows: create one, as a person (or an
+        // AI client) would have before, through the engine itself.
+        const seed = await startEngine({ userDataDir: userData, args: ['--all-tools'], env: { HOME: home, TZ: zone } });
+        try {
+          for (const [kind, name, parent] of [['project', PROJECT], ['activity', ACTIVITY, PROJECT]] as const) {
+            const result = await seed.call('create_catalog_item', { kind, name, ...(parent ? { parent } : {}) });
+            expect(result.isError, textOf(result)).toBeFalsy();
+          }
+        } finally {
+          await seed.close();
+        }
+      },
+    });
+    session = await openSession(app);
+  });
+
+  afterEach(() => endTest(session));
+  afterAll(() => closeSession(session, app));
+
+  const the = () => {
+    if (!app || !session) throw new Error('The real app did not start (see the beforeAll failure).');
+    return { app, session };
+  };
+
+  it('clocks in and out from the Status screen, and the engine recorded the entry', async () => {
+    const { app, session } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    await visible(status.getByText('Not running'));
+    await text(status.locator('.today')).toContain('Nothing tracked yet today.');
+
+    await status.getByLabel('Project', { exact: true }).fill(PROJECT);
+    await status.getByLabel('Activity').fill(ACTIVITY);
+    await status.getByLabel('Note').fill(NOTE);
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await visible(status.getByRole('button', { name: 'Clock out' }));
+    await text(status.locator('.timer .what')).toBe(`${PROJECT} · ${ACTIVITY}`);
+    await text(status.locator('.timer .note')).toBe(NOTE);
+    await text(status.locator('.timer .badge')).toBe('Running');
+    expect(await status.locator('.timer .elapsed').innerText()).toMatch(/^\d+:\d\d(:\d\d)?$/);
+    await text(status.locator('.entries li.running')).toContain(`${PROJECT} · ${ACTIVITY}`);
+
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    await hidden(status.getByRole('button', { name: 'Clock out' }));
+    const entries = status.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem');
+    await expect.poll(() => entries.count(), PATIENCE).toBe(1);
+    await text(entries.first()).toContain(`${PROJECT} · ${ACTIVITY}`);
+    await text(entries.first()).toContain(NOTE);
+    expect(await entries.first().locator('.range').innerText()).not.toContain('now');
+    // The project is offered again.
+    await visible(status.getByRole('group', { name: 'Recent projects' }).getByRole('button', { name: PROJECT }));
+
+    // Independently of the app: a second engine, as an AI client would start it, on the same data.
+    const engine = await startEngine({ userDataDir: app.userData, env: { HOME: app.home, TZ: app.zone } });
+    try {
+      const listed = await engine.call('list_time_entries', { from: 'today', to: 'today' });
+      expect(listed.isError, textOf(listed)).toBeFalsy();
+      const recorded = (listed.structuredContent as { entries: Array<Record<string, unknown>> }).entries;
+      expect(recorded).toEqual([
+        expect.objectContaining({ project: PROJECT, activity: ACTIVITY, description: NOTE, end: expect.any(String) }),
+      ]);
+      const timer = await engine.call('timer_status', {});
+      expect(timer.isError, textOf(timer)).toBeFalsy();
+      expect(timer.structuredContent).toEqual(expect.objectContaining({ running: null }));
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('switches a tool, a group and read-only mode, each landing in config.json exactly', async () => {
+    const { app, session } = the();
+    const page = await open(session, 'tools');
+    const tools = screen(page, 'tools');
+    const entries = tools.locator('section.group').filter({ has: page.getByRole('heading', { name: 'Time entries' }) });
+    const before = readConfig(app);
+    const toolsOf = (config: Record<string, unknown> | null) => config?.tools;
+    const withoutTools = (config: Record<string, unknown> | null) => {
+      const { tools: _tools, ...rest } = config ?? {};
+      return rest;
+    };
+    // Nothing has been switched yet: no file, or one with the defaults.
+    if (before) expect(toolsOf(before)).toEqual({ readOnly: false, groups: {}, enabled: {} });
+
+    // One tool: off by default (it changes data), switched on.
+    const update = entries.getByRole('switch', { name: /Update time entry/ });
+    expect(await update.isChecked()).toBe(false);
+    await update.click();
+    await expect.poll(() => update.isChecked(), PATIENCE).toBe(true);
+    await text(entries.locator('.group-head')).toContain('3 of 4 on');
+    const afterTool = readConfig(app);
+    expect(toolsOf(afterTool)).toEqual({ readOnly: false, groups: {}, enabled: { update_time_entry: true } });
+    expect(afterTool?.schemaVersion).toBe(1);
+    if (before) expect(withoutTools(afterTool)).toEqual(withoutTools(before));
+
+    // The group: every tool of it on; its per-tool switches give way to the group's.
+    await entries.getByRole('checkbox', { name: 'All Time entries tools' }).click();
+    await text(entries.locator('.group-head')).toContain('All on');
+    const afterGroup = readConfig(app);
+    expect(toolsOf(afterGroup)).toEqual({ readOnly: false, groups: { entries: true }, enabled: {} });
+    expect(withoutTools(afterGroup)).toEqual(withoutTools(afterTool));
+
+    // Read-only mode on, then off again.
+    const readOnly = tools.getByRole('switch', { name: 'Read-only mode' });
+    await readOnly.click();
+    await expect.poll(() => readOnly.isChecked(), PATIENCE).toBe(true);
+    await text(entries.getByRole('listitem').filter({ hasText: 'Delete time entry' })).toContain('Hidden by read-only mode.');
+    const afterReadOnly = readConfig(app);
+    expect(toolsOf(afterReadOnly)).toEqual({ readOnly: true, groups: { entries: true }, enabled: {} });
+    expect(withoutTools(afterReadOnly)).toEqual(withoutTools(afterGroup));
+
+    await readOnly.click();
+    await expect.poll(() => readOnly.isChecked(), PATIENCE).toBe(false);
+    expect(toolsOf(readConfig(app))).toEqual({ readOnly: false, groups: { entries: true }, enabled: {} });
+
+    // A fresh window reads the same from the file.
+    const again = await open(session, 'tools');
+    const entriesAgain = screen(again, 'tools')
+      .locator('section.group')
+      .filter({ has: again.getByRole('heading', { name: 'Time entries' }) });
+    await text(entriesAgain.locator('.group-head')).toContain('All on');
+  });
+
+  it('registers Cursor in the temporary HOME, unregisters it byte for byte, and copies its snippet', async () => {
+    const { app, session } = the();
+    const cursorFile = join(app.home, '.cursor', 'mcp.json');
+    const page = await open(session, 'connect');
+    const cursor = card(page, 'Cursor');
+    await visible(cursor.getByRole('heading', { name: /Cursor/ }).getByText('Installed'));
+    await text(cursor.locator('.state')).toBe('Not registered');
+
+    await cursor.getByRole('button', { name: 'Register' }).click();
+    await text(cursor.locator('.state')).toBe('Registered');
+    await text(cursor.getByRole('status')).toContain(`Registered with Cursor: ${cursorFile}`);
+    await text(cursor.getByRole('status')).toContain('Open Cursor Settings → MCP and switch "punchcard" on.');
+    const registered = readJson(cursorFile) as { mcpServers: Record<string, Record<string, unknown>>; someSetting: unknown };
+    expect(registered.mcpServers['other-server']).toEqual((JSON.parse(CURSOR_ORIGINAL) as typeof registered).mcpServers['other-server']);
+    expect(registered.someSetting).toBe(true);
+    // The node that runs the app's services, with the bundle and this user-data folder; no secrets.
+    expect(registered.mcpServers.punchcard).toEqual(
+      expect.objectContaining({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] }),
+    );
+    expect(registered.mcpServers.punchcard?.args).toEqual(expect.arrayContaining([SERVER_BUNDLE, '--user-data']));
+
+    await cursor.getByRole('button', { name: 'Unregister' }).click();
+    await text(cursor.locator('.state')).toBe('Not registered');
+    await text(cursor.getByRole('status')).toContain('Removed from Cursor');
+    expect(readFileSync(cursorFile, 'utf8')).toBe(CURSOR_ORIGINAL);
+
+    await cursor.getByRole('button', { name: 'Copy snippet' }).click();
+    await text(cursor.getByRole('status')).toBe('Snippet copied.');
+    const copied = app.records().filter((record) => 'clipboard' in record);
+    expect(copied).toHaveLength(1);
+    expect(copied[0]?.clipboard).toEqual(expect.stringContaining('"punchcard"'));
+    expect(copied[0]?.clipboard).toEqual(expect.stringContaining(SERVER_BUNDLE));
+  });
+
+  it('takes a screenshot of every screen from the real state', async () => {
+    const { session } = the();
+    for (const name of SCREENS) {
+      const page = await open(session, name);
+      await page.screenshot({ path: resolve(SCREENSHOTS, `real-${name}.png`) });
+    }
+  });
+});
+
+describe('the real app with a Kimai account in the keychain', () => {
+  // A token made for this run, so finding it anywhere means this run leaked it.
+  const SECRET = `punchcard-secret-${randomBytes(16).toString('hex')}`;
+  const WRONG = `punchcard-wrong-${randomBytes(16).toString('hex')}`;
+  const ADA: FakeUser = { ...(DEFAULT_USERS[0] as FakeUser), token: SECRET };
+  let kimai: FakeKimai | undefined;
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+
+  beforeAll(async () => {
+    requireBuilds();
+    kimai = await startFakeKimai({ users: [ADA] });
+    app = await startRealApp();
+    session = await openSession(app);
+  });
+
+  afterEach(() => endTest(session));
+  afterAll(async () => {
+    try {
+      await closeSession(session, app);
+    } finally {
+      await kimai?.close();
+    }
+  });
+
+  const the = () => {
+    if (!app || !session || !kimai) throw new Error('The real app or the fake Kimai did not start (see the beforeAll failure).');
+    return { app, session, kimai };
+  };
+
+  async function kimaiForm(page: Page) {
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Kimai/ }).check();
+    return {
+      account,
+      url: account.getByLabel('Kimai address'),
+      token: account.getByLabel('API token', { exact: true }),
+      test: account.getByRole('button', { name: 'Test connection' }),
+      forget: account.getByRole('button', { name: 'Forget token' }),
+    };
+  }
+
+  it('says plainly that a wrong token was refused, and saves nothing', async () => {
+    const { app, session, kimai } = the();
+    const page = await open(session, 'account');
+    const form = await kimaiForm(page);
+    await form.url.fill(kimai.url);
+    await form.token.fill(WRONG);
+    await form.test.click();
+    const alert = form.account.getByRole('alert');
+    await text(alert).toMatch(/token/i);
+    expect(await alert.innerText()).not.toContain(WRONG);
+    expect(await form.account.getByRole('status').innerText()).toBe('');
+
+    // Nothing saved: the file names no Kimai, and the engine finds no token for the address.
+    expect((readConfig(app)?.provider as { type?: string } | undefined)?.type ?? 'local').toBe('local');
+    await form.token.fill('');
+    await form.test.click();
+    await text(alert).toContain('No Kimai API token is stored');
+    expect(await form.forget.count()).toBe(0);
+  });
+
+  it('tests and saves a working token: config.json names Kimai, the keychain keeps the token', async () => {
+    const { app, session, kimai } = the();
+    const page = await open(session, 'account');
+    const form = await kimaiForm(page);
+    await form.url.fill(kimai.url);
+    await form.token.fill(SECRET);
+    await form.test.click();
+    await text(form.account.getByRole('status')).toMatch(new RegExp(`^Connected to Kimai [\\d.]+ at ${escape(kimai.url)} as Ada Lovelace`));
+    expect(await form.account.getByRole('alert').count()).toBe(0);
+
+    await form.account.getByRole('button', { name: 'Save' }).click();
+    await text(form.account.getByRole('status')).toBe('Saved.');
+    expect(await form.token.inputValue()).toBe('');
+    await visible(form.forget);
+    await text(form.account).toContain('A token for this address is saved in your system keychain');
+    expect(readConfig(app)?.provider).toEqual({ type: 'kimai', url: kimai.url });
+
+    // No restart: the connection test, with the field empty, runs the engine, which reads the token
+    // from gnome-keyring (only Ada's token makes Kimai answer as Ada Lovelace).
+    await form.test.click();
+    await text(form.account.getByRole('status')).toMatch(/^Connected to Kimai .* as Ada Lovelace/);
+
+    // A fresh window asks main again: the token is there (in the keychain), and never shown.
+    const again = await open(session, 'account');
+    const account = screen(again, 'account');
+    expect(await account.getByLabel('Kimai address').inputValue()).toBe(kimai.url);
+    expect(await account.getByLabel('API token', { exact: true }).inputValue()).toBe('');
+    await visible(account.getByRole('button', { name: 'Forget token' }));
+    await text(account).toContain('A token for this address is saved in your system keychain');
+    expect(await again.content()).not.toContain(SECRET);
+    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-kimai.png') });
+
+    // The app's warm engine, restarted with Kimai on save, reaches it with the keychain's token too.
+    const status = await open(session, 'status');
+    await visible(screen(status, 'status').getByText('Not running'));
+    expect(await screen(status, 'status').getByRole('alert').count()).toBe(0);
+  });
+
+  it('registers Cursor with Kimai saved: the entry carries no token', async () => {
+    const { app, session } = the();
+    mkdirSync(join(app.home, '.cursor'), { recursive: true });
+    const page = await open(session, 'connect');
+    const cursor = card(page, 'Cursor');
+    await cursor.getByRole('button', { name: 'Register' }).click();
+    await text(cursor.locator('.state')).toBe('Registered');
+    const entry = (readJson(join(app.home, '.cursor', 'mcp.json')) as { mcpServers: Record<string, unknown> }).mcpServers.punchcard;
+    expect(entry).toEqual(expect.objectContaining({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] }));
+    await cursor.getByRole('button', { name: 'Copy snippet' }).click();
+    await text(cursor.getByRole('status')).toBe('Snippet copied.');
+  });
+
+  it('forgets the token: the window shows none saved, and the engine finds none', async () => {
+    const { app, session, kimai } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    const forget = account.getByRole('button', { name: 'Forget token' });
+    await forget.click();
+    await text(account.getByRole('status')).toBe('The token is no longer in your keychain.');
+    await hidden(forget);
+    await text(account).toContain('Kept in your system keychain, never in a file.');
+    expect(await account.getByLabel('API token', { exact: true }).getAttribute('placeholder')).toBe('Paste your API token');
+    // The provider stays; only the secret went.
+    expect(readConfig(app)?.provider).toEqual({ type: 'kimai', url: kimai.url });
+
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('alert')).toContain('No Kimai API token is stored');
+
+    const again = await open(session, 'account');
+    await text(screen(again, 'account')).toContain('Kept in your system keychain, never in a file.');
+    expect(await screen(again, 'account').getByRole('button', { name: 'Forget token' }).count()).toBe(0);
+  });
+
+  it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    const { app } = the();
+    const keyrings = join(app.home, '.local', 'share', 'keyrings');
+    // The keyring was really used, in the sandbox.
+    expect(readdirSync(keyrings)).toContain('login.keyring');
+    const files = filesUnder(app.home, [keyrings]);
+    // What must be among them: the settings, the timesheet folder's files, Cursor's config.
+    expect(files).toContain(app.configFile);
+    expect(files).toContain(join(app.home, '.cursor', 'mcp.json'));
+    const places: Array<[string, string]> = [
+      ...files.map((file): [string, string] => [`~/${relative(app.home, file)}`, readFileSync(file).toString('latin1')]),
+      ['the child’s stdout', app.stdout()],
+      ['the child’s stderr', app.stderr()],
+      ['the record file', readFileSync(app.recordFile, 'utf8')],
+    ];
+    for (const secret of [SECRET, WRONG]) {
+      expect(places.filter(([, content]) => content.includes(secret)).map(([where]) => where), `places holding ${secret.slice(0, 20)}…`).toEqual([]);
+    }
+    // The clipboard was written (the snippet) and holds no token either.
+    expect(app.records().some((record) => 'clipboard' in record)).toBe(true);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
