@@ -12,20 +12,16 @@ export function weekDates(today: string): string[] {
   return Array.from({ length: 7 }, (_, index) => addDays(monday, index));
 }
 
-/** The days of this week up to and including today: the ones the engine is asked about. */
-export function daysSoFar(today: string): string[] {
-  return weekDates(today).filter((date) => date <= today);
-}
-
 /**
- * The week, Monday first. A day still ahead has worked nothing and owes nothing yet — the engine
- * counts targets "so far" (time_report), so it is not asked about those days.
+ * The week, Monday first, each day with its worked time and its own target — the days still ahead
+ * too, which show what is planned. The engine reports every day of the week; a day missing means
+ * the answer was not the week of `today`.
  */
 export function weekTotals(today: string, reported: ReadonlyMap<string, Omit<DayTotal, 'date'>>): DayTotal[] {
   return weekDates(today).map((date) => {
     const day = reported.get(date);
-    if (!day && date <= today) throw new Error(`No report for ${date}, a day up to today (${today}).`);
-    return { date, minutes: day?.minutes ?? 0, targetMinutes: day?.targetMinutes ?? 0 };
+    if (!day) throw new Error(`No report for ${date}, a day of the week of ${today}.`);
+    return { date, minutes: day.minutes, targetMinutes: day.targetMinutes };
   });
 }
 

@@ -17,7 +17,7 @@ import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
 import type { EngineLaunch } from './launch.ts';
-import { buildStatusView, daysSoFar } from './status-view.ts';
+import { buildStatusView } from './status-view.ts';
 
 export interface ClockInRequest {
   project?: string;
@@ -62,7 +62,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
   const now = options.now ?? Date.now;
   // The person's "today" as the engine last said it (the engine owns the zone: the settings, the
   // system, or Kimai's profile). Knowing it, every call of a status goes out at once; when the day
-  // has turned since, the dated calls are sent again with the new date.
+  // has turned since, the one dated call (recent entries) is sent again with the new date.
   let knownToday: string | undefined;
 
   async function call<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>> {
@@ -90,43 +90,40 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     return (await call(listTimeEntriesTool, { ...range, limit: PAGE, offset: first.total - PAGE })).entries;
   }
 
-  /** What needs the date: the week's earlier days (one report each, for each day's target) and recent entries. */
-  async function datedParts(today: string) {
-    const earlier = daysSoFar(today).filter((date) => date < today);
-    const [reports, recent] = await Promise.all([
-      Promise.all(earlier.map(async (date) => ({ date, report: await call(timeReportTool, { from: date, to: date }) }))),
-      recentEntries(today),
-    ]);
-    return { reports, recent };
+  /**
+   * The week, Monday to Sunday (time_report's default range), by day: each day's time and its own
+   * target, the days ahead too; the answer's `today` is the engine's date for the person.
+   */
+  async function week() {
+    const report = await call(timeReportTool, { group_by: 'day' });
+    const days = new Map<string, Omit<DayTotal, 'date'>>();
+    for (const group of report.groups) {
+      // A day group lacks its target only in a report filtered to one project, which this is not.
+      if (group.target_minutes === undefined) {
+        throw new EngineError('protocol', messages.unreadable(timeReportTool.name, `groups: ${group.key} has no target_minutes`), { tool: timeReportTool.name });
+      }
+      days.set(group.key, { minutes: group.minutes, targetMinutes: group.target_minutes });
+    }
+    return { today: report.today, days };
   }
 
   async function getStatus(): Promise<StatusView> {
     const guess = knownToday;
-    const early = guess === undefined ? undefined : datedParts(guess);
+    const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
-    const [status, today, todayReport] = await Promise.all([
-      call(timerStatusTool, {}),
-      entriesOfToday(),
-      // One day's report: its date is the engine's today, and it carries today's target.
-      call(timeReportTool, { from: 'today' }),
-    ]);
-    const date = todayReport.from;
-    const dated = early && guess === date ? await early : await datedParts(date);
+    const [status, today, thisWeek] = await Promise.all([call(timerStatusTool, {}), entriesOfToday(), week()]);
+    const date = thisWeek.today;
+    const recent = early && guess === date ? await early : await recentEntries(date);
     knownToday = date;
-    const days = new Map<string, Omit<DayTotal, 'date'>>();
-    for (const { date: day, report } of [...dated.reports, { date, report: todayReport }]) {
-      // target_minutes is null only for a report filtered to one project, which these are not.
-      days.set(day, { minutes: report.total_minutes, targetMinutes: report.target_minutes ?? 0 });
-    }
     return buildStatusView({
       today: date,
       running: status.running,
       todayMinutes: status.today_minutes,
       weekMinutes: status.week_minutes,
       todayEntries: today.entries,
-      days,
-      recentEntries: dated.recent,
+      days: thisWeek.days,
+      recentEntries: recent,
       asOf: now(),
     });
   }

@@ -1,6 +1,8 @@
-// Totals over worked spans. Pure: the tools fetch spans from the back end and hand them here.
+// Totals over worked spans, and the targets they are set against. Pure: the tools fetch spans,
+// holidays and leave from the back end and hand them here.
 import type { WorkSpan } from '../providers/time-tracker.ts';
-import { addDays, isoWeekLabel, localDate, startOfLocalDay } from './time.ts';
+import { targetMinutes, type WorkWeek } from './leave-days.ts';
+import { addDays, eachDate, isoWeekLabel, localDate, startOfLocalDay } from './time.ts';
 
 export type GroupBy = 'day' | 'week' | 'project' | 'activity';
 
@@ -42,6 +44,51 @@ export function groupSpans(spans: readonly WorkSpan[], groupBy: GroupBy, timezon
     }
   }
   return [...totals].map(([key, ms]) => ({ key, ms })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export interface DayTarget {
+  date: string;
+  minutes: number;
+}
+
+/**
+ * Each day's target over [from, to], days still ahead included: its weekday's hours, nothing on a
+ * public holiday, less by the share of the day on leave. Rounded per day, so that the days of a
+ * range add up to the range's target as a person adds them up.
+ */
+export function dayTargets(
+  from: string,
+  to: string,
+  workWeek: WorkWeek,
+  holidays: ReadonlySet<string>,
+  leave: ReadonlyMap<string, number>,
+): DayTarget[] {
+  return eachDate(from, to).map((date) => ({ date, minutes: targetMinutes(date, date, workWeek, holidays, leave) }));
+}
+
+export interface PlannedGroup extends ReportGroup {
+  targetMinutes: number;
+}
+
+/**
+ * Day or week groups for every day of the targets' range — days without work too, and days still
+ * ahead — each with its target, in date order: worked time set against the plan, as a timesheet
+ * reads. `worked` are groupSpans' groups of the same kind over the same range.
+ */
+export function withTargets(worked: readonly ReportGroup[], targets: readonly DayTarget[], groupBy: 'day' | 'week'): PlannedGroup[] {
+  const groups = new Map<string, PlannedGroup>();
+  for (const day of targets) {
+    const key = groupBy === 'day' ? day.date : isoWeekLabel(day.date);
+    const group = groups.get(key) ?? { key, ms: 0, targetMinutes: 0 };
+    group.targetMinutes += day.minutes;
+    groups.set(key, group);
+  }
+  for (const { key, ms } of worked) {
+    const group = groups.get(key) ?? { key, ms: 0, targetMinutes: 0 };
+    group.ms += ms;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**

@@ -1,17 +1,15 @@
 import * as z from 'zod/v4';
-import { groupSpans, sumSpans } from '../domain/report.ts';
-import { formatDuration } from '../domain/time.ts';
-import { targetMinutes } from '../domain/leave-days.ts';
+import { dayTargets, groupSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
+import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions } from './leave-shared.ts';
-import { catalogLookup, dayRange, MINUTE_MS, readDayRange, thisWeekOrOneDay, today } from './shared.ts';
+import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
 
 export default defineTool({
   name: 'time_report',
   title: 'Time report',
-  description:
-    'Worked time by day, week, project or activity (default this week) with overtime vs. target.',
+  description: 'Worked time by day, week, project or activity (default this week) with targets and overtime so far.',
   capability: 'reports',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
@@ -20,50 +18,83 @@ export default defineTool({
     group_by: z.enum(['day', 'week', 'project', 'activity']).optional().describe('Default day'),
     project: z.string().max(200).optional(),
   }),
+  // Targets are for the whole working day, so a report filtered to one project has none: the
+  // target fields are null, and its groups list only the days or weeks with time on it.
   output: z.object({
     from: z.string(),
     to: z.string(),
-    groups: z.array(z.object({ key: z.string(), minutes: z.number() })),
+    /** The person's today: the day "so far" ends with. */
+    today: z.string(),
+    /**
+     * Day and week groups cover every day of the range, each with its own `target_minutes` (days
+     * after today too: what is planned); project and activity groups carry no target.
+     */
+    groups: z.array(z.object({ key: z.string(), minutes: z.number(), target_minutes: z.number().optional() })),
     total_minutes: z.number(),
-    /** null when the report is filtered to one project: targets are for the whole working day. */
+    /** The whole range's target, days after today included: the groups' targets add up to it. */
     target_minutes: z.number().nullable(),
+    /** The target of the range's days up to and including today. */
+    target_so_far_minutes: z.number().nullable(),
+    /** total_minutes minus target_so_far_minutes: days still ahead owe nothing yet. */
     overtime_minutes: z.number().nullable(),
   }),
   async handler(args, context) {
-    const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context));
+    const { from, to } = readDayRange(args, context, wholeWeekOrOneDay(args, context));
     if (from.slice(0, 4) !== to.slice(0, 4) && Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 1) {
       throw new ToolInputError('A report covers at most two calendar years; ask for a shorter range.');
     }
+    const now = today(context);
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);
     const spans = await context.tracker.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
     const groupBy = args.group_by ?? 'day';
-    const groups = groupSpans(spans, groupBy, context.timezone).map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
+    const worked = groupSpans(spans, groupBy, context.timezone);
     const total = Math.round(sumSpans(spans, range.start, range.end) / MINUTE_MS);
-    // Days still ahead owe nothing yet, so "so far" ends today.
-    const targetTo = to < today(context) ? to : today(context);
-    const lines = groups.map((group) => `${group.key}: ${formatDuration(group.minutes * MINUTE_MS)}`);
-    const totalText = `Total ${formatDuration(total * MINUTE_MS)} from ${from} to ${to}`;
+    const totalText = `Total ${duration(total)} from ${from} to ${to}`;
     if (projectId !== null) {
+      const groups = worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
       return {
-        data: { from, to, groups, total_minutes: total, target_minutes: null, overtime_minutes: null },
-        text: [`${totalText}.`, ...lines].join('\n'),
+        data: { from, to, today: now, groups, total_minutes: total, target_minutes: null, target_so_far_minutes: null, overtime_minutes: null },
+        text: [`${totalText}.`, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
-    const target = targetTo < from ? 0 : await targetOver(from, targetTo, context);
-    const balance = total - target;
-    const summary =
-      `${totalText}; target so far ${formatDuration(target * MINUTE_MS)}, ` +
-      `${balance >= 0 ? 'overtime' : 'shortfall'} ${formatDuration(Math.abs(balance) * MINUTE_MS)}.`;
+    const targets = await targetsOver(from, to, context);
+    const groups: Array<{ key: string; minutes: number; target_minutes?: number }> =
+      groupBy === 'day' || groupBy === 'week'
+        ? withTargets(worked, targets, groupBy).map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS), target_minutes: group.targetMinutes }))
+        : worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
+    const target = sumMinutes(targets);
+    // Today's target counts in full from the morning on: "so far" is whole days.
+    const soFar = sumMinutes(targets.filter((day) => day.date <= now));
+    const balance = total - soFar;
+    const reach = to <= now ? `target ${duration(target)}` : `target ${duration(target)}, ${duration(soFar)} of it up to today (${now})`;
+    const summary = `${totalText}; ${reach}; ${balance >= 0 ? 'overtime' : 'shortfall'} ${duration(Math.abs(balance))}.`;
+    const lines = groups.map((group) =>
+      group.target_minutes === undefined ? `${group.key}: ${duration(group.minutes)}` : `${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
+    );
     return {
-      data: { from, to, groups, total_minutes: total, target_minutes: target, overtime_minutes: balance },
+      data: { from, to, today: now, groups, total_minutes: total, target_minutes: target, target_so_far_minutes: soFar, overtime_minutes: balance },
       text: [summary, ...lines].join('\n'),
     };
   },
 });
 
-async function targetOver(from: string, to: string, context: ToolContext): Promise<number> {
+/** This whole week, Monday to Sunday, so the days ahead show what is planned; with only a `from`, just that day. */
+function wholeWeekOrOneDay(args: { from?: string | undefined }, context: ToolContext) {
+  const monday = startOfIsoWeek(today(context));
+  return { from: monday, to: (from: string) => (args.from === undefined ? addDays(monday, 6) : from) };
+}
+
+async function targetsOver(from: string, to: string, context: ToolContext): Promise<DayTarget[]> {
   const [holidays, leave] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
   const holidayDates = new Set(holidays.map((holiday) => holiday.date));
-  return targetMinutes(from, to, context.settings.workWeek, holidayDates, leaveFractions(leave, context.settings.workWeek, holidayDates));
+  return dayTargets(from, to, context.settings.workWeek, holidayDates, leaveFractions(leave, context.settings.workWeek, holidayDates));
+}
+
+function sumMinutes(days: readonly DayTarget[]): number {
+  return days.reduce((sum, day) => sum + day.minutes, 0);
+}
+
+function duration(minutes: number): string {
+  return formatDuration(minutes * MINUTE_MS);
 }

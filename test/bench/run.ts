@@ -20,6 +20,7 @@ import {
   TOOLS_LIST_ID,
 } from './raw-stdio.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
+import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { seedDatabase } from './seed.ts';
 import type { SeedResult } from './seed.ts';
@@ -401,6 +402,7 @@ async function main(): Promise<void> {
   let report: ReportResults;
   let kimai: KimaiBenchResults;
   let tray: TrayBenchResults;
+  let window: RendererBenchResults;
   try {
     coldStart = await coldStarts();
     sizes = await toolsListSizes();
@@ -409,6 +411,7 @@ async function main(): Promise<void> {
     report = await timeReports(memory);
     kimai = await kimaiBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
+    window = await runRendererBench(row, progress);
   } finally {
     cleanUp();
   }
@@ -416,7 +419,7 @@ async function main(): Promise<void> {
   row('  server RSS after the clock pairs / after the time reports', `${megabytes(memory.afterClockPairs)} / ${megabytes(memory.afterTimeReports)}`);
   const totalSeconds = (performance.now() - startedAt) / 1000;
 
-  printTable(`Punchcard MCP server benchmarks (${machine})`);
+  printTable(`Punchcard benchmarks (${machine})`);
   console.log();
   console.log(`Total ${totalSeconds.toFixed(1)} s. Times are measured at the client, including stdio. JSON: ${OUTPUT_FILE}`);
 
@@ -462,6 +465,7 @@ async function main(): Promise<void> {
     },
     kimai,
     tray,
+    window,
     memoryMb: {
       bareNode: roundMemory(memory.bareNode),
       idleAfterToolsList: roundMemory(memory.idleAfterToolsList),

@@ -16,7 +16,7 @@ import { formatMs, percentile, round, roundSummary, summarize, type Summary } fr
 const WARMUP_PAIRS = 20;
 const TIMED_PAIRS = 100;
 const TIMED_STATUSES = 100;
-/** A Wednesday morning: the status asks about Monday and Tuesday too. */
+/** A Wednesday morning, with two days of the week already worked and five still planned. */
 const NOW = '2026-11-18T10:00:00+01:00';
 const TARGET_MS = 50;
 

@@ -22,12 +22,19 @@ export async function readVersion(http: KimaiHttp): Promise<string> {
   throw new KimaiError('not_kimai', notKimai, response.status);
 }
 
+/**
+ * The two reads go out together, and both settle before the session fails: a call's answer never
+ * leaves one of its requests still in flight (where it would outlive the call, or overlap the next
+ * call's own attempt), and when both fail the profile's error is reported, whichever came first.
+ */
 export async function readSession(http: KimaiHttp): Promise<Session> {
-  const [me, config] = await Promise.all([
+  const [me, config] = await Promise.allSettled([
     http.request<KimaiUser>({ method: 'GET', path: '/users/me', purpose: { action: 'read your Kimai profile' } }),
     http.request<KimaiTimesheetConfig>({ method: 'GET', path: '/config/timesheet', purpose: { action: 'read the timesheet settings' } }),
   ]);
-  return { me: me.data, config: config.data };
+  if (me.status === 'rejected') throw me.reason;
+  if (config.status === 'rejected') throw config.reason;
+  return { me: me.value.data, config: config.value.data };
 }
 
 /** The name a person goes by in Kimai: the alias when one is set. */

@@ -1,7 +1,7 @@
 // The pure shaping of a status: which days make the week, where the running entry goes, which
 // projects count as recent.
 import { describe, expect, it } from 'vitest';
-import { buildStatusView, daysSoFar, recentProjects, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
+import { buildStatusView, recentProjects, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
 import type { EntryView } from '../../../main/ipc/contract.ts';
 
 function entry(id: number, start: string, project: string | null, end: string | null = null): EntryView {
@@ -16,23 +16,25 @@ describe('the week', () => {
     expect(weekDates('2027-01-01')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
   });
 
-  it('asks about the days up to today only', () => {
-    expect(daysSoFar('2026-11-16')).toEqual(['2026-11-16']);
-    expect(daysSoFar('2026-11-18')).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
-    expect(daysSoFar('2026-11-22')).toHaveLength(7);
+  it('keeps each day’s own target, the days ahead too, Monday first', () => {
+    const reported = new Map(weekDates('2026-11-18').map((date, index) => [date, { minutes: index < 2 ? 60 : 0, targetMinutes: index < 5 ? 480 : 0 }]));
+    reported.set('2026-11-20', { minutes: 0, targetMinutes: 240 });
+    expect(weekTotals('2026-11-18', new Map([...reported].reverse()))).toEqual([
+      { date: '2026-11-16', minutes: 60, targetMinutes: 480 },
+      { date: '2026-11-17', minutes: 60, targetMinutes: 480 },
+      { date: '2026-11-18', minutes: 0, targetMinutes: 480 },
+      { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
+      { date: '2026-11-20', minutes: 0, targetMinutes: 240 },
+      { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
+      { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
+    ]);
   });
 
-  it('fills the days ahead with nothing owed, and refuses a missing day so far', () => {
-    const reported = new Map([
-      ['2026-11-16', { minutes: 480, targetMinutes: 480 }],
-      ['2026-11-17', { minutes: 30, targetMinutes: 240 }],
-    ]);
-    expect(weekTotals('2026-11-17', reported).slice(0, 3)).toEqual([
-      { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
-      { date: '2026-11-17', minutes: 30, targetMinutes: 240 },
-      { date: '2026-11-18', minutes: 0, targetMinutes: 0 },
-    ]);
-    expect(() => weekTotals('2026-11-18', reported)).toThrow(/No report for 2026-11-18/);
+  it('refuses a week with a day missing, ahead or behind: the report was of another week', () => {
+    const lastWeek = new Map(weekDates('2026-11-11').map((date) => [date, { minutes: 0, targetMinutes: 480 }]));
+    expect(() => weekTotals('2026-11-18', lastWeek)).toThrow(/No report for 2026-11-16, a day of the week of 2026-11-18/);
+    const noSunday = new Map(weekDates('2026-11-18').slice(0, 6).map((date) => [date, { minutes: 0, targetMinutes: 480 }]));
+    expect(() => weekTotals('2026-11-18', noSunday)).toThrow(/No report for 2026-11-22/);
   });
 });
 
@@ -75,7 +77,7 @@ describe('recent projects', () => {
 describe('the whole view', () => {
   it('puts the parts together as the window reads them', () => {
     const running = entry(7, '2026-11-18T09:00:00+01:00', 'Website');
-    const days = new Map([['2026-11-16', { minutes: 60, targetMinutes: 480 }]]);
+    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: date === '2026-11-16' ? 60 : 0, targetMinutes: date < '2026-11-21' ? 480 : 0 }]));
     const view = buildStatusView({
       today: '2026-11-16',
       running,
@@ -91,7 +93,11 @@ describe('the whole view', () => {
       todayMinutes: 60,
       weekMinutes: 60,
       todayEntries: [running],
-      week: [{ date: '2026-11-16', minutes: 60, targetMinutes: 480 }, ...['17', '18', '19', '20', '21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 }))],
+      week: [
+        { date: '2026-11-16', minutes: 60, targetMinutes: 480 },
+        ...['17', '18', '19', '20'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 480 })),
+        ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 })),
+      ],
       recentProjects: ['Website'],
       asOf: 42,
     });

@@ -60,12 +60,13 @@ async function seedWeek(test: TestEngine): Promise<void> {
   await call(test, 'request_leave', { type: 'vacation', first_day: '2026-11-17', first_day_part: 'afternoon' });
 }
 
+/** The days ahead show what is planned: Thursday and Friday's eight hours, the weekend off. */
 const WEDNESDAY_WEEK = [
   { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
   { date: '2026-11-17', minutes: 450, targetMinutes: 240 },
   { date: '2026-11-18', minutes: 120, targetMinutes: 480 },
-  { date: '2026-11-19', minutes: 0, targetMinutes: 0 },
-  { date: '2026-11-20', minutes: 0, targetMinutes: 0 },
+  { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
+  { date: '2026-11-20', minutes: 0, targetMinutes: 480 },
   { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
   { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
 ];
@@ -123,24 +124,19 @@ describe('status', () => {
     await timesheet.getStatus();
     recorder.calls.length = 0;
     const warm = await timesheet.getStatus();
-    // Status, today's entries and report, one report per earlier day of the week, recent entries.
-    expect(recorder.calls.sort()).toEqual(['list_time_entries', 'list_time_entries', 'time_report', 'time_report', 'time_report', 'timer_status']);
+    // Status, today's entries, one report for the whole week, recent entries.
+    expect(recorder.calls.sort()).toEqual(['list_time_entries', 'list_time_entries', 'time_report', 'timer_status']);
     expect(warm.week).toEqual(WEDNESDAY_WEEK);
 
     current = thursday.engine;
+    recorder.calls.length = 0;
     const next = await timesheet.getStatus();
     expect(next.todayEntries).toEqual([]);
     expect(next.todayMinutes).toBe(0);
-    expect(next.week).toEqual([
-      { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
-      { date: '2026-11-17', minutes: 450, targetMinutes: 240 },
-      { date: '2026-11-18', minutes: 120, targetMinutes: 480 },
-      { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
-      { date: '2026-11-20', minutes: 0, targetMinutes: 0 },
-      { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
-      { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
-    ]);
+    expect(next.week).toEqual(WEDNESDAY_WEEK);
     expect(next.recentProjects).toEqual(['Support', 'Internal', 'Website', 'Legacy']);
+    // Recent entries were asked for with Wednesday's date, and again with Thursday's.
+    expect(recorder.calls.sort()).toEqual(['list_time_entries', 'list_time_entries', 'list_time_entries', 'time_report', 'timer_status']);
   });
 });
 
@@ -224,6 +220,24 @@ describe('the contract with the engine', () => {
       message: expect.stringMatching(/^Punchcard could not read its engine's answer to timer_status \(today_minutes: .*number.*\)\. The app and its engine may be from different versions/),
     });
   });
+
+  it('fails loudly when the week report has days without their targets', async () => {
+    const test = startTestEngine();
+    const { engine } = recording(() => test.engine);
+    // Day groups as a report filtered to one project has them: no target_minutes.
+    const untargeted: EngineClient = {
+      ...engine,
+      callTool: async (name, args) => {
+        const result = await engine.callTool(name, args);
+        if (name !== 'time_report') return result;
+        const report = result.structured as { groups: Array<{ key: string; minutes: number }> };
+        return { ...result, structured: { ...report, groups: report.groups.map(({ key, minutes }) => ({ key, minutes })) } };
+      },
+    };
+    const error = await timesheetOf(test, untargeted).getStatus().catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error).toMatchObject({ kind: 'protocol', tool: 'time_report', message: expect.stringMatching(/\(groups: 2026-11-16 has no target_minutes\)/) });
+  });
 });
 
 describe('supported tools', () => {
@@ -261,7 +275,7 @@ describe('on Kimai', () => {
     const timesheet = timesheetOf(test);
     const idle = await timesheet.getStatus();
     expect(idle).toMatchObject({ running: null, todayMinutes: 0, todayEntries: [], recentProjects: [] });
-    expect(idle.week.map((day) => day.targetMinutes)).toEqual([480, 480, 480, 0, 0, 0, 0]);
+    expect(idle.week.map((day) => day.targetMinutes)).toEqual([480, 480, 480, 480, 480, 0, 0]);
 
     const working = await timesheet.clockIn({ project: 'Website', activity: 'Design' });
     expect(working.running).toMatchObject({ project: 'Website', activity: 'Design' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupSpans, sumSpans } from '../../../mcp-server/domain/report.ts';
+import { dayTargets, groupSpans, sumSpans, withTargets } from '../../../mcp-server/domain/report.ts';
+import type { WorkWeek } from '../../../mcp-server/domain/leave-days.ts';
 import type { WorkSpan } from '../../../mcp-server/providers/time-tracker.ts';
 
 const BERLIN = 'Europe/Berlin';
@@ -76,5 +77,51 @@ describe('sumSpans', () => {
   it('adds only the part inside the window', () => {
     const spans = [span('2026-11-18T08:00:00Z', '2026-11-18T10:00:00Z'), span('2026-11-18T11:00:00Z', '2026-11-18T12:00:00Z')];
     expect(sumSpans(spans, at('2026-11-18T09:00:00Z'), at('2026-11-18T11:30:00Z')) / HOUR).toBe(1.5);
+  });
+});
+
+const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
+
+describe('dayTargets', () => {
+  it('gives every day its own target: weekday hours, none on holidays, less by the leave taken', () => {
+    const targets = dayTargets('2026-11-16', '2026-11-22', FULL_TIME, new Set(['2026-11-18']), new Map([['2026-11-17', 0.5], ['2026-11-20', 1]]));
+    expect(targets).toEqual([
+      { date: '2026-11-16', minutes: 480 },
+      { date: '2026-11-17', minutes: 240 },
+      { date: '2026-11-18', minutes: 0 },
+      { date: '2026-11-19', minutes: 480 },
+      { date: '2026-11-20', minutes: 0 },
+      { date: '2026-11-21', minutes: 0 },
+      { date: '2026-11-22', minutes: 0 },
+    ]);
+  });
+
+  it('rounds each day, so the days add up to the total a person adds up', () => {
+    // 7.77 h is 466.2 minutes: five days read 466 each, 2330 together (not 2331).
+    const odd: WorkWeek = { ...FULL_TIME, mon: 7.77, tue: 7.77, wed: 7.77, thu: 7.77, fri: 7.77 };
+    const targets = dayTargets('2026-11-16', '2026-11-22', odd, new Set(), new Map());
+    expect(targets.map((day) => day.minutes)).toEqual([466, 466, 466, 466, 466, 0, 0]);
+  });
+});
+
+describe('withTargets', () => {
+  const targets = dayTargets('2026-12-28', '2027-01-10', FULL_TIME, new Set(['2027-01-01']), new Map());
+
+  it('lists every day of the range, worked or not, each with its target', () => {
+    const worked = groupSpans([span('2026-12-29T09:00:00+01:00', '2026-12-29T11:00:00+01:00')], 'day', BERLIN);
+    const days = withTargets(worked, targets.slice(0, 3), 'day');
+    expect(days).toEqual([
+      { key: '2026-12-28', ms: 0, targetMinutes: 480 },
+      { key: '2026-12-29', ms: 2 * HOUR, targetMinutes: 480 },
+      { key: '2026-12-30', ms: 0, targetMinutes: 480 },
+    ]);
+  });
+
+  it('adds the days of each ISO week, across the year boundary', () => {
+    const worked = groupSpans([span('2027-01-05T09:00:00+01:00', '2027-01-05T10:00:00+01:00')], 'week', BERLIN);
+    expect(withTargets(worked, targets, 'week')).toEqual([
+      { key: '2026-W53', ms: 0, targetMinutes: 4 * 480 },
+      { key: '2027-W01', ms: HOUR, targetMinutes: 5 * 480 },
+    ]);
   });
 });

@@ -109,12 +109,20 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
     expect(textOf(missing)).toBe(`There is no time entry #${review.id} in Kimai (or it is not yours).`);
   });
 
-  it('reports the week from the entries against the target', async () => {
+  it('reports the week from the entries against each day’s target', async () => {
     const report = await engine.call('time_report', { group_by: 'day' });
-    const data = report.structuredContent as { groups: Array<{ key: string; minutes: number }>; total_minutes: number; target_minutes: number };
-    expect(data.groups.map((group) => group.key)).toEqual(['2026-11-17', '2026-11-18']);
-    expect(data.groups[0]?.minutes).toBe(90);
-    expect(data.target_minutes).toBe(3 * 8 * 60);
+    const data = report.structuredContent as {
+      today: string;
+      groups: Array<{ key: string; minutes: number; target_minutes: number }>;
+      target_minutes: number;
+      target_so_far_minutes: number;
+    };
+    expect(data.today).toBe('2026-11-18');
+    expect(data.groups.map((group) => group.key)).toEqual(['16', '17', '18', '19', '20', '21', '22'].map((day) => `2026-11-${day}`));
+    expect(data.groups.map((group) => group.target_minutes)).toEqual([480, 480, 480, 480, 480, 0, 0]);
+    expect(data.groups[1]?.minutes).toBe(90);
+    expect(data.target_minutes).toBe(5 * 8 * 60);
+    expect(data.target_so_far_minutes).toBe(3 * 8 * 60);
     const byActivity = await engine.call('time_report', { group_by: 'activity', project: 'Website' });
     expect((byActivity.structuredContent?.groups as Array<{ key: string }>).map((group) => group.key).sort()).toEqual(['Design', 'Meeting']);
   });

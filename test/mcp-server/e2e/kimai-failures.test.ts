@@ -47,6 +47,9 @@ describe('failures over stdio', () => {
     const { fake, engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
     await waitFor(() => fake.requests.some((request) => request.path === '/api/absences/types'));
     for (const tool of ['whoami', 'timer_status', 'list_time_entries']) {
+      // The settings refuse the token later than the profile does: the call still waits for both,
+      // so neither request outlives the answer (and both were answered when it arrives).
+      fake.failNext({ path: '/api/config/timesheet' }, { status: 401, body: { code: 401, message: 'Unauthorized' }, delayMs: 100 });
       const before = fake.requests.length;
       expect((await engine.call(tool)).isError).toBe(true);
       const sent = fake.requests.slice(before).map((request) => `${request.path} ${request.status}`);

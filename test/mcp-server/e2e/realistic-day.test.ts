@@ -76,19 +76,31 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
     expect(today.structuredContent).toMatchObject({ entry: { minutes: 45, project: null } });
   });
 
-  it('reports the week against the target so far', async () => {
+  it('reports the whole week by day, each day against its own target, overtime only up to today', async () => {
     const report = await engine.call('time_report', { group_by: 'day' });
-    expect(report.structuredContent).toMatchObject({
+    const day = (date: string, minutes: number, target: number) => ({ key: `2026-11-${date}`, minutes, target_minutes: target });
+    expect(report.structuredContent).toEqual({
       from: '2026-11-16',
-      to: '2026-11-18',
-      groups: [
-        { key: '2026-11-17', minutes: 90 },
-        { key: '2026-11-18', minutes: 135 },
-      ],
+      to: '2026-11-22',
+      today: '2026-11-18',
+      groups: [day('16', 0, 480), day('17', 90, 480), day('18', 135, 480), day('19', 0, 480), day('20', 0, 480), day('21', 0, 0), day('22', 0, 0)],
       total_minutes: 225,
-      target_minutes: 3 * 8 * 60,
+      target_minutes: 5 * 8 * 60,
+      target_so_far_minutes: 3 * 8 * 60,
       overtime_minutes: 225 - 3 * 8 * 60,
     });
+    expect(textOf(report)).toMatch(/^Total 3 h 45 min from 2026-11-16 to 2026-11-22; target 40 h, 24 h of it up to today \(2026-11-18\); shortfall 20 h 15 min\.\n2026-11-16: 0 min of 8 h\n/);
+
+    const soFar = await engine.call('time_report', { to: 'today', group_by: 'week' });
+    expect(soFar.structuredContent).toMatchObject({
+      from: '2026-11-16',
+      to: '2026-11-18',
+      groups: [{ key: '2026-W47', minutes: 225, target_minutes: 3 * 8 * 60 }],
+      target_minutes: 3 * 8 * 60,
+      target_so_far_minutes: 3 * 8 * 60,
+    });
+    expect(textOf(soFar)).toMatch(/^Total 3 h 45 min from 2026-11-16 to 2026-11-18; target 24 h; shortfall 20 h 15 min\./);
+
     const byProject = await engine.call('time_report', { group_by: 'project' });
     expect(byProject.structuredContent?.groups).toEqual([
       { key: 'Website', minutes: 180 },
@@ -99,6 +111,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
       groups: [{ key: '2026-W47', minutes: 180 }],
       total_minutes: 180,
       target_minutes: null,
+      target_so_far_minutes: null,
       overtime_minutes: null,
     });
   });
@@ -133,6 +146,25 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
   it('counts the balance', async () => {
     const balance = await engine.call('leave_balance');
     expect(balance.structuredContent).toMatchObject({ year: 2026, entitlement: 25, taken: 0, planned: 8, remaining: 17 });
+  });
+
+  it('plans the weeks ahead: leave and public holidays take their days off the target', async () => {
+    const weeks = await engine.call('time_report', { from: '2026-12-14', to: '2027-01-03', group_by: 'week' });
+    // W52 and W53: leave from Monday to Thursday, then Christmas Day and New Year's Day.
+    expect(weeks.structuredContent).toMatchObject({
+      groups: [
+        { key: '2026-W51', minutes: 0, target_minutes: 5 * 8 * 60 },
+        { key: '2026-W52', minutes: 0, target_minutes: 0 },
+        { key: '2026-W53', minutes: 0, target_minutes: 0 },
+      ],
+      total_minutes: 0,
+      target_minutes: 5 * 8 * 60,
+      target_so_far_minutes: 0,
+      overtime_minutes: 0,
+    });
+    const days = await engine.call('time_report', { from: '2027-01-04', to: '2027-01-08' });
+    // Epiphany is a holiday in Bavaria.
+    expect((days.structuredContent?.groups as Array<{ target_minutes: number }>).map((group) => group.target_minutes)).toEqual([480, 480, 0, 480, 480]);
   });
 
   it('kept stdout clean: nothing but protocol reached the client, and the log went to stderr', () => {
