@@ -61,8 +61,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clientInfo: { name: 'punchcard-app', version: options.version },
     ...(options.onToolsChanged ? { onToolsChanged: options.onToolsChanged } : {}),
   });
-  const timesheet = createTimesheet(engine, { launch, log: options.log, parentEnv: options.env });
   const settings = createSettingsStore(options.settingsFile);
+  const timesheet = createTimesheet(engine, {
+    launch,
+    log: options.log,
+    parentEnv: options.env,
+    createsMissingCatalogItems: () => {
+      try {
+        return settings.read().provider.type === 'local';
+      } catch {
+        return false;
+      }
+    },
+  });
   const registrar = createRegistrar({
     environment: { ...currentEnvironment(options.env), platform: options.platform },
     launch: launchSpec({ executable: options.executable, serverScript: options.serverScript, userDataDir: options.userDataDir, runAsNode: options.runAsNode }),

@@ -62,6 +62,7 @@ export interface StatusParts {
 export function buildStatusView(parts: StatusParts): StatusView {
   return {
     running: parts.running,
+    today: parts.today,
     todayMinutes: parts.todayMinutes,
     weekMinutes: parts.weekMinutes,
     todayEntries: withRunning(parts.todayEntries, parts.running),

@@ -8,7 +8,9 @@ import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-cata
 import { addDays } from '../../mcp-server/domain/time.ts';
 import clockInTool from '../../mcp-server/tools/clock-in.ts';
 import clockOutTool from '../../mcp-server/tools/clock-out.ts';
+import createCatalogItemTool from '../../mcp-server/tools/create-catalog-item.ts';
 import type { ToolDefinition } from '../../mcp-server/tools/define-tool.ts';
+import listCatalogTool from '../../mcp-server/tools/list-catalog.ts';
 import listTimeEntriesTool from '../../mcp-server/tools/list-time-entries.ts';
 import timeReportTool from '../../mcp-server/tools/time-report.ts';
 import timerStatusTool from '../../mcp-server/tools/timer-status.ts';
@@ -49,6 +51,12 @@ export interface TimesheetOptions {
   parentEnv?: NodeJS.ProcessEnv;
   /** Stamps `asOf`; tests pass their own. */
   now?: () => number;
+  /**
+   * Whether clocking in on a project or activity nobody created yet creates it. True for the local
+   * timesheet, where typing a new name in the window is how a person starts one; false for a
+   * company's tracker, where a typo must not add a project to everyone's list.
+   */
+  createsMissingCatalogItems?: () => boolean;
 }
 
 /** Recent projects come from this many days of entries, today included. */
@@ -128,10 +136,25 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     });
   }
 
+  /** Creates the named project and activity when the catalog has neither name (in any case). */
+  async function createMissing(request: ClockInRequest): Promise<void> {
+    const catalog = await call(listCatalogTool, { include_archived: true });
+    const has = (items: ReadonlyArray<{ name: string }>, name: string) => items.some((item) => item.name.toLowerCase() === name.trim().toLowerCase());
+    if (request.project !== undefined && !has(catalog.projects, request.project)) {
+      await call(createCatalogItemTool, { kind: 'project', name: request.project });
+    }
+    if (request.activity !== undefined && !has(catalog.activities, request.activity)) {
+      await call(createCatalogItemTool, { kind: 'activity', name: request.activity });
+    }
+  }
+
   return {
     getStatus,
 
     async clockIn(request = {}) {
+      if (options.createsMissingCatalogItems?.() && (request.project !== undefined || request.activity !== undefined)) {
+        await createMissing(request);
+      }
       await call(clockInTool, {
         ...(request.project === undefined ? {} : { project: request.project }),
         ...(request.activity === undefined ? {} : { activity: request.activity }),

@@ -32,6 +32,8 @@ export interface DayTotal {
 }
 
 export interface StatusView {
+  /** The person's date (YYYY-MM-DD in the engine's zone): which day of `week` is today. */
+  today: string;
   running: EntryView | null;
   todayMinutes: number;
   weekMinutes: number;

@@ -106,7 +106,7 @@ describe('the bridge server', () => {
     await server.waitForEventStreams(1);
     expect(server.emit('showScreen', 'connect')).toBe(1);
     fake.clockInElsewhere('Internal');
-    await expect.poll(() => frames.join('')).toContain('event: statusChanged\ndata: {"running":{');
+    await expect.poll(() => frames.join('')).toContain('event: statusChanged\ndata: {"today":"');
     expect(frames.join('')).toContain('event: showScreen\ndata: "connect"\n\n');
     stream.destroy();
   });

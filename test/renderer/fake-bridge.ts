@@ -269,6 +269,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     });
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
     return {
+      today,
       running: running && view(running),
       todayMinutes: todayEntries.reduce((sum, entry) => sum + minutesOf(entry), 0),
       weekMinutes: week.reduce((sum, day) => sum + day.minutes, 0),

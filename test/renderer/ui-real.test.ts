@@ -15,13 +15,13 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
-import { launchChromium, openWindow, rendererDist, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import { injectBridge, launchChromium, rendererDist, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
@@ -69,8 +69,10 @@ interface RealApp {
   stderr(): string;
   /** The JSON lines the child recorded for clipboard writes, opened links and login items. */
   records(): Array<Record<string, unknown>>;
-  /** Closes stdin (the script stops), waits for the session to end, checks no keyring daemon is left. */
+  /** Closes stdin (the script stops), waits for the session to end, checks no keyring daemon is left. Idempotent. */
   stop(): Promise<void>;
+  /** Deletes the sandbox (after `stop`). */
+  remove(): void;
 }
 
 interface SandboxSetup {
@@ -157,12 +159,9 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     async stop() {
       await stopChild();
-      try {
-        await expectNoDaemonLeft(home);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
+      await expectNoDaemonLeft(home);
     },
+    remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
 
@@ -232,45 +231,61 @@ function readConfig(app: RealApp): Record<string, unknown> | null {
 // ---------------------------------------------------------------------------------------------
 // Windows: one fresh context per test on the describe's shared browser, checked when the test ends.
 
+interface Window {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+  /** Bridge calls the contract refused (HTTP 400): the window must never send one. */
+  refused: string[];
+}
+
 interface Session {
   app: RealApp;
   browser: Browser;
   server: RendererServer;
-  windows: OpenWindow[];
+  windows: Window[];
   /** Where the child's stderr stood when the current test began. */
   stderrMark: number;
 }
 
 async function openSession(app: RealApp): Promise<Session> {
   const dist = requireBuilds();
-  const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await serveRenderer(dist, { bridge: app.url });
-  return { app, browser, server, windows: [], stderrMark: 0 };
+  try {
+    return { app, browser: await launchChromium(), server, windows: [], stderrMark: 0 };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
+/** Like harness.ts openWindow, in the child's zone, also noting refused bridge calls from the first one on. */
 async function open(session: Session, hash: Screen): Promise<Page> {
-  const window = await openWindow(session.browser, {
-    url: session.server.url,
-    token: session.app.token,
-    hash,
-    timezoneId: session.app.zone,
-    // The real engine answers in its own time: a generous wait per action, never a timing assertion.
-    actionTimeoutMs: 15_000,
+  const context = await session.browser.newContext({ viewport: WINDOW_SIZE, colorScheme: 'light', locale: 'en-US', timezoneId: session.app.zone, reducedMotion: 'reduce' });
+  // The real engine answers in its own time: a generous wait per action, never a timing assertion.
+  context.setDefaultTimeout(15_000);
+  await injectBridge(context, { token: session.app.token });
+  const page = await context.newPage();
+  const window: Window = { context, page, problems: watchProblems(page), refused: [] };
+  page.on('response', (response) => {
+    if (response.status() === 400 && new URL(response.url()).pathname.startsWith('/ipc/')) window.refused.push(response.url());
   });
   session.windows.push(window);
-  await ready(window.page, hash);
-  return window.page;
+  await page.goto(`${session.server.url}#${hash}`);
+  await ready(page, hash);
+  return page;
 }
 
 /** Closes the test's windows and asserts nothing went wrong in them or behind the bridge. */
 async function endTest(session: Session | undefined): Promise<void> {
   if (!session) return;
   const windows = session.windows.splice(0);
-  for (const window of windows) await window.close();
+  for (const window of windows) await window.context.close();
   for (const window of windows) {
     expect(window.problems.all, 'console errors, page errors').toEqual([]);
     expect(window.problems.csp, 'CSP violations').toEqual([]);
+    expect(window.refused, 'requests the contract refused').toEqual([]);
   }
   const stderr = session.app.stderr();
   expect(dispatcherFailures(stderr.slice(session.stderrMark)), 'unexpected failures behind the bridge').toEqual([]);
@@ -282,7 +297,11 @@ async function closeSession(session: Session | undefined, app: RealApp | undefin
     await session?.server.close();
     await session?.browser.close();
   } finally {
-    await app?.stop();
+    try {
+      await app?.stop();
+    } finally {
+      app?.remove();
+    }
   }
 }
 
@@ -316,6 +335,7 @@ function card(page: Page, client: string): Locator {
 
 const PROJECT = 'Website relaunch';
 const ACTIVITY = 'Design';
+const NEW_PROJECT = 'Garden shed';
 const NOTE = 'Landing page mock-ups';
 
 /** Cursor's file before Punchcard touches it: another server, and formatting of its own. */
@@ -371,27 +391,37 @@ describe('the real app on the local timesheet', () => {
     const page = await open(session, 'status');
     const status = screen(page, 'status');
     await visible(status.getByText('Not running'));
-    await text(status.locator('.today')).toContain('Nothing tracked yet today.');
+    await text(status.locator('section.today')).toContain('Nothing tracked yet today.');
+
+    // A project nobody created yet: on the local timesheet, typing it is how one starts it.
+    await status.getByLabel('Project', { exact: true }).fill(NEW_PROJECT);
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await text(status.locator('.timer .what')).toBe(NEW_PROJECT);
+    expect(await status.getByRole('alert').count()).toBe(0);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
 
     await status.getByLabel('Project', { exact: true }).fill(PROJECT);
     await status.getByLabel('Activity').fill(ACTIVITY);
     await status.getByLabel('Note').fill(NOTE);
     await status.getByRole('button', { name: 'Clock in' }).click();
     await visible(status.getByRole('button', { name: 'Clock out' }));
+    expect(await status.getByRole('alert').count()).toBe(0);
     await text(status.locator('.timer .what')).toBe(`${PROJECT} · ${ACTIVITY}`);
     await text(status.locator('.timer .note')).toBe(NOTE);
     await text(status.locator('.timer .badge')).toBe('Running');
-    expect(await status.locator('.timer .elapsed').innerText()).toMatch(/^\d+:\d\d(:\d\d)?$/);
+    expect(await status.locator('.timer .elapsed').innerText()).toMatch(/^\d+:\d\d:\d\d$/);
     await text(status.locator('.entries li.running')).toContain(`${PROJECT} · ${ACTIVITY}`);
 
     await status.getByRole('button', { name: 'Clock out' }).click();
     await visible(status.getByText('Not running'));
     await hidden(status.getByRole('button', { name: 'Clock out' }));
     const entries = status.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem');
-    await expect.poll(() => entries.count(), PATIENCE).toBe(1);
-    await text(entries.first()).toContain(`${PROJECT} · ${ACTIVITY}`);
-    await text(entries.first()).toContain(NOTE);
-    expect(await entries.first().locator('.range').innerText()).not.toContain('now');
+    await expect.poll(() => entries.count(), PATIENCE).toBe(2);
+    const last = entries.nth(1);
+    await text(last).toContain(`${PROJECT} · ${ACTIVITY}`);
+    await text(last).toContain(NOTE);
+    expect(await last.locator('.range').innerText()).not.toContain('now');
     // The project is offered again.
     await visible(status.getByRole('group', { name: 'Recent projects' }).getByRole('button', { name: PROJECT }));
 
@@ -402,6 +432,7 @@ describe('the real app on the local timesheet', () => {
       expect(listed.isError, textOf(listed)).toBeFalsy();
       const recorded = (listed.structuredContent as { entries: Array<Record<string, unknown>> }).entries;
       expect(recorded).toEqual([
+        expect.objectContaining({ project: NEW_PROJECT, activity: null, end: expect.any(String) }),
         expect.objectContaining({ project: PROJECT, activity: ACTIVITY, description: NOTE, end: expect.any(String) }),
       ]);
       const timer = await engine.call('timer_status', {});
@@ -481,10 +512,8 @@ describe('the real app on the local timesheet', () => {
     expect(registered.mcpServers['other-server']).toEqual((JSON.parse(CURSOR_ORIGINAL) as typeof registered).mcpServers['other-server']);
     expect(registered.someSetting).toBe(true);
     // The node that runs the app's services, with the bundle and this user-data folder; no secrets.
-    expect(registered.mcpServers.punchcard).toEqual(
-      expect.objectContaining({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] }),
-    );
-    expect(registered.mcpServers.punchcard?.args).toEqual(expect.arrayContaining([SERVER_BUNDLE, '--user-data']));
+    expect(registered.mcpServers.punchcard).toEqual({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] });
+    expect(Object.keys(registered.mcpServers)).toEqual(['other-server', 'punchcard']);
 
     await cursor.getByRole('button', { name: 'Unregister' }).click();
     await text(cursor.locator('.state')).toBe('Not registered');
@@ -558,9 +587,10 @@ describe('the real app with a Kimai account in the keychain', () => {
     await form.token.fill(WRONG);
     await form.test.click();
     const alert = form.account.getByRole('alert');
-    await text(alert).toMatch(/token/i);
+    await text(alert).toContain(`Kimai at ${kimai.url} did not accept the API token`);
     expect(await alert.innerText()).not.toContain(WRONG);
-    expect(await form.account.getByRole('status').innerText()).toBe('');
+    // No success message (the live region stays, empty).
+    expect(await form.account.locator('[role="status"]').innerText()).toBe('');
 
     // Nothing saved: the file names no Kimai, and the engine finds no token for the address.
     expect((readConfig(app)?.provider as { type?: string } | undefined)?.type ?? 'local').toBe('local');
@@ -602,10 +632,24 @@ describe('the real app with a Kimai account in the keychain', () => {
     expect(await again.content()).not.toContain(SECRET);
     await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-kimai.png') });
 
-    // The app's warm engine, restarted with Kimai on save, reaches it with the keychain's token too.
+    // The app's warm engine, restarted with Kimai on save, reaches it with the keychain's token too:
+    // the status comes from Kimai, and the tools are what this Kimai supports (no absence plugin).
     const status = await open(session, 'status');
     await visible(screen(status, 'status').getByText('Not running'));
     expect(await screen(status, 'status').getByRole('alert').count()).toBe(0);
+    const tools = await open(session, 'tools');
+    expect(await screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts()).toEqual([
+      'request_leave',
+      'list_leave_requests',
+      'cancel_leave_request',
+      'leave_balance',
+      'absence_calendar',
+    ]);
+    // The window that saved the account shows the new back end's tools too, without reopening.
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Tools' }).click();
+    await expect
+      .poll(() => screen(page, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts())
+      .toEqual(['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
   });
 
   it('registers Cursor with Kimai saved: the entry carries no token', async () => {
@@ -616,7 +660,7 @@ describe('the real app with a Kimai account in the keychain', () => {
     await cursor.getByRole('button', { name: 'Register' }).click();
     await text(cursor.locator('.state')).toBe('Registered');
     const entry = (readJson(join(app.home, '.cursor', 'mcp.json')) as { mcpServers: Record<string, unknown> }).mcpServers.punchcard;
-    expect(entry).toEqual(expect.objectContaining({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] }));
+    expect(entry).toEqual({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] });
     await cursor.getByRole('button', { name: 'Copy snippet' }).click();
     await text(cursor.getByRole('status')).toBe('Snippet copied.');
   });
@@ -644,6 +688,8 @@ describe('the real app with a Kimai account in the keychain', () => {
 
   it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {
     const { app } = the();
+    // Stopped first, so its output and files are complete (the windows of this describe are closed).
+    await app.stop();
     const keyrings = join(app.home, '.local', 'share', 'keyrings');
     // The keyring was really used, in the sandbox.
     expect(readdirSync(keyrings)).toContain('login.keyring');

@@ -100,12 +100,16 @@ function AccountForm({ saved }: { saved: AccountView }) {
     if (result) {
       stores.account.set(result);
       setForm((current) => ({ ...current, token: '' }));
+      backEndChanged();
     }
   };
 
   const forget = async () => {
     const result = await action.run('forget', () => api.forgetCredential(), 'The token is no longer in your keychain.');
-    if (result) stores.account.set(result);
+    if (result) {
+      stores.account.set(result);
+      backEndChanged();
+    }
   };
 
   return (
@@ -223,4 +227,10 @@ function AccountForm({ saved }: { saved: AccountView }) {
       {Object.keys(errors).some((key) => errors[key as keyof typeof errors]) && <ErrorText message="Check the highlighted fields." />}
     </form>
   );
+}
+
+/** Another back end (or none reachable) means other tools, another timer and other projects. */
+function backEndChanged(): void {
+  void stores.tools.load();
+  void stores.status.load();
 }

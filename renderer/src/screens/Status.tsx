@@ -15,7 +15,7 @@ export function StatusScreen() {
   const now = useNow(60_000, data?.running != null);
   // Minutes the running timer has added since the engine answered.
   const added = data?.running ? Math.max(0, now - data.asOf) / 60_000 : 0;
-  const today = localDate(data?.asOf ?? now);
+  const today = data?.today ?? localDate(now);
   const week = data?.week.map((day) => (day.date === today ? { ...day, minutes: day.minutes + added } : day));
   const weekMinutes = (data?.weekMinutes ?? 0) + added;
   const weekTarget = data?.week.reduce((sum, day) => sum + day.targetMinutes, 0) ?? 0;

@@ -89,6 +89,7 @@ describe('the whole view', () => {
       asOf: 42,
     });
     expect(view).toEqual({
+      today: '2026-11-16',
       running,
       todayMinutes: 60,
       weekMinutes: 60,

@@ -87,6 +87,7 @@ describe('status', () => {
     const before = Date.now();
     const status = await timesheetOf(test).getStatus();
     expect(status).toEqual<StatusView>({
+      today: '2026-11-18',
       running: null,
       todayMinutes: 120,
       weekMinutes: 1050,
@@ -141,6 +142,21 @@ describe('status', () => {
 });
 
 describe('clocking in and out', () => {
+  it('creates a project and activity typed in for the first time, only where it may (the local timesheet)', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await seedWeek(test);
+    const strict = createTimesheet(test.engine, { launch: test.launch, log: () => {}, parentEnv: PARENT_ENV, createsMissingCatalogItems: () => false });
+    await expect(strict.clockIn({ project: 'Garden shed' })).rejects.toThrow(/No project "Garden shed"/);
+
+    const local = createTimesheet(test.engine, { launch: test.launch, log: () => {}, parentEnv: PARENT_ENV, createsMissingCatalogItems: () => true });
+    const started = await local.clockIn({ project: 'Garden shed', activity: 'Carpentry' });
+    expect(started.running).toMatchObject({ project: 'Garden shed', activity: 'Carpentry' });
+    // A known name in another case is the same project, not a second one.
+    await local.clockIn({ project: 'garden SHED' });
+    const catalog = (await test.engine.callTool('list_catalog', { search: 'garden' })).structured as { projects: Array<{ name: string }> };
+    expect(catalog.projects.map((project) => project.name)).toEqual(['Garden shed']);
+  });
+
   it('clocks in, switches, and clocks out, answering each time with the new status', async () => {
     const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
     await seedWeek(test);

@@ -14,7 +14,7 @@ import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
 
-const IDLE: StatusView = { running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 0 };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 0 };
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));

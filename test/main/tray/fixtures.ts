@@ -16,6 +16,7 @@ export function entry(start: string, fields: Partial<EntryView> = {}): EntryView
 
 export function idle(fields: Partial<StatusView> = {}): StatusView {
   return {
+    today: '2026-03-02',
     running: null,
     todayMinutes: 310,
     weekMinutes: 1200,
