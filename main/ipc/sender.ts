@@ -1,7 +1,7 @@
 // Who may call the IPC handlers (electron.md §2.1 "Validate IPC sender"): only the main frame of a
 // window Punchcard created, showing a page from the app's own origin. Pure, so every refusal rule
 // is tested without Electron.
-import { APP_ORIGIN } from '../windows/protocol.ts';
+import { APP_ORIGIN } from '../windows/app-files.ts';
 
 /** The webContents of windows the app created (the settings window answers for its own). */
 export interface TrustedSenders {

@@ -23,7 +23,8 @@ import {
   type ToolView,
 } from '../../main/ipc/contract.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
-import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -48,15 +49,6 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   whoami: { title: 'Who am I', description: 'The account Punchcard is connected as.' },
 };
 
-const GROUP_TITLES: Record<ToolGroup, string> = {
-  timer: 'Timer',
-  entries: 'Time entries',
-  reports: 'Reports',
-  catalog: 'Projects and activities',
-  leave: 'Leave',
-  calendar: 'Absence calendar',
-  account: 'Account',
-};
 
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<'local' | 'kimai', ReadonlySet<ToolName>> = {

@@ -6,15 +6,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { resolve, sep } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Screen } from '../../main/ipc/contract.ts';
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../main/windows/app-files.ts';
 import { CHANNELS, EVENTS, TOKEN_HEADER } from './bridge-server.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
-/** The production policy (electron.md §2.1), sent as a header like the app:// protocol handler does. */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** The app's own policy (main/windows/app-files.ts), sent as a header like the app:// handler does. */
+export const RENDERER_CSP = CONTENT_SECURITY_POLICY;
 
 /** Where a test window opens: the size of the settings window. */
 export const WINDOW_SIZE = { width: 900, height: 640 };
@@ -22,19 +23,6 @@ export const WINDOW_SIZE = { width: 900, height: 640 };
 /** The name of the mark the app sets when its first screen shows data (renderer/src/hooks.ts). */
 export const FIRST_DATA_MARK = 'punchcard:first-data';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * The built renderer folder: $PUNCHCARD_UI_DIST, else dist/renderer. Throws (never skips) when it
@@ -134,7 +122,7 @@ export async function serveRenderer(root: string, options: ServeOptions = {}): P
     if (!existsSync(file) || !statSync(file).isFile()) return refuse(response, 404, 'Not found');
     const body = readFileSync(file);
     response.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-length': body.length,
       'content-security-policy': csp,
       'x-content-type-options': 'nosniff',
@@ -279,4 +267,30 @@ export async function openWindow(browser: Browser, options: OpenOptions): Promis
 export async function firstDataTime(page: Page, timeoutMs = 10_000): Promise<number> {
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_DATA_MARK, { timeout: timeoutMs });
   return page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN, FIRST_DATA_MARK);
+}
+
+/** A screen of the window (each is a `section.screen-<name>`). */
+export function screenOf(page: Page, name: Screen): Locator {
+  return page.locator(`section.screen-${name}`);
+}
+
+/** What shows that a screen has its data (works with a fixed clock, which stubs performance marks). */
+const LOADED: Record<Screen, string> = {
+  status: '.timer:not([aria-busy])',
+  tools: '.group',
+  connect: '.client',
+  account: '.account-form',
+  preferences: '.preferences-form',
+};
+
+/** Waits until a screen shows its data. */
+export async function screenReady(page: Page, name: Screen, timeoutMs: number): Promise<void> {
+  await screenOf(page, name).locator(LOADED[name]).first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** An AI client's card on the Connect screen, by its name. */
+export function clientCard(page: Page, client: string): Locator {
+  return screenOf(page, 'connect')
+    .locator('li.client')
+    .filter({ has: page.getByRole('heading', { name: client }) });
 }

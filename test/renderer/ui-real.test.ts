@@ -21,7 +21,7 @@ import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
-import { injectBridge, launchChromium, rendererDist, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
+import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
@@ -308,28 +308,13 @@ async function closeSession(session: Session | undefined, app: RealApp | undefin
 const PATIENCE = { timeout: 15_000 };
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', ...PATIENCE });
 const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', ...PATIENCE });
+const screen = screenOf;
+const card = clientCard;
+const ready = (page: Page, name: Screen) => screenReady(page, name, PATIENCE.timeout);
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), PATIENCE);
 
-function screen(page: Page, name: Screen): Locator {
-  return page.locator(`section.screen-${name}`);
-}
 
-async function ready(page: Page, name: Screen): Promise<void> {
-  const loaded: Record<Screen, string> = {
-    status: '.timer:not([aria-busy])',
-    tools: '.group',
-    connect: '.client',
-    account: '.account-form',
-    preferences: '.preferences-form',
-  };
-  await visible(screen(page, name).locator(loaded[name]).first());
-}
 
-function card(page: Page, client: string): Locator {
-  return screen(page, 'connect')
-    .locator('li.client')
-    .filter({ has: page.getByRole('heading', { name: client }) });
-}
 
 // ---------------------------------------------------------------------------------------------
 

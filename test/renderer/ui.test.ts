@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'tools', 'connect', 'account', 'preferences'];
@@ -75,29 +75,13 @@ afterEach(async () => {
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5000 });
 const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: 5000 });
+const screen = screenOf;
+const card = clientCard;
+const ready = (page: Page, name: Screen) => screenReady(page, name, 5000);
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
 
-function screen(page: Page, name: Screen): Locator {
-  return page.locator(`section.screen-${name}`);
-}
 
-/** Waits until a screen shows its data (works with a fixed clock, which stubs performance marks). */
-async function ready(page: Page, name: Screen): Promise<void> {
-  const loaded: Record<Screen, string> = {
-    status: '.timer:not([aria-busy])',
-    tools: '.group',
-    connect: '.client',
-    account: '.account-form',
-    preferences: '.preferences-form',
-  };
-  await visible(screen(page, name).locator(loaded[name]).first());
-}
 
-function card(page: Page, client: string): Locator {
-  return screen(page, 'connect')
-    .locator('li.client')
-    .filter({ has: page.getByRole('heading', { name: client }) });
-}
 
 describe('the settings window', () => {
   it('opens with the shell, its data, the strict CSP and a first-data mark', async () => {
