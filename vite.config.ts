@@ -30,6 +30,8 @@ function nodeBundle(options: {
   format: 'es' | 'cjs';
   external?: string[];
   banner?: string;
+  /** Let dynamic imports become their own files, loaded when first needed. */
+  split?: boolean;
 }): EnvironmentOptions {
   const external = [...nativeModules, ...nodeBuiltins, ...(options.external ?? [])];
   return {
@@ -48,7 +50,7 @@ function nodeBundle(options: {
         output: {
           entryFileNames: options.fileName,
           format: options.format,
-          codeSplitting: false,
+          codeSplitting: options.split ?? false,
           ...(options.banner ? { banner: options.banner } : {}),
         },
       },
@@ -72,7 +74,9 @@ export default defineConfig({
         reportCompressedSize: false,
       },
     },
-    main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron'] }),
+    // The main process loads the holiday data only when a screen asks for regions: a chunk of its own
+    // keeps it out of the app's start-up. (The engine stays one file: AI clients run exactly it.)
+    main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron'], split: true }),
     // A sandboxed preload may only require('electron') and a few built-ins, and must be CommonJS.
     preload: {
       ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),
