@@ -90,11 +90,10 @@ function setupIpc(services: AppServices, window: SettingsWindow): void {
 }
 
 function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow) {
-  const publish = <T>(result: Promise<T>) => result;
   return setupTray({
     getStatus: () => services.timesheet.getStatus(),
-    clockIn: (request) => publish(services.handlers.clockIn(request)),
-    clockOut: () => publish(services.handlers.clockOut(undefined)),
+    clockIn: (request) => services.handlers.clockIn(request),
+    clockOut: () => services.handlers.clockOut(undefined),
     openScreen: (screen: Screen) => window.show(screen),
     listClients: () => services.handlers.listClients(undefined),
     registerClient: (id) => services.handlers.registerClient({ id }),

@@ -29,9 +29,6 @@ export interface AppServicesOptions {
   openExternal: HandlerDeps['openExternal'];
   loginItem: HandlerDeps['loginItem'];
   statusChanged: (status: StatusView) => void;
-  /** The keychain by default; tests of other parts may pass their own. */
-  credentials?: CredentialStore;
-  onToolsChanged?: () => void;
 }
 
 export interface AppServices {
@@ -59,7 +56,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     requiredFiles: [launch.script],
     log: options.log,
     clientInfo: { name: 'punchcard-app', version: options.version },
-    ...(options.onToolsChanged ? { onToolsChanged: options.onToolsChanged } : {}),
   });
   const settings = createSettingsStore(options.settingsFile);
   const timesheet = createTimesheet(engine, {
@@ -79,16 +75,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     launch: launchSpec({ executable: options.executable, serverScript: options.serverScript, userDataDir: options.userDataDir, runAsNode: options.runAsNode }),
   });
   // The app writes secrets to the keychain; reading prefers it too, so "saved" means saved there.
-  const credentials = options.credentials ?? appCredentials(options);
+  const credentials = appCredentials(options);
 
   const handlers = createHandlers({
-    timesheet: {
-      getStatus: () => timesheet.getStatus(),
-      clockIn: (request) => timesheet.clockIn(request),
-      clockOut: (request) => timesheet.clockOut(request),
-      supportedTools: () => timesheet.supportedTools(),
-      testConnection: (profile, token) => timesheet.testConnection(profile, token),
-    },
+    timesheet,
     settings,
     credentials,
     registrar,

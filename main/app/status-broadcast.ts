@@ -6,17 +6,14 @@ import type { StatusView } from '../ipc/contract.ts';
 export interface StatusBroadcast {
   publish(status: StatusView): void;
   subscribe(listener: (status: StatusView) => void): () => void;
-  last(): StatusView | null;
 }
 
 export function createStatusBroadcast(): StatusBroadcast {
   const listeners = new Set<(status: StatusView) => void>();
-  let last: StatusView | null = null;
   let lastKey: string | null = null;
   return {
     publish(status) {
       const key = JSON.stringify({ ...status, asOf: 0 });
-      last = status;
       if (key === lastKey) return;
       lastKey = key;
       for (const listener of listeners) listener(status);
@@ -25,6 +22,5 @@ export function createStatusBroadcast(): StatusBroadcast {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    last: () => last,
   };
 }

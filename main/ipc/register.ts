@@ -1,8 +1,8 @@
 // The Electron edge of the IPC contract: one `ipcMain.handle` per channel, each refusing any sender
 // that is not a window Punchcard created showing its own page, then handing over to the dispatcher,
 // which validates the payload. The only module besides the preload that touches IPC (lint-enforced).
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CHANNEL_NAMES, channelOf, eventChannelOf, type EventName, type EventPayload } from './contract.ts';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNEL_NAMES, channelOf } from './contract.ts';
 import type { Dispatch } from './dispatch.ts';
 import { isTrustedSender, type TrustedSenders } from './sender.ts';
 
@@ -20,11 +20,6 @@ export function registerIpc(dispatch: Dispatch, trusted: TrustedSenders, log: (m
   return () => {
     for (const name of CHANNEL_NAMES) ipcMain.removeHandler(channelOf(name));
   };
-}
-
-/** Sends an event to a window, unless it is gone (closing windows do not need news). */
-export function sendEvent<E extends EventName>(contents: WebContents, event: E, payload: EventPayload<E>): void {
-  if (!contents.isDestroyed()) contents.send(eventChannelOf(event), payload);
 }
 
 function describeSender(event: IpcMainInvokeEvent) {

@@ -1,7 +1,7 @@
 // Who may call the IPC handlers (electron.md §2.1 "Validate IPC sender"): only the main frame of a
 // window Punchcard created, showing a page from the app's own origin. Pure, so every refusal rule
 // is tested without Electron.
-import { APP_ORIGIN } from '../windows/app-files.ts';
+import { isAppOrigin } from '../windows/app-files.ts';
 
 /** The webContents of windows the app created (the settings window answers for its own). */
 export interface TrustedSenders {
@@ -19,17 +19,6 @@ export function isTrustedSender(sender: SenderFacts, trusted: TrustedSenders): {
   if (!trusted.has(sender.webContentsId)) return { trusted: false, reason: `webContents ${sender.webContentsId} is not a Punchcard window` };
   if (sender.frameUrl === null) return { trusted: false, reason: 'the sending frame is gone' };
   if (!sender.isMainFrame) return { trusted: false, reason: 'the message came from a sub-frame' };
-  if (originOf(sender.frameUrl) !== APP_ORIGIN) return { trusted: false, reason: `the page is ${sender.frameUrl}, not the app's own` };
+  if (!isAppOrigin(sender.frameUrl)) return { trusted: false, reason: `the page is ${sender.frameUrl}, not the app's own` };
   return { trusted: true };
-}
-
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    // Custom schemes registered as `standard` have a real origin; URL() reports 'null' for unknown
-    // ones, so build it from the parts.
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
 }

@@ -9,6 +9,21 @@ export const APP_HOST = 'punchcard';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * True for URLs on the app's own origin (app://punchcard). Compares scheme, host and port itself:
+ * Node's URL gives every non-special scheme the origin 'null', so `new URL(a).origin ===
+ * new URL(b).origin` would also hold for foo://evil.
+ */
+export function isAppOrigin(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+}
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -3,20 +3,10 @@
 // instead), no <webview>, and no web permission of any kind — the window needs none; notifications
 // come from main.
 import { app, session, shell, type Session, type WebContents } from 'electron';
-import { APP_HOST, APP_SCHEME } from './protocol.ts';
+import { isAppOrigin } from './app-files.ts';
 
 /** The only sites a link in the window may open, in the person's browser. https only. */
 export const EXTERNAL_HOSTS: readonly string[] = ['www.kimai.org'];
-
-/**
- * True for URLs on the app's own origin (app://punchcard). Compares scheme, host and port itself:
- * Node's URL gives every non-special scheme the origin 'null', so `new URL(a).origin ===
- * new URL(b).origin` would also hold for foo://evil.
- */
-export function isAppOrigin(url: string): boolean {
-  const parsed = parse(url);
-  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
-}
 
 /** True for https URLs on an allow-listed host, without credentials or an unusual port. */
 export function isAllowedExternalUrl(url: string): boolean {

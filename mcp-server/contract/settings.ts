@@ -2,7 +2,10 @@
 // engine. This schema is the single definition both sides use (DESIGN.md §3). It must stay free of
 // Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
+import { normalizeKimaiUrl } from './kimai-url.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+
+export { kimaiCredentialAccount, normalizeKimaiUrl } from './kimai-url.ts';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -17,20 +20,6 @@ export const HolidayRegionSchema = z.object({
   state: z.string().min(1).max(10).optional(),
   region: z.string().min(1).max(10).optional(),
 });
-
-/**
- * Kimai's address as people paste it: 'https://kimai.example.com', maybe with a trailing slash or
- * the '/api' suffix the REST docs show. The normal form is the one the keychain account uses, so the
- * app and the engine agree on where the token is filed.
- */
-export function normalizeKimaiUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
-}
-
-/** The keychain account of a Kimai token (DESIGN.md §3): 'kimai:' + the normal form of the URL. */
-export function kimaiCredentialAccount(url: string): string {
-  return `kimai:${normalizeKimaiUrl(url)}`;
-}
 
 const httpUrl = z
   .string()

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { errorMessage } from './bridge.ts';
 
@@ -84,4 +84,18 @@ export function useReadyMark(screen: Screen, ready: boolean): void {
     marked.add(screen);
     performance.mark(`punchcard:ready:${screen}`);
   }, [screen, ready]);
+}
+
+/**
+ * For a form that checks its fields before sending: call `flagProblems()` after marking them
+ * (`aria-invalid`), and focus moves to the first field to fix once React has rendered the marks.
+ */
+export function useFocusFirstInvalid(): { formRef: RefObject<HTMLFormElement | null>; flagProblems: () => void } {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+  const flagProblems = useCallback(() => setAttempt((count) => count + 1), []);
+  return { formRef, flagProblems };
 }

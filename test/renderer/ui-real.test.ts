@@ -13,14 +13,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
-import { expectNoDaemonLeft, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
+import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
 import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
@@ -95,13 +95,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
   await setup.prepare?.({ home, userData, zone });
 
   const env: NodeJS.ProcessEnv = {
-    PATH: [dirname(process.execPath), process.env.PATH ?? '/usr/bin:/bin'].join(delimiter),
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    XDG_RUNTIME_DIR: runtime,
-    LANG: 'C.UTF-8',
+    ...keyringSandboxEnv(home, runtime),
     TZ: zone,
     KEYRING_PASSWORD: 'punchcard-ui-test-keyring',
     PUNCHCARD_USER_DATA: userData,

@@ -4,7 +4,7 @@
 // with KEYRING_PASSWORD, HOME, the XDG folders and XDG_RUNTIME_DIR pointing into a temporary
 // directory, so the developer's own keyring and session bus are never touched.
 import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { expect } from 'vitest';
 
 // Runs "$@" on a session bus that has a fresh, unlocked login keyring, then stops the daemon.
@@ -76,3 +76,19 @@ export async function expectNoDaemonLeft(home: string): Promise<void> {
   expect(left, 'gnome-keyring-daemon still running after the session ended').toEqual([]);
 }
 
+/**
+ * The whole environment of a program run in the throwaway session: Node on PATH, and HOME, the XDG
+ * folders and the runtime folder (mode 0700, made by the caller) inside the temporary `home`, so
+ * the keyring file lands there. Nothing else is passed, so no bus or display leaks in.
+ */
+export function keyringSandboxEnv(home: string, runtime: string): NodeJS.ProcessEnv {
+  return {
+    PATH: [dirname(process.execPath), process.env.PATH ?? '/usr/bin:/bin'].join(delimiter),
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_RUNTIME_DIR: runtime,
+    LANG: 'C.UTF-8',
+  };
+}

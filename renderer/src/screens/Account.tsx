@@ -1,10 +1,11 @@
 // Which back end Punchcard uses. A Kimai token goes from this form to main and into the keychain;
 // the window never sees a saved one, only whether there is one.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
+import { normalizeKimaiUrl } from '../../../mcp-server/contract/kimai-url.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
-import { useAction, useReadyMark } from '../hooks.ts';
+import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
 export function AccountScreen() {
@@ -34,26 +35,16 @@ function fromView(view: AccountView): FormState {
     : { type: 'local', url: '', token: '', caFile: '', allowInsecureTls: false };
 }
 
-/** Kimai's address in the form the keychain files tokens under (settings.ts normalizeKimaiUrl). */
-function normalUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
-}
-
 function AccountForm({ saved }: { saved: AccountView }) {
   const id = useId();
   const [form, setForm] = useState<FormState>(() => fromView(saved));
   const [errors, setErrors] = useState<Partial<Record<'url' | 'token', string>>>({});
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
   const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  // Bumped when the form finds problems: focus goes to the first field to fix once it is marked.
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { formRef, flagProblems } = useFocusFirstInvalid();
   const choice: ProviderChoice | undefined = saved.choices.find((option) => option.type === form.type);
   const savedUrl = saved.provider.type === 'kimai' ? saved.provider.url : null;
-  const tokenSavedForUrl = saved.hasCredential && savedUrl !== null && normalUrl(savedUrl) === normalUrl(form.url);
+  const tokenSavedForUrl = saved.hasCredential && savedUrl !== null && normalizeKimaiUrl(savedUrl) === normalizeKimaiUrl(form.url);
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
@@ -73,7 +64,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setAttempt((count) => count + 1);
+      flagProblems();
       return null;
     }
     const provider =

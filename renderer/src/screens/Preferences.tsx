@@ -1,10 +1,10 @@
 // Work week, holidays, leave, time zone and the app's own preferences. Saving sends only what
 // changed; every field says what is wrong with it before anything is sent.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
-import { useAction, useReadyMark } from '../hooks.ts';
+import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
 type SaveRequest = Parameters<PunchcardApi['savePreferences']>[0];
@@ -141,12 +141,7 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
   const [errors, setErrors] = useState<Errors>({});
   const [states, setStates] = useState<{ country: string; options?: HolidayRegionOption[]; error?: string }>({ country: '' });
   const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  // Bumped by a save that found problems: focus goes to the first field to fix once it is marked.
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { formRef, flagProblems } = useFocusFirstInvalid();
 
   useEffect(() => {
     if (!form.country) return;
@@ -172,7 +167,7 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
     setErrors(found);
     if (Object.keys(found).length > 0) {
       action.fail('validate', Object.keys(found).length === 1 ? 'One field needs a fix before saving.' : `${Object.keys(found).length} fields need a fix before saving.`);
-      setAttempt((count) => count + 1);
+      flagProblems();
       return;
     }
     const request = changes(form, saved);

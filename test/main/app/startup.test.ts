@@ -72,7 +72,8 @@ describe('the built main process', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await protocol.fetch('app://punchcard/../../package.json')).status).toBeGreaterThanOrEqual(400);
-    expect(session.defaultSession).toBeDefined();
+    expect(await session.defaultSession.requestPermission('notifications', win.webContents)).toBe(false);
+    expect(await session.defaultSession.requestPermission('media', win.webContents)).toBe(false);
   });
 
   it('registers a handler for every contract channel, refusing senders that are not its window', async () => {

@@ -96,6 +96,18 @@ describe('tool handlers', () => {
     expect(entries?.state).toBe('off');
   });
 
+  it('leave a config.json a person broke exactly as it is, and say so', async () => {
+    const { dispatch, userData } = setup();
+    const broken = '{ "tools": { "readOnly": tru';
+    writeFileSync(join(userData, 'config.json'), broken);
+    expect(await dispatch('setTool', { name: 'whoami', enabled: false })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/config\.json is not valid JSON\. Fix the file or move it away; Punchcard will not overwrite it\.$/),
+    });
+    expect(await dispatch('getTools', undefined)).toMatchObject({ ok: false });
+    expect(readFileSync(join(userData, 'config.json'), 'utf8')).toBe(broken);
+  });
+
   it('read-only mode hides writing tools but keeps their switches', async () => {
     const { dispatch, config } = setup();
     const result = await dispatch('setReadOnly', { readOnly: true });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EXTERNAL_HOSTS, isAllowedExternalUrl, isOpenableUrl, isAppOrigin, setupHardening } from '../../../main/windows/hardening.ts';
+import { isAppOrigin } from '../../../main/windows/app-files.ts';
+import { EXTERNAL_HOSTS, isAllowedExternalUrl, isOpenableUrl, setupHardening } from '../../../main/windows/hardening.ts';
 import { BrowserWindow, resetElectronMock, session, shell } from '../../support/electron-mock.ts';
 
 beforeEach(() => resetElectronMock());

@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoDaemonLeft, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../../support/keyring.ts';
+import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../../support/keyring.ts';
 
 const SCRIPT = fileURLToPath(new URL('./keychain-roundtrip.script.ts', import.meta.url));
 const ACCOUNT = 'kimai:https://kimai.example.com';
@@ -29,13 +29,7 @@ function sandbox(extra: Record<string, string> = {}): Sandbox {
   const runtime = join(home, 'run');
   mkdirSync(runtime, { mode: 0o700 });
   const env: NodeJS.ProcessEnv = {
-    PATH: [dirname(process.execPath), process.env.PATH ?? '/usr/bin:/bin'].join(delimiter),
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    XDG_RUNTIME_DIR: runtime,
-    LANG: 'C.UTF-8',
+    ...keyringSandboxEnv(home, runtime),
     ROUNDTRIP_ACCOUNT: ACCOUNT,
     ...extra,
   };
