@@ -21,36 +21,37 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' }] },
-      ],
-    },
-  },
-  {
-    // The one exception: the bundle's entry point loads the Electron-free client registrar for the
-    // `punchcard-mcp register …` commands (DESIGN.md §7), lazily, never while serving MCP.
-    files: ['mcp-server/index.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '!**/main/clients/cli.ts', '**/renderer/**'], message: 'The engine imports only main/clients/cli.ts from the app.' },
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' },
+            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
           ],
         },
       ],
     },
   },
   {
-    // Registration runs inside the server bundle too, so it must stay free of Electron and of the
-    // rest of the app; the one engine module it shares is the folder rules in user-data.ts.
-    files: ['main/clients/**/*.ts'],
+    // The command line of the bundle: it loads registration for `punchcard-mcp register …`.
+    files: ['mcp-server/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' }] },
+      ],
+    },
+  },
+  {
+    // Registration (DESIGN.md §7) is served from the engine's command line and used by the app, so it
+    // lives in the engine, where the app's dependency points down. It stays a self-contained corner:
+    // no Electron, and from the rest of the engine only the folder rules in user-data.ts.
+    files: ['mcp-server/clients/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', '**/renderer/**'], message: 'main/clients is Electron-free.' },
-            { regex: '^\\.\\./(?!\\.\\./mcp-server/user-data\\.ts$)', message: 'main/clients is self-contained; from the engine it uses only user-data.ts.' },
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' },
+            { regex: '^\\.\\./(?!user-data\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts.' },
           ],
         },
       ],
@@ -82,7 +83,7 @@ export default tseslint.config(
     // IPC goes through the contract (DESIGN.md §6): only the registration wrapper and the preload
     // touch ipcMain / ipcRenderer.
     files: ['main/**/*.ts'],
-    ignores: ['main/ipc/register.ts', 'main/preload.ts', 'main/clients/**'],
+    ignores: ['main/ipc/register.ts', 'main/preload.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

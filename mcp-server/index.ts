@@ -1,6 +1,6 @@
 // `punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL]`: the MCP server an AI
 // client launches, on stdio; `--test-connection [--json]` checks the back end instead and exits.
-// `punchcard-mcp clients|register|unregister|repair|snippet`: connect AI clients (main/clients).
+// `punchcard-mcp clients|register|unregister|repair|snippet`: connect AI clients (clients/).
 // It answers `tools/list` before touching the database: the timesheet opens on the first tool call.
 import { realpathSync } from 'node:fs';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
@@ -20,13 +20,13 @@ async function main(): Promise<void> {
   }
   const parsed = parseArguments(argv, process.env);
   if (parsed.kind === 'error') {
-    const { CLIENTS_USAGE } = await import('../main/clients/cli.ts');
+    const { CLIENTS_USAGE } = await import('./clients/cli.ts');
     process.stderr.write(`${parsed.message}\n\n${USAGE}\n\n${CLIENTS_USAGE}\n`);
     process.exitCode = 2;
     return;
   }
   if (parsed.kind === 'help') {
-    const { CLIENTS_USAGE } = await import('../main/clients/cli.ts');
+    const { CLIENTS_USAGE } = await import('./clients/cli.ts');
     process.stderr.write(`${USAGE}\n\n${CLIENTS_USAGE}\n`);
     return;
   }
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
  * these commands, so serving MCP never pays for it.
  */
 async function runClientCommand(argv: string[]): Promise<number> {
-  const { runClientCommand: run } = await import('../main/clients/cli.ts');
+  const { runClientCommand: run } = await import('./clients/cli.ts');
   return run({
     argv,
     env: process.env,

@@ -4,7 +4,7 @@
 // recording ones and drive the very same handlers through the loopback bridge.
 import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
-import { createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../clients/index.ts';
+import { createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';

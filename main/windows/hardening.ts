@@ -21,7 +21,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   );
 }
 
-/** The schemes of the install links AI clients register (main/clients/snippets.ts builds them). */
+/** The schemes of the install links AI clients register (mcp-server/clients/snippets.ts builds them). */
 export const CLIENT_LINK_SCHEMES: readonly string[] = ['vscode:', 'vscode-insiders:', 'cursor:', 'lmstudio:'];
 
 /**

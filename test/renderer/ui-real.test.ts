@@ -338,7 +338,7 @@ describe('the real app on the local timesheet', () => {
     requireBuilds();
     app = await startRealApp({
       prepare: async ({ home, userData, zone }) => {
-        // Cursor counts as installed when ~/.cursor exists (main/clients/catalog.ts).
+        // Cursor counts as installed when ~/.cursor exists (mcp-server/clients/catalog.ts).
         mkdirSync(join(home, '.cursor'));
         writeFileSync(join(home, '.cursor', 'mcp.json'), CURSOR_ORIGINAL);
         // The local timesheet clocks in only on projects it knows: create one, as a person (or an

@@ -1,6 +1,6 @@
 // Shared fixtures of the registration tests: the launches an entry is built from, and catalog lookup.
-import { type ClientDefinition, findClient } from '../../main/clients/catalog.ts';
-import { launchSpec } from '../../main/clients/server-entry.ts';
+import { type ClientDefinition, findClient } from '../../mcp-server/clients/catalog.ts';
+import { launchSpec } from '../../mcp-server/clients/server-entry.ts';
 
 /** Node and the built server from a development checkout. */
 export const DEV_LAUNCH = launchSpec({

@@ -4,7 +4,7 @@
 import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import type { CredentialStore } from '../../../mcp-server/credentials/credential-store.ts';
-import type { Platform, Registrar } from '../../clients/index.ts';
+import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { ConnectionResult, HolidayRegionOption, StatusView } from '../contract.ts';
 

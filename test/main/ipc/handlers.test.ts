@@ -8,7 +8,7 @@ import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { kimaiCredentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
-import { createRegistrar, launchSpec } from '../../../main/clients/index.ts';
+import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';

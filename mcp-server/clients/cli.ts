@@ -3,7 +3,7 @@
 // commands are not an MCP session, so they print results on stdout.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultUserDataDir } from '../../mcp-server/user-data.ts';
+import { defaultUserDataDir } from '../user-data.ts';
 import { CLIENTS } from './catalog.ts';
 import { currentEnvironment } from './environment.ts';
 import { type ChangeReport, type ClientReport, createRegistrar, RegistrationError } from './registrar.ts';

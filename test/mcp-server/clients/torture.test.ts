@@ -6,8 +6,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENTS, type ClientDefinition, createRegistrar, currentEnvironment, launchSpec, type LaunchSpec, realProbe, type Registrar } from '../../../main/clients/index.ts';
-import { written } from '../../../main/clients/json-config.ts';
+import { CLIENTS, type ClientDefinition, createRegistrar, currentEnvironment, launchSpec, type LaunchSpec, realProbe, type Registrar } from '../../../mcp-server/clients/index.ts';
+import { written } from '../../../mcp-server/clients/json-config.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 const homes: string[] = [];

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../main/clients/config-error.ts';
-import { readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from '../../../main/clients/json-config.ts';
-import { detectFormat } from '../../../main/clients/text-format.ts';
+import { ConfigError } from '../../../mcp-server/clients/config-error.ts';
+import { readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from '../../../mcp-server/clients/json-config.ts';
+import { detectFormat } from '../../../mcp-server/clients/text-format.ts';
 
 const location: JsonLocation = { dialect: 'jsonc', container: ['mcpServers'], name: 'punchcard' };
 const patch = { command: '/usr/bin/node', args: ['/opt/p/punchcard-mcp.mjs', '--user-data', '/home/z/.config/Punchcard'], env: { ELECTRON_RUN_AS_NODE: undefined } };

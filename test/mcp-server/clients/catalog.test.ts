@@ -1,16 +1,16 @@
-// The per-OS rules of the client catalog (main/clients/catalog.ts): where each client's MCP config
+// The per-OS rules of the client catalog (mcp-server/clients/catalog.ts): where each client's MCP config
 // lives, how Punchcard tells it is installed, and how our entry is shaped for it. Pure: a fake probe
 // answers the file-system questions, and hand-made environments stand for Linux, macOS and Windows.
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENTS, findClient, isWritable } from '../../../main/clients/catalog.ts';
-import { editorFor } from '../../../main/clients/config-editor.ts';
-import { findOnPath, type ClientEnvironment, type Platform, type Probe } from '../../../main/clients/environment.ts';
-import { createRegistrar } from '../../../main/clients/registrar.ts';
-import { launchSpec, type LaunchSpec } from '../../../main/clients/server-entry.ts';
-import { written } from '../../../main/clients/json-config.ts';
-import { snippetFor } from '../../../main/clients/snippets.ts';
-import { detectFormat } from '../../../main/clients/text-format.ts';
+import { CLIENTS, findClient, isWritable } from '../../../mcp-server/clients/catalog.ts';
+import { editorFor } from '../../../mcp-server/clients/config-editor.ts';
+import { findOnPath, type ClientEnvironment, type Platform, type Probe } from '../../../mcp-server/clients/environment.ts';
+import { createRegistrar } from '../../../mcp-server/clients/registrar.ts';
+import { launchSpec, type LaunchSpec } from '../../../mcp-server/clients/server-entry.ts';
+import { written } from '../../../mcp-server/clients/json-config.ts';
+import { snippetFor } from '../../../mcp-server/clients/snippets.ts';
+import { detectFormat } from '../../../mcp-server/clients/text-format.ts';
 import { APP_LAUNCH, client, DEV_LAUNCH } from '../../support/clients.ts';
 
 /** A file system holding exactly `paths` and the folders above them. */

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../main/clients/config-error.ts';
-import { loadConfigFile, replaceConfigFile } from '../../../main/clients/safe-file.ts';
+import { ConfigError } from '../../../mcp-server/clients/config-error.ts';
+import { loadConfigFile, replaceConfigFile } from '../../../mcp-server/clients/safe-file.ts';
 
 const folders: string[] = [];
 afterEach(() => {

@@ -1,17 +1,17 @@
-// What a person pastes or runs to connect a client (main/clients/snippets.ts): every snippet parses
+// What a person pastes or runs to connect a client (mcp-server/clients/snippets.ts): every snippet parses
 // in its own language and holds exactly our entry, every writable client's writer accepts its own
 // snippet unchanged, and the commands and install links decode back to the entry, whatever the paths
 // hold. The shell commands are read back with small POSIX and PowerShell tokenizers written here.
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CLIENTS, isWritable } from '../../../main/clients/catalog.ts';
-import { editorFor } from '../../../main/clients/config-editor.ts';
-import type { Platform } from '../../../main/clients/environment.ts';
-import { launchSpec, type LaunchSpec } from '../../../main/clients/server-entry.ts';
-import { written } from '../../../main/clients/json-config.ts';
-import { posixQuote, powershellQuote, snippetFor, type Snippet } from '../../../main/clients/snippets.ts';
-import { detectFormat } from '../../../main/clients/text-format.ts';
+import { CLIENTS, isWritable } from '../../../mcp-server/clients/catalog.ts';
+import { editorFor } from '../../../mcp-server/clients/config-editor.ts';
+import type { Platform } from '../../../mcp-server/clients/environment.ts';
+import { launchSpec, type LaunchSpec } from '../../../mcp-server/clients/server-entry.ts';
+import { written } from '../../../mcp-server/clients/json-config.ts';
+import { posixQuote, powershellQuote, snippetFor, type Snippet } from '../../../mcp-server/clients/snippets.ts';
+import { detectFormat } from '../../../mcp-server/clients/text-format.ts';
 import { APP_LAUNCH, client, DEV_LAUNCH } from '../../support/clients.ts';
 
 const DEV = DEV_LAUNCH;

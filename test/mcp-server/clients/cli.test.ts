@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLIENTS, findClient, isWritable } from '../../../main/clients/catalog.ts';
+import { CLIENTS, findClient, isWritable } from '../../../mcp-server/clients/catalog.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 const NODE = realpathSync(process.execPath);
@@ -325,7 +325,7 @@ function at(document: unknown, ...path: string[]): unknown {
 
 describe('runClientCommand called directly (as the app could)', () => {
   it('answers an unknown command with a usage error and writes nothing', async () => {
-    const { runClientCommand } = await import('../../../main/clients/cli.ts');
+    const { runClientCommand } = await import('../../../mcp-server/clients/cli.ts');
     let out = '';
     let err = '';
     const code = runClientCommand({

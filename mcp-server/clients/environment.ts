@@ -3,7 +3,7 @@
 // and every real-file test runs in a temporary HOME.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { posix } from 'node:path';
-import { appDataDir as appDataFolder, homeDir, pathsFor as pathRules } from '../../mcp-server/user-data.ts';
+import { appDataDir as appDataFolder, homeDir, pathsFor as pathRules } from '../user-data.ts';
 
 export type Platform = 'darwin' | 'win32' | 'linux';
 

@@ -8,7 +8,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { parse as parseToml } from 'smol-toml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegistrar, currentEnvironment, isWritable, launchSpec } from '../../../main/clients/index.ts';
+import { createRegistrar, currentEnvironment, isWritable, launchSpec } from '../../../mcp-server/clients/index.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 interface Entry {
