@@ -2,13 +2,15 @@
 //   client     the settings window (React)         → dist/renderer/
 //   main       the Electron main process (ESM)     → dist/main/main.js
 //   preload    the window's bridge (CommonJS)      → dist/main/preload.cjs
-//   mcpServer  the engine, one self-contained file → dist/mcp-server/punchcard-mcp.mjs
+//   mcpServer  the engine                          → dist/mcp-server/punchcard-mcp.mjs (+ chunks/)
 // It also holds the Vitest setup.
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { EnvironmentOptions } from 'vite';
+import type { EnvironmentOptions, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import type { OpeningManifest } from './mcp-server/stdio/opening.ts';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
 // Parallel work (several checkouts' builds at once) can build elsewhere: PUNCHCARD_OUT=dist-mine.
@@ -17,6 +19,27 @@ const out = process.env.PUNCHCARD_OUT ?? 'dist';
 // Native modules cannot be bundled: they load a compiled .node file next to their JavaScript.
 const nativeModules = ['keytar'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:sqlite'];
+
+const OPENING_MANIFEST = 'virtual:punchcard-opening-manifest';
+
+/**
+ * The engine answers the opening of a connection (initialize, server/discover, tools/list) before
+ * the SDK loads, from answers captured here by asking the SDK itself, in the same build that bundles
+ * it (mcp-server/stdio/opening-manifest.ts). Tests get the same module through this plugin.
+ */
+function openingManifest(): Plugin {
+  return {
+    name: 'punchcard-opening-manifest',
+    resolveId: (id) => (id === OPENING_MANIFEST ? `\0${OPENING_MANIFEST}` : undefined),
+    async load(id) {
+      if (id !== `\0${OPENING_MANIFEST}`) return undefined;
+      // Loaded by Node itself (type stripping), not bundled into this config.
+      const source = pathToFileURL(here('mcp-server/stdio/opening-manifest.ts')).href;
+      const { captureOpeningManifest } = (await import(/* @vite-ignore */ source)) as { captureOpeningManifest: () => Promise<OpeningManifest> };
+      return `export default ${JSON.stringify(await captureOpeningManifest())};`;
+    },
+  };
+}
 
 /**
  * A Node-side bundle (main process or engine): every dependency inlined so start-up does not walk
@@ -49,9 +72,11 @@ function nodeBundle(options: {
         external,
         output: {
           entryFileNames: options.fileName,
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
           format: options.format,
           codeSplitting: options.split ?? false,
-          ...(options.banner ? { banner: options.banner } : {}),
+          // The banner (a shebang) belongs to the entry alone; chunks are never run directly.
+          ...(options.banner ? { banner: (chunk: { isEntry: boolean }) => (chunk.isEntry ? (options.banner ?? '') : '') } : {}),
         },
       },
     },
@@ -61,7 +86,7 @@ function nodeBundle(options: {
 export default defineConfig({
   root: here('renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), openingManifest()],
   builder: {},
   environments: {
     client: {
@@ -75,18 +100,21 @@ export default defineConfig({
       },
     },
     // The main process loads the holiday data only when a screen asks for regions: a chunk of its own
-    // keeps it out of the app's start-up. (The engine stays one file: AI clients run exactly it.)
+    // keeps it out of the app's start-up.
     main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron'], split: true }),
     // A sandboxed preload may only require('electron') and a few built-ins, and must be CommonJS.
     preload: {
       ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),
     },
+    // AI clients run the entry; it loads the opening, and the opening the engine, from chunks beside it
+    // (DESIGN.md §1: the entry holds only what initialize and tools/list need).
     mcpServer: nodeBundle({
       entry: here('mcp-server/index.ts'),
       outDir: `${out}/mcp-server`,
       fileName: 'punchcard-mcp.mjs',
       format: 'es',
       banner: '#!/usr/bin/env node',
+      split: true,
     }),
   },
   test: {

@@ -6,23 +6,23 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
-import { isToolEnabled } from './contract/tool-policy.ts';
 import type { Clock } from './clock.ts';
 import { type PublicHoliday, publicHolidays } from './domain/holidays.ts';
 import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
 import { ProviderError, type TimeTracker } from './providers/time-tracker.ts';
-import { readSettingsFile, SETTINGS_FILE_NAME, watchSettingsFile } from './settings/settings-file.ts';
+import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
+import { readSettingsFile, type SettingsRead } from './settings/settings-file.ts';
+import { SETTINGS_FILE_NAME, watchSettingsFile } from './settings/settings-source.ts';
 import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST } from './tools/index.ts';
+import { isToolOffered } from './tools/offer.ts';
 
-export const SERVER_NAME = 'punchcard';
 /** How long after start a remote back end is asked about its optional features. */
 const DETECTION_DELAY_MS = 250;
-export const SERVER_VERSION = '0.1.0';
 
 const INSTRUCTIONS =
   'Punchcard tracks working time and leave. Times are ISO 8601 with a UTC offset; days are YYYY-MM-DD in the user\'s timezone. ' +
@@ -37,6 +37,8 @@ export interface EngineOptions {
   /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
   provider?: ProviderProfile;
   env?: NodeJS.ProcessEnv;
+  /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
+  settings?: SettingsRead;
 }
 
 export interface Engine {
@@ -46,6 +48,8 @@ export interface Engine {
   createServer(): McpServer;
   /** Re-reads config.json now (the watcher calls this on its own). */
   reloadSettings(): void;
+  /** The tools AI clients are offered now, in registry order. */
+  offeredToolNames(): string[];
   close(): void;
 }
 
@@ -54,8 +58,8 @@ export function createEngine(options: EngineOptions): Engine {
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
   // The folder is where the watcher listens; the app would create it anyway.
   mkdirSync(options.userDataDir, { recursive: true });
-  let current = readSettingsFile(settingsPath, options.log);
-  if (!current.valid) options.log('Using default settings until the file is fixed.');
+  let current = options.settings ?? readSettingsFile(settingsPath, options.log);
+  if (!current.valid && !options.settings) options.log('Using default settings until the file is fixed.');
   const profile = options.provider ?? current.settings.provider;
   const tracker = createTracker({
     profile,
@@ -117,6 +121,8 @@ export function createEngine(options: EngineOptions): Engine {
     for (const apply of servers) apply(current.settings);
   };
   const stopWatching = watchSettingsFile(settingsPath, reloadSettings, options.log);
+  // A read handed in may be a moment old: catch what changed before the watch began.
+  if (options.settings) reloadSettings();
 
   return {
     get settings() {
@@ -124,6 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     tracker,
     reloadSettings,
+    offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, tracker.capabilities, current.settings, options)).map((tool) => tool.name),
     createServer() {
       const { server, apply } = buildServer(tracker, context, current.settings, options);
       servers.add(apply);
@@ -158,8 +165,7 @@ function buildServer(
   const registered = new Map<string, { tool: (typeof TOOL_LIST)[number]; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
-  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) =>
-    tracker.capabilities.has(tool.capability) && isToolEnabled(tool.name, next, options);
+  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, tracker.capabilities, next, options);
   for (const tool of TOOL_LIST) {
     const handle = server.registerTool(
       tool.name,

@@ -1,6 +1,8 @@
-// Command-line arguments of punchcard-mcp. Pure: the entry point does the printing.
+// Command-line arguments of punchcard-mcp. Pure: the entry point does the printing. Free of zod: it
+// runs on every start, before the opening of a connection is answered.
 import { resolve } from 'node:path';
-import { KimaiProviderSchema, type ProviderProfile } from '../contract/settings.ts';
+import { isHttpUrl, normalizeKimaiUrl } from '../contract/kimai-url.ts';
+import type { ProviderProfile } from '../contract/settings.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 
 export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL] [--test-connection [--json]]
@@ -103,12 +105,12 @@ function providerProfile(provider: string | undefined, url: string | undefined, 
   if (provider === undefined) return kimaiOnly ? '--url, --ca-file and --allow-insecure-tls go with --provider kimai.' : undefined;
   if (provider === 'local') return kimaiOnly ? '--url, --ca-file and --allow-insecure-tls are for --provider kimai only.' : { type: 'local' };
   if (url === undefined) return '--provider kimai needs --url, e.g. --url https://kimai.example.com.';
-  const parsed = KimaiProviderSchema.safeParse({
+  // The same rule and normal form as a Kimai profile in config.json (contract/settings.ts).
+  if (!isHttpUrl(url)) return `--url ${url} is not an http(s) address such as https://kimai.example.com.`;
+  return {
     type: 'kimai',
-    url,
+    url: normalizeKimaiUrl(url),
     ...(caFile === undefined ? {} : { caFile }),
     ...(allowInsecureTls ? { allowInsecureTls } : {}),
-  });
-  if (!parsed.success) return `--url ${url} is not ${parsed.error.issues[0]?.message ?? 'a valid address'}.`;
-  return parsed.data;
+  };
 }

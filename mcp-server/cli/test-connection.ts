@@ -7,7 +7,8 @@ import type { ProviderProfile, Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { createKimai } from '../providers/create-tracker.ts';
 import type { ConnectionReport } from '../providers/kimai/connection-test.ts';
-import { readSettingsFile, SETTINGS_FILE_NAME } from '../settings/settings-file.ts';
+import { readSettingsFile } from '../settings/settings-file.ts';
+import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
 
 export interface ConnectionTestOptions {
   userDataDir: string;

@@ -1,6 +1,17 @@
-// Kimai's address in its normal form, and the keychain account filed under it. Free of zod so the
-// settings window can use it as a value: the window and the engine must agree on when two typed
-// addresses name the same Kimai (and so the same saved token).
+// Kimai's address: what counts as one, its normal form, and the keychain account filed under it.
+// Free of zod so the settings window and the command line can use it as a value: the window, the
+// flags and the settings file must agree on when two typed addresses name the same Kimai (and so
+// the same saved token).
+
+/** An http(s) address with a host (after trimming): what the settings and `--url` accept. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const parsed = new URL(text.trim());
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Kimai's address as people paste it: 'https://kimai.example.com', maybe with a trailing slash or

@@ -2,12 +2,12 @@
 // engine. This schema is the single definition both sides use (DESIGN.md §3). It must stay free of
 // Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
-import { normalizeKimaiUrl } from './kimai-url.ts';
+import { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
+import { isHttpUrl, normalizeKimaiUrl } from './kimai-url.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
 export { kimaiCredentialAccount, normalizeKimaiUrl } from './kimai-url.ts';
-
-export const SETTINGS_SCHEMA_VERSION = 1;
+export { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 
 const hours = z.number().min(0).max(24);
 
@@ -21,18 +21,7 @@ export const HolidayRegionSchema = z.object({
   region: z.string().min(1).max(10).optional(),
 });
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((text) => {
-    try {
-      const parsed = new URL(text);
-      return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'an http(s) address such as https://kimai.example.com')
-  .transform(normalizeKimaiUrl);
+const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://kimai.example.com').transform(normalizeKimaiUrl);
 
 export const LocalProviderSchema = z.object({ type: z.literal('local') });
 
@@ -84,20 +73,6 @@ export type WorkWeek = z.infer<typeof WorkWeekSchema>;
 export type HolidayRegion = z.infer<typeof HolidayRegionSchema>;
 export type ProviderProfile = z.infer<typeof ProviderProfileSchema>;
 export type KimaiProfile = z.infer<typeof KimaiProviderSchema>;
-
-export function defaultSettings(): Settings {
-  return {
-    schemaVersion: SETTINGS_SCHEMA_VERSION,
-    provider: { type: 'local' },
-    tools: { readOnly: false, groups: {}, enabled: {} },
-    timezone: '',
-    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
-    holidays: null,
-    leave: { annualDays: 25, carryOverDays: 0 },
-    user: { name: '' },
-    app: { startAtLogin: false, reminderHours: 10 },
-  };
-}
 
 /**
  * Reads a settings file's parsed JSON. Missing keys take their defaults, so a file written by an

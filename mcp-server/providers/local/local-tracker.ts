@@ -2,7 +2,6 @@
 import { rangesOverlap } from '../../domain/leave-days.ts';
 import { type Database, isUniqueViolation, openDatabase, retryWhileBusy, writeTransaction } from './database.ts';
 import {
-  type Capability,
   type Catalog,
   type CatalogItem,
   type CatalogKind,
@@ -18,16 +17,7 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../time-tracker.ts';
-
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
-  'timer',
-  'entries',
-  'reports',
-  'catalog',
-  'catalog_write',
-  'leave',
-  'calendar',
-]);
+import { LOCAL_CAPABILITIES } from './capabilities.ts';
 
 const ENTRY_SELECT = `
   SELECT e.id, e.start_ms, e.end_ms, e.description,
@@ -76,7 +66,7 @@ export function createLocalTracker(options: LocalTrackerOptions): TimeTracker {
 class LocalTracker implements TimeTracker {
   readonly type = 'local';
   readonly label = 'Local timesheet';
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities = LOCAL_CAPABILITIES;
   readonly #options: LocalTrackerOptions;
   #handle: Database | null = null;
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
-import { readSettingsFile, watchSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
+import { readSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
+import { watchSettingsFile } from '../../../mcp-server/settings/settings-source.ts';
 
 let dir: string;
 let logged: string[];

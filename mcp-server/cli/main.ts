@@ -1,0 +1,59 @@
+// What `punchcard-mcp` does with its arguments: serve MCP on stdio (the default), check the
+// connection to the back end, or run the AI-client commands. Each mode loads only its own code.
+import { realpathSync } from 'node:fs';
+import { stderrLog } from '../log.ts';
+import { serveMcp } from '../stdio/serve.ts';
+import { parseArguments, USAGE } from './arguments.ts';
+import { SERVER_VERSION } from '../server-info.ts';
+
+const CLIENT_COMMANDS = new Set(['clients', 'register', 'unregister', 'repair', 'snippet']);
+
+export async function main(argv: readonly string[]): Promise<void> {
+  if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
+    process.exitCode = await runClientCommand(argv);
+    return;
+  }
+  const parsed = parseArguments(argv, process.env);
+  if (parsed.kind === 'error' || parsed.kind === 'help') {
+    const { CLIENTS_USAGE } = await import('../clients/cli.ts');
+    const usage = `${USAGE}\n\n${CLIENTS_USAGE}\n`;
+    process.stderr.write(parsed.kind === 'error' ? `${parsed.message}\n\n${usage}` : usage);
+    if (parsed.kind === 'error') process.exitCode = 2;
+    return;
+  }
+  if (parsed.kind === 'version') {
+    process.stderr.write(`punchcard-mcp ${SERVER_VERSION}\n`);
+    return;
+  }
+  if (parsed.kind === 'test-connection') {
+    const { formatJsonLine, formatVerdict, runConnectionTest } = await import('./test-connection.ts');
+    const result = await runConnectionTest({ ...parsed, env: process.env, log: stderrLog });
+    process.stderr.write(`${formatVerdict(result.report)}\n`);
+    // Not a log line but the command's answer, asked for with --json; nothing else is on stdout
+    // (no MCP is spoken in this mode).
+    if (parsed.json) process.stdout.write(`${formatJsonLine(result)}\n`);
+    process.exitCode = result.exitCode;
+    return;
+  }
+  await serveMcp({
+    userDataDir: parsed.userDataDir,
+    allTools: parsed.allTools,
+    log: stderrLog,
+    ...(parsed.provider ? { provider: parsed.provider } : {}),
+  });
+}
+
+/** AI-client registration (mcp-server/clients) loads only for these commands. */
+async function runClientCommand(argv: readonly string[]): Promise<number> {
+  const { runClientCommand: run } = await import('../clients/cli.ts');
+  return run({
+    argv: [...argv],
+    env: process.env,
+    executable: process.execPath,
+    serverScript: realpathSync(process.argv[1] ?? ''),
+    // Inside the Electron app this file runs under the app's own binary in Node mode.
+    runAsNode: process.versions.electron !== undefined,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}

@@ -1,0 +1,19 @@
+// The settings a fresh install has. Apart from the schema (settings.ts), so that what needs only the
+// defaults — the engine's start without a config.json — does not load zod.
+import type { Settings } from './settings.ts';
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export function defaultSettings(): Settings {
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    provider: { type: 'local' },
+    tools: { readOnly: false, groups: {}, enabled: {} },
+    timezone: '',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    holidays: null,
+    leave: { annualDays: 25, carryOverDays: 0 },
+    user: { name: '' },
+    app: { startAtLogin: false, reminderHours: 10 },
+  };
+}

@@ -1,0 +1,54 @@
+// A memo of the last config.json this build validated, so that a start whose file has not changed
+// since needs no zod (loading and running the schema is most of a start's cost otherwise). It holds
+// the file's exact text and what the schema made of it; it is used only when both the text and the
+// build match, so it can never say anything the schema would not. Only valid settings are kept:
+// a broken file is checked, and reported, on every start.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Settings } from '../contract/settings.ts';
+
+export const CHECKED_SETTINGS_FILE_NAME = 'config.checked.json';
+
+interface Memo {
+  build: string;
+  text: string;
+  settings: Settings;
+}
+
+export function recallCheckedSettings(userDataDir: string, text: string, build: string): Settings | undefined {
+  try {
+    const memo = JSON.parse(readFileSync(join(userDataDir, CHECKED_SETTINGS_FILE_NAME), 'utf8')) as Partial<Memo>;
+    if (memo.build !== build || memo.text !== text || !hasOpeningFields(memo.settings)) return undefined;
+    return memo.settings;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a folder that cannot be written only means the next start checks again. */
+export function rememberCheckedSettings(userDataDir: string, text: string, settings: Settings, build: string): void {
+  const path = join(userDataDir, CHECKED_SETTINGS_FILE_NAME);
+  // Several engines (one per AI client) may write at once: write aside, then rename over.
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify({ build, text, settings } satisfies Memo));
+    renameSync(temporary, path);
+  } catch {
+    // Nothing to do: the memo is an optimisation.
+  }
+}
+
+/** The memo is a file like any other: what the opening reads from it must at least have its shape. */
+function hasOpeningFields(settings: unknown): settings is Settings {
+  const { tools, provider } = (settings ?? {}) as Partial<Settings>;
+  return (
+    typeof tools === 'object' &&
+    tools !== null &&
+    typeof tools.readOnly === 'boolean' &&
+    typeof tools.groups === 'object' &&
+    typeof tools.enabled === 'object' &&
+    typeof provider === 'object' &&
+    provider !== null &&
+    (provider.type === 'local' || (provider.type === 'kimai' && typeof provider.url === 'string'))
+  );
+}

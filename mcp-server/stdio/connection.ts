@@ -1,0 +1,110 @@
+// One client connection, in two phases. It opens with the small answers the client needs first
+// (opening.ts), from code that loads in a few milliseconds; the first message the opening does not
+// answer brings in the engine and the SDK, which get the opening replayed and then every message,
+// in order. Around both: a 2026-era connection never gets a request served under a revision this
+// server does not speak.
+import type { JsonObject, JsonRpcMessage } from './frames.ts';
+import { isRequest } from './frames.ts';
+import { answerOpening, newOpeningState, noteEra, type OpeningManifest, unsupportedRevision } from './opening.ts';
+import type { Wire } from './wire.ts';
+
+/** The engine once loaded: the SDK on the wire, and what it offers now. */
+export interface LoadedEngine {
+  deliver(message: JsonRpcMessage): void;
+  offeredToolNames(): readonly string[];
+  close(): Promise<void>;
+}
+
+export interface ConnectionOptions {
+  wire: Wire;
+  manifest: OpeningManifest;
+  /** The tools to list right now, as `tools/list` shows them. */
+  listed: () => JsonObject[];
+  /** Loads the engine and hands it the connection, with these messages to see first. */
+  loadEngine: (replay: readonly JsonRpcMessage[]) => Promise<LoadedEngine>;
+  log: (message: string) => void;
+}
+
+export interface Connection {
+  /** Loads the engine now (a remote back end wants its features checked early). */
+  handOver(): void;
+  /** The settings changed before the engine took over: tell a 2025-era client its list is stale. */
+  toolsMayHaveChanged(): void;
+  readonly engineLoaded: boolean;
+  close(): Promise<void>;
+}
+
+export function createConnection(options: ConnectionOptions): Connection {
+  const { wire, manifest } = options;
+  const state = newOpeningState();
+  let phase: 'opening' | 'loading' | 'engine' | 'failed' = 'opening';
+  let engine: LoadedEngine | undefined;
+  let loading: Promise<void> | undefined;
+  let failure = '';
+  const waiting: JsonRpcMessage[] = [];
+
+  const listChanged = () => void wire.send({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
+  const differs = (now: readonly string[]) => state.announced !== undefined && now.join() !== state.announced.join();
+
+  wire.onmessage = (message) => {
+    const refusal = unsupportedRevision(message, state, manifest);
+    if (refusal) return void wire.send(refusal);
+    if (phase === 'opening') {
+      const outcome = answerOpening(message, state, manifest, options.listed);
+      if ('answer' in outcome) return void wire.send(outcome.answer);
+      if ('accepted' in outcome) return;
+    }
+    noteEra(message, state, manifest);
+    if (phase === 'engine') return engine?.deliver(message);
+    if (phase === 'failed') return refuseForFailure(message);
+    waiting.push(message);
+    handOver();
+  };
+
+  function handOver(): void {
+    loading ??= options.loadEngine(state.replay).then(
+      (loaded) => {
+        engine = loaded;
+        phase = 'engine';
+        // The list the client holds came from the opening; settings may have moved since.
+        if (state.era === 'legacy' && differs(loaded.offeredToolNames())) listChanged();
+        for (const message of waiting.splice(0)) loaded.deliver(message);
+      },
+      (error: unknown) => {
+        phase = 'failed';
+        failure = error instanceof Error ? error.message : String(error);
+        options.log(`The engine could not start: ${error instanceof Error ? (error.stack ?? failure) : failure}`);
+        for (const message of waiting.splice(0)) refuseForFailure(message);
+      },
+    );
+    if (phase === 'opening') phase = 'loading';
+  }
+
+  function refuseForFailure(message: JsonRpcMessage): void {
+    if (!isRequest(message)) return;
+    void wire.send({
+      jsonrpc: '2.0',
+      id: message.id,
+      error: { code: -32603, message: `Punchcard could not start its engine: ${failure}. See the server's log (stderr) and restart it.` },
+    });
+  }
+
+  return {
+    handOver,
+    toolsMayHaveChanged() {
+      if (phase !== 'opening' || state.era !== 'legacy') return;
+      const now = options.listed().map((tool) => tool.name as string);
+      if (differs(now)) {
+        state.announced = now;
+        listChanged();
+      }
+    },
+    get engineLoaded() {
+      return phase === 'engine';
+    },
+    async close() {
+      await loading;
+      await engine?.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The heavy half of serving a connection, loaded when the opening hands over: the engine (settings,
+// back end, tools) and the SDK on the wire. Its own chunk of the bundle, so a client that only lists
+// tools never loads it.
+import { createClock } from '../clock.ts';
+import type { ProviderProfile } from '../contract/settings.ts';
+import type { Log } from '../log.ts';
+import { createEngine } from '../server.ts';
+import type { SettingsRead } from '../settings/settings-file.ts';
+import type { LoadedEngine } from './connection.ts';
+import type { JsonRpcMessage } from './frames.ts';
+import { linkSdk } from './sdk-link.ts';
+import type { Wire } from './wire.ts';
+
+export interface EngineSessionOptions {
+  userDataDir: string;
+  allTools: boolean;
+  provider?: ProviderProfile;
+  /** config.json as the opening last checked it; without it the engine reads the file itself. */
+  settings?: SettingsRead;
+  wire: Wire;
+  replay: readonly JsonRpcMessage[];
+  log: Log;
+}
+
+export function startEngineSession(options: EngineSessionOptions): LoadedEngine {
+  const engine = createEngine({
+    userDataDir: options.userDataDir,
+    allTools: options.allTools,
+    now: createClock(),
+    log: options.log,
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
+  });
+  const link = linkSdk({
+    wire: options.wire,
+    createServer: () => engine.createServer(),
+    replay: options.replay,
+    onError: (error) => options.log(`transport: ${error.message}`),
+  });
+  return {
+    deliver: link.deliver,
+    offeredToolNames: () => engine.offeredToolNames(),
+    async close() {
+      await link.close();
+      engine.close();
+    },
+  };
+}

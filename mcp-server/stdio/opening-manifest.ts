@@ -1,0 +1,92 @@
+// Captures the opening's answers by asking the SDK, over the same transport seam the engine uses:
+// `initialize` for every 2025-era version (which ones it echoes, which it falls back to),
+// `server/discover`, and `tools/list` in both eras with every tool on. The build runs this once and
+// inlines the result into the bundle (vite.config.ts); tests run it too.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+import { createEngine } from '../server.ts';
+import { TOOL_LIST } from '../tools/index.ts';
+import type { JsonObject, JsonRpcMessage } from './frames.ts';
+import { type OpeningManifest, PROTOCOL_VERSION_KEY } from './opening.ts';
+import { linkSdk } from './sdk-link.ts';
+import type { Wire } from './wire.ts';
+
+/** The 2026 revision the capture asks for; the SDK's own answer then lists what it speaks. */
+const MODERN_REVISION = '2026-07-28';
+const UNKNOWN_VERSION = '1999-01-01';
+const CLIENT = { name: 'punchcard-build', version: '0' };
+
+export async function captureOpeningManifest(): Promise<OpeningManifest> {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-opening-'));
+  const engine = createEngine({ userDataDir: dir, allTools: true, now: Date.now, log: () => {} });
+  const ask = (messages: JsonRpcMessage[]) => converse(() => engine.createServer(), messages);
+  try {
+    const initializeFor = async (protocolVersion: string) =>
+      (await ask([{ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion, capabilities: {}, clientInfo: CLIENT } }]))[0] as JsonObject;
+    const answers = new Map<string, JsonObject>();
+    for (const version of [...SUPPORTED_PROTOCOL_VERSIONS, UNKNOWN_VERSION]) answers.set(version, await initializeFor(version));
+    const { protocolVersion: legacyFallback, ...initialize } = answers.get(UNKNOWN_VERSION) as JsonObject;
+    const legacyVersions = SUPPORTED_PROTOCOL_VERSIONS.filter((version) => answers.get(version)?.protocolVersion === version);
+
+    const [legacyList] = await ask([{ jsonrpc: '2.0', id: 1, method: 'tools/list' }]);
+    const _meta = { [PROTOCOL_VERSION_KEY]: MODERN_REVISION, 'io.modelcontextprotocol/clientCapabilities': {}, 'io.modelcontextprotocol/clientInfo': CLIENT };
+    const [discover, modernList] = await ask([
+      { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta } },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list', params: { _meta } },
+    ]);
+    const { tools: _tools, ...modernListExtras } = modernList as JsonObject;
+    const listed = (legacyList as { tools: JsonObject[] }).tools;
+    return {
+      build: randomUUID(),
+      initialize,
+      legacyVersions,
+      legacyFallback: legacyFallback as string,
+      discover: discover as JsonObject,
+      modernVersions: (discover as { supportedVersions: string[] }).supportedVersions,
+      modernListExtras,
+      tools: TOOL_LIST.map((tool) => {
+        const found = listed.find((entry) => entry.name === tool.name);
+        if (!found) throw new Error(`tools/list did not list ${tool.name}`);
+        return { name: tool.name, capability: tool.capability, listed: found };
+      }),
+    };
+  } finally {
+    engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Sends `messages` to a fresh SDK connection and returns the results of the requests, in order. */
+async function converse(createServer: Parameters<typeof linkSdk>[0]['createServer'], messages: JsonRpcMessage[]): Promise<unknown[]> {
+  const results = new Map<unknown, unknown>();
+  const ids = messages.filter((message) => 'id' in message).map((message) => (message as { id: unknown }).id);
+  let answered: () => void = () => {};
+  let failed: (error: Error) => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    answered = resolve;
+    failed = reject;
+  });
+  const wire: Wire = {
+    onmessage: () => {},
+    onclose: () => {},
+    start: () => {},
+    close: () => {},
+    send: async (message) => {
+      const response = message as { id?: unknown; result?: unknown; error?: { message: string } };
+      if (response.error) failed(new Error(`The SDK refused a capture request: ${response.error.message}`));
+      if ('id' in response) results.set(response.id, response.result);
+      if (ids.every((id) => results.has(id))) answered();
+    },
+  };
+  const link = linkSdk({ wire, createServer, replay: [], onError: failed });
+  for (const message of messages) link.deliver(message);
+  try {
+    await done;
+  } finally {
+    await link.close();
+  }
+  return ids.map((id) => results.get(id));
+}

@@ -1,0 +1,91 @@
+// `punchcard-mcp` serving MCP on stdio. What runs here before the first answer is kept to what the
+// opening needs — the settings (zod only when a config.json exists), what the back end is known to
+// offer, and the tool list the build captured — so a client sees the tools in about the time Node
+// takes to start. The engine loads when the first real request arrives, or soon after start for a
+// remote back end, whose optional features are checked in the background.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import manifest from 'virtual:punchcard-opening-manifest';
+import type { ProviderProfile } from '../contract/settings.ts';
+import type { Log } from '../log.ts';
+import { knownCapabilities } from '../providers/known-capabilities.ts';
+import { loadSettingsFile } from '../settings/load-settings.ts';
+import { SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
+import { isToolOffered } from '../tools/offer.ts';
+import { createConnection } from './connection.ts';
+import type { JsonObject } from './frames.ts';
+import { createWire } from './wire.ts';
+
+/** How long after start a remote back end's engine loads, to check its optional features. */
+const REMOTE_ENGINE_DELAY_MS = 250;
+
+export interface ServeOptions {
+  userDataDir: string;
+  allTools: boolean;
+  /** The back end from the command line; wins over the settings. */
+  provider?: ProviderProfile;
+  log: Log;
+}
+
+export async function serveMcp(options: ServeOptions): Promise<void> {
+  const { userDataDir, log } = options;
+  // The folder is where the settings watcher listens; the app would create it anyway.
+  mkdirSync(userDataDir, { recursive: true });
+  const settingsPath = join(userDataDir, SETTINGS_FILE_NAME);
+  const memo = { folder: userDataDir, build: manifest.build };
+  let settings = await loadSettingsFile(settingsPath, log, memo);
+  if (!settings.valid) log('Using default settings until the file is fixed.');
+  const profile = options.provider ?? settings.settings.provider;
+  const capabilities = knownCapabilities(profile, userDataDir);
+  const remote = profile.type !== 'local';
+
+  const listed = (): JsonObject[] =>
+    manifest.tools
+      .filter((tool) => isToolOffered(tool, capabilities, settings.settings, options))
+      // The build listed the tools for the local timesheet; a remote back end is the open world.
+      .map((tool) => (remote ? { ...tool.listed, annotations: { ...(tool.listed.annotations as JsonObject), openWorldHint: true } } : tool.listed));
+
+  const wire = createWire(process.stdin, process.stdout, log);
+  const connection = createConnection({
+    wire,
+    manifest,
+    listed,
+    loadEngine: async (replay) => {
+      stopWatching();
+      const { startEngineSession } = await import('./engine-session.ts');
+      // Settings the schema checked in this process are handed on; the engine checks a remembered
+      // read again itself (it loads zod anyway), so a memo file is never trusted beyond the opening.
+      return startEngineSession({ ...options, ...(settings.checkedNow ? { settings } : {}), wire, replay });
+    },
+    log,
+  });
+  // Until the engine follows the file itself.
+  const stopWatching = watchSettingsFile(
+    settingsPath,
+    () =>
+      void loadSettingsFile(settingsPath, log, memo).then((next) => {
+        if (connection.engineLoaded || next.text === settings.text) return;
+        // A half-typed edit must not switch on tools the person had switched off: keep what worked.
+        if (!next.valid) return log('Keeping the previous settings until the file is fixed.');
+        settings = next;
+        connection.toolsMayHaveChanged();
+      }),
+    log,
+  );
+  const early = remote ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    clearTimeout(early);
+    stopWatching();
+    void connection.close();
+  };
+  // The client closing our stdin is the normal way a stdio server is told to stop.
+  wire.onclose = shutdown;
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  wire.start();
+  log(`serving on stdio (data in ${userDataDir}${options.allTools ? ', all tools' : ''})`);
+}
