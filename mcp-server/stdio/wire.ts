@@ -66,7 +66,7 @@ export function createWire(input: Readable, output: Writable, log: (message: str
       pending = [];
       pendingBytes = 0;
       skipping = true;
-      refuse(INVALID_REQUEST, `a line longer than ${MAX_LINE_BYTES / 1024 / 1024} MB`);
+      refuse(INVALID_REQUEST, `longer than ${MAX_LINE_BYTES / 1024 / 1024} MB`);
       return;
     }
     pending.push(data);
@@ -83,7 +83,7 @@ export function createWire(input: Readable, output: Writable, log: (message: str
 
   function refuse(code: number, reason: string): void {
     const message = code === INVALID_REQUEST ? 'Invalid Request' : 'Parse error';
-    log(`Answered ${code} (${message}) to a line that is ${reason}.`);
+    log(`Refused a line from the client (${code} ${message}): ${reason}.`);
     void wire.send({ jsonrpc: '2.0', id: null, error: { code, message: `${message}: ${reason}` } });
   }
 

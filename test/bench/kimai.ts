@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, type RecordedRequest, rememberPlugin, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { measureSteps, startCountingSession } from '../mcp-server/providers/kimai/request-scenario.ts';
-import { legacyOpening, makeTempDir, removeTempDir, serverEnv, spawnRawServer, TOOLS_LIST_ID } from './raw-stdio.ts';
+import { legacyOpening, makeTempDir, removeTempDir, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
 
 const WARMUP_CALLS = 20;

@@ -18,7 +18,7 @@ import {
   serverEnv,
   spawnRawServer,
   TOOLS_LIST_ID,
-} from './raw-stdio.ts';
+} from '../support/raw-stdio.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';

@@ -9,7 +9,7 @@ import { createEngineClient, type EngineClient } from '../../main/engine/engine-
 import { type EngineLaunch, serveArguments } from '../../main/engine/launch.ts';
 import { createTimesheet } from '../../main/engine/timesheet.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import { makeTempDir, removeTempDir } from './raw-stdio.ts';
+import { makeTempDir, removeTempDir } from '../support/raw-stdio.ts';
 import { seedDatabase, type SeedResult } from './seed.ts';
 import { formatMs, percentile, round, roundSummary, summarize, type Summary } from './stats.ts';
 

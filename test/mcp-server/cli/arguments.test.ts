@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
 import { createClock } from '../../../mcp-server/clock.ts';
+import { KimaiProviderSchema } from '../../../mcp-server/contract/settings.ts';
 import { defaultUserDataDir } from '../../../mcp-server/user-data.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
@@ -28,6 +29,16 @@ describe('parseArguments', () => {
 
 describe('back-end flags', () => {
   const env = { HOME: '/home/ada' };
+
+  it.each(['https://kimai.example.com', ' https://kimai.example.com/api/ ', 'http://127.0.0.1:8001/', 'kimai.example.com', 'ftp://kimai.example.com', 'https://', 'mailto:x@y'])(
+    '--url %j means what the same address in config.json means',
+    (url) => {
+      const fromFlags = parseArguments(['--provider', 'kimai', '--url', url], env);
+      const fromSettings = KimaiProviderSchema.safeParse({ type: 'kimai', url });
+      if (fromSettings.success) expect(fromFlags).toMatchObject({ kind: 'serve', provider: fromSettings.data });
+      else expect(fromFlags).toMatchObject({ kind: 'error' });
+    },
+  );
 
   it('takes --provider kimai --url with TLS options, and --test-connection', () => {
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://kimai.example.com/', '--ca-file', '/etc/ca.pem'], env)).toMatchObject({

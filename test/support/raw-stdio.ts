@@ -6,7 +6,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_BUNDLE } from '../support/engine.ts';
+import { SERVER_BUNDLE } from './engine.ts';
 
 const RESPONSE_TIMEOUT_MS = 15_000;
 const EXIT_TIMEOUT_MS = 5_000;
@@ -33,7 +33,7 @@ export function serverEnv(userDataDir: string, extra: Record<string, string> = {
 export interface RawResponse {
   /** The whole line as it came on stdout, without the newline. */
   line: string;
-  message: { id?: unknown; result?: unknown; error?: { code: number; message: string } };
+  message: { id?: unknown; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown } };
   /** performance.now() when the line's newline arrived. */
   at: number;
 }
@@ -43,16 +43,24 @@ export interface RawServer {
   /** performance.now() just before the process was spawned. */
   readonly spawnedAt: number;
   send: (...messages: object[]) => void;
+  /** Writes text as it is (for lines that are not messages). */
+  sendRaw: (text: string) => void;
   response: (id: number) => Promise<RawResponse>;
+  /** Every message the server wrote so far, in order, responses and notifications alike. */
+  messages: () => RawResponse['message'][];
+  /** The first message (already written or still to come) that satisfies `matches`. */
+  next: (matches: (message: RawResponse['message']) => boolean) => Promise<RawResponse['message']>;
   stderr: () => string;
   close: () => Promise<void>;
 }
 
-export function spawnRawServer(args: string[], env: Record<string, string>): RawServer {
+export function spawnRawServer(args: string[], env: Record<string, string>, bundle: string = SERVER_BUNDLE): RawServer {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   const received = new Map<number, RawResponse>();
+  const all: RawResponse['message'][] = [];
+  const watchers = new Set<() => void>();
   const waiting = new Map<number, { resolve: (response: RawResponse) => void; reject: (error: Error) => void }>();
   let buffer = '';
   let stderr = '';
@@ -67,6 +75,8 @@ export function spawnRawServer(args: string[], env: Record<string, string>): Raw
       buffer = buffer.slice(newline + 1);
       if (line.trim() === '') continue;
       const message = JSON.parse(line) as RawResponse['message'];
+      all.push(message);
+      for (const watcher of watchers) watcher();
       if (typeof message.id !== 'number') continue;
       const response = { line, message, at };
       received.set(message.id, response);
@@ -97,6 +107,30 @@ export function spawnRawServer(args: string[], env: Record<string, string>): Raw
     send: (...messages) => {
       child.stdin.write(messages.map((message) => `${JSON.stringify(message)}\n`).join(''));
     },
+    sendRaw: (text) => {
+      child.stdin.write(text);
+    },
+    messages: () => [...all],
+    next: (matches) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = all.find(matches);
+          if (!found) return false;
+          cleanup();
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`No matching message within ${RESPONSE_TIMEOUT_MS} ms. Got:\n${all.map((message) => JSON.stringify(message).slice(0, 200)).join('\n')}\nstderr:\n${stderr}`));
+        }, RESPONSE_TIMEOUT_MS);
+        const watcher = () => void check();
+        const cleanup = () => {
+          clearTimeout(timer);
+          watchers.delete(watcher);
+        };
+        if (!check()) watchers.add(watcher);
+      }),
     response: (id) => {
       const done = received.get(id);
       if (done) return Promise.resolve(done);
