@@ -72,7 +72,9 @@ function nodeBundle(options: {
         external,
         output: {
           entryFileNames: options.fileName,
-          chunkFileNames: 'chunks/[name]-[hash].mjs',
+          // date-holidays' entry is its src/index.js; "holidays" says what the chunk is.
+          chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
+            chunk.facadeModuleId?.includes('/node_modules/date-holidays/') ? 'chunks/holidays-[hash].mjs' : 'chunks/[name]-[hash].mjs',
           format: options.format,
           codeSplitting: options.split ?? false,
           // The banner (a shebang) belongs to the entry alone; chunks are never run directly.

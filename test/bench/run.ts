@@ -1,7 +1,6 @@
 // `npm run bench`: speed, size and memory of the built MCP server (DESIGN.md §8). It prints a table
 // and writes the same numbers to test-output/bench.json. Targets are reported, never enforced: a
 // missed target does not change the exit code (benchmarks measure; tests assert).
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +18,7 @@ import {
   spawnRawServer,
   TOOLS_LIST_ID,
 } from '../support/raw-stdio.ts';
+import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
@@ -29,13 +29,11 @@ import type { Summary } from './stats.ts';
 
 const OUTPUT_FILE = resolve(import.meta.dirname, '../../test-output/bench.json');
 
-const COLD_START_RUNS = 20;
 const CLOCK_WARMUP_PAIRS = 20;
 const CLOCK_TIMED_PAIRS = 250;
 const REPORT_ENTRIES = 100_000;
 const REPORT_WARMUP_CALLS = 5;
 const REPORT_TIMED_CALLS = 40;
-const IDLE_SETTLE_MS = 500;
 
 const TARGETS = { toolsListChars: 9_000, clockPairMedianMs: 5, reportMedianMs: 50 };
 
@@ -56,63 +54,8 @@ function progress(text: string): void {
   process.stderr.write(`[bench] ${text}\n`);
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
-}
-
 // ---------------------------------------------------------------------------------------------
-// 1. Cold start: spawn → complete tools/list answer, raw lines written at once.
-
-interface ColdStartResults {
-  legacy: Summary;
-  modern: Summary;
-  nodeBaseline: Summary;
-}
-
-async function coldStarts(): Promise<ColdStartResults> {
-  progress(`cold start: ${COLD_START_RUNS} runs per era (+1 unmeasured run each to warm the file cache)`);
-  const legacy: number[] = [];
-  const modern: number[] = [];
-  // Interleaved, so drift in machine load affects both eras alike.
-  for (let run = -1; run < COLD_START_RUNS; run++) {
-    const legacyMs = await coldStart(legacyOpening());
-    const modernMs = await coldStart(modernOpening());
-    if (run < 0) continue;
-    legacy.push(legacyMs);
-    modern.push(modernMs);
-  }
-  const baseline: number[] = [];
-  for (let run = 0; run < COLD_START_RUNS; run++) baseline.push(await nodeStartup());
-  const results = { legacy: summarize(legacy), modern: summarize(modern), nodeBaseline: summarize(baseline) };
-  row('Cold start, 2025 era (initialize + initialized + tools/list)', describeTiming(results.legacy));
-  row('Cold start, 2026-07-28 era (server/discover + tools/list, raw _meta)', describeTiming(results.modern));
-  row('  for scale: bare `node -e ""`, spawn to exit', describeTiming(results.nodeBaseline));
-  return results;
-}
-
-async function coldStart(opening: object[]): Promise<number> {
-  const dir = makeTempDir();
-  const server = spawnRawServer(['--user-data', dir], serverEnv(dir));
-  server.send(...opening);
-  const response = await server.response(TOOLS_LIST_ID);
-  if (response.message.error) throw new Error(`tools/list failed: ${response.message.error.message}`);
-  const elapsed = response.at - server.spawnedAt;
-  await server.close();
-  removeTempDir(dir);
-  return elapsed;
-}
-
-function nodeStartup(): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('exit', () => done(performance.now() - started));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// 2. Size of tools/list, and 5. idle memory (same kind of raw connection).
+// 2. Size of tools/list (same kind of raw connection).
 
 interface ToolsListSize {
   tools: number;
@@ -175,39 +118,8 @@ async function listTools(args: string[], opening: object[]): Promise<ToolsListSi
 }
 
 interface MemoryResults {
-  bareNode: { rssMb: number; peakMb: number } | null;
-  idleAfterToolsList: { rssMb: number; peakMb: number } | null;
   afterClockPairs: { rssMb: number; peakMb: number } | null;
   afterTimeReports: { rssMb: number; peakMb: number } | null;
-}
-
-async function idleMemory(memory: MemoryResults): Promise<void> {
-  progress('idle memory');
-  const dir = makeTempDir();
-  const server = spawnRawServer(['--user-data', dir], serverEnv(dir));
-  try {
-    server.send(...legacyOpening());
-    await server.response(TOOLS_LIST_ID);
-    await delay(IDLE_SETTLE_MS);
-    const idle = residentMemory(server.pid);
-    memory.idleAfterToolsList = idle;
-    row('Idle server RSS after tools/list (VmRSS)', idle ? `${idle.rssMb.toFixed(1)} MB (peak VmHWM ${idle.peakMb.toFixed(1)} MB)` : 'n/a (not Linux)');
-    memory.bareNode = await bareNodeMemory();
-    row('  for scale: idle bare `node`', memory.bareNode ? `${memory.bareNode.rssMb.toFixed(1)} MB` : 'n/a (not Linux)');
-  } finally {
-    await server.close();
-    removeTempDir(dir);
-  }
-}
-
-async function bareNodeMemory(): Promise<ReturnType<typeof residentMemory>> {
-  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10_000)'], { stdio: 'ignore' });
-  try {
-    await delay(IDLE_SETTLE_MS);
-    return child.pid === undefined ? null : residentMemory(child.pid);
-  } finally {
-    child.kill();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,8 +307,8 @@ function printTable(title: string): void {
 async function main(): Promise<void> {
   const machine = `node ${process.version}, ${platform()} ${release()} ${arch()}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} ×${cpus().length}`;
   const startedAt = performance.now();
-  const memory: MemoryResults = { bareNode: null, idleAfterToolsList: null, afterClockPairs: null, afterTimeReports: null };
-  let coldStart: ColdStartResults;
+  const memory: MemoryResults = { afterClockPairs: null, afterTimeReports: null };
+  let coldStart: ColdStartBenchResults;
   let sizes: SizeResults;
   let clock: ClockResults;
   let report: ReportResults;
@@ -404,9 +316,8 @@ async function main(): Promise<void> {
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
   try {
-    coldStart = await coldStarts();
+    coldStart = await coldStartBenchmarks(row, progress);
     sizes = await toolsListSizes();
-    await idleMemory(memory);
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
     kimai = await kimaiBenchmarks(row, progress);
@@ -429,12 +340,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     machine,
     totalSeconds: round(totalSeconds, 1),
-    coldStartMs: {
-      legacy: roundSummary(coldStart.legacy),
-      modern: roundSummary(coldStart.modern),
-      modernMethod: 'raw lines: server/discover + tools/list with the _meta envelope',
-      nodeBaseline: roundSummary(coldStart.nodeBaseline),
-    },
+    coldStart,
     toolsList: {
       allTools: sizes.allTools,
       allToolsModern: sizes.allToolsModern,
@@ -467,8 +373,6 @@ async function main(): Promise<void> {
     tray,
     window,
     memoryMb: {
-      bareNode: roundMemory(memory.bareNode),
-      idleAfterToolsList: roundMemory(memory.idleAfterToolsList),
       afterClockPairs: roundMemory(memory.afterClockPairs),
       afterTimeReports: roundMemory(memory.afterTimeReports),
     },
