@@ -80,6 +80,8 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
     closing = true;
     clearTimeout(early);
     stopWatching();
+    // A signal ends the connection as the end of stdin does: stop reading, so the process can exit.
+    wire.close();
     void connection.close();
   };
   // The client closing our stdin is the normal way a stdio server is told to stop.

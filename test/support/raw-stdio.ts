@@ -52,6 +52,8 @@ export interface RawServer {
   next: (matches: (message: RawResponse['message']) => boolean) => Promise<RawResponse['message']>;
   stderr: () => string;
   close: () => Promise<void>;
+  /** Sends a signal and waits (up to the exit timeout) for the process to end; true when it did. */
+  signalAndWait: (signal: NodeJS.Signals) => Promise<boolean>;
 }
 
 export function spawnRawServer(args: string[], env: Record<string, string>, bundle: string = SERVER_BUNDLE): RawServer {
@@ -154,6 +156,16 @@ export function spawnRawServer(args: string[], env: Record<string, string>, bund
     },
     stderr: () => stderr,
     // Closing stdin is how a client tells a stdio server to stop; a kill is only the fallback.
+    signalAndWait: async (signal) => {
+      child.kill(signal);
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        exitedPromise.then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), EXIT_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
+      return ended;
+    },
     close: async () => {
       if (exited) return;
       child.stdin.end();

@@ -135,6 +135,22 @@ describe('the hand-over', () => {
   });
 });
 
+describe('stopping', () => {
+  it.each([
+    ['while opening', false],
+    ['once the engine runs', true],
+  ])('a SIGTERM %s ends the process with stdin still open', async (_label, engineLoaded) => {
+    const server = start(dataDir());
+    server.send(...legacyOpening());
+    await server.response(2);
+    if (engineLoaded) {
+      server.send(legacy(3, 'tools/call', { name: 'clock_in', arguments: {} }));
+      await server.response(3);
+    }
+    expect(await server.signalAndWait('SIGTERM')).toBe(true);
+  });
+});
+
 describe('what the opening refuses', () => {
   it('answers lines that are not messages with id null and one stderr line each, in both phases', async () => {
     const server = start(dataDir());
