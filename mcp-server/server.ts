@@ -53,7 +53,7 @@ export interface Engine {
   close(): void;
 }
 
-export function createEngine(options: EngineOptions): Engine {
+export async function createEngine(options: EngineOptions): Promise<Engine> {
   const holidaysOf = holidayCalendar(options.log);
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
   // The folder is where the watcher listens; the app would create it anyway.
@@ -61,7 +61,7 @@ export function createEngine(options: EngineOptions): Engine {
   let current = options.settings ?? readSettingsFile(settingsPath, options.log);
   if (!current.valid && !options.settings) options.log('Using default settings until the file is fixed.');
   const profile = options.provider ?? current.settings.provider;
-  const tracker = createTracker({
+  const tracker = await createTracker({
     profile,
     userDataDir: options.userDataDir,
     personName: () => current.settings.user.name || safeUserName(),

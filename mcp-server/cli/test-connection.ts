@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { ProviderProfile, Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
-import { createKimai } from '../providers/create-tracker.ts';
+import { createKimai } from '../providers/kimai/create-kimai.ts';
 import type { ConnectionReport } from '../providers/kimai/connection-test.ts';
 import { readSettingsFile } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';

@@ -22,8 +22,8 @@ export interface EngineSessionOptions {
   log: Log;
 }
 
-export function startEngineSession(options: EngineSessionOptions): LoadedEngine {
-  const engine = createEngine({
+export async function startEngineSession(options: EngineSessionOptions): Promise<LoadedEngine> {
+  const engine = await createEngine({
     userDataDir: options.userDataDir,
     allTools: options.allTools,
     now: createClock(),

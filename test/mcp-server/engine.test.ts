@@ -19,7 +19,7 @@ async function start(settings?: Record<string, unknown>, prepare?: (dir: string)
   logged = [];
   if (settings) writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }));
   prepare?.(dir);
-  engine = createEngine({ userDataDir: dir, allTools: true, now: () => NOW, log: (message) => logged.push(message) });
+  engine = await createEngine({ userDataDir: dir, allTools: true, now: () => NOW, log: (message) => logged.push(message) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   const connected = new Client({ name: 'engine-test', version: '1' });

@@ -31,7 +31,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'punchcard-registry-'));
-  engine = createEngine({ userDataDir: dir, allTools: true, now: () => Date.parse('2026-11-18T08:00:00Z'), log: () => {} });
+  engine = await createEngine({ userDataDir: dir, allTools: true, now: () => Date.parse('2026-11-18T08:00:00Z'), log: () => {} });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   client = new Client({ name: 'registry-test', version: '1' });
