@@ -9,6 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NODE_MAJOR=24
+
+# npm looks for its global config (the registry, a certificate authority) beside the node that runs
+# it. Once the Node 24 installed below runs npm, the machine's own npmrc would no longer be read, and
+# on a machine whose registry needs that CA every download would fail. Keep reading it.
+if [ -z "${NPM_CONFIG_GLOBALCONFIG:-}" ] && command -v npm >/dev/null; then
+  machine_npmrc=$(npm config get globalconfig 2>/dev/null || true)
+  if [ -n "$machine_npmrc" ] && [ -f "$machine_npmrc" ]; then export NPM_CONFIG_GLOBALCONFIG="$machine_npmrc"; fi
+fi
 node_major() { "${1:-node}" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 # Installs Node $NODE_MAJOR from the npm registry into the prefix $1. The package node@24 ships an
