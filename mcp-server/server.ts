@@ -24,9 +24,12 @@ import { isToolOffered } from './tools/offer.ts';
 /** How long after start a remote back end is asked about its optional features. */
 const DETECTION_DELAY_MS = 250;
 
+// The conventions every tool shares, said once here rather than in each tool's schema: clients
+// send the tool list to the model on every turn, and these words would repeat in it a dozen times.
 const INSTRUCTIONS =
-  'Punchcard tracks working time and leave. Times are ISO 8601 with a UTC offset; days are YYYY-MM-DD in the user\'s timezone. ' +
-  'Projects and activities can be named or given by id (list_catalog).';
+  'Punchcard tracks working time and leave. Arguments: times as ISO 8601 or local wall time (09:00, yesterday 17:30); ' +
+  'days as YYYY-MM-DD, today or yesterday; durations as 1h30m, 45m or 1.5h; from/to include both days. ' +
+  'Projects and activities by name (any case) or id (list_catalog). Results: times in ISO 8601 with a UTC offset, days in the user\'s timezone.';
 
 export interface EngineOptions {
   userDataDir: string;
@@ -172,8 +175,8 @@ function buildServer(
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: withCompactJsonSchema(tool.input, 'input'),
-        outputSchema: withCompactJsonSchema(tool.output, 'output'),
+        inputSchema: withCompactJsonSchema(tool.input),
+        outputSchema: withCompactJsonSchema(tool.output),
         annotations: { ...tool.annotations, openWorldHint: tracker.type !== 'local' },
       },
       (args: unknown) => runTool(tool, args, context, options.log),

@@ -5,7 +5,8 @@ import type { WorkWeek } from '../contract/settings.ts';
 
 /** Target hours per weekday; a day with 0 hours is not a working day. */
 export type { WorkWeek };
-export type DayPart = 'full' | 'morning' | 'afternoon';
+export const DAY_PARTS = ['full', 'morning', 'afternoon'] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
 
 export type LeaveRange = {
   firstDay: string;

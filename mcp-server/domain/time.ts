@@ -7,7 +7,7 @@ export type ParsedDate = { ok: true; date: string } | { ok: false; message: stri
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
@@ -285,9 +285,12 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+
 /** 'Monday' … 'Sunday'. */
-export function weekdayName(date: string): string {
-  return WEEKDAY_NAMES[isoWeekday(date) - 1] ?? '';
+export function weekdayName(date: string): WeekdayName {
+  // isoWeekday is 1…7 for every date, so the index is always in range.
+  return WEEKDAY_NAMES[isoWeekday(date) - 1] as WeekdayName;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ export interface WorkSpan {
   activity: Ref | null;
 }
 
-export type CatalogKind = 'customer' | 'project' | 'activity';
+export const CATALOG_KINDS = ['customer', 'project', 'activity'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 export interface CatalogItem {
   kind: CatalogKind;
@@ -67,7 +68,8 @@ export interface Catalog {
 
 export const LEAVE_TYPES = ['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other'] as const;
 export type LeaveType = (typeof LEAVE_TYPES)[number];
-export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 
 export interface LeaveRequest {
   id: number;

@@ -1,9 +1,10 @@
 import * as z from 'zod/v4';
-import { addDays, daysBetween, eachDate, weekdayName } from '../domain/time.ts';
+import { addDays, daysBetween, eachDate, WEEKDAY_NAMES, weekdayName } from '../domain/time.ts';
+import { LEAVE_TYPES, type LeaveType } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import { isActive, leaveDayList } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
-import { hoursOn } from '../domain/leave-days.ts';
+import { DAY_PARTS, type DayPart, hoursOn } from '../domain/leave-days.ts';
 
 const MAX_DAYS = 92;
 
@@ -16,16 +17,16 @@ export default defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
     from: z.string().max(32).optional(),
-    to: z.string().max(32).optional().describe('Inclusive; at most 92 days'),
+    to: z.string().max(32).optional().describe('At most 92 days'),
   }),
   output: z.object({
     days: z.array(
       z.object({
         date: z.string(),
-        weekday: z.string(),
+        weekday: z.enum(WEEKDAY_NAMES),
         working_day: z.boolean(),
         holiday: z.string().nullable(),
-        away: z.array(z.object({ person: z.string(), type: z.string(), part: z.string() })),
+        away: z.array(z.object({ person: z.string(), type: z.enum(LEAVE_TYPES), part: z.enum(DAY_PARTS) })),
       }),
     ),
   }),
@@ -35,7 +36,7 @@ export default defineTool({
     const [holidays, requests] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
     const holidayByDate = new Map(holidays.map((holiday) => [holiday.date, holiday.name]));
     const holidayDates = new Set(holidayByDate.keys());
-    const away = new Map<string, Array<{ person: string; type: string; part: string }>>();
+    const away = new Map<string, Array<{ person: string; type: LeaveType; part: DayPart }>>();
     for (const request of requests.filter(isActive)) {
       for (const day of leaveDayList(request, context.settings.workWeek, holidayDates)) {
         // Nobody is "away" on a weekend or a public holiday: there was no work to be away from.

@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { CATALOG_KINDS } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 
 export default defineTool({
@@ -8,11 +9,11 @@ export default defineTool({
   capability: 'catalog_write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
   input: z.object({
-    kind: z.enum(['customer', 'project', 'activity']),
+    kind: z.enum(CATALOG_KINDS),
     id: z.number().int().min(1),
     archived: z.boolean().optional(),
   }),
-  output: z.object({ id: z.number(), kind: z.string(), name: z.string(), archived: z.boolean() }),
+  output: z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), archived: z.boolean() }),
   async handler(args, context) {
     const item = await context.tracker.setArchived(args.kind, args.id, args.archived ?? true);
     return {

@@ -12,10 +12,10 @@ export default defineTool({
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({
-    project: z.string().max(200).optional().describe('Name or id'),
-    activity: z.string().max(200).optional().describe('Name or id'),
+    project: z.string().max(200).optional(),
+    activity: z.string().max(200).optional(),
     description: z.string().max(5000).optional(),
-    start: z.string().max(64).optional().describe('Default now; 09:00 or ISO'),
+    start: z.string().max(64).optional(),
     switch: z.boolean().optional(),
   }),
   output: z.object({ started: entryOutput, stopped: entryOutput.nullable() }),

@@ -10,7 +10,7 @@ export default defineTool({
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({
-    end: z.string().max(64).optional().describe('Default now; 17:30 or ISO'),
+    end: z.string().max(64).optional(),
     note: z.string().max(5000).optional(),
   }),
   output: z.object({ stopped: entryOutput }),

@@ -1,9 +1,16 @@
-// The tool list is sent to the model on every turn, so its size is paid again and again. The zod
-// schemas stay the full contract — the server validates every argument and every result against
-// them — while what `tools/list` advertises is trimmed to what a client needs:
-// - inputs lose `$schema` and string length caps (still enforced here, just not advertised);
-// - outputs name their top-level fields and nothing below them: clients learn what a result holds,
-//   and the text rendering and the structured result itself carry the detail.
+// What `tools/list` advertises for each tool, from the zod schemas the server validates with: the
+// whole contract, less what says nothing. Clients pass the input schema to the model on every turn,
+// so its size is paid again and again; the output schema is for validating `structuredContent`.
+// - Both keep every type, required field, enum, nested object and limit the server enforces
+//   (`maxLength` too: a client that validates must not send what the server then refuses), and
+//   `additionalProperties: false` (inputs refuse unknown keys; outputs hold nothing undeclared).
+// - Both lose `$schema` (the protocol fixes the dialect) and zod's implicit safe-integer bounds on
+//   every integer, which no value a person types comes near.
+// - A tool without parameters is `{"type": "object", "additionalProperties": false}`, as the MCP
+//   specification writes it, without an empty `properties`.
+// - A nullable value is `anyOf` one type each (`{"anyOf": [{"type": "string"}, {"type": "null"}]}`)
+//   rather than a type array: clients that map schemas onto a one-type dialect (Gemini's function
+//   declarations) reject or loosen the array form.
 import type * as z from 'zod/v4';
 
 type JsonSchema = Record<string, unknown>;
@@ -13,19 +20,18 @@ interface JsonSchemaConverter {
   output: (options: { target: string }) => JsonSchema;
 }
 
-/** Wraps a zod schema so that the SDK advertises a compact JSON Schema but validates with zod. */
-export function withCompactJsonSchema<Schema extends z.ZodType>(schema: Schema, io: 'input' | 'output'): Schema {
+/** Wraps a zod schema so that the SDK advertises the trimmed JSON Schema but validates with zod. */
+export function withCompactJsonSchema<Schema extends z.ZodType>(schema: Schema): Schema {
   const standard = schema['~standard'] as Schema['~standard'] & { jsonSchema: JsonSchemaConverter };
-  const compact = io === 'input' ? compactInputSchema : compactOutputSchema;
   const jsonSchema: JsonSchemaConverter = {
-    input: (options) => compact(standard.jsonSchema.input(options)),
-    output: (options) => compact(standard.jsonSchema.output(options)),
+    input: (options) => compactSchema(standard.jsonSchema.input(options)),
+    output: (options) => compactSchema(standard.jsonSchema.output(options)),
   };
   return { '~standard': { ...standard, jsonSchema } } as unknown as Schema;
 }
 
-export function compactInputSchema(schema: JsonSchema): JsonSchema {
-  return strip(schema, new Set(['$schema', 'maxLength'])) as JsonSchema;
+export function compactSchema(schema: JsonSchema): JsonSchema {
+  return strip(schema) as JsonSchema;
 }
 
 /** zod bounds every integer by the safe-integer range; saying so for each id is noise. */
@@ -33,19 +39,22 @@ function isImplicitBound(key: string, value: unknown): boolean {
   return (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) || (key === 'minimum' && value === Number.MIN_SAFE_INTEGER);
 }
 
-export function compactOutputSchema(schema: JsonSchema): JsonSchema {
-  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  const shallow: Record<string, JsonSchema> = {};
-  for (const name of Object.keys(properties)) shallow[name] = {};
-  return { type: 'object', properties: shallow };
-}
-
-function strip(value: unknown, keys: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => strip(item, keys));
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    if (!keys.has(key) && !isImplicitBound(key, child)) out[key] = strip(child, keys);
+    if (key === '$schema' || isImplicitBound(key, child)) continue;
+    if (key === 'properties' && isEmptyObject(child)) continue;
+    if (key === 'type' && Array.isArray(child) && child.length > 1) {
+      out.anyOf = child.map((type) => ({ type }));
+      continue;
+    }
+    out[key] = strip(child);
   }
   return out;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }

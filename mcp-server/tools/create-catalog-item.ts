@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { CATALOG_KINDS } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 
 export default defineTool({
@@ -8,11 +9,11 @@ export default defineTool({
   capability: 'catalog_write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({
-    kind: z.enum(['customer', 'project', 'activity']),
+    kind: z.enum(CATALOG_KINDS),
     name: z.string().trim().min(1).max(150),
-    parent: z.string().max(200).optional().describe("Project's customer or activity's project"),
+    parent: z.string().max(200).optional(),
   }),
-  output: z.object({ id: z.number(), kind: z.string(), name: z.string(), parent: z.string().nullable() }),
+  output: z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), parent: z.string().nullable() }),
   async handler(args, context) {
     let customerId: number | undefined;
     let projectId: number | undefined;

@@ -1,7 +1,7 @@
 // One tool = one `defineTool({...})` object (style-models.md rule 5). The registry checks that every
 // definition carries a title, complete annotations and both schemas; the server turns a handler's
 // `{ data, text }` into `structuredContent` plus a short text rendering.
-import type * as z from 'zod/v4';
+import * as z from 'zod/v4';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
@@ -33,7 +33,25 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
 export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
   definition: ToolDefinition<Input, Output>,
 ): ToolDefinition<Input, Output> {
-  return definition;
+  return { ...definition, input: refusingUnknownKeys(definition.name, definition.input) };
+}
+
+/**
+ * The tool's input with unknown keys refused (and advertised so: `additionalProperties: false`): a
+ * misspelt argument must not silently change what a write does ("projct" clocking in on no project).
+ * The message names what the tool does take, so the model can correct itself in one step.
+ */
+function refusingUnknownKeys<Input extends z.ZodObject>(tool: string, input: Input): Input {
+  const accepted = Object.keys(input.shape);
+  return z.strictObject(input.shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownArguments(tool, issue.keys, accepted) : undefined),
+  }) as unknown as Input;
+}
+
+export function unknownArguments(tool: string, unknown: readonly string[], accepted: readonly string[]): string {
+  const named = unknown.map((key) => JSON.stringify(key)).join(', ');
+  const takes = accepted.length === 0 ? `${tool} takes no arguments` : `${tool} takes ${accepted.join(', ')}`;
+  return `Unknown argument${unknown.length === 1 ? '' : 's'} ${named}: ${takes}. Nothing was done.`;
 }
 
 /** A request the tool cannot carry out as asked; the message tells the person what to change. */

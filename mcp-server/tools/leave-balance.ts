@@ -12,7 +12,7 @@ export default defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
   output: z.object({
-    year: z.number(),
+    year: z.int(),
     entitlement: z.number(),
     taken: z.number(),
     planned: z.number(),

@@ -2,17 +2,17 @@
 import * as z from 'zod/v4';
 import { leaveDays } from '../domain/leave-days.ts';
 import type { WorkWeek } from '../contract/settings.ts';
-import type { LeaveRequest } from '../providers/time-tracker.ts';
+import { LEAVE_STATUSES, LEAVE_TYPES, type LeaveRequest } from '../providers/time-tracker.ts';
 
 export const leaveOutput = z.object({
-  id: z.number(),
-  type: z.string(),
+  id: z.int(),
+  type: z.enum(LEAVE_TYPES),
   first_day: z.string(),
   last_day: z.string(),
   first_day_part: z.enum(['full', 'afternoon']),
   last_day_part: z.enum(['full', 'morning']),
   days: z.number(),
-  status: z.string(),
+  status: z.enum(LEAVE_STATUSES),
   comment: z.string(),
 });
 

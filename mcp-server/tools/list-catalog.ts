@@ -2,7 +2,7 @@ import * as z from 'zod/v4';
 import type { CatalogItem } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 
-const item = z.object({ id: z.number(), name: z.string(), archived: z.boolean(), parent: z.string().nullable() });
+const item = z.object({ id: z.int(), name: z.string(), archived: z.boolean(), parent: z.string().nullable() });
 
 export default defineTool({
   name: 'list_catalog',

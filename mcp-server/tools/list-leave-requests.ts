@@ -3,10 +3,13 @@ import { defineTool } from './define-tool.ts';
 import { isActive, leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
 
+/** How far ahead "all upcoming" looks: leave is not planned further than this. */
+const UPCOMING_YEARS = 10;
+
 export default defineTool({
   name: 'list_leave_requests',
   title: 'List leave requests',
-  description: 'Leave requests in a date range (default this year).',
+  description: 'Leave requests in a date range (default: this year and all upcoming).',
   capability: 'leave',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
@@ -16,12 +19,17 @@ export default defineTool({
   }),
   output: z.object({ requests: z.array(leaveOutput) }),
   async handler(args, context) {
-    // Without an end, the listing runs to the end of the start's year: leave is planned by the year.
-    const year = today(context).slice(0, 4);
-    const { from, to } = readDayRange(args, context, { from: `${year}-01-01`, to: (start) => `${start.slice(0, 4)}-12-31` });
+    // "My leave requests" means this year's and whatever is planned ahead: in November, January's
+    // request belongs in the list. With only a start, the listing runs to the end of that year.
+    const year = Number(today(context).slice(0, 4));
+    const { from, to } = readDayRange(args, context, {
+      from: `${year}-01-01`,
+      to: (start) => (args.from === undefined ? `${year + UPCOMING_YEARS}-12-31` : `${start.slice(0, 4)}-12-31`),
+    });
     const all = await context.tracker.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);
-    const text = requests.length === 0 ? `No leave requests from ${from} to ${to}.` : requests.map(leaveLabel).join('\n');
+    const range = args.to === undefined && args.from === undefined ? `from ${from} on` : `from ${from} to ${to}`;
+    const text = requests.length === 0 ? `No leave requests ${range}.` : requests.map(leaveLabel).join('\n');
     return { data: { requests: requests.map(presentLeave) }, text };
   },
 });

@@ -10,13 +10,13 @@ export default defineTool({
   capability: 'entries',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
-    from: z.string().max(32).optional().describe('e.g. 2026-11-02'),
-    to: z.string().max(32).optional().describe('Inclusive'),
-    project: z.string().max(200).optional().describe('Name or id'),
+    from: z.string().max(32).optional(),
+    to: z.string().max(32).optional(),
+    project: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(500).optional().describe('Default 50'),
     offset: z.number().int().min(0).optional(),
   }),
-  output: z.object({ entries: z.array(entryOutput), total: z.number(), next_offset: z.number().nullable() }),
+  output: z.object({ entries: z.array(entryOutput), total: z.int(), next_offset: z.int().nullable() }),
   async handler(args, context) {
     const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context));
     const range = dayRange(from, to, context);

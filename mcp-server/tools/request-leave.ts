@@ -16,16 +16,16 @@ export default defineTool({
   input: z.object({
     type: z.enum(LEAVE_TYPES),
     first_day: z.string().max(32),
-    last_day: z.string().max(32).optional().describe('Inclusive; default first_day'),
-    first_day_part: z.enum(['full', 'afternoon']).optional().describe('afternoon = half day'),
-    last_day_part: z.enum(['full', 'morning']).optional().describe('morning = half day'),
+    last_day: z.string().max(32).optional(),
+    first_day_part: z.enum(['full', 'afternoon']).optional(),
+    last_day_part: z.enum(['full', 'morning']).optional(),
     comment: z.string().max(2000).optional(),
   }),
   output: z.object({
     request: leaveOutput,
     vacation_days_remaining: z.number().nullable(),
     /** Present when the back end stored the request as several records (Kimai: per year, ≤ 30 days). */
-    parts: z.array(z.object({ id: z.number(), first_day: z.string(), last_day: z.string() })).optional(),
+    parts: z.array(z.object({ id: z.int(), first_day: z.string(), last_day: z.string() })).optional(),
   }),
   async handler(args, context) {
     const firstDay = readDate(args.first_day, context, 'first_day');

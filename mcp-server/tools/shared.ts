@@ -10,10 +10,10 @@ import { ToolInputError } from './define-tool.ts';
 export const MINUTE_MS = 60_000;
 
 export const entryOutput = z.object({
-  id: z.number(),
+  id: z.int(),
   start: z.string(),
   end: z.string().nullable(),
-  minutes: z.number(),
+  minutes: z.int(),
   project: z.string().nullable(),
   activity: z.string().nullable(),
   description: z.string(),

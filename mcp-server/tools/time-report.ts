@@ -9,13 +9,13 @@ import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './share
 export default defineTool({
   name: 'time_report',
   title: 'Time report',
-  description: 'Worked time by day, week, project or activity (default this week) with targets and overtime so far.',
+  description: 'Worked time by day, week, project or activity, with targets and overtime so far (default: this week, by day).',
   capability: 'reports',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
     from: z.string().max(32).optional(),
-    to: z.string().max(32).optional().describe('Inclusive'),
-    group_by: z.enum(['day', 'week', 'project', 'activity']).optional().describe('Default day'),
+    to: z.string().max(32).optional(),
+    group_by: z.enum(['day', 'week', 'project', 'activity']).optional(),
     project: z.string().max(200).optional(),
   }),
   // Targets are for the whole working day, so a report filtered to one project has none: the

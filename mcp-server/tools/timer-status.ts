@@ -13,8 +13,8 @@ export default defineTool({
   input: z.object({}),
   output: z.object({
     running: entryOutput.nullable(),
-    today_minutes: z.number(),
-    week_minutes: z.number(),
+    today_minutes: z.int(),
+    week_minutes: z.int(),
   }),
   async handler(_args, context) {
     const now = context.now();

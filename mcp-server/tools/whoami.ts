@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { CAPABILITIES } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 
 export default defineTool({
@@ -11,7 +12,7 @@ export default defineTool({
   output: z.object({
     name: z.string(),
     provider: z.string(),
-    capabilities: z.array(z.string()),
+    capabilities: z.array(z.enum(CAPABILITIES)),
     timezone: z.string(),
     week_target_hours: z.number(),
     holiday_region: z.string().nullable(),
