@@ -144,7 +144,11 @@ export interface TimeTracker {
   /** Entries that end inside [from, to), newest first: what "the day so far" needs. */
   lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null>;
 
-  catalog(includeArchived: boolean): Promise<Catalog>;
+  /**
+   * The customers, projects and activities. `kinds` names the ones the caller needs, so a remote back
+   * end may skip the others (they come back empty); without it, all three.
+   */
+  catalog(includeArchived: boolean, kinds?: readonly CatalogKind[]): Promise<Catalog>;
   createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
 

@@ -102,16 +102,21 @@ export function dayRange(from: string, to: string, context: ToolContext): { star
 
 /**
  * Turns people's words for projects and activities into ids: an id ("12" or "#12") or a name in any
- * case. The catalog is fetched at most once per tool call, however many references it resolves.
+ * case. A word is looked up among what may be booked on first (for Kimai, two requests rather than
+ * every list); only a word not found there loads the whole catalog, archived items and all, to say
+ * precisely why (archived, or which names are close). Each is fetched at most once per tool call.
  */
 export function catalogLookup(context: ToolContext) {
-  let loaded: Promise<Catalog> | undefined;
-  const catalog = () => (loaded ??= context.tracker.catalog(true));
+  let bookable: Promise<Catalog> | undefined;
+  let everything: Promise<Catalog> | undefined;
+  const active = () => (bookable ??= context.tracker.catalog(false, BOOKABLE_KINDS));
+  const all = () => (everything ??= context.tracker.catalog(true));
   return {
     /** `undefined` or '' means no project. */
     async project(text: string | undefined): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      return pick((await catalog()).projects, text, 'project').id;
+      const found = find((await active()).projects, text);
+      return (found ?? pick((await all()).projects, text, 'project')).id;
     },
     /**
      * A name may exist both for the chosen project and globally; the project's own one wins, which
@@ -119,22 +124,41 @@ export function catalogLookup(context: ToolContext) {
      */
     async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      const { activities } = await catalog();
-      const usable = activities.filter((activity) => !activity.project || activity.project.id === projectId);
-      const own = usable.filter((activity) => activity.project?.id === projectId && projectId !== null);
-      const byName = (list: CatalogItem[]) => list.find((item) => item.name.toLowerCase() === text.trim().toLowerCase());
-      const found = byName(own) ?? byName(usable);
-      if (found) return checkedArchived(found).id;
+      const found = usableActivity((await active()).activities, text, projectId);
+      if (found) return found.id;
+      const { activities } = await all();
+      const known = usableActivity(activities, text, projectId);
+      if (known) return checkedArchived(known).id;
       return pick(activities, text, 'activity').id;
     },
   };
 }
 
-function pick(items: CatalogItem[], text: string, kind: string): CatalogItem {
+const BOOKABLE_KINDS = ['project', 'activity'] as const;
+
+/** An activity of the project (preferred) or a global one, by id or name. */
+function usableActivity(activities: readonly CatalogItem[], text: string, projectId: number | null): CatalogItem | undefined {
+  const usable = activities.filter((activity) => !activity.project || activity.project.id === projectId);
+  const own = usable.filter((activity) => activity.project?.id === projectId && projectId !== null);
+  const wanted = text.trim().toLowerCase();
+  const byName = (list: CatalogItem[]) => list.find((item) => item.name.toLowerCase() === wanted);
+  return byName(own) ?? byName(usable) ?? findById(usable, text);
+}
+
+function find(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
+  return findById(items, text) ?? items.find((item) => item.name.toLowerCase() === text.trim().replace(/^#/, '').toLowerCase());
+}
+
+function findById(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
   const wanted = text.trim().replace(/^#/, '');
-  const byId = /^\d+$/.test(wanted) ? items.find((item) => item.id === Number(wanted)) : undefined;
-  const found = byId ?? items.find((item) => item.name.toLowerCase() === wanted.toLowerCase());
+  return /^\d+$/.test(wanted) ? items.find((item) => item.id === Number(wanted)) : undefined;
+}
+
+/** The item `text` names, archived ones refused in words; none found, the closest names. */
+function pick(items: CatalogItem[], text: string, kind: string): CatalogItem {
+  const found = find(items, text);
   if (found) return checkedArchived(found);
+  const wanted = text.trim().replace(/^#/, '');
   const active = items.filter((item) => !item.archived);
   const close = active.filter((item) => item.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
   const hint = close.length > 0 ? close : active.slice(0, 8);

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, type RecordedRequest, rememberPlugin, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
-import { measureSteps, startCountingSession } from '../mcp-server/providers/kimai/request-scenario.ts';
+import { measureSteps, SESSION_VS_KIMAI_MCP, startCountingSession } from '../mcp-server/providers/kimai/request-scenario.ts';
 import { legacyOpening, makeTempDir, removeTempDir, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
 
@@ -18,6 +18,7 @@ const COLD_START_RUNS = 15;
 export interface KimaiBenchResults {
   coldStart: { summary: Summary; requestsBeforeToolsList: number };
   requestsPerCall: Array<{ call: string; requests: number }>;
+  sessionVsKimaiMcp: { steps: Array<{ step: string; punchcard: number; kimaiMcp: number }>; punchcard: number; kimaiMcp: number; punchcardCalls: number; kimaiMcpCalls: number };
   timerStatus: { total: Summary; kimai: Summary; added: Summary };
   clockIn: { total: Summary; kimai: Summary; added: Summary };
 }
@@ -29,6 +30,13 @@ export async function kimaiBenchmarks(row: Row, progress: (text: string) => void
   const coldStart = await kimaiColdStarts();
   row('Kimai cold start (initialize + tools/list, plugin answer remembered)', describeTiming(coldStart.summary));
   row('  Kimai requests before the tools/list answer', `${coldStart.requestsBeforeToolsList}`);
+  progress('Kimai: an eight-step session against kimai-mcp');
+  const sessionVsKimaiMcp = await sessionAgainstKimaiMcp();
+  for (const step of sessionVsKimaiMcp.steps) row(`Kimai session step "${step.step}": requests Punchcard / kimai-mcp`, `${step.punchcard} / ${step.kimaiMcp}`);
+  row(
+    'Kimai session of 8 steps, cold start: requests Punchcard / kimai-mcp (tool calls)',
+    `${sessionVsKimaiMcp.punchcard} / ${sessionVsKimaiMcp.kimaiMcp} (${sessionVsKimaiMcp.punchcardCalls} / ${sessionVsKimaiMcp.kimaiMcpCalls} tool calls)`,
+  );
   progress('Kimai: requests per tool call');
   const session = await startCountingSession();
   try {
@@ -50,6 +58,7 @@ export async function kimaiBenchmarks(row: Row, progress: (text: string) => void
     return {
       coldStart: { summary: roundSummary(coldStart.summary), requestsBeforeToolsList: coldStart.requestsBeforeToolsList },
       requestsPerCall: measured.map((step) => ({ call: step.label, requests: step.requests.length })),
+      sessionVsKimaiMcp,
       timerStatus: roundAll(timerStatus),
       clockIn: roundAll(clockIn),
     };
@@ -104,6 +113,23 @@ async function addedLatency(fake: FakeKimai, timed: () => Promise<void>, between
 }
 
 /** How long at least one of `requests` was with Kimai: the union of their intervals. */
+async function sessionAgainstKimaiMcp(): Promise<KimaiBenchResults['sessionVsKimaiMcp']> {
+  const session = await startCountingSession({ afterConnectionTest: true });
+  try {
+    const measured = await measureSteps(session, SESSION_VS_KIMAI_MCP);
+    const steps = SESSION_VS_KIMAI_MCP.map((step, index) => ({ step: step.label, punchcard: measured[index]?.requests.length ?? 0, kimaiMcp: step.kimaiMcp.requests }));
+    return {
+      steps,
+      punchcard: steps.reduce((sum, step) => sum + step.punchcard, 0),
+      kimaiMcp: steps.reduce((sum, step) => sum + step.kimaiMcp, 0),
+      punchcardCalls: SESSION_VS_KIMAI_MCP.length,
+      kimaiMcpCalls: SESSION_VS_KIMAI_MCP.reduce((sum, step) => sum + step.kimaiMcp.toolCalls, 0),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
 export function busyMs(requests: readonly RecordedRequest[]): number {
   const spans = requests.filter((request) => request.answeredAt > 0).map((request) => [request.receivedAt, request.answeredAt] as const).sort((a, b) => a[0] - b[0]);
   let total = 0;

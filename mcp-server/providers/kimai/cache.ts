@@ -1,4 +1,5 @@
-// Small helpers for the Kimai edge: a value kept for a short time, and a bounded parallel map.
+// Small helpers for the Kimai edge: a value kept for a short time, requests that settle together,
+// and a bounded parallel map.
 
 /**
  * Keeps a loaded value for `ttlMs`. Calls that arrive while a load is in flight share it, so a tool
@@ -24,9 +25,26 @@ export class Expiring<T> {
     return promise;
   }
 
+  /** Whether a fresh value (or a load of one) is there, so a caller can prefer it to a narrower load. */
+  holds(): boolean {
+    return this.#value !== undefined && performance.now() - this.#value.at < this.#ttlMs;
+  }
+
   invalidate(): void {
     this.#value = undefined;
   }
+}
+
+/**
+ * Like Promise.all, but settles every promise before it rejects: a call's answer never leaves one of
+ * its requests still in flight, where it would outlive the call or overlap the next call's attempt.
+ * The first failure in argument order is the one reported.
+ */
+export async function allSettled<T extends readonly unknown[]>(promises: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Maps with at most `limit` calls in flight, keeping the order of `items`. */

@@ -1,14 +1,14 @@
 // Kimai as a Punchcard back end (kimai.md): the TimeTracker interface over Kimai's REST API, acting
 // with the user's own token only. Conversions, error texts and leave splitting are pure modules
 // next to this one; this file decides which requests a call makes, and keeps them few: the user,
-// the timesheet settings and the catalog are cached briefly, lists page instead of loading all,
-// batched work runs a few requests at a time.
+// the timesheet settings and the catalog are cached briefly and read only by the calls that need
+// them, names resolve against the bookable projects and activities alone, lists page instead of
+// loading all, batched work runs a few requests at a time.
 import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import {
-  CAPABILITIES,
   type Capability,
   type Catalog,
   type CatalogItem,
@@ -25,20 +25,20 @@ import {
   type WorkSpan,
 } from '../time-tracker.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
-import { Expiring, mapWithLimit } from './cache.ts';
+import { allSettled, Expiring, mapWithLimit } from './cache.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
+import { kimaiCapabilities, rememberedKimaiCapabilities } from './capabilities.ts';
 import { readDetection, writeDetection } from './detection-cache.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
 import { createKimaiHttp, headerNumber, type KimaiHttp, MAX_PARALLEL_REQUESTS, type QueryValue } from './http-client.ts';
 import { activityItem, customerItem, kimaiBodyTime, nameIndex, NO_NAMES, projectItem, toCatalog, toTimeEntry, withoutArchived } from './mapping.ts';
-import { personName, readSession, readVersion, type Session } from './session.ts';
-import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet } from './wire.ts';
+import { bothSettled, personName, readMe, readTimesheetConfig, type Session } from './session.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
-/** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for. */
-const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'calendar']);
-/** Kimai with the absence plugin: every capability. */
-export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES);
-const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
+export { KIMAI_CAPABILITIES } from './capabilities.ts';
+
+const NO_ABSENCE_PLUGIN =
+  'This Kimai has no absence plugin (or your account may not use it), so Punchcard cannot file or list leave here; ask your Kimai administrator.';
 
 /** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
 const SESSION_TTL_MS = 5 * 60_000;
@@ -78,8 +78,13 @@ export class KimaiTracker implements TimeTracker {
   readonly label: string;
   readonly #options: KimaiTrackerOptions;
   readonly #http: KimaiHttp;
-  readonly #session = new Expiring<Session>(SESSION_TTL_MS);
+  readonly #me = new Expiring<KimaiUser>(SESSION_TTL_MS);
+  readonly #config = new Expiring<KimaiTimesheetConfig>(SESSION_TTL_MS);
   readonly #catalog = new Expiring<Catalog>(CATALOG_TTL_MS);
+  /** Visible projects and activities only: what a name is resolved against first. */
+  readonly #bookable = new Expiring<Catalog>(CATALOG_TTL_MS);
+  /** The profile's zone as last seen (this process or, remembered, an earlier one). */
+  #knownZone: string | undefined;
   readonly #active = new Expiring<TimeEntry[]>(ACTIVE_REUSE_MS);
   readonly #listeners = new Set<() => void>();
   #capabilities: ReadonlySet<Capability>;
@@ -99,9 +104,9 @@ export class KimaiTracker implements TimeTracker {
       ...(options.profile.caFile === undefined ? {} : { caFile: options.profile.caFile }),
       ...(options.profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: options.profile.allowInsecureTls }),
     });
-    // What the last start learned; without it, the leave tools wait for detectFeatures().
-    const known = readDetection(options.userDataDir, options.profile.url);
-    this.#capabilities = capabilitySet(known?.absences ?? false);
+    // What the last start (or the app's connection test) learned; see kimaiCapabilities().
+    this.#capabilities = rememberedKimaiCapabilities(options.userDataDir, options.profile.url);
+    this.#knownZone = readDetection(options.userDataDir, options.profile.url)?.timezone;
   }
 
   get capabilities(): ReadonlySet<Capability> {
@@ -116,9 +121,12 @@ export class KimaiTracker implements TimeTracker {
   /**
    * Asks the server whether the absence plugin is there, remembers the answer for the next start and
    * switches the leave tools when it changed. The engine runs this in the background after start; a
-   * server that cannot be reached leaves everything as it was.
+   * server that cannot be reached leaves everything as it was. A plugin remembered as present is not
+   * asked about again: should it be gone, the first leave request's 404 says so and withdraws the
+   * tools (#absenceRequest), so a session pays for the check only where it can change something.
    */
   async detectFeatures(): Promise<void> {
+    if (readDetection(this.#options.userDataDir, this.#options.profile.url)?.absences === true) return;
     let plugin;
     try {
       plugin = await probeAbsencePlugin(this.#http);
@@ -126,30 +134,38 @@ export class KimaiTracker implements TimeTracker {
       this.#options.log(`Could not check ${this.#options.profile.url} for the absence plugin: ${(error as Error).message}`);
       return;
     }
-    if (plugin === 'forbidden') this.#options.log('Kimai has the absence plugin, but your account may not use it; the leave tools stay off.');
-    const absences = plugin === 'present';
-    writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences }, this.#options.log);
-    if (absences === this.#capabilities.has('leave')) return;
-    this.#capabilities = capabilitySet(absences);
-    this.#options.log(`Kimai ${absences ? 'has' : 'no longer has'} the absence plugin: leave tools switched ${absences ? 'on' : 'off'}.`);
-    for (const listener of this.#listeners) listener();
+    if (plugin === 'forbidden') this.#options.log('Kimai has the absence plugin, but your account may not use it; the leave tools are off.');
+    this.#learnAbsences(plugin === 'present');
   }
 
-  testConnection(): Promise<ConnectionReport> {
-    return testConnection(this.#http);
+  /** The connection test also teaches the next start: the plugin answer and the profile's zone. */
+  async testConnection(): Promise<ConnectionReport> {
+    const report = await testConnection(this.#http);
+    if (report.ok && report.absences && report.user) {
+      writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences: report.absences === 'present', timezone: report.user.timezone }, this.#options.log);
+    }
+    return report;
   }
 
+  /**
+   * The zone tools read and show times in. A zone remembered from an earlier profile read saves the
+   * first call of a start a request of its own; every profile read (each call that needs the user)
+   * corrects it.
+   */
   async timeZone(): Promise<string | null> {
-    return (await this.#sessionInfo()).me.timezone;
+    return this.#knownZone ?? (await this.#profile()).timezone;
   }
 
   async whoami(): Promise<Person> {
-    // /version is fetched every time: whoami doubles as the live connection check in a chat.
-    const [version, session] = await Promise.all([readVersion(this.#http), this.#sessionInfo()]);
+    // A fresh profile read: whoami doubles as the live connection check in a chat. The tracking mode
+    // is said when the settings are at hand; a connection test (or --test-connection) says the rest.
+    this.#me.invalidate();
+    const [me, session] = await allSettled([this.#profile(), this.#sessionIfKnown()]);
     const plugin = this.#capabilities.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
+    const mode = session ? `; tracking mode ${session.config.trackingMode}` : '';
     return {
-      name: personName(session.me),
-      connection: `Kimai ${version} at ${this.#options.profile.url} as ${session.me.username}; tracking mode ${session.config.trackingMode}; ${plugin}.`,
+      name: personName(me),
+      connection: `Kimai at ${this.#options.profile.url} as ${me.username}${mode}; ${plugin}.`,
     };
   }
 
@@ -165,34 +181,29 @@ export class KimaiTracker implements TimeTracker {
     fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
     switchRunning: boolean,
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
-    const [session, running] = await Promise.all([this.#sessionInfo(), this.#activeEntries(false)]);
+    // The user and the timesheet settings matter only for a start time: a clock-in now is the
+    // running-timer check and the start itself.
+    const [running, session] = await allSettled([this.#activeEntries(false), fields.start === undefined ? Promise.resolve(undefined) : this.#sessionInfo()]);
     const current = running[0];
     if (current && !switchRunning) throw new TimerRunningError(current);
-    if (fields.start !== undefined) this.#requireFreeTimes(session, 'a start time');
+    if (session) this.#requireFreeTimes(session, 'a start time');
     if (current && fields.start !== undefined && fields.start < current.start) {
       throw new ProviderError('invalid', 'The new timer would start before the running one did.');
     }
-    const zone = session.me.timezone;
+    const zone = session?.me.timezone ?? '';
     this.#forgetActive();
 
-    // Kimai stops the oldest running timers itself when a new one starts and the limit is reached
-    // (§7.5), atomically. It stops them "now", though: a timer that starts in the past, or a limit
-    // above one, needs the running ones stopped explicitly first.
-    const limit = session.config.activeEntriesHardLimit ?? 1;
-    const stopExplicitly = running.length > 0 && (fields.start !== undefined || running.length < limit);
+    // A timer that starts in the past needs the running ones stopped where it starts, explicitly.
     let stopped: TimeEntry | null = null;
-    if (stopExplicitly) {
-      const stops = await mapWithLimit(running, MAX_PARALLEL_REQUESTS, (entry) =>
-        fields.start === undefined
-          ? this.#stop(entry)
-          : this.#patchEntry(entry.id, { end: kimaiBodyTime(fields.start, zone, 'start') }, 'stop the running timer', session, entry),
-      );
+    if (running.length > 0 && fields.start !== undefined) {
+      const end = { end: kimaiBodyTime(fields.start, zone, 'start') };
+      const stops = await mapWithLimit(running, MAX_PARALLEL_REQUESTS, (entry) => this.#patchEntry(entry.id, end, 'stop the running timer', entry, session));
       stopped = stops[0] ?? null;
     }
 
     let started: TimeEntry;
     if (fields.projectId === null && fields.activityId === null) {
-      started = await this.#resumeLast(fields, session);
+      started = await this.#resumeLast(fields);
     } else {
       const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
       const body: Record<string, unknown> = { project, activity };
@@ -207,36 +218,43 @@ export class KimaiTracker implements TimeTracker {
       });
       started = toTimeEntry(response.data, NO_NAMES);
     }
-    if (current && !stopExplicitly) {
-      // Kimai stopped it; one read says where it ended.
+    if (current && !stopped) {
+      // Kimai stops the oldest running timers itself when a new one starts and its limit of running
+      // timers (1 unless an administrator raised it) is reached, atomically (§7.5): one read says
+      // where the old one ended. Under a higher limit it still runs, and is stopped here.
       stopped = await this.#readEntry(current.id, current);
+      if (stopped.end === null) {
+        const stops = await mapWithLimit(running, MAX_PARALLEL_REQUESTS, (entry) => this.#stop(entry));
+        stopped = stops[0] ?? stopped;
+      }
     }
     return { started, stopped };
   }
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
-    const [session, running] = await Promise.all([this.#sessionInfo(), this.#activeEntries(true)]);
+    // The user and the settings only for an end time; stopping now is the check and the stop.
+    const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.#sessionInfo(), this.#activeEntries(true)]);
     const current = running[0];
     if (!current) throw new ProviderError('conflict', 'No timer is running.');
     this.#forgetActive();
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
-    if (end !== undefined) {
+    if (end !== undefined && session) {
       this.#requireFreeTimes(session, 'an end time');
       if (end < current.start) throw new ProviderError('invalid', 'The end time is before the timer started.');
       const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
       if (description !== undefined) body.description = description;
-      return this.#patchEntry(current.id, body, 'stop the timer', session, current);
+      return this.#patchEntry(current.id, body, 'stop the timer', current, session);
     }
     const stopped = await this.#stop(current);
     if (description === undefined) return stopped;
-    return this.#patchEntry(current.id, { description }, 'add the note', session, current);
+    return this.#patchEntry(current.id, { description }, 'add the note', current);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Entries
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
-    const zone = (await this.#sessionInfo()).me.timezone;
+    const zone = (await this.#profile()).timezone;
     // Kimai pages by number; one page size that equals the limit covers [offset, offset+limit) with
     // at most two pages, and with one when the offset is a multiple of the limit (the usual case).
     const size = Math.min(query.limit, MAX_PAGE_SIZE);
@@ -260,30 +278,33 @@ export class KimaiTracker implements TimeTracker {
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
-    const session = await this.#sessionInfo();
-    this.#requireFreeTimes(session, 'entries logged afterwards');
+    const what = 'entries logged afterwards';
+    const [me, session] = await allSettled([this.#profile(), this.#sessionIfKnown()]);
+    if (session) this.#requireFreeTimes(session, what);
     const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
-    const zone = session.me.timezone;
-    const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, zone, 'start'), end: kimaiBodyTime(fields.end, zone, 'end') };
+    const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, me.timezone, 'start'), end: kimaiBodyTime(fields.end, me.timezone, 'end') };
     if (fields.description) body.description = fields.description;
-    const response = await this.#http.request<KimaiTimesheet>({
-      method: 'POST',
-      path: '/timesheets',
-      query: { full: 'true' },
-      body,
-      purpose: this.#timesPurpose('log the time', body, session),
-    });
+    const response = await this.#explainingTimes(what, session, () =>
+      this.#http.request<KimaiTimesheet>({
+        method: 'POST',
+        path: '/timesheets',
+        query: { full: 'true' },
+        body,
+        purpose: this.#timesPurpose('log the time', body, session),
+      }),
+    );
     return toTimeEntry(response.data, NO_NAMES);
   }
 
   async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
-    const session = await this.#sessionInfo();
-    if (patch.start !== undefined || patch.end !== undefined) this.#requireFreeTimes(session, 'changed start or end times');
+    const movesTimes = patch.start !== undefined || patch.end !== undefined;
+    const session = movesTimes ? await this.#sessionInfo() : undefined;
+    if (session) this.#requireFreeTimes(session, 'changed start or end times');
     if (patch.projectId === null || patch.activityId === null) {
       throw new ProviderError('invalid', 'Every Kimai time entry has a project and an activity; name another one instead of clearing it.');
     }
     if (patch.end === null) throw new ProviderError('invalid', 'Kimai cannot reopen a finished entry; start a new timer instead.');
-    const zone = session.me.timezone;
+    const zone = session?.me.timezone ?? '';
     const body: Record<string, unknown> = {};
     if (patch.start !== undefined) body.begin = kimaiBodyTime(patch.start, zone, 'start');
     if (patch.end !== undefined) body.end = kimaiBodyTime(patch.end, zone, 'end');
@@ -291,7 +312,7 @@ export class KimaiTracker implements TimeTracker {
     if (patch.activityId !== undefined) body.activity = patch.activityId;
     if (patch.description !== undefined) body.description = patch.description;
     this.#forgetActive();
-    return this.#patchEntry(id, body, `change time entry #${id}`, session, this.#lastRead?.id === id ? this.#lastRead : undefined);
+    return this.#patchEntry(id, body, `change time entry #${id}`, this.#lastRead?.id === id ? this.#lastRead : undefined, session);
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {
@@ -306,7 +327,7 @@ export class KimaiTracker implements TimeTracker {
   }
 
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
-    const zone = (await this.#sessionInfo()).me.timezone;
+    const zone = (await this.#profile()).timezone;
     const filter = this.#rangeFilter(from - SPAN_LOOKBACK_MS, to, zone, projectId);
     const first = await this.#page(filter, 1, MAX_PAGE_SIZE, 'ASC');
     const sheets = [...(first?.sheets ?? [])];
@@ -326,7 +347,7 @@ export class KimaiTracker implements TimeTracker {
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
-    const zone = (await this.#sessionInfo()).me.timezone;
+    const zone = (await this.#profile()).timezone;
     // Kimai filters on begin only (§7.1); ordered by end, the first page of the day holds the answer.
     const response = await this.#http.request<KimaiTimesheet[]>({
       method: 'GET',
@@ -344,11 +365,14 @@ export class KimaiTracker implements TimeTracker {
   // ---------------------------------------------------------------------------------------------
   // Catalog
 
-  async catalog(includeArchived: boolean): Promise<Catalog> {
+  async catalog(includeArchived: boolean, kinds?: readonly CatalogKind[]): Promise<Catalog> {
+    // Resolving a name needs only what may be booked on: the visible projects and activities, two
+    // requests instead of three lists with every hidden item. A catalog already loaded serves too.
+    if (!includeArchived && kinds && !kinds.includes('customer') && !this.#catalog.holds()) return this.#bookableItems();
     const catalog = await this.#catalog.get(async () => {
       // visible=3: hidden ones too, so ids in old entries still have names; ignoreDates: projects
       // outside their date range are still bookable by id and listed (§8.2).
-      const [customers, projects, activities] = await Promise.all([
+      const [customers, projects, activities] = await allSettled([
         this.#http.request<KimaiCustomer[]>({ method: 'GET', path: '/customers', query: { visible: 3 }, purpose: { action: 'list customers' } }),
         this.#http.request<KimaiProject[]>({ method: 'GET', path: '/projects', query: { visible: 3, ignoreDates: 1 }, purpose: { action: 'list projects' } }),
         this.#http.request<KimaiActivity[]>({ method: 'GET', path: '/activities', query: { visible: 3 }, purpose: { action: 'list activities' } }),
@@ -373,7 +397,7 @@ export class KimaiTracker implements TimeTracker {
       body,
       purpose: { action: `create ${item.kind === 'activity' ? 'an' : 'a'} ${item.kind}` },
     });
-    this.#catalog.invalidate();
+    this.#forgetCatalog();
     return catalogItemFrom(item.kind, response.data);
   }
 
@@ -385,7 +409,7 @@ export class KimaiTracker implements TimeTracker {
       body: { visible: !archived },
       purpose: { action: `${archived ? 'archive' : 'restore'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` },
     });
-    this.#catalog.invalidate();
+    this.#forgetCatalog();
     return catalogItemFrom(kind, response.data);
   }
 
@@ -395,14 +419,21 @@ export class KimaiTracker implements TimeTracker {
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     // Reports ask for leave to compute targets; without the plugin Kimai knows none.
     if (!this.#capabilities.has('leave')) return [];
-    const session = await this.#sessionInfo();
-    const response = await this.#http.request<KimaiAbsence[]>({
-      method: 'GET',
-      path: '/absences',
-      query: { user: session.me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' },
-      purpose: { action: 'list your absences' },
-    });
-    const person = personName(session.me);
+    const me = await this.#profile();
+    let response;
+    try {
+      response = await this.#absenceRequest<KimaiAbsence[]>({
+        method: 'GET',
+        path: '/absences',
+        query: { user: me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' },
+        purpose: { action: 'list your absences' },
+      });
+    } catch (error) {
+      // A report counts targets with the leave it can find; a Kimai without the plugin has none.
+      if (error instanceof ProviderError && error.code === 'unavailable') return [];
+      throw error;
+    }
+    const person = personName(me);
     const holidays = await this.#holidaysAround(response.data);
     const workWeek = this.#options.workWeek();
     const requests = response.data.map((absence) => toLeaveRequest(absence, person, (shape) => countLeaveDays(shape, workWeek, holidays)));
@@ -412,13 +443,13 @@ export class KimaiTracker implements TimeTracker {
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     this.#requireAbsences();
-    const session = await this.#sessionInfo();
+    const me = await this.#profile();
     const [firstPart, ...laterParts] = splitLeave(request);
     const file = async (part: AbsencePart) => {
-      const body: Record<string, unknown> = { type: kimaiAbsenceType(request.type), date: part.firstDay, comment: request.comment, user: session.me.id };
+      const body: Record<string, unknown> = { type: kimaiAbsenceType(request.type), date: part.firstDay, comment: request.comment, user: me.id };
       if (part.lastDay !== part.firstDay) body.end = part.lastDay;
       if (part.halfDay) body.halfDay = true;
-      const response = await this.#http.request<KimaiAbsence[] | KimaiAbsence>({ method: 'POST', path: '/absences', body, purpose: { action: 'request the absence' } });
+      const response = await this.#absenceRequest<KimaiAbsence[] | KimaiAbsence>({ method: 'POST', path: '/absences', body, purpose: { action: 'request the absence' } });
       const records = Array.isArray(response.data) ? response.data : [response.data];
       const record = records[0];
       if (!record) throw new KimaiError('not_kimai', 'Kimai accepted the absence but returned no record of it.');
@@ -444,7 +475,7 @@ export class KimaiTracker implements TimeTracker {
     const result: LeaveRequest = {
       ...request,
       id: first.id,
-      person: personName(session.me),
+      person: personName(me),
       status: 'pending',
       ...(created.length > 1 ? { parts: created } : {}),
     };
@@ -479,8 +510,89 @@ export class KimaiTracker implements TimeTracker {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** The person; each read also corrects the zone remembered for the next start. */
+  #profile(): Promise<KimaiUser> {
+    return this.#me.get(async () => {
+      const me = await readMe(this.#http);
+      this.#rememberZone(me.timezone);
+      return me;
+    });
+  }
+
+  /** The person and the timesheet settings, for calls that set times or switch timers. */
   #sessionInfo(): Promise<Session> {
-    return this.#session.get(() => readSession(this.#http));
+    return bothSettled(this.#profile(), this.#config.get(() => readTimesheetConfig(this.#http)));
+  }
+
+  /** The session when the settings are already at hand; a request of their own only if Kimai refuses. */
+  async #sessionIfKnown(): Promise<Session | undefined> {
+    return this.#config.holds() ? this.#sessionInfo() : undefined;
+  }
+
+  /**
+   * Sends a request that sets times. Kimai's punch-clock and fixed-start modes refuse begin and end
+   * from a plain user with a nameless "extra fields" error; when the settings were not at hand to say
+   * so before sending, they are read after such a refusal, and the refusal is explained as it would
+   * have been. The settings cost a request only on that path.
+   */
+  async #explainingTimes<T>(what: string, known: Session | undefined, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (known || !(error instanceof KimaiError) || error.failure !== 'restricted') throw error;
+      this.#requireFreeTimes(await this.#sessionInfo(), what);
+      throw error;
+    }
+  }
+
+  #rememberZone(zone: string): void {
+    if (zone === this.#knownZone) return;
+    this.#knownZone = zone;
+    writeDetection(this.#options.userDataDir, this.#options.profile.url, { timezone: zone }, this.#options.log);
+  }
+
+  /**
+   * Whether the absence plugin answers, as just learned: remembered for the next start, and the leave
+   * tools switched (with list_changed) when that changes what is offered.
+   */
+  #learnAbsences(absences: boolean): void {
+    writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences }, this.#options.log);
+    if (absences === this.#capabilities.has('leave')) return;
+    this.#capabilities = kimaiCapabilities(absences);
+    this.#options.log(`Kimai's absence plugin is ${absences ? '' : 'not '}available to you: leave tools switched ${absences ? 'on' : 'off'}.`);
+    for (const listener of this.#listeners) listener();
+  }
+
+  /**
+   * A request to the absence plugin. Its routes answer 404 on a Kimai without it (§13.3): when nothing
+   * was known, the leave tools were offered on trust, and this is where that trust ends — in words,
+   * with the tools withdrawn for the rest of the session and for the next start.
+   */
+  async #absenceRequest<T>(request: Parameters<KimaiHttp['request']>[0]) {
+    try {
+      return await this.#http.request<T>(request);
+    } catch (error) {
+      if (!(error instanceof KimaiError) || error.failure !== 'not_found' || request.path !== '/absences') throw error;
+      this.#learnAbsences(false);
+      throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
+    }
+  }
+
+  #forgetCatalog(): void {
+    this.#catalog.invalidate();
+    this.#bookable.invalidate();
+  }
+
+  /** Visible projects and activities, for resolving a name (archived ones never match). */
+  #bookableItems(): Promise<Catalog> {
+    return this.#bookable.get(async () => {
+      // ignoreDates: a project outside its date range is still bookable by name, as in catalog().
+      const [projects, activities] = await allSettled([
+        this.#http.request<KimaiProject[]>({ method: 'GET', path: '/projects', query: { visible: 1, ignoreDates: 1 }, purpose: { action: 'list projects' } }),
+        this.#http.request<KimaiActivity[]>({ method: 'GET', path: '/activities', query: { visible: 1 }, purpose: { action: 'list activities' } }),
+      ]);
+      return toCatalog([], projects.data, activities.data);
+    });
   }
 
   /**
@@ -527,7 +639,7 @@ export class KimaiTracker implements TimeTracker {
     return this.#entryFrom(response.data, running);
   }
 
-  async #patchEntry(id: number, body: Record<string, unknown>, action: string, session: Session, known?: TimeEntry): Promise<TimeEntry> {
+  async #patchEntry(id: number, body: Record<string, unknown>, action: string, known?: TimeEntry, session?: Session): Promise<TimeEntry> {
     const response = await this.#http.request<KimaiTimesheet>({
       method: 'PATCH',
       path: `/timesheets/${id}`,
@@ -538,7 +650,7 @@ export class KimaiTracker implements TimeTracker {
   }
 
   /** Without a project and activity, clock_in resumes the most recent combination (Kimai's restart). */
-  async #resumeLast(fields: { description: string }, session: Session): Promise<TimeEntry> {
+  async #resumeLast(fields: { description: string }): Promise<TimeEntry> {
     const recent = await this.#http.request<KimaiTimesheet[]>({
       method: 'GET',
       path: '/timesheets/recent',
@@ -554,11 +666,11 @@ export class KimaiTracker implements TimeTracker {
       method: 'PATCH',
       path: `/timesheets/${last.id}/restart`,
       body,
-      purpose: this.#timesPurpose('resume your last timer', body, session),
+      purpose: { action: 'resume your last timer' },
     });
     const lastEntry = toTimeEntry(last, NO_NAMES);
     if (!fields.description) return this.#entryFrom(response.data, lastEntry);
-    return this.#patchEntry(response.data.id, { description: fields.description }, 'add the description', session, lastEntry);
+    return this.#patchEntry(response.data.id, { description: fields.description }, 'add the description', lastEntry);
   }
 
   async #requireProjectAndActivity(projectId: number | null, activityId: number | null): Promise<{ project: number; activity: number }> {
@@ -588,9 +700,10 @@ export class KimaiTracker implements TimeTracker {
     );
   }
 
-  #timesPurpose(action: string, body: Record<string, unknown>, session: Session): RequestPurpose {
+  /** `session` is there whenever the body sets times: the callers that send them read it first. */
+  #timesPurpose(action: string, body: Record<string, unknown>, session: Session | undefined): RequestPurpose {
     const gated = ['begin', 'end'].filter((field) => field in body);
-    if (gated.length === 0) return { action };
+    if (gated.length === 0 || !session) return { action };
     const reason =
       session.config.trackingMode === 'default'
         ? 'your Kimai role may not set times on entries.'
@@ -624,9 +737,7 @@ export class KimaiTracker implements TimeTracker {
   }
 
   #requireAbsences(): void {
-    if (!this.#capabilities.has('leave')) {
-      throw new ProviderError('unavailable', 'This Kimai has no absence plugin, so leave cannot be requested here.');
-    }
+    if (!this.#capabilities.has('leave')) throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
   }
 
   /** The holidays the listed absences span, asked for once. */
@@ -647,10 +758,6 @@ function countLeaveDays(request: Omit<LeaveRequest, 'days'>, workWeek: WorkWeek,
 function catalogItemFrom(kind: CatalogKind, record: KimaiCustomer & KimaiProject & KimaiActivity): CatalogItem {
   if (kind === 'customer') return customerItem(record);
   return kind === 'project' ? projectItem(record) : activityItem(record);
-}
-
-function capabilitySet(absences: boolean): ReadonlySet<Capability> {
-  return absences ? KIMAI_CAPABILITIES : WITHOUT_ABSENCES;
 }
 
 function timesLocked(session: Session): boolean {

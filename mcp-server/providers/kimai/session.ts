@@ -1,5 +1,6 @@
 // The reads every Kimai conversation starts with, shared by the tracker and the connection test: the
 // server's version, the person and the timesheet settings (kimai.md §2.4, §9.1, §7.7).
+import { allSettled } from './cache.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiHttp } from './http-client.ts';
 import { isObject, type KimaiTimesheetConfig, type KimaiUser } from './wire.ts';
@@ -22,19 +23,24 @@ export async function readVersion(http: KimaiHttp): Promise<string> {
   throw new KimaiError('not_kimai', notKimai, response.status);
 }
 
-/**
- * The two reads go out together, and both settle before the session fails: a call's answer never
- * leaves one of its requests still in flight (where it would outlive the call, or overlap the next
- * call's own attempt), and when both fail the profile's error is reported, whichever came first.
- */
-export async function readSession(http: KimaiHttp): Promise<Session> {
-  const [me, config] = await Promise.allSettled([
-    http.request<KimaiUser>({ method: 'GET', path: '/users/me', purpose: { action: 'read your Kimai profile' } }),
-    http.request<KimaiTimesheetConfig>({ method: 'GET', path: '/config/timesheet', purpose: { action: 'read the timesheet settings' } }),
-  ]);
-  if (me.status === 'rejected') throw me.reason;
-  if (config.status === 'rejected') throw config.reason;
-  return { me: me.value.data, config: config.value.data };
+/** The person behind the token: their id, name, roles and the zone of their Kimai profile. */
+export async function readMe(http: KimaiHttp): Promise<KimaiUser> {
+  return (await http.request<KimaiUser>({ method: 'GET', path: '/users/me', purpose: { action: 'read your Kimai profile' } })).data;
+}
+
+/** How this Kimai records time (the tracking mode, the running-timer limit). */
+export async function readTimesheetConfig(http: KimaiHttp): Promise<KimaiTimesheetConfig> {
+  return (await http.request<KimaiTimesheetConfig>({ method: 'GET', path: '/config/timesheet', purpose: { action: 'read the timesheet settings' } })).data;
+}
+
+/** Both reads, settled together; when both fail the profile's error is reported. */
+export async function bothSettled(me: Promise<KimaiUser>, config: Promise<KimaiTimesheetConfig>): Promise<Session> {
+  const [profile, settings] = await allSettled([me, config]);
+  return { me: profile, config: settings };
+}
+
+export function readSession(http: KimaiHttp): Promise<Session> {
+  return bothSettled(readMe(http), readTimesheetConfig(http));
 }
 
 /** The name a person goes by in Kimai: the alias when one is set. */

@@ -1,10 +1,12 @@
 // The built server configured for Kimai, driven over real stdio by the SDK client through a working
 // day against the fake Kimai, in both protocol eras; then the absence plugin found at run time.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETECTION_FILE_NAME, readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, type Era, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { closeAfterEach } from './kimai-live.ts';
 
@@ -43,7 +45,8 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
     const result = await engine.call('whoami');
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ name: 'Ada Lovelace', provider: `Kimai (${fake.url})`, timezone: 'Europe/Berlin' });
-    expect(result.structuredContent?.connection).toMatch(/^Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as ada; tracking mode default; absence plugin available\.$/);
+    // A fresh profile read is the live check; the tracking mode is said once the settings were read.
+    expect(result.structuredContent?.connection).toMatch(/^Kimai at http:\/\/127\.0\.0\.1:\d+ as ada(; tracking mode default)?; absence plugin available\.$/);
   });
 
   it('lists the catalog with global activities', async () => {
@@ -191,25 +194,65 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
 describe('the absence plugin, found at run time', () => {
   const opened = closeAfterEach();
 
-  it('switches the leave tools on live, remembers it, and lists them at once on the next start', async () => {
+  it('lists the leave tools in the very first tools/list, confirms them in the background, and asks no more once remembered', async () => {
     const fake = opened(await startFakeKimai({ config: { absencePlugin: true } }));
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     let notifications = 0;
     let engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ }));
-    // tools/list went out before the server asked Kimai anything.
+    // tools/list went out before the server asked Kimai anything, and already holds the leave tools.
+    expect(fake.requests).toHaveLength(0);
     const first = (await engine.client.listTools()).tools.map((tool) => tool.name);
-    expect(first).not.toContain('request_leave');
-    expect(first).toContain('clock_in');
-    await expect.poll(() => notifications, { timeout: 5_000 }).toBe(1);
-    const after = (await engine.client.listTools()).tools.map((tool) => tool.name);
-    expect(after).toEqual(expect.arrayContaining(['request_leave', 'list_leave_requests', 'leave_balance', 'absence_calendar']));
-    expect(readDetection(dir, fake.url)).toEqual({ absences: true });
+    expect(first).toEqual(expect.arrayContaining(['clock_in', 'request_leave', 'list_leave_requests', 'leave_balance', 'absence_calendar']));
+    await expect.poll(() => readDetection(dir, fake.url)?.absences, { timeout: 5_000 }).toBe(true);
+    expect(notifications).toBe(0);
     await engine.close();
 
     const requestsBefore = fake.requests.length;
     engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('request_leave');
+    // Remembered as there: not asked again (a 404 on a leave request would say it is gone).
+    await new Promise((resolve) => setTimeout(resolve, 800));
     expect(fake.requests.length).toBe(requestsBefore);
+  });
+
+  it('on a Kimai without the plugin, withdraws the leave tools offered on trust at the first 404', async () => {
+    const fake = opened(await startFakeKimai());
+    // The background check answers late, so the calls below meet the plugin's absence first.
+    fake.failNext({ path: '/api/absences/types' }, { status: 404, body: { code: 404, message: 'Not Found' }, delayMs: 3_000 });
+    const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    let notifications = 0;
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ }));
+    expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('request_leave');
+    const filed = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-01' });
+    expect(filed.isError).toBe(true);
+    expect(textOf(filed)).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
+    await expect.poll(() => notifications, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    expect((await engine.client.listTools()).tools.map((tool) => tool.name)).not.toContain('request_leave');
+    expect(readDetection(dir, fake.url)).toMatchObject({ absences: false });
+    // A report still runs: it counts targets without leave.
+    expect((await engine.call('time_report')).isError).toBeFalsy();
+  });
+
+  it('a report on a Kimai whose plugin is unknown yet and missing counts without leave, and learns it', async () => {
+    const fake = opened(await startFakeKimai());
+    fake.failNext({ path: '/api/absences/types' }, { status: 404, body: { code: 404, message: 'Not Found' }, delayMs: 3_000 });
+    const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    expect((await engine.call('time_report')).isError).toBeFalsy();
+    expect(readDetection(dir, fake.url)).toMatchObject({ absences: false });
+  });
+
+  it('learns the plugin and the profile zone from --test-connection, before any AI client starts', async () => {
+    const fake = opened(await startFakeKimai({ config: { absencePlugin: false } }));
+    const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    // Not spawnSync: the fake Kimai answers from this very process.
+    const test = await promisify(execFile)(process.execPath, [SERVER_BUNDLE, '--user-data', dir, '--test-connection'], {
+      env: { PATH: process.env.PATH ?? '', HOME: dir, PUNCHCARD_KIMAI_TOKEN: ADA.token },
+    });
+    expect(test.stderr).toMatch(/^Connection OK/);
+    expect(readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin' });
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    expect((await engine.client.listTools()).tools.map((tool) => tool.name)).not.toContain('request_leave');
   });
 
   it('keeps the leave tools away from a Kimai without the plugin, and from the calendar', async () => {

@@ -15,20 +15,14 @@ const ADA = DEFAULT_USERS[0] as FakeUser;
 
 const opened = closeAfterEach();
 
-async function kimaiEngine(options: FakeKimaiOptions & { token?: string; env?: Record<string, string>; provider?: Record<string, unknown> } = {}) {
+async function kimaiEngine(
+  options: FakeKimaiOptions & { token?: string; env?: Record<string, string>; provider?: Record<string, unknown>; settings?: Record<string, unknown> } = {},
+) {
   const fake = opened(await startFakeKimai(options));
   seedCatalog(fake);
-  const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url, ...options.provider } });
+  const dir = makeUserDataDir({ ...options.settings, provider: { type: 'kimai', url: fake.url, ...options.provider } });
   const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: options.token ?? ADA.token, ...options.env } }));
   return { fake, engine };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((done) => setTimeout(done, 20));
-  }
 }
 
 describe('failures over stdio', () => {
@@ -43,18 +37,27 @@ describe('failures over stdio', () => {
     expect(engine.stderr()).not.toContain('revoked-token-ABCDEF123456');
   });
 
-  it('a session that cannot be loaded is asked for once per call, not again by the tool', async () => {
+  it('a profile that cannot be read is asked for once per call, not again by the tool', async () => {
     const { fake, engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
-    await waitFor(() => fake.requests.some((request) => request.path === '/api/absences/types'));
     for (const tool of ['whoami', 'timer_status', 'list_time_entries']) {
-      // The settings refuse the token later than the profile does: the call still waits for both,
-      // so neither request outlives the answer (and both were answered when it arrives).
-      fake.failNext({ path: '/api/config/timesheet' }, { status: 401, body: { code: 401, message: 'Unauthorized' }, delayMs: 100 });
       const before = fake.requests.length;
       expect((await engine.call(tool)).isError).toBe(true);
       const sent = fake.requests.slice(before).map((request) => `${request.path} ${request.status}`);
-      expect(sent.sort(), tool).toEqual(['/api/config/timesheet 401', '/api/users/me 401']);
+      expect(sent.filter((line) => line.startsWith('/api/users/me')), tool).toEqual(['/api/users/me 401']);
     }
+  });
+
+  it('a call that needs the profile and the settings waits for both, so neither outlives the answer', async () => {
+    // A zone of its own in the settings: the call itself is the first to ask for the profile.
+    const { fake, engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456', settings: { timezone: 'Europe/Berlin' } });
+    // The settings refuse the token later than the profile does: the call still waits for both.
+    fake.failNext({ path: '/api/config/timesheet' }, { status: 401, body: { code: 401, message: 'Unauthorized' }, delayMs: 100 });
+    const before = fake.requests.length;
+    const result = await engine.call('clock_in', { start: '07:00' });
+    expect(result.isError).toBe(true);
+    const sent = fake.requests.slice(before).filter((request) => ['/api/users/me', '/api/config/timesheet'].includes(request.path)).map((request) => `${request.path} ${request.status}`);
+    expect(sent.sort()).toEqual(['/api/config/timesheet 401', '/api/users/me 401']);
+    expect(fake.requests.slice(before).every((request) => request.status !== undefined)).toBe(true);
   });
 
   it('a slow profile read costs one timeout, not two', async () => {
@@ -108,14 +111,19 @@ describe('failures over stdio', () => {
     const result = await engine.call('timer_status');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)/);
-    // Still listing what it listed before: the default tools of a Kimai without the absence plugin.
+    // Still listing what it listed before: the default tools, the leave tools on trust (nothing
+    // could be checked).
     expect((await engine.client.listTools()).tools.map((tool) => tool.name).sort()).toEqual([
+      'absence_calendar',
       'clock_in',
       'clock_out',
       'create_catalog_item',
+      'leave_balance',
       'list_catalog',
+      'list_leave_requests',
       'list_time_entries',
       'log_time',
+      'request_leave',
       'time_report',
       'timer_status',
       'whoami',
@@ -167,7 +175,7 @@ describe('TLS', () => {
     const { engine } = await kimaiEngine({ tls: certs, provider: { caFile: certs.caFile } });
     const result = await engine.call('whoami');
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent?.connection).toMatch(/^Kimai 2\.66\.0 at https:\/\/localhost:\d+/);
+    expect(result.structuredContent?.connection).toMatch(/^Kimai at https:\/\/localhost:\d+/);
   });
 
   it('says so when the CA file cannot be read', async () => {

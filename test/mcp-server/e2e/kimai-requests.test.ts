@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIMAI_CAPABILITIES } from '../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
-import { type CountingSession, type Measured, measureSteps, startCountingSession, STEPS } from '../providers/kimai/request-scenario.ts';
+import { type CountingSession, type Measured, measureSteps, SESSION_VS_KIMAI_MCP, startCountingSession, STEPS } from '../providers/kimai/request-scenario.ts';
 
 describe('HTTP requests per tool call on Kimai', () => {
   let session: CountingSession;
@@ -24,5 +24,34 @@ describe('HTTP requests per tool call on Kimai', () => {
   it('covers every tool Kimai offers (a new tool needs a step here)', () => {
     const offered = TOOL_LIST.filter((tool) => KIMAI_CAPABILITIES.has(tool.capability)).map((tool) => tool.name);
     expect([...new Set(measured.map((step) => step.tool))].sort()).toEqual(offered.sort());
+  });
+});
+
+describe('a short session on Kimai, against kimai-mcp', () => {
+  let session: CountingSession;
+  let measured: Measured[];
+  beforeAll(async () => {
+    session = await startCountingSession({ afterConnectionTest: true });
+    measured = await measureSteps(session, SESSION_VS_KIMAI_MCP);
+  });
+  afterAll(async () => session?.close());
+
+  it.each(SESSION_VS_KIMAI_MCP.map((step, index) => [step.label, index] as const))('%s', (_label, index) => {
+    const step = measured[index] as Measured;
+    expect(step.isError, step.label).toBe(false);
+    expect(step.requests, step.requests.join('\n')).toHaveLength(step.expected);
+  });
+
+  it('costs no more requests than kimai-mcp, in fewer tool calls', () => {
+    const ours = measured.reduce((sum, step) => sum + step.requests.length, 0);
+    const theirs = SESSION_VS_KIMAI_MCP.reduce((sum, step) => sum + step.kimaiMcp.requests, 0);
+    expect(ours).toBeLessThanOrEqual(theirs);
+    expect(SESSION_VS_KIMAI_MCP.length).toBeLessThan(SESSION_VS_KIMAI_MCP.reduce((sum, step) => sum + step.kimaiMcp.toolCalls, 0));
+  });
+
+  it('starts cold: nothing was asked before the first step', () => {
+    const first = measured[0] as Measured;
+    expect(session.fake.requests.length).toBe(measured.reduce((sum, step) => sum + step.requests.length, 0));
+    expect(first.requests).toEqual(['GET /users/me 200']);
   });
 });

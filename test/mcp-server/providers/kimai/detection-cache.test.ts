@@ -39,6 +39,14 @@ describe('the detection file', () => {
     expect(JSON.parse(file())).toEqual({ [URL_A]: { absences: false } });
   });
 
+  it('keeps what one answer does not say: the zone beside the plugin answer', () => {
+    writeDetection(dir, URL_A, { timezone: 'Europe/Berlin' }, (message) => logged.push(message));
+    writeDetection(dir, URL_A, { absences: false }, (message) => logged.push(message));
+    expect(readDetection(dir, URL_A)).toEqual({ absences: false, timezone: 'Europe/Berlin' });
+    writeDetection(dir, URL_A, { timezone: 'Europe/Vienna' }, (message) => logged.push(message));
+    expect(readDetection(dir, URL_A)).toEqual({ absences: false, timezone: 'Europe/Vienna' });
+  });
+
   it('ignores an unreadable file or entry', () => {
     writeFileSync(join(dir, DETECTION_FILE_NAME), '{"https://a.example.com": {"absences": "yes"}}');
     expect(readDetection(dir, URL_A)).toBeUndefined();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type KimaiDetection, readDetection, writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { createKimaiTracker, type KimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import { ProviderError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
@@ -30,12 +31,13 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number } = {}) {
+async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number; remembered?: KimaiDetection } = {}) {
   const now = clockStartingAt(NOW);
   const server = await startFakeKimai({ now, ...options });
   fake = server;
   const { acme: customer, website, design, meeting } = seedCatalog(server);
   dir = mkdtempSync(join(tmpdir(), 'punchcard-kimai-'));
+  if (options.remembered) writeDetection(dir, server.url, options.remembered, (message) => logged.push(message));
   logged = [];
   const token = options.token === undefined ? (options.user ?? ADA).token : options.token;
   const created = createKimaiTracker({
@@ -68,6 +70,44 @@ async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
   }
   throw new Error('expected a ProviderError');
 }
+
+describe('what one start leaves the next', () => {
+  it('takes the zone remembered, asks for the profile only when a call needs the user, and corrects the memory', async () => {
+    // A stale zone: the person moved their Kimai profile to Berlin since.
+    const { fake, tracker } = await setup({ remembered: { timezone: 'America/New_York' } });
+    expect(await requestsDuring(fake, async () => expect(await tracker.timeZone()).toBe('America/New_York'))).toEqual([]);
+    await tracker.listEntries({ from: at('2026-11-18T00:00:00+01:00'), to: at('2026-11-19T00:00:00+01:00'), limit: 10, offset: 0 });
+    expect(await tracker.timeZone()).toBe('Europe/Berlin');
+    expect(dir && readDetection(dir, fake.url)).toEqual({ timezone: 'Europe/Berlin' });
+  });
+
+  it('remembers the plugin answer and the zone from a connection test', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true } });
+    expect(await tracker.testConnection()).toMatchObject({ ok: true, absences: 'present' });
+    expect(dir && readDetection(dir, fake.url)).toEqual({ absences: true, timezone: 'Europe/Berlin' });
+  });
+
+  it('does not ask about a plugin remembered as there', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true } });
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
+    expect(tracker.capabilities.has('leave')).toBe(true);
+  });
+
+  it('offers leave on trust while nothing is known, and the first 404 of the plugin withdraws it in words', async () => {
+    const { fake, tracker } = await setup();
+    let changes = 0;
+    tracker.onCapabilitiesChange(() => changes++);
+    expect(tracker.capabilities.has('leave')).toBe(true);
+    const error = await failureOf(tracker.createLeave({ type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-01', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' }));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
+    expect(tracker.capabilities.has('leave')).toBe(false);
+    expect(changes).toBe(1);
+    expect(dir && readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin' });
+    // A report asks no more: without the plugin there is no leave to count.
+    expect(await requestsDuring(fake, async () => expect(await tracker.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
+  });
+});
 
 describe('timers', () => {
   it('starts without sending a begin, refuses a second timer, and lets Kimai stop the first on switch', async () => {
@@ -195,9 +235,21 @@ describe('punch-clock modes', () => {
     expect(entry.end).toBe(at('2026-11-17T10:00:00+01:00'));
   });
 
-  it('explains Kimai\'s nameless "extra fields" error when the mode changed under a running session', async () => {
+  it('explains Kimai\'s nameless "extra fields" refusal with the settings it reads only then', async () => {
     const { fake, tracker, ids } = await setup();
-    await tracker.whoami();
+    fake.config.trackingMode = 'punch';
+    const calls = await requestsDuring(fake, async () => {
+      const error = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
+      expect(error.message).toMatch(/^Your Kimai uses the punch-clock tracking mode, so it does not accept entries logged afterwards/);
+    });
+    // The happy path sends the entry at once; the settings are asked for after Kimai refused it.
+    expect(calls.indexOf('POST /timesheets')).toBeLessThan(calls.indexOf('GET /config/timesheet'));
+  });
+
+  it('explains the refusal with the settings it had when the mode changed under a running session', async () => {
+    const { fake, tracker, ids } = await setup();
+    // A back-dated start reads the settings (default mode) and keeps them for a while.
+    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
     fake.config.trackingMode = 'punch';
     const error = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
     expect(error.message).toBe('Kimai did not let you set start and end to log the time: your Kimai role may not set times on entries.');
@@ -367,9 +419,10 @@ describe('leave on the absence plugin', () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     let changes = 0;
     tracker.onCapabilitiesChange(() => changes++);
-    expect(tracker.capabilities.has('leave')).toBe(false);
+    // Nothing known yet: the leave tools are offered on trust, and the check confirms them.
+    expect(tracker.capabilities.has('leave')).toBe(true);
     await tracker.detectFeatures();
-    expect(changes).toBe(1);
+    expect(changes).toBe(0);
     expect(tracker.capabilities.has('leave')).toBe(true);
 
     // request_leave counts the days (holidays left out) and hands them in.
@@ -403,7 +456,7 @@ describe('leave on the absence plugin', () => {
     expect(report).toMatchObject({ ok: true, absences: 'forbidden', message: expect.stringMatching(/; absence plugin installed, but your account may not use it\.$/) });
     await tracker.detectFeatures();
     expect(tracker.capabilities.has('leave')).toBe(false);
-    expect(logged).toContain('Kimai has the absence plugin, but your account may not use it; the leave tools stay off.');
+    expect(logged).toContain('Kimai has the absence plugin, but your account may not use it; the leave tools are off.');
   });
 
   it('names an absence deleted in Kimai since it was listed', async () => {

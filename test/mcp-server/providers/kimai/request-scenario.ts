@@ -2,7 +2,8 @@
 // server over stdio, the fake Kimai counting what arrives. The request-count test asserts the
 // numbers; `npm run bench` prints them.
 import { type EngineHandle, makeUserDataDir, startEngine } from '../../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from './fake-kimai.ts';
+import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -17,7 +18,7 @@ export interface Step {
 
 /** `{id}` in args is replaced by the id of the last entry the fake holds. */
 export const STEPS: Step[] = [
-  { label: 'timer_status (first call: user, timesheet settings)', tool: 'timer_status', expected: 4 },
+  { label: 'timer_status (first call: the user, for the zone of the day)', tool: 'timer_status', expected: 3 },
   { label: 'whoami', tool: 'whoami', expected: 1 },
   { label: 'list_catalog (first call: three lists)', tool: 'list_catalog', expected: 3 },
   { label: 'list_catalog (cached)', tool: 'list_catalog', expected: 0 },
@@ -44,6 +45,72 @@ export const STEPS: Step[] = [
   { label: 'cancel_leave_request (listed before)', tool: 'cancel_leave_request', args: { id: '{absence}' }, expected: 1 },
 ];
 
+/**
+ * A short working session as a person asks for it, eight operations, each with what kimai-mcp (the
+ * Python Kimai server, 2.17.0: github.com/glazperle/kimai_mcp) needs for the same answer. It takes
+ * ids only, so working by names costs its model extra tool calls; its counts are read from its
+ * source (src/kimai_mcp/client.py and tools/), per step below. Punchcard starts cold (a new process)
+ * with what a connection test leaves behind: the plugin answer and the profile zone.
+ */
+export interface SessionStep extends Step {
+  kimaiMcp: { requests: number; toolCalls: number; how: string };
+}
+
+export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
+  {
+    label: 'who am I',
+    tool: 'whoami',
+    expected: 1,
+    kimaiMcp: { requests: 1, toolCalls: 1, how: 'user_current: GET /users/me' },
+  },
+  {
+    label: 'clock in on Website, Design (by name)',
+    tool: 'clock_in',
+    args: { project: 'Website', activity: 'Design' },
+    expected: 4,
+    kimaiMcp: { requests: 3, toolCalls: 3, how: 'entity list project (GET /projects), entity list activity (GET /activities), timer start (POST /timesheets)' },
+  },
+  {
+    label: 'is my timer running',
+    tool: 'timer_status',
+    expected: 2,
+    kimaiMcp: { requests: 1, toolCalls: 1, how: 'timer active: GET /timesheets/active (no totals for today and the week)' },
+  },
+  {
+    label: 'clock out with a note',
+    tool: 'clock_out',
+    args: { note: 'done' },
+    expected: 3,
+    kimaiMcp: { requests: 2, toolCalls: 2, how: 'timer stop with the id from before (PATCH /timesheets/{id}/stop), timesheet update for the note (PATCH /timesheets/{id})' },
+  },
+  {
+    label: 'log 1 h yesterday from 14:00 on Website, Design',
+    tool: 'log_time',
+    args: { start: 'yesterday 14:00', duration: '1h', project: 'Website', activity: 'Design' },
+    expected: 1,
+    kimaiMcp: { requests: 1, toolCalls: 1, how: 'timesheet create with ids from before: POST /timesheets' },
+  },
+  {
+    label: "today's entries",
+    tool: 'list_time_entries',
+    args: { from: 'today' },
+    expected: 1,
+    kimaiMcp: { requests: 2, toolCalls: 1, how: 'timesheet list, user_scope self: GET /users/me, GET /timesheets' },
+  },
+  {
+    label: 'hours this week',
+    tool: 'time_report',
+    expected: 2,
+    kimaiMcp: { requests: 3, toolCalls: 1, how: 'timesheet list with calculate_stats: GET /users/me, GET /timesheets, GET /projects (names)' },
+  },
+  {
+    label: 'my leave requests',
+    tool: 'list_leave_requests',
+    expected: 1,
+    kimaiMcp: { requests: 2, toolCalls: 1, how: 'absence list, user_scope self: GET /users/me, GET /absences' },
+  },
+];
+
 export interface Measured {
   label: string;
   tool: string;
@@ -58,18 +125,25 @@ export interface CountingSession {
   close: () => Promise<void>;
 }
 
-export async function startCountingSession(): Promise<CountingSession> {
+/**
+ * A fresh engine on the fake Kimai. By default the settings name the zone (every tool on); with
+ * `afterConnectionTest` they are a fresh install's, and the data folder holds what the app's
+ * connection test leaves: the plugin answer and the profile zone.
+ */
+export async function startCountingSession(options: { afterConnectionTest?: boolean } = {}): Promise<CountingSession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
   seedCatalog(fake);
   const userDataDir = makeUserDataDir({
     provider: { type: 'kimai', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } },
+    ...(options.afterConnectionTest
+      ? {}
+      : { timezone: 'Europe/Berlin', tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } } }),
   });
-  rememberPlugin(userDataDir, fake.url, true);
+  writeDetection(userDataDir, fake.url, { absences: true, ...(options.afterConnectionTest ? { timezone: ADA.timezone } : {}) }, (message) => {
+    throw new Error(message);
+  });
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
-  // The background plugin check is one request of its own; let it pass before counting.
-  await waitFor(() => fake.requests.some((request) => request.path === '/api/absences/types'));
+  // The plugin is remembered as there, so no check runs in the background to be counted by mistake.
   return {
     fake,
     engine,
@@ -95,12 +169,4 @@ export async function measureSteps(session: CountingSession, steps: readonly Ste
     results.push({ label: step.label, tool: step.tool, expected: step.expected, requests, isError: result.isError === true });
   }
   return results;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the background plugin check');
-    await new Promise((done) => setTimeout(done, 20));
-  }
 }

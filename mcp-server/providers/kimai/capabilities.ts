@@ -1,0 +1,27 @@
+// What a Kimai can do, from what Punchcard remembers about it (detection-cache.ts). One place for the
+// tracker and for the opening of a connection, which lists the tools before the tracker loads: so
+// this module stays free of zod and of the HTTP client.
+import { CAPABILITIES, type Capability } from '../time-tracker.ts';
+import { readDetection } from './detection-cache.ts';
+
+/** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for. */
+const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'calendar']);
+/** Kimai with the absence plugin: every capability. */
+export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES);
+const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
+
+/**
+ * `absences` is whether the plugin answered the last time anyone asked; `undefined` when nobody has.
+ * Unknown counts as present: the first `tools/list` must already be right, and clients that read it
+ * only once (Claude Desktop) would otherwise never see the leave tools on a Kimai that has the
+ * plugin. On one without it, the leave tools answer in words that the plugin is missing, and the
+ * check in the background withdraws them (a clear error beats a feature that silently never shows).
+ * The app's "Test connection" asks and remembers before any AI client starts.
+ */
+export function kimaiCapabilities(absences: boolean | undefined): ReadonlySet<Capability> {
+  return absences === false ? WITHOUT_ABSENCES : KIMAI_CAPABILITIES;
+}
+
+export function rememberedKimaiCapabilities(userDataDir: string, url: string): ReadonlySet<Capability> {
+  return kimaiCapabilities(readDetection(userDataDir, url)?.absences);
+}
