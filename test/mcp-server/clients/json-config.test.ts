@@ -1,7 +1,6 @@
 // The JSON/JSONC editor on its own: properties over random documents, plus the removal cases the
 // real-file suite does not reach (comments between members, our entry first, compact files).
 import fc from 'fast-check';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../mcp-server/clients/config-error.ts';
 import { readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from '../../../mcp-server/clients/json-config.ts';
@@ -30,12 +29,14 @@ describe('setJsonEntry / removeJsonEntry on random documents', () => {
         const document = JSON.parse(JSON.stringify(serverMap === undefined ? other : { ...other, mcpServers: serverMap })) as Record<string, unknown>;
         const text = JSON.stringify(document, null, indent).replace(/\n/g, eol) + eol;
         const registered = set(text);
-        expect(parseJsonc(registered)).toEqual({ ...document, mcpServers: { ...(serverMap ?? {}), punchcard: entry } });
+        // JSON.parse, not jsonc-parser's parse: a generated "__proto__" deep inside another value must
+        // stay an ordinary key (jsonc-parser assigns it, which sets the object's prototype instead).
+        expect(JSON.parse(registered)).toEqual({ ...document, mcpServers: { ...(serverMap ?? {}), punchcard: entry } });
         expect(set(registered)).toBe(registered);
         const removed = remove(registered);
         if (serverMap !== undefined) expect(removed).toBe(text);
         // A server map we had to create stays, empty: we never delete a structure from a client's file.
-        else expect(parseJsonc(removed)).toEqual({ ...document, mcpServers: {} });
+        else expect(JSON.parse(removed)).toEqual({ ...document, mcpServers: {} });
         // The file's own line endings are the only ones in it.
         if (eol === '\r\n') expect(registered.replace(/\r\n/g, '')).not.toContain('\n');
       }),
