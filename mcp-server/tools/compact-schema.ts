@@ -30,7 +30,7 @@ export function withCompactJsonSchema<Schema extends z.ZodType>(schema: Schema):
   return { '~standard': { ...standard, jsonSchema } } as unknown as Schema;
 }
 
-export function compactSchema(schema: JsonSchema): JsonSchema {
+function compactSchema(schema: JsonSchema): JsonSchema {
   return strip(schema) as JsonSchema;
 }
 

@@ -48,7 +48,7 @@ function refusingUnknownKeys<Input extends z.ZodObject>(tool: string, input: Inp
   }) as unknown as Input;
 }
 
-export function unknownArguments(tool: string, unknown: readonly string[], accepted: readonly string[]): string {
+function unknownArguments(tool: string, unknown: readonly string[], accepted: readonly string[]): string {
   const named = unknown.map((key) => JSON.stringify(key)).join(', ');
   const takes = accepted.length === 0 ? `${tool} takes no arguments` : `${tool} takes ${accepted.join(', ')}`;
   return `Unknown argument${unknown.length === 1 ? '' : 's'} ${named}: ${takes}. Nothing was done.`;

@@ -35,7 +35,6 @@ import { activityItem, customerItem, kimaiBodyTime, nameIndex, NO_NAMES, project
 import { bothSettled, personName, readMe, readTimesheetConfig, type Session } from './session.ts';
 import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
-export { KIMAI_CAPABILITIES } from './capabilities.ts';
 
 const NO_ABSENCE_PLUGIN =
   'This Kimai has no absence plugin (or your account may not use it), so Punchcard cannot file or list leave here; ask your Kimai administrator.';
