@@ -8,6 +8,13 @@ export type { WorkWeek };
 export const DAY_PARTS = ['full', 'morning', 'afternoon'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
 
+/**
+ * How many years past the current one "upcoming leave" reaches: where nobody gives a range, leave
+ * is looked for up to the end of that year. Bounded, because a back end is asked for a range, and
+ * nobody files leave further ahead.
+ */
+export const LEAVE_YEARS_AHEAD = 10;
+
 export type LeaveRange = {
   firstDay: string;
   lastDay: string;

@@ -1,10 +1,8 @@
 import * as z from 'zod/v4';
+import { LEAVE_YEARS_AHEAD } from '../domain/leave-days.ts';
 import { defineTool } from './define-tool.ts';
 import { isActive, leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
-
-/** How far ahead "all upcoming" looks: leave is not planned further than this. */
-const UPCOMING_YEARS = 10;
 
 export default defineTool({
   name: 'list_leave_requests',
@@ -24,7 +22,7 @@ export default defineTool({
     const year = Number(today(context).slice(0, 4));
     const { from, to } = readDayRange(args, context, {
       from: `${year}-01-01`,
-      to: (start) => (args.from === undefined ? `${year + UPCOMING_YEARS}-12-31` : `${start.slice(0, 4)}-12-31`),
+      to: (start) => (args.from === undefined ? `${year + LEAVE_YEARS_AHEAD}-12-31` : `${start.slice(0, 4)}-12-31`),
     });
     const all = await context.tracker.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);

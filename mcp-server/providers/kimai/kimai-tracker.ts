@@ -5,7 +5,7 @@
 // them, names resolve against the bookable projects and activities alone, lists page instead of
 // loading all, batched work runs a few requests at a time.
 import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
-import { leaveDays } from '../../domain/leave-days.ts';
+import { LEAVE_YEARS_AHEAD, leaveDays } from '../../domain/leave-days.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import {
@@ -484,15 +484,16 @@ export class KimaiTracker implements TimeTracker {
 
   async cancelLeave(id: number): Promise<LeaveRequest> {
     this.#requireAbsences();
-    // The plugin has no single-absence read; a listing around today finds requests made earlier.
+    // The plugin has no single-absence read; a listing finds requests made earlier. It reaches from
+    // last year as far ahead as list_leave_requests does, so whatever that listed can be cancelled.
     let known = this.#knownLeave.get(id);
     if (!known) {
       const year = Number(new Date(this.#options.now()).toISOString().slice(0, 4));
-      await this.listLeave({ from: `${year - 1}-01-01`, to: `${year + 1}-12-31` });
+      await this.listLeave({ from: `${year - 1}-01-01`, to: `${year + LEAVE_YEARS_AHEAD}-12-31` });
       known = this.#knownLeave.get(id);
     }
     // What cannot be described is not deleted: the person would not know what they cancelled.
-    if (!known) throw new ProviderError('not_found', `There is no absence #${id} of yours in Kimai from last year to next year.`);
+    if (!known) throw new ProviderError('not_found', `There is no absence #${id} of yours in Kimai from last year on.`);
     await this.#http.request({
       method: 'DELETE',
       path: `/absences/${id}`,

@@ -459,6 +459,16 @@ describe('leave on the absence plugin', () => {
     expect(logged).toContain('Kimai has the absence plugin, but your account may not use it; the leave tools are off.');
   });
 
+  it('finds what the leave listing shows, years ahead too, and cancels it without a listing first', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true } });
+    await tracker.detectFeatures();
+    // Filed elsewhere (in Kimai's web page, by another start): this start has not listed it.
+    fake.state.absences.push({ id: 900, userId: ADA.id, date: '2029-03-05', endDate: '2029-03-09', type: 'holiday', status: 'new', halfDay: false, comment: '' });
+    expect(await tracker.cancelLeave(900)).toMatchObject({ status: 'cancelled', firstDay: '2029-03-05' });
+    expect(fake.state.absences).toHaveLength(0);
+    expect((await failureOf(tracker.cancelLeave(901))).message).toBe('There is no absence #901 of yours in Kimai from last year on.');
+  });
+
   it('names an absence deleted in Kimai since it was listed', async () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     await tracker.detectFeatures();
