@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/v4';
 import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createEngine, type Engine } from '../../../mcp-server/server.ts';
 import { TOOLS } from '../../../mcp-server/tools/index.ts';
@@ -20,6 +21,19 @@ const DESCRIPTION_LIMIT = 120;
 const ROOM_FOR_LATER_TOOLS = 300;
 /** A guard against output schemas growing unnoticed; the benchmark reports the exact size. */
 const WHOLE_LIST_LIMIT = 25_000;
+
+/** JSON Schema keywords that bound a value. */
+const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'const', 'pattern', 'format', 'minItems', 'maxItems'];
+
+/**
+ * The limits a property schema states, less zod's implicit safe-integer range on every integer: the
+ * server enforces it too, but no value a person or a model sends comes near it, so it is not advertised.
+ */
+function limitsOf(schema: Record<string, unknown> | undefined): Record<string, unknown> {
+  const implicit = (key: string, value: unknown) =>
+    (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) || (key === 'minimum' && value === Number.MIN_SAFE_INTEGER);
+  return Object.fromEntries(Object.entries(schema ?? {}).filter(([key, value]) => LIMIT_KEYWORDS.includes(key) && !implicit(key, value)));
+}
 
 interface ListedTool {
   name: string;
@@ -80,6 +94,23 @@ describe('the tool registry', () => {
     const inputText = JSON.stringify(tool.inputSchema);
     expect(inputText).not.toMatch(/"(anyOf|oneOf|allOf)"/);
     for (const field of Object.keys((tool.inputSchema.properties ?? {}) as object)) expect(field).toMatch(/^[a-z][a-z_]*$/);
+  });
+
+  // What zod validates is the truth; the advertised schema is derived from it and trimmed. A trim
+  // that dropped a limit (as maxLength once was) would let a validating client send what is refused.
+  it.each(TOOL_NAMES)('%s advertises a closed input schema with exactly the limits zod enforces', (name) => {
+    const advertised = (listed.find((candidate) => candidate.name === name) as ListedTool).inputSchema;
+    const enforced = z.toJSONSchema(TOOLS[name].input, { io: 'input', target: 'draft-2020-12' }) as {
+      properties?: Record<string, Record<string, unknown>>;
+      required?: string[];
+    };
+    expect(advertised.additionalProperties).toBe(false);
+    expect(advertised.required).toEqual(enforced.required);
+    const properties = (advertised.properties ?? {}) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(properties)).toEqual(Object.keys(enforced.properties ?? {}));
+    for (const [field, schema] of Object.entries(enforced.properties ?? {})) {
+      expect(limitsOf(properties[field]), `${name}.${field}`).toEqual(limitsOf(schema));
+    }
   });
 
   it.each(TOOL_NAMES)('%s is exercised by at least one end-to-end test', (name) => {
