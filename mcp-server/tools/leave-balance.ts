@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { LEAVE_TYPES, type LeaveType } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { isActive, leaveDayList } from './leave-shared.ts';
@@ -17,7 +18,8 @@ export default defineTool({
     taken: z.number(),
     planned: z.number(),
     remaining: z.number(),
-    other_leave_days: z.record(z.string(), z.number()),
+    /** Days per leave type other than vacation, for the types the year has any of. */
+    other_leave_days: z.partialRecord(z.enum(LEAVE_TYPES).exclude(['vacation']), z.number()),
   }),
   async handler(args, context) {
     const year = args.year ?? Number(today(context).slice(0, 4));
@@ -49,7 +51,7 @@ export async function vacationBalance(year: number, context: ToolContext) {
   const now = today(context);
   let taken = 0;
   let planned = 0;
-  const other: Record<string, number> = {};
+  const other: Partial<Record<Exclude<LeaveType, 'vacation'>, number>> = {};
   for (const request of requests.filter(isActive)) {
     for (const day of leaveDayList(request, context.settings.workWeek, holidayDates)) {
       if (day.date < from || day.date > to || day.counts === 0) continue;
