@@ -105,6 +105,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       now: options.now,
       log: options.log,
       holidays: (from, to) => holidaysOf(settings, from, to),
+      notes: [],
     };
   };
 
@@ -196,14 +197,17 @@ function buildServer(
 
 async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context: () => Promise<ToolContext>, log: Log) {
   try {
-    const { data, text } = await tool.handler(args, await context());
-    return { content: [{ type: 'text' as const, text }], structuredContent: data as Record<string, unknown> };
+    const callContext = await context();
+    const { data, text } = await tool.handler(args, callContext);
+    const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
+    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof ToolInputError || error instanceof ProviderError) {
       return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
     }
     log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    const reason = error instanceof Error ? error.message : String(error);
+    // The sentence goes on after the reason, so the reason's own full stop goes.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
       isError: true,
       content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],

@@ -2,7 +2,8 @@
 // days are 'YYYY-MM-DD' strings, and zones are IANA names resolved through Intl alone: no library,
 // so the server bundle stays small and the zone data is whatever the runtime ships.
 
-export type ParsedInstant = { ok: true; epochMs: number } | { ok: false; message: string };
+/** `note` says which reading was taken where a wall time meant two instants. */
+export type ParsedInstant = { ok: true; epochMs: number; note?: string } | { ok: false; message: string };
 export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
 
 const MS_PER_MINUTE = 60_000;
@@ -98,9 +99,17 @@ export function localDate(epochMs: number, tz: string): string {
  * The instant a wall clock in tz shows date and time ('HH:mm' or 'HH:mm:ss'). A time skipped by a
  * spring-forward gap moves forward by the length of the gap (02:30 → 03:30 in Berlin on 2026-03-29);
  * a time that happens twice at fall-back means its first occurrence. Both follow what calendar
- * apps and Temporal's 'compatible' mode do, so people get what they expect.
+ * apps and Temporal's 'compatible' mode do, so people get what they expect of a day's bounds.
  */
 export function localDateTimeToEpoch(date: string, time: string, tz: string): number {
+  return wallTimeReadings(date, time, tz)[0] as number;
+}
+
+/**
+ * Every instant the wall time can mean, earliest first: one, or two where the clocks go back and
+ * the time happens twice; in a spring-forward gap, the one instant it moves forward to.
+ */
+export function wallTimeReadings(date: string, time: string, tz: string): number[] {
   const day = requireDate(date);
   const clock = readClock(time);
   if (!clock || typeof clock === 'string') throw new RangeError(`Not a time of day: "${time}"`);
@@ -109,12 +118,13 @@ export function localDateTimeToEpoch(date: string, time: string, tz: string): nu
   // bracket every reading the wall time can have.
   const offsetBefore = offsetMinutes(wallAsUtc - MS_PER_DAY, tz);
   const offsetAfter = offsetMinutes(wallAsUtc + MS_PER_DAY, tz);
-  const candidates = [offsetBefore, offsetAfter]
+  const candidates = [...new Set([offsetBefore, offsetAfter])]
     .map((offset) => wallAsUtc - offset * MS_PER_MINUTE)
-    .filter((instant) => instant + offsetMinutes(instant, tz) * MS_PER_MINUTE === wallAsUtc);
-  if (candidates.length > 0) return Math.min(...candidates);
+    .filter((instant) => instant + offsetMinutes(instant, tz) * MS_PER_MINUTE === wallAsUtc)
+    .sort((a, b) => a - b);
+  if (candidates.length > 0) return candidates;
   // In a gap: read the wall time with the offset from before the jump, which lands after it.
-  return wallAsUtc - offsetBefore * MS_PER_MINUTE;
+  return [wallAsUtc - offsetBefore * MS_PER_MINUTE];
 }
 
 /** The first instant of that local day (01:00 where midnight falls into a gap). */
@@ -185,9 +195,7 @@ function readIsoDateTime(input: string, match: RegExpExecArray, tz: string, nowM
   }
   // Milliseconds survive; anything finer than that has nowhere to go in an epoch-ms instant.
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  if (offset === undefined) {
-    return { ok: true, epochMs: localDateTimeToEpoch(date, `${hour}:${minute}:${second}`, tz) + millis };
-  }
+  if (offset === undefined) return readAmbiguous(date, `${hour}:${minute}:${second}`, tz, nowMs, millis);
   const offsetValue = readOffset(offset);
   if (offsetValue === undefined) {
     return { ok: false, message: `"${offset}" in "${input}" is not a UTC offset. Write offsets as +01:00, -05:00 or Z.` };
@@ -202,7 +210,26 @@ function readWallTime(input: string, date: string, time: string, tz: string, now
   if (typeof clock === 'string') {
     return { ok: false, message: `"${input}" has no such time of day: ${clock}. Use a time such as 09:00 or 17:30.` };
   }
-  return { ok: true, epochMs: localDateTimeToEpoch(date, `${pad2(clock.hour)}:${pad2(clock.minute)}:${pad2(clock.second)}`, tz) };
+  return readAmbiguous(date, `${pad2(clock.hour)}:${pad2(clock.minute)}:${pad2(clock.second)}`, tz, nowMs, 0);
+}
+
+/**
+ * A wall time read in tz. Where the clocks go back it happens twice, and people mean the one they
+ * just lived through: the latest reading that is not in the future (an `end` said a few seconds
+ * after the second 01:30 means that one, not the hour-old first). With every reading ahead, the
+ * nearest. The note names the one taken and how to write the other.
+ */
+function readAmbiguous(date: string, time: string, tz: string, nowMs: number, millis: number): ParsedInstant {
+  const readings = wallTimeReadings(date, time, tz).map((instant) => instant + millis);
+  const past = readings.filter((instant) => instant <= nowMs);
+  const taken = past.length > 0 ? (past.at(-1) as number) : (readings[0] as number);
+  if (readings.length === 1) return { ok: true, epochMs: taken };
+  const other = readings.find((instant) => instant !== taken) as number;
+  const which = taken === readings[0] ? 'first' : 'second';
+  const note =
+    `${time.slice(0, 5)} on ${date} happens twice in ${tz} (the clocks go back); took the ${which} one, ${formatInstant(taken, tz)}` +
+    `${taken <= nowMs ? ', the latest that is not in the future' : ''}. For the other, write ${formatInstant(other, tz)}.`;
+  return { ok: true, epochMs: taken, note };
 }
 
 type Clock = { hour: number; minute: number; second: number };

@@ -12,4 +12,9 @@ export interface ToolContext {
   /** Public holidays of the configured region in [from, to]; empty when no region is set. */
   readonly holidays: (from: string, to: string) => Promise<Array<{ date: string; name: string }>>;
   readonly log: (message: string) => void;
+  /**
+   * Sentences the result's text ends with, for what the person should know about how their words
+   * were read (which of two 01:30s was taken). One list per call.
+   */
+  readonly notes: string[];
 }

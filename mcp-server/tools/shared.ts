@@ -47,6 +47,7 @@ function firstLine(text: string): string {
 export function readInstant(text: string, context: ToolContext, field: string): number {
   const parsed = parseInstant(text, context.timezone, context.now());
   if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  if (parsed.note) context.notes.push(`${field}: ${parsed.note}`);
   return parsed.epochMs;
 }
 

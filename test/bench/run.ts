@@ -225,7 +225,7 @@ async function timeReports(memory: MemoryResults): Promise<ReportResults> {
   progress(`seeding ${REPORT_ENTRIES.toLocaleString('en-US')} entries`);
   const dir = makeTempDir();
   writeFileSync(join(dir, 'config.json'), JSON.stringify(REPORT_SETTINGS, null, 2));
-  const seed = seedDatabase({
+  const seed = await seedDatabase({
     path: join(dir, 'punchcard.db'),
     entries: REPORT_ENTRIES,
     firstDay: '2022-11-21',

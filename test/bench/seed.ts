@@ -1,8 +1,8 @@
 // Fills a timesheet file with a large, deterministic history before any server opens it. It goes
-// through the project's own openDatabase, so the schema is exactly what the server migrates to.
+// through the project's own openTimesheet, so the schema is exactly what the server migrates to.
 import { existsSync, statSync } from 'node:fs';
 import { offsetMinutes } from '../../mcp-server/domain/time.ts';
-import { openDatabase } from '../../mcp-server/providers/local/database.ts';
+import { openTimesheet } from '../../mcp-server/providers/local/database.ts';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -45,12 +45,12 @@ export interface SeedResult {
   dbBytes: number;
 }
 
-export function seedDatabase(options: SeedOptions): SeedResult {
+export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const days = workingDays(options.firstDay, options.lastDay);
   const random = lcg(20261120);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const db = openDatabase(options.path);
+  const { db } = await openTimesheet(options.path);
   let crossingMidnight = 0;
   let entriesInRange: number;
   try {

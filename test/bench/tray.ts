@@ -41,7 +41,7 @@ type Row = (benchmark: string, result: string, target?: { text: string; met: boo
 export async function trayBenchmarks(row: Row, progress: (text: string) => void): Promise<TrayBenchResults> {
   const dir = makeTempDir();
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, timezone: 'Europe/Berlin' }));
-  const seed = seedDatabase({
+  const seed = await seedDatabase({
     path: join(dir, 'punchcard.db'),
     entries: 1_500,
     firstDay: '2025-11-17',

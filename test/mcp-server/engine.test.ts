@@ -1,7 +1,7 @@
 // The engine's own failure paths, in process: settings it cannot use, a holiday region that does
-// not exist, and a timesheet file that is not a database. Each is explained on the log and the
-// engine keeps serving.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// not exist, a timesheet file that is not a database, a failure nobody foresaw. Each is explained
+// in words and the engine keeps serving.
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
@@ -45,7 +45,7 @@ describe('the engine', () => {
 
   it('uses defaults when config.json cannot be read at all', async () => {
     const call = await start(undefined, (folder) => mkdirSync(join(folder, 'config.json')));
-    expect(logged.join('\n')).toMatch(/Could not read .*config\.json[\s\S]*Using default settings/);
+    expect(logged.join('\n')).toMatch(/config\.json is not a regular file \(a pipe, device or folder\), so it is not read; using default settings\.[\s\S]*Using default settings/);
     expect((await call('timer_status')).isError).toBeFalsy();
   });
 
@@ -58,12 +58,28 @@ describe('the engine', () => {
     expect(logged.filter((line) => /Public holidays for .* are unavailable/.test(line))).toHaveLength(1);
   });
 
-  it('turns a timesheet that is not a database into an error result and keeps serving', async () => {
-    const call = await start(undefined, (folder) => writeFileSync(join(folder, 'punchcard.db'), 'this is not SQLite'.repeat(100)));
+  it('refuses a timesheet that is not a database in words, leaves it as it was, and keeps serving', async () => {
+    const text = 'this is not SQLite'.repeat(100);
+    let folder = '';
+    const call = await start(undefined, (dir) => {
+      folder = dir;
+      writeFileSync(join(dir, 'punchcard.db'), text);
+    });
     const result = await call('clock_in');
     expect(result.isError).toBe(true);
-    expect(result.content[0]?.text).toMatch(/^Punchcard could not finish clock_in: .*Nothing was lost; the server keeps running\.$/);
-    expect(logged.join('\n')).toMatch(/clock_in failed: .*\n\s+at /);
+    expect(result.content[0]?.text).toMatch(/punchcard\.db is not a SQLite database, so it is not a Punchcard timesheet\. Punchcard has not changed it\. Move it elsewhere/);
+    expect(readFileSync(join(folder, 'punchcard.db'), 'utf8')).toBe(text);
     expect((await call('whoami')).isError).toBeFalsy();
+    // Moved away, the next call starts a new timesheet without a restart.
+    renameSync(join(folder, 'punchcard.db'), join(folder, 'not-a-timesheet.txt'));
+    expect((await call('clock_in')).isError).toBeFalsy();
+  });
+
+  it('ends an unexpected failure with one full stop, not two', async () => {
+    const call = await start();
+    // A failure nobody foresaw, whose message already ends its sentence.
+    (engine as Engine).tracker.runningEntry = () => Promise.reject(new Error('The disk said no.'));
+    const failing = await call('timer_status');
+    expect(failing.content[0]?.text).toBe('Punchcard could not finish timer_status: The disk said no. Nothing was lost; the server keeps running.');
   });
 });

@@ -1,27 +1,53 @@
 // The local timesheet file. Several processes open it at once (the app's engine and one server per
-// AI client), so every write takes the write lock up front (BEGIN IMMEDIATE) and waits for it
-// (busy timeout) instead of failing; WAL lets readers continue meanwhile.
-import { mkdirSync } from 'node:fs';
+// AI client), so every write takes the write lock up front (BEGIN IMMEDIATE); WAL lets readers
+// continue meanwhile. node:sqlite is synchronous, so SQLite's own busy wait would freeze the whole
+// event loop while another program holds a lock (tools/list and whoami waiting on a backup tool).
+// SQLite therefore never waits here (no busy timeout): a busy answer comes back at once, and the
+// call waits on a timer and tries again, while every other request keeps being answered.
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DatabaseSync } from 'node:sqlite';
+import { ProviderError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from './timesheet-file.ts';
 
-/** Long enough to outlast any write another process holds; writes here take milliseconds. */
-const BUSY_TIMEOUT_MS = 10_000;
+/** How long a call keeps trying while another program holds the lock; writes here take milliseconds. */
+export const LOCK_WAIT_MS = 10_000;
 
 export type Database = DatabaseSync;
 
-export function openDatabase(path: string): Database {
-  mkdirSync(dirname(path), { recursive: true });
-  return retryWhileBusy(() => {
-    const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
+export interface Timesheet {
+  readonly db: Database;
+  readonly path: string;
+  /** Opened read-only because its folder cannot be written: reads work, writes say why not. */
+  readonly readOnly: boolean;
+}
+
+/**
+ * Opens the timesheet at `path`, creating or migrating it, after making sure the file is one:
+ * anything else is refused with the file left exactly as it was (see timesheet-file.ts).
+ */
+export async function openTimesheet(path: string, options: { lockWaitMs?: number } = {}): Promise<Timesheet> {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if (!isReadOnlyError(error)) throw error;
+  }
+  const identity = identifyTimesheetFile(path);
+  if (identity.kind === 'refused') throw new ProviderError('unavailable', identity.reason);
+  if (!isWritable(path)) return openReadOnly(path, identity);
+  return whileBusy(path, options.lockWaitMs, () => {
+    const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
     try {
       // Persistent in the file; switching needs a lock, so only the first opener ever asks.
       const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
       if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
-      migrate(db);
-      return db;
+      migrate(db, path);
+      return { db, path, readOnly: false };
     } catch (error) {
       db.close();
       throw error;
@@ -29,21 +55,36 @@ export function openDatabase(path: string): Database {
   });
 }
 
-export function migrate(db: Database): void {
-  const current = userVersion(db);
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `The timesheet database was written by a newer Punchcard (schema ${current}, this one knows ${MIGRATIONS.length}). Update Punchcard.`,
-    );
-  }
-  if (current === MIGRATIONS.length) return;
-  writeTransaction(db, () => {
-    // Re-read inside the lock: another process may have migrated while this one waited.
+/**
+ * Brings the schema up to date. Called after the file was identified, and it checks the version
+ * again under the write lock: another process may have migrated (or a newer Punchcard may have)
+ * since.
+ */
+export function migrate(db: Database, path: string): void {
+  if (!needsMigration(db, path)) return;
+  writeNow(db, () => {
+    if (!needsMigration(db, path)) return;
     for (let version = userVersion(db); version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version] as string);
       db.exec(`PRAGMA user_version = ${version + 1}`);
     }
+    // Timesheets made before the mark existed get it with their next migration or open.
+    db.exec(`PRAGMA application_id = ${PUNCHCARD_APPLICATION_ID}`);
   });
+}
+
+function needsMigration(db: Database, path: string): boolean {
+  const current = userVersion(db);
+  if (current > MIGRATIONS.length) throw newerTimesheet(path, current);
+  const { application_id: mark } = db.prepare('PRAGMA application_id').get() as { application_id: number };
+  return current < MIGRATIONS.length || mark !== PUNCHCARD_APPLICATION_ID;
+}
+
+function newerTimesheet(path: string, version: number): ProviderError {
+  return new ProviderError(
+    'unavailable',
+    `${path} was written by a newer Punchcard (timesheet schema ${version}; this one reads up to ${MIGRATIONS.length}). Punchcard has not changed it. Update Punchcard to use it.`,
+  );
 }
 
 function userVersion(db: Database): number {
@@ -51,53 +92,143 @@ function userVersion(db: Database): number {
   return row.user_version;
 }
 
-/**
- * Runs `work` under the database write lock; everything in it commits or nothing does. `work` may
- * run more than once (see retryWhileBusy), so it must only touch the database.
- */
-export function writeTransaction<T>(db: Database, work: () => T): T {
-  return retryWhileBusy(() => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  });
+/** Runs a read, trying again while another program holds a lock that keeps it out. */
+export function readTimesheet<T>(sheet: Timesheet, work: () => T, lockWaitMs?: number): Promise<T> {
+  return whileBusy(sheet.path, lockWaitMs, work);
 }
 
 /**
- * The busy timeout makes SQLite wait for another process's lock, but in a few cases it answers
- * "database is locked" at once instead (a journal-mode switch or WAL recovery racing another
- * opener, a stale read snapshot). Those are always safe to retry from the start, so they are
- * retried here, with growing pauses, until the same deadline the busy timeout has; only then does
- * the caller see the error.
+ * Runs `work` under the database write lock; everything in it commits or nothing does. `work` may
+ * run more than once (while the lock is busy), so it must only touch the database.
  */
-export function retryWhileBusy<T>(work: () => T): T {
-  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+export function writeTransaction<T>(sheet: Timesheet, work: () => T, lockWaitMs?: number): Promise<T> {
+  if (sheet.readOnly) {
+    return Promise.reject(
+      new ProviderError(
+        'unavailable',
+        `The folder ${dirname(sheet.path)} is read-only, so Punchcard cannot save to the timesheet there; reading works. ` +
+          'Nothing was changed. Make the folder writable (or move the data folder somewhere writable) and try again.',
+      ),
+    );
+  }
+  return whileBusy(sheet.path, lockWaitMs, () => writeNow(sheet.db, work));
+}
+
+function writeNow<T>(db: Database, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Runs `work`; while SQLite answers "busy" or "locked" (another process's lock, a journal-mode
+ * switch or WAL recovery racing another opener, a stale read snapshot) it waits on a timer, with
+ * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
+ * saying the file is locked. Any other error passes through at once.
+ */
+export async function whileBusy<T>(path: string, lockWaitMs = LOCK_WAIT_MS, work: () => T): Promise<T> {
+  const deadline = Date.now() + lockWaitMs;
   for (let attempt = 0; ; attempt++) {
     try {
       return work();
     } catch (error) {
-      if (!isBusy(error) || Date.now() >= deadline) throw error;
-      sleep(Math.min(2 ** attempt, 50) + Math.random() * 5);
+      if (isReadOnlyError(error)) throw readOnlyFile(path);
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) throw lockedFile(path, lockWaitMs);
+      await delay(Math.min(2 ** attempt, 50) + Math.random() * 5);
     }
   }
 }
 
-function isBusy(error: unknown): boolean {
+function lockedFile(path: string, waitedMs: number): ProviderError {
+  return new ProviderError(
+    'unavailable',
+    `Another program has held ${path} locked for ${Math.round(waitedMs / 1000)} s (a backup or sync tool, or an open sqlite3 session), ` +
+      'so the timesheet could not be used. Nothing was changed. Try again once that program lets go of the file.',
+  );
+}
+
+function readOnlyFile(path: string): ProviderError {
+  return new ProviderError(
+    'unavailable',
+    `${path} cannot be written (the file or its folder is read-only), so the change was not saved. Nothing was changed. ` +
+      'Give your user write access to the file and its folder and try again.',
+  );
+}
+
+export function isBusy(error: unknown): boolean {
   const code = (error as { errcode?: unknown }).errcode;
   // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with any extended code in the upper bits.
   return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-/** node:sqlite is synchronous, so waiting is too; the wait is milliseconds long. */
-function sleep(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
+function isReadOnlyError(error: unknown): boolean {
+  const { errcode, code } = error as { errcode?: unknown; code?: unknown };
+  // SQLITE_READONLY (8) from SQLite; EROFS / EACCES from the file system.
+  return (typeof errcode === 'number' && (errcode & 0xff) === 8) || code === 'EROFS' || code === 'EACCES';
+}
+
+/** Whether SQLite may write here: the file (when there is one) and its folder (for -wal and -shm). */
+function isWritable(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    if (exists(path)) accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A timesheet in a folder that cannot be written (a read-only mount, a locked-down profile). SQLite
+ * can still read it: normally if its -wal and -shm are there, and otherwise in immutable mode, which
+ * is exact when no -wal holds changes (a read-only folder cannot be written by anyone else either).
+ */
+function openReadOnly(path: string, identity: ReturnType<typeof identifyTimesheetFile>): Timesheet {
+  const folder = dirname(path);
+  if (identity.kind !== 'timesheet') {
+    throw new ProviderError(
+      'unavailable',
+      `The folder ${folder} is read-only, so Punchcard cannot create its timesheet there. Make the folder writable, or move the data folder somewhere writable.`,
+    );
+  }
+  if (identity.version < MIGRATIONS.length) {
+    throw new ProviderError(
+      'unavailable',
+      `${path} is from an older Punchcard and needs updating, but the folder ${folder} is read-only. Nothing was changed. Make the folder writable and try again.`,
+    );
+  }
+  try {
+    const db = new DatabaseSync(path, { readOnly: true, timeout: 0, enableForeignKeyConstraints: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return { db, path, readOnly: true };
+  } catch {
+    // Without its -shm and -wal, a WAL file opens only immutably; that is only exact without a -wal.
+  }
+  if (exists(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
+    throw new ProviderError(
+      'unavailable',
+      `The folder ${folder} is read-only and ${path}-wal still holds changes SQLite cannot apply there, so the timesheet cannot be read. Make the folder writable.`,
+    );
+  }
+  const url = pathToFileURL(path);
+  url.searchParams.set('immutable', '1');
+  return { db: new DatabaseSync(url, { readOnly: true, enableForeignKeyConstraints: true }), path, readOnly: true };
 }
 
 export function isUniqueViolation(error: unknown, index?: string): boolean {

@@ -1,6 +1,6 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
 import { rangesOverlap } from '../../domain/leave-days.ts';
-import { type Database, isUniqueViolation, openDatabase, retryWhileBusy, writeTransaction } from './database.ts';
+import { type Database, isUniqueViolation, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
 import {
   type Catalog,
   type CatalogItem,
@@ -68,16 +68,48 @@ class LocalTracker implements TimeTracker {
   readonly label = 'Local timesheet';
   readonly capabilities = LOCAL_CAPABILITIES;
   readonly #options: LocalTrackerOptions;
-  #handle: Database | null = null;
+  #sheet: Timesheet | null = null;
+  #opening: Promise<Timesheet> | null = null;
 
   constructor(options: LocalTrackerOptions) {
     this.#options = options;
   }
 
-  /** Opened on first use, so the server answers `tools/list` without touching the disk. */
+  /**
+   * Opened on first use, so the server answers `tools/list` without touching the disk. A failed
+   * open is not remembered: the next call looks at the file again, so moving a refused file away
+   * or closing the program that locked it is enough, without a restart.
+   */
+  #open(): Promise<Timesheet> {
+    if (this.#sheet) return Promise.resolve(this.#sheet);
+    const opening = (this.#opening ??= openTimesheet(this.#options.databasePath).then(
+      (sheet) => {
+        // Closed while it opened: let go of the file instead of holding it for nobody.
+        if (this.#opening !== opening) {
+          sheet.db.close();
+          throw new ProviderError('unavailable', 'The timesheet was closed.');
+        }
+        return (this.#sheet = sheet);
+      },
+      (error: unknown) => {
+        if (this.#opening === opening) this.#opening = null;
+        throw error;
+      },
+    ));
+    return opening;
+  }
+
+  /** The open connection; only the work of #read and #write runs while it is set. */
   get #db(): Database {
-    this.#handle ??= openDatabase(this.#options.databasePath);
-    return this.#handle;
+    return (this.#sheet as Timesheet).db;
+  }
+
+  async #read<T>(work: () => T): Promise<T> {
+    return readTimesheet(await this.#open(), work);
+  }
+
+  async #write<T>(work: () => T): Promise<T> {
+    return writeTransaction(await this.#open(), work);
   }
 
   async whoami(): Promise<Person> {
@@ -85,7 +117,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async runningEntry(): Promise<TimeEntry | null> {
-    return retryWhileBusy(() => this.#running());
+    return this.#read(() => this.#running());
   }
 
   async startTimer(
@@ -93,7 +125,7 @@ class LocalTracker implements TimeTracker {
     switchRunning: boolean,
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     try {
-      return writeTransaction(this.#db, () => {
+      return await this.#write(() => {
         this.#checkRefs(fields.projectId, fields.activityId);
         const running = this.#running();
         const start = fields.start ?? Math.max(this.#options.now(), running?.start ?? 0);
@@ -113,7 +145,7 @@ class LocalTracker implements TimeTracker {
       // Another process won the race between our check and our insert: the schema refused the
       // second running timer. Report it like the check would have.
       if (isUniqueViolation(error, 'time_entries_one_running')) {
-        const running = retryWhileBusy(() => this.#running());
+        const running = await this.#read(() => this.#running());
         if (running) throw new TimerRunningError(running);
       }
       throw error;
@@ -121,7 +153,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
-    return writeTransaction(this.#db, () => {
+    return this.#write(() => {
       const running = this.#running();
       if (!running) throw new ProviderError('conflict', 'No timer is running.');
       const stopAt = end ?? Math.max(this.#options.now(), running.start);
@@ -136,7 +168,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
-    return retryWhileBusy(() => {
+    return this.#read(() => {
       const filter = `WHERE e.start_ms >= ? AND e.start_ms < ?${query.projectId === undefined ? '' : ' AND e.project_id = ?'}`;
       const params = query.projectId === undefined ? [query.from, query.to] : [query.from, query.to, query.projectId];
       const { total } = this.#db.prepare(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
@@ -150,11 +182,11 @@ class LocalTracker implements TimeTracker {
   }
 
   async getEntry(id: number): Promise<TimeEntry> {
-    return retryWhileBusy(() => this.#entry(id));
+    return this.#read(() => this.#entry(id));
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
-    return writeTransaction(this.#db, () => {
+    return this.#write(() => {
       this.#checkRefs(fields.projectId, fields.activityId);
       return this.#entry(this.#insertEntry(fields));
     });
@@ -162,7 +194,7 @@ class LocalTracker implements TimeTracker {
 
   async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
     try {
-      return writeTransaction(this.#db, () => {
+      return await this.#write(() => {
         const current = this.#entry(id);
         const next: EntryFields = {
           start: patch.start ?? current.start,
@@ -192,7 +224,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {
-    return writeTransaction(this.#db, () => {
+    return this.#write(() => {
       const entry = this.#entry(id);
       this.#db.prepare('DELETE FROM time_entries WHERE id = ?').run(id);
       return entry;
@@ -200,7 +232,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
-    return retryWhileBusy(() => {
+    return this.#read(() => {
       // start_ms < to AND coalesce(end, now) > from: every entry that touches the range. The index on
       // start_ms bounds the scan; entries longer than a week are rare enough not to need their own.
       const rows = this.#db
@@ -228,7 +260,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
-    return retryWhileBusy(() => {
+    return this.#read(() => {
       const row = this.#db
         .prepare(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
         .get(from, to) as EntryRow | undefined;
@@ -237,7 +269,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async catalog(includeArchived: boolean): Promise<Catalog> {
-    return retryWhileBusy(() => {
+    return this.#read(() => {
       const archived = includeArchived ? '' : 'WHERE x.archived = 0';
       const customers = this.#db
         .prepare(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
@@ -282,7 +314,7 @@ class LocalTracker implements TimeTracker {
   }): Promise<CatalogItem> {
     const name = item.name.trim();
     try {
-      return writeTransaction(this.#db, () => {
+      return await this.#write(() => {
         const now = this.#options.now();
         let id: number;
         if (item.kind === 'customer') {
@@ -313,7 +345,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
-    return writeTransaction(this.#db, () => {
+    return this.#write(() => {
       this.#requireRow(CATALOG_TABLES[kind], id, kind);
       this.#db.prepare(`UPDATE ${CATALOG_TABLES[kind]} SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
       return this.#catalogItem(kind, id);
@@ -321,7 +353,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
-    return retryWhileBusy(() => {
+    return this.#read(() => {
       const rows = this.#db
         .prepare('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
         .all(query.from, query.to) as unknown as LeaveRow[];
@@ -330,7 +362,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
-    return writeTransaction(this.#db, () => {
+    return this.#write(() => {
       const clash = this.#overlappingLeave(request);
       if (clash) {
         throw new ProviderError(
@@ -363,7 +395,7 @@ class LocalTracker implements TimeTracker {
   }
 
   async cancelLeave(id: number): Promise<LeaveRequest> {
-    return writeTransaction(this.#db, () => {
+    return this.#write(() => {
       const request = this.#leave(id);
       if (request.status === 'cancelled') throw new ProviderError('conflict', `Leave request #${id} is already cancelled.`);
       this.#db
@@ -374,8 +406,9 @@ class LocalTracker implements TimeTracker {
   }
 
   close(): void {
-    this.#handle?.close();
-    this.#handle = null;
+    this.#sheet?.db.close();
+    this.#sheet = null;
+    this.#opening = null;
   }
 
   #running(): TimeEntry | null {

@@ -262,9 +262,47 @@ describe('parseInstant', () => {
 
   it('applies the gap and fall-back rules to ISO local times', () => {
     expect(parsed('2026-03-29T02:30', BERLIN, now)).toBe(at('2026-03-29T03:30:00+02:00'));
-    expect(parsed('2026-10-25T02:30', BERLIN, now)).toBe(at('2026-10-25T02:30:00+02:00'));
     expect(parsed('2026-03-08T02:30', NEW_YORK, now)).toBe(at('2026-03-08T03:30:00-04:00'));
-    expect(parsed('2026-11-01T01:30', NEW_YORK, now)).toBe(at('2026-11-01T01:30:00-04:00'));
+    // Both 01:30s are past by now: the later one is the nearer.
+    expect(parsed('2026-10-25T02:30', BERLIN, now)).toBe(at('2026-10-25T02:30:00+01:00'));
+    expect(parsed('2026-11-01T01:30', NEW_YORK, now)).toBe(at('2026-11-01T01:30:00-05:00'));
+  });
+
+  describe('a wall time that happens twice (New York, 2026-11-01)', () => {
+    const read = (text: string, nowText: string) => parseInstant(text, NEW_YORK, at(nowText));
+
+    it('takes the second 01:30 when said a few seconds after it, and says so', () => {
+      const result = read('01:30', '2026-11-01T01:30:05-05:00');
+      expect(result).toEqual({
+        ok: true,
+        epochMs: at('2026-11-01T01:30:00-05:00'),
+        note:
+          '01:30 on 2026-11-01 happens twice in America/New_York (the clocks go back); took the second one, ' +
+          '2026-11-01T01:30:00-05:00, the latest that is not in the future. For the other, write 2026-11-01T01:30:00-04:00.',
+      });
+    });
+
+    it('takes the first 01:30 while the second is still ahead', () => {
+      const result = read('01:30', '2026-11-01T01:10:00-05:00');
+      expect(result).toMatchObject({ ok: true, epochMs: at('2026-11-01T01:30:00-04:00') });
+      expect(result.ok && result.note).toMatch(/took the first one, 2026-11-01T01:30:00-04:00, the latest that is not in the future\. For the other, write 2026-11-01T01:30:00-05:00\./);
+    });
+
+    it('takes the nearer one when both are ahead, without calling it past', () => {
+      const result = read('2026-11-01T01:30', '2026-10-31T20:00:00-04:00');
+      expect(result).toMatchObject({ ok: true, epochMs: at('2026-11-01T01:30:00-04:00') });
+      expect(result.ok && result.note).not.toMatch(/not in the future/);
+    });
+
+    it('reads "today 01:30" and ISO local times by the same rule, milliseconds kept', () => {
+      expect(read('today 01:30', '2026-11-01T01:45:00-05:00')).toMatchObject({ epochMs: at('2026-11-01T01:30:00-05:00') });
+      expect(read('2026-11-01T01:30:00.250', '2026-11-01T01:45:00-05:00')).toMatchObject({ epochMs: at('2026-11-01T01:30:00.250-05:00') });
+    });
+
+    it('adds no note where the time happens once, nor for an explicit offset', () => {
+      expect(read('02:30', '2026-11-01T03:00:00-05:00')).toEqual({ ok: true, epochMs: at('2026-11-01T02:30:00-05:00') });
+      expect(read('2026-11-01T01:30-04:00', '2026-11-01T03:00:00-05:00')).toEqual({ ok: true, epochMs: at('2026-11-01T01:30:00-04:00') });
+    });
   });
 
   it('reads a bare time as today in the zone', () => {
@@ -292,7 +330,8 @@ describe('parseInstant', () => {
     expect(parsed('yesterday 02:30', BERLIN, mondayAfterSpring)).toBe(at('2026-03-29T03:30:00+02:00'));
     expect(parsed('yesterday 12:00', BERLIN, mondayAfterSpring)).toBe(at('2026-03-29T12:00:00+02:00'));
     const mondayAfterFall = at('2026-11-02T10:00:00-05:00');
-    expect(parsed('yesterday 01:30', NEW_YORK, mondayAfterFall)).toBe(at('2026-11-01T01:30:00-04:00'));
+    // Both of Sunday's 01:30s are past on Monday; the later one is the nearer.
+    expect(parsed('yesterday 01:30', NEW_YORK, mondayAfterFall)).toBe(at('2026-11-01T01:30:00-05:00'));
   });
 
   it('refuses impossible dates, naming the problem', () => {

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
 import { readSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
-import { watchSettingsFile } from '../../../mcp-server/settings/settings-source.ts';
+import { firstInvalidUtf8, jsonPathAt, SETTINGS_MAX_BYTES, watchSettingsFile } from '../../../mcp-server/settings/settings-source.ts';
 
 let dir: string;
 let logged: string[];
@@ -55,5 +56,51 @@ describe('watching config.json', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('config.json that is not a plain text file', () => {
+  it('does not wait on a FIFO: says so and uses the defaults', async () => {
+    const path = join(dir, 'config.json');
+    execFileSync('mkfifo', [path]);
+    expect(readSettingsFile(path, log)).toEqual({ settings: defaultSettings(), text: null, valid: false });
+    expect(logged.join('\n')).toMatch(/config\.json is not a regular file \(a pipe, device or folder\), so it is not read; using default settings\./);
+  });
+
+  it('does not read a file larger than any settings file', () => {
+    const path = join(dir, 'config.json');
+    writeFileSync(path, `{"schemaVersion":1,"user":{"name":"${'x'.repeat(SETTINGS_MAX_BYTES)}"}}`);
+    expect(readSettingsFile(path, log).valid).toBe(false);
+    expect(logged.join('\n')).toMatch(/is 1\.0 MB, more than a settings file can be \(1 MB\)/);
+  });
+
+  it('names the setting that holds bytes that are not UTF-8, instead of showing "J\uFFFD(\uFFFDrg"', () => {
+    const path = join(dir, 'config.json');
+    const text = '{\n  "schemaVersion": 1,\n  "user": {\n    "name": "J__rg"\n  }\n}';
+    writeFileSync(path, Buffer.concat([Buffer.from(text.slice(0, text.indexOf('__'))), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(text.indexOf('__') + 2))]));
+    const read = readSettingsFile(path, log);
+    expect(read.valid).toBe(false);
+    expect(read.settings.user.name).toBe('');
+    expect(logged.join('\n')).toMatch(/config\.json is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 4\)\. Save the file as UTF-8/);
+  });
+
+  it('finds the first invalid byte exactly, whatever kind of malformation it is', () => {
+    const cases: Array<[number[], number]> = [
+      [[0x41, 0xc3, 0xa9, 0x42], 4], // é is fine
+      [[0x41, 0xc0, 0x80], 1], // overlong NUL
+      [[0x41, 0xed, 0xa0, 0x80], 1], // a UTF-16 surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // past U+10FFFF
+      [[0x41, 0x42, 0xe2, 0x82], 2], // cut off at the end
+      [[0xf0, 0x9f, 0x98, 0x80, 0xff], 4], // an emoji, then a byte that never occurs
+    ];
+    for (const [bytes, index] of cases) expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(index);
+  });
+
+  it('reads the key path at any point of a JSON text', () => {
+    expect(jsonPathAt('{"user": {"name": "J')).toBe('user.name');
+    expect(jsonPathAt('{"a": 1, "tools": {"x": true}, "holidays": {"country": "D')).toBe('holidays.country');
+    expect(jsonPathAt('{"list": ["a", "b", "c')).toBe('list[2]');
+    expect(jsonPathAt('{"user": {"na')).toBe('user');
+    expect(jsonPathAt('{"a": "with \\" quote", "b": "x')).toBe('b');
   });
 });
