@@ -21,6 +21,7 @@ import {
 } from '../support/raw-stdio.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
+import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { seedDatabase } from './seed.ts';
@@ -309,6 +310,7 @@ async function main(): Promise<void> {
   let clock: ClockResults;
   let report: ReportResults;
   let kimai: KimaiBenchResults;
+  let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
   try {
@@ -316,6 +318,7 @@ async function main(): Promise<void> {
     sizes = await toolsListSizes();
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
+    load = await loadAndLockBenchmarks(row, progress);
     kimai = await kimaiBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
@@ -365,6 +368,7 @@ async function main(): Promise<void> {
         met: report.project.summary.median <= TARGETS.reportMedianMs,
       },
     },
+    load,
     kimai,
     tray,
     window,

@@ -56,9 +56,14 @@ export interface RawServer {
   signalAndWait: (signal: NodeJS.Signals) => Promise<boolean>;
 }
 
-export function spawnRawServer(args: string[], env: Record<string, string>, bundle: string = SERVER_BUNDLE): RawServer {
+/**
+ * `launcher` runs the server through another command (its arguments first, then node and the
+ * bundle), for a server that must see the file system differently (a read-only mount).
+ */
+export function spawnRawServer(args: string[], env: Record<string, string>, bundle: string = SERVER_BUNDLE, launcher: string[] = []): RawServer {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [bundle, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const [command, ...commandArgs] = [...launcher, process.execPath, bundle, ...args] as [string, ...string[]];
+  const child = spawn(command, commandArgs, { env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   const received = new Map<number, RawResponse>();
   const all: RawResponse['message'][] = [];

@@ -1,6 +1,7 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
 import { rangesOverlap } from '../../domain/leave-days.ts';
-import { type Database, isUniqueViolation, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
+import type { StatementSync } from 'node:sqlite';
+import { isUniqueViolation, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
 import {
   type Catalog,
   type CatalogItem,
@@ -69,6 +70,8 @@ class LocalTracker implements TimeTracker {
   readonly capabilities = LOCAL_CAPABILITIES;
   readonly #options: LocalTrackerOptions;
   #sheet: Timesheet | null = null;
+  /** Statements of the open connection by SQL text; the texts are a fixed, small set. */
+  readonly #statements = new Map<string, StatementSync>();
   #opening: Promise<Timesheet> | null = null;
 
   constructor(options: LocalTrackerOptions) {
@@ -99,9 +102,20 @@ class LocalTracker implements TimeTracker {
     return opening;
   }
 
-  /** The open connection; only the work of #read and #write runs while it is set. */
-  get #db(): Database {
-    return (this.#sheet as Timesheet).db;
+  /**
+   * A prepared statement, made once per SQL text and connection. Preparing anew on every call left
+   * each statement's native memory to the garbage collector, which does not see it: under a steady
+   * stream of calls the process grew by hundreds of MB before a collection happened to run.
+   * Only the work of #read and #write runs here, while the connection is open.
+   */
+  #statement(sql: string): StatementSync {
+    const sheet = this.#sheet as Timesheet;
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = sheet.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   async #read<T>(work: () => T): Promise<T> {
@@ -161,7 +175,7 @@ class LocalTracker implements TimeTracker {
       this.#setEnd(running.id, stopAt);
       if (note) {
         const description = running.description ? `${running.description}\n${note}` : note;
-        this.#db.prepare('UPDATE time_entries SET description = ? WHERE id = ?').run(description, running.id);
+        this.#statement('UPDATE time_entries SET description = ? WHERE id = ?').run(description, running.id);
       }
       return this.#entry(running.id);
     });
@@ -171,11 +185,10 @@ class LocalTracker implements TimeTracker {
     return this.#read(() => {
       const filter = `WHERE e.start_ms >= ? AND e.start_ms < ?${query.projectId === undefined ? '' : ' AND e.project_id = ?'}`;
       const params = query.projectId === undefined ? [query.from, query.to] : [query.from, query.to, query.projectId];
-      const { total } = this.#db.prepare(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
+      const { total } = this.#statement(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
         total: number;
       };
-      const rows = this.#db
-        .prepare(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
+      const rows = this.#statement(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
         .all(...params, query.limit, query.offset) as unknown as EntryRow[];
       return { entries: rows.map(toEntry), total };
     });
@@ -207,8 +220,7 @@ class LocalTracker implements TimeTracker {
           throw new ProviderError('invalid', 'The entry would end before it starts.');
         }
         this.#checkRefs(next.projectId, next.activityId);
-        this.#db
-          .prepare(
+        this.#statement(
             `UPDATE time_entries SET start_ms = ?, end_ms = ?, project_id = ?, activity_id = ?, description = ?, updated_at = ?
              WHERE id = ?`,
           )
@@ -226,7 +238,7 @@ class LocalTracker implements TimeTracker {
   async deleteEntry(id: number): Promise<TimeEntry> {
     return this.#write(() => {
       const entry = this.#entry(id);
-      this.#db.prepare('DELETE FROM time_entries WHERE id = ?').run(id);
+      this.#statement('DELETE FROM time_entries WHERE id = ?').run(id);
       return entry;
     });
   }
@@ -235,8 +247,7 @@ class LocalTracker implements TimeTracker {
     return this.#read(() => {
       // start_ms < to AND coalesce(end, now) > from: every entry that touches the range. The index on
       // start_ms bounds the scan; entries longer than a week are rare enough not to need their own.
-      const rows = this.#db
-        .prepare(
+      const rows = this.#statement(
           `${ENTRY_SELECT}
            WHERE e.start_ms < ? AND e.start_ms >= ? AND coalesce(e.end_ms, ?) > ?
            ${projectId === undefined ? '' : 'AND e.project_id = ?'}
@@ -261,8 +272,7 @@ class LocalTracker implements TimeTracker {
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
     return this.#read(() => {
-      const row = this.#db
-        .prepare(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
+      const row = this.#statement(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
         .get(from, to) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
@@ -271,17 +281,14 @@ class LocalTracker implements TimeTracker {
   async catalog(includeArchived: boolean): Promise<Catalog> {
     return this.#read(() => {
       const archived = includeArchived ? '' : 'WHERE x.archived = 0';
-      const customers = this.#db
-        .prepare(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
+      const customers = this.#statement(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
         .all() as unknown as Array<{ id: number; name: string; archived: number }>;
-      const projects = this.#db
-        .prepare(
+      const projects = this.#statement(
           `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
            FROM projects x LEFT JOIN customers c ON c.id = x.customer_id ${archived} ORDER BY x.name COLLATE NOCASE`,
         )
         .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
-      const activities = this.#db
-        .prepare(
+      const activities = this.#statement(
           `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
            FROM activities x LEFT JOIN projects p ON p.id = x.project_id ${archived} ORDER BY x.name COLLATE NOCASE`,
         )
@@ -318,19 +325,17 @@ class LocalTracker implements TimeTracker {
         const now = this.#options.now();
         let id: number;
         if (item.kind === 'customer') {
-          id = Number(this.#db.prepare('INSERT INTO customers (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid);
+          id = Number(this.#statement('INSERT INTO customers (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid);
         } else if (item.kind === 'project') {
           if (item.customerId !== undefined) this.#requireRow('customers', item.customerId, 'customer');
           id = Number(
-            this.#db
-              .prepare('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)')
+            this.#statement('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)')
               .run(name, item.customerId ?? null, now).lastInsertRowid,
           );
         } else {
           if (item.projectId !== undefined) this.#requireRow('projects', item.projectId, 'project');
           id = Number(
-            this.#db
-              .prepare('INSERT INTO activities (name, project_id, created_at) VALUES (?, ?, ?)')
+            this.#statement('INSERT INTO activities (name, project_id, created_at) VALUES (?, ?, ?)')
               .run(name, item.projectId ?? null, now).lastInsertRowid,
           );
         }
@@ -347,15 +352,14 @@ class LocalTracker implements TimeTracker {
   async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
     return this.#write(() => {
       this.#requireRow(CATALOG_TABLES[kind], id, kind);
-      this.#db.prepare(`UPDATE ${CATALOG_TABLES[kind]} SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
+      this.#statement(`UPDATE ${CATALOG_TABLES[kind]} SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
       return this.#catalogItem(kind, id);
     });
   }
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     return this.#read(() => {
-      const rows = this.#db
-        .prepare('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
+      const rows = this.#statement('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
         .all(query.from, query.to) as unknown as LeaveRow[];
       return rows.map((row) => this.#toLeave(row));
     });
@@ -373,8 +377,7 @@ class LocalTracker implements TimeTracker {
       const now = this.#options.now();
       // Local requests are the user's own record, so there is nobody to approve them.
       const id = Number(
-        this.#db
-          .prepare(
+        this.#statement(
             `INSERT INTO leave_requests (type, first_day, last_day, first_day_part, last_day_part, days, status, comment, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?)`,
           )
@@ -398,34 +401,33 @@ class LocalTracker implements TimeTracker {
     return this.#write(() => {
       const request = this.#leave(id);
       if (request.status === 'cancelled') throw new ProviderError('conflict', `Leave request #${id} is already cancelled.`);
-      this.#db
-        .prepare(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`)
+      this.#statement(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`)
         .run(this.#options.now(), id);
       return this.#leave(id);
     });
   }
 
   close(): void {
+    this.#statements.clear();
     this.#sheet?.db.close();
     this.#sheet = null;
     this.#opening = null;
   }
 
   #running(): TimeEntry | null {
-    const row = this.#db.prepare(`${ENTRY_SELECT} WHERE e.end_ms IS NULL`).get() as EntryRow | undefined;
+    const row = this.#statement(`${ENTRY_SELECT} WHERE e.end_ms IS NULL`).get() as EntryRow | undefined;
     return row ? toEntry(row) : null;
   }
 
   #entry(id: number): TimeEntry {
-    const row = this.#db.prepare(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
+    const row = this.#statement(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
     if (!row) throw new ProviderError('not_found', `There is no time entry #${id}.`);
     return toEntry(row);
   }
 
   #insertEntry(fields: EntryFields): number {
     const now = this.#options.now();
-    const result = this.#db
-      .prepare(
+    const result = this.#statement(
         `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -434,7 +436,7 @@ class LocalTracker implements TimeTracker {
   }
 
   #setEnd(id: number, end: number): void {
-    this.#db.prepare('UPDATE time_entries SET end_ms = ?, updated_at = ? WHERE id = ?').run(end, this.#options.now(), id);
+    this.#statement('UPDATE time_entries SET end_ms = ?, updated_at = ? WHERE id = ?').run(end, this.#options.now(), id);
   }
 
   #checkRefs(projectId: number | null, activityId: number | null): void {
@@ -451,25 +453,22 @@ class LocalTracker implements TimeTracker {
   }
 
   #requireRow(table: string, id: number, what: string): void {
-    const row = this.#db.prepare(`SELECT 1 AS found FROM ${table} WHERE id = ?`).get(id);
+    const row = this.#statement(`SELECT 1 AS found FROM ${table} WHERE id = ?`).get(id);
     if (!row) throw new ProviderError('not_found', `There is no ${what} #${id}.`);
   }
 
   #catalogItem(kind: CatalogKind, id: number): CatalogItem {
-    const catalogRow = this.#db
-      .prepare(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`)
+    const catalogRow = this.#statement(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`)
       .get(id) as { id: number; name: string; archived: number } | undefined;
     if (!catalogRow) throw new ProviderError('not_found', `There is no ${kind} #${id}.`);
     const item: CatalogItem = { kind, id: catalogRow.id, name: catalogRow.name, archived: catalogRow.archived === 1 };
     if (kind === 'project') {
-      const row = this.#db
-        .prepare('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?')
+      const row = this.#statement('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?')
         .get(id) as { id: number; name: string } | undefined;
       item.customer = row ? { id: row.id, name: row.name } : null;
     }
     if (kind === 'activity') {
-      const row = this.#db
-        .prepare('SELECT p.id, p.name FROM activities x JOIN projects p ON p.id = x.project_id WHERE x.id = ?')
+      const row = this.#statement('SELECT p.id, p.name FROM activities x JOIN projects p ON p.id = x.project_id WHERE x.id = ?')
         .get(id) as { id: number; name: string } | undefined;
       item.project = row ? { id: row.id, name: row.name } : null;
     }
@@ -477,14 +476,13 @@ class LocalTracker implements TimeTracker {
   }
 
   #leave(id: number): LeaveRequest {
-    const row = this.#db.prepare('SELECT * FROM leave_requests WHERE id = ?').get(id) as LeaveRow | undefined;
+    const row = this.#statement('SELECT * FROM leave_requests WHERE id = ?').get(id) as LeaveRow | undefined;
     if (!row) throw new ProviderError('not_found', `There is no leave request #${id}.`);
     return this.#toLeave(row);
   }
 
   #overlappingLeave(request: NewLeaveRequest): LeaveRequest | null {
-    const candidates = this.#db
-      .prepare(
+    const candidates = this.#statement(
         `SELECT * FROM leave_requests
          WHERE status IN ('pending', 'approved') AND last_day >= ? AND first_day <= ? ORDER BY first_day`,
       )

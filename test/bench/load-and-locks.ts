@@ -1,0 +1,147 @@
+// Memory under sustained load, and how long tools/list takes while another program holds the
+// timesheet locked. Both over raw stdio against the built server, on the local timesheet.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { openTimesheet } from '../../mcp-server/providers/local/database.ts';
+import { legacyOpening, makeTempDir, type RawServer, removeTempDir, residentMemory, serverEnv, spawnRawServer } from '../support/raw-stdio.ts';
+import { round, roundSummary, summarize, type Summary } from './stats.ts';
+
+const LOAD_CALLS = 20_000;
+/** Requests in flight at once: enough to keep the server busy every moment, as a fast client would. */
+const IN_FLIGHT = 32;
+const LOCKED_LISTS = 30;
+
+type Row = (benchmark: string, result: string, target?: { text: string; met: boolean }) => void;
+
+export interface LoadBenchResults {
+  calls: number;
+  callsPerSecond: number;
+  rssIdleMb: number | null;
+  rssPeakDuringLoadMb: number | null;
+  rssAfterLoadMb: number | null;
+  rssAfterLoadSettledMb: number | null;
+  toolsListMs: { unlocked: Summary; locked: Summary; ratio: number };
+}
+
+export async function loadAndLockBenchmarks(row: Row, progress: (text: string) => void): Promise<LoadBenchResults> {
+  const dir = makeTempDir();
+  try {
+    (await openTimesheet(join(dir, 'punchcard.db'))).db.close();
+    const server = spawnRawServer(['--user-data', dir], serverEnv(dir));
+    server.send(...legacyOpening());
+    await server.response(2);
+    await callOnce(server, 3, 'timer_status');
+    await settle();
+    const idle = residentMemory(server.pid);
+
+    progress(`${LOAD_CALLS.toLocaleString('en-US')} tool calls at full speed`);
+    let peak = idle?.rssMb ?? 0;
+    const sampler = setInterval(() => {
+      const now = residentMemory(server.pid);
+      if (now) peak = Math.max(peak, now.rssMb);
+    }, 20);
+    const started = performance.now();
+    let nextId = 100;
+    const worker = async () => {
+      while (nextId < 100 + LOAD_CALLS) {
+        const id = nextId++;
+        // Reads and writes: what a busy client sends (status checks, a clock in and out).
+        const name = id % 10 === 0 ? 'clock_in' : id % 10 === 5 ? 'clock_out' : id % 2 === 0 ? 'timer_status' : 'whoami';
+        await callOnce(server, id, name, name === 'clock_in' ? { switch: true, description: `load ${id}` } : {});
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const afterLoad = residentMemory(server.pid);
+    await settle(2_000);
+    const settled = residentMemory(server.pid);
+
+    await server.close();
+
+    // A backup tool or an open sqlite3 with an exclusive lock shuts readers out of a file nobody else
+    // has open (SQLite refuses that lock while a WAL reader is attached), so the lock is taken
+    // before this server first opens the timesheet.
+    progress(`tools/list with and without another process holding the timesheet locked (${LOCKED_LISTS} each)`);
+    const lock = holdExclusiveLock(join(dir, 'punchcard.db'));
+    await lock.locked;
+    const second = spawnRawServer(['--user-data', dir], serverEnv(dir));
+    second.send(...legacyOpening());
+    await second.response(2);
+    await callOnce(second, 3, 'whoami');
+    const unlocked = await timeLists(second, 200_000);
+    second.send({ jsonrpc: '2.0', id: 300_000, method: 'tools/call', params: { name: 'timer_status', arguments: {} } });
+    await settle(100);
+    const locked = await timeLists(second, 400_000);
+    const waitingCallAnswered = second.messages().some((message) => message.id === 300_000);
+    await lock.release();
+    await second.response(300_000);
+    await second.close();
+
+    const unlockedSummary = roundSummary(summarize(unlocked));
+    const lockedSummary = roundSummary(summarize(locked));
+    const results: LoadBenchResults = {
+      calls: LOAD_CALLS,
+      callsPerSecond: Math.round(LOAD_CALLS / seconds),
+      rssIdleMb: idle && round(idle.rssMb, 1),
+      rssPeakDuringLoadMb: round(peak, 1),
+      rssAfterLoadMb: afterLoad && round(afterLoad.rssMb, 1),
+      rssAfterLoadSettledMb: settled && round(settled.rssMb, 1),
+      toolsListMs: { unlocked: unlockedSummary, locked: lockedSummary, ratio: round(lockedSummary.median / unlockedSummary.median, 2) },
+    };
+    const mb = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(1)} MB`);
+    row(
+      `Server RSS: idle / peak during ${LOAD_CALLS.toLocaleString('en-US')} calls (${results.callsPerSecond}/s) / right after / 2 s later`,
+      `${mb(results.rssIdleMb)} / ${mb(results.rssPeakDuringLoadMb)} / ${mb(results.rssAfterLoadMb)} / ${mb(results.rssAfterLoadSettledMb)}`,
+    );
+    row(
+      'tools/list median while another process holds the timesheet locked (vs not locked)',
+      `${lockedSummary.median} ms vs ${unlockedSummary.median} ms (×${results.toolsListMs.ratio}); the locked call ${waitingCallAnswered ? 'answered first (!)' : 'still waiting'}`,
+    );
+    return results;
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+async function callOnce(server: RawServer, id: number, name: string, args: Record<string, unknown> = {}): Promise<void> {
+  server.send({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+  const { message } = await server.response(id);
+  if (message.error) throw new Error(`${name} failed: ${message.error.message}`);
+}
+
+async function timeLists(server: RawServer, firstId: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < LOCKED_LISTS; i++) {
+    const sentAt = performance.now();
+    server.send({ jsonrpc: '2.0', id: firstId + i, method: 'tools/list', params: {} });
+    times.push((await server.response(firstId + i)).at - sentAt);
+  }
+  return times;
+}
+
+function settle(ms = 300): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function holdExclusiveLock(path: string) {
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { DatabaseSync } = require('node:sqlite');
+       const db = new DatabaseSync(${JSON.stringify(path)}, { timeout: 5000 });
+       db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE time_entries SET description = description');
+       process.stdout.write('locked\\n');
+       process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  return {
+    locked: new Promise<void>((resolve) => holder.stdout.once('data', () => resolve())),
+    release: async () => {
+      holder.stdin.write('go\n');
+      await new Promise((resolve) => holder.on('exit', resolve));
+    },
+  };
+}
