@@ -1,6 +1,7 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 
 export interface EngineLaunch {
   /** The program: Electron's own binary in the app (with ELECTRON_RUN_AS_NODE=1 in `env`), Node in tests. */
@@ -18,7 +19,7 @@ export interface EngineLaunch {
  * may have switched off for AI clients (DESIGN.md §1).
  */
 export function serveArguments(launch: EngineLaunch): string[] {
-  return [launch.script, '--user-data', launch.userDataDir, '--all-tools'];
+  return [...ENGINE_NODE_FLAGS, launch.script, '--user-data', launch.userDataDir, '--all-tools'];
 }
 
 /** The environment variable the engine reads a Kimai token from (mcp-server/credentials/env-store.ts). */

@@ -3,6 +3,7 @@
 // development checkout, a command-line install) it is Node with the built server file. Always
 // absolute paths: GUI clients start servers with a bare environment and no shell PATH. Never a
 // secret: the server reads those from the keychain.
+import { ENGINE_NODE_FLAGS } from '../engine-flags.ts';
 import type { EntryPatch } from './json-config.ts';
 
 export const ENTRY_NAME = 'punchcard';
@@ -27,7 +28,7 @@ export interface LaunchOptions {
 export function launchSpec(options: LaunchOptions): LaunchSpec {
   return {
     command: options.executable,
-    args: [options.serverScript, '--user-data', options.userDataDir],
+    args: [...ENGINE_NODE_FLAGS, options.serverScript, '--user-data', options.userDataDir],
     env: options.runAsNode ? { ELECTRON_RUN_AS_NODE: '1' } : {},
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionTestCommand, type EngineLaunch, serveArguments } from '../../../main/engine/launch.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 
 const launch: EngineLaunch = {
   command: '/Applications/Punchcard.app/Contents/MacOS/Punchcard',
@@ -10,7 +11,7 @@ const launch: EngineLaunch = {
 
 describe('the engine’s command lines', () => {
   it('serves every tool from the app’s folder', () => {
-    expect(serveArguments(launch)).toEqual([launch.script, '--user-data', launch.userDataDir, '--all-tools']);
+    expect(serveArguments(launch)).toEqual([...ENGINE_NODE_FLAGS, launch.script, '--user-data', launch.userDataDir, '--all-tools']);
   });
 
   it('tests the saved back end, or the given one with its TLS settings', () => {

@@ -4,6 +4,7 @@
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLIENTS, findClient, isWritable } from '../../../mcp-server/clients/catalog.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { editorFor } from '../../../mcp-server/clients/config-editor.ts';
 import { findOnPath, type ClientEnvironment, type Platform, type Probe } from '../../../mcp-server/clients/environment.ts';
 import { createRegistrar } from '../../../mcp-server/clients/registrar.ts';
@@ -460,7 +461,7 @@ describe('our entry, per client', () => {
   it('starts the given executable with the script and the data folder', () => {
     expect(DEV_LAUNCH).toEqual({
       command: '/usr/local/bin/node',
-      args: ['/home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs', '--user-data', '/home/ada/.config/Punchcard'],
+      args: [...ENGINE_NODE_FLAGS, '/home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs', '--user-data', '/home/ada/.config/Punchcard'],
       env: {},
     });
     expect(APP_LAUNCH.env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });

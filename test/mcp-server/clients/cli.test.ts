@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENTS, findClient, isWritable } from '../../../mcp-server/clients/catalog.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 const NODE = realpathSync(process.execPath);
@@ -50,7 +51,7 @@ function write(path: string, text: string): string {
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
 const cursorFile = () => join(home, '.cursor', 'mcp.json');
 const defaultUserData = () => join(home, '.config', 'Punchcard');
-const ourEntry = (userData = defaultUserData()) => ({ command: NODE, args: [realpathSync(SERVER_BUNDLE), '--user-data', userData] });
+const ourEntry = (userData = defaultUserData()) => ({ command: NODE, args: [...ENGINE_NODE_FLAGS, realpathSync(SERVER_BUNDLE), '--user-data', userData] });
 
 interface Report {
   id: string;
@@ -256,7 +257,7 @@ describe('punchcard-mcp snippet', () => {
     expect(result.status).toBe(0);
     const [toml, rest] = result.stdout.split('\nOr run:\n');
     expect(structuredClone(parseToml(toml ?? ''))).toEqual({ mcp_servers: { punchcard: ourEntry() } });
-    expect(rest).toContain(`codex mcp add punchcard -- ${NODE} ${realpathSync(SERVER_BUNDLE)} --user-data ${defaultUserData()}`);
+    expect(rest).toContain(`codex mcp add punchcard -- ${NODE} ${ENGINE_NODE_FLAGS.join(' ')} ${realpathSync(SERVER_BUNDLE)} --user-data ${defaultUserData()}`);
     expect(rest).toContain('Then: Start a new Codex session');
     expect(tree(home)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { parse as parseToml } from 'smol-toml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRegistrar, currentEnvironment, isWritable, launchSpec } from '../../../mcp-server/clients/index.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 interface Entry {
@@ -73,7 +74,7 @@ describe('the registered entry starts the server', () => {
   it('Codex (mcp_servers in TOML), using the data folder it names', async () => {
     const { home, file } = registerIn('codex');
     const entry = (parseToml(readFileSync(file, 'utf8')) as unknown as { mcp_servers: Record<string, Entry> }).mcp_servers.punchcard as Entry;
-    expect(entry.args).toEqual([SERVER_BUNDLE, '--user-data', join(home, 'Punchcard data')]);
+    expect(entry.args).toEqual([...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', join(home, 'Punchcard data')]);
     expect(await listToolsWith(entry, home)).toContain('log_time');
     // The server made its data folder where the entry said: the entry, not a default, decides.
     expect(existsSync(join(home, 'Punchcard data'))).toBe(true);

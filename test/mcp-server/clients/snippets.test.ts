@@ -6,6 +6,7 @@ import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CLIENTS, isWritable } from '../../../mcp-server/clients/catalog.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { editorFor } from '../../../mcp-server/clients/config-editor.ts';
 import type { Platform } from '../../../mcp-server/clients/environment.ts';
 import { launchSpec, type LaunchSpec } from '../../../mcp-server/clients/server-entry.ts';
@@ -270,7 +271,7 @@ describe('commands', () => {
 
   it('a plain development path needs no quotes', () => {
     expect(snippetFor(client('codex'), DEV, 'linux').command).toBe(
-      'codex mcp add punchcard -- /usr/local/bin/node /home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs --user-data /home/ada/.config/Punchcard',
+      `codex mcp add punchcard -- /usr/local/bin/node ${ENGINE_NODE_FLAGS.join(' ')} /home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs --user-data /home/ada/.config/Punchcard`,
     );
   });
 

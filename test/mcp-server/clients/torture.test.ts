@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENTS, type ClientDefinition, createRegistrar, currentEnvironment, launchSpec, type LaunchSpec, realProbe, type Registrar } from '../../../mcp-server/clients/index.ts';
 import { written } from '../../../mcp-server/clients/json-config.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 const homes: string[] = [];
@@ -253,7 +254,7 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     write(file, `{"${key}": {"punchcard": {"command": "/gone/node", "args": ["/gone/punchcard-mcp.mjs", "--user-data", "/srv/team data"]}}}`);
     registrar.repair();
     const repaired = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, { command: string; args: string[] }>>)[key]?.punchcard;
-    expect(repaired).toMatchObject({ command: launch.command, args: [launch.args[0], '--user-data', '/srv/team data'] });
+    expect(repaired).toMatchObject({ command: launch.command, args: [...ENGINE_NODE_FLAGS, launch.args[ENGINE_NODE_FLAGS.length] as string, '--user-data', '/srv/team data'] });
 
     const other = { command: process.execPath, args: [SERVER_BUNDLE, '--user-data', '/srv/elsewhere'] };
     write(file, JSON.stringify({ [key]: { punchcard: other } }));
