@@ -43,7 +43,8 @@ export default tseslint.config(
   {
     // Registration (DESIGN.md §7) is served from the engine's command line and used by the app, so it
     // lives in the engine, where the app's dependency points down. It stays a self-contained corner:
-    // no Electron, and from the rest of the engine only the folder rules in user-data.ts.
+    // no Electron, and from the rest of the engine only the folder rules in user-data.ts and the
+    // launch flags in engine-flags.ts (an entry starts the engine as the engine needs).
     files: ['mcp-server/clients/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -51,7 +52,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' },
-            { regex: '^\\.\\./(?!user-data\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts.' },
+            { regex: '^\\.\\./(?!(user-data|engine-flags)\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts and engine-flags.ts.' },
           ],
         },
       ],
