@@ -3,7 +3,7 @@
 // the lines around an edit and so rewrites other people's entries. Every edit touches only the bytes
 // of our entry (plus one separating comma), spelled in the file's own indentation and line endings,
 // so registering and then unregistering gives back the original text. Pure.
-import { type Node, type ParseError, parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, parseTree, findNodeAtLocation, printParseErrorCode } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError } from './config-error.ts';
 import { lineAndColumn, type TextFormat } from './text-format.ts';
@@ -36,7 +36,7 @@ export function readJsonEntry(text: string, location: JsonLocation): unknown {
   const container = findContainer(root, location);
   if (!container) return undefined;
   const property = findOwnProperty(container, location);
-  return property?.children?.[1] ? getNodeValue(property.children[1]) : undefined;
+  return property?.children?.[1] ? nodeValue(property.children[1]) : undefined;
 }
 
 /** Returns the new text with our entry created or patched; the same text when nothing changes. */
@@ -113,7 +113,7 @@ function patchObject(text: string, object: Node, patch: EntryPatch, format: Text
     }
     if (!property) return insertProperty(text, object, key, wanted, format);
     const value = property.children?.[1];
-    if (!value || !isDeepStrictEqual(getNodeValue(value), wanted)) return [replaceValue(text, property, wanted, format)];
+    if (!value || !isDeepStrictEqual(nodeValue(value), wanted)) return [replaceValue(text, property, wanted, format)];
   }
   return null;
 }
@@ -132,7 +132,50 @@ function parseRoot(text: string, dialect: JsonDialect): Node | undefined {
     throw new ConfigError('syntax', `line ${line}, column ${column}: ${reason}`);
   }
   if (root && root.type !== 'object') throw new ConfigError('shape', `the file should hold a JSON object but holds ${describe(root)}`);
+  if (root) refuseDuplicateKeys(text, root);
   return root;
+}
+
+/**
+ * A key twice in one object: JSON.parse (what Claude Desktop and most clients use) keeps the last,
+ * jsonc-parser's lookups find the first, so an entry written into one would be ignored by the
+ * client while Punchcard reported success. Such a file is refused like any invalid one.
+ */
+function refuseDuplicateKeys(text: string, node: Node): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (key && typeof key.value === 'string') {
+        if (seen.has(key.value)) {
+          const { line, column } = lineAndColumn(text, key.offset);
+          throw new ConfigError('syntax', `line ${line}, column ${column}: the key "${key.value}" appears twice in one object, and a client would read only the last`);
+        }
+        seen.add(key.value);
+      }
+      const value = property.children?.[1];
+      if (value) refuseDuplicateKeys(text, value);
+    }
+  } else if (node.type === 'array') {
+    for (const child of node.children ?? []) refuseDuplicateKeys(text, child);
+  }
+}
+
+/**
+ * jsonc-parser's getNodeValue, except that every key becomes an own property: assigning a
+ * "__proto__" key would set the object's prototype instead of storing the value.
+ */
+function nodeValue(node: Node): unknown {
+  if (node.type === 'object') {
+    const value: Record<string, unknown> = {};
+    for (const property of node.children ?? []) {
+      const [key, child] = property.children ?? [];
+      if (key && child) Object.defineProperty(value, String(key.value), { value: nodeValue(child), enumerable: true, writable: true, configurable: true });
+    }
+    return value;
+  }
+  if (node.type === 'array') return (node.children ?? []).map(nodeValue);
+  return node.value;
 }
 
 /** A reason in words, and where to point: at the culprit rather than where the parser noticed. */

@@ -4,7 +4,7 @@ import { CLIENTS, type ClientDefinition, findClient, isWritable } from './catalo
 import { editorFor } from './config-editor.ts';
 import { type ClientEnvironment, type Probe, realProbe } from './environment.ts';
 import { ConfigError } from './config-error.ts';
-import { type LoadedFile, loadConfigFile, readBackup, replaceConfigFile } from './safe-file.ts';
+import { type LoadedFile, loadConfigFile, readBackup, removeBackup, removeCreatedFile, replaceConfigFile } from './safe-file.ts';
 import { type LaunchSpec, staleReason } from './server-entry.ts';
 import { type Snippet, snippetFor } from './snippets.ts';
 import { decodeText, detectFormat, encodeText } from './text-format.ts';
@@ -74,6 +74,12 @@ export interface Registrar {
 
 const ATTEMPTS = 3;
 
+/**
+ * What an edit asks for: nothing (null), new bytes (`original` when they are the bytes from before
+ * Punchcard's first change, so the backup can go), or the file already removed.
+ */
+type Edit = null | { write: Buffer; original?: boolean } | { removed: true };
+
 /** One file's status plus the entry it holds, for repair. */
 interface FileState extends FileStatus {
   entry?: unknown;
@@ -122,7 +128,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
   /** Applies `edit` to the client's files (or only `paths`), each from a fresh read. */
   const change = (
     definition: ClientDefinition,
-    edit: (file: LoadedFile) => Buffer | null,
+    edit: (file: LoadedFile) => Edit,
     paths: readonly string[] = definition.configFiles(environment, probe),
   ): ChangeReport => {
     if (!isWritable(definition)) {
@@ -135,7 +141,13 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
           const file = loadConfigFile(path, definition.newFileIndent);
           const next = edit(file);
           if (next === null) report.unchanged.push(path);
-          else report.changed.push({ path, backup: replaceConfigFile(file, next).backup });
+          else if ('removed' in next) report.changed.push({ path, backup: null });
+          else {
+            const { backup } = replaceConfigFile(file, next.write);
+            // The file is as it was before Punchcard's first change: the backup has nothing to keep.
+            if (next.original) removeBackup(file);
+            report.changed.push({ path, backup: next.original ? null : backup });
+          }
           break;
         } catch (error) {
           // Another program saved the file between our read and our write: start over from its version.
@@ -152,7 +164,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       definition,
       (file) => {
         const next = editorFor(definition).set(file.text, definition.entry(target), file.format);
-        return next === file.text ? null : encodeText(next, file.format.bom);
+        return next === file.text ? null : { write: encodeText(next, file.format.bom) };
       },
       paths,
     );
@@ -163,6 +175,8 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     return change(definition, (file) => {
       const removed = editor.remove(file.text);
       if (removed === file.text) return null;
+      // A file Punchcard created, unchanged since: it goes, with the folders made for it.
+      if (removeCreatedFile(file)) return { removed: true };
       // Undoing our own last registration gives back the exact bytes from before it (an empty
       // server map we had to create goes too), as long as nobody changed the file since.
       const backup = readBackup(file);
@@ -171,12 +185,12 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
           const before = decodeText(backup);
           const format = detectFormat(before.text, before.bom, definition.newFileIndent);
           const registered = editor.set(before.text, definition.entry(launch), format);
-          if (encodeText(registered, before.bom).equals(file.bytes) && editor.read(before.text) === undefined) return backup;
+          if (encodeText(registered, before.bom).equals(file.bytes) && editor.read(before.text) === undefined) return { write: backup, original: true };
         } catch {
           // An unreadable backup just means the general removal below.
         }
       }
-      return encodeText(removed, file.format.bom);
+      return { write: encodeText(removed, file.format.bom) };
     });
   };
 

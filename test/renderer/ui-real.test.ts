@@ -9,6 +9,7 @@
 // Needs the built window and engine ($PUNCHCARD_UI_DIST / $PUNCHCARD_TEST_BUNDLE, else dist/),
 // Chromium and the keyring tools; fails, never skips, without them. Screenshots of every screen go
 // to test-output/screenshots/real-<screen>.png.
+import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -491,7 +492,7 @@ describe('the real app on the local timesheet', () => {
     expect(registered.mcpServers['other-server']).toEqual((JSON.parse(CURSOR_ORIGINAL) as typeof registered).mcpServers['other-server']);
     expect(registered.someSetting).toBe(true);
     // The node that runs the app's services, with the bundle and this user-data folder; no secrets.
-    expect(registered.mcpServers.punchcard).toEqual({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] });
+    expect(registered.mcpServers.punchcard).toEqual({ command: process.execPath, args: [...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', app.userData] });
     expect(Object.keys(registered.mcpServers)).toEqual(['other-server', 'punchcard']);
 
     await cursor.getByRole('button', { name: 'Unregister' }).click();
@@ -639,7 +640,7 @@ describe('the real app with a Kimai account in the keychain', () => {
     await cursor.getByRole('button', { name: 'Register' }).click();
     await text(cursor.locator('.state')).toBe('Registered');
     const entry = (readJson(join(app.home, '.cursor', 'mcp.json')) as { mcpServers: Record<string, unknown> }).mcpServers.punchcard;
-    expect(entry).toEqual({ command: process.execPath, args: [SERVER_BUNDLE, '--user-data', app.userData] });
+    expect(entry).toEqual({ command: process.execPath, args: [...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', app.userData] });
     await cursor.getByRole('button', { name: 'Copy snippet' }).click();
     await text(cursor.getByRole('status')).toBe('Snippet copied.');
   });

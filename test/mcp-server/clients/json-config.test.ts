@@ -87,7 +87,21 @@ describe('patching an existing entry', () => {
   it('refuses a duplicated entry instead of guessing which one counts', () => {
     const text = '{"mcpServers": {"punchcard": {}, "punchcard": {}}}';
     expect(() => set(text)).toThrow(ConfigError);
-    expect(() => readJsonEntry(text, location)).toThrow('"punchcard" appears 2 times in "mcpServers"');
+    expect(() => readJsonEntry(text, location)).toThrow('line 1, column 34: the key "punchcard" appears twice in one object, and a client would read only the last');
+  });
+
+  it('refuses a key given twice anywhere, as JSON.parse would read only the last, with line and column', () => {
+    const text = '{\n  "mcpServers": {"a": {"command": "x"}},\n  "mcpServers": {"b": {"command": "y"}}\n}';
+    expect(() => set(text)).toThrow('line 3, column 3: the key "mcpServers" appears twice in one object');
+    expect(() => readJsonEntry('{"x": {"y": 1, "y": 2}}', location)).toThrow('the key "y" appears twice');
+  });
+
+  it('reads a "__proto__" key as data, never as a prototype', () => {
+    const text = '{"mcpServers": {"punchcard": {"command": "node", "env": {"__proto__": {"polluted": true}}}}}';
+    const entry = readJsonEntry(text, location) as { env: Record<string, unknown> };
+    expect(Object.getPrototypeOf(entry.env)).toBe(Object.prototype);
+    expect(Object.keys(entry.env)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses a root that is not an object', () => {

@@ -1,6 +1,7 @@
 // The last check before the rename: a file another program saved after our read is never
 // overwritten, and the attempt leaves nothing behind.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,5 +37,26 @@ describe('replaceConfigFile', () => {
     writeFileSync(path, '{"theme": "dark"}');
     expect(() => replaceConfigFile(loaded, Buffer.from('{}'))).toThrow(/changed while Punchcard was editing it/);
     expect(readFileSync(path, 'utf8')).toBe('{"theme": "dark"}');
+  });
+});
+
+describe('loadConfigFile', () => {
+  it('refuses a FIFO at the path in words instead of waiting on it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
+    folders.push(folder);
+    const path = join(folder, 'mcp.json');
+    execFileSync('mkfifo', [path]);
+    expect(() => loadConfigFile(path, '  ')).toThrow(`${path} is not a regular file (a pipe or a device), so Punchcard does not read it. It was left untouched.`);
+  });
+
+  it('follows a link to a regular file, and refuses a link to a FIFO', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
+    folders.push(folder);
+    writeFileSync(join(folder, 'real.json'), '{"a": 1}');
+    symlinkSync(join(folder, 'real.json'), join(folder, 'mcp.json'));
+    expect(loadConfigFile(join(folder, 'mcp.json'), '  ').text).toBe('{"a": 1}');
+    execFileSync('mkfifo', [join(folder, 'pipe')]);
+    symlinkSync(join(folder, 'pipe'), join(folder, 'linked.json'));
+    expect(() => loadConfigFile(join(folder, 'linked.json'), '  ')).toThrow(/is not a regular file/);
   });
 });

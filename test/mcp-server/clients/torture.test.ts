@@ -2,7 +2,7 @@
 // case states the whole file expected afterwards, byte for byte, and checks that unregistering gives
 // back the original bytes.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,14 +58,28 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
   const unit = client.newFileIndent;
 
   it('creates a missing file and its missing folders', () => {
-    const { file, registrar, launch } = setup(client);
+    const { home, file, registrar, launch } = setup(client);
+    const before = listTree(home);
     const report = registrar.register(client.id);
     expect(report.changed).toEqual([{ path: file, backup: null }]);
     expect(readFileSync(file, 'utf8')).toBe(`{\n${unit}"${key}": {\n${unit}${unit}${member(client, launch, unit + unit, unit)}\n${unit}}\n}\n`);
     expect(registrar.status(client.id).status).toBe('registered');
-    // Nothing of ours is left, but a file we created stays (we never delete a client's file).
+    // Undo is exact: the file Punchcard created and the folders it made go again, no backup stays,
+    // and a folder of ours no longer makes the client look installed.
+    const installedBefore = registrar.status(client.id).installed;
+    expect(registrar.unregister(client.id).changed).toEqual([{ path: file, backup: null }]);
+    expect(listTree(home)).toEqual(before);
+    expect(registrar.status(client.id).status).toBe('missing');
+    if (!installedBefore) expect(registrar.status(client.id).installed).toBe(false);
+  });
+
+  it('keeps a file it created once the client changed it, and takes out only its entry', () => {
+    const { file, registrar } = setup(client);
+    registrar.register(client.id);
+    const text = readFileSync(file, 'utf8');
+    write(file, text.replace(`"${key}"`, `"theme": "dark",\n${unit}"${key}"`));
     registrar.unregister(client.id);
-    expect(readFileSync(file, 'utf8')).toBe(`{\n${unit}"${key}": {}\n}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(`{\n${unit}"theme": "dark",\n${unit}"${key}": {}\n}\n`);
   });
 
   it('fills an empty file and gives it back empty', () => {
@@ -278,6 +292,11 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     expect(readFileSync(join(home, first as string), 'utf8')).toBe('not a folder');
   });
 });
+
+/** Every path under `root`, sorted: what a register-then-unregister must leave exactly as it was. */
+function listTree(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).sort();
+}
 
 describe('codex (TOML)', () => {
   const entryToml = (launch: LaunchSpec) =>
