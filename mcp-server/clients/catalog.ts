@@ -2,18 +2,12 @@
 // which key, how our entry is shaped for it, how to tell it is installed, and what the person does
 // after registering. Facts from ../shared/reference/mcp-clients.md. Pure: paths come from the
 // environment and the probe.
-import { EDITABLE_FORMATS } from './config-editor.ts';
+import { type ConfigFormat, EDITABLE_FORMATS } from './config-format.ts';
 import { appDataDir, type ClientEnvironment, findOnPath, localAppDataDir, pathsFor, type Probe } from './environment.ts';
 import type { EntryPatch } from './json-config.ts';
 import { basePatch, type LaunchSpec } from './server-entry.ts';
 
-/**
- * - `json`: strict JSON, no comments or trailing commas (what the client's reader accepts).
- * - `json-comments`: comments allowed, trailing commas not (Gemini CLI strips comments, then JSON.parse).
- * - `jsonc`: comments and trailing commas (VS Code, Zed).
- * - `toml`: Codex. `yaml` and `settings` (an IDE dialog) are copy-paste only.
- */
-export type ConfigFormat = 'json' | 'json-comments' | 'jsonc' | 'toml' | 'yaml' | 'settings';
+export type { ConfigFormat };
 
 export interface ClientDefinition {
   id: string;
@@ -107,6 +101,16 @@ function folderClient(spec: {
 const inHome = (parts: string[], override?: string) => (environment: Env) =>
   (override && environment.env[override]) || join(environment, environment.home, ...parts);
 
+/** `<home>/<parts>`, where a variable may stand in for the home folder (GEMINI_CLI_HOME). */
+const underHome = (parts: string[], homeVariable: string) => (environment: Env) =>
+  join(environment, environment.env[homeVariable] || environment.home, ...parts);
+
+/**
+ * Claude Code keeps its user config in `~/.claude.json`, or in `$CLAUDE_CONFIG_DIR/.claude.json`
+ * when that is set (docs.anthropic.com/en/docs/claude-code/settings, "Environment variables").
+ */
+const claudeCodeFolder = (environment: Env) => environment.env.CLAUDE_CONFIG_DIR || environment.home;
+
 function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', launcher: string): ClientDefinition {
   return {
     id,
@@ -174,9 +178,10 @@ export const CLIENTS: readonly ClientDefinition[] = [
     name: 'Claude Code',
     format: 'json',
     container: ['mcpServers'],
-    configFiles: (environment) => [join(environment, environment.home, '.claude.json')],
+    configFiles: (environment) => [join(environment, claudeCodeFolder(environment), '.claude.json')],
     installed: (environment, probe) =>
-      anyExists(probe, [join(environment, environment.home, '.claude.json'), join(environment, environment.home, '.claude')]) || onPath(environment, probe, 'claude'),
+      anyExists(probe, [join(environment, claudeCodeFolder(environment), '.claude.json'), join(environment, environment.home, '.claude')]) ||
+      onPath(environment, probe, 'claude'),
     entry: stdioEntry,
     nextStep: 'Start a new Claude Code session; /mcp lists "punchcard".',
     newFileIndent: TWO_SPACES,
@@ -221,7 +226,9 @@ export const CLIENTS: readonly ClientDefinition[] = [
     id: 'gemini-cli',
     name: 'Gemini CLI',
     format: 'json-comments',
-    folder: inHome(['.gemini']),
+    // GEMINI_CLI_HOME moves the home folder Gemini CLI reads `.gemini/` from
+    // (github.com/google-gemini/gemini-cli, packages/core/src/utils/paths.ts: homedir()).
+    folder: underHome(['.gemini'], 'GEMINI_CLI_HOME'),
     file: 'settings.json',
     launchers: ['gemini'],
     nextStep: 'Start a new Gemini CLI session; /mcp lists "punchcard".',
@@ -239,6 +246,10 @@ export const CLIENTS: readonly ClientDefinition[] = [
   folderClient({
     id: 'copilot-cli',
     name: 'GitHub Copilot CLI',
+    // Its reader takes comments and trailing commas (checked with `copilot mcp list`, 1.0.102).
+    // COPILOT_HOME moves the folder; XDG_CONFIG_HOME no longer does (github/copilot-cli#1954,
+    // docs.github.com …/copilot-cli-reference/cli-config-dir-reference).
+    format: 'jsonc',
     folder: inHome(['.copilot'], 'COPILOT_HOME'),
     file: 'mcp-config.json',
     launchers: ['copilot'],

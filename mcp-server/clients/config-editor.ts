@@ -1,6 +1,6 @@
 // One interface over the JSON-family and TOML editors, chosen by the client's format. A format
 // without an editor (YAML, an IDE dialog) is copy-and-paste only.
-import type { ClientDefinition, ConfigFormat } from './catalog.ts';
+import type { ConfigFormat } from './config-format.ts';
 import { type EntryPatch, readJsonEntry, removeJsonEntry, setJsonEntry } from './json-config.ts';
 import { ENTRY_NAME } from './server-entry.ts';
 import type { TextFormat } from './text-format.ts';
@@ -15,10 +15,15 @@ export interface ConfigEditor {
   remove(text: string): string;
 }
 
-/** Formats Punchcard edits in place; `isWritable` in the catalog is this set. */
-export const EDITABLE_FORMATS: ReadonlySet<ConfigFormat> = new Set(['json', 'json-comments', 'jsonc', 'toml']);
+/** What an editor needs to know of a client: its format and where its server map is. */
+export interface EditedClient {
+  name: string;
+  format: ConfigFormat;
+  /** Key path of the server map in the config file. */
+  container: readonly string[];
+}
 
-export function editorFor(client: Pick<ClientDefinition, 'name' | 'format' | 'container'>): ConfigEditor {
+export function editorFor(client: EditedClient): ConfigEditor {
   const { format, container } = client;
   if (format === 'toml') {
     const location = { container, name: ENTRY_NAME };

@@ -105,7 +105,7 @@ describe('the catalog', () => {
       'lm-studio': 'json mcpServers',
       cline: 'json mcpServers',
       'roo-code': 'json mcpServers',
-      'copilot-cli': 'json mcpServers',
+      'copilot-cli': 'jsonc mcpServers',
       goose: 'yaml extensions',
       jetbrains: 'settings mcpServers',
     });
@@ -384,6 +384,18 @@ describe('detection', () => {
   it('Claude Desktop from the Store is installed when its package folder exists', () => {
     expect(installedIds(WINDOWS, fakeProbe('win32', [`${LOCAL}\\Packages\\Claude_pzs8sxrjxfjjc`]))).toEqual(['claude-desktop']);
     expect(installedIds(WINDOWS, fakeProbe('win32', [`${LOCAL}\\AnthropicClaude`]))).toEqual(['claude-desktop']);
+  });
+
+  it('Claude Code follows CLAUDE_CONFIG_DIR, Gemini CLI follows GEMINI_CLI_HOME, on every OS', () => {
+    expect(filesOf('claude-code', withEnv(LINUX, { CLAUDE_CONFIG_DIR: '/srv/claude' }))).toEqual(['/srv/claude/.claude.json']);
+    expect(filesOf('claude-code', withEnv(WINDOWS, { CLAUDE_CONFIG_DIR: 'D:\\claude' }))).toEqual(['D:\\claude\\.claude.json']);
+    expect(filesOf('claude-code', withEnv(LINUX, { CLAUDE_CONFIG_DIR: '' }))).toEqual(['/home/ada/.claude.json']);
+    expect(filesOf('gemini-cli', withEnv(LINUX, { GEMINI_CLI_HOME: '/srv/gemini' }))).toEqual(['/srv/gemini/.gemini/settings.json']);
+    expect(filesOf('gemini-cli', withEnv(MAC, { GEMINI_CLI_HOME: '/Volumes/work' }))).toEqual(['/Volumes/work/.gemini/settings.json']);
+    expect(filesOf('gemini-cli', withEnv(WINDOWS, { GEMINI_CLI_HOME: 'D:\\g' }))).toEqual(['D:\\g\\.gemini\\settings.json']);
+    const environment = withEnv(LINUX, { CLAUDE_CONFIG_DIR: '/srv/claude', GEMINI_CLI_HOME: '/srv/gemini' });
+    expect(installedIds(environment, fakeProbe('linux', ['/srv/claude/.claude.json', '/srv/gemini/.gemini'])).sort()).toEqual(['claude-code', 'gemini-cli']);
+    expect(installedIds(environment, fakeProbe('linux', ['/home/ada/.claude.json', '/home/ada/.gemini']))).toEqual([]);
   });
 
   it('Codex and the Copilot CLI look for their folder where CODEX_HOME and COPILOT_HOME say', () => {
