@@ -54,6 +54,20 @@ export function snippetFor(client: ClientDefinition, launch: LaunchSpec, platfor
       command = `codex mcp add ${ENTRY_NAME} ${variables}-- ${[launch.command, ...launch.args].map(quote).join(' ')}`;
       break;
     }
+    case 'gemini-cli': {
+      // `gemini mcp add [options] <name> <command> [args...]`; arguments that look like options go
+      // after `--` (geminicli.com/docs/tools/mcp-server, "Adding an stdio server").
+      const variables = Object.entries(launch.env).map(([name, value]) => `-e ${quote(`${name}=${value}`)} `).join('');
+      command = `gemini mcp add -s user ${variables}${ENTRY_NAME} ${quote(launch.command)} -- ${launch.args.map(quote).join(' ')}`;
+      break;
+    }
+    case 'copilot-cli': {
+      // `copilot mcp add <name> [options] -- <command> [args...]`; it always writes a tool filter,
+      // and "*" leaves the choice to Punchcard's own switches, as the written entry does.
+      const variables = Object.entries(launch.env).map(([name, value]) => `-e ${quote(`${name}=${value}`)} `).join('');
+      command = `copilot mcp add ${ENTRY_NAME} --tools ${quote('*')} ${variables}-- ${[launch.command, ...launch.args].map(quote).join(' ')}`;
+      break;
+    }
   }
   return { clientId: client.id, language: languageOf(client), text: documentText(client, entry), ...(command ? { command } : {}), links, nextStep: client.nextStep };
 }

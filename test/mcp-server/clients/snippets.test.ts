@@ -166,10 +166,10 @@ describe('snippet documents', () => {
     }
   });
 
-  it('only VS Code, Insiders, Claude Code and Codex get a command; only VS Code, Insiders, Cursor and LM Studio a link', () => {
+  it('VS Code, Insiders, Claude Code, Codex, Gemini CLI and Copilot CLI get a command; only VS Code, Insiders, Cursor and LM Studio a link', () => {
     const withCommand = CLIENTS.filter((each) => snippetFor(each, APP, 'linux').command !== undefined).map((each) => each.id);
     const withLinks = CLIENTS.filter((each) => snippetFor(each, APP, 'linux').links.length > 0).map((each) => each.id);
-    expect(withCommand).toEqual(['vscode', 'vscode-insiders', 'claude-code', 'codex']);
+    expect(withCommand).toEqual(['vscode', 'vscode-insiders', 'claude-code', 'codex', 'gemini-cli', 'copilot-cli']);
     expect(withLinks).toEqual(['vscode', 'vscode-insiders', 'cursor', 'lm-studio']);
   });
 });
@@ -273,6 +273,19 @@ describe('commands', () => {
     expect(snippetFor(client('codex'), DEV, 'linux').command).toBe(
       `codex mcp add punchcard -- /usr/local/bin/node ${ENGINE_NODE_FLAGS.join(' ')} /home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs --user-data /home/ada/.config/Punchcard`,
     );
+  });
+
+  it('gives Gemini CLI and Copilot CLI their own one-line add commands, options after --', () => {
+    const script = '/home/ada/src/punchcard/dist/mcp-server/punchcard-mcp.mjs';
+    expect(snippetFor(client('gemini-cli'), DEV, 'linux').command).toBe(
+      `gemini mcp add -s user punchcard /usr/local/bin/node -- ${ENGINE_NODE_FLAGS.join(' ')} ${script} --user-data /home/ada/.config/Punchcard`,
+    );
+    expect(snippetFor(client('copilot-cli'), DEV, 'linux').command).toBe(
+      `copilot mcp add punchcard --tools '*' -- /usr/local/bin/node ${ENGINE_NODE_FLAGS.join(' ')} ${script} --user-data /home/ada/.config/Punchcard`,
+    );
+    // In the app, the variable that makes its executable act as Node goes along.
+    expect(snippetFor(client('gemini-cli'), APP, 'linux').command).toMatch(/^gemini mcp add -s user -e ELECTRON_RUN_AS_NODE=1 punchcard /);
+    expect(snippetFor(client('copilot-cli'), APP, 'linux').command).toMatch(/^copilot mcp add punchcard --tools '\*' -e ELECTRON_RUN_AS_NODE=1 -- /);
   });
 
   it('quotes the Windows app path for PowerShell, doubling the apostrophe', () => {
