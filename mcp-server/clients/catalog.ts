@@ -117,7 +117,14 @@ function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', l
     name,
     format: 'jsonc',
     container: ['servers'],
-    configFiles: (environment) => [join(environment, vscodeUserDir(environment, flavour), 'mcp.json')],
+    // Each non-default profile keeps its own servers in User/profiles/<id>/mcp.json
+    // (code.visualstudio.com/docs/configure/profiles); a person who works in a profile sees
+    // only that one, so every profile there is gets the entry too.
+    configFiles: (environment, probe) => {
+      const user = vscodeUserDir(environment, flavour);
+      const profiles = join(environment, user, 'profiles');
+      return [join(environment, user, 'mcp.json'), ...probe.list(profiles).sort().map((id) => join(environment, profiles, id, 'mcp.json'))];
+    },
     installed: (environment, probe) =>
       probe.exists(vscodeUserDir(environment, flavour)) ||
       onPath(environment, probe, launcher) ||

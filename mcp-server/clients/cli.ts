@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultUserDataDir } from '../user-data.ts';
 import { CLIENTS } from './catalog.ts';
-import { currentEnvironment } from './environment.ts';
+import { currentEnvironment, realProbe, stableNodePath } from './environment.ts';
 import { type ChangeReport, type ClientReport, createRegistrar, RegistrationError } from './registrar.ts';
 import { launchSpec } from './server-entry.ts';
 
@@ -37,10 +37,12 @@ export function runClientCommand(context: CliContext): number {
     context.err(`${parsed.error}\n\n${CLIENTS_USAGE}\n`);
     return 2;
   }
+  const environment = currentEnvironment(context.env);
   const registrar = createRegistrar({
-    environment: currentEnvironment(context.env),
+    environment,
     launch: launchSpec({
-      executable: context.executable,
+      // The app's own executable is what it is; Node is named by the link that survives upgrades.
+      executable: context.runAsNode ? context.executable : stableNodePath(context.executable, environment, realProbe),
       serverScript: context.serverScript,
       userDataDir: parsed.userDataDir ? resolve(parsed.userDataDir) : defaultUserDataDir(process.platform, context.env),
       runAsNode: context.runAsNode,

@@ -1,7 +1,7 @@
 // Where things live on the machine we register on. Everything path-related takes this value instead
 // of reading process.env or os.homedir() itself, so the Windows and macOS rules are tested on Linux
 // and every real-file test runs in a temporary HOME.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { posix } from 'node:path';
 import { appDataDir as appDataFolder, homeDir, pathsFor as pathRules } from '../user-data.ts';
 
@@ -20,6 +20,8 @@ export interface Probe {
   isFile(path: string): boolean;
   /** Names in a folder; empty when it cannot be read. */
   list(folder: string): string[];
+  /** The path with every link resolved, or null when it does not exist (absent: paths compare as written). */
+  realPath?(path: string): string | null;
 }
 
 export const realProbe: Probe = {
@@ -32,7 +34,49 @@ export const realProbe: Probe = {
       return [];
     }
   },
+  realPath: (path) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return null;
+    }
+  },
 };
+
+/** Every match of `name` on PATH, in PATH order (findOnPath is the first of them). */
+export function allOnPath(name: string, environment: ClientEnvironment, probe: Probe): string[] {
+  const path = pathsFor(environment);
+  const separator = environment.platform === 'win32' ? ';' : ':';
+  const pathVariable = environment.env.PATH ?? environment.env.Path ?? '';
+  const suffixes = environment.platform === 'win32' ? ['.exe', '.cmd', '.bat', ''] : [''];
+  const found: string[] = [];
+  for (const folder of pathVariable.split(separator)) {
+    if (!folder || !path.isAbsolute(folder)) continue;
+    for (const suffix of suffixes) {
+      const candidate = path.join(folder, name + suffix);
+      if (probe.isFile(candidate)) found.push(candidate);
+    }
+  }
+  return found;
+}
+
+/** True when both paths lead to the same file (after links), or are written the same. */
+export function samePath(a: string, b: string, probe: Probe): boolean {
+  if (a === b) return true;
+  const realA = probe.realPath?.(a);
+  return realA !== null && realA !== undefined && realA === probe.realPath?.(b);
+}
+
+/**
+ * The path of Node to write into an entry: the `node` on PATH that leads to the running binary
+ * (`/opt/homebrew/bin/node`, an nvm or Volta shim folder), not the versioned real path behind it
+ * (`Cellar/node/24.1.0/bin/node`), which the next upgrade removes. Without such a link, the
+ * executable as given.
+ */
+export function stableNodePath(executable: string, environment: ClientEnvironment, probe: Probe): string {
+  const stable = allOnPath('node', environment, probe).find((candidate) => samePath(candidate, executable, probe));
+  return stable ?? executable;
+}
 
 export function currentEnvironment(env: NodeJS.ProcessEnv = process.env): ClientEnvironment {
   const platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
@@ -54,16 +98,5 @@ export function localAppDataDir(environment: ClientEnvironment): string {
 
 /** The first executable called `name` on PATH, or null. */
 export function findOnPath(name: string, environment: ClientEnvironment, probe: Probe): string | null {
-  const path = pathsFor(environment);
-  const separator = environment.platform === 'win32' ? ';' : ':';
-  const pathVariable = environment.env.PATH ?? environment.env.Path ?? '';
-  const suffixes = environment.platform === 'win32' ? ['.exe', '.cmd', '.bat', ''] : [''];
-  for (const folder of pathVariable.split(separator)) {
-    if (!folder || !path.isAbsolute(folder)) continue;
-    for (const suffix of suffixes) {
-      const candidate = path.join(folder, name + suffix);
-      if (probe.isFile(candidate)) return candidate;
-    }
-  }
-  return null;
+  return allOnPath(name, environment, probe)[0] ?? null;
 }

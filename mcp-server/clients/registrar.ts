@@ -2,7 +2,7 @@
 // (DESIGN.md §7). Shared by the app and by `punchcard-mcp clients|register|…`; Electron-free.
 import { CLIENTS, type ClientDefinition, findClient, isWritable } from './catalog.ts';
 import { editorFor } from './config-editor.ts';
-import { type ClientEnvironment, type Probe, realProbe } from './environment.ts';
+import { type ClientEnvironment, type Probe, realProbe, samePath } from './environment.ts';
 import { ConfigError } from './config-error.ts';
 import { type LoadedFile, loadConfigFile, readBackup, removeBackup, removeCreatedFile, replaceConfigFile } from './safe-file.ts';
 import { type LaunchSpec, staleReason } from './server-entry.ts';
@@ -103,6 +103,8 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       if (entry === undefined) return { path, status: 'missing' };
       // Registered means exactly "registering would change nothing".
       if (editor.set(file.text, definition.entry(launch), file.format) === file.text) return { path, status: 'registered' };
+      // The same Node and script named another way (a link and its target, nvm's shim and the binary).
+      if (startsTheSame(entry, launch, probe)) return { path, status: 'registered' };
       const stale = staleReason(entry, probe.exists);
       if (stale) return { path, status: 'stale', problem: stale, entry };
       return { path, status: 'outdated', problem: 'it starts a different Punchcard installation or data folder' };
@@ -215,6 +217,22 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       }),
     snippet: (id) => snippetFor(client(id), launch, environment.platform),
   };
+}
+
+/**
+ * True when an entry starts the same binary and script with the same arguments as `launch`, even
+ * where it writes a path differently; its variables must be ours too.
+ */
+function startsTheSame(entry: unknown, launch: LaunchSpec, probe: Probe): boolean {
+  const { command, args, env } = (entry ?? {}) as { command?: unknown; args?: unknown; env?: unknown };
+  if (typeof command !== 'string' || !Array.isArray(args) || args.length !== launch.args.length) return false;
+  if (!samePath(command, launch.command, probe)) return false;
+  const sameArgs = args.every((arg, index) => {
+    const wanted = launch.args[index] as string;
+    return arg === wanted || (typeof arg === 'string' && samePath(arg, wanted, probe));
+  });
+  const variables = (env ?? {}) as Record<string, unknown>;
+  return sameArgs && Object.entries(launch.env).every(([name, value]) => variables[name] === value);
 }
 
 function fileStatus({ path, status, problem }: FileState): FileStatus {
