@@ -26,7 +26,14 @@ export interface Probe {
 
 export const realProbe: Probe = {
   exists: (path) => existsSync(path),
-  isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+  isFile: (path) => {
+    // A folder on PATH the user may not enter (another user's ~/.cargo/bin) hides nothing from us.
+    try {
+      return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      return false;
+    }
+  },
   list: (folder) => {
     try {
       return readdirSync(folder);

@@ -131,8 +131,9 @@ describe('punchcard-mcp register', () => {
     expect(result.stdout).toContain(`wrote ${cursorFile()}`);
     expect(result.stdout).toContain('Next: Open Cursor Settings');
     expect(readJson(cursorFile())).toStrictEqual({ mcpServers: { punchcard: ourEntry() } });
-    // Registering writes the client's file and nothing else: no data folder, no backup of a file that did not exist.
-    expect(tree(home)).toEqual(['.cursor/', '.cursor/mcp.json']);
+    // Registering writes the client's file and nothing else: no data folder, no backup of a file
+    // that did not exist; only the note that Punchcard created it, so unregistering can take it away.
+    expect(tree(home)).toEqual(['.cursor/', '.cursor/mcp.json', '.cursor/mcp.json.punchcard-created']);
     expect(statusOf('cursor')).toBe('registered');
   });
 
@@ -157,7 +158,7 @@ describe('punchcard-mcp register', () => {
     expect(again.stdout).toBe('Cursor: nothing to change (already registered).\n');
     expect(readFileSync(cursorFile()).equals(before)).toBe(true);
     expect(statSync(cursorFile()).mtime.getTime()).toBe(past.getTime());
-    expect(tree(home)).toEqual(['.cursor/', '.cursor/mcp.json']);
+    expect(tree(home)).toEqual(['.cursor/', '.cursor/mcp.json', '.cursor/mcp.json.punchcard-created']);
   });
 
   it('keeps the other servers and keys of an existing file', () => {
@@ -207,7 +208,18 @@ describe('punchcard-mcp unregister', () => {
     const result = run('unregister', 'cursor');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Removed Punchcard from Cursor.');
+    // Punchcard created the file and folder, and nothing changed them since: both go.
+    expect(tree(home)).toEqual([]);
+    expect(statusOf('cursor')).toBe('missing');
+  });
+
+  it('removes only our entry from a file that was there before', () => {
+    write(cursorFile(), '{"mcpServers": {}}\n');
+    expect(run('register', 'cursor').status).toBe(0);
+    write(cursorFile(), readFileSync(cursorFile(), 'utf8').replace('"mcpServers"', '"theme": "dark", "mcpServers"'));
+    expect(run('unregister', 'cursor').status).toBe(0);
     expect(at(readJson(cursorFile()), 'mcpServers', 'punchcard')).toBeUndefined();
+    expect(readJson(cursorFile())).toStrictEqual({ theme: 'dark', mcpServers: {} });
     expect(statusOf('cursor')).toBe('missing');
   });
 

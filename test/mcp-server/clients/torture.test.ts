@@ -415,7 +415,8 @@ describe('what the file system refuses, seen by an unprivileged user', () => {
     chmodSync(folder, 0o555);
     const result = registerCursorAs(home);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`Punchcard cannot write ${file}: permission denied. The file was left as it was.`);
+    // The backup is the first thing written, so that is where the refusal shows.
+    expect(result.stderr).toContain(`Punchcard cannot write a backup next to ${file} (permission denied), so it left the file untouched.`);
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
     expect(spawnSync('ls', ['-A', folder], { encoding: 'utf8' }).stdout.trim()).toBe('mcp.json');
   });
