@@ -1,10 +1,10 @@
 // Memory under sustained load, and how long tools/list takes while another program holds the
 // timesheet locked. Both over raw stdio against the built server, on the local timesheet.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 import { openTimesheet } from '../../mcp-server/providers/local/database.ts';
 import { legacyOpening, makeTempDir, type RawServer, removeTempDir, residentMemory, serverEnv, spawnRawServer } from '../support/raw-stdio.ts';
+import { holdExclusiveLock } from '../support/exclusive-lock.ts';
 import { round, roundSummary, summarize, type Summary } from './stats.ts';
 
 const LOAD_CALLS = 20_000;
@@ -139,24 +139,3 @@ function settle(ms = 300): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function holdExclusiveLock(path: string) {
-  const holder = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const { DatabaseSync } = require('node:sqlite');
-       const db = new DatabaseSync(${JSON.stringify(path)}, { timeout: 5000 });
-       db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE time_entries SET description = description');
-       process.stdout.write('locked\\n');
-       process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  return {
-    locked: new Promise<void>((resolve) => holder.stdout.once('data', () => resolve())),
-    release: async () => {
-      holder.stdin.write('go\n');
-      await new Promise((resolve) => holder.on('exit', resolve));
-    },
-  };
-}

@@ -2,7 +2,7 @@
 // another program holding the timesheet locked, another application's database at its path, a
 // read-only data folder, a config.json that is a FIFO or not UTF-8. The server answers what it can
 // at once, says what is wrong in words, changes no byte that is not its own, and keeps running.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTimesheet } from '../../../mcp-server/providers/local/database.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, legacyOpening, modernOpening, type RawServer, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
+import { holdExclusiveLock } from '../../support/exclusive-lock.ts';
 
 const MODERN_META = (modernOpening()[0] as { params: { _meta: Record<string, unknown> } }).params._meta;
 type Era = 'legacy' | 'modern';
@@ -47,29 +48,6 @@ async function seededTimesheet(dir: string): Promise<void> {
   db.close();
 }
 
-/** Another process holding an EXCLUSIVE lock (readers shut out too) until `release()`. */
-function exclusiveLock(path: string) {
-  const holder = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const { DatabaseSync } = require('node:sqlite');
-       const db = new DatabaseSync(${JSON.stringify(path)}, { timeout: 5000 });
-       db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE time_entries SET description = description');
-       process.stdout.write('locked\\n');
-       process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  return {
-    locked: new Promise<void>((resolve) => holder.stdout.once('data', () => resolve())),
-    release: async () => {
-      holder.stdin.write('go\n');
-      await new Promise((resolve) => holder.on('exit', resolve));
-    },
-  };
-}
-
 const folders: string[] = [];
 function dataDir(settings?: Record<string, unknown>): string {
   const dir = makeUserDataDir(settings);
@@ -92,7 +70,7 @@ describe.each(['legacy', 'modern'] as const)('a lock another program holds on th
   it('delays only the call that needs the database: tools/list and whoami answer first', async () => {
     const dir = dataDir();
     await seededTimesheet(dir);
-    const lock = exclusiveLock(join(dir, 'punchcard.db'));
+    const lock = holdExclusiveLock(join(dir, 'punchcard.db'));
     await lock.locked;
     const server = start(dir, era);
     await server.response(2);
