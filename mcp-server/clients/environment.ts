@@ -51,7 +51,7 @@ export const realProbe: Probe = {
 };
 
 /** Every match of `name` on PATH, in PATH order (findOnPath is the first of them). */
-export function allOnPath(name: string, environment: ClientEnvironment, probe: Probe): string[] {
+function allOnPath(name: string, environment: ClientEnvironment, probe: Probe): string[] {
   const path = pathsFor(environment);
   const separator = environment.platform === 'win32' ? ';' : ':';
   const pathVariable = environment.env.PATH ?? environment.env.Path ?? '';

@@ -14,10 +14,10 @@ export const BACKUP_SUFFIX = '.punchcard-backup';
  * Beside a file Punchcard created: the folders it created on the way and a hash of what it wrote,
  * so unregistering can take the file and folders away again, as long as nobody changed the file.
  */
-export const CREATED_SUFFIX = '.punchcard-created';
+const CREATED_SUFFIX = '.punchcard-created';
 
 /** Client configs are kilobytes; a bigger file is not one, and is not read whole into memory. */
-export const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
+const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface LoadedFile {
   /** The path as the client names it (may be a symlink). */
@@ -163,12 +163,12 @@ function noteCreation(file: LoadedFile, written: Buffer, createdFolders: string[
   }
 }
 
-export interface CreationNote {
+interface CreationNote {
   folders: string[];
   sha256: string;
 }
 
-export function readCreationNote(target: string): CreationNote | null {
+function readCreationNote(target: string): CreationNote | null {
   try {
     const note = JSON.parse(readFileSync(target + CREATED_SUFFIX, 'utf8')) as Partial<CreationNote>;
     if (typeof note.sha256 !== 'string' || !Array.isArray(note.folders) || !note.folders.every((folder) => typeof folder === 'string')) return null;

@@ -14,7 +14,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from './timesheet-file.ts';
 
 /** How long a call keeps trying while another program holds the lock; writes here take milliseconds. */
-export const LOCK_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = 10_000;
 
 export type Database = DatabaseSync;
 
@@ -29,7 +29,7 @@ export interface Timesheet {
  * Opens the timesheet at `path`, creating or migrating it, after making sure the file is one:
  * anything else is refused with the file left exactly as it was (see timesheet-file.ts).
  */
-export async function openTimesheet(path: string, options: { lockWaitMs?: number } = {}): Promise<Timesheet> {
+export async function openTimesheet(path: string): Promise<Timesheet> {
   const folder = dirname(path);
   try {
     mkdirSync(folder, { recursive: true });
@@ -39,7 +39,7 @@ export async function openTimesheet(path: string, options: { lockWaitMs?: number
   const identity = identifyTimesheetFile(path);
   if (identity.kind === 'refused') throw new ProviderError('unavailable', identity.reason);
   if (!isWritable(path)) return openReadOnly(path, identity);
-  return whileBusy(path, options.lockWaitMs, () => {
+  return whileBusy(path, LOCK_WAIT_MS, () => {
     const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
     try {
       // Persistent in the file; switching needs a lock, so only the first opener ever asks.
@@ -60,7 +60,7 @@ export async function openTimesheet(path: string, options: { lockWaitMs?: number
  * again under the write lock: another process may have migrated (or a newer Punchcard may have)
  * since.
  */
-export function migrate(db: Database, path: string): void {
+function migrate(db: Database, path: string): void {
   if (!needsMigration(db, path)) return;
   writeNow(db, () => {
     if (!needsMigration(db, path)) return;
@@ -93,15 +93,15 @@ function userVersion(db: Database): number {
 }
 
 /** Runs a read, trying again while another program holds a lock that keeps it out. */
-export function readTimesheet<T>(sheet: Timesheet, work: () => T, lockWaitMs?: number): Promise<T> {
-  return whileBusy(sheet.path, lockWaitMs, work);
+export function readTimesheet<T>(sheet: Timesheet, work: () => T): Promise<T> {
+  return whileBusy(sheet.path, LOCK_WAIT_MS, work);
 }
 
 /**
  * Runs `work` under the database write lock; everything in it commits or nothing does. `work` may
  * run more than once (while the lock is busy), so it must only touch the database.
  */
-export function writeTransaction<T>(sheet: Timesheet, work: () => T, lockWaitMs?: number): Promise<T> {
+export function writeTransaction<T>(sheet: Timesheet, work: () => T): Promise<T> {
   if (sheet.readOnly) {
     return Promise.reject(
       new ProviderError(
@@ -111,7 +111,7 @@ export function writeTransaction<T>(sheet: Timesheet, work: () => T, lockWaitMs?
       ),
     );
   }
-  return whileBusy(sheet.path, lockWaitMs, () => writeNow(sheet.db, work));
+  return whileBusy(sheet.path, LOCK_WAIT_MS, () => writeNow(sheet.db, work));
 }
 
 function writeNow<T>(db: Database, work: () => T): T {
@@ -132,7 +132,7 @@ function writeNow<T>(db: Database, work: () => T): T {
  * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
  * saying the file is locked. Any other error passes through at once.
  */
-export async function whileBusy<T>(path: string, lockWaitMs = LOCK_WAIT_MS, work: () => T): Promise<T> {
+export async function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): Promise<T> {
   const deadline = Date.now() + lockWaitMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -162,7 +162,7 @@ function readOnlyFile(path: string): ProviderError {
   );
 }
 
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const code = (error as { errcode?: unknown }).errcode;
   // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with any extended code in the upper bits.
   return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
