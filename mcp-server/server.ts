@@ -20,6 +20,11 @@ import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST } from './tools/index.ts';
 import { isToolOffered } from './tools/offer.ts';
+import type { ToolPolicyOptions } from './contract/tool-policy.ts';
+import { createBlockedTracker } from './providers/blocked-tracker.ts';
+import { isAppEngine } from './policy/app-engine-key.ts';
+import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
+import { watchPolicyFiles } from './policy/watch-policy.ts';
 
 /** How long after start a remote back end is asked about its optional features. */
 const DETECTION_DELAY_MS = 250;
@@ -42,6 +47,8 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
   settings?: SettingsRead;
+  /** The organisation's policy files (default: the system file, see mcp-server/policy). */
+  policyFiles?: readonly string[];
 }
 
 export interface Engine {
@@ -63,17 +70,39 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   mkdirSync(options.userDataDir, { recursive: true });
   let current = options.settings ?? readSettingsFile(settingsPath, options.log);
   if (!current.valid && !options.settings) options.log('Using default settings until the file is fixed.');
-  const profile = options.provider ?? current.settings.provider;
-  const tracker = await createTracker({
+  const env = options.env ?? process.env;
+  const policyFiles = options.policyFiles ?? policyPaths(env);
+  let policy = await loadPolicy(policyFiles);
+  // The organisation's fixed back end wins over the settings and over --provider in an entry.
+  const profile = effectiveProfile(policy, options.provider ?? current.settings.provider);
+  // Only the app's own engine may see every tool once a policy exists: --all-tools in an AI
+  // client's entry does not get past it.
+  const appEngine = isAppEngine(env, options.userDataDir);
+  const toolOptions = (): ToolPolicyOptions => {
+    const allTools = options.allTools && (appEngine || !isRestrictive(policy));
+    return { allTools, organisation: organisationRules(policy, profile) };
+  };
+  const explainPolicy = () => {
+    const gate = aiGate(policy, profile);
+    if (gate) options.log(gate);
+    if (options.allTools && !appEngine && isRestrictive(policy)) {
+      options.log("--all-tools is ignored: the organisation's policy applies to every AI client, and only the Punchcard app's own engine may see every tool.");
+    }
+  };
+  explainPolicy();
+  const personName = () => current.settings.user.name || safeUserName();
+  const tracker = isProviderAllowed(policy, profile)
+    ? await createTracker({
     profile,
     userDataDir: options.userDataDir,
-    personName: () => current.settings.user.name || safeUserName(),
+    personName,
     workWeek: () => current.settings.workWeek,
     holidays: async (from, to) => new Set((await holidaysOf(current.settings, from, to)).map((holiday) => holiday.date)),
     now: options.now,
     log: options.log,
     ...(options.env ? { env: options.env } : {}),
-  });
+  })
+    : createBlockedTracker(profile, providerRefusal(profile), personName);
   const servers = new Set<(settings: Settings) => void>();
   const stopFollowingCapabilities = tracker.onCapabilitiesChange?.(() => {
     for (const apply of servers) apply(current.settings);
@@ -106,6 +135,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       log: options.log,
       holidays: (from, to) => holidaysOf(settings, from, to),
       notes: [],
+      organisationPolicy: aiGate(policy, profile),
     };
   };
 
@@ -125,6 +155,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const apply of servers) apply(current.settings);
   };
   const stopWatching = watchSettingsFile(settingsPath, reloadSettings, options.log);
+  // The policy applies live: tools AI clients may no longer have leave tools/list at once.
+  const stopWatchingPolicy = watchPolicyFiles(policyFiles, async () => {
+    const next = await loadPolicy(policyFiles);
+    if (JSON.stringify(describePolicy(next)) === JSON.stringify(describePolicy(policy))) return;
+    if (JSON.stringify(next.fixedProvider) !== JSON.stringify(policy.fixedProvider) || isProviderAllowed(next, profile) !== isProviderAllowed(policy, profile)) {
+      options.log("The organisation's policy changed the back end; that takes effect when the server restarts.");
+    }
+    policy = next;
+    explainPolicy();
+    for (const apply of servers) apply(current.settings);
+  }, options.log);
   // A read handed in may be a moment old: catch what changed before the watch began.
   if (options.settings) reloadSettings();
 
@@ -134,9 +175,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     tracker,
     reloadSettings,
-    offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, tracker.capabilities, current.settings, options)).map((tool) => tool.name),
+    offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, tracker.capabilities, current.settings, toolOptions())).map((tool) => tool.name),
     createServer() {
-      const { server, apply } = buildServer(tracker, context, current.settings, options);
+      const { server, apply } = buildServer(tracker, context, current.settings, toolOptions, options.log);
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
       return server;
@@ -145,6 +186,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       clearTimeout(detection);
       stopFollowingCapabilities?.();
       stopWatching();
+      stopWatchingPolicy();
       servers.clear();
       tracker.close();
     },
@@ -155,7 +197,8 @@ function buildServer(
   tracker: TimeTracker,
   context: () => Promise<ToolContext>,
   settings: Settings,
-  options: EngineOptions,
+  toolOptions: () => ToolPolicyOptions,
+  log: Log,
 ): { server: McpServer; apply: (settings: Settings) => void } {
   const server = new McpServer(
     { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
@@ -169,7 +212,7 @@ function buildServer(
   const registered = new Map<string, { tool: (typeof TOOL_LIST)[number]; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
-  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, tracker.capabilities, next, options);
+  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, tracker.capabilities, next, toolOptions());
   for (const tool of TOOL_LIST) {
     const handle = server.registerTool(
       tool.name,
@@ -180,7 +223,7 @@ function buildServer(
         outputSchema: withCompactJsonSchema(tool.output),
         annotations: { ...tool.annotations, openWorldHint: tracker.type !== 'local' },
       },
-      (args: unknown) => runTool(tool, args, context, options.log),
+      (args: unknown) => runTool(tool, args, context, log),
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });

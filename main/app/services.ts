@@ -2,6 +2,9 @@
 // settings file, the keychain, the client registrar and the IPC handlers over them. main/index.ts
 // hands in the Electron adapters (clipboard, browser, login item, events); the UI tests hand in
 // recording ones and drive the very same handlers through the loopback bridge.
+import { mkdirSync } from 'node:fs';
+import { issueAppEngineKey } from '../../mcp-server/policy/app-engine-key.ts';
+import { clientRefusal, loadPolicy, NO_POLICY, policyPaths } from '../../mcp-server/policy/policy.ts';
 import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
 import { createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
@@ -42,11 +45,14 @@ export interface AppServices {
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
+  mkdirSync(options.userDataDir, { recursive: true });
   const launch: EngineLaunch = {
     command: options.executable,
     script: options.serverScript,
     userDataDir: options.userDataDir,
-    ...(options.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
+    // The key proves to the engine that it is the app's own (mcp-server/policy/app-engine-key.ts):
+    // with an organisation's policy in place, only it may see every tool.
+    env: { ...(options.runAsNode ? { ELECTRON_RUN_AS_NODE: '1' } : {}), ...issueAppEngineKey(options.userDataDir) },
   };
   const engine = createEngineClient({
     command: launch.command,
@@ -70,7 +76,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
     },
   });
+  // Read once at start (the engine follows the file itself); until then nothing is refused that
+  // the engine would not refuse at once anyway.
+  let policy = NO_POLICY;
+  void loadPolicy(policyPaths(options.env)).then((loaded) => (policy = loaded));
   const registrar = createRegistrar({
+    refusal: (clientId) => clientRefusal(policy, clientId),
     environment: { ...currentEnvironment(options.env), platform: options.platform },
     launch: launchSpec({ executable: options.executable, serverScript: options.serverScript, userDataDir: options.userDataDir, runAsNode: options.runAsNode }),
   });

@@ -9,6 +9,11 @@ import { SERVER_VERSION } from '../server-info.ts';
 const CLIENT_COMMANDS = new Set(['clients', 'register', 'unregister', 'repair', 'snippet']);
 
 export async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === 'policy') {
+    const { runPolicyCommand } = await import('./policy-command.ts');
+    process.exitCode = await runPolicyCommand(argv.slice(1), process.env, (text) => process.stdout.write(text));
+    return;
+  }
   if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
     process.exitCode = await runClientCommand(argv);
     return;
@@ -46,7 +51,10 @@ export async function main(argv: readonly string[]): Promise<void> {
 /** AI-client registration (mcp-server/clients) loads only for these commands. */
 async function runClientCommand(argv: readonly string[]): Promise<number> {
   const { runClientCommand: run } = await import('../clients/cli.ts');
+  const { clientRefusal, loadPolicy, policyPaths } = await import('../policy/policy.ts');
+  const policy = await loadPolicy(policyPaths(process.env));
   return run({
+    refusal: (clientId) => clientRefusal(policy, clientId),
     argv: [...argv],
     env: process.env,
     executable: process.execPath,

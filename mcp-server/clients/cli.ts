@@ -28,6 +28,8 @@ export interface CliContext {
   runAsNode: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Why the organisation's policy refuses registering a client, or null. */
+  refusal?: (clientId: string) => string | null;
 }
 
 /** Runs one command; returns the exit code (0 done, 1 failed, 2 usage error). */
@@ -39,6 +41,7 @@ export function runClientCommand(context: CliContext): number {
   }
   const environment = currentEnvironment(context.env);
   const registrar = createRegistrar({
+    ...(context.refusal ? { refusal: context.refusal } : {}),
     environment,
     launch: launchSpec({
       // The app's own executable is what it is; Node is named by the link that survives upgrades.

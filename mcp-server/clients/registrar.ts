@@ -55,6 +55,8 @@ export interface RegistrarOptions {
   environment: ClientEnvironment;
   launch: LaunchSpec;
   probe?: Probe;
+  /** Why the organisation's policy refuses registering this client, or null (see mcp-server/policy). */
+  refusal?: (clientId: string) => string | null;
 }
 
 export interface Registrar {
@@ -200,7 +202,12 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     clients: CLIENTS,
     list: () => CLIENTS.map(status),
     status: (id) => status(client(id)),
-    register: (id) => registerAs(client(id), launch),
+    register: (id) => {
+      const definition = client(id);
+      const refused = options.refusal?.(definition.id);
+      if (refused) throw new RegistrationError(refused);
+      return registerAs(definition, launch);
+    },
     unregister,
     repair: () =>
       CLIENTS.filter(isWritable).flatMap((definition) => {

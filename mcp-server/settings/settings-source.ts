@@ -37,6 +37,23 @@ export function readSettingsText(path: string, log: (message: string) => void): 
   return { text, missing: false };
 }
 
+/**
+ * A small text file read as settings files are (regular files only, non-blocking, size-limited,
+ * strict UTF-8): its text, 'missing', or a sentence saying why it cannot be used.
+ */
+export function readSmallTextFile(path: string): string | { missing: true } | { problem: string } {
+  let read: Buffer | string;
+  try {
+    read = readRegularFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    return { problem: `it cannot be read (${(error as Error).message})` };
+  }
+  if (typeof read === 'string') return { problem: read };
+  const text = decodeUtf8(read);
+  return text === null ? { problem: `it is not valid UTF-8: ${whereNotUtf8(read)}` } : text;
+}
+
 /** The whole file, or why it is not read. Opened non-blocking, so a FIFO is looked at, not waited on. */
 function readRegularFile(path: string): Buffer | string {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -12,6 +12,9 @@ import { knownCapabilities } from '../providers/known-capabilities.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
 import { SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
 import { isToolOffered } from '../tools/offer.ts';
+import { isAppEngine } from '../policy/app-engine-key.ts';
+import { effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths } from '../policy/policy.ts';
+import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { createConnection } from './connection.ts';
 import type { JsonObject } from './frames.ts';
 import { createWire } from './wire.ts';
@@ -35,13 +38,21 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const memo = { folder: userDataDir, build: manifest.build };
   let settings = await loadSettingsFile(settingsPath, log, memo);
   if (!settings.valid) log('Using default settings until the file is fixed.');
-  const profile = options.provider ?? settings.settings.provider;
+  // The organisation's policy (zod only when a policy file exists) decides as the engine will.
+  const policyFiles = policyPaths(process.env);
+  let policy = await loadPolicy(policyFiles);
+  const profile = effectiveProfile(policy, options.provider ?? settings.settings.provider);
   const capabilities = knownCapabilities(profile, userDataDir);
-  const remote = profile.type !== 'local';
+  const remote = profile.type !== 'local' && isProviderAllowed(policy, profile);
+  const appEngine = isAppEngine(process.env, userDataDir);
+  const toolOptions = () => ({
+    allTools: options.allTools && (appEngine || !isRestrictive(policy)),
+    organisation: organisationRules(policy, profile),
+  });
 
   const listed = (): JsonObject[] =>
     manifest.tools
-      .filter((tool) => isToolOffered(tool, capabilities, settings.settings, options))
+      .filter((tool) => isToolOffered(tool, capabilities, settings.settings, toolOptions()))
       // The build listed the tools for the local timesheet; a remote back end is the open world.
       .map((tool) => (remote ? { ...tool.listed, annotations: { ...(tool.listed.annotations as JsonObject), openWorldHint: true } } : tool.listed));
 
@@ -52,6 +63,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
     listed,
     loadEngine: async (replay) => {
       stopWatching();
+      stopWatchingPolicy();
       const { startEngineSession } = await import('./engine-session.ts');
       // Settings the schema checked in this process are handed on; the engine checks a remembered
       // read again itself (it loads zod anyway), so a memo file is never trusted beyond the opening.
@@ -72,6 +84,16 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
       }),
     log,
   );
+  const stopWatchingPolicy = watchPolicyFiles(
+    policyFiles,
+    () =>
+      void loadPolicy(policyFiles).then((next) => {
+        if (connection.engineLoaded) return;
+        policy = next;
+        connection.toolsMayHaveChanged();
+      }),
+    log,
+  );
   const early = remote ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
 
   let closing = false;
@@ -80,6 +102,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
     closing = true;
     clearTimeout(early);
     stopWatching();
+    stopWatchingPolicy();
     // A signal ends the connection as the end of stdin does: stop reading, so the process can exit.
     wire.close();
     void connection.close();

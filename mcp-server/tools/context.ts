@@ -17,4 +17,6 @@ export interface ToolContext {
    * were read (which of two 01:30s was taken). One list per call.
    */
   readonly notes: string[];
+  /** Why the organisation's policy leaves AI clients only `whoami`, or null. */
+  readonly organisationPolicy: string | null;
 }

@@ -18,6 +18,8 @@ export default defineTool({
     holiday_region: z.string().nullable(),
     /** Remote back ends: server, version and mode; a failed connection is an error result instead. */
     connection: z.string().nullable(),
+    /** Set when the organisation's policy leaves AI clients only this tool: the reason. */
+    organisation_policy: z.string().nullable(),
   }),
   async handler(_args, context) {
     const person = await context.tracker.whoami();
@@ -32,12 +34,14 @@ export default defineTool({
       week_target_hours: weekHours,
       holiday_region: regionLabel,
       connection: person.connection ?? null,
+      organisation_policy: context.organisationPolicy,
     };
     return {
       data,
       text:
         `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${regionLabel ? `, holidays of ${regionLabel}` : ''}.` +
-        (person.connection ? `\n${person.connection}` : ''),
+        (person.connection ? `\n${person.connection}` : '') +
+        (context.organisationPolicy && context.organisationPolicy !== person.connection ? `\n${context.organisationPolicy}` : ''),
     };
   },
 });

@@ -1,0 +1,59 @@
+// The organisation's policy file (README, "For administrators"): what AI clients may use, which back
+// ends may be contacted, which clients may be registered. One schema for the engine, the app and the
+// `punchcard-mcp policy` command. Keys this version does not know are refused, so a typo in a
+// deployed file fails closed instead of silently allowing what it meant to forbid.
+import * as z from 'zod/v4';
+import { CLIENT_IDS } from './client-ids.ts';
+import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+
+export const PROVIDER_TYPES = ['local', 'kimai'] as const;
+
+const FixedProviderSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('local') }),
+  z.strictObject({
+    type: z.literal('kimai'),
+    url: z.url({ protocol: /^https?$/ }),
+    caFile: z.string().min(1).optional(),
+    allowInsecureTls: z.boolean().optional(),
+  }),
+]);
+
+export const PolicyFileSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  ai: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      readOnly: z.boolean().default(false),
+      deniedTools: z.array(z.enum(TOOL_NAMES)).default([]),
+      deniedGroups: z.array(z.enum(TOOL_GROUPS)).default([]),
+    })
+    .default({ enabled: true, readOnly: false, deniedTools: [], deniedGroups: [] }),
+  providers: z
+    .strictObject({
+      allowed: z.array(z.enum(PROVIDER_TYPES)).min(1).optional(),
+      fixed: FixedProviderSchema.optional(),
+    })
+    .default({}),
+  clients: z.strictObject({ allowed: z.array(z.enum(CLIENT_IDS)).optional() }).default({}),
+});
+export type PolicyFile = z.infer<typeof PolicyFileSchema>;
+
+/** The file's rules, or the problems that make it unusable (each with the key it is about). */
+export function parsePolicyFile(text: string): { ok: true; policy: PolicyFile } | { ok: false; problem: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problem: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = PolicyFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(the file)'}: ${issue.message}`);
+    return { ok: false, problem: problems.join('; ') };
+  }
+  const { providers } = parsed.data;
+  if (providers.fixed && providers.allowed && !providers.allowed.includes(providers.fixed.type)) {
+    return { ok: false, problem: `providers.fixed is ${providers.fixed.type}, which providers.allowed does not allow` };
+  }
+  return { ok: true, policy: parsed.data };
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLIENTS } from '../../../mcp-server/clients/catalog.ts';
+import { CLIENT_IDS } from '../../../mcp-server/contract/client-ids.ts';
+import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
+import { issueAppEngineKey, isAppEngine, APP_ENGINE_KEY_VARIABLE } from '../../../mcp-server/policy/app-engine-key.ts';
+import {
+  aiGate,
+  clientRefusal,
+  effectiveProfile,
+  loadPolicy,
+  NO_POLICY,
+  organisationRules,
+  policyPaths,
+  systemPolicyPath,
+} from '../../../mcp-server/policy/policy.ts';
+
+const dirs: string[] = [];
+function file(name: string, policy: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-policy-'));
+  dirs.push(dir);
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(policy));
+  return path;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the policy files', () => {
+  it('live where an ordinary user cannot write, per OS; the test override is added, never instead', () => {
+    expect(systemPolicyPath('linux', {})).toBe('/etc/punchcard/policy.json');
+    expect(systemPolicyPath('darwin', {})).toBe('/Library/Application Support/Punchcard/policy.json');
+    expect(systemPolicyPath('win32', { ProgramData: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Punchcard\\policy.json');
+    expect(policyPaths({ PUNCHCARD_POLICY_FILE: '/tmp/p.json' }, 'linux')).toEqual(['/etc/punchcard/policy.json', '/tmp/p.json']);
+  });
+
+  it('mean no restrictions when there are none, without loading the schema', async () => {
+    expect(await loadPolicy(['/nonexistent/policy.json'])).toBe(NO_POLICY);
+  });
+
+  it('combine so that a second file only narrows: denials add up, allow-lists intersect, AI off wins', async () => {
+    const system = file('a.json', { schemaVersion: 1, ai: { deniedTools: ['log_time'] }, providers: { allowed: ['local', 'kimai'] }, clients: { allowed: ['vscode', 'cursor'] } });
+    const second = file('b.json', { schemaVersion: 1, ai: { enabled: true, deniedTools: ['clock_in'], readOnly: true }, providers: { allowed: ['kimai'] }, clients: { allowed: ['cursor', 'zed'] } });
+    const policy = await loadPolicy([system, second]);
+    expect([...policy.deniedTools].sort()).toEqual(['clock_in', 'log_time']);
+    expect(policy.readOnly).toBe(true);
+    expect(policy.providersAllowed).toEqual(['kimai']);
+    expect(policy.clientsAllowed).toEqual(['cursor']);
+    const off = await loadPolicy([file('c.json', { schemaVersion: 1, ai: { enabled: false } }), second]);
+    expect(off.aiEnabled).toBe(false);
+  });
+
+  it('refuse a fixed back end the same file does not allow', async () => {
+    const policy = await loadPolicy([file('p.json', { schemaVersion: 1, providers: { allowed: ['local'], fixed: { type: 'kimai', url: 'https://kimai.example.com' } } })]);
+    expect(policy.problem).toMatch(/providers\.fixed is kimai, which providers\.allowed does not allow/);
+    expect(aiGate(policy, { type: 'local' })).toMatch(/^The organisation's policy cannot be used/);
+    expect(clientRefusal(policy, 'vscode')).toMatch(/registers no AI client until it is fixed/);
+  });
+
+  it('put the fixed back end in place of the person\'s', async () => {
+    const policy = await loadPolicy([file('p.json', { schemaVersion: 1, providers: { fixed: { type: 'kimai', url: 'https://kimai.example.com' } } })]);
+    expect(effectiveProfile(policy, { type: 'local' })).toEqual({ type: 'kimai', url: 'https://kimai.example.com' });
+  });
+});
+
+describe('settings cannot widen the policy', () => {
+  it('keeps a denied tool, a denied group and writing tools off although the settings switch them on', async () => {
+    const policy = await loadPolicy([file('p.json', { schemaVersion: 1, ai: { deniedTools: ['delete_time_entry'], deniedGroups: ['leave'], readOnly: true } })]);
+    const settings = { ...defaultSettings(), tools: { readOnly: false, groups: { leave: true }, enabled: { delete_time_entry: true, log_time: true } } };
+    const options = { allTools: false, organisation: organisationRules(policy, { type: 'local' }) };
+    expect(isToolEnabled('delete_time_entry', settings, options)).toBe(false);
+    expect(isToolEnabled('request_leave', settings, options)).toBe(false);
+    expect(isToolEnabled('log_time', settings, options)).toBe(false);
+    expect(isToolEnabled('timer_status', settings, options)).toBe(true);
+    // And they can still narrow it.
+    expect(isToolEnabled('timer_status', { ...settings, tools: { ...settings.tools, enabled: { timer_status: false } } }, options)).toBe(false);
+  });
+});
+
+describe("the app's engine key", () => {
+  it('is accepted only as issued for the latest launch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-key-'));
+    dirs.push(dir);
+    expect(isAppEngine({}, dir)).toBe(false);
+    const first = issueAppEngineKey(dir);
+    expect(isAppEngine(first, dir)).toBe(true);
+    const second = issueAppEngineKey(dir);
+    expect(isAppEngine(first, dir)).toBe(false);
+    expect(isAppEngine(second, dir)).toBe(true);
+    expect(isAppEngine({ [APP_ENGINE_KEY_VARIABLE]: 'guess' }, dir)).toBe(false);
+  });
+});
+
+describe('client ids', () => {
+  it('name exactly the clients of the catalog', () => {
+    expect([...CLIENT_IDS].sort()).toEqual(CLIENTS.map((client) => client.id).sort());
+  });
+});
