@@ -103,6 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return check.ok ? null : check.message;
     },
     restartEngine: () => engine.restart(),
+    policy: () => policy,
     statusChanged: options.statusChanged,
   });
 

@@ -58,6 +58,8 @@ export interface ToolView {
   switchedOn: boolean;
   /** False when the connected back end cannot do this (the tool is then absent for AI clients). */
   supported: boolean;
+  /** True when the organisation's policy never offers this tool to AI clients: its switch is locked. */
+  lockedByOrganisation: boolean;
 }
 
 export interface ToolGroupView {
@@ -70,6 +72,10 @@ export interface ToolGroupView {
 
 export interface ToolsView {
   readOnly: boolean;
+  /** Read-only mode is set by the organisation and cannot be switched off here. */
+  readOnlyLocked: boolean;
+  /** Why the organisation leaves AI clients only `whoami` (AI access off, a back end not allowed), or null. */
+  organisation: string | null;
   groups: ToolGroupView[];
 }
 
@@ -86,6 +92,8 @@ export interface ClientCard {
   statusText: string;
   files: Array<{ path: string; status: RegistrationState; problem?: string }>;
   nextStep: string;
+  /** Why the organisation does not allow registering this client; the register button is locked. */
+  lockedByOrganisation?: string;
 }
 
 export interface ClientChange {
@@ -122,6 +130,8 @@ export interface AccountView {
   /** Why the keychain could not be asked (locked, no Secret Service), or null. */
   credentialProblem: string | null;
   choices: ProviderChoice[];
+  /** What the organisation's policy sets here, or null: the controls it covers are locked. */
+  organisation: { fixed: boolean; allowed: Array<'local' | 'kimai'> | null; note: string } | null;
 }
 
 export interface ConnectionResult {

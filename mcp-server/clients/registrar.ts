@@ -33,6 +33,8 @@ export interface ClientReport {
   status: RegistrationStatus;
   files: FileStatus[];
   nextStep: string;
+  /** Why the organisation's policy does not let Punchcard register with this client; absent: it may. */
+  refusal?: string;
 }
 
 export interface ChangeReport {
@@ -90,6 +92,7 @@ interface FileState extends FileStatus {
 export function createRegistrar(options: RegistrarOptions): Registrar {
   const probe = options.probe ?? realProbe;
   const { environment, launch } = options;
+  const refusalOf = (id: string) => options.refusal?.(id) ?? null;
 
   const client = (id: string): ClientDefinition => {
     const found = findClient(id);
@@ -126,6 +129,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       status: writable ? aggregate(files) : 'manual',
       files,
       nextStep: definition.nextStep,
+      ...(refusalOf(definition.id) ? { refusal: refusalOf(definition.id) as string } : {}),
     };
   };
 
@@ -204,7 +208,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     status: (id) => status(client(id)),
     register: (id) => {
       const definition = client(id);
-      const refused = options.refusal?.(definition.id);
+      const refused = refusalOf(definition.id);
       if (refused) throw new RegistrationError(refused);
       return registerAs(definition, launch);
     },

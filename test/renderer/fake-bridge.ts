@@ -281,13 +281,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
           const supported = !unsupported.has(name);
           const access = TOOL_CATALOG[name].access;
           const on = state.switchedOn[name];
-          return { name, ...TOOL_TEXT[name], access, switchedOn: on, supported, enabled: on && supported && (!state.readOnly || access === 'read') };
+          return { name, ...TOOL_TEXT[name], access, switchedOn: on, supported, enabled: on && supported && (!state.readOnly || access === 'read'), lockedByOrganisation: false };
         });
       const onCount = toolViews.filter((tool) => tool.switchedOn).length;
       const groupState = onCount === 0 ? 'off' : onCount === toolViews.length ? 'on' : 'some';
       return { group, title: GROUP_TITLES[group], state: groupState, tools: toolViews };
     });
-    return { readOnly: state.readOnly, groups };
+    return { readOnly: state.readOnly, readOnlyLocked: false, organisation: null, groups };
   };
 
   // --- clients
@@ -527,6 +527,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     hasCredential: state.account.type === 'kimai' && keychain.has(`kimai:${state.account.url}`),
     credentialProblem: null,
     choices: CHOICES,
+    organisation: null,
   });
   const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), startAtLoginSupported });
 

@@ -79,6 +79,8 @@ interface RealApp {
 interface SandboxSetup {
   /** Runs before the child starts, with the folders in place (seed files, the timesheet, …). */
   prepare?: (paths: { home: string; userData: string; zone: string }) => void | Promise<void>;
+  /** Added to the child's environment (the test-only policy file). */
+  env?: Record<string, string>;
 }
 
 async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
@@ -102,6 +104,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
     PUNCHCARD_USER_DATA: userData,
     PUNCHCARD_SERVER_SCRIPT: SERVER_BUNDLE,
     PUNCHCARD_RECORD: recordFile,
+    ...setup.env,
   };
   // Its own process group, so a hung session can be stopped with everything it started.
   const child = spawn('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT], {
@@ -688,6 +691,68 @@ describe('the real app with a Kimai account in the keychain', () => {
     }
     // The clipboard was written (the snippet) and holds no token either.
     expect(app.records().some((record) => 'clipboard' in record)).toBe(true);
+  });
+});
+
+describe("the real app under an organisation's policy", () => {
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+  let policyDir: string | undefined;
+
+  beforeAll(async () => {
+    requireBuilds();
+    policyDir = mkdtempSync(join(tmpdir(), 'punchcard-ui-policy-'));
+    const policyFile = join(policyDir, 'policy.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ schemaVersion: 1, ai: { readOnly: true, deniedGroups: ['leave'] }, providers: { allowed: ['local'] }, clients: { allowed: ['vscode'] } }),
+    );
+    app = await startRealApp({ env: { PUNCHCARD_POLICY_FILE: policyFile } });
+    session = await openSession(app);
+  });
+
+  afterEach(() => endTest(session));
+  afterAll(async () => {
+    try {
+      await closeSession(session, app);
+    } finally {
+      if (policyDir) rmSync(policyDir, { recursive: true, force: true });
+    }
+  });
+
+  const the = () => {
+    if (!app || !session) throw new Error('The real app did not start (see the beforeAll failure).');
+    return { app, session };
+  };
+
+  it('shows what the policy sets as locked controls, and writes nothing a locked control would', async () => {
+    const { app, session } = the();
+    const page = await open(session, 'tools');
+    const tools = screen(page, 'tools');
+    const readOnly = tools.getByRole('switch', { name: /Read-only mode/ });
+    expect(await readOnly.isChecked()).toBe(true);
+    expect(await readOnly.isDisabled()).toBe(true);
+    await text(tools.locator('section.read-only')).toContain('Set by your organisation');
+    const leave = tools.locator('section.group').filter({ has: page.getByRole('heading', { name: 'Leave' }) });
+    const request = leave.getByRole('switch', { name: /Request leave/ });
+    expect(await request.isDisabled()).toBe(true);
+    expect(await request.isChecked()).toBe(false);
+    await text(leave).toContain('Set by your organisation: AI clients never get this tool.');
+    const before = readConfig(app);
+    await request.click({ force: true });
+    expect(readConfig(app)).toEqual(before);
+    await page.screenshot({ path: join(SCREENSHOTS, 'policy-tools.png'), fullPage: true });
+
+    const connect = await open(session, 'connect');
+    const cursor = screen(connect, 'connect').locator('li.client').filter({ has: connect.getByRole('heading', { name: /^Cursor/ }) });
+    await text(cursor.locator('.locked')).toContain("Your organisation's policy does not allow registering Punchcard with cursor. It allows: vscode.");
+    expect(await cursor.getByRole('button', { name: 'Register' }).getAttribute('aria-disabled')).toBe('true');
+    expect(existsSync(join(app.home, '.cursor', 'mcp.json'))).toBe(false);
+
+    const account = await open(session, 'account');
+    const accountScreen = screen(account, 'account');
+    await text(accountScreen.locator('.locked')).toContain('Set by your organisation: only local may be used.');
+    expect(await accountScreen.getByRole('radio', { name: /Kimai/ }).isDisabled()).toBe(true);
   });
 });
 

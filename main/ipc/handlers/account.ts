@@ -1,6 +1,7 @@
 // Account screen: which back end the engine uses, and its secret. The secret goes from the form
 // straight into the keychain (DESIGN.md §3) and never comes back out to the window; the settings
 // file only names the back end. Testing a connection asks the engine, before or after saving.
+import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
 import { KimaiProviderSchema, kimaiCredentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import type { AccountView, Handlers, ProviderChoice } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
@@ -27,11 +28,22 @@ export function profileFrom(request: ProviderRequest): ProviderProfile {
 }
 
 export function accountHandlers(
-  deps: Pick<HandlerDeps, 'settings' | 'credentials' | 'timesheet' | 'restartEngine'>,
+  deps: Pick<HandlerDeps, 'settings' | 'credentials' | 'timesheet' | 'restartEngine' | 'policy'>,
 ): Pick<Handlers, 'getAccount' | 'saveAccount' | 'testConnection' | 'forgetCredential'> {
+  const policy = () => deps.policy?.() ?? NO_POLICY;
+  const organisation = (): AccountView['organisation'] => {
+    const { fixedProvider, providersAllowed } = policy();
+    if (fixedProvider) return { fixed: true, allowed: [fixedProvider.type], note: 'Set by your organisation: every account here uses this back end.' };
+    if (providersAllowed) {
+      const allowed = providersAllowed.filter((type): type is 'local' | 'kimai' => type === 'local' || type === 'kimai');
+      return { fixed: false, allowed, note: `Set by your organisation: only ${allowed.join(' and ')} may be used.` };
+    }
+    return null;
+  };
   const view = async (): Promise<AccountView> => {
-    const profile = deps.settings.read().provider;
-    if (profile.type === 'local') return { provider: { type: 'local' }, hasCredential: false, credentialProblem: null, choices: PROVIDER_CHOICES };
+    // The organisation's fixed back end is the one in use, whatever config.json names.
+    const profile = effectiveProfile(policy(), deps.settings.read().provider);
+    if (profile.type === 'local') return { provider: { type: 'local' }, hasCredential: false, credentialProblem: null, choices: PROVIDER_CHOICES, organisation: organisation() };
     let hasCredential = false;
     let credentialProblem: string | null = null;
     try {
@@ -44,6 +56,7 @@ export function accountHandlers(
       hasCredential,
       credentialProblem,
       choices: PROVIDER_CHOICES,
+      organisation: organisation(),
     };
   };
 
@@ -51,6 +64,13 @@ export function accountHandlers(
     getAccount: view,
     saveAccount: async ({ provider, token }) => {
       const profile = profileFrom(provider);
+      // Never a setting the policy forbids: it would only pretend to change the back end.
+      const rules = organisation();
+      const fixed = policy().fixedProvider;
+      if (fixed && (profile.type !== fixed.type || (profile.type === 'kimai' && fixed.type === 'kimai' && profile.url !== fixed.url))) {
+        throw new UserFacingError(rules?.note ?? 'Set by your organisation.');
+      }
+      if (rules?.allowed && !rules.allowed.includes(profile.type)) throw new UserFacingError(rules.note);
       if (profile.type === 'kimai') {
         const account = kimaiCredentialAccount(profile.url);
         // The token first: if the keychain refuses, the settings still name the old, working back end.

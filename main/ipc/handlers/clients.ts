@@ -16,6 +16,7 @@ export function clientCard(report: ClientReport): ClientCard {
     statusText: statusText(report),
     files: report.files.map((file) => ({ path: file.path, status: file.status, ...(file.problem ? { problem: file.problem } : {}) })),
     nextStep: report.nextStep,
+    ...(report.refusal ? { lockedByOrganisation: report.refusal } : {}),
   };
 }
 

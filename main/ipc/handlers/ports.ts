@@ -1,6 +1,7 @@
 // What the IPC handlers need from the rest of the app, as small interfaces: the handlers are plain
 // functions of these, so they run (and are tested) without Electron, and the UI tests drive them
 // with the real engine, keychain and files behind each port.
+import type { Policy } from '../../../mcp-server/policy/policy.ts';
 import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import type { CredentialStore } from '../../../mcp-server/credentials/credential-store.ts';
@@ -41,4 +42,6 @@ export interface HandlerDeps {
   restartEngine(): Promise<void>;
   /** Tells the tray (and other windows) about a timer change made here. */
   statusChanged(status: StatusView): void;
+  /** The organisation's policy as it stands (mcp-server/policy); absent: none. */
+  policy?(): Policy;
 }

@@ -3,6 +3,7 @@
 // the engine applies, so the two cannot disagree.
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
+import { aiGate, effectiveProfile, NO_POLICY, organisationRules, type Policy } from '../../../mcp-server/policy/policy.ts';
 import { TOOL_CATALOG, TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { TOOLS } from '../../../mcp-server/tools/index.ts';
 import type { Handlers, ToolGroupView, ToolsView } from '../contract.ts';
@@ -18,44 +19,69 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   account: 'Account',
 };
 
-export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>): ToolsView {
+export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, policy: Policy = NO_POLICY): ToolsView {
   const asWithoutReadOnly: Settings = { ...settings, tools: { ...settings.tools, readOnly: false } };
+  const organisation = organisationRules(policy, effectiveProfile(policy, settings.provider));
   const groups: ToolGroupView[] = TOOL_GROUPS.map((group) => {
     const tools = TOOL_NAMES.filter((name) => TOOL_CATALOG[name].group === group).map((name) => {
-      const switchedOn = isToolEnabled(name, asWithoutReadOnly, { allTools: false });
+      const lockedByOrganisation = !organisation.allows(name);
+      const switchedOn = !lockedByOrganisation && isToolEnabled(name, asWithoutReadOnly, { allTools: false });
       return {
         name,
         title: TOOLS[name].title,
         description: TOOLS[name].description,
         access: TOOL_CATALOG[name].access,
         switchedOn,
-        enabled: supported.has(name) && isToolEnabled(name, settings, { allTools: false }),
+        // The same function the engine applies, with the same organisation rules.
+        enabled: supported.has(name) && isToolEnabled(name, settings, { allTools: false, organisation }),
         supported: supported.has(name),
+        lockedByOrganisation,
       };
     });
     const on = tools.filter((tool) => tool.switchedOn).length;
     return { group, title: GROUP_TITLES[group], state: on === tools.length ? 'on' : on === 0 ? 'off' : 'some', tools };
   });
-  return { readOnly: settings.tools.readOnly, groups };
+  return {
+    readOnly: settings.tools.readOnly || policy.readOnly,
+    readOnlyLocked: policy.readOnly,
+    organisation: aiGate(policy, effectiveProfile(policy, settings.provider)),
+    groups,
+  };
 }
 
-export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet'>): Pick<Handlers, 'getTools' | 'setToolGroup' | 'setTool' | 'setReadOnly'> {
-  const view = async (settings: Settings) => toolsView(settings, await deps.timesheet.supportedTools());
+/** What the window says when a switch would widen what the organisation allows; nothing is written. */
+export const SET_BY_ORGANISATION = 'Set by your organisation: its policy does not let AI clients have this, so the switch stays off.';
+
+export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet' | 'policy'>): Pick<Handlers, 'getTools' | 'setToolGroup' | 'setTool' | 'setReadOnly'> {
+  const policy = () => deps.policy?.() ?? NO_POLICY;
+  const view = async (settings: Settings) => toolsView(settings, await deps.timesheet.supportedTools(), policy());
+  // Switching on what the policy denies would write a setting that can never take effect.
+  const refuseLocked = (names: readonly ToolName[]) => {
+    const rules = organisationRules(policy(), effectiveProfile(policy(), deps.settings.read().provider));
+    if (names.some((name) => !rules.allows(name))) throw new Error(SET_BY_ORGANISATION);
+  };
   return {
     getTools: () => view(deps.settings.read()),
     // A group switch is an explicit choice for each of its tools: per-tool switches of the group
     // are cleared so the group's state is what the person sees afterwards.
-    setToolGroup: ({ group, enabled }) =>
-      view(
+    setToolGroup: ({ group, enabled }) => {
+      if (enabled) refuseLocked(TOOL_NAMES.filter((name) => TOOL_CATALOG[name].group === group));
+      return view(
         deps.settings.update((settings) => {
           const perTool = Object.fromEntries(
             Object.entries(settings.tools.enabled).filter(([name]) => TOOL_CATALOG[name as ToolName].group !== group),
           );
           return { ...settings, tools: { ...settings.tools, groups: { ...settings.tools.groups, [group]: enabled }, enabled: perTool } };
         }),
-      ),
-    setTool: ({ name, enabled }) =>
-      view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, enabled: { ...settings.tools.enabled, [name]: enabled } } }))),
-    setReadOnly: ({ readOnly }) => view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, readOnly } }))),
+      );
+    },
+    setTool: ({ name, enabled }) => {
+      if (enabled) refuseLocked([name]);
+      return view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, enabled: { ...settings.tools.enabled, [name]: enabled } } })));
+    },
+    setReadOnly: ({ readOnly }) => {
+      if (!readOnly && policy().readOnly) throw new Error('Set by your organisation: read-only mode stays on for AI clients.');
+      return view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, readOnly } })));
+    },
   };
 }

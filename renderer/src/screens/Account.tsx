@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
 import { normalizeKimaiUrl } from '../../../mcp-server/contract/kimai-url.ts';
 import { api } from '../bridge.ts';
-import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -105,11 +105,23 @@ function AccountForm({ saved }: { saved: AccountView }) {
 
   return (
     <form className="account-form" onSubmit={(event) => void save(event)} noValidate ref={formRef}>
-      <fieldset className="card choices">
+      <fieldset className="card choices" aria-describedby={saved.organisation ? `${id}-organisation` : undefined}>
         <legend>Back end</legend>
+        {saved.organisation && (
+          <p className="locked" id={`${id}-organisation`}>
+            <Badge kind="neutral">Set by your organisation</Badge> {saved.organisation.note}
+          </p>
+        )}
         {saved.choices.map((option) => (
           <label key={option.type} className={`choice${form.type === option.type ? ' selected' : ''}`}>
-            <input type="radio" name={`${id}-type`} value={option.type} checked={form.type === option.type} onChange={() => set('type', option.type)} />
+            <input
+              type="radio"
+              name={`${id}-type`}
+              value={option.type}
+              checked={form.type === option.type}
+              disabled={saved.organisation?.allowed ? !saved.organisation.allowed.includes(option.type) : false}
+              onChange={() => set('type', option.type)}
+            />
             <span>
               <strong>{option.label}</strong>
               <span className="muted">{option.summary}</span>
@@ -130,6 +142,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
                 spellCheck={false}
                 placeholder="https://kimai.example.com"
                 value={form.url}
+                readOnly={saved.organisation?.fixed === true}
                 aria-invalid={invalid || undefined}
                 aria-describedby={describedBy}
                 onChange={(event) => set('url', event.currentTarget.value)}

@@ -96,6 +96,11 @@ function ClientCardView({ card }: { card: ClientCard }) {
           <p className={`state ${STATE_KIND[card.status]}`} id={`${id}-state`}>
             {card.statusText}
           </p>
+          {card.lockedByOrganisation && (
+            <p className="locked" id={`${id}-locked`}>
+              <Badge kind="neutral">Set by your organisation</Badge> {card.lockedByOrganisation}
+            </p>
+          )}
         </div>
         <div className="client-actions">
           {card.writable && card.status !== 'registered' && (
@@ -103,8 +108,9 @@ function ClientCardView({ card }: { card: ClientCard }) {
               kind="primary"
               busy={action.pending === 'register'}
               busyLabel="Registering…"
+              disabled={card.lockedByOrganisation !== undefined}
               onClick={() => void register(false)}
-              aria-describedby={`${id}-name`}
+              aria-describedby={card.lockedByOrganisation ? `${id}-name ${id}-locked` : `${id}-name`}
             >
               {registerLabel}
             </Button>

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import type { ToolGroupView, ToolsView, ToolView } from '../../../main/ipc/contract.ts';
 import type { ToolAccess } from '../../../mcp-server/contract/tool-catalog.ts';
 import { api } from '../bridge.ts';
-import { ErrorText, LoadError, ScreenHeader, Switch } from '../components.tsx';
+import { Badge, ErrorText, LoadError, ScreenHeader, Switch } from '../components.tsx';
 import { useAction, useReadyMark, type ActionState } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -33,6 +33,11 @@ export function ToolsScreen() {
       {error && !data && <LoadError message={error} onRetry={() => void stores.tools.load()} />}
       {data ? (
         <>
+          {data.organisation && (
+            <p className="card organisation" role="note">
+              <Badge kind="neutral">Set by your organisation</Badge> {data.organisation} AI clients see only <code>whoami</code>, which says so.
+            </p>
+          )}
           <ReadOnly tools={data} action={action} onChange={(readOnly) => apply('read-only', () => api.setReadOnly({ readOnly }))} />
           {data.groups.map((group) => (
             <Group key={group.group} group={group} readOnly={data.readOnly} action={action} apply={apply} />
@@ -53,9 +58,15 @@ function ReadOnly({ tools, action, onChange }: { tools: ToolsView; action: Actio
       <Switch
         checked={tools.readOnly}
         busy={action.pending === 'read-only'}
+        disabled={tools.readOnlyLocked}
         onChange={onChange}
         describedBy={`${id}-what`}
-        label={<strong>Read-only mode</strong>}
+        label={
+          <>
+            <strong>Read-only mode</strong>
+            {tools.readOnlyLocked && <Badge kind="neutral">Set by your organisation</Badge>}
+          </>
+        }
       />
       <p className="hint" id={`${id}-what`}>
         {hidden.length === 0
@@ -101,7 +112,7 @@ function Group({
             </span>
           }
           className="group-switch"
-          disabled={supported === 0}
+          disabled={supported === 0 || group.tools.every((tool) => tool.lockedByOrganisation)}
         />
       </div>
       <ErrorText message={action.error?.key === key ? action.error.message : null} />
@@ -128,7 +139,9 @@ function Tool({
   const id = useId();
   const key = `tool:${tool.name}`;
   const access = ACCESS[tool.access];
-  const why = !tool.supported
+  const why = tool.lockedByOrganisation
+    ? 'Set by your organisation: AI clients never get this tool.'
+    : !tool.supported
     ? 'Not available with your back end, so AI clients never see it.'
     : readOnly && tool.switchedOn && tool.access !== 'read'
       ? 'Hidden by read-only mode.'
@@ -137,7 +150,7 @@ function Tool({
     <li className={`tool${tool.supported ? '' : ' unsupported'}${tool.enabled ? ' enabled' : ''}`}>
       <Switch
         checked={tool.switchedOn && tool.supported}
-        disabled={!tool.supported}
+        disabled={!tool.supported || tool.lockedByOrganisation}
         busy={action.pending === key}
         describedBy={`${id}-access ${id}-desc`}
         onChange={(enabled) => apply(key, () => api.setTool({ name: tool.name, enabled }))}

@@ -22,7 +22,7 @@ describe('dispatch', () => {
 
   it('validates payloads before a handler sees them, naming the field', async () => {
     const seen: unknown[] = [];
-    const dispatch = createDispatch(handlersWith({ setTool: async (request) => { seen.push(request); return { readOnly: false, groups: [] }; } }), log);
+    const dispatch = createDispatch(handlersWith({ setTool: async (request) => { seen.push(request); return { readOnly: false, readOnlyLocked: false, organisation: null, groups: [] }; } }), log);
     expect(await dispatch('setTool', { name: 'rm_rf', enabled: true })).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request: name: /) });
     expect(await dispatch('setTool', { name: 'clock_in', enabled: 'yes' })).toMatchObject({ ok: false, message: expect.stringContaining('enabled') });
     expect(await dispatch('setTool', { name: 'clock_in', enabled: true, extra: 1 })).toMatchObject({ ok: false });
