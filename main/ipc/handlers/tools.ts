@@ -7,6 +7,7 @@ import { aiGate, effectiveProfile, NO_POLICY, organisationRules, type Policy } f
 import { TOOL_CATALOG, TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { TOOLS } from '../../../mcp-server/tools/index.ts';
 import type { Handlers, ToolGroupView, ToolsView } from '../contract.ts';
+import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 
 export const GROUP_TITLES: Record<ToolGroup, string> = {
@@ -58,7 +59,7 @@ export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet' | 
   // Switching on what the policy denies would write a setting that can never take effect.
   const refuseLocked = (names: readonly ToolName[]) => {
     const rules = organisationRules(policy(), effectiveProfile(policy(), deps.settings.read().provider));
-    if (names.some((name) => !rules.allows(name))) throw new Error(SET_BY_ORGANISATION);
+    if (names.some((name) => !rules.allows(name))) throw new UserFacingError(SET_BY_ORGANISATION);
   };
   return {
     getTools: () => view(deps.settings.read()),
@@ -80,7 +81,7 @@ export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet' | 
       return view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, enabled: { ...settings.tools.enabled, [name]: enabled } } })));
     },
     setReadOnly: ({ readOnly }) => {
-      if (!readOnly && policy().readOnly) throw new Error('Set by your organisation: read-only mode stays on for AI clients.');
+      if (!readOnly && policy().readOnly) throw new UserFacingError('Set by your organisation: read-only mode stays on for AI clients.');
       return view(deps.settings.update((settings) => ({ ...settings, tools: { ...settings.tools, readOnly } })));
     },
   };

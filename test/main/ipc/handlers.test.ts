@@ -1,7 +1,7 @@
 // The IPC handlers as plain functions of their ports: real settings file (conf), real registrar on
 // a temporary HOME, an in-memory keychain and a recording timesheet. The UI tests drive the same
 // handlers with the real engine and gnome-keyring.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { kimaiCredentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
-import type { StatusView } from '../../../main/ipc/contract.ts';
+import type { AccountView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
+import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
@@ -250,5 +251,45 @@ describe('client handlers', () => {
     await dispatch('openClientLink', { id: 'vscode', label: label ?? '' });
     expect(events.some((event) => event.startsWith('open vscode:mcp/install?'))).toBe(true);
     expect(await dispatch('openClientLink', { id: 'vscode', label: 'https://evil.example' })).toMatchObject({ ok: false });
+  });
+});
+
+describe("handlers under an organisation's policy", () => {
+  const policy: Policy = {
+    ...NO_POLICY,
+    sources: ['/etc/punchcard/policy.json'],
+    readOnly: true,
+    deniedTools: new Set(['delete_time_entry']),
+    deniedGroups: new Set(['leave']),
+    fixedProvider: { type: 'kimai', url: 'https://kimai.example.com' },
+  };
+
+  it('never write a tool setting the policy forbids, and let the person narrow further', async () => {
+    const { dispatch, userData } = setup({ policy: () => policy });
+    const configFile = join(userData, 'config.json');
+    const before = existsSync(configFile) ? readFileSync(configFile, 'utf8') : null;
+    for (const [channel, request] of [
+      ['setTool', { name: 'delete_time_entry', enabled: true }],
+      ['setTool', { name: 'log_time', enabled: true }],
+      ['setToolGroup', { group: 'leave', enabled: true }],
+      ['setReadOnly', { readOnly: false }],
+    ] as const) {
+      expect(await dispatch(channel, request)).toMatchObject({ ok: false, message: expect.stringMatching(/^Set by your organisation/) });
+    }
+    expect(existsSync(configFile) ? readFileSync(configFile, 'utf8') : null).toBe(before);
+    expect(await dispatch('setTool', { name: 'timer_status', enabled: false })).toMatchObject({ ok: true });
+    const view = (await dispatch('getTools', undefined)) as { ok: true; value: ToolsView };
+    const tool = (name: string) => view.value.groups.flatMap((group) => group.tools).find((each) => each.name === name);
+    expect(view.value).toMatchObject({ readOnly: true, readOnlyLocked: true, organisation: null });
+    expect(tool('request_leave')).toMatchObject({ lockedByOrganisation: true, enabled: false });
+    expect(tool('list_time_entries')).toMatchObject({ lockedByOrganisation: false, enabled: true });
+  });
+
+  it('show the fixed back end and refuse to save another', async () => {
+    const { dispatch } = setup({ policy: () => policy });
+    const account = (await dispatch('getAccount', undefined)) as { ok: true; value: AccountView };
+    expect(account.value.provider).toMatchObject({ type: 'kimai', url: 'https://kimai.example.com' });
+    expect(account.value.organisation).toEqual({ fixed: true, allowed: ['kimai'], note: 'Set by your organisation: every account here uses this back end.' });
+    expect(await dispatch('saveAccount', { provider: { type: 'local' } })).toMatchObject({ ok: false, message: 'Set by your organisation: every account here uses this back end.' });
   });
 });
