@@ -28,7 +28,7 @@ describe('dispatch', () => {
     expect(await dispatch('setTool', { name: 'clock_in', enabled: true, extra: 1 })).toMatchObject({ ok: false });
     expect(await dispatch('getStatus', { sneaky: true })).toMatchObject({ ok: false });
     expect(seen).toEqual([]);
-    expect(await dispatch('setTool', { name: 'clock_in', enabled: false })).toEqual({ ok: true, value: { readOnly: false, groups: [] } });
+    expect(await dispatch('setTool', { name: 'clock_in', enabled: false })).toEqual({ ok: true, value: { readOnly: false, readOnlyLocked: false, organisation: null, groups: [] } });
     expect(seen).toEqual([{ name: 'clock_in', enabled: false }]);
   });
 
