@@ -228,3 +228,11 @@ export function modernOpening(): object[] {
 
 /** Id of the tools/list request in both openings. */
 export const TOOLS_LIST_ID = 2;
+
+export type Era = 'legacy' | 'modern';
+
+/** A request as a client of either era writes it: 2026-07-28 carries the `_meta` envelope on each. */
+export function eraRequest(era: Era, id: number, method: string, params: Record<string, unknown> = {}): object {
+  const meta = (modernOpening()[0] as { params: { _meta: Record<string, unknown> } }).params._meta;
+  return { jsonrpc: '2.0', id, method, params: era === 'modern' ? { ...params, _meta: meta } : params };
+}

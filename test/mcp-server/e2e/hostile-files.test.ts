@@ -9,18 +9,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTimesheet } from '../../../mcp-server/providers/local/database.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
-import { cleanUp, legacyOpening, modernOpening, type RawServer, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
+import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 import { holdExclusiveLock } from '../../support/exclusive-lock.ts';
 
-const MODERN_META = (modernOpening()[0] as { params: { _meta: Record<string, unknown> } }).params._meta;
-type Era = 'legacy' | 'modern';
-const request = (era: Era, id: number, method: string, params: Record<string, unknown> = {}) => ({
-  jsonrpc: '2.0',
-  id,
-  method,
-  params: era === 'modern' ? { ...params, _meta: MODERN_META } : params,
-});
-const call = (era: Era, id: number, name: string, args: Record<string, unknown> = {}) => request(era, id, 'tools/call', { name, arguments: args });
+const call = (era: Era, id: number, name: string, args: Record<string, unknown> = {}) => eraRequest(era, id, 'tools/call', { name, arguments: args });
 
 function start(dir: string, era: Era = 'legacy', launcher: string[] = []): RawServer {
   const server = spawnRawServer(['--user-data', dir], serverEnv(dir), undefined, launcher);
@@ -79,7 +71,7 @@ describe.each(['legacy', 'modern'] as const)('a lock another program holds on th
     // Give the call time to reach SQLite and find the lock.
     await new Promise((resolve) => setTimeout(resolve, 150));
     const sentAt = performance.now();
-    server.send(request(era, 4, 'tools/list'), call(era, 5, 'whoami'));
+    server.send(eraRequest(era, 4, 'tools/list'), call(era, 5, 'whoami'));
     const list = await server.response(4);
     const whoami = await result(server, 5);
     expect((list.message.result as { tools: unknown[] }).tools.length).toBeGreaterThan(10);

@@ -10,16 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { issueAppEngineKey } from '../../../mcp-server/policy/app-engine-key.ts';
 import { makeUserDataDir, SERVER_BUNDLE, writeSettings } from '../../support/engine.ts';
-import { cleanUp, legacyOpening, modernOpening, type RawServer, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
-
-const MODERN_META = (modernOpening()[0] as { params: { _meta: Record<string, unknown> } }).params._meta;
-type Era = 'legacy' | 'modern';
-const request = (era: Era, id: number, method: string, params: Record<string, unknown> = {}) => ({
-  jsonrpc: '2.0',
-  id,
-  method,
-  params: era === 'modern' ? { ...params, _meta: MODERN_META } : params,
-});
+import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 
 const folders: string[] = [];
 function setup(policy: unknown, settings?: Record<string, unknown>) {
@@ -47,7 +38,7 @@ async function toolNames(server: RawServer, id: number): Promise<string[]> {
 }
 
 async function call(server: RawServer, era: Era, id: number, name: string): Promise<{ isError?: boolean; text: string; structured?: Record<string, unknown> }> {
-  server.send(request(era, id, 'tools/call', { name, arguments: {} }));
+  server.send(eraRequest(era, id, 'tools/call', { name, arguments: {} }));
   const { message } = await server.response(id);
   if (message.error) throw new Error(message.error.message);
   const result = message.result as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
@@ -64,9 +55,9 @@ describe.each(['legacy', 'modern'] as const)('the policy over stdio (%s era)', (
     const opening = await toolNames(server, 2);
     expect(opening).toEqual(['absence_calendar', 'list_time_entries', 'time_report', 'timer_status', 'whoami']);
     // The engine, once loaded, agrees with the opening.
-    server.send(request(era, 3, 'tools/call', { name: 'timer_status', arguments: {} }));
+    server.send(eraRequest(era, 3, 'tools/call', { name: 'timer_status', arguments: {} }));
     await server.response(3);
-    server.send(request(era, 4, 'tools/list'));
+    server.send(eraRequest(era, 4, 'tools/list'));
     expect(await toolNames(server, 4)).toEqual(opening);
   });
 
@@ -129,7 +120,7 @@ describe('a policy that changes while the server runs', () => {
     await call(server, 'legacy', 3, 'timer_status'); // the engine has taken over
     writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { deniedGroups: ['entries'] } }));
     await server.next((message) => message.method === 'notifications/tools/list_changed');
-    server.send(request('legacy', 4, 'tools/list'));
+    server.send(eraRequest('legacy', 4, 'tools/list'));
     const names = await toolNames(server, 4);
     expect(names).not.toContain('log_time');
     expect(names).toContain('clock_in');
@@ -143,7 +134,7 @@ describe('--all-tools', () => {
     expect(await toolNames(server, 2)).toEqual(['whoami']);
     await call(server, 'legacy', 3, 'whoami'); // the engine has taken over, and says why
     expect(server.stderr()).toContain('--all-tools is ignored');
-    server.send(request('legacy', 4, 'tools/list'));
+    server.send(eraRequest('legacy', 4, 'tools/list'));
     expect(await toolNames(server, 4)).toEqual(['whoami']);
   });
 
