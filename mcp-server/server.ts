@@ -91,17 +91,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   explainPolicy();
   const personName = () => current.settings.user.name || safeUserName();
+  // A back end the policy does not allow is never contacted: a stand-in answers with the reason.
   const tracker = isProviderAllowed(policy, profile)
     ? await createTracker({
-    profile,
-    userDataDir: options.userDataDir,
-    personName,
-    workWeek: () => current.settings.workWeek,
-    holidays: async (from, to) => new Set((await holidaysOf(current.settings, from, to)).map((holiday) => holiday.date)),
-    now: options.now,
-    log: options.log,
-    ...(options.env ? { env: options.env } : {}),
-  })
+        profile,
+        userDataDir: options.userDataDir,
+        personName,
+        workWeek: () => current.settings.workWeek,
+        holidays: async (from, to) => new Set((await holidaysOf(current.settings, from, to)).map((holiday) => holiday.date)),
+        now: options.now,
+        log: options.log,
+        ...(options.env ? { env: options.env } : {}),
+      })
     : createBlockedTracker(profile, providerRefusal(profile), personName);
   const servers = new Set<(settings: Settings) => void>();
   const stopFollowingCapabilities = tracker.onCapabilitiesChange?.(() => {
@@ -148,7 +149,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       current = { ...current, text: next.text };
       return;
     }
-    if (!options.provider && JSON.stringify(next.settings.provider) !== JSON.stringify(profile)) {
+    if (!options.provider && JSON.stringify(effectiveProfile(policy, next.settings.provider)) !== JSON.stringify(profile)) {
       options.log('The back end in the settings changed; it takes effect when the server restarts (the app restarts its own; AI clients on their next start).');
     }
     current = next;
