@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { issueAppEngineKey } from '../../mcp-server/policy/app-engine-key.ts';
 import { clientRefusal, loadPolicy, NO_POLICY, policyPaths } from '../../mcp-server/policy/policy.ts';
+import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
 import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
 import { createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
@@ -76,10 +77,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
     },
   });
-  // Read once at start (the engine follows the file itself); until then nothing is refused that
-  // the engine would not refuse at once anyway.
+  // Read at start and again when an administrator changes it, as the engine does; the screens
+  // show the new locks the next time they load.
   let policy = NO_POLICY;
-  void loadPolicy(policyPaths(options.env)).then((loaded) => (policy = loaded));
+  const policyFiles = policyPaths(options.env);
+  const reloadPolicy = () => void loadPolicy(policyFiles).then((loaded) => (policy = loaded));
+  reloadPolicy();
+  const stopWatchingPolicy = watchPolicyFiles(policyFiles, reloadPolicy, options.log);
   const registrar = createRegistrar({
     refusal: (clientId) => clientRefusal(policy, clientId),
     environment: { ...currentEnvironment(options.env), platform: options.platform },
@@ -114,7 +118,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     registrar,
     handlers,
     dispatch: createDispatch(handlers, options.log),
-    close: () => engine.close(),
+    close: () => {
+      stopWatchingPolicy();
+      return engine.close();
+    },
   };
 }
 

@@ -145,7 +145,10 @@ function clientsTable(reports: readonly ClientReport[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
   const problems = reports.flatMap((report) => report.files.filter((file) => file.problem).map((file) => `  ${report.id}: ${file.problem}`));
-  return [line(header), ...rows.map(line), ...(problems.length ? ['', 'Problems:', ...problems] : [])].join('\n') + '\n';
+  // One line for all: the policy gives the same reason for each client it does not allow.
+  const refused = reports.filter((report) => report.refusal).map((report) => report.id);
+  const policy = refused.length > 0 ? ['', `Not allowed by your organisation's policy: ${refused.join(', ')}.`] : [];
+  return [line(header), ...rows.map(line), ...(problems.length ? ['', 'Problems:', ...problems] : []), ...policy].join('\n') + '\n';
 }
 
 function changeText(report: ChangeReport, action: 'register' | 'unregister'): string {

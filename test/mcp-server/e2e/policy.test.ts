@@ -180,5 +180,8 @@ describe('punchcard-mcp policy and register', () => {
     expect(refused.stderr).toContain("Your organisation's policy does not allow registering Punchcard with cursor. It allows: vscode.");
     expect(existsSync(join(dir, '.cursor'))).toBe(false);
     expect(run(['register', 'vscode'], env).status).toBe(0);
+    // The list says which clients the policy rules out.
+    expect(run(['clients'], env).stdout).toMatch(/Not allowed by your organisation's policy: claude-desktop, vscode-insiders, cursor, /);
+    expect(run(['clients'], env).stdout).not.toMatch(/policy: [^\n]*\bvscode,/);
   });
 });
