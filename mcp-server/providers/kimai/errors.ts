@@ -2,6 +2,7 @@
 // act on (kimai.md §2.3, §4). Pure: the HTTP edge hands in status, body and what it was doing. No
 // message ever contains the token, and message texts from Kimai are never parsed for logic: they are
 // translated per instance language and generic on production servers.
+import type { HttpAnswer } from '../http/json-http.ts';
 import { ProviderError } from '../time-tracker.ts';
 import { isObject } from './wire.ts';
 
@@ -67,13 +68,6 @@ export interface RequestPurpose {
   gatedFields?: Array<{ field: string; reason: string }>;
 }
 
-export interface HttpAnswer {
-  status: number;
-  /** Parsed JSON, or undefined when the body was empty or not JSON. */
-  json: unknown;
-  text: string;
-  headers: Record<string, string | string[] | undefined>;
-}
 
 /** Kimai's names for the fields Punchcard sends, in the words its tools use. */
 const FIELD_WORDS: Record<string, string> = {

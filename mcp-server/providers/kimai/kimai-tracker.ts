@@ -30,7 +30,8 @@ import { probeAbsencePlugin, testConnection, type ConnectionReport } from './con
 import { kimaiCapabilities, rememberedKimaiCapabilities } from './capabilities.ts';
 import { readDetection, writeDetection } from './detection-cache.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
-import { createKimaiHttp, headerNumber, type KimaiHttp, MAX_PARALLEL_REQUESTS, type QueryValue } from './http-client.ts';
+import { headerNumber } from '../http/json-http.ts';
+import { createKimaiHttp, type KimaiHttp, MAX_PARALLEL_REQUESTS, type QueryValue } from './http-client.ts';
 import { activityItem, customerItem, kimaiBodyTime, nameIndex, NO_NAMES, projectItem, toCatalog, toTimeEntry, withoutArchived } from './mapping.ts';
 import { bothSettled, personName, readMe, readTimesheetConfig, type Session } from './session.ts';
 import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';

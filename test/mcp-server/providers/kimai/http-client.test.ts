@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
-import { createKimaiHttp, type KimaiHttp, retryAfterMs } from '../../../../mcp-server/providers/kimai/http-client.ts';
+import { retryAfterMs } from '../../../../mcp-server/providers/http/json-http.ts';
+import { createKimaiHttp, type KimaiHttp } from '../../../../mcp-server/providers/kimai/http-client.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from './fake-kimai.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
