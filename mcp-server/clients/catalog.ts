@@ -150,6 +150,28 @@ function extensionOfVsCode(id: string, name: string, extension: string, fileName
   };
 }
 
+/*
+ * What each client's own reader accepts (the format below keeps Punchcard within it), what moves its
+ * file, and its own add command, with the source checked (../shared/reference/mcp-clients.md has the
+ * full citations). Where a source is silent, the strict reading is assumed.
+ * - claude-desktop: strict JSON (a parse error disables every server); nothing moves the file; no add
+ *   command. modelcontextprotocol.io/docs/develop/connect-local-servers
+ * - vscode, vscode-insiders: VS Code's JSONC reader (comments, trailing commas); profiles in
+ *   User/profiles/<id>/; `code --add-mcp` and vscode:mcp/install links. code.visualstudio.com/docs/copilot/reference/mcp-configuration
+ * - cursor: not documented, strict JSON; no variable; install links only. cursor.com/docs/mcp
+ * - claude-code: strict JSON (comments have cost people their servers); CLAUDE_CONFIG_DIR;
+ *   `claude mcp add` / `add-json`. code.claude.com/docs/en/mcp, …/settings (environment variables)
+ * - codex: TOML; CODEX_HOME; `codex mcp add`. developers.openai.com/codex/mcp
+ * - windsurf: not documented, strict JSON; no variable; no add command. docs.windsurf.com/windsurf/cascade/mcp
+ * - zed: JSONC; XDG_CONFIG_HOME on Linux; no add command. zed.dev/docs/ai/mcp
+ * - gemini-cli: comments stripped, then JSON.parse (no trailing commas); GEMINI_CLI_HOME;
+ *   `gemini mcp add`. geminicli.com/docs/tools/mcp-server, packages/core/src/utils/paths.ts
+ * - lm-studio: strict JSON; no variable; lmstudio://add_mcp links. lmstudio.ai/docs/app/mcp
+ * - cline, roo-code: strict JSON in VS Code's globalStorage; no variable. docs.cline.bot, docs.roocode.com
+ * - copilot-cli: comments and trailing commas accepted (checked with `copilot mcp list`); COPILOT_HOME;
+ *   `copilot mcp add`. docs.github.com …/cli-config-dir-reference, github/copilot-cli#1954
+ * - goose (YAML) and jetbrains (an IDE dialog): copy and paste only.
+ */
 export const CLIENTS: readonly ClientDefinition[] = [
   {
     id: 'claude-desktop',
