@@ -53,7 +53,8 @@ describe('failures over stdio', () => {
     // The settings refuse the token later than the profile does: the call still waits for both.
     fake.failNext({ path: '/api/config/timesheet' }, { status: 401, body: { code: 401, message: 'Unauthorized' }, delayMs: 100 });
     const before = fake.requests.length;
-    const result = await engine.call('clock_in', { start: '07:00' });
+    // Yesterday's 07:00 is in the past at any hour the suite runs (today's is not, before 07:00).
+    const result = await engine.call('clock_in', { start: 'yesterday 07:00' });
     expect(result.isError).toBe(true);
     const sent = fake.requests.slice(before).filter((request) => ['/api/users/me', '/api/config/timesheet'].includes(request.path)).map((request) => `${request.path} ${request.status}`);
     expect(sent.sort()).toEqual(['/api/config/timesheet 401', '/api/users/me 401']);
