@@ -128,11 +128,11 @@ function setupStatusListeners(status: StatusBroadcast, services: AppServices, wi
 function setupStatusSync(services: AppServices, status: StatusBroadcast): void {
   const sync = startStatusSync({
     userDataDir: app.getPath('userData'),
-    isLocal: () => {
+    backEnd: () => {
       try {
-        return services.settings.read().provider.type === 'local';
+        return services.settings.read().provider.type;
       } catch {
-        return true;
+        return 'local';
       }
     },
     refresh: async () => status.publish(await services.timesheet.getStatus()),

@@ -9,9 +9,10 @@ import type { ProviderProfile, Settings } from './contract/settings.ts';
 import type { Clock } from './clock.ts';
 import { type PublicHoliday, publicHolidays } from './domain/holidays.ts';
 import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
+import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
-import { ProviderError, type TimeTracker } from './providers/time-tracker.ts';
+import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
 import { readSettingsFile, type SettingsRead } from './settings/settings-file.ts';
 import { SETTINGS_FILE_NAME, watchSettingsFile } from './settings/settings-source.ts';
@@ -49,6 +50,11 @@ export interface EngineOptions {
   settings?: SettingsRead;
   /** The organisation's policy files (default: the system file, see mcp-server/policy). */
   policyFiles?: readonly string[];
+  /**
+   * The build's capture of the opening (stdio/opening-manifest.ts): every tool is listed, also those
+   * this back end cannot serve (breaks on the local timesheet), so the manifest holds them all.
+   */
+  listEveryTool?: boolean;
 }
 
 export interface Engine {
@@ -98,12 +104,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         userDataDir: options.userDataDir,
         personName,
         workWeek: () => current.settings.workWeek,
-        holidays: async (from, to) => new Set((await holidaysOf(current.settings, from, to)).map((holiday) => holiday.date)),
+        holidays: async (from, to) => new Map((await holidaysOf(current.settings, from, to)).map((holiday) => [holiday.date, holiday.name])),
         now: options.now,
         log: options.log,
         ...(options.env ? { env: options.env } : {}),
       })
     : createBlockedTracker(profile, providerRefusal(profile), personName);
+  const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
+  const capabilities = () => (options.listEveryTool ? everything : tracker.capabilities);
   const servers = new Set<(settings: Settings) => void>();
   const stopFollowingCapabilities = tracker.onCapabilitiesChange?.(() => {
     for (const apply of servers) apply(current.settings);
@@ -134,7 +142,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       timezone: remote !== null && remoteZone?.valid ? remote : zone.timezone,
       now: options.now,
       log: options.log,
-      holidays: (from, to) => holidaysOf(settings, from, to),
+      // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
+      workDays: tracker.workPlan
+        ? (from, to) => (tracker.workPlan as NonNullable<TimeTracker['workPlan']>)(from, to)
+        : async (from, to) => weekPlanDays(from, to, settings.workWeek, new Map((await holidaysOf(settings, from, to)).map((holiday) => [holiday.date, holiday.name]))),
+      planSource: tracker.workPlan ? 'back_end' : 'settings',
       notes: [],
       organisationPolicy: aiGate(policy, profile),
     };
@@ -176,9 +188,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     tracker,
     reloadSettings,
-    offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, tracker.capabilities, current.settings, toolOptions())).map((tool) => tool.name),
+    offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, capabilities(), current.settings, toolOptions())).map((tool) => tool.name),
     createServer() {
-      const { server, apply } = buildServer(tracker, context, current.settings, toolOptions, options.log);
+      const { server, apply } = buildServer(tracker, capabilities, context, current.settings, toolOptions, options.log);
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
       return server;
@@ -196,6 +208,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
 function buildServer(
   tracker: TimeTracker,
+  capabilities: () => ReadonlySet<Capability>,
   context: () => Promise<ToolContext>,
   settings: Settings,
   toolOptions: () => ToolPolicyOptions,
@@ -213,7 +226,7 @@ function buildServer(
   const registered = new Map<string, { tool: (typeof TOOL_LIST)[number]; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
-  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, tracker.capabilities, next, toolOptions());
+  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, capabilities(), next, toolOptions());
   for (const tool of TOOL_LIST) {
     const handle = server.registerTool(
       tool.name,

@@ -1,16 +1,18 @@
 // AI clients change the timer from their own engine processes, which tell the app nothing. For the
 // local timesheet a change shows up as a write to punchcard.db (or its WAL), so watching the data
-// folder costs nothing while nobody writes; a remote back end is asked again now and then instead.
+// folder costs nothing while nobody writes; a remote back end is asked again now and then instead,
+// as often as its limits allow.
 import { watch, type FSWatcher } from 'node:fs';
+import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 
 export interface StatusSyncOptions {
   userDataDir: string;
-  /** Whether the back end is the local timesheet, read at every decision. */
-  isLocal(): boolean;
+  /** The back end in use, read at every decision (the person may switch it). */
+  backEnd(): ProviderProfile['type'];
   /** Asks the engine for the status and publishes it. */
   refresh(): Promise<void>;
   log(message: string): void;
-  /** How often a remote back end is asked (default 2 minutes). */
+  /** How often a remote back end is asked; pollInterval() when left out. */
   remoteIntervalMs?: number;
 }
 
@@ -18,9 +20,19 @@ const DATABASE_FILE = /^punchcard\.db(-wal)?$/;
 /** Writes come in bursts (the row, the WAL, a checkpoint): one refresh per burst. */
 const SETTLE_MS = 250;
 
+/**
+ * How often the app asks a remote back end about timers started elsewhere. Calamari counts requests
+ * per hour for the whole organisation (as few as 720): every five minutes; the others every two.
+ */
+export function pollInterval(type: ProviderProfile['type']): number {
+  return type === 'calamari' ? 5 * 60_000 : 2 * 60_000;
+}
+
 export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
   let settle: NodeJS.Timeout | undefined;
+  let poll: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
+  let stopped = false;
   const refresh = () => {
     options.refresh().catch((error: unknown) => options.log(`Could not refresh the timer status: ${(error as Error).message}`));
   };
@@ -34,14 +46,22 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
   } catch (error) {
     options.log(`Cannot watch ${options.userDataDir} (${(error as Error).message}); the tray updates on its own clicks and every few minutes.`);
   }
-  const poll = setInterval(() => {
-    if (!options.isLocal() || watcher === undefined) refresh();
-  }, options.remoteIntervalMs ?? 120_000);
-  poll.unref();
+  // The next poll is planned after each one, at the interval of the back end in use then.
+  const plan = () => {
+    if (stopped) return;
+    const type = options.backEnd();
+    poll = setTimeout(() => {
+      if (type !== 'local' || watcher === undefined) refresh();
+      plan();
+    }, options.remoteIntervalMs ?? pollInterval(type));
+    poll.unref();
+  };
+  plan();
   return {
     stop() {
+      stopped = true;
       clearTimeout(settle);
-      clearInterval(poll);
+      clearTimeout(poll);
       watcher?.close();
     },
   };

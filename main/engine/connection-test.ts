@@ -1,14 +1,14 @@
-// "Does Punchcard reach my Kimai?", asked of the engine: the bundle runs once with
+// "Does Punchcard reach my back end?", asked of the engine: the bundle runs once with
 // `--test-connection --json` (the warm engine keeps the saved back end; this may test one not saved
 // yet) and its one JSON line on stdout is the answer. The verdicts and their sentences are the
-// engine's (mcp-server/providers/kimai/connection-test.ts); here only what can go wrong around the
+// engine's (each back end's connection-test module); here only what can go wrong around the
 // run — no answer in time, a crash, a missing bundle — becomes a sentence too.
 import { spawn as nodeSpawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as z from 'zod/v4';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
-import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/providers/kimai/connection-test.ts';
+import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/providers/http/remote-error.ts';
 import type { ConnectionResult } from '../ipc/contract.ts';
 import { childEnvironment } from './child-environment.ts';
 import { lastOutput, messages, seconds } from './engine-error.ts';
@@ -36,6 +36,7 @@ const VERDICTS = [
   'bad_token',
   'no_token',
   'no_permission',
+  'unknown_person',
   'tls',
   'server_error',
   'misconfigured',
@@ -47,7 +48,7 @@ void everyVerdictListed;
 
 /** The `--json` line: the engine's ConnectionReport plus which back end it tested. */
 const ConnectionLineSchema = z.object({
-  provider: z.enum(['local', 'kimai']).optional(),
+  provider: z.enum(['local', 'kimai', 'clockodo', 'calamari']).optional(),
   ok: z.boolean(),
   verdict: z.enum(VERDICTS),
   message: z.string().min(1),

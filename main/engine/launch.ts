@@ -1,7 +1,10 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import { envVariableFor } from '../../mcp-server/credentials/env-store.ts';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
+
+const REMOTE_TYPES = ['kimai', 'clockodo', 'calamari'] as const satisfies ReadonlyArray<Exclude<ProviderProfile['type'], 'local'>>;
 
 export interface EngineLaunch {
   /** The program: Electron's own binary in the app (with ELECTRON_RUN_AS_NODE=1 in `env`), Node in tests. */
@@ -22,8 +25,6 @@ export function serveArguments(launch: EngineLaunch): string[] {
   return [...ENGINE_NODE_FLAGS, launch.script, '--user-data', launch.userDataDir, '--all-tools'];
 }
 
-/** The environment variable the engine reads a Kimai token from (mcp-server/credentials/env-store.ts). */
-export const KIMAI_TOKEN_VARIABLE = 'PUNCHCARD_KIMAI_TOKEN';
 
 /**
  * One `--test-connection --json` run: of the given back end, or of the saved one when none is
@@ -42,7 +43,10 @@ export function connectionTestCommand(
     if (profile.caFile) args.push(`--ca-file=${profile.caFile}`);
     if (profile.allowInsecureTls) args.push('--allow-insecure-tls');
   }
-  // A token only means something for Kimai (given, or saved when no profile is given).
-  const withToken = token !== undefined && token !== '' && profile?.type !== 'local';
-  return { command: launch.command, args, env: { ...launch.env, ...(withToken ? { [KIMAI_TOKEN_VARIABLE]: token } : {}) } };
+  if (profile?.type === 'clockodo' || profile?.type === 'calamari') args.push(`--provider=${profile.type}`, `--email=${profile.email}`, `--url=${profile.url}`);
+  // A secret goes in the variable of the back end it is for. Without a profile the saved one is
+  // tested, which only the engine reads: the secret is offered in each remote back end's variable.
+  const types = profile === undefined ? REMOTE_TYPES : profile.type === 'local' ? [] : [profile.type];
+  const secrets = token === undefined || token === '' ? {} : Object.fromEntries(types.map((type) => [envVariableFor(`${type}:`), token]));
+  return { command: launch.command, args, env: { ...launch.env, ...secrets } };
 }

@@ -112,26 +112,41 @@ export interface SnippetView {
   nextStep: string;
 }
 
-export type ProviderType = 'local' | 'kimai';
+export type ProviderType = 'local' | 'kimai' | 'clockodo' | 'calamari';
 
 export interface ProviderChoice {
   type: ProviderType;
   label: string;
   /** What the back end is, in one line. */
   summary: string;
-  needsUrl: boolean;
+  /** The address: needed (Kimai, Calamari), offered for test servers only (Clockodo), or not asked for. */
+  url: 'required' | 'optional' | 'none';
+  /** The person's e-mail is part of the account (Clockodo's login; the Calamari employee). */
+  needsEmail: boolean;
   needsToken: boolean;
+  /** What the back end calls the secret ('API token', 'API key'). */
+  secretName: string;
+  /** Where the person finds the secret: a link id for openLink. */
+  secretHelp: LinkId | null;
+  /** Something to know before saving, in one sentence, or null. */
+  note: string | null;
 }
 
+export type ProviderView =
+  | { type: 'local' }
+  | { type: 'kimai'; url: string; caFile: string | null; allowInsecureTls: boolean }
+  | { type: 'clockodo'; email: string; url: string }
+  | { type: 'calamari'; url: string; email: string };
+
 export interface AccountView {
-  provider: { type: 'local' } | { type: 'kimai'; url: string; caFile: string | null; allowInsecureTls: boolean };
+  provider: ProviderView;
   /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
   hasCredential: boolean;
   /** Why the keychain could not be asked (locked, no Secret Service), or null. */
   credentialProblem: string | null;
   choices: ProviderChoice[];
   /** What the organisation's policy sets here, or null: the controls it covers are locked. */
-  organisation: { fixed: boolean; allowed: Array<'local' | 'kimai'> | null; note: string } | null;
+  organisation: { fixed: boolean; allowed: ProviderType[] | null; note: string } | null;
 }
 
 export interface ConnectionResult {
@@ -176,6 +191,20 @@ const ProviderInput = z.discriminatedUnion('type', [
       allowInsecureTls: z.boolean().optional(),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('clockodo'),
+      email: z.string().trim().min(1, 'your Clockodo login').max(254),
+      url: z.string().trim().max(2000).nullable().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('calamari'),
+      url: z.string().trim().min(1, 'the address of your organisation’s Calamari').max(2000),
+      email: z.string().trim().min(1, 'your e-mail in Calamari').max(254),
+    })
+    .strict(),
 ]);
 
 export const PreferencesInput = z
@@ -192,7 +221,8 @@ export const PreferencesInput = z
   .strict();
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
-export const LINK_IDS = ['kimai-api-tokens'] as const;
+export const LINK_IDS = ['kimai-api-tokens', 'clockodo-api-key', 'calamari-api-keys'] as const;
+export type LinkId = (typeof LINK_IDS)[number];
 
 export const contract = {
   getStatus: { request: none, response: {} as StatusView },

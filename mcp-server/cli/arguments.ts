@@ -1,11 +1,11 @@
 // Command-line arguments of punchcard-mcp. Pure: the entry point does the printing. Free of zod: it
 // runs on every start, before the opening of a connection is answered.
 import { resolve } from 'node:path';
-import { isHttpUrl, normalizeKimaiUrl } from '../contract/kimai-url.ts';
+import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
 import type { ProviderProfile } from '../contract/settings.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 
-export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider kimai --url URL] [--test-connection [--json]]
+export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider BACK-END ...] [--test-connection [--json]]
 
 Speaks the Model Context Protocol on stdin/stdout for an AI client.
 
@@ -13,14 +13,20 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
                         (default: the Punchcard app's own folder)
   --all-tools           offer every tool, ignoring the on/off switches in the settings
                         (the Punchcard app uses this for its own copy)
-  --provider local|kimai
-                        the back end, instead of the one in the settings
-  --url URL             Kimai's address, e.g. https://kimai.example.com (with --provider kimai)
+  --provider local|kimai|clockodo|calamari
+                        the back end, instead of the one in the settings:
+                          --provider kimai --url URL [--ca-file FILE] [--allow-insecure-tls]
+                          --provider clockodo --email E-MAIL [--url URL]
+                          --provider calamari --url URL --email E-MAIL
+  --url URL             the back end's address: Kimai's, e.g. https://kimai.example.com;
+                        your organisation's Calamari, e.g. https://acme.calamari.io;
+                        Clockodo's only for a test server (default ${CLOCKODO_URL})
+  --email E-MAIL        your Clockodo login, or the Calamari employee Punchcard acts for
   --ca-file FILE        PEM file of the CA that signed Kimai's certificate (trusted in addition)
   --allow-insecure-tls  do not check Kimai's certificate at all (test servers only; logged loudly)
   --test-connection     check the connection to the back end, print a verdict on stderr and exit
-                        (0 connected, 1 not); the token comes from the keychain or
-                        PUNCHCARD_KIMAI_TOKEN
+                        (0 connected, 1 not); the secret comes from the keychain or
+                        PUNCHCARD_KIMAI_TOKEN / PUNCHCARD_CLOCKODO_TOKEN / PUNCHCARD_CALAMARI_TOKEN
   --json                with --test-connection: also print the result as one JSON line on
                         stdout, for programs (the Punchcard app reads it)
   --help                show this text
@@ -44,6 +50,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   let json = false;
   let provider: string | undefined;
   let url: string | undefined;
+  let email: string | undefined;
   let caFile: string | undefined;
   let allowInsecureTls = false;
   for (let index = 0; index < argv.length; index++) {
@@ -77,10 +84,15 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       userDataDir = resolve(folder);
     } else if (name === '--provider') {
       provider = value();
-      if (provider !== 'local' && provider !== 'kimai') return { kind: 'error', message: '--provider is local or kimai.' };
+      if (provider !== 'local' && provider !== 'kimai' && provider !== 'clockodo' && provider !== 'calamari') {
+        return { kind: 'error', message: '--provider is local, kimai, clockodo or calamari.' };
+      }
     } else if (name === '--url') {
       url = value();
       if (!url) return { kind: 'error', message: '--url needs an address, e.g. https://kimai.example.com.' };
+    } else if (name === '--email') {
+      email = value();
+      if (!email) return { kind: 'error', message: '--email needs an address, e.g. --email ada@example.com.' };
     } else if (name === '--ca-file') {
       const file = value();
       if (!file) return { kind: 'error', message: '--ca-file needs a PEM file.' };
@@ -89,7 +101,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       return { kind: 'error', message: `Unknown argument: ${argument}` };
     }
   }
-  const profile = providerProfile(provider, url, caFile, allowInsecureTls);
+  const profile = providerProfile({ provider, url, email, caFile, allowInsecureTls });
   if (typeof profile === 'string') return { kind: 'error', message: profile };
   const folder = userDataDir ?? defaultUserDataDir(process.platform, env);
   const withProvider = profile ? { provider: profile } : {};
@@ -99,17 +111,45 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   return { kind: 'serve', userDataDir: folder, allTools, ...withProvider };
 }
 
+interface ProviderFlags {
+  provider: string | undefined;
+  url: string | undefined;
+  email: string | undefined;
+  caFile: string | undefined;
+  allowInsecureTls: boolean;
+}
+
 /** The back end the flags ask for, undefined when they ask for none, or what is wrong with them. */
-function providerProfile(provider: string | undefined, url: string | undefined, caFile: string | undefined, allowInsecureTls: boolean): ProviderProfile | undefined | string {
-  const kimaiOnly = url !== undefined || caFile !== undefined || allowInsecureTls;
-  if (provider === undefined) return kimaiOnly ? '--url, --ca-file and --allow-insecure-tls go with --provider kimai.' : undefined;
-  if (provider === 'local') return kimaiOnly ? '--url, --ca-file and --allow-insecure-tls are for --provider kimai only.' : { type: 'local' };
+function providerProfile(flags: ProviderFlags): ProviderProfile | undefined | string {
+  const { provider, url, email, caFile, allowInsecureTls } = flags;
+  const tlsFlags = caFile !== undefined || allowInsecureTls;
+  if (provider === undefined) {
+    return url !== undefined || email !== undefined || tlsFlags ? '--url, --email, --ca-file and --allow-insecure-tls go with --provider.' : undefined;
+  }
+  if (provider === 'local') {
+    return url !== undefined || email !== undefined || tlsFlags ? '--url, --email, --ca-file and --allow-insecure-tls are not for --provider local.' : { type: 'local' };
+  }
+  // The same rules and normal forms as a profile in config.json (contract/settings.ts).
+  if (url !== undefined && !isHttpUrl(url)) return `--url ${url} is not an http(s) address such as https://kimai.example.com.`;
+  if (provider === 'clockodo') {
+    if (tlsFlags) return '--ca-file and --allow-insecure-tls are for --provider kimai only.';
+    if (email === undefined) return '--provider clockodo needs --email, your Clockodo login.';
+    if (!isEmail(email)) return `--email ${email} is not an e-mail address such as ada@example.com.`;
+    return { type: 'clockodo', email: normalizeEmail(email), url: url === undefined ? CLOCKODO_URL : normalizeBaseUrl(url) };
+  }
+  if (provider === 'calamari') {
+    // The organisation's key may act for anyone: without the one person, Punchcard does not use it.
+    if (tlsFlags) return '--ca-file and --allow-insecure-tls are for --provider kimai only.';
+    if (url === undefined) return '--provider calamari needs --url, your organisation\'s Calamari address (e.g. https://acme.calamari.io).';
+    if (email === undefined) return '--provider calamari needs --email: the employee Punchcard acts for with the organisation\'s key.';
+    if (!isEmail(email)) return `--email ${email} is not an e-mail address such as ada@example.com.`;
+    return { type: 'calamari', url: normalizeBaseUrl(url), email: normalizeEmail(email) };
+  }
+  if (email !== undefined) return '--email is for --provider clockodo or calamari; Kimai knows you by your token.';
   if (url === undefined) return '--provider kimai needs --url, e.g. --url https://kimai.example.com.';
-  // The same rule and normal form as a Kimai profile in config.json (contract/settings.ts).
-  if (!isHttpUrl(url)) return `--url ${url} is not an http(s) address such as https://kimai.example.com.`;
   return {
     type: 'kimai',
-    url: normalizeKimaiUrl(url),
+    url: normalizeBaseUrl(url),
     ...(caFile === undefined ? {} : { caFile }),
     ...(allowInsecureTls ? { allowInsecureTls } : {}),
   };

@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import type { ProviderProfile, Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
-import { createKimai } from '../providers/kimai/create-kimai.ts';
-import type { ConnectionReport } from '../providers/kimai/connection-test.ts';
+import type { ConnectionReport } from '../providers/http/remote-error.ts';
 import { readSettingsFile } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
 
@@ -42,18 +41,25 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
 
 async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions): Promise<{ exitCode: number; report: ConnectionReport }> {
   if (profile.type === 'local') {
-    return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose Kimai with --provider kimai --url URL to test one.' } };
+    return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
   }
-  const tracker = createKimai({
-    profile,
+  const common = {
     userDataDir: options.userDataDir,
     workWeek: () => settings.workWeek,
     now: Date.now,
     log: options.log,
     env: options.env,
     ...(options.credentials ? { credentials: options.credentials } : {}),
-  });
+  };
+  // Each back end's own module, loaded only for the back end being tested.
+  const tracker =
+    profile.type === 'kimai'
+      ? (await import('../providers/kimai/create-kimai.ts')).createKimai({ ...common, profile })
+      : profile.type === 'clockodo'
+        ? (await import('../providers/clockodo/create-clockodo.ts')).createClockodo({ ...common, profile })
+        : (await import('../providers/calamari/create-calamari.ts')).createCalamari({ ...common, profile });
   try {
+    // The test also teaches the next start what the back end offers (remembered in the data folder).
     const report = await tracker.testConnection();
     return { exitCode: report.ok ? 0 : 1, report };
   } finally {

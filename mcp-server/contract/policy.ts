@@ -6,8 +6,13 @@ import * as z from 'zod/v4';
 import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
-export const PROVIDER_TYPES = ['local', 'kimai'] as const;
+export const PROVIDER_TYPES = ['local', 'kimai', 'clockodo', 'calamari'] as const;
 
+/**
+ * A back end an organisation can fix for every account on the machine: one that needs no personal
+ * login in the profile. Clockodo's and Calamari's profiles name the person, so an organisation allows
+ * them (`providers.allowed`) and each person enters their own.
+ */
 const FixedProviderSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('local') }),
   z.strictObject({

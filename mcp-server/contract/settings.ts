@@ -3,10 +3,10 @@
 // Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
 import { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
-import { isHttpUrl, normalizeKimaiUrl } from './kimai-url.ts';
+import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
-export { kimaiCredentialAccount, normalizeKimaiUrl } from './kimai-url.ts';
+export { CLOCKODO_URL, credentialAccount, normalizeBaseUrl } from './back-end-accounts.ts';
 export { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 
 const hours = z.number().min(0).max(24);
@@ -21,7 +21,8 @@ export const HolidayRegionSchema = z.object({
   region: z.string().min(1).max(10).optional(),
 });
 
-const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://kimai.example.com').transform(normalizeKimaiUrl);
+const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://kimai.example.com').transform(normalizeBaseUrl);
+const email = z.string().trim().refine(isEmail, 'an e-mail address such as ada@example.com').transform(normalizeEmail);
 
 export const LocalProviderSchema = z.object({ type: z.literal('local') });
 
@@ -34,7 +35,21 @@ export const KimaiProviderSchema = z.object({
   allowInsecureTls: z.boolean().optional(),
 });
 
-export const ProviderProfileSchema = z.discriminatedUnion('type', [LocalProviderSchema, KimaiProviderSchema]);
+/** Clockodo: a person's own login and API key; `url` only for a test server (DESIGN.md §4). */
+export const ClockodoProviderSchema = z.object({
+  type: z.literal('clockodo'),
+  email,
+  url: httpUrl.default(CLOCKODO_URL),
+});
+
+/** Calamari: the organisation's address and the one employee Punchcard acts for with its key. */
+export const CalamariProviderSchema = z.object({
+  type: z.literal('calamari'),
+  url: httpUrl,
+  email,
+});
+
+export const ProviderProfileSchema = z.discriminatedUnion('type', [LocalProviderSchema, KimaiProviderSchema, ClockodoProviderSchema, CalamariProviderSchema]);
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);
@@ -73,6 +88,9 @@ export type WorkWeek = z.infer<typeof WorkWeekSchema>;
 export type HolidayRegion = z.infer<typeof HolidayRegionSchema>;
 export type ProviderProfile = z.infer<typeof ProviderProfileSchema>;
 export type KimaiProfile = z.infer<typeof KimaiProviderSchema>;
+export type ClockodoProfile = z.infer<typeof ClockodoProviderSchema>;
+export type CalamariProfile = z.infer<typeof CalamariProviderSchema>;
+export type RemoteProfile = KimaiProfile | ClockodoProfile | CalamariProfile;
 
 /**
  * Reads a settings file's parsed JSON. Missing keys take their defaults, so a file written by an

@@ -20,6 +20,8 @@ export const TOOL_CATALOG = {
   clock_in: { group: 'timer', access: 'create' },
   clock_out: { group: 'timer', access: 'create' },
   timer_status: { group: 'timer', access: 'read' },
+  start_break: { group: 'timer', access: 'create' },
+  end_break: { group: 'timer', access: 'create' },
   list_time_entries: { group: 'entries', access: 'read' },
   log_time: { group: 'entries', access: 'create' },
   update_time_entry: { group: 'entries', access: 'change' },

@@ -1,7 +1,9 @@
 // How much leave a request costs and how much work a period asks for. Both depend on the person's
-// work week (hours per weekday), public holidays and half days, and on nothing else.
-import { daysBetween, eachDate, isoWeekday, isValidDate } from './time.ts';
+// working days (work-plan.ts: target hours, public holidays, half holidays) and on half days of
+// leave, and on nothing else.
+import { daysBetween, eachDate, isValidDate } from './time.ts';
 import type { WorkWeek } from '../contract/settings.ts';
+import { type DayPlan, workShare } from './work-plan.ts';
 
 /** Target hours per weekday; a day with 0 hours is not a working day. */
 export type { WorkWeek };
@@ -27,23 +29,24 @@ export type LeaveDay = { date: string; part: DayPart; counts: number; reason?: '
 export type LeaveDays = { ok: true; workingDays: number; days: LeaveDay[] } | { ok: false; message: string };
 
 const MAX_DAYS = 366;
-const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**
  * Every calendar day of a leave request with what it costs: 1 for a working day, 0.5 for a half
- * day at either end, 0 for days off (reason 'weekend', meaning any day with no target hours) and
- * public holidays. A day that is both off and a holiday is reported as 'weekend': it would cost
- * nothing even without the holiday.
+ * day at either end or a half holiday, 0 for days off (reason 'weekend', meaning any day with no
+ * target hours) and public holidays. A day that is both off and a holiday is reported as 'weekend':
+ * it would cost nothing even without the holiday.
  */
-export function leaveDays(input: LeaveRange, workWeek: WorkWeek, holidays: ReadonlySet<string>): LeaveDays {
+export function leaveDays(input: LeaveRange, plan: DayPlan): LeaveDays {
   const problem = rangeProblem(input);
   if (problem) return { ok: false, message: problem };
 
   const days = eachDate(input.firstDay, input.lastDay).map((date): LeaveDay => {
     const part = partOn(input, date);
-    if (hoursOn(date, workWeek) <= 0) return { date, part, counts: 0, reason: 'weekend' };
-    if (holidays.has(date)) return { date, part, counts: 0, reason: 'holiday' };
-    return { date, part, counts: part === 'full' ? 1 : 0.5 };
+    const planned = plan(date);
+    const share = workShare(planned);
+    if (planned.dayOff) return { date, part, counts: 0, reason: 'weekend' };
+    if (share === 0) return { date, part, counts: 0, reason: 'holiday' };
+    return { date, part, counts: Math.min(share, part === 'full' ? 1 : 0.5) };
   });
   const workingDays = days.reduce((sum, day) => sum + day.counts, 0);
   return { ok: true, workingDays, days };
@@ -65,20 +68,17 @@ export function partsOverlap(a: DayPart, b: DayPart): boolean {
 
 /**
  * Minutes of work expected over [from, to] (both included; 0 when to is before from): each day's
- * weekday hours, nothing on public holidays, and less by the fraction of the day on leave.
+ * target (holidays already out), less by the share of the day's work taken as leave. `leave` holds
+ * the days counted of leave per date (a half day on a half holiday takes all of what is left).
  */
-export function targetMinutes(
-  from: string,
-  to: string,
-  workWeek: WorkWeek,
-  holidays: ReadonlySet<string>,
-  leave: ReadonlyMap<string, number>,
-): number {
+export function targetMinutes(from: string, to: string, plan: DayPlan, leave: ReadonlyMap<string, number>): number {
   let minutes = 0;
   for (const date of eachDate(from, to)) {
-    if (holidays.has(date)) continue;
-    const onLeave = Math.min(1, Math.max(0, leave.get(date) ?? 0));
-    minutes += Math.max(0, hoursOn(date, workWeek)) * 60 * (1 - onLeave);
+    const planned = plan(date);
+    const share = workShare(planned);
+    if (share === 0) continue;
+    const onLeave = Math.min(1, Math.max(0, (leave.get(date) ?? 0) / share));
+    minutes += planned.targetMinutes * (1 - onLeave);
   }
   // Hours such as 7.7 are not exact in binary; the total is what people compare, so round once.
   return Math.round(minutes);
@@ -108,10 +108,4 @@ function partOn(input: LeaveRange, date: string): DayPart {
   if (date === input.firstDay && input.firstDayPart === 'afternoon') return 'afternoon';
   if (date === input.lastDay && input.lastDayPart === 'morning') return 'morning';
   return 'full';
-}
-
-/** The target hours of a date's weekday; 0 marks a day off. */
-export function hoursOn(date: string, workWeek: WorkWeek): number {
-  const key = WEEKDAY_KEYS[isoWeekday(date) - 1] ?? 'mon';
-  return workWeek[key];
 }

@@ -1,7 +1,8 @@
 // Totals over worked spans, and the targets they are set against. Pure: the tools fetch spans,
 // holidays and leave from the back end and hand them here.
 import type { WorkSpan } from '../providers/time-tracker.ts';
-import { targetMinutes, type WorkWeek } from './leave-days.ts';
+import { targetMinutes } from './leave-days.ts';
+import type { DayPlan } from './work-plan.ts';
 import { addDays, eachDate, isoWeekLabel, localDate, startOfLocalDay } from './time.ts';
 
 export type GroupBy = 'day' | 'week' | 'project' | 'activity';
@@ -52,18 +53,12 @@ export interface DayTarget {
 }
 
 /**
- * Each day's target over [from, to], days still ahead included: its weekday's hours, nothing on a
- * public holiday, less by the share of the day on leave. Rounded per day, so that the days of a
+ * Each day's target over [from, to], days still ahead included: the plan's target (nothing on a
+ * public holiday), less by the share of the day on leave. Rounded per day, so that the days of a
  * range add up to the range's target as a person adds them up.
  */
-export function dayTargets(
-  from: string,
-  to: string,
-  workWeek: WorkWeek,
-  holidays: ReadonlySet<string>,
-  leave: ReadonlyMap<string, number>,
-): DayTarget[] {
-  return eachDate(from, to).map((date) => ({ date, minutes: targetMinutes(date, date, workWeek, holidays, leave) }));
+export function dayTargets(from: string, to: string, plan: DayPlan, leave: ReadonlyMap<string, number>): DayTarget[] {
+  return eachDate(from, to).map((date) => ({ date, minutes: targetMinutes(date, date, plan, leave) }));
 }
 
 export interface PlannedGroup extends ReportGroup {

@@ -9,7 +9,7 @@ export function createBlockedTracker(profile: ProviderProfile, reason: string, p
   return {
     type: profile.type,
     label: `${profile.type === 'local' ? 'Local timesheet' : profile.type} (not allowed by your organisation)`,
-    capabilities: new Set(['timer']),
+    capabilities: new Set(['account']),
     whoami: (): Promise<Person> => Promise.resolve({ name: personName(), connection: reason }),
     runningEntry: refuse,
     startTimer: refuse,

@@ -1,7 +1,7 @@
 // Which back end the engine talks to: the profile from the settings, or from the command line
 // (`--provider kimai --url …`), which wins. Each provider gets only what it needs, and each is its
-// own chunk of the bundle, loaded when the engine first needs it: a Kimai user never loads SQLite,
-// a local one never the HTTP client or the keychain.
+// own chunk of the bundle, loaded when the engine first needs it: a Kimai user never loads SQLite or
+// Clockodo's client, a local one never the HTTP client or the keychain.
 import { join } from 'node:path';
 import type { ProviderProfile, WorkWeek } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
@@ -14,8 +14,8 @@ export interface TrackerFactoryOptions {
   /** The person shown in the local absence calendar. */
   personName: () => string;
   workWeek: () => WorkWeek;
-  /** Public holiday dates in [from, to] of the person's region, for counting leave days (Kimai). */
-  holidays: (from: string, to: string) => Promise<ReadonlySet<string>>;
+  /** Public holidays in [from, to] of the settings' region by date, where the back end keeps none of its own. */
+  holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
   now: () => number;
   log: Log;
   env?: NodeJS.ProcessEnv;
@@ -29,7 +29,17 @@ export async function createTracker(options: TrackerFactoryOptions): Promise<Tim
     const { createLocalTracker } = await import('./local/local-tracker.ts');
     return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now });
   }
+  const env = options.env ?? process.env;
+  if (profile.type === 'clockodo') {
+    const { createClockodo } = await import('./clockodo/create-clockodo.ts');
+    return createClockodo({ ...options, profile, env });
+  }
+  if (profile.type === 'calamari') {
+    const { createCalamari } = await import('./calamari/create-calamari.ts');
+    return createCalamari({ ...options, profile, env });
+  }
   const { createKimai } = await import('./kimai/create-kimai.ts');
-  return createKimai({ ...options, profile, env: options.env ?? process.env });
+  // Kimai keeps no calendar of its own: leave days are counted on the settings' holidays.
+  return createKimai({ ...options, holidays: async (from, to) => new Set((await options.holidays(from, to)).keys()), profile, env });
 }
 

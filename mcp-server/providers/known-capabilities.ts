@@ -1,11 +1,23 @@
-// What a back end can do as far as is known before it is asked: the local timesheet everything, a
-// remote one what the last start learned (remembered in the data folder). The opening of a
-// connection lists tools from this without loading the back end; the tracker starts from the same.
+// What a back end can do as far as is known before it is asked: the local timesheet everything but
+// breaks, a remote one what the last start (or the app's connection test) learned, remembered in the
+// data folder. The opening of a connection lists tools from this without loading the back end; the
+// tracker starts from the same.
 import type { ProviderProfile } from '../contract/settings.ts';
+import { rememberedCalamariCapabilities } from './calamari/capabilities.ts';
+import { rememberedClockodoCapabilities } from './clockodo/capabilities.ts';
 import { rememberedKimaiCapabilities } from './kimai/capabilities.ts';
 import { LOCAL_CAPABILITIES } from './local/capabilities.ts';
 import type { Capability } from './time-tracker.ts';
 
 export function knownCapabilities(profile: ProviderProfile, userDataDir: string): ReadonlySet<Capability> {
-  return profile.type === 'local' ? LOCAL_CAPABILITIES : rememberedKimaiCapabilities(userDataDir, profile.url);
+  switch (profile.type) {
+    case 'local':
+      return LOCAL_CAPABILITIES;
+    case 'kimai':
+      return rememberedKimaiCapabilities(userDataDir, profile.url);
+    case 'clockodo':
+      return rememberedClockodoCapabilities(userDataDir, profile);
+    case 'calamari':
+      return rememberedCalamariCapabilities(userDataDir, profile);
+  }
 }

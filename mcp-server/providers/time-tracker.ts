@@ -2,8 +2,27 @@
 // days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO text with offsets.
 // A provider declares what it can do; a tool whose capability is missing is registered but disabled,
 // so it stays out of tools/list until the back end gains the capability.
+import type { PlannedDay } from '../domain/work-plan.ts';
 
-export const CAPABILITIES = ['timer', 'entries', 'reports', 'catalog', 'catalog_write', 'leave', 'calendar'] as const;
+/**
+ * - `account`: whoami; every back end has it.
+ * - `entries` lists and logs time, `entries_edit` changes and deletes it (Calamari's shifts cannot be).
+ * - `breaks`: start and end a break within the running shift (Calamari).
+ * - `leave_cancel`: withdraw a leave request (not every API can).
+ */
+export const CAPABILITIES = [
+  'account',
+  'timer',
+  'breaks',
+  'entries',
+  'entries_edit',
+  'reports',
+  'catalog',
+  'catalog_write',
+  'leave',
+  'leave_cancel',
+  'calendar',
+] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export interface Ref {
@@ -19,6 +38,15 @@ export interface TimeEntry {
   project: Ref | null;
   activity: Ref | null;
   description: string;
+  /** Breaks taken inside the entry (a Calamari shift); their time is not worked time. */
+  breaks?: BreakSpan[];
+}
+
+/** A break inside a shift; `end` is null while it runs. */
+export interface BreakSpan {
+  type: Ref;
+  start: number;
+  end: number | null;
 }
 
 export interface EntryFields {
@@ -75,6 +103,13 @@ export interface LeaveRequest {
   id: number;
   person: string;
   type: LeaveType;
+  /** The back end's own name of the type when it says more than `type` ("Sick day of a child"). */
+  kind?: string;
+  /**
+   * Work somewhere else (Clockodo's home office, Calamari's remote days): filed and listed like
+   * leave, but the day keeps its target hours, costs no leave and nobody is away.
+   */
+  workingElsewhere?: boolean;
   firstDay: string;
   lastDay: string;
   firstDayPart: 'full' | 'afternoon';
@@ -90,13 +125,63 @@ export interface LeaveRequest {
   parts?: Array<{ id: number; firstDay: string; lastDay: string }>;
 }
 
-/** What a person asks for; the back end assigns the id, the person and the status. */
+/**
+ * What a person asks for; the back end assigns the id, the person and the status. `kind`, when
+ * given, is a type by the back end's own name, which the back end resolves (or refuses in words).
+ */
 export type NewLeaveRequest = Omit<LeaveRequest, 'id' | 'person' | 'status' | 'parts'>;
+
+/** One person's absence as the calendar shows it: colleagues' details stay with the back end. */
+export interface TeamAbsence {
+  person: string;
+  /** Whether it is the person's own absence. */
+  own: boolean;
+  /** `null` where the back end does not show the kind of a colleague's absence. */
+  type: LeaveType | null;
+  kind?: string;
+  workingElsewhere?: boolean;
+  firstDay: string;
+  lastDay: string;
+  firstDayPart: 'full' | 'afternoon';
+  lastDayPart: 'full' | 'morning';
+  status: LeaveStatus;
+}
+
+/** A year's leave as the back end accounts it (its entitlements, not the local settings). */
+export interface LeaveBalance {
+  /** Vacation entitlement of the year, carry-over included; null where the back end gives only what is left (Calamari). */
+  entitlement: number | null;
+  /** Days carried over from the year before, or null where the back end does not say. */
+  carryOver: number | null;
+  /** The back end sets no limit on vacation (Calamari); the numbers then say what was used. */
+  unlimited?: boolean;
+  /** Vacation days before today, and from today on, of the requests that stand. */
+  taken: number;
+  planned: number;
+  remaining: number;
+  /** Days per leave type other than vacation. */
+  other: Partial<Record<Exclude<LeaveType, 'vacation'>, number>>;
+}
+
+/** The person's worked-time account as the back end keeps it (overtime, or shortfall when negative). */
+export interface TimeAccount {
+  /** Worked minus target over the range the back end was asked about. */
+  balanceMinutes: number;
+  /** What the balance covers, in words ("Clockodo's time account for 2026, carry-over included"). */
+  label: string;
+}
 
 export interface Person {
   name: string;
   /** One line about the connection (server, version, mode) for remote back ends. */
   connection?: string;
+  /**
+   * Target hours per weekday as the back end keeps them for the person, where it keeps them
+   * (Clockodo, Calamari); the settings' work week otherwise.
+   */
+  workWeek?: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number>;
+  /** Where public holidays come from when the back end keeps them ("Clockodo's non-business days"). */
+  holidays?: string;
 }
 
 export interface TimeTracker {
@@ -120,6 +205,22 @@ export interface TimeTracker {
 
   whoami(): Promise<Person>;
 
+  /**
+   * The person's working days as the back end keeps them (target hours per day, its public holidays
+   * or non-business days), for reports, leave counting and the calendar. Without it, the settings'
+   * work week and holiday region are the plan. Must cover every day of [from, to].
+   */
+  workPlan?(from: string, to: string): Promise<PlannedDay[]>;
+  /** Leave entitlements as the back end keeps them; without it, leave_balance counts from the settings. */
+  leaveBalance?(year: number): Promise<LeaveBalance>;
+  /** The person's and visible colleagues' absences over [from, to]; without it, the calendar shows the person's own leave. */
+  teamAbsences?(from: string, to: string): Promise<TeamAbsence[]>;
+  /**
+   * The back end's own worked-time balance for a report of [from, to] (up to today), or null where the
+   * back end keeps one but will not show it to this person.
+   */
+  timeAccount?(from: string, to: string): Promise<TimeAccount | null>;
+
   runningEntry(): Promise<TimeEntry | null>;
   /**
    * Starts a timer at `start`, or at the moment the back end commits when it is left out (so a
@@ -133,6 +234,13 @@ export interface TimeTracker {
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }>;
   /** Stops the running timer at `end`, or at the moment the back end commits when it is left out. */
   stopTimer(end?: number, note?: string): Promise<TimeEntry>;
+  /**
+   * Back ends with the `breaks` capability: the break types the person may use, and starting and
+   * ending a break inside the running shift (the shift with its breaks comes back).
+   */
+  breakTypes?(): Promise<Ref[]>;
+  startBreak?(typeId: number | null): Promise<TimeEntry>;
+  endBreak?(): Promise<TimeEntry>;
 
   listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }>;
   getEntry(id: number): Promise<TimeEntry>;

@@ -21,7 +21,7 @@ const CLIENT = { name: 'punchcard-build', version: '0' };
 
 export async function captureOpeningManifest(): Promise<OpeningManifest> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-opening-'));
-  const engine = await createEngine({ userDataDir: dir, allTools: true, now: Date.now, log: () => {} });
+  const engine = await createEngine({ userDataDir: dir, allTools: true, listEveryTool: true, now: Date.now, log: () => {} });
   const ask = (messages: JsonRpcMessage[]) => converse(() => engine.createServer(), messages);
   try {
     const initializeFor = async (protocolVersion: string) =>

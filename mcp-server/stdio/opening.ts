@@ -31,7 +31,7 @@ export interface OpeningManifest {
   modernVersions: string[];
   /** What a 2026-era `tools/list` result carries besides `tools` (resultType, ttlMs, cacheScope, _meta). */
   modernListExtras: JsonObject;
-  /** Every tool as the SDK lists it for the local timesheet, in registry order. */
+  /** Every tool as the SDK lists it for the local timesheet (breaks too, which it cannot serve), in registry order. */
   tools: Array<{ name: ToolName; capability: Capability; listed: JsonObject }>;
 }
 

@@ -1,65 +1,87 @@
 import * as z from 'zod/v4';
 import { addDays, daysBetween, eachDate, WEEKDAY_NAMES, weekdayName } from '../domain/time.ts';
-import { LEAVE_TYPES, type LeaveType } from '../providers/time-tracker.ts';
+import { isWorkingDay, planOf } from '../domain/work-plan.ts';
+import { LEAVE_TYPES, type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
+import type { ToolContext } from './context.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { isActive, leaveDayList } from './leave-shared.ts';
+import { leaveDayList, takesTime } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
-import { DAY_PARTS, type DayPart, hoursOn } from '../domain/leave-days.ts';
+import { DAY_PARTS, type DayPart } from '../domain/leave-days.ts';
 
 const MAX_DAYS = 92;
+
+interface Away {
+  person: string;
+  type: LeaveType | null;
+  kind?: string;
+  part: DayPart;
+}
 
 export default defineTool({
   name: 'absence_calendar',
   title: 'Absence calendar',
   description:
-    'Per day (default next 14): working day, holiday, who is away. Finds free days or a week off.',
+    'Per day (default next 14, at most 92): working day, holiday, who is away; finds free days.',
   capability: 'calendar',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
     from: z.string().max(32).optional(),
-    to: z.string().max(32).optional().describe('At most 92 days'),
+    to: z.string().max(32).optional(),
   }),
   output: z.object({
     days: z.array(
       z.object({
         date: z.string(),
         weekday: z.enum(WEEKDAY_NAMES),
+        /** The person's own working day, by their plan (the back end's, or the settings'). */
         working_day: z.boolean(),
         holiday: z.string().nullable(),
-        away: z.array(z.object({ person: z.string(), type: z.enum(LEAVE_TYPES), part: z.enum(DAY_PARTS) })),
+        away: z.array(
+          z.object({
+            person: z.string(),
+            /** null where the back end does not show the kind of a colleague's absence. */
+            type: z.enum(LEAVE_TYPES).nullable(),
+            /** The back end's own name of the type, where it says more. */
+            kind: z.string().optional(),
+            part: z.enum(DAY_PARTS),
+          }),
+        ),
       }),
     ),
   }),
   async handler(args, context) {
     const { from, to } = readDayRange(args, context, { from: today(context), to: (start) => addDays(start, 13) });
     if (daysBetween(from, to) >= MAX_DAYS) throw new ToolInputError(`Ask for at most ${MAX_DAYS} days at a time.`);
-    const [holidays, requests] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
-    const holidayByDate = new Map(holidays.map((holiday) => [holiday.date, holiday.name]));
-    const holidayDates = new Set(holidayByDate.keys());
-    const away = new Map<string, Array<{ person: string; type: LeaveType; part: DayPart }>>();
-    for (const request of requests.filter(isActive)) {
-      for (const day of leaveDayList(request, context.settings.workWeek, holidayDates)) {
+    const [planned, absences] = await Promise.all([context.workDays(from, to), absencesOver(from, to, context)]);
+    const plan = planOf(planned);
+    const away = new Map<string, Away[]>();
+    // Working somewhere else is not being away.
+    for (const absence of absences.filter(takesTime)) {
+      // A colleague's absence is laid over the person's own calendar: the range is clipped to it.
+      const inside = clip(absence, from, to);
+      if (!inside) continue;
+      for (const day of leaveDayList(inside, plan)) {
         // Nobody is "away" on a weekend or a public holiday: there was no work to be away from.
         if (day.counts === 0) continue;
         const list = away.get(day.date) ?? [];
-        list.push({ person: request.person, type: request.type, part: day.part });
+        list.push({ person: absence.person, type: absence.type, ...(absence.kind ? { kind: absence.kind } : {}), part: day.part });
         away.set(day.date, list);
       }
     }
     const days = eachDate(from, to).map((date) => {
-      const holiday = holidayByDate.get(date) ?? null;
+      const day = plan(date);
       return {
         date,
         weekday: weekdayName(date),
-        working_day: hoursOn(date, context.settings.workWeek) > 0 && holiday === null,
-        holiday,
+        working_day: isWorkingDay(day),
+        holiday: day.holiday,
         away: away.get(date) ?? [],
       };
     });
     const lines = days
-      .filter((day) => !day.working_day || day.away.length > 0)
+      .filter((day) => !day.working_day || day.holiday !== null || day.away.length > 0)
       .map((day) => {
-        const notes = [day.holiday ?? (day.working_day ? '' : 'day off'), ...day.away.map((a) => `${a.person}: ${a.type}${a.part === 'full' ? '' : ` (${a.part})`}`)];
+        const notes = [day.holiday ?? (day.working_day ? '' : 'day off'), ...day.away.map(describeAway)];
         return `${day.date} ${day.weekday.slice(0, 3)}: ${notes.filter(Boolean).join('; ')}`;
       });
     const freeDays = days.filter((day) => day.working_day && day.away.length === 0).length;
@@ -67,3 +89,26 @@ export default defineTool({
     return { data: { days }, text };
   },
 });
+
+/** Colleagues too where the back end shows them; otherwise the person's own leave. */
+async function absencesOver(from: string, to: string, context: ToolContext): Promise<TeamAbsence[]> {
+  if (context.tracker.teamAbsences) return context.tracker.teamAbsences(from, to);
+  const own = await context.tracker.listLeave({ from, to });
+  return own.map((request) => ({ ...request, own: true }));
+}
+
+function clip(absence: TeamAbsence, from: string, to: string): TeamAbsence | undefined {
+  if (absence.lastDay < from || absence.firstDay > to) return undefined;
+  return {
+    ...absence,
+    firstDay: absence.firstDay < from ? from : absence.firstDay,
+    firstDayPart: absence.firstDay < from ? 'full' : absence.firstDayPart,
+    lastDay: absence.lastDay > to ? to : absence.lastDay,
+    lastDayPart: absence.lastDay > to ? 'full' : absence.lastDayPart,
+  };
+}
+
+function describeAway(away: Away): string {
+  const what = away.kind ?? away.type ?? 'away';
+  return `${away.person}: ${what}${away.part === 'full' ? '' : ` (${away.part})`}`;
+}

@@ -6,7 +6,7 @@ export default defineTool({
   name: 'cancel_leave_request',
   title: 'Cancel leave request',
   description: 'Cancel a leave request by id; it stays listed as cancelled.',
-  capability: 'leave',
+  capability: 'leave_cancel',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
   input: z.object({ id: z.number().int().min(1) }),
   output: z.object({ request: leaveOutput }),

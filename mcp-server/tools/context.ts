@@ -1,6 +1,7 @@
 // What every tool handler receives (style-models.md rule 5): the active back end, the settings as
 // they are right now, the clock and the user's zone. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
+import type { PlannedDay } from '../domain/work-plan.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 
 export interface ToolContext {
@@ -9,8 +10,13 @@ export interface ToolContext {
   /** IANA zone that days, weeks and displayed times are in. */
   readonly timezone: string;
   readonly now: () => number;
-  /** Public holidays of the configured region in [from, to]; empty when no region is set. */
-  readonly holidays: (from: string, to: string) => Promise<Array<{ date: string; name: string }>>;
+  /**
+   * Every day of [from, to] with its target and holiday: the back end's own plan where it keeps one
+   * (Clockodo, Calamari), otherwise the settings' work week and holiday region.
+   */
+  readonly workDays: (from: string, to: string) => Promise<PlannedDay[]>;
+  /** Who keeps the plan and the leave entitlement: the back end, or the settings. */
+  readonly planSource: 'back_end' | 'settings';
   readonly log: (message: string) => void;
   /**
    * Sentences the result's text ends with, for what the person should know about how their words

@@ -5,7 +5,7 @@ import { defineTool, ToolInputError } from './define-tool.ts';
 export default defineTool({
   name: 'create_catalog_item',
   title: 'Add to catalog',
-  description: 'Add a customer, a project (optional customer) or an activity (optional project).',
+  description: 'Add a customer, project (optional customer) or activity (optional project).',
   capability: 'catalog_write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({

@@ -7,7 +7,7 @@ export default defineTool({
   name: 'delete_time_entry',
   title: 'Delete time entry',
   description: 'Permanently delete a time entry by id; the result echoes it.',
-  capability: 'entries',
+  capability: 'entries_edit',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
   input: z.object({ id: z.number().int().min(1) }),
   output: z.object({ deleted: entryOutput }),

@@ -9,12 +9,14 @@ import clockOut from './clock-out.ts';
 import createCatalogItem from './create-catalog-item.ts';
 import type { ToolDefinition } from './define-tool.ts';
 import deleteTimeEntry from './delete-time-entry.ts';
+import endBreak from './end-break.ts';
 import leaveBalance from './leave-balance.ts';
 import listCatalog from './list-catalog.ts';
 import listLeaveRequests from './list-leave-requests.ts';
 import listTimeEntries from './list-time-entries.ts';
 import logTime from './log-time.ts';
 import requestLeave from './request-leave.ts';
+import startBreak from './start-break.ts';
 import timeReport from './time-report.ts';
 import timerStatus from './timer-status.ts';
 import updateTimeEntry from './update-time-entry.ts';
@@ -29,6 +31,8 @@ export const TOOLS = {
   clock_in: clockIn,
   clock_out: clockOut,
   timer_status: timerStatus,
+  start_break: startBreak,
+  end_break: endBreak,
   list_time_entries: listTimeEntries,
   log_time: logTime,
   update_time_entry: updateTimeEntry,

@@ -1,8 +1,9 @@
 import * as z from 'zod/v4';
-import { LEAVE_TYPES, type LeaveType } from '../providers/time-tracker.ts';
+import { planOf } from '../domain/work-plan.ts';
+import { LEAVE_TYPES, type LeaveBalance, type LeaveType } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
-import { isActive, leaveDayList } from './leave-shared.ts';
+import { leaveDayList, takesTime } from './leave-shared.ts';
 import { today } from './shared.ts';
 
 export default defineTool({
@@ -14,53 +15,80 @@ export default defineTool({
   input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
   output: z.object({
     year: z.int(),
-    entitlement: z.number(),
+    /** The year's vacation days, carry-over included; null where the back end says only what is left. */
+    entitlement: z.number().nullable(),
+    /** Days carried over from the year before (part of the entitlement); null where the back end does not say. */
+    carry_over: z.number().nullable(),
+    /** The back end sets no limit on vacation: entitlement and remaining are then not limits. */
+    unlimited: z.boolean(),
     taken: z.number(),
     planned: z.number(),
     remaining: z.number(),
     /** Days per leave type other than vacation, for the types the year has any of. */
     other_leave_days: z.partialRecord(z.enum(LEAVE_TYPES).exclude(['vacation']), z.number()),
+    /** Who keeps the entitlement: the back end (Clockodo, Calamari), or Punchcard's settings. */
+    source: z.enum(['back_end', 'settings']),
   }),
   async handler(args, context) {
     const year = args.year ?? Number(today(context).slice(0, 4));
     const balance = await vacationBalance(year, context);
     const other = Object.entries(balance.other).map(([type, days]) => `${type} ${days}`);
+    const source = context.tracker.leaveBalance ? ('back_end' as const) : ('settings' as const);
+    const carried = balance.carryOver ? ` (${balance.carryOver} carried over)` : '';
     const text =
-      `${year}: ${balance.entitlement} vacation days, ${balance.taken} taken, ${balance.planned} planned, ${balance.remaining} remaining.` +
-      (other.length > 0 ? ` Other leave: ${other.join(', ')} days.` : '');
+      (balance.unlimited
+        ? `${year}: vacation without a limit; ${balance.taken} days taken, ${balance.planned} planned.`
+        : balance.entitlement === null
+          ? `${year}: ${balance.remaining} vacation days left; ${balance.taken} taken, ${balance.planned} planned.`
+          : `${year}: ${balance.entitlement} vacation days${carried}, ${balance.taken} taken, ${balance.planned} planned, ${balance.remaining} remaining.`) +
+      (other.length > 0 ? ` Other leave: ${other.join(', ')} days.` : '') +
+      (source === 'back_end' ? ` As ${context.tracker.label} keeps it.` : '');
     return {
       data: {
         year,
         entitlement: balance.entitlement,
+        carry_over: balance.carryOver,
+        unlimited: balance.unlimited === true,
         taken: balance.taken,
         planned: balance.planned,
         remaining: balance.remaining,
         other_leave_days: balance.other,
+        source,
       },
       text,
     };
   },
 });
 
-/** Days before today are taken, today and later planned; days outside the year do not count. */
-export async function vacationBalance(year: number, context: ToolContext) {
+/**
+ * The back end's account where it keeps entitlements; otherwise counted here: days before today are
+ * taken, today and later planned, days outside the year do not count, and the settings give the
+ * entitlement.
+ */
+export async function vacationBalance(year: number, context: ToolContext): Promise<LeaveBalance> {
+  if (context.tracker.leaveBalance) return context.tracker.leaveBalance(year);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [requests, holidays] = await Promise.all([context.tracker.listLeave({ from, to }), context.holidays(from, to)]);
-  const holidayDates = new Set(holidays.map((holiday) => holiday.date));
+  const [requests, days] = await Promise.all([context.tracker.listLeave({ from, to }), context.workDays(from, to)]);
+  const plan = planOf(days);
   const now = today(context);
   let taken = 0;
   let planned = 0;
   const other: Partial<Record<Exclude<LeaveType, 'vacation'>, number>> = {};
-  for (const request of requests.filter(isActive)) {
-    for (const day of leaveDayList(request, context.settings.workWeek, holidayDates)) {
-      if (day.date < from || day.date > to || day.counts === 0) continue;
+  for (const request of requests.filter(takesTime)) {
+    // A request reaching into the next or last year: only its days inside this one, on this plan.
+    const inside = { ...request, firstDay: request.firstDay < from ? from : request.firstDay, lastDay: request.lastDay > to ? to : request.lastDay };
+    if (inside.firstDay !== request.firstDay) inside.firstDayPart = 'full';
+    if (inside.lastDay !== request.lastDay) inside.lastDayPart = 'full';
+    for (const day of leaveDayList(inside, plan)) {
+      if (day.counts === 0) continue;
       if (request.type !== 'vacation') other[request.type] = (other[request.type] ?? 0) + day.counts;
       else if (day.date < now) taken += day.counts;
       else planned += day.counts;
     }
   }
   const { annualDays, carryOverDays } = context.settings.leave;
-  const entitlement = annualDays + (year === Number(now.slice(0, 4)) ? carryOverDays : 0);
-  return { entitlement, taken, planned, remaining: entitlement - taken - planned, other };
+  const carryOver = year === Number(now.slice(0, 4)) ? carryOverDays : 0;
+  const entitlement = annualDays + carryOver;
+  return { entitlement, carryOver, taken, planned, remaining: entitlement - taken - planned, other };
 }

@@ -3,7 +3,7 @@
 import * as z from 'zod/v4';
 import { parseDuration } from '../domain/duration.ts';
 import { addDays, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
-import type { Catalog, CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
+import type { BreakSpan, Catalog, CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
 
@@ -13,24 +13,41 @@ export const entryOutput = z.object({
   id: z.int(),
   start: z.string(),
   end: z.string().nullable(),
+  /** Worked minutes: breaks inside the entry are not counted. */
   minutes: z.int(),
   project: z.string().nullable(),
   activity: z.string().nullable(),
   description: z.string(),
+  /** Breaks inside the entry (a shift with breaks; back ends with the breaks capability). */
+  breaks: z.array(z.object({ type: z.string(), start: z.string(), end: z.string().nullable(), minutes: z.int() })).optional(),
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
 
 export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutput {
-  const end = entry.end ?? context.now();
+  const now = context.now();
+  const end = entry.end ?? now;
+  const breaks = (entry.breaks ?? []).map((span) => ({
+    type: span.type.name,
+    start: formatInstant(span.start, context.timezone),
+    end: span.end === null ? null : formatInstant(span.end, context.timezone),
+    ms: Math.max(0, Math.min(span.end ?? now, end) - Math.max(span.start, entry.start)),
+  }));
+  const breakMs = breaks.reduce((sum, span) => sum + span.ms, 0);
   return {
     id: entry.id,
     start: formatInstant(entry.start, context.timezone),
     end: entry.end === null ? null : formatInstant(entry.end, context.timezone),
-    minutes: Math.max(0, Math.floor((end - entry.start) / MINUTE_MS)),
+    minutes: Math.max(0, Math.floor((end - entry.start - breakMs) / MINUTE_MS)),
     project: entry.project?.name ?? null,
     activity: entry.activity?.name ?? null,
     description: entry.description,
+    ...(entry.breaks ? { breaks: breaks.map(({ ms, ...span }) => ({ ...span, minutes: Math.floor(ms / MINUTE_MS) })) } : {}),
   };
+}
+
+/** The break running inside an entry, if one does. */
+export function runningBreak(entry: TimeEntry | null): BreakSpan | undefined {
+  return entry?.breaks?.find((span) => span.end === null);
 }
 
 /** "Website · Design — notes" — the one-line form used in text renderings. */

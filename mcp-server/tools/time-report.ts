@@ -1,6 +1,7 @@
 import * as z from 'zod/v4';
 import { dayTargets, groupSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
+import { planOf } from '../domain/work-plan.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions } from './leave-shared.ts';
@@ -9,7 +10,7 @@ import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './share
 export default defineTool({
   name: 'time_report',
   title: 'Time report',
-  description: 'Worked time by day, week, project or activity, with targets and overtime so far (default: this week, by day).',
+  description: 'Worked time by day, week, project or activity vs targets and overtime (default: this week by day).',
   capability: 'reports',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({
@@ -37,6 +38,11 @@ export default defineTool({
     target_so_far_minutes: z.number().nullable(),
     /** total_minutes minus target_so_far_minutes: days still ahead owe nothing yet. */
     overtime_minutes: z.number().nullable(),
+    /**
+     * The back end's own worked-time account where it keeps one (Clockodo's time account, Calamari's
+     * balance), with what it covers; null on the local timesheet and Kimai, and in a project report.
+     */
+    back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
   }),
   async handler(args, context) {
     const { from, to } = readDayRange(args, context, wholeWeekOrOneDay(args, context));
@@ -54,11 +60,14 @@ export default defineTool({
     if (projectId !== null) {
       const groups = worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
       return {
-        data: { from, to, today: now, groups, total_minutes: total, target_minutes: null, target_so_far_minutes: null, overtime_minutes: null },
+        data: { from, to, today: now, groups, total_minutes: total, target_minutes: null, target_so_far_minutes: null, overtime_minutes: null, back_end_balance: null },
         text: [`${totalText}.`, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
-    const targets = await targetsOver(from, to, context);
+    const [targets, account] = await Promise.all([
+      targetsOver(from, to, context),
+      from <= now && context.tracker.timeAccount ? context.tracker.timeAccount(from, to < now ? to : now) : null,
+    ]);
     const groups: Array<{ key: string; minutes: number; target_minutes?: number }> =
       groupBy === 'day' || groupBy === 'week'
         ? withTargets(worked, targets, groupBy).map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS), target_minutes: group.targetMinutes }))
@@ -72,9 +81,11 @@ export default defineTool({
     const lines = groups.map((group) =>
       group.target_minutes === undefined ? `${group.key}: ${duration(group.minutes)}` : `${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
     );
+    const backEndBalance = account ? { minutes: account.balanceMinutes, covers: account.label } : null;
+    const accountLine = account ? [`${account.label}: ${account.balanceMinutes < 0 ? '-' : '+'}${duration(Math.abs(account.balanceMinutes))}.`] : [];
     return {
-      data: { from, to, today: now, groups, total_minutes: total, target_minutes: target, target_so_far_minutes: soFar, overtime_minutes: balance },
-      text: [summary, ...lines].join('\n'),
+      data: { from, to, today: now, groups, total_minutes: total, target_minutes: target, target_so_far_minutes: soFar, overtime_minutes: balance, back_end_balance: backEndBalance },
+      text: [summary, ...accountLine, ...lines].join('\n'),
     };
   },
 });
@@ -86,9 +97,10 @@ function wholeWeekOrOneDay(args: { from?: string | undefined }, context: ToolCon
 }
 
 async function targetsOver(from: string, to: string, context: ToolContext): Promise<DayTarget[]> {
-  const [holidays, leave] = await Promise.all([context.holidays(from, to), context.tracker.listLeave({ from, to })]);
-  const holidayDates = new Set(holidays.map((holiday) => holiday.date));
-  return dayTargets(from, to, context.settings.workWeek, holidayDates, leaveFractions(leave, context.settings.workWeek, holidayDates));
+  // A back end without leave answers none: the targets are then the plan's.
+  const [days, leave] = await Promise.all([context.workDays(from, to), context.tracker.listLeave({ from, to })]);
+  const plan = planOf(days);
+  return dayTargets(from, to, plan, leaveFractions(leave, plan));
 }
 
 function sumMinutes(days: readonly DayTarget[]): number {

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
-import { formatDuration, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
+import { formatDuration, formatInstant, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { dayRange, entryLabel, entryOutput, MINUTE_MS, presentEntry, today } from './shared.ts';
+import { dayRange, entryLabel, entryOutput, MINUTE_MS, presentEntry, runningBreak, today } from './shared.ts';
 import { sumSpans } from '../domain/report.ts';
 
 export default defineTool({
@@ -13,6 +13,8 @@ export default defineTool({
   input: z.object({}),
   output: z.object({
     running: entryOutput.nullable(),
+    /** The break running inside the shift (back ends with breaks), or null. */
+    on_break: z.object({ type: z.string(), since: z.string() }).nullable(),
     today_minutes: z.int(),
     week_minutes: z.int(),
   }),
@@ -28,11 +30,18 @@ export default defineTool({
     const todayMinutes = Math.floor(sumSpans(spans, todayStart, week.end) / MINUTE_MS);
     const weekMinutes = Math.floor(sumSpans(spans, week.start, week.end) / MINUTE_MS);
     const totals = `Today ${formatDuration(todayMinutes * MINUTE_MS)}, this week ${formatDuration(weekMinutes * MINUTE_MS)}.`;
+    const pause = runningBreak(running);
+    const onBreak = pause ? `On a break (${pause.type.name}) since ${formatLocalTime(pause.start, context.timezone)}. ` : '';
     const text = running
-      ? `Working on ${entryLabel(running)} since ${formatLocalTime(running.start, context.timezone)} (${formatDuration(now - running.start)}). ${totals}`
+      ? `Working on ${entryLabel(running)} since ${formatLocalTime(running.start, context.timezone)} (${formatDuration(now - running.start)}). ${onBreak}${totals}`
       : `No timer running. ${totals}`;
     return {
-      data: { running: running && presentEntry(running, context), today_minutes: todayMinutes, week_minutes: weekMinutes },
+      data: {
+        running: running && presentEntry(running, context),
+        on_break: pause ? { type: pause.type.name, since: formatInstant(pause.start, context.timezone) } : null,
+        today_minutes: todayMinutes,
+        week_minutes: weekMinutes,
+      },
       text,
     };
   },

@@ -7,7 +7,7 @@ export default defineTool({
   name: 'update_time_entry',
   title: 'Update time entry',
   description: 'Edit a time entry by id; empty project or activity clears it.',
-  capability: 'entries',
+  capability: 'entries_edit',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
   input: z.object({
     id: z.number().int().min(1),

@@ -2,11 +2,13 @@ import * as z from 'zod/v4';
 import { CAPABILITIES } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 
+const hours = z.number();
+
 export default defineTool({
   name: 'whoami',
   title: 'Who am I',
-  description: 'User, back end and its capabilities, timezone, weekly target hours.',
-  capability: 'timer',
+  description: 'User, back end, capabilities, timezone, weekly target hours.',
+  capability: 'account',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({}),
   output: z.object({
@@ -15,6 +17,11 @@ export default defineTool({
     capabilities: z.array(z.enum(CAPABILITIES)),
     timezone: z.string(),
     week_target_hours: z.number(),
+    /** Target hours per weekday. */
+    work_week: z.object({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours }),
+    /** Who keeps the targets, public holidays and leave entitlement: the back end, or Punchcard's settings. */
+    plan_source: z.enum(['back_end', 'settings']),
+    /** The settings' holiday region, or where the back end's public holidays come from. */
     holiday_region: z.string().nullable(),
     /** Remote back ends: server, version and mode; a failed connection is an error result instead. */
     connection: z.string().nullable(),
@@ -23,23 +30,28 @@ export default defineTool({
   }),
   async handler(_args, context) {
     const person = await context.tracker.whoami();
-    const weekHours = Object.values(context.settings.workWeek).reduce((sum, hours) => sum + hours, 0);
+    const fromBackEnd = context.planSource === 'back_end';
+    const workWeek = (fromBackEnd && person.workWeek) || context.settings.workWeek;
+    const weekHours = Object.values(workWeek).reduce((sum, value) => sum + value, 0);
     const region = context.settings.holidays;
-    const regionLabel = region ? [region.country, region.state, region.region].filter(Boolean).join('-') : null;
+    const regionLabel = fromBackEnd ? (person.holidays ?? null) : region ? [region.country, region.state, region.region].filter(Boolean).join('-') : null;
     const data = {
       name: person.name,
       provider: context.tracker.label,
       capabilities: [...context.tracker.capabilities],
       timezone: context.timezone,
       week_target_hours: weekHours,
+      work_week: workWeek,
+      plan_source: context.planSource,
       holiday_region: regionLabel,
       connection: person.connection ?? null,
       organisation_policy: context.organisationPolicy,
     };
+    const holidays = regionLabel ? (fromBackEnd ? `, ${regionLabel}` : `, holidays of ${regionLabel}`) : '';
     return {
       data,
       text:
-        `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${regionLabel ? `, holidays of ${regionLabel}` : ''}.` +
+        `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${fromBackEnd ? ' as the back end keeps them' : ''}${holidays}.` +
         (person.connection ? `\n${person.connection}` : '') +
         (context.organisationPolicy && context.organisationPolicy !== person.connection ? `\n${context.organisationPolicy}` : ''),
     };

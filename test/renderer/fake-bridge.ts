@@ -33,6 +33,8 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   clock_in: { title: 'Clock in', description: 'Starts the timer, now or at a past time.' },
   clock_out: { title: 'Clock out', description: 'Stops the running timer.' },
   timer_status: { title: 'Timer status', description: 'Tells whether a timer runs, and for how long.' },
+  start_break: { title: 'Start break', description: 'Pauses the running shift for a break.' },
+  end_break: { title: 'End break', description: 'Ends the running break.' },
   list_time_entries: { title: 'List time entries', description: 'Lists entries in a date range.' },
   log_time: { title: 'Log time', description: 'Adds a finished entry, e.g. for a meeting you forgot to track.' },
   update_time_entry: { title: 'Update time entry', description: 'Changes the times, project or note of an entry.' },
@@ -51,14 +53,48 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 
 
 /** What each back end of the fake cannot do. */
-const UNSUPPORTED: Record<'local' | 'kimai', ReadonlySet<ToolName>> = {
-  local: new Set(['absence_calendar']),
-  kimai: new Set(['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
+const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
+  local: new Set(['absence_calendar', 'start_break', 'end_break']),
+  kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
+  clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
+  calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']),
 };
 
+const NO_SECRET = { needsEmail: false, secretName: '', secretHelp: null, note: null } as const;
 const CHOICES: ProviderChoice[] = [
-  { type: 'local', label: 'This computer', summary: 'A timesheet on this computer. No account needed.', needsUrl: false, needsToken: false },
-  { type: 'kimai', label: 'Kimai', summary: 'Your company’s Kimai server (version 2), with your personal API token.', needsUrl: true, needsToken: true },
+  { type: 'local', label: 'This computer', summary: 'A timesheet on this computer. No account needed.', url: 'none', needsToken: false, ...NO_SECRET },
+  {
+    type: 'kimai',
+    label: 'Kimai',
+    summary: 'Your company’s Kimai server (version 2), with your personal API token.',
+    url: 'required',
+    needsToken: true,
+    ...NO_SECRET,
+    secretName: 'API token',
+    secretHelp: 'kimai-api-tokens',
+  },
+  {
+    type: 'clockodo',
+    label: 'Clockodo',
+    summary: 'Clockodo in the cloud, with your login and API key.',
+    url: 'optional',
+    needsEmail: true,
+    needsToken: true,
+    secretName: 'API key',
+    secretHelp: 'clockodo-api-key',
+    note: null,
+  },
+  {
+    type: 'calamari',
+    label: 'Calamari',
+    summary: 'Calamari’s Time & Attendance and Time Off, with your administrator’s API key.',
+    url: 'required',
+    needsEmail: true,
+    needsToken: true,
+    secretName: 'API key',
+    secretHelp: 'calamari-api-keys',
+    note: 'A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above.',
+  },
 ];
 
 const COUNTRIES: HolidayRegionOption[] = [
@@ -479,6 +515,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         state.account = { type: 'kimai', url, caFile: provider.caFile ?? null, allowInsecureTls: provider.allowInsecureTls ?? false };
         if (token) keychain.set(`kimai:${url}`, token.trim());
         else if (!keychain.has(`kimai:${url}`)) reject(`Enter your Kimai API token for ${url}: Punchcard has none saved for that address.`);
+      } else if (provider.type === 'clockodo') {
+        const url = normalUrl(provider.url || 'https://my.clockodo.com');
+        const email = provider.email.trim().toLowerCase();
+        state.account = { type: 'clockodo', email, url };
+        if (token) keychain.set(`clockodo:${email}`, token.trim());
+        else if (!keychain.has(`clockodo:${email}`)) reject(`Enter your Clockodo API key for ${email}: Punchcard has none saved for it.`);
+      } else if (provider.type === 'calamari') {
+        const url = normalUrl(provider.url);
+        state.account = { type: 'calamari', url, email: provider.email.trim().toLowerCase() };
+        if (token) keychain.set(`calamari:${url}`, token.trim());
+        else if (!keychain.has(`calamari:${url}`)) reject(`Enter your Calamari API key for ${url}: Punchcard has none saved for it.`);
       } else {
         state.account = { type: 'local' };
       }
@@ -487,6 +534,16 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     testConnection: (request): ConnectionResult => {
       const provider = request?.provider ?? state.account;
       if (provider.type === 'local') return { ok: true, message: 'The timesheet on this computer is ready (412 entries).' };
+      if (provider.type === 'calamari') {
+        const key = request?.token ?? keychain.get(`calamari:${normalUrl(provider.url)}`);
+        if (!key) return { ok: false, message: `Punchcard has no Calamari API key for ${provider.url}. Paste it and test again.` };
+        return { ok: true, message: `Connected to Calamari as Ada Lovelace (${provider.email}); Time & Attendance in use; Time Off in use.` };
+      }
+      if (provider.type === 'clockodo') {
+        const key = request?.token ?? keychain.get(`clockodo:${provider.email.trim().toLowerCase()}`);
+        if (!key) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
+        return { ok: true, message: `Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.` };
+      }
       const url = normalUrl(provider.url);
       const token = request?.token ?? keychain.get(`kimai:${url}`);
       if (!token) return { ok: false, message: `Punchcard has no API token for ${url}. Paste one and test again.` };
@@ -496,6 +553,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     forgetCredential: () => {
       if (state.account.type === 'kimai') keychain.delete(`kimai:${state.account.url}`);
+      if (state.account.type === 'clockodo') keychain.delete(`clockodo:${state.account.email}`);
+      if (state.account.type === 'calamari') keychain.delete(`calamari:${state.account.url}`);
       return account();
     },
     getPreferences: () => preferences(),
@@ -524,7 +583,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const account = (): AccountView => ({
     provider: structuredClone(state.account),
-    hasCredential: state.account.type === 'kimai' && keychain.has(`kimai:${state.account.url}`),
+    hasCredential:
+      (state.account.type === 'kimai' && keychain.has(`kimai:${state.account.url}`)) ||
+      (state.account.type === 'clockodo' && keychain.has(`clockodo:${state.account.email}`)) ||
+      (state.account.type === 'calamari' && keychain.has(`calamari:${state.account.url}`)),
     credentialProblem: null,
     choices: CHOICES,
     organisation: null,

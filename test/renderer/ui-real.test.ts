@@ -622,6 +622,8 @@ describe('the real app with a Kimai account in the keychain', () => {
     expect(await screen(status, 'status').getByRole('alert').count()).toBe(0);
     const tools = await open(session, 'tools');
     expect(await screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts()).toEqual([
+      'start_break',
+      'end_break',
       'request_leave',
       'list_leave_requests',
       'cancel_leave_request',
@@ -632,7 +634,7 @@ describe('the real app with a Kimai account in the keychain', () => {
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Tools' }).click();
     await expect
       .poll(() => screen(page, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts())
-      .toEqual(['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
+      .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
   });
 
   it('registers Cursor with Kimai saved: the entry carries no token', async () => {

@@ -2,21 +2,84 @@
 // straight into the keychain (DESIGN.md §3) and never comes back out to the window; the settings
 // file only names the back end. Testing a connection asks the engine, before or after saving.
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
-import { KimaiProviderSchema, kimaiCredentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
-import type { AccountView, Handlers, ProviderChoice } from '../contract.ts';
+import {
+  CalamariProviderSchema,
+  ClockodoProviderSchema,
+  credentialAccount,
+  KimaiProviderSchema,
+  type ProviderProfile,
+  type RemoteProfile,
+} from '../../../mcp-server/contract/settings.ts';
+import type { AccountView, Handlers, ProviderChoice, ProviderType, ProviderView } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 
 export const PROVIDER_CHOICES: ProviderChoice[] = [
-  { type: 'local', label: 'Local timesheet', summary: 'Kept on this computer. No account needed.', needsUrl: false, needsToken: false },
-  { type: 'kimai', label: 'Kimai', summary: 'Your company’s Kimai server (self-hosted, open source), with your personal API token.', needsUrl: true, needsToken: true },
+  {
+    type: 'local',
+    label: 'Local timesheet',
+    summary: 'Kept on this computer. No account needed.',
+    url: 'none',
+    needsEmail: false,
+    needsToken: false,
+    secretName: '',
+    secretHelp: null,
+    note: null,
+  },
+  {
+    type: 'kimai',
+    label: 'Kimai',
+    summary: 'Your company’s Kimai server (self-hosted, open source), with your personal API token.',
+    url: 'required',
+    needsEmail: false,
+    needsToken: true,
+    secretName: 'API token',
+    secretHelp: 'kimai-api-tokens',
+    note: null,
+  },
+  {
+    type: 'clockodo',
+    label: 'Clockodo',
+    summary: 'Clockodo in the cloud, with your login e-mail and your personal API key.',
+    url: 'optional',
+    needsEmail: true,
+    needsToken: true,
+    secretName: 'API key',
+    secretHelp: 'clockodo-api-key',
+    note: null,
+  },
+  {
+    type: 'calamari',
+    label: 'Calamari',
+    summary: 'Calamari’s Time & Attendance and Time Off, with an API key from your administrator.',
+    url: 'required',
+    needsEmail: true,
+    needsToken: true,
+    secretName: 'API key',
+    secretHelp: 'calamari-api-keys',
+    note: 'A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above, never for anyone else.',
+  },
 ];
 
-type ProviderRequest = { type: 'local' } | { type: 'kimai'; url: string; caFile?: string | null | undefined; allowInsecureTls?: boolean | undefined };
+type ProviderRequest =
+  | { type: 'local' }
+  | { type: 'kimai'; url: string; caFile?: string | null | undefined; allowInsecureTls?: boolean | undefined }
+  | { type: 'clockodo'; email: string; url?: string | null | undefined }
+  | { type: 'calamari'; url: string; email: string };
 
-/** The form's values as a settings profile, with the address checked and normalised the way the engine reads it. */
+/** The form's values as a settings profile, checked and normalised the way the engine reads them. */
 export function profileFrom(request: ProviderRequest): ProviderProfile {
   if (request.type === 'local') return { type: 'local' };
+  if (request.type === 'clockodo') {
+    const parsed = ClockodoProviderSchema.safeParse({ type: 'clockodo', email: request.email, ...(request.url ? { url: request.url } : {}) });
+    if (!parsed.success) throw new UserFacingError(`Clockodo ${parsed.error.issues[0]?.path[0] === 'email' ? 'login' : 'address'}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
+    return parsed.data;
+  }
+  if (request.type === 'calamari') {
+    const parsed = CalamariProviderSchema.safeParse({ type: 'calamari', url: request.url, email: request.email });
+    if (!parsed.success) throw new UserFacingError(`Calamari ${parsed.error.issues[0]?.path[0] === 'email' ? 'e-mail' : 'address'}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
+    return parsed.data;
+  }
   const parsed = KimaiProviderSchema.safeParse({
     type: 'kimai',
     url: request.url,
@@ -27,6 +90,18 @@ export function profileFrom(request: ProviderRequest): ProviderProfile {
   return parsed.data;
 }
 
+/** What the window shows of a profile: everything but secrets, which a profile never holds. */
+function providerView(profile: ProviderProfile): ProviderView {
+  if (profile.type === 'local') return { type: 'local' };
+  if (profile.type === 'clockodo') return { type: 'clockodo', email: profile.email, url: profile.url };
+  if (profile.type === 'calamari') return { type: 'calamari', url: profile.url, email: profile.email };
+  return { type: 'kimai', url: profile.url, caFile: profile.caFile ?? null, allowInsecureTls: profile.allowInsecureTls ?? false };
+}
+
+function choiceOf(type: RemoteProfile['type']): ProviderChoice {
+  return PROVIDER_CHOICES.find((choice) => choice.type === type) as ProviderChoice;
+}
+
 export function accountHandlers(
   deps: Pick<HandlerDeps, 'settings' | 'credentials' | 'timesheet' | 'restartEngine' | 'policy'>,
 ): Pick<Handlers, 'getAccount' | 'saveAccount' | 'testConnection' | 'forgetCredential'> {
@@ -35,7 +110,8 @@ export function accountHandlers(
     const { fixedProvider, providersAllowed } = policy();
     if (fixedProvider) return { fixed: true, allowed: [fixedProvider.type], note: 'Set by your organisation: every account here uses this back end.' };
     if (providersAllowed) {
-      const allowed = providersAllowed.filter((type): type is 'local' | 'kimai' => type === 'local' || type === 'kimai');
+      const known = new Set<string>(PROVIDER_CHOICES.map((choice) => choice.type));
+      const allowed = providersAllowed.filter((type): type is ProviderType => known.has(type));
       return { fixed: false, allowed, note: `Set by your organisation: only ${allowed.join(' and ')} may be used.` };
     }
     return null;
@@ -47,17 +123,11 @@ export function accountHandlers(
     let hasCredential = false;
     let credentialProblem: string | null = null;
     try {
-      hasCredential = (await deps.credentials.get(kimaiCredentialAccount(profile.url))) !== null;
+      hasCredential = (await deps.credentials.get(credentialAccount(profile))) !== null;
     } catch (error) {
       credentialProblem = (error as Error).message;
     }
-    return {
-      provider: { type: 'kimai', url: profile.url, caFile: profile.caFile ?? null, allowInsecureTls: profile.allowInsecureTls ?? false },
-      hasCredential,
-      credentialProblem,
-      choices: PROVIDER_CHOICES,
-      organisation: organisation(),
-    };
+    return { provider: providerView(profile), hasCredential, credentialProblem, choices: PROVIDER_CHOICES, organisation: organisation() };
   };
 
   return {
@@ -71,12 +141,14 @@ export function accountHandlers(
         throw new UserFacingError(rules?.note ?? 'Set by your organisation.');
       }
       if (rules?.allowed && !rules.allowed.includes(profile.type)) throw new UserFacingError(rules.note);
-      if (profile.type === 'kimai') {
-        const account = kimaiCredentialAccount(profile.url);
-        // The token first: if the keychain refuses, the settings still name the old, working back end.
+      if (profile.type !== 'local') {
+        const account = credentialAccount(profile);
+        const { label, secretName } = choiceOf(profile.type);
+        // The secret first: if the keychain refuses, the settings still name the old, working back end.
         if (token !== undefined) await deps.credentials.set(account, token.trim());
         else if ((await deps.credentials.get(account)) === null) {
-          throw new UserFacingError(`Enter your Kimai API token for ${profile.url}: Punchcard has none saved for that address.`);
+          const whose = profile.type === 'kimai' ? profile.url : profile.type === 'clockodo' ? profile.email : profile.url;
+          throw new UserFacingError(`Enter your ${label} ${secretName} for ${whose}: Punchcard has none saved for it.`);
         }
       }
       const before = JSON.stringify(deps.settings.read().provider);
@@ -90,8 +162,8 @@ export function accountHandlers(
     },
     forgetCredential: async () => {
       const profile = deps.settings.read().provider;
-      if (profile.type === 'kimai') {
-        await deps.credentials.delete(kimaiCredentialAccount(profile.url));
+      if (profile.type !== 'local') {
+        await deps.credentials.delete(credentialAccount(profile));
         await deps.restartEngine();
       }
       return view();

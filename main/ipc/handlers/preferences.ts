@@ -7,6 +7,10 @@ import type { HandlerDeps } from './ports.ts';
 
 export const LINKS = {
   'kimai-api-tokens': 'https://www.kimai.org/documentation/rest-api.html',
+  // Clockodo shows each person's API key in their personal data (clockodo.md §2.1).
+  'clockodo-api-key': 'https://my.clockodo.com/en/users/editself',
+  // Calamari's keys are made by an administrator (calamari.md §2.1): the help article says how.
+  'calamari-api-keys': 'https://help.calamari.io/en/articles/24539-api-key-configuration-benefits-and-examples-of-use',
 } as const;
 
 export function preferencesView(settings: Settings, startAtLoginSupported: boolean): PreferencesView {

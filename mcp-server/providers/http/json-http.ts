@@ -47,6 +47,11 @@ export interface JsonHttpOptions<Purpose> {
   insecureWarning?: string;
   failures: FailureDescribers<Purpose>;
   log: (message: string) => void;
+  /**
+   * Whether a 429 without Retry-After is tried again after a second (default). A back end whose limit
+   * is counted per hour (Calamari) says when by other means, and a blind retry only spends quota.
+   */
+  retryWithoutRetryAfter?: boolean;
 }
 
 export interface JsonHttp<Purpose> {
@@ -148,6 +153,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     async sendRetrying(request) {
       const answer = await send(request);
       if (answer.status !== 429) return answer;
+      if (options.retryWithoutRetryAfter === false && answer.headers['retry-after'] === undefined) return answer;
       const wait = retryAfterMs(answer.headers['retry-after'], Date.now());
       if (wait > RETRY_AFTER_CAP_MS) return answer;
       await new Promise((done) => setTimeout(done, wait));

@@ -1,7 +1,7 @@
 // Leave on Kimai's absence plugin (kimai.md §14, marked [T]: seen in third-party clients only).
 // Pure: how a Punchcard leave request becomes absence records and back.
-import { addDays } from '../../domain/time.ts';
-import type { LeaveRequest, LeaveStatus, LeaveType, NewLeaveRequest } from '../time-tracker.ts';
+import { type LeavePart, splitLeave as splitLeaveParts } from '../../domain/leave-parts.ts';
+import { type LeaveRequest, type LeaveStatus, type LeaveType, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
 import type { KimaiAbsence } from './wire.ts';
 
 /** The plugin refuses an absence longer than this many calendar days (kimai-mcp splits at 30). */
@@ -26,8 +26,12 @@ const FROM_KIMAI: Record<string, LeaveType> = {
   other: 'other',
 };
 
-export function kimaiAbsenceType(type: LeaveType): string {
-  return TO_KIMAI[type];
+/** Kimai's type for a request: one of its own names (holiday, sickness_child, …, any case), or Punchcard's type. */
+export function kimaiAbsenceType(type: LeaveType, kind?: string): string {
+  if (kind === undefined) return TO_KIMAI[type];
+  const wanted = kind.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (wanted in FROM_KIMAI) return wanted;
+  throw new ProviderError('invalid', `Kimai's absence plugin has no type "${kind}"; its types: ${Object.keys(FROM_KIMAI).join(', ')}.`);
 }
 
 export function leaveStatus(status: string | undefined): LeaveStatus {
@@ -37,36 +41,15 @@ export function leaveStatus(status: string | undefined): LeaveStatus {
   return 'pending';
 }
 
-export interface AbsencePart {
-  firstDay: string;
-  lastDay: string;
-  /** Only ever on a one-day part: the plugin's half day has no "which half". */
-  halfDay: boolean;
-}
+/** A part of a request as one absence record: only ever half a day when it is one day. */
+export type AbsencePart = LeavePart;
 
 /**
  * Splits a request into absences the plugin accepts: none spans New Year, none is longer than
  * MAX_ABSENCE_DAYS, and a half first or last day becomes a one-day half-day absence of its own.
  */
 export function splitLeave(request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>): [AbsencePart, ...AbsencePart[]] {
-  const { firstDay, lastDay } = request;
-  if (firstDay === lastDay) {
-    return [{ firstDay, lastDay, halfDay: request.firstDayPart !== 'full' || request.lastDayPart !== 'full' }];
-  }
-  const to = request.lastDayPart === 'morning' ? addDays(lastDay, -1) : lastDay;
-  const chunkFrom = (from: string): AbsencePart => {
-    const lastOfChunk = [to, `${from.slice(0, 4)}-12-31`, addDays(from, MAX_ABSENCE_DAYS - 1)].sort()[0] as string;
-    return { firstDay: from, lastDay: lastOfChunk, halfDay: false };
-  };
-  const first = request.firstDayPart === 'afternoon' ? { firstDay, lastDay: firstDay, halfDay: true } : chunkFrom(firstDay);
-  const parts: [AbsencePart, ...AbsencePart[]] = [first];
-  for (let from = addDays(first.lastDay, 1); from <= to; ) {
-    const chunk = chunkFrom(from);
-    parts.push(chunk);
-    from = addDays(chunk.lastDay, 1);
-  }
-  if (request.lastDayPart === 'morning') parts.push({ firstDay: lastDay, lastDay, halfDay: true });
-  return parts;
+  return splitLeaveParts(request, MAX_ABSENCE_DAYS);
 }
 
 /** The last day of an absence record; single-day records may carry no end. */

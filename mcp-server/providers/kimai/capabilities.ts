@@ -4,11 +4,11 @@
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
 import { readDetection } from './detection-cache.ts';
 
-/** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for. */
-const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'calendar']);
-/** Kimai with the absence plugin: every capability. */
-export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES);
-const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
+/** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for but breaks. */
+const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_cancel', 'calendar']);
+/** Kimai with the absence plugin: every capability but breaks (Kimai has none). */
+export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => capability !== 'breaks'));
+const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
 /**
  * `absences` is whether the plugin answered the last time anyone asked; `undefined` when nobody has.

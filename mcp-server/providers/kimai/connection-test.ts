@@ -2,28 +2,14 @@
 // fixes differently: a wrong URL, a server that cannot be reached, a bad token, a missing
 // permission, a certificate problem. Used by `punchcard-mcp --test-connection`, by the whoami tool,
 // and (through the engine's public modules) by the app's account screen.
-import { KimaiError, type KimaiFailure } from './errors.ts';
+import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import { KimaiError } from './errors.ts';
 import type { KimaiHttp } from './http-client.ts';
 import { personName, readSession, readVersion } from './session.ts';
 
-export type ConnectionVerdict =
-  | 'ok'
-  | 'wrong_url'
-  | 'unreachable'
-  | 'bad_token'
-  | 'no_token'
-  | 'no_permission'
-  | 'tls'
-  | 'server_error'
-  | 'misconfigured'
-  /** Punchcard itself failed while testing (an answer it could not read); the message says what. */
-  | 'error';
+export type { ConnectionVerdict } from '../http/remote-error.ts';
 
-export interface ConnectionReport {
-  ok: boolean;
-  verdict: ConnectionVerdict;
-  /** One or two sentences for a person; never contains the token. */
-  message: string;
+export interface ConnectionReport extends RemoteConnectionReport {
   version?: string;
   user?: { name: string; timezone: string };
   trackingMode?: string;
@@ -31,23 +17,6 @@ export interface ConnectionReport {
 }
 
 export type AbsencePlugin = 'present' | 'absent' | 'forbidden';
-
-const VERDICTS: Record<KimaiFailure, ConnectionVerdict> = {
-  no_token: 'no_token',
-  bad_token: 'bad_token',
-  forbidden: 'no_permission',
-  not_found: 'wrong_url',
-  not_kimai: 'wrong_url',
-  validation: 'server_error',
-  restricted: 'no_permission',
-  bad_request: 'server_error',
-  rate_limited: 'server_error',
-  server_error: 'server_error',
-  timeout: 'unreachable',
-  unreachable: 'unreachable',
-  tls: 'tls',
-  config: 'misconfigured',
-};
 
 export async function testConnection(http: KimaiHttp): Promise<ConnectionReport> {
   try {
@@ -68,8 +37,8 @@ export async function testConnection(http: KimaiHttp): Promise<ConnectionReport>
       absences,
     };
   } catch (error) {
-    if (!(error instanceof KimaiError)) throw error;
-    return { ok: false, verdict: VERDICTS[error.failure], message: error.message };
+    if (!(error instanceof RemoteError)) throw error;
+    return failedConnection(error);
   }
 }
 
@@ -83,7 +52,7 @@ export async function probeAbsencePlugin(http: KimaiHttp): Promise<AbsencePlugin
     await http.request({ method: 'GET', path: '/absences/types', purpose: { action: 'look for the absence plugin' } });
     return 'present';
   } catch (error) {
-    if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'not_kimai')) return 'absent';
+    if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'wrong_service')) return 'absent';
     if (error instanceof KimaiError && error.failure === 'forbidden') return 'forbidden';
     throw error;
   }

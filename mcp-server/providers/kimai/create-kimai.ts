@@ -1,6 +1,6 @@
 // A Kimai tracker with the token from the credential store and the timeout from the environment: one
 // factory for the engine and for --test-connection.
-import { kimaiCredentialAccount } from '../../contract/kimai-url.ts';
+import { credentialAccount } from '../../contract/back-end-accounts.ts';
 import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
 import { type CredentialStore, createCredentialStore } from '../../credentials/index.ts';
 import type { Log } from '../../log.ts';
@@ -27,7 +27,7 @@ export function createKimai(options: KimaiFactoryOptions): KimaiTracker {
   const timeoutMs = Number(env.PUNCHCARD_KIMAI_TIMEOUT_MS);
   return createKimaiTracker({
     profile,
-    token: () => credentials.get(kimaiCredentialAccount(profile.url)),
+    token: () => credentials.get(credentialAccount({ type: 'kimai', url: profile.url })),
     userDataDir: options.userDataDir,
     workWeek: options.workWeek,
     holidays: options.holidays ?? (async () => new Set()),

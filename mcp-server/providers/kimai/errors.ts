@@ -1,59 +1,33 @@
-// Turns what Kimai (or the network on the way to it) answered into one short sentence a person can
-// act on (kimai.md §2.3, §4). Pure: the HTTP edge hands in status, body and what it was doing. No
-// message ever contains the token, and message texts from Kimai are never parsed for logic: they are
-// translated per instance language and generic on production servers.
+// Turns what Kimai answered into one short sentence a person can act on (kimai.md §2.3, §4); the
+// network's failures are worded by the shared remote layer (http/remote-error.ts) in Kimai's terms.
+// Pure: the HTTP edge hands in status, body and what it was doing. No message ever contains the
+// token, and message texts from Kimai are never parsed for logic: they are translated per instance
+// language and generic on production servers.
 import type { HttpAnswer } from '../http/json-http.ts';
-import { ProviderError } from '../time-tracker.ts';
+import {
+  describeNetworkFailure as describeNetwork,
+  describeTimeout as describeDeadline,
+  looksHtml,
+  type NetworkProblem,
+  RemoteError,
+  type RemoteFailure,
+  type ServiceWords,
+} from '../http/remote-error.ts';
 import { isObject } from './wire.ts';
 
-/**
- * Why a Kimai call failed. The connection test reports these as its verdicts; tools only show the
- * message.
- */
-export type KimaiFailure =
-  | 'no_token'
-  | 'bad_token'
-  | 'forbidden'
-  | 'not_found'
-  | 'not_kimai'
-  | 'validation'
-  | 'restricted'
-  | 'bad_request'
-  | 'rate_limited'
-  | 'server_error'
-  | 'timeout'
-  | 'unreachable'
-  | 'tls'
-  | 'config';
+export { looksHtml, type NetworkProblem };
 
-const PROVIDER_CODES: Record<KimaiFailure, ProviderError['code']> = {
-  no_token: 'denied',
-  bad_token: 'denied',
-  forbidden: 'denied',
-  not_found: 'not_found',
-  not_kimai: 'unavailable',
-  validation: 'invalid',
-  restricted: 'invalid',
-  bad_request: 'invalid',
-  rate_limited: 'unavailable',
-  server_error: 'unavailable',
-  timeout: 'unavailable',
-  unreachable: 'unavailable',
-  tls: 'unavailable',
-  config: 'invalid',
+/** Why a Kimai call failed. The connection test reports these as its verdicts; tools only show the message. */
+export type KimaiFailure = RemoteFailure;
+
+/** A failure of a Kimai call: the one kind of error every remote back end throws, network failures included. */
+export { RemoteError as KimaiError };
+
+const KIMAI_WORDS: ServiceWords = {
+  service: 'Kimai',
+  address: 'the Kimai URL',
+  caHint: 'If your Kimai uses a company or self-signed certificate, set its CA file in Punchcard (settings provider.caFile, or --ca-file).',
 };
-
-export class KimaiError extends ProviderError {
-  readonly failure: KimaiFailure;
-  /** HTTP status, when Kimai answered at all. */
-  readonly status: number | undefined;
-  constructor(failure: KimaiFailure, message: string, status?: number) {
-    super(PROVIDER_CODES[failure], message);
-    this.name = 'KimaiError';
-    this.failure = failure;
-    this.status = status;
-  }
-}
 
 /** What the request was for, so a failure can say so in the person's terms. */
 export interface RequestPurpose {
@@ -89,11 +63,11 @@ const FIELD_WORDS: Record<string, string> = {
   visible: 'archived',
 };
 
-export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string): KimaiError {
+export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string): RemoteError {
   const { status } = answer;
   const body = isObject(answer.json) ? answer.json : undefined;
   if (status === 401) {
-    return new KimaiError(
+    return new RemoteError(
       'bad_token',
       `Kimai at ${baseUrl} did not accept the API token (it is wrong, expired or revoked). ` +
         'Create a new API token in your Kimai profile and save it in Punchcard, or set PUNCHCARD_KIMAI_TOKEN.',
@@ -103,9 +77,9 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (status === 403) {
     // A 403 without a numeric `code` comes from the authenticator, not from a permission check (§2.3).
     if (body && body.code === undefined) {
-      return new KimaiError('bad_token', `Kimai at ${baseUrl} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`, status);
+      return new RemoteError('bad_token', `Kimai at ${baseUrl} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`, status);
     }
-    return new KimaiError(
+    return new RemoteError(
       'forbidden',
       `Your Kimai account may not ${purpose.action} (Kimai answered 403 Forbidden). ` +
         'The period may be locked or the record exported, or your role lacks the permission; ask your Kimai administrator.',
@@ -113,29 +87,29 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     );
   }
   if (status === 404) {
-    return new KimaiError('not_found', purpose.notFound ?? `Kimai at ${baseUrl} has no such address (404) when trying to ${purpose.action}. Check the Kimai URL.`, status);
+    return new RemoteError('not_found', purpose.notFound ?? `Kimai at ${baseUrl} has no such address (404) when trying to ${purpose.action}. Check the Kimai URL.`, status);
   }
   if (status === 400) return describeBadRequest(body, purpose);
   if (status === 429) {
-    return new KimaiError('rate_limited', `Kimai is limiting requests (429 Too Many Requests). Try to ${purpose.action} again in a minute.`, status);
+    return new RemoteError('rate_limited', `Kimai is limiting requests (429 Too Many Requests). Try to ${purpose.action} again in a minute.`, status);
   }
   if (status === 502 || status === 503 || status === 504) {
-    return new KimaiError('server_error', `Kimai at ${baseUrl}, or a proxy in front of it, is unavailable (${status}). Try again later.`, status);
+    return new RemoteError('server_error', `Kimai at ${baseUrl}, or a proxy in front of it, is unavailable (${status}). Try again later.`, status);
   }
   if (status >= 500) {
-    return new KimaiError(
+    return new RemoteError(
       'server_error',
       `Kimai had an internal error (${status}) trying to ${purpose.action}. Try again later; if it keeps happening, ask your Kimai administrator to check its log.`,
       status,
     );
   }
-  return new KimaiError('bad_request', `Kimai answered ${status} trying to ${purpose.action}; Punchcard does not know what that means here.`, status);
+  return new RemoteError('bad_request', `Kimai answered ${status} trying to ${purpose.action}; Punchcard does not know what that means here.`, status);
 }
 
-function describeBadRequest(body: Record<string, unknown> | undefined, purpose: RequestPurpose): KimaiError {
+function describeBadRequest(body: Record<string, unknown> | undefined, purpose: RequestPurpose): RemoteError {
   const errors = isObject(body?.errors) ? body.errors : undefined;
   if (!errors) {
-    return new KimaiError(
+    return new RemoteError(
       'bad_request',
       `Kimai refused the request to ${purpose.action} as malformed (400 Bad Request). A filter value may be wrong, for example a tag that does not exist.`,
       400,
@@ -146,18 +120,18 @@ function describeBadRequest(body: Record<string, unknown> | undefined, purpose: 
   const fields = collectFieldErrors(errors.children, []);
   const parts = [...fields.map(({ path, messages }) => `${wordFor(path)}: ${messages.join(' ')}`), ...global];
   const detail = parts.length > 0 ? parts.join('; ') : 'no reason given';
-  return new KimaiError('validation', `Kimai refused to ${purpose.action}: ${detail}`.replace(/([^.!?])$/, '$1.'), 400);
+  return new RemoteError('validation', `Kimai refused to ${purpose.action}: ${detail}`.replace(/([^.!?])$/, '$1.'), 400);
 }
 
 /** Kimai never names the field it did not want (§3.5); Punchcard knows which ones it sent and why they may be refused. */
-function describeExtraFields(purpose: RequestPurpose): KimaiError {
+function describeExtraFields(purpose: RequestPurpose): RemoteError {
   const gated = purpose.gatedFields ?? [];
   if (gated.length === 0) {
-    return new KimaiError('restricted', `Kimai refused to ${purpose.action}: the request carried a field your account may not set.`, 400);
+    return new RemoteError('restricted', `Kimai refused to ${purpose.action}: the request carried a field your account may not set.`, 400);
   }
   const reasons = [...new Set(gated.map((item) => item.reason))];
   const fields = gated.map((item) => FIELD_WORDS[item.field] ?? item.field);
-  return new KimaiError(
+  return new RemoteError(
     'restricted',
     `Kimai did not let you set ${[...new Set(fields)].join(' and ')} to ${purpose.action}: ${reasons.join(' ')}`.replace(/([^.!?])$/, '$1.'),
     400,
@@ -180,84 +154,19 @@ function wordFor(path: string[]): string {
   return path.map((part) => FIELD_WORDS[part] ?? part).join('.');
 }
 
-/** A Node network error as it reaches the HTTP edge. */
-export interface NetworkProblem {
-  code?: string | undefined;
-  message: string;
+export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string, purpose: RequestPurpose): RemoteError {
+  return describeNetwork(problem, baseUrl, purpose.action, KIMAI_WORDS);
 }
 
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'CERT_REVOKED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'EPROTO',
-]);
-
-export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string, purpose: RequestPurpose): KimaiError {
-  const host = hostOf(baseUrl);
-  const code = problem.code ?? '';
-  if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(problem.message)) {
-    const why = code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
-      : code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? `its certificate is not for ${host}`
-      : code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' ? 'it does not speak TLS on that port (try http:// or another port)'
-      : 'its certificate is not signed by an authority this computer trusts';
-    return new KimaiError(
-      'tls',
-      `The secure connection to ${host} failed: ${why}. If your Kimai uses a company or self-signed certificate, ` +
-        'set its CA file in Punchcard (settings provider.caFile, or --ca-file).',
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new KimaiError('unreachable', `The host name ${host} could not be found. Check the Kimai URL and your network connection.`);
-  }
-  if (code === 'ECONNREFUSED') {
-    return new KimaiError('unreachable', `Nothing answers at ${host} (connection refused). Check the Kimai URL and port, and that Kimai is running.`);
-  }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-    return new KimaiError('unreachable', `The connection to ${host} was lost (${code}) trying to ${purpose.action}. Check your network and try again.`);
-  }
-  return new KimaiError('unreachable', `Kimai at ${host} could not be reached trying to ${purpose.action} (${code || problem.message}).`);
+export function describeTimeout(baseUrl: string, timeoutMs: number, purpose: RequestPurpose): RemoteError {
+  return describeDeadline(baseUrl, timeoutMs, purpose.action, KIMAI_WORDS);
 }
 
-export function describeTimeout(baseUrl: string, timeoutMs: number, purpose: RequestPurpose): KimaiError {
-  return new KimaiError(
-    'timeout',
-    `Kimai at ${hostOf(baseUrl)} did not answer within ${formatWait(timeoutMs)} trying to ${purpose.action}. ` +
-      'It may be overloaded or unreachable; try again later. (A write may still have happened: check before repeating it.)',
-  );
-}
-
-/** 300 ms, 15 s, 1.5 s: a deadline below a second is not "0 s". */
-function formatWait(ms: number): string {
-  return ms < 1_000 ? `${Math.round(ms)} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
-}
-
-/** A body that starts like markup: a web page where Kimai's JSON was expected. */
-export function looksHtml(text: string): boolean {
-  return /^\s*</.test(text);
-}
-
-export function describeNotJson(baseUrl: string, answer: HttpAnswer): KimaiError {
-  return new KimaiError(
-    'not_kimai',
+export function describeNotJson(baseUrl: string, answer: HttpAnswer): RemoteError {
+  return new RemoteError(
+    'wrong_service',
     `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not Kimai's JSON API. ` +
       'Check the URL: it is the address of your Kimai, such as https://kimai.example.com, without /api.',
     answer.status,
   );
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
 }

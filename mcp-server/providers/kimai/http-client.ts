@@ -2,6 +2,7 @@
 // and every failure turned into a KimaiError (errors.ts). Transport, TLS, deadlines and the 429
 // retry are the shared JSON-over-HTTP layer's (providers/http/json-http.ts).
 import { createJsonHttp } from '../http/json-http.ts';
+import { cachedSecret } from '../http/secret.ts';
 import {
   describeHttpFailure,
   describeNetworkFailure,
@@ -51,7 +52,15 @@ export interface KimaiHttp {
 
 export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
   const base = new URL(`${options.baseUrl}/`);
-  let token: Promise<string | null> | undefined;
+  const token = cachedSecret(options.token, {
+    unreadable: (reason) => new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${reason}`),
+    missing: (action) =>
+      new KimaiError(
+        'no_token',
+        `No Kimai API token is stored for ${options.baseUrl}, so Punchcard could not ${action}. ` +
+          'Save one in the Punchcard app (create it in your Kimai profile under API access), or set PUNCHCARD_KIMAI_TOKEN.',
+      ),
+  });
   const transport = createJsonHttp<RequestPurpose>({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -70,26 +79,6 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
     log: options.log,
   });
 
-  async function bearer(purpose: RequestPurpose): Promise<string> {
-    token ??= options.token();
-    let value: string | null;
-    try {
-      value = await token;
-    } catch (error) {
-      token = undefined;
-      throw new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${(error as Error).message}`);
-    }
-    if (!value) {
-      token = undefined;
-      throw new KimaiError(
-        'no_token',
-        `No Kimai API token is stored for ${options.baseUrl}, so Punchcard could not ${purpose.action}. ` +
-          'Save one in the Punchcard app (create it in your Kimai profile under API access), or set PUNCHCARD_KIMAI_TOKEN.',
-      );
-    }
-    return value;
-  }
-
   function urlOf(request: KimaiRequest): URL {
     const url = new URL(`api${request.path}`, base);
     for (const [key, value] of Object.entries(request.query ?? {})) {
@@ -103,7 +92,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
   return {
     baseUrl: options.baseUrl,
     async request<T>(request: KimaiRequest): Promise<KimaiResponse<T>> {
-      const secret = await bearer(request.purpose);
+      const secret = await token.get(request.purpose.action);
       const answer = await transport.sendRetrying({
         method: request.method,
         url: urlOf(request),
@@ -111,7 +100,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,
       });
-      if (answer.status === 401) token = undefined; // The app may have saved a new token since.
+      if (answer.status === 401) token.forget(); // The app may have saved a new token since.
       if (answer.status < 200 || answer.status >= 300) {
         // An HTML 404 page at /api/… is a web server that is not Kimai (or a Kimai below another path).
         if (answer.status === 404 && looksHtml(answer.text)) throw describeNotJson(options.baseUrl, answer);

@@ -7,6 +7,7 @@
 import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
 import { LEAVE_YEARS_AHEAD, leaveDays } from '../../domain/leave-days.ts';
 import { formatWallClock } from '../../domain/time.ts';
+import { weekPlan } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
 import {
   type Capability,
@@ -25,7 +26,7 @@ import {
   type WorkSpan,
 } from '../time-tracker.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
-import { allSettled, Expiring, mapWithLimit } from './cache.ts';
+import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { kimaiCapabilities, rememberedKimaiCapabilities } from './capabilities.ts';
 import { readDetection, writeDetection } from './detection-cache.ts';
@@ -443,16 +444,17 @@ export class KimaiTracker implements TimeTracker {
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     this.#requireAbsences();
+    const absenceType = kimaiAbsenceType(request.type, request.kind);
     const me = await this.#profile();
     const [firstPart, ...laterParts] = splitLeave(request);
     const file = async (part: AbsencePart) => {
-      const body: Record<string, unknown> = { type: kimaiAbsenceType(request.type), date: part.firstDay, comment: request.comment, user: me.id };
+      const body: Record<string, unknown> = { type: absenceType, date: part.firstDay, comment: request.comment, user: me.id };
       if (part.lastDay !== part.firstDay) body.end = part.lastDay;
       if (part.halfDay) body.halfDay = true;
       const response = await this.#absenceRequest<KimaiAbsence[] | KimaiAbsence>({ method: 'POST', path: '/absences', body, purpose: { action: 'request the absence' } });
       const records = Array.isArray(response.data) ? response.data : [response.data];
       const record = records[0];
-      if (!record) throw new KimaiError('not_kimai', 'Kimai accepted the absence but returned no record of it.');
+      if (!record) throw new KimaiError('wrong_service', 'Kimai accepted the absence but returned no record of it.');
       return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
     };
     // A refused first part is the plain refusal: nothing was filed.
@@ -751,7 +753,7 @@ export class KimaiTracker implements TimeTracker {
 }
 
 function countLeaveDays(request: Omit<LeaveRequest, 'days'>, workWeek: WorkWeek, holidays: ReadonlySet<string>): number {
-  const counted = leaveDays(request, workWeek, holidays);
+  const counted = leaveDays(request, weekPlan(workWeek, holidays));
   return counted.ok ? counted.workingDays : 0;
 }
 

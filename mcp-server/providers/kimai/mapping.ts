@@ -25,7 +25,7 @@ export function nameIndex(catalog: Catalog): NameIndex {
 export function readKimaiTime(text: string): number {
   const epochMs = parseOffsetDateTime(text);
   if (epochMs === undefined) {
-    throw new KimaiError('not_kimai', `Kimai sent a time Punchcard cannot read ("${text.slice(0, 40)}"); is this server a Kimai 2?`);
+    throw new KimaiError('wrong_service', `Kimai sent a time Punchcard cannot read ("${text.slice(0, 40)}"); is this server a Kimai 2?`);
   }
   return epochMs;
 }

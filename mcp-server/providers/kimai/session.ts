@@ -1,6 +1,6 @@
 // The reads every Kimai conversation starts with, shared by the tracker and the connection test: the
 // server's version, the person and the timesheet settings (kimai.md §2.4, §9.1, §7.7).
-import { allSettled } from './cache.ts';
+import { allSettled } from '../http/cache.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiHttp } from './http-client.ts';
 import { isObject, type KimaiTimesheetConfig, type KimaiUser } from './wire.ts';
@@ -20,7 +20,7 @@ export async function readVersion(http: KimaiHttp): Promise<string> {
     'Check the URL: it is the address of your Kimai, such as https://kimai.example.com.';
   const response = await http.request<unknown>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version', notFound: notKimai } });
   if (isObject(response.data) && typeof response.data.version === 'string') return response.data.version;
-  throw new KimaiError('not_kimai', notKimai, response.status);
+  throw new KimaiError('wrong_service', notKimai, response.status);
 }
 
 /** The person behind the token: their id, name, roles and the zone of their Kimai profile. */

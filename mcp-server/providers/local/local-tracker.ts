@@ -366,6 +366,9 @@ class LocalTracker implements TimeTracker {
   }
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
+    if (request.kind !== undefined) {
+      throw new ProviderError('invalid', `The local timesheet has no leave type "${request.kind}"; use vacation, sick, personal, parental, unpaid or other.`);
+    }
     return this.#write(() => {
       const clash = this.#overlappingLeave(request);
       if (clash) {

@@ -1,8 +1,8 @@
-// Which back end Punchcard uses. A Kimai token goes from this form to main and into the keychain;
-// the window never sees a saved one, only whether there is one.
+// Which back end Punchcard uses. A Kimai token or a Clockodo API key goes from this form to main and
+// into the keychain; the window never sees a saved one, only whether there is one.
 import { useId, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
-import { normalizeKimaiUrl } from '../../../mcp-server/contract/kimai-url.ts';
+import { CLOCKODO_URL, normalizeBaseUrl, normalizeEmail } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
@@ -23,44 +23,63 @@ export function AccountScreen() {
 interface FormState {
   type: ProviderType;
   url: string;
+  email: string;
   token: string;
   caFile: string;
   allowInsecureTls: boolean;
 }
 
 function fromView(view: AccountView): FormState {
+  const empty = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false };
   const provider = view.provider;
-  return provider.type === 'kimai'
-    ? { type: 'kimai', url: provider.url, token: '', caFile: provider.caFile ?? '', allowInsecureTls: provider.allowInsecureTls }
-    : { type: 'local', url: '', token: '', caFile: '', allowInsecureTls: false };
+  if (provider.type === 'kimai') return { ...empty, type: 'kimai', url: provider.url, caFile: provider.caFile ?? '', allowInsecureTls: provider.allowInsecureTls };
+  // Clockodo's own address is the default and stays out of the field; a test server's shows.
+  if (provider.type === 'clockodo') return { ...empty, type: 'clockodo', email: provider.email, url: provider.url === CLOCKODO_URL ? '' : provider.url };
+  if (provider.type === 'calamari') return { ...empty, type: 'calamari', email: provider.email, url: provider.url };
+  return { ...empty, type: 'local' };
+}
+
+/** What an address looks like, per back end. */
+const URL_EXAMPLES: Partial<Record<ProviderType, string>> = { kimai: 'https://kimai.example.com', calamari: 'https://your-company.calamari.io', clockodo: CLOCKODO_URL };
+
+/** The account a secret belongs to, in its normal form: a secret saved for another one is not this one's. */
+function accountOf(type: ProviderType, url: string, email: string): string {
+  if (type === 'clockodo') return normalizeEmail(email);
+  return normalizeBaseUrl(url);
 }
 
 function AccountForm({ saved }: { saved: AccountView }) {
   const id = useId();
   const [form, setForm] = useState<FormState>(() => fromView(saved));
-  const [errors, setErrors] = useState<Partial<Record<'url' | 'token', string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<'url' | 'email' | 'token', string>>>({});
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
   const action = useAction();
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const choice: ProviderChoice | undefined = saved.choices.find((option) => option.type === form.type);
-  const savedUrl = saved.provider.type === 'kimai' ? saved.provider.url : null;
-  const tokenSavedForUrl = saved.hasCredential && savedUrl !== null && normalizeKimaiUrl(savedUrl) === normalizeKimaiUrl(form.url);
+  const savedAccount =
+    saved.provider.type === 'local' ? null : accountOf(saved.provider.type, saved.provider.url, saved.provider.type === 'kimai' ? '' : saved.provider.email);
+  const tokenSavedForUrl = saved.hasCredential && saved.provider.type === form.type && savedAccount === accountOf(form.type, form.url, form.email);
+  const secretName = choice?.secretName ?? 'API token';
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
     setTest(null);
-    if (key === 'url' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
+    if (key === 'url' || key === 'email' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
   };
 
   const request = (forSave: boolean) => {
     const found: typeof errors = {};
-    if (choice?.needsUrl) {
-      const url = form.url.trim();
-      if (!url) found.url = 'Enter the address of your Kimai, such as https://kimai.example.com.';
-      else if (!/^https?:\/\/[^\s/]+/i.test(url)) found.url = 'The address starts with https:// (or http://), such as https://kimai.example.com.';
+    const url = form.url.trim();
+    const example = URL_EXAMPLES[form.type] ?? 'https://example.com';
+    if (choice?.url === 'required' && !url) found.url = `Enter the address of your ${choice.label}, such as ${example}.`;
+    else if (choice && choice.url !== 'none' && url && !/^https?:\/\/[^\s/]+/i.test(url)) found.url = `The address starts with https:// (or http://), such as ${example}.`;
+    if (choice?.needsEmail) {
+      const email = form.email.trim();
+      if (!email) found.email = `Enter the e-mail you sign in to ${choice.label} with.`;
+      else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) found.email = 'That is not an e-mail address; it looks like ada@example.com.';
     }
     if (choice?.needsToken && !form.token && !tokenSavedForUrl && forSave) {
-      found.token = 'Paste an API token: Punchcard has none saved for this address.';
+      found.token = `Paste your ${secretName}: Punchcard has none saved for this account.`;
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -70,7 +89,11 @@ function AccountForm({ saved }: { saved: AccountView }) {
     const provider =
       form.type === 'kimai'
         ? { type: 'kimai' as const, url: form.url.trim(), caFile: form.caFile.trim() || null, allowInsecureTls: form.allowInsecureTls }
-        : { type: 'local' as const };
+        : form.type === 'clockodo'
+          ? { type: 'clockodo' as const, email: form.email.trim(), url: form.url.trim() || null }
+          : form.type === 'calamari'
+            ? { type: 'calamari' as const, url: form.url.trim(), email: form.email.trim() }
+            : { type: 'local' as const };
     return { provider, ...(form.token ? { token: form.token } : {}) };
   };
 
@@ -96,7 +119,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
   };
 
   const forget = async () => {
-    const result = await action.run('forget', () => api.forgetCredential(), 'The token is no longer in your keychain.');
+    const result = await action.run('forget', () => api.forgetCredential(), `The ${secretName} is no longer in your keychain.`);
     if (result) {
       stores.account.set(result);
       backEndChanged();
@@ -130,34 +153,60 @@ function AccountForm({ saved }: { saved: AccountView }) {
         ))}
       </fieldset>
 
-      {form.type === 'kimai' && (
-        <div className="card kimai">
-          <Field label="Kimai address" error={errors.url} hint="The address you open Kimai at in your browser.">
-            {({ id: fieldId, describedBy, invalid }) => (
-              <input
-                id={fieldId}
-                type="url"
-                inputMode="url"
-                autoComplete="url"
-                spellCheck={false}
-                placeholder="https://kimai.example.com"
-                value={form.url}
-                readOnly={saved.organisation?.fixed === true}
-                aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
-                onChange={(event) => set('url', event.currentTarget.value)}
-              />
-            )}
-          </Field>
+      {choice && choice.type !== 'local' && (
+        <div className={`card ${choice.type}`}>
+          {choice.needsEmail && (
+            <Field
+              label={choice.type === 'calamari' ? 'Your e-mail in Calamari' : `${choice.label} login`}
+              error={errors.email}
+              hint={`The e-mail address you sign in to ${choice.label} with.`}
+            >
+              {({ id: fieldId, describedBy, invalid }) => (
+                <input
+                  id={fieldId}
+                  type="email"
+                  inputMode="email"
+                  autoComplete="username"
+                  spellCheck={false}
+                  placeholder="ada@example.com"
+                  value={form.email}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={describedBy}
+                  onChange={(event) => set('email', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
+          {choice.url === 'required' && (
+            <Field label={`${choice.label} address`} error={errors.url} hint={`The address you open ${choice.label} at in your browser.`}>
+              {({ id: fieldId, describedBy, invalid }) => (
+                <input
+                  id={fieldId}
+                  type="url"
+                  inputMode="url"
+                  autoComplete="url"
+                  spellCheck={false}
+                  placeholder={URL_EXAMPLES[choice.type]}
+                  value={form.url}
+                  readOnly={saved.organisation?.fixed === true}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={describedBy}
+                  onChange={(event) => set('url', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
           <Field
-            label="API token"
+            label={secretName}
             error={errors.token}
             hint={
               <>
-                {tokenSavedForUrl ? 'A token for this address is saved in your system keychain; type a new one to replace it. ' : 'Kept in your system keychain, never in a file. '}
-                <Button kind="link" className="inline" onClick={() => void action.run('help', () => api.openLink({ id: 'kimai-api-tokens' }))}>
-                  How to create an API token
-                </Button>
+                {tokenSavedForUrl ? `Your ${secretName} for this account is saved in your system keychain; type a new one to replace it. ` : 'Kept in your system keychain, never in a file. '}
+                {choice.secretHelp && (
+                  <Button kind="link" className="inline" onClick={() => void action.run('help', () => api.openLink({ id: choice.secretHelp as NonNullable<ProviderChoice['secretHelp']> }))}>
+                    Where to find your {secretName}
+                  </Button>
+                )}
               </>
             }
           >
@@ -167,7 +216,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
                 type="password"
                 autoComplete="off"
                 spellCheck={false}
-                placeholder={tokenSavedForUrl ? '••••••••  (saved)' : 'Paste your API token'}
+                placeholder={tokenSavedForUrl ? '••••••••  (saved)' : `Paste your ${secretName}`}
                 value={form.token}
                 aria-invalid={invalid || undefined}
                 aria-describedby={describedBy}
@@ -175,6 +224,30 @@ function AccountForm({ saved }: { saved: AccountView }) {
               />
             )}
           </Field>
+          {choice.note && <p className="muted">{choice.note}</p>}
+          {choice.url === 'optional' && (
+            <details className="advanced" open={Boolean(form.url)}>
+              <summary>Address</summary>
+              <div className="advanced-body">
+                <Field label={`${choice.label} address (optional)`} error={errors.url} hint={`Only for a test server; empty means ${CLOCKODO_URL}.`}>
+                  {({ id: fieldId, describedBy, invalid }) => (
+                    <input
+                      id={fieldId}
+                      type="url"
+                      inputMode="url"
+                      spellCheck={false}
+                      placeholder={CLOCKODO_URL}
+                      value={form.url}
+                      aria-invalid={invalid || undefined}
+                      aria-describedby={describedBy}
+                      onChange={(event) => set('url', event.currentTarget.value)}
+                    />
+                  )}
+                </Field>
+              </div>
+            </details>
+          )}
+          {choice.type === 'kimai' && (
           <details className="advanced" open={Boolean(form.caFile) || form.allowInsecureTls}>
             <summary>Certificates</summary>
             <div className="advanced-body">
@@ -204,6 +277,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
             )}
             </div>
           </details>
+          )}
         </div>
       )}
 
@@ -221,7 +295,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
         </Button>
         {saved.hasCredential && (
           <Button kind="danger" busy={action.pending === 'forget'} busyLabel="Forgetting…" onClick={() => void forget()}>
-            Forget token
+            Forget {secretName}
           </Button>
         )}
       </div>

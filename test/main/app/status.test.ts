@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
-import { startStatusSync } from '../../../main/app/status-sync.ts';
+import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
 
 const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 1 };
@@ -34,7 +34,7 @@ describe('status sync', () => {
   it('refreshes once per burst of writes to the local timesheet, and ignores other files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
     let refreshes = 0;
-    const sync = startStatusSync({ userDataDir: dir, isLocal: () => true, refresh: async () => void refreshes++, log: () => {} });
+    const sync = startStatusSync({ userDataDir: dir, backEnd: () => 'local', refresh: async () => void refreshes++, log: () => {} });
     try {
       writeFileSync(join(dir, 'config.json'), '{}');
       writeFileSync(join(dir, 'punchcard.db-shm'), 'x');
@@ -55,7 +55,7 @@ describe('status sync', () => {
     let refreshes = 0;
     const sync = startStatusSync({
       userDataDir: dir,
-      isLocal: () => false,
+      backEnd: () => 'kimai',
       refresh: async () => {
         refreshes++;
         throw new Error('Kimai answered 503');
@@ -69,5 +69,11 @@ describe('status sync', () => {
     } finally {
       sync.stop();
     }
+  });
+
+  it('asks Calamari, whose limit is counted per hour for the whole organisation, less often than the others', () => {
+    expect(pollInterval('calamari')).toBe(5 * 60_000);
+    expect(pollInterval('kimai')).toBe(2 * 60_000);
+    expect(pollInterval('clockodo')).toBe(pollInterval('kimai'));
   });
 });

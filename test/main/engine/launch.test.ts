@@ -24,13 +24,26 @@ describe('the engine’s command lines', () => {
     expect(
       connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem', allowInsecureTls: true }).args.slice(5),
     ).toEqual(['--provider=kimai', '--url=https://kimai.example.com', '--ca-file=/etc/ca.pem', '--allow-insecure-tls']);
+    expect(connectionTestCommand(launch, { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }).args.slice(5)).toEqual([
+      '--provider=clockodo',
+      '--email=ada@example.com',
+      '--url=https://my.clockodo.com',
+    ]);
   });
 
-  it('hands a token over in the environment only, and only for Kimai', () => {
+  it('hands a secret over in the environment only, in the variable of the back end it is for', () => {
     const kimai = connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com' }, 'secret-token-123');
     expect(kimai.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_KIMAI_TOKEN: 'secret-token-123' });
     expect(kimai.args.join(' ')).not.toContain('secret-token-123');
-    expect(connectionTestCommand(launch, undefined, 'secret-token-123').env.PUNCHCARD_KIMAI_TOKEN).toBe('secret-token-123');
+    const clockodo = connectionTestCommand(launch, { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, 'key-123');
+    expect(clockodo.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_CLOCKODO_TOKEN: 'key-123' });
+    // Without a profile the engine tests the saved back end, whichever it is: each remote one's variable holds the secret.
+    expect(connectionTestCommand(launch, undefined, 'secret-token-123').env).toEqual({
+      ELECTRON_RUN_AS_NODE: '1',
+      PUNCHCARD_KIMAI_TOKEN: 'secret-token-123',
+      PUNCHCARD_CLOCKODO_TOKEN: 'secret-token-123',
+      PUNCHCARD_CALAMARI_TOKEN: 'secret-token-123',
+    });
     expect(connectionTestCommand(launch, { type: 'local' }, 'secret-token-123').env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
   });
 });

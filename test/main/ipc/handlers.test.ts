@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { kimaiCredentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import { credentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
 import type { AccountView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
@@ -128,7 +128,7 @@ describe('account handlers', () => {
     const { dispatch, secrets, config, events, userData } = setup();
     const saved = await dispatch('saveAccount', { provider: { type: 'kimai', url: 'https://kimai.example.com/api/ ' }, token: SECRET });
     expect(saved).toMatchObject({ ok: true, value: { provider: { type: 'kimai', url: 'https://kimai.example.com' }, hasCredential: true } });
-    expect(secrets.get(kimaiCredentialAccount('https://kimai.example.com'))).toBe(SECRET);
+    expect(secrets.get(credentialAccount({ type: 'kimai', url: 'https://kimai.example.com' }))).toBe(SECRET);
     expect(config().provider).toEqual({ type: 'kimai', url: 'https://kimai.example.com' });
     expect(readFileSync(join(userData, 'config.json'), 'utf8')).not.toContain(SECRET);
     expect(JSON.stringify(saved)).not.toContain(SECRET);

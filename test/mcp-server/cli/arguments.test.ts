@@ -61,9 +61,23 @@ describe('back-end flags', () => {
 
   it('refuses flags that do not fit together, saying what would', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
-    expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider kimai/) });
+    expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
-    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local or kimai.' });
+    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo or calamari.' });
+    expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({ message: expect.stringMatching(/--email is for --provider clockodo or calamari/) });
+    expect(parseArguments(['--provider', 'clockodo', '--email', 'ada'], env)).toMatchObject({ message: '--email ada is not an e-mail address such as ada@example.com.' });
+    expect(parseArguments(['--provider', 'clockodo', '--email', 'a@b.example', '--ca-file', 'x.pem'], env)).toMatchObject({ message: expect.stringMatching(/for --provider kimai only/) });
+    expect(parseArguments(['--provider', 'calamari', '--email', 'a@b.example'], env)).toMatchObject({ message: expect.stringMatching(/needs --url/) });
+    expect(parseArguments(['--provider', 'calamari', '--url', 'https://acme.calamari.io'], env)).toMatchObject({ message: expect.stringMatching(/needs --email: the employee/) });
+  });
+
+  it('reads Clockodo and Calamari profiles as config.json would: normal forms, Clockodo\'s own address by default', () => {
+    expect(parseArguments(['--provider', 'clockodo', '--email', ' Ada@Example.com '], env)).toMatchObject({
+      provider: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
+    });
+    expect(parseArguments(['--provider=calamari', '--url=https://acme.calamari.io/api/', '--email=Ada@Acme.example'], env)).toMatchObject({
+      provider: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' },
+    });
     expect(parseArguments(['--provider', 'kimai', '--url', 'kimai.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/not an http\(s\) address/) });
   });
 });

@@ -31,10 +31,10 @@ describe('settings schema', () => {
   });
 
   it('takes a Kimai profile, normalising its URL the way the keychain account is keyed', async () => {
-    const { kimaiCredentialAccount } = await import('../../../mcp-server/contract/settings.ts');
+    const { credentialAccount } = await import('../../../mcp-server/contract/settings.ts');
     const result = parseSettings({ provider: { type: 'kimai', url: ' https://kimai.example.com/api/ ', caFile: '/etc/ca.pem' } });
     expect(result).toMatchObject({ ok: true, settings: { provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' } } });
-    expect(kimaiCredentialAccount('https://kimai.example.com/')).toBe('kimai:https://kimai.example.com');
+    expect(credentialAccount({ type: 'kimai', url: 'https://kimai.example.com/' })).toBe('kimai:https://kimai.example.com');
   });
 
   it('refuses a Kimai profile without a usable URL, naming the field', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leaveDays, partsOverlap, rangesOverlap, targetMinutes, type DayPart, type WorkWeek } from '../../../mcp-server/domain/leave-days.ts';
+import { planOf, weekPlan } from '../../../mcp-server/domain/work-plan.ts';
 
 const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();
@@ -10,13 +11,13 @@ function range(firstDay: string, lastDay: string, firstDayPart: 'full' | 'aftern
 }
 
 function counted(input: ReturnType<typeof range>, workWeek = FULL_TIME, holidays = NO_HOLIDAYS) {
-  const result = leaveDays(input, workWeek, holidays);
+  const result = leaveDays(input, weekPlan(workWeek, holidays));
   if (!result.ok) throw new Error(`expected a count, got: ${result.message}`);
   return result;
 }
 
 function refusal(input: ReturnType<typeof range>): string {
-  const result = leaveDays(input, FULL_TIME, NO_HOLIDAYS);
+  const result = leaveDays(input, weekPlan(FULL_TIME, NO_HOLIDAYS));
   if (result.ok) throw new Error(`expected a refusal, got ${result.workingDays} days`);
   return result.message;
 }
@@ -136,39 +137,39 @@ describe('partsOverlap', () => {
 
 describe('targetMinutes', () => {
   it('sums the weekday hours of the range', () => {
-    expect(targetMinutes('2026-11-16', '2026-11-22', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(40 * 60);
-    expect(targetMinutes('2026-11-16', '2026-11-16', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(480);
-    expect(targetMinutes('2026-11-21', '2026-11-22', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(0);
+    expect(targetMinutes('2026-11-16', '2026-11-22', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(40 * 60);
+    expect(targetMinutes('2026-11-16', '2026-11-16', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(480);
+    expect(targetMinutes('2026-11-21', '2026-11-22', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(0);
   });
 
   it('uses each weekday’s own hours, fractional ones too', () => {
     const partTime: WorkWeek = { mon: 7.7, tue: 7.7, wed: 4, thu: 0, fri: 6.25, sat: 0, sun: 0 };
-    expect(targetMinutes('2026-11-16', '2026-11-22', partTime, NO_HOLIDAYS, NO_LEAVE)).toBe(462 + 462 + 240 + 375);
+    expect(targetMinutes('2026-11-16', '2026-11-22', weekPlan(partTime, NO_HOLIDAYS), NO_LEAVE)).toBe(462 + 462 + 240 + 375);
   });
 
   it('drops holidays and subtracts leave by its fraction', () => {
     const holidays = new Set(['2026-11-18']);
     const leave = new Map([['2026-11-16', 1], ['2026-11-17', 0.5]]);
     // Mon on leave, Tue half, Wed holiday, Thu and Fri worked.
-    expect(targetMinutes('2026-11-16', '2026-11-20', FULL_TIME, holidays, leave)).toBe(240 + 480 + 480);
+    expect(targetMinutes('2026-11-16', '2026-11-20', weekPlan(FULL_TIME, holidays), leave)).toBe(240 + 480 + 480);
   });
 
   it('ignores leave on days off and holidays instead of going negative', () => {
     const leave = new Map([['2026-11-21', 1], ['2026-11-18', 1]]);
-    expect(targetMinutes('2026-11-18', '2026-11-22', FULL_TIME, new Set(['2026-11-18']), leave)).toBe(2 * 480);
+    expect(targetMinutes('2026-11-18', '2026-11-22', weekPlan(FULL_TIME, new Set(['2026-11-18'])), leave)).toBe(2 * 480);
   });
 
   it('is zero for a backwards range', () => {
-    expect(targetMinutes('2026-11-20', '2026-11-16', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(0);
+    expect(targetMinutes('2026-11-20', '2026-11-16', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(0);
   });
 
   it('counts calendar days, so DST weeks ask for the same hours', () => {
-    expect(targetMinutes('2026-03-23', '2026-03-29', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(2400);
-    expect(targetMinutes('2026-10-26', '2026-11-01', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(2400);
+    expect(targetMinutes('2026-03-23', '2026-03-29', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(2400);
+    expect(targetMinutes('2026-10-26', '2026-11-01', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(2400);
   });
 
   it('covers a whole year', () => {
-    expect(targetMinutes('2026-01-01', '2026-12-31', FULL_TIME, NO_HOLIDAYS, NO_LEAVE)).toBe(261 * 480);
+    expect(targetMinutes('2026-01-01', '2026-12-31', weekPlan(FULL_TIME, NO_HOLIDAYS), NO_LEAVE)).toBe(261 * 480);
   });
 });
 
@@ -191,5 +192,38 @@ describe('rangesOverlap', () => {
     expect(rangesOverlap(range('2026-12-20', '2026-12-21', 'full', 'morning'), range('2026-12-21', '2026-12-22', 'afternoon'))).toBe(false);
     expect(rangesOverlap(range('2026-12-21', '2026-12-21', 'afternoon'), range('2026-12-21', '2026-12-22', 'afternoon'))).toBe(true);
     expect(rangesOverlap(range('2026-12-21', '2026-12-21', 'full', 'morning'), range('2026-12-21', '2026-12-21'))).toBe(true);
+  });
+});
+
+describe('on a back end\'s plan', () => {
+  // Christmas Eve a half holiday, Christmas Day a whole one, as Clockodo and Calamari keep them.
+  const plan = planOf([
+    { date: '2026-12-23', targetMinutes: 480, dayOff: false, holiday: null, halfHoliday: false },
+    { date: '2026-12-24', targetMinutes: 240, dayOff: false, holiday: 'Christmas Eve', halfHoliday: true },
+    { date: '2026-12-25', targetMinutes: 0, dayOff: false, holiday: 'Christmas Day', halfHoliday: false },
+    { date: '2026-12-26', targetMinutes: 0, dayOff: true, holiday: 'St Stephen', halfHoliday: false },
+  ]);
+
+  it('counts half a day for a half holiday, nothing for a holiday, and a day off as a day off', () => {
+    const result = leaveDays(range('2026-12-23', '2026-12-26'), plan);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.days.map((day) => [day.date, day.counts, day.reason])).toEqual([
+      ['2026-12-23', 1, undefined],
+      ['2026-12-24', 0.5, undefined],
+      ['2026-12-25', 0, 'holiday'],
+      ['2026-12-26', 0, 'weekend'],
+    ]);
+    expect(result.workingDays).toBe(1.5);
+  });
+
+  it('takes a half day of leave on a half holiday as all that is left of it', () => {
+    const result = leaveDays(range('2026-12-24', '2026-12-24', 'afternoon'), plan);
+    expect(result.ok && result.workingDays).toBe(0.5);
+    expect(targetMinutes('2026-12-24', '2026-12-24', plan, new Map([['2026-12-24', 0.5]]))).toBe(0);
+    expect(targetMinutes('2026-12-23', '2026-12-24', plan, new Map())).toBe(720);
+  });
+
+  it('says loudly when asked about a day the plan was not fetched for', () => {
+    expect(() => leaveDays(range('2026-12-22', '2026-12-23'), plan)).toThrow(/not fetched for 2026-12-22/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weekPlan } from '../../../mcp-server/domain/work-plan.ts';
 import { dayTargets, groupSpans, sumSpans, withTargets } from '../../../mcp-server/domain/report.ts';
 import type { WorkWeek } from '../../../mcp-server/domain/leave-days.ts';
 import type { WorkSpan } from '../../../mcp-server/providers/time-tracker.ts';
@@ -84,7 +85,7 @@ const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, su
 
 describe('dayTargets', () => {
   it('gives every day its own target: weekday hours, none on holidays, less by the leave taken', () => {
-    const targets = dayTargets('2026-11-16', '2026-11-22', FULL_TIME, new Set(['2026-11-18']), new Map([['2026-11-17', 0.5], ['2026-11-20', 1]]));
+    const targets = dayTargets('2026-11-16', '2026-11-22', weekPlan(FULL_TIME, new Set(['2026-11-18'])), new Map([['2026-11-17', 0.5], ['2026-11-20', 1]]));
     expect(targets).toEqual([
       { date: '2026-11-16', minutes: 480 },
       { date: '2026-11-17', minutes: 240 },
@@ -99,13 +100,13 @@ describe('dayTargets', () => {
   it('rounds each day, so the days add up to the total a person adds up', () => {
     // 7.77 h is 466.2 minutes: five days read 466 each, 2330 together (not 2331).
     const odd: WorkWeek = { ...FULL_TIME, mon: 7.77, tue: 7.77, wed: 7.77, thu: 7.77, fri: 7.77 };
-    const targets = dayTargets('2026-11-16', '2026-11-22', odd, new Set(), new Map());
+    const targets = dayTargets('2026-11-16', '2026-11-22', weekPlan(odd, new Set()), new Map());
     expect(targets.map((day) => day.minutes)).toEqual([466, 466, 466, 466, 466, 0, 0]);
   });
 });
 
 describe('withTargets', () => {
-  const targets = dayTargets('2026-12-28', '2027-01-10', FULL_TIME, new Set(['2027-01-01']), new Map());
+  const targets = dayTargets('2026-12-28', '2027-01-10', weekPlan(FULL_TIME, new Set(['2027-01-01'])), new Map());
 
   it('lists every day of the range, worked or not, each with its target', () => {
     const worked = groupSpans([span('2026-12-29T09:00:00+01:00', '2026-12-29T11:00:00+01:00')], 'day', BERLIN);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETECTION_FILE_NAME, readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type EngineHandle, type Era, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
-import { closeAfterEach } from './kimai-live.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 
 // Wednesday morning, 08:00 in Berlin. Both clocks start here and run in real time.
 const NOW = '2026-11-18T08:00:00+01:00';

@@ -2,14 +2,14 @@
 // failure is a short isError result a person can act on, the token never shows, and the server
 // keeps serving. Also the connection test on the command line, and TLS with a certificate made by
 // openssl at test time.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, makeTestCertificates, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
-import { closeAfterEach } from './kimai-live.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 
@@ -190,15 +190,6 @@ describe('TLS', () => {
     expect(engine.stderr()).toMatch(/WARNING: TLS certificate checks are OFF for https:\/\/localhost:\d+/);
   });
 });
-
-/** Runs the built CLI without blocking this process, where the fake Kimai lives. */
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [SERVER_BUNDLE, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('punchcard-mcp --test-connection', () => {
   let dir: string;

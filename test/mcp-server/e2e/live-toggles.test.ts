@@ -3,7 +3,8 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOOL_CATALOG, TOOL_NAMES, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
+import { TOOL_CATALOG, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
+import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, writeSettings } from '../../support/engine.ts';
 
 let engine: EngineHandle | undefined;
@@ -74,6 +75,6 @@ describe('the app\'s own engine', () => {
   it('offers every tool with --all-tools, whatever the settings say', async () => {
     const dir = makeUserDataDir({ tools: { readOnly: true } });
     engine = await startEngine({ userDataDir: dir, args: ['--all-tools'] });
-    expect((await toolNames(engine)).sort()).toEqual([...TOOL_NAMES].sort());
+    expect((await toolNames(engine)).sort()).toEqual([...LOCAL_TOOL_NAMES].sort());
   });
 });

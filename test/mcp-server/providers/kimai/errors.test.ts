@@ -112,6 +112,6 @@ describe('network failures', () => {
 
   it('recognises a web page where JSON was expected as a wrong URL', () => {
     expect(describeNotJson(BASE, answer(200, undefined, '<!DOCTYPE html><html>')).message).toMatch(/a web page.*Check the URL/);
-    expect(describeNotJson(BASE, answer(200, undefined, '{"broken')).failure).toBe('not_kimai');
+    expect(describeNotJson(BASE, answer(200, undefined, '{"broken')).failure).toBe('wrong_service');
   });
 });

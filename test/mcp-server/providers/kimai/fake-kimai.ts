@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+export { clockStartingAt } from '../../../support/fake-clock.ts';
 
 export type Role = 'ROLE_USER' | 'ROLE_TEAMLEAD' | 'ROLE_ADMIN' | 'ROLE_SUPER_ADMIN';
 
@@ -734,13 +735,6 @@ export function rememberPlugin(userDataDir: string, url: string, absences: boole
   writeDetection(userDataDir, url, { absences }, (message) => {
     throw new Error(message);
   });
-}
-
-/** A clock that starts at `iso` and runs in real time, like PUNCHCARD_NOW does for the engine. */
-export function clockStartingAt(iso: string): () => number {
-  const start = Date.parse(iso);
-  const origin = performance.now();
-  return () => Math.floor(start + (performance.now() - origin));
 }
 
 /**

@@ -1,4 +1,4 @@
-// What the Kimai end-to-end tests share: whatever a test opens (the fake Kimai, engines) is closed
+// What the end-to-end tests against fake back ends share: whatever a test opens (the fake, engines) is closed
 // after it, newest first, so an engine goes before the fake it talks to.
 import { afterEach } from 'vitest';
 

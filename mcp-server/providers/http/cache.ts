@@ -1,4 +1,4 @@
-// Small helpers for the Kimai edge: a value kept for a short time, requests that settle together,
+// Small helpers for every remote back end: a value kept for a short time, requests that settle together,
 // and a bounded parallel map.
 
 /**

@@ -1,0 +1,45 @@
+// Where each remote back end is and whose it is: what counts as an address and an e-mail, their normal
+// forms, and the keychain account a back end's secret is filed under (DESIGN.md §3). Free of zod so the
+// settings window and the command line can use it as a value: the window, the flags and the settings
+// file must agree on when two typed addresses name the same account (and so the same saved secret).
+
+/** Clockodo's own service; a profile without a `url` means this one. */
+export const CLOCKODO_URL = 'https://my.clockodo.com';
+
+/** An http(s) address with a host (after trimming): what the settings and `--url` accept. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const parsed = new URL(text.trim());
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An address as people paste it: 'https://kimai.example.com', maybe with a trailing slash or the
+ * '/api' suffix the REST docs show (Kimai, Clockodo and Calamari all serve their API below /api). The
+ * normal form is the one the keychain account uses, so the app and the engine agree on where the
+ * secret is filed.
+ */
+export function normalizeBaseUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+}
+
+/** A plausible e-mail address (one @, something on each side, a dot in the domain, no spaces). */
+export function isEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim()) && text.trim().length <= 254;
+}
+
+/** E-mail addresses compare without case or surrounding space. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The keychain account of a back end's secret: `kimai:<url>` (a personal API token per server),
+ * `clockodo:<e-mail>` (a personal API key per login) and `calamari:<url>` (the organisation's key).
+ */
+export function credentialAccount(profile: { type: 'kimai' | 'calamari'; url: string } | { type: 'clockodo'; email: string }): string {
+  return profile.type === 'clockodo' ? `clockodo:${normalizeEmail(profile.email)}` : `${profile.type}:${normalizeBaseUrl(profile.url)}`;
+}

@@ -1,0 +1,87 @@
+// What Calamari answered, as one sentence a person can act on. Every failure has one body,
+// `{message, code, field}` (calamari.md §3); logic reads the status and the code, and Calamari's
+// message is quoted for the rest.
+import type { HttpAnswer } from '../http/json-http.ts';
+import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, type ServiceWords } from '../http/remote-error.ts';
+import { isObject } from './wire.ts';
+
+export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
+
+/** Which of Calamari's modules a request belongs to: a refusal of one says which part is unavailable. */
+export type CalamariModule = 'timeAndAttendance' | 'timeOff' | 'people';
+
+export interface RequestPurpose {
+  /** 'start your shift', 'list your leave requests': completes "… could not …". */
+  action: string;
+  module: CalamariModule;
+}
+
+/** A Calamari failure with the code its body carried (INVALID_EMPLOYEE, API_TERMINAL_NOT_AVAILABLE, …). */
+export class CalamariError extends RemoteError {
+  /** Calamari's error code (`code` itself is ProviderError's kind of failure). */
+  readonly calamariCode: string | undefined;
+  readonly field: string | undefined;
+  readonly module: CalamariModule | undefined;
+  constructor(failure: RemoteFailure, message: string, status?: number, problem?: { code?: string | undefined; field?: string | undefined; module?: CalamariModule | undefined }) {
+    super(failure, message, status);
+    this.name = 'CalamariError';
+    this.calamariCode = problem?.code;
+    this.field = problem?.field;
+    this.module = problem?.module;
+  }
+}
+
+const MODULE_WORDS: Record<CalamariModule, string> = {
+  timeAndAttendance: 'Time & Attendance',
+  timeOff: 'Time Off',
+  people: 'the employee list',
+};
+
+export function moduleName(module: CalamariModule): string {
+  return MODULE_WORDS[module];
+}
+
+export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, email: string): CalamariError {
+  const { status } = answer;
+  const body = isObject(answer.json) ? answer.json : {};
+  const code = typeof body.code === 'string' && body.code !== '' ? body.code : undefined;
+  const field = typeof body.field === 'string' && body.field !== '' ? body.field : undefined;
+  const said = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
+  const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status, { code, field, module: purpose.module });
+  if (status === 401) {
+    return fail('bad_token', `Calamari at ${hostOf(baseUrl)} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN`);
+  }
+  if (status === 403) {
+    return fail(
+      'forbidden',
+      `The Calamari API key may not ${purpose.action} (403): ${moduleName(purpose.module)} is not in use by your organisation, or the key lacks that group of endpoints. Ask your Calamari administrator`,
+    );
+  }
+  if (code === 'INVALID_EMPLOYEE') {
+    return fail('unknown_person', `Calamari has no active employee ${email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with`);
+  }
+  if (code === 'API_TERMINAL_NOT_AVAILABLE') {
+    return fail('restricted', `Calamari has no API terminal you may use, so Punchcard cannot ${purpose.action}. Your Calamari administrator adds one under Clockin settings and gives you access to it`);
+  }
+  if (status === 404) {
+    if (looksHtml(answer.text) || code !== 'INVALID_METHOD_URL') return describeNotJson(baseUrl, answer);
+    return fail('wrong_service', `Calamari at ${hostOf(baseUrl)} does not know this part of its API (404) trying to ${purpose.action}. Check the Calamari address, such as https://your-company.calamari.io`);
+  }
+  if (status === 429) {
+    return fail('rate_limited', `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again later; Punchcard asks Calamari as little as it can`);
+  }
+  if (status === 400) return fail('validation', `Calamari refused to ${purpose.action}: ${said ?? code ?? 'no reason given'}${field ? ` (${field})` : ''}`);
+  if (status === 405) return fail('bad_request', `Calamari refused the request to ${purpose.action} (405, wrong method); update Punchcard`);
+  if (status === 502 || status === 503 || status === 504) return fail('server_error', `Calamari, or a proxy in front of it, is unavailable (${status}). Try again later`);
+  if (status >= 500) return fail('server_error', `Calamari had an internal error (${status}) trying to ${purpose.action}. Try again later`);
+  return fail('bad_request', `Calamari answered ${status} trying to ${purpose.action}; Punchcard does not know what that means here`);
+}
+
+export function describeNotJson(baseUrl: string, answer: HttpAnswer): CalamariError {
+  return new CalamariError(
+    'wrong_service',
+    `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not Calamari's API. ` +
+      'Check the address: it is your organisation\'s, such as https://your-company.calamari.io, without /api.',
+    answer.status,
+  );
+}

@@ -1,0 +1,31 @@
+// What Punchcard learned about a Calamari organisation and the person it acts for that shapes the
+// next start (http/facts-file.ts): which modules answer for this key (Time & Attendance, Time Off:
+// they decide the tools, so the first `tools/list` is right without a request, and clients that read
+// the list once see the right ones), when that was last asked, and the person's zone. Keyed by address
+// and e-mail. No zod and no HTTP here: the opening of a connection reads it.
+import { defined, factsFile, pick } from '../http/facts-file.ts';
+
+export const CALAMARI_FACTS_FILE = 'calamari-accounts.json';
+
+export interface CalamariFacts {
+  /** Time & Attendance answers for this key and person: shifts, breaks, timesheets. */
+  timeAndAttendance?: boolean;
+  /** Time Off answers: absence types, requests, balances. */
+  timeOff?: boolean;
+  /** When the modules were last asked about (ISO time): a module found off is asked again a day later. */
+  checkedAt?: string;
+  timezone?: string;
+}
+
+export const calamariFacts = factsFile<CalamariFacts>(CALAMARI_FACTS_FILE, (entry) =>
+  defined({
+    timeAndAttendance: pick.boolean(entry.timeAndAttendance),
+    timeOff: pick.boolean(entry.timeOff),
+    checkedAt: pick.text(entry.checkedAt),
+    timezone: pick.text(entry.timezone),
+  }),
+);
+
+export function calamariFactsKey(profile: { url: string; email: string }): string {
+  return `${profile.email} at ${profile.url}`;
+}

@@ -1,0 +1,98 @@
+// The parts of Calamari's JSON that Punchcard reads (calamari.md; the research notes). Calamari
+// documents that answers may gain fields at any time: only these are read, the rest ignored.
+
+export interface CalamariPerson {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+}
+
+export interface CalamariEmployee extends CalamariPerson {
+  id: number;
+  email: string;
+  archived?: boolean;
+  timezone?: string | null;
+  teams?: Array<{ id: number; name: string }>;
+  workingWeek?: { id: number; name?: string } | null;
+}
+
+export interface CalamariEmployeePage {
+  employees: CalamariEmployee[];
+  currentPage?: number;
+  totalPages?: number;
+}
+
+export interface CalamariWorkingWeek {
+  id: number;
+  name?: string;
+  workingDays: Array<{ dayName: string; isWorkingDay?: boolean; duration: number | null }>;
+}
+
+export interface CalamariBreak {
+  /** UTC, '2026-09-24T10:26:24+0000'. */
+  from: string;
+  to: string | null;
+  breakType?: { id: number; name: string } | null;
+}
+
+export interface CalamariShift {
+  id: number;
+  started: string;
+  finished: string | null;
+  person?: CalamariPerson;
+  breaks?: CalamariBreak[];
+  projects?: Array<{ project?: { id: number; name: string } | null; id?: number; name?: string }>;
+  description?: string | null;
+}
+
+export interface CalamariTerminalAnswer {
+  person?: CalamariPerson;
+  shiftStatus?: 'STARTED' | 'FINISHED';
+  breakStatus?: 'STARTED' | 'FINISHED';
+}
+
+export interface CalamariNamed {
+  id: number;
+  name: string;
+}
+
+export interface CalamariAbsenceType extends CalamariNamed {
+  durationUnit?: 'DAYS' | 'HOURS';
+  externalId?: string | null;
+}
+
+export interface CalamariRequest {
+  id: number;
+  from: string;
+  to: string;
+  absenceTypeName?: string;
+  absenceTypeId?: number;
+  absenceCategory?: 'TIMEOFF' | 'WORK' | string;
+  status: string;
+  entitlementAmount?: number | null;
+  amountFirstDay?: number | null;
+  amountLastDay?: number | null;
+  fullDayRequest?: boolean;
+  reason?: string | null;
+  comment?: string | null;
+  /** find-advanced only. */
+  employeeEmail?: string;
+}
+
+export interface CalamariHoliday {
+  name: string;
+  start: string;
+  end: string;
+  halfDay?: boolean;
+  halfdayPeriod?: 'AM' | 'PM' | null;
+}
+
+export interface CalamariBalance {
+  unit?: 'DAYS' | 'HOURS';
+  unlimited?: boolean;
+  amount?: number;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,27 @@
+// What Punchcard offers on Clockodo, from what it knows about the login (facts.ts). One place for the
+// tracker and for the opening of a connection, which lists the tools before the tracker loads: so
+// this module stays free of zod and of the HTTP client.
+import type { Capability } from '../time-tracker.ts';
+import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts';
+
+/** Every login may track, list, edit its own entries and report; breaks Clockodo has not. */
+const ALWAYS: readonly Capability[] = ['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog'];
+const ABSENCE_MODULE: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
+
+/**
+ * Creating and archiving customers, projects and services only for a login that may (an owner or a
+ * manager, or a worker allowed to add customers and projects); until the role is known, not offered,
+ * as a plain worker has no such right. The leave tools unless the company is known not to use the
+ * absence module: most do, and a client that reads the list once must see them from the start. The
+ * app's "Test connection" learns both before any AI client starts.
+ */
+export function clockodoCapabilities(facts: ClockodoFacts | undefined): ReadonlySet<Capability> {
+  const capabilities = new Set<Capability>(ALWAYS);
+  if (facts?.role === 'owner' || facts?.role === 'manager' || facts?.canAddCustomers === true) capabilities.add('catalog_write');
+  if (facts?.absences !== false) for (const capability of ABSENCE_MODULE) capabilities.add(capability);
+  return capabilities;
+}
+
+export function rememberedClockodoCapabilities(userDataDir: string, profile: { url: string; email: string }): ReadonlySet<Capability> {
+  return clockodoCapabilities(clockodoFacts.read(userDataDir, clockodoFactsKey(profile)));
+}

@@ -1,0 +1,37 @@
+// What Punchcard learned about a Clockodo login that shapes the next start (http/facts-file.ts): the
+// person's id (every "my …" request names it), their zone, their role and right to add customers and
+// projects (which decide the catalog-writing tools), and whether the company uses Clockodo's absence
+// module (which decides the leave tools). Keyed by address and login. No zod and no HTTP here: the
+// opening of a connection reads it to list the right tools.
+import { defined, factsFile, pick } from '../http/facts-file.ts';
+
+export const CLOCKODO_FACTS_FILE = 'clockodo-accounts.json';
+
+export interface ClockodoFacts {
+  userId?: number;
+  timezone?: string;
+  role?: 'owner' | 'manager' | 'worker';
+  canAddCustomers?: boolean;
+  /** The company's absence module is on. */
+  absences?: boolean;
+  /** When the person and the company were last read (ISO time): a start reads them again a day later. */
+  checkedAt?: string;
+}
+
+const ROLES = new Set(['owner', 'manager', 'worker']);
+
+export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entry) =>
+  defined({
+    userId: pick.integer(entry.userId),
+    timezone: pick.text(entry.timezone),
+    role: typeof entry.role === 'string' && ROLES.has(entry.role) ? (entry.role as ClockodoFacts['role']) : undefined,
+    canAddCustomers: pick.boolean(entry.canAddCustomers),
+    absences: pick.boolean(entry.absences),
+    checkedAt: pick.text(entry.checkedAt),
+  }),
+);
+
+/** One login at one address. */
+export function clockodoFactsKey(profile: { url: string; email: string }): string {
+  return `${profile.email} at ${profile.url}`;
+}

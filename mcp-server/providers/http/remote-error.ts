@@ -1,0 +1,184 @@
+// What went wrong between Punchcard and a remote back end, as one sentence a person can act on, and
+// as the verdict a connection test reports. The parts every back end shares live here: the kinds of
+// failure, the network and deadline failures (which depend on the transport, not on the API), and
+// the report of a connection test. Each back end describes its own HTTP answers (its error bodies,
+// its words for a token or a key) in its own errors module. No message ever holds a secret.
+import { ProviderError } from '../time-tracker.ts';
+
+export type RemoteFailure =
+  | 'no_token'
+  | 'bad_token'
+  | 'forbidden'
+  | 'not_found'
+  /** The address answers, but not as this back end's API (a web page, another server). */
+  | 'wrong_service'
+  /** The configured person is not known to the back end (Calamari: no such active employee). */
+  | 'unknown_person'
+  | 'validation'
+  | 'restricted'
+  | 'bad_request'
+  | 'rate_limited'
+  | 'server_error'
+  | 'timeout'
+  | 'unreachable'
+  | 'tls'
+  | 'config';
+
+const PROVIDER_CODES: Record<RemoteFailure, ProviderError['code']> = {
+  no_token: 'denied',
+  bad_token: 'denied',
+  forbidden: 'denied',
+  not_found: 'not_found',
+  wrong_service: 'unavailable',
+  unknown_person: 'denied',
+  validation: 'invalid',
+  restricted: 'invalid',
+  bad_request: 'invalid',
+  rate_limited: 'unavailable',
+  server_error: 'unavailable',
+  timeout: 'unavailable',
+  unreachable: 'unavailable',
+  tls: 'unavailable',
+  config: 'invalid',
+};
+
+export class RemoteError extends ProviderError {
+  readonly failure: RemoteFailure;
+  /** HTTP status, when the back end answered at all. */
+  readonly status: number | undefined;
+  constructor(failure: RemoteFailure, message: string, status?: number) {
+    super(PROVIDER_CODES[failure], message);
+    this.name = 'RemoteError';
+    this.failure = failure;
+    this.status = status;
+  }
+}
+
+/** How a back end is named in sentences about its address. */
+export interface ServiceWords {
+  /** 'Kimai', 'Clockodo', 'Calamari'. */
+  service: string;
+  /** What to check when the address is wrong: 'the Kimai URL'. */
+  address: string;
+  /** Said when a certificate is not trusted, or omitted where no CA option exists (SaaS). */
+  caHint?: string;
+}
+
+export type ConnectionVerdict =
+  | 'ok'
+  | 'wrong_url'
+  | 'unreachable'
+  | 'bad_token'
+  | 'no_token'
+  | 'no_permission'
+  | 'unknown_person'
+  | 'tls'
+  | 'server_error'
+  | 'misconfigured'
+  /** Punchcard itself failed while testing (an answer it could not read); the message says what. */
+  | 'error';
+
+/** What every back end's connection test reports; back ends add what they learned. */
+export interface ConnectionReport {
+  ok: boolean;
+  verdict: ConnectionVerdict;
+  /** One or two sentences for a person; never contains a secret. */
+  message: string;
+}
+
+const VERDICTS: Record<RemoteFailure, ConnectionVerdict> = {
+  no_token: 'no_token',
+  bad_token: 'bad_token',
+  forbidden: 'no_permission',
+  not_found: 'wrong_url',
+  wrong_service: 'wrong_url',
+  unknown_person: 'unknown_person',
+  validation: 'server_error',
+  restricted: 'no_permission',
+  bad_request: 'server_error',
+  rate_limited: 'server_error',
+  server_error: 'server_error',
+  timeout: 'unreachable',
+  unreachable: 'unreachable',
+  tls: 'tls',
+  config: 'misconfigured',
+};
+
+/** A failed connection test's report: the failure's verdict and its sentence. */
+export function failedConnection(error: RemoteError): ConnectionReport {
+  return { ok: false, verdict: VERDICTS[error.failure], message: error.message };
+}
+
+/** A Node network error as it reaches the HTTP edge. */
+export interface NetworkProblem {
+  code?: string | undefined;
+  message: string;
+}
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string, action: string, words: ServiceWords): RemoteError {
+  const host = hostOf(baseUrl);
+  const code = problem.code ?? '';
+  if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(problem.message)) {
+    const why = code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
+      : code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? `its certificate is not for ${host}`
+      : code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' ? 'it does not speak TLS on that port (try http:// or another port)'
+      : 'its certificate is not signed by an authority this computer trusts';
+    return new RemoteError('tls', `The secure connection to ${host} failed: ${why}.${words.caHint ? ` ${words.caHint}` : ''}`);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new RemoteError('unreachable', `The host name ${host} could not be found. Check ${words.address} and your network connection.`);
+  }
+  if (code === 'ECONNREFUSED') {
+    return new RemoteError('unreachable', `Nothing answers at ${host} (connection refused). Check ${words.address} and port, and that ${words.service} is running.`);
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+    return new RemoteError('unreachable', `The connection to ${host} was lost (${code}) trying to ${action}. Check your network and try again.`);
+  }
+  return new RemoteError('unreachable', `${words.service} at ${host} could not be reached trying to ${action} (${code || problem.message}).`);
+}
+
+export function describeTimeout(baseUrl: string, timeoutMs: number, action: string, words: ServiceWords): RemoteError {
+  return new RemoteError(
+    'timeout',
+    `${words.service} at ${hostOf(baseUrl)} did not answer within ${formatWait(timeoutMs)} trying to ${action}. ` +
+      'It may be overloaded or unreachable; try again later. (A write may still have happened: check before repeating it.)',
+  );
+}
+
+/** 300 ms, 15 s, 1.5 s: a deadline below a second is not "0 s". */
+function formatWait(ms: number): string {
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
+}
+
+/** A body that starts like markup: a web page where a JSON API was expected. */
+export function looksHtml(text: string): boolean {
+  return /^\s*</.test(text);
+}
+
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/** A sentence's own full stop, once: "… the reason." not "… the reason.." */
+export function sentence(text: string): string {
+  return text.replace(/([^.!?])$/, '$1.');
+}

@@ -1,0 +1,37 @@
+import * as z from 'zod/v4';
+import { formatInstant, formatLocalTime } from '../domain/time.ts';
+import type { Ref } from '../providers/time-tracker.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { entryLabel, entryOutput, presentEntry, runningBreak } from './shared.ts';
+
+export default defineTool({
+  name: 'start_break',
+  title: 'Start break',
+  description: 'Start a break in the running shift; type by name or id.',
+  capability: 'breaks',
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  input: z.object({ type: z.string().max(200).optional() }),
+  output: z.object({ shift: entryOutput, break_type: z.string(), since: z.string() }),
+  async handler(args, context) {
+    const { tracker } = context;
+    if (!tracker.startBreak || !tracker.breakTypes) throw new ToolInputError(`${tracker.label} has no breaks.`);
+    const types = await tracker.breakTypes();
+    const type = args.type === undefined || args.type.trim() === '' ? (types[0] ?? null) : pickBreakType(types, args.type);
+    const shift = await tracker.startBreak(type?.id ?? null);
+    const started = runningBreak(shift);
+    const since = started?.start ?? context.now();
+    const name = started?.type.name ?? type?.name ?? 'break';
+    return {
+      data: { shift: presentEntry(shift, context), break_type: name, since: formatInstant(since, context.timezone) },
+      text: `On a break (${name}) since ${formatLocalTime(since, context.timezone)}; the shift ${entryLabel(shift)} goes on when you end it with end_break.`,
+    };
+  },
+});
+
+function pickBreakType(types: readonly Ref[], text: string): Ref {
+  const wanted = text.trim().replace(/^#/, '').toLowerCase();
+  const found = types.find((type) => type.name.toLowerCase() === wanted || String(type.id) === wanted);
+  if (found) return found;
+  const known = types.length > 0 ? `You may take: ${types.map((type) => `"${type.name}"`).join(', ')}.` : 'No break types are set up for you.';
+  throw new ToolInputError(`No break type "${text}". ${known}`);
+}

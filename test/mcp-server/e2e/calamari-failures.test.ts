@@ -1,0 +1,175 @@
+// Everything that goes wrong between Punchcard and Calamari, through the built server over stdio:
+// each failure is a short isError result a person can act on, the key never shows, the server keeps
+// serving, and no failure makes Punchcard name anyone but the configured person. The modules decide
+// the tools, found in the background and remembered, so the first tools/list of the next start is
+// right. And the connection test on the command line tells its verdicts apart.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { filesText } from '../../support/files-text.ts';
+import { runCli } from '../../support/run-cli.ts';
+import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, quotaExceeded, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+
+const ADA = 'ada@acme.example';
+const opened = closeAfterEach();
+const fakes: FakeCalamari[] = [];
+
+async function calamariEngine(options: FakeCalamariOptions & { email?: string; sentKey?: string | null; env?: Record<string, string>; listChanged?: () => void } = {}) {
+  const fake = opened(await startFakeCalamari(options));
+  fakes.push(fake);
+  seedOrganisation(fake);
+  const dir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: options.email ?? ADA } });
+  // The key the engine sends; `key` is the one the fake accepts.
+  const key = options.sentKey === undefined ? DEFAULT_KEY : options.sentKey;
+  const engine = opened(
+    await startEngine({ userDataDir: dir, env: { ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
+  );
+  return { fake, engine, dir };
+}
+
+const names = async (engine: Awaited<ReturnType<typeof calamariEngine>>['engine']) => (await engine.client.listTools()).tools.map((tool) => tool.name);
+
+describe('failures over stdio', () => {
+  afterAll(() => {
+    // Whatever failed, Punchcard named only the configured person (every fake of this file).
+    const named = new Set(fakes.flatMap((fake) => fake.requests.flatMap((request) => request.persons.map((person) => person.toLowerCase()))));
+    expect([...named].filter((person) => person !== ADA && person !== 'nobody@acme.example' && person !== 'dan@acme.example')).toEqual([]);
+  });
+
+  it('API access off or a wrong key: says what to ask for, never shows the key, and keeps serving', async () => {
+    for (const options of [{ apiEnabled: false }, { sentKey: 'wrong-key-ABCDEF123456' }] as const) {
+      const { engine } = await calamariEngine(options);
+      for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_leave_requests']) {
+        const result = await engine.call(tool, tool === 'clock_in' ? { project: 'General' } : {});
+        expect(result.isError, tool).toBe(true);
+        expect(textOf(result)).toMatch(/^Calamari at 127\.0\.0\.1:\d+ did not accept the API key \(API access is off for the organisation, or the key is wrong or was deleted\)/);
+        expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
+      }
+      expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
+      expect(await names(engine)).toContain('whoami');
+    }
+  });
+
+  it('an e-mail that is no active employee is refused before anything is done for anyone', async () => {
+    for (const email of ['nobody@acme.example', 'dan@acme.example']) {
+      const { fake, engine } = await calamariEngine({ email });
+      const result = await engine.call('clock_in', { start: '07:00' });
+      expect(textOf(result)).toMatch(new RegExp(`^Calamari has no active employee ${email.replace('.', '\\.')}`));
+      expect(fake.state.shifts).toEqual([]);
+    }
+  });
+
+  it('no API terminal for the person: says what the administrator sets up', async () => {
+    const { engine } = await calamariEngine({ apiTerminal: false });
+    expect(textOf(await engine.call('clock_in'))).toMatch(/^Calamari has no API terminal you may use, so Punchcard cannot start your shift\. Your Calamari administrator adds one/);
+  });
+
+  it('the hourly quota, server errors, broken bodies and slow answers, each in words, without a blind retry; then it works', async () => {
+    const { fake, engine } = await calamariEngine({ env: { PUNCHCARD_CALAMARI_TIMEOUT_MS: '400' } });
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    const find = '/api/clockin/timesheetentries/v1/find';
+    const before = fake.requests.length;
+    fake.failNext({ path: find }, quotaExceeded(1));
+    const limited = await engine.call('list_time_entries', { from: '2025-03-02', to: '2025-03-03' });
+    expect(textOf(limited)).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: Requests: 721\/720 per hour/);
+    // A limit counted per hour is not tried again after a second: one request, one refusal.
+    expect(fake.requests.slice(before).filter((request) => request.path === find)).toHaveLength(1);
+    const expectations: Array<[Parameters<FakeCalamari['failNext']>[1], RegExp]> = [
+      [{ status: 500, body: { message: 'Internal error', code: 'INTERNAL_SERVER_ERROR' } }, /^Calamari had an internal error \(500\) trying to read your shifts\. Try again later\.$/],
+      [{ status: 504, body: { message: 'Request exceeded timeout', code: 'GATEWAY_TIMEOUT' } }, /^Calamari, or a proxy in front of it, is unavailable \(504\)/],
+      [{ status: 200, raw: '[{"id": 1,' }, /that is not Calamari's API/],
+      [{ status: 200, body: [], delayMs: 1_500 }, /^Calamari at 127\.0\.0\.1:\d+ did not answer within 400 ms trying to read your shifts\. /],
+    ];
+    for (const [failure, message] of expectations) {
+      fake.failNext({ path: find }, failure);
+      const result = await engine.call('list_time_entries', { from: '2025-01-01', to: '2025-01-07' });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(message);
+    }
+    expect((await engine.call('list_time_entries', { from: '2025-02-01', to: '2025-02-07' })).isError).toBeFalsy();
+  });
+
+  it('a Calamari that went away: connection refused, and the server is still there', async () => {
+    const { fake, engine } = await calamariEngine();
+    await fake.close();
+    expect(textOf(await engine.call('timer_status'))).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\. Check the Calamari address/);
+    expect(await names(engine)).toContain('whoami');
+  });
+});
+
+describe('the modules decide the tools', () => {
+  it.each<[string, FakeCalamariOptions, string[], string[]]>([
+    ['Time & Attendance off', { modules: { timeAndAttendance: false } }, ['request_leave', 'absence_calendar'], ['clock_in', 'start_break', 'time_report']],
+    ['Time Off off', { modules: { timeOff: false } }, ['clock_in', 'start_break', 'list_time_entries'], ['request_leave', 'leave_balance', 'absence_calendar']],
+    ['a key without the clock-in group', { keyGroups: ['leave', 'holidays', 'employees'] }, ['request_leave'], ['clock_in', 'end_break']],
+  ])('%s: the tools are withdrawn live, and the next start lists the right ones first', async (_label, options, kept, withdrawn) => {
+    let changes = 0;
+    const { engine, dir, fake } = await calamariEngine({ ...options, listChanged: () => changes++ });
+    // Nothing known yet: every module's tools are offered on trust, then the check in the background withdraws.
+    await expect.poll(() => changes, { timeout: 5_000 }).toBeGreaterThan(0);
+    const now = await names(engine);
+    for (const tool of kept) expect(now).toContain(tool);
+    for (const tool of withdrawn) expect(now).not.toContain(tool);
+    const next = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    const first = await names(next);
+    for (const tool of withdrawn) expect(first).not.toContain(tool);
+    expect(first).toContain(kept[0]);
+    // What is remembered is trusted: the second start asks nothing while idle.
+    const asked = fake.requests.length;
+    await new Promise((done) => setTimeout(done, 600));
+    expect(fake.requests.length).toBe(asked);
+  });
+});
+
+describe('punchcard-mcp --test-connection for Calamari', () => {
+  let dir: string;
+  let htmlSite: Server;
+  let htmlUrl: string;
+  beforeAll(async () => {
+    dir = makeUserDataDir();
+    htmlSite = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Intranet</title>'));
+    await new Promise<void>((ready) => htmlSite.listen(0, '127.0.0.1', ready));
+    htmlUrl = `http://127.0.0.1:${(htmlSite.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((done) => htmlSite.close(done));
+  });
+  const check = (url: string, key: string | null = DEFAULT_KEY, email = ADA) =>
+    runCli(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], { HOME: dir, ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}) });
+  const verdict = async (...args: Parameters<typeof check>) => JSON.parse((await check(...args)).stdout) as { ok: boolean; verdict: string; message: string };
+
+  it('tells apart a wrong address, no connection, a refused key, a key without groups and an unknown e-mail, and remembers the modules', async () => {
+    const fake = opened(await startFakeCalamari({ modules: { timeOff: false } }));
+    seedOrganisation(fake);
+    const ok = await check(fake.url);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'calamari', ok: true, verdict: 'ok' });
+    expect(ok.stderr).toMatch(
+      /Connection OK: Connected to Calamari at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\); Time & Attendance in use; Time Off not available to this key\. The key is your organisation's; Punchcard uses it for ada@acme\.example only\./,
+    );
+    expect(calamariFacts.read(dir, calamariFactsKey({ url: fake.url, email: ADA }))).toMatchObject({ timeAndAttendance: true, timeOff: false });
+
+    expect(await verdict(fake.url, 'wrong-key-XYZ987654')).toMatchObject({ verdict: 'bad_token' });
+    expect(await verdict(fake.url, DEFAULT_KEY, 'nobody@acme.example')).toMatchObject({ verdict: 'unknown_person', message: expect.stringMatching(/no active employee nobody@acme\.example/) });
+    expect(await verdict(htmlUrl)).toMatchObject({ verdict: 'wrong_url', message: expect.stringMatching(/a web page that is not Calamari's API/) });
+    expect(await verdict(fake.url, null)).toMatchObject({ verdict: 'no_token' });
+    fake.options.keyGroups.splice(0, fake.options.keyGroups.length, 'holidays');
+    expect(await verdict(fake.url)).toMatchObject({ verdict: 'no_permission', message: expect.stringMatching(/may not use Time & Attendance, Time Off or the employee list/) });
+    const url = fake.url;
+    await fake.close();
+    expect(await verdict(url)).toMatchObject({ verdict: 'unreachable' });
+    for (const file of filesText(dir)) expect(file.text, file.path).not.toContain(DEFAULT_KEY);
+    expect(new Set(fake.requests.flatMap((request) => request.persons))).toEqual(new Set([ADA, 'nobody@acme.example']));
+  });
+
+  it('refuses to use the organisation\'s key without the one person to use it for', async () => {
+    const result = await runCli(['--provider', 'calamari', '--url', 'https://acme.calamari.io', '--test-connection'], { HOME: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--provider calamari needs --email: the employee Punchcard acts for with the organisation's key\./);
+  });
+});
