@@ -112,7 +112,6 @@ async function addedLatency(fake: FakeKimai, timed: () => Promise<void>, between
   return { total: summarize(total), kimai: summarize(kimai), added: summarize(added) };
 }
 
-/** How long at least one of `requests` was with Kimai: the union of their intervals. */
 async function sessionAgainstKimaiMcp(): Promise<KimaiBenchResults['sessionVsKimaiMcp']> {
   const session = await startCountingSession({ afterConnectionTest: true });
   try {
@@ -130,7 +129,8 @@ async function sessionAgainstKimaiMcp(): Promise<KimaiBenchResults['sessionVsKim
   }
 }
 
-export function busyMs(requests: readonly RecordedRequest[]): number {
+/** How long at least one of `requests` was with the back end: the union of their intervals. */
+export function busyMs(requests: ReadonlyArray<Pick<RecordedRequest, 'receivedAt' | 'answeredAt'>>): number {
   const spans = requests.filter((request) => request.answeredAt > 0).map((request) => [request.receivedAt, request.answeredAt] as const).sort((a, b) => a[0] - b[0]);
   let total = 0;
   let end = -Infinity;

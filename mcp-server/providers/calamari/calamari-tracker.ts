@@ -10,6 +10,7 @@ import { rangesOverlap } from '../../domain/leave-days.ts';
 import { addDays, localDate, systemTimeZone } from '../../domain/time.ts';
 import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
+import { CapabilityState } from '../capability-state.ts';
 import { allSettled, Expiring } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import {
@@ -100,8 +101,7 @@ export class CalamariTracker implements TimeTracker {
   readonly #http: CalamariHttp;
   readonly #factsKey: string;
   #facts: CalamariFacts;
-  #capabilities: ReadonlySet<Capability>;
-  readonly #listeners = new Set<() => void>();
+  readonly #capabilities: CapabilityState;
   /** The person as the employee list has them; null when the key may not read that list. */
   readonly #employee = new Expiring<CalamariEmployee | null>(REFERENCE_TTL_MS);
   readonly #absenceTypes = new Expiring<CalamariAbsenceType[]>(REFERENCE_TTL_MS);
@@ -125,16 +125,15 @@ export class CalamariTracker implements TimeTracker {
     });
     this.#factsKey = calamariFactsKey(options.profile);
     this.#facts = calamariFacts.read(options.userDataDir, this.#factsKey) ?? {};
-    this.#capabilities = calamariCapabilities(this.#facts);
+    this.#capabilities = new CapabilityState(calamariCapabilities(this.#facts));
   }
 
   get capabilities(): ReadonlySet<Capability> {
-    return this.#capabilities;
+    return this.#capabilities.current;
   }
 
   onCapabilitiesChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#capabilities.subscribe(listener);
   }
 
   /**
@@ -192,8 +191,8 @@ export class CalamariTracker implements TimeTracker {
     const employee = await this.#person();
     const week = employee?.workingWeek ? (await this.#weeks())?.find((item) => item.id === employee.workingWeek?.id) : undefined;
     const modules = [
-      `Time & Attendance ${this.#capabilities.has('timer') ? 'in use' : 'off'}`,
-      `Time Off ${this.#capabilities.has('leave') ? 'in use' : 'off'}`,
+      `Time & Attendance ${this.#capabilities.current.has('timer') ? 'in use' : 'off'}`,
+      `Time Off ${this.#capabilities.current.has('leave') ? 'in use' : 'off'}`,
     ];
     const name = employee ? personName(employee) : this.#email;
     return {
@@ -376,7 +375,7 @@ export class CalamariTracker implements TimeTracker {
   // Leave
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
-    if (!this.#capabilities.has('leave')) return [];
+    if (!this.#capabilities.current.has('leave')) return [];
     const [requests, name] = await allSettled([this.#ownRequests(query.from, query.to), this.#name()]);
     return requests.map((request) => toLeaveRequest(request, name)).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   }
@@ -497,7 +496,7 @@ export class CalamariTracker implements TimeTracker {
 
   close(): void {
     this.#http.close();
-    this.#listeners.clear();
+    this.#capabilities.close();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -544,12 +543,9 @@ export class CalamariTracker implements TimeTracker {
     const update: CalamariFacts = { ...learned, ...(modulesAsked ? { checkedAt: new Date(this.#options.now()).toISOString() } : {}) };
     this.#facts = { ...this.#facts, ...update };
     calamariFacts.write(this.#options.userDataDir, this.#factsKey, update, this.#options.log);
-    const next = calamariCapabilities(this.#facts);
-    if ([...next].sort().join() === [...this.#capabilities].sort().join()) return;
+    if (!this.#capabilities.set(calamariCapabilities(this.#facts))) return;
     const dropped = (['timeAndAttendance', 'timeOff'] as const).filter((module) => this.#facts[module] === false).map((module) => moduleName(module));
-    this.#capabilities = next;
     this.#options.log(`Calamari tools follow the modules this key may use${dropped.length ? `; not available: ${dropped.join(', ')}` : ''}.`);
-    for (const listener of this.#listeners) listener();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // `{message, code, field}` (calamari.md §3); logic reads the status and the code, and Calamari's
 // message is quoted for the rest.
 import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, type ServiceWords } from '../http/remote-error.ts';
+import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
 import { isObject } from './wire.ts';
 
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
@@ -72,9 +72,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   }
   if (status === 400) return fail('validation', `Calamari refused to ${purpose.action}: ${said ?? code ?? 'no reason given'}${field ? ` (${field})` : ''}`);
   if (status === 405) return fail('bad_request', `Calamari refused the request to ${purpose.action} (405, wrong method); update Punchcard`);
-  if (status === 502 || status === 503 || status === 504) return fail('server_error', `Calamari, or a proxy in front of it, is unavailable (${status}). Try again later`);
-  if (status >= 500) return fail('server_error', `Calamari had an internal error (${status}) trying to ${purpose.action}. Try again later`);
-  return fail('bad_request', `Calamari answered ${status} trying to ${purpose.action}; Punchcard does not know what that means here`);
+  const trouble = serverTrouble(status, purpose.action, CALAMARI_WORDS) ?? unexpectedStatus(status, purpose.action, CALAMARI_WORDS);
+  return fail(trouble.failure, trouble.message);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): CalamariError {

@@ -12,6 +12,7 @@ import { splitLeave } from '../../domain/leave-parts.ts';
 import { localDate } from '../../domain/time.ts';
 import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
+import { CapabilityState } from '../capability-state.ts';
 import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import {
@@ -131,8 +132,7 @@ export class ClockodoTracker implements TimeTracker {
   readonly #http: ClockodoHttp;
   readonly #factsKey: string;
   #facts: ClockodoFacts;
-  #capabilities: ReadonlySet<Capability>;
-  readonly #listeners = new Set<() => void>();
+  readonly #capabilities: CapabilityState;
   readonly #identity = new Expiring<Identity>(IDENTITY_TTL_MS);
   readonly #customers = new Expiring<ClockodoCustomer[]>(CATALOG_TTL_MS);
   readonly #projects = new Expiring<ClockodoProject[]>(CATALOG_TTL_MS);
@@ -158,16 +158,15 @@ export class ClockodoTracker implements TimeTracker {
     });
     this.#factsKey = clockodoFactsKey(options.profile);
     this.#facts = clockodoFacts.read(options.userDataDir, this.#factsKey) ?? {};
-    this.#capabilities = clockodoCapabilities(this.#facts);
+    this.#capabilities = new CapabilityState(clockodoCapabilities(this.#facts));
   }
 
   get capabilities(): ReadonlySet<Capability> {
-    return this.#capabilities;
+    return this.#capabilities.current;
   }
 
   onCapabilitiesChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#capabilities.subscribe(listener);
   }
 
   /**
@@ -427,7 +426,7 @@ export class ClockodoTracker implements TimeTracker {
   // Leave
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
-    if (!this.#capabilities.has('leave')) return [];
+    if (!this.#capabilities.current.has('leave')) return [];
     const [absences, me] = await allSettled([this.#ownAbsences(query.from, query.to), this.#me()]);
     const person = me.user.name ?? this.#options.profile.email;
     return absences.filter((absence) => overlaps(absence, query.from, query.to)).map((absence) => toLeaveRequest(absence, person)).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
@@ -486,11 +485,21 @@ export class ClockodoTracker implements TimeTracker {
     if (absence.users_id !== me.user.id) throw new ProviderError('denied', `Absence #${id} is not yours; Punchcard only cancels your own requests.`);
     const person = me.user.name ?? this.#options.profile.email;
     const request = toLeaveRequest(absence, person);
+    const purpose: RequestPurpose = { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` };
     if (request.status === 'approved') {
-      throw new ProviderError('conflict', `Absence #${id} is already approved; only a manager can cancel it in Clockodo. Ask whoever approved it.`);
+      // Cancelling an approval takes someone who manages absences; a person who does may do it for their own.
+      if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) {
+        throw new ProviderError('conflict', `Absence #${id} is already approved; only a manager can cancel it in Clockodo. Ask whoever approved it.`);
+      }
+      try {
+        // Status 3 is "approval cancelled".
+        await this.#http.request({ method: 'PUT', path: `/v4/absences/${id}`, body: { status: 3 }, purpose: { ...purpose, action: `cancel the approval of absence #${id}` } });
+      } finally {
+        this.#absences.clear();
+      }
+      return { ...request, status: 'cancelled' };
     }
     if (request.status !== 'pending') throw new ProviderError('conflict', `Absence #${id} is already ${request.status}.`);
-    const purpose: RequestPurpose = { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` };
     try {
       // Status 4 is "request cancelled": the request stays listed as withdrawn, as on the web.
       await this.#http.request({ method: 'PUT', path: `/v4/absences/${id}`, body: { status: 4 }, purpose });
@@ -622,7 +631,7 @@ export class ClockodoTracker implements TimeTracker {
 
   close(): void {
     this.#http.close();
-    this.#listeners.clear();
+    this.#capabilities.close();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -664,10 +673,7 @@ export class ClockodoTracker implements TimeTracker {
     this.#facts = { ...this.#facts, ...learned };
     clockodoFacts.write(this.#options.userDataDir, this.#factsKey, learned, this.#options.log);
     const next = clockodoCapabilities(this.#facts);
-    if ([...next].sort().join() === [...this.#capabilities].sort().join()) return;
-    this.#capabilities = next;
-    this.#options.log(`Clockodo tools follow what ${this.#options.profile.email} may do: ${[...next].join(', ')}.`);
-    for (const listener of this.#listeners) listener();
+    if (this.#capabilities.set(next)) this.#options.log(`Clockodo tools follow what ${this.#options.profile.email} may do: ${[...next].join(', ')}.`);
   }
 
   /** The person's id without a request when an earlier start learned it. */

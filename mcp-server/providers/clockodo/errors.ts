@@ -5,7 +5,7 @@
 // Accept-Language), so they are quoted; logic reads only the status and the error `type`.
 import { CLOCKODO_URL } from '../../contract/back-end-accounts.ts';
 import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, type ServiceWords } from '../http/remote-error.ts';
+import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
 import { isObject } from './wire.ts';
 
 export const CLOCKODO_WORDS: ServiceWords = { service: 'Clockodo', address: 'the Clockodo address' };
@@ -102,9 +102,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     return fail(status === 400 && said.length === 0 ? 'bad_request' : 'validation', `Clockodo refused to ${purpose.action}${which}${quoted || ' and gave no reason'}`);
   }
   if (status === 429) return fail('rate_limited', `Clockodo is limiting requests (429 Too Many Requests). Try to ${purpose.action} again in a minute`);
-  if (status === 502 || status === 503 || status === 504) return fail('server_error', `Clockodo, or a proxy in front of it, is unavailable (${status}). Try again later`);
-  if (status >= 500) return fail('server_error', `Clockodo had an internal error (${status}) trying to ${purpose.action}. Try again later`);
-  return fail('bad_request', `Clockodo answered ${status} trying to ${purpose.action}; Punchcard does not know what that means here`);
+  const trouble = serverTrouble(status, purpose.action, CLOCKODO_WORDS) ?? unexpectedStatus(status, purpose.action, CLOCKODO_WORDS);
+  return fail(trouble.failure, trouble.message);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): ClockodoError {

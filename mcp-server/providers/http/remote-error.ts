@@ -62,6 +62,28 @@ export interface ServiceWords {
   address: string;
   /** Said when a certificate is not trusted, or omitted where no CA option exists (SaaS). */
   caHint?: string;
+  /** Who can read the server's log ('your Kimai administrator'), where a person can reach them. */
+  operator?: string;
+}
+
+/**
+ * What every back end answers alike: a server or a proxy in front of it that is down (502–504), and
+ * an internal error (other 5xx). Undefined below 500: a back end describes its own 4xx.
+ */
+export function serverTrouble(status: number, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } | undefined {
+  if (status === 502 || status === 503 || status === 504) {
+    return { failure: 'server_error', message: `${words.service}, or a proxy in front of it, is unavailable (${status}). Try again later.` };
+  }
+  if (status >= 500) {
+    const operator = words.operator ? `; if it keeps happening, ask ${words.operator} to check its log` : '';
+    return { failure: 'server_error', message: `${words.service} had an internal error (${status}) trying to ${action}. Try again later${operator}.` };
+  }
+  return undefined;
+}
+
+/** A status the back end's own describer has no words for. */
+export function unexpectedStatus(status: number, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } {
+  return { failure: 'bad_request', message: `${words.service} answered ${status} trying to ${action}; Punchcard does not know what that means here.` };
 }
 
 export type ConnectionVerdict =

@@ -11,7 +11,9 @@ import {
   type NetworkProblem,
   RemoteError,
   type RemoteFailure,
+  serverTrouble,
   type ServiceWords,
+  unexpectedStatus,
 } from '../http/remote-error.ts';
 import { isObject } from './wire.ts';
 
@@ -27,6 +29,7 @@ const KIMAI_WORDS: ServiceWords = {
   service: 'Kimai',
   address: 'the Kimai URL',
   caHint: 'If your Kimai uses a company or self-signed certificate, set its CA file in Punchcard (settings provider.caFile, or --ca-file).',
+  operator: 'your Kimai administrator',
 };
 
 /** What the request was for, so a failure can say so in the person's terms. */
@@ -93,17 +96,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (status === 429) {
     return new RemoteError('rate_limited', `Kimai is limiting requests (429 Too Many Requests). Try to ${purpose.action} again in a minute.`, status);
   }
-  if (status === 502 || status === 503 || status === 504) {
-    return new RemoteError('server_error', `Kimai at ${baseUrl}, or a proxy in front of it, is unavailable (${status}). Try again later.`, status);
-  }
-  if (status >= 500) {
-    return new RemoteError(
-      'server_error',
-      `Kimai had an internal error (${status}) trying to ${purpose.action}. Try again later; if it keeps happening, ask your Kimai administrator to check its log.`,
-      status,
-    );
-  }
-  return new RemoteError('bad_request', `Kimai answered ${status} trying to ${purpose.action}; Punchcard does not know what that means here.`, status);
+  const trouble = serverTrouble(status, purpose.action, KIMAI_WORDS) ?? unexpectedStatus(status, purpose.action, KIMAI_WORDS);
+  return new RemoteError(trouble.failure, trouble.message, status);
 }
 
 function describeBadRequest(body: Record<string, unknown> | undefined, purpose: RequestPurpose): RemoteError {

@@ -26,6 +26,7 @@ import {
   type WorkSpan,
 } from '../time-tracker.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
+import { CapabilityState } from '../capability-state.ts';
 import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { kimaiCapabilities, rememberedKimaiCapabilities } from './capabilities.ts';
@@ -87,8 +88,7 @@ export class KimaiTracker implements TimeTracker {
   /** The profile's zone as last seen (this process or, remembered, an earlier one). */
   #knownZone: string | undefined;
   readonly #active = new Expiring<TimeEntry[]>(ACTIVE_REUSE_MS);
-  readonly #listeners = new Set<() => void>();
-  #capabilities: ReadonlySet<Capability>;
+  readonly #capabilities: CapabilityState;
   /** Leave requests seen in listings, so cancelling one can say what it was without another fetch. */
   readonly #knownLeave = new Map<number, LeaveRequest>();
   /** update_time_entry reads an entry, then changes it: the read supplies the names for the answer. */
@@ -106,17 +106,16 @@ export class KimaiTracker implements TimeTracker {
       ...(options.profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: options.profile.allowInsecureTls }),
     });
     // What the last start (or the app's connection test) learned; see kimaiCapabilities().
-    this.#capabilities = rememberedKimaiCapabilities(options.userDataDir, options.profile.url);
+    this.#capabilities = new CapabilityState(rememberedKimaiCapabilities(options.userDataDir, options.profile.url));
     this.#knownZone = readDetection(options.userDataDir, options.profile.url)?.timezone;
   }
 
   get capabilities(): ReadonlySet<Capability> {
-    return this.#capabilities;
+    return this.#capabilities.current;
   }
 
   onCapabilitiesChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#capabilities.subscribe(listener);
   }
 
   /**
@@ -162,7 +161,7 @@ export class KimaiTracker implements TimeTracker {
     // is said when the settings are at hand; a connection test (or --test-connection) says the rest.
     this.#me.invalidate();
     const [me, session] = await allSettled([this.#profile(), this.#sessionIfKnown()]);
-    const plugin = this.#capabilities.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
+    const plugin = this.#capabilities.current.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
     const mode = session ? `; tracking mode ${session.config.trackingMode}` : '';
     return {
       name: personName(me),
@@ -419,7 +418,7 @@ export class KimaiTracker implements TimeTracker {
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     // Reports ask for leave to compute targets; without the plugin Kimai knows none.
-    if (!this.#capabilities.has('leave')) return [];
+    if (!this.#capabilities.current.has('leave')) return [];
     const me = await this.#profile();
     let response;
     try {
@@ -508,7 +507,7 @@ export class KimaiTracker implements TimeTracker {
 
   close(): void {
     this.#http.close();
-    this.#listeners.clear();
+    this.#capabilities.close();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -560,10 +559,9 @@ export class KimaiTracker implements TimeTracker {
    */
   #learnAbsences(absences: boolean): void {
     writeDetection(this.#options.userDataDir, this.#options.profile.url, { absences }, this.#options.log);
-    if (absences === this.#capabilities.has('leave')) return;
-    this.#capabilities = kimaiCapabilities(absences);
-    this.#options.log(`Kimai's absence plugin is ${absences ? '' : 'not '}available to you: leave tools switched ${absences ? 'on' : 'off'}.`);
-    for (const listener of this.#listeners) listener();
+    if (this.#capabilities.set(kimaiCapabilities(absences))) {
+      this.#options.log(`Kimai's absence plugin is ${absences ? '' : 'not '}available to you: leave tools switched ${absences ? 'on' : 'off'}.`);
+    }
   }
 
   /**
@@ -740,7 +738,7 @@ export class KimaiTracker implements TimeTracker {
   }
 
   #requireAbsences(): void {
-    if (!this.#capabilities.has('leave')) throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
+    if (!this.#capabilities.current.has('leave')) throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
   }
 
   /** The holidays the listed absences span, asked for once. */

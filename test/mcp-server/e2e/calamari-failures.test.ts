@@ -3,14 +3,13 @@
 // serving, and no failure makes Punchcard name anyone but the configured person. The modules decide
 // the tools, found in the background and remembered, so the first tools/list of the next start is
 // right. And the connection test on the command line tells its verdicts apart.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
+import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, quotaExceeded, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
@@ -127,17 +126,17 @@ describe('the modules decide the tools', () => {
 
 describe('punchcard-mcp --test-connection for Calamari', () => {
   let dir: string;
-  let htmlSite: Server;
+  let htmlSite: Awaited<ReturnType<typeof startWebSite>>;
   let htmlUrl: string;
   beforeAll(async () => {
     dir = makeUserDataDir();
-    htmlSite = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Intranet</title>'));
-    await new Promise<void>((ready) => htmlSite.listen(0, '127.0.0.1', ready));
-    htmlUrl = `http://127.0.0.1:${(htmlSite.address() as AddressInfo).port}`;
+    // A web server that is not the back end: every address is a page.
+    htmlSite = await startWebSite();
+    htmlUrl = htmlSite.url;
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    await new Promise((done) => htmlSite.close(done));
+    await htmlSite.close();
   });
   const check = (url: string, key: string | null = DEFAULT_KEY, email = ADA) =>
     runCli(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], { HOME: dir, ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}) });

@@ -3,14 +3,13 @@
 // keeps serving. The tools follow the person's rights and the company's modules, live. And the
 // connection test on the command line tells apart a wrong address, no connection, a bad e-mail or
 // key, and missing rights.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
+import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeClockodoOptions, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 
@@ -129,18 +128,17 @@ describe('tools that follow the person and the company', () => {
 
 describe('punchcard-mcp --test-connection for Clockodo', () => {
   let dir: string;
-  let htmlSite: Server;
+  let htmlSite: Awaited<ReturnType<typeof startWebSite>>;
   let htmlUrl: string;
   beforeAll(async () => {
     dir = makeUserDataDir();
-    // A web server that is not Clockodo: every address is a page.
-    htmlSite = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Intranet</title>'));
-    await new Promise<void>((ready) => htmlSite.listen(0, '127.0.0.1', ready));
-    htmlUrl = `http://127.0.0.1:${(htmlSite.address() as AddressInfo).port}`;
+    // A web server that is not the back end: every address is a page.
+    htmlSite = await startWebSite();
+    htmlUrl = htmlSite.url;
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    await new Promise((done) => htmlSite.close(done));
+    await htmlSite.close();
   });
   const check = (url: string, key?: string, email = ADA.email) =>
     runCli(['--user-data', dir, '--provider', 'clockodo', '--email', email, '--url', url, '--test-connection', '--json'], { HOME: dir, ...(key ? { PUNCHCARD_CLOCKODO_TOKEN: key } : {}) });

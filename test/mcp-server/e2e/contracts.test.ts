@@ -2,11 +2,15 @@
 // argument keys are refused and change nothing; every advertised input schema is closed and its
 // limits are exactly the ones the server enforces (one step past a limit is refused for that field,
 // the limit itself is not); and every result a real session produces validates against the
-// advertised output schema (Ajv, JSON Schema 2020-12), on the local timesheet and on Kimai.
+// advertised output schema (Ajv, JSON Schema 2020-12), on the local timesheet, Kimai, Clockodo and
+// Calamari.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { DEFAULT_KEY as CALAMARI_KEY, type FakeCalamari, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const CHANGE_TOOLS_ON = { enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true } };
@@ -96,6 +100,57 @@ const KIMAI_SESSION: Step[] = [
   ['cancel_leave_request', (listed) => ({ id: listed.requests[0]?.id })],
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-12-21', to: '2027-01-08' }],
+];
+
+/**
+ * On Clockodo, as its manager (who may add to the catalog): lump sums and entries of a customer, Clockodo's
+ * own type names, a colleague whose absence's kind is hidden, a back end's balance and time account.
+ */
+const CLOCKODO_SESSION: Step[] = [
+  ['whoami', {}],
+  ['create_catalog_item', { kind: 'customer', name: 'Initech' }],
+  ['create_catalog_item', { kind: 'project', name: 'Portal', parent: 'Initech' }],
+  ['create_catalog_item', { kind: 'activity', name: 'Support' }],
+  ['archive_catalog_item', (created) => ({ kind: 'activity', id: created.id })],
+  ['list_catalog', { include_archived: true }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Website', activity: 'Development', start: '13:00' }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Website', activity: 'Meeting', switch: true }],
+  ['clock_out', { note: 'standup' }],
+  ['log_time', { date: 'yesterday', duration: '1h30m', project: 'Website', activity: 'Meeting' }],
+  ['update_time_entry', (logged) => ({ id: logged.entry.id, description: 'changed' })],
+  ['delete_time_entry', (updated) => ({ id: updated.entry.id })],
+  ['list_time_entries', {}],
+  ['time_report', {}],
+  ['time_report', { group_by: 'activity', project: 'Website' }],
+  ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08' }],
+  ['request_leave', { type: 'Home office', first_day: '2026-11-27' }],
+  ['list_leave_requests', {}],
+  ['cancel_leave_request', (listed) => ({ id: listed.requests[0]?.id })],
+  ['leave_balance', {}],
+  ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+];
+
+/** On Calamari: a shift with breaks, the person's projects, leave without an entitlement, the team. */
+const CALAMARI_SESSION: Step[] = [
+  ['whoami', {}],
+  ['list_catalog', {}],
+  ['timer_status', {}],
+  ['clock_in', { project: 'General', start: '13:00' }],
+  ['start_break', {}],
+  ['timer_status', {}],
+  ['end_break', {}],
+  ['clock_out', {}],
+  ['log_time', { date: 'yesterday', duration: '1h30m', project: 'General' }],
+  ['list_time_entries', {}],
+  ['time_report', {}],
+  ['time_report', { group_by: 'project' }],
+  ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08' }],
+  ['request_leave', { type: 'Remote work', first_day: '2026-11-27' }],
+  ['list_leave_requests', {}],
+  ['leave_balance', {}],
+  ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
 ];
 
 /** Runs the session, checks every result against its tool's advertised output schema, and returns the tools it called. */
@@ -246,5 +301,52 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Kimai, %s era', (era
   it('lists this year’s and upcoming leave by default: January’s part is there', async () => {
     const listed = (await engine.call('list_leave_requests')).structuredContent as { requests: Array<{ first_day: string }> };
     expect(listed.requests.map((request) => request.first_day)).toContain('2027-01-01');
+  });
+});
+
+describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockodo, %s era', (era) => {
+  const MIA = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
+  let fake: FakeClockodo;
+  let engine: EngineHandle;
+  let tools: ListedTool[];
+  beforeAll(async () => {
+    fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    seedCompany(fake);
+    fake.addAbsence({ usersId: (CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]).id, dateSince: '2026-11-19', dateUntil: '2026-11-19', type: 4, status: 1 });
+    const userDataDir = makeUserDataDir({ tools: CHANGE_TOOLS_ON, provider: { type: 'clockodo', email: MIA.email, url: fake.url } });
+    // What the connection test learned: a manager, who may add to the catalog.
+    clockodoFacts.write(userDataDir, clockodoFactsKey({ email: MIA.email, url: fake.url }), { userId: MIA.id, role: 'manager', absences: true, checkedAt: NOW }, () => {});
+    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } });
+    tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('returns results that validate against the advertised output schemas, for every tool', async () => {
+    expect(await runValidated(engine, tools, CLOCKODO_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
+  });
+});
+
+describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (era) => {
+  let fake: FakeCalamari;
+  let engine: EngineHandle;
+  let tools: ListedTool[];
+  beforeAll(async () => {
+    fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    seedOrganisation(fake);
+    fake.state.requests.push({ id: 960, employeeId: 2, absenceTypeId: CALAMARI_SEED.absenceTypes.annualLeave, from: '2026-11-19', to: '2026-11-19', fromPart: 'MORNING', toPart: 'AFTERNOON', status: 'ACCEPTED', reason: null, comment: null, amount: 0.5 });
+    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
+    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } });
+    tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('returns results that validate against the advertised output schemas, for every tool', async () => {
+    expect(await runValidated(engine, tools, CALAMARI_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
   });
 });

@@ -15,8 +15,11 @@
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 // It shares no code with the engine on purpose: the client must not be able to agree with the fake
 // by sharing a bug (time-zone arithmetic included).
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+
+import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+
+export type { Failure };
 
 export interface FakeEmployee {
   id: number;
@@ -66,36 +69,10 @@ export interface FakeShift {
 }
 export interface FakeHoliday { name: string; start: string; end: string; halfDay: boolean; halfdayPeriod: 'AM' | 'PM' | null; calendar: string }
 
-export interface Failure {
-  status?: number;
-  body?: unknown;
-  /** Sent as is instead of JSON (an HTML page, broken JSON). */
-  raw?: string;
-  headers?: Record<string, string>;
-  /** Waits before answering (longer than the client's timeout to test timeouts). */
-  delayMs?: number;
-  /** How many matching requests fail; default 1. */
-  times?: number;
-}
-
-/** Recorded when the request has arrived, completed when answered. */
-export interface RecordedRequest {
-  method: string;
-  /** The path without the query, e.g. '/api/leave/v1/get-absence-types'. */
-  path: string;
-  /** The query string with its '?' ('' when none); People v2 is the one call that has one. */
-  query: string;
-  /** 0 until answered, and for good when the client gave up first (a timeout). */
-  status: number;
-  /** The request body as sent ('' when none). */
-  body: string;
+/** A request as the fake Calamari saw it: the common fields and every person its body names. */
+export interface RecordedRequest extends CommonRecordedRequest {
   /** Every person the body names: values of person, employee, employees[], creator, substitute, balanceOwner. */
   persons: string[];
-  /** performance.now() when the request body had arrived, and when the response was written (0 until then). */
-  receivedAt: number;
-  answeredAt: number;
-  /** Time the fake spent from the end of the request body to the end of the response. */
-  serverMs: number;
 }
 
 export type KeyGroup = 'clockin' | 'leave' | 'holidays' | 'employees';
@@ -384,7 +361,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     balances: [],
   };
   const requests: RecordedRequest[] = [];
-  const failures: Array<{ path: string | RegExp; failure: Failure; left: number }> = [];
+  const failures = new Failures();
   // Ids continue after whatever a test seeded, in ranges apart from the employees' so that a client
   // sending the wrong kind of id gets an error instead of a lucky hit.
   const nextId = (items: Array<{ id: number }>, floor: number) => Math.max(floor, ...items.map((item) => item.id)) + 1;
@@ -1160,12 +1137,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
    * (403), module (403), API terminal (400), JSON body (400), then the endpoint's own validation.
    * GUESS: the real order is unknown; auth first is how Spring-style security filters behave.
    */
-  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer | Failure {
-    const failure = failures.find((item) => item.left > 0 && (typeof item.path === 'string' ? url.pathname === item.path : item.path.test(url.pathname)));
-    if (failure) {
-      failure.left--;
-      return failure.failure;
-    }
+  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer {
     // Wrong key or API access switched off: documented 401 AUTH (the two are not told apart).
     if (!settings.apiEnabled || !authenticated(headers.authorization)) return errorAnswer(401, 'AUTH');
     const route = url.pathname.startsWith('/api/') ? routes.get(url.pathname.slice('/api'.length)) : undefined;
@@ -1202,66 +1174,35 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     }
   }
 
-  const listener: http.RequestListener = (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const started = performance.now();
-      const url = new URL(request.url ?? '/', 'http://calamari.test');
-      const method = request.method ?? 'GET';
-      const text = Buffer.concat(chunks).toString('utf8');
-      let persons: string[];
+  const server = await startFakeServer({
+    requests,
+    record: (common): RecordedRequest => {
       try {
-        persons = text.trim() === '' ? [] : personsIn(JSON.parse(text));
+        return { ...common, persons: common.body.trim() === '' ? [] : personsIn(JSON.parse(common.body)) };
       } catch {
-        persons = [];
+        return { ...common, persons: [] };
       }
-      const record: RecordedRequest = { method, path: url.pathname, query: url.search, status: 0, body: text, persons, receivedAt: started, answeredAt: 0, serverMs: 0 };
-      requests.push(record);
-      const result = answer(method, url, request.headers, text);
-      const send = () => {
-        if (response.destroyed) return;
-        let status: number;
-        let payload: string;
-        let headers: Record<string, string>;
-        if (result instanceof HttpAnswer) {
-          status = result.status;
-          payload = result.body === undefined ? '' : JSON.stringify(withExtraFields(result.body));
-          headers = { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers };
-        } else {
-          status = result.status ?? 500;
-          payload = result.raw ?? (result.body === undefined ? '' : JSON.stringify(result.body));
-          headers = { ...(result.raw === undefined ? { 'Content-Type': 'application/json' } : {}), ...result.headers };
-        }
-        response.writeHead(status, headers);
-        response.end(payload);
-        record.status = status;
-        record.answeredAt = performance.now();
-        record.serverMs = record.answeredAt - started;
+    },
+    respond: (method, url, headers, text): Reply => {
+      const result = answer(method, url, headers, text);
+      return {
+        status: result.status,
+        body: result.body === undefined ? '' : JSON.stringify(withExtraFields(result.body)),
+        headers: { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers },
       };
-      const delay = result instanceof HttpAnswer ? 0 : (result.delayMs ?? 0);
-      if (delay > 0) setTimeout(send, delay);
-      else send();
-    });
-  };
-
-  const server = http.createServer(listener);
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+    },
+    failures,
+  });
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     options: settings,
     state,
     requests,
     failNext(match, failure) {
-      failures.push({ path: match.path, failure, left: failure.times ?? 1 });
+      failures.add(match, failure);
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

@@ -42,6 +42,9 @@ export const COLD_STEPS: Step[] = [
 export interface CountingSession {
   fake: FakeCalamari;
   engine: EngineHandle;
+  userDataDir: string;
+  /** The key the engine was given (the fake's). */
+  key: string;
   close: () => Promise<void>;
 }
 
@@ -60,6 +63,8 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   return {
     fake,
     engine,
+    userDataDir,
+    key: DEFAULT_KEY,
     close: async () => {
       await engine.close();
       await fake.close();

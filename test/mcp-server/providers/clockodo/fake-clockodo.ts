@@ -9,9 +9,12 @@
 // Where the facts are unknown the fake makes one documented choice; the comments say "Assumption".
 //
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { addDays, eachDate, isValidDate, isoWeekday, localDate } from '../../../../mcp-server/domain/time.ts';
+
+import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+
+export type { Failure };
 
 export type Role = 'owner' | 'manager' | 'worker';
 
@@ -114,36 +117,10 @@ export interface FakeTargetHours {
 
 export interface FakeNonbusinessDay { id: number; groupId: number; name: string; date: string; halfDay: boolean }
 
-export interface Failure {
-  status?: number;
-  body?: unknown;
-  /** Sent as is instead of JSON (an HTML page, broken JSON). */
-  raw?: string;
-  /** E.g. Retry-After. Clockodo documents no rate-limit headers, so tests add them only on purpose. */
-  headers?: Record<string, string>;
-  /** Waits before answering (longer than the client's timeout to test timeouts). */
-  delayMs?: number;
-  /** How many matching requests fail; default 1. */
-  times?: number;
-}
-
-/** Recorded when the request has arrived, completed when answered. */
-export interface RecordedRequest {
-  method: string;
-  /** The full path, `/api/...`. */
-  path: string;
-  query: string;
-  /** 0 until answered, and for good when the client gave up first (a timeout). */
-  status: number;
-  /** The request body as sent ('' when none). */
-  body: string;
+/** A request as the fake Clockodo saw it: the common fields and its headers. */
+export interface RecordedRequest extends CommonRecordedRequest {
   /** Request headers with lower-case names (arrays joined with ', '). */
   headers: Record<string, string | undefined>;
-  /** performance.now() when the request body had arrived, and when the response was written (0 until then). */
-  receivedAt: number;
-  answeredAt: number;
-  /** Time the fake spent from the end of the request body to the end of the response. */
-  serverMs: number;
 }
 
 export interface FakeClockodoOptions {
@@ -432,7 +409,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   };
   const retired = [...ALWAYS_RETIRED, ...(options.retiredPaths ?? [])];
   const requests: RecordedRequest[] = [];
-  const failures: Array<{ method?: string; path: string | RegExp; failure: Failure; left: number }> = [];
+  const failures = new Failures();
   // One counter for every kind, from 100, so an id of the wrong kind never finds something by luck.
   let nextId = 100;
   /** time_insert / time_last_change per entry id; entries seeded straight into state fall back to time_since. */
@@ -1363,12 +1340,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   /** /v2/entries and /v2/clock answer malformed requests with the simple shape. */
   const usesSimpleErrors = (path: string) => /^\/api\/v2\/(entries|clock)(\/|$)/.test(path);
 
-  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer | Failure {
-    const failure = failures.find((item) => item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? url.pathname === item.path : item.path.test(url.pathname)));
-    if (failure) {
-      failure.left--;
-      return failure.failure;
-    }
+  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer {
     // Assumption on the order of checks: identification, then retirement, then credentials, then the route.
     const application = applicationProblem(headerText(headers['x-clockodo-external-application']));
     if (application) return application;
@@ -1398,55 +1370,22 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return hit.candidate.handler(caller, url.searchParams, body, (hit.match as RegExpExecArray).slice(1));
   }
 
-  const listener: http.RequestListener = (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const started = performance.now();
-      const url = new URL(request.url ?? '/', 'http://clockodo.test');
-      const method = request.method ?? 'GET';
-      const text = Buffer.concat(chunks).toString('utf8');
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), headerText(value)]));
-      const record: RecordedRequest = { method, path: url.pathname, query: url.search, status: 0, body: text, headers, receivedAt: started, answeredAt: 0, serverMs: 0 };
-      requests.push(record);
-      const result = answer(method, url, request.headers, text);
-      const send = () => {
-        if (response.destroyed) return;
-        let status: number;
-        let payload: string;
-        let replyHeaders: Record<string, string>;
-        if (result instanceof HttpAnswer) {
-          status = result.status;
-          payload = JSON.stringify(result.body);
-          replyHeaders = { ...result.headers, 'Content-Type': 'application/json' };
-        } else {
-          status = result.status ?? 500;
-          payload = result.raw ?? (result.body === undefined ? '' : JSON.stringify(result.body));
-          replyHeaders = { ...(result.raw === undefined ? { 'Content-Type': 'application/json' } : {}), ...result.headers };
-        }
-        response.writeHead(status, replyHeaders);
-        response.end(payload);
-        record.status = status;
-        record.answeredAt = performance.now();
-        record.serverMs = record.answeredAt - started;
-      };
-      const delay = result instanceof HttpAnswer ? 0 : (result.delayMs ?? 0);
-      if (delay > 0) setTimeout(send, delay);
-      else send();
-    });
-  };
-
-  const server = http.createServer(listener);
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startFakeServer({
+    requests,
+    record: (common, request): RecordedRequest => ({ ...common, headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), headerText(value)])) }),
+    respond: (method, url, headers, text): Reply => {
+      const result = answer(method, url, headers, text);
+      return { status: result.status, body: JSON.stringify(result.body), headers: { ...result.headers, 'Content-Type': 'application/json' } };
+    },
+    failures,
+  });
 
   const fake: FakeClockodo = {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     state,
     requests,
     failNext(match, failure) {
-      failures.push({ ...match, failure, left: failure.times ?? 1 });
+      failures.add(match, failure);
     },
     addCustomer(name, extra = {}) {
       const customer: FakeCustomer = { id: nextId++, name, active: true, billableDefault: true, ...extra };
@@ -1477,10 +1416,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       state.absences.push(full);
       return full;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
   return fake;
 }

@@ -8,13 +8,14 @@
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+import { type Failure, Failures, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+
 export { clockStartingAt } from '../../../support/fake-clock.ts';
+export type { Failure, RecordedRequest };
 
 export type Role = 'ROLE_USER' | 'ROLE_TEAMLEAD' | 'ROLE_ADMIN' | 'ROLE_SUPER_ADMIN';
 
@@ -53,34 +54,6 @@ export interface FakeKimaiConfig {
   trackingMode: 'default' | 'punch' | 'duration_fixed_begin';
   activeEntriesHardLimit: number;
   absencePlugin: boolean;
-}
-
-export interface Failure {
-  status?: number;
-  body?: unknown;
-  /** Sent as is instead of JSON (an HTML page, broken JSON). */
-  raw?: string;
-  headers?: Record<string, string>;
-  /** Waits before answering (longer than the client's timeout to test timeouts). */
-  delayMs?: number;
-  /** How many matching requests fail; default 1. */
-  times?: number;
-}
-
-/** Recorded when the request has arrived, completed when answered. */
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: string;
-  /** 0 until answered, and for good when the client gave up first (a timeout). */
-  status: number;
-  /** The request body as sent ('' when none). */
-  body: string;
-  /** performance.now() when the request body had arrived, and when the response was written (0 until then). */
-  receivedAt: number;
-  answeredAt: number;
-  /** Time the fake spent from the end of the request body to the end of the response. */
-  serverMs: number;
 }
 
 export interface FakeKimaiOptions {
@@ -186,7 +159,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   };
   const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, ...options.config };
   const requests: RecordedRequest[] = [];
-  const failures: Array<{ method?: string; path: string | RegExp; failure: Failure; left: number }> = [];
+  const failures = new Failures();
   let nextId = 1;
 
   const can = {
@@ -612,12 +585,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     return user;
   }
 
-  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer | Failure {
-    const failure = failures.find((item) => item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? url.pathname === item.path : item.path.test(url.pathname)));
-    if (failure) {
-      failure.left--;
-      return failure.failure;
-    }
+  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer {
     if (!url.pathname.startsWith('/api/')) return new HttpAnswer(404, '<!DOCTYPE html><html><body>Kimai page</body></html>');
     const user = authenticate(headers.authorization);
     if (user instanceof HttpAnswer) return user;
@@ -641,48 +609,20 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     return notFound();
   }
 
-  const listener: http.RequestListener = (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const started = performance.now();
-      const url = new URL(request.url ?? '/', 'http://kimai.test');
-      const method = request.method ?? 'GET';
-      const text = Buffer.concat(chunks).toString('utf8');
-      const record: RecordedRequest = { method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0 };
-      requests.push(record);
-      const result = answer(method, url, request.headers, text);
-      const send = () => {
-        if (response.destroyed) return;
-        let status: number;
-        let payload: string;
-        let headers: Record<string, string>;
-        if (result instanceof HttpAnswer) {
-          status = result.status;
-          payload = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
-          headers = { ...result.headers, ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }) };
-        } else {
-          status = result.status ?? 500;
-          payload = result.raw ?? (result.body === undefined ? '' : JSON.stringify(result.body));
-          headers = { ...(result.raw === undefined ? { 'Content-Type': 'application/json' } : {}), ...result.headers };
-        }
-        response.writeHead(status, headers);
-        response.end(payload);
-        record.status = status;
-        record.answeredAt = performance.now();
-        record.serverMs = record.answeredAt - started;
-      };
-      const delay = result instanceof HttpAnswer ? 0 : (result.delayMs ?? 0);
-      if (delay > 0) setTimeout(send, delay);
-      else send();
-    });
-  };
-
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `${options.tls ? 'https' : 'http'}://${options.tls ? 'localhost' : '127.0.0.1'}:${port}`;
+  /** Kimai's pages are HTML; its API answers JSON. */
+  const reply = (result: HttpAnswer): Reply => ({
+    status: result.status,
+    body: result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body),
+    headers: { ...result.headers, ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+  });
+  const server = await startFakeServer({
+    ...(options.tls ? { tls: options.tls } : {}),
+    requests,
+    record: (common) => common,
+    respond: (method, url, headers, text) => reply(answer(method, url, headers, text)),
+    failures,
+  });
+  const url = server.url;
 
   const fake: FakeKimai = {
     url,
@@ -690,7 +630,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     config,
     requests,
     failNext(match, failure) {
-      failures.push({ ...match, failure, left: failure.times ?? 1 });
+      failures.add(match, failure);
     },
     addCustomer(name, extra = {}) {
       const customer = { id: nextId++, name, visible: extra.visible ?? true };
@@ -713,10 +653,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       state.timesheets.push(full);
       return full;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
   return fake;
 }

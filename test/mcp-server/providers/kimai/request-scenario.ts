@@ -1,22 +1,16 @@
 // How many HTTP requests each tool call costs on Kimai: one scripted session through the built
 // server over stdio, the fake Kimai counting what arrives. The request-count test asserts the
 // numbers; `npm run bench` prints them.
-import { type EngineHandle, makeUserDataDir, startEngine } from '../../../support/engine.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+import { type EngineHandle, makeUserDataDir, startEngine } from '../../../support/engine.ts';
+import { type Measured, measureSteps as measure, type Step } from '../../../support/request-counting.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
+
+export type { Measured, Step };
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
 
-export interface Step {
-  label: string;
-  tool: string;
-  args?: Record<string, unknown>;
-  /** Requests this call should cost, with the caches warm as the steps before leave them. */
-  expected: number;
-}
-
-/** `{id}` in args is replaced by the id of the last entry the fake holds. */
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: the user, for the zone of the day)', tool: 'timer_status', expected: 3 },
   { label: 'whoami', tool: 'whoami', expected: 1 },
@@ -111,13 +105,6 @@ export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
   },
 ];
 
-export interface Measured {
-  label: string;
-  tool: string;
-  expected: number;
-  requests: string[];
-  isError: boolean;
-}
 
 export interface CountingSession {
   fake: FakeKimai;
@@ -154,19 +141,9 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
   };
 }
 
-export async function measureSteps(session: CountingSession, steps: readonly Step[] = STEPS): Promise<Measured[]> {
-  const results: Measured[] = [];
-  for (const step of steps) {
-    const args = Object.fromEntries(
-      Object.entries(step.args ?? {}).map(([key, value]) => [
-        key,
-        value === '{id}' ? (session.fake.state.timesheets.at(-1)?.id ?? 0) : value === '{absence}' ? (session.fake.state.absences.at(-1)?.id ?? 0) : value,
-      ]),
-    );
-    const before = session.fake.requests.length;
-    const result = await session.engine.call(step.tool, args);
-    const requests = session.fake.requests.slice(before).map((request) => `${request.method} ${request.path.replace(/^\/api/, '')} ${request.status}`);
-    results.push({ label: step.label, tool: step.tool, expected: step.expected, requests, isError: result.isError === true });
-  }
-  return results;
+/** `{id}` in args is the id of the last entry the fake holds, `{absence}` of its last absence. */
+export function measureSteps(session: CountingSession, steps: readonly Step[] = STEPS): Promise<Measured[]> {
+  const { fake } = session;
+  const resolve = (value: unknown) => (value === '{id}' ? (fake.state.timesheets.at(-1)?.id ?? 0) : value === '{absence}' ? (fake.state.absences.at(-1)?.id ?? 0) : value);
+  return measure(session.engine, fake.requests, steps, resolve);
 }

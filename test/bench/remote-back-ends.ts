@@ -1,0 +1,216 @@
+// Clockodo and Calamari benchmarks for `npm run bench`: HTTP requests per tool call, warm (the
+// scripted session the request tests assert) and cold (the first call of a fresh process); the
+// latency Punchcard adds over the fake back end's own time for timer_status, clock_in and clock_out;
+// and, for Calamari's hourly limit, what an idle server and an idle app ask over ten minutes.
+//
+// Idle: the server is watched for IDLE_WATCH_S seconds after its opening (it runs no timer after
+// start, so ten minutes is that count times 600 / IDLE_WATCH_S, said as such). The app asks on its
+// poll schedule (main/app/status-sync.ts); what one refresh costs is measured through the app's own
+// status code (main/engine/timesheet.ts) against the real engine and the fake.
+import { createEngineClient } from '../../main/engine/engine-client.ts';
+import { serveArguments } from '../../main/engine/launch.ts';
+import { createTimesheet } from '../../main/engine/timesheet.ts';
+import { pollInterval } from '../../main/app/status-sync.ts';
+import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
+import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
+import type { EngineHandle } from '../support/engine.ts';
+import { SERVER_BUNDLE } from '../support/engine.ts';
+import { measureSteps, type Step } from '../support/request-counting.ts';
+import { busyMs } from './kimai.ts';
+import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
+
+const WARMUP_CALLS = 10;
+const TIMED_CALLS = 100;
+/** Calamari's terminal takes one clock event per second at most (times are whole seconds). */
+const CALAMARI_CLOCK_PAIRS = 12;
+const IDLE_WATCH_S = Number(process.env.PUNCHCARD_BENCH_IDLE_S ?? 60);
+/** Longer than the engine shares one listing of shifts between calls (calamari-tracker.ts). */
+const REUSE_PASSED_MS = 6_000;
+
+type Row = (benchmark: string, result: string, target?: { text: string; met: boolean }) => void;
+
+interface Recorded {
+  method: string;
+  path: string;
+  status: number;
+  receivedAt: number;
+  answeredAt: number;
+}
+
+interface Session {
+  fake: { requests: Recorded[] };
+  engine: EngineHandle;
+  userDataDir?: string;
+  close(): Promise<void>;
+}
+
+export interface RemoteBenchResults {
+  warm: Array<{ call: string; requests: number }>;
+  cold: Array<{ call: string; requests: number }>;
+  latency: Record<'timer_status' | 'clock_in' | 'clock_out', { total: Summary; backEnd: Summary; added: Summary; requestsPerCall: number }>;
+  idle?: { serverWatchSeconds: number; serverRequests: number; serverTenMinutes: number; appRefreshRequests: number; appPollSeconds: number; appTenMinutes: number };
+}
+
+export async function clockodoBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
+  return remoteBenchmarks('Clockodo', {
+    row,
+    progress,
+    start: (running) => clockodo.startCountingSession({ running }),
+    steps: clockodo.STEPS,
+    coldSteps: clockodo.COLD_STEPS,
+    clockIn: { project: 'Website', activity: 'Development' },
+    pairs: TIMED_CALLS,
+    resolve: (session) => (session as Awaited<ReturnType<typeof clockodo.startCountingSession>>).resolve,
+  });
+}
+
+export async function calamariBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
+  const results = await remoteBenchmarks('Calamari', {
+    row,
+    progress,
+    start: (running) => calamari.startCountingSession({ running }),
+    steps: calamari.STEPS,
+    coldSteps: calamari.COLD_STEPS,
+    clockIn: { project: 'General' },
+    pairs: CALAMARI_CLOCK_PAIRS,
+  });
+  progress(`Calamari: an idle server for ${IDLE_WATCH_S} s, and one refresh of the app`);
+  const idle = await calamariIdle();
+  row(`Calamari idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, { text: 'none', met: idle.serverRequests === 0 });
+  row('Calamari idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`);
+  row('Calamari idle app: requests in 10 min (refreshes × requests each)', `${idle.appTenMinutes}`, { text: '≤ 720 per hour for the organisation', met: idle.appTenMinutes * 6 <= 720 });
+  return { ...results, idle };
+}
+
+interface Plan {
+  row: Row;
+  progress: (text: string) => void;
+  start: (running: boolean) => Promise<Session>;
+  steps: Step[];
+  coldSteps: Step[];
+  clockIn: Record<string, unknown>;
+  pairs: number;
+  resolve?: (session: Session) => (value: unknown) => unknown;
+}
+
+async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchResults> {
+  const { row, progress } = plan;
+  progress(`${name}: requests per tool call`);
+  const session = await plan.start(false);
+  let warm: RemoteBenchResults['warm'];
+  let latency: RemoteBenchResults['latency'];
+  try {
+    const measured = await measureSteps(session.engine, session.fake.requests, plan.steps, plan.resolve?.(session));
+    warm = measured.map((step) => ({ call: step.label, requests: step.requests.length }));
+    for (const step of measured) {
+      const aimed = /\(warm\)/.test(step.label) ? { text: '≤ 2', met: step.requests.length <= 2 } : undefined;
+      row(`${name} requests: ${step.label}`, `${step.requests.length}`, aimed);
+    }
+    progress(`${name}: added latency`);
+    latency = await latencies(session, plan.clockIn, plan.pairs);
+    for (const [call, result] of Object.entries(latency)) {
+      // Calls in quick succession share what the engine keeps for a few seconds: said, so the time is read right.
+      row(`${name} ${call}: whole call at the client (${result.requestsPerCall} requests per call)`, describeTiming(result.total, 'call'));
+      row(`  of which the fake ${name}'s own time`, describeTiming(result.backEnd, 'call'));
+      row('  added by Punchcard (call − back end time)', describeTiming(result.added, 'call'));
+    }
+  } finally {
+    await session.close();
+  }
+  const cold: RemoteBenchResults['cold'] = [];
+  for (const step of plan.coldSteps) {
+    const fresh = await plan.start(step.tool !== 'clock_in');
+    try {
+      const [measured] = await measureSteps(fresh.engine, fresh.fake.requests, [step]);
+      cold.push({ call: step.label, requests: measured?.requests.length ?? 0 });
+      row(`${name} requests: ${step.label}`, `${measured?.requests.length ?? 0}`);
+    } finally {
+      await fresh.close();
+    }
+  }
+  return { warm, cold, latency };
+}
+
+async function latencies(session: Session, clockIn: Record<string, unknown>, pairs: number): Promise<RemoteBenchResults['latency']> {
+  const call = async (tool: string, args: Record<string, unknown> = {}) => {
+    const result = await session.engine.call(tool, args);
+    if (result.isError) throw new Error(`${tool} failed: ${JSON.stringify(result.content)}`);
+  };
+  const timed = async (run: () => Promise<void>) => {
+    const before = session.fake.requests.length;
+    const started = performance.now();
+    await run();
+    const elapsed = performance.now() - started;
+    const sent = session.fake.requests.slice(before);
+    return { elapsed, backEnd: busyMs(sent), requests: sent.length };
+  };
+  type Sample = { elapsed: number; backEnd: number; requests: number };
+  const samples: Record<'timer_status' | 'clock_in' | 'clock_out', Sample[]> = { timer_status: [], clock_in: [], clock_out: [] };
+  for (let index = -WARMUP_CALLS; index < TIMED_CALLS; index++) {
+    const sample = await timed(() => call('timer_status'));
+    if (index >= 0) samples.timer_status.push(sample);
+  }
+  for (let index = -Math.min(WARMUP_CALLS, 2); index < pairs; index++) {
+    const started = await timed(() => call('clock_in', clockIn));
+    const stopped = await timed(() => call('clock_out'));
+    if (index >= 0) {
+      samples.clock_in.push(started);
+      samples.clock_out.push(stopped);
+    }
+    // A back end that records times to the second takes the next clock-in a second later.
+    if (pairs < TIMED_CALLS) await new Promise((done) => setTimeout(done, 1_100));
+  }
+  const summarise = (list: Sample[]) => ({
+    total: roundSummary(summarize(list.map((sample) => sample.elapsed))),
+    backEnd: roundSummary(summarize(list.map((sample) => sample.backEnd))),
+    added: roundSummary(summarize(list.map((sample) => sample.elapsed - sample.backEnd))),
+    requestsPerCall: Math.round((list.reduce((sum, sample) => sum + sample.requests, 0) / list.length) * 10) / 10,
+  });
+  return { timer_status: summarise(samples.timer_status), clock_in: summarise(samples.clock_in), clock_out: summarise(samples.clock_out) };
+}
+
+async function calamariIdle(): Promise<NonNullable<RemoteBenchResults['idle']>> {
+  const server = await calamari.startCountingSession();
+  let serverRequests: number;
+  try {
+    await server.engine.client.listTools();
+    const before = server.fake.requests.length;
+    await new Promise((done) => setTimeout(done, IDLE_WATCH_S * 1_000));
+    serverRequests = server.fake.requests.length - before;
+  } finally {
+    await server.close();
+  }
+  // The app's own engine and status code, against a fresh fake: what one refresh asks.
+  const app = await calamari.startCountingSession();
+  let appRefreshRequests: number;
+  const client = createEngineClient({
+    command: process.execPath,
+    args: serveArguments({ command: process.execPath, script: SERVER_BUNDLE, userDataDir: app.userDataDir }),
+    env: { HOME: app.userDataDir, PUNCHCARD_NOW: calamari.NOW, PUNCHCARD_CALAMARI_TOKEN: app.key },
+    parentEnv: { PATH: process.env.PATH ?? '' },
+    requiredFiles: [SERVER_BUNDLE],
+    log: () => {},
+  });
+  try {
+    const timesheet = createTimesheet(client, { launch: { command: process.execPath, script: SERVER_BUNDLE, userDataDir: app.userDataDir }, log: () => {} });
+    // The first refresh fills the caches of an hour (projects, week, holidays); a later one, past the
+    // few seconds for which listings are shared, is what each poll costs.
+    await timesheet.getStatus();
+    await new Promise((done) => setTimeout(done, REUSE_PASSED_MS));
+    const before = app.fake.requests.length;
+    await timesheet.getStatus();
+    appRefreshRequests = app.fake.requests.length - before;
+  } finally {
+    await client.close();
+    await app.close();
+  }
+  const appPollSeconds = pollInterval('calamari') / 1_000;
+  return {
+    serverWatchSeconds: IDLE_WATCH_S,
+    serverRequests,
+    serverTenMinutes: Math.round((serverRequests * 600) / IDLE_WATCH_S),
+    appRefreshRequests,
+    appPollSeconds,
+    appTenMinutes: appRefreshRequests * Math.floor(600 / appPollSeconds),
+  };
+}
