@@ -238,7 +238,8 @@ export class CalamariTracker implements TimeTracker {
     // shift it lists says whether this one began now or was running already.
     const shift = await this.#runningShift(false);
     if (!shift) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
-    if (Math.abs(shift.start - at) > SAME_START_TOLERANCE_MS) throw new TimerRunningError(shift);
+    const otherProject = fields.projectId !== null && shift.project?.id !== fields.projectId;
+    if (Math.abs(shift.start - at) > SAME_START_TOLERANCE_MS || otherProject) throw new TimerRunningError(shift);
     return { started: shift, stopped };
   }
 
@@ -309,17 +310,15 @@ export class CalamariTracker implements TimeTracker {
       ...(fields.description ? { description: fields.description } : {}),
       ...(project ? { projects: [{ projectType: project.id, projectStart: terminalTime(fields.start, zone), projectEnd: terminalTime(fields.end, zone) }] } : {}),
     };
-    const answer = await this.#post<{ id?: number }>('/clockin/timesheetentries/v1/create', body, { action: 'add the shift', module: 'timeAndAttendance' });
+    const answer = await this.#post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', body, { action: 'add the shift', module: 'timeAndAttendance' });
     this.#shifts.clear();
-    return {
-      id: typeof answer?.id === 'number' ? answer.id : 0,
-      start: Math.floor(fields.start / 1_000) * 1_000,
-      end: Math.floor(fields.end / 1_000) * 1_000,
-      project: project ? { id: project.id, name: project.name } : null,
-      activity: null,
-      description: fields.description,
-      breaks: [],
-    };
+    const start = Math.floor(fields.start / 1_000) * 1_000;
+    const end = Math.floor(fields.end / 1_000) * 1_000;
+    if (typeof answer?.id === 'number') return { id: answer.id, start, end, project: project ? { id: project.id, name: project.name } : null, activity: null, description: fields.description, breaks: [] };
+    // The answer of create is not documented: where it names no id, the shift is found where it was put.
+    const added = (await this.#shiftsBetween(start, end, zone)).find((entry) => entry.start === start && entry.end === end);
+    if (!added) throw new CalamariError('wrong_service', 'Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
+    return added;
   }
 
   async updateEntry(): Promise<TimeEntry> {
@@ -415,7 +414,7 @@ export class CalamariTracker implements TimeTracker {
     const to = `${year}-12-31`;
     const today = this.#today(await this.#zone());
     const [types, requests, plan] = await allSettled([this.#types(), this.#ownRequests(from, to), this.workPlan(from, to)]);
-    const vacation = absenceTypeFor(types, 'vacation', undefined);
+    const vacation = vacationType(types);
     // The balance as Calamari counts it on a day of that year: today within this year.
     const asOf = today < from ? from : today > to ? to : today;
     const balance = await this.#post<CalamariBalance>(
@@ -708,6 +707,16 @@ export class CalamariTracker implements TimeTracker {
       }
       return names;
     });
+  }
+}
+
+/** The organisation's vacation type, or a sentence saying none is recognisable as one. */
+function vacationType(types: readonly CalamariAbsenceType[]): CalamariAbsenceType {
+  try {
+    return absenceTypeFor(types, 'vacation', undefined);
+  } catch {
+    const names = types.map((type) => `"${type.name}"`).join(', ') || 'none';
+    throw new ProviderError('unavailable', `Punchcard recognises no vacation type among your organisation's Calamari types (${names}), so it cannot read a vacation balance.`);
   }
 }
 

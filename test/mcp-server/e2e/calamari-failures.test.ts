@@ -11,7 +11,7 @@ import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
-import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, quotaExceeded, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, quotaExceeded, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const ADA = 'ada@acme.example';
 const opened = closeAfterEach();
@@ -62,6 +62,14 @@ describe('failures over stdio', () => {
     }
   });
 
+  it('a shift begun elsewhere a moment ago is not taken for the one asked for (Calamari ignores a second clock-in)', async () => {
+    const { fake, engine } = await calamariEngine();
+    fake.state.shifts.push({ id: 4100, employeeId: 1, started: Date.now() - 20_000, finished: null, breaks: [], projectId: SEED.projects.general, description: null });
+    const result = await engine.call('clock_in', { project: 'Website relaunch' });
+    expect(textOf(result)).toMatch(/^A timer is already running: General since /);
+    expect(fake.state.shifts.filter((shift) => shift.employeeId === 1).map((shift) => shift.projectId)).toEqual([SEED.projects.general]);
+  });
+
   it('no API terminal for the person: says what the administrator sets up', async () => {
     const { engine } = await calamariEngine({ apiTerminal: false });
     expect(textOf(await engine.call('clock_in'))).toMatch(/^Calamari has no API terminal you may use, so Punchcard cannot start your shift\. Your Calamari administrator adds one/);
@@ -81,6 +89,9 @@ describe('failures over stdio', () => {
       [{ status: 500, body: { message: 'Internal error', code: 'INTERNAL_SERVER_ERROR' } }, /^Calamari had an internal error \(500\) trying to read your shifts\. Try again later\.$/],
       [{ status: 504, body: { message: 'Request exceeded timeout', code: 'GATEWAY_TIMEOUT' } }, /^Calamari, or a proxy in front of it, is unavailable \(504\)/],
       [{ status: 200, raw: '[{"id": 1,' }, /that is not Calamari's API/],
+      [{ status: 404, body: { message: 'Unknown method', code: 'INVALID_METHOD_URL', field: null } }, /^Calamari at 127\.0\.0\.1:\d+ does not know this part of its API \(404\) trying to read your shifts/],
+      [{ status: 405, body: { message: 'Method not allowed', code: 'HTTP_METHOD_NOT_ALLOWED', field: null } }, /^Calamari refused the request to read your shifts \(405, wrong method\); update Punchcard\.$/],
+      [{ status: 400, body: { message: 'Incorrect value', code: '', field: 'from' } }, /^Calamari refused to read your shifts: Incorrect value \(from\)\.$/],
       [{ status: 200, body: [], delayMs: 1_500 }, /^Calamari at 127\.0\.0\.1:\d+ did not answer within 400 ms trying to read your shifts\. /],
     ];
     for (const [failure, message] of expectations) {
