@@ -94,6 +94,8 @@ function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWi
     getStatus: () => services.timesheet.getStatus(),
     clockIn: (request) => services.handlers.clockIn(request),
     clockOut: () => services.handlers.clockOut(undefined),
+    startBreak: () => services.handlers.startBreak(undefined),
+    endBreak: () => services.handlers.endBreak(undefined),
     openScreen: (screen: Screen) => window.show(screen),
     listClients: () => services.handlers.listClients(undefined),
     registerClient: (id) => services.handlers.registerClient({ id }),

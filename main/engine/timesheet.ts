@@ -1,7 +1,8 @@
-// The app's timesheet operations — status, clock in, clock out, which tools the back end offers,
-// the connection test — built only from the engine's tools (DESIGN.md §1: the app never touches the
-// database or a provider itself). Each answer is parsed with the tool's own output schema, imported
-// from the engine, so a changed contract fails here loudly instead of showing wrong numbers.
+// The app's timesheet operations — status, clock in, clock out, breaks, which tools the back end
+// offers, what the back end keeps of the person's plan, the connection test — built only from the
+// engine's tools (DESIGN.md §1: the app never touches the database or a provider itself). Each
+// answer is parsed with the tool's own output schema, imported from the engine, so a changed
+// contract fails here loudly instead of showing wrong numbers.
 import type * as z from 'zod/v4';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
@@ -10,11 +11,15 @@ import clockInTool from '../../mcp-server/tools/clock-in.ts';
 import clockOutTool from '../../mcp-server/tools/clock-out.ts';
 import createCatalogItemTool from '../../mcp-server/tools/create-catalog-item.ts';
 import type { ToolDefinition } from '../../mcp-server/tools/define-tool.ts';
+import endBreakTool from '../../mcp-server/tools/end-break.ts';
+import leaveBalanceTool from '../../mcp-server/tools/leave-balance.ts';
 import listCatalogTool from '../../mcp-server/tools/list-catalog.ts';
 import listTimeEntriesTool from '../../mcp-server/tools/list-time-entries.ts';
+import startBreakTool from '../../mcp-server/tools/start-break.ts';
 import timeReportTool from '../../mcp-server/tools/time-report.ts';
 import timerStatusTool from '../../mcp-server/tools/timer-status.ts';
-import type { ConnectionResult, DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
+import whoamiTool from '../../mcp-server/tools/whoami.ts';
+import type { BackEndPlanView, ConnectionResult, DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
@@ -32,11 +37,27 @@ export interface ClockOutRequest {
   description?: string;
 }
 
+export interface StartBreakRequest {
+  /** The back end's break type by name or id; its first type when left out. */
+  type?: string;
+}
+
+/** What the back end keeps instead of the settings: its targets, where its holidays come from, its leave. */
+export type BackEndPlan = Omit<BackEndPlanView, 'state' | 'name'>;
+
 export interface Timesheet {
   getStatus(): Promise<StatusView>;
   /** Starts a timer; one already running is stopped first (the engine's `switch`). */
   clockIn(request?: ClockInRequest): Promise<StatusView>;
   clockOut(request?: ClockOutRequest): Promise<StatusView>;
+  /** A break in the running shift (back ends with breaks). */
+  startBreak(request?: StartBreakRequest): Promise<StatusView>;
+  endBreak(): Promise<StatusView>;
+  /**
+   * The work week, holidays and leave the back end keeps for the person (whoami's plan_source is
+   * 'back_end'), or null when the settings keep them.
+   */
+  backEndPlan(): Promise<BackEndPlan | null>;
   /** The tools the active back end supports: the engine lists exactly those (it runs with --all-tools). */
   supportedTools(): Promise<Set<ToolName>>;
   /** Tests the given back end, or the saved one; a token given here is used for this test only. */
@@ -120,7 +141,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
-    const [status, today, thisWeek] = await Promise.all([call(timerStatusTool, {}), entriesOfToday(), week()]);
+    const [status, today, thisWeek, supported] = await Promise.all([call(timerStatusTool, {}), entriesOfToday(), week(), supportedTools()]);
     const date = thisWeek.today;
     const recent = early && guess === date ? await early : await recentEntries(date);
     knownToday = date;
@@ -132,8 +153,31 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       todayEntries: today.entries,
       days: thisWeek.days,
       recentEntries: recent,
+      onBreak: status.on_break,
+      supported,
       asOf: now(),
     });
+  }
+
+  async function supportedTools(): Promise<Set<ToolName>> {
+    const names = await engine.tools();
+    return new Set(names.filter((name): name is ToolName => Object.hasOwn(TOOL_CATALOG, name)));
+  }
+
+  async function backEndPlan(): Promise<BackEndPlan | null> {
+    const [person, supported] = await Promise.all([call(whoamiTool, {}), supportedTools()]);
+    if (person.plan_source !== 'back_end') return null;
+    // The leave entitlement is the back end's only where it keeps a balance (leave_balance says so);
+    // a back end without leave tools leaves it with the settings.
+    const balance = supported.has(leaveBalanceTool.name) ? await call(leaveBalanceTool, {}) : null;
+    return {
+      workWeek: person.work_week,
+      holidays: person.holiday_region,
+      leave:
+        balance?.source === 'back_end'
+          ? { year: balance.year, entitlement: balance.entitlement, carryOver: balance.carry_over, remaining: balance.remaining, unlimited: balance.unlimited }
+          : null,
+    };
   }
 
   /** Creates the named project and activity when the catalog has neither name (in any case). */
@@ -169,10 +213,19 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       return getStatus();
     },
 
-    async supportedTools() {
-      const names = await engine.tools();
-      return new Set(names.filter((name): name is ToolName => Object.hasOwn(TOOL_CATALOG, name)));
+    async startBreak(request = {}) {
+      await call(startBreakTool, request.type === undefined ? {} : { type: request.type });
+      return getStatus();
     },
+
+    async endBreak() {
+      await call(endBreakTool, {});
+      return getStatus();
+    },
+
+    backEndPlan,
+
+    supportedTools,
 
     testConnection(profile, token) {
       return testConnection({

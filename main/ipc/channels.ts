@@ -6,6 +6,8 @@ export const CHANNEL_NAMES = [
   'getStatus',
   'clockIn',
   'clockOut',
+  'startBreak',
+  'endBreak',
   'getTools',
   'setToolGroup',
   'setTool',

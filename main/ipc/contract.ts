@@ -22,6 +22,17 @@ export interface EntryView {
   project: string | null;
   activity: string | null;
   description: string;
+  /** Breaks inside the entry, on back ends with breaks (Calamari's shifts); absent elsewhere. */
+  breaks?: BreakView[];
+}
+
+export interface BreakView {
+  /** The break type's name in the back end ("Lunch"). */
+  type: string;
+  /** ISO 8601 with the person's offset. */
+  start: string;
+  end: string | null;
+  minutes: number;
 }
 
 export interface DayTotal {
@@ -43,6 +54,10 @@ export interface StatusView {
   week: DayTotal[];
   /** Project names of recent entries, most recent first, for quick clock-in. */
   recentProjects: string[];
+  /** The break running inside the shift (timer_status's on_break): its type and ISO start; null when none. */
+  onBreak: { type: string; since: string } | null;
+  /** Whether the back end takes breaks (the engine offers start_break and end_break): only then are they offered. */
+  breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
   asOf: number;
 }
@@ -155,7 +170,42 @@ export interface ConnectionResult {
   message: string;
 }
 
+/**
+ * What the back end keeps for the person instead of the settings (DESIGN.md §4), as the engine's
+ * whoami and leave_balance report it: shown read-only, never offered for local editing.
+ */
+export interface BackEndPlanView {
+  state: 'kept';
+  /** The back end's name: "Clockodo". */
+  name: string;
+  /** Target hours per weekday. */
+  workWeek: z.infer<typeof WorkWeekSchema>;
+  /** Where the public holidays come from, in the engine's words ("Clockodo's non-business days"), or null. */
+  holidays: string | null;
+  /** This year's vacation as the back end keeps it; null when the leave entitlement stays with the settings. */
+  leave: {
+    year: number;
+    /** Days of the year, carry-over included; null where the back end says only what is left. */
+    entitlement: number | null;
+    /** Days carried over from the year before; null where the back end does not say. */
+    carryOver: number | null;
+    remaining: number;
+    /** No limit on vacation: entitlement and remaining are then no limits. */
+    unlimited: boolean;
+  } | null;
+}
+
+/** The engine could not say whether the back end keeps the plan: those fields stay locked, with this reason. */
+export interface BackEndPlanUnknown {
+  state: 'unknown';
+  name: string;
+  /** The engine's sentence: what went wrong. */
+  problem: string;
+}
+
 export interface PreferencesView {
+  /** Null when the settings keep the work week, holidays and leave (the local timesheet, Kimai). */
+  backEnd: BackEndPlanView | BackEndPlanUnknown | null;
   workWeek: z.infer<typeof WorkWeekSchema>;
   holidays: z.infer<typeof HolidayRegionSchema> | null;
   annualLeaveDays: number;
@@ -234,6 +284,9 @@ export const contract = {
     response: {} as StatusView,
   },
   clockOut: { request: z.object({ description: z.string().max(5000).optional() }).strict().optional(), response: {} as StatusView },
+  /** A break in the running shift, of the back end's default type or the one named. */
+  startBreak: { request: z.object({ type: z.string().trim().min(1).max(200).optional() }).strict().optional(), response: {} as StatusView },
+  endBreak: { request: none, response: {} as StatusView },
 
   getTools: { request: none, response: {} as ToolsView },
   setToolGroup: { request: z.object({ group: z.enum(TOOL_GROUPS), enabled: z.boolean() }).strict(), response: {} as ToolsView },

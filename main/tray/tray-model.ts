@@ -10,6 +10,8 @@ import { addDays, formatDuration, formatLocalTime, localDate, parseOffsetDateTim
 export type TrayAction =
   | { kind: 'clockIn'; project?: string }
   | { kind: 'clockOut' }
+  | { kind: 'startBreak' }
+  | { kind: 'endBreak' }
   | { kind: 'open'; screen: Screen }
   | { kind: 'registerClient'; id: string }
   | { kind: 'quit' };
@@ -48,6 +50,8 @@ export const TOOLTIP_MAX = 127;
 /** How many recent projects the Clock in submenu offers. */
 export const RECENT_PROJECTS_MAX = 8;
 const LABEL_MAX = 60;
+/** A break type's name in the status line and the tooltip. */
+const BREAK_TYPE_MAX = 30;
 const ERROR_MAX = 90;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -59,7 +63,7 @@ export function trayModel(input: TrayInput): TrayModel {
   return {
     menu: [
       ...statusLines(input, zone),
-      ...(status ? [timerItem(status), disabled(`Today: ${formatDuration(todayMs(status, now, zone))}`)] : [disabled('Clock in')]),
+      ...(status ? [...timerItems(status), disabled(`Today: ${formatDuration(todayMs(status, now, zone))}`)] : [disabled('Clock in')]),
       { type: 'separator' },
       item('Open Punchcard', { kind: 'open', screen: 'status' }),
       clientsMenu(input.clients),
@@ -81,9 +85,10 @@ export function nextRefreshDelay(status: StatusView | null, now: number, timeZon
   const zone = timeZone || systemTimeZone();
   const start = startMs(status);
   const candidates = [MINUTE];
-  // The elapsed time (status line, title, tooltip, today's total) ticks on the start's minute.
-  if (now >= start) candidates.push(MINUTE - ((now - start) % MINUTE));
-  else candidates.push(start - now);
+  // The worked time (status line, title, tooltip, today's total) ticks on its own minute, which is
+  // the start's less any breaks; during a break it stands still.
+  if (now < start) candidates.push(start - now);
+  else if (!onBreakAt(status, now)) candidates.push(MINUTE - (elapsedMs(status, now) % MINUTE));
   // At midnight today's total restarts and "since 09:02" becomes "since yesterday 09:02".
   candidates.push(nextMidnight(now, zone) - now);
   // Once midnight has passed since the engine answered, today's total ticks on the wall clock.
@@ -102,8 +107,15 @@ function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
   return lines;
 }
 
-function timerItem(status: StatusView): MenuItemSpec {
-  if (status.running) return item('Clock out', { kind: 'clockOut' });
+function timerItems(status: StatusView): MenuItemSpec[] {
+  if (!status.running) return [clockInItem(status)];
+  const clockOut = item('Clock out', { kind: 'clockOut' });
+  if (!status.breaksSupported) return [clockOut];
+  // During a break, ending it is what comes next; otherwise clocking out is.
+  return status.onBreak ? [item('End break', { kind: 'endBreak' }), clockOut] : [clockOut, item('Start break', { kind: 'startBreak' })];
+}
+
+function clockInItem(status: StatusView): MenuItemSpec {
   const projects = recentProjects(status);
   if (projects.length === 0) return item('Clock in', { kind: 'clockIn' });
   return {
@@ -172,18 +184,33 @@ function disabled(label: string): MenuItemSpec {
 // ---------------------------------------------------------------------------------------------
 // Texts
 
-/** "Working on Website · Design since 09:02 — 1 h 23 min", "Not clocked in". */
+/**
+ * "Working on Website · Design since 09:02 — 1 h 23 min", "Not clocked in", "On a break (Lunch)
+ * since 12:01 — shift on General since 08:00".
+ */
 export function statusText(status: StatusView, now: number, zone: string): string {
   const running = status.running;
   if (!running) return 'Not clocked in';
   const what = workingOn(running.project, running.activity);
+  if (status.onBreak) {
+    const shift = what ? `shift on ${clip(what, LABEL_MAX)}` : 'shift';
+    return `${breakText(status.onBreak, now, zone)} — ${shift} since ${sinceText(startMs(status), now, zone)}`;
+  }
   return `${what ? `Working on ${clip(what, LABEL_MAX)}` : 'Clocked in'} since ${sinceText(startMs(status), now, zone)} — ${formatDuration(elapsedMs(status, now))}`;
+}
+
+/** "On a break (Lunch) since 12:01". */
+function breakText(onBreak: NonNullable<StatusView['onBreak']>, now: number, zone: string): string {
+  const type = clip(onBreak.type, BREAK_TYPE_MAX);
+  const since = instantOf(onBreak.since);
+  return `On a break${type ? ` (${type})` : ''}${since === null ? '' : ` since ${sinceText(since, now, zone)}`}`;
 }
 
 function tooltip(input: TrayInput, zone: string): string {
   const { status, now } = input;
   let text: string;
   if (!status) text = input.engineError ? 'Punchcard — timer unavailable' : 'Punchcard';
+  else if (status.running && status.onBreak) text = `Punchcard — ${breakText(status.onBreak, now, zone).replace(/^On/, 'on')}`;
   else if (status.running) {
     const what = workingOn(status.running.project, status.running.activity);
     const elapsed = formatDuration(elapsedMs(status, now));
@@ -234,16 +261,50 @@ function clip(text: string, max: number): string {
 // ---------------------------------------------------------------------------------------------
 // Time
 
+/** Epoch ms of an engine time (ISO with its offset), or null when it is not one. */
+function instantOf(iso: string): number | null {
+  const parsed = parseOffsetDateTime(iso) ?? Date.parse(iso);
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
 /** When the running entry started: its ISO start (offset included), else worked back from asOf. */
 function startMs(status: StatusView): number {
   const running = status.running;
   if (!running) return status.asOf;
-  const parsed = parseOffsetDateTime(running.start) ?? Date.parse(running.start);
-  return Number.isFinite(parsed) ? parsed : status.asOf - running.minutes * MINUTE;
+  return instantOf(running.start) ?? status.asOf - running.minutes * MINUTE;
 }
 
+/** The running shift's breaks as instants (end null while one runs), the running break included. */
+function breakSpans(status: StatusView): Array<{ start: number; end: number | null }> {
+  const spans: Array<{ start: number; end: number | null }> = [];
+  for (const span of status.running?.breaks ?? []) {
+    const start = instantOf(span.start);
+    if (start !== null) spans.push({ start, end: span.end === null ? null : instantOf(span.end) });
+  }
+  const since = status.onBreak ? instantOf(status.onBreak.since) : null;
+  if (since !== null && !spans.some((span) => span.end === null)) spans.push({ start: since, end: null });
+  return spans;
+}
+
+function onBreakAt(status: StatusView, now: number): boolean {
+  return breakSpans(status).some((span) => span.start <= now && (span.end === null || span.end > now));
+}
+
+/** Worked time of the running entry between two instants: its breaks do not count. */
+function workedBetween(status: StatusView, from: number, to: number): number {
+  const low = Math.max(from, startMs(status));
+  if (to <= low) return 0;
+  let worked = to - low;
+  for (const span of breakSpans(status)) {
+    const overlap = Math.min(span.end ?? to, to) - Math.max(span.start, low);
+    if (overlap > 0) worked -= overlap;
+  }
+  return Math.max(0, worked);
+}
+
+/** What the running timer shows as elapsed: the time worked, breaks left out. */
 function elapsedMs(status: StatusView, now: number): number {
-  return Math.max(0, now - startMs(status));
+  return workedBetween(status, Number.NEGATIVE_INFINITY, now);
 }
 
 /**
@@ -255,9 +316,7 @@ function todayMs(status: StatusView, now: number, zone: string): number {
   const total = status.todayMinutes * MINUTE;
   if (!status.running) return total;
   const day = localDate(now, zone);
-  if (day !== localDate(status.asOf, zone)) {
-    return Math.max(0, now - Math.max(startMs(status), startOfLocalDay(day, zone)));
-  }
+  if (day !== localDate(status.asOf, zone)) return workedBetween(status, startOfLocalDay(day, zone), now);
   const gained = Math.floor(elapsedMs(status, now) / MINUTE) - Math.floor(elapsedMs(status, status.asOf) / MINUTE);
   return total + Math.max(0, gained) * MINUTE;
 }

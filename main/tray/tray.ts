@@ -12,6 +12,9 @@ export interface TrayOptions {
   getStatus(): Promise<StatusView>;
   clockIn(request: { project?: string }): Promise<StatusView>;
   clockOut(): Promise<StatusView>;
+  /** A break in the running shift; offered only where the status says the back end takes breaks. */
+  startBreak(): Promise<StatusView>;
+  endBreak(): Promise<StatusView>;
   /** Show the settings window on a screen. */
   openScreen(screen: Screen): void;
   listClients(): Promise<ClientCard[]>;
@@ -134,6 +137,10 @@ export function setupTray(options: TrayOptions): TrayHandle {
         return changeTimer(() => options.clockIn(action.project === undefined ? {} : { project: action.project }));
       case 'clockOut':
         return changeTimer(() => options.clockOut());
+      case 'startBreak':
+        return changeTimer(() => options.startBreak());
+      case 'endBreak':
+        return changeTimer(() => options.endBreak());
       case 'open':
         options.openScreen(action.screen);
         return;

@@ -5,8 +5,11 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { isAppOrigin } from './app-files.ts';
 
-/** The only sites a link in the window may open, in the person's browser. https only. */
-export const EXTERNAL_HOSTS: readonly string[] = ['www.kimai.org'];
+/**
+ * The only sites a link in the window may open, in the person's browser. https only. The help links
+ * of the Account screen (main/ipc/handlers/preferences.ts LINKS) are on these hosts.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = ['www.kimai.org', 'my.clockodo.com', 'help.calamari.io'];
 
 /** True for https URLs on an allow-listed host, without credentials or an unusual port. */
 export function isAllowedExternalUrl(url: string): boolean {

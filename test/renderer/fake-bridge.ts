@@ -4,6 +4,7 @@
 // open to look at pending states, events from "outside" (the tray, an AI client).
 import {
   type AccountView,
+  type BackEndPlanView,
   type ClientCard,
   type ClientChange,
   type ConnectionResult,
@@ -58,6 +59,25 @@ const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
   kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
   clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
   calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']),
+};
+
+/** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */
+const PLANS: Partial<Record<ProviderChoice['type'], BackEndPlanView>> = {
+  clockodo: {
+    state: 'kept',
+    name: 'Clockodo',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    holidays: "Clockodo's non-business days",
+    leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 25, unlimited: false },
+  },
+  calamari: {
+    state: 'kept',
+    name: 'Calamari',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
+    holidays: "Calamari's holiday calendar",
+    // Calamari says what is left, not the year's entitlement.
+    leave: { year: 2026, entitlement: null, carryOver: null, remaining: 30, unlimited: false },
+  },
 };
 
 const NO_SECRET = { needsEmail: false, secretName: '', secretHelp: null, note: null } as const;
@@ -162,6 +182,8 @@ interface FakeEntry {
   project: string | null;
   activity: string | null;
   description: string;
+  /** Breaks inside the shift (back ends with breaks). */
+  breaks?: Array<{ type: string; start: number; end: number | null }>;
 }
 
 interface FakeClient {
@@ -179,6 +201,10 @@ export interface FakeBridgeOptions {
   /** Whether a timer runs at the start (default true). */
   running?: boolean;
   startAtLoginSupported?: boolean;
+  /** The back end at the start (default the local timesheet); its secret counts as saved. */
+  account?: AccountView['provider'];
+  /** The engine cannot say what the back end keeps: preferences report this problem. */
+  planProblem?: string;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -195,7 +221,7 @@ export interface FakeBridge extends PunchcardApi {
     readOnly: boolean;
     switchedOn: Record<ToolName, boolean>;
     account: AccountView['provider'];
-    preferences: Omit<PreferencesView, 'startAtLoginSupported'>;
+    preferences: Omit<PreferencesView, 'startAtLoginSupported' | 'backEnd'>;
   };
   now(): number;
   advance(minutes: number): void;
@@ -254,7 +280,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   add(at(0, '12:30'), at(0, '13:05'), 'Internal', 'Meetings', 'Design review');
   if (options.running ?? true) add(at(0, '13:05'), null, 'Beta Corp', 'Support', 'Ticket #4711: export fails');
 
-  const minutesOf = (entry: FakeEntry) => Math.max(0, Math.floor(((entry.end ?? now) - entry.start) / 60_000));
+  const breakMs = (entry: FakeEntry) => (entry.breaks ?? []).reduce((sum, span) => sum + ((span.end ?? now) - span.start), 0);
+  const minutesOf = (entry: FakeEntry) => Math.max(0, Math.floor(((entry.end ?? now) - entry.start - breakMs(entry)) / 60_000));
   const view = (entry: FakeEntry): EntryView => ({
     id: entry.id,
     start: iso(entry.start),
@@ -263,6 +290,16 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     project: entry.project,
     activity: entry.activity,
     description: entry.description,
+    ...(entry.breaks
+      ? {
+          breaks: entry.breaks.map((span) => ({
+            type: span.type,
+            start: iso(span.start),
+            end: span.end === null ? null : iso(span.end),
+            minutes: Math.floor(((span.end ?? now) - span.start) / 60_000),
+          })),
+        }
+      : {}),
   });
 
   // --- settings
@@ -270,7 +307,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const state: FakeBridge['state'] = {
     readOnly: false,
     switchedOn,
-    account: { type: 'local' },
+    account: options.account ?? { type: 'local' },
     preferences: {
       workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
       holidays: { country: 'DE', state: 'BE' },
@@ -283,6 +320,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   };
   const keychain = new Map<string, string>();
   const normalUrl = (url: string) => url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+  const secretAccount = (provider: AccountView['provider']): string | null =>
+    provider.type === 'kimai' || provider.type === 'calamari' ? `${provider.type}:${provider.url}` : provider.type === 'clockodo' ? `clockodo:${provider.email}` : null;
+  const startAccount = secretAccount(state.account);
+  if (startAccount) keychain.set(startAccount, 'saved-before-this-test');
+  const planOf = (): PreferencesView['backEnd'] => {
+    const type = state.account.type;
+    const plan = PLANS[type];
+    if (options.planProblem && type !== 'local') return { state: 'unknown', name: CHOICES.find((choice) => choice.type === type)?.label ?? type, problem: options.planProblem };
+    return plan ? structuredClone(plan) : null;
+  };
+  const breaksSupported = () => !UNSUPPORTED[state.account.type].has('start_break');
 
   const status = (): StatusView => {
     const today = dateOf(now);
@@ -290,11 +338,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
     const monday = at(weekday(now), '00:00');
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+    const plan = planOf();
+    const workWeek = plan?.state === 'kept' ? plan.workWeek : state.preferences.workWeek;
     const week = days.map((key, index) => {
       const date = dateOf(monday + index * 86_400_000 + 12 * 3_600_000);
       const minutes = entries.filter((entry) => dateOf(entry.start) === date).reduce((sum, entry) => sum + minutesOf(entry), 0);
-      return { date, minutes, targetMinutes: state.preferences.workWeek[key] * 60 };
+      return { date, minutes, targetMinutes: workWeek[key] * 60 };
     });
+    const pause = running?.breaks?.find((span) => span.end === null);
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
     return {
       today,
@@ -304,6 +355,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       todayEntries: todayEntries.map(view),
       week,
       recentProjects,
+      onBreak: pause ? { type: pause.type, since: iso(pause.start) } : null,
+      breaksSupported: breaksSupported(),
       asOf: now,
     };
   };
@@ -453,7 +506,23 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     clockOut: (request) => {
       const running = entries.find((entry) => entry.end === null) ?? reject('No timer is running.');
       running.end = now;
+      for (const span of running.breaks ?? []) span.end ??= now;
       if (request?.description) running.description = request.description;
+      return announce(status());
+    },
+    startBreak: (request) => {
+      if (!breaksSupported()) reject('Start break is not available with this back end.');
+      const running = entries.find((entry) => entry.end === null) ?? reject('No shift is running: clock in first.');
+      const open = running.breaks?.find((span) => span.end === null);
+      if (open) reject(`A break (${open.type}) is already running; end it first.`);
+      const type = request?.type ?? 'Break';
+      if (!['Break', 'Lunch'].includes(type)) reject(`No break type "${type}". You may take: "Break", "Lunch".`);
+      running.breaks = [...(running.breaks ?? []), { type, start: now, end: null }];
+      return announce(status());
+    },
+    endBreak: () => {
+      const open = entries.find((entry) => entry.end === null)?.breaks?.find((span) => span.end === null) ?? reject('No break is running.');
+      open.end = now;
       return announce(status());
     },
     getTools: () => tools(),
@@ -569,6 +638,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       if (request.holidays && !COUNTRIES.some((country) => country.code === request.holidays?.country.toUpperCase())) {
         reject(`No public holidays are known for ${request.holidays.country}.`);
       }
+      const plan = planOf();
+      if (plan && (request.workWeek || request.holidays !== undefined)) reject(`${plan.name} keeps your work week and public holidays: change them in ${plan.name}. Nothing was saved.`);
+      if ((plan?.state === 'unknown' || plan?.leave) && (request.annualLeaveDays !== undefined || request.carryOverDays !== undefined)) {
+        reject(`${plan.name} keeps your leave entitlement: change it in ${plan.name}. Nothing was saved.`);
+      }
       const { startAtLogin, ...rest } = request;
       if (startAtLogin !== undefined && !startAtLoginSupported) reject('This installation cannot start at login.');
       state.preferences = { ...state.preferences, ...rest, ...(startAtLogin === undefined ? {} : { startAtLogin }) };
@@ -583,15 +657,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const account = (): AccountView => ({
     provider: structuredClone(state.account),
-    hasCredential:
-      (state.account.type === 'kimai' && keychain.has(`kimai:${state.account.url}`)) ||
-      (state.account.type === 'clockodo' && keychain.has(`clockodo:${state.account.email}`)) ||
-      (state.account.type === 'calamari' && keychain.has(`calamari:${state.account.url}`)),
+    hasCredential: keychain.has(secretAccount(state.account) ?? ''),
     credentialProblem: null,
     choices: CHOICES,
     organisation: null,
   });
-  const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), startAtLoginSupported });
+  const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), backEnd: planOf(), startAtLoginSupported });
 
   const api = {} as Record<string, unknown>;
   for (const [name, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => unknown]>) {

@@ -19,6 +19,8 @@ import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
+import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
@@ -224,6 +226,29 @@ function readJson(path: string): Record<string, unknown> {
 
 function readConfig(app: RealApp): Record<string, unknown> | null {
   return existsSync(app.configFile) ? readJson(app.configFile) : null;
+}
+
+/**
+ * Stops the app (so its output and files are complete), then looks for each secret in every file in
+ * the sandbox's HOME but the keyring's own folder, in the child's output and in the record file.
+ */
+async function expectOnlyInKeyring(app: RealApp, secrets: readonly string[]): Promise<void> {
+  await app.stop();
+  const keyrings = join(app.home, '.local', 'share', 'keyrings');
+  // The keyring was really used, in the sandbox.
+  expect(readdirSync(keyrings)).toContain('login.keyring');
+  const files = filesUnder(app.home, [keyrings]);
+  // What must be among them: the settings, at least.
+  expect(files).toContain(app.configFile);
+  const places: Array<[string, string]> = [
+    ...files.map((file): [string, string] => [`~/${relative(app.home, file)}`, readFileSync(file).toString('latin1')]),
+    ['the child’s stdout', app.stdout()],
+    ['the child’s stderr', app.stderr()],
+    ['the record file', readFileSync(app.recordFile, 'utf8')],
+  ];
+  for (const secret of secrets) {
+    expect(places.filter(([, content]) => content.includes(secret)).map(([where]) => where), `places holding ${secret.slice(0, 20)}…`).toEqual([]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,7 +583,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       url: account.getByLabel('Kimai address'),
       token: account.getByLabel('API token', { exact: true }),
       test: account.getByRole('button', { name: 'Test connection' }),
-      forget: account.getByRole('button', { name: 'Forget token' }),
+      forget: account.getByRole('button', { name: 'Forget API token' }),
     };
   }
 
@@ -597,7 +622,7 @@ describe('the real app with a Kimai account in the keychain', () => {
     await text(form.account.getByRole('status')).toBe('Saved.');
     expect(await form.token.inputValue()).toBe('');
     await visible(form.forget);
-    await text(form.account).toContain('A token for this address is saved in your system keychain');
+    await text(form.account).toContain('Your API token for this account is saved in your system keychain');
     expect(readConfig(app)?.provider).toEqual({ type: 'kimai', url: kimai.url });
 
     // No restart: the connection test, with the field empty, runs the engine, which reads the token
@@ -610,8 +635,8 @@ describe('the real app with a Kimai account in the keychain', () => {
     const account = screen(again, 'account');
     expect(await account.getByLabel('Kimai address').inputValue()).toBe(kimai.url);
     expect(await account.getByLabel('API token', { exact: true }).inputValue()).toBe('');
-    await visible(account.getByRole('button', { name: 'Forget token' }));
-    await text(account).toContain('A token for this address is saved in your system keychain');
+    await visible(account.getByRole('button', { name: 'Forget API token' }));
+    await text(account).toContain('Your API token for this account is saved in your system keychain');
     expect(await again.content()).not.toContain(SECRET);
     await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-kimai.png') });
 
@@ -654,9 +679,9 @@ describe('the real app with a Kimai account in the keychain', () => {
     const { app, session, kimai } = the();
     const page = await open(session, 'account');
     const account = screen(page, 'account');
-    const forget = account.getByRole('button', { name: 'Forget token' });
+    const forget = account.getByRole('button', { name: 'Forget API token' });
     await forget.click();
-    await text(account.getByRole('status')).toBe('The token is no longer in your keychain.');
+    await text(account.getByRole('status')).toBe('The API token is no longer in your keychain.');
     await hidden(forget);
     await text(account).toContain('Kept in your system keychain, never in a file.');
     expect(await account.getByLabel('API token', { exact: true }).getAttribute('placeholder')).toBe('Paste your API token');
@@ -668,31 +693,285 @@ describe('the real app with a Kimai account in the keychain', () => {
 
     const again = await open(session, 'account');
     await text(screen(again, 'account')).toContain('Kept in your system keychain, never in a file.');
-    expect(await screen(again, 'account').getByRole('button', { name: 'Forget token' }).count()).toBe(0);
+    expect(await screen(again, 'account').getByRole('button', { name: 'Forget API token' }).count()).toBe(0);
   });
 
   it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {
     const { app } = the();
-    // Stopped first, so its output and files are complete (the windows of this describe are closed).
-    await app.stop();
-    const keyrings = join(app.home, '.local', 'share', 'keyrings');
-    // The keyring was really used, in the sandbox.
-    expect(readdirSync(keyrings)).toContain('login.keyring');
-    const files = filesUnder(app.home, [keyrings]);
-    // What must be among them: the settings, the timesheet folder's files, Cursor's config.
-    expect(files).toContain(app.configFile);
-    expect(files).toContain(join(app.home, '.cursor', 'mcp.json'));
-    const places: Array<[string, string]> = [
-      ...files.map((file): [string, string] => [`~/${relative(app.home, file)}`, readFileSync(file).toString('latin1')]),
-      ['the child’s stdout', app.stdout()],
-      ['the child’s stderr', app.stderr()],
-      ['the record file', readFileSync(app.recordFile, 'utf8')],
-    ];
-    for (const secret of [SECRET, WRONG]) {
-      expect(places.filter(([, content]) => content.includes(secret)).map(([where]) => where), `places holding ${secret.slice(0, 20)}…`).toEqual([]);
-    }
+    // The windows of this describe are closed; the app stops first.
+    await expectOnlyInKeyring(app, [SECRET, WRONG]);
+    // Among the files searched: Cursor's config, registered meanwhile.
+    expect(filesUnder(app.home, [])).toContain(join(app.home, '.cursor', 'mcp.json'));
     // The clipboard was written (the snippet) and holds no token either.
     expect(app.records().some((record) => 'clipboard' in record)).toBe(true);
+  });
+});
+
+/** Epoch ms of the last midnight in one of zoneAtNoon's zones (Etc/GMT±N: a fixed offset, its sign inverted). */
+function midnightIn(zone: string, now = Date.now()): number {
+  const match = /^Etc\/GMT(?:([+-])(\d+))?$/.exec(zone);
+  if (!match) throw new Error(`Not an Etc/GMT zone: ${zone}`);
+  const offset = match[1] ? (match[1] === '-' ? 1 : -1) * Number(match[2]) * 3_600_000 : 0;
+  const wall = now + offset;
+  return wall - (wall % 86_400_000) - offset;
+}
+
+describe('the real app with a Clockodo account in the keychain', () => {
+  // A key made for this run, so finding it anywhere means this run leaked it.
+  const KEY = `clockodo-key-${randomBytes(16).toString('hex')}`;
+  const WRONG = `clockodo-wrong-${randomBytes(16).toString('hex')}`;
+  const ADA: ClockodoUser = { ...(CLOCKODO_USERS[0] as ClockodoUser), apiKey: KEY };
+  const YEAR = new Date().getFullYear();
+  let clockodo: FakeClockodo | undefined;
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+
+  beforeAll(async () => {
+    requireBuilds();
+    // Ada's Clockodo profile has the app's zone, where it is about noon: her day is the app's.
+    const zone = zoneAtNoon();
+    clockodo = await startFakeClockodo({ users: [{ ...ADA, timezone: zone }, ...CLOCKODO_USERS.slice(1)] });
+    const ids = seedCompany(clockodo);
+    // This year's quota and carry-over, whichever year the suite runs in.
+    for (const quota of clockodo.state.holidaysQuota) quota.yearSince = Math.min(quota.yearSince, YEAR);
+    for (const carry of clockodo.state.holidaysCarry) carry.year = YEAR;
+    // This morning's review, an hour long, in Clockodo before the app ever asks.
+    const midnight = midnightIn(zone);
+    clockodo.addEntry({
+      usersId: ADA.id,
+      customersId: ids.customers.acme as number,
+      projectsId: ids.projects.website as number,
+      servicesId: ids.services.development as number,
+      text: 'Sprint review',
+      timeSince: midnight + 9 * 3_600_000,
+      timeUntil: midnight + 10 * 3_600_000,
+    });
+    app = await startRealApp();
+    session = await openSession(app);
+  });
+
+  afterEach(() => endTest(session));
+  afterAll(async () => {
+    try {
+      await closeSession(session, app);
+    } finally {
+      await clockodo?.close();
+    }
+  });
+
+  const the = () => {
+    if (!app || !session || !clockodo) throw new Error('The real app or the fake Clockodo did not start (see the beforeAll failure).');
+    return { app, session, clockodo };
+  };
+
+  async function clockodoForm(page: Page) {
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Clockodo/ }).check();
+    return {
+      account,
+      login: account.getByLabel('Clockodo login'),
+      key: account.getByLabel('API key', { exact: true }),
+      address: account.getByLabel('Clockodo address (optional)'),
+      test: account.getByRole('button', { name: 'Test connection' }),
+    };
+  }
+
+  it('tests the connection, saves, and keeps the API key in the keychain only', async () => {
+    const { app, session, clockodo } = the();
+    const page = await open(session, 'account');
+    const form = await clockodoForm(page);
+    await form.login.fill('Ada@Example.com');
+    await form.key.fill(WRONG);
+    // The fake stands in for Clockodo: its address goes in the section for test servers.
+    await form.account.locator('.account-fields details summary').click();
+    await form.address.fill(clockodo.url);
+    await form.test.click();
+    const alert = form.account.getByRole('alert');
+    await text(alert).toContain('Clockodo did not accept ada@example.com');
+    expect(await alert.innerText()).not.toContain(WRONG);
+    expect((readConfig(app)?.provider as { type?: string } | undefined)?.type ?? 'local').toBe('local');
+
+    await form.key.fill(KEY);
+    await form.test.click();
+    await text(form.account.getByRole('status')).toMatch(new RegExp(`^Connected to Clockodo at ${escape(new URL(clockodo.url).host)} as Ada Worker \\(worker\\)`));
+    expect(await form.account.getByRole('alert').count()).toBe(0);
+
+    await form.account.getByRole('button', { name: 'Save' }).click();
+    await text(form.account.getByRole('status')).toBe('Saved.');
+    expect(await form.key.inputValue()).toBe('');
+    await text(form.account).toContain('Your API key for this account is saved in your system keychain');
+    expect(readConfig(app)?.provider).toEqual({ type: 'clockodo', email: 'ada@example.com', url: clockodo.url });
+    expect(readFileSync(app.configFile, 'utf8')).not.toContain(KEY);
+
+    // With the field empty the engine reads the key from gnome-keyring: only Ada's key answers as Ada.
+    await form.test.click();
+    await text(form.account.getByRole('status')).toMatch(/Ada Worker/);
+
+    const again = await open(session, 'account');
+    const account = screen(again, 'account');
+    expect(await account.getByLabel('Clockodo login').inputValue()).toBe('ada@example.com');
+    expect(await account.getByLabel('Clockodo address (optional)').inputValue()).toBe(clockodo.url);
+    expect(await account.getByLabel('API key', { exact: true }).inputValue()).toBe('');
+    await visible(account.getByRole('button', { name: 'Forget API key' }));
+    expect(await again.content()).not.toContain(KEY);
+    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-clockodo.png') });
+  });
+
+  it("shows Clockodo's day on Status, clocks in and out there, and shows what Clockodo does not do and what it keeps", async () => {
+    const { session, clockodo } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    await visible(status.getByText('Not running'));
+    // The entry made in Clockodo, as Clockodo has it.
+    const entries = status.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem');
+    await text(entries.first()).toContain('Website · Development');
+    await text(entries.first()).toContain('Sprint review');
+    // Clockodo takes no breaks.
+    expect(await status.getByRole('button', { name: 'Start break' }).count()).toBe(0);
+
+    // The timer runs in Clockodo, on a project and service Ada may book.
+    await status.getByLabel('Project', { exact: true }).fill('Website');
+    await status.getByLabel('Activity').fill('Development');
+    await status.getByLabel('Note').fill('Release notes');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await text(status.locator('.timer .what')).toBe('Website · Development');
+    expect(await status.getByRole('alert').count()).toBe(0);
+    expect(clockodo.state.entries.filter((entry) => entry.usersId === ADA.id && entry.timeUntil === null)).toEqual([expect.objectContaining({ text: 'Release notes' })]);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(clockodo.state.entries.filter((entry) => entry.usersId === ADA.id && entry.timeUntil === null)).toEqual([]);
+
+    const tools = await open(session, 'tools');
+    await expect
+      .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
+      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']);
+
+    const preferences = await open(session, 'preferences');
+    const kept = screen(preferences, 'preferences').locator('section.kept');
+    await text(kept.locator('.badge')).toBe('Kept by Clockodo');
+    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual(['Mon 8', 'Tue 8', 'Wed 8', 'Thu 8', 'Fri 8', 'Sat 0', 'Sun 0']);
+    await text(kept).toContain("Clockodo's non-business days");
+    expect(await kept.locator('dt').last().innerText()).toBe(`Annual leave ${YEAR}`);
+    expect(await kept.locator('dd').last().innerText()).toBe(`32 days (2 carried over from ${YEAR - 1}), 32 left`);
+    expect(await screen(preferences, 'preferences').getByLabel('Monday hours').count()).toBe(0);
+    await preferences.screenshot({ path: resolve(SCREENSHOTS, 'real-preferences-clockodo.png') });
+  });
+
+  it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    await expectOnlyInKeyring(the().app, [KEY, WRONG]);
+  });
+});
+
+describe("the real app with a Calamari account: the organisation's key, for one person", () => {
+  const KEY = `calamari-key-${randomBytes(16).toString('hex')}`;
+  const WRONG = `calamari-wrong-${randomBytes(16).toString('hex')}`;
+  let calamari: FakeCalamari | undefined;
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+
+  beforeAll(async () => {
+    requireBuilds();
+    // Ada's Calamari profile has the app's zone, where it is about noon: her day is the app's.
+    const zone = zoneAtNoon();
+    const employees: FakeEmployee[] = DEFAULT_EMPLOYEES.map((employee) => (employee.id === 1 ? { ...employee, timezone: zone } : employee));
+    calamari = await startFakeCalamari({ key: KEY, employees });
+    seedOrganisation(calamari);
+    app = await startRealApp();
+    session = await openSession(app);
+  });
+
+  afterEach(() => endTest(session));
+  afterAll(async () => {
+    try {
+      await closeSession(session, app);
+    } finally {
+      await calamari?.close();
+    }
+  });
+
+  const the = () => {
+    if (!app || !session || !calamari) throw new Error('The real app or the fake Calamari did not start (see the beforeAll failure).');
+    return { app, session, calamari };
+  };
+
+  it('tests the connection, saves, and keeps the key in the keychain only', async () => {
+    const { app, session, calamari } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Calamari/ }).check();
+    await text(account.locator('.account-fields .message.note')).toContain('A Calamari API key belongs to the whole organisation');
+    await account.getByLabel('Calamari address').fill(calamari.url);
+    await account.getByLabel('Your e-mail in Calamari').fill('ada@acme.example');
+    const key = account.getByLabel('API key', { exact: true });
+    await key.fill(WRONG);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('alert')).toContain('did not accept the API key');
+    expect(await account.getByRole('alert').innerText()).not.toContain(WRONG);
+    await key.fill(KEY);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toMatch(
+      new RegExp(`^Connected to Calamari at ${escape(new URL(calamari.url).host)} as Ada Lovelace \\(ada@acme\\.example\\);.* Punchcard uses it for ada@acme\\.example only\\.$`),
+    );
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(await key.inputValue()).toBe('');
+    expect(readConfig(app)?.provider).toEqual({ type: 'calamari', url: calamari.url, email: 'ada@acme.example' });
+    expect(readFileSync(app.configFile, 'utf8')).not.toContain(KEY);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toMatch(/Ada Lovelace \(ada@acme\.example\)/);
+
+    const again = await open(session, 'account');
+    expect(await screen(again, 'account').getByLabel('Calamari address').inputValue()).toBe(calamari.url);
+    await visible(screen(again, 'account').getByRole('button', { name: 'Forget API key' }));
+    expect(await again.content()).not.toContain(KEY);
+    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-calamari.png') });
+  });
+
+  it("clocks in on Calamari, takes a break and ends it from Status; Tools and Preferences show what Calamari does and keeps", async () => {
+    const { session, calamari } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    const timer = status.locator('.timer');
+    await visible(status.getByText('Not running'));
+    await status.getByLabel('Project', { exact: true }).fill('General');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await text(timer.locator('.what')).toBe('General');
+    expect(calamari.state.shifts.filter((shift) => shift.employeeId === 1 && shift.finished === null)).toHaveLength(1);
+
+    await timer.getByRole('button', { name: 'Start break' }).click();
+    await text(timer.locator('.badge')).toBe('On a break');
+    await text(timer.locator('.break-line')).toMatch(/^On a break \(Break\) since /);
+    expect(await status.getByRole('alert').count()).toBe(0);
+    const shift = () => calamari.state.shifts.find((each) => each.employeeId === 1 && each.finished === null);
+    expect(shift()?.breaks).toEqual([expect.objectContaining({ to: null })]);
+
+    await timer.getByRole('button', { name: 'End break' }).click();
+    await text(timer.locator('.badge')).toBe('Running');
+    expect(shift()?.breaks).toEqual([expect.objectContaining({ to: expect.any(Number) })]);
+    await text(status.locator('.entries li.running .breaks')).toMatch(/^Break: Break /);
+
+    await timer.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(calamari.state.shifts.filter((each) => each.finished === null)).toEqual([]);
+    // Every request named Ada, and only her.
+    expect(new Set(calamari.requests.flatMap((request) => request.persons.map((person) => person.toLowerCase())))).toEqual(new Set(['ada@acme.example']));
+
+    const tools = await open(session, 'tools');
+    await expect
+      .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
+      .toEqual(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']);
+
+    const preferences = await open(session, 'preferences');
+    const kept = screen(preferences, 'preferences').locator('section.kept');
+    await text(kept.locator('.badge')).toBe('Kept by Calamari');
+    await text(kept).toContain("Calamari's holiday calendar");
+    await text(kept).toContain('40 hours a week');
+    expect(await kept.locator('dd').last().innerText()).toBe('30 days left');
+  });
+
+  it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    await expectOnlyInKeyring(the().app, [KEY, WRONG]);
   });
 });
 

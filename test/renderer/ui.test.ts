@@ -201,6 +201,50 @@ describe('Status', () => {
     await visible(status.getByRole('button', { name: 'Clock out' }));
     expect(await status.getByRole('alert').count()).toBe(0);
   });
+
+  it('starts and ends a break where the back end takes breaks, focus following the button', async () => {
+    const { page, fake } = await open({ fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } } });
+    const status = screen(page, 'status');
+    await ready(page, 'status');
+    const timer = status.locator('.timer');
+    await text(timer.locator('.badge')).toBe('Running');
+    expect(await timer.getByRole('button').allInnerTexts()).toEqual(['Start break', 'Clock out']);
+
+    const release = fake.hold('startBreak');
+    await timer.getByRole('button', { name: 'Start break' }).click();
+    await text(timer.locator('button[aria-busy="true"]')).toBe('Starting a break…');
+    release();
+    await text(timer.locator('.badge')).toBe('On a break');
+    await text(timer.locator('.break-line')).toBe('On a break (Break) since 2:25 PM');
+    expect(await timer.getByRole('button').allInnerTexts()).toEqual(['End break', 'Clock out']);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('End break');
+    expect(await timer.locator('.elapsed').getAttribute('aria-label')).toBe('Worked 1 hour 20 minutes, now on a break');
+    await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – now');
+    await text(timer.getByRole('status')).toBe('On a break (Break).');
+    expect(fake.calls.filter((call) => call.name === 'startBreak').map((call) => call.request)).toEqual([undefined]);
+
+    fake.advance(30);
+    await timer.getByRole('button', { name: 'End break' }).click();
+    await text(timer.locator('.badge')).toBe('Running');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start break');
+    await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – 2:55 PM');
+    await text(timer.getByRole('status')).toBe('Break ended.');
+
+  });
+
+  it('says why a break was refused, and offers none where the back end takes no breaks', async () => {
+    const calamari = await open({ fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } } });
+    const timer = screen(calamari.page, 'status').locator('.timer');
+    await ready(calamari.page, 'status');
+    calamari.fake.failNext('startBreak', 'Calamari refused the break: breaks are not allowed in this shift.');
+    await timer.getByRole('button', { name: 'Start break' }).click();
+    await text(timer.getByRole('alert')).toBe('Calamari refused the break: breaks are not allowed in this shift.');
+    await text(timer.locator('.badge')).toBe('Running');
+
+    const local = await open();
+    await ready(local.page, 'status');
+    expect(await screen(local.page, 'status').locator('.timer').getByRole('button').allInnerTexts()).toEqual(['Clock out']);
+  });
 });
 
 describe('Tools', () => {
@@ -339,14 +383,168 @@ describe('Account', () => {
     expect(fake.keychain.get('kimai:https://kimai.example.com')).toBe('secret-token');
     expect(await token.inputValue()).toBe('');
     expect(await page.content()).not.toContain('secret-token');
-    await text(account).toContain('A token for this address is saved in your system keychain');
+    await text(account).toContain('Your API token for this account is saved in your system keychain');
 
-    await account.getByRole('button', { name: 'How to create an API token' }).click();
+    await account.getByRole('button', { name: 'Where to find your API token' }).click();
     await expect.poll(() => fake.opened).toEqual(['kimai-api-tokens']);
 
-    await account.getByRole('button', { name: 'Forget token' }).click();
-    await hidden(account.getByRole('button', { name: 'Forget token' }));
+    await account.getByRole('button', { name: 'Forget API token' }).click();
+    await hidden(account.getByRole('button', { name: 'Forget API token' }));
     expect(fake.keychain.size).toBe(0);
+  });
+
+  it('saves a Clockodo account: login and API key checked in the window, the address only for a test server', async () => {
+    const { page, fake } = await open({ hash: 'account' });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    await account.getByRole('radio', { name: /Clockodo/ }).check();
+    const fields = account.locator('.account-fields');
+    expect(await fields.locator('.field > label:visible').allInnerTexts()).toEqual(['Clockodo login', 'API key']);
+    const login = account.getByLabel('Clockodo login');
+    const key = account.getByLabel('API key', { exact: true });
+    expect(await login.getAttribute('type')).toBe('email');
+    expect(await key.getAttribute('type')).toBe('password');
+    expect(await key.getAttribute('placeholder')).toBe('Paste your API key');
+    await text(fields).toContain('Kept in your system keychain, never in a file.');
+    // The address is tucked away: Clockodo's own unless a test server is named.
+    const address = fields.locator('details');
+    expect(await address.getAttribute('open')).toBeNull();
+
+    // Every field says what is wrong before anything is sent; focus goes to the first.
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
+      'Enter the e-mail you sign in to Clockodo with.',
+      'Paste your API key: Punchcard has none saved for this account.',
+    ]);
+    expect(await login.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+    await text(account.getByRole('alert')).toBe('Check the highlighted fields.');
+    await login.fill('ada');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error')).toBe('That is not an e-mail address; it looks like ada@example.com.');
+    await login.fill('Ada@Example.com');
+    await key.fill('clockodo-key-4711');
+
+    // A test server's address that is not one: the section opens and says so.
+    await address.locator('summary').click();
+    const url = account.getByLabel('Clockodo address (optional)');
+    await url.fill('clockodo.test');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error')).toBe('The address starts with https:// (or http://), such as https://my.clockodo.com.');
+    // Clearing the field keeps the section open (it is where the person is typing).
+    await url.fill('');
+    expect(await address.getAttribute('open')).not.toBeNull();
+    expect(await fields.locator('.field-error').count()).toBe(0);
+
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe('Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.');
+    expect(fake.calls.filter((call) => call.name === 'testConnection').at(-1)?.request).toEqual({
+      provider: { type: 'clockodo', email: 'Ada@Example.com', url: null },
+      token: 'clockodo-key-4711',
+    });
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(fake.state.account).toEqual({ type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' });
+    expect(fake.keychain.get('clockodo:ada@example.com')).toBe('clockodo-key-4711');
+    expect(await key.inputValue()).toBe('');
+    expect(await key.getAttribute('placeholder')).toBe('••••••••  (saved)');
+    expect(await page.content()).not.toContain('clockodo-key-4711');
+    await text(fields).toContain('Your API key for this account is saved in your system keychain; type a new one to replace it.');
+
+    await account.getByRole('button', { name: 'Where to find your API key' }).click();
+    await expect.poll(() => fake.opened).toEqual(['clockodo-api-key']);
+
+    // What Clockodo keeps shows on Preferences at once: the window asked again after the save.
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Preferences' }).click();
+    await text(screen(page, 'preferences').locator('.kept .badge')).toBe('Kept by Clockodo');
+
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Account' }).click();
+    await account.getByRole('button', { name: 'Forget API key' }).click();
+    await text(account.getByRole('status')).toBe('The API key is no longer in your keychain.');
+    expect(fake.keychain.size).toBe(0);
+  });
+
+  it("saves a Calamari account: the organisation's address, the person's e-mail, the key and what it is used for", async () => {
+    const { page, fake } = await open({ hash: 'account' });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    await account.getByRole('radio', { name: /Calamari/ }).check();
+    const fields = account.locator('.account-fields');
+    expect(await fields.locator('.field > label').allInnerTexts()).toEqual(['Calamari address', 'Your e-mail in Calamari', 'API key']);
+    const url = account.getByLabel('Calamari address');
+    const email = account.getByLabel('Your e-mail in Calamari');
+    const key = account.getByLabel('API key', { exact: true });
+    expect(await url.getAttribute('placeholder')).toBe('https://your-company.calamari.io');
+
+    // The note: whose key it is and whom it is used for, read with the key field.
+    const note = fields.locator('.message.note');
+    await text(note).toBe('A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above.');
+    const noteId = await note.getAttribute('id');
+    expect((await key.getAttribute('aria-describedby'))?.split(' ')).toContain(noteId);
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
+      'Enter the address of your Calamari, such as https://your-company.calamari.io.',
+      'Enter the e-mail you sign in to Calamari with.',
+      'Paste your API key: Punchcard has none saved for this account.',
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
+    expect(fake.calls.some((call) => call.name === 'saveAccount')).toBe(false);
+
+    await url.fill('acme.calamari.io');
+    await email.fill('ada@acme');
+    await key.fill('calamari-org-key-0815');
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
+      'The address starts with https:// (or http://), such as https://your-company.calamari.io.',
+      'That is not an e-mail address; it looks like ada@example.com.',
+    ]);
+    // Typing into a field clears its own message only.
+    await url.fill('https://acme.calamari.io/api/');
+    expect(await fields.locator('.field-error').allInnerTexts()).toEqual(['That is not an e-mail address; it looks like ada@example.com.']);
+    await email.fill('ada@acme.example');
+
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe('Connected to Calamari as Ada Lovelace (ada@acme.example); Time & Attendance in use; Time Off in use.');
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'saveAccount').at(-1)?.request).toEqual({
+      provider: { type: 'calamari', url: 'https://acme.calamari.io/api/', email: 'ada@acme.example' },
+      token: 'calamari-org-key-0815',
+    });
+    expect(fake.state.account).toEqual({ type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' });
+    expect(fake.keychain.get('calamari:https://acme.calamari.io')).toBe('calamari-org-key-0815');
+    expect(await page.content()).not.toContain('calamari-org-key-0815');
+    await visible(account.getByRole('button', { name: 'Forget API key' }));
+
+    await account.getByRole('button', { name: 'Where to find your API key' }).click();
+    await expect.poll(() => fake.opened).toEqual(['calamari-api-keys']);
+  });
+
+  it('keeps what was typed for each back end apart, and Forget names the saved back end’s secret', async () => {
+    const { page } = await open({ hash: 'account', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } } });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    expect(await account.getByLabel('Kimai address').inputValue()).toBe('https://kimai.example.com');
+    await account.getByLabel('Kimai address').fill('https://kimai.example.org');
+
+    // Kimai's address never becomes Clockodo's test server.
+    await account.getByRole('radio', { name: /Clockodo/ }).check();
+    await account.getByLabel('Clockodo login').fill('ada@example.com');
+    await account.locator('.account-fields details summary').click();
+    expect(await account.getByLabel('Clockodo address (optional)').inputValue()).toBe('');
+    // Forget removes what is saved, Kimai's API token, whatever the form shows.
+    await visible(account.getByRole('button', { name: 'Forget API token' }));
+
+    await account.getByRole('radio', { name: /Calamari/ }).check();
+    expect(await account.getByLabel('Calamari address').inputValue()).toBe('');
+    expect(await account.getByLabel('Your e-mail in Calamari').inputValue()).toBe('');
+
+    await account.getByRole('radio', { name: /Kimai/ }).check();
+    expect(await account.getByLabel('Kimai address').inputValue()).toBe('https://kimai.example.org');
+    await account.getByRole('radio', { name: /Clockodo/ }).check();
+    expect(await account.getByLabel('Clockodo login').inputValue()).toBe('ada@example.com');
   });
 
   it('shows a failed save', async () => {
@@ -401,6 +599,80 @@ describe('Preferences', () => {
     await text(preferences.getByRole('alert')).toBe('config.json has an error on line 4, so Punchcard did not overwrite it.');
   });
 
+  it("shows what Clockodo keeps as Clockodo's values, not as fields, and saves only the rest", async () => {
+    const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' } } });
+    const preferences = screen(page, 'preferences');
+    await ready(page, 'preferences');
+    const kept = preferences.locator('section.kept');
+    await text(kept.locator('.badge')).toBe('Kept by Clockodo');
+    await text(kept.getByRole('heading')).toBe('Work week, holidays and leave');
+    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual([
+      'Mon 8',
+      'Tue 8',
+      'Wed 8',
+      'Thu 8',
+      'Fri 8',
+      'Sat 0',
+      'Sun 0',
+    ]);
+    await text(kept).toContain('40 hours a week');
+    expect(await kept.locator('dt').allInnerTexts()).toEqual(['Work week', 'Public holidays', 'Annual leave 2026']);
+    expect(await kept.locator('dd').last().innerText()).toBe('32 days (2 carried over from 2025), 25 left');
+    await text(kept).toContain("Clockodo's non-business days");
+    await text(kept).toContain('Change them in Clockodo.');
+    // Nothing of it is a field.
+    for (const label of ['Monday hours', 'Public holidays', 'State or region', 'Annual leave (days)', 'Carried over from last year (days)']) {
+      expect(await preferences.getByLabel(label, { exact: true }).count(), label).toBe(0);
+    }
+    expect(await kept.locator('input, select').count()).toBe(0);
+
+    await preferences.getByLabel('Remind me after (hours)').fill('6');
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'savePreferences').map((call) => call.request)).toEqual([{ reminderHours: 6 }]);
+    await text(kept.locator('.badge')).toBe('Kept by Clockodo');
+  });
+
+  it('shows the balance Calamari keeps where it gives no entitlement', async () => {
+    const { page } = await open({ hash: 'preferences', fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } } });
+    const kept = screen(page, 'preferences').locator('section.kept');
+    await ready(page, 'preferences');
+    await text(kept.locator('.badge')).toBe('Kept by Calamari');
+    await text(kept).toContain('38 hours a week');
+    await text(kept).toContain("Calamari's holiday calendar");
+    expect(await kept.locator('dd').last().innerText()).toBe('30 days left');
+  });
+
+  it('locks the work week, holidays and leave with the reason while the engine cannot say who keeps them', async () => {
+    const problem = 'Clockodo at https://my.clockodo.com cannot be reached: the connection was refused.';
+    const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, planProblem: problem } });
+    const preferences = screen(page, 'preferences');
+    await ready(page, 'preferences');
+    const warning = preferences.locator('.plan-unknown .message');
+    await text(warning).toBe(
+      `Punchcard could not ask Clockodo whether it keeps your work week, public holidays and leave, so they cannot be changed here for now. ${problem}`,
+    );
+    // The settings' values, shown but not editable, each pointing at the reason.
+    const monday = preferences.getByLabel('Monday hours');
+    expect(await monday.inputValue()).toBe('8');
+    expect(await monday.isDisabled()).toBe(true);
+    for (const label of ['Public holidays', 'Annual leave (days)', 'Carried over from last year (days)']) {
+      const field = preferences.getByLabel(label, { exact: true });
+      expect(await field.isDisabled(), label).toBe(true);
+      expect(await field.getAttribute('aria-describedby'), label).toContain(await warning.getAttribute('id'));
+    }
+    expect(await preferences.getByLabel('Time zone').isDisabled()).toBe(false);
+
+    await preferences.getByLabel('Time zone').fill('Europe/Vienna');
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'savePreferences').map((call) => call.request)).toEqual([{ timezone: 'Europe/Vienna' }]);
+
+    const asked = fake.calls.filter((call) => call.name === 'getPreferences').length;
+    await preferences.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => fake.calls.filter((call) => call.name === 'getPreferences').length).toBe(asked + 1);
+  });
+
   it('explains why start at login is unavailable', async () => {
     const { page } = await open({ hash: 'preferences', fake: { startAtLoginSupported: false } });
     const preferences = screen(page, 'preferences');
@@ -424,6 +696,37 @@ describe('screenshots', () => {
       }
     });
   }
+
+  it('of the Clockodo and Calamari accounts, Preferences kept by Clockodo, and a break', async () => {
+    const clockodo = await open({ hash: 'account', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://clockodo.test.example' } } });
+    await ready(clockodo.page, 'account');
+    // A test server's address shows in its opened section.
+    expect(await screen(clockodo.page, 'account').getByLabel('Clockodo address (optional)').inputValue()).toBe('https://clockodo.test.example');
+    await screen(clockodo.page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
+    await clockodo.page.screenshot({ path: resolve(SCREENSHOTS, 'account-clockodo-light.png') });
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const calamari = await open({ hash: 'account', colorScheme });
+      const account = screen(calamari.page, 'account');
+      await ready(calamari.page, 'account');
+      await account.getByRole('radio', { name: /Calamari/ }).check();
+      await account.getByLabel('Calamari address').fill('https://acme.calamari.io');
+      await account.getByLabel('Your e-mail in Calamari').fill('ada@acme.example');
+      await account.getByLabel('API key', { exact: true }).fill('calamari-org-key');
+      await account.locator('.message.note').scrollIntoViewIfNeeded();
+      await calamari.page.screenshot({ path: resolve(SCREENSHOTS, `account-calamari-${colorScheme}.png`) });
+    }
+
+    const kept = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, startAtLoginSupported: false } });
+    await ready(kept.page, 'preferences');
+    await kept.page.screenshot({ path: resolve(SCREENSHOTS, 'preferences-clockodo-light.png') });
+
+    const onBreak = await open({ colorScheme: 'dark', fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } } });
+    await ready(onBreak.page, 'status');
+    await screen(onBreak.page, 'status').getByRole('button', { name: 'Start break' }).click();
+    await visible(screen(onBreak.page, 'status').getByRole('button', { name: 'End break' }));
+    await onBreak.page.screenshot({ path: resolve(SCREENSHOTS, 'status-break-dark.png') });
+  });
 
   it('of states worth seeing: clocked out, a snippet, a Kimai account, validation messages', async () => {
     const status = await open({ fake: { running: false } });

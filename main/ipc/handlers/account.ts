@@ -8,7 +8,6 @@ import {
   credentialAccount,
   KimaiProviderSchema,
   type ProviderProfile,
-  type RemoteProfile,
 } from '../../../mcp-server/contract/settings.ts';
 import type { AccountView, Handlers, ProviderChoice, ProviderType, ProviderView } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
@@ -98,8 +97,13 @@ function providerView(profile: ProviderProfile): ProviderView {
   return { type: 'kimai', url: profile.url, caFile: profile.caFile ?? null, allowInsecureTls: profile.allowInsecureTls ?? false };
 }
 
-function choiceOf(type: RemoteProfile['type']): ProviderChoice {
+function choiceOf(type: ProviderType): ProviderChoice {
   return PROVIDER_CHOICES.find((choice) => choice.type === type) as ProviderChoice;
+}
+
+/** A back end's name as the window shows it: "Clockodo". */
+export function providerLabel(type: ProviderType): string {
+  return choiceOf(type).label;
 }
 
 export function accountHandlers(

@@ -1,8 +1,8 @@
-// Status screen: the timer and today's work, always through the engine (DESIGN.md §1).
+// Status screen: the timer, breaks and today's work, always through the engine (DESIGN.md §1).
 import type { Handlers } from '../contract.ts';
 import type { HandlerDeps } from './ports.ts';
 
-export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut'> {
+export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak'> {
   const announce = (status: Awaited<ReturnType<Handlers['getStatus']>>) => {
     deps.statusChanged(status);
     return status;
@@ -11,6 +11,8 @@ export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChan
     getStatus: () => deps.timesheet.getStatus(),
     clockIn: async (request) => announce(await deps.timesheet.clockIn(withoutBlanks(request ?? {}))),
     clockOut: async (request) => announce(await deps.timesheet.clockOut(withoutBlanks(request ?? {}))),
+    startBreak: async (request) => announce(await deps.timesheet.startBreak(withoutBlanks(request ?? {}))),
+    endBreak: async () => announce(await deps.timesheet.endBreak()),
   };
 }
 

@@ -82,7 +82,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (status === 401) {
     return fail(
       'bad_token',
-      `Clockodo did not accept ${email} with the saved API key (the e-mail is not a Clockodo login, or the key is wrong or was renewed). ` +
+      `Clockodo did not accept ${email} with this API key (the e-mail is not a Clockodo login, or the key is wrong or was renewed). ` +
         'Copy your API key from your personal data in Clockodo and save it in Punchcard, or set PUNCHCARD_CLOCKODO_TOKEN',
     );
   }

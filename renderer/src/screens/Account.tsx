@@ -1,6 +1,6 @@
-// Which back end Punchcard uses. A Kimai token or a Clockodo API key goes from this form to main and
-// into the keychain; the window never sees a saved one, only whether there is one.
-import { useId, useState, type FormEvent } from 'react';
+// Which back end Punchcard uses. A Kimai token, a Clockodo or Calamari API key goes from this form to
+// main and into the keychain; the window never sees a saved one, only whether there is one.
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
 import { CLOCKODO_URL, normalizeBaseUrl, normalizeEmail } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { api } from '../bridge.ts';
@@ -29,14 +29,15 @@ interface FormState {
   allowInsecureTls: boolean;
 }
 
+const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false };
+
 function fromView(view: AccountView): FormState {
-  const empty = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false };
   const provider = view.provider;
-  if (provider.type === 'kimai') return { ...empty, type: 'kimai', url: provider.url, caFile: provider.caFile ?? '', allowInsecureTls: provider.allowInsecureTls };
+  if (provider.type === 'kimai') return { ...EMPTY, type: 'kimai', url: provider.url, caFile: provider.caFile ?? '', allowInsecureTls: provider.allowInsecureTls };
   // Clockodo's own address is the default and stays out of the field; a test server's shows.
-  if (provider.type === 'clockodo') return { ...empty, type: 'clockodo', email: provider.email, url: provider.url === CLOCKODO_URL ? '' : provider.url };
-  if (provider.type === 'calamari') return { ...empty, type: 'calamari', email: provider.email, url: provider.url };
-  return { ...empty, type: 'local' };
+  if (provider.type === 'clockodo') return { ...EMPTY, type: 'clockodo', email: provider.email, url: provider.url === CLOCKODO_URL ? '' : provider.url };
+  if (provider.type === 'calamari') return { ...EMPTY, type: 'calamari', email: provider.email, url: provider.url };
+  return { ...EMPTY, type: 'local' };
 }
 
 /** What an address looks like, per back end. */
@@ -51,6 +52,12 @@ function accountOf(type: ProviderType, url: string, email: string): string {
 function AccountForm({ saved }: { saved: AccountView }) {
   const id = useId();
   const [form, setForm] = useState<FormState>(() => fromView(saved));
+  // What was typed for each back end, so switching back and forth loses nothing and one back end's
+  // address never becomes another's.
+  const drafts = useRef<Partial<Record<ProviderType, FormState>>>({});
+  // The optional sections stay as the person opened or closed them; a problem inside opens them.
+  const [addressOpen, setAddressOpen] = useState(() => form.type === 'clockodo' && form.url !== '');
+  const [certificatesOpen, setCertificatesOpen] = useState(() => form.caFile !== '' || form.allowInsecureTls);
   const [errors, setErrors] = useState<Partial<Record<'url' | 'email' | 'token', string>>>({});
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
   const action = useAction();
@@ -59,12 +66,23 @@ function AccountForm({ saved }: { saved: AccountView }) {
   const savedAccount =
     saved.provider.type === 'local' ? null : accountOf(saved.provider.type, saved.provider.url, saved.provider.type === 'kimai' ? '' : saved.provider.email);
   const tokenSavedForUrl = saved.hasCredential && saved.provider.type === form.type && savedAccount === accountOf(form.type, form.url, form.email);
-  const secretName = choice?.secretName ?? 'API token';
+  const secretName = choice?.secretName || 'API token';
+  // What Forget removes: the saved back end's secret, whichever back end the form shows.
+  const savedSecretName = saved.choices.find((option) => option.type === saved.provider.type)?.secretName || 'API token';
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+  const set = <K extends Exclude<keyof FormState, 'type'>>(key: K, value: FormState[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
     setTest(null);
     if (key === 'url' || key === 'email' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+
+  const switchTo = (type: ProviderType) => {
+    drafts.current[form.type] = form;
+    const fromSaved = fromView(saved);
+    setForm(drafts.current[type] ?? (fromSaved.type === type ? fromSaved : { ...EMPTY, type }));
+    setTest(null);
+    setErrors({});
+    action.clear();
   };
 
   const request = (forSave: boolean) => {
@@ -82,6 +100,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
       found.token = `Paste your ${secretName}: Punchcard has none saved for this account.`;
     }
     setErrors(found);
+    if (found.url && choice?.url === 'optional') setAddressOpen(true);
     if (Object.keys(found).length > 0) {
       flagProblems();
       return null;
@@ -119,7 +138,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
   };
 
   const forget = async () => {
-    const result = await action.run('forget', () => api.forgetCredential(), `The ${secretName} is no longer in your keychain.`);
+    const result = await action.run('forget', () => api.forgetCredential(), `The ${savedSecretName} is no longer in your keychain.`);
     if (result) {
       stores.account.set(result);
       backEndChanged();
@@ -143,7 +162,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
               value={option.type}
               checked={form.type === option.type}
               disabled={saved.organisation?.allowed ? !saved.organisation.allowed.includes(option.type) : false}
-              onChange={() => set('type', option.type)}
+              onChange={() => switchTo(option.type)}
             />
             <span>
               <strong>{option.label}</strong>
@@ -154,29 +173,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
       </fieldset>
 
       {choice && choice.type !== 'local' && (
-        <div className={`card ${choice.type}`}>
-          {choice.needsEmail && (
-            <Field
-              label={choice.type === 'calamari' ? 'Your e-mail in Calamari' : `${choice.label} login`}
-              error={errors.email}
-              hint={`The e-mail address you sign in to ${choice.label} with.`}
-            >
-              {({ id: fieldId, describedBy, invalid }) => (
-                <input
-                  id={fieldId}
-                  type="email"
-                  inputMode="email"
-                  autoComplete="username"
-                  spellCheck={false}
-                  placeholder="ada@example.com"
-                  value={form.email}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={describedBy}
-                  onChange={(event) => set('email', event.currentTarget.value)}
-                />
-              )}
-            </Field>
-          )}
+        <div className={`card account-fields ${choice.type}`}>
           {choice.url === 'required' && (
             <Field label={`${choice.label} address`} error={errors.url} hint={`The address you open ${choice.label} at in your browser.`}>
               {({ id: fieldId, describedBy, invalid }) => (
@@ -192,6 +189,32 @@ function AccountForm({ saved }: { saved: AccountView }) {
                   aria-invalid={invalid || undefined}
                   aria-describedby={describedBy}
                   onChange={(event) => set('url', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
+          {choice.needsEmail && (
+            <Field
+              label={choice.type === 'calamari' ? 'Your e-mail in Calamari' : `${choice.label} login`}
+              error={errors.email}
+              hint={
+                choice.type === 'calamari'
+                  ? 'The e-mail of your own Calamari account: Punchcard tracks time and leave for this person only.'
+                  : `The e-mail address you sign in to ${choice.label} with.`
+              }
+            >
+              {({ id: fieldId, describedBy, invalid }) => (
+                <input
+                  id={fieldId}
+                  type="email"
+                  inputMode="email"
+                  autoComplete="username"
+                  spellCheck={false}
+                  placeholder="ada@example.com"
+                  value={form.email}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={describedBy}
+                  onChange={(event) => set('email', event.currentTarget.value)}
                 />
               )}
             </Field>
@@ -219,24 +242,29 @@ function AccountForm({ saved }: { saved: AccountView }) {
                 placeholder={tokenSavedForUrl ? '••••••••  (saved)' : `Paste your ${secretName}`}
                 value={form.token}
                 aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
+                // The note (whose key it is, whom it is used for) is read with the field.
+                aria-describedby={[describedBy, choice.note ? `${id}-note` : ''].filter(Boolean).join(' ') || undefined}
                 onChange={(event) => set('token', event.currentTarget.value)}
               />
             )}
           </Field>
-          {choice.note && <p className="muted">{choice.note}</p>}
+          {choice.note && (
+            <p className="message note" id={`${id}-note`}>
+              {choice.note}
+            </p>
+          )}
           {choice.url === 'optional' && (
-            <details className="advanced" open={Boolean(form.url)}>
+            <details className="advanced" open={addressOpen} onToggle={(event) => setAddressOpen(event.currentTarget.open)}>
               <summary>Address</summary>
               <div className="advanced-body">
-                <Field label={`${choice.label} address (optional)`} error={errors.url} hint={`Only for a test server; empty means ${CLOCKODO_URL}.`}>
+                <Field label={`${choice.label} address (optional)`} error={errors.url} hint={`Only for a test server; empty means ${URL_EXAMPLES[choice.type] ?? 'the usual one'}.`}>
                   {({ id: fieldId, describedBy, invalid }) => (
                     <input
                       id={fieldId}
                       type="url"
                       inputMode="url"
                       spellCheck={false}
-                      placeholder={CLOCKODO_URL}
+                      placeholder={URL_EXAMPLES[choice.type]}
                       value={form.url}
                       aria-invalid={invalid || undefined}
                       aria-describedby={describedBy}
@@ -248,35 +276,35 @@ function AccountForm({ saved }: { saved: AccountView }) {
             </details>
           )}
           {choice.type === 'kimai' && (
-          <details className="advanced" open={Boolean(form.caFile) || form.allowInsecureTls}>
-            <summary>Certificates</summary>
-            <div className="advanced-body">
-            <Field label="CA certificate file (optional)" hint="A PEM file with your company’s certificate authority, when Kimai’s certificate is issued by it.">
-              {({ id: fieldId, describedBy }) => (
-                <input
-                  id={fieldId}
-                  spellCheck={false}
-                  placeholder="/path/to/company-ca.pem"
-                  value={form.caFile}
-                  aria-describedby={describedBy}
-                  onChange={(event) => set('caFile', event.currentTarget.value)}
+            <details className="advanced" open={certificatesOpen} onToggle={(event) => setCertificatesOpen(event.currentTarget.open)}>
+              <summary>Certificates</summary>
+              <div className="advanced-body">
+                <Field label="CA certificate file (optional)" hint="A PEM file with your company’s certificate authority, when Kimai’s certificate is issued by it.">
+                  {({ id: fieldId, describedBy }) => (
+                    <input
+                      id={fieldId}
+                      spellCheck={false}
+                      placeholder="/path/to/company-ca.pem"
+                      value={form.caFile}
+                      aria-describedby={describedBy}
+                      onChange={(event) => set('caFile', event.currentTarget.value)}
+                    />
+                  )}
+                </Field>
+                <Switch
+                  checked={form.allowInsecureTls}
+                  onChange={(checked) => set('allowInsecureTls', checked)}
+                  describedBy={form.allowInsecureTls ? `${id}-tls-warning` : undefined}
+                  label="Allow insecure TLS (do not check Kimai’s certificate)"
                 />
-              )}
-            </Field>
-            <Switch
-              checked={form.allowInsecureTls}
-              onChange={(checked) => set('allowInsecureTls', checked)}
-              describedBy={form.allowInsecureTls ? `${id}-tls-warning` : undefined}
-              label="Allow insecure TLS (do not check Kimai’s certificate)"
-            />
-            {form.allowInsecureTls && (
-              <p className="message warning" id={`${id}-tls-warning`}>
-                Anyone between you and Kimai could read your token and your timesheet. Use this only for a test server; for a company
-                certificate, give the CA file instead.
-              </p>
-            )}
-            </div>
-          </details>
+                {form.allowInsecureTls && (
+                  <p className="message warning" id={`${id}-tls-warning`}>
+                    Anyone between you and Kimai could read your token and your timesheet. Use this only for a test server; for a company
+                    certificate, give the CA file instead.
+                  </p>
+                )}
+              </div>
+            </details>
           )}
         </div>
       )}
@@ -295,7 +323,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
         </Button>
         {saved.hasCredential && (
           <Button kind="danger" busy={action.pending === 'forget'} busyLabel="Forgetting…" onClick={() => void forget()}>
-            Forget {secretName}
+            Forget {savedSecretName}
           </Button>
         )}
       </div>
@@ -307,8 +335,12 @@ function AccountForm({ saved }: { saved: AccountView }) {
   );
 }
 
-/** Another back end (or none reachable) means other tools, another timer and other projects. */
+/**
+ * Another back end (or none reachable) means other tools, another timer and other projects, and
+ * perhaps a work week, holidays and leave that the back end keeps.
+ */
 function backEndChanged(): void {
   void stores.tools.load();
   void stores.status.load();
+  void stores.preferences.load();
 }

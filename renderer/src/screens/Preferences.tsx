@@ -1,9 +1,11 @@
 // Work week, holidays, leave, time zone and the app's own preferences. Saving sends only what
-// changed; every field says what is wrong with it before anything is sent.
+// changed; every field says what is wrong with it before anything is sent. Where the back end keeps
+// the work week, holidays or leave (Clockodo, Calamari), they are shown as its values and not offered
+// for editing: a local value would change nothing.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import type { BackEndPlanView, HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -33,7 +35,8 @@ export function PreferencesScreen() {
       <ScreenHeader title="Preferences" />
       {error && !data && <LoadError message={error} onRetry={() => void stores.preferences.load()} />}
       {data ? (
-        <PreferencesForm saved={data} countries={countries.data} countriesError={countries.error} />
+        // Another back end (or its answer at last) is another form: what it keeps is not edited here.
+        <PreferencesForm key={`${data.backEnd?.state ?? 'settings'}:${data.backEnd?.name ?? ''}`} saved={data} countries={countries.data} countriesError={countries.error} />
       ) : (
         !error && <div className="placeholder preferences-placeholder" aria-busy="true" aria-label="Loading preferences" />
       )}
@@ -56,6 +59,18 @@ interface FormState {
 
 type FieldName = Day | 'annualLeaveDays' | 'carryOverDays' | 'timezone' | 'reminderHours';
 type Errors = Partial<Record<FieldName, string>>;
+
+/** Which fields the back end keeps (or may keep, while the engine cannot say): not edited, not sent. */
+interface Locks {
+  /** The work week and the public holidays. */
+  plan: boolean;
+  leave: boolean;
+}
+
+function locksOf(view: PreferencesView): Locks {
+  const backEnd = view.backEnd;
+  return { plan: backEnd !== null, leave: backEnd !== null && (backEnd.state === 'unknown' || backEnd.leave !== null) };
+}
 
 function fromView(view: PreferencesView): FormState {
   return {
@@ -94,30 +109,37 @@ function validZone(zone: string): boolean {
   }
 }
 
-function validate(form: FormState): Errors {
-  const found: Array<[FieldName, string | undefined]> = DAYS.map(({ key, long }) => {
-    const problem = checkNumber(form.workWeek[key], 24, 'hours');
-    return [key, problem && `${long}: ${problem}`];
-  });
-  found.push(['annualLeaveDays', checkNumber(form.annualLeaveDays, 366, 'days')]);
-  found.push(['carryOverDays', checkNumber(form.carryOverDays, 366, 'days')]);
+function validate(form: FormState, locks: Locks): Errors {
+  const found: Array<[FieldName, string | undefined]> = locks.plan
+    ? []
+    : DAYS.map(({ key, long }) => {
+        const problem = checkNumber(form.workWeek[key], 24, 'hours');
+        return [key, problem && `${long}: ${problem}`];
+      });
+  if (!locks.leave) {
+    found.push(['annualLeaveDays', checkNumber(form.annualLeaveDays, 366, 'days')]);
+    found.push(['carryOverDays', checkNumber(form.carryOverDays, 366, 'days')]);
+  }
   found.push(['reminderHours', checkNumber(form.reminderHours, 24, 'hours')]);
   const zone = form.timezone.trim();
   if (zone && !validZone(zone)) found.push(['timezone', `“${zone}” is not a time zone. Use a name such as Europe/Berlin, or leave it empty.`]);
   return Object.fromEntries(found.filter(([, message]) => message)) as Errors;
 }
 
-function changes(form: FormState, saved: PreferencesView): SaveRequest {
+function changes(form: FormState, saved: PreferencesView, locks: Locks): SaveRequest {
   const request: SaveRequest = {};
-  const workWeek = Object.fromEntries(DAYS.map(({ key }) => [key, readNumber(form.workWeek[key])])) as WorkWeek;
-  if (DAYS.some(({ key }) => workWeek[key] !== saved.workWeek[key])) request.workWeek = workWeek;
-  const holidays = form.country
-    ? { country: form.country, ...(form.state ? { state: form.state } : {}), ...(form.state && form.region ? { region: form.region } : {}) }
-    : null;
-  const savedHolidays = saved.holidays ? { ...saved.holidays, country: saved.holidays.country.toUpperCase() } : null;
-  if (JSON.stringify(holidays) !== JSON.stringify(savedHolidays)) request.holidays = holidays;
+  if (!locks.plan) {
+    const workWeek = Object.fromEntries(DAYS.map(({ key }) => [key, readNumber(form.workWeek[key])])) as WorkWeek;
+    if (DAYS.some(({ key }) => workWeek[key] !== saved.workWeek[key])) request.workWeek = workWeek;
+    const holidays = form.country
+      ? { country: form.country, ...(form.state ? { state: form.state } : {}), ...(form.state && form.region ? { region: form.region } : {}) }
+      : null;
+    const savedHolidays = saved.holidays ? { ...saved.holidays, country: saved.holidays.country.toUpperCase() } : null;
+    if (JSON.stringify(holidays) !== JSON.stringify(savedHolidays)) request.holidays = holidays;
+  }
   const numbers = { annualLeaveDays: readNumber(form.annualLeaveDays), carryOverDays: readNumber(form.carryOverDays), reminderHours: readNumber(form.reminderHours) };
-  for (const key of ['annualLeaveDays', 'carryOverDays', 'reminderHours'] as const) if (numbers[key] !== saved[key]) request[key] = numbers[key];
+  const editable = locks.leave ? (['reminderHours'] as const) : (['annualLeaveDays', 'carryOverDays', 'reminderHours'] as const);
+  for (const key of editable) if (numbers[key] !== saved[key]) request[key] = numbers[key];
   if (form.timezone.trim() !== saved.timezone) request.timezone = form.timezone.trim();
   if (saved.startAtLoginSupported && form.startAtLogin !== saved.startAtLogin) request.startAtLogin = form.startAtLogin;
   return request;
@@ -142,9 +164,13 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
   const [states, setStates] = useState<{ country: string; options?: HolidayRegionOption[]; error?: string }>({ country: '' });
   const action = useAction();
   const { formRef, flagProblems } = useFocusFirstInvalid();
+  const locks = locksOf(saved);
+  const kept = saved.backEnd?.state === 'kept' ? saved.backEnd : null;
+  const unknown = saved.backEnd?.state === 'unknown' ? saved.backEnd : null;
+  const lockedBy = unknown ? `${id}-plan-unknown` : undefined;
 
   useEffect(() => {
-    if (!form.country) return;
+    if (!form.country || locks.plan) return;
     let current = true;
     statesOf(form.country).then(
       (options) => current && setStates({ country: form.country, options }),
@@ -153,7 +179,7 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
     return () => {
       current = false;
     };
-  }, [form.country]);
+  }, [form.country, locks.plan]);
 
   const update = (patch: Partial<FormState>, field?: FieldName) => {
     setForm((current) => ({ ...current, ...patch }));
@@ -163,14 +189,14 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(form);
+    const found = validate(form, locks);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       action.fail('validate', Object.keys(found).length === 1 ? 'One field needs a fix before saving.' : `${Object.keys(found).length} fields need a fix before saving.`);
       flagProblems();
       return;
     }
-    const request = changes(form, saved);
+    const request = changes(form, saved, locks);
     if (Object.keys(request).length === 0) {
       action.clear();
       void action.run('save', () => Promise.resolve(), 'Nothing changed.');
@@ -190,99 +216,122 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
 
   return (
     <form className="preferences-form" onSubmit={(event) => void submit(event)} noValidate ref={formRef}>
-      <fieldset className="card work-week" aria-describedby={`${id}-week-total`}>
-        <legend>Work week</legend>
-        <div className="days">
-          {DAYS.map(({ key, short, long }) => (
-            <div className={`day${errors[key] ? ' invalid' : ''}`} key={key}>
-              <label htmlFor={`${id}-${key}`}>{short}</label>
-              <input
-                id={`${id}-${key}`}
-                aria-label={`${long} hours`}
-                inputMode="decimal"
-                value={form.workWeek[key]}
-                aria-invalid={errors[key] ? true : undefined}
-                aria-describedby={errors[key] ? `${id}-week-errors` : undefined}
-                onChange={(event) => update({ workWeek: { ...form.workWeek, [key]: event.currentTarget.value } }, key)}
-              />
-            </div>
-          ))}
-          <p className="week-total muted" id={`${id}-week-total`}>
-            {hoursFormat.format(weekTotal)} hours a week
+      {kept && <KeptByBackEnd plan={kept} />}
+      {unknown && (
+        <div className="plan-unknown">
+          <p className="message warning" id={lockedBy}>
+            Punchcard could not ask {unknown.name} whether it keeps your work week, public holidays and leave, so they cannot be changed here for
+            now. {unknown.problem}
           </p>
+          <Button onClick={() => void stores.preferences.load()}>Try again</Button>
         </div>
-        {dayErrors.length > 0 && (
-          <div className="field-error" id={`${id}-week-errors`}>
-            {dayErrors.map((message) => (
-              <p key={message}>{message}</p>
+      )}
+      {!kept && (
+        <fieldset className="card work-week" disabled={locks.plan} aria-describedby={[`${id}-week-total`, lockedBy].filter(Boolean).join(' ')}>
+          <legend>Work week</legend>
+          <div className="days">
+            {DAYS.map(({ key, short, long }) => (
+              <div className={`day${errors[key] ? ' invalid' : ''}`} key={key}>
+                <label htmlFor={`${id}-${key}`}>{short}</label>
+                <input
+                  id={`${id}-${key}`}
+                  aria-label={`${long} hours`}
+                  inputMode="decimal"
+                  value={form.workWeek[key]}
+                  aria-invalid={errors[key] ? true : undefined}
+                  aria-describedby={errors[key] ? `${id}-week-errors` : undefined}
+                  onChange={(event) => update({ workWeek: { ...form.workWeek, [key]: event.currentTarget.value } }, key)}
+                />
+              </div>
             ))}
+            <p className="week-total muted" id={`${id}-week-total`}>
+              {hoursFormat.format(weekTotal)} hours a week
+            </p>
           </div>
-        )}
-      </fieldset>
+          {dayErrors.length > 0 && (
+            <div className="field-error" id={`${id}-week-errors`}>
+              {dayErrors.map((message) => (
+                <p key={message}>{message}</p>
+              ))}
+            </div>
+          )}
+        </fieldset>
+      )}
 
       <div className="card two-columns">
-        <Field label="Public holidays" hint={countriesError ? undefined : 'Holidays count as days off.'} error={countriesError}>
-          {({ id: fieldId, describedBy }) => (
-            <select
-              id={fieldId}
-              value={form.country}
-              aria-describedby={describedBy}
-              onChange={(event) => update({ country: event.currentTarget.value, state: '', region: undefined })}
-            >
-              <option value="">None</option>
-              {!countries && form.country && <option value={form.country}>{form.country}</option>}
-              {countries?.map((country) => (
-                <option key={country.code} value={country.code.toUpperCase()}>
-                  {country.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="State or region" error={stateError} hint={form.country && stateOptions?.length === 0 ? 'The whole country has the same holidays.' : undefined}>
-          {({ id: fieldId, describedBy }) => (
-            <select
-              id={fieldId}
-              value={form.state}
-              disabled={!form.country || stateOptions?.length === 0}
-              aria-busy={form.country && !stateOptions && !stateError ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => update({ state: event.currentTarget.value, region: undefined })}
-            >
-              <option value="">{form.country ? 'Whole country' : '—'}</option>
-              {!stateOptions && form.state && <option value={form.state}>{form.state}</option>}
-              {stateOptions?.map((state) => (
-                <option key={state.code} value={state.code}>
-                  {state.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Annual leave (days)" error={errors.annualLeaveDays}>
-          {({ id: fieldId, describedBy, invalid }) => (
-            <input
-              id={fieldId}
-              inputMode="decimal"
-              value={form.annualLeaveDays}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => update({ annualLeaveDays: event.currentTarget.value }, 'annualLeaveDays')}
-            />
-          )}
-        </Field>
-        <Field label="Carried over from last year (days)" error={errors.carryOverDays}>
-          {({ id: fieldId, describedBy, invalid }) => (
-            <input
-              id={fieldId}
-              inputMode="decimal"
-              value={form.carryOverDays}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-              onChange={(event) => update({ carryOverDays: event.currentTarget.value }, 'carryOverDays')}
-            />
-          )}
-        </Field>
+        {!kept && (
+          <>
+            <Field label="Public holidays" hint={countriesError ? undefined : 'Holidays count as days off.'} error={countriesError}>
+              {({ id: fieldId, describedBy }) => (
+                <select
+                  id={fieldId}
+                  value={form.country}
+                  disabled={locks.plan}
+                  aria-describedby={[describedBy, lockedBy].filter(Boolean).join(' ') || undefined}
+                  onChange={(event) => update({ country: event.currentTarget.value, state: '', region: undefined })}
+                >
+                  <option value="">None</option>
+                  {!countries && form.country && <option value={form.country}>{form.country}</option>}
+                  {countries?.map((country) => (
+                    <option key={country.code} value={country.code.toUpperCase()}>
+                      {country.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="State or region" error={stateError} hint={form.country && stateOptions?.length === 0 ? 'The whole country has the same holidays.' : undefined}>
+              {({ id: fieldId, describedBy }) => (
+                <select
+                  id={fieldId}
+                  value={form.state}
+                  disabled={locks.plan || !form.country || stateOptions?.length === 0}
+                  aria-busy={form.country && !stateOptions && !stateError && !locks.plan ? true : undefined}
+                  aria-describedby={[describedBy, lockedBy].filter(Boolean).join(' ') || undefined}
+                  onChange={(event) => update({ state: event.currentTarget.value, region: undefined })}
+                >
+                  <option value="">{form.country ? 'Whole country' : '—'}</option>
+                  {!stateOptions && form.state && <option value={form.state}>{form.state}</option>}
+                  {stateOptions?.map((state) => (
+                    <option key={state.code} value={state.code}>
+                      {state.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+        {!kept?.leave && (
+          <>
+            <Field label="Annual leave (days)" error={errors.annualLeaveDays}>
+              {({ id: fieldId, describedBy, invalid }) => (
+                <input
+                  id={fieldId}
+                  inputMode="decimal"
+                  value={form.annualLeaveDays}
+                  disabled={locks.leave}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={[describedBy, lockedBy].filter(Boolean).join(' ') || undefined}
+                  onChange={(event) => update({ annualLeaveDays: event.currentTarget.value }, 'annualLeaveDays')}
+                />
+              )}
+            </Field>
+            <Field label="Carried over from last year (days)" error={errors.carryOverDays}>
+              {({ id: fieldId, describedBy, invalid }) => (
+                <input
+                  id={fieldId}
+                  inputMode="decimal"
+                  value={form.carryOverDays}
+                  disabled={locks.leave}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={[describedBy, lockedBy].filter(Boolean).join(' ') || undefined}
+                  onChange={(event) => update({ carryOverDays: event.currentTarget.value }, 'carryOverDays')}
+                />
+              )}
+            </Field>
+          </>
+        )}
         <Field label="Time zone" hint={`Empty follows the system (now ${SYSTEM_ZONE}).`} error={errors.timezone}>
           {({ id: fieldId, describedBy, invalid }) => (
             <>
@@ -339,6 +388,58 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
       </div>
       <ErrorText message={action.error?.message} />
     </form>
+  );
+}
+
+const daysFormat = hoursFormat;
+
+/** "32 days (2 carried over from 2025), 25 left"; "30 days left" where the back end gives only the balance. */
+function leaveText(leave: NonNullable<BackEndPlanView['leave']>): string {
+  if (leave.unlimited) return 'No limit on vacation days';
+  if (leave.entitlement === null) return `${daysFormat.format(leave.remaining)} days left`;
+  const carried = leave.carryOver ? ` (${daysFormat.format(leave.carryOver)} carried over from ${leave.year - 1})` : '';
+  return `${daysFormat.format(leave.entitlement)} days${carried}, ${daysFormat.format(leave.remaining)} left`;
+}
+
+/** The work week, holidays and leave as the back end keeps them: values, not fields. */
+function KeptByBackEnd({ plan }: { plan: BackEndPlanView }) {
+  const id = useId();
+  const total = DAYS.reduce((sum, { key }) => sum + plan.workWeek[key], 0);
+  return (
+    <section className="card kept" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
+      <div className="card-title">
+        <h2 id={`${id}-title`}>Work week, holidays and leave</h2>
+        <Badge kind="neutral">Kept by {plan.name}</Badge>
+      </div>
+      <p className="hint" id={`${id}-hint`}>
+        {plan.name} keeps these for you; Punchcard counts your targets{plan.leave ? ' and leave' : ''} with them. Change them in {plan.name}.
+      </p>
+      <dl className="kept-values">
+        <div>
+          <dt>Work week</dt>
+          <dd>
+            <ul className="kept-week" aria-label="Target hours per day">
+              {DAYS.map(({ key, short }) => (
+                <li key={key}>
+                  <span className="day-name">{short}</span> {hoursFormat.format(plan.workWeek[key])}
+                </li>
+              ))}
+            </ul>
+            <span className="muted">{hoursFormat.format(total)} hours a week</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Public holidays</dt>
+          <dd>{plan.holidays ?? `None that ${plan.name} knows of`}</dd>
+        </div>
+        {plan.leave && (
+          <div>
+            <dt>Annual leave {plan.leave.year}</dt>
+            <dd>{leaveText(plan.leave)}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
   );
 }
 

@@ -1,5 +1,6 @@
-// The running timer, clock in/out, today's entries and the week against its target. The engine
-// answers with `asOf`; the window adds the time since then itself, so nothing polls.
+// The running timer, clock in/out, breaks (where the back end takes them), today's entries and the
+// week against its target. The engine answers with `asOf`; the window adds the time since then
+// itself, so nothing polls; during a break nothing is added.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
@@ -13,8 +14,8 @@ export function StatusScreen() {
   const { data, error } = useStore(stores.status);
   useReadyMark('status', data !== undefined);
   const now = useNow(60_000, data?.running != null);
-  // Minutes the running timer has added since the engine answered.
-  const added = data?.running ? Math.max(0, now - data.asOf) / 60_000 : 0;
+  // Minutes the running timer has added since the engine answered (none while on a break).
+  const added = data?.running && !data.onBreak ? Math.max(0, now - data.asOf) / 60_000 : 0;
   const today = data?.today ?? localDate(now);
   const week = data?.week.map((day) => (day.date === today ? { ...day, minutes: day.minutes + added } : day));
   const weekMinutes = (data?.weekMinutes ?? 0) + added;
@@ -69,13 +70,17 @@ function what(entry: Pick<EntryView, 'project' | 'activity'>): string {
 function TimerCard({ status }: { status: StatusView | undefined }) {
   const action = useAction();
   const clockOutRef = useRef<HTMLButtonElement>(null);
+  const breakRef = useRef<HTMLButtonElement>(null);
   const projectRef = useRef<HTMLInputElement>(null);
-  // After clocking in or out the button that was pressed is gone: focus goes to its counterpart.
-  const [focusNext, setFocusNext] = useState<{ target: 'clock-out' | 'project' } | null>(null);
+  // After clocking in or out, or starting or ending a break, the button that was pressed is gone:
+  // focus goes to its counterpart.
+  const [focusNext, setFocusNext] = useState<{ target: 'clock-out' | 'project' | 'break' } | null>(null);
   const running = status?.running ?? null;
+  const onBreak = running ? (status?.onBreak ?? null) : null;
 
   useEffect(() => {
     if (focusNext?.target === 'clock-out') clockOutRef.current?.focus();
+    if (focusNext?.target === 'break') breakRef.current?.focus();
     if (focusNext?.target === 'project') projectRef.current?.focus();
   }, [focusNext]);
 
@@ -98,27 +103,66 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
     }
   };
 
+  const startBreak = async () => {
+    const next = await action.run('start-break', () => api.startBreak(), (started) => (started.onBreak ? `On a break (${started.onBreak.type}).` : 'On a break.'));
+    if (next) {
+      stores.status.set(next);
+      setFocusNext({ target: 'break' });
+    }
+  };
+
+  const endBreak = async () => {
+    const next = await action.run('end-break', () => api.endBreak(), 'Break ended.');
+    if (next) {
+      stores.status.set(next);
+      setFocusNext({ target: 'break' });
+    }
+  };
+
   return (
-    <section className={`card timer${running ? ' running' : ''}`} aria-labelledby="timer-title">
+    <section className={`card timer${running ? ' running' : ''}${onBreak ? ' on-break' : ''}`} aria-labelledby="timer-title">
       <div className="card-title">
         <h2 id="timer-title">Timer</h2>
-        {running ? <Badge kind="running">Running</Badge> : <Badge kind="idle">Not running</Badge>}
+        {onBreak ? <Badge kind="break">On a break</Badge> : running ? <Badge kind="running">Running</Badge> : <Badge kind="idle">Not running</Badge>}
       </div>
       {running ? (
         <div className="timer-running">
           <div className="timer-main">
-            <Elapsed entry={running} asOf={status.asOf} />
+            <Elapsed entry={running} asOf={status.asOf} onBreak={onBreak} />
             <div className="timer-what">
               <p className="what">{what(running)}</p>
               {running.description && <p className="note">{running.description}</p>}
               <p className="muted">
                 Started <time dateTime={running.start}>{wallClock(running.start)}</time>
               </p>
+              {onBreak && (
+                <p className="break-line">
+                  On a break ({onBreak.type}) since <time dateTime={onBreak.since}>{wallClock(onBreak.since)}</time>
+                </p>
+              )}
             </div>
           </div>
-          <Button ref={clockOutRef} kind="primary" busy={action.pending === 'clock-out'} busyLabel="Clocking out…" onClick={() => void clockOut()}>
-            Clock out
-          </Button>
+          <div className="timer-actions">
+            {status.breaksSupported &&
+              (onBreak ? (
+                <Button ref={breakRef} kind="primary" busy={action.pending === 'end-break'} busyLabel="Ending the break…" onClick={() => void endBreak()}>
+                  End break
+                </Button>
+              ) : (
+                <Button ref={breakRef} busy={action.pending === 'start-break'} busyLabel="Starting a break…" onClick={() => void startBreak()}>
+                  Start break
+                </Button>
+              ))}
+            <Button
+              ref={clockOutRef}
+              kind={onBreak ? 'plain' : 'primary'}
+              busy={action.pending === 'clock-out'}
+              busyLabel="Clocking out…"
+              onClick={() => void clockOut()}
+            >
+              Clock out
+            </Button>
+          </div>
         </div>
       ) : (
         <ClockInForm
@@ -137,11 +181,29 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   );
 }
 
-function Elapsed({ entry, asOf }: { entry: EntryView; asOf: number }) {
-  const now = useNow(1000);
-  const ms = Math.max(0, asOf - Date.parse(entry.start)) + Math.max(0, now - asOf);
+/**
+ * Time worked on the running entry: up to `asOf` its span less its breaks, then the time since, unless
+ * a break runs (the clock stands still until it ends).
+ */
+function workedMs(entry: EntryView, asOf: number, now: number, onBreak: StatusView['onBreak']): number {
+  const start = Date.parse(entry.start);
+  let breaks = 0;
+  let open = false;
+  for (const span of entry.breaks ?? []) {
+    const end = span.end === null ? asOf : Math.min(Date.parse(span.end), asOf);
+    breaks += Math.max(0, end - Math.max(Date.parse(span.start), start));
+    open ||= span.end === null;
+  }
+  if (onBreak && !open) breaks += Math.max(0, asOf - Math.max(Date.parse(onBreak.since), start));
+  return Math.max(0, asOf - start - breaks) + (onBreak ? 0 : Math.max(0, now - asOf));
+}
+
+function Elapsed({ entry, asOf, onBreak }: { entry: EntryView; asOf: number; onBreak: StatusView['onBreak'] }) {
+  const now = useNow(1000, onBreak === null);
+  const ms = workedMs(entry, asOf, now, onBreak);
+  const spoken = spokenDuration(ms / 60_000);
   return (
-    <time className="elapsed" dateTime={isoDuration(ms / 60_000)} aria-label={`Running for ${spokenDuration(ms / 60_000)}`}>
+    <time className="elapsed" dateTime={isoDuration(ms / 60_000)} aria-label={onBreak ? `Worked ${spoken}, now on a break` : `Running for ${spoken}`}>
       {formatElapsed(ms)}
     </time>
   );
@@ -248,6 +310,17 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
             <div className="what">
               <span>{what(entry)}</span>
               {entry.description && <span className="note">{entry.description}</span>}
+              {entry.breaks && entry.breaks.length > 0 && (
+                <span className="breaks">
+                  {entry.breaks.length === 1 ? 'Break: ' : 'Breaks: '}
+                  {entry.breaks.map((span, index) => (
+                    <span key={`${span.start}-${index}`}>
+                      {index > 0 && ', '}
+                      {span.type} <time dateTime={span.start}>{wallClock(span.start)}</time> – {span.end === null ? 'now' : <time dateTime={span.end}>{wallClock(span.end)}</time>}
+                    </span>
+                  ))}
+                </span>
+              )}
             </div>
           </li>
         );

@@ -6,7 +6,7 @@ import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
 import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 1 };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], onBreak: null, breaksSupported: false, asOf: 1 };
 
 describe('status broadcast', () => {
   it('tells every listener about a change once, and not about the same status taken later', () => {

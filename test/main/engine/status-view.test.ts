@@ -1,7 +1,7 @@
 // The pure shaping of a status: which days make the week, where the running entry goes, which
 // projects count as recent.
 import { describe, expect, it } from 'vitest';
-import { buildStatusView, recentProjects, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
+import { breaksSupported, buildStatusView, recentProjects, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
 import type { EntryView } from '../../../main/ipc/contract.ts';
 
 function entry(id: number, start: string, project: string | null, end: string | null = null): EntryView {
@@ -86,6 +86,8 @@ describe('the whole view', () => {
       todayEntries: [],
       days,
       recentEntries: [running],
+      onBreak: null,
+      supported: new Set(['clock_in', 'timer_status']),
       asOf: 42,
     });
     expect(view).toEqual({
@@ -100,7 +102,23 @@ describe('the whole view', () => {
         ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 })),
       ],
       recentProjects: ['Website'],
+      onBreak: null,
+      breaksSupported: false,
       asOf: 42,
     });
+  });
+
+  it('carries the running break, and breaks as supported only with both of their tools', () => {
+    const shift = entry(9, '2026-11-16T08:00:00+01:00', 'General');
+    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0 }]));
+    const parts = { today: '2026-11-16', todayMinutes: 240, weekMinutes: 240, todayEntries: [], days, recentEntries: [], asOf: 1 };
+    const onBreak = { type: 'Lunch', since: '2026-11-16T12:01:00+01:00' };
+    const both = new Set(['start_break', 'end_break']);
+    expect(buildStatusView({ ...parts, running: shift, onBreak, supported: both })).toMatchObject({ onBreak, breaksSupported: true });
+    // A break without a running shift is a stale answer: no break is shown.
+    expect(buildStatusView({ ...parts, running: null, onBreak, supported: both })).toMatchObject({ onBreak: null, breaksSupported: true });
+    expect(breaksSupported(new Set(['start_break']))).toBe(false);
+    expect(breaksSupported(new Set(['end_break', 'clock_in']))).toBe(false);
+    expect(breaksSupported(both)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The timesheet operations against the real bundle: a week set up through the engine's own tools,
 // then status, clock-in, switch and clock-out read back with real numbers; the day turning between
-// two statuses; the supported tools of the local timesheet and of Kimai, which change live.
+// two statuses; the supported tools of the local timesheet and of Kimai, which change live; breaks
+// and the plan Calamari keeps, and the plan Clockodo keeps, against their fakes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../main/engine/engine-client.ts';
 import { EngineError } from '../../../main/engine/engine-error.ts';
@@ -8,12 +9,14 @@ import { createTimesheet, type Timesheet } from '../../../main/engine/timesheet.
 import type { StatusView } from '../../../main/ipc/contract.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 
-let fake: FakeKimai | undefined;
+let fake: FakeKimai | FakeCalamari | FakeClockodo | undefined;
 afterEach(async () => {
   await cleanUp();
   await fake?.close();
@@ -94,6 +97,8 @@ describe('status', () => {
       todayEntries: [{ id: expect.any(Number), ...SUPPORT_ENTRY }],
       week: WEDNESDAY_WEEK,
       recentProjects: ['Support', 'Internal', 'Website', 'Legacy'],
+      onBreak: null,
+      breaksSupported: false,
       asOf: expect.any(Number),
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);
@@ -298,5 +303,69 @@ describe('on Kimai', () => {
     expect(working.recentProjects).toEqual(['Website']);
     expect(fake.state.timesheets).toHaveLength(1);
     expect(test.logs.join('\n')).not.toContain(ADA.token);
+  });
+});
+
+describe('what the back end keeps', () => {
+  it('is nothing on the local timesheet: the settings keep the plan', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    const recorder = recording(() => test.engine);
+    expect(await timesheetOf(test, recorder.engine).backEndPlan()).toBeNull();
+    // whoami said so; leave_balance was not asked.
+    expect(recorder.calls).toEqual(['whoami']);
+  });
+
+  it('on Clockodo: its targets, non-business days, and the entitlement with the carry-over', async () => {
+    const clockodo = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    fake = clockodo;
+    seedCompany(clockodo);
+    const ada = CLOCKODO_USERS[0] as ClockodoUser;
+    const userDataDir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: clockodo.url } });
+    const test = startTestEngine({ userDataDir, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } });
+    const timesheet = timesheetOf(test);
+    expect(await timesheet.backEndPlan()).toEqual({
+      workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+      holidays: "Clockodo's non-business days",
+      leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 32, unlimited: false },
+    });
+    // Clockodo takes no breaks: the status says so, and nothing offers them.
+    expect(await timesheet.getStatus()).toMatchObject({ onBreak: null, breaksSupported: false });
+  });
+});
+
+describe('on Calamari', () => {
+  async function calamari() {
+    const server = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    fake = server;
+    seedOrganisation(server);
+    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: server.url, email: 'ada@acme.example' } });
+    return { server, test: startTestEngine({ userDataDir, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }) };
+  }
+
+  it('starts and ends a break in the running shift, each answered with the new status', async () => {
+    const { test } = await calamari();
+    const timesheet = timesheetOf(test);
+    await call(test, 'clock_in', { project: 'General', start: '08:00' });
+    const working = await timesheet.getStatus();
+    expect(working).toMatchObject({ running: { project: 'General', start: '2026-11-18T08:00:00+01:00' }, onBreak: null, breaksSupported: true });
+
+    const paused = await timesheet.startBreak({ type: 'Lunch' });
+    expect(paused.onBreak).toEqual({ type: 'Lunch', since: expect.stringMatching(/^2026-11-18T10:0\d:\d\d\+01:00$/) });
+    expect(paused.running?.breaks).toEqual([{ type: 'Lunch', start: paused.onBreak?.since, end: null, minutes: 0 }]);
+    await expect(timesheet.startBreak()).rejects.toMatchObject({ kind: 'tool', tool: 'start_break', message: expect.stringMatching(/already running; end it first/) });
+
+    const back = await timesheet.endBreak();
+    expect(back.onBreak).toBeNull();
+    expect(back.running?.breaks).toEqual([expect.objectContaining({ type: 'Lunch', end: expect.any(String) })]);
+    await expect(timesheet.endBreak()).rejects.toMatchObject({ kind: 'tool', tool: 'end_break', message: 'No break is running.' });
+  });
+
+  it('reports the working week and holiday calendar Calamari keeps, and its balance without an entitlement', async () => {
+    const { test } = await calamari();
+    expect(await timesheetOf(test).backEndPlan()).toEqual({
+      workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+      holidays: "Calamari's holiday calendar",
+      leave: { year: 2026, entitlement: null, carryOver: null, remaining: 30, unlimited: false },
+    });
   });
 });

@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { credentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
-import type { AccountView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
+import type { AccountView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
+import type { BackEndPlan } from '../../../main/engine/timesheet.ts';
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], asOf: 0 };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], onBreak: null, breaksSupported: false, asOf: 0 };
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));
@@ -24,6 +25,8 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   const secrets = new Map<string, string>();
   const events: string[] = [];
   const tested: Array<{ profile: ProviderProfile; token: string | undefined }> = [];
+  // What the engine says the back end keeps (whoami, leave_balance), or why it cannot say.
+  const engine = { plan: null as BackEndPlan | null | Error, planCalls: 0 };
   const deps: HandlerDeps = {
     timesheet: {
       getStatus: async () => IDLE,
@@ -32,6 +35,19 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
         return { ...IDLE, asOf: 1 };
       },
       clockOut: async () => IDLE,
+      startBreak: async (request) => {
+        events.push(`startBreak ${JSON.stringify(request)}`);
+        return { ...IDLE, asOf: 2 };
+      },
+      endBreak: async () => {
+        events.push('endBreak');
+        return { ...IDLE, asOf: 3 };
+      },
+      backEndPlan: async () => {
+        engine.planCalls++;
+        if (engine.plan instanceof Error) throw engine.plan;
+        return engine.plan;
+      },
       supportedTools: async () => new Set(TOOL_NAMES.filter((name) => name !== 'absence_calendar')),
       testConnection: async (profile, token) => {
         tested.push({ profile, token });
@@ -60,7 +76,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   };
   const dispatch = createDispatch(createHandlers(deps), (line) => events.push(`log ${line}`));
   const config = () => JSON.parse(readFileSync(join(userData, 'config.json'), 'utf8'));
-  return { home, userData, secrets, events, tested, dispatch, config };
+  return { home, userData, secrets, events, tested, engine, dispatch, config };
 }
 
 describe('status handlers', () => {
@@ -68,6 +84,17 @@ describe('status handlers', () => {
     const { dispatch, events } = setup();
     await dispatch('clockIn', { project: ' Website ', activity: '  ', description: '' });
     expect(events).toEqual(['clockIn {"project":"Website"}', 'statusChanged 1']);
+  });
+
+  it('start and end a break through the engine, with the type trimmed, and tell the tray', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('startBreak', { type: ' Lunch ' })).toMatchObject({ ok: true, value: { asOf: 2 } });
+    expect(await dispatch('startBreak', undefined)).toMatchObject({ ok: true });
+    expect(await dispatch('endBreak', undefined)).toMatchObject({ ok: true, value: { asOf: 3 } });
+    expect(events).toEqual(['startBreak {"type":"Lunch"}', 'statusChanged 2', 'startBreak {}', 'statusChanged 2', 'endBreak', 'statusChanged 3']);
+    // A blank type is not a type: the contract refuses it before the engine is asked.
+    expect(await dispatch('startBreak', { type: '  ' })).toMatchObject({ ok: false });
+    expect(await dispatch('endBreak', { type: 'Lunch' } as never)).toMatchObject({ ok: false });
   });
 });
 
@@ -206,10 +233,102 @@ describe('preference handlers', () => {
     expect(await dispatch('savePreferences', { workWeek: { mon: 8 } })).toMatchObject({ ok: false });
   });
 
+  const CLOCKODO_PLAN: BackEndPlan = {
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
+    holidays: "Clockodo's non-business days",
+    leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 25, unlimited: false },
+  };
+  const clockodo = { type: 'clockodo', email: 'ada@example.com' };
+
+  it('never ask the engine about a plan for the local timesheet: the settings are the plan', async () => {
+    const { dispatch, engine } = setup();
+    engine.plan = CLOCKODO_PLAN;
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: null } });
+    expect(engine.planCalls).toBe(0);
+  });
+
+  it("show what Clockodo keeps as Clockodo's values, and refuse to save them locally, naming them", async () => {
+    const { dispatch, engine, userData, config } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
+    engine.plan = CLOCKODO_PLAN;
+    const view = (await dispatch('getPreferences', undefined)) as { ok: true; value: PreferencesView };
+    expect(view.value.backEnd).toEqual({ state: 'kept', name: 'Clockodo', ...CLOCKODO_PLAN });
+    // The settings' own values are still reported; the window does not offer them.
+    expect(view.value.workWeek).toEqual({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 });
+
+    const before = readFileSync(join(userData, 'config.json'), 'utf8');
+    expect(await dispatch('savePreferences', { workWeek: { mon: 4, tue: 4, wed: 4, thu: 4, fri: 4, sat: 0, sun: 0 } })).toEqual({
+      ok: false,
+      message: 'Clockodo keeps your work week: change it in Clockodo. Nothing was saved.',
+    });
+    expect(await dispatch('savePreferences', { holidays: { country: 'DE' }, annualLeaveDays: 30, reminderHours: 5 })).toEqual({
+      ok: false,
+      message: 'Clockodo keeps your public holidays and leave entitlement: change them in Clockodo. Nothing was saved.',
+    });
+    expect(await dispatch('savePreferences', { carryOverDays: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/^Clockodo keeps your leave entitlement/) });
+    expect(readFileSync(join(userData, 'config.json'), 'utf8')).toBe(before);
+
+    // What is the app's own still saves, and the answer still says what Clockodo keeps.
+    const saved = await dispatch('savePreferences', { reminderHours: 5, timezone: 'Europe/Vienna' });
+    expect(saved).toMatchObject({ ok: true, value: { reminderHours: 5, timezone: 'Europe/Vienna', backEnd: { state: 'kept', name: 'Clockodo' } } });
+    expect(config()).toMatchObject({ app: { reminderHours: 5 }, timezone: 'Europe/Vienna', provider: clockodo });
+  });
+
+  it('leave the entitlement with the settings where the back end keeps only targets and holidays', async () => {
+    const { dispatch, engine, userData, config } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
+    engine.plan = { ...CLOCKODO_PLAN, leave: null };
+    expect(await dispatch('savePreferences', { annualLeaveDays: 27, carryOverDays: 3 })).toMatchObject({ ok: true, value: { annualLeaveDays: 27, backEnd: { leave: null } } });
+    expect(config().leave).toEqual({ annualDays: 27, carryOverDays: 3 });
+    expect(await dispatch('savePreferences', { holidays: null })).toMatchObject({ ok: false, message: 'Clockodo keeps your public holidays: change them in Clockodo. Nothing was saved.' });
+  });
+
+  it('save the plan locally where the engine says the settings keep it (Kimai)', async () => {
+    const { dispatch, engine, userData, config } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
+    engine.plan = null;
+    expect(await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 } })).toMatchObject({ ok: true, value: { backEnd: null } });
+    expect(config().workWeek.mon).toBe(6);
+    expect(engine.planCalls).toBe(1);
+  });
+
+  it('lock the plan with the reason while the engine cannot say, and save the rest', async () => {
+    const { dispatch, engine, userData, config } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
+    const problem = 'Clockodo at https://my.clockodo.com cannot be reached: the connection was refused. Check the address and your network.';
+    engine.plan = new Error(problem);
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: { state: 'unknown', name: 'Clockodo', problem } } });
+    expect(await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 }, carryOverDays: 2 })).toEqual({
+      ok: false,
+      message: `Punchcard could not ask Clockodo whether it keeps your work week and leave entitlement, so nothing was saved. ${problem}`,
+    });
+    expect(await dispatch('savePreferences', { reminderHours: 3 })).toMatchObject({ ok: true, value: { reminderHours: 3, backEnd: { state: 'unknown' } } });
+    expect(config().app.reminderHours).toBe(3);
+  });
+
+  it("keep the engine's last answer for the same back end when it cannot answer for a moment", async () => {
+    const { dispatch, engine, userData } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
+    engine.plan = CLOCKODO_PLAN;
+    await dispatch('getPreferences', undefined);
+    engine.plan = new Error('The engine is restarting.');
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: { state: 'kept', name: 'Clockodo' } } });
+    // Another back end is another question: its answer is not known yet.
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } }));
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: { state: 'unknown', name: 'Calamari', problem: 'The engine is restarting.' } } });
+  });
+
   it('open only the links main knows', async () => {
     const { dispatch, events } = setup();
     await dispatch('openLink', { id: 'kimai-api-tokens' });
     expect(events).toContain('open https://www.kimai.org/documentation/rest-api.html');
+    await dispatch('openLink', { id: 'clockodo-api-key' });
+    await dispatch('openLink', { id: 'calamari-api-keys' });
+    expect(events.filter((event) => event.startsWith('open https://'))).toEqual([
+      'open https://www.kimai.org/documentation/rest-api.html',
+      'open https://my.clockodo.com/en/users/editself',
+      expect.stringMatching(/^open https:\/\/help\.calamari\.io\//),
+    ]);
     expect(await dispatch('openLink', { id: 'https://evil.example' })).toMatchObject({ ok: false });
   });
 });

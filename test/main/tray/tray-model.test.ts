@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clockText, nextRefreshDelay, RECENT_PROJECTS_MAX, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
+import type { StatusView } from '../../../main/ipc/contract.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 
 const NOW = at('2026-03-02T10:25:00+01:00');
@@ -125,6 +126,91 @@ describe('the tray menu', () => {
     const { menu } = model({ status: null, engineError: 'x'.repeat(500) });
     const first = menu[0];
     expect(first?.type === 'normal' && first.label.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('breaks', () => {
+  const LUNCH_NOW = at('2026-03-02T12:30:00+01:00');
+  /** A shift on General since 08:00; the engine answered at 12:10, ten minutes into lunch (since 12:01). */
+  const onLunch = (fields: Partial<StatusView> = {}) =>
+    running(
+      { asOf: at('2026-03-02T12:10:00+01:00'), todayMinutes: 241, breaksSupported: true, onBreak: { type: 'Lunch', since: '2026-03-02T12:01:00+01:00' }, ...fields },
+      { project: 'General', activity: null, start: '2026-03-02T08:00:00+01:00', breaks: [{ type: 'Lunch', start: '2026-03-02T12:01:00+01:00', end: null, minutes: 9 }] },
+    );
+
+  it('offers Start break after Clock out while working, only where the back end takes breaks', () => {
+    const { menu } = model({ status: running({ breaksSupported: true }) });
+    expect(outline(menu).slice(0, 4)).toEqual(['(Working on Website · Design since 09:02 — 1 h 23 min)', 'Clock out', 'Start break', '(Today: 5 h 10 min)']);
+    expect(actionOf(menu, 'Start break')).toEqual({ kind: 'startBreak' });
+    expect(outline(model({ status: running() }).menu)).not.toContain('Start break');
+    expect(outline(model({ status: idle({ breaksSupported: true }) }).menu)).not.toContain('Start break');
+  });
+
+  it('says the break, its type and start, and the shift; End break comes first, and nothing ticks', () => {
+    const { menu, tooltip, icon } = model({ status: onLunch(), now: LUNCH_NOW });
+    expect(outline(menu).slice(0, 4)).toEqual(['(On a break (Lunch) since 12:01 — shift on General since 08:00)', 'End break', 'Clock out', '(Today: 4 h 1 min)']);
+    expect(actionOf(menu, 'End break')).toEqual({ kind: 'endBreak' });
+    expect(outline(menu)).not.toContain('Start break');
+    expect(tooltip).toBe('Punchcard — on a break (Lunch) since 12:01');
+    expect(icon).toBe('running');
+    // The worked time stands still during the break: 08:00 to 12:01.
+    expect(model({ status: onLunch(), now: LUNCH_NOW, platform: 'darwin' }).title).toBe('4:01');
+    expect(model({ status: onLunch(), now: at('2026-03-02T13:15:00+01:00'), platform: 'darwin' }).title).toBe('4:01');
+    expect(outline(model({ status: onLunch(), now: at('2026-03-02T13:15:00+01:00') }).menu)[3]).toBe('(Today: 4 h 1 min)');
+    expect(nextRefreshDelay(onLunch(), LUNCH_NOW + 12_345, ZONE)).toBe(60_000);
+  });
+
+  it('says "shift" alone for a shift without project or activity', () => {
+    const status = running(
+      { breaksSupported: true, onBreak: { type: 'Break', since: '2026-03-02T10:00:00+01:00' } },
+      { project: null, activity: null, breaks: [{ type: 'Break', start: '2026-03-02T10:00:00+01:00', end: null, minutes: 25 }] },
+    );
+    expect(outline(model({ status }).menu)[0]).toBe('(On a break (Break) since 10:00 — shift since 09:02)');
+  });
+
+  it('leaves past breaks out of the worked time, and ticks on the worked minute', () => {
+    // 08:00:00 to 12:00:00 with a break from 10:00:00 to 10:30:20: 3 h 29 min 40 s worked.
+    const status = running(
+      { asOf: at('2026-03-02T12:00:00+01:00'), todayMinutes: 209, breaksSupported: true },
+      { project: 'General', activity: null, start: '2026-03-02T08:00:00+01:00', breaks: [{ type: 'Lunch', start: '2026-03-02T10:00:00+01:00', end: '2026-03-02T10:30:20+01:00', minutes: 30 }] },
+    );
+    const now = at('2026-03-02T12:00:00+01:00');
+    expect(outline(model({ status, now }).menu).slice(0, 3)).toEqual(['(Working on General since 08:00 — 3 h 29 min)', 'Clock out', 'Start break']);
+    expect(model({ status, now, platform: 'darwin' }).title).toBe('3:29');
+    expect(nextRefreshDelay(status, now, ZONE)).toBe(20_000);
+    expect(outline(model({ status, now: now + 20_000 }).menu)[0]).toBe('(Working on General since 08:00 — 3 h 30 min)');
+    expect(outline(model({ status, now: now + 20_000 }).menu)[3]).toBe('(Today: 3 h 30 min)');
+  });
+
+  it('never misses a change of what the tray shows around breaks, and waits at most a minute', () => {
+    const base = at('2026-03-02T08:00:00+01:00');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 * 3_600_000 }),
+        fc.integer({ min: 1_000, max: 3_600_000 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 * 3_600_000 }),
+        fc.integer({ min: 0, max: 20 * 3_600_000 }),
+        (breakAfter, breakLength, breakRuns, answeredAfter, viewedAfter) => {
+          const breakStart = base + breakAfter;
+          const breakEnd = breakRuns ? null : breakStart + breakLength;
+          const asOf = (breakEnd ?? breakStart) + answeredAfter;
+          const now = asOf + viewedAfter;
+          const iso = (ms: number) => new Date(ms).toISOString();
+          const status = running(
+            { asOf, todayMinutes: 200, breaksSupported: true, onBreak: breakRuns ? { type: 'Lunch', since: iso(breakStart) } : null },
+            { start: iso(base), breaks: [{ type: 'Lunch', start: iso(breakStart), end: breakEnd === null ? null : iso(breakEnd), minutes: 0 }] },
+          );
+          const delay = nextRefreshDelay(status, now, ZONE);
+          expect(delay).not.toBeNull();
+          expect(delay).toBeGreaterThanOrEqual(1);
+          expect(delay).toBeLessThanOrEqual(60_000);
+          const shown = (when: number) => trayModel({ status, now: when, platform: 'darwin', clients: null, timeZone: ZONE });
+          expect(shown(now + (delay ?? 0) - 1)).toEqual(shown(now));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -21,6 +21,8 @@ function start(fields: Partial<TrayOptions> & { status?: StatusView; clients?: C
     getStatus: vi.fn(async () => status),
     clockIn: vi.fn(async (request: { project?: string }) => running({ asOf: Date.now() }, { start: new Date(Date.now()).toISOString(), project: request.project ?? null, activity: null })),
     clockOut: vi.fn(async () => idle({ asOf: Date.now(), recentProjects: ['Support', 'Website'] })),
+    startBreak: vi.fn(async () => running({ asOf: Date.now(), breaksSupported: true, onBreak: { type: 'Break', since: new Date(Date.now()).toISOString() } })),
+    endBreak: vi.fn(async () => running({ asOf: Date.now(), breaksSupported: true })),
     openScreen: vi.fn(),
     listClients: vi.fn(async () => clients),
     registerClient: vi.fn(async () => ({})),
@@ -111,6 +113,39 @@ describe('setupTray', () => {
     clickMenuItem(menu(), 'Clock in', 'No project');
     await settle();
     expect(options.clockIn).toHaveBeenLastCalledWith({});
+  });
+
+  it('starts and ends a break through the engine, offered only where the back end takes breaks', async () => {
+    const { menu, options } = start({ status: running({ breaksSupported: true }, { project: 'General', activity: null }) });
+    await settle();
+    expect(menuOutline(menu()).slice(0, 4)).toEqual(['(Working on General since 09:02 — 1 h 23 min)', 'Clock out', 'Start break', '(Today: 5 h 10 min)']);
+
+    clickMenuItem(menu(), 'Start break');
+    await settle();
+    expect(options.startBreak).toHaveBeenCalledWith();
+    expect(menuOutline(menu()).slice(0, 3)).toEqual(['(On a break (Break) since 10:25 — shift on Website · Design since 09:02)', 'End break', 'Clock out']);
+
+    clickMenuItem(menu(), 'End break');
+    await settle();
+    expect(options.endBreak).toHaveBeenCalledWith();
+    expect(menuOutline(menu()).slice(0, 3)).toEqual(['(Working on Website · Design since 09:02 — 1 h 23 min)', 'Clock out', 'Start break']);
+
+    // Kimai and the local timesheet take no breaks: nothing offers them.
+    const other = start({ status: running() });
+    await settle();
+    expect(menuOutline(other.menu())).not.toContain('Start break');
+  });
+
+  it('shows a refused break in the menu', async () => {
+    const { menu, options } = start({
+      status: running({ breaksSupported: true }),
+      startBreak: vi.fn(async () => Promise.reject(new Error('No break type "Siesta". You may take: "Break", "Lunch".'))),
+    });
+    await settle();
+    clickMenuItem(menu(), 'Start break');
+    await settle();
+    expect(menuOutline(menu()).slice(0, 2)).toEqual(['(Working on Website · Design since 09:02 — 1 h 23 min)', '(⚠ No break type "Siesta". You may take: "Break", "Lunch".)']);
+    expect(options.onError).toHaveBeenCalled();
   });
 
   it('clocks in without a submenu when there are no recent projects', async () => {

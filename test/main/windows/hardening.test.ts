@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isAppOrigin } from '../../../main/windows/app-files.ts';
+import { LINKS } from '../../../main/ipc/handlers/preferences.ts';
 import { EXTERNAL_HOSTS, isAllowedExternalUrl, isOpenableUrl, setupHardening } from '../../../main/windows/hardening.ts';
 import { BrowserWindow, resetElectronMock, session, shell } from '../../support/electron-mock.ts';
 
@@ -40,6 +41,10 @@ describe('isAllowedExternalUrl', () => {
     expect(EXTERNAL_HOSTS).toContain('www.kimai.org');
     expect(isAllowedExternalUrl('https://www.kimai.org/documentation/rest-api.html')).toBe(true);
     expect(isAllowedExternalUrl('https://WWW.KIMAI.ORG/')).toBe(true);
+  });
+
+  it('allows every help link the window may ask main to open (Kimai, Clockodo, Calamari)', () => {
+    for (const [id, url] of Object.entries(LINKS)) expect(isOpenableUrl(url), id).toBe(true);
   });
 
   it('refuses other schemes, hosts, credentials and ports', () => {

@@ -33,7 +33,7 @@ describe('failures over stdio', () => {
     for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_catalog', 'leave_balance']) {
       const result = await engine.call(tool, tool === 'clock_in' ? { project: 'Website', activity: 'Development' } : {});
       expect(result.isError, tool).toBe(true);
-      expect(textOf(result)).toMatch(/^Clockodo did not accept ada@example\.com with the saved API key .*Copy your API key from your personal data in Clockodo/);
+      expect(textOf(result)).toMatch(/^Clockodo did not accept ada@example\.com with this API key .*Copy your API key from your personal data in Clockodo/);
       expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
     }
     expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
