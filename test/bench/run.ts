@@ -302,7 +302,9 @@ function printTable(title: string): void {
   const metText = (entry: Row) => (entry === header ? 'Met' : entry.met === null ? '' : entry.met ? 'yes' : 'NO');
   const widths = {
     benchmark: Math.max(...[header, ...rows].map((entry) => entry.benchmark.length)),
-    result: Math.max(...[header, ...rows].map((entry) => entry.result.length)),
+    // Only rows with a target need their result padded; a long result elsewhere (the list of files
+    // the opening loads) would otherwise push the Target column hundreds of characters right.
+    result: Math.max(...[header, ...rows].filter((entry) => entry === header || entry.target !== '').map((entry) => entry.result.length)),
     target: Math.max(...[header, ...rows].map((entry) => entry.target.length)),
   };
   const line = (entry: Row) =>

@@ -25,6 +25,7 @@ import {
 } from '../../main/ipc/contract.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+import { PROVIDER_CHOICES } from '../../main/ipc/handlers/account.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
@@ -80,42 +81,6 @@ const PLANS: Partial<Record<ProviderChoice['type'], BackEndPlanView>> = {
   },
 };
 
-const NO_SECRET = { needsEmail: false, secretName: '', secretHelp: null, note: null } as const;
-const CHOICES: ProviderChoice[] = [
-  { type: 'local', label: 'This computer', summary: 'A timesheet on this computer. No account needed.', url: 'none', needsToken: false, ...NO_SECRET },
-  {
-    type: 'kimai',
-    label: 'Kimai',
-    summary: 'Your company’s Kimai server (version 2), with your personal API token.',
-    url: 'required',
-    needsToken: true,
-    ...NO_SECRET,
-    secretName: 'API token',
-    secretHelp: 'kimai-api-tokens',
-  },
-  {
-    type: 'clockodo',
-    label: 'Clockodo',
-    summary: 'Clockodo in the cloud, with your login and API key.',
-    url: 'optional',
-    needsEmail: true,
-    needsToken: true,
-    secretName: 'API key',
-    secretHelp: 'clockodo-api-key',
-    note: null,
-  },
-  {
-    type: 'calamari',
-    label: 'Calamari',
-    summary: 'Calamari’s Time & Attendance and Time Off, with your administrator’s API key.',
-    url: 'required',
-    needsEmail: true,
-    needsToken: true,
-    secretName: 'API key',
-    secretHelp: 'calamari-api-keys',
-    note: 'A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above.',
-  },
-];
 
 const COUNTRIES: HolidayRegionOption[] = [
   { code: 'AT', name: 'Austria' },
@@ -327,7 +292,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const planOf = (): PreferencesView['backEnd'] => {
     const type = state.account.type;
     const plan = PLANS[type];
-    if (options.planProblem && type !== 'local') return { state: 'unknown', name: CHOICES.find((choice) => choice.type === type)?.label ?? type, problem: options.planProblem };
+    if (options.planProblem && type !== 'local') return { state: 'unknown', name: PROVIDER_CHOICES.find((choice) => choice.type === type)?.label ?? type, problem: options.planProblem };
     return plan ? structuredClone(plan) : null;
   };
   const breaksSupported = () => !UNSUPPORTED[state.account.type].has('start_break');
@@ -659,7 +624,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     provider: structuredClone(state.account),
     hasCredential: keychain.has(secretAccount(state.account) ?? ''),
     credentialProblem: null,
-    choices: CHOICES,
+    // The choices main offers, word for word.
+    choices: PROVIDER_CHOICES,
     organisation: null,
   });
   const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), backEnd: planOf(), startAtLoginSupported });

@@ -479,7 +479,7 @@ describe('Account', () => {
 
     // The note: whose key it is and whom it is used for, read with the key field.
     const note = fields.locator('.message.note');
-    await text(note).toBe('A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above.');
+    await text(note).toBe('A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above, never for anyone else.');
     const noteId = await note.getAttribute('id');
     expect((await key.getAttribute('aria-describedby'))?.split(' ')).toContain(noteId);
 
