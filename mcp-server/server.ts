@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
 import type { Clock } from './clock.ts';
-import { type PublicHoliday, publicHolidays } from './domain/holidays.ts';
+import { publicHolidays } from './domain/holidays.ts';
 import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
@@ -104,7 +104,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         userDataDir: options.userDataDir,
         personName,
         workWeek: () => current.settings.workWeek,
-        holidays: async (from, to) => new Map((await holidaysOf(current.settings, from, to)).map((holiday) => [holiday.date, holiday.name])),
+        holidays: (from, to) => holidaysOf(current.settings, from, to),
         now: options.now,
         log: options.log,
         ...(options.env ? { env: options.env } : {}),
@@ -144,8 +144,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       log: options.log,
       // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
       workDays: tracker.workPlan
-        ? (from, to) => (tracker.workPlan as NonNullable<TimeTracker['workPlan']>)(from, to)
-        : async (from, to) => weekPlanDays(from, to, settings.workWeek, new Map((await holidaysOf(settings, from, to)).map((holiday) => [holiday.date, holiday.name]))),
+        ? tracker.workPlan.bind(tracker)
+        : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
       planSource: tracker.workPlan ? 'back_end' : 'settings',
       notes: [],
       organisationPolicy: aiGate(policy, profile),
@@ -273,19 +273,20 @@ async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context:
 }
 
 /** Public holidays of the settings' region; an unknown region is said once and counts none. */
-function holidayCalendar(log: Log): (settings: Settings, from: string, to: string) => Promise<PublicHoliday[]> {
+/** The settings' public holidays in [from, to], names by date; none when no region is set or the data fails. */
+function holidayCalendar(log: Log): (settings: Settings, from: string, to: string) => Promise<Map<string, string>> {
   const warned = new Set<string>();
   return async (settings, from, to) => {
-    if (!settings.holidays) return [];
+    if (!settings.holidays) return new Map();
     try {
-      return await publicHolidays(settings.holidays, from, to);
+      return new Map((await publicHolidays(settings.holidays, from, to)).map((holiday) => [holiday.date, holiday.name]));
     } catch (error) {
       const key = JSON.stringify(settings.holidays);
       if (!warned.has(key)) {
         warned.add(key);
         log(`Public holidays for ${key} are unavailable (${(error as Error).message}); counting without them.`);
       }
-      return [];
+      return new Map();
     }
   };
 }

@@ -1,10 +1,11 @@
 import * as z from 'zod/v4';
 import { addDays, daysBetween, eachDate, WEEKDAY_NAMES, weekdayName } from '../domain/time.ts';
+import { clipLeave, takesTime } from '../domain/leave-tally.ts';
 import { isWorkingDay, planOf } from '../domain/work-plan.ts';
 import { LEAVE_TYPES, type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { leaveDayList, takesTime } from './leave-shared.ts';
+import { leaveDayList } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
 import { DAY_PARTS, type DayPart } from '../domain/leave-days.ts';
 
@@ -58,7 +59,7 @@ export default defineTool({
     // Working somewhere else is not being away.
     for (const absence of absences.filter(takesTime)) {
       // A colleague's absence is laid over the person's own calendar: the range is clipped to it.
-      const inside = clip(absence, from, to);
+      const inside = clipLeave(absence, from, to);
       if (!inside) continue;
       for (const day of leaveDayList(inside, plan)) {
         // Nobody is "away" on a weekend or a public holiday: there was no work to be away from.
@@ -95,17 +96,6 @@ async function absencesOver(from: string, to: string, context: ToolContext): Pro
   if (context.tracker.teamAbsences) return context.tracker.teamAbsences(from, to);
   const own = await context.tracker.listLeave({ from, to });
   return own.map((request) => ({ ...request, own: true }));
-}
-
-function clip(absence: TeamAbsence, from: string, to: string): TeamAbsence | undefined {
-  if (absence.lastDay < from || absence.firstDay > to) return undefined;
-  return {
-    ...absence,
-    firstDay: absence.firstDay < from ? from : absence.firstDay,
-    firstDayPart: absence.firstDay < from ? 'full' : absence.firstDayPart,
-    lastDay: absence.lastDay > to ? to : absence.lastDay,
-    lastDayPart: absence.lastDay > to ? 'full' : absence.lastDayPart,
-  };
 }
 
 function describeAway(away: Away): string {

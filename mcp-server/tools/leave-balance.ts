@@ -1,9 +1,9 @@
 import * as z from 'zod/v4';
+import { tallyLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
-import { LEAVE_TYPES, type LeaveBalance, type LeaveType } from '../providers/time-tracker.ts';
+import { LEAVE_TYPES, type LeaveBalance } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
-import { leaveDayList, takesTime } from './leave-shared.ts';
 import { today } from './shared.ts';
 
 export default defineTool({
@@ -70,23 +70,8 @@ export async function vacationBalance(year: number, context: ToolContext): Promi
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const [requests, days] = await Promise.all([context.tracker.listLeave({ from, to }), context.workDays(from, to)]);
-  const plan = planOf(days);
   const now = today(context);
-  let taken = 0;
-  let planned = 0;
-  const other: Partial<Record<Exclude<LeaveType, 'vacation'>, number>> = {};
-  for (const request of requests.filter(takesTime)) {
-    // A request reaching into the next or last year: only its days inside this one, on this plan.
-    const inside = { ...request, firstDay: request.firstDay < from ? from : request.firstDay, lastDay: request.lastDay > to ? to : request.lastDay };
-    if (inside.firstDay !== request.firstDay) inside.firstDayPart = 'full';
-    if (inside.lastDay !== request.lastDay) inside.lastDayPart = 'full';
-    for (const day of leaveDayList(inside, plan)) {
-      if (day.counts === 0) continue;
-      if (request.type !== 'vacation') other[request.type] = (other[request.type] ?? 0) + day.counts;
-      else if (day.date < now) taken += day.counts;
-      else planned += day.counts;
-    }
-  }
+  const { taken, planned, other } = tallyLeave(requests, planOf(days), { from, to, today: now });
   const { annualDays, carryOverDays } = context.settings.leave;
   const carryOver = year === Number(now.slice(0, 4)) ? carryOverDays : 0;
   const entitlement = annualDays + carryOver;

@@ -2,7 +2,8 @@
 import * as z from 'zod/v4';
 import { leaveDays, type LeaveRange } from '../domain/leave-days.ts';
 import type { DayPlan } from '../domain/work-plan.ts';
-import { LEAVE_STATUSES, LEAVE_TYPES, type LeaveRequest, type LeaveStatus } from '../providers/time-tracker.ts';
+import { takesTime } from '../domain/leave-tally.ts';
+import { LEAVE_STATUSES, LEAVE_TYPES, type LeaveRequest } from '../providers/time-tracker.ts';
 
 export const leaveOutput = z.object({
   id: z.int(),
@@ -39,16 +40,6 @@ export function presentLeave(request: LeaveRequest): z.infer<typeof leaveOutput>
 export function leaveLabel(request: LeaveRequest): string {
   const span = request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`;
   return `#${request.id} ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'}, ${request.status})`;
-}
-
-/** Requests that still stand: cancelled and rejected ones take no days. */
-export function isActive(request: { status: LeaveStatus }): boolean {
-  return request.status === 'approved' || request.status === 'pending';
-}
-
-/** Requests that take working time: standing ones, but not work somewhere else (a home-office day). */
-export function takesTime(request: { status: LeaveStatus; workingElsewhere?: boolean | undefined }): boolean {
-  return isActive(request) && request.workingElsewhere !== true;
 }
 
 /** The days of leave counted per date across the active requests (at most a day's worth each). */

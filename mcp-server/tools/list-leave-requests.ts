@@ -1,7 +1,8 @@
 import * as z from 'zod/v4';
 import { LEAVE_YEARS_AHEAD } from '../domain/leave-days.ts';
 import { defineTool } from './define-tool.ts';
-import { isActive, leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
+import { isActive } from '../domain/leave-tally.ts';
+import { leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
 
 export default defineTool({

@@ -59,8 +59,8 @@ export default defineTool({
     const lastYear = Number(lastDay.slice(0, 4));
     // The request is filed: from here on nothing may turn the result into an error, or the person
     // would file it again. A balance that cannot be read is said, not thrown.
-    const balances = request.type === 'vacation' ? await remainingDays(firstYear === lastYear ? [firstYear] : [firstYear, lastYear], context) : null;
-    const remaining = balances?.[0] ?? null;
+    const left = request.type === 'vacation' ? await vacationLeft(firstYear === lastYear ? [firstYear] : [firstYear, lastYear], context) : null;
+    const remaining = left && 'days' in left ? (left.days[0] ?? null) : null;
     const skippedHolidays = counted.days.filter((day) => day.reason === 'holiday').map((day) => holidayName(day.date));
     let text = `Requested ${leaveLabel(request)}.`;
     if (request.parts) {
@@ -68,17 +68,17 @@ export default defineTool({
       text += ` Filed as ${request.parts.length} records: ${list.join(', ')}.`;
     }
     if (skippedHolidays.length > 0) text += ` Public holidays not counted: ${skippedHolidays.join(', ')}.`;
-    if (typeof remaining === 'number') {
+    if (remaining !== null) {
       const parts = [remaining < 0 ? `${-remaining} days over the ${firstYear} vacation entitlement` : `${remaining} vacation days left in ${firstYear}`];
       // Leave over New Year draws on both years' entitlements.
-      const next = balances?.[1];
+      const next = left && 'days' in left ? left.days[1] : undefined;
       if (typeof next === 'number') parts.push(`${next} in ${lastYear}`);
       text += ` ${parts.join('; ')}.`;
-    } else if (typeof remaining === 'string') {
-      text += ` ${remaining}`;
+    } else if (left && 'problem' in left) {
+      text += ` ${left.problem}`;
     }
     const parts = request.parts?.map((part) => ({ id: part.id, first_day: part.firstDay, last_day: part.lastDay }));
-    return { data: { request: presentLeave(request), vacation_days_remaining: typeof remaining === 'number' ? remaining : null, ...(parts ? { parts } : {}) }, text };
+    return { data: { request: presentLeave(request), vacation_days_remaining: remaining, ...(parts ? { parts } : {}) }, text };
   },
 });
 
@@ -95,15 +95,15 @@ function leaveTypeOf(text: string): { type: LeaveType; kind?: string } {
 }
 
 /**
- * Vacation days left in each year, null where there is no limit, or a sentence saying why the balance
- * could not be read (the request itself stands).
+ * Vacation days left in each year (null where there is no limit), or a sentence saying why the balance
+ * could not be read: the request itself stands.
  */
-async function remainingDays(years: number[], context: ToolContext): Promise<Array<number | null | string>> {
+async function vacationLeft(years: number[], context: ToolContext): Promise<{ days: Array<number | null> } | { problem: string }> {
   try {
     const balances = await Promise.all(years.map((year) => vacationBalance(year, context)));
-    return balances.map((balance) => (balance.unlimited ? null : balance.remaining));
+    return { days: balances.map((balance) => (balance.unlimited ? null : balance.remaining)) };
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    return [`The vacation balance could not be read afterwards: ${error.message}`];
+    return { problem: `The vacation balance could not be read afterwards: ${error.message}` };
   }
 }

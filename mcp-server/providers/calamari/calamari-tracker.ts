@@ -7,6 +7,7 @@
 // the modules are is remembered between starts, and nothing is asked while nobody asks Punchcard.
 import type { CalamariProfile, WorkWeek } from '../../contract/settings.ts';
 import { rangesOverlap } from '../../domain/leave-days.ts';
+import { tallyLeave } from '../../domain/leave-tally.ts';
 import { addDays, localDate, systemTimeZone } from '../../domain/time.ts';
 import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
@@ -41,6 +42,7 @@ import {
   absenceTypeFor,
   calamariPlan,
   holidayDays,
+  leaveTypeOfName,
   requestParts,
   terminalTime,
   toLeaveRequest,
@@ -422,29 +424,14 @@ export class CalamariTracker implements TimeTracker {
       { absenceTypeId: String(vacation.id), employee: this.#email, date: asOf },
       { action: 'read your vacation balance', module: 'timeOff' },
     );
-    const byDate = planOf(plan);
-    let taken = 0;
-    let planned = 0;
-    const other: LeaveBalance['other'] = {};
-    for (const raw of requests) {
-      const request = toLeaveRequest(raw, '');
-      // Work somewhere else (a remote day) costs no leave.
-      if ((request.status !== 'approved' && request.status !== 'pending') || request.workingElsewhere) continue;
-      const firstDay = request.firstDay < from ? from : request.firstDay;
-      const lastDay = request.lastDay > to ? to : request.lastDay;
-      const days = Math.min(request.days, countDays({ ...request, firstDay, lastDay }, byDate));
-      if (raw.absenceTypeId !== vacation.id) {
-        if (request.type !== 'vacation') other[request.type] = (other[request.type] ?? 0) + days;
-        continue;
-      }
-      if (lastDay < today) taken += days;
-      else if (firstDay >= today) planned += days;
-      else {
-        const before = countDays({ ...request, firstDay, lastDay: addDays(today, -1), lastDayPart: 'full' }, byDate);
-        taken += before;
-        planned += days - before;
-      }
-    }
+    // Taken and planned are of the vacation type whose balance was read; another type Punchcard also
+    // calls vacation draws on its own entitlement, so it counts in neither.
+    const counted = requests.filter((raw) => raw.absenceTypeId === vacation.id || leaveTypeOfName(raw.absenceTypeName) !== 'vacation');
+    const { taken, planned, other } = tallyLeave(
+      counted.map((raw) => toLeaveRequest(raw, '')),
+      planOf(plan),
+      { from, to, today },
+    );
     // Calamari says what is left, not what was granted (its API has no entitlement): the rest is counted here.
     return { entitlement: null, carryOver: null, taken, planned, remaining: balance.amount ?? 0, other, ...(balance.unlimited ? { unlimited: true } : {}) };
   }
@@ -743,15 +730,3 @@ function teamAbsence(request: LeaveRequest, own: boolean): TeamAbsence {
   };
 }
 
-/** Working days of a request on the person's plan. */
-function countDays(request: Pick<LeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, plan: (date: string) => PlannedDay): number {
-  if (request.lastDay < request.firstDay) return 0;
-  let days = 0;
-  for (let date = request.firstDay; date <= request.lastDay; date = addDays(date, 1)) {
-    const day = plan(date);
-    const share = day.dayOff ? 0 : day.holiday === null ? 1 : day.halfHoliday ? 0.5 : 0;
-    const half = (date === request.firstDay && request.firstDayPart === 'afternoon') || (date === request.lastDay && request.lastDayPart === 'morning');
-    days += Math.min(share, half ? 0.5 : 1);
-  }
-  return days;
-}

@@ -7,7 +7,7 @@
 // are remembered between starts (facts.ts), so a warm clock_in, clock_out or timer_status costs two
 // requests at most.
 import type { ClockodoProfile, WorkWeek } from '../../contract/settings.ts';
-import { leaveDays } from '../../domain/leave-days.ts';
+import { tallyLeave } from '../../domain/leave-tally.ts';
 import { splitLeave } from '../../domain/leave-parts.ts';
 import { localDate } from '../../domain/time.ts';
 import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts';
@@ -537,26 +537,8 @@ export class ClockodoTracker implements TimeTracker {
     const entitled = quota.data.find((row) => row.year_since <= year && (row.year_until === null || row.year_until >= year))?.count ?? 0;
     const carryOver = carry.data.find((row) => row.year === year)?.count ?? 0;
     // Each day of a request counts where it falls: taken before today, planned from today on.
-    const today = this.#today();
-    const byDate = planOf(plan);
-    let taken = 0;
-    let planned = 0;
-    const other: LeaveBalance['other'] = {};
-    for (const absence of absences) {
-      const request = toLeaveRequest(absence, '');
-      // Work somewhere else costs no leave.
-      if ((request.status !== 'approved' && request.status !== 'pending') || request.workingElsewhere) continue;
-      const inside = { ...request, firstDay: maxDay(request.firstDay, from), lastDay: minDay(request.lastDay, to) };
-      if (inside.firstDay > inside.lastDay) continue;
-      const counted = leaveDays(inside, byDate);
-      if (!counted.ok) continue;
-      for (const day of counted.days) {
-        if (day.counts === 0) continue;
-        if (request.type !== 'vacation') other[request.type] = (other[request.type] ?? 0) + day.counts;
-        else if (day.date < today) taken += day.counts;
-        else planned += day.counts;
-      }
-    }
+    const requests = absences.map((absence) => toLeaveRequest(absence, ''));
+    const { taken, planned, other } = tallyLeave(requests, planOf(plan), { from, to, today: this.#today() });
     const entitlement = entitled + carryOver;
     return { entitlement, carryOver, taken, planned, remaining: entitlement - taken - planned, other };
   }
@@ -1037,12 +1019,4 @@ function yearsOf(from: string, to: string): number[] {
   const years: number[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.push(year);
   return years;
-}
-
-function maxDay(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
-function minDay(a: string, b: string): string {
-  return a < b ? a : b;
 }

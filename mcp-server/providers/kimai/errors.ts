@@ -11,6 +11,7 @@ import {
   type NetworkProblem,
   RemoteError,
   type RemoteFailure,
+  sentence,
   serverTrouble,
   type ServiceWords,
   unexpectedStatus,
@@ -114,7 +115,7 @@ function describeBadRequest(body: Record<string, unknown> | undefined, purpose: 
   const fields = collectFieldErrors(errors.children, []);
   const parts = [...fields.map(({ path, messages }) => `${wordFor(path)}: ${messages.join(' ')}`), ...global];
   const detail = parts.length > 0 ? parts.join('; ') : 'no reason given';
-  return new RemoteError('validation', `Kimai refused to ${purpose.action}: ${detail}`.replace(/([^.!?])$/, '$1.'), 400);
+  return new RemoteError('validation', sentence(`Kimai refused to ${purpose.action}: ${detail}`), 400);
 }
 
 /** Kimai never names the field it did not want (§3.5); Punchcard knows which ones it sent and why they may be refused. */
@@ -127,7 +128,7 @@ function describeExtraFields(purpose: RequestPurpose): RemoteError {
   const fields = gated.map((item) => FIELD_WORDS[item.field] ?? item.field);
   return new RemoteError(
     'restricted',
-    `Kimai did not let you set ${[...new Set(fields)].join(' and ')} to ${purpose.action}: ${reasons.join(' ')}`.replace(/([^.!?])$/, '$1.'),
+    sentence(`Kimai did not let you set ${[...new Set(fields)].join(' and ')} to ${purpose.action}: ${reasons.join(' ')}`),
     400,
   );
 }

@@ -95,6 +95,16 @@ describe('failures over stdio', () => {
     const result = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development' });
     expect(textOf(result)).toBe('Clockodo refused to log the time (start): The entry overlaps another one.');
   });
+
+  it('a filed request stands when the balance cannot be read afterwards: said, not an error to file again', async () => {
+    const { fake, engine } = await clockodoEngine();
+    fake.failNext({ method: 'GET', path: '/api/v2/holidaysQuota' }, { status: 503, body: { error: { message: 'Maintenance' } } });
+    const result = await engine.call('request_leave', { type: 'vacation', first_day: '2027-03-01', last_day: '2027-03-02' });
+    expect(result.isError).toBeFalsy();
+    expect(textOf(result)).toMatch(/^Requested #\d+ .*2027-03-01 to 2027-03-02 .*The vacation balance could not be read afterwards: Clockodo, or a proxy in front of it, is unavailable \(503\)/);
+    expect(result.structuredContent).toMatchObject({ vacation_days_remaining: null });
+    expect(fake.state.absences.filter((absence) => absence.dateSince === '2027-03-01' && absence.status === 0)).toHaveLength(1);
+  });
 });
 
 describe('tools that follow the person and the company', () => {
