@@ -36,6 +36,40 @@ export class Expiring<T> {
 }
 
 /**
+ * One Expiring per key (a year, a date range), for answers that depend on what was asked. Keys whose
+ * value has expired are dropped when another is added, so a server that runs for weeks does not keep
+ * every range it was ever asked about.
+ */
+export class ExpiringByKey<K, T> {
+  readonly #ttlMs: number;
+  readonly #entries = new Map<K, Expiring<T>>();
+
+  constructor(ttlMs: number) {
+    this.#ttlMs = ttlMs;
+  }
+
+  get(key: K, load: () => Promise<T>): Promise<T> {
+    let entry = this.#entries.get(key);
+    if (!entry) {
+      for (const [other, value] of this.#entries) if (!value.holds()) this.#entries.delete(other);
+      entry = new Expiring<T>(this.#ttlMs);
+      this.#entries.set(key, entry);
+    }
+    return entry.get(load);
+  }
+
+  /** After a write that may change any of the answers. */
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** How many keys are kept (for tests). */
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/**
  * Like Promise.all, but settles every promise before it rejects: a call's answer never leaves one of
  * its requests still in flight, where it would outlive the call or overlap the next call's attempt.
  * The first failure in argument order is the one reported.
