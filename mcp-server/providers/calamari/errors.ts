@@ -2,8 +2,8 @@
 // `{message, code, field}` (calamari.md §3); logic reads the status and the code, and Calamari's
 // message is quoted for the rest.
 import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
-import { isObject } from './wire.ts';
+import { hostOf, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
+import { isObject } from '../http/wire.ts';
 
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
 
@@ -16,19 +16,17 @@ export interface RequestPurpose {
   module: CalamariModule;
 }
 
-/** A Calamari failure with the code its body carried (INVALID_EMPLOYEE, API_TERMINAL_NOT_AVAILABLE, …). */
+/** A failure Calamari answered, or one of reaching it; the sentence says what its body carried. */
 export class CalamariError extends RemoteError {
-  /** Calamari's error code (`code` itself is ProviderError's kind of failure). */
-  readonly calamariCode: string | undefined;
-  readonly field: string | undefined;
-  readonly module: CalamariModule | undefined;
-  constructor(failure: RemoteFailure, message: string, status?: number, problem?: { code?: string | undefined; field?: string | undefined; module?: CalamariModule | undefined }) {
+  constructor(failure: RemoteFailure, message: string, status?: number) {
     super(failure, message, status);
     this.name = 'CalamariError';
-    this.calamariCode = problem?.code;
-    this.field = problem?.field;
-    this.module = problem?.module;
   }
+}
+
+/** The configured e-mail names no active employee: said alike whether Calamari's code or an empty search says it. */
+export function unknownEmployee(email: string): CalamariError {
+  return new CalamariError('unknown_person', `Calamari has no active employee ${email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.`);
 }
 
 const MODULE_WORDS: Record<CalamariModule, string> = {
@@ -47,7 +45,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   const code = typeof body.code === 'string' && body.code !== '' ? body.code : undefined;
   const field = typeof body.field === 'string' && body.field !== '' ? body.field : undefined;
   const said = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
-  const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status, { code, field, module: purpose.module });
+  const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status);
   if (status === 401) {
     return fail('bad_token', `Calamari at ${hostOf(baseUrl)} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN`);
   }
@@ -58,7 +56,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     );
   }
   if (code === 'INVALID_EMPLOYEE') {
-    return fail('unknown_person', `Calamari has no active employee ${email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with`);
+    const unknown = unknownEmployee(email);
+    return new CalamariError(unknown.failure, unknown.message, status);
   }
   if (code === 'API_TERMINAL_NOT_AVAILABLE') {
     return fail('restricted', `Calamari has no API terminal you may use, so Punchcard cannot ${purpose.action}. Your Calamari administrator adds one under Clockin settings and gives you access to it`);
@@ -77,10 +76,6 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): CalamariError {
-  return new CalamariError(
-    'wrong_service',
-    `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not Calamari's API. ` +
-      'Check the address: it is your organisation\'s, such as https://your-company.calamari.io, without /api.',
-    answer.status,
-  );
+  const wrong = notJsonApi(baseUrl, answer, CALAMARI_WORDS, "Check the address: it is your organisation's, such as https://your-company.calamari.io, without /api.");
+  return new CalamariError(wrong.failure, wrong.message, answer.status);
 }

@@ -2,12 +2,12 @@
 // organisation's key, POST with a JSON body for reads too (calamari.md §1), one body shape for
 // failures (errors.ts). Transport and deadlines are the shared layer's; a 429 is not retried
 // blindly, as Calamari's limit is counted per hour and a retry would only spend it.
-import { createJsonHttp } from '../http/json-http.ts';
+import { createJsonHttp, DEFAULT_TIMEOUT_MS } from '../http/json-http.ts';
 import { describeNetworkFailure, describeTimeout } from '../http/remote-error.ts';
 import { cachedSecret } from '../http/secret.ts';
+import { apiUrl } from '../http/wire.ts';
 import { CALAMARI_WORDS, CalamariError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_PARALLEL_REQUESTS = 4;
 
 export interface CalamariHttpOptions {
@@ -17,20 +17,15 @@ export interface CalamariHttpOptions {
   apiKey: () => Promise<string | null>;
   timeoutMs?: number;
   log: (message: string) => void;
-  /** Sees every request before it goes, for the request budget (Calamari's hourly limit). */
-  onRequest?: (path: string) => void;
 }
 
 export interface CalamariHttp {
-  readonly baseUrl: string;
-  /** POST `body` to /api`path` (GET when `body` is undefined and `get` is set). */
+  /** POST `body` to /api`path`: Calamari reads with POST too. */
   post<T>(path: string, body: unknown, purpose: RequestPurpose): Promise<T>;
-  get<T>(path: string, query: Record<string, string>, purpose: RequestPurpose): Promise<T>;
   close(): void;
 }
 
 export function createCalamariHttp(options: CalamariHttpOptions): CalamariHttp {
-  const base = new URL(`${options.baseUrl}/`);
   const key = cachedSecret(options.apiKey, {
     unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
     missing: (action) =>
@@ -47,19 +42,17 @@ export function createCalamariHttp(options: CalamariHttpOptions): CalamariHttp {
     failures: {
       network: (error, purpose) => describeNetworkFailure(error, options.baseUrl, purpose.action, CALAMARI_WORDS),
       timeout: (timeoutMs, purpose) => describeTimeout(options.baseUrl, timeoutMs, purpose.action, CALAMARI_WORDS),
-      caFile: (caFile, error) => new CalamariError('config', `The CA file ${caFile} could not be read (${error.code ?? error.message}).`),
     },
     log: options.log,
   });
 
-  async function exchange<T>(method: 'GET' | 'POST', url: URL, body: unknown, purpose: RequestPurpose): Promise<T> {
+  async function post<T>(path: string, body: unknown, purpose: RequestPurpose): Promise<T> {
     const secret = await key.get(purpose.action);
-    options.onRequest?.(url.pathname);
     const answer = await transport.sendRetrying({
-      method,
-      url,
+      method: 'POST',
+      url: apiUrl(options.baseUrl, path),
       headers: { Authorization: `Basic ${Buffer.from(`calamari:${secret}`).toString('base64')}` },
-      ...(method === 'POST' ? { body: body ?? {} } : {}),
+      body: body ?? {},
       purpose,
     });
     if (answer.status === 401) key.forget(); // The app may have saved a new key since.
@@ -73,13 +66,7 @@ export function createCalamariHttp(options: CalamariHttpOptions): CalamariHttp {
   }
 
   return {
-    baseUrl: options.baseUrl,
-    post: (path, body, purpose) => exchange('POST', new URL(`api${path}`, base), body, purpose),
-    get: (path, query, purpose) => {
-      const url = new URL(`api${path}`, base);
-      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-      return exchange('GET', url, undefined, purpose);
-    },
+    post,
     close() {
       transport.close();
     },

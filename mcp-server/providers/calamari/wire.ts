@@ -18,7 +18,6 @@ export interface CalamariEmployee extends CalamariPerson {
 
 export interface CalamariEmployeePage {
   employees: CalamariEmployee[];
-  currentPage?: number;
   totalPages?: number;
 }
 
@@ -46,7 +45,6 @@ export interface CalamariShift {
 }
 
 export interface CalamariTerminalAnswer {
-  person?: CalamariPerson;
   shiftStatus?: 'STARTED' | 'FINISHED';
   breakStatus?: 'STARTED' | 'FINISHED';
 }
@@ -72,7 +70,6 @@ export interface CalamariRequest {
   entitlementAmount?: number | null;
   amountFirstDay?: number | null;
   amountLastDay?: number | null;
-  fullDayRequest?: boolean;
   reason?: string | null;
   comment?: string | null;
   /** find-advanced only. */
@@ -84,15 +81,9 @@ export interface CalamariHoliday {
   start: string;
   end: string;
   halfDay?: boolean;
-  halfdayPeriod?: 'AM' | 'PM' | null;
 }
 
 export interface CalamariBalance {
-  unit?: 'DAYS' | 'HOURS';
   unlimited?: boolean;
   amount?: number;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

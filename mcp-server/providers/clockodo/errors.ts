@@ -5,8 +5,8 @@
 // Accept-Language), so they are quoted; logic reads only the status and the error `type`.
 import { CLOCKODO_URL } from '../../contract/back-end-accounts.ts';
 import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
-import { isObject } from './wire.ts';
+import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
+import { isObject } from '../http/wire.ts';
 
 export const CLOCKODO_WORDS: ServiceWords = { service: 'Clockodo', address: 'the Clockodo address' };
 
@@ -101,16 +101,14 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     const which = fields.length > 0 ? ` (${fields.join(', ')})` : '';
     return fail(status === 400 && said.length === 0 ? 'bad_request' : 'validation', `Clockodo refused to ${purpose.action}${which}${quoted || ' and gave no reason'}`);
   }
-  if (status === 429) return fail('rate_limited', `Clockodo is limiting requests (429 Too Many Requests). Try to ${purpose.action} again in a minute`);
-  const trouble = serverTrouble(status, purpose.action, CLOCKODO_WORDS) ?? unexpectedStatus(status, purpose.action, CLOCKODO_WORDS);
-  return fail(trouble.failure, trouble.message);
+  const { failure, message } =
+    status === 429
+      ? rateLimited(answer, purpose.action, CLOCKODO_WORDS)
+      : (serverTrouble(status, purpose.action, CLOCKODO_WORDS) ?? unexpectedStatus(status, purpose.action, CLOCKODO_WORDS));
+  return fail(failure, message);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): ClockodoError {
-  return new ClockodoError(
-    'wrong_service',
-    `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not Clockodo's JSON API. ` +
-      `Check the address: it is ${CLOCKODO_URL} unless you were given a test server, without /api.`,
-    answer.status,
-  );
+  const wrong = notJsonApi(baseUrl, answer, CLOCKODO_WORDS, `Check the address: it is ${CLOCKODO_URL} unless you were given a test server, without /api.`);
+  return new ClockodoError(wrong.failure, wrong.message, answer.status);
 }

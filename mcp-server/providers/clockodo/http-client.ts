@@ -2,12 +2,12 @@
 // headers, the application header Clockodo asks every integration to send, its URL and query
 // conventions (`filter[users_id]`, arrays as `filter[year][]`), and every failure turned into a
 // ClockodoError (errors.ts). Transport, deadlines and the 429 retry are the shared layer's.
-import { createJsonHttp } from '../http/json-http.ts';
+import { createJsonHttp, DEFAULT_TIMEOUT_MS } from '../http/json-http.ts';
 import { describeNetworkFailure, describeTimeout } from '../http/remote-error.ts';
 import { cachedSecret } from '../http/secret.ts';
+import { apiUrl, type QueryValue } from '../http/wire.ts';
 import { CLOCKODO_WORDS, ClockodoError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Sockets per Clockodo; the community SDK fetches at most three pages at once too. */
 export const MAX_PARALLEL_REQUESTS = 4;
 /** Clockodo's limit for the application header (clockodo.md §2; the community SDK enforces it). */
@@ -24,7 +24,7 @@ export function externalApplication(email: string): string {
   return candidates.find((value) => value.length <= EXTERNAL_APPLICATION_LIMIT) ?? (candidates[2] as string);
 }
 
-export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+export type { QueryValue };
 
 export interface ClockodoRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -45,14 +45,11 @@ export interface ClockodoHttpOptions {
 }
 
 export interface ClockodoHttp {
-  readonly baseUrl: string;
-  readonly email: string;
   request<T>(request: ClockodoRequest): Promise<T>;
   close(): void;
 }
 
 export function createClockodoHttp(options: ClockodoHttpOptions): ClockodoHttp {
-  const base = new URL(`${options.baseUrl}/`);
   const application = externalApplication(options.email);
   const key = cachedSecret(options.apiKey, {
     unreadable: (reason) => new ClockodoError('no_token', `The Clockodo API key could not be read from the keychain: ${reason}`),
@@ -70,30 +67,16 @@ export function createClockodoHttp(options: ClockodoHttpOptions): ClockodoHttp {
     failures: {
       network: (error, purpose) => describeNetworkFailure(error, options.baseUrl, purpose.action, CLOCKODO_WORDS),
       timeout: (timeoutMs, purpose) => describeTimeout(options.baseUrl, timeoutMs, purpose.action, CLOCKODO_WORDS),
-      // No CA option for a SaaS back end; the shared layer asks only when one is configured.
-      caFile: (caFile, error) => new ClockodoError('config', `The CA file ${caFile} could not be read (${error.code ?? error.message}).`),
     },
     log: options.log,
   });
 
-  function urlOf(request: ClockodoRequest): URL {
-    const url = new URL(`api${request.path}`, base);
-    for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${name}[]`, String(item));
-      else url.searchParams.set(name, String(value));
-    }
-    return url;
-  }
-
   return {
-    baseUrl: options.baseUrl,
-    email: options.email,
     async request<T>(request: ClockodoRequest): Promise<T> {
       const secret = await key.get(request.purpose.action);
       const answer = await transport.sendRetrying({
         method: request.method,
-        url: urlOf(request),
+        url: apiUrl(options.baseUrl, request.path, request.query),
         headers: {
           'X-ClockodoApiUser': options.email,
           'X-ClockodoApiKey': secret,

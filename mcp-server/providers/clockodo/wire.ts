@@ -141,7 +141,3 @@ export interface ClockodoUserReport {
   holidays_quota?: number;
   holidays_carry?: number;
 }
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,5 +1,5 @@
-// JSON over HTTP for every remote back end (Kimai now; Clockodo and Calamari use the same): Node's
-// own http/https loaded on the first request, one keep-alive agent with a bounded number of sockets,
+// JSON over HTTP for every remote back end (Kimai, Clockodo, Calamari): Node's own http/https
+// loaded on the first request, one keep-alive agent with a bounded number of sockets,
 // TLS options (a company CA in addition to the usual ones, or checks off with a loud warning), one
 // deadline per exchange, and one wait-and-retry on 429 within a bound. What a failure means in words
 // is the back end's business: each passes its own describers, so secrets and wording stay there.
@@ -10,6 +10,8 @@ import type * as Tls from 'node:tls';
 
 /** Longest Retry-After a call waits for; a longer one is reported instead (a tool call should not hang). */
 const RETRY_AFTER_CAP_MS = 10_000;
+/** A request's deadline unless PUNCHCARD_<BACK END>_TIMEOUT_MS says otherwise (every back end alike). */
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface HttpAnswer {
   status: number;
@@ -32,7 +34,15 @@ export interface OutgoingRequest<Purpose> {
 export interface FailureDescribers<Purpose> {
   network(error: NodeJS.ErrnoException, purpose: Purpose): Error;
   timeout(timeoutMs: number, purpose: Purpose): Error;
-  caFile(caFile: string, error: NodeJS.ErrnoException, purpose: Purpose): Error;
+}
+
+/**
+ * A company CA file and what it means when the file cannot be read, given together: only a back end
+ * with a CA option (Kimai, self-hosted) can fail that way, so the SaaS ones need no words for it.
+ */
+export interface CaFile<Purpose> {
+  file: string;
+  unreadable(file: string, error: NodeJS.ErrnoException, purpose: Purpose): Error;
 }
 
 export interface JsonHttpOptions<Purpose> {
@@ -41,7 +51,7 @@ export interface JsonHttpOptions<Purpose> {
   timeoutMs: number;
   /** Sockets per back end: bounds how many requests batched work has in flight. */
   maxSockets: number;
-  caFile?: string;
+  ca?: CaFile<Purpose>;
   allowInsecureTls?: boolean;
   /** Said once when TLS checks are off. */
   insecureWarning?: string;
@@ -84,12 +94,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
       return agent;
     }
     let ca: string[] | undefined;
-    if (options.caFile) {
+    if (options.ca) {
       try {
         // The company CA is trusted in addition to the usual authorities, not instead of them.
-        ca = [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')];
+        ca = [...tls.rootCertificates, readFileSync(options.ca.file, 'utf8')];
       } catch (error) {
-        throw options.failures.caFile(options.caFile, error as NodeJS.ErrnoException, purpose);
+        throw options.ca.unreadable(options.ca.file, error as NodeJS.ErrnoException, purpose);
       }
     }
     agent = new https.Agent({

@@ -4,6 +4,7 @@
 // the report of a connection test. Each back end describes its own HTTP answers (its error bodies,
 // its words for a token or a key) in its own errors module. No message ever holds a secret.
 import { ProviderError } from '../time-tracker.ts';
+import { headerNumber, type HttpAnswer } from './json-http.ts';
 
 export type RemoteFailure =
   | 'no_token'
@@ -79,6 +80,28 @@ export function serverTrouble(status: number, action: string, words: ServiceWord
     return { failure: 'server_error', message: `${words.service} had an internal error (${status}) trying to ${action}. Try again later${operator}.` };
   }
   return undefined;
+}
+
+/**
+ * A 429 from a back end that says nothing more about its limit than the status (Kimai's proxy,
+ * Clockodo). It reaches the person only after the HTTP layer has waited out a short Retry-After once,
+ * so a longer one (in seconds; the date form is rare behind a rate limit) is said rather than "a minute".
+ */
+export function rateLimited(answer: Pick<HttpAnswer, 'headers'>, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } {
+  const seconds = headerNumber(answer.headers, 'retry-after') ?? 0;
+  const when = seconds > 60 ? `in ${Math.ceil(seconds / 60)} minutes` : 'in a minute';
+  return { failure: 'rate_limited', message: `${words.service} is limiting requests (429 Too Many Requests). Try to ${action} again ${when}.` };
+}
+
+/**
+ * Something other than the back end's JSON where it was expected (a web page, a proxy's error, broken
+ * JSON): the address is most likely wrong. `hint` says what the right one looks like.
+ */
+export function notJsonApi(baseUrl: string, answer: Pick<HttpAnswer, 'text'>, words: ServiceWords, hint: string): { failure: RemoteFailure; message: string } {
+  return {
+    failure: 'wrong_service',
+    message: `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not ${words.service}'s JSON API. ${hint}`,
+  };
 }
 
 /** A status the back end's own describer has no words for. */

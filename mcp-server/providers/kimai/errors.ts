@@ -9,6 +9,8 @@ import {
   describeTimeout as describeDeadline,
   looksHtml,
   type NetworkProblem,
+  notJsonApi,
+  rateLimited,
   RemoteError,
   type RemoteFailure,
   sentence,
@@ -16,7 +18,7 @@ import {
   type ServiceWords,
   unexpectedStatus,
 } from '../http/remote-error.ts';
-import { isObject } from './wire.ts';
+import { isObject } from '../http/wire.ts';
 
 export { looksHtml, type NetworkProblem };
 
@@ -94,11 +96,11 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     return new RemoteError('not_found', purpose.notFound ?? `Kimai at ${baseUrl} has no such address (404) when trying to ${purpose.action}. Check the Kimai URL.`, status);
   }
   if (status === 400) return describeBadRequest(body, purpose);
-  if (status === 429) {
-    return new RemoteError('rate_limited', `Kimai is limiting requests (429 Too Many Requests). Try to ${purpose.action} again in a minute.`, status);
-  }
-  const trouble = serverTrouble(status, purpose.action, KIMAI_WORDS) ?? unexpectedStatus(status, purpose.action, KIMAI_WORDS);
-  return new RemoteError(trouble.failure, trouble.message, status);
+  const { failure, message } =
+    status === 429
+      ? rateLimited(answer, purpose.action, KIMAI_WORDS)
+      : (serverTrouble(status, purpose.action, KIMAI_WORDS) ?? unexpectedStatus(status, purpose.action, KIMAI_WORDS));
+  return new RemoteError(failure, message, status);
 }
 
 function describeBadRequest(body: Record<string, unknown> | undefined, purpose: RequestPurpose): RemoteError {
@@ -158,10 +160,6 @@ export function describeTimeout(baseUrl: string, timeoutMs: number, purpose: Req
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): RemoteError {
-  return new RemoteError(
-    'wrong_service',
-    `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not Kimai's JSON API. ` +
-      'Check the URL: it is the address of your Kimai, such as https://kimai.example.com, without /api.',
-    answer.status,
-  );
+  const wrong = notJsonApi(baseUrl, answer, KIMAI_WORDS, 'Check the URL: it is the address of your Kimai, such as https://kimai.example.com, without /api.');
+  return new RemoteError(wrong.failure, wrong.message, answer.status);
 }

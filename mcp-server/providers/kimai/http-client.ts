@@ -1,8 +1,9 @@
 // The only module that talks HTTP to Kimai: the Bearer token, Kimai's URL and query conventions,
 // and every failure turned into a KimaiError (errors.ts). Transport, TLS, deadlines and the 429
 // retry are the shared JSON-over-HTTP layer's (providers/http/json-http.ts).
-import { createJsonHttp } from '../http/json-http.ts';
+import { createJsonHttp, DEFAULT_TIMEOUT_MS } from '../http/json-http.ts';
 import { cachedSecret } from '../http/secret.ts';
+import { apiUrl, type QueryValue } from '../http/wire.ts';
 import {
   describeHttpFailure,
   describeNetworkFailure,
@@ -13,11 +14,10 @@ import {
   type RequestPurpose,
 } from './errors.ts';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Sockets per Kimai: bounds how many requests a batched call (report pages, leave parts) has in flight. */
 export const MAX_PARALLEL_REQUESTS = 4;
 
-export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+export type { QueryValue };
 
 export interface KimaiRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -51,7 +51,6 @@ export interface KimaiHttp {
 }
 
 export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
-  const base = new URL(`${options.baseUrl}/`);
   const token = cachedSecret(options.token, {
     unreadable: (reason) => new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${reason}`),
     missing: (action) =>
@@ -65,7 +64,11 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxSockets: MAX_PARALLEL_REQUESTS,
-    ...(options.caFile ? { caFile: options.caFile } : {}),
+    ca: options.caFile ? {
+      file: options.caFile,
+      unreadable: (file, error, purpose) =>
+        new KimaiError('config', `The CA file ${file} could not be read (${error.code ?? error.message}), so Punchcard could not ${purpose.action}. Fix provider.caFile in the settings.`),
+    } : undefined,
     ...(options.allowInsecureTls ? { allowInsecureTls: true } : {}),
     insecureWarning:
       `WARNING: TLS certificate checks are OFF for ${options.baseUrl} (allowInsecureTls). Anyone on the network path ` +
@@ -73,21 +76,9 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
     failures: {
       network: (error, purpose) => describeNetworkFailure(error, options.baseUrl, purpose),
       timeout: (timeoutMs, purpose) => describeTimeout(options.baseUrl, timeoutMs, purpose),
-      caFile: (caFile, error, purpose) =>
-        new KimaiError('config', `The CA file ${caFile} could not be read (${error.code ?? error.message}), so Punchcard could not ${purpose.action}. Fix provider.caFile in the settings.`),
     },
     log: options.log,
   });
-
-  function urlOf(request: KimaiRequest): URL {
-    const url = new URL(`api${request.path}`, base);
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${key}[]`, String(item));
-      else url.searchParams.set(key, String(value));
-    }
-    return url;
-  }
 
   return {
     baseUrl: options.baseUrl,
@@ -95,7 +86,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
       const secret = await token.get(request.purpose.action);
       const answer = await transport.sendRetrying({
         method: request.method,
-        url: urlOf(request),
+        url: apiUrl(options.baseUrl, request.path, request.query),
         headers: { Authorization: `Bearer ${secret}` },
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,

@@ -1,9 +1,10 @@
 // The reads every Kimai conversation starts with, shared by the tracker and the connection test: the
 // server's version, the person and the timesheet settings (kimai.md §2.4, §9.1, §7.7).
 import { allSettled } from '../http/cache.ts';
+import { isObject } from '../http/wire.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiHttp } from './http-client.ts';
-import { isObject, type KimaiTimesheetConfig, type KimaiUser } from './wire.ts';
+import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
 export interface Session {
   me: KimaiUser;

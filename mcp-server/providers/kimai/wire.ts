@@ -68,7 +68,3 @@ export function relationId(value: number | KimaiNamed | null | undefined): numbe
   if (value === null || value === undefined) return null;
   return typeof value === 'number' ? value : value.id;
 }
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
