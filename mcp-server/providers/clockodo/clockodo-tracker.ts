@@ -13,8 +13,8 @@ import { localDate } from '../../domain/time.ts';
 import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
 import { CapabilityState } from '../capability-state.ts';
-import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
+import { type ConnectionReport, failedConnection, hostOf, RemoteError } from '../http/remote-error.ts';
 import {
   type Capability,
   type Catalog,
@@ -51,6 +51,7 @@ import {
   mayBook,
   mayUseService,
   type NameBook,
+  type NonbusinessDay,
   projectItem,
   toLeaveRequest,
   toTimeEntry,
@@ -64,6 +65,7 @@ import type {
   ClockodoCustomer,
   ClockodoEntry,
   ClockodoMe,
+  ClockodoNonbusinessDay,
   ClockodoPaging,
   ClockodoProject,
   ClockodoService,
@@ -121,6 +123,20 @@ interface Lists {
   services: ClockodoService[];
 }
 
+/** A catalog list with its items by id, indexed once per load: every entry shown looks its names up. */
+interface Indexed<T extends { id: number }> {
+  all: T[];
+  byId: ReadonlyMap<number, T>;
+}
+
+/** What a new entry or timer books on. */
+interface Booking {
+  customerId: number;
+  projectId: number | null;
+  serviceId: number;
+  text: string;
+}
+
 export function createClockodoTracker(options: ClockodoTrackerOptions): ClockodoTracker {
   return new ClockodoTracker(options);
 }
@@ -135,14 +151,16 @@ export class ClockodoTracker implements TimeTracker {
   readonly #capabilities: CapabilityState;
   readonly #identity = new Expiring<Identity>(IDENTITY_TTL_MS);
   readonly #customers = new Expiring<ClockodoCustomer[]>(CATALOG_TTL_MS);
-  readonly #projects = new Expiring<ClockodoProject[]>(CATALOG_TTL_MS);
-  readonly #services = new Expiring<ClockodoService[]>(CATALOG_TTL_MS);
+  readonly #projects = new Expiring<Indexed<ClockodoProject>>(CATALOG_TTL_MS);
+  readonly #services = new Expiring<Indexed<ClockodoService>>(CATALOG_TTL_MS);
   readonly #access = new Expiring<ClockodoAccess>(CATALOG_TTL_MS);
   readonly #serviceAccess = new Expiring<ClockodoServiceAccess>(CATALOG_TTL_MS);
   readonly #clock = new Expiring<ClockodoEntry | null>(CLOCK_REUSE_MS);
   readonly #targetHours = new Expiring<ClockodoTargetHours[] | 'refused'>(PLAN_TTL_MS);
-  readonly #nonbusiness = new Map<number, Expiring<Map<string, { name: string; halfDay: boolean }> | 'refused'>>();
-  readonly #absences = new Map<string, Expiring<ClockodoAbsence[]>>();
+  /** By year. */
+  readonly #nonbusiness = new ExpiringByKey<number, Map<string, NonbusinessDay> | 'refused'>(PLAN_TTL_MS);
+  /** By the years asked for, e.g. '2026' or '2026,2027'. */
+  readonly #absences = new ExpiringByKey<string, ClockodoAbsence[]>(ABSENCES_TTL_MS);
   readonly #colleagues = new Expiring<Map<number, string>>(IDENTITY_TTL_MS);
   #lastRead: { entry: ClockodoEntry; at: number } | undefined;
 
@@ -186,15 +204,14 @@ export class ClockodoTracker implements TimeTracker {
 
   async testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }> {
     try {
-      const { user, company } = await this.#me(true);
+      const identity = await this.#me(true);
       // The person may read their own clock: the least any Clockodo login can do.
       await this.#http.request<ClockodoClock>({ method: 'GET', path: '/v2/clock', purpose: { action: 'read your running clock' } });
-      const name = user.name ?? this.#options.profile.email;
       return {
         ok: true,
         verdict: 'ok',
-        message: `Connected to Clockodo at ${new URL(this.#options.profile.url).host} as ${name}${describeAccount(user, company)}.`,
-        user: { name, timezone: user.timezone ?? '' },
+        message: `Connected to ${this.#connectionLine(identity)}`,
+        user: { name: this.#nameOf(identity.user), timezone: identity.user.timezone ?? '' },
       };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;
@@ -208,12 +225,11 @@ export class ClockodoTracker implements TimeTracker {
 
   async whoami(): Promise<Person> {
     const today = this.#today();
-    const [{ user, company }, rows] = await allSettled([this.#me(true), this.#targetRows()]);
+    const [identity, rows] = await allSettled([this.#me(true), this.#targetRows()]);
     const week = rows === 'refused' ? undefined : workWeekOn(rows, today);
-    const name = user.name ?? this.#options.profile.email;
     return {
-      name,
-      connection: `Clockodo at ${new URL(this.#options.profile.url).host} as ${name}${describeAccount(user, company)}.`,
+      name: this.#nameOf(identity.user),
+      connection: this.#connectionLine(identity),
       ...(week ? { workWeek: week } : {}),
       holidays: "Clockodo's non-business days",
     };
@@ -234,7 +250,8 @@ export class ClockodoTracker implements TimeTracker {
     // What to book and whether a clock runs, asked together: the booking comes from the catalog,
     // which is usually cached, and the check is needed only to refuse or to stop at a past start.
     const needsCheck = !switchRunning || fields.start !== undefined;
-    const [booking, running] = await allSettled([this.#bookingFor(fields), needsCheck ? this.#running(false) : Promise.resolve(null)]);
+    const booking: Promise<Booking> = fields.projectId === null && fields.activityId === null ? this.#resumeBooking(fields.description) : this.#namedBooking(fields);
+    const [{ customerId, projectId, serviceId, text }, running] = await allSettled([booking, needsCheck ? this.#running(false) : Promise.resolve(null)]);
     if (running && !switchRunning) throw new TimerRunningError(await this.#entry(running));
     let stopped: TimeEntry | null = null;
     if (running && fields.start !== undefined) {
@@ -243,11 +260,12 @@ export class ClockodoTracker implements TimeTracker {
       if (fields.start < instantOf(running.time_since)) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
       stopped = await this.#stopClock(running, fields.start);
     }
+    // No billable: Clockodo takes the project's or customer's default.
     const body: Record<string, unknown> = {
-      customers_id: booking.customerId,
-      services_id: booking.serviceId,
-      ...(booking.projectId === null ? {} : { projects_id: booking.projectId }),
-      ...(booking.text ? { text: booking.text } : {}),
+      customers_id: customerId,
+      services_id: serviceId,
+      ...(projectId === null ? {} : { projects_id: projectId }),
+      ...(text ? { text } : {}),
       ...(fields.start === undefined ? {} : { time_since: clockodoTime(fields.start) }),
     };
     this.#clock.invalidate();
@@ -295,7 +313,7 @@ export class ClockodoTracker implements TimeTracker {
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
-    const booking = await this.#bookingFor({ ...fields, mustName: true });
+    const booking = await this.#namedBooking(fields);
     const body = {
       customers_id: booking.customerId,
       services_id: booking.serviceId,
@@ -428,7 +446,7 @@ export class ClockodoTracker implements TimeTracker {
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     if (!this.#capabilities.current.has('leave')) return [];
     const [absences, me] = await allSettled([this.#ownAbsences(query.from, query.to), this.#me()]);
-    const person = me.user.name ?? this.#options.profile.email;
+    const person = this.#nameOf(me.user);
     return absences.filter((absence) => overlaps(absence, query.from, query.to)).map((absence) => toLeaveRequest(absence, person)).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   }
 
@@ -450,7 +468,7 @@ export class ClockodoTracker implements TimeTracker {
         const answer = await this.#http.request<{ data: ClockodoAbsence }>({ method: 'POST', path: '/v4/absences', body, purpose: { action: 'file the leave request' } });
         return answer.data;
       } catch (error) {
-        throw await this.#explainCollision(error);
+        throw await this.#explainCollision(error, part);
       }
     };
     const created: ClockodoAbsence[] = [];
@@ -460,7 +478,7 @@ export class ClockodoTracker implements TimeTracker {
     } finally {
       this.#absences.clear();
     }
-    const person = me.user.name ?? this.#options.profile.email;
+    const person = this.#nameOf(me.user);
     const first = toLeaveRequest(created[0] as ClockodoAbsence, person);
     const days = created.reduce((sum, absence) => sum + (absence.count_days ?? 0), 0);
     return {
@@ -483,8 +501,7 @@ export class ClockodoTracker implements TimeTracker {
     });
     const absence = answer.data;
     if (absence.users_id !== me.user.id) throw new ProviderError('denied', `Absence #${id} is not yours; Punchcard only cancels your own requests.`);
-    const person = me.user.name ?? this.#options.profile.email;
-    const request = toLeaveRequest(absence, person);
+    const request = toLeaveRequest(absence, this.#nameOf(me.user));
     const purpose: RequestPurpose = { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` };
     if (request.status === 'approved') {
       // Cancelling an approval takes someone who manages absences; a person who does may do it for their own.
@@ -546,17 +563,14 @@ export class ClockodoTracker implements TimeTracker {
   async teamAbsences(from: string, to: string): Promise<TeamAbsence[]> {
     const me = await this.#me();
     const years = yearsOf(from, to);
-    let visible: ClockodoAbsence[];
-    try {
-      // No user filter: Clockodo answers with the absences this login may see (the person's own, and
-      // colleagues' where the company lets the person see them), never naming another user's id.
-      visible = (await this.#http.request<{ data: ClockodoAbsence[] }>({ method: 'GET', path: '/v4/absences', query: { 'filter[year]': years }, purpose: { action: "read your colleagues' absences" } })).data;
-    } catch (error) {
-      if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
-      visible = await this.#ownAbsences(from, to);
-    }
+    // No user filter: Clockodo answers with the absences this login may see (the person's own, and
+    // colleagues' where the company lets the person see them), never naming another user's id.
+    const visible = await unlessRefused(
+      this.#http.request<{ data: ClockodoAbsence[] }>({ method: 'GET', path: '/v4/absences', query: { 'filter[year]': years }, purpose: { action: "read your colleagues' absences" } }).then((answer) => answer.data),
+      () => this.#ownAbsences(from, to),
+    );
     const names = visible.some((absence) => absence.users_id !== me.user.id) ? await this.#colleagueNames() : new Map<number, string>();
-    const myName = me.user.name ?? this.#options.profile.email;
+    const myName = this.#nameOf(me.user);
     return visible
       .filter((absence) => overlaps(absence, from, to))
       .map((absence): TeamAbsence => {
@@ -594,21 +608,14 @@ export class ClockodoTracker implements TimeTracker {
     const me = await this.#me();
     if (me.company?.module_user_reports === false) return null;
     const year = Number(to.slice(0, 4));
-    try {
-      const answer = await this.#http.request<{ userreport: ClockodoUserReport }>({
-        method: 'GET',
-        path: `/userreports/${me.user.id}`,
-        query: { year, type: 0 },
-        purpose: { action: 'read your time account' },
-      });
-      const diff = answer.userreport.diff;
-      if (typeof diff !== 'number') return null;
-      return { balanceMinutes: Math.round(diff / 60), label: `Clockodo's time account for ${year} (its user report)` };
-    } catch (error) {
-      // A login without the right to its own user report still gets its report, without this line.
-      if (error instanceof ClockodoError && error.status === 403) return null;
-      throw error;
-    }
+    // A login without the right to its own user report still gets its report, without this line.
+    const answer = await unlessRefused(
+      this.#http.request<{ userreport: ClockodoUserReport }>({ method: 'GET', path: `/userreports/${me.user.id}`, query: { year, type: 0 }, purpose: { action: 'read your time account' } }),
+      () => null,
+    );
+    const diff = answer?.userreport.diff;
+    if (typeof diff !== 'number') return null;
+    return { balanceMinutes: Math.round(diff / 60), label: `Clockodo's time account for ${year} (its user report)` };
   }
 
   close(): void {
@@ -656,6 +663,16 @@ export class ClockodoTracker implements TimeTracker {
     clockodoFacts.write(this.#options.userDataDir, this.#factsKey, learned, this.#options.log);
     const next = clockodoCapabilities(this.#facts);
     if (this.#capabilities.set(next)) this.#options.log(`Clockodo tools follow what ${this.#options.profile.email} may do: ${[...next].join(', ')}.`);
+  }
+
+  /** The person as Clockodo names them; their login where it has no name. */
+  #nameOf(user: ClockodoUser): string {
+    return user.name ?? this.#options.profile.email;
+  }
+
+  /** "Clockodo at host as the person (role) of the company; …." for whoami and the connection test. */
+  #connectionLine({ user, company }: Identity): string {
+    return `Clockodo at ${hostOf(this.#options.profile.url)} as ${this.#nameOf(user)}${describeAccount(user, company)}.`;
   }
 
   /** The person's id without a request when an earlier start learned it. */
@@ -715,18 +732,18 @@ export class ClockodoTracker implements TimeTracker {
     return toTimeEntry(entry, await this.#names(entry));
   }
 
-  /** Names for the catalog's ids; an id the cached lists do not know reloads them once (someone added it). */
+  /**
+   * Names for the catalog's ids. An id a cached list does not know reloads that list once (someone
+   * added it); the other lists and the access maps stay, as naming the entry needs none of them.
+   */
   async #names(entry?: ClockodoEntry): Promise<NameBook> {
-    let [projects, services] = await allSettled([this.#projects.get(() => this.#list<ClockodoProject>('/v4/projects', 'list projects')), this.#services.get(() => this.#list<ClockodoService>('/v4/services', 'list services'))]);
-    const unknownProject = entry?.projects_id && !projects.some((project) => project.id === entry.projects_id);
-    const unknownService = entry?.services_id && !services.some((service) => service.id === entry.services_id);
-    if (unknownProject || unknownService) {
-      this.#forgetCatalog();
-      [projects, services] = await allSettled([this.#projects.get(() => this.#list<ClockodoProject>('/v4/projects', 'list projects')), this.#services.get(() => this.#list<ClockodoService>('/v4/services', 'list services'))]);
-    }
-    const projectNames = new Map(projects.map((project) => [project.id, project.name]));
-    const serviceNames = new Map(services.map((service) => [service.id, service.name]));
-    return { project: (id) => projectNames.get(id), service: (id) => serviceNames.get(id) };
+    let [projects, services] = await allSettled([this.#allProjects(), this.#allServices()]);
+    const unknownProject = entry?.projects_id && !projects.byId.has(entry.projects_id);
+    const unknownService = entry?.services_id && !services.byId.has(entry.services_id);
+    if (unknownProject) this.#projects.invalidate();
+    if (unknownService) this.#services.invalidate();
+    if (unknownProject || unknownService) [projects, services] = await allSettled([this.#allProjects(), this.#allServices()]);
+    return { project: (id) => projects.byId.get(id)?.name, service: (id) => services.byId.get(id)?.name };
   }
 
   async #entryFilter(from: number, to: number, projectId?: number): Promise<Record<string, QueryValue>> {
@@ -763,23 +780,21 @@ export class ClockodoTracker implements TimeTracker {
   // What may be booked
 
   /**
-   * The customer, project and service to book: named ones must be bookable (by the access maps);
-   * nothing named resumes the last entry's customer, project and service (clock_in) — or, for a
-   * logged entry, is refused, as Clockodo needs them.
+   * The named project's customer, the project and the service, each bookable by the access maps; no
+   * project named is refused, as Clockodo needs one (clock_in without names resumes instead).
    */
-  async #bookingFor(fields: { projectId: number | null; activityId: number | null; description: string; mustName?: boolean }) {
-    if (fields.projectId === null && fields.activityId === null && !fields.mustName) return this.#resumeBooking(fields.description);
+  async #namedBooking(fields: { projectId: number | null; activityId: number | null; description: string }): Promise<Booking & { billable: 0 | 1 }> {
     if (fields.projectId === null) {
       const projects = (await this.catalog(false, ['project'])).projects.slice(0, 6).map((item) => `"${item.name}"`);
       throw new ProviderError('invalid', `Clockodo books time on a customer's project; name one${projects.length ? `, e.g. ${projects.join(', ')}` : ' (see list_catalog)'}.`);
     }
     const [project, serviceId] = await allSettled([this.#bookableProject(fields.projectId), this.#serviceFor(fields.activityId)]);
-    return { customerId: project.customers_id, projectId: project.id as number | null, serviceId, text: fields.description, billable: project.billable_default === false ? 0 : 1 };
+    return { customerId: project.customers_id, projectId: project.id, serviceId, text: fields.description, billable: project.billable_default === false ? 0 : 1 };
   }
 
   async #bookableProject(projectId: number): Promise<ClockodoProject> {
-    const [projects, access] = await allSettled([this.#projects.get(() => this.#list<ClockodoProject>('/v4/projects', 'list projects')), this.#accessMap()]);
-    const project = projects.find((item) => item.id === projectId);
+    const [projects, access] = await allSettled([this.#allProjects(), this.#accessMap()]);
+    const project = projects.byId.get(projectId);
     if (!project || !mayBook(access.add, project.customers_id, project.id)) {
       throw new ProviderError('denied', `You may not book on project #${projectId} in Clockodo (see list_catalog for what you may book on).`);
     }
@@ -796,22 +811,22 @@ export class ClockodoTracker implements TimeTracker {
   }
 
   async #requireService(serviceId: number): Promise<number> {
-    const [services, access] = await allSettled([this.#services.get(() => this.#list<ClockodoService>('/v4/services', 'list services')), this.#serviceAccessMap()]);
-    const service = services.find((item) => item.id === serviceId);
+    const [services, access] = await allSettled([this.#allServices(), this.#serviceAccessMap()]);
+    const service = services.byId.get(serviceId);
     if (!service || !mayUseService(access.add, serviceId)) throw new ProviderError('denied', `You may not book on service #${serviceId} in Clockodo (see list_catalog).`);
     if (!service.active) throw new ProviderError('invalid', `The service "${service.name}" is archived in Clockodo.`);
     return service.id;
   }
 
   /** The last entry's customer, project and service, looking back a week, then a quarter. */
-  async #resumeBooking(description: string) {
+  async #resumeBooking(description: string): Promise<Booking> {
     const now = this.#options.now();
     for (const days of RESUME_LOOKBACK_DAYS) {
       // Up to a minute ahead: an entry begun this very second is the last one too.
       const entries = (await this.#allEntries(await this.#entryFilter(now - days * 86_400_000, now + 60_000))).filter((entry) => !isLumpSum(entry) && entry.services_id);
       const last = entries.sort((a, b) => b.time_since.localeCompare(a.time_since))[0];
       if (last) {
-        return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || (last.text ?? ''), billable: last.billable ?? 1 };
+        return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || (last.text ?? '') };
       }
     }
     const projects = (await this.catalog(false, ['project'])).projects.slice(0, 8).map((item) => `"${item.name}"`);
@@ -824,12 +839,25 @@ export class ClockodoTracker implements TimeTracker {
 
   #lists(kinds?: readonly CatalogKind[]): Promise<Lists> {
     const wants = (kind: CatalogKind) => !kinds || kinds.includes(kind);
-    // Customers only when asked for, or to name a project's customer in a full listing.
+    // Customers only when asked for (a full listing names each project's customer with them); projects
+    // for customers too, as a customer is listed where the person may book on one of its projects.
     return allSettled([
-      wants('customer') || !kinds ? this.#customers.get(() => this.#list<ClockodoCustomer>('/v3/customers', 'list customers')) : Promise.resolve([]),
-      wants('project') || wants('customer') ? this.#projects.get(() => this.#list<ClockodoProject>('/v4/projects', 'list projects')) : Promise.resolve([]),
-      wants('activity') ? this.#services.get(() => this.#list<ClockodoService>('/v4/services', 'list services')) : Promise.resolve([]),
+      wants('customer') ? this.#allCustomers() : Promise.resolve([]),
+      wants('project') || wants('customer') ? this.#allProjects().then((projects) => projects.all) : Promise.resolve([]),
+      wants('activity') ? this.#allServices().then((services) => services.all) : Promise.resolve([]),
     ]).then(([customers, projects, services]) => ({ customers, projects, services }));
+  }
+
+  #allCustomers(): Promise<ClockodoCustomer[]> {
+    return this.#customers.get(() => this.#list<ClockodoCustomer>(CATALOG_PATHS.customer, 'list customers'));
+  }
+
+  #allProjects(): Promise<Indexed<ClockodoProject>> {
+    return this.#projects.get(async () => indexed(await this.#list<ClockodoProject>(CATALOG_PATHS.project, 'list projects')));
+  }
+
+  #allServices(): Promise<Indexed<ClockodoService>> {
+    return this.#services.get(async () => indexed(await this.#list<ClockodoService>(CATALOG_PATHS.activity, 'list services')));
   }
 
   /** All of a list, archived items too (names of old entries), page by page. */
@@ -863,7 +891,7 @@ export class ClockodoTracker implements TimeTracker {
   async #catalogItem(kind: CatalogKind, record: ClockodoCustomer & ClockodoProject & ClockodoService): Promise<CatalogItem> {
     if (kind === 'customer') return { kind, id: record.id, name: record.name, archived: !record.active };
     if (kind === 'activity') return { kind, id: record.id, name: record.name, archived: !record.active, project: null };
-    const customers = await this.#customers.get(() => this.#list<ClockodoCustomer>('/v3/customers', 'list customers'));
+    const customers = await this.#allCustomers();
     return projectItem(record, customers.find((customer) => customer.id === record.customers_id)?.name);
   }
 
@@ -873,14 +901,8 @@ export class ClockodoTracker implements TimeTracker {
   /** The person's own absences of the years [from, to] touches (Clockodo lists absences by year). */
   async #ownAbsences(from: string, to: string): Promise<ClockodoAbsence[]> {
     const years = yearsOf(from, to);
-    const key = years.join(',');
-    let cached = this.#absences.get(key);
-    if (!cached) {
-      cached = new Expiring(ABSENCES_TTL_MS);
-      this.#absences.set(key, cached);
-    }
     const userId = await this.#userId();
-    const absences = await cached.get(async () => {
+    const absences = await this.#absences.get(years.join(','), async () => {
       const answer = await this.#http.request<{ data: ClockodoAbsence[] }>({
         method: 'GET',
         path: '/v4/absences',
@@ -896,51 +918,40 @@ export class ClockodoTracker implements TimeTracker {
   async #targetRows(): Promise<ClockodoTargetHours[] | 'refused'> {
     const userId = await this.#userId();
     return this.#targetHours.get(async () => {
-      try {
-        const answer = await this.#http.request<{ targethours: ClockodoTargetHours[] }>({
-          method: 'GET',
-          path: '/targethours',
-          query: { users_id: userId },
-          purpose: { action: 'read your target hours' },
-        });
-        return answer.targethours.filter((row) => row.users_id === userId);
-      } catch (error) {
-        if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
-        this.#options.log(`Clockodo does not show ${this.#options.profile.email} their target hours (${error.message}); using the work week in Punchcard's settings.`);
-        return 'refused';
-      }
+      const answer = await unlessRefused(
+        this.#http.request<{ targethours: ClockodoTargetHours[] }>({ method: 'GET', path: '/targethours', query: { users_id: userId }, purpose: { action: 'read your target hours' } }),
+        (error) => {
+          this.#options.log(`Clockodo does not show ${this.#options.profile.email} their target hours (${error.message}); using the work week in Punchcard's settings.`);
+          return 'refused' as const;
+        },
+      );
+      return answer === 'refused' ? answer : answer.targethours.filter((row) => row.users_id === userId);
     });
   }
 
   /** Clockodo's non-business days of the person over [from, to]; the settings' holidays where Clockodo will not show them. */
-  async #nonbusinessDays(from: string, to: string): Promise<Map<string, { name: string; halfDay: boolean }>> {
+  async #nonbusinessDays(from: string, to: string): Promise<Map<string, NonbusinessDay>> {
     const userId = await this.#userId();
     const years = yearsOf(from, to);
     const perYear = await Promise.all(
-      years.map((year) => {
-        let cached = this.#nonbusiness.get(year);
-        if (!cached) {
-          cached = new Expiring(PLAN_TTL_MS);
-          this.#nonbusiness.set(year, cached);
-        }
-        return cached.get(async () => {
-          try {
-            const answer = await this.#http.request<{ data: Array<{ users_id: number; days: Array<{ name: string; half_day: boolean; evaluated_date: string }> }> }>({
+      years.map((year) =>
+        this.#nonbusiness.get(year, async () => {
+          const answer = await unlessRefused(
+            this.#http.request<{ data: Array<{ users_id: number; days: ClockodoNonbusinessDay[] }> }>({
               method: 'GET',
               path: '/v2/usersNonbusinessDays',
               query: { year, 'filter[users_id]': [userId] },
               purpose: { action: 'read your non-business days' },
-            });
-            const days = answer.data.find((row) => row.users_id === userId)?.days ?? [];
-            return new Map(days.map((day) => [day.evaluated_date, { name: day.name, halfDay: day.half_day }]));
-          } catch (error) {
-            if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
-            return 'refused' as const;
-          }
-        });
-      }),
+            }),
+            () => 'refused' as const,
+          );
+          if (answer === 'refused') return answer;
+          const days = answer.data.find((row) => row.users_id === userId)?.days ?? [];
+          return new Map(days.map((day) => [day.evaluated_date, { name: day.name, halfDay: day.half_day }]));
+        }),
+      ),
     );
-    const days = new Map<string, { name: string; halfDay: boolean }>();
+    const days = new Map<string, NonbusinessDay>();
     for (const [index, year] of perYear.entries()) {
       if (year === 'refused') {
         const fallback = await this.#options.holidays(`${years[index]}-01-01`, `${years[index]}-12-31`);
@@ -969,11 +980,15 @@ export class ClockodoTracker implements TimeTracker {
     });
   }
 
-  /** A refused overlap names the absences it collides with, as the person knows them. */
-  async #explainCollision(error: unknown): Promise<unknown> {
+  /**
+   * A refused overlap names the absences it collides with, as the person knows them. They are in the
+   * year of the part being filed (Clockodo's absences do not cross New Year): the person's absences
+   * of that year have them, cached as list_leave_requests reads them.
+   */
+  async #explainCollision(error: unknown, part: { firstDay: string; lastDay: string }): Promise<unknown> {
     if (!(error instanceof ClockodoError) || error.errorType !== 'AbsenceCollision') return error;
     const ids = Array.isArray(error.details?.collidingAbsences) ? error.details.collidingAbsences.filter((id): id is number => Number.isSafeInteger(id)) : [];
-    const known = await this.#ownAbsencesById(ids);
+    const known = await this.#ownAbsencesById(ids, part);
     const named = ids.map((id) => {
       const absence = known.get(id);
       return absence ? `#${id} (${absence.date_since === absenceLastDay(absence) ? absence.date_since : `${absence.date_since} to ${absenceLastDay(absence)}`}, ${leaveStatusOf(absence.status)})` : `#${id}`;
@@ -981,11 +996,10 @@ export class ClockodoTracker implements TimeTracker {
     return new ProviderError('conflict', `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`);
   }
 
-  async #ownAbsencesById(ids: readonly number[]): Promise<Map<number, ClockodoAbsence>> {
+  async #ownAbsencesById(ids: readonly number[], part: { firstDay: string; lastDay: string }): Promise<Map<number, ClockodoAbsence>> {
     if (ids.length === 0) return new Map();
     try {
-      const year = new Date(this.#options.now()).getUTCFullYear();
-      const absences = await this.#ownAbsences(`${year - 1}-01-01`, `${year + 1}-12-31`);
+      const absences = await this.#ownAbsences(part.firstDay, part.lastDay);
       return new Map(absences.filter((absence) => ids.includes(absence.id)).map((absence) => [absence.id, absence]));
     } catch {
       return new Map();
@@ -996,6 +1010,23 @@ export class ClockodoTracker implements TimeTracker {
 const NO_NAMES: NameBook = { project: () => undefined, service: () => undefined };
 
 const CATALOG_PATHS: Record<CatalogKind, string> = { customer: '/v3/customers', project: '/v4/projects', activity: '/v4/services' };
+
+function indexed<T extends { id: number }>(all: T[]): Indexed<T> {
+  return { all, byId: new Map(all.map((item) => [item.id, item])) };
+}
+
+/**
+ * The answer, or `refused`'s stand-in where Clockodo refuses the read (403: a module off, a right the
+ * person lacks). Only for reads that have a stand-in: the settings' plan, one's own absences, no time account.
+ */
+async function unlessRefused<T, U>(answer: Promise<T>, refused: (error: ClockodoError) => U | Promise<U>): Promise<T | U> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
+    return refused(error);
+  }
+}
 
 function notFound(id: number): string {
   return `There is no time entry #${id} in Clockodo (or it is not yours).`;

@@ -20,7 +20,7 @@ export function instantOf(text: string): number {
 // Entries
 
 /** Entry types (clockodo.md §7.1): 1 time, 2 lump-sum value, 3 lump-sum service. */
-export const TIME_ENTRY = 1;
+const TIME_ENTRY = 1;
 
 export interface NameBook {
   project(id: number): string | undefined;
@@ -29,7 +29,7 @@ export interface NameBook {
 
 export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
   const start = instantOf(entry.time_since);
-  const lumpSum = (entry.type ?? TIME_ENTRY) !== TIME_ENTRY;
+  const lumpSum = isLumpSum(entry);
   // A lump sum has a date, not a span: it is shown where it was booked, taking no time.
   const end = lumpSum ? start : entry.time_until === null ? null : instantOf(entry.time_until);
   const project: Ref | null = entry.projects_id ? { id: entry.projects_id, name: names.project(entry.projects_id) ?? entry.projects_name ?? `project #${entry.projects_id}` } : null;
@@ -174,6 +174,12 @@ export function toLeaveRequest(absence: ClockodoAbsence, person: string): LeaveR
 // ---------------------------------------------------------------------------------------------
 // Target hours and non-business days
 
+/** A non-business day as Punchcard reads it: its name, and whether only half the day is off. */
+export interface NonbusinessDay {
+  name: string;
+  halfDay: boolean;
+}
+
 const WEEKDAY_FIELDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** The target-hours row in force on a date (rows are periods; the latest start wins an overlap). */
@@ -203,7 +209,7 @@ export function clockodoPlan(
   from: string,
   to: string,
   rows: readonly ClockodoTargetHours[],
-  nonbusiness: ReadonlyMap<string, { name: string; halfDay: boolean }>,
+  nonbusiness: ReadonlyMap<string, NonbusinessDay>,
 ): PlannedDay[] {
   return eachDate(from, to).map((date) => {
     const hours = hoursOnDate(rowOn(rows, date), date);

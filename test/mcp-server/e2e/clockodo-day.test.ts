@@ -70,14 +70,6 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     expect(result.structuredContent?.connection).toMatch(/^Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\.$/);
   });
 
-  it('every request names Punchcard, the login, and no time with milliseconds', () => {
-    expect(fake.requests.length).toBeGreaterThan(0);
-    for (const request of fake.requests) {
-      expect(request.headers['x-clockodo-external-application']).toBe('Punchcard;ada@example.com');
-      expect(request.headers['x-clockodoapiuser']).toBe('ada@example.com');
-    }
-  });
-
   it('lists only the projects and services the person may book on', async () => {
     const catalog = await engine.call('list_catalog');
     expect(catalog.structuredContent).toMatchObject({
@@ -147,14 +139,19 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     expect(deleted.structuredContent).toMatchObject({ deleted: { id: call.id, description: 'Customer call' } });
   });
 
-  it('refuses, in words, to read or change a colleague\'s entry, and changes nothing', async () => {
-    const bobs = fake.state.entries.find((entry) => entry.usersId === BOB.id);
+  it('passes on, in words, Clockodo\'s refusal to let a worker read a colleague\'s entry, and changes nothing', async () => {
+    // Clockodo refuses a worker a colleague's entry itself; a manager's refusal is Punchcard's (clockodo-refusals).
+    const bobs = fake.state.entries.find((entry) => entry.usersId === BOB.id) as { id: number };
     const before = JSON.stringify(bobs);
-    for (const [tool, args] of [['update_time_entry', { id: bobs?.id, description: 'mine now' }], ['delete_time_entry', { id: bobs?.id }]] as const) {
+    const sent = fake.requests.length;
+    for (const [tool, args] of [['update_time_entry', { id: bobs.id, description: 'mine now' }], ['delete_time_entry', { id: bobs.id }]] as const) {
       const result = await engine.call(tool, args);
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toMatch(/not yours|may not|not in Clockodo/);
+      expect(textOf(result)).toBe(
+        `Your Clockodo account may not read time entry #${bobs.id} (Clockodo answered 403: A worker may read and change only their own entries.). Ask whoever manages Clockodo in your company for the right.`,
+      );
     }
+    expect(fake.requests.slice(sent).map((request) => `${request.method} ${request.status}`)).toEqual(['GET 403', 'GET 403']);
     expect(JSON.stringify(fake.state.entries.find((entry) => entry.usersId === BOB.id))).toBe(before);
   });
 
@@ -209,6 +206,16 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     const days = calendar.structuredContent?.days as Array<{ date: string; away: Array<{ person: string; type: string | null }> }>;
     expect(days.map((day) => day.away)).toEqual([[{ person: 'Bob Colleague', type: null, part: 'full' }], [{ person: 'Bob Colleague', type: null, part: 'full' }]]);
     expect(textOf(calendar)).toMatch(/2026-11-19 Thu: Bob Colleague: away/);
+  });
+
+  it('every request of the day names Punchcard, the login, and no time with milliseconds', () => {
+    // Last, so that the times the day sent (clocks, logged and listed entries) are among them.
+    expect(fake.requests.some((request) => /time_since|time_until/.test(request.query + request.body))).toBe(true);
+    for (const request of fake.requests) {
+      expect(request.headers['x-clockodo-external-application']).toBe('Punchcard;ada@example.com');
+      expect(request.headers['x-clockodoapiuser']).toBe('ada@example.com');
+      expect(decodeURIComponent(request.query) + request.body, `${request.method} ${request.path}`).not.toMatch(/\d\d:\d\d:\d\d\.\d/);
+    }
   });
 
   it('never names another user in a request, and keeps the key out of results, the log and every file', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockodoCapabilities } from '../../../mcp-server/providers/clockodo/capabilities.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { type Measured, measureSteps } from '../../support/request-counting.ts';
-import { COLD_STEPS, type CountingSession, startCountingSession, STEPS } from '../providers/clockodo/request-scenario.ts';
+import { ADA, COLD_STEPS, type CountingSession, startCountingSession, STEPS } from '../providers/clockodo/request-scenario.ts';
 
 describe('HTTP requests per tool call on Clockodo', () => {
   let session: CountingSession;
@@ -47,6 +47,33 @@ describe('the first call of a fresh process on Clockodo', () => {
       expect(result?.isError, result?.text).toBe(false);
       expect(result?.requests, result?.requests.join('\n')).toHaveLength(step.expected);
       expect(session.fake.requests).toHaveLength(step.expected);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('an id the cached catalog does not know on Clockodo', () => {
+  it('reloads only the list that lacks it: the customers, the services and the access maps stay cached', async () => {
+    const session = await startCountingSession();
+    try {
+      const { engine, fake } = session;
+      const [catalog] = await measureSteps(engine, fake.requests, [{ label: 'list_catalog', tool: 'list_catalog', expected: 5 }]);
+      expect(catalog?.requests).toHaveLength(5);
+      // A colleague adds a project and Ada's timer runs on it.
+      const acme = fake.state.customers.find((customer) => customer.name === 'ACME') as { id: number };
+      const development = fake.state.services.find((service) => service.name === 'Development') as { id: number };
+      const intranet = fake.addProject('Intranet', acme.id);
+      fake.addEntry({ usersId: ADA.id, customersId: acme.id, projectsId: intranet.id, servicesId: development.id, timeSince: Date.parse('2026-11-18T07:00:00+01:00'), timeUntil: null, clocked: true });
+      const [status, again] = await measureSteps(engine, fake.requests, [
+        { label: 'timer_status on the new project', tool: 'timer_status', expected: 3 },
+        { label: 'list_catalog again', tool: 'list_catalog', expected: 0 },
+      ]);
+      expect(status?.text).toMatch(/Intranet · Development/);
+      // The clock, the day's entries, the projects (before, the services and then, for the catalog, customers and access maps too).
+      expect(status?.requests).toHaveLength(3);
+      expect(status?.requests.filter((request) => /projects|services|customers|access/.test(request))).toEqual(['GET /v4/projects 200']);
+      expect(again?.requests).toEqual([]);
     } finally {
       await session.close();
     }
