@@ -3,7 +3,7 @@
 import * as z from 'zod/v4';
 import { parseDuration } from '../domain/duration.ts';
 import { addDays, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
-import type { BreakSpan, Catalog, CatalogItem, TimeEntry } from '../providers/time-tracker.ts';
+import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
 
@@ -134,7 +134,7 @@ export function catalogLookup(context: ToolContext) {
     async project(text: string | undefined): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
       const found = find((await active()).projects, text);
-      return (found ?? pick((await all()).projects, text, 'project')).id;
+      return (found ?? pick((await all()).projects, text, 'project', context.tracker)).id;
     },
     /**
      * A name may exist both for the chosen project and globally; the project's own one wins, which
@@ -147,7 +147,7 @@ export function catalogLookup(context: ToolContext) {
       const { activities } = await all();
       const known = usableActivity(activities, text, projectId);
       if (known) return checkedArchived(known).id;
-      return pick(activities, text, 'activity').id;
+      return pick(activities, text, 'activity', context.tracker).id;
     },
   };
 }
@@ -172,16 +172,25 @@ function findById(items: readonly CatalogItem[], text: string): CatalogItem | un
   return /^\d+$/.test(wanted) ? items.find((item) => item.id === Number(wanted)) : undefined;
 }
 
-/** The item `text` names, archived ones refused in words; none found, the closest names. */
-function pick(items: CatalogItem[], text: string, kind: string): CatalogItem {
+const PLURALS: Record<CatalogKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
+
+/**
+ * The item `text` names, archived ones refused in words; none found, the closest names, and
+ * create_catalog_item where the back end lets the person add one.
+ */
+function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
   const found = find(items, text);
   if (found) return checkedArchived(found);
+  const creatable = tracker.capabilities.has('catalog_write');
+  // None at all, and none to be added (Calamari has no activities): the word is one to leave out.
+  if (items.length === 0 && !creatable) throw new ToolInputError(`No ${kind} "${text}": ${tracker.label} has no ${PLURALS[kind]}; leave ${kind} out.`);
   const wanted = text.trim().replace(/^#/, '');
   const active = items.filter((item) => !item.archived);
   const close = active.filter((item) => item.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
   const hint = close.length > 0 ? close : active.slice(0, 8);
-  const known = hint.length > 0 ? ` Known: ${hint.map((item) => `"${item.name}"`).join(', ')}.` : ` There are no ${kind}s yet.`;
-  throw new ToolInputError(`No ${kind} "${text}".${known} Create it with create_catalog_item first if it is new.`);
+  const known = hint.length > 0 ? ` Known: ${hint.map((item) => `"${item.name}"`).join(', ')}.` : ` There are no ${PLURALS[kind]} yet.`;
+  const create = creatable ? ' Create it with create_catalog_item first if it is new.' : '';
+  throw new ToolInputError(`No ${kind} "${text}".${known}${create}`);
 }
 
 function checkedArchived(item: CatalogItem): CatalogItem {

@@ -7,14 +7,10 @@
 // start, so ten minutes is that count times 600 / IDLE_WATCH_S, said as such). The app asks on its
 // poll schedule (main/app/status-sync.ts); what one refresh costs is measured through the app's own
 // status code (main/engine/timesheet.ts) against the real engine and the fake.
-import { createEngineClient } from '../../main/engine/engine-client.ts';
-import { serveArguments } from '../../main/engine/launch.ts';
-import { createTimesheet } from '../../main/engine/timesheet.ts';
 import { pollInterval } from '../../main/app/status-sync.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
 import type { EngineHandle } from '../support/engine.ts';
-import { SERVER_BUNDLE } from '../support/engine.ts';
 import { measureSteps, type Step } from '../support/request-counting.ts';
 import { busyMs } from './kimai.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
@@ -24,8 +20,6 @@ const TIMED_CALLS = 100;
 /** Calamari's terminal takes one clock event per second at most (times are whole seconds). */
 const CALAMARI_CLOCK_PAIRS = 12;
 const IDLE_WATCH_S = Number(process.env.PUNCHCARD_BENCH_IDLE_S ?? 60);
-/** Longer than the engine shares one listing of shifts between calls (calamari-tracker.ts). */
-const REUSE_PASSED_MS = 6_000;
 
 type Row = (benchmark: string, result: string, target?: { text: string; met: boolean }) => void;
 
@@ -183,25 +177,17 @@ async function calamariIdle(): Promise<NonNullable<RemoteBenchResults['idle']>> 
   // The app's own engine and status code, against a fresh fake: what one refresh asks.
   const app = await calamari.startCountingSession();
   let appRefreshRequests: number;
-  const client = createEngineClient({
-    command: process.execPath,
-    args: serveArguments({ command: process.execPath, script: SERVER_BUNDLE, userDataDir: app.userDataDir }),
-    env: { HOME: app.userDataDir, PUNCHCARD_NOW: calamari.NOW, PUNCHCARD_CALAMARI_TOKEN: app.key },
-    parentEnv: { PATH: process.env.PATH ?? '' },
-    requiredFiles: [SERVER_BUNDLE],
-    log: () => {},
-  });
+  const { timesheet, close } = calamari.appTimesheet(app);
   try {
-    const timesheet = createTimesheet(client, { launch: { command: process.execPath, script: SERVER_BUNDLE, userDataDir: app.userDataDir }, log: () => {} });
     // The first refresh fills the caches of an hour (projects, week, holidays); a later one, past the
     // few seconds for which listings are shared, is what each poll costs.
     await timesheet.getStatus();
-    await new Promise((done) => setTimeout(done, REUSE_PASSED_MS));
+    await new Promise((done) => setTimeout(done, calamari.REUSE_PASSED_MS));
     const before = app.fake.requests.length;
     await timesheet.getStatus();
     appRefreshRequests = app.fake.requests.length - before;
   } finally {
-    await client.close();
+    await close();
     await app.close();
   }
   const appPollSeconds = pollInterval('calamari') / 1_000;

@@ -3,16 +3,17 @@
 // can name any employee; Punchcard names only the configured e-mail: every `person`, `employee` and
 // `employees` it sends is that one, and colleagues are reached only by team, for the absence calendar,
 // with nothing of theirs but who is away, when and the kind of absence. Calamari's limit is counted per
-// hour (as low as 720 for a whole organisation), so what changes rarely is cached for an hour, what
-// the modules are is remembered between starts, and nothing is asked while nobody asks Punchcard.
+// hour (as low as 720 for a whole organisation), so what changes rarely is cached for an hour, the
+// modules and the person's zone are remembered between starts, one listing of shifts serves all the
+// calls of a moment, and nothing is asked while nobody asks Punchcard.
 import type { CalamariProfile, WorkWeek } from '../../contract/settings.ts';
 import { rangesOverlap } from '../../domain/leave-days.ts';
 import { tallyLeave } from '../../domain/leave-tally.ts';
-import { addDays, localDate, systemTimeZone } from '../../domain/time.ts';
+import { addDays, formatWallClock, localDate, systemTimeZone } from '../../domain/time.ts';
 import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
 import { CapabilityState } from '../capability-state.ts';
-import { allSettled, Expiring } from '../http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import {
   type Capability,
@@ -35,7 +36,7 @@ import {
   type WorkSpan,
 } from '../time-tracker.ts';
 import { calamariCapabilities } from './capabilities.ts';
-import { CalamariError, type CalamariModule, moduleName, type RequestPurpose } from './errors.ts';
+import { CalamariError, type CalamariModule, moduleName, type RequestPurpose, unknownEmployee } from './errors.ts';
 import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
 import { type CalamariHttp, createCalamariHttp } from './http-client.ts';
 import {
@@ -44,7 +45,6 @@ import {
   holidayDays,
   leaveTypeOfName,
   requestParts,
-  terminalTime,
   toLeaveRequest,
   toTimeEntry,
   workedPieces,
@@ -65,8 +65,20 @@ import type {
 
 /** What changes a few times a year at most: the person, their week, types, projects, holidays. */
 const REFERENCE_TTL_MS = 60 * 60_000;
-/** One shift listing serves every call of a moment (the app's refresh asks for several at once). */
-const SHIFTS_REUSE_MS = 5_000;
+/**
+ * One shift listing serves every call of a moment (the app's refresh asks for the timer, today, the
+ * week and the last 30 days at once), for no longer than Kimai and Clockodo reuse the running timer,
+ * so timer_status sees a shift begun elsewhere as soon as theirs would.
+ */
+export const SHIFTS_REUSE_MS = 2_000;
+/** One listing of leave requests serves the calls of a moment, as one of shifts does. */
+const REQUESTS_REUSE_MS = 5_000;
+/**
+ * A range of shifts that begins at most this many days before today is listed as all of those days:
+ * the running shift, today, the week, the month so far and the app's last 30 days (with the night
+ * before each) are then one listing, not one each.
+ */
+const RECENT_DAYS = 31;
 /** A module found off is asked about again after a day; one found in use is trusted until it refuses. */
 const MODULE_RECHECK_MS = 24 * 3_600_000;
 /** A clock-in that finds a shift begun more than this before it was ignored by Calamari: one already ran. */
@@ -110,9 +122,13 @@ export class CalamariTracker implements TimeTracker {
   readonly #breakTypes = new Expiring<CalamariNamed[]>(REFERENCE_TTL_MS);
   readonly #projects = new Expiring<CalamariNamed[]>(REFERENCE_TTL_MS);
   readonly #workingWeeks = new Expiring<CalamariWorkingWeek[] | null>(REFERENCE_TTL_MS);
-  readonly #holidays = new Map<number, Expiring<CalamariHoliday[] | null>>();
+  /** By year; null where the key may not read the person's holiday calendar. */
+  readonly #holidays = new ExpiringByKey<number, CalamariHoliday[] | null>(REFERENCE_TTL_MS);
   readonly #teamNames = new Expiring<Map<string, string>>(REFERENCE_TTL_MS);
-  readonly #shifts = new Map<string, Expiring<CalamariShift[]>>();
+  /** By the days listed ('from..to'); a write forgets them all. */
+  readonly #shifts = new ExpiringByKey<string, CalamariShift[]>(SHIFTS_REUSE_MS);
+  /** By the days asked about ('from..to'); filing a request forgets them all. */
+  readonly #requests = new ExpiringByKey<string, CalamariRequest[]>(REQUESTS_REUSE_MS);
 
   constructor(options: CalamariTrackerOptions) {
     this.#options = options;
@@ -159,7 +175,9 @@ export class CalamariTracker implements TimeTracker {
   async testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }> {
     try {
       // The person first: it alone tells a wrong address, a refused key and an unknown e-mail apart.
-      const employee = await this.#readEmployee();
+      // Read afresh, and their zone remembered, so the next start need not ask for it.
+      this.#employee.invalidate();
+      const employee = await this.#person();
       const [timeAndAttendance, timeOff] = await allSettled([this.#probe('timeAndAttendance'), this.#probe('timeOff')]);
       if (employee === null && !timeAndAttendance && !timeOff) {
         return {
@@ -211,19 +229,18 @@ export class CalamariTracker implements TimeTracker {
   // Shifts and breaks
 
   async runningEntry(): Promise<TimeEntry | null> {
-    return this.#runningShift(false);
+    return this.#runningShift();
   }
 
   async startTimer(
     fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
     switchRunning: boolean,
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
-    if (fields.activityId !== null) throw new ProviderError('invalid', 'Calamari books shifts on projects only; leave the activity out.');
     const at = fields.start ?? this.#options.now();
     const zone = await this.#zone();
     let stopped: TimeEntry | null = null;
     if (switchRunning) {
-      const running = await this.#runningShift(false);
+      const running = await this.#runningShift();
       if (running) {
         if (at < running.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
         stopped = await this.#clockOut(running, at, zone);
@@ -231,14 +248,14 @@ export class CalamariTracker implements TimeTracker {
     }
     const answer = await this.#terminal('/clockin/terminal/v1/clock-in', {
       person: this.#email,
-      time: terminalTime(at, zone),
+      time: formatWallClock(at, zone),
       ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
       ...(fields.description ? { description: fields.description } : {}),
     }, 'start your shift');
     if (answer.shiftStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
     // Calamari ignores a clock-in while a shift runs and still answers STARTED (calamari.md §5.2): the
     // shift it lists says whether this one began now or was running already.
-    const shift = await this.#runningShift(false);
+    const shift = await this.#runningShift();
     if (!shift) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
     const otherProject = fields.projectId !== null && shift.project?.id !== fields.projectId;
     if (Math.abs(shift.start - at) > SAME_START_TOLERANCE_MS || otherProject) throw new TimerRunningError(shift);
@@ -247,7 +264,7 @@ export class CalamariTracker implements TimeTracker {
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     if (note) throw new ProviderError('invalid', 'Calamari keeps no note when a shift ends; clock out without one (you can add a description in Calamari).');
-    const running = await this.#runningShift(true);
+    const running = await this.#runningShift();
     if (!running) throw new ProviderError('conflict', 'No shift is running.');
     const at = end ?? this.#options.now();
     if (at < running.start) throw new ProviderError('invalid', 'The end time is before the shift started.');
@@ -261,25 +278,26 @@ export class CalamariTracker implements TimeTracker {
   }
 
   async startBreak(typeId: number | null): Promise<TimeEntry> {
-    const [shift, types] = await allSettled([this.#runningShift(false), typeId === null ? this.breakTypes() : Promise.resolve([])]);
+    // The types give the default and the name the answer shows (kept for an hour: start_break has read them).
+    const [shift, types] = await allSettled([this.#runningShift(), this.breakTypes()]);
     if (!shift) throw new ProviderError('conflict', 'No shift is running; clock in before taking a break.');
     const open = shift.breaks?.find((span) => span.end === null);
     if (open) throw new ProviderError('conflict', `A break (${open.type.name}) is already running; end it first.`);
     const type = typeId ?? types[0]?.id;
     if (type === undefined) throw new ProviderError('invalid', 'Calamari has no break type you may take; ask your Calamari administrator.');
     const at = this.#options.now();
-    const answer = await this.#terminal('/clockin/terminal/v1/break-start', { person: this.#email, time: terminalTime(at, await this.#zone()), breakType: type }, 'start your break');
+    const answer = await this.#terminal('/clockin/terminal/v1/break-start', { person: this.#email, time: formatWallClock(at, await this.#zone()), breakType: type }, 'start your break');
     if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the break.');
-    const name = (types.find((item) => item.id === type) ?? (await this.breakTypes()).find((item) => item.id === type))?.name ?? 'Break';
+    const name = types.find((item) => item.id === type)?.name ?? 'Break';
     return { ...shift, breaks: [...(shift.breaks ?? []), { type: { id: type, name }, start: Math.floor(at / 1_000) * 1_000, end: null }] };
   }
 
   async endBreak(): Promise<TimeEntry> {
-    const shift = await this.#runningShift(false);
+    const shift = await this.#runningShift();
     const open = shift?.breaks?.find((span) => span.end === null);
     if (!shift || !open) throw new ProviderError('conflict', shift ? 'No break is running.' : 'No shift is running.');
     const at = this.#options.now();
-    const answer = await this.#terminal('/clockin/terminal/v1/break-stop', { person: this.#email, time: terminalTime(at, await this.#zone()), breakType: open.type.id }, 'end your break');
+    const answer = await this.#terminal('/clockin/terminal/v1/break-stop', { person: this.#email, time: formatWallClock(at, await this.#zone()), breakType: open.type.id }, 'end your break');
     if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the break.');
     return { ...shift, breaks: (shift.breaks ?? []).map((span) => (span === open ? { ...span, end: Math.floor(at / 1_000) * 1_000 } : span)) };
   }
@@ -302,15 +320,14 @@ export class CalamariTracker implements TimeTracker {
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
-    if (fields.activityId !== null) throw new ProviderError('invalid', 'Calamari books shifts on projects only; leave the activity out.');
     const zone = await this.#zone();
     const project = fields.projectId === null ? null : ((await this.#personProjects()).find((item) => item.id === fields.projectId) ?? null);
     const body = {
       person: this.#email,
-      shiftStart: terminalTime(fields.start, zone),
-      shiftEnd: terminalTime(fields.end, zone),
+      shiftStart: formatWallClock(fields.start, zone),
+      shiftEnd: formatWallClock(fields.end, zone),
       ...(fields.description ? { description: fields.description } : {}),
-      ...(project ? { projects: [{ projectType: project.id, projectStart: terminalTime(fields.start, zone), projectEnd: terminalTime(fields.end, zone) }] } : {}),
+      ...(project ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] } : {}),
     };
     const answer = await this.#post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', body, { action: 'add the shift', module: 'timeAndAttendance' });
     this.#shifts.clear();
@@ -403,7 +420,7 @@ export class CalamariTracker implements TimeTracker {
       },
       { action: 'file the leave request', module: 'timeOff' },
     );
-    this.#forgetRequests();
+    this.#requests.clear();
     return { ...request, id: answer.id, person: name, type: request.type, kind: type.name, status: 'pending' };
   }
 
@@ -437,7 +454,8 @@ export class CalamariTracker implements TimeTracker {
   }
 
   async teamAbsences(from: string, to: string): Promise<TeamAbsence[]> {
-    const [me, name] = await allSettled([this.#person(), this.#name()]);
+    const me = await this.#person();
+    const name = me ? personName(me) : this.#email;
     const teams = (me?.teams ?? []).map((team) => team.id);
     if (teams.length === 0) {
       const own = await this.#ownRequests(from, to);
@@ -498,11 +516,22 @@ export class CalamariTracker implements TimeTracker {
     }
   }
 
+  /** A clock event; its `time` is the person's wall clock without zone or fraction, the one form Calamari takes (calamari.md §5.2). */
   async #terminal(path: string, body: Record<string, unknown>, action: string): Promise<CalamariTerminalAnswer> {
     try {
       return await this.#post<CalamariTerminalAnswer>(path, body, { action, module: 'timeAndAttendance' });
     } finally {
       this.#shifts.clear();
+    }
+  }
+
+  /** A read the key may be refused (403): null then, and the caller does without (its words come from elsewhere). */
+  async #optional<T>(path: string, body: unknown, purpose: RequestPurpose): Promise<T | null> {
+    try {
+      return await this.#post<T>(path, body, purpose);
+    } catch (error) {
+      if (error instanceof CalamariError && error.status === 403) return null;
+      throw error;
     }
   }
 
@@ -547,16 +576,11 @@ export class CalamariTracker implements TimeTracker {
   }
 
   async #readEmployee(): Promise<CalamariEmployee | null> {
-    let page: CalamariEmployeePage;
-    try {
-      page = await this.#http.post<CalamariEmployeePage>('/employees/v1/search', { employee: this.#email }, { action: 'find you among the employees', module: 'people' });
-    } catch (error) {
-      if (error instanceof CalamariError && error.status === 403) return null;
-      throw error;
-    }
+    const page = await this.#optional<CalamariEmployeePage>('/employees/v1/search', { employee: this.#email }, { action: 'find you among the employees', module: 'people' });
+    if (!page) return null;
     const employee = page.employees.find((item) => item.email.toLowerCase() === this.#email && item.archived !== true);
     if (!employee) {
-      throw new CalamariError('unknown_person', `Calamari has no active employee ${this.#email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.`);
+      throw unknownEmployee(this.#email);
     }
     return employee;
   }
@@ -577,16 +601,16 @@ export class CalamariTracker implements TimeTracker {
   // ---------------------------------------------------------------------------------------------
   // Shifts
 
-  async #runningShift(reuseRecent: boolean): Promise<TimeEntry | null> {
+  /** The running shift, from the listing of the moment: one begun yesterday may still run (a night shift). */
+  async #runningShift(): Promise<TimeEntry | null> {
     const zone = await this.#zone();
     const today = this.#today(zone);
-    // A shift that began yesterday may still run (a night shift): two days cover it.
-    const shifts = await this.#shiftsOfDays(addDays(today, -1), today, !reuseRecent);
+    const shifts = await this.#shiftsOfDays(addDays(today, -1), today, zone);
     return shifts.find((entry) => entry.end === null) ?? null;
   }
 
   async #clockOut(running: TimeEntry, at: number, zone: string): Promise<TimeEntry> {
-    const answer = await this.#terminal('/clockin/terminal/v1/clock-out', { person: this.#email, time: terminalTime(at, zone) }, 'end your shift');
+    const answer = await this.#terminal('/clockin/terminal/v1/clock-out', { person: this.#email, time: formatWallClock(at, zone) }, 'end your shift');
     if (answer.shiftStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the shift.');
     const end = Math.floor(at / 1_000) * 1_000;
     // Calamari closes a running break where the shift ends.
@@ -595,20 +619,24 @@ export class CalamariTracker implements TimeTracker {
 
   /** Shifts overlapping [from, to), by the person's days. */
   async #shiftsBetween(from: number, to: number, zone: string): Promise<TimeEntry[]> {
-    const shifts = await this.#shiftsOfDays(addDays(localDate(from, zone), -LOOKBACK_DAYS), localDate(to - 1, zone), false);
-    return shifts.filter((entry) => entry.start < to && (entry.end ?? Number.POSITIVE_INFINITY) > from - 1);
+    const shifts = await this.#shiftsOfDays(addDays(localDate(from, zone), -LOOKBACK_DAYS), localDate(to - 1, zone), zone);
+    return shifts.filter((entry) => entry.start < to && (entry.end ?? Number.POSITIVE_INFINITY) >= from);
   }
 
-  /** The person's shifts that began on [from, to] (days), listed once per moment. */
-  async #shiftsOfDays(from: string, to: string, fresh: boolean): Promise<TimeEntry[]> {
-    const key = `${from}..${to}`;
-    let cached = this.#shifts.get(key);
-    if (!cached || fresh) {
-      cached = new Expiring(SHIFTS_REUSE_MS);
-      this.#shifts.set(key, cached);
-    }
-    const shifts = await cached.get(() =>
-      this.#post<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [this.#email] }, { action: 'read your shifts', module: 'timeAndAttendance' }),
+  /**
+   * The person's shifts that began on [from, to] (days), or more. Calamari lists by the day a shift
+   * began, and none begins after today (Punchcard sends no future time, Calamari takes no shift that
+   * ends ahead), so the days after tomorrow are never asked about; tomorrow is, because the API does
+   * not say in which zone it counts days. A range within RECENT_DAYS is listed as all of them.
+   */
+  async #shiftsOfDays(from: string, to: string, zone: string): Promise<TimeEntry[]> {
+    const today = this.#today(zone);
+    const tomorrow = addDays(today, 1);
+    if (from > tomorrow) return [];
+    const recent = addDays(today, -RECENT_DAYS);
+    const [first, last] = from >= recent ? [recent, tomorrow] : [from, to < tomorrow ? to : tomorrow];
+    const shifts = await this.#shifts.get(`${first}..${last}`, () =>
+      this.#post<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from: first, to: last, employees: [this.#email] }, { action: 'read your shifts', module: 'timeAndAttendance' }),
     );
     // Only the person's own, whatever the answer holds.
     return shifts.filter((shift) => shift.person?.email === undefined || shift.person.email.toLowerCase() === this.#email).map(toTimeEntry);
@@ -627,70 +655,44 @@ export class CalamariTracker implements TimeTracker {
     return this.#absenceTypes.get(() => this.#post<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, { action: 'read the absence types', module: 'timeOff' }));
   }
 
-  readonly #requests = new Map<string, Expiring<CalamariRequest[]>>();
-
   /** The person's requests overlapping [from, to]. */
-  async #ownRequests(from: string, to: string): Promise<CalamariRequest[]> {
-    const key = `${from}..${to}`;
-    let cached = this.#requests.get(key);
-    if (!cached) {
-      cached = new Expiring(SHIFTS_REUSE_MS);
-      this.#requests.set(key, cached);
-    }
-    const requests = await cached.get(() => this.#post<CalamariRequest[]>('/leave/request/v1/find', { employee: this.#email, from, to }, { action: 'list your leave requests', module: 'timeOff' }));
-    return requests;
-  }
-
-  #forgetRequests(): void {
-    this.#requests.clear();
+  #ownRequests(from: string, to: string): Promise<CalamariRequest[]> {
+    return this.#requests.get(`${from}..${to}`, () =>
+      this.#post<CalamariRequest[]>('/leave/request/v1/find', { employee: this.#email, from, to }, { action: 'list your leave requests', module: 'timeOff' }),
+    );
   }
 
   #weeks(): Promise<CalamariWorkingWeek[] | null> {
-    return this.#workingWeeks.get(async () => {
-      try {
-        return await this.#http.post<CalamariWorkingWeek[]>('/working-week/v1/all', {}, { action: 'read the working weeks', module: 'people' });
-      } catch (error) {
-        if (error instanceof CalamariError && error.status === 403) return null;
-        throw error;
-      }
-    });
+    return this.#workingWeeks.get(() => this.#optional<CalamariWorkingWeek[]>('/working-week/v1/all', {}, { action: 'read the working weeks', module: 'people' }));
   }
 
-  /** The person's holidays of the years [from, to] touches; the settings' where the key may not read them. */
+  /** The person's holidays of the years [from, to] touches, the years read at once. */
   async #holidaysBetween(from: string, to: string): Promise<Map<string, { name: string; halfDay: boolean }>> {
-    const days = new Map<string, { name: string; halfDay: boolean }>();
-    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-      let cached = this.#holidays.get(year);
-      if (!cached) {
-        cached = new Expiring(REFERENCE_TTL_MS);
-        this.#holidays.set(year, cached);
-      }
-      const holidays = await cached.get(async () => {
-        try {
-          return await this.#http.post<CalamariHoliday[]>('/holiday/v1/find', { employee: this.#email, from: `${year}-01-01`, to: `${year}-12-31` }, { action: 'read your public holidays', module: 'people' });
-        } catch (error) {
-          if (error instanceof CalamariError && error.status === 403) return null;
-          throw error;
-        }
-      });
-      if (holidays) for (const [date, day] of holidayDays(holidays)) days.set(date, day);
-      else for (const [date, name] of await this.#options.holidays(`${year}-01-01`, `${year}-12-31`)) days.set(date, { name, halfDay: false });
-    }
-    return days;
+    const first = Number(from.slice(0, 4));
+    const years = Array.from({ length: Number(to.slice(0, 4)) - first + 1 }, (_, index) => first + index);
+    const byYear = await allSettled(years.map((year) => this.#holidaysOfYear(year)));
+    return new Map(byYear.flatMap((days) => [...days]));
+  }
+
+  /** One year's holidays: Calamari's calendar of the person, the settings' where the key may not read it. */
+  async #holidaysOfYear(year: number): Promise<Map<string, { name: string; halfDay: boolean }>> {
+    const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+    const holidays = await this.#holidays.get(year, () =>
+      this.#optional<CalamariHoliday[]>('/holiday/v1/find', { employee: this.#email, from, to }, { action: 'read your public holidays', module: 'people' }),
+    );
+    if (holidays) return holidayDays(holidays);
+    return new Map([...(await this.#options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
   }
 
   /** Names of the people of the person's teams, by e-mail; read by team, page by page. */
   #namesOfTeams(teams: readonly number[]): Promise<Map<string, string>> {
     return this.#teamNames.get(async () => {
       const names = new Map<string, string>();
-      try {
-        for (let page = 0; page < MAX_EMPLOYEE_PAGES; page++) {
-          const answer = await this.#http.post<CalamariEmployeePage>('/employees/v1/search', { teams, page }, { action: "read your teams' names", module: 'people' });
-          for (const employee of answer.employees) names.set(employee.email.toLowerCase(), personName(employee));
-          if (answer.totalPages === undefined || page + 1 >= answer.totalPages) break;
-        }
-      } catch (error) {
-        if (!(error instanceof CalamariError) || error.status !== 403) throw error;
+      for (let page = 0; page < MAX_EMPLOYEE_PAGES; page++) {
+        const answer = await this.#optional<CalamariEmployeePage>('/employees/v1/search', { teams, page }, { action: "read your teams' names", module: 'people' });
+        if (!answer) break;
+        for (const employee of answer.employees) names.set(employee.email.toLowerCase(), personName(employee));
+        if (answer.totalPages === undefined || page + 1 >= answer.totalPages) break;
       }
       return names;
     });

@@ -1,17 +1,9 @@
 // Calamari's records as Punchcard's and back. Pure: no requests, no clock.
-import { eachDate, formatWallClock, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
+import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError } from '../http/remote-error.ts';
 import { type BreakSpan, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { CalamariAbsenceType, CalamariHoliday, CalamariRequest, CalamariShift, CalamariWorkingWeek } from './wire.ts';
-
-/**
- * The time the terminal endpoints take: the person's wall clock, 'YYYY-MM-DDTHH:mm:ss', no zone and no
- * fraction (verified on a real tenant: 'Z' and offsets are refused; calamari.md §5.2).
- */
-export function terminalTime(epochMs: number, timeZone: string): string {
-  return formatWallClock(epochMs, timeZone);
-}
 
 export function instantOf(text: string): number {
   const epoch = parseOffsetDateTime(text) ?? (/[zZ]$|[+-]\d\d:?\d\d$/.test(text) ? Date.parse(text) : Number.NaN);

@@ -97,8 +97,10 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(logged.structuredContent).toMatchObject({ entry: { start: '2026-11-17T09:00:00+01:00', end: '2026-11-17T11:00:00+01:00', project: 'General' } });
     const listed = await call('list_time_entries');
     expect((listed.structuredContent?.entries as Array<{ project: string }>).map((entry) => entry.project)).toEqual(['General', 'Website relaunch']);
+    // Calamari has no activities, and none can be added there: the word is one to leave out.
     const activity = await call('log_time', { date: 'yesterday', duration: '1h', activity: 'Design' });
     expect(activity.isError).toBe(true);
+    expect(textOf(activity)).toMatch(/^No activity "Design": Calamari \(127\.0\.0\.1:\d+, ada@acme\.example\) has no activities; leave activity out\.$/);
   });
 
   it('reports against the working week and holidays Calamari keeps, with Calamari\'s own balance', async () => {

@@ -88,7 +88,7 @@ describe('failures over stdio', () => {
     const expectations: Array<[Parameters<FakeCalamari['failNext']>[1], RegExp]> = [
       [{ status: 500, body: { message: 'Internal error', code: 'INTERNAL_SERVER_ERROR' } }, /^Calamari had an internal error \(500\) trying to read your shifts\. Try again later\.$/],
       [{ status: 504, body: { message: 'Request exceeded timeout', code: 'GATEWAY_TIMEOUT' } }, /^Calamari, or a proxy in front of it, is unavailable \(504\)/],
-      [{ status: 200, raw: '[{"id": 1,' }, /that is not Calamari's API/],
+      [{ status: 200, raw: '[{"id": 1,' }, /that is not Calamari's JSON API/],
       [{ status: 404, body: { message: 'Unknown method', code: 'INVALID_METHOD_URL', field: null } }, /^Calamari at 127\.0\.0\.1:\d+ does not know this part of its API \(404\) trying to read your shifts/],
       [{ status: 405, body: { message: 'Method not allowed', code: 'HTTP_METHOD_NOT_ALLOWED', field: null } }, /^Calamari refused the request to read your shifts \(405, wrong method\); update Punchcard\.$/],
       [{ status: 400, body: { message: 'Incorrect value', code: '', field: 'from' } }, /^Calamari refused to read your shifts: Incorrect value \(from\)\.$/],
@@ -153,7 +153,7 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     runCli(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], { HOME: dir, ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}) });
   const verdict = async (...args: Parameters<typeof check>) => JSON.parse((await check(...args)).stdout) as { ok: boolean; verdict: string; message: string };
 
-  it('tells apart a wrong address, no connection, a refused key, a key without groups and an unknown e-mail, and remembers the modules', async () => {
+  it('tells apart a wrong address, no connection, a refused key, a key without groups and an unknown e-mail, and remembers the modules and the person\'s zone', async () => {
     const fake = opened(await startFakeCalamari({ modules: { timeOff: false } }));
     seedOrganisation(fake);
     const ok = await check(fake.url);
@@ -162,11 +162,12 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     expect(ok.stderr).toMatch(
       /Connection OK: Connected to Calamari at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\); Time & Attendance in use; Time Off not available to this key\. The key is your organisation's; Punchcard uses it for ada@acme\.example only\./,
     );
-    expect(calamariFacts.read(dir, calamariFactsKey({ url: fake.url, email: ADA }))).toMatchObject({ timeAndAttendance: true, timeOff: false });
+    // The zone too: the next start need not look the person up before its first answer.
+    expect(calamariFacts.read(dir, calamariFactsKey({ url: fake.url, email: ADA }))).toMatchObject({ timeAndAttendance: true, timeOff: false, timezone: 'Europe/Berlin' });
 
     expect(await verdict(fake.url, 'wrong-key-XYZ987654')).toMatchObject({ verdict: 'bad_token' });
     expect(await verdict(fake.url, DEFAULT_KEY, 'nobody@acme.example')).toMatchObject({ verdict: 'unknown_person', message: expect.stringMatching(/no active employee nobody@acme\.example/) });
-    expect(await verdict(htmlUrl)).toMatchObject({ verdict: 'wrong_url', message: expect.stringMatching(/a web page that is not Calamari's API/) });
+    expect(await verdict(htmlUrl)).toMatchObject({ verdict: 'wrong_url', message: expect.stringMatching(/a web page that is not Calamari's JSON API/) });
     expect(await verdict(fake.url, null)).toMatchObject({ verdict: 'no_token' });
     fake.options.keyGroups.splice(0, fake.options.keyGroups.length, 'holidays');
     expect(await verdict(fake.url)).toMatchObject({ verdict: 'no_permission', message: expect.stringMatching(/may not use Time & Attendance, Time Off or the employee list/) });

@@ -1,12 +1,15 @@
 // Requests per tool call on Calamari, whose limit is counted per hour for the whole organisation (the
 // issue's aim: at most two for a warm timer_status, clock_in and clock_out): a scripted session
 // through the built server over stdio, the fake Calamari counting what arrives; what a fresh process
-// pays for its first call; and that an idle server asks nothing.
+// pays for its first call; that an idle server asks nothing; what one status refresh of the app asks,
+// through the app's own status code; and that a listing shared for that is not kept past a moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/calamari-tracker.ts';
 import { calamariCapabilities } from '../../../mcp-server/providers/calamari/capabilities.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { type Measured, measureSteps } from '../../support/request-counting.ts';
-import { COLD_STEPS, type CountingSession, startCountingSession, STEPS } from '../providers/calamari/request-scenario.ts';
+import { wallTimeToEpoch } from '../providers/calamari/fake-calamari.ts';
+import { appTimesheet, COLD_STEPS, type CountingSession, REUSE_PASSED_MS, startCountingSession, STEPS } from '../providers/calamari/request-scenario.ts';
 
 describe('HTTP requests per tool call on Calamari', () => {
   let session: CountingSession;
@@ -52,6 +55,42 @@ describe('the first call of a fresh process on Calamari', () => {
       expect(result?.isError, result?.text).toBe(false);
       expect(result?.requests, result?.requests.join('\n')).toHaveLength(step.expected);
       expect(session.fake.requests).toHaveLength(step.expected);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe("the app's status refresh on Calamari (what an idle app asks every poll)", () => {
+  it('lists the shifts once for the timer, today, the week and the last 30 days', async () => {
+    const session = await startCountingSession({ running: true });
+    const app = appTimesheet(session);
+    const paths = (from: number) => session.fake.requests.slice(from).map((request) => request.path.replace(/^\/api/, '')).sort();
+    try {
+      const first = session.fake.requests.length;
+      const status = await app.timesheet.getStatus();
+      expect(status.running).not.toBeNull();
+      // The first also fills the caches of an hour: the person, the working weeks, the holidays.
+      expect(paths(first)).toEqual(['/clockin/timesheetentries/v1/balance', '/clockin/timesheetentries/v1/find', '/employees/v1/search', '/holiday/v1/find', '/leave/request/v1/find', '/working-week/v1/all']);
+      await new Promise((done) => setTimeout(done, REUSE_PASSED_MS));
+      const later = session.fake.requests.length;
+      await app.timesheet.getStatus();
+      expect(paths(later)).toEqual(['/clockin/timesheetentries/v1/balance', '/clockin/timesheetentries/v1/find', '/leave/request/v1/find']);
+    } finally {
+      await app.close();
+      await session.close();
+    }
+  }, 30_000);
+});
+
+describe('a listing of shifts shared for a moment only', () => {
+  it('lets timer_status see a shift begun elsewhere once the moment has passed', async () => {
+    const session = await startCountingSession();
+    try {
+      expect((await session.engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
+      session.fake.state.shifts.push({ id: 4100, employeeId: 1, started: wallTimeToEpoch('2026-11-18', '07:30:00', 'Europe/Berlin'), finished: null, breaks: [], projectId: null, description: null });
+      await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+      expect((await session.engine.call('timer_status')).structuredContent).toMatchObject({ running: { id: 4100 } });
     } finally {
       await session.close();
     }

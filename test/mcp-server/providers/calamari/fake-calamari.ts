@@ -1,7 +1,7 @@
 // A fake Calamari REST API on loopback, for the Calamari client's end-to-end tests. It follows the
 // API facts in /work/shared/reference/calamari.md and /work/notes/calamari-research.md (the notes
 // add to and correct the reference), not any client: RPC-style POSTs with JSON bodies (reads too),
-// People v2 as the one GET, HTTP Basic with the user `calamari`, the ErrorResponse
+// HTTP Basic with the user `calamari`, the ErrorResponse
 // `{message, code, field}`, people named by e-mail in the body, terminal times as zone-less local
 // wall time, and the leave and clock-in rules as far as they are known.
 //
@@ -82,7 +82,7 @@ export interface FakeCalamariOptions {
   key?: string;
   /** false → every call 401 AUTH (API access switched off for the organisation). */
   apiEnabled?: boolean;
-  /** Endpoint groups the key may call; default all. Groups: 'clockin' (terminal, shift status, projects, timesheet entries), 'leave' (absence types, balances, requests), 'holidays', 'employees' (employees, teams, people, working weeks). */
+  /** Endpoint groups the key may call; default all. Groups: 'clockin' (terminal, shift status, projects, timesheet entries), 'leave' (absence types, balances, requests), 'holidays', 'employees' (employees, working weeks). */
   keyGroups?: KeyGroup[];
   /** Default both on. */
   modules?: { timeAndAttendance?: boolean; timeOff?: boolean };
@@ -322,11 +322,6 @@ function personsIn(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
-/** The People v2 `id` of an employee: a UUID derived from the numeric id (the v1 id is `legacyId`). */
-export function personUuid(employeeId: number): string {
-  return `5e1f0c2a-7d3b-4c1e-9a00-${String(employeeId).padStart(12, '0')}`;
-}
-
 /** The 429 body Calamari documents: the usage and the limits are in `field`. */
 export function quotaExceeded(times = 1): Failure {
   return { status: 429, times, body: { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' } };
@@ -337,7 +332,7 @@ export function quotaExceeded(times = 1): Failure {
 
 type Module = 'timeAndAttendance' | 'timeOff';
 type Body = Record<string, unknown>;
-interface Route { method: 'GET' | 'POST'; group: KeyGroup; module?: Module; terminal?: boolean; handler: (body: Body, query: URLSearchParams) => unknown }
+interface Route { group: KeyGroup; module?: Module; terminal?: boolean; handler: (body: Body) => unknown }
 
 export async function startFakeCalamari(options: FakeCalamariOptions = {}): Promise<FakeCalamari> {
   const now = options.now ?? Date.now;
@@ -657,7 +652,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   // Routes (paths below /api)
 
   const routes = new Map<string, Route>();
-  const post = (path: string, group: KeyGroup, handler: Route['handler'], extra: { module?: Module; terminal?: boolean } = {}) => routes.set(path, { method: 'POST', group, handler, ...extra });
+  const post = (path: string, group: KeyGroup, handler: Route['handler'], extra: { module?: Module; terminal?: boolean } = {}) => routes.set(path, { group, handler, ...extra });
   const clockin = (path: string, handler: Route['handler'], terminal = false) => post(path, 'clockin', handler, { module: 'timeAndAttendance', terminal });
   const leave = (path: string, handler: Route['handler']) => post(path, 'leave', handler, { module: 'timeOff' });
 
@@ -908,20 +903,6 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     return entitlement(employee, type);
   });
   /**
-   * GUESS: the published item schema is empty. Items here: `{absenceTypeId, absenceTypeName, unit,
-   * unlimited, amount}`, one per type the employee has a balance entry for.
-   */
-  leave('/leave/v1/entitlement-balance/all', (body) => {
-    const employee = person(body.employee, 'employee');
-    dateField(body.date, 'INVALID_DATE', 'date');
-    return state.balances
-      .filter((balance) => balance.employeeId === employee.id)
-      .map((balance) => state.absenceTypes.find((type) => type.id === balance.absenceTypeId))
-      .filter((type): type is FakeAbsenceType => type !== undefined)
-      .map((type) => ({ absenceTypeId: type.id, absenceTypeName: type.name, ...entitlement(employee, type) }));
-  });
-
-  /**
    * fromPart/toPart. DAYS types take points of the day: fromPart MORNING or AFTERNOON, toPart
    * AFTERNOON or END_OF_DAY (a half day is MORNING→AFTERNOON or AFTERNOON→END_OF_DAY). HOURS types
    * take those too, or 'HH:mm' for both on a single day. Anything else is INVALID_TIME_PART
@@ -1025,7 +1006,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       .map((holiday) => ({ name: holiday.name, start: holiday.start, end: holiday.end, halfDay: holiday.halfDay, halfdayPeriod: holiday.halfDay ? holiday.halfdayPeriod : null }));
   });
 
-  // --- Employees, teams, people, working weeks (§7, notes §6, §10) ---------------------------------
+  // --- Employees and working weeks (§7, notes §6, §10) --------------------------------------------
 
   /**
    * `{employee?, teams?, withArchived?, page?}` → `{employees, currentPage, totalPages}`, pages of
@@ -1049,7 +1030,6 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       totalPages: Math.ceil(found.length / EMPLOYEES_PAGE_SIZE),
     };
   });
-  post('/teams/v1/all', 'employees', () => state.teams.map(teamJson));
   post('/working-week/v1/all', 'employees', () =>
     state.workingWeeks.map((week) => ({
       id: week.id,
@@ -1064,60 +1044,6 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       }),
     })),
   );
-
-  /**
-   * GET /people/v2 — `teams` (comma-separated ids), `archived`, `projection` BASIC (GUESS: the
-   * default) / FULL / CUSTOM with `fields`, `limit` (default 100), `offset`. Items always carry `id`
-   * (a UUID), `legacyId` (the v1 id) and `archived`; the list is under `data`. GUESS: no paging
-   * metadata (a client stops at a short page); limit above 100 and malformed parameters are 400
-   * INVALID_REQUEST (INVALID_TEAM for an unknown team); unknown `fields` names are ignored.
-   */
-  routes.set('/people/v2', {
-    method: 'GET',
-    group: 'employees',
-    handler: (_body, query) => {
-      const number = (name: string, fallback: number, min: number, max: number) => {
-        const text = query.get(name);
-        if (text === null) return fallback;
-        const value = Number(text);
-        if (!/^\d+$/.test(text) || value < min || value > max) throw refuse('INVALID_REQUEST', name);
-        return value;
-      };
-      const limit = number('limit', 100, 1, 100);
-      const offset = number('offset', 0, 0, Number.MAX_SAFE_INTEGER);
-      const archived = query.get('archived');
-      if (archived !== null && archived !== 'true' && archived !== 'false') throw refuse('INVALID_REQUEST', 'archived');
-      const teamText = query.get('teams');
-      const teams = teamText === null || teamText === '' ? undefined : new Set(teamText.split(',').map((value) => {
-        if (!/^\d+$/.test(value.trim())) throw refuse('INVALID_TEAM', 'teams');
-        return team(Number(value.trim())).id;
-      }));
-      const projection = query.get('projection') ?? 'BASIC';
-      if (!['BASIC', 'FULL', 'CUSTOM'].includes(projection)) throw refuse('INVALID_REQUEST', 'projection');
-      const fields = projection === 'CUSTOM' ? (query.get('fields') ?? '').split(',').map((field) => field.trim()).filter(Boolean) : [];
-      if (projection === 'CUSTOM' && fields.length === 0) throw refuse('INVALID_REQUEST', 'fields');
-      const full = (employee: FakeEmployee): Record<string, unknown> => ({
-        firstName: employee.firstName,
-        lastName: employee.lastName,
-        email: employee.email,
-        externalNumber: employee.externalNumber ?? null,
-        teams: knownTeams(employee).map(teamJson),
-        workSchedule: { id: employee.workingWeekId },
-        timezone: employee.timezone,
-        holidaysCalendar: { id: calendarId(employee.holidayCalendar), name: employee.holidayCalendar },
-      });
-      const pick = (employee: FakeEmployee) => {
-        const all = full(employee);
-        const chosen = projection === 'FULL' ? Object.keys(all) : projection === 'BASIC' ? ['firstName', 'lastName', 'email'] : fields.filter((field) => field in all);
-        return { id: personUuid(employee.id), legacyId: employee.id, archived: employee.archived, ...Object.fromEntries(chosen.map((field) => [field, all[field]])) };
-      };
-      const found = state.employees
-        .filter((employee) => archived === null || employee.archived === (archived === 'true'))
-        .filter((employee) => teams === undefined || employee.teams.some((id) => teams.has(id)))
-        .sort((a, b) => a.id - b.id);
-      return { data: found.slice(offset, offset + limit).map(pick) };
-    },
-  });
 
   // ---------------------------------------------------------------------------------------------
   // Dispatch
@@ -1144,7 +1070,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.
     if (!route) return errorAnswer(404, 'INVALID_METHOD_URL');
-    if (route.method !== method) return errorAnswer(405, 'HTTP_METHOD_NOT_ALLOWED', null, `Request method '${method}' is not supported`, { Allow: route.method });
+    // Every call is a POST, reads too (calamari.md §1).
+    if (method !== 'POST') return errorAnswer(405, 'HTTP_METHOD_NOT_ALLOWED', null, `Request method '${method}' is not supported`, { Allow: 'POST' });
     // GUESS: the 403 body for a key without the endpoint's group was never seen; the code
     // ACCESS_FORBIDDEN is the fake's choice.
     if (!settings.keyGroups.includes(route.group)) return errorAnswer(403, 'ACCESS_FORBIDDEN', null, 'Access forbidden');
@@ -1155,7 +1082,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     // the organisation-wide case only. GUESS: it is checked before the body.
     if (route.terminal && !settings.apiTerminal) return errorAnswer(400, 'API_TERMINAL_NOT_AVAILABLE');
     let body: Body = {};
-    if (method === 'POST' && text.trim() !== '') {
+    if (text.trim() !== '') {
       try {
         const parsed: unknown = JSON.parse(text);
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return errorAnswer(400, 'INVALID_JSON_PAYLOAD');
@@ -1165,7 +1092,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       }
     }
     try {
-      const result = route.handler(body, url.searchParams);
+      const result = route.handler(body);
       return result instanceof HttpAnswer ? result : new HttpAnswer(200, result);
     } catch (error) {
       if (error instanceof Refusal) return error.answer;

@@ -1,4 +1,4 @@
-// Calamari's records as Punchcard's: terminal wall times, shifts less their breaks, leave types by the
+// Calamari's records as Punchcard's: its UTC times, shifts less their breaks, leave types by the
 // organisation's names, half days both ways, the person's plan from a working week and holidays.
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,7 +8,6 @@ import {
   leaveStatusOf,
   leaveTypeOfName,
   requestParts,
-  terminalTime,
   toLeaveRequest,
   toTimeEntry,
   workedPieces,
@@ -23,10 +22,6 @@ const TYPES = [
 ];
 
 describe('times', () => {
-  it('go to the terminal as the person\'s wall time, to the second, without a zone', () => {
-    expect(terminalTime(Date.parse('2026-11-18T07:30:15.900Z'), 'Europe/Berlin')).toBe('2026-11-18T08:30:15');
-  });
-
   it('come back in UTC with +0000 and are read as such; anything else is refused', () => {
     const entry = toTimeEntry({ id: 1, started: '2026-11-18T07:30:00+0000', finished: null, breaks: [{ from: '2026-11-18T09:00:00+0000', to: null, breakType: { id: 3, name: 'Lunch' } }], projects: [{ project: { id: 7, name: 'General' } }] });
     expect(entry).toMatchObject({ id: 1, start: Date.parse('2026-11-18T07:30:00Z'), end: null, project: { id: 7, name: 'General' }, activity: null });
@@ -85,7 +80,7 @@ describe('the plan', () => {
 
   it('takes each weekday\'s seconds, and holidays (half ones by half, multi-day ones on each day)', () => {
     const holidays = holidayDays([
-      { name: 'Christmas Eve', start: '2026-12-24', end: '2026-12-24', halfDay: true, halfdayPeriod: 'PM' },
+      { name: 'Christmas Eve', start: '2026-12-24', end: '2026-12-24', halfDay: true },
       { name: 'Christmas', start: '2026-12-25', end: '2026-12-26', halfDay: false },
     ]);
     expect(calamariPlan('2026-12-23', '2026-12-26', week, holidays).map((day) => [day.date, day.targetMinutes, day.dayOff, day.holiday])).toEqual([
