@@ -7,6 +7,7 @@ import { spawn as nodeSpawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as z from 'zod/v4';
+import { PROVIDER_TYPES } from '../../mcp-server/contract/policy.ts';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/providers/http/remote-error.ts';
 import type { ConnectionResult } from '../ipc/contract.ts';
@@ -17,9 +18,9 @@ import { LineTail } from './line-tail.ts';
 
 export interface ConnectionTestOptions {
   launch: EngineLaunch;
-  /** The back end to test; the saved one when absent. */
-  profile?: ProviderProfile;
-  /** A Kimai token not saved yet; without one the engine reads the keychain. */
+  /** The back end to test. */
+  profile: ProviderProfile;
+  /** A secret not saved yet; without one the engine reads the keychain. */
   token?: string;
   /** Default 45 s: the engine's own HTTP timeout is 15 s per request, and a test makes a few in a row. */
   timeoutMs?: number;
@@ -48,7 +49,7 @@ void everyVerdictListed;
 
 /** The `--json` line: the engine's ConnectionReport plus which back end it tested. */
 const ConnectionLineSchema = z.object({
-  provider: z.enum(['local', 'kimai', 'clockodo', 'calamari']).optional(),
+  provider: z.enum(PROVIDER_TYPES).optional(),
   ok: z.boolean(),
   verdict: z.enum(VERDICTS),
   message: z.string().min(1),

@@ -2,6 +2,7 @@
 // spoken to over stdio with the official SDK client, exactly as an AI client would. Started on the
 // first call (concurrent first calls share one start), kept warm, started again on the next call
 // after it dies — with a growing wait when it keeps dying at once — and shut down for real on close.
+// The tool list is asked once per engine process and kept until the engine says it changed.
 // Electron-free: the command is given (Electron's own binary in Node mode in the app, Node in tests).
 import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -30,7 +31,7 @@ export interface EngineClientOptions {
   restartDelay?: { baseMs: number; maxMs: number };
   /** One line per call: the client's own notes and every line the engine writes to stderr. */
   log: (message: string) => void;
-  /** The engine's tool list changed (a back end gained or lost a feature): ask tools() again. */
+  /** The engine's tool list changed (a back end gained or lost a feature): tools() asks it again. */
   onToolsChanged?: () => void;
   clientInfo?: { name: string; version: string };
   /** The clock for restart waits; tests pass their own. */
@@ -57,7 +58,7 @@ export interface EngineState {
 export interface EngineClient {
   /** Calls a tool; rejects with an EngineError (a tool's `isError` answer included). */
   callTool(name: string, args?: Record<string, unknown>): Promise<ToolResult>;
-  /** The names of the tools the engine lists now. */
+  /** The names of the tools the engine lists now (asked once per engine, again after it says they changed). */
   tools(): Promise<string[]>;
   /** Stops the running engine (if any); the next call starts a new one at once. For a changed back end. */
   restart(): Promise<void>;
@@ -93,6 +94,11 @@ interface Connection {
   checking: boolean;
   /** Set once stop() began; later calls wait for the same end. */
   stopped?: Promise<void>;
+  /**
+   * This process's tool list, asked or being asked. A process keeps its list until it says it
+   * changed (notifications/tools/list_changed), so a status refresh costs no tools/list.
+   */
+  tools?: Promise<readonly string[]>;
 }
 
 export function createEngineClient(options: EngineClientOptions): EngineClient {
@@ -168,10 +174,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     });
     let markExited = () => {};
     const exited = new Promise<void>((resolve) => (markExited = resolve));
+    // Always listened to: the kept tool list depends on it. It only comes once connected, when
+    // `connection` below exists.
     const client = new Client(options.clientInfo ?? { name: 'punchcard-app', version: '0.0.0' }, {
-      ...(options.onToolsChanged
-        ? { listChanged: { tools: { autoRefresh: false, debounceMs: 0, onChanged: () => options.onToolsChanged?.() } } }
-        : {}),
+      listChanged: { tools: { autoRefresh: false, debounceMs: 0, onChanged: () => toolsChanged(connection) } },
     });
     const connection: Connection = {
       client,
@@ -292,6 +298,32 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     }
   }
 
+  /**
+   * The engine's tools changed: its list is asked again on the next tools(). A list still being asked
+   * is dropped too, as its answer may be from before the change; its callers still get it.
+   */
+  function toolsChanged(connection: Connection): void {
+    connection.tools = undefined;
+    options.onToolsChanged?.();
+  }
+
+  function listTools(connection: Connection): Promise<readonly string[]> {
+    const listing = (async () => {
+      try {
+        const { tools } = await connection.client.listTools(undefined, { timeout: callTimeoutMs });
+        answered(connection);
+        return tools.map((tool) => tool.name);
+      } catch (error) {
+        throw await callError(error, 'tools/list', connection);
+      }
+    })();
+    // A failure is not kept: the next tools() asks again.
+    listing.catch(() => {
+      if (connection.tools === listing) connection.tools = undefined;
+    });
+    return listing;
+  }
+
   function answered(connection: Connection): void {
     connection.answered = true;
     gate.reset();
@@ -317,13 +349,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
     async tools() {
       const connection = await connect();
-      try {
-        const { tools } = await connection.client.listTools(undefined, { timeout: callTimeoutMs });
-        answered(connection);
-        return tools.map((tool) => tool.name);
-      } catch (error) {
-        throw await callError(error, 'tools/list', connection);
-      }
+      connection.tools ??= listTools(connection);
+      return [...(await connection.tools)];
     },
 
     async restart() {

@@ -6,4 +6,4 @@ export { connectionResultOf, testConnection, type ConnectionTestOptions } from '
 export { createEngineClient, type EngineClient, type EngineClientOptions, type EngineState, type ToolResult } from './engine-client.ts';
 export { EngineError, type EngineErrorKind } from './engine-error.ts';
 export { connectionTestCommand, serveArguments, type EngineLaunch } from './launch.ts';
-export { createTimesheet, type BackEndPlan, type ClockInRequest, type ClockOutRequest, type StartBreakRequest, type Timesheet, type TimesheetOptions } from './timesheet.ts';
+export { createTimesheet, type ClockInRequest, type ClockOutRequest, type Timesheet, type TimesheetOptions } from './timesheet.ts';

@@ -1,10 +1,8 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
-import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import { credentialAccount, type ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import { envVariableFor } from '../../mcp-server/credentials/env-store.ts';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
-
-const REMOTE_TYPES = ['kimai', 'clockodo', 'calamari'] as const satisfies ReadonlyArray<Exclude<ProviderProfile['type'], 'local'>>;
 
 export interface EngineLaunch {
   /** The program: Electron's own binary in the app (with ELECTRON_RUN_AS_NODE=1 in `env`), Node in tests. */
@@ -25,28 +23,24 @@ export function serveArguments(launch: EngineLaunch): string[] {
   return [...ENGINE_NODE_FLAGS, launch.script, '--user-data', launch.userDataDir, '--all-tools'];
 }
 
-
 /**
- * One `--test-connection --json` run: of the given back end, or of the saved one when none is
- * given. A token goes into the environment, never onto the command line, where any process on the
- * machine could read it. Back-end values are written inline (`--url=…`) so none can be taken for a flag.
+ * One `--test-connection --json` run of the given back end (the account screen passes the saved one
+ * when it tests that). A token goes into the environment, never onto the command line, where any
+ * process on the machine could read it: into the one variable the engine reads that back end's
+ * secret from. Back-end values are written inline (`--url=…`) so none can be taken for a flag.
  */
 export function connectionTestCommand(
   launch: EngineLaunch,
-  profile?: ProviderProfile,
+  profile: ProviderProfile,
   token?: string,
 ): { command: string; args: string[]; env: Record<string, string> } {
-  const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir];
-  if (profile?.type === 'local') args.push('--provider=local');
-  if (profile?.type === 'kimai') {
-    args.push('--provider=kimai', `--url=${profile.url}`);
+  const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir, `--provider=${profile.type}`];
+  if (profile.type === 'kimai') {
+    args.push(`--url=${profile.url}`);
     if (profile.caFile) args.push(`--ca-file=${profile.caFile}`);
     if (profile.allowInsecureTls) args.push('--allow-insecure-tls');
   }
-  if (profile?.type === 'clockodo' || profile?.type === 'calamari') args.push(`--provider=${profile.type}`, `--email=${profile.email}`, `--url=${profile.url}`);
-  // A secret goes in the variable of the back end it is for. Without a profile the saved one is
-  // tested, which only the engine reads: the secret is offered in each remote back end's variable.
-  const types = profile === undefined ? REMOTE_TYPES : profile.type === 'local' ? [] : [profile.type];
-  const secrets = token === undefined || token === '' ? {} : Object.fromEntries(types.map((type) => [envVariableFor(`${type}:`), token]));
-  return { command: launch.command, args, env: { ...launch.env, ...secrets } };
+  if (profile.type === 'clockodo' || profile.type === 'calamari') args.push(`--email=${profile.email}`, `--url=${profile.url}`);
+  const secret = profile.type !== 'local' && token ? { [envVariableFor(credentialAccount(profile))]: token } : {};
+  return { command: launch.command, args, env: { ...launch.env, ...secret } };
 }

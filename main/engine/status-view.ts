@@ -56,8 +56,6 @@ export interface StatusParts {
   todayEntries: readonly EntryView[];
   days: ReadonlyMap<string, Omit<DayTotal, 'date'>>;
   recentEntries: readonly EntryView[];
-  /** timer_status's on_break: the break running inside the shift, or null. */
-  onBreak: { type: string; since: string } | null;
   /** The tools the engine offers (the back end's capabilities). */
   supported: ReadonlySet<string>;
   asOf: number;
@@ -77,8 +75,6 @@ export function buildStatusView(parts: StatusParts): StatusView {
     todayEntries: withRunning(parts.todayEntries, parts.running),
     week: weekTotals(parts.today, parts.days),
     recentProjects: recentProjects(parts.recentEntries, parts.running),
-    // A break belongs to a running shift; one reported without it is a stale answer, not a break.
-    onBreak: parts.running ? parts.onBreak : null,
     breaksSupported: breaksSupported(parts.supported),
     asOf: parts.asOf,
   };

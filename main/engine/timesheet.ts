@@ -37,11 +37,6 @@ export interface ClockOutRequest {
   description?: string;
 }
 
-export interface StartBreakRequest {
-  /** The back end's break type by name or id; its first type when left out. */
-  type?: string;
-}
-
 /** What the back end keeps instead of the settings: its targets, where its holidays come from, its leave. */
 export type BackEndPlan = Omit<BackEndPlanView, 'state' | 'name'>;
 
@@ -50,8 +45,8 @@ export interface Timesheet {
   /** Starts a timer; one already running is stopped first (the engine's `switch`). */
   clockIn(request?: ClockInRequest): Promise<StatusView>;
   clockOut(request?: ClockOutRequest): Promise<StatusView>;
-  /** A break in the running shift (back ends with breaks). */
-  startBreak(request?: StartBreakRequest): Promise<StatusView>;
+  /** A break in the running shift (back ends with breaks), of the back end's first break type. */
+  startBreak(): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
   /**
    * The work week, holidays and leave the back end keeps for the person (whoami's plan_source is
@@ -60,8 +55,8 @@ export interface Timesheet {
   backEndPlan(): Promise<BackEndPlan | null>;
   /** The tools the active back end supports: the engine lists exactly those (it runs with --all-tools). */
   supportedTools(): Promise<Set<ToolName>>;
-  /** Tests the given back end, or the saved one; a token given here is used for this test only. */
-  testConnection(profile?: ProviderProfile, token?: string): Promise<ConnectionResult>;
+  /** Tests the given back end; a token given here is used for this test only. */
+  testConnection(profile: ProviderProfile, token?: string): Promise<ConnectionResult>;
 }
 
 export interface TimesheetOptions {
@@ -153,7 +148,6 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       todayEntries: today.entries,
       days: thisWeek.days,
       recentEntries: recent,
-      onBreak: status.on_break,
       supported,
       asOf: now(),
     });
@@ -213,8 +207,8 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       return getStatus();
     },
 
-    async startBreak(request = {}) {
-      await call(startBreakTool, request.type === undefined ? {} : { type: request.type });
+    async startBreak() {
+      await call(startBreakTool, {});
       return getStatus();
     },
 
@@ -231,7 +225,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       return testConnection({
         launch: options.launch,
         log: options.log,
-        ...(profile ? { profile } : {}),
+        profile,
         ...(token ? { token } : {}),
         ...(options.connectionTimeoutMs ? { timeoutMs: options.connectionTimeoutMs } : {}),
         ...(options.parentEnv ? { parentEnv: options.parentEnv } : {}),

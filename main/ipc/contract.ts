@@ -22,7 +22,10 @@ export interface EntryView {
   project: string | null;
   activity: string | null;
   description: string;
-  /** Breaks inside the entry, on back ends with breaks (Calamari's shifts); absent elsewhere. */
+  /**
+   * Breaks inside the entry, on back ends with breaks (Calamari's shifts); absent elsewhere. The one
+   * without an end is the break running now (mcp-server/contract/worked-time.ts, runningBreak).
+   */
   breaks?: BreakView[];
 }
 
@@ -54,8 +57,6 @@ export interface StatusView {
   week: DayTotal[];
   /** Project names of recent entries, most recent first, for quick clock-in. */
   recentProjects: string[];
-  /** The break running inside the shift (timer_status's on_break): its type and ISO start; null when none. */
-  onBreak: { type: string; since: string } | null;
   /** Whether the back end takes breaks (the engine offers start_break and end_break): only then are they offered. */
   breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
@@ -195,7 +196,7 @@ export interface BackEndPlanView {
   } | null;
 }
 
-/** The engine could not say whether the back end keeps the plan: those fields stay locked, with this reason. */
+/** The engine could not read what the back end keeps (it is unreachable): those fields stay locked, with this reason. */
 export interface BackEndPlanUnknown {
   state: 'unknown';
   name: string;
@@ -284,8 +285,8 @@ export const contract = {
     response: {} as StatusView,
   },
   clockOut: { request: z.object({ description: z.string().max(5000).optional() }).strict().optional(), response: {} as StatusView },
-  /** A break in the running shift, of the back end's default type or the one named. */
-  startBreak: { request: z.object({ type: z.string().trim().min(1).max(200).optional() }).strict().optional(), response: {} as StatusView },
+  /** A break in the running shift, of the back end's first break type. */
+  startBreak: { request: none, response: {} as StatusView },
   endBreak: { request: none, response: {} as StatusView },
 
   getTools: { request: none, response: {} as ToolsView },

@@ -4,8 +4,9 @@
 //
 // Linux AppIndicator hosts may ignore clicks and hide tooltips, so everything a person can do or
 // needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.
-import type { ClientCard, Screen, StatusView } from '../ipc/contract.ts';
+import type { BreakView, ClientCard, Screen, StatusView } from '../ipc/contract.ts';
 import { addDays, formatDuration, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/domain/time.ts';
+import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
 
 export type TrayAction =
   | { kind: 'clockIn'; project?: string }
@@ -88,7 +89,7 @@ export function nextRefreshDelay(status: StatusView | null, now: number, timeZon
   // The worked time (status line, title, tooltip, today's total) ticks on its own minute, which is
   // the start's less any breaks; during a break it stands still.
   if (now < start) candidates.push(start - now);
-  else if (!onBreakAt(status, now)) candidates.push(MINUTE - (elapsedMs(status, now) % MINUTE));
+  else if (!runningBreak(status.running)) candidates.push(MINUTE - (elapsedMs(status, now) % MINUTE));
   // At midnight today's total restarts and "since 09:02" becomes "since yesterday 09:02".
   candidates.push(nextMidnight(now, zone) - now);
   // Once midnight has passed since the engine answered, today's total ticks on the wall clock.
@@ -112,7 +113,7 @@ function timerItems(status: StatusView): MenuItemSpec[] {
   const clockOut = item('Clock out', { kind: 'clockOut' });
   if (!status.breaksSupported) return [clockOut];
   // During a break, ending it is what comes next; otherwise clocking out is.
-  return status.onBreak ? [item('End break', { kind: 'endBreak' }), clockOut] : [clockOut, item('Start break', { kind: 'startBreak' })];
+  return runningBreak(status.running) ? [item('End break', { kind: 'endBreak' }), clockOut] : [clockOut, item('Start break', { kind: 'startBreak' })];
 }
 
 function clockInItem(status: StatusView): MenuItemSpec {
@@ -192,25 +193,27 @@ export function statusText(status: StatusView, now: number, zone: string): strin
   const running = status.running;
   if (!running) return 'Not clocked in';
   const what = workingOn(running.project, running.activity);
-  if (status.onBreak) {
+  const pause = runningBreak(running);
+  if (pause) {
     const shift = what ? `shift on ${clip(what, LABEL_MAX)}` : 'shift';
-    return `${breakText(status.onBreak, now, zone)} — ${shift} since ${sinceText(startMs(status), now, zone)}`;
+    return `On ${breakText(pause, now, zone)} — ${shift} since ${sinceText(startMs(status), now, zone)}`;
   }
   return `${what ? `Working on ${clip(what, LABEL_MAX)}` : 'Clocked in'} since ${sinceText(startMs(status), now, zone)} — ${formatDuration(elapsedMs(status, now))}`;
 }
 
-/** "On a break (Lunch) since 12:01". */
-function breakText(onBreak: NonNullable<StatusView['onBreak']>, now: number, zone: string): string {
-  const type = clip(onBreak.type, BREAK_TYPE_MAX);
-  const since = instantOf(onBreak.since);
-  return `On a break${type ? ` (${type})` : ''}${since === null ? '' : ` since ${sinceText(since, now, zone)}`}`;
+/** "a break (Lunch) since 12:01", after "On" or "on". */
+function breakText(pause: BreakView, now: number, zone: string): string {
+  const type = clip(pause.type, BREAK_TYPE_MAX);
+  const since = instantOf(pause.start);
+  return `a break${type ? ` (${type})` : ''}${since === null ? '' : ` since ${sinceText(since, now, zone)}`}`;
 }
 
 function tooltip(input: TrayInput, zone: string): string {
   const { status, now } = input;
+  const pause = runningBreak(status?.running ?? null);
   let text: string;
   if (!status) text = input.engineError ? 'Punchcard — timer unavailable' : 'Punchcard';
-  else if (status.running && status.onBreak) text = `Punchcard — ${breakText(status.onBreak, now, zone).replace(/^On/, 'on')}`;
+  else if (pause) text = `Punchcard — on ${breakText(pause, now, zone)}`;
   else if (status.running) {
     const what = workingOn(status.running.project, status.running.activity);
     const elapsed = formatDuration(elapsedMs(status, now));
@@ -274,37 +277,9 @@ function startMs(status: StatusView): number {
   return instantOf(running.start) ?? status.asOf - running.minutes * MINUTE;
 }
 
-/** The running shift's breaks as instants (end null while one runs), the running break included. */
-function breakSpans(status: StatusView): Array<{ start: number; end: number | null }> {
-  const spans: Array<{ start: number; end: number | null }> = [];
-  for (const span of status.running?.breaks ?? []) {
-    const start = instantOf(span.start);
-    if (start !== null) spans.push({ start, end: span.end === null ? null : instantOf(span.end) });
-  }
-  const since = status.onBreak ? instantOf(status.onBreak.since) : null;
-  if (since !== null && !spans.some((span) => span.end === null)) spans.push({ start: since, end: null });
-  return spans;
-}
-
-function onBreakAt(status: StatusView, now: number): boolean {
-  return breakSpans(status).some((span) => span.start <= now && (span.end === null || span.end > now));
-}
-
-/** Worked time of the running entry between two instants: its breaks do not count. */
-function workedBetween(status: StatusView, from: number, to: number): number {
-  const low = Math.max(from, startMs(status));
-  if (to <= low) return 0;
-  let worked = to - low;
-  for (const span of breakSpans(status)) {
-    const overlap = Math.min(span.end ?? to, to) - Math.max(span.start, low);
-    if (overlap > 0) worked -= overlap;
-  }
-  return Math.max(0, worked);
-}
-
 /** What the running timer shows as elapsed: the time worked, breaks left out. */
 function elapsedMs(status: StatusView, now: number): number {
-  return workedBetween(status, Number.NEGATIVE_INFINITY, now);
+  return status.running ? workedMs(status.running, now) : 0;
 }
 
 /**
@@ -316,7 +291,7 @@ function todayMs(status: StatusView, now: number, zone: string): number {
   const total = status.todayMinutes * MINUTE;
   if (!status.running) return total;
   const day = localDate(now, zone);
-  if (day !== localDate(status.asOf, zone)) return workedBetween(status, startOfLocalDay(day, zone), now);
+  if (day !== localDate(status.asOf, zone)) return workedMs(status.running, now, startOfLocalDay(day, zone));
   const gained = Math.floor(elapsedMs(status, now) / MINUTE) - Math.floor(elapsedMs(status, status.asOf) / MINUTE);
   return total + Math.max(0, gained) * MINUTE;
 }

@@ -6,10 +6,16 @@
 /** Clockodo's own service; a profile without a `url` means this one. */
 export const CLOCKODO_URL = 'https://my.clockodo.com';
 
-/** An http(s) address with a host (after trimming): what the settings and `--url` accept. */
+/**
+ * An http(s) address with a host (after trimming): what the settings and `--url` accept. White space
+ * inside is refused before parsing: Chromium's URL parser (the window's) takes "acme calamari.io" for
+ * a host, where Node's refuses it, and the window must refuse what main and the engine refuse.
+ */
 export function isHttpUrl(text: string): boolean {
+  const trimmed = text.trim();
+  if (/\s/.test(trimmed)) return false;
   try {
-    const parsed = new URL(text.trim());
+    const parsed = new URL(trimmed);
     return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
   } catch {
     return false;

@@ -21,7 +21,7 @@ export const HolidayRegionSchema = z.object({
   region: z.string().min(1).max(10).optional(),
 });
 
-const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://kimai.example.com').transform(normalizeBaseUrl);
+const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://example.com').transform(normalizeBaseUrl);
 const email = z.string().trim().refine(isEmail, 'an e-mail address such as ada@example.com').transform(normalizeEmail);
 
 export const LocalProviderSchema = z.object({ type: z.literal('local') });

@@ -25,7 +25,9 @@ import {
 } from '../../main/ipc/contract.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
-import { PROVIDER_CHOICES } from '../../main/ipc/handlers/account.ts';
+import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.ts';
+import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
+import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
@@ -284,15 +286,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
   };
   const keychain = new Map<string, string>();
-  const normalUrl = (url: string) => url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
-  const secretAccount = (provider: AccountView['provider']): string | null =>
-    provider.type === 'kimai' || provider.type === 'calamari' ? `${provider.type}:${provider.url}` : provider.type === 'clockodo' ? `clockodo:${provider.email}` : null;
+  // Where main files a back end's secret (none for the local timesheet).
+  const secretAccount = (provider: AccountView['provider']): string | null => (provider.type === 'local' ? null : credentialAccount(provider));
   const startAccount = secretAccount(state.account);
   if (startAccount) keychain.set(startAccount, 'saved-before-this-test');
   const planOf = (): PreferencesView['backEnd'] => {
     const type = state.account.type;
     const plan = PLANS[type];
-    if (options.planProblem && type !== 'local') return { state: 'unknown', name: PROVIDER_CHOICES.find((choice) => choice.type === type)?.label ?? type, problem: options.planProblem };
+    if (options.planProblem && PLAN_KEEPERS.has(type)) return { state: 'unknown', name: providerLabel(type), problem: options.planProblem };
     return plan ? structuredClone(plan) : null;
   };
   const breaksSupported = () => !UNSUPPORTED[state.account.type].has('start_break');
@@ -310,7 +311,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const minutes = entries.filter((entry) => dateOf(entry.start) === date).reduce((sum, entry) => sum + minutesOf(entry), 0);
       return { date, minutes, targetMinutes: workWeek[key] * 60 };
     });
-    const pause = running?.breaks?.find((span) => span.end === null);
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
     return {
       today,
@@ -320,7 +320,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       todayEntries: todayEntries.map(view),
       week,
       recentProjects,
-      onBreak: pause ? { type: pause.type, since: iso(pause.start) } : null,
       breaksSupported: breaksSupported(),
       asOf: now,
     };
@@ -475,14 +474,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       if (request?.description) running.description = request.description;
       return announce(status());
     },
-    startBreak: (request) => {
+    startBreak: () => {
       if (!breaksSupported()) reject('Start break is not available with this back end.');
       const running = entries.find((entry) => entry.end === null) ?? reject('No shift is running: clock in first.');
       const open = running.breaks?.find((span) => span.end === null);
       if (open) reject(`A break (${open.type}) is already running; end it first.`);
-      const type = request?.type ?? 'Break';
-      if (!['Break', 'Lunch'].includes(type)) reject(`No break type "${type}". You may take: "Break", "Lunch".`);
-      running.breaks = [...(running.breaks ?? []), { type, start: now, end: null }];
+      // The back end's first break type, as the engine takes it.
+      running.breaks = [...(running.breaks ?? []), { type: 'Break', start: now, end: null }];
       return announce(status());
     },
     endBreak: () => {
@@ -543,52 +541,38 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     getAccount: () => account(),
     saveAccount: ({ provider, token }) => {
-      if (provider.type === 'kimai') {
-        const url = normalUrl(provider.url);
-        if (!/^https?:\/\/[^\s/]+/i.test(url)) reject('Enter the address of your Kimai, such as https://kimai.example.com.');
-        state.account = { type: 'kimai', url, caFile: provider.caFile ?? null, allowInsecureTls: provider.allowInsecureTls ?? false };
-        if (token) keychain.set(`kimai:${url}`, token.trim());
-        else if (!keychain.has(`kimai:${url}`)) reject(`Enter your Kimai API token for ${url}: Punchcard has none saved for that address.`);
-      } else if (provider.type === 'clockodo') {
-        const url = normalUrl(provider.url || 'https://my.clockodo.com');
-        const email = provider.email.trim().toLowerCase();
-        state.account = { type: 'clockodo', email, url };
-        if (token) keychain.set(`clockodo:${email}`, token.trim());
-        else if (!keychain.has(`clockodo:${email}`)) reject(`Enter your Clockodo API key for ${email}: Punchcard has none saved for it.`);
-      } else if (provider.type === 'calamari') {
-        const url = normalUrl(provider.url);
-        state.account = { type: 'calamari', url, email: provider.email.trim().toLowerCase() };
-        if (token) keychain.set(`calamari:${url}`, token.trim());
-        else if (!keychain.has(`calamari:${url}`)) reject(`Enter your Calamari API key for ${url}: Punchcard has none saved for it.`);
-      } else {
-        state.account = { type: 'local' };
+      // main's own checks and normal forms, and, as in main, nothing written when the secret is missing.
+      const profile = profileFrom(provider);
+      if (profile.type !== 'local') {
+        const secret = credentialAccount(profile);
+        if (token) keychain.set(secret, token.trim());
+        else if (!keychain.has(secret)) {
+          const { label, secretName } = PROVIDER_CHOICES.find((choice) => choice.type === profile.type) as ProviderChoice;
+          reject(`Enter your ${label} ${secretName} for ${profile.type === 'clockodo' ? profile.email : profile.url}: Punchcard has none saved for it.`);
+        }
       }
+      state.account = providerView(profile);
       return account();
     },
     testConnection: (request): ConnectionResult => {
-      const provider = request?.provider ?? state.account;
+      const provider = request ? providerView(profileFrom(request.provider)) : state.account;
       if (provider.type === 'local') return { ok: true, message: 'The timesheet on this computer is ready (412 entries).' };
+      const secret = request?.token ?? keychain.get(secretAccount(provider) ?? '');
       if (provider.type === 'calamari') {
-        const key = request?.token ?? keychain.get(`calamari:${normalUrl(provider.url)}`);
-        if (!key) return { ok: false, message: `Punchcard has no Calamari API key for ${provider.url}. Paste it and test again.` };
+        if (!secret) return { ok: false, message: `Punchcard has no Calamari API key for ${provider.url}. Paste it and test again.` };
         return { ok: true, message: `Connected to Calamari as Ada Lovelace (${provider.email}); Time & Attendance in use; Time Off in use.` };
       }
       if (provider.type === 'clockodo') {
-        const key = request?.token ?? keychain.get(`clockodo:${provider.email.trim().toLowerCase()}`);
-        if (!key) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
+        if (!secret) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
         return { ok: true, message: `Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.` };
       }
-      const url = normalUrl(provider.url);
-      const token = request?.token ?? keychain.get(`kimai:${url}`);
-      if (!token) return { ok: false, message: `Punchcard has no API token for ${url}. Paste one and test again.` };
-      if (!url.startsWith('https://') && !url.startsWith('http://')) return { ok: false, message: `${url} is not an address Punchcard can reach.` };
-      if (token === 'wrong') return { ok: false, message: `Kimai at ${url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
-      return { ok: true, message: `Connected to Kimai 2.32 at ${url} as Ada Lovelace.` };
+      if (!secret) return { ok: false, message: `Punchcard has no API token for ${provider.url}. Paste one and test again.` };
+      if (secret === 'wrong') return { ok: false, message: `Kimai at ${provider.url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
+      return { ok: true, message: `Connected to Kimai 2.32 at ${provider.url} as Ada Lovelace.` };
     },
     forgetCredential: () => {
-      if (state.account.type === 'kimai') keychain.delete(`kimai:${state.account.url}`);
-      if (state.account.type === 'clockodo') keychain.delete(`clockodo:${state.account.email}`);
-      if (state.account.type === 'calamari') keychain.delete(`calamari:${state.account.url}`);
+      const secret = secretAccount(state.account);
+      if (secret) keychain.delete(secret);
       return account();
     },
     getPreferences: () => preferences(),

@@ -1032,7 +1032,7 @@ describe("the real app under an organisation's policy", () => {
 
     const account = await open(session, 'account');
     const accountScreen = screen(account, 'account');
-    await text(accountScreen.locator('.locked')).toContain('Set by your organisation: only local may be used.');
+    await text(accountScreen.locator('.locked')).toContain('Set by your organisation: only the local timesheet may be used.');
     expect(await accountScreen.getByRole('radio', { name: /Kimai/ }).isDisabled()).toBe(true);
   });
 });

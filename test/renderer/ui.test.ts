@@ -430,7 +430,7 @@ describe('Account', () => {
     const url = account.getByLabel('Clockodo address (optional)');
     await url.fill('clockodo.test');
     await account.getByRole('button', { name: 'Test connection' }).click();
-    await text(fields.locator('.field-error')).toBe('The address starts with https:// (or http://), such as https://my.clockodo.com.');
+    await text(fields.locator('.field-error')).toBe('That is not a web address; it looks like https://my.clockodo.com.');
     // Clearing the field keeps the section open (it is where the person is typing).
     await url.fill('');
     expect(await address.getAttribute('open')).not.toBeNull();
@@ -497,9 +497,14 @@ describe('Account', () => {
     await key.fill('calamari-org-key-0815');
     await account.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
-      'The address starts with https:// (or http://), such as https://your-company.calamari.io.',
+      'That is not a web address; it looks like https://your-company.calamari.io.',
       'That is not an e-mail address; it looks like ada@example.com.',
     ]);
+    // The check is the one main and the engine make: a space makes no host, however the address starts.
+    await url.fill('https://acme calamari.io');
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fields.locator('.field-error').first().innerText()).toBe('That is not a web address; it looks like https://your-company.calamari.io.');
+    expect(fake.calls.some((call) => call.name === 'saveAccount')).toBe(false);
     // Typing into a field clears its own message only.
     await url.fill('https://acme.calamari.io/api/');
     expect(await fields.locator('.field-error').allInnerTexts()).toEqual(['That is not an e-mail address; it looks like ada@example.com.']);
@@ -643,14 +648,14 @@ describe('Preferences', () => {
     expect(await kept.locator('dd').last().innerText()).toBe('30 days left');
   });
 
-  it('locks the work week, holidays and leave with the reason while the engine cannot say who keeps them', async () => {
+  it('locks the work week, holidays and leave with the reason while the engine cannot read them', async () => {
     const problem = 'Clockodo at https://my.clockodo.com cannot be reached: the connection was refused.';
     const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, planProblem: problem } });
     const preferences = screen(page, 'preferences');
     await ready(page, 'preferences');
     const warning = preferences.locator('.plan-unknown .message');
     await text(warning).toBe(
-      `Punchcard could not ask Clockodo whether it keeps your work week, public holidays and leave, so they cannot be changed here for now. ${problem}`,
+      `Clockodo keeps your work week and public holidays, perhaps your leave too, but Punchcard could not read them just now. ${problem}`,
     );
     // The settings' values, shown but not editable, each pointing at the reason.
     const monday = preferences.getByLabel('Monday hours');

@@ -12,6 +12,7 @@ import {
 import type { AccountView, Handlers, ProviderChoice, ProviderType, ProviderView } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
+import { listed } from './words.ts';
 
 export const PROVIDER_CHOICES: ProviderChoice[] = [
   {
@@ -69,28 +70,26 @@ type ProviderRequest =
 /** The form's values as a settings profile, checked and normalised the way the engine reads them. */
 export function profileFrom(request: ProviderRequest): ProviderProfile {
   if (request.type === 'local') return { type: 'local' };
-  if (request.type === 'clockodo') {
-    const parsed = ClockodoProviderSchema.safeParse({ type: 'clockodo', email: request.email, ...(request.url ? { url: request.url } : {}) });
-    if (!parsed.success) throw new UserFacingError(`Clockodo ${parsed.error.issues[0]?.path[0] === 'email' ? 'login' : 'address'}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
-    return parsed.data;
-  }
-  if (request.type === 'calamari') {
-    const parsed = CalamariProviderSchema.safeParse({ type: 'calamari', url: request.url, email: request.email });
-    if (!parsed.success) throw new UserFacingError(`Calamari ${parsed.error.issues[0]?.path[0] === 'email' ? 'e-mail' : 'address'}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
-    return parsed.data;
-  }
-  const parsed = KimaiProviderSchema.safeParse({
-    type: 'kimai',
-    url: request.url,
-    ...(request.caFile ? { caFile: request.caFile } : {}),
-    ...(request.allowInsecureTls ? { allowInsecureTls: true } : {}),
-  });
-  if (!parsed.success) throw new UserFacingError(`Kimai address: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
-  return parsed.data;
+  const parsed =
+    request.type === 'kimai'
+      ? KimaiProviderSchema.safeParse({
+          type: 'kimai',
+          url: request.url,
+          ...(request.caFile ? { caFile: request.caFile } : {}),
+          ...(request.allowInsecureTls ? { allowInsecureTls: true } : {}),
+        })
+      : request.type === 'clockodo'
+        ? ClockodoProviderSchema.safeParse({ type: 'clockodo', email: request.email, ...(request.url ? { url: request.url } : {}) })
+        : CalamariProviderSchema.safeParse({ type: 'calamari', url: request.url, email: request.email });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  // The field as the form names it: Clockodo's e-mail is the login.
+  const field = issue?.path[0] !== 'email' ? 'address' : request.type === 'clockodo' ? 'login' : 'e-mail';
+  throw new UserFacingError(`${providerLabel(request.type)} ${field}: ${issue?.message ?? 'not valid'}.`);
 }
 
 /** What the window shows of a profile: everything but secrets, which a profile never holds. */
-function providerView(profile: ProviderProfile): ProviderView {
+export function providerView(profile: ProviderProfile): ProviderView {
   if (profile.type === 'local') return { type: 'local' };
   if (profile.type === 'clockodo') return { type: 'clockodo', email: profile.email, url: profile.url };
   if (profile.type === 'calamari') return { type: 'calamari', url: profile.url, email: profile.email };
@@ -101,9 +100,12 @@ function choiceOf(type: ProviderType): ProviderChoice {
   return PROVIDER_CHOICES.find((choice) => choice.type === type) as ProviderChoice;
 }
 
-/** A back end's name as the window shows it: "Clockodo". */
+/**
+ * A back end's name within a sentence: "Clockodo", "the local timesheet". The others are proper
+ * names; the local timesheet's label ("Local timesheet") is a heading.
+ */
 export function providerLabel(type: ProviderType): string {
-  return choiceOf(type).label;
+  return type === 'local' ? 'the local timesheet' : choiceOf(type).label;
 }
 
 export function accountHandlers(
@@ -116,7 +118,7 @@ export function accountHandlers(
     if (providersAllowed) {
       const known = new Set<string>(PROVIDER_CHOICES.map((choice) => choice.type));
       const allowed = providersAllowed.filter((type): type is ProviderType => known.has(type));
-      return { fixed: false, allowed, note: `Set by your organisation: only ${allowed.join(' and ')} may be used.` };
+      return { fixed: false, allowed, note: `Set by your organisation: only ${listed(allowed.map(providerLabel))} may be used.` };
     }
     return null;
   };
@@ -151,7 +153,7 @@ export function accountHandlers(
         // The secret first: if the keychain refuses, the settings still name the old, working back end.
         if (token !== undefined) await deps.credentials.set(account, token.trim());
         else if ((await deps.credentials.get(account)) === null) {
-          const whose = profile.type === 'kimai' ? profile.url : profile.type === 'clockodo' ? profile.email : profile.url;
+          const whose = profile.type === 'clockodo' ? profile.email : profile.url;
           throw new UserFacingError(`Enter your ${label} ${secretName} for ${whose}: Punchcard has none saved for it.`);
         }
       }

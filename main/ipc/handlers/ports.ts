@@ -7,18 +7,19 @@ import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import type { CredentialStore } from '../../../mcp-server/credentials/credential-store.ts';
 import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
-import type { BackEndPlanView, ConnectionResult, HolidayRegionOption, StatusView } from '../contract.ts';
+import type { BackEndPlan } from '../../engine/timesheet.ts';
+import type { ConnectionResult, HolidayRegionOption, StatusView } from '../contract.ts';
 
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
   getStatus(): Promise<StatusView>;
   clockIn(request: { project?: string; activity?: string; description?: string }): Promise<StatusView>;
   clockOut(request: { description?: string }): Promise<StatusView>;
-  /** A break in the running shift, of the back end's default type or the one named. */
-  startBreak(request: { type?: string }): Promise<StatusView>;
+  /** A break in the running shift, of the back end's first break type. */
+  startBreak(): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
   /** What the back end keeps of the person's plan (targets, holidays, leave), or null when the settings do. */
-  backEndPlan(): Promise<Omit<BackEndPlanView, 'state' | 'name'> | null>;
+  backEndPlan(): Promise<BackEndPlan | null>;
   /** The tools the connected back end can serve. */
   supportedTools(): Promise<ReadonlySet<ToolName>>;
   /** Asks the engine to reach a back end; the token, when given, travels only in its environment. */

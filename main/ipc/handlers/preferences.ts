@@ -1,14 +1,15 @@
 // Preferences screen: the work week, holidays and leave the engine computes with, and the app's own
 // start-at-login and reminder. One form, saved as one validated change to config.json. Where the back
 // end keeps the person's plan (Clockodo, Calamari: targets, public holidays, leave entitlement), the
-// engine says so (whoami, leave_balance): the window shows the back end's values, and this handler
-// refuses to save local ones, which would change nothing.
+// engine gives its values (whoami, leave_balance): the window shows them, and this handler refuses to
+// save local ones, which would change nothing.
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
-import type { Handlers, PreferencesView, PunchcardApi } from '../contract.ts';
+import type { Handlers, PreferencesView, ProviderType, PunchcardApi } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { providerLabel } from './account.ts';
 import type { HandlerDeps } from './ports.ts';
+import { listed } from './words.ts';
 
 type BackEnd = PreferencesView['backEnd'];
 type Changes = Parameters<PunchcardApi['savePreferences']>[0];
@@ -36,54 +37,47 @@ export function preferencesView(settings: Settings, startAtLoginSupported: boole
 }
 
 /**
- * The fields of a change that the back end keeps (or may keep, while the engine cannot say), in a
- * person's words; empty when the change touches none of them.
+ * The back ends that keep the person's plan (targets, public holidays, leave) themselves. It mirrors
+ * the engine's trackers that implement workPlan (Clockodo's and Calamari's), the only ones for which
+ * whoami's plan_source is 'back_end'; test/main/engine/timesheet.test.ts checks that they agree.
+ * Known by type, the settings' plan (the local timesheet, Kimai) stays editable while the back end is
+ * unreachable, and opening the window asks nothing remote.
  */
-function ownedFields(changes: Changes, backEnd: BackEnd): string[] {
-  if (!backEnd) return [];
-  const leaveOwned = backEnd.state === 'unknown' || backEnd.leave !== null;
-  return [
+export const PLAN_KEEPERS: ReadonlySet<ProviderType> = new Set<ProviderType>(['clockodo', 'calamari']);
+
+/** Why the change cannot be saved, in a person's words, or null when the back end keeps none of it. */
+function refusal(changes: Changes, backEnd: BackEnd): string | null {
+  if (!backEnd) return null;
+  const { name } = backEnd;
+  const leave = changes.annualLeaveDays !== undefined || changes.carryOverDays !== undefined;
+  // The work week and the holidays are the back end's by its type; the leave entitlement only where
+  // its balance says so, which an unreachable back end cannot.
+  const kept = [
     ...(changes.workWeek !== undefined ? ['work week'] : []),
     ...(changes.holidays !== undefined ? ['public holidays'] : []),
-    ...(leaveOwned && (changes.annualLeaveDays !== undefined || changes.carryOverDays !== undefined) ? ['leave entitlement'] : []),
+    ...(leave && backEnd.state === 'kept' && backEnd.leave !== null ? ['leave entitlement'] : []),
   ];
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(words: readonly string[]): string {
-  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
-function refusal(owned: readonly string[], backEnd: NonNullable<BackEnd>): string {
-  const what = listed(owned);
-  if (backEnd.state === 'unknown') {
-    return `Punchcard could not ask ${backEnd.name} whether it keeps your ${what}, so nothing was saved. ${backEnd.problem}`;
+  if (kept.length > 0) {
+    return `${name} keeps your ${listed(kept)}: change ${kept.length === 1 && kept[0] !== 'public holidays' ? 'it' : 'them'} in ${name}. Nothing was saved.`;
   }
-  return `${backEnd.name} keeps your ${what}: change ${owned.length === 1 && owned[0] !== 'public holidays' ? 'it' : 'them'} in ${backEnd.name}. Nothing was saved.`;
+  if (leave && backEnd.state === 'unknown') return `Punchcard could not ask ${name} whether it keeps your leave entitlement, so nothing was saved. ${backEnd.problem}`;
+  return null;
 }
 
 export function preferenceHandlers(
   deps: Pick<HandlerDeps, 'settings' | 'loginItem' | 'holidayRegions' | 'checkHolidayRegion' | 'openExternal' | 'timesheet' | 'policy'>,
 ): Pick<Handlers, 'getPreferences' | 'savePreferences' | 'listHolidayRegions' | 'openLink'> {
-  // The engine's last answer, per back end: a moment when it cannot answer (the back end is
-  // unreachable) keeps what it said before instead of locking the fields.
-  let last: { key: string; plan: Awaited<ReturnType<HandlerDeps['timesheet']['backEndPlan']>> } | undefined;
-
-  /** What the back end keeps, asked of the engine; null for the local timesheet, which is the settings. */
+  /** What the back end keeps, asked of the engine; null where the settings keep the plan. */
   const backEndOf = async (settings: Settings): Promise<BackEnd> => {
-    const profile = effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider);
-    if (profile.type === 'local') return null;
-    const name = providerLabel(profile.type);
-    const key = JSON.stringify(profile);
-    let plan;
+    const { type } = effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider);
+    if (!PLAN_KEEPERS.has(type)) return null;
+    const name = providerLabel(type);
     try {
-      plan = await deps.timesheet.backEndPlan();
-      last = { key, plan };
+      const plan = await deps.timesheet.backEndPlan();
+      return plan && { state: 'kept', name, ...plan };
     } catch (error) {
-      if (last?.key !== key) return { state: 'unknown', name, problem: error instanceof Error ? error.message : String(error) };
-      plan = last.plan;
+      return { state: 'unknown', name, problem: error instanceof Error ? error.message : String(error) };
     }
-    return plan && { state: 'kept', name, ...plan };
   };
 
   return {
@@ -93,8 +87,8 @@ export function preferenceHandlers(
     },
     savePreferences: async (changes) => {
       const backEnd = await backEndOf(deps.settings.read());
-      const owned = ownedFields(changes, backEnd);
-      if (backEnd && owned.length > 0) throw new UserFacingError(refusal(owned, backEnd));
+      const refused = refusal(changes, backEnd);
+      if (refused) throw new UserFacingError(refused);
       if (changes.timezone !== undefined && changes.timezone.trim() !== '' && !isKnownZone(changes.timezone.trim())) {
         throw new UserFacingError(`Time zone "${changes.timezone}" is unknown. Use a name such as Europe/Berlin, or leave it empty for the system's.`);
       }

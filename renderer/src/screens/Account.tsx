@@ -2,7 +2,7 @@
 // main and into the keychain; the window never sees a saved one, only whether there is one.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
-import { CLOCKODO_URL, normalizeBaseUrl, normalizeEmail } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { CLOCKODO_URL, credentialAccount, isEmail, isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
@@ -43,10 +43,13 @@ function fromView(view: AccountView): FormState {
 /** What an address looks like, per back end. */
 const URL_EXAMPLES: Partial<Record<ProviderType, string>> = { kimai: 'https://kimai.example.com', calamari: 'https://your-company.calamari.io', clockodo: CLOCKODO_URL };
 
-/** The account a secret belongs to, in its normal form: a secret saved for another one is not this one's. */
-function accountOf(type: ProviderType, url: string, email: string): string {
-  if (type === 'clockodo') return normalizeEmail(email);
-  return normalizeBaseUrl(url);
+/**
+ * The keychain account the form's secret would be filed under, as main files it; null for the local
+ * timesheet. A secret saved for another account is not this one's.
+ */
+function secretAccount(form: FormState): string | null {
+  if (form.type === 'local') return null;
+  return credentialAccount(form.type === 'clockodo' ? { type: 'clockodo', email: form.email } : { type: form.type, url: form.url });
 }
 
 function AccountForm({ saved }: { saved: AccountView }) {
@@ -63,9 +66,8 @@ function AccountForm({ saved }: { saved: AccountView }) {
   const action = useAction();
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const choice: ProviderChoice | undefined = saved.choices.find((option) => option.type === form.type);
-  const savedAccount =
-    saved.provider.type === 'local' ? null : accountOf(saved.provider.type, saved.provider.url, saved.provider.type === 'kimai' ? '' : saved.provider.email);
-  const tokenSavedForUrl = saved.hasCredential && saved.provider.type === form.type && savedAccount === accountOf(form.type, form.url, form.email);
+  const savedAccount = saved.provider.type === 'local' ? null : credentialAccount(saved.provider);
+  const tokenSavedForUrl = saved.hasCredential && savedAccount !== null && savedAccount === secretAccount(form);
   const secretName = choice?.secretName || 'API token';
   // What Forget removes: the saved back end's secret, whichever back end the form shows.
   const savedSecretName = saved.choices.find((option) => option.type === saved.provider.type)?.secretName || 'API token';
@@ -90,11 +92,11 @@ function AccountForm({ saved }: { saved: AccountView }) {
     const url = form.url.trim();
     const example = URL_EXAMPLES[form.type] ?? 'https://example.com';
     if (choice?.url === 'required' && !url) found.url = `Enter the address of your ${choice.label}, such as ${example}.`;
-    else if (choice && choice.url !== 'none' && url && !/^https?:\/\/[^\s/]+/i.test(url)) found.url = `The address starts with https:// (or http://), such as ${example}.`;
+    else if (choice && choice.url !== 'none' && url && !isHttpUrl(url)) found.url = `That is not a web address; it looks like ${example}.`;
     if (choice?.needsEmail) {
       const email = form.email.trim();
       if (!email) found.email = `Enter the e-mail you sign in to ${choice.label} with.`;
-      else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) found.email = 'That is not an e-mail address; it looks like ada@example.com.';
+      else if (!isEmail(email)) found.email = 'That is not an e-mail address; it looks like ada@example.com.';
     }
     if (choice?.needsToken && !form.token && !tokenSavedForUrl && forSave) {
       found.token = `Paste your ${secretName}: Punchcard has none saved for this account.`;

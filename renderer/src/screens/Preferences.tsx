@@ -220,8 +220,8 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
       {unknown && (
         <div className="plan-unknown">
           <p className="message warning" id={lockedBy}>
-            Punchcard could not ask {unknown.name} whether it keeps your work week, public holidays and leave, so they cannot be changed here for
-            now. {unknown.problem}
+            {unknown.name} keeps your work week and public holidays, perhaps your leave too, but Punchcard could not read them just now.{' '}
+            {unknown.problem}
           </p>
           <Button onClick={() => void stores.preferences.load()}>Try again</Button>
         </div>

@@ -1,8 +1,9 @@
 // The running timer, clock in/out, breaks (where the back end takes them), today's entries and the
-// week against its target. The engine answers with `asOf`; the window adds the time since then
-// itself, so nothing polls; during a break nothing is added.
+// week against its target. The engine answers with `asOf`; the window adds the time worked since
+// then itself, so nothing polls; during a break nothing is added.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
+import { runningBreak, workedMs } from '../../../mcp-server/contract/worked-time.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
 import { formatDuration, formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
@@ -14,8 +15,9 @@ export function StatusScreen() {
   const { data, error } = useStore(stores.status);
   useReadyMark('status', data !== undefined);
   const now = useNow(60_000, data?.running != null);
-  // Minutes the running timer has added since the engine answered (none while on a break).
-  const added = data?.running && !data.onBreak ? Math.max(0, now - data.asOf) / 60_000 : 0;
+  // Minutes the running timer has added since the engine answered (none while on a break). The clock
+  // may not have ticked since the answer came: `now` is never taken for earlier than `asOf`.
+  const added = data?.running ? (workedMs(data.running, Math.max(now, data.asOf)) - workedMs(data.running, data.asOf)) / 60_000 : 0;
   const today = data?.today ?? localDate(now);
   const week = data?.week.map((day) => (day.date === today ? { ...day, minutes: day.minutes + added } : day));
   const weekMinutes = (data?.weekMinutes ?? 0) + added;
@@ -76,7 +78,7 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   // focus goes to its counterpart.
   const [focusNext, setFocusNext] = useState<{ target: 'clock-out' | 'project' | 'break' } | null>(null);
   const running = status?.running ?? null;
-  const onBreak = running ? (status?.onBreak ?? null) : null;
+  const onBreak = runningBreak(running);
 
   useEffect(() => {
     if (focusNext?.target === 'clock-out') clockOutRef.current?.focus();
@@ -104,7 +106,10 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   };
 
   const startBreak = async () => {
-    const next = await action.run('start-break', () => api.startBreak(), (started) => (started.onBreak ? `On a break (${started.onBreak.type}).` : 'On a break.'));
+    const next = await action.run('start-break', () => api.startBreak(), (started) => {
+      const pause = runningBreak(started.running);
+      return pause ? `On a break (${pause.type}).` : 'On a break.';
+    });
     if (next) {
       stores.status.set(next);
       setFocusNext({ target: 'break' });
@@ -128,7 +133,7 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
       {running ? (
         <div className="timer-running">
           <div className="timer-main">
-            <Elapsed entry={running} asOf={status.asOf} onBreak={onBreak} />
+            <Elapsed entry={running} asOf={status.asOf} />
             <div className="timer-what">
               <p className="what">{what(running)}</p>
               {running.description && <p className="note">{running.description}</p>}
@@ -137,7 +142,7 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
               </p>
               {onBreak && (
                 <p className="break-line">
-                  On a break ({onBreak.type}) since <time dateTime={onBreak.since}>{wallClock(onBreak.since)}</time>
+                  On a break ({onBreak.type}) since <time dateTime={onBreak.start}>{wallClock(onBreak.start)}</time>
                 </p>
               )}
             </div>
@@ -181,26 +186,11 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   );
 }
 
-/**
- * Time worked on the running entry: up to `asOf` its span less its breaks, then the time since, unless
- * a break runs (the clock stands still until it ends).
- */
-function workedMs(entry: EntryView, asOf: number, now: number, onBreak: StatusView['onBreak']): number {
-  const start = Date.parse(entry.start);
-  let breaks = 0;
-  let open = false;
-  for (const span of entry.breaks ?? []) {
-    const end = span.end === null ? asOf : Math.min(Date.parse(span.end), asOf);
-    breaks += Math.max(0, end - Math.max(Date.parse(span.start), start));
-    open ||= span.end === null;
-  }
-  if (onBreak && !open) breaks += Math.max(0, asOf - Math.max(Date.parse(onBreak.since), start));
-  return Math.max(0, asOf - start - breaks) + (onBreak ? 0 : Math.max(0, now - asOf));
-}
-
-function Elapsed({ entry, asOf, onBreak }: { entry: EntryView; asOf: number; onBreak: StatusView['onBreak'] }) {
-  const now = useNow(1000, onBreak === null);
-  const ms = workedMs(entry, asOf, now, onBreak);
+/** Time worked on the running entry, ticking each second; during a break it stands still. */
+function Elapsed({ entry, asOf }: { entry: EntryView; asOf: number }) {
+  const onBreak = runningBreak(entry) !== null;
+  const now = useNow(1000, !onBreak);
+  const ms = workedMs(entry, Math.max(now, asOf));
   const spoken = spokenDuration(ms / 60_000);
   return (
     <time className="elapsed" dateTime={isoDuration(ms / 60_000)} aria-label={onBreak ? `Worked ${spoken}, now on a break` : `Running for ${spoken}`}>

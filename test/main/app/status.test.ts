@@ -1,12 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
-import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
+import { startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
+import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], onBreak: null, breaksSupported: false, asOf: 1 };
+const MINUTE = 60_000;
+
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], breaksSupported: false, asOf: 1 };
 
 describe('status broadcast', () => {
   it('tells every listener about a change once, and not about the same status taken later', () => {
@@ -71,9 +74,34 @@ describe('status sync', () => {
     }
   });
 
-  it('asks Calamari, whose limit is counted per hour for the whole organisation, less often than the others', () => {
-    expect(pollInterval('calamari')).toBe(5 * 60_000);
-    expect(pollInterval('kimai')).toBe(2 * 60_000);
-    expect(pollInterval('clockodo')).toBe(pollInterval('kimai'));
+  it('follows a switch of back end: asks Kimai every two minutes, then Calamari every five', () => {
+    vi.useFakeTimers();
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
+    let backEnd: ProviderProfile['type'] = 'kimai';
+    let refreshes = 0;
+    const sync = startStatusSync({ userDataDir: dir, backEnd: () => backEnd, refresh: async () => void refreshes++, log: () => {} });
+    try {
+      vi.advanceTimersByTime(2 * MINUTE);
+      expect(refreshes).toBe(1);
+      // The poll already planned keeps its time; the one after it is planned for Calamari.
+      backEnd = 'calamari';
+      vi.advanceTimersByTime(2 * MINUTE);
+      expect(refreshes).toBe(2);
+      vi.advanceTimersByTime(5 * MINUTE - 1);
+      expect(refreshes).toBe(2);
+      vi.advanceTimersByTime(1);
+      expect(refreshes).toBe(3);
+      vi.advanceTimersByTime(5 * MINUTE);
+      expect(refreshes).toBe(4);
+      // And back: Calamari's planned poll, then Kimai's interval again.
+      backEnd = 'kimai';
+      vi.advanceTimersByTime(5 * MINUTE);
+      expect(refreshes).toBe(5);
+      vi.advanceTimersByTime(2 * MINUTE);
+      expect(refreshes).toBe(6);
+    } finally {
+      sync.stop();
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The connection test as the account screen asks it: the real bundle run once with
-// `--test-connection --json` against the fake Kimai (right token, wrong token, nobody answering, the
-// saved profile), the local timesheet, and fixture scripts that hang or crash. A token goes to the
+// `--test-connection --json` against the fake Kimai (right token, wrong token, nobody answering, no
+// token stored), the local timesheet, and fixture scripts that hang or crash. A token goes to the
 // child in its environment only: never in its arguments, never in a log line.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectionResultOf, readConnectionLine, testConnection } from '../../../main/engine/connection-test.ts';
 import type { EngineLaunch } from '../../../main/engine/launch.ts';
+import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { FIXTURES, isAlive, PARENT_ENV, PATIENCE, pidIn, SERVER_BUNDLE, testEnv } from './engine-setup.ts';
@@ -30,23 +31,21 @@ function launchIn(settings?: Record<string, unknown>, script = SERVER_BUNDLE): E
 }
 
 /** Runs a test, keeping the log and the exact command lines spawned. */
-async function run(launch: EngineLaunch, options: { profile?: Parameters<typeof testConnection>[0]['profile']; token?: string; timeoutMs?: number } = {}) {
+async function run(launch: EngineLaunch, options: { profile?: ProviderProfile; token?: string; timeoutMs?: number } = {}) {
   const logs: string[] = [];
   const spawned: Array<{ command: string; args: readonly string[]; env: NodeJS.ProcessEnv | undefined }> = [];
   const recordingSpawn = ((command: string, args: readonly string[], spawnOptions: { env?: NodeJS.ProcessEnv }) => {
     spawned.push({ command, args, env: spawnOptions.env });
     return spawn(command, args, spawnOptions);
   }) as typeof spawn;
-  const result = await testConnection({ launch, log: (line) => logs.push(line), parentEnv: PARENT_ENV, spawn: recordingSpawn, ...options });
+  const result = await testConnection({ launch, log: (line) => logs.push(line), parentEnv: PARENT_ENV, spawn: recordingSpawn, profile: { type: 'local' }, ...options });
   return { result, logs, spawned };
 }
 
 describe('the local timesheet', () => {
-  it('needs no connection, given or saved', async () => {
-    const launch = launchIn();
-    const expected = { ok: true, message: 'The local timesheet keeps your hours on this computer; it needs no connection.' };
-    expect((await run(launch, { profile: { type: 'local' } })).result).toEqual(expected);
-    expect((await run(launch)).result).toEqual(expected);
+  it('needs no connection', async () => {
+    const { result } = await run(launchIn(), { profile: { type: 'local' } });
+    expect(result).toEqual({ ok: true, message: 'The local timesheet keeps your hours on this computer; it needs no connection.' });
   });
 });
 
@@ -83,16 +82,12 @@ describe('Kimai', () => {
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Nothing answers/) });
   });
 
-  it('tests the saved profile, with a token given now or with none stored', async () => {
+  it('reads the keychain when no token is given, and says when none is stored', async () => {
     fake = await startFakeKimai();
-    const launch = launchIn({ provider: { type: 'kimai', url: fake.url } });
-    const withToken = await run(launch, { token: ADA.token });
-    expect(withToken.result.ok).toBe(true);
-    expect(withToken.spawned[0]?.args).toEqual([SERVER_BUNDLE, '--test-connection', '--json', '--user-data', launch.userDataDir]);
     // No keychain is reachable from the test's environment, and no token is given.
-    const without = await run(launch);
-    expect(without.result).toEqual({ ok: false, message: expect.stringMatching(/^No Kimai API token is stored/) });
-    expect(without.spawned[0]?.env?.PUNCHCARD_KIMAI_TOKEN).toBeUndefined();
+    const { result, spawned } = await run(launchIn(), { profile: { type: 'kimai', url: fake.url } });
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^No Kimai API token is stored/) });
+    expect(spawned[0]?.env?.PUNCHCARD_KIMAI_TOKEN).toBeUndefined();
   });
 });
 

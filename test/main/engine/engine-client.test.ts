@@ -1,11 +1,18 @@
-// The engine client against the real bundle over real stdio (and against fixture scripts that crash
-// or hang): lazy and shared starts, restarts after a kill, waits after a crash loop, timeouts, tool
-// errors, and a close that leaves no process behind.
+// The engine client against the real bundle over real stdio (and against fixture scripts that crash,
+// hang or change their tools): lazy and shared starts, restarts after a kill, waits after a crash
+// loop, timeouts, tool errors, the tool list kept per engine, and a close that leaves no process behind.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../../../main/engine/engine-error.ts';
-import { cleanUp, isAlive, PATIENCE, pidIn, startFixtureEngine, startTestEngine } from './engine-setup.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { makeUserDataDir } from '../../support/engine.ts';
+import { cleanUp, isAlive, NOW, PATIENCE, pidIn, startFixtureEngine, startTestEngine } from './engine-setup.ts';
 
-afterEach(cleanUp);
+let fake: FakeKimai | undefined;
+afterEach(async () => {
+  await cleanUp();
+  await fake?.close();
+  fake = undefined;
+});
 
 async function failure(promise: Promise<unknown>): Promise<EngineError> {
   const error = await promise.then(
@@ -45,6 +52,63 @@ describe('starting', () => {
     const { engine } = startTestEngine({ settings: { tools: { readOnly: true, groups: { timer: false } } } });
     const names = await engine.tools();
     expect(names).toEqual(expect.arrayContaining(['clock_in', 'clock_out', 'timer_status', 'update_time_entry', 'delete_time_entry']));
+  });
+});
+
+describe('the tool list', () => {
+  /** The tools/list requests that reached the engine, as the relay in front of it logged them. */
+  const listings = (logs: readonly string[]) => logs.filter((line) => line === '[engine] relay: tools/list').length;
+
+  /** Once the relay logged a later request, it logged every one before it (it writes them in order). */
+  async function wireSettled(engine: { callTool(name: string): Promise<unknown> }, logs: readonly string[]): Promise<void> {
+    const before = logs.filter((line) => line === '[engine] relay: tools/call').length;
+    await engine.callTool('timer_status');
+    await vi.waitFor(() => expect(logs.filter((line) => line === '[engine] relay: tools/call').length).toBe(before + 1), PATIENCE);
+  }
+
+  it('is asked once per engine: a status refresh costs no tools/list, a new engine asks again', async () => {
+    const { engine, logs } = startTestEngine({ relay: true });
+    const first = await engine.tools();
+    expect(first).toContain('timer_status');
+    const [again, concurrent] = await Promise.all([engine.tools(), engine.tools()]);
+    expect(again).toEqual(first);
+    expect(concurrent).toEqual(first);
+    await wireSettled(engine, logs);
+    expect(listings(logs)).toBe(1);
+
+    // Another process may serve another back end: it starts with no list.
+    await engine.restart();
+    expect(await engine.tools()).toEqual(first);
+    await wireSettled(engine, logs);
+    expect(listings(logs)).toBe(2);
+  });
+
+  it('is asked again after the engine says it changed, and has the tools the back end gained', async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+    seedCatalog(fake);
+    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    // The last start found no absence plugin; the check after this start finds it and says so.
+    rememberPlugin(userDataDir, fake.url, false);
+    let changes = 0;
+    const ada = DEFAULT_USERS[0] as FakeUser;
+    const { engine, logs } = startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token }, relay: true, onToolsChanged: () => changes++ });
+    expect(await engine.tools()).not.toContain('request_leave');
+    await vi.waitFor(() => expect(changes).toBeGreaterThan(0), PATIENCE);
+    expect(await engine.tools()).toEqual(expect.arrayContaining(['request_leave', 'absence_calendar']));
+    expect(await engine.tools()).toContain('request_leave');
+    await wireSettled(engine, logs);
+    expect(listings(logs)).toBe(2);
+  });
+
+  it('drops an answer the engine said was out of date while it was on its way', async () => {
+    let changes = 0;
+    const { engine } = startFixtureEngine('tools-change.ts', { onToolsChanged: () => changes++ });
+    // The caller waiting for the first list still gets it…
+    expect(await engine.tools()).toEqual(['tools-1']);
+    expect(changes).toBe(1);
+    // …but it is not kept: the next call asks again, and that answer is kept.
+    expect(await engine.tools()).toEqual(['tools-2']);
+    expect(await engine.tools()).toEqual(['tools-2']);
   });
 });
 

@@ -35,16 +35,22 @@ export function testEnv(userDataDir: string, extra: Record<string, string> = {})
 export const PARENT_ENV = { PATH: process.env.PATH ?? '' };
 
 export function startTestEngine(
-  options: { settings?: Record<string, unknown>; userDataDir?: string; env?: Record<string, string> } & Partial<EngineClientOptions> = {},
+  options: {
+    settings?: Record<string, unknown>;
+    userDataDir?: string;
+    env?: Record<string, string>;
+    /** Runs the engine behind fixtures/relay.ts, which logs the method of every request it passes on. */
+    relay?: boolean;
+  } & Partial<EngineClientOptions> = {},
 ): TestEngine {
-  const { settings, userDataDir: given, env, ...overrides } = options;
+  const { settings, userDataDir: given, env, relay, ...overrides } = options;
   const userDataDir = given ?? makeUserDataDir(settings);
   if (!given) folders.push(userDataDir);
   const logs: string[] = [];
   const launch: EngineLaunch = { command: process.execPath, script: SERVER_BUNDLE, userDataDir, env: testEnv(userDataDir, env) };
   const engine = createEngineClient({
     command: launch.command,
-    args: serveArguments(launch),
+    args: relay ? [resolve(FIXTURES, 'relay.ts'), ...serveArguments(launch)] : serveArguments(launch),
     env: launch.env ?? {},
     parentEnv: PARENT_ENV,
     requiredFiles: [SERVER_BUNDLE],

@@ -14,13 +14,12 @@ describe('the engine’s command lines', () => {
     expect(serveArguments(launch)).toEqual([...ENGINE_NODE_FLAGS, launch.script, '--user-data', launch.userDataDir, '--all-tools']);
   });
 
-  it('tests the saved back end, or the given one with its TLS settings', () => {
-    expect(connectionTestCommand(launch)).toEqual({
+  it('tests the back end it is given, with its TLS settings', () => {
+    expect(connectionTestCommand(launch, { type: 'local' })).toEqual({
       command: launch.command,
-      args: [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir],
+      args: [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir, '--provider=local'],
       env: { ELECTRON_RUN_AS_NODE: '1' },
     });
-    expect(connectionTestCommand(launch, { type: 'local' }).args.slice(5)).toEqual(['--provider=local']);
     expect(
       connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem', allowInsecureTls: true }).args.slice(5),
     ).toEqual(['--provider=kimai', '--url=https://kimai.example.com', '--ca-file=/etc/ca.pem', '--allow-insecure-tls']);
@@ -29,21 +28,24 @@ describe('the engine’s command lines', () => {
       '--email=ada@example.com',
       '--url=https://my.clockodo.com',
     ]);
+    expect(connectionTestCommand(launch, { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' }).args.slice(5)).toEqual([
+      '--provider=calamari',
+      '--email=ada@acme.example',
+      '--url=https://acme.calamari.io',
+    ]);
   });
 
-  it('hands a secret over in the environment only, in the variable of the back end it is for', () => {
+  it('hands a secret over in the environment only, in the one variable of the back end it is for', () => {
     const kimai = connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com' }, 'secret-token-123');
     expect(kimai.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_KIMAI_TOKEN: 'secret-token-123' });
     expect(kimai.args.join(' ')).not.toContain('secret-token-123');
     const clockodo = connectionTestCommand(launch, { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, 'key-123');
     expect(clockodo.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_CLOCKODO_TOKEN: 'key-123' });
-    // Without a profile the engine tests the saved back end, whichever it is: each remote one's variable holds the secret.
-    expect(connectionTestCommand(launch, undefined, 'secret-token-123').env).toEqual({
-      ELECTRON_RUN_AS_NODE: '1',
-      PUNCHCARD_KIMAI_TOKEN: 'secret-token-123',
-      PUNCHCARD_CLOCKODO_TOKEN: 'secret-token-123',
-      PUNCHCARD_CALAMARI_TOKEN: 'secret-token-123',
-    });
+    const calamari = connectionTestCommand(launch, { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' }, 'org-key-0815');
+    expect(calamari.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_CALAMARI_TOKEN: 'org-key-0815' });
+    expect(calamari.args.join(' ')).not.toContain('org-key-0815');
+    // The local timesheet has no secret: nothing goes along, and an empty token is none.
     expect(connectionTestCommand(launch, { type: 'local' }, 'secret-token-123').env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
+    expect(connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com' }, '').env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
   });
 });

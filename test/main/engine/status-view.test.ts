@@ -86,7 +86,6 @@ describe('the whole view', () => {
       todayEntries: [],
       days,
       recentEntries: [running],
-      onBreak: null,
       supported: new Set(['clock_in', 'timer_status']),
       asOf: 42,
     });
@@ -102,21 +101,17 @@ describe('the whole view', () => {
         ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 })),
       ],
       recentProjects: ['Website'],
-      onBreak: null,
       breaksSupported: false,
       asOf: 42,
     });
   });
 
-  it('carries the running break, and breaks as supported only with both of their tools', () => {
-    const shift = entry(9, '2026-11-16T08:00:00+01:00', 'General');
+  it('carries the running shift with its breaks, and breaks as supported only with both of their tools', () => {
+    const shift = { ...entry(9, '2026-11-16T08:00:00+01:00', 'General'), breaks: [{ type: 'Lunch', start: '2026-11-16T12:01:00+01:00', end: null, minutes: 9 }] };
     const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0 }]));
     const parts = { today: '2026-11-16', todayMinutes: 240, weekMinutes: 240, todayEntries: [], days, recentEntries: [], asOf: 1 };
-    const onBreak = { type: 'Lunch', since: '2026-11-16T12:01:00+01:00' };
     const both = new Set(['start_break', 'end_break']);
-    expect(buildStatusView({ ...parts, running: shift, onBreak, supported: both })).toMatchObject({ onBreak, breaksSupported: true });
-    // A break without a running shift is a stale answer: no break is shown.
-    expect(buildStatusView({ ...parts, running: null, onBreak, supported: both })).toMatchObject({ onBreak: null, breaksSupported: true });
+    expect(buildStatusView({ ...parts, running: shift, supported: both })).toMatchObject({ running: shift, breaksSupported: true });
     expect(breaksSupported(new Set(['start_break']))).toBe(false);
     expect(breaksSupported(new Set(['end_break', 'clock_in']))).toBe(false);
     expect(breaksSupported(both)).toBe(true);

@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../main/engine/engine-client.ts';
 import { EngineError } from '../../../main/engine/engine-error.ts';
 import { createTimesheet, type Timesheet } from '../../../main/engine/timesheet.ts';
-import type { StatusView } from '../../../main/ipc/contract.ts';
+import type { ProviderType, StatusView } from '../../../main/ipc/contract.ts';
+import { PLAN_KEEPERS } from '../../../main/ipc/handlers/preferences.ts';
+import { runningBreak } from '../../../mcp-server/contract/worked-time.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
@@ -97,7 +99,6 @@ describe('status', () => {
       todayEntries: [{ id: expect.any(Number), ...SUPPORT_ENTRY }],
       week: WEDNESDAY_WEEK,
       recentProjects: ['Support', 'Internal', 'Website', 'Legacy'],
-      onBreak: null,
       breaksSupported: false,
       asOf: expect.any(Number),
     });
@@ -307,6 +308,33 @@ describe('on Kimai', () => {
 });
 
 describe('what the back end keeps', () => {
+  it('is the plan exactly for the back ends the app takes for plan keepers (PLAN_KEEPERS)', async () => {
+    // The app decides by type, without asking; the engine's word is whoami's plan_source.
+    const kimai = await startFakeKimai({ now: clockStartingAt(NOW) });
+    const clockodo = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    const calamari = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    try {
+      seedCatalog(kimai);
+      seedCompany(clockodo);
+      seedOrganisation(calamari);
+      const kimaiData = makeUserDataDir({ provider: { type: 'kimai', url: kimai.url } });
+      rememberPlugin(kimaiData, kimai.url, false);
+      const ada = CLOCKODO_USERS[0] as ClockodoUser;
+      const engines = {
+        local: startTestEngine(),
+        kimai: startTestEngine({ userDataDir: kimaiData, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }),
+        clockodo: startTestEngine({ settings: { provider: { type: 'clockodo', email: ada.email, url: clockodo.url } }, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }),
+        calamari: startTestEngine({ settings: { provider: { type: 'calamari', url: calamari.url, email: 'ada@acme.example' } }, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }),
+      } satisfies Record<ProviderType, TestEngine>;
+      for (const [type, test] of Object.entries(engines) as Array<[ProviderType, TestEngine]>) {
+        const { structured } = await test.engine.callTool('whoami');
+        expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
+      }
+    } finally {
+      await Promise.all([kimai.close(), clockodo.close(), calamari.close()]);
+    }
+  });
+
   it('is nothing on the local timesheet: the settings keep the plan', async () => {
     const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
     const recorder = recording(() => test.engine);
@@ -329,7 +357,7 @@ describe('what the back end keeps', () => {
       leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 32, unlimited: false },
     });
     // Clockodo takes no breaks: the status says so, and nothing offers them.
-    expect(await timesheet.getStatus()).toMatchObject({ onBreak: null, breaksSupported: false });
+    expect(await timesheet.getStatus()).toMatchObject({ breaksSupported: false });
   });
 });
 
@@ -347,16 +375,18 @@ describe('on Calamari', () => {
     const timesheet = timesheetOf(test);
     await call(test, 'clock_in', { project: 'General', start: '08:00' });
     const working = await timesheet.getStatus();
-    expect(working).toMatchObject({ running: { project: 'General', start: '2026-11-18T08:00:00+01:00' }, onBreak: null, breaksSupported: true });
+    expect(working).toMatchObject({ running: { project: 'General', start: '2026-11-18T08:00:00+01:00', breaks: [] }, breaksSupported: true });
 
-    const paused = await timesheet.startBreak({ type: 'Lunch' });
-    expect(paused.onBreak).toEqual({ type: 'Lunch', since: expect.stringMatching(/^2026-11-18T10:0\d:\d\d\+01:00$/) });
-    expect(paused.running?.breaks).toEqual([{ type: 'Lunch', start: paused.onBreak?.since, end: null, minutes: 0 }]);
+    // The back end's first break type; the running break is the one without an end.
+    const paused = await timesheet.startBreak();
+    expect(paused.running?.breaks).toEqual([{ type: 'Break', start: expect.stringMatching(/^2026-11-18T10:0\d:\d\d\+01:00$/), end: null, minutes: 0 }]);
+    // The app reads the running break off the shift; timer_status's on_break is that same break.
+    const pause = runningBreak(paused.running);
+    expect((await test.engine.callTool('timer_status')).structured).toMatchObject({ on_break: { type: pause?.type, since: pause?.start } });
     await expect(timesheet.startBreak()).rejects.toMatchObject({ kind: 'tool', tool: 'start_break', message: expect.stringMatching(/already running; end it first/) });
 
     const back = await timesheet.endBreak();
-    expect(back.onBreak).toBeNull();
-    expect(back.running?.breaks).toEqual([expect.objectContaining({ type: 'Lunch', end: expect.any(String) })]);
+    expect(back.running?.breaks).toEqual([expect.objectContaining({ type: 'Break', end: expect.any(String) })]);
     await expect(timesheet.endBreak()).rejects.toMatchObject({ kind: 'tool', tool: 'end_break', message: 'No break is running.' });
   });
 

@@ -16,7 +16,7 @@ import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], onBreak: null, breaksSupported: false, asOf: 0 };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], breaksSupported: false, asOf: 0 };
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));
@@ -35,8 +35,8 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
         return { ...IDLE, asOf: 1 };
       },
       clockOut: async () => IDLE,
-      startBreak: async (request) => {
-        events.push(`startBreak ${JSON.stringify(request)}`);
+      startBreak: async () => {
+        events.push('startBreak');
         return { ...IDLE, asOf: 2 };
       },
       endBreak: async () => {
@@ -86,14 +86,13 @@ describe('status handlers', () => {
     expect(events).toEqual(['clockIn {"project":"Website"}', 'statusChanged 1']);
   });
 
-  it('start and end a break through the engine, with the type trimmed, and tell the tray', async () => {
+  it('start and end a break through the engine, and tell the tray', async () => {
     const { dispatch, events } = setup();
-    expect(await dispatch('startBreak', { type: ' Lunch ' })).toMatchObject({ ok: true, value: { asOf: 2 } });
-    expect(await dispatch('startBreak', undefined)).toMatchObject({ ok: true });
+    expect(await dispatch('startBreak', undefined)).toMatchObject({ ok: true, value: { asOf: 2 } });
     expect(await dispatch('endBreak', undefined)).toMatchObject({ ok: true, value: { asOf: 3 } });
-    expect(events).toEqual(['startBreak {"type":"Lunch"}', 'statusChanged 2', 'startBreak {}', 'statusChanged 2', 'endBreak', 'statusChanged 3']);
-    // A blank type is not a type: the contract refuses it before the engine is asked.
-    expect(await dispatch('startBreak', { type: '  ' })).toMatchObject({ ok: false });
+    expect(events).toEqual(['startBreak', 'statusChanged 2', 'endBreak', 'statusChanged 3']);
+    // No break type is taken until the window can offer one: the contract refuses it before the engine is asked.
+    expect(await dispatch('startBreak', { type: 'Lunch' } as never)).toMatchObject({ ok: false });
     expect(await dispatch('endBreak', { type: 'Lunch' } as never)).toMatchObject({ ok: false });
   });
 });
@@ -173,6 +172,35 @@ describe('account handlers', () => {
       message: expect.stringMatching(/^Kimai address: an http\(s\) address/),
     });
     expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
+  });
+
+  it('name the field of Clockodo and Calamari a value is wrong in, as the form names it, writing nothing', async () => {
+    const { dispatch, userData } = setup();
+    const refused = async (provider: unknown) => {
+      const result = await dispatch('saveAccount', { provider, token: 'key' } as never);
+      return result.ok ? 'saved' : result.message;
+    };
+    expect(await refused({ type: 'clockodo', email: 'ada' })).toBe('Clockodo login: an e-mail address such as ada@example.com.');
+    expect(await refused({ type: 'clockodo', email: 'ada@example.com', url: 'clockodo.test' })).toBe('Clockodo address: an http(s) address such as https://example.com.');
+    expect(await refused({ type: 'calamari', url: 'https://acme calamari.io', email: 'ada@acme.example' })).toBe(
+      'Calamari address: an http(s) address such as https://example.com.',
+    );
+    expect(await refused({ type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme' })).toBe('Calamari e-mail: an e-mail address such as ada@example.com.');
+    expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
+  });
+
+  it('ask for the secret of the account being saved, by its login or address, and write nothing without it', async () => {
+    const { dispatch, userData, events } = setup();
+    expect(await dispatch('saveAccount', { provider: { type: 'clockodo', email: ' Ada@Example.com ', url: 'https://my.clockodo.com/api' } })).toEqual({
+      ok: false,
+      message: 'Enter your Clockodo API key for ada@example.com: Punchcard has none saved for it.',
+    });
+    expect(await dispatch('saveAccount', { provider: { type: 'calamari', url: 'https://acme.calamari.io/api/', email: 'ada@acme.example' } })).toEqual({
+      ok: false,
+      message: 'Enter your Calamari API key for https://acme.calamari.io: Punchcard has none saved for it.',
+    });
+    expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
+    expect(events).not.toContain('restart');
   });
 
   it('test an unsaved back end through the engine with the typed token, and the saved one without', async () => {
@@ -283,39 +311,44 @@ describe('preference handlers', () => {
     expect(await dispatch('savePreferences', { holidays: null })).toMatchObject({ ok: false, message: 'Clockodo keeps your public holidays: change them in Clockodo. Nothing was saved.' });
   });
 
-  it('save the plan locally where the engine says the settings keep it (Kimai)', async () => {
+  it('save the plan locally where the settings keep it (Kimai), without asking the engine', async () => {
     const { dispatch, engine, userData, config } = setup();
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
-    engine.plan = null;
+    engine.plan = CLOCKODO_PLAN;
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: null } });
     expect(await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 } })).toMatchObject({ ok: true, value: { backEnd: null } });
     expect(config().workWeek.mon).toBe(6);
-    expect(engine.planCalls).toBe(1);
+    expect(engine.planCalls).toBe(0);
   });
 
-  it('lock the plan with the reason while the engine cannot say, and save the rest', async () => {
+  it('save the plan Kimai leaves with the settings while the engine cannot reach Kimai', async () => {
+    const { dispatch, engine, userData, config } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
+    engine.plan = new Error('Nothing answers at https://kimai.example.com. Check the address and your network.');
+    const saved = await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 0, sat: 0, sun: 0 }, holidays: { country: 'DE' }, annualLeaveDays: 27 });
+    expect(saved).toMatchObject({ ok: true, value: { backEnd: null, annualLeaveDays: 27 } });
+    expect(config()).toMatchObject({ workWeek: { fri: 0 }, holidays: { country: 'DE' }, leave: { annualDays: 27 } });
+    expect(engine.planCalls).toBe(0);
+  });
+
+  it('lock the plan with the reason while the engine cannot read it, and save the rest', async () => {
     const { dispatch, engine, userData, config } = setup();
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
     const problem = 'Clockodo at https://my.clockodo.com cannot be reached: the connection was refused. Check the address and your network.';
     engine.plan = new Error(problem);
     expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: { state: 'unknown', name: 'Clockodo', problem } } });
+    // The work week is Clockodo's by its type; whether the leave is depends on what Clockodo says.
     expect(await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 }, carryOverDays: 2 })).toEqual({
       ok: false,
-      message: `Punchcard could not ask Clockodo whether it keeps your work week and leave entitlement, so nothing was saved. ${problem}`,
+      message: 'Clockodo keeps your work week: change it in Clockodo. Nothing was saved.',
+    });
+    expect(await dispatch('savePreferences', { carryOverDays: 2 })).toEqual({
+      ok: false,
+      message: `Punchcard could not ask Clockodo whether it keeps your leave entitlement, so nothing was saved. ${problem}`,
     });
     expect(await dispatch('savePreferences', { reminderHours: 3 })).toMatchObject({ ok: true, value: { reminderHours: 3, backEnd: { state: 'unknown' } } });
     expect(config().app.reminderHours).toBe(3);
-  });
-
-  it("keep the engine's last answer for the same back end when it cannot answer for a moment", async () => {
-    const { dispatch, engine, userData } = setup();
-    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
-    engine.plan = CLOCKODO_PLAN;
-    await dispatch('getPreferences', undefined);
-    engine.plan = new Error('The engine is restarting.');
-    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: { state: 'kept', name: 'Clockodo' } } });
-    // Another back end is another question: its answer is not known yet.
-    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } }));
-    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: { state: 'unknown', name: 'Calamari', problem: 'The engine is restarting.' } } });
+    expect(config().leave.carryOverDays).toBe(0);
   });
 
   it('open only the links main knows', async () => {
@@ -402,6 +435,14 @@ describe("handlers under an organisation's policy", () => {
     expect(view.value).toMatchObject({ readOnly: true, readOnlyLocked: true, organisation: null });
     expect(tool('request_leave')).toMatchObject({ lockedByOrganisation: true, enabled: false });
     expect(tool('list_time_entries')).toMatchObject({ lockedByOrganisation: false, enabled: true });
+  });
+
+  it('name the back ends it allows in a list, and refuse the others', async () => {
+    const { dispatch } = setup({ policy: () => ({ ...NO_POLICY, providersAllowed: ['local', 'clockodo', 'calamari'] }) });
+    const note = 'Set by your organisation: only the local timesheet, Clockodo and Calamari may be used.';
+    const account = (await dispatch('getAccount', undefined)) as { ok: true; value: AccountView };
+    expect(account.value.organisation).toEqual({ fixed: false, allowed: ['local', 'clockodo', 'calamari'], note });
+    expect(await dispatch('saveAccount', { provider: { type: 'kimai', url: 'https://kimai.example.com' }, token: 'x' })).toEqual({ ok: false, message: note });
   });
 
   it('show the fixed back end and refuse to save another', async () => {

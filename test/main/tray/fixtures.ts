@@ -23,7 +23,6 @@ export function idle(fields: Partial<StatusView> = {}): StatusView {
     todayEntries: [],
     week: [],
     recentProjects: [],
-    onBreak: null,
     breaksSupported: false,
     asOf: at('2026-03-02T10:25:00+01:00'),
     ...fields,

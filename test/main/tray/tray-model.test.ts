@@ -134,7 +134,7 @@ describe('breaks', () => {
   /** A shift on General since 08:00; the engine answered at 12:10, ten minutes into lunch (since 12:01). */
   const onLunch = (fields: Partial<StatusView> = {}) =>
     running(
-      { asOf: at('2026-03-02T12:10:00+01:00'), todayMinutes: 241, breaksSupported: true, onBreak: { type: 'Lunch', since: '2026-03-02T12:01:00+01:00' }, ...fields },
+      { asOf: at('2026-03-02T12:10:00+01:00'), todayMinutes: 241, breaksSupported: true, ...fields },
       { project: 'General', activity: null, start: '2026-03-02T08:00:00+01:00', breaks: [{ type: 'Lunch', start: '2026-03-02T12:01:00+01:00', end: null, minutes: 9 }] },
     );
 
@@ -162,7 +162,7 @@ describe('breaks', () => {
 
   it('says "shift" alone for a shift without project or activity', () => {
     const status = running(
-      { breaksSupported: true, onBreak: { type: 'Break', since: '2026-03-02T10:00:00+01:00' } },
+      { breaksSupported: true },
       { project: null, activity: null, breaks: [{ type: 'Break', start: '2026-03-02T10:00:00+01:00', end: null, minutes: 25 }] },
     );
     expect(outline(model({ status }).menu)[0]).toBe('(On a break (Break) since 10:00 — shift since 09:02)');
@@ -198,7 +198,7 @@ describe('breaks', () => {
           const now = asOf + viewedAfter;
           const iso = (ms: number) => new Date(ms).toISOString();
           const status = running(
-            { asOf, todayMinutes: 200, breaksSupported: true, onBreak: breakRuns ? { type: 'Lunch', since: iso(breakStart) } : null },
+            { asOf, todayMinutes: 200, breaksSupported: true },
             { start: iso(base), breaks: [{ type: 'Lunch', start: iso(breakStart), end: breakEnd === null ? null : iso(breakEnd), minutes: 0 }] },
           );
           const delay = nextRefreshDelay(status, now, ZONE);

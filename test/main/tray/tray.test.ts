@@ -21,7 +21,9 @@ function start(fields: Partial<TrayOptions> & { status?: StatusView; clients?: C
     getStatus: vi.fn(async () => status),
     clockIn: vi.fn(async (request: { project?: string }) => running({ asOf: Date.now() }, { start: new Date(Date.now()).toISOString(), project: request.project ?? null, activity: null })),
     clockOut: vi.fn(async () => idle({ asOf: Date.now(), recentProjects: ['Support', 'Website'] })),
-    startBreak: vi.fn(async () => running({ asOf: Date.now(), breaksSupported: true, onBreak: { type: 'Break', since: new Date(Date.now()).toISOString() } })),
+    startBreak: vi.fn(async () =>
+      running({ asOf: Date.now(), breaksSupported: true }, { breaks: [{ type: 'Break', start: new Date(Date.now()).toISOString(), end: null, minutes: 0 }] }),
+    ),
     endBreak: vi.fn(async () => running({ asOf: Date.now(), breaksSupported: true })),
     openScreen: vi.fn(),
     listClients: vi.fn(async () => clients),
