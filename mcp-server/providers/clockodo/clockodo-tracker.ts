@@ -717,11 +717,17 @@ export class ClockodoTracker implements TimeTracker {
         ? Promise.resolve(recent)
         : this.#http
             .request<{ entry: ClockodoEntry }>({ method: 'GET', path: `/v2/entries/${id}`, purpose: { action: `read time entry #${id}`, notFound: notFound(id) } })
-            .then((answer) => answer.entry),
+            .then(
+              (answer) => answer.entry,
+              // Everyone may read their own entries: a refused one is a colleague's (Clockodo shuts a worker out of those itself).
+              (error: unknown) => {
+                throw error instanceof ClockodoError && error.status === 403 ? notYours(id) : error;
+              },
+            ),
       this.#userId(),
     ]);
     this.#lastRead = verb === 'read' ? { entry, at: performance.now() } : undefined;
-    if (entry.users_id !== userId) throw new ProviderError('denied', `Time entry #${id} is not yours; Punchcard only reads and changes your own entries.`);
+    if (entry.users_id !== userId) throw notYours(id);
     if (verb !== 'read' && isLumpSum(entry)) {
       throw new ProviderError('invalid', `Time entry #${id} is a lump sum; Punchcard lists lump sums but does not ${verb} them. Do that in Clockodo.`);
     }
@@ -1026,6 +1032,11 @@ async function unlessRefused<T, U>(answer: Promise<T>, refused: (error: Clockodo
     if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
     return refused(error);
   }
+}
+
+/** Said alike whether Clockodo refused a colleague's entry or Punchcard did (a manager's key reaches it). */
+function notYours(id: number): ProviderError {
+  return new ProviderError('denied', `Time entry #${id} is not yours; Punchcard only reads and changes your own entries.`);
 }
 
 function notFound(id: number): string {

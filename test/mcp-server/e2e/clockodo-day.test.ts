@@ -139,8 +139,8 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     expect(deleted.structuredContent).toMatchObject({ deleted: { id: call.id, description: 'Customer call' } });
   });
 
-  it('passes on, in words, Clockodo\'s refusal to let a worker read a colleague\'s entry, and changes nothing', async () => {
-    // Clockodo refuses a worker a colleague's entry itself; a manager's refusal is Punchcard's (clockodo-refusals).
+  it('says a colleague\'s entry is not the worker\'s when Clockodo refuses to show it, and changes nothing', async () => {
+    // Clockodo refuses a worker a colleague's entry itself; a manager's is refused by Punchcard, in the same words (clockodo-refusals).
     const bobs = fake.state.entries.find((entry) => entry.usersId === BOB.id) as { id: number };
     const before = JSON.stringify(bobs);
     const sent = fake.requests.length;
@@ -148,7 +148,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       const result = await engine.call(tool, args);
       expect(result.isError).toBe(true);
       expect(textOf(result)).toBe(
-        `Your Clockodo account may not read time entry #${bobs.id} (Clockodo answered 403: A worker may read and change only their own entries.). Ask whoever manages Clockodo in your company for the right.`,
+        `Time entry #${bobs.id} is not yours; Punchcard only reads and changes your own entries.`,
       );
     }
     expect(fake.requests.slice(sent).map((request) => `${request.method} ${request.status}`)).toEqual(['GET 403', 'GET 403']);
