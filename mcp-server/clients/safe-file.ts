@@ -1,7 +1,16 @@
 // The file-system edge of registration: read a config file that another app owns, and replace it
 // without ever leaving it half-written, losing its permissions, or overwriting a change that app
 // made a moment earlier. One backup of the previous content sits next to the file.
-import { chmodSync, chownSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+//
+// Registration may run as root for someone else's HOME, where that person (or another local user)
+// can plant links. So every file Punchcard writes is a new one it creates itself (O_CREAT|O_EXCL|
+// O_NOFOLLOW: a link or anything else at the name fails the open) and renames into place, which
+// replaces a link rather than writing through it; permissions and owner are set on the open
+// descriptor, never on a path, and never with setuid, setgid or sticky bits. Its own files (the
+// backup, the creation note) are read without following links. A config file of another account
+// that the caller may not write is refused, and so is a link that leads into another account's
+// files.
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
@@ -24,6 +33,8 @@ export interface LoadedFile {
   path: string;
   /** The file that is actually written: the symlink's target, so the link survives. */
   target: string;
+  /** Set when `path` is a link that leads into another account's files: nothing is written there. */
+  foreignLink?: string;
   bytes: Buffer | null;
   text: string;
   format: TextFormat;
@@ -33,6 +44,7 @@ export interface LoadedFile {
 
 export function loadConfigFile(path: string, fallbackIndent: string): LoadedFile {
   const target = followLinks(path);
+  const foreignLink = target === resolve(path) ? undefined : linkIntoOtherAccount(path, target);
   let bytes: Buffer | null = null;
   let mode: number | null = null;
   let owner: LoadedFile['owner'] = null;
@@ -49,7 +61,7 @@ export function loadConfigFile(path: string, fallbackIndent: string): LoadedFile
   }
   try {
     const { text, bom } = bytes ? decodeText(bytes) : { text: '', bom: false };
-    return { path, target, bytes, text, format: detectFormat(text, bom, fallbackIndent), mode, owner };
+    return { path, target, bytes, text, format: detectFormat(text, bom, fallbackIndent), mode, owner, ...(foreignLink ? { foreignLink } : {}) };
   } catch (error) {
     throw new ConfigError('encoding', `Punchcard cannot edit ${path}: ${(error as Error).message}. It was left untouched.`);
   }
@@ -80,13 +92,9 @@ function readRegularFile(path: string): { bytes: Buffer; mode: number; owner: { 
   }
 }
 
-/** What the previous change replaced, or null. */
+/** What the previous change replaced, or null (also when a link or anything but a file is there). */
 export function readBackup(file: LoadedFile): Buffer | null {
-  try {
-    return readFileSync(file.target + BACKUP_SUFFIX);
-  } catch {
-    return null;
-  }
+  return readOwnFile(file.target + BACKUP_SUFFIX);
 }
 
 /**
@@ -95,6 +103,13 @@ export function readBackup(file: LoadedFile): Buffer | null {
  */
 export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: string | null } {
   const { path, target } = file;
+  if (file.foreignLink) {
+    throw new ConfigError('file', `${path} is a link into ${file.foreignLink}, which belongs to another account, so Punchcard does not write there. It was left untouched.`);
+  }
+  // Replacing it would hand another account's file to the caller (a rename changes its owner).
+  if (file.owner && file.owner.uid !== process.getuid?.() && !writableByCaller(target)) {
+    throw new ConfigError('file', `${path} belongs to another account (uid ${file.owner.uid}) and you may not write it, so Punchcard left it untouched. Register as that account, or paste the snippet yourself.`);
+  }
   // Root (or a permissive OS) could write anyway; a read-only file is a person's decision to respect.
   if (file.mode !== null && (file.mode & 0o222) === 0) {
     throw new ConfigError('file', `${path} is read-only. Make it writable (for example chmod u+w) and try again, or paste the snippet yourself.`);
@@ -111,16 +126,15 @@ export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: str
   let previousBackup: Buffer | null | undefined;
   try {
     if (backup && file.bytes) {
-      previousBackup = readCurrent(backup);
+      previousBackup = readOwnFile(backup);
       try {
-        writeDurably(backup, file.bytes, file.mode);
+        replaceWith(backup, file.bytes, file.mode, file.owner);
       } catch (error) {
         throw new ConfigError('file', `Punchcard cannot write a backup next to ${path} (${describeErrno(error)}), so it left the file untouched.`);
       }
     }
     try {
-      writeDurably(temporary, next, file.mode);
-      if (file.owner && process.getuid?.() === 0) chownSync(temporary, file.owner.uid, file.owner.gid);
+      writeNewFile(temporary, next, file.mode, file.owner);
     } catch (error) {
       throw new ConfigError('file', `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
     }
@@ -128,12 +142,12 @@ export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: str
     // fsyncs) lies before this check, so a save another program makes meanwhile is seen and never
     // renamed over; what is left is the rename itself. The backup comes first, so a program that
     // reacts to it has the whole write of the new version to finish its own save.
-    if (!sameBytes(readCurrent(target), file.bytes)) throw new ConfigError('concurrent', `${path} changed while Punchcard was editing it.`);
+    if (!sameBytes(readOwnFile(target), file.bytes)) throw new ConfigError('concurrent', `${path} changed while Punchcard was editing it.`);
     renameSync(temporary, target);
   } catch (error) {
     removeQuietly(temporary);
     // The backup written a moment ago holds a version that was never replaced: put back the one before.
-    if (backup && previousBackup !== undefined) restoreBackup(backup, previousBackup, file.mode);
+    if (backup && previousBackup !== undefined) restoreBackup(backup, previousBackup, file);
     if (error instanceof ConfigError) throw error;
     throw new ConfigError('file', `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
   }
@@ -157,7 +171,7 @@ function noteCreation(file: LoadedFile, written: Buffer, createdFolders: string[
     return;
   }
   try {
-    writeFileSync(notePath, `${JSON.stringify({ folders, sha256: sha256(written) })}\n`);
+    replaceWith(notePath, Buffer.from(`${JSON.stringify({ folders, sha256: sha256(written) })}\n`), null, file.owner);
   } catch {
     // Without the note, unregistering empties the file instead of removing it: nothing is lost.
   }
@@ -170,7 +184,7 @@ interface CreationNote {
 
 function readCreationNote(target: string): CreationNote | null {
   try {
-    const note = JSON.parse(readFileSync(target + CREATED_SUFFIX, 'utf8')) as Partial<CreationNote>;
+    const note = JSON.parse(readOwnFile(target + CREATED_SUFFIX)?.toString('utf8') ?? '') as Partial<CreationNote>;
     if (typeof note.sha256 !== 'string' || !Array.isArray(note.folders) || !note.folders.every((folder) => typeof folder === 'string')) return null;
     return { folders: note.folders, sha256: note.sha256 };
   } catch {
@@ -185,7 +199,7 @@ function readCreationNote(target: string): CreationNote | null {
 export function removeCreatedFile(file: LoadedFile): boolean {
   const note = readCreationNote(file.target);
   if (!note || !file.bytes || note.sha256 !== sha256(file.bytes)) return false;
-  if (!sameBytes(readCurrent(file.target), file.bytes)) throw new ConfigError('concurrent', `${file.path} changed while Punchcard was editing it.`);
+  if (!sameBytes(readOwnFile(file.target), file.bytes)) throw new ConfigError('concurrent', `${file.path} changed while Punchcard was editing it.`);
   unlinkSync(file.target);
   removeQuietly(file.target + CREATED_SUFFIX);
   removeQuietly(file.target + BACKUP_SUFFIX);
@@ -204,10 +218,10 @@ export function removeBackup(file: LoadedFile): void {
   removeQuietly(file.target + BACKUP_SUFFIX);
 }
 
-function restoreBackup(backup: string, previous: Buffer | null, mode: number | null): void {
+function restoreBackup(backup: string, previous: Buffer | null, file: LoadedFile): void {
   try {
     if (previous === null) unlinkSync(backup);
-    else writeDurably(backup, previous, mode);
+    else replaceWith(backup, previous, file.mode, file.owner);
   } catch {
     // The backup then holds the version read a moment ago: still a true earlier state of the file.
   }
@@ -232,33 +246,98 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function writeDurably(path: string, bytes: Buffer, mode: number | null): void {
-  const descriptor = openSync(path, 'w', mode ?? 0o644);
+/** A file only this call can have made: fails on anything already at the name, a link included. */
+const NEW_FILE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+/** Read and write bits only: a config file's setuid, setgid or sticky bit is never copied. */
+const PERMISSION_BITS = 0o777;
+
+/**
+ * Writes `bytes` to a file created here at `path`, durably, with the permissions (and, as root, the
+ * owner) of the file it stands for, set on the descriptor.
+ */
+function writeNewFile(path: string, bytes: Buffer, mode: number | null, owner: LoadedFile['owner']): void {
+  // A new config file gets the usual 0644 less the umask; a copy of an existing one starts private.
+  const descriptor = openSync(path, NEW_FILE_FLAGS, mode === null ? 0o644 : 0o600);
   try {
     writeSync(descriptor, bytes);
+    if (owner && process.getuid?.() === 0) fchownSync(descriptor, owner.uid, owner.gid);
+    if (mode !== null) fchmodQuietly(descriptor, mode & PERMISSION_BITS);
     fsyncSync(descriptor);
   } finally {
     closeSync(descriptor);
   }
-  // open() applies the umask; an existing file's exact permissions are restored explicitly.
-  if (mode !== null) chmodExact(path, mode);
 }
 
-function chmodExact(path: string, mode: number): void {
+/** `writeNewFile` beside `path`, then renamed over it: a link at `path` is replaced, never written through. */
+function replaceWith(path: string, bytes: Buffer, mode: number | null, owner: LoadedFile['owner']): void {
+  const temporary = join(dirname(path), `.${basename(path)}.punchcard-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    chmodSync(path, mode);
+    writeNewFile(temporary, bytes, mode, owner);
+    renameSync(temporary, path);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw error;
+  }
+}
+
+function fchmodQuietly(descriptor: number, mode: number): void {
+  try {
+    fchmodSync(descriptor, mode);
   } catch {
     // A file system without Unix permissions (FAT, some mounts): nothing to keep.
   }
 }
 
-function readCurrent(path: string): Buffer | null {
+/** One of Punchcard's own files beside the config (backup, note): a regular file, never through a link. */
+function readOwnFile(path: string): Buffer | null {
+  let descriptor: number;
   try {
-    return readFileSync(path);
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
   } catch {
     return null;
   }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile() || stats.size > CONFIG_MAX_BYTES) return null;
+    const bytes = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
+  } catch {
+    return null;
+  } finally {
+    closeSync(descriptor);
+  }
 }
+
+function writableByCaller(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a link leads into another account's files (the file it names, or the folder it would be
+ * created in, owned by someone other than the link's owner), or undefined. A person's dotfiles
+ * linked from their own repository are theirs throughout.
+ */
+function linkIntoOtherAccount(path: string, target: string): string | undefined {
+  try {
+    const linkOwner = lstatSync(path).uid;
+    const place = existsSync(target) ? target : dirname(target);
+    return statSync(place).uid === linkOwner ? undefined : place;
+  } catch {
+    return undefined;
+  }
+}
+
 
 function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
   if (a === null || b === null) return a === b;
