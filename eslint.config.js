@@ -43,8 +43,9 @@ export default tseslint.config(
   {
     // Registration (DESIGN.md §7) is served from the engine's command line and used by the app, so it
     // lives in the engine, where the app's dependency points down. It stays a self-contained corner:
-    // no Electron, and from the rest of the engine only the folder rules in user-data.ts and the
-    // launch flags in engine-flags.ts (an entry starts the engine as the engine needs).
+    // no Electron, and from the rest of the engine only the folder rules in user-data.ts, the
+    // launch flags in engine-flags.ts (an entry starts the engine as the engine needs) and the
+    // duplicate-key check it shares with the policy reader (contract/duplicate-keys.ts).
     files: ['mcp-server/clients/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -52,7 +53,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' },
-            { regex: '^\\.\\./(?!(user-data|engine-flags)\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts and engine-flags.ts.' },
+            { regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys)\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts and contract/duplicate-keys.ts.' },
           ],
         },
       ],

@@ -160,14 +160,16 @@ function setupQuit(services: AppServices): void {
 
 function repairClientRegistrations(services: AppServices): void {
   // A moved or reinstalled app leaves AI clients pointing at a program that is gone; fix only
-  // entries that are broken, never ones that work (they may be another install's).
-  try {
-    for (const report of services.registrar.repair()) {
-      if (report.changed.length > 0) log(`Repaired the Punchcard entry of ${report.name}: ${report.changed.map((file) => file.path).join(', ')}`);
-    }
-  } catch (error) {
-    log(`Could not check AI-client registrations: ${(error as Error).message}`);
-  }
+  // entries that are broken, never ones that work (they may be another install's), and only of
+  // clients the organisation's policy allows.
+  services.repairClients().then(
+    (reports) => {
+      for (const report of reports) {
+        if (report.changed.length > 0) log(`Repaired the Punchcard entry of ${report.name}: ${report.changed.map((file) => file.path).join(', ')}`);
+      }
+    },
+    (error: unknown) => log(`Could not check AI-client registrations: ${(error as Error).message}`),
+  );
 }
 
 function safeTimezone(services: AppServices): string | undefined {

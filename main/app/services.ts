@@ -3,12 +3,11 @@
 // hands in the Electron adapters (clipboard, browser, login item, events); the UI tests hand in
 // recording ones and drive the very same handlers through the loopback bridge.
 import { mkdirSync } from 'node:fs';
-import { issueAppEngineKey } from '../../mcp-server/policy/app-engine-key.ts';
 import { clientRefusal, loadPolicy, NO_POLICY, policyPaths } from '../../mcp-server/policy/policy.ts';
 import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
 import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
-import { createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
+import { type ChangeReport, createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
@@ -40,6 +39,11 @@ export interface AppServices {
   timesheet: Timesheet;
   settings: SettingsStore;
   registrar: Registrar;
+  /**
+   * Repairs broken AI-client entries (the app does at each launch), once the organisation's policy
+   * is read: before that, every client would look allowed.
+   */
+  repairClients(): Promise<ChangeReport[]>;
   handlers: Handlers;
   dispatch: Dispatch;
   close(): Promise<void>;
@@ -51,9 +55,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     command: options.executable,
     script: options.serverScript,
     userDataDir: options.userDataDir,
-    // The key proves to the engine that it is the app's own (mcp-server/policy/app-engine-key.ts):
-    // with an organisation's policy in place, only it may see every tool.
-    env: { ...(options.runAsNode ? { ELECTRON_RUN_AS_NODE: '1' } : {}), ...issueAppEngineKey(options.userDataDir) },
+    // The engine client hands the engine the app's proof on a pipe of its own (engine-transport.ts):
+    // with an organisation's policy in place, only the app's engine may see every tool.
+    ...(options.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
   };
   const engine = createEngineClient({
     command: launch.command,
@@ -81,9 +85,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // show the new locks the next time they load.
   let policy = NO_POLICY;
   const policyFiles = policyPaths(options.env);
-  const reloadPolicy = () => void loadPolicy(policyFiles).then((loaded) => (policy = loaded));
-  reloadPolicy();
-  const stopWatchingPolicy = watchPolicyFiles(policyFiles, reloadPolicy, options.log);
+  const reloadPolicy = () => loadPolicy(policyFiles).then((loaded) => void (policy = loaded));
+  const policyRead = reloadPolicy();
+  const stopWatchingPolicy = watchPolicyFiles(policyFiles, () => void reloadPolicy(), options.log);
   const registrar = createRegistrar({
     refusal: (clientId) => clientRefusal(policy, clientId),
     environment: { ...currentEnvironment(options.env), platform: options.platform },
@@ -116,6 +120,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     timesheet,
     settings,
     registrar,
+    repairClients: async () => {
+      await policyRead;
+      return registrar.repair();
+    },
     handlers,
     dispatch: createDispatch(handlers, options.log),
     close: () => {

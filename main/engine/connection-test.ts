@@ -41,6 +41,7 @@ const VERDICTS = [
   'tls',
   'server_error',
   'misconfigured',
+  'not_allowed',
   'error',
 ] as const satisfies readonly ConnectionVerdict[];
 // A verdict added to the engine and missing here fails the type check, not a person's test.

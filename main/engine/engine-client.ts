@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { Client, ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { childEnvironment } from './child-environment.ts';
 import { EngineError, messages } from './engine-error.ts';
+import { EngineTransport } from './engine-transport.ts';
 import { LineTail } from './line-tail.ts';
 import { StartGate } from './start-gate.ts';
 
@@ -153,17 +153,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     }
     starts++;
     const tail = new LineTail(STDERR_LINES, (line) => log(`[engine] ${line}`));
-    const transport = new StdioClientTransport({
-      command: options.command,
-      args: [...options.args],
-      env,
-      stderr: 'pipe',
-      ...(options.cwd ? { cwd: options.cwd } : {}),
-    });
+    const transport = new EngineTransport({ command: options.command, args: options.args, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
     // The transport hands out its stderr stream before the process exists, so no early line is lost.
     const stderrEnded = new Promise<void>((resolve) => {
       const stream = transport.stderr;
-      if (!stream) return resolve();
       const decoder = new StringDecoder('utf8');
       stream.on('data', (chunk: Buffer) => tail.push(decoder.write(chunk)));
       stream.once('end', () => {

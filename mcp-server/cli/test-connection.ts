@@ -1,10 +1,15 @@
 // `punchcard-mcp --test-connection`: one verdict about the configured back end on stderr, and an
-// exit code scripts can test (0 connected, 1 not). The provider comes from the flags or the settings.
+// exit code scripts can test (0 connected, 1 not). The provider comes from the flags or the settings;
+// the organisation's policy decides first, as for every other path: a back end it does not allow (or
+// anything but the one it fixes) is not contacted, and without flags the test is of the back end in
+// effect, the policy's fixed one where it sets one.
 // With `--json` the same result also goes to stdout as one JSON line, for the app (main/engine),
 // which runs the bundle for this and must not parse sentences.
 import { join } from 'node:path';
 import type { ProviderProfile, Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
+import { withoutControls } from '../plain-text.ts';
+import { effectiveProfile, loadPolicy, policyPaths, profileRefusal } from '../policy/policy.ts';
 import type { ConnectionReport } from '../providers/http/remote-error.ts';
 import { readSettingsFile } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
@@ -29,8 +34,11 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   let provider: ProviderProfile['type'] | undefined;
   try {
     const settings = readSettingsFile(join(options.userDataDir, SETTINGS_FILE_NAME), options.log).settings;
-    const profile = options.provider ?? settings.provider;
+    const policy = await loadPolicy(policyPaths(options.env));
+    const profile = options.provider ?? effectiveProfile(policy, settings.provider);
     provider = profile.type;
+    const refusal = profileRefusal(policy, profile);
+    if (refusal) return { exitCode: 1, report: { ok: false, verdict: 'not_allowed', message: refusal }, provider };
     return { ...(await testBackEnd(profile, settings, options)), provider };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -72,9 +80,11 @@ async function testBackEnd(profile: ProviderProfile, settings: Settings, options
  * here). One line, so a reader takes the last line of stdout and parses it.
  */
 export function formatJsonLine(result: ConnectionTestResult): string {
-  return JSON.stringify({ ...(result.provider ? { provider: result.provider } : {}), ...result.report });
+  return JSON.stringify({ ...(result.provider ? { provider: result.provider } : {}), ...result.report, message: withoutControls(result.report.message) });
 }
 
+/** The verdict for a terminal: a server's words in it cannot steer the terminal (plain-text.ts). */
 export function formatVerdict(report: ConnectionReport): string {
-  return report.ok ? `Connection OK: ${report.message}` : `Connection FAILED (${report.verdict}): ${report.message}`;
+  const message = withoutControls(report.message);
+  return report.ok ? `Connection OK: ${message}` : `Connection FAILED (${report.verdict}): ${message}`;
 }

@@ -6,7 +6,8 @@
 import { type Node, type ParseError, parseTree, findNodeAtLocation, printParseErrorCode } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError } from './config-error.ts';
-import { lineAndColumn, type TextFormat } from './text-format.ts';
+import { findDuplicateKey, lineAndColumn } from '../contract/duplicate-keys.ts';
+import type { TextFormat } from './text-format.ts';
 
 export type JsonDialect = 'json' | 'json-comments' | 'jsonc';
 
@@ -132,33 +133,13 @@ function parseRoot(text: string, dialect: JsonDialect): Node | undefined {
     throw new ConfigError('syntax', `line ${line}, column ${column}: ${reason}`);
   }
   if (root && root.type !== 'object') throw new ConfigError('shape', `the file should hold a JSON object but holds ${describe(root)}`);
-  if (root) refuseDuplicateKeys(text, root);
-  return root;
-}
-
-/**
- * A key twice in one object: JSON.parse (what Claude Desktop and most clients use) keeps the last,
- * jsonc-parser's lookups find the first, so an entry written into one would be ignored by the
- * client while Punchcard reported success. Such a file is refused like any invalid one.
- */
-function refuseDuplicateKeys(text: string, node: Node): void {
-  if (node.type === 'object') {
-    const seen = new Set<string>();
-    for (const property of node.children ?? []) {
-      const key = property.children?.[0];
-      if (key && typeof key.value === 'string') {
-        if (seen.has(key.value)) {
-          const { line, column } = lineAndColumn(text, key.offset);
-          throw new ConfigError('syntax', `line ${line}, column ${column}: the key "${key.value}" appears twice in one object, and a client would read only the last`);
-        }
-        seen.add(key.value);
-      }
-      const value = property.children?.[1];
-      if (value) refuseDuplicateKeys(text, value);
-    }
-  } else if (node.type === 'array') {
-    for (const child of node.children ?? []) refuseDuplicateKeys(text, child);
+  // A key twice in one object: a client (JSON.parse) would read the last, where Punchcard's edit went
+  // to the first, so the entry would be ignored while Punchcard reported success.
+  const duplicate = root && findDuplicateKey(text, root);
+  if (duplicate) {
+    throw new ConfigError('syntax', `line ${duplicate.line}, column ${duplicate.column}: the key "${duplicate.key}" appears twice in one object, and a client would read only the last`);
   }
+  return root;
 }
 
 /**

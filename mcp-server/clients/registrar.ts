@@ -213,8 +213,10 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       return registerAs(definition, launch);
     },
     unregister,
+    // The organisation's policy rules repair as it rules register: a client it does not allow (or any,
+    // while the policy cannot be used) is left as it is.
     repair: () =>
-      CLIENTS.filter(isWritable).flatMap((definition) => {
+      CLIENTS.filter((definition) => isWritable(definition) && refusalOf(definition.id) === null).flatMap((definition) => {
         const stale = definition
           .configFiles(environment, probe)
           .map((path) => fileState(definition, path))

@@ -57,15 +57,3 @@ function detectIndent(text: string): string | null {
   return smallest;
 }
 
-/** 1-based line and column of a character offset, for messages a person can follow. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < offset && index < text.length; index++) {
-    if (text.charCodeAt(index) === 10) {
-      line++;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}

@@ -2,7 +2,9 @@
 // ends may be contacted, which clients may be registered. One schema for the engine, the app and the
 // `punchcard-mcp policy` command. Keys this version does not know are refused, so a typo in a
 // deployed file fails closed instead of silently allowing what it meant to forbid.
+import { parseTree } from 'jsonc-parser';
 import * as z from 'zod/v4';
+import { findDuplicateKey } from './duplicate-keys.ts';
 import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
@@ -45,12 +47,17 @@ export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 
 /** The file's rules, or the problems that make it unusable (each with the key it is about). */
 export function parsePolicyFile(text: string): { ok: true; policy: PolicyFile } | { ok: false; problem: string } {
+  const json = text.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(json);
   } catch (error) {
     return { ok: false, problem: `it is not valid JSON (${(error as Error).message})` };
   }
+  // `"readOnly": true, "readOnly": false` would be read as false: a file that says both is refused.
+  const tree = parseTree(json);
+  const duplicate = tree && findDuplicateKey(json, tree);
+  if (duplicate) return { ok: false, problem: `line ${duplicate.line}, column ${duplicate.column}: the key "${duplicate.key}" appears twice in one object` };
   const parsed = PolicyFileSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(the file)'}: ${issue.message}`);

@@ -2,7 +2,10 @@
 // file means no restrictions and costs one stat; a file is validated with the zod schema in
 // contract/policy.ts, loaded only then. A file that cannot be read or does not validate fails
 // closed: AI clients get `whoami` only, and it names the file and the problem.
-import { win32, posix } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, win32, posix } from 'node:path';
+import { normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
 import type { ProviderProfile } from '../contract/settings.ts';
 import { TOOL_CATALOG, type ToolAccess, type ToolGroup, type ToolName } from '../contract/tool-catalog.ts';
 import type { ToolPolicyOptions } from '../contract/tool-policy.ts';
@@ -14,11 +17,29 @@ import { readSmallTextFile } from '../settings/settings-source.ts';
  */
 export const POLICY_FILE_VARIABLE = 'PUNCHCARD_POLICY_FILE';
 
-/** Where administrators put the file: a system folder an ordinary user cannot write. */
-export function systemPolicyPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'win32') return win32.join(env.ProgramData || env.PROGRAMDATA || 'C:\\ProgramData', 'Punchcard', 'policy.json');
-  if (platform === 'darwin') return '/Library/Application Support/Punchcard/policy.json';
-  return '/etc/punchcard/policy.json';
+/**
+ * Where administrators put the file: a system folder an ordinary user cannot write. Never found
+ * through an environment variable: a client's entry sets the server's variables, and %ProgramData%
+ * pointed at an empty folder would be no policy at all. On Windows the folder is ProgramData on the
+ * system drive: C:, and the drive Windows keeps the person's profile on where that differs (read from
+ * the account, not from a variable). Every file found applies, and each can only narrow.
+ */
+export function systemPolicyPaths(platform: NodeJS.Platform = process.platform, profileFolder: () => string = accountHomeFolder): string[] {
+  if (platform === 'darwin') return ['/Library/Application Support/Punchcard/policy.json'];
+  if (platform !== 'win32') return ['/etc/punchcard/policy.json'];
+  const drives = new Set(['C:']);
+  const profileDrive = /^([A-Za-z]:)\\/.exec(profileFolder())?.[1];
+  if (profileDrive) drives.add(profileDrive.toUpperCase());
+  return [...drives].map((drive) => win32.join(`${drive}\\`, 'ProgramData', 'Punchcard', 'policy.json'));
+}
+
+/** The home folder as the operating system's account records it (Windows: the token's profile), not $HOME. */
+function accountHomeFolder(): string {
+  try {
+    return userInfo().homedir;
+  } catch {
+    return '';
+  }
 }
 
 export interface Policy {
@@ -52,7 +73,7 @@ export const NO_POLICY: Policy = {
 
 export function policyPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
   const override = env[POLICY_FILE_VARIABLE];
-  return [systemPolicyPath(platform, env), ...(override ? [(platform === 'win32' ? win32 : posix).resolve(override)] : [])];
+  return [...systemPolicyPaths(platform), ...(override ? [(platform === 'win32' ? win32 : posix).resolve(override)] : [])];
 }
 
 /** Reads and combines the policy files (each one's rules apply, so two only ever narrow). */
@@ -62,6 +83,12 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
     const read = readSmallTextFile(path);
     if (typeof read === 'string') texts.push({ path, text: read });
     else if ('problem' in read) return failClosed(paths, `${path}: ${read.problem}`);
+    else {
+      // Nothing to read, but a link there (or in place of its folder) is a file someone meant to
+      // deploy: a link to nothing cannot count as "no policy".
+      const link = danglingLink(path);
+      if (link) return failClosed(paths, `${path}: ${link} is a symbolic link to something that does not exist`);
+    }
   }
   if (texts.length === 0) return NO_POLICY;
   const { parsePolicyFile } = await import('../contract/policy.ts');
@@ -85,6 +112,18 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
     };
   }
   return policy;
+}
+
+/** The path or its folder, when it is a symbolic link that leads nowhere. */
+function danglingLink(path: string): string | undefined {
+  for (const candidate of [path, dirname(path)]) {
+    try {
+      if (lstatSync(candidate).isSymbolicLink() && !existsSync(candidate)) return candidate;
+    } catch {
+      // Not there at all.
+    }
+  }
+  return undefined;
 }
 
 function narrow(current: readonly string[] | null, next: readonly string[] | undefined): readonly string[] | null {
@@ -118,6 +157,32 @@ export function isProviderAllowed(policy: Policy, profile: ProviderProfile): boo
 
 export function providerRefusal(profile: ProviderProfile): string {
   return `Your organisation's policy does not allow the ${profile.type === 'local' ? 'local timesheet' : profile.type} back end, so Punchcard does not contact it.`;
+}
+
+/**
+ * Why the policy forbids contacting this back end, by any path (a tool, a connection test, the
+ * app's Test button), or null: a type it does not allow, or anything but the back end it fixes. The
+ * fixed back end is the same one when its type and address are; its TLS options are the policy's.
+ */
+export function profileRefusal(policy: Policy, profile: ProviderProfile): string | null {
+  const fixed = policy.fixedProvider;
+  if (fixed && !sameBackEnd(fixed, profile)) {
+    return `Your organisation's policy fixes the back end to ${backEndName(fixed)}, so Punchcard does not contact ${backEndName(profile)}.`;
+  }
+  return isProviderAllowed(policy, profile) ? null : providerRefusal(profile);
+}
+
+function sameBackEnd(a: ProviderProfile, b: ProviderProfile): boolean {
+  if (a.type !== b.type) return false;
+  const address = (profile: ProviderProfile) => ('url' in profile ? normalizeBaseUrl(profile.url) : '');
+  const person = (profile: ProviderProfile) => ('email' in profile ? normalizeEmail(profile.email) : '');
+  return address(a) === address(b) && person(a) === person(b);
+}
+
+function backEndName(profile: ProviderProfile): string {
+  if (profile.type === 'local') return 'the local timesheet';
+  const name = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari' }[profile.type];
+  return `${name} at ${normalizeBaseUrl(profile.url)}`;
 }
 
 /** Whether the policy lets AI clients have this tool (the settings may narrow further). */

@@ -14,6 +14,8 @@ import type { Wire } from './wire.ts';
 export interface EngineSessionOptions {
   userDataDir: string;
   allTools: boolean;
+  /** The app proved this is its own engine (policy/app-engine-proof.ts). */
+  appEngine: boolean;
   provider?: ProviderProfile;
   /** config.json as the opening last checked it; without it the engine reads the file itself. */
   settings?: SettingsRead;
@@ -26,6 +28,7 @@ export async function startEngineSession(options: EngineSessionOptions): Promise
   const engine = await createEngine({
     userDataDir: options.userDataDir,
     allTools: options.allTools,
+    appEngine: options.appEngine,
     now: createClock(),
     log: options.log,
     ...(options.settings ? { settings: options.settings } : {}),

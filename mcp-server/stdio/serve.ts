@@ -12,7 +12,7 @@ import { knownCapabilities } from '../providers/known-capabilities.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
 import { SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
 import { isToolOffered } from '../tools/offer.ts';
-import { isAppEngine } from '../policy/app-engine-key.ts';
+import { readAppEngineProof } from '../policy/app-engine-proof.ts';
 import { effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { createConnection } from './connection.ts';
@@ -44,7 +44,8 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const profile = effectiveProfile(policy, options.provider ?? settings.settings.provider);
   const capabilities = knownCapabilities(profile, userDataDir);
   const remote = profile.type !== 'local' && isProviderAllowed(policy, profile);
-  const appEngine = isAppEngine(process.env, userDataDir);
+  // Only a start that asks for every tool looks for the app's proof (policy/app-engine-proof.ts).
+  const appEngine = options.allTools && (await readAppEngineProof());
   const toolOptions = () => ({
     allTools: options.allTools && (appEngine || !isRestrictive(policy)),
     organisation: organisationRules(policy, profile),
@@ -67,7 +68,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
       const { startEngineSession } = await import('./engine-session.ts');
       // Settings the schema checked in this process are handed on; the engine checks a remembered
       // read again itself (it loads zod anyway), so a memo file is never trusted beyond the opening.
-      return startEngineSession({ ...options, ...(settings.checkedNow ? { settings } : {}), wire, replay });
+      return startEngineSession({ ...options, appEngine, ...(settings.checkedNow ? { settings } : {}), wire, replay });
     },
     log,
   });

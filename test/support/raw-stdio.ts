@@ -58,12 +58,23 @@ export interface RawServer {
 
 /**
  * `launcher` runs the server through another command (its arguments first, then node and the
- * bundle), for a server that must see the file system differently (a read-only mount).
+ * bundle), for a server that must see the file system differently (a read-only mount). `fd3` is
+ * what the server gets as descriptor 3, as the app gives its engine a pipe with its proof line
+ * (mcp-server/policy/app-engine-proof.ts): text written into a pipe, or an open descriptor.
  */
-export function spawnRawServer(args: string[], env: Record<string, string>, bundle: string = SERVER_BUNDLE, launcher: string[] = []): RawServer {
+export function spawnRawServer(
+  args: string[],
+  env: Record<string, string>,
+  bundle: string = SERVER_BUNDLE,
+  launcher: string[] = [],
+  fd3?: { text: string } | { descriptor: number },
+): RawServer {
   const spawnedAt = performance.now();
   const [command, ...commandArgs] = [...launcher, process.execPath, bundle, ...args] as [string, ...string[]];
-  const child = spawn(command, commandArgs, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const stdio: Array<'pipe' | number> = ['pipe', 'pipe', 'pipe'];
+  if (fd3) stdio.push('text' in fd3 ? 'pipe' : fd3.descriptor);
+  const child = spawn(command, commandArgs, { env, stdio }) as ChildProcessWithoutNullStreams;
+  if (fd3 && 'text' in fd3) (child.stdio[3] as NodeJS.WritableStream).end(fd3.text);
   children.add(child);
   const received = new Map<number, RawResponse>();
   const all: RawResponse['message'][] = [];

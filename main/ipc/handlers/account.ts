@@ -1,7 +1,7 @@
 // Account screen: which back end the engine uses, and its secret. The secret goes from the form
 // straight into the keychain (DESIGN.md §3) and never comes back out to the window; the settings
 // file only names the back end. Testing a connection asks the engine, before or after saving.
-import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
+import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/policy/policy.ts';
 import {
   CalamariProviderSchema,
   ClockodoProviderSchema,
@@ -141,12 +141,8 @@ export function accountHandlers(
     saveAccount: async ({ provider, token }) => {
       const profile = profileFrom(provider);
       // Never a setting the policy forbids: it would only pretend to change the back end.
-      const rules = organisation();
-      const fixed = policy().fixedProvider;
-      if (fixed && (profile.type !== fixed.type || (profile.type === 'kimai' && fixed.type === 'kimai' && profile.url !== fixed.url))) {
-        throw new UserFacingError(rules?.note ?? 'Set by your organisation.');
-      }
-      if (rules?.allowed && !rules.allowed.includes(profile.type)) throw new UserFacingError(rules.note);
+      const refusal = profileRefusal(policy(), profile);
+      if (refusal) throw new UserFacingError(organisation()?.note ?? refusal);
       if (profile.type !== 'local') {
         const account = credentialAccount(profile);
         const { label, secretName } = choiceOf(profile.type);
@@ -163,7 +159,11 @@ export function accountHandlers(
       return view();
     },
     testConnection: async (request) => {
-      const profile = request ? profileFrom(request.provider) : deps.settings.read().provider;
+      // The saved account is tested as the engine uses it: the organisation's fixed back end wins.
+      const profile = request ? profileFrom(request.provider) : effectiveProfile(policy(), deps.settings.read().provider);
+      // A back end the policy does not allow is not contacted from here either (the engine refuses too).
+      const refusal = profileRefusal(policy(), profile);
+      if (refusal) return { ok: false, message: refusal };
       return deps.timesheet.testConnection(profile, request?.token?.trim());
     },
     forgetCredential: async () => {

@@ -120,6 +120,8 @@ export type ConnectionVerdict =
   | 'tls'
   | 'server_error'
   | 'misconfigured'
+  /** The organisation's policy does not let Punchcard contact this back end; nothing was sent. */
+  | 'not_allowed'
   /** Punchcard itself failed while testing (an answer it could not read); the message says what. */
   | 'error';
 

@@ -1,6 +1,8 @@
 // The engine client against the real bundle over real stdio (and against fixture scripts that crash,
 // hang or change their tools): lazy and shared starts, restarts after a kill, waits after a crash
 // loop, timeouts, tool errors, the tool list kept per engine, and a close that leaves no process behind.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../../../main/engine/engine-error.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
@@ -52,6 +54,20 @@ describe('starting', () => {
     const { engine } = startTestEngine({ settings: { tools: { readOnly: true, groups: { timer: false } } } });
     const names = await engine.tools();
     expect(names).toEqual(expect.arrayContaining(['clock_in', 'clock_out', 'timer_status', 'update_time_entry', 'delete_time_entry']));
+  });
+});
+
+describe("the app's proof", () => {
+  it('gets the app every tool under a policy that leaves AI clients whoami only: the proof travels on its own pipe', async () => {
+    const dir = makeUserDataDir();
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { enabled: false } }));
+    const { engine, logs } = startTestEngine({ userDataDir: dir, env: { PUNCHCARD_POLICY_FILE: policyFile } });
+    expect((await engine.tools()).length).toBe(17);
+    expect((await engine.callTool('clock_in')).text).toMatch(/^Clocked in/);
+    expect(logs.some((line) => line.includes('--all-tools is ignored'))).toBe(false);
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

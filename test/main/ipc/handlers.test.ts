@@ -452,4 +452,24 @@ describe("handlers under an organisation's policy", () => {
     expect(account.value.organisation).toEqual({ fixed: true, allowed: ['kimai'], note: 'Set by your organisation: every account here uses this back end.' });
     expect(await dispatch('saveAccount', { provider: { type: 'local' } })).toMatchObject({ ok: false, message: 'Set by your organisation: every account here uses this back end.' });
   });
+
+  it('test the back end in effect, the fixed one, when Test is pressed for the saved account (it tested config.json\'s)', async () => {
+    const { dispatch, tested } = setup({ policy: () => policy });
+    expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'Connected.' } });
+    expect(tested).toEqual([{ profile: { type: 'kimai', url: 'https://kimai.example.com' }, token: undefined }]);
+  });
+
+  it('never send a typed token to a back end the policy does not allow (the attack: Test against an address of the attacker\'s)', async () => {
+    const { dispatch, tested } = setup({ policy: () => policy });
+    expect(await dispatch('testConnection', { provider: { type: 'kimai', url: 'https://attacker.example' }, token: 'secret' })).toEqual({
+      ok: true,
+      value: { ok: false, message: "Your organisation's policy fixes the back end to Kimai at https://kimai.example.com, so Punchcard does not contact Kimai at https://attacker.example." },
+    });
+    const onlyLocal = setup({ policy: () => ({ ...NO_POLICY, providersAllowed: ['local'] }) });
+    expect(await onlyLocal.dispatch('testConnection', { provider: { type: 'clockodo', email: 'ada@example.com' }, token: 'secret' })).toMatchObject({
+      ok: true,
+      value: { ok: false, message: "Your organisation's policy does not allow the clockodo back end, so Punchcard does not contact it." },
+    });
+    expect([...tested, ...onlyLocal.tested]).toEqual([]);
+  });
 });

@@ -5,11 +5,14 @@
 // app's own engine, with the key the app issues, sees every tool. The policy path is the test-only
 // override (PUNCHCARD_POLICY_FILE), which can only narrow the system file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueAppEngineKey } from '../../../mcp-server/policy/app-engine-key.ts';
+import { createHash } from 'node:crypto';
+import { APP_ENGINE_PROOF_LINE } from '../../../mcp-server/policy/app-engine-proof.ts';
 import { makeUserDataDir, SERVER_BUNDLE, writeSettings } from '../../support/engine.ts';
+import { runCli } from '../../support/run-cli.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 
 const folders: string[] = [];
@@ -21,13 +24,24 @@ function setup(policy: unknown, settings?: Record<string, unknown>) {
   writeFileSync(policyFile, typeof policy === 'string' ? policy : JSON.stringify(policy));
   return { dir, policyFile, env: serverEnv(dir, { PUNCHCARD_POLICY_FILE: policyFile }) };
 }
-afterEach(() => {
+const fakes: FakeKimai[] = [];
+/**
+ * Writes a policy as deployment tools do, whole at once (a temporary file renamed into place): a
+ * file caught half-written is invalid, and an invalid policy fails closed, as it should.
+ */
+function deploy(policyFile: string, policy: unknown): void {
+  writeFileSync(`${policyFile}.tmp`, JSON.stringify(policy));
+  renameSync(`${policyFile}.tmp`, policyFile);
+}
+
+afterEach(async () => {
   cleanUp();
   for (const dir of folders.splice(0)) removeTempDir(dir);
+  for (const fake of fakes.splice(0)) await fake.close();
 });
 
-function start(dir: string, env: Record<string, string>, era: Era, args: string[] = []): RawServer {
-  const server = spawnRawServer(['--user-data', dir, ...args], env);
+function start(dir: string, env: Record<string, string>, era: Era, args: string[] = [], fd3?: Parameters<typeof spawnRawServer>[4]): RawServer {
+  const server = spawnRawServer(['--user-data', dir, ...args], env, undefined, [], fd3);
   server.send(...(era === 'legacy' ? legacyOpening() : modernOpening()));
   return server;
 }
@@ -118,7 +132,7 @@ describe('a policy that changes while the server runs', () => {
     const server = start(dir, env, 'legacy');
     expect(await toolNames(server, 2)).toContain('log_time');
     await call(server, 'legacy', 3, 'timer_status'); // the engine has taken over
-    writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { deniedGroups: ['entries'] } }));
+    deploy(policyFile, { schemaVersion: 1, ai: { deniedGroups: ['entries'] } });
     await server.next((message) => message.method === 'notifications/tools/list_changed');
     server.send(eraRequest('legacy', 4, 'tools/list'));
     const names = await toolNames(server, 4);
@@ -138,15 +152,43 @@ describe('--all-tools', () => {
     expect(await toolNames(server, 4)).toEqual(['whoami']);
   });
 
-  it("gives the app's own engine every tool, with the key the app issued for this launch", async () => {
+  it("gives the app's own engine every tool: its proof arrives on a pipe no config entry can give", async () => {
     const { dir, env } = setup({ schemaVersion: 1, ai: { enabled: false } });
-    const server = start(dir, { ...env, ...issueAppEngineKey(dir) }, 'legacy', ['--all-tools']);
+    const server = start(dir, env, 'legacy', ['--all-tools'], { text: `${APP_ENGINE_PROOF_LINE}\n` });
     expect((await toolNames(server, 2)).length).toBe(17);
-    // A key from an earlier launch no longer counts.
-    const old = issueAppEngineKey(dir);
-    issueAppEngineKey(dir);
-    const stale = start(dir, { ...env, ...old }, 'legacy', ['--all-tools']);
-    expect(await toolNames(stale, 2)).toEqual(['whoami']);
+    await call(server, 'legacy', 3, 'timer_status'); // the engine has taken over, and agrees
+    server.send(eraRequest('legacy', 4, 'tools/list'));
+    expect((await toolNames(server, 4)).length).toBe(17);
+  });
+
+  it('refuses the forged app key: a key in the entry\'s variables and its hash in the --user-data folder it picked', async () => {
+    // The attack the old key fell to: everything a config entry can name (a variable, and a file in
+    // a folder of its choosing, with the person's timesheet linked in) and --all-tools, under readOnly.
+    const { dir, env } = setup({ schemaVersion: 1, ai: { readOnly: true } });
+    const key = 'forged-key';
+    writeFileSync(join(dir, 'app-engine.key'), `${createHash('sha256').update(key).digest('hex')}\n`);
+    const server = start(dir, { ...env, PUNCHCARD_APP_ENGINE_KEY: key }, 'legacy', ['--all-tools']);
+    const names = await toolNames(server, 2);
+    expect(names).not.toContain('log_time');
+    expect(names).not.toContain('delete_time_entry');
+    server.send(eraRequest('legacy', 3, 'tools/call', { name: 'log_time', arguments: { date: 'today', duration: '1h' } }));
+    const { message } = await server.response(3);
+    // Not offered, so not served: nothing is written to the timesheet.
+    expect(JSON.stringify(message)).toMatch(/not found|disabled/i);
+    expect(server.stderr()).toContain('--all-tools is ignored');
+  });
+
+  it('refuses a proof line that comes in a file, not a pipe', async () => {
+    const { dir, env } = setup({ schemaVersion: 1, ai: { enabled: false } });
+    const file = join(dir, 'proof');
+    writeFileSync(file, `${APP_ENGINE_PROOF_LINE}\n`);
+    const descriptor = openSync(file, 'r');
+    try {
+      const server = start(dir, env, 'legacy', ['--all-tools'], { descriptor });
+      expect(await toolNames(server, 2)).toEqual(['whoami']);
+    } finally {
+      closeSync(descriptor);
+    }
   });
 });
 
@@ -183,5 +225,101 @@ describe('punchcard-mcp policy and register', () => {
     // The list says which clients the policy rules out.
     expect(run(['clients'], env).stdout).toMatch(/Not allowed by your organisation's policy: claude-desktop, vscode-insiders, cursor, /);
     expect(run(['clients'], env).stdout).not.toMatch(/policy: [^\n]*\bvscode,/);
+  });
+});
+
+describe('policy files an attacker or a careless deployment shapes', () => {
+  it('a dangling link at the policy path fails closed: it is not "no policy"', async () => {
+    const { dir, env, policyFile } = setup('{}');
+    removeTempDir(policyFile);
+    symlinkSync(join(dir, 'nowhere', 'policy.json'), policyFile);
+    const server = start(dir, env, 'legacy');
+    expect(await toolNames(server, 2)).toEqual(['whoami']);
+    expect((await call(server, 'legacy', 3, 'whoami')).structured?.organisation_policy).toContain(`${policyFile} is a symbolic link to something that does not exist`);
+  });
+
+  it('a key written twice ("readOnly": true, then false) fails closed, naming the line and column', async () => {
+    const { dir, env, policyFile } = setup('{\n  "schemaVersion": 1,\n  "ai": { "readOnly": true, "readOnly": false }\n}\n');
+    const server = start(dir, env, 'legacy');
+    expect(await toolNames(server, 2)).toEqual(['whoami']);
+    expect((await call(server, 'legacy', 3, 'whoami')).structured?.organisation_policy).toContain(`${policyFile}: line 3, column 29: the key "readOnly" appears twice in one object`);
+  });
+
+  it('a policy folder created after the server started is followed: a first deployment reaches running servers', async () => {
+    const dir = makeUserDataDir();
+    folders.push(dir);
+    const policyFile = join(dir, 'deployed-later', 'policy.json');
+    const server = start(dir, serverEnv(dir, { PUNCHCARD_POLICY_FILE: policyFile }), 'legacy');
+    expect(await toolNames(server, 2)).toContain('log_time');
+    await call(server, 'legacy', 3, 'timer_status'); // the engine has taken over
+    mkdirSync(join(dir, 'deployed-later'));
+    deploy(policyFile, { schemaVersion: 1, ai: { deniedGroups: ['entries'] } });
+    await server.next((message) => message.method === 'notifications/tools/list_changed');
+    server.send(eraRequest('legacy', 4, 'tools/list'));
+    expect(await toolNames(server, 4)).not.toContain('log_time');
+  }, 30_000);
+});
+
+describe('connection tests under the policy (the token must never reach a back end it does not allow)', () => {
+  const ADA = DEFAULT_USERS[0] as FakeUser;
+  async function fakeKimai() {
+    const fake = await startFakeKimai();
+    fakes.push(fake);
+    return fake;
+  }
+
+  it('--test-connection --provider kimai --url B under providers.allowed ["local"]: refused, B is never contacted', async () => {
+    const attacker = await fakeKimai();
+    const { dir, env } = setup({ schemaVersion: 1, providers: { allowed: ['local'] } });
+    const result = await runCli(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], { ...env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ provider: 'kimai', ok: false, verdict: 'not_allowed', message: "Your organisation's policy does not allow the kimai back end, so Punchcard does not contact it." });
+    expect(attacker.requests).toEqual([]);
+  });
+
+  it('--url B under a fixed Kimai A: refused, B is never contacted; without flags the test is of A', async () => {
+    const [fixed, attacker] = [await fakeKimai(), await fakeKimai()];
+    const { dir, env } = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fixed.url } } });
+    const withToken = { ...env, PUNCHCARD_KIMAI_TOKEN: ADA.token };
+    const refused = await runCli(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], withToken);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, verdict: 'not_allowed', message: `Your organisation's policy fixes the back end to Kimai at ${fixed.url}, so Punchcard does not contact Kimai at ${attacker.url}.` });
+    expect(attacker.requests).toEqual([]);
+    // config.json names the local timesheet; the back end in effect is the organisation's.
+    writeSettings(dir, { provider: { type: 'local' } });
+    const saved = await runCli(['--test-connection', '--json', '--user-data', dir], withToken);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ provider: 'kimai', ok: true, verdict: 'ok' });
+    expect(fixed.requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('repair under the policy (the app runs it at every launch)', () => {
+  const stale = (dir: string) => {
+    const file = join(dir, '.cursor', 'mcp.json');
+    mkdirSync(join(dir, '.cursor'));
+    const text = JSON.stringify({ mcpServers: { punchcard: { command: join(dir, 'gone', 'node'), args: [join(dir, 'gone', 'punchcard-mcp.mjs')] } } });
+    writeFileSync(file, text);
+    return { file, text };
+  };
+  const repair = (env: Record<string, string>) => spawnSync(process.execPath, [SERVER_BUNDLE, 'repair'], { env, encoding: 'utf8' });
+
+  it('leaves the entry of a client the policy does not allow as it is', () => {
+    const { dir, env } = setup({ schemaVersion: 1, clients: { allowed: ['vscode'] } });
+    const { file, text } = stale(dir);
+    expect(repair(env).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('repairs nothing while the policy cannot be used', () => {
+    const { dir, env } = setup('{"schemaVersion": 1, "clients": ');
+    const { file, text } = stale(dir);
+    repair(env);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('still repairs an allowed client', () => {
+    const { dir, env } = setup({ schemaVersion: 1, clients: { allowed: ['cursor'] } });
+    const { file } = stale(dir);
+    expect(repair(env).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(SERVER_BUNDLE.split('/').at(-1) as string);
   });
 });

@@ -6,7 +6,6 @@ import { CLIENTS } from '../../../mcp-server/clients/catalog.ts';
 import { CLIENT_IDS } from '../../../mcp-server/contract/client-ids.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
-import { issueAppEngineKey, isAppEngine, APP_ENGINE_KEY_VARIABLE } from '../../../mcp-server/policy/app-engine-key.ts';
 import {
   aiGate,
   clientRefusal,
@@ -15,7 +14,7 @@ import {
   NO_POLICY,
   organisationRules,
   policyPaths,
-  systemPolicyPath,
+  systemPolicyPaths,
 } from '../../../mcp-server/policy/policy.ts';
 
 const dirs: string[] = [];
@@ -32,10 +31,20 @@ afterEach(() => {
 
 describe('the policy files', () => {
   it('live where an ordinary user cannot write, per OS; the test override is added, never instead', () => {
-    expect(systemPolicyPath('linux', {})).toBe('/etc/punchcard/policy.json');
-    expect(systemPolicyPath('darwin', {})).toBe('/Library/Application Support/Punchcard/policy.json');
-    expect(systemPolicyPath('win32', { ProgramData: 'C:\\ProgramData' })).toBe('C:\\ProgramData\\Punchcard\\policy.json');
+    expect(systemPolicyPaths('linux')).toEqual(['/etc/punchcard/policy.json']);
+    expect(systemPolicyPaths('darwin')).toEqual(['/Library/Application Support/Punchcard/policy.json']);
+    expect(systemPolicyPaths('win32', () => 'C:\\Users\\ada')).toEqual(['C:\\ProgramData\\Punchcard\\policy.json']);
+    // A profile kept on another drive adds that drive's ProgramData; both apply, each only narrows.
+    expect(systemPolicyPaths('win32', () => 'd:\\Users\\ada')).toEqual(['C:\\ProgramData\\Punchcard\\policy.json', 'D:\\ProgramData\\Punchcard\\policy.json']);
     expect(policyPaths({ PUNCHCARD_POLICY_FILE: '/tmp/p.json' }, 'linux')).toEqual(['/etc/punchcard/policy.json', '/tmp/p.json']);
+  });
+
+  it('are not moved by %ProgramData% (the attack: an entry points it at an empty folder to lose the policy)', () => {
+    const entryVariables = { ProgramData: 'C:\\Users\\ada\\empty', PROGRAMDATA: 'C:\\Users\\ada\\empty', SystemDrive: 'E:' };
+    const paths = policyPaths(entryVariables, 'win32');
+    expect(paths[0]).toBe('C:\\ProgramData\\Punchcard\\policy.json');
+    expect(paths.join('\n')).not.toContain('empty');
+    expect(paths.join('\n')).not.toContain('E:');
   });
 
   it('mean no restrictions when there are none, without loading the schema', async () => {
@@ -78,20 +87,6 @@ describe('settings cannot widen the policy', () => {
     expect(isToolEnabled('timer_status', settings, options)).toBe(true);
     // And they can still narrow it.
     expect(isToolEnabled('timer_status', { ...settings, tools: { ...settings.tools, enabled: { timer_status: false } } }, options)).toBe(false);
-  });
-});
-
-describe("the app's engine key", () => {
-  it('is accepted only as issued for the latest launch', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'punchcard-key-'));
-    dirs.push(dir);
-    expect(isAppEngine({}, dir)).toBe(false);
-    const first = issueAppEngineKey(dir);
-    expect(isAppEngine(first, dir)).toBe(true);
-    const second = issueAppEngineKey(dir);
-    expect(isAppEngine(first, dir)).toBe(false);
-    expect(isAppEngine(second, dir)).toBe(true);
-    expect(isAppEngine({ [APP_ENGINE_KEY_VARIABLE]: 'guess' }, dir)).toBe(false);
   });
 });
 
