@@ -8,10 +8,13 @@ import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
 import type { Clock } from './clock.ts';
 import { publicHolidays } from './domain/holidays.ts';
+import { MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
 import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
+import { withoutControls, withoutControlsDeep } from './plain-text.ts';
 import { createTracker } from './providers/create-tracker.ts';
+import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
 import { readSettingsFile, type SettingsRead } from './settings/settings-file.ts';
@@ -23,7 +26,6 @@ import { TOOL_LIST } from './tools/index.ts';
 import { isToolOffered } from './tools/offer.ts';
 import type { ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
-import { isAppEngine } from './policy/app-engine-key.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
 
@@ -41,6 +43,11 @@ export interface EngineOptions {
   userDataDir: string;
   /** Expose every tool regardless of the AI-facing switches (the app's own engine). */
   allTools: boolean;
+  /**
+   * The caller proved this is the app's own engine (policy/app-engine-proof.ts): only then does
+   * `allTools` count once an organisation's policy exists.
+   */
+  appEngine?: boolean;
   now: Clock;
   log: Log;
   /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
@@ -83,7 +90,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const profile = effectiveProfile(policy, options.provider ?? current.settings.provider);
   // Only the app's own engine may see every tool once a policy exists: --all-tools in an AI
   // client's entry does not get past it.
-  const appEngine = isAppEngine(env, options.userDataDir);
+  const appEngine = options.appEngine === true;
   const toolOptions = (): ToolPolicyOptions => {
     const allTools = options.allTools && (appEngine || !isRestrictive(policy));
     return { allTools, organisation: organisationRules(policy, profile) };
@@ -254,20 +261,24 @@ function buildServer(
 
 async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context: () => Promise<ToolContext>, log: Log) {
   try {
-    const callContext = await context();
-    const { data, text } = await tool.handler(args, callContext);
+    // One budget of back-end requests for the whole call, the context's own (the person's zone) included.
+    const { callContext, data, text } = await withRequestBudget(MAX_REQUESTS_PER_CALL, async () => {
+      const callContext = await context();
+      return { callContext, ...(await tool.handler(args, callContext)) };
+    });
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
-    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
+    // Names and notes come from back ends and people: no terminal-steering characters reach a client.
+    return { content: [{ type: 'text' as const, text: withoutControls(noted) }], structuredContent: withoutControlsDeep(data as Record<string, unknown>) };
   } catch (error) {
     if (error instanceof ToolInputError || error instanceof ProviderError) {
-      return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
+      return { isError: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
     }
     log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
       isError: true,
-      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
+      content: [{ type: 'text' as const, text: withoutControls(`Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.`) }],
     };
   }
 }

@@ -2,6 +2,7 @@
 // rule data are loaded on first use only: most tool calls never need holidays, and the server has to
 // answer its first request fast.
 import type Holidays from 'date-holidays';
+import { FIRST_YEAR, LAST_YEAR } from './call-limits.ts';
 import { addDays, isValidDate } from './time.ts';
 import type { HolidayRegion } from '../contract/settings.ts';
 
@@ -30,13 +31,17 @@ function loadLibrary(): Promise<HolidaysClass> {
 }
 
 /**
- * Public holidays in [from, to] (both included, any span of years), one entry per date, sorted.
+ * Public holidays in [from, to] (both included), one entry per date, sorted. Only the years
+ * Punchcard works with are looked at (a back end's absence "until 9999" must not make this compute
+ * eight thousand years of holidays); none lie outside them.
  * Only type 'public' counts: observances, optional, school and bank holidays are ordinary working
  * days for a timesheet. Throws when the region is unknown, because the package would otherwise
  * quietly fall back to the country's holidays (or to none at all).
  */
-export async function publicHolidays(region: HolidayRegion, from: string, to: string): Promise<PublicHoliday[]> {
-  if (!isValidDate(from) || !isValidDate(to)) throw new RangeError(`Not a date range (YYYY-MM-DD): ${from} to ${to}`);
+export async function publicHolidays(region: HolidayRegion, wantedFrom: string, wantedTo: string): Promise<PublicHoliday[]> {
+  if (!isValidDate(wantedFrom) || !isValidDate(wantedTo)) throw new RangeError(`Not a date range (YYYY-MM-DD): ${wantedFrom} to ${wantedTo}`);
+  const from = wantedFrom < `${FIRST_YEAR}-01-01` ? `${FIRST_YEAR}-01-01` : wantedFrom;
+  const to = wantedTo > `${LAST_YEAR}-12-31` ? `${LAST_YEAR}-12-31` : wantedTo;
   if (to < from) return [];
   const Library = await loadLibrary();
   const known = resolveRegion(Library, region);

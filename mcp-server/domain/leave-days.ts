@@ -1,6 +1,7 @@
 // How much leave a request costs and how much work a period asks for. Both depend on the person's
 // working days (work-plan.ts: target hours, public holidays, half holidays) and on half days of
 // leave, and on nothing else.
+import { MAX_LEAVE_DAYS } from './call-limits.ts';
 import { daysBetween, eachDate, isValidDate } from './time.ts';
 import type { WorkWeek } from '../contract/settings.ts';
 import { type DayPlan, workShare } from './work-plan.ts';
@@ -9,13 +10,6 @@ import { type DayPlan, workShare } from './work-plan.ts';
 export type { WorkWeek };
 export const DAY_PARTS = ['full', 'morning', 'afternoon'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
-
-/**
- * How many years past the current one "upcoming leave" reaches: where nobody gives a range, leave
- * is looked for up to the end of that year. Bounded, because a back end is asked for a range, and
- * nobody files leave further ahead.
- */
-export const LEAVE_YEARS_AHEAD = 10;
 
 export type LeaveRange = {
   firstDay: string;
@@ -28,8 +22,6 @@ export type LeaveRange = {
 export type LeaveDay = { date: string; part: DayPart; counts: number; reason?: 'weekend' | 'holiday' };
 export type LeaveDays = { ok: true; workingDays: number; days: LeaveDay[] } | { ok: false; message: string };
 
-const MAX_DAYS = 366;
-
 /**
  * Every calendar day of a leave request with what it costs: 1 for a working day, 0.5 for a half
  * day at either end or a half holiday, 0 for days off (reason 'weekend', meaning any day with no
@@ -37,7 +29,7 @@ const MAX_DAYS = 366;
  * it would cost nothing even without the holiday.
  */
 export function leaveDays(input: LeaveRange, plan: DayPlan): LeaveDays {
-  const problem = rangeProblem(input);
+  const problem = leaveRangeProblem(input);
   if (problem) return { ok: false, message: problem };
 
   const days = eachDate(input.firstDay, input.lastDay).map((date): LeaveDay => {
@@ -84,7 +76,12 @@ export function targetMinutes(from: string, to: string, plan: DayPlan, leave: Re
   return Math.round(minutes);
 }
 
-function rangeProblem(input: LeaveRange): string | undefined {
+/**
+ * What keeps a request's days from being counted at all (not a real date, the wrong order, too long,
+ * a day that ends before it starts), or undefined. Cheap, so callers check it before fetching a plan
+ * that grows with the range.
+ */
+export function leaveRangeProblem(input: LeaveRange): string | undefined {
   for (const [label, date] of [['first day', input.firstDay], ['last day', input.lastDay]] as const) {
     if (!isValidDate(date)) return `The ${label} "${date}" is not a real date; write it as YYYY-MM-DD, such as 2026-11-23.`;
   }
@@ -92,8 +89,8 @@ function rangeProblem(input: LeaveRange): string | undefined {
     return `The last day (${input.lastDay}) is before the first day (${input.firstDay}). Swap them or correct one of them.`;
   }
   const length = daysBetween(input.firstDay, input.lastDay) + 1;
-  if (length > MAX_DAYS) {
-    return `That range covers ${length} calendar days; one request can cover at most ${MAX_DAYS}. Split it into several requests.`;
+  if (length > MAX_LEAVE_DAYS) {
+    return `That range covers ${length} calendar days; one request can cover at most ${MAX_LEAVE_DAYS}. Split it into several requests.`;
   }
   if (input.firstDay === input.lastDay && input.firstDayPart === 'afternoon' && input.lastDayPart === 'morning') {
     return (

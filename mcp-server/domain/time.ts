@@ -298,10 +298,17 @@ export function isoWeekLabel(date: string): string {
   return `${year}-W${pad2(week)}`;
 }
 
+/**
+ * More days than any range Punchcard works with (a century: call-limits.ts): a list this long can
+ * only come from a date a back end sent (an absence "until 9999"), and would fill the heap.
+ */
+const MAX_LISTED_DAYS = 40_000;
+
 /** Every day from from to to, both included; empty when to is before from. */
 export function eachDate(from: string, to: string): string[] {
   const first = dayNumber(from);
   const last = dayNumber(to);
+  if (last - first >= MAX_LISTED_DAYS) throw new RangeError(`${from} to ${to} is more than ${MAX_LISTED_DAYS} days, too long a range to list day by day`);
   const dates: string[] = [];
   for (let day = first; day <= last; day++) dates.push(dateFromDayNumber(day));
   return dates;

@@ -5,6 +5,7 @@
 // server does not speak.
 import type { JsonObject, JsonRpcMessage } from './frames.ts';
 import { isRequest } from './frames.ts';
+import { refuseHostileKey } from './hostile-refusal.ts';
 import { answerOpening, newOpeningState, noteEra, type OpeningManifest, unsupportedRevision } from './opening.ts';
 import type { Wire } from './wire.ts';
 
@@ -46,7 +47,14 @@ export function createConnection(options: ConnectionOptions): Connection {
   const listChanged = () => void wire.send({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
   const differs = (now: readonly string[]) => state.announced !== undefined && now.join() !== state.announced.join();
 
-  wire.onmessage = (message) => {
+  wire.onmessage = (message, hostileKey) => {
+    // Before the opening and the SDK: neither may ever see such a key (hostile-keys.ts).
+    if (hostileKey !== undefined) {
+      const offered = engine ? engine.offeredToolNames() : options.listed().map((tool) => tool.name as string);
+      const answer = refuseHostileKey(message, hostileKey, manifest, offered);
+      options.log(`Refused a message holding the key "__proto__" at ${hostileKey}.`);
+      return void (answer && wire.send(answer));
+    }
     const refusal = unsupportedRevision(message, state, manifest);
     if (refusal) return void wire.send(refusal);
     if (phase === 'opening') {

@@ -38,6 +38,17 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
       { jsonrpc: '2.0', id: 2, method: 'tools/list', params: { _meta } },
     ]);
     const { tools: _tools, ...modernListExtras } = modernList as JsonObject;
+    const refusedCall = { name: 'whoami', arguments: { unknown: true } };
+    const [legacyRefusal] = await ask([{ jsonrpc: '2.0', id: 1, method: 'tools/call', params: refusedCall }]);
+    const [, modernRefusal] = await ask([
+      { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta } },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { ...refusedCall, _meta } },
+    ]);
+    const extras = (refusal: unknown): JsonObject => {
+      const { content: _content, isError, ...rest } = refusal as JsonObject;
+      if (isError !== true) throw new Error('The SDK did not refuse a tools/call with an unknown argument.');
+      return rest;
+    };
     const listed = (legacyList as { tools: JsonObject[] }).tools;
     return {
       build: randomUUID(),
@@ -47,6 +58,7 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
       discover: discover as JsonObject,
       modernVersions: (discover as { supportedVersions: string[] }).supportedVersions,
       modernListExtras,
+      refusedCallExtras: { legacy: extras(legacyRefusal), modern: extras(modernRefusal) },
       tools: TOOL_LIST.map((tool) => {
         const found = listed.find((entry) => entry.name === tool.name);
         if (!found) throw new Error(`tools/list did not list ${tool.name}`);

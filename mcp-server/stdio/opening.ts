@@ -31,6 +31,12 @@ export interface OpeningManifest {
   modernVersions: string[];
   /** What a 2026-era `tools/list` result carries besides `tools` (resultType, ttlMs, cacheScope, _meta). */
   modernListExtras: JsonObject;
+  /**
+   * What the SDK's result of a tools/call it refuses for its arguments carries besides `content` and
+   * `isError`, per era (a 2026 result names its type and the server): the stdio layer refuses some
+   * arguments itself (hostile-refusal.ts) and answers in the same shape.
+   */
+  refusedCallExtras: { legacy: JsonObject; modern: JsonObject };
   /** Every tool as the SDK lists it for the local timesheet (breaks too, which it cannot serve), in registry order. */
   tools: Array<{ name: ToolName; capability: Capability; listed: JsonObject }>;
 }

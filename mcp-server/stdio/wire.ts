@@ -4,13 +4,17 @@
 // but protocol messages.
 import type { Readable, Writable } from 'node:stream';
 import { INVALID_REQUEST, type JsonRpcMessage, readFrame } from './frames.ts';
+import { hostileKeyPath } from './hostile-keys.ts';
 
 /** The SDK's own cap on a buffered line; a longer one is refused, not allowed to grow memory. */
 export const MAX_LINE_BYTES = 10 * 1024 * 1024;
 
 export interface Wire {
-  /** Where valid messages go; set before `start()`. */
-  onmessage: (message: JsonRpcMessage) => void;
+  /**
+   * Where valid messages go; set before `start()`. `hostileKey` is where the message holds a key the
+   * receiver must refuse before any schema copies it (hostile-keys.ts).
+   */
+  onmessage: (message: JsonRpcMessage, hostileKey?: string) => void;
   /** stdin ended or stdout broke: the client is gone. */
   onclose: () => void;
   start(): void;
@@ -77,7 +81,7 @@ export function createWire(input: Readable, output: Writable, log: (message: str
     // A blank line is no frame at all (some clients end with an extra newline).
     if (line.trim() === '') return;
     const frame = readFrame(line);
-    if (frame.ok) wire.onmessage(frame.message);
+    if (frame.ok) wire.onmessage(frame.message, hostileKeyPath(line, frame.message));
     else refuse(frame.code, frame.reason);
   }
 

@@ -1,15 +1,14 @@
 import * as z from 'zod/v4';
-import { addDays, daysBetween, eachDate, WEEKDAY_NAMES, weekdayName } from '../domain/time.ts';
+import { MAX_CALENDAR_DAYS } from '../domain/call-limits.ts';
+import { addDays, eachDate, WEEKDAY_NAMES, weekdayName } from '../domain/time.ts';
 import { clipLeave, takesTime } from '../domain/leave-tally.ts';
 import { isWorkingDay, planOf } from '../domain/work-plan.ts';
 import { LEAVE_TYPES, type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
 import { leaveDayList } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
 import { DAY_PARTS, type DayPart } from '../domain/leave-days.ts';
-
-const MAX_DAYS = 92;
 
 interface Away {
   person: string;
@@ -51,8 +50,7 @@ export default defineTool({
     ),
   }),
   async handler(args, context) {
-    const { from, to } = readDayRange(args, context, { from: today(context), to: (start) => addDays(start, 13) });
-    if (daysBetween(from, to) >= MAX_DAYS) throw new ToolInputError(`Ask for at most ${MAX_DAYS} days at a time.`);
+    const { from, to } = readDayRange(args, context, { from: today(context), to: (start) => addDays(start, 13) }, { days: MAX_CALENDAR_DAYS });
     const [planned, absences] = await Promise.all([context.workDays(from, to), absencesOver(from, to, context)]);
     const plan = planOf(planned);
     const away = new Map<string, Away[]>();

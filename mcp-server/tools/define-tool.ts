@@ -5,6 +5,7 @@ import * as z from 'zod/v4';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
+import { unknownArguments } from './unknown-arguments.ts';
 
 /** openWorldHint is set by the server from the active back end: local data or a remote service. */
 export interface ToolAnnotations {
@@ -46,12 +47,6 @@ function refusingUnknownKeys<Input extends z.ZodObject>(tool: string, input: Inp
   return z.strictObject(input.shape, {
     error: (issue) => (issue.code === 'unrecognized_keys' ? unknownArguments(tool, issue.keys, accepted) : undefined),
   }) as unknown as Input;
-}
-
-function unknownArguments(tool: string, unknown: readonly string[], accepted: readonly string[]): string {
-  const named = unknown.map((key) => JSON.stringify(key)).join(', ');
-  const takes = accepted.length === 0 ? `${tool} takes no arguments` : `${tool} takes ${accepted.join(', ')}`;
-  return `Unknown argument${unknown.length === 1 ? '' : 's'} ${named}: ${takes}. Nothing was done.`;
 }
 
 /** A request the tool cannot carry out as asked; the message tells the person what to change. */

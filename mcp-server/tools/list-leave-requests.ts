@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { LEAVE_YEARS_AHEAD } from '../domain/leave-days.ts';
+import { LEAVE_YEARS_AHEAD, MAX_LEAVE_LIST_YEARS } from '../domain/call-limits.ts';
 import { defineTool } from './define-tool.ts';
 import { isActive } from '../domain/leave-tally.ts';
 import { leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
@@ -24,7 +24,7 @@ export default defineTool({
     const { from, to } = readDayRange(args, context, {
       from: `${year}-01-01`,
       to: (start) => (args.from === undefined ? `${year + LEAVE_YEARS_AHEAD}-12-31` : `${start.slice(0, 4)}-12-31`),
-    });
+    }, { years: MAX_LEAVE_LIST_YEARS });
     const all = await context.tracker.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);
     const range = args.to === undefined && args.from === undefined ? `from ${from} on` : `from ${from} to ${to}`;

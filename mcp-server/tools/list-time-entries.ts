@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { MAX_LIST_DAYS } from '../domain/call-limits.ts';
 import { formatDuration, formatLocalTime, localDate } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { catalogLookup, dayRange, entryLabel, entryOutput, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
@@ -18,7 +19,7 @@ export default defineTool({
   }),
   output: z.object({ entries: z.array(entryOutput), total: z.int(), next_offset: z.int().nullable() }),
   async handler(args, context) {
-    const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context));
+    const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context), { days: MAX_LIST_DAYS });
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);
     const limit = args.limit ?? 50;

@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { leaveDays } from '../domain/leave-days.ts';
+import { leaveDays, leaveRangeProblem } from '../domain/leave-days.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { LEAVE_TYPES, type LeaveType, ProviderError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
@@ -32,13 +32,16 @@ export default defineTool({
   async handler(args, context) {
     const firstDay = readDate(args.first_day, context, 'first_day');
     const lastDay = args.last_day === undefined ? firstDay : readDate(args.last_day, context, 'last_day');
-    const planned = await context.workDays(firstDay, lastDay);
     const shape = {
       firstDay,
       lastDay,
       firstDayPart: args.first_day_part ?? 'full',
       lastDayPart: args.last_day_part ?? 'full',
     } as const;
+    // Before the plan is fetched: its days (and a back end's requests for them) grow with the range.
+    const problem = leaveRangeProblem(shape);
+    if (problem) throw new ToolInputError(problem);
+    const planned = await context.workDays(firstDay, lastDay);
     const plan = planOf(planned);
     const holidayName = (date: string) => plan(date).holiday ?? 'holiday';
     const counted = leaveDays(shape, plan);

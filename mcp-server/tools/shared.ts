@@ -1,8 +1,9 @@
 // Pieces several tools share: how an entry looks in a result, and how people's words for times,
 // days, projects and activities become values (or a message saying what to write instead).
 import * as z from 'zod/v4';
+import { yearProblem, yearsTouched } from '../domain/call-limits.ts';
 import { parseDuration } from '../domain/duration.ts';
-import { addDays, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
+import { addDays, daysBetween, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
 import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
@@ -64,13 +65,18 @@ function firstLine(text: string): string {
 export function readInstant(text: string, context: ToolContext, field: string): number {
   const parsed = parseInstant(text, context.timezone, context.now());
   if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  const problem = yearProblem(localDate(parsed.epochMs, context.timezone), field);
+  if (problem) throw new ToolInputError(problem);
   if (parsed.note) context.notes.push(`${field}: ${parsed.note}`);
   return parsed.epochMs;
 }
 
+/** A day as people write it, within the years Punchcard works with (call-limits.ts). */
 export function readDate(text: string, context: ToolContext, field: string): string {
   const parsed = parseLocalDate(text, context.timezone, context.now());
   if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  const problem = yearProblem(parsed.date, field);
+  if (problem) throw new ToolInputError(problem);
   return parsed.date;
 }
 
@@ -92,18 +98,29 @@ export function today(context: ToolContext): string {
   return localDate(context.now(), context.timezone);
 }
 
+/** How long a range one call may cover (call-limits.ts): in days, or in calendar years touched. */
+export type RangeLimit = { days: number } | { years: number };
+
 /**
  * Reads optional from/to days, each falling back to a default; `to` defaults per the resolved
- * `from`, so "from: yesterday" alone can mean that one day, or the rest of its year.
+ * `from`, so "from: yesterday" alone can mean that one day, or the rest of its year. The range is
+ * held to `limit` here, before the caller does anything that grows with it.
  */
 export function readDayRange(
   args: { from?: string | undefined; to?: string | undefined },
   context: ToolContext,
   defaults: { from: string; to: (from: string) => string },
+  limit: RangeLimit,
 ): { from: string; to: string } {
   const from = args.from === undefined ? defaults.from : readDate(args.from, context, 'from');
   const to = args.to === undefined ? defaults.to(from) : readDate(args.to, context, 'to');
   if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+  if ('days' in limit && daysBetween(from, to) + 1 > limit.days) {
+    throw new ToolInputError(`From ${from} to ${to} is ${daysBetween(from, to) + 1} days; ask for at most ${limit.days} at a time.`);
+  }
+  if ('years' in limit && yearsTouched(from, to) > limit.years) {
+    throw new ToolInputError(`From ${from} to ${to} touches ${yearsTouched(from, to)} calendar years; ask for at most ${limit.years} at a time.`);
+  }
   return { from, to };
 }
 

@@ -2,7 +2,8 @@ import * as z from 'zod/v4';
 import { dayTargets, groupSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { planOf } from '../domain/work-plan.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { MAX_REPORT_YEARS } from '../domain/call-limits.ts';
+import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions } from './leave-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
@@ -45,10 +46,7 @@ export default defineTool({
     back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
   }),
   async handler(args, context) {
-    const { from, to } = readDayRange(args, context, wholeWeekOrOneDay(args, context));
-    if (from.slice(0, 4) !== to.slice(0, 4) && Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 1) {
-      throw new ToolInputError('A report covers at most two calendar years; ask for a shorter range.');
-    }
+    const { from, to } = readDayRange(args, context, wholeWeekOrOneDay(args, context), { years: MAX_REPORT_YEARS });
     const now = today(context);
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);

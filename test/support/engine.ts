@@ -46,12 +46,14 @@ export async function startEngine(options: {
   args?: string[];
   env?: Record<string, string>;
   listChanged?: () => void;
+  /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
+  nodeFlags?: readonly string[];
 } = {}): Promise<EngineHandle> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`No server bundle at ${SERVER_BUNDLE}: run npm run build first.`);
   const userDataDir = options.userDataDir ?? makeUserDataDir();
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
+    args: [...(options.nodeFlags ?? []), SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
     env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...options.env },
     stderr: 'pipe',
   });

@@ -17,6 +17,11 @@ export interface Failure {
   delayMs?: number;
   /** How many matching requests fail; default 1. */
   times?: number;
+  /**
+   * Builds the body from the request as it arrived, as a hostile or careless server does when it
+   * quotes what it was sent (a 400 page that echoes the headers, the URL and the body).
+   */
+  reflect?: (request: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }) => unknown;
 }
 
 /** Recorded when the request has arrived, completed when answered. */
@@ -54,14 +59,15 @@ export class Failures {
   }
 
   /** The reply for this request when a failure is scripted for it (used up by one), else undefined. */
-  take(method: string, path: string): Reply | undefined {
+  take(method: string, path: string, request?: { url: string; headers: http.IncomingHttpHeaders; body: string }): Reply | undefined {
     const found = this.#queue.find((item) => item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? path === item.path : item.path.test(path)));
     if (!found) return undefined;
     found.left--;
     const { failure } = found;
+    const body = failure.reflect && request ? failure.reflect({ method, ...request }) : failure.body;
     return {
       status: failure.status ?? 500,
-      body: failure.raw ?? (failure.body === undefined ? '' : JSON.stringify(failure.body)),
+      body: failure.raw ?? (body === undefined ? '' : JSON.stringify(body)),
       headers: { ...(failure.raw === undefined ? { 'Content-Type': 'application/json' } : {}), ...failure.headers },
       ...(failure.delayMs ? { delayMs: failure.delayMs } : {}),
     };
@@ -90,7 +96,7 @@ export async function startFakeServer<Recorded extends RecordedRequest>(options:
       const text = Buffer.concat(chunks).toString('utf8');
       const record = options.record({ method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0 }, request);
       options.requests.push(record);
-      const reply = options.failures.take(method, url.pathname) ?? options.respond(method, url, request.headers, text);
+      const reply = options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text }) ?? options.respond(method, url, request.headers, text);
       const send = () => {
         if (response.destroyed) return;
         response.writeHead(reply.status, reply.headers);

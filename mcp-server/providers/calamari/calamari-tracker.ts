@@ -680,7 +680,7 @@ export class CalamariTracker implements TimeTracker {
     const holidays = await this.#holidays.get(year, () =>
       this.#optional<CalamariHoliday[]>('/holiday/v1/find', { employee: this.#email, from, to }, { action: 'read your public holidays', module: 'people' }),
     );
-    if (holidays) return holidayDays(holidays);
+    if (holidays) return holidayDays(holidays, from, to);
     return new Map([...(await this.#options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
   }
 

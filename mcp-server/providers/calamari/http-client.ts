@@ -36,6 +36,7 @@ export function createCalamariHttp(options: CalamariHttpOptions): CalamariHttp {
   });
   const transport = createJsonHttp<RequestPurpose>({
     baseUrl: options.baseUrl,
+    service: 'Calamari',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxSockets: MAX_PARALLEL_REQUESTS,
     retryWithoutRetryAfter: false,
@@ -52,6 +53,7 @@ export function createCalamariHttp(options: CalamariHttpOptions): CalamariHttp {
       method: 'POST',
       url: apiUrl(options.baseUrl, path),
       headers: { Authorization: `Basic ${Buffer.from(`calamari:${secret}`).toString('base64')}` },
+      secrets: [secret, `calamari:${secret}`],
       body: body ?? {},
       purpose,
     });

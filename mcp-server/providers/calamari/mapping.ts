@@ -153,12 +153,17 @@ export function requestParts(request: Pick<LeaveRequest, 'firstDay' | 'lastDay' 
 
 const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 
-/** Every holiday day by date; one spanning several days is each of them. */
-export function holidayDays(holidays: readonly CalamariHoliday[]): Map<string, { name: string; halfDay: boolean }> {
+/**
+ * Every holiday day of [from, to] by date; one spanning several days is each of them. Clipped to the
+ * range asked for: a holiday Calamari says lasts for years is still only the days that were asked.
+ */
+export function holidayDays(holidays: readonly CalamariHoliday[], from: string, to: string): Map<string, { name: string; halfDay: boolean }> {
   const days = new Map<string, { name: string; halfDay: boolean }>();
   for (const holiday of holidays) {
     const end = holiday.end && holiday.end >= holiday.start ? holiday.end : holiday.start;
-    for (const date of eachDate(holiday.start, end)) days.set(date, { name: holiday.name, halfDay: holiday.halfDay === true });
+    const first = holiday.start > from ? holiday.start : from;
+    const last = end < to ? end : to;
+    for (const date of eachDate(first, last)) days.set(date, { name: holiday.name, halfDay: holiday.halfDay === true });
   }
   return days;
 }

@@ -14,6 +14,7 @@ import { type PlannedDay, planOf, weekPlanDays } from '../../domain/work-plan.ts
 import type { Log } from '../../log.ts';
 import { CapabilityState } from '../capability-state.ts';
 import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
+import { ensureRequests } from '../http/request-budget.ts';
 import { type ConnectionReport, failedConnection, hostOf, RemoteError } from '../http/remote-error.ts';
 import {
   type Capability,
@@ -777,7 +778,10 @@ export class ClockodoTracker implements TimeTracker {
   /** Every page of a filter, the rest a few at a time once the first says how many there are. */
   async #allEntries(filter: Record<string, QueryValue>): Promise<ClockodoEntry[]> {
     const first = await this.#entryPage(filter, 1, ENTRY_PAGE);
-    const rest = Array.from({ length: Math.max(0, first.paging.count_pages - 1) }, (_, index) => index + 2);
+    const more = Math.max(0, first.paging.count_pages - 1);
+    // The count is the server's: checked against what this call may still send before any is sent.
+    ensureRequests(more, 'Clockodo');
+    const rest = Array.from({ length: more }, (_, index) => index + 2);
     const pages = await mapWithLimit(rest, MAX_PARALLEL_REQUESTS, (page) => this.#entryPage(filter, page, ENTRY_PAGE));
     return [first, ...pages].flatMap((page) => page.entries);
   }

@@ -62,6 +62,7 @@ export function createClockodoHttp(options: ClockodoHttpOptions): ClockodoHttp {
   });
   const transport = createJsonHttp<RequestPurpose>({
     baseUrl: options.baseUrl,
+    service: 'Clockodo',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxSockets: MAX_PARALLEL_REQUESTS,
     failures: {
@@ -87,6 +88,7 @@ export function createClockodoHttp(options: ClockodoHttpOptions): ClockodoHttp {
         },
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,
+        secrets: [secret],
       });
       if (answer.status === 401) key.forget(); // The app may have saved a new key since.
       if (answer.status < 200 || answer.status >= 300) throw describeHttpFailure(answer, request.purpose, options.baseUrl, options.email);

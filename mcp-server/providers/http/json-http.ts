@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type * as Tls from 'node:tls';
+import { redactSecrets } from './redaction.ts';
+import { spendRequest } from './request-budget.ts';
 
 /** Longest Retry-After a call waits for; a longer one is reported instead (a tool call should not hang). */
 const RETRY_AFTER_CAP_MS = 10_000;
@@ -28,6 +30,11 @@ export interface OutgoingRequest<Purpose> {
   body?: unknown;
   /** What the request is for, handed to the describers. */
   purpose: Purpose;
+  /**
+   * The secrets the request carries (a token; for HTTP Basic also `user:secret`): taken out of the
+   * answer before anything reads it, in every form a server could echo them (redaction.ts).
+   */
+  secrets?: readonly string[];
 }
 
 /** Turns what went wrong into the back end's own error, in words a person can act on. */
@@ -48,6 +55,8 @@ export interface CaFile<Purpose> {
 export interface JsonHttpOptions<Purpose> {
   /** Where the back end lives; decides http or https. */
   baseUrl: string;
+  /** The back end's name in sentences ('Kimai'): a call over its request budget says whose. */
+  service: string;
   timeoutMs: number;
   /** Sockets per back end: bounds how many requests batched work has in flight. */
   maxSockets: number;
@@ -112,6 +121,8 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   }
 
   async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
+    // Counted against the tool call it serves, before anything goes out.
+    spendRequest(options.service);
     const loaded = await loadHttpModules();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };
@@ -135,7 +146,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('error', (error: NodeJS.ErrnoException) => finish(options.failures.network(error, request.purpose)));
         incoming.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const text = redactSecrets(Buffer.concat(chunks).toString('utf8'), request.secrets ?? []);
           let json: unknown;
           if (text.trim() !== '') {
             try {

@@ -62,6 +62,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
   });
   const transport = createJsonHttp<RequestPurpose>({
     baseUrl: options.baseUrl,
+    service: 'Kimai',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxSockets: MAX_PARALLEL_REQUESTS,
     ca: options.caFile ? {
@@ -88,6 +89,7 @@ export function createKimaiHttp(options: KimaiHttpOptions): KimaiHttp {
         method: request.method,
         url: apiUrl(options.baseUrl, request.path, request.query),
         headers: { Authorization: `Bearer ${secret}` },
+        secrets: [secret],
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,
       });

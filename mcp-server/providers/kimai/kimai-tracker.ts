@@ -5,7 +5,8 @@
 // them, names resolve against the bookable projects and activities alone, lists page instead of
 // loading all, batched work runs a few requests at a time.
 import type { KimaiProfile, WorkWeek } from '../../contract/settings.ts';
-import { LEAVE_YEARS_AHEAD, leaveDays } from '../../domain/leave-days.ts';
+import { LEAVE_YEARS_AHEAD } from '../../domain/call-limits.ts';
+import { leaveDays } from '../../domain/leave-days.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
 import type { Log } from '../../log.ts';
@@ -28,6 +29,7 @@ import {
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
 import { CapabilityState } from '../capability-state.ts';
 import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
+import { ensureRequests } from '../http/request-budget.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { kimaiCapabilities, rememberedKimaiCapabilities } from './capabilities.ts';
 import { readDetection, writeDetection } from './detection-cache.ts';
@@ -332,6 +334,8 @@ export class KimaiTracker implements TimeTracker {
     const first = await this.#page(filter, 1, MAX_PAGE_SIZE, 'ASC');
     const sheets = [...(first?.sheets ?? [])];
     if (first && first.pages > 1) {
+      // The count is the server's: checked against what this call may still send before any is sent.
+      ensureRequests(first.pages - 1, 'Kimai');
       const rest = Array.from({ length: first.pages - 1 }, (_, index) => index + 2);
       const pages = await mapWithLimit(rest, MAX_PARALLEL_REQUESTS, (page) => this.#page(filter, page, MAX_PAGE_SIZE, 'ASC'));
       for (const page of pages) sheets.push(...(page?.sheets ?? []));

@@ -94,7 +94,7 @@ describe('corrections and refusals', () => {
     ['list_time_entries', { from: '2026-11-18', to: '2026-11-01' }, /before from/],
     ['time_report', { from: '2026-02-30' }, /from: /],
     ['request_leave', { type: 'vacation', first_day: '2026-12-10', last_day: '2026-12-01' }, /./],
-    ['absence_calendar', { from: '2026-01-01', to: '2026-12-31' }, /at most 92 days/],
+    ['absence_calendar', { from: '2026-01-01', to: '2026-12-31' }, /ask for at most 92 at a time/],
     ['create_catalog_item', { kind: 'project', name: 'Website' }, /already exists/],
     ['create_catalog_item', { kind: 'customer', name: 'Beta', parent: 'Acme' }, /A customer has no parent/],
     ['archive_catalog_item', { kind: 'activity', id: 99 }, /There is no activity #99/],

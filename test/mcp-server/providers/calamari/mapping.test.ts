@@ -82,7 +82,7 @@ describe('the plan', () => {
     const holidays = holidayDays([
       { name: 'Christmas Eve', start: '2026-12-24', end: '2026-12-24', halfDay: true },
       { name: 'Christmas', start: '2026-12-25', end: '2026-12-26', halfDay: false },
-    ]);
+    ], '2026-01-01', '2026-12-31');
     expect(calamariPlan('2026-12-23', '2026-12-26', week, holidays).map((day) => [day.date, day.targetMinutes, day.dayOff, day.holiday])).toEqual([
       ['2026-12-23', 240, false, null],
       ['2026-12-24', 240, false, 'Christmas Eve'],
@@ -90,5 +90,12 @@ describe('the plan', () => {
       ['2026-12-26', 0, true, 'Christmas'],
     ]);
     expect(workWeekOf(week)).toEqual({ mon: 8, tue: 8, wed: 4, thu: 8, fri: 0, sat: 0, sun: 0 });
+  });
+
+  it('keeps a holiday Calamari says lasts for millennia to the days asked for (a hostile answer must not fill the heap)', () => {
+    const days = holidayDays([{ name: 'Forever', start: '0001-01-01', end: '9999-12-31', halfDay: false }], '2026-01-01', '2026-12-31');
+    expect(days.size).toBe(365);
+    expect([...days.keys()].at(0)).toBe('2026-01-01');
+    expect([...days.keys()].at(-1)).toBe('2026-12-31');
   });
 });

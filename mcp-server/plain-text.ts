@@ -1,0 +1,22 @@
+// Text that reaches a terminal or a model, without the characters that steer a terminal. Names,
+// notes and error messages come from back ends and from people; an ESC or OSC sequence among them
+// would recolour, retitle or rewrite the screen of a terminal client (Claude Code, Codex, a shell
+// running --test-connection). Tab and newline stay: they are layout, not control.
+
+/** C0 controls but tab (U+0009) and newline (U+000A), DEL, and the C1 controls U+0080–U+009F. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
+/** Every string inside a JSON-like value, without controls; other values as they are. */
+export function withoutControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return withoutControls(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutControlsDeep(item)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutControlsDeep(item)])) as T;
+  }
+  return value;
+}

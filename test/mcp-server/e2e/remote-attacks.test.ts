@@ -1,0 +1,179 @@
+// Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo and
+// Calamari (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
+// paging never ends, a server that echoes the secret it was sent, and names with terminal escapes.
+// Each test is one attack; none may cost more than a call's budget of requests, show a secret, or
+// stop the server.
+import { describe, expect, it } from 'vitest';
+import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
+import { withoutControls } from '../../../mcp-server/plain-text.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { runCli } from '../../support/run-cli.ts';
+import type { RecordedRequest } from '../../support/fake-server.ts';
+import { type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { DEFAULT_USERS as KIMAI_USERS, type FakeKimai, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+
+const opened = closeAfterEach();
+
+// Secrets with the characters that make their echoed forms differ: "/" (escaped "\/" in PHP's JSON),
+// "+" and "=" (URL-encoded), and base64 of them all.
+const KIMAI_TOKEN = 'kimai/tok+en=0123456789ab';
+const CLOCKODO_KEY = 'clockodo/key+0123456789=';
+const CALAMARI_KEY = 'calamari/key+0123456789=';
+
+interface BackEnd {
+  name: 'Kimai' | 'Clockodo' | 'Calamari';
+  secret: string;
+  start(): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari; dir: string; env: Record<string, string> }>;
+}
+
+const [kimai, clockodo, calamari]: [BackEnd, BackEnd, BackEnd] = [
+  {
+    name: 'Kimai',
+    secret: KIMAI_TOKEN,
+    async start() {
+      const fake = opened(await startFakeKimai({ users: [{ ...(KIMAI_USERS[0] as (typeof KIMAI_USERS)[number]), token: KIMAI_TOKEN }] }));
+      seedCatalog(fake);
+      const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+      rememberPlugin(dir, fake.url, true);
+      const env = { PUNCHCARD_KIMAI_TOKEN: KIMAI_TOKEN };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+    },
+  },
+  {
+    name: 'Clockodo',
+    secret: CLOCKODO_KEY,
+    async start() {
+      const ada = { ...(CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]), apiKey: CLOCKODO_KEY };
+      const fake = opened(await startFakeClockodo({ users: [ada, ...CLOCKODO_USERS.slice(1)] }));
+      seedCompany(fake);
+      const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
+      const env = { PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_KEY };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+    },
+  },
+  {
+    name: 'Calamari',
+    secret: CALAMARI_KEY,
+    async start() {
+      const fake = opened(await startFakeCalamari({ key: CALAMARI_KEY }));
+      seedOrganisation(fake);
+      const dir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
+      const env = { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+    },
+  },
+];
+
+/** Requests the fake received while `work` ran. */
+async function requestsDuring(fake: { requests: readonly RecordedRequest[] }, work: () => Promise<unknown>): Promise<RecordedRequest[]> {
+  const before = fake.requests.length;
+  await work();
+  return fake.requests.slice(before);
+}
+
+/** Every form a server could echo the secret in. */
+function secretForms(secret: string, basicUser?: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
+  if (basicUser) forms.push(Buffer.from(`${basicUser}:${secret}`).toString('base64'));
+  return forms;
+}
+
+describe.each([kimai, clockodo, calamari].map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
+  it('request_leave from 0001-01-01 to 9999-12-31 (the request flood: one per year) sends nothing for the range', async () => {
+    const { engine, fake } = await backEnd.start();
+    await engine.call('whoami');
+    let result: Awaited<ReturnType<EngineHandle['call']>> | undefined;
+    const sent = await requestsDuring(fake, async () => {
+      result = await engine.call('request_leave', { type: 'vacation', first_day: '0001-01-01', last_day: '9999-12-31' });
+    });
+    expect(textOf(result as NonNullable<typeof result>)).toBe('first_day: 0001-01-01 is outside the years Punchcard works with (2000 to 2100).');
+    // At most what the call's context costs (the person's zone), never anything about leave or holidays.
+    expect(sent.length).toBeLessThanOrEqual(1);
+    expect(sent.filter((request) => /absen|holiday|nonbusiness|leave/i.test(request.path))).toEqual([]);
+    const long = await requestsDuring(fake, async () => {
+      result = await engine.call('request_leave', { type: 'vacation', first_day: '2000-01-01', last_day: '2100-12-31' });
+    });
+    expect(textOf(result as NonNullable<typeof result>)).toMatch(/^That range covers 36890 calendar days; one request can cover at most 366\./);
+    expect(long.length).toBeLessThanOrEqual(1);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+  });
+
+  it('a 400 that echoes the request (headers, the secret in every form) reaches no result, log or --json line with the secret', async () => {
+    const { engine, fake, dir, env } = await backEnd.start();
+    const basicUser = backEnd.name === 'Calamari' ? 'calamari' : undefined;
+    const echo = (request: { headers: Record<string, unknown>; url: string }) => {
+      const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(backEnd.secret, basicUser).join(' or ')}; decoded ${basicUser ?? ''}:${backEnd.secret}`;
+      if (backEnd.name === 'Kimai') return { code: 400, message: 'Validation Failed', errors: { errors: [said] } };
+      if (backEnd.name === 'Clockodo') return { error: { code: 400, message: said } };
+      return { message: said, code: 'VALIDATION_ERROR' };
+    };
+    (fake as FakeKimai).failNext({ path: /./ }, { status: 400, reflect: echo, times: 1_000 });
+    const result = await engine.call('timer_status');
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('[redacted]');
+    const cli = await runCli(['--test-connection', '--json', '--user-data', dir], env);
+    expect(cli.stdout).toContain('[redacted]');
+    for (const form of secretForms(backEnd.secret, basicUser)) {
+      expect(JSON.stringify(result)).not.toContain(form);
+      expect(engine.stderr()).not.toContain(form);
+      expect(cli.stdout).not.toContain(form);
+      expect(cli.stderr).not.toContain(form);
+    }
+  });
+});
+
+describe('a server whose paging never ends', () => {
+  it(`Clockodo saying it has a million pages of entries: stopped before the first of them, at most ${MAX_REQUESTS_PER_CALL} requests, in words`, async () => {
+    const { engine, fake } = await clockodo.start();
+    await engine.call('whoami');
+    const paging = { items_per_page: 1000, current_page: 1, count_pages: 1_000_000, count_items: 999_999_000 };
+    (fake as FakeClockodo).failNext({ path: '/api/v2/entries' }, { status: 200, body: { entries: [], paging }, times: 1_000 });
+    let result: Awaited<ReturnType<EngineHandle['call']>> | undefined;
+    const sent = await requestsDuring(fake, async () => {
+      result = await engine.call('time_report', {});
+    });
+    expect(textOf(result as NonNullable<typeof result>)).toMatch(new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Clockodo, more than one call may send, so Punchcard stopped asking\\.`));
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    expect(sent.filter((request) => request.path === '/api/v2/entries')).toHaveLength(1);
+    expect((await engine.call('whoami')).isError).toBeFalsy();
+  });
+
+  it(`Kimai saying it has a million pages of timesheets: the same, and the call after it is served`, async () => {
+    const { engine, fake } = await kimai.start();
+    await engine.call('whoami');
+    (fake as FakeKimai).failNext({ path: '/api/timesheets' }, { status: 200, body: [], headers: { 'X-Total-Pages': '1000000', 'X-Total-Count': '250000000' }, times: 1_000 });
+    const sent = await requestsDuring(fake, async () => {
+      expect(textOf(await engine.call('time_report', {}))).toMatch(/^This needs more than \d+ requests to Kimai/);
+    });
+    expect(sent.filter((request) => request.path === '/api/timesheets')).toHaveLength(1);
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+  });
+
+  it('Clockodo\'s customers listed page after page without end: the call stops at its budget', async () => {
+    const { engine, fake } = await clockodo.start();
+    await engine.call('whoami');
+    const paging = { items_per_page: 1, current_page: 1, count_pages: 1_000_000, count_items: 1_000_000 };
+    (fake as FakeClockodo).failNext({ path: /^\/api\/v\d+\/customers$/ }, { status: 200, body: { data: [], paging }, times: 10_000 });
+    const sent = await requestsDuring(fake, async () => {
+      expect(textOf(await engine.call('list_catalog', {}))).toMatch(/^This needs more than \d+ requests to Clockodo/);
+    });
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+  });
+});
+
+describe('names from a back end that carry terminal escapes', () => {
+  it('reach the client without control characters', async () => {
+    const started = await kimai.start();
+    const engine = started.engine;
+    const fake = started.fake as FakeKimai;
+    const customer = fake.state.customers[0] as { id: number };
+    fake.addProject('Evil\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007\u009b2J', customer.id);
+    const listed = await engine.call('list_catalog', {});
+    const everything = `${textOf(listed)}${JSON.stringify(listed.structuredContent)}`;
+    expect(everything).toBe(withoutControls(everything));
+    expect(textOf(listed)).toContain('Evil]8;;https://evil.examplelink]8;;2J');
+  });
+});
