@@ -1,8 +1,9 @@
-// The README's tool table is what people read before they connect a client; keep it true.
+// The README's tool table and its limits are what people read before they connect a client; keep them true.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { TOOL_CATALOG } from '../mcp-server/contract/tool-catalog.ts';
+import { FIRST_YEAR, LAST_YEAR, LEAVE_YEARS_AHEAD, MAX_CALENDAR_DAYS, MAX_LEAVE_DAYS, MAX_LEAVE_LIST_YEARS, MAX_LIST_DAYS, MAX_REPORT_YEARS, MAX_REQUESTS_PER_CALL } from '../mcp-server/domain/call-limits.ts';
 import { TOOLS } from '../mcp-server/tools/index.ts';
 
 const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
@@ -10,4 +11,18 @@ const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8'
 it.each(Object.values(TOOLS))('the README lists $name as it is', (tool) => {
   const { group, access } = TOOL_CATALOG[tool.name];
   expect(readme).toContain(`| \`${tool.name}\` | ${group} | ${access} | ${tool.description} |`);
+});
+
+it('states the limits one call may ask for as the engine holds them', () => {
+  const limits = [
+    `| any day or time a person writes | the years ${FIRST_YEAR} to ${LAST_YEAR} |`,
+    `| \`list_time_entries\` | ${MAX_LIST_DAYS} days per call, 500 entries per page |`,
+    `| \`time_report\` | ${MAX_REPORT_YEARS === 2 ? 'two' : MAX_REPORT_YEARS} calendar years |`,
+    `| \`request_leave\` | ${MAX_LEAVE_DAYS} days per request |`,
+    `| \`list_leave_requests\` | ${MAX_LEAVE_LIST_YEARS === 11 ? 'eleven' : MAX_LEAVE_LIST_YEARS} calendar years (this one and ${LEAVE_YEARS_AHEAD === 10 ? 'ten' : LEAVE_YEARS_AHEAD} ahead) |`,
+    `| \`absence_calendar\` | ${MAX_CALENDAR_DAYS} days |`,
+    `| requests to a remote back end | ${MAX_REQUESTS_PER_CALL} per tool call |`,
+  ];
+  for (const line of limits) expect(readme).toContain(line);
+  expect(TOOLS.list_time_entries.input.shape.limit.unwrap().maxValue).toBe(500);
 });

@@ -25,6 +25,7 @@ import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from 
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
+import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
 import { seedDatabase } from './seed.ts';
 import type { SeedResult } from './seed.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
@@ -329,6 +330,7 @@ async function main(): Promise<void> {
   let kimai: KimaiBenchResults;
   let clockodo: RemoteBenchResults;
   let calamari: RemoteBenchResults;
+  let worstCalls: WorstCallResults;
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
@@ -341,6 +343,7 @@ async function main(): Promise<void> {
     kimai = await kimaiBenchmarks(row, progress);
     clockodo = await clockodoBenchmarks(row, progress);
     calamari = await calamariBenchmarks(row, progress);
+    worstCalls = await worstCallBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
   } finally {
@@ -394,6 +397,7 @@ async function main(): Promise<void> {
     kimai,
     clockodo,
     calamari,
+    worstCalls,
     tray,
     window,
     memoryMb: {

@@ -305,7 +305,9 @@ describe('repair under the policy (the app runs it at every launch)', () => {
   it('leaves the entry of a client the policy does not allow as it is', () => {
     const { dir, env } = setup({ schemaVersion: 1, clients: { allowed: ['vscode'] } });
     const { file, text } = stale(dir);
-    expect(repair(env).status).toBe(0);
+    const result = repair(env);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("Left as they are (not allowed by your organisation's policy): cursor.\n");
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 

@@ -9,7 +9,7 @@ import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCata
 export type { Measured, Step };
 
 const NOW = '2026-11-18T08:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
+export const ADA = DEFAULT_USERS[0] as FakeUser;
 
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: the user, for the zone of the day)', tool: 'timer_status', expected: 3 },

@@ -1,0 +1,62 @@
+// The worst a single tool call can cost, for `npm run bench`: on each remote back end the heaviest
+// legitimate calls (every range at its limit, a busy person's two years, a fresh engine each:
+// test/support/heaviest-calls.ts) with their requests, time and the engine's peak memory; and the
+// attack the limits stop (request_leave from 0001-01-01 to 9999-12-31) on the local timesheet, as a
+// registered entry runs it, with the heap flags.
+import { MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
+import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
+import { startEngine } from '../support/engine.ts';
+import { HEAVY_BACK_ENDS, type HeavyResult, measureHeavyCall } from '../support/heaviest-calls.ts';
+import { residentMemory } from '../support/raw-stdio.ts';
+import { round } from './stats.ts';
+
+type Row = (benchmark: string, result: string, target?: { text: string; met: boolean }) => void;
+
+export interface WorstCallResults {
+  budget: number;
+  backEnds: Array<{ name: string; calls: Array<{ call: string; requests: number; ms: number; peakMb: number | null }>; mostRequests: { call: string; requests: number } }>;
+  slowest: { backEnd: string; call: string; ms: number; peakMb: number | null };
+  attack: { ms: number; peakMb: number | null; answer: string };
+}
+
+const peakOf = (pid: number) => residentMemory(pid)?.peakMb ?? null;
+
+export async function worstCallBenchmarks(row: Row, progress: (text: string) => void): Promise<WorstCallResults> {
+  const backEnds: WorstCallResults['backEnds'] = [];
+  let slowest: WorstCallResults['slowest'] = { backEnd: '', call: '', ms: 0, peakMb: null };
+  for (const backEnd of HEAVY_BACK_ENDS) {
+    progress(`${backEnd.name}: the heaviest calls, each in a fresh engine`);
+    const results: HeavyResult[] = [];
+    for (const call of backEnd.calls) {
+      const result = await measureHeavyCall(backEnd, call, peakOf);
+      if (result.isError) throw new Error(`${backEnd.name} ${call.label} failed: ${result.text}`);
+      results.push(result);
+      row(`${backEnd.name} heaviest: ${call.label}`, `${result.requests} requests, ${result.ms.toFixed(0)} ms, peak ${result.peakMb?.toFixed(1) ?? 'n/a'} MB`);
+      if (result.ms > slowest.ms) slowest = { backEnd: backEnd.name, call: call.label, ms: round(result.ms, 1), peakMb: result.peakMb === null ? null : round(result.peakMb, 1) };
+    }
+    const most = results.reduce((a, b) => (b.requests > a.requests ? b : a));
+    row(`${backEnd.name}: most requests any one call sent`, `${most.requests} (${most.call.label})`, { text: `≤ ${MAX_REQUESTS_PER_CALL} (the per-call budget)`, met: most.requests <= MAX_REQUESTS_PER_CALL });
+    backEnds.push({
+      name: backEnd.name,
+      calls: results.map((result) => ({ call: result.call.label, requests: result.requests, ms: round(result.ms, 1), peakMb: result.peakMb === null ? null : round(result.peakMb, 1) })),
+      mostRequests: { call: most.call.label, requests: most.requests },
+    });
+  }
+  row('Slowest heaviest call (time, engine peak memory)', `${slowest.backEnd} ${slowest.call}: ${slowest.ms.toFixed(0)} ms, ${slowest.peakMb?.toFixed(1) ?? 'n/a'} MB`);
+
+  progress('The request_leave attack on the local timesheet, with the heap flags of a registered entry');
+  const engine = await startEngine({ nodeFlags: ENGINE_NODE_FLAGS, args: ['--all-tools'] });
+  let attack: WorstCallResults['attack'];
+  try {
+    await engine.call('timer_status');
+    const started = performance.now();
+    const result = await engine.call('request_leave', { type: 'vacation', first_day: '0001-01-01', last_day: '9999-12-31' });
+    const ms = performance.now() - started;
+    const pid = engine.transport.pid;
+    attack = { ms: round(ms, 2), peakMb: pid === null ? null : round(peakOf(pid) ?? 0, 1), answer: result.content.map((block) => block.text ?? '').join('\n') };
+  } finally {
+    await engine.close();
+  }
+  row('request_leave 0001-01-01 to 9999-12-31 (the attack): time, engine peak memory', `${attack.ms.toFixed(1)} ms, ${attack.peakMb?.toFixed(1) ?? 'n/a'} MB: "${attack.answer}"`);
+  return { budget: MAX_REQUESTS_PER_CALL, backEnds, slowest, attack };
+}

@@ -1,0 +1,149 @@
+// The heaviest legitimate calls each remote back end serves: every range at its limit
+// (mcp-server/domain/call-limits.ts), on a busy person's data (five entries a working day for two
+// years), each in a fresh engine so no cache helps. The request test asserts that each fits within a
+// call's budget of requests (a write must never be cut off halfway); `npm run bench` prints what each
+// costs, and the time and memory of the worst.
+import { MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
+import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
+import { SEED } from '../mcp-server/providers/calamari/fake-calamari.ts';
+import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
+import * as kimai from '../mcp-server/providers/kimai/request-scenario.ts';
+import type { EngineHandle } from './engine.ts';
+
+export { MAX_REQUESTS_PER_CALL };
+
+/** The sessions' "now": 2026-11-18 (each request scenario's NOW). */
+const TODAY = '2026-11-18';
+const ENTRIES_PER_DAY = 5;
+const FIRST_DAY = '2025-01-01';
+
+export interface HeavyCall {
+  label: string;
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+export interface HeavySession {
+  engine: EngineHandle;
+  requests: () => number;
+  close: () => Promise<void>;
+}
+
+export interface HeavyBackEnd {
+  name: 'Kimai' | 'Clockodo' | 'Calamari';
+  calls: HeavyCall[];
+  /** A fresh engine on a freshly seeded fake. */
+  start: () => Promise<HeavySession>;
+}
+
+/** The calls every back end serves, at their limits; `project` and `activity` name its catalog. */
+function heavyCalls(clockIn: Record<string, unknown>, leaveType: string, catalog: boolean): HeavyCall[] {
+  return [
+    { label: 'time_report over two calendar years, by project', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31', group_by: 'project' } },
+    { label: 'time_report over two calendar years, by day', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31' } },
+    { label: 'list_time_entries over a year, the third page of 500', tool: 'list_time_entries', args: { from: '2025-11-19', to: TODAY, limit: 500, offset: 1_000 } },
+    { label: 'list_leave_requests, this year and ten ahead', tool: 'list_leave_requests', args: {} },
+    { label: 'absence_calendar over 92 days across New Year', tool: 'absence_calendar', args: { from: TODAY, to: '2027-02-17' } },
+    { label: 'leave_balance', tool: 'leave_balance', args: {} },
+    {
+      label: 'request_leave over 366 days across New Year, half days at both ends',
+      tool: 'request_leave',
+      args: { type: leaveType, first_day: '2027-06-01', last_day: '2028-05-31', first_day_part: 'afternoon', last_day_part: 'morning' },
+    },
+    ...(catalog ? [{ label: 'list_catalog', tool: 'list_catalog', args: {} }] : []),
+    { label: 'clock_in by names', tool: 'clock_in', args: clockIn },
+  ];
+}
+
+/** Working days (Monday to Friday) from FIRST_DAY up to yesterday, as 'YYYY-MM-DD'. */
+function busyDays(): string[] {
+  const days: string[] = [];
+  for (let time = Date.parse(`${FIRST_DAY}T00:00:00Z`); time < Date.parse(`${TODAY}T00:00:00Z`); time += 86_400_000) {
+    const day = new Date(time);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/** The entries of a busy day: five of an hour and a half from 08:00 UTC. */
+function dayEntries(day: string): Array<{ start: number; end: number }> {
+  const eight = Date.parse(`${day}T08:00:00Z`);
+  return Array.from({ length: ENTRIES_PER_DAY }, (_, index) => ({ start: eight + index * 5_400_000, end: eight + (index + 1) * 5_400_000 - 60_000 }));
+}
+
+export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
+  {
+    name: 'Kimai',
+    calls: heavyCalls({ project: 'Website', activity: 'Design' }, 'unpaid', true),
+    async start() {
+      const session = await kimai.startCountingSession();
+      const { fake } = session;
+      const website = fake.state.projects.find((project) => project.name === 'Website');
+      const design = fake.state.activities.find((activity) => activity.name === 'Design');
+      if (!website || !design) throw new Error('The Kimai seed lacks Website · Design.');
+      for (const day of busyDays()) {
+        for (const span of dayEntries(day)) fake.addTimesheet({ userId: kimai.ADA.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+    },
+  },
+  {
+    name: 'Clockodo',
+    calls: heavyCalls({ project: 'Website', activity: 'Development' }, 'unpaid', true),
+    async start() {
+      const session = await clockodo.startCountingSession();
+      const { fake } = session;
+      const website = fake.state.projects.find((project) => project.name === 'Website');
+      const development = fake.state.services.find((service) => service.name === 'Development');
+      if (!website || !development) throw new Error('The Clockodo seed lacks Website · Development.');
+      for (const day of busyDays()) {
+        for (const span of dayEntries(day)) {
+          fake.addEntry({ usersId: clockodo.ADA.id, customersId: website.customersId, projectsId: website.id, servicesId: development.id, timeSince: span.start, timeUntil: span.end });
+        }
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+    },
+  },
+  {
+    name: 'Calamari',
+    calls: heavyCalls({ project: 'General' }, 'unpaid', true),
+    async start() {
+      const session = await calamari.startCountingSession();
+      const { fake } = session;
+      let id = 50_000;
+      for (const day of busyDays()) {
+        const spans = dayEntries(day);
+        const first = spans[0] as { start: number };
+        const last = spans.at(-1) as { end: number };
+        fake.state.shifts.push({ id: id++, employeeId: 1, started: first.start, finished: last.end, breaks: [], projectId: SEED.projects.general, description: null });
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+    },
+  },
+];
+
+export interface HeavyResult {
+  call: HeavyCall;
+  requests: number;
+  ms: number;
+  isError: boolean;
+  text: string;
+  /** The engine's peak resident memory after the call, in MB (Linux), or null. */
+  peakMb: number | null;
+}
+
+/** One heavy call in a fresh engine: what it sent, how long it took, the engine's peak memory. */
+export async function measureHeavyCall(backEnd: HeavyBackEnd, call: HeavyCall, peakMemory: (pid: number) => number | null): Promise<HeavyResult> {
+  const session = await backEnd.start();
+  try {
+    const before = session.requests();
+    const started = performance.now();
+    const result = await session.engine.call(call.tool, call.args);
+    const ms = performance.now() - started;
+    const pid = session.engine.transport.pid;
+    const text = result.content.map((block) => block.text ?? '').join('\n');
+    return { call, requests: session.requests() - before, ms, isError: result.isError === true, text, peakMb: pid === null ? null : peakMemory(pid) };
+  } finally {
+    await session.close();
+  }
+}
