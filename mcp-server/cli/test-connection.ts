@@ -51,21 +51,19 @@ async function testBackEnd(profile: ProviderProfile, settings: Settings, options
   if (profile.type === 'local') {
     return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
   }
-  const common = {
+  // Each back end's own module, loaded only for the back end being tested.
+  const { createRemoteTracker } = await import('../providers/create-tracker.ts');
+  const tracker = await createRemoteTracker({
+    profile,
     userDataDir: options.userDataDir,
     workWeek: () => settings.workWeek,
+    // A connection test counts no leave, so it needs no holidays.
+    holidays: async () => new Map(),
     now: Date.now,
     log: options.log,
     env: options.env,
     ...(options.credentials ? { credentials: options.credentials } : {}),
-  };
-  // Each back end's own module, loaded only for the back end being tested.
-  const tracker =
-    profile.type === 'kimai'
-      ? (await import('../providers/kimai/create-kimai.ts')).createKimai({ ...common, profile })
-      : profile.type === 'clockodo'
-        ? (await import('../providers/clockodo/create-clockodo.ts')).createClockodo({ ...common, profile })
-        : (await import('../providers/calamari/create-calamari.ts')).createCalamari({ ...common, profile });
+  });
   try {
     // The test also teaches the next start what the back end offers (remembered in the data folder).
     const report = await tracker.testConnection();

@@ -2,7 +2,7 @@
 // a range, and the days of vacation taken (before today) and planned (today on) with the days of every
 // other type. One count for the local timesheet and for the back ends that say only part of it
 // (Clockodo the entitlement, Calamari what is left). Pure.
-import type { LeaveRequest, LeaveStatus, LeaveType } from '../providers/time-tracker.ts';
+import type { LeaveRequest, LeaveStatus, LeaveType } from './records.ts';
 import { leaveDays, type LeaveRange } from './leave-days.ts';
 import type { DayPlan } from './work-plan.ts';
 

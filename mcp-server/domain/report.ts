@@ -1,6 +1,6 @@
 // Totals over worked spans, and the targets they are set against. Pure: the tools fetch spans,
 // holidays and leave from the back end and hand them here.
-import type { WorkSpan } from '../providers/time-tracker.ts';
+import type { WorkSpan } from './records.ts';
 import { targetMinutes } from './leave-days.ts';
 import type { DayPlan } from './work-plan.ts';
 import { addDays, eachDate, isoWeekLabel, localDate, startOfLocalDay } from './time.ts';

@@ -274,6 +274,13 @@ export function isValidDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && datePartsProblem(text) === undefined;
 }
 
+/** The calendar years [from, to] touches, in order (back ends that keep data by year are asked per year). */
+export function yearsOf(from: string, to: string): number[] {
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.push(year);
+  return years;
+}
+
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`Can only add whole days, not ${n}`);
   return dateFromDayNumber(dayNumber(date) + n);

@@ -1,11 +1,15 @@
 // Which back end the engine talks to: the profile from the settings, or from the command line
-// (`--provider kimai --url …`), which wins. Each provider gets only what it needs, and each is its
-// own chunk of the bundle, loaded when the engine first needs it: a Kimai user never loads SQLite or
-// Clockodo's client, a local one never the HTTP client or the keychain.
+// (`--provider kimai --url …`), which wins. The remote back ends are one table: each is its own chunk
+// of the bundle, loaded when the engine first needs it (a Kimai user never loads SQLite or Clockodo's
+// client, a local one never the HTTP client or the keychain), and each is made from the same options,
+// its secret and deadline read the same way (http/remote-access.ts).
 import { join } from 'node:path';
+import { credentialAccount } from '../contract/back-end-accounts.ts';
 import type { ProviderProfile, WorkWeek } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import type { Log } from '../log.ts';
+import { remoteAccess } from './http/remote-access.ts';
+import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
 export interface TrackerFactoryOptions {
@@ -23,23 +27,38 @@ export interface TrackerFactoryOptions {
   credentials?: CredentialStore;
 }
 
+export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
+type RemoteType = RemoteProfile['type'];
+type Create<T extends RemoteType> = (options: RemoteTrackerOptions<Extract<RemoteProfile, { type: T }>>) => RemoteTracker;
+
+/** Every remote back end: adding one is a line here (docs/architecture.md, "Adding a back end"). */
+const REMOTE_BACK_ENDS: { [T in RemoteType]: () => Promise<Create<T>> } = {
+  kimai: async () => (await import('./kimai/kimai-tracker.ts')).createKimaiTracker,
+  clockodo: async () => (await import('./clockodo/clockodo-tracker.ts')).createClockodoTracker,
+  calamari: async () => (await import('./calamari/calamari-tracker.ts')).createCalamariTracker,
+};
+
 export async function createTracker(options: TrackerFactoryOptions): Promise<TimeTracker> {
   const { profile } = options;
   if (profile.type === 'local') {
     const { createLocalTracker } = await import('./local/local-tracker.ts');
     return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now });
   }
-  const env = options.env ?? process.env;
-  if (profile.type === 'clockodo') {
-    const { createClockodo } = await import('./clockodo/create-clockodo.ts');
-    return createClockodo({ ...options, profile, env });
-  }
-  if (profile.type === 'calamari') {
-    const { createCalamari } = await import('./calamari/create-calamari.ts');
-    return createCalamari({ ...options, profile, env });
-  }
-  const { createKimai } = await import('./kimai/create-kimai.ts');
-  // Kimai keeps no calendar of its own: leave days are counted on the settings' holidays.
-  return createKimai({ ...options, holidays: async (from, to) => new Set((await options.holidays(from, to)).keys()), profile, env });
+  return createRemoteTracker({ ...options, profile });
 }
 
+/** A remote back end's tracker, its secret from the keychain (or variable) and its deadline from the environment. */
+export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, 'profile' | 'personName'> & { profile: RemoteProfile }): Promise<RemoteTracker> {
+  const { profile } = options;
+  const create = (await REMOTE_BACK_ENDS[profile.type]()) as Create<RemoteType>;
+  const access = remoteAccess({ env: options.env ?? process.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) }, credentialAccount(profile), profile.type);
+  return create({
+    profile: profile as never,
+    userDataDir: options.userDataDir,
+    workWeek: options.workWeek,
+    holidays: options.holidays,
+    now: options.now,
+    log: options.log,
+    ...access,
+  });
+}

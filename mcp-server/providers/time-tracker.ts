@@ -1,8 +1,12 @@
-// The one interface every back end implements (DESIGN.md §4). Instants are epoch milliseconds and
-// days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO text with offsets.
-// A provider declares what it can do; a tool whose capability is missing is registered but disabled,
-// so it stays out of tools/list until the back end gains the capability.
+// The one interface every back end implements (docs/architecture.md, "Back ends"). Instants are epoch
+// milliseconds and days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO
+// text with offsets. A provider declares what it can do; a tool whose capability is missing is
+// registered but disabled, so it stays out of tools/list until the back end gains the capability.
+import type { Catalog, CatalogItem, CatalogKind, LeaveBalance, LeaveRequest, NewLeaveRequest, Ref, TeamAbsence, TimeAccount, TimeEntry, WorkSpan } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
+
+// The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
+export * from '../domain/records.ts';
 
 /**
  * - `account`: whoami; every back end has it.
@@ -25,30 +29,6 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-export interface Ref {
-  id: number;
-  name: string;
-}
-
-export interface TimeEntry {
-  id: number;
-  start: number;
-  /** `null` while the timer runs. */
-  end: number | null;
-  project: Ref | null;
-  activity: Ref | null;
-  description: string;
-  /** Breaks taken inside the entry (a Calamari shift); their time is not worked time. */
-  breaks?: BreakSpan[];
-}
-
-/** A break inside a shift; `end` is null while it runs. */
-export interface BreakSpan {
-  type: Ref;
-  start: number;
-  end: number | null;
-}
-
 export interface EntryFields {
   start: number;
   end: number | null;
@@ -64,111 +44,6 @@ export interface EntryQuery {
   projectId?: number;
   limit: number;
   offset: number;
-}
-
-/** A worked interval, all a report needs; the running timer ends "now". */
-export interface WorkSpan {
-  start: number;
-  end: number;
-  project: Ref | null;
-  activity: Ref | null;
-}
-
-export const CATALOG_KINDS = ['customer', 'project', 'activity'] as const;
-export type CatalogKind = (typeof CATALOG_KINDS)[number];
-
-export interface CatalogItem {
-  kind: CatalogKind;
-  id: number;
-  name: string;
-  archived: boolean;
-  /** Projects belong to an optional customer. */
-  customer?: Ref | null;
-  /** Activities may belong to one project; `null` means usable with every project. */
-  project?: Ref | null;
-}
-
-export interface Catalog {
-  customers: CatalogItem[];
-  projects: CatalogItem[];
-  activities: CatalogItem[];
-}
-
-export const LEAVE_TYPES = ['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other'] as const;
-export type LeaveType = (typeof LEAVE_TYPES)[number];
-export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
-export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
-
-export interface LeaveRequest {
-  id: number;
-  person: string;
-  type: LeaveType;
-  /** The back end's own name of the type when it says more than `type` ("Sick day of a child"). */
-  kind?: string;
-  /**
-   * Work somewhere else (Clockodo's home office, Calamari's remote days): filed and listed like
-   * leave, but the day keeps its target hours, costs no leave and nobody is away.
-   */
-  workingElsewhere?: boolean;
-  firstDay: string;
-  lastDay: string;
-  firstDayPart: 'full' | 'afternoon';
-  lastDayPart: 'full' | 'morning';
-  /** Working days the request costs, after weekends and public holidays. */
-  days: number;
-  status: LeaveStatus;
-  comment: string;
-  /**
-   * Set when the back end stored the request as several records (Kimai's absences may not span New
-   * Year or more than 30 days); `id` is then the first part's.
-   */
-  parts?: Array<{ id: number; firstDay: string; lastDay: string }>;
-}
-
-/**
- * What a person asks for; the back end assigns the id, the person and the status. `kind`, when
- * given, is a type by the back end's own name, which the back end resolves (or refuses in words).
- */
-export type NewLeaveRequest = Omit<LeaveRequest, 'id' | 'person' | 'status' | 'parts'>;
-
-/** One person's absence as the calendar shows it: colleagues' details stay with the back end. */
-export interface TeamAbsence {
-  person: string;
-  /** Whether it is the person's own absence. */
-  own: boolean;
-  /** `null` where the back end does not show the kind of a colleague's absence. */
-  type: LeaveType | null;
-  kind?: string;
-  workingElsewhere?: boolean;
-  firstDay: string;
-  lastDay: string;
-  firstDayPart: 'full' | 'afternoon';
-  lastDayPart: 'full' | 'morning';
-  status: LeaveStatus;
-}
-
-/** A year's leave as the back end accounts it (its entitlements, not the local settings). */
-export interface LeaveBalance {
-  /** Vacation entitlement of the year, carry-over included; null where the back end gives only what is left (Calamari). */
-  entitlement: number | null;
-  /** Days carried over from the year before, or null where the back end does not say. */
-  carryOver: number | null;
-  /** The back end sets no limit on vacation (Calamari); the numbers then say what was used. */
-  unlimited?: boolean;
-  /** Vacation days before today, and from today on, of the requests that stand. */
-  taken: number;
-  planned: number;
-  remaining: number;
-  /** Days per leave type other than vacation. */
-  other: Partial<Record<Exclude<LeaveType, 'vacation'>, number>>;
-}
-
-/** The person's worked-time account as the back end keeps it (overtime, or shortfall when negative). */
-export interface TimeAccount {
-  /** Worked minus target over the range the back end was asked about. */
-  balanceMinutes: number;
-  /** What the balance covers, in words ("Clockodo's time account for 2026, carry-over included"). */
-  label: string;
 }
 
 export interface Person {

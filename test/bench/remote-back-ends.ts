@@ -8,7 +8,7 @@
 // poll schedule (main/app/status-sync.ts); what one refresh costs is measured through the app's own
 // status code (main/engine/timesheet.ts) against the real engine and the fake.
 import { pollInterval } from '../../main/app/status-sync.ts';
-import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/calamari-tracker.ts';
+import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/shifts.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
 import type { EngineHandle } from '../support/engine.ts';

@@ -1,11 +1,12 @@
 // "Does Punchcard reach my Kimai?" answered with one verdict that tells apart the things a person
 // fixes differently: a wrong URL, a server that cannot be reached, a bad token, a missing
-// permission, a certificate problem. Used by `punchcard-mcp --test-connection`, by the whoami tool,
-// and (through the engine's public modules) by the app's account screen.
+// permission, a certificate problem. Used by `punchcard-mcp --test-connection` and, through the
+// engine, by the app's account screen.
+import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import type { KimaiApi } from './api.ts';
+import { personName } from './context.ts';
 import { KimaiError } from './errors.ts';
-import type { KimaiHttp } from './http-client.ts';
-import { personName, readSession, readVersion } from './session.ts';
 
 export type { ConnectionVerdict } from '../http/remote-error.ts';
 
@@ -18,19 +19,19 @@ export interface ConnectionReport extends RemoteConnectionReport {
 
 export type AbsencePlugin = 'present' | 'absent' | 'forbidden';
 
-export async function testConnection(http: KimaiHttp): Promise<ConnectionReport> {
+export async function testConnection(api: KimaiApi): Promise<ConnectionReport> {
   try {
     // The version first: it alone tells a wrong URL and a bad token apart.
-    const version = await readVersion(http);
-    const { me, config } = await readSession(http);
-    const absences = await probeAbsencePlugin(http);
+    const version = await api.version();
+    const [me, config] = await allSettled([api.me(), api.timesheetConfig()]);
+    const absences = await probeAbsencePlugin(api);
     const name = personName(me);
     const mode = config.trackingMode;
     const plugin = absences === 'present' ? 'absence plugin available' : absences === 'forbidden' ? 'absence plugin installed, but your account may not use it' : 'no absence plugin';
     return {
       ok: true,
       verdict: 'ok',
-      message: `Connected to Kimai ${version} at ${http.baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
+      message: `Connected to Kimai ${version} at ${api.baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
       version,
       user: { name, timezone: me.timezone },
       trackingMode: mode,
@@ -43,13 +44,13 @@ export async function testConnection(http: KimaiHttp): Promise<ConnectionReport>
 }
 
 /**
- * Whether the absence plugin is there. Its routes 404 on a Kimai without it (§13.3); probing its
- * type list is cheap and needs no dates. A 403 means installed but not for this account: the leave
- * tools would only fail, so they stay off.
+ * Whether the absence plugin is there. Its routes 404 on a Kimai without it; probing its type list
+ * is cheap and needs no dates. A 403 means installed but not for this account: the leave tools would
+ * only fail, so they stay off.
  */
-export async function probeAbsencePlugin(http: KimaiHttp): Promise<AbsencePlugin> {
+export async function probeAbsencePlugin(api: KimaiApi): Promise<AbsencePlugin> {
   try {
-    await http.request({ method: 'GET', path: '/absences/types', purpose: { action: 'look for the absence plugin' } });
+    await api.absenceTypes();
     return 'present';
   } catch (error) {
     if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'wrong_service')) return 'absent';

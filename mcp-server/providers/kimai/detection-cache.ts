@@ -14,14 +14,14 @@ export interface KimaiDetection {
   timezone?: string;
 }
 
-const kimaiFacts = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
+export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
   defined({ absences: pick.boolean(entry.absences), timezone: pick.text(entry.timezone) }),
 );
 
 export function readDetection(userDataDir: string, url: string): KimaiDetection | undefined {
-  return kimaiFacts.read(userDataDir, url);
+  return detectionFile.read(userDataDir, url);
 }
 
 export function writeDetection(userDataDir: string, url: string, learned: KimaiDetection, log: (message: string) => void): void {
-  kimaiFacts.write(userDataDir, url, learned, log);
+  detectionFile.write(userDataDir, url, learned, log);
 }

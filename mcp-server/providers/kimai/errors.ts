@@ -5,8 +5,6 @@
 // language and generic on production servers.
 import type { HttpAnswer } from '../http/json-http.ts';
 import {
-  describeNetworkFailure as describeNetwork,
-  describeTimeout as describeDeadline,
   looksHtml,
   type NetworkProblem,
   notJsonApi,
@@ -28,7 +26,7 @@ export type KimaiFailure = RemoteFailure;
 /** A failure of a Kimai call: the one kind of error every remote back end throws, network failures included. */
 export { RemoteError as KimaiError };
 
-const KIMAI_WORDS: ServiceWords = {
+export const KIMAI_WORDS: ServiceWords = {
   service: 'Kimai',
   address: 'the Kimai URL',
   caHint: 'If your Kimai uses a company or self-signed certificate, set its CA file in Punchcard (settings provider.caFile, or --ca-file).',
@@ -149,14 +147,6 @@ function collectFieldErrors(children: unknown, path: string[]): Array<{ path: st
 
 function wordFor(path: string[]): string {
   return path.map((part) => FIELD_WORDS[part] ?? part).join('.');
-}
-
-export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string, purpose: RequestPurpose): RemoteError {
-  return describeNetwork(problem, baseUrl, purpose.action, KIMAI_WORDS);
-}
-
-export function describeTimeout(baseUrl: string, timeoutMs: number, purpose: RequestPurpose): RemoteError {
-  return describeDeadline(baseUrl, timeoutMs, purpose.action, KIMAI_WORDS);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): RemoteError {

@@ -4,7 +4,7 @@
 // pays for its first call; that an idle server asks nothing; what one status refresh of the app asks,
 // through the app's own status code; and that a listing shared for that is not kept past a moment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/calamari-tracker.ts';
+import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
 import { calamariCapabilities } from '../../../mcp-server/providers/calamari/capabilities.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { type Measured, measureSteps } from '../../support/request-counting.ts';

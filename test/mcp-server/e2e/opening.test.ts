@@ -185,7 +185,7 @@ describe('what the opening needs', () => {
     const copy = mkdtempSync(join(tmpdir(), 'punchcard-bundle-'));
     folders.push(copy);
     cpSync(dirname(SERVER_BUNDLE), copy, { recursive: true });
-    const heavy = ['engine-session', 'settings-file', 'local-tracker', 'create-kimai', 'holidays', 'cli', 'test-connection'];
+    const heavy = ['engine-session', 'settings-file', 'local-tracker', 'kimai-tracker', 'holidays', 'cli', 'test-connection'];
     const removed = readdirSync(join(copy, 'chunks')).filter((file) => file.endsWith('.mjs') && heavy.some((name) => file.startsWith(`${name}-`)));
     for (const file of removed) rmSync(join(copy, 'chunks', file));
     for (const name of heavy) expect(removed.some((file) => file.startsWith(`${name}-`)), name).toBe(true);

@@ -129,6 +129,11 @@ export interface FakeClockodoOptions {
   now?: () => number;
   /** Retire these paths with 410 Gone. */
   retiredPaths?: string[];
+  /**
+   * The most items a page of entries holds, whatever `items_per_page` asks for, as a server may keep
+   * a size of its own; `paging` then says the size it kept.
+   */
+  entryPageCap?: number;
 }
 
 export interface FakeClockodo {
@@ -817,7 +822,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       users_id: input.id('filter[users_id]'), customers_id: input.id('filter[customers_id]'), projects_id: input.id('filter[projects_id]'),
       services_id: input.id('filter[services_id]'), billable: input.int('filter[billable]', [0, 1, 2, 12]),
     };
-    const page = readPage(input, 1000, 1000);
+    const asked = readPage(input, 1000, 1000);
+    const page = { ...asked, perPage: Math.min(asked.perPage, options.entryPageCap ?? asked.perPage) };
     if (input.bad.length > 0) return simpleError('Invalid parameters.', input.bad);
     if (since === undefined || until === undefined) return simpleError('time_since and time_until are required.', [since === undefined ? 'time_since' : '', until === undefined ? 'time_until' : ''].filter(Boolean));
     if (until < since) return simpleError('time_until must not be before time_since.', ['time_until']);

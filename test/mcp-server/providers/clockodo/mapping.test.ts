@@ -14,7 +14,7 @@ import {
   toTimeEntry,
   workWeekOn,
 } from '../../../../mcp-server/providers/clockodo/mapping.ts';
-import { externalApplication } from '../../../../mcp-server/providers/clockodo/http-client.ts';
+import { externalApplication } from '../../../../mcp-server/providers/clockodo/api.ts';
 import type { ClockodoTargetHours } from '../../../../mcp-server/providers/clockodo/wire.ts';
 
 const names = { project: (id: number) => (id === 7 ? 'Website' : undefined), service: (id: number) => (id === 3 ? 'Design' : undefined) };

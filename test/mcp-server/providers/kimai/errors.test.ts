@@ -1,10 +1,14 @@
 // Every way Kimai (or the way to it) fails becomes one sentence a person can act on.
 import { describe, expect, it } from 'vitest';
-import { describeHttpFailure, describeNetworkFailure, describeNotJson, describeTimeout, KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
+import { describeNetworkFailure as describeNetwork, describeTimeout as describeDeadline, type NetworkProblem } from '../../../../mcp-server/providers/http/remote-error.ts';
+import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://kimai.example.com';
 const purpose = { action: 'start the timer' };
+// Network failures and deadlines are worded by the shared remote layer in Kimai's words.
+const describeNetworkFailure = (problem: NetworkProblem, base: string, what: { action: string }) => describeNetwork(problem, base, what.action, KIMAI_WORDS);
+const describeTimeout = (base: string, ms: number, what: { action: string }) => describeDeadline(base, ms, what.action, KIMAI_WORDS);
 const answer = (status: number, json?: unknown, text = json === undefined ? '' : JSON.stringify(json)) => ({ status, json, text, headers: {} });
 
 describe('describeHttpFailure', () => {

@@ -63,6 +63,8 @@ export interface FakeKimaiOptions {
   /** Serve HTTPS with this key and certificate. */
   tls?: { key: string; cert: string };
   version?: string;
+  /** The most timesheets a page holds, whatever `size` asks for (X-Per-Page then says the size kept). */
+  pageCap?: number;
 }
 
 export interface FakeKimai {
@@ -430,7 +432,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     found = found.sort((a, b) => direction * (key(a) - key(b) || a.id - b.id));
     let size = Number(query.get('size') ?? '50');
     if (!Number.isFinite(size) || size < 1) size = 50;
-    size = Math.min(size, 500);
+    size = Math.min(size, 500, options.pageCap ?? 500);
     const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
     const pages = Math.max(1, Math.ceil(found.length / size));
     if (page > pages) return notFound();

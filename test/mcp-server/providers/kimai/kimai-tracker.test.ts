@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type KimaiDetection, readDetection, writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
-import { createKimaiTracker, type KimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { ProviderError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
@@ -18,7 +19,7 @@ const HOLIDAYS: ReadonlySet<string> = new Set(['2026-12-25', '2026-12-26', '2027
 const at = (iso: string) => Date.parse(iso);
 
 let fake: FakeKimai | undefined;
-let tracker: KimaiTracker | undefined;
+let tracker: RemoteTracker | undefined;
 let dir: string | undefined;
 let logged: string[] = [];
 
@@ -42,10 +43,10 @@ async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: stri
   const token = options.token === undefined ? (options.user ?? ADA).token : options.token;
   const created = createKimaiTracker({
     profile: { type: 'kimai', url: server.url },
-    token: async () => token,
+    secret: async () => token,
     userDataDir: dir,
     workWeek: () => WORK_WEEK,
-    holidays: async (from, to) => new Set([...HOLIDAYS].filter((date) => date >= from && date <= to)),
+    holidays: async (from, to) => new Map([...HOLIDAYS].filter((date) => date >= from && date <= to).map((date) => [date, 'Holiday'])),
     now,
     log: (message) => logged.push(message),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
@@ -287,7 +288,7 @@ describe('entries', () => {
     fake.addTimesheet({ userId: TOM.id, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), projectId: ids.website, activityId: ids.design });
     const query = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00') };
     await tracker.whoami();
-    let result: Awaited<ReturnType<KimaiTracker['listEntries']>> | undefined;
+    let result: Awaited<ReturnType<RemoteTracker['listEntries']>> | undefined;
     expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 3 })))).toEqual(['GET /timesheets']);
     expect(result?.total).toBe(7);
     expect(result?.entries.map((entry) => entry.start)).toEqual([3, 4, 5].map((hour) => at('2026-11-16T09:00:00+01:00') + hour * 3_600_000));
@@ -307,7 +308,7 @@ describe('entries', () => {
       fake.addTimesheet({ userId: ADA.id, begin, end: begin + 20 * 60_000, projectId: ids.website, activityId: ids.design });
     }
     await tracker.whoami();
-    let spans: Awaited<ReturnType<KimaiTracker['workSpans']>> = [];
+    let spans: Awaited<ReturnType<RemoteTracker['workSpans']>> = [];
     const calls = await requestsDuring(fake, async () => (spans = await tracker.workSpans(base, at('2026-11-01T00:00:00+01:00'), at(NOW))));
     expect(calls).toEqual(['GET /timesheets', 'GET /timesheets', 'GET /timesheets']);
     expect(spans).toHaveLength(1_234);

@@ -1,19 +1,19 @@
-// The HTTP edge against the fake Kimai and real sockets: token rotation, Retry-After, and the network
-// failures a person really meets (a certificate for another host, plain HTTP on an HTTPS address).
+// Kimai's API module over the shared remote client, against the fake Kimai and real sockets: token
+// rotation, Retry-After, and the network failures a person really meets (a certificate for another
+// host, plain HTTP on an HTTPS address).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { retryAfterMs } from '../../../../mcp-server/providers/http/json-http.ts';
-import { createKimaiHttp, type KimaiHttp } from '../../../../mcp-server/providers/kimai/http-client.ts';
+import { createKimaiApi, type KimaiApi } from '../../../../mcp-server/providers/kimai/api.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from './fake-kimai.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
-const purpose = { action: 'read the running timer' };
 
 let fake: FakeKimai | undefined;
-let http: KimaiHttp | undefined;
+let http: KimaiApi | undefined;
 afterEach(async () => {
   http?.close();
   await fake?.close();
@@ -36,11 +36,11 @@ describe('the token', () => {
     fake = await startFakeKimai();
     const stored = ['revoked-token-0000', ADA.token];
     let reads = 0;
-    http = createKimaiHttp({ baseUrl: fake.url, token: async () => stored[Math.min(reads++, 1)] ?? null, log: () => {} });
-    expect((await failureOf(http.request({ method: 'GET', path: '/timesheets/active', purpose }))).failure).toBe('bad_token');
-    expect((await http.request({ method: 'GET', path: '/timesheets/active', purpose })).status).toBe(200);
+    http = createKimaiApi({ baseUrl: fake.url, token: async () => stored[Math.min(reads++, 1)] ?? null, log: () => {} });
+    expect((await failureOf(http.activeTimesheets())).failure).toBe('bad_token');
+    expect(await http.activeTimesheets()).toEqual([]);
     // And kept while it works.
-    await http.request({ method: 'GET', path: '/timesheets/active', purpose });
+    await http.activeTimesheets();
     expect(reads).toBe(2);
   });
 });
@@ -68,16 +68,16 @@ describe('network failures', () => {
   it('a certificate for another host name: says it is not for this host', async () => {
     const certs = makeTestCertificates(certDir, 'DNS:kimai.other.example');
     fake = await startFakeKimai({ tls: certs });
-    http = createKimaiHttp({ baseUrl: fake.url, token: async () => ADA.token, caFile: certs.caFile, log: () => {} });
-    const error = await failureOf(http.request({ method: 'GET', path: '/version', purpose }));
+    http = createKimaiApi({ baseUrl: fake.url, token: async () => ADA.token, caFile: certs.caFile, log: () => {} });
+    const error = await failureOf(http.version());
     expect(error.failure).toBe('tls');
     expect(error.message).toMatch(/^The secure connection to localhost:\d+ failed: its certificate is not for localhost:\d+\./);
   });
 
   it('plain HTTP behind an https:// address: says the port does not speak TLS', async () => {
     fake = await startFakeKimai();
-    http = createKimaiHttp({ baseUrl: fake.url.replace('http:', 'https:'), token: async () => ADA.token, log: () => {} });
-    const error = await failureOf(http.request({ method: 'GET', path: '/version', purpose }));
+    http = createKimaiApi({ baseUrl: fake.url.replace('http:', 'https:'), token: async () => ADA.token, log: () => {} });
+    const error = await failureOf(http.version());
     expect(error.failure).toBe('tls');
     expect(error.message).toMatch(/failed: it does not speak TLS on that port \(try http:\/\/ or another port\)\./);
   });

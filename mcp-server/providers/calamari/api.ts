@@ -1,0 +1,97 @@
+// Calamari's REST API as Punchcard uses it (docs/back-ends/calamari.md): one method per endpoint, with
+// its request and answer types and what the request is for in words, over the shared remote client.
+// HTTP Basic with user `calamari` and the organisation's key; reads are POSTs with a JSON body too.
+// Every method that names a person names the configured one: no method takes another employee. A
+// module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
+// module's tools. Nothing here decides which requests a call makes; the feature modules do.
+import { createRemoteClient } from '../http/remote-client.ts';
+import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
+import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
+
+/** Requests in flight to Calamari. */
+const MAX_PARALLEL_REQUESTS = 4;
+
+/** The terminal's clock events; `time` is the person's wall clock without zone or fraction. */
+export type TerminalEvent = 'clock-in' | 'clock-out' | 'break-start' | 'break-stop';
+
+const TERMINAL_ACTIONS: Record<TerminalEvent, string> = {
+  'clock-in': 'start your shift',
+  'clock-out': 'end your shift',
+  'break-start': 'start your break',
+  'break-stop': 'end your break',
+};
+
+export interface CalamariApiOptions {
+  baseUrl: string;
+  /** The one person every request that names someone names. */
+  email: string;
+  /** The organisation's key; null when none is stored. Asked again after a 401. */
+  apiKey: () => Promise<string | null>;
+  timeoutMs?: number;
+  log: (message: string) => void;
+  /** A call of this module was refused (403): it is off, or not this key's. */
+  onModuleRefused: (module: Exclude<CalamariModule, 'people'>) => void;
+}
+
+export type CalamariApi = ReturnType<typeof createCalamariApi>;
+
+export function createCalamariApi(options: CalamariApiOptions) {
+  const { baseUrl, email } = options;
+  const client = createRemoteClient<RequestPurpose>({
+    words: CALAMARI_WORDS,
+    baseUrl,
+    maxParallel: MAX_PARALLEL_REQUESTS,
+    log: options.log,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly.
+    retryWithoutRetryAfter: false,
+    secret: options.apiKey,
+    secretWords: {
+      unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
+      missing: (action) =>
+        new CalamariError(
+          'no_token',
+          `No Calamari API key is stored for ${baseUrl}, so Punchcard could not ${action}. Save the key your administrator gave you in the Punchcard app, or set PUNCHCARD_CALAMARI_TOKEN.`,
+        ),
+    },
+    authenticate: (key) => ({ headers: { Authorization: `Basic ${Buffer.from(`calamari:${key}`).toString('base64')}` }, secrets: [key, `calamari:${key}`] }),
+    describeFailure: (answer, purpose) => {
+      if (answer.status === 403 && purpose.module !== 'people') options.onModuleRefused(purpose.module);
+      return describeHttpFailure(answer, purpose, baseUrl, email);
+    },
+    describeNotJson: (answer) => describeNotJson(baseUrl, answer),
+  });
+  const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => (await client.request<T>({ method: 'POST', path, body, purpose })).data;
+  const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });
+  const timeOff = (action: string): RequestPurpose => ({ action, module: 'timeOff' });
+  const people = (action: string): RequestPurpose => ({ action, module: 'people' });
+
+  return {
+    /** The person in the employee list (empty where the e-mail is no employee). */
+    findEmployee: () => post<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
+    /** A page of the people of the person's teams: colleagues are reached by team, never by name. */
+    teamMembers: (teams: readonly number[], page: number) => post<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
+    workingWeeks: () => post<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
+    holidays: (from: string, to: string) => post<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
+
+    shiftStatus: () => post<unknown>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
+    terminal: (event: TerminalEvent, fields: Record<string, unknown>) =>
+      post<CalamariTerminalAnswer>(`/clockin/terminal/v1/${event}`, { person: email, ...fields }, attendance(TERMINAL_ACTIONS[event])),
+    breakTypes: () => post<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),
+    projects: () => post<CalamariNamed[]>('/clockin/projects/v1/get-projects-for-person', { person: email }, attendance('read your projects')),
+    shifts: (from: string, to: string) => post<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
+    /** A past shift; the answer is not documented (an id, or nothing). */
+    createShift: (fields: Record<string, unknown>) => post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', { person: email, ...fields }, attendance('add the shift')),
+    balance: (from: string, to: string) =>
+      post<Array<{ person?: { email?: string }; balance?: number }>>('/clockin/timesheetentries/v1/balance', { from, to, employees: [email] }, attendance('read your working-time balance')),
+
+    absenceTypes: () => post<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
+    requests: (from: string, to: string) => post<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
+    teamRequests: (from: string, to: string, teams: readonly number[]) => post<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
+    createRequest: (fields: Record<string, unknown>) => post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
+    entitlementBalance: (absenceTypeId: number, date: string) =>
+      post<CalamariBalance>('/leave/v1/entitlement-balance/get', { absenceTypeId: String(absenceTypeId), employee: email, date }, timeOff('read your vacation balance')),
+
+    close: () => client.close(),
+  };
+}

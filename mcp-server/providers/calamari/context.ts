@@ -1,0 +1,136 @@
+// What the Calamari feature modules share: the API, the options, the one person Punchcard acts for
+// (from the employee list, where the key may read it), their zone, and which modules answer for the
+// key — remembered between starts (facts.ts), asked about only where that can change something, and
+// deciding the tools. Calamari's limit is counted per hour, so reference data is kept for an hour.
+import type { CalamariProfile } from '../../contract/settings.ts';
+import { localDate, systemTimeZone } from '../../domain/time.ts';
+import { Expiring } from '../http/cache.ts';
+import { LearnedFacts } from '../http/learned-facts.ts';
+import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { type CalamariApi, createCalamariApi } from './api.ts';
+import { calamariCapabilities } from './capabilities.ts';
+import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from './errors.ts';
+import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
+import type { CalamariAbsenceType, CalamariEmployee } from './wire.ts';
+
+/** What changes a few times a year at most: the person, their week, types, projects, holidays. */
+export const REFERENCE_TTL_MS = 60 * 60_000;
+
+/** The settings' week and holidays stand in where the key may not read the person's own. */
+export type CalamariTrackerOptions = RemoteTrackerOptions<CalamariProfile>;
+
+export type Module = Exclude<CalamariModule, 'people'>;
+
+export class CalamariContext {
+  readonly options: CalamariTrackerOptions;
+  readonly email: string;
+  readonly api: CalamariApi;
+  readonly facts: LearnedFacts<CalamariFacts>;
+  /** The person as the employee list has them; null when the key may not read that list. */
+  readonly #employee = new Expiring<CalamariEmployee | null>(REFERENCE_TTL_MS);
+  readonly #absenceTypes = new Expiring<CalamariAbsenceType[]>(REFERENCE_TTL_MS);
+
+  constructor(options: CalamariTrackerOptions) {
+    this.options = options;
+    this.email = options.profile.email;
+    this.api = createCalamariApi({
+      baseUrl: options.profile.url,
+      email: options.profile.email,
+      apiKey: options.secret,
+      log: options.log,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
+      onModuleRefused: (module) => this.learn({ [module]: false }),
+    });
+    this.facts = new LearnedFacts({
+      file: calamariFacts,
+      userDataDir: options.userDataDir,
+      key: calamariFactsKey(options.profile),
+      capabilitiesOf: calamariCapabilities,
+      log: options.log,
+    });
+  }
+
+  /** The person from the employee list; null when the key may not read it (names and zones then come from elsewhere). */
+  person(fresh = false): Promise<CalamariEmployee | null> {
+    if (fresh) this.#employee.invalidate();
+    return this.#employee.get(async () => {
+      const employee = await this.#readEmployee();
+      if (employee?.timezone && employee.timezone !== this.facts.current.timezone) this.learn({ timezone: employee.timezone });
+      return employee;
+    });
+  }
+
+  async name(): Promise<string> {
+    const employee = await this.person();
+    return employee ? personName(employee) : this.email;
+  }
+
+  async timeZone(): Promise<string | null> {
+    return this.facts.current.timezone ?? (await this.person())?.timezone ?? null;
+  }
+
+  /** The zone the person's days and wall times are in. */
+  async zone(): Promise<string> {
+    return (await this.timeZone()) ?? systemTimeZone();
+  }
+
+  today(zone: string): string {
+    return localDate(this.options.now(), zone);
+  }
+
+  /** The organisation's absence types, kept for an hour. */
+  types(): Promise<CalamariAbsenceType[]> {
+    return this.#absenceTypes.get(() => this.api.absenceTypes());
+  }
+
+  /** Whether a module answers for this key: one cheap read each, remembered. */
+  async probe(module: Module): Promise<boolean> {
+    try {
+      if (module === 'timeAndAttendance') await this.api.shiftStatus();
+      else {
+        const types = await this.api.absenceTypes();
+        this.#absenceTypes.get(async () => types);
+      }
+      this.learn({ [module]: true });
+      return true;
+    } catch (error) {
+      if (!(error instanceof CalamariError) || error.status !== 403) throw error;
+      this.learn({ [module]: false });
+      return false;
+    }
+  }
+
+  learn(learned: Partial<Record<Module, boolean>> & { timezone?: string }): void {
+    const modulesAsked = 'timeAndAttendance' in learned || 'timeOff' in learned;
+    if (!this.facts.learn({ ...learned, ...(modulesAsked ? { checkedAt: new Date(this.options.now()).toISOString() } : {}) })) return;
+    const dropped = (['timeAndAttendance', 'timeOff'] as const).filter((module) => this.facts.current[module] === false).map((module) => moduleName(module));
+    this.options.log(`Calamari tools follow the modules this key may use${dropped.length ? `; not available: ${dropped.join(', ')}` : ''}.`);
+  }
+
+  close(): void {
+    this.api.close();
+  }
+
+  async #readEmployee(): Promise<CalamariEmployee | null> {
+    const page = await optional(this.api.findEmployee());
+    if (!page) return null;
+    const employee = page.employees.find((item) => item.email.toLowerCase() === this.email && item.archived !== true);
+    if (!employee) throw unknownEmployee(this.email);
+    return employee;
+  }
+}
+
+/** A read the key may be refused (403): null then, and the caller does without (its words come from elsewhere). */
+export async function optional<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof CalamariError && error.status === 403) return null;
+    throw error;
+  }
+}
+
+export function personName(person: { firstName?: string | undefined; lastName?: string | undefined; email?: string | undefined }): string {
+  return [person.firstName, person.lastName].filter(Boolean).join(' ') || (person.email ?? 'you');
+}

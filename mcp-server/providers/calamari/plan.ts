@@ -1,0 +1,53 @@
+// The person's plan as Calamari keeps it: their working week (seconds per weekday) and their holiday
+// calendar, for reports, leave counting and the calendar; and Calamari's own working-time balance
+// for a report. Where the key may not read the week or the calendar, the settings' stand in.
+import { BackEndPart } from '../remote-tracker.ts';
+import { yearsOf } from '../../domain/time.ts';
+import { type PlannedDay, weekPlanDays } from '../../domain/work-plan.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import type { TimeAccount } from '../time-tracker.ts';
+import { type CalamariContext, optional, REFERENCE_TTL_MS } from './context.ts';
+import { calamariPlan, holidayDays } from './mapping.ts';
+import type { CalamariHoliday, CalamariWorkingWeek } from './wire.ts';
+
+export class CalamariPlan extends BackEndPart<CalamariContext> {
+  readonly #workingWeeks = new Expiring<CalamariWorkingWeek[] | null>(REFERENCE_TTL_MS);
+  /** By year; null where the key may not read the person's holiday calendar. */
+  readonly #holidays = new ExpiringByKey<number, CalamariHoliday[] | null>(REFERENCE_TTL_MS);
+
+  async workPlan(from: string, to: string): Promise<PlannedDay[]> {
+    const [employee, weeks, holidays] = await allSettled([this.context.person(), this.weeks(), this.#holidaysBetween(from, to)]);
+    const week = employee?.workingWeek ? weeks?.find((item) => item.id === employee.workingWeek?.id) : undefined;
+    if (!week) {
+      // Calamari will not show this key the person's working week: the settings' week stands in.
+      const names = new Map([...holidays].filter(([, day]) => !day.halfDay).map(([date, day]) => [date, day.name]));
+      return weekPlanDays(from, to, this.context.options.workWeek(), names);
+    }
+    return calamariPlan(from, to, week, holidays);
+  }
+
+  async timeAccount(from: string, to: string): Promise<TimeAccount | null> {
+    const answer = await this.context.api.balance(from, to);
+    const mine = answer.find((row) => row.person?.email === undefined || row.person.email.toLowerCase() === this.context.email);
+    if (typeof mine?.balance !== 'number') return null;
+    return { balanceMinutes: Math.round(mine.balance / 60), label: `Calamari's balance from ${from} to ${to}` };
+  }
+
+  weeks(): Promise<CalamariWorkingWeek[] | null> {
+    return this.#workingWeeks.get(() => optional(this.context.api.workingWeeks()));
+  }
+
+  /** The person's holidays of the years [from, to] touches, the years read at once. */
+  async #holidaysBetween(from: string, to: string): Promise<Map<string, { name: string; halfDay: boolean }>> {
+    const byYear = await allSettled(yearsOf(from, to).map((year) => this.#holidaysOfYear(year)));
+    return new Map(byYear.flatMap((days) => [...days]));
+  }
+
+  /** One year's holidays: Calamari's calendar of the person, the settings' where the key may not read it. */
+  async #holidaysOfYear(year: number): Promise<Map<string, { name: string; halfDay: boolean }>> {
+    const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+    const holidays = await this.#holidays.get(year, () => optional(this.context.api.holidays(from, to)));
+    if (holidays) return holidayDays(holidays, from, to);
+    return new Map([...(await this.context.options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
+  }
+}

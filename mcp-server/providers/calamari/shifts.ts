@@ -1,0 +1,219 @@
+// Shifts and breaks on Calamari, through its API terminal: clocking in and out at the person's wall
+// time, breaks of the types the person may take, past shifts added, and shifts listed as entries and
+// as the spans a report adds up. Calamari's API cannot change or delete a shift. One listing of the
+// recent shifts serves every call of a moment (the app's refresh asks for the timer, today, the week
+// and the last 30 days at once).
+import { BackEndPart } from '../remote-tracker.ts';
+import { addDays, formatWallClock, localDate } from '../../domain/time.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { type EntryFields, type EntryQuery, ProviderError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import type { TerminalEvent } from './api.ts';
+import type { CalamariCatalog } from './catalog.ts';
+import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
+import { CalamariError } from './errors.ts';
+import { toTimeEntry, workedPieces } from './mapping.ts';
+import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from './wire.ts';
+
+/**
+ * One shift listing serves every call of a moment, for no longer than Kimai and Clockodo reuse the
+ * running timer, so timer_status sees a shift begun elsewhere as soon as theirs would.
+ */
+export const SHIFTS_REUSE_MS = 2_000;
+/**
+ * A range of shifts that begins at most this many days before today is listed as all of those days:
+ * the running shift, today, the week, the month so far and the app's last 30 days (with the night
+ * before each) are then one listing, not one each.
+ */
+const RECENT_DAYS = 31;
+/** A clock-in that finds a shift begun more than this before it was ignored by Calamari: one already ran. */
+const SAME_START_TOLERANCE_MS = 90_000;
+/** Shifts that began this long before a range are listed too (night shifts). */
+const LOOKBACK_DAYS = 1;
+
+export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: CalamariCatalog }> {
+  readonly #breakTypes = new Expiring<CalamariNamed[]>(REFERENCE_TTL_MS);
+  /** By the days listed ('from..to'); a write forgets them all. */
+  readonly #shifts = new ExpiringByKey<string, CalamariShift[]>(SHIFTS_REUSE_MS);
+
+  runningEntry(): Promise<TimeEntry | null> {
+    return this.#runningShift();
+  }
+
+  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+    const at = fields.start ?? this.context.options.now();
+    const zone = await this.context.zone();
+    let stopped: TimeEntry | null = null;
+    if (switchRunning) {
+      const running = await this.#runningShift();
+      if (running) {
+        if (at < running.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
+        stopped = await this.#clockOut(running, at, zone);
+      }
+    }
+    const answer = await this.#terminal('clock-in', {
+      time: formatWallClock(at, zone),
+      ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
+      ...(fields.description ? { description: fields.description } : {}),
+    });
+    if (answer.shiftStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
+    // Calamari ignores a clock-in while a shift runs and still answers STARTED: the shift it lists
+    // says whether this one began now or was running already.
+    const shift = await this.#runningShift();
+    if (!shift) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
+    const otherProject = fields.projectId !== null && shift.project?.id !== fields.projectId;
+    if (Math.abs(shift.start - at) > SAME_START_TOLERANCE_MS || otherProject) throw new TimerRunningError(shift);
+    return { started: shift, stopped };
+  }
+
+  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+    if (note) throw new ProviderError('invalid', 'Calamari keeps no note when a shift ends; clock out without one (you can add a description in Calamari).');
+    const running = await this.#runningShift();
+    if (!running) throw new ProviderError('conflict', 'No shift is running.');
+    const at = end ?? this.context.options.now();
+    if (at < running.start) throw new ProviderError('invalid', 'The end time is before the shift started.');
+    return this.#clockOut(running, at, await this.context.zone());
+  }
+
+  async breakTypes(): Promise<Ref[]> {
+    return this.#breakTypes.get(() => this.context.api.breakTypes());
+  }
+
+  async startBreak(typeId: number | null): Promise<TimeEntry> {
+    // The types give the default and the name the answer shows (kept for an hour: start_break has read them).
+    const [shift, types] = await allSettled([this.#runningShift(), this.breakTypes()]);
+    if (!shift) throw new ProviderError('conflict', 'No shift is running; clock in before taking a break.');
+    const open = shift.breaks?.find((span) => span.end === null);
+    if (open) throw new ProviderError('conflict', `A break (${open.type.name}) is already running; end it first.`);
+    const type = typeId ?? types[0]?.id;
+    if (type === undefined) throw new ProviderError('invalid', 'Calamari has no break type you may take; ask your Calamari administrator.');
+    const at = this.context.options.now();
+    const answer = await this.#terminal('break-start', { time: formatWallClock(at, await this.context.zone()), breakType: type });
+    if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the break.');
+    const name = types.find((item) => item.id === type)?.name ?? 'Break';
+    return { ...shift, breaks: [...(shift.breaks ?? []), { type: { id: type, name }, start: Math.floor(at / 1_000) * 1_000, end: null }] };
+  }
+
+  async endBreak(): Promise<TimeEntry> {
+    const shift = await this.#runningShift();
+    const open = shift?.breaks?.find((span) => span.end === null);
+    if (!shift || !open) throw new ProviderError('conflict', shift ? 'No break is running.' : 'No shift is running.');
+    const at = this.context.options.now();
+    const answer = await this.#terminal('break-stop', { time: formatWallClock(at, await this.context.zone()), breakType: open.type.id });
+    if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the break.');
+    return { ...shift, breaks: (shift.breaks ?? []).map((span) => (span === open ? { ...span, end: Math.floor(at / 1_000) * 1_000 } : span)) };
+  }
+
+  async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
+    const zone = await this.context.zone();
+    // Calamari lists a range whole (no paging): the page is cut here.
+    const entries = (await this.#shiftsBetween(query.from, query.to, zone))
+      .filter((entry) => entry.start >= query.from && entry.start < query.to)
+      .filter((entry) => query.projectId === undefined || entry.project?.id === query.projectId)
+      .sort((a, b) => a.start - b.start);
+    return { entries: entries.slice(query.offset, query.offset + query.limit), total: entries.length };
+  }
+
+  async getEntry(): Promise<TimeEntry> {
+    throw noShiftChanges();
+  }
+
+  async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
+    const zone = await this.context.zone();
+    const project = fields.projectId === null ? null : ((await this.parts.catalog.projects()).find((item) => item.id === fields.projectId) ?? null);
+    const answer = await this.context.api.createShift({
+      shiftStart: formatWallClock(fields.start, zone),
+      shiftEnd: formatWallClock(fields.end, zone),
+      ...(fields.description ? { description: fields.description } : {}),
+      ...(project ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] } : {}),
+    });
+    this.#shifts.clear();
+    const start = Math.floor(fields.start / 1_000) * 1_000;
+    const end = Math.floor(fields.end / 1_000) * 1_000;
+    if (typeof answer?.id === 'number') return { id: answer.id, start, end, project: project ? { id: project.id, name: project.name } : null, activity: null, description: fields.description, breaks: [] };
+    // The answer of create is not documented: where it names no id, the shift is found where it was put.
+    const added = (await this.#shiftsBetween(start, end, zone)).find((entry) => entry.start === start && entry.end === end);
+    if (!added) throw new CalamariError('wrong_service', 'Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
+    return added;
+  }
+
+  async updateEntry(): Promise<TimeEntry> {
+    throw noShiftChanges();
+  }
+
+  async deleteEntry(): Promise<TimeEntry> {
+    throw noShiftChanges();
+  }
+
+  async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    const shifts = await this.#shiftsBetween(from, to, await this.context.zone());
+    const spans: WorkSpan[] = [];
+    for (const entry of shifts) {
+      if (projectId !== undefined && entry.project?.id !== projectId) continue;
+      for (const piece of workedPieces(entry, now)) {
+        const start = Math.max(piece.start, from);
+        const end = Math.min(piece.end, to);
+        if (end > start) spans.push({ start, end, project: entry.project, activity: null });
+      }
+    }
+    return spans;
+  }
+
+  async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
+    const shifts = await this.#shiftsBetween(from, to, await this.context.zone());
+    const ended = shifts.filter((entry) => entry.end !== null && entry.end > from && entry.end <= to);
+    return ended.sort((a, b) => (b.end as number) - (a.end as number))[0] ?? null;
+  }
+
+  /** A clock event: whatever it did, the shifts listed before it are out of date. */
+  async #terminal(event: TerminalEvent, fields: Record<string, unknown>): Promise<CalamariTerminalAnswer> {
+    try {
+      return await this.context.api.terminal(event, fields);
+    } finally {
+      this.#shifts.clear();
+    }
+  }
+
+  /** The running shift, from the listing of the moment: one begun yesterday may still run (a night shift). */
+  async #runningShift(): Promise<TimeEntry | null> {
+    const zone = await this.context.zone();
+    const today = this.context.today(zone);
+    const shifts = await this.#shiftsOfDays(addDays(today, -1), today, zone);
+    return shifts.find((entry) => entry.end === null) ?? null;
+  }
+
+  async #clockOut(running: TimeEntry, at: number, zone: string): Promise<TimeEntry> {
+    const answer = await this.#terminal('clock-out', { time: formatWallClock(at, zone) });
+    if (answer.shiftStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the shift.');
+    const end = Math.floor(at / 1_000) * 1_000;
+    // Calamari closes a running break where the shift ends.
+    return { ...running, end, breaks: (running.breaks ?? []).map((span) => (span.end === null ? { ...span, end } : span)) };
+  }
+
+  /** Shifts overlapping [from, to), by the person's days. */
+  async #shiftsBetween(from: number, to: number, zone: string): Promise<TimeEntry[]> {
+    const shifts = await this.#shiftsOfDays(addDays(localDate(from, zone), -LOOKBACK_DAYS), localDate(to - 1, zone), zone);
+    return shifts.filter((entry) => entry.start < to && (entry.end ?? Number.POSITIVE_INFINITY) >= from);
+  }
+
+  /**
+   * The person's shifts that began on [from, to] (days), or more. Calamari lists by the day a shift
+   * began, and none begins after today (Punchcard sends no future time, Calamari takes no shift that
+   * ends ahead), so the days after tomorrow are never asked about; tomorrow is, because the API does
+   * not say in which zone it counts days. A range within RECENT_DAYS is listed as all of them.
+   */
+  async #shiftsOfDays(from: string, to: string, zone: string): Promise<TimeEntry[]> {
+    const today = this.context.today(zone);
+    const tomorrow = addDays(today, 1);
+    if (from > tomorrow) return [];
+    const recent = addDays(today, -RECENT_DAYS);
+    const [first, last] = from >= recent ? [recent, tomorrow] : [from, to < tomorrow ? to : tomorrow];
+    const shifts = await this.#shifts.get(`${first}..${last}`, () => this.context.api.shifts(first, last));
+    // Only the person's own, whatever the answer holds.
+    const email = this.context.email;
+    return shifts.filter((shift) => shift.person?.email === undefined || shift.person.email.toLowerCase() === email).map(toTimeEntry);
+  }
+}
+
+function noShiftChanges(): ProviderError {
+  return new ProviderError('unavailable', "Calamari's API cannot change or delete a shift; do that in Calamari.");
+}

@@ -1,0 +1,65 @@
+// Who the person is on Clockodo and what they may do: whoami (with their target hours), the zone, the
+// background check of their rights and the company's modules (trusted for a day once learned), and the
+// connection test.
+import { BackEndPart } from '../remote-tracker.ts';
+import { allSettled } from '../http/cache.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import type { Person } from '../time-tracker.ts';
+import type { ClockodoContext } from './context.ts';
+import { workWeekOn } from './mapping.ts';
+import type { ClockodoPlan } from './plan.ts';
+
+/** A start reads the person's rights and the company's modules again when they are older than this. */
+const RECHECK_MS = 24 * 3_600_000;
+
+export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: ClockodoPlan }> {
+
+  async timeZone(): Promise<string | null> {
+    return this.context.facts.current.timezone ?? (await this.context.me()).user.timezone ?? null;
+  }
+
+  async whoami(): Promise<Person> {
+    const today = this.context.today();
+    const [identity, rows] = await allSettled([this.context.me(true), this.parts.plan.targetRows()]);
+    const week = rows === 'refused' ? undefined : workWeekOn(rows, today);
+    return {
+      name: this.context.nameOf(identity.user),
+      connection: this.context.connectionLine(identity),
+      ...(week ? { workWeek: week } : {}),
+      holidays: "Clockodo's non-business days",
+    };
+  }
+
+  /**
+   * Reads the person and the company in the background: their rights and modules decide the tools.
+   * What an earlier start (or the app's connection test) learned today is trusted, so a start costs
+   * no request of its own; whoami and the connection test read afresh whenever asked.
+   */
+  async detectFeatures(): Promise<void> {
+    const facts = this.context.facts.current;
+    const checkedAt = Date.parse(facts.checkedAt ?? '');
+    if (facts.userId !== undefined && !Number.isNaN(checkedAt) && this.context.options.now() - checkedAt < RECHECK_MS) return;
+    try {
+      await this.context.me(true);
+    } catch (error) {
+      this.context.options.log(`Could not ask Clockodo what ${this.context.options.profile.email} may do: ${(error as Error).message}`);
+    }
+  }
+
+  async testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }> {
+    try {
+      const identity = await this.context.me(true);
+      // The person may read their own clock: the least any Clockodo login can do.
+      await this.context.api.clock('read your running clock');
+      return {
+        ok: true,
+        verdict: 'ok',
+        message: `Connected to ${this.context.connectionLine(identity)}`,
+        user: { name: this.context.nameOf(identity.user), timezone: identity.user.timezone ?? '' },
+      };
+    } catch (error) {
+      if (!(error instanceof RemoteError)) throw error;
+      return failedConnection(error);
+    }
+  }
+}

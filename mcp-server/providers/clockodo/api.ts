@@ -1,0 +1,187 @@
+// Clockodo's REST API as Punchcard uses it (docs/back-ends/clockodo.md): one method per endpoint, with
+// its request and answer types and what the request is for in words, over the shared remote client.
+// Every request carries the person's login and API key in Clockodo's two headers, and the header in
+// which Clockodo asks every integration to name itself and a contact. Nothing here decides which
+// requests a call makes; the feature modules do.
+import type { Page } from '../http/paging.ts';
+import { createRemoteClient, type QueryValue } from '../http/remote-client.ts';
+import type { CatalogKind } from '../time-tracker.ts';
+import { CLOCKODO_WORDS, ClockodoError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
+import type {
+  ClockodoAbsence,
+  ClockodoAccess,
+  ClockodoClock,
+  ClockodoCustomer,
+  ClockodoEntry,
+  ClockodoMe,
+  ClockodoNonbusinessDay,
+  ClockodoPaging,
+  ClockodoProject,
+  ClockodoService,
+  ClockodoServiceAccess,
+  ClockodoTargetHours,
+  ClockodoUser,
+  ClockodoUserReport,
+} from './wire.ts';
+
+export type { QueryValue };
+
+/** Clockodo's largest page of entries, and of catalog and user lists. */
+export const ENTRY_PAGE = 1_000;
+export const LIST_PAGE = 5_000;
+export const USER_PAGE = 1_000;
+/** Requests in flight to Clockodo; the community SDK fetches at most three pages at once too. */
+const MAX_PARALLEL_REQUESTS = 4;
+/** Clockodo's limit for the application header (the community SDK enforces it too). */
+const EXTERNAL_APPLICATION_LIMIT = 50;
+
+const CATALOG_PATHS: Record<CatalogKind, string> = { customer: '/v3/customers', project: '/v4/projects', activity: '/v4/services' };
+
+/** A customer, project or service as Clockodo returns it from a create or an update. */
+export type ClockodoCatalogRecord = ClockodoCustomer & ClockodoProject & ClockodoService;
+
+/** Absence statuses Punchcard sets: 3 is "approval cancelled", 4 "request cancelled". */
+export type AbsenceStatusChange = 3 | 4;
+
+/**
+ * `name;contact e-mail` of the integration, required on every request. Punchcard has no operator of
+ * its own to name: each installation is run by the person using it, so their login is the contact
+ * Clockodo would reach (it already has it, in X-ClockodoApiUser). A login too long for the limit
+ * names its domain's postmaster, which every mail domain has (RFC 5321 §4.5.1).
+ */
+export function externalApplication(email: string): string {
+  const candidates = [`Punchcard;${email}`, `PC;${email}`, `Punchcard;postmaster@${email.slice(email.indexOf('@') + 1)}`];
+  return candidates.find((value) => value.length <= EXTERNAL_APPLICATION_LIMIT) ?? (candidates[2] as string);
+}
+
+export interface ClockodoApiOptions {
+  baseUrl: string;
+  email: string;
+  /** The API key; null when none is stored. Asked again after a 401. */
+  apiKey: () => Promise<string | null>;
+  timeoutMs?: number;
+  log: (message: string) => void;
+}
+
+export type ClockodoApi = ReturnType<typeof createClockodoApi>;
+
+export function createClockodoApi(options: ClockodoApiOptions) {
+  const { baseUrl, email } = options;
+  const application = externalApplication(email);
+  const client = createRemoteClient<RequestPurpose>({
+    words: CLOCKODO_WORDS,
+    baseUrl,
+    maxParallel: MAX_PARALLEL_REQUESTS,
+    log: options.log,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    secret: options.apiKey,
+    secretWords: {
+      unreadable: (reason) => new ClockodoError('no_token', `The Clockodo API key could not be read from the keychain: ${reason}`),
+      missing: (action) =>
+        new ClockodoError(
+          'no_token',
+          `No Clockodo API key is stored for ${email}, so Punchcard could not ${action}. ` +
+            'Save it in the Punchcard app (it is in your personal data in Clockodo), or set PUNCHCARD_CLOCKODO_TOKEN.',
+        ),
+    },
+    authenticate: (key) => ({
+      headers: {
+        'X-ClockodoApiUser': email,
+        'X-ClockodoApiKey': key,
+        'X-Clockodo-External-Application': application,
+        // Legacy endpoints (/targethours, /userreports) answer ISO UTC times only when asked to.
+        'X-ClockodoEnableIsoUtcDateTimes': '1',
+        'Accept-Language': 'en',
+      },
+      secrets: [key],
+    }),
+    describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, email),
+    describeNotJson: (answer) => describeNotJson(baseUrl, answer),
+  });
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
+    (await client.request<T>({ method, path, purpose, ...extra })).data;
+  const entryNotFound = (id: number) => `There is no time entry #${id} in Clockodo (or it is not yours).`;
+  const noun = (kind: CatalogKind) => (kind === 'activity' ? 'service' : kind);
+  /** One page of a v3/v4 list (`{ paging, data }`). */
+  const listPage = async <T>(path: string, action: string, query: Record<string, QueryValue>, page: number, size: number): Promise<Page<T>> => {
+    const answer = await call<{ data: T[]; paging?: ClockodoPaging }>('GET', path, { action }, { query: { ...query, page, items_per_page: size } });
+    return pageOf(answer.data, answer.paging);
+  };
+
+  return {
+    /** Who pages through lists (providers/http/paging.ts). */
+    pager: { service: client.service, maxParallel: client.maxParallel },
+
+    /** The person and the company in one answer (deprecated by Clockodo; /v4/users/me is the person alone). */
+    usersMeAggregate: () => call<ClockodoMe>('GET', '/v2/aggregates/users/me', { action: 'read your Clockodo account' }),
+    usersMe: async () => (await call<{ data: ClockodoUser }>('GET', '/v4/users/me', { action: 'read your Clockodo account' })).data,
+    usersPage: (scope: string, page: number, size: number) => listPage<ClockodoUser>('/v3/users', "read your colleagues' names", { scope }, page, size),
+
+    clock: (action = 'read the running timer') => call<ClockodoClock>('GET', '/v2/clock', { action }),
+    startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),
+    stopClock: (id: number, timeUntil?: string) =>
+      call<ClockodoClock>('DELETE', `/v2/clock/${id}`, { action: 'stop the timer', notFound: `The running timer #${id} is gone from Clockodo; it was probably stopped or deleted meanwhile.` }, timeUntil === undefined ? {} : { query: { time_until: timeUntil } }),
+
+    async entryPage(filter: Record<string, QueryValue>, page: number, size: number): Promise<Page<ClockodoEntry>> {
+      const answer = await call<{ entries: ClockodoEntry[]; paging?: ClockodoPaging }>('GET', '/v2/entries', { action: 'read your time entries' }, { query: { ...filter, page, items_per_page: size } });
+      return pageOf(answer.entries, answer.paging);
+    },
+    entry: async (id: number) => (await call<{ entry: ClockodoEntry }>('GET', `/v2/entries/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) })).entry,
+    createEntry: async (body: Record<string, unknown>) => (await call<{ entry: ClockodoEntry }>('POST', '/v2/entries', { action: 'log the time' }, { body })).entry,
+    changeEntry: async (id: number, body: Record<string, unknown>, action: string) =>
+      (await call<{ entry: ClockodoEntry }>('PUT', `/v2/entries/${id}`, { action, notFound: entryNotFound(id) }, { body })).entry,
+    deleteEntry: (id: number) => call<undefined>('DELETE', `/v2/entries/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
+
+    customersPage: (page: number) => listPage<ClockodoCustomer>(CATALOG_PATHS.customer, 'list customers', {}, page, LIST_PAGE),
+    projectsPage: (page: number) => listPage<ClockodoProject>(CATALOG_PATHS.project, 'list projects', {}, page, LIST_PAGE),
+    servicesPage: (page: number) => listPage<ClockodoService>(CATALOG_PATHS.activity, 'list services', {}, page, LIST_PAGE),
+    createCatalogItem: async (kind: CatalogKind, body: Record<string, unknown>, name: string) =>
+      (await call<{ data: ClockodoCatalogRecord }>('POST', CATALOG_PATHS[kind], { action: `add the ${noun(kind)} "${name}"` }, { body })).data,
+    setActive: async (kind: CatalogKind, id: number, active: boolean) =>
+      (
+        await call<{ data: ClockodoCatalogRecord }>(
+          'PUT',
+          `${CATALOG_PATHS[kind]}/${id}`,
+          { action: `${active ? 'restore' : 'archive'} ${noun(kind)} #${id}`, notFound: `There is no ${noun(kind)} #${id} in Clockodo.` },
+          { body: { active } },
+        )
+      ).data,
+    access: (userId: number) => call<ClockodoAccess>('GET', `/v2/users/${userId}/access/customers-projects`, { action: 'read what you may book on' }),
+    serviceAccess: (userId: number) => call<ClockodoServiceAccess>('GET', `/v2/users/${userId}/access/services`, { action: 'read which services you may book on' }),
+
+    /** Absences of the given years: the person's own with a user filter, all this login may see without. */
+    absences: async (years: readonly number[], userId?: number) =>
+      (
+        await call<{ data: ClockodoAbsence[] }>('GET', '/v4/absences', { action: userId === undefined ? "read your colleagues' absences" : 'list your absences' }, {
+          query: { ...(userId === undefined ? {} : { 'filter[users_id]': [userId] }), 'filter[year]': years },
+        })
+      ).data,
+    absence: async (id: number) => (await call<{ data: ClockodoAbsence }>('GET', `/v4/absences/${id}`, { action: `read absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` })).data,
+    createAbsence: async (body: Record<string, unknown>) => (await call<{ data: ClockodoAbsence }>('POST', '/v4/absences', { action: 'file the leave request' }, { body })).data,
+    setAbsenceStatus: (id: number, status: AbsenceStatusChange) =>
+      call<unknown>('PUT', `/v4/absences/${id}`, { action: status === 3 ? `cancel the approval of absence #${id}` : `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }, { body: { status } }),
+    deleteAbsence: (id: number) => call<undefined>('DELETE', `/v4/absences/${id}`, { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }),
+
+    holidaysQuota: async (userId: number, year: number) =>
+      (await call<{ data: Array<{ year_since: number; year_until: number | null; count: number }> }>('GET', '/v2/holidaysQuota', { action: 'read your vacation entitlement' }, { query: { users_id: userId, year } })).data,
+    holidaysCarry: async (userId: number, year: number) =>
+      (await call<{ data: Array<{ year: number; count: number }> }>('GET', '/v3/holidaysCarry', { action: 'read your carried-over vacation' }, { query: { users_id: userId, year } })).data,
+    targetHours: async (userId: number) => (await call<{ targethours: ClockodoTargetHours[] }>('GET', '/targethours', { action: 'read your target hours' }, { query: { users_id: userId } })).targethours,
+    nonbusinessDays: async (userId: number, year: number) =>
+      (
+        await call<{ data: Array<{ users_id: number; days: ClockodoNonbusinessDay[] }> }>('GET', '/v2/usersNonbusinessDays', { action: 'read your non-business days' }, {
+          query: { year, 'filter[users_id]': [userId] },
+        })
+      ).data,
+    userReport: async (userId: number, year: number) =>
+      (await call<{ userreport: ClockodoUserReport }>('GET', `/userreports/${userId}`, { action: 'read your time account' }, { query: { year, type: 0 } })).userreport,
+
+    close: () => client.close(),
+  };
+}
+
+/** A page as Clockodo's `paging` describes it; an answer without one is the whole list. */
+function pageOf<T>(items: T[], paging: ClockodoPaging | undefined): Page<T> {
+  if (!paging) return { items, pages: 1, total: items.length, size: 0 };
+  return { items, pages: paging.count_pages, total: paging.count_items, size: paging.items_per_page };
+}

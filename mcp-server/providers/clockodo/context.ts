@@ -1,0 +1,134 @@
+// What the Clockodo feature modules share: the API, the options, and the person — their id (every
+// "my …" request names it and no other), zone, role and rights, and whether the company uses the
+// absence module — read at most every five minutes, remembered between starts (facts.ts), and
+// deciding the tools.
+import type { ClockodoProfile } from '../../contract/settings.ts';
+import { localDate } from '../../domain/time.ts';
+import { Expiring } from '../http/cache.ts';
+import { LearnedFacts } from '../http/learned-facts.ts';
+import { hostOf } from '../http/remote-error.ts';
+import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { type ClockodoApi, createClockodoApi } from './api.ts';
+import { clockodoCapabilities } from './capabilities.ts';
+import { ClockodoError } from './errors.ts';
+import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts';
+import type { ClockodoCompany, ClockodoUser } from './wire.ts';
+
+/** The person and the company change rarely: one read per five minutes. */
+const IDENTITY_TTL_MS = 5 * 60_000;
+/** The time of a check moves the facts file only hourly: servers read the person every five minutes. */
+const CHECK_NOTE_MS = 3_600_000;
+
+/** The settings' week and holidays stand in where Clockodo will not show the person's own. */
+export type ClockodoTrackerOptions = RemoteTrackerOptions<ClockodoProfile>;
+
+export interface Identity {
+  user: ClockodoUser;
+  /** Absent where only /v4/users/me answered. */
+  company: ClockodoCompany | undefined;
+}
+
+export class ClockodoContext {
+  readonly options: ClockodoTrackerOptions;
+  readonly api: ClockodoApi;
+  readonly facts: LearnedFacts<ClockodoFacts>;
+  readonly #identity = new Expiring<Identity>(IDENTITY_TTL_MS);
+
+  constructor(options: ClockodoTrackerOptions) {
+    this.options = options;
+    this.api = createClockodoApi({
+      baseUrl: options.profile.url,
+      email: options.profile.email,
+      apiKey: options.secret,
+      log: options.log,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    });
+    this.facts = new LearnedFacts({
+      file: clockodoFacts,
+      userDataDir: options.userDataDir,
+      key: clockodoFactsKey(options.profile),
+      capabilitiesOf: clockodoCapabilities,
+      log: options.log,
+    });
+  }
+
+  /** The person and the company; each read teaches the next start (facts) and may change the tools. */
+  me(fresh = false): Promise<Identity> {
+    if (fresh) this.#identity.invalidate();
+    return this.#identity.get(async () => {
+      const identity = await this.#readIdentity();
+      this.#learn(identity);
+      return identity;
+    });
+  }
+
+  /** The person's id without a request when an earlier start learned it. */
+  async userId(): Promise<number> {
+    return this.facts.current.userId ?? (await this.me()).user.id;
+  }
+
+  /** The person as Clockodo names them; their login where it has no name. */
+  nameOf(user: ClockodoUser): string {
+    return user.name ?? this.options.profile.email;
+  }
+
+  /** "Clockodo at host as the person (role) of the company; …." for whoami and the connection test. */
+  connectionLine({ user, company }: Identity): string {
+    return `Clockodo at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${describeAccount(user, company)}.`;
+  }
+
+  today(): string {
+    return localDate(this.options.now(), this.facts.current.timezone ?? 'UTC');
+  }
+
+  close(): void {
+    this.api.close();
+  }
+
+  async #readIdentity(): Promise<Identity> {
+    try {
+      const me = await this.api.usersMeAggregate();
+      return { user: me.user, company: me.company };
+    } catch (error) {
+      // The aggregate is deprecated; once retired, the person alone from v4.
+      if (!(error instanceof ClockodoError) || (error.status !== 410 && error.status !== 404)) throw error;
+      return { user: await this.api.usersMe(), company: undefined };
+    }
+  }
+
+  #learn({ user, company }: Identity): void {
+    const stale = !(this.options.now() - Date.parse(this.facts.current.checkedAt ?? '') < CHECK_NOTE_MS);
+    const learned: ClockodoFacts = {
+      userId: user.id,
+      ...(stale ? { checkedAt: new Date(this.options.now()).toISOString() } : {}),
+      ...(user.timezone ? { timezone: user.timezone } : {}),
+      ...(user.role ? { role: user.role } : {}),
+      ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
+      ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
+    };
+    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow what ${this.options.profile.email} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
+  }
+}
+
+/**
+ * The answer, or `refused`'s stand-in where Clockodo refuses the read (403: a module off, a right the
+ * person lacks). Only for reads that have a stand-in: the settings' plan, one's own absences, no time account.
+ */
+export async function unlessRefused<T, U>(answer: Promise<T>, refused: (error: ClockodoError) => U | Promise<U>): Promise<T | U> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
+    return refused(error);
+  }
+}
+
+function describeAccount(user: ClockodoUser, company: ClockodoCompany | undefined): string {
+  const parts = [
+    user.role ? ` (${user.role})` : '',
+    company?.name ? ` of ${company.name}` : '',
+    company?.module_absence === false ? '; absence module off (leave tools off)' : company?.module_absence ? '; absence module on' : '',
+    user.role === 'worker' ? (user.can_add_customers ? '; may add customers and projects' : '; may not add customers or projects') : '',
+  ];
+  return parts.join('');
+}

@@ -1,0 +1,199 @@
+// Leave on Clockodo's absence module: the person's own absences (listed by year, as Clockodo keeps
+// them), a request filed as the parts Clockodo accepts (none across New Year, a half day only as a
+// one-day absence) with an overlap refused by naming the absence it meets, withdrawing, the balance
+// (quota and carry-over) and the calendar of what this login may see of colleagues.
+import { BackEndPart } from '../remote-tracker.ts';
+import { tallyLeave } from '../../domain/leave-tally.ts';
+import { splitLeave } from '../../domain/leave-parts.ts';
+import { yearsOf } from '../../domain/time.ts';
+import { planOf } from '../../domain/work-plan.ts';
+import { allPages } from '../http/paging.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { type LeaveBalance, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { USER_PAGE } from './api.ts';
+import { type ClockodoContext, unlessRefused } from './context.ts';
+import { ClockodoError } from './errors.ts';
+import { absenceLastDay, absenceTypeCode, HOURS_BASED, leaveStatusOf, leaveTypeOf, toLeaveRequest } from './mapping.ts';
+import type { ClockodoPlan } from './plan.ts';
+import type { ClockodoAbsence } from './wire.ts';
+
+/** Absences: a manager may approve one meanwhile. */
+const ABSENCES_TTL_MS = 60_000;
+/** Colleagues' names change rarely. */
+const NAMES_TTL_MS = 5 * 60_000;
+
+export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: ClockodoPlan }> {
+  /** By the years asked for, e.g. '2026' or '2026,2027'. */
+  readonly #absences = new ExpiringByKey<string, ClockodoAbsence[]>(ABSENCES_TTL_MS);
+  readonly #colleagues = new Expiring<Map<number, string>>(NAMES_TTL_MS);
+
+  async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    const [absences, me] = await allSettled([this.#ownAbsences(query.from, query.to), this.context.me()]);
+    const person = this.context.nameOf(me.user);
+    return absences.filter((absence) => overlaps(absence, query.from, query.to)).map((absence) => toLeaveRequest(absence, person)).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+  }
+
+  async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
+    const code = absenceTypeCode(request.type, request.kind);
+    if (code === HOURS_BASED) throw new ProviderError('invalid', 'Clockodo books a reduction of overtime in hours; Punchcard files leave in days. File it in Clockodo.');
+    // Clockodo takes no absence across New Year, and half a day only as a one-day absence.
+    const parts = splitLeave(request);
+    const me = await this.context.me();
+    const file = async (part: (typeof parts)[number]) => {
+      const body = {
+        date_since: part.firstDay,
+        date_until: part.lastDay,
+        type: code,
+        ...(part.halfDay ? { half_day: true } : {}),
+        ...(request.comment ? { note: request.comment } : {}),
+      };
+      try {
+        return await this.context.api.createAbsence(body);
+      } catch (error) {
+        throw await this.#explainCollision(error, part);
+      }
+    };
+    const created: ClockodoAbsence[] = [];
+    try {
+      // One after another: Clockodo checks each against the ones before (overlaps).
+      for (const part of parts) created.push(await file(part));
+    } finally {
+      this.#absences.clear();
+    }
+    const person = this.context.nameOf(me.user);
+    const first = toLeaveRequest(created[0] as ClockodoAbsence, person);
+    const days = created.reduce((sum, absence) => sum + (absence.count_days ?? 0), 0);
+    return {
+      ...request,
+      id: first.id,
+      person,
+      ...leaveTypeOf(code),
+      days: created.every((absence) => typeof absence.count_days === 'number') ? days : request.days,
+      status: first.status,
+      ...(created.length > 1 ? { parts: created.map((absence) => ({ id: absence.id, firstDay: absence.date_since, lastDay: absenceLastDay(absence) })) } : {}),
+    };
+  }
+
+  async cancelLeave(id: number): Promise<LeaveRequest> {
+    const me = await this.context.me();
+    const absence = await this.context.api.absence(id);
+    if (absence.users_id !== me.user.id) throw new ProviderError('denied', `Absence #${id} is not yours; Punchcard only cancels your own requests.`);
+    const request = toLeaveRequest(absence, this.context.nameOf(me.user));
+    if (request.status === 'approved') {
+      // Cancelling an approval takes someone who manages absences; a person who does may do it for their own.
+      if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) {
+        throw new ProviderError('conflict', `Absence #${id} is already approved; only a manager can cancel it in Clockodo. Ask whoever approved it.`);
+      }
+      try {
+        await this.context.api.setAbsenceStatus(id, 3);
+      } finally {
+        this.#absences.clear();
+      }
+      return { ...request, status: 'cancelled' };
+    }
+    if (request.status !== 'pending') throw new ProviderError('conflict', `Absence #${id} is already ${request.status}.`);
+    try {
+      // The request stays listed as withdrawn, as on the web.
+      await this.context.api.setAbsenceStatus(id, 4);
+    } catch (error) {
+      // Where a worker may not set the status, deleting the unapproved request is what is left.
+      if (!(error instanceof ClockodoError) || !(error.status === 403 || error.errorType === 'StatusIsForbidden')) throw error;
+      await this.context.api.deleteAbsence(id);
+    } finally {
+      this.#absences.clear();
+    }
+    return { ...request, status: 'cancelled' };
+  }
+
+  async leaveBalance(year: number): Promise<LeaveBalance> {
+    const me = await this.context.me();
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const userId = me.user.id;
+    const [quota, carry, absences, plan] = await allSettled([
+      this.context.api.holidaysQuota(userId, year),
+      this.context.api.holidaysCarry(userId, year),
+      this.#ownAbsences(from, to),
+      this.parts.plan.workPlan(from, to),
+    ]);
+    const entitled = quota.find((row) => row.year_since <= year && (row.year_until === null || row.year_until >= year))?.count ?? 0;
+    const carryOver = carry.find((row) => row.year === year)?.count ?? 0;
+    // Each day of a request counts where it falls: taken before today, planned from today on.
+    const requests = absences.map((absence) => toLeaveRequest(absence, ''));
+    const { taken, planned, other } = tallyLeave(requests, planOf(plan), { from, to, today: this.context.today() });
+    const entitlement = entitled + carryOver;
+    return { entitlement, carryOver, taken, planned, remaining: entitlement - taken - planned, other };
+  }
+
+  async teamAbsences(from: string, to: string): Promise<TeamAbsence[]> {
+    const me = await this.context.me();
+    // No user filter: Clockodo answers with the absences this login may see (the person's own, and
+    // colleagues' where the company lets the person see them), never naming another user's id.
+    const visible = await unlessRefused(this.context.api.absences(yearsOf(from, to)), () => this.#ownAbsences(from, to));
+    const names = visible.some((absence) => absence.users_id !== me.user.id) ? await this.#colleagueNames() : new Map<number, string>();
+    const myName = this.context.nameOf(me.user);
+    return visible
+      .filter((absence) => overlaps(absence, from, to))
+      .map((absence): TeamAbsence => {
+        const own = absence.users_id === me.user.id;
+        const request = toLeaveRequest(absence, own ? myName : (names.get(absence.users_id) ?? `Colleague #${absence.users_id}`));
+        // Clockodo shows the type of a colleague's absence only to those who manage absences.
+        return teamAbsenceOf(request, own, absence.type === undefined || absence.type === null ? null : request.type);
+      });
+  }
+
+  /** The person's own absences of the years [from, to] touches (Clockodo lists absences by year). */
+  async #ownAbsences(from: string, to: string): Promise<ClockodoAbsence[]> {
+    const years = yearsOf(from, to);
+    const userId = await this.context.userId();
+    const absences = await this.#absences.get(years.join(','), () => this.context.api.absences(years, userId));
+    return absences.filter((absence) => absence.users_id === userId);
+  }
+
+  /**
+   * Colleagues' names, from the users whose absences the person may see. A name is a nicety: where
+   * Clockodo will not list them, the calendar says "Colleague #id" and the log says why.
+   */
+  #colleagueNames(): Promise<Map<number, string>> {
+    return this.#colleagues.get(async () => {
+      try {
+        const users = await allPages(this.context.api.pager, (page) => this.context.api.usersPage('viewAbsences', page, USER_PAGE));
+        return new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
+      } catch (error) {
+        if (!(error instanceof ClockodoError)) throw error;
+        this.context.options.log(`Clockodo did not list your colleagues' names (${error.message}); the calendar shows their ids.`);
+        return new Map();
+      }
+    });
+  }
+
+  /**
+   * A refused overlap names the absences it collides with, as the person knows them. They are in the
+   * year of the part being filed (Clockodo's absences do not cross New Year): the person's absences
+   * of that year have them, cached as list_leave_requests reads them.
+   */
+  async #explainCollision(error: unknown, part: { firstDay: string; lastDay: string }): Promise<unknown> {
+    if (!(error instanceof ClockodoError) || error.errorType !== 'AbsenceCollision') return error;
+    const ids = Array.isArray(error.details?.collidingAbsences) ? error.details.collidingAbsences.filter((id): id is number => Number.isSafeInteger(id)) : [];
+    const known = await this.#ownAbsencesById(ids, part);
+    const named = ids.map((id) => {
+      const absence = known.get(id);
+      return absence ? `#${id} (${absence.date_since === absenceLastDay(absence) ? absence.date_since : `${absence.date_since} to ${absenceLastDay(absence)}`}, ${leaveStatusOf(absence.status)})` : `#${id}`;
+    });
+    return new ProviderError('conflict', `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`);
+  }
+
+  async #ownAbsencesById(ids: readonly number[], part: { firstDay: string; lastDay: string }): Promise<Map<number, ClockodoAbsence>> {
+    if (ids.length === 0) return new Map();
+    try {
+      const absences = await this.#ownAbsences(part.firstDay, part.lastDay);
+      return new Map(absences.filter((absence) => ids.includes(absence.id)).map((absence) => [absence.id, absence]));
+    } catch {
+      return new Map();
+    }
+  }
+}
+
+function overlaps(absence: ClockodoAbsence, from: string, to: string): boolean {
+  return absence.date_since <= to && absenceLastDay(absence) >= from;
+}

@@ -1,0 +1,109 @@
+// The one client every remote back end talks through. What a request is for every back end alike
+// lives here once: the secret (read on the first request, forgotten after a 401 so a key the app saved
+// meanwhile is picked up), the headers that carry it and its forms to take out of answers, the
+// transport (json-http.ts: deadlines, sockets, TLS, one wait on a short 429), an answer that is not a
+// success turned into the back end's own error, a body that should be JSON and is not, an empty body as
+// no data, and a network failure or a missed deadline in the back end's words. A back end says only
+// what differs: how it authenticates and how it words its answers (its errors.ts); its api.ts then
+// names each endpoint it uses.
+import { createJsonHttp, DEFAULT_TIMEOUT_MS, type HttpAnswer, type JsonHttpOptions } from './json-http.ts';
+import { describeNetworkFailure, describeTimeout, type ServiceWords } from './remote-error.ts';
+import { cachedSecret, type SecretWords } from './secret.ts';
+import { apiUrl, type QueryValue } from './wire.ts';
+
+export type { HttpAnswer, QueryValue };
+
+/** What a request is for, in words: every back end's failures say "… trying to <action>". */
+export interface Purpose {
+  action: string;
+}
+
+export interface RemoteRequest<P extends Purpose> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Below the address's /api, e.g. '/v2/clock'. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  purpose: P;
+}
+
+export interface RemoteAnswer<T> {
+  status: number;
+  /** The parsed JSON; undefined for an empty body (204, Calamari's 201). */
+  data: T;
+  headers: HttpAnswer['headers'];
+}
+
+export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'log'> {
+  /** How the back end is named in sentences: its failures to connect are worded with these. */
+  words: ServiceWords;
+  baseUrl: string;
+  /** Requests in flight at once: bounds batched work (report pages, leave parts). */
+  maxParallel: number;
+  timeoutMs?: number;
+  /** The secret from the keychain or the environment; null when none is stored. */
+  secret: () => Promise<string | null>;
+  secretWords: SecretWords;
+  /**
+   * The headers a request carries for this secret, and every secret among them (for HTTP Basic also
+   * `user:secret`), which are then taken out of whatever the server answers.
+   */
+  authenticate(secret: string): { headers: Record<string, string>; secrets: string[] };
+  /** An answer outside 2xx as the back end's own error, in words a person can act on. */
+  describeFailure(answer: HttpAnswer, purpose: P): Error;
+  /** A body that is not JSON where JSON was due: most likely not the back end's API at all. */
+  describeNotJson(answer: HttpAnswer): Error;
+}
+
+export interface RemoteClient<P extends Purpose> {
+  readonly baseUrl: string;
+  readonly service: string;
+  readonly maxParallel: number;
+  request<T>(request: RemoteRequest<P>): Promise<RemoteAnswer<T>>;
+  close(): void;
+}
+
+export function createRemoteClient<P extends Purpose>(options: RemoteClientOptions<P>): RemoteClient<P> {
+  const { baseUrl, words } = options;
+  const secret = cachedSecret(options.secret, options.secretWords);
+  const transport = createJsonHttp<P>({
+    baseUrl,
+    service: words.service,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxSockets: options.maxParallel,
+    failures: {
+      network: (error, purpose) => describeNetworkFailure(error, baseUrl, purpose.action, words),
+      timeout: (timeoutMs, purpose) => describeTimeout(baseUrl, timeoutMs, purpose.action, words),
+    },
+    log: options.log,
+    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.allowInsecureTls ? { allowInsecureTls: true } : {}),
+    ...(options.insecureWarning ? { insecureWarning: options.insecureWarning } : {}),
+    ...(options.retryWithoutRetryAfter === false ? { retryWithoutRetryAfter: false } : {}),
+  });
+
+  return {
+    baseUrl,
+    service: words.service,
+    maxParallel: options.maxParallel,
+    async request<T>(request: RemoteRequest<P>): Promise<RemoteAnswer<T>> {
+      const { headers, secrets } = options.authenticate(await secret.get(request.purpose.action));
+      const answer = await transport.sendRetrying({
+        method: request.method,
+        url: apiUrl(baseUrl, request.path, request.query),
+        headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        purpose: request.purpose,
+        secrets,
+      });
+      if (answer.status === 401) secret.forget(); // The app may have saved a new secret since.
+      if (answer.status < 200 || answer.status >= 300) throw options.describeFailure(answer, request.purpose);
+      if (answer.text.trim() === '') return { status: answer.status, data: undefined as T, headers: answer.headers };
+      if (answer.json === undefined) throw options.describeNotJson(answer);
+      return { status: answer.status, data: answer.json as T, headers: answer.headers };
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

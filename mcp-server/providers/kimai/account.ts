@@ -1,0 +1,55 @@
+// Who the person is on Kimai and what the server offers them: whoami, the zone, the background check
+// for the absence plugin and the connection test, which also teaches the next start.
+import { BackEndPart } from '../remote-tracker.ts';
+import { allSettled } from '../http/cache.ts';
+import type { Person } from '../time-tracker.ts';
+import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
+import { type KimaiContext, personName } from './context.ts';
+
+export class KimaiAccount extends BackEndPart<KimaiContext> {
+
+  /**
+   * The zone tools read and show times in. A zone remembered from an earlier profile read saves the
+   * first call of a start a request of its own; every profile read (each call that needs the user)
+   * corrects it.
+   */
+  async timeZone(): Promise<string | null> {
+    return this.context.facts.current.timezone ?? (await this.context.profile()).timezone;
+  }
+
+  async whoami(): Promise<Person> {
+    // A fresh profile read: whoami doubles as the live connection check in a chat. The tracking mode
+    // is said when the settings are at hand; a connection test (or --test-connection) says the rest.
+    const [me, session] = await allSettled([this.context.freshProfile(), this.context.sessionIfKnown()]);
+    const plugin = this.context.facts.capabilities.current.has('leave') ? 'absence plugin available' : 'no absence plugin (leave tools off)';
+    const mode = session ? `; tracking mode ${session.config.trackingMode}` : '';
+    return { name: personName(me), connection: `Kimai at ${this.context.api.baseUrl} as ${me.username}${mode}; ${plugin}.` };
+  }
+
+  /**
+   * Asks the server whether the absence plugin is there, remembers the answer for the next start and
+   * switches the leave tools when it changed. The engine runs this in the background after start; a
+   * server that cannot be reached leaves everything as it was. A plugin remembered as present is not
+   * asked about again: should it be gone, the first leave request's 404 says so and withdraws the
+   * tools (leave.ts), so a session pays for the check only where it can change something.
+   */
+  async detectFeatures(): Promise<void> {
+    if (this.context.facts.stored()?.absences === true) return;
+    let plugin;
+    try {
+      plugin = await probeAbsencePlugin(this.context.api);
+    } catch (error) {
+      this.context.options.log(`Could not check ${this.context.api.baseUrl} for the absence plugin: ${(error as Error).message}`);
+      return;
+    }
+    if (plugin === 'forbidden') this.context.options.log('Kimai has the absence plugin, but your account may not use it; the leave tools are off.');
+    this.context.learnAbsences(plugin === 'present');
+  }
+
+  /** The connection test also teaches the next start: the plugin answer and the profile's zone. */
+  async testConnection(): Promise<ConnectionReport> {
+    const report = await testConnection(this.context.api);
+    if (report.ok && report.absences && report.user) this.context.facts.learn({ absences: report.absences === 'present', timezone: report.user.timezone });
+    return report;
+  }
+}

@@ -1,0 +1,154 @@
+// Kimai's REST API as Punchcard uses it (docs/back-ends/kimai.md): one method per endpoint, with its
+// request and answer types and what the request is for in words, over the shared remote client (the
+// personal token as a Bearer header). Nothing here decides which requests a call makes; the feature
+// modules do.
+import { headerNumber } from '../http/json-http.ts';
+import type { Page } from '../http/paging.ts';
+import { createRemoteClient, type QueryValue } from '../http/remote-client.ts';
+import { isObject } from '../http/wire.ts';
+import type { CatalogKind } from '../time-tracker.ts';
+import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
+
+export type { QueryValue };
+
+/** Kimai's largest page (docs/back-ends/kimai.md, "Paging"). */
+export const MAX_PAGE_SIZE = 500;
+/** Requests in flight to one Kimai: bounds batched work (report pages, leave parts). */
+const MAX_PARALLEL_REQUESTS = 4;
+
+const KIND_PATHS: Record<CatalogKind, string> = { customer: '/customers', project: '/projects', activity: '/activities' };
+
+/** Which records a catalog list holds: 1 only visible ones, 3 hidden ones too (their names in old entries). */
+export type Visibility = 1 | 3;
+
+/** A customer, project or activity as Kimai returns it from a create or an update. */
+export type KimaiCatalogRecord = KimaiCustomer & KimaiProject & KimaiActivity;
+
+export interface KimaiApiOptions {
+  baseUrl: string;
+  /** The API token; null when none is stored. Asked again after a 401. */
+  token: () => Promise<string | null>;
+  timeoutMs?: number;
+  caFile?: string;
+  allowInsecureTls?: boolean;
+  log: (message: string) => void;
+}
+
+export type KimaiApi = ReturnType<typeof createKimaiApi>;
+
+export function createKimaiApi(options: KimaiApiOptions) {
+  const { baseUrl } = options;
+  const client = createRemoteClient<RequestPurpose>({
+    words: KIMAI_WORDS,
+    baseUrl,
+    maxParallel: MAX_PARALLEL_REQUESTS,
+    log: options.log,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    secret: options.token,
+    secretWords: {
+      unreadable: (reason) => new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${reason}`),
+      missing: (action) =>
+        new KimaiError(
+          'no_token',
+          `No Kimai API token is stored for ${baseUrl}, so Punchcard could not ${action}. ` +
+            'Save one in the Punchcard app (create it in your Kimai profile under API access), or set PUNCHCARD_KIMAI_TOKEN.',
+        ),
+    },
+    authenticate: (token) => ({ headers: { Authorization: `Bearer ${token}` }, secrets: [token] }),
+    // An HTML 404 page at /api/… is a web server that is not Kimai (or a Kimai below another path).
+    describeFailure: (answer, purpose) => (answer.status === 404 && looksHtml(answer.text) ? describeNotJson(baseUrl, answer) : describeHttpFailure(answer, purpose, baseUrl)),
+    describeNotJson: (answer) => describeNotJson(baseUrl, answer),
+    ...(options.caFile
+      ? {
+          ca: {
+            file: options.caFile,
+            unreadable: (file: string, error: NodeJS.ErrnoException, purpose: RequestPurpose) =>
+              new KimaiError('config', `The CA file ${file} could not be read (${error.code ?? error.message}), so Punchcard could not ${purpose.action}. Fix provider.caFile in the settings.`),
+          },
+        }
+      : {}),
+    ...(options.allowInsecureTls ? { allowInsecureTls: true } : {}),
+    insecureWarning:
+      `WARNING: TLS certificate checks are OFF for ${baseUrl} (allowInsecureTls). Anyone on the network path ` +
+      "can read your Kimai token and data. Use caFile with your Kimai's CA certificate instead.",
+  });
+  const get = async <T>(path: string, purpose: RequestPurpose, query?: Record<string, QueryValue>) =>
+    (await client.request<T>({ method: 'GET', path, purpose, ...(query ? { query } : {}) })).data;
+  const send = async <T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, purpose: RequestPurpose, body?: unknown, query?: Record<string, QueryValue>) =>
+    (await client.request<T>({ method, path, purpose, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) })).data;
+  const entryNotFound = (id: number) => `There is no time entry #${id} in Kimai (or it is not yours).`;
+
+  return {
+    baseUrl,
+    /** Who pages through lists (providers/http/paging.ts). */
+    pager: { service: client.service, maxParallel: client.maxParallel },
+
+    /**
+     * Kimai's version. /version needs valid credentials, so this one request tells a Kimai with a bad
+     * token (401) from a server that is not Kimai (HTML, a 404 of its own, or other JSON).
+     */
+    async version(): Promise<string> {
+      const notKimai =
+        `${baseUrl} does not look like a Kimai server (no /api/version there). ` +
+        'Check the URL: it is the address of your Kimai, such as https://kimai.example.com.';
+      const answer = await client.request<unknown>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version', notFound: notKimai } });
+      if (isObject(answer.data) && typeof answer.data.version === 'string') return answer.data.version;
+      throw new KimaiError('wrong_service', notKimai, answer.status);
+    },
+    /** The person behind the token: id, name, roles and the zone of their Kimai profile. */
+    me: () => get<KimaiUser>('/users/me', { action: 'read your Kimai profile' }),
+    /** How this Kimai records time (the tracking mode, the running-timer limit). */
+    timesheetConfig: () => get<KimaiTimesheetConfig>('/config/timesheet', { action: 'read the timesheet settings' }),
+
+    activeTimesheets: () => get<KimaiTimesheet[]>('/timesheets/active', { action: 'read the running timer' }),
+    recentTimesheets: (size: number) => get<KimaiTimesheet[]>('/timesheets/recent', { action: 'find your last project' }, { size }),
+    /** One page of timesheets; a page past the last one is undefined (Kimai answers 404 there). */
+    async timesheetPage(filter: Record<string, QueryValue>, page: number, size: number, orderBy: 'begin' | 'end', order: 'ASC' | 'DESC'): Promise<Page<KimaiTimesheet> | undefined> {
+      try {
+        const answer = await client.request<KimaiTimesheet[]>({
+          method: 'GET',
+          path: '/timesheets',
+          query: { ...filter, page, size, orderBy, order },
+          purpose: { action: 'read your time entries' },
+        });
+        return {
+          items: answer.data,
+          total: headerNumber(answer.headers, 'X-Total-Count') ?? answer.data.length,
+          pages: headerNumber(answer.headers, 'X-Total-Pages') ?? 1,
+          size: headerNumber(answer.headers, 'X-Per-Page') ?? 0,
+        };
+      } catch (error) {
+        if (error instanceof KimaiError && error.failure === 'not_found' && page > 1) return undefined;
+        throw error;
+      }
+    },
+    timesheet: (id: number) => get<KimaiTimesheet>(`/timesheets/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) }),
+    createTimesheet: (body: Record<string, unknown>, purpose: RequestPurpose) => send<KimaiTimesheet>('POST', '/timesheets', purpose, body, { full: 'true' }),
+    patchTimesheet: (id: number, body: Record<string, unknown>, purpose: RequestPurpose) =>
+      send<KimaiTimesheet>('PATCH', `/timesheets/${id}`, { ...purpose, notFound: entryNotFound(id) }, body),
+    stopTimesheet: (id: number) =>
+      send<KimaiTimesheet>('PATCH', `/timesheets/${id}/stop`, { action: 'stop the timer', notFound: `The running timer #${id} is gone from Kimai; it was probably deleted meanwhile.` }),
+    /** Starts a timer like an earlier one (Kimai's restart); `copy: all` keeps its description. */
+    restartTimesheet: (id: number, body: Record<string, unknown>) => send<KimaiTimesheet>('PATCH', `/timesheets/${id}/restart`, { action: 'resume your last timer' }, body),
+    deleteTimesheet: (id: number) => send<undefined>('DELETE', `/timesheets/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
+
+    customers: (visible: Visibility) => get<KimaiCustomer[]>('/customers', { action: 'list customers' }, { visible }),
+    /** ignoreDates: a project outside its date range is still bookable by id, and listed. */
+    projects: (visible: Visibility) => get<KimaiProject[]>('/projects', { action: 'list projects' }, { visible, ignoreDates: 1 }),
+    activities: (visible: Visibility) => get<KimaiActivity[]>('/activities', { action: 'list activities' }, { visible }),
+    createCatalogItem: (kind: CatalogKind, body: Record<string, unknown>) =>
+      send<KimaiCatalogRecord>('POST', KIND_PATHS[kind], { action: `create ${kind === 'activity' ? 'an' : 'a'} ${kind}` }, body),
+    /** Kimai has no archive; hiding is its equivalent (deleting would take the entries with it). */
+    setVisible: (kind: CatalogKind, id: number, visible: boolean) =>
+      send<KimaiCatalogRecord>('PATCH', `${KIND_PATHS[kind]}/${id}`, { action: `${visible ? 'restore' : 'archive'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` }, { visible }),
+
+    /** The absence plugin's type list: cheap, and 404 where the plugin is not installed. */
+    absenceTypes: () => get<unknown>('/absences/types', { action: 'look for the absence plugin' }),
+    absences: (query: Record<string, QueryValue>) => get<KimaiAbsence[]>('/absences', { action: 'list your absences' }, query),
+    createAbsence: (body: Record<string, unknown>) => send<KimaiAbsence[] | KimaiAbsence>('POST', '/absences', { action: 'request the absence' }, body),
+    deleteAbsence: (id: number) => send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
+
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,98 @@
+// What the Kimai feature modules share: the API, the options, what is known about the server (the
+// absence plugin, the profile zone, remembered between starts) and the reads every conversation
+// starts with — the person and the timesheet settings — cached briefly and read only by the calls
+// that need them.
+import type { KimaiProfile } from '../../contract/settings.ts';
+import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { allSettled, Expiring } from '../http/cache.ts';
+import { LearnedFacts } from '../http/learned-facts.ts';
+import { type KimaiApi, createKimaiApi } from './api.ts';
+import { kimaiCapabilities } from './capabilities.ts';
+import { detectionFile, type KimaiDetection } from './detection-cache.ts';
+import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
+
+/** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
+const SESSION_TTL_MS = 5 * 60_000;
+
+/** Kimai keeps no calendar: leave days are counted on the settings' week and public holidays. */
+export type KimaiTrackerOptions = RemoteTrackerOptions<KimaiProfile>;
+
+/** The person and how their Kimai records time: what calls that set times need. */
+export interface Session {
+  me: KimaiUser;
+  config: KimaiTimesheetConfig;
+}
+
+export class KimaiContext {
+  readonly options: KimaiTrackerOptions;
+  readonly api: KimaiApi;
+  readonly facts: LearnedFacts<KimaiDetection>;
+  readonly #me = new Expiring<KimaiUser>(SESSION_TTL_MS);
+  readonly #config = new Expiring<KimaiTimesheetConfig>(SESSION_TTL_MS);
+
+  constructor(options: KimaiTrackerOptions) {
+    this.options = options;
+    const { profile } = options;
+    this.api = createKimaiApi({
+      baseUrl: profile.url,
+      token: options.secret,
+      log: options.log,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
+      ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
+    });
+    // What the last start (or the app's connection test) learned; see kimaiCapabilities().
+    this.facts = new LearnedFacts({
+      file: detectionFile,
+      userDataDir: options.userDataDir,
+      key: profile.url,
+      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences),
+      log: options.log,
+    });
+  }
+
+  /** The person; each read also corrects the zone remembered for the next start. */
+  profile(): Promise<KimaiUser> {
+    return this.#me.get(async () => {
+      const me = await this.api.me();
+      if (me.timezone !== this.facts.current.timezone) this.facts.learn({ timezone: me.timezone });
+      return me;
+    });
+  }
+
+  /** A fresh read of the person (whoami doubles as the live connection check in a chat). */
+  freshProfile(): Promise<KimaiUser> {
+    this.#me.invalidate();
+    return this.profile();
+  }
+
+  /** The person and the timesheet settings, for calls that set times or switch timers. */
+  async session(): Promise<Session> {
+    const [me, config] = await allSettled([this.profile(), this.#config.get(() => this.api.timesheetConfig())]);
+    return { me, config };
+  }
+
+  /** The session when the settings are already at hand; a request of their own only if Kimai refuses. */
+  async sessionIfKnown(): Promise<Session | undefined> {
+    return this.#config.holds() ? this.session() : undefined;
+  }
+
+  /**
+   * Whether the absence plugin answers, as just learned: remembered for the next start, and the leave
+   * tools switched (with list_changed) when that changes what is offered.
+   */
+  learnAbsences(absences: boolean): void {
+    if (this.facts.learn({ absences })) {
+      this.options.log(`Kimai's absence plugin is ${absences ? '' : 'not '}available to you: leave tools switched ${absences ? 'on' : 'off'}.`);
+    }
+  }
+
+  close(): void {
+    this.api.close();
+  }
+}
+
+/** The name a person goes by in Kimai: the alias when one is set. */
+export function personName(user: KimaiUser): string {
+  return user.alias || user.username;
+}

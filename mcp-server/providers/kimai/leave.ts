@@ -1,0 +1,125 @@
+// Leave on Kimai's absence plugin: the person's absences listed with their working days counted (on
+// the settings' week and holidays: Kimai keeps neither), a request filed as the parts the plugin
+// accepts (none across New Year, none longer than 30 days), and cancelled. A Kimai without the plugin
+// answers 404 on its routes: then the leave tools are withdrawn, in words.
+import { BackEndPart } from '../remote-tracker.ts';
+import { LEAVE_YEARS_AHEAD } from '../../domain/call-limits.ts';
+import { leaveDays } from '../../domain/leave-days.ts';
+import { weekPlan } from '../../domain/work-plan.ts';
+import type { WorkWeek } from '../../contract/settings.ts';
+import { type LeaveRequest, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
+import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
+import { type KimaiContext, personName } from './context.ts';
+import { KimaiError } from './errors.ts';
+import type { KimaiAbsence } from './wire.ts';
+
+const NO_ABSENCE_PLUGIN =
+  'This Kimai has no absence plugin (or your account may not use it), so Punchcard cannot file or list leave here; ask your Kimai administrator.';
+
+export class KimaiLeave extends BackEndPart<KimaiContext> {
+  /** Leave requests seen in listings, so cancelling one can say what it was without another fetch. */
+  readonly #known = new Map<number, LeaveRequest>();
+
+  async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    const me = await this.context.profile();
+    let absences: KimaiAbsence[];
+    try {
+      absences = await this.#plugin(() => this.context.api.absences({ user: me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' }));
+    } catch (error) {
+      // A report counts targets with the leave it can find; a Kimai without the plugin has none.
+      if (error instanceof ProviderError && error.code === 'unavailable') return [];
+      throw error;
+    }
+    const person = personName(me);
+    const holidays = await this.#holidaysAround(absences);
+    const workWeek = this.context.options.workWeek();
+    const requests = absences.map((absence) => toLeaveRequest(absence, person, (shape) => countLeaveDays(shape, workWeek, holidays)));
+    for (const request of requests) this.#known.set(request.id, request);
+    return requests.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
+  }
+
+  async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
+    this.#requirePlugin();
+    const absenceType = kimaiAbsenceType(request.type, request.kind);
+    const me = await this.context.profile();
+    const [firstPart, ...laterParts] = splitLeave(request);
+    const file = async (part: AbsencePart) => {
+      const body: Record<string, unknown> = { type: absenceType, date: part.firstDay, comment: request.comment, user: me.id };
+      if (part.lastDay !== part.firstDay) body.end = part.lastDay;
+      if (part.halfDay) body.halfDay = true;
+      const answer = await this.#plugin(() => this.context.api.createAbsence(body));
+      const record = (Array.isArray(answer) ? answer : [answer])[0];
+      if (!record) throw new KimaiError('wrong_service', 'Kimai accepted the absence but returned no record of it.');
+      return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
+    };
+    // A refused first part is the plain refusal: nothing was filed.
+    const first = await file(firstPart);
+    const created = [first];
+    // The rest one after another: the plugin checks each against the ones before (overlaps,
+    // balances), and a failure halfway must leave a clear account of what exists.
+    for (const part of laterParts) {
+      try {
+        created.push(await file(part));
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        const done = created.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
+        throw new ProviderError(
+          error.code,
+          `Kimai stores this leave as ${laterParts.length + 1} absences; ${created.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or cancel the filed part.`,
+        );
+      }
+    }
+    const result: LeaveRequest = { ...request, id: first.id, person: personName(me), status: 'pending', ...(created.length > 1 ? { parts: created } : {}) };
+    this.#known.set(result.id, result);
+    return result;
+  }
+
+  async cancelLeave(id: number): Promise<LeaveRequest> {
+    this.#requirePlugin();
+    // The plugin has no single-absence read; a listing finds requests made earlier. It reaches from
+    // last year as far ahead as list_leave_requests does, so whatever that listed can be cancelled.
+    let known = this.#known.get(id);
+    if (!known) {
+      const year = Number(new Date(this.context.options.now()).toISOString().slice(0, 4));
+      await this.listLeave({ from: `${year - 1}-01-01`, to: `${year + LEAVE_YEARS_AHEAD}-12-31` });
+      known = this.#known.get(id);
+    }
+    // What cannot be described is not deleted: the person would not know what they cancelled.
+    if (!known) throw new ProviderError('not_found', `There is no absence #${id} of yours in Kimai from last year on.`);
+    await this.context.api.deleteAbsence(id);
+    this.#known.delete(id);
+    return { ...known, status: 'cancelled' };
+  }
+
+  /**
+   * A call to the absence plugin's listing or filing. Its routes answer 404 on a Kimai without it:
+   * when nothing was known, the leave tools were offered on trust, and this is where that trust ends
+   * — in words, with the tools withdrawn for the rest of the session and for the next start.
+   */
+  async #plugin<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof KimaiError) || error.failure !== 'not_found') throw error;
+      this.context.learnAbsences(false);
+      throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
+    }
+  }
+
+  #requirePlugin(): void {
+    if (!this.context.facts.capabilities.current.has('leave')) throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
+  }
+
+  /** The holidays the listed absences span, asked for once. */
+  async #holidaysAround(absences: readonly KimaiAbsence[]): Promise<ReadonlySet<string>> {
+    if (absences.length === 0) return new Set();
+    const first = absences.map((absence) => absence.date.slice(0, 10)).reduce((a, b) => (a < b ? a : b));
+    const last = absences.map(absenceLastDay).reduce((a, b) => (a > b ? a : b));
+    return new Set((await this.context.options.holidays(first, last)).keys());
+  }
+}
+
+function countLeaveDays(request: Omit<LeaveRequest, 'days'>, workWeek: WorkWeek, holidays: ReadonlySet<string>): number {
+  const counted = leaveDays(request, weekPlan(workWeek, holidays));
+  return counted.ok ? counted.workingDays : 0;
+}

@@ -1,0 +1,280 @@
+// The timer and the time entries on Kimai: clocking in and out (resuming the last project, switching,
+// past starts), entries listed a page at a time, logged, changed and deleted, and the spans a report
+// adds up. Kimai's punch-clock and fixed-start tracking modes refuse times from a plain user; that is
+// said before anything is sent where the settings are at hand, and explained after a refusal where
+// they were not.
+import { BackEndPart } from '../remote-tracker.ts';
+import { mapWithLimit } from '../http/cache.ts';
+import { allPages, pageWindow } from '../http/paging.ts';
+import { allSettled, Expiring } from '../http/cache.ts';
+import { formatWallClock } from '../../domain/time.ts';
+import { type EntryFields, type EntryQuery, ProviderError, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';
+import type { KimaiCatalog } from './catalog.ts';
+import type { KimaiContext, Session } from './context.ts';
+import { KimaiError, type RequestPurpose } from './errors.ts';
+import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry } from './mapping.ts';
+import type { KimaiTimesheet } from './wire.ts';
+
+/** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
+const ACTIVE_REUSE_MS = 2_000;
+/** Entries that began this long before a report's range are fetched too (night shifts). */
+const SPAN_LOOKBACK_MS = 24 * 3_600_000;
+/** Roles that by default may see others' timesheets, which lifts the tracking-mode limits. */
+const PRIVILEGED_ROLES = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
+
+export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> {
+  readonly #active = new Expiring<TimeEntry[]>(ACTIVE_REUSE_MS);
+  /** update_time_entry reads an entry, then changes it: the read supplies the names for the answer. */
+  #lastRead: TimeEntry | undefined;
+
+  async runningEntry(): Promise<TimeEntry | null> {
+    return (await this.#activeEntries(false))[0] ?? null;
+  }
+
+  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+    // The user and the timesheet settings matter only for a start time: a clock-in now is the
+    // running-timer check and the start itself.
+    const [running, session] = await allSettled([this.#activeEntries(false), fields.start === undefined ? Promise.resolve(undefined) : this.context.session()]);
+    const current = running[0];
+    if (current && !switchRunning) throw new TimerRunningError(current);
+    if (session) requireFreeTimes(session, 'a start time');
+    if (current && fields.start !== undefined && fields.start < current.start) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+    const zone = session?.me.timezone ?? '';
+    this.#active.invalidate();
+
+    // A timer that starts in the past needs the running ones stopped where it starts, explicitly.
+    let stopped: TimeEntry | null = null;
+    if (running.length > 0 && fields.start !== undefined) {
+      const end = { end: kimaiBodyTime(fields.start, zone, 'start') };
+      const stops = await mapWithLimit(running, this.context.api.pager.maxParallel, (entry) => this.#patch(entry.id, end, 'stop the running timer', entry, session));
+      stopped = stops[0] ?? null;
+    }
+
+    let started: TimeEntry;
+    if (fields.projectId === null && fields.activityId === null) {
+      started = await this.#resumeLast(fields);
+    } else {
+      const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
+      const body: Record<string, unknown> = { project, activity };
+      if (fields.description) body.description = fields.description;
+      if (fields.start !== undefined) body.begin = kimaiBodyTime(fields.start, zone, 'start');
+      started = toTimeEntry(await this.context.api.createTimesheet(body, timesPurpose('start the timer', body, session)), NO_NAMES);
+    }
+    if (current && !stopped) {
+      // Kimai stops the oldest running timers itself when a new one starts and its limit of running
+      // timers (1 unless an administrator raised it) is reached, atomically: one read says where the
+      // old one ended. Under a higher limit it still runs, and is stopped here.
+      stopped = await this.#read(current.id, current);
+      if (stopped.end === null) {
+        const stops = await mapWithLimit(running, this.context.api.pager.maxParallel, (entry) => this.#stop(entry));
+        stopped = stops[0] ?? stopped;
+      }
+    }
+    return { started, stopped };
+  }
+
+  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+    // The user and the settings only for an end time; stopping now is the check and the stop.
+    const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.context.session(), this.#activeEntries(true)]);
+    const current = running[0];
+    if (!current) throw new ProviderError('conflict', 'No timer is running.');
+    this.#active.invalidate();
+    const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
+    if (end !== undefined && session) {
+      requireFreeTimes(session, 'an end time');
+      if (end < current.start) throw new ProviderError('invalid', 'The end time is before the timer started.');
+      const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
+      if (description !== undefined) body.description = description;
+      return this.#patch(current.id, body, 'stop the timer', current, session);
+    }
+    const stopped = await this.#stop(current);
+    if (description === undefined) return stopped;
+    return this.#patch(current.id, { description }, 'add the note', current);
+  }
+
+  async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
+    const zone = (await this.context.profile()).timezone;
+    const filter = rangeFilter(query.from, query.to, zone, query.projectId);
+    const { items, total } = await pageWindow(this.context.api.pager, { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, MAX_PAGE_SIZE) }, (page, size) =>
+      this.context.api.timesheetPage(filter, page, size, 'begin', 'ASC'),
+    );
+    return { entries: items.map((sheet) => toTimeEntry(sheet, NO_NAMES)), total };
+  }
+
+  getEntry(id: number): Promise<TimeEntry> {
+    return this.#read(id);
+  }
+
+  async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
+    const what = 'entries logged afterwards';
+    const [me, session] = await allSettled([this.context.profile(), this.context.sessionIfKnown()]);
+    if (session) requireFreeTimes(session, what);
+    const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
+    const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, me.timezone, 'start'), end: kimaiBodyTime(fields.end, me.timezone, 'end') };
+    if (fields.description) body.description = fields.description;
+    const sheet = await this.#explainingTimes(what, session, () => this.context.api.createTimesheet(body, timesPurpose('log the time', body, session)));
+    return toTimeEntry(sheet, NO_NAMES);
+  }
+
+  async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
+    const movesTimes = patch.start !== undefined || patch.end !== undefined;
+    const session = movesTimes ? await this.context.session() : undefined;
+    if (session) requireFreeTimes(session, 'changed start or end times');
+    if (patch.projectId === null || patch.activityId === null) {
+      throw new ProviderError('invalid', 'Every Kimai time entry has a project and an activity; name another one instead of clearing it.');
+    }
+    if (patch.end === null) throw new ProviderError('invalid', 'Kimai cannot reopen a finished entry; start a new timer instead.');
+    const zone = session?.me.timezone ?? '';
+    const body: Record<string, unknown> = {};
+    if (patch.start !== undefined) body.begin = kimaiBodyTime(patch.start, zone, 'start');
+    if (patch.end !== undefined) body.end = kimaiBodyTime(patch.end, zone, 'end');
+    if (patch.projectId !== undefined) body.project = patch.projectId;
+    if (patch.activityId !== undefined) body.activity = patch.activityId;
+    if (patch.description !== undefined) body.description = patch.description;
+    this.#active.invalidate();
+    return this.#patch(id, body, `change time entry #${id}`, this.#lastRead?.id === id ? this.#lastRead : undefined, session);
+  }
+
+  async deleteEntry(id: number): Promise<TimeEntry> {
+    const entry = await this.getEntry(id);
+    this.#active.invalidate();
+    await this.context.api.deleteTimesheet(id);
+    return entry;
+  }
+
+  async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    const zone = (await this.context.profile()).timezone;
+    const filter = rangeFilter(from - SPAN_LOOKBACK_MS, to, zone, projectId);
+    const sheets = await allPages(this.context.api.pager, (page) => this.context.api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC'));
+    const spans: WorkSpan[] = [];
+    for (const sheet of sheets) {
+      const entry = toTimeEntry(sheet, NO_NAMES);
+      const start = Math.max(entry.start, from);
+      const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
+      if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
+    }
+    return spans;
+  }
+
+  async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
+    const zone = (await this.context.profile()).timezone;
+    // Kimai filters on begin only; ordered by end, the first page of the day holds the answer.
+    const page = await this.context.api.timesheetPage({ ...rangeFilter(from - SPAN_LOOKBACK_MS, to, zone), active: 0 }, 1, 50, 'end', 'DESC');
+    for (const sheet of page?.items ?? []) {
+      const entry = toTimeEntry(sheet, NO_NAMES);
+      if (entry.end !== null && entry.end > from && entry.end <= to) return entry;
+    }
+    return null;
+  }
+
+  /**
+   * Sends a request that sets times. Kimai's punch-clock and fixed-start modes refuse begin and end
+   * from a plain user with a nameless "extra fields" error; when the settings were not at hand to say
+   * so before sending, they are read after such a refusal, and the refusal is explained as it would
+   * have been. The settings cost a request only on that path.
+   */
+  async #explainingTimes<T>(what: string, known: Session | undefined, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (known || !(error instanceof KimaiError) || error.failure !== 'restricted') throw error;
+      requireFreeTimes(await this.context.session(), what);
+      throw error;
+    }
+  }
+
+  /**
+   * A plain (not expanded) timesheet as an entry. Names come from an entry already known with the
+   * same project and activity (the running timer, the entry just read) when there is one, and only
+   * otherwise from the cached catalog, which may cost its three requests.
+   */
+  async #entryFrom(sheet: KimaiTimesheet, known?: TimeEntry): Promise<TimeEntry> {
+    const bare = toTimeEntry(sheet, NO_NAMES);
+    const sameRefs = known && known.project?.id === bare.project?.id && known.activity?.id === bare.activity?.id;
+    const entry = sameRefs ? { ...bare, project: known.project, activity: known.activity } : toTimeEntry(sheet, nameIndex(await this.parts.catalog.catalog(true)));
+    this.#lastRead = entry;
+    return entry;
+  }
+
+  async #read(id: number, known?: TimeEntry): Promise<TimeEntry> {
+    return this.#entryFrom(await this.context.api.timesheet(id), known);
+  }
+
+  #activeEntries(reuseRecent: boolean): Promise<TimeEntry[]> {
+    if (!reuseRecent) this.#active.invalidate();
+    return this.#active.get(async () => {
+      const sheets = await this.context.api.activeTimesheets();
+      // Newest first: with several running (a limit above one), the latest is "the" timer.
+      return sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES)).sort((a, b) => b.start - a.start);
+    });
+  }
+
+  async #stop(running: TimeEntry): Promise<TimeEntry> {
+    return this.#entryFrom(await this.context.api.stopTimesheet(running.id), running);
+  }
+
+  async #patch(id: number, body: Record<string, unknown>, action: string, known?: TimeEntry, session?: Session): Promise<TimeEntry> {
+    return this.#entryFrom(await this.context.api.patchTimesheet(id, body, timesPurpose(action, body, session)), known);
+  }
+
+  /** Without a project and activity, clock_in resumes the most recent combination (Kimai's restart). */
+  async #resumeLast(fields: { description: string }): Promise<TimeEntry> {
+    const [last] = await this.context.api.recentTimesheets(1);
+    if (!last) {
+      throw new ProviderError('invalid', 'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).');
+    }
+    const restarted = await this.context.api.restartTimesheet(last.id, fields.description ? {} : { copy: 'all' });
+    const lastEntry = toTimeEntry(last, NO_NAMES);
+    if (!fields.description) return this.#entryFrom(restarted, lastEntry);
+    return this.#patch(restarted.id, { description: fields.description }, 'add the description', lastEntry);
+  }
+
+  async #requireProjectAndActivity(projectId: number | null, activityId: number | null): Promise<{ project: number; activity: number }> {
+    if (projectId !== null && activityId !== null) return { project: projectId, activity: activityId };
+    const catalog = await this.parts.catalog.catalog(false);
+    if (projectId === null) throw new ProviderError('invalid', 'Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    const usable = catalog.activities.filter((activity) => activity.project === null || activity.project?.id === projectId);
+    const examples = usable.slice(0, 6).map((activity) => `"${activity.name}"`).join(', ');
+    throw new ProviderError('invalid', `Kimai books every entry on an activity too; name one${examples ? `, e.g. ${examples}` : ' (see list_catalog)'}.`);
+  }
+}
+
+/**
+ * In the punch-clock and fixed-start tracking modes Kimai refuses begin and end from a normal user
+ * with a nameless "extra fields" error; this says so before sending anything.
+ */
+function requireFreeTimes(session: Session, what: string): void {
+  const locked = session.config.trackingMode !== 'default' && !(session.me.roles ?? []).some((role) => PRIVILEGED_ROLES.has(role));
+  if (!locked) return;
+  throw new KimaiError(
+    'restricted',
+    `Your Kimai uses the ${modeName(session.config.trackingMode)} tracking mode, so it does not accept ${what}: ` +
+      'time is recorded by clocking in and out now. Use clock_in and clock_out without times, or ask your Kimai administrator.',
+  );
+}
+
+/** `session` is there whenever the body sets times: the callers that send them read it first. */
+function timesPurpose(action: string, body: Record<string, unknown>, session: Session | undefined): RequestPurpose {
+  const gated = ['begin', 'end'].filter((field) => field in body);
+  if (gated.length === 0 || !session) return { action };
+  const reason =
+    session.config.trackingMode === 'default'
+      ? 'your Kimai role may not set times on entries.'
+      : `Kimai's ${modeName(session.config.trackingMode)} tracking mode only lets time be recorded by clocking in and out.`;
+  return { action, gatedFields: gated.map((field) => ({ field, reason })) };
+}
+
+/**
+ * Wall-clock times of the Kimai zone without an offset; `end` filters on a record's begin and is
+ * inclusive: the last second before `to`.
+ */
+function rangeFilter(from: number, to: number, zone: string, projectId?: number): Record<string, QueryValue> {
+  return { begin: formatWallClock(from, zone), end: formatWallClock(to - 1_000, zone), full: 'true', ...(projectId === undefined ? {} : { project: projectId }) };
+}
+
+function modeName(mode: string): string {
+  if (mode === 'punch') return 'punch-clock';
+  if (mode === 'duration_fixed_begin') return 'fixed-start';
+  return `"${mode}"`;
+}

@@ -1,0 +1,116 @@
+// What every remote back end is made of and made from. Each is built from feature modules — the
+// account, the timer and entries, the catalog, leave, the person's plan — each a small object over the
+// back end's API module; assembleTracker puts them together as one TimeTracker. The groups name which
+// part serves which methods, so a back end states its parts and nothing else, and a method a back end
+// cannot offer (Kimai's breaks) is simply absent. Every back end is created from the same options
+// (create-tracker.ts holds the table).
+import type { WorkWeek } from '../contract/settings.ts';
+import type { Log } from '../log.ts';
+import type { ConnectionReport } from './http/remote-error.ts';
+import type { LearnedFacts } from './http/learned-facts.ts';
+import type { TimeTracker } from './time-tracker.ts';
+
+/**
+ * A feature module of a remote back end: it works over the back end's context (its API, options and
+ * what is known about the account) and over the parts it builds on, named (leave and the account on
+ * the person's plan, the timer on the catalog for names).
+ */
+export abstract class BackEndPart<Context, Parts extends object = object> {
+  protected readonly context: Context;
+  protected readonly parts: Parts;
+
+  constructor(context: Context, parts: Parts) {
+    this.context = context;
+    this.parts = parts;
+  }
+}
+
+export interface RemoteTrackerOptions<Profile> {
+  profile: Profile;
+  /** The secret (token, API key) from the keychain or its PUNCHCARD_<BACK END>_TOKEN; null when none is stored. */
+  secret: () => Promise<string | null>;
+  /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
+  timeoutMs?: number;
+  /** Where what a start learns is remembered for the next. */
+  userDataDir: string;
+  /** The settings' week, where the back end keeps no plan or will not show it. */
+  workWeek: () => WorkWeek;
+  /** The settings' public holidays in [from, to] by date, likewise. */
+  holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
+  now: () => number;
+  log: Log;
+}
+
+const ACCOUNT = ['whoami', 'timeZone', 'detectFeatures'] as const;
+const TIMER_AND_ENTRIES = [
+  'runningEntry',
+  'startTimer',
+  'stopTimer',
+  'listEntries',
+  'getEntry',
+  'createEntry',
+  'updateEntry',
+  'deleteEntry',
+  'workSpans',
+  'lastEntryEndingBetween',
+] as const;
+const BREAKS = ['breakTypes', 'startBreak', 'endBreak'] as const;
+const CATALOG = ['catalog', 'createCatalogItem', 'setArchived'] as const;
+const LEAVE = ['listLeave', 'createLeave', 'cancelLeave'] as const;
+const LEAVE_ACCOUNTS = ['leaveBalance', 'teamAbsences'] as const;
+const PLAN = ['workPlan', 'timeAccount'] as const;
+
+type Methods<Names extends readonly (keyof TimeTracker)[]> = Required<Pick<TimeTracker, Names[number]>>;
+
+/** Every remote tracker tests its connection the same way for the command line and the app. */
+export interface ConnectionTesting {
+  testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }>;
+}
+
+export interface TrackerParts {
+  type: string;
+  label: string;
+  /** What is known about the account; its capabilities are the tracker's. */
+  facts: LearnedFacts<object>;
+  account: Methods<typeof ACCOUNT> & ConnectionTesting;
+  timesheets: Methods<typeof TIMER_AND_ENTRIES> & Partial<Methods<typeof BREAKS>>;
+  catalog: Methods<typeof CATALOG>;
+  leave: Methods<typeof LEAVE> & Partial<Methods<typeof LEAVE_ACCOUNTS>>;
+  /** Where the back end keeps the person's targets and holidays, and a worked-time account. */
+  plan?: Partial<Methods<typeof PLAN>>;
+  /** Ends what the parts hold open (the HTTP client's sockets). */
+  close(): void;
+}
+
+/** Every remote tracker has its account part: the zone, the background check and live capabilities. */
+export type RemoteTracker = TimeTracker & ConnectionTesting & Methods<typeof ACCOUNT> & Required<Pick<TimeTracker, 'onCapabilitiesChange'>>;
+
+export function assembleTracker(parts: TrackerParts): RemoteTracker {
+  const tracker: Record<string, unknown> = {
+    type: parts.type,
+    label: parts.label,
+    onCapabilitiesChange: (listener: () => void) => parts.facts.capabilities.subscribe(listener),
+    testConnection: () => parts.account.testConnection(),
+    close: () => {
+      parts.close();
+      parts.facts.close();
+    },
+  };
+  const take = (part: object | undefined, names: readonly string[]) => {
+    for (const name of names) {
+      const method = (part as Record<string, unknown> | undefined)?.[name];
+      if (typeof method === 'function') tracker[name] = method.bind(part);
+    }
+  };
+  take(parts.account, ACCOUNT);
+  take(parts.timesheets, [...TIMER_AND_ENTRIES, ...BREAKS]);
+  take(parts.catalog, CATALOG);
+  take(parts.leave, [...LEAVE, ...LEAVE_ACCOUNTS]);
+  take(parts.plan, PLAN);
+  // Reports and the calendar ask for leave to count targets: where the back end offers no leave (a
+  // module off, a plugin missing), there is none to count, and it is not asked.
+  const listLeave = tracker.listLeave as TimeTracker['listLeave'];
+  tracker.listLeave = async (query: { from: string; to: string }) => (parts.facts.capabilities.current.has('leave') ? listLeave(query) : []);
+  Object.defineProperty(tracker, 'capabilities', { get: () => parts.facts.capabilities.current, enumerable: true });
+  return tracker as unknown as RemoteTracker;
+}

@@ -1,0 +1,64 @@
+// Paged lists follow the paging each answer states, not the one asked for: a server that keeps fewer
+// items per page than requested (Clockodo's `paging.items_per_page`, Kimai's X-Per-Page) still yields
+// every entry, at any offset, and reports read across all its pages count every entry.
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+
+const opened = closeAfterEach();
+const ENTRIES = 10;
+const FIRST = Date.parse('2026-11-16T08:00:00+01:00');
+const at = (index: number) => FIRST + index * 1_800_000;
+
+interface Listing {
+  entries: Array<{ id: number }>;
+  total: number;
+  next_offset: number | null;
+}
+
+async function listing(engine: Awaited<ReturnType<typeof startEngine>>, args: Record<string, unknown>): Promise<Listing> {
+  const result = await engine.call('list_time_entries', { from: '2026-11-16', to: '2026-11-16', ...args });
+  expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+  return result.structuredContent as unknown as Listing;
+}
+
+describe('a server that keeps fewer items per page than asked for', () => {
+  it('Clockodo, three entries a page: every entry listed, at every offset, and the report counts them all', async () => {
+    const fake = opened(await startFakeClockodo({ entryPageCap: 3 }));
+    const ids = seedCompany(fake);
+    const ada = CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number];
+    for (let index = 0; index < ENTRIES; index++) {
+      fake.addEntry({ usersId: ada.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: at(index), timeUntil: at(index) + 1_500_000 });
+    }
+    const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }));
+    const all = await listing(engine, { limit: 10 });
+    expect(all.total).toBe(ENTRIES);
+    expect(all.entries).toHaveLength(ENTRIES);
+    expect(new Set(all.entries.map((entry) => entry.id)).size).toBe(ENTRIES);
+    const window = await listing(engine, { limit: 4, offset: 5 });
+    expect(window.entries.map((entry) => entry.id)).toEqual(all.entries.slice(5, 9).map((entry) => entry.id));
+    expect(window.next_offset).toBe(9);
+    const report = await engine.call('time_report', { from: '2026-11-16', to: '2026-11-16' });
+    expect((report.structuredContent as { total_minutes: number }).total_minutes).toBe(ENTRIES * 25);
+  });
+
+  it('Kimai, three timesheets a page: the same', async () => {
+    const fake = opened(await startFakeKimai({ pageCap: 3 }));
+    const { website, design } = seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
+    for (let index = 0; index < ENTRIES; index++) fake.addTimesheet({ userId: ada.id, begin: at(index), end: at(index) + 1_500_000, projectId: website.id, activityId: design.id });
+    const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+    rememberPlugin(dir, fake.url, true);
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token } }));
+    const all = await listing(engine, { limit: 10 });
+    expect(all.total).toBe(ENTRIES);
+    expect(all.entries).toHaveLength(ENTRIES);
+    const window = await listing(engine, { limit: 4, offset: 5 });
+    expect(window.entries.map((entry) => entry.id)).toEqual(all.entries.slice(5, 9).map((entry) => entry.id));
+    const report = await engine.call('time_report', { from: '2026-11-16', to: '2026-11-16' });
+    expect((report.structuredContent as { total_minutes: number }).total_minutes).toBe(ENTRIES * 25);
+  });
+});
