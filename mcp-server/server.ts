@@ -112,6 +112,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         personName,
         workWeek: () => current.settings.workWeek,
         holidays: (from, to) => holidaysOf(current.settings, from, to),
+        timezone: () => current.settings.timezone,
         now: options.now,
         log: options.log,
         ...(options.env ? { env: options.env } : {}),

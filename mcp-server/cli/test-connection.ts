@@ -59,6 +59,7 @@ async function testBackEnd(profile: ProviderProfile, settings: Settings, options
     workWeek: () => settings.workWeek,
     // A connection test counts no leave, so it needs no holidays.
     holidays: async () => new Map(),
+    timezone: () => settings.timezone,
     now: Date.now,
     log: options.log,
     env: options.env,

@@ -20,6 +20,8 @@ export interface TrackerFactoryOptions {
   workWeek: () => WorkWeek;
   /** Public holidays in [from, to] of the settings' region by date, where the back end keeps none of its own. */
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
+  /** The settings' zone ('' when they name none). */
+  timezone: () => string;
   now: () => number;
   log: Log;
   env?: NodeJS.ProcessEnv;
@@ -57,6 +59,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     userDataDir: options.userDataDir,
     workWeek: options.workWeek,
     holidays: options.holidays,
+    timezone: options.timezone,
     now: options.now,
     log: options.log,
     ...access,

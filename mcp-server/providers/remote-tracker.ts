@@ -37,6 +37,8 @@ export interface RemoteTrackerOptions<Profile> {
   workWeek: () => WorkWeek;
   /** The settings' public holidays in [from, to] by date, likewise. */
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
+  /** The settings' zone ('' when they name none), where the back end says none for the person. */
+  timezone: () => string;
   now: () => number;
   log: Log;
 }

@@ -74,7 +74,7 @@ export class CalamariAccount extends BackEndPart<CalamariContext, { plan: Calama
         message:
           `Connected to Calamari at ${new URL(this.context.options.profile.url).host} as ${name} (${this.context.email}); ${modules.join('; ')}. ` +
           `The key is your organisation's; Punchcard uses it for ${this.context.email} only.`,
-        user: { name, timezone: employee?.timezone ?? '' },
+        user: { name, timezone: employee?.timeZone ?? employee?.timezone ?? '' },
       };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;

@@ -3,7 +3,7 @@
 // key — remembered between starts (facts.ts), asked about only where that can change something, and
 // deciding the tools. Calamari's limit is counted per hour, so reference data is kept for an hour.
 import type { CalamariProfile } from '../../contract/settings.ts';
-import { localDate, systemTimeZone } from '../../domain/time.ts';
+import { isValidTimeZone, localDate, systemTimeZone } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import { LearnedFacts } from '../http/learned-facts.ts';
 import type { RemoteTrackerOptions } from '../remote-tracker.ts';
@@ -29,6 +29,8 @@ export class CalamariContext {
   /** The person as the employee list has them; null when the key may not read that list. */
   readonly #employee = new Expiring<CalamariEmployee | null>(REFERENCE_TTL_MS);
   readonly #absenceTypes = new Expiring<CalamariAbsenceType[]>(REFERENCE_TTL_MS);
+  /** The employee list named a zone: it wins over the zone of the shifts. */
+  #employeeSaidZone = false;
 
   constructor(options: CalamariTrackerOptions) {
     this.options = options;
@@ -56,9 +58,20 @@ export class CalamariContext {
     if (fresh) this.#employee.invalidate();
     return this.#employee.get(async () => {
       const employee = await this.#readEmployee();
-      if (employee?.timezone && employee.timezone !== this.facts.current.timezone) this.learn({ timezone: employee.timezone });
+      const zone = employeeZone(employee);
+      if (zone && zone !== this.facts.current.timezone) this.learn({ timezone: zone });
       return employee;
     });
+  }
+
+  /**
+   * The zone Calamari reported with a shift: the person's as Calamari takes their wall times. Learned
+   * where the employee list says none (or may not be read), so the next wall time sent is in it.
+   */
+  noteShiftZone(zone: string | null | undefined): void {
+    if (!zone || !isValidTimeZone(zone) || zone === this.facts.current.timezone) return;
+    if (this.facts.current.timezone && this.#employeeSaidZone) return;
+    this.learn({ timezone: zone });
   }
 
   async name(): Promise<string> {
@@ -66,13 +79,25 @@ export class CalamariContext {
     return employee ? personName(employee) : this.email;
   }
 
+  /**
+   * The person's zone as Calamari knows it: the employee's, else the one Calamari returned with their
+   * shifts (both remembered between starts); null where neither said one.
+   */
   async timeZone(): Promise<string | null> {
-    return this.facts.current.timezone ?? (await this.person())?.timezone ?? null;
+    if (this.facts.current.timezone) return this.facts.current.timezone;
+    return employeeZone(await this.person()) ?? this.facts.current.timezone ?? null;
   }
 
-  /** The zone the person's days and wall times are in. */
+  /**
+   * The zone the person's days and wall times are in: Calamari's for the person, else the settings',
+   * and only then the system's. The terminal takes wall times without a zone and reads them in
+   * Calamari's zone for the person, so sending them in another one shifts every clock event.
+   */
   async zone(): Promise<string> {
-    return (await this.timeZone()) ?? systemTimeZone();
+    const known = await this.timeZone();
+    if (known && isValidTimeZone(known)) return known;
+    const configured = this.options.timezone();
+    return configured && isValidTimeZone(configured) ? configured : systemTimeZone();
   }
 
   today(zone: string): string {
@@ -117,8 +142,15 @@ export class CalamariContext {
     if (!page) return null;
     const employee = page.employees.find((item) => item.email.toLowerCase() === this.email && item.archived !== true);
     if (!employee) throw unknownEmployee(this.email);
+    this.#employeeSaidZone = employeeZone(employee) !== null;
     return employee;
   }
+}
+
+/** The employee's zone, spelt either way, where it is a zone at all. */
+function employeeZone(employee: CalamariEmployee | null): string | null {
+  const zone = employee?.timeZone ?? employee?.timezone;
+  return zone && isValidTimeZone(zone) ? zone : null;
 }
 
 /** A read the key may be refused (403): null then, and the caller does without (its words come from elsewhere). */

@@ -4,7 +4,7 @@
 // recent shifts serves every call of a moment (the app's refresh asks for the timer, today, the week
 // and the last 30 days at once).
 import { BackEndPart } from '../remote-tracker.ts';
-import { addDays, formatWallClock, localDate } from '../../domain/time.ts';
+import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
 import { type EntryFields, type EntryQuery, ProviderError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { TerminalEvent } from './api.ts';
@@ -35,8 +35,8 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   /** By the days listed ('from..to'); a write forgets them all. */
   readonly #shifts = new ExpiringByKey<string, CalamariShift[]>(SHIFTS_REUSE_MS);
 
-  runningEntry(): Promise<TimeEntry | null> {
-    return this.#runningShift();
+  async runningEntry(): Promise<TimeEntry | null> {
+    return (await this.#running())?.entry ?? null;
   }
 
   async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
@@ -44,34 +44,39 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const zone = await this.context.zone();
     let stopped: TimeEntry | null = null;
     if (switchRunning) {
-      const running = await this.#runningShift();
+      const running = await this.#running();
       if (running) {
-        if (at < running.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
-        stopped = await this.#clockOut(running, at, zone);
+        if (at < running.entry.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
+        stopped = await this.#clockOut(running.entry, at, running.zone ?? zone);
       }
     }
+    const sent = formatWallClock(at, zone);
     const answer = await this.#terminal('clock-in', {
-      time: formatWallClock(at, zone),
+      time: sent,
       ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
       ...(fields.description ? { description: fields.description } : {}),
     });
     if (answer.shiftStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
     // Calamari ignores a clock-in while a shift runs and still answers STARTED: the shift it lists
-    // says whether this one began now or was running already.
-    const shift = await this.#runningShift();
-    if (!shift) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
+    // says whether this one began now or was running already. It is this request's when it began at
+    // the wall time this request sent, read in the zone Calamari took it in (which may not be the
+    // zone it was sent in: then the shift is still ours, and the zone is learned for the next time).
+    const running = await this.#running();
+    if (!running) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
+    const { entry: shift, zone: calamariZone } = running;
     const otherProject = fields.projectId !== null && shift.project?.id !== fields.projectId;
-    if (Math.abs(shift.start - at) > SAME_START_TOLERANCE_MS || otherProject) throw new TimerRunningError(shift);
+    if (otherProject || !startedAt(shift, calamariZone ?? zone, Date.parse(`${sent}Z`))) throw new TimerRunningError(shift);
     return { started: shift, stopped };
   }
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     if (note) throw new ProviderError('invalid', 'Calamari keeps no note when a shift ends; clock out without one (you can add a description in Calamari).');
-    const running = await this.#runningShift();
+    const running = await this.#running();
     if (!running) throw new ProviderError('conflict', 'No shift is running.');
     const at = end ?? this.context.options.now();
-    if (at < running.start) throw new ProviderError('invalid', 'The end time is before the shift started.');
-    return this.#clockOut(running, at, await this.context.zone());
+    if (at < running.entry.start) throw new ProviderError('invalid', 'The end time is before the shift started.');
+    // The end goes out in the zone Calamari took the start in, so the shift ends where it is said to.
+    return this.#clockOut(running.entry, at, running.zone ?? (await this.context.zone()));
   }
 
   async breakTypes(): Promise<Ref[]> {
@@ -80,25 +85,27 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
 
   async startBreak(typeId: number | null): Promise<TimeEntry> {
     // The types give the default and the name the answer shows (kept for an hour: start_break has read them).
-    const [shift, types] = await allSettled([this.#runningShift(), this.breakTypes()]);
-    if (!shift) throw new ProviderError('conflict', 'No shift is running; clock in before taking a break.');
+    const [running, types] = await allSettled([this.#running(), this.breakTypes()]);
+    if (!running) throw new ProviderError('conflict', 'No shift is running; clock in before taking a break.');
+    const shift = running.entry;
     const open = shift.breaks?.find((span) => span.end === null);
     if (open) throw new ProviderError('conflict', `A break (${open.type.name}) is already running; end it first.`);
     const type = typeId ?? types[0]?.id;
     if (type === undefined) throw new ProviderError('invalid', 'Calamari has no break type you may take; ask your Calamari administrator.');
     const at = this.context.options.now();
-    const answer = await this.#terminal('break-start', { time: formatWallClock(at, await this.context.zone()), breakType: type });
+    const answer = await this.#terminal('break-start', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: type });
     if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the break.');
     const name = types.find((item) => item.id === type)?.name ?? 'Break';
     return { ...shift, breaks: [...(shift.breaks ?? []), { type: { id: type, name }, start: Math.floor(at / 1_000) * 1_000, end: null }] };
   }
 
   async endBreak(): Promise<TimeEntry> {
-    const shift = await this.#runningShift();
+    const running = await this.#running();
+    const shift = running?.entry;
     const open = shift?.breaks?.find((span) => span.end === null);
-    if (!shift || !open) throw new ProviderError('conflict', shift ? 'No break is running.' : 'No shift is running.');
+    if (!running || !shift || !open) throw new ProviderError('conflict', shift ? 'No break is running.' : 'No shift is running.');
     const at = this.context.options.now();
-    const answer = await this.#terminal('break-stop', { time: formatWallClock(at, await this.context.zone()), breakType: open.type.id });
+    const answer = await this.#terminal('break-stop', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: open.type.id });
     if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the break.');
     return { ...shift, breaks: (shift.breaks ?? []).map((span) => (span === open ? { ...span, end: Math.floor(at / 1_000) * 1_000 } : span)) };
   }
@@ -173,12 +180,16 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     }
   }
 
-  /** The running shift, from the listing of the moment: one begun yesterday may still run (a night shift). */
-  async #runningShift(): Promise<TimeEntry | null> {
+  /**
+   * The running shift, from the listing of the moment (one begun yesterday may still run: a night
+   * shift), with the zone Calamari took its wall times in, where it says.
+   */
+  async #running(): Promise<{ entry: TimeEntry; zone: string | null } | null> {
     const zone = await this.context.zone();
     const today = this.context.today(zone);
-    const shifts = await this.#shiftsOfDays(addDays(today, -1), today, zone);
-    return shifts.find((entry) => entry.end === null) ?? null;
+    const shifts = await this.#ownShifts(addDays(today, -1), today, zone);
+    const shift = shifts.find((item) => item.finished === null);
+    return shift ? { entry: toTimeEntry(shift), zone: validZone(shift.startedTimeZone) } : null;
   }
 
   async #clockOut(running: TimeEntry, at: number, zone: string): Promise<TimeEntry> {
@@ -195,13 +206,18 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     return shifts.filter((entry) => entry.start < to && (entry.end ?? Number.POSITIVE_INFINITY) >= from);
   }
 
+  async #shiftsOfDays(from: string, to: string, zone: string): Promise<TimeEntry[]> {
+    return (await this.#ownShifts(from, to, zone)).map(toTimeEntry);
+  }
+
   /**
    * The person's shifts that began on [from, to] (days), or more. Calamari lists by the day a shift
    * began, and none begins after today (Punchcard sends no future time, Calamari takes no shift that
    * ends ahead), so the days after tomorrow are never asked about; tomorrow is, because the API does
-   * not say in which zone it counts days. A range within RECENT_DAYS is listed as all of them.
+   * not say in which zone it counts days. A range within RECENT_DAYS is listed as all of them. The
+   * zone Calamari says it took the latest shift in is noted for the person (context.ts).
    */
-  async #shiftsOfDays(from: string, to: string, zone: string): Promise<TimeEntry[]> {
+  async #ownShifts(from: string, to: string, zone: string): Promise<CalamariShift[]> {
     const today = this.context.today(zone);
     const tomorrow = addDays(today, 1);
     if (from > tomorrow) return [];
@@ -210,8 +226,25 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const shifts = await this.#shifts.get(`${first}..${last}`, () => this.context.api.shifts(first, last));
     // Only the person's own, whatever the answer holds.
     const email = this.context.email;
-    return shifts.filter((shift) => shift.person?.email === undefined || shift.person.email.toLowerCase() === email).map(toTimeEntry);
+    const own = shifts.filter((shift) => shift.person?.email === undefined || shift.person.email.toLowerCase() === email);
+    const latest = own.reduce<CalamariShift | undefined>((found, shift) => (!found || shift.started > found.started ? shift : found), undefined);
+    this.context.noteShiftZone(latest?.startedTimeZone);
+    return own;
   }
+}
+
+/**
+ * Whether a shift began at the wall time a clock-in sent (`sentWall`, that wall time read as UTC), as
+ * Calamari reads wall times: in `zone`. A minute and a half either way is still this request's; a
+ * shift that began earlier was running already, and Calamari ignored the clock-in.
+ */
+function startedAt(shift: TimeEntry, zone: string, sentWall: number): boolean {
+  const began = Date.parse(`${formatWallClock(shift.start, zone)}Z`);
+  return Math.abs(began - sentWall) <= SAME_START_TOLERANCE_MS;
+}
+
+function validZone(zone: string | null | undefined): string | null {
+  return zone && isValidTimeZone(zone) ? zone : null;
 }
 
 function noShiftChanges(): ProviderError {

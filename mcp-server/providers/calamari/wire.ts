@@ -11,6 +11,8 @@ export interface CalamariEmployee extends CalamariPerson {
   id: number;
   email: string;
   archived?: boolean;
+  /** The person's zone: spelt `timeZone` as on Calamari's other objects; `timezone` is read too. */
+  timeZone?: string | null;
   timezone?: string | null;
   teams?: Array<{ id: number; name: string }>;
   workingWeek?: { id: number; name?: string } | null;
@@ -38,6 +40,8 @@ export interface CalamariShift {
   id: number;
   started: string;
   finished: string | null;
+  /** The zone Calamari took the shift's wall times in (the person's, as Calamari knows it). */
+  startedTimeZone?: string | null;
   person?: CalamariPerson;
   breaks?: CalamariBreak[];
   projects?: Array<{ project?: { id: number; name: string } | null; id?: number; name?: string }>;

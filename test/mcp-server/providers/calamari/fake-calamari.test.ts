@@ -460,7 +460,7 @@ describe('the fake Calamari: people', () => {
     expect((await search({ page: 1, withArchived: true })).employees).toEqual([expect.objectContaining({ id: 3 }), expect.objectContaining({ id: 4, archived: true })]);
     expect((await search({ employee: CLEO })).employees).toEqual([
       expect.objectContaining({
-        id: 3, firstName: 'Cleo', lastName: 'Patra', email: CLEO, archived: false, timezone: 'Europe/London',
+        id: 3, firstName: 'Cleo', lastName: 'Patra', email: CLEO, archived: false, timeZone: 'Europe/London',
         teams: [expect.objectContaining({ id: 2, name: 'Sales' })], workingWeek: expect.objectContaining({ id: 2, name: 'Part time' }),
         holidaysCalendar: expect.objectContaining({ name: 'DE' }),
       }),

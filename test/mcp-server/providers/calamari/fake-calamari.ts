@@ -90,6 +90,12 @@ export interface FakeCalamariOptions {
   apiTerminal?: boolean;
   now?: () => number;
   employees?: FakeEmployee[];
+  /**
+   * How an employee's zone is spelt in the employee list: `timeZone` as on Calamari's other objects
+   * (shifts' `startedTimeZone`, requests' `timeZone`; the default), `timezone`, or left out (GUESS: the
+   * documentation does not show the field).
+   */
+  employeeZoneField?: 'timeZone' | 'timezone' | 'none';
 }
 
 export interface FakeCalamariState {
@@ -336,6 +342,7 @@ interface Route { group: KeyGroup; module?: Module; terminal?: boolean; handler:
 
 export async function startFakeCalamari(options: FakeCalamariOptions = {}): Promise<FakeCalamari> {
   const now = options.now ?? Date.now;
+  const zoneField = options.employeeZoneField ?? 'timeZone';
   const settings: FakeCalamari['options'] = {
     key: options.key ?? DEFAULT_KEY,
     apiEnabled: options.apiEnabled ?? true,
@@ -636,7 +643,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       archived: employee.archived,
       teams: knownTeams(employee).map(teamJson),
       workingWeek: week ? { id: week.id, name: week.name } : null,
-      timezone: employee.timezone,
+      ...(zoneField === 'none' ? {} : { [zoneField]: employee.timezone }),
       holidaysCalendar: { id: calendarId(employee.holidayCalendar), name: employee.holidayCalendar },
       position: null,
       contractType: null,

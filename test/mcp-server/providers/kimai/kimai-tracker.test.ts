@@ -47,6 +47,7 @@ async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: stri
     userDataDir: dir,
     workWeek: () => WORK_WEEK,
     holidays: async (from, to) => new Map([...HOLIDAYS].filter((date) => date >= from && date <= to).map((date) => [date, 'Holiday'])),
+    timezone: () => '',
     now,
     log: (message) => logged.push(message),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
