@@ -18,7 +18,7 @@ import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
 import { readSettingsFile, type SettingsRead } from './settings/settings-file.ts';
-import { SETTINGS_FILE_NAME, watchSettingsFile } from './settings/settings-source.ts';
+import { reportSettings, SETTINGS_FILE_NAME, settingsProblem, watchSettingsFile } from './settings/settings-source.ts';
 import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
@@ -66,6 +66,7 @@ export interface EngineOptions {
 
 export interface Engine {
   readonly settings: Settings;
+  /** The back end in use: a stand-in that refuses everything while the settings cannot be used. */
   readonly tracker: TimeTracker;
   /** Builds one MCP server instance; each follows settings changes until the engine closes. */
   createServer(): McpServer;
@@ -77,17 +78,22 @@ export interface Engine {
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const holidaysOf = holidayCalendar(options.log);
+  const { log } = options;
+  const holidaysOf = holidayCalendar(log);
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
   // The folder is where the watcher listens; the app would create it anyway.
   mkdirSync(options.userDataDir, { recursive: true });
-  let current = options.settings ?? readSettingsFile(settingsPath, options.log);
-  if (!current.valid && !options.settings) options.log('Using default settings until the file is fixed.');
+  let current = options.settings ?? readSettingsFile(settingsPath);
+  // A read handed in was reported by whoever read it.
+  if (!options.settings) reportSettings(settingsPath, current, log);
+  /** What whoami says about the file: why it cannot be used, and which settings fell back. */
+  let fileState = fileStateOf(settingsPath, current);
   const env = options.env ?? process.env;
   const policyFiles = options.policyFiles ?? policyPaths(env);
   let policy = await loadPolicy(policyFiles);
   // The organisation's fixed back end wins over the settings and over --provider in an entry.
-  const profile = effectiveProfile(policy, options.provider ?? current.settings.provider);
+  const profileOf = (settings: Settings) => effectiveProfile(policy, options.provider ?? settings.provider);
+  let profile = profileOf(current.settings);
   // Only the app's own engine may see every tool once a policy exists: --all-tools in an AI
   // client's entry does not get past it.
   const appEngine = options.appEngine === true;
@@ -97,38 +103,76 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   const explainPolicy = () => {
     const gate = aiGate(policy, profile);
-    if (gate) options.log(gate);
+    if (gate) log(gate);
     if (options.allTools && !appEngine && isRestrictive(policy)) {
-      options.log("--all-tools is ignored: the organisation's policy applies to every AI client, and only the Punchcard app's own engine may see every tool.");
+      log("--all-tools is ignored: the organisation's policy applies to every AI client, and only the Punchcard app's own engine may see every tool.");
     }
   };
   explainPolicy();
   const personName = () => current.settings.user.name || safeUserName();
-  // A back end the policy does not allow is never contacted: a stand-in answers with the reason.
-  const tracker = isProviderAllowed(policy, profile)
-    ? await createTracker({
-        profile,
-        userDataDir: options.userDataDir,
-        personName,
-        workWeek: () => current.settings.workWeek,
-        holidays: (from, to) => holidaysOf(current.settings, from, to),
-        timezone: () => current.settings.timezone,
-        now: options.now,
-        log: options.log,
-        ...(options.env ? { env: options.env } : {}),
-      })
-    : createBlockedTracker(profile, providerRefusal(profile), personName);
+  // Settings that cannot say where data goes, and a back end the policy does not allow, are never
+  // acted on: a stand-in answers every call with the reason.
+  const openTracker = (): Promise<TimeTracker> => {
+    if (current.problem !== null) {
+      const reason = settingsProblem(settingsPath, current.problem);
+      return Promise.resolve(createBlockedTracker({ type: profile.type, label: 'no back end (the settings file cannot be used)', reason }, personName));
+    }
+    if (!isProviderAllowed(policy, profile)) {
+      const label = `${profile.type === 'local' ? 'Local timesheet' : profile.type} (not allowed by your organisation)`;
+      return Promise.resolve(createBlockedTracker({ type: profile.type, label, reason: providerRefusal(profile) }, personName));
+    }
+    return createTracker({
+      profile,
+      userDataDir: options.userDataDir,
+      personName,
+      workWeek: () => current.settings.workWeek,
+      holidays: (from, to) => holidaysOf(current.settings, from, to),
+      timezone: () => current.settings.timezone,
+      now: options.now,
+      log,
+      ...(options.env ? { env: options.env } : {}),
+    });
+  };
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
   const capabilities = () => (options.listEveryTool ? everything : tracker.capabilities);
   const servers = new Set<(settings: Settings) => void>();
-  const stopFollowingCapabilities = tracker.onCapabilitiesChange?.(() => {
+  const applyEverywhere = () => {
     for (const apply of servers) apply(current.settings);
-  });
-  // A remote back end may have optional features (Kimai's absence plugin). What the last start
-  // learned is already in `capabilities`; the check runs after the first tools/list had its chance
-  // to go out, and switches tools live when the answer changed.
-  const detection = tracker.detectFeatures ? setTimeout(() => void tracker.detectFeatures?.(), DETECTION_DELAY_MS) : undefined;
-  detection?.unref();
+  };
+  let tracker = await openTracker();
+  let stopFollowingCapabilities: (() => void) | undefined;
+  let detection: NodeJS.Timeout | undefined;
+  const follow = (followed: TimeTracker) => {
+    stopFollowingCapabilities = followed.onCapabilitiesChange?.(applyEverywhere);
+    // A remote back end may have optional features (Kimai's absence plugin). What the last start
+    // learned is already in `capabilities`; the check runs after the first tools/list had its chance
+    // to go out, and switches tools live when the answer changed.
+    detection = followed.detectFeatures ? setTimeout(() => void followed.detectFeatures?.(), DETECTION_DELAY_MS) : undefined;
+    detection?.unref();
+  };
+  follow(tracker);
+  /** Settings that could not be used at start became usable: open the back end they name. */
+  const openNamedBackEnd = async () => {
+    profile = profileOf(current.settings);
+    let next: TimeTracker;
+    try {
+      next = await openTracker();
+    } catch (error) {
+      const problem = `Punchcard could not open the back end its settings name: ${(error as Error).message}`;
+      fileState = { problem, notes: fileState.notes };
+      log(problem);
+      return;
+    }
+    stopFollowingCapabilities?.();
+    clearTimeout(detection);
+    const previous = tracker;
+    tracker = next;
+    previous.close();
+    follow(next);
+    explainPolicy();
+    log(`The settings file can be used again; serving ${next.label}.`);
+    applyEverywhere();
+  };
 
   // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
   // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
@@ -137,56 +181,68 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let remoteZone: { name: string; valid: boolean } | undefined;
   const context = async (): Promise<ToolContext> => {
     const settings = current.settings;
-    if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, options.log) };
+    const active = tracker;
+    if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, log) };
     // With no zone in the settings, a back end's own zone for the person wins over the system's (it
     // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
     // down, a revoked token), the call fails here with that reason: every tool of such a back end
     // needs it, and the tool would only send the same failing requests again and wait for them again.
-    const remote = settings.timezone === '' && tracker.timeZone ? await tracker.timeZone() : null;
+    const remote = settings.timezone === '' && active.timeZone ? await active.timeZone() : null;
     if (remote !== null && remoteZone?.name !== remote) remoteZone = { name: remote, valid: isValidTimeZone(remote) };
     return {
-      tracker,
+      tracker: active,
       settings,
       timezone: remote !== null && remoteZone?.valid ? remote : zone.timezone,
       now: options.now,
-      log: options.log,
+      log,
       // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
-      workDays: tracker.workPlan
-        ? tracker.workPlan.bind(tracker)
+      workDays: active.workPlan
+        ? active.workPlan.bind(active)
         : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
-      planSource: tracker.workPlan ? 'back_end' : 'settings',
+      planSource: active.workPlan ? 'back_end' : 'settings',
       notes: [],
       organisationPolicy: aiGate(policy, profile),
+      settingsFile: fileState,
     };
   };
 
+  let lastSeen: SettingsRead = current;
   const reloadSettings = () => {
-    const next = readSettingsFile(settingsPath, options.log);
-    if (next.text === current.text) return;
-    if (!next.valid) {
-      // A half-typed edit must not switch on tools the person had switched off: keep what worked.
-      options.log('Keeping the previous settings until the file is fixed.');
+    const next = readSettingsFile(settingsPath);
+    // Events come for writes that change nothing, and for the app's own saves: act on news only.
+    if (next.text === lastSeen.text && next.problem === lastSeen.problem) return;
+    lastSeen = next;
+    if (next.problem !== null && current.problem === null) {
+      // A half-typed edit must neither switch on tools the person had switched off nor move their
+      // work elsewhere: what worked stays in use, and whoami says why.
+      const problem = `The settings file ${settingsPath} was changed and cannot be used: ${next.problem}. Punchcard keeps the settings it read before until it is fixed.`;
+      fileState = { problem, notes: [] };
+      log(problem);
       current = { ...current, text: next.text };
       return;
     }
-    if (!options.provider && JSON.stringify(effectiveProfile(policy, next.settings.provider)) !== JSON.stringify(profile)) {
-      options.log('The back end in the settings changed; it takes effect when the server restarts (the app restarts its own; AI clients on their next start).');
+    reportSettings(settingsPath, next, log);
+    const wasUnusable = current.problem !== null;
+    if (!wasUnusable && !options.provider && JSON.stringify(profileOf(next.settings)) !== JSON.stringify(profile)) {
+      log('The back end in the settings changed; it takes effect when the server restarts (the app restarts its own; AI clients on their next start).');
     }
     current = next;
-    for (const apply of servers) apply(current.settings);
+    fileState = fileStateOf(settingsPath, next);
+    if (wasUnusable && next.problem === null) void openNamedBackEnd();
+    else applyEverywhere();
   };
-  const stopWatching = watchSettingsFile(settingsPath, reloadSettings, options.log);
+  const stopWatching = watchSettingsFile(settingsPath, reloadSettings, log);
   // The policy applies live: tools AI clients may no longer have leave tools/list at once.
   const stopWatchingPolicy = watchPolicyFiles(policyFiles, async () => {
     const next = await loadPolicy(policyFiles);
     if (JSON.stringify(describePolicy(next)) === JSON.stringify(describePolicy(policy))) return;
     if (JSON.stringify(next.fixedProvider) !== JSON.stringify(policy.fixedProvider) || isProviderAllowed(next, profile) !== isProviderAllowed(policy, profile)) {
-      options.log("The organisation's policy changed the back end; that takes effect when the server restarts.");
+      log("The organisation's policy changed the back end; that takes effect when the server restarts.");
     }
     policy = next;
     explainPolicy();
-    for (const apply of servers) apply(current.settings);
-  }, options.log);
+    applyEverywhere();
+  }, log);
   // A read handed in may be a moment old: catch what changed before the watch began.
   if (options.settings) reloadSettings();
 
@@ -194,11 +250,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     get settings() {
       return current.settings;
     },
-    tracker,
+    get tracker() {
+      return tracker;
+    },
     reloadSettings,
     offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, capabilities(), current.settings, toolOptions())).map((tool) => tool.name),
     createServer() {
-      const { server, apply } = buildServer(tracker, capabilities, context, current.settings, toolOptions, options.log);
+      const { server, apply } = buildServer(() => tracker, capabilities, context, current.settings, toolOptions, log);
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
       return server;
@@ -214,8 +272,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 }
 
+function fileStateOf(path: string, read: SettingsRead): ToolContext['settingsFile'] {
+  return { problem: read.problem === null ? null : settingsProblem(path, read.problem), notes: read.notes };
+}
+
 function buildServer(
-  tracker: TimeTracker,
+  trackerNow: () => TimeTracker,
   capabilities: () => ReadonlySet<Capability>,
   context: () => Promise<ToolContext>,
   settings: Settings,
@@ -235,6 +297,8 @@ function buildServer(
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
   const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, capabilities(), next, toolOptions());
+  // Every remote back end is the open world; it changes only when a back end opens late.
+  let openWorld = trackerNow().type !== 'local';
   for (const tool of TOOL_LIST) {
     const handle = server.registerTool(
       tool.name,
@@ -243,7 +307,7 @@ function buildServer(
         description: tool.description,
         inputSchema: withCompactJsonSchema(tool.input),
         outputSchema: withCompactJsonSchema(tool.output),
-        annotations: { ...tool.annotations, openWorldHint: tracker.type !== 'local' },
+        annotations: { ...tool.annotations, openWorldHint: openWorld },
       },
       (args: unknown) => runTool(tool, args, context, log),
     );
@@ -251,7 +315,11 @@ function buildServer(
     registered.set(tool.name, { tool, handle });
   }
   const apply = (next: Settings) => {
+    const nowOpen = trackerNow().type !== 'local';
+    const worldChanged = nowOpen !== openWorld;
+    openWorld = nowOpen;
     for (const { tool, handle } of registered.values()) {
+      if (worldChanged) handle.update({ annotations: { ...tool.annotations, openWorldHint: openWorld } });
       const enabled = isOffered(tool, next);
       if (enabled && !handle.enabled) handle.enable();
       if (!enabled && handle.enabled) handle.disable();

@@ -136,7 +136,11 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
-    const [status, today, thisWeek, supported] = await Promise.all([call(timerStatusTool, {}), entriesOfToday(), week(), supportedTools()]);
+    const [status, today, thisWeek, supported] = await Promise.all([call(timerStatusTool, {}), entriesOfToday(), week(), supportedTools()]).catch(
+      async (error: unknown) => {
+        throw await whyNoTimer(error);
+      },
+    );
     const date = thisWeek.today;
     const recent = early && guess === date ? await early : await recentEntries(date);
     knownToday = date;
@@ -151,6 +155,21 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       supported,
       asOf: now(),
     });
+  }
+
+  /**
+   * A status needs the timer. When the engine does not offer it — the settings file cannot be used,
+   * or the policy does not allow the back end — its whoami says why, in the words AI clients get.
+   */
+  async function whyNoTimer(error: unknown): Promise<unknown> {
+    try {
+      if ((await supportedTools()).has(timerStatusTool.name)) return error;
+      const person = await call(whoamiTool, {});
+      const reason = person.settings_problem ?? person.connection ?? person.organisation_policy;
+      return reason ? new EngineError('tool', reason, { tool: timerStatusTool.name }) : error;
+    } catch {
+      return error;
+    }
   }
 
   async function supportedTools(): Promise<Set<ToolName>> {

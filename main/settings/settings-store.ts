@@ -1,8 +1,12 @@
 // The app's side of `config.json` (DESIGN.md §3): the only writer. The file itself is handled by
 // electron-store in the app (conf underneath, which tests use directly with the same options), so
 // writes are atomic and the engine's folder watch sees one complete file. Every write re-reads the
-// file first and validates the whole result against the one schema the engine reads with.
-import { parseSettings, SettingsSchema, type Settings } from '../../mcp-server/contract/settings.ts';
+// file first, reads it with the engine's own rules (contract/parse-settings.ts) and validates the
+// whole result against the one schema the engine reads with.
+import { parseSettings } from '../../mcp-server/contract/parse-settings.ts';
+import { SettingsSchema, type Settings } from '../../mcp-server/contract/settings.ts';
+import { TOOL_GROUPS, TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
+import { settingsProblem } from '../../mcp-server/settings/settings-source.ts';
 
 /** What this module needs of electron-store / conf: the whole document, read fresh on each access. */
 export interface DocumentFile {
@@ -11,7 +15,11 @@ export interface DocumentFile {
   readonly path: string;
 }
 
-/** A settings file a person edited into something unusable. Never overwritten: they fix it or reset it. */
+/**
+ * A settings file that cannot say where data goes (not JSON, another schema version, a back end that
+ * does not validate). Never overwritten: the person fixes it or moves it away. The message is the
+ * engine's own sentence, so the window and whoami say the same.
+ */
 export class SettingsFileError extends Error {
   constructor(message: string) {
     super(message);
@@ -21,42 +29,54 @@ export class SettingsFileError extends Error {
 
 export interface SettingsStore {
   readonly path: string;
+  /** The settings as the engine uses them: a field that did not validate has fallen back (see `notes`). */
   read(): Settings;
+  /** Each setting that did not validate and what is used instead, as whoami lists them. */
+  notes(): string[];
   /** Applies `change` to the current file's settings and writes the result, or throws without writing. */
   update(change: (current: Settings) => Settings): Settings;
 }
 
 export function createSettingsStore(file: DocumentFile): SettingsStore {
-  const read = (): Settings => {
+  const verdict = () => {
     let raw: unknown;
     try {
       raw = file.store;
-    } catch {
-      throw new SettingsFileError(`${file.path} is not valid JSON. Fix the file or move it away; Punchcard will not overwrite it.`);
+    } catch (error) {
+      throw new SettingsFileError(settingsProblem(file.path, `it is not valid JSON (${(error as Error).message})`));
     }
     const parsed = parseSettings(raw);
-    if (!parsed.ok) {
-      throw new SettingsFileError(
-        `${file.path} has settings Punchcard cannot use: ${parsed.problems.join('; ')}. Fix the file or move it away; Punchcard will not overwrite it.`,
-      );
-    }
-    return parsed.settings;
+    if (!parsed.ok) throw new SettingsFileError(settingsProblem(file.path, parsed.problem));
+    return parsed;
   };
 
   return {
     path: file.path,
-    read,
+    read: () => verdict().settings,
+    notes: () => verdict().notes,
     update(change) {
-      const next = SettingsSchema.parse(change(read()));
-      // Top-level keys this version does not know (written by a newer app) stay in the file.
-      const current = safeRaw(file);
-      file.store = { ...current, ...next };
+      const next = SettingsSchema.parse(change(verdict().settings));
+      // What this version does not know (a newer app's keys and tool switches) stays in the file.
+      const current = asObject(file.store);
+      const tools = asObject(current.tools);
+      file.store = {
+        ...current,
+        ...next,
+        tools: {
+          ...next.tools,
+          groups: { ...unknownKeys(asObject(tools.groups), TOOL_GROUPS), ...next.tools.groups },
+          enabled: { ...unknownKeys(asObject(tools.enabled), TOOL_NAMES), ...next.tools.enabled },
+        },
+      };
       return next;
     },
   };
 }
 
-function safeRaw(file: DocumentFile): Record<string, unknown> {
-  const raw = file.store;
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function unknownKeys(object: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !known.includes(key)));
 }

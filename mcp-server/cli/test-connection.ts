@@ -12,7 +12,7 @@ import { withoutControls } from '../plain-text.ts';
 import { effectiveProfile, loadPolicy, policyPaths, profileRefusal } from '../policy/policy.ts';
 import type { ConnectionReport } from '../providers/http/remote-error.ts';
 import { readSettingsFile } from '../settings/settings-file.ts';
-import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
+import { SETTINGS_FILE_NAME, settingsProblem } from '../settings/settings-source.ts';
 
 export interface ConnectionTestOptions {
   userDataDir: string;
@@ -33,7 +33,13 @@ export interface ConnectionTestResult {
 export async function runConnectionTest(options: ConnectionTestOptions): Promise<ConnectionTestResult> {
   let provider: ProviderProfile['type'] | undefined;
   try {
-    const settings = readSettingsFile(join(options.userDataDir, SETTINGS_FILE_NAME), options.log).settings;
+    const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
+    const read = readSettingsFile(settingsPath);
+    // Without --provider the settings name the back end; settings that cannot are not guessed at.
+    if (read.problem !== null && !options.provider) {
+      return { exitCode: 1, report: { ok: false, verdict: 'misconfigured', message: settingsProblem(settingsPath, read.problem) } };
+    }
+    const settings = read.settings;
     const policy = await loadPolicy(policyPaths(options.env));
     const profile = options.provider ?? effectiveProfile(policy, settings.provider);
     provider = profile.type;

@@ -2,8 +2,9 @@
 // engine. This schema is the single definition both sides use (DESIGN.md §3). It must stay free of
 // Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
-import { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
+import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
+import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
 export { CLOCKODO_URL, credentialAccount, normalizeBaseUrl } from './back-end-accounts.ts';
@@ -66,7 +67,7 @@ export const SettingsSchema = z.object({
     enabled: z.partialRecord(toolNameSchema, z.boolean()),
   }),
   /** IANA zone for days, weeks and displayed times; empty means the system zone. */
-  timezone: z.string(),
+  timezone: z.string().refine((zone) => zone === '' || isValidTimeZone(zone), 'a time zone such as Europe/Berlin, or empty for the system zone'),
   workWeek: WorkWeekSchema,
   holidays: HolidayRegionSchema.nullable(),
   leave: z.object({
@@ -91,36 +92,3 @@ export type KimaiProfile = z.infer<typeof KimaiProviderSchema>;
 export type ClockodoProfile = z.infer<typeof ClockodoProviderSchema>;
 export type CalamariProfile = z.infer<typeof CalamariProviderSchema>;
 export type RemoteProfile = KimaiProfile | ClockodoProfile | CalamariProfile;
-
-/**
- * Reads a settings file's parsed JSON. Missing keys take their defaults, so a file written by an
- * older app (or by hand, with only the keys someone cared about) still works; a present key with a
- * wrong value is an error, because silently replacing what a person wrote hides their mistake.
- */
-export function parseSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, problems: ['the file must hold a JSON object'] };
-  }
-  const merged = mergeDefaults(defaultSettings(), raw as Record<string, unknown>);
-  const result = SettingsSchema.safeParse(merged);
-  if (result.success) return { ok: true, settings: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-  };
-}
-
-function mergeDefaults(defaults: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...defaults };
-  for (const [key, value] of Object.entries(given)) {
-    const base = defaults[key];
-    const bothObjects = isPlainObject(base) && isPlainObject(value);
-    // Record-valued keys (tool switches) merge by key too, which is what a partial file means.
-    out[key] = bothObjects ? mergeDefaults(base, value) : value;
-  }
-  return out;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

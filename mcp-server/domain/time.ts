@@ -1,6 +1,7 @@
 // Everything the engine knows about clocks and calendars. Instants are epoch milliseconds, calendar
 // days are 'YYYY-MM-DD' strings, and zones are IANA names resolved through Intl alone: no library,
 // so the server bundle stays small and the zone data is whatever the runtime ships.
+import { isValidTimeZone } from '../contract/time-zone.ts';
 
 /** `note` says which reading was taken where a wall time meant two instants. */
 export type ParsedInstant = { ok: true; epochMs: number; note?: string } | { ok: false; message: string };
@@ -8,6 +9,7 @@ export type ParsedDate = { ok: true; date: string } | { ok: false; message: stri
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
+
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -22,20 +24,8 @@ export function systemTimeZone(): string {
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
-/**
- * True for names Intl knows (IANA names, case-insensitive, plus aliases such as UTC). Fixed offsets
- * like '+01:00' are refused although Intl accepts them: a person who writes one almost always means
- * a place, and a fixed offset silently gets every summer wrong.
- */
-export function isValidTimeZone(tz: string): boolean {
-  if (tz.trim() === '' || /^[+-]/.test(tz.trim())) return false;
-  try {
-    formatterFor(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The one rule for a zone a person names (contract/time-zone.ts): the window and main use it too. */
+export { isValidTimeZone };
 
 // Creating an Intl.DateTimeFormat costs far more than using one, and offsets are computed for every
 // entry of a report, so each zone gets exactly one formatter.

@@ -81,7 +81,7 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
   const texts: Array<{ path: string; text: string }> = [];
   for (const path of paths) {
     const read = readSmallTextFile(path);
-    if (typeof read === 'string') texts.push({ path, text: read });
+    if ('text' in read) texts.push({ path, text: read.text });
     else if ('problem' in read) return failClosed(paths, `${path}: ${read.problem}`);
     else {
       // Nothing to read, but a link there (or in place of its folder) is a file someone meant to

@@ -1,14 +1,24 @@
-// The back end the organisation's policy does not allow: nothing is contacted, `whoami` says why,
-// and every other call answers with the same sentence (the app's own engine still asks; AI clients
-// are only offered `whoami`).
+// A back end that must not be used — one the organisation's policy does not allow, or none at all
+// because the settings cannot say which: nothing is contacted, `whoami` says why, and every other
+// call answers with the same sentence (its only capability is `account`, so AI clients and the app
+// are offered `whoami` alone).
 import type { ProviderProfile } from '../contract/settings.ts';
 import { type Person, ProviderError, type TimeTracker } from './time-tracker.ts';
 
-export function createBlockedTracker(profile: ProviderProfile, reason: string, personName: () => string): TimeTracker {
+export interface Blocked {
+  type: ProviderProfile['type'];
+  /** What whoami calls the back end, e.g. "kimai (not allowed by your organisation)". */
+  label: string;
+  /** Why nothing is contacted: the answer of every call. */
+  reason: string;
+}
+
+export function createBlockedTracker(blocked: Blocked, personName: () => string): TimeTracker {
+  const { reason } = blocked;
   const refuse = (): Promise<never> => Promise.reject(new ProviderError('denied', reason));
   return {
-    type: profile.type,
-    label: `${profile.type === 'local' ? 'Local timesheet' : profile.type} (not allowed by your organisation)`,
+    type: blocked.type,
+    label: blocked.label,
     capabilities: new Set(['account']),
     whoami: (): Promise<Person> => Promise.resolve({ name: personName(), connection: reason }),
     runningEntry: refuse,

@@ -49,6 +49,21 @@ function hasOpeningFields(settings: unknown): settings is Settings {
     typeof tools.enabled === 'object' &&
     typeof provider === 'object' &&
     provider !== null &&
-    (provider.type === 'local' || (provider.type === 'kimai' && typeof provider.url === 'string'))
+    hasProfileFields(provider)
   );
+}
+
+function hasProfileFields(provider: Settings['provider']): boolean {
+  const text = (value: unknown) => typeof value === 'string' && value !== '';
+  switch (provider.type) {
+    case 'local':
+      return true;
+    case 'kimai':
+      return text(provider.url);
+    case 'clockodo':
+    case 'calamari':
+      return text(provider.url) && text(provider.email);
+    default:
+      return false;
+  }
 }

@@ -1,35 +1,42 @@
-// Reads `config.json`, which the app writes: a missing file means defaults, and an invalid one is
-// reported on stderr and left exactly as it is, so the person can fix what they typed.
-import { defaultSettings, parseSettings, type Settings } from '../contract/settings.ts';
-import { readSettingsText } from './settings-source.ts';
+// Reads `config.json`, which the app writes. A missing file means defaults. A file that cannot say
+// where data goes (unreadable, not JSON, another schema version, a back end that does not validate)
+// is a `problem`: the engine then reads and writes nothing until it is fixed. Any other field that
+// does not validate falls back on its own, with a note. The file is never touched.
+import { defaultSettings, type Settings } from '../contract/settings.ts';
+import { parseSettings } from '../contract/parse-settings.ts';
+import { readSmallTextFile } from './settings-source.ts';
 
 export interface SettingsRead {
+  /** What the engine uses: the defaults when there is a problem. */
   settings: Settings;
   /** The raw text the settings came from, to tell real changes from repeated events. */
   text: string | null;
-  /** False when the file exists but could not be used; `settings` are then the defaults. */
-  valid: boolean;
+  /** Why the file cannot be used at all ("it is not valid JSON …", see settingsProblem); null when it can. */
+  problem: string | null;
+  /** Each setting that did not validate and what is used instead. */
+  notes: readonly string[];
 }
 
-export function readSettingsFile(path: string, log: (message: string) => void): SettingsRead {
-  const { text, missing } = readSettingsText(path, log);
-  if (text === null) return { settings: defaultSettings(), text: null, valid: missing };
-  return settingsFromText(text, path, log);
+export function readSettingsFile(path: string): SettingsRead {
+  const read = readSmallTextFile(path);
+  if ('missing' in read) return { settings: defaultSettings(), text: null, problem: null, notes: [] };
+  if ('problem' in read) return unusable(read.problem, null);
+  return settingsFromText(read.text);
 }
 
-/** Validates the text of the file at `path` (named in what is logged). */
-export function settingsFromText(text: string, path: string, log: (message: string) => void): SettingsRead {
+/** Validates a settings file's text. */
+export function settingsFromText(text: string): SettingsRead {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    log(`${path} is not valid JSON (${(error as Error).message}).`);
-    return { settings: defaultSettings(), text, valid: false };
+    return unusable(`it is not valid JSON (${(error as Error).message})`, text);
   }
-  const parsed = parseSettings(raw);
-  if (!parsed.ok) {
-    log(`${path} has invalid settings:\n  ${parsed.problems.join('\n  ')}`);
-    return { settings: defaultSettings(), text, valid: false };
-  }
-  return { settings: parsed.settings, text, valid: true };
+  const verdict = parseSettings(raw);
+  if (!verdict.ok) return unusable(verdict.problem, text);
+  return { settings: verdict.settings, text, problem: null, notes: verdict.notes };
+}
+
+function unusable(problem: string, text: string | null): SettingsRead {
+  return { settings: defaultSettings(), text, problem, notes: [] };
 }

@@ -1,6 +1,6 @@
-// Where config.json is and how its text is read and followed: the part of reading settings that
-// needs no zod, so the engine's start can tell "no file" (the defaults) from "a file to validate"
-// before loading the schema. The engine never writes the file.
+// Where config.json is, how its text is read and followed, and the words for a file that cannot be
+// used: the part of reading settings that needs no zod, so the engine's start can tell "no file"
+// (the defaults) from "a file to validate" before loading the schema. The engine never writes the file.
 import { closeSync, constants, fstatSync, openSync, readSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
@@ -9,39 +9,25 @@ export const SETTINGS_FILE_NAME = 'config.json';
 /** The app writes a few kilobytes; anything near this is not a settings file. */
 export const SETTINGS_MAX_BYTES = 1024 * 1024;
 
-/**
- * The file's text; `null` when there is none (`missing`) or it cannot be used (said in the log):
- * only a regular file (or a link to one) is read, never one larger than SETTINGS_MAX_BYTES, and
- * only text that is valid UTF-8, so a FIFO cannot stall the start and a mangled byte cannot turn
- * a name into "J\uFFFD(\uFFFDrg" unnoticed.
- */
-export function readSettingsText(path: string, log: (message: string) => void): { text: string | null; missing: boolean } {
-  let bytes: Buffer;
-  try {
-    const read = readRegularFile(path);
-    if (typeof read === 'string') {
-      log(`${path} ${read}; using default settings.`);
-      return { text: null, missing: false };
-    }
-    bytes = read;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: null, missing: true };
-    log(`Could not read ${path} (${(error as Error).message}); using default settings.`);
-    return { text: null, missing: false };
-  }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    log(`${path} is not valid UTF-8: ${whereNotUtf8(bytes)}. Save the file as UTF-8; using default settings until then.`);
-    return { text: null, missing: false };
-  }
-  return { text, missing: false };
+/** The sentence whoami, the log and the app's window give for a settings file that cannot be used. */
+export function settingsProblem(path: string, problem: string): string {
+  return `The settings file ${path} cannot be used: ${problem}. Nothing is read from or written to any timesheet until it is fixed; correct the file, or move it away to start over (Punchcard never changes it).`;
+}
+
+/** Says on stderr why the file cannot be used, or which of its settings fell back. */
+export function reportSettings(path: string, read: { problem: string | null; notes: readonly string[] }, log: (message: string) => void): void {
+  if (read.problem !== null) log(settingsProblem(path, read.problem));
+  for (const note of read.notes) log(`${path}: ${note}`);
 }
 
 /**
- * A small text file read as settings files are (regular files only, non-blocking, size-limited,
- * strict UTF-8): its text, 'missing', or a sentence saying why it cannot be used.
+ * A small text file as settings and policy files are read: its text, `missing` when there is none,
+ * or why it cannot be used (a clause starting "it …"). Only a regular file (or a link to one) is
+ * read, opened non-blocking, never one larger than SETTINGS_MAX_BYTES, and only text that is valid
+ * UTF-8, so a FIFO cannot stall the start and a mangled byte cannot turn a name into "J\uFFFD(\uFFFDrg"
+ * unnoticed.
  */
-export function readSmallTextFile(path: string): string | { missing: true } | { problem: string } {
+export function readSmallTextFile(path: string): { text: string } | { missing: true } | { problem: string } {
   let read: Buffer | string;
   try {
     read = readRegularFile(path);
@@ -49,9 +35,9 @@ export function readSmallTextFile(path: string): string | { missing: true } | { 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
     return { problem: `it cannot be read (${(error as Error).message})` };
   }
-  if (typeof read === 'string') return { problem: read };
+  if (typeof read === 'string') return { problem: `it ${read}` };
   const text = decodeUtf8(read);
-  return text === null ? { problem: `it is not valid UTF-8: ${whereNotUtf8(read)}` } : text;
+  return text === null ? { problem: `it is not valid UTF-8: ${whereNotUtf8(read)}; save it as UTF-8` } : { text };
 }
 
 /** The whole file, or why it is not read. Opened non-blocking, so a FIFO is looked at, not waited on. */

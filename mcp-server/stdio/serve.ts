@@ -9,8 +9,9 @@ import manifest from 'virtual:punchcard-opening-manifest';
 import type { ProviderProfile } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
 import { knownCapabilities } from '../providers/known-capabilities.ts';
+import type { Capability } from '../providers/time-tracker.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
-import { SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
+import { reportSettings, SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
 import { isToolOffered } from '../tools/offer.ts';
 import { readAppEngineProof } from '../policy/app-engine-proof.ts';
 import { effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths } from '../policy/policy.ts';
@@ -18,6 +19,8 @@ import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { createConnection } from './connection.ts';
 import type { JsonObject } from './frames.ts';
 import { createWire } from './wire.ts';
+
+const ACCOUNT_ONLY: ReadonlySet<Capability> = new Set(['account']);
 
 /** How long after start a remote back end's engine loads, to check its optional features. */
 const REMOTE_ENGINE_DELAY_MS = 250;
@@ -36,14 +39,16 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   mkdirSync(userDataDir, { recursive: true });
   const settingsPath = join(userDataDir, SETTINGS_FILE_NAME);
   const memo = { folder: userDataDir, build: manifest.build };
-  let settings = await loadSettingsFile(settingsPath, log, memo);
-  if (!settings.valid) log('Using default settings until the file is fixed.');
+  let settings = await loadSettingsFile(settingsPath, memo);
+  reportSettings(settingsPath, settings, log);
   // The organisation's policy (zod only when a policy file exists) decides as the engine will.
   const policyFiles = policyPaths(process.env);
   let policy = await loadPolicy(policyFiles);
   const profile = effectiveProfile(policy, options.provider ?? settings.settings.provider);
-  const capabilities = knownCapabilities(profile, userDataDir);
-  const remote = profile.type !== 'local' && isProviderAllowed(policy, profile);
+  // Settings that cannot say where data goes leave whoami alone, as the engine's stand-in will.
+  const unusable = settings.problem !== null;
+  const capabilities = unusable ? ACCOUNT_ONLY : knownCapabilities(profile, userDataDir);
+  const remote = !unusable && profile.type !== 'local' && isProviderAllowed(policy, profile);
   // Only a start that asks for every tool looks for the app's proof (policy/app-engine-proof.ts).
   const appEngine = options.allTools && (await readAppEngineProof());
   const toolOptions = () => ({
@@ -76,11 +81,14 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const stopWatching = watchSettingsFile(
     settingsPath,
     () =>
-      void loadSettingsFile(settingsPath, log, memo).then((next) => {
-        if (connection.engineLoaded || next.text === settings.text) return;
+      void loadSettingsFile(settingsPath, memo).then((next) => {
+        if (connection.engineLoaded || (next.text === settings.text && next.problem === settings.problem)) return;
         // A half-typed edit must not switch on tools the person had switched off: keep what worked.
-        if (!next.valid) return log('Keeping the previous settings until the file is fixed.');
+        // The engine, which follows the file from then on, says so.
+        if (next.problem !== null && !unusable) return connection.handOver();
         settings = next;
+        // Usable at last: the engine opens the back end the settings name.
+        if (unusable && next.problem === null) return connection.handOver();
         connection.toolsMayHaveChanged();
       }),
     log,

@@ -25,4 +25,9 @@ export interface ToolContext {
   readonly notes: string[];
   /** Why the organisation's policy leaves AI clients only `whoami`, or null. */
   readonly organisationPolicy: string | null;
+  /**
+   * What the settings file lacks: why it cannot be used (then nothing is read or written), or which
+   * settings did not validate and what is used instead.
+   */
+  readonly settingsFile: { readonly problem: string | null; readonly notes: readonly string[] };
 }

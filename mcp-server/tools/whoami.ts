@@ -27,6 +27,10 @@ export default defineTool({
     connection: z.string().nullable(),
     /** Set when the organisation's policy leaves AI clients only this tool: the reason. */
     organisation_policy: z.string().nullable(),
+    /** Set when the settings file cannot be used: nothing is read or written until it is fixed. */
+    settings_problem: z.string().nullable(),
+    /** Settings that did not validate, each with what is used instead. */
+    settings_notes: z.array(z.string()),
   }),
   async handler(_args, context) {
     const person = await context.tracker.whoami();
@@ -46,14 +50,17 @@ export default defineTool({
       holiday_region: regionLabel,
       connection: person.connection ?? null,
       organisation_policy: context.organisationPolicy,
+      settings_problem: context.settingsFile.problem,
+      settings_notes: [...context.settingsFile.notes],
     };
+    // The connection, the policy and the file, each said once (a blocked back end's connection is the reason itself).
+    const remarks = [person.connection, context.organisationPolicy, context.settingsFile.problem, ...context.settingsFile.notes.map((note) => `Settings: ${note}`)];
     const holidays = regionLabel ? (fromBackEnd ? `, ${regionLabel}` : `, holidays of ${regionLabel}`) : '';
     return {
       data,
       text:
         `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${fromBackEnd ? ' as the back end keeps them' : ''}${holidays}.` +
-        (person.connection ? `\n${person.connection}` : '') +
-        (context.organisationPolicy && context.organisationPolicy !== person.connection ? `\n${context.organisationPolicy}` : ''),
+        [...new Set(remarks.filter((remark) => remark))].map((remark) => `\n${remark}`).join(''),
     };
   },
 });

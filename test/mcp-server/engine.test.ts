@@ -36,17 +36,22 @@ afterEach(async () => {
 });
 
 describe('the engine', () => {
-  it('falls back to the system zone for an unknown timezone, and says so', async () => {
+  it('falls back to the system zone for an unknown timezone, and says so in whoami and the log', async () => {
     const call = await start({ timezone: 'Mars/Olympus_Mons' });
     const whoami = await call('whoami');
     expect(whoami.structuredContent?.timezone).not.toBe('Mars/Olympus_Mons');
-    expect(logged.join('\n')).toMatch(/Unknown timezone "Mars\/Olympus_Mons"/);
+    expect(whoami.structuredContent?.settings_notes).toEqual([
+      'timezone is "Mars/Olympus_Mons", which is not a time zone (a name such as Europe/Berlin); the system zone is used until it is fixed.',
+    ]);
+    expect(logged.join('\n')).toContain('config.json: timezone is "Mars/Olympus_Mons"');
   });
 
-  it('uses defaults when config.json cannot be read at all', async () => {
+  it('serves nothing but the reason when config.json cannot be read at all', async () => {
     const call = await start(undefined, (folder) => mkdirSync(join(folder, 'config.json')));
-    expect(logged.join('\n')).toMatch(/config\.json is not a regular file \(a pipe, device or folder\), so it is not read; using default settings\.[\s\S]*Using default settings/);
-    expect((await call('timer_status')).isError).toBeFalsy();
+    expect(logged.join('\n')).toMatch(/config\.json cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read\. Nothing is read from or written to any timesheet/);
+    expect(engine?.offeredToolNames()).toEqual(['whoami']);
+    expect((await call('whoami')).structuredContent).toMatchObject({ provider: 'no back end (the settings file cannot be used)', settings_problem: expect.stringMatching(/not a regular file/) });
+    await expect(call('timer_status')).rejects.toThrow(/timer_status disabled/);
   });
 
   it('counts leave without holidays when the region does not exist, warning once', async () => {

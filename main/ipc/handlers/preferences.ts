@@ -4,6 +4,7 @@
 // engine gives its values (whoami, leave_balance): the window shows them, and this handler refuses to
 // save local ones, which would change nothing.
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
+import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
 import type { Handlers, PreferencesView, ProviderType, PunchcardApi } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
@@ -89,7 +90,7 @@ export function preferenceHandlers(
       const backEnd = await backEndOf(deps.settings.read());
       const refused = refusal(changes, backEnd);
       if (refused) throw new UserFacingError(refused);
-      if (changes.timezone !== undefined && changes.timezone.trim() !== '' && !isKnownZone(changes.timezone.trim())) {
+      if (changes.timezone !== undefined && changes.timezone.trim() !== '' && !isValidTimeZone(changes.timezone)) {
         throw new UserFacingError(`Time zone "${changes.timezone}" is unknown. Use a name such as Europe/Berlin, or leave it empty for the system's.`);
       }
       if (changes.holidays) {
@@ -125,11 +126,3 @@ export function preferenceHandlers(
   };
 }
 
-function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

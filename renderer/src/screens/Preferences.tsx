@@ -4,6 +4,7 @@
 // for editing: a local value would change nothing.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { BackEndPlanView, HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
@@ -100,15 +101,6 @@ function checkNumber(text: string, max: number, unit: string): string | undefine
   return undefined;
 }
 
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function validate(form: FormState, locks: Locks): Errors {
   const found: Array<[FieldName, string | undefined]> = locks.plan
     ? []
@@ -122,7 +114,7 @@ function validate(form: FormState, locks: Locks): Errors {
   }
   found.push(['reminderHours', checkNumber(form.reminderHours, 24, 'hours')]);
   const zone = form.timezone.trim();
-  if (zone && !validZone(zone)) found.push(['timezone', `“${zone}” is not a time zone. Use a name such as Europe/Berlin, or leave it empty.`]);
+  if (zone && !isValidTimeZone(zone)) found.push(['timezone', `“${zone}” is not a time zone. Use a name such as Europe/Berlin, or leave it empty.`]);
   return Object.fromEntries(found.filter(([, message]) => message)) as Errors;
 }
 

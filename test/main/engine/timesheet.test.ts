@@ -2,6 +2,7 @@
 // then status, clock-in, switch and clock-out read back with real numbers; the day turning between
 // two statuses; the supported tools of the local timesheet and of Kimai, which change live; breaks
 // and the plan Calamari keeps, and the plan Clockodo keeps, against their fakes.
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../main/engine/engine-client.ts';
 import { EngineError } from '../../../main/engine/engine-error.ts';
@@ -103,6 +104,13 @@ describe('status', () => {
       asOf: expect.any(Number),
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);
+  });
+
+  it('says why there is none when the settings file cannot be used, in the words AI clients get', async () => {
+    const test = startTestEngine({ settings: { provider: { type: 'kimia', url: 'https://kimai.example.com' } } });
+    await expect(timesheetOf(test).getStatus()).rejects.toThrow(
+      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari). Nothing is read from or written to any timesheet until it is fixed`,
+    );
   });
 
   it('keeps the eight most recent projects, most recent first, each once', async () => {

@@ -129,7 +129,7 @@ describe('tool handlers', () => {
     writeFileSync(join(userData, 'config.json'), broken);
     expect(await dispatch('setTool', { name: 'whoami', enabled: false })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/config\.json is not valid JSON\. Fix the file or move it away; Punchcard will not overwrite it\.$/),
+      message: expect.stringMatching(/config\.json cannot be used: it is not valid JSON \(.*\)\. Nothing is read from or written to any timesheet until it is fixed; correct the file, or move it away to start over \(Punchcard never changes it\)\.$/),
     });
     expect(await dispatch('getTools', undefined)).toMatchObject({ ok: false });
     expect(readFileSync(join(userData, 'config.json'), 'utf8')).toBe(broken);
@@ -256,6 +256,8 @@ describe('preference handlers', () => {
   it('refuse an unknown zone, an unknown holiday region and out-of-range numbers with the reason', async () => {
     const { dispatch } = setup();
     expect(await dispatch('savePreferences', { timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, message: expect.stringContaining('Mars/Olympus') });
+    // Intl takes a fixed offset; the engine does not, and main holds the engine's rule.
+    expect(await dispatch('savePreferences', { timezone: '+01:00' })).toMatchObject({ ok: false, message: expect.stringContaining('"+01:00" is unknown') });
     expect(await dispatch('savePreferences', { holidays: { country: 'XX' } })).toMatchObject({ ok: false, message: expect.stringContaining('"XX"') });
     expect(await dispatch('savePreferences', { reminderHours: 25 })).toMatchObject({ ok: false, message: expect.stringContaining('reminderHours') });
     expect(await dispatch('savePreferences', { workWeek: { mon: 8 } })).toMatchObject({ ok: false });

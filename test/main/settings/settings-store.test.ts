@@ -7,6 +7,7 @@ import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
 import { readSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
+import { settingsProblem } from '../../../mcp-server/settings/settings-source.ts';
 import { createSettingsStore, SettingsFileError } from '../../../main/settings/settings-store.ts';
 
 function store() {
@@ -21,8 +22,8 @@ describe('settings store', () => {
     expect(settings.read()).toEqual(defaultSettings());
     expect(() => readFileSync(path)).toThrow(/ENOENT/);
     settings.update((current) => ({ ...current, tools: { ...current.tools, readOnly: true }, workWeek: { ...current.workWeek, fri: 6 } }));
-    const engineView = readSettingsFile(path, () => {});
-    expect(engineView.valid).toBe(true);
+    const engineView = readSettingsFile(path);
+    expect(engineView).toMatchObject({ problem: null, notes: [] });
     expect(engineView.settings.tools.readOnly).toBe(true);
     expect(engineView.settings.workWeek.fri).toBe(6);
   });
@@ -40,16 +41,32 @@ describe('settings store', () => {
     const { path, settings } = store();
     writeFileSync(path, '{ "tools": { "readOnly": tru');
     expect(() => settings.update((current) => current)).toThrow(SettingsFileError);
-    expect(() => settings.read()).toThrow(/not valid JSON.*will not overwrite/);
+    expect(() => settings.read()).toThrow(/cannot be used: it is not valid JSON .*Punchcard never changes it/);
     expect(readFileSync(path, 'utf8')).toBe('{ "tools": { "readOnly": tru');
   });
 
-  it('refuses a file with wrong values and names them, leaving it as it was', () => {
+  it('refuses a file whose back end does not validate, in the engine\'s words, leaving it as it was', () => {
     const { path, settings } = store();
-    const text = JSON.stringify({ workWeek: { mon: 30 } });
+    const text = JSON.stringify({ provider: { type: 'kimia', url: 'https://kimai.example.com' }, workWeek: { fri: 6 } });
     writeFileSync(path, text);
-    expect(() => settings.update((current) => current)).toThrow(/workWeek\.mon/);
+    const sentence = settingsProblem(path, 'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari)');
+    expect(() => settings.read()).toThrow(sentence);
+    expect(() => settings.update((current) => ({ ...current, user: { name: 'Ada' } }))).toThrow(sentence);
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('reads a wrong value as the engine does, says so, and writes what the window showed', () => {
+    const { path, settings } = store();
+    writeFileSync(path, JSON.stringify({ workWeek: { mon: 30, fri: 6 }, tools: { enabled: { clock_in: 'yes', teleport: true }, groups: { magic: true } } }));
+    expect(settings.read().workWeek).toMatchObject({ mon: 8, fri: 6 });
+    expect(settings.notes()).toEqual(readSettingsFile(path).notes);
+    expect(settings.notes()).toHaveLength(4);
+    settings.update((current) => ({ ...current, user: { name: 'Ada' } }));
+    const written = JSON.parse(readFileSync(path, 'utf8'));
+    expect(written.workWeek).toMatchObject({ mon: 8, fri: 6 });
+    // The unreadable switch is written as the off it was read as; names a newer version has stay.
+    expect(written.tools).toEqual({ readOnly: false, groups: { magic: true }, enabled: { clock_in: false, teleport: true } });
+    expect(settings.notes()).toEqual(['tools.groups.magic is not a tool group this Punchcard has; it is ignored.', 'tools.enabled.teleport is not a tool this Punchcard has; it is ignored.']);
   });
 
   it('refuses a change that breaks the schema and writes nothing', () => {

@@ -24,9 +24,9 @@ const write = (text: string) => writeFileSync(join(dir, 'config.json'), text);
 describe('the settings memo', () => {
   it('is written after a valid file is checked, and answers the next read of the same text', async () => {
     write('{"user": {"name": "Ada"}}');
-    const first = await loadSettingsFile(join(dir, 'config.json'), () => {}, memo());
-    expect(first).toMatchObject({ valid: true, checkedNow: true });
-    const second = await loadSettingsFile(join(dir, 'config.json'), () => {}, memo());
+    const first = await loadSettingsFile(join(dir, 'config.json'), memo());
+    expect(first).toMatchObject({ problem: null, notes: [], checkedNow: true });
+    const second = await loadSettingsFile(join(dir, 'config.json'), memo());
     expect(second).toEqual({ ...first, checkedNow: false });
   });
 
@@ -36,11 +36,24 @@ describe('the settings memo', () => {
     expect(recallCheckedSettings(dir, '{ }', 'build-1')).toBeUndefined();
     expect(recallCheckedSettings(dir, '{}', 'build-2')).toBeUndefined();
     write('{"workWeek": {"mon": 30}}');
-    const logged: string[] = [];
-    const read = await loadSettingsFile(join(dir, 'config.json'), (line) => logged.push(line), memo());
-    expect(read).toMatchObject({ valid: false, checkedNow: true, settings: defaultSettings() });
-    expect(logged.join('\n')).toContain('workWeek.mon');
+    const read = await loadSettingsFile(join(dir, 'config.json'), memo());
+    expect(read).toMatchObject({ problem: null, checkedNow: true, settings: defaultSettings() });
+    expect(read.notes.join('\n')).toContain('workWeek.mon');
+    // A file with a fallback is checked, and its notes said, on every start.
     expect(JSON.parse(readFileSync(join(dir, CHECKED_SETTINGS_FILE_NAME), 'utf8')).text).toBe('{}');
+    write('{"provider": {"type": "kimia"}}');
+    expect(await loadSettingsFile(join(dir, 'config.json'), memo())).toMatchObject({ problem: expect.stringMatching(/^provider\.type is "kimia"/), checkedNow: true });
+    expect(JSON.parse(readFileSync(join(dir, CHECKED_SETTINGS_FILE_NAME), 'utf8')).text).toBe('{}');
+  });
+
+  it.each([
+    ['Kimai', { type: 'kimai', url: 'https://kimai.example.com' }],
+    ['Clockodo', { type: 'clockodo', email: 'ada@example.com' }],
+    ['Calamari', { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@example.com' }],
+  ])('answers for a %s profile too', async (_label, provider) => {
+    write(JSON.stringify({ provider }));
+    expect(await loadSettingsFile(join(dir, 'config.json'), memo())).toMatchObject({ checkedNow: true, problem: null });
+    expect(await loadSettingsFile(join(dir, 'config.json'), memo())).toMatchObject({ checkedNow: false, settings: { provider: { type: provider.type } } });
   });
 
   it.each([
@@ -58,6 +71,6 @@ describe('the settings memo', () => {
     chmodSync(dir, 0o555);
     // root writes anyway; the point is that a refused write neither throws nor loses the read.
     rememberCheckedSettings(join(dir, 'missing-folder'), '{}', defaultSettings(), 'build-1');
-    expect(await loadSettingsFile(join(dir, 'config.json'), () => {}, memo())).toMatchObject({ valid: true });
+    expect(await loadSettingsFile(join(dir, 'config.json'), memo())).toMatchObject({ problem: null });
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
 import { readSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
-import { firstInvalidUtf8, jsonPathAt, SETTINGS_MAX_BYTES, watchSettingsFile } from '../../../mcp-server/settings/settings-source.ts';
+import { firstInvalidUtf8, jsonPathAt, SETTINGS_MAX_BYTES, settingsProblem, watchSettingsFile } from '../../../mcp-server/settings/settings-source.ts';
 
 let dir: string;
 let logged: string[];
@@ -18,28 +18,29 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('reading config.json', () => {
-  it('uses defaults without a word when the file is missing', () => {
-    expect(readSettingsFile(join(dir, 'config.json'), log).settings).toEqual(defaultSettings());
-    expect(logged).toEqual([]);
+  it('uses defaults, with nothing to say, when the file is missing', () => {
+    expect(readSettingsFile(join(dir, 'config.json'))).toEqual({ settings: defaultSettings(), text: null, problem: null, notes: [] });
   });
 
   it('reads a file with a byte-order mark', () => {
     writeFileSync(join(dir, 'config.json'), '\uFEFF{"schemaVersion":1,"user":{"name":"Ada"}}');
-    expect(readSettingsFile(join(dir, 'config.json'), log).settings.user.name).toBe('Ada');
+    expect(readSettingsFile(join(dir, 'config.json')).settings.user.name).toBe('Ada');
   });
 
-  it('explains invalid JSON on the log, uses defaults, and leaves the file untouched', () => {
+  it('calls a file that is not JSON unusable, and leaves it untouched', () => {
     const broken = '{"schemaVersion": 1, "workWeek": {"mon": 8,}';
     writeFileSync(join(dir, 'config.json'), broken);
-    expect(readSettingsFile(join(dir, 'config.json'), log).settings).toEqual(defaultSettings());
-    expect(logged.join('\n')).toMatch(/not valid JSON/);
+    expect(readSettingsFile(join(dir, 'config.json')).problem).toMatch(/^it is not valid JSON \(/);
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(broken);
   });
 
-  it('explains a schema problem by its path', () => {
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, leave: { annualDays: -3 } }));
-    readSettingsFile(join(dir, 'config.json'), log);
-    expect(logged.join('\n')).toMatch(/leave\.annualDays/);
+  it('lets a wrong value fall back alone, naming it by its path', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, leave: { annualDays: -3, carryOverDays: 2 }, user: { name: 'Ada' } }));
+    const read = readSettingsFile(join(dir, 'config.json'));
+    expect(read.problem).toBeNull();
+    expect(read.settings.leave).toEqual({ annualDays: 25, carryOverDays: 2 });
+    expect(read.settings.user.name).toBe('Ada');
+    expect(read.notes).toEqual([expect.stringMatching(/^leave\.annualDays: .* \(it is -3\); 25 is used until it is fixed\.$/)]);
   });
 });
 
@@ -60,28 +61,28 @@ describe('watching config.json', () => {
 });
 
 describe('config.json that is not a plain text file', () => {
-  it('does not wait on a FIFO: says so and uses the defaults', async () => {
+  it('does not wait on a FIFO: calls it unusable and uses nothing of it', async () => {
     const path = join(dir, 'config.json');
     execFileSync('mkfifo', [path]);
-    expect(readSettingsFile(path, log)).toEqual({ settings: defaultSettings(), text: null, valid: false });
-    expect(logged.join('\n')).toMatch(/config\.json is not a regular file \(a pipe, device or folder\), so it is not read; using default settings\./);
+    expect(readSettingsFile(path)).toEqual({ settings: defaultSettings(), text: null, problem: 'it is not a regular file (a pipe, device or folder), so it is not read', notes: [] });
   });
 
   it('does not read a file larger than any settings file', () => {
     const path = join(dir, 'config.json');
     writeFileSync(path, `{"schemaVersion":1,"user":{"name":"${'x'.repeat(SETTINGS_MAX_BYTES)}"}}`);
-    expect(readSettingsFile(path, log).valid).toBe(false);
-    expect(logged.join('\n')).toMatch(/is 1\.0 MB, more than a settings file can be \(1 MB\)/);
+    expect(readSettingsFile(path).problem).toMatch(/^it is 1\.0 MB, more than a settings file can be \(1 MB\)/);
   });
 
   it('names the setting that holds bytes that are not UTF-8, instead of showing "J\uFFFD(\uFFFDrg"', () => {
     const path = join(dir, 'config.json');
     const text = '{\n  "schemaVersion": 1,\n  "user": {\n    "name": "J__rg"\n  }\n}';
     writeFileSync(path, Buffer.concat([Buffer.from(text.slice(0, text.indexOf('__'))), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(text.indexOf('__') + 2))]));
-    const read = readSettingsFile(path, log);
-    expect(read.valid).toBe(false);
+    const read = readSettingsFile(path);
     expect(read.settings.user.name).toBe('');
-    expect(logged.join('\n')).toMatch(/config\.json is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 4\)\. Save the file as UTF-8/);
+    expect(read.problem).toBe('it is not valid UTF-8: the setting user.name holds bytes that are not UTF-8 text (line 4); save it as UTF-8');
+    expect(settingsProblem(path, read.problem as string)).toBe(
+      `The settings file ${path} cannot be used: it is not valid UTF-8: the setting user.name holds bytes that are not UTF-8 text (line 4); save it as UTF-8. Nothing is read from or written to any timesheet until it is fixed; correct the file, or move it away to start over (Punchcard never changes it).`,
+    );
   });
 
   it('finds the first invalid byte exactly, whatever kind of malformation it is', () => {

@@ -1,0 +1,165 @@
+// How a settings file's JSON becomes Settings, for the engine and the app alike. Two kinds of fault
+// are told apart:
+// - What decides where data goes — the file's shape, its schema version, the back end — fails closed:
+//   a verdict with a `problem`, and the engine then reads and writes nothing anywhere (a typo in
+//   `provider.type` must not send the day's work to a local timesheet nobody looks at).
+// - Anything else falls back on its own, field by field, each fallback named in a note. A tool
+//   switch falls back towards less: an unreadable switch is off and an unreadable read-only mode is
+//   on, so a mistake can hide a tool but never offer one the person had switched off.
+// Missing keys are not faults: they take their defaults, so a file with only the keys someone cared
+// about works. Free of Node, like the schema.
+import type * as z from 'zod/v4';
+import { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
+import { HolidayRegionSchema, ProviderProfileSchema, SettingsSchema, type Settings } from './settings.ts';
+import { isValidTimeZone } from './time-zone.ts';
+import { TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from './tool-catalog.ts';
+
+export type SettingsVerdict = { ok: true; settings: Settings; notes: string[] } | { ok: false; problem: string };
+
+type Fields = Record<string, unknown>;
+
+const BACK_ENDS = ProviderProfileSchema.options.map((option) => option.shape.type.value);
+
+export function parseSettings(raw: unknown): SettingsVerdict {
+  if (!isPlainObject(raw)) return { ok: false, problem: 'it does not hold a JSON object ({ … })' };
+  if (Object.hasOwn(raw, 'schemaVersion') && raw.schemaVersion !== SETTINGS_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problem: `its schemaVersion is ${shown(raw.schemaVersion)}, and this Punchcard reads version ${SETTINGS_SCHEMA_VERSION} only (a newer Punchcard may have written it)`,
+    };
+  }
+  const defaults = defaultSettings();
+  let provider = defaults.provider;
+  if (Object.hasOwn(raw, 'provider')) {
+    const read = readProvider(raw.provider);
+    if (typeof read === 'string') return { ok: false, problem: read };
+    provider = read;
+  }
+
+  const notes: string[] = [];
+  const known = new Set(Object.keys(SettingsSchema.shape));
+  for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(`${key} is not a setting this Punchcard knows; it is ignored.`);
+  const fields = fieldReader(notes);
+  const settings: Settings = {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    provider,
+    tools: readTools(raw, notes),
+    timezone: fields.value(raw, 'timezone', '', (value) => typeof value === 'string' && (value.trim() === '' || isValidTimeZone(value)), 'the system zone', 'is not a time zone (a name such as Europe/Berlin)'),
+    workWeek: fields.group(raw, 'workWeek', defaults.workWeek, SettingsSchema.shape.workWeek.shape),
+    holidays: fields.schema(raw, 'holidays', defaults.holidays, HolidayRegionSchema.nullable(), 'no public holidays'),
+    leave: fields.group(raw, 'leave', defaults.leave, SettingsSchema.shape.leave.shape),
+    user: fields.group(raw, 'user', defaults.user, SettingsSchema.shape.user.shape),
+    app: fields.group(raw, 'app', defaults.app, SettingsSchema.shape.app.shape),
+  };
+  return { ok: true, settings: { ...settings, timezone: settings.timezone.trim() }, notes };
+}
+
+/** The back end, or why it cannot be used: a sentence that names the field and what it should be. */
+function readProvider(value: unknown): Settings['provider'] | string {
+  if (!isPlainObject(value)) return `provider is ${shown(value)}, not a back end ({ "type": "local" } or another)`;
+  if (!BACK_ENDS.includes(value.type as never)) {
+    return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_ENDS.join(', ')})`;
+  }
+  const result = ProviderProfileSchema.safeParse(value);
+  if (result.success) return result.data;
+  return `the ${String(value.type)} back end's settings are not usable: ${issuesOf(result.error, 'provider')}`;
+}
+
+/**
+ * The tool switches. Unreadable as a whole means every tool is off for AI clients (the app's own
+ * engine sees them all regardless); a switch that is not true or false is off; read-only mode that
+ * is not true or false is on; names this Punchcard does not have are ignored.
+ */
+function readTools(raw: Fields, notes: string[]): Settings['tools'] {
+  const given = raw.tools;
+  const allOff = <Name extends string>(names: readonly Name[]) => Object.fromEntries(names.map((name) => [name, false])) as Record<Name, boolean>;
+  if (!Object.hasOwn(raw, 'tools')) return defaultSettings().tools;
+  if (!isPlainObject(given)) {
+    notes.push(`tools is ${shown(given)}, not the tool switches; every tool is off for AI clients until it is fixed.`);
+    return { readOnly: true, groups: allOff(TOOL_GROUPS), enabled: {} };
+  }
+  let readOnly = false;
+  if (Object.hasOwn(given, 'readOnly')) {
+    if (typeof given.readOnly === 'boolean') readOnly = given.readOnly;
+    else {
+      notes.push(`tools.readOnly is ${shown(given.readOnly)}, not true or false; read-only mode is on until it is fixed.`);
+      readOnly = true;
+    }
+  }
+  const switches = <Name extends string>(key: 'groups' | 'enabled', names: readonly Name[], what: string): Partial<Record<Name, boolean>> => {
+    if (!Object.hasOwn(given, key)) return {};
+    const value = given[key];
+    if (!isPlainObject(value)) {
+      notes.push(`tools.${key} is ${shown(value)}, not ${what} switches; every ${what} is off until it is fixed.`);
+      return allOff(names);
+    }
+    const out: Partial<Record<Name, boolean>> = {};
+    for (const [name, on] of Object.entries(value)) {
+      if (!(names as readonly string[]).includes(name)) notes.push(`tools.${key}.${name} is not a ${what} this Punchcard has; it is ignored.`);
+      else if (typeof on === 'boolean') out[name as Name] = on;
+      else {
+        notes.push(`tools.${key}.${name} is ${shown(on)}, not true or false; it is off until it is fixed.`);
+        out[name as Name] = false;
+      }
+    }
+    return out;
+  };
+  const groups = switches<ToolGroup>('groups', TOOL_GROUPS, 'tool group');
+  const enabled = switches<ToolName>('enabled', TOOL_NAMES, 'tool');
+  return { readOnly, groups, enabled };
+}
+
+/** Reads the other fields, one by one, noting each that falls back and to what. */
+function fieldReader(notes: string[]) {
+  /** A field checked by `valid`; `fallbackWords` say what is used instead, `problemWords` what is wrong. */
+  const value = <T>(raw: Fields, key: string, fallback: T, valid: (value: unknown) => boolean, fallbackWords: string, problemWords: string): T => {
+    if (!Object.hasOwn(raw, key)) return fallback;
+    const given = raw[key];
+    if (valid(given)) return given as T;
+    notes.push(`${key} is ${shown(given)}, which ${problemWords}; ${fallbackWords} is used until it is fixed.`);
+    return fallback;
+  };
+
+  const schema = <T>(raw: Fields, key: string, fallback: T, checker: z.ZodType<T>, fallbackWords: string, path = key): T => {
+    if (!Object.hasOwn(raw, key)) return fallback;
+    const result = checker.safeParse(raw[key]);
+    if (result.success) return result.data;
+    notes.push(`${issuesOf(result.error, path)} (it is ${shown(raw[key])}); ${fallbackWords} is used until it is fixed.`);
+    return fallback;
+  };
+
+  /** An object of independent fields (the work week, leave, the app's preferences): each falls back alone. */
+  const group = <T extends Record<string, unknown>>(raw: Fields, key: string, fallback: T, shape: Record<keyof T & string, z.ZodType>): T => {
+    if (!Object.hasOwn(raw, key)) return fallback;
+    const given = raw[key];
+    if (!isPlainObject(given)) {
+      notes.push(`${key} is ${shown(given)}, not an object; its defaults are used until it is fixed.`);
+      return fallback;
+    }
+    for (const name of Object.keys(given)) {
+      if (!Object.hasOwn(shape, name)) notes.push(`${key}.${name} is not a setting this Punchcard knows; it is ignored.`);
+    }
+    const out: Record<string, unknown> = { ...fallback };
+    for (const name of Object.keys(shape)) {
+      out[name] = schema(given, name, fallback[name], shape[name as keyof T & string] as z.ZodType<unknown>, shown(fallback[name]), `${key}.${name}`);
+    }
+    return out as T;
+  };
+
+  return { value, schema, group };
+}
+
+function issuesOf(error: z.ZodError, prefix: string): string {
+  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].join('.')}: ${issue.message}`).join('; ');
+}
+
+/** A value as the person wrote it, short enough for a sentence. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function isPlainObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
