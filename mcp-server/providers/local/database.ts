@@ -175,7 +175,7 @@ function isReadOnlyError(error: unknown): boolean {
 }
 
 /** Whether SQLite may write here: the file (when there is one) and its folder (for -wal and -shm). */
-function isWritable(path: string): boolean {
+export function isWritable(path: string): boolean {
   try {
     accessSync(dirname(path), constants.W_OK);
     if (exists(path)) accessSync(path, constants.W_OK);

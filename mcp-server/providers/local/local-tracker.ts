@@ -1,7 +1,7 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
 import { rangesOverlap } from '../../domain/leave-days.ts';
 import type { StatementSync } from 'node:sqlite';
-import { isUniqueViolation, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
+import { isUniqueViolation, isWritable, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
 import {
   type Catalog,
   type CatalogItem,
@@ -73,6 +73,7 @@ class LocalTracker implements TimeTracker {
   /** Statements of the open connection by SQL text; the texts are a fixed, small set. */
   readonly #statements = new Map<string, StatementSync>();
   #opening: Promise<Timesheet> | null = null;
+  #reopening: Promise<Timesheet> | null = null;
 
   constructor(options: LocalTrackerOptions) {
     this.#options = options;
@@ -123,7 +124,32 @@ class LocalTracker implements TimeTracker {
   }
 
   async #write<T>(work: () => T): Promise<T> {
-    return writeTransaction(await this.#open(), work);
+    const sheet = await this.#open();
+    // A folder found read-only may be writable by now (the app's engine runs for days): look again
+    // before refusing, and write through a connection that may.
+    return writeTransaction(sheet.readOnly && isWritable(sheet.path) ? await this.#reopenWritable(sheet) : sheet, work);
+  }
+
+  /**
+   * Swaps a read-only connection for one that may write. The old one serves reads until the new one
+   * is ready, so a read waiting on a lock meanwhile finds a connection either way.
+   */
+  #reopenWritable(stale: Timesheet): Promise<Timesheet> {
+    this.#reopening ??= openTimesheet(this.#options.databasePath)
+      .then((fresh) => {
+        if (this.#sheet !== stale) {
+          // Closed (or already swapped) meanwhile.
+          fresh.db.close();
+          if (this.#sheet === null) throw new ProviderError('unavailable', 'The timesheet was closed.');
+          return this.#sheet;
+        }
+        this.#statements.clear();
+        this.#sheet = fresh;
+        stale.db.close();
+        return fresh;
+      })
+      .finally(() => (this.#reopening = null));
+    return this.#reopening;
   }
 
   async whoami(): Promise<Person> {

@@ -150,6 +150,28 @@ describe('a read-only data folder', () => {
     expect(readFileSync(join(dir, 'punchcard.db')).equals(bytes)).toBe(true);
   });
 
+  it('takes the next write once the folder is writable again, without a restart', async () => {
+    const dir = dataDir();
+    await seededTimesheet(dir);
+    // Permission bits, which root writes through: as root the server runs as nobody, owning the folder.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chown', ['-R', '65534:65534', dir]);
+    chmodSync(dir, 0o555);
+    const server = start(dir, 'legacy', asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : []);
+    server.send(call('legacy', 3, 'clock_in', { description: 'Refused' }));
+    expect((await result(server, 3)).text).toMatch(/^The folder .* is read-only, so Punchcard cannot save to the timesheet there; reading works\./);
+
+    chmodSync(dir, 0o755);
+    server.send(call('legacy', 4, 'clock_in', { description: 'Saved' }));
+    expect((await result(server, 4)).isError).toBeUndefined();
+    server.send(call('legacy', 5, 'list_time_entries', { from: '2026-11-20', to: 'today' }));
+    expect((await result(server, 5)).text).toMatch(/Seeded[\s\S]*Saved/);
+    await server.close();
+    const db = new DatabaseSync(join(dir, 'punchcard.db'), { readOnly: true });
+    expect(db.prepare('SELECT description FROM time_entries ORDER BY id').all().map((row) => row.description)).toEqual(['Seeded', 'Saved']);
+    db.close();
+  });
+
   it('says there is no timesheet yet and none can be created, when the folder is empty', async () => {
     const dir = dataDir();
     writeFileSync(join(dir, 'punchcard.db'), '');
