@@ -24,7 +24,23 @@ export interface ClientDefinition {
   nextStep: string;
   /** Indentation for a file Punchcard creates: what the client itself writes. */
   newFileIndent: string;
+  /** The largest file Punchcard reads for it: what the client's own reader still accepts. */
+  maxConfigBytes: number;
 }
+
+/**
+ * MCP config files are kilobytes; 16 MB is far past any a client writes, and a file that size is
+ * still read and edited in well under a second.
+ */
+const CONFIG_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Claude Code keeps every project's history in `~/.claude.json`, and people who use it daily have
+ * files of 65 to 100 MB. Claude Code reads the file whole into one string and `JSON.parse`s it, so
+ * the largest file it can read is V8's longest string (2^29 - 24 characters on 64-bit, about 512
+ * MiB of ASCII); Punchcard accepts what Claude Code itself can read.
+ */
+const CLAUDE_CODE_FILE_BYTES = 512 * 1024 * 1024;
 
 /** Two spaces unless the client writes its own files otherwise (VS Code uses tabs). */
 const TWO_SPACES = '  ';
@@ -94,6 +110,7 @@ function folderClient(spec: {
     entry: spec.entry ?? basePatch,
     nextStep: spec.nextStep,
     newFileIndent: TWO_SPACES,
+    maxConfigBytes: CONFIG_FILE_BYTES,
   };
 }
 
@@ -132,6 +149,7 @@ function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', l
     entry: stdioEntry,
     nextStep: `In ${name}, start "punchcard" from the MCP server list (or the code lens in mcp.json) and confirm that you trust it.`,
     newFileIndent: '\t',
+    maxConfigBytes: CONFIG_FILE_BYTES,
   };
 }
 
@@ -147,6 +165,7 @@ function extensionOfVsCode(id: string, name: string, extension: string, fileName
     entry: basePatch,
     nextStep: `${name} picks up the change by itself; check the MCP servers view in its panel.`,
     newFileIndent: TWO_SPACES,
+    maxConfigBytes: CONFIG_FILE_BYTES,
   };
 }
 
@@ -190,6 +209,7 @@ export const CLIENTS: readonly ClientDefinition[] = [
     entry: basePatch,
     nextStep: 'Quit Claude Desktop completely (not just its window) and open it again.',
     newFileIndent: TWO_SPACES,
+    maxConfigBytes: CONFIG_FILE_BYTES,
   },
   vscode('vscode', 'VS Code', 'Code', 'code'),
   vscode('vscode-insiders', 'VS Code Insiders', 'Code - Insiders', 'code-insiders'),
@@ -214,6 +234,7 @@ export const CLIENTS: readonly ClientDefinition[] = [
     entry: stdioEntry,
     nextStep: 'Start a new Claude Code session; /mcp lists "punchcard".',
     newFileIndent: TWO_SPACES,
+    maxConfigBytes: CLAUDE_CODE_FILE_BYTES,
   },
   folderClient({
     id: 'codex',
@@ -309,6 +330,7 @@ export const CLIENTS: readonly ClientDefinition[] = [
     }),
     nextStep: 'Paste the snippet under `extensions:` in Goose\'s config.yaml (~/.config/goose/ on macOS and Linux, %APPDATA%\\Block\\goose\\config\\ on Windows), then restart Goose.',
     newFileIndent: TWO_SPACES,
+    maxConfigBytes: CONFIG_FILE_BYTES,
   },
   {
     id: 'jetbrains',
@@ -320,6 +342,7 @@ export const CLIENTS: readonly ClientDefinition[] = [
     entry: basePatch,
     nextStep: 'In the IDE open Settings → Tools → AI Assistant → Model Context Protocol, choose Add, and paste the snippet.',
     newFileIndent: TWO_SPACES,
+    maxConfigBytes: CONFIG_FILE_BYTES,
   },
 ];
 

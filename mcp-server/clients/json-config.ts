@@ -3,13 +3,13 @@
 // the lines around an edit and so rewrites other people's entries. Every edit touches only the bytes
 // of our entry (plus one separating comma), spelled in the file's own indentation and line endings,
 // so registering and then unregistering gives back the original text. Pure.
-import { type Node, type ParseError, parseTree, findNodeAtLocation, printParseErrorCode } from 'jsonc-parser';
+import { type Node, findNodeAtLocation } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError } from './config-error.ts';
-import { findDuplicateKey, lineAndColumn } from '../contract/duplicate-keys.ts';
+import { describeNode, type JsonDialect, parseOutline } from './json-outline.ts';
 import type { TextFormat } from './text-format.ts';
 
-export type JsonDialect = 'json' | 'json-comments' | 'jsonc';
+export type { JsonDialect } from './json-outline.ts';
 
 /** Where an entry lives: `container` is the key path of the server map, `name` our key in it. */
 export interface JsonLocation {
@@ -32,7 +32,7 @@ interface Edit {
 
 /** Parses and checks the shape (throws ConfigError); `undefined` = no entry. */
 export function readJsonEntry(text: string, location: JsonLocation): unknown {
-  const root = parseRoot(text, location.dialect);
+  const root = parseRoot(text, location);
   if (!root) return undefined;
   const container = findContainer(root, location);
   if (!container) return undefined;
@@ -54,7 +54,7 @@ export function setJsonEntry(text: string, location: JsonLocation, patch: EntryP
 
 /** Returns the new text without our entry; the same text when there was none. */
 export function removeJsonEntry(text: string, location: JsonLocation): string {
-  const root = parseRoot(text, location.dialect);
+  const root = parseRoot(text, location);
   if (!root) return text;
   const container = findContainer(root, location);
   if (!container) return text;
@@ -64,7 +64,7 @@ export function removeJsonEntry(text: string, location: JsonLocation): string {
 }
 
 function nextSetEdit(text: string, location: JsonLocation, patch: EntryPatch, format: TextFormat): Edit[] | null {
-  const root = parseRoot(text, location.dialect);
+  const root = parseRoot(text, location);
   const wanted = written(patch);
   if (!root) return [appendRoot(text, nestUnder([...location.container, location.name], wanted), format)];
   let parent = root;
@@ -73,7 +73,7 @@ function nextSetEdit(text: string, location: JsonLocation, patch: EntryPatch, fo
     if (!property) return insertProperty(text, parent, key, nestUnder([...location.container.slice(index + 1), location.name], wanted), format);
     const value = property.children?.[1];
     if (value?.type !== 'object') {
-      throw new ConfigError('shape', `"${location.container.slice(0, index + 1).join('.')}" should be an object but is ${describe(value)}`);
+      throw new ConfigError('shape', `"${location.container.slice(0, index + 1).join('.')}" should be an object but is ${describeNode(value)}`);
     }
     parent = value;
   }
@@ -119,29 +119,6 @@ function patchObject(text: string, object: Node, patch: EntryPatch, format: Text
   return null;
 }
 
-function parseRoot(text: string, dialect: JsonDialect): Node | undefined {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, {
-    disallowComments: dialect === 'json',
-    allowTrailingComma: dialect === 'jsonc',
-    allowEmptyContent: true,
-  });
-  const first = errors[0];
-  if (first) {
-    const { reason, offset } = explainParseError(text, first, dialect);
-    const { line, column } = lineAndColumn(text, offset);
-    throw new ConfigError('syntax', `line ${line}, column ${column}: ${reason}`);
-  }
-  if (root && root.type !== 'object') throw new ConfigError('shape', `the file should hold a JSON object but holds ${describe(root)}`);
-  // A key twice in one object: a client (JSON.parse) would read the last, where Punchcard's edit went
-  // to the first, so the entry would be ignored while Punchcard reported success.
-  const duplicate = root && findDuplicateKey(text, root);
-  if (duplicate) {
-    throw new ConfigError('syntax', `line ${duplicate.line}, column ${duplicate.column}: the key "${duplicate.key}" appears twice in one object, and a client would read only the last`);
-  }
-  return root;
-}
-
 /**
  * jsonc-parser's getNodeValue, except that every key becomes an own property: assigning a
  * "__proto__" key would set the object's prototype instead of storing the value.
@@ -159,38 +136,15 @@ function nodeValue(node: Node): unknown {
   return node.value;
 }
 
-/** A reason in words, and where to point: at the culprit rather than where the parser noticed. */
-function explainParseError(text: string, error: ParseError, dialect: JsonDialect): { reason: string; offset: number } {
-  const code = printParseErrorCode(error.error);
-  const before = text.slice(0, error.offset).replace(/\s+$/, '');
-  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',') && /^\s*[}\]]/.test(text.slice(error.offset))) {
-    return { reason: 'a trailing comma before a closing bracket, which this client does not accept', offset: before.length - 1 };
-  }
-  const reasons: Record<string, string> = {
-    InvalidSymbol: 'an unexpected character',
-    InvalidNumberFormat: 'a malformed number',
-    PropertyNameExpected: 'a property name in double quotes is expected',
-    ValueExpected: 'a value is expected',
-    ColonExpected: 'a colon is missing',
-    CommaExpected: 'a comma is missing',
-    CloseBraceExpected: 'a closing } is missing',
-    CloseBracketExpected: 'a closing ] is missing',
-    EndOfFileExpected: 'there is text after the end of the JSON object',
-    InvalidCommentToken: dialect === 'json' ? 'a comment, which this client does not accept' : 'a malformed comment',
-    UnexpectedEndOfComment: 'a comment that is never closed',
-    UnexpectedEndOfString: 'a string that is never closed',
-    UnexpectedEndOfNumber: 'a number that ends too early',
-    InvalidUnicode: 'a malformed \\u escape',
-    InvalidEscapeCharacter: 'an invalid escape in a string',
-    InvalidCharacter: 'a control character inside a string',
-  };
-  return { reason: reasons[code] ?? code, offset: error.offset };
+/** The file's outline: the objects on the way to our entry, their members, and the entry in full. */
+function parseRoot(text: string, location: JsonLocation): Node | undefined {
+  return parseOutline(text, location.dialect, [...location.container, location.name]);
 }
 
 function findContainer(root: Node, location: JsonLocation): Node | undefined {
   const node = location.container.length === 0 ? root : findNodeAtLocation(root, [...location.container]);
   if (!node) return undefined;
-  if (node.type !== 'object') throw new ConfigError('shape', `"${location.container.join('.')}" should be an object but is ${describe(node)}`);
+  if (node.type !== 'object') throw new ConfigError('shape', `"${location.container.join('.')}" should be an object but is ${describeNode(node)}`);
   return node;
 }
 
@@ -204,11 +158,6 @@ function findOwnProperty(container: Node, location: JsonLocation): Node | undefi
 
 function findProperty(object: Node, key: string): Node | undefined {
   return (object.children ?? []).find((property) => property.children?.[0]?.value === key);
-}
-
-function describe(node: Node | undefined): string {
-  if (!node) return 'missing';
-  return node.type === 'array' ? 'an array' : node.type === 'null' ? 'null' : `a ${node.type}`;
 }
 
 // ---- edits -------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
 
   const fileState = (definition: ClientDefinition, path: string): FileState => {
     try {
-      const file = loadConfigFile(path, definition.newFileIndent);
+      const file = loadConfigFile(path, definition.newFileIndent, definition.maxConfigBytes);
       const editor = editorFor(definition);
       const entry = editor.read(file.text);
       if (entry === undefined) return { path, status: 'missing' };
@@ -146,7 +146,7 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
     for (const path of paths) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const file = loadConfigFile(path, definition.newFileIndent);
+          const file = loadConfigFile(path, definition.newFileIndent, definition.maxConfigBytes);
           const next = edit(file);
           if (next === null) report.unchanged.push(path);
           else if ('removed' in next) report.changed.push({ path, backup: null });
@@ -191,6 +191,9 @@ export function createRegistrar(options: RegistrarOptions): Registrar {
       if (backup && file.bytes) {
         try {
           const before = decodeText(backup);
+          // The common case, without parsing the backup (Claude Code's file may be 100 MB): taking
+          // our entry out already gives back the backup's text.
+          if (removed === before.text && before.bom === file.format.bom) return { write: backup, original: true };
           const format = detectFormat(before.text, before.bom, definition.newFileIndent);
           const registered = editor.set(before.text, definition.entry(launch), format);
           if (encodeText(registered, before.bom).equals(file.bytes) && editor.read(before.text) === undefined) return { write: backup, original: true };

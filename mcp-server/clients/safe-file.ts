@@ -25,8 +25,11 @@ export const BACKUP_SUFFIX = '.punchcard-backup';
  */
 const CREATED_SUFFIX = '.punchcard-created';
 
-/** Client configs are kilobytes; a bigger file is not one, and is not read whole into memory. */
-const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Punchcard's own files beside a config (the backup, the creation note) are at most as large as the
+ * largest config a client accepts (Claude Code's, see catalog.ts); anything bigger is not ours.
+ */
+const OWN_FILE_MAX_BYTES = 512 * 1024 * 1024;
 
 export interface LoadedFile {
   /** The path as the client names it (may be a symlink). */
@@ -42,14 +45,15 @@ export interface LoadedFile {
   owner: { uid: number; gid: number } | null;
 }
 
-export function loadConfigFile(path: string, fallbackIndent: string): LoadedFile {
+/** Reads the config at `path`; a file over `maxBytes` (what its client accepts) is refused in words. */
+export function loadConfigFile(path: string, fallbackIndent: string, maxBytes: number): LoadedFile {
   const target = followLinks(path);
   const foreignLink = target === resolve(path) ? undefined : linkIntoOtherAccount(path, target);
   let bytes: Buffer | null = null;
   let mode: number | null = null;
   let owner: LoadedFile['owner'] = null;
   try {
-    const read = readRegularFile(target);
+    const read = readRegularFile(target, maxBytes);
     if (typeof read === 'string') throw new ConfigError('file', `${path} ${read}`);
     ({ bytes, mode, owner } = read);
   } catch (error) {
@@ -72,13 +76,15 @@ export function loadConfigFile(path: string, fallbackIndent: string): LoadedFile
  * followed before this), opened without blocking, so a FIFO or a device at the path is refused in
  * words instead of hanging `register` and `clients`.
  */
-function readRegularFile(path: string): { bytes: Buffer; mode: number; owner: { uid: number; gid: number } } | string {
+function readRegularFile(path: string, maxBytes: number): { bytes: Buffer; mode: number; owner: { uid: number; gid: number } } | string {
   const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(descriptor);
     if (stats.isDirectory()) return 'is a folder, not a file.';
     if (!stats.isFile()) return 'is not a regular file (a pipe or a device), so Punchcard does not read it. It was left untouched.';
-    if (stats.size > CONFIG_MAX_BYTES) return `is ${Math.round(stats.size / 1024 / 1024)} MB, too large for a settings file, so Punchcard does not read it. It was left untouched.`;
+    if (stats.size > maxBytes) {
+      return `is ${megabytes(stats.size)} MB, more than the ${megabytes(maxBytes)} MB this client's settings file can sensibly be, so Punchcard does not read it. It was left untouched.`;
+    }
     const bytes = Buffer.alloc(stats.size);
     let filled = 0;
     while (filled < bytes.length) {
@@ -288,6 +294,8 @@ function fchmodQuietly(descriptor: number, mode: number): void {
   }
 }
 
+const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
 /** One of Punchcard's own files beside the config (backup, note): a regular file, never through a link. */
 function readOwnFile(path: string): Buffer | null {
   let descriptor: number;
@@ -298,7 +306,7 @@ function readOwnFile(path: string): Buffer | null {
   }
   try {
     const stats = fstatSync(descriptor);
-    if (!stats.isFile() || stats.size > CONFIG_MAX_BYTES) return null;
+    if (!stats.isFile() || stats.size > OWN_FILE_MAX_BYTES) return null;
     const bytes = Buffer.alloc(stats.size);
     let filled = 0;
     while (filled < bytes.length) {

@@ -32,28 +32,40 @@ export function encodeText(text: string, bom: boolean): Buffer {
   return bom ? Buffer.concat([Buffer.from(UTF8_BOM), body]) : body;
 }
 
-/** Reads the file's conventions; `fallbackIndent` applies to files too small to show one. */
+/**
+ * Reads the file's conventions; `fallbackIndent` applies to files too small to show one. One pass
+ * over the lines that allocates nothing per line: the file may be Claude Code's, at 100 MB.
+ */
 export function detectFormat(text: string, bom: boolean, fallbackIndent: string): TextFormat {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  let crlf = 0;
+  let lf = 0;
+  let indent: string | null = null;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (newline !== -1) {
+      if (end > start && text.charCodeAt(end - 1) === 13) crlf++;
+      else lf++;
+    }
+    // A tab wins outright; otherwise the fewest blanks any indented line starts with.
+    const lead: number = indent === '\t' ? start : leadingIndentEnd(text, start, end);
+    if (lead > start && (indent === null || text.charCodeAt(start) === 9 || lead - start < indent.length)) {
+      indent = text.charCodeAt(start) === 9 ? '\t' : text.slice(start, lead);
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
   return {
     bom,
     eol: crlf > 0 && crlf >= lf ? '\r\n' : '\n',
-    indent: detectIndent(text) ?? fallbackIndent,
+    indent: indent ?? fallbackIndent,
     finalNewline: text.length === 0 ? true : text.endsWith('\n'),
   };
 }
 
-/** The smallest leading whitespace of an indented line, tab or spaces. */
-function detectIndent(text: string): string | null {
-  let smallest: string | null = null;
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^([ \t]+)\S/.exec(line);
-    if (!match?.[1]) continue;
-    const lead = match[1];
-    if (lead.startsWith('\t')) return '\t';
-    if (smallest === null || lead.length < smallest.length) smallest = lead;
-  }
-  return smallest;
+/** Where the blanks a line [start, end) starts with end, when something other than blanks follows; else `start`. */
+function leadingIndentEnd(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
+  return index === end || /\s/.test(text.charAt(index)) ? start : index;
 }
-

@@ -19,6 +19,7 @@ import {
   spawnRawServer,
   TOOLS_LIST_ID,
 } from '../support/raw-stdio.ts';
+import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
@@ -334,6 +335,7 @@ async function main(): Promise<void> {
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
+  let bigConfig: BigConfigResults;
   try {
     coldStart = await coldStartBenchmarks(row, progress);
     sizes = await toolsListSizes();
@@ -346,6 +348,7 @@ async function main(): Promise<void> {
     worstCalls = await worstCallBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
+    bigConfig = bigConfigBenchmarks(row, progress);
   } finally {
     cleanUp();
   }
@@ -400,6 +403,7 @@ async function main(): Promise<void> {
     worstCalls,
     tray,
     window,
+    bigConfig,
     memoryMb: {
       afterClockPairs: roundMemory(memory.afterClockPairs),
       afterTimeReports: roundMemory(memory.afterTimeReports),

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../mcp-server/clients/config-error.ts';
 import { loadConfigFile, replaceConfigFile } from '../../../mcp-server/clients/safe-file.ts';
 
+/** The size limit the tests read with; the catalog gives each client its own. */
+const LIMIT = 1024 * 1024;
+
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -19,7 +22,7 @@ describe('replaceConfigFile', () => {
     folders.push(folder);
     const path = join(folder, 'mcp.json');
     writeFileSync(path, '{}\n');
-    const loaded = loadConfigFile(path, '  ');
+    const loaded = loadConfigFile(path, '  ', LIMIT);
     writeFileSync(path, '{"preferences": {"saved": "by the client"}}\n');
     const attempt = () => replaceConfigFile(loaded, Buffer.from('{"mcpServers": {}}\n'));
     expect(attempt).toThrow(ConfigError);
@@ -33,7 +36,7 @@ describe('replaceConfigFile', () => {
     const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
     folders.push(folder);
     const path = join(folder, 'settings.json');
-    const loaded = loadConfigFile(path, '  ');
+    const loaded = loadConfigFile(path, '  ', LIMIT);
     writeFileSync(path, '{"theme": "dark"}');
     expect(() => replaceConfigFile(loaded, Buffer.from('{}'))).toThrow(/changed while Punchcard was editing it/);
     expect(readFileSync(path, 'utf8')).toBe('{"theme": "dark"}');
@@ -46,7 +49,7 @@ describe('loadConfigFile', () => {
     folders.push(folder);
     const path = join(folder, 'mcp.json');
     execFileSync('mkfifo', [path]);
-    expect(() => loadConfigFile(path, '  ')).toThrow(`${path} is not a regular file (a pipe or a device), so Punchcard does not read it. It was left untouched.`);
+    expect(() => loadConfigFile(path, '  ', LIMIT)).toThrow(`${path} is not a regular file (a pipe or a device), so Punchcard does not read it. It was left untouched.`);
   });
 
   it('follows a link to a regular file, and refuses a link to a FIFO', () => {
@@ -54,9 +57,20 @@ describe('loadConfigFile', () => {
     folders.push(folder);
     writeFileSync(join(folder, 'real.json'), '{"a": 1}');
     symlinkSync(join(folder, 'real.json'), join(folder, 'mcp.json'));
-    expect(loadConfigFile(join(folder, 'mcp.json'), '  ').text).toBe('{"a": 1}');
+    expect(loadConfigFile(join(folder, 'mcp.json'), '  ', LIMIT).text).toBe('{"a": 1}');
     execFileSync('mkfifo', [join(folder, 'pipe')]);
     symlinkSync(join(folder, 'pipe'), join(folder, 'linked.json'));
-    expect(() => loadConfigFile(join(folder, 'linked.json'), '  ')).toThrow(/is not a regular file/);
+    expect(() => loadConfigFile(join(folder, 'linked.json'), '  ', LIMIT)).toThrow(/is not a regular file/);
+  });
+
+  it('refuses a file over its client\'s limit in words, without reading it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
+    folders.push(folder);
+    const path = join(folder, 'mcp.json');
+    writeFileSync(path, `{"padding": "${'x'.repeat(2 * LIMIT)}"}`);
+    expect(() => loadConfigFile(path, '  ', LIMIT)).toThrow(
+      `${path} is 2 MB, more than the 1 MB this client's settings file can sensibly be, so Punchcard does not read it. It was left untouched.`,
+    );
+    expect(loadConfigFile(path, '  ', 3 * LIMIT).text).toContain('"padding"');
   });
 });
