@@ -93,6 +93,12 @@ export default tseslint.config(
           paths: [
             { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register IPC through main/ipc/register.ts; the preload builds the bridge.' },
           ],
+          // The app calls tools; it reads what they promise from their contracts, never their
+          // handlers or the back ends behind them (docs/architecture.md, "One implementation of every action").
+          patterns: [
+            { regex: '^(\\.\\./)+mcp-server/tools/', message: 'main/ reads tools through mcp-server/contract/tools/, not their handlers.' },
+            { regex: '^(\\.\\./)+mcp-server/providers/', allowTypeImports: true, message: 'main/ never runs a back end: types only from mcp-server/providers/.' },
+          ],
         },
       ],
     },

@@ -1,24 +1,14 @@
 // The app's timesheet operations — status, clock in, clock out, breaks, which tools the back end
 // offers, what the back end keeps of the person's plan, the connection test — built only from the
 // engine's tools (DESIGN.md §1: the app never touches the database or a provider itself). Each
-// answer is parsed with the tool's own output schema, imported from the engine, so a changed
-// contract fails here loudly instead of showing wrong numbers.
+// answer is parsed with the tool's own output schema, from its contract (mcp-server/contract/tools/),
+// so a changed contract fails here loudly instead of showing wrong numbers.
 import type * as z from 'zod/v4';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { addDays } from '../../mcp-server/domain/time.ts';
-import clockInTool from '../../mcp-server/tools/clock-in.ts';
-import clockOutTool from '../../mcp-server/tools/clock-out.ts';
-import createCatalogItemTool from '../../mcp-server/tools/create-catalog-item.ts';
-import type { ToolDefinition } from '../../mcp-server/tools/define-tool.ts';
-import endBreakTool from '../../mcp-server/tools/end-break.ts';
-import leaveBalanceTool from '../../mcp-server/tools/leave-balance.ts';
-import listCatalogTool from '../../mcp-server/tools/list-catalog.ts';
-import listTimeEntriesTool from '../../mcp-server/tools/list-time-entries.ts';
-import startBreakTool from '../../mcp-server/tools/start-break.ts';
-import timeReportTool from '../../mcp-server/tools/time-report.ts';
-import timerStatusTool from '../../mcp-server/tools/timer-status.ts';
-import whoamiTool from '../../mcp-server/tools/whoami.ts';
+import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
+import type { ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
 import type { BackEndPlanView, ConnectionResult, DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
@@ -80,7 +70,7 @@ const RECENT_DAYS = 30;
 /** list_time_entries' largest page. */
 const PAGE = 500;
 
-type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolDefinition<Input, Output>, 'name' | 'output'>;
+type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output>, 'name' | 'output'>;
 
 export function createTimesheet(engine: EngineClient, options: TimesheetOptions): Timesheet {
   const now = options.now ?? Date.now;
@@ -103,15 +93,15 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
   function entriesOfToday() {
     // 'today' is resolved by the engine, in the person's zone; a day with more than a page of
     // entries shows its first 500.
-    return call(listTimeEntriesTool, { from: 'today', to: 'today', limit: PAGE });
+    return call(TOOL_CONTRACTS.list_time_entries, { from: 'today', to: 'today', limit: PAGE });
   }
 
   /** Distinct recent projects need the latest entries: the last page when there is more than one. */
   async function recentEntries(today: string): Promise<EntryView[]> {
     const range = { from: addDays(today, -(RECENT_DAYS - 1)), to: today };
-    const first = await call(listTimeEntriesTool, { ...range, limit: PAGE });
+    const first = await call(TOOL_CONTRACTS.list_time_entries, { ...range, limit: PAGE });
     if (first.next_offset === null) return first.entries;
-    return (await call(listTimeEntriesTool, { ...range, limit: PAGE, offset: first.total - PAGE })).entries;
+    return (await call(TOOL_CONTRACTS.list_time_entries, { ...range, limit: PAGE, offset: first.total - PAGE })).entries;
   }
 
   /**
@@ -119,12 +109,12 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
    * target, the days ahead too; the answer's `today` is the engine's date for the person.
    */
   async function week() {
-    const report = await call(timeReportTool, { group_by: 'day' });
+    const report = await call(TOOL_CONTRACTS.time_report, { group_by: 'day' });
     const days = new Map<string, Omit<DayTotal, 'date'>>();
     for (const group of report.groups) {
       // A day group lacks its target only in a report filtered to one project, which this is not.
       if (group.target_minutes === undefined) {
-        throw new EngineError('protocol', messages.unreadable(timeReportTool.name, `groups: ${group.key} has no target_minutes`), { tool: timeReportTool.name });
+        throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), { tool: TOOL_CONTRACTS.time_report.name });
       }
       days.set(group.key, { minutes: group.minutes, targetMinutes: group.target_minutes });
     }
@@ -136,7 +126,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
-    const [status, today, thisWeek, supported] = await Promise.all([call(timerStatusTool, {}), entriesOfToday(), week(), supportedTools()]).catch(
+    const [status, today, thisWeek, supported] = await Promise.all([call(TOOL_CONTRACTS.timer_status, {}), entriesOfToday(), week(), supportedTools()]).catch(
       async (error: unknown) => {
         throw await whyNoTimer(error);
       },
@@ -163,10 +153,10 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
    */
   async function whyNoTimer(error: unknown): Promise<unknown> {
     try {
-      if ((await supportedTools()).has(timerStatusTool.name)) return error;
-      const person = await call(whoamiTool, {});
+      if ((await supportedTools()).has(TOOL_CONTRACTS.timer_status.name)) return error;
+      const person = await call(TOOL_CONTRACTS.whoami, {});
       const reason = person.settings_problem ?? person.connection ?? person.organisation_policy;
-      return reason ? new EngineError('tool', reason, { tool: timerStatusTool.name }) : error;
+      return reason ? new EngineError('tool', reason, { tool: TOOL_CONTRACTS.timer_status.name }) : error;
     } catch {
       return error;
     }
@@ -178,11 +168,11 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
   }
 
   async function backEndPlan(): Promise<BackEndPlan | null> {
-    const [person, supported] = await Promise.all([call(whoamiTool, {}), supportedTools()]);
+    const [person, supported] = await Promise.all([call(TOOL_CONTRACTS.whoami, {}), supportedTools()]);
     if (person.plan_source !== 'back_end') return null;
     // The leave entitlement is the back end's only where it keeps a balance (leave_balance says so);
     // a back end without leave tools leaves it with the settings.
-    const balance = supported.has(leaveBalanceTool.name) ? await call(leaveBalanceTool, {}) : null;
+    const balance = supported.has(TOOL_CONTRACTS.leave_balance.name) ? await call(TOOL_CONTRACTS.leave_balance, {}) : null;
     return {
       workWeek: person.work_week,
       holidays: person.holiday_region,
@@ -195,13 +185,13 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
 
   /** Creates the named project and activity when the catalog has neither name (in any case). */
   async function createMissing(request: ClockInRequest): Promise<void> {
-    const catalog = await call(listCatalogTool, { include_archived: true });
+    const catalog = await call(TOOL_CONTRACTS.list_catalog, { include_archived: true });
     const has = (items: ReadonlyArray<{ name: string }>, name: string) => items.some((item) => item.name.toLowerCase() === name.trim().toLowerCase());
     if (request.project !== undefined && !has(catalog.projects, request.project)) {
-      await call(createCatalogItemTool, { kind: 'project', name: request.project });
+      await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'project', name: request.project });
     }
     if (request.activity !== undefined && !has(catalog.activities, request.activity)) {
-      await call(createCatalogItemTool, { kind: 'activity', name: request.activity });
+      await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'activity', name: request.activity });
     }
   }
 
@@ -212,7 +202,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       if (options.createsMissingCatalogItems?.() && (request.project !== undefined || request.activity !== undefined)) {
         await createMissing(request);
       }
-      await call(clockInTool, {
+      await call(TOOL_CONTRACTS.clock_in, {
         ...(request.project === undefined ? {} : { project: request.project }),
         ...(request.activity === undefined ? {} : { activity: request.activity }),
         ...(request.description === undefined ? {} : { description: request.description }),
@@ -222,17 +212,17 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     },
 
     async clockOut(request = {}) {
-      await call(clockOutTool, request.description === undefined ? {} : { note: request.description });
+      await call(TOOL_CONTRACTS.clock_out, request.description === undefined ? {} : { note: request.description });
       return getStatus();
     },
 
     async startBreak() {
-      await call(startBreakTool, {});
+      await call(TOOL_CONTRACTS.start_break, {});
       return getStatus();
     },
 
     async endBreak() {
-      await call(endBreakTool, {});
+      await call(TOOL_CONTRACTS.end_break, {});
       return getStatus();
     },
 

@@ -8,8 +8,9 @@ import { type DayPlan, workShare } from './work-plan.ts';
 
 /** Target hours per weekday; a day with 0 hours is not a working day. */
 export type { WorkWeek };
-export const DAY_PARTS = ['full', 'morning', 'afternoon'] as const;
-export type DayPart = (typeof DAY_PARTS)[number];
+import type { DayPart } from '../contract/vocabulary.ts';
+
+export { DAY_PARTS, type DayPart } from '../contract/vocabulary.ts';
 
 export type LeaveRange = {
   firstDay: string;

@@ -3,6 +3,10 @@
 // milliseconds and days 'YYYY-MM-DD' strings in the person's zone. They belong to the domain: its
 // counting (leave-tally.ts, report.ts) reads them, and every back end (providers/) produces them.
 
+import { type CatalogKind, type LeaveStatus, type LeaveType } from '../contract/vocabulary.ts';
+
+export { CATALOG_KINDS, type CatalogKind, LEAVE_STATUSES, type LeaveStatus, LEAVE_TYPES, type LeaveType } from '../contract/vocabulary.ts';
+
 export interface Ref {
   id: number;
   name: string;
@@ -35,8 +39,6 @@ export interface WorkSpan {
   activity: Ref | null;
 }
 
-export const CATALOG_KINDS = ['customer', 'project', 'activity'] as const;
-export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 export interface CatalogItem {
   kind: CatalogKind;
@@ -55,10 +57,6 @@ export interface Catalog {
   activities: CatalogItem[];
 }
 
-export const LEAVE_TYPES = ['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other'] as const;
-export type LeaveType = (typeof LEAVE_TYPES)[number];
-export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
-export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 
 export interface LeaveRequest {
   id: number;

@@ -2,6 +2,9 @@
 // days are 'YYYY-MM-DD' strings, and zones are IANA names resolved through Intl alone: no library,
 // so the server bundle stays small and the zone data is whatever the runtime ships.
 import { isValidTimeZone } from '../contract/time-zone.ts';
+import { WEEKDAY_NAMES } from '../contract/vocabulary.ts';
+
+export { WEEKDAY_NAMES };
 
 /** `note` says which reading was taken where a wall time meant two instants. */
 export type ParsedInstant = { ok: true; epochMs: number; note?: string } | { ok: false; message: string };
@@ -10,7 +13,6 @@ export type ParsedDate = { ok: true; date: string } | { ok: false; message: stri
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',

@@ -8,26 +8,9 @@ import type { PlannedDay } from '../domain/work-plan.ts';
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
 export * from '../domain/records.ts';
 
-/**
- * - `account`: whoami; every back end has it.
- * - `entries` lists and logs time, `entries_edit` changes and deletes it (Calamari's shifts cannot be).
- * - `breaks`: start and end a break within the running shift (Calamari).
- * - `leave_cancel`: withdraw a leave request (not every API can).
- */
-export const CAPABILITIES = [
-  'account',
-  'timer',
-  'breaks',
-  'entries',
-  'entries_edit',
-  'reports',
-  'catalog',
-  'catalog_write',
-  'leave',
-  'leave_cancel',
-  'calendar',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+import type { Capability } from '../contract/vocabulary.ts';
+
+export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
 
 export interface EntryFields {
   start: number;

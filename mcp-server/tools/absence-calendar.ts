@@ -1,14 +1,14 @@
-import * as z from 'zod/v4';
 import { MAX_CALENDAR_DAYS } from '../domain/call-limits.ts';
-import { addDays, eachDate, WEEKDAY_NAMES, weekdayName } from '../domain/time.ts';
+import { addDays, eachDate, weekdayName } from '../domain/time.ts';
 import { clipLeave, takesTime } from '../domain/leave-tally.ts';
 import { isWorkingDay, planOf } from '../domain/work-plan.ts';
-import { LEAVE_TYPES, type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
+import { type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
 import { leaveDayList } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
-import { DAY_PARTS, type DayPart } from '../domain/leave-days.ts';
+import { type DayPart } from '../domain/leave-days.ts';
+import { absenceCalendarContract } from '../contract/tools/absence-calendar.ts';
 
 interface Away {
   person: string;
@@ -18,37 +18,7 @@ interface Away {
 }
 
 export default defineTool({
-  name: 'absence_calendar',
-  title: 'Absence calendar',
-  description:
-    'Per day (default next 14, at most 92): working day, holiday, who is away; finds free days.',
-  capability: 'calendar',
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    from: z.string().max(32).optional(),
-    to: z.string().max(32).optional(),
-  }),
-  output: z.object({
-    days: z.array(
-      z.object({
-        date: z.string(),
-        weekday: z.enum(WEEKDAY_NAMES),
-        /** The person's own working day, by their plan (the back end's, or the settings'). */
-        working_day: z.boolean(),
-        holiday: z.string().nullable(),
-        away: z.array(
-          z.object({
-            person: z.string(),
-            /** null where the back end does not show the kind of a colleague's absence. */
-            type: z.enum(LEAVE_TYPES).nullable(),
-            /** The back end's own name of the type, where it says more. */
-            kind: z.string().optional(),
-            part: z.enum(DAY_PARTS),
-          }),
-        ),
-      }),
-    ),
-  }),
+  ...absenceCalendarContract,
   async handler(args, context) {
     const { from, to } = readDayRange(args, context, { from: today(context), to: (start) => addDays(start, 13) }, { days: MAX_CALENDAR_DAYS });
     const [planned, absences] = await Promise.all([context.workDays(from, to), absencesOver(from, to, context)]);

@@ -1,24 +1,11 @@
-import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { catalogLookup, entryLabel, entryOutput, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { clockInContract } from '../contract/tools/clock-in.ts';
 
 export default defineTool({
-  name: 'clock_in',
-  title: 'Clock in',
-  description:
-    'Start the timer (now or a past start); if one runs, pass switch: true.',
-  capability: 'timer',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    project: z.string().max(200).optional(),
-    activity: z.string().max(200).optional(),
-    description: z.string().max(5000).optional(),
-    start: z.string().max(64).optional(),
-    switch: z.boolean().optional(),
-  }),
-  output: z.object({ started: entryOutput, stopped: entryOutput.nullable() }),
+  ...clockInContract,
   async handler(args, context) {
     const start = args.start === undefined ? undefined : notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     const refs = catalogLookup(context);

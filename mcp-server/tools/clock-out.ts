@@ -1,19 +1,10 @@
-import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { entryLabel, entryOutput, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { clockOutContract } from '../contract/tools/clock-out.ts';
 
 export default defineTool({
-  name: 'clock_out',
-  title: 'Clock out',
-  description: 'Stop the running timer, now or at a given end, with an optional note.',
-  capability: 'timer',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    end: z.string().max(64).optional(),
-    note: z.string().max(5000).optional(),
-  }),
-  output: z.object({ stopped: entryOutput }),
+  ...clockOutContract,
   async handler(args, context) {
     const running = await context.tracker.runningEntry();
     if (!running) throw new ToolInputError('No timer is running, so there is nothing to clock out of. Use log_time to record past work.');

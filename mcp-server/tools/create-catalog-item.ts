@@ -1,19 +1,8 @@
-import * as z from 'zod/v4';
-import { CATALOG_KINDS } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
+import { createCatalogItemContract } from '../contract/tools/create-catalog-item.ts';
 
 export default defineTool({
-  name: 'create_catalog_item',
-  title: 'Add to catalog',
-  description: 'Add a customer, project (optional customer) or activity (optional project).',
-  capability: 'catalog_write',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    kind: z.enum(CATALOG_KINDS),
-    name: z.string().trim().min(1).max(150),
-    parent: z.string().max(200).optional(),
-  }),
-  output: z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), parent: z.string().nullable() }),
+  ...createCatalogItemContract,
   async handler(args, context) {
     let customerId: number | undefined;
     let projectId: number | undefined;

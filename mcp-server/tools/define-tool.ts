@@ -2,32 +2,19 @@
 // definition carries a title, complete annotations and both schemas; the server turns a handler's
 // `{ data, text }` into `structuredContent` plus a short text rendering.
 import * as z from 'zod/v4';
-import type { ToolName } from '../contract/tool-catalog.ts';
-import type { Capability } from '../providers/time-tracker.ts';
+import type { ToolAnnotations, ToolContract } from '../contract/tools/tool-contract.ts';
 import type { ToolContext } from './context.ts';
 import { unknownArguments } from './unknown-arguments.ts';
 
-/** openWorldHint is set by the server from the active back end: local data or a remote service. */
-export interface ToolAnnotations {
-  readOnlyHint: boolean;
-  destructiveHint: boolean;
-  idempotentHint: boolean;
-}
+export type { ToolAnnotations };
 
 export interface ToolOutcome<Data> {
   data: Data;
   text: string;
 }
 
-export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
-  name: ToolName;
-  title: string;
-  description: string;
-  /** The back-end capability the tool needs; without it the tool is not offered. */
-  capability: Capability;
-  annotations: ToolAnnotations;
-  input: Input;
-  output: Output;
+/** A tool: its contract (contract/tools/) and the handler that carries it out. */
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> extends ToolContract<Input, Output> {
   handler: (args: z.output<Input>, context: ToolContext) => Promise<ToolOutcome<z.input<Output>>>;
 }
 

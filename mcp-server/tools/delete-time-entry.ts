@@ -1,16 +1,10 @@
-import * as z from 'zod/v4';
 import { formatDuration, formatInstant } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { entryLabel, entryOutput, presentEntry } from './shared.ts';
+import { entryLabel, presentEntry } from './shared.ts';
+import { deleteTimeEntryContract } from '../contract/tools/delete-time-entry.ts';
 
 export default defineTool({
-  name: 'delete_time_entry',
-  title: 'Delete time entry',
-  description: 'Permanently delete a time entry by id; the result echoes it.',
-  capability: 'entries_edit',
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
-  input: z.object({ id: z.number().int().min(1) }),
-  output: z.object({ deleted: entryOutput }),
+  ...deleteTimeEntryContract,
   async handler(args, context) {
     const entry = await context.tracker.deleteEntry(args.id);
     const length = formatDuration((entry.end ?? context.now()) - entry.start);

@@ -1,16 +1,10 @@
-import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { entryLabel, entryOutput, presentEntry } from './shared.ts';
+import { entryLabel, presentEntry } from './shared.ts';
+import { endBreakContract } from '../contract/tools/end-break.ts';
 
 export default defineTool({
-  name: 'end_break',
-  title: 'End break',
-  description: 'End the running break.',
-  capability: 'breaks',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({}),
-  output: z.object({ shift: entryOutput }),
+  ...endBreakContract,
   async handler(_args, context) {
     const { tracker } = context;
     if (!tracker.endBreak) throw new ToolInputError(`${tracker.label} has no breaks.`);

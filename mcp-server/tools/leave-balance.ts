@@ -1,34 +1,13 @@
-import * as z from 'zod/v4';
 import { tallyLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
-import { LEAVE_TYPES, type LeaveBalance } from '../providers/time-tracker.ts';
+import { type LeaveBalance } from '../providers/time-tracker.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { today } from './shared.ts';
+import { leaveBalanceContract } from '../contract/tools/leave-balance.ts';
 
 export default defineTool({
-  name: 'leave_balance',
-  title: 'Leave balance',
-  description: 'Vacation days of a year: entitlement, taken, planned, remaining; other leave days.',
-  capability: 'leave',
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
-  output: z.object({
-    year: z.int(),
-    /** The year's vacation days, carry-over included; null where the back end says only what is left. */
-    entitlement: z.number().nullable(),
-    /** Days carried over from the year before (part of the entitlement); null where the back end does not say. */
-    carry_over: z.number().nullable(),
-    /** The back end sets no limit on vacation: entitlement and remaining are then not limits. */
-    unlimited: z.boolean(),
-    taken: z.number(),
-    planned: z.number(),
-    remaining: z.number(),
-    /** Days per leave type other than vacation, for the types the year has any of. */
-    other_leave_days: z.partialRecord(z.enum(LEAVE_TYPES).exclude(['vacation']), z.number()),
-    /** Who keeps the entitlement: the back end (Clockodo, Calamari), or Punchcard's settings. */
-    source: z.enum(['back_end', 'settings']),
-  }),
+  ...leaveBalanceContract,
   async handler(args, context) {
     const year = args.year ?? Number(today(context).slice(0, 4));
     const balance = await vacationBalance(year, context);

@@ -1,27 +1,12 @@
 // Leave arithmetic the leave, calendar and report tools share.
-import * as z from 'zod/v4';
 import { leaveDays, type LeaveRange } from '../domain/leave-days.ts';
 import type { DayPlan } from '../domain/work-plan.ts';
 import { takesTime } from '../domain/leave-tally.ts';
-import { LEAVE_STATUSES, LEAVE_TYPES, type LeaveRequest } from '../providers/time-tracker.ts';
+import type { LeaveRequest } from '../providers/time-tracker.ts';
+import type { LeaveOutput } from '../contract/tools/outputs.ts';
 
-export const leaveOutput = z.object({
-  id: z.int(),
-  type: z.enum(LEAVE_TYPES),
-  /** The back end's own name of the type, where it says more than `type`. */
-  kind: z.string().optional(),
-  /** Work somewhere else (a home-office day): the day keeps its target hours and costs no leave. */
-  working_elsewhere: z.boolean().optional(),
-  first_day: z.string(),
-  last_day: z.string(),
-  first_day_part: z.enum(['full', 'afternoon']),
-  last_day_part: z.enum(['full', 'morning']),
-  days: z.number(),
-  status: z.enum(LEAVE_STATUSES),
-  comment: z.string(),
-});
 
-export function presentLeave(request: LeaveRequest): z.infer<typeof leaveOutput> {
+export function presentLeave(request: LeaveRequest): LeaveOutput {
   return {
     id: request.id,
     type: request.type,

@@ -1,22 +1,12 @@
-import * as z from 'zod/v4';
 import { LEAVE_YEARS_AHEAD, MAX_LEAVE_LIST_YEARS } from '../domain/call-limits.ts';
 import { defineTool } from './define-tool.ts';
 import { isActive } from '../domain/leave-tally.ts';
-import { leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
+import { leaveLabel, presentLeave } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
+import { listLeaveRequestsContract } from '../contract/tools/list-leave-requests.ts';
 
 export default defineTool({
-  name: 'list_leave_requests',
-  title: 'List leave requests',
-  description: 'Leave requests in a date range (default: this year and all upcoming).',
-  capability: 'leave',
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    from: z.string().max(32).optional(),
-    to: z.string().max(32).optional(),
-    include_cancelled: z.boolean().optional(),
-  }),
-  output: z.object({ requests: z.array(leaveOutput) }),
+  ...listLeaveRequestsContract,
   async handler(args, context) {
     // "My leave requests" means this year's and whatever is planned ahead: in November, January's
     // request belongs in the list. With only a start, the listing runs to the end of that year.

@@ -1,23 +1,11 @@
-import * as z from 'zod/v4';
 import { MAX_LIST_DAYS } from '../domain/call-limits.ts';
 import { formatDuration, formatLocalTime, localDate } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { catalogLookup, dayRange, entryLabel, entryOutput, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
+import { catalogLookup, dayRange, entryLabel, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
+import { listTimeEntriesContract } from '../contract/tools/list-time-entries.ts';
 
 export default defineTool({
-  name: 'list_time_entries',
-  title: 'List time entries',
-  description: 'Time entries in a date range (default this week), oldest first, 50 per page.',
-  capability: 'entries',
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    from: z.string().max(32).optional(),
-    to: z.string().max(32).optional(),
-    project: z.string().max(200).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-    offset: z.number().int().min(0).optional(),
-  }),
-  output: z.object({ entries: z.array(entryOutput), total: z.int(), next_offset: z.int().nullable() }),
+  ...listTimeEntriesContract,
   async handler(args, context) {
     const { from, to } = readDayRange(args, context, thisWeekOrOneDay(args, context), { days: MAX_LIST_DAYS });
     const range = dayRange(from, to, context);

@@ -1,11 +1,9 @@
-import * as z from 'zod/v4';
 import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import {
   catalogLookup,
   dayRange,
   entryLabel,
-  entryOutput,
   MINUTE_MS,
   notInFuture,
   presentEntry,
@@ -13,27 +11,13 @@ import {
   readInstant,
   readMinutes,
 } from './shared.ts';
+import { logTimeContract } from '../contract/tools/log-time.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */
 const DEFAULT_DAY_START = '09:00';
 
 export default defineTool({
-  name: 'log_time',
-  title: 'Log time',
-  description:
-    'Record past work: start and end, or date and duration.',
-  capability: 'entries',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    start: z.string().max(64).optional(),
-    end: z.string().max(64).optional(),
-    date: z.string().max(32).optional(),
-    duration: z.string().max(32).optional(),
-    project: z.string().max(200).optional(),
-    activity: z.string().max(200).optional(),
-    description: z.string().max(5000).optional(),
-  }),
-  output: z.object({ entry: entryOutput }),
+  ...logTimeContract,
   async handler(args, context) {
     const { start, end } = await placeEntry(args, context);
     if (end <= start) throw new ToolInputError('end must be after start.');

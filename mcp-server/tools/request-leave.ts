@@ -1,34 +1,15 @@
-import * as z from 'zod/v4';
 import { leaveDays, leaveRangeProblem } from '../domain/leave-days.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { LEAVE_TYPES, type LeaveType, ProviderError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { leaveLabel, leaveOutput, presentLeave } from './leave-shared.ts';
+import { leaveLabel, presentLeave } from './leave-shared.ts';
 import { vacationBalance } from './leave-balance.ts';
 import { readDate } from './shared.ts';
+import { requestLeaveContract } from '../contract/tools/request-leave.ts';
 
 export default defineTool({
-  name: 'request_leave',
-  title: 'Request leave',
-  description:
-    'File leave; counts working days (no weekends, holidays); refuses overlaps.',
-  capability: 'leave',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    type: z.string().max(60).describe(`${LEAVE_TYPES.join(', ')} or the back end's name`),
-    first_day: z.string().max(32),
-    last_day: z.string().max(32).optional(),
-    first_day_part: z.enum(['full', 'afternoon']).optional(),
-    last_day_part: z.enum(['full', 'morning']).optional(),
-    comment: z.string().max(2000).optional(),
-  }),
-  output: z.object({
-    request: leaveOutput,
-    vacation_days_remaining: z.number().nullable(),
-    /** Present when the back end stored the request as several records (Kimai: per year, ≤ 30 days). */
-    parts: z.array(z.object({ id: z.int(), first_day: z.string(), last_day: z.string() })).optional(),
-  }),
+  ...requestLeaveContract,
   async handler(args, context) {
     const firstDay = readDate(args.first_day, context, 'first_day');
     const lastDay = args.last_day === undefined ? firstDay : readDate(args.last_day, context, 'last_day');

@@ -1,28 +1,14 @@
 // Pieces several tools share: how an entry looks in a result, and how people's words for times,
 // days, projects and activities become values (or a message saying what to write instead).
-import * as z from 'zod/v4';
 import { yearProblem, yearsTouched } from '../domain/call-limits.ts';
 import { parseDuration } from '../domain/duration.ts';
 import { addDays, daysBetween, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
 import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
+import type { EntryOutput } from '../contract/tools/outputs.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
 
 export const MINUTE_MS = 60_000;
-
-export const entryOutput = z.object({
-  id: z.int(),
-  start: z.string(),
-  end: z.string().nullable(),
-  /** Worked minutes: breaks inside the entry are not counted. */
-  minutes: z.int(),
-  project: z.string().nullable(),
-  activity: z.string().nullable(),
-  description: z.string(),
-  /** Breaks inside the entry (a shift with breaks; back ends with the breaks capability). */
-  breaks: z.array(z.object({ type: z.string(), start: z.string(), end: z.string().nullable(), minutes: z.int() })).optional(),
-});
-export type EntryOutput = z.infer<typeof entryOutput>;
 
 export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutput {
   const now = context.now();

@@ -1,17 +1,11 @@
-import * as z from 'zod/v4';
 import { formatInstant, formatLocalTime } from '../domain/time.ts';
 import type { Ref } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { entryLabel, entryOutput, presentEntry, runningBreak } from './shared.ts';
+import { entryLabel, presentEntry, runningBreak } from './shared.ts';
+import { startBreakContract } from '../contract/tools/start-break.ts';
 
 export default defineTool({
-  name: 'start_break',
-  title: 'Start break',
-  description: 'Start a break in the running shift; type by name or id.',
-  capability: 'breaks',
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({ type: z.string().max(200).optional() }),
-  output: z.object({ shift: entryOutput, break_type: z.string(), since: z.string() }),
+  ...startBreakContract,
   async handler(args, context) {
     const { tracker } = context;
     if (!tracker.startBreak || !tracker.breakTypes) throw new ToolInputError(`${tracker.label} has no breaks.`);

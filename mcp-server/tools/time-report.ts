@@ -1,4 +1,3 @@
-import * as z from 'zod/v4';
 import { dayTargets, groupSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { planOf } from '../domain/work-plan.ts';
@@ -7,44 +6,10 @@ import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions } from './leave-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
+import { timeReportContract } from '../contract/tools/time-report.ts';
 
 export default defineTool({
-  name: 'time_report',
-  title: 'Time report',
-  description: 'Worked time by day, week, project or activity vs targets and overtime (default: this week by day).',
-  capability: 'reports',
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    from: z.string().max(32).optional(),
-    to: z.string().max(32).optional(),
-    group_by: z.enum(['day', 'week', 'project', 'activity']).optional(),
-    project: z.string().max(200).optional(),
-  }),
-  // Targets are for the whole working day, so a report filtered to one project has none: the
-  // target fields are null, and its groups list only the days or weeks with time on it.
-  output: z.object({
-    from: z.string(),
-    to: z.string(),
-    /** The person's today: the day "so far" ends with. */
-    today: z.string(),
-    /**
-     * Day and week groups cover every day of the range, each with its own `target_minutes` (days
-     * after today too: what is planned); project and activity groups carry no target.
-     */
-    groups: z.array(z.object({ key: z.string(), minutes: z.number(), target_minutes: z.number().optional() })),
-    total_minutes: z.number(),
-    /** The whole range's target, days after today included: the groups' targets add up to it. */
-    target_minutes: z.number().nullable(),
-    /** The target of the range's days up to and including today. */
-    target_so_far_minutes: z.number().nullable(),
-    /** total_minutes minus target_so_far_minutes: days still ahead owe nothing yet. */
-    overtime_minutes: z.number().nullable(),
-    /**
-     * The back end's own worked-time account where it keeps one (Clockodo's time account, Calamari's
-     * balance), with what it covers; null on the local timesheet and Kimai, and in a project report.
-     */
-    back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
-  }),
+  ...timeReportContract,
   async handler(args, context) {
     const { from, to } = readDayRange(args, context, wholeWeekOrOneDay(args, context), { years: MAX_REPORT_YEARS });
     const now = today(context);

@@ -1,23 +1,11 @@
-import * as z from 'zod/v4';
 import { formatDuration, formatInstant, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { dayRange, entryLabel, entryOutput, MINUTE_MS, presentEntry, runningBreak, today } from './shared.ts';
+import { dayRange, entryLabel, MINUTE_MS, presentEntry, runningBreak, today } from './shared.ts';
 import { sumSpans } from '../domain/report.ts';
+import { timerStatusContract } from '../contract/tools/timer-status.ts';
 
 export default defineTool({
-  name: 'timer_status',
-  title: 'Timer status',
-  description: "The running timer, if any, and minutes worked today and this week.",
-  capability: 'timer',
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({}),
-  output: z.object({
-    running: entryOutput.nullable(),
-    /** The break running inside the shift (back ends with breaks), or null. */
-    on_break: z.object({ type: z.string(), since: z.string() }).nullable(),
-    today_minutes: z.int(),
-    week_minutes: z.int(),
-  }),
+  ...timerStatusContract,
   async handler(_args, context) {
     const now = context.now();
     const day = today(context);

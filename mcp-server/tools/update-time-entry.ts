@@ -1,23 +1,10 @@
-import * as z from 'zod/v4';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
-import { catalogLookup, entryLabel, entryOutput, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';
 
 export default defineTool({
-  name: 'update_time_entry',
-  title: 'Update time entry',
-  description: 'Edit a time entry by id; empty project or activity clears it.',
-  capability: 'entries_edit',
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
-  input: z.object({
-    id: z.number().int().min(1),
-    start: z.string().max(64).optional(),
-    end: z.string().max(64).optional(),
-    project: z.string().max(200).optional(),
-    activity: z.string().max(200).optional(),
-    description: z.string().max(5000).optional(),
-  }),
-  output: z.object({ entry: entryOutput }),
+  ...updateTimeEntryContract,
   async handler(args, context) {
     const { id, ...changes } = args;
     if (Object.values(changes).every((value) => value === undefined)) {

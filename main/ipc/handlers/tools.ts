@@ -5,7 +5,7 @@ import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { aiGate, effectiveProfile, NO_POLICY, organisationRules, type Policy } from '../../../mcp-server/policy/policy.ts';
 import { TOOL_CATALOG, TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
-import { TOOLS } from '../../../mcp-server/tools/index.ts';
+import { TOOL_CONTRACTS } from '../../../mcp-server/contract/tools/index.ts';
 import type { Handlers, ToolGroupView, ToolsView } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
@@ -29,8 +29,8 @@ export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, 
       const switchedOn = !lockedByOrganisation && isToolEnabled(name, asWithoutReadOnly, { allTools: false });
       return {
         name,
-        title: TOOLS[name].title,
-        description: TOOLS[name].description,
+        title: TOOL_CONTRACTS[name].title,
+        description: TOOL_CONTRACTS[name].description,
         access: TOOL_CATALOG[name].access,
         switchedOn,
         // The same function the engine applies, with the same organisation rules.

@@ -1,0 +1,19 @@
+// `list_catalog` as AI clients and the app see it: title, description, schemas, annotations and the
+// capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
+import * as z from 'zod/v4';
+import { toolContract } from './tool-contract.ts';
+
+export const catalogItemOutput = z.object({ id: z.int(), name: z.string(), archived: z.boolean(), parent: z.string().nullable() });
+
+export const listCatalogContract = toolContract({
+  name: 'list_catalog',
+  title: 'List catalog',
+  description: 'Customers, projects and activities to book time on.',
+  capability: 'catalog',
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+  input: z.object({
+    search: z.string().max(200).optional(),
+    include_archived: z.boolean().optional(),
+  }),
+  output: z.object({ customers: z.array(catalogItemOutput), projects: z.array(catalogItemOutput), activities: z.array(catalogItemOutput) }),
+});

@@ -1,0 +1,34 @@
+// The shapes several tools answer with: a time entry and a leave request, as a result shows them.
+import * as z from 'zod/v4';
+import { LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
+
+export const entryOutput = z.object({
+  id: z.int(),
+  start: z.string(),
+  end: z.string().nullable(),
+  /** Worked minutes: breaks inside the entry are not counted. */
+  minutes: z.int(),
+  project: z.string().nullable(),
+  activity: z.string().nullable(),
+  description: z.string(),
+  /** Breaks inside the entry (a shift with breaks; back ends with the breaks capability). */
+  breaks: z.array(z.object({ type: z.string(), start: z.string(), end: z.string().nullable(), minutes: z.int() })).optional(),
+});
+export type EntryOutput = z.infer<typeof entryOutput>;
+
+export const leaveOutput = z.object({
+  id: z.int(),
+  type: z.enum(LEAVE_TYPES),
+  /** The back end's own name of the type, where it says more than `type`. */
+  kind: z.string().optional(),
+  /** Work somewhere else (a home-office day): the day keeps its target hours and costs no leave. */
+  working_elsewhere: z.boolean().optional(),
+  first_day: z.string(),
+  last_day: z.string(),
+  first_day_part: z.enum(['full', 'afternoon']),
+  last_day_part: z.enum(['full', 'morning']),
+  days: z.number(),
+  status: z.enum(LEAVE_STATUSES),
+  comment: z.string(),
+});
+export type LeaveOutput = z.infer<typeof leaveOutput>;

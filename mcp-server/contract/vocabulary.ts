@@ -1,0 +1,41 @@
+// The fixed words the tools' schemas offer and every layer uses: leave types and statuses, parts of
+// a day, catalog kinds, weekdays and the capabilities a back end may have. They live here, at the
+// bottom, so the tool contracts (contract/tools/) can name them without loading the domain or the
+// back ends; domain/ and providers/ re-export them.
+
+export const LEAVE_TYPES = ['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other'] as const;
+export type LeaveType = (typeof LEAVE_TYPES)[number];
+
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+
+/** A whole day, or the half a leave request starts or ends with. */
+export const DAY_PARTS = ['full', 'morning', 'afternoon'] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+export const CATALOG_KINDS = ['customer', 'project', 'activity'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/**
+ * What a back end can do; a tool whose capability is missing is not listed.
+ * - `account`: whoami; every back end has it.
+ * - `entries` lists and logs time, `entries_edit` changes and deletes it (Calamari's shifts cannot be).
+ * - `breaks`: start and end a break within the running shift (Calamari).
+ * - `leave_cancel`: withdraw a leave request (not every API can).
+ */
+export const CAPABILITIES = [
+  'account',
+  'timer',
+  'breaks',
+  'entries',
+  'entries_edit',
+  'reports',
+  'catalog',
+  'catalog_write',
+  'leave',
+  'leave_cancel',
+  'calendar',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
