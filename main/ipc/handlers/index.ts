@@ -3,12 +3,15 @@
 import type { Handlers } from '../contract.ts';
 import { accountHandlers } from './account.ts';
 import { clientHandlers } from './clients.ts';
+import { idleHandlers } from './idle.ts';
+import { leaveHandlers } from './leave.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
+import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 
-export type { HandlerDeps, LoginItemPort, TimesheetPort } from './ports.ts';
+export type { HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, WorkdayPort } from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -17,5 +20,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...clientHandlers(deps),
     ...accountHandlers(deps),
     ...preferenceHandlers(deps),
+    ...timesheetHandlers(deps),
+    ...leaveHandlers(deps),
+    ...idleHandlers(deps),
   } satisfies Handlers;
 }
