@@ -104,7 +104,7 @@ describe('leave', () => {
     ]);
     const filed = await leave.request({ ...request, comment: 'Family' });
     expect(filed.request.days).toBe(preview.days);
-    expect(preview.days).toBe(6.5);
+    expect(preview.days).toBe(7.5);
     expect(filed.message).toMatch(/^Requested #\d+ vacation 2026-12-21 to 2026-12-31/);
     expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
     await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (2026-12-01) is before the first day (2026-12-31).');
