@@ -656,7 +656,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       'absence_calendar',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Tools' }).click();
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
     await expect
       .poll(() => screen(page, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts())
       .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);

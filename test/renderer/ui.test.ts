@@ -12,8 +12,18 @@ import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fak
 import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
-const SCREENS: Screen[] = ['status', 'tools', 'connect', 'account', 'preferences'];
-const TITLES: Record<Screen, string> = { status: 'Status', tools: 'Tools', connect: 'Connect', account: 'Account', preferences: 'Preferences' };
+const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
+const TITLES: Record<Screen, string> = {
+  status: 'Status',
+  timesheet: 'Timesheet',
+  reports: 'Reports',
+  leave: 'Leave',
+  calendar: 'Team calendar',
+  tools: 'Tools',
+  connect: 'Connect',
+  account: 'Account',
+  preferences: 'Preferences',
+};
 
 let browser: Browser;
 let dist: string;
@@ -88,7 +98,7 @@ describe('the settings window', () => {
     const { page, bridge, server } = await open({ fixedTime: false });
     const markMs = await firstDataTime(page);
     expect(markMs).toBeGreaterThan(0);
-    expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allInnerTexts()).toEqual(Object.values(TITLES));
+    expect(await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link').allInnerTexts()).toEqual(Object.values(TITLES));
     await visible(page.getByRole('heading', { level: 1, name: 'Status' }));
     expect(await page.title()).toBe('Status – Punchcard');
     // The policy as a header (what app:// sends) and as the meta tag of the built page.
@@ -281,9 +291,10 @@ describe('Tools', () => {
     await text(tools.locator('.read-only .hint')).toContain('Hiding 7 tools that add or change data: Clock in, Clock out, Log time, Update time entry, Delete time entry');
     await text(entries.getByRole('listitem').filter({ hasText: 'Delete time entry' })).toContain('Hidden by read-only mode.');
 
-    const calendar = tools.locator('section.group').filter({ has: page.getByRole('heading', { name: 'Absence calendar' }) });
-    expect(await calendar.getByRole('switch', { name: /Absence calendar/ }).isDisabled()).toBe(true);
-    await text(calendar).toContain('Not available with your back end');
+    // The local timesheet has no breaks (a pause is clocking out and in again).
+    const startBreak = tools.getByRole('listitem').filter({ hasText: 'Start break' });
+    expect(await startBreak.getByRole('switch', { name: /Start break/ }).isDisabled()).toBe(true);
+    await text(startBreak).toContain('Not available with your back end');
 
     fake.failNext('setTool', 'config.json could not be written: the disk is full.');
     const whoami = tools.getByRole('switch', { name: /Who am I/ });
@@ -456,10 +467,10 @@ describe('Account', () => {
     await expect.poll(() => fake.opened).toEqual(['clockodo-api-key']);
 
     // What Clockodo keeps shows on Preferences at once: the window asked again after the save.
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Preferences' }).click();
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Preferences' }).click();
     await text(screen(page, 'preferences').locator('.kept .badge')).toBe('Kept by Clockodo');
 
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Account' }).click();
     await account.getByRole('button', { name: 'Forget API key' }).click();
     await text(account.getByRole('status')).toBe('The API key is no longer in your keychain.');
     expect(fake.keychain.size).toBe(0);
