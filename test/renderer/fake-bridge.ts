@@ -245,7 +245,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     entries.push(entry);
     return entry;
   };
-  for (let back = weekday(now); back > 0; back--) {
+  for (let back = options.busyWeek ? 0 : weekday(now); back > 0; back--) {
     add(at(back, '08:30'), at(back, '12:15'), 'Acme Website', 'Development', 'Checkout flow');
     add(at(back, '13:00'), at(back, '14:00'), 'Internal', 'Meetings', 'Sprint planning');
     add(at(back, '14:10'), at(back, '17:05'), 'Beta Corp', 'Support', '');
@@ -253,12 +253,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   add(at(0, '08:45'), at(0, '12:00'), 'Acme Website', 'Development', 'Payment provider webhooks');
   add(at(0, '12:30'), at(0, '13:05'), 'Internal', 'Meetings', 'Design review');
   if (options.busyWeek) {
-    // Ten-minute entries all day, every working day so far: about 200 in the week.
+    // Five-minute tickets all day, every day of the week so far: about 200 in the week.
     const projects = ['Acme Website', 'Beta Corp', 'Internal'];
     for (let back = weekday(now); back > 0; back--) {
-      for (let slot = 0; slot < 48; slot++) {
-        const start = at(back, '08:00') + slot * 10 * 60_000;
-        add(start, start + 9 * 60_000, projects[slot % 3] ?? null, 'Support', `Ticket #${4000 + back * 100 + slot}`);
+      for (let slot = 0; slot < 102; slot++) {
+        const start = at(back, '07:00') + slot * 5 * 60_000;
+        add(start, start + 4 * 60_000, projects[slot % 3] ?? null, 'Support', `Ticket #${4000 + back * 100 + slot}`);
       }
     }
   }

@@ -110,8 +110,11 @@ describe('the settings window', () => {
     // The opening screen's data first; the other screens' data right after.
     expect(bridge.calls[0]?.name).toBe('getStatus');
     await expect.poll(() => bridge.calls.map((call) => call.name).sort()).toEqual(
-      ['getAccount', 'getPreferences', 'getStatus', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
+      ['getAccount', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
     );
+    // The daily screens cost engine calls (and a remote back end's requests): asked when first shown.
+    await page.waitForTimeout(300);
+    expect(bridge.calls.map((call) => call.name)).not.toEqual(expect.arrayContaining(['getTimesheet']));
   });
 
   it('reaches every screen from the keyboard, with visible focus, by hash and by the showScreen event', async () => {
@@ -138,7 +141,9 @@ describe('the settings window', () => {
     await page.keyboard.press('End');
     expect(await focused()).toBe('Preferences');
     await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Status');
+    await page.keyboard.press('End');
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
     await page.keyboard.press(' ');
     await visible(page.getByRole('heading', { level: 1, name: 'Tools' }));
     // From the navigation, Tab goes into the screen: the read-only switch comes first on Tools.
@@ -231,7 +236,8 @@ describe('Status', () => {
     expect(await timer.locator('.elapsed').getAttribute('aria-label')).toBe('Worked 1 hour 20 minutes, now on a break');
     await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – now');
     await text(timer.getByRole('status')).toBe('On a break (Break).');
-    expect(fake.calls.filter((call) => call.name === 'startBreak').map((call) => call.request)).toEqual([undefined]);
+    // The back end's first break type unless another is chosen.
+    expect(fake.calls.filter((call) => call.name === 'startBreak').map((call) => call.request)).toEqual([{ type: 'Break' }]);
 
     fake.advance(30);
     await timer.getByRole('button', { name: 'End break' }).click();
@@ -240,6 +246,11 @@ describe('Status', () => {
     await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – 2:55 PM');
     await text(timer.getByRole('status')).toBe('Break ended.');
 
+    // Calamari has several break types: one is picked before the break starts.
+    await timer.getByRole('combobox', { name: 'Break type' }).selectOption('Lunch');
+    await timer.getByRole('button', { name: 'Start break' }).click();
+    await text(timer.locator('.break-line')).toBe('On a break (Lunch) since 2:55 PM');
+    expect(fake.calls.filter((call) => call.name === 'startBreak').at(-1)?.request).toEqual({ type: 'Lunch' });
   });
 
   it('says why a break was refused, and offers none where the back end takes no breaks', async () => {
