@@ -81,15 +81,18 @@ async function stop(): Promise<void> {
 }
 process.on('SIGTERM', () => void stop());
 const commands = createInterface({ input: process.stdin });
+// One command after the other, in the order sent (each waits for a status first).
+let queue = Promise.resolve();
 commands.on('line', (line) => {
   const command = JSON.parse(line) as { idle?: Exclude<IdleEvent, { kind: 'status' | 'answered' }> };
+  const event = command.idle;
+  if (!event) return;
   // The tracker knows the timer from the statuses it is told; ask for one first, as the app's sync would.
-  if (command.idle) {
-    const event = command.idle;
-    void services.timesheet.getStatus().then((status) => {
-      services.idle.status(status);
-      services.idle.observe(event);
-    });
-  }
+  queue = queue.then(async () => {
+    const status = await services.timesheet.getStatus();
+    services.idle.status(status);
+    services.idle.observe(event);
+    record({ idleObserved: event.kind });
+  }, () => {});
 });
 commands.on('close', () => void stop());
