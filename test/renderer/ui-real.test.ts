@@ -21,7 +21,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
 import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
@@ -813,6 +813,31 @@ describe('the real app with a Kimai account in the keychain', () => {
       .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
   });
 
+  it('shows an exported Kimai entry as locked with nothing to do on it, and says this Kimai has no leave', async () => {
+    const { app, session, kimai } = the();
+    const ids = seedCatalog(kimai);
+    const midnight = midnightIn(app.zone);
+    const sheet = { projectId: ids.website.id, activityId: ids.design.id, userId: ADA.id };
+    kimai.addTimesheet({ ...sheet, begin: midnight + 6 * 3_600_000, end: midnight + 7 * 3_600_000, exported: true, description: 'Invoiced work' });
+    kimai.addTimesheet({ ...sheet, begin: midnight + 7 * 3_600_000, end: midnight + 8 * 3_600_000, description: 'Open work' });
+    const page = await open(session, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(todayIn(app.zone)) });
+    const locked = day.locator('li.entry', { hasText: 'Invoiced work' });
+    await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
+    expect(await locked.getByRole('button').count()).toBe(0);
+    const open_ = day.locator('li.entry', { hasText: 'Open work' });
+    await open_.getByRole('button', { name: /^Edit / }).click();
+    const editor = day.getByRole('form', { name: 'Change the entry' });
+    await editor.getByLabel('Note').fill('Open work, reviewed');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    await expect.poll(() => kimai.state.timesheets.find((item) => item.begin === midnight + 7 * 3_600_000)?.description, PATIENCE).toBe('Open work, reviewed');
+
+    const leave = await open(session, 'leave');
+    await text(screen(leave, 'leave').getByRole('note')).toMatch(/^This Kimai has no absence plugin/);
+    expect(await screen(leave, 'leave').getByRole('button', { name: 'Request leave…' }).count()).toBe(0);
+  });
+
   it('registers Cursor with Kimai saved: the entry carries no token', async () => {
     const { app, session } = the();
     mkdirSync(join(app.home, '.cursor'), { recursive: true });
@@ -1008,6 +1033,47 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await preferences.screenshot({ path: resolve(SCREENSHOTS, 'real-preferences-clockodo.png') });
   });
 
+  it("edits Clockodo's entry on the Timesheet, files and withdraws leave, and hides a colleague's kind of absence", async () => {
+    const { app, session, clockodo } = the();
+    const page = await open(session, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(todayIn(app.zone)) });
+    const review = day.locator('li.entry', { hasText: 'Sprint review' }).first();
+    await review.getByRole('button', { name: /^Edit / }).click();
+    const editor = day.getByRole('form', { name: 'Change the entry' });
+    await editor.getByLabel('Note').fill('Sprint review and demo');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    await expect.poll(() => clockodo.state.entries.some((entry) => entry.text === 'Sprint review and demo'), PATIENCE).toBe(true);
+
+    const { monday, wednesday } = nextMonthMonday(todayIn(app.zone));
+    const BOB = CLOCKODO_USERS[1] as ClockodoUser;
+    clockodo.addAbsence({ usersId: BOB.id, dateSince: monday, dateUntil: monday, type: 4, status: 1 });
+    const leavePage = await open(session, 'leave');
+    const leave = screen(leavePage, 'leave');
+    if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
+    await text(leave.locator('.balance .badge')).toBe('Kept by your tracker');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(monday);
+    await form.getByLabel('Last day', { exact: true }).fill(wednesday);
+    await text(form.locator('.cost')).toContain('Costs 3 days');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await hidden(form);
+    expect(clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday)).toEqual([expect.objectContaining({ status: 0, dateUntil: wednesday })]);
+    const pending = leave.locator('li.request', { hasText: 'Pending' });
+    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: 'Cancel it' }).click();
+    await expect.poll(() => clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday && (absence.status === 0 || absence.status === 1)).length, PATIENCE).toBe(0);
+
+    const calendar = await open(session, 'calendar');
+    const grid = screen(calendar, 'calendar');
+    await grid.getByRole('button', { name: 'Next month' }).click();
+    const away = grid.getByRole('list', { name: `Away on ${dayName(monday)}` });
+    await text(away.locator('.away-name')).toBe(BOB.name);
+    expect(await away.locator('li.away.hidden').count()).toBe(1);
+    expect(await grid.locator('table.month-grid').innerText()).not.toMatch(/Sick/);
+  });
+
   it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
     await expectOnlyInKeyring(the().app, [KEY, WRONG]);
   });
@@ -1119,6 +1185,34 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     await text(kept).toContain("Calamari's holiday calendar");
     await text(kept).toContain('40 hours a week');
     expect(await kept.locator('dd').last().innerText()).toBe('30 days left');
+  });
+
+  it('shows Calamari shifts with no edit and says where to change them; files leave it cannot withdraw, and says so', async () => {
+    const { app, session, calamari } = the();
+    const page = await open(session, 'timesheet');
+    const sheet = screen(page, 'timesheet');
+    await text(sheet.getByRole('note')).toBe("Calamari's API cannot change or delete a shift: correct shifts in Calamari.");
+    await visible(sheet.getByRole('region', { name: dayName(todayIn(app.zone)) }).locator('li.entry').first());
+    expect(await sheet.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
+
+    const { monday, wednesday } = nextMonthMonday(todayIn(app.zone));
+    const leavePage = await open(session, 'leave');
+    const leave = screen(leavePage, 'leave');
+    if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(monday);
+    await form.getByLabel('Last day', { exact: true }).fill(wednesday);
+    await text(form.locator('.cost')).toContain('Costs 3 days');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await hidden(form);
+    expect(calamari.state.requests.filter((request) => request.employeeId === 1 && request.from === monday)).toHaveLength(1);
+    await visible(leave.locator('li.request', { hasText: 'Pending' }));
+    await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
+    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+
+    const calendar = await open(session, 'calendar');
+    await text(screen(calendar, 'calendar').locator('.screen-header .lead')).toBe('Everyone Calamari lets you see, and public holidays.');
   });
 
   it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
