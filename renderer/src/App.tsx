@@ -1,19 +1,21 @@
 // The window's shell: a navigation list on the left and the screen on the right. The screen follows
 // `location.hash` (#status, #tools, …), so the tray's "Connect AI clients…" and deep links land on
 // the right screen. Screens stay mounted once visited, keeping unsaved input and scroll position.
-import { Component, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { isScreen, SCREEN_TITLES, SCREENS } from './bridge.ts';
 import { IdlePrompt } from './IdlePrompt.tsx';
 import { AccountScreen } from './screens/Account.tsx';
-import { CalendarScreen } from './screens/Calendar.tsx';
 import { ConnectScreen } from './screens/Connect.tsx';
-import { LeaveScreen } from './screens/Leave.tsx';
 import { PreferencesScreen } from './screens/Preferences.tsx';
-import { ReportsScreen } from './screens/Reports.tsx';
 import { StatusScreen } from './screens/Status.tsx';
-import { TimesheetScreen } from './screens/Timesheet.tsx';
 import { ToolsScreen } from './screens/Tools.tsx';
+
+// The daily screens load when first shown: a window opened for the timer parses none of them.
+const TimesheetScreen = lazy(() => import('./screens/Timesheet.tsx').then((module) => ({ default: module.TimesheetScreen })));
+const ReportsScreen = lazy(() => import('./screens/Reports.tsx').then((module) => ({ default: module.ReportsScreen })));
+const LeaveScreen = lazy(() => import('./screens/Leave.tsx').then((module) => ({ default: module.LeaveScreen })));
+const CalendarScreen = lazy(() => import('./screens/Calendar.tsx').then((module) => ({ default: module.CalendarScreen })));
 import { REVALIDATE_ON_SHOW, SCREEN_STORES } from './store.ts';
 
 export function screenFromHash(hash: string): Screen {
@@ -129,7 +131,9 @@ export function App() {
       <main className="content">
         {SCREENS.filter((name) => visited.has(name)).map((name) => (
           <section key={name} className={`screen screen-${name}`} hidden={name !== screen} aria-label={SCREEN_TITLES[name]}>
-            <ScreenBoundary>{RENDER[name]()}</ScreenBoundary>
+            <ScreenBoundary>
+              <Suspense fallback={<div className="placeholder" aria-busy="true" aria-label={`Loading ${SCREEN_TITLES[name]}`} />}>{RENDER[name]()}</Suspense>
+            </ScreenBoundary>
           </section>
         ))}
       </main>

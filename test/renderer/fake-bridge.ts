@@ -168,8 +168,12 @@ export interface FakeBridgeOptions {
   saveAs?: string | null;
   /** A question about time away (35 minutes) is waiting when the window opens. */
   idleQuestion?: boolean;
-  /** This week holds about 200 entries (a busy team lead's), for the bench and the smoothness tests. */
-  busyWeek?: boolean;
+  /**
+   * This week holds about 200 entries (a busy team lead's), for the bench and the smoothness tests:
+   * on the days before today, or on all five working days of the week ('whole', for a bench run on
+   * any day, when some of them are still ahead).
+   */
+  busyWeek?: boolean | 'whole';
   /** The saved shortcut, and why it does not work (another app holds it). */
   shortcut?: { accelerator: string; problem?: string };
 }
@@ -255,8 +259,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   if (options.busyWeek) {
     // Five-minute tickets all day, every day of the week so far: about 200 in the week.
     const projects = ['Acme Website', 'Beta Corp', 'Internal'];
-    for (let back = weekday(now); back > 0; back--) {
-      for (let slot = 0; slot < 102; slot++) {
+    const whole = options.busyWeek === 'whole';
+    for (let back = weekday(now); back > (whole ? weekday(now) - 5 : 0); back--) {
+      for (let slot = 0; slot < (whole ? 42 : 102); slot++) {
         const start = at(back, '07:00') + slot * 5 * 60_000;
         add(start, start + 4 * 60_000, projects[slot % 3] ?? null, 'Support', `Ticket #${4000 + back * 100 + slot}`);
       }
