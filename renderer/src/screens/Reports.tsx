@@ -133,7 +133,8 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
                 <line className="target" x1={center - bar / 2 - (days.length <= 7 ? 3 : 0)} x2={center + bar / 2 + (days.length <= 7 ? 3 : 0)} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
               )}
               {days.length <= 7 && day.minutes > 0 && (
-                <text className="value" x={center} y={Math.max(top - 4, 11)} textAnchor="middle">
+                // Inside a tall enough bar, so the target tick never crosses the number.
+                <text className={floor - top >= 20 ? `value inside${classes}` : 'value'} x={center} y={floor - top >= 20 ? top + 13 : Math.max(top - 4, 11)} textAnchor="middle">
                   {formatDuration(day.minutes)}
                 </text>
               )}
