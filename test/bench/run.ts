@@ -24,6 +24,7 @@ import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
+import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
@@ -326,6 +327,7 @@ async function main(): Promise<void> {
   const memory: MemoryResults = { afterClockPairs: null, afterTimeReports: null };
   let coldStart: ColdStartBenchResults;
   let sizes: SizeResults;
+  let prompts: PromptBenchResults;
   let clock: ClockResults;
   let report: ReportResults;
   let kimai: KimaiBenchResults;
@@ -339,6 +341,7 @@ async function main(): Promise<void> {
   try {
     coldStart = await coldStartBenchmarks(row, progress);
     sizes = await toolsListSizes();
+    prompts = await promptBenchmarks(row, progress);
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
     load = await loadAndLockBenchmarks(row, progress);
@@ -375,6 +378,7 @@ async function main(): Promise<void> {
       modelFacingBudgetChars: MODEL_FACING_BUDGET,
       met: sizes.everyTool.modelFacingChars <= MODEL_FACING_BUDGET,
     },
+    prompts,
     clockInOutMs: {
       warmupPairs: clock.warmupPairs,
       pair: roundSummary(clock.pair),
