@@ -20,6 +20,7 @@ import {
   TOOLS_LIST_ID,
 } from '../support/raw-stdio.ts';
 import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
+import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
@@ -336,8 +337,10 @@ async function main(): Promise<void> {
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
+  let firstCall: FirstCallResults;
   try {
     coldStart = await coldStartBenchmarks(row, progress);
+    firstCall = await firstCallBenchmarks(row, progress);
     sizes = await toolsListSizes();
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
@@ -367,6 +370,7 @@ async function main(): Promise<void> {
     machine,
     totalSeconds: round(totalSeconds, 1),
     coldStart,
+    firstCall,
     toolsList: {
       everyTool: sizes.everyTool,
       allTools: summaryOf(sizes.allTools),
