@@ -1,7 +1,8 @@
-// One configuration for the whole project (DESIGN.md §1). `vite build` builds four environments:
+// One configuration for the whole project (docs/decisions.md, "One build configuration").
+// `vite build` builds four environments:
 //   client     the settings window (React)         → dist/renderer/
 //   main       the Electron main process (ESM)     → dist/main/main.js
-//   preload    the window's bridge (CommonJS)      → dist/main/preload.cjs
+//   preload    the window's bridge (CommonJS)      → dist/preload/preload.cjs
 //   mcpServer  the engine                          → dist/mcp-server/punchcard-mcp.mjs (+ chunks/)
 // It also holds the Vitest setup.
 import { builtinModules } from 'node:module';
@@ -139,8 +140,9 @@ export default defineConfig({
     preload: {
       ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),
     },
-    // AI clients run the entry; it loads the opening, and the opening the engine, from chunks beside it
-    // (DESIGN.md §1: the entry holds only what initialize and tools/list need).
+    // AI clients run the entry; it loads the opening, and the opening the engine, from chunks
+    // beside it (docs/decisions.md, "A small entry, heavy code on demand": it holds only what
+    // initialize and tools/list need).
     mcpServer: nodeBundle({
       entry: here('mcp-server/index.ts'),
       outDir: `${out}/mcp-server`,

@@ -1,6 +1,6 @@
-// Punchcard's main process, as a table of contents (DESIGN.md §6). Each step is a small module; the
-// order matters where noted. Everything with logic lives in pure modules tested without Electron;
-// this file only wires them.
+// Punchcard's main process, as a table of contents (docs/decisions.md, "Main process as a table of
+// contents"). Each step is a small module; the order matters where noted. Everything with logic
+// lives in pure modules tested without Electron; this file only wires them.
 import { mkdirSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';

@@ -1,6 +1,7 @@
-// `npm run bench`: speed, size and memory of the built MCP server (DESIGN.md §8). It prints a table
-// and writes the same numbers to test-output/bench.json. Targets are reported, never enforced: a
-// missed target does not change the exit code (benchmarks measure; tests assert).
+// `npm run bench`: speed, size and memory of the built MCP server (docs/decisions.md, "Benchmarks
+// measure, tests assert"). It prints a table and writes the same numbers to test-output/bench.json.
+// Targets are reported, never enforced: a missed target does not change the exit code (benchmarks
+// measure; tests assert).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
