@@ -4,8 +4,8 @@
 // takes to start. The engine loads when the first real request arrives, or soon after start for a
 // remote back end nothing is remembered about, so that its optional features are checked in the
 // background before a client asks. Where a start or a connection test learned them before, the
-// opening lists from that, and the engine (which checks again) waits for the first request: an idle
-// server stays as small as the opening.
+// opening lists from that, and the engine (with whatever check the back end still wants) waits for
+// the first request: an idle server stays as small as the opening.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from 'virtual:punchcard-opening-manifest';
