@@ -1,6 +1,6 @@
-// Punchcard's main process, as a table of contents (DESIGN.md §6). Each step is a small module; the
-// order matters where noted. Everything with logic lives in pure modules tested without Electron;
-// this file only wires them.
+// Punchcard's main process, as a table of contents (docs/decisions.md, "Main process as a table of
+// contents"). Each step is a small module; the order matters where noted. Everything with logic
+// lives in pure modules tested without Electron; this file only wires them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';
@@ -28,7 +28,11 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  // A failure anywhere in start(), not only in getting ready, ends the app: a process left without
+  // a tray would hold the single-instance lock, and every later launch would hand over to it.
+  app.whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
 }
 
 async function start(): Promise<void> {
@@ -45,7 +49,7 @@ async function start(): Promise<void> {
   const tray = setupAppTray(paths, services, window);
   setupStatusListeners(status, services, window, tray);
   setupStatusSync(services, status);
-  setupSecondInstance(window);
+  setupRelaunch(window);
   setupQuit(services);
   repairClientRegistrations(services);
   installE2EHook({ tray, openScreen: (screen) => window.show(screen) });
@@ -152,8 +156,11 @@ function setupStatusSync(services: AppServices, status: StatusBroadcast): void {
   app.on('will-quit', () => sync.stop());
 }
 
-function setupSecondInstance(window: SettingsWindow): void {
+function setupRelaunch(window: SettingsWindow): void {
+  // Starting Punchcard again shows its window: elsewhere a second process hands over to this one;
+  // on macOS reopening the app (Finder, Spotlight, the Dock) reaches the running one as 'activate'.
   app.on('second-instance', () => window.show());
+  app.on('activate', () => window.show());
 }
 
 function setupQuit(services: AppServices): void {

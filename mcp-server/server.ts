@@ -1,6 +1,6 @@
 // The engine: settings, the active back end and the tool registry, and the factory that builds an
-// MCP server over them. Transport-free (style-models.md rule 5): index.ts serves it on stdio, tests
-// may serve it on anything.
+// MCP server over them. Transport-free (docs/decisions.md, "House style: tools as defineTool
+// objects"): index.ts serves it on stdio, tests may serve it on anything.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';

@@ -1,8 +1,8 @@
-// The one IPC contract between the settings window and the main process (DESIGN.md §6): each
-// bridge function's name, the zod schema its argument must pass, and the type of its answer. The
-// preload builds the bridge from these names, main registers a handler per name, and the renderer's
-// `window.punchcard` type is derived from here, so a channel cannot drift between the three.
-// Electron-free and Node-free: the renderer's type check reads it too.
+// The one IPC contract between the settings window and the main process (docs/decisions.md, "One
+// IPC contract"): each bridge function's name, the zod schema its argument must pass, and the type
+// of its answer. The preload builds the bridge from these names, main registers a handler per name,
+// and the renderer's `window.punchcard` type is derived from here, so a channel cannot drift
+// between the three. Electron-free and Node-free: the renderer's type check reads it too.
 import * as z from 'zod/v4';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
@@ -182,8 +182,9 @@ export interface ConnectionResult {
 }
 
 /**
- * What the back end keeps for the person instead of the settings (DESIGN.md §4), as the engine's
- * whoami and leave_balance report it: shown read-only, never offered for local editing.
+ * What the back end keeps for the person instead of the settings (docs/decisions.md, "Back ends act
+ * as the person and report their own truth"), as the engine's whoami and leave_balance report it:
+ * shown read-only, never offered for local editing.
  */
 export interface BackEndPlanView {
   state: 'kept';

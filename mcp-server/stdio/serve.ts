@@ -2,7 +2,10 @@
 // opening needs — the settings (zod only when a config.json exists), what the back end is known to
 // offer, and the tool list the build captured — so a client sees the tools in about the time Node
 // takes to start. The engine loads when the first real request arrives, or soon after start for a
-// remote back end, whose optional features are checked in the background.
+// remote back end nothing is remembered about, so that its optional features are checked in the
+// background before a client asks. Where a start or a connection test learned them before, the
+// opening lists from that, and the engine (with whatever check the back end still wants) waits for
+// the first request: an idle server stays as small as the opening.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from 'virtual:punchcard-opening-manifest';
@@ -24,7 +27,7 @@ import { createWire } from './wire.ts';
 
 const ACCOUNT_ONLY: ReadonlySet<Capability> = new Set(['account']);
 
-/** How long after start a remote back end's engine loads, to check its optional features. */
+/** How long after start the engine of a remote back end nothing is known about loads, to check its optional features. */
 const REMOTE_ENGINE_DELAY_MS = 250;
 
 export interface ServeOptions {
@@ -49,7 +52,8 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const profile = effectiveProfile(policy, options.provider ?? settings.settings.provider);
   // Settings that cannot say where data goes leave whoami alone, as the engine's stand-in will.
   const unusable = settings.problem !== null;
-  const capabilities = unusable ? ACCOUNT_ONLY : knownCapabilities(profile, userDataDir);
+  const known = unusable ? { capabilities: ACCOUNT_ONLY, remembered: true } : knownCapabilities(profile, userDataDir);
+  const { capabilities } = known;
   const remote = !unusable && profile.type !== 'local' && isProviderAllowed(policy, profile);
   // Only a start that asks for every tool looks for the app's proof (policy/app-engine-proof.ts).
   const appEngine = options.allTools && (await readAppEngineProof());
@@ -111,7 +115,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
       }),
     log,
   );
-  const early = remote ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
+  const early = remote && !known.remembered ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
 
   let closing = false;
   const shutdown = () => {

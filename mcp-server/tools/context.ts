@@ -1,5 +1,6 @@
-// What every tool handler receives (style-models.md rule 5): the active back end, the settings as
-// they are right now, the clock, the user's zone and a way to ask the person. Handlers touch nothing else.
+// What every tool handler receives (docs/decisions.md, "House style: tools as defineTool objects"):
+// the active back end, the settings as they are right now, the clock, the user's zone and a way to
+// ask the person. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';

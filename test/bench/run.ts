@@ -1,6 +1,7 @@
-// `npm run bench`: speed, size and memory of the built MCP server (DESIGN.md §8). It prints a table
-// and writes the same numbers to test-output/bench.json. Targets are reported, never enforced: a
-// missed target does not change the exit code (benchmarks measure; tests assert).
+// `npm run bench`: speed, size and memory of the built MCP server (docs/decisions.md, "Benchmarks
+// measure, tests assert"). It prints a table and writes the same numbers to test-output/bench.json.
+// Targets are reported, never enforced: a missed target does not change the exit code (benchmarks
+// measure; tests assert).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ import {
   TOOLS_LIST_ID,
 } from '../support/raw-stdio.ts';
 import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
+import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
@@ -338,8 +340,10 @@ async function main(): Promise<void> {
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
+  let firstCall: FirstCallResults;
   try {
     coldStart = await coldStartBenchmarks(row, progress);
+    firstCall = await firstCallBenchmarks(row, progress);
     sizes = await toolsListSizes();
     prompts = await promptBenchmarks(row, progress);
     clock = await clockRoundTrips(memory);
@@ -370,6 +374,7 @@ async function main(): Promise<void> {
     machine,
     totalSeconds: round(totalSeconds, 1),
     coldStart,
+    firstCall,
     toolsList: {
       everyTool: sizes.everyTool,
       allTools: summaryOf(sizes.allTools),

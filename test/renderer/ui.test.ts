@@ -1,7 +1,8 @@
-// The settings window in headless Chromium against the fake bridge (DESIGN.md §8): every screen by
-// keyboard, the actions of each screen with their pending states and errors, and a screenshot of
-// every screen in light and dark under test-output/screenshots/. Uses the built window
-// ($PUNCHCARD_UI_DIST or dist/renderer) and fails — never skips — without it or without Chromium.
+// The settings window in headless Chromium against the fake bridge (docs/decisions.md, "Testing
+// without the Electron binary"): every screen by keyboard, the actions of each screen with their
+// pending states and errors, and a screenshot of every screen in light and dark under
+// test-output/screenshots/. Uses the built window ($PUNCHCARD_UI_DIST or dist/renderer) and fails —
+// never skips — without it or without Chromium.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';

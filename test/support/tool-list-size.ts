@@ -18,7 +18,7 @@ export function wholeListChars(tools: readonly object[]): number {
   return JSON.stringify({ tools }).length;
 }
 
-/** The budget for what the model reads, for every tool there will be (DESIGN.md §5). */
+/** The budget for what the model reads, for every tool there will be (docs/decisions.md, "Tool list budget"). */
 export const MODEL_FACING_BUDGET = 6_000;
 
 interface ListedPrompt {

@@ -36,6 +36,8 @@ export interface HandlerDeps {
   settings: SettingsStore;
   credentials: Pick<CredentialStore, 'get' | 'set' | 'delete'>;
   registrar: Registrar;
+  /** Why AI clients cannot be connected from this install at all (an AppImage), or null. */
+  clientsUnavailable: string | null;
   platform: Platform;
   clipboard: { writeText(text: string): void };
   /** Opens a URL in the person's browser or the app registered for it; only called with URLs main chose. */

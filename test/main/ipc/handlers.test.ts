@@ -12,6 +12,7 @@ import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.t
 import type { AccountView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
 import type { BackEndPlan } from '../../../main/engine/timesheet.ts';
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
+import { appImageRefusal } from '../../../main/app/app-image.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
@@ -60,6 +61,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
       set: async (account, secret) => void secrets.set(account, secret),
       delete: async (account) => secrets.delete(account),
     },
+    clientsUnavailable: null,
     registrar: createRegistrar({
       environment: { platform: 'linux', home, env: { HOME: home } },
       launch: launchSpec({ executable: process.execPath, serverScript: join(home, 'punchcard-mcp.mjs'), userDataDir: userData, runAsNode: false }),
@@ -462,6 +464,37 @@ describe('the Claude Desktop extension', () => {
     expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { problem: 'Set by your organisation: your organisation allows only VS Code.' } });
     expect(await dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'Set by your organisation: your organisation allows only VS Code.' });
     expect(events).toEqual([]);
+  });
+});
+
+describe('client handlers in an AppImage', () => {
+  it('register, give snippets or open install links for nothing, in words, and leave the file alone; unregistering still works', async () => {
+    const mount = '/tmp/.mount_PunchcA1b2C3';
+    const reason = appImageRefusal(`${mount}/punchcard`, { APPIMAGE: '/home/ada/Apps/Punchcard.AppImage', APPDIR: mount });
+    expect(reason).toMatch(/^Punchcard is running from an AppImage, whose files exist only while it runs \(\/tmp\/\.mount_PunchcA1b2C3\)/);
+    const { dispatch, home, events } = setup({ clientsUnavailable: reason });
+    mkdirSync(join(home, '.cursor'));
+    writeFileSync(join(home, '.cursor', 'mcp.json'), '{\n  "mcpServers": {}\n}\n');
+    for (const [channel, payload] of [
+      ['registerClient', { id: 'cursor' }],
+      ['getSnippet', { id: 'cursor' }],
+      ['copySnippet', { id: 'cursor', part: 'text' }],
+      ['openClientLink', { id: 'vscode', label: 'Install in VS Code' }],
+    ] as const) {
+      expect(await dispatch(channel, payload), channel).toMatchObject({ ok: false, message: reason });
+    }
+    expect(readFileSync(join(home, '.cursor', 'mcp.json'), 'utf8')).toBe('{\n  "mcpServers": {}\n}\n');
+    expect(events).toEqual([]);
+    expect(await dispatch('unregisterClient', { id: 'cursor' })).toMatchObject({ ok: true });
+  });
+
+  it('tells an AppImage from a deb, a checkout or an AppImage variable some other program left behind', () => {
+    const env = { APPIMAGE: '/home/ada/Punchcard.AppImage', APPDIR: '/tmp/.mount_Punch9' };
+    expect(appImageRefusal('/tmp/.mount_Punch9/punchcard', env)).not.toBeNull();
+    expect(appImageRefusal('/opt/Punchcard/punchcard', env)).toBeNull();
+    expect(appImageRefusal('/tmp/.mount_Punch9-other/punchcard', env)).toBeNull();
+    expect(appImageRefusal('/tmp/.mount_Punch9/punchcard', { APPDIR: '/tmp/.mount_Punch9' })).toBeNull();
+    expect(appImageRefusal('/usr/bin/node', {})).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-// electron-builder.yml checked without packaging anything (electron.md §3.5): against
+// electron-builder.yml checked without packaging anything (docs/electron.md, "Packaging"): against
 // electron-builder's own JSON schema, for the security settings it must keep, and against what
 // `vite build` actually produces — package.json, the build config, main's paths and the packaging
 // rules must all name the same files.
