@@ -6,6 +6,7 @@
 // them in from its form, and keeps the secret in the system keychain (`sensitive`). The manifest
 // itself only names them, so no value of anyone's ever lands in the bundle.
 import { CONFIG_VARIABLES } from '../mcp-server/cli/arguments.ts';
+import { PROVIDER_TYPES } from '../mcp-server/contract/policy.ts';
 import { TOOL_NAMES } from '../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../mcp-server/contract/tools/index.ts';
 import { MINIMUM_NODE } from '../mcp-server/node-version.ts';
@@ -17,8 +18,8 @@ export const MANIFEST_VERSION = '0.4';
 /** Where the engine sits inside the bundle; chunks/ beside it, as vite.config.ts lays it out. */
 export const ENTRY_POINT = 'server/punchcard-mcp.mjs';
 
-/** The remote back ends whose secret the one secret field fills (PUNCHCARD_<BACK END>_TOKEN). */
-const SECRET_BACK_ENDS = ['kimai', 'clockodo', 'calamari'] as const;
+/** The remote back ends, whose secret the one secret field fills (PUNCHCARD_<BACK END>_TOKEN). */
+export const SECRET_BACK_ENDS = PROVIDER_TYPES.filter((type) => type !== 'local');
 
 const userConfig = (key: string) => `\${user_config.${key}}`;
 
@@ -76,7 +77,7 @@ export function buildManifest(version: string) {
       back_end: {
         type: 'string',
         title: 'Back end',
-        description: 'local, kimai, clockodo or calamari. Empty: what the Punchcard app is set to.',
+        description: `${PROVIDER_TYPES.join(', ')}. Empty: what the Punchcard app is set to.`,
         required: false,
         default: '',
       },

@@ -15,7 +15,7 @@ import { TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import { MINIMUM_NODE } from '../../mcp-server/node-version.ts';
 import { PROMPT_LIST } from '../../mcp-server/prompts/index.ts';
-import { ENTRY_POINT, MANIFEST_VERSION } from '../../scripts/mcpb-manifest.ts';
+import { ENTRY_POINT, MANIFEST_VERSION, SECRET_BACK_ENDS } from '../../scripts/mcpb-manifest.ts';
 import { packMcpb, runMcpb } from '../../scripts/pack-mcpb.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeUser, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
@@ -113,10 +113,10 @@ describe('the packed extension', () => {
       PUNCHCARD_EMAIL: '${user_config.email}',
       PUNCHCARD_CA_FILE: '${user_config.ca_file}',
       PUNCHCARD_USER_DATA: '${user_config.data_folder}',
-      PUNCHCARD_KIMAI_TOKEN: '${user_config.secret}',
-      PUNCHCARD_CLOCKODO_TOKEN: '${user_config.secret}',
-      PUNCHCARD_CALAMARI_TOKEN: '${user_config.secret}',
+      // One secret field for whichever remote back end is chosen, in that back end's own variable.
+      ...Object.fromEntries(SECRET_BACK_ENDS.map((type) => [`PUNCHCARD_${type.toUpperCase()}_TOKEN`, '${user_config.secret}'])),
     });
+    expect(SECRET_BACK_ENDS).toEqual(expect.arrayContaining(['kimai', 'clockodo', 'calamari']));
   });
 
   it('runs unpacked on the local timesheet: tools/list, prompts/list and a call', async () => {
