@@ -1,7 +1,7 @@
 // Punchcard's main process, as a table of contents (docs/decisions.md, "Main process as a table of
 // contents"). Each step is a small module; the order matters where noted. Everything with logic
 // lives in pure modules tested without Electron; this file only wires them.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices, type AppServices } from './app/services.ts';
@@ -86,6 +86,15 @@ function setupServices(paths: AppPaths, status: StatusBroadcast): AppServices {
     },
     loginItem: login,
     statusChanged: (next) => status.publish(next),
+    extension: {
+      bundle: () => (existsSync(paths.extensionBundle) ? paths.extensionBundle : null),
+      // Only ever the app's own bundle (paths.extensionBundle); the window never names a file.
+      open: async (path) => {
+        const problem = await shell.openPath(path);
+        if (problem) throw new Error(problem);
+      },
+      show: (path) => shell.showItemInFolder(path),
+    },
   });
 }
 

@@ -33,6 +33,8 @@ export interface AppServicesOptions {
   openExternal: HandlerDeps['openExternal'];
   loginItem: HandlerDeps['loginItem'];
   statusChanged: (status: StatusView) => void;
+  /** Punchcard's Claude Desktop extension, when the app has one to offer. */
+  extension?: HandlerDeps['extension'];
 }
 
 export interface AppServices {
@@ -116,6 +118,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     restartEngine: () => engine.restart(),
     policy: () => policy,
     statusChanged: options.statusChanged,
+    ...(options.extension ? { extension: options.extension } : {}),
   });
 
   return {

@@ -112,6 +112,16 @@ export interface ClientCard {
   lockedByOrganisation?: string;
 }
 
+/** Punchcard's Claude Desktop extension (an MCP Bundle, `.mcpb`): installed by Claude Desktop itself. */
+export interface ExtensionView {
+  /** The bundle beside the app (in a checkout: dist/punchcard.mcpb), or null when there is none. */
+  path: string | null;
+  /** Why it cannot be installed from here, in words; null when it can. */
+  problem: string | null;
+  /** Claude Desktop was found on this computer. */
+  claudeInstalled: boolean;
+}
+
 export interface ClientChange {
   card: ClientCard;
   /** What happened, in words: which files changed, where the backup is, what to do next. */
@@ -302,6 +312,11 @@ export const contract = {
   /** Copies through main: the renderer has no clipboard access. */
   copySnippet: { request: z.object({ id: clientId, part: z.enum(['text', 'command']) }).strict(), response: null },
   openClientLink: { request: z.object({ id: clientId, label: z.string().max(200) }).strict(), response: null },
+  getExtension: { request: none, response: {} as ExtensionView },
+  /** Opens the bundle with the system: Claude Desktop shows its own install dialog. */
+  installExtension: { request: none, response: {} as { message: string } },
+  /** Shows the bundle in the file manager, to drag into Claude Desktop or pick in its settings. */
+  showExtension: { request: none, response: null },
 
   getAccount: { request: none, response: {} as AccountView },
   /** Saves the back end; a token, when given, goes to the keychain and nowhere else. */

@@ -15,12 +15,14 @@ import { knownCapabilities } from '../providers/known-capabilities.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
 import { reportSettings, SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
+import { isPromptOffered } from '../prompts/offer.ts';
 import { isToolOffered } from '../tools/offer.ts';
 import { readAppEngineProof } from '../policy/app-engine-proof.ts';
 import { effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { createConnection } from './connection.ts';
 import type { JsonObject } from './frames.ts';
+import type { Offered } from './opening.ts';
 import { createWire } from './wire.ts';
 
 const ACCOUNT_ONLY: ReadonlySet<Capability> = new Set(['account']);
@@ -60,17 +62,23 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
     organisation: organisationRules(policy, profile),
   });
 
-  const listed = (): JsonObject[] =>
-    manifest.tools
-      .filter((tool) => isToolOffered(tool, capabilities, settings.settings, toolOptions()))
-      // The build listed the tools for the local timesheet; a remote back end is the open world.
-      .map((tool) => (remote ? { ...tool.listed, annotations: { ...(tool.listed.annotations as JsonObject), openWorldHint: true } } : tool.listed));
+  const offeredTools = () => manifest.tools.filter((tool) => isToolOffered(tool, capabilities, settings.settings, toolOptions()));
+  const offered: Offered = {
+    tools: (): JsonObject[] =>
+      offeredTools()
+        // The build listed the tools for the local timesheet; a remote back end is the open world.
+        .map((tool) => (remote ? { ...tool.listed, annotations: { ...(tool.listed.annotations as JsonObject), openWorldHint: true } } : tool.listed)),
+    prompts: (): JsonObject[] => {
+      const names = new Set<string>(offeredTools().map((tool) => tool.name));
+      return manifest.prompts.filter((prompt) => isPromptOffered(prompt, (tool) => names.has(tool))).map((prompt) => prompt.listed);
+    },
+  };
 
   const wire = createWire(process.stdin, process.stdout, log);
   const connection = createConnection({
     wire,
     manifest,
-    listed,
+    offered,
     loadEngine: async (replay) => {
       stopWatching();
       stopWatchingPolicy();
@@ -93,7 +101,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
         settings = next;
         // Usable at last: the engine opens the back end the settings name.
         if (unusable && next.problem === null) return connection.handOver();
-        connection.toolsMayHaveChanged();
+        connection.listsMayHaveChanged();
       }),
     log,
   );
@@ -103,7 +111,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
       void loadPolicy(policyFiles).then((next) => {
         if (connection.engineLoaded) return;
         policy = next;
-        connection.toolsMayHaveChanged();
+        connection.listsMayHaveChanged();
       }),
     log,
   );

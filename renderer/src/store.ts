@@ -2,7 +2,7 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, ClientCard, HolidayRegionOption, PreferencesView, Screen, StatusView, ToolsView } from '../../main/ipc/contract.ts';
+import type { AccountView, ClientCard, ExtensionView, HolidayRegionOption, PreferencesView, Screen, StatusView, ToolsView } from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
 
 export interface Loadable<T> {
@@ -74,6 +74,7 @@ export const stores = {
   status: new Store<StatusView>(() => api.getStatus()),
   tools: new Store<ToolsView>(() => api.getTools()),
   clients: new Store<ClientCard[]>(() => api.listClients()),
+  extension: new Store<ExtensionView>(() => api.getExtension()),
   account: new Store<AccountView>(() => api.getAccount()),
   preferences: new Store<PreferencesView>(() => api.getPreferences()),
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
@@ -83,7 +84,7 @@ export const stores = {
 export const SCREEN_STORES: Record<Screen, ReadonlyArray<Store<unknown>>> = {
   status: [stores.status],
   tools: [stores.tools],
-  connect: [stores.clients],
+  connect: [stores.clients, stores.extension],
   account: [stores.account],
   preferences: [stores.preferences, stores.countries],
 };

@@ -26,6 +26,7 @@ import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
+import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
@@ -328,6 +329,7 @@ async function main(): Promise<void> {
   const memory: MemoryResults = { afterClockPairs: null, afterTimeReports: null };
   let coldStart: ColdStartBenchResults;
   let sizes: SizeResults;
+  let prompts: PromptBenchResults;
   let clock: ClockResults;
   let report: ReportResults;
   let kimai: KimaiBenchResults;
@@ -343,6 +345,7 @@ async function main(): Promise<void> {
     coldStart = await coldStartBenchmarks(row, progress);
     firstCall = await firstCallBenchmarks(row, progress);
     sizes = await toolsListSizes();
+    prompts = await promptBenchmarks(row, progress);
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
     load = await loadAndLockBenchmarks(row, progress);
@@ -380,6 +383,7 @@ async function main(): Promise<void> {
       modelFacingBudgetChars: MODEL_FACING_BUDGET,
       met: sizes.everyTool.modelFacingChars <= MODEL_FACING_BUDGET,
     },
+    prompts,
     clockInOutMs: {
       warmupPairs: clock.warmupPairs,
       pair: roundSummary(clock.pair),

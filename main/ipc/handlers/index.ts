@@ -3,18 +3,20 @@
 import type { Handlers } from '../contract.ts';
 import { accountHandlers } from './account.ts';
 import { clientHandlers } from './clients.ts';
+import { extensionHandlers } from './extension.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
 import { toolHandlers } from './tools.ts';
 
-export type { HandlerDeps, LoginItemPort, TimesheetPort } from './ports.ts';
+export type { ExtensionPort, HandlerDeps, LoginItemPort, TimesheetPort } from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...statusHandlers(deps),
     ...toolHandlers(deps),
     ...clientHandlers(deps),
+    ...extensionHandlers(deps),
     ...accountHandlers(deps),
     ...preferenceHandlers(deps),
   } satisfies Handlers;

@@ -52,4 +52,15 @@ export interface HandlerDeps {
   statusChanged(status: StatusView): void;
   /** The organisation's policy as it stands (mcp-server/policy); absent: none. */
   policy?(): Policy;
+  /** Punchcard's Claude Desktop extension; absent where the app has none to offer. */
+  extension?: ExtensionPort;
+}
+
+export interface ExtensionPort {
+  /** The bundle's path when the file is there, else null. */
+  bundle(): string | null;
+  /** Opens a file with the application the system registers for it; rejects with the system's reason. */
+  open(path: string): Promise<void>;
+  /** Shows a file in the system's file manager. */
+  show(path: string): void;
 }

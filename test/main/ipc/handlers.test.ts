@@ -410,6 +410,63 @@ describe('client handlers', () => {
   });
 });
 
+describe('the Claude Desktop extension', () => {
+  const bundle = '/opt/Punchcard/resources/punchcard.mcpb';
+  const extension = (events: string[], present = true, failure?: string): NonNullable<HandlerDeps['extension']> => ({
+    bundle: () => (present ? bundle : null),
+    open: async (path) => {
+      if (failure) throw new Error(failure);
+      events.push(`openPath ${path}`);
+    },
+    show: (path) => void events.push(`show ${path}`),
+  });
+
+  it('hands the app’s own bundle to the system to open (Claude Desktop installs it), and shows it', async () => {
+    const events: string[] = [];
+    const { dispatch, home } = setup({ extension: extension(events) });
+    expect(await dispatch('getExtension', undefined)).toEqual({ ok: true, value: { path: bundle, problem: null, claudeInstalled: false } });
+    mkdirSync(join(home, '.config', 'Claude'), { recursive: true });
+    expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { claudeInstalled: true } });
+    expect(await dispatch('installExtension', undefined)).toEqual({
+      ok: true,
+      value: { message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.' },
+    });
+    await dispatch('showExtension', undefined);
+    expect(events).toEqual([`openPath ${bundle}`, `show ${bundle}`]);
+    // The window names no file: any request is refused before a handler runs.
+    expect(await dispatch('installExtension', { path: '/etc/passwd' } as never)).toMatchObject({ ok: false });
+  });
+
+  it('says how to get a bundle when there is none, and what to do when nothing opens it', async () => {
+    const events: string[] = [];
+    const missing = setup({ extension: extension(events, false) });
+    const view = await missing.dispatch('getExtension', undefined);
+    expect(view).toMatchObject({ ok: true, value: { path: null, problem: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' } });
+    expect(await missing.dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' });
+    expect(await setup().dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { path: null } });
+    const unopened = setup({ extension: extension(events, true, 'No application knows how to open this file.') });
+    expect(await unopened.dispatch('installExtension', undefined)).toEqual({
+      ok: false,
+      message: `Nothing opened ${bundle} (No application knows how to open this file). Install Claude Desktop, or in Claude Desktop choose Settings → Extensions → Install Extension and pick that file.`,
+    });
+    expect(events).toEqual([]);
+  });
+
+  it('is not offered where the organisation does not allow Claude Desktop', async () => {
+    const events: string[] = [];
+    const base = setup();
+    const registrar = createRegistrar({
+      refusal: (id) => (id === 'claude-desktop' ? 'your organisation allows only VS Code.' : null),
+      environment: { platform: 'linux', home: base.home, env: { HOME: base.home } },
+      launch: launchSpec({ executable: process.execPath, serverScript: join(base.home, 'punchcard-mcp.mjs'), userDataDir: base.userData, runAsNode: false }),
+    });
+    const { dispatch } = setup({ registrar, extension: extension(events) });
+    expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { problem: 'Set by your organisation: your organisation allows only VS Code.' } });
+    expect(await dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'Set by your organisation: your organisation allows only VS Code.' });
+    expect(events).toEqual([]);
+  });
+});
+
 describe('client handlers in an AppImage', () => {
   it('register, give snippets or open install links for nothing, in words, and leave the file alone; unregistering still works', async () => {
     const mount = '/tmp/.mount_PunchcA1b2C3';

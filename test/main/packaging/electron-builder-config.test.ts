@@ -110,9 +110,13 @@ describe('electron-builder.yml', () => {
     });
     expect(targets).toContain(installed.trayIcons);
     expect(targets).toContain(installed.appIcon);
+    expect(targets).toContain(installed.extensionBundle);
     const development = appPaths({ mainDir: join(ROOT, 'dist', 'main'), isPackaged: false, resourcesPath: '' });
     expect(existsSync(join(development.trayIcons, 'trayTemplate.png'))).toBe(true);
     expect(existsSync(development.appIcon)).toBe(true);
+    expect(existsSync(development.extensionBundle)).toBe(true);
+    // Inside the archive the system could not hand it to Claude Desktop.
+    expect(packaged('dist/punchcard.mcpb')).toBe(false);
   });
 });
 
