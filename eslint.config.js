@@ -23,7 +23,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' },
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
             { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
           ],
         },
@@ -36,23 +36,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' }] },
+        { patterns: [{ group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' }] },
       ],
     },
   },
   {
-    // Registration (DESIGN.md §7) is served from the engine's command line and used by the app, so it
-    // lives in the engine, where the app's dependency points down. It stays a self-contained corner:
-    // no Electron, and from the rest of the engine only the folder rules in user-data.ts, the
-    // launch flags in engine-flags.ts (an entry starts the engine as the engine needs) and the
-    // duplicate-key check it shares with the policy reader (contract/duplicate-keys.ts).
+    // Registration (docs/decisions.md, "Registration lives in the engine") is served from the
+    // engine's command line and used by the app, so it lives in the engine, where the app's
+    // dependency points down. It stays a self-contained corner: no Electron, and from the rest of
+    // the engine only the folder rules in user-data.ts, the launch flags in engine-flags.ts (an
+    // entry starts the engine as the engine needs) and the duplicate-key check it shares with the
+    // policy reader (contract/duplicate-keys.ts).
     files: ['mcp-server/clients/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (DESIGN.md §1).' },
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
             { regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys)\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts and contract/duplicate-keys.ts.' },
           ],
         },
@@ -61,7 +62,8 @@ export default tseslint.config(
   },
   {
     // The settings window is a sandboxed web page: browser globals only, React's hook rules, and
-    // nothing from the app or the engine but types and the pure contract (DESIGN.md §1).
+    // nothing from the app or the engine but types and the pure contract (docs/decisions.md,
+    // "Dependency direction").
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -82,8 +84,8 @@ export default tseslint.config(
     },
   },
   {
-    // IPC goes through the contract (DESIGN.md §6): only the registration wrapper and the preload
-    // touch ipcMain / ipcRenderer.
+    // IPC goes through the contract (docs/decisions.md, "House style: IPC as a type map"): only the
+    // registration wrapper and the preload touch ipcMain / ipcRenderer.
     files: ['main/**/*.ts'],
     ignores: ['main/ipc/register.ts', 'main/preload.ts'],
     rules: {

@@ -1,7 +1,8 @@
-// One configuration for the whole project (DESIGN.md §1). `vite build` builds four environments:
+// One configuration for the whole project (docs/decisions.md, "One build configuration").
+// `vite build` builds four environments:
 //   client     the settings window (React)         → dist/renderer/
 //   main       the Electron main process (ESM)     → dist/main/main.js
-//   preload    the window's bridge (CommonJS)      → dist/main/preload.cjs
+//   preload    the window's bridge (CommonJS)      → dist/preload/preload.cjs
 //   mcpServer  the engine                          → dist/mcp-server/punchcard-mcp.mjs (+ chunks/)
 // It also holds the Vitest setup.
 import { builtinModules } from 'node:module';
@@ -42,6 +43,35 @@ function openingManifest(): Plugin {
 }
 
 /**
+ * One chunk per stage, holding its modules and everything they import statically that an earlier
+ * stage does not. Node pays for every file it loads (resolve, read, look up the compile cache, link), and a
+ * client waits for the engine's opening, then for its first call: a file each instead of a dozen.
+ */
+function stageGroups(stages: ReadonlyArray<{ name: string; modules: readonly string[] }>) {
+  type Context = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+  let owner: Map<string, string> | undefined;
+  const ownerOf = (id: string, context: Context) => {
+    if (!owner) {
+      owner = new Map();
+      for (const stage of stages) {
+        const queue = [...stage.modules];
+        for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+          if (owner.has(next)) continue;
+          owner.set(next, stage.name);
+          queue.push(...(context.getModuleInfo(next)?.importedIds ?? []));
+        }
+      }
+    }
+    return owner.get(id);
+  };
+  // An earlier stage's group wins a module both reach (higher priority).
+  return stages.map((stage, index) => ({
+    name: (id: string, context: Context) => (ownerOf(id, context) === stage.name ? stage.name : null),
+    priority: stages.length - index,
+  }));
+}
+
+/**
  * A Node-side bundle (main process or engine): every dependency inlined so start-up does not walk
  * node_modules (cold start is dominated by module resolution otherwise), except native modules,
  * Node's built-ins and whatever else the runtime provides (`electron` for the main process).
@@ -55,6 +85,8 @@ function nodeBundle(options: {
   banner?: string;
   /** Let dynamic imports become their own files, loaded when first needed. */
   split?: boolean;
+  /** With `split`: the stages a process loads one after the other, each into one file (stageGroups). */
+  stages?: ReadonlyArray<{ name: string; modules: readonly string[] }>;
 }): EnvironmentOptions {
   const external = [...nativeModules, ...nodeBuiltins, ...(options.external ?? [])];
   return {
@@ -76,7 +108,7 @@ function nodeBundle(options: {
           chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
             chunk.facadeModuleId?.includes('/node_modules/date-holidays/') ? 'chunks/holidays-[hash].mjs' : 'chunks/[name]-[hash].mjs',
           format: options.format,
-          codeSplitting: options.split ?? false,
+          codeSplitting: options.split ? (options.stages ? { groups: stageGroups(options.stages) } : true) : false,
           // The banner (a shebang) belongs to the entry alone; chunks are never run directly.
           ...(options.banner ? { banner: (chunk: { isEntry: boolean }) => (chunk.isEntry ? (options.banner ?? '') : '') } : {}),
         },
@@ -108,8 +140,9 @@ export default defineConfig({
     preload: {
       ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),
     },
-    // AI clients run the entry; it loads the opening, and the opening the engine, from chunks beside it
-    // (DESIGN.md §1: the entry holds only what initialize and tools/list need).
+    // AI clients run the entry; it loads the opening, and the opening the engine, from chunks
+    // beside it (docs/decisions.md, "A small entry, heavy code on demand": it holds only what
+    // initialize and tools/list need).
     mcpServer: nodeBundle({
       entry: here('mcp-server/index.ts'),
       outDir: `${out}/mcp-server`,
@@ -117,6 +150,12 @@ export default defineConfig({
       format: 'es',
       banner: '#!/usr/bin/env node',
       split: true,
+      // The opening; what it checks with zod when a settings or policy file exists; the engine.
+      stages: [
+        { name: 'opening', modules: [here('mcp-server/cli/main.ts')] },
+        { name: 'file-checks', modules: [here('mcp-server/settings/settings-file.ts'), here('mcp-server/contract/policy.ts')] },
+        { name: 'engine', modules: [here('mcp-server/stdio/engine-session.ts')] },
+      ],
     }),
   },
   test: {

@@ -1,7 +1,7 @@
-// Punchcard's main process, as a table of contents (DESIGN.md §6). Each step is a small module; the
-// order matters where noted. Everything with logic lives in pure modules tested without Electron;
-// this file only wires them.
-import { mkdirSync } from 'node:fs';
+// Punchcard's main process, as a table of contents (docs/decisions.md, "Main process as a table of
+// contents"). Each step is a small module; the order matters where noted. Everything with logic
+// lives in pure modules tested without Electron; this file only wires them.
+import { existsSync, mkdirSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices, type AppServices } from './app/services.ts';
@@ -32,7 +32,11 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  // A failure anywhere in start(), not only in getting ready, ends the app: a process left without
+  // a tray would hold the single-instance lock, and every later launch would hand over to it.
+  app.whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
 }
 
 async function start(): Promise<void> {
@@ -63,7 +67,7 @@ async function start(): Promise<void> {
   setupShortcut(services, shortcut);
   setupStatusListeners(status, services, window, tray, idle);
   setupStatusSync(services, status);
-  setupSecondInstance(window);
+  setupRelaunch(window);
   setupQuit(services);
   repairClientRegistrations(services);
   installE2EHook({ tray, openScreen: (screen) => window.show(screen) });
@@ -103,6 +107,15 @@ function setupServices(paths: AppPaths, status: StatusBroadcast, window: Setting
     saveTextFile: saveTextFileWithDialog(() => window.current()),
     shortcut,
     preferencesChanged,
+    extension: {
+      bundle: () => (existsSync(paths.extensionBundle) ? paths.extensionBundle : null),
+      // Only ever the app's own bundle (paths.extensionBundle); the window never names a file.
+      open: async (path) => {
+        const problem = await shell.openPath(path);
+        if (problem) throw new Error(problem);
+      },
+      show: (path) => shell.showItemInFolder(path),
+    },
   });
 }
 
@@ -193,8 +206,11 @@ function setupStatusSync(services: AppServices, status: StatusBroadcast): void {
   app.on('will-quit', () => sync.stop());
 }
 
-function setupSecondInstance(window: SettingsWindow): void {
+function setupRelaunch(window: SettingsWindow): void {
+  // Starting Punchcard again shows its window: elsewhere a second process hands over to this one;
+  // on macOS reopening the app (Finder, Spotlight, the Dock) reaches the running one as 'activate'.
   app.on('second-instance', () => window.show());
+  app.on('activate', () => window.show());
 }
 
 function setupQuit(services: AppServices): void {

@@ -1,15 +1,29 @@
 // The engine: settings, the active back end and the tool registry, and the factory that builds an
-// MCP server over them. Transport-free (style-models.md rule 5): index.ts serves it on stdio, tests
-// may serve it on anything.
+// MCP server over them. Transport-free (docs/decisions.md, "House style: tools as defineTool
+// objects"): index.ts serves it on stdio, tests may serve it on anything.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { McpServer, type RegisteredTool } from '@modelcontextprotocol/server';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  completable,
+  createRequestStateCodec,
+  inputRequired,
+  McpServer,
+  ProtocolError,
+  ProtocolErrorCode,
+  type RegisteredPrompt,
+  type RegisteredTool,
+  type RequestStateCodec,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import * as z from 'zod/v4';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
 import type { Clock } from './clock.ts';
 import { publicHolidays } from './domain/holidays.ts';
 import { MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
-import { isValidTimeZone, systemTimeZone } from './domain/time.ts';
+import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
 import { withoutControls, withoutControlsDeep } from './plain-text.ts';
@@ -19,10 +33,16 @@ import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from '
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
 import { readSettingsFile, type SettingsRead } from './settings/settings-file.ts';
 import { reportSettings, SETTINGS_FILE_NAME, settingsProblem, watchSettingsFile } from './settings/settings-source.ts';
+import { complete, type CompletionContext } from './prompts/completions.ts';
+import { type CompletionSource, type PromptContext, type PromptDefinition, PromptArgumentError } from './prompts/define-prompt.ts';
+import { PROMPT_LIST } from './prompts/index.ts';
+import { isPromptOffered } from './prompts/offer.ts';
+import type { ToolName } from './contract/tool-catalog.ts';
+import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from './tools/asking.ts';
 import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
-import { TOOL_LIST } from './tools/index.ts';
+import { TOOL_LIST, TOOLS } from './tools/index.ts';
 import { isToolOffered } from './tools/offer.ts';
 import type { ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
@@ -31,6 +51,10 @@ import { watchPolicyFiles } from './policy/watch-policy.ts';
 
 /** How long after start a remote back end is asked about its optional features. */
 const DETECTION_DELAY_MS = 250;
+/** How long a question may wait for its answer (a person reading it) before the state expires. */
+const QUESTION_TTL_SECONDS = 900;
+/** How long completions reuse the projects, activities and leave they were given (one per keystroke otherwise). */
+const COMPLETION_DATA_MS = 30_000;
 
 // The conventions every tool shares, said once here rather than in each tool's schema: clients
 // send the tool list to the model on every turn, and these words would repeat in it a dozen times.
@@ -74,6 +98,8 @@ export interface Engine {
   reloadSettings(): void;
   /** The tools AI clients are offered now, in registry order. */
   offeredToolNames(): string[];
+  /** The prompts AI clients are offered now (those with a tool offered), in registry order. */
+  offeredPromptNames(): string[];
   close(): void;
 }
 
@@ -203,8 +229,33 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       notes: [],
       organisationPolicy: aiGate(policy, profile),
       settingsFile: fileState,
+      ask: NO_ASKING,
     };
   };
+  // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
+  // settings' zone does (a prompt only names days, and the tools it leads to say what is wrong).
+  const promptClock = async (): Promise<{ timezone: string; now: number }> => {
+    try {
+      const known = await withRequestBudget(MAX_REQUESTS_PER_CALL, context);
+      return { timezone: known.timezone, now: options.now() };
+    } catch {
+      return { timezone: resolveTimeZone(current.settings.timezone, () => {}), now: options.now() };
+    }
+  };
+  const completionData: Pick<CompletionContext, 'catalog' | 'leave'> = {
+    catalog: remembered(options.now, () => tracker, (active) => withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.catalog(false, ['project', 'activity']))),
+    leave: remembered(options.now, () => tracker, async (active) => {
+      const year = Number(localDate(options.now(), (await promptClock()).timezone).slice(0, 4));
+      return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
+    }),
+  };
+  // Questions travel with a state only this process can sign (asking.ts): one stdio process serves
+  // every round of a call, so the key never leaves it.
+  const questions = createRequestStateCodec<RoundState>({
+    key: randomBytes(32),
+    ttlSeconds: QUESTION_TTL_SECONDS,
+    bind: (request) => request.mcpReq.method,
+  });
 
   let lastSeen: SettingsRead = current;
   const reloadSettings = () => {
@@ -255,8 +306,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     reloadSettings,
     offeredToolNames: () => TOOL_LIST.filter((tool) => isToolOffered(tool, capabilities(), current.settings, toolOptions())).map((tool) => tool.name),
+    offeredPromptNames: () =>
+      PROMPT_LIST.filter((prompt) => isPromptOffered(prompt, (name) => isToolOffered(TOOLS[name], capabilities(), current.settings, toolOptions()))).map((prompt) => prompt.name),
     createServer() {
-      const { server, apply } = buildServer(() => tracker, capabilities, context, current.settings, toolOptions, log);
+      const { server, apply } = buildServer({
+        trackerNow: () => tracker,
+        capabilities,
+        context,
+        settings: current.settings,
+        toolOptions,
+        log,
+        promptClock,
+        completionData,
+        questions,
+      });
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
       return server;
@@ -276,27 +339,41 @@ function fileStateOf(path: string, read: SettingsRead): ToolContext['settingsFil
   return { problem: read.problem === null ? null : settingsProblem(path, read.problem), notes: read.notes };
 }
 
-function buildServer(
-  trackerNow: () => TimeTracker,
-  capabilities: () => ReadonlySet<Capability>,
-  context: () => Promise<ToolContext>,
-  settings: Settings,
-  toolOptions: () => ToolPolicyOptions,
-  log: Log,
-): { server: McpServer; apply: (settings: Settings) => void } {
+interface ServerParts {
+  trackerNow: () => TimeTracker;
+  capabilities: () => ReadonlySet<Capability>;
+  context: () => Promise<ToolContext>;
+  settings: Settings;
+  toolOptions: () => ToolPolicyOptions;
+  log: Log;
+  /** The person's zone and the time, for a prompt's days. */
+  promptClock: () => Promise<{ timezone: string; now: number }>;
+  completionData: Pick<CompletionContext, 'catalog' | 'leave'>;
+  /** Signs and checks the state a question travels with (tools/asking.ts). */
+  questions: RequestStateCodec<RoundState>;
+}
+
+type AnyTool = (typeof TOOL_LIST)[number];
+
+function buildServer(parts: ServerParts): { server: McpServer; apply: (settings: Settings) => void } {
+  const { trackerNow, capabilities, context, toolOptions, log, questions } = parts;
   const server = new McpServer(
     { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
     {
-      capabilities: { tools: { listChanged: true } },
+      capabilities: { tools: { listChanged: true }, prompts: { listChanged: true }, completions: {} },
       instructions: INSTRUCTIONS,
       // One settings save can switch many tools; clients get one notification for all of them.
-      debouncedNotificationMethods: ['notifications/tools/list_changed'],
+      debouncedNotificationMethods: ['notifications/tools/list_changed', 'notifications/prompts/list_changed'],
+      // A state that does not verify (forged, expired, another method's) is refused before any handler runs.
+      requestState: { verify: (state, request) => questions.verify(state, request) },
     },
   );
-  const registered = new Map<string, { tool: (typeof TOOL_LIST)[number]; handle: RegisteredTool }>();
+  let settings = parts.settings;
+  const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
-  const isOffered = (tool: (typeof TOOL_LIST)[number], next: Settings) => isToolOffered(tool, capabilities(), next, toolOptions());
+  const isOffered = (tool: AnyTool, next: Settings) => isToolOffered(tool, capabilities(), next, toolOptions());
+  const toolOffered = (next: Settings) => (name: ToolName) => isOffered(TOOLS[name], next);
   // Every remote back end is the open world; it changes only when a back end opens late.
   let openWorld = trackerNow().type !== 'local';
   for (const tool of TOOL_LIST) {
@@ -309,12 +386,38 @@ function buildServer(
         outputSchema: withCompactJsonSchema(tool.output),
         annotations: { ...tool.annotations, openWorldHint: openWorld },
       },
-      (args: unknown) => runTool(tool, args, context, log),
+      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions }),
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
   }
+  // Prompts follow the tools they work through: listed while one of them is offered.
+  const prompts = new Map<string, { prompt: PromptDefinition; handle: RegisteredPrompt }>();
+  const completer = async (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => {
+    try {
+      const { timezone, now } = await parts.promptClock();
+      return await complete(source, value, argumentsSoFar, { today: localDate(now, timezone), offered: toolOffered(settings), ...parts.completionData });
+    } catch (error) {
+      // Completions are a convenience: a back end that cannot answer leaves the list empty.
+      log(`Completing ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  };
+  for (const prompt of PROMPT_LIST) {
+    const handle = server.registerPrompt(
+      prompt.name,
+      { title: prompt.title, description: prompt.description, argsSchema: promptArguments(prompt, completer) },
+      async (args: Record<string, string | undefined>) => {
+        const { timezone, now } = await parts.promptClock();
+        const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
+        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: withoutControls(renderPrompt(prompt, args, promptContext)) } }] };
+      },
+    );
+    if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
+    prompts.set(prompt.name, { prompt, handle });
+  }
   const apply = (next: Settings) => {
+    settings = next;
     const nowOpen = trackerNow().type !== 'local';
     const worldChanged = nowOpen !== openWorld;
     openWorld = nowOpen;
@@ -324,21 +427,76 @@ function buildServer(
       if (enabled && !handle.enabled) handle.enable();
       if (!enabled && handle.enabled) handle.disable();
     }
+    for (const { prompt, handle } of prompts.values()) {
+      const enabled = isPromptOffered(prompt, toolOffered(next));
+      if (enabled && !handle.enabled) handle.enable();
+      if (!enabled && handle.enabled) handle.disable();
+    }
   };
   return { server, apply };
 }
 
-async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context: () => Promise<ToolContext>, log: Log) {
+/**
+ * A prompt's arguments as the SDK lists and checks them: strings within their length, the optional
+ * ones optional, and those with a source completing from it.
+ */
+function promptArguments(prompt: PromptDefinition, completer: (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => Promise<string[]>) {
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  for (const argument of prompt.arguments) {
+    const text = z.string().max(argument.max).describe(argument.description);
+    const { completes } = argument;
+    const field = completes ? completable(text, (value, request) => completer(completes, value ?? '', request?.arguments ?? {})) : text;
+    shape[argument.name] = argument.required ? field : field.optional();
+  }
+  return z.strictObject(shape);
+}
+
+function renderPrompt(prompt: PromptDefinition, args: Record<string, string | undefined>, context: PromptContext): string {
   try {
+    return prompt.render(args, context);
+  } catch (error) {
+    // Words the person typed that are not a day or a month: said as the prompt's own refusal.
+    if (error instanceof PromptArgumentError) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What a tool call knows about its request, to ask the person where the client can show questions. */
+interface CallRequest {
+  server: McpServer;
+  request: ServerContext;
+  questions: RequestStateCodec<RoundState>;
+}
+
+/**
+ * The asker of one round of a call: none where the client did not declare form elicitation (the
+ * request's own capabilities in the 2026 era, the handshake's in the 2025 era).
+ */
+function askerFor(tool: AnyTool, args: unknown, call: CallRequest): Asker {
+  // The SDK types the envelope without its keys; it holds the request's declared capabilities.
+  const envelope = call.request.mcpReq.envelope as Readonly<Record<string, unknown>> | undefined;
+  const declared = envelope?.[CLIENT_CAPABILITIES_META_KEY] ?? call.server.server.getClientCapabilities();
+  if (!canAsk(declared)) return NO_ASKING;
+  return createAsker({ tool: tool.name, args, state: call.request.mcpReq.requestState(), responses: call.request.mcpReq.inputResponses });
+}
+
+async function runTool(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
+  try {
+    const ask = askerFor(tool, args, call);
     // One budget of back-end requests for the whole call, the context's own (the person's zone) included.
     const { callContext, data, text } = await withRequestBudget(MAX_REQUESTS_PER_CALL, async () => {
-      const callContext = await context();
+      const callContext = { ...(await context()), ask };
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
     // Names and notes come from back ends and people: no terminal-steering characters reach a client.
     return { content: [{ type: 'text' as const, text: withoutControls(noted) }], structuredContent: withoutControlsDeep(data as Record<string, unknown>) };
   } catch (error) {
+    if (error instanceof InputNeeded) {
+      // The question goes to the person; the call comes back with the answer and this state.
+      const params = withoutControlsDeep(error.params);
+      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(params) }, requestState: await call.questions.mint(error.state, call.request) });
+    }
     if (error instanceof ToolInputError || error instanceof ProviderError) {
       return { isError: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
     }
@@ -350,6 +508,26 @@ async function runTool(tool: (typeof TOOL_LIST)[number], args: unknown, context:
       content: [{ type: 'text' as const, text: withoutControls(`Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.`) }],
     };
   }
+}
+
+/**
+ * `load` of the tracker in use, reused for COMPLETION_DATA_MS; a failure is not kept, and a new back
+ * end (the settings became usable) loads afresh.
+ */
+function remembered<T>(now: Clock, trackerNow: () => TimeTracker, load: (tracker: TimeTracker) => Promise<T>): () => Promise<T> {
+  let kept: { at: number; tracker: TimeTracker; value: Promise<T> } | undefined;
+  return () => {
+    const tracker = trackerNow();
+    if (!kept || kept.tracker !== tracker || now() - kept.at > COMPLETION_DATA_MS) {
+      const value = load(tracker);
+      const entry = { at: now(), tracker, value };
+      kept = entry;
+      value.catch(() => {
+        if (kept === entry) kept = undefined;
+      });
+    }
+    return kept.value;
+  };
 }
 
 /** Public holidays of the settings' region; an unknown region is said once and counts none. */

@@ -1,5 +1,6 @@
-// Where the app keeps its data (DESIGN.md §3): the same folder Electron's userData points to. The
-// client registrar (main/clients) uses the same rules for other apps' folders, so they live here once.
+// Where the app keeps its data (docs/decisions.md, "One data folder"): the same folder Electron's
+// userData points to. The client registrar (main/clients) uses the same rules for other apps'
+// folders, so they live here once.
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 

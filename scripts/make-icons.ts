@@ -1,4 +1,5 @@
-// Draws Punchcard's icons and writes them under build/ (electron.md §4; the files are committed):
+// Draws Punchcard's icons and writes them under build/ (docs/electron.md, "Tray per platform"; the
+// files are committed):
 //
 //   build/icon.png                              app icon, 512 px (electron-builder derives .icns/.ico)
 //   build/tray/trayTemplate.png, …@2x.png       macOS menu bar, idle: black on transparent

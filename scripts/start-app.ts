@@ -9,6 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Electron is given the project folder, not the script: it then reads package.json for the main
+// script, the app's name (productName, "Punchcard") and its version. Given a bare script it would
+// call itself "Electron", keep its data in ~/.config/Electron and share the single-instance lock of
+// every other app started that way.
 const mainScript = join(root, 'dist', 'main', 'main.js');
 
 function electronBinary(): { path: string } | { problem: string } {
@@ -46,6 +50,6 @@ if ('problem' in binary) {
 // Some IDE terminals export ELECTRON_RUN_AS_NODE; with it set Electron would start as plain Node.
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE;
-const app = spawn(binary.path, [mainScript, ...process.argv.slice(2)], { stdio: 'inherit', env });
+const app = spawn(binary.path, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
 app.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { TOOL_CATALOG } from '../mcp-server/contract/tool-catalog.ts';
 import { FIRST_YEAR, LAST_YEAR, LEAVE_YEARS_AHEAD, MAX_CALENDAR_DAYS, MAX_LEAVE_DAYS, MAX_LEAVE_LIST_YEARS, MAX_LIST_DAYS, MAX_REPORT_YEARS, MAX_REQUESTS_PER_CALL } from '../mcp-server/domain/call-limits.ts';
+import { PROMPT_LIST } from '../mcp-server/prompts/index.ts';
 import { TOOLS } from '../mcp-server/tools/index.ts';
 
 const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
@@ -25,4 +26,8 @@ it('states the limits one call may ask for as the engine holds them', () => {
   ];
   for (const line of limits) expect(readme).toContain(line);
   expect(TOOLS.list_time_entries.input.shape.limit.unwrap().maxValue).toBe(500);
+});
+
+it.each(PROMPT_LIST.map((prompt) => [prompt.name, prompt] as const))('the README lists the prompt %s as it is', (_name, prompt) => {
+  expect(readme).toContain(`| \`${prompt.name}\` | ${prompt.arguments.map((argument) => argument.name).join(', ')} | ${prompt.description} |`);
 });

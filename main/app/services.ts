@@ -16,6 +16,7 @@ import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../ipc/handlers/index.ts';
 import { createSettingsStore, type DocumentFile, type SettingsStore } from '../settings/settings-store.ts';
+import { appImageRefusal } from './app-image.ts';
 
 export interface AppServicesOptions {
   userDataDir: string;
@@ -41,6 +42,8 @@ export interface AppServicesOptions {
   shortcut?: HandlerDeps['shortcut'];
   /** The app's preferences changed (the tray and the idle watch look again). */
   preferencesChanged?: () => void;
+  /** Punchcard's Claude Desktop extension, when the app has one to offer. */
+  extension?: HandlerDeps['extension'];
 }
 
 export interface AppServices {
@@ -121,6 +124,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     environment: { ...currentEnvironment(options.env), platform: options.platform },
     launch: launchSpec({ executable: options.executable, serverScript: options.serverScript, userDataDir: options.userDataDir, runAsNode: options.runAsNode }),
   });
+  const clientsUnavailable = appImageRefusal(options.executable, options.env);
   // The app writes secrets to the keychain; reading prefers it too, so "saved" means saved there.
   const credentials = appCredentials(options);
 
@@ -129,6 +133,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     settings,
     credentials,
     registrar,
+    clientsUnavailable,
     platform: options.platform,
     clipboard: options.clipboard,
     openExternal: options.openExternal,
@@ -151,6 +156,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     saveTextFile: options.saveTextFile,
     ...(options.shortcut ? { shortcut: options.shortcut } : {}),
     ...(options.preferencesChanged ? { preferencesChanged: options.preferencesChanged } : {}),
+    ...(options.extension ? { extension: options.extension } : {}),
   });
 
   return {
@@ -162,6 +168,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     registrar,
     repairClients: async () => {
       await policyRead;
+      // Repairing from an AppImage would point entries into a mount that goes with the app.
+      if (clientsUnavailable) return [];
       return registrar.repair();
     },
     handlers,

@@ -1,9 +1,10 @@
-// The app's connection to its engine (DESIGN.md §1): the bundled MCP server as a child process,
-// spoken to over stdio with the official SDK client, exactly as an AI client would. Started on the
-// first call (concurrent first calls share one start), kept warm, started again on the next call
-// after it dies — with a growing wait when it keeps dying at once — and shut down for real on close.
-// The tool list is asked once per engine process and kept until the engine says it changed.
-// Electron-free: the command is given (Electron's own binary in Node mode in the app, Node in tests).
+// The app's connection to its engine (docs/decisions.md, "The app calls its own engine's tools"):
+// the bundled MCP server as a child process, spoken to over stdio with the official SDK client,
+// exactly as an AI client would. Started on the first call (concurrent first calls share one
+// start), kept warm, started again on the next call after it dies — with a growing wait when it
+// keeps dying at once — and shut down for real on close. The tool list is asked once per engine
+// process and kept until the engine says it changed. Electron-free: the command is given
+// (Electron's own binary in Node mode in the app, Node in tests).
 import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { Client, ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/client';

@@ -17,7 +17,7 @@ export interface EngineLaunch {
 
 /**
  * The app's long-running engine: `--all-tools` because the tray and the window use tools the person
- * may have switched off for AI clients (DESIGN.md §1).
+ * may have switched off for AI clients (docs/decisions.md, "The app calls its own engine's tools").
  */
 export function serveArguments(launch: EngineLaunch): string[] {
   return [...ENGINE_NODE_FLAGS, launch.script, '--user-data', launch.userDataDir, '--all-tools'];

@@ -1,8 +1,9 @@
 // The app's timesheet operations — status, clock in, clock out, breaks, which tools the back end
 // offers, what the back end keeps of the person's plan, the connection test — built only from the
-// engine's tools (DESIGN.md §1: the app never touches the database or a provider itself). Each
-// answer is parsed with the tool's own output schema, from its contract (mcp-server/contract/tools/),
-// so a changed contract fails here loudly instead of showing wrong numbers.
+// engine's tools (docs/decisions.md, "The app calls its own engine's tools": the app never touches
+// the database or a provider itself). Each answer is parsed with the tool's own output schema, from
+// its contract (mcp-server/contract/tools/), so a changed contract fails here loudly instead of
+// showing wrong numbers.
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { addDays } from '../../mcp-server/domain/time.ts';

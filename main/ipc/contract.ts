@@ -1,8 +1,8 @@
-// The one IPC contract between the settings window and the main process (DESIGN.md §6): each
-// bridge function's name, the zod schema its argument must pass, and the type of its answer. The
-// preload builds the bridge from these names, main registers a handler per name, and the renderer's
-// `window.punchcard` type is derived from here, so a channel cannot drift between the three.
-// Electron-free and Node-free: the renderer's type check reads it too.
+// The one IPC contract between the settings window and the main process (docs/decisions.md, "One
+// IPC contract"): each bridge function's name, the zod schema its argument must pass, and the type
+// of its answer. The preload builds the bridge from these names, main registers a handler per name,
+// and the renderer's `window.punchcard` type is derived from here, so a channel cannot drift
+// between the three. Electron-free and Node-free: the renderer's type check reads it too.
 import * as z from 'zod/v4';
 import { ACCELERATOR_MAX } from '../../mcp-server/contract/accelerator.ts';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
@@ -117,6 +117,16 @@ export interface ClientCard {
   lockedByOrganisation?: string;
 }
 
+/** Punchcard's Claude Desktop extension (an MCP Bundle, `.mcpb`): installed by Claude Desktop itself. */
+export interface ExtensionView {
+  /** The bundle beside the app (in a checkout: dist/punchcard.mcpb), or null when there is none. */
+  path: string | null;
+  /** Why it cannot be installed from here, in words; null when it can. */
+  problem: string | null;
+  /** Claude Desktop was found on this computer. */
+  claudeInstalled: boolean;
+}
+
 export interface ClientChange {
   card: ClientCard;
   /** What happened, in words: which files changed, where the backup is, what to do next. */
@@ -177,8 +187,9 @@ export interface ConnectionResult {
 }
 
 /**
- * What the back end keeps for the person instead of the settings (DESIGN.md §4), as the engine's
- * whoami and leave_balance report it: shown read-only, never offered for local editing.
+ * What the back end keeps for the person instead of the settings (docs/decisions.md, "Back ends act
+ * as the person and report their own truth"), as the engine's whoami and leave_balance report it:
+ * shown read-only, never offered for local editing.
  */
 export interface BackEndPlanView {
   state: 'kept';
@@ -512,6 +523,11 @@ export const contract = {
   /** Copies through main: the renderer has no clipboard access. */
   copySnippet: { request: z.object({ id: clientId, part: z.enum(['text', 'command']) }).strict(), response: null },
   openClientLink: { request: z.object({ id: clientId, label: z.string().max(200) }).strict(), response: null },
+  getExtension: { request: none, response: {} as ExtensionView },
+  /** Opens the bundle with the system: Claude Desktop shows its own install dialog. */
+  installExtension: { request: none, response: {} as { message: string } },
+  /** Shows the bundle in the file manager, to drag into Claude Desktop or pick in its settings. */
+  showExtension: { request: none, response: null },
 
   getAccount: { request: none, response: {} as AccountView },
   /** Saves the back end; a token, when given, goes to the keychain and nowhere else. */

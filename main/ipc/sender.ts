@@ -1,4 +1,4 @@
-// Who may call the IPC handlers (electron.md §2.1 "Validate IPC sender"): only the main frame of a
+// Who may call the IPC handlers (docs/electron.md, "IPC senders"): only the main frame of a
 // window Punchcard created, showing a page from the app's own origin. Pure, so every refusal rule
 // is tested without Electron.
 import { isAppOrigin } from '../windows/app-files.ts';

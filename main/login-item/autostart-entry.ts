@@ -1,5 +1,5 @@
 // The Linux autostart file (XDG Autostart: ~/.config/autostart/punchcard.desktop), Electron having
-// no login-item API there (electron.md §4.4). Pure: content, quoting and location.
+// no login-item API there (docs/electron.md, "Login items"). Pure: content, quoting and location.
 import { isAbsolute, join } from 'node:path';
 
 export const AUTOSTART_ARG = '--autostart';

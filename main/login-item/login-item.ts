@@ -1,6 +1,6 @@
-// "Start Punchcard when I log in" (electron.md §4.4). macOS and Windows through Electron's login
-// item API, Linux through an XDG autostart file. Off unless the person turns it on. Only an
-// installed app can do it: a development build would register the bare Electron binary.
+// "Start Punchcard when I log in" (docs/electron.md, "Login items"). macOS and Windows through
+// Electron's login item API, Linux through an XDG autostart file. Off unless the person turns it
+// on. Only an installed app can do it: a development build would register the bare Electron binary.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

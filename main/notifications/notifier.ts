@@ -1,6 +1,7 @@
-// Desktop notifications (electron.md §4.5): rare and actionable. The timer reminder waits on one
-// timeout for the moment it falls due (nothing runs while no timer does), re-checks after the
-// machine wakes (timeouts do not count sleep), and clicking a notification opens the window.
+// Desktop notifications (docs/electron.md, "Notifications"): rare and actionable. The timer
+// reminder waits on one timeout for the moment it falls due (nothing runs while no timer does),
+// re-checks after the machine wakes (timeouts do not count sleep), and clicking a notification
+// opens the window.
 import { Notification, powerMonitor } from 'electron';
 import type { Screen, StatusView } from '../ipc/contract.ts';
 import { reminderDelay, reminderDue } from './reminder.ts';

@@ -1,8 +1,9 @@
-// The app's side of `config.json` (DESIGN.md §3): the only writer. The file itself is handled by
-// electron-store in the app (conf underneath, which tests use directly with the same options), so
-// writes are atomic and the engine's folder watch sees one complete file. Every write re-reads the
-// file first, reads it with the engine's own rules (contract/parse-settings.ts) and validates the
-// whole result against the one schema the engine reads with.
+// The app's side of `config.json` (docs/decisions.md, "One settings schema, one writer"): the only
+// writer. The file itself is handled by electron-store in the app (conf underneath, which tests use
+// directly with the same options), so writes are atomic and the engine's folder watch sees one
+// complete file. Every write re-reads the file first, reads it with the engine's own rules
+// (contract/parse-settings.ts) and validates the whole result against the one schema the engine
+// reads with.
 import { parseSettings } from '../../mcp-server/contract/parse-settings.ts';
 import { SettingsSchema, type Settings } from '../../mcp-server/contract/settings.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';

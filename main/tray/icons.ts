@@ -1,7 +1,8 @@
-// Which tray image to show (electron.md §4): macOS gets template images (black on transparent, the
-// menu bar tints them), Windows a multi-size .ico, Linux a 22 px PNG (with its @2x beside it). On
-// Windows and Linux the variant follows the app theme: "light" files are drawn for light panels.
-// The files come from scripts/make-icons.ts and live in build/tray (resources/tray when installed).
+// Which tray image to show (docs/electron.md, "Tray per platform"): macOS gets template images
+// (black on transparent, the menu bar tints them), Windows a multi-size .ico, Linux a 22 px PNG
+// (with its @2x beside it). On Windows and Linux the variant follows the app theme: "light" files
+// are drawn for light panels. The files come from scripts/make-icons.ts and live in build/tray
+// (resources/tray when installed).
 import { join } from 'node:path';
 import { nativeImage, nativeTheme, type NativeImage } from 'electron';
 import type { TrayIconKind } from './tray-model.ts';

@@ -1,6 +1,7 @@
-// What the tray shows, as plain data (electron.md §4): the menu, the tooltip, the macOS title and
-// which icon. Pure: the same status, clock, platform and client list always give the same tray, so
-// the adapter (tray.ts) can compare two models and touch Electron only when something changed.
+// What the tray shows, as plain data (docs/electron.md, "Tray per platform"): the menu, the
+// tooltip, the macOS title and which icon. Pure: the same status, clock, platform and client list
+// always give the same tray, so the adapter (tray.ts) can compare two models and touch Electron
+// only when something changed.
 //
 // Linux AppIndicator hosts may ignore clicks and hide tooltips, so everything a person can do or
 // needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.

@@ -1,8 +1,8 @@
-// The tray icon and its menu: a thin adapter that applies tray-model.ts to Electron (electron.md §4).
-// It rebuilds the menu only when the model's menu changed (an unchanged menu is not handed to the
-// system again), ticks once a minute only while a timer runs, and stops ticking while the machine
-// sleeps or the screen is locked. Everything it does goes through the functions it is given, which
-// call the engine: the tray has no timer logic of its own.
+// The tray icon and its menu: a thin adapter that applies tray-model.ts to Electron
+// (docs/electron.md, "Tray per platform"). It rebuilds the menu only when the model's menu changed
+// (an unchanged menu is not handed to the system again), ticks once a minute only while a timer
+// runs, and stops ticking while the machine sleeps or the screen is locked. Everything it does goes
+// through the functions it is given, which call the engine: the tray has no timer logic of its own.
 import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
 import type { ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
 import type { TrayIcons } from './icons.ts';

@@ -1,7 +1,7 @@
-// Guards for every web page the app ever creates (electron.md §2.1): no navigation away from the
-// app's own origin, no new windows (a few allow-listed https pages open in the person's browser
-// instead), no <webview>, and no web permission of any kind — the window needs none; notifications
-// come from main.
+// Guards for every web page the app ever creates (docs/electron.md, "Window hardening"): no
+// navigation away from the app's own origin, no new windows (a few allow-listed https pages open in
+// the person's browser instead), no <webview>, and no web permission of any kind — the window needs
+// none; notifications come from main.
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { isAppOrigin } from './app-files.ts';
 

@@ -1,6 +1,6 @@
 // The window's pages come from app://punchcard/…, a privileged custom scheme served from the built
-// renderer folder (electron.md §2.1 "Avoid file://"), with a strict Content-Security-Policy header on
-// every answer. The rules themselves (origin, policy, path resolver) are in app-files.ts.
+// renderer folder (docs/electron.md, "The app:// protocol"), with a strict Content-Security-Policy
+// header on every answer. The rules themselves (origin, policy, path resolver) are in app-files.ts.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, isInside, resolveAppRequest } from './app-files.ts';

@@ -30,7 +30,15 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
   --json                with --test-connection: also print the result as one JSON line on
                         stdout, for programs (the Punchcard app reads it)
   --help                show this text
-  --version             show the version`;
+  --version             show the version
+
+Environment (for clients that configure a server by its variables, such as a Claude Desktop
+extension; a flag wins, and --provider with its flags wins over all of them; empty means unset):
+  PUNCHCARD_USER_DATA   as --user-data
+  PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL and
+                        PUNCHCARD_CA_FILE as --url, --email and --ca-file
+  PUNCHCARD_KIMAI_TOKEN, PUNCHCARD_CLOCKODO_TOKEN, PUNCHCARD_CALAMARI_TOKEN
+                        the back end's secret (it wins over the keychain)`;
 
 /** Flags that are on by being there; `--all-tools=false` would otherwise silently mean on. */
 const SWITCHES = new Set(['--help', '-h', '--version', '--all-tools', '--test-connection', '--allow-insecure-tls', '--json']);
@@ -42,6 +50,28 @@ export type ParsedArguments =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
+
+/** The variables that configure a server like its flags do, by the flag they stand for. */
+export const CONFIG_VARIABLES = {
+  userData: 'PUNCHCARD_USER_DATA',
+  provider: 'PUNCHCARD_PROVIDER',
+  url: 'PUNCHCARD_URL',
+  email: 'PUNCHCARD_EMAIL',
+  caFile: 'PUNCHCARD_CA_FILE',
+} as const;
+
+const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file' };
+const VARIABLE_NAMES: Names = { provider: CONFIG_VARIABLES.provider, url: CONFIG_VARIABLES.url, email: CONFIG_VARIABLES.email, caFile: CONFIG_VARIABLES.caFile };
+
+/**
+ * A variable's value, or undefined where it is unset, empty, or a placeholder a client left
+ * unfilled ("${user_config.url}"): none of those can be meant as a value, and each would otherwise
+ * be refused as a bad address.
+ */
+function variable(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' || /^\$\{[^}]*\}$/.test(value) ? undefined : value;
+}
 
 export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArguments {
   let userDataDir: string | undefined;
@@ -83,10 +113,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       if (!folder) return { kind: 'error', message: '--user-data needs a folder.' };
       userDataDir = resolve(folder);
     } else if (name === '--provider') {
-      provider = value();
-      if (provider !== 'local' && provider !== 'kimai' && provider !== 'clockodo' && provider !== 'calamari') {
-        return { kind: 'error', message: '--provider is local, kimai, clockodo or calamari.' };
-      }
+      provider = value() ?? '';
     } else if (name === '--url') {
       url = value();
       if (!url) return { kind: 'error', message: '--url needs an address, e.g. https://kimai.example.com.' };
@@ -101,9 +128,21 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       return { kind: 'error', message: `Unknown argument: ${argument}` };
     }
   }
-  const profile = providerProfile({ provider, url, email, caFile, allowInsecureTls });
+  const anyFlag = provider !== undefined || url !== undefined || email !== undefined || caFile !== undefined || allowInsecureTls;
+  const profile = anyFlag
+    ? providerProfile({ provider, url, email, caFile, allowInsecureTls }, FLAG_NAMES)
+    : providerProfile(
+        {
+          provider: variable(env, CONFIG_VARIABLES.provider),
+          url: variable(env, CONFIG_VARIABLES.url),
+          email: variable(env, CONFIG_VARIABLES.email),
+          caFile: withDefined(variable(env, CONFIG_VARIABLES.caFile), resolve),
+          allowInsecureTls: false,
+        },
+        VARIABLE_NAMES,
+      );
   if (typeof profile === 'string') return { kind: 'error', message: profile };
-  const folder = userDataDir ?? defaultUserDataDir(process.platform, env);
+  const folder = userDataDir ?? withDefined(variable(env, CONFIG_VARIABLES.userData), resolve) ?? defaultUserDataDir(process.platform, env);
   const withProvider = profile ? { provider: profile } : {};
   if (testConnection) return { kind: 'test-connection', userDataDir: folder, ...withProvider, ...(json ? { json: true as const } : {}) };
   // Serving MCP owns stdout: a JSON line there would corrupt the protocol, so refuse it plainly.
@@ -119,34 +158,52 @@ interface ProviderFlags {
   allowInsecureTls: boolean;
 }
 
-/** The back end the flags ask for, undefined when they ask for none, or what is wrong with them. */
-function providerProfile(flags: ProviderFlags): ProviderProfile | undefined | string {
+/** What the messages call each setting: the flags, or the variables standing for them. */
+interface Names {
+  provider: string;
+  url: string;
+  email: string;
+  caFile: string;
+}
+
+function withDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : map(value);
+}
+
+/** The back end the flags (or variables) ask for, undefined when they ask for none, or what is wrong with them. */
+function providerProfile(flags: ProviderFlags, names: Names): ProviderProfile | undefined | string {
   const { provider, url, email, caFile, allowInsecureTls } = flags;
+  const n = names;
   const tlsFlags = caFile !== undefined || allowInsecureTls;
+  const tlsNames = names === FLAG_NAMES ? '--ca-file and --allow-insecure-tls' : n.caFile;
   if (provider === undefined) {
-    return url !== undefined || email !== undefined || tlsFlags ? '--url, --email, --ca-file and --allow-insecure-tls go with --provider.' : undefined;
+    return url !== undefined || email !== undefined || tlsFlags ? `${n.url}, ${n.email} and ${tlsNames} go with ${n.provider}.` : undefined;
+  }
+  if (provider !== 'local' && provider !== 'kimai' && provider !== 'clockodo' && provider !== 'calamari') {
+    // A variable is set out of sight (an extension's form): its value is said back.
+    return `${n.provider} is local, kimai, clockodo or calamari${names === FLAG_NAMES ? '' : ` (not "${provider}")`}.`;
   }
   if (provider === 'local') {
-    return url !== undefined || email !== undefined || tlsFlags ? '--url, --email, --ca-file and --allow-insecure-tls are not for --provider local.' : { type: 'local' };
+    return url !== undefined || email !== undefined || tlsFlags ? `${n.url}, ${n.email} and ${tlsNames} are not for ${n.provider} local.` : { type: 'local' };
   }
   // The same rules and normal forms as a profile in config.json (contract/settings.ts).
-  if (url !== undefined && !isHttpUrl(url)) return `--url ${url} is not an http(s) address such as https://kimai.example.com.`;
+  if (url !== undefined && !isHttpUrl(url)) return `${n.url} ${url} is not an http(s) address such as https://kimai.example.com.`;
   if (provider === 'clockodo') {
-    if (tlsFlags) return '--ca-file and --allow-insecure-tls are for --provider kimai only.';
-    if (email === undefined) return '--provider clockodo needs --email, your Clockodo login.';
-    if (!isEmail(email)) return `--email ${email} is not an e-mail address such as ada@example.com.`;
+    if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
+    if (email === undefined) return `${n.provider} clockodo needs ${n.email}, your Clockodo login.`;
+    if (!isEmail(email)) return `${n.email} ${email} is not an e-mail address such as ada@example.com.`;
     return { type: 'clockodo', email: normalizeEmail(email), url: url === undefined ? CLOCKODO_URL : normalizeBaseUrl(url) };
   }
   if (provider === 'calamari') {
     // The organisation's key may act for anyone: without the one person, Punchcard does not use it.
-    if (tlsFlags) return '--ca-file and --allow-insecure-tls are for --provider kimai only.';
-    if (url === undefined) return '--provider calamari needs --url, your organisation\'s Calamari address (e.g. https://acme.calamari.io).';
-    if (email === undefined) return '--provider calamari needs --email: the employee Punchcard acts for with the organisation\'s key.';
-    if (!isEmail(email)) return `--email ${email} is not an e-mail address such as ada@example.com.`;
+    if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
+    if (url === undefined) return `${n.provider} calamari needs ${n.url}, your organisation's Calamari address (e.g. https://acme.calamari.io).`;
+    if (email === undefined) return `${n.provider} calamari needs ${n.email}: the employee Punchcard acts for with the organisation's key.`;
+    if (!isEmail(email)) return `${n.email} ${email} is not an e-mail address such as ada@example.com.`;
     return { type: 'calamari', url: normalizeBaseUrl(url), email: normalizeEmail(email) };
   }
-  if (email !== undefined) return '--email is for --provider clockodo or calamari; Kimai knows you by your token.';
-  if (url === undefined) return '--provider kimai needs --url, e.g. --url https://kimai.example.com.';
+  if (email !== undefined) return `${n.email} is for ${n.provider} clockodo or calamari; Kimai knows you by your token.`;
+  if (url === undefined) return `${n.provider} kimai needs ${n.url}, e.g. ${names === FLAG_NAMES ? '--url ' : `${n.url}=`}https://kimai.example.com.`;
   return {
     type: 'kimai',
     url: normalizeBaseUrl(url),

@@ -1,6 +1,6 @@
 // Every AI client Punchcard knows: where its MCP config lives on each OS, in which format, under
 // which key, how our entry is shaped for it, how to tell it is installed, and what the person does
-// after registering. Facts from ../shared/reference/mcp-clients.md. Pure: paths come from the
+// after registering. Facts and their sources: docs/clients.md. Pure: paths come from the
 // environment and the probe.
 import { type ConfigFormat, EDITABLE_FORMATS } from './config-format.ts';
 import { appDataDir, type ClientEnvironment, findOnPath, localAppDataDir, pathsFor, type Probe } from './environment.ts';
@@ -171,8 +171,8 @@ function extensionOfVsCode(id: string, name: string, extension: string, fileName
 
 /*
  * What each client's own reader accepts (the format below keeps Punchcard within it), what moves its
- * file, and its own add command, with the source checked (../shared/reference/mcp-clients.md has the
- * full citations). Where a source is silent, the strict reading is assumed.
+ * file, and its own add command, with the source checked (docs/clients.md has the full
+ * citations). Where a source is silent, the strict reading is assumed.
  * - claude-desktop: strict JSON (a parse error disables every server); nothing moves the file; no add
  *   command. modelcontextprotocol.io/docs/develop/connect-local-servers
  * - vscode, vscode-insiders: VS Code's JSONC reader (comments, trailing commas); profiles in

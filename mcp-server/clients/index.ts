@@ -1,5 +1,5 @@
-// AI-client registration (DESIGN.md §7): the app's Connect screen and `punchcard-mcp clients|…`
-// both use this. Electron-free.
+// AI-client registration (docs/decisions.md, "Registration lives in the engine"): the app's Connect
+// screen and `punchcard-mcp clients|…` both use this. Electron-free.
 export { CLIENTS, findClient, isWritable, type ClientDefinition, type ConfigFormat } from './catalog.ts';
 export { currentEnvironment, realProbe, type ClientEnvironment, type Platform, type Probe } from './environment.ts';
 export { BACKUP_SUFFIX } from './safe-file.ts';

@@ -1,8 +1,9 @@
-// Surgical edits of JSON and JSONC config files that other apps own (DESIGN.md §7). jsonc-parser
-// finds the nodes; the edits themselves are computed here, because jsonc-parser's `modify` re-formats
-// the lines around an edit and so rewrites other people's entries. Every edit touches only the bytes
-// of our entry (plus one separating comma), spelled in the file's own indentation and line endings,
-// so registering and then unregistering gives back the original text. Pure.
+// Surgical edits of JSON and JSONC config files that other apps own (docs/decisions.md, "Surgical
+// edits of other apps' files"). jsonc-parser finds the nodes; the edits themselves are computed
+// here, because jsonc-parser's `modify` re-formats the lines around an edit and so rewrites other
+// people's entries. Every edit touches only the bytes of our entry (plus one separating comma),
+// spelled in the file's own indentation and line endings, so registering and then unregistering
+// gives back the original text. Pure.
 import { type Node, findNodeAtLocation } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError } from './config-error.ts';

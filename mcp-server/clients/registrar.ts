@@ -1,5 +1,6 @@
 // Detect, status, register, unregister, repair and snippet for every client in the catalog
-// (DESIGN.md §7). Shared by the app and by `punchcard-mcp clients|register|…`; Electron-free.
+// (docs/decisions.md, "Registration lives in the engine"). Shared by the app and by `punchcard-mcp
+// clients|register|…`; Electron-free.
 import { CLIENTS, type ClientDefinition, findClient, isWritable } from './catalog.ts';
 import { editorFor } from './config-editor.ts';
 import { type ClientEnvironment, type Probe, realProbe, samePath } from './environment.ts';

@@ -1,8 +1,8 @@
-// What an AI client runs to start Punchcard's MCP server (DESIGN.md §7). Inside the installed app
-// that is the app's own executable in Node mode with the bundled server script; outside it (a
-// development checkout, a command-line install) it is Node with the built server file. Always
-// absolute paths: GUI clients start servers with a bare environment and no shell PATH. Never a
-// secret: the server reads those from the keychain.
+// What an AI client runs to start Punchcard's MCP server (docs/decisions.md, "The registered
+// entry"). Inside the installed app that is the app's own executable in Node mode with the bundled
+// server script; outside it (a development checkout, a command-line install) it is Node with the
+// built server file. Always absolute paths: GUI clients start servers with a bare environment and
+// no shell PATH. Never a secret: the server reads those from the keychain.
 import { ENGINE_NODE_FLAGS } from '../engine-flags.ts';
 import type { EntryPatch } from './json-config.ts';
 

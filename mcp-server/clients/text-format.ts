@@ -1,6 +1,7 @@
 // How a config file is spelled, apart from what it says: byte-order mark, line endings, indentation
 // and the final newline. Edits read these from the file and write them back the same way, so a
-// registration changes our entry and nothing else (DESIGN.md §7). Pure.
+// registration changes our entry and nothing else (docs/decisions.md, "Surgical edits of other
+// apps' files"). Pure.
 import { ConfigError } from './config-error.ts';
 
 export interface TextFormat {

@@ -1,7 +1,8 @@
 // Where each remote back end is and whose it is: what counts as an address and an e-mail, their normal
-// forms, and the keychain account a back end's secret is filed under (DESIGN.md §3). Free of zod so the
-// settings window and the command line can use it as a value: the window, the flags and the settings
-// file must agree on when two typed addresses name the same account (and so the same saved secret).
+// forms, and the keychain account a back end's secret is filed under (docs/decisions.md,
+// "Secrets"). Free of zod so the settings window and the command line can use it as a value: the
+// window, the flags and the settings file must agree on when two typed addresses name the same
+// account (and so the same saved secret).
 
 /** Clockodo's own service; a profile without a `url` means this one. */
 export const CLOCKODO_URL = 'https://my.clockodo.com';

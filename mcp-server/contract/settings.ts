@@ -1,6 +1,6 @@
 // The settings file (`config.json` in the user-data folder) is written by the app and read by the
-// engine. This schema is the single definition both sides use (DESIGN.md §3). It must stay free of
-// Node-only APIs: the renderer imports it for its forms.
+// engine. This schema is the single definition both sides use (docs/decisions.md, "One settings
+// schema, one writer"). It must stay free of Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
@@ -37,7 +37,10 @@ export const KimaiProviderSchema = z.object({
   allowInsecureTls: z.boolean().optional(),
 });
 
-/** Clockodo: a person's own login and API key; `url` only for a test server (DESIGN.md §4). */
+/**
+ * Clockodo: a person's own login and API key; `url` only for a test server (docs/decisions.md,
+ * "Back ends act as the person and report their own truth").
+ */
 export const ClockodoProviderSchema = z.object({
   type: z.literal('clockodo'),
   email,

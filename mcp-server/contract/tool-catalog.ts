@@ -7,7 +7,8 @@ export type ToolGroup = (typeof TOOL_GROUPS)[number];
 /**
  * - `read`: only reads.
  * - `create`: adds new records or stops the running timer; on by default.
- * - `change`: edits, archives or deletes existing records; off by default (DESIGN.md §5).
+ * - `change`: edits, archives or deletes existing records; off by default (docs/decisions.md,
+ *   "Tools on by default").
  */
 export type ToolAccess = 'read' | 'create' | 'change';
 

@@ -4,7 +4,10 @@ import type { Settings } from './settings.ts';
 import { isDefaultEnabled, TOOL_CATALOG, type ToolName } from './tool-catalog.ts';
 
 export interface ToolPolicyOptions {
-  /** The app's own engine sees every tool, whatever the AI-facing switches say (DESIGN.md §1). */
+  /**
+   * The app's own engine sees every tool, whatever the AI-facing switches say (docs/decisions.md,
+   * "The app calls its own engine's tools").
+   */
   allTools: boolean;
   /**
    * What the organisation's policy lets AI clients have (mcp-server/policy): `whoami` alone, or

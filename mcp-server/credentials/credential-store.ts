@@ -1,5 +1,6 @@
-// Where provider secrets live (DESIGN.md §3): the OS keychain, or environment variables for
-// headless use. Callers see one small interface so the engine never cares which one answered.
+// Where provider secrets live (docs/decisions.md, "Secrets"): the OS keychain, or environment
+// variables for headless use. Callers see one small interface so the engine never cares which one
+// answered.
 
 /** Keychain service every Punchcard secret is filed under; the app writes, the server reads. */
 export const KEYCHAIN_SERVICE = 'Punchcard';

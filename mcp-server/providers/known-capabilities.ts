@@ -9,10 +9,16 @@ import { rememberedKimaiCapabilities } from './kimai/capabilities.ts';
 import { LOCAL_CAPABILITIES } from './local/capabilities.ts';
 import type { Capability } from './time-tracker.ts';
 
-export function knownCapabilities(profile: ProviderProfile, userDataDir: string): ReadonlySet<Capability> {
+export interface KnownCapabilities {
+  capabilities: ReadonlySet<Capability>;
+  /** A start or a connection test learned about this account before (always so for the local timesheet). */
+  remembered: boolean;
+}
+
+export function knownCapabilities(profile: ProviderProfile, userDataDir: string): KnownCapabilities {
   switch (profile.type) {
     case 'local':
-      return LOCAL_CAPABILITIES;
+      return { capabilities: LOCAL_CAPABILITIES, remembered: true };
     case 'kimai':
       return rememberedKimaiCapabilities(userDataDir, profile.url);
     case 'clockodo':

@@ -6,21 +6,22 @@
 import type { JsonObject, JsonRpcMessage } from './frames.ts';
 import { isRequest } from './frames.ts';
 import { refuseHostileKey } from './hostile-refusal.ts';
-import { answerOpening, newOpeningState, noteEra, type OpeningManifest, unsupportedRevision } from './opening.ts';
+import { answerOpening, newOpeningState, noteEra, type Offered, type OpeningManifest, unsupportedRevision } from './opening.ts';
 import type { Wire } from './wire.ts';
 
 /** The engine once loaded: the SDK on the wire, and what it offers now. */
 export interface LoadedEngine {
   deliver(message: JsonRpcMessage): void;
   offeredToolNames(): readonly string[];
+  offeredPromptNames(): readonly string[];
   close(): Promise<void>;
 }
 
 export interface ConnectionOptions {
   wire: Wire;
   manifest: OpeningManifest;
-  /** The tools to list right now, as `tools/list` shows them. */
-  listed: () => JsonObject[];
+  /** The tools and prompts to list right now, as `tools/list` and `prompts/list` show them. */
+  offered: Offered;
   /** Loads the engine and hands it the connection, with these messages to see first. */
   loadEngine: (replay: readonly JsonRpcMessage[]) => Promise<LoadedEngine>;
   log: (message: string) => void;
@@ -29,8 +30,8 @@ export interface ConnectionOptions {
 export interface Connection {
   /** Loads the engine now (a remote back end wants its features checked early). */
   handOver(): void;
-  /** The settings changed before the engine took over: tell a 2025-era client its list is stale. */
-  toolsMayHaveChanged(): void;
+  /** The settings changed before the engine took over: tell a 2025-era client which lists are stale. */
+  listsMayHaveChanged(): void;
   readonly engineLoaded: boolean;
   close(): Promise<void>;
 }
@@ -44,13 +45,15 @@ export function createConnection(options: ConnectionOptions): Connection {
   let failure = '';
   const waiting: JsonRpcMessage[] = [];
 
-  const listChanged = () => void wire.send({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
-  const differs = (now: readonly string[]) => state.announced !== undefined && now.join() !== state.announced.join();
+  const listChanged = (list: 'tools' | 'prompts') => void wire.send({ jsonrpc: '2.0', method: `notifications/${list}/list_changed` });
+  // Only a list the client was given can be out of date.
+  const differs = (now: readonly string[], announced: readonly string[] | undefined) => announced !== undefined && now.join() !== announced.join();
+  const names = (listed: JsonObject[]) => listed.map((item) => item.name as string);
 
   wire.onmessage = (message, hostileKey) => {
     // Before the opening and the SDK: neither may ever see such a key (hostile-keys.ts).
     if (hostileKey !== undefined) {
-      const offered = engine ? engine.offeredToolNames() : options.listed().map((tool) => tool.name as string);
+      const offered = engine ? engine.offeredToolNames() : names(options.offered.tools());
       const answer = refuseHostileKey(message, hostileKey, manifest, offered);
       options.log(`Refused a message holding the key "__proto__" at ${hostileKey}.`);
       return void (answer && wire.send(answer));
@@ -58,7 +61,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     const refusal = unsupportedRevision(message, state, manifest);
     if (refusal) return void wire.send(refusal);
     if (phase === 'opening') {
-      const outcome = answerOpening(message, state, manifest, options.listed);
+      const outcome = answerOpening(message, state, manifest, options.offered);
       if ('answer' in outcome) return void wire.send(outcome.answer);
       if ('accepted' in outcome) return;
     }
@@ -74,8 +77,9 @@ export function createConnection(options: ConnectionOptions): Connection {
       (loaded) => {
         engine = loaded;
         phase = 'engine';
-        // The list the client holds came from the opening; settings may have moved since.
-        if (state.era === 'legacy' && differs(loaded.offeredToolNames())) listChanged();
+        // The lists the client holds came from the opening; settings may have moved since.
+        if (state.era === 'legacy' && differs(loaded.offeredToolNames(), state.announced)) listChanged('tools');
+        if (state.era === 'legacy' && differs(loaded.offeredPromptNames(), state.announcedPrompts)) listChanged('prompts');
         for (const message of waiting.splice(0)) loaded.deliver(message);
       },
       (error: unknown) => {
@@ -99,12 +103,17 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   return {
     handOver,
-    toolsMayHaveChanged() {
+    listsMayHaveChanged() {
       if (phase !== 'opening' || state.era !== 'legacy') return;
-      const now = options.listed().map((tool) => tool.name as string);
-      if (differs(now)) {
-        state.announced = now;
-        listChanged();
+      const tools = names(options.offered.tools());
+      if (differs(tools, state.announced)) {
+        state.announced = tools;
+        listChanged('tools');
+      }
+      const prompts = names(options.offered.prompts());
+      if (differs(prompts, state.announcedPrompts)) {
+        state.announcedPrompts = prompts;
+        listChanged('prompts');
       }
     },
     get engineLoaded() {

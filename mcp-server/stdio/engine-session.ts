@@ -43,6 +43,7 @@ export async function startEngineSession(options: EngineSessionOptions): Promise
   return {
     deliver: link.deliver,
     offeredToolNames: () => engine.offeredToolNames(),
+    offeredPromptNames: () => engine.offeredPromptNames(),
     async close() {
       await link.close();
       engine.close();

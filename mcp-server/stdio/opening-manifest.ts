@@ -1,12 +1,13 @@
 // Captures the opening's answers by asking the SDK, over the same transport seam the engine uses:
 // `initialize` for every 2025-era version (which ones it echoes, which it falls back to),
-// `server/discover`, and `tools/list` in both eras with every tool on. The build runs this once and
+// `server/discover`, and `tools/list` and `prompts/list` in both eras with every tool on. The build runs this once and
 // inlines the result into the bundle (vite.config.ts); tests run it too.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+import { PROMPT_LIST } from '../prompts/index.ts';
 import { createEngine } from '../server.ts';
 import { TOOL_LIST } from '../tools/index.ts';
 import type { JsonObject, JsonRpcMessage } from './frames.ts';
@@ -31,13 +32,18 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
     const { protocolVersion: legacyFallback, ...initialize } = answers.get(UNKNOWN_VERSION) as JsonObject;
     const legacyVersions = SUPPORTED_PROTOCOL_VERSIONS.filter((version) => answers.get(version)?.protocolVersion === version);
 
-    const [legacyList] = await ask([{ jsonrpc: '2.0', id: 1, method: 'tools/list' }]);
+    const [legacyList, legacyPrompts] = await ask([
+      { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 2, method: 'prompts/list' },
+    ]);
     const _meta = { [PROTOCOL_VERSION_KEY]: MODERN_REVISION, 'io.modelcontextprotocol/clientCapabilities': {}, 'io.modelcontextprotocol/clientInfo': CLIENT };
-    const [discover, modernList] = await ask([
+    const [discover, modernList, modernPrompts] = await ask([
       { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta } },
       { jsonrpc: '2.0', id: 2, method: 'tools/list', params: { _meta } },
+      { jsonrpc: '2.0', id: 3, method: 'prompts/list', params: { _meta } },
     ]);
     const { tools: _tools, ...modernListExtras } = modernList as JsonObject;
+    const { prompts: _prompts, ...modernPromptListExtras } = modernPrompts as JsonObject;
     const refusedCall = { name: 'whoami', arguments: { unknown: true } };
     const [legacyRefusal] = await ask([{ jsonrpc: '2.0', id: 1, method: 'tools/call', params: refusedCall }]);
     const [, modernRefusal] = await ask([
@@ -50,6 +56,7 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
       return rest;
     };
     const listed = (legacyList as { tools: JsonObject[] }).tools;
+    const listedPrompts = (legacyPrompts as { prompts: JsonObject[] }).prompts;
     return {
       build: randomUUID(),
       initialize,
@@ -58,11 +65,17 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
       discover: discover as JsonObject,
       modernVersions: (discover as { supportedVersions: string[] }).supportedVersions,
       modernListExtras,
+      modernPromptListExtras,
       refusedCallExtras: { legacy: extras(legacyRefusal), modern: extras(modernRefusal) },
       tools: TOOL_LIST.map((tool) => {
         const found = listed.find((entry) => entry.name === tool.name);
         if (!found) throw new Error(`tools/list did not list ${tool.name}`);
         return { name: tool.name, capability: tool.capability, listed: found };
+      }),
+      prompts: PROMPT_LIST.map((prompt) => {
+        const found = listedPrompts.find((entry) => entry.name === prompt.name);
+        if (!found) throw new Error(`prompts/list did not list ${prompt.name}`);
+        return { name: prompt.name, tools: [...prompt.tools], listed: found };
       }),
     };
   } finally {

@@ -1,5 +1,5 @@
 // The opening of a connection, answered without the SDK: `initialize` (2025 era), `server/discover`
-// (2026-07-28), `ping` and `tools/list`. Every answer comes from the manifest the build captured by
+// (2026-07-28), `ping`, `tools/list` and `prompts/list`. Every answer comes from the manifest the build captured by
 // asking the SDK itself (opening-manifest.ts), so it is the answer the SDK would give; a test holds
 // the two to each other. Anything else — another method, paging, an envelope or parameters that are
 // not plainly well-formed, a version this server does not speak — is deferred: the engine loads
@@ -31,6 +31,8 @@ export interface OpeningManifest {
   modernVersions: string[];
   /** What a 2026-era `tools/list` result carries besides `tools` (resultType, ttlMs, cacheScope, _meta). */
   modernListExtras: JsonObject;
+  /** The same for `prompts/list`, besides `prompts`. */
+  modernPromptListExtras: JsonObject;
   /**
    * What the SDK's result of a tools/call it refuses for its arguments carries besides `content` and
    * `isError`, per era (a 2026 result names its type and the server): the stdio layer refuses some
@@ -39,6 +41,14 @@ export interface OpeningManifest {
   refusedCallExtras: { legacy: JsonObject; modern: JsonObject };
   /** Every tool as the SDK lists it for the local timesheet (breaks too, which it cannot serve), in registry order. */
   tools: Array<{ name: ToolName; capability: Capability; listed: JsonObject }>;
+  /** Every prompt as the SDK lists it, with the tools it works through (prompts/offer.ts), in registry order. */
+  prompts: Array<{ name: string; tools: ToolName[]; listed: JsonObject }>;
+}
+
+/** What the client is offered right now, as `tools/list` and `prompts/list` show it. */
+export interface Offered {
+  tools: () => JsonObject[];
+  prompts: () => JsonObject[];
 }
 
 /**
@@ -54,19 +64,18 @@ export interface OpeningState {
   replay: JsonRpcMessage[];
   /** The tool names the client was last given, to tell it when that list is out of date. */
   announced: readonly string[] | undefined;
+  /** The same for prompts. */
+  announcedPrompts: readonly string[] | undefined;
 }
 
 export type OpeningOutcome = { answer: object } | { accepted: true } | { defer: true };
 
 export function newOpeningState(): OpeningState {
-  return { era: 'undecided', replay: [], announced: undefined };
+  return { era: 'undecided', replay: [], announced: undefined, announcedPrompts: undefined };
 }
 
-/**
- * Answers `message` if it belongs to the opening, updating `state`; `listed()` gives the tools
- * offered right now, as they appear in `tools/list`.
- */
-export function answerOpening(message: JsonRpcMessage, state: OpeningState, manifest: OpeningManifest, listed: () => JsonObject[]): OpeningOutcome {
+/** Answers `message` if it belongs to the opening, updating `state`; `offered` lists what is offered right now. */
+export function answerOpening(message: JsonRpcMessage, state: OpeningState, manifest: OpeningManifest, offered: Offered): OpeningOutcome {
   if (!('method' in message)) return { defer: true };
   if (!isRequest(message)) {
     // The 2025 handshake's last step carries nothing to answer; the SDK sees it on replay.
@@ -78,7 +87,7 @@ export function answerOpening(message: JsonRpcMessage, state: OpeningState, mani
   }
   const params = message.params ?? {};
   const meta = params._meta;
-  if (isObject(meta) && PROTOCOL_VERSION_KEY in meta) return answerModern(message, meta, state, manifest, listed);
+  if (isObject(meta) && PROTOCOL_VERSION_KEY in meta) return answerModern(message, meta, state, manifest, offered);
   if (state.era === 'modern' || meta !== undefined) return { defer: true };
   if (message.method === 'initialize' && state.era === 'undecided' && isPlainInitialize(params)) {
     const requested = params.protocolVersion as string;
@@ -94,9 +103,11 @@ export function answerOpening(message: JsonRpcMessage, state: OpeningState, mani
   }
   if (message.method === 'tools/list') {
     state.era = 'legacy';
-    const tools = listed();
-    state.announced = tools.map((tool) => tool.name as string);
-    return { answer: result(message, { tools }) };
+    return { answer: result(message, { tools: listTools(state, offered) }) };
+  }
+  if (message.method === 'prompts/list') {
+    state.era = 'legacy';
+    return { answer: result(message, { prompts: listPrompts(state, offered) }) };
   }
   return { defer: true };
 }
@@ -106,7 +117,7 @@ function answerModern(
   meta: JsonObject,
   state: OpeningState,
   manifest: OpeningManifest,
-  listed: () => JsonObject[],
+  offered: Offered,
 ): OpeningOutcome {
   const version = meta[PROTOCOL_VERSION_KEY];
   const onlyMeta = Object.keys(message.params ?? {}).every((key) => key === '_meta');
@@ -116,11 +127,25 @@ function answerModern(
   if (message.method === 'server/discover') return { answer: result(message, manifest.discover) };
   if (message.method === 'tools/list') {
     state.era = 'modern';
-    const tools = listed();
-    state.announced = tools.map((tool) => tool.name as string);
-    return { answer: result(message, { tools, ...manifest.modernListExtras }) };
+    return { answer: result(message, { tools: listTools(state, offered), ...manifest.modernListExtras }) };
+  }
+  if (message.method === 'prompts/list') {
+    state.era = 'modern';
+    return { answer: result(message, { prompts: listPrompts(state, offered), ...manifest.modernPromptListExtras }) };
   }
   return { defer: true };
+}
+
+function listTools(state: OpeningState, offered: Offered): JsonObject[] {
+  const tools = offered.tools();
+  state.announced = tools.map((tool) => tool.name as string);
+  return tools;
+}
+
+function listPrompts(state: OpeningState, offered: Offered): JsonObject[] {
+  const prompts = offered.prompts();
+  state.announcedPrompts = prompts.map((prompt) => prompt.name as string);
+  return prompts;
 }
 
 /**

@@ -2,7 +2,10 @@
 // opening needs — the settings (zod only when a config.json exists), what the back end is known to
 // offer, and the tool list the build captured — so a client sees the tools in about the time Node
 // takes to start. The engine loads when the first real request arrives, or soon after start for a
-// remote back end, whose optional features are checked in the background.
+// remote back end nothing is remembered about, so that its optional features are checked in the
+// background before a client asks. Where a start or a connection test learned them before, the
+// opening lists from that, and the engine (with whatever check the back end still wants) waits for
+// the first request: an idle server stays as small as the opening.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from 'virtual:punchcard-opening-manifest';
@@ -12,17 +15,19 @@ import { knownCapabilities } from '../providers/known-capabilities.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
 import { reportSettings, SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
+import { isPromptOffered } from '../prompts/offer.ts';
 import { isToolOffered } from '../tools/offer.ts';
 import { readAppEngineProof } from '../policy/app-engine-proof.ts';
 import { effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { createConnection } from './connection.ts';
 import type { JsonObject } from './frames.ts';
+import type { Offered } from './opening.ts';
 import { createWire } from './wire.ts';
 
 const ACCOUNT_ONLY: ReadonlySet<Capability> = new Set(['account']);
 
-/** How long after start a remote back end's engine loads, to check its optional features. */
+/** How long after start the engine of a remote back end nothing is known about loads, to check its optional features. */
 const REMOTE_ENGINE_DELAY_MS = 250;
 
 export interface ServeOptions {
@@ -47,7 +52,8 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const profile = effectiveProfile(policy, options.provider ?? settings.settings.provider);
   // Settings that cannot say where data goes leave whoami alone, as the engine's stand-in will.
   const unusable = settings.problem !== null;
-  const capabilities = unusable ? ACCOUNT_ONLY : knownCapabilities(profile, userDataDir);
+  const known = unusable ? { capabilities: ACCOUNT_ONLY, remembered: true } : knownCapabilities(profile, userDataDir);
+  const { capabilities } = known;
   const remote = !unusable && profile.type !== 'local' && isProviderAllowed(policy, profile);
   // Only a start that asks for every tool looks for the app's proof (policy/app-engine-proof.ts).
   const appEngine = options.allTools && (await readAppEngineProof());
@@ -56,17 +62,23 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
     organisation: organisationRules(policy, profile),
   });
 
-  const listed = (): JsonObject[] =>
-    manifest.tools
-      .filter((tool) => isToolOffered(tool, capabilities, settings.settings, toolOptions()))
-      // The build listed the tools for the local timesheet; a remote back end is the open world.
-      .map((tool) => (remote ? { ...tool.listed, annotations: { ...(tool.listed.annotations as JsonObject), openWorldHint: true } } : tool.listed));
+  const offeredTools = () => manifest.tools.filter((tool) => isToolOffered(tool, capabilities, settings.settings, toolOptions()));
+  const offered: Offered = {
+    tools: (): JsonObject[] =>
+      offeredTools()
+        // The build listed the tools for the local timesheet; a remote back end is the open world.
+        .map((tool) => (remote ? { ...tool.listed, annotations: { ...(tool.listed.annotations as JsonObject), openWorldHint: true } } : tool.listed)),
+    prompts: (): JsonObject[] => {
+      const names = new Set<string>(offeredTools().map((tool) => tool.name));
+      return manifest.prompts.filter((prompt) => isPromptOffered(prompt, (tool) => names.has(tool))).map((prompt) => prompt.listed);
+    },
+  };
 
   const wire = createWire(process.stdin, process.stdout, log);
   const connection = createConnection({
     wire,
     manifest,
-    listed,
+    offered,
     loadEngine: async (replay) => {
       stopWatching();
       stopWatchingPolicy();
@@ -89,7 +101,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
         settings = next;
         // Usable at last: the engine opens the back end the settings name.
         if (unusable && next.problem === null) return connection.handOver();
-        connection.toolsMayHaveChanged();
+        connection.listsMayHaveChanged();
       }),
     log,
   );
@@ -99,11 +111,11 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
       void loadPolicy(policyFiles).then((next) => {
         if (connection.engineLoaded) return;
         policy = next;
-        connection.toolsMayHaveChanged();
+        connection.listsMayHaveChanged();
       }),
     log,
   );
-  const early = remote ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
+  const early = remote && !known.remembered ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
 
   let closing = false;
   const shutdown = () => {

@@ -1,7 +1,7 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
-import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 
 export default defineTool({
@@ -12,6 +12,21 @@ export default defineTool({
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
     const fields = { projectId, activityId, description: args.description?.trim() ?? '', ...(start === undefined ? {} : { start }) };
+    // Switching stops a timer the person may still be on: where the client can ask, they say so first.
+    if (args.switch && context.ask.available) {
+      const running = await context.tracker.runningEntry();
+      if (running) {
+        const next = [args.project, args.activity].filter((word) => word?.trim()).join(' · ') || 'no project';
+        context.ask.confirm({
+          key: 'switch',
+          message:
+            `Stop the running timer (${entryLabel(running)}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
+            `and clock in on ${next}${fields.description ? ` — ${fields.description}` : ''}?`,
+          shows: stableEntry(running),
+          unchanged: `The timer on ${entryLabel(running)} keeps running and no new one was started`,
+        });
+      }
+    }
     try {
       const { started, stopped } = await context.tracker.startTimer(fields, args.switch ?? false);
       const since = formatLocalTime(started.start, context.timezone);

@@ -1,8 +1,10 @@
-// What every tool handler receives (style-models.md rule 5): the active back end, the settings as
-// they are right now, the clock and the user's zone. Handlers touch nothing else.
+// What every tool handler receives (docs/decisions.md, "House style: tools as defineTool objects"):
+// the active back end, the settings as they are right now, the clock, the user's zone and a way to
+// ask the person. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
+import type { Asker } from './asking.ts';
 
 export interface ToolContext {
   readonly tracker: TimeTracker;
@@ -30,4 +32,9 @@ export interface ToolContext {
    * settings did not validate and what is used instead.
    */
   readonly settingsFile: { readonly problem: string | null; readonly notes: readonly string[] };
+  /**
+   * Questions for the person (asking.ts): a confirmation before a destructive step, a choice between
+   * items a name fits. Never asks where the client cannot show questions.
+   */
+  readonly ask: Asker;
 }

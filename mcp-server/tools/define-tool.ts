@@ -1,6 +1,7 @@
-// One tool = one `defineTool({...})` object (style-models.md rule 5). The registry checks that every
-// definition carries a title, complete annotations and both schemas; the server turns a handler's
-// `{ data, text }` into `structuredContent` plus a short text rendering.
+// One tool = one `defineTool({...})` object (docs/decisions.md, "House style: tools as defineTool
+// objects"). The registry checks that every definition carries a title, complete annotations and
+// both schemas; the server turns a handler's `{ data, text }` into `structuredContent` plus a short
+// text rendering.
 import * as z from 'zod/v4';
 import type { ToolAnnotations, ToolContract } from '../contract/tools/tool-contract.ts';
 import type { ToolContext } from './context.ts';

@@ -1,11 +1,22 @@
 import { formatDuration, formatInstant } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { entryLabel, presentEntry } from './shared.ts';
+import { entryLabel, presentEntry, stableEntry } from './shared.ts';
 import { deleteTimeEntryContract } from '../contract/tools/delete-time-entry.ts';
 
 export default defineTool({
   ...deleteTimeEntryContract,
   async handler(args, context) {
+    // Where the client can ask, the person sees what goes before it goes (asking.ts).
+    if (context.ask.available) {
+      const shown = await context.tracker.getEntry(args.id);
+      const length = formatDuration((shown.end ?? context.now()) - shown.start);
+      context.ask.confirm({
+        key: 'delete',
+        message: `Delete time entry #${shown.id} for good? ${entryLabel(shown)}, ${length} from ${formatInstant(shown.start, context.timezone)}.`,
+        shows: stableEntry(shown),
+        unchanged: `Time entry #${shown.id} was not deleted`,
+      });
+    }
     const entry = await context.tracker.deleteEntry(args.id);
     const length = formatDuration((entry.end ?? context.now()) - entry.start);
     return {

@@ -33,6 +33,14 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
   };
 }
 
+/**
+ * An entry in the fields that do not move on their own (a running entry's minutes do): what a
+ * confirmation was given for, compared when the answer comes back.
+ */
+export function stableEntry(entry: TimeEntry): object {
+  return { id: entry.id, start: entry.start, end: entry.end, project: entry.project?.id ?? null, activity: entry.activity?.id ?? null, description: entry.description };
+}
+
 /** The break running inside an entry, if one does. */
 export function runningBreak(entry: TimeEntry | null): BreakSpan | undefined {
   return entry?.breaks?.find((span) => span.end === null);
@@ -127,6 +135,9 @@ export function dayRange(from: string, to: string, context: ToolContext): { star
  * case. A word is looked up among what may be booked on first (for Kimai, two requests rather than
  * every list); only a word not found there loads the whole catalog, archived items and all, to say
  * precisely why (archived, or which names are close). Each is fetched at most once per tool call.
+ * Where the client can ask the person (context.ask), a word that fits several items, or none
+ * exactly but some by part of their name ("design": "UI design", "Graphic design"), is asked about
+ * instead of taking the first or failing.
  */
 export function catalogLookup(context: ToolContext) {
   let bookable: Promise<Catalog> | undefined;
@@ -137,7 +148,10 @@ export function catalogLookup(context: ToolContext) {
     /** `undefined` or '' means no project. */
     async project(text: string | undefined): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      const found = find((await active()).projects, text);
+      const { projects } = await active();
+      const chosen = askWhich(context, 'project', text, matching(projects, text), projects);
+      if (chosen !== undefined) return chosen;
+      const found = find(projects, text);
       return (found ?? pick((await all()).projects, text, 'project', context.tracker)).id;
     },
     /**
@@ -146,10 +160,14 @@ export function catalogLookup(context: ToolContext) {
      */
     async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      const found = usableActivity((await active()).activities, text, projectId);
+      const usable = usableActivities((await active()).activities, projectId);
+      const own = matching(usable.filter((activity) => projectId !== null && activity.project?.id === projectId), text);
+      const chosen = askWhich(context, 'activity', text, own.length > 0 ? own : matching(usable, text), usable);
+      if (chosen !== undefined) return chosen;
+      const found = usableActivity(usable, text, projectId);
       if (found) return found.id;
       const { activities } = await all();
-      const known = usableActivity(activities, text, projectId);
+      const known = usableActivity(usableActivities(activities, projectId), text, projectId);
       if (known) return checkedArchived(known).id;
       return pick(activities, text, 'activity', context.tracker).id;
     },
@@ -158,13 +176,55 @@ export function catalogLookup(context: ToolContext) {
 
 const BOOKABLE_KINDS = ['project', 'activity'] as const;
 
+/** Those the activity may be booked with: the project's own and the global ones. */
+function usableActivities(activities: readonly CatalogItem[], projectId: number | null): CatalogItem[] {
+  return activities.filter((activity) => !activity.project || activity.project.id === projectId);
+}
+
 /** An activity of the project (preferred) or a global one, by id or name. */
-function usableActivity(activities: readonly CatalogItem[], text: string, projectId: number | null): CatalogItem | undefined {
-  const usable = activities.filter((activity) => !activity.project || activity.project.id === projectId);
+function usableActivity(usable: readonly CatalogItem[], text: string, projectId: number | null): CatalogItem | undefined {
   const own = usable.filter((activity) => activity.project?.id === projectId && projectId !== null);
   const wanted = text.trim().toLowerCase();
-  const byName = (list: CatalogItem[]) => list.find((item) => item.name.toLowerCase() === wanted);
+  const byName = (list: readonly CatalogItem[]) => list.find((item) => item.name.toLowerCase() === wanted);
   return byName(own) ?? byName(usable) ?? findById(usable, text);
+}
+
+/** Every item `text` names exactly: by id, or by name in any case. */
+function matching(items: readonly CatalogItem[], text: string): CatalogItem[] {
+  const byId = findById(items, text);
+  if (byId) return [byId];
+  const wanted = text.trim().replace(/^#/, '').toLowerCase();
+  return items.filter((item) => item.name.toLowerCase() === wanted);
+}
+
+/** How many items a choice offers at most: a form, not a list to scroll. */
+const MAX_CHOICES = 10;
+
+/**
+ * The id the person chose where the word is ambiguous and they can be asked; undefined where it is
+ * not (one exact match), where they cannot be asked, or where nothing is close enough to offer.
+ */
+function askWhich(context: ToolContext, kind: 'project' | 'activity', text: string, exact: readonly CatalogItem[], items: readonly CatalogItem[]): number | undefined {
+  if (!context.ask.available || exact.length === 1) return undefined;
+  const wanted = text.trim().replace(/^#/, '').toLowerCase();
+  const candidates = exact.length > 1 ? exact : items.filter((item) => !item.archived && item.name.toLowerCase().includes(wanted));
+  if (candidates.length === 0) return undefined;
+  const several = candidates.length > 1;
+  return context.ask.choose({
+    key: kind,
+    title: kind === 'project' ? 'Project' : 'Activity',
+    message: several
+      ? `"${text.trim()}" fits ${exact.length > 1 ? 'several' : `${candidates.length}`} ${PLURALS[kind]}. Which one do you mean?`
+      : `There is no ${kind} "${text.trim()}". Do you mean this one?`,
+    options: candidates.slice(0, MAX_CHOICES).map((item) => ({ id: item.id, label: choiceLabel(item) })),
+    unchanged: `No ${kind} was chosen for "${text.trim()}"`,
+  });
+}
+
+/** "UI design (Website, #12)": enough to tell items of one name apart. */
+function choiceLabel(item: CatalogItem): string {
+  const owner = item.kind === 'project' ? item.customer?.name : item.kind === 'activity' ? (item.project?.name ?? 'every project') : undefined;
+  return `${item.name} (${owner ? `${owner}, ` : ''}#${item.id})`;
 }
 
 function find(items: readonly CatalogItem[], text: string): CatalogItem | undefined {

@@ -1,5 +1,6 @@
-// The window's one way to main: `window.punchcard`, the object the preload exposes (DESIGN.md §6).
-// Only types come from the IPC contract; the contract's zod schemas stay out of the bundle.
+// The window's one way to main: `window.punchcard`, the object the preload exposes
+// (docs/decisions.md, "House style: one bridge object"). Only types come from the IPC contract; the
+// contract's zod schemas stay out of the bundle.
 import type { PunchcardApi, Screen, SCREENS as ContractScreens } from '../../main/ipc/contract.ts';
 
 declare global {

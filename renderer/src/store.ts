@@ -2,7 +2,7 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, CalendarView, CatalogView, ClientCard, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
+import type { AccountView, CalendarView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 
@@ -142,6 +142,7 @@ export const stores = {
   status: new Store<StatusView>(() => api.getStatus()),
   tools: new Store<ToolsView>(() => api.getTools()),
   clients: new Store<ClientCard[]>(() => api.listClients()),
+  extension: new Store<ExtensionView>(() => api.getExtension()),
   account: new Store<AccountView>(() => api.getAccount()),
   preferences: new Store<PreferencesView>(() => api.getPreferences()),
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
@@ -165,7 +166,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   leave: [current(stores.leave, () => today().slice(0, 4))],
   calendar: [current(stores.calendar, () => monthOf(today()))],
   tools: [stores.tools],
-  connect: [stores.clients],
+  connect: [stores.clients, stores.extension],
   account: [stores.account],
   preferences: [stores.preferences, stores.countries],
 };

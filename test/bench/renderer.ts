@@ -1,7 +1,7 @@
-// The settings window's size and speed (DESIGN.md §8): the gzipped JavaScript it loads, and how
-// long a cold window takes from navigation start to the Status screen showing its data, in
-// Debian's Chromium against the fake bridge over loopback HTTP (the app's IPC is faster, so this is
-// an upper bound). Targets are reported, never enforced.
+// The settings window's size and speed (docs/decisions.md, "Benchmarks measure, tests assert"): the
+// gzipped JavaScript it loads, and how long a cold window takes from navigation start to the Status
+// screen showing its data, in Debian's Chromium against the fake bridge over loopback HTTP (the
+// app's IPC is faster, so this is an upper bound). Targets are reported, never enforced.
 //
 // `runRendererBench(row, progress)` is what test/bench/run.ts calls; `node test/bench/renderer.ts`
 // runs it alone and prints a table. Uses $PUNCHCARD_UI_DIST or dist/renderer.

@@ -1,6 +1,7 @@
-// `npm run bench`: speed, size and memory of the built MCP server (DESIGN.md §8). It prints a table
-// and writes the same numbers to test-output/bench.json. Targets are reported, never enforced: a
-// missed target does not change the exit code (benchmarks measure; tests assert).
+// `npm run bench`: speed, size and memory of the built MCP server (docs/decisions.md, "Benchmarks
+// measure, tests assert"). It prints a table and writes the same numbers to test-output/bench.json.
+// Targets are reported, never enforced: a missed target does not change the exit code (benchmarks
+// measure; tests assert).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,10 +21,12 @@ import {
   TOOLS_LIST_ID,
 } from '../support/raw-stdio.ts';
 import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
+import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
+import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
@@ -326,6 +329,7 @@ async function main(): Promise<void> {
   const memory: MemoryResults = { afterClockPairs: null, afterTimeReports: null };
   let coldStart: ColdStartBenchResults;
   let sizes: SizeResults;
+  let prompts: PromptBenchResults;
   let clock: ClockResults;
   let report: ReportResults;
   let kimai: KimaiBenchResults;
@@ -336,9 +340,12 @@ async function main(): Promise<void> {
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
+  let firstCall: FirstCallResults;
   try {
     coldStart = await coldStartBenchmarks(row, progress);
+    firstCall = await firstCallBenchmarks(row, progress);
     sizes = await toolsListSizes();
+    prompts = await promptBenchmarks(row, progress);
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
     load = await loadAndLockBenchmarks(row, progress);
@@ -367,6 +374,7 @@ async function main(): Promise<void> {
     machine,
     totalSeconds: round(totalSeconds, 1),
     coldStart,
+    firstCall,
     toolsList: {
       everyTool: sizes.everyTool,
       allTools: summaryOf(sizes.allTools),
@@ -375,6 +383,7 @@ async function main(): Promise<void> {
       modelFacingBudgetChars: MODEL_FACING_BUDGET,
       met: sizes.everyTool.modelFacingChars <= MODEL_FACING_BUDGET,
     },
+    prompts,
     clockInOutMs: {
       warmupPairs: clock.warmupPairs,
       pair: roundSummary(clock.pair),

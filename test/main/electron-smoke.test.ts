@@ -1,8 +1,9 @@
-// The one test that starts the real app (DESIGN.md §8, electron.md §3.5): Playwright's _electron
-// launches the built dist/main/main.js with an Electron binary, the tray is read through the
-// test-only hook main installs under PUNCHCARD_E2E=1 (main/tray/e2e-hook.ts), and opening the
-// window must show the Status screen. Where no Electron binary exists (the development and CI
-// machines cannot download one) it is skipped, and the run says so and how to run it.
+// The one test that starts the real app (docs/decisions.md, "Testing without the Electron binary";
+// docs/electron.md, "Testing without the binary"): Playwright's _electron launches the built
+// dist/main/main.js with an Electron binary, the tray is read through the test-only hook main
+// installs under PUNCHCARD_E2E=1 (main/tray/e2e-hook.ts), and opening the window must show the
+// Status screen. Where no Electron binary exists (the development and CI machines cannot download
+// one) it is skipped, and the run says so and how to run it.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,7 +1,8 @@
-// The loopback HTTP bridge that stands in for the preload in renderer tests (DESIGN.md §8): the
-// page's `window.punchcard.<name>(request)` becomes `POST /ipc/<name>` with a per-run token, and
-// main's events reach the page as server-sent events on `GET /events`. The handlers are anything
-// shaped like the window's API: the in-memory fake (fake-bridge.ts) or the real IPC handlers.
+// The loopback HTTP bridge that stands in for the preload in renderer tests (docs/decisions.md,
+// "Testing without the Electron binary"): the page's `window.punchcard.<name>(request)` becomes
+// `POST /ipc/<name>` with a per-run token, and main's events reach the page as server-sent events
+// on `GET /events`. The handlers are anything shaped like the window's API: the in-memory fake
+// (fake-bridge.ts) or the real IPC handlers.
 //
 // Loopback only: it listens on 127.0.0.1, answers only requests whose Host names that address (no
 // DNS rebinding) and whose Origin, when there is one, is a loopback page, and requires the token.

@@ -9,6 +9,7 @@ import {
   type ClientChange,
   type ConnectionResult,
   type EntryView,
+  type ExtensionView,
   type EventName,
   type EventPayload,
   type HolidayRegionOption,
@@ -176,6 +177,8 @@ export interface FakeBridgeOptions {
   busyWeek?: boolean | 'whole';
   /** The saved shortcut, and why it does not work (another app holds it). */
   shortcut?: { accelerator: string; problem?: string };
+  /** The Claude Desktop extension as main reports it (default: the bundle is there, Claude Desktop installed). */
+  extension?: ExtensionView;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -482,6 +485,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const calls: FakeBridge['calls'] = [];
   const copied: FakeBridge['copied'] = [];
   const opened: string[] = [];
+  const extension: ExtensionView = options.extension ?? { path: '/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb', problem: null, claudeInstalled: true };
 
   // main's status handler tells the tray and every window about a timer change, this one included.
   const announce = (next: StatusView) => {
@@ -594,6 +598,16 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const entry = findClient(id);
       if (!entry.links.includes(label)) reject(`${entry.card.name} has no link called “${label}”.`);
       opened.push(`${id}:${label}`);
+      return null;
+    },
+    getExtension: () => extension,
+    installExtension: () => {
+      if (extension.problem || !extension.path) reject(extension.problem ?? 'There is no extension file.');
+      opened.push(`extension:${extension.path}`);
+      return { message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.' };
+    },
+    showExtension: () => {
+      opened.push(`shown:${extension.path}`);
       return null;
     },
     getAccount: () => account(),

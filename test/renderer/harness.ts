@@ -1,8 +1,9 @@
-// Renderer tests without Electron (DESIGN.md §8, electron.md §3.5): the built window served over
-// HTTP on 127.0.0.1 with the production CSP, Debian's Chromium through playwright-core, and a
-// `window.punchcard` defined before the app's scripts run that forwards to a bridge server
-// (bridge-server.ts). The page reaches the bridge through the same origin it was served from (the
-// static server proxies /ipc/ and /events), so the strict CSP stays exactly as in the app.
+// Renderer tests without Electron (docs/decisions.md, "Testing without the Electron binary";
+// docs/electron.md, "Testing without the binary"): the built window served over HTTP on 127.0.0.1
+// with the production CSP, Debian's Chromium through playwright-core, and a `window.punchcard`
+// defined before the app's scripts run that forwards to a bridge server (bridge-server.ts). The
+// page reaches the bridge through the same origin it was served from (the static server proxies
+// /ipc/ and /events), so the strict CSP stays exactly as in the app.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,8 +1,9 @@
-// The app's real services behind the loopback bridge, for the UI tests (DESIGN.md §8): the engine
-// bundle over stdio, config.json through conf (what electron-store is built on), the keychain
-// through keytar, AI-client files in the HOME it is given. It runs as its own process because the
-// keychain only exists inside the test's private D-Bus session. It prints one JSON line with the
-// bridge's address and token, then serves until stdin closes or it gets SIGTERM.
+// The app's real services behind the loopback bridge, for the UI tests (docs/decisions.md, "Testing
+// without the Electron binary"): the engine bundle over stdio, config.json through conf (what
+// electron-store is built on), the keychain through keytar, AI-client files in the HOME it is
+// given. It runs as its own process because the keychain only exists inside the test's private
+// D-Bus session. It prints one JSON line with the bridge's address and token, then serves until
+// stdin closes or it gets SIGTERM.
 //
 // Environment: HOME (temporary), PUNCHCARD_USER_DATA, PUNCHCARD_SERVER_SCRIPT, PUNCHCARD_RECORD (a
 // file that receives one JSON line per clipboard write, opened link or saved file), PUNCHCARD_SAVE_AS

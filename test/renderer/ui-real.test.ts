@@ -1,10 +1,11 @@
-// The settings window against the REAL app (DESIGN.md §8): the built window in headless Chromium,
-// its `window.punchcard` reaching main's real IPC handlers through the loopback bridge, and behind
-// them the app's real services (real-app.script.ts): the engine bundle over stdio on a SQLite file,
-// config.json through conf, AI-client files in a temporary HOME, and the keychain through keytar
-// against a throwaway gnome-keyring on a private D-Bus session. Every claim the window makes is
-// checked where it lands: the timesheet through a second engine, config.json and the client's file
-// on disk, the token in the keyring (by the engine finding it) and nowhere else.
+// The settings window against the REAL app (docs/decisions.md, "Testing without the Electron
+// binary"): the built window in headless Chromium, its `window.punchcard` reaching main's real IPC
+// handlers through the loopback bridge, and behind them the app's real services
+// (real-app.script.ts): the engine bundle over stdio on a SQLite file, config.json through conf,
+// AI-client files in a temporary HOME, and the keychain through keytar against a throwaway
+// gnome-keyring on a private D-Bus session. Every claim the window makes is checked where it lands:
+// the timesheet through a second engine, config.json and the client's file on disk, the token in
+// the keyring (by the engine finding it) and nowhere else.
 //
 // Needs the built window and engine ($PUNCHCARD_UI_DIST / $PUNCHCARD_TEST_BUNDLE, else dist/),
 // Chromium and the keyring tools; fails, never skips, without them. Screenshots of every screen go

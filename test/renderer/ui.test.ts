@@ -1,7 +1,8 @@
-// The settings window in headless Chromium against the fake bridge (DESIGN.md §8): every screen by
-// keyboard, the actions of each screen with their pending states and errors, and a screenshot of
-// every screen in light and dark under test-output/screenshots/. Uses the built window
-// ($PUNCHCARD_UI_DIST or dist/renderer) and fails — never skips — without it or without Chromium.
+// The settings window in headless Chromium against the fake bridge (docs/decisions.md, "Testing
+// without the Electron binary"): every screen by keyboard, the actions of each screen with their
+// pending states and errors, and a screenshot of every screen in light and dark under
+// test-output/screenshots/. Uses the built window ($PUNCHCARD_UI_DIST or dist/renderer) and fails —
+// never skips — without it or without Chromium.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -110,7 +111,7 @@ describe('the settings window', () => {
     // The opening screen's data first; the other screens' data right after.
     expect(bridge.calls[0]?.name).toBe('getStatus');
     await expect.poll(() => bridge.calls.map((call) => call.name).sort()).toEqual(
-      ['getAccount', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
+      ['getAccount', 'getExtension', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
     );
     // The daily screens cost engine calls (and a remote back end's requests): asked when first shown.
     await page.waitForTimeout(300);
@@ -317,6 +318,27 @@ describe('Tools', () => {
 });
 
 describe('Connect', () => {
+  it('offers the Claude Desktop extension beside the registration, and hands it to Claude Desktop', async () => {
+    const { page, fake } = await open({ hash: 'connect' });
+    await ready(page, 'connect');
+    const extension = screen(page, 'connect').locator('section.extension');
+    await text(extension.getByRole('heading', { level: 2 })).toBe('Claude Desktop extension\nClaude Desktop installed');
+    await extension.getByRole('button', { name: 'Install in Claude Desktop' }).click();
+    await text(extension.getByRole('status')).toBe('Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.');
+    await extension.getByRole('button', { name: 'Show file' }).click();
+    await expect.poll(() => fake.opened).toEqual(['extension:/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb', 'shown:/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb']);
+  });
+
+  it('says why the extension cannot be installed from here, without buttons that would fail', async () => {
+    const problem = 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.';
+    const { page } = await open({ hash: 'connect', fake: { extension: { path: null, problem, claudeInstalled: false } } });
+    await ready(page, 'connect');
+    const extension = screen(page, 'connect').locator('section.extension');
+    await text(extension.locator('p.hint').last()).toBe(problem);
+    await text(extension.locator('.not-found')).toBe('Claude Desktop not found on this computer');
+    expect(await extension.getByRole('button').count()).toBe(0);
+  });
+
   it('registers and unregisters a client and says what to do next', async () => {
     const { page, fake } = await open({ hash: 'connect' });
     await ready(page, 'connect');

@@ -1,7 +1,8 @@
-// The shared fake of the `electron` package (DESIGN.md §8). Every test file gets it in place of the
-// real package through vitest's setupFiles (setup-electron-mock.ts), because importing the real
-// package outside Electron tries to download a binary. It imitates what the app's thin adapters
-// touch and records what they did, so a test can read it back:
+// The shared fake of the `electron` package (docs/decisions.md, "Testing without the Electron
+// binary"). Every test file gets it in place of the real package through vitest's setupFiles
+// (setup-electron-mock.ts), because importing the real package outside Electron tries to download a
+// binary. It imitates what the app's thin adapters touch and records what they did, so a test can
+// read it back:
 //
 //   import { Tray, Menu, app, resetElectronMock, clickMenuItem } from '../../support/electron-mock.ts';
 //   beforeEach(() => resetElectronMock());

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from '@modelcontextprotocol/client';
+import { Client, type ElicitRequestFormParams, type ElicitResult } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
@@ -46,6 +46,13 @@ export async function startEngine(options: {
   args?: string[];
   env?: Record<string, string>;
   listChanged?: () => void;
+  /** Called when the prompt list changes (prompts/list_changed, or a 2026 subscription). */
+  promptsChanged?: () => void;
+  /**
+   * Declares form elicitation and answers each question with this (the SDK's real client: a 2025
+   * connection gets elicitation/create, a 2026 one input_required results it fulfils and retries).
+   */
+  elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
   /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
   nodeFlags?: readonly string[];
 } = {}): Promise<EngineHandle> {
@@ -63,11 +70,19 @@ export async function startEngine(options: {
     { name: 'punchcard-tests', version: '1.0.0' },
     {
       ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
-      ...(options.listChanged
-        ? { listChanged: { tools: { onChanged: () => options.listChanged?.() } } }
+      ...(options.elicitation ? { capabilities: { elicitation: { form: {} } } } : {}),
+      ...(options.listChanged || options.promptsChanged
+        ? {
+            listChanged: {
+              ...(options.listChanged ? { tools: { onChanged: () => options.listChanged?.() } } : {}),
+              ...(options.promptsChanged ? { prompts: { onChanged: () => options.promptsChanged?.() } } : {}),
+            },
+          }
         : {}),
     },
   );
+  const answer = options.elicitation;
+  if (answer) client.setRequestHandler('elicitation/create', async (request) => answer(request.params as ElicitRequestFormParams));
   await client.connect(transport);
   return {
     client,

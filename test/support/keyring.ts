@@ -1,5 +1,5 @@
 // A throwaway gnome-keyring on a private D-Bus session, for tests that use the real keychain
-// (DESIGN.md §8). Callers run their program as
+// (docs/decisions.md, "Testing without the Electron binary"). Callers run their program as
 //   dbus-run-session -- sh -c WITH_UNLOCKED_KEYRING sh <program> <args…>
 // with KEYRING_PASSWORD, HOME, the XDG folders and XDG_RUNTIME_DIR pointing into a temporary
 // directory, so the developer's own keyring and session bus are never touched.

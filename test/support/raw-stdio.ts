@@ -61,6 +61,7 @@ export interface RawServer {
  * bundle), for a server that must see the file system differently (a read-only mount). `fd3` is
  * what the server gets as descriptor 3, as the app gives its engine a pipe with its proof line
  * (mcp-server/policy/app-engine-proof.ts): text written into a pipe, or an open descriptor.
+ * `nodeFlags` go to Node before the bundle, as a registered entry passes them (engine-flags.ts).
  */
 export function spawnRawServer(
   args: string[],
@@ -68,9 +69,10 @@ export function spawnRawServer(
   bundle: string = SERVER_BUNDLE,
   launcher: string[] = [],
   fd3?: { text: string } | { descriptor: number },
+  nodeFlags: readonly string[] = [],
 ): RawServer {
   const spawnedAt = performance.now();
-  const [command, ...commandArgs] = [...launcher, process.execPath, bundle, ...args] as [string, ...string[]];
+  const [command, ...commandArgs] = [...launcher, process.execPath, ...nodeFlags, bundle, ...args] as [string, ...string[]];
   const stdio: Array<'pipe' | number> = ['pipe', 'pipe', 'pipe'];
   if (fd3) stdio.push('text' in fd3 ? 'pipe' : fd3.descriptor);
   const child = spawn(command, commandArgs, { env, stdio }) as ChildProcessWithoutNullStreams;

@@ -1,4 +1,5 @@
-// Every test file sees the shared Electron fake instead of the real package (DESIGN.md §8).
+// Every test file sees the shared Electron fake instead of the real package (docs/decisions.md,
+// "Testing without the Electron binary").
 import { vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock.ts'));

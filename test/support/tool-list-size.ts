@@ -18,5 +18,20 @@ export function wholeListChars(tools: readonly object[]): number {
   return JSON.stringify({ tools }).length;
 }
 
-/** The budget for what the model reads, for every tool there will be (DESIGN.md §5). */
+/** The budget for what the model reads, for every tool there will be (docs/decisions.md, "Tool list budget"). */
 export const MODEL_FACING_BUDGET = 6_000;
+
+interface ListedPrompt {
+  name: string;
+  description?: string;
+  arguments?: unknown;
+}
+
+/**
+ * Characters of the prompt list a model may read: JSON of `{name, description, arguments}` per
+ * prompt. Clients show prompts to the person (a menu, slash commands) and send the chosen one's
+ * text, so this is paid only where a client also hands the list to the model.
+ */
+export function promptFacingChars(prompts: readonly ListedPrompt[]): number {
+  return prompts.reduce((sum, prompt) => sum + JSON.stringify({ name: prompt.name, description: prompt.description, arguments: prompt.arguments }).length, 0);
+}

@@ -1,6 +1,7 @@
 // Account screen: which back end the engine uses, and its secret. The secret goes from the form
-// straight into the keychain (DESIGN.md §3) and never comes back out to the window; the settings
-// file only names the back end. Testing a connection asks the engine, before or after saving.
+// straight into the keychain (docs/decisions.md, "Secrets") and never comes back out to the window;
+// the settings file only names the back end. Testing a connection asks the engine, before or after
+// saving.
 import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/policy/policy.ts';
 import {
   CalamariProviderSchema,

@@ -45,12 +45,17 @@ function changeMessage(name: string, changed: ReadonlyArray<{ path: string; back
 }
 
 export function clientHandlers(
-  deps: Pick<HandlerDeps, 'registrar' | 'clipboard' | 'openExternal'>,
+  deps: Pick<HandlerDeps, 'registrar' | 'clipboard' | 'openExternal' | 'clientsUnavailable'>,
 ): Pick<Handlers, 'listClients' | 'registerClient' | 'unregisterClient' | 'getSnippet' | 'copySnippet' | 'openClientLink'> {
   const registrar: Registrar = deps.registrar;
+  // Taking an entry out always works; what would write a path into a client's hands may not.
+  const available = () => {
+    if (deps.clientsUnavailable) throw new UserFacingError(deps.clientsUnavailable);
+  };
   return {
     listClients: async () => registrar.list().map(clientCard),
     registerClient: async ({ id }) => {
+      available();
       const report = registrar.register(id);
       return { card: clientCard(registrar.status(id)), message: changeMessage(report.name, report.changed, report.unchanged, report.nextStep, 'registered') };
     },
@@ -59,6 +64,7 @@ export function clientHandlers(
       return { card: clientCard(registrar.status(id)), message: changeMessage(report.name, report.changed, report.unchanged, '', 'unregistered').trim() };
     },
     getSnippet: async ({ id }) => {
+      available();
       const snippet = registrar.snippet(id);
       return {
         clientId: snippet.clientId,
@@ -70,6 +76,7 @@ export function clientHandlers(
       };
     },
     copySnippet: async ({ id, part }) => {
+      available();
       const snippet = registrar.snippet(id);
       const text = part === 'text' ? snippet.text : snippet.command;
       if (text === undefined) throw new UserFacingError(`${id} has no one-line command; copy the configuration instead.`);
@@ -77,6 +84,7 @@ export function clientHandlers(
       return null;
     },
     openClientLink: async ({ id, label }) => {
+      available();
       const link = registrar.snippet(id).links.find((candidate) => candidate.label === label);
       if (!link) throw new UserFacingError(`There is no link "${label}" for ${id}.`);
       await deps.openExternal(link.url);

@@ -5,19 +5,21 @@ import { accountHandlers } from './account.ts';
 import { clientHandlers } from './clients.ts';
 import { idleHandlers } from './idle.ts';
 import { leaveHandlers } from './leave.ts';
+import { extensionHandlers } from './extension.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
 import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 
-export type { HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, WorkdayPort } from './ports.ts';
+export type { ExtensionPort, HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, WorkdayPort } from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...statusHandlers(deps),
     ...toolHandlers(deps),
     ...clientHandlers(deps),
+    ...extensionHandlers(deps),
     ...accountHandlers(deps),
     ...preferenceHandlers(deps),
     ...timesheetHandlers(deps),

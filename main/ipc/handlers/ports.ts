@@ -73,6 +73,8 @@ export interface HandlerDeps {
   settings: SettingsStore;
   credentials: Pick<CredentialStore, 'get' | 'set' | 'delete'>;
   registrar: Registrar;
+  /** Why AI clients cannot be connected from this install at all (an AppImage), or null. */
+  clientsUnavailable: string | null;
   platform: Platform;
   clipboard: { writeText(text: string): void };
   /** Opens a URL in the person's browser or the app registered for it; only called with URLs main chose. */
@@ -96,4 +98,15 @@ export interface HandlerDeps {
   shortcut?: ShortcutPort;
   /** The app's preferences changed (the idle threshold, the shortcut): the tray and idle watch look again. */
   preferencesChanged?(): void;
+  /** Punchcard's Claude Desktop extension; absent where the app has none to offer. */
+  extension?: ExtensionPort;
+}
+
+export interface ExtensionPort {
+  /** The bundle's path when the file is there, else null. */
+  bundle(): string | null;
+  /** Opens a file with the application the system registers for it; rejects with the system's reason. */
+  open(path: string): Promise<void>;
+  /** Shows a file in the system's file manager. */
+  show(path: string): void;
 }

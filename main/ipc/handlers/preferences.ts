@@ -18,9 +18,11 @@ type Changes = Parameters<PunchcardApi['savePreferences']>[0];
 
 export const LINKS = {
   'kimai-api-tokens': 'https://www.kimai.org/documentation/rest-api.html',
-  // Clockodo shows each person's API key in their personal data (clockodo.md §2.1).
+  // Clockodo shows each person's API key in their personal data (docs/back-ends/clockodo.md,
+  // "Authentication").
   'clockodo-api-key': 'https://my.clockodo.com/en/users/editself',
-  // Calamari's keys are made by an administrator (calamari.md §2.1): the help article says how.
+  // Calamari's keys are made by an administrator (docs/back-ends/calamari.md, "Authentication"):
+  // the help article says how.
   'calamari-api-keys': 'https://help.calamari.io/en/articles/24539-api-key-configuration-benefits-and-examples-of-use',
 } as const;
 

@@ -1,4 +1,5 @@
-// Status screen: the timer, breaks and today's work, always through the engine (DESIGN.md §1).
+// Status screen: the timer, breaks and today's work, always through the engine (docs/decisions.md,
+// "The app calls its own engine's tools").
 import type { Handlers } from '../contract.ts';
 import type { HandlerDeps } from './ports.ts';
 

@@ -1,6 +1,6 @@
 // What Calamari answered, as one sentence a person can act on. Every failure has one body,
-// `{message, code, field}` (calamari.md §3); logic reads the status and the code, and Calamari's
-// message is quoted for the rest.
+// `{message, code, field}` (docs/back-ends/calamari.md, "Errors"); logic reads the status and the
+// code, and Calamari's message is quoted for the rest.
 import type { HttpAnswer } from '../http/json-http.ts';
 import { hostOf, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
 import { isObject } from '../http/wire.ts';

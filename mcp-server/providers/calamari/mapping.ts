@@ -139,7 +139,10 @@ export function toLeaveRequest(request: CalamariRequest, person: string): LeaveR
   };
 }
 
-/** The parts of the day a request starts and ends at, in Calamari's terms (calamari.md §6.3). */
+/**
+ * The parts of the day a request starts and ends at, in Calamari's terms
+ * (docs/back-ends/calamari.md, "Leave requests").
+ */
 export function requestParts(request: Pick<LeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>): { fromPart: string; toPart: string } {
   return {
     fromPart: request.firstDayPart === 'afternoon' ? 'AFTERNOON' : 'MORNING',

@@ -1,4 +1,4 @@
-// The parts of Calamari's JSON that Punchcard reads (calamari.md; the research notes). Calamari
+// The parts of Calamari's JSON that Punchcard reads (docs/back-ends/calamari.md). Calamari
 // documents that answers may gain fields at any time: only these are read, the rest ignored.
 
 export interface CalamariPerson {

@@ -22,6 +22,8 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
   return capabilities;
 }
 
-export function rememberedClockodoCapabilities(userDataDir: string, profile: { url: string; email: string }): ReadonlySet<Capability> {
-  return clockodoCapabilities(clockodoFacts.read(userDataDir, clockodoFactsKey(profile)));
+/** What is remembered about the account, if anything, and the capabilities that follow. */
+export function rememberedClockodoCapabilities(userDataDir: string, profile: { url: string; email: string }): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
+  const facts = clockodoFacts.read(userDataDir, clockodoFactsKey(profile));
+  return { capabilities: clockodoCapabilities(facts), remembered: facts !== undefined };
 }

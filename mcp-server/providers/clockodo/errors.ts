@@ -1,8 +1,9 @@
 // What Clockodo answered, as one sentence a person can act on. Clockodo's OpenAPI file has three error
-// bodies (research notes §1.2): `{errors:[{type,message,details}]}` for most failures, `{error:{code,
-// message,fields}}` on the v2 entries and clock, and a 422 whose items may wrap an `error` object; all
-// three are read. Its messages are written for people (English, as Punchcard asks with
-// Accept-Language), so they are quoted; logic reads only the status and the error `type`.
+// bodies (docs/back-ends/clockodo.md, "Errors"): `{errors:[{type,message,details}]}` for most
+// failures, `{error:{code,message,fields}}` on the v2 entries and clock, and a 422 whose items may
+// wrap an `error` object; all three are read. Its messages are written for people (English, as
+// Punchcard asks with Accept-Language), so they are quoted; logic reads only the status and the
+// error `type`.
 import { CLOCKODO_URL } from '../../contract/back-end-accounts.ts';
 import type { HttpAnswer } from '../http/json-http.ts';
 import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';

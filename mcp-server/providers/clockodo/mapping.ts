@@ -5,7 +5,7 @@ import { RemoteError } from '../http/remote-error.ts';
 import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, ClockodoTargetHours } from './wire.ts';
 
-/** 'YYYY-MM-DDTHH:MM:SSZ': Clockodo refuses milliseconds (clockodo.md §11). */
+/** 'YYYY-MM-DDTHH:MM:SSZ': Clockodo refuses milliseconds (docs/back-ends/clockodo.md, "Times and dates"). */
 export function clockodoTime(epochMs: number): string {
   return `${new Date(Math.floor(epochMs / 1_000) * 1_000).toISOString().slice(0, 19)}Z`;
 }
@@ -19,7 +19,7 @@ export function instantOf(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-/** Entry types (clockodo.md §7.1): 1 time, 2 lump-sum value, 3 lump-sum service. */
+/** Entry types (docs/back-ends/clockodo.md, "Entries"): 1 time, 2 lump-sum value, 3 lump-sum service. */
 const TIME_ENTRY = 1;
 
 export interface NameBook {
@@ -93,7 +93,7 @@ interface AbsenceType {
   type: LeaveType;
 }
 
-/** Clockodo's absence types (clockodo.md §10.2). */
+/** Clockodo's absence types (docs/back-ends/clockodo.md, "Absences"). */
 const ABSENCE_TYPES: readonly AbsenceType[] = [
   { code: 1, name: 'Regular holiday', type: 'vacation' },
   { code: 2, name: 'Special leave', type: 'personal' },
@@ -147,7 +147,10 @@ export function leaveTypeOf(code: number | null | undefined): { type: LeaveType;
   return plain ? { type: found.type, ...elsewhere } : { type: found.type, kind: found.name, ...elsewhere };
 }
 
-/** 0 enquired, 1 approved, 2 declined, 3 approval cancelled, 4 request cancelled (clockodo.md §10.3). */
+/**
+ * 0 enquired, 1 approved, 2 declined, 3 approval cancelled, 4 request cancelled
+ * (docs/back-ends/clockodo.md, "Absences").
+ */
 export function leaveStatusOf(status: number): LeaveStatus {
   if (status === 1) return 'approved';
   if (status === 2) return 'rejected';

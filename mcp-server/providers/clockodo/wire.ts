@@ -1,5 +1,5 @@
-// The parts of Clockodo's JSON that Punchcard reads (clockodo.md; the research notes on its OpenAPI
-// file). Names are Clockodo's (snake_case); times are 'YYYY-MM-DDTHH:MM:SSZ', days 'YYYY-MM-DD'.
+// The parts of Clockodo's JSON that Punchcard reads (docs/back-ends/clockodo.md). Names are
+// Clockodo's (snake_case); times are 'YYYY-MM-DDTHH:MM:SSZ', days 'YYYY-MM-DD'.
 
 export interface ClockodoUser {
   id: number;

@@ -1,5 +1,5 @@
-// Leave on Kimai's absence plugin (kimai.md §14, marked [T]: seen in third-party clients only).
-// Pure: how a Punchcard leave request becomes absence records and back.
+// Leave on Kimai's absence plugin (docs/back-ends/kimai.md, "Absences": seen in third-party clients
+// only). Pure: how a Punchcard leave request becomes absence records and back.
 import { type LeavePart, splitLeave as splitLeaveParts } from '../../domain/leave-parts.ts';
 import { type LeaveRequest, type LeaveStatus, type LeaveType, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
 import type { KimaiAbsence } from './wire.ts';

@@ -22,6 +22,8 @@ export function kimaiCapabilities(absences: boolean | undefined): ReadonlySet<Ca
   return absences === false ? WITHOUT_ABSENCES : KIMAI_CAPABILITIES;
 }
 
-export function rememberedKimaiCapabilities(userDataDir: string, url: string): ReadonlySet<Capability> {
-  return kimaiCapabilities(readDetection(userDataDir, url)?.absences);
+/** What is remembered about the Kimai at `url`, if anything, and the capabilities that follow. */
+export function rememberedKimaiCapabilities(userDataDir: string, url: string): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
+  const detection = readDetection(userDataDir, url);
+  return { capabilities: kimaiCapabilities(detection?.absences), remembered: detection !== undefined };
 }

@@ -1,8 +1,8 @@
-// Turns what Kimai answered into one short sentence a person can act on (kimai.md §2.3, §4); the
-// network's failures are worded by the shared remote layer (http/remote-error.ts) in Kimai's terms.
-// Pure: the HTTP edge hands in status, body and what it was doing. No message ever contains the
-// token, and message texts from Kimai are never parsed for logic: they are translated per instance
-// language and generic on production servers.
+// Turns what Kimai answered into one short sentence a person can act on (docs/back-ends/kimai.md,
+// "Bad credentials", "Errors"); the network's failures are worded by the shared remote layer
+// (http/remote-error.ts) in Kimai's terms. Pure: the HTTP edge hands in status, body and what it
+// was doing. No message ever contains the token, and message texts from Kimai are never parsed for
+// logic: they are translated per instance language and generic on production servers.
 import type { HttpAnswer } from '../http/json-http.ts';
 import {
   looksHtml,
@@ -41,7 +41,7 @@ export interface RequestPurpose {
   notFound?: string;
   /**
    * Fields of the body that only some accounts or tracking modes may send, and why; used when Kimai
-   * answers with its nameless "extra fields" error (kimai.md §3.5).
+   * answers with its nameless "extra fields" error (docs/back-ends/kimai.md, "Errors").
    */
   gatedFields?: Array<{ field: string; reason: string }>;
 }
@@ -79,7 +79,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     );
   }
   if (status === 403) {
-    // A 403 without a numeric `code` comes from the authenticator, not from a permission check (§2.3).
+    // A 403 without a numeric `code` comes from the authenticator, not from a permission check
+    // (docs/back-ends/kimai.md, "Bad credentials").
     if (body && body.code === undefined) {
       return new RemoteError('bad_token', `Kimai at ${baseUrl} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`, status);
     }
@@ -118,7 +119,10 @@ function describeBadRequest(body: Record<string, unknown> | undefined, purpose: 
   return new RemoteError('validation', sentence(`Kimai refused to ${purpose.action}: ${detail}`), 400);
 }
 
-/** Kimai never names the field it did not want (§3.5); Punchcard knows which ones it sent and why they may be refused. */
+/**
+ * Kimai never names the field it did not want (docs/back-ends/kimai.md, "Errors"); Punchcard knows
+ * which ones it sent and why they may be refused.
+ */
 function describeExtraFields(purpose: RequestPurpose): RemoteError {
   const gated = purpose.gatedFields ?? [];
   if (gated.length === 0) {

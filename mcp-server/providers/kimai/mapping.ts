@@ -1,6 +1,6 @@
 // Kimai records ⇄ Punchcard's provider types. Pure: times are converted with the zone handed in,
 // names come from the expanded relations or, for plain responses that carry ids only, from the
-// catalog (kimai.md §3.8).
+// catalog (docs/back-ends/kimai.md, "Relations").
 import { formatInstant, formatWallClock, localDateTimeToEpoch, parseOffsetDateTime } from '../../domain/time.ts';
 import type { Catalog, CatalogItem, Ref, TimeEntry } from '../time-tracker.ts';
 import { KimaiError } from './errors.ts';
@@ -61,7 +61,7 @@ export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry 
 
 /**
  * Roles that hold Kimai's edit_exported_timesheet permission by default: everyone else gets 403 for a
- * change to an exported record.
+ * change to an exported record (docs/back-ends/kimai.md, "Roles and permissions").
  */
 const MAY_EDIT_EXPORTED = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 

@@ -1,5 +1,6 @@
-// The parts of Kimai's JSON that Punchcard reads (kimai.md §7–§9, §14). Relations arrive as ids in
-// plain responses and as objects from `full=true`, /active and /recent (§3.8), so both are typed.
+// The parts of Kimai's JSON that Punchcard reads (docs/back-ends/kimai.md). Relations arrive as ids
+// in plain responses and as objects from `full=true`, /active and /recent (docs/back-ends/kimai.md,
+// "Relations"), so both are typed.
 
 export interface KimaiNamed {
   id: number;

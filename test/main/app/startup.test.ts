@@ -117,6 +117,11 @@ describe('the built main process', () => {
     const before = win.showCalls + win.focusCalls;
     app.emit('second-instance', {}, [], '/');
     expect(win.showCalls + win.focusCalls).toBeGreaterThan(before);
+    // macOS: opening the app again (Finder, Spotlight, the Dock) reaches this process as 'activate'.
+    win.hide();
+    const beforeActivate = win.showCalls + win.focusCalls;
+    app.emit('activate', {}, false);
+    expect(win.showCalls + win.focusCalls).toBeGreaterThan(beforeActivate);
     expect(app.listenerCount('window-all-closed')).toBeGreaterThan(0);
   });
 });

@@ -103,12 +103,14 @@ describe('the tool list', () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
     seedCatalog(fake);
     const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
-    // The last start found no absence plugin; the check after this start finds it and says so.
+    // The last start found no absence plugin; the check once the engine is in (at the first call)
+    // finds it and says so.
     rememberPlugin(userDataDir, fake.url, false);
     let changes = 0;
     const ada = DEFAULT_USERS[0] as FakeUser;
     const { engine, logs } = startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token }, relay: true, onToolsChanged: () => changes++ });
     expect(await engine.tools()).not.toContain('request_leave');
+    await engine.callTool('timer_status', {});
     await vi.waitFor(() => expect(changes).toBeGreaterThan(0), PATIENCE);
     expect(await engine.tools()).toEqual(expect.arrayContaining(['request_leave', 'absence_calendar']));
     expect(await engine.tools()).toContain('request_leave');

@@ -286,7 +286,7 @@ describe('supported tools', () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
     seedCatalog(fake);
     const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
-    // The last start found no plugin; the check after this start finds it.
+    // The last start found no plugin; the check once the engine is in (the app's first status) finds it.
     rememberPlugin(userDataDir, fake.url, false);
     let changes = 0;
     const test = startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, onToolsChanged: () => changes++ });
@@ -294,6 +294,7 @@ describe('supported tools', () => {
     const before = await timesheet.supportedTools();
     expect(before.has('clock_in')).toBe(true);
     expect(before.has('request_leave')).toBe(false);
+    await timesheet.getStatus();
     await vi.waitFor(() => expect(changes).toBeGreaterThan(0), PATIENCE);
     const after = await timesheet.supportedTools();
     expect(after.has('request_leave')).toBe(true);

@@ -12,6 +12,7 @@ import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.t
 import type { AccountView, EntryView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
 import type { BackEndPlan } from '../../../main/engine/timesheet.ts';
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
+import { appImageRefusal } from '../../../main/app/app-image.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
@@ -62,6 +63,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
       set: async (account, secret) => void secrets.set(account, secret),
       delete: async (account) => secrets.delete(account),
     },
+    clientsUnavailable: null,
     registrar: createRegistrar({
       environment: { platform: 'linux', home, env: { HOME: home } },
       launch: launchSpec({ executable: process.execPath, serverScript: join(home, 'punchcard-mcp.mjs'), userDataDir: userData, runAsNode: false }),
@@ -468,6 +470,94 @@ describe('client handlers', () => {
     await dispatch('openClientLink', { id: 'vscode', label: label ?? '' });
     expect(events.some((event) => event.startsWith('open vscode:mcp/install?'))).toBe(true);
     expect(await dispatch('openClientLink', { id: 'vscode', label: 'https://evil.example' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('the Claude Desktop extension', () => {
+  const bundle = '/opt/Punchcard/resources/punchcard.mcpb';
+  const extension = (events: string[], present = true, failure?: string): NonNullable<HandlerDeps['extension']> => ({
+    bundle: () => (present ? bundle : null),
+    open: async (path) => {
+      if (failure) throw new Error(failure);
+      events.push(`openPath ${path}`);
+    },
+    show: (path) => void events.push(`show ${path}`),
+  });
+
+  it('hands the app’s own bundle to the system to open (Claude Desktop installs it), and shows it', async () => {
+    const events: string[] = [];
+    const { dispatch, home } = setup({ extension: extension(events) });
+    expect(await dispatch('getExtension', undefined)).toEqual({ ok: true, value: { path: bundle, problem: null, claudeInstalled: false } });
+    mkdirSync(join(home, '.config', 'Claude'), { recursive: true });
+    expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { claudeInstalled: true } });
+    expect(await dispatch('installExtension', undefined)).toEqual({
+      ok: true,
+      value: { message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.' },
+    });
+    await dispatch('showExtension', undefined);
+    expect(events).toEqual([`openPath ${bundle}`, `show ${bundle}`]);
+    // The window names no file: any request is refused before a handler runs.
+    expect(await dispatch('installExtension', { path: '/etc/passwd' } as never)).toMatchObject({ ok: false });
+  });
+
+  it('says how to get a bundle when there is none, and what to do when nothing opens it', async () => {
+    const events: string[] = [];
+    const missing = setup({ extension: extension(events, false) });
+    const view = await missing.dispatch('getExtension', undefined);
+    expect(view).toMatchObject({ ok: true, value: { path: null, problem: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' } });
+    expect(await missing.dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' });
+    expect(await setup().dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { path: null } });
+    const unopened = setup({ extension: extension(events, true, 'No application knows how to open this file.') });
+    expect(await unopened.dispatch('installExtension', undefined)).toEqual({
+      ok: false,
+      message: `Nothing opened ${bundle} (No application knows how to open this file). Install Claude Desktop, or in Claude Desktop choose Settings → Extensions → Install Extension and pick that file.`,
+    });
+    expect(events).toEqual([]);
+  });
+
+  it('is not offered where the organisation does not allow Claude Desktop', async () => {
+    const events: string[] = [];
+    const base = setup();
+    const registrar = createRegistrar({
+      refusal: (id) => (id === 'claude-desktop' ? 'your organisation allows only VS Code.' : null),
+      environment: { platform: 'linux', home: base.home, env: { HOME: base.home } },
+      launch: launchSpec({ executable: process.execPath, serverScript: join(base.home, 'punchcard-mcp.mjs'), userDataDir: base.userData, runAsNode: false }),
+    });
+    const { dispatch } = setup({ registrar, extension: extension(events) });
+    expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { problem: 'Set by your organisation: your organisation allows only VS Code.' } });
+    expect(await dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'Set by your organisation: your organisation allows only VS Code.' });
+    expect(events).toEqual([]);
+  });
+});
+
+describe('client handlers in an AppImage', () => {
+  it('register, give snippets or open install links for nothing, in words, and leave the file alone; unregistering still works', async () => {
+    const mount = '/tmp/.mount_PunchcA1b2C3';
+    const reason = appImageRefusal(`${mount}/punchcard`, { APPIMAGE: '/home/ada/Apps/Punchcard.AppImage', APPDIR: mount });
+    expect(reason).toMatch(/^Punchcard is running from an AppImage, whose files exist only while it runs \(\/tmp\/\.mount_PunchcA1b2C3\)/);
+    const { dispatch, home, events } = setup({ clientsUnavailable: reason });
+    mkdirSync(join(home, '.cursor'));
+    writeFileSync(join(home, '.cursor', 'mcp.json'), '{\n  "mcpServers": {}\n}\n');
+    for (const [channel, payload] of [
+      ['registerClient', { id: 'cursor' }],
+      ['getSnippet', { id: 'cursor' }],
+      ['copySnippet', { id: 'cursor', part: 'text' }],
+      ['openClientLink', { id: 'vscode', label: 'Install in VS Code' }],
+    ] as const) {
+      expect(await dispatch(channel, payload), channel).toMatchObject({ ok: false, message: reason });
+    }
+    expect(readFileSync(join(home, '.cursor', 'mcp.json'), 'utf8')).toBe('{\n  "mcpServers": {}\n}\n');
+    expect(events).toEqual([]);
+    expect(await dispatch('unregisterClient', { id: 'cursor' })).toMatchObject({ ok: true });
+  });
+
+  it('tells an AppImage from a deb, a checkout or an AppImage variable some other program left behind', () => {
+    const env = { APPIMAGE: '/home/ada/Punchcard.AppImage', APPDIR: '/tmp/.mount_Punch9' };
+    expect(appImageRefusal('/tmp/.mount_Punch9/punchcard', env)).not.toBeNull();
+    expect(appImageRefusal('/opt/Punchcard/punchcard', env)).toBeNull();
+    expect(appImageRefusal('/tmp/.mount_Punch9-other/punchcard', env)).toBeNull();
+    expect(appImageRefusal('/tmp/.mount_Punch9/punchcard', { APPDIR: '/tmp/.mount_Punch9' })).toBeNull();
+    expect(appImageRefusal('/usr/bin/node', {})).toBeNull();
   });
 });
 

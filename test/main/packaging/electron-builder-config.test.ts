@@ -1,4 +1,4 @@
-// electron-builder.yml checked without packaging anything (electron.md §3.5): against
+// electron-builder.yml checked without packaging anything (docs/electron.md, "Packaging"): against
 // electron-builder's own JSON schema, for the security settings it must keep, and against what
 // `vite build` actually produces — package.json, the build config, main's paths and the packaging
 // rules must all name the same files.
@@ -110,9 +110,13 @@ describe('electron-builder.yml', () => {
     });
     expect(targets).toContain(installed.trayIcons);
     expect(targets).toContain(installed.appIcon);
+    expect(targets).toContain(installed.extensionBundle);
     const development = appPaths({ mainDir: join(ROOT, 'dist', 'main'), isPackaged: false, resourcesPath: '' });
     expect(existsSync(join(development.trayIcons, 'trayTemplate.png'))).toBe(true);
     expect(existsSync(development.appIcon)).toBe(true);
+    expect(existsSync(development.extensionBundle)).toBe(true);
+    // Inside the archive the system could not hand it to Claude Desktop.
+    expect(packaged('dist/punchcard.mcpb')).toBe(false);
   });
 });
 

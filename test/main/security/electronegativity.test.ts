@@ -1,9 +1,10 @@
-// Electronegativity (electron.md §2.3) over the source of main/ and renderer/ — not dist/, whose
-// bundles would be scanned too — with an allow-list of reviewed findings. A new finding fails the
-// test, and so does an allow-list entry that no longer matches anything (it would hide a future one).
-// It runs offline: the checker's attempts to fetch translations fail quietly, and the one check
-// that downloads Electron's release list (AvailableSecurityFixesGlobalCheck) is left out, because
-// its answer would depend on the network rather than on this code (`-e` fixes the version instead).
+// Electronegativity (docs/electron.md, "Testing without the binary") over the source of main/ and
+// renderer/ — not dist/, whose bundles would be scanned too — with an allow-list of reviewed
+// findings. A new finding fails the test, and so does an allow-list entry that no longer matches
+// anything (it would hide a future one). It runs offline: the checker's attempts to fetch
+// translations fail quietly, and the one check that downloads Electron's release list
+// (AvailableSecurityFixesGlobalCheck) is left out, because its answer would depend on the network
+// rather than on this code (`-e` fixes the version instead).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -141,3 +141,49 @@ describe('createClock', () => {
     expect(() => createClock({ PUNCHCARD_NOW: 'tomorrow' })).toThrow(/not an ISO time/);
   });
 });
+
+describe('the variables that stand for the flags (a Claude Desktop extension sets them)', () => {
+  const home = { HOME: '/home/ada' };
+
+  it('serves the back end and the folder they name, with the same rules and normal forms as the flags', () => {
+    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'clockodo', PUNCHCARD_EMAIL: ' Ada@Example.com ', PUNCHCARD_USER_DATA: 'data' })).toEqual({
+      kind: 'serve',
+      userDataDir: resolve('data'),
+      allTools: false,
+      provider: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
+    });
+    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com/', PUNCHCARD_CA_FILE: '/etc/ca.pem' })).toMatchObject({
+      provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' },
+    });
+    expect(parseArguments(['--test-connection'], { ...home, PUNCHCARD_PROVIDER: 'local' })).toMatchObject({ kind: 'test-connection', provider: { type: 'local' } });
+  });
+
+  it('takes an empty value, or a placeholder a client left unfilled, as unset', () => {
+    const unset = { ...home, PUNCHCARD_PROVIDER: '', PUNCHCARD_URL: ' ', PUNCHCARD_EMAIL: '${user_config.email}', PUNCHCARD_USER_DATA: '' };
+    expect(parseArguments([], unset)).toEqual({ kind: 'serve', userDataDir: defaultUserDataDir(process.platform, home), allTools: false });
+  });
+
+  it('gives way to the flags: --provider and its flags win over every back-end variable, --user-data over its own', () => {
+    const env = { ...home, PUNCHCARD_PROVIDER: 'clockodo', PUNCHCARD_EMAIL: 'ada@example.com', PUNCHCARD_USER_DATA: '/srv/punchcard' };
+    expect(parseArguments(['--provider', 'local', '--user-data', '/tmp/x'], env)).toEqual({ kind: 'serve', userDataDir: '/tmp/x', allTools: false, provider: { type: 'local' } });
+  });
+
+  it('refuses what the flags refuse, naming the variables', () => {
+    const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
+    expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo or calamari (not "Kimia").' });
+    expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER kimai needs PUNCHCARD_URL, e.g. PUNCHCARD_URL=https://kimai.example.com.' });
+    expect(refused({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'kimai.example.com' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_URL kimai.example.com is not an http(s) address such as https://kimai.example.com.',
+    });
+    expect(refused({ PUNCHCARD_PROVIDER: 'calamari', PUNCHCARD_URL: 'https://acme.calamari.io', PUNCHCARD_EMAIL: 'ada' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_EMAIL ada is not an e-mail address such as ada@example.com.',
+    });
+    expect(refused({ PUNCHCARD_URL: 'https://kimai.example.com' })).toEqual({ kind: 'error', message: 'PUNCHCARD_URL, PUNCHCARD_EMAIL and PUNCHCARD_CA_FILE go with PUNCHCARD_PROVIDER.' });
+    expect(refused({ PUNCHCARD_PROVIDER: 'clockodo', PUNCHCARD_EMAIL: 'ada@example.com', PUNCHCARD_CA_FILE: '/etc/ca.pem' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_CA_FILE is for PUNCHCARD_PROVIDER kimai only.',
+    });
+  });
+});

@@ -61,7 +61,7 @@ const LOCAL = 'C:\\Users\\ada\\AppData\\Local';
 const MAC_SUPPORT = '/Users/ada/Library/Application Support';
 
 describe('the catalog', () => {
-  it('knows the clients from the reference, each once', () => {
+  it('knows the clients of docs/clients.md, each once', () => {
     const ids = CLIENTS.map((each) => each.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(

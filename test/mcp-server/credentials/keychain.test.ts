@@ -1,8 +1,8 @@
-// The keychain for real (DESIGN.md §8): keytar → libsecret → a throwaway gnome-keyring daemon on a
-// private D-Bus session. HOME, the XDG folders and the runtime folder all point into a temporary
-// directory, so the keyring file is created there and the developer's own keyring and session bus
-// are never touched. The store runs in a child process (keychain-roundtrip.script.ts) because
-// the session only exists inside dbus-run-session.
+// The keychain for real (docs/decisions.md, "Testing without the Electron binary"): keytar →
+// libsecret → a throwaway gnome-keyring daemon on a private D-Bus session. HOME, the XDG folders
+// and the runtime folder all point into a temporary directory, so the keyring file is created there
+// and the developer's own keyring and session bus are never touched. The store runs in a child
+// process (keychain-roundtrip.script.ts) because the session only exists inside dbus-run-session.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 // The wire formats of remote back ends: Kimai reads wall-clock times in the user's profile zone
-// and writes ISO times with '+0200' offsets (kimai.md §3.1–§3.3). Across daylight-saving changes.
+// and writes ISO times with '+0200' offsets (docs/back-ends/kimai.md, "Times"). Across
+// daylight-saving changes.
 import { describe, expect, it } from 'vitest';
 import { formatWallClock, parseOffsetDateTime } from '../../../mcp-server/domain/time.ts';
 

@@ -110,7 +110,7 @@ describe('failures over stdio', () => {
 describe('tools that follow the person and the company', () => {
   it('a manager gets catalog writes, found in the background and remembered for the next start', async () => {
     const { fake, dir } = await clockodoEngine({ user: MIA });
-    await expect.poll(() => clockodoFacts.read(dir, clockodoFactsKey({ email: MIA.email, url: fake.url }))?.role).toBe('manager');
+    await expect.poll(() => clockodoFacts.read(dir, clockodoFactsKey({ email: MIA.email, url: fake.url }))?.role, { timeout: 5_000 }).toBe('manager');
     const next = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } }));
     const names = (await next.client.listTools()).tools.map((tool) => tool.name);
     expect(names).toContain('create_catalog_item');

@@ -49,28 +49,33 @@ const SETTINGS_CASES: Array<[string, Record<string, unknown> | undefined, string
 ];
 
 describe('the early answers are the SDK’s answers', () => {
-  it.each(SETTINGS_CASES)('2025 era, %s: tools/list and ping, before and after the engine takes over', async (_label, settings, args) => {
+  it.each(SETTINGS_CASES)('2025 era, %s: tools/list, prompts/list and ping, before and after the engine takes over', async (_label, settings, args) => {
     const server = start(dataDir(settings), args);
-    server.send(...legacyOpening(), legacy(3, 'ping'));
+    server.send(...legacyOpening(), legacy(3, 'ping'), legacy(7, 'prompts/list'));
     const early = await resultOf(server, 2);
     const earlyPing = await resultOf(server, 3);
+    const earlyPrompts = await resultOf(server, 7);
     // A method the opening leaves alone brings the engine in; the SDK answers everything after it.
-    server.send(legacy(4, 'resources/list'), legacy(5, 'tools/list'), legacy(6, 'ping'));
+    server.send(legacy(4, 'resources/list'), legacy(5, 'tools/list'), legacy(6, 'ping'), legacy(8, 'prompts/list'));
     expect((await server.response(4)).message.error?.code).toBe(-32601);
     expect(await resultOf(server, 5)).toEqual(early);
     expect(await resultOf(server, 6)).toEqual(earlyPing);
+    expect(await resultOf(server, 8)).toEqual(earlyPrompts);
     expect(names(early).length).toBeGreaterThan(0);
+    expect((earlyPrompts.prompts as unknown[]).length).toBeGreaterThan(0);
   });
 
-  it.each(SETTINGS_CASES)('2026 era, %s: server/discover and tools/list, before and after', async (_label, settings, args) => {
+  it.each(SETTINGS_CASES)('2026 era, %s: server/discover, tools/list and prompts/list, before and after', async (_label, settings, args) => {
     const server = start(dataDir(settings), args);
-    server.send(...modernOpening());
+    server.send(...modernOpening(), modern(6, 'prompts/list'));
     const discover = await resultOf(server, 1);
     const early = await resultOf(server, 2);
-    server.send(modern(3, 'resources/list'), modern(4, 'tools/list'), modern(5, 'server/discover'));
+    const earlyPrompts = await resultOf(server, 6);
+    server.send(modern(3, 'resources/list'), modern(4, 'tools/list'), modern(5, 'server/discover'), modern(7, 'prompts/list'));
     expect((await server.response(3)).message.error?.code).toBe(-32601);
     expect(await resultOf(server, 4)).toEqual(early);
     expect(await resultOf(server, 5)).toEqual(discover);
+    expect(await resultOf(server, 7)).toEqual(earlyPrompts);
   });
 
   it('initialize: the same answer from the opening and from the SDK, for every version asked', async () => {
@@ -117,6 +122,21 @@ describe('the hand-over', () => {
     // The SDK's answer to the replayed initialize was never written: one answer per request.
     const answers = server.messages().filter((message) => message.id !== undefined);
     expect(answers.map((message) => message.id).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('tells a 2025 client when config.json changes the prompts before the engine is loaded', async () => {
+    const dir = dataDir();
+    const server = start(dir);
+    server.send(...legacyOpening(), legacy(3, 'prompts/list'));
+    const before = (await resultOf(server, 3)).prompts as Array<{ name: string }>;
+    writeSettings(dir, { tools: { readOnly: true } });
+    await server.next((message) => message.method === 'notifications/prompts/list_changed');
+    server.send(legacy(4, 'prompts/list'));
+    const after = ((await resultOf(server, 4)).prompts as Array<{ name: string }>).map((prompt) => prompt.name);
+    expect(before.map((prompt) => prompt.name)).toContain('fill_my_day');
+    expect(after).not.toContain('fill_my_day');
+    server.send(legacy(5, 'resources/list'), legacy(6, 'prompts/list'));
+    expect(((await resultOf(server, 6)).prompts as Array<{ name: string }>).map((prompt) => prompt.name)).toEqual(after);
   });
 
   it('tells a 2025 client when config.json changes the tools before the engine is loaded', async () => {
@@ -191,8 +211,9 @@ describe('what the opening needs', () => {
     for (const name of heavy) expect(removed.some((file) => file.startsWith(`${name}-`)), name).toBe(true);
 
     const server = start(dataDir(), [], join(copy, 'punchcard-mcp.mjs'));
-    server.send(...legacyOpening());
+    server.send(...legacyOpening(), legacy(4, 'prompts/list'));
     expect(names(await resultOf(server, 2))).toContain('clock_in');
+    expect((await resultOf(server, 4)).prompts).toContainEqual(expect.objectContaining({ name: 'weekly_review' }));
     // Without its chunk the engine cannot start; the request is answered with why, not dropped.
     server.send(legacy(3, 'tools/call', { name: 'whoami', arguments: {} }));
     expect((await server.response(3)).message.error).toMatchObject({ code: -32603, message: expect.stringContaining('could not start its engine') });

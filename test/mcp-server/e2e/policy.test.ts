@@ -51,6 +51,12 @@ async function toolNames(server: RawServer, id: number): Promise<string[]> {
   return ((message.result as { tools: Array<{ name: string }> }).tools ?? []).map((tool) => tool.name).sort();
 }
 
+async function promptNames(server: RawServer, era: Era, id: number): Promise<string[]> {
+  server.send(eraRequest(era, id, 'prompts/list'));
+  const { message } = await server.response(id);
+  return ((message.result as { prompts: Array<{ name: string }> }).prompts ?? []).map((prompt) => prompt.name).sort();
+}
+
 async function call(server: RawServer, era: Era, id: number, name: string): Promise<{ isError?: boolean; text: string; structured?: Record<string, unknown> }> {
   server.send(eraRequest(era, id, 'tools/call', { name, arguments: {} }));
   const { message } = await server.response(id);
@@ -68,18 +74,24 @@ describe.each(['legacy', 'modern'] as const)('the policy over stdio (%s era)', (
     const server = start(dir, env, era);
     const opening = await toolNames(server, 2);
     expect(opening).toEqual(['absence_calendar', 'list_time_entries', 'time_report', 'timer_status', 'whoami']);
+    // Prompts follow the tools: fill_my_day logs time, which read-only takes away.
+    const prompts = await promptNames(server, era, 5);
+    expect(prompts).toEqual(['month_close', 'plan_leave', 'weekly_review']);
     // The engine, once loaded, agrees with the opening.
     server.send(eraRequest(era, 3, 'tools/call', { name: 'timer_status', arguments: {} }));
     await server.response(3);
     server.send(eraRequest(era, 4, 'tools/list'));
     expect(await toolNames(server, 4)).toEqual(opening);
+    expect(await promptNames(server, era, 6)).toEqual(prompts);
   });
 
   it('leaves whoami alone when the organisation turns AI access off, and whoami says so', async () => {
     const { dir, env } = setup({ schemaVersion: 1, ai: { enabled: false } });
     const server = start(dir, env, era);
     expect(await toolNames(server, 2)).toEqual(['whoami']);
+    expect(await promptNames(server, era, 4)).toEqual([]);
     const whoami = await call(server, era, 3, 'whoami');
+    expect(await promptNames(server, era, 5)).toEqual([]);
     expect(whoami.structured?.organisation_policy).toBe('Your organisation has turned AI access to Punchcard off.');
     expect(whoami.text).toContain('Your organisation has turned AI access to Punchcard off.');
     expect(server.stderr()).toContain('Your organisation has turned AI access to Punchcard off.');

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createConnection, type LoadedEngine } from '../../../mcp-server/stdio/connection.ts';
 import type { JsonObject, JsonRpcMessage } from '../../../mcp-server/stdio/frames.ts';
 import { captureOpeningManifest } from '../../../mcp-server/stdio/opening-manifest.ts';
-import { answerOpening, newOpeningState, noteEra, type OpeningManifest, type OpeningState, unsupportedRevision } from '../../../mcp-server/stdio/opening.ts';
+import { answerOpening, newOpeningState, noteEra, type Offered, type OpeningManifest, type OpeningState, unsupportedRevision } from '../../../mcp-server/stdio/opening.ts';
 import type { Wire } from '../../../mcp-server/stdio/wire.ts';
 
 let manifest: OpeningManifest;
@@ -23,9 +23,11 @@ const initialize = (params: JsonObject = { protocolVersion: '2025-06-18', capabi
   ({ jsonrpc: '2.0', id: 1, method: 'initialize', params }) as JsonRpcMessage;
 const request = (method: string, params?: JsonObject, id: number = 2) => ({ jsonrpc: '2.0', id, method, ...(params ? { params } : {}) }) as JsonRpcMessage;
 const listed = () => manifest.tools.slice(0, 3).map((tool) => tool.listed);
+const listedPrompts = () => manifest.prompts.slice(0, 2).map((prompt) => prompt.listed);
+const offered: Offered = { tools: listed, prompts: listedPrompts };
 
 function open(message: JsonRpcMessage, state: OpeningState = newOpeningState()) {
-  return { outcome: answerOpening(message, state, manifest, listed), state };
+  return { outcome: answerOpening(message, state, manifest, offered), state };
 }
 
 describe('the manifest the build captures from the SDK', () => {
@@ -34,7 +36,12 @@ describe('the manifest the build captures from the SDK', () => {
     expect(manifest.legacyVersions).toContain('2025-06-18');
     expect(manifest.legacyVersions).toContain(manifest.legacyFallback);
     expect(manifest.modernVersions).toEqual(['2026-07-28']);
-    expect(manifest.initialize).toMatchObject({ serverInfo: { name: 'punchcard' }, capabilities: { tools: { listChanged: true } } });
+    expect(manifest.initialize).toMatchObject({
+      serverInfo: { name: 'punchcard' },
+      capabilities: { tools: { listChanged: true }, prompts: { listChanged: true }, completions: {} },
+    });
+    expect(manifest.prompts.map((prompt) => prompt.name)).toEqual(['weekly_review', 'fill_my_day', 'plan_leave', 'month_close']);
+    expect(manifest.prompts.find((prompt) => prompt.name === 'fill_my_day')?.tools).toEqual(['log_time']);
   });
 });
 
@@ -86,6 +93,15 @@ describe('the opening', () => {
     expect(modern.state.era).toBe('modern');
   });
 
+  it('lists the offered prompts in both eras, and remembers what it announced', () => {
+    const legacy = open(request('prompts/list'));
+    expect(legacy.outcome).toEqual({ answer: { result: { prompts: listedPrompts() }, jsonrpc: '2.0', id: 2 } });
+    expect(legacy.state).toMatchObject({ era: 'legacy', announcedPrompts: listedPrompts().map((prompt) => prompt.name) });
+    const modern = open(request('prompts/list', envelope()));
+    expect(modern.outcome).toEqual({ answer: { result: { prompts: listedPrompts(), ...manifest.modernPromptListExtras }, jsonrpc: '2.0', id: 2 } });
+    expect(modern.state.era).toBe('modern');
+  });
+
   it('answers the 2026 probe without deciding the era, so a dual-era client may still fall back', () => {
     const probe = open(request('server/discover', envelope(), 1));
     expect(probe.outcome).toEqual({ answer: { result: manifest.discover, jsonrpc: '2.0', id: 1 } });
@@ -96,6 +112,9 @@ describe('the opening', () => {
   it.each([
     ['a tool call', request('tools/call', { name: 'whoami', arguments: {} })],
     ['a page of tools', request('tools/list', { cursor: 'x' })],
+    ['a page of prompts', request('prompts/list', { cursor: 'x' })],
+    ['a prompt', request('prompts/get', { name: 'weekly_review' })],
+    ['a completion', request('completion/complete', { ref: { type: 'ref/prompt', name: 'month_close' }, argument: { name: 'month', value: '' } })],
     ['an unknown method', request('resources/list')],
     ['a revision it does not speak', request('tools/list', envelope('2099-01-01'))],
     ['an envelope with a log level', request('tools/list', envelope('2026-07-28', { 'io.modelcontextprotocol/logLevel': 'info' }))],
@@ -149,7 +168,7 @@ describe('the era, as the SDK decides it, and the revision check', () => {
 });
 
 describe('a connection', () => {
-  function connectionHarness(offered: string[] = listed().map((tool) => tool.name as string)) {
+  function connectionHarness(offered: string[] = listed().map((tool) => tool.name as string), promptsOffered: string[] = listedPrompts().map((prompt) => prompt.name as string)) {
     const sent: object[] = [];
     const wire: Wire = { onmessage: () => {}, onclose: () => {}, start: () => {}, close: () => {}, send: async (message) => void sent.push(message) };
     const delivered: JsonRpcMessage[] = [];
@@ -157,10 +176,11 @@ describe('a connection', () => {
     let finishLoading: (engine: LoadedEngine) => void = () => {};
     let failLoading: (error: Error) => void = () => {};
     let tools = listed();
+    let prompts = listedPrompts();
     const connection = createConnection({
       wire,
       manifest,
-      listed: () => tools,
+      offered: { tools: () => tools, prompts: () => prompts },
       loadEngine: (replay) => {
         replays.push(replay);
         return new Promise((resolve, reject) => {
@@ -170,7 +190,12 @@ describe('a connection', () => {
       },
       log: () => {},
     });
-    const engine: LoadedEngine = { deliver: (message) => void delivered.push(message), offeredToolNames: () => offered, close: async () => {} };
+    const engine: LoadedEngine = {
+      deliver: (message) => void delivered.push(message),
+      offeredToolNames: () => offered,
+      offeredPromptNames: () => promptsOffered,
+      close: async () => {},
+    };
     return {
       connection,
       receive: (message: JsonRpcMessage) => wire.onmessage(message),
@@ -186,6 +211,7 @@ describe('a connection', () => {
         await new Promise((resolve) => setImmediate(resolve));
       },
       setTools: (next: JsonObject[]) => (tools = next),
+      setPrompts: (next: JsonObject[]) => (prompts = next),
     };
   }
 
@@ -209,19 +235,36 @@ describe('a connection', () => {
     h.receive(initialize());
     h.receive(request('tools/list'));
     h.setTools(listed().slice(0, 2));
-    h.connection.toolsMayHaveChanged();
+    h.connection.listsMayHaveChanged();
     expect(h.sent.at(-1)).toEqual({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
-    h.connection.toolsMayHaveChanged();
+    h.connection.listsMayHaveChanged();
     expect(h.sent.filter((message) => 'method' in message)).toHaveLength(1);
     h.connection.handOver();
     await h.load();
     expect(h.sent.filter((message) => 'method' in message)).toHaveLength(2);
   });
 
+  it('tells a 2025 client its prompt list went stale, and only the list it was given', async () => {
+    const h = connectionHarness(undefined, ['weekly_review']);
+    h.receive(initialize());
+    h.receive(request('prompts/list'));
+    h.setPrompts(listedPrompts().slice(0, 1));
+    h.connection.listsMayHaveChanged();
+    expect(h.sent.filter((message) => 'method' in message)).toEqual([{ jsonrpc: '2.0', method: 'notifications/prompts/list_changed' }]);
+    h.setTools(listed().slice(0, 1));
+    h.connection.listsMayHaveChanged();
+    // The tool list was never asked for, so it cannot be stale.
+    expect(h.sent.filter((message) => 'method' in message)).toHaveLength(1);
+    h.connection.handOver();
+    await h.load();
+    expect(h.sent.filter((message) => 'method' in message)).toHaveLength(1);
+  });
+
   it('says nothing when the engine offers what was announced', async () => {
     const h = connectionHarness();
     h.receive(initialize());
     h.receive(request('tools/list'));
+    h.receive(request('prompts/list', undefined, 3));
     h.connection.handOver();
     await h.load();
     expect(h.sent.filter((message) => 'method' in message)).toEqual([]);

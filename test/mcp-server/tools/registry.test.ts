@@ -1,6 +1,7 @@
-// Keeps the tool catalog honest (style-models.md rule 6): every tool titled, annotated and
-// described within limits, and the schemas clients see committed as snapshots, so a contract
-// change is a visible diff in review. Regenerate on purpose with `npx vitest run -u`.
+// Keeps the tool catalog honest (docs/decisions.md, "House style: meta-tests and schema
+// snapshots"): every tool titled, annotated and described within limits, and the schemas clients
+// see committed as snapshots, so a contract change is a visible diff in review. Regenerate on
+// purpose with `npx vitest run -u`.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// The fake Calamari follows the API facts (shared/reference/calamari.md and the research notes) that
+// The fake Calamari follows the API facts (docs/back-ends/calamari.md) that
 // the Calamari client depends on; these checks keep it honest for everyone who uses it, with plain
 // HTTP requests and no Punchcard code.
 import { afterEach, describe, expect, it } from 'vitest';

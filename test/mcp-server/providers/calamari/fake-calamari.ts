@@ -1,9 +1,8 @@
 // A fake Calamari REST API on loopback, for the Calamari client's end-to-end tests. It follows the
-// API facts in /work/shared/reference/calamari.md and /work/notes/calamari-research.md (the notes
-// add to and correct the reference), not any client: RPC-style POSTs with JSON bodies (reads too),
-// HTTP Basic with the user `calamari`, the ErrorResponse
-// `{message, code, field}`, people named by e-mail in the body, terminal times as zone-less local
-// wall time, and the leave and clock-in rules as far as they are known.
+// API facts in docs/back-ends/calamari.md, not any client: RPC-style POSTs with JSON bodies (reads
+// too), HTTP Basic with the user `calamari`, the ErrorResponse `{message, code, field}`, people
+// named by e-mail in the body, terminal times as zone-less local wall time, and the leave and
+// clock-in rules as far as they are known.
 //
 // Where the facts stop, the fake makes a choice and says so in a comment starting with "GUESS:".
 // Those choices are the documented assumptions of the Calamari client; change one here and the
@@ -31,7 +30,10 @@ export interface FakeEmployee {
   timezone: string;
   workingWeekId: number;
   holidayCalendar: string;
-  /** What `externalNumber:<value>` resolves to on the Clockin endpoints (§1 "several clock-in endpoints"). */
+  /**
+   * What `externalNumber:<value>` resolves to on the Clockin endpoints (docs/back-ends/calamari.md,
+   * "Acting for one person").
+   */
   externalNumber?: string | null;
 }
 export interface FakeTeam { id: number; name: string }
@@ -457,7 +459,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     for (const holiday of state.holidays) {
       if (holiday.calendar !== employee.holidayCalendar || holiday.start > day || holiday.end < day) continue;
       if (!holiday.halfDay) return { AM: false, PM: false };
-      // `halfdayPeriod` names the non-working half (reference §6.5).
+      // `halfdayPeriod` names the non-working half (docs/back-ends/calamari.md, "Public holidays").
       if (holiday.halfdayPeriod === 'AM') halves.AM = false;
       else halves.PM = false;
     }
@@ -565,10 +567,10 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   const seconds = (from: number, to: number | null) => (to === null ? null : Math.round((to - from) / 1000));
 
   /**
-   * A timesheet entry as timesheetentries/v1/find answers it (shape from community evidence, the
-   * notes §5.1). GUESS: `duration` is the worked time in seconds, breaks subtracted, and 0 while the
-   * shift runs (a captured answer showed 0 for a running shift); clients should compute from
-   * `started`/`finished`/`breaks` themselves rather than trust it.
+   * A timesheet entry as timesheetentries/v1/find answers it (shape from community evidence,
+   * docs/back-ends/calamari.md, "Shifts"). GUESS: `duration` is the worked time in seconds, breaks
+   * subtracted, and 0 while the shift runs (a captured answer showed 0 for a running shift);
+   * clients should compute from `started`/`finished`/`breaks` themselves rather than trust it.
    */
   function shiftJson(shift: FakeShift) {
     const employee = employeeById(shift.employeeId);
@@ -663,7 +665,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   const clockin = (path: string, handler: Route['handler'], terminal = false) => post(path, 'clockin', handler, { module: 'timeAndAttendance', terminal });
   const leave = (path: string, handler: Route['handler']) => post(path, 'leave', handler, { module: 'timeOff' });
 
-  // --- Terminal (§5.1–5.3) -----------------------------------------------------------------------
+  // --- Terminal (docs/back-ends/calamari.md, "The API terminal") ---------------------------------
 
   /**
    * The terminal `time`: local wall time of the employee without zone or fraction. Anything else is
@@ -685,7 +687,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     if (runningShift(employee)) return { person: terminalPerson(employee), shiftStatus: 'STARTED' };
     let projectId: number | null = null;
     if (body.projectId !== undefined && body.projectId !== null) {
-      // Unknown, or not open to the person: INVALID_PROJECT (reference §5.2, [L]).
+      // Unknown, or not open to the person: INVALID_PROJECT (reported; docs/back-ends/calamari.md,
+      // "The API terminal").
       const project = projectsFor(employee).find((item) => item.id === body.projectId);
       if (!project) throw refuse('INVALID_PROJECT', 'projectId');
       projectId = project.id;
@@ -767,7 +770,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     return breakTypesFor(employee).map((type) => ({ id: type.id, name: type.name }));
   }, true);
 
-  // --- Shift status and projects (§5.4, §5.5) ------------------------------------------------------
+  // --- Shift status and projects (docs/back-ends/calamari.md, "Shift status", "Projects") --------
 
   clockin('/clockin/shift/status/v1/get-current', (body) => {
     const employee = person(body.person, 'person', true);
@@ -781,7 +784,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     return projectsFor(employee).map((project) => ({ id: project.id, name: project.name }));
   });
 
-  // --- Timesheet entries (§5.6, notes §5) --------------------------------------------------------
+  // --- Timesheet entries (docs/back-ends/calamari.md, "Shifts") ----------------------------------
 
   /**
    * Every shift whose start falls on a day of the range (the day in the employee's zone; GUESS:
@@ -867,7 +870,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       .map((employee) => ({ person: emailPerson(employee), balance: timeBalance(employee, from, to) }));
   });
 
-  // --- Time off (§6, notes §1–§4) ----------------------------------------------------------------
+  // --- Time off (docs/back-ends/calamari.md, "Absence types", "Leave requests", "Balances") ------
 
   /**
    * The string `absenceTypeId` of create and entitlement-balance/get: the numeric id as text or the
@@ -1002,7 +1005,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       .map((request) => ({ employeeEmail: employeeById(request.employeeId)?.email ?? null, ...requestJson(request) }));
   });
 
-  // --- Holidays (§6.5) ---------------------------------------------------------------------------
+  // --- Holidays (docs/back-ends/calamari.md, "Public holidays") ----------------------------------
 
   post('/holiday/v1/find', 'holidays', (body) => {
     const employee = person(body.employee, 'employee');
@@ -1013,7 +1016,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       .map((holiday) => ({ name: holiday.name, start: holiday.start, end: holiday.end, halfDay: holiday.halfDay, halfdayPeriod: holiday.halfDay ? holiday.halfdayPeriod : null }));
   });
 
-  // --- Employees and working weeks (§7, notes §6, §10) --------------------------------------------
+  // --- Employees and working weeks (docs/back-ends/calamari.md, same heading) --------------------
 
   /**
    * `{employee?, teams?, withArchived?, page?}` → `{employees, currentPage, totalPages}`, pages of
@@ -1077,7 +1080,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.
     if (!route) return errorAnswer(404, 'INVALID_METHOD_URL');
-    // Every call is a POST, reads too (calamari.md §1).
+    // Every call is a POST, reads too (docs/back-ends/calamari.md, "Address and style").
     if (method !== 'POST') return errorAnswer(405, 'HTTP_METHOD_NOT_ALLOWED', null, `Request method '${method}' is not supported`, { Allow: 'POST' });
     // GUESS: the 403 body for a key without the endpoint's group was never seen; the code
     // ACCESS_FORBIDDEN is the fake's choice.

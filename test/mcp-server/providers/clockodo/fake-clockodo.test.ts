@@ -1,4 +1,4 @@
-// The fake Clockodo follows the API facts (reference clockodo.md as corrected by the research notes);
+// The fake Clockodo follows the API facts in docs/back-ends/clockodo.md;
 // the Clockodo client's end-to-end tests trust it, so these checks keep it honest with plain HTTP
 // requests and no Punchcard code.
 import { afterEach, describe, expect, it } from 'vitest';

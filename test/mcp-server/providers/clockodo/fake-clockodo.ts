@@ -1,10 +1,10 @@
-// A fake Clockodo REST API on loopback that follows /work/shared/reference/clockodo.md as corrected by
-// /work/notes/clockodo-research.md (the official OpenAPI): the client-identification header, both ways
-// to authenticate, strict 'YYYY-MM-DDTHH:MM:SSZ' times, the three error shapes (GeneralErrors, the
-// simple `{error}` of /v2/entries and /v2/clock, and the 422 resource errors), one running clock per
-// user, paged lists, rights by role and access map, absences with what colleagues may not see, and the
-// figures a time account needs (target hours, non-business days, holiday quota, the user report).
-// It follows the API, not any client: the end-to-end tests of the Clockodo client run against it.
+// A fake Clockodo REST API on loopback that follows docs/back-ends/clockodo.md (Clockodo's API
+// pages and its OpenAPI file): the client-identification header, both ways to authenticate, strict
+// 'YYYY-MM-DDTHH:MM:SSZ' times, the three error shapes (GeneralErrors, the simple `{error}` of
+// /v2/entries and /v2/clock, and the 422 resource errors), one running clock per user, paged lists,
+// rights by role and access map, absences with what colleagues may not see, and the figures a time
+// account needs (target hours, non-business days, holiday quota, the user report). It follows the
+// API, not any client: the end-to-end tests of the Clockodo client run against it.
 //
 // Where the facts are unknown the fake makes one documented choice; the comments say "Assumption".
 //
@@ -74,7 +74,10 @@ export interface FakeEntry {
   timeUntil: number | null;
   clocked: boolean;
   lumpsum?: number;
-  /** Type 3 only (not in the brief's API; added so such entries can be listed faithfully). */
+  /**
+   * Type 3 only (the SDK's lump-sum service fields; added so such entries can be listed
+   * faithfully).
+   */
   lumpsumServicesId?: number;
   lumpsumServicesAmount?: number;
 }
@@ -84,7 +87,7 @@ export interface FakeAbsence {
   usersId: number;
   dateSince: string;
   dateUntil: string;
-  /** 1–15, see the reference §10.2. */
+  /** 1–15 (docs/back-ends/clockodo.md, "Absences"). */
   type: number;
   /** 0 enquired, 1 approved, 2 declined, 3 approval cancelled, 4 request cancelled. */
   status: 0 | 1 | 2 | 3 | 4;
@@ -95,7 +98,10 @@ export interface FakeAbsence {
   note: string | null;
   publicNote: string | null;
   sickNote: boolean | null;
-  /** Restricted fields the API serves for own absences (not in the brief's API; default null). */
+  /**
+   * Restricted fields the API serves for own absences (docs/back-ends/clockodo.md, "Absences";
+   * default null).
+   */
   dateEnquired?: string | null;
   dateApproved?: string | null;
   approvedBy?: number | null;
@@ -189,12 +195,15 @@ const DEFAULT_COMPANY: FakeCompany = {
   id: 1, name: 'Punchcard Test GmbH', moduleAbsence: true, moduleTargetHours: true, moduleUserReports: true, allowEntriesForCustomers: true, timezoneDefault: 'Europe/Berlin',
 };
 
-/** Announced as retired (reference §3) or reported as 410 (research §1.1). */
+/** Retired paths answer 410 (docs/back-ends/clockodo.md, "Address and versions"). */
 const ALWAYS_RETIRED = ['/api/clock', '/api/entries', '/api/v2/users'];
 const STRICT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-/** The SDK's limit on `name;email` (research §12); Clockodo states none. */
+/**
+ * The SDK's limit on `name;email`; Clockodo states none (docs/back-ends/clockodo.md, "Client
+ * identification").
+ */
 const MAX_APPLICATION_LENGTH = 50;
-/** A clocked entry is cut at 23:59:59 h (reference §6.3). */
+/** A clocked entry is cut at 23:59:59 h (docs/back-ends/clockodo.md, "The clock"). */
 const MAX_CLOCKED_MS = (24 * 3600 - 1) * 1000;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const SICK_TYPES = new Set([4, 5, 11, 12, 15]);
@@ -221,7 +230,10 @@ class HttpAnswer {
 
 const ok = (body: unknown) => new HttpAnswer(200, body);
 
-/** GeneralErrors, for 400/401/403/404/405/410 outside /v2/entries and /v2/clock (research §1.2, shape 1). */
+/**
+ * GeneralErrors, for 400/401/403/404/405/410 outside /v2/entries and /v2/clock
+ * (docs/back-ends/clockodo.md, "Errors", the first shape).
+ */
 function generalError(status: number, type: string, message: string, details: Record<string, unknown> | null = null): HttpAnswer {
   return new HttpAnswer(status, { errors: [{ type, message, details, path: null }] });
 }
@@ -230,14 +242,19 @@ const forbidden = (message = 'You do not have the access rights for this.') => g
 const notFound = (what: string) => generalError(404, 'ResourceNotFound', `The ${what} does not exist.`);
 const badRequest = (message: string, fields: string[] = []) => generalError(400, 'BadRequest', message, fields.length > 0 ? { fields } : null);
 
-/** The 400 of /v2/entries and /v2/clock (research §1.2, shape 2). */
+/**
+ * The 400 of /v2/entries and /v2/clock (docs/back-ends/clockodo.md, "Errors", the second shape).
+ */
 function simpleError(message: string, fields: string[]): HttpAnswer {
   return new HttpAnswer(400, { error: { code: 400, message, fields } });
 }
 
 interface ResourceError { type: string; message: string; details?: Record<string, unknown>; path?: string }
 
-/** 422 with the resource-error shape as the spec writes it, `errors[].error` (research §1.2, shape 3). */
+/**
+ * 422 with the resource-error shape as the spec writes it, `errors[].error`
+ * (docs/back-ends/clockodo.md, "Errors", the third shape).
+ */
 function unprocessable(errors: ResourceError[]): HttpAnswer {
   return new HttpAnswer(422, { errors: errors.map((error) => ({ error: { type: error.type, message: error.message, details: error.details ?? null, path: error.path ?? null } })) });
 }
@@ -346,8 +363,9 @@ class Fields {
 }
 
 /**
- * Numbers of an array filter in any of the forms the research lists: `key[]=1&key[]=2`, `key=1`, or
- * `key=1,2` (research §7.1). Pushes `key` to `bad` when one is not a number.
+ * Numbers of an array filter in any of the forms it may come in: `key[]=1&key[]=2`, `key=1`, or
+ * `key=1,2` (docs/back-ends/clockodo.md, "Query filters"). Pushes `key` to `bad` when one is not a
+ * number.
  */
 function queryNumbers(query: URLSearchParams, key: string, bad: string[]): number[] | undefined {
   const raw = [...query.getAll(`${key}[]`), ...query.getAll(key)].flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
@@ -513,7 +531,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return textIds.get(text) as number;
   };
 
-  /** 'single' (clock, one entry) carries `text`; a plain list does not (research §5.1); 'enhanced' adds names. */
+  /**
+   * 'single' (clock, one entry) carries `text`; a plain list does not; 'enhanced' adds names
+   * (docs/back-ends/clockodo.md, "Entries").
+   */
   type EntryView = 'single' | 'list' | 'enhanced';
   function entryJson(entry: FakeEntry, view: EntryView): Record<string, unknown> {
     const stamps = entryStamps.get(entry.id) ?? { insert: entry.timeSince, change: entry.timeSince };
@@ -543,7 +564,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return json;
   }
 
-  /** The fields only owners and managers get (`manage_customers_and_projects`, research §6.3). */
+  /**
+   * The fields only owners and managers get (`manage_customers_and_projects`;
+   * docs/back-ends/clockodo.md, "Catalog and access").
+   */
   const managedFields = (caller: FakeUser) => (isAdmin(caller) ? { note: null, bill_service_id: null } : {});
   const customerJson = (customer: FakeCustomer, caller: FakeUser) => ({
     id: customer.id, name: customer.name, number: null, active: customer.active, billable_default: customer.billableDefault, color: 1, test_data: false, ...managedFields(caller),
@@ -562,7 +586,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     work_time_regulations_id: null, default_work_time_regulation: true, teams_id: user.teamsId, nonbusiness_groups_id: user.nonbusinessGroupId,
     absence_managers_id: [], boss: null, future_coworker: false, start_date: null,
   });
-  /** UserV1 of the aggregate: note `nonbusinessgroups_id` and `worktime_regulation_id` (research §2.2). */
+  /**
+   * UserV1 of the aggregate: note `nonbusinessgroups_id` and `worktime_regulation_id`
+   * (docs/back-ends/clockodo.md, "Users and rights").
+   */
   const aggregateUserJson = (user: FakeUser) => ({
     id: user.id, name: user.name, number: null, email: user.email, role: user.role, active: user.active, timeformat_12h: false, weekstart_monday: true,
     weekend_friday: false, language: 'en', timezone: user.timezone, wage_type: 0, can_generally_see_absences: user.canSeeAbsences,
@@ -586,7 +613,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     };
   };
 
-  /** AbsenceV4; `full` adds what only the owner of the absence and absence administrators see (research §7.2). */
+  /**
+   * AbsenceV4; `full` adds what only the owner of the absence and absence administrators see
+   * (docs/back-ends/clockodo.md, "Absences").
+   */
   const absenceJson = (absence: FakeAbsence, full: boolean) => {
     const json: Record<string, unknown> = {
       id: absence.id, users_id: absence.usersId, date_since: absence.dateSince, date_until: absence.dateUntil, status: absence.status,
@@ -699,7 +729,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   // ---------------------------------------------------------------------------------------------
   // Rules for absences
 
-  /** The 422 problems of an absence as it would be saved (research §7.4). */
+  /**
+   * The 422 problems of an absence as it would be saved (docs/back-ends/clockodo.md, "Absences").
+   */
   function absenceProblems(draft: FakeAbsence, allowOverride: number[]): ResourceError[] {
     const problems: ResourceError[] = [];
     if (draft.dateUntil < draft.dateSince) problems.push({ type: 'UntilBeforeSinceIsForbidden', message: 'date_until must not be before date_since.', path: 'date_until' });
@@ -959,7 +991,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       const fulltext = input.text('filter[fulltext]');
       const extra = kind.listFilter?.(input) ?? (() => true);
       // Assumption: default page size 1000 (unstated); sorted by name. Lists are not cut down by
-      // access maps: the client pre-filters with /v2/users/{id}/access/... (reference §8).
+      // access maps: the client pre-filters with /v2/users/{id}/access/...
+      // (docs/back-ends/clockodo.md, "Catalog and access").
       const page = readPage(input, 5000, 1000);
       if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
       const found = kind.items()
@@ -1051,7 +1084,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   });
   catalogRoutes<FakeService>({
     path: '/api/v4/services', what: 'service', items: () => state.services, json: serviceJson,
-    // Assumption: a worker never manages services (research §2.3: only with manage_services, which the fake does not model).
+    // Assumption: a worker never manages services (the spec: only with manage_services, which the
+    // fake does not model).
     mayWrite: isAdmin,
     create: (input) => {
       const name = requiredName(input);
@@ -1150,7 +1184,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (type < 1 || type > 15) return unprocessable([{ type: 'UnexpectedValue', message: 'Unknown absence type.', details: { expected_values: Array.from({ length: 15 }, (_, index) => String(index + 1)) }, path: 'type' }]);
     let owner = caller;
     if (usersId !== undefined && usersId !== caller.id) {
-      // Assumption: the absence API's own type for this (research §1.1), rather than a 403.
+      // Assumption: the absence API's own error type for this, rather than a 403.
       if (!isAdmin(caller)) return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.', path: 'users_id' }]);
       const user = userById(usersId);
       if (!user) return notFound('user');
@@ -1265,7 +1299,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return ok({ paging, data: items.map((user) => ({ users_id: user.id, days: days(user).map(nonbusinessDayJson) })) });
   });
 
-  // Holiday quota and carry-over: `users_id`/`year`, also as filter[…] (research §10).
+  // Holiday quota and carry-over: `users_id`/`year`, also as filter[…] (docs/back-ends/clockodo.md,
+  // "Plan, balances and the time account").
   const usersAndYear = (caller: FakeUser, query: URLSearchParams): { users: FakeUser[]; year: number | undefined } | HttpAnswer => {
     const bad: string[] = [];
     const requested = queryNumbers(query, 'users_id', bad) ?? queryNumbers(query, 'filter[users_id]', bad);
@@ -1316,7 +1351,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   // ---------------------------------------------------------------------------------------------
   // The server
 
-  /** `name;email`, both parts non-empty, at most 50 characters (reference §2.2). */
+  /**
+   * `name;email`, both parts non-empty, at most 50 characters (docs/back-ends/clockodo.md, "Client
+   * identification").
+   */
   function applicationProblem(header: string | undefined): HttpAnswer | null {
     const parts = header?.split(';') ?? [];
     if (header !== undefined && header.length <= MAX_APPLICATION_LENGTH && parts.length === 2 && parts.every((part) => part.trim() !== '')) return null;

@@ -1,5 +1,5 @@
-// The fake Kimai follows the reference (kimai.md) where Punchcard depends on it; these checks keep it
-// honest for everyone who uses it, with plain HTTP requests and no Punchcard code.
+// The fake Kimai follows docs/back-ends/kimai.md where Punchcard depends on it; these checks keep
+// it honest for everyone who uses it, with plain HTTP requests and no Punchcard code.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from './fake-kimai.ts';
 

@@ -1,6 +1,6 @@
 // A fake Kimai 2 server on loopback (HTTP, or HTTPS with a certificate made by `openssl` at test
-// time) that follows /work/shared/reference/kimai.md: the case-sensitive Bearer rule and its 401
-// shapes, local date-time input in the caller's profile zone and `+0200` output, strict query
+// time) that follows docs/back-ends/kimai.md: the case-sensitive Bearer rule and its 401 shapes,
+// local date-time input in the caller's profile zone and `+0200` output, strict query
 // date-times, paging headers and the 404 past the last page, the nameless "extra fields" 400,
 // permissions by role, tracking modes, auto-stop of running timers, minute rounding on save, and the
 // absence plugin present or absent. Reusable: the app's UI tests drive it too.
@@ -24,10 +24,16 @@ export interface FakeUser {
   username: string;
   alias: string | null;
   timezone: string;
-  /** Highest role; the stored roles of a plain user are `[]`, as Kimai often reports (§9.1). */
+  /**
+   * Highest role; the stored roles of a plain user are `[]`, as Kimai often reports
+   * (docs/back-ends/kimai.md, "Roles and permissions").
+   */
   role: Role;
   token: string;
-  /** Without `api_access` every API call is a 403 with a code (§2.3). */
+  /**
+   * Without `api_access` every API call is a 403 with a code (docs/back-ends/kimai.md, "Bad
+   * credentials").
+   */
   apiAccess?: boolean;
 }
 
@@ -39,7 +45,10 @@ export interface FakeTimesheet {
   userId: number;
   begin: number;
   end: number | null;
-  /** The zone the record was saved in; its times are written in it (§3.2). */
+  /**
+   * The zone the record was saved in; its times are written in it (docs/back-ends/kimai.md,
+   * "Times").
+   */
   timezone: string;
   projectId: number;
   activityId: number;
@@ -129,7 +138,7 @@ function formError(children: Record<string, string[]>, global: string[] = []): H
 
 const extraFields = (fields: string[]) => formError(Object.fromEntries(fields.map((field) => [field, []])), ['This form should not contain extra fields.']);
 
-/** '2026-05-04T09:00:00+0200' — Kimai's output shape (§3.2). */
+/** '2026-05-04T09:00:00+0200' — Kimai's output shape (docs/back-ends/kimai.md, "Times"). */
 export function kimaiFormat(epochMs: number, timezone: string): string {
   const offset = offsetMinutes(epochMs, timezone);
   const wall = new Date(epochMs + offset * 60_000).toISOString().slice(0, 19);
@@ -231,7 +240,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   const floorMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
   const ceilMinute = (ms: number) => Math.ceil(ms / 60_000) * 60_000;
 
-  /** After a running record was created or restarted, stop the owner's oldest ones over the limit (§7.5). */
+  /**
+   * After a running record was created or restarted, stop the owner's oldest ones over the limit
+   * (docs/back-ends/kimai.md, "Timers").
+   */
   function enforceActiveLimit(owner: number, keep: number): void {
     const running = state.timesheets.filter((sheet) => sheet.userId === owner && sheet.end === null && sheet.id !== keep).sort((a, b) => a.begin - b.begin);
     while (running.length + 1 > config.activeEntriesHardLimit) {
@@ -292,7 +304,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if ('description' in body) sheet.description = body.description === null ? null : String(body.description);
     if ('tags' in body) {
       if (typeof body.tags !== 'string') children.tags?.push('This value is not valid.');
-      // Unknown tag names are dropped silently (§7.3); every name "exists" here.
+      // Kimai drops unknown tag names silently; every name "exists" here (docs/back-ends/kimai.md,
+      // "What the fake assumes").
       else sheet.tags = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
     }
     if ('billable' in body) sheet.billable = body.billable === true;
@@ -414,14 +427,16 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     const to = end === null ? undefined : parseLocal(end, user.timezone, true);
     const userParam = query.get('user');
     const owners = (sheet: FakeTimesheet) =>
-      // `user` is silently ignored without view_other_timesheet (§7.1).
+      // `user` is silently ignored without view_other_timesheet (docs/back-ends/kimai.md,
+      // "Timesheet filters").
       !can.viewOther(user) ? sheet.userId === user.id : userParam === 'all' ? true : sheet.userId === (userParam === null ? user.id : Number(userParam));
     const projectIds = [query.get('project'), ...query.getAll('projects[]')].filter((value): value is string => value !== null).map(Number);
     const active = query.get('active');
     let found = state.timesheets
       .filter(owners)
       .filter((sheet) => from === undefined || sheet.begin >= from)
-      // `end` filters on the record's begin, inclusively (§7.1, gotcha 4).
+      // `end` filters on the record's begin, inclusively (docs/back-ends/kimai.md, "Timesheet
+      // filters").
       .filter((sheet) => to === undefined || sheet.begin <= to)
       .filter((sheet) => projectIds.length === 0 || projectIds.includes(sheet.projectId))
       .filter((sheet) => query.get('activity') === null || sheet.activityId === Number(query.get('activity')))
@@ -524,7 +539,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     return new HttpAnswer(200, sheetJson(started, false));
   });
 
-  // The absence plugin (§14.2, shapes as third-party clients use them).
+  // The absence plugin (docs/back-ends/kimai.md, "Absences": shapes as third-party clients use
+  // them).
   route('GET', /^\/api\/absences\/types$/, () => new HttpAnswer(200, ABSENCE_TYPES), true);
   route('GET', /^\/api\/absences$/, (user, query) => {
     const begin = query.get('begin');
@@ -580,7 +596,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   // The server
 
   function authenticate(header: string | undefined): FakeUser | HttpAnswer {
-    // The extractor is case-sensitive: 'bearer x' is no credentials at all (§2.1).
+    // The extractor is case-sensitive: 'bearer x' is no credentials at all
+    // (docs/back-ends/kimai.md, "Authentication").
     const match = header === undefined ? null : /^Bearer (.+)$/.exec(header);
     if (!match) return new HttpAnswer(401, { code: 401, message: 'Unauthorized' });
     const user = state.users.find((candidate) => candidate.token === match[1]);

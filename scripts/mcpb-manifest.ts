@@ -1,0 +1,128 @@
+// The manifest of Punchcard's Claude Desktop extension (an MCP Bundle, `.mcpb`), made from the
+// engine's own registries: the tools and prompts it lists are the engine's, not a copy that could
+// drift (test/scripts/pack-mcpb.test.ts holds the packed bundle to them). The person's settings
+// (back end, address, e-mail, secret) reach the engine as the variables it reads
+// (mcp-server/cli/arguments.ts, CONFIG_VARIABLES; PUNCHCARD_<BACK END>_TOKEN): Claude Desktop fills
+// them in from its form, and keeps the secret in the system keychain (`sensitive`). The manifest
+// itself only names them, so no value of anyone's ever lands in the bundle.
+import { CONFIG_VARIABLES } from '../mcp-server/cli/arguments.ts';
+import { PROVIDER_TYPES } from '../mcp-server/contract/policy.ts';
+import { TOOL_NAMES } from '../mcp-server/contract/tool-catalog.ts';
+import { TOOL_CONTRACTS } from '../mcp-server/contract/tools/index.ts';
+import { MINIMUM_NODE } from '../mcp-server/node-version.ts';
+import { PROMPT_LIST } from '../mcp-server/prompts/index.ts';
+
+/** The newest manifest version the official CLI (@anthropic-ai/mcpb 2.1) knows: LATEST_MANIFEST_VERSION. */
+export const MANIFEST_VERSION = '0.4';
+
+/** Where the engine sits inside the bundle; chunks/ beside it, as vite.config.ts lays it out. */
+export const ENTRY_POINT = 'server/punchcard-mcp.mjs';
+
+/** The remote back ends, whose secret the one secret field fills (PUNCHCARD_<BACK END>_TOKEN). */
+export const SECRET_BACK_ENDS = PROVIDER_TYPES.filter((type) => type !== 'local');
+
+const userConfig = (key: string) => `\${user_config.${key}}`;
+
+export function buildManifest(version: string) {
+  return {
+    manifest_version: MANIFEST_VERSION,
+    name: 'punchcard',
+    display_name: 'Punchcard',
+    version,
+    description: 'Track working time and leave from Claude: clock in and out, log and fix entries, reports, leave and the team calendar.',
+    long_description: [
+      'Punchcard keeps your working time and leave, on a timesheet on this computer or in the tracker your company already uses (Kimai, Clockodo or Calamari).',
+      '',
+      'Leave **Back end** empty to use what the Punchcard app is set to (it keeps its settings and timesheet in its data folder, which this extension shares). ' +
+        'Or choose one here: `local`, `kimai` (with its address and an API token), `clockodo` (your login e-mail and API key) or `calamari` ' +
+        "(your organisation's address, your e-mail and the organisation's API key). The secret stays in your system keychain.",
+      '',
+      'Prompts: weekly review, fill my day, plan leave and month close. Before deleting an entry, cancelling leave or stopping a running timer, Punchcard asks you.',
+    ].join('\n'),
+    author: { name: 'Punchcard contributors' },
+    license: 'MIT',
+    icon: 'icon.png',
+    keywords: ['time tracking', 'timesheet', 'leave', 'kimai', 'clockodo', 'calamari'],
+    server: {
+      type: 'node',
+      entry_point: ENTRY_POINT,
+      mcp_config: {
+        command: 'node',
+        args: [`\${__dirname}/${ENTRY_POINT}`],
+        env: {
+          [CONFIG_VARIABLES.provider]: userConfig('back_end'),
+          [CONFIG_VARIABLES.url]: userConfig('url'),
+          [CONFIG_VARIABLES.email]: userConfig('email'),
+          [CONFIG_VARIABLES.caFile]: userConfig('ca_file'),
+          [CONFIG_VARIABLES.userData]: userConfig('data_folder'),
+          ...Object.fromEntries(SECRET_BACK_ENDS.map((backEnd) => [`PUNCHCARD_${backEnd.toUpperCase()}_TOKEN`, userConfig('secret')])),
+        },
+      },
+    },
+    tools: TOOL_NAMES.map((name) => ({ name, description: TOOL_CONTRACTS[name].description })),
+    tools_generated: false,
+    prompts: PROMPT_LIST.map((prompt) => ({
+      name: prompt.name,
+      description: prompt.description,
+      arguments: prompt.arguments.map((argument) => argument.name),
+      text: manifestText(prompt),
+    })),
+    prompts_generated: false,
+    compatibility: {
+      platforms: ['darwin', 'win32', 'linux'],
+      // The engine checks this itself too, and says so in words (mcp-server/node-version.ts).
+      runtimes: { node: `>=${MINIMUM_NODE}` },
+    },
+    user_config: {
+      back_end: {
+        type: 'string',
+        title: 'Back end',
+        description: `${PROVIDER_TYPES.join(', ')}. Empty: what the Punchcard app is set to.`,
+        required: false,
+        default: '',
+      },
+      url: {
+        type: 'string',
+        title: 'Address',
+        description: "Kimai's address (https://kimai.example.com) or your organisation's Calamari (https://acme.calamari.io). Empty for Clockodo.",
+        required: false,
+        default: '',
+      },
+      email: {
+        type: 'string',
+        title: 'E-mail',
+        description: 'Your Clockodo login, or your e-mail in Calamari. Empty for Kimai.',
+        required: false,
+        default: '',
+      },
+      secret: {
+        type: 'string',
+        title: 'API token or key',
+        description: "Kimai's API token, your Clockodo API key, or your organisation's Calamari API key. Kept in your system keychain.",
+        required: false,
+        sensitive: true,
+      },
+      ca_file: {
+        type: 'file',
+        title: 'Kimai CA certificate',
+        description: 'Only for a Kimai whose certificate your organisation signs itself: its CA as a PEM file.',
+        required: false,
+      },
+      data_folder: {
+        type: 'directory',
+        title: 'Data folder',
+        description: "Where Punchcard keeps its settings and the local timesheet. Empty: the Punchcard app's own folder.",
+        required: false,
+      },
+    },
+  };
+}
+
+/**
+ * The static text a manifest carries for a prompt (shown before install; the engine renders the
+ * real one with exact days when the prompt is picked), with the arguments as placeholders.
+ */
+function manifestText(prompt: (typeof PROMPT_LIST)[number]): string {
+  const args = prompt.arguments.map((argument) => `${argument.name}: \${arguments.${argument.name}}`).join('; ');
+  return `Use Punchcard (${prompt.tools.join(', ')}) for this: ${prompt.description}${args ? ` (${args})` : ''} Ask me before changing or filing anything.`;
+}
