@@ -13,7 +13,11 @@ import { loginItem, startedAtLogin } from './login-item/login-item.ts';
 import { setupReminders } from './notifications/notifier.ts';
 import { installE2EHook } from './tray/e2e-hook.ts';
 import { trayIcons } from './tray/icons.ts';
-import { setupTray } from './tray/tray.ts';
+import { setupTray, type TrayHandle } from './tray/tray.ts';
+import { shortcutAction } from './tray/tray-model.ts';
+import { saveTextFileWithDialog } from './export/save-dialog.ts';
+import { watchIdle, type IdleWatch } from './idle/idle-watch.ts';
+import { setupGlobalShortcut, type GlobalShortcut } from './shortcut/global-shortcut.ts';
 import { isOpenableUrl, setupHardening } from './windows/hardening.ts';
 import { appPaths, type AppPaths } from './windows/paths.ts';
 import { registerAppScheme, serveAppProtocol } from './windows/protocol.ts';
@@ -43,11 +47,25 @@ async function start(): Promise<void> {
   serveAppProtocol(paths.rendererRoot);
 
   const status = createStatusBroadcast();
-  const services = setupServices(paths, status);
   const window = setupSettingsWindow({ preload: paths.preload, icon: paths.appIcon });
+  // The shortcut clocks in and out through the tray, which is set up after the services it needs.
+  const pressed = { action: () => {} };
+  const shortcut = setupGlobalShortcut(() => pressed.action());
+  const redraw = { preferences: () => {} };
+  const services = setupServices(paths, status, window, shortcut, () => redraw.preferences());
   setupIpc(services, window);
   const tray = setupAppTray(paths, services, window);
-  setupStatusListeners(status, services, window, tray);
+  pressed.action = () => {
+    const action = shortcutAction(tray.currentStatus());
+    if (action) void tray.run(action);
+  };
+  const idle = setupIdleQuestion(services, window, tray);
+  redraw.preferences = () => {
+    tray.redraw();
+    idle.reconsider();
+  };
+  setupShortcut(services, shortcut);
+  setupStatusListeners(status, services, window, tray, idle);
   setupStatusSync(services, status);
   setupRelaunch(window);
   setupQuit(services);
@@ -63,7 +81,7 @@ function hideFromDock(): void {
   if (process.platform === 'darwin') app.dock?.hide();
 }
 
-function setupServices(paths: AppPaths, status: StatusBroadcast): AppServices {
+function setupServices(paths: AppPaths, status: StatusBroadcast, window: SettingsWindow, shortcut: GlobalShortcut, preferencesChanged: () => void): AppServices {
   const userDataDir = app.getPath('userData');
   mkdirSync(userDataDir, { recursive: true });
   const login = loginItem();
@@ -86,6 +104,9 @@ function setupServices(paths: AppPaths, status: StatusBroadcast): AppServices {
     },
     loginItem: login,
     statusChanged: (next) => status.publish(next),
+    saveTextFile: saveTextFileWithDialog(() => window.current()),
+    shortcut,
+    preferencesChanged,
     extension: {
       bundle: () => (existsSync(paths.extensionBundle) ? paths.extensionBundle : null),
       // Only ever the app's own bundle (paths.extensionBundle); the window never names a file.
@@ -107,8 +128,12 @@ function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWi
     getStatus: () => services.timesheet.getStatus(),
     clockIn: (request) => services.handlers.clockIn(request),
     clockOut: () => services.handlers.clockOut(undefined),
-    startBreak: () => services.handlers.startBreak(undefined),
+    startBreak: (type) => services.handlers.startBreak(type === undefined ? undefined : { type }),
     endBreak: () => services.handlers.endBreak(undefined),
+    breakTypes: async () => (await services.workday.catalog()).breakTypes,
+    idleQuestion: () => services.idle.question(),
+    answerIdle: (id, answer) => services.handlers.answerIdle({ id, answer }),
+    shortcut: () => safeSetting(services, (settings) => settings.app.shortcut, ''),
     openScreen: (screen: Screen) => window.show(screen),
     listClients: () => services.handlers.listClients(undefined),
     registerClient: (id) => services.handlers.registerClient({ id }),
@@ -119,7 +144,30 @@ function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWi
   });
 }
 
-function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: ReturnType<typeof setupTray>): void {
+/**
+ * Away while a timer ran (idle, asleep, locked): on return the window opens on the question, and the
+ * tray offers the same answers; nothing changes until the person picks one.
+ */
+function setupIdleQuestion(services: AppServices, window: SettingsWindow, tray: TrayHandle): IdleWatch {
+  const watch = watchIdle(services.idle);
+  services.idle.onQuestion((question) => {
+    window.send('idleQuestion', question);
+    tray.redraw();
+    if (question) window.show('status');
+  });
+  app.on('will-quit', () => watch.stop());
+  return watch;
+}
+
+function setupShortcut(services: AppServices, shortcut: GlobalShortcut): void {
+  // The saved shortcut; one another app took meanwhile is said on the Preferences screen.
+  const saved = safeSetting(services, (settings) => settings.app.shortcut, '');
+  const problem = shortcut.set(saved);
+  if (problem) log(`Shortcut: ${problem}`);
+  app.on('will-quit', () => shortcut.stop());
+}
+
+function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: TrayHandle, idle: IdleWatch): void {
   const reminders = setupReminders({
     reminderHours: () => {
       try {
@@ -132,6 +180,8 @@ function setupStatusListeners(status: StatusBroadcast, services: AppServices, wi
     timeZone: () => safeTimezone(services),
   });
   status.subscribe((next) => {
+    services.idle.status(next);
+    idle.reconsider();
     void tray.refresh(next);
     reminders.update(next);
     window.send('statusChanged', next);
@@ -186,6 +236,14 @@ function repairClientRegistrations(services: AppServices): void {
     },
     (error: unknown) => log(`Could not check AI-client registrations: ${(error as Error).message}`),
   );
+}
+
+function safeSetting<T>(services: AppServices, read: (settings: ReturnType<AppServices['settings']['read']>) => T, fallback: T): T {
+  try {
+    return read(services.settings.read());
+  } catch {
+    return fallback;
+  }
 }
 
 function safeTimezone(services: AppServices): string | undefined {

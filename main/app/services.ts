@@ -9,6 +9,9 @@ import { createCredentialStore, createKeytarStore, type CredentialStore } from '
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
 import { type ChangeReport, createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
+import { createLeave } from '../engine/leave.ts';
+import { createWorkday, type Workday } from '../engine/workday.ts';
+import { createIdleTracker, type IdleTracker } from '../idle/idle-tracker.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../ipc/handlers/index.ts';
@@ -33,6 +36,12 @@ export interface AppServicesOptions {
   openExternal: HandlerDeps['openExternal'];
   loginItem: HandlerDeps['loginItem'];
   statusChanged: (status: StatusView) => void;
+  /** The save dialog and the file write (Electron's dialog in the app, a recorder in tests). */
+  saveTextFile: HandlerDeps['saveTextFile'];
+  /** The global shortcut; absent where none can be registered. */
+  shortcut?: HandlerDeps['shortcut'];
+  /** The app's preferences changed (the tray and the idle watch look again). */
+  preferencesChanged?: () => void;
   /** Punchcard's Claude Desktop extension, when the app has one to offer. */
   extension?: HandlerDeps['extension'];
 }
@@ -40,6 +49,9 @@ export interface AppServicesOptions {
 export interface AppServices {
   engine: EngineClient;
   timesheet: Timesheet;
+  workday: Workday;
+  /** The question about time away; main feeds it power events and every status. */
+  idle: IdleTracker;
   settings: SettingsStore;
   registrar: Registrar;
   /**
@@ -84,6 +96,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
     },
   });
+  const workday = createWorkday(engine);
+  const leave = createLeave(engine);
+  const settingOr = <T>(read: (settings: ReturnType<SettingsStore['read']>) => T, fallback: T): T => {
+    try {
+      return read(settings.read());
+    } catch {
+      return fallback;
+    }
+  };
+  const idle = createIdleTracker({
+    thresholdMinutes: () => settingOr((read) => read.app.idleMinutes, 0),
+    timeZone: () => settingOr((read) => read.timezone, ''),
+    getStatus: () => timesheet.getStatus(),
+    clockOut: (request) => timesheet.clockOut(request),
+    clockIn: (request) => timesheet.clockIn(request),
+  });
   // Read at start and again when an administrator changes it, as the engine does; the screens
   // show the new locks the next time they load.
   let policy = NO_POLICY;
@@ -115,15 +143,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const check = await describeRegion(region);
       return check.ok ? null : check.message;
     },
-    restartEngine: () => engine.restart(),
+    // Another back end: another plan and catalog.
+    restartEngine: () => {
+      workday.forget();
+      return engine.restart();
+    },
     policy: () => policy,
     statusChanged: options.statusChanged,
+    workday,
+    leave,
+    idle,
+    saveTextFile: options.saveTextFile,
+    ...(options.shortcut ? { shortcut: options.shortcut } : {}),
+    ...(options.preferencesChanged ? { preferencesChanged: options.preferencesChanged } : {}),
     ...(options.extension ? { extension: options.extension } : {}),
   });
 
   return {
     engine,
     timesheet,
+    workday,
+    idle,
     settings,
     registrar,
     repairClients: async () => {

@@ -48,6 +48,20 @@ export function recentProjects(entries: readonly EntryView[], running: EntryView
   return names;
 }
 
+/**
+ * Distinct project and activity pairs, most recently started first (entries without a project left
+ * out): a back end such as Kimai needs both to start a timer, so switching offers the pair.
+ */
+export function recentWork(entries: readonly EntryView[], running: EntryView | null, max = RECENT_PROJECTS): StatusView['recentWork'] {
+  const pairs: StatusView['recentWork'] = [];
+  for (const entry of [...entries, ...(running ? [running] : [])].reverse()) {
+    if (pairs.length === max) break;
+    if (entry.project === null) continue;
+    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) pairs.push({ project: entry.project, activity: entry.activity });
+  }
+  return pairs;
+}
+
 export interface StatusParts {
   today: string;
   running: EntryView | null;
@@ -75,6 +89,7 @@ export function buildStatusView(parts: StatusParts): StatusView {
     todayEntries: withRunning(parts.todayEntries, parts.running),
     week: weekTotals(parts.today, parts.days),
     recentProjects: recentProjects(parts.recentEntries, parts.running),
+    recentWork: recentWork(parts.recentEntries, parts.running),
     breaksSupported: breaksSupported(parts.supported),
     asOf: parts.asOf,
   };

@@ -4,16 +4,15 @@
 // the database or a provider itself). Each answer is parsed with the tool's own output schema, from
 // its contract (mcp-server/contract/tools/), so a changed contract fails here loudly instead of
 // showing wrong numbers.
-import type * as z from 'zod/v4';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { addDays } from '../../mcp-server/domain/time.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type { ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
 import type { BackEndPlanView, ConnectionResult, DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
+import { toolCaller } from './tool-call.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
 
@@ -26,6 +25,8 @@ export interface ClockInRequest {
 export interface ClockOutRequest {
   /** Added to the entry's description (the engine appends it on a new line). */
   description?: string;
+  /** When the timer stopped, if not now: ISO 8601 with an offset, or the person's wall time. */
+  end?: string;
 }
 
 /** What the back end keeps instead of the settings: its targets, where its holidays come from, its leave. */
@@ -36,8 +37,8 @@ export interface Timesheet {
   /** Starts a timer; one already running is stopped first (the engine's `switch`). */
   clockIn(request?: ClockInRequest): Promise<StatusView>;
   clockOut(request?: ClockOutRequest): Promise<StatusView>;
-  /** A break in the running shift (back ends with breaks), of the back end's first break type. */
-  startBreak(): Promise<StatusView>;
+  /** A break in the running shift (back ends with breaks), of the type named, else the back end's first. */
+  startBreak(type?: string): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
   /**
    * The work week, holidays and leave the back end keeps for the person (whoami's plan_source is
@@ -71,8 +72,6 @@ const RECENT_DAYS = 30;
 /** list_time_entries' largest page. */
 const PAGE = 500;
 
-type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output>, 'name' | 'output'>;
-
 export function createTimesheet(engine: EngineClient, options: TimesheetOptions): Timesheet {
   const now = options.now ?? Date.now;
   // The person's "today" as the engine last said it (the engine owns the zone: the settings, the
@@ -80,16 +79,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
   // has turned since, the one dated call (recent entries) is sent again with the new date.
   let knownToday: string | undefined;
 
-  async function call<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>> {
-    const result = await engine.callTool(tool.name, args as Record<string, unknown>);
-    const parsed = tool.output.safeParse(result.structured);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : 'no structured answer';
-      throw new EngineError('protocol', messages.unreadable(tool.name, where), { tool: tool.name });
-    }
-    return parsed.data;
-  }
+  const call = toolCaller(engine);
 
   function entriesOfToday() {
     // 'today' is resolved by the engine, in the person's zone; a day with more than a page of
@@ -213,12 +203,15 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     },
 
     async clockOut(request = {}) {
-      await call(TOOL_CONTRACTS.clock_out, request.description === undefined ? {} : { note: request.description });
+      await call(TOOL_CONTRACTS.clock_out, {
+        ...(request.description === undefined ? {} : { note: request.description }),
+        ...(request.end === undefined ? {} : { end: request.end }),
+      });
       return getStatus();
     },
 
-    async startBreak() {
-      await call(TOOL_CONTRACTS.start_break, {});
+    async startBreak(type) {
+      await call(TOOL_CONTRACTS.start_break, type === undefined ? {} : { type });
       return getStatus();
     },
 

@@ -29,6 +29,20 @@ export const CHANNEL_NAMES = [
   'savePreferences',
   'listHolidayRegions',
   'openLink',
+  'getTimesheet',
+  'getCatalog',
+  'logTime',
+  'updateEntry',
+  'deleteEntry',
+  'exportCsv',
+  'getReport',
+  'getLeave',
+  'previewLeave',
+  'requestLeave',
+  'cancelLeave',
+  'getCalendar',
+  'getIdleQuestion',
+  'answerIdle',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -39,12 +53,12 @@ export function channelOf(name: ChannelName): string {
 }
 
 /** Events main pushes to the window. */
-export const EVENT_NAMES = ['statusChanged', 'showScreen'] as const;
+export const EVENT_NAMES = ['statusChanged', 'showScreen', 'idleQuestion'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function eventChannelOf(name: EventName): string {
   return `punchcard:event:${name}`;
 }
 
-export const SCREENS = ['status', 'tools', 'connect', 'account', 'preferences'] as const;
+export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'] as const;
 export type Screen = (typeof SCREENS)[number];

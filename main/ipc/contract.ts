@@ -4,6 +4,7 @@
 // and the renderer's `window.punchcard` type is derived from here, so a channel cannot drift
 // between the three. Electron-free and Node-free: the renderer's type check reads it too.
 import * as z from 'zod/v4';
+import { ACCELERATOR_MAX } from '../../mcp-server/contract/accelerator.ts';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
@@ -27,6 +28,8 @@ export interface EntryView {
    * without an end is the break running now (mcp-server/contract/worked-time.ts, runningBreak).
    */
   breaks?: BreakView[];
+  /** Why the person may not change or delete this entry in the back end (exported, a lump sum); absent when they may. */
+  locked?: string;
 }
 
 export interface BreakView {
@@ -57,6 +60,8 @@ export interface StatusView {
   week: DayTotal[];
   /** Project names of recent entries, most recent first, for quick clock-in. */
   recentProjects: string[];
+  /** Recent project and activity pairs, most recent first: what the tray offers to switch to. */
+  recentWork: Array<{ project: string; activity: string | null }>;
   /** Whether the back end takes breaks (the engine offers start_break and end_break): only then are they offered. */
   breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
@@ -229,11 +234,192 @@ export interface PreferencesView {
   reminderHours: number;
   /** Whether the operating system lets the app start at login (false for an AppImage, for example). */
   startAtLoginSupported: boolean;
+  /** Minutes of idleness (while a timer runs) after which the tray asks what that time was; 0 is off. */
+  idleMinutes: number;
+  /** The global shortcut that clocks in and out (an Electron accelerator), or '' for none. */
+  shortcut: string;
+  /** Why the saved shortcut does not work now (another app holds it), or null. */
+  shortcutProblem: string | null;
 }
 
 export interface HolidayRegionOption {
   code: string;
   name: string;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// The daily screens: timesheet, reports, leave, team calendar, and the tray's idle question
+
+/** What the back end lets the person do with entries, from the tools the engine offers. */
+export interface EntryRights {
+  /** log_time: entries added afterwards. */
+  add: boolean;
+  /** update_time_entry and delete_time_entry. */
+  edit: boolean;
+  /** What the back end does not allow and where to do it instead, in words; null when everything is allowed. */
+  note: string | null;
+}
+
+export interface TimesheetView {
+  /** Monday and Sunday of the week shown, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** Each day of the week with its own target (holidays and approved leave already taken off). */
+  days: Array<{ date: string; targetMinutes: number }>;
+  /** Every entry that starts in the week, oldest first; the running one too. */
+  entries: EntryView[];
+  rights: EntryRights;
+  /** When the engine answered (epoch ms): a running entry's time is counted on from here. */
+  asOf: number;
+}
+
+/** A new entry, or the changes to one. Times are local wall times ("2026-05-12T09:00") or ISO 8601 with an offset. */
+export interface EntryFieldsInput {
+  start?: string;
+  end?: string;
+  project?: string;
+  activity?: string;
+  description?: string;
+}
+
+export interface CatalogView {
+  projects: string[];
+  /** Activities with the project they belong to, or null for those every project may use. */
+  activities: Array<{ name: string; project: string | null }>;
+  /** The break types the person may take, the default first (back ends with breaks); empty elsewhere. */
+  breakTypes: string[];
+}
+
+export interface ReportView {
+  from: string;
+  to: string;
+  today: string;
+  days: Array<{ date: string; minutes: number; targetMinutes: number }>;
+  /** Time per project, most first; "No project" for time without one. */
+  projects: Array<{ name: string; minutes: number }>;
+  totalMinutes: number;
+  targetMinutes: number;
+  /** The target of the days up to today: what overtime is counted against. */
+  targetSoFarMinutes: number;
+  /** Worked minus the target so far; negative is undertime. */
+  overtimeMinutes: number;
+  /** The back end's own account of overtime where it keeps one (Clockodo, Calamari), with what it covers. */
+  backEndBalance: { minutes: number; covers: string } | null;
+}
+
+export interface ExportResult {
+  /** Where the file went, or null when the person closed the dialog without saving. */
+  path: string | null;
+  entries: number;
+}
+
+export type LeaveTypeName = 'vacation' | 'sick' | 'personal' | 'parental' | 'unpaid' | 'other';
+export type LeaveStatusName = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+export interface LeaveRequestView {
+  id: number;
+  type: LeaveTypeName;
+  /** The back end's own name of the type ("Sick day of a child"), where it says more. */
+  kind?: string;
+  /** Work somewhere else (a home-office day): listed like leave, costs none. */
+  workingElsewhere?: boolean;
+  firstDay: string;
+  lastDay: string;
+  firstDayPart: 'full' | 'afternoon';
+  lastDayPart: 'full' | 'morning';
+  days: number;
+  status: LeaveStatusName;
+  comment: string;
+}
+
+export interface LeaveBalanceView {
+  year: number;
+  entitlement: number | null;
+  carryOver: number | null;
+  unlimited: boolean;
+  taken: number;
+  planned: number;
+  remaining: number;
+  /** Days of the other types the year has any of. */
+  other: Array<{ type: Exclude<LeaveTypeName, 'vacation'>; days: number }>;
+  /** Who keeps the entitlement: the back end, or Punchcard's settings. */
+  source: 'back_end' | 'settings';
+}
+
+export interface LeaveView {
+  year: number;
+  /** Null where the back end has no leave at all: then `unavailable` says why. */
+  balance: LeaveBalanceView | null;
+  /** Requests that touch the year, cancelled ones included, by first day. */
+  requests: LeaveRequestView[];
+  rights: {
+    request: boolean;
+    cancel: boolean;
+    /** The working days a request costs can be shown before it is sent (the engine's calendar). */
+    preview: boolean;
+    /** What the back end does not allow here and where to do it instead; null when everything is allowed. */
+    note: string | null;
+  };
+  /** Why there is no leave here at all (Kimai without its absence plugin), or null. */
+  unavailable: string | null;
+}
+
+export interface LeaveRequestInput {
+  type: LeaveTypeName;
+  firstDay: string;
+  lastDay: string;
+  firstDayPart?: 'full' | 'afternoon';
+  lastDayPart?: 'full' | 'morning';
+  comment?: string;
+}
+
+export interface LeavePreview {
+  /** Working days the request would cost, as the engine counts them when it is sent. */
+  days: number;
+  /** Days of the range that cost nothing, and why. */
+  free: Array<{ date: string; reason: 'day off' | 'holiday'; holiday: string | null }>;
+}
+
+export interface LeaveFiled {
+  request: LeaveRequestView;
+  /** The engine's sentence: what was filed, holidays not counted, vacation days left. */
+  message: string;
+}
+
+export interface CalendarView {
+  /** YYYY-MM. */
+  month: string;
+  days: Array<{
+    date: string;
+    /** The person's own working day. */
+    workingDay: boolean;
+    holiday: string | null;
+    /** Who is away, with only what the back end lets the person see (type null: not shown). */
+    away: Array<{ person: string; type: LeaveTypeName | null; kind?: string; part: 'full' | 'morning' | 'afternoon' }>;
+  }>;
+  /** Everyone away some day of the month, by name. */
+  people: string[];
+  /** Whose absences the back end shows: colleagues too, or only the person's own. */
+  scope: string;
+  /** Why there is no calendar here, or null. */
+  unavailable: string | null;
+}
+
+export type IdleAnswer = 'keep' | 'keep-stop' | 'discard-stop' | 'discard-restart';
+
+/** The tray noticed the person was away while a timer ran, and asks what that time was. */
+export interface IdleQuestion {
+  /** Identifies this question: an answer to an older one is refused. */
+  id: number;
+  /** When the idleness began and when the person came back (ISO 8601 with the person's offset). */
+  since: string;
+  until: string;
+  minutes: number;
+  /** Why the tray noticed: the computer was idle, asleep or locked. */
+  cause: 'idle' | 'sleep' | 'lock';
+  /** The running entry it is about. */
+  entry: EntryView;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,8 +464,33 @@ export const PreferencesInput = z
     timezone: z.string().max(100),
     startAtLogin: z.boolean(),
     reminderHours: z.number().min(0).max(24),
+    idleMinutes: z.number().int('whole minutes').min(0).max(240),
+    shortcut: z.string().max(ACCELERATOR_MAX),
   })
   .partial()
+  .strict();
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+/** A local wall time or an ISO time with an offset, as the engine reads times. */
+const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/, 'a time as YYYY-MM-DDTHH:MM');
+const entryId = z.number().int().min(1);
+const EntryFields = {
+  start: time.optional(),
+  end: time.optional(),
+  project: shortText.optional(),
+  activity: shortText.optional(),
+  description: z.string().max(5000).optional(),
+};
+const leaveType = z.enum(['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other']);
+const LeaveRequestSchema = z
+  .object({
+    type: leaveType,
+    firstDay: day,
+    lastDay: day,
+    firstDayPart: z.enum(['full', 'afternoon']).optional(),
+    lastDayPart: z.enum(['full', 'morning']).optional(),
+    comment: z.string().max(2000).optional(),
+  })
   .strict();
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
@@ -296,8 +507,8 @@ export const contract = {
     response: {} as StatusView,
   },
   clockOut: { request: z.object({ description: z.string().max(5000).optional() }).strict().optional(), response: {} as StatusView },
-  /** A break in the running shift, of the back end's first break type. */
-  startBreak: { request: none, response: {} as StatusView },
+  /** A break in the running shift, of the type named (the back end's first when none is). */
+  startBreak: { request: z.object({ type: shortText.optional() }).strict().optional(), response: {} as StatusView },
   endBreak: { request: none, response: {} as StatusView },
 
   getTools: { request: none, response: {} as ToolsView },
@@ -338,6 +549,31 @@ export const contract = {
     response: [] as HolidayRegionOption[],
   },
   openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: null },
+
+  /** The week of a day: its entries and each day's target. Another week costs one engine call once its targets are known. */
+  getTimesheet: { request: z.object({ date: day }).strict(), response: {} as TimesheetView },
+  /** What entries can be booked on, and the break types; kept a while, as it rarely changes. */
+  getCatalog: { request: none, response: {} as CatalogView },
+  logTime: { request: z.object({ ...EntryFields, start: time, end: time }).strict(), response: {} as EntryView },
+  updateEntry: { request: z.object({ id: entryId, ...EntryFields }).strict(), response: {} as EntryView },
+  deleteEntry: { request: z.object({ id: entryId }).strict(), response: {} as EntryView },
+  /** Every entry of [from, to] as a CSV file, through a save dialog. */
+  exportCsv: { request: z.object({ from: day, to: day }).strict(), response: {} as ExportResult },
+
+  getReport: { request: z.object({ from: day, to: day }).strict(), response: {} as ReportView },
+
+  getLeave: { request: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), response: {} as LeaveView },
+  previewLeave: { request: LeaveRequestSchema, response: {} as LeavePreview },
+  requestLeave: { request: LeaveRequestSchema, response: {} as LeaveFiled },
+  cancelLeave: { request: z.object({ id: entryId }).strict(), response: {} as LeaveRequestView },
+  getCalendar: { request: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM') }).strict(), response: {} as CalendarView },
+
+  /** The question the tray asks after the person was away while a timer ran, or null. */
+  getIdleQuestion: { request: none, response: null as IdleQuestion | null },
+  answerIdle: {
+    request: z.object({ id: z.number().int().min(0), answer: z.enum(['keep', 'keep-stop', 'discard-stop', 'discard-restart']) }).strict(),
+    response: {} as StatusView,
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -355,6 +591,8 @@ export const events = {
   statusChanged: {} as StatusView,
   /** The tray's "Connect AI clients…" or "Open Punchcard" asked for a screen. */
   showScreen: '' as Screen,
+  /** The tray has a question about time away (or none any more). */
+  idleQuestion: null as IdleQuestion | null,
 } as const;
 
 const eventsMatch: SameKeys<keyof typeof events, EventName> = true;

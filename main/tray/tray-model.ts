@@ -5,22 +5,24 @@
 //
 // Linux AppIndicator hosts may ignore clicks and hide tooltips, so everything a person can do or
 // needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.
-import type { BreakView, ClientCard, Screen, StatusView } from '../ipc/contract.ts';
+import type { BreakView, ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
 import { addDays, formatDuration, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/domain/time.ts';
 import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
 
 export type TrayAction =
-  | { kind: 'clockIn'; project?: string }
+  | { kind: 'clockIn'; project?: string; activity?: string }
   | { kind: 'clockOut' }
-  | { kind: 'startBreak' }
+  | { kind: 'startBreak'; type?: string }
   | { kind: 'endBreak' }
   | { kind: 'open'; screen: Screen }
   | { kind: 'registerClient'; id: string }
+  | { kind: 'answerIdle'; id: number; answer: IdleAnswer }
   | { kind: 'quit' };
 
 export type MenuItemSpec =
   | { type: 'separator' }
-  | { type: 'normal'; label: string; enabled: boolean; action?: TrayAction }
+  /** `accelerator` only shows the global shortcut beside the item; the shortcut itself is registered apart. */
+  | { type: 'normal'; label: string; enabled: boolean; action?: TrayAction; accelerator?: string }
   | { type: 'submenu'; label: string; enabled: boolean; submenu: MenuItemSpec[] };
 
 export type TrayIconKind = 'idle' | 'running';
@@ -37,6 +39,12 @@ export interface TrayInput {
   engineError?: string;
   /** IANA zone the times are shown in; the system's when absent. */
   timeZone?: string;
+  /** The back end's break types, the default first; a choice is offered when there are several. */
+  breakTypes?: readonly string[];
+  /** The question about time away while the timer ran, until it is answered. */
+  idle?: IdleQuestion | null;
+  /** The global shortcut that clocks in and out, shown beside the item it does. */
+  shortcut?: string;
 }
 
 export interface TrayModel {
@@ -49,7 +57,7 @@ export interface TrayModel {
 
 /** Windows cuts tooltips longer than this (NOTIFYICONDATA's szTip holds 128 characters). */
 export const TOOLTIP_MAX = 127;
-/** How many recent projects the Clock in submenu offers. */
+/** How many recent projects the Clock in submenu offers, and recent pairs the Switch to submenu. */
 export const RECENT_PROJECTS_MAX = 8;
 const LABEL_MAX = 60;
 /** A break type's name in the status line and the tooltip. */
@@ -65,7 +73,8 @@ export function trayModel(input: TrayInput): TrayModel {
   return {
     menu: [
       ...statusLines(input, zone),
-      ...(status ? [...timerItems(status), disabled(`Today: ${formatDuration(todayMs(status, now, zone))}`)] : [disabled('Clock in')]),
+      ...idleItems(input.idle ?? null, zone),
+      ...(status ? [...timerItems(status, input), disabled(`Today: ${formatDuration(todayMs(status, now, zone))}`)] : [disabled('Clock in')]),
       { type: 'separator' },
       item('Open Punchcard', { kind: 'open', screen: 'status' }),
       clientsMenu(input.clients),
@@ -109,17 +118,73 @@ function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
   return lines;
 }
 
-function timerItems(status: StatusView): MenuItemSpec[] {
-  if (!status.running) return [clockInItem(status)];
-  const clockOut = item('Clock out', { kind: 'clockOut' });
-  if (!status.breaksSupported) return [clockOut];
+function timerItems(status: StatusView, input: TrayInput): MenuItemSpec[] {
+  if (!status.running) return [clockInItem(status, input.shortcut)];
+  const clockOut = withShortcut(item('Clock out', { kind: 'clockOut' }), input.shortcut);
+  const switchTo = switchItem(status);
+  if (!status.breaksSupported) return [clockOut, ...switchTo];
   // During a break, ending it is what comes next; otherwise clocking out is.
-  return runningBreak(status.running) ? [item('End break', { kind: 'endBreak' }), clockOut] : [clockOut, item('Start break', { kind: 'startBreak' })];
+  return runningBreak(status.running) ? [item('End break', { kind: 'endBreak' }), clockOut] : [clockOut, ...switchTo, breakItem(input.breakTypes ?? [])];
 }
 
-function clockInItem(status: StatusView): MenuItemSpec {
+/** One Start break for the default type; a choice of types where the back end has several. */
+function breakItem(types: readonly string[]): MenuItemSpec {
+  if (types.length < 2) return item('Start break', { kind: 'startBreak' });
+  return { type: 'submenu', label: 'Start break', enabled: true, submenu: types.map((type) => item(clip(type, LABEL_MAX), { kind: 'startBreak', type })) };
+}
+
+/** "Switch to ▸ Website · Design": the recent work other than what runs, each starting at once. */
+function switchItem(status: StatusView): MenuItemSpec[] {
+  const running = status.running;
+  const pairs = status.recentWork
+    .filter((pair) => pair.project.trim() !== '' && !(pair.project === running?.project && pair.activity === running.activity))
+    .slice(0, RECENT_PROJECTS_MAX);
+  if (pairs.length === 0) return [];
+  const submenu = pairs.map((pair) =>
+    item(clip(workingOn(pair.project, pair.activity), LABEL_MAX), { kind: 'clockIn', project: pair.project, ...(pair.activity ? { activity: pair.activity } : {}) }),
+  );
+  return [{ type: 'submenu', label: 'Switch to', enabled: true, submenu }];
+}
+
+/** The question about time away, answerable from the menu (Linux panels may show nothing else). */
+function idleItems(question: IdleQuestion | null, zone: string): MenuItemSpec[] {
+  if (!question) return [];
+  const since = instantOf(question.since);
+  const at = since === null ? question.since.slice(11, 16) : formatLocalTime(since, zone);
+  const answer = (label: string, answer: IdleAnswer) => item(label, { kind: 'answerIdle', id: question.id, answer });
+  return [
+    {
+      type: 'submenu',
+      label: `Away ${formatDuration(question.minutes * MINUTE)} since ${at}: keep that time?`,
+      enabled: true,
+      submenu: [
+        answer('Keep it and keep working', 'keep'),
+        answer('Keep it and clock out now', 'keep-stop'),
+        answer(`Discard it: clock out at ${at}`, 'discard-stop'),
+        answer(`Discard it and start again now`, 'discard-restart'),
+      ],
+    },
+  ];
+}
+
+/**
+ * What the global shortcut does: clock out while a timer runs, otherwise clock in on the most recent
+ * work (as Kimai's restart does), or on nothing when there is none.
+ */
+export function shortcutAction(status: StatusView | null): TrayAction | null {
+  if (!status) return null;
+  if (status.running) return { kind: 'clockOut' };
+  const last = status.recentWork[0];
+  return last ? { kind: 'clockIn', project: last.project, ...(last.activity ? { activity: last.activity } : {}) } : { kind: 'clockIn' };
+}
+
+function withShortcut(spec: MenuItemSpec, shortcut: string | undefined): MenuItemSpec {
+  return shortcut && spec.type === 'normal' ? { ...spec, accelerator: shortcut } : spec;
+}
+
+function clockInItem(status: StatusView, shortcut: string | undefined): MenuItemSpec {
   const projects = recentProjects(status);
-  if (projects.length === 0) return item('Clock in', { kind: 'clockIn' });
+  if (projects.length === 0) return withShortcut(item('Clock in', { kind: 'clockIn' }), shortcut);
   return {
     type: 'submenu',
     label: 'Clock in',

@@ -4,17 +4,24 @@
 // runs, and stops ticking while the machine sleeps or the screen is locked. Everything it does goes
 // through the functions it is given, which call the engine: the tray has no timer logic of its own.
 import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
-import type { ClientCard, Screen, StatusView } from '../ipc/contract.ts';
+import type { ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
 import type { TrayIcons } from './icons.ts';
 import { nextRefreshDelay, trayModel, type MenuItemSpec, type TrayAction, type TrayIconKind, type TrayModel } from './tray-model.ts';
 
 export interface TrayOptions {
   getStatus(): Promise<StatusView>;
-  clockIn(request: { project?: string }): Promise<StatusView>;
+  clockIn(request: { project?: string; activity?: string }): Promise<StatusView>;
   clockOut(): Promise<StatusView>;
-  /** A break in the running shift; offered only where the status says the back end takes breaks. */
-  startBreak(): Promise<StatusView>;
+  /** A break in the running shift (of the type named, else the default); offered only where the status says the back end takes breaks. */
+  startBreak(type?: string): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
+  /** The back end's break types, asked once the status says it takes breaks. */
+  breakTypes?(): Promise<string[]>;
+  /** The open question about time away, if any (the tray is told of changes through refresh()). */
+  idleQuestion?(): IdleQuestion | null;
+  answerIdle?(id: number, answer: IdleAnswer): Promise<StatusView>;
+  /** The global shortcut, to show beside the item it does; '' for none. */
+  shortcut?(): string;
   /** Show the settings window on a screen. */
   openScreen(screen: Screen): void;
   listClients(): Promise<ClientCard[]>;
@@ -33,8 +40,12 @@ export interface TrayOptions {
 export interface TrayHandle {
   /** Show this status (main pushes it after any change), or ask the engine again when none is given. */
   refresh(status?: StatusView): Promise<void>;
+  /** Something else the menu shows changed (the idle question, the shortcut, another back end's break types). */
+  redraw(options?: { breakTypes?: 'forget' }): void;
   /** What the tray shows now (for the E2E hook and diagnostics). */
   current(): TrayModel;
+  /** The status the tray shows (what the global shortcut acts on). */
+  currentStatus(): StatusView | null;
   /** Runs a menu action as a click would. */
   run(action: TrayAction): Promise<void>;
   destroy(): void;
@@ -47,6 +58,8 @@ export function setupTray(options: TrayOptions): TrayHandle {
 
   let status: StatusView | null = null;
   let clients: ClientCard[] | null = null;
+  let breakTypes: string[] | undefined;
+  let askingBreakTypes = false;
   let engineError: string | undefined;
   let model: TrayModel;
   let paused = false;
@@ -73,7 +86,19 @@ export function setupTray(options: TrayOptions): TrayHandle {
     timer = undefined;
     const zone = options.timeZone?.();
     const at = now();
-    model = trayModel({ status, now: at, platform, clients, ...(engineError ? { engineError } : {}), ...(zone ? { timeZone: zone } : {}) });
+    const shortcut = options.shortcut?.() ?? '';
+    model = trayModel({
+      status,
+      now: at,
+      platform,
+      clients,
+      ...(engineError ? { engineError } : {}),
+      ...(zone ? { timeZone: zone } : {}),
+      ...(breakTypes ? { breakTypes } : {}),
+      idle: options.idleQuestion?.() ?? null,
+      ...(shortcut ? { shortcut } : {}),
+    });
+    if (status?.breaksSupported && breakTypes === undefined) void loadBreakTypes();
     const menuKey = JSON.stringify(model.menu);
     if (menuKey !== shown.menu) {
       tray.setContextMenu(Menu.buildFromTemplate(template(model.menu)));
@@ -102,7 +127,9 @@ export function setupTray(options: TrayOptions): TrayHandle {
       if (item.type === 'separator') return { type: 'separator' };
       if (item.type === 'submenu') return { label: item.label, enabled: item.enabled, submenu: template(item.submenu) };
       const action = item.action;
-      return action ? { label: item.label, enabled: item.enabled, click: () => void run(action) } : { label: item.label, enabled: item.enabled };
+      // The shortcut is registered globally apart (shortcut/global-shortcut.ts); here it is only shown.
+      const shown = item.accelerator ? { accelerator: item.accelerator, registerAccelerator: false } : {};
+      return action ? { label: item.label, enabled: item.enabled, ...shown, click: () => void run(action) } : { label: item.label, enabled: item.enabled, ...shown };
     });
   }
 
@@ -121,6 +148,21 @@ export function setupTray(options: TrayOptions): TrayHandle {
     render();
   }
 
+  /** Once per back end: the types rarely change, and the menu must not wait for them. */
+  async function loadBreakTypes(): Promise<void> {
+    if (askingBreakTypes || !options.breakTypes) return;
+    askingBreakTypes = true;
+    try {
+      breakTypes = await options.breakTypes();
+      render();
+    } catch (error) {
+      // The plain Start break (the default type) stays; the next status asks again.
+      report(error);
+    } finally {
+      askingBreakTypes = false;
+    }
+  }
+
   async function reloadClients(): Promise<void> {
     try {
       clients = await options.listClients();
@@ -134,11 +176,18 @@ export function setupTray(options: TrayOptions): TrayHandle {
     if (destroyed) return;
     switch (action.kind) {
       case 'clockIn':
-        return changeTimer(() => options.clockIn(action.project === undefined ? {} : { project: action.project }));
+        return changeTimer(() =>
+          options.clockIn({ ...(action.project === undefined ? {} : { project: action.project }), ...(action.activity === undefined ? {} : { activity: action.activity }) }),
+        );
       case 'clockOut':
         return changeTimer(() => options.clockOut());
       case 'startBreak':
-        return changeTimer(() => options.startBreak());
+        return changeTimer(() => (action.type === undefined ? options.startBreak() : options.startBreak(action.type)));
+      case 'answerIdle': {
+        const answer = options.answerIdle;
+        if (!answer) return;
+        return changeTimer(() => answer(action.id, action.answer));
+      }
       case 'endBreak':
         return changeTimer(() => options.endBreak());
       case 'open':
@@ -210,7 +259,12 @@ export function setupTray(options: TrayOptions): TrayHandle {
 
   return {
     refresh,
+    redraw(change) {
+      if (change?.breakTypes === 'forget') breakTypes = undefined;
+      render();
+    },
     current: () => model,
+    currentStatus: () => status,
     run,
     destroy() {
       if (destroyed) return;

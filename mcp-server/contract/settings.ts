@@ -4,6 +4,7 @@
 import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
+import { acceleratorProblem } from './accelerator.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
@@ -84,6 +85,10 @@ export const SettingsSchema = z.object({
     startAtLogin: z.boolean(),
     /** Notify when a timer has run this many hours (a forgotten clock-out); 0 turns it off. */
     reminderHours: z.number().min(0).max(24),
+    /** Ask what to do with the time when the computer was idle this many minutes while a timer ran; 0 turns it off. */
+    idleMinutes: z.number().int().min(0).max(240),
+    /** The global shortcut that clocks in and out, as an Electron accelerator; empty while none is set. */
+    shortcut: z.string().refine((text) => text === '' || acceleratorProblem(text) === null, 'a shortcut such as CommandOrControl+Alt+P, or empty for none'),
   }),
 });
 

@@ -22,6 +22,11 @@ export interface TimeEntry {
   description: string;
   /** Breaks taken inside the entry (a Calamari shift); their time is not worked time. */
   breaks?: BreakSpan[];
+  /**
+   * Why the person may not change or delete the entry, in words (an exported Kimai record, a
+   * Clockodo lump sum); absent when they may. The window shows it and offers no edit.
+   */
+  locked?: string;
 }
 
 /** A break inside a shift; `end` is null while it runs. */

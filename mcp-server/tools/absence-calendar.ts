@@ -1,7 +1,7 @@
 import { MAX_CALENDAR_DAYS } from '../domain/call-limits.ts';
 import { addDays, eachDate, weekdayName } from '../domain/time.ts';
 import { clipLeave, takesTime } from '../domain/leave-tally.ts';
-import { isWorkingDay, planOf } from '../domain/work-plan.ts';
+import { isWorkingDay, planOf, workShare } from '../domain/work-plan.ts';
 import { type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
@@ -43,6 +43,7 @@ export default defineTool({
         date,
         weekday: weekdayName(date),
         working_day: isWorkingDay(day),
+        work_share: workShare(day),
         holiday: day.holiday,
         away: away.get(date) ?? [],
       };

@@ -8,16 +8,24 @@ import { listCatalogContract } from '../contract/tools/list-catalog.ts';
 export default defineTool({
   ...listCatalogContract,
   async handler(args, context) {
-    const catalog = await context.tracker.catalog(args.include_archived ?? false);
+    const { tracker } = context;
+    // Break types belong to what a person books on where the back end has breaks: the app's break
+    // picker reads them here, and a model learns the names start_break takes.
+    const withBreaks = tracker.capabilities.has('breaks') && tracker.breakTypes !== undefined;
+    const [catalog, breakTypes] = await Promise.all([tracker.catalog(args.include_archived ?? false), withBreaks ? tracker.breakTypes?.() : undefined]);
     const needle = args.search?.trim().toLowerCase() ?? '';
     const keep = (list: CatalogItem[]) => list.filter((entry) => entry.name.toLowerCase().includes(needle)).map(present);
-    const data = { customers: keep(catalog.customers), projects: keep(catalog.projects), activities: keep(catalog.activities) };
+    const data = {
+      customers: keep(catalog.customers),
+      projects: keep(catalog.projects),
+      activities: keep(catalog.activities),
+      ...(breakTypes ? { break_types: breakTypes.map((type) => ({ id: type.id, name: type.name })) } : {}),
+    };
     const line = (label: string, list: Array<z.infer<typeof catalogItemOutput>>) =>
       `${label}: ${list.length === 0 ? 'none' : list.map((entry) => `${entry.name} (#${entry.id}${entry.parent ? `, ${entry.parent}` : ''}${entry.archived ? ', archived' : ''})`).join(', ')}`;
-    return {
-      data,
-      text: [line('Customers', data.customers), line('Projects', data.projects), line('Activities', data.activities)].join('\n'),
-    };
+    const lines = [line('Customers', data.customers), line('Projects', data.projects), line('Activities', data.activities)];
+    if (breakTypes) lines.push(`Break types: ${breakTypes.length === 0 ? 'none' : breakTypes.map((type) => `${type.name} (#${type.id})`).join(', ')}`);
+    return { data, text: lines.join('\n') };
   },
 });
 

@@ -29,6 +29,7 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
     activity: entry.activity?.name ?? null,
     description: entry.description,
     ...(entry.breaks ? { breaks: breaks.map(({ ms, ...span }) => ({ ...span, minutes: Math.floor(ms / MINUTE_MS) })) } : {}),
+    ...(entry.locked ? { locked: entry.locked } : {}),
   };
 }
 

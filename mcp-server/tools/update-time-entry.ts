@@ -11,6 +11,7 @@ export default defineTool({
       throw new ToolInputError('Nothing to change: give at least one of start, end, project, activity or description.');
     }
     const current = await context.tracker.getEntry(id);
+    if (current.locked) throw new ToolInputError(`Time entry #${id} cannot be changed: ${current.locked} Nothing was changed.`);
     const patch: Partial<EntryFields> = {};
     if (args.start !== undefined) patch.start = notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     if (args.end !== undefined) patch.end = notInFuture(readInstant(args.end, context, 'end'), context, 'end');

@@ -1,14 +1,21 @@
 // The window's shell: a navigation list on the left and the screen on the right. The screen follows
 // `location.hash` (#status, #tools, …), so the tray's "Connect AI clients…" and deep links land on
 // the right screen. Screens stay mounted once visited, keeping unsaved input and scroll position.
-import { Component, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { isScreen, SCREEN_TITLES, SCREENS } from './bridge.ts';
+import { IdlePrompt } from './IdlePrompt.tsx';
 import { AccountScreen } from './screens/Account.tsx';
 import { ConnectScreen } from './screens/Connect.tsx';
 import { PreferencesScreen } from './screens/Preferences.tsx';
 import { StatusScreen } from './screens/Status.tsx';
 import { ToolsScreen } from './screens/Tools.tsx';
+
+// The daily screens load when first shown: a window opened for the timer parses none of them.
+const TimesheetScreen = lazy(() => import('./screens/Timesheet.tsx').then((module) => ({ default: module.TimesheetScreen })));
+const ReportsScreen = lazy(() => import('./screens/Reports.tsx').then((module) => ({ default: module.ReportsScreen })));
+const LeaveScreen = lazy(() => import('./screens/Leave.tsx').then((module) => ({ default: module.LeaveScreen })));
+const CalendarScreen = lazy(() => import('./screens/Calendar.tsx').then((module) => ({ default: module.CalendarScreen })));
 import { REVALIDATE_ON_SHOW, SCREEN_STORES } from './store.ts';
 
 export function screenFromHash(hash: string): Screen {
@@ -27,6 +34,10 @@ export function useScreen(): Screen {
 
 const RENDER: Record<Screen, () => ReactNode> = {
   status: () => <StatusScreen />,
+  timesheet: () => <TimesheetScreen />,
+  reports: () => <ReportsScreen />,
+  leave: () => <LeaveScreen />,
+  calendar: () => <CalendarScreen />,
   tools: () => <ToolsScreen />,
   connect: () => <ConnectScreen />,
   account: () => <AccountScreen />,
@@ -35,6 +46,10 @@ const RENDER: Record<Screen, () => ReactNode> = {
 
 const ICONS: Record<Screen, string> = {
   status: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm0 1.5a5 5 0 1 1 0 10A5 5 0 0 1 8 3Zm-.75 1.75v3.56l2.72 2.72 1.06-1.06-2.28-2.28V4.75h-1.5Z',
+  timesheet: 'M2 2.5h12v11H2Zm1.5 3v6.5h9V5.5Zm1 1.5h3v1.5h-3Zm4.5 0h2.5v1.5H9Zm-4.5 2.5h3V11h-3Zm4.5 0h2.5V11H9Z',
+  reports: 'M2 13.5h12V15H2Zm1-5h2.5v4H3Zm3.75-4h2.5v8h-2.5ZM10.5 7H13v5.5h-2.5Z',
+  leave: 'M8 1.5a4.5 4.5 0 0 1 4.5 4.5H9.25v7.25h1.25v1.25h-5v-1.25h1.25V6H3.5A4.5 4.5 0 0 1 8 1.5Z',
+  calendar: 'M4.5 1.5H6V3h4V1.5h1.5V3H14v11H2V3h2.5Zm-1 5v6h9v-6Zm1.5 1.5h2v2H5Zm3.5 0h2v2h-2Z',
   tools: 'M3 3.25h10v1.5H3zm0 4h10v1.5H3zm0 4h10v1.5H3zM5 2h1.5v4H5zm4.5 4H11v4H9.5zM5 10h1.5v4H5z',
   connect: 'M6 1.5h1.5V4h1V1.5H10V4h1.25v3.5a3.25 3.25 0 0 1-2.5 3.16V14.5h-1.5v-3.84A3.25 3.25 0 0 1 4.75 7.5V4H6Z',
   account: 'M8 2a3 3 0 1 1 0 6 3 3 0 0 1 0-6Zm0 7.25c3 0 5.5 1.5 5.5 3.5v1.25h-11v-1.25c0-2 2.5-3.5 5.5-3.5Z',
@@ -98,10 +113,10 @@ export function App() {
 
   return (
     <div className="app">
-      <nav className="sidebar" aria-label="Settings">
+      <nav className="sidebar" aria-label="Punchcard">
         <ul ref={navRef} onKeyDown={onNavKey}>
           {SCREENS.map((name) => (
-            <li key={name}>
+            <li key={name} className={name === 'tools' ? 'nav-group-start' : undefined}>
               <a href={`#${name}`} aria-current={name === screen ? 'page' : undefined} tabIndex={name === screen ? 0 : -1}>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                   <path d={ICONS[name]} />
@@ -112,10 +127,13 @@ export function App() {
           ))}
         </ul>
       </nav>
+      <IdlePrompt />
       <main className="content">
         {SCREENS.filter((name) => visited.has(name)).map((name) => (
           <section key={name} className={`screen screen-${name}`} hidden={name !== screen} aria-label={SCREEN_TITLES[name]}>
-            <ScreenBoundary>{RENDER[name]()}</ScreenBoundary>
+            <ScreenBoundary>
+              <Suspense fallback={<div className="placeholder" aria-busy="true" aria-label={`Loading ${SCREEN_TITLES[name]}`} />}>{RENDER[name]()}</Suspense>
+            </ScreenBoundary>
           </section>
         ))}
       </main>

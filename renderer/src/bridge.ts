@@ -10,13 +10,17 @@ declare global {
 }
 
 /** The screens in navigation order; the type check below keeps this list equal to the contract's. */
-export const SCREENS = ['status', 'tools', 'connect', 'account', 'preferences'] as const satisfies readonly Screen[];
+export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'] as const satisfies readonly Screen[];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const screensMatchContract: Same<(typeof SCREENS)[number], (typeof ContractScreens)[number]> = true;
 void screensMatchContract;
 
 export const SCREEN_TITLES: Record<Screen, string> = {
   status: 'Status',
+  timesheet: 'Timesheet',
+  reports: 'Reports',
+  leave: 'Leave',
+  calendar: 'Team calendar',
   tools: 'Tools',
   connect: 'Connect',
   account: 'Account',

@@ -67,3 +67,99 @@ export function dayLong(date: string): string {
 export function dateOf(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/** "2026-05-13" + 3 → "2026-05-16", on the calendar (no zone involved). */
+export function addDaysTo(date: string, days: number): string {
+  return new Date(utcDate(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Monday of the week `date` is in. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(utcDate(date)).getUTCDay() + 6) % 7;
+  return addDaysTo(date, -weekday);
+}
+
+/** "2026-05" of a day, and the first and last day of a month. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function monthStart(month: string): string {
+  return `${month}-01`;
+}
+
+export function monthEnd(month: string): string {
+  const [year = 2000, index = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
+}
+
+/** "2026-05" + 1 → "2026-06". */
+export function addMonths(month: string, count: number): string {
+  const [year = 2000, index = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, index - 1 + count, 1)).toISOString().slice(0, 7);
+}
+
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const fullDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayNumberFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', timeZone: 'UTC' });
+
+/** "2026-05" → "May 2026". */
+export function monthLabel(month: string): string {
+  return monthFormat.format(utcDate(monthStart(month)));
+}
+
+/** "2026-05-13" → "May 13". */
+export function dayShort(date: string): string {
+  return shortDayFormat.format(utcDate(date));
+}
+
+/** "2026-05-13" → "May 13, 2026". */
+export function dayFull(date: string): string {
+  return fullDateFormat.format(utcDate(date));
+}
+
+/** "2026-05-13" → "13". */
+export function dayNumber(date: string): string {
+  return dayNumberFormat.format(utcDate(date));
+}
+
+/** "May 11 – 17, 2026", or across months "Apr 27 – May 3, 2026". */
+export function rangeLabel(from: string, to: string): string {
+  if (from === to) return dayFull(from);
+  const year = to.slice(0, 4);
+  const sameMonth = from.slice(0, 7) === to.slice(0, 7);
+  const start = from.slice(0, 4) === year ? dayShort(from) : dayFull(from);
+  return `${start} – ${sameMonth ? dayNumber(to) : dayShort(to)}, ${year}`;
+}
+
+/** Every day of [from, to]. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDaysTo(day, 1)) days.push(day);
+  return days;
+}
+
+/** "+1:30" / "−0:45": a signed duration, for overtime. */
+export function formatSigned(minutes: number): string {
+  const whole = Math.round(minutes);
+  return `${whole < 0 ? '−' : '+'}${formatDuration(Math.abs(whole))}`;
+}
+
+/** "HH:MM" of an engine time, as written (the person's zone). */
+export function clockOf(iso: string): string {
+  return iso.slice(11, 16);
+}
+
+/** The YYYY-MM-DD of an instant on this computer's calendar. */
+export function localDateOf(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+const daysNumber = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** 1 → "1 day", 2.5 → "2.5 days". */
+export function daysText(days: number): string {
+  return `${daysNumber.format(days)} ${days === 1 ? 'day' : 'days'}`;
+}

@@ -2,8 +2,9 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, ClientCard, ExtensionView, HolidayRegionOption, PreferencesView, Screen, StatusView, ToolsView } from '../../main/ipc/contract.ts';
+import type { AccountView, CalendarView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
+import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 
 export interface Loadable<T> {
   data: T | undefined;
@@ -70,6 +71,73 @@ export function useStore<T>(store: Store<T>): Loadable<T> {
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
+const NOTHING: Loadable<never> = { data: undefined, error: undefined, loading: false };
+
+/**
+ * A store per period (a week, a month, a year): each kept once loaded, so going back shows it at
+ * once while it is asked again; change calls put their fresh answers in.
+ */
+export class KeyedStore<T> {
+  private readonly stores = new Map<string, Store<T>>();
+  private readonly listeners = new Set<() => void>();
+  private readonly fetcher: (key: string) => Promise<T>;
+
+  constructor(fetcher: (key: string) => Promise<T>) {
+    this.fetcher = fetcher;
+  }
+
+  of(key: string): Store<T> {
+    let store = this.stores.get(key);
+    if (!store) {
+      store = new Store(() => this.fetcher(key));
+      store.subscribe(() => {
+        for (const listener of this.listeners) listener();
+      });
+      this.stores.set(key, store);
+    }
+    return store;
+  }
+
+  readonly get = (key: string): Loadable<T> => this.stores.get(key)?.get() ?? NOTHING;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Every period held, for a change that may touch any of them (another back end, leave filed). */
+  keys(): string[] {
+    return [...this.stores.keys()];
+  }
+}
+
+export function useKeyed<T>(store: KeyedStore<T>, key: string): Loadable<T> {
+  return useSyncExternalStore(store.subscribe, () => store.get(key));
+}
+
+/** The person's today: the engine's once the status says it, the computer's before. */
+export function today(): string {
+  return stores.status.get().data?.today ?? localDateOf(Date.now());
+}
+
+export type ReportPeriod = 'week' | 'month';
+
+/** A report's key: "week:2026-05-11" or "month:2026-05". */
+export function reportKey(period: ReportPeriod, date: string): string {
+  return period === 'week' ? `week:${mondayOf(date)}` : `month:${monthOf(date)}`;
+}
+
+export function reportRange(key: string): { from: string; to: string } {
+  const [period, start = ''] = key.split(':');
+  if (period === 'week') return { from: start, to: new Date(Date.parse(`${start}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10) };
+  return { from: monthStart(start), to: monthEnd(start) };
+}
+
+/** A keyed store's current period as a plain store, for the preloading of SCREEN_STORES. */
+function current<T>(store: KeyedStore<T>, key: () => string): Pick<Store<T>, 'load' | 'ensure'> {
+  return { load: () => store.of(key()).load(), ensure: () => store.of(key()).ensure() };
+}
+
 export const stores = {
   status: new Store<StatusView>(() => api.getStatus()),
   tools: new Store<ToolsView>(() => api.getTools()),
@@ -78,19 +146,39 @@ export const stores = {
   account: new Store<AccountView>(() => api.getAccount()),
   preferences: new Store<PreferencesView>(() => api.getPreferences()),
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
+  catalog: new Store<CatalogView>(() => api.getCatalog()),
+  idle: new Store<IdleQuestion | null>(() => api.getIdleQuestion()),
+  /** By the week's Monday. */
+  timesheet: new KeyedStore<TimesheetView>((monday) => api.getTimesheet({ date: monday })),
+  /** By reportKey(). */
+  reports: new KeyedStore<ReportView>((key) => api.getReport(reportRange(key))),
+  /** By year. */
+  leave: new KeyedStore<LeaveView>((year) => api.getLeave({ year: Number(year) })),
+  /** By month, YYYY-MM. */
+  calendar: new KeyedStore<CalendarView>((month) => api.getCalendar({ month })),
 };
 
 /** What each screen shows; loaded first for the screen that opens, the rest right after. */
-export const SCREEN_STORES: Record<Screen, ReadonlyArray<Store<unknown>>> = {
-  status: [stores.status],
+export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'load' | 'ensure'>>> = {
+  status: [stores.status, stores.idle],
+  timesheet: [current(stores.timesheet, () => mondayOf(today()))],
+  reports: [current(stores.reports, () => reportKey('month', today()))],
+  leave: [current(stores.leave, () => today().slice(0, 4))],
+  calendar: [current(stores.calendar, () => monthOf(today()))],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension],
   account: [stores.account],
   preferences: [stores.preferences, stores.countries],
 };
 
+/**
+ * Screens whose data is asked only when they are first shown: each costs engine calls (and requests
+ * to a remote back end) that a window opened for the timer should not spend.
+ */
+export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar']);
+
 /** Screens whose data can change behind the window's back: reloaded whenever they are shown again. */
-export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect']);
+export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect', 'timesheet', 'reports', 'leave', 'calendar']);
 
 /** Replaces one client's card with the fresh one an action returned. */
 export function replaceClient(card: ClientCard): void {

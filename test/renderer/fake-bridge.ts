@@ -30,6 +30,7 @@ import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.t
 import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
+import { createFakeDaily, type FakeEntryRecord } from './fake-daily.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -59,7 +60,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
-  local: new Set(['absence_calendar', 'start_break', 'end_break']),
+  local: new Set(['start_break', 'end_break']),
   kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
   clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
   calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']),
@@ -143,16 +144,7 @@ function statusText(status: RegistrationState, installed: boolean, problem: stri
   }
 }
 
-interface FakeEntry {
-  id: number;
-  start: number;
-  end: number | null;
-  project: string | null;
-  activity: string | null;
-  description: string;
-  /** Breaks inside the shift (back ends with breaks). */
-  breaks?: Array<{ type: string; start: number; end: number | null }>;
-}
+type FakeEntry = FakeEntryRecord;
 
 interface FakeClient {
   card: ClientCard;
@@ -173,6 +165,18 @@ export interface FakeBridgeOptions {
   account?: AccountView['provider'];
   /** The engine cannot say what the back end keeps: preferences report this problem. */
   planProblem?: string;
+  /** Where the export's save dialog "saves"; null: the person cancels it. */
+  saveAs?: string | null;
+  /** A question about time away (35 minutes) is waiting when the window opens. */
+  idleQuestion?: boolean;
+  /**
+   * This week holds about 200 entries (a busy team lead's), for the bench and the smoothness tests:
+   * on the days before today, or on all five working days of the week ('whole', for a bench run on
+   * any day, when some of them are still ahead).
+   */
+  busyWeek?: boolean | 'whole';
+  /** The saved shortcut, and why it does not work (another app holds it). */
+  shortcut?: { accelerator: string; problem?: string };
   /** The Claude Desktop extension as main reports it (default: the bundle is there, Claude Desktop installed). */
   extension?: ExtensionView;
 }
@@ -191,7 +195,7 @@ export interface FakeBridge extends PunchcardApi {
     readOnly: boolean;
     switchedOn: Record<ToolName, boolean>;
     account: AccountView['provider'];
-    preferences: Omit<PreferencesView, 'startAtLoginSupported' | 'backEnd'>;
+    preferences: Omit<PreferencesView, 'startAtLoginSupported' | 'backEnd' | 'shortcutProblem'>;
   };
   now(): number;
   advance(minutes: number): void;
@@ -201,6 +205,10 @@ export interface FakeBridge extends PunchcardApi {
   hold(name: keyof PunchcardApi): () => void;
   /** Pushes an event to the window, as main does. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The tray noticed `minutes` away while the timer ran: the question goes to the window. */
+  askIdle(minutes: number, cause?: 'idle' | 'sleep' | 'lock'): void;
+  /** Every export, with its range and the entries it held. */
+  readonly exports: Array<{ from: string; to: string; entries: number }>;
   /** The tray or an AI client started a timer: state changes and statusChanged goes out. */
   clockInElsewhere(project: string, activity?: string): StatusView;
   status(): StatusView;
@@ -239,16 +247,33 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   // --- timesheet
   let nextId = 1;
   const entries: FakeEntry[] = [];
-  const add = (start: number, end: number | null, project: string | null, activity: string | null, description = '') =>
-    entries.push({ id: nextId++, start, end, project, activity, description });
-  for (let back = weekday(now); back > 0; back--) {
+  const add = (start: number, end: number | null, project: string | null, activity: string | null, description = '') => {
+    const entry: FakeEntry = { id: nextId++, start, end, project, activity, description };
+    entries.push(entry);
+    return entry;
+  };
+  for (let back = options.busyWeek ? 0 : weekday(now); back > 0; back--) {
     add(at(back, '08:30'), at(back, '12:15'), 'Acme Website', 'Development', 'Checkout flow');
     add(at(back, '13:00'), at(back, '14:00'), 'Internal', 'Meetings', 'Sprint planning');
     add(at(back, '14:10'), at(back, '17:05'), 'Beta Corp', 'Support', '');
   }
   add(at(0, '08:45'), at(0, '12:00'), 'Acme Website', 'Development', 'Payment provider webhooks');
   add(at(0, '12:30'), at(0, '13:05'), 'Internal', 'Meetings', 'Design review');
+  if (options.busyWeek) {
+    // Five-minute tickets all day, every day of the week so far: about 200 in the week.
+    const projects = ['Acme Website', 'Beta Corp', 'Internal'];
+    const whole = options.busyWeek === 'whole';
+    for (let back = weekday(now); back > (whole ? weekday(now) - 5 : 0); back--) {
+      for (let slot = 0; slot < (whole ? 42 : 102); slot++) {
+        const start = at(back, '07:00') + slot * 5 * 60_000;
+        add(start, start + 4 * 60_000, projects[slot % 3] ?? null, 'Support', `Ticket #${4000 + back * 100 + slot}`);
+      }
+    }
+  }
   if (options.running ?? true) add(at(0, '13:05'), null, 'Beta Corp', 'Support', 'Ticket #4711: export fails');
+  // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
+  const exported = entries.find((entry) => weekday(entry.start) === 0);
+  if ((options.account?.type ?? 'local') === 'kimai' && exported) exported.locked = 'It is exported in Kimai, and only an administrator may change exported records.';
 
   const breakMs = (entry: FakeEntry) => (entry.breaks ?? []).reduce((sum, span) => sum + ((span.end ?? now) - span.start), 0);
   const minutesOf = (entry: FakeEntry) => Math.max(0, Math.floor(((entry.end ?? now) - entry.start - breakMs(entry)) / 60_000));
@@ -260,6 +285,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     project: entry.project,
     activity: entry.activity,
     description: entry.description,
+    ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({
@@ -286,8 +312,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       timezone: '',
       startAtLogin: false,
       reminderHours: 10,
+      idleMinutes: 10,
+      shortcut: options.shortcut?.accelerator ?? '',
     },
   };
+  let shortcutProblem = options.shortcut?.problem ?? null;
   const keychain = new Map<string, string>();
   // Where main files a back end's secret (none for the local timesheet).
   const secretAccount = (provider: AccountView['provider']): string | null => (provider.type === 'local' ? null : credentialAccount(provider));
@@ -315,6 +344,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return { date, minutes, targetMinutes: workWeek[key] * 60 };
     });
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
+    const recentWork: StatusView['recentWork'] = [];
+    for (const entry of [...entries].sort((a, b) => b.start - a.start)) {
+      if (entry.project && !recentWork.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) recentWork.push({ project: entry.project, activity: entry.activity });
+    }
     return {
       today,
       running: running && view(running),
@@ -323,6 +356,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       todayEntries: todayEntries.map(view),
       week,
       recentProjects,
+      recentWork: recentWork.slice(0, 8),
       breaksSupported: breaksSupported(),
       asOf: now,
     };
@@ -463,6 +497,27 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     throw new UserFacingError(message);
   };
 
+  const daily = createFakeDaily(
+    {
+      now: () => now,
+      dateOf,
+      iso,
+      instantOf: (wallTime) => Date.parse(`${wallTime.length === 16 ? `${wallTime}:00` : wallTime.slice(0, 19)}Z`) - offset * 60_000,
+      entries,
+      add,
+      view,
+      workWeek: () => {
+        const plan = planOf();
+        return plan?.state === 'kept' ? plan.workWeek : state.preferences.workWeek;
+      },
+      backEnd: () => state.account.type,
+      unsupported: () => UNSUPPORTED[state.account.type],
+      announce: () => announce(status()),
+    },
+    { ...(options.saveAs === undefined ? {} : { saveAs: options.saveAs }), ...(options.idleQuestion ? { idleQuestion: true } : {}) },
+  );
+  if (options.idleQuestion) daily.askIdle(35, 'lock');
+
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
     getStatus: () => status(),
     clockIn: (request) => {
@@ -478,13 +533,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       if (request?.description) running.description = request.description;
       return announce(status());
     },
-    startBreak: () => {
+    startBreak: (request) => {
       if (!breaksSupported()) reject('Start break is not available with this back end.');
       const running = entries.find((entry) => entry.end === null) ?? reject('No shift is running: clock in first.');
       const open = running.breaks?.find((span) => span.end === null);
       if (open) reject(`A break (${open.type}) is already running; end it first.`);
-      // The back end's first break type, as the engine takes it.
-      running.breaks = [...(running.breaks ?? []), { type: 'Break', start: now, end: null }];
+      const type = request?.type ?? 'Break';
+      if (!['Break', 'Lunch'].includes(type)) reject(`No break type "${type}". You may take: "Break", "Lunch".`);
+      // The type named, else the back end's first, as the engine takes it.
+      running.breaks = [...(running.breaks ?? []), { type, start: now, end: null }];
       return announce(status());
     },
     endBreak: () => {
@@ -608,10 +665,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }
       const { startAtLogin, ...rest } = request;
       if (startAtLogin !== undefined && !startAtLoginSupported) reject('This installation cannot start at login.');
+      if (request.shortcut === 'CommandOrControl+Shift+K') {
+        reject('Ctrl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.');
+      }
+      if (request.shortcut !== undefined) shortcutProblem = null;
       state.preferences = { ...state.preferences, ...rest, ...(startAtLogin === undefined ? {} : { startAtLogin }) };
       return preferences();
     },
     listHolidayRegions: (request) => (request?.country ? (STATES[request.country.toUpperCase()] ?? []) : COUNTRIES),
+    ...daily.handlers,
+    answerIdle: (request) => {
+      daily.handlers.answerIdle(request);
+      return status();
+    },
     openLink: ({ id }) => {
       opened.push(id);
       return null;
@@ -626,7 +692,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     choices: PROVIDER_CHOICES,
     organisation: null,
   });
-  const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), backEnd: planOf(), startAtLoginSupported });
+  const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), backEnd: planOf(), startAtLoginSupported, shortcutProblem: state.preferences.shortcut ? shortcutProblem : null });
 
   const api = {} as Record<string, unknown>;
   for (const [name, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => unknown]>) {
@@ -674,6 +740,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     emit(event, payload) {
       for (const listener of listeners.get(event) ?? []) (listener as (value: unknown) => void)(structuredClone(payload));
     },
+    askIdle(minutes, cause = 'idle') {
+      fake.emit('idleQuestion', daily.askIdle(minutes, cause));
+    },
+    exports: daily.saved,
     clockInElsewhere(project, activity) {
       const running = entries.find((entry) => entry.end === null);
       if (running) running.end = now;

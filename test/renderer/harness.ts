@@ -278,6 +278,10 @@ export function screenOf(page: Page, name: Screen): Locator {
 /** What shows that a screen has its data (works with a fixed clock, which stubs performance marks). */
 const LOADED: Record<Screen, string> = {
   status: '.timer:not([aria-busy])',
+  timesheet: '.week-summary',
+  reports: '.summary-cards',
+  leave: '.requests, .message.note',
+  calendar: '.month-grid, .message.note',
   tools: '.group',
   connect: '.client',
   account: '.account-form',

@@ -6,11 +6,17 @@
 // stdin closes or it gets SIGTERM.
 //
 // Environment: HOME (temporary), PUNCHCARD_USER_DATA, PUNCHCARD_SERVER_SCRIPT, PUNCHCARD_RECORD (a
-// file that receives one JSON line per clipboard write or opened link).
-import { appendFileSync } from 'node:fs';
+// file that receives one JSON line per clipboard write, opened link or saved file), PUNCHCARD_SAVE_AS
+// (where the save dialog "chooses" to save; absent: the person cancels it).
+//
+// Each line on stdin is `{"idle": <event>}`: a power or idle event for the idle tracker, as the
+// app's powerMonitor adapter would send it (main/idle/idle-watch.ts).
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import Conf from 'conf';
 import { createAppServices } from '../../main/app/services.ts';
-import type { EventName, EventPayload, StatusView } from '../../main/ipc/contract.ts';
+import type { EventName, EventPayload, IdleQuestion, StatusView } from '../../main/ipc/contract.ts';
+import type { IdleEvent } from '../../main/idle/idle-model.ts';
 import { startBridgeServer } from './bridge-server.ts';
 
 function required(name: string): string {
@@ -25,6 +31,7 @@ const record = (entry: Record<string, unknown>) => appendFileSync(recordFile, `$
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 const listeners = new Set<(payload: StatusView) => void>();
+const saveAs = process.env.PUNCHCARD_SAVE_AS;
 const services = createAppServices({
   userDataDir,
   serverScript: required('PUNCHCARD_SERVER_SCRIPT'),
@@ -39,7 +46,14 @@ const services = createAppServices({
   openExternal: async (url) => record({ openExternal: url }),
   loginItem: { supported: true, set: (on) => record({ startAtLogin: on }) },
   statusChanged: (status) => {
+    services.idle.status(status);
     for (const listener of listeners) listener(status);
+  },
+  saveTextFile: async ({ fileName, contents }) => {
+    record({ saveDialog: fileName });
+    if (!saveAs) return null;
+    writeFileSync(saveAs, contents);
+    return saveAs;
   },
 });
 
@@ -47,6 +61,7 @@ const bridge = await startBridgeServer(
   {
     ...services.handlers,
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      if (event === 'idleQuestion') return services.idle.onQuestion(listener as (payload: IdleQuestion | null) => void);
       if (event !== 'statusChanged') return () => {};
       const forward = listener as (payload: StatusView) => void;
       listeners.add(forward);
@@ -66,5 +81,19 @@ async function stop(): Promise<void> {
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop());
-process.stdin.on('end', () => void stop());
-process.stdin.resume();
+const commands = createInterface({ input: process.stdin });
+// One command after the other, in the order sent (each waits for a status first).
+let queue = Promise.resolve();
+commands.on('line', (line) => {
+  const command = JSON.parse(line) as { idle?: Exclude<IdleEvent, { kind: 'status' | 'answered' }> };
+  const event = command.idle;
+  if (!event) return;
+  // The tracker knows the timer from the statuses it is told; ask for one first, as the app's sync would.
+  queue = queue.then(async () => {
+    const status = await services.timesheet.getStatus();
+    services.idle.status(status);
+    services.idle.observe(event);
+    record({ idleObserved: event.kind });
+  }, () => {});
+});
+commands.on('close', () => void stop());

@@ -22,14 +22,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_USERS, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
 import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
-const SCREENS: Screen[] = ['status', 'tools', 'connect', 'account', 'preferences'];
+const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
 /** Generous: the child starts a keyring daemon, a D-Bus session and (lazily) the engine. */
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -65,6 +65,8 @@ interface RealApp {
   userData: string;
   configFile: string;
   recordFile: string;
+  /** The file an export writes (the save dialog's choice). */
+  exportFile: string;
   zone: string;
   /** The bridge (from the child's first stdout line). */
   url: string;
@@ -73,6 +75,8 @@ interface RealApp {
   stderr(): string;
   /** The JSON lines the child recorded for clipboard writes, opened links and login items. */
   records(): Array<Record<string, unknown>>;
+  /** Sends the script a command line (an idle event for the idle tracker). */
+  send(command: object): void;
   /** Closes stdin (the script stops), waits for the session to end, checks no keyring daemon is left. Idempotent. */
   stop(): Promise<void>;
   /** Deletes the sandbox (after `stop`). */
@@ -107,6 +111,8 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
     PUNCHCARD_USER_DATA: userData,
     PUNCHCARD_SERVER_SCRIPT: SERVER_BUNDLE,
     PUNCHCARD_RECORD: recordFile,
+    // Where the export's save dialog "chooses" to save.
+    PUNCHCARD_SAVE_AS: join(root, 'export.csv'),
     ...setup.env,
   };
   // Its own process group, so a hung session can be stopped with everything it started.
@@ -148,6 +154,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
     userData,
     configFile: join(userData, 'config.json'),
     recordFile,
+    exportFile: join(root, 'export.csv'),
     zone,
     url: first.url,
     token: first.token,
@@ -158,6 +165,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
         .split('\n')
         .filter((line) => line.trim() !== '')
         .map((line) => JSON.parse(line) as Record<string, unknown>),
+    send: (command) => void child.stdin.write(`${JSON.stringify(command)}\n`),
     async stop() {
       await stopChild();
       await expectNoDaemonLeft(home);
@@ -339,6 +347,38 @@ const text = (locator: Locator) => expect.poll(() => locator.innerText(), PATIEN
 
 
 
+
+
+/** The day in `zone` now, YYYY-MM-DD. */
+function todayIn(zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** A day as the timesheet names its section: "Monday, November 23". */
+function dayName(date: string): string {
+  return new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T12:00:00Z`));
+}
+
+/** The Monday on or after the first day of next month, and the Wednesday after it. */
+function nextMonthMonday(today: string): { monday: string; wednesday: string } {
+  const [year = 2026, month = 1] = today.split('-').map(Number);
+  const first = Date.UTC(year, month, 1);
+  const offset = (8 - new Date(first).getUTCDay()) % 7;
+  const monday = new Date(first + offset * 86_400_000).toISOString().slice(0, 10);
+  return { monday, wednesday: new Date(first + (offset + 2) * 86_400_000).toISOString().slice(0, 10) };
+}
+
+/** What a second engine, started as an AI client would start it, finds in the timesheet. */
+async function engineCall(app: RealApp, tool: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const engine = await startEngine({ userDataDir: app.userData, args: ['--all-tools'], env: { HOME: app.home, TZ: app.zone } });
+  try {
+    const result = await engine.call(tool, args);
+    expect(result.isError, textOf(result)).toBeFalsy();
+    return result.structuredContent as Record<string, unknown>;
+  } finally {
+    await engine.close();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -537,6 +577,117 @@ describe('the real app on the local timesheet', () => {
     expect(copied[0]?.clipboard).toEqual(expect.stringContaining(SERVER_BUNDLE));
   });
 
+  it('adds, changes and deletes an entry on the Timesheet by keyboard, each landing in the timesheet file', async () => {
+    const { app, session } = the();
+    const today = todayIn(app.zone);
+    const page = await open(session, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(today) });
+    await day.getByRole('button', { name: `Add an entry on ${dayName(today)}` }).click();
+    const form = day.getByRole('form', { name: 'New entry' });
+    await form.getByLabel('Start').fill('06:00');
+    await form.getByLabel('End').fill('07:15');
+    await form.getByLabel('Project').fill(PROJECT);
+    await form.getByLabel('Activity').fill(ACTIVITY);
+    await form.getByLabel('Note').fill('Early review');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    const row = day.locator('li.entry', { hasText: 'Early review' });
+    await text(row.locator('.duration')).toBe('1:15');
+    const listed = async () => ((await engineCall(app, 'list_time_entries', { from: today, to: today })).entries as Array<{ id: number; start: string; end: string; description: string }>).filter((entry) => entry.start.includes('T06:00'));
+    expect(await listed()).toEqual([expect.objectContaining({ start: expect.stringMatching(new RegExp(`^${today}T06:00:00`)), end: expect.stringMatching(/T07:15:00/), description: 'Early review' })]);
+
+    await row.getByRole('button', { name: /^Edit / }).focus();
+    await page.keyboard.press('Enter');
+    const editor = day.getByRole('form', { name: 'Change the entry' });
+    await editor.getByLabel('Note').fill('Early design review');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    expect(await listed()).toEqual([expect.objectContaining({ description: 'Early design review' })]);
+
+    // The engine's own refusal, word for word, and nothing changed.
+    const again = day.locator('li.entry', { hasText: 'Early design review' });
+    await again.getByRole('button', { name: /^Edit / }).click();
+    await editor.getByLabel('Project').fill('No such project');
+    await editor.getByLabel('Project').press('Enter');
+    await text(editor.getByRole('alert')).toContain('No such project');
+    await editor.getByLabel('Project').press('Escape');
+    await hidden(editor);
+
+    await again.getByRole('button', { name: /^Delete / }).click();
+    await again.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
+    await hidden(again);
+    expect(await listed()).toEqual([]);
+  });
+
+  it('reports the month and exports it as CSV through the save dialog', async () => {
+    const { app, session } = the();
+    const page = await open(session, 'reports');
+    const reports = screen(page, 'reports');
+    await visible(reports.locator('.summary-cards'));
+    await reports.getByRole('button', { name: 'Export CSV…' }).click();
+    await text(reports.locator('form.export').getByRole('status')).toMatch(new RegExp(`^Saved \\d+ entr(y|ies) to ${escape(app.exportFile)}\\.$`));
+    const csv = readFileSync(app.exportFile, 'utf8');
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('Date,Start,End,Minutes,Hours,Project,Activity,Note,Locked,Entry ID');
+    expect(rows.some((line) => line.includes(`,${PROJECT},${ACTIVITY},${NOTE},`))).toBe(true);
+    expect(app.records().filter((record) => 'saveDialog' in record).at(-1)).toEqual({ saveDialog: expect.stringMatching(/^punchcard-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/) });
+  });
+
+  it('files leave with its cost shown first, equal to what the engine files, and shows it in the team calendar', async () => {
+    const { app, session } = the();
+    const { monday, wednesday } = nextMonthMonday(todayIn(app.zone));
+    const page = await open(session, 'leave');
+    const leave = screen(page, 'leave');
+    if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(monday);
+    await form.getByLabel('Last day', { exact: true }).fill(wednesday);
+    await text(form.locator('.cost')).toContain('Costs 3 days');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await hidden(form);
+    const requests = (await engineCall(app, 'list_leave_requests', { from: monday, to: wednesday })).requests as Array<{ days: number; type: string }>;
+    expect(requests).toEqual([expect.objectContaining({ type: 'vacation', days: 3 })]);
+
+    const calendar = await open(session, 'calendar');
+    const grid = screen(calendar, 'calendar');
+    await grid.getByRole('button', { name: 'Next month' }).click();
+    await text(grid.getByRole('list', { name: `Away on ${dayName(monday).replace(/^(\w+), /, '$1, ')}` }).locator('.away-name')).not.toBe('');
+    await text(grid).toContain('Your own leave and public holidays');
+  });
+
+  it('asks about time away while a timer runs: keep it, then discard it by clocking out when it began', async () => {
+    const { app, session } = the();
+    const now = Date.now();
+    // A timer an AI client started half an hour ago.
+    await engineCall(app, 'clock_in', { project: PROJECT, start: new Date(now - 30 * 60_000).toISOString() });
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    app.send({ idle: { kind: 'lock', at: now - 25 * 60_000, idleSeconds: 0 } });
+    app.send({ idle: { kind: 'unlock', at: now - 14 * 60_000 } });
+    const dialog = page.getByRole('dialog', { name: 'You were away for 11 minutes' });
+    await visible(dialog);
+    await text(dialog).toContain('Your screen was locked from');
+    await dialog.getByRole('button', { name: 'Keep working' }).click();
+    await hidden(dialog);
+    await visible(status.getByRole('button', { name: 'Clock out' }));
+
+    app.send({ idle: { kind: 'suspend', at: now - 12 * 60_000, idleSeconds: 0 } });
+    app.send({ idle: { kind: 'resume', at: now } });
+    const second = page.getByRole('dialog', { name: 'You were away for 12 minutes' });
+    await visible(second);
+    await text(second).toContain('Your computer was asleep');
+    await second.getByRole('button', { name: /^Clock out at / }).click();
+    await hidden(second);
+    await visible(status.getByText('Not running'));
+    // The entry ended when the absence began, not when the person answered.
+    const today = todayIn(app.zone);
+    const entries = (await engineCall(app, 'list_time_entries', { from: today, to: today })).entries as Array<{ start: string; end: string | null }>;
+    const timer = entries.find((entry) => Math.abs(Date.parse(entry.start) - (now - 30 * 60_000)) < 1000);
+    const ended = Date.parse(timer?.end ?? '');
+    expect(Math.abs(ended - (now - 12 * 60_000))).toBeLessThan(1000);
+  });
+
   it('takes a screenshot of every screen from the real state', async () => {
     const { session } = the();
     for (const name of SCREENS) {
@@ -657,10 +808,35 @@ describe('the real app with a Kimai account in the keychain', () => {
       'absence_calendar',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Tools' }).click();
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
     await expect
       .poll(() => screen(page, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts())
       .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
+  });
+
+  it('shows an exported Kimai entry as locked with nothing to do on it, and says this Kimai has no leave', async () => {
+    const { app, session, kimai } = the();
+    const ids = seedCatalog(kimai);
+    const midnight = midnightIn(app.zone);
+    const sheet = { projectId: ids.website.id, activityId: ids.design.id, userId: ADA.id };
+    kimai.addTimesheet({ ...sheet, begin: midnight + 6 * 3_600_000, end: midnight + 7 * 3_600_000, exported: true, description: 'Invoiced work' });
+    kimai.addTimesheet({ ...sheet, begin: midnight + 7 * 3_600_000, end: midnight + 8 * 3_600_000, description: 'Open work' });
+    const page = await open(session, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(todayIn(app.zone)) });
+    const locked = day.locator('li.entry', { hasText: 'Invoiced work' });
+    await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
+    expect(await locked.getByRole('button').count()).toBe(0);
+    const open_ = day.locator('li.entry', { hasText: 'Open work' });
+    await open_.getByRole('button', { name: /^Edit / }).click();
+    const editor = day.getByRole('form', { name: 'Change the entry' });
+    await editor.getByLabel('Note').fill('Open work, reviewed');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    await expect.poll(() => kimai.state.timesheets.find((item) => item.begin === midnight + 7 * 3_600_000)?.description, PATIENCE).toBe('Open work, reviewed');
+
+    const leave = await open(session, 'leave');
+    await text(screen(leave, 'leave').getByRole('note')).toMatch(/^This Kimai has no absence plugin/);
+    expect(await screen(leave, 'leave').getByRole('button', { name: 'Request leave…' }).count()).toBe(0);
   });
 
   it('registers Cursor with Kimai saved: the entry carries no token', async () => {
@@ -858,6 +1034,47 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await preferences.screenshot({ path: resolve(SCREENSHOTS, 'real-preferences-clockodo.png') });
   });
 
+  it("edits Clockodo's entry on the Timesheet, files and withdraws leave, and hides a colleague's kind of absence", async () => {
+    const { app, session, clockodo } = the();
+    const page = await open(session, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(todayIn(app.zone)) });
+    const review = day.locator('li.entry', { hasText: 'Sprint review' }).first();
+    await review.getByRole('button', { name: /^Edit / }).click();
+    const editor = day.getByRole('form', { name: 'Change the entry' });
+    await editor.getByLabel('Note').fill('Sprint review and demo');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    await expect.poll(() => clockodo.state.entries.some((entry) => entry.text === 'Sprint review and demo'), PATIENCE).toBe(true);
+
+    const { monday, wednesday } = nextMonthMonday(todayIn(app.zone));
+    const BOB = CLOCKODO_USERS[1] as ClockodoUser;
+    clockodo.addAbsence({ usersId: BOB.id, dateSince: monday, dateUntil: monday, type: 4, status: 1 });
+    const leavePage = await open(session, 'leave');
+    const leave = screen(leavePage, 'leave');
+    if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
+    await text(leave.locator('.balance .badge')).toBe('Kept by your tracker');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(monday);
+    await form.getByLabel('Last day', { exact: true }).fill(wednesday);
+    await text(form.locator('.cost')).toContain('Costs 3 days');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await hidden(form);
+    expect(clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday)).toEqual([expect.objectContaining({ status: 0, dateUntil: wednesday })]);
+    const pending = leave.locator('li.request', { hasText: 'Pending' });
+    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: 'Cancel it' }).click();
+    await expect.poll(() => clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday && (absence.status === 0 || absence.status === 1)).length, PATIENCE).toBe(0);
+
+    const calendar = await open(session, 'calendar');
+    const grid = screen(calendar, 'calendar');
+    await grid.getByRole('button', { name: 'Next month' }).click();
+    const away = grid.getByRole('list', { name: `Away on ${dayName(monday)}` });
+    await text(away.locator('.away-name')).toBe(BOB.name);
+    expect(await away.locator('li.away.hidden').count()).toBe(1);
+    expect(await grid.locator('table.month-grid').innerText()).not.toMatch(/Sick/);
+  });
+
   it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
     await expectOnlyInKeyring(the().app, [KEY, WRONG]);
   });
@@ -969,6 +1186,34 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     await text(kept).toContain("Calamari's holiday calendar");
     await text(kept).toContain('40 hours a week');
     expect(await kept.locator('dd').last().innerText()).toBe('30 days left');
+  });
+
+  it('shows Calamari shifts with no edit and says where to change them; files leave it cannot withdraw, and says so', async () => {
+    const { app, session, calamari } = the();
+    const page = await open(session, 'timesheet');
+    const sheet = screen(page, 'timesheet');
+    await text(sheet.getByRole('note')).toBe("Calamari's API cannot change or delete a shift: correct shifts in Calamari.");
+    await visible(sheet.getByRole('region', { name: dayName(todayIn(app.zone)) }).locator('li.entry').first());
+    expect(await sheet.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
+
+    const { monday, wednesday } = nextMonthMonday(todayIn(app.zone));
+    const leavePage = await open(session, 'leave');
+    const leave = screen(leavePage, 'leave');
+    if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(monday);
+    await form.getByLabel('Last day', { exact: true }).fill(wednesday);
+    await text(form.locator('.cost')).toContain('Costs 3 days');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await hidden(form);
+    expect(calamari.state.requests.filter((request) => request.employeeId === 1 && request.from === monday)).toHaveLength(1);
+    await visible(leave.locator('li.request', { hasText: 'Pending' }));
+    await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
+    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+
+    const calendar = await open(session, 'calendar');
+    await text(screen(calendar, 'calendar').locator('.screen-header .lead')).toBe('Everyone Calamari lets you see, and public holidays.');
   });
 
   it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {

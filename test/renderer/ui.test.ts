@@ -13,8 +13,18 @@ import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fak
 import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
-const SCREENS: Screen[] = ['status', 'tools', 'connect', 'account', 'preferences'];
-const TITLES: Record<Screen, string> = { status: 'Status', tools: 'Tools', connect: 'Connect', account: 'Account', preferences: 'Preferences' };
+const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
+const TITLES: Record<Screen, string> = {
+  status: 'Status',
+  timesheet: 'Timesheet',
+  reports: 'Reports',
+  leave: 'Leave',
+  calendar: 'Team calendar',
+  tools: 'Tools',
+  connect: 'Connect',
+  account: 'Account',
+  preferences: 'Preferences',
+};
 
 let browser: Browser;
 let dist: string;
@@ -89,7 +99,7 @@ describe('the settings window', () => {
     const { page, bridge, server } = await open({ fixedTime: false });
     const markMs = await firstDataTime(page);
     expect(markMs).toBeGreaterThan(0);
-    expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allInnerTexts()).toEqual(Object.values(TITLES));
+    expect(await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link').allInnerTexts()).toEqual(Object.values(TITLES));
     await visible(page.getByRole('heading', { level: 1, name: 'Status' }));
     expect(await page.title()).toBe('Status – Punchcard');
     // The policy as a header (what app:// sends) and as the meta tag of the built page.
@@ -101,8 +111,11 @@ describe('the settings window', () => {
     // The opening screen's data first; the other screens' data right after.
     expect(bridge.calls[0]?.name).toBe('getStatus');
     await expect.poll(() => bridge.calls.map((call) => call.name).sort()).toEqual(
-      ['getAccount', 'getExtension', 'getPreferences', 'getStatus', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
+      ['getAccount', 'getExtension', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
     );
+    // The daily screens cost engine calls (and a remote back end's requests): asked when first shown.
+    await page.waitForTimeout(300);
+    expect(bridge.calls.map((call) => call.name)).not.toEqual(expect.arrayContaining(['getTimesheet']));
   });
 
   it('reaches every screen from the keyboard, with visible focus, by hash and by the showScreen event', async () => {
@@ -129,7 +142,9 @@ describe('the settings window', () => {
     await page.keyboard.press('End');
     expect(await focused()).toBe('Preferences');
     await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Status');
+    await page.keyboard.press('End');
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowUp');
     await page.keyboard.press(' ');
     await visible(page.getByRole('heading', { level: 1, name: 'Tools' }));
     // From the navigation, Tab goes into the screen: the read-only switch comes first on Tools.
@@ -222,7 +237,8 @@ describe('Status', () => {
     expect(await timer.locator('.elapsed').getAttribute('aria-label')).toBe('Worked 1 hour 20 minutes, now on a break');
     await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – now');
     await text(timer.getByRole('status')).toBe('On a break (Break).');
-    expect(fake.calls.filter((call) => call.name === 'startBreak').map((call) => call.request)).toEqual([undefined]);
+    // The back end's first break type unless another is chosen.
+    expect(fake.calls.filter((call) => call.name === 'startBreak').map((call) => call.request)).toEqual([{ type: 'Break' }]);
 
     fake.advance(30);
     await timer.getByRole('button', { name: 'End break' }).click();
@@ -231,6 +247,11 @@ describe('Status', () => {
     await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – 2:55 PM');
     await text(timer.getByRole('status')).toBe('Break ended.');
 
+    // Calamari has several break types: one is picked before the break starts.
+    await timer.getByRole('combobox', { name: 'Break type' }).selectOption('Lunch');
+    await timer.getByRole('button', { name: 'Start break' }).click();
+    await text(timer.locator('.break-line')).toBe('On a break (Lunch) since 2:55 PM');
+    expect(fake.calls.filter((call) => call.name === 'startBreak').at(-1)?.request).toEqual({ type: 'Lunch' });
   });
 
   it('says why a break was refused, and offers none where the back end takes no breaks', async () => {
@@ -282,9 +303,10 @@ describe('Tools', () => {
     await text(tools.locator('.read-only .hint')).toContain('Hiding 7 tools that add or change data: Clock in, Clock out, Log time, Update time entry, Delete time entry');
     await text(entries.getByRole('listitem').filter({ hasText: 'Delete time entry' })).toContain('Hidden by read-only mode.');
 
-    const calendar = tools.locator('section.group').filter({ has: page.getByRole('heading', { name: 'Absence calendar' }) });
-    expect(await calendar.getByRole('switch', { name: /Absence calendar/ }).isDisabled()).toBe(true);
-    await text(calendar).toContain('Not available with your back end');
+    // The local timesheet has no breaks (a pause is clocking out and in again).
+    const startBreak = tools.getByRole('listitem').filter({ hasText: 'Start break' });
+    expect(await startBreak.getByRole('switch', { name: /Start break/ }).isDisabled()).toBe(true);
+    await text(startBreak).toContain('Not available with your back end');
 
     fake.failNext('setTool', 'config.json could not be written: the disk is full.');
     const whoami = tools.getByRole('switch', { name: /Who am I/ });
@@ -478,10 +500,10 @@ describe('Account', () => {
     await expect.poll(() => fake.opened).toEqual(['clockodo-api-key']);
 
     // What Clockodo keeps shows on Preferences at once: the window asked again after the save.
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Preferences' }).click();
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Preferences' }).click();
     await text(screen(page, 'preferences').locator('.kept .badge')).toBe('Kept by Clockodo');
 
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Account' }).click();
     await account.getByRole('button', { name: 'Forget API key' }).click();
     await text(account.getByRole('status')).toBe('The API key is no longer in your keychain.');
     expect(fake.keychain.size).toBe(0);

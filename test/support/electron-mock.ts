@@ -1004,6 +1004,9 @@ export const clipboard = {
 export const dialog = {
   /** What the next showOpenDialog answers; canceled by default. */
   openDialogResult: { canceled: true, filePaths: [] as string[] },
+  /** What the next showSaveDialog answers; canceled by default. */
+  saveDialogResult: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  saveDialogs: [] as unknown[],
   /** What the next showMessageBox answers. */
   messageBoxResult: { response: 0, checkboxChecked: false },
   openDialogs: [] as unknown[],
@@ -1013,12 +1016,46 @@ export const dialog = {
     dialog.openDialogs.push(args.at(-1));
     return Promise.resolve(dialog.openDialogResult);
   },
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    dialog.saveDialogs.push(args.at(-1));
+    return Promise.resolve(dialog.saveDialogResult);
+  },
   showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
     dialog.messageBoxes.push(args.at(-1));
     return Promise.resolve(dialog.messageBoxResult);
   },
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// globalShortcut
+
+export const globalShortcut = {
+  /** Accelerators registered, with what they call. */
+  registered: new Map<string, () => void>(),
+  /** Accelerators another app holds: registering one answers false, as Electron does. */
+  taken: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    if (globalShortcut.taken.has(accelerator) || globalShortcut.registered.has(accelerator)) return false;
+    globalShortcut.registered.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string): void {
+    globalShortcut.registered.delete(accelerator);
+  },
+  unregisterAll(): void {
+    globalShortcut.registered.clear();
+  },
+  isRegistered(accelerator: string): boolean {
+    return globalShortcut.registered.has(accelerator);
+  },
+  /** Test helper: the person pressed the keys. */
+  press(accelerator: string): boolean {
+    const callback = globalShortcut.registered.get(accelerator);
+    callback?.();
+    return callback !== undefined;
   },
 };
 
@@ -1124,12 +1161,18 @@ resetters.push(
   },
   () => {
     dialog.openDialogResult = { canceled: true, filePaths: [] };
+    dialog.saveDialogResult = { canceled: true, filePath: '' };
+    dialog.saveDialogs = [];
     dialog.messageBoxResult = { response: 0, checkboxChecked: false };
     dialog.openDialogs = [];
     dialog.messageBoxes = [];
     dialog.errorBoxes = [];
   },
   () => powerMonitor.resetFake(),
+  () => {
+    globalShortcut.registered.clear();
+    globalShortcut.taken.clear();
+  },
   () => screen.removeAllListeners(),
 );
 
@@ -1149,6 +1192,7 @@ const electron = {
   clipboard,
   contextBridge,
   dialog,
+  globalShortcut,
   ipcMain,
   ipcRenderer,
   Menu,

@@ -3,13 +3,16 @@
 import type { Handlers } from '../contract.ts';
 import { accountHandlers } from './account.ts';
 import { clientHandlers } from './clients.ts';
+import { idleHandlers } from './idle.ts';
+import { leaveHandlers } from './leave.ts';
 import { extensionHandlers } from './extension.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
+import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 
-export type { ExtensionPort, HandlerDeps, LoginItemPort, TimesheetPort } from './ports.ts';
+export type { ExtensionPort, HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, WorkdayPort } from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -19,5 +22,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...extensionHandlers(deps),
     ...accountHandlers(deps),
     ...preferenceHandlers(deps),
+    ...timesheetHandlers(deps),
+    ...leaveHandlers(deps),
+    ...idleHandlers(deps),
   } satisfies Handlers;
 }

@@ -8,15 +8,16 @@ import type { CredentialStore } from '../../../mcp-server/credentials/credential
 import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
-import type { ConnectionResult, HolidayRegionOption, StatusView } from '../contract.ts';
+import type { CatalogView, ConnectionResult, EntryFieldsInput, EntryView, HolidayRegionOption, IdleAnswer, IdleQuestion, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView, CalendarView, ReportView, StatusView, TimesheetView } from '../contract.ts';
 
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
   getStatus(): Promise<StatusView>;
   clockIn(request: { project?: string; activity?: string; description?: string }): Promise<StatusView>;
-  clockOut(request: { description?: string }): Promise<StatusView>;
-  /** A break in the running shift, of the back end's first break type. */
-  startBreak(): Promise<StatusView>;
+  /** Stops the timer now, or at `end` (ISO 8601 or a local wall time). */
+  clockOut(request: { description?: string; end?: string }): Promise<StatusView>;
+  /** A break in the running shift, of the type named, else the back end's first. */
+  startBreak(type?: string): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
   /** What the back end keeps of the person's plan (targets, holidays, leave), or null when the settings do. */
   backEndPlan(): Promise<BackEndPlan | null>;
@@ -24,6 +25,42 @@ export interface TimesheetPort {
   supportedTools(): Promise<ReadonlySet<ToolName>>;
   /** Asks the engine to reach a back end; the token, when given, travels only in its environment. */
   testConnection(profile: ProviderProfile, token?: string): Promise<ConnectionResult>;
+}
+
+/** The window's timesheet, catalog and reports (main/engine/workday.ts), all through the engine's tools. */
+export interface WorkdayPort {
+  week(date: string): Promise<Omit<TimesheetView, 'rights'>>;
+  log(fields: EntryFieldsInput & { start: string; end: string }): Promise<EntryView>;
+  update(id: number, fields: EntryFieldsInput): Promise<EntryView>;
+  remove(id: number): Promise<EntryView>;
+  entriesBetween(from: string, to: string): Promise<EntryView[]>;
+  catalog(): Promise<CatalogView>;
+  report(from: string, to: string): Promise<ReportView>;
+  /** Targets or the catalog may have changed. */
+  forget(): void;
+}
+
+/** Leave and the team calendar (main/engine/leave.ts), through the engine's tools. */
+export interface LeavePort {
+  requests(year: number): Promise<LeaveRequestView[]>;
+  balance(year: number): Promise<LeaveBalanceView>;
+  preview(input: LeaveRequestInput): Promise<LeavePreview>;
+  request(input: LeaveRequestInput): Promise<LeaveFiled>;
+  cancel(id: number): Promise<LeaveRequestView>;
+  calendar(month: string): Promise<Omit<CalendarView, 'scope' | 'unavailable'>>;
+}
+
+/** The tray's question about time away (main/idle/idle-tracker.ts). */
+export interface IdlePort {
+  question(): IdleQuestion | null;
+  answer(id: number, answer: IdleAnswer): Promise<StatusView>;
+}
+
+/** The global clock-in/out shortcut (main/shortcut/global-shortcut.ts). */
+export interface ShortcutPort {
+  /** Takes `accelerator` ('' for none): the problem in words (another app holds it), or null. */
+  set(accelerator: string): string | null;
+  problem(): string | null;
 }
 
 export interface LoginItemPort {
@@ -52,6 +89,15 @@ export interface HandlerDeps {
   statusChanged(status: StatusView): void;
   /** The organisation's policy as it stands (mcp-server/policy); absent: none. */
   policy?(): Policy;
+  workday: WorkdayPort;
+  leave: LeavePort;
+  idle: IdlePort;
+  /** Asks where to save a file and writes it there; null when the person cancelled. */
+  saveTextFile(request: { fileName: string; contents: string; filterName: string; extension: string }): Promise<string | null>;
+  /** Absent where no shortcut can be registered (the UI tests): every shortcut is taken as it is. */
+  shortcut?: ShortcutPort;
+  /** The app's preferences changed (the idle threshold, the shortcut): the tray and idle watch look again. */
+  preferencesChanged?(): void;
   /** Punchcard's Claude Desktop extension; absent where the app has none to offer. */
   extension?: ExtensionPort;
 }

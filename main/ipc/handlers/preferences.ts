@@ -4,6 +4,7 @@
 // engine gives its values (whoami, leave_balance): the window shows them, and this handler refuses to
 // save local ones, which would change nothing.
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
+import { acceleratorProblem } from '../../../mcp-server/contract/accelerator.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
 import type { Handlers, PreferencesView, ProviderType, PunchcardApi } from '../contract.ts';
@@ -25,7 +26,7 @@ export const LINKS = {
   'calamari-api-keys': 'https://help.calamari.io/en/articles/24539-api-key-configuration-benefits-and-examples-of-use',
 } as const;
 
-export function preferencesView(settings: Settings, startAtLoginSupported: boolean, backEnd: BackEnd = null): PreferencesView {
+export function preferencesView(settings: Settings, startAtLoginSupported: boolean, backEnd: BackEnd = null, shortcutProblem: string | null = null): PreferencesView {
   return {
     backEnd,
     workWeek: settings.workWeek,
@@ -36,6 +37,9 @@ export function preferencesView(settings: Settings, startAtLoginSupported: boole
     startAtLogin: settings.app.startAtLogin,
     reminderHours: settings.app.reminderHours,
     startAtLoginSupported,
+    idleMinutes: settings.app.idleMinutes,
+    shortcut: settings.app.shortcut,
+    shortcutProblem: settings.app.shortcut === '' ? null : shortcutProblem,
   };
 }
 
@@ -68,7 +72,7 @@ function refusal(changes: Changes, backEnd: BackEnd): string | null {
 }
 
 export function preferenceHandlers(
-  deps: Pick<HandlerDeps, 'settings' | 'loginItem' | 'holidayRegions' | 'checkHolidayRegion' | 'openExternal' | 'timesheet' | 'policy'>,
+  deps: Pick<HandlerDeps, 'settings' | 'loginItem' | 'holidayRegions' | 'checkHolidayRegion' | 'openExternal' | 'timesheet' | 'policy' | 'shortcut' | 'preferencesChanged' | 'workday'>,
 ): Pick<Handlers, 'getPreferences' | 'savePreferences' | 'listHolidayRegions' | 'openLink'> {
   /** What the back end keeps, asked of the engine; null where the settings keep the plan. */
   const backEndOf = async (settings: Settings): Promise<BackEnd> => {
@@ -86,7 +90,7 @@ export function preferenceHandlers(
   return {
     getPreferences: async () => {
       const settings = deps.settings.read();
-      return preferencesView(settings, deps.loginItem.supported, await backEndOf(settings));
+      return preferencesView(settings, deps.loginItem.supported, await backEndOf(settings), deps.shortcut?.problem() ?? null);
     },
     savePreferences: async (changes) => {
       const backEnd = await backEndOf(deps.settings.read());
@@ -103,6 +107,13 @@ export function preferenceHandlers(
         throw new UserFacingError('Starting at login is not available for this installation.');
       }
       const before = deps.settings.read();
+      if (changes.shortcut !== undefined && changes.shortcut !== before.app.shortcut) {
+        const wrong = changes.shortcut === '' ? null : acceleratorProblem(changes.shortcut);
+        if (wrong) throw new UserFacingError(`${wrong} Nothing was saved.`);
+        // Taken before saving: a shortcut another app holds is said now, and the one in use stays.
+        const clash = deps.shortcut?.set(changes.shortcut) ?? null;
+        if (clash) throw new UserFacingError(`${clash} Nothing was saved.`);
+      }
       const next = deps.settings.update((settings) => ({
         ...settings,
         ...(changes.workWeek ? { workWeek: changes.workWeek } : {}),
@@ -115,10 +126,15 @@ export function preferenceHandlers(
         app: {
           startAtLogin: changes.startAtLogin ?? settings.app.startAtLogin,
           reminderHours: changes.reminderHours ?? settings.app.reminderHours,
+          idleMinutes: changes.idleMinutes ?? settings.app.idleMinutes,
+          shortcut: changes.shortcut ?? settings.app.shortcut,
         },
       }));
       if (next.app.startAtLogin !== before.app.startAtLogin) await deps.loginItem.set(next.app.startAtLogin);
-      return preferencesView(next, deps.loginItem.supported, backEnd);
+      // Targets follow the work week, holidays and leave entitlement: the timesheet asks again.
+      if (changes.workWeek || changes.holidays !== undefined || changes.timezone !== undefined) deps.workday.forget();
+      deps.preferencesChanged?.();
+      return preferencesView(next, deps.loginItem.supported, backEnd, deps.shortcut?.problem() ?? null);
     },
     listHolidayRegions: async (request) => deps.holidayRegions(request?.country),
     openLink: async ({ id }) => {

@@ -12,7 +12,7 @@ export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChan
     getStatus: () => deps.timesheet.getStatus(),
     clockIn: async (request) => announce(await deps.timesheet.clockIn(withoutBlanks(request ?? {}))),
     clockOut: async (request) => announce(await deps.timesheet.clockOut(withoutBlanks(request ?? {}))),
-    startBreak: async () => announce(await deps.timesheet.startBreak()),
+    startBreak: async (request) => announce(await deps.timesheet.startBreak(request?.type?.trim() || undefined)),
     endBreak: async () => announce(await deps.timesheet.endBreak()),
   };
 }

@@ -22,6 +22,8 @@ export const absenceCalendarContract = toolContract({
         weekday: z.enum(WEEKDAY_NAMES),
         /** The person's own working day, by their plan (the back end's, or the settings'). */
         working_day: z.boolean(),
+        /** What a whole day of leave costs on the date: 1 on a working day, 0.5 on a half holiday, 0 on days off and holidays. */
+        work_share: z.number(),
         holiday: z.string().nullable(),
         away: z.array(
           z.object({

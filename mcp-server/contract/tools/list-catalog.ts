@@ -15,5 +15,11 @@ export const listCatalogContract = toolContract({
     search: z.string().max(200).optional(),
     include_archived: z.boolean().optional(),
   }),
-  output: z.object({ customers: z.array(catalogItemOutput), projects: z.array(catalogItemOutput), activities: z.array(catalogItemOutput) }),
+  output: z.object({
+    customers: z.array(catalogItemOutput),
+    projects: z.array(catalogItemOutput),
+    activities: z.array(catalogItemOutput),
+    /** The break types the person may take, first the one start_break takes by default (back ends with breaks only). */
+    break_types: z.array(z.object({ id: z.int(), name: z.string() })).optional(),
+  }),
 });

@@ -13,6 +13,8 @@ export const entryOutput = z.object({
   description: z.string(),
   /** Breaks inside the entry (a shift with breaks; back ends with the breaks capability). */
   breaks: z.array(z.object({ type: z.string(), start: z.string(), end: z.string().nullable(), minutes: z.int() })).optional(),
+  /** Why the person may not change or delete this entry (exported, a lump sum), where the back end says so. */
+  locked: z.string().optional(),
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
 

@@ -36,7 +36,16 @@ export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
   const service = entry.services_id ? { id: entry.services_id, name: names.service(entry.services_id) ?? `service #${entry.services_id}` } : null;
   const text = entry.text ?? '';
   const description = lumpSum ? [text, `(lump sum${typeof entry.lumpsum === 'number' ? ` ${entry.lumpsum}` : ''}; edit it in Clockodo)`].filter(Boolean).join(' ') : text;
-  return { id: entry.id, start, end, project, activity: service, description };
+  return {
+    id: entry.id,
+    start,
+    end,
+    project,
+    activity: service,
+    description,
+    // Punchcard changes and deletes time entries only (timesheets.ts refuses lump sums in these words).
+    ...(lumpSum ? { locked: 'It is a lump sum, which Punchcard lists but does not change; change it in Clockodo.' } : {}),
+  };
 }
 
 export function isLumpSum(entry: ClockodoEntry): boolean {

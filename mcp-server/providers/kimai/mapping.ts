@@ -59,6 +59,18 @@ export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry 
   };
 }
 
+/**
+ * Roles that hold Kimai's edit_exported_timesheet permission by default: everyone else gets 403 for a
+ * change to an exported record (docs/back-ends/kimai.md, "Roles and permissions").
+ */
+const MAY_EDIT_EXPORTED = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
+
+/** The entry with the reason it is locked for this person, when Kimai keeps it exported. */
+export function withExportLock(entry: TimeEntry, sheet: KimaiTimesheet, roles: readonly string[] | undefined): TimeEntry {
+  if (sheet.exported !== true || (roles ?? []).some((role) => MAY_EDIT_EXPORTED.has(role))) return entry;
+  return { ...entry, locked: 'It is exported in Kimai, and only an administrator may change exported records.' };
+}
+
 function ref(value: number | KimaiNamed | null | undefined, lookup: (id: number) => string | undefined): Ref | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') return { id: value.id, name: value.name };

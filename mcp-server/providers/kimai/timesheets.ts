@@ -13,7 +13,7 @@ import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext, Session } from './context.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
-import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry } from './mapping.ts';
+import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry, withExportLock } from './mapping.ts';
 import type { KimaiTimesheet } from './wire.ts';
 
 /** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
@@ -94,16 +94,19 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   }
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
-    const zone = (await this.context.profile()).timezone;
-    const filter = rangeFilter(query.from, query.to, zone, query.projectId);
+    const me = await this.context.profile();
+    const filter = rangeFilter(query.from, query.to, me.timezone, query.projectId);
     const { items, total } = await pageWindow(this.context.api.pager, { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, MAX_PAGE_SIZE) }, (page, size) =>
       this.context.api.timesheetPage(filter, page, size, 'begin', 'ASC'),
     );
-    return { entries: items.map((sheet) => toTimeEntry(sheet, NO_NAMES)), total };
+    return { entries: items.map((sheet) => withExportLock(toTimeEntry(sheet, NO_NAMES), sheet, me.roles)), total };
   }
 
-  getEntry(id: number): Promise<TimeEntry> {
-    return this.#read(id);
+  async getEntry(id: number): Promise<TimeEntry> {
+    const [sheet, me] = await allSettled([this.context.api.timesheet(id), this.context.profile()]);
+    const entry = withExportLock(await this.#entryFrom(sheet), sheet, me.roles);
+    this.#lastRead = entry;
+    return entry;
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
@@ -138,6 +141,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const entry = await this.getEntry(id);
+    if (entry.locked) throw new ProviderError('denied', `Time entry #${id} cannot be deleted: ${entry.locked} Nothing was deleted.`);
     this.#active.invalidate();
     await this.context.api.deleteTimesheet(id);
     return entry;

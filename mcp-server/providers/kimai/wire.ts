@@ -15,6 +15,8 @@ export interface KimaiTimesheet {
   description: string | null;
   project: number | (KimaiNamed & { customer?: number | KimaiNamed }) | null;
   activity: number | KimaiNamed | null;
+  /** Exported (billed, handed to payroll): Kimai refuses changes to it from anyone without edit_exported_timesheet. */
+  exported?: boolean;
 }
 
 export interface KimaiCustomer {

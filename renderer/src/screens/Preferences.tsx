@@ -4,6 +4,7 @@
 // for editing: a local value would change nothing.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { BackEndPlanView, HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import { acceleratorOf, acceleratorProblem, describeAccelerator } from '../../../mcp-server/contract/accelerator.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
@@ -56,9 +57,11 @@ interface FormState {
   timezone: string;
   startAtLogin: boolean;
   reminderHours: string;
+  idleMinutes: string;
+  shortcut: string;
 }
 
-type FieldName = Day | 'annualLeaveDays' | 'carryOverDays' | 'timezone' | 'reminderHours';
+type FieldName = Day | 'annualLeaveDays' | 'carryOverDays' | 'timezone' | 'reminderHours' | 'idleMinutes' | 'shortcut';
 type Errors = Partial<Record<FieldName, string>>;
 
 /** Which fields the back end keeps (or may keep, while the engine cannot say): not edited, not sent. */
@@ -84,6 +87,8 @@ function fromView(view: PreferencesView): FormState {
     timezone: view.timezone,
     startAtLogin: view.startAtLogin,
     reminderHours: String(view.reminderHours),
+    idleMinutes: String(view.idleMinutes),
+    shortcut: view.shortcut,
   };
 }
 
@@ -113,6 +118,9 @@ function validate(form: FormState, locks: Locks): Errors {
     found.push(['carryOverDays', checkNumber(form.carryOverDays, 366, 'days')]);
   }
   found.push(['reminderHours', checkNumber(form.reminderHours, 24, 'hours')]);
+  const idle = checkNumber(form.idleMinutes, 240, 'minutes');
+  found.push(['idleMinutes', idle ?? (Number.isInteger(readNumber(form.idleMinutes)) ? undefined : 'Enter whole minutes, such as 10.')]);
+  if (form.shortcut) found.push(['shortcut', acceleratorProblem(form.shortcut) ?? undefined]);
   const zone = form.timezone.trim();
   if (zone && !isValidTimeZone(zone)) found.push(['timezone', `“${zone}” is not a time zone. Use a name such as Europe/Berlin, or leave it empty.`]);
   return Object.fromEntries(found.filter(([, message]) => message)) as Errors;
@@ -133,6 +141,8 @@ function changes(form: FormState, saved: PreferencesView, locks: Locks): SaveReq
   const editable = locks.leave ? (['reminderHours'] as const) : (['annualLeaveDays', 'carryOverDays', 'reminderHours'] as const);
   for (const key of editable) if (numbers[key] !== saved[key]) request[key] = numbers[key];
   if (form.timezone.trim() !== saved.timezone) request.timezone = form.timezone.trim();
+  if (readNumber(form.idleMinutes) !== saved.idleMinutes) request.idleMinutes = readNumber(form.idleMinutes);
+  if (form.shortcut !== saved.shortcut) request.shortcut = form.shortcut;
   if (saved.startAtLoginSupported && form.startAtLogin !== saved.startAtLogin) request.startAtLogin = form.startAtLogin;
   return request;
 }
@@ -356,6 +366,34 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
         </Field>
       </div>
 
+      <fieldset className="card tray-prefs">
+        <legend>Tray</legend>
+        <div className="two-columns">
+          <Field label="Ask about time away after (minutes)" hint="When the computer was idle, asleep or locked this long while a timer ran. 0 turns it off." error={errors.idleMinutes}>
+            {({ id: fieldId, describedBy, invalid }) => (
+              <input
+                id={fieldId}
+                inputMode="numeric"
+                value={form.idleMinutes}
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+                onChange={(event) => update({ idleMinutes: event.currentTarget.value }, 'idleMinutes')}
+              />
+            )}
+          </Field>
+          <Field
+            label="Clock in/out shortcut"
+            hint={form.shortcut ? 'Works from any app. Press other keys to change it.' : 'Off. Focus the field and press the keys, such as Ctrl+Alt+P.'}
+            error={errors.shortcut}
+          >
+            {({ id: fieldId, describedBy, invalid }) => (
+              <ShortcutField id={fieldId} describedBy={describedBy} invalid={invalid} value={form.shortcut} onChange={(shortcut) => update({ shortcut }, 'shortcut')} />
+            )}
+          </Field>
+        </div>
+        {saved.shortcutProblem && form.shortcut === saved.shortcut && <p className="message warning">{saved.shortcutProblem}</p>}
+      </fieldset>
+
       <div className="card login">
         <Switch
           checked={form.startAtLogin && saved.startAtLoginSupported}
@@ -432,6 +470,46 @@ function KeptByBackEnd({ plan }: { plan: BackEndPlanView }) {
         )}
       </dl>
     </section>
+  );
+}
+
+const MAC = /Mac/i.test(navigator.platform);
+
+/**
+ * Records a shortcut: focused, the next key press with its modifiers becomes it. Tab and Shift+Tab
+ * still move on (no shortcut is taken from them), Backspace or Delete alone clears it.
+ */
+function ShortcutField({ id, describedBy, invalid, value, onChange }: { id: string; describedBy: string | undefined; invalid: boolean; value: string; onChange(value: string): void }) {
+  return (
+    <span className="shortcut-field">
+      <input
+        id={id}
+        readOnly
+        value={value ? describeAccelerator(value, MAC) : ''}
+        placeholder="None"
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        onKeyDown={(event) => {
+          const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+          if (event.key === 'Tab' && plain) return;
+          if ((event.key === 'Backspace' || event.key === 'Delete') && plain && !event.shiftKey) {
+            event.preventDefault();
+            onChange('');
+            return;
+          }
+          if (event.key === 'Escape' || event.key === 'Enter') return;
+          const accelerator = acceleratorOf(event, MAC);
+          if (accelerator === null) return;
+          event.preventDefault();
+          onChange(accelerator);
+        }}
+      />
+      {value && (
+        <Button kind="link" onClick={() => onChange('')} aria-label="Clear the shortcut">
+          Clear
+        </Button>
+      )}
+    </span>
   );
 }
 

@@ -79,6 +79,14 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   const [focusNext, setFocusNext] = useState<{ target: 'clock-out' | 'project' | 'break' } | null>(null);
   const running = status?.running ?? null;
   const onBreak = runningBreak(running);
+  // The back end's break types, where it has breaks: a choice is offered when there are several.
+  const catalog = useStore(stores.catalog);
+  const breakTypes = status?.breaksSupported ? (catalog.data?.breakTypes ?? []) : [];
+  const [breakType, setBreakType] = useState<string>('');
+  const breakTypeId = useId();
+  useEffect(() => {
+    if (status?.breaksSupported) void stores.catalog.ensure();
+  }, [status?.breaksSupported]);
 
   useEffect(() => {
     if (focusNext?.target === 'clock-out') clockOutRef.current?.focus();
@@ -106,7 +114,8 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   };
 
   const startBreak = async () => {
-    const next = await action.run('start-break', () => api.startBreak(), (started) => {
+    const chosen = breakTypes.length > 1 ? breakType || breakTypes[0] : undefined;
+    const next = await action.run('start-break', () => api.startBreak(chosen ? { type: chosen } : undefined), (started) => {
       const pause = runningBreak(started.running);
       return pause ? `On a break (${pause.type}).` : 'On a break.';
     });
@@ -154,9 +163,25 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
                   End break
                 </Button>
               ) : (
-                <Button ref={breakRef} busy={action.pending === 'start-break'} busyLabel="Starting a break…" onClick={() => void startBreak()}>
-                  Start break
-                </Button>
+                <>
+                  {breakTypes.length > 1 && (
+                    <span className="break-type">
+                      <label htmlFor={breakTypeId} className="sr-only">
+                        Break type
+                      </label>
+                      <select id={breakTypeId} value={breakType || breakTypes[0]} onChange={(event) => setBreakType(event.currentTarget.value)}>
+                        {breakTypes.map((type) => (
+                          <option key={type} value={type}>
+                            {type}
+                          </option>
+                        ))}
+                      </select>
+                    </span>
+                  )}
+                  <Button ref={breakRef} busy={action.pending === 'start-break'} busyLabel="Starting a break…" onClick={() => void startBreak()}>
+                    Start break
+                  </Button>
+                </>
               ))}
             <Button
               ref={clockOutRef}

@@ -1,7 +1,7 @@
 // The pure shaping of a status: which days make the week, where the running entry goes, which
 // projects count as recent.
 import { describe, expect, it } from 'vitest';
-import { breaksSupported, buildStatusView, recentProjects, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
+import { breaksSupported, buildStatusView, recentProjects, recentWork, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
 import type { EntryView } from '../../../main/ipc/contract.ts';
 
 function entry(id: number, start: string, project: string | null, end: string | null = null): EntryView {
@@ -101,9 +101,26 @@ describe('the whole view', () => {
         ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 })),
       ],
       recentProjects: ['Website'],
+      recentWork: [{ project: 'Website', activity: running.activity }],
       breaksSupported: false,
       asOf: 42,
     });
+  });
+
+  it('offers recent work as project and activity pairs, most recent first, each once, none without a project', () => {
+    const at = (id: number, start: string, project: string | null, activity: string | null) => ({ ...entry(id, start, project), activity });
+    const entries = [
+      at(1, '2026-11-16T08:00:00+01:00', 'Website', 'Design'),
+      at(2, '2026-11-16T09:00:00+01:00', 'Website', 'Meeting'),
+      at(3, '2026-11-16T10:00:00+01:00', null, null),
+      at(4, '2026-11-16T11:00:00+01:00', 'Website', 'Design'),
+    ];
+    expect(recentWork(entries, at(5, '2026-11-16T12:00:00+01:00', 'Support', null))).toEqual([
+      { project: 'Support', activity: null },
+      { project: 'Website', activity: 'Design' },
+      { project: 'Website', activity: 'Meeting' },
+    ]);
+    expect(recentWork(entries, null, 1)).toEqual([{ project: 'Website', activity: 'Design' }]);
   });
 
   it('carries the running shift with its breaks, and breaks as supported only with both of their tools', () => {

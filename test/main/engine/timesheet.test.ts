@@ -100,6 +100,12 @@ describe('status', () => {
       todayEntries: [{ id: expect.any(Number), ...SUPPORT_ENTRY }],
       week: WEDNESDAY_WEEK,
       recentProjects: ['Support', 'Internal', 'Website', 'Legacy'],
+      recentWork: [
+        { project: 'Support', activity: null },
+        { project: 'Internal', activity: null },
+        { project: 'Website', activity: null },
+        { project: 'Legacy', activity: null },
+      ],
       breaksSupported: false,
       asOf: expect.any(Number),
     });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { credentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
-import type { AccountView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
+import type { AccountView, EntryView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
 import type { BackEndPlan } from '../../../main/engine/timesheet.ts';
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
 import { appImageRefusal } from '../../../main/app/app-image.ts';
@@ -17,7 +17,7 @@ import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], breaksSupported: false, asOf: 0 };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 0 };
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));
@@ -26,6 +26,8 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   const secrets = new Map<string, string>();
   const events: string[] = [];
   const tested: Array<{ profile: ProviderProfile; token: string | undefined }> = [];
+  const saved: Array<{ fileName: string; contents: string }> = [];
+  const saveTo: string | null = '/home/ada/punchcard.csv';
   // What the engine says the back end keeps (whoami, leave_balance), or why it cannot say.
   const engine = { plan: null as BackEndPlan | null | Error, planCalls: 0 };
   const deps: HandlerDeps = {
@@ -36,8 +38,8 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
         return { ...IDLE, asOf: 1 };
       },
       clockOut: async () => IDLE,
-      startBreak: async () => {
-        events.push('startBreak');
+      startBreak: async (type) => {
+        events.push(type === undefined ? 'startBreak' : `startBreak ${type}`);
         return { ...IDLE, asOf: 2 };
       },
       endBreak: async () => {
@@ -74,11 +76,71 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     checkHolidayRegion: async (region) => (region.country === 'XX' ? '"XX" is not a country the holiday data knows.' : null),
     restartEngine: async () => void events.push('restart'),
     statusChanged: (status) => void events.push(`statusChanged ${status.asOf}`),
+    workday: workdayStub(events),
+    leave: leaveStub(events),
+    idle: { question: () => null, answer: async () => IDLE },
+    saveTextFile: async (request) => {
+      saved.push(request);
+      return saveTo;
+    },
     ...overrides,
   };
   const dispatch = createDispatch(createHandlers(deps), (line) => events.push(`log ${line}`));
   const config = () => JSON.parse(readFileSync(join(userData, 'config.json'), 'utf8'));
-  return { home, userData, secrets, events, tested, engine, dispatch, config };
+  return { home, userData, secrets, events, tested, engine, dispatch, config, saved, deps };
+}
+
+/** Entries of the week of 2026-11-16 and a recording of every change. */
+function workdayStub(events: string[]): HandlerDeps['workday'] {
+  const entry = (id: number, fields: Partial<EntryView> = {}): EntryView => ({
+    id, start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:30:00+01:00', minutes: 90, project: 'Website', activity: 'Design', description: 'Mock-ups', ...fields,
+  });
+  return {
+    week: async (date) => {
+      events.push(`week ${date}`);
+      return { from: '2026-11-16', to: '2026-11-22', days: [], entries: [entry(1), entry(2, { project: '=HYPERLINK("http://x")', description: 'say "hi", then\nleave' })], asOf: 0 };
+    },
+    log: async (fields) => {
+      events.push(`log ${JSON.stringify(fields)}`);
+      return entry(3);
+    },
+    update: async (id, fields) => {
+      events.push(`update ${id} ${JSON.stringify(fields)}`);
+      return entry(id);
+    },
+    remove: async (id) => {
+      events.push(`remove ${id}`);
+      return entry(id);
+    },
+    entriesBetween: async (from, to) => {
+      events.push(`entries ${from} ${to}`);
+      return [entry(1), entry(2, { project: '=HYPERLINK("http://x")', description: 'say "hi", then\nleave' })];
+    },
+    catalog: async () => ({ projects: ['Website'], activities: [], breakTypes: [] }),
+    report: async (from, to) => ({ from, to, today: to, days: [], projects: [], totalMinutes: 0, targetMinutes: 0, targetSoFarMinutes: 0, overtimeMinutes: 0, backEndBalance: null }),
+    forget: () => void events.push('forget'),
+  };
+}
+
+function leaveStub(events: string[]): HandlerDeps['leave'] {
+  const request = { id: 4, type: 'vacation' as const, firstDay: '2026-12-21', lastDay: '2026-12-23', firstDayPart: 'full' as const, lastDayPart: 'full' as const, days: 3, status: 'pending' as const, comment: '' };
+  return {
+    requests: async (year) => {
+      events.push(`requests ${year}`);
+      return [request];
+    },
+    balance: async (year) => ({ year, entitlement: 28, carryOver: 0, unlimited: false, taken: 5, planned: 3, remaining: 20, other: [], source: 'settings' }),
+    preview: async () => ({ days: 3, free: [] }),
+    request: async (input) => {
+      events.push(`request ${JSON.stringify(input)}`);
+      return { request, message: 'Requested.' };
+    },
+    cancel: async (id) => {
+      events.push(`cancel ${id}`);
+      return { ...request, status: 'cancelled' };
+    },
+    calendar: async (month) => ({ month, days: [], people: [] }),
+  };
 }
 
 describe('status handlers', () => {
@@ -92,9 +154,10 @@ describe('status handlers', () => {
     const { dispatch, events } = setup();
     expect(await dispatch('startBreak', undefined)).toMatchObject({ ok: true, value: { asOf: 2 } });
     expect(await dispatch('endBreak', undefined)).toMatchObject({ ok: true, value: { asOf: 3 } });
-    expect(events).toEqual(['startBreak', 'statusChanged 2', 'endBreak', 'statusChanged 3']);
-    // No break type is taken until the window can offer one: the contract refuses it before the engine is asked.
-    expect(await dispatch('startBreak', { type: 'Lunch' } as never)).toMatchObject({ ok: false });
+    // A break of the type chosen (the window's and the tray's picker); a blank one is the default.
+    expect(await dispatch('startBreak', { type: ' Lunch ' })).toMatchObject({ ok: true });
+    expect(await dispatch('startBreak', { type: '  ' })).toMatchObject({ ok: true });
+    expect(events).toEqual(['startBreak', 'statusChanged 2', 'endBreak', 'statusChanged 3', 'startBreak Lunch', 'statusChanged 2', 'startBreak', 'statusChanged 2']);
     expect(await dispatch('endBreak', { type: 'Lunch' } as never)).toMatchObject({ ok: false });
   });
 });
@@ -563,5 +626,104 @@ describe("handlers under an organisation's policy", () => {
       value: { ok: false, message: "Your organisation's policy does not allow the clockodo back end, so Punchcard does not contact it." },
     });
     expect([...tested, ...onlyLocal.tested]).toEqual([]);
+  });
+});
+
+describe('timesheet, report and leave handlers', () => {
+  const withTools = (names: readonly string[]) => async () => new Set(TOOL_NAMES.filter((name) => names.includes(name)));
+  const calamariTools = TOOL_NAMES.filter((name) => !['update_time_entry', 'delete_time_entry', 'cancel_leave_request', 'create_catalog_item', 'archive_catalog_item'].includes(name));
+
+  it('give the week with what the back end allows, and tell the tray of every change', async () => {
+    const { dispatch, events } = setup();
+    const week = await dispatch('getTimesheet', { date: '2026-11-18' });
+    expect(week).toMatchObject({ ok: true, value: { from: '2026-11-16', rights: { add: true, edit: true, note: null } } });
+    await dispatch('logTime', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', project: ' Website ', activity: ' ', description: '' });
+    await dispatch('updateEntry', { id: 2, description: 'Review' });
+    await dispatch('deleteEntry', { id: 2 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.filter((event) => !event.startsWith('statusChanged'))).toEqual([
+      'week 2026-11-18',
+      'log {"start":"2026-11-18T09:00","end":"2026-11-18T10:00","project":"Website"}',
+      'update 2 {"description":"Review"}',
+      'remove 2',
+    ]);
+    expect(events.filter((event) => event.startsWith('statusChanged'))).toHaveLength(3);
+    // The contract refuses what no engine call should see.
+    expect(await dispatch('updateEntry', { id: 0 })).toMatchObject({ ok: false });
+    expect(await dispatch('logTime', { start: 'yesterday', end: '10:00' })).toMatchObject({ ok: false, message: expect.stringContaining('a time as YYYY-MM-DDTHH:MM') });
+  });
+
+  it('say where entries cannot be changed, naming the back end', async () => {
+    const { dispatch, deps } = setup();
+    deps.settings.update((settings) => ({ ...settings, provider: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } }));
+    deps.timesheet.supportedTools = withTools(calamariTools);
+    expect(await dispatch('getTimesheet', { date: '2026-11-18' })).toMatchObject({
+      ok: true,
+      value: { rights: { add: true, edit: false, note: "Calamari's API cannot change or delete a shift: correct shifts in Calamari." } },
+    });
+    expect(await dispatch('getLeave', { year: 2026 })).toMatchObject({
+      ok: true,
+      value: { rights: { request: true, cancel: false, note: "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests)." }, unavailable: null },
+    });
+    expect(await dispatch('cancelLeave', { id: 4 })).toEqual({ ok: false, message: "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests)." });
+  });
+
+  it('say there is no leave on a Kimai without its absence plugin, and ask the engine nothing about it', async () => {
+    const { dispatch, deps, events } = setup();
+    deps.settings.update((settings) => ({ ...settings, provider: { type: 'kimai', url: 'https://kimai.example' } }));
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => !['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar', 'start_break', 'end_break'].includes(name)));
+    const leave = await dispatch('getLeave', { year: 2026 });
+    expect(leave).toMatchObject({ ok: true, value: { balance: null, requests: [], unavailable: expect.stringMatching(/^This Kimai has no absence plugin/) } });
+    expect(await dispatch('getCalendar', { month: '2026-11' })).toMatchObject({ ok: true, value: { unavailable: expect.stringMatching(/^This Kimai has no absence plugin/) } });
+    expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23' })).toMatchObject({ ok: false, message: expect.stringMatching(/^This Kimai has no absence plugin/) });
+    expect(events.filter((event) => event.startsWith('requests') || event.startsWith('request '))).toEqual([]);
+  });
+
+  it('file leave and forget the targets it changes', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23', comment: 'Family' })).toMatchObject({ ok: true, value: { message: 'Requested.' } });
+    expect(events).toContain('forget');
+    expect(await dispatch('requestLeave', { type: 'holiday', firstDay: '2026-12-21', lastDay: '2026-12-23' })).toMatchObject({ ok: false });
+  });
+
+  it('export a range through the save dialog as CSV, neutralising formulas; nothing when cancelled', async () => {
+    const { dispatch, saved } = setup();
+    expect(await dispatch('exportCsv', { from: '2026-11-01', to: '2026-11-30' })).toEqual({ ok: true, value: { path: '/home/ada/punchcard.csv', entries: 2 } });
+    expect(saved[0]?.fileName).toBe('punchcard-2026-11-01-to-2026-11-30.csv');
+    const lines = saved[0]?.contents.split('\r\n') ?? [];
+    expect(lines[0]).toBe('\uFEFFDate,Start,End,Minutes,Hours,Project,Activity,Note,Locked,Entry ID');
+    expect(lines[2]).toBe(`2026-11-16,09:00,10:30,90,1.50,"'=HYPERLINK(""http://x"")",Design,"say ""hi"", then\nleave",,2`);
+    expect(await dispatch('exportCsv', { from: '2026-11-30', to: '2026-11-01' })).toMatchObject({ ok: false, message: 'The last day (2026-11-01) is before the first (2026-11-30).' });
+    expect(await dispatch('exportCsv', { from: '2025-01-01', to: '2026-11-01' })).toMatchObject({ ok: false, message: 'Export at most 366 days at a time.' });
+  });
+});
+
+describe('preferences of the tray', () => {
+  it('save the idle threshold and a shortcut, refusing one another app holds and keeping the old', async () => {
+    const taken = new Set(['CommandOrControl+Shift+K']);
+    let inUse = '';
+    const changed: string[] = [];
+    const { dispatch, config } = setup({
+      shortcut: {
+        set: (accelerator) => {
+          if (taken.has(accelerator)) return `${accelerator} is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.`;
+          inUse = accelerator;
+          return null;
+        },
+        problem: () => null,
+      },
+      preferencesChanged: () => void changed.push('changed'),
+    });
+    expect(await dispatch('savePreferences', { idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P' })).toMatchObject({ ok: true, value: { idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P', shortcutProblem: null } });
+    expect(config().app).toMatchObject({ idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P' });
+    expect(inUse).toBe('CommandOrControl+Alt+P');
+    expect(await dispatch('savePreferences', { shortcut: 'CommandOrControl+Shift+K' })).toEqual({
+      ok: false,
+      message: 'CommandOrControl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.',
+    });
+    expect(await dispatch('savePreferences', { shortcut: 'Shift+K' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Add Ctrl, Alt or ⌘ .* Nothing was saved\.$/) });
+    expect(config().app.shortcut).toBe('CommandOrControl+Alt+P');
+    expect(await dispatch('savePreferences', { idleMinutes: 2.5 })).toMatchObject({ ok: false });
+    expect(changed).toEqual(['changed']);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockText, nextRefreshDelay, RECENT_PROJECTS_MAX, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
-import type { StatusView } from '../../../main/ipc/contract.ts';
+import { clockText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
+import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 
 const NOW = at('2026-03-02T10:25:00+01:00');
@@ -357,5 +357,62 @@ describe('nextRefreshDelay', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('switching, break types, the idle question and the shortcut', () => {
+  const work = [
+    { project: 'Website', activity: 'Design' },
+    { project: 'Support', activity: 'Tickets' },
+    { project: 'Website', activity: 'Meeting' },
+    { project: 'Internal', activity: null },
+  ];
+
+  it('offers the recent work other than what runs as "Switch to", each starting at once', () => {
+    const { menu } = model({ status: running({ recentWork: work }) });
+    expect(outline(menu).slice(1, 3)).toEqual(['Clock out', ['Switch to', ['Support · Tickets', 'Website · Meeting', 'Internal']]]);
+    expect(actionOf(menu, 'Support · Tickets')).toEqual({ kind: 'clockIn', project: 'Support', activity: 'Tickets' });
+    expect(actionOf(menu, 'Internal')).toEqual({ kind: 'clockIn', project: 'Internal' });
+    // Nothing to switch to while idle (Clock in offers the projects), or with no other work.
+    expect(JSON.stringify(model({ status: idle({ recentWork: work }) }).menu)).not.toContain('Switch to');
+    expect(JSON.stringify(model({ status: running({ recentWork: work.slice(0, 1) }) }).menu)).not.toContain('Switch to');
+  });
+
+  it('offers a choice of break types where the back end has several, the default alone otherwise', () => {
+    const shift = (breakTypes?: string[]) => model({ status: running({ breaksSupported: true }), ...(breakTypes ? { breakTypes } : {}) }).menu;
+    expect(outline(shift(['Lunch', 'Coffee'])).slice(1, 3)).toEqual(['Clock out', ['Start break', ['Lunch', 'Coffee']]]);
+    expect(actionOf(shift(['Lunch', 'Coffee']), 'Coffee')).toEqual({ kind: 'startBreak', type: 'Coffee' });
+    expect(actionOf(shift(['Lunch']), 'Start break')).toEqual({ kind: 'startBreak' });
+    expect(actionOf(shift(), 'Start break')).toEqual({ kind: 'startBreak' });
+  });
+
+  it('asks about time away right under the status line, with every answer', () => {
+    const question = { id: 3, since: '2026-03-02T09:40:00+01:00', until: '2026-03-02T10:15:00+01:00', minutes: 35, cause: 'idle' as const, entry: running().running as EntryView };
+    const { menu } = model({ status: running(), idle: question });
+    expect(outline(menu).slice(0, 3)).toEqual([
+      '(Working on Website · Design since 09:02 — 1 h 23 min)',
+      [
+        'Away 35 min since 09:40: keep that time?',
+        ['Keep it and keep working', 'Keep it and clock out now', 'Discard it: clock out at 09:40', 'Discard it and start again now'],
+      ],
+      'Clock out',
+    ]);
+    expect(actionOf(menu, 'Discard it: clock out at 09:40')).toEqual({ kind: 'answerIdle', id: 3, answer: 'discard-stop' });
+    expect(actionOf(menu, 'Discard it and start again now')).toEqual({ kind: 'answerIdle', id: 3, answer: 'discard-restart' });
+    expect(JSON.stringify(model({ status: running(), idle: null }).menu)).not.toContain('Away');
+  });
+
+  it('shows the shortcut beside Clock in and Clock out, and the shortcut does what they do', () => {
+    const shown = (menu: MenuItemSpec[], label: string) => {
+      const item = find(menu, label);
+      return item.type === 'normal' ? item.accelerator : undefined;
+    };
+    expect(shown(model({ status: running(), shortcut: 'CommandOrControl+Alt+P' }).menu, 'Clock out')).toBe('CommandOrControl+Alt+P');
+    expect(shown(model({ status: idle(), shortcut: 'CommandOrControl+Alt+P' }).menu, 'Clock in')).toBe('CommandOrControl+Alt+P');
+    expect(shown(model({ status: running() }).menu, 'Clock out')).toBeUndefined();
+    expect(shortcutAction(running())).toEqual({ kind: 'clockOut' });
+    expect(shortcutAction(idle({ recentWork: work }))).toEqual({ kind: 'clockIn', project: 'Website', activity: 'Design' });
+    expect(shortcutAction(idle())).toEqual({ kind: 'clockIn' });
+    expect(shortcutAction(null)).toBeNull();
   });
 });

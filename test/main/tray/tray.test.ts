@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientCard, StatusView } from '../../../main/ipc/contract.ts';
+import type { ClientCard, EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { trayIcons } from '../../../main/tray/icons.ts';
 import { setupTray, type TrayOptions } from '../../../main/tray/tray.ts';
-import { Menu, type NativeImage, Tray, clickMenuItem, menuOutline, nativeTheme, powerMonitor, resetElectronMock } from '../../support/electron-mock.ts';
+import { Menu, type NativeImage, Tray, clickMenuItem, menuItem, menuOutline, nativeTheme, powerMonitor, resetElectronMock } from '../../support/electron-mock.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 
 const ICONS = join(import.meta.dirname, '..', '..', '..', 'build', 'tray');
@@ -305,5 +305,42 @@ describe('setupTray', () => {
     expect(vi.getTimerCount()).toBe(0);
     for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen']) expect(powerMonitor.listenerCount(event)).toBe(0);
     expect(nativeTheme.listenerCount('updated')).toBe(0);
+  });
+});
+
+describe('the tray’s break types, idle answers and shortcut', () => {
+  it('asks for the break types once the back end takes breaks, and starts the one picked', async () => {
+    const breakTypes = vi.fn(async () => ['Lunch', 'Coffee']);
+    const { menu, options } = start({ status: running({ breaksSupported: true }), breakTypes });
+    await settle();
+    expect(menuOutline(menu()).slice(1, 3)).toEqual(['Clock out', ['Start break', ['Lunch', 'Coffee']]]);
+    clickMenuItem(menu(), 'Start break', 'Coffee');
+    await settle();
+    expect(options.startBreak).toHaveBeenCalledWith('Coffee');
+    expect(breakTypes).toHaveBeenCalledTimes(1);
+    // Nothing asked where the back end takes no breaks.
+    const other = vi.fn(async () => ['Lunch']);
+    start({ status: running(), breakTypes: other });
+    await settle();
+    expect(other).not.toHaveBeenCalled();
+  });
+
+  it('answers the idle question from the menu, and draws it again when told', async () => {
+    let question: ReturnType<NonNullable<TrayOptions['idleQuestion']>> = null;
+    const answerIdle = vi.fn(async () => idle({ asOf: Date.now() }));
+    const { menu, handle } = start({ status: running(), idleQuestion: () => question, answerIdle });
+    await settle();
+    expect(JSON.stringify(menuOutline(menu()))).not.toContain('Away');
+    question = { id: 4, since: '2026-03-02T09:50:00+01:00', until: '2026-03-02T10:20:00+01:00', minutes: 30, cause: 'sleep', entry: running().running as EntryView };
+    handle.redraw();
+    clickMenuItem(menu(), /^Away 30 min since 09:50/, 'Discard it: clock out at 09:50');
+    await settle();
+    expect(answerIdle).toHaveBeenCalledWith(4, 'discard-stop');
+  });
+
+  it('shows the shortcut beside Clock out without registering it there', async () => {
+    const { menu } = start({ status: running(), shortcut: () => 'CommandOrControl+Alt+P' });
+    await settle();
+    expect(menuItem(menu(), 'Clock out')).toMatchObject({ accelerator: 'CommandOrControl+Alt+P', registerAccelerator: false });
   });
 });

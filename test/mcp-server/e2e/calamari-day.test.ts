@@ -62,7 +62,10 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
   });
 
   it('clocks in on one of the person\'s projects at a past time, sent as Berlin wall time, and refuses a second shift in words', async () => {
-    expect((await call('list_catalog')).structuredContent).toMatchObject({ projects: [{ name: 'General' }, { name: 'Website relaunch' }], activities: [] });
+    const catalog = await call('list_catalog');
+    // The person's break types come with what they book on: the app's break picker reads them here.
+    expect(catalog.structuredContent).toMatchObject({ projects: [{ name: 'General' }, { name: 'Website relaunch' }], activities: [], break_types: [{ name: 'Break' }, { name: 'Lunch' }] });
+    expect(textOf(catalog)).toMatch(/\nBreak types: Break \(#\d+\), Lunch \(#\d+\)$/);
     const started = await call('clock_in', { project: 'website relaunch', start: '07:30' });
     expect(started.structuredContent).toMatchObject({ started: { start: '2026-11-18T07:30:00+01:00', end: null, project: 'Website relaunch' }, stopped: null });
     const sent = fake.requests.findLast((request) => request.path === '/api/clockin/terminal/v1/clock-in');
@@ -148,7 +151,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(JSON.stringify(calendar)).not.toMatch(/flu|Cleo/);
     // Christmas Eve is half a holiday in Ada's calendar.
     const christmas = await call('absence_calendar', { from: '2026-12-24', to: '2026-12-24' });
-    expect(christmas.structuredContent).toMatchObject({ days: [{ working_day: true, holiday: 'Christmas Eve' }] });
+    expect(christmas.structuredContent).toMatchObject({ days: [{ working_day: true, work_share: 0.5, holiday: 'Christmas Eve' }] });
   });
 
   it('never named anyone but the configured person, and never wrote for anyone else', () => {

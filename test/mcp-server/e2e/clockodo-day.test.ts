@@ -134,7 +134,15 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     const updated = await engine.call('update_time_entry', { id: call.id, description: 'Customer call', end: '2026-11-17T11:00:00+01:00' });
     expect(updated.structuredContent).toMatchObject({ entry: { description: 'Customer call', minutes: 120 } });
     const refusedLumpSum = await engine.call('update_time_entry', { id: lumpSum.id, description: 'x' });
-    expect(textOf(refusedLumpSum)).toMatch(/is a lump sum; Punchcard lists lump sums but does not change them/);
+    // The listing says it is locked, and the change is refused in the same words.
+    expect((listed.structuredContent?.entries as Array<{ locked?: string }>).map((entry) => entry.locked)).toEqual([
+      'It is a lump sum, which Punchcard lists but does not change; change it in Clockodo.',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(textOf(refusedLumpSum)).toBe(`Time entry #${lumpSum.id} cannot be changed: It is a lump sum, which Punchcard lists but does not change; change it in Clockodo. Nothing was changed.`);
     const deleted = await engine.call('delete_time_entry', { id: call.id });
     expect(deleted.structuredContent).toMatchObject({ deleted: { id: call.id, description: 'Customer call' } });
   });

@@ -15,8 +15,12 @@ import { TOOLS } from '../../../mcp-server/tools/index.ts';
 import { MODEL_FACING_BUDGET, modelFacingChars, wholeListChars } from '../../support/tool-list-size.ts';
 
 const DESCRIPTION_LIMIT = 120;
-/** A guard against output schemas growing unnoticed; the benchmark reports the exact size. */
-const WHOLE_LIST_LIMIT = 25_000;
+/**
+ * A guard against output schemas growing unnoticed; the benchmark reports the exact size. Raised from
+ * 25,000 when entries learnt to say why they are locked and the catalog its break types (what the
+ * window needs, outside what the model reads).
+ */
+const WHOLE_LIST_LIMIT = 26_000;
 
 /** JSON Schema keywords that bound a value. */
 const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'const', 'pattern', 'format', 'minItems', 'maxItems'];

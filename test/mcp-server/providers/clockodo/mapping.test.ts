@@ -41,6 +41,7 @@ describe('entries', () => {
     const entry = toTimeEntry({ id: 2, type: 2, users_id: 5, customers_id: 2, projects_id: 7, services_id: 3, lumpsum: 150, text: 'Travel', time_since: '2026-11-18T07:00:00Z', time_until: '2026-11-18T09:00:00Z' }, names);
     expect(entry.end).toBe(entry.start);
     expect(entry.description).toBe('Travel (lump sum 150; edit it in Clockodo)');
+    expect(entry.locked).toBe('It is a lump sum, which Punchcard lists but does not change; change it in Clockodo.');
   });
 });
 

@@ -507,6 +507,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   route('DELETE', /^\/api\/timesheets\/(\d+)$/, (user, _query, _body, [id]) => {
     const sheet = ownSheet(user, id);
     if (sheet instanceof HttpAnswer) return sheet;
+    // Exported records are locked for everyone without edit_exported_timesheet, deleting included.
+    if (sheet.exported && !can.rates(user)) return forbidden();
     state.timesheets.splice(state.timesheets.indexOf(sheet), 1);
     return new HttpAnswer(204, undefined);
   });

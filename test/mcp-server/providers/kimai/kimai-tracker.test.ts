@@ -326,6 +326,31 @@ describe('entries', () => {
     expect((await failureOf(tracker.getEntry(entry.id))).message).toBe(`There is no time entry #${entry.id} in Kimai (or it is not yours).`);
   });
 
+  it('says an exported entry is locked for a plain user, and changes or deletes nothing; an administrator may', async () => {
+    const { fake, tracker, ids } = await setup();
+    const sheet = { projectId: ids.website, activityId: ids.design, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), exported: true };
+    const exported = fake.addTimesheet({ ...sheet, userId: ADA.id });
+    const free = fake.addTimesheet({ ...sheet, userId: ADA.id, exported: false });
+    const { entries } = await tracker.listEntries({ from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-17T00:00:00+01:00'), limit: 50, offset: 0 });
+    const lock = 'It is exported in Kimai, and only an administrator may change exported records.';
+    expect(entries.map((entry) => [entry.id, entry.locked])).toEqual([
+      [exported.id, lock],
+      [free.id, undefined],
+    ]);
+    expect((await tracker.getEntry(exported.id)).locked).toBe(lock);
+    const requests = await requestsDuring(fake, async () => expect((await failureOf(tracker.deleteEntry(exported.id))).message).toBe(`Time entry #${exported.id} cannot be deleted: ${lock} Nothing was deleted.`));
+    expect(requests.filter((request) => request.startsWith('DELETE'))).toEqual([]);
+    expect(fake.state.timesheets.some((candidate) => candidate.id === exported.id)).toBe(true);
+  });
+
+  it('leaves an exported entry open to an administrator, who may change exported records', async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const { fake, tracker, ids } = await setup({ user: root });
+    const sheet = fake.addTimesheet({ projectId: ids.website, activityId: ids.design, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), exported: true, userId: root.id });
+    expect((await tracker.getEntry(sheet.id)).locked).toBeUndefined();
+    expect(await tracker.deleteEntry(sheet.id)).toMatchObject({ id: sheet.id });
+  });
+
   it('names the field Kimai rejected', async () => {
     const { fake, tracker, ids } = await setup();
     const other = fake.addProject('Intranet', ids.customer);

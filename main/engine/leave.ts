@@ -1,0 +1,151 @@
+// The window's leave and team calendar, built only from the engine's tools: a year's requests and
+// balance, what a request would cost before it is sent (counted by the engine's own rule over the
+// engine's calendar, so the number shown is the number filed), filing and cancelling, and a month of
+// who is away.
+import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
+import type { LeaveOutput } from '../../mcp-server/contract/tools/outputs.ts';
+import { MAX_CALENDAR_DAYS } from '../../mcp-server/domain/call-limits.ts';
+import { leaveDays, leaveRangeProblem } from '../../mcp-server/domain/leave-days.ts';
+import { addDays, daysBetween } from '../../mcp-server/domain/time.ts';
+import { planOf, type PlannedDay } from '../../mcp-server/domain/work-plan.ts';
+import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView } from '../ipc/contract.ts';
+import { firstOfMonth, lastOfMonth } from './day-targets.ts';
+import type { EngineClient } from './engine-client.ts';
+import { EngineError } from './engine-error.ts';
+import { toolCaller } from './tool-call.ts';
+
+export interface Leave {
+  requests(year: number): Promise<LeaveRequestView[]>;
+  balance(year: number): Promise<LeaveBalanceView>;
+  preview(input: LeaveRequestInput): Promise<LeavePreview>;
+  request(input: LeaveRequestInput): Promise<LeaveFiled>;
+  cancel(id: number): Promise<LeaveRequestView>;
+  /** A month of the person's working days, holidays and who is away. */
+  calendar(month: string): Promise<Omit<CalendarView, 'scope' | 'unavailable'>>;
+}
+
+type CalendarDay = Awaited<ReturnType<typeof calendarDays>>[number];
+
+async function calendarDays(call: ReturnType<typeof toolCaller>, from: string, to: string) {
+  return (await call(TOOL_CONTRACTS.absence_calendar, { from, to })).days;
+}
+
+export function requestView(request: LeaveOutput): LeaveRequestView {
+  return {
+    id: request.id,
+    type: request.type,
+    ...(request.kind ? { kind: request.kind } : {}),
+    ...(request.working_elsewhere ? { workingElsewhere: true } : {}),
+    firstDay: request.first_day,
+    lastDay: request.last_day,
+    firstDayPart: request.first_day_part,
+    lastDayPart: request.last_day_part,
+    days: request.days,
+    status: request.status,
+    comment: request.comment,
+  };
+}
+
+/**
+ * The engine's calendar day as a day of a work plan: what leave counting reads. `work_share` says
+ * what a whole day of leave costs; a holiday with a share left is half a holiday.
+ */
+export function plannedDayOf(day: CalendarDay): PlannedDay {
+  return {
+    date: day.date,
+    targetMinutes: 0,
+    dayOff: day.work_share === 0 && day.holiday === null,
+    holiday: day.holiday,
+    halfHoliday: day.holiday !== null && day.work_share > 0,
+  };
+}
+
+export function createLeave(engine: EngineClient): Leave {
+  const call = toolCaller(engine);
+
+  /** The calendar of [from, to] in as few calls as its 92-day limit allows. */
+  async function daysOver(from: string, to: string): Promise<CalendarDay[]> {
+    const parts: Array<Promise<CalendarDay[]>> = [];
+    for (let start = from; start <= to; start = addDays(start, MAX_CALENDAR_DAYS)) {
+      parts.push(calendarDays(call, start, daysBetween(start, to) < MAX_CALENDAR_DAYS ? to : addDays(start, MAX_CALENDAR_DAYS - 1)));
+    }
+    return (await Promise.all(parts)).flat();
+  }
+
+  const shape = (input: LeaveRequestInput) => ({
+    firstDay: input.firstDay,
+    lastDay: input.lastDay,
+    firstDayPart: input.firstDayPart ?? 'full',
+    lastDayPart: input.lastDayPart ?? 'full',
+  });
+
+  return {
+    async requests(year) {
+      const answer = await call(TOOL_CONTRACTS.list_leave_requests, { from: `${year}-01-01`, to: `${year}-12-31`, include_cancelled: true });
+      return answer.requests.map(requestView).sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
+    },
+
+    async balance(year) {
+      const answer = await call(TOOL_CONTRACTS.leave_balance, { year });
+      return {
+        year: answer.year,
+        entitlement: answer.entitlement,
+        carryOver: answer.carry_over,
+        unlimited: answer.unlimited,
+        taken: answer.taken,
+        planned: answer.planned,
+        remaining: answer.remaining,
+        other: Object.entries(answer.other_leave_days).map(([type, days]) => ({ type: type as LeaveBalanceView['other'][number]['type'], days: days ?? 0 })),
+        source: answer.source,
+      };
+    },
+
+    async preview(input) {
+      const range = shape(input);
+      // The engine's own words for a range it would refuse, before any calendar is fetched.
+      const problem = leaveRangeProblem(range);
+      if (problem) throw new EngineError('tool', problem, { tool: TOOL_CONTRACTS.request_leave.name });
+      const days = await daysOver(range.firstDay, range.lastDay);
+      const counted = leaveDays(range, planOf(days.map(plannedDayOf)));
+      if (!counted.ok) throw new EngineError('tool', counted.message, { tool: TOOL_CONTRACTS.request_leave.name });
+      const byDate = new Map(days.map((day) => [day.date, day]));
+      return {
+        days: counted.workingDays,
+        free: counted.days
+          .filter((day) => day.counts === 0)
+          .map((day) => ({ date: day.date, reason: day.reason === 'holiday' ? 'holiday' : 'day off', holiday: byDate.get(day.date)?.holiday ?? null })),
+      };
+    },
+
+    async request(input) {
+      const { data, text } = await call.withText(TOOL_CONTRACTS.request_leave, {
+        type: input.type,
+        first_day: input.firstDay,
+        last_day: input.lastDay,
+        ...(input.firstDayPart ? { first_day_part: input.firstDayPart } : {}),
+        ...(input.lastDayPart ? { last_day_part: input.lastDayPart } : {}),
+        ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+      });
+      return { request: requestView(data.request), message: text };
+    },
+
+    async cancel(id) {
+      return requestView((await call(TOOL_CONTRACTS.cancel_leave_request, { id })).request);
+    },
+
+    async calendar(month) {
+      const days = await calendarDays(call, firstOfMonth(month), lastOfMonth(month));
+      const people = [...new Set(days.flatMap((day) => day.away.map((away) => away.person)))].sort((a, b) => a.localeCompare(b));
+      return {
+        month,
+        days: days.map((day) => ({
+          date: day.date,
+          workingDay: day.working_day,
+          holiday: day.holiday,
+          away: day.away.map((away) => ({ person: away.person, type: away.type, ...(away.kind ? { kind: away.kind } : {}), part: away.part })),
+        })),
+        people,
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// One way for main to call a tool of its engine: by the tool's contract (mcp-server/contract/tools/),
+// with its input typed and its answer parsed by the tool's own output schema, so a changed contract
+// fails here loudly instead of showing wrong numbers (docs/decisions.md, "The app calls its own
+// engine's tools").
+import type * as z from 'zod/v4';
+import type { ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
+import type { EngineClient } from './engine-client.ts';
+import { EngineError, messages } from './engine-error.ts';
+
+export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output>, 'name' | 'output'>;
+
+export interface ToolCaller {
+  /** The tool's structured answer, parsed. */
+  <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>>;
+  /** The structured answer and the tool's sentence about what it did, for actions whose words the window shows. */
+  withText<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<{ data: z.output<Output>; text: string }>;
+}
+
+export function toolCaller(engine: EngineClient): ToolCaller {
+  async function withText<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) {
+    const result = await engine.callTool(tool.name, args as Record<string, unknown>);
+    const parsed = tool.output.safeParse(result.structured);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : 'no structured answer';
+      throw new EngineError('protocol', messages.unreadable(tool.name, where), { tool: tool.name });
+    }
+    return { data: parsed.data as z.output<Output>, text: result.text };
+  }
+  const call = async <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) => (await withText(tool, args)).data;
+  return Object.assign(call, { withText });
+}

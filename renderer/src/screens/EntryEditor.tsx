@@ -1,0 +1,168 @@
+// One time entry in edit, in place of its row (or a new one under its day): start and end as times
+// of the day, project and activity with the catalog's names as suggestions, and the note. Enter
+// saves, Escape cancels; the engine's own refusal is shown under the fields, and the fields keep
+// what was typed.
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { EntryView } from '../../../main/ipc/contract.ts';
+import { Button, ErrorText } from '../components.tsx';
+import { addDaysTo, clockOf } from '../format.ts';
+import { useAction } from '../hooks.ts';
+import { stores, useStore } from '../store.ts';
+
+export interface EntryDraft {
+  start?: string;
+  end?: string;
+  project?: string;
+  activity?: string;
+  description?: string;
+}
+
+interface EntryEditorProps {
+  /** The day the entry is on (YYYY-MM-DD); times are read on it. */
+  date: string;
+  /** The entry being changed, or undefined for a new one. */
+  entry?: EntryView;
+  /** Times to start a new entry with (a gap being filled). */
+  initial?: { start: string; end: string };
+  /** Sends the draft; resolves when the engine has taken it (rejects with its words). */
+  onSave(draft: EntryDraft): Promise<unknown>;
+  onCancel(): void;
+}
+
+interface Fields {
+  start: string;
+  end: string;
+  project: string;
+  activity: string;
+  description: string;
+}
+
+function fieldsOf(entry: EntryView | undefined, initial: { start: string; end: string } | undefined): Fields {
+  return {
+    start: entry ? clockOf(entry.start) : (initial?.start ?? ''),
+    end: entry?.end ? clockOf(entry.end) : (initial?.end ?? ''),
+    project: entry?.project ?? '',
+    activity: entry?.activity ?? '',
+    description: entry?.description ?? '',
+  };
+}
+
+/** "09:00" on the day, and an end before the start on the day after (a night's work). */
+function instants(date: string, start: string, end: string): { start: string; end: string } {
+  return { start: `${date}T${start}`, end: `${end < start ? addDaysTo(date, 1) : date}T${end}` };
+}
+
+/** What changed, as the engine takes it; an emptied project or activity clears it. */
+export function draftOf(date: string, entry: EntryView | undefined, fields: Fields): EntryDraft | string {
+  const running = entry !== undefined && entry.end === null;
+  if (!fields.start) return 'Enter the time the work started.';
+  if (!running && !fields.end) return 'Enter the time the work ended.';
+  const before = fieldsOf(entry, undefined);
+  const times = instants(entry ? entry.start.slice(0, 10) : date, fields.start, fields.end || fields.start);
+  const draft: EntryDraft = {};
+  if (!entry || fields.start !== before.start) draft.start = times.start;
+  if (!running && (!entry || fields.end !== before.end || fields.start !== before.start)) draft.end = times.end;
+  for (const key of ['project', 'activity', 'description'] as const) {
+    const value = fields[key].trim();
+    if (entry ? value !== before[key].trim() : value !== '') draft[key] = value;
+  }
+  return draft;
+}
+
+export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEditorProps) {
+  const id = useId();
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
+  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction();
+  const first = useRef<HTMLInputElement>(null);
+  const catalog = useStore(stores.catalog);
+  const running = entry !== undefined && entry.end === null;
+
+  useEffect(() => {
+    void stores.catalog.ensure();
+    first.current?.focus();
+  }, []);
+
+  const update = (patch: Partial<Fields>) => {
+    setFields((current) => ({ ...current, ...patch }));
+    setProblem(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const draft = draftOf(date, entry, fields);
+    if (typeof draft === 'string') {
+      setProblem(draft);
+      return;
+    }
+    if (entry && Object.keys(draft).length === 0) {
+      onCancel();
+      return;
+    }
+    await action.run('save', () => onSave(draft));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  };
+
+  const activities = (catalog.data?.activities ?? []).filter((item) => item.project === null || item.project === fields.project.trim());
+  const message = problem ?? action.error?.message;
+  const label = entry ? 'Change the entry' : 'New entry';
+  return (
+    <form className="entry-editor" aria-label={label} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
+      <div className="editor-fields">
+        <div className="field time">
+          <label htmlFor={`${id}-start`}>Start</label>
+          <input ref={first} id={`${id}-start`} type="time" value={fields.start} required aria-invalid={problem?.includes('started') || undefined} onChange={(event) => update({ start: event.currentTarget.value })} />
+        </div>
+        <div className="field time">
+          <label htmlFor={`${id}-end`}>End</label>
+          {running ? (
+            <input id={`${id}-end`} type="text" value="running" readOnly aria-describedby={`${id}-running`} />
+          ) : (
+            <input id={`${id}-end`} type="time" value={fields.end} required aria-invalid={problem?.includes('ended') || undefined} onChange={(event) => update({ end: event.currentTarget.value })} />
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-project`}>Project</label>
+          <input id={`${id}-project`} list={`${id}-projects`} value={fields.project} maxLength={500} autoComplete="off" onChange={(event) => update({ project: event.currentTarget.value })} />
+          <datalist id={`${id}-projects`}>
+            {catalog.data?.projects.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-activity`}>Activity</label>
+          <input id={`${id}-activity`} list={`${id}-activities`} value={fields.activity} maxLength={500} autoComplete="off" onChange={(event) => update({ activity: event.currentTarget.value })} />
+          <datalist id={`${id}-activities`}>
+            {activities.map((item) => (
+              <option key={`${item.project ?? ''}:${item.name}`} value={item.name} />
+            ))}
+          </datalist>
+        </div>
+        <div className="field grow">
+          <label htmlFor={`${id}-note`}>Note</label>
+          <input id={`${id}-note`} value={fields.description} maxLength={5000} autoComplete="off" onChange={(event) => update({ description: event.currentTarget.value })} />
+        </div>
+      </div>
+      {running && (
+        <p className="hint" id={`${id}-running`}>
+          The timer still runs: clock out to end it.
+        </p>
+      )}
+      <ErrorText message={message} />
+      <div className="editor-actions">
+        <Button kind="primary" submit busy={action.pending === 'save'} busyLabel="Saving…">
+          Save
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+        <span className="hint">Enter saves, Escape cancels.</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,406 @@
+// The year's leave: the balance as the back end (or the settings) keep it, every request with its
+// status, a pending one withdrawn where the back end allows it, and a new request whose cost in
+// working days is shown before it is sent, counted by the engine over its own calendar.
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../main/ipc/contract.ts';
+import { api } from '../bridge.ts';
+import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { addDaysTo, dayFull, dayShort, daysText } from '../format.ts';
+import { useAction, useReadyMark } from '../hooks.ts';
+import { stores, today, useKeyed } from '../store.ts';
+
+export const LEAVE_TYPE_NAMES: Record<LeaveTypeName, string> = {
+  vacation: 'Vacation',
+  sick: 'Sick leave',
+  personal: 'Personal leave',
+  parental: 'Parental leave',
+  unpaid: 'Unpaid leave',
+  other: 'Other',
+};
+
+const STATUS_BADGES: Record<LeaveRequestView['status'], string> = { pending: 'warn', approved: 'ok', rejected: 'bad', cancelled: 'neutral' };
+
+export function LeaveScreen() {
+  const [year, setYear] = useState(() => Number(today().slice(0, 4)));
+  const { data, error } = useKeyed(stores.leave, String(year));
+  const [filing, setFiling] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  useReadyMark('leave', data !== undefined);
+
+  useEffect(() => {
+    void stores.leave.of(String(year)).ensure();
+  }, [year]);
+
+  const reload = () => void stores.leave.of(String(year)).load();
+
+  return (
+    <>
+      <ScreenHeader title="Leave" />
+      <div className="toolbar" role="toolbar" aria-label="Year">
+        <Button onClick={() => setYear(year - 1)} aria-label="Previous year">
+          ‹ {year - 1}
+        </Button>
+        <h2 className="period" aria-live="polite">
+          {year}
+        </h2>
+        <Button onClick={() => setYear(year + 1)} aria-label="Next year">
+          {year + 1} ›
+        </Button>
+        {data?.rights.request && !filing && (
+          <Button ref={newRef} kind="primary" className="toolbar-end" onClick={() => setFiling(true)}>
+            Request leave…
+          </Button>
+        )}
+      </div>
+      {error && !data && <LoadError message={error} onRetry={reload} />}
+      {data?.unavailable && (
+        <p className="message note" role="note">
+          {data.unavailable}
+        </p>
+      )}
+      {filing && data && (
+        <RequestForm
+          year={year}
+          requests={data.requests}
+          preview={data.rights.preview}
+          onDone={(message) => {
+            setFiling(false);
+            setSaid(message);
+            reload();
+            requestAnimationFrame(() => newRef.current?.focus());
+          }}
+          onCancel={() => {
+            setFiling(false);
+            requestAnimationFrame(() => newRef.current?.focus());
+          }}
+        />
+      )}
+      <StatusText message={said} className="success" />
+      {data && !data.unavailable && (
+        <>
+          {data.balance && <Balance balance={data.balance} />}
+          <Requests view={data} onCancelled={(message) => setSaid(message)} />
+        </>
+      )}
+      {!data && !error && <div className="placeholder leave-placeholder" aria-busy="true" aria-label="Loading leave" />}
+    </>
+  );
+}
+
+function Balance({ balance }: { balance: LeaveBalanceView }) {
+  return (
+    <section className="card balance" aria-labelledby="balance-title">
+      <div className="card-title">
+        <h2 id="balance-title">Vacation {balance.year}</h2>
+        <Badge kind="neutral">{balance.source === 'back_end' ? 'Kept by your tracker' : 'From your preferences'}</Badge>
+      </div>
+      <div className="balance-figures">
+        <div className="figure big">
+          <span className="figure-value">{balance.unlimited ? 'No limit' : daysText(balance.remaining)}</span>
+          <span className="figure-label">{balance.unlimited ? 'on vacation days' : 'left'}</span>
+        </div>
+        <dl className="balance-list">
+          {balance.entitlement !== null && !balance.unlimited && (
+            <div>
+              <dt>Entitlement</dt>
+              <dd>
+                {daysText(balance.entitlement)}
+                {balance.carryOver ? <span className="muted"> ({daysText(balance.carryOver)} carried over)</span> : null}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Taken</dt>
+            <dd>{daysText(balance.taken)}</dd>
+          </div>
+          <div>
+            <dt>Planned</dt>
+            <dd>{daysText(balance.planned)}</dd>
+          </div>
+        </dl>
+        {!balance.unlimited && balance.entitlement !== null && balance.entitlement > 0 && (
+          <svg className="balance-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect className="track" x="0" y="0" width="100" height="6" rx="3" />
+            <rect className="taken" x="0" y="0" width={Math.min(100, (balance.taken / balance.entitlement) * 100)} height="6" rx="3" />
+            <rect
+              className="planned"
+              x={Math.min(100, (balance.taken / balance.entitlement) * 100)}
+              y="0"
+              width={Math.max(0, Math.min(100 - (balance.taken / balance.entitlement) * 100, (balance.planned / balance.entitlement) * 100))}
+              height="6"
+            />
+          </svg>
+        )}
+      </div>
+      {balance.other.length > 0 && (
+        <p className="other-leave">
+          Other leave this year:{' '}
+          {balance.other.map((item, index) => (
+            <span key={item.type}>
+              {index > 0 && ', '}
+              {LEAVE_TYPE_NAMES[item.type]} {daysText(item.days)}
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** "Dec 21 – Dec 23", "Dec 21 (afternoon)". */
+function spanText(request: Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>): string {
+  const first = `${dayShort(request.firstDay)}${request.firstDayPart === 'afternoon' ? ' (afternoon)' : ''}`;
+  if (request.firstDay === request.lastDay) return request.lastDayPart === 'morning' ? `${dayShort(request.firstDay)} (morning)` : first;
+  return `${first} – ${dayShort(request.lastDay)}${request.lastDayPart === 'morning' ? ' (morning)' : ''}`;
+}
+
+function Requests({ view, onCancelled }: { view: LeaveView; onCancelled(message: string): void }) {
+  return (
+    <section className="card requests" aria-labelledby="requests-title">
+      <div className="card-title">
+        <h2 id="requests-title">Requests</h2>
+        <span className="muted">{view.requests.length === 1 ? '1 request' : `${view.requests.length} requests`}</span>
+      </div>
+      {view.rights.note && view.requests.some((request) => request.status === 'pending') && (
+        <p className="hint" role="note">
+          {view.rights.note}
+        </p>
+      )}
+      {view.requests.length === 0 ? (
+        <p className="muted empty">No leave requested in {view.year}.</p>
+      ) : (
+        <ol className="request-list">
+          {view.requests.map((request) => (
+            <RequestRow key={request.id} request={request} year={view.year} canCancel={view.rights.cancel} onCancelled={onCancelled} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function RequestRow({ request, year, canCancel, onCancelled }: { request: LeaveRequestView; year: number; canCancel: boolean; onCancelled(message: string): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const name = request.kind ?? LEAVE_TYPE_NAMES[request.type];
+
+  const cancel = async () => {
+    const cancelled = await action.run('cancel', () => api.cancelLeave({ id: request.id }));
+    if (cancelled) {
+      onCancelled(`Cancelled ${name}, ${spanText(request)}.`);
+      void stores.leave.of(String(year)).load();
+    }
+  };
+
+  return (
+    <li className={`request ${request.status}`}>
+      <span className="request-when">{spanText(request)}</span>
+      <span className="request-what">
+        {name}
+        {request.workingElsewhere && <span className="muted"> · working elsewhere</span>}
+        {request.comment && <span className="note">{request.comment}</span>}
+      </span>
+      <span className="request-days">{request.workingElsewhere ? '—' : daysText(request.days)}</span>
+      <span className="request-status">
+        <Badge kind={STATUS_BADGES[request.status]}>{request.status[0]?.toUpperCase() + request.status.slice(1)}</Badge>
+      </span>
+      <span className="row-actions">
+        {canCancel && request.status === 'pending' && !confirming && (
+          <Button kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Cancel the request for ${name}, ${spanText(request)}`}>
+            Cancel request
+          </Button>
+        )}
+        {confirming && (
+          <span className="confirm" role="group" aria-label="Cancel this request?">
+            <Button kind="danger" busy={action.pending === 'cancel'} busyLabel="Cancelling…" onClick={() => void cancel()} autoFocus>
+              Cancel it
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Keep it</Button>
+          </span>
+        )}
+      </span>
+      {action.error && (
+        <span className="row-error">
+          <ErrorText message={action.error.message} />
+        </span>
+      )}
+    </li>
+  );
+}
+
+type DayShape = 'full' | 'morning' | 'afternoon';
+
+interface RequestFields {
+  type: LeaveTypeName;
+  firstDay: string;
+  lastDay: string;
+  /** One day: the whole of it or a half; several: whether the first starts at noon and the last ends then. */
+  singlePart: DayShape;
+  firstHalf: boolean;
+  lastHalf: boolean;
+  comment: string;
+}
+
+function inputOf(fields: RequestFields): LeaveRequestInput | string {
+  if (!fields.firstDay) return 'Choose the first day.';
+  const lastDay = fields.lastDay || fields.firstDay;
+  if (lastDay < fields.firstDay) return 'The last day is before the first.';
+  const single = lastDay === fields.firstDay;
+  return {
+    type: fields.type,
+    firstDay: fields.firstDay,
+    lastDay,
+    firstDayPart: single ? (fields.singlePart === 'afternoon' ? 'afternoon' : 'full') : fields.firstHalf ? 'afternoon' : 'full',
+    lastDayPart: single ? (fields.singlePart === 'morning' ? 'morning' : 'full') : fields.lastHalf ? 'morning' : 'full',
+    ...(fields.comment.trim() ? { comment: fields.comment.trim() } : {}),
+  };
+}
+
+/** "Dec 25 (Christmas Day) is a holiday; Dec 26 and 27 are days off." */
+function freeText(preview: LeavePreview): string {
+  const holidays = preview.free.filter((day) => day.reason === 'holiday').map((day) => `${dayShort(day.date)}${day.holiday ? ` (${day.holiday})` : ''}`);
+  const off = preview.free.filter((day) => day.reason === 'day off').map((day) => dayShort(day.date));
+  const parts = [
+    ...(holidays.length ? [`${holidays.join(', ')} ${holidays.length === 1 ? 'is a public holiday' : 'are public holidays'}`] : []),
+    ...(off.length ? [`${off.length} ${off.length === 1 ? 'day is' : 'days are'} off anyway`] : []),
+  ];
+  return parts.length ? `Not counted: ${parts.join('; ')}.` : '';
+}
+
+function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: { year: number; requests: LeaveRequestView[]; preview: boolean; onDone(message: string): void; onCancel(): void }) {
+  const id = useId();
+  const start = today().slice(0, 4) === String(year) ? addDaysTo(today(), 1) : `${year}-01-01`;
+  const [fields, setFields] = useState<RequestFields>({ type: 'vacation', firstDay: start, lastDay: start, singlePart: 'full', firstHalf: false, lastHalf: false, comment: '' });
+  const [cost, setCost] = useState<{ key: string; preview?: LeavePreview; problem?: string } | null>(null);
+  const action = useAction();
+  const first = useRef<HTMLSelectElement>(null);
+  const input = inputOf(fields);
+  const key = JSON.stringify(input);
+
+  useEffect(() => first.current?.focus(), []);
+
+  // The cost is asked of the engine a moment after the person stops changing the dates.
+  useEffect(() => {
+    if (!canPreview || typeof input === 'string') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api.previewLeave(input).then(
+        (preview) => current && setCost({ key, preview }),
+        (error: unknown) => current && setCost({ key, problem: error instanceof Error ? error.message : String(error) }),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // `input` is described by `key`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, canPreview]);
+
+  const update = (patch: Partial<RequestFields>) => {
+    setFields((current) => {
+      const next = { ...current, ...patch };
+      // Moving the first day past the last moves the last along.
+      if (patch.firstDay && next.lastDay < patch.firstDay) next.lastDay = patch.firstDay;
+      return next;
+    });
+    action.clear();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (typeof input === 'string') return action.fail('send', input);
+    const filed = await action.run('send', () => api.requestLeave(input));
+    if (filed) onDone(filed.message);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onCancel();
+  };
+
+  const single = typeof input !== 'string' && input.firstDay === input.lastDay;
+  const shown = cost?.key === key ? cost : null;
+  const overlapping = typeof input === 'string' ? undefined : requests.find((request) => (request.status === 'pending' || request.status === 'approved') && request.firstDay <= input.lastDay && request.lastDay >= input.firstDay);
+
+  return (
+    <form className="card request-form" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
+      <div className="card-title">
+        <h2 id={`${id}-title`}>Request leave</h2>
+      </div>
+      <div className="request-fields">
+        <Field label="Type">
+          {({ id: fieldId }) => (
+            <select ref={first} id={fieldId} value={fields.type} onChange={(event) => update({ type: event.currentTarget.value as LeaveTypeName })}>
+              {Object.entries(LEAVE_TYPE_NAMES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="First day">{({ id: fieldId }) => <input id={fieldId} type="date" value={fields.firstDay} required onChange={(event) => update({ firstDay: event.currentTarget.value })} />}</Field>
+        <Field label="Last day">{({ id: fieldId }) => <input id={fieldId} type="date" value={fields.lastDay} min={fields.firstDay} onChange={(event) => update({ lastDay: event.currentTarget.value })} />}</Field>
+        {single ? (
+          <Field label="How much of the day">
+            {({ id: fieldId }) => (
+              <select id={fieldId} value={fields.singlePart} onChange={(event) => update({ singlePart: event.currentTarget.value as DayShape })}>
+                <option value="full">The whole day</option>
+                <option value="morning">The morning</option>
+                <option value="afternoon">The afternoon</option>
+              </select>
+            )}
+          </Field>
+        ) : (
+          <fieldset className="half-days">
+            <legend>Half days</legend>
+            <label>
+              <input type="checkbox" checked={fields.firstHalf} onChange={(event) => update({ firstHalf: event.currentTarget.checked })} /> Start at noon on the first day
+            </label>
+            <label>
+              <input type="checkbox" checked={fields.lastHalf} onChange={(event) => update({ lastHalf: event.currentTarget.checked })} /> End at noon on the last day
+            </label>
+          </fieldset>
+        )}
+        <Field label="Note" className="wide">
+          {({ id: fieldId }) => <input id={fieldId} value={fields.comment} maxLength={2000} placeholder="Optional, for whoever approves it" onChange={(event) => update({ comment: event.currentTarget.value })} />}
+        </Field>
+      </div>
+      <div className="cost" aria-live="polite">
+        {typeof input === 'string' ? (
+          <span className="muted">{input}</span>
+        ) : !canPreview ? (
+          <span className="muted">The working days are counted when the request is sent.</span>
+        ) : shown?.preview ? (
+          <>
+            <strong>
+              {shown.preview.days === 0 ? 'No working days' : `Costs ${daysText(shown.preview.days)}`}
+            </strong>{' '}
+            <span className="muted">
+              {input.firstDay === input.lastDay ? dayFull(input.firstDay) : `${dayShort(input.firstDay)} – ${dayFull(input.lastDay)}`}. {freeText(shown.preview)}
+            </span>
+          </>
+        ) : shown?.problem ? (
+          <span className="field-error">{shown.problem}</span>
+        ) : (
+          <span className="muted">Counting the working days…</span>
+        )}
+      </div>
+      {overlapping && (
+        <p className="message warning">
+          This overlaps your {overlapping.status} {overlapping.kind ?? LEAVE_TYPE_NAMES[overlapping.type].toLowerCase()} ({spanText(overlapping)}).
+        </p>
+      )}
+      <ErrorText message={action.error?.message} />
+      <div className="editor-actions">
+        <Button kind="primary" submit busy={action.pending === 'send'} busyLabel="Sending…">
+          Send request
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

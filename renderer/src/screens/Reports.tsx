@@ -1,0 +1,235 @@
+// A week's or month's hours: per day against the day's target (a chart, with the same numbers as a
+// table for screen readers), over- or undertime so far, the back end's own account where it keeps
+// one, the hours per project, and any range exported as CSV through the system's save dialog.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { ReportView } from '../../../main/ipc/contract.ts';
+import { api } from '../bridge.ts';
+import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { addDaysTo, addMonths, dayLong, dayNumber, formatDuration, formatSigned, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
+import { useAction, useReadyMark } from '../hooks.ts';
+import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
+
+export function ReportsScreen() {
+  const [period, setPeriod] = useState<ReportPeriod>('month');
+  const [anchor, setAnchor] = useState(() => today());
+  const key = reportKey(period, anchor);
+  const { data, error } = useKeyed(stores.reports, key);
+  const range = reportRange(key);
+  const id = useId();
+  useReadyMark('reports', data !== undefined);
+
+  useEffect(() => {
+    void stores.reports.of(key).ensure();
+  }, [key]);
+
+  const step = (direction: -1 | 1) => setAnchor(period === 'week' ? addDaysTo(range.from, 7 * direction) : monthStart(addMonths(monthOf(range.from), direction)));
+  const title = period === 'week' ? rangeLabel(range.from, range.to) : monthLabel(monthOf(range.from));
+  const current = reportKey(period, today()) === key;
+
+  return (
+    <>
+      <ScreenHeader title="Reports" />
+      <div className="toolbar" role="toolbar" aria-label="Period">
+        <div className="segmented" role="radiogroup" aria-label="Report of a">
+          {(['week', 'month'] as const).map((choice) => (
+            <label key={choice} className={period === choice ? 'selected' : undefined}>
+              <input type="radio" name={`${id}-period`} value={choice} checked={period === choice} onChange={() => setPeriod(choice)} />
+              {choice === 'week' ? 'Week' : 'Month'}
+            </label>
+          ))}
+        </div>
+        <Button onClick={() => step(-1)} aria-label={`Previous ${period}`}>
+          ‹ Previous
+        </Button>
+        <Button onClick={() => setAnchor(today())} aria-current={current ? 'date' : undefined}>
+          {period === 'week' ? 'This week' : 'This month'}
+        </Button>
+        <Button onClick={() => step(1)} aria-label={`Next ${period}`}>
+          Next ›
+        </Button>
+        <h2 className="period" aria-live="polite">
+          {title}
+        </h2>
+      </div>
+      {error && !data && <LoadError message={error} onRetry={() => void stores.reports.of(key).load()} />}
+      {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
+      {data ? <Report report={data} period={period} /> : !error && <div className="placeholder report-placeholder" aria-busy="true" aria-label="Loading the report" />}
+      <ExportCard key={key} from={range.from} to={range.to} />
+    </>
+  );
+}
+
+function Report({ report, period }: { report: ReportView; period: ReportPeriod }) {
+  const over = report.overtimeMinutes;
+  return (
+    <>
+      <div className="summary-cards">
+        <div className="card figure">
+          <span className="figure-label">Worked</span>
+          <span className="figure-value">{formatDuration(report.totalMinutes)}</span>
+          <span className="muted">of {formatDuration(report.targetMinutes)} planned</span>
+        </div>
+        <div className="card figure">
+          <span className="figure-label">Target so far</span>
+          <span className="figure-value">{formatDuration(report.targetSoFarMinutes)}</span>
+          <span className="muted">{report.to > report.today ? `up to ${dayLong(report.today)}` : `the whole ${period}`}</span>
+        </div>
+        <div className={`card figure ${over >= 0 ? 'plus' : 'minus'}`}>
+          <span className="figure-label">{over >= 0 ? 'Overtime' : 'Undertime'}</span>
+          <span className="figure-value" aria-label={`${over >= 0 ? 'plus' : 'minus'} ${spokenDuration(Math.abs(over))}`}>
+            {formatSigned(over)}
+          </span>
+          <span className="muted">against the target so far</span>
+        </div>
+        {report.backEndBalance && (
+          <div className={`card figure ${report.backEndBalance.minutes >= 0 ? 'plus' : 'minus'}`}>
+            <span className="figure-label">Account</span>
+            <span className="figure-value">{formatSigned(report.backEndBalance.minutes)}</span>
+            <span className="muted">{report.backEndBalance.covers}</span>
+          </div>
+        )}
+      </div>
+      <section className="card" aria-labelledby="report-days-title">
+        <div className="card-title">
+          <h2 id="report-days-title">Hours per day</h2>
+        </div>
+        <DayBars days={report.days} today={report.today} />
+      </section>
+      <section className="card" aria-labelledby="report-projects-title">
+        <div className="card-title">
+          <h2 id="report-projects-title">Hours by project</h2>
+        </div>
+        <ProjectBars projects={report.projects} total={report.totalMinutes} />
+      </section>
+    </>
+  );
+}
+
+const CHART = { width: 700, height: 180, top: 16, bottom: 24 };
+
+/** Bars per day against each day's target tick; the numbers again as a table for screen readers. */
+function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: string }) {
+  const slot = CHART.width / Math.max(1, days.length);
+  const bar = Math.min(30, slot * 0.64);
+  const floor = CHART.height - CHART.bottom;
+  const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
+  const y = (minutes: number) => floor - (Math.min(minutes, scale) / scale) * (floor - CHART.top);
+  const labelEvery = days.length > 14 ? 2 : 1;
+  return (
+    <>
+      <svg className="day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
+        <line className="axis" x1={0} x2={CHART.width} y1={floor + 0.5} y2={floor + 0.5} />
+        {days.map((day, index) => {
+          const center = index * slot + slot / 2;
+          const top = y(day.minutes);
+          const met = day.targetMinutes > 0 && day.minutes >= day.targetMinutes;
+          const classes = `${day.date === todayDate ? ' today' : ''}${met ? ' met' : ''}${day.date > todayDate ? ' ahead' : ''}`;
+          return (
+            <g key={day.date}>
+              {day.targetMinutes === 0 && <rect className="off" x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
+              {day.minutes > 0 && <rect className={`bar${classes}`} x={center - bar / 2} y={top} width={bar} height={floor - top} rx={2} />}
+              {day.targetMinutes > 0 && (
+                // Wider than the bar on a week; on a month the ticks keep apart, so a day's target reads as its own.
+                <line className="target" x1={center - bar / 2 - (days.length <= 7 ? 3 : 0)} x2={center + bar / 2 + (days.length <= 7 ? 3 : 0)} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
+              )}
+              {days.length <= 7 && day.minutes > 0 && (
+                // Inside a tall enough bar, so the target tick never crosses the number.
+                <text className={floor - top >= 20 ? `value inside${classes}` : 'value'} x={center} y={floor - top >= 20 ? top + 13 : Math.max(top - 4, 11)} textAnchor="middle">
+                  {formatDuration(day.minutes)}
+                </text>
+              )}
+              {index % labelEvery === 0 && (
+                <text className={day.date === todayDate ? 'day today' : 'day'} x={center} y={CHART.height - 7} textAnchor="middle">
+                  {days.length <= 7 ? weekdayShort(day.date) : dayNumber(day.date)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <p className="legend" aria-hidden="true">
+        <svg viewBox="0 0 16 4" focusable="false">
+          <line className="target" x1={0} x2={16} y1={2} y2={2} />
+        </svg>
+        daily target
+        <span className="swatch off" /> day off
+      </p>
+      <table className="sr-only">
+        <caption>Hours per day</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Worked</th>
+            <th scope="col">Target</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day) => (
+            <tr key={day.date}>
+              <th scope="row">{dayLong(day.date)}</th>
+              <td>{spokenDuration(day.minutes)}</td>
+              <td>{day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : 'day off'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function ProjectBars({ projects, total }: { projects: ReportView['projects']; total: number }) {
+  if (projects.length === 0) return <p className="muted empty">No time tracked in this period.</p>;
+  const most = Math.max(...projects.map((project) => project.minutes));
+  return (
+    <ol className="project-bars">
+      {projects.map((project) => {
+        const share = total > 0 ? Math.round((project.minutes / total) * 100) : 0;
+        return (
+          <li key={project.name}>
+            <span className="project-name">{project.name}</span>
+            <svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect className="track" x="0" y="0" width="100" height="8" rx="2" />
+              <rect className="fill" x="0" y="0" width={(project.minutes / most) * 100} height="8" rx="2" />
+            </svg>
+            <span className="project-time" aria-label={`${spokenDuration(project.minutes)}, ${share} percent`}>
+              {formatDuration(project.minutes)} <span className="muted">{share}%</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Any range of entries as a CSV file; the period shown is the default. */
+function ExportCard({ from, to }: { from: string; to: string }) {
+  const [range, setRange] = useState({ from, to });
+  const action = useAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!range.from || !range.to) return action.fail('export', 'Choose the first and the last day.');
+    if (range.to < range.from) return action.fail('export', 'The last day is before the first.');
+    await action.run('export', () => api.exportCsv(range), (result) =>
+      result.path === null ? 'Nothing was saved.' : `Saved ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} to ${result.path}.`,
+    );
+  };
+
+  return (
+    <form className="card export" aria-labelledby="export-title" onSubmit={(event) => void submit(event)} noValidate>
+      <div className="card-title">
+        <h2 id="export-title">Export to CSV</h2>
+      </div>
+      <div className="export-fields">
+        <Field label="From">{({ id }) => <input id={id} type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.currentTarget.value })} />}</Field>
+        <Field label="To">{({ id }) => <input id={id} type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.currentTarget.value })} />}</Field>
+        <Button kind="primary" submit busy={action.pending === 'export'} busyLabel="Exporting…">
+          Export CSV…
+        </Button>
+      </div>
+      <p className="hint">One row per entry: date, start, end, minutes, hours, project, activity, note. Opens in any spreadsheet.</p>
+      <StatusText message={action.done?.message} className="success" />
+      <ErrorText message={action.error?.message} />
+    </form>
+  );
+}

@@ -1,0 +1,367 @@
+// A week of entries, day by day: each day's time against its target, the gaps between entries, and
+// every entry changed, added or deleted in place through the engine. What the back end does not let
+// the person change (a locked entry, a back end without edits) says so and offers nothing. Another
+// week is one call; the weeks seen stay at hand.
+import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import type { EntryRights, EntryView, TimesheetView } from '../../../main/ipc/contract.ts';
+import { api } from '../bridge.ts';
+import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { addDaysTo, clockOf, dateOf, dayLong, dayShort, formatDuration, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
+import { useAction, useNow, useReadyMark } from '../hooks.ts';
+import { stores, today, useKeyed } from '../store.ts';
+import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
+
+/** A pause shorter than this between two entries is not shown as a gap. */
+const GAP_MINUTES = 5;
+
+type Editing = { kind: 'edit'; id: number } | { kind: 'new'; date: string; start?: string; end?: string } | null;
+
+export function TimesheetScreen() {
+  const [monday, setMonday] = useState(() => mondayOf(today()));
+  const { data, error } = useKeyed(stores.timesheet, monday);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [said, setSaid] = useState<string | null>(null);
+  const id = useId();
+  useReadyMark('timesheet', data !== undefined);
+
+  useEffect(() => {
+    void stores.timesheet.of(monday).ensure();
+  }, [monday]);
+
+  const go = (date: string) => {
+    setEditing(null);
+    setMonday(mondayOf(date));
+  };
+
+  /** Puts the engine's answer into the week shown (and takes out an entry that moved to another week). */
+  const apply = useCallback(
+    (entry: EntryView, removed = false) => {
+      const view = stores.timesheet.get(monday).data;
+      if (!view) return;
+      const others = view.entries.filter((existing) => existing.id !== entry.id);
+      const inWeek = !removed && dateOf(entry.start) >= view.from && dateOf(entry.start) <= view.to;
+      const entries = inWeek ? [...others, entry].sort((a, b) => a.start.localeCompare(b.start) || a.id - b.id) : others;
+      stores.timesheet.of(monday).set({ ...view, entries });
+    },
+    [monday],
+  );
+
+  const thisWeek = mondayOf(today());
+  return (
+    <>
+      <ScreenHeader title="Timesheet" />
+      <div className="toolbar" role="toolbar" aria-label="Week">
+        <Button onClick={() => go(addDaysTo(monday, -7))} aria-label="Previous week">
+          ‹ Previous
+        </Button>
+        <Button onClick={() => go(today())} aria-current={monday === thisWeek ? 'date' : undefined}>
+          This week
+        </Button>
+        <Button onClick={() => go(addDaysTo(monday, 7))} aria-label="Next week">
+          Next ›
+        </Button>
+        <h2 className="period" id={`${id}-period`} aria-live="polite">
+          {rangeLabel(monday, addDaysTo(monday, 6))}
+        </h2>
+        <label className="go-to">
+          <span>Go to</span>
+          <input type="date" value={monday} onChange={(event) => event.currentTarget.value && go(event.currentTarget.value)} />
+        </label>
+      </div>
+      {error && !data && <LoadError message={error} onRetry={() => void stores.timesheet.of(monday).load()} />}
+      {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
+      {data ? (
+        <Week view={data} editing={editing} setEditing={setEditing} apply={apply} say={setSaid} />
+      ) : (
+        !error && <div className="placeholder timesheet-placeholder" aria-busy="true" aria-label="Loading the week" />
+      )}
+      <StatusText message={said} className="sr-only" />
+    </>
+  );
+}
+
+interface WeekProps {
+  view: TimesheetView;
+  editing: Editing;
+  setEditing(editing: Editing): void;
+  apply(entry: EntryView, removed?: boolean): void;
+  say(message: string): void;
+}
+
+function Week({ view, editing, setEditing, apply, say }: WeekProps) {
+  const running = view.entries.find((entry) => entry.end === null);
+  const now = useNow(60_000, running !== undefined);
+  // What the running entry added since the engine answered.
+  const added = running ? Math.max(0, Math.floor((Math.max(now, view.asOf) - view.asOf) / 60_000)) : 0;
+  const byDay = new Map<string, EntryView[]>();
+  for (const entry of view.entries) byDay.set(dateOf(entry.start), [...(byDay.get(dateOf(entry.start)) ?? []), entry]);
+  const minutesOf = (entry: EntryView) => entry.minutes + (entry.end === null ? added : 0);
+  const totals = view.days.map((day) => ({ ...day, minutes: (byDay.get(day.date) ?? []).reduce((sum, entry) => sum + minutesOf(entry), 0) }));
+  const weekMinutes = totals.reduce((sum, day) => sum + day.minutes, 0);
+  const weekTarget = totals.reduce((sum, day) => sum + day.targetMinutes, 0);
+  const todayDate = today();
+
+  return (
+    <>
+      <section className="card week-summary" aria-label="The week at a glance">
+        <ol className="week-strip">
+          {totals.map((day) => (
+            <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
+              <a href={`#day-${day.date}`} onClick={(event) => jumpTo(event, day.date)} aria-label={`${dayLong(day.date)}: ${spokenDuration(day.minutes)}${day.targetMinutes ? ` of ${spokenDuration(day.targetMinutes)}` : ', a day off'}`}>
+                <span className="strip-day">{weekdayShort(day.date)}</span>
+                <span className="strip-date">{dayShort(day.date)}</span>
+                <span className="strip-total">{formatDuration(day.minutes)}</span>
+                <Progress minutes={day.minutes} target={day.targetMinutes} />
+              </a>
+            </li>
+          ))}
+        </ol>
+        <p className="week-total">
+          <strong>{formatDuration(weekMinutes)}</strong> of {formatDuration(weekTarget)} this week
+          {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
+        </p>
+      </section>
+      {view.rights.note && (
+        <p className="message note" role="note">
+          {view.rights.note}
+        </p>
+      )}
+      {totals.map((day) => (
+        <DaySection
+          key={day.date}
+          date={day.date}
+          minutes={day.minutes}
+          target={day.targetMinutes}
+          entries={byDay.get(day.date) ?? []}
+          rights={view.rights}
+          added={added}
+          editing={editing}
+          setEditing={setEditing}
+          apply={apply}
+          say={say}
+          isToday={day.date === todayDate}
+        />
+      ))}
+    </>
+  );
+}
+
+function jumpTo(event: MouseEvent, date: string): void {
+  // The hash names the screen: the day is reached by focus, not by the address.
+  event.preventDefault();
+  const heading = document.getElementById(`day-${date}`);
+  heading?.focus();
+  heading?.scrollIntoView({ block: 'start' });
+}
+
+/** A bar of the day's time against its target; an over-full day shows in the "met" colour. */
+function Progress({ minutes, target }: { minutes: number; target: number }) {
+  const share = target > 0 ? Math.min(1, minutes / target) : minutes > 0 ? 1 : 0;
+  return (
+    <svg className="progress" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <rect className="track" x="0" y="0" width="100" height="4" rx="2" />
+      {share > 0 && <rect className={target > 0 && minutes >= target ? 'fill met' : 'fill'} x="0" y="0" width={share * 100} height="4" rx="2" />}
+    </svg>
+  );
+}
+
+interface DayProps {
+  date: string;
+  minutes: number;
+  target: number;
+  entries: EntryView[];
+  rights: EntryRights;
+  added: number;
+  editing: Editing;
+  setEditing(editing: Editing): void;
+  apply(entry: EntryView, removed?: boolean): void;
+  say(message: string): void;
+  isToday: boolean;
+}
+
+function DaySection({ date, minutes, target, entries, rights, added, editing, setEditing, apply, say, isToday }: DayProps) {
+  const headingId = `day-${date}`;
+  const addRef = useRef<HTMLButtonElement>(null);
+  const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
+  const short = target > 0 && minutes < target && date < today();
+
+  const saveNew = async (draft: EntryDraft) => {
+    const entry = await api.logTime({ ...draft, start: draft.start ?? '', end: draft.end ?? '' });
+    apply(entry);
+    setEditing(null);
+    say(`Added ${wallClock(entry.start)} – ${entry.end ? wallClock(entry.end) : 'now'}.`);
+    addRef.current?.focus();
+  };
+
+  return (
+    <section className={`card day${isToday ? ' is-today' : ''}`} aria-labelledby={headingId}>
+      <div className="day-head">
+        <h3 id={headingId} tabIndex={-1}>
+          {dayLong(date)}
+          {isToday && <Badge kind="running">Today</Badge>}
+        </h3>
+        <span className="day-total" aria-label={target ? `${spokenDuration(minutes)} of ${spokenDuration(target)}` : spokenDuration(minutes)}>
+          <strong>{formatDuration(minutes)}</strong>
+          {target > 0 ? <> of {formatDuration(target)}</> : <span className="muted"> · day off</span>}
+          {short && <span className="short"> · {formatDuration(target - minutes)} short</span>}
+        </span>
+        {rights.add && (
+          <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add an entry on ${dayLong(date)}`}>
+            + Add entry
+          </Button>
+        )}
+      </div>
+      {entries.length === 0 && !adding && <p className="muted empty-day">Nothing tracked.</p>}
+      {entries.length > 0 && (
+        <ol className="day-entries" aria-label={`Entries of ${dayLong(date)}`}>
+          {entries.map((entry, index) => {
+            const previous = entries[index - 1];
+            const gap = previous?.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000 ? { start: previous.end, end: entry.start } : null;
+            return [
+              gap && <GapRow key={`gap-${entry.id}`} start={gap.start} end={gap.end} canAdd={rights.add} onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })} />,
+              editing?.kind === 'edit' && editing.id === entry.id ? (
+                <li key={entry.id} className="editing">
+                  <EntryEditor
+                    date={date}
+                    entry={entry}
+                    onCancel={() => {
+                      setEditing(null);
+                      focusEdit(entry.id);
+                    }}
+                    onSave={async (draft) => {
+                      const changed = await api.updateEntry({ id: entry.id, ...draft });
+                      apply(changed);
+                      setEditing(null);
+                      say('Saved.');
+                      focusEdit(changed.id);
+                    }}
+                  />
+                </li>
+              ) : (
+                <EntryRow key={entry.id} entry={entry} minutes={entry.minutes + (entry.end === null ? added : 0)} canEdit={rights.edit} onEdit={setEditing} apply={apply} say={say} />
+              ),
+            ];
+          })}
+        </ol>
+      )}
+      {adding && (
+        <EntryEditor
+          date={date}
+          {...(adding.start && adding.end ? { initial: { start: adding.start, end: adding.end } } : {})}
+          onCancel={() => {
+            setEditing(null);
+            addRef.current?.focus();
+          }}
+          onSave={saveNew}
+        />
+      )}
+    </section>
+  );
+}
+
+function focusEdit(id: number): void {
+  // After the editor closes, focus goes back to the row it came from.
+  requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-edit="${id}"]`)?.focus());
+}
+
+function GapRow({ start, end, canAdd, onFill }: { start: string; end: string; canAdd: boolean; onFill(): void }) {
+  const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
+  return (
+    <li className="gap">
+      <span className="range">
+        <time dateTime={start}>{wallClock(start)}</time> – <time dateTime={end}>{wallClock(end)}</time>
+      </span>
+      <span className="gap-label">Not tracked · {formatDuration(minutes)}</span>
+      {canAdd && (
+        <Button kind="link" onClick={onFill} aria-label={`Add an entry from ${wallClock(start)} to ${wallClock(end)}`}>
+          Fill
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function what(entry: Pick<EntryView, 'project' | 'activity'>): string {
+  return [entry.project, entry.activity].filter(Boolean).join(' · ') || 'No project';
+}
+
+interface RowProps {
+  entry: EntryView;
+  minutes: number;
+  canEdit: boolean;
+  onEdit(editing: Editing): void;
+  apply(entry: EntryView, removed?: boolean): void;
+  say(message: string): void;
+}
+
+/** One entry; re-rendered only when it changes, so a week of hundreds of entries stays quick. */
+const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply, say }: RowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const running = entry.end === null;
+  const editable = canEdit && !entry.locked;
+
+  useEffect(() => {
+    if (confirming) deleteRef.current?.focus();
+  }, [confirming]);
+
+  const remove = async () => {
+    const deleted = await action.run('delete', () => api.deleteEntry({ id: entry.id }));
+    if (deleted) {
+      apply(deleted, true);
+      say(`Deleted ${what(deleted)}, ${wallClock(deleted.start)}.`);
+    }
+  };
+
+  return (
+    <li className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
+      <span className="range">
+        <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {running ? 'now' : <time dateTime={entry.end ?? ''}>{wallClock(entry.end ?? '')}</time>}
+      </span>
+      <span className="what">
+        <span className="project">{what(entry)}</span>
+        {entry.description && <span className="note">{entry.description}</span>}
+        {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
+      </span>
+      <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
+        {formatDuration(minutes)}
+      </time>
+      <span className="row-actions">
+        {running && <Badge kind="running">Running</Badge>}
+        {entry.locked && <Badge kind="neutral">Locked</Badge>}
+        {editable && !confirming && (
+          <>
+            <Button kind="link" data-edit={entry.id} onClick={() => onEdit({ kind: 'edit', id: entry.id })} aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}>
+              Edit
+            </Button>
+            <Button kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}>
+              Delete
+            </Button>
+          </>
+        )}
+        {confirming && (
+          <span className="confirm" role="group" aria-label="Delete this entry?">
+            <span>Delete it?</span>
+            <Button ref={deleteRef} kind="danger" busy={action.pending === 'delete'} busyLabel="Deleting…" onClick={() => void remove()}>
+              Delete
+            </Button>
+            <Button
+              onClick={() => {
+                setConfirming(false);
+                focusEdit(entry.id);
+              }}
+            >
+              Keep
+            </Button>
+          </span>
+        )}
+      </span>
+      {action.error && (
+        <span className="row-error">
+          <ErrorText message={action.error.message} />
+        </span>
+      )}
+    </li>
+  );
+});

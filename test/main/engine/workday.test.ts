@@ -1,0 +1,124 @@
+// The window's timesheet, reports and leave against the real bundle on a SQLite file: a week with
+// each day's target, the next week of the same month for one engine call, entries changed and their
+// refusals in the engine's words, a month's report, and the cost of a leave request shown before it
+// is sent equal to what the engine files.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineClient } from '../../../main/engine/engine-client.ts';
+import { createLeave } from '../../../main/engine/leave.ts';
+import { createWorkday } from '../../../main/engine/workday.ts';
+import { cleanUp, startTestEngine, type TestEngine } from './engine-setup.ts';
+
+afterEach(cleanUp);
+
+/** Forwards to the engine and remembers every tool called. */
+function recording(engine: EngineClient): { engine: EngineClient; calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    engine: { ...engine, callTool: (name, args) => (calls.push(name), engine.callTool(name, args)), tools: () => engine.tools() },
+  };
+}
+
+async function seed(test: TestEngine): Promise<void> {
+  for (const name of ['Website', 'Internal']) await test.engine.callTool('create_catalog_item', { kind: 'project', name });
+  await test.engine.callTool('create_catalog_item', { kind: 'activity', name: 'Design', parent: 'Website' });
+  await test.engine.callTool('log_time', { start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T12:30:00+01:00', project: 'Website', activity: 'Design', description: 'Mock-ups' });
+  await test.engine.callTool('log_time', { start: '2026-11-17T13:00:00+01:00', end: '2026-11-17T14:00:00+01:00', project: 'Internal' });
+  await test.engine.callTool('log_time', { start: '2026-11-10T09:00:00+01:00', end: '2026-11-10T10:00:00+01:00', project: 'Internal' });
+}
+
+const SETTINGS = { timezone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BE' }, workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 } };
+
+describe('the timesheet week', () => {
+  it('lists the week’s entries with each day’s target, and the next week of the month costs one call', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    await seed(test);
+    const record = recording(test.engine);
+    const workday = createWorkday(record.engine);
+    const week = await workday.week('2026-11-18');
+    expect(week.from).toBe('2026-11-16');
+    expect(week.to).toBe('2026-11-22');
+    expect(week.days.map((day) => day.targetMinutes)).toEqual([480, 480, 480, 480, 360, 0, 0]);
+    expect(week.entries.map((entry) => [entry.project, entry.activity, entry.minutes])).toEqual([
+      ['Website', 'Design', 210],
+      ['Internal', null, 60],
+    ]);
+    expect(record.calls.sort()).toEqual(['list_time_entries', 'time_report']);
+
+    record.calls.length = 0;
+    const before = await workday.week('2026-11-11');
+    expect(before.entries).toHaveLength(1);
+    expect(record.calls).toEqual(['list_time_entries']);
+  });
+
+  it('logs, changes and deletes entries, and passes the engine’s refusals on in its words', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    await seed(test);
+    const workday = createWorkday(test.engine);
+    const logged = await workday.log({ start: '2026-11-18T08:00', end: '2026-11-18T09:15', project: 'website', description: 'Stand-up' });
+    expect(logged).toMatchObject({ start: '2026-11-18T08:00:00+01:00', end: '2026-11-18T09:15:00+01:00', minutes: 75, project: 'Website' });
+    const changed = await workday.update(logged.id, { end: '2026-11-18T09:30', activity: 'Design' });
+    expect(changed).toMatchObject({ minutes: 90, activity: 'Design' });
+    await expect(workday.update(logged.id, { end: '2026-11-18T07:00' })).rejects.toThrow(/end/i);
+    await expect(workday.update(logged.id, { project: 'Nowhere' })).rejects.toThrow(/Nowhere/);
+    expect(await workday.remove(logged.id)).toMatchObject({ id: logged.id });
+    expect((await workday.entriesBetween('2026-11-01', '2026-11-30')).map((entry) => entry.project)).toEqual(['Internal', 'Website', 'Internal']);
+  });
+
+  it('knows what entries can be booked on', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    await seed(test);
+    expect(await createWorkday(test.engine).catalog()).toEqual({ projects: ['Internal', 'Website'], activities: [{ name: 'Design', project: 'Website' }], breakTypes: [] });
+  });
+});
+
+describe('the report', () => {
+  it('gives a month by day against the targets, the projects, and the overtime so far', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    await seed(test);
+    const report = await createWorkday(test.engine).report('2026-11-01', '2026-11-30');
+    expect(report.days).toHaveLength(30);
+    expect(report.today).toBe('2026-11-18');
+    expect(report.totalMinutes).toBe(330);
+    expect(report.projects).toEqual([
+      { name: 'Website', minutes: 210 },
+      { name: 'Internal', minutes: 120 },
+    ]);
+    expect(report.overtimeMinutes).toBe(report.totalMinutes - report.targetSoFarMinutes);
+    expect(report.backEndBalance).toBeNull();
+  });
+});
+
+describe('leave', () => {
+  it('shows what a request costs before it is sent: the number the engine then files', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    const leave = createLeave(test.engine);
+    // Christmas in Berlin: the 25th and 26th are holidays, the 26th a Saturday, the 27th a Sunday.
+    const request = { type: 'vacation' as const, firstDay: '2026-12-21', lastDay: '2026-12-31', lastDayPart: 'morning' as const };
+    const preview = await leave.preview(request);
+    expect(preview.free).toEqual([
+      { date: '2026-12-25', reason: 'holiday', holiday: expect.stringMatching(/Christmas/) },
+      // A holiday on a Saturday is named as the holiday: the person recognises it.
+      { date: '2026-12-26', reason: 'holiday', holiday: expect.any(String) },
+      { date: '2026-12-27', reason: 'day off', holiday: null },
+    ]);
+    const filed = await leave.request({ ...request, comment: 'Family' });
+    expect(filed.request.days).toBe(preview.days);
+    expect(preview.days).toBe(7.5);
+    expect(filed.message).toMatch(/^Requested #\d+ vacation 2026-12-21 to 2026-12-31/);
+    expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
+    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (2026-12-01) is before the first day (2026-12-31).');
+  });
+
+  it('counts a long request over calendars of at most 92 days, and lists a month of who is away', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    const leave = createLeave(test.engine);
+    const long = await leave.preview({ type: 'unpaid', firstDay: '2027-01-04', lastDay: '2027-06-30' });
+    expect(long.days).toBeGreaterThan(100);
+    await leave.request({ type: 'vacation', firstDay: '2026-11-19', lastDay: '2026-11-20' });
+    const calendar = await leave.calendar('2026-11');
+    expect(calendar.days).toHaveLength(30);
+    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([{ person: expect.any(String), type: 'vacation', part: 'full' }]);
+    expect(calendar.people).toHaveLength(1);
+  });
+});

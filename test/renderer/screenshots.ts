@@ -1,0 +1,203 @@
+// Every screen and state of the window as a picture, light and dark: `npm run screenshots -- --out
+// DIR` writes `<screen>-<state>-<theme>.png` for each, rendered in Debian's Chromium from the built
+// window over the fake bridge (fake-bridge.ts), at the window's own size. The states are set up the
+// way a person would reach them (a click on Edit, a date typed), so a picture shows what the UI
+// really does. A state whose page reports an error fails the run.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Screen } from '../../main/ipc/contract.ts';
+import { startBridgeServer } from './bridge-server.ts';
+import { createFakeBridge, FAKE_NOW, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+
+export type Theme = 'light' | 'dark';
+
+export interface ScreenshotState {
+  screen: Screen;
+  state: string;
+  /** What a person would call it. */
+  what: string;
+  fake?: FakeBridgeOptions;
+  /** Steps after the screen shows its data. */
+  act?: (page: Page, fake: FakeBridge) => Promise<void>;
+}
+
+const ready = (page: Page, screen: Screen) => screenReady(page, screen, 10_000);
+
+export const STATES: ScreenshotState[] = [
+  { screen: 'status', state: 'running', what: 'the timer running, today and the week' },
+  { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
+  {
+    screen: 'status',
+    state: 'break',
+    what: 'a Calamari shift with a break type to choose',
+    fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
+    act: async (page) => {
+      await screenOf(page, 'status').getByRole('combobox', { name: 'Break type' }).waitFor();
+    },
+  },
+  {
+    screen: 'status',
+    state: 'idle-prompt',
+    what: 'back after 35 minutes away: the question about that time',
+    fake: { idleQuestion: true },
+    act: async (page) => {
+      await page.getByRole('dialog', { name: /You were away/ }).waitFor();
+    },
+  },
+  { screen: 'timesheet', state: 'week', what: 'this week, day by day, with gaps and totals against the target' },
+  {
+    screen: 'timesheet',
+    state: 'editing',
+    what: 'an entry changed in place',
+    act: async (page) => {
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await page.getByRole('form', { name: 'Change the entry' }).waitFor();
+    },
+  },
+  {
+    screen: 'timesheet',
+    state: 'adding',
+    what: 'a gap filled with a new entry',
+    act: async (page) => {
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Add an entry from/ }).first().click();
+      await page.getByRole('form', { name: 'New entry' }).waitFor();
+    },
+  },
+  {
+    screen: 'timesheet',
+    state: 'locked',
+    what: 'Kimai: an exported entry says it is locked and offers nothing',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } },
+  },
+  {
+    screen: 'timesheet',
+    state: 'read-only',
+    what: 'Calamari: shifts cannot be changed, and the screen says where to do it',
+    fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
+  },
+  { screen: 'timesheet', state: 'busy-week', what: 'a week of about 200 entries', fake: { busyWeek: true } },
+  { screen: 'reports', state: 'month', what: 'the month: hours per day against the target, overtime, projects' },
+  {
+    screen: 'reports',
+    state: 'week',
+    what: 'the week on Clockodo, with its time account',
+    fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
+    act: async (page) => {
+      await screenOf(page, 'reports').getByRole('radio', { name: 'Week' }).check();
+      await screenOf(page, 'reports').getByText('Account', { exact: true }).waitFor();
+    },
+  },
+  {
+    screen: 'reports',
+    state: 'exported',
+    what: 'a range exported to CSV',
+    act: async (page) => {
+      const reports = screenOf(page, 'reports');
+      await reports.getByRole('button', { name: 'Export CSV…' }).click();
+      await reports.getByText(/^Saved \d+ entries/).waitFor();
+      await reports.locator('form.export').scrollIntoViewIfNeeded();
+    },
+  },
+  { screen: 'leave', state: 'overview', what: 'the balance and the year’s requests' },
+  {
+    screen: 'leave',
+    state: 'request-form',
+    what: 'a request with its cost in working days before it is sent',
+    act: async (page) => {
+      const leave = screenOf(page, 'leave');
+      await leave.getByRole('button', { name: 'Request leave…' }).click();
+      await leave.getByLabel('First day', { exact: true }).fill('2026-05-11');
+      await leave.getByLabel('Last day', { exact: true }).fill('2026-05-15');
+      await leave.getByText(/^Costs 4 days/).waitFor();
+    },
+  },
+  {
+    screen: 'leave',
+    state: 'calamari',
+    what: 'Calamari: requests cannot be cancelled here, and the screen says so',
+    fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
+  },
+  {
+    screen: 'leave',
+    state: 'unavailable',
+    what: 'Kimai without its absence plugin',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } },
+  },
+  {
+    screen: 'calendar',
+    state: 'team',
+    what: 'the team’s month on Calamari, with kinds of absence it shows',
+    fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
+  },
+  {
+    screen: 'calendar',
+    state: 'private',
+    what: 'the team’s month on Clockodo, which hides a colleague’s kind of absence',
+    fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
+  },
+  { screen: 'calendar', state: 'local', what: 'the local timesheet: the person’s own leave and holidays' },
+  { screen: 'tools', state: 'default', what: 'the tools AI clients may use' },
+  { screen: 'connect', state: 'default', what: 'the AI clients found' },
+  { screen: 'account', state: 'local', what: 'the local timesheet chosen' },
+  {
+    screen: 'preferences',
+    state: 'tray',
+    what: 'preferences with the idle threshold and a shortcut another app holds',
+    fake: { shortcut: { accelerator: 'CommandOrControl+Alt+P', problem: 'Ctrl+Alt+P is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.' } },
+    act: async (page) => {
+      await screenOf(page, 'preferences').getByLabel('Clock in/out shortcut').scrollIntoViewIfNeeded();
+    },
+  },
+];
+
+/** The pictures the issue asks for at the least, by file stem. */
+export const REQUIRED = ['timesheet-week', 'timesheet-editing', 'leave-overview', 'leave-request-form', 'calendar-team', 'reports-month', 'status-idle-prompt'];
+
+export async function renderScreenshots(options: { out: string; states?: readonly ScreenshotState[]; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
+  const dist = rendererDist();
+  mkdirSync(options.out, { recursive: true });
+  const browser: Browser = await launchChromium();
+  const written: string[] = [];
+  try {
+    for (const theme of options.themes ?? ['light', 'dark']) {
+      for (const state of options.states ?? STATES) {
+        const file = resolve(options.out, `${state.screen}-${state.state}-${theme}.png`);
+        await shoot(browser, dist, state, theme, file);
+        written.push(file);
+        options.log?.(`${file}: ${state.what}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return written;
+}
+
+async function shoot(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
+  const fake = createFakeBridge({ now: FAKE_NOW, ...state.fake });
+  const bridge = await startBridgeServer(fake);
+  const server = await serveRenderer(dist, { bridge: bridge.url });
+  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash: state.screen, colorScheme: theme, fixedTime: fake.now(), actionTimeoutMs: 10_000 });
+  try {
+    await ready(window.page, state.screen);
+    await state.act?.(window.page, fake);
+    // Fonts and the last layout settle before the picture.
+    await window.page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    await window.page.screenshot({ path: file });
+    const problems = [...window.problems.all, ...bridge.log];
+    if (problems.length > 0) throw new Error(`${state.screen}-${state.state} (${theme}) reported problems: ${problems.join('; ')}`);
+  } finally {
+    await window.close();
+    await server.close();
+    await bridge.close();
+  }
+}
+
+if (import.meta.main) {
+  const at = process.argv.indexOf('--out');
+  const out = resolve(at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : 'test-output/screenshots/all');
+  const files = await renderScreenshots({ out, log: (line) => console.log(line) });
+  console.log(`\n${files.length} screenshots in ${out}`);
+}

@@ -1,0 +1,386 @@
+// The daily screens in headless Chromium against the fake bridge: the timesheet edited in place by
+// keyboard, reports and their export, leave filed with its cost shown first and withdrawn, the team
+// calendar with the privacy each back end keeps, the idle question, and the tray's preferences.
+// Each action is driven as a person would and checked where it lands (the bridge calls). Uses the
+// built window and fails, never skips, without it or Chromium.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountView, Screen } from '../../main/ipc/contract.ts';
+import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
+import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+
+let browser: Browser;
+let dist: string;
+
+beforeAll(async () => {
+  dist = rendererDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Session {
+  fake: FakeBridge;
+  bridge: BridgeServer;
+  server: RendererServer;
+  window: OpenWindow;
+  page: Page;
+}
+
+const sessions: Session[] = [];
+
+async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<Session> {
+  const bridgeFake = createFakeBridge(fake);
+  const bridge = await startBridgeServer(bridgeFake);
+  const server = await serveRenderer(dist, { bridge: bridge.url });
+  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash, fixedTime: bridgeFake.now() });
+  const session = { fake: bridgeFake, bridge, server, window, page: window.page };
+  sessions.push(session);
+  await bridge.waitForEventStreams(1);
+  await screenReady(window.page, hash, 5000);
+  return session;
+}
+
+afterEach(async () => {
+  const ending = sessions.splice(0);
+  for (const session of ending) {
+    await session.window.close();
+    await session.server.close();
+    await session.bridge.close();
+  }
+  for (const session of ending) {
+    expect(session.window.problems.all, 'console errors, page errors').toEqual([]);
+    expect(session.window.problems.csp, 'CSP violations').toEqual([]);
+    expect(session.bridge.log, 'unexpected failures behind the bridge').toEqual([]);
+    expect(session.bridge.calls.filter((call) => call.status === 400), 'requests the contract refused').toEqual([]);
+  }
+});
+
+const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5000 });
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: 5000 });
+const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
+
+const KIMAI: AccountView['provider'] = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false };
+const CLOCKODO: AccountView['provider'] = { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' };
+const CALAMARI: AccountView['provider'] = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' };
+
+/** Controls a screen reader could not name: none is allowed on any screen. */
+async function unlabelled(page: Page, screen: Screen): Promise<string[]> {
+  return screenOf(page, screen)
+    .locator('input, select, textarea, button, a[href]')
+    .evaluateAll((elements) =>
+      elements
+        .filter((element) => {
+          const control = element as HTMLInputElement;
+          const named = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (control.labels?.length ?? 0) > 0 || element.textContent?.trim();
+          return !named && control.type !== 'hidden' && (element as HTMLElement).offsetParent !== null;
+        })
+        .map((element) => element.outerHTML.slice(0, 120)),
+    );
+}
+
+describe('Timesheet', () => {
+  it('shows the week day by day against each day’s target, with the gaps, and moves a week with one call', async () => {
+    const { page, fake } = await open('timesheet');
+    const sheet = screenOf(page, 'timesheet');
+    await text(sheet.locator('.period')).toBe('May 11 – 17, 2026');
+    await text(sheet.locator('.week-total')).toBe('20:30 of 30:00 this week · 68%');
+    const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
+    await text(monday.locator('.day-total')).toBe('7:40 of 8:00 · 0:20 short');
+    expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 0:45\nFill', '2:00 PM – 2:10 PM\nNot tracked · 0:10\nFill']);
+    // Ascension Day is a holiday: its target is 0.
+    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0:00 · day off');
+    // Today's running entry counts on.
+    await text(sheet.locator('li.entry.running .duration')).toBe('1:20');
+    expect(await unlabelled(page, 'timesheet')).toEqual([]);
+
+    const before = callsOf(fake, 'getTimesheet').length;
+    await sheet.getByRole('button', { name: 'Previous week' }).click();
+    await text(sheet.locator('.period')).toBe('May 4 – 10, 2026');
+    await text(sheet.getByRole('region', { name: 'Monday, May 4' }).locator('.empty-day')).toBe('Nothing tracked.');
+    expect(callsOf(fake, 'getTimesheet').slice(before)).toEqual([{ date: '2026-05-04' }]);
+    await sheet.getByRole('button', { name: 'This week' }).click();
+    await text(sheet.locator('.period')).toBe('May 11 – 17, 2026');
+    await sheet.getByLabel('Go to').fill('2026-06-03');
+    await text(sheet.locator('.period')).toBe('Jun 1 – 7, 2026');
+    // A week already seen shows at once, without asking again.
+    expect(callsOf(fake, 'getTimesheet').slice(before)).toEqual([{ date: '2026-05-04' }, { date: '2026-06-01' }]);
+  });
+
+  it('edits an entry by keyboard alone: Enter saves what changed, Escape cancels, focus comes back', async () => {
+    const { page, fake } = await open('timesheet');
+    const sheet = screenOf(page, 'timesheet');
+    const edit = sheet.getByRole('button', { name: 'Edit Internal · Meetings, 1:00 PM' }).first();
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const form = sheet.getByRole('form', { name: 'Change the entry' });
+    await visible(form);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Start').getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await hidden(form);
+    expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
+    expect(callsOf(fake, 'updateEntry')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await form.getByLabel('Note').fill('Sprint planning and retro');
+    await form.getByLabel('End').fill('14:10');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
+    await text(monday.locator('li.entry').nth(1)).toContain('Sprint planning and retro');
+    await text(monday.locator('.day-total')).toBe('7:50 of 8:00 · 0:10 short');
+    const [request] = callsOf(fake, 'updateEntry') as Array<{ id: number }>;
+    expect(request).toEqual({ id: request?.id, end: '2026-05-11T14:10', description: 'Sprint planning and retro' });
+    expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
+    // The gap after it shrank to nothing shown.
+    expect(await monday.locator('li.gap').count()).toBe(1);
+  });
+
+  it('fills a gap with a new entry, showing the engine’s refusal and keeping what was typed', async () => {
+    const { page, fake } = await open('timesheet', { account: KIMAI });
+    const sheet = screenOf(page, 'timesheet');
+    await sheet.getByRole('button', { name: 'Add an entry from 12:15 PM to 1:00 PM' }).first().click();
+    const form = sheet.getByRole('form', { name: 'New entry' });
+    expect(await form.getByLabel('Start').inputValue()).toBe('12:15');
+    expect(await form.getByLabel('End').inputValue()).toBe('13:00');
+    await form.getByLabel('Note').fill('Lunch call');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await text(form.getByRole('alert')).toBe('Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    expect(await form.getByLabel('Note').inputValue()).toBe('Lunch call');
+    await form.getByLabel('Project').fill('Internal');
+    await form.getByLabel('Activity').fill('Meetings');
+    await form.getByLabel('Project').press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Internal', activity: 'Meetings', description: 'Lunch call' });
+    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('8:25 of 8:00');
+  });
+
+  it('deletes only after a second word, and Keep keeps', async () => {
+    const { page, fake } = await open('timesheet');
+    const tuesday = screenOf(page, 'timesheet').getByRole('region', { name: 'Tuesday, May 12' });
+    await tuesday.getByRole('button', { name: /^Delete Beta Corp/ }).click();
+    await tuesday.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Keep' }).click();
+    expect(callsOf(fake, 'deleteEntry')).toEqual([]);
+    await tuesday.getByRole('button', { name: /^Delete Beta Corp/ }).click();
+    await tuesday.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => tuesday.locator('li.entry').count()).toBe(2);
+    await text(tuesday.locator('.day-total')).toBe('4:45 of 8:00 · 3:15 short');
+    expect(callsOf(fake, 'deleteEntry')).toHaveLength(1);
+  });
+
+  it('says why an exported Kimai entry is locked and offers nothing on it', async () => {
+    const { page } = await open('timesheet', { account: KIMAI });
+    const locked = screenOf(page, 'timesheet').locator('li.entry.locked');
+    await expect.poll(() => locked.count()).toBe(1);
+    await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
+    expect(await locked.getByRole('button').count()).toBe(0);
+  });
+
+  it('on Calamari, says shifts are changed in Calamari and offers no edit, but takes new ones', async () => {
+    const { page } = await open('timesheet', { account: CALAMARI });
+    const sheet = screenOf(page, 'timesheet');
+    await text(sheet.getByRole('note')).toBe("Calamari's API cannot change or delete a shift: correct shifts in Calamari.");
+    expect(await sheet.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
+    expect(await sheet.getByRole('button', { name: /^Add an entry on/ }).count()).toBe(7);
+  });
+
+  it('shows a week of about 200 entries whole, and edits one of them', async () => {
+    const { page, fake } = await open('timesheet', { busyWeek: true });
+    const sheet = screenOf(page, 'timesheet');
+    await expect.poll(() => sheet.locator('li.entry').count()).toBeGreaterThanOrEqual(200);
+    const row = sheet.getByRole('region', { name: 'Tuesday, May 12' }).getByRole('button', { name: /^Edit / }).nth(30);
+    await row.click();
+    await sheet.getByRole('form', { name: 'Change the entry' }).getByLabel('Note').fill('Escalated');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callsOf(fake, 'updateEntry')).toEqual([expect.objectContaining({ description: 'Escalated' })]);
+  });
+});
+
+describe('Reports', () => {
+  it('shows the month against the target and by project, a week in one call, and exports a range', async () => {
+    const { page, fake } = await open('reports');
+    const reports = screenOf(page, 'reports');
+    await text(reports.locator('.period')).toBe('May 2026');
+    await text(reports.locator('.figure').first()).toContain('20:30');
+    await text(reports.locator('.figure.minus')).toContain('Undertime');
+    expect(await reports.locator('.project-bars li .project-name').allInnerTexts()).toEqual(['Acme Website', 'Beta Corp', 'Internal']);
+    expect(await reports.locator('table.sr-only tbody tr').count()).toBe(31);
+    expect(await unlabelled(page, 'reports')).toEqual([]);
+
+    await reports.getByRole('radio', { name: 'Week' }).check();
+    await text(reports.locator('.period')).toBe('May 11 – 17, 2026');
+    expect(callsOf(fake, 'getReport')).toEqual([
+      { from: '2026-05-01', to: '2026-05-31' },
+      { from: '2026-05-11', to: '2026-05-17' },
+    ]);
+
+    await reports.getByLabel('From').fill('2026-05-01');
+    await reports.getByRole('button', { name: 'Export CSV…' }).click();
+    await text(reports.locator('form.export').getByRole('status')).toBe('Saved 9 entries to /home/ada/punchcard-2026-05-01-to-2026-05-17.csv.');
+    expect(fake.exports).toEqual([{ from: '2026-05-01', to: '2026-05-17', entries: 9 }]);
+  });
+
+  it('says nothing was saved when the save dialog is closed, and shows a back end’s own account', async () => {
+    const { page } = await open('reports', { saveAs: null, account: CLOCKODO });
+    const reports = screenOf(page, 'reports');
+    await text(reports.locator('.figure').nth(3)).toContain("Clockodo's time account for 2026");
+    await reports.getByRole('button', { name: 'Export CSV…' }).click();
+    await text(reports.locator('form.export').getByRole('status')).toBe('Nothing was saved.');
+  });
+});
+
+describe('Leave', () => {
+  it('shows the balance and the year’s requests with their status', async () => {
+    const { page } = await open('leave');
+    const leave = screenOf(page, 'leave');
+    await text(leave.locator('.balance')).toContain('11.5 days');
+    await text(leave.locator('.balance')).toContain('30.5 days (2.5 days carried over)');
+    await text(leave.locator('.other-leave')).toBe('Other leave this year: Sick leave 2 days');
+    expect(await leave.locator('.request-status').allInnerTexts()).toEqual(['Approved', 'Approved', 'Cancelled', 'Pending', 'Rejected', 'Approved']);
+    expect(await unlabelled(page, 'leave')).toEqual([]);
+  });
+
+  it('files a request by keyboard with its cost shown first, and withdraws a pending one', async () => {
+    const { page, fake } = await open('leave');
+    const leave = screenOf(page, 'leave');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await form.getByLabel('First day', { exact: true }).fill('2026-06-01');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-06-05');
+    await text(form.locator('.cost')).toContain('Costs 5 days');
+    await form.getByLabel('End at noon on the last day').check();
+    await text(form.locator('.cost')).toContain('Costs 4.5 days');
+    await form.getByLabel('Note').fill('Family visit');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'requestLeave')).toEqual([{ type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-06-05', firstDayPart: 'full', lastDayPart: 'morning', comment: 'Family visit' }]);
+    await text(leave.getByRole('status').first()).toMatch(/^Requested #\d+ vacation 2026-06-01 to 2026-06-05 \(4\.5 days, approved\)/);
+    await expect.poll(() => leave.locator('li.request').count()).toBe(7);
+    expect(await focusedText(page)).toBe('Request leave…');
+
+    // A pending request is withdrawn after a second word.
+    const pending = leave.locator('li.request', { hasText: 'Trip to Lisbon' });
+    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: 'Cancel it' }).click();
+    await text(pending.locator('.request-status')).toBe('Cancelled');
+    expect(callsOf(fake, 'cancelLeave')).toEqual([{ id: 4 }]);
+  });
+
+  it('says when a range costs nothing, warns of an overlap, and Escape closes the form', async () => {
+    const { page, fake } = await open('leave');
+    const leave = screenOf(page, 'leave');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill('2026-05-16');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-05-17');
+    await text(form.locator('.cost')).toContain('No working days');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-05-27');
+    await text(form.locator('.message.warning')).toBe('This overlaps your pending vacation (May 26 – May 29).');
+    await form.getByLabel('Note').press('Escape');
+    await hidden(form);
+    expect(callsOf(fake, 'requestLeave')).toEqual([]);
+  });
+
+  it('on Calamari offers no cancelling and says where to do it; on Kimai without the plugin, says there is no leave', async () => {
+    const calamari = await open('leave', { account: CALAMARI });
+    const leave = screenOf(calamari.page, 'leave');
+    await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
+    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+    await text(leave.locator('.balance')).not.toContain('Entitlement');
+
+    const kimai = await open('leave', { account: KIMAI });
+    const none = screenOf(kimai.page, 'leave');
+    await text(none.getByRole('note')).toMatch(/^This Kimai has no absence plugin/);
+    expect(await none.getByRole('button', { name: 'Request leave…' }).count()).toBe(0);
+  });
+});
+
+describe('Team calendar', () => {
+  it('shows the month’s absences and holidays; Clockodo keeps a colleague’s kind of absence hidden', async () => {
+    const calamari = await open('calendar', { account: CALAMARI });
+    const grid = screenOf(calamari.page, 'calendar').locator('table.month-grid');
+    await text(grid.getByRole('list', { name: 'Away on Monday, May 11' }).locator('.away-name')).toBe('Bob Builder');
+    await text(grid.getByRole('list', { name: 'Away on Monday, May 11' }).locator('.sr-only')).toBe(': Sick leave');
+    await text(grid.locator('td.holiday').first()).toContain('Labour Day');
+    await text(grid.getByRole('list', { name: 'Away on Wednesday, May 20' })).toContain('Dan Diaz ½');
+    expect(await unlabelled(calamari.page, 'calendar')).toEqual([]);
+
+    const clockodo = await open('calendar', { account: CLOCKODO });
+    const hiddenKinds = screenOf(clockodo.page, 'calendar').locator('table.month-grid');
+    await visible(hiddenKinds.getByRole('list', { name: 'Away on Monday, May 11' }));
+    expect(await hiddenKinds.getByRole('list', { name: 'Away on Monday, May 11' }).innerText()).toBe('Bob Builder');
+    expect(await hiddenKinds.locator('li.away.hidden').count()).toBeGreaterThan(0);
+    expect(await hiddenKinds.innerText()).not.toMatch(/Sick/);
+
+    await screenOf(clockodo.page, 'calendar').getByRole('button', { name: 'Next month' }).click();
+    await text(screenOf(clockodo.page, 'calendar').locator('.period')).toBe('June 2026');
+    expect(callsOf(clockodo.fake, 'getCalendar')).toEqual([{ month: '2026-05' }, { month: '2026-06' }]);
+  });
+});
+
+describe('the idle question', () => {
+  it('asks on return and discards the time away by clocking out when it began', async () => {
+    const { page, fake } = await open('status', { idleQuestion: true });
+    const dialog = page.getByRole('dialog', { name: 'You were away for 35 minutes' });
+    await visible(dialog);
+    await text(dialog).toContain('Your screen was locked from 1:50 PM to 2:25 PM while the timer ran on Beta Corp · Support.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep working');
+    await dialog.getByRole('button', { name: 'Clock out at 1:50 PM' }).click();
+    await hidden(dialog);
+    expect(callsOf(fake, 'answerIdle')).toEqual([{ id: 1, answer: 'discard-stop' }]);
+    await text(screenOf(page, 'status').locator('.timer .badge')).toBe('Not running');
+  });
+
+  it('comes when the tray asks, and closing it answers nothing', async () => {
+    const { page, fake } = await open('timesheet');
+    fake.askIdle(20, 'idle');
+    const dialog = page.getByRole('dialog', { name: 'You were away for 20 minutes' });
+    await visible(dialog);
+    await page.keyboard.press('Escape');
+    await hidden(dialog);
+    expect(callsOf(fake, 'answerIdle')).toEqual([]);
+    fake.askIdle(45, 'sleep');
+    await visible(page.getByRole('dialog', { name: 'You were away for 45 minutes' }));
+    await page.getByRole('button', { name: 'Start again now' }).click();
+    await hidden(page.getByRole('dialog'));
+    expect(callsOf(fake, 'answerIdle')).toEqual([{ id: 2, answer: 'discard-restart' }]);
+  });
+});
+
+describe('the tray’s preferences', () => {
+  it('records a shortcut from a key press, says a clash in words, and saves the idle threshold', async () => {
+    const { page, fake } = await open('preferences');
+    const preferences = screenOf(page, 'preferences');
+    const shortcut = preferences.getByLabel('Clock in/out shortcut');
+    expect(await shortcut.inputValue()).toBe('');
+    await shortcut.focus();
+    await page.keyboard.press('Control+Shift+KeyK');
+    expect(await shortcut.inputValue()).toBe('Ctrl+Shift+K');
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('alert')).toBe('Ctrl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.');
+
+    await shortcut.focus();
+    await page.keyboard.press('Control+Alt+KeyP');
+    expect(await shortcut.inputValue()).toBe('Ctrl+Alt+P');
+    await preferences.getByLabel('Ask about time away after (minutes)').fill('2.5');
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.locator('.field.invalid')).toContain('Enter whole minutes, such as 10.');
+    await preferences.getByLabel('Ask about time away after (minutes)').fill('15');
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('status').first()).toBe('Saved.');
+    expect(callsOf(fake, 'savePreferences').at(-1)).toEqual({ idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P' });
+
+    // Tab still leaves the field, and Backspace clears the shortcut.
+    await shortcut.focus();
+    await page.keyboard.press('Backspace');
+    expect(await shortcut.inputValue()).toBe('');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.shortcut-field'))).toBeNull();
+  });
+});
