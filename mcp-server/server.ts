@@ -51,6 +51,12 @@ import { watchPolicyFiles } from './policy/watch-policy.ts';
 
 /** How long after start a remote back end is asked about its optional features. */
 const DETECTION_DELAY_MS = 250;
+/**
+ * How often a running engine (the app's runs for days) asks again: each back end's check asks only
+ * what is stale (a feature found off more than a day ago, Kimai's missing plugin), so an idle server
+ * costs a back end at most a request an hour.
+ */
+const DETECTION_REPEAT_MS = 3_600_000;
 /** How long a question may wait for its answer (a person reading it) before the state expires. */
 const QUESTION_TTL_SECONDS = 900;
 /** How long completions reuse the projects, activities and leave they were given (one per keystroke otherwise). */
@@ -172,8 +178,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     stopFollowingCapabilities = followed.onCapabilitiesChange?.(applyEverywhere);
     // A remote back end may have optional features (Kimai's absence plugin). What the last start
     // learned is already in `capabilities`; the check runs after the first tools/list had its chance
-    // to go out, and switches tools live when the answer changed.
-    detection = followed.detectFeatures ? setTimeout(() => void followed.detectFeatures?.(), DETECTION_DELAY_MS) : undefined;
+    // to go out, then every hour, and switches tools live when the answer changed.
+    detection = followed.detectFeatures
+      ? setTimeout(function detect() {
+          void followed.detectFeatures?.();
+          detection = setTimeout(detect, DETECTION_REPEAT_MS);
+          detection.unref();
+        }, DETECTION_DELAY_MS)
+      : undefined;
     detection?.unref();
   };
   follow(tracker);

@@ -6,6 +6,7 @@ import type { CalamariProfile } from '../../contract/settings.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import { LearnedFacts } from '../http/learned-facts.ts';
+import { unlessRefused } from '../http/remote-error.ts';
 import type { RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type CalamariApi, createCalamariApi } from './api.ts';
 import { calamariCapabilities } from './capabilities.ts';
@@ -138,7 +139,7 @@ export class CalamariContext {
   }
 
   async #readEmployee(): Promise<CalamariEmployee | null> {
-    const page = await optional(this.api.findEmployee());
+    const page = await unlessRefused(this.api.findEmployee());
     if (!page) return null;
     const employee = page.employees.find((item) => item.email.toLowerCase() === this.email && item.archived !== true);
     if (!employee) throw unknownEmployee(this.email);
@@ -151,16 +152,6 @@ export class CalamariContext {
 function employeeZone(employee: CalamariEmployee | null): string | null {
   const zone = employee?.timeZone ?? employee?.timezone;
   return zone && isValidTimeZone(zone) ? zone : null;
-}
-
-/** A read the key may be refused (403): null then, and the caller does without (its words come from elsewhere). */
-export async function optional<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (error instanceof CalamariError && error.status === 403) return null;
-    throw error;
-  }
 }
 
 export function personName(person: { firstName?: string | undefined; lastName?: string | undefined; email?: string | undefined }): string {

@@ -3,12 +3,13 @@
 // absence calendar read by team — of colleagues only who is away, when and the kind, never their
 // comments, balances or working times. Calamari's API cannot cancel a request.
 import { BackEndPart } from '../remote-tracker.ts';
-import { rangesOverlap } from '../../domain/leave-days.ts';
 import { tallyLeave } from '../../domain/leave-tally.ts';
 import { planOf } from '../../domain/work-plan.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
 import { type LeaveBalance, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
-import { type CalamariContext, optional, personName, REFERENCE_TTL_MS } from './context.ts';
+import { refuseOverlap } from '../leave-filing.ts';
+import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
+import { unlessRefused } from '../http/remote-error.ts';
 import { absenceTypeFor, leaveTypeOfName, requestParts, toLeaveRequest } from './mapping.ts';
 import type { CalamariPlan } from './plan.ts';
 import type { CalamariAbsenceType, CalamariRequest } from './wire.ts';
@@ -28,11 +29,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     const type = absenceTypeFor(types, request.type, request.kind);
     // Calamari's answer to an overlap is a code it documents for several mistakes: the overlap is found
     // here, and said with the request it meets.
-    const clash = existing.map((item) => toLeaveRequest(item, name)).find((other) => (other.status === 'pending' || other.status === 'approved') && rangesOverlap(request, other));
-    if (clash) {
-      const span = clash.firstDay === clash.lastDay ? clash.firstDay : `${clash.firstDay} to ${clash.lastDay}`;
-      throw new ProviderError('conflict', `That overlaps your ${clash.kind ?? clash.type} request #${clash.id} (${span}, ${clash.status}). Nothing was filed.`);
-    }
+    refuseOverlap(request, existing.map((item) => toLeaveRequest(item, name)));
     const answer = await this.context.api.createRequest({
       absenceTypeId: String(type.id),
       dateFrom: request.firstDay,
@@ -101,7 +98,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     return this.#teamNames.get(async () => {
       const names = new Map<string, string>();
       for (let page = 0; page < MAX_EMPLOYEE_PAGES; page++) {
-        const answer = await optional(this.context.api.teamMembers(teams, page));
+        const answer = await unlessRefused(this.context.api.teamMembers(teams, page));
         if (!answer) break;
         for (const employee of answer.employees) names.set(employee.email.toLowerCase(), personName(employee));
         if (answer.totalPages === undefined || page + 1 >= answer.totalPages) break;

@@ -6,7 +6,8 @@ import { yearsOf } from '../../domain/time.ts';
 import { type PlannedDay, weekPlanDays } from '../../domain/work-plan.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
 import type { TimeAccount } from '../time-tracker.ts';
-import { type CalamariContext, optional, REFERENCE_TTL_MS } from './context.ts';
+import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
+import { unlessRefused } from '../http/remote-error.ts';
 import { calamariPlan, holidayDays } from './mapping.ts';
 import type { CalamariHoliday, CalamariWorkingWeek } from './wire.ts';
 
@@ -34,7 +35,7 @@ export class CalamariPlan extends BackEndPart<CalamariContext> {
   }
 
   weeks(): Promise<CalamariWorkingWeek[] | null> {
-    return this.#workingWeeks.get(() => optional(this.context.api.workingWeeks()));
+    return this.#workingWeeks.get(() => unlessRefused(this.context.api.workingWeeks()));
   }
 
   /** The person's holidays of the years [from, to] touches, the years read at once. */
@@ -46,7 +47,7 @@ export class CalamariPlan extends BackEndPart<CalamariContext> {
   /** One year's holidays: Calamari's calendar of the person, the settings' where the key may not read it. */
   async #holidaysOfYear(year: number): Promise<Map<string, { name: string; halfDay: boolean }>> {
     const [from, to] = [`${year}-01-01`, `${year}-12-31`];
-    const holidays = await this.#holidays.get(year, () => optional(this.context.api.holidays(from, to)));
+    const holidays = await this.#holidays.get(year, () => unlessRefused(this.context.api.holidays(from, to)));
     if (holidays) return holidayDays(holidays, from, to);
     return new Map([...(await this.context.options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
   }

@@ -65,6 +65,8 @@ export interface ServiceWords {
   caHint?: string;
   /** Who can read the server's log ('your Kimai administrator'), where a person can reach them. */
   operator?: string;
+  /** How the back end counts requests, where it says ('it counts requests per second for your key'), and so when to try again. */
+  rateLimit?: { counts: string; retry: string };
 }
 
 /**
@@ -89,8 +91,9 @@ export function serverTrouble(status: number, action: string, words: ServiceWord
  */
 export function rateLimited(answer: Pick<HttpAnswer, 'headers'>, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } {
   const seconds = headerNumber(answer.headers, 'retry-after') ?? 0;
-  const when = seconds > 60 ? `in ${Math.ceil(seconds / 60)} minutes` : 'in a minute';
-  return { failure: 'rate_limited', message: `${words.service} is limiting requests (429 Too Many Requests). Try to ${action} again ${when}.` };
+  const when = seconds > 60 ? `in ${Math.ceil(seconds / 60)} minutes` : (words.rateLimit?.retry ?? 'in a minute');
+  const counts = words.rateLimit ? `; ${words.rateLimit.counts}` : '';
+  return { failure: 'rate_limited', message: `${words.service} is limiting requests (429 Too Many Requests${counts}). Try to ${action} again ${when}.` };
 }
 
 /**
@@ -228,4 +231,17 @@ export function hostOf(baseUrl: string): string {
 /** A sentence's own full stop, once: "… the reason." not "… the reason.." */
 export function sentence(text: string): string {
   return text.replace(/([^.!?])$/, '$1.');
+}
+
+/**
+ * A read the back end may refuse this person (403: their role, a plan or a workspace setting): null
+ * then, and the caller does without; its words come from elsewhere.
+ */
+export async function unlessRefused<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof RemoteError && error.status === 403) return null;
+    throw error;
+  }
 }

@@ -27,6 +27,12 @@ export function spendRequest(service: string): void {
   budget.spent++;
 }
 
+/** How many more requests the current call may send (unbounded outside a call). */
+export function requestsLeft(): number {
+  const budget = budgets.getStore();
+  return budget ? budget.limit - budget.spent : Number.POSITIVE_INFINITY;
+}
+
 /**
  * Before fanning out to `count` more requests whose number a server stated (pages it says it has):
  * refuses at once when they cannot fit, rather than sending what fits and then stopping.

@@ -8,6 +8,7 @@ import { leaveDays } from '../../domain/leave-days.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
 import { type LeaveRequest, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
+import { fileInParts } from '../leave-filing.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
 import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
@@ -42,7 +43,6 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
     this.#requirePlugin();
     const absenceType = kimaiAbsenceType(request.type, request.kind);
     const me = await this.context.profile();
-    const [firstPart, ...laterParts] = splitLeave(request);
     const file = async (part: AbsencePart) => {
       const body: Record<string, unknown> = { type: absenceType, date: part.firstDay, comment: request.comment, user: me.id };
       if (part.lastDay !== part.firstDay) body.end = part.lastDay;
@@ -52,23 +52,9 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       if (!record) throw new KimaiError('wrong_service', 'Kimai accepted the absence but returned no record of it.');
       return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
     };
-    // A refused first part is the plain refusal: nothing was filed.
-    const first = await file(firstPart);
-    const created = [first];
-    // The rest one after another: the plugin checks each against the ones before (overlaps,
-    // balances), and a failure halfway must leave a clear account of what exists.
-    for (const part of laterParts) {
-      try {
-        created.push(await file(part));
-      } catch (error) {
-        if (!(error instanceof ProviderError)) throw error;
-        const done = created.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
-        throw new ProviderError(
-          error.code,
-          `Kimai stores this leave as ${laterParts.length + 1} absences; ${created.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or cancel the filed part.`,
-        );
-      }
-    }
+    // One after another: the plugin checks each against the ones before (overlaps, balances).
+    const created = await fileInParts(splitLeave(request), file, { service: 'Kimai', verb: 'stores', unit: 'absences', undo: 'cancel' });
+    const first = created[0];
     const result: LeaveRequest = { ...request, id: first.id, person: personName(me), status: 'pending', ...(created.length > 1 ? { parts: created } : {}) };
     this.#known.set(result.id, result);
     return result;
