@@ -50,6 +50,18 @@ export interface Reply {
   delayMs?: number;
 }
 
+/** What a fake's handler answers with: a status, a body to send as JSON, and headers. */
+export class HttpAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
 /** Scripted failures, each for the next `times` requests that match. */
 export class Failures {
   readonly #queue: Array<{ method?: string | undefined; path: string | RegExp; failure: Failure; left: number }> = [];

@@ -3,62 +3,21 @@
 // through the built server over stdio, the fake Calamari counting what arrives; what a fresh process
 // pays for its first call; that an idle server asks nothing; what one status refresh of the app asks,
 // through the app's own status code; and that a listing shared for that is not kept past a moment.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
 import { calamariCapabilities } from '../../../mcp-server/providers/calamari/capabilities.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
-import { type Measured, measureSteps } from '../../support/request-counting.ts';
+import { describeRequestsPerCall } from '../../support/requests-per-call.ts';
 import { wallTimeToEpoch } from '../providers/calamari/fake-calamari.ts';
-import { appTimesheet, COLD_STEPS, type CountingSession, REUSE_PASSED_MS, startCountingSession, STEPS } from '../providers/calamari/request-scenario.ts';
+import { appTimesheet, COLD_STEPS, REUSE_PASSED_MS, startCountingSession, STEPS } from '../providers/calamari/request-scenario.ts';
 
-describe('HTTP requests per tool call on Calamari', () => {
-  let session: CountingSession;
-  let measured: Measured[];
-  beforeAll(async () => {
-    session = await startCountingSession();
-    measured = await measureSteps(session.engine, session.fake.requests, STEPS);
-  });
-  afterAll(async () => session?.close());
-
-  it.each(STEPS.map((step, index) => [step.label, index] as const))('%s', (_label, index) => {
-    const step = measured[index] as Measured;
-    expect(step.isError, step.text).toBe(false);
-    // At most: a cache that outlives the step before (a slow machine aside) only saves requests.
-    expect(step.requests.length, step.requests.join('\n')).toBeLessThanOrEqual(step.expected);
-  });
-
-  it('keeps a warm timer_status, clock_in, clock_out and start_break to two requests each', () => {
-    const warm = measured.filter((step) => /\(warm\)/.test(step.label));
-    expect(warm.map((step) => step.tool).sort()).toEqual(['clock_in', 'clock_out', 'start_break', 'timer_status', 'timer_status']);
-    for (const step of warm) expect(step.requests.length, step.label).toBeLessThanOrEqual(2);
-  });
-
-  it('covers every tool Calamari offers with both modules in use (a new tool needs a step here)', () => {
-    const offered = TOOL_LIST.filter((tool) => calamariCapabilities({ timeAndAttendance: true, timeOff: true }).has(tool.capability)).map((tool) => tool.name);
-    expect([...new Set(measured.map((step) => step.tool))].sort()).toEqual(offered.sort());
-  });
-
-  it('asked nothing before the first step, and asks nothing while idle', async () => {
-    expect(session.fake.requests.length).toBe(measured.reduce((sum, step) => sum + step.requests.length, 0));
-    const asked = session.fake.requests.length;
-    await session.engine.client.listTools();
-    await new Promise((done) => setTimeout(done, 1_000));
-    expect(session.fake.requests.length).toBe(asked);
-  });
-});
-
-describe('the first call of a fresh process on Calamari', () => {
-  it.each(COLD_STEPS.map((step) => [step.label, step] as const))('%s', async (_label, step) => {
-    const session = await startCountingSession({ running: step.tool !== 'clock_in' });
-    try {
-      const [result] = await measureSteps(session.engine, session.fake.requests, [step]);
-      expect(result?.isError, result?.text).toBe(false);
-      expect(result?.requests, result?.requests.join('\n')).toHaveLength(step.expected);
-      expect(session.fake.requests).toHaveLength(step.expected);
-    } finally {
-      await session.close();
-    }
-  });
+describeRequestsPerCall({
+  backEnd: 'Calamari',
+  start: startCountingSession,
+  steps: STEPS,
+  coldSteps: COLD_STEPS,
+  offered: { tools: TOOL_LIST.filter((tool) => calamariCapabilities({ timeAndAttendance: true, timeOff: true }).has(tool.capability)).map((tool) => tool.name), who: 'Calamari offers with both modules in use' },
+  warmTools: ['timer_status', 'clock_in', 'clock_out', 'start_break'],
 });
 
 describe("the app's status refresh on Calamari (what an idle app asks every poll)", () => {

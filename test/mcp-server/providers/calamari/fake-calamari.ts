@@ -16,7 +16,8 @@
 // by sharing a bug (time-zone arithmetic included).
 import type http from 'node:http';
 
-import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { localDay, wallClock, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 
 export type { Failure };
 
@@ -143,34 +144,12 @@ export const DEFAULT_EMPLOYEES: FakeEmployee[] = [
 ];
 
 // -------------------------------------------------------------------------------------------------
-// Time, without the engine's helpers (see the header)
+// Time, without the engine's helpers (see the header; the wall clock is test/support/wall-clock.ts)
 
-const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 const DAY_NAMES: DayName[] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Minutes to add to UTC to read the wall clock in the zone at that instant. */
-function offsetMinutes(epochMs: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) fields[part.type] = Number(part.value);
-  const wall = Date.UTC(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
-  return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / MS_PER_MINUTE);
-}
-
-function wallClock(epochMs: number, timeZone: string): string {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return new Date(whole + offsetMinutes(whole, timeZone) * MS_PER_MINUTE).toISOString().slice(0, 19);
-}
+export { localDay, wallTimeToEpoch };
 
 /** The wall time the terminal endpoints take: 'YYYY-MM-DDTHH:mm:ss' in the zone given. */
 export function terminalTime(epochMs: number, timeZone: string): string {
@@ -180,29 +159,6 @@ export function terminalTime(epochMs: number, timeZone: string): string {
 /** How Calamari writes instants in timesheet answers: UTC with a '+0000' suffix, whole seconds. */
 export function utcStamp(epochMs: number): string {
   return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}+0000`;
-}
-
-/** The local calendar day of an instant in the zone. */
-export function localDay(epochMs: number, timeZone: string): string {
-  return wallClock(epochMs, timeZone).slice(0, 10);
-}
-
-/**
- * The instant a wall time means in the zone. A time that happens twice (autumn) is its first
- * occurrence; a time in a spring-forward gap moves forward by the gap. GUESS: Calamari's own
- * reading of ambiguous wall times is unknown; this is what java.time's ZonedDateTime.of does.
- */
-export function wallTimeToEpoch(date: string, time: string, timeZone: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [hour, minute, second = 0] = time.split(':').map(Number) as [number, number, number?];
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const before = offsetMinutes(wall - MS_PER_DAY, timeZone);
-  const after = offsetMinutes(wall + MS_PER_DAY, timeZone);
-  const readings = [...new Set([before, after])]
-    .map((offset) => wall - offset * MS_PER_MINUTE)
-    .filter((instant) => instant + offsetMinutes(instant, timeZone) * MS_PER_MINUTE === wall)
-    .sort((a, b) => a - b);
-  return readings[0] ?? wall - before * MS_PER_MINUTE;
 }
 
 function isDate(value: unknown): value is string {
@@ -236,17 +192,6 @@ const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clo
 
 // -------------------------------------------------------------------------------------------------
 // Answers
-
-class HttpAnswer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-  }
-}
 
 /** Thrown by validation deep in a handler; the dispatcher answers with it. */
 class Refusal extends Error {
@@ -1122,11 +1067,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     },
     respond: (method, url, headers, text): Reply => {
       const result = answer(method, url, headers, text);
-      return {
-        status: result.status,
-        body: result.body === undefined ? '' : JSON.stringify(withExtraFields(result.body)),
-        headers: { ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers },
-      };
+      return jsonReply(result.status, result.body === undefined ? undefined : withExtraFields(result.body), result.headers);
     },
     failures,
   });

@@ -12,7 +12,7 @@
 import type http from 'node:http';
 import { addDays, eachDate, isValidDate, isoWeekday, localDate } from '../../../../mcp-server/domain/time.ts';
 
-import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type Failure, Failures, HttpAnswer, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 
 export type { Failure };
 
@@ -216,17 +216,6 @@ const ABSENCE_SUMS: Record<string, number[]> = {
 };
 const FULL_ACCESS: FakeAccess = { add: true, report: true, edit: true, services: true };
 const WORKER_DEFAULT_ACCESS: FakeAccess = { add: true, report: false, edit: false, services: true };
-
-class HttpAnswer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-  }
-}
 
 const ok = (body: unknown) => new HttpAnswer(200, body);
 

@@ -12,7 +12,7 @@ import type http from 'node:http';
 import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Failure, Failures, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -114,17 +114,6 @@ const ABSENCE_TYPES: Record<string, string> = {
   unpaid_vacation: 'Unpaid vacation',
   other: 'Other',
 };
-
-class HttpAnswer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-  }
-}
 
 const notFound = () => new HttpAnswer(404, { code: 404, message: 'Not Found' });
 const forbidden = () => new HttpAnswer(403, { code: 403, message: 'Forbidden' });
