@@ -31,18 +31,19 @@ export function buildManifest(version: string) {
     version,
     description: 'Track working time and leave from Claude: clock in and out, log and fix entries, reports, leave and the team calendar.',
     long_description: [
-      'Punchcard keeps your working time and leave, on a timesheet on this computer or in the tracker your company already uses (Kimai, Clockodo or Calamari).',
+      'Punchcard keeps your working time and leave, on a timesheet on this computer or in the tracker your company already uses (Kimai, Clockodo, Calamari or Clockify).',
       '',
       'Leave **Back end** empty to use what the Punchcard app is set to (it keeps its settings and timesheet in its data folder, which this extension shares). ' +
-        'Or choose one here: `local`, `kimai` (with its address and an API token), `clockodo` (your login e-mail and API key) or `calamari` ' +
-        "(your organisation's address, your e-mail and the organisation's API key). The secret stays in your system keychain.",
+        'Or choose one here: `local`, `kimai` (with its address and an API token), `clockodo` (your login e-mail and API key), `calamari` ' +
+        "(your organisation's address, your e-mail and the organisation's API key) or `clockify` (your API key, and a workspace where you have several). " +
+        'The secret stays in your system keychain.',
       '',
       'Prompts: weekly review, fill my day, plan leave and month close. Before deleting an entry, cancelling leave or stopping a running timer, Punchcard asks you.',
     ].join('\n'),
     author: { name: 'Punchcard contributors' },
     license: 'MIT',
     icon: 'icon.png',
-    keywords: ['time tracking', 'timesheet', 'leave', 'kimai', 'clockodo', 'calamari'],
+    keywords: ['time tracking', 'timesheet', 'leave', 'kimai', 'clockodo', 'calamari', 'clockify'],
     server: {
       type: 'node',
       entry_point: ENTRY_POINT,
@@ -54,6 +55,7 @@ export function buildManifest(version: string) {
           [CONFIG_VARIABLES.url]: userConfig('url'),
           [CONFIG_VARIABLES.email]: userConfig('email'),
           [CONFIG_VARIABLES.caFile]: userConfig('ca_file'),
+          [CONFIG_VARIABLES.workspace]: userConfig('workspace'),
           [CONFIG_VARIABLES.userData]: userConfig('data_folder'),
           ...Object.fromEntries(SECRET_BACK_ENDS.map((backEnd) => [`PUNCHCARD_${backEnd.toUpperCase()}_TOKEN`, userConfig('secret')])),
         },
@@ -84,23 +86,31 @@ export function buildManifest(version: string) {
       url: {
         type: 'string',
         title: 'Address',
-        description: "Kimai's address (https://kimai.example.com) or your organisation's Calamari (https://acme.calamari.io). Empty for Clockodo.",
+        description:
+          "Kimai's address (https://kimai.example.com), your organisation's Calamari (https://acme.calamari.io) or your Clockify region's API (https://euc1.clockify.me/api). Empty for Clockodo, and for Clockify's global address.",
         required: false,
         default: '',
       },
       email: {
         type: 'string',
         title: 'E-mail',
-        description: 'Your Clockodo login, or your e-mail in Calamari. Empty for Kimai.',
+        description: 'Your Clockodo login, or your e-mail in Calamari. Empty for Kimai and Clockify.',
         required: false,
         default: '',
       },
       secret: {
         type: 'string',
         title: 'API token or key',
-        description: "Kimai's API token, your Clockodo API key, or your organisation's Calamari API key. Kept in your system keychain.",
+        description: "Kimai's API token, your Clockodo or Clockify API key, or your organisation's Calamari API key. Kept in your system keychain.",
         required: false,
         sensitive: true,
+      },
+      workspace: {
+        type: 'string',
+        title: 'Clockify workspace',
+        description: 'Only for Clockify, where you belong to several workspaces: its name or id. Empty: your active one.',
+        required: false,
+        default: '',
       },
       ca_file: {
         type: 'file',

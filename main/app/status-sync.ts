@@ -22,7 +22,8 @@ const SETTLE_MS = 250;
 
 /**
  * How often the app asks a remote back end about timers started elsewhere. Calamari counts requests
- * per hour for the whole organisation (as few as 720): every five minutes; the others every two.
+ * per hour for the whole organisation (as few as 720): every five minutes. The others every two:
+ * Clockify counts requests per second per key and workspace, and a poll costs it two or three.
  */
 export function pollInterval(type: ProviderProfile['type']): number {
   return type === 'calamari' ? 5 * 60_000 : 2 * 60_000;

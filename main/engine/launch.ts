@@ -41,6 +41,10 @@ export function connectionTestCommand(
     if (profile.allowInsecureTls) args.push('--allow-insecure-tls');
   }
   if (profile.type === 'clockodo' || profile.type === 'calamari') args.push(`--email=${profile.email}`, `--url=${profile.url}`);
+  if (profile.type === 'clockify') {
+    args.push(`--url=${profile.url}`);
+    if (profile.workspace) args.push(`--workspace=${profile.workspace}`);
+  }
   const secret = profile.type !== 'local' && token ? { [envVariableFor(credentialAccount(profile))]: token } : {};
   return { command: launch.command, args, env: { ...launch.env, ...secret } };
 }

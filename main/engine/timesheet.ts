@@ -165,8 +165,9 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     // a back end without leave tools leaves it with the settings.
     const balance = supported.has(TOOL_CONTRACTS.leave_balance.name) ? await call(TOOL_CONTRACTS.leave_balance, {}) : null;
     return {
-      workWeek: person.work_week,
-      holidays: person.holiday_region,
+      workWeek: person.plan_from_settings.includes('work_week') ? null : person.work_week,
+      keepsHolidays: !person.plan_from_settings.includes('holidays'),
+      holidays: person.plan_from_settings.includes('holidays') ? null : person.holiday_region,
       leave:
         balance?.source === 'back_end'
           ? { year: balance.year, entitlement: balance.entitlement, carryOver: balance.carry_over, remaining: balance.remaining, unlimited: balance.unlimited }

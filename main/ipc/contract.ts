@@ -143,15 +143,17 @@ export interface SnippetView {
   nextStep: string;
 }
 
-export type ProviderType = 'local' | 'kimai' | 'clockodo' | 'calamari';
+export type ProviderType = 'local' | 'kimai' | 'clockodo' | 'calamari' | 'clockify';
 
 export interface ProviderChoice {
   type: ProviderType;
   label: string;
   /** What the back end is, in one line. */
   summary: string;
-  /** The address: needed (Kimai, Calamari), offered for test servers only (Clockodo), or not asked for. */
+  /** The address: needed (Kimai, Calamari), offered for test servers (Clockodo) or regions (Clockify) only, or not asked for. */
   url: 'required' | 'optional' | 'none';
+  /** A workspace may be named (Clockify); empty means the person's active one. */
+  workspace: boolean;
   /** The person's e-mail is part of the account (Clockodo's login; the Calamari employee). */
   needsEmail: boolean;
   needsToken: boolean;
@@ -167,7 +169,8 @@ export type ProviderView =
   | { type: 'local' }
   | { type: 'kimai'; url: string; caFile: string | null; allowInsecureTls: boolean }
   | { type: 'clockodo'; email: string; url: string }
-  | { type: 'calamari'; url: string; email: string };
+  | { type: 'calamari'; url: string; email: string }
+  | { type: 'clockify'; url: string; workspace: string | null };
 
 export interface AccountView {
   provider: ProviderView;
@@ -195,8 +198,10 @@ export interface BackEndPlanView {
   state: 'kept';
   /** The back end's name: "Clockodo". */
   name: string;
-  /** Target hours per weekday. */
-  workWeek: z.infer<typeof WorkWeekSchema>;
+  /** Target hours per weekday; null where the back end keeps none for the person (the settings' week counts, and stays editable). */
+  workWeek: z.infer<typeof WorkWeekSchema> | null;
+  /** Whether the back end keeps the person's public holidays; false where it shows none (the settings' region counts, and stays editable). */
+  keepsHolidays: boolean;
   /** Where the public holidays come from, in the engine's words ("Clockodo's non-business days"), or null. */
   holidays: string | null;
   /** This year's vacation as the back end keeps it; null when the leave entitlement stays with the settings. */
@@ -453,6 +458,13 @@ const ProviderInput = z.discriminatedUnion('type', [
       email: z.string().trim().min(1, 'your e-mail in Calamari').max(254),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('clockify'),
+      url: z.string().trim().max(2000).nullable().optional(),
+      workspace: z.string().trim().max(200).nullable().optional(),
+    })
+    .strict(),
 ]);
 
 export const PreferencesInput = z
@@ -494,7 +506,7 @@ const LeaveRequestSchema = z
   .strict();
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
-export const LINK_IDS = ['kimai-api-tokens', 'clockodo-api-key', 'calamari-api-keys'] as const;
+export const LINK_IDS = ['kimai-api-tokens', 'clockodo-api-key', 'calamari-api-keys', 'clockify-api-key'] as const;
 export type LinkId = (typeof LINK_IDS)[number];
 
 export const contract = {

@@ -9,7 +9,7 @@ import { isAppOrigin } from './app-files.ts';
  * The only sites a link in the window may open, in the person's browser. https only. The help links
  * of the Account screen (main/ipc/handlers/preferences.ts LINKS) are on these hosts.
  */
-export const EXTERNAL_HOSTS: readonly string[] = ['www.kimai.org', 'my.clockodo.com', 'help.calamari.io'];
+export const EXTERNAL_HOSTS: readonly string[] = ['www.kimai.org', 'my.clockodo.com', 'help.calamari.io', 'clockify.me'];
 
 /** True for https URLs on an allow-listed host, without credentials or an unusual port. */
 export function isAllowedExternalUrl(url: string): boolean {

@@ -1,7 +1,7 @@
 // Command-line arguments of punchcard-mcp. Pure: the entry point does the printing. Free of zod: it
 // runs on every start, before the opening of a connection is answered.
 import { resolve } from 'node:path';
-import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
+import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, MAX_WORKSPACE_LENGTH, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
 import type { ProviderProfile } from '../contract/settings.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 
@@ -13,20 +13,25 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
                         (default: the Punchcard app's own folder)
   --all-tools           offer every tool, ignoring the on/off switches in the settings
                         (the Punchcard app uses this for its own copy)
-  --provider local|kimai|clockodo|calamari
+  --provider local|kimai|clockodo|calamari|clockify
                         the back end, instead of the one in the settings:
                           --provider kimai --url URL [--ca-file FILE] [--allow-insecure-tls]
                           --provider clockodo --email E-MAIL [--url URL]
                           --provider calamari --url URL --email E-MAIL
+                          --provider clockify [--url URL] [--workspace WORKSPACE]
   --url URL             the back end's address: Kimai's, e.g. https://kimai.example.com;
                         your organisation's Calamari, e.g. https://acme.calamari.io;
-                        Clockodo's only for a test server (default ${CLOCKODO_URL})
+                        Clockodo's only for a test server (default ${CLOCKODO_URL});
+                        Clockify's region, e.g. https://euc1.clockify.me/api
+                        (default ${CLOCKIFY_URL}/api)
   --email E-MAIL        your Clockodo login, or the Calamari employee Punchcard acts for
+  --workspace WORKSPACE the Clockify workspace, by id or name (default: your active one)
   --ca-file FILE        PEM file of the CA that signed Kimai's certificate (trusted in addition)
   --allow-insecure-tls  do not check Kimai's certificate at all (test servers only; logged loudly)
   --test-connection     check the connection to the back end, print a verdict on stderr and exit
                         (0 connected, 1 not); the secret comes from the keychain or
-                        PUNCHCARD_KIMAI_TOKEN / PUNCHCARD_CLOCKODO_TOKEN / PUNCHCARD_CALAMARI_TOKEN
+                        PUNCHCARD_KIMAI_TOKEN / PUNCHCARD_CLOCKODO_TOKEN / PUNCHCARD_CALAMARI_TOKEN /
+                        PUNCHCARD_CLOCKIFY_TOKEN
   --json                with --test-connection: also print the result as one JSON line on
                         stdout, for programs (the Punchcard app reads it)
   --help                show this text
@@ -35,9 +40,10 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
 Environment (for clients that configure a server by its variables, such as a Claude Desktop
 extension; a flag wins, and --provider with its flags wins over all of them; empty means unset):
   PUNCHCARD_USER_DATA   as --user-data
-  PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL and
-                        PUNCHCARD_CA_FILE as --url, --email and --ca-file
-  PUNCHCARD_KIMAI_TOKEN, PUNCHCARD_CLOCKODO_TOKEN, PUNCHCARD_CALAMARI_TOKEN
+  PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_CA_FILE and
+                        PUNCHCARD_WORKSPACE as --url, --email, --ca-file and --workspace
+  PUNCHCARD_KIMAI_TOKEN, PUNCHCARD_CLOCKODO_TOKEN, PUNCHCARD_CALAMARI_TOKEN,
+  PUNCHCARD_CLOCKIFY_TOKEN
                         the back end's secret (it wins over the keychain)`;
 
 /** Flags that are on by being there; `--all-tools=false` would otherwise silently mean on. */
@@ -58,10 +64,17 @@ export const CONFIG_VARIABLES = {
   url: 'PUNCHCARD_URL',
   email: 'PUNCHCARD_EMAIL',
   caFile: 'PUNCHCARD_CA_FILE',
+  workspace: 'PUNCHCARD_WORKSPACE',
 } as const;
 
-const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file' };
-const VARIABLE_NAMES: Names = { provider: CONFIG_VARIABLES.provider, url: CONFIG_VARIABLES.url, email: CONFIG_VARIABLES.email, caFile: CONFIG_VARIABLES.caFile };
+const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file', workspace: '--workspace' };
+const VARIABLE_NAMES: Names = {
+  provider: CONFIG_VARIABLES.provider,
+  url: CONFIG_VARIABLES.url,
+  email: CONFIG_VARIABLES.email,
+  caFile: CONFIG_VARIABLES.caFile,
+  workspace: CONFIG_VARIABLES.workspace,
+};
 
 /**
  * A variable's value, or undefined where it is unset, empty, or a placeholder a client left
@@ -82,6 +95,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   let url: string | undefined;
   let email: string | undefined;
   let caFile: string | undefined;
+  let workspace: string | undefined;
   let allowInsecureTls = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
@@ -120,6 +134,9 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     } else if (name === '--email') {
       email = value();
       if (!email) return { kind: 'error', message: '--email needs an address, e.g. --email ada@example.com.' };
+    } else if (name === '--workspace') {
+      workspace = value()?.trim();
+      if (!workspace) return { kind: 'error', message: '--workspace needs a Clockify workspace, by id or name.' };
     } else if (name === '--ca-file') {
       const file = value();
       if (!file) return { kind: 'error', message: '--ca-file needs a PEM file.' };
@@ -128,15 +145,16 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       return { kind: 'error', message: `Unknown argument: ${argument}` };
     }
   }
-  const anyFlag = provider !== undefined || url !== undefined || email !== undefined || caFile !== undefined || allowInsecureTls;
+  const anyFlag = provider !== undefined || url !== undefined || email !== undefined || caFile !== undefined || workspace !== undefined || allowInsecureTls;
   const profile = anyFlag
-    ? providerProfile({ provider, url, email, caFile, allowInsecureTls }, FLAG_NAMES)
+    ? providerProfile({ provider, url, email, caFile, workspace, allowInsecureTls }, FLAG_NAMES)
     : providerProfile(
         {
           provider: variable(env, CONFIG_VARIABLES.provider),
           url: variable(env, CONFIG_VARIABLES.url),
           email: variable(env, CONFIG_VARIABLES.email),
           caFile: withDefined(variable(env, CONFIG_VARIABLES.caFile), resolve),
+          workspace: variable(env, CONFIG_VARIABLES.workspace),
           allowInsecureTls: false,
         },
         VARIABLE_NAMES,
@@ -155,6 +173,7 @@ interface ProviderFlags {
   url: string | undefined;
   email: string | undefined;
   caFile: string | undefined;
+  workspace: string | undefined;
   allowInsecureTls: boolean;
 }
 
@@ -164,6 +183,12 @@ interface Names {
   url: string;
   email: string;
   caFile: string;
+  workspace: string;
+}
+
+/** "a, b and c". */
+function listed(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 function withDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
@@ -172,22 +197,34 @@ function withDefined<T, R>(value: T | undefined, map: (value: T) => R): R | unde
 
 /** The back end the flags (or variables) ask for, undefined when they ask for none, or what is wrong with them. */
 function providerProfile(flags: ProviderFlags, names: Names): ProviderProfile | undefined | string {
-  const { provider, url, email, caFile, allowInsecureTls } = flags;
+  const { provider, url, email, caFile, workspace, allowInsecureTls } = flags;
   const n = names;
   const tlsFlags = caFile !== undefined || allowInsecureTls;
   const tlsNames = names === FLAG_NAMES ? '--ca-file and --allow-insecure-tls' : n.caFile;
+  const backEndNames = listed([n.url, n.email, n.workspace, ...(names === FLAG_NAMES ? ['--ca-file', '--allow-insecure-tls'] : [n.caFile])]);
   if (provider === undefined) {
-    return url !== undefined || email !== undefined || tlsFlags ? `${n.url}, ${n.email} and ${tlsNames} go with ${n.provider}.` : undefined;
+    return url !== undefined || email !== undefined || workspace !== undefined || tlsFlags ? `${backEndNames} go with ${n.provider}.` : undefined;
   }
-  if (provider !== 'local' && provider !== 'kimai' && provider !== 'clockodo' && provider !== 'calamari') {
+  if (provider !== 'local' && provider !== 'kimai' && provider !== 'clockodo' && provider !== 'calamari' && provider !== 'clockify') {
     // A variable is set out of sight (an extension's form): its value is said back.
-    return `${n.provider} is local, kimai, clockodo or calamari${names === FLAG_NAMES ? '' : ` (not "${provider}")`}.`;
+    return `${n.provider} is local, kimai, clockodo, calamari or clockify${names === FLAG_NAMES ? '' : ` (not "${provider}")`}.`;
   }
   if (provider === 'local') {
-    return url !== undefined || email !== undefined || tlsFlags ? `${n.url}, ${n.email} and ${tlsNames} are not for ${n.provider} local.` : { type: 'local' };
+    return url !== undefined || email !== undefined || workspace !== undefined || tlsFlags ? `${backEndNames} are not for ${n.provider} local.` : { type: 'local' };
   }
   // The same rules and normal forms as a profile in config.json (contract/settings.ts).
   if (url !== undefined && !isHttpUrl(url)) return `${n.url} ${url} is not an http(s) address such as https://kimai.example.com.`;
+  if (workspace !== undefined && provider !== 'clockify') return `${n.workspace} is for ${n.provider} clockify only.`;
+  // As in config.json (contract/settings.ts): a workspace's id or name, not a page of text.
+  if (workspace !== undefined && workspace.trim().length > MAX_WORKSPACE_LENGTH) return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
+  if (provider === 'clockify') {
+    if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
+    if (email !== undefined) return `${n.email} is not for ${n.provider} clockify: Clockify knows you by your API key.`;
+    const address = url === undefined ? CLOCKIFY_URL : normalizeBaseUrl(url);
+    const problem = clockifyUrlProblem(address);
+    if (problem) return `${n.url} ${url}: ${problem}.`;
+    return { type: 'clockify', url: address, ...(workspace === undefined ? {} : { workspace }) };
+  }
   if (provider === 'clockodo') {
     if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
     if (email === undefined) return `${n.provider} clockodo needs ${n.email}, your Clockodo login.`;

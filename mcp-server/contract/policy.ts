@@ -8,12 +8,13 @@ import { findDuplicateKey } from './duplicate-keys.ts';
 import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
-export const PROVIDER_TYPES = ['local', 'kimai', 'clockodo', 'calamari'] as const;
+export const PROVIDER_TYPES = ['local', 'kimai', 'clockodo', 'calamari', 'clockify'] as const;
 
 /**
  * A back end an organisation can fix for every account on the machine: one that needs no personal
- * login in the profile. Clockodo's and Calamari's profiles name the person, so an organisation allows
- * them (`providers.allowed`) and each person enters their own.
+ * login in the profile. Clockodo's and Calamari's profiles name the person, and Clockify's key is the
+ * person's own (with their workspace), so an organisation allows them (`providers.allowed`) and each
+ * person enters their own.
  */
 const FixedProviderSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('local') }),

@@ -3,12 +3,12 @@
 // schema, one writer"). It must stay free of Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
-import { CLOCKODO_URL, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
+import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, MAX_WORKSPACE_LENGTH, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import { acceleratorProblem } from './accelerator.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
-export { CLOCKODO_URL, credentialAccount, normalizeBaseUrl } from './back-end-accounts.ts';
+export { CLOCKIFY_URL, CLOCKODO_URL, credentialAccount, normalizeBaseUrl } from './back-end-accounts.ts';
 export { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 
 const hours = z.number().min(0).max(24);
@@ -54,7 +54,23 @@ export const CalamariProviderSchema = z.object({
   email,
 });
 
-export const ProviderProfileSchema = z.discriminatedUnion('type', [LocalProviderSchema, KimaiProviderSchema, ClockodoProviderSchema, CalamariProviderSchema]);
+/** A Clockify address: one of Clockify's API hosts, or one the person chose (a proxy, a test server). */
+const clockifyUrl = httpUrl.superRefine((url, context) => {
+  const problem = clockifyUrlProblem(url);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * Clockify: the person's own API key (they are whoever it belongs to); `url` for a region's host; the
+ * workspace by id or name, else the person's active one (docs/back-ends/clockify.md).
+ */
+export const ClockifyProviderSchema = z.object({
+  type: z.literal('clockify'),
+  url: clockifyUrl.default(CLOCKIFY_URL),
+  workspace: z.string().trim().min(1).max(MAX_WORKSPACE_LENGTH).optional(),
+});
+
+export const ProviderProfileSchema = z.discriminatedUnion('type', [LocalProviderSchema, KimaiProviderSchema, ClockodoProviderSchema, CalamariProviderSchema, ClockifyProviderSchema]);
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);
@@ -99,4 +115,5 @@ export type ProviderProfile = z.infer<typeof ProviderProfileSchema>;
 export type KimaiProfile = z.infer<typeof KimaiProviderSchema>;
 export type ClockodoProfile = z.infer<typeof ClockodoProviderSchema>;
 export type CalamariProfile = z.infer<typeof CalamariProviderSchema>;
-export type RemoteProfile = KimaiProfile | ClockodoProfile | CalamariProfile;
+export type ClockifyProfile = z.infer<typeof ClockifyProviderSchema>;
+export type RemoteProfile = KimaiProfile | ClockodoProfile | CalamariProfile | ClockifyProfile;

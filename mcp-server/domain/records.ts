@@ -48,6 +48,8 @@ export interface WorkSpan {
 export interface CatalogItem {
   kind: CatalogKind;
   id: number;
+  /** The back end's own id where that is not `id` (Clockify's string ids), so a person may name it too. */
+  remoteId?: string;
   name: string;
   archived: boolean;
   /** Projects belong to an optional customer. */
@@ -60,6 +62,8 @@ export interface Catalog {
   customers: CatalogItem[];
   projects: CatalogItem[];
   activities: CatalogItem[];
+  /** What the listing leaves out and how to get it, where one call could not list everything (Clockify's tasks). */
+  note?: string;
 }
 
 
@@ -133,6 +137,17 @@ export interface TimeAccount {
   balanceMinutes: number;
   /** What the balance covers, in words ("Clockodo's time account for 2026, carry-over included"). */
   label: string;
+}
+
+/** The worked spans of entries within [from, to): each cut to the range, a running one ending now (never before it began). */
+export function spansWithin(entries: readonly TimeEntry[], from: number, to: number, now: number): WorkSpan[] {
+  const spans: WorkSpan[] = [];
+  for (const entry of entries) {
+    const start = Math.max(entry.start, from);
+    const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
+    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
+  }
+  return spans;
 }
 
 /** An absence as the calendar shows it, from a request: who, when and the kind, nothing more. */

@@ -434,6 +434,11 @@ export function formatWallClock(epochMs: number, tz: string): string {
   return formatInstant(Math.floor(epochMs / 1000) * 1000, tz).slice(0, 19);
 }
 
+/** 'YYYY-MM-DDTHH:mm:ssZ' in UTC, whole seconds: what Clockodo and Clockify take (Clockodo refuses milliseconds). */
+export function formatUtcSeconds(epochMs: number): string {
+  return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
 const OFFSET_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**

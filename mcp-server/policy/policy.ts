@@ -181,7 +181,7 @@ function sameBackEnd(a: ProviderProfile, b: ProviderProfile): boolean {
 
 function backEndName(profile: ProviderProfile): string {
   if (profile.type === 'local') return 'the local timesheet';
-  const name = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari' }[profile.type];
+  const name = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' }[profile.type];
   return `${name} at ${normalizeBaseUrl(profile.url)}`;
 }
 

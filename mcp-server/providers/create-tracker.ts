@@ -38,6 +38,7 @@ const REMOTE_BACK_ENDS: { [T in RemoteType]: () => Promise<Create<T>> } = {
   kimai: async () => (await import('./kimai/kimai-tracker.ts')).createKimaiTracker,
   clockodo: async () => (await import('./clockodo/clockodo-tracker.ts')).createClockodoTracker,
   calamari: async () => (await import('./calamari/calamari-tracker.ts')).createCalamariTracker,
+  clockify: async () => (await import('./clockify/clockify-tracker.ts')).createClockifyTracker,
 };
 
 export async function createTracker(options: TrackerFactoryOptions): Promise<TimeTracker> {

@@ -4,6 +4,7 @@
 // tracker starts from the same.
 import type { ProviderProfile } from '../contract/settings.ts';
 import { rememberedCalamariCapabilities } from './calamari/capabilities.ts';
+import { rememberedClockifyCapabilities } from './clockify/capabilities.ts';
 import { rememberedClockodoCapabilities } from './clockodo/capabilities.ts';
 import { rememberedKimaiCapabilities } from './kimai/capabilities.ts';
 import { LOCAL_CAPABILITIES } from './local/capabilities.ts';
@@ -25,5 +26,7 @@ export function knownCapabilities(profile: ProviderProfile, userDataDir: string)
       return rememberedClockodoCapabilities(userDataDir, profile);
     case 'calamari':
       return rememberedCalamariCapabilities(userDataDir, profile);
+    case 'clockify':
+      return rememberedClockifyCapabilities(userDataDir, profile);
   }
 }

@@ -74,6 +74,8 @@ export interface TrackerParts {
   label: string;
   /** What is known about the account; its capabilities are the tracker's. */
   facts: LearnedFacts<object>;
+  /** Activities exist only inside projects (Clockify's tasks); see TimeTracker. */
+  activitiesBelongToProjects?: boolean;
   account: Methods<typeof ACCOUNT> & ConnectionTesting;
   timesheets: Methods<typeof TIMER_AND_ENTRIES> & Partial<Methods<typeof BREAKS>>;
   catalog: Methods<typeof CATALOG>;
@@ -91,6 +93,7 @@ export function assembleTracker(parts: TrackerParts): RemoteTracker {
   const tracker: Record<string, unknown> = {
     type: parts.type,
     label: parts.label,
+    ...(parts.activitiesBelongToProjects ? { activitiesBelongToProjects: true } : {}),
     onCapabilitiesChange: (listener: () => void) => parts.facts.capabilities.subscribe(listener),
     testConnection: () => parts.account.testConnection(),
     close: () => {

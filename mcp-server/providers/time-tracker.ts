@@ -40,6 +40,8 @@ export interface Person {
   workWeek?: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number>;
   /** Where public holidays come from when the back end keeps them ("Clockodo's non-business days"). */
   holidays?: string;
+  /** The back end shows the person no public holidays: the settings' holiday region counts instead. */
+  holidaysFromSettings?: boolean;
 }
 
 export interface TimeTracker {
@@ -112,9 +114,16 @@ export interface TimeTracker {
 
   /**
    * The customers, projects and activities. `kinds` names the ones the caller needs, so a remote back
-   * end may skip the others (they come back empty); without it, all three.
+   * end may skip the others (they come back empty); without it, all three. `projectId` narrows the
+   * activities to that project's and the global ones: a back end whose activities live inside
+   * projects then asks for that one project's (the others may list them all; callers filter).
    */
-  catalog(includeArchived: boolean, kinds?: readonly CatalogKind[]): Promise<Catalog>;
+  catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectId?: number): Promise<Catalog>;
+  /**
+   * Activities exist only inside a project (Clockify's tasks): naming one needs its project, and a
+   * full catalog lists each project's in turn.
+   */
+  readonly activitiesBelongToProjects?: boolean;
   createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
 

@@ -59,6 +59,7 @@ function hasProfileFields(provider: Settings['provider']): boolean {
     case 'local':
       return true;
     case 'kimai':
+    case 'clockify':
       return text(provider.url);
     case 'clockodo':
     case 'calamari':

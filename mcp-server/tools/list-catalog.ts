@@ -20,11 +20,13 @@ export default defineTool({
       projects: keep(catalog.projects),
       activities: keep(catalog.activities),
       ...(breakTypes ? { break_types: breakTypes.map((type) => ({ id: type.id, name: type.name })) } : {}),
+      ...(catalog.note ? { note: catalog.note } : {}),
     };
     const line = (label: string, list: Array<z.infer<typeof catalogItemOutput>>) =>
       `${label}: ${list.length === 0 ? 'none' : list.map((entry) => `${entry.name} (#${entry.id}${entry.parent ? `, ${entry.parent}` : ''}${entry.archived ? ', archived' : ''})`).join(', ')}`;
     const lines = [line('Customers', data.customers), line('Projects', data.projects), line('Activities', data.activities)];
     if (breakTypes) lines.push(`Break types: ${breakTypes.length === 0 ? 'none' : breakTypes.map((type) => `${type.name} (#${type.id})`).join(', ')}`);
+    if (catalog.note) lines.push(catalog.note);
     return { data, text: lines.join('\n') };
   },
 });

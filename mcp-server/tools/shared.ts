@@ -133,26 +133,35 @@ export function dayRange(from: string, to: string, context: ToolContext): { star
 /**
  * Turns people's words for projects and activities into ids: an id ("12" or "#12") or a name in any
  * case. A word is looked up among what may be booked on first (for Kimai, two requests rather than
- * every list); only a word not found there loads the whole catalog, archived items and all, to say
- * precisely why (archived, or which names are close). Each is fetched at most once per tool call.
+ * every list); only a word not found there loads the whole list of its kind, archived items and all,
+ * to say precisely why (archived, or which names are close). An activity is looked up among the
+ * chosen project's and the global ones: a back end whose activities live inside projects (Clockify's
+ * tasks) then loads that one project's. Each list is fetched at most once per tool call.
  * Where the client can ask the person (context.ask), a word that fits several items, or none
  * exactly but some by part of their name ("design": "UI design", "Graphic design"), is asked about
  * instead of taking the first or failing.
  */
 export function catalogLookup(context: ToolContext) {
-  let bookable: Promise<Catalog> | undefined;
-  let everything: Promise<Catalog> | undefined;
-  const active = () => (bookable ??= context.tracker.catalog(false, BOOKABLE_KINDS));
-  const all = () => (everything ??= context.tracker.catalog(true));
+  const loaded = new Map<string, Promise<Catalog>>();
+  const load = (includeArchived: boolean, kind: 'project' | 'activity', projectId: number | null = null) => {
+    const key = `${includeArchived}:${kind}:${projectId ?? ''}`;
+    let catalog = loaded.get(key);
+    if (!catalog) {
+      catalog = projectId === null ? context.tracker.catalog(includeArchived, [kind]) : context.tracker.catalog(includeArchived, [kind], projectId);
+      loaded.set(key, catalog);
+    }
+    return catalog;
+  };
+  const { tracker } = context;
   return {
     /** `undefined` or '' means no project. */
     async project(text: string | undefined): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      const { projects } = await active();
+      const { projects } = await load(false, 'project');
       const chosen = askWhich(context, 'project', text, matching(projects, text), projects);
       if (chosen !== undefined) return chosen;
       const found = find(projects, text);
-      return (found ?? pick((await all()).projects, text, 'project', context.tracker)).id;
+      return (found ?? pick((await load(true, 'project')).projects, text, 'project', tracker)).id;
     },
     /**
      * A name may exist both for the chosen project and globally; the project's own one wins, which
@@ -160,21 +169,22 @@ export function catalogLookup(context: ToolContext) {
      */
     async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      const usable = usableActivities((await active()).activities, projectId);
+      if (projectId === null && tracker.activitiesBelongToProjects) {
+        throw new ToolInputError(`On ${tracker.label} an activity is one of a project's tasks: name the project too (list_catalog shows which tasks each has).`);
+      }
+      const usable = usableActivities((await load(false, 'activity', projectId)).activities, projectId);
       const own = matching(usable.filter((activity) => projectId !== null && activity.project?.id === projectId), text);
       const chosen = askWhich(context, 'activity', text, own.length > 0 ? own : matching(usable, text), usable);
       if (chosen !== undefined) return chosen;
       const found = usableActivity(usable, text, projectId);
       if (found) return found.id;
-      const { activities } = await all();
+      const { activities } = await load(true, 'activity', projectId);
       const known = usableActivity(usableActivities(activities, projectId), text, projectId);
-      if (known) return checkedArchived(known).id;
-      return pick(activities, text, 'activity', context.tracker).id;
+      if (known) return checkedArchived(known, tracker).id;
+      return pick(activities, text, 'activity', tracker).id;
     },
   };
 }
-
-const BOOKABLE_KINDS = ['project', 'activity'] as const;
 
 /** Those the activity may be booked with: the project's own and the global ones. */
 function usableActivities(activities: readonly CatalogItem[], projectId: number | null): CatalogItem[] {
@@ -231,9 +241,11 @@ function find(items: readonly CatalogItem[], text: string): CatalogItem | undefi
   return findById(items, text) ?? items.find((item) => item.name.toLowerCase() === text.trim().replace(/^#/, '').toLowerCase());
 }
 
+/** By Punchcard's number, or by the back end's own id where that is no number (a Clockify id pasted from its web app). */
 function findById(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
   const wanted = text.trim().replace(/^#/, '');
-  return /^\d+$/.test(wanted) ? items.find((item) => item.id === Number(wanted)) : undefined;
+  if (/^\d+$/.test(wanted)) return items.find((item) => item.id === Number(wanted));
+  return wanted === '' ? undefined : items.find((item) => item.remoteId === wanted);
 }
 
 const PLURALS: Record<CatalogKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
@@ -242,9 +254,9 @@ const PLURALS: Record<CatalogKind, string> = { customer: 'customers', project: '
  * The item `text` names, archived ones refused in words; none found, the closest names, and
  * create_catalog_item where the back end lets the person add one.
  */
-function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
+function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pick<TimeTracker, 'label' | 'capabilities' | 'activitiesBelongToProjects'>): CatalogItem {
   const found = find(items, text);
-  if (found) return checkedArchived(found);
+  if (found) return checkedArchived(found, tracker);
   const creatable = tracker.capabilities.has('catalog_write');
   // None at all, and none to be added (Calamari has no activities): the word is one to leave out.
   if (items.length === 0 && !creatable) throw new ToolInputError(`No ${kind} "${text}": ${tracker.label} has no ${PLURALS[kind]}; leave ${kind} out.`);
@@ -257,9 +269,11 @@ function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pi
   throw new ToolInputError(`No ${kind} "${text}".${known}${create}`);
 }
 
-function checkedArchived(item: CatalogItem): CatalogItem {
+/** An archived item is refused by name; restoring it is offered where the back end lets Punchcard do that. */
+function checkedArchived(item: CatalogItem, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
   if (item.archived) {
-    throw new ToolInputError(`The ${item.kind} "${item.name}" is archived. Restore it with archive_catalog_item (archived: false) to use it.`);
+    const restore = tracker.capabilities.has('catalog_write') ? 'Restore it with archive_catalog_item (archived: false) to use it.' : `Ask whoever manages ${tracker.label} to restore it, or choose another.`;
+    throw new ToolInputError(`The ${item.kind} "${item.name}" is archived, so no time can be booked on it. ${restore}`);
   }
   return item;
 }

@@ -7,9 +7,13 @@ export default defineTool({
     const person = await context.tracker.whoami();
     const fromBackEnd = context.planSource === 'back_end';
     const workWeek = (fromBackEnd && person.workWeek) || context.settings.workWeek;
+    // A back end that keeps the plan may still keep no part of it for this person: the settings' stands in.
+    const weekKept = fromBackEnd && person.workWeek !== undefined;
+    const holidaysKept = fromBackEnd && !person.holidaysFromSettings;
+    const fromSettings = [...(weekKept ? [] : (['work_week'] as const)), ...(holidaysKept ? [] : (['holidays'] as const))];
     const weekHours = Object.values(workWeek).reduce((sum, value) => sum + value, 0);
     const region = context.settings.holidays;
-    const regionLabel = fromBackEnd ? (person.holidays ?? null) : region ? [region.country, region.state, region.region].filter(Boolean).join('-') : null;
+    const regionLabel = holidaysKept ? (person.holidays ?? null) : region ? [region.country, region.state, region.region].filter(Boolean).join('-') : null;
     const data = {
       name: person.name,
       provider: context.tracker.label,
@@ -18,6 +22,7 @@ export default defineTool({
       week_target_hours: weekHours,
       work_week: workWeek,
       plan_source: context.planSource,
+      plan_from_settings: fromSettings,
       holiday_region: regionLabel,
       connection: person.connection ?? null,
       organisation_policy: context.organisationPolicy,
@@ -26,11 +31,11 @@ export default defineTool({
     };
     // The connection, the policy and the file, each said once (a blocked back end's connection is the reason itself).
     const remarks = [person.connection, context.organisationPolicy, context.settingsFile.problem, ...context.settingsFile.notes.map((note) => `Settings: ${note}`)];
-    const holidays = regionLabel ? (fromBackEnd ? `, ${regionLabel}` : `, holidays of ${regionLabel}`) : '';
+    const holidays = regionLabel ? (holidaysKept ? `, ${regionLabel}` : `, holidays of ${regionLabel}`) : '';
     return {
       data,
       text:
-        `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${fromBackEnd ? ' as the back end keeps them' : ''}${holidays}.` +
+        `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${weekKept ? ' as the back end keeps them' : ''}${holidays}.` +
         [...new Set(remarks.filter((remark) => remark))].map((remark) => `\n${remark}`).join(''),
     };
   },

@@ -1,7 +1,8 @@
-// Clockodo and Calamari benchmarks for `npm run bench`: HTTP requests per tool call, warm (the
-// scripted session the request tests assert) and cold (the first call of a fresh process); the
+// Clockodo, Calamari and Clockify benchmarks for `npm run bench`: HTTP requests per tool call, warm
+// (the scripted session the request tests assert) and cold (the first call of a fresh process); the
 // latency Punchcard adds over the fake back end's own time for timer_status, clock_in and clock_out;
-// and, for Calamari's hourly limit, what an idle server and an idle app ask over ten minutes.
+// and, for Calamari's hourly limit and Clockify's per-second one, what an idle server and an idle app
+// ask over ten minutes.
 //
 // Idle: the server is watched for IDLE_WATCH_S seconds after its opening (it runs no timer after
 // start, so ten minutes is that count times 600 / IDLE_WATCH_S, said as such). The app asks on its
@@ -10,6 +11,7 @@
 import { pollInterval } from '../../main/app/status-sync.ts';
 import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/shifts.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
+import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
 import type { EngineHandle } from '../support/engine.ts';
 import { measureSteps, type Step } from '../support/request-counting.ts';
@@ -72,10 +74,42 @@ export async function calamariBenchmarks(row: Row, progress: (text: string) => v
     statusGapMs: SHIFTS_REUSE_MS + 100,
   });
   progress(`Calamari: an idle server for ${IDLE_WATCH_S} s, and one refresh of the app`);
-  const idle = await calamariIdle();
+  const idle = await idleCosts({
+    start: () => calamari.startCountingSession(),
+    app: (session) => calamari.appTimesheet(session as Awaited<ReturnType<typeof calamari.startCountingSession>>),
+    reusePassedMs: calamari.REUSE_PASSED_MS,
+    poll: pollInterval('calamari'),
+  });
   row(`Calamari idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, { text: 'none', met: idle.serverRequests === 0 });
   row('Calamari idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`);
   row('Calamari idle app: requests in 10 min (refreshes × requests each)', `${idle.appTenMinutes}`, { text: '≤ 720 per hour for the organisation', met: idle.appTenMinutes * 6 <= 720 });
+  return { ...results, idle };
+}
+
+export async function clockifyBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
+  const results = await remoteBenchmarks('Clockify', {
+    row,
+    progress,
+    start: (running) => clockify.startCountingSession({ running }),
+    steps: clockify.STEPS,
+    coldSteps: clockify.COLD_STEPS,
+    clockIn: { project: 'Website', activity: 'Development' },
+    pairs: TIMED_CALLS,
+    // Each timed timer_status past the moment the running entry and a listing are shared, so it asks Clockify.
+    statusGapMs: 2_100,
+    statusCalls: 20,
+    resolve: (session) => (session as Awaited<ReturnType<typeof clockify.startCountingSession>>).resolve,
+  });
+  progress(`Clockify: an idle server for ${IDLE_WATCH_S} s, and one refresh of the app`);
+  const idle = await idleCosts({
+    start: () => clockify.startCountingSession(),
+    app: (session) => clockify.appTimesheet(session as Awaited<ReturnType<typeof clockify.startCountingSession>>),
+    reusePassedMs: 6_000,
+    poll: pollInterval('clockify'),
+  });
+  row(`Clockify idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, { text: 'none', met: idle.serverRequests === 0 });
+  row('Clockify idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`, { text: '≤ 4', met: idle.appRefreshRequests <= 4 });
+  row('Clockify idle app: requests in 10 min (refreshes × requests each)', `${idle.appTenMinutes}`);
   return { ...results, idle };
 }
 
@@ -87,8 +121,9 @@ interface Plan {
   coldSteps: Step[];
   clockIn: Record<string, unknown>;
   pairs: number;
-  /** A wait before each timed timer_status, where the engine shares an answer for a moment; then `pairs` calls. */
+  /** A wait before each timed timer_status, where the engine shares an answer for a moment; then `statusCalls` calls (default `pairs`). */
   statusGapMs?: number;
+  statusCalls?: number;
   resolve?: (session: Session) => (value: unknown) => unknown;
 }
 
@@ -130,8 +165,9 @@ async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchRe
   return { warm, cold, latency };
 }
 
-async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' | 'statusGapMs'>): Promise<RemoteBenchResults['latency']> {
+async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' | 'statusGapMs' | 'statusCalls'>): Promise<RemoteBenchResults['latency']> {
   const { clockIn, pairs, statusGapMs } = plan;
+  const spacedCalls = plan.statusCalls ?? pairs;
   const call = async (tool: string, args: Record<string, unknown> = {}) => {
     const result = await session.engine.call(tool, args);
     if (result.isError) throw new Error(`${tool} failed: ${JSON.stringify(result.content)}`);
@@ -146,7 +182,7 @@ async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' 
   };
   type Sample = { elapsed: number; backEnd: number; requests: number };
   const samples: Record<'timer_status' | 'clock_in' | 'clock_out', Sample[]> = { timer_status: [], clock_in: [], clock_out: [] };
-  const [statusWarmup, statusCalls] = statusGapMs === undefined ? [WARMUP_CALLS, TIMED_CALLS] : [2, pairs];
+  const [statusWarmup, statusCalls] = statusGapMs === undefined ? [WARMUP_CALLS, TIMED_CALLS] : [2, spacedCalls];
   for (let index = -statusWarmup; index < statusCalls; index++) {
     if (statusGapMs !== undefined) await new Promise((done) => setTimeout(done, statusGapMs));
     const sample = await timed(() => call('timer_status'));
@@ -171,8 +207,14 @@ async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' 
   return { timer_status: summarise(samples.timer_status), clock_in: summarise(samples.clock_in), clock_out: summarise(samples.clock_out) };
 }
 
-async function calamariIdle(): Promise<NonNullable<RemoteBenchResults['idle']>> {
-  const server = await calamari.startCountingSession();
+/** What an idle server asks after its opening, and what one refresh of the app costs past the moments listings are shared. */
+async function idleCosts(plan: {
+  start: () => Promise<Session>;
+  app: (session: Session) => { timesheet: { getStatus(): Promise<unknown> }; close(): Promise<void> };
+  reusePassedMs: number;
+  poll: number;
+}): Promise<NonNullable<RemoteBenchResults['idle']>> {
+  const server = await plan.start();
   let serverRequests: number;
   try {
     await server.engine.client.listTools();
@@ -183,14 +225,14 @@ async function calamariIdle(): Promise<NonNullable<RemoteBenchResults['idle']>> 
     await server.close();
   }
   // The app's own engine and status code, against a fresh fake: what one refresh asks.
-  const app = await calamari.startCountingSession();
+  const app = await plan.start();
   let appRefreshRequests: number;
-  const { timesheet, close } = calamari.appTimesheet(app);
+  const { timesheet, close } = plan.app(app);
   try {
     // The first refresh fills the caches of an hour (projects, week, holidays); a later one, past the
     // few seconds for which listings are shared, is what each poll costs.
     await timesheet.getStatus();
-    await new Promise((done) => setTimeout(done, calamari.REUSE_PASSED_MS));
+    await new Promise((done) => setTimeout(done, plan.reusePassedMs));
     const before = app.fake.requests.length;
     await timesheet.getStatus();
     appRefreshRequests = app.fake.requests.length - before;
@@ -198,7 +240,7 @@ async function calamariIdle(): Promise<NonNullable<RemoteBenchResults['idle']>> 
     await close();
     await app.close();
   }
-  const appPollSeconds = pollInterval('calamari') / 1_000;
+  const appPollSeconds = plan.poll / 1_000;
   return {
     serverWatchSeconds: IDLE_WATCH_S,
     serverRequests,

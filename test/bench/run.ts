@@ -24,7 +24,7 @@ import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
 import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
-import { calamariBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
+import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
@@ -335,6 +335,7 @@ async function main(): Promise<void> {
   let kimai: KimaiBenchResults;
   let clockodo: RemoteBenchResults;
   let calamari: RemoteBenchResults;
+  let clockify: RemoteBenchResults;
   let worstCalls: WorstCallResults;
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
@@ -352,6 +353,7 @@ async function main(): Promise<void> {
     kimai = await kimaiBenchmarks(row, progress);
     clockodo = await clockodoBenchmarks(row, progress);
     calamari = await calamariBenchmarks(row, progress);
+    clockify = await clockifyBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
@@ -409,6 +411,7 @@ async function main(): Promise<void> {
     kimai,
     clockodo,
     calamari,
+    clockify,
     worstCalls,
     tray,
     window,

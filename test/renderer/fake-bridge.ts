@@ -64,6 +64,7 @@ const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
   kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
   clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
   calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']),
+  clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */
@@ -72,6 +73,7 @@ const PLANS: Partial<Record<ProviderChoice['type'], BackEndPlanView>> = {
     state: 'kept',
     name: 'Clockodo',
     workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    keepsHolidays: true,
     holidays: "Clockodo's non-business days",
     leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 25, unlimited: false },
   },
@@ -79,9 +81,18 @@ const PLANS: Partial<Record<ProviderChoice['type'], BackEndPlanView>> = {
     state: 'kept',
     name: 'Calamari',
     workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
+    keepsHolidays: true,
     holidays: "Calamari's holiday calendar",
     // Calamari says what is left, not the year's entitlement.
     leave: { year: 2026, entitlement: null, carryOver: null, remaining: 30, unlimited: false },
+  },
+  clockify: {
+    state: 'kept',
+    name: 'Clockify',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    keepsHolidays: true,
+    holidays: "Clockify's holidays",
+    leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false },
   },
 };
 
@@ -165,6 +176,8 @@ export interface FakeBridgeOptions {
   account?: AccountView['provider'];
   /** The engine cannot say what the back end keeps: preferences report this problem. */
   planProblem?: string;
+  /** What the back end keeps differs from the usual (Clockify without a work capacity: `workWeek: null`). */
+  plan?: Partial<Pick<BackEndPlanView, 'workWeek' | 'keepsHolidays' | 'holidays'>>;
   /** Where the export's save dialog "saves"; null: the person cancels it. */
   saveAs?: string | null;
   /** A question about time away (35 minutes) is waiting when the window opens. */
@@ -326,7 +339,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const type = state.account.type;
     const plan = PLANS[type];
     if (options.planProblem && PLAN_KEEPERS.has(type)) return { state: 'unknown', name: providerLabel(type), problem: options.planProblem };
-    return plan ? structuredClone(plan) : null;
+    return plan ? { ...structuredClone(plan), ...options.plan } : null;
+  };
+  /** The week targets count with: the back end's where it keeps one. */
+  const targetWeek = () => {
+    const plan = planOf();
+    return plan?.state === 'kept' && plan.workWeek ? plan.workWeek : state.preferences.workWeek;
   };
   const breaksSupported = () => !UNSUPPORTED[state.account.type].has('start_break');
 
@@ -336,8 +354,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
     const monday = at(weekday(now), '00:00');
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-    const plan = planOf();
-    const workWeek = plan?.state === 'kept' ? plan.workWeek : state.preferences.workWeek;
+    const workWeek = targetWeek();
     const week = days.map((key, index) => {
       const date = dateOf(monday + index * 86_400_000 + 12 * 3_600_000);
       const minutes = entries.filter((entry) => dateOf(entry.start) === date).reduce((sum, entry) => sum + minutesOf(entry), 0);
@@ -506,10 +523,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       entries,
       add,
       view,
-      workWeek: () => {
-        const plan = planOf();
-        return plan?.state === 'kept' ? plan.workWeek : state.preferences.workWeek;
-      },
+      workWeek: targetWeek,
       backEnd: () => state.account.type,
       unsupported: () => UNSUPPORTED[state.account.type],
       announce: () => announce(status()),
@@ -633,6 +647,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         if (!secret) return { ok: false, message: `Punchcard has no Calamari API key for ${provider.url}. Paste it and test again.` };
         return { ok: true, message: `Connected to Calamari as Ada Lovelace (${provider.email}); Time & Attendance in use; Time Off in use.` };
       }
+      if (provider.type === 'clockify') {
+        if (!secret) return { ok: false, message: `Punchcard has no Clockify API key for ${provider.url}. Paste it and test again.` };
+        return { ok: true, message: `Connected to Clockify at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (STANDARD plan); time off available.` };
+      }
       if (provider.type === 'clockodo') {
         if (!secret) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
         return { ok: true, message: `Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.` };
@@ -659,7 +677,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         reject(`No public holidays are known for ${request.holidays.country}.`);
       }
       const plan = planOf();
-      if (plan && (request.workWeek || request.holidays !== undefined)) reject(`${plan.name} keeps your work week and public holidays: change them in ${plan.name}. Nothing was saved.`);
+      const keepsWeek = plan?.state === 'unknown' || (plan?.state === 'kept' && plan.workWeek !== null);
+      const keepsHolidays = plan?.state === 'unknown' || (plan?.state === 'kept' && plan.keepsHolidays);
+      if (plan && ((request.workWeek && keepsWeek) || (request.holidays !== undefined && keepsHolidays))) reject(`${plan.name} keeps your work week and public holidays: change them in ${plan.name}. Nothing was saved.`);
       if ((plan?.state === 'unknown' || plan?.leave) && (request.annualLeaveDays !== undefined || request.carryOverDays !== undefined)) {
         reject(`${plan.name} keeps your leave entitlement: change it in ${plan.name}. Nothing was saved.`);
       }

@@ -63,7 +63,7 @@ export const FAKE_HOLIDAYS: Record<string, string> = {
 };
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const NAMES: Record<ProviderChoice['type'], string> = { local: 'The local timesheet', kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari' };
+const NAMES: Record<ProviderChoice['type'], string> = { local: 'The local timesheet', kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

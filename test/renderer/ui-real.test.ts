@@ -20,9 +20,10 @@ import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
-import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
-import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
+import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
+import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
 import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
@@ -335,6 +336,39 @@ async function closeSession(session: Session | undefined, app: RealApp | undefin
       app?.remove();
     }
   }
+}
+
+/**
+ * The real app beside a fake back end, for one describe block: the fake started first, then the app
+ * and its window; each test's windows checked after it; both stopped after the last test. The
+ * function returned hands them out by name, or says that the start failed.
+ */
+function realAppBeside<K extends string, F extends { close(): Promise<void> }>(
+  name: K,
+  label: string,
+  startFake: () => Promise<F>,
+): () => { app: RealApp; session: Session } & Record<K, F> {
+  let fake: F | undefined;
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    requireBuilds();
+    fake = await startFake();
+    app = await startRealApp();
+    session = await openSession(app);
+  });
+  afterEach(() => endTest(session));
+  afterAll(async () => {
+    try {
+      await closeSession(session, app);
+    } finally {
+      await fake?.close();
+    }
+  });
+  return () => {
+    if (!app || !session || !fake) throw new Error(`The real app or the fake ${label} did not start (see the beforeAll failure).`);
+    return { app, session, [name]: fake } as { app: RealApp; session: Session } & Record<K, F>;
+  };
 }
 
 const PATIENCE = { timeout: 15_000 };
@@ -702,30 +736,10 @@ describe('the real app with a Kimai account in the keychain', () => {
   const SECRET = `punchcard-secret-${randomBytes(16).toString('hex')}`;
   const WRONG = `punchcard-wrong-${randomBytes(16).toString('hex')}`;
   const ADA: FakeUser = { ...(DEFAULT_USERS[0] as FakeUser), token: SECRET };
-  let kimai: FakeKimai | undefined;
-  let app: RealApp | undefined;
-  let session: Session | undefined;
-
-  beforeAll(async () => {
-    requireBuilds();
-    kimai = await startFakeKimai({ users: [ADA] });
-    app = await startRealApp();
-    session = await openSession(app);
+  const the = realAppBeside('kimai', 'Kimai', async () => {
+    const kimai = await startFakeKimai({ users: [ADA] });
+    return kimai;
   });
-
-  afterEach(() => endTest(session));
-  afterAll(async () => {
-    try {
-      await closeSession(session, app);
-    } finally {
-      await kimai?.close();
-    }
-  });
-
-  const the = () => {
-    if (!app || !session || !kimai) throw new Error('The real app or the fake Kimai did not start (see the beforeAll failure).');
-    return { app, session, kimai };
-  };
 
   async function kimaiForm(page: Page) {
     const account = screen(page, 'account');
@@ -899,15 +913,10 @@ describe('the real app with a Clockodo account in the keychain', () => {
   const WRONG = `clockodo-wrong-${randomBytes(16).toString('hex')}`;
   const ADA: ClockodoUser = { ...(CLOCKODO_USERS[0] as ClockodoUser), apiKey: KEY };
   const YEAR = new Date().getFullYear();
-  let clockodo: FakeClockodo | undefined;
-  let app: RealApp | undefined;
-  let session: Session | undefined;
-
-  beforeAll(async () => {
-    requireBuilds();
+  const the = realAppBeside('clockodo', 'Clockodo', async () => {
     // Ada's Clockodo profile has the app's zone, where it is about noon: her day is the app's.
     const zone = zoneAtNoon();
-    clockodo = await startFakeClockodo({ users: [{ ...ADA, timezone: zone }, ...CLOCKODO_USERS.slice(1)] });
+    const clockodo = await startFakeClockodo({ users: [{ ...ADA, timezone: zone }, ...CLOCKODO_USERS.slice(1)] });
     const ids = seedCompany(clockodo);
     // This year's quota and carry-over, whichever year the suite runs in.
     for (const quota of clockodo.state.holidaysQuota) quota.yearSince = Math.min(quota.yearSince, YEAR);
@@ -923,23 +932,8 @@ describe('the real app with a Clockodo account in the keychain', () => {
       timeSince: midnight + 9 * 3_600_000,
       timeUntil: midnight + 10 * 3_600_000,
     });
-    app = await startRealApp();
-    session = await openSession(app);
+    return clockodo;
   });
-
-  afterEach(() => endTest(session));
-  afterAll(async () => {
-    try {
-      await closeSession(session, app);
-    } finally {
-      await clockodo?.close();
-    }
-  });
-
-  const the = () => {
-    if (!app || !session || !clockodo) throw new Error('The real app or the fake Clockodo did not start (see the beforeAll failure).');
-    return { app, session, clockodo };
-  };
 
   async function clockodoForm(page: Page) {
     const account = screen(page, 'account');
@@ -1083,34 +1077,14 @@ describe('the real app with a Clockodo account in the keychain', () => {
 describe("the real app with a Calamari account: the organisation's key, for one person", () => {
   const KEY = `calamari-key-${randomBytes(16).toString('hex')}`;
   const WRONG = `calamari-wrong-${randomBytes(16).toString('hex')}`;
-  let calamari: FakeCalamari | undefined;
-  let app: RealApp | undefined;
-  let session: Session | undefined;
-
-  beforeAll(async () => {
-    requireBuilds();
+  const the = realAppBeside('calamari', 'Calamari', async () => {
     // Ada's Calamari profile has the app's zone, where it is about noon: her day is the app's.
     const zone = zoneAtNoon();
     const employees: FakeEmployee[] = DEFAULT_EMPLOYEES.map((employee) => (employee.id === 1 ? { ...employee, timezone: zone } : employee));
-    calamari = await startFakeCalamari({ key: KEY, employees });
+    const calamari = await startFakeCalamari({ key: KEY, employees });
     seedOrganisation(calamari);
-    app = await startRealApp();
-    session = await openSession(app);
+    return calamari;
   });
-
-  afterEach(() => endTest(session));
-  afterAll(async () => {
-    try {
-      await closeSession(session, app);
-    } finally {
-      await calamari?.close();
-    }
-  });
-
-  const the = () => {
-    if (!app || !session || !calamari) throw new Error('The real app or the fake Calamari did not start (see the beforeAll failure).');
-    return { app, session, calamari };
-  };
 
   it('tests the connection, saves, and keeps the key in the keychain only', async () => {
     const { app, session, calamari } = the();
@@ -1214,6 +1188,93 @@ describe("the real app with a Calamari account: the organisation's key, for one 
 
     const calendar = await open(session, 'calendar');
     await text(screen(calendar, 'calendar').locator('.screen-header .lead')).toBe('Everyone Calamari lets you see, and public holidays.');
+  });
+
+  it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    await expectOnlyInKeyring(the().app, [KEY, WRONG]);
+  });
+});
+
+describe('the real app with a Clockify account: the person\'s own key, one workspace', () => {
+  const KEY = `clockify-key-${randomBytes(16).toString('hex')}`;
+  const WRONG = `clockify-wrong-${randomBytes(16).toString('hex')}`;
+  const the = realAppBeside('clockify', 'Clockify', async () => {
+    const clockify = await startFakeClockify();
+    seedWorkspace(clockify);
+    // Ada's Clockify profile has the app's zone, where it is about noon: her day is the app's.
+    for (const user of clockify.state.users) if (user.id === CLOCKIFY_ADA.id) Object.assign(user, { key: KEY, timeZone: zoneAtNoon() });
+    return clockify;
+  });
+
+  it('tests the connection with the workspace, saves, and keeps the key in the keychain only', async () => {
+    const { app, session, clockify } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Clockify/ }).check();
+    await text(account.locator('.account-fields .message.note')).toContain('Punchcard acts as the person the API key belongs to');
+    await account.getByLabel('Workspace (optional)').fill('Acme');
+    // The fake stands in for Clockify: its address goes in the section for a region's address.
+    await account.locator('details.advanced summary').filter({ hasText: 'Address' }).click();
+    const address = account.getByLabel('Clockify address (optional)');
+    await address.fill('https://acme.clockify.me');
+    const key = account.getByLabel('API key', { exact: true });
+    await key.fill(WRONG);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.locator('.field-error')).toContain("Acme.clockify.me is not one of Clockify's API addresses");
+    await address.fill(clockify.url);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('alert')).toContain('did not accept the API key');
+    expect(await account.getByRole('alert').innerText()).not.toContain(WRONG);
+    await key.fill(KEY);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toMatch(
+      new RegExp(`^Connected to Clockify at ${escape(new URL(clockify.url).host)} as Ada Lovelace \\(ada@acme\\.example\\) in the workspace "Acme" \\(STANDARD plan\\); time off available\\.$`),
+    );
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(await key.inputValue()).toBe('');
+    expect(readConfig(app)?.provider).toEqual({ type: 'clockify', url: clockify.url, workspace: 'Acme' });
+    expect(readFileSync(app.configFile, 'utf8')).not.toContain(KEY);
+
+    const again = await open(session, 'account');
+    expect(await screen(again, 'account').getByLabel('Workspace (optional)').inputValue()).toBe('Acme');
+    expect(await screen(again, 'account').getByLabel('Clockify address (optional)').inputValue()).toBe(clockify.url);
+    await visible(screen(again, 'account').getByRole('button', { name: 'Forget API key' }));
+    expect(await again.content()).not.toContain(KEY);
+    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-clockify.png') });
+  });
+
+  it("clocks in on a project's task and out from Status; Tools and Preferences show what Clockify does and keeps", async () => {
+    const { session, clockify } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    await visible(status.getByText('Not running'));
+    expect(await status.getByRole('button', { name: 'Start break' }).count()).toBe(0);
+    await status.getByLabel('Project', { exact: true }).fill('Website');
+    await status.getByLabel('Activity').fill('Design');
+    await status.getByLabel('Note').fill('Landing page');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await text(status.locator('.timer .what')).toBe('Website · Design');
+    expect(await status.getByRole('alert').count()).toBe(0);
+    const running = () => clockify.state.entries.filter((entry) => entry.userId === CLOCKIFY_ADA.id && entry.end === null);
+    expect(running()).toEqual([expect.objectContaining({ description: 'Landing page', billable: true })]);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(running()).toEqual([]);
+
+    const tools = await open(session, 'tools');
+    await expect
+      .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
+      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']);
+
+    const preferences = await open(session, 'preferences');
+    const kept = screen(preferences, 'preferences').locator('section.kept');
+    await text(kept.locator('.badge')).toBe('Kept by Clockify');
+    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual(['Mon 8', 'Tue 8', 'Wed 8', 'Thu 8', 'Fri 8', 'Sat 0', 'Sun 0']);
+    await text(kept).toContain("Clockify's holidays");
+    expect(await kept.locator('dd').last().innerText()).toContain('25 left');
+    await preferences.screenshot({ path: resolve(SCREENSHOTS, 'real-preferences-clockify.png') });
   });
 
   it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {

@@ -571,6 +571,57 @@ describe('Account', () => {
     await expect.poll(() => fake.opened).toEqual(['calamari-api-keys']);
   });
 
+  it("saves a Clockify account: the person's key, a workspace by name, a region's address checked as the engine checks it", async () => {
+    const { page, fake } = await open({ hash: 'account' });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    await account.getByRole('radio', { name: /Clockify/ }).check();
+    const fields = account.locator('.account-fields');
+    // The address is in a closed section: its label is there, not shown.
+    expect((await fields.locator('.field > label').allInnerTexts()).filter(Boolean)).toEqual(['API key', 'Workspace (optional)']);
+    await text(fields.locator('.message.note')).toBe('Punchcard acts as the person the API key belongs to, in one workspace, and only on their own time entries and time off.');
+    const key = account.getByLabel('API key', { exact: true });
+    const workspace = account.getByLabel('Workspace (optional)');
+    // Clockify's global address unless a region's is named: the section stays closed.
+    const address = fields.locator('details');
+    expect(await address.getAttribute('open')).toBeNull();
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual(['Paste your API key: Punchcard has none saved for this account.']);
+    await key.fill('clockify-key-4711');
+    await workspace.fill('Acme');
+    await address.locator('summary').click();
+    const url = account.getByLabel('Clockify address (optional)');
+    expect(await url.getAttribute('placeholder')).toBe('https://api.clockify.me/api');
+    await text(address).toContain("For your region's address (euc1, use2, euw2 or apse2.clockify.me/api) or the developer one");
+    // The engine's own rule: the key goes to Clockify's API hosts only, or over https to an address chosen here.
+    await url.fill('https://acme.clockify.me');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error')).toBe("Acme.clockify.me is not one of Clockify's API addresses; use https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api.");
+    await url.fill('https://api.clockify.co/api');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error')).toBe("Punchcard sends your Clockify API key only to Clockify's API addresses (or to a server on this computer), and api.clockify.co is not one; use https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api.");
+    expect(fake.calls.some((call) => call.name === 'testConnection')).toBe(false);
+    await url.fill('https://euc1.clockify.me/api');
+
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe('Connected to Clockify at euc1.clockify.me as Ada Lovelace (ada@acme.example) in the workspace "Acme" (STANDARD plan); time off available.');
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'saveAccount').at(-1)?.request).toEqual({
+      provider: { type: 'clockify', url: 'https://euc1.clockify.me/api', workspace: 'Acme' },
+      token: 'clockify-key-4711',
+    });
+    expect(fake.state.account).toEqual({ type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' });
+    expect(fake.keychain.get('clockify:https://euc1.clockify.me')).toBe('clockify-key-4711');
+    expect(await page.content()).not.toContain('clockify-key-4711');
+
+    await account.getByRole('button', { name: 'Where to find your API key' }).click();
+    await expect.poll(() => fake.opened).toEqual(['clockify-api-key']);
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Preferences' }).click();
+    await text(screen(page, 'preferences').locator('.kept .badge')).toBe('Kept by Clockify');
+  });
+
   it('keeps what was typed for each back end apart, and Forget names the saved back end’s secret', async () => {
     const { page } = await open({ hash: 'account', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } } });
     const account = screen(page, 'account');
@@ -683,6 +734,24 @@ describe('Preferences', () => {
     await text(kept.locator('.badge')).toBe('Kept by Clockodo');
   });
 
+  it('on Clockify without a work capacity: the week is a field that saves, the holidays and leave are Clockify\'s', async () => {
+    const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, plan: { workWeek: null } } });
+    const preferences = screen(page, 'preferences');
+    await ready(page, 'preferences');
+    const kept = preferences.locator('section.kept');
+    await text(kept.getByRole('heading')).toBe('Holidays and leave');
+    expect(await kept.locator('dt').allInnerTexts()).toEqual(['Public holidays', 'Annual leave 2026']);
+    await text(kept.locator('.hint')).toBe('Clockify keeps these for you; Punchcard counts your leave with them. Change them in Clockify. Clockify keeps no work week for you, so Punchcard uses the one set below.');
+    expect(await preferences.getByLabel('Public holidays', { exact: true }).count()).toBe(0);
+    const monday = preferences.getByLabel('Monday hours', { exact: true });
+    expect(await monday.isEnabled()).toBe(true);
+    await monday.fill('6');
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'savePreferences').map((call) => call.request)).toEqual([{ workWeek: expect.objectContaining({ mon: 6, tue: 8 }) }]);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'preferences-clockify-no-capacity-light.png') });
+  });
+
   it('shows the balance Calamari keeps where it gives no entitlement', async () => {
     const { page } = await open({ hash: 'preferences', fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } } });
     const kept = screen(page, 'preferences').locator('section.kept');
@@ -747,7 +816,7 @@ describe('screenshots', () => {
     });
   }
 
-  it('of the Clockodo and Calamari accounts, Preferences kept by Clockodo, and a break', async () => {
+  it('of the Clockodo, Calamari and Clockify accounts, Preferences kept by Clockodo, and a break', async () => {
     const clockodo = await open({ hash: 'account', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://clockodo.test.example' } } });
     await ready(clockodo.page, 'account');
     // A test server's address shows in its opened section.
@@ -766,6 +835,13 @@ describe('screenshots', () => {
       await account.locator('.message.note').scrollIntoViewIfNeeded();
       await calamari.page.screenshot({ path: resolve(SCREENSHOTS, `account-calamari-${colorScheme}.png`) });
     }
+
+    // A saved Clockify account in a region's workspace: the address shows in its opened section.
+    const clockify = await open({ hash: 'account', colorScheme: 'dark', fake: { account: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' } } });
+    await ready(clockify.page, 'account');
+    expect(await screen(clockify.page, 'account').getByLabel('Workspace (optional)').inputValue()).toBe('Acme');
+    await screen(clockify.page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
+    await clockify.page.screenshot({ path: resolve(SCREENSHOTS, 'account-clockify-dark.png') });
 
     const kept = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, startAtLoginSupported: false } });
     await ready(kept.page, 'preferences');

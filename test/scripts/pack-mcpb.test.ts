@@ -103,8 +103,8 @@ describe('the packed extension', () => {
     );
   });
 
-  it('asks for the back end, its address, the e-mail and the secret, which is sensitive, and hands each to the engine as its variable', () => {
-    expect(Object.keys(manifest.user_config)).toEqual(['back_end', 'url', 'email', 'secret', 'ca_file', 'data_folder']);
+  it('asks for the back end, its address, the e-mail, the secret and the Clockify workspace, which is sensitive, and hands each to the engine as its variable', () => {
+    expect(Object.keys(manifest.user_config)).toEqual(['back_end', 'url', 'email', 'secret', 'workspace', 'ca_file', 'data_folder']);
     expect(manifest.user_config.secret).toMatchObject({ type: 'string', sensitive: true });
     for (const [key, option] of Object.entries(manifest.user_config)) expect(option.sensitive === true, key).toBe(key === 'secret');
     expect(manifest.server.mcp_config.env).toEqual({
@@ -112,11 +112,12 @@ describe('the packed extension', () => {
       PUNCHCARD_URL: '${user_config.url}',
       PUNCHCARD_EMAIL: '${user_config.email}',
       PUNCHCARD_CA_FILE: '${user_config.ca_file}',
+      PUNCHCARD_WORKSPACE: '${user_config.workspace}',
       PUNCHCARD_USER_DATA: '${user_config.data_folder}',
       // One secret field for whichever remote back end is chosen, in that back end's own variable.
       ...Object.fromEntries(SECRET_BACK_ENDS.map((type) => [`PUNCHCARD_${type.toUpperCase()}_TOKEN`, '${user_config.secret}'])),
     });
-    expect(SECRET_BACK_ENDS).toEqual(expect.arrayContaining(['kimai', 'clockodo', 'calamari']));
+    expect(SECRET_BACK_ENDS).toEqual(expect.arrayContaining(['kimai', 'clockodo', 'calamari', 'clockify']));
   });
 
   it('runs unpacked on the local timesheet: tools/list, prompts/list and a call', async () => {
@@ -162,6 +163,6 @@ describe('the packed extension', () => {
     const run = spawnSync(process.execPath, config.args, { env: config.env, input: '', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo or calamari \(not "Kimia"\)\./);
+    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify \(not "Kimia"\)\./);
   });
 });

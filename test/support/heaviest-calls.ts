@@ -6,6 +6,8 @@
 import { MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import { SEED } from '../mcp-server/providers/calamari/fake-calamari.ts';
+import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
+import { addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED } from '../mcp-server/providers/clockify/fake-clockify.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
 import * as kimai from '../mcp-server/providers/kimai/request-scenario.ts';
 import type { EngineHandle } from './engine.ts';
@@ -30,7 +32,7 @@ export interface HeavySession {
 }
 
 export interface HeavyBackEnd {
-  name: 'Kimai' | 'Clockodo' | 'Calamari';
+  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify';
   calls: HeavyCall[];
   /** A fresh engine on a freshly seeded fake. */
   start: () => Promise<HeavySession>;
@@ -116,6 +118,21 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
         const first = spans[0] as { start: number };
         const last = spans.at(-1) as { end: number };
         fake.state.shifts.push({ id: id++, employeeId: 1, started: first.start, finished: last.end, breaks: [], projectId: SEED.projects.general, description: null });
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+    },
+  },
+  {
+    name: 'Clockify',
+    // Unpaid leave has no limit in the seeded workspace; a year of vacation would be over the balance.
+    calls: heavyCalls({ project: 'Website', activity: 'Development' }, 'unpaid', true),
+    async start() {
+      const session = await clockify.startCountingSession();
+      const { fake } = session;
+      for (const day of busyDays()) {
+        for (const span of dayEntries(day)) {
+          addClockifyEntry(fake, { userId: clockify.ADA.id, start: span.start, end: span.end, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
+        }
       }
       return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
     },

@@ -5,6 +5,7 @@
 import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/policy/policy.ts';
 import {
   CalamariProviderSchema,
+  ClockifyProviderSchema,
   ClockodoProviderSchema,
   credentialAccount,
   KimaiProviderSchema,
@@ -21,6 +22,7 @@ export const PROVIDER_CHOICES: ProviderChoice[] = [
     label: 'Local timesheet',
     summary: 'Kept on this computer. No account needed.',
     url: 'none',
+    workspace: false,
     needsEmail: false,
     needsToken: false,
     secretName: '',
@@ -32,6 +34,7 @@ export const PROVIDER_CHOICES: ProviderChoice[] = [
     label: 'Kimai',
     summary: 'Your company’s Kimai server (self-hosted, open source), with your personal API token.',
     url: 'required',
+    workspace: false,
     needsEmail: false,
     needsToken: true,
     secretName: 'API token',
@@ -43,6 +46,7 @@ export const PROVIDER_CHOICES: ProviderChoice[] = [
     label: 'Clockodo',
     summary: 'Clockodo in the cloud, with your login e-mail and your personal API key.',
     url: 'optional',
+    workspace: false,
     needsEmail: true,
     needsToken: true,
     secretName: 'API key',
@@ -54,11 +58,24 @@ export const PROVIDER_CHOICES: ProviderChoice[] = [
     label: 'Calamari',
     summary: 'Calamari’s Time & Attendance and Time Off, with an API key from your administrator.',
     url: 'required',
+    workspace: false,
     needsEmail: true,
     needsToken: true,
     secretName: 'API key',
     secretHelp: 'calamari-api-keys',
     note: 'A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above, never for anyone else.',
+  },
+  {
+    type: 'clockify',
+    label: 'Clockify',
+    summary: 'Clockify’s timer and time off, with your personal API key.',
+    url: 'optional',
+    workspace: true,
+    needsEmail: false,
+    needsToken: true,
+    secretName: 'API key',
+    secretHelp: 'clockify-api-key',
+    note: 'Punchcard acts as the person the API key belongs to, in one workspace, and only on their own time entries and time off.',
   },
 ];
 
@@ -66,11 +83,18 @@ type ProviderRequest =
   | { type: 'local' }
   | { type: 'kimai'; url: string; caFile?: string | null | undefined; allowInsecureTls?: boolean | undefined }
   | { type: 'clockodo'; email: string; url?: string | null | undefined }
-  | { type: 'calamari'; url: string; email: string };
+  | { type: 'calamari'; url: string; email: string }
+  | { type: 'clockify'; url?: string | null | undefined; workspace?: string | null | undefined };
 
 /** The form's values as a settings profile, checked and normalised the way the engine reads them. */
 export function profileFrom(request: ProviderRequest): ProviderProfile {
   if (request.type === 'local') return { type: 'local' };
+  if (request.type === 'clockify') {
+    const clockify = ClockifyProviderSchema.safeParse({ type: 'clockify', ...(request.url ? { url: request.url } : {}), ...(request.workspace?.trim() ? { workspace: request.workspace } : {}) });
+    if (clockify.success) return clockify.data;
+    const issue = clockify.error.issues[0];
+    throw new UserFacingError(`Clockify ${issue?.path[0] === 'workspace' ? 'workspace' : 'address'}: ${issue?.message ?? 'not valid'}.`);
+  }
   const parsed =
     request.type === 'kimai'
       ? KimaiProviderSchema.safeParse({
@@ -94,6 +118,7 @@ export function providerView(profile: ProviderProfile): ProviderView {
   if (profile.type === 'local') return { type: 'local' };
   if (profile.type === 'clockodo') return { type: 'clockodo', email: profile.email, url: profile.url };
   if (profile.type === 'calamari') return { type: 'calamari', url: profile.url, email: profile.email };
+  if (profile.type === 'clockify') return { type: 'clockify', url: profile.url, workspace: profile.workspace ?? null };
   return { type: 'kimai', url: profile.url, caFile: profile.caFile ?? null, allowInsecureTls: profile.allowInsecureTls ?? false };
 }
 

@@ -27,6 +27,8 @@ export function noLeaveWords(type: ProviderType | null): string {
       return 'Your Clockodo company does not use absences, so there is no leave to show here.';
     case 'calamari':
       return "Your organisation does not use Calamari's Time Off module, so there is no leave to show here.";
+    case 'clockify':
+      return 'Your Clockify workspace does not use Time off, or your plan or role does not let you see it, so there is no leave to show here.';
     default:
       return `${backEndName(type)} keeps no leave that Punchcard can show.`;
   }

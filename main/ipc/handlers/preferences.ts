@@ -1,6 +1,6 @@
 // Preferences screen: the work week, holidays and leave the engine computes with, and the app's own
 // start-at-login and reminder. One form, saved as one validated change to config.json. Where the back
-// end keeps the person's plan (Clockodo, Calamari: targets, public holidays, leave entitlement), the
+// end keeps the person's plan (Clockodo, Calamari, Clockify: targets, public holidays, leave entitlement), the
 // engine gives its values (whoami, leave_balance): the window shows them, and this handler refuses to
 // save local ones, which would change nothing.
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
@@ -24,6 +24,9 @@ export const LINKS = {
   // Calamari's keys are made by an administrator (docs/back-ends/calamari.md, "Authentication"):
   // the help article says how.
   'calamari-api-keys': 'https://help.calamari.io/en/articles/24539-api-key-configuration-benefits-and-examples-of-use',
+  // Each person makes their own Clockify API keys in their profile settings (docs/back-ends/clockify.md,
+  // "The key").
+  'clockify-api-key': 'https://clockify.me/help/administration/api-webhook-settings',
 } as const;
 
 export function preferencesView(settings: Settings, startAtLoginSupported: boolean, backEnd: BackEnd = null, shortcutProblem: string | null = null): PreferencesView {
@@ -45,23 +48,24 @@ export function preferencesView(settings: Settings, startAtLoginSupported: boole
 
 /**
  * The back ends that keep the person's plan (targets, public holidays, leave) themselves. It mirrors
- * the engine's trackers that implement workPlan (Clockodo's and Calamari's), the only ones for which
+ * the engine's trackers that implement workPlan (Clockodo's, Calamari's and Clockify's), the only ones for which
  * whoami's plan_source is 'back_end'; test/main/engine/timesheet.test.ts checks that they agree.
  * Known by type, the settings' plan (the local timesheet, Kimai) stays editable while the back end is
  * unreachable, and opening the window asks nothing remote.
  */
-export const PLAN_KEEPERS: ReadonlySet<ProviderType> = new Set<ProviderType>(['clockodo', 'calamari']);
+export const PLAN_KEEPERS: ReadonlySet<ProviderType> = new Set<ProviderType>(['clockodo', 'calamari', 'clockify']);
 
 /** Why the change cannot be saved, in a person's words, or null when the back end keeps none of it. */
 function refusal(changes: Changes, backEnd: BackEnd): string | null {
   if (!backEnd) return null;
   const { name } = backEnd;
   const leave = changes.annualLeaveDays !== undefined || changes.carryOverDays !== undefined;
-  // The work week and the holidays are the back end's by its type; the leave entitlement only where
-  // its balance says so, which an unreachable back end cannot.
+  // The work week and the holidays are the back end's by its type, unless it says it keeps none for
+  // the person (an unreachable one cannot say); the leave entitlement only where its balance says so.
+  const known = backEnd.state === 'kept' ? backEnd : null;
   const kept = [
-    ...(changes.workWeek !== undefined ? ['work week'] : []),
-    ...(changes.holidays !== undefined ? ['public holidays'] : []),
+    ...(changes.workWeek !== undefined && (!known || known.workWeek !== null) ? ['work week'] : []),
+    ...(changes.holidays !== undefined && (!known || known.keepsHolidays) ? ['public holidays'] : []),
     ...(leave && backEnd.state === 'kept' && backEnd.leave !== null ? ['leave entitlement'] : []),
   ];
   if (kept.length > 0) {

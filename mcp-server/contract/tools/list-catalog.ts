@@ -21,5 +21,7 @@ export const listCatalogContract = toolContract({
     activities: z.array(catalogItemOutput),
     /** The break types the person may take, first the one start_break takes by default (back ends with breaks only). */
     break_types: z.array(z.object({ id: z.int(), name: z.string() })).optional(),
+    /** What the listing leaves out and how to get it, where one call could not list everything. */
+    note: z.string().optional(),
   }),
 });

@@ -23,6 +23,11 @@ export const whoamiContract = toolContract({
     work_week: z.object({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours }),
     /** Who keeps the targets, public holidays and leave entitlement: the back end, or Punchcard's settings. */
     plan_source: z.enum(['back_end', 'settings']),
+    /**
+     * The parts of the plan Punchcard's settings give: all with plan_source 'settings'; with 'back_end',
+     * those the back end keeps none of for the person (no target hours, no public holidays shown).
+     */
+    plan_from_settings: z.array(z.enum(['work_week', 'holidays'])),
     /** The settings' holiday region, or where the back end's public holidays come from. */
     holiday_region: z.string().nullable(),
     /** Remote back ends: server, version and mode; a failed connection is an error result instead. */

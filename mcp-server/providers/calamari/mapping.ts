@@ -1,4 +1,5 @@
 // Calamari's records as Punchcard's and back. Pure: no requests, no clock.
+import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError } from '../http/remote-error.ts';
@@ -58,20 +59,7 @@ export function workedPieces(entry: TimeEntry, now: number): Array<{ start: numb
 // ---------------------------------------------------------------------------------------------
 // Leave
 
-/** Words Calamari's organisations name their types with, per Punchcard type (first match wins). */
-const TYPE_WORDS: Array<[LeaveType, RegExp]> = [
-  ['unpaid', /unpaid|unbezahlt|bezpłatny/i],
-  ['sick', /sick|illness|krank|chorob/i],
-  ['parental', /parental|maternity|paternity|eltern|mutterschutz|rodzicielski|macierzyński/i],
-  ['vacation', /annual|vacation|holiday|urlaub|pto|paid time off|wypoczynkowy/i],
-  ['personal', /personal|special|sonderurlaub|okolicznościowy/i],
-];
-
-/** Punchcard's type for one of the organisation's absence types, by its name. */
-export function leaveTypeOfName(name: string | undefined): LeaveType {
-  if (!name) return 'other';
-  return TYPE_WORDS.find(([, words]) => words.test(name))?.[0] ?? 'other';
-}
+export { leaveTypeOfName };
 
 /**
  * The organisation's absence type a request means: one named by Calamari's own name (any case), or

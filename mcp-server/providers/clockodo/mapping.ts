@@ -1,5 +1,5 @@
 // Clockodo's records as Punchcard's and back. Pure: no requests, no clock.
-import { addDays, eachDate, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
+import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError } from '../http/remote-error.ts';
 import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
@@ -7,7 +7,7 @@ import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, Clocko
 
 /** 'YYYY-MM-DDTHH:MM:SSZ': Clockodo refuses milliseconds (docs/back-ends/clockodo.md, "Times and dates"). */
 export function clockodoTime(epochMs: number): string {
-  return `${new Date(Math.floor(epochMs / 1_000) * 1_000).toISOString().slice(0, 19)}Z`;
+  return formatUtcSeconds(epochMs);
 }
 
 export function instantOf(text: string): number {

@@ -5,7 +5,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring } from '../http/cache.ts';
 import { allPages, pageWindow } from '../http/paging.ts';
-import { type EntryFields, type EntryQuery, ProviderError, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, ProviderError, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
 import type { ClockodoContext } from './context.ts';
@@ -149,15 +149,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     const entries = await this.#allEntries(await this.#entryFilter(from - SPAN_LOOKBACK_MS, to, projectId));
     // Names only where there is something to name (an empty week costs no catalog).
     const names = entries.length > 0 ? await this.parts.catalog.names() : NO_NAMES;
-    const spans: WorkSpan[] = [];
-    for (const raw of entries) {
-      if (isLumpSum(raw)) continue;
-      const entry = toTimeEntry(raw, names);
-      const start = Math.max(entry.start, from);
-      const end = Math.min(entry.end ?? now, to);
-      if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
-    }
-    return spans;
+    return spansWithin(entries.filter((raw) => !isLumpSum(raw)).map((raw) => toTimeEntry(raw, names)), from, to, now);
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {

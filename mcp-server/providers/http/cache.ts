@@ -58,6 +58,16 @@ export class ExpiringByKey<K, T> {
     return entry.get(load);
   }
 
+  /** Whether a fresh value (or a load of one) is kept for `key`: a caller counting the requests ahead skips those. */
+  holds(key: K): boolean {
+    return this.#entries.get(key)?.holds() === true;
+  }
+
+  /** After a write (or a miss) that may change the answer for `key`. */
+  forget(key: K): void {
+    this.#entries.delete(key);
+  }
+
   /** After a write that may change any of the answers. */
   clear(): void {
     this.#entries.clear();

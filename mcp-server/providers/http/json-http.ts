@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type * as Tls from 'node:tls';
+import { pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
 import { spendRequest } from './request-budget.ts';
 
@@ -71,6 +72,8 @@ export interface JsonHttpOptions<Purpose> {
    * is counted per hour (Calamari) says when by other means, and a blind retry only spends quota.
    */
   retryWithoutRetryAfter?: boolean;
+  /** Requests per second the back end allows (Clockify): requests beyond it wait their turn (pacing.ts). */
+  maxPerSecond?: number;
 }
 
 export interface JsonHttp<Purpose> {
@@ -94,6 +97,7 @@ function loadHttpModules() {
 export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): JsonHttp<Purpose> {
   const secure = new URL(options.baseUrl).protocol === 'https:';
   let agent: Http.Agent | undefined;
+  const paced = options.maxPerSecond ? pacer(options.maxPerSecond) : undefined;
   if (secure && options.allowInsecureTls && options.insecureWarning) options.log(options.insecureWarning);
 
   function agentFor(purpose: Purpose, { http, https, tls }: Awaited<ReturnType<typeof loadHttpModules>>): Http.Agent {
@@ -123,6 +127,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
     // Counted against the tool call it serves, before anything goes out.
     spendRequest(options.service);
+    await paced?.();
     const loaded = await loadHttpModules();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };

@@ -1,8 +1,10 @@
-// Lists a back end hands out page by page (Kimai's timesheets, Clockodo's entries and catalog). Two
-// ways to read one, both following what each answer says about its paging rather than what was
-// asked: a server may keep a page size of its own (fewer per page than asked for), and then the pages
-// that hold a window are others than the asked size would say. Every page count is the server's, so
-// it is held to the call's budget of requests (request-budget.ts) before any further page is asked for.
+// Lists a back end hands out page by page (Kimai's timesheets, Clockodo's entries and catalog,
+// Clockify's lists). Three ways to read one, each following what the answers say about their paging
+// rather than what was asked: a server may keep a page size of its own (fewer per page than asked
+// for), and then the pages that hold a window are others than the asked size would say. Every page
+// count is the server's, so it is held to the call's budget of requests (request-budget.ts) before any
+// further page is asked for; a list that says only whether a page is the last is read page by page,
+// each one spent from that budget as it goes.
 import { mapWithLimit } from './cache.ts';
 import { ensureRequests } from './request-budget.ts';
 
@@ -60,6 +62,32 @@ export async function pageWindow<T>(
   const items = range(from, to).flatMap((page) => held.get(page) ?? []);
   const skip = window.offset - (from - 1) * size;
   return { items: items.slice(skip, skip + window.limit), total: first.total };
+}
+
+/** One page of a list that does not say how long it is, only (perhaps) whether this page is its last. */
+export interface OpenPage<T> {
+  items: T[];
+  /** The server's word (Clockify's Last-Page header); undefined where it says nothing. */
+  last: boolean | undefined;
+}
+
+/**
+ * Every item of a list whose answers say no count, only whether a page is the last: pages one after
+ * another until one says it is. Where a page says nothing, the list ends with an empty page or one
+ * shorter than an earlier one (the first page cannot tell a short list from a server's own page size,
+ * so a short first page costs one more, empty, request). A server that never says "last" is stopped
+ * by the call's budget of requests, in words.
+ */
+export async function pagesUntilLast<T>(fetch: (page: number) => Promise<OpenPage<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let longest = 0;
+  for (let page = 1; ; page++) {
+    const answer = await fetch(page);
+    items.push(...answer.items);
+    if (answer.last === true || answer.items.length === 0) return items;
+    if (answer.last === undefined && answer.items.length < longest) return items;
+    longest = Math.max(longest, answer.items.length);
+  }
 }
 
 function range(first: number, last: number): number[] {

@@ -2,6 +2,7 @@
 // OS keychain second; the store is made here but opened on the first request, so tools/list never
 // waits for the keychain) and the request deadline, PUNCHCARD_<BACK END>_TIMEOUT_MS.
 import { type CredentialStore, createCredentialStore } from '../../credentials/index.ts';
+import type { RemoteProfile } from '../../contract/settings.ts';
 import type { Log } from '../../log.ts';
 
 export interface RemoteAccessOptions {
@@ -14,7 +15,7 @@ export interface RemoteAccessOptions {
 export function remoteAccess(
   options: RemoteAccessOptions,
   account: string,
-  type: 'kimai' | 'clockodo' | 'calamari',
+  type: RemoteProfile['type'],
 ): { secret: () => Promise<string | null>; timeoutMs?: number } {
   const credentials = options.credentials ?? createCredentialStore({ env: options.env, log: options.log });
   const timeoutMs = Number(options.env[`PUNCHCARD_${type.toUpperCase()}_TIMEOUT_MS`]);

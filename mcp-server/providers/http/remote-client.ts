@@ -34,7 +34,7 @@ export interface RemoteAnswer<T> {
   headers: HttpAnswer['headers'];
 }
 
-export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'log'> {
+export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'log'> {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
   baseUrl: string;
@@ -80,6 +80,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     ...(options.allowInsecureTls ? { allowInsecureTls: true } : {}),
     ...(options.insecureWarning ? { insecureWarning: options.insecureWarning } : {}),
     ...(options.retryWithoutRetryAfter === false ? { retryWithoutRetryAfter: false } : {}),
+    ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
   });
 
   return {

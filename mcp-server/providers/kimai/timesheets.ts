@@ -8,7 +8,7 @@ import { mapWithLimit } from '../http/cache.ts';
 import { allPages, pageWindow } from '../http/paging.ts';
 import { allSettled, Expiring } from '../http/cache.ts';
 import { formatWallClock } from '../../domain/time.ts';
-import { type EntryFields, type EntryQuery, ProviderError, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, ProviderError, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext, Session } from './context.ts';
@@ -151,14 +151,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const zone = (await this.context.profile()).timezone;
     const filter = rangeFilter(from - SPAN_LOOKBACK_MS, to, zone, projectId);
     const sheets = await allPages(this.context.api.pager, (page) => this.context.api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC'));
-    const spans: WorkSpan[] = [];
-    for (const sheet of sheets) {
-      const entry = toTimeEntry(sheet, NO_NAMES);
-      const start = Math.max(entry.start, from);
-      const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
-      if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
-    }
-    return spans;
+    return spansWithin(sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES)), from, to, now);
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {

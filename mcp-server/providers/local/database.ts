@@ -1,14 +1,13 @@
 // The local timesheet file. Several processes open it at once (the app's engine and one server per
 // AI client), so every write takes the write lock up front (BEGIN IMMEDIATE); WAL lets readers
-// continue meanwhile. node:sqlite is synchronous, so SQLite's own busy wait would freeze the whole
-// event loop while another program holds a lock (tools/list and whoami waiting on a backup tool).
-// SQLite therefore never waits here (no busy timeout): a busy answer comes back at once, and the
-// call waits on a timer and tries again, while every other request keeps being answered.
+// continue meanwhile. SQLite never waits for a lock itself (no busy timeout): a busy answer comes
+// back at once, and the call waits on a timer and tries again (../sqlite-busy.ts), while every other
+// request keeps being answered.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setTimeout as delay } from 'node:timers/promises';
 import { DatabaseSync } from 'node:sqlite';
+import { isReadOnlyError, whileBusy as waitWhileBusy } from '../sqlite-busy.ts';
 import { ProviderError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from './timesheet-file.ts';
@@ -126,52 +125,9 @@ function writeNow<T>(db: Database, work: () => T): T {
   }
 }
 
-/**
- * Runs `work`; while SQLite answers "busy" or "locked" (another process's lock, a journal-mode
- * switch or WAL recovery racing another opener, a stale read snapshot) it waits on a timer, with
- * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
- * saying the file is locked. Any other error passes through at once.
- */
-export async function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): Promise<T> {
-  const deadline = Date.now() + lockWaitMs;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return work();
-    } catch (error) {
-      if (isReadOnlyError(error)) throw readOnlyFile(path);
-      if (!isBusy(error)) throw error;
-      if (Date.now() >= deadline) throw lockedFile(path, lockWaitMs);
-      await delay(Math.min(2 ** attempt, 50) + Math.random() * 5);
-    }
-  }
-}
-
-function lockedFile(path: string, waitedMs: number): ProviderError {
-  return new ProviderError(
-    'unavailable',
-    `Another program has held ${path} locked for ${Math.round(waitedMs / 1000)} s (a backup or sync tool, or an open sqlite3 session), ` +
-      'so the timesheet could not be used. Nothing was changed. Try again once that program lets go of the file.',
-  );
-}
-
-function readOnlyFile(path: string): ProviderError {
-  return new ProviderError(
-    'unavailable',
-    `${path} cannot be written (the file or its folder is read-only), so the change was not saved. Nothing was changed. ` +
-      'Give your user write access to the file and its folder and try again.',
-  );
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { errcode?: unknown }).errcode;
-  // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with any extended code in the upper bits.
-  return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
-}
-
-function isReadOnlyError(error: unknown): boolean {
-  const { errcode, code } = error as { errcode?: unknown; code?: unknown };
-  // SQLITE_READONLY (8) from SQLite; EROFS / EACCES from the file system.
-  return (typeof errcode === 'number' && (errcode & 0xff) === 8) || code === 'EROFS' || code === 'EACCES';
+/** Runs `work`, waiting out another process's lock on the timesheet (sqlite-busy.ts). */
+export function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): Promise<T> {
+  return waitWhileBusy(path, lockWaitMs, work, 'the timesheet');
 }
 
 /** Whether SQLite may write here: the file (when there is one) and its folder (for -wal and -shm). */

@@ -1,8 +1,8 @@
-// Which back end Punchcard uses. A Kimai token, a Clockodo or Calamari API key goes from this form to
-// main and into the keychain; the window never sees a saved one, only whether there is one.
+// Which back end Punchcard uses. A Kimai token, a Clockodo, Calamari or Clockify API key goes from this
+// form to main and into the keychain; the window never sees a saved one, only whether there is one.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
-import { CLOCKODO_URL, credentialAccount, isEmail, isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, credentialAccount, isEmail, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
@@ -27,9 +27,10 @@ interface FormState {
   token: string;
   caFile: string;
   allowInsecureTls: boolean;
+  workspace: string;
 }
 
-const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false };
+const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '' };
 
 function fromView(view: AccountView): FormState {
   const provider = view.provider;
@@ -37,11 +38,23 @@ function fromView(view: AccountView): FormState {
   // Clockodo's own address is the default and stays out of the field; a test server's shows.
   if (provider.type === 'clockodo') return { ...EMPTY, type: 'clockodo', email: provider.email, url: provider.url === CLOCKODO_URL ? '' : provider.url };
   if (provider.type === 'calamari') return { ...EMPTY, type: 'calamari', email: provider.email, url: provider.url };
+  // Clockify's global address is the default and stays out of the field; a region's shows.
+  if (provider.type === 'clockify') return { ...EMPTY, type: 'clockify', url: provider.url === CLOCKIFY_URL ? '' : provider.url, workspace: provider.workspace ?? '' };
   return { ...EMPTY, type: 'local' };
 }
 
 /** What an address looks like, per back end. */
-const URL_EXAMPLES: Partial<Record<ProviderType, string>> = { kimai: 'https://kimai.example.com', calamari: 'https://your-company.calamari.io', clockodo: CLOCKODO_URL };
+const URL_EXAMPLES: Partial<Record<ProviderType, string>> = {
+  kimai: 'https://kimai.example.com',
+  calamari: 'https://your-company.calamari.io',
+  clockodo: CLOCKODO_URL,
+  clockify: `${CLOCKIFY_URL}/api`,
+};
+
+/** When the optional address is needed, per back end. */
+const OPTIONAL_URL_HINTS: Partial<Record<ProviderType, string>> = {
+  clockify: `For your region's address (euc1, use2, euw2 or apse2.clockify.me/api) or the developer one; empty means ${CLOCKIFY_URL}/api.`,
+};
 
 /**
  * The keychain account the form's secret would be filed under, as main files it; null for the local
@@ -49,7 +62,9 @@ const URL_EXAMPLES: Partial<Record<ProviderType, string>> = { kimai: 'https://ki
  */
 function secretAccount(form: FormState): string | null {
   if (form.type === 'local') return null;
-  return credentialAccount(form.type === 'clockodo' ? { type: 'clockodo', email: form.email } : { type: form.type, url: form.url });
+  if (form.type === 'clockodo') return credentialAccount({ type: 'clockodo', email: form.email });
+  // An empty Clockify address is its global one, filed as main files it.
+  return credentialAccount({ type: form.type, url: form.type === 'clockify' && form.url.trim() === '' ? CLOCKIFY_URL : form.url });
 }
 
 function AccountForm({ saved }: { saved: AccountView }) {
@@ -59,7 +74,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
   // address never becomes another's.
   const drafts = useRef<Partial<Record<ProviderType, FormState>>>({});
   // The optional sections stay as the person opened or closed them; a problem inside opens them.
-  const [addressOpen, setAddressOpen] = useState(() => form.type === 'clockodo' && form.url !== '');
+  const [addressOpen, setAddressOpen] = useState(() => (form.type === 'clockodo' || form.type === 'clockify') && form.url !== '');
   const [certificatesOpen, setCertificatesOpen] = useState(() => form.caFile !== '' || form.allowInsecureTls);
   const [errors, setErrors] = useState<Partial<Record<'url' | 'email' | 'token', string>>>({});
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
@@ -93,6 +108,11 @@ function AccountForm({ saved }: { saved: AccountView }) {
     const example = URL_EXAMPLES[form.type] ?? 'https://example.com';
     if (choice?.url === 'required' && !url) found.url = `Enter the address of your ${choice.label}, such as ${example}.`;
     else if (choice && choice.url !== 'none' && url && !isHttpUrl(url)) found.url = `That is not a web address; it looks like ${example}.`;
+    else if (form.type === 'clockify' && url) {
+      // The engine's own rule: Clockify's key goes only to its API hosts, or to an address chosen here over https.
+      const problem = clockifyUrlProblem(normalizeBaseUrl(url));
+      if (problem) found.url = `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+    }
     if (choice?.needsEmail) {
       const email = form.email.trim();
       if (!email) found.email = `Enter the e-mail you sign in to ${choice.label} with.`;
@@ -114,7 +134,9 @@ function AccountForm({ saved }: { saved: AccountView }) {
           ? { type: 'clockodo' as const, email: form.email.trim(), url: form.url.trim() || null }
           : form.type === 'calamari'
             ? { type: 'calamari' as const, url: form.url.trim(), email: form.email.trim() }
-            : { type: 'local' as const };
+            : form.type === 'clockify'
+              ? { type: 'clockify' as const, url: form.url.trim() || null, workspace: form.workspace.trim() || null }
+              : { type: 'local' as const };
     return { provider, ...(form.token ? { token: form.token } : {}) };
   };
 
@@ -255,11 +277,31 @@ function AccountForm({ saved }: { saved: AccountView }) {
               {choice.note}
             </p>
           )}
+          {choice.workspace && (
+            <Field label="Workspace (optional)" hint="The Clockify workspace to track in, by its name or id; empty means the one you last used in Clockify.">
+              {({ id: fieldId, describedBy }) => (
+                <input
+                  id={fieldId}
+                  spellCheck={false}
+                  autoComplete="off"
+                  placeholder="Your active workspace"
+                  maxLength={200}
+                  value={form.workspace}
+                  aria-describedby={describedBy}
+                  onChange={(event) => set('workspace', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
           {choice.url === 'optional' && (
             <details className="advanced" open={addressOpen} onToggle={(event) => setAddressOpen(event.currentTarget.open)}>
               <summary>Address</summary>
               <div className="advanced-body">
-                <Field label={`${choice.label} address (optional)`} error={errors.url} hint={`Only for a test server; empty means ${URL_EXAMPLES[choice.type] ?? 'the usual one'}.`}>
+                <Field
+                  label={`${choice.label} address (optional)`}
+                  error={errors.url}
+                  hint={OPTIONAL_URL_HINTS[choice.type] ?? `Only for a test server; empty means ${URL_EXAMPLES[choice.type] ?? 'the usual one'}.`}
+                >
                   {({ id: fieldId, describedBy, invalid }) => (
                     <input
                       id={fieldId}

@@ -66,14 +66,20 @@ type Errors = Partial<Record<FieldName, string>>;
 
 /** Which fields the back end keeps (or may keep, while the engine cannot say): not edited, not sent. */
 interface Locks {
-  /** The work week and the public holidays. */
-  plan: boolean;
+  week: boolean;
+  holidays: boolean;
   leave: boolean;
 }
 
 function locksOf(view: PreferencesView): Locks {
   const backEnd = view.backEnd;
-  return { plan: backEnd !== null, leave: backEnd !== null && (backEnd.state === 'unknown' || backEnd.leave !== null) };
+  const unknown = backEnd?.state === 'unknown';
+  const kept = backEnd?.state === 'kept' ? backEnd : null;
+  return {
+    week: unknown || (kept !== null && kept.workWeek !== null),
+    holidays: unknown || (kept?.keepsHolidays ?? false),
+    leave: unknown || (kept !== null && kept.leave !== null),
+  };
 }
 
 function fromView(view: PreferencesView): FormState {
@@ -107,7 +113,7 @@ function checkNumber(text: string, max: number, unit: string): string | undefine
 }
 
 function validate(form: FormState, locks: Locks): Errors {
-  const found: Array<[FieldName, string | undefined]> = locks.plan
+  const found: Array<[FieldName, string | undefined]> = locks.week
     ? []
     : DAYS.map(({ key, long }) => {
         const problem = checkNumber(form.workWeek[key], 24, 'hours');
@@ -128,9 +134,11 @@ function validate(form: FormState, locks: Locks): Errors {
 
 function changes(form: FormState, saved: PreferencesView, locks: Locks): SaveRequest {
   const request: SaveRequest = {};
-  if (!locks.plan) {
+  if (!locks.week) {
     const workWeek = Object.fromEntries(DAYS.map(({ key }) => [key, readNumber(form.workWeek[key])])) as WorkWeek;
     if (DAYS.some(({ key }) => workWeek[key] !== saved.workWeek[key])) request.workWeek = workWeek;
+  }
+  if (!locks.holidays) {
     const holidays = form.country
       ? { country: form.country, ...(form.state ? { state: form.state } : {}), ...(form.state && form.region ? { region: form.region } : {}) }
       : null;
@@ -172,7 +180,7 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
   const lockedBy = unknown ? `${id}-plan-unknown` : undefined;
 
   useEffect(() => {
-    if (!form.country || locks.plan) return;
+    if (!form.country || locks.holidays) return;
     let current = true;
     statesOf(form.country).then(
       (options) => current && setStates({ country: form.country, options }),
@@ -181,7 +189,7 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
     return () => {
       current = false;
     };
-  }, [form.country, locks.plan]);
+  }, [form.country, locks.holidays]);
 
   const update = (patch: Partial<FormState>, field?: FieldName) => {
     setForm((current) => ({ ...current, ...patch }));
@@ -228,8 +236,8 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
           <Button onClick={() => void stores.preferences.load()}>Try again</Button>
         </div>
       )}
-      {!kept && (
-        <fieldset className="card work-week" disabled={locks.plan} aria-describedby={[`${id}-week-total`, lockedBy].filter(Boolean).join(' ')}>
+      {!kept?.workWeek && (
+        <fieldset className="card work-week" disabled={locks.week} aria-describedby={[`${id}-week-total`, lockedBy].filter(Boolean).join(' ')}>
           <legend>Work week</legend>
           <div className="days">
             {DAYS.map(({ key, short, long }) => (
@@ -261,14 +269,14 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
       )}
 
       <div className="card two-columns">
-        {!kept && (
+        {!kept?.keepsHolidays && (
           <>
             <Field label="Public holidays" hint={countriesError ? undefined : 'Holidays count as days off.'} error={countriesError}>
               {({ id: fieldId, describedBy }) => (
                 <select
                   id={fieldId}
                   value={form.country}
-                  disabled={locks.plan}
+                  disabled={locks.holidays}
                   aria-describedby={[describedBy, lockedBy].filter(Boolean).join(' ') || undefined}
                   onChange={(event) => update({ country: event.currentTarget.value, state: '', region: undefined })}
                 >
@@ -287,8 +295,8 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
                 <select
                   id={fieldId}
                   value={form.state}
-                  disabled={locks.plan || !form.country || stateOptions?.length === 0}
-                  aria-busy={form.country && !stateOptions && !stateError && !locks.plan ? true : undefined}
+                  disabled={locks.holidays || !form.country || stateOptions?.length === 0}
+                  aria-busy={form.country && !stateOptions && !stateError && !locks.holidays ? true : undefined}
                   aria-describedby={[describedBy, lockedBy].filter(Boolean).join(' ') || undefined}
                   onChange={(event) => update({ state: event.currentTarget.value, region: undefined })}
                 >
@@ -431,37 +439,51 @@ function leaveText(leave: NonNullable<BackEndPlanView['leave']>): string {
   return `${daysFormat.format(leave.entitlement)} days${carried}, ${daysFormat.format(leave.remaining)} left`;
 }
 
-/** The work week, holidays and leave as the back end keeps them: values, not fields. */
+/**
+ * What the back end keeps for the person, of the work week, holidays and leave: values, not fields.
+ * A part it keeps none of (Clockify without a work capacity, say) is left to the form below.
+ */
 function KeptByBackEnd({ plan }: { plan: BackEndPlanView }) {
   const id = useId();
-  const total = DAYS.reduce((sum, { key }) => sum + plan.workWeek[key], 0);
+  const { workWeek } = plan;
+  const parts = [...(workWeek ? ['work week'] : []), ...(plan.keepsHolidays ? ['holidays'] : []), ...(plan.leave ? ['leave'] : [])];
+  if (parts.length === 0) return null;
+  const title = listed(parts);
+  const counted = [...(workWeek ? ['targets'] : []), ...(plan.leave ? ['leave'] : [])];
+  const left = [...(workWeek ? [] : ['work week']), ...(plan.keepsHolidays ? [] : ['public holidays'])];
   return (
     <section className="card kept" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
       <div className="card-title">
-        <h2 id={`${id}-title`}>Work week, holidays and leave</h2>
+        <h2 id={`${id}-title`}>{title.charAt(0).toUpperCase() + title.slice(1)}</h2>
         <Badge kind="neutral">Kept by {plan.name}</Badge>
       </div>
       <p className="hint" id={`${id}-hint`}>
-        {plan.name} keeps these for you; Punchcard counts your targets{plan.leave ? ' and leave' : ''} with them. Change them in {plan.name}.
+        {plan.name} keeps {parts.length === 1 ? 'this' : 'these'} for you{counted.length > 0 ? `; Punchcard counts your ${listed(counted)} with ${parts.length === 1 ? 'it' : 'them'}` : ''}. Change{' '}
+        {parts.length === 1 ? 'it' : 'them'} in {plan.name}.
+        {left.length > 0 && ` ${plan.name} keeps no ${listed(left)} for you, so Punchcard uses the ${left.length === 1 ? 'one' : 'ones'} set below.`}
       </p>
       <dl className="kept-values">
-        <div>
-          <dt>Work week</dt>
-          <dd>
-            <ul className="kept-week" aria-label="Target hours per day">
-              {DAYS.map(({ key, short }) => (
-                <li key={key}>
-                  <span className="day-name">{short}</span> {hoursFormat.format(plan.workWeek[key])}
-                </li>
-              ))}
-            </ul>
-            <span className="muted">{hoursFormat.format(total)} hours a week</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Public holidays</dt>
-          <dd>{plan.holidays ?? `None that ${plan.name} knows of`}</dd>
-        </div>
+        {workWeek && (
+          <div>
+            <dt>Work week</dt>
+            <dd>
+              <ul className="kept-week" aria-label="Target hours per day">
+                {DAYS.map(({ key, short }) => (
+                  <li key={key}>
+                    <span className="day-name">{short}</span> {hoursFormat.format(workWeek[key])}
+                  </li>
+                ))}
+              </ul>
+              <span className="muted">{hoursFormat.format(DAYS.reduce((sum, { key }) => sum + workWeek[key], 0))} hours a week</span>
+            </dd>
+          </div>
+        )}
+        {plan.keepsHolidays && (
+          <div>
+            <dt>Public holidays</dt>
+            <dd>{plan.holidays ?? `None that ${plan.name} knows of`}</dd>
+          </div>
+        )}
         {plan.leave && (
           <div>
             <dt>Annual leave {plan.leave.year}</dt>
@@ -471,6 +493,11 @@ function KeptByBackEnd({ plan }: { plan: BackEndPlanView }) {
       </dl>
     </section>
   );
+}
+
+/** "a, b and c". */
+function listed(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 const MAC = /Mac/i.test(navigator.platform);

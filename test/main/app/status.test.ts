@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
-import { startStatusSync } from '../../../main/app/status-sync.ts';
+import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
 import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 
@@ -103,5 +103,11 @@ describe('status sync', () => {
       sync.stop();
       vi.useRealTimers();
     }
+  });
+
+  it('asks Clockify, whose limit is per second, as often as Kimai and Clockodo; Calamari, counted per hour, less', () => {
+    expect(pollInterval('clockify')).toBe(2 * MINUTE);
+    expect(pollInterval('clockify')).toBe(pollInterval('kimai'));
+    expect(pollInterval('calamari')).toBeGreaterThan(pollInterval('clockify'));
   });
 });

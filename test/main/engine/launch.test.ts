@@ -33,6 +33,11 @@ describe('the engine’s command lines', () => {
       '--email=ada@acme.example',
       '--url=https://acme.calamari.io',
     ]);
+    expect(connectionTestCommand(launch, { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme --all-tools' }).args.slice(5)).toEqual([
+      '--provider=clockify',
+      '--url=https://euc1.clockify.me',
+      '--workspace=Acme --all-tools',
+    ]);
   });
 
   it('hands a secret over in the environment only, in the one variable of the back end it is for', () => {
@@ -44,6 +49,8 @@ describe('the engine’s command lines', () => {
     const calamari = connectionTestCommand(launch, { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' }, 'org-key-0815');
     expect(calamari.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_CALAMARI_TOKEN: 'org-key-0815' });
     expect(calamari.args.join(' ')).not.toContain('org-key-0815');
+    const clockify = connectionTestCommand(launch, { type: 'clockify', url: 'https://api.clockify.me' }, 'clockify-key-42');
+    expect(clockify.env).toEqual({ ELECTRON_RUN_AS_NODE: '1', PUNCHCARD_CLOCKIFY_TOKEN: 'clockify-key-42' });
     // The local timesheet has no secret: nothing goes along, and an empty token is none.
     expect(connectionTestCommand(launch, { type: 'local' }, 'secret-token-123').env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
     expect(connectionTestCommand(launch, { type: 'kimai', url: 'https://kimai.example.com' }, '').env).toEqual({ ELECTRON_RUN_AS_NODE: '1' });

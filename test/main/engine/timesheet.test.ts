@@ -14,12 +14,13 @@ import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 
-let fake: FakeKimai | FakeCalamari | FakeClockodo | undefined;
+let fake: FakeKimai | FakeCalamari | FakeClockodo | FakeClockify | undefined;
 afterEach(async () => {
   await cleanUp();
   await fake?.close();
@@ -115,7 +116,7 @@ describe('status', () => {
   it('says why there is none when the settings file cannot be used, in the words AI clients get', async () => {
     const test = startTestEngine({ settings: { provider: { type: 'kimia', url: 'https://kimai.example.com' } } });
     await expect(timesheetOf(test).getStatus()).rejects.toThrow(
-      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari). Nothing is read from or written to any timesheet until it is fixed`,
+      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify). Nothing is read from or written to any timesheet until it is fixed`,
     );
   });
 
@@ -328,10 +329,12 @@ describe('what the back end keeps', () => {
     const kimai = await startFakeKimai({ now: clockStartingAt(NOW) });
     const clockodo = await startFakeClockodo({ now: clockStartingAt(NOW) });
     const calamari = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    const clockify = await startFakeClockify({ now: clockStartingAt(NOW) });
     try {
       seedCatalog(kimai);
       seedCompany(clockodo);
       seedOrganisation(calamari);
+      seedWorkspace(clockify);
       const kimaiData = makeUserDataDir({ provider: { type: 'kimai', url: kimai.url } });
       rememberPlugin(kimaiData, kimai.url, false);
       const ada = CLOCKODO_USERS[0] as ClockodoUser;
@@ -340,13 +343,14 @@ describe('what the back end keeps', () => {
         kimai: startTestEngine({ userDataDir: kimaiData, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }),
         clockodo: startTestEngine({ settings: { provider: { type: 'clockodo', email: ada.email, url: clockodo.url } }, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }),
         calamari: startTestEngine({ settings: { provider: { type: 'calamari', url: calamari.url, email: 'ada@acme.example' } }, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }),
+        clockify: startTestEngine({ settings: { provider: { type: 'clockify', url: clockify.url } }, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }),
       } satisfies Record<ProviderType, TestEngine>;
       for (const [type, test] of Object.entries(engines) as Array<[ProviderType, TestEngine]>) {
         const { structured } = await test.engine.callTool('whoami');
         expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
       }
     } finally {
-      await Promise.all([kimai.close(), clockodo.close(), calamari.close()]);
+      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close()]);
     }
   });
 
@@ -368,11 +372,24 @@ describe('what the back end keeps', () => {
     const timesheet = timesheetOf(test);
     expect(await timesheet.backEndPlan()).toEqual({
       workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+      keepsHolidays: true,
       holidays: "Clockodo's non-business days",
       leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 32, unlimited: false },
     });
     // Clockodo takes no breaks: the status says so, and nothing offers them.
     expect(await timesheet.getStatus()).toMatchObject({ breaksSupported: false });
+  });
+
+  it('on Clockify without a work capacity or holidays for the person: only the leave, the week and holidays left to the settings', async () => {
+    const clockify = await startFakeClockify({ now: clockStartingAt(NOW) });
+    fake = clockify;
+    seedWorkspace(clockify);
+    for (const user of clockify.state.users) if (user.id === CLOCKIFY_ADA.id) user.workCapacity = null;
+    clockify.failNext({ path: /\/holidays\/in-period$/ }, { status: 403, body: { message: 'Access Denied', code: 403 }, times: 1_000 });
+    const test = startTestEngine({ settings: { provider: { type: 'clockify', url: clockify.url } }, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } });
+    const { structured } = await test.engine.callTool('whoami');
+    expect(structured).toMatchObject({ plan_source: 'back_end', plan_from_settings: ['work_week', 'holidays'] });
+    expect(await timesheetOf(test).backEndPlan()).toMatchObject({ workWeek: null, keepsHolidays: false, holidays: null, leave: { entitlement: 25 } });
   });
 });
 
@@ -409,6 +426,7 @@ describe('on Calamari', () => {
     const { test } = await calamari();
     expect(await timesheetOf(test).backEndPlan()).toEqual({
       workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+      keepsHolidays: true,
       holidays: "Calamari's holiday calendar",
       leave: { year: 2026, entitlement: null, carryOver: null, remaining: 30, unlimited: false },
     });

@@ -251,6 +251,8 @@ describe('account handlers', () => {
       'Calamari address: an http(s) address such as https://example.com.',
     );
     expect(await refused({ type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme' })).toBe('Calamari e-mail: an e-mail address such as ada@example.com.');
+    expect(await refused({ type: 'clockify', url: 'https://acme.clockify.me' })).toMatch(/^Clockify address: acme\.clockify\.me is not one of Clockify's API addresses/);
+    expect(await refused({ type: 'clockify', url: 'https://clockify-proxy.example.com' })).toMatch(/^Clockify address: Punchcard sends your Clockify API key only to Clockify's API addresses \(or to a server on this computer\), and clockify-proxy\.example\.com is not one/);
     expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
   });
 
@@ -263,6 +265,10 @@ describe('account handlers', () => {
     expect(await dispatch('saveAccount', { provider: { type: 'calamari', url: 'https://acme.calamari.io/api/', email: 'ada@acme.example' } })).toEqual({
       ok: false,
       message: 'Enter your Calamari API key for https://acme.calamari.io: Punchcard has none saved for it.',
+    });
+    expect(await dispatch('saveAccount', { provider: { type: 'clockify', url: null, workspace: 'Acme' } })).toEqual({
+      ok: false,
+      message: 'Enter your Clockify API key for https://api.clockify.me: Punchcard has none saved for it.',
     });
     expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
     expect(events).not.toContain('restart');
@@ -330,6 +336,7 @@ describe('preference handlers', () => {
 
   const CLOCKODO_PLAN: BackEndPlan = {
     workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
+    keepsHolidays: true,
     holidays: "Clockodo's non-business days",
     leave: { year: 2026, entitlement: 32, carryOver: 2, remaining: 25, unlimited: false },
   };
@@ -378,6 +385,21 @@ describe('preference handlers', () => {
     expect(await dispatch('savePreferences', { holidays: null })).toMatchObject({ ok: false, message: 'Clockodo keeps your public holidays: change them in Clockodo. Nothing was saved.' });
   });
 
+  it('save the work week and holidays a back end that keeps the plan keeps none of for the person (Clockify without a work capacity or holidays)', async () => {
+    const { dispatch, engine, userData, config } = setup();
+    writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'clockify', url: 'https://api.clockify.me' } }));
+    engine.plan = { workWeek: null, keepsHolidays: false, holidays: null, leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false } };
+    const saved = await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 }, holidays: { country: 'DE' } });
+    expect(saved).toMatchObject({ ok: true, value: { workWeek: { mon: 6 }, holidays: { country: 'DE' }, backEnd: { state: 'kept', name: 'Clockify', workWeek: null, keepsHolidays: false } } });
+    expect(config()).toMatchObject({ workWeek: { mon: 6 }, holidays: { country: 'DE' } });
+    // The leave entitlement is still Clockify's.
+    expect(await dispatch('savePreferences', { annualLeaveDays: 30 })).toEqual({ ok: false, message: 'Clockify keeps your leave entitlement: change it in Clockify. Nothing was saved.' });
+    // Holidays kept, the week not: only the week saves.
+    engine.plan = { workWeek: null, keepsHolidays: true, holidays: "Clockify's holidays", leave: null };
+    expect(await dispatch('savePreferences', { holidays: null })).toEqual({ ok: false, message: 'Clockify keeps your public holidays: change them in Clockify. Nothing was saved.' });
+    expect(await dispatch('savePreferences', { workWeek: { mon: 7, tue: 7, wed: 7, thu: 7, fri: 7, sat: 0, sun: 0 } })).toMatchObject({ ok: true, value: { workWeek: { mon: 7 } } });
+  });
+
   it('save the plan locally where the settings keep it (Kimai), without asking the engine', async () => {
     const { dispatch, engine, userData, config } = setup();
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
@@ -424,10 +446,12 @@ describe('preference handlers', () => {
     expect(events).toContain('open https://www.kimai.org/documentation/rest-api.html');
     await dispatch('openLink', { id: 'clockodo-api-key' });
     await dispatch('openLink', { id: 'calamari-api-keys' });
+    await dispatch('openLink', { id: 'clockify-api-key' });
     expect(events.filter((event) => event.startsWith('open https://'))).toEqual([
       'open https://www.kimai.org/documentation/rest-api.html',
       'open https://my.clockodo.com/en/users/editself',
       expect.stringMatching(/^open https:\/\/help\.calamari\.io\//),
+      'open https://clockify.me/help/administration/api-webhook-settings',
     ]);
     expect(await dispatch('openLink', { id: 'https://evil.example' })).toMatchObject({ ok: false });
   });

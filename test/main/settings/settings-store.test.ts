@@ -49,7 +49,7 @@ describe('settings store', () => {
     const { path, settings } = store();
     const text = JSON.stringify({ provider: { type: 'kimia', url: 'https://kimai.example.com' }, workWeek: { fri: 6 } });
     writeFileSync(path, text);
-    const sentence = settingsProblem(path, 'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari)');
+    const sentence = settingsProblem(path, 'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify)');
     expect(() => settings.read()).toThrow(sentence);
     expect(() => settings.update((current) => ({ ...current, user: { name: 'Ada' } }))).toThrow(sentence);
     expect(readFileSync(path, 'utf8')).toBe(text);

@@ -63,7 +63,7 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
-    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo or calamari.' });
+    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari or clockify.' });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({ message: expect.stringMatching(/--email is for --provider clockodo or calamari/) });
     expect(parseArguments(['--provider', 'clockodo', '--email', 'ada'], env)).toMatchObject({ message: '--email ada is not an e-mail address such as ada@example.com.' });
     expect(parseArguments(['--provider', 'clockodo', '--email', 'a@b.example', '--ca-file', 'x.pem'], env)).toMatchObject({ message: expect.stringMatching(/for --provider kimai only/) });
@@ -79,6 +79,23 @@ describe('back-end flags', () => {
       provider: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' },
     });
     expect(parseArguments(['--provider', 'kimai', '--url', 'kimai.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/not an http\(s\) address/) });
+  });
+
+  it("reads Clockify profiles: Clockify's global API by default, a region's host, a workspace by name or id", () => {
+    expect(parseArguments(['--provider', 'clockify'], env)).toMatchObject({ provider: { type: 'clockify', url: 'https://api.clockify.me' } });
+    expect(parseArguments(['--provider=clockify', '--url=https://euc1.clockify.me/api/', '--workspace= Acme '], env)).toMatchObject({
+      provider: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' },
+    });
+    expect(parseArguments(['--provider', 'clockify', '--url', 'http://127.0.0.1:8099/api'], env)).toMatchObject({ provider: { url: 'http://127.0.0.1:8099' } });
+  });
+
+  it('refuses a Clockify address that would send the key somewhere it should not go, and flags that are not Clockify\'s', () => {
+    expect(parseArguments(['--provider', 'clockify', '--url', 'https://acme.clockify.me'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/acme\.clockify\.me is not one of Clockify's API addresses/) });
+    expect(parseArguments(['--provider', 'clockify', '--url', 'https://api.clockify.me/api/v1'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/without more after \/api/) });
+    expect(parseArguments(['--provider', 'clockify', '--url', 'https://proxy.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/only to Clockify's API addresses \(or to a server on this computer\), and proxy\.example\.com is not one/) });
+    expect(parseArguments(['--provider', 'clockify', '--email', 'a@b.example'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/Clockify knows you by your API key/) });
+    expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--workspace', 'Acme'], env)).toMatchObject({ kind: 'error', message: '--workspace is for --provider clockify only.' });
+    expect(parseArguments(['--provider', 'clockify', '--workspace'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--workspace needs a Clockify workspace/) });
   });
 });
 
@@ -156,6 +173,13 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
       provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' },
     });
     expect(parseArguments(['--test-connection'], { ...home, PUNCHCARD_PROVIDER: 'local' })).toMatchObject({ kind: 'test-connection', provider: { type: 'local' } });
+    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_WORKSPACE: ' Acme ' })).toMatchObject({
+      provider: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Acme' },
+    });
+    // The length config.json allows, from a variable as from the flag.
+    const long = 'w'.repeat(201);
+    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_WORKSPACE: long })).toEqual({ kind: 'error', message: 'PUNCHCARD_WORKSPACE is a workspace id or name of at most 200 characters.' });
+    expect(parseArguments(['--provider', 'clockify', '--workspace', long], home)).toEqual({ kind: 'error', message: '--workspace is a workspace id or name of at most 200 characters.' });
   });
 
   it('takes an empty value, or a placeholder a client left unfilled, as unset', () => {
@@ -170,7 +194,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
 
   it('refuses what the flags refuse, naming the variables', () => {
     const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
-    expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo or calamari (not "Kimia").' });
+    expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify (not "Kimia").' });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER kimai needs PUNCHCARD_URL, e.g. PUNCHCARD_URL=https://kimai.example.com.' });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'kimai.example.com' })).toEqual({
       kind: 'error',
@@ -180,10 +204,14 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
       kind: 'error',
       message: 'PUNCHCARD_EMAIL ada is not an e-mail address such as ada@example.com.',
     });
-    expect(refused({ PUNCHCARD_URL: 'https://kimai.example.com' })).toEqual({ kind: 'error', message: 'PUNCHCARD_URL, PUNCHCARD_EMAIL and PUNCHCARD_CA_FILE go with PUNCHCARD_PROVIDER.' });
+    expect(refused({ PUNCHCARD_URL: 'https://kimai.example.com' })).toEqual({ kind: 'error', message: 'PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_WORKSPACE and PUNCHCARD_CA_FILE go with PUNCHCARD_PROVIDER.' });
     expect(refused({ PUNCHCARD_PROVIDER: 'clockodo', PUNCHCARD_EMAIL: 'ada@example.com', PUNCHCARD_CA_FILE: '/etc/ca.pem' })).toEqual({
       kind: 'error',
       message: 'PUNCHCARD_CA_FILE is for PUNCHCARD_PROVIDER kimai only.',
+    });
+    expect(refused({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com', PUNCHCARD_WORKSPACE: 'Acme' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_WORKSPACE is for PUNCHCARD_PROVIDER clockify only.',
     });
   });
 });

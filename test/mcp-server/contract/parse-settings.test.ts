@@ -20,7 +20,7 @@ const offered = (settings: ReturnType<typeof defaultSettings>) => TOOL_NAMES.fil
 
 describe('what decides where data goes fails closed', () => {
   it.each([
-    ['a misspelt back end', { provider: { type: 'kimia', url: 'https://kimai.example.com' } }, /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari\)$/],
+    ['a misspelt back end', { provider: { type: 'kimia', url: 'https://kimai.example.com' } }, /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify\)$/],
     ['a back end without its address', { provider: { type: 'kimai' } }, /^the kimai back end's settings are not usable: provider\.url: /],
     ['a Clockodo account without an e-mail', { provider: { type: 'clockodo', email: 'not an address' } }, /^the clockodo back end's settings are not usable: provider\.email: an e-mail address/],
     ['an address that is not http(s)', { provider: { type: 'calamari', url: 'ftp://x', email: 'ada@example.com' } }, /provider\.url: an http\(s\) address/],

@@ -2,8 +2,8 @@
 // argument keys are refused and change nothing; every advertised input schema is closed and its
 // limits are exactly the ones the server enforces (one step past a limit is refused for that field,
 // the limit itself is not); and every result a real session produces validates against the
-// advertised output schema (Ajv, JSON Schema 2020-12), on the local timesheet, Kimai, Clockodo and
-// Calamari.
+// advertised output schema (Ajv, JSON Schema 2020-12), on the local timesheet, Kimai, Clockodo,
+// Calamari and Clockify.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
@@ -11,6 +11,7 @@ import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, remember
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, type FakeCalamari, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const CHANGE_TOOLS_ON = { enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true } };
@@ -149,6 +150,28 @@ const CALAMARI_SESSION: Step[] = [
   ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08' }],
   ['request_leave', { type: 'Remote work', first_day: '2026-11-27' }],
   ['list_leave_requests', {}],
+  ['leave_balance', {}],
+  ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+];
+
+/** On Clockify: a project's task, a switch, entries by number, time off with a half day and a withdrawal. */
+const CLOCKIFY_SESSION: Step[] = [
+  ['whoami', {}],
+  ['list_catalog', { include_archived: true }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Website', activity: 'Design', start: '13:00' }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Internal', description: 'review', switch: true }],
+  ['clock_out', { note: 'done' }],
+  ['log_time', { date: 'yesterday', duration: '1h30m', project: 'Website' }],
+  ['update_time_entry', (logged) => ({ id: logged.entry.id, description: 'changed' })],
+  ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
+  ['list_time_entries', { limit: 2 }],
+  ['time_report', {}],
+  ['time_report', { group_by: 'activity' }],
+  ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', last_day_part: 'morning' }],
+  ['list_leave_requests', {}],
+  ['cancel_leave_request', (listed) => ({ id: listed.requests.at(-1)?.id })],
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
 ];
@@ -348,5 +371,26 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (
 
   it('returns results that validate against the advertised output schemas, for every tool', async () => {
     expect(await runValidated(engine, tools, CALAMARI_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
+  });
+});
+
+describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockify, %s era', (era) => {
+  let fake: FakeClockify;
+  let engine: EngineHandle;
+  let tools: ListedTool[];
+  beforeAll(async () => {
+    fake = await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true });
+    seedWorkspace(fake);
+    const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...EVERY_TOOL });
+    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } });
+    tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('returns results that validate against the advertised output schemas, for every tool', async () => {
+    expect(await runValidated(engine, tools, CLOCKIFY_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
   });
 });

@@ -1,10 +1,12 @@
 // Paged lists follow the paging each answer states, not the one asked for: a server that keeps fewer
 // items per page than requested (Clockodo's `paging.items_per_page`, Kimai's X-Per-Page) still yields
-// every entry, at any offset, and reports read across all its pages count every entry.
+// every entry, at any offset, and reports read across all its pages count every entry. Clockify says
+// only whether a page is the last (its Last-Page header), and a server may leave even that out.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startEngine } from '../../support/engine.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { ADA as CLOCKIFY_ADA, addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const opened = closeAfterEach();
@@ -24,6 +26,19 @@ async function listing(engine: Awaited<ReturnType<typeof startEngine>>, args: Re
   return result.structuredContent as unknown as Listing;
 }
 
+/** Every entry listed once, a window at an offset taken from them all, and the report counting every one. */
+async function expectEveryEntry(engine: Awaited<ReturnType<typeof startEngine>>): Promise<void> {
+  const all = await listing(engine, { limit: 10 });
+  expect(all.total).toBe(ENTRIES);
+  expect(all.entries).toHaveLength(ENTRIES);
+  expect(new Set(all.entries.map((entry) => entry.id)).size).toBe(ENTRIES);
+  const window = await listing(engine, { limit: 4, offset: 5 });
+  expect(window.entries.map((entry) => entry.id)).toEqual(all.entries.slice(5, 9).map((entry) => entry.id));
+  expect(window.next_offset).toBe(9);
+  const report = await engine.call('time_report', { from: '2026-11-16', to: '2026-11-16' });
+  expect((report.structuredContent as { total_minutes: number }).total_minutes).toBe(ENTRIES * 25);
+}
+
 describe('a server that keeps fewer items per page than asked for', () => {
   it('Clockodo, three entries a page: every entry listed, at every offset, and the report counts them all', async () => {
     const fake = opened(await startFakeClockodo({ entryPageCap: 3 }));
@@ -34,15 +49,7 @@ describe('a server that keeps fewer items per page than asked for', () => {
     }
     const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
     const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }));
-    const all = await listing(engine, { limit: 10 });
-    expect(all.total).toBe(ENTRIES);
-    expect(all.entries).toHaveLength(ENTRIES);
-    expect(new Set(all.entries.map((entry) => entry.id)).size).toBe(ENTRIES);
-    const window = await listing(engine, { limit: 4, offset: 5 });
-    expect(window.entries.map((entry) => entry.id)).toEqual(all.entries.slice(5, 9).map((entry) => entry.id));
-    expect(window.next_offset).toBe(9);
-    const report = await engine.call('time_report', { from: '2026-11-16', to: '2026-11-16' });
-    expect((report.structuredContent as { total_minutes: number }).total_minutes).toBe(ENTRIES * 25);
+    await expectEveryEntry(engine);
   });
 
   it('Kimai, three timesheets a page: the same', async () => {
@@ -53,12 +60,22 @@ describe('a server that keeps fewer items per page than asked for', () => {
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     rememberPlugin(dir, fake.url, true);
     const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token } }));
-    const all = await listing(engine, { limit: 10 });
-    expect(all.total).toBe(ENTRIES);
-    expect(all.entries).toHaveLength(ENTRIES);
-    const window = await listing(engine, { limit: 4, offset: 5 });
-    expect(window.entries.map((entry) => entry.id)).toEqual(all.entries.slice(5, 9).map((entry) => entry.id));
-    const report = await engine.call('time_report', { from: '2026-11-16', to: '2026-11-16' });
-    expect((report.structuredContent as { total_minutes: number }).total_minutes).toBe(ENTRIES * 25);
+    await expectEveryEntry(engine);
+  });
+
+  it.each([
+    ['with Last-Page on every answer', true],
+    ['without the Last-Page header (a short page ends the list)', false],
+  ])('Clockify, three entries a page %s: the same', async (_label, lastPageHeader) => {
+    const fake = opened(await startFakeClockify({ maxPageSize: 3, lastPageHeader }));
+    seedWorkspace(fake);
+    for (let index = 0; index < ENTRIES; index++) {
+      addClockifyEntry(fake, { userId: CLOCKIFY_ADA.id, start: at(index), end: at(index) + 1_500_000, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
+    }
+    const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));
+    await expectEveryEntry(engine);
+    // The listings went past the first page: the size the server keeps decided, not the one asked for.
+    expect(fake.requests.some((request) => request.path.endsWith('/time-entries') && new URLSearchParams(request.query).get('page') === '4')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-// Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo and
-// Calamari (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
+// Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo,
+// Calamari and Clockify (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
 // paging never ends, a server that echoes the secret it was sent, and names with terminal escapes.
 // Each test is one attack; none may cost more than a call's budget of requests, show a secret, or
 // stop the server.
@@ -11,6 +11,7 @@ import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../s
 import { runCli } from '../../support/run-cli.ts';
 import type { RecordedRequest } from '../../support/fake-server.ts';
 import { type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { type FakeClockify, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, type FakeKimai, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
@@ -21,14 +22,15 @@ const opened = closeAfterEach();
 const KIMAI_TOKEN = 'kimai/tok+en=0123456789ab';
 const CLOCKODO_KEY = 'clockodo/key+0123456789=';
 const CALAMARI_KEY = 'calamari/key+0123456789=';
+const CLOCKIFY_KEY = 'clockify/key+0123456789=';
 
 interface BackEnd {
-  name: 'Kimai' | 'Clockodo' | 'Calamari';
+  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify';
   secret: string;
-  start(): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari; dir: string; env: Record<string, string> }>;
+  start(): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify; dir: string; env: Record<string, string> }>;
 }
 
-const [kimai, clockodo, calamari]: [BackEnd, BackEnd, BackEnd] = [
+const [kimai, clockodo, calamari, clockify]: [BackEnd, BackEnd, BackEnd, BackEnd] = [
   {
     name: 'Kimai',
     secret: KIMAI_TOKEN,
@@ -64,6 +66,18 @@ const [kimai, clockodo, calamari]: [BackEnd, BackEnd, BackEnd] = [
       return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
     },
   },
+  {
+    name: 'Clockify',
+    secret: CLOCKIFY_KEY,
+    async start() {
+      const fake = opened(await startFakeClockify());
+      seedWorkspace(fake);
+      for (const user of fake.state.users) if (user.id === CLOCKIFY_SEED.users.ada) user.key = CLOCKIFY_KEY;
+      const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
+      const env = { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_KEY };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+    },
+  },
 ];
 
 /** Requests the fake received while `work` ran. */
@@ -80,7 +94,7 @@ function secretForms(secret: string, basicUser?: string): string[] {
   return forms;
 }
 
-describe.each([kimai, clockodo, calamari].map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
+describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
   it('request_leave from 0001-01-01 to 9999-12-31 (the request flood: one per year) sends nothing for the range', async () => {
     const { engine, fake } = await backEnd.start();
     await engine.call('whoami');
@@ -107,6 +121,7 @@ describe.each([kimai, clockodo, calamari].map((backEnd) => [backEnd.name, backEn
       const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(backEnd.secret, basicUser).join(' or ')}; decoded ${basicUser ?? ''}:${backEnd.secret}`;
       if (backEnd.name === 'Kimai') return { code: 400, message: 'Validation Failed', errors: { errors: [said] } };
       if (backEnd.name === 'Clockodo') return { error: { code: 400, message: said } };
+      if (backEnd.name === 'Clockify') return { message: said, code: 400 };
       return { message: said, code: 'VALIDATION_ERROR' };
     };
     (fake as FakeKimai).failNext({ path: /./ }, { status: 400, reflect: echo, times: 1_000 });
@@ -149,6 +164,20 @@ describe('a server whose paging never ends', () => {
     });
     expect(sent.filter((request) => request.path === '/api/timesheets')).toHaveLength(1);
     expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+  });
+
+  it(`Clockify saying every page of entries is not the last: page after page, stopped at ${MAX_REQUESTS_PER_CALL} requests, in words`, async () => {
+    const { engine, fake } = await clockify.start();
+    await engine.call('whoami');
+    // The background check of time off is no part of the call.
+    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/')), { timeout: 5_000 }).toBe(true);
+    const full = Array.from({ length: 1_000 }, (_, index) => ({ id: `e${index}`, userId: CLOCKIFY_SEED.users.ada, type: 'BREAK', timeInterval: { start: '2026-01-05T09:00:00Z', end: '2026-01-05T09:01:00Z' } }));
+    (fake as FakeClockify).failNext({ path: /\/time-entries$/ }, { status: 200, body: full, headers: { 'Last-Page': 'false' }, times: 10_000 });
+    const sent = await requestsDuring(fake, async () => {
+      expect(textOf(await engine.call('time_report', { from: '2025-01-01', to: '2025-12-31' }))).toMatch(new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Clockify`));
+    });
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    expect((await engine.call('whoami')).isError).toBeFalsy();
   });
 
   it('Clockodo\'s customers listed page after page without end: the call stops at its budget', async () => {

@@ -57,7 +57,7 @@ const UNUSABLE: Array<[string, (dir: string) => void, RegExp]> = [
   [
     'a misspelt back end',
     (dir) => writeSettings(dir, { provider: { type: 'kimia', url: 'https://kimai.example.com' } }),
-    /cannot be used: provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari\)\./,
+    /cannot be used: provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify\)\./,
   ],
   ['a newer schema version', (dir) => writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 2, provider: { type: 'local' } })), /its schemaVersion is 2, and this Punchcard reads version 1 only/],
   ['text that is not JSON', (dir) => writeFileSync(join(dir, 'config.json'), '{ "provider": { "type": "kimai", '), /cannot be used: it is not valid JSON \(/],

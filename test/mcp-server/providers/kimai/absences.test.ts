@@ -5,40 +5,40 @@ const full = { firstDayPart: 'full', lastDayPart: 'full' } as const;
 
 describe('splitLeave', () => {
   it('keeps a request inside one year and 30 days as one absence', () => {
-    expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-21', ...full })).toEqual([{ firstDay: '2026-08-03', lastDay: '2026-08-21', halfDay: false }]);
+    expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-21', ...full })).toEqual([{ firstDay: '2026-08-03', lastDay: '2026-08-21', halfDay: false, half: null }]);
     expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-09-01', ...full })).toHaveLength(1);
   });
 
   it('splits at New Year', () => {
     expect(splitLeave({ firstDay: '2026-12-21', lastDay: '2027-01-08', ...full })).toEqual([
-      { firstDay: '2026-12-21', lastDay: '2026-12-31', halfDay: false },
-      { firstDay: '2027-01-01', lastDay: '2027-01-08', halfDay: false },
+      { firstDay: '2026-12-21', lastDay: '2026-12-31', halfDay: false, half: null },
+      { firstDay: '2027-01-01', lastDay: '2027-01-08', halfDay: false, half: null },
     ]);
   });
 
   it('splits into pieces of at most 30 days, and at New Year inside the run', () => {
     const parts = splitLeave({ firstDay: '2026-11-01', lastDay: '2027-02-15', ...full });
     expect(parts).toEqual([
-      { firstDay: '2026-11-01', lastDay: '2026-11-30', halfDay: false },
-      { firstDay: '2026-12-01', lastDay: '2026-12-30', halfDay: false },
-      { firstDay: '2026-12-31', lastDay: '2026-12-31', halfDay: false },
-      { firstDay: '2027-01-01', lastDay: '2027-01-30', halfDay: false },
-      { firstDay: '2027-01-31', lastDay: '2027-02-15', halfDay: false },
+      { firstDay: '2026-11-01', lastDay: '2026-11-30', halfDay: false, half: null },
+      { firstDay: '2026-12-01', lastDay: '2026-12-30', halfDay: false, half: null },
+      { firstDay: '2026-12-31', lastDay: '2026-12-31', halfDay: false, half: null },
+      { firstDay: '2027-01-01', lastDay: '2027-01-30', halfDay: false, half: null },
+      { firstDay: '2027-01-31', lastDay: '2027-02-15', halfDay: false, half: null },
     ]);
   });
 
   it('files half first and last days as one-day half-day absences of their own', () => {
     expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-07', firstDayPart: 'afternoon', lastDayPart: 'morning' })).toEqual([
-      { firstDay: '2026-08-03', lastDay: '2026-08-03', halfDay: true },
-      { firstDay: '2026-08-04', lastDay: '2026-08-06', halfDay: false },
-      { firstDay: '2026-08-07', lastDay: '2026-08-07', halfDay: true },
+      { firstDay: '2026-08-03', lastDay: '2026-08-03', halfDay: true, half: 'afternoon' },
+      { firstDay: '2026-08-04', lastDay: '2026-08-06', halfDay: false, half: null },
+      { firstDay: '2026-08-07', lastDay: '2026-08-07', halfDay: true, half: 'morning' },
     ]);
     expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-04', firstDayPart: 'afternoon', lastDayPart: 'full' })).toEqual([
-      { firstDay: '2026-08-03', lastDay: '2026-08-03', halfDay: true },
-      { firstDay: '2026-08-04', lastDay: '2026-08-04', halfDay: false },
+      { firstDay: '2026-08-03', lastDay: '2026-08-03', halfDay: true, half: 'afternoon' },
+      { firstDay: '2026-08-04', lastDay: '2026-08-04', halfDay: false, half: null },
     ]);
     expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-03', firstDayPart: 'full', lastDayPart: 'morning' })).toEqual([
-      { firstDay: '2026-08-03', lastDay: '2026-08-03', halfDay: true },
+      { firstDay: '2026-08-03', lastDay: '2026-08-03', halfDay: true, half: 'morning' },
     ]);
   });
 

@@ -1,0 +1,182 @@
+// Clockify's REST API (v1) as Punchcard uses it (docs/back-ends/clockify.md): one method per
+// endpoint, with its request and answer types and what the request is for in words, over the shared
+// remote client. Every request carries the person's own API key in X-Api-Key. Clockify counts
+// requests per second, so requests are spaced to stay below its limit. Nothing here decides which
+// requests a call makes; the feature modules do.
+import type { OpenPage } from '../http/paging.ts';
+import { createRemoteClient, type HttpAnswer, type QueryValue } from '../http/remote-client.ts';
+import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
+import { withIds } from './mapping.ts';
+import type {
+  ClockifyBalances,
+  ClockifyClient,
+  ClockifyHoliday,
+  ClockifyMemberProfile,
+  ClockifyPolicy,
+  ClockifyProject,
+  ClockifyTask,
+  ClockifyTimeEntry,
+  ClockifyTimeOffRequest,
+  ClockifyTimeOffRequests,
+  ClockifyUser,
+  ClockifyWorkspace,
+} from './wire.ts';
+
+/** Items per page asked for: Clockify documents no largest page for these lists (it may keep fewer; the answers say when a page is the last). */
+export const LIST_PAGE = 1_000;
+/** The largest page of policies, balances and time-off requests (documented: 200). */
+export const TIME_OFF_PAGE = 200;
+/** Requests in flight to Clockify at once. */
+const MAX_PARALLEL_REQUESTS = 4;
+/** Clockify's documented limit is 10 requests a second per key (50 for add-ons); Punchcard keeps to it. */
+const MAX_REQUESTS_PER_SECOND = 10;
+
+export interface ClockifyApiOptions {
+  baseUrl: string;
+  /** The person's API key; null when none is stored. Asked again after a 401. */
+  apiKey: () => Promise<string | null>;
+  timeoutMs?: number;
+  log: (message: string) => void;
+  /** Clockify refused a request (401: the key; 403 on a read that decides time off: the module is off or not the person's). */
+  onRefused: (status: 401 | 403, purpose: RequestPurpose) => void;
+}
+
+/** The time entries a listing asks for: Clockify's start/end filter and an optional project. */
+export interface EntryFilter {
+  start: string;
+  end: string;
+  project?: string;
+}
+
+export type ClockifyApi = ReturnType<typeof createClockifyApi>;
+
+export function createClockifyApi(options: ClockifyApiOptions) {
+  const { baseUrl } = options;
+  const client = createRemoteClient<RequestPurpose>({
+    words: CLOCKIFY_WORDS,
+    baseUrl,
+    maxParallel: MAX_PARALLEL_REQUESTS,
+    maxPerSecond: MAX_REQUESTS_PER_SECOND,
+    log: options.log,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    secret: options.apiKey,
+    secretWords: {
+      unreadable: (reason) => new ClockifyError('no_token', `The Clockify API key could not be read from the keychain: ${reason}`),
+      missing: (action) =>
+        new ClockifyError(
+          'no_token',
+          `No Clockify API key is stored for ${baseUrl}, so Punchcard could not ${action}. ` +
+            'Make one in your profile settings in Clockify and save it in the Punchcard app, or set PUNCHCARD_CLOCKIFY_TOKEN.',
+        ),
+    },
+    authenticate: (key) => ({ headers: { 'X-Api-Key': key }, secrets: [key] }),
+    describeFailure: (answer, purpose) => {
+      if (answer.status === 401 || answer.status === 403) options.onRefused(answer.status, purpose);
+      return describeHttpFailure(answer, purpose, baseUrl);
+    },
+    describeNotJson: (answer) => describeNotJson(baseUrl, answer),
+  });
+  type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  const answer = <T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
+    client.request<T>({ method, path: `/v1${path}`, purpose, ...extra });
+  const call = async <T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
+    (await answer<T>(method, path, purpose, extra)).data;
+  /** A page of a list with `page` and `page-size`, as its Last-Page header describes it. */
+  const listPage = async <T>(path: string, purpose: RequestPurpose, query: Record<string, QueryValue>, page: number, size = LIST_PAGE): Promise<OpenPage<T>> => {
+    const got = await answer<T[]>('GET', path, purpose, { query: { ...query, page, 'page-size': size } });
+    return { items: listOf(got.data, purpose), last: lastPage(got.headers) };
+  };
+  /** A list answer, or no answer at all (204); anything else is not Clockify's list. */
+  const list = async <T>(path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue> } = {}) => listOf((await answer<T[]>('GET', path, purpose, extra)).data, purpose);
+  // A body that is no entry at all is left for the caller, which says so in its words.
+  const entryOf = (entry: ClockifyTimeEntry): ClockifyTimeEntry => (entry && typeof entry === 'object' ? withIds(entry) : entry);
+  const tracking = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'tracking', ...(notFound ? { notFound } : {}) });
+  const timeOff = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'timeOff', ...(notFound ? { notFound } : {}) });
+  const timeOffAtAll = (action: string): RequestPurpose => ({ action, area: 'timeOff', decidesTimeOff: true });
+  /** A read Punchcard can do without (a workspace may show it to admins only): its refusal says nothing about time off. */
+  const account = (action: string): RequestPurpose => ({ action, area: 'account' });
+  const entryNotFound = (number: number) => `There is no time entry #${number} in Clockify any more (or it is not yours).`;
+  const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
+  const id = encodeURIComponent;
+
+  return {
+    /** Who pages through lists (providers/http/paging.ts). */
+    pager: { service: client.service, maxParallel: client.maxParallel },
+
+    /** The person the key belongs to, their active and default workspace and their zone. */
+    user: () => call<ClockifyUser>('GET', '/user', account('read your Clockify account')),
+    workspaces: () => list<ClockifyWorkspace>('/workspaces', account('list your Clockify workspaces')),
+    memberProfile: (workspaceId: string, userId: string) =>
+      call<ClockifyMemberProfile>('GET', `${ws(workspaceId)}/member-profile/${id(userId)}`, account('read your work capacity and working days')),
+
+    /** The person's running entry: a list of none or one. */
+    runningEntries: async (workspaceId: string, userId: string) =>
+      (
+        await list<ClockifyTimeEntry>(`${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('read the running timer'), {
+          query: { 'in-progress': 'true', hydrated: true, page: 1, 'page-size': 1 },
+        })
+      ).map(withIds),
+    entriesPage: async (workspaceId: string, userId: string, filter: EntryFilter, page: number) => {
+      const got = await listPage<ClockifyTimeEntry>(`${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('read your time entries'), { ...filter, hydrated: true }, page);
+      return { ...got, items: got.items.map(withIds) };
+    },
+    entry: async (workspaceId: string, entryId: string, number: number) =>
+      entryOf(await call<ClockifyTimeEntry>('GET', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`read time entry #${number}`, entryNotFound(number)), { query: { hydrated: true } })),
+    createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) => entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/time-entries`, tracking(action), { body })),
+    /** PUT replaces the entry: `body` carries every field to keep (start is required). */
+    replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) =>
+      entryOf(await call<ClockifyTimeEntry>('PUT', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(action, entryNotFound(number)), { body })),
+    deleteEntry: (workspaceId: string, entryId: string, number: number) =>
+      call<undefined>('DELETE', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`delete time entry #${number}`, entryNotFound(number))),
+    /** Stops the person's running timer at `end`. */
+    stopRunning: async (workspaceId: string, userId: string, end: string) =>
+      entryOf(await call<ClockifyTimeEntry>('PATCH', `${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('stop the timer', 'No timer of yours is running in Clockify any more; it was probably stopped elsewhere.'), { body: { end } })),
+
+    projectsPage: (workspaceId: string, page: number, archived?: boolean) =>
+      listPage<ClockifyProject>(`${ws(workspaceId)}/projects`, tracking('list projects'), archived === undefined ? {} : { archived }, page),
+    tasksPage: (workspaceId: string, projectId: string, projectName: string, page: number) =>
+      listPage<ClockifyTask>(`${ws(workspaceId)}/projects/${id(projectId)}/tasks`, tracking(`list the tasks of "${projectName}"`), {}, page),
+    clientsPage: (workspaceId: string, page: number) => listPage<ClockifyClient>(`${ws(workspaceId)}/clients`, tracking('list clients'), {}, page),
+
+    policiesPage: (workspaceId: string, page: number) =>
+      listPage<ClockifyPolicy>(`${ws(workspaceId)}/time-off/policies`, account('read the time-off policies'), { status: 'ACTIVE' }, page, TIME_OFF_PAGE),
+    balances: (workspaceId: string, userId: string, page: number, size = TIME_OFF_PAGE) =>
+      call<ClockifyBalances>('GET', `${ws(workspaceId)}/time-off/balance/user/${id(userId)}`, timeOffAtAll('read your time-off balances'), { query: { page, 'page-size': size } }),
+    /**
+     * Time-off requests by the filter's users, statuses and period; a page of up to 200 with the count
+     * of all. The person's own (`own`) are theirs to read wherever time off is on; colleagues' only
+     * where Clockify shows them to this person.
+     */
+    timeOffRequests: (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) =>
+      call<ClockifyTimeOffRequests>('POST', `${ws(workspaceId)}/time-off/requests`, own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off"), {
+        body: { ...filter, page, pageSize: TIME_OFF_PAGE },
+      }),
+    createTimeOff: (workspaceId: string, policyId: string, body: Record<string, unknown>) =>
+      call<ClockifyTimeOffRequest>('POST', `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests`, timeOff('file the time-off request'), { body }),
+    /** Withdraws (deletes) a request; Clockify answers with the request as it was. */
+    deleteTimeOff: (workspaceId: string, policyId: string, requestId: string, number: number) =>
+      call<ClockifyTimeOffRequest | undefined>(
+        'DELETE',
+        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
+        timeOff(`withdraw time-off request #${number}`, `There is no time-off request #${number} of yours in Clockify any more.`),
+      ),
+    holidaysInPeriod: (workspaceId: string, userId: string, start: string, end: string) =>
+      list<ClockifyHoliday>(`${ws(workspaceId)}/holidays/in-period`, account('read your holidays'), { query: { 'assigned-to': userId, start, end } }),
+
+    close: () => client.close(),
+  };
+}
+
+/** A list Clockify answered: an array, none for an empty answer; anything else is refused in words. */
+function listOf<T>(data: T[] | undefined, purpose: RequestPurpose): T[] {
+  if (data === undefined) return [];
+  if (!Array.isArray(data)) throw new ClockifyError('wrong_service', `Clockify answered with something that is not a list trying to ${purpose.action}; if it keeps happening, update Punchcard.`);
+  return data;
+}
+
+/** Clockify's Last-Page header: true on the last page, false before it, undefined where absent. */
+export function lastPage(headers: HttpAnswer['headers']): boolean | undefined {
+  const value = headers['last-page'];
+  const text = (Array.isArray(value) ? value[0] : value)?.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
+}

@@ -1,0 +1,229 @@
+// Clockify's clients, projects and tasks as Punchcard's customers, projects and activities: the
+// projects the person sees (archived ones too, for the names of old entries), each project's tasks
+// read only when that project is asked about (a full listing reads them project by project, as many
+// as a call's budget allows, and says which projects it left for the next call, when the tasks read
+// now are kept), numbered for Punchcard (id-aliases.ts). What may be booked on is checked here too:
+// archived projects and done tasks are refused by name. Punchcard adds and archives nothing in
+// Clockify's catalog; a workspace's admins do that there.
+import { BackEndPart } from '../remote-tracker.ts';
+import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
+import { pagesUntilLast } from '../http/paging.ts';
+import { ensureRequests, requestsLeft } from '../http/request-budget.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, ProviderError, type Ref } from '../time-tracker.ts';
+import type { ClockifyContext } from './context.ts';
+import type { ClockifyClient, ClockifyProject, ClockifyTask, ClockifyTimeEntry } from './wire.ts';
+
+/** A colleague may add a project or a task; five minutes is stale enough, and an unknown id reloads. */
+const CATALOG_TTL_MS = 5 * 60_000;
+/** Requests a partial reading of tasks leaves unspent, for a task list that runs to a second page. */
+const TASK_READ_RESERVE = 4;
+
+interface Indexed<T extends { id: string }> {
+  all: T[];
+  byId: ReadonlyMap<string, T>;
+}
+
+/** What a new entry books on, checked: Clockify's ids and the billable flag the project (or task) sets. */
+export interface Booking {
+  projectId: string | null;
+  taskId: string | null;
+  billable: boolean;
+}
+
+const NOT_IN_CLOCKIFY = "Punchcard does not add or archive Clockify's projects, clients or tasks; a workspace admin does that in Clockify.";
+
+export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
+  readonly #projects = new Expiring<Indexed<ClockifyProject>>(CATALOG_TTL_MS);
+  readonly #clients = new Expiring<ClockifyClient[]>(CATALOG_TTL_MS);
+  /** By the project's Clockify id. */
+  readonly #tasks = new ExpiringByKey<string, Indexed<ClockifyTask>>(CATALOG_TTL_MS);
+
+  async catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectNumber?: number): Promise<Catalog> {
+    const wants = (kind: CatalogKind) => !kinds || kinds.includes(kind);
+    const [clients, projects] = await allSettled([wants('customer') ? this.#allClients() : Promise.resolve([]), this.#allProjects()]);
+    const keep = <T extends { archived: boolean }>(items: T[]) => (includeArchived ? items : items.filter((item) => !item.archived));
+    const projectItems = wants('project') || wants('activity') ? await this.#projectItems(projects.all) : [];
+    let activities: CatalogItem[] = [];
+    let note: string | undefined;
+    if (wants('activity')) {
+      const scope = projectNumber === undefined ? keep(projectItems) : projectItems.filter((item) => item.id === projectNumber);
+      const read = await this.#taskItems(scope, projectNumber === undefined);
+      activities = keep(read.items);
+      if (read.left.length > 0) note = tasksLeftOut(read.left);
+    }
+    return {
+      customers: wants('customer') ? keep(await this.#clientItems(clients)) : [],
+      projects: wants('project') ? keep(projectItems) : [],
+      activities,
+      ...(note ? { note } : {}),
+    };
+  }
+
+  async createCatalogItem(): Promise<CatalogItem> {
+    throw new ProviderError('unavailable', NOT_IN_CLOCKIFY);
+  }
+
+  async setArchived(): Promise<CatalogItem> {
+    throw new ProviderError('unavailable', NOT_IN_CLOCKIFY);
+  }
+
+  /**
+   * What a new or changed entry books on, checked: the project exists for the person and is not
+   * archived, the task is one of its tasks and not done. Billable is the task's where it sets one,
+   * else the project's (docs/back-ends/clockify.md: Clockify itself would default a new entry to not billable).
+   */
+  async booking(projectNumber: number | null, taskNumber: number | null): Promise<Booking> {
+    if (projectNumber === null) {
+      if (taskNumber !== null) throw new ProviderError('invalid', "A Clockify task belongs to a project; name the task's project too.");
+      return { projectId: null, taskId: null, billable: false };
+    }
+    const project = await this.#projectByNumber(projectNumber);
+    if (project.archived) throw new ProviderError('invalid', `The project "${project.name}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`);
+    if (taskNumber === null) return { projectId: project.id, taskId: null, billable: project.billable === true };
+    const taskId = await this.context.remote('task', taskNumber, `There is no activity #${taskNumber} in Clockify (see list_catalog).`);
+    const task = (await this.#projectTasks(project, taskId)).byId.get(taskId);
+    if (!task) throw new ProviderError('invalid', `Activity #${taskNumber} is not a task of the project "${project.name}" in Clockify (see list_catalog).`);
+    if (isDone(task)) throw new ProviderError('invalid', `The task "${task.name}" of "${project.name}" is done (archived) in Clockify, so no time can be booked on it.`);
+    return { projectId: project.id, taskId: task.id, billable: typeof task.billable === 'boolean' ? task.billable : project.billable === true };
+  }
+
+  /**
+   * The project and task of each entry as Punchcard names them: numbers from the id list, names from
+   * the entry itself where Clockify sent them (hydrated), else from the catalog.
+   */
+  async refs(entries: readonly ClockifyTimeEntry[]): Promise<Array<{ project: Ref | null; task: Ref | null }>> {
+    const projectIds = [...new Set(entries.map((entry) => entry.projectId).filter((id): id is string => !!id))];
+    const taskIds = [...new Set(entries.map((entry) => entry.taskId).filter((id): id is string => !!id))];
+    const [projectNumbers, taskNumbers] = await allSettled([this.context.numbers('project', projectIds), this.context.numbers('task', taskIds)]);
+    const projectNumber = new Map(projectIds.map((id, index) => [id, projectNumbers[index] as number]));
+    const taskNumber = new Map(taskIds.map((id, index) => [id, taskNumbers[index] as number]));
+    const unnamed = entries.filter((entry) => (entry.projectId && !entry.project?.name) || (entry.taskId && !entry.task?.name));
+    const projects = unnamed.length > 0 ? await this.#allProjects(unnamed.map((entry) => entry.projectId)) : undefined;
+    const taskNames = new Map<string, string>();
+    for (const entry of unnamed.filter((item) => item.taskId && !item.task?.name && item.projectId)) {
+      const project = projects?.byId.get(entry.projectId as string);
+      if (!project || taskNames.has(entry.taskId as string)) continue;
+      const task = (await this.#projectTasks(project, entry.taskId as string)).byId.get(entry.taskId as string);
+      if (task) taskNames.set(task.id, task.name);
+    }
+    return entries.map((entry) => ({
+      project: entry.projectId
+        ? { id: projectNumber.get(entry.projectId) as number, name: entry.project?.name || projects?.byId.get(entry.projectId)?.name || 'a project you cannot see' }
+        : null,
+      task: entry.taskId ? { id: taskNumber.get(entry.taskId) as number, name: entry.task?.name || taskNames.get(entry.taskId) || 'a task you cannot see' } : null,
+    }));
+  }
+
+  /** The names of up to `count` projects open for booking, quoted, for a sentence. */
+  async projectExamples(count: number): Promise<string[]> {
+    return (await this.#allProjects()).all.filter((project) => !project.archived).slice(0, count).map((project) => `"${project.name}"`);
+  }
+
+  async #projectByNumber(number: number): Promise<ClockifyProject> {
+    const remote = await this.context.remote('project', number, `There is no project #${number} in Clockify (see list_catalog).`);
+    const project = (await this.#allProjects([remote])).byId.get(remote);
+    if (!project) throw new ProviderError('not_found', `Project #${number} is not one you can see in Clockify any more (see list_catalog).`);
+    return project;
+  }
+
+  /** Every project the person sees, archived ones too; a list that lacks one of `needed` is read again once. */
+  async #allProjects(needed: ReadonlyArray<string | null | undefined> = []): Promise<Indexed<ClockifyProject>> {
+    const load = () => this.#projects.get(async () => {
+      const { workspaceId } = await this.context.ids();
+      return indexed(await pagesUntilLast((page) => this.context.api.projectsPage(workspaceId, page)));
+    });
+    const projects = await load();
+    if (!needed.some((id) => id && !projects.byId.has(id))) return projects;
+    this.#projects.invalidate();
+    return load();
+  }
+
+  async #allClients(): Promise<ClockifyClient[]> {
+    return this.#clients.get(async () => {
+      const { workspaceId } = await this.context.ids();
+      return pagesUntilLast((page) => this.context.api.clientsPage(workspaceId, page));
+    });
+  }
+
+  /** A project's tasks; a list that lacks `needed` is read again once (someone added it). */
+  async #projectTasks(project: ClockifyProject, needed?: string): Promise<Indexed<ClockifyTask>> {
+    const load = () => this.#tasks.get(project.id, async () => {
+      const { workspaceId } = await this.context.ids();
+      return indexed(await pagesUntilLast((page) => this.context.api.tasksPage(workspaceId, project.id, project.name, page)));
+    });
+    const tasks = await load();
+    if (needed === undefined || tasks.byId.has(needed)) return tasks;
+    this.#tasks.forget(project.id);
+    return load();
+  }
+
+  async #projectItems(projects: readonly ClockifyProject[]): Promise<CatalogItem[]> {
+    const clientIds = [...new Set(projects.map((project) => project.clientId).filter((id): id is string => !!id))];
+    const [numbers, clientNumbers] = await allSettled([this.context.numbers('project', projects.map((project) => project.id)), this.context.numbers('client', clientIds)]);
+    const clientNumber = new Map(clientIds.map((id, index) => [id, clientNumbers[index] as number]));
+    return projects.map((project, index) => ({
+      kind: 'project',
+      id: numbers[index] as number,
+      remoteId: project.id,
+      name: project.name,
+      archived: project.archived === true,
+      customer: project.clientId ? { id: clientNumber.get(project.clientId) as number, name: project.clientName || 'a client' } : null,
+    }));
+  }
+
+  async #clientItems(clients: readonly ClockifyClient[]): Promise<CatalogItem[]> {
+    const numbers = await this.context.numbers('client', clients.map((client) => client.id));
+    return clients.map((client, index) => ({ kind: 'customer', id: numbers[index] as number, remoteId: client.id, name: client.name, archived: client.archived === true }));
+  }
+
+  /**
+   * The tasks of the projects given, read project by project: a request a project. Where they cannot
+   * all be read in this call (`partly`), those kept from before and as many more as its budget allows
+   * (`left` names the rest); otherwise all of them, or a refusal before any is read.
+   */
+  async #taskItems(projects: readonly CatalogItem[], partly: boolean): Promise<{ items: CatalogItem[]; left: CatalogItem[] }> {
+    const all = await this.#allProjects();
+    const known = projects.map((item) => all.byId.get(item.remoteId as string)).filter((project): project is ClockifyProject => project !== undefined);
+    const uncached = known.filter((project) => !this.#tasks.holds(project.id));
+    // Each list is one request; a few are kept back for a list that runs to a second page.
+    const room = partly ? Math.max(0, requestsLeft() - TASK_READ_RESERVE) : uncached.length;
+    const unread = new Set(uncached.slice(room).map((project) => project.id));
+    const wanted = known.filter((project) => !unread.has(project.id));
+    ensureRequests(uncached.length - unread.size, this.context.api.pager.service);
+    const left = projects.filter((item) => unread.has(item.remoteId as string));
+    const lists = await mapWithLimit(wanted, this.context.api.pager.maxParallel, (project) => this.#projectTasks(project));
+    const numbers = await this.context.numbers('task', lists.flatMap((list) => list.all.map((task) => task.id)));
+    const byRemote = new Map(projects.map((item) => [item.remoteId, item]));
+    let next = 0;
+    const items = lists.flatMap((list, listIndex) => {
+      const project = byRemote.get(wanted[listIndex]?.id) as CatalogItem;
+      return list.all.map((task) => ({
+        kind: 'activity' as const,
+        id: numbers[next++] as number,
+        remoteId: task.id,
+        name: task.name,
+        archived: isDone(task),
+        project: { id: project.id, name: project.name },
+      }));
+    });
+    return { items, left };
+  }
+}
+
+/** Said where a full listing left projects' tasks for the next call. */
+function tasksLeftOut(left: readonly CatalogItem[]): string {
+  const named = left.slice(0, 10).map((item) => `"${item.name}"`).join(', ') + (left.length > 10 ? ` and ${left.length - 10} more` : '');
+  return (
+    `The activities (tasks) of ${left.length} project${left.length === 1 ? '' : 's'} are not listed yet: ${named}. ` +
+    'Clockify gives each project its own list, and one call may ask for only so many; call list_catalog again to list them (the tasks read now are kept), or name the project and its task when you book.'
+  );
+}
+
+/** A done task is Clockify's archived one. */
+function isDone(task: ClockifyTask): boolean {
+  return (task.status ?? 'ACTIVE').toUpperCase() === 'DONE';
+}
+
+function indexed<T extends { id: string }>(all: T[]): Indexed<T> {
+  return { all, byId: new Map(all.map((item) => [item.id, item])) };
+}

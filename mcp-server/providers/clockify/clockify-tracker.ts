@@ -1,0 +1,33 @@
+// Clockify as a Punchcard back end (docs/back-ends/clockify.md): the TimeTracker over Clockify's REST
+// API, for the person whose API key it is, in one workspace, put together from its parts — the
+// account, the timer and entries, the catalog (clients, projects and their tasks), time off and the
+// person's plan — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
+// (id-aliases.ts). Its tasks live inside projects, so an activity is named with its project.
+import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
+import { ClockifyAccount } from './account.ts';
+import { ClockifyCatalog } from './catalog.ts';
+import { ClockifyContext, type ClockifyTrackerOptions } from './context.ts';
+import { ClockifyLeave } from './leave.ts';
+import { ClockifyPlan } from './plan.ts';
+import { ClockifyTimesheets } from './timesheets.ts';
+
+export type { ClockifyTrackerOptions };
+
+export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTracker {
+  const context = new ClockifyContext(options);
+  const catalog = new ClockifyCatalog(context, {});
+  const plan = new ClockifyPlan(context, {});
+  const workspace = options.profile.workspace ? `, ${options.profile.workspace}` : '';
+  return assembleTracker({
+    type: 'clockify',
+    label: `Clockify (${new URL(options.profile.url).host}${workspace})`,
+    facts: context.facts,
+    activitiesBelongToProjects: true,
+    account: new ClockifyAccount(context, { plan }),
+    timesheets: new ClockifyTimesheets(context, { catalog }),
+    catalog,
+    leave: new ClockifyLeave(context, { plan }),
+    plan: { workPlan: (from, to) => plan.workPlan(from, to) },
+    close: () => context.close(),
+  });
+}

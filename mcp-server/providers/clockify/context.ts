@@ -1,0 +1,255 @@
+// What the Clockify feature modules share: the API, the options, the person the key belongs to (asked
+// once per process: a new key may be another person's), the workspace Punchcard works in (the one
+// named, else the person's active one; remembered between starts), whether time off answers for the
+// person (deciding the leave tools), and the numbers Punchcard shows for Clockify's string ids.
+import { join } from 'node:path';
+import type { ClockifyProfile } from '../../contract/settings.ts';
+import { isValidTimeZone, localDate, systemTimeZone } from '../../domain/time.ts';
+import { Expiring } from '../http/cache.ts';
+import { LearnedFacts } from '../http/learned-facts.ts';
+import { hostOf } from '../http/remote-error.ts';
+import { IdAliases } from '../id-aliases.ts';
+import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { type ClockifyApi, createClockifyApi } from './api.ts';
+import { clockifyCapabilities } from './capabilities.ts';
+import { ClockifyError } from './errors.ts';
+import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
+import { planName } from './mapping.ts';
+import type { ClockifyUser, ClockifyWorkspace } from './wire.ts';
+
+/** The workspace and time off are asked about again after a day (a plan changes rarely). */
+const RECHECK_MS = 24 * 3_600_000;
+/** The person and their workspace are read once per process; a refused key reads them again. */
+const PER_PROCESS_MS = Number.POSITIVE_INFINITY;
+/** The file of numbers for Clockify's ids, in the data folder. */
+export const CLOCKIFY_IDS_FILE = 'clockify-ids.db';
+
+export type ClockifyTrackerOptions = RemoteTrackerOptions<ClockifyProfile>;
+
+/** The kinds of Clockify ids Punchcard numbers. */
+export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff';
+
+/** The workspace Punchcard works in, as far as it matters here. */
+export interface Workspace {
+  id: string;
+  name: string;
+  plan: string | undefined;
+  /** Whether the plan includes time off; undefined where Clockify did not say. */
+  timeOffInPlan: boolean | undefined;
+  /** Fields the workspace requires on every entry ('project', 'task', 'description'). */
+  requires: ReadonlySet<string>;
+}
+
+export class ClockifyContext {
+  readonly options: ClockifyTrackerOptions;
+  readonly api: ClockifyApi;
+  readonly facts: LearnedFacts<ClockifyFacts>;
+  readonly aliases: IdAliases;
+  readonly #person = new Expiring<ClockifyUser>(PER_PROCESS_MS);
+  readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
+
+  constructor(options: ClockifyTrackerOptions) {
+    this.options = options;
+    this.api = createClockifyApi({
+      baseUrl: options.profile.url,
+      apiKey: options.secret,
+      log: options.log,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      onRefused: (status, purpose) => {
+        // A refused key may be replaced by another person's: who it belongs to is asked again.
+        if (status === 401) this.#forgetPerson();
+        else if (purpose.decidesTimeOff) this.learnTimeOff(false);
+      },
+    });
+    this.facts = new LearnedFacts({
+      file: clockifyFacts,
+      userDataDir: options.userDataDir,
+      key: clockifyFactsKey(options.profile),
+      capabilitiesOf: clockifyCapabilities,
+      log: options.log,
+    });
+    this.aliases = new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
+  }
+
+  /** The person the key belongs to; their zone is remembered for the next start. */
+  person(fresh = false): Promise<ClockifyUser> {
+    if (fresh) this.#person.invalidate();
+    return this.#person.get(async () => {
+      const user = await this.api.user();
+      if (!user || typeof user.id !== 'string' || user.id === '') throw new ClockifyError('wrong_service', 'Clockify answered without saying whose the API key is; check the Clockify address.');
+      const zone = user.settings?.timeZone;
+      if (zone && isValidTimeZone(zone) && zone !== this.facts.current.timezone) this.facts.learn({ timezone: zone });
+      return user;
+    });
+  }
+
+  /** The workspace: the one the settings name (by id or name), else the person's active one. */
+  workspace(fresh = false): Promise<Workspace> {
+    if (fresh) this.#workspace.invalidate();
+    return this.#workspace.get(async () => this.#resolveWorkspace(await this.person(), fresh));
+  }
+
+  /** Who and where every request is about. */
+  async ids(): Promise<{ userId: string; workspaceId: string }> {
+    const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
+    return { userId: user.id, workspaceId: workspace.id };
+  }
+
+  /** The person's zone in Clockify (their profile's), remembered between starts; null where it names none. */
+  async timeZone(): Promise<string | null> {
+    const zone = (await this.person()).settings?.timeZone ?? this.facts.current.timezone;
+    return zone && isValidTimeZone(zone) ? zone : null;
+  }
+
+  /** The zone the person's days are in: Clockify's for them, else the settings', and only then the system's. */
+  async zone(): Promise<string> {
+    const known = await this.timeZone();
+    if (known) return known;
+    const configured = this.options.timezone();
+    return configured && isValidTimeZone(configured) ? configured : systemTimeZone();
+  }
+
+  async today(): Promise<string> {
+    return localDate(this.options.now(), await this.zone());
+  }
+
+  /** The person's name as Clockify has it: their name, else their e-mail. */
+  nameOf(user: ClockifyUser): string {
+    return user.name?.trim() || user.email?.trim() || 'you';
+  }
+
+  /** "Clockify at host as Ada (ada@…) in the workspace "Acme" (STANDARD plan); time off …." */
+  async connectionLine(): Promise<string> {
+    const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
+    const email = user.email && user.email !== this.nameOf(user) ? ` (${user.email})` : '';
+    const plan = workspace.plan ? ` (${workspace.plan} plan)` : '';
+    return `Clockify at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${email} in the workspace "${workspace.name}"${plan}; ${this.timeOffLine(workspace)}.`;
+  }
+
+  /** Whether time off is available, and why not where it is not. */
+  timeOffLine(workspace: Workspace): string {
+    const { timeOff } = this.facts.current;
+    if (timeOff === true) return 'time off available';
+    if (timeOff === undefined) return 'time off not checked yet';
+    if (workspace.timeOffInPlan === false) return "time off not available: the workspace's plan does not include it (leave tools off)";
+    return 'time off not available: it is off in the workspace, or not open to you (leave tools off)';
+  }
+
+  /**
+   * Whether time off answers for the person: one cheap read of their own balances, remembered. A
+   * refusal (403), or no such thing in the workspace (404 in JSON: a web page is a wrong address),
+   * means it is off, not in the plan, or not theirs.
+   */
+  async probeTimeOff(): Promise<boolean> {
+    const { userId, workspaceId } = await this.ids();
+    try {
+      await this.api.balances(workspaceId, userId, 1, 1);
+      this.learnTimeOff(true);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || (error.status !== 403 && !(error.status === 404 && error.failure === 'not_found'))) throw error;
+      this.learnTimeOff(false);
+      return false;
+    }
+  }
+
+  learnTimeOff(available: boolean): void {
+    if (!this.facts.learn({ timeOff: available, checkedAt: new Date(this.options.now()).toISOString() })) return;
+    this.options.log(`Clockify tools follow what the workspace offers: time off ${available ? 'available' : 'not available (leave tools off)'}.`);
+  }
+
+  /** Whether what an earlier start learned about the workspace is older than a day. */
+  stale(): boolean {
+    const checkedAt = Date.parse(this.facts.current.checkedAt ?? '');
+    return Number.isNaN(checkedAt) || this.options.now() - checkedAt > RECHECK_MS;
+  }
+
+  /** The numbers of Clockify ids of a kind, in order (id-aliases.ts). */
+  numbers(kind: IdKind, remotes: readonly string[]): Promise<number[]> {
+    return this.aliases.numbers(kind, remotes);
+  }
+
+  async number(kind: IdKind, remote: string): Promise<number> {
+    return this.aliases.number(kind, remote);
+  }
+
+  /** The Clockify id behind a number, or a refusal naming what was not found. */
+  async remote(kind: IdKind, number: number, notFound: string): Promise<string> {
+    const remote = await this.aliases.remote(kind, number);
+    if (remote === undefined) throw new ClockifyError('not_found', notFound);
+    return remote;
+  }
+
+  close(): void {
+    this.api.close();
+    this.aliases.close();
+  }
+
+  #forgetPerson(): void {
+    this.#person.invalidate();
+    this.#workspace.invalidate();
+  }
+
+  async #resolveWorkspace(user: ClockifyUser, fresh: boolean): Promise<Workspace> {
+    const wanted = this.options.profile.workspace;
+    const facts = this.facts.current;
+    const active = user.activeWorkspace || user.defaultWorkspace || undefined;
+    // What an earlier start resolved serves for a day: the named workspace, or the active one while it stays active.
+    if (!fresh && facts.workspaceId && facts.workspaceName && !this.stale() && (wanted !== undefined || facts.workspaceId === active)) {
+      const requires = new Set((facts.requires ?? '').split(' ').filter(Boolean));
+      return { id: facts.workspaceId, name: facts.workspaceName, plan: facts.plan, timeOffInPlan: facts.timeOffInPlan, requires };
+    }
+    const chosen = chooseWorkspace(await this.api.workspaces(), wanted, active);
+    const workspace = workspaceOf(chosen);
+    this.facts.learn({
+      workspaceId: workspace.id,
+      workspaceName: workspace.name,
+      checkedAt: new Date(this.options.now()).toISOString(),
+      requires: [...workspace.requires].join(' '),
+      ...(workspace.plan ? { plan: workspace.plan } : {}),
+      ...(workspace.timeOffInPlan === undefined ? {} : { timeOffInPlan: workspace.timeOffInPlan }),
+    });
+    return workspace;
+  }
+}
+
+/** The workspace as Punchcard uses it. */
+export function workspaceOf(workspace: ClockifyWorkspace): Workspace {
+  const settings = workspace.workspaceSettings ?? {};
+  const requires = new Set<string>();
+  if (settings.forceProjects) requires.add('project');
+  if (settings.forceTasks) requires.add('task');
+  if (settings.forceDescription) requires.add('description');
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    plan: planName(workspace.featureSubscriptionType),
+    timeOffInPlan: Array.isArray(workspace.features) ? workspace.features.includes('TIME_OFF') : undefined,
+    requires,
+  };
+}
+
+/**
+ * The workspace the settings name (its id, or its name in any case), else the person's active one;
+ * one that matches none is refused with the workspaces the key sees.
+ */
+export function chooseWorkspace(workspaces: readonly ClockifyWorkspace[], wanted: string | undefined, active: string | undefined): ClockifyWorkspace {
+  const seen = workspaces.map((workspace) => `"${workspace.name}" (${workspace.id})`).join(', ') || 'none';
+  if (wanted !== undefined) {
+    const byId = workspaces.find((workspace) => workspace.id === wanted);
+    if (byId) return byId;
+    const byName = workspaces.filter((workspace) => workspace.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+    if (byName.length === 1) return byName[0] as ClockifyWorkspace;
+    if (byName.length > 1) throw new ClockifyError('config', `Several of your Clockify workspaces are called "${wanted}": ${seen}. Name the one you mean by its id in Punchcard's account settings.`);
+    throw new ClockifyError('config', `Your Clockify API key sees no workspace "${wanted}". It sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`);
+  }
+  const found = workspaces.find((workspace) => workspace.id === active) ?? (workspaces.length === 1 ? workspaces[0] : undefined);
+  if (found) return found;
+  if (workspaces.length === 0) {
+    throw new ClockifyError('config', 'Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.');
+  }
+  if (active !== undefined) {
+    throw new ClockifyError('config', `Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`);
+  }
+  throw new ClockifyError('config', `Clockify names no active workspace for you, and your key sees several: ${seen}. Name one (by name or id) in Punchcard's account settings.`);
+}

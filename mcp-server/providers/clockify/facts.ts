@@ -1,0 +1,43 @@
+// What Punchcard learned about a Clockify workspace that shapes the next start (http/facts-file.ts):
+// the workspace it resolved to (its id and name, so a start needs no list of workspaces), its plan,
+// whether time off answers for the person (which decides the leave tools, so the first `tools/list`
+// is right without a request), when that was last asked, and the person's zone. Keyed by address and
+// the configured workspace. Never the key, nor who it belongs to: a new key may be another person's,
+// so each process asks Clockify whose it is. No zod and no HTTP here: the opening reads it.
+import { defined, factsFile, pick } from '../http/facts-file.ts';
+
+export const CLOCKIFY_FACTS_FILE = 'clockify-accounts.json';
+
+export interface ClockifyFacts {
+  workspaceId?: string;
+  workspaceName?: string;
+  /** The workspace's plan as Clockify names it ('FREE', 'STANDARD_2021'). */
+  plan?: string;
+  /** Time off answers for the person in this workspace: policies, requests, balances. */
+  timeOff?: boolean;
+  /** The workspace's plan includes time off (its feature list says TIME_OFF); false explains a missing module. */
+  timeOffInPlan?: boolean;
+  /** What the workspace requires on every entry, space-separated ('project task description'). */
+  requires?: string;
+  /** When the workspace and time off were last asked about (ISO time): asked again a day later. */
+  checkedAt?: string;
+  timezone?: string;
+}
+
+export const clockifyFacts = factsFile<ClockifyFacts>(CLOCKIFY_FACTS_FILE, (entry) =>
+  defined({
+    workspaceId: pick.text(entry.workspaceId),
+    workspaceName: pick.text(entry.workspaceName),
+    plan: pick.text(entry.plan),
+    timeOff: pick.boolean(entry.timeOff),
+    timeOffInPlan: pick.boolean(entry.timeOffInPlan),
+    requires: typeof entry.requires === 'string' ? entry.requires : undefined,
+    checkedAt: pick.text(entry.checkedAt),
+    timezone: pick.text(entry.timezone),
+  }),
+);
+
+/** One configured workspace (or the person's active one) at one address. */
+export function clockifyFactsKey(profile: { url: string; workspace?: string | undefined }): string {
+  return `${profile.workspace === undefined ? 'the active workspace' : `workspace ${profile.workspace}`} at ${profile.url}`;
+}

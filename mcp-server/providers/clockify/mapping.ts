@@ -1,0 +1,300 @@
+// Clockify's records as Punchcard's and back (docs/back-ends/clockify.md). Pure: no requests, no
+// clock. Clockify's ids are strings; the numbers Punchcard shows for them come in from the caller
+// (id-aliases.ts), so nothing here decides them.
+import type { WorkWeek } from '../../contract/settings.ts';
+import type { LeavePart } from '../../domain/leave-parts.ts';
+import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
+import { eachDate, formatUtcSeconds, localDate, parseOffsetDateTime } from '../../domain/time.ts';
+import type { LeaveRequest, LeaveStatus, LeaveType, Ref, TimeEntry } from '../time-tracker.ts';
+import { ProviderError } from '../time-tracker.ts';
+import { unreadable } from './errors.ts';
+import type { ClockifyHoliday, ClockifyMemberProfile, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
+
+/** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
+export function clockifyTime(epochMs: number): string {
+  return formatUtcSeconds(epochMs);
+}
+
+export function instantOf(text: string | null | undefined): number {
+  const epoch = typeof text === 'string' ? parseOffsetDateTime(text) : undefined;
+  if (epoch === undefined) throw unreadable(`a time ("${String(text).slice(0, 40)}")`);
+  return epoch;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries
+
+const ENTRY_KINDS: Record<string, string> = { BREAK: 'a break', HOLIDAY: 'a holiday entry', TIME_OFF: 'a time-off entry' };
+
+/**
+ * Work, as Punchcard counts it: a REGULAR entry (or one without a type). Breaks, and the holiday and
+ * time-off entries Clockify can make by itself, are not work: the plan and the leave already take
+ * those days off the target, and counting them would count them twice.
+ */
+export function isWork(entry: Pick<ClockifyTimeEntry, 'type'>): boolean {
+  return !entry.type || entry.type === 'REGULAR';
+}
+
+/** What a non-work entry is, in words ("a break"). */
+export function entryKind(entry: Pick<ClockifyTimeEntry, 'type'>): string {
+  return ENTRY_KINDS[entry.type ?? ''] ?? `a ${String(entry.type).toLowerCase()} entry`;
+}
+
+/**
+ * The entry with its project, task and tag ids as fields, wherever the answer put them: a hydrated
+ * answer may carry them only inside its `project`, `task` and `tags` objects (docs/back-ends/clockify.md,
+ * "Time entries"). Everything that reads ids reads these, so a replacement never drops one.
+ */
+export function withIds(entry: ClockifyTimeEntry): ClockifyTimeEntry {
+  const tagIds = entry.tagIds ?? entry.tags?.map((tag) => tag.id).filter((id): id is string => typeof id === 'string' && id !== '') ?? null;
+  return { ...entry, projectId: entry.projectId || entry.project?.id || null, taskId: entry.taskId || entry.task?.id || null, tagIds };
+}
+
+export function entryStart(entry: ClockifyTimeEntry): number {
+  return instantOf(entry.timeInterval?.start);
+}
+
+/** The end, or null while the timer runs. */
+export function entryEnd(entry: ClockifyTimeEntry): number | null {
+  const end = entry.timeInterval?.end;
+  return end === null || end === undefined ? null : instantOf(end);
+}
+
+/** What an entry's numbers and names are, looked up by the caller. */
+export interface EntryRefs {
+  number: number;
+  project: Ref | null;
+  task: Ref | null;
+}
+
+export function toTimeEntry(entry: ClockifyTimeEntry, refs: EntryRefs): TimeEntry {
+  return { id: refs.number, start: entryStart(entry), end: entryEnd(entry), project: refs.project, activity: refs.task, description: entry.description ?? '' };
+}
+
+/** The fields a time entry is made of, as Punchcard changes them. */
+export interface EntryBody {
+  start: number;
+  end: number | null;
+  projectId: string | null;
+  taskId: string | null;
+  description: string;
+  billable: boolean;
+  tagIds: readonly string[];
+}
+
+/** The entry as it is, in the fields Punchcard keeps when it replaces it. */
+export function bodyOf(entry: ClockifyTimeEntry): EntryBody {
+  return {
+    start: entryStart(entry),
+    end: entryEnd(entry),
+    projectId: entry.projectId || null,
+    taskId: entry.taskId || null,
+    description: entry.description ?? '',
+    billable: entry.billable === true,
+    tagIds: entry.tagIds ?? [],
+  };
+}
+
+/** The longest description Clockify keeps on a time entry (its OpenAPI: maxLength 3000). */
+export const MAX_DESCRIPTION = 3_000;
+
+/**
+ * The JSON of a new or replaced entry. Clockify's PUT replaces the whole entry (its start is
+ * required), so every field to keep is sent: a field left out would be cleared. No end keeps a timer
+ * running. A description longer than Clockify keeps is refused here, in words, before anything is sent.
+ */
+export function entryJson(body: EntryBody): Record<string, unknown> {
+  if (body.description.length > MAX_DESCRIPTION) {
+    throw new ProviderError('invalid', `Clockify keeps at most ${MAX_DESCRIPTION.toLocaleString('en')} characters in a time entry's description; this one would have ${body.description.length.toLocaleString('en')}. Shorten it.`);
+  }
+  return {
+    start: clockifyTime(body.start),
+    ...(body.end === null ? {} : { end: clockifyTime(body.end) }),
+    billable: body.billable,
+    description: body.description,
+    ...(body.projectId ? { projectId: body.projectId } : {}),
+    ...(body.taskId ? { taskId: body.taskId } : {}),
+    ...(body.tagIds.length > 0 ? { tagIds: [...body.tagIds] } : {}),
+  };
+}
+
+/** A note added to what an entry already says, on a line of its own. */
+export function withNote(description: string, note: string | undefined): string {
+  if (!note) return description;
+  return description ? `${description}\n${note}` : note;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The person's plan
+
+const DAY_KEYS: Record<string, keyof WorkWeek> = {
+  MONDAY: 'mon',
+  TUESDAY: 'tue',
+  WEDNESDAY: 'wed',
+  THURSDAY: 'thu',
+  FRIDAY: 'fri',
+  SATURDAY: 'sat',
+  SUNDAY: 'sun',
+};
+
+/** Hours of an ISO 8601 duration of hours and minutes ('PT8H', 'PT7H30M'); undefined for anything else. */
+export function durationHours(text: string | null | undefined): number | undefined {
+  const match = typeof text === 'string' ? /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(text.trim()) : null;
+  if (!match || (match[1] === undefined && match[2] === undefined && match[3] === undefined)) return undefined;
+  const hours = Number(match[1] ?? 0) + Number(match[2] ?? 0) / 60 + Number(match[3] ?? 0) / 3600;
+  return hours <= 24 ? Math.round(hours * 100) / 100 : undefined;
+}
+
+/** The working days of a member profile: an array of day names, or that array as JSON text. */
+export function workingDaysOf(value: ClockifyMemberProfile['workingDays']): Array<keyof WorkWeek> | undefined {
+  let days: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      days = JSON.parse(value);
+    } catch {
+      days = value.split(',');
+    }
+  }
+  if (!Array.isArray(days)) return undefined;
+  const keys = days.map((day) => (typeof day === 'string' ? DAY_KEYS[day.trim().toUpperCase()] : undefined));
+  return keys.every((key): key is keyof WorkWeek => key !== undefined) ? [...new Set(keys)] : undefined;
+}
+
+/**
+ * The person's week as their Clockify member profile has it: the work capacity on each working day,
+ * nothing on the others; undefined where the profile lacks either, or sets no hours or no days (a
+ * week of nothing is a profile nobody filled in, not a plan).
+ */
+export function workWeekOf(profile: ClockifyMemberProfile | null): WorkWeek | undefined {
+  const hours = durationHours(profile?.workCapacity);
+  const days = workingDaysOf(profile?.workingDays);
+  if (hours === undefined || hours === 0 || days === undefined || days.length === 0) return undefined;
+  const week: WorkWeek = { mon: 0, tue: 0, wed: 0, thu: 0, fri: 0, sat: 0, sun: 0 };
+  for (const day of days) week[day] = hours;
+  return week;
+}
+
+/** The holidays of [from, to] by date (a holiday may span days). */
+export function holidayNames(holidays: readonly ClockifyHoliday[], from: string, to: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const holiday of holidays) {
+    const first = holiday.datePeriod?.startDate?.slice(0, 10);
+    if (!first) continue;
+    const last = holiday.datePeriod.endDate?.slice(0, 10) ?? first;
+    const start = first < from ? from : first;
+    const end = last > to ? to : last;
+    if (start > end) continue;
+    for (const date of eachDate(start, end)) if (!names.has(date)) names.set(date, holiday.name);
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time off
+
+/** Clockify's request statuses: pending, approved, rejected; a withdrawn or otherwise ended one is cancelled. */
+export function leaveStatusOf(statusType: string | null | undefined): LeaveStatus {
+  const status = (statusType ?? '').toUpperCase();
+  if (status === 'PENDING') return 'pending';
+  if (status === 'APPROVED') return 'approved';
+  if (status === 'REJECTED') return 'rejected';
+  return 'cancelled';
+}
+
+/**
+ * The days of a request's period. Clockify answers with instants; they are read as days in the
+ * requester's zone, the end inclusive to its last instant (the end less a millisecond names the
+ * last day, whether Clockify gives the end of that day or the start of the next).
+ */
+export function periodDays(request: ClockifyTimeOffRequest, zone: string): { firstDay: string; lastDay: string } {
+  const period = request.timeOffPeriod?.period;
+  const start = instantOf(period?.start);
+  const end = period?.end ? instantOf(period.end) : start;
+  const firstDay = localDate(start, zone);
+  const lastDay = end > start ? localDate(end - 1, zone) : firstDay;
+  return { firstDay, lastDay: lastDay < firstDay ? firstDay : lastDay };
+}
+
+/** A request as Punchcard's; `days` counts its working days where Clockify's balance difference does not say. */
+export function toLeaveRequest(
+  request: ClockifyTimeOffRequest,
+  number: number,
+  person: string,
+  zone: string,
+  countDays: (range: Pick<LeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>) => number,
+): LeaveRequest {
+  const { firstDay, lastDay } = periodDays(request, zone);
+  const halfDay = request.timeOffPeriod?.halfDay === true && firstDay === lastDay;
+  const half = (request.timeOffPeriod?.halfDayPeriod ?? '').toUpperCase();
+  const range = {
+    firstDay,
+    lastDay,
+    firstDayPart: halfDay && half === 'SECOND_HALF' ? ('afternoon' as const) : ('full' as const),
+    lastDayPart: halfDay && half !== 'SECOND_HALF' ? ('morning' as const) : ('full' as const),
+  };
+  const diff = request.balanceDiff;
+  const days = typeof diff === 'number' && Number.isFinite(diff) && (request.timeUnit ?? 'DAYS').toUpperCase() === 'DAYS' ? Math.abs(diff) : countDays(range);
+  return {
+    id: number,
+    person,
+    type: leaveTypeOfName(request.policyName ?? undefined),
+    ...(request.policyName ? { kind: request.policyName } : {}),
+    ...range,
+    days,
+    status: leaveStatusOf(request.status?.statusType),
+    comment: request.note ?? '',
+  };
+}
+
+/** A time-off policy as Punchcard chooses among them. */
+export interface PolicyChoice {
+  id: string;
+  name: string;
+  /** Whether the policy allows half days; undefined where Punchcard could not read the policy (Clockify then decides). */
+  halfDay: boolean | undefined;
+  /** 'DAYS' or 'HOURS'. */
+  unit: string;
+}
+
+/**
+ * The policy a request means: the one named by its Clockify name (any case), or the person's one
+ * policy whose name says Punchcard's type ("Annual leave" for vacation). Hours-counted policies are
+ * not Punchcard's to file.
+ */
+export function policyFor(policies: readonly PolicyChoice[], type: LeaveType, kind: string | undefined): PolicyChoice {
+  const usable = policies.filter((policy) => policy.unit !== 'HOURS');
+  const names = (list: readonly PolicyChoice[]) => list.map((policy) => `"${policy.name}"`).join(', ') || 'none is open to you';
+  if (kind !== undefined) {
+    const wanted = kind.trim().toLowerCase();
+    const found = policies.find((policy) => policy.name.toLowerCase() === wanted);
+    if (!found) throw new ProviderError('invalid', `You have no time-off policy "${kind}" in Clockify. Yours: ${names(usable)}.`);
+    if (found.unit === 'HOURS') throw new ProviderError('invalid', `"${found.name}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`);
+    return found;
+  }
+  const matching = usable.filter((policy) => leaveTypeOfName(policy.name) === type);
+  if (matching.length === 1) return matching[0] as PolicyChoice;
+  if (matching.length > 1) throw new ProviderError('invalid', `Several of your Clockify policies are ${type}: ${names(matching)}. Name the one you mean as the type.`);
+  throw new ProviderError('invalid', `None of your Clockify time-off policies is ${type}; name one of yours as the type: ${names(usable)}.`);
+}
+
+/** The body of a new request for one part: its days, and which half where it is a half day. */
+export function timeOffBody(part: LeavePart, note: string): Record<string, unknown> {
+  return {
+    timeOffPeriod: {
+      period: { start: part.firstDay, end: part.lastDay },
+      isHalfDay: part.halfDay,
+      ...(part.half ? { halfDayPeriod: part.half === 'morning' ? 'FIRST_HALF' : 'SECOND_HALF' } : {}),
+    },
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The workspace's plan name, where Clockify gives one as text. */
+export function planName(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (value && typeof value === 'object') {
+    const named = (value as Record<string, unknown>).addonSubscriptionPlan ?? (value as Record<string, unknown>).name;
+    if (typeof named === 'string' && named.trim() !== '') return named.trim();
+  }
+  return undefined;
+}

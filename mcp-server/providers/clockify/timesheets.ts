@@ -1,0 +1,246 @@
+// The timer and the time entries on Clockify: the person's running entry (one at most), started,
+// switched and stopped; their entries listed by range across pages, logged, replaced and deleted; and
+// the spans a report adds up. Every entry is the person's own, or refused in words before anything is
+// written: an admin's key could reach colleagues' entries, Punchcard never does. Breaks and the
+// holiday and time-off entries Clockify makes are not work: they are neither listed nor counted.
+import { BackEndPart } from '../remote-tracker.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { pagesUntilLast } from '../http/paging.ts';
+import { type EntryFields, type EntryQuery, ProviderError, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import type { Booking, ClockifyCatalog } from './catalog.ts';
+import type { ClockifyContext } from './context.ts';
+import { ClockifyError } from './errors.ts';
+import { bodyOf, clockifyTime, entryEnd, entryJson, entryKind, entryStart, isWork, toTimeEntry, withNote } from './mapping.ts';
+import type { ClockifyTimeEntry } from './wire.ts';
+
+/** clock_out asks for the running entry and then stops it; the answer of a moment ago is reused. */
+const RUNNING_REUSE_MS = 2_000;
+/** A listing serves the calls of a moment (timer_status and the app's refresh ask for the same week). */
+const LISTING_REUSE_MS = 2_000;
+/** update_time_entry reads the entry, then changes it: the read of a moment ago is reused. */
+const ENTRY_REUSE_MS = 2_000;
+/** Entries that began this long before a report's range are fetched too (night shifts). */
+const SPAN_LOOKBACK_MS = 24 * 3_600_000;
+/**
+ * Clockify may read a listing's start and end in the person's profile zone whatever offset they carry
+ * (docs/back-ends/clockify.md): listings ask with a margin of the widest offset and are cut to the range here.
+ */
+const FILTER_MARGIN_MS = 14 * 3_600_000;
+/**
+ * The recent days one listing serves: the app's status refresh asks for the timer's week, today, the
+ * week's report and the last 30 days, and the four are one request when asked within a moment.
+ */
+const RECENT_DAYS_BEFORE = 40;
+const RECENT_DAYS_AFTER = 9;
+const DAY_MS = 86_400_000;
+
+export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> {
+  readonly #running = new Expiring<ClockifyTimeEntry | null>(RUNNING_REUSE_MS);
+  readonly #listings = new ExpiringByKey<string, ClockifyTimeEntry[]>(LISTING_REUSE_MS);
+  #lastRead: { number: number; entry: ClockifyTimeEntry; at: number } | undefined;
+
+  async runningEntry(): Promise<TimeEntry | null> {
+    const running = await this.#currentRunning(true);
+    return running && this.#entry(running);
+  }
+
+  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+    const [booking, running] = await allSettled([this.#booking(fields), this.#currentRunning(false)]);
+    if (running && !switchRunning) throw new TimerRunningError(await this.#entry(running));
+    const start = fields.start ?? this.context.options.now();
+    let stopped: TimeEntry | null = null;
+    if (running) {
+      if (start < entryStart(running)) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+      // One running entry per person: the old one ends where the new one starts, before the new one is made.
+      stopped = await this.#stop(running, start);
+    }
+    const { workspaceId } = await this.context.ids();
+    this.#forget();
+    const body = entryJson({ start, end: null, projectId: booking.projectId, taskId: booking.taskId, description: fields.description, billable: booking.billable, tagIds: [] });
+    const created = await this.context.api.createEntry(workspaceId, body, 'start the timer');
+    return { started: await this.#entry(created), stopped };
+  }
+
+  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+    const running = await this.#currentRunning(true);
+    if (!running) throw new ProviderError('conflict', 'No timer is running.');
+    const at = end ?? this.context.options.now();
+    if (at < entryStart(running)) throw new ProviderError('invalid', 'The end time is before the timer started.');
+    if (!note) return this.#stop(running, at);
+    // The note and the end in one replacement of the running entry: refused, the timer still runs as it was.
+    const { workspaceId } = await this.context.ids();
+    const number = await this.context.number('entry', running.id);
+    const body = entryJson({ ...bodyOf(running), end: at, description: withNote(running.description ?? '', note) });
+    this.#forget();
+    return this.#entry(namedAs(await this.context.api.replaceEntry(workspaceId, running.id, number, body, 'add the note and stop the timer'), running));
+  }
+
+  async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
+    const all = (await this.#entriesBetween(query.from, query.to, query.projectId))
+      .filter((entry) => isWork(entry) && entryStart(entry) >= query.from && entryStart(entry) < query.to)
+      .sort((a, b) => entryStart(a) - entryStart(b));
+    return { entries: await this.#entries(all.slice(query.offset, query.offset + query.limit)), total: all.length };
+  }
+
+  async getEntry(number: number): Promise<TimeEntry> {
+    return this.#entry(await this.#ownEntry(number, 'read'));
+  }
+
+  async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
+    const [booking, { workspaceId }] = await allSettled([this.#booking(fields), this.context.ids()]);
+    const body = entryJson({ start: fields.start, end: fields.end, projectId: booking.projectId, taskId: booking.taskId, description: fields.description, billable: booking.billable, tagIds: [] });
+    this.#forgetListings();
+    return this.#entry(await this.context.api.createEntry(workspaceId, body, 'log the time'));
+  }
+
+  async updateEntry(number: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
+    const current = await this.#ownEntry(number, 'change');
+    const body = bodyOf(current);
+    if (patch.start !== undefined) body.start = patch.start;
+    if (patch.end !== undefined) body.end = patch.end;
+    if (patch.description !== undefined) body.description = patch.description;
+    if (patch.projectId !== undefined || patch.activityId !== undefined) {
+      const [refs] = await this.parts.catalog.refs([current]);
+      const projectNumber = patch.projectId === undefined ? (refs?.project?.id ?? null) : patch.projectId;
+      // A task belongs to its project: a new project without a task named drops the old one.
+      const taskNumber = patch.activityId !== undefined ? patch.activityId : patch.projectId === undefined ? (refs?.task?.id ?? null) : null;
+      const booking = await this.#booking({ projectId: projectNumber, activityId: taskNumber, description: body.description });
+      const projectChanged = booking.projectId !== body.projectId;
+      Object.assign(body, { projectId: booking.projectId, taskId: booking.taskId, ...(projectChanged ? { billable: booking.billable } : {}) });
+    }
+    if (body.end !== null && body.end <= body.start) throw new ProviderError('invalid', 'The entry would end before it starts.');
+    const { workspaceId } = await this.context.ids();
+    this.#forget();
+    return this.#entry(namedAs(await this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`), current));
+  }
+
+  async deleteEntry(number: number): Promise<TimeEntry> {
+    const current = await this.#ownEntry(number, 'delete');
+    const shown = await this.#entry(current);
+    const { workspaceId } = await this.context.ids();
+    this.#forget();
+    await this.context.api.deleteEntry(workspaceId, current.id, number);
+    return shown;
+  }
+
+  async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    const listed = (await this.#entriesBetween(from - SPAN_LOOKBACK_MS, to, projectId)).filter(isWork);
+    // A running entry may be missing from a listing of entries by their times; a range that holds now asks for it too.
+    const running = from <= now && now < to ? await this.#currentRunning(true) : null;
+    const projectRemote = projectId === undefined ? undefined : await this.context.aliases.remote('project', projectId);
+    const all = running && !listed.some((entry) => entry.id === running.id) && (projectRemote === undefined || running.projectId === projectRemote) ? [...listed, running] : listed;
+    return spansWithin(await this.#entries(all), from, to, now);
+  }
+
+  async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
+    let latest: ClockifyTimeEntry | undefined;
+    for (const entry of (await this.#entriesBetween(from - SPAN_LOOKBACK_MS, to)).filter(isWork)) {
+      const end = entryEnd(entry);
+      if (end !== null && end > from && end <= to && (!latest || end > (entryEnd(latest) as number))) latest = entry;
+    }
+    return latest ? this.#entry(latest) : null;
+  }
+
+  /** The running entry; `reuseRecent` takes the answer of a moment ago, a start asks afresh. */
+  #currentRunning(reuseRecent: boolean): Promise<ClockifyTimeEntry | null> {
+    if (!reuseRecent) this.#running.invalidate();
+    return this.#running.get(async () => {
+      const { workspaceId, userId } = await this.context.ids();
+      return (await this.context.api.runningEntries(workspaceId, userId)).find((entry) => entryEnd(entry) === null) ?? null;
+    });
+  }
+
+  async #stop(running: ClockifyTimeEntry, end: number): Promise<TimeEntry> {
+    const { workspaceId, userId } = await this.context.ids();
+    this.#forget();
+    const stopped = await this.context.api.stopRunning(workspaceId, userId, clockifyTime(end));
+    return this.#entry(stopped && stopped.id ? namedAs(stopped, running) : { ...running, timeInterval: { ...running.timeInterval, end: clockifyTime(end) } });
+  }
+
+  /**
+   * The person's entries listed between two instants (Clockify's filter, with the margin), page after
+   * page; a range within the recent days is served by one listing of those days. Callers cut to their range.
+   */
+  async #entriesBetween(from: number, to: number, projectNumber?: number): Promise<ClockifyTimeEntry[]> {
+    const today = Math.floor(this.context.options.now() / DAY_MS) * DAY_MS;
+    const recent = { from: today - RECENT_DAYS_BEFORE * DAY_MS, to: today + RECENT_DAYS_AFTER * DAY_MS };
+    if (projectNumber === undefined && from >= recent.from && to <= recent.to) return this.#listing(recent.from, recent.to);
+    return this.#listing(from, to, projectNumber);
+  }
+
+  async #listing(from: number, to: number, projectNumber?: number): Promise<ClockifyTimeEntry[]> {
+    const project = projectNumber === undefined ? undefined : await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
+    const { workspaceId, userId } = await this.context.ids();
+    const filter = { start: clockifyTime(from - FILTER_MARGIN_MS), end: clockifyTime(to + FILTER_MARGIN_MS), ...(project ? { project } : {}) };
+    return this.#listings.get(`${filter.start} ${filter.end} ${project ?? ''}`, () => pagesUntilLast((page) => this.context.api.entriesPage(workspaceId, userId, filter, page)));
+  }
+
+  /**
+   * An entry of the person's, or a refusal in words; to change or delete, also one of their work
+   * entries that Clockify has not locked.
+   */
+  async #ownEntry(number: number, verb: 'read' | 'change' | 'delete'): Promise<ClockifyTimeEntry> {
+    const recent = this.#lastRead?.number === number && performance.now() - this.#lastRead.at < ENTRY_REUSE_MS ? this.#lastRead.entry : undefined;
+    const remote = await this.context.remote('entry', number, `There is no time entry #${number}: Punchcard has listed none with that number (list_time_entries shows yours).`);
+    const { workspaceId, userId } = await this.context.ids();
+    const entry =
+      recent ??
+      (await this.context.api.entry(workspaceId, remote, number).catch((error: unknown) => {
+        // Everyone may read their own entries: a refused one is a colleague's.
+        throw error instanceof ClockifyError && error.status === 403 ? notYours(number) : error;
+      }));
+    this.#lastRead = verb === 'read' ? { number, entry, at: performance.now() } : undefined;
+    if (entry.userId !== userId) throw notYours(number);
+    if (verb === 'read') return entry;
+    if (!isWork(entry)) throw new ProviderError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
+    if (entry.isLocked) throw new ProviderError('invalid', `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`);
+    return entry;
+  }
+
+  /** What a new entry books on, checked against the catalog and the workspace's required fields. */
+  async #booking(fields: { projectId: number | null; activityId: number | null; description: string }): Promise<Booking> {
+    const [booking, workspace] = await allSettled([this.parts.catalog.booking(fields.projectId, fields.activityId), this.context.workspace()]);
+    if (workspace.requires.has('project') && booking.projectId === null) {
+      const examples = await this.parts.catalog.projectExamples(6);
+      throw new ProviderError('invalid', `Your Clockify workspace requires a project on every time entry; name one${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.`);
+    }
+    if (workspace.requires.has('task') && booking.taskId === null) throw new ProviderError('invalid', "Your Clockify workspace requires a task on every time entry; name one of the project's tasks as the activity (see list_catalog).");
+    if (workspace.requires.has('description') && fields.description.trim() === '') throw new ProviderError('invalid', 'Your Clockify workspace requires a description on every time entry; give one.');
+    return booking;
+  }
+
+  async #entry(entry: ClockifyTimeEntry): Promise<TimeEntry> {
+    return (await this.#entries([entry]))[0] as TimeEntry;
+  }
+
+  async #entries(entries: readonly ClockifyTimeEntry[]): Promise<TimeEntry[]> {
+    if (entries.some((entry) => typeof entry?.id !== 'string' || !entry.timeInterval)) throw new ClockifyError('wrong_service', 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.');
+    const [numbers, refs] = await allSettled([this.context.numbers('entry', entries.map((entry) => entry.id)), this.parts.catalog.refs(entries)]);
+    return entries.map((entry, index) => toTimeEntry(entry, { number: numbers[index] as number, ...(refs[index] as { project: null; task: null }) }));
+  }
+
+  #forget(): void {
+    this.#running.invalidate();
+    this.#forgetListings();
+    this.#lastRead = undefined;
+  }
+
+  #forgetListings(): void {
+    this.#listings.clear();
+  }
+}
+
+/**
+ * An answer that is not hydrated (a stop, a replacement) with the names of the entry as read before,
+ * where it is still on the same project and task: naming it then costs no catalog.
+ */
+function namedAs(answer: ClockifyTimeEntry, before: ClockifyTimeEntry): ClockifyTimeEntry {
+  const project = answer.project ?? (answer.projectId === before.projectId ? before.project : undefined);
+  const task = answer.task ?? (answer.taskId === before.taskId ? before.task : undefined);
+  return { ...answer, ...(project ? { project } : {}), ...(task ? { task } : {}) };
+}
+
+/** Said alike whether Clockify refused a colleague's entry or Punchcard did (an admin's key reaches it). */
+function notYours(number: number): ProviderError {
+  return new ProviderError('denied', `Time entry #${number} is not yours; Punchcard only reads and changes your own entries.`);
+}

@@ -1,0 +1,159 @@
+// The parts of Clockify's JSON that Punchcard reads (docs/back-ends/clockify.md). Names are Clockify's
+// (camelCase); ids are strings; instants are ISO 8601 in UTC ('2026-11-18T08:00:00Z'), days
+// 'YYYY-MM-DD'. Every field is optional unless Punchcard cannot do without it: Clockify's OpenAPI
+// marks almost nothing as required, and answers may carry more.
+
+/** GET /v1/user (getLoggedUser). */
+export interface ClockifyUser {
+  id: string;
+  name?: string | null;
+  email?: string | null;
+  activeWorkspace?: string | null;
+  defaultWorkspace?: string | null;
+  settings?: { timeZone?: string | null; weekStart?: string | null } | null;
+}
+
+/** GET /v1/workspaces (getWorkspacesOfUser): the workspaces the key's person belongs to. */
+export interface ClockifyWorkspace {
+  id: string;
+  name: string;
+  /** What the workspace's plan includes ('TIME_OFF', …). */
+  features?: string[] | null;
+  /** The plan, a name such as 'FREE' or 'STANDARD_2021' (the OpenAPI shows a string as its example). */
+  featureSubscriptionType?: unknown;
+  workspaceSettings?: ClockifyWorkspaceSettings | null;
+}
+
+export interface ClockifyWorkspaceSettings {
+  forceProjects?: boolean;
+  forceTasks?: boolean;
+  forceDescription?: boolean;
+  forceTags?: boolean;
+  /** Entries before this instant are locked ('lockTimeEntries'), where the workspace locks any. */
+  lockTimeEntries?: string | null;
+}
+
+/** GET /v1/workspaces/{ws}/member-profile/{userId} (getMemberProfile). */
+export interface ClockifyMemberProfile {
+  name?: string | null;
+  email?: string | null;
+  /** ISO 8601 duration per working day: 'PT8H', 'PT7H30M'. */
+  workCapacity?: string | null;
+  /** Day names; the OpenAPI types it a string and shows an array as its example, so both are read. */
+  workingDays?: string[] | string | null;
+  weekStart?: string | null;
+}
+
+export interface ClockifyTimeInterval {
+  start: string;
+  /** null while the timer runs. */
+  end?: string | null;
+  duration?: string | null;
+}
+
+/** A time entry (TimeEntryDtoImplV1, TimeEntryWithRatesDtoV1); with `hydrated=true` also its project and task. */
+export interface ClockifyTimeEntry {
+  id: string;
+  userId: string;
+  workspaceId?: string;
+  projectId?: string | null;
+  taskId?: string | null;
+  description?: string | null;
+  billable?: boolean;
+  tagIds?: string[] | null;
+  /** REGULAR work, or a BREAK, HOLIDAY or TIME_OFF entry Clockify made. */
+  type?: string | null;
+  isLocked?: boolean;
+  timeInterval: ClockifyTimeInterval;
+  project?: { id?: string; name?: string | null } | null;
+  task?: { id?: string; name?: string | null } | null;
+  /** Hydrated, the tags as objects: a hydrated answer may carry these instead of the ids. */
+  tags?: Array<{ id?: string }> | null;
+}
+
+/** GET /v1/workspaces/{ws}/projects (ProjectDtoV1; clientId and clientName as on ProjectDtoImplV1). */
+export interface ClockifyProject {
+  id: string;
+  name: string;
+  archived?: boolean;
+  billable?: boolean;
+  clientId?: string | null;
+  clientName?: string | null;
+}
+
+/** GET /v1/workspaces/{ws}/projects/{projectId}/tasks (TaskDtoV1). */
+export interface ClockifyTask {
+  id: string;
+  name: string;
+  projectId?: string;
+  /** 'ACTIVE' or 'DONE' (a done task is Clockify's archived one). */
+  status?: string | null;
+  billable?: boolean;
+}
+
+/** GET /v1/workspaces/{ws}/clients (ClientWithCurrencyDtoV1). */
+export interface ClockifyClient {
+  id: string;
+  name: string;
+  archived?: boolean;
+}
+
+/** GET /v1/workspaces/{ws}/time-off/policies (PolicyDtoV1). */
+export interface ClockifyPolicy {
+  id: string;
+  name: string;
+  archived?: boolean;
+  allowHalfDay?: boolean;
+  timeUnit?: string | null;
+  everyoneIncludingNew?: boolean;
+  userIds?: string[] | null;
+}
+
+/** GET /v1/workspaces/{ws}/time-off/balance/user/{userId} (BalanceDtoV1, in BalancesWithCountDtoV1). */
+export interface ClockifyBalance {
+  policyId: string;
+  policyName?: string | null;
+  policyTimeUnit?: string | null;
+  policyArchived?: boolean;
+  balance?: number | null;
+  used?: number | null;
+  total?: number | null;
+  userId?: string;
+}
+
+export interface ClockifyBalances {
+  balances?: ClockifyBalance[] | null;
+  count?: number | null;
+}
+
+/** A time-off request (TimeOffRequestFullV1Dto; the delete answers TimeOffRequestV1Dto, a part of it). */
+export interface ClockifyTimeOffRequest {
+  id: string;
+  userId: string;
+  userName?: string | null;
+  userTimeZone?: string | null;
+  policyId: string;
+  policyName?: string | null;
+  note?: string | null;
+  balanceDiff?: number | null;
+  timeUnit?: string | null;
+  status?: { statusType?: string | null } | null;
+  timeOffPeriod?: {
+    period?: { start?: string | null; end?: string | null } | null;
+    halfDay?: boolean | null;
+    halfDayPeriod?: string | null;
+  } | null;
+}
+
+/** POST /v1/workspaces/{ws}/time-off/requests (TimeOffRequestsWithCountV1Dto). */
+export interface ClockifyTimeOffRequests {
+  count?: number | null;
+  requests?: ClockifyTimeOffRequest[] | null;
+}
+
+/** GET /v1/workspaces/{ws}/holidays/in-period (HolidayDtoV1). */
+export interface ClockifyHoliday {
+  id?: string;
+  name: string;
+  datePeriod: { startDate: string; endDate?: string | null };
+}

@@ -1,0 +1,160 @@
+// Small numbers for a back end's own ids where those are not numbers (Clockify's are strings such as
+// "64c777ddd3fcab07cfbb210c"): Punchcard's tools, the app and a person speak of entries, projects and
+// requests by small integers ("#17"), so each remote id gets one, per kind, on first sight. Every
+// process on the machine must give the same remote id the same number and never one number to two ids
+// (an AI client's server lists #17, the person says "delete #17"), so the numbers live in a SQLite
+// file in the data folder, assigned under its write lock (docs/decisions.md, "Numbers for a back
+// end's string ids"). An assigned number never changes; each process keeps what it has seen in memory.
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Log } from '../log.ts';
+import { whileBusy } from './sqlite-busy.ts';
+
+/** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
+const LOCK_WAIT_MS = 10_000;
+/** What the file is for, in a sentence about a lock on it. */
+const IDS = "Punchcard's list of ids";
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS aliases (
+    kind TEXT NOT NULL,
+    remote TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    PRIMARY KEY (kind, remote),
+    UNIQUE (kind, number)
+  ) WITHOUT ROWID`;
+
+export class IdAliases {
+  readonly #path: string;
+  readonly #log: Log;
+  #db: DatabaseSync | undefined;
+  /** What this process has seen, both ways, per kind: an assignment never changes. */
+  readonly #numbers = new Map<string, Map<string, number>>();
+  readonly #remotes = new Map<string, Map<number, string>>();
+
+  constructor(path: string, log: Log) {
+    this.#path = path;
+    this.#log = log;
+  }
+
+  /** The numbers of `remotes` (of one kind), in order; remote ids seen for the first time get the next free ones. */
+  async numbers(kind: string, remotes: readonly string[]): Promise<number[]> {
+    const known = this.#known(kind);
+    const missing = [...new Set(remotes.filter((remote) => !known.has(remote)))];
+    if (missing.length > 0) {
+      const db = await this.#open();
+      const assigned = await whileBusy(this.#path, LOCK_WAIT_MS, () => assign(db, kind, missing), IDS);
+      for (const [remote, number] of assigned) this.#remember(kind, remote, number);
+    }
+    return remotes.map((remote) => known.get(remote) as number);
+  }
+
+  async number(kind: string, remote: string): Promise<number> {
+    return (await this.numbers(kind, [remote]))[0] as number;
+  }
+
+  /** The remote id a number stands for, or undefined when no process has given it out. */
+  async remote(kind: string, number: number): Promise<string | undefined> {
+    const seen = this.#remotes.get(kind)?.get(number);
+    if (seen !== undefined) return seen;
+    const db = await this.#open();
+    const row = await whileBusy(this.#path, LOCK_WAIT_MS, () => db.prepare('SELECT remote FROM aliases WHERE kind = ? AND number = ?').get(kind, number) as { remote: string } | undefined, IDS);
+    if (row) this.#remember(kind, row.remote, number);
+    return row?.remote;
+  }
+
+  close(): void {
+    this.#db?.close();
+    this.#db = undefined;
+  }
+
+  #known(kind: string): Map<string, number> {
+    let known = this.#numbers.get(kind);
+    if (!known) {
+      known = new Map();
+      this.#numbers.set(kind, known);
+    }
+    return known;
+  }
+
+  #remember(kind: string, remote: string, number: number): void {
+    this.#known(kind).set(remote, number);
+    let remotes = this.#remotes.get(kind);
+    if (!remotes) {
+      remotes = new Map();
+      this.#remotes.set(kind, remotes);
+    }
+    remotes.set(number, remote);
+  }
+
+  /**
+   * The file, opened on first use. A data folder that cannot be written keeps the numbers in memory
+   * for this process alone (said once on stderr): ids then differ between processes, but never within one.
+   */
+  async #open(): Promise<DatabaseSync> {
+    if (this.#db) return this.#db;
+    if (!canWrite(this.#path)) {
+      this.#log(`${this.#path} cannot be written; this process numbers ids for itself, so its numbers differ from other processes'.`);
+      this.#db = new DatabaseSync(':memory:');
+      this.#db.exec(SCHEMA);
+      return this.#db;
+    }
+    this.#db = await whileBusy(
+      this.#path,
+      LOCK_WAIT_MS,
+      () => {
+        const db = new DatabaseSync(this.#path, { timeout: 0 });
+        try {
+          const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+          if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
+          db.exec(SCHEMA);
+          return db;
+        } catch (error) {
+          db.close();
+          throw error;
+        }
+      },
+      IDS,
+    );
+    return this.#db;
+  }
+}
+
+/** Whether the file (where there is one) and its folder (for -wal and -shm) may be written, the folder made where missing. */
+function canWrite(path: string): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    accessSync(dirname(path), constants.W_OK);
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Under the write lock: each remote id's number, the next free one of its kind where it has none. */
+function assign(db: DatabaseSync, kind: string, remotes: readonly string[]): Map<string, number> {
+  const find = db.prepare('SELECT number FROM aliases WHERE kind = ? AND remote = ?');
+  const next = db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS number FROM aliases WHERE kind = ?');
+  const insert = db.prepare('INSERT INTO aliases (kind, remote, number) VALUES (?, ?, ?)');
+  const assigned = new Map<string, number>();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const remote of remotes) {
+      const found = find.get(kind, remote) as { number: number } | undefined;
+      if (found) {
+        assigned.set(remote, found.number);
+        continue;
+      }
+      const { number } = next.get(kind) as { number: number };
+      insert.run(kind, remote, number);
+      assigned.set(remote, number);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  return assigned;
+}

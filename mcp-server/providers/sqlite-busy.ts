@@ -1,0 +1,56 @@
+// Waiting out another process's lock on a SQLite file, shared by every file Punchcard keeps in SQLite
+// (the local timesheet, the remote back ends' id lists). node:sqlite is synchronous, so SQLite's own
+// busy wait would freeze the whole event loop while another program holds a lock (tools/list and
+// whoami waiting on a backup tool): SQLite never waits here (no busy timeout), a busy answer comes
+// back at once, and the work is tried again on a timer while every other request keeps being answered.
+import { setTimeout as delay } from 'node:timers/promises';
+import { ProviderError } from './time-tracker.ts';
+
+/**
+ * Runs `work`; while SQLite answers "busy" or "locked" (another process's lock, a journal-mode
+ * switch or WAL recovery racing another opener, a stale read snapshot) it waits on a timer, with
+ * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
+ * saying the file is locked; `what` names what the file is for ("the timesheet"). Any other error
+ * passes through at once.
+ */
+export async function whileBusy<T>(path: string, lockWaitMs: number, work: () => T, what = 'the file'): Promise<T> {
+  const deadline = Date.now() + lockWaitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      if (isReadOnlyError(error)) throw readOnlyFile(path);
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) throw lockedFile(path, lockWaitMs, what);
+      await delay(Math.min(2 ** attempt, 50) + Math.random() * 5);
+    }
+  }
+}
+
+function lockedFile(path: string, waitedMs: number, what: string): ProviderError {
+  return new ProviderError(
+    'unavailable',
+    `Another program has held ${path} locked for ${Math.round(waitedMs / 1000)} s (a backup or sync tool, or an open sqlite3 session), ` +
+      `so ${what} could not be used. Nothing was changed. Try again once that program lets go of the file.`,
+  );
+}
+
+function readOnlyFile(path: string): ProviderError {
+  return new ProviderError(
+    'unavailable',
+    `${path} cannot be written (the file or its folder is read-only), so the change was not saved. Nothing was changed. ` +
+      'Give your user write access to the file and its folder and try again.',
+  );
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { errcode?: unknown }).errcode;
+  // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with any extended code in the upper bits.
+  return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
+}
+
+export function isReadOnlyError(error: unknown): boolean {
+  const { errcode, code } = error as { errcode?: unknown; code?: unknown };
+  // SQLITE_READONLY (8) from SQLite; EROFS / EACCES from the file system.
+  return (typeof errcode === 'number' && (errcode & 0xff) === 8) || code === 'EROFS' || code === 'EACCES';
+}

@@ -1,0 +1,926 @@
+// A fake Clockify REST API (v1) on loopback, for the Clockify client's end-to-end tests. It follows
+// Clockify's published OpenAPI (docs/back-ends/clockify.md lists the operations) and its API
+// introduction, not any client: the API below /api/v1, the person's key in X-Api-Key, 1-based `page`
+// and `page-size` with the Last-Page header, `{message, code}` error bodies, time entries per user and
+// workspace (one running at most), projects and their tasks, clients, and time off (policies,
+// requests, balances, holidays), with roles: an admin may read and change colleagues' entries, a
+// regular member only their own.
+//
+// Where the sources stop, the fake makes a choice and says so in a comment starting with "GUESS:".
+// Those choices are the documented assumptions of the Clockify client; change one here and the
+// client's tests tell you what depends on it.
+//
+// What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
+// It shares no code with the engine on purpose: the client must not be able to agree with the fake by
+// sharing a bug (time-zone arithmetic included: test/support/wall-clock.ts).
+import type http from 'node:http';
+import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
+
+export type { Failure, RecordedRequest };
+
+export type Role = 'OWNER' | 'ADMIN' | 'REGULAR';
+export type DayName = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  email: string;
+  key: string;
+  timeZone: string;
+  activeWorkspace: string;
+  workspaces: string[];
+  /** Per workspace; a workspace not listed is REGULAR. */
+  roles: Record<string, Role>;
+  workCapacity: string | null;
+  workingDays: DayName[];
+}
+export interface FakeWorkspace {
+  id: string;
+  name: string;
+  plan: string;
+  features: string[];
+  /** An admin can switch time off off in a plan that has it. */
+  timeOffOn: boolean;
+  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean };
+}
+export interface FakeClient { id: string; workspaceId: string; name: string; archived: boolean }
+export interface FakeProject { id: string; workspaceId: string; name: string; clientId: string | null; archived: boolean; billable: boolean; public: boolean; memberIds: string[] }
+export interface FakeTask { id: string; projectId: string; name: string; status: 'ACTIVE' | 'DONE'; billable: boolean }
+export interface FakeEntry {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  projectId: string | null;
+  taskId: string | null;
+  description: string;
+  billable: boolean;
+  tagIds: string[];
+  start: number;
+  end: number | null;
+  type: 'REGULAR' | 'BREAK' | 'HOLIDAY' | 'TIME_OFF';
+  isLocked: boolean;
+}
+export interface FakePolicy {
+  id: string;
+  workspaceId: string;
+  name: string;
+  timeUnit: 'DAYS' | 'HOURS';
+  allowHalfDay: boolean;
+  allowNegativeBalance: boolean;
+  requiresApproval: boolean;
+  archived: boolean;
+  everyoneIncludingNew: boolean;
+  userIds: string[];
+}
+export interface FakeBalance { workspaceId: string; policyId: string; userId: string; total: number }
+export interface FakeTimeOff {
+  id: string;
+  workspaceId: string;
+  policyId: string;
+  userId: string;
+  /** 'YYYY-MM-DD', both included. */
+  start: string;
+  end: string;
+  halfDay: boolean;
+  halfDayPeriod: 'FIRST_HALF' | 'SECOND_HALF' | null;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  note: string;
+  createdAt: number;
+}
+export interface FakeHoliday { id: string; workspaceId: string; name: string; startDate: string; endDate: string; userIds: string[] | 'everyone' }
+
+export interface FakeClockifyState {
+  users: FakeUser[];
+  workspaces: FakeWorkspace[];
+  clients: FakeClient[];
+  projects: FakeProject[];
+  tasks: FakeTask[];
+  entries: FakeEntry[];
+  policies: FakePolicy[];
+  balances: FakeBalance[];
+  timeOff: FakeTimeOff[];
+  holidays: FakeHoliday[];
+}
+
+export interface FakeClockifyOptions {
+  now?: () => number;
+  /**
+   * The largest page the fake answers; a larger `page-size` gets this many. GUESS: the OpenAPI sets
+   * no largest page for these lists; 1000 is what it documents for the running entries.
+   */
+  maxPageSize?: number;
+  /** false: no Last-Page header (the introduction promises it on every paged answer; a client must cope without). */
+  lastPageHeader?: boolean;
+  /**
+   * false: `hydrated=true` adds nothing (the OpenAPI gives the parameter, not the hydrated shape).
+   * 'objects': a hydrated entry carries its project, task and tags only as objects, without the id
+   * fields (the shape a third-party client models for it; a client must keep them either way).
+   */
+  hydrated?: boolean | 'objects';
+  /** false: the time-off search ignores `users` and answers with everyone's (a careless server; a client must not take them for the person's). */
+  usersFilter?: boolean;
+  /** Requests per second per key and workspace before 429 "Too many requests"; off unless set. */
+  rateLimit?: { perSecond: number; retryAfterSeconds?: number };
+  /**
+   * GUESS: whether a regular member may read the list of policies (some workspaces show them to admins
+   * only); default yes.
+   */
+  policiesForEveryone?: boolean;
+  /** GUESS: whether a regular member may list colleagues' time off; default no (admins may). */
+  teamTimeOffForEveryone?: boolean;
+}
+
+export interface FakeClockify {
+  /** e.g. http://127.0.0.1:PORT — the API lives under `${url}/api/v1/...`. */
+  readonly url: string;
+  readonly options: Required<Pick<FakeClockifyOptions, 'maxPageSize' | 'lastPageHeader' | 'hydrated' | 'usersFilter' | 'policiesForEveryone' | 'teamTimeOffForEveryone'>> & { rateLimit: FakeClockifyOptions['rateLimit'] | null };
+  readonly state: FakeClockifyState;
+  readonly requests: RecordedRequest[];
+  /** Every write that reached the fake's state (method, path, the user who made it), for "nothing was written" checks. */
+  readonly writes: Array<{ method: string; path: string; userId: string }>;
+  failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
+  close(): Promise<void>;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Ids and days
+
+let idCounter = 0x100;
+/** A new id as Clockify's look: 24 hex digits, unique per process. */
+export function newId(kind: number): string {
+  idCounter += 1;
+  return `${kind.toString(16).padStart(8, '6')}${idCounter.toString(16).padStart(16, '0')}`;
+}
+
+const MS_PER_DAY = 86_400_000;
+const DAY_NAMES: DayName[] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+const dayName = (date: string): DayName => DAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()] as DayName;
+const isDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+
+function eachDay(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** Clockify's instants: 'yyyy-MM-ddThh:mm:ssZ' (GUESS: answers carry no fraction; readers should not care). */
+export function utc(epochMs: number): string {
+  return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** An instant as the OpenAPI's date-time: with an offset or Z, fractions allowed. Undefined otherwise. */
+function readInstant(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return undefined;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** ISO 8601 duration of a span, as time intervals carry it ('PT1H30M'). */
+function isoDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Answers
+
+/** Thrown by validation deep in a handler; the dispatcher answers with it. */
+class Refusal extends Error {
+  readonly answer: HttpAnswer;
+  constructor(status: number, message: string, code = status) {
+    super(message);
+    // `{message, code}`: the shape seen in Clockify's own issue tracker (docs/back-ends/clockify.md, "Errors").
+    this.answer = new HttpAnswer(status, { message, code });
+  }
+}
+
+const refuse = (status: number, message: string, code?: number) => new Refusal(status, message, code);
+const UNAUTHORIZED = 'Full authentication is required to access this resource';
+
+type Body = Record<string, unknown>;
+interface Call {
+  method: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Body;
+  user: FakeUser;
+}
+interface Route { method: string; pattern: RegExp; names: string[]; handler: (call: Call) => unknown }
+
+// -------------------------------------------------------------------------------------------------
+// The server
+
+export async function startFakeClockify(options: FakeClockifyOptions = {}): Promise<FakeClockify> {
+  const now = options.now ?? Date.now;
+  const settings: FakeClockify['options'] = {
+    maxPageSize: options.maxPageSize ?? 1000,
+    lastPageHeader: options.lastPageHeader ?? true,
+    hydrated: options.hydrated ?? true,
+    usersFilter: options.usersFilter ?? true,
+    rateLimit: options.rateLimit ?? null,
+    policiesForEveryone: options.policiesForEveryone ?? true,
+    teamTimeOffForEveryone: options.teamTimeOffForEveryone ?? false,
+  };
+  const state: FakeClockifyState = { users: [], workspaces: [], clients: [], projects: [], tasks: [], entries: [], policies: [], balances: [], timeOff: [], holidays: [] };
+  const requests: RecordedRequest[] = [];
+  const writes: FakeClockify['writes'] = [];
+  const failures = new Failures();
+  const sent = new Map<string, number[]>();
+
+  // ---------------------------------------------------------------------------------------------
+  // Who may do what
+
+  const roleIn = (user: FakeUser, workspaceId: string): Role => user.roles[workspaceId] ?? 'REGULAR';
+  const isAdmin = (user: FakeUser, workspaceId: string) => roleIn(user, workspaceId) !== 'REGULAR';
+
+  function workspaceOf(call: Call): FakeWorkspace {
+    const workspace = state.workspaces.find((item) => item.id === call.params.workspaceId);
+    // GUESS: an unknown workspace and one the person is not in answer alike, 403.
+    if (!workspace || !call.user.workspaces.includes(workspace.id)) throw refuse(403, 'Access Denied');
+    return workspace;
+  }
+
+  /** Time off is in the plan and switched on; otherwise the 403 the fake chooses for each (GUESS: wording). */
+  function timeOffWorkspace(call: Call): FakeWorkspace {
+    const workspace = workspaceOf(call);
+    if (!workspace.features.includes('TIME_OFF')) throw refuse(403, 'Time off is not available on your subscription plan. Upgrade to use it.', 4031);
+    if (!workspace.timeOffOn) throw refuse(403, 'Time off is disabled in this workspace.', 4032);
+    return workspace;
+  }
+
+  /** The user a path names, if the caller may act for them: themselves, or anyone as an admin. */
+  function subject(call: Call, workspace: FakeWorkspace): FakeUser {
+    const user = state.users.find((item) => item.id === call.params.userId && item.workspaces.includes(workspace.id));
+    if (!user) throw refuse(404, 'User not found', 501);
+    if (user.id !== call.user.id && !isAdmin(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    return user;
+  }
+
+  const projectVisible = (project: FakeProject, user: FakeUser) => project.public || project.memberIds.includes(user.id) || isAdmin(user, project.workspaceId);
+
+  function paged<T>(call: Call, items: T[], maxSize = settings.maxPageSize, defaultSize = 50): HttpAnswer {
+    const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1);
+    const size = Math.min(maxSize, settings.maxPageSize, Math.max(1, Number(call.query.get('page-size') ?? defaultSize) || defaultSize));
+    const slice = items.slice((page - 1) * size, page * size);
+    const last = page * size >= items.length;
+    return new HttpAnswer(200, slice, settings.lastPageHeader ? { 'Last-Page': String(last) } : {});
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Presentation
+
+  function entryJson(entry: FakeEntry, hydrated: boolean) {
+    const project = state.projects.find((item) => item.id === entry.projectId);
+    const task = state.tasks.find((item) => item.id === entry.taskId);
+    const objectsOnly = hydrated && settings.hydrated === 'objects';
+    return {
+      id: entry.id,
+      description: entry.description,
+      ...(objectsOnly ? { tags: entry.tagIds.map((id) => ({ id, name: `Tag ${id.slice(-3)}` })) } : { tagIds: entry.tagIds.length > 0 ? entry.tagIds : null, taskId: entry.taskId, projectId: entry.projectId }),
+      userId: entry.userId,
+      billable: entry.billable,
+      workspaceId: entry.workspaceId,
+      timeInterval: { start: utc(entry.start), end: entry.end === null ? null : utc(entry.end), duration: entry.end === null ? null : isoDuration(entry.end - entry.start) },
+      customFieldValues: [],
+      type: entry.type,
+      kioskId: null,
+      isLocked: entry.isLocked,
+      // GUESS: the hydrated shape (the OpenAPI documents the parameter only): the project and task by id and name.
+      ...(hydrated && settings.hydrated
+        ? { project: project ? { id: project.id, name: project.name, clientId: project.clientId, billable: project.billable } : null, task: task ? { id: task.id, name: task.name } : null }
+        : {}),
+    };
+  }
+
+  const clientName = (id: string | null) => state.clients.find((client) => client.id === id)?.name ?? null;
+  const projectJson = (project: FakeProject) => ({
+    id: project.id,
+    name: project.name,
+    clientId: project.clientId,
+    clientName: clientName(project.clientId),
+    workspaceId: project.workspaceId,
+    billable: project.billable,
+    archived: project.archived,
+    public: project.public,
+    color: '#03A9F4',
+    memberships: project.memberIds.map((userId) => ({ userId, targetId: project.id, membershipType: 'PROJECT', membershipStatus: 'ACTIVE' })),
+    duration: 'PT0S',
+    note: '',
+    template: false,
+  });
+  const taskJson = (task: FakeTask) => ({ id: task.id, name: task.name, projectId: task.projectId, status: task.status, billable: task.billable, assigneeIds: [], estimate: 'PT0S', duration: 'PT0S' });
+
+  /** Days a request costs: the user's working days less holidays; a half day is half. GUESS: Clockify's own count is not documented. */
+  function requestDays(request: Pick<FakeTimeOff, 'workspaceId' | 'userId' | 'start' | 'end' | 'halfDay'>): number {
+    const user = state.users.find((item) => item.id === request.userId);
+    const holidays = new Set(holidaysOf(request.workspaceId, request.userId).flatMap((holiday) => eachDay(holiday.startDate, holiday.endDate)));
+    const working = eachDay(request.start, request.end).filter((day) => (user?.workingDays ?? []).includes(dayName(day)) && !holidays.has(day)).length;
+    return request.halfDay ? working / 2 : working;
+  }
+
+  /**
+   * A request as TimeOffRequestFullV1Dto. GUESS: its period is given as instants: the first day's
+   * local midnight and the last day's local end (23:59:59.999) in the requester's zone, in UTC.
+   */
+  function timeOffJson(request: FakeTimeOff) {
+    const user = state.users.find((item) => item.id === request.userId);
+    const policy = state.policies.find((item) => item.id === request.policyId);
+    const zone = user?.timeZone ?? 'UTC';
+    const start = wallTimeToEpoch(request.start, '00:00', zone);
+    const end = wallTimeToEpoch(addDays(request.end, 1), '00:00', zone) - 1;
+    return {
+      id: request.id,
+      workspaceId: request.workspaceId,
+      policyId: request.policyId,
+      policyName: policy?.name ?? null,
+      userId: request.userId,
+      userName: user?.name ?? null,
+      userEmail: user?.email ?? null,
+      userTimeZone: zone,
+      requesterUserId: request.userId,
+      requesterUserName: user?.name ?? null,
+      note: request.note,
+      createdAt: new Date(request.createdAt).toISOString().replace('Z', '000Z'),
+      timeUnit: policy?.timeUnit ?? 'DAYS',
+      balanceDiff: -requestDays(request),
+      status: { statusType: request.status, changedAt: null, changedByUserId: null, changedByUserName: null, note: null },
+      timeOffPeriod: {
+        period: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
+        halfDay: request.halfDay,
+        halfDayPeriod: request.halfDayPeriod ?? 'NOT_DEFINED',
+        halfDayHours: null,
+      },
+    };
+  }
+
+  const holidaysOf = (workspaceId: string, userId: string) =>
+    state.holidays.filter((holiday) => holiday.workspaceId === workspaceId && (holiday.userIds === 'everyone' || holiday.userIds.includes(userId)));
+
+  /** Days used of a balance: approved and pending requests of the policy (GUESS: Clockify counts pending ones too). */
+  const usedDays = (balance: FakeBalance) =>
+    state.timeOff
+      .filter((request) => request.policyId === balance.policyId && request.userId === balance.userId && (request.status === 'APPROVED' || request.status === 'PENDING'))
+      .reduce((sum, request) => sum + requestDays(request), 0);
+
+  const policyOpenTo = (policy: FakePolicy, user: FakeUser) =>
+    !policy.archived && (policy.everyoneIncludingNew || policy.userIds.includes(user.id) || state.balances.some((balance) => balance.policyId === policy.id && balance.userId === user.id));
+
+  // ---------------------------------------------------------------------------------------------
+  // Time entries
+
+  function entryInWorkspace(call: Call, workspace: FakeWorkspace): FakeEntry {
+    const entry = state.entries.find((item) => item.id === call.params.id && item.workspaceId === workspace.id);
+    if (!entry) throw refuse(404, 'Time entry not found', 501);
+    // GUESS: a regular member is refused colleagues' entries (403); an admin reaches them.
+    if (entry.userId !== call.user.id && !isAdmin(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    return entry;
+  }
+
+  /** The booking fields of a create or replace, checked as Clockify would (GUESS: wordings). */
+  function booking(body: Body, workspace: FakeWorkspace, user: FakeUser): Pick<FakeEntry, 'projectId' | 'taskId' | 'description' | 'billable' | 'tagIds'> {
+    let projectId: string | null = null;
+    if (body.projectId !== undefined && body.projectId !== null && body.projectId !== '') {
+      const project = state.projects.find((item) => item.id === body.projectId && item.workspaceId === workspace.id && projectVisible(item, user));
+      if (!project) throw refuse(400, 'Project not found', 501);
+      if (project.archived) throw refuse(400, 'Cannot add time to an archived project', 501);
+      projectId = project.id;
+    }
+    let taskId: string | null = null;
+    if (body.taskId !== undefined && body.taskId !== null && body.taskId !== '') {
+      const task = state.tasks.find((item) => item.id === body.taskId && item.projectId === projectId);
+      if (!task) throw refuse(400, 'Task does not belong to the project', 501);
+      if (task.status === 'DONE') throw refuse(400, 'Task is done', 501);
+      taskId = task.id;
+    }
+    const description = typeof body.description === 'string' ? body.description : '';
+    if (description.length > 3000) throw refuse(400, 'Description is too long');
+    if (workspace.settings.forceProjects && !projectId) throw refuse(400, 'Project is required', 501);
+    if (workspace.settings.forceTasks && !taskId) throw refuse(400, 'Task is required', 501);
+    if (workspace.settings.forceDescription && description.trim() === '') throw refuse(400, 'Description is required', 501);
+    const tagIds = Array.isArray(body.tagIds) ? body.tagIds.filter((tag): tag is string => typeof tag === 'string') : [];
+    // The OpenAPI's default for billable is false.
+    return { projectId, taskId, description, billable: body.billable === true, tagIds };
+  }
+
+  /** start (required, GUESS: Clockify's words) and end of a create or replace. */
+  function times(body: Body): { start: number; end: number | null } {
+    const start = readInstant(body.start);
+    if (start === undefined) throw refuse(400, 'start: must be a valid date-time');
+    if (body.end === undefined || body.end === null) return { start, end: null };
+    const end = readInstant(body.end);
+    if (end === undefined) throw refuse(400, 'end: must be a valid date-time');
+    if (end < start) throw refuse(400, 'End time must be after start time', 501);
+    return { start, end };
+  }
+
+  const running = (workspaceId: string, userId: string) => state.entries.find((entry) => entry.workspaceId === workspaceId && entry.userId === userId && entry.end === null);
+
+  // ---------------------------------------------------------------------------------------------
+  // Routes
+
+  const routes: Route[] = [];
+  const route = (method: string, path: string, handler: Route['handler']) => {
+    const names: string[] = [];
+    const pattern = new RegExp(`^/api/v1${path.replace(/:(\w+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    })}$`);
+    routes.push({ method, pattern, names, handler });
+  };
+
+  route('GET', '/user', ({ user }) => ({
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    activeWorkspace: user.activeWorkspace,
+    defaultWorkspace: user.workspaces[0] ?? null,
+    status: 'ACTIVE',
+    profilePicture: null,
+    memberships: [],
+    customFields: [],
+    settings: { timeZone: user.timeZone, weekStart: 'MONDAY', dateFormat: 'YYYY-MM-DD', timeFormat: 'HOUR24', lang: 'EN' },
+  }));
+
+  route('GET', '/workspaces', ({ user }) =>
+    state.workspaces
+      .filter((workspace) => user.workspaces.includes(workspace.id))
+      .map((workspace) => ({
+        id: workspace.id,
+        name: workspace.name,
+        // GUESS: the plan as the OpenAPI's example shows it, a name.
+        featureSubscriptionType: workspace.plan,
+        features: workspace.features,
+        imageUrl: '',
+        memberships: [{ userId: user.id, targetId: workspace.id, membershipType: 'WORKSPACE', membershipStatus: 'ACTIVE' }],
+        workspaceSettings: { ...workspace.settings, timeTrackingMode: 'DEFAULT', onlyAdminsCreateProject: true },
+      })),
+  );
+
+  route('GET', '/workspaces/:workspaceId/member-profile/:userId', (call) => {
+    const member = subject(call, workspaceOf(call));
+    return { name: member.name, email: member.email, weekStart: 'MONDAY', workCapacity: member.workCapacity, workingDays: member.workingDays, workspaceNumber: member.workspaces.length, hasPassword: true };
+  });
+
+  route('GET', '/workspaces/:workspaceId/user/:userId/time-entries', (call) => {
+    const workspace = workspaceOf(call);
+    const member = subject(call, workspace);
+    const hydrated = call.query.get('hydrated') === 'true';
+    let entries = state.entries.filter((entry) => entry.workspaceId === workspace.id && entry.userId === member.id);
+    if (call.query.get('in-progress') === 'true') entries = entries.filter((entry) => entry.end === null);
+    const start = call.query.get('start');
+    const end = call.query.get('end');
+    const from = start === null ? undefined : readInstant(start);
+    const to = end === null ? undefined : readInstant(end);
+    if ((start !== null && from === undefined) || (end !== null && to === undefined)) throw refuse(400, 'Invalid date format; use yyyy-MM-ddThh:mm:ssZ');
+    // GUESS: start and end select entries by their start; the OpenAPI does not say.
+    entries = entries.filter((entry) => (from === undefined || entry.start >= from) && (to === undefined || entry.start <= to));
+    const project = call.query.get('project');
+    if (project) entries = entries.filter((entry) => entry.projectId === project);
+    // GUESS: newest first, as Clockify's own lists are.
+    return paged(call, entries.sort((a, b) => b.start - a.start).map((entry) => entryJson(entry, hydrated)));
+  });
+
+  route('POST', '/workspaces/:workspaceId/time-entries', (call) => {
+    const workspace = workspaceOf(call);
+    const { start, end } = times(call.body);
+    const fields = booking(call.body, workspace, call.user);
+    if (end === null) {
+      // GUESS: a new running entry stops the person's running one where it starts (one timer per person).
+      const current = running(workspace.id, call.user.id);
+      if (current) current.end = Math.max(current.start, start);
+    }
+    const entry: FakeEntry = { id: newId(0x65), workspaceId: workspace.id, userId: call.user.id, ...fields, start, end, type: call.body.type === 'BREAK' ? 'BREAK' : 'REGULAR', isLocked: false };
+    state.entries.push(entry);
+    return new HttpAnswer(201, entryJson(entry, false));
+  });
+
+  route('GET', '/workspaces/:workspaceId/time-entries/:id', (call) => entryJson(entryInWorkspace(call, workspaceOf(call)), call.query.get('hydrated') === 'true'));
+
+  route('PUT', '/workspaces/:workspaceId/time-entries/:id', (call) => {
+    const workspace = workspaceOf(call);
+    const entry = entryInWorkspace(call, workspace);
+    if (entry.isLocked && !isAdmin(call.user, workspace.id)) throw refuse(400, 'Time entry is locked', 501);
+    const owner = state.users.find((user) => user.id === entry.userId) ?? call.user;
+    const { start, end } = times(call.body);
+    // GUESS: PUT replaces: a field left out is cleared (tags, task, project), billable falls back to false.
+    Object.assign(entry, booking(call.body, workspace, owner), { start, end });
+    return entryJson(entry, false);
+  });
+
+  route('DELETE', '/workspaces/:workspaceId/time-entries/:id', (call) => {
+    const workspace = workspaceOf(call);
+    const entry = entryInWorkspace(call, workspace);
+    if (entry.isLocked && !isAdmin(call.user, workspace.id)) throw refuse(400, 'Time entry is locked', 501);
+    state.entries.splice(state.entries.indexOf(entry), 1);
+    return new HttpAnswer(204, undefined);
+  });
+
+  route('PATCH', '/workspaces/:workspaceId/user/:userId/time-entries', (call) => {
+    const workspace = workspaceOf(call);
+    const member = subject(call, workspace);
+    const end = readInstant(call.body.end);
+    if (end === undefined) throw refuse(400, 'end: must be a valid date-time');
+    const current = running(workspace.id, member.id);
+    // GUESS: no running entry is 404.
+    if (!current) throw refuse(404, 'No running time entry', 501);
+    if (end < current.start) throw refuse(400, 'End time must be after start time', 501);
+    current.end = end;
+    return entryJson(current, false);
+  });
+
+  route('GET', '/workspaces/:workspaceId/projects', (call) => {
+    const workspace = workspaceOf(call);
+    const archived = call.query.get('archived');
+    // Documented: archived=true only archived ones; left out, both. GUESS: archived=false only active ones.
+    const projects = state.projects
+      .filter((project) => project.workspaceId === workspace.id && projectVisible(project, call.user))
+      .filter((project) => (archived === 'true' ? project.archived : archived === 'false' ? !project.archived : true));
+    return paged(call, projects.map(projectJson));
+  });
+
+  route('GET', '/workspaces/:workspaceId/projects/:projectId/tasks', (call) => {
+    const workspace = workspaceOf(call);
+    const project = state.projects.find((item) => item.id === call.params.projectId && item.workspaceId === workspace.id && projectVisible(item, call.user));
+    if (!project) throw refuse(404, 'Project not found', 501);
+    return paged(call, state.tasks.filter((task) => task.projectId === project.id).map(taskJson));
+  });
+
+  route('GET', '/workspaces/:workspaceId/clients', (call) => {
+    const workspace = workspaceOf(call);
+    const archived = call.query.get('archived');
+    const clients = state.clients.filter((client) => client.workspaceId === workspace.id && (archived === null || String(client.archived) === archived));
+    return paged(call, clients.map((client) => ({ id: client.id, name: client.name, archived: client.archived, workspaceId: client.workspaceId, address: null, note: null, currencyId: null })));
+  });
+
+  // --- Time off ----------------------------------------------------------------------------------
+
+  route('GET', '/workspaces/:workspaceId/time-off/policies', (call) => {
+    const workspace = timeOffWorkspace(call);
+    if (!settings.policiesForEveryone && !isAdmin(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    const status = call.query.get('status') ?? 'ACTIVE';
+    const policies = state.policies
+      .filter((policy) => policy.workspaceId === workspace.id)
+      .filter((policy) => (status === 'ALL' ? true : status === 'ARCHIVED' ? policy.archived : !policy.archived));
+    return paged(
+      call,
+      policies.map((policy) => ({
+        id: policy.id,
+        name: policy.name,
+        workspaceId: policy.workspaceId,
+        timeUnit: policy.timeUnit,
+        allowHalfDay: policy.allowHalfDay,
+        allowNegativeBalance: policy.allowNegativeBalance,
+        archived: policy.archived,
+        everyoneIncludingNew: policy.everyoneIncludingNew,
+        userIds: policy.userIds,
+        userGroupIds: [],
+        approve: { requiresApproval: policy.requiresApproval, teamManagers: false, specificMembers: false, userIds: [] },
+        automaticAccrual: null,
+        negativeBalance: null,
+      })),
+      200,
+    );
+  });
+
+  route('GET', '/workspaces/:workspaceId/time-off/balance/user/:userId', (call) => {
+    const workspace = timeOffWorkspace(call);
+    const member = subject(call, workspace);
+    const balances = state.balances
+      .filter((balance) => balance.workspaceId === workspace.id && balance.userId === member.id)
+      .map((balance) => {
+        const policy = state.policies.find((item) => item.id === balance.policyId);
+        const used = usedDays(balance);
+        return {
+          id: `${balance.policyId}-${balance.userId}`,
+          policyId: balance.policyId,
+          policyName: policy?.name ?? null,
+          policyTimeUnit: policy?.timeUnit ?? 'DAYS',
+          policyArchived: policy?.archived ?? false,
+          userId: member.id,
+          userName: member.name,
+          workspaceId: workspace.id,
+          total: balance.total,
+          used,
+          balance: balance.total - used,
+          negativeBalanceAmount: 0,
+          negativeBalanceLimit: policy?.allowNegativeBalance ?? false,
+        };
+      });
+    const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1);
+    const size = Math.min(200, Math.max(1, Number(call.query.get('page-size') ?? 50) || 50));
+    return { balances: balances.slice((page - 1) * size, page * size), count: balances.length };
+  });
+
+  route('POST', '/workspaces/:workspaceId/time-off/requests', (call) => {
+    const workspace = timeOffWorkspace(call);
+    const users = Array.isArray(call.body.users) ? call.body.users.filter((id): id is string => typeof id === 'string') : [];
+    const onlyOwn = users.length > 0 && users.every((id) => id === call.user.id);
+    // GUESS: a regular member may list their own requests only.
+    if (!onlyOwn && !isAdmin(call.user, workspace.id) && !settings.teamTimeOffForEveryone) throw refuse(403, 'Access Denied');
+    const statuses = Array.isArray(call.body.statuses) ? call.body.statuses.filter((status): status is string => typeof status === 'string') : [];
+    const wanted = (status: string) => statuses.length === 0 || statuses.includes('ALL') || statuses.includes(status);
+    const from = readInstant(call.body.start);
+    const to = readInstant(call.body.end);
+    if ((call.body.start !== undefined && from === undefined) || (call.body.end !== undefined && to === undefined)) throw refuse(400, 'Invalid date format');
+    const pageSize = Number(call.body.pageSize ?? 50);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw refuse(400, 'pageSize must be between 1 and 200');
+    const page = Math.max(1, Number(call.body.page ?? 1) || 1);
+    const matching = state.timeOff
+      .filter((request) => request.workspaceId === workspace.id && (users.length === 0 || !settings.usersFilter || users.includes(request.userId)) && wanted(request.status))
+      // Documented: start and end select requests created after and before them.
+      .filter((request) => (from === undefined || request.createdAt >= from) && (to === undefined || request.createdAt <= to))
+      .sort((a, b) => a.createdAt - b.createdAt);
+    return { count: matching.length, requests: matching.slice((page - 1) * pageSize, page * pageSize).map(timeOffJson) };
+  });
+
+  route('POST', '/workspaces/:workspaceId/time-off/policies/:policyId/requests', (call) => {
+    const workspace = timeOffWorkspace(call);
+    const policy = state.policies.find((item) => item.id === call.params.policyId && item.workspaceId === workspace.id);
+    if (!policy || !policyOpenTo(policy, call.user)) throw refuse(404, 'Policy not found', 501);
+    const period = (call.body.timeOffPeriod as Body | undefined)?.period as Body | undefined;
+    const start = period?.start;
+    const end = period?.end ?? start;
+    // Documented: the period's start and end are 'YYYY-MM-DD'.
+    if (!isDate(start) || !isDate(end) || end < start) throw refuse(400, 'timeOffPeriod.period: start and end must be dates in YYYY-MM-DD format, end not before start');
+    const timeOffPeriod = call.body.timeOffPeriod as Body;
+    const halfDay = timeOffPeriod.isHalfDay === true;
+    if (halfDay && !policy.allowHalfDay) throw refuse(400, 'Policy does not allow half days', 501);
+    // GUESS: a half day is one day; which half is said by halfDayPeriod.
+    if (halfDay && start !== end) throw refuse(400, 'Half day time off must be a single day', 501);
+    const half = timeOffPeriod.halfDayPeriod;
+    if (halfDay && half !== 'FIRST_HALF' && half !== 'SECOND_HALF') throw refuse(400, 'halfDayPeriod must be FIRST_HALF or SECOND_HALF for a half day');
+    const overlapping = state.timeOff.some((request) => request.userId === call.user.id && request.workspaceId === workspace.id && request.status !== 'REJECTED' && request.start <= end && request.end >= start);
+    // GUESS: wording; Clockify refuses overlapping time off.
+    if (overlapping) throw refuse(400, 'Time off request overlaps with an existing request', 501);
+    const request: FakeTimeOff = {
+      id: newId(0x6f),
+      workspaceId: workspace.id,
+      policyId: policy.id,
+      userId: call.user.id,
+      start,
+      end,
+      halfDay,
+      halfDayPeriod: halfDay ? (half as FakeTimeOff['halfDayPeriod']) : null,
+      status: policy.requiresApproval ? 'PENDING' : 'APPROVED',
+      note: typeof call.body.note === 'string' ? call.body.note : '',
+      createdAt: now(),
+    };
+    const balance = state.balances.find((item) => item.policyId === policy.id && item.userId === call.user.id);
+    if (!policy.allowNegativeBalance && (balance ? balance.total - usedDays(balance) : 0) < requestDays(request)) throw refuse(400, 'Insufficient time off balance', 501);
+    state.timeOff.push(request);
+    return timeOffJson(request);
+  });
+
+  route('DELETE', '/workspaces/:workspaceId/time-off/policies/:policyId/requests/:requestId', (call) => {
+    const workspace = timeOffWorkspace(call);
+    const request = state.timeOff.find((item) => item.id === call.params.requestId && item.policyId === call.params.policyId && item.workspaceId === workspace.id);
+    if (!request) throw refuse(404, 'Time off request not found', 501);
+    const admin = isAdmin(call.user, workspace.id);
+    if (request.userId !== call.user.id && !admin) throw refuse(403, 'Access Denied');
+    // GUESS: a member withdraws their pending requests only.
+    if (request.status !== 'PENDING' && !admin) throw refuse(400, 'Only pending time off requests can be withdrawn', 501);
+    state.timeOff.splice(state.timeOff.indexOf(request), 1);
+    const { userName: _u, userEmail: _e, policyName: _p, ...dto } = timeOffJson(request);
+    return dto;
+  });
+
+  route('GET', '/workspaces/:workspaceId/holidays/in-period', (call) => {
+    const workspace = workspaceOf(call);
+    const assigned = call.query.get('assigned-to');
+    const from = readInstant(call.query.get('start'));
+    const to = readInstant(call.query.get('end'));
+    if (!assigned || from === undefined || to === undefined) throw refuse(400, 'assigned-to, start and end are required');
+    if (assigned !== call.user.id && !isAdmin(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    const first = new Date(from).toISOString().slice(0, 10);
+    const last = new Date(to).toISOString().slice(0, 10);
+    return holidaysOf(workspace.id, assigned)
+      .filter((holiday) => holiday.endDate >= first && holiday.startDate <= last)
+      .map((holiday) => ({ id: holiday.id, name: holiday.name, workspaceId: holiday.workspaceId, datePeriod: { startDate: holiday.startDate, endDate: holiday.endDate }, occursAnnually: false, everyoneIncludingNew: holiday.userIds === 'everyone', userIds: holiday.userIds === 'everyone' ? [] : holiday.userIds, userGroupIds: [] }));
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Dispatch
+
+  /** Over the rate: the documented "Too many requests". GUESS: counted per key and workspace over the last second; no Retry-After unless set. */
+  function overRate(user: FakeUser, path: string): HttpAnswer | undefined {
+    if (!settings.rateLimit) return undefined;
+    const key = `${user.key} ${/\/workspaces\/([^/]+)/.exec(path)?.[1] ?? ''}`;
+    const at = performance.now();
+    const recent = (sent.get(key) ?? []).filter((time) => at - time < 1_000);
+    recent.push(at);
+    sent.set(key, recent);
+    if (recent.length <= settings.rateLimit.perSecond) return undefined;
+    const retry = settings.rateLimit.retryAfterSeconds;
+    return new HttpAnswer(429, { message: 'Too many requests', code: 429 }, retry === undefined ? {} : { 'Retry-After': String(retry) });
+  }
+
+  /** The order of checks: the key (401), the route (404), the rate (429), the body (400), then the endpoint's own. GUESS: the real order is unknown. */
+  function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer {
+    const key = headers['x-api-key'];
+    const user = typeof key === 'string' ? state.users.find((item) => item.key === key) : undefined;
+    if (!user) return new HttpAnswer(401, { message: UNAUTHORIZED, code: 1000 });
+    let found: { route: Route; params: Record<string, string> } | undefined;
+    let pathKnown = false;
+    for (const candidate of routes) {
+      const match = candidate.pattern.exec(url.pathname);
+      if (!match) continue;
+      pathKnown = true;
+      if (candidate.method !== method) continue;
+      found = { route: candidate, params: Object.fromEntries(candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')])) };
+      break;
+    }
+    // GUESS: Spring's own answers for an unknown path and a wrong method.
+    if (!found) return pathKnown ? new HttpAnswer(405, { message: `Request method '${method}' is not supported`, code: 405 }) : new HttpAnswer(404, { message: 'No static resource found', code: 404 });
+    const limited = overRate(user, url.pathname);
+    if (limited) return limited;
+    let body: Body = {};
+    if (text.trim() !== '') {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new HttpAnswer(400, { message: 'Malformed JSON request', code: 400 });
+        body = parsed as Body;
+      } catch {
+        return new HttpAnswer(400, { message: 'Malformed JSON request', code: 400 });
+      }
+    }
+    try {
+      const result = found.route.handler({ method, params: found.params, query: url.searchParams, body, user });
+      const reply = result instanceof HttpAnswer ? result : new HttpAnswer(200, result);
+      if (method !== 'GET' && !(method === 'POST' && url.pathname.endsWith('/time-off/requests')) && reply.status < 300) writes.push({ method, path: url.pathname, userId: user.id });
+      return reply;
+    } catch (error) {
+      if (error instanceof Refusal) return error.answer;
+      // A bug in the fake: visible as a 500 rather than a hung request.
+      return new HttpAnswer(500, { message: String(error), code: 500 });
+    }
+  }
+
+  const server = await startFakeServer({
+    requests,
+    record: (common) => common,
+    respond: (method, url, headers, text): Reply => {
+      const result = answer(method, url, headers, text);
+      return jsonReply(result.status, result.body, result.headers);
+    },
+    failures,
+  });
+
+  return {
+    url: server.url,
+    options: settings,
+    state,
+    requests,
+    writes,
+    failNext(match, failure) {
+      failures.add(match, failure);
+    },
+    close: () => server.close(),
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// A realistic workspace
+
+/** Keys of the seeded people. */
+export const ADA_KEY = 'clockify-key-ada-0123456789';
+export const BOB_KEY = 'clockify-key-bob-9876543210';
+export const CLEO_KEY = 'clockify-key-cleo-5555555555';
+
+/** Ids of what seedWorkspace adds, for tests to name. */
+export const SEED = {
+  workspaces: { acme: '64a687e29ae1f428e7ebe303', side: '64a687e29ae1f428e7ebe404' },
+  users: { ada: '5a0ab5acb07987125438b60f', bob: '5a0ab5acb07987125438b610', cleo: '5a0ab5acb07987125438b611' },
+  clients: { acme: '64c777ddd3fcab07cfbb0001' },
+  projects: { website: '5b641568b07987035750505e', internal: '5b641568b07987035750505f', legacy: '5b641568b079870357505060', secret: '5b641568b079870357505061' },
+  tasks: { design: '64c777ddd3fcab07cfbb1001', development: '64c777ddd3fcab07cfbb1002', meeting: '64c777ddd3fcab07cfbb1003', oldTask: '64c777ddd3fcab07cfbb1004' },
+  policies: { vacation: '64c777ddd3fcab07cfbb2001', sick: '64c777ddd3fcab07cfbb2002', unpaid: '64c777ddd3fcab07cfbb2003', overtime: '64c777ddd3fcab07cfbb2004' },
+} as const;
+
+const WEEKDAYS: DayName[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
+
+/** German public holidays of 2026 and 2027 as Acme's Clockify holidays, for everyone. */
+function holidays(): FakeHoliday[] {
+  const days: Array<[string, string]> = [
+    ["New Year's Day", '2026-01-01'],
+    ['Good Friday', '2026-04-03'],
+    ['Easter Monday', '2026-04-06'],
+    ['Labour Day', '2026-05-01'],
+    ['Day of German Unity', '2026-10-03'],
+    ['Christmas Day', '2026-12-25'],
+    ["St. Stephen's Day", '2026-12-26'],
+    ["New Year's Day", '2027-01-01'],
+    ['Good Friday', '2027-03-26'],
+    ['Easter Monday', '2027-03-29'],
+    ['Labour Day', '2027-05-01'],
+    ['Christmas Day', '2027-12-25'],
+  ];
+  return days.map(([name, date], index) => ({ id: `64c777ddd3fcab07cfbb3${String(index).padStart(3, '0')}`, workspaceId: SEED.workspaces.acme, name, startDate: date, endDate: date, userIds: 'everyone' }));
+}
+
+/**
+ * Seeds two workspaces: Acme (STANDARD plan with time off) where Ada is a regular member (8 h on
+ * Mon–Fri, Europe/Berlin), Bob an admin and Cleo a member; and Ada's "Side project" (FREE plan, no
+ * time off). Acme has a client, projects (Website: billable, with Design and Development; Internal:
+ * not billable, with Meeting and a done task; Legacy: archived; Secret: Bob's only), policies
+ * (Vacation with half days, Sick leave without approval nor half days, Unpaid leave without a limit, Overtime in
+ * hours), Ada's balances (25 vacation days, 10 sick days), holidays, and time off of Bob's and Cleo's.
+ */
+export function seedWorkspace(fake: FakeClockify): void {
+  const { state } = fake;
+  const { workspaces: ws, users: u, projects: p, tasks: t, policies: pol } = SEED;
+  state.workspaces.push(
+    { id: ws.acme, name: 'Acme', plan: 'STANDARD', features: ['TIME_OFF', 'TIME_TRACKING', 'APPROVAL'], timeOffOn: true, settings: { forceProjects: false, forceTasks: false, forceDescription: false } },
+    { id: ws.side, name: 'Side project', plan: 'FREE', features: ['TIME_TRACKING'], timeOffOn: true, settings: { forceProjects: false, forceTasks: false, forceDescription: false } },
+  );
+  state.users.push(
+    { id: u.ada, name: 'Ada Lovelace', email: 'ada@acme.example', key: ADA_KEY, timeZone: 'Europe/Berlin', activeWorkspace: ws.acme, workspaces: [ws.acme, ws.side], roles: { [ws.side]: 'OWNER' }, workCapacity: 'PT8H', workingDays: WEEKDAYS },
+    { id: u.bob, name: 'Bob Builder', email: 'bob@acme.example', key: BOB_KEY, timeZone: 'Europe/Berlin', activeWorkspace: ws.acme, workspaces: [ws.acme], roles: { [ws.acme]: 'ADMIN' }, workCapacity: 'PT8H', workingDays: WEEKDAYS },
+    { id: u.cleo, name: 'Cleo Patra', email: 'cleo@acme.example', key: CLEO_KEY, timeZone: 'Europe/London', activeWorkspace: ws.acme, workspaces: [ws.acme], roles: {}, workCapacity: 'PT6H', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'] },
+  );
+  state.clients.push({ id: SEED.clients.acme, workspaceId: ws.acme, name: 'Acme Corp', archived: false });
+  state.projects.push(
+    { id: p.website, workspaceId: ws.acme, name: 'Website', clientId: SEED.clients.acme, archived: false, billable: true, public: true, memberIds: [] },
+    { id: p.internal, workspaceId: ws.acme, name: 'Internal', clientId: null, archived: false, billable: false, public: true, memberIds: [] },
+    { id: p.legacy, workspaceId: ws.acme, name: 'Legacy', clientId: SEED.clients.acme, archived: true, billable: true, public: true, memberIds: [] },
+    { id: p.secret, workspaceId: ws.acme, name: 'Secret', clientId: null, archived: false, billable: false, public: false, memberIds: [u.bob] },
+  );
+  state.tasks.push(
+    { id: t.design, projectId: p.website, name: 'Design', status: 'ACTIVE', billable: true },
+    { id: t.development, projectId: p.website, name: 'Development', status: 'ACTIVE', billable: true },
+    { id: t.meeting, projectId: p.internal, name: 'Meeting', status: 'ACTIVE', billable: false },
+    { id: t.oldTask, projectId: p.internal, name: 'Old task', status: 'DONE', billable: false },
+  );
+  const policy = (id: string, name: string, extra: Partial<FakePolicy> = {}): FakePolicy => ({
+    id,
+    workspaceId: ws.acme,
+    name,
+    timeUnit: 'DAYS',
+    allowHalfDay: false,
+    allowNegativeBalance: false,
+    requiresApproval: true,
+    archived: false,
+    everyoneIncludingNew: true,
+    userIds: [],
+    ...extra,
+  });
+  state.policies.push(
+    policy(pol.vacation, 'Vacation', { allowHalfDay: true }),
+    policy(pol.sick, 'Sick leave', { requiresApproval: false }),
+    policy(pol.unpaid, 'Unpaid leave', { allowNegativeBalance: true, allowHalfDay: true }),
+    policy(pol.overtime, 'Overtime hours', { timeUnit: 'HOURS' }),
+  );
+  state.balances.push(
+    { workspaceId: ws.acme, policyId: pol.vacation, userId: u.ada, total: 25 },
+    { workspaceId: ws.acme, policyId: pol.sick, userId: u.ada, total: 10 },
+    { workspaceId: ws.acme, policyId: pol.unpaid, userId: u.ada, total: 0 },
+    { workspaceId: ws.acme, policyId: pol.vacation, userId: u.bob, total: 28 },
+    { workspaceId: ws.acme, policyId: pol.vacation, userId: u.cleo, total: 20 },
+  );
+  state.holidays.push(...holidays());
+  const created = Date.parse('2026-10-01T09:00:00Z');
+  const request = (id: string, userId: string, start: string, end: string, status: FakeTimeOff['status']): FakeTimeOff =>
+    ({ id, workspaceId: ws.acme, policyId: pol.vacation, userId, start, end, halfDay: false, halfDayPeriod: null, status, note: 'private note', createdAt: created });
+  state.timeOff.push(
+    request('64c777ddd3fcab07cfbb4001', u.bob, '2026-11-23', '2026-11-27', 'APPROVED'),
+    request('64c777ddd3fcab07cfbb4002', u.cleo, '2026-11-24', '2026-11-24', 'PENDING'),
+    request('64c777ddd3fcab07cfbb4003', u.cleo, '2026-12-14', '2026-12-16', 'APPROVED'),
+  );
+}
+
+/** Ada's key, workspace and id, for the usual session. */
+export const ADA = { key: ADA_KEY, id: SEED.users.ada, workspace: SEED.workspaces.acme } as const;
+
+/** An entry of the person's in the fake's state. */
+export function addEntry(fake: FakeClockify, entry: Partial<FakeEntry> & Pick<FakeEntry, 'userId' | 'start'>): FakeEntry {
+  const full: FakeEntry = {
+    id: newId(0x65),
+    workspaceId: SEED.workspaces.acme,
+    projectId: null,
+    taskId: null,
+    description: '',
+    billable: false,
+    tagIds: [],
+    end: null,
+    type: 'REGULAR',
+    isLocked: false,
+    ...entry,
+  };
+  fake.state.entries.push(full);
+  return full;
+}
+
+/** The wall time as an instant, for seeding in a person's zone. */
+export function at(date: string, time: string, zone = 'Europe/Berlin'): number {
+  return wallTimeToEpoch(date, time, zone);
+}
+
+/** The local day of an instant, for reading the state. */
+export function dayIn(epochMs: number, zone = 'Europe/Berlin'): string {
+  return localDay(epochMs, zone);
+}
