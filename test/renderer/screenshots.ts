@@ -142,6 +142,21 @@ export const STATES: ScreenshotState[] = [
   { screen: 'connect', state: 'default', what: 'the AI clients found' },
   { screen: 'account', state: 'local', what: 'the local timesheet chosen' },
   {
+    screen: 'account',
+    state: 'clockify',
+    what: 'a Clockify account in a region, with its workspace',
+    fake: { account: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' } },
+    act: async (page) => {
+      await screenOf(page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'preferences',
+    state: 'clockify-no-capacity',
+    what: 'Clockify keeps the holidays and leave, not the work week: the week stays a field',
+    fake: { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, plan: { workWeek: null } },
+  },
+  {
     screen: 'preferences',
     state: 'tray',
     what: 'preferences with the idle threshold and a shortcut another app holds',
