@@ -92,6 +92,8 @@ export interface EngineOptions {
    * this back end cannot serve (breaks on the local timesheet), so the manifest holds them all.
    */
   listEveryTool?: boolean;
+  /** How often the back end's optional features are asked about again (default hourly; tests shorten it). */
+  detectionRepeatMs?: number;
 }
 
 export interface Engine {
@@ -182,7 +184,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     detection = followed.detectFeatures
       ? setTimeout(function detect() {
           void followed.detectFeatures?.();
-          detection = setTimeout(detect, DETECTION_REPEAT_MS);
+          detection = setTimeout(detect, options.detectionRepeatMs ?? DETECTION_REPEAT_MS);
           detection.unref();
         }, DETECTION_DELAY_MS)
       : undefined;

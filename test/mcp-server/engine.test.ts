@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../mcp-server/server.ts';
+import { DEFAULT_USERS as KIMAI_USERS, startFakeKimai } from './providers/kimai/fake-kimai.ts';
 
 const NOW = Date.parse('2026-11-18T08:00:00Z');
 let dir: string;
@@ -86,5 +87,37 @@ describe('the engine', () => {
     (engine as Engine).tracker.runningEntry = () => Promise.reject(new Error('The disk said no.'));
     const failing = await call('timer_status');
     expect(failing.content[0]?.text).toBe('Punchcard could not finish timer_status: The disk said no. Nothing was lost; the server keeps running.');
+  });
+});
+
+describe('a feature found off while the engine runs', () => {
+  it('is asked about again (hourly by default), and its tools come live when it appears: a Kimai absence plugin installed later', async () => {
+    const kimai = await startFakeKimai();
+    const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-'));
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, provider: { type: 'kimai', url: kimai.url } }));
+      engine = await createEngine({
+        userDataDir: dir,
+        allTools: true,
+        now: () => NOW,
+        log: () => {},
+        env: { ...process.env, PUNCHCARD_KIMAI_TOKEN: ada.token },
+        detectionRepeatMs: 300,
+      });
+      const plugins = () => kimai.requests.filter((request) => request.path === '/api/absences/types').length;
+      await expect.poll(plugins, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+      expect(engine.offeredToolNames()).not.toContain('request_leave');
+      kimai.config.absencePlugin = true;
+      await expect.poll(() => engine?.offeredToolNames() ?? [], { timeout: 5_000 }).toContain('request_leave');
+      // Found: not asked about again.
+      const asked = plugins();
+      await new Promise((done) => setTimeout(done, 900));
+      expect(plugins()).toBe(asked);
+    } finally {
+      engine?.close();
+      engine = undefined;
+      await kimai.close();
+    }
   });
 });
