@@ -7,8 +7,9 @@ const TYPE_WORDS: Array<[LeaveType, RegExp]> = [
   ['unpaid', /unpaid|unbezahlt|bezpłatny/i],
   ['sick', /sick|illness|krank|chorob/i],
   ['parental', /parental|maternity|paternity|eltern|mutterschutz|rodzicielski|macierzyński/i],
-  ['vacation', /annual|vacation|holiday|urlaub|pto|paid time off|wypoczynkowy/i],
+  // Before vacation: "Sonderurlaub" (special leave) holds "urlaub", and is not the year's vacation.
   ['personal', /personal|special|sonderurlaub|okolicznościowy/i],
+  ['vacation', /annual|vacation|holiday|urlaub|pto|paid time off|wypoczynkowy/i],
 ];
 
 /** Punchcard's type for one of the organisation's own leave types, by its name. */

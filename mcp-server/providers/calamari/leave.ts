@@ -10,7 +10,8 @@ import { type LeaveBalance, type LeaveRequest, type NewLeaveRequest, ProviderErr
 import { refuseOverlap } from '../leave-filing.ts';
 import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
 import { unlessRefused } from '../http/remote-error.ts';
-import { absenceTypeFor, leaveTypeOfName, requestParts, toLeaveRequest } from './mapping.ts';
+import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
+import { absenceTypeFor, requestParts, toLeaveRequest } from './mapping.ts';
 import type { CalamariPlan } from './plan.ts';
 import type { CalamariAbsenceType, CalamariRequest } from './wire.ts';
 

@@ -59,7 +59,6 @@ export function workedPieces(entry: TimeEntry, now: number): Array<{ start: numb
 // ---------------------------------------------------------------------------------------------
 // Leave
 
-export { leaveTypeOfName };
 
 /**
  * The organisation's absence type a request means: one named by Calamari's own name (any case), or
