@@ -6,6 +6,7 @@
 import * as z from 'zod/v4';
 import { ACCELERATOR_MAX } from '../../mcp-server/contract/accelerator.ts';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
+import { MAX_WORKSPACE_LENGTH } from '../../mcp-server/contract/back-end-accounts.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
 
@@ -462,7 +463,7 @@ const ProviderInput = z.discriminatedUnion('type', [
     .object({
       type: z.literal('clockify'),
       url: z.string().trim().max(2000).nullable().optional(),
-      workspace: z.string().trim().max(200).nullable().optional(),
+      workspace: z.string().trim().max(MAX_WORKSPACE_LENGTH).nullable().optional(),
     })
     .strict(),
 ]);

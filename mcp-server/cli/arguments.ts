@@ -68,13 +68,7 @@ export const CONFIG_VARIABLES = {
 } as const;
 
 const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file', workspace: '--workspace' };
-const VARIABLE_NAMES: Names = {
-  provider: CONFIG_VARIABLES.provider,
-  url: CONFIG_VARIABLES.url,
-  email: CONFIG_VARIABLES.email,
-  caFile: CONFIG_VARIABLES.caFile,
-  workspace: CONFIG_VARIABLES.workspace,
-};
+const VARIABLE_NAMES: Names = CONFIG_VARIABLES;
 
 /**
  * A variable's value, or undefined where it is unset, empty, or a placeholder a client left
@@ -216,7 +210,7 @@ function providerProfile(flags: ProviderFlags, names: Names): ProviderProfile | 
   if (url !== undefined && !isHttpUrl(url)) return `${n.url} ${url} is not an http(s) address such as https://kimai.example.com.`;
   if (workspace !== undefined && provider !== 'clockify') return `${n.workspace} is for ${n.provider} clockify only.`;
   // As in config.json (contract/settings.ts): a workspace's id or name, not a page of text.
-  if (workspace !== undefined && workspace.trim().length > MAX_WORKSPACE_LENGTH) return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
+  if (workspace !== undefined && workspace.length > MAX_WORKSPACE_LENGTH) return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
   if (provider === 'clockify') {
     if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
     if (email !== undefined) return `${n.email} is not for ${n.provider} clockify: Clockify knows you by your API key.`;

@@ -54,7 +54,7 @@ export const CalamariProviderSchema = z.object({
   email,
 });
 
-/** A Clockify address: one of Clockify's API hosts, or one the person chose (a proxy, a test server). */
+/** A Clockify address: one of Clockify's API hosts, or a server on this computer (back-end-accounts.ts). */
 const clockifyUrl = httpUrl.superRefine((url, context) => {
   const problem = clockifyUrlProblem(url);
   if (problem) context.addIssue({ code: 'custom', message: problem });

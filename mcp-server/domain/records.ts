@@ -139,6 +139,12 @@ export interface TimeAccount {
   label: string;
 }
 
+/**
+ * Entries that began this long before a report's range are fetched too: a night shift begun the
+ * evening before counts its hours after midnight (spansWithin cuts it to the range).
+ */
+export const SPAN_LOOKBACK_MS = 24 * 3_600_000;
+
 /** The worked spans of entries within [from, to): each cut to the range, a running one ending now (never before it began). */
 export function spansWithin(entries: readonly TimeEntry[], from: number, to: number, now: number): WorkSpan[] {
   const spans: WorkSpan[] = [];

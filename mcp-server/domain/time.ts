@@ -26,6 +26,14 @@ export function systemTimeZone(): string {
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
+/**
+ * The first of `zones` that is a zone, else the system's: a back end's zone for the person before the
+ * settings', and the system's only when neither names one.
+ */
+export function firstValidZone(...zones: ReadonlyArray<string | null | undefined>): string {
+  return zones.find((zone): zone is string => !!zone && isValidTimeZone(zone)) ?? systemTimeZone();
+}
+
 /** The one rule for a zone a person names (contract/time-zone.ts): the window and main use it too. */
 export { isValidTimeZone };
 

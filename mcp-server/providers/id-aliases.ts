@@ -5,11 +5,11 @@
 // (an AI client's server lists #17, the person says "delete #17"), so the numbers live in a SQLite
 // file in the data folder, assigned under its write lock (docs/decisions.md, "Numbers for a back
 // end's string ids"). An assigned number never changes; each process keeps what it has seen in memory.
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log.ts';
-import { whileBusy } from './sqlite-busy.ts';
+import { isWritable, whileBusy } from './shared-sqlite.ts';
 
 /** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
 const LOCK_WAIT_MS = 10_000;
@@ -94,7 +94,7 @@ export class IdAliases {
    */
   async #open(): Promise<DatabaseSync> {
     if (this.#db) return this.#db;
-    if (!canWrite(this.#path)) {
+    if (!folderMade(this.#path) || !isWritable(this.#path)) {
       this.#log(`${this.#path} cannot be written; this process numbers ids for itself, so its numbers differ from other processes'.`);
       this.#db = new DatabaseSync(':memory:');
       this.#db.exec(SCHEMA);
@@ -121,12 +121,10 @@ export class IdAliases {
   }
 }
 
-/** Whether the file (where there is one) and its folder (for -wal and -shm) may be written, the folder made where missing. */
-function canWrite(path: string): boolean {
+/** The file's folder, made where missing; false where it cannot be. */
+function folderMade(path: string): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    accessSync(dirname(path), constants.W_OK);
-    if (existsSync(path)) accessSync(path, constants.W_OK);
     return true;
   } catch {
     return false;

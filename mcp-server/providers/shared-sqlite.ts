@@ -1,8 +1,10 @@
-// Waiting out another process's lock on a SQLite file, shared by every file Punchcard keeps in SQLite
-// (the local timesheet, the remote back ends' id lists). node:sqlite is synchronous, so SQLite's own
+// What every SQLite file several Punchcard processes share needs (the local timesheet, the remote back
+// ends' id lists): whether this process may write it, and waiting out another's lock. node:sqlite is synchronous, so SQLite's own
 // busy wait would freeze the whole event loop while another program holds a lock (tools/list and
 // whoami waiting on a backup tool): SQLite never waits here (no busy timeout), a busy answer comes
 // back at once, and the work is tried again on a timer while every other request keeps being answered.
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ProviderError } from './time-tracker.ts';
 
@@ -53,4 +55,25 @@ export function isReadOnlyError(error: unknown): boolean {
   const { errcode, code } = error as { errcode?: unknown; code?: unknown };
   // SQLITE_READONLY (8) from SQLite; EROFS / EACCES from the file system.
   return (typeof errcode === 'number' && (errcode & 0xff) === 8) || code === 'EROFS' || code === 'EACCES';
+}
+
+/** Whether SQLite may write here: the file (when there is one) and its folder (for -wal and -shm). */
+export function isWritable(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    if (exists(path)) accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything is at `path` (a timesheet's -wal, say). */
+export function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

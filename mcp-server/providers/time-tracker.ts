@@ -29,6 +29,14 @@ export interface EntryQuery {
   offset: number;
 }
 
+/**
+ * A time entry that is not the person's, refused in the same words whether the back end refused it
+ * (a worker's key) or Punchcard did (a manager's or admin's key reaches colleagues' entries).
+ */
+export function notYourEntry(number: number): ProviderError {
+  return new ProviderError('denied', `Time entry #${number} is not yours; Punchcard only reads and changes your own entries.`);
+}
+
 export interface Person {
   name: string;
   /** One line about the connection (server, version, mode) for remote back ends. */

@@ -147,7 +147,7 @@ export function catalogLookup(context: ToolContext) {
     const key = `${includeArchived}:${kind}:${projectId ?? ''}`;
     let catalog = loaded.get(key);
     if (!catalog) {
-      catalog = projectId === null ? context.tracker.catalog(includeArchived, [kind]) : context.tracker.catalog(includeArchived, [kind], projectId);
+      catalog = context.tracker.catalog(includeArchived, [kind], projectId ?? undefined);
       loaded.set(key, catalog);
     }
     return catalog;
@@ -254,7 +254,7 @@ const PLURALS: Record<CatalogKind, string> = { customer: 'customers', project: '
  * The item `text` names, archived ones refused in words; none found, the closest names, and
  * create_catalog_item where the back end lets the person add one.
  */
-function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pick<TimeTracker, 'label' | 'capabilities' | 'activitiesBelongToProjects'>): CatalogItem {
+function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
   const found = find(items, text);
   if (found) return checkedArchived(found, tracker);
   const creatable = tracker.capabilities.has('catalog_write');

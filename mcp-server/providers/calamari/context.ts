@@ -3,7 +3,7 @@
 // key — remembered between starts (facts.ts), asked about only where that can change something, and
 // deciding the tools. Calamari's limit is counted per hour, so reference data is kept for an hour.
 import type { CalamariProfile } from '../../contract/settings.ts';
-import { isValidTimeZone, localDate, systemTimeZone } from '../../domain/time.ts';
+import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import { LearnedFacts } from '../http/learned-facts.ts';
 import { unlessRefused } from '../http/remote-error.ts';
@@ -95,10 +95,7 @@ export class CalamariContext {
    * Calamari's zone for the person, so sending them in another one shifts every clock event.
    */
   async zone(): Promise<string> {
-    const known = await this.timeZone();
-    if (known && isValidTimeZone(known)) return known;
-    const configured = this.options.timezone();
-    return configured && isValidTimeZone(configured) ? configured : systemTimeZone();
+    return firstValidZone(await this.timeZone(), this.options.timezone());
   }
 
   today(zone: string): string {

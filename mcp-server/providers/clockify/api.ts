@@ -132,8 +132,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     stopRunning: async (workspaceId: string, userId: string, end: string) =>
       entryOf(await call<ClockifyTimeEntry>('PATCH', `${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('stop the timer', 'No timer of yours is running in Clockify any more; it was probably stopped elsewhere.'), { body: { end } })),
 
-    projectsPage: (workspaceId: string, page: number, archived?: boolean) =>
-      listPage<ClockifyProject>(`${ws(workspaceId)}/projects`, tracking('list projects'), archived === undefined ? {} : { archived }, page),
+    /** Archived projects and active ones alike (`archived` left out), for the names of old entries. */
+    projectsPage: (workspaceId: string, page: number) => listPage<ClockifyProject>(`${ws(workspaceId)}/projects`, tracking('list projects'), {}, page),
     tasksPage: (workspaceId: string, projectId: string, projectName: string, page: number) =>
       listPage<ClockifyTask>(`${ws(workspaceId)}/projects/${id(projectId)}/tasks`, tracking(`list the tasks of "${projectName}"`), {}, page),
     clientsPage: (workspaceId: string, page: number) => listPage<ClockifyClient>(`${ws(workspaceId)}/clients`, tracking('list clients'), {}, page),

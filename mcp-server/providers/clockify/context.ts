@@ -4,7 +4,7 @@
 // person (deciding the leave tools), and the numbers Punchcard shows for Clockify's string ids.
 import { join } from 'node:path';
 import type { ClockifyProfile } from '../../contract/settings.ts';
-import { isValidTimeZone, localDate, systemTimeZone } from '../../domain/time.ts';
+import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import { LearnedFacts } from '../http/learned-facts.ts';
 import { hostOf } from '../http/remote-error.ts';
@@ -103,10 +103,7 @@ export class ClockifyContext {
 
   /** The zone the person's days are in: Clockify's for them, else the settings', and only then the system's. */
   async zone(): Promise<string> {
-    const known = await this.timeZone();
-    if (known) return known;
-    const configured = this.options.timezone();
-    return configured && isValidTimeZone(configured) ? configured : systemTimeZone();
+    return firstValidZone(await this.timeZone(), this.options.timezone());
   }
 
   async today(): Promise<string> {

@@ -6,7 +6,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
 import { pagesUntilLast } from '../http/paging.ts';
-import { type EntryFields, type EntryQuery, ProviderError, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, notYourEntry, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { Booking, ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
@@ -19,8 +19,6 @@ const RUNNING_REUSE_MS = 2_000;
 const LISTING_REUSE_MS = 2_000;
 /** update_time_entry reads the entry, then changes it: the read of a moment ago is reused. */
 const ENTRY_REUSE_MS = 2_000;
-/** Entries that began this long before a report's range are fetched too (night shifts). */
-const SPAN_LOOKBACK_MS = 24 * 3_600_000;
 /**
  * Clockify may read a listing's start and end in the person's profile zone whatever offset they carry
  * (docs/back-ends/clockify.md): listings ask with a margin of the widest offset and are cut to the range here.
@@ -37,7 +35,8 @@ const DAY_MS = 86_400_000;
 export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> {
   readonly #running = new Expiring<ClockifyTimeEntry | null>(RUNNING_REUSE_MS);
   readonly #listings = new ExpiringByKey<string, ClockifyTimeEntry[]>(LISTING_REUSE_MS);
-  #lastRead: { number: number; entry: ClockifyTimeEntry; at: number } | undefined;
+  /** Entries read by number, for a change that follows at once; forgotten on any write. */
+  readonly #reads = new ExpiringByKey<number, ClockifyTimeEntry>(ENTRY_REUSE_MS);
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#currentRunning(true);
@@ -180,17 +179,16 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
    * entries that Clockify has not locked.
    */
   async #ownEntry(number: number, verb: 'read' | 'change' | 'delete'): Promise<ClockifyTimeEntry> {
-    const recent = this.#lastRead?.number === number && performance.now() - this.#lastRead.at < ENTRY_REUSE_MS ? this.#lastRead.entry : undefined;
     const remote = await this.context.remote('entry', number, `There is no time entry #${number}: Punchcard has listed none with that number (list_time_entries shows yours).`);
     const { workspaceId, userId } = await this.context.ids();
-    const entry =
-      recent ??
-      (await this.context.api.entry(workspaceId, remote, number).catch((error: unknown) => {
+    const entry = await this.#reads.get(number, () =>
+      this.context.api.entry(workspaceId, remote, number).catch((error: unknown) => {
         // Everyone may read their own entries: a refused one is a colleague's.
-        throw error instanceof ClockifyError && error.status === 403 ? notYours(number) : error;
-      }));
-    this.#lastRead = verb === 'read' ? { number, entry, at: performance.now() } : undefined;
-    if (entry.userId !== userId) throw notYours(number);
+        throw error instanceof ClockifyError && error.status === 403 ? notYourEntry(number) : error;
+      }),
+    );
+    if (verb !== 'read') this.#reads.forget(number);
+    if (entry.userId !== userId) throw notYourEntry(number);
     if (verb === 'read') return entry;
     if (!isWork(entry)) throw new ProviderError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
     if (entry.isLocked) throw new ProviderError('invalid', `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`);
@@ -222,7 +220,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
   #forget(): void {
     this.#running.invalidate();
     this.#forgetListings();
-    this.#lastRead = undefined;
+    this.#reads.clear();
   }
 
   #forgetListings(): void {
@@ -238,9 +236,4 @@ function namedAs(answer: ClockifyTimeEntry, before: ClockifyTimeEntry): Clockify
   const project = answer.project ?? (answer.projectId === before.projectId ? before.project : undefined);
   const task = answer.task ?? (answer.taskId === before.taskId ? before.task : undefined);
   return { ...answer, ...(project ? { project } : {}), ...(task ? { task } : {}) };
-}
-
-/** Said alike whether Clockify refused a colleague's entry or Punchcard did (an admin's key reaches it). */
-function notYours(number: number): ProviderError {
-  return new ProviderError('denied', `Time entry #${number} is not yours; Punchcard only reads and changes your own entries.`);
 }

@@ -3,9 +3,9 @@
 // the spans a report adds up. Every entry is the person's own, or refused in words: a manager's key
 // could reach colleagues' entries, Punchcard never does. Lump sums are listed, never changed.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, Expiring } from '../http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
 import { allPages, pageWindow } from '../http/paging.ts';
-import { type EntryFields, type EntryQuery, ProviderError, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, notYourEntry, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
 import type { ClockodoContext } from './context.ts';
@@ -17,8 +17,6 @@ import type { ClockodoEntry } from './wire.ts';
 const CLOCK_REUSE_MS = 2_000;
 /** update_time_entry reads the entry, then changes it: the read of a moment ago is reused. */
 const ENTRY_REUSE_MS = 2_000;
-/** Entries that began this long before a report's range are fetched too (night shifts). */
-const SPAN_LOOKBACK_MS = 24 * 3_600_000;
 /** How far back clock_in looks for the entry to resume. */
 const RESUME_LOOKBACK_DAYS = [7, 90];
 
@@ -32,7 +30,8 @@ interface Booking {
 
 export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> {
   readonly #clock = new Expiring<ClockodoEntry | null>(CLOCK_REUSE_MS);
-  #lastRead: { entry: ClockodoEntry; at: number } | undefined;
+  /** Entries read by id, for a change that follows at once. */
+  readonly #reads = new ExpiringByKey<number, ClockodoEntry>(ENTRY_REUSE_MS);
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#running(false);
@@ -175,18 +174,17 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
 
   /** An entry of the person's, or a refusal in words: a manager's key could reach colleagues' entries, Punchcard never does. */
   async #ownEntry(id: number, verb: 'read' | 'change' | 'delete'): Promise<ClockodoEntry> {
-    const recent = this.#lastRead?.entry.id === id && performance.now() - this.#lastRead.at < ENTRY_REUSE_MS ? this.#lastRead.entry : undefined;
     const [entry, userId] = await allSettled([
-      recent
-        ? Promise.resolve(recent)
-        : this.context.api.entry(id).catch((error: unknown) => {
-            // Everyone may read their own entries: a refused one is a colleague's (Clockodo shuts a worker out of those itself).
-            throw error instanceof ClockodoError && error.status === 403 ? notYours(id) : error;
-          }),
+      this.#reads.get(id, () =>
+        this.context.api.entry(id).catch((error: unknown) => {
+          // Everyone may read their own entries: a refused one is a colleague's (Clockodo shuts a worker out of those itself).
+          throw error instanceof ClockodoError && error.status === 403 ? notYourEntry(id) : error;
+        }),
+      ),
       this.context.userId(),
     ]);
-    this.#lastRead = verb === 'read' ? { entry, at: performance.now() } : undefined;
-    if (entry.users_id !== userId) throw notYours(id);
+    if (verb !== 'read') this.#reads.forget(id);
+    if (entry.users_id !== userId) throw notYourEntry(id);
     if (verb !== 'read' && isLumpSum(entry)) {
       throw new ProviderError('invalid', `Time entry #${id} is a lump sum; Punchcard lists lump sums but does not ${verb} them. Do that in Clockodo.`);
     }
@@ -241,9 +239,4 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
         (projects.length ? `You may book on ${projects.join(', ')}; name one (and an activity).` : 'No project is open to you; ask whoever manages Clockodo.'),
     );
   }
-}
-
-/** Said alike whether Clockodo refused a colleague's entry or Punchcard did (a manager's key reaches it). */
-function notYours(id: number): ProviderError {
-  return new ProviderError('denied', `Time entry #${id} is not yours; Punchcard only reads and changes your own entries.`);
 }

@@ -8,7 +8,7 @@ import { mapWithLimit } from '../http/cache.ts';
 import { allPages, pageWindow } from '../http/paging.ts';
 import { allSettled, Expiring } from '../http/cache.ts';
 import { formatWallClock } from '../../domain/time.ts';
-import { type EntryFields, type EntryQuery, ProviderError, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext, Session } from './context.ts';
@@ -18,8 +18,6 @@ import type { KimaiTimesheet } from './wire.ts';
 
 /** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
 const ACTIVE_REUSE_MS = 2_000;
-/** Entries that began this long before a report's range are fetched too (night shifts). */
-const SPAN_LOOKBACK_MS = 24 * 3_600_000;
 /** Roles that by default may see others' timesheets, which lifts the tracking-mode limits. */
 const PRIVILEGED_ROLES = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 

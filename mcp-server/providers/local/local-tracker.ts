@@ -1,7 +1,8 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
 import { rangesOverlap } from '../../domain/leave-days.ts';
 import type { StatementSync } from 'node:sqlite';
-import { isUniqueViolation, isWritable, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
+import { isWritable } from '../shared-sqlite.ts';
+import { isUniqueViolation, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
 import {
   type Catalog,
   type CatalogItem,

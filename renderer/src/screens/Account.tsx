@@ -2,7 +2,7 @@
 // form to main and into the keychain; the window never sees a saved one, only whether there is one.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
-import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, credentialAccount, isEmail, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, credentialAccount, isEmail, isHttpUrl, MAX_WORKSPACE_LENGTH, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
@@ -109,7 +109,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
     if (choice?.url === 'required' && !url) found.url = `Enter the address of your ${choice.label}, such as ${example}.`;
     else if (choice && choice.url !== 'none' && url && !isHttpUrl(url)) found.url = `That is not a web address; it looks like ${example}.`;
     else if (form.type === 'clockify' && url) {
-      // The engine's own rule: Clockify's key goes only to its API hosts, or to an address chosen here over https.
+      // The engine's own rule: Clockify's key goes only to its API hosts, or to a server on this computer.
       const problem = clockifyUrlProblem(normalizeBaseUrl(url));
       if (problem) found.url = `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
     }
@@ -285,7 +285,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
                   spellCheck={false}
                   autoComplete="off"
                   placeholder="Your active workspace"
-                  maxLength={200}
+                  maxLength={MAX_WORKSPACE_LENGTH}
                   value={form.workspace}
                   aria-describedby={describedBy}
                   onChange={(event) => set('workspace', event.currentTarget.value)}

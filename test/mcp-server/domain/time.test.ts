@@ -18,6 +18,7 @@ import {
   parseLocalDate,
   startOfIsoWeek,
   startOfLocalDay,
+  firstValidZone,
   systemTimeZone,
   weekdayName,
 } from '../../../mcp-server/domain/time.ts';
@@ -51,6 +52,12 @@ describe('zones', () => {
     const zone = systemTimeZone();
     expect(zone).not.toBe('');
     expect(isValidTimeZone(zone)).toBe(true);
+  });
+
+  it('firstValidZone takes the first zone that is one (the back end\'s, then the settings\'), else the system\'s', () => {
+    expect(firstValidZone(NEW_YORK, BERLIN)).toBe(NEW_YORK);
+    expect(firstValidZone(null, '', 'Mars/Olympus', BERLIN)).toBe(BERLIN);
+    expect(firstValidZone('+01:00', undefined)).toBe(systemTimeZone());
   });
 
   it('isValidTimeZone accepts IANA names and aliases, in any case', () => {
