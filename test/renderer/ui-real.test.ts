@@ -371,6 +371,22 @@ function realAppBeside<K extends string, F extends { close(): Promise<void> }>(
   };
 }
 
+/**
+ * The Account screen in a fresh window after a save, which asks main again: the saved fields come
+ * back, the secret's field is empty with Forget offered (the secret is in the keychain), and the
+ * secret is nowhere in the page. The screenshot is real-account-<shot>.png.
+ */
+async function reopenedAccount(session: Session, saved: { fields: Record<string, string>; secretName: string; secret: string; shot: string }): Promise<Locator> {
+  const page = await open(session, 'account');
+  const account = screen(page, 'account');
+  for (const [label, value] of Object.entries(saved.fields)) expect(await account.getByLabel(label, { exact: true }).inputValue(), label).toBe(value);
+  expect(await account.getByLabel(saved.secretName, { exact: true }).inputValue()).toBe('');
+  await visible(account.getByRole('button', { name: `Forget ${saved.secretName}` }));
+  expect(await page.content()).not.toContain(saved.secret);
+  await page.screenshot({ path: resolve(SCREENSHOTS, `real-account-${saved.shot}.png`) });
+  return account;
+}
+
 const PATIENCE = { timeout: 15_000 };
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', ...PATIENCE });
 const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', ...PATIENCE });
@@ -797,14 +813,8 @@ describe('the real app with a Kimai account in the keychain', () => {
     await text(form.account.getByRole('status')).toMatch(/^Connected to Kimai .* as Ada Lovelace/);
 
     // A fresh window asks main again: the token is there (in the keychain), and never shown.
-    const again = await open(session, 'account');
-    const account = screen(again, 'account');
-    expect(await account.getByLabel('Kimai address').inputValue()).toBe(kimai.url);
-    expect(await account.getByLabel('API token', { exact: true }).inputValue()).toBe('');
-    await visible(account.getByRole('button', { name: 'Forget API token' }));
+    const account = await reopenedAccount(session, { fields: { 'Kimai address': kimai.url }, secretName: 'API token', secret: SECRET, shot: 'kimai' });
     await text(account).toContain('Your API token for this account is saved in your system keychain');
-    expect(await again.content()).not.toContain(SECRET);
-    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-kimai.png') });
 
     // The app's warm engine, restarted with Kimai on save, reaches it with the keychain's token too:
     // the status comes from Kimai, and the tools are what this Kimai supports (no absence plugin).
@@ -978,14 +988,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await form.test.click();
     await text(form.account.getByRole('status')).toMatch(/Ada Worker/);
 
-    const again = await open(session, 'account');
-    const account = screen(again, 'account');
-    expect(await account.getByLabel('Clockodo login').inputValue()).toBe('ada@example.com');
-    expect(await account.getByLabel('Clockodo address (optional)').inputValue()).toBe(clockodo.url);
-    expect(await account.getByLabel('API key', { exact: true }).inputValue()).toBe('');
-    await visible(account.getByRole('button', { name: 'Forget API key' }));
-    expect(await again.content()).not.toContain(KEY);
-    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-clockodo.png') });
+    await reopenedAccount(session, { fields: { 'Clockodo login': 'ada@example.com', 'Clockodo address (optional)': clockodo.url }, secretName: 'API key', secret: KEY, shot: 'clockodo' });
   });
 
   it("shows Clockodo's day on Status, clocks in and out there, and shows what Clockodo does not do and what it keeps", async () => {
@@ -1113,11 +1116,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toMatch(/Ada Lovelace \(ada@acme\.example\)/);
 
-    const again = await open(session, 'account');
-    expect(await screen(again, 'account').getByLabel('Calamari address').inputValue()).toBe(calamari.url);
-    await visible(screen(again, 'account').getByRole('button', { name: 'Forget API key' }));
-    expect(await again.content()).not.toContain(KEY);
-    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-calamari.png') });
+    await reopenedAccount(session, { fields: { 'Calamari address': calamari.url }, secretName: 'API key', secret: KEY, shot: 'calamari' });
   });
 
   it("clocks in on Calamari, takes a break and ends it from Status; Tools and Preferences show what Calamari does and keeps", async () => {
@@ -1237,12 +1236,7 @@ describe('the real app with a Clockify account: the person\'s own key, one works
     expect(readConfig(app)?.provider).toEqual({ type: 'clockify', url: clockify.url, workspace: 'Acme' });
     expect(readFileSync(app.configFile, 'utf8')).not.toContain(KEY);
 
-    const again = await open(session, 'account');
-    expect(await screen(again, 'account').getByLabel('Workspace (optional)').inputValue()).toBe('Acme');
-    expect(await screen(again, 'account').getByLabel('Clockify address (optional)').inputValue()).toBe(clockify.url);
-    await visible(screen(again, 'account').getByRole('button', { name: 'Forget API key' }));
-    expect(await again.content()).not.toContain(KEY);
-    await again.screenshot({ path: resolve(SCREENSHOTS, 'real-account-clockify.png') });
+    await reopenedAccount(session, { fields: { 'Workspace (optional)': 'Acme', 'Clockify address (optional)': clockify.url }, secretName: 'API key', secret: KEY, shot: 'clockify' });
   });
 
   it("clocks in on a project's task and out from Status; Tools and Preferences show what Clockify does and keeps", async () => {

@@ -170,6 +170,12 @@ describe('time off decides the leave tools', () => {
   it.each<[string, (fake: FakeClockify) => void, RegExp]>([
     ['a plan without time off', (fake) => fake.state.workspaces.forEach((workspace) => (workspace.features = ['TIME_TRACKING'])), /the workspace's plan does not include it/],
     ['time off switched off', (fake) => fake.state.workspaces.forEach((workspace) => (workspace.timeOffOn = false)), /it is off in the workspace, or not open to you/],
+    // A workspace that has no time off at all may answer that it has no such thing (404, in JSON): off too.
+    [
+      'no time off in the workspace (404)',
+      (fake) => fake.failNext({ path: /\/time-off\// }, { status: 404, body: { message: 'Not found', code: 404 }, times: 1_000 }),
+      /it is off in the workspace, or not open to you/,
+    ],
   ])('%s: the leave tools are withdrawn live, said in whoami, and the next start lists the right ones first', async (_label, switchOff, why) => {
     let changes = 0;
     const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));

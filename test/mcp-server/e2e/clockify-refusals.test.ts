@@ -59,8 +59,8 @@ describe('a Clockify that answers the time-off search with everyone\'s requests 
     // Bob's own approved week only; Cleo's two requests are not his.
     expect(listed.map((request) => request.first_day)).toEqual(['2026-11-23']);
     const before = fake.state.timeOff.length;
-    // Cleo's pending request got a number in Bob's calendar of the team; it is still not his to withdraw.
-    await bob.call('absence_calendar', { from: '2026-11-23', to: '2026-11-27' });
+    // Every number Bob's session gave out (his own request, the calendar's): none withdraws anyone's pending request.
+    await bob.call('absence_calendar', { from: '2026-11-23', to: '2026-12-31' });
     for (const id of [1, 2, 3, 4]) {
       const result = await bob.call('cancel_leave_request', { id });
       if (!result.isError) throw new Error(`#${id} was withdrawn: ${textOf(result)}`);
