@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log.ts';
-import { isWritable, whileBusy } from './shared-sqlite.ts';
+import { isWritable, whileBusy } from './sqlite-files.ts';
 
 /** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
 const LOCK_WAIT_MS = 10_000;

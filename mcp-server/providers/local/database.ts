@@ -1,13 +1,13 @@
 // The local timesheet file. Several processes open it at once (the app's engine and one server per
 // AI client), so every write takes the write lock up front (BEGIN IMMEDIATE); WAL lets readers
 // continue meanwhile. SQLite never waits for a lock itself (no busy timeout): a busy answer comes
-// back at once, and the call waits on a timer and tries again (../shared-sqlite.ts), while every other
+// back at once, and the call waits on a timer and tries again (../sqlite-files.ts), while every other
 // request keeps being answered.
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
-import { exists, isReadOnlyError, isWritable, whileBusy as waitWhileBusy } from '../shared-sqlite.ts';
+import { exists, isReadOnlyError, isWritable, whileBusy as waitWhileBusy } from '../sqlite-files.ts';
 import { ProviderError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from './timesheet-file.ts';
@@ -125,7 +125,7 @@ function writeNow<T>(db: Database, work: () => T): T {
   }
 }
 
-/** Runs `work`, waiting out another process's lock on the timesheet (shared-sqlite.ts). */
+/** Runs `work`, waiting out another process's lock on the timesheet (sqlite-files.ts). */
 export function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): Promise<T> {
   return waitWhileBusy(path, lockWaitMs, work, 'the timesheet');
 }

@@ -1,7 +1,7 @@
 // The built-in timesheet: a SQLite file in the user-data folder, no account needed.
 import { rangesOverlap } from '../../domain/leave-days.ts';
 import type { StatementSync } from 'node:sqlite';
-import { isWritable } from '../shared-sqlite.ts';
+import { isWritable } from '../sqlite-files.ts';
 import { isUniqueViolation, openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
 import {
   type Catalog,
