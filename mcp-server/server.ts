@@ -214,55 +214,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     applyEverywhere();
   };
 
-  // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
-  // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
-  let zone: { for: Settings; timezone: string } | undefined;
-  // The back end's zone is checked once per name it reports, for the same reason.
-  let remoteZone: { name: string; valid: boolean } | undefined;
-  const context = async (): Promise<ToolContext> => {
-    const settings = current.settings;
-    const active = tracker;
-    if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, log) };
-    // With no zone in the settings, a back end's own zone for the person wins over the system's (it
-    // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
-    // down, a revoked token), the call fails here with that reason: every tool of such a back end
-    // needs it, and the tool would only send the same failing requests again and wait for them again.
-    const remote = settings.timezone === '' && active.timeZone ? await active.timeZone() : null;
-    if (remote !== null && remoteZone?.name !== remote) remoteZone = { name: remote, valid: isValidTimeZone(remote) };
-    return {
-      tracker: active,
-      settings,
-      timezone: remote !== null && remoteZone?.valid ? remote : zone.timezone,
-      now: options.now,
-      log,
-      // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
-      workDays: active.workPlan
-        ? active.workPlan.bind(active)
-        : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
-      planSource: active.workPlan ? 'back_end' : 'settings',
-      notes: [],
-      organisationPolicy: aiGate(policy, profile),
-      settingsFile: fileState,
-      ask: NO_ASKING,
-    };
-  };
-  // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
-  // settings' zone does (a prompt only names days, and the tools it leads to say what is wrong).
-  const promptClock = async (): Promise<{ timezone: string; now: number }> => {
-    try {
-      const known = await withRequestBudget(MAX_REQUESTS_PER_CALL, context);
-      return { timezone: known.timezone, now: options.now() };
-    } catch {
-      return { timezone: resolveTimeZone(current.settings.timezone, () => {}), now: options.now() };
-    }
-  };
-  const completionData: Pick<CompletionContext, 'catalog' | 'leave'> = {
-    catalog: remembered(options.now, () => tracker, (active) => withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.catalog(false, ['project', 'activity']))),
-    leave: remembered(options.now, () => tracker, async (active) => {
-      const year = Number(localDate(options.now(), (await promptClock()).timezone).slice(0, 4));
-      return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
-    }),
-  };
+  const { context, promptClock, completionData } = callParts({
+    trackerNow: () => tracker,
+    settings: () => current.settings,
+    holidaysOf,
+    now: options.now,
+    log,
+    organisationPolicy: () => aiGate(policy, profile),
+    settingsFile: () => fileState,
+  });
   // Questions travel with a state only this process can sign (asking.ts): one stdio process serves
   // every round of a call, so the key never leaves it.
   const questions = createRequestStateCodec<RoundState>({
@@ -323,7 +283,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     offeredPromptNames: () =>
       PROMPT_LIST.filter((prompt) => isPromptOffered(prompt, (name) => isToolOffered(TOOLS[name], capabilities(), current.settings, toolOptions()))).map((prompt) => prompt.name),
     createServer() {
-      const { server, apply } = buildServer({
+      const { server, apply } = createMcpServer({
         trackerNow: () => tracker,
         capabilities,
         context,
@@ -349,11 +309,84 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 }
 
+/** What each call of one person's engine is given, and the prompts' clock and completion data. */
+export interface CallPartsOptions {
+  trackerNow: () => TimeTracker;
+  settings: () => Settings;
+  holidaysOf: HolidaysOf;
+  now: Clock;
+  log: Log;
+  /** Why the organisation's policy leaves AI clients only whoami, or null. */
+  organisationPolicy: () => string | null;
+  settingsFile: () => ToolContext['settingsFile'];
+}
+
+export type HolidaysOf = (settings: Settings, from: string, to: string) => Promise<Map<string, string>>;
+
+/**
+ * The tool context of a call, the prompts' clock and the completions' data, over one person's back
+ * end: the desktop engine has one person, the team server one of these per person signed in.
+ */
+export function callParts(options: CallPartsOptions): Pick<ServerParts, 'context' | 'promptClock' | 'completionData'> {
+  const { holidaysOf, log } = options;
+  // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
+  // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
+  let zone: { for: Settings; timezone: string } | undefined;
+  // The back end's zone is checked once per name it reports, for the same reason.
+  let remoteZone: { name: string; valid: boolean } | undefined;
+  const context = async (): Promise<ToolContext> => {
+    const settings = options.settings();
+    const active = options.trackerNow();
+    if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, log) };
+    // With no zone in the settings, a back end's own zone for the person wins over the system's (it
+    // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
+    // down, a revoked token), the call fails here with that reason: every tool of such a back end
+    // needs it, and the tool would only send the same failing requests again and wait for them again.
+    const remote = settings.timezone === '' && active.timeZone ? await active.timeZone() : null;
+    if (remote !== null && remoteZone?.name !== remote) remoteZone = { name: remote, valid: isValidTimeZone(remote) };
+    return {
+      tracker: active,
+      settings,
+      timezone: remote !== null && remoteZone?.valid ? remote : zone.timezone,
+      now: options.now,
+      log,
+      // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
+      workDays: active.workPlan
+        ? active.workPlan.bind(active)
+        : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
+      planSource: active.workPlan ? 'back_end' : 'settings',
+      notes: [],
+      organisationPolicy: options.organisationPolicy(),
+      settingsFile: options.settingsFile(),
+      ask: NO_ASKING,
+    };
+  };
+  // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
+  // settings' zone does (a prompt only names days, and the tools it leads to say what is wrong).
+  const promptClock = async (): Promise<{ timezone: string; now: number }> => {
+    try {
+      const known = await withRequestBudget(MAX_REQUESTS_PER_CALL, context);
+      return { timezone: known.timezone, now: options.now() };
+    } catch {
+      return { timezone: resolveTimeZone(options.settings().timezone, () => {}), now: options.now() };
+    }
+  };
+  const completionData: Pick<CompletionContext, 'catalog' | 'leave'> = {
+    catalog: remembered(options.now, options.trackerNow, (active) => withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.catalog(false, ['project', 'activity']))),
+    leave: remembered(options.now, options.trackerNow, async (active) => {
+      const year = Number(localDate(options.now(), (await promptClock()).timezone).slice(0, 4));
+      return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
+    }),
+  };
+  return { context, promptClock, completionData };
+}
+
 function fileStateOf(path: string, read: SettingsRead): ToolContext['settingsFile'] {
   return { problem: read.problem === null ? null : settingsProblem(path, read.problem), notes: read.notes };
 }
 
-interface ServerParts {
+/** What one MCP server instance is built from (createMcpServer). */
+export interface ServerParts {
   trackerNow: () => TimeTracker;
   capabilities: () => ReadonlySet<Capability>;
   context: () => Promise<ToolContext>;
@@ -365,11 +398,23 @@ interface ServerParts {
   completionData: Pick<CompletionContext, 'catalog' | 'leave'>;
   /** Signs and checks the state a question travels with (tools/asking.ts). */
   questions: RequestStateCodec<RoundState>;
+  /** Told of every finished call that may write (the team server's audit log). */
+  afterWrite?: (call: FinishedCall) => void;
+}
+
+/** A call of a tool that is not read-only, as it ended. */
+export interface FinishedCall {
+  tool: ToolName;
+  args: unknown;
+  outcome: 'done' | 'refused' | 'failed';
+  /** The structured result of a call that was done. */
+  data?: Record<string, unknown>;
 }
 
 type AnyTool = (typeof TOOL_LIST)[number];
 
-function buildServer(parts: ServerParts): { server: McpServer; apply: (settings: Settings) => void } {
+/** One MCP server instance over the parts, and `apply`, which follows a settings change. */
+export function createMcpServer(parts: ServerParts): { server: McpServer; apply: (settings: Settings) => void } {
   const { trackerNow, capabilities, context, toolOptions, log, questions } = parts;
   const server = new McpServer(
     { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
@@ -400,7 +445,7 @@ function buildServer(parts: ServerParts): { server: McpServer; apply: (settings:
         outputSchema: withCompactJsonSchema(tool.output),
         annotations: { ...tool.annotations, openWorldHint: openWorld },
       },
-      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions }),
+      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions }, parts.afterWrite),
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
@@ -494,7 +539,21 @@ function askerFor(tool: AnyTool, args: unknown, call: CallRequest): Asker {
   return createAsker({ tool: tool.name, args, state: call.request.mcpReq.requestState(), responses: call.request.mcpReq.inputResponses });
 }
 
-async function runTool(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
+async function runTool(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest, afterWrite?: (call: FinishedCall) => void) {
+  const result = await runToolCall(tool, args, context, log, call);
+  if (afterWrite && tool.annotations.readOnlyHint !== true && !('resultType' in result)) {
+    const outcome = !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'failed';
+    try {
+      afterWrite({ tool: tool.name, args, outcome, ...(outcome === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}) });
+    } catch (error) {
+      log(`Recording ${tool.name} failed: ${(error as Error).message}`);
+    }
+  }
+  if ('refused' in result) delete (result as { refused?: boolean }).refused;
+  return result;
+}
+
+async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
   try {
     const ask = askerFor(tool, args, call);
     // One budget of back-end requests for the whole call, the context's own (the person's zone) included.
@@ -512,13 +571,14 @@ async function runTool(tool: AnyTool, args: unknown, context: () => Promise<Tool
       return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(params) }, requestState: await call.questions.mint(error.state, call.request) });
     }
     if (error instanceof ToolInputError || error instanceof ProviderError) {
-      return { isError: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
+      return { isError: true, refused: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
     }
     log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
       isError: true,
+      refused: false,
       content: [{ type: 'text' as const, text: withoutControls(`Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.`) }],
     };
   }
@@ -544,9 +604,8 @@ function remembered<T>(now: Clock, trackerNow: () => TimeTracker, load: (tracker
   };
 }
 
-/** Public holidays of the settings' region; an unknown region is said once and counts none. */
 /** The settings' public holidays in [from, to], names by date; none when no region is set or the data fails. */
-function holidayCalendar(log: Log): (settings: Settings, from: string, to: string) => Promise<Map<string, string>> {
+export function holidayCalendar(log: Log): HolidaysOf {
   const warned = new Set<string>();
   return async (settings, from, to) => {
     if (!settings.holidays) return new Map();

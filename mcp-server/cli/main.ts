@@ -14,6 +14,17 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = await runPolicyCommand(argv.slice(1), process.env, (text) => process.stdout.write(text));
     return;
   }
+  if (argv[0] === 'serve') {
+    const { runServeCommand } = await import('./serve-command.ts');
+    process.exitCode = await runServeCommand(argv.slice(1), process.env, stderrLog, (text) => process.stderr.write(text));
+    return;
+  }
+  if (argv[0] === 'audit') {
+    const { runAuditCommand } = await import('./serve-command.ts');
+    // The records are the command's answer: stdout, one JSON line each (no MCP is spoken here).
+    process.exitCode = await runAuditCommand(argv.slice(1), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+    return;
+  }
   if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
     process.exitCode = await runClientCommand(argv);
     return;

@@ -66,7 +66,18 @@ type Methods<Names extends readonly (keyof TimeTracker)[]> = Required<Pick<TimeT
 
 /** Every remote tracker tests its connection the same way for the command line and the app. */
 export interface ConnectionTesting {
-  testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }>;
+  testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }>;
+}
+
+/**
+ * Who the credentials belong to, as the back end says: the team server files a person under `id`
+ * (the back end's own, stable across renames) and names them in its audit log.
+ */
+export interface ConnectedUser {
+  id: string;
+  name: string;
+  timezone: string;
+  email?: string;
 }
 
 export interface TrackerParts {

@@ -1,7 +1,7 @@
 // Who the person is on Calamari and which modules answer for the key: whoami (with their working
 // week), the zone, the background check of the modules (asked only where that can change something:
 // an idle server asks Calamari nothing) and the connection test.
-import { BackEndPart } from '../remote-tracker.ts';
+import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
 import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
@@ -53,7 +53,7 @@ export class CalamariAccount extends BackEndPart<CalamariContext, { plan: Calama
     }
   }
 
-  async testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }> {
+  async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
     try {
       // The person first: it alone tells a wrong address, a refused key and an unknown e-mail apart.
       // Read afresh, and their zone remembered, so the next start need not ask for it.
@@ -74,7 +74,7 @@ export class CalamariAccount extends BackEndPart<CalamariContext, { plan: Calama
         message:
           `Connected to Calamari at ${new URL(this.context.options.profile.url).host} as ${name} (${this.context.email}); ${modules.join('; ')}. ` +
           `The key is your organisation's; Punchcard uses it for ${this.context.email} only.`,
-        user: { name, timezone: employee?.timeZone ?? employee?.timezone ?? '' },
+        user: { id: this.context.email, name, timezone: employee?.timeZone ?? employee?.timezone ?? '', email: this.context.email },
       };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;

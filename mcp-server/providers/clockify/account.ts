@@ -3,7 +3,7 @@
 // which workspace, whether time off answers: asked once per process, time off again only where that
 // can change something) and the connection test, which names the person, the workspace and whether
 // time off is available.
-import { BackEndPart } from '../remote-tracker.ts';
+import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
 import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
@@ -42,14 +42,14 @@ export class ClockifyAccount extends BackEndPart<ClockifyContext, { plan: Clocki
     }
   }
 
-  async testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }> {
+  async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
     try {
       // The person first: it alone tells a wrong address and a refused key apart; then the workspace
       // (which may not match), and time off, read afresh and remembered for the next start.
       const user = await this.context.person(true);
       await this.context.workspace(true);
       await this.context.probeTimeOff();
-      return { ok: true, verdict: 'ok', message: `Connected to ${await this.context.connectionLine()}`, user: { name: this.context.nameOf(user), timezone: (await this.context.timeZone()) ?? '' } };
+      return { ok: true, verdict: 'ok', message: `Connected to ${await this.context.connectionLine()}`, user: { id: user.id, name: this.context.nameOf(user), timezone: (await this.context.timeZone()) ?? '', ...(user.email ? { email: user.email } : {}) } };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;
       return failedConnection(error);

@@ -1,7 +1,7 @@
 // Who the person is on Clockodo and what they may do: whoami (with their target hours), the zone, the
 // background check of their rights and the company's modules (trusted for a day once learned), and the
 // connection test.
-import { BackEndPart } from '../remote-tracker.ts';
+import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
 import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
@@ -46,7 +46,7 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
     }
   }
 
-  async testConnection(): Promise<ConnectionReport & { user?: { name: string; timezone: string } }> {
+  async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
     try {
       const identity = await this.context.me(true);
       // The person may read their own clock: the least any Clockodo login can do.
@@ -55,7 +55,7 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
         ok: true,
         verdict: 'ok',
         message: `Connected to ${this.context.connectionLine(identity)}`,
-        user: { name: this.context.nameOf(identity.user), timezone: identity.user.timezone ?? '' },
+        user: { id: String(identity.user.id), name: this.context.nameOf(identity.user), timezone: identity.user.timezone ?? '', ...(identity.user.email ? { email: identity.user.email } : {}) },
       };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;

@@ -4,6 +4,7 @@
 // engine, by the app's account screen.
 import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import type { ConnectedUser } from '../remote-tracker.ts';
 import type { KimaiApi } from './api.ts';
 import { personName } from './context.ts';
 import { KimaiError } from './errors.ts';
@@ -12,7 +13,7 @@ export type { ConnectionVerdict } from '../http/remote-error.ts';
 
 export interface ConnectionReport extends RemoteConnectionReport {
   version?: string;
-  user?: { name: string; timezone: string };
+  user?: ConnectedUser;
   trackingMode?: string;
   absences?: AbsencePlugin;
 }
@@ -33,7 +34,7 @@ export async function testConnection(api: KimaiApi): Promise<ConnectionReport> {
       verdict: 'ok',
       message: `Connected to Kimai ${version} at ${api.baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
       version,
-      user: { name, timezone: me.timezone },
+      user: { id: String(me.id), name, timezone: me.timezone },
       trackingMode: mode,
       absences,
     };

@@ -1,0 +1,95 @@
+// A person's tracker credentials on the team server: checked against the back end when they give
+// them, then kept sealed to that person under the server key (store/sealed.ts). The server sends a
+// person's secret only to the back end it was given for, and only on that person's calls.
+import type { ServerProvider } from '../contract/server-config.ts';
+import { isEmail, normalizeEmail } from '../contract/back-end-accounts.ts';
+import type { Log } from '../log.ts';
+import { createRemoteTracker } from '../providers/create-tracker.ts';
+import type { ConnectedUser } from '../providers/remote-tracker.ts';
+import { withoutControls } from '../plain-text.ts';
+import { seal, unseal } from '../store/sealed.ts';
+import type { PersonRecord } from '../store/store.ts';
+
+export interface StoredCredentials {
+  secret: string;
+  /** The login that goes with the secret (Clockodo's e-mail). */
+  email?: string;
+}
+
+/** The longest secret a sign-in form takes: API keys and tokens are far shorter. */
+export const MAX_SECRET_LENGTH = 512;
+
+const bound = (personId: string) => `credentials:${personId}`;
+
+export function sealCredentials(key: Buffer, personId: string, credentials: StoredCredentials): string {
+  return seal(key, JSON.stringify(credentials), bound(personId));
+}
+
+export function openCredentials(key: Buffer, person: PersonRecord): StoredCredentials | null {
+  if (person.credentials === null) return null;
+  const parsed = JSON.parse(unseal(key, person.credentials, bound(person.id))) as StoredCredentials;
+  return typeof parsed.secret === 'string' ? parsed : null;
+}
+
+export type TrackerCheck =
+  | { ok: true; user: ConnectedUser; credentials: StoredCredentials; identity: string }
+  | { ok: false; message: string };
+
+/** What the sign-in form asks for on this back end. */
+export function trackerFields(provider: ServerProvider): { secretLabel: string; needsEmail: boolean } {
+  switch (provider.type) {
+    case 'kimai':
+      return { secretLabel: 'Kimai API token', needsEmail: false };
+    case 'clockodo':
+      return { secretLabel: 'Clockodo API key', needsEmail: true };
+    case 'clockify':
+      return { secretLabel: 'Clockify API key', needsEmail: false };
+    default:
+      return { secretLabel: 'secret', needsEmail: false };
+  }
+}
+
+/**
+ * Asks the back end whose the credentials are (its connection test, as `--test-connection` does):
+ * the person is whoever the back end says, never whoever the form claims.
+ */
+export async function checkTrackerCredentials(
+  provider: ServerProvider,
+  form: { secret: string; email?: string },
+  options: { dataDir: string; env: NodeJS.ProcessEnv; log: Log; now: () => number },
+): Promise<TrackerCheck> {
+  const secret = form.secret.trim();
+  if (provider.type !== 'kimai' && provider.type !== 'clockodo' && provider.type !== 'clockify') {
+    return { ok: false, message: 'This server does not take tracker credentials; sign in with your company account.' };
+  }
+  const { secretLabel, needsEmail } = trackerFields(provider);
+  if (secret === '' || secret.length > MAX_SECRET_LENGTH || /\s/.test(secret) || withoutControls(secret) !== secret) {
+    return { ok: false, message: `Enter your ${secretLabel}: one line without spaces, as ${provider.type === 'kimai' ? 'Kimai' : provider.type === 'clockodo' ? 'Clockodo' : 'Clockify'} shows it.` };
+  }
+  let email: string | undefined;
+  if (needsEmail) {
+    if (!form.email || !isEmail(form.email)) return { ok: false, message: 'Enter the e-mail address you sign in to Clockodo with.' };
+    email = normalizeEmail(form.email);
+  }
+  const profile = provider.type === 'clockodo' ? { ...provider, email: email as string } : provider;
+  const tracker = await createRemoteTracker({
+    profile,
+    // A check remembers nothing: what a start learns is kept per person once they are signed in.
+    userDataDir: options.dataDir,
+    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+    holidays: async () => new Map(),
+    timezone: () => '',
+    now: options.now,
+    log: options.log,
+    env: options.env,
+    credentials: { kind: 'sign-in form', get: async () => secret, set: async () => {}, delete: async () => false },
+  });
+  try {
+    const report = await tracker.testConnection();
+    if (!report.ok || !report.user) return { ok: false, message: report.message };
+    const identity = `${provider.type}:${provider.url}:${report.user.id}`;
+    return { ok: true, user: report.user, credentials: { secret, ...(email ? { email } : {}) }, identity };
+  } finally {
+    tracker.close();
+  }
+}

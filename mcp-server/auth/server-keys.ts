@@ -1,0 +1,59 @@
+// The team server's one secret (32 random bytes in the variable `key_env` names) and every key drawn
+// from it. Each purpose gets its own key through HKDF-SHA256 with a label, so a key for one job
+// (sealing credentials) is never also the key of another (signing a sign-in form), and every instance
+// given the same secret derives the same keys: tokens, cookies and questions verify on any of them.
+import { createHash, createHmac, createPrivateKey, createPublicKey, hkdfSync, type KeyObject } from 'node:crypto';
+
+export const SERVER_KEY_BYTES = 32;
+
+export interface ServerKeys {
+  /** AES-256-GCM key that seals people's tracker credentials and the authorization server's records. */
+  readonly sealing: Buffer;
+  /** Turns a record's id (an opaque token is its own id) into the name it is stored under. */
+  storedId(id: string): string;
+  /** Signs the authorization server's cookies (Koa's keygrip). */
+  readonly cookieKeys: string[];
+  /** Signs a form so that only a page this server rendered can post it (CSRF). */
+  readonly formKey: Buffer;
+  /** Signs the state an MCP question travels with, so any instance verifies it. */
+  readonly questionKey: Buffer;
+  /** The authorization server's signing key (Ed25519), as a private JWK. */
+  readonly signingJwk: Record<string, string>;
+}
+
+/** The server key from the environment, or a sentence naming the variable and what it must hold. */
+export function readServerKey(env: NodeJS.ProcessEnv, variable: string): Buffer | string {
+  const value = env[variable]?.trim();
+  const make = 'Make one with: openssl rand -base64 32';
+  if (value === undefined || value === '') return `The environment variable ${variable} (key_env) is not set; it must hold the server's key, ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+$/.test(value)) return `${variable} (key_env) is not base64; it must hold ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  const key = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (key.length !== SERVER_KEY_BYTES) return `${variable} (key_env) holds ${key.length} bytes; it must hold exactly ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (key.every((byte) => byte === key[0])) return `${variable} (key_env) holds the same byte ${SERVER_KEY_BYTES} times, which is no secret. ${make}`;
+  return key;
+}
+
+export function deriveServerKeys(serverKey: Buffer): ServerKeys {
+  const derive = (label: string) => Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `punchcard team server: ${label}`, 32));
+  const idKey = derive('stored ids v1');
+  return {
+    sealing: derive('sealing v1'),
+    storedId: (id) => createHmac('sha256', idKey).update(id).digest('base64url'),
+    cookieKeys: [derive('cookies v1').toString('base64url')],
+    formKey: derive('forms v1'),
+    questionKey: derive('questions v1'),
+    signingJwk: ed25519Jwk(derive('signing key v1')),
+  };
+}
+
+/**
+ * An Ed25519 key from a 32-byte seed: the seed wrapped as the PKCS#8 document Node reads (the fixed
+ * prefix of RFC 8410's encoding). Every instance derives the same key, so none has to store one.
+ */
+function ed25519Jwk(seed: Buffer): Record<string, string> {
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  const privateKey: KeyObject = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  const jwk = privateKey.export({ format: 'jwk' }) as Record<string, string>;
+  const kid = createHash('sha256').update(createPublicKey(privateKey).export({ format: 'der', type: 'spki' })).digest('base64url').slice(0, 16);
+  return { ...jwk, kid, alg: 'EdDSA', use: 'sig' };
+}

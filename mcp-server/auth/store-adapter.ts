@@ -1,0 +1,88 @@
+// oidc-provider's storage adapter over the team server's store: every record the authorization
+// server keeps (registered clients, grants, codes, access and refresh tokens, sessions, interactions)
+// survives a restart and is shared by every instance on the store. An opaque token is its own id, and a
+// session id rides in a cookie, so ids are stored keyed (ServerKeys.storedId) and payloads sealed to
+// their record: a copy of the database hands out no working token.
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { ServerKeys } from './server-keys.ts';
+import { seal, unseal } from '../store/sealed.ts';
+import type { OAuthRecord, Store } from '../store/store.ts';
+
+/** Models whose records belong to a grant, and go when it is revoked. */
+const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+
+export function storeAdapter(store: Store, keys: ServerKeys, now: () => number): new (model: string) => Adapter {
+  return class StoreAdapter implements Adapter {
+    readonly #model: string;
+
+    constructor(model: string) {
+      this.#model = model;
+    }
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      const stored = keys.storedId(id);
+      const grantId = this.#model === 'Grant' ? id : GRANT_MEMBERS.has(this.#model) ? (payload.grantId ?? null) : null;
+      await store.upsertOAuth({
+        model: this.#model,
+        id: stored,
+        payload: seal(keys.sealing, JSON.stringify(payload), `${this.#model}:${stored}`),
+        expiresAt: typeof expiresIn === 'number' && expiresIn > 0 ? now() + expiresIn * 1000 : null,
+        grantId,
+        uid: typeof payload.uid === 'string' ? keys.storedId(payload.uid) : null,
+        accountId: this.#model === 'Grant' && typeof payload.accountId === 'string' ? payload.accountId : null,
+      });
+    }
+
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      return this.#open(await store.findOAuth(this.#model, keys.storedId(id)));
+    }
+
+    async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return this.#open(await store.findOAuthByUid(this.#model, keys.storedId(uid)));
+    }
+
+    async findByUserCode(): Promise<AdapterPayload | undefined> {
+      // The device flow is off: there are no user codes.
+      return undefined;
+    }
+
+    async consume(id: string): Promise<void> {
+      await store.consumeOAuth(this.#model, keys.storedId(id), now());
+    }
+
+    async destroy(id: string): Promise<void> {
+      await store.destroyOAuth(this.#model, keys.storedId(id));
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await store.revokeGrant(grantId);
+    }
+
+    #open(record: OAuthRecord | undefined): AdapterPayload | undefined {
+      if (!record) return undefined;
+      const payload = JSON.parse(unseal(keys.sealing, record.payload, `${this.#model}:${record.id}`)) as AdapterPayload;
+      return record.consumedAt === null ? payload : { ...payload, consumed: Math.floor(record.consumedAt / 1000) };
+    }
+  };
+}
+
+/** A grant as the person's account page lists it: which client, what it may do, since when. */
+export interface GrantView {
+  grantId: string;
+  clientId: string;
+  scopes: string[];
+  issuedAt: number;
+}
+
+export async function grantsOf(store: Store, keys: ServerKeys, accountId: string): Promise<GrantView[]> {
+  const records = await store.grantsOf(accountId);
+  return records.map((record) => {
+    const payload = JSON.parse(unseal(keys.sealing, record.payload, `Grant:${record.id}`)) as AdapterPayload & { resources?: Record<string, string> };
+    return {
+      grantId: record.grantId ?? '',
+      clientId: String(payload.clientId ?? ''),
+      scopes: Object.values(payload.resources ?? {}).flatMap((scope) => scope.split(' ')).filter(Boolean),
+      issuedAt: (payload.iat ?? 0) * 1000,
+    };
+  });
+}

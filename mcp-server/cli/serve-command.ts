@@ -1,0 +1,137 @@
+// `punchcard-mcp serve --config FILE` runs the team server; `serve --dev` runs one on this computer
+// against a local timesheet with a development sign-in (README, quick start); `audit --config FILE`
+// prints the audit log as JSON lines for the administrator. All of them say what is wrong in words and
+// exit non-zero before anything listens.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ServerConfig } from '../contract/server-config.ts';
+import type { Log } from '../log.ts';
+
+export const SERVE_USAGE = `Team server:
+  punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (README, "The team server")
+  punchcard-mcp serve --dev [--data DIR]       try it on this computer: the local timesheet, a development sign-in,
+                                               http://127.0.0.1:8787 (data in DIR, default ~/.local/share/punchcard-dev-server)
+  punchcard-mcp audit --config FILE [--since YYYY-MM-DD] [--limit N]
+                                               the audit log of writes, as JSON lines`;
+
+/** The key variable a development server uses; its value lives in the data folder, 0600. */
+const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
+
+export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, log: Log, err: (text: string) => void): Promise<number> {
+  const options = parseOptions(argv, ['--config', '--data'], ['--dev']);
+  if (typeof options === 'string') return usage(err, options);
+  const dev = options.flags.has('--dev');
+  if (dev === options.values.has('--config')) return usage(err, 'serve takes --config FILE, or --dev.');
+  const { readServerConfigFile } = await import('../settings/server-config-file.ts');
+  let config: ServerConfig;
+  let serverEnv = env;
+  if (dev) {
+    const prepared = developmentServer(options.values.get('--data') ?? join(homedir(), '.local', 'share', 'punchcard-dev-server'));
+    config = prepared.config;
+    serverEnv = { ...env, [DEV_KEY_VARIABLE]: prepared.key };
+  } else {
+    const read = readServerConfigFile(options.values.get('--config') as string);
+    if (!read.ok) return refuse(err, read.problem);
+    config = read.config;
+  }
+  const { startTeamServer, ServeRefusal } = await import('../team/team-server.ts');
+  let server: Awaited<ReturnType<typeof startTeamServer>>;
+  try {
+    server = await startTeamServer({ config, env: serverEnv, log });
+  } catch (error) {
+    if (error instanceof ServeRefusal || (error as Error).name === 'StoreVersionError') return refuse(err, (error as Error).message);
+    throw error;
+  }
+  if (dev) log(`Development server: add ${config.public_url}/mcp to your MCP client and sign in with any name. Stop it with Ctrl+C.`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log(`${signal}: finishing the calls in flight, then stopping.`);
+      void server.close().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}
+
+export async function runAuditCommand(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const options = parseOptions(argv, ['--config', '--since', '--limit'], []);
+  if (typeof options === 'string') return usage(err, options);
+  const file = options.values.get('--config');
+  if (!file) return usage(err, 'audit takes --config FILE (the server\'s).');
+  const since = options.values.get('--since');
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) return usage(err, '--since takes a day, YYYY-MM-DD.');
+  const limitText = options.values.get('--limit') ?? '100000';
+  if (!/^\d{1,7}$/.test(limitText)) return usage(err, '--limit takes a number of records.');
+  const { readServerConfigFile } = await import('../settings/server-config-file.ts');
+  const read = readServerConfigFile(file);
+  if (!read.ok) return refuse(err, read.problem);
+  const { openStore } = await import('../store/store.ts');
+  const store = await openStore(read.config.store, { now: Date.now });
+  try {
+    const records = await store.readAudit({ ...(since ? { since: Date.parse(`${since}T00:00:00Z`) } : {}), limit: Number(limitText) });
+    for (const record of records) out(`${JSON.stringify({ ...record, at: new Date(record.at).toISOString() })}\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+/** A development server's configuration, and its key, made once and kept in its data folder. */
+function developmentServer(folder: string): { config: ServerConfig; key: string } {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  chmodSync(folder, 0o700);
+  const keyFile = join(folder, 'server.key');
+  let key: string;
+  try {
+    key = readFileSync(keyFile, 'utf8').trim();
+  } catch {
+    key = randomBytes(32).toString('base64');
+    writeFileSync(keyFile, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return {
+    key,
+    config: {
+      public_url: 'http://127.0.0.1:8787',
+      listen: '127.0.0.1:8787',
+      provider: { type: 'local' },
+      sign_in: { tracker: false, development: true },
+      store: `sqlite:${join(folder, 'server.db')}`,
+      key_env: DEV_KEY_VARIABLE,
+      trusted_proxies: [],
+      settings: {},
+      limits: { requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 },
+    },
+  };
+}
+
+function parseOptions(argv: readonly string[], valued: readonly string[], flags: readonly string[]): { values: Map<string, string>; flags: Set<string> } | string {
+  const values = new Map<string, string>();
+  const seen = new Set<string>();
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] as string;
+    const [name, inline] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    if (flags.includes(name) && inline === undefined) {
+      seen.add(name);
+      continue;
+    }
+    if (!valued.includes(name)) return `Unknown option: ${argument}.`;
+    const value = inline ?? argv[++index];
+    if (value === undefined || value === '' || value.startsWith('--')) return `${name} needs a value.`;
+    if (values.has(name)) return `${name} is given twice.`;
+    values.set(name, value);
+  }
+  return { values, flags: seen };
+}
+
+function usage(err: (text: string) => void, problem: string): number {
+  err(`${problem}\n\n${SERVE_USAGE}\n`);
+  return 2;
+}
+
+function refuse(err: (text: string) => void, problem: string): number {
+  err(`${problem}\n`);
+  return 1;
+}

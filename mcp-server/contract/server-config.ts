@@ -1,0 +1,166 @@
+// The team server's configuration file (`serve --config server.json`, README "The team server"). Its
+// key names are a contract: administrators' documents and outside tests use them, so they are the
+// file's own snake_case and never renamed. Unknown keys are refused (a typo must not quietly leave a
+// protection off), and every refusal names the key it is about.
+import * as z from 'zod/v4';
+import { HolidayRegionSchema, KimaiProviderSchema, LocalProviderSchema, WorkWeekSchema } from './settings.ts';
+import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, isHttpUrl, MAX_WORKSPACE_LENGTH, normalizeBaseUrl } from './back-end-accounts.ts';
+import { isValidTimeZone } from './time-zone.ts';
+import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+
+/** A host name or address that only this computer reaches. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://kimai.example.com').transform(normalizeBaseUrl);
+
+/**
+ * The back end, as config.json names it, less what belongs to each person: Clockodo's login and
+ * Calamari's employee are whoever signs in (their verified e-mail), never one fixed in the file.
+ */
+const ServerProviderSchema = z.discriminatedUnion('type', [
+  LocalProviderSchema.strict(),
+  KimaiProviderSchema.strict(),
+  z.strictObject({ type: z.literal('clockodo'), url: httpUrl.default(CLOCKODO_URL) }),
+  z.strictObject({ type: z.literal('calamari'), url: httpUrl }),
+  z.strictObject({
+    type: z.literal('clockify'),
+    url: httpUrl
+      .superRefine((url, context) => {
+        const problem = clockifyUrlProblem(url);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      })
+      .default(CLOCKIFY_URL),
+    workspace: z.string().trim().min(1).max(MAX_WORKSPACE_LENGTH).optional(),
+  }),
+]);
+export type ServerProvider = z.infer<typeof ServerProviderSchema>;
+
+/** An environment variable's name: what `key_env` and `client_secret_env` hold (never the value). */
+const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)');
+
+const OidcSchema = z.strictObject({
+  /** The identity provider's issuer; its discovery document is read from there. */
+  issuer: z.url({ protocol: /^https?$/, error: 'the identity provider\'s issuer, such as https://login.example.com' }),
+  client_id: z.string().min(1).max(500),
+  client_secret_env: variableName.optional(),
+  /** Only e-mail addresses of these domains may sign in (empty: any the provider vouches for). */
+  allowed_domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com')).max(50).optional(),
+});
+
+const SignInSchema = z
+  .strictObject({
+    /** People sign in with their own tracker credentials (Kimai, Clockodo, Clockify). */
+    tracker: z.boolean().default(false),
+    /** The company's OpenID provider (required for Calamari, optional in front of tracker sign-in). */
+    oidc: OidcSchema.optional(),
+    /** A name is enough: for trying the server on this computer only; refused unless public_url is loopback. */
+    development: z.boolean().default(false),
+  })
+  .refine((signIn) => signIn.tracker || signIn.oidc !== undefined || signIn.development, 'name at least one way to sign in: "tracker": true, "oidc": {…} or, on this computer only, "development": true');
+
+/** The settings every person on the server gets (what config.json holds on a desktop). */
+const PeopleSettingsSchema = z.strictObject({
+  timezone: z.string().refine((zone) => zone === '' || isValidTimeZone(zone), 'a time zone such as Europe/Berlin, or empty for the server\'s').optional(),
+  work_week: WorkWeekSchema.strict().optional(),
+  holidays: HolidayRegionSchema.strict().nullable().optional(),
+  leave: z.strictObject({ annual_days: z.number().min(0).max(366), carry_over_days: z.number().min(0).max(366).default(0) }).optional(),
+  tools: z
+    .strictObject({
+      read_only: z.boolean().default(false),
+      groups: z.partialRecord(z.enum(TOOL_GROUPS), z.boolean()).default({}),
+      enabled: z.partialRecord(z.enum(TOOL_NAMES), z.boolean()).default({}),
+    })
+    .optional(),
+});
+
+/** Per-minute limits; the defaults suit a company of thousands behind one address (README, "The team server"). */
+const LimitsSchema = z.strictObject({
+  /** MCP requests a person may send a minute. */
+  requests_per_person_per_minute: z.number().int().min(1).max(100_000).default(300),
+  /** Requests of any kind one address may send a minute (a company's NAT holds many people). */
+  requests_per_address_per_minute: z.number().int().min(1).max(1_000_000).default(3_000),
+  /** Failed sign-ins one address may make in fifteen minutes before it must wait. */
+  failed_sign_ins_per_address: z.number().int().min(1).max(1_000).default(10),
+});
+
+export const ServerConfigSchema = z
+  .strictObject({
+    /** Where people reach the server, as their browser and AI client see it: an origin. */
+    public_url: z.string(),
+    /** The address and port to listen on, behind the reverse proxy. */
+    listen: z.string().default('127.0.0.1:8787'),
+    provider: ServerProviderSchema,
+    sign_in: SignInSchema,
+    /** `sqlite:/path/server.db` (the embedded store). */
+    store: z.string().regex(/^sqlite:.+$/, 'sqlite: and the path of the database file, such as sqlite:/var/lib/punchcard/server.db'),
+    /** Where people's local timesheets and what back ends taught are kept; default: the store file's folder. */
+    data_dir: z.string().min(1).optional(),
+    key_env: variableName,
+    /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
+    trusted_proxies: z.array(z.string().min(1).max(64)).max(100).default([]),
+    settings: PeopleSettingsSchema.default({}),
+    limits: LimitsSchema.default({ requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 }),
+  })
+  .superRefine((config, context) => {
+    const origin = publicOriginProblem(config.public_url);
+    if (origin) context.addIssue({ code: 'custom', path: ['public_url'], message: origin });
+    const listen = parseListen(config.listen);
+    if (typeof listen === 'string') context.addIssue({ code: 'custom', path: ['listen'], message: listen });
+    const loopback = origin === undefined && isLoopbackHost(new URL(config.public_url).hostname);
+    if (config.sign_in.development && !loopback) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'development'], message: 'a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer (http://127.0.0.1:…)' });
+    }
+    if (config.sign_in.development && typeof listen !== 'string' && !isLoopbackHost(listen.host)) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'development'], message: 'a development sign-in is refused unless listen is a loopback address (127.0.0.1)' });
+    }
+    if (config.sign_in.oidc) {
+      const issuer = new URL(config.sign_in.oidc.issuer);
+      if (issuer.protocol === 'http:' && !isLoopbackHost(issuer.hostname)) {
+        context.addIssue({ code: 'custom', path: ['sign_in', 'oidc', 'issuer'], message: 'an https:// issuer: the sign-in crosses the network (http:// only for a provider on this computer)' });
+      }
+    }
+    if (config.provider.type === 'calamari' && !config.sign_in.oidc) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'oidc'], message: "Calamari's API key is the organisation's, so people must sign in with the company's identity provider (sign_in.oidc); Punchcard then acts only as the person whose verified e-mail it vouches for" });
+    }
+    if (config.provider.type === 'calamari' && config.sign_in.tracker) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: "Calamari has no personal credentials to sign in with (its key is the organisation's); use sign_in.oidc" });
+    }
+    if (config.provider.type === 'local' && config.sign_in.tracker) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: 'the local timesheet has no tracker credentials; people sign in with sign_in.oidc (or, on this computer, development)' });
+    }
+    if (config.sign_in.tracker === false && config.sign_in.oidc && config.provider.type !== 'calamari' && config.provider.type !== 'local') {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${config.provider.type} acts with each person's own credentials: set "tracker": true (people then give theirs once, after the company sign-in)` });
+    }
+  });
+
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+
+/** What is wrong with public_url, or undefined: an origin, https unless it is this computer. */
+export function publicOriginProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'the address people reach the server at, such as https://punchcard.example.com';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'an https:// address, such as https://punchcard.example.com';
+  if (url.username || url.password) return 'an address without a user name or password';
+  if (url.pathname !== '/' || url.search || url.hash || /\/$/.test(text)) {
+    return `the server's origin only, such as ${url.origin}: Punchcard serves its own paths (/mcp, /authorize, …) from the root of its host name`;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return 'an https:// address: tokens and sign-ins cross the network, so http:// is accepted only for an address on this computer (http://127.0.0.1:8787)';
+  }
+  return undefined;
+}
+
+/** `listen` as a host and port, or what is wrong with it. */
+export function parseListen(text: string): { host: string; port: number } | string {
+  const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text.trim());
+  const port = Number(match?.[2]);
+  if (!match || !(port >= 0 && port <= 65_535)) return 'an address and port such as 127.0.0.1:8787 (or [::1]:8787, or 0.0.0.0:8787 to listen on every interface)';
+  return { host: (match[1] as string).replace(/^\[|\]$/g, ''), port };
+}

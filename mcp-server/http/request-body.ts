@@ -1,0 +1,72 @@
+// A request body as the team server takes it: read to a bound (a request over it is refused with 413
+// before more is read), and a JSON body no deeper than a bound (a body of a million brackets is
+// refused before a parser or a schema walks it). The bounds are far above anything an MCP client or a
+// sign-in form sends.
+import type { IncomingMessage } from 'node:http';
+
+/** The most a request body may hold: a tool call's arguments are a few kilobytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** The deepest nesting a JSON body may have: MCP messages nest a handful of levels. */
+export const MAX_JSON_DEPTH = 64;
+
+export class BodyRefused extends Error {
+  readonly status: 400 | 408 | 413 | 415;
+  constructor(status: BodyRefused['status'], message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The whole body, or BodyRefused (413) as soon as it passes `max`. */
+export function readBody(request: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) {
+    request.resume();
+    return Promise.reject(new BodyRefused(413, `The request body is ${declared} bytes; at most ${max} are taken.`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    request.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > max) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyRefused(413, `The request body is more than ${max} bytes; at most ${max} are taken.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+    request.on('aborted', () => reject(new BodyRefused(400, 'The request was aborted before its body arrived.')));
+  });
+}
+
+/** The deepest nesting of arrays and objects in a JSON text (strings skipped), counted without parsing. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++;
+      else if (code === 0x22) inString = false;
+      continue;
+    }
+    if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** A JSON body's text, refused when it nests deeper than MAX_JSON_DEPTH. */
+export function checkJsonDepth(body: Buffer): void {
+  if (jsonDepth(body.toString('utf8')) > MAX_JSON_DEPTH) {
+    throw new BodyRefused(400, `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels, which no MCP message does.`);
+  }
+}

@@ -1,0 +1,37 @@
+// Sealing what the store keeps secret (people's tracker credentials, the authorization server's
+// records, which hold tokens): AES-256-GCM from Node's crypto (OpenSSL) under the server's sealing
+// key, a fresh 96-bit nonce each time, and the record it belongs to as additional data, so a sealed
+// value copied onto another person's row, or another record, does not open. A database dump shows
+// none of it.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const VERSION = 'v1';
+
+export class SealError extends Error {
+  constructor() {
+    super('A sealed value does not open with this server key (another key, or a changed record).');
+    this.name = 'SealError';
+  }
+}
+
+/** `v1.<nonce>.<ciphertext>.<tag>`, base64url. */
+export function seal(key: Buffer, plaintext: string, boundTo: string): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(boundTo, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [VERSION, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+}
+
+export function unseal(key: Buffer, sealed: string, boundTo: string): string {
+  const [version, nonce, body, tag] = sealed.split('.');
+  if (version !== VERSION || nonce === undefined || body === undefined || tag === undefined) throw new SealError();
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
+    decipher.setAAD(Buffer.from(boundTo, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    throw new SealError();
+  }
+}

@@ -1,0 +1,260 @@
+// The embedded store: one SQLite file (node:sqlite) in the server's data folder, WAL, migrations by
+// PRAGMA user_version, and a refusal in words of a file a newer Punchcard migrated. The file and its
+// folder are the server account's alone (0600, 0700): what is in it is sealed, but who signed in and
+// when is nobody else's business either. One server process writes it; `punchcard-mcp audit` reads it
+// beside a running server (WAL lets it).
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { whileBusy } from '../providers/sqlite-files.ts';
+import type { AuditRecord, OAuthRecord, PersonRecord, Store } from './store.ts';
+
+/** How long a write waits while another process (a backup, the audit command) holds the lock. */
+const LOCK_WAIT_MS = 5_000;
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE oauth (
+     model TEXT NOT NULL, id TEXT NOT NULL, payload TEXT NOT NULL, expires_at INTEGER,
+     grant_id TEXT, uid TEXT, account_id TEXT, consumed_at INTEGER,
+     PRIMARY KEY (model, id)) STRICT;
+   CREATE INDEX oauth_grant ON oauth (grant_id) WHERE grant_id IS NOT NULL;
+   CREATE INDEX oauth_uid ON oauth (model, uid) WHERE uid IS NOT NULL;
+   CREATE INDEX oauth_account ON oauth (account_id, model) WHERE account_id IS NOT NULL;
+   CREATE INDEX oauth_expiry ON oauth (expires_at) WHERE expires_at IS NOT NULL;
+   CREATE TABLE people (
+     id TEXT PRIMARY KEY, identity TEXT NOT NULL UNIQUE, name TEXT NOT NULL, email TEXT,
+     credentials TEXT, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL) STRICT;
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, person_id TEXT NOT NULL, person TEXT NOT NULL,
+     client_id TEXT NOT NULL, client_name TEXT NOT NULL, tool TEXT NOT NULL, outcome TEXT NOT NULL, change TEXT NOT NULL) STRICT;
+   CREATE INDEX audit_at ON audit (at);
+   CREATE TABLE counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL,
+     PRIMARY KEY (key, window_start)) STRICT, WITHOUT ROWID;`,
+];
+
+export class StoreVersionError extends Error {}
+
+export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // Created private before SQLite opens it, whatever the umask; an existing file is tightened.
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+  const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
+  await whileBusy(path, LOCK_WAIT_MS, () => {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    migrate(db, path);
+  }, 'the server store');
+  for (const companion of [`${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(companion, 0o600);
+    } catch {
+      // Not there yet: SQLite creates them with the database file's mode.
+    }
+  }
+  return new SqliteStore(db, path, options.now);
+}
+
+function migrate(db: DatabaseSync, path: string): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    if (version > MIGRATIONS.length) {
+      throw new StoreVersionError(`${path} was written by a newer Punchcard (store version ${version}; this one knows up to ${MIGRATIONS.length}). Run the newer version, or restore a backup made with this one.`);
+    }
+    for (let next = version; next < MIGRATIONS.length; next++) db.exec(MIGRATIONS[next] as string);
+    db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+type Row = Record<string, string | number | null>;
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly #db: DatabaseSync;
+  readonly #path: string;
+  readonly #now: () => number;
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(db: DatabaseSync, path: string, now: () => number) {
+    this.#db = db;
+    this.#path = path;
+    this.#now = now;
+  }
+
+  #run<T>(work: () => T): Promise<T> {
+    return whileBusy(this.#path, LOCK_WAIT_MS, work, 'the server store');
+  }
+
+  #sql(text: string): StatementSync {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  async ping(): Promise<void> {
+    await this.#run(() => this.#sql('SELECT 1').get());
+  }
+
+  upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): Promise<void> {
+    return this.#run(() => {
+      this.#sql(
+        `INSERT INTO oauth (model, id, payload, expires_at, grant_id, uid, account_id, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+         ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at,
+           grant_id = excluded.grant_id, uid = excluded.uid, account_id = excluded.account_id`,
+      ).run(record.model, record.id, record.payload, record.expiresAt, record.grantId, record.uid, record.accountId);
+    });
+  }
+
+  findOAuth(model: string, id: string): Promise<OAuthRecord | undefined> {
+    return this.#run(() => liveOAuth(this.#sql('SELECT * FROM oauth WHERE model = ? AND id = ?').get(model, id) as Row | undefined, this.#now()));
+  }
+
+  findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined> {
+    return this.#run(() => liveOAuth(this.#sql('SELECT * FROM oauth WHERE model = ? AND uid = ?').get(model, uid) as Row | undefined, this.#now()));
+  }
+
+  consumeOAuth(model: string, id: string, at: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql('UPDATE oauth SET consumed_at = ? WHERE model = ? AND id = ? AND consumed_at IS NULL').run(at, model, id);
+    });
+  }
+
+  destroyOAuth(model: string, id: string): Promise<void> {
+    return this.#run(() => {
+      this.#sql('DELETE FROM oauth WHERE model = ? AND id = ?').run(model, id);
+    });
+  }
+
+  revokeGrant(grantId: string): Promise<void> {
+    return this.#run(() => {
+      this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
+    });
+  }
+
+  grantsOf(accountId: string): Promise<OAuthRecord[]> {
+    return this.#run(() =>
+      (this.#sql("SELECT * FROM oauth WHERE account_id = ? AND model = 'Grant' AND (expires_at IS NULL OR expires_at > ?) ORDER BY rowid DESC").all(accountId, this.#now()) as Row[]).map(oauthRecord),
+    );
+  }
+
+  personByIdentity(identity: string): Promise<PersonRecord | undefined> {
+    return this.#run(() => personRecord(this.#sql('SELECT * FROM people WHERE identity = ?').get(identity) as Row | undefined));
+  }
+
+  person(id: string): Promise<PersonRecord | undefined> {
+    return this.#run(() => personRecord(this.#sql('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined));
+  }
+
+  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord> {
+    return this.#run(() => {
+      const row = this.#sql(
+        `INSERT INTO people (id, identity, name, email, credentials, created_at, last_seen_at) VALUES (?, ?, ?, ?, NULL, ?, ?)
+         ON CONFLICT (identity) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen_at = excluded.last_seen_at
+         RETURNING *`,
+      ).get(person.id, person.identity, person.name, person.email, person.at, person.at) as Row;
+      return personRecord(row) as PersonRecord;
+    });
+  }
+
+  setCredentials(personId: string, sealed: string | null): Promise<void> {
+    return this.#run(() => {
+      this.#sql('UPDATE people SET credentials = ? WHERE id = ?').run(sealed, personId);
+    });
+  }
+
+  appendAudit(record: AuditRecord): Promise<void> {
+    return this.#run(() => {
+      this.#sql('INSERT INTO audit (at, person_id, person, client_id, client_name, tool, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        record.at,
+        record.personId,
+        record.person,
+        record.clientId,
+        record.clientName,
+        record.tool,
+        record.outcome,
+        JSON.stringify(record.change),
+      );
+    });
+  }
+
+  readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {
+    return this.#run(() =>
+      (this.#sql('SELECT * FROM audit WHERE at >= ? ORDER BY seq LIMIT ?').all(options.since ?? 0, options.limit) as Row[]).map((row) => ({
+        at: row.at as number,
+        personId: row.person_id as string,
+        person: row.person as string,
+        clientId: row.client_id as string,
+        clientName: row.client_name as string,
+        tool: row.tool as string,
+        outcome: row.outcome as AuditRecord['outcome'],
+        change: JSON.parse(row.change as string) as Record<string, unknown>,
+      })),
+    );
+  }
+
+  hit(key: string, windowStart: number): Promise<number> {
+    return this.#run(() => {
+      const row = this.#sql(
+        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count',
+      ).get(key, windowStart) as { count: number };
+      return row.count;
+    });
+  }
+
+  count(key: string, windowStart: number): Promise<number> {
+    return this.#run(() => ((this.#sql('SELECT count FROM counters WHERE key = ? AND window_start = ?').get(key, windowStart) as { count: number } | undefined)?.count ?? 0));
+  }
+
+  sweep(now: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql('DELETE FROM oauth WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
+      // A counter's window is at most an hour; two leave room for the one still being counted.
+      this.#sql('DELETE FROM counters WHERE window_start < ?').run(now - 2 * 3_600_000);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#statements.clear();
+    this.#db.close();
+  }
+}
+
+function liveOAuth(row: Row | undefined, now: number): OAuthRecord | undefined {
+  if (!row) return undefined;
+  const record = oauthRecord(row);
+  return record.expiresAt !== null && record.expiresAt <= now ? undefined : record;
+}
+
+function oauthRecord(row: Row): OAuthRecord {
+  return {
+    model: row.model as string,
+    id: row.id as string,
+    payload: row.payload as string,
+    expiresAt: row.expires_at as number | null,
+    grantId: row.grant_id as string | null,
+    uid: row.uid as string | null,
+    accountId: row.account_id as string | null,
+    consumedAt: row.consumed_at as number | null,
+  };
+}
+
+function personRecord(row: Row | undefined): PersonRecord | undefined {
+  if (!row) return undefined;
+  return {
+    id: row.id as string,
+    identity: row.identity as string,
+    name: row.name as string,
+    email: row.email as string | null,
+    credentials: row.credentials as string | null,
+    createdAt: row.created_at as number,
+    lastSeenAt: row.last_seen_at as number,
+  };
+}

@@ -1,0 +1,92 @@
+// Everything the team server keeps, behind one interface (docs/architecture.md, "The team server"):
+// the authorization server's records (clients, grants, codes, tokens, sessions), the people who signed
+// in with their sealed tracker credentials, the audit log of writes and the rate-limit counters.
+// SQLite is the embedded store; a store for several instances implements the same interface, which
+// is asynchronous for that reason. The store never sees a secret in the clear: record ids arrive
+// keyed (ServerKeys.storedId) and payloads and credentials sealed (sealed.ts).
+
+/** One authorization-server record as stored: its kind (oidc-provider's model name) and indexes. */
+export interface OAuthRecord {
+  model: string;
+  /** The keyed id (never the raw one: an opaque token is its own id). */
+  id: string;
+  /** The sealed JSON payload. */
+  payload: string;
+  /** Epoch ms after which the record is gone; null keeps it (registered clients). */
+  expiresAt: number | null;
+  grantId: string | null;
+  /** Keyed, like id. */
+  uid: string | null;
+  accountId: string | null;
+  consumedAt: number | null;
+}
+
+export interface PersonRecord {
+  id: string;
+  /** Who signed in, in one string: `kimai:<url>:<user id>`, `oidc:<issuer>:<subject>`, `dev:<name>`. */
+  identity: string;
+  name: string;
+  email: string | null;
+  /** The person's tracker secret, sealed to this person; null when none is stored. */
+  credentials: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** One write a person made through the server, as the administrator reads it (`punchcard-mcp audit`). */
+export interface AuditRecord {
+  at: number;
+  personId: string;
+  /** The person by name and e-mail, as they were when they acted. */
+  person: string;
+  clientId: string;
+  clientName: string;
+  tool: string;
+  outcome: 'done' | 'refused' | 'failed';
+  /** What changed, without secrets or free text (audit.ts). */
+  change: Record<string, unknown>;
+}
+
+export interface Store {
+  readonly kind: string;
+  /** Resolves while the store answers (readiness). */
+  ping(): Promise<void>;
+
+  upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): Promise<void>;
+  findOAuth(model: string, id: string): Promise<OAuthRecord | undefined>;
+  findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined>;
+  consumeOAuth(model: string, id: string, at: number): Promise<void>;
+  destroyOAuth(model: string, id: string): Promise<void>;
+  /** Every record of the grant: codes, access and refresh tokens, the grant itself. */
+  revokeGrant(grantId: string): Promise<void>;
+  /** The grants a person holds, newest first (their connected clients). */
+  grantsOf(accountId: string): Promise<OAuthRecord[]>;
+
+  personByIdentity(identity: string): Promise<PersonRecord | undefined>;
+  person(id: string): Promise<PersonRecord | undefined>;
+  /** Creates the person on first sign-in, or refreshes their name and e-mail. */
+  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord>;
+  setCredentials(personId: string, sealed: string | null): Promise<void>;
+
+  appendAudit(record: AuditRecord): Promise<void>;
+  /** Audit records in the order they were written, from `since` (epoch ms) on. */
+  readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]>;
+
+  /** Counts one hit of `key` in the window starting at `windowStart` and answers the window's count. */
+  hit(key: string, windowStart: number): Promise<number>;
+  /** The window's count so far, without counting. */
+  count(key: string, windowStart: number): Promise<number>;
+
+  /** Drops what expired before `now` (tokens, codes, sessions, old counters). */
+  sweep(now: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The store a config names, opened (and migrated). */
+export async function openStore(spec: string, options: { now: () => number }): Promise<Store> {
+  if (spec.startsWith('sqlite:')) {
+    const { openSqliteStore } = await import('./sqlite-store.ts');
+    return openSqliteStore(spec.slice('sqlite:'.length), options);
+  }
+  throw new Error(`The store "${spec}" is not one this version knows; use sqlite:/path/server.db.`);
+}

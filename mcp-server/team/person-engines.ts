@@ -1,0 +1,198 @@
+// One engine per person signed in to the team server: their back end opened with their own
+// credentials (or, for Calamari, the organisation's key scoped to their verified e-mail), the
+// settings every person gets, the organisation's policy, and a question key they alone can answer
+// with. An engine is kept while its person calls and closed after a quiet spell, so memory follows the
+// people working now, not everyone who ever signed in. Nothing of one person's engine is reachable
+// from another's: each request is served by an MCP server built over its own person's parts.
+import { join } from 'node:path';
+import { createRequestStateCodec, type McpServer, type RequestStateCodec } from '@modelcontextprotocol/server';
+import type { ServerConfig } from '../contract/server-config.ts';
+import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
+import type { Log } from '../log.ts';
+import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
+import { createTracker } from '../providers/create-tracker.ts';
+import type { TimeTracker } from '../providers/time-tracker.ts';
+import { callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
+import type { RoundState } from '../tools/asking.ts';
+import type { ServerKeys } from '../auth/server-keys.ts';
+import type { StoredCredentials } from '../auth/credentials.ts';
+import type { PersonRecord } from '../store/store.ts';
+
+/** How long a person's engine stays open after their last call. */
+const IDLE_CLOSE_MS = 15 * 60_000;
+/** How long a question may wait for its answer, as on the desktop. */
+const QUESTION_TTL_SECONDS = 900;
+
+/** Who is calling, as the verified access token says. */
+export interface Caller {
+  person: PersonRecord;
+  clientId: string;
+  clientName: string;
+  /** The token may change things (scope punchcard.write); without it every writing tool is hidden. */
+  mayWrite: boolean;
+}
+
+export interface PersonEnginesOptions {
+  config: ServerConfig;
+  dataDir: string;
+  keys: ServerKeys;
+  policy: () => Policy;
+  holidaysOf: HolidaysOf;
+  /** The person's stored tracker credentials, opened. */
+  credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
+  /** The organisation's key (Calamari), from the variable the engine reads for it. */
+  env: NodeJS.ProcessEnv;
+  audit: (caller: Caller, call: FinishedCall) => void;
+  now: () => number;
+  log: Log;
+}
+
+interface PersonEngine {
+  tracker: TimeTracker;
+  parts: ReturnType<typeof callParts>;
+  questions: RequestStateCodec<RoundState>;
+  settings: Settings;
+  lastUsed: number;
+}
+
+export class PersonEngines {
+  readonly #options: PersonEnginesOptions;
+  readonly #engines = new Map<string, Promise<PersonEngine>>();
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(options: PersonEnginesOptions) {
+    this.#options = options;
+    this.#sweeper = setInterval(() => this.#closeIdle(), 60_000);
+    this.#sweeper.unref();
+  }
+
+  /** Engines open now (the bench reads memory per person from it). */
+  get open(): number {
+    return this.#engines.size;
+  }
+
+  /** A fresh MCP server for one request of `caller`, over their engine. */
+  async serverFor(caller: Caller): Promise<McpServer> {
+    const engine = await this.#engineOf(caller.person);
+    engine.lastUsed = this.#options.now();
+    const policy = this.#options.policy();
+    const profile = engine.tracker.type === 'local' ? ({ type: 'local' } as ProviderProfile) : this.#profileOf(caller.person, null);
+    const settings: Settings = caller.mayWrite ? engine.settings : { ...engine.settings, tools: { ...engine.settings.tools, readOnly: true } };
+    const { server } = createMcpServer({
+      trackerNow: () => engine.tracker,
+      capabilities: () => engine.tracker.capabilities,
+      context: engine.parts.context,
+      settings,
+      // Every person gets what the organisation's policy and the server's settings allow; nobody
+      // gets the app's "every tool".
+      toolOptions: () => ({ allTools: false, organisation: organisationRules(policy, profile) }),
+      log: this.#options.log,
+      promptClock: engine.parts.promptClock,
+      completionData: engine.parts.completionData,
+      questions: engine.questions,
+      afterWrite: (call) => this.#options.audit(caller, call),
+    });
+    return server;
+  }
+
+  /** Closes a person's engine now (their credentials changed or went). */
+  forget(personId: string): void {
+    const engine = this.#engines.get(personId);
+    this.#engines.delete(personId);
+    void engine?.then((open) => open.tracker.close(), () => {});
+  }
+
+  close(): void {
+    clearInterval(this.#sweeper);
+    for (const id of [...this.#engines.keys()]) this.forget(id);
+  }
+
+  #engineOf(person: PersonRecord): Promise<PersonEngine> {
+    let engine = this.#engines.get(person.id);
+    if (!engine) {
+      engine = this.#openEngine(person);
+      this.#engines.set(person.id, engine);
+      // A back end that could not be opened is tried afresh on the next call.
+      engine.catch(() => this.#engines.delete(person.id));
+    }
+    return engine;
+  }
+
+  async #openEngine(person: PersonRecord): Promise<PersonEngine> {
+    const { config, log, now } = this.#options;
+    const settings = peopleSettings(config, person.name);
+    const folder = join(this.#options.dataDir, 'people', person.id);
+    const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
+    const profile = this.#profileOf(person, stored);
+    const tracker = await createTracker({
+      profile,
+      userDataDir: folder,
+      personName: () => person.name,
+      workWeek: () => settings.workWeek,
+      holidays: (from, to) => this.#options.holidaysOf(settings, from, to),
+      timezone: () => settings.timezone,
+      now,
+      log,
+      env: this.#options.env,
+      // The person's own secret, never the server's environment or keychain: a person without one
+      // is told to sign in again. Calamari's key is the organisation's, from its variable.
+      credentials: {
+        kind: 'team server',
+        get: async () => (profile.type === 'calamari' ? (this.#options.env.PUNCHCARD_CALAMARI_TOKEN?.trim() || null) : (stored?.secret ?? null)),
+        set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
+        delete: () => Promise.resolve(false),
+      },
+    });
+    void tracker.detectFeatures?.();
+    const parts = callParts({
+      trackerNow: () => tracker,
+      settings: () => settings,
+      holidaysOf: this.#options.holidaysOf,
+      now,
+      log,
+      organisationPolicy: () => aiGate(this.#options.policy(), profile),
+      settingsFile: () => ({ problem: null, notes: [] }),
+    });
+    // Questions verify on any instance that has the server key, and only for the person asked.
+    const questions = createRequestStateCodec<RoundState>({
+      key: this.#options.keys.questionKey,
+      ttlSeconds: QUESTION_TTL_SECONDS,
+      bind: (request) => `${request.mcpReq.method}\n${person.id}`,
+    });
+    return { tracker, parts, questions, settings, lastUsed: now() };
+  }
+
+  /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
+  #profileOf(person: PersonRecord, stored: StoredCredentials | null): ProviderProfile {
+    const provider = this.#options.config.provider;
+    if (provider.type === 'clockodo') return { ...provider, email: stored?.email ?? person.email ?? '' };
+    if (provider.type === 'calamari') return { ...provider, email: person.email ?? '' };
+    return provider;
+  }
+
+  #closeIdle(): void {
+    const cutoff = this.#options.now() - IDLE_CLOSE_MS;
+    for (const [id, engine] of this.#engines) {
+      void engine.then((open) => {
+        if (open.lastUsed < cutoff && this.#engines.get(id) === engine) this.forget(id);
+      }, () => {});
+    }
+  }
+}
+
+/** The settings every person on the server works with: the config's, named for the person. */
+export function peopleSettings(config: ServerConfig, personName: string): Settings {
+  const base = defaultSettings();
+  const chosen = config.settings;
+  return {
+    ...base,
+    provider: { type: 'local' },
+    timezone: chosen.timezone ?? '',
+    workWeek: chosen.work_week ?? base.workWeek,
+    holidays: chosen.holidays === undefined ? base.holidays : chosen.holidays,
+    leave: chosen.leave ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days } : base.leave,
+    tools: chosen.tools ? { readOnly: chosen.tools.read_only, groups: chosen.tools.groups, enabled: chosen.tools.enabled } : base.tools,
+    user: { name: personName },
+  };
+}
+

@@ -1,0 +1,311 @@
+// The team server (`punchcard-mcp serve --config FILE`): the same engine as on a desktop, served over
+// Streamable HTTP to clients that cannot start a local process (Claude.ai, ChatGPT, Copilot Studio,
+// Gemini Enterprise), each request acting as the person its access token belongs to. This module puts
+// the parts together and guards the door: limits per address and person, bounded bodies and
+// headers, a slow client cut off, health and readiness, and a shutdown that lets calls in flight
+// finish. The parts: the store (store/), the authorization server and sign-in pages (auth/), the MCP
+// endpoint (http/), and one engine per person working now (person-engines.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { dirname } from 'node:path';
+import { bearerAuthChallengeResponse, getOAuthProtectedResourceMetadataUrl, OAuthError, OAuthErrorCode, verifyBearerToken, type AuthInfo } from '@modelcontextprotocol/server';
+import { parseListen, type ServerConfig } from '../contract/server-config.ts';
+import type { Log } from '../log.ts';
+import { withoutControls } from '../plain-text.ts';
+import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
+import { watchPolicyFiles } from '../policy/watch-policy.ts';
+import { holidayCalendar } from '../server.ts';
+import { ALL_SCOPES, createAuthorizationServer, SCOPES } from '../auth/authorization-server.ts';
+import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
+import { companySignIn } from '../auth/company-sign-in.ts';
+import { openCredentials } from '../auth/credentials.ts';
+import { cookieJar } from '../auth/forms.ts';
+import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
+import { signInRoutes } from '../auth/sign-in-routes.ts';
+import { trustedProxies } from '../http/client-address.ts';
+import { mcpEndpoint } from '../http/mcp-endpoint.ts';
+import { spendLimit } from '../http/rate-limits.ts';
+import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { auditRecord } from './audit.ts';
+import { PersonEngines } from './person-engines.ts';
+
+/** How long a client may take to send its headers, and its whole request: a slow client is cut off. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Headers larger than this are refused (431) before anything reads them. */
+const MAX_HEADER_BYTES = 16 * 1024;
+/** How long a shutdown waits for calls in flight before it ends them. */
+const DRAIN_MS = 25_000;
+/** How often expired tokens, codes and counters are swept out of the store. */
+const SWEEP_MS = 10 * 60_000;
+
+export class ServeRefusal extends Error {}
+
+export interface TeamServerOptions {
+  config: ServerConfig;
+  env: NodeJS.ProcessEnv;
+  log: Log;
+  now?: () => number;
+  /** The organisation's policy files (default: the system file, as on a desktop). */
+  policyFiles?: readonly string[];
+}
+
+export interface TeamServer {
+  /** Where it listens (the port is the real one when the config said 0). */
+  readonly url: string;
+  readonly store: Store;
+  /** People whose engine is open now, and 2025-era sessions (the bench reads memory per person). */
+  readonly stats: () => { engines: number; sessions: number; inFlight: number };
+  /** Stops taking requests, lets those in flight finish (up to a bound), then closes everything. */
+  close(): Promise<void>;
+}
+
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const { config, env, log } = options;
+  const now = options.now ?? Date.now;
+  const key = readServerKey(env, config.key_env);
+  if (typeof key === 'string') throw new ServeRefusal(key);
+  const keys = deriveServerKeys(key);
+  const proxies = trustedProxies(config.trusted_proxies);
+  if (typeof proxies === 'string') throw new ServeRefusal(proxies);
+  const listen = parseListen(config.listen);
+  if (typeof listen === 'string') throw new ServeRefusal(`listen: ${listen}`);
+  const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;
+  if (config.sign_in.oidc?.client_secret_env && clientSecret === undefined) {
+    throw new ServeRefusal(`The environment variable ${config.sign_in.oidc.client_secret_env} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.`);
+  }
+  if (config.provider.type === 'calamari' && !env.PUNCHCARD_CALAMARI_TOKEN?.trim()) {
+    throw new ServeRefusal("Calamari's API key is the organisation's: set PUNCHCARD_CALAMARI_TOKEN for the server, as the engine reads it on a desktop.");
+  }
+  const policyFiles = options.policyFiles ?? policyPaths(env);
+  let policy: Policy = await loadPolicy(policyFiles);
+  const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
+  if (refusal) throw new ServeRefusal(`${refusal} The server does not start.`);
+
+  const storePath = config.store.slice('sqlite:'.length);
+  const dataDir = config.data_dir ?? dirname(storePath);
+  const store = await openStore(config.store, { now });
+  const origin = new URL(config.public_url).origin;
+  const resource = `${origin}/mcp`;
+  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id) });
+  const oidcCallback = provider.callback();
+  const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
+  const engines = new PersonEngines({
+    config,
+    dataDir,
+    keys,
+    policy: () => policy,
+    holidaysOf: holidayCalendar(log),
+    credentials: async (person) => openCredentials(keys.sealing, person),
+    env,
+    audit: (caller, call) => {
+      void store.appendAudit(auditRecord(caller, call, now())).catch((error: unknown) => log(`The audit log could not be written: ${(error as Error).message}`));
+    },
+    now,
+    log,
+  });
+  const company = config.sign_in.oidc
+    ? companySignIn({ issuer: config.sign_in.oidc.issuer, clientId: config.sign_in.oidc.client_id, clientSecret, redirectUri: `${origin}/sign-in/callback`, allowedDomains: config.sign_in.oidc.allowed_domains })
+    : undefined;
+  const pages = signInRoutes({ config, provider, store, keys, jar, company, dataDir, env, now, log, forgetPerson: (id) => engines.forget(id) });
+  const clientNames = new Map<string, string>();
+  const clientName = async (clientId: string) => {
+    let name = clientNames.get(clientId);
+    if (name === undefined) {
+      const client = await provider.Client.find(clientId).catch(() => undefined);
+      name = withoutControls(client?.clientName ?? '').replace(/[\t\n]/g, ' ').slice(0, 80) || clientId.slice(0, 200);
+      if (clientNames.size > 10_000) clientNames.clear();
+      clientNames.set(clientId, name);
+    }
+    return name;
+  };
+  const endpoint = mcpEndpoint({
+    log,
+    ownerOf: (authInfo) => `${bearerOf(authInfo).person.id}\n${authInfo.clientId}`,
+    serverFor: async (authInfo) => {
+      const bearer = bearerOf(authInfo);
+      return engines.serverFor({ person: bearer.person, clientId: bearer.clientId, clientName: await clientName(bearer.clientId), mayWrite: bearer.scopes.includes(SCOPES.write) });
+    },
+  });
+  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
+  const verifier = tokenVerifier(provider, store, resource, now);
+  // The challenge names both scopes, so a client asks for what a person may allow; a token needs at
+  // least reading, and writing tools are offered only to a token that may write.
+  const challenge = { requiredScopes: ALL_SCOPES.split(' '), resourceMetadataUrl };
+  const authenticate = async (authorization: string | undefined): Promise<AuthInfo | Response> => {
+    try {
+      const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
+      if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
+      return verified;
+    } catch (error) {
+      return bearerAuthChallengeResponse(error, challenge);
+    }
+  };
+  const protectedResource = JSON.stringify({
+    resource,
+    authorization_servers: [origin],
+    scopes_supported: ALL_SCOPES.split(' '),
+    bearer_methods_supported: ['header'],
+    resource_name: 'Punchcard',
+    resource_documentation: `${origin}/account`,
+  });
+
+  const stopWatchingPolicy = watchPolicyFiles(policyFiles, async () => {
+    const next = await loadPolicy(policyFiles);
+    if (JSON.stringify(describePolicy(next)) === JSON.stringify(describePolicy(policy))) return;
+    policy = next;
+    log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies from the next request.");
+  }, log);
+
+  let draining = false;
+  let inFlight = 0;
+  const sockets = new Set<Socket>();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', origin);
+    const path = url.pathname;
+    if (path === '/healthz') return plain(response, 200, 'ok\n');
+    if (path === '/readyz') {
+      if (draining) return plain(response, 503, 'shutting down\n');
+      try {
+        await store.ping();
+        return plain(response, 200, 'ready\n');
+      } catch (error) {
+        return plain(response, 503, `the store does not answer: ${(error as Error).message}\n`);
+      }
+    }
+    const address = proxies.clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for']);
+    const perAddress = await spendLimit(store, { key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 }, now());
+    if (!perAddress.allowed) return tooMany(response, perAddress.retryAfterSeconds);
+    if (path === '/.well-known/oauth-protected-resource' || path === '/.well-known/oauth-protected-resource/mcp') {
+      response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
+      return response.end(protectedResource);
+    }
+    if (path === '/mcp') return serveMcp(request, response);
+    if (await pages(request, response, url, address)) return;
+    if (path === '/') {
+      response.writeHead(303, { location: '/account' });
+      return response.end();
+    }
+    // The authorization server's own endpoints (authorize, token, registration, revocation, keys,
+    // metadata); anything else is its 404.
+    return oidcCallback(request, response);
+  };
+
+  const serveMcp = async (request: IncomingMessage, response: ServerResponse) => {
+    const verified = await authenticate(request.headers.authorization);
+    if (verified instanceof Response) {
+      request.resume();
+      return writeResponse(response, verified);
+    }
+    const person = bearerOf(verified).person;
+    const perPerson = await spendLimit(store, { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 }, now());
+    if (!perPerson.allowed) {
+      request.resume();
+      return tooMany(response, perPerson.retryAfterSeconds);
+    }
+    let body: Buffer | undefined;
+    if (request.method === 'POST') {
+      body = await readBody(request);
+      const type = String(request.headers['content-type'] ?? '');
+      if (!/^application\/json\b/i.test(type)) throw new BodyRefused(415, 'MCP requests are JSON: send Content-Type: application/json.');
+      checkJsonDepth(body);
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const abort = new AbortController();
+    response.on('close', () => abort.abort());
+    const webRequest = new Request(`${origin}/mcp`, { method: request.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}), signal: abort.signal });
+    return writeResponse(response, await endpoint.fetch(webRequest, verified));
+  };
+
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (request, response) => {
+    inFlight++;
+    response.on('close', () => inFlight--);
+    if (draining) response.setHeader('connection', 'close');
+    response.setHeader('x-content-type-options', 'nosniff');
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof BodyRefused) {
+        request.resume();
+        if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+      } else {
+        log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
+      }
+      response.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new ServeRefusal(error.code === 'EADDRINUSE' ? `listen: ${config.listen} is in use by another program.` : `listen: ${config.listen} cannot be used (${error.message}).`)),
+    );
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const sweeper = setInterval(() => void store.sweep(now()).catch((error: unknown) => log(`Sweeping the store failed: ${(error as Error).message}`)), SWEEP_MS);
+  sweeper.unref();
+  const bound = server.address() as AddressInfo;
+  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  log(`Punchcard team server for ${origin} listening on http://${host}:${bound.port} (${config.provider.type}, store ${store.kind}).`);
+
+  return {
+    url: `http://${host}:${bound.port}`,
+    store,
+    stats: () => ({ engines: engines.open, sessions: endpoint.sessions, inFlight }),
+    async close() {
+      draining = true;
+      clearInterval(sweeper);
+      stopWatchingPolicy();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + DRAIN_MS;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await endpoint.close();
+      engines.close();
+      await store.close();
+    },
+  };
+}
+
+function plain(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+function tooMany(response: ServerResponse, retryAfterSeconds: number): void {
+  response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(retryAfterSeconds) });
+  response.end(`Too many requests: try again in ${retryAfterSeconds} s.\n`);
+}
+
+/** A web Response written to Node's response, streaming (an SSE answer arrives as it is written). */
+async function writeResponse(response: ServerResponse, answer: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  answer.headers.forEach((value, name) => {
+    if (name === 'set-cookie') return;
+    headers[name] = value;
+  });
+  response.writeHead(answer.status, headers);
+  if (!answer.body) return void response.end();
+  const reader = answer.body.getReader();
+  response.on('close', () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!response.write(value)) await new Promise((resolve) => response.once('drain', resolve));
+  }
+  response.end();
+}
+

@@ -1,0 +1,351 @@
+// The team server as its tests meet it: the BUILT bundle started with `serve --config FILE` in its own
+// process (as an administrator starts it), a browser that signs in through the server's own pages
+// (forms, cookies, redirects, as a person's browser would, without JavaScript: the pages have none),
+// and the official MCP client with its OAuth support, connected over Streamable HTTP in either era.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  Client,
+  type ElicitRequestFormParams,
+  type ElicitResult,
+  type OAuthClientInformationMixed,
+  type OAuthClientMetadata,
+  type OAuthClientProvider,
+  type OAuthDiscoveryState,
+  type OAuthTokens,
+  StreamableHTTPClientTransport,
+  UnauthorizedError,
+} from '@modelcontextprotocol/client';
+import { SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
+
+export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
+
+/** A free port on loopback (the issuer names its port before the server listens). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TeamServerHandle {
+  origin: string;
+  mcpUrl: string;
+  dataDir: string;
+  configPath: string;
+  process: ChildProcess;
+  stderr: () => string;
+  /** SIGTERM, and waits for the exit code. */
+  stop: () => Promise<number | null>;
+  /** SIGKILL, and waits. */
+  kill: () => Promise<void>;
+  /** Starts the same server again on the same port, data and key (a restart). */
+  restart: () => Promise<TeamServerHandle>;
+}
+
+export interface TeamServerSetup {
+  provider?: Record<string, unknown>;
+  signIn?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  limits?: Record<string, unknown>;
+  trustedProxies?: string[];
+  env?: Record<string, string>;
+  /** Reuse a data folder (restarts, several instances). */
+  dataDir?: string;
+  port?: number;
+  key?: string;
+}
+
+export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
+  const dataDir = setup.dataDir ?? mkdtempSync(join(tmpdir(), 'punchcard-team-'));
+  const port = setup.port ?? (await freePort());
+  const origin = `http://127.0.0.1:${port}`;
+  const config = {
+    public_url: origin,
+    listen: `127.0.0.1:${port}`,
+    provider: setup.provider ?? { type: 'local' },
+    sign_in: setup.signIn ?? { development: true },
+    store: `sqlite:${join(dataDir, 'server.db')}`,
+    key_env: 'PUNCHCARD_SERVER_KEY',
+    ...(setup.trustedProxies ? { trusted_proxies: setup.trustedProxies } : {}),
+    ...(setup.settings ? { settings: setup.settings } : {}),
+    ...(setup.limits ? { limits: setup.limits } : {}),
+  };
+  const configPath = join(dataDir, 'server.json');
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  const key = setup.key ?? TEST_SERVER_KEY;
+  const child = spawn(process.execPath, [SERVER_BUNDLE, 'serve', '--config', configPath], {
+    env: { PATH: process.env.PATH ?? '', HOME: dataDir, TZ: 'Europe/Berlin', PUNCHCARD_SERVER_KEY: key, ...setup.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The team server did not start:\n${stderr}`)), 20_000);
+    const check = () => {
+      if (/listening on/.test(stderr)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stderr.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The team server exited (${code}) before listening:\n${stderr}`));
+    });
+  });
+  const handle: TeamServerHandle = {
+    origin,
+    mcpUrl: `${origin}/mcp`,
+    dataDir,
+    configPath,
+    process: child,
+    stderr: () => stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    restart: () => startTeamServer({ ...setup, dataDir, port, key }),
+  };
+  return handle;
+}
+
+export function removeTeamServerData(handle: TeamServerHandle): void {
+  rmSync(handle.dataDir, { recursive: true, force: true });
+}
+
+export interface Page {
+  status: number;
+  url: string;
+  html: string;
+  headers: Headers;
+}
+
+/**
+ * A browser without JavaScript: it keeps cookies, follows redirects on its origin, and submits the
+ * forms a page shows. It stops at a redirect that leaves for `stopAt` (a client's redirect URI) and
+ * hands back where it would have gone.
+ */
+export class SignInBrowser {
+  readonly #cookies = new Map<string, string>();
+  readonly origin: string;
+  /** The last redirect that left for a client's redirect URI. */
+  callback: URL | undefined;
+  stopAt: string | undefined;
+
+  constructor(origin: string) {
+    this.origin = origin;
+  }
+
+  async open(url: string | URL): Promise<Page> {
+    return this.#go(new URL(url, this.origin), { method: 'GET' });
+  }
+
+  /**
+   * Fills and posts the form on `page` whose action ends with `actionSuffix`, with its hidden fields
+   * and `fields`; `submit` names the button pressed (name=value).
+   */
+  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string]): Promise<Page> {
+    const form = formsOf(page.html).find((candidate) => candidate.action.endsWith(actionSuffix) && (!submit || candidate.buttons.some(([name, value]) => name === submit[0] && value === submit[1])));
+    if (!form) throw new Error(`No form posting to …${actionSuffix} on ${page.url}:\n${page.html}`);
+    const body = new URLSearchParams({ ...form.hidden, ...fields, ...(submit ? { [submit[0]]: submit[1] } : {}) });
+    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin } });
+  }
+
+  async #go(url: URL, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
+    let target = url;
+    let request = init;
+    for (let hop = 0; hop < 20; hop++) {
+      if (this.stopAt && target.href.startsWith(this.stopAt)) {
+        this.callback = target;
+        return { status: 0, url: target.href, html: '', headers: new Headers() };
+      }
+      const cookie = [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(target, { ...request, redirect: 'manual', headers: { ...request.headers, ...(cookie && target.origin === this.origin ? { cookie } : {}) } });
+      if (target.origin === this.origin) {
+        for (const line of response.headers.getSetCookie()) {
+          const [pair] = line.split(';');
+          const index = (pair as string).indexOf('=');
+          const name = (pair as string).slice(0, index).trim();
+          const value = (pair as string).slice(index + 1).trim();
+          if (value === '' || /max-age=0/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) this.#cookies.delete(name);
+          else this.#cookies.set(name, value);
+        }
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.arrayBuffer();
+        target = new URL(location, target);
+        request = { method: 'GET' };
+        continue;
+      }
+      return { status: response.status, url: target.href, html: await response.text(), headers: response.headers };
+    }
+    throw new Error(`Too many redirects from ${url.href}`);
+  }
+}
+
+interface Form {
+  action: string;
+  hidden: Record<string, string>;
+  buttons: [string, string][];
+}
+
+function formsOf(html: string): Form[] {
+  return [...html.matchAll(/<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)].map((match) => {
+    const inner = match[2] as string;
+    const hidden: Record<string, string> = {};
+    for (const input of inner.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) hidden[input[1] as string] = decodeHtml(input[2] as string);
+    const buttons = [...inner.matchAll(/<button[^>]*name="([^"]+)" value="([^"]+)"/g)].map((button) => [button[1], button[2]] as [string, string]);
+    return { action: decodeHtml(match[1] as string), hidden, buttons };
+  });
+}
+
+function decodeHtml(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
+
+/** An MCP client's OAuth state, kept in memory (a real client keeps it in its keychain). */
+export class MemoryOAuthProvider implements OAuthClientProvider {
+  readonly redirectUrl: string;
+  readonly clientMetadataUrl: string | undefined;
+  readonly #name: string;
+  #client: OAuthClientInformationMixed | undefined;
+  #tokens: OAuthTokens | undefined;
+  #verifier: string | undefined;
+  #discovery: OAuthDiscoveryState | undefined;
+  authorizationUrl: URL | undefined;
+
+  constructor(options: { redirectUrl?: string; clientName?: string; clientMetadataUrl?: string; preregistered?: OAuthClientInformationMixed } = {}) {
+    this.redirectUrl = options.redirectUrl ?? 'http://127.0.0.1:33418/callback';
+    this.#name = options.clientName ?? 'Punchcard test client';
+    this.clientMetadataUrl = options.clientMetadataUrl;
+    this.#client = options.preregistered;
+  }
+
+  get clientMetadata(): OAuthClientMetadata {
+    return { client_name: this.#name, redirect_uris: [this.redirectUrl], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+  }
+
+  clientInformation() {
+    return this.#client;
+  }
+  saveClientInformation(info: OAuthClientInformationMixed) {
+    this.#client = info;
+  }
+  tokens() {
+    return this.#tokens;
+  }
+  saveTokens(tokens: OAuthTokens) {
+    this.#tokens = tokens;
+  }
+  /** Forgets the access token (as after an hour), keeping the refresh token. */
+  expireAccessToken(replacement = 'expired-token') {
+    if (this.#tokens) this.#tokens = { ...this.#tokens, access_token: replacement };
+  }
+  redirectToAuthorization(url: URL) {
+    this.authorizationUrl = url;
+  }
+  saveCodeVerifier(verifier: string) {
+    this.#verifier = verifier;
+  }
+  codeVerifier() {
+    if (!this.#verifier) throw new Error('no code verifier');
+    return this.#verifier;
+  }
+  saveDiscoveryState(state: OAuthDiscoveryState) {
+    this.#discovery = state;
+  }
+  discoveryState() {
+    return this.#discovery;
+  }
+}
+
+export interface ConnectedClient {
+  client: Client;
+  oauth: MemoryOAuthProvider;
+  call: (name: string, args?: Record<string, unknown>) => Promise<ToolResult>;
+  close: () => Promise<void>;
+}
+
+/** How the browser signs in once it reaches the sign-in page: by default the development sign-in as `name`. */
+export type SignIn = (browser: SignInBrowser, page: Page) => Promise<Page>;
+
+export const developmentSignIn =
+  (name: string): SignIn =>
+  (browser, page) =>
+    browser.submit(page, '/development', { name });
+
+/** Allows on the consent page (and checks it is one). */
+export async function allow(browser: SignInBrowser, page: Page): Promise<Page> {
+  if (!/Allow/.test(page.html)) throw new Error(`Expected the consent page, got ${page.status}:\n${page.html}`);
+  return browser.submit(page, '/consent', {}, ['decision', 'allow']);
+}
+
+/**
+ * Connects the official client to the server as a person: discovery, registration (DCR, or the
+ * client's metadata document), the browser's sign-in and consent, the code for tokens, then the
+ * MCP connection in `era`.
+ */
+export async function connectAs(
+  server: { origin: string; mcpUrl: string },
+  options: {
+    era?: Era;
+    signIn?: SignIn;
+    browser?: SignInBrowser;
+    oauth?: MemoryOAuthProvider;
+    elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
+  } = {},
+): Promise<ConnectedClient> {
+  const oauth = options.oauth ?? new MemoryOAuthProvider();
+  const browser = options.browser ?? new SignInBrowser(server.origin);
+  const makeClient = () =>
+    new Client(
+      { name: 'punchcard-team-tests', version: '1.0.0' },
+      {
+        ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
+        ...(options.elicitation ? { capabilities: { elicitation: { form: {} } } } : {}),
+      },
+    );
+  let client = makeClient();
+  const answer = options.elicitation;
+  if (answer) client.setRequestHandler('elicitation/create', async (request) => answer(request.params as ElicitRequestFormParams));
+  try {
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth }));
+  } catch (error) {
+    if (!(error instanceof UnauthorizedError)) throw error;
+    if (!oauth.authorizationUrl) throw new Error('The client was refused but sent nowhere to sign in.');
+    browser.stopAt = oauth.redirectUrl;
+    browser.callback = undefined;
+    const first = await browser.open(oauth.authorizationUrl);
+    const afterSignIn = first.status === 0 ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
+    if (afterSignIn.status !== 0) await allow(browser, afterSignIn);
+    const callback = browser.callback as URL | undefined;
+    if (!callback) throw new Error('The browser never came back to the client.');
+    const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth });
+    await transport.finishAuth(callback.searchParams);
+    client = makeClient();
+    if (answer) client.setRequestHandler('elicitation/create', async (request) => answer(request.params as ElicitRequestFormParams));
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth }));
+  }
+  return {
+    client,
+    oauth,
+    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as ToolResult,
+    close: () => client.close(),
+  };
+}
