@@ -328,14 +328,14 @@ export async function connectAs(
     await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth }));
   } catch (error) {
     if (!(error instanceof UnauthorizedError)) throw error;
-    if (!oauth.authorizationUrl) throw new Error('The client was refused but sent nowhere to sign in.');
+    if (!oauth.authorizationUrl) throw new Error('The client was refused but sent nowhere to sign in.', { cause: error });
     browser.stopAt = oauth.redirectUrl;
     browser.callback = undefined;
     const first = await browser.open(oauth.authorizationUrl);
     const afterSignIn = first.status === 0 ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
     if (afterSignIn.status !== 0) await allow(browser, afterSignIn);
     const callback = browser.callback as URL | undefined;
-    if (!callback) throw new Error('The browser never came back to the client.');
+    if (!callback) throw new Error('The browser never came back to the client.', { cause: error });
     const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth });
     await transport.finishAuth(callback.searchParams);
     client = makeClient();
