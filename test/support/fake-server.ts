@@ -40,6 +40,8 @@ export interface RecordedRequest {
   answeredAt: number;
   /** Time the fake spent from the end of the request body to the end of the response. */
   serverMs: number;
+  /** The credential the request carried (Authorization, X-Api-Key or X-ClockodoApiKey), for tests of whose it was. */
+  credential?: string;
 }
 
 /** An answer on the wire. */
@@ -106,7 +108,9 @@ export async function startFakeServer<Recorded extends RecordedRequest>(options:
       const url = new URL(request.url ?? '/', 'http://fake.test');
       const method = request.method ?? 'GET';
       const text = Buffer.concat(chunks).toString('utf8');
-      const record = options.record({ method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0 }, request);
+      const carried = request.headers.authorization ?? request.headers['x-api-key'] ?? request.headers['x-clockodoapikey'];
+      const credential = Array.isArray(carried) ? carried.join(',') : carried;
+      const record = options.record({ method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0, ...(credential === undefined ? {} : { credential }) }, request);
       options.requests.push(record);
       const reply = options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text }) ?? options.respond(method, url, request.headers, text);
       const send = () => {

@@ -349,3 +349,9 @@ export async function connectAs(
     close: () => client.close(),
   };
 }
+
+/** Signs in on the tracker form with the person's own secret (and login e-mail where the back end needs one). */
+export const trackerSignIn =
+  (secret: string, email?: string): SignIn =>
+  (browser, page) =>
+    browser.submit(page, '/tracker', { secret, ...(email ? { email } : {}) });
