@@ -400,6 +400,12 @@ export interface ServerParts {
   questions: RequestStateCodec<RoundState>;
   /** Told of every finished call that may write (the team server's audit log). */
   afterWrite?: (call: FinishedCall) => void;
+  /**
+   * The prompts' argument schemas, kept across the servers built for one person (the team server
+   * builds one per request): they complete from that person's data, through the first server's
+   * completer, and building them was a tenth of a request's time.
+   */
+  promptSchemas?: Map<string, z.ZodType>;
 }
 
 /** A call of a tool that is not read-only, as it ended. */
@@ -465,7 +471,7 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
   for (const prompt of PROMPT_LIST) {
     const handle = server.registerPrompt(
       prompt.name,
-      { title: prompt.title, description: prompt.description, argsSchema: promptArguments(prompt, completer) },
+      { title: prompt.title, description: prompt.description, argsSchema: keptPromptArguments(parts.promptSchemas, prompt, completer) },
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await parts.promptClock();
         const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
@@ -493,6 +499,14 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
     }
   };
   return { server, apply };
+}
+
+function keptPromptArguments(kept: Map<string, z.ZodType> | undefined, prompt: PromptDefinition, completer: Parameters<typeof promptArguments>[1]) {
+  const known = kept?.get(prompt.name) as ReturnType<typeof promptArguments> | undefined;
+  if (known) return known;
+  const built = promptArguments(prompt, completer);
+  kept?.set(prompt.name, built);
+  return built;
 }
 
 /**

@@ -2,7 +2,7 @@
 // from it. Each purpose gets its own key through HKDF-SHA256 with a label, so a key for one job
 // (sealing credentials) is never also the key of another (signing a sign-in form), and every instance
 // given the same secret derives the same keys: tokens, cookies and questions verify on any of them.
-import { createHash, createHmac, createPrivateKey, createPublicKey, hkdfSync, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 
 export const SERVER_KEY_BYTES = 32;
 
@@ -35,7 +35,8 @@ export function readServerKey(env: NodeJS.ProcessEnv, variable: string): Buffer 
 
 export function deriveServerKeys(serverKey: Buffer): ServerKeys {
   const derive = (label: string) => Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `punchcard team server: ${label}`, 32));
-  const idKey = derive('stored ids v1');
+  // Made once: every request keys the id of the token it carries.
+  const idKey = createSecretKey(derive('stored ids v1'));
   return {
     sealing: derive('sealing v1'),
     storedId: (id) => createHmac('sha256', idKey).update(id).digest('base64url'),

@@ -3,7 +3,7 @@
 // key, a fresh 96-bit nonce each time, and the record it belongs to as additional data, so a sealed
 // value copied onto another person's row, or another record, does not open. A database dump shows
 // none of it.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -14,10 +14,24 @@ export class SealError extends Error {
   }
 }
 
+/**
+ * The key as OpenSSL holds it, made once per key: preparing a raw key on every seal and unseal was a
+ * tenth of a team-server request's time.
+ */
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+function keyObject(key: Buffer): KeyObject {
+  let object = keyObjects.get(key);
+  if (!object) {
+    object = createSecretKey(key);
+    keyObjects.set(key, object);
+  }
+  return object;
+}
+
 /** `v1.<nonce>.<ciphertext>.<tag>`, base64url. */
 export function seal(key: Buffer, plaintext: string, boundTo: string): string {
   const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const cipher = createCipheriv('aes-256-gcm', keyObject(key), nonce);
   cipher.setAAD(Buffer.from(boundTo, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [VERSION, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
@@ -27,7 +41,7 @@ export function unseal(key: Buffer, sealed: string, boundTo: string): string {
   const [version, nonce, body, tag] = sealed.split('.');
   if (version !== VERSION || nonce === undefined || body === undefined || tag === undefined) throw new SealError();
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', keyObject(key), Buffer.from(nonce, 'base64url'));
     decipher.setAAD(Buffer.from(boundTo, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');

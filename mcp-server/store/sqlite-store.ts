@@ -200,11 +200,11 @@ class SqliteStore implements Store {
     );
   }
 
-  hit(key: string, windowStart: number): Promise<number> {
+  hit(key: string, windowStart: number, amount = 1): Promise<number> {
     return this.#run(() => {
       const row = this.#sql(
-        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count',
-      ).get(key, windowStart) as { count: number };
+        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, ?) ON CONFLICT (key, window_start) DO UPDATE SET count = count + excluded.count RETURNING count',
+      ).get(key, windowStart, amount) as { count: number };
       return row.count;
     });
   }

@@ -6,6 +6,7 @@
 // from another's: each request is served by an MCP server built over its own person's parts.
 import { join } from 'node:path';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec } from '@modelcontextprotocol/server';
+import type * as z from 'zod/v4';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
@@ -52,6 +53,7 @@ interface PersonEngine {
   parts: ReturnType<typeof callParts>;
   questions: RequestStateCodec<RoundState>;
   settings: Settings;
+  promptSchemas: Map<string, z.ZodType>;
   lastUsed: number;
 }
 
@@ -91,6 +93,7 @@ export class PersonEngines {
       completionData: engine.parts.completionData,
       questions: engine.questions,
       afterWrite: (call) => this.#options.audit(caller, call),
+      promptSchemas: engine.promptSchemas,
     });
     return server;
   }
@@ -159,7 +162,7 @@ export class PersonEngines {
       ttlSeconds: QUESTION_TTL_SECONDS,
       bind: (request) => `${request.mcpReq.method}\n${person.id}`,
     });
-    return { tracker, parts, questions, settings, lastUsed: now() };
+    return { tracker, parts, questions, settings, promptSchemas: new Map(), lastUsed: now() };
   }
 
   /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */

@@ -24,7 +24,7 @@ import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
 import { trustedProxies } from '../http/client-address.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
-import { spendLimit } from '../http/rate-limits.ts';
+import { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
@@ -158,6 +158,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies from the next request.");
   }, log);
 
+  const limits = new RequestLimits(store, now, log);
   let draining = false;
   let inFlight = 0;
   const sockets = new Set<Socket>();
@@ -176,7 +177,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       }
     }
     const address = proxies.clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for']);
-    const perAddress = await spendLimit(store, { key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 }, now());
+    const perAddress = limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
     if (!perAddress.allowed) return tooMany(response, perAddress.retryAfterSeconds);
     if (path === '/.well-known/oauth-protected-resource' || path === '/.well-known/oauth-protected-resource/mcp') {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
@@ -200,7 +201,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return writeResponse(response, verified);
     }
     const person = bearerOf(verified).person;
-    const perPerson = await spendLimit(store, { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 }, now());
+    const perPerson = limits.spend({ key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 });
     if (!perPerson.allowed) {
       request.resume();
       return tooMany(response, perPerson.retryAfterSeconds);
@@ -274,6 +275,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       for (const socket of sockets) socket.destroy();
       await closed;
       await endpoint.close();
+      await limits.close();
       engines.close();
       await store.close();
     },
