@@ -28,6 +28,7 @@ import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type Remote
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
+import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
 import { seedDatabase } from './seed.ts';
@@ -339,6 +340,7 @@ async function main(): Promise<void> {
   let worstCalls: WorstCallResults;
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
+  let teamServer: TeamServerBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
   let firstCall: FirstCallResults;
@@ -356,6 +358,7 @@ async function main(): Promise<void> {
     clockify = await clockifyBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
+    teamServer = await teamServerBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
     bigConfig = bigConfigBenchmarks(row, progress);
   } finally {
@@ -414,6 +417,7 @@ async function main(): Promise<void> {
     clockify,
     worstCalls,
     tray,
+    teamServer,
     window,
     bigConfig,
     memoryMb: {
