@@ -29,7 +29,9 @@ export function checkFormToken(key: Buffer, binding: string, token: unknown, now
 
 /**
  * Whether a POST comes from this server's own pages as a browser says: a cross-site Origin, or a
- * browser's Sec-Fetch-Site naming another site, is refused before the form is read.
+ * browser's Sec-Fetch-Site naming another site, is refused before the form is read. The pages send
+ * their referrer to their own origin only (Referrer-Policy same-origin): under no-referrer a browser
+ * sends `Origin: null` with a form post, which cannot be told from a sandboxed attacker's frame.
  */
 export function sameOrigin(request: IncomingMessage, publicOrigin: string): boolean {
   const origin = request.headers.origin;

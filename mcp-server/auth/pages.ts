@@ -9,8 +9,9 @@ export function escapeHtml(text: string): string {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; --accent: #1f6feb; --muted: #59636e; --line: #d1d9e0; --error: #b42318; }
-@media (prefers-color-scheme: dark) { :root { --accent: #6ea8fe; --muted: #9aa4ae; --line: #3d444d; --error: #ff8a80; } }
+:root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --accent: #1f6feb; --muted: #59636e; --line: #d1d9e0; --error: #b42318; }
+@media (prefers-color-scheme: dark) { :root { --bg: #0d1117; --fg: #e6edf3; --accent: #6ea8fe; --muted: #9aa4ae; --line: #3d444d; --error: #ff8a80; } }
+html { background: var(--bg); color: var(--fg); }
 * { box-sizing: border-box; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 2rem 1rem; }
 main { max-width: 32rem; margin: 0 auto; }
@@ -21,7 +22,7 @@ p, li { margin: .5rem 0; }
 .error { color: var(--error); border: 1px solid var(--error); border-radius: .5rem; padding: .5rem .75rem; }
 form { margin: 1rem 0; }
 label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
-input[type=text], input[type=email], input[type=password] { width: 100%; padding: .5rem .625rem; font: inherit; border: 1px solid var(--line); border-radius: .375rem; background: Canvas; color: CanvasText; }
+input[type=text], input[type=email], input[type=password] { width: 100%; padding: .5rem .625rem; font: inherit; border: 1px solid var(--line); border-radius: .375rem; background: var(--bg); color: var(--fg); }
 button { font: inherit; font-weight: 600; padding: .5rem 1rem; border-radius: .375rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; margin-top: 1rem; }
 @media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 button.secondary { background: transparent; color: var(--accent); }
@@ -30,6 +31,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .375rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .actions { display: flex; gap: .75rem; flex-wrap: wrap; }
 .actions form { margin: 0; }
+a { color: var(--accent); }
 hr { border: none; border-top: 1px solid var(--line); margin: 1.5rem 0; }
 `;
 
@@ -49,7 +51,7 @@ export function page(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} · Punchcard</title>
 <style>${STYLE}</style>
 </head>
@@ -134,7 +136,8 @@ export interface ConsentPage {
 
 export function renderConsent(view: ConsentPage): string {
   const client = escapeHtml(view.clientName);
-  const from = view.clientHost ? ` <span class="muted">(${escapeHtml(view.clientHost)})</span>` : '';
+  // The redirect's host is where the permission goes: the one thing about a client a name cannot fake.
+  const from = view.clientHost ? ` <span class="muted">(answers go to ${escapeHtml(view.clientHost)})</span>` : '';
   const abilities = [
     '<li>read your time entries, timer, reports, catalog, leave and the team calendar</li>',
     ...(view.mayWrite ? ['<li>change them as you could: clock in and out, log, change and delete entries, request and cancel leave</li>'] : []),
@@ -146,7 +149,7 @@ export function renderConsent(view: ConsentPage): string {
 <ul>
 ${abilities.join('\n')}
 </ul>
-<p class="muted">It gets only the tools your organisation allows, and never more than you may do yourself. You can disconnect it any time on your account page.</p>
+<p class="muted">It gets only the tools your organisation allows, and never more than you may do yourself. You can disconnect it any time on <a href="/account">your account page</a>.</p>
 <div class="actions">
 <form method="post" action="${escapeHtml(view.action)}/consent">
 <input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">

@@ -59,7 +59,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const failedSignIns = (address: string): Limit => ({ key: `sign-in:${address}`, max: config.limits.failed_sign_ins_per_address, windowMs: SIGN_IN_WINDOW_MS });
 
   const send = (response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}) => {
-    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...extra });
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', ...extra });
     response.end(html);
   };
   const redirect = (response: ServerResponse, location: string) => {

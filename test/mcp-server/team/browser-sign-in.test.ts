@@ -1,0 +1,97 @@
+// The sign-in as a person does it, once, in Debian's Chromium: the authorization link an MCP client
+// opens, the sign-in page used by keyboard, the consent page naming the client, and the browser sent
+// back to the client with a code the client exchanges. The pages pass axe-core, work without
+// JavaScript (Chromium runs with it off) and render in light and dark (screenshots in test-output/).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
+import { textOf } from '../../support/engine.ts';
+import { MemoryOAuthProvider, removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
+import { launchChromium } from '../../renderer/harness.ts';
+
+const SHOTS = resolve(import.meta.dirname, '../../../test-output/team-server');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // axe runs as a script the test adds; the pages themselves run none.
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    return axe.run(document);
+  });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('; ')}`);
+}
+
+describe('signing in from Chromium', () => {
+  let server: TeamServerHandle;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTeamServer();
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeTeamServerData(server);
+  });
+
+  it.each(['light', 'dark'] as const)('signs in by keyboard, allows the client, and the client is connected (%s)', { timeout: 120_000 }, async (scheme) => {
+    const oauth = new MemoryOAuthProvider({ clientName: `Claude (${scheme})` });
+    const first = new Client({ name: 'chromium-test', version: '1.0.0' });
+    await expect(first.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth }))).rejects.toBeInstanceOf(UnauthorizedError);
+    const authorizationUrl = oauth.authorizationUrl as URL;
+
+    // Scripts off: pages that needed JavaScript would fail here. axe needs scripts, so it checks the
+    // same pages afterwards in a second context.
+    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: scheme, viewport: { width: 800, height: 700 } });
+    const page = await context.newPage();
+    let callback: URL | undefined;
+    await page.route(`${oauth.redirectUrl}**`, async (route) => {
+      callback = new URL(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Back in the client</title><p>Done</p>' });
+    });
+    await page.goto(authorizationUrl.href);
+    await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('Sign in · Punchcard');
+    expect(await page.locator('h1').textContent()).toBe(`Sign in to connect Claude (${scheme})`);
+    await page.screenshot({ path: join(SHOTS, `sign-in-${scheme}.png`), fullPage: true });
+    const signInHtml = await page.content();
+
+    // By keyboard: the first Tab reaches the name field, then Enter sends the form.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 }).toBe('name');
+    await page.keyboard.type('Grace Hopper');
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await expect.poll(() => page.title(), { timeout: 20_000 }).not.toBe('Sign in · Punchcard');
+    await expect.poll(() => page.title(), { timeout: 20_000 }).toBe(`Allow Claude (${scheme}) · Punchcard`);
+    expect(await page.locator('main').textContent()).toContain('asks to act as Grace Hopper');
+    await page.screenshot({ path: join(SHOTS, `consent-${scheme}.png`), fullPage: true });
+    const consentHtml = await page.content();
+    await page.getByRole('button', { name: 'Allow', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callback?.searchParams.get('code') ?? null, { timeout: 20_000 }).not.toBeNull();
+    expect(callback?.searchParams.get('iss')).toBe(server.origin);
+
+    const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth });
+    await transport.finishAuth((callback as URL).searchParams);
+    const client = new Client({ name: 'chromium-test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth }));
+    const who = (await client.callTool({ name: 'whoami', arguments: {} })) as { content: Array<{ type: string; text?: string }> };
+    expect(textOf(who)).toContain('Grace Hopper');
+    await client.close();
+    await context.close();
+
+    // The same pages, checked by axe-core in a page that may run its script.
+    const checking = await browser.newContext({ colorScheme: scheme });
+    const checker = await checking.newPage();
+    for (const html of [signInHtml, consentHtml]) {
+      await checker.setContent(html);
+      expect(await axeViolations(checker)).toEqual([]);
+    }
+    await checking.close();
+  });
+});
