@@ -26,7 +26,6 @@ import { MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
-import { withoutControls, withoutControlsDeep } from './plain-text.ts';
 import { createTracker } from './providers/create-tracker.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
@@ -424,7 +423,7 @@ function buildServer(parts: ServerParts): { server: McpServer; apply: (settings:
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await parts.promptClock();
         const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
-        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: withoutControls(renderPrompt(prompt, args, promptContext)) } }] };
+        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }] };
       },
     );
     if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
@@ -503,23 +502,23 @@ async function runTool(tool: AnyTool, args: unknown, context: () => Promise<Tool
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
-    // Names and notes come from back ends and people: no terminal-steering characters reach a client.
-    return { content: [{ type: 'text' as const, text: withoutControls(noted) }], structuredContent: withoutControlsDeep(data as Record<string, unknown>) };
+    // Names and notes come from back ends and people; the wire takes the terminal-steering
+    // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
+    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof InputNeeded) {
       // The question goes to the person; the call comes back with the answer and this state.
-      const params = withoutControlsDeep(error.params);
-      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(params) }, requestState: await call.questions.mint(error.state, call.request) });
+      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) });
     }
     if (error instanceof ToolInputError || error instanceof ProviderError) {
-      return { isError: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
+      return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
     }
     log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
       isError: true,
-      content: [{ type: 'text' as const, text: withoutControls(`Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.`) }],
+      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
     };
   }
 }
