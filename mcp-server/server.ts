@@ -243,6 +243,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       organisationPolicy: aiGate(policy, profile),
       settingsFile: fileState,
       ask: NO_ASKING,
+      catalogListed: isToolOffered(TOOLS.list_catalog, capabilities(), settings, toolOptions()),
     };
   };
   // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
