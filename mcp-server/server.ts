@@ -2,7 +2,6 @@
 // MCP server over them. Transport-free (docs/decisions.md, "House style: tools as defineTool
 // objects"): index.ts serves it on stdio, tests may serve it on anything.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -27,6 +26,7 @@ import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
+import { makePrivateFolder } from './private-files.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
@@ -114,8 +114,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { log } = options;
   const holidaysOf = holidayCalendar(log);
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
-  // The folder is where the watcher listens; the app would create it anyway.
-  mkdirSync(options.userDataDir, { recursive: true });
+  // The folder is where the watcher listens; the app would create it anyway. The person's alone.
+  makePrivateFolder(options.userDataDir, log);
   let current = options.settings ?? readSettingsFile(settingsPath);
   // A read handed in was reported by whoever read it.
   if (!options.settings) reportSettings(settingsPath, current, log);

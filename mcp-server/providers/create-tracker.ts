@@ -45,7 +45,7 @@ export async function createTracker(options: TrackerFactoryOptions): Promise<Tim
   const { profile } = options;
   if (profile.type === 'local') {
     const { createLocalTracker } = await import('./local/local-tracker.ts');
-    return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now });
+    return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now, log: options.log });
   }
   return createRemoteTracker({ ...options, profile });
 }
