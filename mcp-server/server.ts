@@ -81,6 +81,11 @@ export interface EngineOptions {
   log: Log;
   /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
   provider?: ProviderProfile;
+  /**
+   * The back end the variables name (a Claude Desktop extension's form): the only one the form's
+   * secret is sent to (credentials/form-secret.ts).
+   */
+  formBackEnd?: ProviderProfile;
   env?: NodeJS.ProcessEnv;
   /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
   settings?: SettingsRead;
@@ -164,6 +169,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       now: options.now,
       log,
       ...(options.env ? { env: options.env } : {}),
+      formSecret: { backEnd: options.formBackEnd, policyFixes: policy.fixedProvider !== null },
     });
   };
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);

@@ -52,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     allTools: parsed.allTools,
     log: stderrLog,
     ...(parsed.provider ? { provider: parsed.provider } : {}),
+    ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
   });
 }
 

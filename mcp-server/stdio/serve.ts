@@ -35,6 +35,8 @@ export interface ServeOptions {
   allTools: boolean;
   /** The back end from the command line; wins over the settings. */
   provider?: ProviderProfile;
+  /** The back end the variables (an extension's form) name, the only one its secret is for. */
+  formBackEnd?: ProviderProfile;
   log: Log;
 }
 
