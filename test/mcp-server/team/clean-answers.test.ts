@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAs, type ConnectedClient, developmentSignIn, removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
 
 const HOSTILE = 'Web\u001b[31msite\u0007 \u001b]8;;https://evil.example\u001b\\link\u001b]8;;\u001b\\ \u009b2J';
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe.each(['legacy', 'modern'] as const)('answers of the team server (%s era)', (era) => {
