@@ -27,6 +27,8 @@ export interface TrackerFactoryOptions {
   env?: NodeJS.ProcessEnv;
   /** Defaults to environment variables, then the OS keychain. */
   credentials?: CredentialStore;
+  /** Passed before every request to a remote back end (remote-tracker.ts). */
+  requestGate?: () => Promise<void>;
 }
 
 export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
@@ -64,5 +66,6 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     now: options.now,
     log: options.log,
     ...access,
+    ...(options.requestGate ? { requestGate: options.requestGate } : {}),
   });
 }

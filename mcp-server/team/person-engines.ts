@@ -4,6 +4,7 @@
 // with. An engine is kept while its person calls and closed after a quiet spell, so memory follows the
 // people working now, not everyone who ever signed in. Nothing of one person's engine is reachable
 // from another's: each request is served by an MCP server built over its own person's parts.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec } from '@modelcontextprotocol/server';
 import type { ServerConfig } from '../contract/server-config.ts';
@@ -43,6 +44,8 @@ export interface PersonEnginesOptions {
   /** The organisation's key (Calamari), from the variable the engine reads for it. */
   env: NodeJS.ProcessEnv;
   audit: (caller: Caller, call: FinishedCall) => void;
+  /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
+  requestGate?: () => Promise<void>;
   now: () => number;
   log: Log;
 }
@@ -122,6 +125,9 @@ export class PersonEngines {
     const { config, log, now } = this.#options;
     const settings = peopleSettings(config, person.name);
     const folder = join(this.#options.dataDir, 'people', person.id);
+    // The person's folder holds what their back end taught (a desktop's data folder always exists;
+    // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
     const profile = this.#profileOf(person, stored);
     const tracker = await createTracker({
@@ -134,6 +140,7 @@ export class PersonEngines {
       now,
       log,
       env: this.#options.env,
+      ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
       // The person's own secret, never the server's environment or keychain: a person without one
       // is told to sign in again. Calamari's key is the organisation's, from its variable.
       credentials: {
