@@ -12,7 +12,7 @@ import { defaultSettings, type ProviderProfile, type Settings } from '../contrac
 import type { Log } from '../log.ts';
 import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
 import { createTracker } from '../providers/create-tracker.ts';
-import type { TimeTracker } from '../providers/time-tracker.ts';
+import { ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
 import { callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
 import type { RoundState } from '../tools/asking.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
@@ -39,6 +39,8 @@ export interface PersonEnginesOptions {
   keys: ServerKeys;
   policy: () => Policy;
   holidaysOf: HolidaysOf;
+  /** The person as the store has them now (an engine opens with their latest e-mail and credentials). */
+  findPerson: (id: string) => Promise<PersonRecord | undefined>;
   /** The person's stored tracker credentials, opened. */
   credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
   /** The organisation's key (Calamari), from the variable the engine reads for it. */
@@ -76,22 +78,29 @@ export class PersonEngines {
 
   /** A fresh MCP server for one request of `caller`, over their engine. */
   async serverFor(caller: Caller): Promise<McpServer> {
-    const engine = await this.#engineOf(caller.person);
+    let engine = await this.#engineOf(caller.person.id);
     engine.lastUsed = this.#options.now();
+    // A 2025-era session keeps its server for many calls: each call takes the person's engine as it
+    // is now, so one opened again since (new credentials, a new e-mail, closed while idle) is used.
+    const current = async () => {
+      engine = await this.#engineOf(caller.person.id);
+      engine.lastUsed = this.#options.now();
+      return engine.parts;
+    };
     const policy = this.#options.policy();
     const profile = engine.tracker.type === 'local' ? ({ type: 'local' } as ProviderProfile) : this.#profileOf(caller.person, null);
     const settings: Settings = caller.mayWrite ? engine.settings : { ...engine.settings, tools: { ...engine.settings.tools, readOnly: true } };
     const { server } = createMcpServer({
       trackerNow: () => engine.tracker,
       capabilities: () => engine.tracker.capabilities,
-      context: engine.parts.context,
+      context: async () => (await current()).context(),
       settings,
       // Every person gets what the organisation's policy and the server's settings allow; nobody
       // gets the app's "every tool".
       toolOptions: () => ({ allTools: false, organisation: organisationRules(policy, profile) }),
       log: this.#options.log,
-      promptClock: engine.parts.promptClock,
-      completionData: engine.parts.completionData,
+      promptClock: async () => (await current()).promptClock(),
+      completionData: { catalog: async () => (await current()).completionData.catalog(), leave: async () => (await current()).completionData.leave() },
       questions: engine.questions,
       afterWrite: (call) => this.#options.audit(caller, call),
     });
@@ -110,19 +119,23 @@ export class PersonEngines {
     for (const id of [...this.#engines.keys()]) this.forget(id);
   }
 
-  #engineOf(person: PersonRecord): Promise<PersonEngine> {
-    let engine = this.#engines.get(person.id);
+  #engineOf(personId: string): Promise<PersonEngine> {
+    let engine = this.#engines.get(personId);
     if (!engine) {
-      engine = this.#openEngine(person);
-      this.#engines.set(person.id, engine);
+      engine = this.#openEngine(personId);
+      this.#engines.set(personId, engine);
       // A back end that could not be opened is tried afresh on the next call.
-      engine.catch(() => this.#engines.delete(person.id));
+      engine.catch(() => {
+        if (this.#engines.get(personId) === engine) this.#engines.delete(personId);
+      });
     }
     return engine;
   }
 
-  async #openEngine(person: PersonRecord): Promise<PersonEngine> {
+  async #openEngine(personId: string): Promise<PersonEngine> {
     const { config, log, now } = this.#options;
+    const person = await this.#options.findPerson(personId);
+    if (!person) throw new ProviderError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
     const settings = peopleSettings(config, person.name);
     const folder = join(this.#options.dataDir, 'people', person.id);
     // The person's folder holds what their back end taught (a desktop's data folder always exists;

@@ -100,6 +100,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     keys,
     policy: () => policy,
     holidaysOf: holidayCalendar(log),
+    findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.sealing, person),
     env,
     audit: (caller, call) => {

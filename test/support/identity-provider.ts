@@ -46,6 +46,8 @@ export interface IdentityProvider {
   clientSecret: string;
   /** The CA the provider's certificate is signed with (for NODE_EXTRA_CA_CERTS); undefined over http. */
   caFile: string | undefined;
+  /** The provider's accounts by id, which a test may change (a new e-mail); copies of those given. */
+  readonly accounts: Map<string, IdentityAccount>;
   /** The accounts that signed in at the provider, in order. */
   readonly logins: string[];
   /** Stops answering (a provider that is down). */
@@ -60,7 +62,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-idp-'));
   const certificates = secure ? makeTestCertificates(folder) : undefined;
   if (certificates) trustInThisProcess(readFileSync(certificates.caFile, 'utf8'));
-  const accounts = new Map(options.accounts.map((account) => [account.id, account]));
+  const accounts = new Map(options.accounts.map((account) => [account.id, { ...account }]));
   const logins: string[] = [];
   let handler: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => response.end();
   const server: Server = certificates
@@ -151,6 +153,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     clientId: IDP_CLIENT_ID,
     clientSecret: IDP_CLIENT_SECRET,
     caFile: certificates?.caFile,
+    accounts,
     logins,
     async close() {
       if (closed) return;

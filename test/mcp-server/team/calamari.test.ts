@@ -19,6 +19,7 @@ const ORGANISATION_KEY = `Basic ${Buffer.from(`calamari:${DEFAULT_KEY}`).toStrin
 const ACCOUNTS = [
   { id: 'ada', name: 'Ada Lovelace', email: ADA, emailVerified: true },
   { id: 'bob', name: 'Bob Builder', email: BOB, emailVerified: true },
+  { id: 'cleo', name: 'Cleo Patra', email: 'cleo@acme.example', emailVerified: true },
 ];
 
 interface Setup {
@@ -101,6 +102,24 @@ describe.each<Era>(['legacy', 'modern'])('two people on a Calamari team server (
     for (const person of storedPeople(server)) expect(existsSync(join(server.dataDir, 'people', person.id, CALAMARI_FACTS_FILE)), person.email ?? '').toBe(true);
     expect(storedPeople(server)).toHaveLength(2);
     expect(server.stderr()).not.toMatch(/Could not remember/);
+  });
+
+  it('acts as the new e-mail the provider gives a person from their next sign-in on', async () => {
+    const { fake, idp, server } = setup;
+    const first = await connectAs(server, { era, signIn: companySignIn(idp, 'cleo') });
+    expect(textOf(await first.call('whoami'))).toContain('Cleo Patra');
+    // The company renames her address everywhere; her next sign-in brings the new one.
+    (idp.accounts.get('cleo') as { email: string }).email = 'cleo.patra@acme.example';
+    (fake.state.employees.find((employee) => employee.id === 3) as { email: string }).email = 'cleo.patra@acme.example';
+    const second = await connectAs(server, { era, signIn: companySignIn(idp, 'cleo') });
+    const before = fake.requests.length;
+    for (const client of [second, first]) {
+      const result = await client.call('list_leave_requests');
+      expect(result.isError, textOf(result)).toBeFalsy();
+    }
+    const named = new Set(fake.requests.slice(before).flatMap((request) => request.persons));
+    expect(named).toEqual(new Set(['cleo.patra@acme.example']));
+    await Promise.all([first.close(), second.close()]);
   });
 });
 
