@@ -80,7 +80,9 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const actionOf = (purpose: Purpose) => (purpose.kind === 'interaction' ? `/interaction/${purpose.uid}` : '/account');
 
   const signInPage = (purpose: Purpose, browser: string, extra: Partial<SignInPage> = {}): string => {
-    const fields = tracker ? trackerFields(tracker) : undefined;
+    // Behind a company sign-in, the tracker form comes once the company has said who this is.
+    const askTracker = tracker !== undefined && (!company || extra.signedInAs !== undefined);
+    const fields = askTracker ? trackerFields(tracker) : undefined;
     const service = tracker ? serviceName(tracker.type) : '';
     return renderSignIn({
       action: actionOf(purpose),
@@ -120,7 +122,10 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
 
   const savePerson = async (identity: string, name: string, email: string | null): Promise<PersonRecord> => {
     const existing = await store.personByIdentity(identity);
-    return store.savePerson({ id: existing?.id ?? randomUUID(), identity, name: name.slice(0, 200), email, at: now() });
+    const saved = await store.savePerson({ id: existing?.id ?? randomUUID(), identity, name: name.slice(0, 200), email, at: now() });
+    // A new e-mail is who Calamari's requests name from now on: an engine open with the old one goes.
+    if (existing && existing.email !== saved.email) options.forgetPerson(saved.id);
+    return saved;
   };
 
   /** A form post checked before anything in it is used: same origin, well-formed, our token. */
@@ -137,10 +142,10 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     return fields;
   };
 
-  const refuseFailed = async (response: ServerResponse, address: string, purpose: Purpose, browser: string, message: string) => {
+  const refuseFailed = async (response: ServerResponse, address: string, purpose: Purpose, browser: string, message: string, companyPerson?: PersonRecord) => {
     const verdict = await spendLimit(store, failedSignIns(address), now());
     if (!verdict.allowed) return tooMany(response, verdict.retryAfterSeconds);
-    send(response, 400, signInPage(purpose, browser, { error: message }));
+    send(response, 400, signInPage(purpose, browser, { error: message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
   };
   const tooMany = (response: ServerResponse, retryAfterSeconds: number) =>
     send(response, 429, renderErrorPage(`Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`), { 'retry-after': String(retryAfterSeconds) });
@@ -150,6 +155,10 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const fields = await postedForm(request, response, purpose, browser);
     if (!fields) return;
     if (!tracker) return send(response, 404, renderErrorPage('This server does not take tracker credentials.'));
+    // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
+    // Nothing is tried with the back end before the company has said who is asking.
+    const companyPerson = company ? await signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
+    if (company && !companyPerson) return send(response, 403, signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
     const left = await limitLeft(store, failedSignIns(address), now());
     if (!left.allowed) return tooMany(response, left.retryAfterSeconds);
     const check = await checkTrackerCredentials(tracker, { secret: fields.get('secret') ?? '', ...(fields.has('email') ? { email: fields.get('email') as string } : {}) }, {
@@ -158,10 +167,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
       log: options.log,
       now,
     });
-    if (!check.ok) return refuseFailed(response, address, purpose, browser, check.message);
-    // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
-    const companyPerson = company ? await signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
-    if (company && !companyPerson) return send(response, 403, signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
+    if (!check.ok) return refuseFailed(response, address, purpose, browser, check.message, companyPerson);
     const person = companyPerson ?? (await savePerson(check.identity, check.user.name, check.user.email ?? check.credentials.email ?? null));
     await store.setCredentials(person.id, sealCredentials(keys.sealing, person.id, check.credentials));
     options.forgetPerson(person.id);

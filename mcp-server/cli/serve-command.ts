@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { ServerConfig } from '../contract/server-config.ts';
+import { defaultLimits, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 
 export const SERVE_USAGE = `Team server:
@@ -102,7 +102,7 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
       key_env: DEV_KEY_VARIABLE,
       trusted_proxies: [],
       settings: {},
-      limits: { requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 },
+      limits: defaultLimits(),
     },
   };
 }

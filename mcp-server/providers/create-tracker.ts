@@ -34,6 +34,8 @@ export interface TrackerFactoryOptions {
    * without it, that secret is used for no back end.
    */
   formSecret?: FormSecretOrigin;
+  /** Passed before every request to a remote back end (remote-tracker.ts). */
+  requestGate?: () => Promise<void>;
 }
 
 export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
@@ -80,5 +82,6 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     log: options.log,
     ...access,
     secret,
+    ...(options.requestGate ? { requestGate: options.requestGate } : {}),
   });
 }

@@ -31,6 +31,11 @@ export interface RemoteTrackerOptions<Profile> {
   secret: () => Promise<string | null>;
   /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
   timeoutMs?: number;
+  /**
+   * Passed before every request to the back end; it may wait or refuse in words (json-http.ts,
+   * `gate`). The team server gives Calamari's people one, counting the organisation's limit.
+   */
+  requestGate?: () => Promise<void>;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
   /** The settings' week, where the back end keeps no plan or will not show it. */

@@ -216,8 +216,8 @@ class SqliteStore implements Store {
   sweep(now: number): Promise<void> {
     return this.#run(() => {
       this.#sql('DELETE FROM oauth WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
-      // A counter's window is at most an hour; two leave room for the one still being counted.
-      this.#sql('DELETE FROM counters WHERE window_start < ?').run(now - 2 * 3_600_000);
+      // A counter's window is at most a day (Calamari's daily limit); two leave room for the one still being counted.
+      this.#sql('DELETE FROM counters WHERE window_start < ?').run(now - 2 * 86_400_000);
     });
   }
 

@@ -29,6 +29,7 @@ import { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
+import { organisationGate } from './organisation-limit.ts';
 import { PersonEngines } from './person-engines.ts';
 
 /** How long a client may take to send its headers, and its whole request: a slow client is cut off. */
@@ -40,6 +41,8 @@ const MAX_HEADER_BYTES = 16 * 1024;
 const DRAIN_MS = 25_000;
 /** How often expired tokens, codes and counters are swept out of the store. */
 const SWEEP_MS = 10 * 60_000;
+/** Calamari's requests a second, the lower of its published limits (docs/back-ends/calamari.md, "Rate limits"). */
+const CALAMARI_PER_SECOND = 10;
 
 export class ServeRefusal extends Error {}
 
@@ -98,11 +101,23 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     keys,
     policy: () => policy,
     holidaysOf: holidayCalendar(log),
+    findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.sealing, person),
     env,
     audit: (caller, call) => {
       void store.appendAudit(auditRecord(caller, call, now())).catch((error: unknown) => log(`The audit log could not be written: ${(error as Error).message}`));
     },
+    ...(config.provider.type === 'calamari'
+      ? {
+          requestGate: organisationGate({
+            store,
+            counter: `calamari:${config.provider.url}`,
+            service: 'Calamari',
+            allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day, perSecond: CALAMARI_PER_SECOND },
+            now,
+          }),
+        }
+      : {}),
     now,
     log,
   });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import {
   Client,
   type ElicitRequestFormParams,
@@ -136,12 +137,13 @@ export interface Page {
 }
 
 /**
- * A browser without JavaScript: it keeps cookies, follows redirects on its origin, and submits the
- * forms a page shows. It stops at a redirect that leaves for `stopAt` (a client's redirect URI) and
- * hands back where it would have gone.
+ * A browser without JavaScript: it keeps each site's cookies, follows redirects (to the company's
+ * identity provider and back too), and submits the forms a page shows. It stops at a redirect that
+ * leaves for `stopAt` (a client's redirect URI) and hands back where it would have gone.
  */
 export class SignInBrowser {
-  readonly #cookies = new Map<string, string>();
+  /** Cookies by origin, then by name. */
+  readonly #cookies = new Map<string, Map<string, string>>();
   readonly origin: string;
   /** The last redirect that left for a client's redirect URI. */
   callback: URL | undefined;
@@ -174,17 +176,17 @@ export class SignInBrowser {
         this.callback = target;
         return { status: 0, url: target.href, html: '', headers: new Headers() };
       }
-      const cookie = [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-      const response = await fetch(target, { ...request, redirect: 'manual', headers: { ...request.headers, ...(cookie && target.origin === this.origin ? { cookie } : {}) } });
-      if (target.origin === this.origin) {
-        for (const line of response.headers.getSetCookie()) {
-          const [pair] = line.split(';');
-          const index = (pair as string).indexOf('=');
-          const name = (pair as string).slice(0, index).trim();
-          const value = (pair as string).slice(index + 1).trim();
-          if (value === '' || /max-age=0/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) this.#cookies.delete(name);
-          else this.#cookies.set(name, value);
-        }
+      let jar = this.#cookies.get(target.origin);
+      if (!jar) this.#cookies.set(target.origin, (jar = new Map()));
+      const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(target, { ...request, redirect: 'manual', headers: { ...request.headers, ...(cookie ? { cookie } : {}) } });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const index = (pair as string).indexOf('=');
+        const name = (pair as string).slice(0, index).trim();
+        const value = (pair as string).slice(index + 1).trim();
+        if (value === '' || /max-age=0/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) jar.delete(name);
+        else jar.set(name, value);
       }
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
@@ -355,3 +357,28 @@ export const trackerSignIn =
   (secret: string, email?: string): SignIn =>
   (browser, page) =>
     browser.submit(page, '/tracker', { secret, ...(email ? { email } : {}) });
+
+/** What the server's store holds about people and grants, read beside the running server (WAL lets it). */
+export function storedPeople(server: Pick<TeamServerHandle, 'dataDir'>): { identity: string; email: string | null; hasCredentials: boolean; id: string }[] {
+  const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
+  try {
+    return (db.prepare('SELECT id, identity, email, credentials FROM people ORDER BY created_at').all() as { id: string; identity: string; email: string | null; credentials: string | null }[]).map((row) => ({
+      id: row.id,
+      identity: row.identity,
+      email: row.email,
+      hasCredentials: row.credentials !== null,
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+/** How many grants (connected clients) the store holds. */
+export function storedGrants(server: Pick<TeamServerHandle, 'dataDir'>): number {
+  const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS count FROM oauth WHERE model = 'Grant'").get() as { count: number }).count;
+  } finally {
+    db.close();
+  }
+}

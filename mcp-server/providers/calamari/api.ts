@@ -28,6 +28,8 @@ export interface CalamariApiOptions {
   /** The organisation's key; null when none is stored. Asked again after a 401. */
   apiKey: () => Promise<string | null>;
   timeoutMs?: number;
+  /** Passed before each request goes out (json-http.ts, `gate`). */
+  gate?: () => Promise<void>;
   log: (message: string) => void;
   /** A call of this module was refused (403): it is off, or not this key's. */
   onModuleRefused: (module: Exclude<CalamariModule, 'people'>) => void;
@@ -43,6 +45,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.gate ? { gate: options.gate } : {}),
     // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly.
     retryWithoutRetryAfter: false,
     secret: options.apiKey,

@@ -74,6 +74,12 @@ export interface JsonHttpOptions<Purpose> {
   retryWithoutRetryAfter?: boolean;
   /** Requests per second the back end allows (Clockify): requests beyond it wait their turn (pacing.ts). */
   maxPerSecond?: number;
+  /**
+   * Passed before each request goes out, after the call's budget: it may wait, or refuse in words by
+   * throwing, and the request is then not sent (the team server counts Calamari's limit, which is
+   * the whole organisation's, across all its people).
+   */
+  gate?: () => Promise<void>;
 }
 
 export interface JsonHttp<Purpose> {
@@ -127,6 +133,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
     // Counted against the tool call it serves, before anything goes out.
     spendRequest(options.service);
+    await options.gate?.();
     await paced?.();
     const loaded = await loadHttpModules();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);

@@ -34,7 +34,7 @@ export interface RemoteAnswer<T> {
   headers: HttpAnswer['headers'];
 }
 
-export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'log'> {
+export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'gate' | 'log'> {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
   baseUrl: string;
@@ -81,6 +81,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     ...(options.insecureWarning ? { insecureWarning: options.insecureWarning } : {}),
     ...(options.retryWithoutRetryAfter === false ? { retryWithoutRetryAfter: false } : {}),
     ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
+    ...(options.gate ? { gate: options.gate } : {}),
   });
 
   return {
