@@ -89,7 +89,7 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
       // OpenID Connect Core (5.4) has it when an access token is issued; the library checks that the
       // answer is about the same subject. Both e-mail claims come from the one source that named them.
       let said: Record<string, unknown> = claims;
-      if (typeof claims.email !== 'string' || claims.email_verified === undefined) {
+      if (typeof claims.email !== 'string' || (claims.email_verified === undefined && claims.xms_edov === undefined)) {
         try {
           said = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
         } catch (error) {
@@ -97,7 +97,7 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
         }
       }
       const email = typeof said.email === 'string' ? said.email.trim().toLowerCase() : '';
-      if (email === '' || said.email_verified !== true) {
+      if (email === '' || !emailVerified(said)) {
         return { ok: false, message: 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.' };
       }
       const domain = email.slice(email.lastIndexOf('@') + 1);
@@ -128,4 +128,14 @@ function reasonOf(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
   return withoutControls(detail && !message.includes(detail) ? `${message}: ${detail}` : message).slice(0, 300);
+}
+
+/**
+ * Whether the provider vouches for the e-mail: `email_verified` (OpenID Connect Core 5.1), or, from
+ * Microsoft Entra ID, which sends no `email_verified`, its optional claim `xms_edov` (the e-mail's
+ * domain is verified as the tenant's own). Nothing else counts: Entra's plain `email` can be set by
+ * a user in some tenants.
+ */
+export function emailVerified(claims: Record<string, unknown>): boolean {
+  return claims.email_verified === true || claims.xms_edov === true;
 }
