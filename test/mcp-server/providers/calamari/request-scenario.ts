@@ -32,7 +32,7 @@ export const STEPS: Step[] = [
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'General' }, expected: 2 },
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
   { label: "time_report (shifts, holidays, leave, Calamari's balance)", tool: 'time_report', expected: 4 },
-  { label: 'request_leave (types, overlaps, the request, the balance)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 5 },
+  { label: "request_leave (types, overlaps, the balance before: the year's requests and what is left; the request)", tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 5 },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
   { label: 'leave_balance', tool: 'leave_balance', expected: 2 },
   { label: "absence_calendar (the team's absences, their names)", tool: 'absence_calendar', expected: 2 },
