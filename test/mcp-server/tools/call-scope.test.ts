@@ -36,6 +36,13 @@ describe('runInCallScope', () => {
     expect(outcome).toMatchObject({ stopped: { why: 'deadline', message: 'time_report took longer than 20 ms, so Punchcard stopped it.' } });
   });
 
+  it("a read shared with another call that was stopped is said as such, not in the other call's words", async () => {
+    // What a cached load the other call started rejects with when that call is cancelled.
+    const othersEnd = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
+    const sharing = runInCallScope({ ...scope(new AbortController().signal), tool: 'timer_status' }, () => Promise.reject(othersEnd));
+    await expect(sharing).rejects.toThrow(/^timer_status needed a request another call had under way, and that call was stopped \(cancelled, or past its deadline\); try again\.$/);
+  });
+
   it('refuses any request after the end', async () => {
     const cancel = new AbortController();
     cancel.abort();
