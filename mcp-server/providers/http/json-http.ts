@@ -143,9 +143,9 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     const call = currentCall();
     call?.spendRequest(options.service);
     await paced?.();
-    // A call stopped while this request waited its turn sends nothing more.
-    call?.throwIfStopped();
     const loaded = await loadHttpModules();
+    // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
+    call?.throwIfStopped();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };
     if (payload !== undefined) {
