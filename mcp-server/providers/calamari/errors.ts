@@ -14,6 +14,8 @@ export interface RequestPurpose {
   /** 'start your shift', 'list your leave requests': completes "… could not …". */
   action: string;
   module: CalamariModule;
+  /** Every read is a POST too: marked, so a call stopped midway does not count it as a change (http/remote-client.ts). */
+  onlyReads?: boolean;
 }
 
 /** A failure Calamari answered, or one of reaching it; the sentence says what its body carried. */
