@@ -66,7 +66,14 @@ const PeopleSettingsSchema = z.strictObject({
   timezone: z.string().refine((zone) => zone === '' || isValidTimeZone(zone), 'a time zone such as Europe/Berlin, or empty for the server\'s').optional(),
   work_week: WorkWeekSchema.strict().optional(),
   holidays: HolidayRegionSchema.strict().nullable().optional(),
-  leave: z.strictObject({ annual_days: z.number().min(0).max(366), carry_over_days: z.number().min(0).max(366).default(0) }).optional(),
+  leave: z
+    .strictObject({
+      annual_days: z.number().min(0).max(366),
+      carry_over_days: z.number().min(0).max(366).default(0),
+      /** The local timesheet may hold vacation beyond the balance (each request still asks or needs beyond_balance). */
+      allow_beyond_balance: z.boolean().default(false),
+    })
+    .optional(),
   tools: z
     .strictObject({
       read_only: z.boolean().default(false),

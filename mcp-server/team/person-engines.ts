@@ -14,7 +14,7 @@ import type { Log } from '../log.ts';
 import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
 import { createTracker } from '../providers/create-tracker.ts';
 import { ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
-import { callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
+import { callDeadlineOf, callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
 import type { RoundState } from '../tools/asking.ts';
 import { TOOLS } from '../tools/index.ts';
 import { isToolOffered } from '../tools/offer.ts';
@@ -108,6 +108,7 @@ export class PersonEngines {
       questions: engine.questions,
       afterWrite: (call) => this.#options.audit(caller, call),
       promptSchemas: engine.promptSchemas,
+      callDeadlineMs: callDeadlineOf(this.#options.env),
     });
     return server;
   }
@@ -217,7 +218,7 @@ export function peopleSettings(config: ServerConfig, personName: string): Settin
     timezone: chosen.timezone ?? '',
     workWeek: chosen.work_week ?? base.workWeek,
     holidays: chosen.holidays === undefined ? base.holidays : chosen.holidays,
-    leave: chosen.leave ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days } : base.leave,
+    leave: chosen.leave ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days, allowBeyondBalance: chosen.leave.allow_beyond_balance } : base.leave,
     tools: chosen.tools ? { readOnly: chosen.tools.read_only, groups: chosen.tools.groups, enabled: chosen.tools.enabled } : base.tools,
     user: { name: personName },
   };

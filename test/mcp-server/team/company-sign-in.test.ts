@@ -78,12 +78,12 @@ describe('company sign-in against a real OpenID provider', () => {
 
         const tag = `${era}-${Date.now()}`;
         const logged = await Promise.all([
-          ada.call('log_time', { date: 'today', duration: '1h', description: `ada ${tag}` }),
-          bob.call('log_time', { date: 'today', duration: '2h', description: `bob ${tag}` }),
+          ada.call('log_time', { date: 'yesterday', duration: '1h', description: `ada ${tag}` }),
+          bob.call('log_time', { date: 'yesterday', duration: '2h', description: `bob ${tag}` }),
         ]);
         for (const result of logged) expect(result.isError, textOf(result)).toBeFalsy();
-        const adaSees = JSON.stringify((await ada.call('list_time_entries', { from: 'today', to: 'today' })).structuredContent);
-        const bobSees = JSON.stringify((await bob.call('list_time_entries', { from: 'today', to: 'today' })).structuredContent);
+        const adaSees = JSON.stringify((await ada.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent);
+        const bobSees = JSON.stringify((await bob.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent);
         expect(adaSees).toContain(`ada ${tag}`);
         expect(adaSees).not.toContain('bob ');
         expect(bobSees).toContain(`bob ${tag}`);

@@ -98,8 +98,8 @@ describe.each(Object.keys(BACK_ENDS))('tracker sign-in on %s', (backEndName) => 
       const tag = `${era}-${Date.now()}`;
       const before = requests.length;
       const logged = await Promise.all([
-        ada.call('log_time', { date: 'today', duration: '1h', project: 'Website', activity: 'Development', description: `ada ${tag}` }),
-        bob.call('log_time', { date: 'today', duration: '2h', project: 'Website', activity: 'Development', description: `bob ${tag}` }),
+        ada.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development', description: `ada ${tag}` }),
+        bob.call('log_time', { date: 'yesterday', duration: '2h', project: 'Website', activity: 'Development', description: `bob ${tag}` }),
       ]);
       for (const result of logged) expect(result.isError, textOf(result)).toBeFalsy();
       expect(requests.slice(before).every((request) => request.credential === backEnd.ada.credential || request.credential === backEnd.bob.credential)).toBe(true);
@@ -107,7 +107,7 @@ describe.each(Object.keys(BACK_ENDS))('tracker sign-in on %s', (backEndName) => 
       for (const [client, person, own, other] of [[ada, backEnd.ada, 'ada', 'bob'], [bob, backEnd.bob, 'bob', 'ada']] as const) {
         const start = requests.length;
         expect(textOf(await client.call('whoami'))).toContain(person.name);
-        const listed = await client.call('list_time_entries', { from: 'today', to: 'today' });
+        const listed = await client.call('list_time_entries', { from: 'yesterday', to: 'yesterday' });
         expect(listed.isError, textOf(listed)).toBeFalsy();
         expect(JSON.stringify(listed.structuredContent)).toContain(`${own} ${tag}`);
         expect(JSON.stringify(listed.structuredContent)).not.toContain(`${other} ${tag}`);
