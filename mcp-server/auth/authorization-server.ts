@@ -18,6 +18,23 @@ export const ALL_SCOPES = `${SCOPES.read} ${SCOPES.write}`;
 
 /** An access token's life: an hour, renewed with the refresh token. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3_600;
+/**
+ * The shortest life `PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS` may give an access token (tests of
+ * expiry and refresh, or a deployment that wants shorter lives): a token must outlive the request
+ * that carries it.
+ */
+export const MIN_ACCESS_TOKEN_TTL_SECONDS = 2;
+
+/** The access tokens' life from the environment, or what is wrong with the variable. */
+export function accessTokenTtl(env: NodeJS.ProcessEnv): number | string {
+  const text = env.PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS?.trim();
+  if (!text) return ACCESS_TOKEN_TTL_SECONDS;
+  const seconds = Number(text);
+  if (!/^\d{1,5}$/.test(text) || seconds < MIN_ACCESS_TOKEN_TTL_SECONDS || seconds > ACCESS_TOKEN_TTL_SECONDS) {
+    return `PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS is "${text}"; it takes a whole number of seconds from ${MIN_ACCESS_TOKEN_TTL_SECONDS} to ${ACCESS_TOKEN_TTL_SECONDS} (an access token's life), or leave it unset for an hour.`;
+  }
+  return seconds;
+}
 /** How long a refresh token (and the grant behind it) lasts unused: a month, as a person expects of "signed in". */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3_600;
 
@@ -30,11 +47,14 @@ export interface AuthorizationServerOptions {
   now: () => number;
   /** The person behind an account id, for the provider's account lookups. */
   findPerson: (id: string) => Promise<{ id: string; name: string; email: string | null } | undefined>;
+  /** An access token's life (default ACCESS_TOKEN_TTL_SECONDS). */
+  accessTokenTtlSeconds?: number;
 }
 
 export function createAuthorizationServer(options: AuthorizationServerOptions): Provider {
   const { issuer, resource, keys } = options;
   const loopbackDeployment = isLoopbackHost(new URL(issuer).hostname);
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const configuration: Configuration = {
     adapter: storeAdapter(options.store, keys, options.now),
     clients: [],
@@ -58,7 +78,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     issueRefreshToken: async (_context, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      AccessToken: accessTokenTtlSeconds,
       AuthorizationCode: 60,
       RefreshToken: REFRESH_TOKEN_TTL_SECONDS,
       Grant: REFRESH_TOKEN_TTL_SECONDS,
@@ -79,7 +99,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_context, indicator) => {
           if (indicator !== resource) throw new errors.InvalidTarget(`This server issues tokens only for ${resource}.`);
-          return { scope: ALL_SCOPES, accessTokenFormat: 'opaque', accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS };
+          return { scope: ALL_SCOPES, accessTokenFormat: 'opaque', accessTokenTTL: accessTokenTtlSeconds };
         },
       },
       clientIdMetadataDocument: {

@@ -15,7 +15,7 @@ import { withoutControls } from '../plain-text.ts';
 import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { holidayCalendar } from '../server.ts';
-import { ALL_SCOPES, createAuthorizationServer, SCOPES } from '../auth/authorization-server.ts';
+import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES } from '../auth/authorization-server.ts';
 import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
@@ -78,6 +78,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   if (config.provider.type === 'calamari' && !env.PUNCHCARD_CALAMARI_TOKEN?.trim()) {
     throw new ServeRefusal("Calamari's API key is the organisation's: set PUNCHCARD_CALAMARI_TOKEN for the server, as the engine reads it on a desktop.");
   }
+  const accessTokenTtlSeconds = accessTokenTtl(env);
+  if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policyFiles = options.policyFiles ?? policyPaths(env);
   let policy: Policy = await loadPolicy(policyFiles);
   const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
@@ -88,7 +90,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const store = await openStore(config.store, { now });
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id) });
+  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
   const engines = new PersonEngines({

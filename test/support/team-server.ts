@@ -62,6 +62,8 @@ export interface TeamServerSetup {
   dataDir?: string;
   port?: number;
   key?: string;
+  /** Another public_url than the loopback address it listens on (a server "on the internet"). */
+  publicUrl?: string;
 }
 
 export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
@@ -69,7 +71,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const port = setup.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const config = {
-    public_url: origin,
+    public_url: setup.publicUrl ?? origin,
     listen: `127.0.0.1:${port}`,
     provider: setup.provider ?? { type: 'local' },
     sign_in: setup.signIn ?? { development: true },
@@ -267,6 +269,13 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
     if (!this.#verifier) throw new Error('no code verifier');
     return this.#verifier;
   }
+  /** What a real client does when the server says its tokens or registration are no good. */
+  invalidateCredentials(scope: 'all' | 'client' | 'tokens' | 'verifier' | 'discovery') {
+    if (scope === 'all' || scope === 'tokens') this.#tokens = undefined;
+    if (scope === 'all' || scope === 'client') this.#client = undefined;
+    if (scope === 'all' || scope === 'verifier') this.#verifier = undefined;
+    if (scope === 'all' || scope === 'discovery') this.#discovery = undefined;
+  }
   saveDiscoveryState(state: OAuthDiscoveryState) {
     this.#discovery = state;
   }
@@ -290,6 +299,11 @@ export const developmentSignIn =
   (browser, page) =>
     browser.submit(page, '/development', { name });
 
+/** Whether a page is the consent page (it offers Allow). */
+export function isConsent(page: Page): boolean {
+  return page.status === 200 && /name="decision" value="allow"/.test(page.html);
+}
+
 /** Allows on the consent page (and checks it is one). */
 export async function allow(browser: SignInBrowser, page: Page): Promise<Page> {
   if (!/Allow/.test(page.html)) throw new Error(`Expected the consent page, got ${page.status}:\n${page.html}`);
@@ -309,6 +323,8 @@ export async function connectAs(
     browser?: SignInBrowser;
     oauth?: MemoryOAuthProvider;
     elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
+    /** Told when the consent page is shown (before Allow is pressed). */
+    consent?: (page: Page) => void;
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -332,8 +348,12 @@ export async function connectAs(
     browser.stopAt = oauth.redirectUrl;
     browser.callback = undefined;
     const first = await browser.open(oauth.authorizationUrl);
-    const afterSignIn = first.status === 0 ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
-    if (afterSignIn.status !== 0) await allow(browser, afterSignIn);
+    // A browser signed in already goes straight to consent, or (consent given before) back to the client.
+    const afterSignIn = first.status === 0 || isConsent(first) ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
+    if (afterSignIn.status !== 0) {
+      options.consent?.(afterSignIn);
+      await allow(browser, afterSignIn);
+    }
     const callback = browser.callback as URL | undefined;
     if (!callback) throw new Error('The browser never came back to the client.', { cause: error });
     const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth });
@@ -355,3 +375,26 @@ export const trackerSignIn =
   (secret: string, email?: string): SignIn =>
   (browser, page) =>
     browser.submit(page, '/tracker', { secret, ...(email ? { email } : {}) });
+
+/** Signs in on the account page (`/account`) in `browser` and answers the account page. */
+export async function signInToAccount(browser: SignInBrowser, signIn: SignIn = developmentSignIn('Ada Lovelace')): Promise<Page> {
+  const first = await browser.open('/account');
+  if (/Your Punchcard account/.test(first.html)) return first;
+  return signIn(browser, first);
+}
+
+/** The clients the account page lists: name, what they may do, and the grant its Disconnect posts. */
+export function connectedClients(page: Page): { name: string; may: string; grant: string }[] {
+  return [...page.html.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td>[\s\S]*?name="grant" value="([^"]*)"/g)].map((row) => ({
+    name: decodeHtml(row[1] as string),
+    may: row[2] as string,
+    grant: decodeHtml(row[3] as string),
+  }));
+}
+
+/** Presses Disconnect beside the client named `name` on the account page. */
+export async function disconnect(browser: SignInBrowser, page: Page, name: string): Promise<Page> {
+  const client = connectedClients(page).find((candidate) => candidate.name === name);
+  if (!client) throw new Error(`No connected client named ${name} on the account page:\n${page.html}`);
+  return browser.submit(page, '/account/disconnect', { grant: client.grant });
+}
