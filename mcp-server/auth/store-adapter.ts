@@ -55,7 +55,9 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await store.revokeGrant(grantId);
+      // Only this model's records: the library calls this once per kind of token, and removes the
+      // grant itself only when it means to (revoking an access token ends its tokens, not the consent).
+      await store.revokeGrant(grantId, this.#model);
     }
 
     #open(record: OAuthRecord | undefined): AdapterPayload | undefined {

@@ -133,9 +133,10 @@ class SqliteStore implements Store {
     });
   }
 
-  revokeGrant(grantId: string): Promise<void> {
+  revokeGrant(grantId: string, model?: string): Promise<void> {
     return this.#run(() => {
-      this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
+      if (model === undefined) this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
+      else this.#sql('DELETE FROM oauth WHERE grant_id = ? AND model = ?').run(grantId, model);
     });
   }
 

@@ -57,8 +57,12 @@ export interface Store {
   findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined>;
   consumeOAuth(model: string, id: string, at: number): Promise<void>;
   destroyOAuth(model: string, id: string): Promise<void>;
-  /** Every record of the grant: codes, access and refresh tokens, the grant itself. */
-  revokeGrant(grantId: string): Promise<void>;
+  /**
+   * Every record of the grant: codes, access and refresh tokens, the grant itself; or, given a
+   * model, only the grant's records of that model (the authorization server revokes model by model,
+   * and keeps the grant itself when only its tokens go).
+   */
+  revokeGrant(grantId: string, model?: string): Promise<void>;
   /** The grants a person holds, newest first (their connected clients). */
   grantsOf(accountId: string): Promise<OAuthRecord[]>;
 
