@@ -25,7 +25,7 @@ import { signInRoutes } from '../auth/sign-in-routes.ts';
 import { trustedProxies } from '../http/client-address.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { spendLimit } from '../http/rate-limits.ts';
-import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
+import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { PersonEngines } from './person-engines.ts';
@@ -33,8 +33,12 @@ import { PersonEngines } from './person-engines.ts';
 /** How long a client may take to send its headers, and its whole request: a slow client is cut off. */
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How often Node looks for connections past those timeouts (its default, 30 s, would let a slow client stay 40 s). */
+const TIMEOUT_CHECK_MS = 1_000;
 /** Headers larger than this are refused (431) before anything reads them. */
 const MAX_HEADER_BYTES = 16 * 1024;
+/** How long a connection stays open after an answer sent before its request's body was all in. */
+const LINGER_MS = 1_000;
 /** How long a shutdown waits for calls in flight before it ends them. */
 const DRAIN_MS = 25_000;
 /** How often expired tokens, codes and counters are swept out of the store. */
@@ -224,14 +228,23 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     return writeResponse(response, await endpoint.fetch(webRequest, verified));
   };
 
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (request, response) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, (request, response) => {
     inFlight++;
     response.on('close', () => inFlight--);
+    // An answer sent before the request's body was all in (refused for its size, its token, its
+    // limit): the rest is not taken. The connection ends once the answer had a moment to arrive,
+    // instead of reading whatever the client goes on sending (Node would drain it to keep the
+    // connection alive). Not by `Connection: close`, on which Node closes at once and the client,
+    // still sending, may lose the answer to the reset.
+    response.once('finish', () => {
+      if (!request.complete) endAfterAnswer(request.socket);
+    });
     if (draining) response.setHeader('connection', 'close');
     response.setHeader('x-content-type-options', 'nosniff');
+    const tooLarge = declaredTooLarge(request);
+    if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyRefused) {
-        request.resume();
         if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
       } else {
         log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -280,6 +293,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       await store.close();
     },
   };
+}
+
+/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+function endAfterAnswer(socket: Socket): void {
+  socket.end();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {
