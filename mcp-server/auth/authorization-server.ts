@@ -121,6 +121,11 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       if (loopbackDeployment && isLoopbackHost(new URL(url instanceof Request ? url.url : url).hostname)) delete (init as { dispatcher?: unknown }).dispatcher;
       return globalThis.fetch(url, init);
     },
+    // The token and revocation endpoints answer a page only of the client's own origin (one of its
+    // redirect URIs'), for a public client whose sign-in runs in a web view; never another site. The
+    // library's default, stated here so that it is this server's policy (and the library stops
+    // asking for one at every start).
+    clientBasedCORS: (_context, origin, client) => origin !== 'null' && client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     interactions: { url: async (_context, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (context, out) => {
       context.type = 'html';
