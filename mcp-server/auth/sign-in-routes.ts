@@ -54,6 +54,7 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse, 
 export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const { config, provider, store, keys, jar, company, now } = options;
   const origin = new URL(config.public_url).origin;
+  const resource = `${origin}/mcp`;
   const backEnd = config.provider;
   const tracker = config.sign_in.tracker && (backEnd.type === 'kimai' || backEnd.type === 'clockodo' || backEnd.type === 'clockify') ? backEnd : undefined;
   const failedSignIns = (address: string): Limit => ({ key: `sign-in:${address}`, max: config.limits.failed_sign_ins_per_address, windowMs: SIGN_IN_WINDOW_MS });
@@ -271,14 +272,26 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) return send(response, 400, renderErrorPage('The earlier permission of this client has gone. Start again from your AI client.'));
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
-    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+    const readOnly = decision === 'allow-read';
+    const mayAsk = (scopes: readonly string[]) => (readOnly ? scopes.filter((scope) => scope !== SCOPES.write) : [...scopes]);
+    // This answer decides what the client may do: an earlier "reading only" is not held against a
+    // later Allow (what it refused is granted now), and "reading only" refuses writing even where an
+    // earlier Allow granted it. A refused scope is recorded as refused, or the library would ask for
+    // it again and again.
+    const refusedBefore = grant.rejected;
+    grant.rejected = undefined;
+    const oidcScopes = [...(missing.missingOIDCScope ?? []), ...(readOnly ? [] : (refusedBefore?.openid?.scope ?? '').split(' ').filter(Boolean))];
+    if (mayAsk(oidcScopes).length) grant.addOIDCScope(mayAsk(oidcScopes).join(' '));
+    const resources = new Set([resource, ...Object.keys(missing.missingResourceScopes ?? {})]);
+    for (const indicator of resources) {
       // A client that named no scope asked for what the server offers: both, as the consent page said;
       // "Allow reading only" grants reading whatever was asked.
-      const asked = scopes.length ? scopes : ALL_SCOPES.split(' ');
-      const granted = decision === 'allow-read' ? asked.filter((scope) => scope !== SCOPES.write) : asked;
-      if (granted.length) grant.addResourceScope(indicator, granted.join(' '));
+      const scopes = missing.missingResourceScopes?.[indicator];
+      const asked = [...(scopes === undefined ? [] : scopes.length ? scopes : ALL_SCOPES.split(' ')), ...(readOnly ? [] : (refusedBefore?.resources?.[indicator] ?? '').split(' ').filter(Boolean))];
+      if (mayAsk(asked).length) grant.addResourceScope(indicator, mayAsk(asked).join(' '));
+      if (readOnly) grant.rejectResourceScope(indicator, SCOPES.write);
     }
+    if (readOnly) grant.rejectOIDCScope(SCOPES.write);
     const grantId = await grant.save();
     await provider.interactionFinished(request, response, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
   };

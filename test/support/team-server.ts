@@ -161,11 +161,11 @@ export class SignInBrowser {
    * Fills and posts the form on `page` whose action ends with `actionSuffix`, with its hidden fields
    * and `fields`; `submit` names the button pressed (name=value).
    */
-  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string]): Promise<Page> {
+  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string], headers: Record<string, string> = {}): Promise<Page> {
     const form = formsOf(page.html).find((candidate) => candidate.action.endsWith(actionSuffix) && (!submit || candidate.buttons.some(([name, value]) => name === submit[0] && value === submit[1])));
     if (!form) throw new Error(`No form posting to …${actionSuffix} on ${page.url}:\n${page.html}`);
     const body = new URLSearchParams({ ...form.hidden, ...fields, ...(submit ? { [submit[0]]: submit[1] } : {}) });
-    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin } });
+    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin, ...headers } });
   }
 
   async #go(url: URL, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
@@ -305,9 +305,9 @@ export function isConsent(page: Page): boolean {
 }
 
 /** Allows on the consent page (and checks it is one). */
-export async function allow(browser: SignInBrowser, page: Page): Promise<Page> {
+export async function allow(browser: SignInBrowser, page: Page, decision: 'allow' | 'allow-read' = 'allow'): Promise<Page> {
   if (!/Allow/.test(page.html)) throw new Error(`Expected the consent page, got ${page.status}:\n${page.html}`);
-  return browser.submit(page, '/consent', {}, ['decision', 'allow']);
+  return browser.submit(page, '/consent', {}, ['decision', decision]);
 }
 
 /**
@@ -325,6 +325,8 @@ export async function connectAs(
     elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
     /** Told when the consent page is shown (before Allow is pressed). */
     consent?: (page: Page) => void;
+    /** The button pressed on the consent page: Allow (default) or Allow reading only. */
+    decision?: 'allow' | 'allow-read';
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -352,7 +354,7 @@ export async function connectAs(
     const afterSignIn = first.status === 0 || isConsent(first) ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
     if (afterSignIn.status !== 0) {
       options.consent?.(afterSignIn);
-      await allow(browser, afterSignIn);
+      await allow(browser, afterSignIn, options.decision);
     }
     const callback = browser.callback as URL | undefined;
     if (!callback) throw new Error('The browser never came back to the client.', { cause: error });
