@@ -86,6 +86,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Why the store a config names cannot be opened, in one line naming `store`: a file a newer
+ * Punchcard migrated (its own words), a folder that cannot be made, a file that cannot be written.
+ */
+export function storeProblem(spec: string, error: unknown): string {
+  if (error instanceof Error && error.name === 'StoreVersionError') return `store: ${error.message}`;
+  const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+  return `store: "${spec}" cannot be opened (${message}). Check that the server's account may create and write it.`;
+}
+
 /** The store a config names, opened (and migrated). */
 export async function openStore(spec: string, options: { now: () => number }): Promise<Store> {
   if (spec.startsWith('sqlite:')) {

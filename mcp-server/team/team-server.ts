@@ -26,7 +26,7 @@ import { trustedProxies } from '../http/client-address.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { spendLimit } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { openStore, type Store, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { PersonEngines } from './person-engines.ts';
 
@@ -91,7 +91,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 
   const storePath = config.store.slice('sqlite:'.length);
   const dataDir = config.data_dir ?? dirname(storePath);
-  const store = await openStore(config.store, { now });
+  let store: Store;
+  try {
+    store = await openStore(config.store, { now });
+  } catch (error) {
+    throw new ServeRefusal(storeProblem(config.store, error));
+  }
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.ts';
 import { TEST_SERVER_KEY } from '../../support/team-server.ts';
@@ -40,6 +41,36 @@ describe('serve --config refuses', () => {
     expect(lines[0]).toMatch(expected);
     expect(run.stderr).not.toContain('listening');
     expect(existsSync(join(dir, 'server.db'))).toBe(false);
+  });
+
+  it('a store a newer Punchcard migrated: serve and audit exit 1 with one line saying so, and the store is left as it was', async () => {
+    const folder = mkdtempSync(join(dir, 'newer-'));
+    const path = join(folder, 'server.db');
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA user_version = 99');
+    db.close();
+    const file = join(folder, 'server.json');
+    writeFileSync(file, JSON.stringify({ ...GOOD, store: `sqlite:${path}` }));
+    for (const args of [['serve', '--config', file], ['audit', '--config', file]]) {
+      const run = await runCli(args, { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toBe(`store: ${path} was written by a newer Punchcard (store version 99; this one knows up to 1). Run the newer version, or restore a backup made with this one.\n`);
+    }
+    const after = new DatabaseSync(path, { readOnly: true });
+    expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 99 });
+    after.close();
+  });
+
+  it('a store whose folder cannot be made: serve and audit exit 1 with one line naming the store', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const file = join(dir, 'blocked.json');
+    writeFileSync(file, JSON.stringify({ ...GOOD, store: `sqlite:${blocker}/server.db` }));
+    for (const args of [['serve', '--config', file], ['audit', '--config', file]]) {
+      const run = await runCli(args, { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^store: "sqlite:${blocker}/server\\.db" cannot be opened \\(.*\\)\\. Check that the server's account may create and write it\\.\\n$`));
+    }
   });
 
   it('a key written twice: exit 1, naming the key, its line and column', async () => {
