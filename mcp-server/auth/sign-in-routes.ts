@@ -11,7 +11,7 @@ import { errors as oidcErrors } from 'oidc-provider';
 import type { ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
-import { limitLeft, spendLimit, type Limit } from '../http/rate-limits.ts';
+import { type Limit, reserveLimit } from '../http/rate-limits.ts';
 import { BodyRefused } from '../http/request-body.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { ALL_SCOPES, SCOPES } from './authorization-server.ts';
@@ -138,11 +138,6 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     return fields;
   };
 
-  const refuseFailed = async (response: ServerResponse, address: string, purpose: Purpose, browser: string, message: string) => {
-    const verdict = await spendLimit(store, failedSignIns(address), now());
-    if (!verdict.allowed) return tooMany(response, verdict.retryAfterSeconds);
-    send(response, 400, signInPage(purpose, browser, { error: message }));
-  };
   const tooMany = (response: ServerResponse, retryAfterSeconds: number) =>
     send(response, 429, renderErrorPage(`Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`), { 'retry-after': String(retryAfterSeconds) });
 
@@ -151,15 +146,17 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const fields = await postedForm(request, response, purpose, browser);
     if (!fields) return;
     if (!tracker) return send(response, 404, renderErrorPage('This server does not take tracker credentials.'));
-    const left = await limitLeft(store, failedSignIns(address), now());
-    if (!left.allowed) return tooMany(response, left.retryAfterSeconds);
+    // Counted as failed until the back end says otherwise (rate-limits.ts).
+    const attempt = await reserveLimit(store, failedSignIns(address), now());
+    if (!attempt.allowed) return tooMany(response, attempt.retryAfterSeconds);
     const check = await checkTrackerCredentials(tracker, { secret: fields.get('secret') ?? '', ...(fields.has('email') ? { email: fields.get('email') as string } : {}) }, {
       dataDir: `${options.dataDir}/sign-in-checks`,
       env: options.env,
       log: options.log,
       now,
     });
-    if (!check.ok) return refuseFailed(response, address, purpose, browser, check.message);
+    if (!check.ok) return send(response, 400, signInPage(purpose, browser, { error: check.message }));
+    await attempt.release();
     // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
     const companyPerson = company ? await signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
     if (company && !companyPerson) return send(response, 403, signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
@@ -201,14 +198,11 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     if (!company || !raw) return send(response, 400, renderErrorPage('This sign-in was not started here or took too long. Start again from your AI client or your account page.'));
     jar.set(response, COOKIES.pending, '', 0);
     const pending = JSON.parse(raw) as PendingSignIn & { purpose: Purpose };
-    const left = await limitLeft(store, failedSignIns(address), now());
-    if (!left.allowed) return tooMany(response, left.retryAfterSeconds);
+    const attempt = await reserveLimit(store, failedSignIns(address), now());
+    if (!attempt.allowed) return tooMany(response, attempt.retryAfterSeconds);
     const identity = await company.finish(new URL(`${url.pathname}${url.search}`, origin), pending);
-    if (!identity.ok) {
-      const verdict = await spendLimit(store, failedSignIns(address), now());
-      if (!verdict.allowed) return tooMany(response, verdict.retryAfterSeconds);
-      return send(response, 403, renderErrorPage(identity.message));
-    }
+    if (!identity.ok) return send(response, 403, renderErrorPage(identity.message));
+    await attempt.release();
     const person = await savePerson(identity.identity, identity.name, identity.email);
     const purpose = pending.purpose;
     if (needsCredentials(person) || purpose.kind === 'interaction') {

@@ -136,11 +136,20 @@ describe('many wrong sign-ins from one address', () => {
   let server: TeamServerHandle;
   beforeAll(async () => {
     fake = await startFakeKimai();
-    server = await start({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true } });
+    // Behind a trusted proxy, so that each test signs in from an address of its own.
+    server = await start({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, trustedProxies: ['127.0.0.1'] });
   });
   afterAll(async () => {
     await fake?.close();
   });
+
+  /** A sign-in on the account page from `address` (as the proxy forwards it) with `token`. */
+  const signInFrom = async (address: string, token: string) => {
+    const browser = new SignInBrowser(server.origin);
+    const page = await browser.open('/account');
+    return browser.submit(page, '/account/tracker', { secret: token }, undefined, { 'x-forwarded-for': address });
+  };
+  const triedAtKimai = (since: number, prefix: string) => fake.requests.slice(since).filter((request) => (request.credential ?? '').includes(prefix)).length;
 
   it('are refused with 429 and Retry-After well before 200 tries, with nothing stored and the right token refused too until the wait is over', async () => {
     const browser = new SignInBrowser(server.origin);
@@ -171,6 +180,22 @@ describe('many wrong sign-ins from one address', () => {
     }
     const checks = join(server.dataDir, 'sign-in-checks');
     expect(listFiles(checks).filter((file) => !file.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('sent fifty at once: still at most ten reach Kimai (each is counted before it is tried)', async () => {
+    const before = fake.requests.length;
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, index) => signInFrom('203.0.113.50', `parallel-wrong-${index}`)));
+    expect(triedAtKimai(before, 'parallel-wrong-')).toBeLessThanOrEqual(10);
+    expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('that succeed do not count: a dozen right sign-ins leave every try for wrong ones', async () => {
+    for (let index = 0; index < 12; index++) expect((await signInFrom('203.0.113.60', (DEFAULT_USERS[0] as { token: string }).token)).status).toBe(200);
+    const before = fake.requests.length;
+    const statuses = [];
+    for (let index = 0; index < 11; index++) statuses.push((await signInFrom('203.0.113.60', `late-wrong-${index}`)).status);
+    expect(statuses).toEqual([...Array(10).fill(400), 429]);
+    expect(triedAtKimai(before, 'late-wrong-')).toBe(10);
   });
 });
 
