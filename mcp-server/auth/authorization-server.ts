@@ -69,6 +69,22 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       if (!person) return undefined;
       return { accountId: person.id, claims: async () => ({ sub: person.id, name: person.name, ...(person.email ? { email: person.email } : {}) }) };
     },
+    // Every client's redirect URIs, registered or in a metadata document, before the library's own
+    // checks: http only on this computer (OAuth 2.1; a code sent over the network in the clear could
+    // be read on the way), and a client that names an app's own scheme (cursor://, vscode://) is an
+    // app on the person's computer (RFC 8252), which the library checks as such instead of refusing
+    // the scheme as no web address.
+    extraClientMetadata: {
+      properties: ['redirect_uris'],
+      validator: (_context, key, value, metadata) => {
+        if (key !== 'redirect_uris' || !Array.isArray(value)) return;
+        const urls = value.map((uri) => URL.parse(String(uri)));
+        if (urls.some((url) => url?.protocol === 'http:' && !isLoopbackHost(url.hostname))) {
+          throw new errors.InvalidClientMetadata('redirect_uris must be https:// addresses, or http:// only on this computer (127.0.0.1, [::1] or localhost)');
+        }
+        if (urls.some((url) => url && url.protocol !== 'http:' && url.protocol !== 'https:')) metadata.application_type = 'native';
+      },
+    },
     scopes: ['openid', 'offline_access', SCOPES.read, SCOPES.write],
     claims: { openid: ['sub'] },
     responseTypes: ['code'],

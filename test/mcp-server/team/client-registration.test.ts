@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAs, MemoryOAuthProvider, removeTeamServerData, SignInBrowser, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
-import { authorizationUrl, authorizeInBrowser, metadataOf, pkcePair, REDIRECT_URI, type ServerMetadata } from '../../support/team-oauth.ts';
+import { authorizationUrl, authorizeInBrowser, metadataOf, pkcePair, REDIRECT_URI, type ServerMetadata, tokenRequest } from '../../support/team-oauth.ts';
 import { makeTestCertificates } from '../providers/kimai/fake-kimai.ts';
 
 interface Document {
@@ -192,6 +192,52 @@ describe('client metadata documents an attacker serves', () => {
     expect(callback).toBeUndefined();
     expect(page.status).toBe(400);
     expect(page.html).toMatch(/redirect_uri/);
+  });
+});
+
+describe('redirect URIs a client registers', () => {
+  const register = async (redirectUris: string[]) => {
+    const response = await fetch(metadata.registration_endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Registering client', redirect_uris: redirectUris, token_endpoint_auth_method: 'none' }) });
+    return { status: response.status, body: (await response.json()) as { client_id?: string; application_type?: string; error?: string; error_description?: string } };
+  };
+
+  it.each([
+    ['http:// on the network (the code would cross it in the clear)', 'http://attacker.example/callback', /redirect_uris must be https:\/\/ addresses, or http:\/\/ only on this computer/],
+    ['javascript:', 'javascript:alert(1)', /javascript URI scheme/],
+    ['data:', 'data:text/html,hello', /data URI scheme/],
+    ['a fragment', 'https://client.example/callback#x', /fragments/],
+  ])('%s: refused by registration in words', async (_kind, uri, words) => {
+    const answer = await register([uri]);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe('invalid_redirect_uri');
+    expect(answer.body.error_description).toMatch(words);
+  });
+
+  it('http:// on the network in a client metadata document: refused', async () => {
+    const clientId = host.serve('/clients/plain-redirect.json', { redirect_uris: ['http://attacker.example/callback'] });
+    const { callback, page } = await authorizeAs(clientId, 'http://attacker.example/callback');
+    expect(callback).toBeUndefined();
+    expect(page.status).toBe(400);
+    expect(page.html).toMatch(/http:\/\/ only on this computer/);
+  });
+
+  it("an app's own scheme (cursor://): registered as an app on the person's computer, and the code goes back to it", async () => {
+    const redirect = 'cursor://anysphere.cursor-retrieval/oauth/callback';
+    const answer = await register([redirect]);
+    expect(answer.status).toBe(201);
+    expect(answer.body.application_type).toBe('native');
+    const { verifier, challenge } = pkcePair();
+    const url = authorizationUrl(metadata, { response_type: 'code', client_id: answer.body.client_id as string, redirect_uri: redirect, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const { callback } = await authorizeInBrowser(new SignInBrowser(server.origin), url, { redirectUri: redirect });
+    expect(callback?.href.startsWith(`${redirect}?code=`)).toBe(true);
+    const tokens = await tokenRequest(metadata, { grant_type: 'authorization_code', code: callback?.searchParams.get('code') as string, code_verifier: verifier, redirect_uri: redirect, client_id: answer.body.client_id as string, resource: server.mcpUrl });
+    expect(tokens.status).toBe(200);
+  });
+
+  it('https:// and http:// on this computer: registered as before', async () => {
+    for (const uri of ['https://claude.ai/api/mcp/auth_callback', 'http://127.0.0.1:6274/callback', 'http://localhost:3000/callback', 'http://[::1]:8080/callback']) {
+      expect((await register([uri])).status, uri).toBe(201);
+    }
   });
 });
 
