@@ -171,6 +171,15 @@ describe('the token endpoint', () => {
     expect(await statusWith(server.mcpUrl, newAccess)).toBe(401);
   });
 
+  it('one refresh token used six times at the same moment (a thief racing the client): one rotation at most, and its tokens stop working', async () => {
+    const signedIn = await signInByHand(server);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId })));
+    const granted = answers.filter((answer) => answer.status === 200);
+    expect(granted.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((answer) => answer.body.error === 'invalid_grant').length).toBeGreaterThanOrEqual(5);
+    for (const answer of granted) expect(await statusWith(server.mcpUrl, answer.body.access_token as string)).toBe(401);
+  });
+
   it("another client's refresh token: invalid_grant, and the family is left alone", async () => {
     const ada = await signInByHand(server);
     const thief = await registerClient(metadata, { name: 'Thief' });
