@@ -211,11 +211,11 @@ class SqliteStore implements Store {
     );
   }
 
-  hit(key: string, windowStart: number, by = 1): Promise<number> {
+  hit(key: string, windowStart: number, amount = 1): Promise<number> {
     return this.#run(() => {
       const row = this.#sql(
-        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, max(0, ?)) ON CONFLICT (key, window_start) DO UPDATE SET count = max(0, count + ?) RETURNING count',
-      ).get(key, windowStart, by, by) as { count: number };
+        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, ?) ON CONFLICT (key, window_start) DO UPDATE SET count = count + excluded.count RETURNING count',
+      ).get(key, windowStart, amount) as { count: number };
       return row.count;
     });
   }

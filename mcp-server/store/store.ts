@@ -76,11 +76,8 @@ export interface Store {
   /** Audit records in the order they were written, from `since` (epoch ms) on. */
   readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]>;
 
-  /**
-   * Counts one hit of `key` in the window starting at `windowStart` (or `by` hits; -1 gives one
-   * back, never below zero) and answers the window's count.
-   */
-  hit(key: string, windowStart: number, by?: number): Promise<number>;
+  /** Counts `amount` hits (default one) of `key` in the window starting at `windowStart` and answers the window's count. */
+  hit(key: string, windowStart: number, amount?: number): Promise<number>;
   /** The window's count so far, without counting. */
   count(key: string, windowStart: number): Promise<number>;
 
