@@ -32,7 +32,12 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (key, window_start)) STRICT, WITHOUT ROWID;`,
 ];
 
-export class StoreVersionError extends Error {}
+export class StoreVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreVersionError';
+  }
+}
 
 export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -40,11 +45,16 @@ export async function openSqliteStore(path: string, options: { now: () => number
   closeSync(openSync(path, 'a', 0o600));
   chmodSync(path, 0o600);
   const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
-  await whileBusy(path, LOCK_WAIT_MS, () => {
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    migrate(db, path);
-  }, 'the server store');
+  try {
+    await whileBusy(path, LOCK_WAIT_MS, () => {
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
+      migrate(db, path);
+    }, 'the server store');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   for (const companion of [`${path}-wal`, `${path}-shm`]) {
     try {
       chmodSync(companion, 0o600);
@@ -133,9 +143,10 @@ class SqliteStore implements Store {
     });
   }
 
-  revokeGrant(grantId: string): Promise<void> {
+  revokeGrant(grantId: string, model?: string): Promise<void> {
     return this.#run(() => {
-      this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
+      if (model === undefined) this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
+      else this.#sql('DELETE FROM oauth WHERE grant_id = ? AND model = ?').run(grantId, model);
     });
   }
 

@@ -57,8 +57,12 @@ export interface Store {
   findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined>;
   consumeOAuth(model: string, id: string, at: number): Promise<void>;
   destroyOAuth(model: string, id: string): Promise<void>;
-  /** Every record of the grant: codes, access and refresh tokens, the grant itself. */
-  revokeGrant(grantId: string): Promise<void>;
+  /**
+   * Every record of the grant: codes, access and refresh tokens, the grant itself; or, given a
+   * model, only the grant's records of that model (the authorization server revokes model by model,
+   * and keeps the grant itself when only its tokens go).
+   */
+  revokeGrant(grantId: string, model?: string): Promise<void>;
   /** The grants a person holds, newest first (their connected clients). */
   grantsOf(accountId: string): Promise<OAuthRecord[]>;
 
@@ -80,6 +84,16 @@ export interface Store {
   /** Drops what expired before `now` (tokens, codes, sessions, old counters). */
   sweep(now: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Why the store a config names cannot be opened, in one line naming `store`: a file a newer
+ * Punchcard migrated (its own words), a folder that cannot be made, a file that cannot be written.
+ */
+export function storeProblem(spec: string, error: unknown): string {
+  if (error instanceof Error && error.name === 'StoreVersionError') return `store: ${error.message}`;
+  const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+  return `store: "${spec}" cannot be opened (${message}). Check that the server's account may create and write it.`;
 }
 
 /** The store a config names, opened (and migrated). */

@@ -15,7 +15,7 @@ import { withoutControls } from '../plain-text.ts';
 import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { holidayCalendar } from '../server.ts';
-import { ALL_SCOPES, createAuthorizationServer, SCOPES } from '../auth/authorization-server.ts';
+import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES } from '../auth/authorization-server.ts';
 import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
@@ -26,8 +26,8 @@ import { trustedProxies } from '../http/client-address.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
-import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
+import { openStore, type Store, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { organisationGate } from './organisation-limit.ts';
 import { PersonEngines } from './person-engines.ts';
@@ -35,8 +35,12 @@ import { PersonEngines } from './person-engines.ts';
 /** How long a client may take to send its headers, and its whole request: a slow client is cut off. */
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How often Node looks for connections past those timeouts (its default, 30 s, would let a slow client stay 40 s). */
+const TIMEOUT_CHECK_MS = 1_000;
 /** Headers larger than this are refused (431) before anything reads them. */
 const MAX_HEADER_BYTES = 16 * 1024;
+/** How long a connection stays open after an answer sent before its request's body was all in. */
+const LINGER_MS = 1_000;
 /** How long a shutdown waits for calls in flight before it ends them. */
 const DRAIN_MS = 25_000;
 /** How often expired tokens, codes and counters are swept out of the store. */
@@ -82,6 +86,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   if (config.provider.type === 'calamari' && !env.PUNCHCARD_CALAMARI_TOKEN?.trim()) {
     throw new ServeRefusal("Calamari's API key is the organisation's: set PUNCHCARD_CALAMARI_TOKEN for the server, as the engine reads it on a desktop.");
   }
+  const accessTokenTtlSeconds = accessTokenTtl(env);
+  if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policyFiles = options.policyFiles ?? policyPaths(env);
   let policy: Policy = await loadPolicy(policyFiles);
   const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
@@ -89,10 +95,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 
   const storePath = config.store.slice('sqlite:'.length);
   const dataDir = config.data_dir ?? dirname(storePath);
-  const store = await openStore(config.store, { now });
+  let store: Store;
+  try {
+    store = await openStore(config.store, { now });
+  } catch (error) {
+    throw new ServeRefusal(storeProblem(config.store, error));
+  }
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id) });
+  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
   const engines = new PersonEngines({
@@ -239,14 +250,23 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     return writeResponse(response, await cleanAnswer(await endpoint.fetch(webRequest, verified)));
   };
 
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (request, response) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, (request, response) => {
     inFlight++;
     response.on('close', () => inFlight--);
+    // An answer sent before the request's body was all in (refused for its size, its token, its
+    // limit): the rest is not taken. The connection ends once the answer had a moment to arrive,
+    // instead of reading whatever the client goes on sending (Node would drain it to keep the
+    // connection alive). Not by `Connection: close`, on which Node closes at once and the client,
+    // still sending, may lose the answer to the reset.
+    response.once('finish', () => {
+      if (!request.complete) endAfterAnswer(request.socket);
+    });
     if (draining) response.setHeader('connection', 'close');
     response.setHeader('x-content-type-options', 'nosniff');
+    const tooLarge = declaredTooLarge(request);
+    if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyRefused) {
-        request.resume();
         if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
       } else {
         log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -296,6 +316,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       await store.close();
     },
   };
+}
+
+/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+function endAfterAnswer(socket: Socket): void {
+  socket.end();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {

@@ -63,6 +63,8 @@ export interface TeamServerSetup {
   dataDir?: string;
   port?: number;
   key?: string;
+  /** Another public_url than the loopback address it listens on (a server "on the internet"). */
+  publicUrl?: string;
 }
 
 export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
@@ -70,7 +72,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const port = setup.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const config = {
-    public_url: origin,
+    public_url: setup.publicUrl ?? origin,
     listen: `127.0.0.1:${port}`,
     provider: setup.provider ?? { type: 'local' },
     sign_in: setup.signIn ?? { development: true },
@@ -161,11 +163,11 @@ export class SignInBrowser {
    * Fills and posts the form on `page` whose action ends with `actionSuffix`, with its hidden fields
    * and `fields`; `submit` names the button pressed (name=value).
    */
-  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string]): Promise<Page> {
+  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string], headers: Record<string, string> = {}): Promise<Page> {
     const form = formsOf(page.html).find((candidate) => candidate.action.endsWith(actionSuffix) && (!submit || candidate.buttons.some(([name, value]) => name === submit[0] && value === submit[1])));
     if (!form) throw new Error(`No form posting to …${actionSuffix} on ${page.url}:\n${page.html}`);
     const body = new URLSearchParams({ ...form.hidden, ...fields, ...(submit ? { [submit[0]]: submit[1] } : {}) });
-    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin } });
+    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin, ...headers } });
   }
 
   async #go(url: URL, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
@@ -269,6 +271,13 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
     if (!this.#verifier) throw new Error('no code verifier');
     return this.#verifier;
   }
+  /** What a real client does when the server says its tokens or registration are no good. */
+  invalidateCredentials(scope: 'all' | 'client' | 'tokens' | 'verifier' | 'discovery') {
+    if (scope === 'all' || scope === 'tokens') this.#tokens = undefined;
+    if (scope === 'all' || scope === 'client') this.#client = undefined;
+    if (scope === 'all' || scope === 'verifier') this.#verifier = undefined;
+    if (scope === 'all' || scope === 'discovery') this.#discovery = undefined;
+  }
   saveDiscoveryState(state: OAuthDiscoveryState) {
     this.#discovery = state;
   }
@@ -292,10 +301,15 @@ export const developmentSignIn =
   (browser, page) =>
     browser.submit(page, '/development', { name });
 
+/** Whether a page is the consent page (it offers Allow). */
+export function isConsent(page: Page): boolean {
+  return page.status === 200 && /name="decision" value="allow"/.test(page.html);
+}
+
 /** Allows on the consent page (and checks it is one). */
-export async function allow(browser: SignInBrowser, page: Page): Promise<Page> {
+export async function allow(browser: SignInBrowser, page: Page, decision: 'allow' | 'allow-read' = 'allow'): Promise<Page> {
   if (!/Allow/.test(page.html)) throw new Error(`Expected the consent page, got ${page.status}:\n${page.html}`);
-  return browser.submit(page, '/consent', {}, ['decision', 'allow']);
+  return browser.submit(page, '/consent', {}, ['decision', decision]);
 }
 
 /**
@@ -311,6 +325,10 @@ export async function connectAs(
     browser?: SignInBrowser;
     oauth?: MemoryOAuthProvider;
     elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
+    /** Told when the consent page is shown (before Allow is pressed). */
+    consent?: (page: Page) => void;
+    /** The button pressed on the consent page: Allow (default) or Allow reading only. */
+    decision?: 'allow' | 'allow-read';
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -334,8 +352,12 @@ export async function connectAs(
     browser.stopAt = oauth.redirectUrl;
     browser.callback = undefined;
     const first = await browser.open(oauth.authorizationUrl);
-    const afterSignIn = first.status === 0 ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
-    if (afterSignIn.status !== 0) await allow(browser, afterSignIn);
+    // A browser signed in already goes straight to consent, or (consent given before) back to the client.
+    const afterSignIn = first.status === 0 || isConsent(first) ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
+    if (afterSignIn.status !== 0) {
+      options.consent?.(afterSignIn);
+      await allow(browser, afterSignIn, options.decision);
+    }
     const callback = browser.callback as URL | undefined;
     if (!callback) throw new Error('The browser never came back to the client.', { cause: error });
     const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth });
@@ -381,4 +403,27 @@ export function storedGrants(server: Pick<TeamServerHandle, 'dataDir'>): number 
   } finally {
     db.close();
   }
+}
+
+/** Signs in on the account page (`/account`) in `browser` and answers the account page. */
+export async function signInToAccount(browser: SignInBrowser, signIn: SignIn = developmentSignIn('Ada Lovelace')): Promise<Page> {
+  const first = await browser.open('/account');
+  if (/Your Punchcard account/.test(first.html)) return first;
+  return signIn(browser, first);
+}
+
+/** The clients the account page lists: name, what they may do, and the grant its Disconnect posts. */
+export function connectedClients(page: Page): { name: string; may: string; grant: string }[] {
+  return [...page.html.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td>[\s\S]*?name="grant" value="([^"]*)"/g)].map((row) => ({
+    name: decodeHtml(row[1] as string),
+    may: row[2] as string,
+    grant: decodeHtml(row[3] as string),
+  }));
+}
+
+/** Presses Disconnect beside the client named `name` on the account page. */
+export async function disconnect(browser: SignInBrowser, page: Page, name: string): Promise<Page> {
+  const client = connectedClients(page).find((candidate) => candidate.name === name);
+  if (!client) throw new Error(`No connected client named ${name} on the account page:\n${page.html}`);
+  return browser.submit(page, '/account/disconnect', { grant: client.grant });
 }
