@@ -18,6 +18,8 @@ export const CHANNEL_NAMES = [
   'getSnippet',
   'copySnippet',
   'openClientLink',
+  'getTeamServer',
+  'copyTeamServerUrl',
   'getExtension',
   'installExtension',
   'showExtension',

@@ -128,6 +128,12 @@ export interface ExtensionView {
   claudeInstalled: boolean;
 }
 
+/** The organisation's team server, where its policy names one (for the clients that cannot start Punchcard here). */
+export interface TeamServerView {
+  /** What a person adds to Claude.ai, ChatGPT or Copilot Studio: https://…/mcp; null: no team server named. */
+  endpoint: string | null;
+}
+
 export interface ClientChange {
   card: ClientCard;
   /** What happened, in words: which files changed, where the backup is, what to do next. */
@@ -559,6 +565,9 @@ export const contract = {
   /** Copies through main: the renderer has no clipboard access. */
   copySnippet: { request: z.object({ id: clientId, part: z.enum(['text', 'command']) }).strict(), response: null },
   openClientLink: { request: z.object({ id: clientId, label: z.string().max(200) }).strict(), response: null },
+  getTeamServer: { request: none, response: {} as TeamServerView },
+  /** Copies the team server's address through main: the renderer has no clipboard access. */
+  copyTeamServerUrl: { request: none, response: null },
   getExtension: { request: none, response: {} as ExtensionView },
   /** Opens the bundle with the system: Claude Desktop shows its own install dialog. */
   installExtension: { request: none, response: {} as { message: string } },

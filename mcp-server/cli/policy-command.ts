@@ -27,6 +27,7 @@ export async function runPolicyCommand(argv: readonly string[], env: NodeJS.Proc
     lines.push(`  Tools never offered: ${described.ai.deniedTools.join(', ') || 'none'}; groups: ${described.ai.deniedGroups.join(', ') || 'none'}`);
     lines.push(`  Back ends allowed: ${described.providers.allowed?.join(', ') ?? 'any'}${described.providers.fixed ? `; fixed: ${JSON.stringify(described.providers.fixed)}` : ''}`);
     lines.push(`  AI clients that may be registered: ${described.clients.allowed?.join(', ') ?? 'any'}`);
+    if (described.teamServer) lines.push(`  Team server shown on the Connect screen: ${described.teamServer}`);
   }
   out(`${lines.join('\n')}\n`);
   return policy.problem ? 1 : 0;

@@ -43,6 +43,11 @@ export const PolicyFileSchema = z.strictObject({
     })
     .default({}),
   clients: z.strictObject({ allowed: z.array(z.enum(CLIENT_IDS)).optional() }).default({}),
+  /**
+   * The organisation's team server (README, "The team server"): its public address, as its
+   * `public_url`. The Connect screen shows it with how to add it to the web and phone clients.
+   */
+  teamServer: z.strictObject({ url: z.url({ protocol: /^https$/ }) }).optional(),
 });
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 
@@ -64,9 +69,28 @@ export function parsePolicyFile(text: string): { ok: true; policy: PolicyFile } 
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(the file)'}: ${issue.message}`);
     return { ok: false, problem: problems.join('; ') };
   }
+  const teamServerProblem = parsed.data.teamServer && originProblem(parsed.data.teamServer.url);
+  if (teamServerProblem) return { ok: false, problem: `teamServer.url: ${teamServerProblem}` };
   const { providers } = parsed.data;
   if (providers.fixed && providers.allowed && !providers.allowed.includes(providers.fixed.type)) {
     return { ok: false, problem: `providers.fixed is ${providers.fixed.type}, which providers.allowed does not allow` };
   }
   return { ok: true, policy: parsed.data };
+}
+
+/**
+ * Why an address is not a server's origin as a person would type it into a client, or null: the
+ * team server serves MCP at /mcp of its origin, so a path, query, fragment or user would be added to
+ * every client's setting wrongly (and a user part could carry a password into the screen).
+ */
+function originProblem(url: string): string | null {
+  const parsed = new URL(url);
+  if (parsed.username || parsed.password) return 'an address with a user or password in it is not taken; give only https://host';
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash) return `give only the server's address (${parsed.origin}), without a path, query or fragment: its MCP endpoint is ${parsed.origin}/mcp`;
+  return null;
+}
+
+/** Where a team server at `origin` (a policy's `teamServer.url`) serves MCP: what a person adds to a client. */
+export function teamServerEndpoint(origin: string): string {
+  return `${new URL(origin).origin}/mcp`;
 }

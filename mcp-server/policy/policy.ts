@@ -57,6 +57,8 @@ export interface Policy {
   fixedProvider: ProviderProfile | null;
   /** Client ids that may be registered; null: any. */
   clientsAllowed: readonly string[] | null;
+  /** The organisation's team server's MCP endpoint (https://…/mcp), or null: shown on the Connect screen. */
+  teamServer: string | null;
 }
 
 export const NO_POLICY: Policy = {
@@ -69,6 +71,7 @@ export const NO_POLICY: Policy = {
   providersAllowed: null,
   fixedProvider: null,
   clientsAllowed: null,
+  teamServer: null,
 };
 
 export function policyPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
@@ -91,12 +94,12 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
     }
   }
   if (texts.length === 0) return NO_POLICY;
-  const { parsePolicyFile } = await import('../contract/policy.ts');
+  const { parsePolicyFile, teamServerEndpoint } = await import('../contract/policy.ts');
   let policy: Policy = { ...NO_POLICY, sources: texts.map((each) => each.path) };
   for (const { path, text } of texts) {
     const parsed = parsePolicyFile(text);
     if (!parsed.ok) return failClosed(policy.sources, `${path}: ${parsed.problem}`);
-    const { ai, providers, clients } = parsed.policy;
+    const { ai, providers, clients, teamServer } = parsed.policy;
     if (policy.fixedProvider && providers.fixed && JSON.stringify(policy.fixedProvider) !== JSON.stringify(providers.fixed)) {
       return failClosed(policy.sources, `${path}: providers.fixed differs from the one in ${policy.sources[0]}`);
     }
@@ -109,6 +112,9 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
       providersAllowed: narrow(policy.providersAllowed, providers.allowed),
       fixedProvider: policy.fixedProvider ?? (providers.fixed as ProviderProfile | undefined) ?? null,
       clientsAllowed: narrow(policy.clientsAllowed, clients.allowed),
+      // Only shown to the person, never contacted by the app: the first file that names one (the
+      // system's, before an override) decides.
+      teamServer: policy.teamServer ?? (teamServer ? teamServerEndpoint(teamServer.url) : null),
     };
   }
   return policy;
@@ -225,5 +231,6 @@ export function describePolicy(policy: Policy) {
     },
     providers: { allowed: policy.providersAllowed, fixed: policy.fixedProvider },
     clients: { allowed: policy.clientsAllowed },
+    teamServer: policy.teamServer,
   };
 }

@@ -2,7 +2,7 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, CalendarView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
+import type { AccountView, CalendarView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TeamServerView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 
@@ -143,6 +143,7 @@ export const stores = {
   tools: new Store<ToolsView>(() => api.getTools()),
   clients: new Store<ClientCard[]>(() => api.listClients()),
   extension: new Store<ExtensionView>(() => api.getExtension()),
+  teamServer: new Store<TeamServerView>(() => api.getTeamServer()),
   account: new Store<AccountView>(() => api.getAccount()),
   preferences: new Store<PreferencesView>(() => api.getPreferences()),
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
@@ -166,7 +167,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   leave: [current(stores.leave, () => today().slice(0, 4))],
   calendar: [current(stores.calendar, () => monthOf(today()))],
   tools: [stores.tools],
-  connect: [stores.clients, stores.extension],
+  connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
   preferences: [stores.preferences, stores.countries],
 };

@@ -192,6 +192,8 @@ export interface FakeBridgeOptions {
   shortcut?: { accelerator: string; problem?: string };
   /** The Claude Desktop extension as main reports it (default: the bundle is there, Claude Desktop installed). */
   extension?: ExtensionView;
+  /** The team server the organisation's policy names (its MCP endpoint); default none. */
+  teamServer?: string;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -614,6 +616,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const entry = findClient(id);
       if (!entry.links.includes(label)) reject(`${entry.card.name} has no link called “${label}”.`);
       opened.push(`${id}:${label}`);
+      return null;
+    },
+    getTeamServer: () => ({ endpoint: options.teamServer ?? null }),
+    copyTeamServerUrl: () => {
+      if (!options.teamServer) reject("Your organisation's policy names no team server.");
+      copied.push({ id: 'team-server', part: 'text', text: options.teamServer as string });
       return null;
     },
     getExtension: () => extension,

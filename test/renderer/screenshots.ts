@@ -168,6 +168,7 @@ export const STATES: ScreenshotState[] = [
   { screen: 'calendar', state: 'local', what: 'the local timesheet: the person’s own leave and holidays' },
   { screen: 'tools', state: 'default', what: 'the tools AI clients may use' },
   { screen: 'connect', state: 'default', what: 'the AI clients found' },
+  { screen: 'connect', state: 'team-server', what: 'the team server the organisation’s policy names, for the web and phone clients', fake: { teamServer: 'https://punchcard.example.com/mcp' } },
   { screen: 'account', state: 'local', what: 'the local timesheet chosen' },
   {
     screen: 'account',

@@ -339,6 +339,25 @@ describe('Connect', () => {
     expect(await extension.getByRole('button').count()).toBe(0);
   });
 
+  it("shows the organisation's team server with how to add it to the web clients, and copies its address", async () => {
+    const endpoint = 'https://punchcard.example.com/mcp';
+    const { page, fake } = await open({ hash: 'connect', fake: { teamServer: endpoint } });
+    await ready(page, 'connect');
+    const team = screen(page, 'connect').locator('section.team-server');
+    await text(team.getByRole('heading', { level: 2 })).toBe("Your organisation's team server");
+    await text(team.locator('code')).toBe(endpoint);
+    expect(await team.locator('dt').allTextContents()).toEqual(['Claude.ai (web, desktop and phone)', 'ChatGPT', 'Copilot Studio']);
+    await team.getByRole('button', { name: 'Copy address' }).click();
+    await text(team.getByRole('status')).toBe('Address copied.');
+    expect(fake.copied).toEqual([{ id: 'team-server', part: 'text', text: endpoint }]);
+  });
+
+  it('shows no team server where the policy names none', async () => {
+    const { page } = await open({ hash: 'connect' });
+    await ready(page, 'connect');
+    expect(await screen(page, 'connect').locator('section.team-server').count()).toBe(0);
+  });
+
   it('registers and unregisters a client and says what to do next', async () => {
     const { page, fake } = await open({ hash: 'connect' });
     await ready(page, 'connect');

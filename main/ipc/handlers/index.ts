@@ -9,6 +9,7 @@ import { extensionHandlers } from './extension.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
+import { teamServerHandlers } from './team-server.ts';
 import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...toolHandlers(deps),
     ...clientHandlers(deps),
     ...extensionHandlers(deps),
+    ...teamServerHandlers(deps),
     ...accountHandlers(deps),
     ...preferenceHandlers(deps),
     ...timesheetHandlers(deps),

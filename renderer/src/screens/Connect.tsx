@@ -7,6 +7,7 @@ import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '.
 import { useAction, useReadyMark } from '../hooks.ts';
 import { replaceClient, stores, useStore } from '../store.ts';
 import { ClaudeExtensionCard } from './ClaudeExtension.tsx';
+import { TeamServerCard } from './TeamServer.tsx';
 
 const STATE_KIND: Record<RegistrationState, 'ok' | 'neutral' | 'warn' | 'bad'> = {
   registered: 'ok',
@@ -27,6 +28,7 @@ export function ConnectScreen() {
       <ScreenHeader title="Connect">
         Register Punchcard with the AI clients on this computer. Punchcard keeps a backup of every file it changes.
       </ScreenHeader>
+      <TeamServerCard />
       <ClaudeExtensionCard />
       {error && !data && <LoadError message={error} onRetry={() => void stores.clients.load()} />}
       {error && data && <ErrorText message={`Could not refresh the list: ${error}`} />}

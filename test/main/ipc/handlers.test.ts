@@ -613,6 +613,17 @@ describe("handlers under an organisation's policy", () => {
     fixedProvider: { type: 'kimai', url: 'https://kimai.example.com' },
   };
 
+  it("give the team server's endpoint the policy names, and copy it; without one, none and a refusal in words", async () => {
+    const named = setup({ policy: () => ({ ...policy, teamServer: 'https://punchcard.example.com/mcp' }) });
+    expect(await named.dispatch('getTeamServer', undefined)).toEqual({ ok: true, value: { endpoint: 'https://punchcard.example.com/mcp' } });
+    expect(await named.dispatch('copyTeamServerUrl', undefined)).toEqual({ ok: true, value: null });
+    expect(named.events).toContain('clipboard https://punchcard.example.com/mcp');
+    const none = setup({ policy: () => policy });
+    expect(await none.dispatch('getTeamServer', undefined)).toEqual({ ok: true, value: { endpoint: null } });
+    expect(await none.dispatch('copyTeamServerUrl', undefined)).toMatchObject({ ok: false, message: "Your organisation's policy names no team server." });
+    expect(none.events.some((event) => event.startsWith('clipboard'))).toBe(false);
+  });
+
   it('never write a tool setting the policy forbids, and let the person narrow further', async () => {
     const { dispatch, userData } = setup({ policy: () => policy });
     const configFile = join(userData, 'config.json');

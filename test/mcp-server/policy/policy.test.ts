@@ -76,6 +76,36 @@ describe('the policy files', () => {
   });
 });
 
+describe("the organisation's team server", () => {
+  it('is named by its https address, and people are shown its MCP endpoint', async () => {
+    const policy = await loadPolicy([file('p.json', { schemaVersion: 1, teamServer: { url: 'https://Punchcard.example.com' } })]);
+    expect(policy.problem).toBeNull();
+    expect(policy.teamServer).toBe('https://punchcard.example.com/mcp');
+    expect((await loadPolicy([file('q.json', { schemaVersion: 1 })])).teamServer).toBeNull();
+  });
+
+  it('is refused, naming the key, over http, with a path, a query or a password in it', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['http://punchcard.example.com', /teamServer\.url/],
+      ['https://punchcard.example.com/mcp', /teamServer\.url: give only the server's address \(https:\/\/punchcard\.example\.com\)/],
+      ['https://punchcard.example.com/?x=1', /teamServer\.url: give only/],
+      ['https://ada:secret@punchcard.example.com', /teamServer\.url: an address with a user or password/],
+    ];
+    for (const [url, problem] of cases) {
+      const policy = await loadPolicy([file('p.json', { schemaVersion: 1, teamServer: { url } })]);
+      expect(policy.problem, url).toMatch(problem);
+      expect(policy.problem, url).not.toContain('secret');
+      expect(policy.teamServer).toBeNull();
+    }
+  });
+
+  it('is the first file\'s where two name one (the system\'s before an override)', async () => {
+    const system = file('a.json', { schemaVersion: 1, teamServer: { url: 'https://punchcard.example.com' } });
+    const override = file('b.json', { schemaVersion: 1, teamServer: { url: 'https://elsewhere.example.net' } });
+    expect((await loadPolicy([system, override])).teamServer).toBe('https://punchcard.example.com/mcp');
+  });
+});
+
 describe('settings cannot widen the policy', () => {
   it('keeps a denied tool, a denied group and writing tools off although the settings switch them on', async () => {
     const policy = await loadPolicy([file('p.json', { schemaVersion: 1, ai: { deniedTools: ['delete_time_entry'], deniedGroups: ['leave'], readOnly: true } })]);
