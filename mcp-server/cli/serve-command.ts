@@ -41,7 +41,7 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
   try {
     server = await startTeamServer({ config, env: serverEnv, log });
   } catch (error) {
-    if (error instanceof ServeRefusal || (error as Error).name === 'StoreVersionError') return refuse(err, (error as Error).message);
+    if (error instanceof ServeRefusal || (error as Error).name === 'StoreVersionError' || (error as Error).name === 'StoreUnavailable') return refuse(err, (error as Error).message);
     throw error;
   }
   if (dev) log(`Development server: add ${config.public_url}/mcp to your MCP client and sign in with any name. Stop it with Ctrl+C.`);
@@ -69,7 +69,7 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   const read = readServerConfigFile(file);
   if (!read.ok) return refuse(err, read.problem);
   const { openStore } = await import('../store/store.ts');
-  const store = await openStore(read.config.store, { now: Date.now });
+  const store = await openStore(read.config, { now: Date.now, env: process.env });
   try {
     const records = await store.readAudit({ ...(since ? { since: Date.parse(`${since}T00:00:00Z`) } : {}), limit: Number(limitText) });
     for (const record of records) out(`${JSON.stringify({ ...record, at: new Date(record.at).toISOString() })}\n`);

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../providers/sqlite-files.ts';
 import type { AuditRecord, OAuthRecord, PersonRecord, Store } from './store.ts';
+import { StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
 const LOCK_WAIT_MS = 5_000;
@@ -31,8 +32,6 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL,
      PRIMARY KEY (key, window_start)) STRICT, WITHOUT ROWID;`,
 ];
-
-export class StoreVersionError extends Error {}
 
 export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

@@ -82,11 +82,29 @@ export interface Store {
   close(): Promise<void>;
 }
 
+export { StoreUnavailable, StoreVersionError } from './store-errors.ts';
+
+/** How a config names its store: `sqlite:/path`, or `postgres://…` with its options. */
+export interface StoreSpec {
+  store: string;
+  postgres?: { password_env?: string | undefined; tls: 'disable' | 'require' | 'verify-full'; ca_file?: string | undefined; pool_size: number } | undefined;
+}
+
 /** The store a config names, opened (and migrated). */
-export async function openStore(spec: string, options: { now: () => number }): Promise<Store> {
-  if (spec.startsWith('sqlite:')) {
+export async function openStore(spec: StoreSpec, options: { now: () => number; env: NodeJS.ProcessEnv }): Promise<Store> {
+  if (spec.store.startsWith('sqlite:')) {
     const { openSqliteStore } = await import('./sqlite-store.ts');
-    return openSqliteStore(spec.slice('sqlite:'.length), options);
+    return openSqliteStore(spec.store.slice('sqlite:'.length), options);
   }
-  throw new Error(`The store "${spec}" is not one this version knows; use sqlite:/path/server.db.`);
+  const { openPostgresStore } = await import('./postgres-store.ts');
+  const postgres = spec.postgres ?? { tls: 'verify-full' as const, pool_size: 10 };
+  const password = postgres.password_env ? options.env[postgres.password_env] : undefined;
+  return openPostgresStore({
+    url: spec.store,
+    ...(password === undefined ? {} : { password }),
+    tls: postgres.tls,
+    ...(postgres.ca_file ? { caFile: postgres.ca_file } : {}),
+    poolSize: postgres.pool_size,
+    now: options.now,
+  });
 }

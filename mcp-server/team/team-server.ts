@@ -26,7 +26,7 @@ import { trustedProxies } from '../http/client-address.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { openStore, type Store, StoreUnavailable } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { PersonEngines } from './person-engines.ts';
 
@@ -37,6 +37,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 /** How long a shutdown waits for calls in flight before it ends them. */
 const DRAIN_MS = 25_000;
+/** What a client is told to wait while the store does not answer. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 /** How often expired tokens, codes and counters are swept out of the store. */
 const SWEEP_MS = 10 * 60_000;
 
@@ -83,9 +85,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
   if (refusal) throw new ServeRefusal(`${refusal} The server does not start.`);
 
-  const storePath = config.store.slice('sqlite:'.length);
-  const dataDir = config.data_dir ?? dirname(storePath);
-  const store = await openStore(config.store, { now });
+  const dataDir = config.data_dir ?? (config.store.startsWith('sqlite:') ? dirname(config.store.slice('sqlite:'.length)) : undefined);
+  if (dataDir === undefined) throw new ServeRefusal('"data_dir": name a folder for what the back ends teach each instance (with a postgres:// store there is no store file to put it beside).');
+  if (config.postgres?.password_env && env[config.postgres.password_env] === undefined) {
+    throw new ServeRefusal(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.`);
+  }
+  const store = await openStore(config, { now, env });
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id) });
@@ -139,6 +144,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
       return verified;
     } catch (error) {
+      // The store being away is not the token's fault: it is said as such (503), not as a bad token.
+      if (error instanceof StoreUnavailable) throw error;
       return bearerAuthChallengeResponse(error, challenge);
     }
   };
@@ -232,6 +239,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (error instanceof BodyRefused) {
         request.resume();
         if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+      } else if (error instanceof StoreUnavailable) {
+        log(error.message);
+        request.resume();
+        if (!response.headersSent) {
+          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+          return response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+        }
       } else {
         log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
