@@ -37,8 +37,11 @@ export async function freePort(): Promise<number> {
 }
 
 export interface TeamServerHandle {
+  /** Where people reach it (the load balancer's address when there is one). */
   origin: string;
   mcpUrl: string;
+  /** Where this instance itself listens. */
+  listenUrl: string;
   dataDir: string;
   configPath: string;
   process: ChildProcess;
@@ -62,18 +65,23 @@ export interface TeamServerSetup {
   dataDir?: string;
   port?: number;
   key?: string;
+  /** The store on this PostgreSQL instead of SQLite in the data folder. */
+  postgres?: { url: string; password: string };
+  /** Where people reach it, when that is not where it listens (behind a load balancer). */
+  publicUrl?: string;
 }
 
 export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
   const dataDir = setup.dataDir ?? mkdtempSync(join(tmpdir(), 'punchcard-team-'));
   const port = setup.port ?? (await freePort());
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = setup.publicUrl ?? `http://127.0.0.1:${port}`;
   const config = {
     public_url: origin,
     listen: `127.0.0.1:${port}`,
     provider: setup.provider ?? { type: 'local' },
     sign_in: setup.signIn ?? { development: true },
-    store: `sqlite:${join(dataDir, 'server.db')}`,
+    store: setup.postgres ? setup.postgres.url : `sqlite:${join(dataDir, 'server.db')}`,
+    ...(setup.postgres ? { postgres: { password_env: 'PUNCHCARD_DB_PASSWORD', tls: 'disable', pool_size: 8 }, data_dir: dataDir } : {}),
     key_env: 'PUNCHCARD_SERVER_KEY',
     ...(setup.trustedProxies ? { trusted_proxies: setup.trustedProxies } : {}),
     ...(setup.settings ? { settings: setup.settings } : {}),
@@ -83,7 +91,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const key = setup.key ?? TEST_SERVER_KEY;
   const child = spawn(process.execPath, [SERVER_BUNDLE, 'serve', '--config', configPath], {
-    env: { PATH: process.env.PATH ?? '', HOME: dataDir, TZ: 'Europe/Berlin', PUNCHCARD_SERVER_KEY: key, ...setup.env },
+    env: { PATH: process.env.PATH ?? '', HOME: dataDir, TZ: 'Europe/Berlin', PUNCHCARD_SERVER_KEY: key, ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}), ...setup.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -107,6 +115,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const handle: TeamServerHandle = {
     origin,
     mcpUrl: `${origin}/mcp`,
+    listenUrl: `http://127.0.0.1:${port}`,
     dataDir,
     configPath,
     process: child,
