@@ -11,12 +11,19 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-/** Every string inside a JSON-like value, without controls; other values as they are. */
-export function withoutControlsDeep<T>(value: T): T {
-  if (typeof value === 'string') return withoutControls(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => withoutControlsDeep(item)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutControlsDeep(item)])) as T;
-  }
-  return value;
+
+/** Keys whose strings a client chose and matches byte for byte: never changed on the way back. */
+const CLIENT_TOKENS: ReadonlySet<string> = new Set(['progressToken', 'requestId']);
+
+/**
+ * A JSON-RPC message (or a batch of them) as JSON text, every string in it without controls but the
+ * message's own id and the tokens a client chose, which go back as they came.
+ */
+export function messageText(message: object): string {
+  const messages = new Set<unknown>(Array.isArray(message) ? message : [message]);
+  return JSON.stringify(message, function keepingClientTokens(this: unknown, key: string, value: unknown) {
+    if (typeof value !== 'string') return value;
+    if ((messages.has(this) && key === 'id') || CLIENT_TOKENS.has(key)) return value;
+    return withoutControls(value);
+  });
 }

@@ -2,7 +2,6 @@
 // MCP server over them. Transport-free (docs/decisions.md, "House style: tools as defineTool
 // objects"): index.ts serves it on stdio, tests may serve it on anything.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -26,8 +25,8 @@ import { MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
-import { withoutControls, withoutControlsDeep } from './plain-text.ts';
 import { createTracker } from './providers/create-tracker.ts';
+import { makePrivateFolder } from './private-files.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
@@ -82,6 +81,11 @@ export interface EngineOptions {
   log: Log;
   /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
   provider?: ProviderProfile;
+  /**
+   * The back end the variables name (a Claude Desktop extension's form): the only one the form's
+   * secret is sent to (credentials/form-secret.ts).
+   */
+  formBackEnd?: ProviderProfile;
   env?: NodeJS.ProcessEnv;
   /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
   settings?: SettingsRead;
@@ -115,8 +119,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { log } = options;
   const holidaysOf = holidayCalendar(log);
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
-  // The folder is where the watcher listens; the app would create it anyway.
-  mkdirSync(options.userDataDir, { recursive: true });
+  // The folder is where the watcher listens; the app would create it anyway. The person's alone.
+  makePrivateFolder(options.userDataDir, log);
   let current = options.settings ?? readSettingsFile(settingsPath);
   // A read handed in was reported by whoever read it.
   if (!options.settings) reportSettings(settingsPath, current, log);
@@ -165,6 +169,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       now: options.now,
       log,
       ...(options.env ? { env: options.env } : {}),
+      formSecret: { backEnd: options.formBackEnd, policyFixes: policy.fixedProvider !== null },
     });
   };
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
@@ -222,6 +227,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     log,
     organisationPolicy: () => aiGate(policy, profile),
     settingsFile: () => fileState,
+    catalogListed: (settings) => isToolOffered(TOOLS.list_catalog, capabilities(), settings, toolOptions()),
   });
   // Questions travel with a state only this process can sign (asking.ts): one stdio process serves
   // every round of a call, so the key never leaves it.
@@ -319,6 +325,8 @@ export interface CallPartsOptions {
   /** Why the organisation's policy leaves AI clients only whoami, or null. */
   organisationPolicy: () => string | null;
   settingsFile: () => ToolContext['settingsFile'];
+  /** Whether list_catalog is offered to this client with these settings (refusals then may name the catalog). */
+  catalogListed: (settings: Settings) => boolean;
 }
 
 export type HolidaysOf = (settings: Settings, from: string, to: string) => Promise<Map<string, string>>;
@@ -359,6 +367,7 @@ export function callParts(options: CallPartsOptions): Pick<ServerParts, 'context
       organisationPolicy: options.organisationPolicy(),
       settingsFile: options.settingsFile(),
       ask: NO_ASKING,
+      catalogListed: options.catalogListed(settings),
     };
   };
   // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
@@ -475,7 +484,7 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await parts.promptClock();
         const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
-        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: withoutControls(renderPrompt(prompt, args, promptContext)) } }] };
+        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }] };
       },
     );
     if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
@@ -576,16 +585,16 @@ async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
-    // Names and notes come from back ends and people: no terminal-steering characters reach a client.
-    return { content: [{ type: 'text' as const, text: withoutControls(noted) }], structuredContent: withoutControlsDeep(data as Record<string, unknown>) };
+    // Names and notes come from back ends and people; the wire takes the terminal-steering
+    // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
+    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof InputNeeded) {
       // The question goes to the person; the call comes back with the answer and this state.
-      const params = withoutControlsDeep(error.params);
-      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(params) }, requestState: await call.questions.mint(error.state, call.request) });
+      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) });
     }
     if (error instanceof ToolInputError || error instanceof ProviderError) {
-      return { isError: true, refused: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
+      return { isError: true, refused: true, content: [{ type: 'text' as const, text: error.message }] };
     }
     log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
@@ -593,7 +602,7 @@ async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<
     return {
       isError: true,
       refused: false,
-      content: [{ type: 'text' as const, text: withoutControls(`Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.`) }],
+      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
     };
   }
 }

@@ -17,6 +17,8 @@ import { SETTINGS_FILE_NAME, settingsProblem } from '../settings/settings-source
 export interface ConnectionTestOptions {
   userDataDir: string;
   provider?: ProviderProfile;
+  /** The back end an extension's form named, the only one its secret is for (credentials/form-secret.ts). */
+  formBackEnd?: ProviderProfile;
   env: NodeJS.ProcessEnv;
   log: (message: string) => void;
   credentials?: CredentialStore;
@@ -45,7 +47,7 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
     provider = profile.type;
     const refusal = profileRefusal(policy, profile);
     if (refusal) return { exitCode: 1, report: { ok: false, verdict: 'not_allowed', message: refusal }, provider };
-    return { ...(await testBackEnd(profile, settings, options)), provider };
+    return { ...(await testBackEnd(profile, settings, options, policy.fixedProvider !== null)), provider };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const report: ConnectionReport = { ok: false, verdict: 'error', message: `Punchcard could not finish the connection test: ${reason}` };
@@ -53,7 +55,7 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   }
 }
 
-async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions): Promise<{ exitCode: number; report: ConnectionReport }> {
+async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions, policyFixes: boolean): Promise<{ exitCode: number; report: ConnectionReport }> {
   if (profile.type === 'local') {
     return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
   }
@@ -70,6 +72,7 @@ async function testBackEnd(profile: ProviderProfile, settings: Settings, options
     log: options.log,
     env: options.env,
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    formSecret: { backEnd: options.formBackEnd, policyFixes },
   });
   try {
     // The test also teaches the next start what the back end offers (remembered in the data folder).

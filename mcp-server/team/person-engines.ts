@@ -15,6 +15,8 @@ import { createTracker } from '../providers/create-tracker.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 import { callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
 import type { RoundState } from '../tools/asking.ts';
+import { TOOLS } from '../tools/index.ts';
+import { isToolOffered } from '../tools/offer.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
 import type { PersonRecord } from '../store/store.ts';
@@ -155,6 +157,8 @@ export class PersonEngines {
       log,
       organisationPolicy: () => aiGate(this.#options.policy(), profile),
       settingsFile: () => ({ problem: null, notes: [] }),
+      // Refusals may name the catalog only where list_catalog is offered (the policy and settings decide).
+      catalogListed: (current) => isToolOffered(TOOLS.list_catalog, tracker.capabilities, current, { allTools: false, organisation: organisationRules(this.#options.policy(), profile) }),
     });
     // Questions verify on any instance that has the server key, and only for the person asked.
     const questions = createRequestStateCodec<RoundState>({

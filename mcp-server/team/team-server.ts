@@ -23,6 +23,7 @@ import { cookieJar } from '../auth/forms.ts';
 import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
 import { trustedProxies } from '../http/client-address.ts';
+import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
@@ -227,7 +228,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const abort = new AbortController();
     response.on('close', () => abort.abort());
     const webRequest = new Request(`${origin}/mcp`, { method: request.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}), signal: abort.signal });
-    return writeResponse(response, await endpoint.fetch(webRequest, verified));
+    return writeResponse(response, await cleanAnswer(await endpoint.fetch(webRequest, verified)));
   };
 
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (request, response) => {

@@ -59,6 +59,8 @@ export interface LocalTrackerOptions {
   /** The person shown in the absence calendar. */
   personName: () => string;
   now: () => number;
+  /** Where it says that a file could not be made private (../../private-files.ts). */
+  log?: (message: string) => void;
 }
 
 export function createLocalTracker(options: LocalTrackerOptions): TimeTracker {
@@ -87,7 +89,7 @@ class LocalTracker implements TimeTracker {
    */
   #open(): Promise<Timesheet> {
     if (this.#sheet) return Promise.resolve(this.#sheet);
-    const opening = (this.#opening ??= openTimesheet(this.#options.databasePath).then(
+    const opening = (this.#opening ??= openTimesheet(this.#options.databasePath, this.#options.log).then(
       (sheet) => {
         // Closed while it opened: let go of the file instead of holding it for nobody.
         if (this.#opening !== opening) {
@@ -136,7 +138,7 @@ class LocalTracker implements TimeTracker {
    * is ready, so a read waiting on a lock meanwhile finds a connection either way.
    */
   #reopenWritable(stale: Timesheet): Promise<Timesheet> {
-    this.#reopening ??= openTimesheet(this.#options.databasePath)
+    this.#reopening ??= openTimesheet(this.#options.databasePath, this.#options.log)
       .then((fresh) => {
         if (this.#sheet !== stale) {
           // Closed (or already swapped) meanwhile.
