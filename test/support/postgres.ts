@@ -20,8 +20,8 @@ export interface TestPostgres {
   start(): void;
   /** Stops it and removes its files. */
   remove(): void;
-  /** Runs SQL as the cluster's superuser, and answers its output. */
-  psql(sql: string): string;
+  /** Runs SQL as the cluster's superuser (in the database `punchcard`, or the one named), and answers its output. */
+  psql(sql: string, database?: string): string;
 }
 
 function binDir(): string {
@@ -67,7 +67,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     port,
     stop,
     start,
-    psql: (sql) => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', 'punchcard', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
+    psql: (sql, database = 'punchcard') => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
     remove() {
       try {
         stop();
