@@ -108,7 +108,13 @@ export const ServerConfigSchema = z
         pool_size: z.number().int().min(1).max(200).default(10),
       })
       .optional(),
-    /** Where people's local timesheets and what back ends taught are kept; default: the store file's folder. */
+    /**
+     * Where the other instances reach this one (http://10.0.0.5:8787): a 2025-era session lives in the
+     * instance that opened it, and another instance handed one of its requests passes it there.
+     * Default: the listen address, or this machine's first network address where it listens on all.
+     */
+    instance_url: z.string().trim().refine((text) => isHttpUrl(text) && new URL(text).pathname === '/' && !/\/$/.test(text), 'an address without a path where the other instances reach this one, such as http://10.0.0.5:8787').optional(),
+    /** Where people's local timesheets are kept; default: the store file's folder (a postgres:// store needs none). */
     data_dir: z.string().min(1).optional(),
     key_env: variableName,
     /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */

@@ -3,8 +3,9 @@
 // caller (createMcpHandler), so any instance serves any request. The 2025 era needs a session only
 // because its questions (elicitation) travel as a request from the server that the client answers
 // in a later POST: those sessions live in this process, belong to the person and client that opened
-// them (another caller naming the session id is told it does not exist), end after a quiet spell, and
-// a client whose instance went away simply opens a new one, still signed in.
+// them (another caller naming the session id is told it does not exist), and end after a quiet spell.
+// A request of a session another instance holds is passed there (peers.ts); a client whose instance
+// went away is told its session is not found and opens a new one, still signed in.
 import { randomUUID } from 'node:crypto';
 import { type AuthInfo, createMcpHandler, isLegacyRequest, type McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import type { Log } from '../log.ts';
@@ -20,6 +21,10 @@ export interface McpEndpointOptions {
   serverFor(authInfo: AuthInfo): Promise<McpServer>;
   /** Whose a request is, for binding sessions: the person and the client. */
   ownerOf(authInfo: AuthInfo): string;
+  /** A new session's id (default: a random UUID); the team server's name the instance that holds them. */
+  sessionId?: () => string;
+  /** The answer to a request of a session this process does not hold, from the instance that does; undefined where there is none. */
+  elsewhere?: (request: Request, sessionId: string) => Promise<Response | undefined>;
   log: Log;
 }
 
@@ -63,7 +68,8 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     const id = request.headers.get('mcp-session-id');
     if (id !== null) {
       const session = sessions.get(id);
-      if (!session || session.owner !== owner) return notFound();
+      if (!session) return (await options.elsewhere?.(request, id)) ?? notFound();
+      if (session.owner !== owner) return notFound();
       session.lastUsed = Date.now();
       return session.transport.handleRequest(request, { authInfo });
     }
@@ -74,7 +80,7 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     for (const [oldest] of owned.slice(0, Math.max(0, owned.length - SESSIONS_PER_CALLER + 1))) await endSession(oldest);
     const server = await options.serverFor(authInfo);
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
+      sessionIdGenerator: options.sessionId ?? (() => randomUUID()),
       onsessioninitialized: (sessionId) => {
         sessions.set(sessionId, { transport, owner, lastUsed: Date.now() });
       },

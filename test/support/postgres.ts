@@ -1,8 +1,10 @@
 // A throwaway PostgreSQL for tests and the bench: Debian's `postgresql` binaries, a cluster made with
 // initdb in a temporary folder, listening on a free loopback port with password (SCRAM) sign-in, as
 // a company's database would ask. PostgreSQL refuses to run as root, so as root the cluster runs as
-// the `postgres` account the package made. Throws (never skips) when PostgreSQL is not installed.
-import { execFileSync, spawnSync } from 'node:child_process';
+// the `postgres` account the package made. Throws (never skips) when PostgreSQL is not installed. A
+// watcher stops and removes the cluster once the process that started it is gone, however it ended
+// (a test worker is killed, not exited), so no database outlives its tests.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +61,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(folder, 'log'), '-o', options, 'start']);
   const stop = () => run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
   start();
+  const stopCommand = `${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')} -D ${data} -m immediate stop`;
+  spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand} >/dev/null 2>&1; rm -rf ${folder}`], { detached: true, stdio: 'ignore' }).unref();
   const psql = (sql: string) => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', 'postgres', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
   psql('CREATE DATABASE punchcard');
   return {

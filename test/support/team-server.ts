@@ -21,6 +21,7 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import { SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
+import { startPostgres, type TestPostgres } from './postgres.ts';
 
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
 
@@ -67,11 +68,42 @@ export interface TeamServerSetup {
   key?: string;
   /** The store on this PostgreSQL instead of SQLite in the data folder. */
   postgres?: { url: string; password: string };
+  /**
+   * Which store, where `postgres` names none: SQLite in the data folder, or a database of its own on a
+   * PostgreSQL this test process shares. Default: PUNCHCARD_TEST_STORE, else sqlite. The local
+   * timesheet stays on SQLite (the server refuses it on PostgreSQL).
+   */
+  store?: TestStore;
   /** Where people reach it, when that is not where it listens (behind a load balancer). */
   publicUrl?: string;
 }
 
+/** The stores the team server's tests run on. */
+export const TEST_STORES = ['sqlite', 'postgres'] as const;
+export type TestStore = (typeof TEST_STORES)[number];
+
+/** The store tests use where they name none (PUNCHCARD_TEST_STORE=postgres runs them on PostgreSQL). */
+export function defaultTestStore(): TestStore {
+  const named = process.env.PUNCHCARD_TEST_STORE ?? 'sqlite';
+  if (named !== 'sqlite' && named !== 'postgres') throw new Error(`PUNCHCARD_TEST_STORE is "${named}"; it must be sqlite or postgres.`);
+  return named;
+}
+
+let sharedPostgres: Promise<TestPostgres> | undefined;
+
+/** A fresh database on the PostgreSQL this test process shares (started on first use, gone with the process). */
+export async function freshPostgresDatabase(): Promise<{ url: string; password: string }> {
+  sharedPostgres ??= startPostgres();
+  const postgres = await sharedPostgres;
+  const name = `team_${randomBytes(6).toString('hex')}`;
+  postgres.psql(`CREATE DATABASE ${name}`);
+  return { url: postgres.url.replace(/\/punchcard$/, `/${name}`), password: postgres.password };
+}
+
 export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
+  if (!setup.postgres && (setup.store ?? defaultTestStore()) === 'postgres' && (setup.provider?.type ?? 'local') !== 'local') {
+    return startTeamServer({ ...setup, postgres: await freshPostgresDatabase() });
+  }
   const dataDir = setup.dataDir ?? mkdtempSync(join(tmpdir(), 'punchcard-team-'));
   const port = setup.port ?? (await freePort());
   const origin = setup.publicUrl ?? `http://127.0.0.1:${port}`;
