@@ -21,7 +21,7 @@ import * as z from 'zod/v4';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
 import type { Clock } from './clock.ts';
 import { publicHolidays } from './domain/holidays.ts';
-import { MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
+import { CALL_DEADLINE_MS, MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
@@ -38,6 +38,7 @@ import { PROMPT_LIST } from './prompts/index.ts';
 import { isPromptOffered } from './prompts/offer.ts';
 import type { ToolName } from './contract/tool-catalog.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from './tools/asking.ts';
+import { runInCallScope, stoppedCallText } from './tools/call-scope.ts';
 import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
@@ -127,6 +128,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   /** What whoami says about the file: why it cannot be used, and which settings fell back. */
   let fileState = fileStateOf(settingsPath, current);
   const env = options.env ?? process.env;
+  const callDeadlineMs = callDeadlineOf(env);
   const policyFiles = options.policyFiles ?? policyPaths(env);
   let policy = await loadPolicy(policyFiles);
   // The organisation's fixed back end wins over the settings and over --provider in an entry.
@@ -299,6 +301,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         promptClock,
         completionData,
         questions,
+        callDeadlineMs,
       });
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
@@ -390,6 +393,12 @@ export function callParts(options: CallPartsOptions): Pick<ServerParts, 'context
   return { context, promptClock, completionData };
 }
 
+/** The call deadline, shortened by tests in the style of the request deadlines (PUNCHCARD_<BACK END>_TIMEOUT_MS). */
+export function callDeadlineOf(env: NodeJS.ProcessEnv): number {
+  const override = Number(env.PUNCHCARD_CALL_TIMEOUT_MS);
+  return Number.isFinite(override) && override > 0 ? override : CALL_DEADLINE_MS;
+}
+
 function fileStateOf(path: string, read: SettingsRead): ToolContext['settingsFile'] {
   return { problem: read.problem === null ? null : settingsProblem(path, read.problem), notes: read.notes };
 }
@@ -415,6 +424,8 @@ export interface ServerParts {
    * completer, and building them was a tenth of a request's time.
    */
   promptSchemas?: Map<string, z.ZodType>;
+  /** How long one tool call may take (tools/call-scope.ts). */
+  callDeadlineMs: number;
 }
 
 /** A call of a tool that is not read-only, as it ended. */
@@ -460,7 +471,7 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
         outputSchema: withCompactJsonSchema(tool.output),
         annotations: { ...tool.annotations, openWorldHint: openWorld },
       },
-      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions }, parts.afterWrite),
+      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions, deadlineMs: parts.callDeadlineMs }, parts.afterWrite),
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
@@ -548,6 +559,8 @@ interface CallRequest {
   server: McpServer;
   request: ServerContext;
   questions: RequestStateCodec<RoundState>;
+  /** How long the call may take (CALL_DEADLINE_MS, or PUNCHCARD_CALL_TIMEOUT_MS). */
+  deadlineMs: number;
 }
 
 /**
@@ -579,11 +592,20 @@ async function runTool(tool: AnyTool, args: unknown, context: () => Promise<Tool
 async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
   try {
     const ask = askerFor(tool, args, call);
-    // One budget of back-end requests for the whole call, the context's own (the person's zone) included.
-    const { callContext, data, text } = await withRequestBudget(MAX_REQUESTS_PER_CALL, async () => {
+    // One budget of back-end requests for the whole call, the context's own (the person's zone)
+    // included, and one end: the client's cancellation or the call's deadline, whichever comes first.
+    const scope = { requests: MAX_REQUESTS_PER_CALL, deadlineMs: call.deadlineMs, cancelled: call.request.mcpReq.signal, tool: tool.name };
+    const outcome = await runInCallScope(scope, async () => {
       const callContext = { ...(await context()), ask };
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
+    if ('stopped' in outcome) {
+      const text = stoppedCallText(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
+      // A cancelled call is answered to nobody (the client stopped listening): stderr keeps the account.
+      log(text);
+      return { isError: true, content: [{ type: 'text' as const, text }] };
+    }
+    const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
     // Names and notes come from back ends and people; the wire takes the terminal-steering
     // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).

@@ -18,6 +18,23 @@ export const ALL_SCOPES = `${SCOPES.read} ${SCOPES.write}`;
 
 /** An access token's life: an hour, renewed with the refresh token. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3_600;
+/**
+ * The shortest life `PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS` may give an access token (tests of
+ * expiry and refresh, or a deployment that wants shorter lives): a token must outlive the request
+ * that carries it.
+ */
+export const MIN_ACCESS_TOKEN_TTL_SECONDS = 2;
+
+/** The access tokens' life from the environment, or what is wrong with the variable. */
+export function accessTokenTtl(env: NodeJS.ProcessEnv): number | string {
+  const text = env.PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS?.trim();
+  if (!text) return ACCESS_TOKEN_TTL_SECONDS;
+  const seconds = Number(text);
+  if (!/^\d{1,5}$/.test(text) || seconds < MIN_ACCESS_TOKEN_TTL_SECONDS || seconds > ACCESS_TOKEN_TTL_SECONDS) {
+    return `PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS is "${text}"; it takes a whole number of seconds from ${MIN_ACCESS_TOKEN_TTL_SECONDS} to ${ACCESS_TOKEN_TTL_SECONDS} (an access token's life), or leave it unset for an hour.`;
+  }
+  return seconds;
+}
 /** How long a refresh token (and the grant behind it) lasts unused: a month, as a person expects of "signed in". */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3_600;
 
@@ -30,11 +47,14 @@ export interface AuthorizationServerOptions {
   now: () => number;
   /** The person behind an account id, for the provider's account lookups. */
   findPerson: (id: string) => Promise<{ id: string; name: string; email: string | null } | undefined>;
+  /** An access token's life (default ACCESS_TOKEN_TTL_SECONDS). */
+  accessTokenTtlSeconds?: number;
 }
 
 export function createAuthorizationServer(options: AuthorizationServerOptions): Provider {
   const { issuer, resource, keys } = options;
   const loopbackDeployment = isLoopbackHost(new URL(issuer).hostname);
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const configuration: Configuration = {
     adapter: storeAdapter(options.store, keys, options.now),
     clients: [],
@@ -49,6 +69,22 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       if (!person) return undefined;
       return { accountId: person.id, claims: async () => ({ sub: person.id, name: person.name, ...(person.email ? { email: person.email } : {}) }) };
     },
+    // Every client's redirect URIs, registered or in a metadata document, before the library's own
+    // checks: http only on this computer (OAuth 2.1; a code sent over the network in the clear could
+    // be read on the way), and a client that names an app's own scheme (cursor://, vscode://) is an
+    // app on the person's computer (RFC 8252), which the library checks as such instead of refusing
+    // the scheme as no web address.
+    extraClientMetadata: {
+      properties: ['redirect_uris'],
+      validator: (_context, key, value, metadata) => {
+        if (key !== 'redirect_uris' || !Array.isArray(value)) return;
+        const urls = value.map((uri) => URL.parse(String(uri)));
+        if (urls.some((url) => url?.protocol === 'http:' && !isLoopbackHost(url.hostname))) {
+          throw new errors.InvalidClientMetadata('redirect_uris must be https:// addresses, or http:// only on this computer (127.0.0.1, [::1] or localhost)');
+        }
+        if (urls.some((url) => url && url.protocol !== 'http:' && url.protocol !== 'https:')) metadata.application_type = 'native';
+      },
+    },
     scopes: ['openid', 'offline_access', SCOPES.read, SCOPES.write],
     claims: { openid: ['sub'] },
     responseTypes: ['code'],
@@ -58,7 +94,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     issueRefreshToken: async (_context, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      AccessToken: accessTokenTtlSeconds,
       AuthorizationCode: 60,
       RefreshToken: REFRESH_TOKEN_TTL_SECONDS,
       Grant: REFRESH_TOKEN_TTL_SECONDS,
@@ -79,7 +115,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_context, indicator) => {
           if (indicator !== resource) throw new errors.InvalidTarget(`This server issues tokens only for ${resource}.`);
-          return { scope: ALL_SCOPES, accessTokenFormat: 'opaque', accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS };
+          return { scope: ALL_SCOPES, accessTokenFormat: 'opaque', accessTokenTTL: accessTokenTtlSeconds };
         },
       },
       clientIdMetadataDocument: {
@@ -101,6 +137,11 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       if (loopbackDeployment && isLoopbackHost(new URL(url instanceof Request ? url.url : url).hostname)) delete (init as { dispatcher?: unknown }).dispatcher;
       return globalThis.fetch(url, init);
     },
+    // The token and revocation endpoints answer a page only of the client's own origin (one of its
+    // redirect URIs'), for a public client whose sign-in runs in a web view; never another site. The
+    // library's default, stated here so that it is this server's policy (and the library stops
+    // asking for one at every start).
+    clientBasedCORS: (_context, origin, client) => origin !== 'null' && client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     interactions: { url: async (_context, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (context, out) => {
       context.type = 'html';

@@ -5,6 +5,7 @@
 // form or passed as a parameter never decides who someone is.
 import * as oidc from 'openid-client';
 import { isLoopbackHost } from '../contract/server-config.ts';
+import { withoutControls } from '../plain-text.ts';
 
 export interface CompanySignInOptions {
   issuer: string;
@@ -44,7 +45,7 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
       .discovery(issuer, options.clientId, options.clientSecret, options.clientSecret === undefined ? oidc.None() : oidc.ClientSecretPost(options.clientSecret), insecure ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((error: unknown) => {
         configuration = undefined;
-        throw new Error(`The company sign-in at ${options.issuer} cannot be reached (${(error as Error).message}).`);
+        throw new Error(`The company sign-in at ${new URL(options.issuer).host} cannot be reached (${reasonOf(error)}). Try again in a moment; if it keeps failing, tell your administrator.`);
       });
     return configuration;
   };
@@ -65,30 +66,76 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
       return { url, pending };
     },
     async finish(callbackUrl, pending) {
-      const config = await configured();
-      let claims: oidc.IDToken | undefined;
+      let config: oidc.Configuration;
       try {
-        const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+        config = await configured();
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+      let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+      try {
+        tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
           pkceCodeVerifier: pending.verifier,
           expectedState: pending.state,
           expectedNonce: pending.nonce,
           idTokenExpected: true,
         });
-        claims = tokens.claims();
       } catch (error) {
-        return { ok: false, message: `The company sign-in did not complete (${(error as Error).message}). Try again.` };
+        return { ok: false, message: grantRefusal(error, options.issuer) };
       }
+      const claims = tokens.claims();
       if (!claims) return { ok: false, message: 'The company sign-in said nothing about who you are. Try again, or ask your administrator.' };
-      const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-      if (email === '' || claims.email_verified !== true) {
+      // A provider may keep its ID token lean and say the e-mail only at its userinfo endpoint, as
+      // OpenID Connect Core (5.4) has it when an access token is issued; the library checks that the
+      // answer is about the same subject. Both e-mail claims come from the one source that named them.
+      let said: Record<string, unknown> = claims;
+      if (typeof claims.email !== 'string' || (claims.email_verified === undefined && claims.xms_edov === undefined)) {
+        try {
+          said = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+        } catch (error) {
+          return { ok: false, message: `The company sign-in did not say your e-mail address (its userinfo endpoint failed: ${reasonOf(error)}). Try again, or ask your administrator.` };
+        }
+      }
+      const email = typeof said.email === 'string' ? said.email.trim().toLowerCase() : '';
+      if (email === '' || !emailVerified(said)) {
         return { ok: false, message: 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.' };
       }
       const domain = email.slice(email.lastIndexOf('@') + 1);
       if (options.allowedDomains?.length && !options.allowedDomains.some((allowed) => allowed.toLowerCase() === domain)) {
         return { ok: false, message: `Accounts of ${domain} may not sign in to this Punchcard server.` };
       }
-      const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
+      const nameClaim = typeof claims.name === 'string' && claims.name.trim() ? claims.name : said.name;
+      const name = typeof nameClaim === 'string' && nameClaim.trim() ? withoutControls(nameClaim).replace(/[\t\n]/g, ' ').trim().slice(0, 200) : email;
       return { ok: true, identity: `oidc:${options.issuer}:${claims.sub}`, subject: claims.sub, name, email };
     },
   };
+}
+
+/** Why the provider's answer was not taken, in words a person can act on (no token or code in them). */
+function grantRefusal(error: unknown, issuer: string): string {
+  const again = 'Start again from your AI client or your account page.';
+  if (error instanceof oidc.AuthorizationResponseError) return `The company sign-in ended without signing you in (${error.error_description ?? error.error}). ${again}`;
+  if (error instanceof oidc.ResponseBodyError) return `The company sign-in refused to complete this sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}); its answer may have been used already. ${again}`;
+  const detail = (error as { cause?: { message?: unknown } }).cause?.message;
+  if (typeof detail === 'string' && /"state"/.test(detail)) return `This answer of the company sign-in does not belong to the sign-in this browser started, so it was refused. ${again}`;
+  if (error instanceof TypeError) return `The company sign-in at ${new URL(issuer).host} cannot be reached (${reasonOf(error)}). ${again}`;
+  return `The company sign-in did not complete (${reasonOf(error)}). ${again}`;
+}
+
+/** The library's reason, with the network's own (a refused connection, a certificate) where it has one. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  return withoutControls(detail && !message.includes(detail) ? `${message}: ${detail}` : message).slice(0, 300);
+}
+
+/**
+ * Whether the provider vouches for the e-mail: `email_verified` (OpenID Connect Core 5.1), or, from
+ * Microsoft Entra ID, which sends no `email_verified`, its optional claim `xms_edov` (the e-mail's
+ * domain is verified as the tenant's own). Nothing else counts: Entra's plain `email` can be set by
+ * a user in some tenants.
+ */
+export function emailVerified(claims: Record<string, unknown>): boolean {
+  return claims.email_verified === true || claims.xms_edov === true;
 }

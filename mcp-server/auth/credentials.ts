@@ -87,10 +87,19 @@ export async function checkTrackerCredentials(
   });
   try {
     const report = await tracker.testConnection();
-    if (!report.ok || !report.user) return { ok: false, message: report.message };
+    if (!report.ok || !report.user) return { ok: false, message: forTheSignInPage(report.message) };
     const identity = `${provider.type}:${provider.url}:${report.user.id}`;
     return { ok: true, user: report.user, credentials: { secret, ...(email ? { email } : {}) }, identity };
   } finally {
     tracker.close();
   }
+}
+
+/**
+ * The back end's verdict as the sign-in page shows it: its own words, less the desktop's advice to
+ * save the secret in the app or a variable, which a person on this page cannot follow. They enter it
+ * here instead.
+ */
+export function forTheSignInPage(message: string): string {
+  return message.replace(/ and save it in Punchcard(?:, or set PUNCHCARD_[A-Z]+_TOKEN)?/g, ' and enter it here');
 }

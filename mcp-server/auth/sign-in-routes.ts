@@ -11,7 +11,7 @@ import { errors as oidcErrors } from 'oidc-provider';
 import type { ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
-import { limitLeft, spendLimit, type Limit } from '../http/rate-limits.ts';
+import { type Limit, reserveLimit } from '../http/rate-limits.ts';
 import { BodyRefused } from '../http/request-body.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { ALL_SCOPES, SCOPES } from './authorization-server.ts';
@@ -54,6 +54,7 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse, 
 export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const { config, provider, store, keys, jar, company, now } = options;
   const origin = new URL(config.public_url).origin;
+  const resource = `${origin}/mcp`;
   const backEnd = config.provider;
   const tracker = config.sign_in.tracker && (backEnd.type === 'kimai' || backEnd.type === 'clockodo' || backEnd.type === 'clockify') ? backEnd : undefined;
   const failedSignIns = (address: string): Limit => ({ key: `sign-in:${address}`, max: config.limits.failed_sign_ins_per_address, windowMs: SIGN_IN_WINDOW_MS });
@@ -80,7 +81,9 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const actionOf = (purpose: Purpose) => (purpose.kind === 'interaction' ? `/interaction/${purpose.uid}` : '/account');
 
   const signInPage = (purpose: Purpose, browser: string, extra: Partial<SignInPage> = {}): string => {
-    const fields = tracker ? trackerFields(tracker) : undefined;
+    // Behind a company sign-in, the tracker form comes once the company has said who this is.
+    const askTracker = tracker !== undefined && (!company || extra.signedInAs !== undefined);
+    const fields = askTracker ? trackerFields(tracker) : undefined;
     const service = tracker ? serviceName(tracker.type) : '';
     return renderSignIn({
       action: actionOf(purpose),
@@ -120,7 +123,10 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
 
   const savePerson = async (identity: string, name: string, email: string | null): Promise<PersonRecord> => {
     const existing = await store.personByIdentity(identity);
-    return store.savePerson({ id: existing?.id ?? randomUUID(), identity, name: name.slice(0, 200), email, at: now() });
+    const saved = await store.savePerson({ id: existing?.id ?? randomUUID(), identity, name: name.slice(0, 200), email, at: now() });
+    // A new e-mail is who Calamari's requests name from now on: an engine open with the old one goes.
+    if (existing && existing.email !== saved.email) options.forgetPerson(saved.id);
+    return saved;
   };
 
   /** A form post checked before anything in it is used: same origin, well-formed, our token. */
@@ -137,11 +143,6 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     return fields;
   };
 
-  const refuseFailed = async (response: ServerResponse, address: string, purpose: Purpose, browser: string, message: string) => {
-    const verdict = await spendLimit(store, failedSignIns(address), now());
-    if (!verdict.allowed) return tooMany(response, verdict.retryAfterSeconds);
-    send(response, 400, signInPage(purpose, browser, { error: message }));
-  };
   const tooMany = (response: ServerResponse, retryAfterSeconds: number) =>
     send(response, 429, renderErrorPage(`Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`), { 'retry-after': String(retryAfterSeconds) });
 
@@ -150,18 +151,21 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const fields = await postedForm(request, response, purpose, browser);
     if (!fields) return;
     if (!tracker) return send(response, 404, renderErrorPage('This server does not take tracker credentials.'));
-    const left = await limitLeft(store, failedSignIns(address), now());
-    if (!left.allowed) return tooMany(response, left.retryAfterSeconds);
+    // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
+    // Nothing is tried with the back end before the company has said who is asking.
+    const companyPerson = company ? await signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
+    if (company && !companyPerson) return send(response, 403, signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
+    // Counted as failed until the back end says otherwise (rate-limits.ts).
+    const attempt = await reserveLimit(store, failedSignIns(address), now());
+    if (!attempt.allowed) return tooMany(response, attempt.retryAfterSeconds);
     const check = await checkTrackerCredentials(tracker, { secret: fields.get('secret') ?? '', ...(fields.has('email') ? { email: fields.get('email') as string } : {}) }, {
       dataDir: `${options.dataDir}/sign-in-checks`,
       env: options.env,
       log: options.log,
       now,
     });
-    if (!check.ok) return refuseFailed(response, address, purpose, browser, check.message);
-    // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
-    const companyPerson = company ? await signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
-    if (company && !companyPerson) return send(response, 403, signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
+    if (!check.ok) return send(response, 400, signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
+    await attempt.release();
     const person = companyPerson ?? (await savePerson(check.identity, check.user.name, check.user.email ?? check.credentials.email ?? null));
     await store.setCredentials(person.id, sealCredentials(keys.sealing, person.id, check.credentials));
     options.forgetPerson(person.id);
@@ -200,14 +204,11 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     if (!company || !raw) return send(response, 400, renderErrorPage('This sign-in was not started here or took too long. Start again from your AI client or your account page.'));
     jar.set(response, COOKIES.pending, '', 0);
     const pending = JSON.parse(raw) as PendingSignIn & { purpose: Purpose };
-    const left = await limitLeft(store, failedSignIns(address), now());
-    if (!left.allowed) return tooMany(response, left.retryAfterSeconds);
+    const attempt = await reserveLimit(store, failedSignIns(address), now());
+    if (!attempt.allowed) return tooMany(response, attempt.retryAfterSeconds);
     const identity = await company.finish(new URL(`${url.pathname}${url.search}`, origin), pending);
-    if (!identity.ok) {
-      const verdict = await spendLimit(store, failedSignIns(address), now());
-      if (!verdict.allowed) return tooMany(response, verdict.retryAfterSeconds);
-      return send(response, 403, renderErrorPage(identity.message));
-    }
+    if (!identity.ok) return send(response, 403, renderErrorPage(identity.message));
+    await attempt.release();
     const person = await savePerson(identity.identity, identity.name, identity.email);
     const purpose = pending.purpose;
     if (needsCredentials(person) || purpose.kind === 'interaction') {
@@ -271,14 +272,26 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) return send(response, 400, renderErrorPage('The earlier permission of this client has gone. Start again from your AI client.'));
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
-    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+    const readOnly = decision === 'allow-read';
+    const mayAsk = (scopes: readonly string[]) => (readOnly ? scopes.filter((scope) => scope !== SCOPES.write) : [...scopes]);
+    // This answer decides what the client may do: an earlier "reading only" is not held against a
+    // later Allow (what it refused is granted now), and "reading only" refuses writing even where an
+    // earlier Allow granted it. A refused scope is recorded as refused, or the library would ask for
+    // it again and again.
+    const refusedBefore = grant.rejected;
+    grant.rejected = undefined;
+    const oidcScopes = [...(missing.missingOIDCScope ?? []), ...(readOnly ? [] : (refusedBefore?.openid?.scope ?? '').split(' ').filter(Boolean))];
+    if (mayAsk(oidcScopes).length) grant.addOIDCScope(mayAsk(oidcScopes).join(' '));
+    const resources = new Set([resource, ...Object.keys(missing.missingResourceScopes ?? {})]);
+    for (const indicator of resources) {
       // A client that named no scope asked for what the server offers: both, as the consent page said;
       // "Allow reading only" grants reading whatever was asked.
-      const asked = scopes.length ? scopes : ALL_SCOPES.split(' ');
-      const granted = decision === 'allow-read' ? asked.filter((scope) => scope !== SCOPES.write) : asked;
-      if (granted.length) grant.addResourceScope(indicator, granted.join(' '));
+      const scopes = missing.missingResourceScopes?.[indicator];
+      const asked = [...(scopes === undefined ? [] : scopes.length ? scopes : ALL_SCOPES.split(' ')), ...(readOnly ? [] : (refusedBefore?.resources?.[indicator] ?? '').split(' ').filter(Boolean))];
+      if (mayAsk(asked).length) grant.addResourceScope(indicator, mayAsk(asked).join(' '));
+      if (readOnly) grant.rejectResourceScope(indicator, SCOPES.write);
     }
+    if (readOnly) grant.rejectOIDCScope(SCOPES.write);
     const grantId = await grant.save();
     await provider.interactionFinished(request, response, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
   };

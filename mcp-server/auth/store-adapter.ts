@@ -89,7 +89,9 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await store.revokeGrant(grantId);
+      // Only this model's records: the library calls this once per kind of token, and removes the
+      // grant itself only when it means to (revoking an access token ends its tokens, not the consent).
+      await store.revokeGrant(grantId, this.#model);
     }
 
     #open(record: OAuthRecord | undefined): AdapterPayload | undefined {
@@ -111,11 +113,13 @@ export interface GrantView {
 export async function grantsOf(store: Store, keys: ServerKeys, accountId: string): Promise<GrantView[]> {
   const records = await store.grantsOf(accountId);
   return records.map((record) => {
-    const payload = JSON.parse(unseal(keys.sealing, record.payload, `Grant:${record.id}`)) as AdapterPayload & { resources?: Record<string, string> };
+    const payload = JSON.parse(unseal(keys.sealing, record.payload, `Grant:${record.id}`)) as AdapterPayload & { resources?: Record<string, string>; rejected?: { resources?: Record<string, string> } };
+    // What the person refused ("Allow reading only") is not granted, even where an earlier answer granted it.
+    const refused = (indicator: string) => new Set((payload.rejected?.resources?.[indicator] ?? '').split(' '));
     return {
       grantId: record.grantId ?? '',
       clientId: String(payload.clientId ?? ''),
-      scopes: Object.values(payload.resources ?? {}).flatMap((scope) => scope.split(' ')).filter(Boolean),
+      scopes: Object.entries(payload.resources ?? {}).flatMap(([indicator, scope]) => scope.split(' ').filter((granted) => granted && !refused(indicator).has(granted))),
       issuedAt: (payload.iat ?? 0) * 1000,
     };
   });

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { ServerConfig } from '../contract/server-config.ts';
+import { defaultLimits, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 
 export const SERVE_USAGE = `Team server:
@@ -41,7 +41,7 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
   try {
     server = await startTeamServer({ config, env: serverEnv, log });
   } catch (error) {
-    if (error instanceof ServeRefusal || (error as Error).name === 'StoreVersionError' || (error as Error).name === 'StoreUnavailable') return refuse(err, (error as Error).message);
+    if (error instanceof ServeRefusal) return refuse(err, error.message);
     throw error;
   }
   if (dev) log(`Development server: add ${config.public_url}/mcp to your MCP client and sign in with any name. Stop it with Ctrl+C.`);
@@ -68,8 +68,13 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return refuse(err, read.problem);
-  const { openStore } = await import('../store/store.ts');
-  const store = await openStore(read.config, { now: Date.now, env: process.env });
+  const { openStore, storeProblem } = await import('../store/store.ts');
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(read.config, { now: Date.now, env: process.env });
+  } catch (error) {
+    return refuse(err, storeProblem(read.config.store, error));
+  }
   try {
     const records = await store.readAudit({ ...(since ? { since: Date.parse(`${since}T00:00:00Z`) } : {}), limit: Number(limitText) });
     for (const record of records) out(`${JSON.stringify({ ...record, at: new Date(record.at).toISOString() })}\n`);
@@ -102,7 +107,7 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
       key_env: DEV_KEY_VARIABLE,
       trusted_proxies: [],
       settings: {},
-      limits: { requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 },
+      limits: defaultLimits(),
     },
   };
 }

@@ -1,8 +1,9 @@
 // `punchcard-mcp --test-connection`: one verdict about the configured back end on stderr, and an
 // exit code scripts can test (0 connected, 1 not). The provider comes from the flags or the settings;
 // the organisation's policy decides first, as for every other path: a back end it does not allow (or
-// anything but the one it fixes) is not contacted, and without flags the test is of the back end in
-// effect, the policy's fixed one where it sets one.
+// anything but the one it fixes) is not contacted, without flags the test is of the back end in
+// effect, the policy's fixed one where it sets one, and the fixed one is always tested with the
+// policy's TLS options.
 // With `--json` the same result also goes to stdout as one JSON line, for the app (main/engine),
 // which runs the bundle for this and must not parse sentences.
 import { join } from 'node:path';
@@ -43,11 +44,14 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
     }
     const settings = read.settings;
     const policy = await loadPolicy(policyPaths(options.env));
-    const profile = options.provider ?? effectiveProfile(policy, settings.provider);
-    provider = profile.type;
-    const refusal = profileRefusal(policy, profile);
+    const asked = options.provider ?? effectiveProfile(policy, settings.provider);
+    provider = asked.type;
+    const refusal = profileRefusal(policy, asked);
     if (refusal) return { exitCode: 1, report: { ok: false, verdict: 'not_allowed', message: refusal }, provider };
-    return { ...(await testBackEnd(profile, settings, options, policy.fixedProvider !== null)), provider };
+    // The back end the policy fixes is tested as serving uses it: with the policy's TLS options (its
+    // CA file, its certificate checks), never the flags', so the token cannot go over a connection
+    // the organisation did not allow.
+    return { ...(await testBackEnd(effectiveProfile(policy, asked), settings, options, policy.fixedProvider !== null)), provider };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const report: ConnectionReport = { ok: false, verdict: 'error', message: `Punchcard could not finish the connection test: ${reason}` };

@@ -66,7 +66,14 @@ const PeopleSettingsSchema = z.strictObject({
   timezone: z.string().refine((zone) => zone === '' || isValidTimeZone(zone), 'a time zone such as Europe/Berlin, or empty for the server\'s').optional(),
   work_week: WorkWeekSchema.strict().optional(),
   holidays: HolidayRegionSchema.strict().nullable().optional(),
-  leave: z.strictObject({ annual_days: z.number().min(0).max(366), carry_over_days: z.number().min(0).max(366).default(0) }).optional(),
+  leave: z
+    .strictObject({
+      annual_days: z.number().min(0).max(366),
+      carry_over_days: z.number().min(0).max(366).default(0),
+      /** The local timesheet may hold vacation beyond the balance (each request still asks or needs beyond_balance). */
+      allow_beyond_balance: z.boolean().default(false),
+    })
+    .optional(),
   tools: z
     .strictObject({
       read_only: z.boolean().default(false),
@@ -84,7 +91,20 @@ const LimitsSchema = z.strictObject({
   requests_per_address_per_minute: z.number().int().min(1).max(1_000_000).default(3_000),
   /** Failed sign-ins one address may make in fifteen minutes before it must wait. */
   failed_sign_ins_per_address: z.number().int().min(1).max(1_000).default(10),
+  /**
+   * Calamari's request limits, which count for the whole organisation: every person's requests are
+   * counted together and none is sent past them (docs/back-ends/calamari.md, "Rate limits"). The
+   * defaults are the lower of the two sets Calamari publishes; an organisation on the higher one
+   * raises them.
+   */
+  calamari_requests_per_hour: z.number().int().min(1).max(100_000).default(720),
+  calamari_requests_per_day: z.number().int().min(1).max(1_000_000).default(2_880),
 });
+
+/** Every limit at its default (a config that names none, the development server). */
+export function defaultLimits(): ServerConfig['limits'] {
+  return LimitsSchema.parse({});
+}
 
 export const ServerConfigSchema = z
   .strictObject({
@@ -120,7 +140,7 @@ export const ServerConfigSchema = z
     /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
     trusted_proxies: z.array(z.string().min(1).max(64)).max(100).default([]),
     settings: PeopleSettingsSchema.default({}),
-    limits: LimitsSchema.default({ requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 }),
+    limits: LimitsSchema.default(() => LimitsSchema.parse({})),
   })
   .superRefine((config, context) => {
     const postgres = /^postgres(ql)?:\/\//.test(config.store);

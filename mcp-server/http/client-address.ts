@@ -38,7 +38,7 @@ export function trustedProxies(entries: readonly string[]): AddressResolver | st
       const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((hop) => hop.trim()).filter(Boolean);
       // Walk from the proxy back toward the client while each hop is itself trusted.
       for (let index = hops.length - 1; index >= 0; index--) {
-        const hop = unmapped(hops[index] as string);
+        const hop = unmapped(withoutPort(hops[index] as string));
         if (isIP(hop) === 0) return address;
         address = hop;
         if (!isTrusted(hop)) return hop;
@@ -46,6 +46,17 @@ export function trustedProxies(entries: readonly string[]): AddressResolver | st
       return address;
     },
   };
+}
+
+/**
+ * A hop as some load balancers write it, with the client's port (`203.0.113.1:54321`,
+ * `[2001:db8::1]:443`), as its address; a bare IPv6 address keeps its colons.
+ */
+function withoutPort(hop: string): string {
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?$/.exec(hop);
+  if (bracketed) return bracketed[1] as string;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(hop);
+  return v4 ? (v4[1] as string) : hop;
 }
 
 /** An IPv4 client reached over an IPv6 socket, as its IPv4 address. */

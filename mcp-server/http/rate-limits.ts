@@ -1,7 +1,9 @@
 // Limits per person and per address, counted in the store so that every instance counts together:
 // a fixed window per limit, and a refusal that says when to come back (429 with Retry-After). Limits
 // are checked before the work they guard: a request before it is served, a sign-in before its secret
-// is tried (only a failed sign-in counts).
+// is tried. Only a failed sign-in counts in the end, but each is counted before it is tried and given
+// back if it succeeds: counted after, fifty tries sent at once all passed the check before the first
+// had failed.
 import type { Store } from '../store/store.ts';
 
 export interface Limit {
@@ -19,10 +21,11 @@ export async function spendLimit(store: Store, limit: Limit, now: number): Promi
   return verdict(await store.hit(limit.key, windowStart), limit.max, windowStart + limit.windowMs, now);
 }
 
-/** Whether the limit still has room, without counting. */
-export async function limitLeft(store: Store, limit: Limit, now: number): Promise<LimitVerdict> {
+/** One more counted now, for work that may turn out not to count: `release` gives it back. */
+export async function reserveLimit(store: Store, limit: Limit, now: number): Promise<LimitVerdict & { release: () => Promise<void> }> {
   const windowStart = now - (now % limit.windowMs);
-  return verdict((await store.count(limit.key, windowStart)) + 1, limit.max, windowStart + limit.windowMs, now);
+  const count = await store.hit(limit.key, windowStart);
+  return { ...verdict(count, limit.max, windowStart + limit.windowMs, now), release: async () => void (await store.hit(limit.key, windowStart, -1)) };
 }
 
 function verdict(count: number, max: number, windowEnd: number, now: number): LimitVerdict {

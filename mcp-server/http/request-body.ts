@@ -17,13 +17,19 @@ export class BodyRefused extends Error {
   }
 }
 
-/** The whole body, or BodyRefused (413) as soon as it passes `max`. */
-export function readBody(request: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
+/** A body whose Content-Length is over `max`, refused before a byte of it is read; or undefined. */
+export function declaredTooLarge(request: IncomingMessage, max = MAX_BODY_BYTES): BodyRefused | undefined {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > max) {
-    request.resume();
-    return Promise.reject(new BodyRefused(413, `The request body is ${declared} bytes; at most ${max} are taken.`));
-  }
+  return Number.isFinite(declared) && declared > max ? new BodyRefused(413, `The request body is ${declared} bytes; at most ${max} are taken.`) : undefined;
+}
+
+/**
+ * The whole body, or BodyRefused (413) as soon as it passes `max`. A refused body is left unread:
+ * the server closes the connection after its answer rather than take the rest (team-server.ts).
+ */
+export function readBody(request: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
+  const tooLarge = declaredTooLarge(request, max);
+  if (tooLarge) return Promise.reject(tooLarge);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -31,7 +37,7 @@ export function readBody(request: IncomingMessage, max = MAX_BODY_BYTES): Promis
       total += chunk.length;
       if (total > max) {
         request.removeAllListeners('data');
-        request.resume();
+        request.pause();
         reject(new BodyRefused(413, `The request body is more than ${max} bytes; at most ${max} are taken.`));
         return;
       }

@@ -40,6 +40,8 @@ export interface TrackerFactoryOptions {
    * without it, that secret is used for no back end.
    */
   formSecret?: FormSecretOrigin;
+  /** Passed before every request to a remote back end (remote-tracker.ts). */
+  requestGate?: () => Promise<void>;
 }
 
 export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
@@ -88,5 +90,6 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     log: options.log,
     ...access,
     secret,
+    ...(options.requestGate ? { requestGate: options.requestGate } : {}),
   });
 }

@@ -33,6 +33,11 @@ export interface RemoteTrackerOptions<Profile> {
   secret: () => Promise<string | null>;
   /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
   timeoutMs?: number;
+  /**
+   * Passed before every request to the back end; it may wait or refuse in words (json-http.ts,
+   * `gate`). The team server gives Calamari's people one, counting the organisation's limit.
+   */
+  requestGate?: () => Promise<void>;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
   /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */
@@ -65,7 +70,7 @@ const TIMER_AND_ENTRIES = [
 const BREAKS = ['breakTypes', 'startBreak', 'endBreak'] as const;
 const CATALOG = ['catalog', 'createCatalogItem', 'setArchived'] as const;
 const LEAVE = ['listLeave', 'createLeave', 'cancelLeave'] as const;
-const LEAVE_ACCOUNTS = ['leaveBalance', 'teamAbsences'] as const;
+const LEAVE_ACCOUNTS = ['leaveBalance', 'leaveDraw', 'teamAbsences'] as const;
 const PLAN = ['workPlan', 'timeAccount'] as const;
 
 type Methods<Names extends readonly (keyof TimeTracker)[]> = Required<Pick<TimeTracker, Names[number]>>;

@@ -44,11 +44,16 @@ export async function openSqliteStore(path: string, options: { now: () => number
   closeSync(openSync(path, 'a', 0o600));
   chmodSync(path, 0o600);
   const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
-  await whileBusy(path, LOCK_WAIT_MS, () => {
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    migrate(db, path);
-  }, 'the server store');
+  try {
+    await whileBusy(path, LOCK_WAIT_MS, () => {
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
+      migrate(db, path);
+    }, 'the server store');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   for (const companion of [`${path}-wal`, `${path}-shm`]) {
     try {
       chmodSync(companion, 0o600);

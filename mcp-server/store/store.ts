@@ -65,8 +65,12 @@ export interface Store {
    */
   rotateOAuth(consume: { model: string; id: string; at: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean>;
   destroyOAuth(model: string, id: string): Promise<void>;
-  /** Every record of the grant: codes, access and refresh tokens, the grant itself. */
-  revokeGrant(grantId: string): Promise<void>;
+  /**
+   * Every record of the grant: codes, access and refresh tokens, the grant itself; or, given a
+   * model, only the grant's records of that model (the authorization server revokes model by model,
+   * and keeps the grant itself when only its tokens go).
+   */
+  revokeGrant(grantId: string, model?: string): Promise<void>;
   /** The grants a person holds, newest first (their connected clients). */
   grantsOf(accountId: string): Promise<OAuthRecord[]>;
 
@@ -118,6 +122,17 @@ export { StoreUnavailable, StoreVersionError } from './store-errors.ts';
 export interface StoreSpec {
   store: string;
   postgres?: { password_env?: string | undefined; tls: 'disable' | 'require' | 'verify-full'; ca_file?: string | undefined; pool_size: number } | undefined;
+}
+
+/**
+ * Why the store a config names cannot be opened, in one line naming `store`: a store a newer
+ * Punchcard migrated or a database that does not answer (their own words), a folder that cannot be
+ * made, a file that cannot be written.
+ */
+export function storeProblem(spec: string, error: unknown): string {
+  if (error instanceof Error && (error.name === 'StoreVersionError' || error.name === 'StoreUnavailable')) return `store: ${error.message}`;
+  const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+  return `store: "${spec}" cannot be opened (${message}). Check that the server's account may create and write it.`;
 }
 
 /** The store a config names, opened (and migrated). */

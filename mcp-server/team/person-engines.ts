@@ -4,6 +4,7 @@
 // with. An engine is kept while its person calls and closed after a quiet spell, so memory follows the
 // people working now, not everyone who ever signed in. Nothing of one person's engine is reachable
 // from another's: each request is served by an MCP server built over its own person's parts.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
@@ -12,8 +13,8 @@ import { defaultSettings, type ProviderProfile, type Settings } from '../contrac
 import type { Log } from '../log.ts';
 import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
 import { createTracker } from '../providers/create-tracker.ts';
-import type { TimeTracker } from '../providers/time-tracker.ts';
-import { callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
+import { ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
+import { callDeadlineOf, callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
 import type { RoundState } from '../tools/asking.ts';
 import { TOOLS } from '../tools/index.ts';
 import { isToolOffered } from '../tools/offer.ts';
@@ -45,11 +46,15 @@ export interface PersonEnginesOptions {
   keys: ServerKeys;
   policy: () => Policy;
   holidaysOf: HolidaysOf;
+  /** The person as the store has them now (an engine opens with their latest e-mail and credentials). */
+  findPerson: (id: string) => Promise<PersonRecord | undefined>;
   /** The person's stored tracker credentials, opened. */
   credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
   /** The organisation's key (Calamari), from the variable the engine reads for it. */
   env: NodeJS.ProcessEnv;
   audit: (caller: Caller, call: FinishedCall) => void;
+  /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
+  requestGate?: () => Promise<void>;
   now: () => number;
   log: Log;
 }
@@ -81,25 +86,33 @@ export class PersonEngines {
 
   /** A fresh MCP server for one request of `caller`, over their engine. */
   async serverFor(caller: Caller): Promise<McpServer> {
-    const engine = await this.#engineOf(caller.person);
+    let engine = await this.#engineOf(caller.person.id);
     engine.lastUsed = this.#options.now();
+    // A 2025-era session keeps its server for many calls: each call takes the person's engine as it
+    // is now, so one opened again since (new credentials, a new e-mail, closed while idle) is used.
+    const current = async () => {
+      engine = await this.#engineOf(caller.person.id);
+      engine.lastUsed = this.#options.now();
+      return engine.parts;
+    };
     const policy = this.#options.policy();
     const profile = engine.tracker.type === 'local' ? ({ type: 'local' } as ProviderProfile) : this.#profileOf(caller.person, null);
     const settings: Settings = caller.mayWrite ? engine.settings : { ...engine.settings, tools: { ...engine.settings.tools, readOnly: true } };
     const { server } = createMcpServer({
       trackerNow: () => engine.tracker,
       capabilities: () => engine.tracker.capabilities,
-      context: engine.parts.context,
+      context: async () => (await current()).context(),
       settings,
       // Every person gets what the organisation's policy and the server's settings allow; nobody
       // gets the app's "every tool".
       toolOptions: () => ({ allTools: false, organisation: organisationRules(policy, profile) }),
       log: this.#options.log,
-      promptClock: engine.parts.promptClock,
-      completionData: engine.parts.completionData,
+      promptClock: async () => (await current()).promptClock(),
+      completionData: { catalog: async () => (await current()).completionData.catalog(), leave: async () => (await current()).completionData.leave() },
       questions: engine.questions,
       afterWrite: (call) => this.#options.audit(caller, call),
       promptSchemas: engine.promptSchemas,
+      callDeadlineMs: callDeadlineOf(this.#options.env),
     });
     return server;
   }
@@ -116,21 +129,28 @@ export class PersonEngines {
     for (const id of [...this.#engines.keys()]) this.forget(id);
   }
 
-  #engineOf(person: PersonRecord): Promise<PersonEngine> {
-    let engine = this.#engines.get(person.id);
+  #engineOf(personId: string): Promise<PersonEngine> {
+    let engine = this.#engines.get(personId);
     if (!engine) {
-      engine = this.#openEngine(person);
-      this.#engines.set(person.id, engine);
+      engine = this.#openEngine(personId);
+      this.#engines.set(personId, engine);
       // A back end that could not be opened is tried afresh on the next call.
-      engine.catch(() => this.#engines.delete(person.id));
+      engine.catch(() => {
+        if (this.#engines.get(personId) === engine) this.#engines.delete(personId);
+      });
     }
     return engine;
   }
 
-  async #openEngine(person: PersonRecord): Promise<PersonEngine> {
+  async #openEngine(personId: string): Promise<PersonEngine> {
     const { config, log, now } = this.#options;
+    const person = await this.#options.findPerson(personId);
+    if (!person) throw new ProviderError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
     const settings = peopleSettings(config, person.name);
     const folder = join(this.#options.dataDir, 'people', person.id);
+    // The person's folder holds what their back end taught (a desktop's data folder always exists;
+    // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
     const profile = this.#profileOf(person, stored);
     // A remote back end remembers in the store, not in this instance's folder: every instance opens
@@ -147,6 +167,7 @@ export class PersonEngines {
       now,
       log,
       env: this.#options.env,
+      ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
       // The person's own secret, never the server's environment or keychain: a person without one
       // is told to sign in again. Calamari's key is the organisation's, from its variable.
       credentials: {
@@ -205,7 +226,7 @@ export function peopleSettings(config: ServerConfig, personName: string): Settin
     timezone: chosen.timezone ?? '',
     workWeek: chosen.work_week ?? base.workWeek,
     holidays: chosen.holidays === undefined ? base.holidays : chosen.holidays,
-    leave: chosen.leave ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days } : base.leave,
+    leave: chosen.leave ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days, allowBeyondBalance: chosen.leave.allow_beyond_balance } : base.leave,
     tools: chosen.tools ? { readOnly: chosen.tools.read_only, groups: chosen.tools.groups, enabled: chosen.tools.enabled } : base.tools,
     user: { name: personName },
   };

@@ -18,7 +18,7 @@ import { withoutControls } from '../plain-text.ts';
 import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { holidayCalendar } from '../server.ts';
-import { ALL_SCOPES, createAuthorizationServer, SCOPES, STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
+import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES, STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
 import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
 import { withinTokenRequest } from '../auth/store-adapter.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
@@ -31,21 +31,28 @@ import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { listenAddress, PEER_HEADER, type Peers, startPeers } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
-import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
-import { openStore, type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
+import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
+import { openStore, type Store, StoreUnavailable, StoreVersionError, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { AuditWriter } from './audit-writer.ts';
+import { organisationGate } from './organisation-limit.ts';
 import { PersonEngines } from './person-engines.ts';
 
 /** How long a client may take to send its headers, and its whole request: a slow client is cut off. */
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How often Node looks for connections past those timeouts (its default, 30 s, would let a slow client stay 40 s). */
+const TIMEOUT_CHECK_MS = 1_000;
 /** Headers larger than this are refused (431) before anything reads them. */
 const MAX_HEADER_BYTES = 16 * 1024;
+/** How long a connection stays open after an answer sent before its request's body was all in. */
+const LINGER_MS = 1_000;
 /** How long a shutdown waits for calls in flight before it ends them. */
 const DRAIN_MS = 25_000;
 /** How often expired tokens, codes and counters are swept out of the store. */
 const SWEEP_MS = 10 * 60_000;
+/** Calamari's requests a second, the lower of its published limits (docs/back-ends/calamari.md, "Rate limits"). */
+const CALAMARI_PER_SECOND = 10;
 
 export class ServeRefusal extends Error {}
 
@@ -85,6 +92,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   if (config.provider.type === 'calamari' && !env.PUNCHCARD_CALAMARI_TOKEN?.trim()) {
     throw new ServeRefusal("Calamari's API key is the organisation's: set PUNCHCARD_CALAMARI_TOKEN for the server, as the engine reads it on a desktop.");
   }
+  const accessTokenTtlSeconds = accessTokenTtl(env);
+  if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policyFiles = options.policyFiles ?? policyPaths(env);
   let policy: Policy = await loadPolicy(policyFiles);
   const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
@@ -93,7 +102,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   if (config.postgres?.password_env && env[config.postgres.password_env] === undefined) {
     throw new ServeRefusal(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.`);
   }
-  const store = await openStore(config, { now, env, log });
+  let store: Store;
+  try {
+    store = await openStore(config, { now, env, log });
+  } catch (error) {
+    throw new ServeRefusal(storeProblem(config.store, error));
+  }
   // Local timesheets live in the data folder (SQLite store only); what remote back ends learn lives
   // in the store. With PostgreSQL nothing needs a folder, so an instance without data_dir works in
   // a private scratch folder of its own, gone when it stops.
@@ -101,7 +115,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const dataDir = config.data_dir ?? scratch ?? dirname(config.store.slice('sqlite:'.length));
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id) });
+  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
   const auditLog = new AuditWriter(store, log);
@@ -112,9 +126,21 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     keys,
     policy: () => policy,
     holidaysOf: holidayCalendar(log),
+    findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.sealing, person),
     env,
     audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
+    ...(config.provider.type === 'calamari'
+      ? {
+          requestGate: organisationGate({
+            store,
+            counter: `calamari:${config.provider.url}`,
+            service: 'Calamari',
+            allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day, perSecond: CALAMARI_PER_SECOND },
+            now,
+          }),
+        }
+      : {}),
     now,
     log,
   });
@@ -250,18 +276,26 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     return writeResponse(response, await cleanAnswer(await endpoint.fetch(webRequest, verified)));
   };
 
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (request, response) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, (request, response) => {
     inFlight++;
     response.on('close', () => inFlight--);
+    // An answer sent before the request's body was all in (refused for its size, its token, its
+    // limit): the rest is not taken. The connection ends once the answer had a moment to arrive,
+    // instead of reading whatever the client goes on sending (Node would drain it to keep the
+    // connection alive). Not by `Connection: close`, on which Node closes at once and the client,
+    // still sending, may lose the answer to the reset.
+    response.once('finish', () => {
+      if (!request.complete) endAfterAnswer(request.socket);
+    });
     if (draining) response.setHeader('connection', 'close');
     response.setHeader('x-content-type-options', 'nosniff');
+    const tooLarge = declaredTooLarge(request);
+    if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyRefused) {
-        request.resume();
         if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
       } else if (error instanceof StoreUnavailable) {
         log(error.message);
-        request.resume();
         if (!response.headersSent) {
           response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
           return response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
@@ -270,7 +304,6 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         // A newer Punchcard migrated the database past this instance: it serves nothing more, and
         // the load balancer (told by /readyz) sends people to the newer instances.
         log(error.message);
-        request.resume();
         if (!response.headersSent) {
           response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
           return response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
@@ -338,6 +371,12 @@ function headerReader(request: IncomingMessage): { get(name: string): string | n
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
   };
+}
+
+/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+function endAfterAnswer(socket: Socket): void {
+  socket.end();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {

@@ -31,6 +31,7 @@ import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
+import { callLimitBenchmarks, type CallLimitResults } from './call-limits.ts';
 import { seedDatabase } from './seed.ts';
 import type { SeedResult } from './seed.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
@@ -338,6 +339,7 @@ async function main(): Promise<void> {
   let calamari: RemoteBenchResults;
   let clockify: RemoteBenchResults;
   let worstCalls: WorstCallResults;
+  let callLimits: CallLimitResults;
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let teamServer: TeamServerBenchResults;
@@ -357,6 +359,7 @@ async function main(): Promise<void> {
     calamari = await calamariBenchmarks(row, progress);
     clockify = await clockifyBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
+    callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     teamServer = await teamServerBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
@@ -416,6 +419,7 @@ async function main(): Promise<void> {
     calamari,
     clockify,
     worstCalls,
+    callLimits,
     tray,
     teamServer,
     window,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import {
   Client,
   type ElicitRequestFormParams,
@@ -38,7 +39,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface TeamServerHandle {
-  /** Where people reach it (the load balancer's address when there is one). */
+  /** Where the test reaches this instance (people reach its public_url: a load balancer's, or one "on the internet"). */
   origin: string;
   mcpUrl: string;
   /** Where this instance itself listens. */
@@ -74,7 +75,7 @@ export interface TeamServerSetup {
    * timesheet stays on SQLite (the server refuses it on PostgreSQL).
    */
   store?: TestStore;
-  /** Where people reach it, when that is not where it listens (behind a load balancer). */
+  /** Where people reach it, when that is not where it listens (behind a load balancer, or a server "on the internet"). */
   publicUrl?: string;
 }
 
@@ -106,9 +107,9 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   }
   const dataDir = setup.dataDir ?? mkdtempSync(join(tmpdir(), 'punchcard-team-'));
   const port = setup.port ?? (await freePort());
-  const origin = setup.publicUrl ?? `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
   const config = {
-    public_url: origin,
+    public_url: setup.publicUrl ?? origin,
     listen: `127.0.0.1:${port}`,
     provider: setup.provider ?? { type: 'local' },
     sign_in: setup.signIn ?? { development: true },
@@ -177,12 +178,13 @@ export interface Page {
 }
 
 /**
- * A browser without JavaScript: it keeps cookies, follows redirects on its origin, and submits the
- * forms a page shows. It stops at a redirect that leaves for `stopAt` (a client's redirect URI) and
- * hands back where it would have gone.
+ * A browser without JavaScript: it keeps each site's cookies, follows redirects (to the company's
+ * identity provider and back too), and submits the forms a page shows. It stops at a redirect that
+ * leaves for `stopAt` (a client's redirect URI) and hands back where it would have gone.
  */
 export class SignInBrowser {
-  readonly #cookies = new Map<string, string>();
+  /** Cookies by origin, then by name. */
+  readonly #cookies = new Map<string, Map<string, string>>();
   readonly origin: string;
   /** The last redirect that left for a client's redirect URI. */
   callback: URL | undefined;
@@ -200,11 +202,11 @@ export class SignInBrowser {
    * Fills and posts the form on `page` whose action ends with `actionSuffix`, with its hidden fields
    * and `fields`; `submit` names the button pressed (name=value).
    */
-  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string]): Promise<Page> {
+  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string], headers: Record<string, string> = {}): Promise<Page> {
     const form = formsOf(page.html).find((candidate) => candidate.action.endsWith(actionSuffix) && (!submit || candidate.buttons.some(([name, value]) => name === submit[0] && value === submit[1])));
     if (!form) throw new Error(`No form posting to …${actionSuffix} on ${page.url}:\n${page.html}`);
     const body = new URLSearchParams({ ...form.hidden, ...fields, ...(submit ? { [submit[0]]: submit[1] } : {}) });
-    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin } });
+    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin, ...headers } });
   }
 
   async #go(url: URL, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
@@ -215,17 +217,17 @@ export class SignInBrowser {
         this.callback = target;
         return { status: 0, url: target.href, html: '', headers: new Headers() };
       }
-      const cookie = [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-      const response = await fetch(target, { ...request, redirect: 'manual', headers: { ...request.headers, ...(cookie && target.origin === this.origin ? { cookie } : {}) } });
-      if (target.origin === this.origin) {
-        for (const line of response.headers.getSetCookie()) {
-          const [pair] = line.split(';');
-          const index = (pair as string).indexOf('=');
-          const name = (pair as string).slice(0, index).trim();
-          const value = (pair as string).slice(index + 1).trim();
-          if (value === '' || /max-age=0/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) this.#cookies.delete(name);
-          else this.#cookies.set(name, value);
-        }
+      let jar = this.#cookies.get(target.origin);
+      if (!jar) this.#cookies.set(target.origin, (jar = new Map()));
+      const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(target, { ...request, redirect: 'manual', headers: { ...request.headers, ...(cookie ? { cookie } : {}) } });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const index = (pair as string).indexOf('=');
+        const name = (pair as string).slice(0, index).trim();
+        const value = (pair as string).slice(index + 1).trim();
+        if (value === '' || /max-age=0/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) jar.delete(name);
+        else jar.set(name, value);
       }
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
@@ -308,6 +310,13 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
     if (!this.#verifier) throw new Error('no code verifier');
     return this.#verifier;
   }
+  /** What a real client does when the server says its tokens or registration are no good. */
+  invalidateCredentials(scope: 'all' | 'client' | 'tokens' | 'verifier' | 'discovery') {
+    if (scope === 'all' || scope === 'tokens') this.#tokens = undefined;
+    if (scope === 'all' || scope === 'client') this.#client = undefined;
+    if (scope === 'all' || scope === 'verifier') this.#verifier = undefined;
+    if (scope === 'all' || scope === 'discovery') this.#discovery = undefined;
+  }
   saveDiscoveryState(state: OAuthDiscoveryState) {
     this.#discovery = state;
   }
@@ -331,10 +340,15 @@ export const developmentSignIn =
   (browser, page) =>
     browser.submit(page, '/development', { name });
 
+/** Whether a page is the consent page (it offers Allow). */
+export function isConsent(page: Page): boolean {
+  return page.status === 200 && /name="decision" value="allow"/.test(page.html);
+}
+
 /** Allows on the consent page (and checks it is one). */
-export async function allow(browser: SignInBrowser, page: Page): Promise<Page> {
+export async function allow(browser: SignInBrowser, page: Page, decision: 'allow' | 'allow-read' = 'allow'): Promise<Page> {
   if (!/Allow/.test(page.html)) throw new Error(`Expected the consent page, got ${page.status}:\n${page.html}`);
-  return browser.submit(page, '/consent', {}, ['decision', 'allow']);
+  return browser.submit(page, '/consent', {}, ['decision', decision]);
 }
 
 /**
@@ -350,6 +364,10 @@ export async function connectAs(
     browser?: SignInBrowser;
     oauth?: MemoryOAuthProvider;
     elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
+    /** Told when the consent page is shown (before Allow is pressed). */
+    consent?: (page: Page) => void;
+    /** The button pressed on the consent page: Allow (default) or Allow reading only. */
+    decision?: 'allow' | 'allow-read';
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -373,8 +391,12 @@ export async function connectAs(
     browser.stopAt = oauth.redirectUrl;
     browser.callback = undefined;
     const first = await browser.open(oauth.authorizationUrl);
-    const afterSignIn = first.status === 0 ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
-    if (afterSignIn.status !== 0) await allow(browser, afterSignIn);
+    // A browser signed in already goes straight to consent, or (consent given before) back to the client.
+    const afterSignIn = first.status === 0 || isConsent(first) ? first : await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, first);
+    if (afterSignIn.status !== 0) {
+      options.consent?.(afterSignIn);
+      await allow(browser, afterSignIn, options.decision);
+    }
     const callback = browser.callback as URL | undefined;
     if (!callback) throw new Error('The browser never came back to the client.', { cause: error });
     const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth });
@@ -396,3 +418,61 @@ export const trackerSignIn =
   (secret: string, email?: string): SignIn =>
   (browser, page) =>
     browser.submit(page, '/tracker', { secret, ...(email ? { email } : {}) });
+
+/** What the server's store holds about people and grants, read beside the running server (WAL lets it). */
+export function storedPeople(server: Pick<TeamServerHandle, 'dataDir'>): { identity: string; email: string | null; hasCredentials: boolean; id: string }[] {
+  const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
+  try {
+    return (db.prepare('SELECT id, identity, email, credentials FROM people ORDER BY created_at').all() as { id: string; identity: string; email: string | null; credentials: string | null }[]).map((row) => ({
+      id: row.id,
+      identity: row.identity,
+      email: row.email,
+      hasCredentials: row.credentials !== null,
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+/** The names of the facts files the store keeps for a person (what their back end learned). */
+export function storedFacts(server: Pick<TeamServerHandle, 'dataDir'>, personId: string): string[] {
+  const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
+  try {
+    return (db.prepare('SELECT name FROM facts WHERE person_id = ? ORDER BY name').all(personId) as { name: string }[]).map((row) => row.name);
+  } finally {
+    db.close();
+  }
+}
+
+/** How many grants (connected clients) the store holds. */
+export function storedGrants(server: Pick<TeamServerHandle, 'dataDir'>): number {
+  const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS count FROM oauth WHERE model = 'Grant'").get() as { count: number }).count;
+  } finally {
+    db.close();
+  }
+}
+
+/** Signs in on the account page (`/account`) in `browser` and answers the account page. */
+export async function signInToAccount(browser: SignInBrowser, signIn: SignIn = developmentSignIn('Ada Lovelace')): Promise<Page> {
+  const first = await browser.open('/account');
+  if (/Your Punchcard account/.test(first.html)) return first;
+  return signIn(browser, first);
+}
+
+/** The clients the account page lists: name, what they may do, and the grant its Disconnect posts. */
+export function connectedClients(page: Page): { name: string; may: string; grant: string }[] {
+  return [...page.html.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td>[\s\S]*?name="grant" value="([^"]*)"/g)].map((row) => ({
+    name: decodeHtml(row[1] as string),
+    may: row[2] as string,
+    grant: decodeHtml(row[3] as string),
+  }));
+}
+
+/** Presses Disconnect beside the client named `name` on the account page. */
+export async function disconnect(browser: SignInBrowser, page: Page, name: string): Promise<Page> {
+  const client = connectedClients(page).find((candidate) => candidate.name === name);
+  if (!client) throw new Error(`No connected client named ${name} on the account page:\n${page.html}`);
+  return browser.submit(page, '/account/disconnect', { grant: client.grant });
+}

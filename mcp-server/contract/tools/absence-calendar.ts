@@ -33,6 +33,8 @@ export const absenceCalendarContract = toolContract({
             /** The back end's own name of the type, where it says more. */
             kind: z.string().optional(),
             part: z.enum(DAY_PARTS),
+            /** The person's own absence (the window shows who else is away). */
+            own: z.boolean().optional(),
           }),
         ),
       }),

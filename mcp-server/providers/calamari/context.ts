@@ -42,6 +42,7 @@ export class CalamariContext {
       apiKey: options.secret,
       log: options.log,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.requestGate ? { gate: options.requestGate } : {}),
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
       onModuleRefused: (module) => this.learn({ [module]: false }),
     });

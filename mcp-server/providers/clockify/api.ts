@@ -36,6 +36,8 @@ export interface ClockifyApiOptions {
   /** The person's API key; null when none is stored. Asked again after a 401. */
   apiKey: () => Promise<string | null>;
   timeoutMs?: number;
+  /** Passed before each request goes out (json-http.ts, `gate`). */
+  gate?: () => Promise<void>;
   log: (message: string) => void;
   /** Clockify refused a request (401: the key; 403 on a read that decides time off: the module is off or not the person's). */
   onRefused: (status: 401 | 403, purpose: RequestPurpose) => void;
@@ -59,6 +61,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     maxPerSecond: MAX_REQUESTS_PER_SECOND,
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.gate ? { gate: options.gate } : {}),
     secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new ClockifyError('no_token', `The Clockify API key could not be read from the keychain: ${reason}`),
@@ -148,7 +151,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
      * where Clockify shows them to this person.
      */
     timeOffRequests: (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) =>
-      call<ClockifyTimeOffRequests>('POST', `${ws(workspaceId)}/time-off/requests`, own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off"), {
+      call<ClockifyTimeOffRequests>('POST', `${ws(workspaceId)}/time-off/requests`, { ...(own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off")), onlyReads: true }, {
         body: { ...filter, page, pageSize: TIME_OFF_PAGE },
       }),
     createTimeOff: (workspaceId: string, policyId: string, body: Record<string, unknown>) =>

@@ -55,6 +55,7 @@ export class ClockifyContext {
       apiKey: options.secret,
       log: options.log,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.requestGate ? { gate: options.requestGate } : {}),
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.
         if (status === 401) this.#forgetPerson();

@@ -60,6 +60,8 @@ export interface ClockodoApiOptions {
   /** The API key; null when none is stored. Asked again after a 401. */
   apiKey: () => Promise<string | null>;
   timeoutMs?: number;
+  /** Passed before each request goes out (json-http.ts, `gate`). */
+  gate?: () => Promise<void>;
   log: (message: string) => void;
 }
 
@@ -74,6 +76,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.gate ? { gate: options.gate } : {}),
     secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new ClockodoError('no_token', `The Clockodo API key could not be read from the keychain: ${reason}`),

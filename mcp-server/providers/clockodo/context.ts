@@ -42,6 +42,7 @@ export class ClockodoContext {
       apiKey: options.secret,
       log: options.log,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.requestGate ? { gate: options.requestGate } : {}),
     });
     this.facts = new LearnedFacts({
       file: clockodoFacts,

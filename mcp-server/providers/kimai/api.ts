@@ -30,6 +30,8 @@ export interface KimaiApiOptions {
   /** The API token; null when none is stored. Asked again after a 401. */
   token: () => Promise<string | null>;
   timeoutMs?: number;
+  /** Passed before each request goes out (json-http.ts, `gate`). */
+  gate?: () => Promise<void>;
   caFile?: string;
   allowInsecureTls?: boolean;
   log: (message: string) => void;
@@ -45,6 +47,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.gate ? { gate: options.gate } : {}),
     secret: options.token,
     secretWords: {
       unreadable: (reason) => new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${reason}`),
@@ -63,8 +66,8 @@ export function createKimaiApi(options: KimaiApiOptions) {
       ? {
           ca: {
             file: options.caFile,
-            unreadable: (file: string, error: NodeJS.ErrnoException, purpose: RequestPurpose) =>
-              new KimaiError('config', `The CA file ${file} could not be read (${error.code ?? error.message}), so Punchcard could not ${purpose.action}. Fix provider.caFile in the settings.`),
+            unreadable: (file: string, problem: string, purpose: RequestPurpose) =>
+              new KimaiError('config', `The CA file ${file} cannot be used: ${problem}; Punchcard could not ${purpose.action} without it. Point caFile (in the settings, or --ca-file) at the PEM file of your Kimai's CA.`),
           },
         }
       : {}),

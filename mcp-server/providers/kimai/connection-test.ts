@@ -2,6 +2,7 @@
 // fixes differently: a wrong URL, a server that cannot be reached, a bad token, a missing
 // permission, a certificate problem. Used by `punchcard-mcp --test-connection` and, through the
 // engine, by the app's account screen.
+import { isEmail, normalizeEmail } from '../../contract/back-end-accounts.ts';
 import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import type { ConnectedUser } from '../remote-tracker.ts';
@@ -34,7 +35,7 @@ export async function testConnection(api: KimaiApi): Promise<ConnectionReport> {
       verdict: 'ok',
       message: `Connected to Kimai ${version} at ${api.baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
       version,
-      user: { id: String(me.id), name, timezone: me.timezone },
+      user: { id: String(me.id), name, timezone: me.timezone, ...(typeof me.email === 'string' && isEmail(me.email) ? { email: normalizeEmail(me.email) } : {}) },
       trackingMode: mode,
       absences,
     };

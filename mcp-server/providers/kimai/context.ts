@@ -38,6 +38,7 @@ export class KimaiContext {
       token: options.secret,
       log: options.log,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.requestGate ? { gate: options.requestGate } : {}),
       ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
       ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
     });

@@ -48,6 +48,8 @@ export interface KimaiUser {
   alias: string | null;
   timezone: string;
   roles?: string[];
+  /** The account's e-mail (the team server names a person by it in its audit log). */
+  email?: string | null;
 }
 
 export interface KimaiTimesheetConfig {

@@ -71,6 +71,8 @@ class LocalTracker implements TimeTracker {
   readonly type = 'local';
   readonly label = 'Local timesheet';
   readonly capabilities = LOCAL_CAPABILITIES;
+  /** Local requests are the person's own record, with nobody to approve them (docs/back-ends/local.md, "Leave"). */
+  readonly approvesLeaveAtOnce = true;
   readonly #options: LocalTrackerOptions;
   #sheet: Timesheet | null = null;
   /** Statements of the open connection by SQL text; the texts are a fixed, small set. */

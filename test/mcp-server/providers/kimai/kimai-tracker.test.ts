@@ -89,6 +89,11 @@ describe('what one start leaves the next', () => {
     expect(dir && readDetection(dir, fake.url)).toEqual({ absences: true, timezone: 'Europe/Berlin' });
   });
 
+  it("names the account in a connection test: its id, name, zone and e-mail (the team server's audit log names people by it)", async () => {
+    const { tracker } = await setup();
+    expect((await tracker.testConnection()).user).toEqual({ id: '1', name: 'Ada Lovelace', timezone: 'Europe/Berlin', email: 'ada@example.com' });
+  });
+
   it('does not ask about a plugin remembered as there', async () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true } });
     expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);

@@ -1,0 +1,76 @@
+// The team server's configuration file (contract/server-config.ts, read by settings/server-config-file.ts):
+// each kind of mistake an administrator makes is refused in one line that names the key, and a file
+// that is right comes back with its defaults filled in.
+import { describe, expect, it } from 'vitest';
+import { serverConfigFromText } from '../../../mcp-server/settings/server-config-file.ts';
+
+const GOOD = {
+  public_url: 'https://punchcard.example.com',
+  listen: '127.0.0.1:8787',
+  provider: { type: 'kimai', url: 'https://kimai.example.com' },
+  sign_in: { tracker: true },
+  store: 'sqlite:/var/lib/punchcard/server.db',
+  key_env: 'PUNCHCARD_SERVER_KEY',
+};
+
+function problemOf(config: unknown): string {
+  const read = serverConfigFromText(typeof config === 'string' ? config : JSON.stringify(config, null, 2), '/etc/punchcard/server.json');
+  if (read.ok) throw new Error('The configuration was taken.');
+  return read.problem;
+}
+
+describe('the team server configuration', () => {
+  it('takes a good file and fills in the defaults', () => {
+    const read = serverConfigFromText(JSON.stringify(GOOD), 'server.json');
+    expect(read.ok && read.config).toMatchObject({
+      ...GOOD,
+      provider: { type: 'kimai', url: 'https://kimai.example.com' },
+      sign_in: { tracker: true, development: false },
+      trusted_proxies: [],
+      settings: {},
+      limits: { requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 },
+    });
+  });
+
+  it.each([
+    ['an unknown key (a typo)', { ...GOOD, trusted_proxy: ['10.0.0.1'] }, '"(the file)": "trusted_proxy" is not a key this version knows (check the spelling)'],
+    ['an unknown key inside sign_in', { ...GOOD, sign_in: { tracker: true, develop: true } }, '"sign_in": "develop" is not a key this version knows (check the spelling)'],
+    ['an unknown key inside limits', { ...GOOD, limits: { requests_per_minute: 10 } }, '"limits": "requests_per_minute" is not a key this version knows'],
+    ['http:// public_url on a host of the network', { ...GOOD, public_url: 'http://punchcard.example.com' }, '"public_url": an https:// address: tokens and sign-ins cross the network, so http:// is accepted only for an address on this computer'],
+    ['a path in public_url', { ...GOOD, public_url: 'https://example.com/punchcard' }, '"public_url": the server\'s origin only, such as https://example.com: Punchcard serves its own paths'],
+    ['a trailing slash in public_url', { ...GOOD, public_url: 'https://punchcard.example.com/' }, '"public_url": the server\'s origin only'],
+    ['a user name in public_url', { ...GOOD, public_url: 'https://admin:pw@punchcard.example.com' }, '"public_url": an address without a user name or password'],
+    ['public_url that is no address', { ...GOOD, public_url: 'punchcard' }, '"public_url": the address people reach the server at'],
+    ['a development sign-in on a public address', { ...GOOD, sign_in: { development: true }, provider: { type: 'local' } }, '"sign_in.development": a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer'],
+    ['a development sign-in listening on every interface', { ...GOOD, public_url: 'http://127.0.0.1:8787', listen: '0.0.0.0:8787', sign_in: { development: true }, provider: { type: 'local' } }, '"sign_in.development": a development sign-in is refused unless listen is a loopback address'],
+    ['Calamari without a company sign-in', { ...GOOD, provider: { type: 'calamari', url: 'https://acme.calamari.io' }, sign_in: { development: false, tracker: false } }, '"sign_in": name at least one way to sign in'],
+    ['Calamari with tracker sign-in only', { ...GOOD, provider: { type: 'calamari', url: 'https://acme.calamari.io' } }, '"sign_in.oidc": Calamari\'s API key is the organisation\'s, so people must sign in with the company\'s identity provider'],
+    ['the key itself where its variable\'s name belongs', { ...GOOD, key_env: 'q0h1Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA==' }, '"key_env": the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)'],
+    ['no key_env', (({ key_env: _, ...rest }) => rest)(GOOD), '"key_env": is required'],
+    ['a store that is not sqlite:', { ...GOOD, store: '/var/lib/punchcard/server.db' }, '"store": sqlite: and the path of the database file'],
+    ['a listen address without a port', { ...GOOD, listen: '127.0.0.1' }, '"listen": an address and port such as 127.0.0.1:8787'],
+    ['an http:// identity provider on the network', { ...GOOD, sign_in: { tracker: true, oidc: { issuer: 'http://login.example.com', client_id: 'punchcard' } } }, '"sign_in.oidc.issuer": an https:// issuer'],
+    ['a limit of zero', { ...GOOD, limits: { failed_sign_ins_per_address: 0 } }, '"limits.failed_sign_ins_per_address"'],
+  ])('refuses %s in one line naming the key', (_mistake, config, expected) => {
+    const problem = problemOf(config);
+    expect(problem).toContain(expected);
+    expect(problem.startsWith('/etc/punchcard/server.json cannot be used: ')).toBe(true);
+    expect(problem).not.toContain('\n');
+  });
+
+  it('refuses a key written twice, naming it with its line and column', () => {
+    const text = `{\n  "public_url": "https://punchcard.example.com",\n  "key_env": "A",\n  "key_env": "B"\n}`;
+    expect(problemOf(text)).toBe('/etc/punchcard/server.json, line 4, column 3: the key "key_env" appears twice in one object; keep one.');
+  });
+
+  it('refuses a file that is not JSON, saying where', () => {
+    expect(problemOf('{ "public_url": ')).toMatch(/^\/etc\/punchcard\/server\.json is not valid JSON: .+\.$/);
+  });
+
+  it('takes every back end the way it names its people: Calamari with the company sign-in, the local timesheet with it or a development sign-in on this computer', () => {
+    const calamari = serverConfigFromText(JSON.stringify({ ...GOOD, provider: { type: 'calamari', url: 'https://acme.calamari.io' }, sign_in: { oidc: { issuer: 'https://login.example.com', client_id: 'punchcard', client_secret_env: 'PUNCHCARD_OIDC_SECRET' } } }), 'server.json');
+    expect(calamari.ok).toBe(true);
+    const local = serverConfigFromText(JSON.stringify({ ...GOOD, public_url: 'http://127.0.0.1:8787', provider: { type: 'local' }, sign_in: { development: true } }), 'server.json');
+    expect(local.ok).toBe(true);
+  });
+});
