@@ -47,6 +47,8 @@ const TIMEOUT_CHECK_MS = 1_000;
 const MAX_HEADER_BYTES = 16 * 1024;
 /** How long a connection stays open after an answer sent before its request's body was all in. */
 const LINGER_MS = 1_000;
+/** How much of a body nobody read is still read to keep its connection (settleUnreadBody). */
+const DRAIN_MAX_BYTES = 64 * 1024;
 /** How long a shutdown waits for calls in flight before it ends them. */
 const DRAIN_MS = 25_000;
 /** How often expired tokens, codes and counters are swept out of the store. */
@@ -280,12 +282,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     inFlight++;
     response.on('close', () => inFlight--);
     // An answer sent before the request's body was all in (refused for its size, its token, its
-    // limit): the rest is not taken. The connection ends once the answer had a moment to arrive,
-    // instead of reading whatever the client goes on sending (Node would drain it to keep the
-    // connection alive). Not by `Connection: close`, on which Node closes at once and the client,
-    // still sending, may lose the answer to the reset.
+    // limit): a small rest is read so the connection serves the client's next request, a large or
+    // slow one is not (settleUnreadBody).
     response.once('finish', () => {
-      if (!request.complete) endAfterAnswer(request.socket);
+      if (!request.complete) settleUnreadBody(request);
     });
     if (draining) response.setHeader('connection', 'close');
     response.setHeader('x-content-type-options', 'nosniff');
@@ -374,6 +374,36 @@ function headerReader(request: IncomingMessage): { get(name: string): string | n
 }
 
 /** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+/**
+ * The rest of a body nobody read. Up to 64 kB arriving within a second is read and dropped, so the
+ * connection stays open for the client's next request: a 401 to a small POST without a token is
+ * the first step of every client's sign-in, and ending that connection raced the client sending
+ * its next request on it ("other side closed"). More, or slower, is not taken: the connection ends
+ * once the answer had a moment to arrive, instead of reading whatever the client goes on sending
+ * (Node would drain it all to keep the connection alive). Not by `Connection: close`, on which
+ * Node closes at once and the client, still sending, may lose the answer to the reset.
+ */
+function settleUnreadBody(request: IncomingMessage): void {
+  const socket = request.socket;
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > DRAIN_MAX_BYTES) return endAfterAnswer(socket);
+  let drained = 0;
+  const giveUp = () => {
+    clearTimeout(timer);
+    request.removeListener('data', count);
+    endAfterAnswer(socket);
+  };
+  const count = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_MAX_BYTES) giveUp();
+  };
+  const timer = setTimeout(giveUp, LINGER_MS);
+  timer.unref();
+  request.on('data', count);
+  request.once('end', () => clearTimeout(timer));
+  request.resume();
+}
+
 function endAfterAnswer(socket: Socket): void {
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();

@@ -73,7 +73,8 @@ describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {
     const clockedIn = await call('clock_in', { project: 'Website', activity: 'Design', description: PRIVATE[0] });
     expect(clockedIn.result.isError, clockedIn.text).toBeFalsy();
     expect((await call('clock_out', { note: PRIVATE[1] })).result.isError).toBeFalsy();
-    const logged = await call('log_time', { date: 'today', duration: '1h', project: 'Website', activity: 'Meeting', description: PRIVATE[2] });
+    // Yesterday: an hour from 9:00 today ends in the future before 10:00.
+    const logged = await call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Meeting', description: PRIVATE[2] });
     expect(logged.result.isError, logged.text).toBeFalsy();
     const id = (logged.result.structuredContent as { entry: { id: number } }).entry.id;
     expect((await call('update_time_entry', { id, description: PRIVATE[3] })).result.isError).toBeFalsy();
@@ -108,7 +109,7 @@ describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {
     expect(clockIn.change.arguments).toEqual({ project: 'Website', activity: 'Design', description: `(${PRIVATE[0]?.length} characters)` });
     expect(clockIn.change.record).toMatchObject({ started: { id: expect.any(Number), project: 'Website', activity: 'Design', end: null } });
     expect(clockOut.change.arguments).toEqual({ note: `(${PRIVATE[1]?.length} characters)` });
-    expect(log.change.arguments).toMatchObject({ date: 'today', duration: '1h', description: `(${PRIVATE[2]?.length} characters)` });
+    expect(log.change.arguments).toMatchObject({ date: 'yesterday', duration: '1h', description: `(${PRIVATE[2]?.length} characters)` });
     expect(log.change.record).toMatchObject({ entry: { id } });
     expect(update.change.arguments).toEqual({ id, description: `(${PRIVATE[3]?.length} characters)` });
     expect(deletion.change).toMatchObject({ arguments: { id }, record: { deleted: { id } } });

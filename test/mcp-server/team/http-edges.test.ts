@@ -4,6 +4,8 @@
 // address and per person (X-Forwarded-For believed only from a trusted proxy), and CORS only where a
 // browser needs it. Each test names the attack; the server keeps serving everyone else.
 import { readdirSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +78,30 @@ describe('bodies and headers', () => {
     expect(connection.status).toBe(413);
     await connection.closed;
     expect(connection.written).toBeLessThan(16 * MB);
+  });
+
+  it('a small body answered before it was read (401 without a token): the connection serves the client\'s next request', async () => {
+    // Every client's sign-in begins so: ending this connection raced the client reusing it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets: Socket[] = [];
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(new URL(path, server.origin), { method, agent, headers: { 'content-type': 'application/json' } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        });
+        request.on('socket', (socket) => sockets.push(socket));
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      expect(await send('POST', '/mcp', nested(1))).toBe(401);
+      expect(await send('GET', '/.well-known/oauth-protected-resource/mcp')).toBe(200);
+      expect(await send('POST', '/mcp', nested(1))).toBe(401);
+      expect(new Set(sockets).size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('a body of exactly 1 MB of JSON is read (the bound is not below it)', async () => {
