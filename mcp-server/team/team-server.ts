@@ -190,8 +190,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
       return verified;
     } catch (error) {
-      // The store being away is not the token's fault: it is said as such (503), not as a bad token.
-      if (error instanceof StoreUnavailable) throw error;
+      // The store being away, or migrated past this instance, is not the token's fault: it is said
+      // as such (503), not as a bad token.
+      if (error instanceof StoreUnavailable || error instanceof StoreVersionError) throw error;
       return bearerAuthChallengeResponse(error, challenge);
     }
   };
