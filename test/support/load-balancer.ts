@@ -50,23 +50,32 @@ export async function startLoadBalancer(targets: string[], options: { port?: num
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   balancer.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let checking: NodeJS.Timeout | undefined;
+  let timer: NodeJS.Timeout | undefined;
   if (options.healthCheckMs) {
+    // An instance that is gone refuses the connection at once; one that is only busy (a loaded
+    // machine) gets a few seconds to answer before it is taken out, as a cloud balancer's timeout
+    // is longer than its interval. Were every instance taken out for being slow, requests would go
+    // to all of them again, the gone one included.
+    const checking = new Set<string>();
     const check = async (target: string) => {
+      if (checking.has(target)) return;
+      checking.add(target);
       try {
-        const answer = await fetch(`${target}/readyz`, { signal: AbortSignal.timeout(options.healthCheckMs as number) });
+        const answer = await fetch(`${target}/readyz`, { signal: AbortSignal.timeout(Math.max(2_000, options.healthCheckMs as number)) });
         await answer.arrayBuffer();
         if (answer.status === 200) unready.delete(target);
         else unready.add(target);
       } catch {
         unready.add(target);
+      } finally {
+        checking.delete(target);
       }
     };
-    checking = setInterval(() => void Promise.all(balancer.targets.map(check)), options.healthCheckMs);
+    timer = setInterval(() => void Promise.all(balancer.targets.map(check)), options.healthCheckMs);
   }
   balancer.close = () =>
     new Promise((resolve) => {
-      clearInterval(checking);
+      clearInterval(timer);
       server.closeAllConnections();
       server.close(() => resolve());
     });

@@ -83,9 +83,10 @@ export async function refreshAt(url: string, clientId: string, refreshToken: str
 }
 
 /** A raw 2026-era tools/call with a bearer token: the HTTP answer as it is (status, headers, text). */
-export async function rawToolCall(url: string, accessToken: string, name: string, args: Record<string, unknown> = {}): Promise<{ status: number; headers: Headers; text: string }> {
+export async function rawToolCall(url: string, accessToken: string, name: string, args: Record<string, unknown> = {}, signal?: AbortSignal): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(url, {
     method: 'POST',
+    ...(signal ? { signal } : {}),
     headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args, _meta: { 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' } } } }),
   });
