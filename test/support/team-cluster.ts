@@ -5,6 +5,7 @@
 // say which instance does what.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Era, ToolResult } from './engine.ts';
+import { eraRequest } from './raw-stdio.ts';
 import { type LoadBalancer, startLoadBalancer } from './load-balancer.ts';
 import type { TestPostgres } from './postgres.ts';
 import { type ConnectedClient, type MemoryOAuthProvider, removeTeamServerData, startTeamServer, TEST_SERVER_KEY, type TeamServerHandle, type TeamServerSetup } from './team-server.ts';
@@ -82,13 +83,24 @@ export async function refreshAt(url: string, clientId: string, refreshToken: str
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** A raw 2026-era tools/call with a bearer token: the HTTP answer as it is (status, headers, text). */
+/**
+ * A raw 2026-era tools/call with a bearer token, as the official client sends one (the per-request
+ * envelope, MCP-Protocol-Version, Mcp-Method and Mcp-Name): the HTTP answer as it is (status,
+ * headers, text).
+ */
 export async function rawToolCall(url: string, accessToken: string, name: string, args: Record<string, unknown> = {}, signal?: AbortSignal): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(url, {
     method: 'POST',
     ...(signal ? { signal } : {}),
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args, _meta: { 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' } } } }),
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': name,
+    },
+    body: JSON.stringify(eraRequest('modern', 1, 'tools/call', { name, arguments: args })),
   });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
