@@ -43,9 +43,19 @@ export interface McpEndpoint {
 
 export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const onerror = (error: Error) => options.log(`MCP request failed: ${error.message}`);
+  // Why a request's server could not be made, by the request's verified caller (one object per
+  // request). The SDK's handler answers a factory's failure with a bare 500; the owner of the
+  // endpoint is told the failure itself, so that a store that does not answer is said as such
+  // (503 with Retry-After) rather than as a server error.
+  const unbuilt = new WeakMap<AuthInfo, unknown>();
   const modern = createMcpHandler(async ({ authInfo }) => {
     if (!authInfo) throw new Error('An MCP request reached the engine without a verified token.');
-    return options.serverFor(authInfo);
+    try {
+      return await options.serverFor(authInfo);
+    } catch (error) {
+      unbuilt.set(authInfo, error);
+      throw error;
+    }
   }, { legacy: 'reject', onerror, maxRequestBodySize: MAX_BODY_BYTES });
   const sessions = new Map<string, Session>();
   const sweeper = setInterval(() => {
@@ -99,7 +109,12 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   return {
     async fetch(request, authInfo) {
       if (await isLegacyRequest(request, undefined, { maxRequestBodySize: MAX_BODY_BYTES })) return legacy(request, authInfo);
-      return modern.fetch(request, { authInfo });
+      const answer = await modern.fetch(request, { authInfo });
+      if (answer.status === 500 && unbuilt.has(authInfo)) {
+        await answer.body?.cancel();
+        throw unbuilt.get(authInfo);
+      }
+      return answer;
     },
     get sessions() {
       return sessions.size;
