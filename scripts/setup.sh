@@ -68,8 +68,11 @@ done
 
 # 2. System packages: the keychain tests run a real gnome-keyring on a private D-Bus session;
 #    keytar builds against libsecret; the settings window is tested in Debian's Chromium (with a
-#    font, or the screenshots show boxes). Needs root (CI and the development machines run as root).
-APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-1-dev python3 make g++ chromium fonts-dejavu-core)
+#    font, or the screenshots show boxes); the team server's PostgreSQL store is tested against a
+#    real PostgreSQL the tests start in a temporary folder (initdb and pg_ctl from
+#    /usr/lib/postgresql/<version>/bin; the cluster the package makes is not used). Needs root (CI
+#    and the development machines run as root).
+APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-1-dev python3 make g++ chromium fonts-dejavu-core postgresql)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -7,7 +7,7 @@
 // library and points its sign-in and consent steps at the server's own pages (auth/interactions.ts).
 import Provider, { type Configuration, errors } from 'oidc-provider';
 import { isLoopbackHost } from '../contract/server-config.ts';
-import type { Store } from '../store/store.ts';
+import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
 import { renderErrorPage } from './pages.ts';
 import type { ServerKeys } from './server-keys.ts';
 import { storeAdapter } from './store-adapter.ts';
@@ -153,5 +153,20 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   // An https server sits behind a reverse proxy, whose X-Forwarded-Proto says the connection was
   // https (cookies are then marked Secure). Only URLs the issuer names are ever built, never the Host.
   provider.proxy = new URL(issuer).protocol === 'https:';
+  // The store away (or left behind by a newer Punchcard) is no fault of the client's request: the
+  // library's 500 becomes 503 with Retry-After and words, so a client refreshing its token tries again
+  // instead of giving up. The store writes a refresh token's rotation whole or not at all
+  // (store-adapter.ts), so the refresh token it sent still works when it does.
+  provider.on('server_error', (context, error) => {
+    if (!(error instanceof StoreUnavailable) && !(error instanceof StoreVersionError)) return;
+    const words = `Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.`;
+    context.status = 503;
+    context.set('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+    if (context.type === 'text/html') context.body = renderErrorPage(words);
+    else context.body = { error: 'temporarily_unavailable', error_description: words };
+  });
   return provider;
 }
+
+/** What a client is told to wait while the store does not answer. */
+export const STORE_RETRY_AFTER_SECONDS = 5;

@@ -76,6 +76,7 @@ export async function checkTrackerCredentials(
     profile,
     // A check remembers nothing: what a start learns is kept per person once they are signed in.
     userDataDir: options.dataDir,
+    factsShelf: { read: () => undefined, write: () => {} },
     workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
     holidays: async () => new Map(),
     timezone: () => '',

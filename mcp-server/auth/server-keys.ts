@@ -17,6 +17,8 @@ export interface ServerKeys {
   readonly formKey: Buffer;
   /** Signs the state an MCP question travels with, so any instance verifies it. */
   readonly questionKey: Buffer;
+  /** Marks a request one instance passes to another (a 2025-era session's, http/peers.ts). */
+  readonly peerKey: Buffer;
   /** The authorization server's signing key (Ed25519), as a private JWK. */
   readonly signingJwk: Record<string, string>;
 }
@@ -43,6 +45,7 @@ export function deriveServerKeys(serverKey: Buffer): ServerKeys {
     cookieKeys: [derive('cookies v1').toString('base64url')],
     formKey: derive('forms v1'),
     questionKey: derive('questions v1'),
+    peerKey: derive('peers v1'),
     signingJwk: ed25519Jwk(derive('signing key v1')),
   };
 }

@@ -3,13 +3,34 @@
 // survives a restart and is shared by every instance on the store. An opaque token is its own id, and a
 // session id rides in a cookie, so ids are stored keyed (ServerKeys.storedId) and payloads sealed to
 // their record: a copy of the database hands out no working token.
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+//
+// A refresh token's rotation is written whole or not at all. The library marks the old token used,
+// then saves its successor, then the new access token, one call after another; a store that went away
+// (or an instance killed) between them would leave the old token used and no successor, and the
+// client's retry with the old token would look like a stolen token's reuse and revoke the grant: the
+// person signed out by an outage. So within a token request (withinTokenRequest) the three are held
+// and written in one transaction when the access token is saved (Store.rotateOAuth); a second
+// rotation of the same token, on any instance, is refused as the reuse it is.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type Adapter, type AdapterPayload, errors } from 'oidc-provider';
 import type { ServerKeys } from './server-keys.ts';
 import { seal, unseal } from '../store/sealed.ts';
 import type { OAuthRecord, Store } from '../store/store.ts';
 
 /** Models whose records belong to a grant, and go when it is revoked. */
 const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+
+/** A rotation under way in one token request: the refresh token used, and the records that replace it. */
+interface Rotation {
+  used?: { model: string; id: string; at: number };
+  successors: Omit<OAuthRecord, 'consumedAt'>[];
+}
+const rotations = new AsyncLocalStorage<Rotation>();
+
+/** Runs one request of the authorization server so that a refresh token's rotation in it is written whole. */
+export function withinTokenRequest<T>(work: () => T): T {
+  return rotations.run({ successors: [] }, work);
+}
 
 export function storeAdapter(store: Store, keys: ServerKeys, now: () => number): new (model: string) => Adapter {
   return class StoreAdapter implements Adapter {
@@ -22,7 +43,7 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       const stored = keys.storedId(id);
       const grantId = this.#model === 'Grant' ? id : GRANT_MEMBERS.has(this.#model) ? (payload.grantId ?? null) : null;
-      await store.upsertOAuth({
+      const record = {
         model: this.#model,
         id: stored,
         payload: seal(keys.sealing, JSON.stringify(payload), `${this.#model}:${stored}`),
@@ -30,7 +51,17 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
         grantId,
         uid: typeof payload.uid === 'string' ? keys.storedId(payload.uid) : null,
         accountId: this.#model === 'Grant' && typeof payload.accountId === 'string' ? payload.accountId : null,
-      });
+      };
+      const rotation = rotations.getStore();
+      if (rotation?.used && this.#model === 'RefreshToken') return void rotation.successors.push(record);
+      if (rotation?.used && this.#model === 'AccessToken') {
+        const { used, successors } = rotation;
+        rotation.used = undefined;
+        rotation.successors = [];
+        if (!(await store.rotateOAuth(used, [...successors, record]))) throw new errors.InvalidGrant('refresh token already used');
+        return;
+      }
+      await store.upsertOAuth(record);
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
@@ -47,6 +78,9 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
     }
 
     async consume(id: string): Promise<void> {
+      const rotation = this.#model === 'RefreshToken' ? rotations.getStore() : undefined;
+      // Marked used together with its successors (upsert), or not at all.
+      if (rotation && !rotation.used) return void (rotation.used = { model: this.#model, id: keys.storedId(id), at: now() });
       await store.consumeOAuth(this.#model, keys.storedId(id), now());
     }
 

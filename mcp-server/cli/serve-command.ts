@@ -71,7 +71,7 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   const { openStore, storeProblem } = await import('../store/store.ts');
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(read.config.store, { now: Date.now });
+    store = await openStore(read.config, { now: Date.now, env: process.env });
   } catch (error) {
     return refuse(err, storeProblem(read.config.store, error));
   }

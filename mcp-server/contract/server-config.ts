@@ -114,9 +114,27 @@ export const ServerConfigSchema = z
     listen: z.string().default('127.0.0.1:8787'),
     provider: ServerProviderSchema,
     sign_in: SignInSchema,
-    /** `sqlite:/path/server.db` (the embedded store). */
-    store: z.string().regex(/^sqlite:.+$/, 'sqlite: and the path of the database file, such as sqlite:/var/lib/punchcard/server.db'),
-    /** Where people's local timesheets and what back ends taught are kept; default: the store file's folder. */
+    /** `sqlite:/path/server.db` (the embedded store, one instance) or `postgres://user@host:5432/db` (several instances). */
+    store: z.string().regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'sqlite: and the path of the database file (sqlite:/var/lib/punchcard/server.db), or a PostgreSQL address (postgres://punchcard@db.example.com:5432/punchcard)'),
+    /** How to reach PostgreSQL: the password's variable, TLS, the pool. */
+    postgres: z
+      .strictObject({
+        password_env: variableName.optional(),
+        /** `verify-full` (the default): encrypted and the certificate checked; `require`: encrypted; `disable`: a database on this computer only. */
+        tls: z.enum(['verify-full', 'require', 'disable']).default('verify-full'),
+        /** A PEM file with the CA that signed the database's certificate. */
+        ca_file: z.string().min(1).optional(),
+        /** Connections each instance keeps (several instances together must stay under the database's max_connections). */
+        pool_size: z.number().int().min(1).max(200).default(10),
+      })
+      .optional(),
+    /**
+     * Where the other instances reach this one (http://10.0.0.5:8787): a 2025-era session lives in the
+     * instance that opened it, and another instance handed one of its requests passes it there.
+     * Default: the listen address, or this machine's first network address where it listens on all.
+     */
+    instance_url: z.string().trim().refine((text) => isHttpUrl(text) && new URL(text).pathname === '/' && !/\/$/.test(text), 'an address without a path where the other instances reach this one, such as http://10.0.0.5:8787').optional(),
+    /** Where people's local timesheets are kept; default: the store file's folder (a postgres:// store needs none). */
     data_dir: z.string().min(1).optional(),
     key_env: variableName,
     /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
@@ -125,6 +143,19 @@ export const ServerConfigSchema = z
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
   })
   .superRefine((config, context) => {
+    const postgres = /^postgres(ql)?:\/\//.test(config.store);
+    if (postgres) {
+      const problem = postgresUrlProblem(config.store);
+      if (problem) context.addIssue({ code: 'custom', path: ['store'], message: problem });
+      if (config.provider.type === 'local') {
+        context.addIssue({ code: 'custom', path: ['store'], message: 'the local timesheet keeps each person\'s entries in a file of one instance, so it runs on one instance with the sqlite: store; PostgreSQL is for the remote back ends' });
+      }
+      if (!problem && config.postgres?.tls === 'disable' && !isLoopbackHost(new URL(config.store).hostname)) {
+        context.addIssue({ code: 'custom', path: ['postgres', 'tls'], message: '"disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer' });
+      }
+    } else if (config.postgres) {
+      context.addIssue({ code: 'custom', path: ['postgres'], message: 'goes with a postgres:// store' });
+    }
     const origin = publicOriginProblem(config.public_url);
     if (origin) context.addIssue({ code: 'custom', path: ['public_url'], message: origin });
     const listen = parseListen(config.listen);
@@ -174,6 +205,19 @@ export function publicOriginProblem(text: string): string | undefined {
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return 'an https:// address: tokens and sign-ins cross the network, so http:// is accepted only for an address on this computer (http://127.0.0.1:8787)';
   }
+  return undefined;
+}
+
+/** What is wrong with a PostgreSQL address, or undefined: a host and a database, and no password in it. */
+export function postgresUrlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'a PostgreSQL address such as postgres://punchcard@db.example.com:5432/punchcard';
+  }
+  if (url.password) return 'an address without the password: put the password in a variable and name it in postgres.password_env, so it is not in the file';
+  if (!url.hostname || url.pathname.length <= 1) return 'a PostgreSQL address with a host and a database, such as postgres://punchcard@db.example.com:5432/punchcard';
   return undefined;
 }
 

@@ -3,8 +3,9 @@
 // caller (createMcpHandler), so any instance serves any request. The 2025 era needs a session only
 // because its questions (elicitation) travel as a request from the server that the client answers
 // in a later POST: those sessions live in this process, belong to the person and client that opened
-// them (another caller naming the session id is told it does not exist), end after a quiet spell, and
-// a client whose instance went away simply opens a new one, still signed in.
+// them (another caller naming the session id is told it does not exist), and end after a quiet spell.
+// A request of a session another instance holds is passed there (peers.ts); a client whose instance
+// went away is told its session is not found and opens a new one, still signed in.
 import { randomUUID } from 'node:crypto';
 import { type AuthInfo, createMcpHandler, isLegacyRequest, type McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import type { Log } from '../log.ts';
@@ -20,6 +21,10 @@ export interface McpEndpointOptions {
   serverFor(authInfo: AuthInfo): Promise<McpServer>;
   /** Whose a request is, for binding sessions: the person and the client. */
   ownerOf(authInfo: AuthInfo): string;
+  /** A new session's id (default: a random UUID); the team server's name the instance that holds them. */
+  sessionId?: () => string;
+  /** The answer to a request of a session this process does not hold, from the instance that does; undefined where there is none. */
+  elsewhere?: (request: Request, sessionId: string) => Promise<Response | undefined>;
   log: Log;
 }
 
@@ -38,9 +43,19 @@ export interface McpEndpoint {
 
 export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const onerror = (error: Error) => options.log(`MCP request failed: ${error.message}`);
+  // Why a request's server could not be made, by the request's verified caller (one object per
+  // request). The SDK's handler answers a factory's failure with a bare 500; the owner of the
+  // endpoint is told the failure itself, so that a store that does not answer is said as such
+  // (503 with Retry-After) rather than as a server error.
+  const unbuilt = new WeakMap<AuthInfo, unknown>();
   const modern = createMcpHandler(async ({ authInfo }) => {
     if (!authInfo) throw new Error('An MCP request reached the engine without a verified token.');
-    return options.serverFor(authInfo);
+    try {
+      return await options.serverFor(authInfo);
+    } catch (error) {
+      unbuilt.set(authInfo, error);
+      throw error;
+    }
   }, { legacy: 'reject', onerror, maxRequestBodySize: MAX_BODY_BYTES });
   const sessions = new Map<string, Session>();
   const sweeper = setInterval(() => {
@@ -63,7 +78,8 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     const id = request.headers.get('mcp-session-id');
     if (id !== null) {
       const session = sessions.get(id);
-      if (!session || session.owner !== owner) return notFound();
+      if (!session) return (await options.elsewhere?.(request, id)) ?? notFound();
+      if (session.owner !== owner) return notFound();
       session.lastUsed = Date.now();
       return session.transport.handleRequest(request, { authInfo });
     }
@@ -74,7 +90,7 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     for (const [oldest] of owned.slice(0, Math.max(0, owned.length - SESSIONS_PER_CALLER + 1))) await endSession(oldest);
     const server = await options.serverFor(authInfo);
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
+      sessionIdGenerator: options.sessionId ?? (() => randomUUID()),
       onsessioninitialized: (sessionId) => {
         sessions.set(sessionId, { transport, owner, lastUsed: Date.now() });
       },
@@ -93,7 +109,12 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   return {
     async fetch(request, authInfo) {
       if (await isLegacyRequest(request, undefined, { maxRequestBodySize: MAX_BODY_BYTES })) return legacy(request, authInfo);
-      return modern.fetch(request, { authInfo });
+      const answer = await modern.fetch(request, { authInfo });
+      if (answer.status === 500 && unbuilt.has(authInfo)) {
+        await answer.body?.cancel();
+        throw unbuilt.get(authInfo);
+      }
+      return answer;
     },
     get sessions() {
       return sessions.size;

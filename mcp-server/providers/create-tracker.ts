@@ -9,6 +9,8 @@ import type { ProviderProfile, WorkWeek } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
 import type { Log } from '../log.ts';
+import type { FactsShelf } from './http/facts-file.ts';
+import type { IdNumbering } from './id-aliases.ts';
 import { remoteAccess } from './http/remote-access.ts';
 import { RemoteError } from './http/remote-error.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
@@ -17,6 +19,10 @@ import type { TimeTracker } from './time-tracker.ts';
 export interface TrackerFactoryOptions {
   profile: ProviderProfile;
   userDataDir: string;
+  /** What a remote back end learns, kept here instead of the data folder (the team server's store). */
+  factsShelf?: FactsShelf;
+  /** A remote back end's string ids numbered here instead of the data folder (the team server's store). */
+  idNumbers?: IdNumbering;
   /** The person shown in the local absence calendar. */
   personName: () => string;
   workWeek: () => WorkWeek;
@@ -75,6 +81,8 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
   return create({
     profile: profile as never,
     userDataDir: options.userDataDir,
+    ...(options.factsShelf ? { factsShelf: options.factsShelf } : {}),
+    ...(options.idNumbers ? { idNumbers: options.idNumbers } : {}),
     workWeek: options.workWeek,
     holidays: options.holidays,
     timezone: options.timezone,

@@ -5,6 +5,7 @@
 // (an AI client's server lists #17, the person says "delete #17"), so the numbers live in a SQLite
 // file in the data folder, assigned under its write lock (docs/decisions.md, "Numbers for a back
 // end's string ids"). An assigned number never changes; each process keeps what it has seen in memory.
+// The team server numbers in its store instead, for every instance alike (team/person-state.ts).
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log.ts';
@@ -25,7 +26,17 @@ const SCHEMA = `
     UNIQUE (kind, number)
   ) WITHOUT ROWID`;
 
-export class IdAliases {
+/** Numbers for a back end's string ids, per kind: the data folder's file (IdAliases), or the team server's store. */
+export interface IdNumbering {
+  /** The numbers of `remotes` (of one kind), in order; remote ids seen for the first time get the next free ones. */
+  numbers(kind: string, remotes: readonly string[]): Promise<number[]>;
+  number(kind: string, remote: string): Promise<number>;
+  /** The remote id a number stands for, or undefined when none was given it. */
+  remote(kind: string, number: number): Promise<string | undefined>;
+  close(): void;
+}
+
+export class IdAliases implements IdNumbering {
   readonly #path: string;
   readonly #log: Log;
   #db: DatabaseSync | undefined;

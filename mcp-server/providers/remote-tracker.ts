@@ -6,8 +6,10 @@
 // (create-tracker.ts holds the table).
 import type { WorkWeek } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
+import type { FactsShelf } from './http/facts-file.ts';
 import type { ConnectionReport } from './http/remote-error.ts';
 import type { LearnedFacts } from './http/learned-facts.ts';
+import type { IdNumbering } from './id-aliases.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
 /**
@@ -38,6 +40,10 @@ export interface RemoteTrackerOptions<Profile> {
   requestGate?: () => Promise<void>;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
+  /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */
+  factsShelf?: FactsShelf;
+  /** Numbers the back end's string ids instead of the data folder's file (the team server's store). */
+  idNumbers?: IdNumbering;
   /** The settings' week, where the back end keeps no plan or will not show it. */
   workWeek: () => WorkWeek;
   /** The settings' public holidays in [from, to] by date, likewise. */

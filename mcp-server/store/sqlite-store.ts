@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../providers/sqlite-files.ts';
 import type { AuditRecord, OAuthRecord, PersonRecord, Store } from './store.ts';
+import { StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
 const LOCK_WAIT_MS = 5_000;
@@ -30,14 +31,12 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_at ON audit (at);
    CREATE TABLE counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL,
      PRIMARY KEY (key, window_start)) STRICT, WITHOUT ROWID;`,
+  `CREATE TABLE facts (person_id TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, updated_at INTEGER NOT NULL,
+     PRIMARY KEY (person_id, name)) STRICT, WITHOUT ROWID;
+   CREATE TABLE id_numbers (scope TEXT NOT NULL, kind TEXT NOT NULL, remote TEXT NOT NULL, number INTEGER NOT NULL,
+     PRIMARY KEY (scope, kind, remote), UNIQUE (scope, kind, number)) STRICT, WITHOUT ROWID;
+   CREATE TABLE instances (id TEXT PRIMARY KEY, address TEXT NOT NULL, seen_at INTEGER NOT NULL) STRICT;`,
 ];
-
-export class StoreVersionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreVersionError';
-  }
-}
 
 export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -114,13 +113,28 @@ class SqliteStore implements Store {
   }
 
   upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): Promise<void> {
-    return this.#run(() => {
-      this.#sql(
-        `INSERT INTO oauth (model, id, payload, expires_at, grant_id, uid, account_id, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
-         ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at,
-           grant_id = excluded.grant_id, uid = excluded.uid, account_id = excluded.account_id`,
-      ).run(record.model, record.id, record.payload, record.expiresAt, record.grantId, record.uid, record.accountId);
-    });
+    return this.#run(() => this.#upsertOAuth(record));
+  }
+
+  #upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): void {
+    this.#sql(
+      `INSERT INTO oauth (model, id, payload, expires_at, grant_id, uid, account_id, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+       ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at,
+         grant_id = excluded.grant_id, uid = excluded.uid, account_id = excluded.account_id`,
+    ).run(record.model, record.id, record.payload, record.expiresAt, record.grantId, record.uid, record.accountId);
+  }
+
+  /** `work` in one write transaction: all of it, or (on any error) none of it. */
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   findOAuth(model: string, id: string): Promise<OAuthRecord | undefined> {
@@ -135,6 +149,17 @@ class SqliteStore implements Store {
     return this.#run(() => {
       this.#sql('UPDATE oauth SET consumed_at = ? WHERE model = ? AND id = ? AND consumed_at IS NULL').run(at, model, id);
     });
+  }
+
+  rotateOAuth(consume: { model: string; id: string; at: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean> {
+    return this.#run(() =>
+      this.#transaction(() => {
+        const used = this.#sql('UPDATE oauth SET consumed_at = ? WHERE model = ? AND id = ? AND consumed_at IS NULL').run(consume.at, consume.model, consume.id);
+        if (used.changes !== 1) return false;
+        for (const record of records) this.#upsertOAuth(record);
+        return true;
+      }),
+    );
   }
 
   destroyOAuth(model: string, id: string): Promise<void> {
@@ -224,11 +249,68 @@ class SqliteStore implements Store {
     return this.#run(() => ((this.#sql('SELECT count FROM counters WHERE key = ? AND window_start = ?').get(key, windowStart) as { count: number } | undefined)?.count ?? 0));
   }
 
+  factsOf(personId: string): Promise<Map<string, string>> {
+    return this.#run(() => new Map((this.#sql('SELECT name, text FROM facts WHERE person_id = ?').all(personId) as { name: string; text: string }[]).map((row) => [row.name, row.text])));
+  }
+
+  saveFacts(personId: string, name: string, text: string, at: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql('INSERT INTO facts (person_id, name, text, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at').run(
+        personId,
+        name,
+        text,
+        at,
+      );
+    });
+  }
+
+  numberIds(scope: string, kind: string, remotes: readonly string[]): Promise<Map<string, number>> {
+    return this.#run(() =>
+      this.#transaction(() => {
+        const find = this.#sql('SELECT number FROM id_numbers WHERE scope = ? AND kind = ? AND remote = ?');
+        const numbers = new Map<string, number>();
+        let next: number | undefined;
+        for (const remote of new Set(remotes)) {
+          const found = find.get(scope, kind, remote) as { number: number } | undefined;
+          if (found) {
+            numbers.set(remote, found.number);
+            continue;
+          }
+          next ??= (this.#sql('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM id_numbers WHERE scope = ? AND kind = ?').get(scope, kind) as { next: number }).next;
+          this.#sql('INSERT INTO id_numbers (scope, kind, remote, number) VALUES (?, ?, ?, ?)').run(scope, kind, remote, next);
+          numbers.set(remote, next++);
+        }
+        return numbers;
+      }),
+    );
+  }
+
+  idOfNumber(scope: string, kind: string, number: number): Promise<string | undefined> {
+    return this.#run(() => (this.#sql('SELECT remote FROM id_numbers WHERE scope = ? AND kind = ? AND number = ?').get(scope, kind, number) as { remote: string } | undefined)?.remote);
+  }
+
+  announceInstance(id: string, address: string, at: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql('INSERT INTO instances (id, address, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at').run(id, address, at);
+    });
+  }
+
+  instanceAddress(id: string, since: number): Promise<string | undefined> {
+    return this.#run(() => (this.#sql('SELECT address FROM instances WHERE id = ? AND seen_at >= ?').get(id, since) as { address: string } | undefined)?.address);
+  }
+
+  withdrawInstance(id: string): Promise<void> {
+    return this.#run(() => {
+      this.#sql('DELETE FROM instances WHERE id = ?').run(id);
+    });
+  }
+
   sweep(now: number): Promise<void> {
     return this.#run(() => {
       this.#sql('DELETE FROM oauth WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
       // A counter's window is at most a day (Calamari's daily limit); two leave room for the one still being counted.
       this.#sql('DELETE FROM counters WHERE window_start < ?').run(now - 2 * 86_400_000);
+      this.#sql('DELETE FROM instances WHERE seen_at < ?').run(now - 86_400_000);
     });
   }
 

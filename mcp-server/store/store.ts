@@ -1,9 +1,11 @@
 // Everything the team server keeps, behind one interface (docs/architecture.md, "The team server"):
 // the authorization server's records (clients, grants, codes, tokens, sessions), the people who signed
-// in with their sealed tracker credentials, the audit log of writes and the rate-limit counters.
-// SQLite is the embedded store; a store for several instances implements the same interface, which
-// is asynchronous for that reason. The store never sees a secret in the clear: record ids arrive
-// keyed (ServerKeys.storedId) and payloads and credentials sealed (sealed.ts).
+// in with their sealed tracker credentials, the audit log of writes, the rate-limit and pacing
+// counters, what each person's back end learned about their account, the numbers given to a back
+// end's string ids, and the instances serving now. Everything several instances must agree on is
+// here, so any instance serves any request. SQLite is the embedded store (one instance); PostgreSQL
+// serves several. The store never sees a secret in the clear: record ids arrive keyed
+// (ServerKeys.storedId) and payloads and credentials sealed (sealed.ts).
 
 /** One authorization-server record as stored: its kind (oidc-provider's model name) and indexes. */
 export interface OAuthRecord {
@@ -56,6 +58,12 @@ export interface Store {
   findOAuth(model: string, id: string): Promise<OAuthRecord | undefined>;
   findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined>;
   consumeOAuth(model: string, id: string, at: number): Promise<void>;
+  /**
+   * A refresh token's rotation, all or nothing: `consume` is marked used and `records` (its successor
+   * and the new access token) saved in one transaction. False, with nothing written, when `consume`
+   * was used already (another instance rotated it first).
+   */
+  rotateOAuth(consume: { model: string; id: string; at: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean>;
   destroyOAuth(model: string, id: string): Promise<void>;
   /**
    * Every record of the grant: codes, access and refresh tokens, the grant itself; or, given a
@@ -81,26 +89,68 @@ export interface Store {
   /** The window's count so far, without counting. */
   count(key: string, windowStart: number): Promise<number>;
 
+  /**
+   * What a person's back end learned about their account (providers/http/facts-file.ts), by file
+   * name, as the JSON text the file would hold on a desktop.
+   */
+  factsOf(personId: string): Promise<Map<string, string>>;
+  saveFacts(personId: string, name: string, text: string, at: number): Promise<void>;
+
+  /**
+   * The numbers of a back end's string ids (providers/id-aliases.ts) in `scope` (a person) and of
+   * `kind`: an id numbered before keeps its number, a new one gets the next free number of its kind,
+   * atomically across instances, so one id has one number everywhere and no number two ids.
+   */
+  numberIds(scope: string, kind: string, remotes: readonly string[]): Promise<Map<string, number>>;
+  /** The id a number was given to, or undefined. */
+  idOfNumber(scope: string, kind: string, number: number): Promise<string | undefined>;
+
+  /** Says this instance serves at `address` (other instances pass it the requests of its sessions). */
+  announceInstance(id: string, address: string, at: number): Promise<void>;
+  /** Where an instance announced itself since `since`, or undefined. */
+  instanceAddress(id: string, since: number): Promise<string | undefined>;
+  withdrawInstance(id: string): Promise<void>;
+
   /** Drops what expired before `now` (tokens, codes, sessions, old counters). */
   sweep(now: number): Promise<void>;
   close(): Promise<void>;
 }
 
+export { StoreUnavailable, StoreVersionError } from './store-errors.ts';
+
+/** How a config names its store: `sqlite:/path`, or `postgres://…` with its options. */
+export interface StoreSpec {
+  store: string;
+  postgres?: { password_env?: string | undefined; tls: 'disable' | 'require' | 'verify-full'; ca_file?: string | undefined; pool_size: number } | undefined;
+}
+
 /**
- * Why the store a config names cannot be opened, in one line naming `store`: a file a newer
- * Punchcard migrated (its own words), a folder that cannot be made, a file that cannot be written.
+ * Why the store a config names cannot be opened, in one line naming `store`: a store a newer
+ * Punchcard migrated or a database that does not answer (their own words), a folder that cannot be
+ * made, a file that cannot be written.
  */
 export function storeProblem(spec: string, error: unknown): string {
-  if (error instanceof Error && error.name === 'StoreVersionError') return `store: ${error.message}`;
+  if (error instanceof Error && (error.name === 'StoreVersionError' || error.name === 'StoreUnavailable')) return `store: ${error.message}`;
   const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
   return `store: "${spec}" cannot be opened (${message}). Check that the server's account may create and write it.`;
 }
 
 /** The store a config names, opened (and migrated). */
-export async function openStore(spec: string, options: { now: () => number }): Promise<Store> {
-  if (spec.startsWith('sqlite:')) {
+export async function openStore(spec: StoreSpec, options: { now: () => number; env: NodeJS.ProcessEnv; log?: (message: string) => void }): Promise<Store> {
+  if (spec.store.startsWith('sqlite:')) {
     const { openSqliteStore } = await import('./sqlite-store.ts');
-    return openSqliteStore(spec.slice('sqlite:'.length), options);
+    return openSqliteStore(spec.store.slice('sqlite:'.length), options);
   }
-  throw new Error(`The store "${spec}" is not one this version knows; use sqlite:/path/server.db.`);
+  const { openPostgresStore } = await import('./postgres-store.ts');
+  const postgres = spec.postgres ?? { tls: 'verify-full' as const, pool_size: 10 };
+  const password = postgres.password_env ? options.env[postgres.password_env] : undefined;
+  return openPostgresStore({
+    url: spec.store,
+    ...(password === undefined ? {} : { password }),
+    tls: postgres.tls,
+    ...(postgres.ca_file ? { caFile: postgres.ca_file } : {}),
+    poolSize: postgres.pool_size,
+    now: options.now,
+    ...(options.log ? { log: options.log } : {}),
+  });
 }

@@ -20,7 +20,8 @@ import { TOOLS } from '../tools/index.ts';
 import { isToolOffered } from '../tools/offer.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
-import type { PersonRecord } from '../store/store.ts';
+import type { PersonRecord, Store } from '../store/store.ts';
+import { personFacts, StoredIdNumbers } from './person-state.ts';
 
 /** How long a person's engine stays open after their last call. */
 const IDLE_CLOSE_MS = 15 * 60_000;
@@ -38,7 +39,10 @@ export interface Caller {
 
 export interface PersonEnginesOptions {
   config: ServerConfig;
+  /** Where people's local timesheets are (one instance, SQLite). */
   dataDir: string;
+  /** What a person's back end learned and the numbers of its ids are kept here, for every instance. */
+  store: Store;
   keys: ServerKeys;
   policy: () => Policy;
   holidaysOf: HolidaysOf;
@@ -149,9 +153,13 @@ export class PersonEngines {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
     const profile = this.#profileOf(person, stored);
+    // A remote back end remembers in the store, not in this instance's folder: every instance opens
+    // the person's back end knowing what any of them learned, and numbers its ids alike.
+    const remembered = profile.type === 'local' ? {} : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
     const tracker = await createTracker({
       profile,
       userDataDir: folder,
+      ...remembered,
       personName: () => person.name,
       workWeek: () => settings.workWeek,
       holidays: (from, to) => this.#options.holidaysOf(settings, from, to),

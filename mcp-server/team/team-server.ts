@@ -5,9 +5,12 @@
 // headers, a slow client cut off, health and readiness, and a shutdown that lets calls in flight
 // finish. The parts: the store (store/), the authorization server and sign-in pages (auth/), the MCP
 // endpoint (http/), and one engine per person working now (person-engines.ts).
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { bearerAuthChallengeResponse, getOAuthProtectedResourceMetadataUrl, OAuthError, OAuthErrorCode, verifyBearerToken, type AuthInfo } from '@modelcontextprotocol/server';
 import { parseListen, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
@@ -15,8 +18,9 @@ import { withoutControls } from '../plain-text.ts';
 import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { holidayCalendar } from '../server.ts';
-import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES } from '../auth/authorization-server.ts';
+import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES, STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
 import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
+import { withinTokenRequest } from '../auth/store-adapter.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import { cookieJar } from '../auth/forms.ts';
@@ -25,10 +29,12 @@ import { signInRoutes } from '../auth/sign-in-routes.ts';
 import { trustedProxies } from '../http/client-address.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
+import { listenAddress, PEER_HEADER, type Peers, startPeers } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
-import { openStore, type Store, storeProblem } from '../store/store.ts';
+import { openStore, type Store, StoreUnavailable, StoreVersionError, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
+import { AuditWriter } from './audit-writer.ts';
 import { organisationGate } from './organisation-limit.ts';
 import { PersonEngines } from './person-engines.ts';
 
@@ -95,31 +101,37 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
   if (refusal) throw new ServeRefusal(`${refusal} The server does not start.`);
 
-  const storePath = config.store.slice('sqlite:'.length);
-  const dataDir = config.data_dir ?? dirname(storePath);
+  if (config.postgres?.password_env && env[config.postgres.password_env] === undefined) {
+    throw new ServeRefusal(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.`);
+  }
   let store: Store;
   try {
-    store = await openStore(config.store, { now });
+    store = await openStore(config, { now, env, log });
   } catch (error) {
     throw new ServeRefusal(storeProblem(config.store, error));
   }
+  // Local timesheets live in the data folder (SQLite store only); what remote back ends learn lives
+  // in the store. With PostgreSQL nothing needs a folder, so an instance without data_dir works in
+  // a private scratch folder of its own, gone when it stops.
+  const scratch = config.data_dir === undefined && !config.store.startsWith('sqlite:') ? mkdtempSync(join(tmpdir(), 'punchcard-instance-')) : undefined;
+  const dataDir = config.data_dir ?? scratch ?? dirname(config.store.slice('sqlite:'.length));
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
+  const auditLog = new AuditWriter(store, log);
   const engines = new PersonEngines({
     config,
     dataDir,
+    store,
     keys,
     policy: () => policy,
     holidaysOf: holidayCalendar(log),
     findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.sealing, person),
     env,
-    audit: (caller, call) => {
-      void store.appendAudit(auditRecord(caller, call, now())).catch((error: unknown) => log(`The audit log could not be written: ${(error as Error).message}`));
-    },
+    audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
     ...(config.provider.type === 'calamari'
       ? {
           requestGate: organisationGate({
@@ -149,8 +161,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     }
     return name;
   };
+  // The other instances on the store, met once this one listens (its address is then known).
+  const peering: { peers?: Peers } = {};
   const endpoint = mcpEndpoint({
     log,
+    sessionId: () => peering.peers?.sessionId() ?? randomUUID(),
+    // A session another instance holds: passed there, unless another instance passed it here.
+    elsewhere: async (request, sessionId) => {
+      const { peers } = peering;
+      if (!peers || peers.passedByPeer(request.headers, sessionId)) return undefined;
+      const body = request.method === 'POST' ? new Uint8Array(await request.arrayBuffer()) : undefined;
+      return peers.pass({ method: request.method, headers: request.headers, body, signal: request.signal }, sessionId);
+    },
     ownerOf: (authInfo) => `${bearerOf(authInfo).person.id}\n${authInfo.clientId}`,
     serverFor: async (authInfo) => {
       const bearer = bearerOf(authInfo);
@@ -168,6 +190,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
       return verified;
     } catch (error) {
+      // The store being away, or migrated past this instance, is not the token's fault: it is said
+      // as such (503), not as a bad token.
+      if (error instanceof StoreUnavailable || error instanceof StoreVersionError) throw error;
       return bearerAuthChallengeResponse(error, challenge);
     }
   };
@@ -202,17 +227,19 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
         await store.ping();
         return plain(response, 200, 'ready\n');
       } catch (error) {
-        return plain(response, 503, `the store does not answer: ${(error as Error).message}\n`);
+        return plain(response, 503, `the store cannot be used: ${(error as Error).message}\n`);
       }
     }
     const address = proxies.clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for']);
-    const perAddress = limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
+    // A request another instance passed here (a 2025-era session this one holds) was counted there.
+    const passed = path === '/mcp' && request.headers[PEER_HEADER] !== undefined && peering.peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true;
+    const perAddress = passed ? ({ allowed: true } as const) : limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
     if (!perAddress.allowed) return tooMany(response, perAddress.retryAfterSeconds);
     if (path === '/.well-known/oauth-protected-resource' || path === '/.well-known/oauth-protected-resource/mcp') {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
       return response.end(protectedResource);
     }
-    if (path === '/mcp') return serveMcp(request, response);
+    if (path === '/mcp') return serveMcp(request, response, passed);
     if (await pages(request, response, url, address)) return;
     if (path === '/') {
       response.writeHead(303, { location: '/account' });
@@ -220,17 +247,17 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     }
     // The authorization server's own endpoints (authorize, token, registration, revocation, keys,
     // metadata); anything else is its 404.
-    return oidcCallback(request, response);
+    return withinTokenRequest(() => oidcCallback(request, response));
   };
 
-  const serveMcp = async (request: IncomingMessage, response: ServerResponse) => {
+  const serveMcp = async (request: IncomingMessage, response: ServerResponse, passed: boolean) => {
     const verified = await authenticate(request.headers.authorization);
     if (verified instanceof Response) {
       request.resume();
       return writeResponse(response, verified);
     }
     const person = bearerOf(verified).person;
-    const perPerson = limits.spend({ key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 });
+    const perPerson = passed ? ({ allowed: true } as const) : limits.spend({ key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 });
     if (!perPerson.allowed) {
       request.resume();
       return tooMany(response, perPerson.retryAfterSeconds);
@@ -268,6 +295,20 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     handle(request, response).catch((error: unknown) => {
       if (error instanceof BodyRefused) {
         if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+      } else if (error instanceof StoreUnavailable) {
+        log(error.message);
+        if (!response.headersSent) {
+          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+          return response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+        }
+      } else if (error instanceof StoreVersionError) {
+        // A newer Punchcard migrated the database past this instance: it serves nothing more, and
+        // the load balancer (told by /readyz) sends people to the newer instances.
+        log(error.message);
+        if (!response.headersSent) {
+          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+          return response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+        }
       } else {
         log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
@@ -294,7 +335,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   sweeper.unref();
   const bound = server.address() as AddressInfo;
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
-  log(`Punchcard team server for ${origin} listening on http://${host}:${bound.port} (${config.provider.type}, store ${store.kind}).`);
+  const peers = await startPeers({ store, address: config.instance_url ?? listenAddress(bound.address, bound.port), key: keys.peerKey, now, log });
+  peering.peers = peers;
+  log(`Punchcard team server for ${origin} listening on http://${host}:${bound.port} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
 
   return {
     url: `http://${host}:${bound.port}`,
@@ -311,9 +354,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       for (const socket of sockets) socket.destroy();
       await closed;
       await endpoint.close();
+      await peers.close();
       await limits.close();
       engines.close();
+      await auditLog.close();
       await store.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Node request's headers, read as a web Headers object is. */
+function headerReader(request: IncomingMessage): { get(name: string): string | null } {
+  return {
+    get: (name) => {
+      const value = request.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
   };
 }

@@ -28,6 +28,7 @@ import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type Remote
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
+import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts';
 import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
@@ -343,6 +344,7 @@ async function main(): Promise<void> {
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let teamServer: TeamServerBenchResults;
+  let teamScale: TeamScaleBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
   let firstCall: FirstCallResults;
@@ -362,6 +364,7 @@ async function main(): Promise<void> {
     callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     teamServer = await teamServerBenchmarks(row, progress);
+    teamScale = await teamScaleBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
     bigConfig = bigConfigBenchmarks(row, progress);
   } finally {
@@ -422,6 +425,7 @@ async function main(): Promise<void> {
     callLimits,
     tray,
     teamServer,
+    teamScale,
     window,
     bigConfig,
     memoryMb: {

@@ -22,6 +22,7 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import { SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
+import { startPostgres, type TestPostgres } from './postgres.ts';
 
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
 
@@ -38,8 +39,11 @@ export async function freePort(): Promise<number> {
 }
 
 export interface TeamServerHandle {
+  /** Where the test reaches this instance (people reach its public_url: a load balancer's, or one "on the internet"). */
   origin: string;
   mcpUrl: string;
+  /** Where this instance itself listens. */
+  listenUrl: string;
   dataDir: string;
   configPath: string;
   process: ChildProcess;
@@ -63,11 +67,44 @@ export interface TeamServerSetup {
   dataDir?: string;
   port?: number;
   key?: string;
-  /** Another public_url than the loopback address it listens on (a server "on the internet"). */
+  /** The store on this PostgreSQL instead of SQLite in the data folder. */
+  postgres?: { url: string; password: string };
+  /**
+   * Which store, where `postgres` names none: SQLite in the data folder, or a database of its own on a
+   * PostgreSQL this test process shares. Default: PUNCHCARD_TEST_STORE, else sqlite. The local
+   * timesheet stays on SQLite (the server refuses it on PostgreSQL).
+   */
+  store?: TestStore;
+  /** Where people reach it, when that is not where it listens (behind a load balancer, or a server "on the internet"). */
   publicUrl?: string;
 }
 
+/** The stores the team server's tests run on. */
+export const TEST_STORES = ['sqlite', 'postgres'] as const;
+export type TestStore = (typeof TEST_STORES)[number];
+
+/** The store tests use where they name none (PUNCHCARD_TEST_STORE=postgres runs them on PostgreSQL). */
+export function defaultTestStore(): TestStore {
+  const named = process.env.PUNCHCARD_TEST_STORE ?? 'sqlite';
+  if (named !== 'sqlite' && named !== 'postgres') throw new Error(`PUNCHCARD_TEST_STORE is "${named}"; it must be sqlite or postgres.`);
+  return named;
+}
+
+let sharedPostgres: Promise<TestPostgres> | undefined;
+
+/** A fresh database on the PostgreSQL this test process shares (started on first use, gone with the process). */
+export async function freshPostgresDatabase(): Promise<{ url: string; password: string }> {
+  sharedPostgres ??= startPostgres();
+  const postgres = await sharedPostgres;
+  const name = `team_${randomBytes(6).toString('hex')}`;
+  postgres.psql(`CREATE DATABASE ${name}`);
+  return { url: postgres.url.replace(/\/punchcard$/, `/${name}`), password: postgres.password };
+}
+
 export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
+  if (!setup.postgres && (setup.store ?? defaultTestStore()) === 'postgres' && (setup.provider?.type ?? 'local') !== 'local') {
+    return startTeamServer({ ...setup, postgres: await freshPostgresDatabase() });
+  }
   const dataDir = setup.dataDir ?? mkdtempSync(join(tmpdir(), 'punchcard-team-'));
   const port = setup.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
@@ -76,7 +113,8 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
     listen: `127.0.0.1:${port}`,
     provider: setup.provider ?? { type: 'local' },
     sign_in: setup.signIn ?? { development: true },
-    store: `sqlite:${join(dataDir, 'server.db')}`,
+    store: setup.postgres ? setup.postgres.url : `sqlite:${join(dataDir, 'server.db')}`,
+    ...(setup.postgres ? { postgres: { password_env: 'PUNCHCARD_DB_PASSWORD', tls: 'disable', pool_size: 8 }, data_dir: dataDir } : {}),
     key_env: 'PUNCHCARD_SERVER_KEY',
     ...(setup.trustedProxies ? { trusted_proxies: setup.trustedProxies } : {}),
     ...(setup.settings ? { settings: setup.settings } : {}),
@@ -86,7 +124,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const key = setup.key ?? TEST_SERVER_KEY;
   const child = spawn(process.execPath, [SERVER_BUNDLE, 'serve', '--config', configPath], {
-    env: { PATH: process.env.PATH ?? '', HOME: dataDir, TZ: 'Europe/Berlin', PUNCHCARD_SERVER_KEY: key, ...setup.env },
+    env: { PATH: process.env.PATH ?? '', HOME: dataDir, TZ: 'Europe/Berlin', PUNCHCARD_SERVER_KEY: key, ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}), ...setup.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -110,6 +148,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const handle: TeamServerHandle = {
     origin,
     mcpUrl: `${origin}/mcp`,
+    listenUrl: `http://127.0.0.1:${port}`,
     dataDir,
     configPath,
     process: child,
@@ -390,6 +429,16 @@ export function storedPeople(server: Pick<TeamServerHandle, 'dataDir'>): { ident
       email: row.email,
       hasCredentials: row.credentials !== null,
     }));
+  } finally {
+    db.close();
+  }
+}
+
+/** The names of the facts files the store keeps for a person (what their back end learned). */
+export function storedFacts(server: Pick<TeamServerHandle, 'dataDir'>, personId: string): string[] {
+  const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
+  try {
+    return (db.prepare('SELECT name FROM facts WHERE person_id = ? ORDER BY name').all(personId) as { name: string }[]).map((row) => row.name);
   } finally {
     db.close();
   }

@@ -48,7 +48,7 @@ export class CalamariContext {
     });
     this.facts = new LearnedFacts({
       file: calamariFacts,
-      userDataDir: options.userDataDir,
+      place: options.factsShelf ?? options.userDataDir,
       key: calamariFactsKey(options.profile),
       capabilitiesOf: calamariCapabilities,
       log: options.log,

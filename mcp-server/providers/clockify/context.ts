@@ -8,7 +8,7 @@ import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts
 import { Expiring } from '../http/cache.ts';
 import { LearnedFacts } from '../http/learned-facts.ts';
 import { hostOf } from '../http/remote-error.ts';
-import { IdAliases } from '../id-aliases.ts';
+import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import type { RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { clockifyCapabilities } from './capabilities.ts';
@@ -44,7 +44,7 @@ export class ClockifyContext {
   readonly options: ClockifyTrackerOptions;
   readonly api: ClockifyApi;
   readonly facts: LearnedFacts<ClockifyFacts>;
-  readonly aliases: IdAliases;
+  readonly aliases: IdNumbering;
   readonly #person = new Expiring<ClockifyUser>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
 
@@ -64,12 +64,12 @@ export class ClockifyContext {
     });
     this.facts = new LearnedFacts({
       file: clockifyFacts,
-      userDataDir: options.userDataDir,
+      place: options.factsShelf ?? options.userDataDir,
       key: clockifyFactsKey(options.profile),
       capabilitiesOf: clockifyCapabilities,
       log: options.log,
     });
-    this.aliases = new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
+    this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
   }
 
   /** The person the key belongs to; their zone is remembered for the next start. */

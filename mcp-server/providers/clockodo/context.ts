@@ -46,7 +46,7 @@ export class ClockodoContext {
     });
     this.facts = new LearnedFacts({
       file: clockodoFacts,
-      userDataDir: options.userDataDir,
+      place: options.factsShelf ?? options.userDataDir,
       key: clockodoFactsKey(options.profile),
       capabilitiesOf: clockodoCapabilities,
       log: options.log,

@@ -45,7 +45,7 @@ export class KimaiContext {
     // What the last start (or the app's connection test) learned; see kimaiCapabilities().
     this.facts = new LearnedFacts({
       file: detectionFile,
-      userDataDir: options.userDataDir,
+      place: options.factsShelf ?? options.userDataDir,
       key: profile.url,
       capabilitiesOf: (facts) => kimaiCapabilities(facts.absences),
       log: options.log,

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore, StoreVersionError } from '../../../mcp-server/store/sqlite-store.ts';
+import { openSqliteStore } from '../../../mcp-server/store/sqlite-store.ts';
+import { StoreVersionError } from '../../../mcp-server/store/store-errors.ts';
 import type { Store } from '../../../mcp-server/store/store.ts';
 
 let dir: string;
@@ -50,9 +51,9 @@ describe('opening the store', () => {
     expect(mode(join(dir, 'data'))).toBe(0o700);
     expect(mode(`${path}-wal`)).toBe(0o600);
     const db = new DatabaseSync(path, { readOnly: true });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
     expect((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name)).toEqual(
-      expect.arrayContaining(['audit', 'counters', 'oauth', 'people']),
+      expect.arrayContaining(['audit', 'counters', 'facts', 'id_numbers', 'instances', 'oauth', 'people']),
     );
     db.close();
   });
@@ -86,7 +87,7 @@ describe('opening the store', () => {
     );
     expect(refusal).toBeInstanceOf(StoreVersionError);
     expect((refusal as Error).name).toBe('StoreVersionError');
-    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 1). Run the newer version, or restore a backup made with this one.`);
+    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 2). Run the newer version, or restore a backup made with this one.`);
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     expect(after.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table'").get()).toEqual({ count: 0 });

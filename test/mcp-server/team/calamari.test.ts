@@ -3,14 +3,12 @@
 // returned, and Calamari's request limit, which is the organisation's, counted for all of the
 // server's people together in the store: a call that would pass it is refused in words saying when
 // to try again, and nothing more reaches Calamari, also after a restart.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import type { Era } from '../../support/engine.ts';
 import { textOf } from '../../support/engine.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
-import { connectAs, type ConnectedClient, freePort, removeTeamServerData, startTeamServer, storedPeople, type TeamServerHandle } from '../../support/team-server.ts';
+import { connectAs, type ConnectedClient, freePort, removeTeamServerData, startTeamServer, storedFacts, storedPeople, type TeamServerHandle } from '../../support/team-server.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const ADA = 'ada@acme.example';
@@ -97,9 +95,9 @@ describe.each<Era>(['legacy', 'modern'])('two people on a Calamari team server (
     }
   });
 
-  it("remembers what Calamari offers each person in that person's own folder", () => {
+  it('remembers in the store what Calamari offers each person, under that person', () => {
     const { server } = setup;
-    for (const person of storedPeople(server)) expect(existsSync(join(server.dataDir, 'people', person.id, CALAMARI_FACTS_FILE)), person.email ?? '').toBe(true);
+    for (const person of storedPeople(server)) expect(storedFacts(server, person.id), person.email ?? '').toContain(CALAMARI_FACTS_FILE);
     expect(storedPeople(server)).toHaveLength(2);
     expect(server.stderr()).not.toMatch(/Could not remember/);
   });

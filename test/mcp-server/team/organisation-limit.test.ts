@@ -21,7 +21,7 @@ describe('the organisation gate', () => {
 
   async function store(): Promise<Store> {
     const folder = mkdtempSync(join(tmpdir(), 'punchcard-gate-'));
-    const opened = await openStore(`sqlite:${join(folder, 'server.db')}`, { now: () => START });
+    const opened = await openStore({ store: `sqlite:${join(folder, 'server.db')}` }, { now: () => START, env: {} });
     cleanups.push(async () => {
       await opened.close();
       rmSync(folder, { recursive: true, force: true });

@@ -1,0 +1,17 @@
+// How a store says it cannot be used: a store a newer Punchcard migrated (refused at start, in
+// words), and a store that does not answer now (a call fails with 503 and Retry-After, and the
+// server goes on; the next call tries again).
+
+export class StoreVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreVersionError';
+  }
+}
+
+export class StoreUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailable';
+  }
+}

@@ -1,0 +1,84 @@
+// A throwaway PostgreSQL for tests and the bench: Debian's `postgresql` binaries, a cluster made with
+// initdb in a temporary folder, listening on a free loopback port with password (SCRAM) sign-in, as
+// a company's database would ask. PostgreSQL refuses to run as root, so as root the cluster runs as
+// the `postgres` account the package made. Throws (never skips) when PostgreSQL is not installed. A
+// watcher stops and removes the cluster once the process that started it is gone, however it ended
+// (a test worker is killed, not exited), so no database outlives its tests.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './team-server.ts';
+
+export interface TestPostgres {
+  /** `postgres://punchcard@127.0.0.1:<port>/punchcard` (the password is in `password`). */
+  url: string;
+  password: string;
+  port: number;
+  /** Stops it cleanly (pg_ctl stop -m fast). */
+  stop(): void;
+  /** Starts it again on the same port and data. */
+  start(): void;
+  /** Stops it and removes its files. */
+  remove(): void;
+  /** Runs SQL as the cluster's superuser (in the database `punchcard`, or the one named), and answers its output. */
+  psql(sql: string, database?: string): string;
+}
+
+function binDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
+  const found = versions.map((version) => join(root, version, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
+  if (!found) throw new Error("PostgreSQL is not installed (no /usr/lib/postgresql/<version>/bin/initdb). Install Debian's `postgresql` package (scripts/setup.sh does).");
+  return found;
+}
+
+export async function startPostgres(): Promise<TestPostgres> {
+  const bin = binDir();
+  const folder = mkdtempSync(join(tmpdir(), 'punchcard-pg-'));
+  const data = join(folder, 'data');
+  const password = randomBytes(12).toString('base64url');
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
+  const run = (command: string, args: string[], input?: string) => {
+    const file = join(bin, command);
+    const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder }) : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder });
+    if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr}${result.stdout}`);
+    return result.stdout;
+  };
+  const pwfile = join(folder, 'pw');
+  writeFileSync(pwfile, `${password}\n`);
+  chmodSync(folder, 0o700);
+  if (owner !== undefined) {
+    chownSync(folder, owner, -1);
+    chownSync(pwfile, owner, -1);
+  }
+  run('initdb', ['-D', data, '-U', 'punchcard', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C']);
+  rmSync(pwfile);
+  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(folder, 'log'), '-o', options, 'start']);
+  const stop = () => run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
+  start();
+  const stopCommand = `${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')} -D ${data} -m immediate stop`;
+  spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand} >/dev/null 2>&1; rm -rf ${folder}`], { detached: true, stdio: 'ignore' }).unref();
+  const psql = (sql: string) => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', 'postgres', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+  psql('CREATE DATABASE punchcard');
+  return {
+    url: `postgres://punchcard@127.0.0.1:${port}/punchcard`,
+    password,
+    port,
+    stop,
+    start,
+    psql: (sql, database = 'punchcard') => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
+    remove() {
+      try {
+        stop();
+      } catch {
+        // Already stopped.
+      }
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
