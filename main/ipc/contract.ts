@@ -5,6 +5,7 @@
 // between the three. Electron-free and Node-free: the renderer's type check reads it too.
 import * as z from 'zod/v4';
 import { ACCELERATOR_MAX } from '../../mcp-server/contract/accelerator.ts';
+import { DURATION_STYLES, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { MAX_WORKSPACE_LENGTH } from '../../mcp-server/contract/back-end-accounts.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
@@ -246,6 +247,8 @@ export interface PreferencesView {
   shortcut: string;
   /** Why the saved shortcut does not work now (another app holds it), or null. */
   shortcutProblem: string | null;
+  /** How the window and the tray write durations: "3 h 45 min" or "3.75 h". */
+  durations: DurationStyle;
 }
 
 export interface HolidayRegionOption {
@@ -479,6 +482,7 @@ export const PreferencesInput = z
     reminderHours: z.number().min(0).max(24),
     idleMinutes: z.number().int('whole minutes').min(0).max(240),
     shortcut: z.string().max(ACCELERATOR_MAX),
+    durations: z.enum(DURATION_STYLES),
   })
   .partial()
   .strict();

@@ -1,11 +1,20 @@
 // Times and durations as the window shows them. Times of day are read from the engine's ISO strings,
 // which carry the offset of the person's configured zone, so the window shows that zone's wall clock
-// even when the computer runs in another one.
+// even when the computer runs in another one. Durations always carry a unit, in the style chosen in
+// Preferences (mcp-server/contract/durations.ts; screens get it from useDurations in hooks.ts), so
+// "3 h 45 min" never reads as a time of day beside "8:45 AM".
+import { durationText, signedDurationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 
-/** 465 → "7:45". */
-export function formatDuration(minutes: number): string {
-  const whole = Math.max(0, Math.round(minutes));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+export type { DurationStyle } from '../../mcp-server/contract/durations.ts';
+
+/** 465 → "7 h 45 min", or "7.75 h" in decimal hours. */
+export function formatDuration(minutes: number, style: DurationStyle = 'units'): string {
+  return durationText(Math.max(0, minutes), style);
+}
+
+/** 465 → "7h 45m" or "7.75h": where room is short (a chart's bar, the week strip). */
+export function compactDuration(minutes: number, style: DurationStyle = 'units'): string {
+  return durationText(Math.max(0, minutes), style, { compact: true });
 }
 
 /** 465 → "7 hours 45 minutes": what a screen reader says for a duration. */
@@ -140,10 +149,9 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
-/** "+1:30" / "−0:45": a signed duration, for overtime. */
-export function formatSigned(minutes: number): string {
-  const whole = Math.round(minutes);
-  return `${whole < 0 ? '−' : '+'}${formatDuration(Math.abs(whole))}`;
+/** "+1 h 30 min" / "−45 min": a signed duration, for overtime and undertime. */
+export function formatSigned(minutes: number, style: DurationStyle = 'units'): string {
+  return signedDurationText(minutes, style);
 }
 
 /** "HH:MM" of an engine time, as written (the person's zone). */

@@ -192,6 +192,8 @@ export interface FakeBridgeOptions {
   shortcut?: { accelerator: string; problem?: string };
   /** The Claude Desktop extension as main reports it (default: the bundle is there, Claude Desktop installed). */
   extension?: ExtensionView;
+  /** How durations are written (Preferences); default hours and minutes. */
+  durations?: PreferencesView['durations'];
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -327,6 +329,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       reminderHours: 10,
       idleMinutes: 10,
       shortcut: options.shortcut?.accelerator ?? '',
+      durations: options.durations ?? 'units',
     },
   };
   let shortcutProblem = options.shortcut?.problem ?? null;

@@ -89,14 +89,14 @@ describe('Timesheet', () => {
     const { page, fake } = await open('timesheet');
     const sheet = screenOf(page, 'timesheet');
     await text(sheet.locator('.period')).toBe('May 11 – 17, 2026');
-    await text(sheet.locator('.week-total')).toBe('20:30 of 30:00 this week · 68%');
+    await text(sheet.locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
-    await text(monday.locator('.day-total')).toBe('7:40 of 8:00 · 0:20 short');
-    expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 0:45\nFill', '2:00 PM – 2:10 PM\nNot tracked · 0:10\nFill']);
+    await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min short');
+    expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 45 min\nFill', '2:00 PM – 2:10 PM\nNot tracked · 10 min\nFill']);
     // Ascension Day is a holiday: its target is 0.
-    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0:00 · day off');
+    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0 min · day off');
     // Today's running entry counts on.
-    await text(sheet.locator('li.entry.running .duration')).toBe('1:20');
+    await text(sheet.locator('li.entry.running .duration')).toBe('1 h 20 min');
     expect(await unlabelled(page, 'timesheet')).toEqual([]);
 
     const before = callsOf(fake, 'getTimesheet').length;
@@ -133,7 +133,7 @@ describe('Timesheet', () => {
     await hidden(form);
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
     await text(monday.locator('li.entry').nth(1)).toContain('Sprint planning and retro');
-    await text(monday.locator('.day-total')).toBe('7:50 of 8:00 · 0:10 short');
+    await text(monday.locator('.day-total')).toBe('7 h 50 min of 8 h · 10 min short');
     const [request] = callsOf(fake, 'updateEntry') as Array<{ id: number }>;
     expect(request).toEqual({ id: request?.id, end: '2026-05-11T14:10', description: 'Sprint planning and retro' });
     expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
@@ -157,7 +157,7 @@ describe('Timesheet', () => {
     await form.getByLabel('Project').press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Internal', activity: 'Meetings', description: 'Lunch call' });
-    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('8:25 of 8:00');
+    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('8 h 25 min of 8 h');
   });
 
   it('deletes only after a second word, and Keep keeps', async () => {
@@ -169,7 +169,7 @@ describe('Timesheet', () => {
     await tuesday.getByRole('button', { name: /^Delete Beta Corp/ }).click();
     await tuesday.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => tuesday.locator('li.entry').count()).toBe(2);
-    await text(tuesday.locator('.day-total')).toBe('4:45 of 8:00 · 3:15 short');
+    await text(tuesday.locator('.day-total')).toBe('4 h 45 min of 8 h · 3 h 15 min short');
     expect(callsOf(fake, 'deleteEntry')).toHaveLength(1);
   });
 
@@ -206,7 +206,7 @@ describe('Reports', () => {
     const { page, fake } = await open('reports');
     const reports = screenOf(page, 'reports');
     await text(reports.locator('.period')).toBe('May 2026');
-    await text(reports.locator('.figure').first()).toContain('20:30');
+    await text(reports.locator('.figure').first()).toContain('20 h 30 min');
     await text(reports.locator('.figure.minus')).toContain('Undertime');
     expect(await reports.locator('.project-bars li .project-name').allInnerTexts()).toEqual(['Acme Website', 'Beta Corp', 'Internal']);
     expect(await reports.locator('table.sr-only tbody tr').count()).toBe(31);
@@ -350,6 +350,38 @@ describe('the idle question', () => {
     await page.getByRole('button', { name: 'Start again now' }).click();
     await hidden(page.getByRole('dialog'));
     expect(callsOf(fake, 'answerIdle')).toEqual([{ id: 2, answer: 'discard-restart' }]);
+  });
+});
+
+describe('durations', () => {
+  it('reads as durations with units, and in decimal hours on every screen as soon as Preferences say so', async () => {
+    const { page, fake } = await open('status');
+    const status = screenOf(page, 'status');
+    await text(status.locator('.today .total')).toBe('5 h 10 min');
+    const preferences = page.getByRole('link', { name: 'Preferences' });
+    await preferences.click();
+    await screenReady(page, 'preferences', 5000);
+    const form = screenOf(page, 'preferences');
+    await form.getByLabel('Show durations as').selectOption({ label: 'Decimal hours (3.75 h)' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await text(form.getByRole('status').first()).toBe('Saved.');
+    expect(callsOf(fake, 'savePreferences')).toEqual([{ durations: 'decimal' }]);
+
+    await page.getByRole('link', { name: 'Status' }).click();
+    await text(status.locator('.today .total')).toBe('5.17 h');
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await screenReady(page, 'timesheet', 5000);
+    const sheet = screenOf(page, 'timesheet');
+    await text(sheet.locator('.week-total')).toBe('20.50 h of 30.00 h this week · 68%');
+    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('7.67 h of 8.00 h · 0.33 h short');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await screenReady(page, 'reports', 5000);
+    await text(screenOf(page, 'reports').locator('.figure').first()).toContain('20.50 h');
+  });
+
+  it('opens in decimal hours when they were chosen before', async () => {
+    const { page } = await open('timesheet', { durations: 'decimal' });
+    await text(screenOf(page, 'timesheet').locator('li.entry.running .duration')).toBe('1.33 h');
   });
 });
 

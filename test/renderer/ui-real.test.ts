@@ -642,7 +642,7 @@ describe('the real app on the local timesheet', () => {
     await form.getByLabel('Note').press('Enter');
     await hidden(form);
     const row = day.locator('li.entry', { hasText: 'Early review' });
-    await text(row.locator('.duration')).toBe('1:15');
+    await text(row.locator('.duration')).toBe('1 h 15 min');
     const listed = async () => ((await engineCall(app, 'list_time_entries', { from: today, to: today })).entries as Array<{ id: number; start: string; end: string; description: string }>).filter((entry) => entry.start.includes('T06:00'));
     expect(await listed()).toEqual([expect.objectContaining({ start: expect.stringMatching(new RegExp(`^${today}T06:00:00`)), end: expect.stringMatching(/T07:15:00/), description: 'Early review' })]);
 

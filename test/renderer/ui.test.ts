@@ -173,7 +173,7 @@ describe('Status', () => {
     await ready(page, 'status');
     await text(status.locator('.timer')).toContain('Beta Corp · Support');
     await text(status.locator('.elapsed')).toBe('1:20:00');
-    await text(status.locator('.week .total')).toBe('20:30 of 38:00');
+    await text(status.locator('.week .total')).toBe('20 h 30 min of 38 h');
 
     const releaseOut = fake.hold('clockOut');
     await status.getByRole('button', { name: 'Clock out' }).click();

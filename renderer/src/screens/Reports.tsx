@@ -5,8 +5,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReportView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, addMonths, dayLong, dayNumber, formatDuration, formatSigned, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
-import { useAction, useReadyMark } from '../hooks.ts';
+import { addDaysTo, addMonths, dayLong, dayNumber, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
+import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
 
 export function ReportsScreen() {
@@ -61,30 +61,31 @@ export function ReportsScreen() {
 
 function Report({ report, period }: { report: ReportView; period: ReportPeriod }) {
   const over = report.overtimeMinutes;
+  const durations = useDurations();
   return (
     <>
       <div className="summary-cards">
         <div className="card figure">
           <span className="figure-label">Worked</span>
-          <span className="figure-value">{formatDuration(report.totalMinutes)}</span>
-          <span className="muted">of {formatDuration(report.targetMinutes)} planned</span>
+          <span className="figure-value">{durations.text(report.totalMinutes)}</span>
+          <span className="muted">of {durations.text(report.targetMinutes)} planned</span>
         </div>
         <div className="card figure">
           <span className="figure-label">Target so far</span>
-          <span className="figure-value">{formatDuration(report.targetSoFarMinutes)}</span>
+          <span className="figure-value">{durations.text(report.targetSoFarMinutes)}</span>
           <span className="muted">{report.to > report.today ? `up to ${dayLong(report.today)}` : `the whole ${period}`}</span>
         </div>
         <div className={`card figure ${over >= 0 ? 'plus' : 'minus'}`}>
           <span className="figure-label">{over >= 0 ? 'Overtime' : 'Undertime'}</span>
           <span className="figure-value" aria-label={`${over >= 0 ? 'plus' : 'minus'} ${spokenDuration(Math.abs(over))}`}>
-            {formatSigned(over)}
+            {durations.signed(over)}
           </span>
           <span className="muted">against the target so far</span>
         </div>
         {report.backEndBalance && (
           <div className={`card figure ${report.backEndBalance.minutes >= 0 ? 'plus' : 'minus'}`}>
             <span className="figure-label">Account</span>
-            <span className="figure-value">{formatSigned(report.backEndBalance.minutes)}</span>
+            <span className="figure-value">{durations.signed(report.backEndBalance.minutes)}</span>
             <span className="muted">{report.backEndBalance.covers}</span>
           </div>
         )}
@@ -115,6 +116,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => floor - (Math.min(minutes, scale) / scale) * (floor - CHART.top);
   const labelEvery = days.length > 14 ? 2 : 1;
+  const durations = useDurations();
   return (
     <>
       <svg className="day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
@@ -135,7 +137,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
               {days.length <= 7 && day.minutes > 0 && (
                 // Inside a tall enough bar, so the target tick never crosses the number.
                 <text className={floor - top >= 20 ? `value inside${classes}` : 'value'} x={center} y={floor - top >= 20 ? top + 13 : Math.max(top - 4, 11)} textAnchor="middle">
-                  {formatDuration(day.minutes)}
+                  {durations.compact(day.minutes)}
                 </text>
               )}
               {index % labelEvery === 0 && (
@@ -178,6 +180,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
 }
 
 function ProjectBars({ projects, total }: { projects: ReportView['projects']; total: number }) {
+  const durations = useDurations();
   if (projects.length === 0) return <p className="muted empty">No time tracked in this period.</p>;
   const most = Math.max(...projects.map((project) => project.minutes));
   return (
@@ -192,7 +195,7 @@ function ProjectBars({ projects, total }: { projects: ReportView['projects']; to
               <rect className="fill" x="0" y="0" width={(project.minutes / most) * 100} height="8" rx="2" />
             </svg>
             <span className="project-time" aria-label={`${spokenDuration(project.minutes)}, ${share} percent`}>
-              {formatDuration(project.minutes)} <span className="muted">{share}%</span>
+              {durations.text(project.minutes)} <span className="muted">{share}%</span>
             </span>
           </li>
         );

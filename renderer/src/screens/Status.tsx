@@ -6,13 +6,14 @@ import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { runningBreak, workedMs } from '../../../mcp-server/contract/worked-time.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { formatDuration, formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
-import { useAction, useNow, useReadyMark } from '../hooks.ts';
+import { formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
+import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 import { WeekChart } from './WeekChart.tsx';
 
 export function StatusScreen() {
   const { data, error } = useStore(stores.status);
+  const durations = useDurations();
   useReadyMark('status', data !== undefined);
   const now = useNow(60_000, data?.running != null);
   // Minutes the running timer has added since the engine answered (none while on a break). The clock
@@ -34,7 +35,7 @@ export function StatusScreen() {
           <div className="card-title">
             <h2 id="today-title">Today</h2>
             <span className="total">
-              {data ? <time dateTime={isoDuration(data.todayMinutes + added)}>{formatDuration(data.todayMinutes + added)}</time> : '–:––'}
+              {data ? <time dateTime={isoDuration(data.todayMinutes + added)}>{durations.text(data.todayMinutes + added)}</time> : '–:––'}
             </span>
           </div>
           <TodayEntries entries={data?.todayEntries} added={added} loading={!data} />
@@ -45,7 +46,7 @@ export function StatusScreen() {
             <span className="total" aria-label={data ? `${spokenDuration(weekMinutes)} of ${spokenDuration(weekTarget)}` : undefined}>
               {data ? (
                 <>
-                  <strong>{formatDuration(weekMinutes)}</strong> of {formatDuration(weekTarget)}
+                  <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)}
                 </>
               ) : (
                 '–:––'
@@ -306,6 +307,7 @@ function ClockInForm({
 }
 
 function TodayEntries({ entries, added, loading }: { entries: EntryView[] | undefined; added: number; loading: boolean }) {
+  const durations = useDurations();
   if (loading) return <p className="muted">Loading…</p>;
   if (!entries?.length) return <p className="muted empty">Nothing tracked yet today.</p>;
   return (
@@ -319,7 +321,7 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
                 <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {entry.end === null ? 'now' : <time dateTime={entry.end}>{wallClock(entry.end)}</time>}
               </span>
               <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
-                {formatDuration(minutes)}
+                {durations.text(minutes)}
               </time>
             </div>
             <div className="what">

@@ -6,8 +6,8 @@ import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent 
 import type { EntryRights, EntryView, TimesheetView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, clockOf, dateOf, dayLong, dayShort, formatDuration, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
-import { useAction, useNow, useReadyMark } from '../hooks.ts';
+import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
+import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
@@ -100,6 +100,7 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
   const weekMinutes = totals.reduce((sum, day) => sum + day.minutes, 0);
   const weekTarget = totals.reduce((sum, day) => sum + day.targetMinutes, 0);
   const todayDate = today();
+  const durations = useDurations();
 
   return (
     <>
@@ -110,14 +111,14 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
               <a href={`#day-${day.date}`} onClick={(event) => jumpTo(event, day.date)} aria-label={`${dayLong(day.date)}: ${spokenDuration(day.minutes)}${day.targetMinutes ? ` of ${spokenDuration(day.targetMinutes)}` : ', a day off'}`}>
                 <span className="strip-day">{weekdayShort(day.date)}</span>
                 <span className="strip-date">{dayShort(day.date)}</span>
-                <span className="strip-total">{formatDuration(day.minutes)}</span>
+                <span className="strip-total">{durations.compact(day.minutes)}</span>
                 <Progress minutes={day.minutes} target={day.targetMinutes} />
               </a>
             </li>
           ))}
         </ol>
         <p className="week-total">
-          <strong>{formatDuration(weekMinutes)}</strong> of {formatDuration(weekTarget)} this week
+          <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)} this week
           {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
         </p>
       </section>
@@ -184,6 +185,7 @@ function DaySection({ date, minutes, target, entries, rights, added, editing, se
   const addRef = useRef<HTMLButtonElement>(null);
   const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
   const short = target > 0 && minutes < target && date < today();
+  const durations = useDurations();
 
   const saveNew = async (draft: EntryDraft) => {
     const entry = await api.logTime({ ...draft, start: draft.start ?? '', end: draft.end ?? '' });
@@ -201,9 +203,9 @@ function DaySection({ date, minutes, target, entries, rights, added, editing, se
           {isToday && <Badge kind="running">Today</Badge>}
         </h3>
         <span className="day-total" aria-label={target ? `${spokenDuration(minutes)} of ${spokenDuration(target)}` : spokenDuration(minutes)}>
-          <strong>{formatDuration(minutes)}</strong>
-          {target > 0 ? <> of {formatDuration(target)}</> : <span className="muted"> · day off</span>}
-          {short && <span className="short"> · {formatDuration(target - minutes)} short</span>}
+          <strong>{durations.text(minutes)}</strong>
+          {target > 0 ? <> of {durations.text(target)}</> : <span className="muted"> · day off</span>}
+          {short && <span className="short"> · {durations.text(target - minutes)} short</span>}
         </span>
         {rights.add && (
           <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add an entry on ${dayLong(date)}`}>
@@ -266,12 +268,13 @@ function focusEdit(id: number): void {
 
 function GapRow({ start, end, canAdd, onFill }: { start: string; end: string; canAdd: boolean; onFill(): void }) {
   const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
+  const durations = useDurations();
   return (
     <li className="gap">
       <span className="range">
         <time dateTime={start}>{wallClock(start)}</time> – <time dateTime={end}>{wallClock(end)}</time>
       </span>
-      <span className="gap-label">Not tracked · {formatDuration(minutes)}</span>
+      <span className="gap-label">Not tracked · {durations.text(minutes)}</span>
       {canAdd && (
         <Button kind="link" onClick={onFill} aria-label={`Add an entry from ${wallClock(start)} to ${wallClock(end)}`}>
           Fill
@@ -301,6 +304,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
   const deleteRef = useRef<HTMLButtonElement>(null);
   const running = entry.end === null;
   const editable = canEdit && !entry.locked;
+  const durations = useDurations();
 
   useEffect(() => {
     if (confirming) deleteRef.current?.focus();
@@ -325,7 +329,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
       </span>
       <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
-        {formatDuration(minutes)}
+        {durations.text(minutes)}
       </time>
       <span className="row-actions">
         {running && <Badge kind="running">Running</Badge>}

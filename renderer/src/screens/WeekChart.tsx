@@ -1,7 +1,8 @@
 // This week's hours per day against the day's target, in plain SVG: a bar per day, a tick for the
 // target, the hours above the bar. Screen readers get the same numbers as a table.
 import type { DayTotal } from '../../../main/ipc/contract.ts';
-import { dayLong, formatDuration, spokenDuration, weekdayShort } from '../format.ts';
+import { dayLong, spokenDuration, weekdayShort } from '../format.ts';
+import { useDurations } from '../hooks.ts';
 
 const WIDTH = 336;
 const HEIGHT = 168;
@@ -12,6 +13,7 @@ const BOTTOM = HEIGHT - 22;
 
 export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today: string }) {
   const days = week ?? [];
+  const durations = useDurations();
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => BOTTOM - (Math.min(minutes, scale) / scale) * (BOTTOM - TOP);
   return (
@@ -38,7 +40,7 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
                   y={inside ? top + 13 : Math.max(top - 4, 11)}
                   textAnchor="middle"
                 >
-                  {formatDuration(day.minutes)}
+                  {durations.compact(day.minutes)}
                 </text>
               )}
               <text className={day.date === today ? 'day today' : 'day'} x={center} y={HEIGHT - 6} textAnchor="middle">

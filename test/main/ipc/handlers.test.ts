@@ -324,6 +324,15 @@ describe('preference handlers', () => {
     expect(events.filter((event) => event.startsWith('login'))).toEqual(['login true']);
   });
 
+  it('save how durations are written, which the tray reads back, and refuse a style there is not', async () => {
+    const { dispatch, config } = setup();
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { durations: 'units' } });
+    expect(await dispatch('savePreferences', { durations: 'decimal' })).toMatchObject({ ok: true, value: { durations: 'decimal' } });
+    expect(config()).toMatchObject({ app: { durations: 'decimal' } });
+    expect(await dispatch('savePreferences', { durations: 'hh:mm' as never })).toMatchObject({ ok: false, message: expect.stringContaining('durations') });
+    expect(config()).toMatchObject({ app: { durations: 'decimal' } });
+  });
+
   it('refuse an unknown zone, an unknown holiday region and out-of-range numbers with the reason', async () => {
     const { dispatch } = setup();
     expect(await dispatch('savePreferences', { timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, message: expect.stringContaining('Mars/Olympus') });
