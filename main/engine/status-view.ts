@@ -21,7 +21,7 @@ export function weekTotals(today: string, reported: ReadonlyMap<string, Omit<Day
   return weekDates(today).map((date) => {
     const day = reported.get(date);
     if (!day) throw new Error(`No report for ${date}, a day of the week of ${today}.`);
-    return { date, minutes: day.minutes, targetMinutes: day.targetMinutes };
+    return { date, ...day };
   });
 }
 

@@ -15,6 +15,7 @@ import { EngineError, messages } from './engine-error.ts';
 import { toolCaller } from './tool-call.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
+import { plannedOf } from './workday.ts';
 
 export interface ClockInRequest {
   project?: string;
@@ -107,7 +108,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       if (group.target_minutes === undefined) {
         throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), { tool: TOOL_CONTRACTS.time_report.name });
       }
-      days.set(group.key, { minutes: group.minutes, targetMinutes: group.target_minutes });
+      days.set(group.key, { minutes: group.minutes, ...plannedOf(group), targetMinutes: group.target_minutes });
     }
     return { today: report.today, days };
   }

@@ -43,7 +43,15 @@ export interface BreakView {
   minutes: number;
 }
 
-export interface DayTotal {
+/** Why a day asks for less than its weekday does, as time_report names it. */
+export interface DayReason {
+  /** The public holiday on the day, by name ("Ascension Day"), or null. */
+  holiday: string | null;
+  /** The kind of leave the day takes (approved or pending), or null. */
+  leave: LeaveTypeName | null;
+}
+
+export interface DayTotal extends DayReason {
   /** YYYY-MM-DD in the person's zone. */
   date: string;
   minutes: number;
@@ -274,8 +282,8 @@ export interface TimesheetView {
   /** Monday and Sunday of the week shown, YYYY-MM-DD. */
   from: string;
   to: string;
-  /** Each day of the week with its own target (holidays and approved leave already taken off). */
-  days: Array<{ date: string; targetMinutes: number }>;
+  /** Each day of the week with its own target (holidays and approved leave already taken off), and why. */
+  days: Array<DayReason & { date: string; targetMinutes: number }>;
   /** Every entry that starts in the week, oldest first; the running one too. */
   entries: EntryView[];
   rights: EntryRights;
@@ -304,7 +312,7 @@ export interface ReportView {
   from: string;
   to: string;
   today: string;
-  days: Array<{ date: string; minutes: number; targetMinutes: number }>;
+  days: DayTotal[];
   /** Time per project, most first; "No project" for time without one. */
   projects: Array<{ name: string; minutes: number }>;
   totalMinutes: number;

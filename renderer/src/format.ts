@@ -17,6 +17,13 @@ export function compactDuration(minutes: number, style: DurationStyle = 'units')
   return durationText(Math.max(0, minutes), style, { compact: true });
 }
 
+/** A chart bar's label, on two lines where that keeps it narrow: ["7h", "45m"], or ["7.75h"]. */
+export function barLabelLines(minutes: number, style: DurationStyle = 'units'): string[] {
+  const whole = Math.max(0, Math.round(minutes));
+  if (style === 'units' && whole >= 60 && whole % 60 !== 0) return [`${Math.floor(whole / 60)}h`, `${whole % 60}m`];
+  return [compactDuration(whole, style)];
+}
+
 /** 465 → "7 hours 45 minutes": what a screen reader says for a duration. */
 export function spokenDuration(minutes: number): string {
   const whole = Math.max(0, Math.round(minutes));

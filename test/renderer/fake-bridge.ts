@@ -356,12 +356,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const running = entries.find((entry) => entry.end === null) ?? null;
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
     const monday = at(weekday(now), '00:00');
-    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-    const workWeek = targetWeek();
-    const week = days.map((key, index) => {
+    // Each day's target as the Timesheet and Reports count it (holidays and leave taken off), as the
+    // engine's one time_report gives both.
+    const week = Array.from({ length: 7 }, (_, index) => {
       const date = dateOf(monday + index * 86_400_000 + 12 * 3_600_000);
       const minutes = entries.filter((entry) => dateOf(entry.start) === date).reduce((sum, entry) => sum + minutesOf(entry), 0);
-      return { date, minutes, targetMinutes: workWeek[key] * 60 };
+      return { date, minutes, ...daily.dayPlan(date) };
     });
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
     const recentWork: StatusView['recentWork'] = [];

@@ -110,16 +110,20 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     if (FAKE_HOLIDAYS[date]) return 0;
     return context.workWeek()[WEEKDAY_KEYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7] as (typeof WEEKDAY_KEYS)[number]] * 60;
   };
+  // As the engine counts targets: standing requests (approved or pending) take their share of a working day.
+  const standingOn = (date: string) =>
+    baseTarget(date) === 0 ? [] : leave.filter((request) => (request.status === 'approved' || request.status === 'pending') && date >= request.firstDay && date <= request.lastDay);
   const leaveOn = (date: string) => {
     let share = 0;
-    for (const request of leave) {
-      if (request.status !== 'approved' || date < request.firstDay || date > request.lastDay) continue;
+    for (const request of standingOn(date)) {
       const half = (date === request.firstDay && request.firstDayPart === 'afternoon') || (date === request.lastDay && request.lastDayPart === 'morning');
       share = Math.min(1, share + (half ? 0.5 : 1));
     }
     return share;
   };
   const target = (date: string) => Math.round(baseTarget(date) * (1 - leaveOn(date)));
+  /** A day as time_report's day group names it: its target, its holiday, the leave it takes. */
+  const dayPlan = (date: string) => ({ targetMinutes: target(date), holiday: FAKE_HOLIDAYS[date] ?? null, leave: standingOn(date)[0]?.type ?? null });
   const entriesIn = (from: string, to: string) =>
     context.entries.filter((entry) => context.dateOf(entry.start) >= from && context.dateOf(entry.start) <= to).sort((a, b) => a.start - b.start || a.id - b.id);
   const find = (id: number) => context.entries.find((entry) => entry.id === id) ?? reject(`There is no time entry #${id}.`);
@@ -197,7 +201,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       return {
         from,
         to,
-        days: eachDay(from, to).map((day) => ({ date: day, targetMinutes: target(day) })),
+        days: eachDay(from, to).map((day) => ({ date: day, ...dayPlan(day) })),
         entries: entriesIn(from, to).map(context.view),
         rights: {
           add: has('log_time'),
@@ -245,7 +249,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       const today = context.dateOf(context.now());
       const entries = entriesIn(from, to);
       const minutesOn = (day: string) => entries.filter((entry) => context.dateOf(entry.start) === day).reduce((sum, entry) => sum + context.view(entry).minutes, 0);
-      const days = eachDay(from, to).map((day) => ({ date: day, minutes: minutesOn(day), targetMinutes: target(day) }));
+      const days = eachDay(from, to).map((day) => ({ date: day, minutes: minutesOn(day), ...dayPlan(day) }));
       const projects = new Map<string, number>();
       for (const entry of entries) projects.set(entry.project ?? 'No project', (projects.get(entry.project ?? 'No project') ?? 0) + context.view(entry).minutes);
       const totalMinutes = days.reduce((sum, day) => sum + day.minutes, 0);
@@ -358,6 +362,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
 
   return {
     handlers,
+    dayPlan,
     saved,
     /** The tray noticed time away: a question about the running entry, from `minutesAgo` to now. */
     askIdle(minutes: number, cause: IdleQuestion['cause'] = 'idle'): IdleQuestion | null {

@@ -93,8 +93,10 @@ describe('Timesheet', () => {
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
     await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min short');
     expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 45 min\nFill', '2:00 PM – 2:10 PM\nNot tracked · 10 min\nFill']);
-    // Ascension Day is a holiday: its target is 0.
-    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0 min · day off');
+    // Ascension Day is a holiday, by name; Saturday is a day off.
+    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0 min · Ascension Day');
+    await text(sheet.getByRole('region', { name: 'Saturday, May 16' }).locator('.day-total')).toBe('0 min · day off');
+    await text(sheet.locator('.week-strip li').nth(3)).toContain('Ascension Day');
     // Today's running entry counts on.
     await text(sheet.locator('li.entry.running .duration')).toBe('1 h 20 min');
     expect(await unlabelled(page, 'timesheet')).toEqual([]);
@@ -353,11 +355,39 @@ describe('the idle question', () => {
   });
 });
 
+describe('holidays and targets', () => {
+  it('shows the same week on Status and the Timesheet, holidays by name, and today’s target', async () => {
+    const { page } = await open('status');
+    const status = screenOf(page, 'status');
+    await text(status.locator('.week .total')).toBe('20 h 30 min of 30 h');
+    await text(status.locator('.today .total')).toBe('5 h 10 min of 8 h');
+    expect(await status.locator('.week .chart-notes li').allInnerTexts()).toEqual(['Thu Ascension Day']);
+    expect(await status.locator('.week table.sr-only tbody tr').nth(3).innerText()).toBe('Thursday, May 14\t0 minutes\tAscension Day');
+
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await screenReady(page, 'timesheet', 5000);
+    await text(screenOf(page, 'timesheet').locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
+  });
+
+  it('names a holiday on Status when it is today, and leave days by their kind on the Timesheet', async () => {
+    const holiday = await open('status', { now: Date.parse('2026-05-14T10:00:00+02:00'), running: false });
+    // Worked on a holiday: the time, and no target, just the holiday's name.
+    await text(screenOf(holiday.page, 'status').locator('.today .total')).toBe('3 h 50 min · Ascension Day');
+    const leaveWeek = await open('timesheet', { now: Date.parse('2026-05-27T10:00:00+02:00') });
+    const sheet = screenOf(leaveWeek.page, 'timesheet');
+    // Whit Monday, then the pending trip to Lisbon: pending leave takes its days off the target as the
+    // engine counts it (the fake's week has work on every day before today).
+    await text(sheet.getByRole('region', { name: 'Monday, May 25' }).locator('.day-total')).toBe('7 h 40 min · Whit Monday');
+    await text(sheet.getByRole('region', { name: 'Tuesday, May 26' }).locator('.day-total')).toBe('7 h 40 min · Vacation');
+    await text(sheet.getByRole('region', { name: 'Friday, May 29' }).locator('.day-total')).toBe('0 min · Vacation');
+  });
+});
+
 describe('durations', () => {
   it('reads as durations with units, and in decimal hours on every screen as soon as Preferences say so', async () => {
     const { page, fake } = await open('status');
     const status = screenOf(page, 'status');
-    await text(status.locator('.today .total')).toBe('5 h 10 min');
+    await text(status.locator('.today .total')).toBe('5 h 10 min of 8 h');
     const preferences = page.getByRole('link', { name: 'Preferences' });
     await preferences.click();
     await screenReady(page, 'preferences', 5000);
@@ -368,7 +398,7 @@ describe('durations', () => {
     expect(callsOf(fake, 'savePreferences')).toEqual([{ durations: 'decimal' }]);
 
     await page.getByRole('link', { name: 'Status' }).click();
-    await text(status.locator('.today .total')).toBe('5.17 h');
+    await text(status.locator('.today .total')).toBe('5.17 h of 8.00 h');
     await page.getByRole('link', { name: 'Timesheet' }).click();
     await screenReady(page, 'timesheet', 5000);
     const sheet = screenOf(page, 'timesheet');

@@ -7,7 +7,7 @@ import { Button, ErrorText, LoadError, ScreenHeader } from '../components.tsx';
 import { addMonths, dayLong, dayNumber, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween } from '../format.ts';
 import { useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
-import { LEAVE_TYPE_NAMES } from './Leave.tsx';
+import { LEAVE_TYPE_NAMES } from '../words.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

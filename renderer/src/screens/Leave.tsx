@@ -8,15 +8,9 @@ import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } 
 import { addDaysTo, dayFull, dayShort, daysText } from '../format.ts';
 import { useAction, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
+import { LEAVE_TYPE_NAMES } from '../words.ts';
 
-export const LEAVE_TYPE_NAMES: Record<LeaveTypeName, string> = {
-  vacation: 'Vacation',
-  sick: 'Sick leave',
-  personal: 'Personal leave',
-  parental: 'Parental leave',
-  unpaid: 'Unpaid leave',
-  other: 'Other',
-};
+export { LEAVE_TYPE_NAMES } from '../words.ts';
 
 const STATUS_BADGES: Record<LeaveRequestView['status'], string> = { pending: 'warn', approved: 'ok', rejected: 'bad', cancelled: 'neutral' };
 

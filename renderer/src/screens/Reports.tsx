@@ -5,9 +5,11 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReportView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, addMonths, dayLong, dayNumber, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
+import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
+import { dayReason } from '../words.ts';
+import { BarValue } from './WeekChart.tsx';
 
 export function ReportsScreen() {
   const [period, setPeriod] = useState<ReportPeriod>('month');
@@ -111,12 +113,11 @@ const CHART = { width: 700, height: 180, top: 16, bottom: 24 };
 /** Bars per day against each day's target tick; the numbers again as a table for screen readers. */
 function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: string }) {
   const slot = CHART.width / Math.max(1, days.length);
-  const bar = Math.min(30, slot * 0.64);
+  const bar = Math.min(34, slot * 0.64);
   const floor = CHART.height - CHART.bottom;
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => floor - (Math.min(minutes, scale) / scale) * (floor - CHART.top);
   const labelEvery = days.length > 14 ? 2 : 1;
-  const durations = useDurations();
   return (
     <>
       <svg className="day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
@@ -134,12 +135,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
                 // Wider than the bar on a week; on a month the ticks keep apart, so a day's target reads as its own.
                 <line className="target" x1={center - bar / 2 - (days.length <= 7 ? 3 : 0)} x2={center + bar / 2 + (days.length <= 7 ? 3 : 0)} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
               )}
-              {days.length <= 7 && day.minutes > 0 && (
-                // Inside a tall enough bar, so the target tick never crosses the number.
-                <text className={floor - top >= 20 ? `value inside${classes}` : 'value'} x={center} y={floor - top >= 20 ? top + 13 : Math.max(top - 4, 11)} textAnchor="middle">
-                  {durations.compact(day.minutes)}
-                </text>
-              )}
+              {days.length <= 7 && day.minutes > 0 && <BarValue minutes={day.minutes} center={center} top={top} floor={floor} modifiers={classes} />}
               {index % labelEvery === 0 && (
                 <text className={day.date === todayDate ? 'day today' : 'day'} x={center} y={CHART.height - 7} textAnchor="middle">
                   {days.length <= 7 ? weekdayShort(day.date) : dayNumber(day.date)}
@@ -156,6 +152,17 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
         daily target
         <span className="swatch off" /> day off
       </p>
+      {days.some((day) => day.holiday || day.leave) && (
+        <ul className="chart-notes">
+          {days
+            .filter((day) => day.holiday || day.leave)
+            .map((day) => (
+              <li key={day.date}>
+                <span className="chart-note-day">{days.length <= 7 ? weekdayShort(day.date) : dayShort(day.date)}</span> {dayReason(day)}
+              </li>
+            ))}
+        </ul>
+      )}
       <table className="sr-only">
         <caption>Hours per day</caption>
         <thead>
@@ -170,7 +177,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
             <tr key={day.date}>
               <th scope="row">{dayLong(day.date)}</th>
               <td>{spokenDuration(day.minutes)}</td>
-              <td>{day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : 'day off'}</td>
+              <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
             </tr>
           ))}
         </tbody>

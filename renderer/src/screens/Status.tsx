@@ -9,6 +9,7 @@ import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '.
 import { formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
+import { dayReason } from '../words.ts';
 import { WeekChart } from './WeekChart.tsx';
 
 export function StatusScreen() {
@@ -23,6 +24,8 @@ export function StatusScreen() {
   const week = data?.week.map((day) => (day.date === today ? { ...day, minutes: day.minutes + added } : day));
   const weekMinutes = (data?.weekMinutes ?? 0) + added;
   const weekTarget = data?.week.reduce((sum, day) => sum + day.targetMinutes, 0) ?? 0;
+  const todayPlan = data?.week.find((day) => day.date === today);
+  const todayReason = todayPlan ? dayReason(todayPlan) : null;
 
   return (
     <>
@@ -35,7 +38,15 @@ export function StatusScreen() {
           <div className="card-title">
             <h2 id="today-title">Today</h2>
             <span className="total">
-              {data ? <time dateTime={isoDuration(data.todayMinutes + added)}>{durations.text(data.todayMinutes + added)}</time> : '–:––'}
+              {data ? (
+                <>
+                  <strong>{durations.text(data.todayMinutes + added)}</strong>
+                  {todayPlan && todayPlan.targetMinutes > 0 && <> of {durations.text(todayPlan.targetMinutes)}</>}
+                  {todayReason && <> · {todayReason}</>}
+                </>
+              ) : (
+                '—'
+              )}
             </span>
           </div>
           <TodayEntries entries={data?.todayEntries} added={added} loading={!data} />
@@ -43,13 +54,13 @@ export function StatusScreen() {
         <section className="card week" aria-labelledby="week-title">
           <div className="card-title">
             <h2 id="week-title">This week</h2>
-            <span className="total" aria-label={data ? `${spokenDuration(weekMinutes)} of ${spokenDuration(weekTarget)}` : undefined}>
+            <span className="total">
               {data ? (
                 <>
                   <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)}
                 </>
               ) : (
-                '–:––'
+                '—'
               )}
             </span>
           </div>

@@ -9,6 +9,7 @@ import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '.
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
+import { dayReason } from '../words.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
@@ -108,11 +109,12 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
         <ol className="week-strip">
           {totals.map((day) => (
             <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
-              <a href={`#day-${day.date}`} onClick={(event) => jumpTo(event, day.date)} aria-label={`${dayLong(day.date)}: ${spokenDuration(day.minutes)}${day.targetMinutes ? ` of ${spokenDuration(day.targetMinutes)}` : ', a day off'}`}>
+              <a href={`#day-${day.date}`} onClick={(event) => jumpTo(event, day.date)} aria-label={`${dayLong(day.date)}: ${spokenDuration(day.minutes)}${day.targetMinutes ? ` of ${spokenDuration(day.targetMinutes)}` : ''}${dayReason(day) ? `, ${dayReason(day)}` : ''}`}>
                 <span className="strip-day">{weekdayShort(day.date)}</span>
                 <span className="strip-date">{dayShort(day.date)}</span>
                 <span className="strip-total">{durations.compact(day.minutes)}</span>
                 <Progress minutes={day.minutes} target={day.targetMinutes} />
+                {(day.holiday || day.leave) && <span className="strip-reason">{dayReason(day)}</span>}
               </a>
             </li>
           ))}
@@ -133,6 +135,7 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
           date={day.date}
           minutes={day.minutes}
           target={day.targetMinutes}
+          reason={dayReason(day)}
           entries={byDay.get(day.date) ?? []}
           rights={view.rights}
           added={added}
@@ -170,6 +173,8 @@ interface DayProps {
   date: string;
   minutes: number;
   target: number;
+  /** Why the day asks for less: its holiday, its leave, "day off"; null for an ordinary working day. */
+  reason: string | null;
   entries: EntryView[];
   rights: EntryRights;
   added: number;
@@ -180,7 +185,7 @@ interface DayProps {
   isToday: boolean;
 }
 
-function DaySection({ date, minutes, target, entries, rights, added, editing, setEditing, apply, say, isToday }: DayProps) {
+function DaySection({ date, minutes, target, reason, entries, rights, added, editing, setEditing, apply, say, isToday }: DayProps) {
   const headingId = `day-${date}`;
   const addRef = useRef<HTMLButtonElement>(null);
   const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
@@ -202,9 +207,10 @@ function DaySection({ date, minutes, target, entries, rights, added, editing, se
           {dayLong(date)}
           {isToday && <Badge kind="running">Today</Badge>}
         </h3>
-        <span className="day-total" aria-label={target ? `${spokenDuration(minutes)} of ${spokenDuration(target)}` : spokenDuration(minutes)}>
+        <span className="day-total">
           <strong>{durations.text(minutes)}</strong>
-          {target > 0 ? <> of {durations.text(target)}</> : <span className="muted"> · day off</span>}
+          {target > 0 && <> of {durations.text(target)}</>}
+          {reason && <span className="day-reason"> · {reason}</span>}
           {short && <span className="short"> · {durations.text(target - minutes)} short</span>}
         </span>
         {rights.add && (

@@ -68,14 +68,15 @@ async function seedWeek(test: TestEngine): Promise<void> {
 }
 
 /** The days ahead show what is planned: Thursday and Friday's eight hours, the weekend off. */
-const WEDNESDAY_WEEK = [
-  { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
-  { date: '2026-11-17', minutes: 450, targetMinutes: 240 },
-  { date: '2026-11-18', minutes: 120, targetMinutes: 480 },
-  { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
-  { date: '2026-11-20', minutes: 0, targetMinutes: 480 },
-  { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
-  { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
+const WEDNESDAY_WEEK: StatusView['week'] = [
+  { date: '2026-11-16', minutes: 480, targetMinutes: 480, holiday: null, leave: null },
+  // The afternoon on leave: the status names the leave beside the halved target.
+  { date: '2026-11-17', minutes: 450, targetMinutes: 240, holiday: null, leave: 'vacation' },
+  { date: '2026-11-18', minutes: 120, targetMinutes: 480, holiday: null, leave: null },
+  { date: '2026-11-19', minutes: 0, targetMinutes: 480, holiday: null, leave: null },
+  { date: '2026-11-20', minutes: 0, targetMinutes: 480, holiday: null, leave: null },
+  { date: '2026-11-21', minutes: 0, targetMinutes: 0, holiday: null, leave: null },
+  { date: '2026-11-22', minutes: 0, targetMinutes: 0, holiday: null, leave: null },
 ];
 
 const SUPPORT_ENTRY = {
@@ -221,7 +222,7 @@ describe('clocking in and out', () => {
     expect(status.todayEntries).toEqual([status.running]);
     // 00:00 to 10:00 of today, and the two hours before midnight on Tuesday.
     expect(status.todayMinutes).toBe(600);
-    expect(status.week[1]).toEqual({ date: '2026-11-17', minutes: 120, targetMinutes: 480 });
+    expect(status.week[1]).toEqual({ date: '2026-11-17', minutes: 120, targetMinutes: 480, holiday: null, leave: null });
   });
 
   it('passes the engine’s refusals on as they are', async () => {

@@ -65,6 +65,25 @@ describe('the timesheet week', () => {
     expect((await workday.entriesBetween('2026-11-01', '2026-11-30')).map((entry) => entry.project)).toEqual(['Internal', 'Website', 'Internal']);
   });
 
+  it('names each day’s holiday and leave, also in a week whose leave began the month before', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    // Leave from the last days of November into December: December's targets are asked alone.
+    await test.engine.callTool('request_leave', { type: 'vacation', first_day: '2026-11-30', last_day: '2026-12-23' });
+    const workday = createWorkday(test.engine);
+    const week = await workday.week('2026-12-21');
+    expect(week.days.map((day) => [day.date, day.targetMinutes, day.holiday, day.leave])).toEqual([
+      ['2026-12-21', 0, null, 'vacation'],
+      ['2026-12-22', 0, null, 'vacation'],
+      ['2026-12-23', 0, null, 'vacation'],
+      ['2026-12-24', 480, null, null],
+      ['2026-12-25', 0, 'Christmas Day', null],
+      ['2026-12-26', 0, 'Boxing Day', null],
+      ['2026-12-27', 0, null, null],
+    ]);
+    const report = await workday.report('2026-12-01', '2026-12-31');
+    expect(report.days.find((day) => day.date === '2026-12-25')).toMatchObject({ targetMinutes: 0, holiday: 'Christmas Day', leave: null });
+  });
+
   it('knows what entries can be booked on', async () => {
     const test = startTestEngine({ settings: SETTINGS });
     await seed(test);
