@@ -50,14 +50,17 @@ export function recentProjects(entries: readonly EntryView[], running: EntryView
 
 /**
  * Distinct project and activity pairs, most recently started first (entries without a project left
- * out): a back end such as Kimai needs both to start a timer, so switching offers the pair.
+ * out): a back end such as Kimai needs both to start a timer, so switching offers the pair. Each
+ * carries the note of its latest entry, so continuing it picks up where that entry left off.
  */
 export function recentWork(entries: readonly EntryView[], running: EntryView | null, max = RECENT_PROJECTS): StatusView['recentWork'] {
   const pairs: StatusView['recentWork'] = [];
   for (const entry of [...entries, ...(running ? [running] : [])].reverse()) {
     if (pairs.length === max) break;
     if (entry.project === null) continue;
-    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) pairs.push({ project: entry.project, activity: entry.activity });
+    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) {
+      pairs.push({ project: entry.project, activity: entry.activity, description: entry.description });
+    }
   }
   return pairs;
 }

@@ -21,6 +21,8 @@ export interface ClockInRequest {
   project?: string;
   activity?: string;
   description?: string;
+  /** When the work began, if not now: ISO 8601 with an offset, or the person's wall time. */
+  start?: string;
 }
 
 export interface ClockOutRequest {
@@ -35,7 +37,7 @@ export type BackEndPlan = Omit<BackEndPlanView, 'state' | 'name'>;
 
 export interface Timesheet {
   getStatus(): Promise<StatusView>;
-  /** Starts a timer; one already running is stopped first (the engine's `switch`). */
+  /** Starts a timer, now or at a past start; one already running is stopped where it starts (the engine's `switch`). */
   clockIn(request?: ClockInRequest): Promise<StatusView>;
   clockOut(request?: ClockOutRequest): Promise<StatusView>;
   /** A break in the running shift (back ends with breaks), of the type named, else the back end's first. */
@@ -199,6 +201,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
         ...(request.project === undefined ? {} : { project: request.project }),
         ...(request.activity === undefined ? {} : { activity: request.activity }),
         ...(request.description === undefined ? {} : { description: request.description }),
+        ...(request.start === undefined ? {} : { start: request.start }),
         switch: true,
       });
       return getStatus();

@@ -70,8 +70,11 @@ export interface StatusView {
   week: DayTotal[];
   /** Project names of recent entries, most recent first, for quick clock-in. */
   recentProjects: string[];
-  /** Recent project and activity pairs, most recent first: what the tray offers to switch to. */
-  recentWork: Array<{ project: string; activity: string | null }>;
+  /**
+   * Recent project and activity pairs, most recent first, each with the note of its latest entry: what
+   * the tray offers to switch to, and what the window continues (project, activity and note together).
+   */
+  recentWork: Array<{ project: string; activity: string | null; description: string }>;
   /** Whether the back end takes breaks (the engine offers start_break and end_break): only then are they offered. */
   breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
@@ -524,9 +527,13 @@ export type LinkId = (typeof LINK_IDS)[number];
 
 export const contract = {
   getStatus: { request: none, response: {} as StatusView },
+  /**
+   * Starts the timer, now or at `start` (a time the person forgot to clock in at); a timer that runs
+   * is stopped where the new one starts (the engine's switch).
+   */
   clockIn: {
     request: z
-      .object({ project: shortText.optional(), activity: shortText.optional(), description: z.string().max(5000).optional() })
+      .object({ project: shortText.optional(), activity: shortText.optional(), description: z.string().max(5000).optional(), start: time.optional() })
       .strict()
       .optional(),
     response: {} as StatusView,

@@ -366,7 +366,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
     const recentWork: StatusView['recentWork'] = [];
     for (const entry of [...entries].sort((a, b) => b.start - a.start)) {
-      if (entry.project && !recentWork.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) recentWork.push({ project: entry.project, activity: entry.activity });
+      if (entry.project && !recentWork.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) {
+        recentWork.push({ project: entry.project, activity: entry.activity, description: entry.description });
+      }
     }
     return {
       today,
@@ -517,12 +519,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     throw new UserFacingError(message);
   };
 
+  /** Epoch ms of a wall time "YYYY-MM-DDTHH:MM" in the person's zone. */
+  const instantOf = (wallTime: string) => Date.parse(`${wallTime.length === 16 ? `${wallTime}:00` : wallTime.slice(0, 19)}Z`) - offset * 60_000;
   const daily = createFakeDaily(
     {
       now: () => now,
       dateOf,
       iso,
-      instantOf: (wallTime) => Date.parse(`${wallTime.length === 16 ? `${wallTime}:00` : wallTime.slice(0, 19)}Z`) - offset * 60_000,
+      instantOf,
       entries,
       add,
       view,
@@ -537,10 +541,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
     getStatus: () => status(),
+    // As main's clock_in with switch: true: a running timer stops where the new one starts, which
+    // is now or the start given (never in the future, never before the running one began).
     clockIn: (request) => {
       const running = entries.find((entry) => entry.end === null);
-      if (running) reject(`A timer is already running (${running.project ?? 'no project'} since ${iso(running.start).slice(11, 16)}). Clock out first.`);
-      add(now, null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      const start = request?.start === undefined ? now : instantOf(request.start);
+      if (start > now + 60_000) reject(`start is in the future (${iso(start)}). Use a time up to now.`);
+      if (running && start < running.start) reject('The new timer would start before the running one did.');
+      if (running) {
+        running.end = Math.min(start, now);
+        for (const span of running.breaks ?? []) span.end ??= running.end;
+      }
+      add(Math.min(start, now), null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
       return announce(status());
     },
     clockOut: (request) => {

@@ -30,6 +30,18 @@ export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
   {
     screen: 'status',
+    state: 'switching',
+    what: 'switching while the timer runs: other work from a time past, or recent work continued with its note',
+    act: async (page) => {
+      const timer = screenOf(page, 'status').locator('.timer');
+      await timer.getByRole('button', { name: 'Switch…' }).click();
+      const form = timer.getByRole('form', { name: 'Switch to other work' });
+      await form.getByLabel('Project', { exact: true }).fill('Acme Website');
+      await form.getByLabel('Switched at').fill('14:00');
+    },
+  },
+  {
+    screen: 'status',
     state: 'break',
     what: 'a Calamari shift with a break type to choose',
     fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },

@@ -355,6 +355,75 @@ describe('the idle question', () => {
   });
 });
 
+describe('continue and switch', () => {
+  it('continues recent work from Status and an entry from the Timesheet, project, activity and note together', async () => {
+    const { page, fake } = await open('status', { running: false });
+    const status = screenOf(page, 'status');
+    const recent = status.getByRole('group', { name: 'Continue recent work:' });
+    await recent.getByRole('button', { name: 'Continue Internal · Meetings — Design review' }).click();
+    await text(status.locator('.timer .what')).toBe('Internal · Meetings');
+    expect(callsOf(fake, 'clockIn')).toEqual([{ project: 'Internal', activity: 'Meetings', description: 'Design review' }]);
+    await text(status.locator('.timer').getByRole('status')).toBe('Clocked in: Internal · Meetings.');
+    expect(await focusedText(page)).toBe('Clock out');
+
+    // From the Timesheet, while Internal runs: Continue switches to Monday's support work.
+    fake.advance(20);
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await screenReady(page, 'timesheet', 5000);
+    const sheet = screenOf(page, 'timesheet');
+    await sheet.getByRole('region', { name: 'Monday, May 11' }).getByRole('button', { name: 'Continue Beta Corp · Support, 2:10 PM' }).click();
+    await text(sheet.getByRole('status').last()).toBe('Switched from Internal · Meetings to Beta Corp · Support.');
+    expect(callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Beta Corp', activity: 'Support' });
+    const wednesday = sheet.getByRole('region', { name: 'Wednesday, May 13' });
+    await text(wednesday.locator('li.entry.running .project')).toBe('Beta Corp · Support');
+    await text(wednesday.locator('li.entry', { hasText: 'Internal · Meetings' }).last().locator('.range')).toBe('2:25 PM – 2:45 PM');
+    // The running entry offers no Continue.
+    expect(await wednesday.locator('li.entry.running').getByRole('button', { name: /^Continue/ }).count()).toBe(0);
+  });
+
+  it('switches while a timer runs, at a time past, and says in place why a start was refused; Escape leaves the timer as it was', async () => {
+    const { page, fake } = await open('status');
+    const status = screenOf(page, 'status');
+    const timer = status.locator('.timer');
+    await timer.getByRole('button', { name: 'Switch…' }).click();
+    const form = timer.getByRole('form', { name: 'Switch to other work' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Project', { exact: true }).getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await hidden(form);
+    expect(await focusedText(page)).toBe('Switch…');
+    expect(callsOf(fake, 'clockIn')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await form.getByLabel('Project', { exact: true }).fill('Acme Website');
+    await form.getByLabel('Activity').fill('Development');
+    await form.getByLabel('Note').fill('Refunds');
+    // Before the running timer began (1:05 PM): the engine refuses, and the field says so.
+    await form.getByLabel('Switched at').fill('12:00');
+    await form.getByLabel('Note').press('Enter');
+    await text(timer.getByRole('alert')).toBe('The new timer would start before the running one did.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await form.getByLabel('Project', { exact: true }).inputValue()).toBe('Acme Website');
+
+    await form.getByLabel('Switched at').fill('14:00');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Acme Website', activity: 'Development', description: 'Refunds', start: '2026-05-13T14:00' });
+    await text(timer.locator('.what')).toBe('Acme Website · Development');
+    await text(status.locator('.entries li', { hasText: 'Beta Corp · Support' }).locator('.range')).toBe('1:05 PM – 2:00 PM');
+    expect(await focusedText(page)).toBe('Clock out');
+  });
+
+  it('clocks in at the time the person forgot to, today', async () => {
+    const { page, fake } = await open('status', { running: false });
+    const timer = screenOf(page, 'status').locator('.timer');
+    await timer.getByLabel('Project', { exact: true }).fill('Beta Corp');
+    await timer.getByLabel('Started at').fill('13:10');
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await text(timer.locator('.timer-what .muted')).toBe('Started 1:10 PM');
+    expect(callsOf(fake, 'clockIn')).toEqual([{ project: 'Beta Corp', start: '2026-05-13T13:10' }]);
+  });
+});
+
 describe('holidays and targets', () => {
   it('shows the same week on Status and the Timesheet, holidays by name, and today’s target', async () => {
     const { page } = await open('status');

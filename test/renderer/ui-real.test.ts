@@ -521,8 +521,8 @@ describe('the real app on the local timesheet', () => {
     await text(last).toContain(`${PROJECT} · ${ACTIVITY}`);
     await text(last).toContain(NOTE);
     expect(await last.locator('.range').innerText()).not.toContain('now');
-    // The project is offered again.
-    await visible(status.getByRole('group', { name: 'Recent projects' }).getByRole('button', { name: PROJECT }));
+    // The work is offered again, to continue with its note.
+    await visible(status.getByRole('group', { name: 'Continue recent work:' }).getByRole('button', { name: `Continue ${PROJECT} · ${ACTIVITY} — ${NOTE}` }));
 
     // Independently of the app: a second engine, as an AI client would start it, on the same data.
     const engine = await startEngine({ userDataDir: app.userData, env: { HOME: app.home, TZ: app.zone } });
@@ -669,6 +669,60 @@ describe('the real app on the local timesheet', () => {
     expect(await listed()).toEqual([]);
   });
 
+  it('clocks in at a forgotten start, switches at a time past, and continues an entry from the Timesheet, each landing in the timesheet file', async () => {
+    const { app, session } = the();
+    const today = todayIn(app.zone);
+    type Listed = { start: string; end: string | null; project: string | null; activity: string | null; description: string };
+    const todays = async () => (await engineCall(app, 'list_time_entries', { from: today, to: today, limit: 500 })).entries as Listed[];
+    const page = await open(session, 'status');
+    const timer = screen(page, 'status').locator('.timer');
+    await visible(timer.getByText('Not running'));
+    await timer.getByLabel('Project', { exact: true }).fill(PROJECT);
+    await timer.getByLabel('Activity').fill(ACTIVITY);
+    await timer.getByLabel('Note').fill('Forgot to clock in');
+    await timer.getByLabel('Started at').fill('09:05');
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await text(timer.locator('.timer-what .muted')).toBe('Started 9:05 AM');
+
+    await timer.getByRole('button', { name: 'Switch…' }).click();
+    const form = timer.getByRole('form', { name: 'Switch to other work' });
+    await form.getByLabel('Project', { exact: true }).fill(NEW_PROJECT);
+    await form.getByLabel('Note').fill('Shed roof');
+    await form.getByLabel('Switched at').fill('10:30');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    await text(timer.locator('.what')).toBe(NEW_PROJECT);
+    const at = (time: string) => expect.stringMatching(new RegExp(`^${today}T${time}:00[+-]`));
+    expect((await todays()).filter((entry) => /T(09:05|10:30)/.test(entry.start))).toEqual([
+      expect.objectContaining({ start: at('09:05'), end: at('10:30'), project: PROJECT, activity: ACTIVITY, description: 'Forgot to clock in' }),
+      expect.objectContaining({ start: at('10:30'), end: null, project: NEW_PROJECT, description: 'Shed roof' }),
+    ]);
+
+    // The engine refuses a switch before the running timer began, in words, and changes nothing.
+    await timer.getByRole('button', { name: 'Switch…' }).click();
+    await form.getByLabel('Project', { exact: true }).fill(PROJECT);
+    await form.getByLabel('Switched at').fill('10:00');
+    await form.getByLabel('Switched at').press('Enter');
+    await text(timer.getByRole('alert')).toContain('before the running one');
+    await form.getByLabel('Switched at').press('Escape');
+    await hidden(form);
+    expect((await todays()).filter((entry) => entry.end === null)).toEqual([expect.objectContaining({ project: NEW_PROJECT })]);
+
+    // Continue on the Timesheet: the same project, activity and note, switched to now.
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await ready(page, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(today) });
+    await day.getByRole('button', { name: `Continue ${PROJECT} · ${ACTIVITY}, 9:05 AM` }).click();
+    await text(day.locator('li.entry.running .project')).toBe(`${PROJECT} · ${ACTIVITY}`);
+    const after = await todays();
+    expect(after.filter((entry) => entry.end === null)).toEqual([expect.objectContaining({ project: PROJECT, activity: ACTIVITY, description: 'Forgot to clock in' })]);
+    expect(after.find((entry) => entry.description === 'Shed roof')?.end).not.toBeNull();
+
+    await page.getByRole('link', { name: 'Status' }).click();
+    await timer.getByRole('button', { name: 'Clock out' }).click();
+    await visible(timer.getByText('Not running'));
+  });
+
   it('reports the month and exports it as CSV through the save dialog', async () => {
     const { app, session } = the();
     const page = await open(session, 'reports');
@@ -744,7 +798,8 @@ describe('the real app on the local timesheet', () => {
       const page = await open(session, name);
       await page.screenshot({ path: resolve(SCREENSHOTS, `real-${name}.png`) });
     }
-  });
+    // Nine windows in turn, each waiting for the real engine: longer than one action on a busy machine.
+  }, 90_000);
 });
 
 describe('the real app with a Kimai account in the keychain', () => {

@@ -186,8 +186,7 @@ describe('Status', () => {
     await text(status.locator('.entries li').last()).toContain('1:05 PM – 2:25 PM');
 
     fake.advance(10);
-    await status.getByRole('group', { name: 'Recent projects' }).getByRole('button', { name: 'Acme Website' }).click();
-    expect(await status.getByLabel('Project', { exact: true }).inputValue()).toBe('Acme Website');
+    await status.getByLabel('Project', { exact: true }).fill('Acme Website');
     await status.getByLabel('Activity').fill('Development');
     await status.getByLabel('Note').fill('Refunds');
     await status.getByLabel('Note').press('Enter');
@@ -224,7 +223,7 @@ describe('Status', () => {
     await ready(page, 'status');
     const timer = status.locator('.timer');
     await text(timer.locator('.badge')).toBe('Running');
-    expect(await timer.getByRole('button').allInnerTexts()).toEqual(['Start break', 'Clock out']);
+    expect(await timer.getByRole('button').allInnerTexts()).toEqual(['Start break', 'Switch…', 'Clock out']);
 
     const release = fake.hold('startBreak');
     await timer.getByRole('button', { name: 'Start break' }).click();
@@ -265,7 +264,7 @@ describe('Status', () => {
 
     const local = await open();
     await ready(local.page, 'status');
-    expect(await screen(local.page, 'status').locator('.timer').getByRole('button').allInnerTexts()).toEqual(['Clock out']);
+    expect(await screen(local.page, 'status').locator('.timer').getByRole('button').allInnerTexts()).toEqual(['Switch…', 'Clock out']);
   });
 });
 

@@ -10,6 +10,7 @@ import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, r
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { dayReason } from '../words.ts';
+import { startWork } from '../work.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
@@ -340,6 +341,19 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
       <span className="row-actions">
         {running && <Badge kind="running">Running</Badge>}
         {entry.locked && <Badge kind="neutral">Locked</Badge>}
+        {!running && !confirming && (
+          <Button
+            kind="link"
+            busy={action.pending === 'continue'}
+            onClick={() =>
+              void action.run('continue', () => startWork(entry)).then((started) => {
+                if (started) say(started.message);
+              })
+            }
+          >
+            Continue<span className="sr-only"> {what(entry)}, {wallClock(entry.start)}</span>
+          </Button>
+        )}
         {editable && !confirming && (
           <>
             <Button kind="link" data-edit={entry.id} onClick={() => onEdit({ kind: 'edit', id: entry.id })} aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}>

@@ -103,26 +103,26 @@ describe('the whole view', () => {
         ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0, holiday: null, leave: null })),
       ],
       recentProjects: ['Website'],
-      recentWork: [{ project: 'Website', activity: running.activity }],
+      recentWork: [{ project: 'Website', activity: running.activity, description: '' }],
       breaksSupported: false,
       asOf: 42,
     });
   });
 
-  it('offers recent work as project and activity pairs, most recent first, each once, none without a project', () => {
-    const at = (id: number, start: string, project: string | null, activity: string | null) => ({ ...entry(id, start, project), activity });
+  it('offers recent work as project and activity pairs, most recent first, each once with its latest note, none without a project', () => {
+    const at = (id: number, start: string, project: string | null, activity: string | null, description = '') => ({ ...entry(id, start, project), activity, description });
     const entries = [
-      at(1, '2026-11-16T08:00:00+01:00', 'Website', 'Design'),
+      at(1, '2026-11-16T08:00:00+01:00', 'Website', 'Design', 'Mock-ups'),
       at(2, '2026-11-16T09:00:00+01:00', 'Website', 'Meeting'),
       at(3, '2026-11-16T10:00:00+01:00', null, null),
-      at(4, '2026-11-16T11:00:00+01:00', 'Website', 'Design'),
+      at(4, '2026-11-16T11:00:00+01:00', 'Website', 'Design', 'Landing page'),
     ];
     expect(recentWork(entries, at(5, '2026-11-16T12:00:00+01:00', 'Support', null))).toEqual([
-      { project: 'Support', activity: null },
-      { project: 'Website', activity: 'Design' },
-      { project: 'Website', activity: 'Meeting' },
+      { project: 'Support', activity: null, description: '' },
+      { project: 'Website', activity: 'Design', description: 'Landing page' },
+      { project: 'Website', activity: 'Meeting', description: '' },
     ]);
-    expect(recentWork(entries, null, 1)).toEqual([{ project: 'Website', activity: 'Design' }]);
+    expect(recentWork(entries, null, 1)).toEqual([{ project: 'Website', activity: 'Design', description: 'Landing page' }]);
   });
 
   it('carries the running shift with its breaks, and breaks as supported only with both of their tools', () => {

@@ -103,10 +103,10 @@ describe('status', () => {
       week: WEDNESDAY_WEEK,
       recentProjects: ['Support', 'Internal', 'Website', 'Legacy'],
       recentWork: [
-        { project: 'Support', activity: null },
-        { project: 'Internal', activity: null },
-        { project: 'Website', activity: null },
-        { project: 'Legacy', activity: null },
+        { project: 'Support', activity: null, description: 'tickets' },
+        { project: 'Internal', activity: null, description: '' },
+        { project: 'Website', activity: null, description: '' },
+        { project: 'Legacy', activity: null, description: '' },
       ],
       breaksSupported: false,
       asOf: expect.any(Number),
@@ -212,6 +212,21 @@ describe('clocking in and out', () => {
     expect(stopped.todayEntries.every((entry) => entry.end !== null)).toBe(true);
     expect(stopped.todayMinutes).toBeGreaterThanOrEqual(120);
     expect(stopped.week[2]?.minutes).toBeGreaterThanOrEqual(120);
+  });
+
+  it('clocks in at a time forgotten, switches at a time past, and says why a switch before the running start is refused', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await seedWeek(test);
+    const timesheet = timesheetOf(test);
+    // Clocked in at 9:05 when the person forgot to (the engine's clock says 10:00).
+    const started = await timesheet.clockIn({ project: 'Website', description: 'Landing page', start: '2026-11-18T09:05' });
+    expect(started.running).toMatchObject({ project: 'Website', start: '2026-11-18T09:05:00+01:00' });
+    // Switched at 9:40: Website ends there and Internal, with its note, begins there.
+    const switched = await timesheet.clockIn({ project: 'Internal', description: 'Planning', start: '2026-11-18T09:40' });
+    expect(switched.running).toMatchObject({ project: 'Internal', description: 'Planning', start: '2026-11-18T09:40:00+01:00' });
+    expect(switched.todayEntries.find((entry) => entry.project === 'Website')).toMatchObject({ start: '2026-11-18T09:05:00+01:00', end: '2026-11-18T09:40:00+01:00', minutes: 35 });
+    await expect(timesheet.clockIn({ project: 'Website', start: '2026-11-18T09:30' })).rejects.toThrow(/before the running one/);
+    await expect(timesheet.clockIn({ project: 'Website', start: '2026-11-18T23:30' })).rejects.toThrow(/in the future/);
   });
 
   it('shows a timer started before midnight among today’s entries', async () => {

@@ -374,10 +374,10 @@ describe('nextRefreshDelay', () => {
 
 describe('switching, break types, the idle question and the shortcut', () => {
   const work = [
-    { project: 'Website', activity: 'Design' },
-    { project: 'Support', activity: 'Tickets' },
-    { project: 'Website', activity: 'Meeting' },
-    { project: 'Internal', activity: null },
+    { project: 'Website', activity: 'Design', description: '' },
+    { project: 'Support', activity: 'Tickets', description: 'Refunds' },
+    { project: 'Website', activity: 'Meeting', description: '' },
+    { project: 'Internal', activity: null, description: '' },
   ];
 
   it('offers the recent work other than what runs as "Switch to", each starting at once', () => {
