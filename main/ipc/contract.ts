@@ -415,8 +415,11 @@ export interface CalendarView {
     /** The person's own working day. */
     workingDay: boolean;
     holiday: string | null;
-    /** Who is away, with only what the back end lets the person see (type null: not shown). */
-    away: Array<{ person: string; type: LeaveTypeName | null; kind?: string; part: 'full' | 'morning' | 'afternoon' }>;
+    /**
+     * Who is away, with only what the back end lets the person see (type null: not shown); `own` marks
+     * the person's own absence, `pending` one that waits for approval.
+     */
+    away: Array<{ person: string; type: LeaveTypeName | null; kind?: string; part: 'full' | 'morning' | 'afternoon'; own: boolean; pending: boolean }>;
   }>;
   /** Everyone away some day of the month, by name. */
   people: string[];

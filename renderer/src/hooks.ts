@@ -128,3 +128,11 @@ export function useDurations(): Durations {
     [style],
   );
 }
+
+/** The back end's name as the Account screen offers it ("Clockodo"), or null until the account is known. */
+export function useBackEndName(): string | null {
+  return useSyncExternalStore(stores.account.subscribe, () => {
+    const account = stores.account.get().data;
+    return account?.choices.find((choice) => choice.type === account.provider.type)?.label ?? null;
+  });
+}

@@ -24,6 +24,7 @@ import {
   type ToolsView,
   type ToolView,
 } from '../../main/ipc/contract.ts';
+import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.ts';
@@ -514,9 +515,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     for (const listener of listeners.get('statusChanged') ?? []) (listener as (value: unknown) => void)(structuredClone(next));
     return next;
   };
-  // Sentences for the person, as main's handlers throw them (dispatch passes their message through).
+  // Sentences for the person, as main's handlers throw them (dispatch passes their message through);
+  // an engine's refusal in the words main turns it into (main/engine/people-words.ts).
   const reject = (message: string): never => {
-    throw new UserFacingError(message);
+    throw new UserFacingError(forPeople(message));
   };
 
   /** Epoch ms of a wall time "YYYY-MM-DDTHH:MM" in the person's zone. */

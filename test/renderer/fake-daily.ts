@@ -16,6 +16,7 @@ import type {
   ReportView,
   TimesheetView,
 } from '../../main/ipc/contract.ts';
+import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 
@@ -79,8 +80,16 @@ function monday(date: string): string {
   return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
+/** A refusal as main passes the engine's on: in words for a person (main/engine/people-words.ts). */
+/** Which part of `date` a request takes, as the engine lays it over the calendar. */
+function partOn(request: Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, date: string): 'full' | 'morning' | 'afternoon' {
+  if (date === request.firstDay && request.firstDayPart === 'afternoon') return 'afternoon';
+  if (date === request.lastDay && request.lastDayPart === 'morning') return 'morning';
+  return 'full';
+}
+
 function reject(message: string): never {
-  throw new UserFacingError(message);
+  throw new UserFacingError(forPeople(message));
 }
 
 export function createFakeDaily(context: DailyContext, options: FakeDailyOptions = {}) {
@@ -95,11 +104,11 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     { id: 6, person: 'Ada Lovelace', type: 'personal', firstDay: '2026-06-12', lastDay: '2026-06-12', firstDayPart: 'afternoon', lastDayPart: 'full', days: 0.5, status: 'rejected', comment: 'Moving flat' },
   ];
   /** Colleagues' absences; the local timesheet has no colleagues. */
-  const team = [
-    { person: 'Bob Builder', type: 'sick' as const, kind: 'Sick leave', firstDay: '2026-05-11', lastDay: '2026-05-13', part: 'full' as const },
-    { person: 'Cleo Chen', type: 'vacation' as const, firstDay: '2026-05-18', lastDay: '2026-05-22', part: 'full' as const },
-    { person: 'Dan Diaz', type: 'personal' as const, firstDay: '2026-05-20', lastDay: '2026-05-20', part: 'afternoon' as const },
-    { person: 'Bob Builder', type: 'vacation' as const, firstDay: '2026-05-27', lastDay: '2026-05-29', part: 'full' as const },
+  const team: Array<Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart' | 'status'> & { person: string; type: LeaveRequestView['type'] | null; kind?: string; own: false }> = [
+    { person: 'Bob Builder', type: 'sick', kind: 'Sick leave', firstDay: '2026-05-11', lastDay: '2026-05-13', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', own: false },
+    { person: 'Cleo Chen', type: 'vacation', firstDay: '2026-05-18', lastDay: '2026-05-22', firstDayPart: 'full', lastDayPart: 'full', status: 'pending', own: false },
+    { person: 'Dan Diaz', type: 'personal', firstDay: '2026-05-20', lastDay: '2026-05-20', firstDayPart: 'afternoon', lastDayPart: 'full', status: 'approved', own: false },
+    { person: 'Bob Builder', type: 'vacation', firstDay: '2026-05-27', lastDay: '2026-05-29', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', own: false },
   ];
   let question: IdleQuestion | null = null;
   let nextQuestion = 1;
@@ -311,7 +320,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       leave.push(request);
       const { person: _person, ...view } = request;
       const left = balance(Number(input.firstDay.slice(0, 4))).remaining;
-      return { request: view, message: `Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left} vacation days left in ${input.firstDay.slice(0, 4)}.` };
+      return { request: view, message: forPeople(`Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left} vacation days left in ${input.firstDay.slice(0, 4)}.`) };
     },
     cancelLeave: ({ id }: { id: number }) => {
       if (!has('cancel_leave_request')) reject("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
@@ -324,7 +333,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       if (!has('absence_calendar')) return { month, days: [], people: [], scope: '', unavailable: 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to show here; ask your Kimai administrator.' };
       const [year = 2026, index = 1] = month.split('-').map(Number);
       const last = new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
-      const own = leave.filter((request) => request.status === 'approved' || request.status === 'pending').map((request) => ({ person: 'Ada Lovelace', type: request.type, firstDay: request.firstDay, lastDay: request.lastDay, part: 'full' as const, kind: undefined }));
+      const own = leave
+        .filter((request) => request.status === 'approved' || request.status === 'pending')
+        .map((request) => ({ ...request, own: true, kind: undefined }));
       const local = context.backEnd() === 'local';
       // Clockodo and Kimai do not show a colleague's kind of absence to a worker; Calamari does.
       const colleagues = local ? [] : team.map((absence) => (context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }));
@@ -333,7 +344,14 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
         const away = working
           ? [...own, ...colleagues]
               .filter((absence) => date >= absence.firstDay && date <= absence.lastDay)
-              .map((absence) => ({ person: absence.person, type: absence.type, ...(absence.kind ? { kind: absence.kind } : {}), part: absence.part }))
+              .map((absence) => ({
+                person: absence.person,
+                type: absence.type,
+                ...(absence.kind ? { kind: absence.kind } : {}),
+                part: partOn(absence, date),
+                own: absence.own,
+                pending: absence.status === 'pending',
+              }))
           : [];
         return { date, workingDay: working, holiday: FAKE_HOLIDAYS[date] ?? null, away };
       });

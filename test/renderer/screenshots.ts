@@ -98,7 +98,7 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
     act: async (page) => {
       await screenOf(page, 'reports').getByRole('radio', { name: 'Week' }).check();
-      await screenOf(page, 'reports').getByText('Account', { exact: true }).waitFor();
+      await screenOf(page, 'reports').getByText('Time balance', { exact: true }).waitFor();
     },
   },
   {

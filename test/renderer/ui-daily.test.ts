@@ -91,7 +91,7 @@ describe('Timesheet', () => {
     await text(sheet.locator('.period')).toBe('May 11 – 17, 2026');
     await text(sheet.locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
-    await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min short');
+    await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min undertime');
     expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 45 min\nFill', '2:00 PM – 2:10 PM\nNot tracked · 10 min\nFill']);
     // Ascension Day is a holiday, by name; Saturday is a day off.
     await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0 min · Ascension Day');
@@ -135,7 +135,7 @@ describe('Timesheet', () => {
     await hidden(form);
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
     await text(monday.locator('li.entry').nth(1)).toContain('Sprint planning and retro');
-    await text(monday.locator('.day-total')).toBe('7 h 50 min of 8 h · 10 min short');
+    await text(monday.locator('.day-total')).toBe('7 h 50 min of 8 h · 10 min undertime');
     const [request] = callsOf(fake, 'updateEntry') as Array<{ id: number }>;
     expect(request).toEqual({ id: request?.id, end: '2026-05-11T14:10', description: 'Sprint planning and retro' });
     expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
@@ -152,7 +152,7 @@ describe('Timesheet', () => {
     expect(await form.getByLabel('End').inputValue()).toBe('13:00');
     await form.getByLabel('Note').fill('Lunch call');
     await form.getByRole('button', { name: 'Save' }).click();
-    await text(form.getByRole('alert')).toBe('Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    await text(form.getByRole('alert')).toBe('Kimai books every entry on a project and an activity; name the project too.');
     expect(await form.getByLabel('Note').inputValue()).toBe('Lunch call');
     await form.getByLabel('Project').fill('Internal');
     await form.getByLabel('Activity').fill('Meetings');
@@ -171,16 +171,17 @@ describe('Timesheet', () => {
     await tuesday.getByRole('button', { name: /^Delete Beta Corp/ }).click();
     await tuesday.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => tuesday.locator('li.entry').count()).toBe(2);
-    await text(tuesday.locator('.day-total')).toBe('4 h 45 min of 8 h · 3 h 15 min short');
+    await text(tuesday.locator('.day-total')).toBe('4 h 45 min of 8 h · 3 h 15 min undertime');
     expect(callsOf(fake, 'deleteEntry')).toHaveLength(1);
   });
 
-  it('says why an exported Kimai entry is locked and offers nothing on it', async () => {
+  it('says why an exported Kimai entry is locked and offers no change on it, only to continue its work', async () => {
     const { page } = await open('timesheet', { account: KIMAI });
     const locked = screenOf(page, 'timesheet').locator('li.entry.locked');
     await expect.poll(() => locked.count()).toBe(1);
     await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
-    expect(await locked.getByRole('button').count()).toBe(0);
+    // Continuing starts new work and leaves the exported record as it is.
+    expect(await locked.getByRole('button').allInnerTexts()).toEqual([expect.stringMatching(/^Continue/)]);
   });
 
   it('on Calamari, says shifts are changed in Calamari and offers no edit, but takes new ones', async () => {
@@ -262,7 +263,7 @@ describe('Leave', () => {
     await form.getByLabel('Note').press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'requestLeave')).toEqual([{ type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-06-05', firstDayPart: 'full', lastDayPart: 'morning', comment: 'Family visit' }]);
-    await text(leave.getByRole('status').first()).toMatch(/^Requested #\d+ vacation 2026-06-01 to 2026-06-05 \(4\.5 days, approved\)/);
+    await text(leave.getByRole('status').first()).toMatch(/^Requested vacation Jun 1, 2026 to Jun 5, 2026 \(4\.5 days, approved\)/);
     await expect.poll(() => leave.locator('li.request').count()).toBe(7);
     expect(await focusedText(page)).toBe('Request leave…');
 
@@ -303,7 +304,7 @@ describe('Leave', () => {
   });
 });
 
-describe('Team calendar', () => {
+describe('Calendar', () => {
   it('shows the month’s absences and holidays; Clockodo keeps a colleague’s kind of absence hidden', async () => {
     const calamari = await open('calendar', { account: CALAMARI });
     const grid = screenOf(calamari.page, 'calendar').locator('table.month-grid');
@@ -320,9 +321,29 @@ describe('Team calendar', () => {
     expect(await hiddenKinds.locator('li.away.hidden').count()).toBeGreaterThan(0);
     expect(await hiddenKinds.innerText()).not.toMatch(/Sick/);
 
+    // Cleo's vacation waits for approval: marked as pending, in words for a screen reader and by a
+    // dashed outline; the kind is a shape beside the colour.
+    const pending = hiddenKinds.getByRole('list', { name: 'Away on Monday, May 18' }).getByRole('listitem');
+    await text(pending.locator('.sr-only')).toBe(', pending');
+    expect(await pending.evaluate((item) => getComputedStyle(item).outlineStyle)).toBe('dashed');
+    expect(await grid.locator('li.away.sick .kind-mark').first().isVisible()).toBe(true);
+
     await screenOf(clockodo.page, 'calendar').getByRole('button', { name: 'Next month' }).click();
     await text(screenOf(clockodo.page, 'calendar').locator('.period')).toBe('June 2026');
     expect(callsOf(clockodo.fake, 'getCalendar')).toEqual([{ month: '2026-05' }, { month: '2026-06' }]);
+  });
+});
+
+describe('the calendar of one', () => {
+  it('is the Calendar, not a team’s, and shows the person’s own leave as “You”, pending told from approved', async () => {
+    const { page } = await open('calendar');
+    expect(await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Calendar' }).count()).toBe(1);
+    const grid = screenOf(page, 'calendar').locator('table.month-grid');
+    const trip = grid.getByRole('list', { name: 'Away on Tuesday, May 26' }).getByRole('listitem');
+    await text(trip).toBe('You\n: Vacation, pending');
+    expect(await trip.locator('.away-name').innerText()).toBe('You');
+    expect(await grid.innerText()).not.toContain('Ada Lovelace');
+    expect(await trip.evaluate((item) => getComputedStyle(item).outlineStyle)).toBe('dashed');
   });
 });
 
@@ -472,7 +493,7 @@ describe('durations', () => {
     await screenReady(page, 'timesheet', 5000);
     const sheet = screenOf(page, 'timesheet');
     await text(sheet.locator('.week-total')).toBe('20.50 h of 30.00 h this week · 68%');
-    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('7.67 h of 8.00 h · 0.33 h short');
+    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('7.67 h of 8.00 h · 0.33 h undertime');
     await page.getByRole('link', { name: 'Reports' }).click();
     await screenReady(page, 'reports', 5000);
     await text(screenOf(page, 'reports').locator('.figure').first()).toContain('20.50 h');

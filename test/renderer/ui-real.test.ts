@@ -893,7 +893,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
   });
 
-  it('shows an exported Kimai entry as locked with nothing to do on it, and says this Kimai has no leave', async () => {
+  it('shows an exported Kimai entry as locked with no change offered on it, and says this Kimai has no leave', async () => {
     const { app, session, kimai } = the();
     const ids = seedCatalog(kimai);
     const midnight = midnightIn(app.zone);
@@ -904,7 +904,8 @@ describe('the real app with a Kimai account in the keychain', () => {
     const day = screen(page, 'timesheet').getByRole('region', { name: dayName(todayIn(app.zone)) });
     const locked = day.locator('li.entry', { hasText: 'Invoiced work' });
     await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
-    expect(await locked.getByRole('button').count()).toBe(0);
+    // Only Continue, which starts new work and leaves the exported record alone.
+    expect(await locked.getByRole('button').allInnerTexts()).toEqual([expect.stringMatching(/^Continue/)]);
     const open_ = day.locator('li.entry', { hasText: 'Open work' });
     await open_.getByRole('button', { name: /^Edit / }).click();
     const editor = day.getByRole('form', { name: 'Change the entry' });
@@ -1104,7 +1105,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     const leavePage = await open(session, 'leave');
     const leave = screen(leavePage, 'leave');
     if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
-    await text(leave.locator('.balance .badge')).toBe('Kept by your tracker');
+    await text(leave.locator('.balance .badge')).toBe('Kept by Clockodo');
     await leave.getByRole('button', { name: 'Request leave…' }).click();
     const form = leave.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(monday);

@@ -19,7 +19,7 @@ const TITLES: Record<Screen, string> = {
   timesheet: 'Timesheet',
   reports: 'Reports',
   leave: 'Leave',
-  calendar: 'Team calendar',
+  calendar: 'Calendar',
   tools: 'Tools',
   connect: 'Connect',
   account: 'Account',

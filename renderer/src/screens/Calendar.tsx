@@ -1,6 +1,7 @@
 // A month of who is away, and the public holidays, as a calendar grid: each day with the people
-// away on it, a half day marked, and the kind of absence only where the engine shows it (it keeps
-// what a back end hides from the person hidden: a colleague's type may be null, never a reason).
+// away on it (the person's own absence as "You"), a half day and a request still pending marked, and
+// the kind of absence, by a shape as well as a colour, only where the engine shows it (it keeps what
+// a back end hides from the person hidden: a colleague's type may be null, never a reason).
 import { useEffect, useState } from 'react';
 import type { CalendarView } from '../../../main/ipc/contract.ts';
 import { Button, ErrorText, LoadError, ScreenHeader } from '../components.tsx';
@@ -14,10 +15,37 @@ const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', '
 
 type Away = CalendarView['days'][number]['away'][number];
 
-function awayText(away: Away): string {
+/** Who: "You" for the person's own absence. */
+function whoText(away: Away): string {
+  return away.own ? 'You' : away.person;
+}
+
+/** What the cell's marks say, for a screen reader: ": Vacation (afternoon), pending". */
+function awayDetails(away: Away): string {
   const kind = away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type] : null);
   const part = away.part === 'full' ? '' : ` (${away.part})`;
-  return `${away.person}${kind ? `: ${kind}` : ''}${part}`;
+  return `${kind ? `: ${kind}` : ''}${part}${away.pending ? ', pending' : ''}`;
+}
+
+/** A kind of absence is a shape as well as a colour: a sun for vacation, a cross for sick leave. */
+const KIND_SHAPES: Record<'vacation' | 'sick' | 'other' | 'hidden', string> = {
+  vacation: 'M5 2.6a2.4 2.4 0 1 1 0 4.8a2.4 2.4 0 0 1 0-4.8ZM4.4 0h1.2v1.6H4.4Zm0 8.4h1.2V10H4.4ZM0 4.4h1.6v1.2H0Zm8.4 0H10v1.2H8.4Z',
+  sick: 'M3.7 1h2.6v2.7H9v2.6H6.3V9H3.7V6.3H1V3.7h2.7Z',
+  other: 'M1.5 1.5h7v7h-7Z',
+  hidden: 'M5 1a4 4 0 1 1 0 8a4 4 0 0 1 0-8Zm0 1.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 0 0 0-4.8Z',
+};
+
+function shapeOf(type: Away['type']): keyof typeof KIND_SHAPES {
+  if (type === null) return 'hidden';
+  return type === 'vacation' || type === 'sick' ? type : 'other';
+}
+
+function KindMark({ type }: { type: Away['type'] }) {
+  return (
+    <svg className="kind-mark" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+      <path d={KIND_SHAPES[shapeOf(type)]} />
+    </svg>
+  );
 }
 
 export function CalendarScreen() {
@@ -31,7 +59,7 @@ export function CalendarScreen() {
 
   return (
     <>
-      <ScreenHeader title="Team calendar">{data?.scope || 'Who is away, and the public holidays.'}</ScreenHeader>
+      <ScreenHeader title="Calendar">{data?.scope || 'Who is away, and the public holidays.'}</ScreenHeader>
       <div className="toolbar" role="toolbar" aria-label="Month">
         <Button onClick={() => setMonth(addMonths(month, -1))} aria-label="Previous month">
           ‹ Previous
@@ -98,10 +126,11 @@ function MonthGrid({ view }: { view: CalendarView }) {
                     {day.away.length > 0 && (
                       <ul className="cell-away" aria-label={`Away on ${dayLong(date)}`}>
                         {day.away.map((away) => (
-                          <li key={away.person} className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}`} title={awayText(away)}>
-                            <span className="away-name">{away.person}</span>
+                          <li key={`${away.person}:${away.own}`} className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}${away.pending ? ' pending' : ''}`}>
+                            <KindMark type={away.type} />
+                            <span className="away-name">{whoText(away)}</span>
                             {away.part !== 'full' && <span className="away-part"> ½</span>}
-                            <span className="sr-only">{awayText(away).slice(away.person.length)}</span>
+                            <span className="sr-only">{awayDetails(away)}</span>
                           </li>
                         ))}
                       </ul>
@@ -114,13 +143,26 @@ function MonthGrid({ view }: { view: CalendarView }) {
         </tbody>
       </table>
       <p className="legend calendar-legend" aria-hidden="true">
-        <span className="away vacation">Vacation</span>
-        <span className="away sick">Sick</span>
-        <span className="away other">Other</span>
-        <span className="away hidden">Not shown to you</span>
+        <span className="away vacation">
+          <KindMark type="vacation" /> Vacation
+        </span>
+        <span className="away sick">
+          <KindMark type="sick" /> Sick leave
+        </span>
+        <span className="away other">
+          <KindMark type="other" /> Other leave
+        </span>
+        <span className="away hidden">
+          <KindMark type={null} /> Kind not shown to you
+        </span>
+        <span className="away pending">Dashed: pending</span>
         <span>½ half day</span>
-        <span className="swatch holiday" /> public holiday
-        <span className="swatch off" /> day off
+        <span className="legend-item">
+          <span className="swatch holiday" /> public holiday
+        </span>
+        <span className="legend-item">
+          <span className="swatch off" /> day off
+        </span>
       </p>
     </>
   );

@@ -6,7 +6,7 @@ import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestVie
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, dayFull, dayShort, daysText } from '../format.ts';
-import { useAction, useReadyMark } from '../hooks.ts';
+import { useAction, useBackEndName, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { LEAVE_TYPE_NAMES } from '../words.ts';
 
@@ -83,11 +83,12 @@ export function LeaveScreen() {
 }
 
 function Balance({ balance }: { balance: LeaveBalanceView }) {
+  const backEnd = useBackEndName();
   return (
     <section className="card balance" aria-labelledby="balance-title">
       <div className="card-title">
         <h2 id="balance-title">Vacation {balance.year}</h2>
-        <Badge kind="neutral">{balance.source === 'back_end' ? 'Kept by your tracker' : 'From your preferences'}</Badge>
+        <Badge kind="neutral">{balance.source === 'back_end' ? `Kept by ${backEnd ?? 'your back end'}` : 'From your preferences'}</Badge>
       </div>
       <div className="balance-figures">
         <div className="figure big">

@@ -70,7 +70,7 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
         <div className="card figure">
           <span className="figure-label">Worked</span>
           <span className="figure-value">{durations.text(report.totalMinutes)}</span>
-          <span className="muted">of {durations.text(report.targetMinutes)} planned</span>
+          <span className="muted">of a {durations.text(report.targetMinutes)} target</span>
         </div>
         <div className="card figure">
           <span className="figure-label">Target so far</span>
@@ -86,7 +86,7 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
         </div>
         {report.backEndBalance && (
           <div className={`card figure ${report.backEndBalance.minutes >= 0 ? 'plus' : 'minus'}`}>
-            <span className="figure-label">Account</span>
+            <span className="figure-label">Time balance</span>
             <span className="figure-value">{durations.signed(report.backEndBalance.minutes)}</span>
             <span className="muted">{report.backEndBalance.covers}</span>
           </div>

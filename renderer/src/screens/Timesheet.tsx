@@ -190,7 +190,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
   const headingId = `day-${date}`;
   const addRef = useRef<HTMLButtonElement>(null);
   const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
-  const short = target > 0 && minutes < target && date < today();
+  const under = target > 0 && minutes < target && date < today();
   const durations = useDurations();
 
   const saveNew = async (draft: EntryDraft) => {
@@ -212,7 +212,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
           <strong>{durations.text(minutes)}</strong>
           {target > 0 && <> of {durations.text(target)}</>}
           {reason && <span className="day-reason"> · {reason}</span>}
-          {short && <span className="short"> · {durations.text(target - minutes)} short</span>}
+          {under && <span className="under"> · {durations.text(target - minutes)} undertime</span>}
         </span>
         {rights.add && (
           <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add an entry on ${dayLong(date)}`}>

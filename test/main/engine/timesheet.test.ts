@@ -240,15 +240,16 @@ describe('clocking in and out', () => {
     expect(status.week[1]).toEqual({ date: '2026-11-17', minutes: 120, targetMinutes: 480, holiday: null, leave: null });
   });
 
-  it('passes the engine’s refusals on as they are', async () => {
+  it('passes the engine’s refusals on in words for a person: no tool to call, no record by number', async () => {
     const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
     const timesheet = timesheetOf(test);
     const nothingRunning = await timesheet.clockOut().catch((error: unknown) => error);
     expect(nothingRunning).toBeInstanceOf(EngineError);
+    // The engine adds "Use log_time to record past work." for a model: the window has no tools.
     expect(nothingRunning).toMatchObject({
       kind: 'tool',
       tool: 'clock_out',
-      message: 'No timer is running, so there is nothing to clock out of. Use log_time to record past work.',
+      message: 'No timer is running, so there is nothing to clock out of.',
     });
     const refused = await timesheet.clockIn({ project: 'Nowhere' }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(EngineError);

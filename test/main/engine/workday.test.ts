@@ -124,9 +124,9 @@ describe('leave', () => {
     const filed = await leave.request({ ...request, comment: 'Family' });
     expect(filed.request.days).toBe(preview.days);
     expect(preview.days).toBe(7.5);
-    expect(filed.message).toMatch(/^Requested #\d+ vacation 2026-12-21 to 2026-12-31/);
+    expect(filed.message).toMatch(/^Requested vacation Dec 21, 2026 to Dec 31, 2026 /);
     expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
-    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (2026-12-01) is before the first day (2026-12-31).');
+    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (Dec 1, 2026) is before the first day (Dec 31, 2026).');
   });
 
   it('counts a long request over calendars of at most 92 days, and lists a month of who is away', async () => {
@@ -137,7 +137,7 @@ describe('leave', () => {
     await leave.request({ type: 'vacation', firstDay: '2026-11-19', lastDay: '2026-11-20' });
     const calendar = await leave.calendar('2026-11');
     expect(calendar.days).toHaveLength(30);
-    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([{ person: expect.any(String), type: 'vacation', part: 'full' }]);
+    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([{ person: expect.any(String), type: 'vacation', part: 'full', own: true, pending: false }]);
     expect(calendar.people).toHaveLength(1);
   });
 });
