@@ -154,6 +154,9 @@ describe('Timesheet', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await text(form.getByRole('alert')).toBe('Kimai books every entry on a project and an activity; name the project too.');
     expect(await form.getByLabel('Note').inputValue()).toBe('Lunch call');
+    // The field the refusal is about: focused, and marked invalid for a screen reader.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Project').getAttribute('id'));
+    expect(await form.getByLabel('Project').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('Project').fill('Internal');
     await form.getByLabel('Activity').fill('Meetings');
     await form.getByLabel('Project').press('Enter');
@@ -201,6 +204,61 @@ describe('Timesheet', () => {
     await sheet.getByRole('form', { name: 'Change the entry' }).getByLabel('Note').fill('Escalated');
     await page.keyboard.press('Enter');
     await expect.poll(() => callsOf(fake, 'updateEntry')).toEqual([expect.objectContaining({ description: 'Escalated' })]);
+  });
+});
+
+describe('the keyboard', () => {
+  it('closes every confirmation with Escape, focus back on what asked, and after a delete focuses the next entry', async () => {
+    const { page, fake } = await open('timesheet');
+    const tuesday = screenOf(page, 'timesheet').getByRole('region', { name: 'Tuesday, May 12' });
+    const ask = tuesday.getByRole('button', { name: 'Delete Internal · Meetings, 1:00 PM' });
+    await ask.click();
+    await visible(tuesday.getByRole('group', { name: 'Delete this entry?' }));
+    expect(await focusedText(page)).toBe('Delete');
+    await page.keyboard.press('Escape');
+    await hidden(tuesday.getByRole('group', { name: 'Delete this entry?' }));
+    expect(await focusedText(page)).toBe('Delete Internal · Meetings, 1:00 PM');
+    expect(callsOf(fake, 'deleteEntry')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tuesday.locator('li.entry').count()).toBe(2);
+    // The row is gone: focus is on the next entry's first control, not lost to the page.
+    await expect.poll(() => focusedText(page)).toBe('Continue Beta Corp · Support, 2:10 PM');
+
+    const leavePage = await open('leave');
+    const leave = screenOf(leavePage.page, 'leave');
+    const pending = leave.locator('li.request', { hasText: 'Trip to Lisbon' });
+    await pending.getByRole('button', { name: /^Cancel request for / }).click();
+    await leavePage.page.keyboard.press('Escape');
+    await hidden(pending.getByRole('group', { name: 'Cancel this request?' }));
+    expect(await focusedText(leavePage.page)).toMatch(/^Cancel request for Vacation/);
+    await leavePage.page.keyboard.press('Enter');
+    await leavePage.page.keyboard.press('Enter');
+    await text(pending.locator('.request-status')).toBe('Cancelled');
+    // The request stays in place, now cancelled, and has the focus.
+    expect(await leavePage.page.evaluate(() => document.activeElement?.classList.contains('request'))).toBe(true);
+    expect(callsOf(leavePage.fake, 'cancelLeave')).toEqual([{ id: 4 }]);
+  });
+
+  it('reaches the first entry in a few Tabs: the week strip is one stop, its days by arrow keys', async () => {
+    const { page } = await open('timesheet');
+    let presses = 0;
+    let inEntry = false;
+    while (!inEntry && presses < 30) {
+      await page.keyboard.press('Tab');
+      presses++;
+      inEntry = await page.evaluate(() => document.activeElement?.closest('li.entry') !== null);
+    }
+    // The navigation, three week buttons, the date picker's parts, the strip, Monday's Add: then the entry (it took 17).
+    expect(presses).toBeLessThanOrEqual(11);
+
+    const strip = screenOf(page, 'timesheet').locator('.week-strip');
+    await strip.getByRole('link').nth(2).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Thu/);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('day-2026-05-14');
   });
 });
 
@@ -269,7 +327,7 @@ describe('Leave', () => {
 
     // A pending request is withdrawn after a second word.
     const pending = leave.locator('li.request', { hasText: 'Trip to Lisbon' });
-    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: /^Cancel request for / }).click();
     await pending.getByRole('button', { name: 'Cancel it' }).click();
     await text(pending.locator('.request-status')).toBe('Cancelled');
     expect(callsOf(fake, 'cancelLeave')).toEqual([{ id: 4 }]);
@@ -294,7 +352,7 @@ describe('Leave', () => {
     const calamari = await open('leave', { account: CALAMARI });
     const leave = screenOf(calamari.page, 'leave');
     await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
-    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+    expect(await leave.getByRole('button', { name: /^Cancel request for / }).count()).toBe(0);
     await text(leave.locator('.balance')).not.toContain('Entitlement');
 
     const kimai = await open('leave', { account: KIMAI });

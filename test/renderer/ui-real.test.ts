@@ -1115,7 +1115,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await hidden(form);
     expect(clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday)).toEqual([expect.objectContaining({ status: 0, dateUntil: wednesday })]);
     const pending = leave.locator('li.request', { hasText: 'Pending' });
-    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: /^Cancel request for / }).click();
     await pending.getByRole('button', { name: 'Cancel it' }).click();
     await expect.poll(() => clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday && (absence.status === 0 || absence.status === 1)).length, PATIENCE).toBe(0);
 
@@ -1239,7 +1239,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     expect(calamari.state.requests.filter((request) => request.employeeId === 1 && request.from === monday)).toHaveLength(1);
     await visible(leave.locator('li.request', { hasText: 'Pending' }));
     await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
-    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+    expect(await leave.getByRole('button', { name: /^Cancel request for / }).count()).toBe(0);
 
     const calendar = await open(session, 'calendar');
     await text(screen(calendar, 'calendar').locator('.screen-header .lead')).toBe('Everyone Calamari lets you see, and public holidays.');

@@ -11,6 +11,7 @@ import { formatElapsed, isoDuration, spokenDuration, wallClock } from '../format
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 import { dayReason } from '../words.ts';
+import { entryFieldOf, type EntryField } from '../problems.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
 import { WeekChart } from './WeekChart.tsx';
 
@@ -249,11 +250,6 @@ function Elapsed({ entry, asOf }: { entry: EntryView; asOf: number }) {
   );
 }
 
-/** Which field the engine's refusal is about: the start it was given, or none in particular. */
-export function startProblem(message: string | undefined): boolean {
-  return message !== undefined && /\bstart|in the future|before the running one/i.test(message);
-}
-
 /**
  * Clocking in, or switching while a timer runs: project, activity, note and a start (empty: now; a
  * time today when the person forgot to clock in or to switch), and the recent work to continue with
@@ -278,11 +274,14 @@ function WorkForm({
   const [activity, setActivity] = useState('');
   const [note, setNote] = useState('');
   const [start, setStart] = useState('');
-  const startRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const switching = mode === 'switch';
   const failed = action.error?.key === 'clock-in' ? action.error.message : undefined;
-  const badStart = startProblem(failed) && start !== '';
+  // The engine's refusal names a field (a project it does not know, a start it will not take).
+  const refused = failed ? entryFieldOf(failed) : null;
+  const invalid = refused === 'start' && start === '' ? null : refused;
+  const marked = (field: EntryField) => (invalid === field ? true : undefined);
   const running = status.running;
   const recent = status.recentWork.filter((work) => !running || !sameWork(work, running)).slice(0, 5);
 
@@ -290,10 +289,10 @@ function WorkForm({
     if (switching) projectRef.current?.focus();
   }, [switching, projectRef]);
 
-  // The engine refused the start it was given: that field is the one to fix.
+  // That field is the one to fix: focus goes there.
   useEffect(() => {
-    if (badStart) startRef.current?.focus();
-  }, [badStart, failed]);
+    if (invalid) formRef.current?.querySelector<HTMLElement>(`[data-field="${invalid}"]`)?.focus();
+  }, [invalid, failed]);
 
   const begin = async (work: Work, at?: string) => {
     const result = await action.run('clock-in', () => startWork(work, at ? { today: status.today, time: at } : undefined), (done) => done.message);
@@ -318,18 +317,23 @@ function WorkForm({
   };
 
   return (
-    <form className={`clock-in${switching ? ' switch-form' : ''}`} onSubmit={submit} onKeyDown={onKeyDown} aria-label={switching ? 'Switch to other work' : 'Clock in'}>
+    <form ref={formRef} className={`clock-in${switching ? ' switch-form' : ''}`} onSubmit={submit} onKeyDown={onKeyDown} aria-label={switching ? 'Switch to other work' : 'Clock in'}>
       <div className="clock-in-fields">
         <div className="field">
           <label htmlFor={`${id}-project`}>Project</label>
           <input
             ref={projectRef}
             id={`${id}-project`}
+            data-field="project"
+            aria-invalid={marked('project')}
             list={`${id}-recent`}
             value={project}
             maxLength={500}
             autoComplete="off"
-            onChange={(event) => setProject(event.currentTarget.value)}
+            onChange={(event) => {
+              setProject(event.currentTarget.value);
+              action.clear();
+            }}
           />
           <datalist id={`${id}-recent`}>
             {status.recentProjects.map((name) => (
@@ -339,21 +343,33 @@ function WorkForm({
         </div>
         <div className="field">
           <label htmlFor={`${id}-activity`}>Activity</label>
-          <input id={`${id}-activity`} value={activity} maxLength={500} autoComplete="off" placeholder="Optional" onChange={(event) => setActivity(event.currentTarget.value)} />
+          <input
+            id={`${id}-activity`}
+            data-field="activity"
+            value={activity}
+            maxLength={500}
+            autoComplete="off"
+            placeholder="Optional"
+            aria-invalid={marked('activity')}
+            onChange={(event) => {
+              setActivity(event.currentTarget.value);
+              action.clear();
+            }}
+          />
         </div>
         <div className="field grow">
           <label htmlFor={`${id}-note`}>Note</label>
           <input id={`${id}-note`} value={note} maxLength={5000} autoComplete="off" placeholder="Optional" onChange={(event) => setNote(event.currentTarget.value)} />
         </div>
-        <div className={`field start${badStart ? ' invalid' : ''}`}>
+        <div className={`field start${invalid === 'start' ? ' invalid' : ''}`}>
           <label htmlFor={`${id}-start`}>{switching ? 'Switched at' : 'Started at'}</label>
           <input
-            ref={startRef}
             id={`${id}-start`}
+            data-field="start"
             type="time"
             value={start}
             aria-describedby={`${id}-start-hint`}
-            aria-invalid={badStart || undefined}
+            aria-invalid={marked('start')}
             onChange={(event) => {
               setStart(event.currentTarget.value);
               action.clear();

@@ -2,10 +2,10 @@
 // every entry changed, added or deleted in place through the engine. What the back end does not let
 // the person change (a locked entry, a back end without edits) says so and offers nothing. Another
 // week is one call; the weeks seen stay at hand.
-import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { Fragment, memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EntryRights, EntryView, TimesheetView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { Badge, Button, Confirm, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
@@ -107,19 +107,7 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
   return (
     <>
       <section className="card week-summary" aria-label="The week at a glance">
-        <ol className="week-strip">
-          {totals.map((day) => (
-            <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
-              <a href={`#day-${day.date}`} onClick={(event) => jumpTo(event, day.date)} aria-label={`${dayLong(day.date)}: ${spokenDuration(day.minutes)}${day.targetMinutes ? ` of ${spokenDuration(day.targetMinutes)}` : ''}${dayReason(day) ? `, ${dayReason(day)}` : ''}`}>
-                <span className="strip-day">{weekdayShort(day.date)}</span>
-                <span className="strip-date">{dayShort(day.date)}</span>
-                <span className="strip-total">{durations.compact(day.minutes)}</span>
-                <Progress minutes={day.minutes} target={day.targetMinutes} />
-                {(day.holiday || day.leave) && <span className="strip-reason">{dayReason(day)}</span>}
-              </a>
-            </li>
-          ))}
-        </ol>
+        <WeekStrip days={totals} todayDate={todayDate} />
         <p className="week-total">
           <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)} this week
           {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
@@ -148,6 +136,50 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
         />
       ))}
     </>
+  );
+}
+
+/**
+ * A day per link, to jump to its section. One Tab stop for the seven (the day focused last, today at
+ * first); the arrow keys, Home and End move between them, so the entries are fewer Tabs away.
+ */
+function WeekStrip({ days, todayDate }: { days: Array<TimesheetView['days'][number] & { minutes: number }>; todayDate: string }) {
+  const durations = useDurations();
+  const listRef = useRef<HTMLOListElement>(null);
+  const [current, setCurrent] = useState(() => Math.max(0, days.findIndex((day) => day.date === todayDate)));
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const next = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: days.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = (next + days.length) % days.length;
+    setCurrent(index);
+    listRef.current?.querySelectorAll('a')[index]?.focus();
+  };
+  return (
+    <ol className="week-strip" ref={listRef} onKeyDown={onKeyDown}>
+      {days.map((day, index) => {
+        const reason = dayReason(day);
+        return (
+          <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
+            <a href={`#day-${day.date}`} tabIndex={index === current ? 0 : -1} aria-current={day.date === todayDate ? 'date' : undefined} onFocus={() => setCurrent(index)} onClick={(event) => jumpTo(event, day.date)}>
+              <span className="strip-day">{weekdayShort(day.date)}</span>
+              <span className="strip-date">{dayShort(day.date)}</span>
+              <span className="strip-total">
+                {durations.compact(day.minutes)}
+                {day.targetMinutes > 0 && <span className="sr-only"> of {durations.text(day.targetMinutes)}</span>}
+              </span>
+              <Progress minutes={day.minutes} target={day.targetMinutes} />
+              {reason && (
+                <span className={day.holiday || day.leave ? 'strip-reason' : 'sr-only'}>
+                  <span className="sr-only">, </span>
+                  {reason}
+                </span>
+              )}
+            </a>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -226,30 +258,33 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
           {entries.map((entry, index) => {
             const previous = entries[index - 1];
             const gap = previous?.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000 ? { start: previous.end, end: entry.start } : null;
-            return [
-              gap && <GapRow key={`gap-${entry.id}`} start={gap.start} end={gap.end} canAdd={rights.add} onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })} />,
-              editing?.kind === 'edit' && editing.id === entry.id ? (
-                <li key={entry.id} className="editing">
-                  <EntryEditor
-                    date={date}
-                    entry={entry}
-                    onCancel={() => {
-                      setEditing(null);
-                      focusEdit(entry.id);
-                    }}
-                    onSave={async (draft) => {
-                      const changed = await api.updateEntry({ id: entry.id, ...draft });
-                      apply(changed);
-                      setEditing(null);
-                      say('Saved.');
-                      focusEdit(changed.id);
-                    }}
-                  />
-                </li>
-              ) : (
-                <EntryRow key={entry.id} entry={entry} minutes={entry.minutes + (entry.end === null ? added : 0)} canEdit={rights.edit} onEdit={setEditing} apply={apply} say={say} />
-              ),
-            ];
+            // One keyed fragment per entry: a row deleted above leaves the rows below (and the focus on them) in place.
+            return (
+              <Fragment key={entry.id}>
+                {gap && <GapRow start={gap.start} end={gap.end} canAdd={rights.add} onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })} />}
+                {editing?.kind === 'edit' && editing.id === entry.id ? (
+                  <li className="editing">
+                    <EntryEditor
+                      date={date}
+                      entry={entry}
+                      onCancel={() => {
+                        setEditing(null);
+                        focusEdit(entry.id);
+                      }}
+                      onSave={async (draft) => {
+                        const changed = await api.updateEntry({ id: entry.id, ...draft });
+                        apply(changed);
+                        setEditing(null);
+                        say('Saved.');
+                        focusEdit(changed.id);
+                      }}
+                    />
+                  </li>
+                ) : (
+                  <EntryRow entry={entry} minutes={entry.minutes + (entry.end === null ? added : 0)} canEdit={rights.edit} onEdit={setEditing} apply={apply} say={say} />
+                )}
+              </Fragment>
+            );
           })}
         </ol>
       )}
@@ -266,6 +301,18 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
       )}
     </section>
   );
+}
+
+/** The first control of the entry after `row` (or before it), else the day's Add button or heading. */
+function focusAfterRemoval(row: HTMLLIElement | null): HTMLElement | null {
+  if (!row) return null;
+  const entryRow = (start: Element | null, step: 'nextElementSibling' | 'previousElementSibling') => {
+    for (let item = start; item; item = item[step]) if (item.matches('li.entry')) return item;
+    return null;
+  };
+  const neighbour = entryRow(row.nextElementSibling, 'nextElementSibling') ?? entryRow(row.previousElementSibling, 'previousElementSibling');
+  const day = row.closest('section');
+  return neighbour?.querySelector<HTMLElement>('button') ?? day?.querySelector<HTMLElement>('.day-head button') ?? day?.querySelector<HTMLElement>('h3') ?? null;
 }
 
 function focusEdit(id: number): void {
@@ -308,25 +355,31 @@ interface RowProps {
 const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply, say }: RowProps) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
-  const deleteRef = useRef<HTMLButtonElement>(null);
+  const rowRef = useRef<HTMLLIElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
   const running = entry.end === null;
   const editable = canEdit && !entry.locked;
   const durations = useDurations();
 
-  useEffect(() => {
-    if (confirming) deleteRef.current?.focus();
-  }, [confirming]);
+  const keep = () => {
+    setConfirming(false);
+    // Back to the Delete that asked, where the person was.
+    requestAnimationFrame(() => askRef.current?.focus());
+  };
 
   const remove = async () => {
+    // Where focus goes once the row is gone: the next entry, else the one before, else the day's Add.
+    const after = focusAfterRemoval(rowRef.current);
     const deleted = await action.run('delete', () => api.deleteEntry({ id: entry.id }));
     if (deleted) {
       apply(deleted, true);
       say(`Deleted ${what(deleted)}, ${wallClock(deleted.start)}.`);
+      requestAnimationFrame(() => after?.focus());
     }
   };
 
   return (
-    <li className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
+    <li ref={rowRef} className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
       <span className="range">
         <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {running ? 'now' : <time dateTime={entry.end ?? ''}>{wallClock(entry.end ?? '')}</time>}
       </span>
@@ -359,26 +412,13 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
             <Button kind="link" data-edit={entry.id} onClick={() => onEdit({ kind: 'edit', id: entry.id })} aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}>
               Edit
             </Button>
-            <Button kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}>
+            <Button ref={askRef} kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}>
               Delete
             </Button>
           </>
         )}
         {confirming && (
-          <span className="confirm" role="group" aria-label="Delete this entry?">
-            <span>Delete it?</span>
-            <Button ref={deleteRef} kind="danger" busy={action.pending === 'delete'} busyLabel="Deleting…" onClick={() => void remove()}>
-              Delete
-            </Button>
-            <Button
-              onClick={() => {
-                setConfirming(false);
-                focusEdit(entry.id);
-              }}
-            >
-              Keep
-            </Button>
-          </span>
+          <Confirm question="Delete this entry?" prompt="Delete it?" confirmLabel="Delete" busyLabel="Deleting…" keepLabel="Keep" busy={action.pending === 'delete'} onConfirm={() => void remove()} onKeep={keep} />
         )}
       </span>
       {action.error && (
