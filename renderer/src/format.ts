@@ -69,6 +69,13 @@ function utcDate(date: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
+const weekdayLongFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
+
+/** "2026-05-13" → "Wednesday". */
+export function weekdayLong(date: string): string {
+  return weekdayLongFormat.format(utcDate(date));
+}
+
 /** "2026-05-13" → "Wed". */
 export function weekdayShort(date: string): string {
   return weekdayFormat.format(utcDate(date));
@@ -140,13 +147,10 @@ export function dayNumber(date: string): string {
   return dayNumberFormat.format(utcDate(date));
 }
 
-/** "May 11 – 17, 2026", or across months "Apr 27 – May 3, 2026". */
+/** "May 11 – 17, 2026", across months "Apr 27 – May 3, 2026"; "11.–17. Mai 2026" in German. */
 export function rangeLabel(from: string, to: string): string {
   if (from === to) return dayFull(from);
-  const year = to.slice(0, 4);
-  const sameMonth = from.slice(0, 7) === to.slice(0, 7);
-  const start = from.slice(0, 4) === year ? dayShort(from) : dayFull(from);
-  return `${start} – ${sameMonth ? dayNumber(to) : dayShort(to)}, ${year}`;
+  return fullDateFormat.formatRange(utcDate(from), utcDate(to));
 }
 
 /** Every day of [from, to]. */

@@ -31,7 +31,7 @@ import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.t
 import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
-import { createFakeDaily, type FakeEntryRecord } from './fake-daily.ts';
+import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -195,6 +195,8 @@ export interface FakeBridgeOptions {
   extension?: ExtensionView;
   /** How durations are written (Preferences); default hours and minutes. */
   durations?: PreferencesView['durations'];
+  /** Projects, activities, notes and colleagues with the long names of a German team (LONG_NAMES). */
+  longNames?: boolean;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -263,8 +265,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   // --- timesheet
   let nextId = 1;
   const entries: FakeEntry[] = [];
+  const named = (name: string) => (options.longNames ? (LONG_NAMES[name] ?? name) : name);
   const add = (start: number, end: number | null, project: string | null, activity: string | null, description = '') => {
-    const entry: FakeEntry = { id: nextId++, start, end, project, activity, description };
+    const entry: FakeEntry = { id: nextId++, start, end, project: project && named(project), activity: activity && named(activity), description: named(description) };
     entries.push(entry);
     return entry;
   };
@@ -536,6 +539,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       backEnd: () => state.account.type,
       unsupported: () => UNSUPPORTED[state.account.type],
       announce: () => announce(status()),
+      named,
     },
     { ...(options.saveAs === undefined ? {} : { saveAs: options.saveAs }), ...(options.idleQuestion ? { idleQuestion: true } : {}) },
   );

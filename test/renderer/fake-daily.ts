@@ -31,6 +31,29 @@ export interface FakeEntryRecord {
   breaks?: Array<{ type: string; start: number; end: number | null }>;
 }
 
+/**
+ * The long names of a German team (FakeBridgeOptions.longNames), for what a narrow window and a
+ * German locale do to a screen: every short name of the fake has one.
+ */
+export const LONG_NAMES: Record<string, string> = {
+  'Acme Website': 'Forschungs- und Entwicklungsvorhaben „Digitale Verwaltung 2030“',
+  'Beta Corp': 'Bundesanstalt für Straßenwesen – Wartungsvertrag Verkehrsrechner',
+  Internal: 'Interne Abstimmungen, Weiterbildung und Qualitätssicherung',
+  'Website relaunch': 'Neugestaltung des Internetauftritts der Stadtwerke Mönchengladbach',
+  Development: 'Softwareentwicklung',
+  Meetings: 'Besprechungen',
+  Support: 'Störungsbehebung im Kundendienst',
+  Design: 'Gestaltung',
+  'Checkout flow': 'Zahlungsabwicklung im Bestellprozess überarbeiten, einschließlich Rückerstattungen',
+  'Sprint planning': 'Sprintplanung mit dem Auftraggeber',
+  'Payment provider webhooks': 'Benachrichtigungen des Zahlungsdienstleisters verarbeiten',
+  'Design review': 'Gestaltungsabnahme',
+  'Ticket #4711: export fails': 'Störungsmeldung #4711: Datenausfuhr bricht bei Umlauten ab',
+  'Bob Builder': 'Maximiliane Schwarzenberger-Lüdenscheidt',
+  'Cleo Chen': 'Karl-Theodor von Guttenberg-Oberhausen',
+  'Dan Diaz': 'Dragoljub Nowaczykiewicz',
+};
+
 /** What the daily part needs of the fake. */
 export interface DailyContext {
   now(): number;
@@ -46,6 +69,8 @@ export interface DailyContext {
   unsupported(): ReadonlySet<ToolName>;
   /** The tray and the window hear of a change to the timer. */
   announce(): void;
+  /** A name as this fake's team writes it (long German names, or as it is). */
+  named(name: string): string;
 }
 
 export interface FakeDailyOptions {
@@ -154,12 +179,12 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     return match ?? reject(`No project named "${project}". Known projects: ${projects.join(', ')}.`);
   };
   const catalog = (): CatalogView => ({
-    projects: ['Acme Website', 'Beta Corp', 'Internal', 'Website relaunch'],
+    projects: ['Acme Website', 'Beta Corp', 'Internal', 'Website relaunch'].map(context.named),
     activities: [
-      { name: 'Development', project: null },
-      { name: 'Meetings', project: null },
-      { name: 'Support', project: 'Beta Corp' },
-      { name: 'Design', project: 'Website relaunch' },
+      { name: context.named('Development'), project: null },
+      { name: context.named('Meetings'), project: null },
+      { name: context.named('Support'), project: context.named('Beta Corp') },
+      { name: context.named('Design'), project: context.named('Website relaunch') },
     ],
     breakTypes: has('start_break') ? ['Break', 'Lunch'] : [],
   });
@@ -338,7 +363,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
         .map((request) => ({ ...request, own: true, kind: undefined }));
       const local = context.backEnd() === 'local';
       // Clockodo and Kimai do not show a colleague's kind of absence to a worker; Calamari does.
-      const colleagues = local ? [] : team.map((absence) => (context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }));
+      const colleagues = local ? [] : team.map((absence) => ({ ...(context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }), person: context.named(absence.person) }));
       const days = eachDay(`${month}-01`, last).map((date) => {
         const working = baseTarget(date) > 0;
         const away = working

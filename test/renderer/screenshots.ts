@@ -19,11 +19,23 @@ export interface ScreenshotState {
   /** What a person would call it. */
   what: string;
   fake?: FakeBridgeOptions;
+  /** The window's size, where it is not the settings window's own (the smallest allowed, a wide one). */
+  viewport?: { width: number; height: number };
+  /** The system's language and formats, where not en-US. */
+  locale?: string;
   /** Steps after the screen shows its data. */
   act?: (page: Page, fake: FakeBridge) => Promise<void>;
 }
 
 const ready = (page: Page, screen: Screen) => screenReady(page, screen, 10_000);
+
+/** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
+export const SMALLEST = { width: 640, height: 480 };
+/** A window of a laptop's size, and a wide one. */
+export const MEDIUM = { width: 800, height: 600 };
+export const WIDE = { width: 1280, height: 800 };
+
+const CALAMARI = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
 
 export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'running', what: 'the timer running, today and the week' },
@@ -150,6 +162,31 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
   },
   { screen: 'calendar', state: 'local', what: 'the local timesheet: the person’s own leave and holidays' },
+  { screen: 'status', state: 'smallest', what: 'the smallest window allowed: the navigation as icons, the cards one under the other', viewport: SMALLEST },
+  {
+    screen: 'timesheet',
+    state: 'smallest-editing',
+    what: 'the smallest window, an entry in edit: its fields wrap, no label runs into another',
+    viewport: SMALLEST,
+    act: async (page) => {
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await page.getByRole('form', { name: 'Change the entry' }).waitFor();
+    },
+  },
+  { screen: 'calendar', state: 'smallest', what: 'the smallest window: names wrap in their day instead of being cut', viewport: SMALLEST, fake: { account: CALAMARI } },
+  { screen: 'status', state: 'german', what: 'German formats and a German team’s long names', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true } },
+  { screen: 'timesheet', state: 'german', what: 'the week in German formats, long names wrapping, Ascension Day by name', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true } },
+  {
+    screen: 'reports',
+    state: 'german-decimal',
+    what: 'a German month in decimal hours (“20,50 h”), long project names read whole',
+    viewport: MEDIUM,
+    locale: 'de-DE',
+    fake: { longNames: true, durations: 'decimal' },
+  },
+  { screen: 'calendar', state: 'german', what: 'a German team’s month: long names wrap, “You” for your own leave', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true, account: CALAMARI } },
+  { screen: 'timesheet', state: 'wide', what: 'a wide window: the week uses the width', viewport: WIDE },
+  { screen: 'calendar', state: 'wide', what: 'a wide window: the month uses the width, names on one line', viewport: WIDE, fake: { account: CALAMARI } },
   { screen: 'tools', state: 'default', what: 'the tools AI clients may use' },
   { screen: 'connect', state: 'default', what: 'the AI clients found' },
   { screen: 'account', state: 'local', what: 'the local timesheet chosen' },
@@ -206,7 +243,16 @@ async function shoot(browser: Browser, dist: string, state: ScreenshotState, the
   const fake = createFakeBridge({ now: FAKE_NOW, ...state.fake });
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash: state.screen, colorScheme: theme, fixedTime: fake.now(), actionTimeoutMs: 10_000 });
+  const window = await openWindow(browser, {
+    url: server.url,
+    token: bridge.token,
+    hash: state.screen,
+    colorScheme: theme,
+    fixedTime: fake.now(),
+    actionTimeoutMs: 10_000,
+    ...(state.viewport ? { viewport: state.viewport } : {}),
+    ...(state.locale ? { locale: state.locale } : {}),
+  });
   try {
     await ready(window.page, state.screen);
     await state.act?.(window.page, fake);

@@ -5,13 +5,11 @@
 import { useEffect, useState } from 'react';
 import type { CalendarView } from '../../../main/ipc/contract.ts';
 import { Button, ErrorText, LoadError, ScreenHeader } from '../components.tsx';
-import { addMonths, dayLong, dayNumber, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween } from '../format.ts';
+import { addMonths, dayLong, dayNumber, dayShort, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween, weekdayLong, weekdayShort } from '../format.ts';
 import { useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { LEAVE_TYPE_NAMES } from '../words.ts';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 type Away = CalendarView['days'][number]['away'][number];
 
@@ -38,6 +36,50 @@ const KIND_SHAPES: Record<'vacation' | 'sick' | 'other' | 'hidden', string> = {
 function shapeOf(type: Away['type']): keyof typeof KIND_SHAPES {
   if (type === null) return 'hidden';
   return type === 'vacation' || type === 'sick' ? type : 'other';
+}
+
+/** "MS" for Maximiliane Schwarzenberger-Lüdenscheidt; a short single word ("You") as it is. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 1 && (words[0]?.length ?? 0) <= 4) return words[0] ?? '';
+  const letters = [words[0], words.length > 1 ? words.at(-1) : undefined].map((word) => word?.charAt(0).toUpperCase() ?? '');
+  return letters.join('');
+}
+
+interface Stretch {
+  who: string;
+  own: boolean;
+  what: string;
+  pending: boolean;
+  from: string;
+  to: string;
+}
+
+/**
+ * Everyone away in the month, each absence as one stretch of days ("May 18 – 22"): the full names
+ * the grid's narrow days can only show as initials, for a screen reader a list to read at once.
+ */
+function stretchesOf(view: CalendarView): Stretch[] {
+  const stretches: Stretch[] = [];
+  const open = new Map<string, Stretch>();
+  for (const day of view.days) {
+    const today = new Set<string>();
+    for (const away of day.away) {
+      const what = (away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type] : null)) ?? 'Away';
+      const key = `${away.own}:${away.person}:${what}:${away.pending}`;
+      today.add(key);
+      const current = open.get(key);
+      if (current) current.to = day.date;
+      else {
+        const stretch = { who: whoText(away), own: away.own, what, pending: away.pending, from: day.date, to: day.date };
+        open.set(key, stretch);
+        stretches.push(stretch);
+      }
+    }
+    // A day off or a holiday does not end an absence; a working day without it does.
+    if (day.workingDay && !day.holiday) for (const key of [...open.keys()]) if (!today.has(key)) open.delete(key);
+  }
+  return stretches.sort((a, b) => Number(b.own) - Number(a.own) || a.who.localeCompare(b.who) || a.from.localeCompare(b.from));
 }
 
 function KindMark({ type }: { type: Away['type'] }) {
@@ -87,6 +129,24 @@ export function CalendarScreen() {
   );
 }
 
+function AwayList({ view }: { view: CalendarView }) {
+  const stretches = stretchesOf(view);
+  if (stretches.length === 0) return null;
+  return (
+    <section className="card away-list" aria-labelledby="away-list-title">
+      <h2 id="away-list-title">Away in {monthLabel(view.month)}</h2>
+      <ul>
+        {stretches.map((stretch) => (
+          <li key={`${stretch.who}:${stretch.what}:${stretch.from}`}>
+            <span className="away-who">{stretch.who}</span> {stretch.what}, {stretch.from === stretch.to ? dayShort(stretch.from) : `${dayShort(stretch.from)} – ${dayShort(stretch.to)}`}
+            {stretch.pending && <span className="muted"> (pending)</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function MonthGrid({ view }: { view: CalendarView }) {
   const byDate = new Map(view.days.map((day) => [day.date, day]));
   const first = mondayOf(monthStart(view.month));
@@ -103,9 +163,9 @@ function MonthGrid({ view }: { view: CalendarView }) {
         </caption>
         <thead>
           <tr>
-            {WEEKDAYS.map((name, index) => (
-              <th key={name} scope="col" abbr={WEEKDAY_NAMES[index]}>
-                {name}
+            {weeks[0]?.map((date) => (
+              <th key={date} scope="col" abbr={weekdayLong(date)}>
+                {weekdayShort(date)}
               </th>
             ))}
           </tr>
@@ -129,6 +189,9 @@ function MonthGrid({ view }: { view: CalendarView }) {
                           <li key={`${away.person}:${away.own}`} className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}${away.pending ? ' pending' : ''}`}>
                             <KindMark type={away.type} />
                             <span className="away-name">{whoText(away)}</span>
+                            <span className="away-initials" aria-hidden="true">
+                              {initialsOf(whoText(away))}
+                            </span>
                             {away.part !== 'full' && <span className="away-part"> ½</span>}
                             <span className="sr-only">{awayDetails(away)}</span>
                           </li>
@@ -142,6 +205,7 @@ function MonthGrid({ view }: { view: CalendarView }) {
           ))}
         </tbody>
       </table>
+      <AwayList view={view} />
       <p className="legend calendar-legend" aria-hidden="true">
         <span className="away vacation">
           <KindMark type="vacation" /> Vacation
