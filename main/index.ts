@@ -1,9 +1,10 @@
 // Punchcard's main process, as a table of contents (docs/decisions.md, "Main process as a table of
 // contents"). Each step is a small module; the order matters where noted. Everything with logic
 // lives in pure modules tested without Electron; this file only wires them.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from '../mcp-server/private-files.ts';
 import { createAppServices, type AppServices } from './app/services.ts';
 import { createStatusBroadcast, type StatusBroadcast } from './app/status-broadcast.ts';
 import { startStatusSync } from './app/status-sync.ts';
@@ -83,7 +84,7 @@ function hideFromDock(): void {
 
 function setupServices(paths: AppPaths, status: StatusBroadcast, window: SettingsWindow, shortcut: GlobalShortcut, preferencesChanged: () => void): AppServices {
   const userDataDir = app.getPath('userData');
-  mkdirSync(userDataDir, { recursive: true });
+  makePrivateFolder(userDataDir, log);
   const login = loginItem();
   return createAppServices({
     userDataDir,
@@ -93,7 +94,8 @@ function setupServices(paths: AppPaths, status: StatusBroadcast, window: Setting
     runAsNode: true,
     platform: process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux',
     env: process.env,
-    settingsFile: new ElectronStore<Record<string, unknown>>({ cwd: userDataDir, name: 'config' }),
+    // Written 0600 whatever the umask, also over a file that had wider modes (mcp-server/private-files.ts).
+    settingsFile: new ElectronStore<Record<string, unknown>>({ cwd: userDataDir, name: 'config', configFileMode: PRIVATE_FILE_MODE }),
     log,
     version: app.getVersion(),
     clipboard: { writeText: (text) => clipboard.writeText(text) },

@@ -11,12 +11,3 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-/** Every string inside a JSON-like value, without controls; other values as they are. */
-export function withoutControlsDeep<T>(value: T): T {
-  if (typeof value === 'string') return withoutControls(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => withoutControlsDeep(item)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutControlsDeep(item)])) as T;
-  }
-  return value;
-}

@@ -2,7 +2,6 @@
 // MCP server over them. Transport-free (docs/decisions.md, "House style: tools as defineTool
 // objects"): index.ts serves it on stdio, tests may serve it on anything.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -22,12 +21,12 @@ import * as z from 'zod/v4';
 import type { ProviderProfile, Settings } from './contract/settings.ts';
 import type { Clock } from './clock.ts';
 import { publicHolidays } from './domain/holidays.ts';
-import { MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
+import { CALL_DEADLINE_MS, MAX_REQUESTS_PER_CALL } from './domain/call-limits.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
-import { withoutControls, withoutControlsDeep } from './plain-text.ts';
 import { createTracker } from './providers/create-tracker.ts';
+import { makePrivateFolder } from './private-files.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from './server-info.ts';
@@ -39,6 +38,7 @@ import { PROMPT_LIST } from './prompts/index.ts';
 import { isPromptOffered } from './prompts/offer.ts';
 import type { ToolName } from './contract/tool-catalog.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from './tools/asking.ts';
+import { runInCallScope, stoppedCallText } from './tools/call-scope.ts';
 import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
@@ -82,6 +82,11 @@ export interface EngineOptions {
   log: Log;
   /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
   provider?: ProviderProfile;
+  /**
+   * The back end the variables name (a Claude Desktop extension's form): the only one the form's
+   * secret is sent to (credentials/form-secret.ts).
+   */
+  formBackEnd?: ProviderProfile;
   env?: NodeJS.ProcessEnv;
   /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
   settings?: SettingsRead;
@@ -115,14 +120,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { log } = options;
   const holidaysOf = holidayCalendar(log);
   const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
-  // The folder is where the watcher listens; the app would create it anyway.
-  mkdirSync(options.userDataDir, { recursive: true });
+  // The folder is where the watcher listens; the app would create it anyway. The person's alone.
+  makePrivateFolder(options.userDataDir, log);
   let current = options.settings ?? readSettingsFile(settingsPath);
   // A read handed in was reported by whoever read it.
   if (!options.settings) reportSettings(settingsPath, current, log);
   /** What whoami says about the file: why it cannot be used, and which settings fell back. */
   let fileState = fileStateOf(settingsPath, current);
   const env = options.env ?? process.env;
+  // The call deadline, shortened by tests in the style of the request deadlines (PUNCHCARD_<BACK END>_TIMEOUT_MS).
+  const deadlineOverride = Number(env.PUNCHCARD_CALL_TIMEOUT_MS);
+  const callDeadlineMs = Number.isFinite(deadlineOverride) && deadlineOverride > 0 ? deadlineOverride : CALL_DEADLINE_MS;
   const policyFiles = options.policyFiles ?? policyPaths(env);
   let policy = await loadPolicy(policyFiles);
   // The organisation's fixed back end wins over the settings and over --provider in an entry.
@@ -165,6 +173,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       now: options.now,
       log,
       ...(options.env ? { env: options.env } : {}),
+      formSecret: { backEnd: options.formBackEnd, policyFixes: policy.fixedProvider !== null },
     });
   };
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
@@ -244,6 +253,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       organisationPolicy: aiGate(policy, profile),
       settingsFile: fileState,
       ask: NO_ASKING,
+      catalogListed: isToolOffered(TOOLS.list_catalog, capabilities(), settings, toolOptions()),
     };
   };
   // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
@@ -333,6 +343,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         promptClock,
         completionData,
         questions,
+        callDeadlineMs,
       });
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
@@ -365,6 +376,8 @@ interface ServerParts {
   completionData: Pick<CompletionContext, 'catalog' | 'leave'>;
   /** Signs and checks the state a question travels with (tools/asking.ts). */
   questions: RequestStateCodec<RoundState>;
+  /** How long one tool call may take (tools/call-scope.ts). */
+  callDeadlineMs: number;
 }
 
 type AnyTool = (typeof TOOL_LIST)[number];
@@ -400,7 +413,7 @@ function buildServer(parts: ServerParts): { server: McpServer; apply: (settings:
         outputSchema: withCompactJsonSchema(tool.output),
         annotations: { ...tool.annotations, openWorldHint: openWorld },
       },
-      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions }),
+      (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions, deadlineMs: parts.callDeadlineMs }),
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
@@ -424,7 +437,7 @@ function buildServer(parts: ServerParts): { server: McpServer; apply: (settings:
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await parts.promptClock();
         const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
-        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: withoutControls(renderPrompt(prompt, args, promptContext)) } }] };
+        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }] };
       },
     );
     if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
@@ -480,6 +493,8 @@ interface CallRequest {
   server: McpServer;
   request: ServerContext;
   questions: RequestStateCodec<RoundState>;
+  /** How long the call may take (CALL_DEADLINE_MS, or PUNCHCARD_CALL_TIMEOUT_MS). */
+  deadlineMs: number;
 }
 
 /**
@@ -497,29 +512,38 @@ function askerFor(tool: AnyTool, args: unknown, call: CallRequest): Asker {
 async function runTool(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
   try {
     const ask = askerFor(tool, args, call);
-    // One budget of back-end requests for the whole call, the context's own (the person's zone) included.
-    const { callContext, data, text } = await withRequestBudget(MAX_REQUESTS_PER_CALL, async () => {
+    // One budget of back-end requests for the whole call, the context's own (the person's zone)
+    // included, and one end: the client's cancellation or the call's deadline, whichever comes first.
+    const scope = { requests: MAX_REQUESTS_PER_CALL, deadlineMs: call.deadlineMs, cancelled: call.request.mcpReq.signal, tool: tool.name };
+    const outcome = await runInCallScope(scope, async () => {
       const callContext = { ...(await context()), ask };
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
+    if ('stopped' in outcome) {
+      const text = stoppedCallText(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
+      // A cancelled call is answered to nobody (the client stopped listening): stderr keeps the account.
+      log(text);
+      return { isError: true, content: [{ type: 'text' as const, text }] };
+    }
+    const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
-    // Names and notes come from back ends and people: no terminal-steering characters reach a client.
-    return { content: [{ type: 'text' as const, text: withoutControls(noted) }], structuredContent: withoutControlsDeep(data as Record<string, unknown>) };
+    // Names and notes come from back ends and people; the wire takes the terminal-steering
+    // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
+    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof InputNeeded) {
       // The question goes to the person; the call comes back with the answer and this state.
-      const params = withoutControlsDeep(error.params);
-      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(params) }, requestState: await call.questions.mint(error.state, call.request) });
+      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) });
     }
     if (error instanceof ToolInputError || error instanceof ProviderError) {
-      return { isError: true, content: [{ type: 'text' as const, text: withoutControls(error.message) }] };
+      return { isError: true, content: [{ type: 'text' as const, text: error.message }] };
     }
     log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
       isError: true,
-      content: [{ type: 'text' as const, text: withoutControls(`Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.`) }],
+      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
     };
   }
 }

@@ -2,10 +2,13 @@
 // engine's own registries: the tools and prompts it lists are the engine's, not a copy that could
 // drift (test/scripts/pack-mcpb.test.ts holds the packed bundle to them). The person's settings
 // (back end, address, e-mail, secret) reach the engine as the variables it reads
-// (mcp-server/cli/arguments.ts, CONFIG_VARIABLES; PUNCHCARD_<BACK END>_TOKEN): Claude Desktop fills
-// them in from its form, and keeps the secret in the system keychain (`sensitive`). The manifest
-// itself only names them, so no value of anyone's ever lands in the bundle.
+// (mcp-server/cli/arguments.ts, CONFIG_VARIABLES): Claude Desktop fills them in from its form, and
+// keeps the secret in the system keychain (`sensitive`). The secret goes in one variable,
+// PUNCHCARD_SECRET, beside the back end the form names, and the engine sends it to that back end
+// alone (mcp-server/credentials/form-secret.ts), never to one a policy fixes instead. The manifest
+// itself only names the variables, so no value of anyone's ever lands in the bundle.
 import { CONFIG_VARIABLES } from '../mcp-server/cli/arguments.ts';
+import { FORM_SECRET_VARIABLE } from '../mcp-server/credentials/form-secret.ts';
 import { PROVIDER_TYPES } from '../mcp-server/contract/policy.ts';
 import { TOOL_NAMES } from '../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../mcp-server/contract/tools/index.ts';
@@ -17,9 +20,6 @@ export const MANIFEST_VERSION = '0.4';
 
 /** Where the engine sits inside the bundle; chunks/ beside it, as vite.config.ts lays it out. */
 export const ENTRY_POINT = 'server/punchcard-mcp.mjs';
-
-/** The remote back ends, whose secret the one secret field fills (PUNCHCARD_<BACK END>_TOKEN). */
-export const SECRET_BACK_ENDS = PROVIDER_TYPES.filter((type) => type !== 'local');
 
 const userConfig = (key: string) => `\${user_config.${key}}`;
 
@@ -33,10 +33,10 @@ export function buildManifest(version: string) {
     long_description: [
       'Punchcard keeps your working time and leave, on a timesheet on this computer or in the tracker your company already uses (Kimai, Clockodo, Calamari or Clockify).',
       '',
-      'Leave **Back end** empty to use what the Punchcard app is set to (it keeps its settings and timesheet in its data folder, which this extension shares). ' +
+      'Leave **Back end** empty to use what the Punchcard app is set to (it keeps its settings and timesheet in its data folder, which this extension shares; a secret typed here is then not used, since nothing says which back end it is for). ' +
         'Or choose one here: `local`, `kimai` (with its address and an API token), `clockodo` (your login e-mail and API key), `calamari` ' +
         "(your organisation's address, your e-mail and the organisation's API key) or `clockify` (your API key, and a workspace where you have several). " +
-        'The secret stays in your system keychain.',
+        'The secret stays in your system keychain, and Punchcard sends it only to the back end chosen here.',
       '',
       'Prompts: weekly review, fill my day, plan leave and month close. Before deleting an entry, cancelling leave or stopping a running timer, Punchcard asks you.',
     ].join('\n'),
@@ -57,7 +57,7 @@ export function buildManifest(version: string) {
           [CONFIG_VARIABLES.caFile]: userConfig('ca_file'),
           [CONFIG_VARIABLES.workspace]: userConfig('workspace'),
           [CONFIG_VARIABLES.userData]: userConfig('data_folder'),
-          ...Object.fromEntries(SECRET_BACK_ENDS.map((backEnd) => [`PUNCHCARD_${backEnd.toUpperCase()}_TOKEN`, userConfig('secret')])),
+          [FORM_SECRET_VARIABLE]: userConfig('secret'),
         },
       },
     },
@@ -79,7 +79,7 @@ export function buildManifest(version: string) {
       back_end: {
         type: 'string',
         title: 'Back end',
-        description: `${PROVIDER_TYPES.join(', ')}. Empty: what the Punchcard app is set to.`,
+        description: `${PROVIDER_TYPES.join(', ')}. Empty: what the Punchcard app is set to (the secret below is then not used).`,
         required: false,
         default: '',
       },
@@ -101,7 +101,8 @@ export function buildManifest(version: string) {
       secret: {
         type: 'string',
         title: 'API token or key',
-        description: "Kimai's API token, your Clockodo or Clockify API key, or your organisation's Calamari API key. Kept in your system keychain.",
+        description:
+          "Kimai's API token, your Clockodo or Clockify API key, or your organisation's Calamari API key, for the back end chosen above: Punchcard sends it to no other. Kept in your system keychain.",
         required: false,
         sensitive: true,
       },

@@ -3,10 +3,27 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { TOOL_CATALOG } from '../mcp-server/contract/tool-catalog.ts';
-import { FIRST_YEAR, LAST_YEAR, LEAVE_YEARS_AHEAD, MAX_CALENDAR_DAYS, MAX_LEAVE_DAYS, MAX_LEAVE_LIST_YEARS, MAX_LIST_DAYS, MAX_REPORT_YEARS, MAX_REQUESTS_PER_CALL } from '../mcp-server/domain/call-limits.ts';
+import {
+  CALL_DEADLINE_MS,
+  FIRST_YEAR,
+  LAST_YEAR,
+  LEAVE_YEARS_AHEAD,
+  MAX_ANSWER_BYTES,
+  MAX_ANSWER_BYTES_PER_CALL,
+  MAX_ANSWER_OBJECTS,
+  MAX_ANSWER_OBJECTS_PER_CALL,
+  MAX_CALENDAR_DAYS,
+  MAX_LEAVE_DAYS,
+  MAX_LEAVE_LIST_YEARS,
+  MAX_LIST_DAYS,
+  MAX_REPORT_YEARS,
+  MAX_REQUESTS_PER_CALL,
+} from '../mcp-server/domain/call-limits.ts';
+import { DEFAULT_TIMEOUT_MS } from '../mcp-server/providers/http/json-http.ts';
 import { PROMPT_LIST } from '../mcp-server/prompts/index.ts';
 import { TOOLS } from '../mcp-server/tools/index.ts';
 
+const MB = 1024 * 1024;
 const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
 
 it.each(Object.values(TOOLS))('the README lists $name as it is', (tool) => {
@@ -23,6 +40,9 @@ it('states the limits one call may ask for as the engine holds them', () => {
     `| \`list_leave_requests\` | ${MAX_LEAVE_LIST_YEARS === 11 ? 'eleven' : MAX_LEAVE_LIST_YEARS} calendar years (this one and ${LEAVE_YEARS_AHEAD === 10 ? 'ten' : LEAVE_YEARS_AHEAD} ahead) |`,
     `| \`absence_calendar\` | ${MAX_CALENDAR_DAYS} days |`,
     `| requests to a remote back end | ${MAX_REQUESTS_PER_CALL} per tool call |`,
+    `| what a remote back end answers | ${MAX_ANSWER_BYTES / MB} MB an answer, ${MAX_ANSWER_BYTES_PER_CALL / MB} MB all the answers of a call ` +
+      `(and ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} or ${MAX_ANSWER_OBJECTS_PER_CALL.toLocaleString('en-US')} JSON objects and lists) |`,
+    `| time | ${CALL_DEADLINE_MS / 1000} s per tool call (and ${DEFAULT_TIMEOUT_MS / 1000} s per request) |`,
   ];
   for (const line of limits) expect(readme).toContain(line);
   expect(TOOLS.list_time_entries.input.shape.limit.unwrap().maxValue).toBe(500);

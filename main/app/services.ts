@@ -2,11 +2,13 @@
 // settings file, the keychain, the client registrar and the IPC handlers over them. main/index.ts
 // hands in the Electron adapters (clipboard, browser, login item, events); the UI tests hand in
 // recording ones and drive the very same handlers through the loopback bridge.
-import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { clientRefusal, loadPolicy, NO_POLICY, policyPaths } from '../../mcp-server/policy/policy.ts';
 import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
 import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
+import { keepFilesPrivate, makePrivateFolder } from '../../mcp-server/private-files.ts';
+import { SETTINGS_FILE_NAME } from '../../mcp-server/settings/settings-source.ts';
 import { type ChangeReport, createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import { createLeave } from '../engine/leave.ts';
@@ -65,7 +67,10 @@ export interface AppServices {
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
-  mkdirSync(options.userDataDir, { recursive: true });
+  // The data folder and the settings are the person's alone (mcp-server/private-files.ts); the
+  // settings file keeps that mode on every write (main/index.ts gives the store its mode).
+  makePrivateFolder(options.userDataDir, options.log);
+  keepFilesPrivate([join(options.userDataDir, SETTINGS_FILE_NAME)], options.log);
   const launch: EngineLaunch = {
     command: options.executable,
     script: options.serverScript,

@@ -1,11 +1,13 @@
 // The window's leave and team calendar, built only from the engine's tools: a year's requests and
 // balance, what a request would cost before it is sent (counted by the engine's own rule over the
-// engine's calendar, so the number shown is the number filed), filing and cancelling, and a month of
-// who is away.
+// engine's calendar, so the number shown is the number filed), what it would leave of the vacation
+// balance (the engine's own count over leave_balance) and who else is away then, filing and
+// cancelling, and a month of who is away.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { LeaveOutput } from '../../mcp-server/contract/tools/outputs.ts';
 import { MAX_CALENDAR_DAYS } from '../../mcp-server/domain/call-limits.ts';
-import { leaveDays, leaveRangeProblem } from '../../mcp-server/domain/leave-days.ts';
+import { balanceLeft, balancesFor, costPerYear } from '../../mcp-server/domain/leave-allowance.ts';
+import { type LeaveDay, leaveDays, leaveRangeProblem } from '../../mcp-server/domain/leave-days.ts';
 import { addDays, daysBetween } from '../../mcp-server/domain/time.ts';
 import { planOf, type PlannedDay } from '../../mcp-server/domain/work-plan.ts';
 import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView } from '../ipc/contract.ts';
@@ -18,6 +20,7 @@ import { toolCaller } from './tool-call.ts';
 export interface Leave {
   requests(year: number): Promise<LeaveRequestView[]>;
   balance(year: number): Promise<LeaveBalanceView>;
+  /** `beyondRefused` and whether colleagues are shown are the back end's, which main's handler knows: here null, and everyone away. */
   preview(input: LeaveRequestInput): Promise<LeavePreview>;
   request(input: LeaveRequestInput): Promise<LeaveFiled>;
   cancel(id: number): Promise<LeaveRequestView>;
@@ -61,6 +64,35 @@ export function plannedDayOf(day: CalendarDay): PlannedDay {
   };
 }
 
+/**
+ * Colleagues away on the request's working days, as the calendar shows them, each absence as the
+ * runs of days it covers (a weekend or a holiday between two days away does not break a run).
+ */
+export function othersAway(calendar: readonly CalendarDay[], requested: readonly LeaveDay[]): NonNullable<LeavePreview['away']> {
+  const working = new Set(requested.filter((day) => day.counts > 0).map((day) => day.date));
+  const runs: NonNullable<LeavePreview['away']> = [];
+  const open = new Map<string, NonNullable<LeavePreview['away']>[number]>();
+  for (const day of calendar) {
+    if (!working.has(day.date)) continue;
+    const seen = new Set<string>();
+    for (const away of day.away) {
+      if (away.own) continue;
+      const key = JSON.stringify([away.person, away.type, away.kind ?? null]);
+      seen.add(key);
+      const run = open.get(key);
+      if (run) run.lastDay = day.date;
+      else {
+        const started = { person: away.person, type: away.type, ...(away.kind ? { kind: away.kind } : {}), firstDay: day.date, lastDay: day.date };
+        runs.push(started);
+        open.set(key, started);
+      }
+    }
+    // A working day of the request without them ends their run.
+    for (const key of [...open.keys()]) if (!seen.has(key)) open.delete(key);
+  }
+  return runs;
+}
+
 export function createLeave(engine: EngineClient): Leave {
   const call = toolCaller(engine);
 
@@ -71,6 +103,21 @@ export function createLeave(engine: EngineClient): Leave {
       parts.push(calendarDays(call, start, daysBetween(start, to) < MAX_CALENDAR_DAYS ? to : addDays(start, MAX_CALENDAR_DAYS - 1)));
     }
     return (await Promise.all(parts)).flat();
+  }
+
+  /** What vacation of these days would leave of the balance, as the engine counts it before filing; or why the balance cannot be read. */
+  async function vacationLeft(days: readonly LeaveDay[]): Promise<Pick<LeavePreview, 'leaves' | 'balanceProblem'>> {
+    const costs = costPerYear(days);
+    try {
+      const balances = await balancesFor(costs, async (year) => {
+        const balance = await call(TOOL_CONTRACTS.leave_balance, { year });
+        return { remaining: balance.remaining, unlimited: balance.unlimited, acrossYears: balance.across_years };
+      });
+      return { leaves: balanceLeft(costs, balances).map((left) => ({ year: left.year, days: left.after })), balanceProblem: null };
+    } catch (error) {
+      if (!(error instanceof EngineError) || error.kind !== 'tool') throw error;
+      return { leaves: [], balanceProblem: error.message };
+    }
   }
 
   const shape = (input: LeaveRequestInput) => ({
@@ -110,11 +157,17 @@ export function createLeave(engine: EngineClient): Leave {
       const counted = leaveDays(range, planOf(days.map(plannedDayOf)));
       if (!counted.ok) throw new EngineError('tool', forPeople(counted.message), { tool: TOOL_CONTRACTS.request_leave.name });
       const byDate = new Map(days.map((day) => [day.date, day]));
+      // Only vacation draws on the balance; the window's other types draw on none.
+      const { leaves, balanceProblem } = input.type === 'vacation' ? await vacationLeft(counted.days) : { leaves: [], balanceProblem: null };
       return {
         days: counted.workingDays,
         free: counted.days
           .filter((day) => day.counts === 0)
           .map((day) => ({ date: day.date, reason: day.reason === 'holiday' ? 'holiday' : 'day off', holiday: byDate.get(day.date)?.holiday ?? null })),
+        leaves,
+        balanceProblem,
+        beyondRefused: null,
+        away: othersAway(days, counted.days),
       };
     },
 
@@ -126,6 +179,8 @@ export function createLeave(engine: EngineClient): Leave {
         ...(input.firstDayPart ? { first_day_part: input.firstDayPart } : {}),
         ...(input.lastDayPart ? { last_day_part: input.lastDayPart } : {}),
         ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}),
+        // The person confirmed it in the window; the app's engine asks nobody.
+        ...(input.beyondBalance ? { beyond_balance: true } : {}),
       });
       return { request: requestView(data.request), message: text };
     },

@@ -245,6 +245,11 @@ export interface PreferencesView {
   holidays: z.infer<typeof HolidayRegionSchema> | null;
   annualLeaveDays: number;
   carryOverDays: number;
+  /**
+   * Whether the local timesheet, which approves leave as it is filed, may record leave beyond the
+   * balance (asked about even then); null where the back end in use has someone who approves leave.
+   */
+  allowLeaveBeyondBalance: boolean | null;
   /** IANA zone; empty means the system's. */
   timezone: string;
   startAtLogin: boolean;
@@ -392,6 +397,8 @@ export interface LeaveRequestInput {
   firstDayPart?: 'full' | 'afternoon';
   lastDayPart?: 'full' | 'morning';
   comment?: string;
+  /** The person confirmed, in the window, leave beyond the vacation balance (the engine's `beyond_balance`). */
+  beyondBalance?: boolean;
 }
 
 export interface LeavePreview {
@@ -399,6 +406,21 @@ export interface LeavePreview {
   days: number;
   /** Days of the range that cost nothing, and why. */
   free: Array<{ date: string; reason: 'day off' | 'holiday'; holiday: string | null }>;
+  /**
+   * What the request would leave of the vacation balance, counted as the engine counts it before it
+   * files: per year it costs days in, or once (year null) for a balance the back end keeps across
+   * years; empty where it draws on none (another type) or the balance has no limit.
+   */
+  leaves: Array<{ year: number | null; days: number }>;
+  /** Why the balance could not be read now (the engine then files without checking it), or null. */
+  balanceProblem: string | null;
+  /** Why leave beyond the balance cannot be recorded here whatever the person says (the local timesheet without the Preferences switch), or null. */
+  beyondRefused: string | null;
+  /**
+   * Who else is away on the request's working days, with exactly what the engine's calendar shows
+   * of them (the kind only where the back end shows it); null where the back end shows no colleagues.
+   */
+  away: Array<{ person: string; type: LeaveTypeName | null; kind?: string; firstDay: string; lastDay: string }> | null;
 }
 
 export interface LeaveFiled {
@@ -491,6 +513,7 @@ export const PreferencesInput = z
     holidays: HolidayRegionSchema.nullable(),
     annualLeaveDays: z.number().min(0).max(366),
     carryOverDays: z.number().min(0).max(366),
+    allowLeaveBeyondBalance: z.boolean(),
     timezone: z.string().max(100),
     startAtLogin: z.boolean(),
     reminderHours: z.number().min(0).max(24),
@@ -513,16 +536,16 @@ const EntryFields = {
   description: z.string().max(5000).optional(),
 };
 const leaveType = z.enum(['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other']);
-const LeaveRequestSchema = z
-  .object({
-    type: leaveType,
-    firstDay: day,
-    lastDay: day,
-    firstDayPart: z.enum(['full', 'afternoon']).optional(),
-    lastDayPart: z.enum(['full', 'morning']).optional(),
-    comment: z.string().max(2000).optional(),
-  })
-  .strict();
+const leaveRequestFields = {
+  type: leaveType,
+  firstDay: day,
+  lastDay: day,
+  firstDayPart: z.enum(['full', 'afternoon']).optional(),
+  lastDayPart: z.enum(['full', 'morning']).optional(),
+  comment: z.string().max(2000).optional(),
+};
+const LeavePreviewSchema = z.object(leaveRequestFields).strict();
+const LeaveRequestSchema = z.object({ ...leaveRequestFields, beyondBalance: z.boolean().optional() }).strict();
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
 export const LINK_IDS = ['kimai-api-tokens', 'clockodo-api-key', 'calamari-api-keys', 'clockify-api-key'] as const;
@@ -598,7 +621,7 @@ export const contract = {
   getReport: { request: z.object({ from: day, to: day }).strict(), response: {} as ReportView },
 
   getLeave: { request: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), response: {} as LeaveView },
-  previewLeave: { request: LeaveRequestSchema, response: {} as LeavePreview },
+  previewLeave: { request: LeavePreviewSchema, response: {} as LeavePreview },
   requestLeave: { request: LeaveRequestSchema, response: {} as LeaveFiled },
   cancelLeave: { request: z.object({ id: entryId }).strict(), response: {} as LeaveRequestView },
   getCalendar: { request: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM') }).strict(), response: {} as CalendarView },

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, MAX_WORKSPACE_LENGTH, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
 import type { ProviderProfile } from '../contract/settings.ts';
 import { defaultUserDataDir } from '../user-data.ts';
+import { variableValue } from '../variables.ts';
 
 export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider BACK-END ...] [--test-connection [--json]]
 
@@ -49,10 +50,14 @@ extension; a flag wins, and --provider with its flags wins over all of them; emp
 /** Flags that are on by being there; `--all-tools=false` would otherwise silently mean on. */
 const SWITCHES = new Set(['--help', '-h', '--version', '--all-tools', '--test-connection', '--allow-insecure-tls', '--json']);
 
+/**
+ * `formBackEnd` is the back end the variables name (a Claude Desktop extension's form), the only one
+ * the form's secret is for (credentials/form-secret.ts); flags may name another one to use.
+ */
 export type ParsedArguments =
-  | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: ProviderProfile }
+  | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: ProviderProfile; formBackEnd?: ProviderProfile }
   /** `json` is there only when asked for, so the common case reads as before. */
-  | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile; json?: true }
+  | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile; formBackEnd?: ProviderProfile; json?: true }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
@@ -75,10 +80,7 @@ const VARIABLE_NAMES: Names = CONFIG_VARIABLES;
  * unfilled ("${user_config.url}"): none of those can be meant as a value, and each would otherwise
  * be refused as a bad address.
  */
-function variable(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' || /^\$\{[^}]*\}$/.test(value) ? undefined : value;
-}
+const variable = variableValue;
 
 export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArguments {
   let userDataDir: string | undefined;
@@ -140,22 +142,24 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     }
   }
   const anyFlag = provider !== undefined || url !== undefined || email !== undefined || caFile !== undefined || workspace !== undefined || allowInsecureTls;
-  const profile = anyFlag
-    ? providerProfile({ provider, url, email, caFile, workspace, allowInsecureTls }, FLAG_NAMES)
-    : providerProfile(
-        {
-          provider: variable(env, CONFIG_VARIABLES.provider),
-          url: variable(env, CONFIG_VARIABLES.url),
-          email: variable(env, CONFIG_VARIABLES.email),
-          caFile: withDefined(variable(env, CONFIG_VARIABLES.caFile), resolve),
-          workspace: variable(env, CONFIG_VARIABLES.workspace),
-          allowInsecureTls: false,
-        },
-        VARIABLE_NAMES,
-      );
+  const fromVariables = providerProfile(
+    {
+      provider: variable(env, CONFIG_VARIABLES.provider),
+      url: variable(env, CONFIG_VARIABLES.url),
+      email: variable(env, CONFIG_VARIABLES.email),
+      caFile: withDefined(variable(env, CONFIG_VARIABLES.caFile), resolve),
+      workspace: variable(env, CONFIG_VARIABLES.workspace),
+      allowInsecureTls: false,
+    },
+    VARIABLE_NAMES,
+  );
+  const profile = anyFlag ? providerProfile({ provider, url, email, caFile, workspace, allowInsecureTls }, FLAG_NAMES) : fromVariables;
   if (typeof profile === 'string') return { kind: 'error', message: profile };
   const folder = userDataDir ?? withDefined(variable(env, CONFIG_VARIABLES.userData), resolve) ?? defaultUserDataDir(process.platform, env);
-  const withProvider = profile ? { provider: profile } : {};
+  const withProvider = {
+    ...(profile ? { provider: profile } : {}),
+    ...(typeof fromVariables === 'object' ? { formBackEnd: fromVariables } : {}),
+  };
   if (testConnection) return { kind: 'test-connection', userDataDir: folder, ...withProvider, ...(json ? { json: true as const } : {}) };
   // Serving MCP owns stdout: a JSON line there would corrupt the protocol, so refuse it plainly.
   if (json) return { kind: 'error', message: '--json goes with --test-connection.' };

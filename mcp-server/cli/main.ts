@@ -2,16 +2,23 @@
 // connection to the back end, or run the AI-client commands. Each mode loads only its own code.
 import { realpathSync } from 'node:fs';
 import { stderrLog } from '../log.ts';
+import { withoutControls } from '../plain-text.ts';
 import { serveMcp } from '../stdio/serve.ts';
 import { parseArguments, USAGE } from './arguments.ts';
 import { SERVER_VERSION } from '../server-info.ts';
 
 const CLIENT_COMMANDS = new Set(['clients', 'register', 'unregister', 'repair', 'snippet']);
 
+// What the commands print reaches a terminal, and holds words from outside: a value an extension's
+// form set (said back when it is wrong), an organisation's policy, paths from the environment. None
+// of it may steer the terminal (plain-text.ts).
+const out = (text: string) => process.stdout.write(withoutControls(text));
+const err = (text: string) => process.stderr.write(withoutControls(text));
+
 export async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === 'policy') {
     const { runPolicyCommand } = await import('./policy-command.ts');
-    process.exitCode = await runPolicyCommand(argv.slice(1), process.env, (text) => process.stdout.write(text));
+    process.exitCode = await runPolicyCommand(argv.slice(1), process.env, out);
     return;
   }
   if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
@@ -22,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (parsed.kind === 'error' || parsed.kind === 'help') {
     const { CLIENTS_USAGE } = await import('../clients/cli.ts');
     const usage = `${USAGE}\n\n${CLIENTS_USAGE}\n`;
-    process.stderr.write(parsed.kind === 'error' ? `${parsed.message}\n\n${usage}` : usage);
+    err(parsed.kind === 'error' ? `${parsed.message}\n\n${usage}` : usage);
     if (parsed.kind === 'error') process.exitCode = 2;
     return;
   }
@@ -45,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     allTools: parsed.allTools,
     log: stderrLog,
     ...(parsed.provider ? { provider: parsed.provider } : {}),
+    ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
   });
 }
 
@@ -61,7 +69,7 @@ async function runClientCommand(argv: readonly string[]): Promise<number> {
     serverScript: realpathSync(process.argv[1] ?? ''),
     // Inside the Electron app this file runs under the app's own binary in Node mode.
     runAsNode: process.versions.electron !== undefined,
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out,
+    err,
   });
 }

@@ -1,8 +1,9 @@
 // `punchcard-mcp --test-connection`: one verdict about the configured back end on stderr, and an
 // exit code scripts can test (0 connected, 1 not). The provider comes from the flags or the settings;
 // the organisation's policy decides first, as for every other path: a back end it does not allow (or
-// anything but the one it fixes) is not contacted, and without flags the test is of the back end in
-// effect, the policy's fixed one where it sets one.
+// anything but the one it fixes) is not contacted, without flags the test is of the back end in
+// effect, the policy's fixed one where it sets one, and the fixed one is always tested with the
+// policy's TLS options.
 // With `--json` the same result also goes to stdout as one JSON line, for the app (main/engine),
 // which runs the bundle for this and must not parse sentences.
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import { SETTINGS_FILE_NAME, settingsProblem } from '../settings/settings-source
 export interface ConnectionTestOptions {
   userDataDir: string;
   provider?: ProviderProfile;
+  /** The back end an extension's form named, the only one its secret is for (credentials/form-secret.ts). */
+  formBackEnd?: ProviderProfile;
   env: NodeJS.ProcessEnv;
   log: (message: string) => void;
   credentials?: CredentialStore;
@@ -41,11 +44,14 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
     }
     const settings = read.settings;
     const policy = await loadPolicy(policyPaths(options.env));
-    const profile = options.provider ?? effectiveProfile(policy, settings.provider);
-    provider = profile.type;
-    const refusal = profileRefusal(policy, profile);
+    const asked = options.provider ?? effectiveProfile(policy, settings.provider);
+    provider = asked.type;
+    const refusal = profileRefusal(policy, asked);
     if (refusal) return { exitCode: 1, report: { ok: false, verdict: 'not_allowed', message: refusal }, provider };
-    return { ...(await testBackEnd(profile, settings, options)), provider };
+    // The back end the policy fixes is tested as serving uses it: with the policy's TLS options (its
+    // CA file, its certificate checks), never the flags', so the token cannot go over a connection
+    // the organisation did not allow.
+    return { ...(await testBackEnd(effectiveProfile(policy, asked), settings, options, policy.fixedProvider !== null)), provider };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const report: ConnectionReport = { ok: false, verdict: 'error', message: `Punchcard could not finish the connection test: ${reason}` };
@@ -53,7 +59,7 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   }
 }
 
-async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions): Promise<{ exitCode: number; report: ConnectionReport }> {
+async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions, policyFixes: boolean): Promise<{ exitCode: number; report: ConnectionReport }> {
   if (profile.type === 'local') {
     return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
   }
@@ -70,6 +76,7 @@ async function testBackEnd(profile: ProviderProfile, settings: Settings, options
     log: options.log,
     env: options.env,
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    formSecret: { backEnd: options.formBackEnd, policyFixes },
   });
   try {
     // The test also teaches the next start what the back end offers (remembered in the data folder).

@@ -31,6 +31,12 @@ const CREATED_SUFFIX = '.punchcard-created';
  */
 const OWN_FILE_MAX_BYTES = 512 * 1024 * 1024;
 
+/**
+ * For tests only: called with the file's path right before the last look, so a test can save the
+ * file "meanwhile" at exactly that moment instead of hoping a second process lands there.
+ */
+export const beforeLastLook: { hook: ((target: string) => void) | null } = { hook: null };
+
 export interface LoadedFile {
   /** The path as the client names it (may be a symlink). */
   path: string;
@@ -146,8 +152,11 @@ export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: str
     }
     // The last step before the rename: every slower one (the backup, the temporary file, their
     // fsyncs) lies before this check, so a save another program makes meanwhile is seen and never
-    // renamed over; what is left is the rename itself. The backup comes first, so a program that
+    // renamed over. What is left is the rename itself: a save landing between this look and the
+    // rename (one system call) would be replaced, and no portable call closes that gap (Node has no
+    // rename that swaps or fails when the name changed). The backup comes first, so a program that
     // reacts to it has the whole write of the new version to finish its own save.
+    beforeLastLook.hook?.(target);
     if (!sameBytes(readOwnFile(target), file.bytes)) throw new ConfigError('concurrent', `${path} changed while Punchcard was editing it.`);
     renameSync(temporary, target);
   } catch (error) {

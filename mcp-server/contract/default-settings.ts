@@ -12,7 +12,7 @@ export function defaultSettings(): Settings {
     timezone: '',
     workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
     holidays: null,
-    leave: { annualDays: 25, carryOverDays: 0 },
+    leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: false },
     user: { name: '' },
     app: { startAtLogin: false, reminderHours: 10, idleMinutes: 10, shortcut: '', durations: 'units' },
   };

@@ -95,6 +95,11 @@ export const SettingsSchema = z.object({
     annualDays: z.number().min(0).max(366),
     /** Days carried over into the current year. */
     carryOverDays: z.number().min(0).max(366),
+    /**
+     * Whether the local timesheet, which approves leave as it is filed, may record leave beyond the
+     * balance (still only once the person or the call says so); back ends with an approver ignore it.
+     */
+    allowBeyondBalance: z.boolean(),
   }),
   user: z.object({ name: z.string().max(200) }),
   /** The desktop app's own preferences; the engine ignores them. */

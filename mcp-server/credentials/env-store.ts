@@ -1,5 +1,6 @@
 // Secrets from environment variables, for servers that run where no keychain exists (CI, a
 // container, a remote shell). One variable per provider: a headless setup has one account each.
+import { variableValue } from '../variables.ts';
 import { CredentialStoreError, type CredentialStore } from './credential-store.ts';
 
 /** 'kimai:https://kimai.example.com' → 'PUNCHCARD_KIMAI_TOKEN'. */
@@ -24,9 +25,9 @@ export function createEnvStore(env: NodeJS.ProcessEnv = process.env): Credential
     kind: 'environment',
     async get(account) {
       // Surrounding whitespace is never part of a token but easily slips in from a file or a paste;
-      // a variable set to nothing counts as unset.
-      const value = env[envVariableFor(account)]?.trim();
-      return value ? value : null;
+      // a variable set to nothing, or to a placeholder a client left unfilled ("${user_config.secret}"),
+      // counts as unset: sent as a token, the placeholder would only be refused, and said back.
+      return variableValue(env, envVariableFor(account)) ?? null;
     },
     async set(account) {
       throw readOnly(account);

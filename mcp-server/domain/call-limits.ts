@@ -31,6 +31,40 @@ export const MAX_LEAVE_LIST_YEARS = LEAVE_YEARS_AHEAD + 1;
  */
 export const MAX_REQUESTS_PER_CALL = 40;
 
+/**
+ * How long one tool call may take, requests to a back end and waits between them included; then it
+ * ends with a sentence that says what it changed. Each request has its own deadline (15 s), but forty
+ * slow answers would hold a call for ten minutes. Under a minute, the longest a person waits for an
+ * answer in a chat and the time after which the official SDK's client gives up on a request by
+ * default, so the person reads Punchcard's words rather than a bare timeout; three of a request's own
+ * deadlines, so one slow request is waited out; and far above the heaviest legitimate call, which takes
+ * well under a second against the bench's loopback fakes and a few seconds against a real server.
+ * `PUNCHCARD_CALL_TIMEOUT_MS` changes it (for tests). Why these limits: docs/decisions.md, "What one call may cost".
+ */
+export const CALL_DEADLINE_MS = 45_000;
+
+/**
+ * The most Punchcard reads of one answer from a remote back end. The largest pages it asks for are a
+ * few megabytes at most (docs/back-ends: Kimai's whole project list of a large company, Clockodo's
+ * 5,000 catalog items, 1,000 Clockify entries), so this leaves room for the biggest real account,
+ * while the four answers a back end's sockets can carry at once, parsed, stay well inside the
+ * 256 MB heap an AI client's entry gives the engine (mcp-server/engine-flags.ts).
+ */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+/**
+ * What all the answers of one call may add up to: the pages of a listing are kept until the call is
+ * answered, so forty pages at the answer limit would be 320 MB. The heaviest legitimate call reads far
+ * less (`npm run bench` prints it).
+ */
+export const MAX_ANSWER_BYTES_PER_CALL = 2 * MAX_ANSWER_BYTES;
+/**
+ * JSON objects and lists an answer may hold, and a call in all: an empty object takes about 64 bytes
+ * once parsed, twenty times its text, so a body of nothing but `{},{},…` would take 170 MB at the
+ * byte limit. Real pages hold one per hundred bytes or so; this allows one per 64.
+ */
+export const MAX_ANSWER_OBJECTS = MAX_ANSWER_BYTES / 64;
+export const MAX_ANSWER_OBJECTS_PER_CALL = MAX_ANSWER_BYTES_PER_CALL / 64;
+
 /** Why a 'YYYY-MM-DD' date lies outside the years Punchcard works with, or undefined. */
 export function yearProblem(date: string, field: string): string | undefined {
   const year = Number(date.slice(0, 4));

@@ -123,6 +123,11 @@ export interface LeaveBalance {
   carryOver: number | null;
   /** The back end sets no limit on vacation (Calamari); the numbers then say what was used. */
   unlimited?: boolean;
+  /**
+   * One balance that runs on across years, as the back end keeps it now (Clockify's, per policy): the
+   * same whichever year is asked, and leave over New Year draws on it once.
+   */
+  acrossYears?: boolean;
   /** Vacation days before today, and from today on, of the requests that stand. */
   taken: number;
   planned: number;
@@ -130,6 +135,13 @@ export interface LeaveBalance {
   /** Days per leave type other than vacation. */
   other: Partial<Record<Exclude<LeaveType, 'vacation'>, number>>;
 }
+
+/**
+ * The balance a new leave request draws on: the vacation balance leave_balance reports, none (sick
+ * leave, unpaid leave, a day worked elsewhere), or one of its own that Punchcard does not read, with
+ * a sentence saying so (`unread`).
+ */
+export type LeaveDraw = 'vacation' | 'none' | { unread: string };
 
 /** The person's worked-time account as the back end keeps it (overtime, or shortfall when negative). */
 export interface TimeAccount {

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { credentialAccount } from '../contract/back-end-accounts.ts';
 import type { ProviderProfile, WorkWeek } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
+import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
 import type { Log } from '../log.ts';
 import { remoteAccess } from './http/remote-access.ts';
+import { RemoteError } from './http/remote-error.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
@@ -27,6 +29,11 @@ export interface TrackerFactoryOptions {
   env?: NodeJS.ProcessEnv;
   /** Defaults to environment variables, then the OS keychain. */
   credentials?: CredentialStore;
+  /**
+   * The back end the Claude Desktop extension's secret was given for (credentials/form-secret.ts);
+   * without it, that secret is used for no back end.
+   */
+  formSecret?: FormSecretOrigin;
 }
 
 export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
@@ -45,16 +52,24 @@ export async function createTracker(options: TrackerFactoryOptions): Promise<Tim
   const { profile } = options;
   if (profile.type === 'local') {
     const { createLocalTracker } = await import('./local/local-tracker.ts');
-    return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now });
+    return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now, log: options.log });
   }
   return createRemoteTracker({ ...options, profile });
 }
 
-/** A remote back end's tracker, its secret from the keychain (or variable) and its deadline from the environment. */
+/**
+ * A remote back end's tracker, its secret from the keychain (or variable) and its deadline from the
+ * environment. The extension's one secret reaches it only where it was given for this back end; where
+ * it was not and no other secret is found, the request fails with the reason in words.
+ */
 export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, 'profile' | 'personName'> & { profile: RemoteProfile }): Promise<RemoteTracker> {
   const { profile } = options;
   const create = (await REMOTE_BACK_ENDS[profile.type]()) as Create<RemoteType>;
-  const access = remoteAccess({ env: options.env ?? process.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) }, credentialAccount(profile), profile.type);
+  const bound = bindFormSecret(options.env ?? process.env, options.formSecret ?? { backEnd: undefined, policyFixes: false }, profile);
+  if (bound.withheld) options.log(bound.withheld);
+  const access = remoteAccess({ env: bound.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) }, credentialAccount(profile), profile.type);
+  const { withheld } = bound;
+  const secret = withheld ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', withheld)) : access.secret;
   return create({
     profile: profile as never,
     userDataDir: options.userDataDir,
@@ -64,5 +79,6 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     now: options.now,
     log: options.log,
     ...access,
+    secret,
   });
 }

@@ -5,10 +5,10 @@
 // (an AI client's server lists #17, the person says "delete #17"), so the numbers live in a SQLite
 // file in the data folder, assigned under its write lock (docs/decisions.md, "Numbers for a back
 // end's string ids"). An assigned number never changes; each process keeps what it has seen in memory.
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log.ts';
+import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../private-files.ts';
 import { isWritable, whileBusy } from './sqlite-files.ts';
 
 /** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
@@ -94,12 +94,15 @@ export class IdAliases {
    */
   async #open(): Promise<DatabaseSync> {
     if (this.#db) return this.#db;
-    if (!folderMade(this.#path) || !isWritable(this.#path)) {
+    if (!folderMade(this.#path, this.#log) || !isWritable(this.#path)) {
       this.#log(`${this.#path} cannot be written; this process numbers ids for itself, so its numbers differ from other processes'.`);
       this.#db = new DatabaseSync(':memory:');
       this.#db.exec(SCHEMA);
       return this.#db;
     }
+    // Private like the timesheet (../private-files.ts): SQLite gives -wal and -shm the file's mode.
+    createPrivateFile(this.#path, this.#log);
+    keepFilesPrivate([`${this.#path}-wal`, `${this.#path}-shm`], this.#log);
     this.#db = await whileBusy(
       this.#path,
       LOCK_WAIT_MS,
@@ -121,10 +124,10 @@ export class IdAliases {
   }
 }
 
-/** The file's folder, made where missing; false where it cannot be. */
-function folderMade(path: string): boolean {
+/** The file's folder, made (private) where missing; false where it cannot be. */
+function folderMade(path: string, log: Log): boolean {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makePrivateFolder(dirname(path), log);
     return true;
   } catch {
     return false;

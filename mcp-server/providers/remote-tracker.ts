@@ -59,7 +59,7 @@ const TIMER_AND_ENTRIES = [
 const BREAKS = ['breakTypes', 'startBreak', 'endBreak'] as const;
 const CATALOG = ['catalog', 'createCatalogItem', 'setArchived'] as const;
 const LEAVE = ['listLeave', 'createLeave', 'cancelLeave'] as const;
-const LEAVE_ACCOUNTS = ['leaveBalance', 'teamAbsences'] as const;
+const LEAVE_ACCOUNTS = ['leaveBalance', 'leaveDraw', 'teamAbsences'] as const;
 const PLAN = ['workPlan', 'timeAccount'] as const;
 
 type Methods<Names extends readonly (keyof TimeTracker)[]> = Required<Pick<TimeTracker, Names[number]>>;

@@ -2,7 +2,7 @@
 // milliseconds and days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO
 // text with offsets. A provider declares what it can do; a tool whose capability is missing is
 // registered but disabled, so it stays out of tools/list until the back end gains the capability.
-import type { Catalog, CatalogItem, CatalogKind, LeaveBalance, LeaveRequest, NewLeaveRequest, Ref, TeamAbsence, TimeAccount, TimeEntry, WorkSpan } from '../domain/records.ts';
+import type { Catalog, CatalogItem, CatalogKind, LeaveBalance, LeaveDraw, LeaveRequest, NewLeaveRequest, Ref, TeamAbsence, TimeAccount, TimeEntry, WorkSpan } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -81,6 +81,17 @@ export interface TimeTracker {
   workPlan?(from: string, to: string): Promise<PlannedDay[]>;
   /** Leave entitlements as the back end keeps them; without it, leave_balance counts from the settings. */
   leaveBalance?(year: number): Promise<LeaveBalance>;
+  /**
+   * The balance a new request would draw on, found before anything is filed (leave beyond the
+   * balance is asked about first): where the back end has types of its own, by the type it would file
+   * on. Without it, Punchcard's type vacation draws on the vacation balance and any other on none.
+   */
+  leaveDraw?(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw>;
+  /**
+   * Leave is approved as it is filed, and nobody else decides (the local timesheet): the person's
+   * settings then say whether leave beyond the balance may be recorded at all.
+   */
+  readonly approvesLeaveAtOnce?: boolean;
   /** The person's and visible colleagues' absences over [from, to]; without it, the calendar shows the person's own leave. */
   teamAbsences?(from: string, to: string): Promise<TeamAbsence[]>;
   /**

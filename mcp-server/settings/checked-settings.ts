@@ -3,8 +3,9 @@
 // the file's exact text and what the schema made of it; it is used only when both the text and the
 // build match, so it can never say anything the schema would not. Only valid settings are kept:
 // a broken file is checked, and reported, on every start.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFileAtomically } from '../private-files.ts';
 import type { Settings } from '../contract/settings.ts';
 
 export const CHECKED_SETTINGS_FILE_NAME = 'config.checked.json';
@@ -27,12 +28,9 @@ export function recallCheckedSettings(userDataDir: string, text: string, build: 
 
 /** Best effort: a folder that cannot be written only means the next start checks again. */
 export function rememberCheckedSettings(userDataDir: string, text: string, settings: Settings, build: string): void {
-  const path = join(userDataDir, CHECKED_SETTINGS_FILE_NAME);
-  // Several engines (one per AI client) may write at once: write aside, then rename over.
-  const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify({ build, text, settings } satisfies Memo));
-    renameSync(temporary, path);
+    // A copy of config.json: the person's alone, like the file itself (../private-files.ts).
+    writePrivateFileAtomically(join(userDataDir, CHECKED_SETTINGS_FILE_NAME), JSON.stringify({ build, text, settings } satisfies Memo));
   } catch {
     // Nothing to do: the memo is an optimisation.
   }

@@ -21,16 +21,17 @@ export function reportSettings(path: string, read: { problem: string | null; not
 }
 
 /**
- * A small text file as settings and policy files are read: its text, `missing` when there is none,
- * or why it cannot be used (a clause starting "it …"). Only a regular file (or a link to one) is
- * read, opened non-blocking, never one larger than SETTINGS_MAX_BYTES, and only text that is valid
- * UTF-8, so a FIFO cannot stall the start and a mangled byte cannot turn a name into "J\uFFFD(\uFFFDrg"
- * unnoticed.
+ * A small text file as settings and policy files are read (and a company's CA file): its text,
+ * `missing` when there is none, or why it cannot be used (a clause starting "it …"). Only a regular
+ * file (or a link to one) is read, opened non-blocking, never one larger than SETTINGS_MAX_BYTES, and
+ * only text that is valid UTF-8, so a FIFO or a device cannot stall the engine and a mangled byte
+ * cannot turn a name into "J\uFFFD(\uFFFDrg" unnoticed. `kind` names the file in the sentence about
+ * its size.
  */
-export function readSmallTextFile(path: string): { text: string } | { missing: true } | { problem: string } {
+export function readSmallTextFile(path: string, kind = 'a settings file'): { text: string } | { missing: true } | { problem: string } {
   let read: Buffer | string;
   try {
-    read = readRegularFile(path);
+    read = readRegularFile(path, kind);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
     return { problem: `it cannot be read (${(error as Error).message})` };
@@ -41,13 +42,13 @@ export function readSmallTextFile(path: string): { text: string } | { missing: t
 }
 
 /** The whole file, or why it is not read. Opened non-blocking, so a FIFO is looked at, not waited on. */
-function readRegularFile(path: string): Buffer | string {
+function readRegularFile(path: string, kind: string): Buffer | string {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return 'is not a regular file (a pipe, device or folder), so it is not read';
     if (stat.size > SETTINGS_MAX_BYTES) {
-      return `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than a settings file can be (${SETTINGS_MAX_BYTES / 1024 / 1024} MB), so it is not read`;
+      return `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than ${kind} can be (${SETTINGS_MAX_BYTES / 1024 / 1024} MB), so it is not read`;
     }
     // Read to the end rather than trusting the size: the file may grow while being read.
     const chunks: Buffer[] = [];

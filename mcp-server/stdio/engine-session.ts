@@ -17,6 +17,8 @@ export interface EngineSessionOptions {
   /** The app proved this is its own engine (policy/app-engine-proof.ts). */
   appEngine: boolean;
   provider?: ProviderProfile;
+  /** The back end an extension's form named, the only one its secret is for. */
+  formBackEnd?: ProviderProfile;
   /** config.json as the opening last checked it; without it the engine reads the file itself. */
   settings?: SettingsRead;
   wire: Wire;
@@ -33,6 +35,7 @@ export async function startEngineSession(options: EngineSessionOptions): Promise
     log: options.log,
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.formBackEnd ? { formBackEnd: options.formBackEnd } : {}),
   });
   const link = linkSdk({
     wire: options.wire,

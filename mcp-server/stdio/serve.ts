@@ -6,11 +6,11 @@
 // background before a client asks. Where a start or a connection test learned them before, the
 // opening lists from that, and the engine (with whatever check the back end still wants) waits for
 // the first request: an idle server stays as small as the opening.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import manifest from 'virtual:punchcard-opening-manifest';
 import type { ProviderProfile } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
+import { makePrivateFolder } from '../private-files.ts';
 import { knownCapabilities } from '../providers/known-capabilities.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
@@ -35,13 +35,16 @@ export interface ServeOptions {
   allTools: boolean;
   /** The back end from the command line; wins over the settings. */
   provider?: ProviderProfile;
+  /** The back end the variables (an extension's form) name, the only one its secret is for. */
+  formBackEnd?: ProviderProfile;
   log: Log;
 }
 
 export async function serveMcp(options: ServeOptions): Promise<void> {
   const { userDataDir, log } = options;
-  // The folder is where the settings watcher listens; the app would create it anyway.
-  mkdirSync(userDataDir, { recursive: true });
+  // The folder is where the settings watcher listens; the app would create it anyway. It is the
+  // person's alone, also where it was made before with wider modes (../private-files.ts).
+  makePrivateFolder(userDataDir, log);
   const settingsPath = join(userDataDir, SETTINGS_FILE_NAME);
   const memo = { folder: userDataDir, build: manifest.build };
   let settings = await loadSettingsFile(settingsPath, memo);

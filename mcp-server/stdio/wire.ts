@@ -1,8 +1,10 @@
 // The stdio wire: newline-delimited JSON-RPC on stdin and stdout. It hands every valid message to
 // one receiver, in order, and answers a line that is not a message itself (JSON-RPC's -32700 /
 // -32600 with `id: null`), with one line on stderr; the connection goes on. stdout carries nothing
-// but protocol messages.
+// but protocol messages, and every message leaves through `send`, which is where the text in them
+// loses the characters that steer a terminal (plain-text.ts).
 import type { Readable, Writable } from 'node:stream';
+import { withoutControls } from '../plain-text.ts';
 import { INVALID_REQUEST, type JsonRpcMessage, readFrame } from './frames.ts';
 import { hostileKeyPath } from './hostile-keys.ts';
 
@@ -43,7 +45,7 @@ export function createWire(input: Readable, output: Writable, log: (message: str
     send(message) {
       if (closed) return Promise.resolve();
       return new Promise((resolve) => {
-        if (output.write(`${JSON.stringify(message)}\n`)) resolve();
+        if (output.write(`${lineOf(message)}\n`)) resolve();
         else output.once('drain', resolve);
       });
     },
@@ -106,4 +108,22 @@ export function createWire(input: Readable, output: Writable, log: (message: str
   }
 
   return wire;
+}
+
+/** Keys whose strings a client chose and matches byte for byte: never changed on the way back. */
+const CLIENT_TOKENS: ReadonlySet<string> = new Set(['progressToken', 'requestId']);
+
+/**
+ * A message as the line that carries it, every string in it without terminal controls. Names,
+ * notes, questions, completions, prompt text and error messages all hold words from back ends and
+ * people (a catalog item a shared server named with an OSC 8 link, a model's description), and all
+ * of them leave here: one rule in one place, rather than one per kind of answer that the next kind
+ * could miss. The message's own id and the tokens a client chose go back as they came.
+ */
+export function lineOf(message: object): string {
+  return JSON.stringify(message, function keepingClientTokens(this: unknown, key: string, value: unknown) {
+    if (typeof value !== 'string') return value;
+    if ((this === message && key === 'id') || CLIENT_TOKENS.has(key)) return value;
+    return withoutControls(value);
+  });
 }

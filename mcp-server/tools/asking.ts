@@ -13,7 +13,31 @@
 import { createHash } from 'node:crypto';
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/server';
 import { inputResponse } from '@modelcontextprotocol/server';
+import { withoutControls } from '../plain-text.ts';
 import { ToolInputError } from './define-tool.ts';
+
+/**
+ * How many characters of someone's words a question quotes. A question is read by a person in a
+ * small dialog; quoting a model's whole 5,000-character description would let the model write the
+ * question the person answers, so a quote is a short excerpt, on one line, the rest said with "…".
+ */
+export const QUOTE_LENGTH = 80;
+
+/** How long a whole question may grow with the names and words it quotes. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** How long one choice of a question may be: a name and what tells it apart from its namesakes. */
+const MAX_CHOICE_LENGTH = 200;
+
+/**
+ * Words from a model, a person or a back end as a question quotes them: without controls, every run
+ * of white space (line breaks too) one space, at most QUOTE_LENGTH characters, "…" where cut.
+ */
+export function quoted(text: string, length = QUOTE_LENGTH): string {
+  const line = withoutControls(text).replace(/\s+/g, ' ').trim();
+  const characters = Array.from(line);
+  return characters.length <= length ? line : `${characters.slice(0, length - 1).join('').trimEnd()}…`;
+}
 
 export interface Confirmation {
   /** Names the question within one call ("delete"). */
@@ -129,7 +153,7 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
       const answer = answers[question.key];
       refusal(answer, question.unchanged);
       if (answer && 'confirmed' in answer && answer.confirmed === shows) return;
-      ask(question.key, { mode: 'form', message: question.message, requestedSchema: { type: 'object', properties: {} } }, { key: question.key, kind: 'confirm', shows });
+      ask(question.key, { mode: 'form', message: bounded(question.message), requestedSchema: { type: 'object', properties: {} } }, { key: question.key, kind: 'confirm', shows });
     },
     choose(question) {
       const answer = answers[question.key];
@@ -140,10 +164,10 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
         question.key,
         {
           mode: 'form',
-          message: question.message,
+          message: bounded(question.message),
           requestedSchema: {
             type: 'object',
-            properties: { choice: { type: 'string', title: question.title, oneOf: question.options.map((option) => ({ const: String(option.id), title: option.label })) } },
+            properties: { choice: { type: 'string', title: question.title, oneOf: question.options.map((option) => ({ const: String(option.id), title: quoted(option.label, MAX_CHOICE_LENGTH) })) } },
             required: ['choice'],
           },
         },
@@ -151,6 +175,14 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
       );
     },
   };
+}
+
+/**
+ * A question as the person sees it: its quotes are excerpts already (`quoted`), and the whole is held
+ * to MAX_QUESTION_LENGTH too, so no handler's wording can hand a model's text to the person at length.
+ */
+function bounded(message: string): string {
+  return quoted(message, MAX_QUESTION_LENGTH);
 }
 
 /** The state as it came back, if it has the shape this module writes (it was verified as signed first). */

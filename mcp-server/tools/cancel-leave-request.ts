@@ -1,4 +1,5 @@
 import { LEAVE_YEARS_AHEAD } from '../domain/call-limits.ts';
+import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { leaveLabel, presentLeave } from './leave-shared.ts';
 import { today } from './shared.ts';
@@ -15,7 +16,7 @@ export default defineTool({
       const shown = requests.find((request) => request.id === args.id);
       context.ask.confirm({
         key: 'cancel',
-        message: shown ? `Cancel leave request ${leaveLabel(shown)}?` : `Cancel leave request #${args.id}?`,
+        message: shown ? `Cancel leave request ${quoted(leaveLabel(shown))}?` : `Cancel leave request #${args.id}?`,
         shows: shown ? presentLeave(shown) : { id: args.id },
         unchanged: `Leave request #${args.id} was not cancelled`,
       });

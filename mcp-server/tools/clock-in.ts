@@ -1,5 +1,6 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
+import { quoted } from './asking.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
@@ -16,12 +17,13 @@ export default defineTool({
     if (args.switch && context.ask.available) {
       const running = await context.tracker.runningEntry();
       if (running) {
-        const next = [args.project, args.activity].filter((word) => word?.trim()).join(' · ') || 'no project';
+        // The model's words are quoted as short excerpts (asking.ts): the person reads a question, not a letter.
+        const next = [args.project, args.activity].filter((word) => word?.trim()).map((word) => quoted(word ?? '')).join(' · ') || 'no project';
         context.ask.confirm({
           key: 'switch',
           message:
-            `Stop the running timer (${entryLabel(running)}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
-            `and clock in on ${next}${fields.description ? ` — ${fields.description}` : ''}?`,
+            `Stop the running timer (${quoted(entryLabel(running))}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
+            `and clock in on ${next}${fields.description ? ` — ${quoted(fields.description)}` : ''}?`,
           shows: stableEntry(running),
           unchanged: `The timer on ${entryLabel(running)} keeps running and no new one was started`,
         });

@@ -37,4 +37,10 @@ export interface ToolContext {
    * items a name fits. Never asks where the client cannot show questions.
    */
   readonly ask: Asker;
+  /**
+   * Whether this client is offered list_catalog. Where it is not (switched off, denied by the policy),
+   * no answer lists catalog names the caller did not name itself: a refusal says a name is unknown
+   * without "Known: …", and a question offers only the items a name fits exactly.
+   */
+  readonly catalogListed: boolean;
 }

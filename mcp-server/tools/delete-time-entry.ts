@@ -1,4 +1,5 @@
 import { formatDuration, formatInstant } from '../domain/time.ts';
+import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { entryLabel, presentEntry, stableEntry } from './shared.ts';
 import { deleteTimeEntryContract } from '../contract/tools/delete-time-entry.ts';
@@ -12,7 +13,7 @@ export default defineTool({
       const length = formatDuration((shown.end ?? context.now()) - shown.start);
       context.ask.confirm({
         key: 'delete',
-        message: `Delete time entry #${shown.id} for good? ${entryLabel(shown)}, ${length} from ${formatInstant(shown.start, context.timezone)}.`,
+        message: `Delete time entry #${shown.id} for good? ${quoted(entryLabel(shown))}, ${length} from ${formatInstant(shown.start, context.timezone)}.`,
         shows: stableEntry(shown),
         unchanged: `Time entry #${shown.id} was not deleted`,
       });

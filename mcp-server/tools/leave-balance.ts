@@ -28,6 +28,7 @@ export default defineTool({
         entitlement: balance.entitlement,
         carry_over: balance.carryOver,
         unlimited: balance.unlimited === true,
+        across_years: balance.acrossYears === true,
         taken: balance.taken,
         planned: balance.planned,
         remaining: balance.remaining,

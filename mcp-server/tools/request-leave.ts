@@ -1,8 +1,10 @@
+import { balancesFor } from '../domain/leave-allowance.ts';
 import { leaveDays, leaveRangeProblem } from '../domain/leave-days.ts';
 import { planOf } from '../domain/work-plan.ts';
-import { LEAVE_TYPES, type LeaveType, ProviderError } from '../providers/time-tracker.ts';
+import { LEAVE_TYPES, type LeaveType, type NewLeaveRequest, ProviderError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
+import { balanceDrawn, holdBeyondBalance } from './leave-beyond-balance.ts';
 import { leaveLabel, presentLeave } from './leave-shared.ts';
 import { vacationBalance } from './leave-balance.ts';
 import { readDate } from './shared.ts';
@@ -32,19 +34,17 @@ export default defineTool({
       throw new ToolInputError(`No working days in that range: ${skipped.join(', ')}. Nothing to request.`);
     }
     const { type, kind } = leaveTypeOf(args.type);
-    const request = await context.tracker.createLeave({
-      ...shape,
-      type,
-      ...(kind ? { kind } : {}),
-      days: counted.workingDays,
-      comment: args.comment?.trim() ?? '',
-    });
-    const firstYear = Number(firstDay.slice(0, 4));
-    const lastYear = Number(lastDay.slice(0, 4));
+    const asked: NewLeaveRequest = { ...shape, type, ...(kind ? { kind } : {}), days: counted.workingDays, comment: args.comment?.trim() ?? '' };
+    // Before anything is filed: leave beyond the balance is asked about, or refused in words.
+    const drawn = await balanceDrawn(asked, counted.days, context);
+    if (drawn && 'left' in drawn) holdBeyondBalance(asked, drawn.left, args.beyond_balance === true, context);
+    const request = await context.tracker.createLeave(asked);
     // The request is filed: from here on nothing may turn the result into an error, or the person
-    // would file it again. A balance that cannot be read is said, not thrown.
-    const left = request.type === 'vacation' ? await vacationLeft(firstYear === lastYear ? [firstYear] : [firstYear, lastYear], context) : null;
-    const remaining = left && 'days' in left ? (left.days[0] ?? null) : null;
+    // would file it again. What is left is what was left before less this request (no second read,
+    // which Calamari's hourly quota would pay for); only a balance that could not be read before is
+    // read again, and one that still cannot be is said, not thrown.
+    const left = drawn && 'left' in drawn ? drawn.left.map((item) => ({ year: item.year, days: item.after })) : drawn && 'unreadable' in drawn ? await vacationLeft(yearsOf(firstDay, lastDay), context) : null;
+    const remaining = Array.isArray(left) ? (left[0]?.days ?? null) : null;
     const skippedHolidays = counted.days.filter((day) => day.reason === 'holiday').map((day) => holidayName(day.date));
     let text = `Requested ${leaveLabel(request)}.`;
     if (request.parts) {
@@ -52,15 +52,9 @@ export default defineTool({
       text += ` Filed as ${request.parts.length} records: ${list.join(', ')}.`;
     }
     if (skippedHolidays.length > 0) text += ` Public holidays not counted: ${skippedHolidays.join(', ')}.`;
-    if (remaining !== null) {
-      const parts = [remaining < 0 ? `${-remaining} days over the ${firstYear} vacation entitlement` : `${remaining} vacation days left in ${firstYear}`];
-      // Leave over New Year draws on both years' entitlements.
-      const next = left && 'days' in left ? left.days[1] : undefined;
-      if (typeof next === 'number') parts.push(`${next} in ${lastYear}`);
-      text += ` ${parts.join('; ')}.`;
-    } else if (left && 'problem' in left) {
-      text += ` ${left.problem}`;
-    }
+    if (drawn && !('left' in drawn)) text += ` ${drawn.unread ?? drawn.unreadable}`;
+    if (Array.isArray(left) && left[0]) text += ` ${leftText(left[0], left[1])}.`;
+    else if (left && 'problem' in left) text += ` ${left.problem}`;
     const parts = request.parts?.map((part) => ({ id: part.id, first_day: part.firstDay, last_day: part.lastDay }));
     return { data: { request: presentLeave(request), vacation_days_remaining: remaining, ...(parts ? { parts } : {}) }, text };
   },
@@ -79,15 +73,33 @@ function leaveTypeOf(text: string): { type: LeaveType; kind?: string } {
 }
 
 /**
- * Vacation days left in each year (null where there is no limit), or a sentence saying why the balance
- * could not be read: the request itself stands.
+ * Vacation days left in each year the request falls in, read after it was filed (none where there is
+ * no limit; a balance across years once, without a year), or a sentence saying why they could not be
+ * read: the request itself stands.
  */
-async function vacationLeft(years: number[], context: ToolContext): Promise<{ days: Array<number | null> } | { problem: string }> {
+async function vacationLeft(years: number[], context: ToolContext): Promise<Array<{ year: number | null; days: number }> | { problem: string }> {
   try {
-    const balances = await Promise.all(years.map((year) => vacationBalance(year, context)));
-    return { days: balances.map((balance) => (balance.unlimited ? null : balance.remaining)) };
+    const balances = await balancesFor(years.map((year) => ({ year })), (year) => vacationBalance(year, context));
+    return [...balances].filter(([, balance]) => !balance.unlimited).map(([year, balance]) => ({ year: balance.acrossYears ? null : year, days: balance.remaining }));
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     return { problem: `The vacation balance could not be read afterwards: ${error.message}` };
   }
+}
+
+/** "3 vacation days left in 2026; 20 in 2027", "41 days over the 2026 vacation entitlement", "5 days over the vacation balance". */
+function leftText(first: { year: number | null; days: number }, next: { year: number | null; days: number } | undefined): string {
+  const words =
+    first.days < 0
+      ? `${-first.days} days over the ${first.year === null ? 'vacation balance' : `${first.year} vacation entitlement`}`
+      : `${first.days} vacation days left${first.year === null ? '' : ` in ${first.year}`}`;
+  // Leave over New Year draws on both years' entitlements.
+  return next ? `${words}; ${next.days} in ${next.year}` : words;
+}
+
+/** The calendar years from the first day's to the last day's (a request spans at most two). */
+function yearsOf(firstDay: string, lastDay: string): number[] {
+  const first = Number(firstDay.slice(0, 4));
+  const last = Number(lastDay.slice(0, 4));
+  return first === last ? [first] : [first, last];
 }

@@ -5,6 +5,7 @@ import { parseDuration } from '../domain/duration.ts';
 import { addDays, daysBetween, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
 import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { EntryOutput } from '../contract/tools/outputs.ts';
+import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './define-tool.ts';
 
@@ -161,7 +162,7 @@ export function catalogLookup(context: ToolContext) {
       const chosen = askWhich(context, 'project', text, matching(projects, text), projects);
       if (chosen !== undefined) return chosen;
       const found = find(projects, text);
-      return (found ?? pick((await load(true, 'project')).projects, text, 'project', tracker)).id;
+      return (found ?? pick((await load(true, 'project')).projects, text, 'project', context)).id;
     },
     /**
      * A name may exist both for the chosen project and globally; the project's own one wins, which
@@ -181,7 +182,7 @@ export function catalogLookup(context: ToolContext) {
       const { activities } = await load(true, 'activity', projectId);
       const known = usableActivity(usableActivities(activities, projectId), text, projectId);
       if (known) return checkedArchived(known, tracker).id;
-      return pick(activities, text, 'activity', tracker).id;
+      return pick(activities, text, 'activity', context).id;
     },
   };
 }
@@ -217,15 +218,17 @@ const MAX_CHOICES = 10;
 function askWhich(context: ToolContext, kind: 'project' | 'activity', text: string, exact: readonly CatalogItem[], items: readonly CatalogItem[]): number | undefined {
   if (!context.ask.available || exact.length === 1) return undefined;
   const wanted = text.trim().replace(/^#/, '').toLowerCase();
-  const candidates = exact.length > 1 ? exact : items.filter((item) => !item.archived && item.name.toLowerCase().includes(wanted));
+  // Names close to the word are the catalog, offered only to a client that may list it.
+  const close = context.catalogListed ? items.filter((item) => !item.archived && item.name.toLowerCase().includes(wanted)) : [];
+  const candidates = exact.length > 1 ? exact : close;
   if (candidates.length === 0) return undefined;
   const several = candidates.length > 1;
   return context.ask.choose({
     key: kind,
     title: kind === 'project' ? 'Project' : 'Activity',
     message: several
-      ? `"${text.trim()}" fits ${exact.length > 1 ? 'several' : `${candidates.length}`} ${PLURALS[kind]}. Which one do you mean?`
-      : `There is no ${kind} "${text.trim()}". Do you mean this one?`,
+      ? `"${quoted(text)}" fits ${exact.length > 1 ? 'several' : `${candidates.length}`} ${PLURALS[kind]}. Which one do you mean?`
+      : `There is no ${kind} "${quoted(text)}". Do you mean this one?`,
     options: candidates.slice(0, MAX_CHOICES).map((item) => ({ id: item.id, label: choiceLabel(item) })),
     unchanged: `No ${kind} was chosen for "${text.trim()}"`,
   });
@@ -234,7 +237,7 @@ function askWhich(context: ToolContext, kind: 'project' | 'activity', text: stri
 /** "UI design (Website, #12)": enough to tell items of one name apart. */
 function choiceLabel(item: CatalogItem): string {
   const owner = item.kind === 'project' ? item.customer?.name : item.kind === 'activity' ? (item.project?.name ?? 'every project') : undefined;
-  return `${item.name} (${owner ? `${owner}, ` : ''}#${item.id})`;
+  return `${quoted(item.name)} (${owner ? `${quoted(owner)}, ` : ''}#${item.id})`;
 }
 
 function find(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
@@ -251,10 +254,12 @@ function findById(items: readonly CatalogItem[], text: string): CatalogItem | un
 const PLURALS: Record<CatalogKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
 
 /**
- * The item `text` names, archived ones refused in words; none found, the closest names, and
- * create_catalog_item where the back end lets the person add one.
+ * The item `text` names, archived ones refused in words; none found, the closest names (only to a
+ * client offered list_catalog: the others learn no names from a refusal), and create_catalog_item
+ * where the back end lets the person add one.
  */
-function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
+function pick(items: CatalogItem[], text: string, kind: CatalogKind, context: Pick<ToolContext, 'tracker' | 'catalogListed'>): CatalogItem {
+  const { tracker } = context;
   const found = find(items, text);
   if (found) return checkedArchived(found, tracker);
   const creatable = tracker.capabilities.has('catalog_write');
@@ -264,7 +269,11 @@ function pick(items: CatalogItem[], text: string, kind: CatalogKind, tracker: Pi
   const active = items.filter((item) => !item.archived);
   const close = active.filter((item) => item.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
   const hint = close.length > 0 ? close : active.slice(0, 8);
-  const known = hint.length > 0 ? ` Known: ${hint.map((item) => `"${item.name}"`).join(', ')}.` : ` There are no ${PLURALS[kind]} yet.`;
+  const known = !context.catalogListed
+    ? ` Check the name with the person: the ${PLURALS[kind]} are not listed to this client (list_catalog is not offered).`
+    : hint.length > 0
+      ? ` Known: ${hint.map((item) => `"${item.name}"`).join(', ')}.`
+      : ` There are no ${PLURALS[kind]} yet.`;
   const create = creatable ? ' Create it with create_catalog_item first if it is new.' : '';
   throw new ToolInputError(`No ${kind} "${text}".${known}${create}`);
 }

@@ -30,6 +30,7 @@ import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
+import { callLimitBenchmarks, type CallLimitResults } from './call-limits.ts';
 import { seedDatabase } from './seed.ts';
 import type { SeedResult } from './seed.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
@@ -337,6 +338,7 @@ async function main(): Promise<void> {
   let calamari: RemoteBenchResults;
   let clockify: RemoteBenchResults;
   let worstCalls: WorstCallResults;
+  let callLimits: CallLimitResults;
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let window: RendererBenchResults;
@@ -355,6 +357,7 @@ async function main(): Promise<void> {
     calamari = await calamariBenchmarks(row, progress);
     clockify = await clockifyBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
+    callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
     bigConfig = bigConfigBenchmarks(row, progress);
@@ -413,6 +416,7 @@ async function main(): Promise<void> {
     calamari,
     clockify,
     worstCalls,
+    callLimits,
     tray,
     window,
     bigConfig,

@@ -3,7 +3,7 @@
 // test/support/heaviest-calls.ts) with their requests, time and the engine's peak memory; and the
 // attack the limits stop (request_leave from 0001-01-01 to 9999-12-31) on the local timesheet, as a
 // registered entry runs it, with the heap flags.
-import { MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
+import { MAX_ANSWER_BYTES_PER_CALL, MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 import { startEngine } from '../support/engine.ts';
 import { HEAVY_BACK_ENDS, type HeavyResult, measureHeavyCall } from '../support/heaviest-calls.ts';
@@ -14,12 +14,18 @@ type Row = (benchmark: string, result: string, target?: { text: string; met: boo
 
 export interface WorstCallResults {
   budget: number;
-  backEnds: Array<{ name: string; calls: Array<{ call: string; requests: number; ms: number; peakMb: number | null }>; mostRequests: { call: string; requests: number } }>;
+  backEnds: Array<{
+    name: string;
+    calls: Array<{ call: string; requests: number; answerKb: number; ms: number; peakMb: number | null }>;
+    mostRequests: { call: string; requests: number };
+    mostRead: { call: string; answerKb: number };
+  }>;
   slowest: { backEnd: string; call: string; ms: number; peakMb: number | null };
   attack: { ms: number; peakMb: number | null; answer: string };
 }
 
 const peakOf = (pid: number) => residentMemory(pid)?.peakMb ?? null;
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 export async function worstCallBenchmarks(row: Row, progress: (text: string) => void): Promise<WorstCallResults> {
   const backEnds: WorstCallResults['backEnds'] = [];
@@ -31,15 +37,27 @@ export async function worstCallBenchmarks(row: Row, progress: (text: string) => 
       const result = await measureHeavyCall(backEnd, call, peakOf);
       if (result.isError) throw new Error(`${backEnd.name} ${call.label} failed: ${result.text}`);
       results.push(result);
-      row(`${backEnd.name} heaviest: ${call.label}`, `${result.requests} requests, ${result.ms.toFixed(0)} ms, peak ${result.peakMb?.toFixed(1) ?? 'n/a'} MB`);
+      row(`${backEnd.name} heaviest: ${call.label}`, `${result.requests} requests, ${kilobytes(result.answerBytes)} read, ${result.ms.toFixed(0)} ms, peak ${result.peakMb?.toFixed(1) ?? 'n/a'} MB`);
       if (result.ms > slowest.ms) slowest = { backEnd: backEnd.name, call: call.label, ms: round(result.ms, 1), peakMb: result.peakMb === null ? null : round(result.peakMb, 1) };
     }
     const most = results.reduce((a, b) => (b.requests > a.requests ? b : a));
     row(`${backEnd.name}: most requests any one call sent`, `${most.requests} (${most.call.label})`, { text: `≤ ${MAX_REQUESTS_PER_CALL} (the per-call budget)`, met: most.requests <= MAX_REQUESTS_PER_CALL });
+    const mostRead = results.reduce((a, b) => (b.answerBytes > a.answerBytes ? b : a));
+    row(`${backEnd.name}: most any one call read`, `${kilobytes(mostRead.answerBytes)} (${mostRead.call.label})`, {
+      text: `≤ ${MAX_ANSWER_BYTES_PER_CALL / 1024 / 1024} MB (a call's answers)`,
+      met: mostRead.answerBytes <= MAX_ANSWER_BYTES_PER_CALL,
+    });
     backEnds.push({
       name: backEnd.name,
-      calls: results.map((result) => ({ call: result.call.label, requests: result.requests, ms: round(result.ms, 1), peakMb: result.peakMb === null ? null : round(result.peakMb, 1) })),
+      calls: results.map((result) => ({
+        call: result.call.label,
+        requests: result.requests,
+        answerKb: round(result.answerBytes / 1024, 1),
+        ms: round(result.ms, 1),
+        peakMb: result.peakMb === null ? null : round(result.peakMb, 1),
+      })),
       mostRequests: { call: most.call.label, requests: most.requests },
+      mostRead: { call: mostRead.call.label, answerKb: round(mostRead.answerBytes / 1024, 1) },
     });
   }
   row('Slowest heaviest call (time, engine peak memory)', `${slowest.backEnd} ${slowest.call}: ${slowest.ms.toFixed(0)} ms, ${slowest.peakMb?.toFixed(1) ?? 'n/a'} MB`);

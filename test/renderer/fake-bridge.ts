@@ -328,6 +328,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       holidays: { country: 'DE', state: 'BE' },
       annualLeaveDays: 28,
       carryOverDays: 2.5,
+      allowLeaveBeyondBalance: false,
       timezone: '',
       startAtLogin: false,
       reminderHours: 10,
@@ -537,6 +538,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       view,
       workWeek: targetWeek,
       backEnd: () => state.account.type,
+      allowLeaveBeyondBalance: () => state.preferences.allowLeaveBeyondBalance === true,
       unsupported: () => UNSUPPORTED[state.account.type],
       announce: () => announce(status()),
       named,
@@ -733,7 +735,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     choices: PROVIDER_CHOICES,
     organisation: null,
   });
-  const preferences = (): PreferencesView => ({ ...structuredClone(state.preferences), backEnd: planOf(), startAtLoginSupported, shortcutProblem: state.preferences.shortcut ? shortcutProblem : null });
+  const preferences = (): PreferencesView => ({
+    ...structuredClone(state.preferences),
+    // As main says it: a switch only where nobody approves leave (the local timesheet).
+    allowLeaveBeyondBalance: state.account.type === 'local' ? state.preferences.allowLeaveBeyondBalance === true : null,
+    backEnd: planOf(),
+    startAtLoginSupported,
+    shortcutProblem: state.preferences.shortcut ? shortcutProblem : null,
+  });
 
   const api = {} as Record<string, unknown>;
   for (const [name, handler] of Object.entries(handlers) as Array<[string, (request: unknown) => unknown]>) {

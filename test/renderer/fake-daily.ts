@@ -18,6 +18,8 @@ import type {
 } from '../../main/ipc/contract.ts';
 import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
+import { LOCAL_BEYOND_REFUSED } from '../../main/ipc/handlers/leave.ts';
+import { BEYOND_BALANCE_SWITCH } from '../../mcp-server/contract/beyond-balance.ts';
 import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 
 export interface FakeEntryRecord {
@@ -66,6 +68,8 @@ export interface DailyContext {
   view(entry: FakeEntryRecord): EntryView;
   workWeek(): Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number>;
   backEnd(): ProviderChoice['type'];
+  /** The Preferences switch that lets the local timesheet record leave beyond the balance. */
+  allowLeaveBeyondBalance(): boolean;
   unsupported(): ReadonlySet<ToolName>;
   /** The tray and the window hear of a change to the timer. */
   announce(): void;
@@ -210,9 +214,12 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     };
   };
 
-  const preview = (input: LeaveRequestInput): LeavePreview => {
+  /** The working days of a request, per year, and the days that cost nothing. */
+  const count = (input: LeaveRequestInput) => {
     if (input.lastDay < input.firstDay) reject(`The last day (${input.lastDay}) is before the first day (${input.firstDay}). Swap them or correct one of them.`);
     let days = 0;
+    const perYear = new Map<number, number>();
+    const working: string[] = [];
     const free: LeavePreview['free'] = [];
     for (const date of eachDay(input.firstDay, input.lastDay)) {
       const holiday = FAKE_HOLIDAYS[date] ?? null;
@@ -222,9 +229,42 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       }
       const half = (date === input.firstDay && input.firstDayPart === 'afternoon') || (date === input.lastDay && input.lastDayPart === 'morning');
       days += half ? 0.5 : 1;
+      perYear.set(Number(date.slice(0, 4)), (perYear.get(Number(date.slice(0, 4))) ?? 0) + (half ? 0.5 : 1));
+      working.push(date);
     }
-    return { days, free };
+    // As the engine counts it: only vacation draws on the balance, each year with its own days.
+    const leaves = input.type === 'vacation' ? [...perYear].map(([year, cost]) => ({ year, days: balance(year).remaining - cost, before: balance(year).remaining })) : [];
+    return { days, free, working, leaves };
   };
+
+  const preview = (input: LeaveRequestInput): LeavePreview => {
+    const { days, free, working, leaves } = count(input);
+    const local = context.backEnd() === 'local';
+    const beyond = leaves.some((left) => left.days < 0);
+    // Who else is away on the request's working days, a run per absence, as main builds it from the calendar.
+    const away = local
+      ? null
+      : visibleTeam()
+          .filter((absence) => working.some((date) => date >= absence.firstDay && date <= absence.lastDay))
+          .map((absence) => {
+            const days = working.filter((date) => date >= absence.firstDay && date <= absence.lastDay);
+            return { person: absence.person, type: absence.type, ...(absence.kind ? { kind: absence.kind } : {}), firstDay: days[0] as string, lastDay: days.at(-1) as string };
+          });
+    return {
+      days,
+      free,
+      leaves: leaves.map(({ year, days: left }) => ({ year, days: left })),
+      balanceProblem: null,
+      beyondRefused: local && beyond && !context.allowLeaveBeyondBalance() ? LOCAL_BEYOND_REFUSED : null,
+      away,
+    };
+  };
+
+  /** Colleagues' absences as the back end lets the person see them (none on the local timesheet). */
+  const visibleTeam = () =>
+    context.backEnd() === 'local'
+      ? []
+      : team.map((absence) => ({ ...(context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }), person: context.named(absence.person) }));
 
   const handlers = {
     getTimesheet: ({ date }: { date: string }): TimesheetView => {
@@ -326,8 +366,20 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     },
     previewLeave: (input: LeaveRequestInput) => preview(input),
     requestLeave: (input: LeaveRequestInput) => {
-      const counted = preview(input);
+      const counted = count(input);
       if (counted.days === 0) reject(`No working days in that range: ${counted.free.map((day) => day.date).join(', ')}. Nothing to request.`);
+      // The engine's rule for leave beyond the balance, in its words: the app's engine asks nobody,
+      // so the window's confirmation comes as beyondBalance.
+      if (counted.leaves.some((left) => left.days < 0)) {
+        const left = counted.leaves.map((item, index) => `${item.days}${index === 0 ? ' days' : ''} of ${item.year} (${item.before} left)`).join(' and ');
+        const beyond = `That goes beyond your vacation balance: vacation from ${input.firstDay} to ${input.lastDay} costs ${counted.days} days and would leave ${left}.`;
+        if (context.backEnd() === 'local' && !context.allowLeaveBeyondBalance()) {
+          reject(
+            `${beyond} The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed. Ask for fewer days, or turn on "${BEYOND_BALANCE_SWITCH}" in Punchcard's Preferences (Leave).`,
+          );
+        }
+        if (!input.beyondBalance) reject(`${beyond} Nothing was filed. Ask the person first; if they mean it, call request_leave again with beyond_balance: true.`);
+      }
       const clash = leave.find((other) => (other.status === 'pending' || other.status === 'approved') && other.firstDay <= input.lastDay && other.lastDay >= input.firstDay);
       if (clash) reject(`That overlaps your ${clash.type} request #${clash.id} (${clash.firstDay} to ${clash.lastDay}, ${clash.status}). Nothing was filed.`);
       const request: LeaveRequestView & { person: string } = {
@@ -344,8 +396,14 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       };
       leave.push(request);
       const { person: _person, ...view } = request;
-      const left = balance(Number(input.firstDay.slice(0, 4))).remaining;
-      return { request: view, message: forPeople(`Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left} vacation days left in ${input.firstDay.slice(0, 4)}.`) };
+      const year = input.firstDay.slice(0, 4);
+      const left = balance(Number(year)).remaining;
+      return {
+        request: view,
+        message: forPeople(
+          `Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left < 0 ? `${-left} days over the ${year} vacation entitlement` : `${left} vacation days left in ${year}`}.`,
+        ),
+      };
     },
     cancelLeave: ({ id }: { id: number }) => {
       if (!has('cancel_leave_request')) reject("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
@@ -363,7 +421,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
         .map((request) => ({ ...request, own: true, kind: undefined }));
       const local = context.backEnd() === 'local';
       // Clockodo and Kimai do not show a colleague's kind of absence to a worker; Calamari does.
-      const colleagues = local ? [] : team.map((absence) => ({ ...(context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }), person: context.named(absence.person) }));
+      const colleagues = visibleTeam();
       const days = eachDay(`${month}-01`, last).map((date) => {
         const working = baseTarget(date) > 0;
         const away = working

@@ -139,6 +139,34 @@ export const STATES: ScreenshotState[] = [
   },
   {
     screen: 'leave',
+    state: 'beyond-balance',
+    what: 'a request beyond the balance: what it leaves (red, with a mark and words), who else is away, and the confirmation before it is sent',
+    // Calamari shows the kind of a colleague's absence.
+    fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
+    act: async (page) => {
+      const leave = screenOf(page, 'leave');
+      await leave.getByRole('button', { name: 'Request leave…' }).click();
+      await leave.getByLabel('First day', { exact: true }).fill('2026-04-27');
+      await leave.getByLabel('Last day', { exact: true }).fill('2026-05-22');
+      await leave.getByText(/beyond your balance\.$/).waitFor();
+      await leave.getByRole('button', { name: 'Send request' }).click();
+      await leave.getByRole('button', { name: 'Send anyway' }).waitFor();
+    },
+  },
+  {
+    screen: 'leave',
+    state: 'beyond-balance-local',
+    what: 'the local timesheet without “Allow leave beyond my balance”: the request says it cannot be recorded',
+    act: async (page) => {
+      const leave = screenOf(page, 'leave');
+      await leave.getByRole('button', { name: 'Request leave…' }).click();
+      await leave.getByLabel('First day', { exact: true }).fill('2026-06-01');
+      await leave.getByLabel('Last day', { exact: true }).fill('2026-06-30');
+      await leave.getByText(/do not allow leave beyond your balance/).waitFor();
+    },
+  },
+  {
+    screen: 'leave',
     state: 'calamari',
     what: 'Calamari: requests cannot be cancelled here, and the screen says so',
     fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
@@ -217,7 +245,7 @@ export const STATES: ScreenshotState[] = [
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */
-export const REQUIRED = ['timesheet-week', 'timesheet-editing', 'leave-overview', 'leave-request-form', 'calendar-team', 'reports-month', 'status-idle-prompt'];
+export const REQUIRED = ['timesheet-week', 'timesheet-editing', 'leave-overview', 'leave-request-form', 'leave-beyond-balance', 'calendar-team', 'reports-month', 'status-idle-prompt'];
 
 export async function renderScreenshots(options: { out: string; states?: readonly ScreenshotState[]; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
   const dist = rendererDist();

@@ -348,6 +348,93 @@ describe('Leave', () => {
     expect(callsOf(fake, 'requestLeave')).toEqual([]);
   });
 
+  it('shows what a request leaves and who else is away; beyond the balance it asks first, Escape takes that back, and only a yes sends it', async () => {
+    const { page, fake } = await open('leave', { account: CLOCKODO });
+    const leave = screenOf(page, 'leave');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill('2026-05-18');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-05-22');
+    await text(form.locator('.cost-leaves')).toBe('It leaves you 8 days.');
+    expect(await form.locator('.cost-leaves').getAttribute('class')).toBe('cost-leaves');
+    // Clockodo shows a worker who is away, never the kind of a colleague's absence.
+    await text(form.locator('.cost-away')).toBe('Also away: Cleo Chen, May 18 – May 22; Dan Diaz, May 20.');
+
+    await form.getByLabel('First day', { exact: true }).fill('2026-06-01');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-07-31');
+    await text(form.locator('.cost-leaves')).toBe('!It leaves you -32 days: beyond your balance.');
+    expect(await form.locator('.cost-leaves').getAttribute('class')).toBe('cost-leaves beyond');
+    await text(form.locator('.cost-away')).toBe('Nobody else is away then.');
+    await form.getByLabel('Note').press('Enter');
+    const confirm = form.getByRole('group', { name: /^This goes beyond your balance/ });
+    await text(confirm).toContain('This goes beyond your balance: it leaves you -32 days. Send the request anyway?');
+    expect(await focusedText(page)).toBe('Send anyway');
+    // Escape takes the confirmation back and keeps the form, focused where it was sent from.
+    await page.keyboard.press('Escape');
+    await hidden(confirm);
+    await visible(form);
+    await expect.poll(() => focusedText(page)).toBe('Send request');
+    expect(callsOf(fake, 'requestLeave')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await visible(confirm);
+    await page.keyboard.press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'requestLeave')).toEqual([{ type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-07-31', firstDayPart: 'full', lastDayPart: 'full', beyondBalance: true }]);
+    await text(leave.getByRole('status').first()).toMatch(/^Requested #\d+ vacation 2026-06-01 to 2026-07-31 \(45 days, pending\)\. 32 days over the 2026 vacation entitlement\.$/);
+    // The balance below nothing: red, and said in words.
+    await text(leave.locator('.balance .figure.big')).toBe('-32 days\nbeyond your balance');
+    expect(await unlabelled(page, 'leave')).toEqual([]);
+  });
+
+  it('on the local timesheet, leave beyond the balance is refused until Preferences allow it, then confirmed and filed', async () => {
+    const { page, fake } = await open('leave');
+    const leave = screenOf(page, 'leave');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill('2026-06-01');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-06-30');
+    await text(form.locator('.cost-leaves')).toBe('!It leaves you -10.5 days: beyond your balance.');
+    // The timesheet on this computer has no colleagues to show.
+    expect(await form.locator('.cost-away').count()).toBe(0);
+    await text(form.locator('.message.warning')).toBe(
+      'The timesheet on this computer approves leave as it is filed, and your Preferences do not allow leave beyond your balance. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences.',
+    );
+    // Nothing to confirm: the engine refuses it in its words.
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await text(form.getByRole('alert')).toMatch(/^That goes beyond your vacation balance: vacation from 2026-06-01 to 2026-06-30 costs 22 days and would leave -10\.5 days of 2026 \(11\.5 left\)\. The local timesheet approves leave as it is filed/);
+    expect(await form.getByRole('group', { name: /^This goes beyond/ }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Preferences' }).click();
+    const preferences = screenOf(page, 'preferences');
+    await screenReady(page, 'preferences', 5000);
+    const allow = preferences.getByRole('switch', { name: 'Allow leave beyond my balance' });
+    expect(await allow.isChecked()).toBe(false);
+    await allow.check();
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('status').first()).toBe('Saved.');
+    expect(callsOf(fake, 'savePreferences')).toEqual([{ allowLeaveBeyondBalance: true }]);
+
+    await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Leave' }).click();
+    await screenReady(page, 'leave', 5000);
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    await form.getByLabel('First day', { exact: true }).fill('2026-06-01');
+    await form.getByLabel('Last day', { exact: true }).fill('2026-06-30');
+    await text(form.locator('.cost-leaves')).toBe('!It leaves you -10.5 days: beyond your balance.');
+    expect(await form.locator('.message.warning').count()).toBe(0);
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await form.getByRole('button', { name: 'Send anyway' }).click();
+    await hidden(form);
+    expect(callsOf(fake, 'requestLeave').at(-1)).toMatchObject({ firstDay: '2026-06-01', lastDay: '2026-06-30', beyondBalance: true });
+    await text(leave.getByRole('status').first()).toMatch(/\(22 days, approved\)\. 10\.5 days over the 2026 vacation entitlement\.$/);
+  });
+
+  it('offers the switch for leave beyond the balance only where nobody approves leave', async () => {
+    const kimai = await open('preferences', { account: KIMAI });
+    expect(await screenOf(kimai.page, 'preferences').getByRole('switch', { name: 'Allow leave beyond my balance' }).count()).toBe(0);
+  });
+
   it('on Calamari offers no cancelling and says where to do it; on Kimai without the plugin, says there is no leave', async () => {
     const calamari = await open('leave', { account: CALAMARI });
     const leave = screenOf(calamari.page, 'leave');

@@ -760,6 +760,45 @@ describe('the real app on the local timesheet', () => {
     await text(grid).toContain('Your own leave and public holidays');
   });
 
+  it('refuses vacation beyond the balance until Preferences allow it, then files it once the person confirms, as the engine counts it', async () => {
+    const { app, session } = the();
+    const next = Number(todayIn(app.zone).slice(0, 4)) + 1;
+    const [first, last] = [`${next}-03-01`, `${next}-05-31`];
+    const page = await open(session, 'leave');
+    const leave = screen(page, 'leave');
+    await leave.getByRole('button', { name: 'Request leave…' }).click();
+    const form = leave.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(first);
+    await form.getByLabel('Last day', { exact: true }).fill(last);
+    await text(form.locator('.cost-leaves')).toMatch(/^!It leaves you -\d+ days: beyond your balance\.$/);
+    await text(form.locator('.message.warning')).toMatch(/do not allow leave beyond your balance\. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences\.$/);
+    await form.getByRole('button', { name: 'Send request' }).click();
+    // The engine's own refusal, and nothing filed.
+    await text(form.getByRole('alert')).toMatch(new RegExp(`^That goes beyond your vacation balance: vacation from ${first} to ${last} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`));
+    expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([]);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    const settings = await open(session, 'preferences');
+    const preferences = screen(settings, 'preferences');
+    await preferences.getByRole('switch', { name: 'Allow leave beyond my balance' }).check();
+    await preferences.getByRole('button', { name: 'Save' }).click();
+    await text(preferences.getByRole('status').first()).toBe('Saved.');
+    expect(readConfig(app)).toMatchObject({ leave: { allowBeyondBalance: true } });
+
+    const again = await open(session, 'leave');
+    const leaveAgain = screen(again, 'leave');
+    await leaveAgain.getByRole('button', { name: 'Request leave…' }).click();
+    const request = leaveAgain.getByRole('form', { name: 'Request leave' });
+    await request.getByLabel('First day', { exact: true }).fill(first);
+    await request.getByLabel('Last day', { exact: true }).fill(last);
+    await text(request.locator('.cost-leaves')).toMatch(/beyond your balance\.$/);
+    await request.getByRole('button', { name: 'Send request' }).click();
+    await request.getByRole('button', { name: 'Send anyway' }).click();
+    await hidden(request);
+    await text(leaveAgain.getByRole('status').first()).toMatch(/ days over the \d{4} vacation entitlement\.$/);
+    expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([expect.objectContaining({ type: 'vacation', status: 'approved', first_day: first, last_day: last })]);
+  });
+
   it('asks about time away while a timer runs: keep it, then discard it by clocking out when it began', async () => {
     const { app, session } = the();
     const now = Date.now();

@@ -4,7 +4,7 @@
 // (getMcpConfigForManifest) starts it from the manifest and a person's settings, against the local
 // timesheet and against Kimai. No secret ever lands in a file. Needs the build (`npm test` builds).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getMcpConfigForManifest, LATEST_MANIFEST_VERSION } from '@anthropic-ai/mcpb';
@@ -15,7 +15,7 @@ import { TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import { MINIMUM_NODE } from '../../mcp-server/node-version.ts';
 import { PROMPT_LIST } from '../../mcp-server/prompts/index.ts';
-import { ENTRY_POINT, MANIFEST_VERSION, SECRET_BACK_ENDS } from '../../scripts/mcpb-manifest.ts';
+import { ENTRY_POINT, MANIFEST_VERSION } from '../../scripts/mcpb-manifest.ts';
 import { packMcpb, runMcpb } from '../../scripts/pack-mcpb.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeUser, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
@@ -62,12 +62,12 @@ async function configFor(userConfig: Record<string, string>) {
   return { args: config.args ?? [], env: { PATH: process.env.PATH ?? '', HOME: work, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW, ...config.env } };
 }
 
-async function startExtension(userConfig: Record<string, string>) {
+async function startExtension(userConfig: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const config = await configFor(userConfig);
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: config.args,
-    env: config.env,
+    env: { ...config.env, ...extraEnv },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -114,10 +114,9 @@ describe('the packed extension', () => {
       PUNCHCARD_CA_FILE: '${user_config.ca_file}',
       PUNCHCARD_WORKSPACE: '${user_config.workspace}',
       PUNCHCARD_USER_DATA: '${user_config.data_folder}',
-      // One secret field for whichever remote back end is chosen, in that back end's own variable.
-      ...Object.fromEntries(SECRET_BACK_ENDS.map((type) => [`PUNCHCARD_${type.toUpperCase()}_TOKEN`, '${user_config.secret}'])),
+      // One secret field, in one variable beside the back end the form names: the engine sends it to that back end alone.
+      PUNCHCARD_SECRET: '${user_config.secret}',
     });
-    expect(SECRET_BACK_ENDS).toEqual(expect.arrayContaining(['kimai', 'clockodo', 'calamari', 'clockify']));
   });
 
   it('runs unpacked on the local timesheet: tools/list, prompts/list and a call', async () => {
@@ -142,7 +141,8 @@ describe('the packed extension', () => {
     const { client, env } = await startExtension({ back_end: 'kimai', url: `${fake.url}/`, secret: ADA.token, data_folder: data });
     try {
       // The secret travels in its variable only; the fields left empty are empty.
-      expect(env).toMatchObject({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_KIMAI_TOKEN: ADA.token, PUNCHCARD_EMAIL: '' });
+      expect(env).toMatchObject({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_SECRET: ADA.token, PUNCHCARD_EMAIL: '' });
+      expect(Object.keys(env).filter((name) => name.endsWith('_TOKEN'))).toEqual([]);
       const { tools } = await client.listTools();
       expect(tools.every((tool) => tool.annotations?.openWorldHint === true)).toBe(true);
       const whoami = await client.callTool({ name: 'whoami', arguments: {} });
@@ -156,6 +156,50 @@ describe('the packed extension', () => {
     for (const file of [...filesUnder(unpacked), ...filesUnder(data), { path: bundle, bytes: readFileSync(bundle) }]) {
       expect(file.bytes.includes(ADA.token), file.path).toBe(false);
     }
+  });
+
+  it('sends the secret of a Clockify form to no Kimai an organisation\'s policy fixes instead, and says why in words', async () => {
+    const kimai = await startFakeKimai({ now: clockStartingAt(NOW) });
+    const data = join(work, 'fixed-kimai-data');
+    const policyFile = join(work, 'fixed-kimai-policy.json');
+    writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: kimai.url } } }));
+    const clockifyKey = 'clockify-key-of-ada-0123456789';
+    const { client, env, stderr } = await startExtension({ back_end: 'clockify', secret: clockifyKey, data_folder: data }, { PUNCHCARD_POLICY_FILE: policyFile });
+    try {
+      expect(env).toMatchObject({ PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_SECRET: clockifyKey });
+      const result = await client.callTool({ name: 'timer_status', arguments: {} });
+      expect(result.isError).toBe(true);
+      const words = (result.content as Array<{ text: string }>)[0]?.text ?? '';
+      expect(words).toBe(
+        `The secret in Punchcard's Claude Desktop extension settings was given for Clockify at https://api.clockify.me, and Punchcard sends a secret only to the back end it was given for; ` +
+          `your organisation's policy has Punchcard use Kimai at ${kimai.url} instead, so it has no Kimai API token for it. Save its Kimai API token in the Punchcard app, or set PUNCHCARD_KIMAI_TOKEN.`,
+      );
+      expect(stderr()).toContain('was given for Clockify at https://api.clockify.me');
+    } finally {
+      await client.close();
+      await kimai.close();
+    }
+    // Kimai heard nothing of the key: in no header of any request, and nothing carried a secret at all.
+    for (const request of kimai.requests) {
+      expect(JSON.stringify(request.headers), request.path).not.toContain(clockifyKey);
+      expect(request.headers.authorization, request.path).toBeUndefined();
+    }
+  });
+
+  it('treats a secret field left unfilled as no secret: the placeholder is never sent as a token', async () => {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    const data = join(work, 'unfilled-data');
+    const { client, env } = await startExtension({ back_end: 'kimai', url: fake.url, data_folder: data });
+    try {
+      expect(env).toMatchObject({ PUNCHCARD_SECRET: '${user_config.secret}' });
+      const result = await client.callTool({ name: 'timer_status', arguments: {} });
+      expect(result.isError).toBe(true);
+      expect((result.content as Array<{ text: string }>)[0]?.text).toMatch(/^No Kimai API token is stored for /);
+    } finally {
+      await client.close();
+      await fake.close();
+    }
+    for (const request of fake.requests) expect(request.headers.authorization, request.path).toBeUndefined();
   });
 
   it('says what is wrong with settings that cannot work, on stderr (Claude Desktop’s log), and serves nothing on them', async () => {

@@ -1,7 +1,8 @@
 // What every fake back end shares (fake Kimai, Clockodo, Calamari): a loopback HTTP(S) server that
 // records each request with its timing, and failures a test scripts for the next matching requests
 // (a status and body, a raw text such as an HTML page or broken JSON, headers such as Retry-After, a
-// delay past the client's deadline). Each fake decides what its API answers; this only carries it.
+// delay past the client's deadline, a body far larger than any page or one that never ends). Each
+// fake decides what its API answers; this only carries it.
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,18 @@ export interface Failure {
    * quotes what it was sent (a 400 page that echoes the headers, the URL and the body).
    */
   reflect?: (request: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }) => unknown;
+  /** Instead of a body: a JSON list of this many bytes (or one that never ends), streamed (see Flood). */
+  flood?: Flood;
+}
+
+/**
+ * A body far larger than any page a back end sends (a runaway export, a hostile server): a JSON list
+ * of records streamed as fast as the client reads it, until `bytes` are sent or the client hangs up.
+ */
+export interface Flood {
+  bytes: number | 'endless';
+  /** Says the size in Content-Length first (a finite flood only); chunked otherwise. */
+  declared?: boolean;
 }
 
 /** Recorded when the request has arrived, completed when answered. */
@@ -40,6 +53,8 @@ export interface RecordedRequest {
   answeredAt: number;
   /** Time the fake spent from the end of the request body to the end of the response. */
   serverMs: number;
+  /** Bytes of the answer's body written to the client (for a flood: as far as the client read). */
+  answerBytes: number;
 }
 
 /** An answer on the wire. */
@@ -48,6 +63,7 @@ export interface Reply {
   body: string;
   headers: Record<string, string>;
   delayMs?: number;
+  flood?: Flood;
 }
 
 /** What a fake's handler answers with: a status, a body to send as JSON, and headers. */
@@ -82,6 +98,7 @@ export class Failures {
       body: failure.raw ?? (body === undefined ? '' : JSON.stringify(body)),
       headers: { ...(failure.raw === undefined ? { 'Content-Type': 'application/json' } : {}), ...failure.headers },
       ...(failure.delayMs ? { delayMs: failure.delayMs } : {}),
+      ...(failure.flood ? { flood: failure.flood } : {}),
     };
   }
 }
@@ -106,13 +123,19 @@ export async function startFakeServer<Recorded extends RecordedRequest>(options:
       const url = new URL(request.url ?? '/', 'http://fake.test');
       const method = request.method ?? 'GET';
       const text = Buffer.concat(chunks).toString('utf8');
-      const record = options.record({ method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0 }, request);
+      const record = options.record({ method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0, answerBytes: 0 }, request);
       options.requests.push(record);
       const reply = options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text }) ?? options.respond(method, url, request.headers, text);
       const send = () => {
         if (response.destroyed) return;
+        if (reply.flood) {
+          record.status = reply.status;
+          flood(response, reply.status, reply.headers, reply.flood, (bytes) => (record.answerBytes = bytes));
+          return;
+        }
         response.writeHead(reply.status, reply.headers);
         response.end(reply.body);
+        record.answerBytes = Buffer.byteLength(reply.body);
         record.status = reply.status;
         record.answeredAt = performance.now();
         record.serverMs = record.answeredAt - started;
@@ -134,6 +157,40 @@ export async function startFakeServer<Recorded extends RecordedRequest>(options:
   };
 }
 
+/** The record a flood repeats: a plausible list entry of about a kilobyte. */
+const FLOOD_RECORD = Buffer.from(`{"id":1,"description":"${'x'.repeat(960)}","duration":3600},`);
+const FLOOD_END = '{"id":0}';
+
+/**
+ * Streams a flood, writing only as fast as the client reads, and stops when it hangs up. A finite
+ * one is a valid JSON list of exactly `bytes` (padded with spaces before its last bracket).
+ */
+function flood(response: http.ServerResponse, status: number, headers: Record<string, string>, what: Flood, sent: (bytes: number) => void): void {
+  const total = what.bytes === 'endless' ? Number.POSITIVE_INFINITY : what.bytes;
+  const declared = what.declared && what.bytes !== 'endless' ? { 'Content-Length': String(what.bytes) } : {};
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json', ...declared });
+  const chunk = Buffer.concat(Array.from({ length: 64 }, () => FLOOD_RECORD));
+  // Room for the last record and the bracket, so a finite flood ends as JSON.
+  const body = total - FLOOD_END.length - 1;
+  let written = 0;
+  const write = (part: Buffer): boolean => {
+    written += part.length;
+    sent(written);
+    return response.write(part);
+  };
+  const pump = () => {
+    while (!response.destroyed && written < body) {
+      const part = written === 0 ? Buffer.from('[') : chunk.subarray(0, Math.min(chunk.length, Math.floor((body - written) / FLOOD_RECORD.length) * FLOOD_RECORD.length));
+      if (part.length === 0) break;
+      if (!write(part)) return void response.once('drain', pump);
+    }
+    if (response.destroyed) return;
+    write(Buffer.from(`${FLOOD_END}${' '.repeat(Math.max(0, total - written - FLOOD_END.length - 1))}]`));
+    response.end();
+  };
+  pump();
+}
+
 /** A JSON reply (no body when `body` is undefined). */
 export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
   return { status, body: body === undefined ? '' : JSON.stringify(body), headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers } };
@@ -147,4 +204,20 @@ export function startWebSite(): Promise<{ url: string; close(): Promise<void> }>
     respond: () => ({ status: 200, body: '<!doctype html><title>Intranet</title>', headers: { 'Content-Type': 'text/html' } }),
     failures: new Failures(),
   });
+}
+
+/**
+ * Resolves once no request has arrived for half a second: what a client sent has been received even
+ * on a busy machine (a fake records a request when it has read it, which can lag its sending), and a
+ * back end's background checks are over.
+ */
+export async function untilQuiet(requests: readonly unknown[], timeoutMs = 15_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  let seen = requests.length;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (requests.length === seen) return;
+    if (performance.now() > until) throw new Error(`Requests kept arriving for ${timeoutMs} ms.`);
+    seen = requests.length;
+  }
 }

@@ -2,7 +2,7 @@
 // (mcp-server/domain/call-limits.ts), on a busy person's data (five entries a working day for two
 // years), each in a fresh engine so no cache helps. The request test asserts that each fits within a
 // call's budget of requests (a write must never be cut off halfway); `npm run bench` prints what each
-// costs, and the time and memory of the worst.
+// costs (requests, the bytes of the answers it read), and the time and memory of the worst.
 import { MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import { SEED } from '../mcp-server/providers/calamari/fake-calamari.ts';
@@ -28,8 +28,13 @@ export interface HeavyCall {
 export interface HeavySession {
   engine: EngineHandle;
   requests: () => number;
+  /** Bytes of all the answers the fake has written so far. */
+  answerBytes: () => number;
   close: () => Promise<void>;
 }
+
+/** Bytes of the answers a fake wrote, all together. */
+const written = (requests: ReadonlyArray<{ answerBytes: number }>) => () => requests.reduce((sum, request) => sum + request.answerBytes, 0);
 
 export interface HeavyBackEnd {
   name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify';
@@ -86,7 +91,7 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
       for (const day of busyDays()) {
         for (const span of dayEntries(day)) fake.addTimesheet({ userId: kimai.ADA.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
       }
-      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },
   },
   {
@@ -103,7 +108,7 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
           fake.addEntry({ usersId: clockodo.ADA.id, customersId: website.customersId, projectsId: website.id, servicesId: development.id, timeSince: span.start, timeUntil: span.end });
         }
       }
-      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },
   },
   {
@@ -119,7 +124,7 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
         const last = spans.at(-1) as { end: number };
         fake.state.shifts.push({ id: id++, employeeId: 1, started: first.start, finished: last.end, breaks: [], projectId: SEED.projects.general, description: null });
       }
-      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },
   },
   {
@@ -134,7 +139,7 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
           addClockifyEntry(fake, { userId: clockify.ADA.id, start: span.start, end: span.end, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
         }
       }
-      return { engine: session.engine, requests: () => fake.requests.length, close: session.close };
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },
   },
 ];
@@ -145,6 +150,8 @@ export interface HeavyResult {
   ms: number;
   isError: boolean;
   text: string;
+  /** Bytes of the answers the call read. */
+  answerBytes: number;
   /** The engine's peak resident memory after the call, in MB (Linux), or null. */
   peakMb: number | null;
 }
@@ -154,12 +161,21 @@ export async function measureHeavyCall(backEnd: HeavyBackEnd, call: HeavyCall, p
   const session = await backEnd.start();
   try {
     const before = session.requests();
+    const bytesBefore = session.answerBytes();
     const started = performance.now();
     const result = await session.engine.call(call.tool, call.args);
     const ms = performance.now() - started;
     const pid = session.engine.transport.pid;
     const text = result.content.map((block) => block.text ?? '').join('\n');
-    return { call, requests: session.requests() - before, ms, isError: result.isError === true, text, peakMb: pid === null ? null : peakMemory(pid) };
+    return {
+      call,
+      requests: session.requests() - before,
+      ms,
+      isError: result.isError === true,
+      text,
+      answerBytes: session.answerBytes() - bytesBefore,
+      peakMb: pid === null ? null : peakMemory(pid),
+    };
   } finally {
     await session.close();
   }

@@ -1,12 +1,21 @@
 // Leave and Calendar screens: the year's balance and requests, what a request costs before it is
 // sent, filing and withdrawing, and a month of who is away, each through the engine's tools and
 // with exactly the privacy the engine applies. What the back end cannot do is said, not offered.
-import type { Handlers, LeaveView } from '../contract.ts';
+import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
+import type { Handlers, LeaveView, ProviderType } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType, noCancelWords, noLeaveWords } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';
 
 type Deps = Pick<HandlerDeps, 'leave' | 'timesheet' | 'settings' | 'policy' | 'statusChanged' | 'workday'>;
+
+/** What the engine says, in the window's words, of leave beyond the balance on the local timesheet without the switch. */
+export const LOCAL_BEYOND_REFUSED = `The timesheet on this computer approves leave as it is filed, and your Preferences do not allow leave beyond your balance. Ask for fewer days, or turn on “${BEYOND_BALANCE_SWITCH}” in Preferences.`;
+
+/** The local timesheet, or settings that cannot say (then nothing remote is assumed). */
+function isLocal(type: ProviderType | null): boolean {
+  return type === 'local' || type === null;
+}
 
 export function leaveHandlers(deps: Deps): Pick<Handlers, 'getLeave' | 'previewLeave' | 'requestLeave' | 'cancelLeave' | 'getCalendar'> {
   /** Leave changes each day's target: the week's figures and the timesheet's targets are asked again. */
@@ -40,7 +49,15 @@ export function leaveHandlers(deps: Deps): Pick<Handlers, 'getLeave' | 'previewL
     },
     previewLeave: async (input) => {
       await requireTool('absence_calendar');
-      return deps.leave.preview(input);
+      const preview = await deps.leave.preview(input);
+      // The local timesheet has no colleagues, and no approver: its Preferences decide about leave beyond the balance.
+      const local = isLocal(backEndType(deps));
+      const beyond = preview.leaves.some((left) => left.days < 0);
+      return {
+        ...preview,
+        away: local ? null : preview.away,
+        beyondRefused: local && beyond && !deps.settings.read().leave.allowBeyondBalance ? LOCAL_BEYOND_REFUSED : null,
+      };
     },
     requestLeave: async (input) => {
       await requireTool('request_leave');
@@ -60,7 +77,7 @@ export function leaveHandlers(deps: Deps): Pick<Handlers, 'getLeave' | 'previewL
       if (!supported.has('absence_calendar')) return { month, days: [], people: [], scope: '', unavailable: noLeaveWords(type) };
       const calendar = await deps.leave.calendar(month);
       // The local timesheet knows only the person's own leave; a company's tracker shows whom it lets them see.
-      const scope = type === 'local' || type === null ? 'Your own leave and public holidays (the timesheet on this computer has no colleagues).' : `Everyone ${backEndName(type)} lets you see, and public holidays.`;
+      const scope = isLocal(type) ? 'Your own leave and public holidays (the timesheet on this computer has no colleagues).' : `Everyone ${backEndName(type)} lets you see, and public holidays.`;
       return { ...calendar, scope, unavailable: null };
     },
   };

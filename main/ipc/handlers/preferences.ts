@@ -29,13 +29,20 @@ export const LINKS = {
   'clockify-api-key': 'https://clockify.me/help/administration/api-webhook-settings',
 } as const;
 
-export function preferencesView(settings: Settings, startAtLoginSupported: boolean, backEnd: BackEnd = null, shortcutProblem: string | null = null): PreferencesView {
+export function preferencesView(
+  settings: Settings,
+  startAtLoginSupported: boolean,
+  backEnd: BackEnd = null,
+  shortcutProblem: string | null = null,
+  approvesLeaveAtOnce = settings.provider.type === 'local',
+): PreferencesView {
   return {
     backEnd,
     workWeek: settings.workWeek,
     holidays: settings.holidays,
     annualLeaveDays: settings.leave.annualDays,
     carryOverDays: settings.leave.carryOverDays,
+    allowLeaveBeyondBalance: approvesLeaveAtOnce ? settings.leave.allowBeyondBalance : null,
     timezone: settings.timezone,
     startAtLogin: settings.app.startAtLogin,
     reminderHours: settings.app.reminderHours,
@@ -80,6 +87,9 @@ export function preferenceHandlers(
   deps: Pick<HandlerDeps, 'settings' | 'loginItem' | 'holidayRegions' | 'checkHolidayRegion' | 'openExternal' | 'timesheet' | 'policy' | 'shortcut' | 'preferencesChanged' | 'workday'>,
 ): Pick<Handlers, 'getPreferences' | 'savePreferences' | 'listHolidayRegions' | 'openLink'> {
   /** What the back end keeps, asked of the engine; null where the settings keep the plan. */
+  /** The back end in use is the local timesheet, which approves leave as it is filed (the organisation's fixed one wins). */
+  const isLocal = (settings: Settings) => effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider).type === 'local';
+
   const backEndOf = async (settings: Settings): Promise<BackEnd> => {
     const { type } = effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider);
     if (!PLAN_KEEPERS.has(type)) return null;
@@ -95,7 +105,7 @@ export function preferenceHandlers(
   return {
     getPreferences: async () => {
       const settings = deps.settings.read();
-      return preferencesView(settings, deps.loginItem.supported, await backEndOf(settings), deps.shortcut?.problem() ?? null);
+      return preferencesView(settings, deps.loginItem.supported, await backEndOf(settings), deps.shortcut?.problem() ?? null, isLocal(settings));
     },
     savePreferences: async (changes) => {
       const backEnd = await backEndOf(deps.settings.read());
@@ -127,6 +137,7 @@ export function preferenceHandlers(
         leave: {
           annualDays: changes.annualLeaveDays ?? settings.leave.annualDays,
           carryOverDays: changes.carryOverDays ?? settings.leave.carryOverDays,
+          allowBeyondBalance: changes.allowLeaveBeyondBalance ?? settings.leave.allowBeyondBalance,
         },
         app: {
           startAtLogin: changes.startAtLogin ?? settings.app.startAtLogin,
@@ -140,7 +151,7 @@ export function preferenceHandlers(
       // Targets follow the work week, holidays and leave entitlement: the timesheet asks again.
       if (changes.workWeek || changes.holidays !== undefined || changes.timezone !== undefined) deps.workday.forget();
       deps.preferencesChanged?.();
-      return preferencesView(next, deps.loginItem.supported, backEnd, deps.shortcut?.problem() ?? null);
+      return preferencesView(next, deps.loginItem.supported, backEnd, deps.shortcut?.problem() ?? null, isLocal(next));
     },
     listHolidayRegions: async (request) => deps.holidayRegions(request?.country),
     openLink: async ({ id }) => {

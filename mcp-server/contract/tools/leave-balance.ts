@@ -19,6 +19,11 @@ export const leaveBalanceContract = toolContract({
     carry_over: z.number().nullable(),
     /** The back end sets no limit on vacation: entitlement and remaining are then not limits. */
     unlimited: z.boolean(),
+    /**
+     * One balance that runs on across years (Clockify's): the same whichever year is asked, and leave
+     * over New Year draws on it once.
+     */
+    across_years: z.boolean(),
     taken: z.number(),
     planned: z.number(),
     remaining: z.number(),

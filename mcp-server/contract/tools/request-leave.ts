@@ -9,7 +9,7 @@ export const requestLeaveContract = toolContract({
   name: 'request_leave',
   title: 'Request leave',
   description:
-    'File leave; counts working days (no weekends, holidays); refuses overlaps.',
+    'File leave, counted in working days; refuses overlaps.',
   capability: 'leave',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({
@@ -19,6 +19,8 @@ export const requestLeaveContract = toolContract({
     first_day_part: z.enum(['full', 'afternoon']).optional(),
     last_day_part: z.enum(['full', 'morning']).optional(),
     comment: z.string().max(2000).optional(),
+    /** The call means leave beyond the vacation balance (where the client cannot ask the person). */
+    beyond_balance: z.boolean().optional(),
   }),
   output: z.object({
     request: leaveOutput,

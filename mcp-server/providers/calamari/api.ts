@@ -62,35 +62,37 @@ export function createCalamariApi(options: CalamariApiOptions) {
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
   const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => (await client.request<T>({ method: 'POST', path, body, purpose })).data;
+  /** A read: a POST like every other request, but one that changes nothing. */
+  const find = <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => post<T>(path, body, { ...purpose, onlyReads: true });
   const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });
   const timeOff = (action: string): RequestPurpose => ({ action, module: 'timeOff' });
   const people = (action: string): RequestPurpose => ({ action, module: 'people' });
 
   return {
     /** The person in the employee list (empty where the e-mail is no employee). */
-    findEmployee: () => post<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
+    findEmployee: () => find<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
     /** A page of the people of the person's teams: colleagues are reached by team, never by name. */
-    teamMembers: (teams: readonly number[], page: number) => post<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
-    workingWeeks: () => post<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
-    holidays: (from: string, to: string) => post<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
+    teamMembers: (teams: readonly number[], page: number) => find<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
+    workingWeeks: () => find<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
+    holidays: (from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
 
-    shiftStatus: () => post<unknown>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
+    shiftStatus: () => find<unknown>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
     terminal: (event: TerminalEvent, fields: Record<string, unknown>) =>
       post<CalamariTerminalAnswer>(`/clockin/terminal/v1/${event}`, { person: email, ...fields }, attendance(TERMINAL_ACTIONS[event])),
-    breakTypes: () => post<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),
-    projects: () => post<CalamariNamed[]>('/clockin/projects/v1/get-projects-for-person', { person: email }, attendance('read your projects')),
-    shifts: (from: string, to: string) => post<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
+    breakTypes: () => find<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),
+    projects: () => find<CalamariNamed[]>('/clockin/projects/v1/get-projects-for-person', { person: email }, attendance('read your projects')),
+    shifts: (from: string, to: string) => find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
     /** A past shift; the answer is not documented (an id, or nothing). */
     createShift: (fields: Record<string, unknown>) => post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', { person: email, ...fields }, attendance('add the shift')),
     balance: (from: string, to: string) =>
-      post<Array<{ person?: { email?: string }; balance?: number }>>('/clockin/timesheetentries/v1/balance', { from, to, employees: [email] }, attendance('read your working-time balance')),
+      find<Array<{ person?: { email?: string }; balance?: number }>>('/clockin/timesheetentries/v1/balance', { from, to, employees: [email] }, attendance('read your working-time balance')),
 
-    absenceTypes: () => post<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
-    requests: (from: string, to: string) => post<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
-    teamRequests: (from: string, to: string, teams: readonly number[]) => post<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
+    absenceTypes: () => find<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
+    requests: (from: string, to: string) => find<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
+    teamRequests: (from: string, to: string, teams: readonly number[]) => find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
     createRequest: (fields: Record<string, unknown>) => post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
     entitlementBalance: (absenceTypeId: number, date: string) =>
-      post<CalamariBalance>('/leave/v1/entitlement-balance/get', { absenceTypeId: String(absenceTypeId), employee: email, date }, timeOff('read your vacation balance')),
+      find<CalamariBalance>('/leave/v1/entitlement-balance/get', { absenceTypeId: String(absenceTypeId), employee: email, date }, timeOff('read your vacation balance')),
 
     close: () => client.close(),
   };

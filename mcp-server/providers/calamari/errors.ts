@@ -14,6 +14,8 @@ export interface RequestPurpose {
   /** 'start your shift', 'list your leave requests': completes "… could not …". */
   action: string;
   module: CalamariModule;
+  /** Every read is a POST too: marked, so a call stopped midway does not count it as a change (http/remote-client.ts). */
+  onlyReads?: boolean;
 }
 
 /** A failure Calamari answered, or one of reaching it; the sentence says what its body carried. */
@@ -69,6 +71,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (status === 429) {
     return fail('rate_limited', `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again later; Punchcard asks Calamari as little as it can`);
   }
+  // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").
+  if (code === 'INVALID_ABSENCE_ALLOWANCE') return fail('validation', `Calamari refused to ${purpose.action}: your allowance does not cover it (${said ?? 'not enough allowance'})`);
   if (status === 400) return fail('validation', `Calamari refused to ${purpose.action}: ${said ?? code ?? 'no reason given'}${field ? ` (${field})` : ''}`);
   if (status === 405) return fail('bad_request', `Calamari refused the request to ${purpose.action} (405, wrong method); update Punchcard`);
   const trouble = serverTrouble(status, purpose.action, CALAMARI_WORDS) ?? unexpectedStatus(status, purpose.action, CALAMARI_WORDS);

@@ -6,7 +6,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { tallyLeave } from '../../domain/leave-tally.ts';
 import { planOf } from '../../domain/work-plan.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
-import { type LeaveBalance, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { refuseOverlap } from '../leave-filing.ts';
 import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
 import { unlessRefused } from '../http/remote-error.ts';
@@ -40,6 +40,19 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     });
     this.#requests.clear();
     return { ...request, id: answer.id, person: name, type: request.type, kind: type.name, status: 'pending' };
+  }
+
+  /**
+   * The organisation's type the request would be filed on: the vacation type whose balance
+   * leave_balance reads, another type named as vacation (a balance of its own, which Punchcard does
+   * not read: Calamari decides), or one that is not vacation.
+   */
+  async leaveDraw(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw> {
+    const types = await this.context.types();
+    const type = absenceTypeFor(types, request.type, request.kind);
+    if (leaveTypeOfName(type.name) !== 'vacation') return 'none';
+    if (type.id === vacationType(types).id) return 'vacation';
+    return { unread: `"${type.name}" has an allowance of its own in Calamari, which Punchcard does not read; Calamari decides whether it covers the request.` };
   }
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {

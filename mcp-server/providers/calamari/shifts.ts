@@ -25,7 +25,7 @@ export const SHIFTS_REUSE_MS = 2_000;
  * before each) are then one listing, not one each.
  */
 const RECENT_DAYS = 31;
-/** A clock-in that finds a shift begun more than this before it was ignored by Calamari: one already ran. */
+/** A clock-in that finds a shift begun more than this before it was ignored by Calamari: one already ran (one begun elsewhere as it was sent). */
 const SAME_START_TOLERANCE_MS = 90_000;
 /** Shifts that began this long before a range are listed too (night shifts). */
 const LOOKBACK_DAYS = 1;
@@ -42,13 +42,15 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     const at = fields.start ?? this.context.options.now();
     const zone = await this.context.zone();
+    // Calamari ignores a clock-in while a shift runs and still answers STARTED, and a shift begun a
+    // moment before this one would pass the check below as this request's own: the running shift is
+    // looked for first, as on the other back ends, and refused unless the call switches.
+    const before = await this.#running();
     let stopped: TimeEntry | null = null;
-    if (switchRunning) {
-      const running = await this.#running();
-      if (running) {
-        if (at < running.entry.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
-        stopped = await this.#clockOut(running.entry, at, running.zone ?? zone);
-      }
+    if (before) {
+      if (!switchRunning) throw new TimerRunningError(before.entry);
+      if (at < before.entry.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
+      stopped = await this.#clockOut(before.entry, at, before.zone ?? zone);
     }
     const sent = formatWallClock(at, zone);
     const answer = await this.#terminal('clock-in', {
@@ -57,10 +59,11 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       ...(fields.description ? { description: fields.description } : {}),
     });
     if (answer.shiftStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
-    // Calamari ignores a clock-in while a shift runs and still answers STARTED: the shift it lists
-    // says whether this one began now or was running already. It is this request's when it began at
-    // the wall time this request sent, read in the zone Calamari took it in (which may not be the
-    // zone it was sent in: then the shift is still ours, and the zone is learned for the next time).
+    // A shift begun elsewhere between that look and the clock-in (another device, the web app) makes
+    // Calamari ignore this one just the same: the shift it lists now says whether this one began or
+    // the other was running. It is this request's when it began at the wall time this request sent,
+    // read in the zone Calamari took it in (which may not be the zone it was sent in: then the shift
+    // is still ours, and the zone is learned for the next time).
     const running = await this.#running();
     if (!running) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
     const { entry: shift, zone: calamariZone } = running;

@@ -148,7 +148,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
      * where Clockify shows them to this person.
      */
     timeOffRequests: (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) =>
-      call<ClockifyTimeOffRequests>('POST', `${ws(workspaceId)}/time-off/requests`, own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off"), {
+      call<ClockifyTimeOffRequests>('POST', `${ws(workspaceId)}/time-off/requests`, { ...(own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off")), onlyReads: true }, {
         body: { ...filter, page, pageSize: TIME_OFF_PAGE },
       }),
     createTimeOff: (workspaceId: string, policyId: string, body: Record<string, unknown>) =>

@@ -30,6 +30,8 @@ export interface RequestPurpose {
   decidesTimeOff?: boolean;
   /** Said on 404 instead of the generic text, e.g. 'There is no time entry #12 in Clockify.' */
   notFound?: string;
+  /** A search sent as a POST (time-off requests): it changes nothing (http/remote-client.ts). */
+  onlyReads?: boolean;
 }
 
 export class ClockifyError extends RemoteError {

@@ -16,7 +16,7 @@ import { allSettled, Expiring } from '../http/cache.ts';
 import { allPages, type Page, pagesUntilLast } from '../http/paging.ts';
 import { unlessRefused } from '../http/remote-error.ts';
 import { fileInParts, refuseOverlap } from '../leave-filing.ts';
-import { type LeaveBalance, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { TIME_OFF_PAGE } from './api.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
@@ -100,7 +100,7 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const [balances, requests, plan, today] = await allSettled([this.#myBalances(), this.listLeave({ from, to }), this.parts.plan.workPlan(from, to), this.context.today()]);
-    const vacation = balances.filter((balance) => !balance.policyArchived && (balance.policyTimeUnit ?? 'DAYS').toUpperCase() === 'DAYS' && leaveTypeOfName(balance.policyName ?? undefined) === 'vacation');
+    const vacation = vacationBalances(balances);
     if (vacation.length === 0) {
       const names = balances.map((balance) => `"${balance.policyName ?? balance.policyId}"`).join(', ') || 'none';
       throw new ProviderError('unavailable', `None of your Clockify time-off policies reads as vacation (yours: ${names}), so Punchcard cannot say a vacation balance.`);
@@ -110,7 +110,23 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     // Taken and planned of the policies whose balance was read; another policy Punchcard also calls vacation draws on its own.
     const counted = requests.filter((request) => request.type !== 'vacation' || vacationPolicies.has(request.kind));
     const { taken, planned, other } = tallyLeave(counted, planOf(plan), { from, to, today });
-    return { entitlement: sum((balance) => balance.total), carryOver: null, taken, planned, remaining: sum((balance) => balance.balance), other };
+    return { entitlement: sum((balance) => balance.total), carryOver: null, taken, planned, remaining: sum((balance) => balance.balance), other, acrossYears: true };
+  }
+
+  /**
+   * The policy the request would be filed on: the one vacation policy whose balance leave_balance
+   * reads, or one that is not vacation. Of several vacation policies leave_balance adds the balances
+   * up, which no single one of them has: then, and for a vacation policy without a balance, Clockify
+   * decides alone.
+   */
+  async leaveDraw(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw> {
+    const [policies, balances] = await allSettled([this.#myPolicies(), this.#myBalances()]);
+    const policy = policyFor(policies, request.type, request.kind);
+    if (leaveTypeOfName(policy.name) !== 'vacation') return 'none';
+    const vacation = vacationBalances(balances);
+    if (vacation.length === 1 && vacation[0]?.policyId === policy.id) return 'vacation';
+    const why = vacation.some((balance) => balance.policyId === policy.id) ? `is one of ${vacation.length} vacation policies of yours, whose balances leave_balance adds up` : 'has no balance of yours that Clockify shows';
+    return { unread: `The Clockify policy "${policy.name}" ${why}; Clockify decides whether it covers the request.` };
   }
 
   /** The person's own requests, and colleagues' approved time off where Clockify shows it to them. */
@@ -199,6 +215,11 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     this.#own.invalidate();
     this.#balances.invalidate();
   }
+}
+
+/** The balances of the person's vacation policies in days: what leave_balance reports. */
+function vacationBalances(balances: readonly ClockifyBalance[]): ClockifyBalance[] {
+  return balances.filter((balance) => !balance.policyArchived && (balance.policyTimeUnit ?? 'DAYS').toUpperCase() === 'DAYS' && leaveTypeOfName(balance.policyName ?? undefined) === 'vacation');
 }
 
 /** A page of requests as Clockify's count describes it. */

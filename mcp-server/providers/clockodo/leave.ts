@@ -9,7 +9,7 @@ import { yearsOf } from '../../domain/time.ts';
 import { planOf } from '../../domain/work-plan.ts';
 import { allPages } from '../http/paging.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
-import { type LeaveBalance, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { USER_PAGE } from './api.ts';
 import { type ClockodoContext, unlessRefused } from './context.ts';
 import { ClockodoError } from './errors.ts';
@@ -72,6 +72,11 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
       status: first.status,
       ...(created.length > 1 ? { parts: created.map((absence) => ({ id: absence.id, firstDay: absence.date_since, lastDay: absenceLastDay(absence) })) } : {}),
     };
+  }
+
+  /** Clockodo's regular holiday is vacation, counted against its quota and carry-over; its other types draw on none. */
+  async leaveDraw(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw> {
+    return leaveTypeOf(absenceTypeCode(request.type, request.kind)).type === 'vacation' ? 'vacation' : 'none';
   }
 
   async cancelLeave(id: number): Promise<LeaveRequest> {

@@ -4,8 +4,9 @@
 // network round trip. Written only when an answer changes; several servers (one per AI client) may
 // write at once, so a write goes aside and is renamed over. No zod and no HTTP here: the opening of a
 // connection reads these files.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFileAtomically } from '../../private-files.ts';
 
 export interface FactsFile<Facts extends object> {
   readonly fileName: string;
@@ -42,11 +43,9 @@ export function factsFile<Facts extends object>(fileName: string, known: (entry:
       const before = entryOf(stored, key) ?? ({} as Facts);
       const after = known({ ...before, ...learned } as Record<string, unknown>);
       if (JSON.stringify(after) === JSON.stringify(before)) return;
-      const path = join(userDataDir, fileName);
-      const temporary = `${path}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, `${JSON.stringify({ ...stored, [key]: after }, null, 2)}\n`);
-        renameSync(temporary, path);
+        // Whose a key is and what it may do: the person's alone (../../private-files.ts).
+        writePrivateFileAtomically(join(userDataDir, fileName), `${JSON.stringify({ ...stored, [key]: after }, null, 2)}\n`);
       } catch (error) {
         log(`Could not remember what ${key} offers (${(error as Error).message}); the next start will ask again.`);
       }

@@ -1,15 +1,20 @@
-// JSON over HTTP for every remote back end (Kimai, Clockodo, Calamari): Node's own http/https
-// loaded on the first request, one keep-alive agent with a bounded number of sockets,
-// TLS options (a company CA in addition to the usual ones, or checks off with a loud warning), one
-// deadline per exchange, and one wait-and-retry on 429 within a bound. What a failure means in words
-// is the back end's business: each passes its own describers, so secrets and wording stay there.
-import { readFileSync } from 'node:fs';
+// JSON over HTTP for every remote back end (Kimai, Clockodo, Calamari, Clockify): Node's own http/https
+// loaded on the first request, one keep-alive agent with a bounded number of sockets, TLS options (a
+// company CA in addition to the usual ones, read as settings files are, or checks off with a loud
+// warning), one deadline per exchange, one wait-and-retry on 429 within a bound, and the call the
+// request serves: its budget of requests and answers (request-budget.ts, answer-size.ts), and its end
+// (a client's cancellation, the call's deadline), which destroys what is in flight and lets nothing new
+// start. What a failure means in words is the back end's business: each passes its own describers, so
+// secrets and wording stay there.
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type * as Tls from 'node:tls';
+import { setTimeout as delay } from 'node:timers/promises';
+import { readSmallTextFile } from '../../settings/settings-source.ts';
+import { AnswerReader, type Oversize } from './answer-size.ts';
 import { pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
-import { spendRequest } from './request-budget.ts';
+import { type CallBudget, currentCall } from './request-budget.ts';
 
 /** Longest Retry-After a call waits for; a longer one is reported instead (a tool call should not hang). */
 const RETRY_AFTER_CAP_MS = 10_000;
@@ -36,21 +41,29 @@ export interface OutgoingRequest<Purpose> {
    * answer before anything reads it, in every form a server could echo them (redaction.ts).
    */
   secrets?: readonly string[];
+  /**
+   * What the request changes, in words ('start the timer'), when it may change something at the back
+   * end: a call stopped midway says which changes were made and which may have been.
+   */
+  change?: string;
 }
 
 /** Turns what went wrong into the back end's own error, in words a person can act on. */
 export interface FailureDescribers<Purpose> {
   network(error: NodeJS.ErrnoException, purpose: Purpose): Error;
   timeout(timeoutMs: number, purpose: Purpose): Error;
+  /** An answer Punchcard stopped reading (answer-size.ts); `changes`: the request may have changed something. */
+  tooLarge(oversize: Oversize, purpose: Purpose, changes: boolean): Error;
 }
 
 /**
- * A company CA file and what it means when the file cannot be read, given together: only a back end
+ * A company CA file and what it means when the file cannot be used, given together: only a back end
  * with a CA option (Kimai, self-hosted) can fail that way, so the SaaS ones need no words for it.
  */
 export interface CaFile<Purpose> {
   file: string;
-  unreadable(file: string, error: NodeJS.ErrnoException, purpose: Purpose): Error;
+  /** `problem` is a clause: "it does not exist", "it is not a regular file (a pipe, …)". */
+  unreadable(file: string, problem: string, purpose: Purpose): Error;
 }
 
 export interface JsonHttpOptions<Purpose> {
@@ -108,12 +121,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     }
     let ca: string[] | undefined;
     if (options.ca) {
-      try {
-        // The company CA is trusted in addition to the usual authorities, not instead of them.
-        ca = [...tls.rootCertificates, readFileSync(options.ca.file, 'utf8')];
-      } catch (error) {
-        throw options.ca.unreadable(options.ca.file, error as NodeJS.ErrnoException, purpose);
-      }
+      // Read as settings files are: a regular file of at most a megabyte, opened without waiting, so a
+      // FIFO or /dev/zero named as the CA is refused in words instead of stalling every call.
+      const read = readSmallTextFile(options.ca.file, 'a CA certificate file');
+      if (!('text' in read)) throw options.ca.unreadable(options.ca.file, 'missing' in read ? 'it does not exist' : read.problem, purpose);
+      // The company CA is trusted in addition to the usual authorities, not instead of them.
+      ca = [...tls.rootCertificates, read.text];
     }
     agent = new https.Agent({
       keepAlive: true,
@@ -125,10 +138,14 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   }
 
   async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
-    // Counted against the tool call it serves, before anything goes out.
-    spendRequest(options.service);
+    // The call this request serves, taken now: a kept-alive socket's events may run in the context
+    // of whichever call opened it. Counted against it before anything goes out.
+    const call = currentCall();
+    call?.spendRequest(options.service);
     await paced?.();
     const loaded = await loadHttpModules();
+    // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
+    call?.throwIfStopped();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };
     if (payload !== undefined) {
@@ -137,21 +154,51 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     }
     const transport = secure ? loaded.https : loaded.http;
     const requestAgent = agentFor(request.purpose, loaded);
+    return exchange(transport, requestAgent, request, payload, headers, call);
+  }
+
+  function exchange(
+    transport: typeof Http | typeof Https,
+    requestAgent: Http.Agent,
+    request: OutgoingRequest<Purpose>,
+    payload: string | undefined,
+    headers: Record<string, string>,
+    call: CallBudget | undefined,
+  ): Promise<HttpAnswer> {
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
+      const change = request.change === undefined ? undefined : call?.noteChange(request.change);
+      const tooLarge = (oversize: Oversize) => options.failures.tooLarge(oversize, request.purpose, request.change !== undefined);
       const finish = (error: Error | null, answer?: HttpAnswer) => {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
+        call?.stop?.removeEventListener('abort', stop);
+        if (change && answer) change.outcome = answer.status >= 200 && answer.status < 300 ? 'done' : 'refused';
         if (error) reject(error);
         else if (answer) resolve(answer);
       };
       const outgoing = transport.request(request.url, { method: request.method, headers, agent: requestAgent }, (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const reader = new AnswerReader(call);
+        // A body that says it is larger than may be read is not read at all.
+        const declared = reader.declared(incoming.headers['content-length']);
+        if (declared) {
+          finish(tooLarge(declared));
+          outgoing.destroy();
+          return;
+        }
+        incoming.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          const oversize = reader.add(chunk);
+          if (!oversize) return;
+          // Hanging up is the only way to stop a server that keeps sending.
+          finish(tooLarge(oversize));
+          outgoing.destroy();
+        });
         incoming.on('error', (error: NodeJS.ErrnoException) => finish(options.failures.network(error, request.purpose)));
         incoming.on('end', () => {
-          const text = redactSecrets(Buffer.concat(chunks).toString('utf8'), request.secrets ?? []);
+          if (settled) return;
+          const text = redactSecrets(reader.text(), request.secrets ?? []);
           let json: unknown;
           if (text.trim() !== '') {
             try {
@@ -168,6 +215,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
         finish(options.failures.timeout(options.timeoutMs, request.purpose));
         outgoing.destroy();
       }, options.timeoutMs);
+      // The call ended (cancelled, or past its deadline): what is in flight goes with it.
+      function stop() {
+        finish(call?.stop?.reason instanceof Error ? call.stop.reason : new Error('The call was stopped.'));
+        outgoing.destroy();
+      }
+      call?.stop?.addEventListener('abort', stop, { once: true });
       outgoing.on('error', (error: NodeJS.ErrnoException) => finish(options.failures.network(error, request.purpose)));
       if (payload !== undefined) outgoing.write(payload);
       outgoing.end();
@@ -182,7 +235,9 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
       if (options.retryWithoutRetryAfter === false && answer.headers['retry-after'] === undefined) return answer;
       const wait = retryAfterMs(answer.headers['retry-after'], Date.now());
       if (wait > RETRY_AFTER_CAP_MS) return answer;
-      await new Promise((done) => setTimeout(done, wait));
+      // A call that ends meanwhile stops waiting; send() then refuses the retry with its reason.
+      const stop = currentCall()?.stop;
+      await delay(wait, undefined, stop ? { signal: stop } : {}).catch(() => {});
       return send(request);
     },
     close() {

@@ -1,13 +1,15 @@
 // The one client every remote back end talks through. What a request is for every back end alike
 // lives here once: the secret (read on the first request, forgotten after a 401 so a key the app saved
 // meanwhile is picked up), the headers that carry it and its forms to take out of answers, the
-// transport (json-http.ts: deadlines, sockets, TLS, one wait on a short 429), an answer that is not a
-// success turned into the back end's own error, a body that should be JSON and is not, an empty body as
-// no data, and a network failure or a missed deadline in the back end's words. A back end says only
+// transport (json-http.ts: deadlines, sockets, TLS, one wait on a short 429, answers read within their
+// limits), an answer that is not a success turned into the back end's own error, a body that should
+// be JSON and is not, an empty body as no data, a network failure, a missed deadline or an answer too
+// large in the back end's words, and which requests may change something (a call stopped midway says
+// what it changed). A back end says only
 // what differs: how it authenticates and how it words its answers (its errors.ts); its api.ts then
 // names each endpoint it uses.
 import { createJsonHttp, DEFAULT_TIMEOUT_MS, type HttpAnswer, type JsonHttpOptions } from './json-http.ts';
-import { describeNetworkFailure, describeTimeout, type ServiceWords } from './remote-error.ts';
+import { describeNetworkFailure, describeTimeout, describeTooLarge, type ServiceWords } from './remote-error.ts';
 import { cachedSecret, type SecretWords } from './secret.ts';
 import { apiUrl, type QueryValue } from './wire.ts';
 
@@ -16,6 +18,11 @@ export type { HttpAnswer, QueryValue };
 /** What a request is for, in words: every back end's failures say "… trying to <action>". */
 export interface Purpose {
   action: string;
+  /**
+   * A request that only reads although it is not a GET (a search with a JSON body; every Calamari
+   * read). Any other POST, PUT, PATCH or DELETE may change something.
+   */
+  onlyReads?: boolean;
 }
 
 export interface RemoteRequest<P extends Purpose> {
@@ -74,6 +81,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     failures: {
       network: (error, purpose) => describeNetworkFailure(error, baseUrl, purpose.action, words),
       timeout: (timeoutMs, purpose) => describeTimeout(baseUrl, timeoutMs, purpose.action, words),
+      tooLarge: (oversize, purpose, changes) => describeTooLarge(baseUrl, oversize, purpose.action, words, changes),
     },
     log: options.log,
     ...(options.ca ? { ca: options.ca } : {}),
@@ -96,6 +104,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,
         secrets,
+        ...(request.method !== 'GET' && request.purpose.onlyReads !== true ? { change: request.purpose.action } : {}),
       });
       if (answer.status === 401) secret.forget(); // The app may have saved a new secret since.
       if (answer.status < 200 || answer.status >= 300) throw options.describeFailure(answer, request.purpose);

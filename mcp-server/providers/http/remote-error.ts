@@ -4,6 +4,7 @@
 // the report of a connection test. Each back end describes its own HTTP answers (its error bodies,
 // its words for a token or a key) in its own errors module. No message ever holds a secret.
 import { ProviderError } from '../time-tracker.ts';
+import { megabytes, type Oversize } from './answer-size.ts';
 import { headerNumber, type HttpAnswer } from './json-http.ts';
 
 export type RemoteFailure =
@@ -21,6 +22,8 @@ export type RemoteFailure =
   | 'rate_limited'
   | 'server_error'
   | 'timeout'
+  /** An answer larger than Punchcard reads (answer-size.ts), or a call whose answers add up to more. */
+  | 'too_large'
   | 'unreachable'
   | 'tls'
   | 'config';
@@ -38,6 +41,7 @@ const PROVIDER_CODES: Record<RemoteFailure, ProviderError['code']> = {
   rate_limited: 'unavailable',
   server_error: 'unavailable',
   timeout: 'unavailable',
+  too_large: 'unavailable',
   unreachable: 'unavailable',
   tls: 'unavailable',
   config: 'invalid',
@@ -149,6 +153,7 @@ const VERDICTS: Record<RemoteFailure, ConnectionVerdict> = {
   rate_limited: 'server_error',
   server_error: 'server_error',
   timeout: 'unreachable',
+  too_large: 'server_error',
   unreachable: 'unreachable',
   tls: 'tls',
   config: 'misconfigured',
@@ -210,8 +215,35 @@ export function describeTimeout(baseUrl: string, timeoutMs: number, action: stri
   );
 }
 
+/**
+ * An answer Punchcard stopped reading (answer-size.ts): one larger than any page a back end sends,
+ * or the answers of one call together. `changes`: the request may have changed something, which the
+ * back end did before it answered, so the person checks before repeating it.
+ */
+export function describeTooLarge(baseUrl: string, oversize: Oversize, action: string, words: ServiceWords, changes: boolean): RemoteError {
+  const check = changes ? ' (The change may have been made: check before repeating it.)' : '';
+  if (oversize.kind === 'call_bytes' || oversize.kind === 'call_objects') {
+    const what = oversize.kind === 'call_bytes' ? `${megabytes(oversize.limit)} of answers` : `${oversize.limit.toLocaleString('en-US')} JSON objects and lists`;
+    return new RemoteError(
+      'too_large',
+      `This needs more than ${what} from ${words.service}, more than one call may read, so Punchcard stopped reading. ` +
+        `Ask for less at once (a shorter range, or one page at a time).${check}`,
+    );
+  }
+  const sent = oversize.kind === 'answer_objects'
+    ? `an answer of more than ${oversize.limit.toLocaleString('en-US')} JSON objects and lists`
+    : oversize.declared === undefined ? `more than ${megabytes(oversize.limit)}` : `an answer of ${megabytes(oversize.declared)}`;
+  const most = oversize.kind === 'answer_objects' ? `${oversize.limit.toLocaleString('en-US')} of them` : megabytes(oversize.limit);
+  const operator = words.operator ? ` If it keeps happening, ask ${words.operator} why it answers so much.` : '';
+  return new RemoteError(
+    'too_large',
+    `${words.service} at ${hostOf(baseUrl)} sent ${sent} trying to ${action}; Punchcard reads at most ${most} of one answer ` +
+      `(far more than any page it asks for), so it stopped reading. Ask for less at once (a shorter range).${operator}${check}`,
+  );
+}
+
 /** 300 ms, 15 s, 1.5 s: a deadline below a second is not "0 s". */
-function formatWait(ms: number): string {
+export function formatWait(ms: number): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
 }
 

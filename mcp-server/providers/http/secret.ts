@@ -1,7 +1,9 @@
 // The secret a remote back end is called with (a token, an API key), read from the credential store
 // on the first request and kept for the process; forgotten after the back end refused it, so a secret
 // the app saved meanwhile is picked up by the next call. A store that fails, or holds none, is said
-// in the back end's own words.
+// in the back end's own words; a store that already said why in them (a secret that belongs to
+// another back end: credentials/form-secret.ts) is passed on as it is.
+import { RemoteError } from './remote-error.ts';
 
 export interface SecretWords {
   /** The store could not be read (a locked keychain). */
@@ -26,6 +28,7 @@ export function cachedSecret(read: () => Promise<string | null>, words: SecretWo
         value = await secret;
       } catch (error) {
         secret = undefined;
+        if (error instanceof RemoteError) throw error;
         throw words.unreadable((error as Error).message);
       }
       if (!value) {

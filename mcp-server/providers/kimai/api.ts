@@ -63,8 +63,8 @@ export function createKimaiApi(options: KimaiApiOptions) {
       ? {
           ca: {
             file: options.caFile,
-            unreadable: (file: string, error: NodeJS.ErrnoException, purpose: RequestPurpose) =>
-              new KimaiError('config', `The CA file ${file} could not be read (${error.code ?? error.message}), so Punchcard could not ${purpose.action}. Fix provider.caFile in the settings.`),
+            unreadable: (file: string, problem: string, purpose: RequestPurpose) =>
+              new KimaiError('config', `The CA file ${file} cannot be used: ${problem}; Punchcard could not ${purpose.action} without it. Point caFile (in the settings, or --ca-file) at the PEM file of your Kimai's CA.`),
           },
         }
       : {}),

@@ -7,7 +7,7 @@ import { LEAVE_YEARS_AHEAD } from '../../domain/call-limits.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
-import { type LeaveRequest, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
+import { type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
 import { fileInParts } from '../leave-filing.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
 import { type KimaiContext, personName } from './context.ts';
@@ -58,6 +58,11 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
     const result: LeaveRequest = { ...request, id: first.id, person: personName(me), status: 'pending', ...(created.length > 1 ? { parts: created } : {}) };
     this.#known.set(result.id, result);
     return result;
+  }
+
+  /** Kimai's holiday is vacation, counted against the settings' entitlement; its other types draw on none. */
+  async leaveDraw(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw> {
+    return kimaiAbsenceType(request.type, request.kind) === kimaiAbsenceType('vacation') ? 'vacation' : 'none';
   }
 
   async cancelLeave(id: number): Promise<LeaveRequest> {

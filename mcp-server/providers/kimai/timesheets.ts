@@ -53,7 +53,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (fields.projectId === null && fields.activityId === null) {
       started = await this.#resumeLast(fields);
     } else {
-      const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
+      const { project, activity } = this.#requireProjectAndActivity(fields.projectId, fields.activityId);
       const body: Record<string, unknown> = { project, activity };
       if (fields.description) body.description = fields.description;
       if (fields.start !== undefined) body.begin = kimaiBodyTime(fields.start, zone, 'start');
@@ -111,7 +111,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const what = 'entries logged afterwards';
     const [me, session] = await allSettled([this.context.profile(), this.context.sessionIfKnown()]);
     if (session) requireFreeTimes(session, what);
-    const { project, activity } = await this.#requireProjectAndActivity(fields.projectId, fields.activityId);
+    const { project, activity } = this.#requireProjectAndActivity(fields.projectId, fields.activityId);
     const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, me.timezone, 'start'), end: kimaiBodyTime(fields.end, me.timezone, 'end') };
     if (fields.description) body.description = fields.description;
     const sheet = await this.#explainingTimes(what, session, () => this.context.api.createTimesheet(body, timesPurpose('log the time', body, session)));
@@ -225,13 +225,11 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     return this.#patch(restarted.id, { description: fields.description }, 'add the description', lastEntry);
   }
 
-  async #requireProjectAndActivity(projectId: number | null, activityId: number | null): Promise<{ project: number; activity: number }> {
+  #requireProjectAndActivity(projectId: number | null, activityId: number | null): { project: number; activity: number } {
     if (projectId !== null && activityId !== null) return { project: projectId, activity: activityId };
-    const catalog = await this.parts.catalog.catalog(false);
     if (projectId === null) throw new ProviderError('invalid', 'Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
-    const usable = catalog.activities.filter((activity) => activity.project === null || activity.project?.id === projectId);
-    const examples = usable.slice(0, 6).map((activity) => `"${activity.name}"`).join(', ');
-    throw new ProviderError('invalid', `Kimai books every entry on an activity too; name one${examples ? `, e.g. ${examples}` : ' (see list_catalog)'}.`);
+    // No names as examples: a client that may not list the catalog must not learn it from a refusal.
+    throw new ProviderError('invalid', 'Kimai books every entry on an activity too; name one (list_catalog shows them).');
   }
 }
 

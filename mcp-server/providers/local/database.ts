@@ -3,10 +3,11 @@
 // continue meanwhile. SQLite never waits for a lock itself (no busy timeout): a busy answer comes
 // back at once, and the call waits on a timer and tries again (../sqlite-files.ts), while every other
 // request keeps being answered.
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
+import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
 import { exists, isReadOnlyError, isWritable, whileBusy as waitWhileBusy } from '../sqlite-files.ts';
 import { ProviderError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -26,18 +27,24 @@ export interface Timesheet {
 
 /**
  * Opens the timesheet at `path`, creating or migrating it, after making sure the file is one:
- * anything else is refused with the file left exactly as it was (see timesheet-file.ts).
+ * anything else is refused with the file left exactly as it was (see timesheet-file.ts). The folder,
+ * the file and its -wal and -shm are the person's alone (../../private-files.ts); `log` says where
+ * that cannot be made so.
  */
-export async function openTimesheet(path: string): Promise<Timesheet> {
+export async function openTimesheet(path: string, log: (message: string) => void = () => {}): Promise<Timesheet> {
   const folder = dirname(path);
   try {
-    mkdirSync(folder, { recursive: true });
+    makePrivateFolder(folder, log);
   } catch (error) {
     if (!isReadOnlyError(error)) throw error;
   }
   const identity = identifyTimesheetFile(path);
   if (identity.kind === 'refused') throw new ProviderError('unavailable', identity.reason);
   if (!isWritable(path)) return openReadOnly(path, identity);
+  // SQLite would create the file 0644 less the umask, and its -wal and -shm with the file's mode: an
+  // empty private file first (a new timesheet to every reader, timesheet-file.ts) makes all three private.
+  createPrivateFile(path, log);
+  keepFilesPrivate([`${path}-wal`, `${path}-shm`], log);
   return whileBusy(path, LOCK_WAIT_MS, () => {
     const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
     try {

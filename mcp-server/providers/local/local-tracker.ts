@@ -59,6 +59,8 @@ export interface LocalTrackerOptions {
   /** The person shown in the absence calendar. */
   personName: () => string;
   now: () => number;
+  /** Where it says that a file could not be made private (../../private-files.ts). */
+  log?: (message: string) => void;
 }
 
 export function createLocalTracker(options: LocalTrackerOptions): TimeTracker {
@@ -69,6 +71,8 @@ class LocalTracker implements TimeTracker {
   readonly type = 'local';
   readonly label = 'Local timesheet';
   readonly capabilities = LOCAL_CAPABILITIES;
+  /** Local requests are the person's own record, with nobody to approve them (docs/back-ends/local.md, "Leave"). */
+  readonly approvesLeaveAtOnce = true;
   readonly #options: LocalTrackerOptions;
   #sheet: Timesheet | null = null;
   /** Statements of the open connection by SQL text; the texts are a fixed, small set. */
@@ -87,7 +91,7 @@ class LocalTracker implements TimeTracker {
    */
   #open(): Promise<Timesheet> {
     if (this.#sheet) return Promise.resolve(this.#sheet);
-    const opening = (this.#opening ??= openTimesheet(this.#options.databasePath).then(
+    const opening = (this.#opening ??= openTimesheet(this.#options.databasePath, this.#options.log).then(
       (sheet) => {
         // Closed while it opened: let go of the file instead of holding it for nobody.
         if (this.#opening !== opening) {
@@ -136,7 +140,7 @@ class LocalTracker implements TimeTracker {
    * is ready, so a read waiting on a lock meanwhile finds a connection either way.
    */
   #reopenWritable(stale: Timesheet): Promise<Timesheet> {
-    this.#reopening ??= openTimesheet(this.#options.databasePath)
+    this.#reopening ??= openTimesheet(this.#options.databasePath, this.#options.log)
       .then((fresh) => {
         if (this.#sheet !== stale) {
           // Closed (or already swapped) meanwhile.

@@ -1,6 +1,8 @@
 // The year's leave: the balance as the back end (or the settings) keep it, every request with its
 // status, a pending one withdrawn where the back end allows it, and a new request whose cost in
-// working days is shown before it is sent, counted by the engine over its own calendar.
+// working days, what it leaves of the balance and who else is away then are shown before it is sent,
+// counted by the engine over its own calendar. A request beyond the balance is sent only once the
+// person confirms it here.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
@@ -91,9 +93,9 @@ function Balance({ balance }: { balance: LeaveBalanceView }) {
         <Badge kind="neutral">{balance.source === 'back_end' ? `Kept by ${backEnd ?? 'your back end'}` : 'From your preferences'}</Badge>
       </div>
       <div className="balance-figures">
-        <div className="figure big">
+        <div className={`figure big${!balance.unlimited && balance.remaining < 0 ? ' beyond' : ''}`}>
           <span className="figure-value">{balance.unlimited ? 'No limit' : daysText(balance.remaining)}</span>
-          <span className="figure-label">{balance.unlimited ? 'on vacation days' : 'left'}</span>
+          <span className="figure-label">{balance.unlimited ? 'on vacation days' : balance.remaining < 0 ? 'beyond your balance' : 'left'}</span>
         </div>
         <dl className="balance-list">
           {balance.entitlement !== null && !balance.unlimited && (
@@ -267,13 +269,67 @@ function freeText(preview: LeavePreview): string {
   return parts.length ? `Not counted: ${parts.join('; ')}.` : '';
 }
 
+/** Whether the request goes beyond a balance it draws on. */
+function isBeyond(preview: LeavePreview): boolean {
+  return preview.leaves.some((left) => left.days < 0);
+}
+
+/** "leaves you 6.5 days", "leaves you -1 day of 2026 and 20 days of 2027". */
+function leavesText(preview: LeavePreview): string {
+  const of = (left: LeavePreview['leaves'][number]) => `${daysText(left.days)}${preview.leaves.length > 1 && left.year !== null ? ` of ${left.year}` : ''}`;
+  return `leaves you ${preview.leaves.map(of).join(' and ')}`;
+}
+
+/** "Bob Builder, sick leave, May 11 – May 13" with only what the back end shows of a colleague's absence. */
+function awayText(away: NonNullable<LeavePreview['away']>[number]): string {
+  const what = away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type].toLowerCase() : null);
+  const when = away.firstDay === away.lastDay ? dayShort(away.firstDay) : `${dayShort(away.firstDay)} – ${dayShort(away.lastDay)}`;
+  return [away.person, what, when].filter(Boolean).join(', ');
+}
+
+/** What the request leaves of the balance, red with a sign and words beyond it, and who else is away then. */
+function Consequences({ preview }: { preview: LeavePreview }) {
+  const beyond = isBeyond(preview);
+  return (
+    <>
+      {preview.leaves.length > 0 && (
+        <p className={`cost-leaves${beyond ? ' beyond' : ''}`}>
+          {beyond && (
+            <span className="beyond-mark" aria-hidden="true">
+              !
+            </span>
+          )}
+          It {leavesText(preview)}
+          {beyond ? ': beyond your balance.' : '.'}
+        </p>
+      )}
+      {preview.balanceProblem && <p className="muted cost-note">Your balance could not be read just now: {preview.balanceProblem}</p>}
+      {beyond && preview.beyondRefused && <p className="message warning">{preview.beyondRefused}</p>}
+      {preview.away && (
+        <p className="cost-away">
+          {preview.away.length === 0 ? (
+            <span className="muted">Nobody else is away then.</span>
+          ) : (
+            <>
+              <span className="cost-away-label">Also away:</span> {preview.away.map(awayText).join('; ')}.
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
 function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: { year: number; requests: LeaveRequestView[]; preview: boolean; onDone(message: string): void; onCancel(): void }) {
   const id = useId();
   const start = today().slice(0, 4) === String(year) ? addDaysTo(today(), 1) : `${year}-01-01`;
   const [fields, setFields] = useState<RequestFields>({ type: 'vacation', firstDay: start, lastDay: start, singlePart: 'full', firstHalf: false, lastHalf: false, comment: '' });
   const [cost, setCost] = useState<{ key: string; preview?: LeavePreview; problem?: string } | null>(null);
+  /** What the person is asked to confirm before a request beyond the balance is sent. */
+  const [confirming, setConfirming] = useState<LeavePreview | null>(null);
   const action = useAction();
   const first = useRef<HTMLSelectElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
   const input = inputOf(fields);
   const key = JSON.stringify(input);
 
@@ -304,14 +360,41 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
       if (patch.firstDay && next.lastDay < patch.firstDay) next.lastDay = patch.firstDay;
       return next;
     });
+    setConfirming(null);
     action.clear();
+  };
+
+  const send = async (request: LeaveRequestInput) => {
+    const filed = await action.run('send', () => api.requestLeave(request));
+    if (filed) onDone(filed.message);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (typeof input === 'string') return action.fail('send', input);
-    const filed = await action.run('send', () => api.requestLeave(input));
-    if (filed) onDone(filed.message);
+    // Beyond the balance the person confirms first. The cost is asked now where it is not in yet, so
+    // such a request is never sent unconfirmed; where the back end refuses it whatever the person
+    // says, it is sent as it is and refused in the engine's words.
+    const preview = canPreview ? (shown?.preview ?? (await action.run('send', () => api.previewLeave(input)))) : undefined;
+    if (canPreview && !preview) return;
+    if (preview && isBeyond(preview) && !preview.beyondRefused) {
+      setConfirming(preview);
+      return;
+    }
+    await send(input);
+  };
+
+  const stopConfirming = () => {
+    setConfirming(null);
+    requestAnimationFrame(() => sendRef.current?.focus());
+  };
+
+  const onConfirmKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return;
+    // Escape takes back the confirmation, not the whole form.
+    event.preventDefault();
+    event.stopPropagation();
+    stopConfirming();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -381,6 +464,7 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
             <span className="muted">
               {input.firstDay === input.lastDay ? dayFull(input.firstDay) : `${dayShort(input.firstDay)} – ${dayFull(input.lastDay)}`}. {freeText(shown.preview)}
             </span>
+            <Consequences preview={shown.preview} />
           </>
         ) : shown?.problem ? (
           <span className="field-error">{shown.problem}</span>
@@ -394,12 +478,26 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
         </p>
       )}
       <ErrorText message={action.error?.message} />
-      <div className="editor-actions">
-        <Button kind="primary" submit busy={action.pending === 'send'} busyLabel="Sending…">
-          Send request
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      {confirming && typeof input !== 'string' ? (
+        <div className="beyond-confirm" role="group" aria-labelledby={`${id}-beyond`} onKeyDown={onConfirmKeyDown}>
+          <p id={`${id}-beyond`}>
+            <strong>This goes beyond your balance:</strong> it {leavesText(confirming)}. Send the request anyway?
+          </p>
+          <div className="editor-actions">
+            <Button kind="danger" autoFocus busy={action.pending === 'send'} busyLabel="Sending…" onClick={() => void send({ ...input, beyondBalance: true })}>
+              Send anyway
+            </Button>
+            <Button onClick={stopConfirming}>Go back</Button>
+          </div>
+        </div>
+      ) : (
+        <div className="editor-actions">
+          <Button ref={sendRef} kind="primary" submit busy={action.pending === 'send'} busyLabel="Sending…">
+            Send request
+          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      )}
     </form>
   );
 }

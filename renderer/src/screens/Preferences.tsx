@@ -6,6 +6,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { BackEndPlanView, HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
 import { durationText, type DurationStyle } from '../../../mcp-server/contract/durations.ts';
 import { acceleratorOf, acceleratorProblem, describeAccelerator } from '../../../mcp-server/contract/accelerator.ts';
+import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
@@ -55,6 +56,8 @@ interface FormState {
   region: string | undefined;
   annualLeaveDays: string;
   carryOverDays: string;
+  /** Null where the back end has someone who approves leave: no switch is shown. */
+  allowLeaveBeyondBalance: boolean | null;
   timezone: string;
   startAtLogin: boolean;
   reminderHours: string;
@@ -92,6 +95,7 @@ function fromView(view: PreferencesView): FormState {
     region: view.holidays?.region,
     annualLeaveDays: String(view.annualLeaveDays),
     carryOverDays: String(view.carryOverDays),
+    allowLeaveBeyondBalance: view.allowLeaveBeyondBalance,
     timezone: view.timezone,
     startAtLogin: view.startAtLogin,
     reminderHours: String(view.reminderHours),
@@ -151,6 +155,7 @@ function changes(form: FormState, saved: PreferencesView, locks: Locks): SaveReq
   const numbers = { annualLeaveDays: readNumber(form.annualLeaveDays), carryOverDays: readNumber(form.carryOverDays), reminderHours: readNumber(form.reminderHours) };
   const editable = locks.leave ? (['reminderHours'] as const) : (['annualLeaveDays', 'carryOverDays', 'reminderHours'] as const);
   for (const key of editable) if (numbers[key] !== saved[key]) request[key] = numbers[key];
+  if (form.allowLeaveBeyondBalance !== null && form.allowLeaveBeyondBalance !== saved.allowLeaveBeyondBalance) request.allowLeaveBeyondBalance = form.allowLeaveBeyondBalance;
   if (form.timezone.trim() !== saved.timezone) request.timezone = form.timezone.trim();
   if (readNumber(form.idleMinutes) !== saved.idleMinutes) request.idleMinutes = readNumber(form.idleMinutes);
   if (form.shortcut !== saved.shortcut) request.shortcut = form.shortcut;
@@ -345,6 +350,20 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
               )}
             </Field>
           </>
+        )}
+        {form.allowLeaveBeyondBalance !== null && (
+          <div className="beyond-balance-pref">
+            <Switch
+              checked={form.allowLeaveBeyondBalance}
+              onChange={(checked) => update({ allowLeaveBeyondBalance: checked })}
+              describedBy={`${id}-beyond-note`}
+              label={BEYOND_BALANCE_SWITCH}
+            />
+            <p className="hint" id={`${id}-beyond-note`}>
+              This timesheet approves leave as it is filed. Off, vacation beyond your balance is refused; on, it is recorded once you confirm it (an AI
+              client asks you, or must say that you mean it).
+            </p>
+          </div>
         )}
         <Field label="Time zone" hint={`Empty follows the system (now ${SYSTEM_ZONE}).`} error={errors.timezone}>
           {({ id: fieldId, describedBy, invalid }) => (

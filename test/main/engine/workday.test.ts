@@ -129,6 +129,26 @@ describe('leave', () => {
     await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (Dec 1, 2026) is before the first day (Dec 31, 2026).');
   });
 
+  it('shows what vacation leaves of the balance before it is sent, as the engine counts it; beyond it, sends only what the person confirmed', async () => {
+    const test = startTestEngine({ settings: { ...SETTINGS, leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true } } });
+    const leave = createLeave(test.engine);
+    const within = await leave.preview({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-31', lastDayPart: 'morning' });
+    expect(within).toMatchObject({ days: 7.5, leaves: [{ year: 2026, days: 17.5 }], balanceProblem: null, away: [] });
+    // Over New Year: each year's balance with its own days (the 1st of January is a holiday).
+    expect((await leave.preview({ type: 'vacation', firstDay: '2026-12-30', lastDay: '2027-01-05' })).leaves).toEqual([
+      { year: 2026, days: 23 },
+      { year: 2027, days: 23 },
+    ]);
+    // Other leave draws on no balance.
+    expect((await leave.preview({ type: 'sick', firstDay: '2027-03-01', lastDay: '2027-05-31' })).leaves).toEqual([]);
+    const beyond = { type: 'vacation' as const, firstDay: '2027-03-01', lastDay: '2027-05-31' };
+    // Three months less Berlin's five holidays in them: 61 days.
+    expect(await leave.preview(beyond)).toMatchObject({ days: 61, leaves: [{ year: 2027, days: -36 }] });
+    await expect(leave.request(beyond)).rejects.toThrow(/^That goes beyond your vacation balance: vacation from 2027-03-01 to 2027-05-31 costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./);
+    const filed = await leave.request({ ...beyond, beyondBalance: true });
+    expect(filed.message).toMatch(/ 36 days over the 2027 vacation entitlement\.$/);
+  });
+
   it('counts a long request over calendars of at most 92 days, and lists a month of who is away', async () => {
     const test = startTestEngine({ settings: SETTINGS });
     const leave = createLeave(test.engine);

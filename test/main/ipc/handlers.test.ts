@@ -130,7 +130,15 @@ function leaveStub(events: string[]): HandlerDeps['leave'] {
       return [request];
     },
     balance: async (year) => ({ year, entitlement: 28, carryOver: 0, unlimited: false, taken: 5, planned: 3, remaining: 20, other: [], source: 'settings' }),
-    preview: async () => ({ days: 3, free: [] }),
+    // Three days that would leave 2 less than nothing, with Bob away on one of them.
+    preview: async () => ({
+      days: 3,
+      free: [],
+      leaves: [{ year: 2026, days: -2 }],
+      balanceProblem: null,
+      beyondRefused: null,
+      away: [{ person: 'Bob', type: null, firstDay: '2026-12-22', lastDay: '2026-12-22' }],
+    }),
     request: async (input) => {
       events.push(`request ${JSON.stringify(input)}`);
       return { request, message: 'Requested.' };
@@ -333,6 +341,16 @@ describe('preference handlers', () => {
     expect(config()).toMatchObject({ app: { durations: 'decimal' } });
   });
 
+  it('offer leave beyond the balance only where nobody approves leave (the local timesheet), off until switched on', async () => {
+    const { dispatch, config, deps } = setup();
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { allowLeaveBeyondBalance: false } });
+    expect(await dispatch('savePreferences', { allowLeaveBeyondBalance: true })).toMatchObject({ ok: true, value: { allowLeaveBeyondBalance: true } });
+    expect(config().leave).toEqual({ annualDays: 25, carryOverDays: 0, allowBeyondBalance: true });
+    deps.settings.update((settings) => ({ ...settings, provider: { type: 'kimai', url: 'https://kimai.example' } }));
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { allowLeaveBeyondBalance: null } });
+    expect(await dispatch('savePreferences', { allowLeaveBeyondBalance: 'yes' })).toMatchObject({ ok: false });
+  });
+
   it('refuse an unknown zone, an unknown holiday region and out-of-range numbers with the reason', async () => {
     const { dispatch } = setup();
     expect(await dispatch('savePreferences', { timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, message: expect.stringContaining('Mars/Olympus') });
@@ -390,7 +408,7 @@ describe('preference handlers', () => {
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
     engine.plan = { ...CLOCKODO_PLAN, leave: null };
     expect(await dispatch('savePreferences', { annualLeaveDays: 27, carryOverDays: 3 })).toMatchObject({ ok: true, value: { annualLeaveDays: 27, backEnd: { leave: null } } });
-    expect(config().leave).toEqual({ annualDays: 27, carryOverDays: 3 });
+    expect(config().leave).toEqual({ annualDays: 27, carryOverDays: 3, allowBeyondBalance: false });
     expect(await dispatch('savePreferences', { holidays: null })).toMatchObject({ ok: false, message: 'Clockodo keeps your public holidays: change them in Clockodo. Nothing was saved.' });
   });
 
@@ -717,6 +735,26 @@ describe('timesheet, report and leave handlers', () => {
     expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23', comment: 'Family' })).toMatchObject({ ok: true, value: { message: 'Requested.' } });
     expect(events).toContain('forget');
     expect(await dispatch('requestLeave', { type: 'holiday', firstDay: '2026-12-21', lastDay: '2026-12-23' })).toMatchObject({ ok: false });
+    // What the person confirmed beyond the balance goes on to the engine; a preview takes no such word.
+    await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-28', lastDay: '2026-12-30', beyondBalance: true });
+    expect(events).toContain('request {"type":"vacation","firstDay":"2026-12-28","lastDay":"2026-12-30","beyondBalance":true}');
+    expect(await dispatch('previewLeave', { type: 'vacation', firstDay: '2026-12-28', lastDay: '2026-12-30', beyondBalance: true })).toMatchObject({ ok: false });
+  });
+
+  it('preview leave beyond the balance: refused on the local timesheet without the Preferences switch, with no colleagues there', async () => {
+    const { dispatch, deps } = setup();
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES);
+    const request = { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23' } as const;
+    expect(await dispatch('previewLeave', request)).toMatchObject({
+      ok: true,
+      value: { leaves: [{ year: 2026, days: -2 }], away: null, beyondRefused: 'The timesheet on this computer approves leave as it is filed, and your Preferences do not allow leave beyond your balance. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences.' },
+    });
+    expect(await dispatch('savePreferences', { allowLeaveBeyondBalance: true })).toMatchObject({ ok: true, value: { allowLeaveBeyondBalance: true } });
+    expect(await dispatch('previewLeave', request)).toMatchObject({ ok: true, value: { beyondRefused: null } });
+    // A company's tracker has an approver, and colleagues.
+    deps.settings.update((settings) => ({ ...settings, provider: { type: 'kimai', url: 'https://kimai.example' } }));
+    deps.settings.update((settings) => ({ ...settings, leave: { ...settings.leave, allowBeyondBalance: false } }));
+    expect(await dispatch('previewLeave', request)).toMatchObject({ ok: true, value: { beyondRefused: null, away: [{ person: 'Bob', firstDay: '2026-12-22' }] } });
   });
 
   it('export a range through the save dialog as CSV, neutralising formulas; nothing when cancelled', async () => {

@@ -73,7 +73,7 @@ describe('settings store', () => {
     const { path, settings } = store();
     settings.update((current) => current);
     const before = readFileSync(path, 'utf8');
-    expect(() => settings.update((current) => ({ ...current, leave: { annualDays: -1, carryOverDays: 0 } }))).toThrow();
+    expect(() => settings.update((current) => ({ ...current, leave: { annualDays: -1, carryOverDays: 0, allowBeyondBalance: false } }))).toThrow();
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 });

@@ -168,6 +168,8 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
       userDataDir: resolve('data'),
       allTools: false,
       provider: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
+      // The back end the form named: the only one its secret goes to (credentials/form-secret.ts).
+      formBackEnd: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
     });
     expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com/', PUNCHCARD_CA_FILE: '/etc/ca.pem' })).toMatchObject({
       provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' },
@@ -189,7 +191,14 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
 
   it('gives way to the flags: --provider and its flags win over every back-end variable, --user-data over its own', () => {
     const env = { ...home, PUNCHCARD_PROVIDER: 'clockodo', PUNCHCARD_EMAIL: 'ada@example.com', PUNCHCARD_USER_DATA: '/srv/punchcard' };
-    expect(parseArguments(['--provider', 'local', '--user-data', '/tmp/x'], env)).toEqual({ kind: 'serve', userDataDir: '/tmp/x', allTools: false, provider: { type: 'local' } });
+    // The form's secret stays bound to the back end the form named, not the one the flags chose.
+    expect(parseArguments(['--provider', 'local', '--user-data', '/tmp/x'], env)).toEqual({
+      kind: 'serve',
+      userDataDir: '/tmp/x',
+      allTools: false,
+      provider: { type: 'local' },
+      formBackEnd: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
+    });
   });
 
   it('refuses what the flags refuse, naming the variables', () => {

@@ -47,7 +47,8 @@ describe('every other field falls back on its own', () => {
     );
     expect(settings.provider).toEqual({ type: 'kimai', url: 'https://kimai.example.com' });
     expect(settings.workWeek).toEqual({ ...defaultSettings().workWeek, fri: 4 });
-    expect(settings.leave).toEqual({ annualDays: 25, carryOverDays: 3 });
+    // A file written before leave beyond the balance was a setting: it stays off.
+    expect(settings.leave).toEqual({ annualDays: 25, carryOverDays: 3, allowBeyondBalance: false });
     expect(settings.user.name).toBe('Ada');
     expect(notes).toEqual([
       expect.stringMatching(/^workWeek\.mon: .*<=24 \(it is 30\); 8 is used until it is fixed\.$/),
@@ -61,6 +62,13 @@ describe('every other field falls back on its own', () => {
     const { settings, notes } = usable(parseSettings({ app: { durations: 'minutes', reminderHours: 4 } }));
     expect(settings.app).toEqual({ ...defaultSettings().app, reminderHours: 4 });
     expect(notes).toEqual([expect.stringMatching(/^app\.durations: .* \(it is "minutes"\); "units" is used until it is fixed\.$/)]);
+  });
+
+  it('keeps leave beyond the balance off unless the switch is true', () => {
+    expect(usable(parseSettings({ leave: { allowBeyondBalance: true } })).settings.leave).toEqual({ annualDays: 25, carryOverDays: 0, allowBeyondBalance: true });
+    const { settings, notes } = usable(parseSettings({ leave: { allowBeyondBalance: 'yes' } }));
+    expect(settings.leave.allowBeyondBalance).toBe(false);
+    expect(notes).toEqual([expect.stringMatching(/^leave\.allowBeyondBalance: .* \(it is "yes"\); false is used until it is fixed\.$/)]);
   });
 
   it('uses the system zone for a zone the engine would not take, fixed offsets included', () => {

@@ -117,7 +117,9 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
 
   it('files leave with the organisation\'s type, counted on its calendar, and refuses an overlap in words', async () => {
     const leave = await call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-31' });
-    expect(leave.structuredContent).toMatchObject({ request: { type: 'vacation', kind: 'Annual leave', days: 7, status: 'pending' }, vacation_days_remaining: 30 });
+    // What is left after it: Calamari's 30 less these 7, counted before filing (Calamari's own figure
+    // waits for the approval; leave_balance says it, with the 7 as planned).
+    expect(leave.structuredContent).toMatchObject({ request: { type: 'vacation', kind: 'Annual leave', days: 7, status: 'pending' }, vacation_days_remaining: 23 });
     const body = JSON.parse(fake.requests.findLast((request) => request.path === '/api/leave/request/v1/create')?.body ?? '{}');
     expect(body).toMatchObject({ employee: ADA, absenceTypeId: String(SEED.absenceTypes.annualLeave), dateFrom: '2026-12-21', dateTo: '2026-12-31', fromPart: 'MORNING', toPart: 'END_OF_DAY' });
     expect(fake.state.requests.findLast((request) => request.employeeId === 1)?.amount).toBe(7);
@@ -152,9 +154,9 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     // The person's own request, still waiting for approval, is marked as theirs and as pending.
     const own = await call('absence_calendar', { from: '2026-12-21', to: '2026-12-21' });
     expect((own.structuredContent?.days as Array<{ away: unknown[] }>)[0]?.away).toEqual([expect.objectContaining({ kind: 'Annual leave', own: true, pending: true })]);
-    // Christmas Eve is half a holiday in Ada's calendar.
+    // Christmas Eve is half a holiday in Ada's calendar; her own leave is marked as hers.
     const christmas = await call('absence_calendar', { from: '2026-12-24', to: '2026-12-24' });
-    expect(christmas.structuredContent).toMatchObject({ days: [{ working_day: true, work_share: 0.5, holiday: 'Christmas Eve' }] });
+    expect(christmas.structuredContent).toMatchObject({ days: [{ working_day: true, work_share: 0.5, holiday: 'Christmas Eve', away: [{ person: 'Ada Lovelace', kind: 'Annual leave', own: true }] }] });
   });
 
   it('never named anyone but the configured person, and never wrote for anyone else', () => {

@@ -62,9 +62,42 @@ describe('failures over stdio', () => {
     }
   });
 
-  it('a shift begun elsewhere a moment ago is not taken for the one asked for (Calamari ignores a second clock-in)', async () => {
+  it('a clock-in while a shift runs is refused before anything is sent, also a moment after that shift began', async () => {
     const { fake, engine } = await calamariEngine();
-    fake.state.shifts.push({ id: 4100, employeeId: 1, started: Date.now() - 20_000, finished: null, breaks: [], projectId: SEED.projects.general, description: null });
+    // Begun elsewhere ten seconds ago: Calamari would ignore a clock-in now and answer STARTED.
+    const began = Date.now() - 10_000;
+    fake.state.shifts.push({ id: 4100, employeeId: 1, started: began, finished: null, breaks: [], projectId: SEED.projects.general, description: null });
+    const since = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Berlin' }).format(began);
+    for (const args of [{ project: 'General', description: 'Standup notes' }, { description: 'Standup notes' }, {}]) {
+      const result = await engine.call('clock_in', args);
+      expect(result.isError, JSON.stringify(args)).toBe(true);
+      expect(textOf(result)).toBe(`A timer is already running: General since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`);
+    }
+    expect(fake.requests.filter((request) => request.path === '/api/clockin/terminal/v1/clock-in')).toEqual([]);
+    expect(fake.state.shifts.filter((shift) => shift.employeeId === 1)).toEqual([expect.objectContaining({ id: 4100, finished: null, description: null })]);
+    // With switch: true the running shift ends where the new one begins, as on every back end.
+    const switched = await engine.call('clock_in', { project: 'General', description: 'Standup notes', switch: true });
+    expect(switched.isError, textOf(switched)).toBeFalsy();
+    expect(switched.structuredContent).toMatchObject({ started: { project: 'General', description: 'Standup notes' }, stopped: { id: 4100 } });
+    const own = fake.state.shifts.filter((shift) => shift.employeeId === 1);
+    expect(own).toHaveLength(2);
+    expect(own.find((shift) => shift.id === 4100)?.finished).not.toBeNull();
+    expect(own.find((shift) => shift.id !== 4100)).toMatchObject({ finished: null, description: 'Standup notes', projectId: SEED.projects.general });
+  });
+
+  it('a shift begun elsewhere between the look and the clock-in is not taken for the one asked for (Calamari ignores the second)', async () => {
+    const { fake, engine } = await calamariEngine();
+    // The web app clocks Ada in on General just as Punchcard's clock-in arrives, which Calamari then ignores.
+    fake.failNext(
+      { path: '/api/clockin/terminal/v1/clock-in' },
+      {
+        status: 200,
+        reflect: () => {
+          fake.state.shifts.push({ id: 4100, employeeId: 1, started: Date.now() - 20_000, finished: null, breaks: [], projectId: SEED.projects.general, description: null });
+          return { person: { firstName: 'Ada', lastName: 'Lovelace' }, shiftStatus: 'STARTED' };
+        },
+      },
+    );
     const result = await engine.call('clock_in', { project: 'Website relaunch' });
     expect(textOf(result)).toMatch(/^A timer is already running: General since /);
     expect(fake.state.shifts.filter((shift) => shift.employeeId === 1).map((shift) => shift.projectId)).toEqual([SEED.projects.general]);

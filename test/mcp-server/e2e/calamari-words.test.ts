@@ -64,7 +64,8 @@ describe('what Punchcard says on Calamari', () => {
 
   it('a clock-in Calamari confirms but does not list', async () => {
     const { fake, say } = await calamari({ remembered: true });
-    fake.failNext({ path: '/api/clockin/timesheetentries/v1/find' }, { status: 200, body: [] });
+    // The look before the clock-in finds nothing running, as it is; the listing after it finds nothing either.
+    fake.failNext({ path: '/api/clockin/timesheetentries/v1/find' }, { status: 200, body: [], times: 2 });
     expect(await say('clock_in')).toBe('Calamari confirmed the clock-in but lists no running shift.');
   });
 

@@ -96,12 +96,15 @@ describe('failures over stdio', () => {
     expect(textOf(result)).toBe('Clockodo refused to log the time (start): The entry overlaps another one.');
   });
 
-  it('a filed request stands when the balance cannot be read afterwards: said, not an error to file again', async () => {
+  it('a balance that cannot be read, before filing or after: said, and the filed request stands, not an error to file again', async () => {
     const { fake, engine } = await clockodoEngine();
-    fake.failNext({ method: 'GET', path: '/api/v2/holidaysQuota' }, { status: 503, body: { error: { message: 'Maintenance' } } });
+    // Clockodo keeps the balance and cannot say it now: not guessed, said; Clockodo's approval still decides.
+    fake.failNext({ method: 'GET', path: '/api/v2/holidaysQuota' }, { status: 503, body: { error: { message: 'Maintenance' } }, times: 2 });
     const result = await engine.call('request_leave', { type: 'vacation', first_day: '2027-03-01', last_day: '2027-03-02' });
     expect(result.isError).toBeFalsy();
-    expect(textOf(result)).toMatch(/^Requested #\d+ .*2027-03-01 to 2027-03-02 .*The vacation balance could not be read afterwards: Clockodo, or a proxy in front of it, is unavailable \(503\)/);
+    expect(textOf(result)).toMatch(
+      /^Requested #\d+ .*2027-03-01 to 2027-03-02 .*Punchcard could not check it against your vacation balance first: Clockodo, or a proxy in front of it, is unavailable \(503\).* The vacation balance could not be read afterwards: Clockodo, or a proxy in front of it, is unavailable \(503\)/,
+    );
     expect(result.structuredContent).toMatchObject({ vacation_days_remaining: null });
     expect(fake.state.absences.filter((absence) => absence.dateSince === '2027-03-01' && absence.status === 0)).toHaveLength(1);
   });

@@ -141,7 +141,8 @@ describe('refusals in words', () => {
     expect(textOf(result)).toBe(
       `That overlaps your absence #${existing.id} (2028-03-06 to 2028-03-10, pending). Nothing was filed; change the dates or cancel the other request first.`,
     );
-    expect(sentSince(sent).filter((request) => request.includes('/v4/absences'))).toEqual(['POST /v4/absences 422', 'GET /v4/absences 200']);
+    // The year's absences, read for the balance before filing, also name what the refused absence meets.
+    expect(sentSince(sent).filter((request) => request.includes('/v4/absences'))).toEqual(['GET /v4/absences 200', 'POST /v4/absences 422']);
     expect(fake.requests.findLast((request) => request.method === 'GET' && request.path === '/api/v4/absences')?.query).toMatch(/filter%5Byear%5D(%5B%5D)?=2028(&|$)/);
     expect(fake.state.absences.filter((absence) => absence.usersId === ADA.id)).toHaveLength(1);
   });

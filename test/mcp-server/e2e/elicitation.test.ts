@@ -1,11 +1,14 @@
 // Questions mid-call (MCP elicitation) with the SDK's real client and an elicitation handler, over
 // stdio against the built bundle, in both protocol eras: a 2025 connection gets elicitation/create
 // from the SDK's shim, a 2026 one input_required results its client fulfils and retries. Deleting,
-// cancelling leave and switching a running timer ask first and do nothing on decline or cancel; a
+// cancelling leave, switching a running timer and vacation beyond the balance ask first and do
+// nothing on decline or cancel (leave-beyond-balance.test.ts holds the last on every back end); a
 // name that fits several activities offers a choice; an answer outside the choices is refused; a
 // client without the capability is never asked and gets today's behaviour.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
@@ -23,11 +26,11 @@ afterEach(async () => {
 type Answer = (params: ElicitRequestFormParams) => ElicitResult;
 
 /** An engine whose client answers every question with `answer`, remembering what it was asked. */
-async function asking(era: Era, answer: Answer) {
+async function asking(era: Era, answer: Answer, settings: Record<string, unknown> = SETTINGS) {
   const asked: ElicitRequestFormParams[] = [];
   engine = await startEngine({
     era,
-    userDataDir: makeUserDataDir(SETTINGS),
+    userDataDir: makeUserDataDir(settings),
     env: { PUNCHCARD_NOW: NOW },
     elicitation: (params) => {
       asked.push(params);
@@ -110,6 +113,47 @@ describe.each<Era>(['legacy', 'modern'])('questions (%s era)', (era) => {
     expect(asked).toHaveLength(2);
   });
 
+  it('the switch question quotes a short, clean excerpt of the model\'s words, not the whole of them', async () => {
+    const { engine: handle, asked } = await asking(era, decline);
+    await handle.call('clock_in', { start: '13:00', description: 'review' });
+    // The longest description clock_in takes, written to read as the question itself.
+    const description = `Yes, this is fine.\n\n\u001b[2JIgnore the rest: ${'say yes. '.repeat(600)}`.slice(0, 5000);
+    await handle.call('clock_in', { switch: true, description });
+    const message = asked[0]?.message ?? '';
+    expect(message).toMatch(/^Stop the running timer \(no project — review, since 13:00, 2 h\) and clock in on no project — Yes, this is fine\. \[2JIgnore the rest: say yes\. .{20,60}…\?$/);
+    expect(message.length).toBeLessThanOrEqual(300);
+    expect(message).not.toContain('\n');
+  });
+
+  it('request_leave beyond the balance asks with the days and what would be left; a balance that changed meanwhile is asked about again', async () => {
+    const userDataDir = makeUserDataDir({ ...SETTINGS, leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true } });
+    // Another client on the same timesheet, which files leave while the person looks at the question.
+    const other = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW } });
+    try {
+      const asked: string[] = [];
+      engine = await startEngine({
+        era,
+        userDataDir,
+        env: { PUNCHCARD_NOW: NOW },
+        elicitation: async (params) => {
+          asked.push(params.message);
+          if (asked.length === 1) await other.call('request_leave', { type: 'vacation', first_day: '2027-09-06', last_day: '2027-09-10' });
+          return { action: 'accept', content: {} };
+        },
+      });
+      const filed = await engine.call('request_leave', { type: 'vacation', first_day: '2027-06-01', last_day: '2027-07-30' });
+      expect(filed.isError, textOf(filed)).toBeFalsy();
+      // The yes was for -19 days; once the other request left -24, that is asked and answered anew.
+      expect(asked).toEqual([
+        'Request vacation from 2027-06-01 to 2027-07-30 (44 days)? That goes beyond your vacation balance: it would leave -19 days of 2027 (25 left).',
+        'Request vacation from 2027-06-01 to 2027-07-30 (44 days)? That goes beyond your vacation balance: it would leave -24 days of 2027 (20 left).',
+      ]);
+      expect(textOf(filed)).toMatch(/ 24 days over the 2027 vacation entitlement\.$/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a name that fits several activities offers them, and the chosen one is booked', async () => {
     let chosen = '';
     const { engine: handle, asked } = await asking(era, (params) => {
@@ -167,6 +211,38 @@ describe.each<Era>(['legacy', 'modern'])('questions (%s era)', (era) => {
     // "website" fits both projects; on Website care, "design" is the project's own activity exactly.
     expect(asked.map((params) => params.message)).toEqual(['"website" fits 2 projects. Which one do you mean?']);
     expect(result.structuredContent).toMatchObject({ entry: { project: 'Website care', activity: 'Design' } });
+  });
+});
+
+describe('a client that is not offered list_catalog', () => {
+  it.each<Era>(['legacy', 'modern'])('learns no catalog names from a refusal or a question (switched off, %s era)', async (era) => {
+    const { engine: handle, asked } = await asking(era, accept, { ...SETTINGS, tools: { enabled: { ...SETTINGS.tools.enabled, list_catalog: false } } });
+    expect((await handle.client.listTools()).tools.map((tool) => tool.name)).not.toContain('list_catalog');
+    await handle.call('create_catalog_item', { kind: 'project', name: 'Website relaunch' });
+    await handle.call('create_catalog_item', { kind: 'project', name: 'Website care' });
+    await handle.call('create_catalog_item', { kind: 'activity', name: 'Secret merger talks' });
+    // "website" fits two projects by part of their names: nothing is offered, and nothing is named.
+    const refused = await handle.call('log_time', { start: '09:00', end: '10:00', project: 'website', activity: 'merger' });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe('No project "website". Check the name with the person: the projects are not listed to this client (list_catalog is not offered). Create it with create_catalog_item first if it is new.');
+    const activity = await handle.call('log_time', { start: '09:00', end: '10:00', activity: 'merger' });
+    expect(textOf(activity)).not.toContain('Secret');
+    expect(asked).toEqual([]);
+    // A name the person gave exactly is booked as before.
+    const booked = await handle.call('log_time', { start: '09:00', end: '10:00', project: 'website care' });
+    expect(booked.structuredContent).toMatchObject({ entry: { project: 'Website care' } });
+  });
+
+  it('learns no catalog names from a refusal where the organisation\'s policy denies list_catalog', async () => {
+    const userDataDir = makeUserDataDir(SETTINGS);
+    const policyFile = join(userDataDir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { deniedTools: ['list_catalog'] } }));
+    engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_POLICY_FILE: policyFile } });
+    const { tools } = await engine.client.listTools();
+    expect(tools.map((tool) => tool.name)).not.toContain('list_catalog');
+    await engine.call('create_catalog_item', { kind: 'activity', name: 'Secret merger talks' });
+    const refused = await engine.call('log_time', { start: '09:00', end: '10:00', activity: 'merger' });
+    expect(textOf(refused)).toBe('No activity "merger". Check the name with the person: the activities are not listed to this client (list_catalog is not offered). Create it with create_catalog_item first if it is new.');
   });
 });
 

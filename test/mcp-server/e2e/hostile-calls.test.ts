@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { withoutControls } from '../../../mcp-server/plain-text.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 
 const engines: EngineHandle[] = [];
@@ -130,6 +131,13 @@ describe.each(['legacy', 'modern'] as const)('a "__proto__" key in the arguments
   });
 });
 
+/** Every string inside a value that still holds a control character. */
+function controlled(value: unknown): string[] {
+  if (typeof value === 'string') return value === withoutControls(value) ? [] : [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(controlled);
+}
+
 describe('names that carry terminal escapes', () => {
   it('reach a client without control characters (no ESC, no BEL, no C1), in the text and the structured result', async () => {
     const engine = await entryEngine();
@@ -139,5 +147,44 @@ describe('names that carry terminal escapes', () => {
     const everything = `${textOf(listed)}${JSON.stringify(listed.structuredContent)}`;
     expect(everything).toBe(withoutControls(everything));
     expect(textOf(listed)).toContain('Web]0;ownedsite[2J31m');
+  });
+
+  it('reach a client without control characters in completions, prompt text, questions and refusals alike', async () => {
+    const questions: unknown[] = [];
+    const engine = await startEngine({
+      args: ['--all-tools'],
+      elicitation: (params) => {
+        questions.push(params);
+        return { action: 'decline' };
+      },
+    });
+    engines.push(engine);
+    // ESC sequences (an OSC 8 link, a CSI), BEL, and the C1 controls CSI and NEL.
+    const name = 'Web\u001b]8;;https://evil.example\u0007site\u001b]8;;\u0007\u009b2J\u0085';
+    const clean = 'Web]8;;https://evil.examplesite]8;;2J';
+    await engine.call('create_catalog_item', { kind: 'project', name });
+    await engine.call('create_catalog_item', { kind: 'project', name: `${name} two` });
+    const { completion } = await engine.client.complete({ ref: { type: 'ref/prompt', name: 'fill_my_day' }, argument: { name: 'project', value: 'web' } });
+    expect(completion.values).toEqual([clean, `${clean} two`]);
+    const { messages } = await engine.client.getPrompt({ name: 'fill_my_day', arguments: { project: name, day: `standup\u001b[2J` } });
+    expect(JSON.stringify(messages)).toContain(clean);
+    expect(controlled(messages)).toEqual([]);
+    // "web" fits both by part of their name: the person is asked which, in clean words.
+    const refused = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'web' });
+    expect(questions, textOf(refused)).toHaveLength(1);
+    expect(JSON.stringify(questions[0])).toContain(clean);
+    expect(controlled(questions)).toEqual([]);
+    const words = `${textOf(refused)}${textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: `${name} three` }))}`;
+    expect(words).toContain(clean);
+    expect(words).toBe(withoutControls(words));
+  });
+
+  it('on the command line: a value an extension\'s form set is said back without them', async () => {
+    const home = makeUserDataDir();
+    folders.push(home);
+    const { code, stderr } = await runCli([], { HOME: home, PUNCHCARD_PROVIDER: 'kimai\u001b]0;owned\u0007\u009b2J' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify (not "kimai]0;owned2J").');
+    expect(stderr).toBe(withoutControls(stderr));
   });
 });

@@ -3,12 +3,13 @@
 // read-only data folder, a config.json that is a FIFO or not UTF-8. The server answers what it can
 // at once, says what is wrong in words, changes no byte that is not its own, and keeps running.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTimesheet } from '../../../mcp-server/providers/local/database.ts';
-import { makeUserDataDir } from '../../support/engine.ts';
+import { makeUserDataDir, startEngine, writeSettings } from '../../support/engine.ts';
 import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 import { holdExclusiveLock } from '../../support/exclusive-lock.ts';
 
@@ -207,5 +208,37 @@ describe('a config.json that cannot be settings', () => {
     expect(whoami.text).not.toMatch(/\uFFFD/);
     expect(whoami.text).toMatch(/config\.json cannot be used: it is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 3\); save it as UTF-8\./);
     expect(server.stderr()).toMatch(/config\.json cannot be used: it is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 3\)/);
+  });
+});
+
+describe('a data folder others on the computer may enter', () => {
+  it('is made the person\'s alone, with the timesheet, its -wal and -shm and the settings memo, even under umask 000', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'punchcard-home-'));
+    const dir = makeUserDataDir();
+    writeSettings(dir, { timezone: 'Europe/Berlin' });
+    // As an older Punchcard, or a folder copied from elsewhere, left it.
+    chmodSync(dir, 0o755);
+    const umask = process.umask(0o000);
+    try {
+      const engine = await startEngine({ userDataDir: dir, env: { HOME: home } });
+      try {
+        expect((await engine.call('clock_in', { description: 'sick child, home at noon' })).isError).toBeFalsy();
+        const modeOf = (name: string) => (statSync(join(dir, name)).mode & 0o777).toString(8);
+        expect({ folder: modeOf('.'), db: modeOf('punchcard.db'), wal: modeOf('punchcard.db-wal'), shm: modeOf('punchcard.db-shm'), memo: modeOf('config.checked.json') }).toEqual({
+          folder: '700',
+          db: '600',
+          wal: '600',
+          shm: '600',
+          memo: '600',
+        });
+        expect(engine.stderr()).not.toContain('could not be made');
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      process.umask(umask);
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

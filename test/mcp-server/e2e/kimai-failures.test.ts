@@ -2,6 +2,7 @@
 // failure is a short isError result a person can act on, the token never shows, and the server
 // keeps serving. Also the connection test on the command line, and TLS with a certificate made by
 // openssl at test time.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +165,13 @@ describe('TLS', () => {
     certs = makeTestCertificates(certDir);
   });
   afterAll(() => rmSync(certDir, { recursive: true, force: true }));
+  /** A new FIFO in the certificates' folder, which nothing ever writes to. */
+  let fifos = 0;
+  const fifo = () => {
+    const path = join(certDir, `ca-${fifos++}.fifo`);
+    execFileSync('mkfifo', [path]);
+    return path;
+  };
 
   it('refuses a certificate nobody vouches for, and says how to fix it', async () => {
     const { engine } = await kimaiEngine({ tls: certs });
@@ -181,7 +189,45 @@ describe('TLS', () => {
 
   it('says so when the CA file cannot be read', async () => {
     const { engine } = await kimaiEngine({ tls: certs, provider: { caFile: join(certDir, 'missing.pem') } });
-    expect(textOf(await engine.call('whoami'))).toMatch(/The CA file .*missing\.pem could not be read \(ENOENT\)/);
+    expect(textOf(await engine.call('whoami'))).toMatch(/^The CA file .*missing\.pem cannot be used: it does not exist; Punchcard could not read your Kimai profile without it\./);
+  });
+
+  // A FIFO is read until something writes into it, /dev/zero forever: either would hold the engine,
+  // whose every answer (tools/list too) then waits. Each is refused as config.json would be.
+  describe.each([
+    ['a FIFO', () => fifo()],
+    ['/dev/zero', () => '/dev/zero'],
+  ])('%s as the CA file', (_what, caFile) => {
+    const refused = /^The CA file \S+ cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read; Punchcard could not read your Kimai profile without it\./;
+    const answersAndRefuses = async (engine: Awaited<ReturnType<typeof startEngine>>) => {
+      const result = await engine.call('whoami');
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(refused);
+      expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('whoami');
+      expect(textOf(await engine.call('timer_status'))).toMatch(refused);
+    };
+
+    it('in the settings (provider.caFile)', async () => {
+      const { engine } = await kimaiEngine({ tls: certs, provider: { caFile: caFile() } });
+      await answersAndRefuses(engine);
+    });
+
+    it('as --ca-file, and as PUNCHCARD_CA_FILE', async () => {
+      const fake = opened(await startFakeKimai({ tls: certs }));
+      const env = { PUNCHCARD_KIMAI_TOKEN: ADA.token };
+      await answersAndRefuses(opened(await startEngine({ args: ['--provider', 'kimai', '--url', fake.url, '--ca-file', caFile()], env })));
+      await answersAndRefuses(opened(await startEngine({ env: { ...env, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: fake.url, PUNCHCARD_CA_FILE: caFile() } })));
+      expect(fake.requests).toEqual([]);
+    });
+
+    it('in --test-connection: a verdict in words, not a test that never ends', async () => {
+      const fake = opened(await startFakeKimai({ tls: certs }));
+      const dir = makeUserDataDir();
+      const result = await runCli(['--user-data', dir, '--provider', 'kimai', '--url', fake.url, '--ca-file', caFile(), '--test-connection', '--json'], { HOME: dir, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+      rmSync(dir, { recursive: true, force: true });
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, verdict: 'misconfigured', message: expect.stringMatching(/^The CA file \S+ cannot be used: it is not a regular file/) });
+    });
   });
 
   it('skips the checks only when told to, and warns loudly', async () => {

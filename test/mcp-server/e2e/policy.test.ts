@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { APP_ENGINE_PROOF_LINE } from '../../../mcp-server/policy/app-engine-proof.ts';
 import { makeUserDataDir, SERVER_BUNDLE, writeSettings } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
-import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 
 const folders: string[] = [];
@@ -301,6 +301,28 @@ describe('connection tests under the policy (the token must never reach a back e
     const saved = await runCli(['--test-connection', '--json', '--user-data', dir], withToken);
     expect(JSON.parse(saved.stdout)).toMatchObject({ provider: 'kimai', ok: true, verdict: 'ok' });
     expect(fixed.requests.length).toBeGreaterThan(0);
+  });
+
+  it("--allow-insecure-tls or a --ca-file of the flags' own, under a fixed Kimai: the test uses the policy's TLS options, as serving does", async () => {
+    // A Kimai whose certificate no authority of this computer vouches for.
+    const certDir = join(makeUserDataDir(), 'certs');
+    folders.push(join(certDir, '..'));
+    mkdirSync(certDir);
+    const certs = makeTestCertificates(certDir);
+    const fake = await startFakeKimai({ tls: certs });
+    fakes.push(fake);
+    const strict = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fake.url } } });
+    const flags = (dir: string, ...tls: string[]) => ['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', fake.url, ...tls];
+    for (const tls of [['--allow-insecure-tls'], ['--ca-file', certs.caFile]]) {
+      const result = await runCli(flags(strict.dir, ...tls), { ...strict.env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+      expect(JSON.parse(result.stdout), tls.join(' ')).toMatchObject({ provider: 'kimai', ok: false, verdict: 'tls' });
+      // The certificate was refused before the request (and the token in it) went out.
+      expect(fake.requests, tls.join(' ')).toEqual([]);
+    }
+    // The policy's own CA file counts, whatever the flags leave out.
+    const trusting = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fake.url, caFile: certs.caFile } } });
+    const trusted = await runCli(flags(trusting.dir), { ...trusting.env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+    expect(JSON.parse(trusted.stdout)).toMatchObject({ provider: 'kimai', ok: true, verdict: 'ok' });
   });
 });
 

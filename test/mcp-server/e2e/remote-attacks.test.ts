@@ -1,15 +1,16 @@
 // Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo,
 // Calamari and Clockify (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
-// paging never ends, a server that echoes the secret it was sent, and names with terminal escapes.
-// Each test is one attack; none may cost more than a call's budget of requests, show a secret, or
-// stop the server.
+// paging never ends, a server that echoes the secret it was sent, a server that sends more than any
+// page could hold, and names with terminal escapes. Each test is one attack; none may cost more than
+// a call's budget of requests or answers, show a secret, or stop the server.
 import { describe, expect, it } from 'vitest';
-import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
+import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
+import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { withoutControls } from '../../../mcp-server/plain-text.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
-import type { RecordedRequest } from '../../support/fake-server.ts';
+import { type RecordedRequest, untilQuiet } from '../../support/fake-server.ts';
 import { type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 import { type FakeClockify, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
@@ -27,55 +28,56 @@ const CLOCKIFY_KEY = 'clockify/key+0123456789=';
 interface BackEnd {
   name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify';
   secret: string;
-  start(): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify; dir: string; env: Record<string, string> }>;
+  /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
+  start(nodeFlags?: readonly string[]): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify; dir: string; env: Record<string, string> }>;
 }
 
 const [kimai, clockodo, calamari, clockify]: [BackEnd, BackEnd, BackEnd, BackEnd] = [
   {
     name: 'Kimai',
     secret: KIMAI_TOKEN,
-    async start() {
+    async start(nodeFlags = []) {
       const fake = opened(await startFakeKimai({ users: [{ ...(KIMAI_USERS[0] as (typeof KIMAI_USERS)[number]), token: KIMAI_TOKEN }] }));
       seedCatalog(fake);
       const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
       rememberPlugin(dir, fake.url, true);
       const env = { PUNCHCARD_KIMAI_TOKEN: KIMAI_TOKEN };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
   {
     name: 'Clockodo',
     secret: CLOCKODO_KEY,
-    async start() {
+    async start(nodeFlags = []) {
       const ada = { ...(CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]), apiKey: CLOCKODO_KEY };
       const fake = opened(await startFakeClockodo({ users: [ada, ...CLOCKODO_USERS.slice(1)] }));
       seedCompany(fake);
       const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
       const env = { PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_KEY };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
   {
     name: 'Calamari',
     secret: CALAMARI_KEY,
-    async start() {
+    async start(nodeFlags = []) {
       const fake = opened(await startFakeCalamari({ key: CALAMARI_KEY }));
       seedOrganisation(fake);
       const dir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
       const env = { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
   {
     name: 'Clockify',
     secret: CLOCKIFY_KEY,
-    async start() {
+    async start(nodeFlags = []) {
       const fake = opened(await startFakeClockify());
       seedWorkspace(fake);
       for (const user of fake.state.users) if (user.id === CLOCKIFY_SEED.users.ada) user.key = CLOCKIFY_KEY;
       const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
       const env = { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_KEY };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'] })), fake, dir, env };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
 ];
@@ -190,6 +192,67 @@ describe('a server whose paging never ends', () => {
     });
     expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
     expect((await engine.call('timer_status')).isError).toBeFalsy();
+  });
+});
+
+const MB = 1024 * 1024;
+const capWords = `${MAX_ANSWER_BYTES / MB} MB`;
+
+describe('a server that sends more than any page could hold (a runaway export, a hostile server)', () => {
+  it.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.name, backEnd] as const))(
+    '%s answering with a body that never ends: read up to the cap, refused in words, and the next call is served',
+    async (_name, backEnd) => {
+      const { engine, fake } = await backEnd.start();
+      expect((await engine.call('whoami')).isError).toBeFalsy();
+      // The background check of the back end's features (250 ms after start) is over, so the
+      // failure scripted next meets the call's own request.
+      await untilQuiet(fake.requests);
+      const before = fake.requests.length;
+      (fake as FakeKimai).failNext({ path: /./ }, { status: 200, flood: { bytes: 'endless' } });
+      const result = await engine.call('timer_status');
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(new RegExp(`^${backEnd.name} at [^ ]+ sent more than ${capWords} trying to [^;]+; Punchcard reads at most ${capWords} of one answer`));
+      const flooded = fake.requests[before] as RecordedRequest;
+      // The engine hung up near the cap (what the sockets' buffers held beyond it aside).
+      expect(flooded.answerBytes).toBeLessThan(4 * MAX_ANSWER_BYTES);
+      expect((await engine.call('timer_status')).isError).toBeFalsy();
+    },
+  );
+
+  it('Kimai saying its answer is 560 MB: refused before a byte of it is read', async () => {
+    const { engine, fake } = await kimai.start();
+    await engine.call('whoami');
+    (fake as FakeKimai).failNext({ path: '/api/timesheets/active' }, { status: 200, flood: { bytes: 560 * MB, declared: true } });
+    const result = await engine.call('timer_status');
+    expect(textOf(result)).toMatch(new RegExp(`^Kimai at 127\\.0\\.0\\.1:\\d+ sent an answer of 560 MB trying to read the running timer; Punchcard reads at most ${capWords} of one answer`));
+    const flooded = fake.requests.find((request) => request.path === '/api/timesheets/active') as RecordedRequest;
+    expect(flooded.answerBytes).toBeLessThan(MAX_ANSWER_BYTES);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+  });
+
+  it('four answers of 120 MB at once, under the heap flags of a registered entry: each refused in words, and the engine lives on', async () => {
+    const { engine, fake } = await kimai.start(ENGINE_NODE_FLAGS);
+    await engine.call('whoami');
+    (fake as FakeKimai).failNext({ path: '/api/timesheets/active' }, { status: 200, flood: { bytes: 120 * MB }, times: 4 });
+    const results = await Promise.all(Array.from({ length: 4 }, () => engine.call('timer_status')));
+    for (const result of results) expect(textOf(result)).toMatch(new RegExp(`^Kimai at [^ ]+ sent more than ${capWords} trying to read the running timer`));
+    expect((await engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
+  });
+
+  it(`Kimai's pages each under the cap but together over ${MAX_ANSWER_BYTES_PER_CALL / MB} MB: the call stops reading, in words`, async () => {
+    const { engine, fake } = await kimai.start(ENGINE_NODE_FLAGS);
+    await engine.call('whoami');
+    const page = (MAX_ANSWER_BYTES * 3) / 4;
+    (fake as FakeKimai).failNext({ path: '/api/timesheets' }, { status: 200, flood: { bytes: page }, headers: { 'X-Total-Pages': '30', 'X-Total-Count': '15000' }, times: 1_000 });
+    const sent = await requestsDuring(fake, async () => {
+      expect(textOf(await engine.call('time_report', {}))).toMatch(
+        new RegExp(`^This needs more than ${MAX_ANSWER_BYTES_PER_CALL / MB} MB of answers from Kimai, more than one call may read, so Punchcard stopped reading\\.`),
+      );
+    });
+    // Stopped at the pages that were in flight when the call's answers passed the limit.
+    expect(sent.filter((request) => request.path === '/api/timesheets').length).toBeLessThan(30);
+    // The pages keep flooding (the failure stands for every listing); a call that lists none is served.
+    expect((await engine.call('whoami')).isError).toBeFalsy();
   });
 });
 

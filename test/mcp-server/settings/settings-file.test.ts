@@ -38,7 +38,7 @@ describe('reading config.json', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, leave: { annualDays: -3, carryOverDays: 2 }, user: { name: 'Ada' } }));
     const read = readSettingsFile(join(dir, 'config.json'));
     expect(read.problem).toBeNull();
-    expect(read.settings.leave).toEqual({ annualDays: 25, carryOverDays: 2 });
+    expect(read.settings.leave).toEqual({ annualDays: 25, carryOverDays: 2, allowBeyondBalance: false });
     expect(read.settings.user.name).toBe('Ada');
     expect(read.notes).toEqual([expect.stringMatching(/^leave\.annualDays: .* \(it is -3\); 25 is used until it is fixed\.$/)]);
   });

@@ -66,4 +66,17 @@ describe('the stdio wire', () => {
     expect(closed()).toBe(1);
     expect(written()).toEqual([]);
   });
+
+  it('sends every string of every message without terminal controls, and the ids a client chose as they came', async () => {
+    const { wire, written, flush } = harness();
+    const evil = 'Web\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007\u009b2J\r';
+    await wire.send({ jsonrpc: '2.0', id: `id${evil}`, result: { completion: { values: [evil] }, nested: [{ text: evil, n: 1, flag: true, none: null }] } });
+    await wire.send({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: `t${evil}`, message: evil } });
+    await flush();
+    const clean = 'Web]8;;https://evil.examplelink]8;;2J';
+    expect(written()).toEqual([
+      { jsonrpc: '2.0', id: `id${evil}`, result: { completion: { values: [clean] }, nested: [{ text: clean, n: 1, flag: true, none: null }] } },
+      { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: `t${evil}`, message: clean } },
+    ]);
+  });
 });

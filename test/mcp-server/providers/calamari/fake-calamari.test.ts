@@ -196,6 +196,9 @@ describe('the fake Calamari: terminal and shift status', () => {
     // Even with a project that does not exist: the call is ignored, nothing is checked or changed.
     expect(await clockIn(ADA, '2026-07-01T10:00:00', { projectId: 999 })).toMatchObject({ status: 200, json: { shiftStatus: 'STARTED' } });
     expect(calamari.state.shifts).toEqual([expect.objectContaining({ started: Date.parse('2026-07-01T07:00:00Z'), finished: null, projectId: null })]);
+    // A moment after the shift's start too: the description is dropped, as Calamari drops it.
+    expect(await clockIn(ADA, '2026-07-01T09:00:30', { description: 'Standup notes' })).toMatchObject({ status: 200, json: { shiftStatus: 'STARTED' } });
+    expect(calamari.state.shifts).toEqual([expect.objectContaining({ started: Date.parse('2026-07-01T07:00:00Z'), finished: null, description: null })]);
     expect(await clockOut(ADA, '2026-07-01T11:30:00')).toMatchObject({ status: 200, json: { shiftStatus: 'FINISHED' } });
     expect(calamari.state.shifts[0]?.finished).toBe(Date.parse('2026-07-01T09:30:00Z'));
     expect(await clockOut(ADA, '2026-07-01T11:45:00')).toMatchObject({ status: 200, json: { shiftStatus: 'FINISHED' } });

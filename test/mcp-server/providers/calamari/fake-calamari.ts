@@ -628,7 +628,9 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   }
 
   function clockIn(employee: FakeEmployee, at: number, body: Body) {
-    // Documented: a clock-in while a shift runs is ignored and still answers 200 (nothing is checked further).
+    // Documented: a clock-in while a shift runs is ignored and still answers 200 (nothing is checked
+    // further), however soon after the shift's start it comes: one a few seconds after it, with
+    // another project or a description, changes nothing and answers STARTED all the same.
     if (runningShift(employee)) return { person: terminalPerson(employee), shiftStatus: 'STARTED' };
     let projectId: number | null = null;
     if (body.projectId !== undefined && body.projectId !== null) {

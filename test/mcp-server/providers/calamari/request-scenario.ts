@@ -21,7 +21,9 @@ export const STEPS: Step[] = [
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 1 },
   { label: 'whoami (the person, the working weeks)', tool: 'whoami', expected: 2 },
   { label: "list_catalog (the person's projects and break types)", tool: 'list_catalog', expected: 2 },
-  { label: 'clock_in by name (warm)', tool: 'clock_in', args: { project: 'General' }, expected: 2 },
+  // Calamari ignores a clock-in while a shift runs and answers as if it had started one: the running
+  // shift is looked for before, and the new one read after (its id, and a shift begun elsewhere meanwhile).
+  { label: 'clock_in by name (the running shift, the clock-in, the shift it began)', tool: 'clock_in', args: { project: 'General' }, expected: 3 },
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 1 },
   { label: 'start_break (the break types, unless the catalog just read them)', tool: 'start_break', expected: 3 },
   { label: 'end_break', tool: 'end_break', expected: 2 },
@@ -30,7 +32,7 @@ export const STEPS: Step[] = [
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'General' }, expected: 2 },
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
   { label: "time_report (shifts, holidays, leave, Calamari's balance)", tool: 'time_report', expected: 4 },
-  { label: 'request_leave (types, overlaps, the request, the balance)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 5 },
+  { label: "request_leave (types, overlaps, the balance before: the year's requests and what is left; the request)", tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 5 },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
   { label: 'leave_balance', tool: 'leave_balance', expected: 2 },
   { label: "absence_calendar (the team's absences, their names)", tool: 'absence_calendar', expected: 2 },
@@ -39,7 +41,7 @@ export const STEPS: Step[] = [
 /** A fresh process's first calls, one session each. */
 export const COLD_STEPS: Step[] = [
   { label: 'timer_status, cold', tool: 'timer_status', expected: 1 },
-  { label: 'clock_in by name, cold', tool: 'clock_in', args: { project: 'General' }, expected: 3 },
+  { label: 'clock_in by name, cold', tool: 'clock_in', args: { project: 'General' }, expected: 4 },
   { label: 'clock_out, cold', tool: 'clock_out', expected: 2 },
 ];
 

@@ -671,6 +671,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       note: typeof call.body.note === 'string' ? call.body.note : '',
       createdAt: now(),
     };
+    // A request beyond the policy's balance is refused unless the policy allows a negative balance
+    // (PolicyDtoV1.allowNegativeBalance). GUESS: the status, message and code of the refusal.
     const balance = state.balances.find((item) => item.policyId === policy.id && item.userId === call.user.id);
     if (!policy.allowNegativeBalance && (balance ? balance.total - usedDays(balance) : 0) < requestDays(request)) throw refuse(400, 'Insufficient time off balance', 501);
     state.timeOff.push(request);

@@ -28,9 +28,9 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report (entries, non-business days, absences, time account)', tool: 'time_report', expected: 4 },
-  { label: 'request_leave (the absence, then the balance)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 4 },
+  { label: 'request_leave (the balance before: quota, carry-over, absences cached; the absence)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 3 },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
-  { label: 'leave_balance (quota, carry-over; absences cached)', tool: 'leave_balance', expected: 2 },
+  { label: 'leave_balance (quota, carry-over, absences)', tool: 'leave_balance', expected: 3 },
   { label: "absence_calendar (everyone's absences the person may see, colleagues' names)", tool: 'absence_calendar', expected: 2 },
   { label: 'cancel_leave_request', tool: 'cancel_leave_request', args: { id: '{absence}' }, expected: 2 },
 ];

@@ -76,6 +76,8 @@ export interface FakeKimaiOptions {
   pageCap?: number;
 }
 
+export type KimaiRequest = RecordedRequest & { headers: http.IncomingHttpHeaders };
+
 export interface FakeKimai {
   readonly url: string;
   readonly state: {
@@ -87,7 +89,8 @@ export interface FakeKimai {
     absences: FakeAbsence[];
   };
   readonly config: FakeKimaiConfig;
-  readonly requests: RecordedRequest[];
+  /** Every request with the headers it came with: what a client sent Kimai, secrets included. */
+  readonly requests: KimaiRequest[];
   failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
   addCustomer(name: string, options?: { visible?: boolean }): FakeCustomer;
   addProject(name: string, customerId: number, options?: Partial<Omit<FakeProject, 'id' | 'name' | 'customerId'>>): FakeProject;
@@ -158,7 +161,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     absences: [],
   };
   const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, ...options.config };
-  const requests: RecordedRequest[] = [];
+  const requests: KimaiRequest[] = [];
   const failures = new Failures();
   let nextId = 1;
 
@@ -628,7 +631,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   const server = await startFakeServer({
     ...(options.tls ? { tls: options.tls } : {}),
     requests,
-    record: (common) => common,
+    record: (common, request) => ({ ...common, headers: request.headers }),
     respond: (method, url, headers, text) => reply(answer(method, url, headers, text)),
     failures,
   });

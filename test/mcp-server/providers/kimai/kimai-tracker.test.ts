@@ -159,10 +159,10 @@ describe('timers', () => {
     expect(fake.requests.some((request) => /\/restart$/.test(request.path) && request.body === '{"copy":"all"}')).toBe(true);
   });
 
-  it('asks for the activity Kimai needs, naming ones that fit the project', async () => {
+  it('asks for the activity Kimai needs without naming any (a client not offered list_catalog learns no names from a refusal)', async () => {
     const { tracker, ids } = await setup();
     const error = await failureOf(tracker.startTimer({ projectId: ids.website, activityId: null, description: '' }, false));
-    expect(error.message).toMatch(/activity too; name one, e\.g\. "Design", "Meeting"/);
+    expect(error.message).toBe('Kimai books every entry on an activity too; name one (list_catalog shows them).');
     expect((await failureOf(tracker.startTimer({ projectId: null, activityId: ids.meeting, description: '' }, false))).message).toMatch(/name the project too/);
   });
 

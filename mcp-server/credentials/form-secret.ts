@@ -1,0 +1,78 @@
+// The one secret of Punchcard's Claude Desktop extension. Its form has a single secret field for
+// whichever back end the person chooses in it, and the manifest hands that secret over in one
+// variable, PUNCHCARD_SECRET, beside the back end the form names (PUNCHCARD_PROVIDER, PUNCHCARD_URL,
+// PUNCHCARD_EMAIL: scripts/mcpb-manifest.ts). A secret belongs to the back end it was given for:
+// it counts as that back end's PUNCHCARD_<BACK END>_TOKEN and is sent to no other, in particular
+// not to a back end an organisation's policy fixes instead (a Clockify key must never reach a Kimai
+// as a Bearer token).
+//
+// Where the form names no back end ("what the Punchcard app is set to"), nothing says which back end
+// the person typed the secret for, and the app's back end may have changed since: the secret is
+// used for none, and the person is told to choose the back end in the form.
+import { normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
+import type { ProviderProfile } from '../contract/settings.ts';
+import { variableValue } from '../variables.ts';
+
+export const FORM_SECRET_VARIABLE = 'PUNCHCARD_SECRET';
+
+type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
+
+export interface FormSecretOrigin {
+  /** The back end the form named (the variables), or undefined where it named none. */
+  backEnd: ProviderProfile | undefined;
+  /** The organisation's policy fixes the back end in use. */
+  policyFixes: boolean;
+}
+
+export interface BoundSecret {
+  /** The environment the back end's credentials are read from: the form's secret only where it belongs. */
+  env: NodeJS.ProcessEnv;
+  /** Why the form's secret is not used for this back end, in words; null where it is, or where there is none. */
+  withheld: string | null;
+}
+
+/** The environment for `used`'s credentials, with the form's secret where it was given for `used` alone. */
+export function bindFormSecret(env: NodeJS.ProcessEnv, origin: FormSecretOrigin, used: RemoteProfile): BoundSecret {
+  const secret = variableValue(env, FORM_SECRET_VARIABLE);
+  const rest: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name !== FORM_SECRET_VARIABLE));
+  if (secret === undefined) return { env: rest, withheld: null };
+  const variable = `PUNCHCARD_${used.type.toUpperCase()}_TOKEN`;
+  if (origin.backEnd && sameBackEnd(origin.backEnd, used)) {
+    // A variable set for this back end by name is the more deliberate of the two, and wins.
+    return { env: variableValue(rest, variable) === undefined ? { ...rest, [variable]: secret } : rest, withheld: null };
+  }
+  const save = `Save its ${secretName(used)} in the Punchcard app, or set ${variable}.`;
+  if (!origin.backEnd) {
+    return {
+      env: rest,
+      withheld:
+        `The secret in Punchcard's Claude Desktop extension settings is used only for the back end chosen there, and none is chosen (Back end is empty), ` +
+        `so Punchcard does not send it to ${nameOf(used)}. Choose ${used.type} under Back end in the extension's settings. ${save}`,
+    };
+  }
+  const instead = origin.policyFixes ? `; your organisation's policy has Punchcard use ${nameOf(used)} instead` : `; Punchcard is using ${nameOf(used)} instead`;
+  return {
+    env: rest,
+    withheld:
+      `The secret in Punchcard's Claude Desktop extension settings was given for ${nameOf(origin.backEnd)}, and Punchcard sends a secret only to the back end it was given for` +
+      `${instead}, so it has no ${secretName(used)} for it. ${save}`,
+  };
+}
+
+/** The same service at the same address for the same person: where a secret may go. */
+function sameBackEnd(a: ProviderProfile, b: ProviderProfile): boolean {
+  if (a.type !== b.type) return false;
+  const address = (profile: ProviderProfile) => ('url' in profile ? normalizeBaseUrl(profile.url) : '');
+  const person = (profile: ProviderProfile) => ('email' in profile ? normalizeEmail(profile.email) : '');
+  return address(a) === address(b) && person(a) === person(b);
+}
+
+function nameOf(profile: ProviderProfile): string {
+  if (profile.type === 'local') return 'the local timesheet';
+  const name = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' }[profile.type];
+  return `${name} at ${normalizeBaseUrl(profile.url)}`;
+}
+
+function secretName(profile: RemoteProfile): string {
+  return profile.type === 'kimai' ? 'Kimai API token' : `${{ clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' }[profile.type]} API key`;
+}

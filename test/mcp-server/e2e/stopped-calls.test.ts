@@ -1,0 +1,87 @@
+// A call that must end before its work is done, through the built server over stdio with the SDK's
+// client in both protocol eras: the client cancels it (notifications/cancelled), or its deadline
+// passes while a back end answers slowly. Either way the engine stops asking the back end at once
+// (what is in flight is hung up, nothing new is sent), a passed deadline is answered in words that
+// say what was and was not changed, and the server keeps serving.
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { untilQuiet } from '../../support/fake-server.ts';
+import { type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+
+const ADA = DEFAULT_USERS[0] as FakeUser;
+const opened = closeAfterEach();
+
+async function kimaiEngine(era: Era, env: Record<string, string> = {}) {
+  const fake = opened(await startFakeKimai());
+  seedCatalog(fake);
+  const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
+  // Nothing left to find out in the background: every request the fake sees is the call's.
+  rememberPlugin(dir, fake.url, true);
+  const engine = opened(await startEngine({ era, userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token, ...env }, args: ['--all-tools'] }));
+  expect((await engine.call('whoami')).isError).toBeFalsy();
+  return { fake, engine };
+}
+
+/** Every page of timesheets slow, thirty of them: a week's report then takes seconds of requests. */
+function slowPages(fake: FakeKimai, delayMs: number): void {
+  fake.failNext({ path: '/api/timesheets' }, { status: 200, body: [], headers: { 'X-Total-Pages': '30', 'X-Total-Count': '15000' }, delayMs, times: 1_000 });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(['legacy', 'modern'] as const)('%s era', (era) => {
+  it('a cancelled call stops asking the back end: what was in flight is hung up, and nothing is sent after', async () => {
+    const { fake, engine } = await kimaiEngine(era);
+    slowPages(fake, 400);
+    const before = fake.requests.length;
+    const cancel = new AbortController();
+    const call = engine.client.callTool({ name: 'time_report', arguments: {} }, { signal: cancel.signal }).catch((error: unknown) => error);
+    await expect.poll(() => fake.requests.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    cancel.abort('The person pressed stop.');
+    expect(await call).toBeInstanceOf(Error);
+    // What the engine had sent by the time the cancellation reached it (it travels over stdio too).
+    await untilQuiet(fake.requests);
+    const atCancel = fake.requests.slice(before);
+    // The thirty pages were not all asked for.
+    expect(atCancel.filter((request) => request.path === '/api/timesheets').length).toBeLessThan(30);
+    const inFlight = atCancel.filter((request) => request.status === 0);
+    expect(inFlight.length).toBeGreaterThan(0);
+    // Long enough for the rest of the thirty pages, had the call gone on asking.
+    await pause(3_000);
+    expect(fake.requests.slice(before)).toHaveLength(atCancel.length);
+    // The engine hung up on the requests in flight, so the fake never answered them.
+    for (const request of inFlight) expect(request.status).toBe(0);
+    expect(engine.stderr()).toContain('The client cancelled time_report, so Punchcard stopped it and its requests to Kimai. Nothing was changed.');
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+  });
+
+  it('slow answers: a read ends at the call deadline, in words, with nothing sent after it', async () => {
+    const { fake, engine } = await kimaiEngine(era, { PUNCHCARD_CALL_TIMEOUT_MS: '2000' });
+    slowPages(fake, 1_500);
+    const before = fake.requests.length;
+    const result = await engine.call('time_report', {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toBe(
+      'time_report took longer than 2 s, so Punchcard stopped it and its requests to Kimai (it may be overloaded or unreachable; try again later, or ask for less at once). Nothing was changed.',
+    );
+    await untilQuiet(fake.requests);
+    const atDeadline = fake.requests.length;
+    // Two more rounds of pages, had the call gone on asking.
+    await pause(3_000);
+    expect(fake.requests.length).toBe(atDeadline);
+    expect(fake.requests.length - before).toBeLessThan(30);
+    expect((await engine.call('whoami')).isError).toBeFalsy();
+  });
+
+  it('a write whose answer does not come before the deadline: said to be sent without an answer, to check before repeating', async () => {
+    const { fake, engine } = await kimaiEngine(era, { PUNCHCARD_CALL_TIMEOUT_MS: '2000' });
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 200, body: {}, delayMs: 5_000 });
+    const result = await engine.call('clock_in', { project: 'Website', activity: 'Design' });
+    expect(textOf(result)).toBe(
+      'clock_in took longer than 2 s, so Punchcard stopped it and its requests to Kimai (it may be overloaded or unreachable; try again later, or ask for less at once). ' +
+        'Sent without an answer, so it may or may not have happened (check before repeating it): start the timer. Nothing else was changed.',
+    );
+    expect(fake.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,211 @@
+// The transport every remote back end shares, against a loopback server that misbehaves as a server
+// can: a body larger than any page or one that never ends, a size announced before the body, pages
+// that add up to more than a call may hold, a body of nothing but empty objects, and requests still
+// in flight when the call they serve is cancelled. Each failure is the back end's error in words, and
+// the server sees the connection closed.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_ANSWER_OBJECTS } from '../../../../mcp-server/domain/call-limits.ts';
+import { createJsonHttp, type JsonHttp } from '../../../../mcp-server/providers/http/json-http.ts';
+import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError } from '../../../../mcp-server/providers/http/remote-error.ts';
+import { CallBudget, CallStopped, withCallBudget, withRequestBudget } from '../../../../mcp-server/providers/http/request-budget.ts';
+
+const WORDS = { service: 'Kimai', address: 'the Kimai URL', operator: 'your Kimai administrator' };
+const MB = 1024 * 1024;
+
+interface Served {
+  url: string;
+  /** Requests that arrived, by path. */
+  arrived: string[];
+  /** Bytes written to each answer before it ended or the client hung up. */
+  written: number[];
+  /** How many answers ended because the client hung up. */
+  hungUp: () => number;
+  close(): Promise<void>;
+}
+
+type Handler = (path: string, response: http.ServerResponse, write: (bytes: Buffer) => Promise<boolean>) => void | Promise<void>;
+
+const servers: Served[] = [];
+const transports: Array<JsonHttp<{ action: string }>> = [];
+afterEach(async () => {
+  for (const transport of transports.splice(0)) transport.close();
+  for (const server of servers.splice(0)) await server.close();
+});
+
+/** A loopback server whose answers `handle` writes, as fast as the client reads. */
+async function serve(handle: Handler): Promise<Served> {
+  const arrived: string[] = [];
+  const written: number[] = [];
+  let hungUp = 0;
+  const server = http.createServer((request, response) => {
+    const index = arrived.push(request.url ?? '/') - 1;
+    written[index] = 0;
+    response.on('close', () => {
+      if (!response.writableFinished) hungUp++;
+    });
+    const write = (bytes: Buffer) =>
+      new Promise<boolean>((resolve) => {
+        if (response.destroyed) return resolve(false);
+        written[index] = (written[index] ?? 0) + bytes.length;
+        if (response.write(bytes)) return resolve(true);
+        response.once('drain', () => resolve(!response.destroyed));
+        response.once('close', () => resolve(false));
+      });
+    void handle(request.url ?? '/', response, write);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const served: Served = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    arrived,
+    written,
+    hungUp: () => hungUp,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  servers.push(served);
+  return served;
+}
+
+function transport(baseUrl: string): JsonHttp<{ action: string }> {
+  const created = createJsonHttp<{ action: string }>({
+    baseUrl,
+    service: 'Kimai',
+    timeoutMs: 20_000,
+    maxSockets: 4,
+    log: () => {},
+    failures: {
+      network: (error, purpose) => describeNetworkFailure(error, baseUrl, purpose.action, WORDS),
+      timeout: (ms, purpose) => describeTimeout(baseUrl, ms, purpose.action, WORDS),
+      tooLarge: (oversize, purpose, changes) => describeTooLarge(baseUrl, oversize, purpose.action, WORDS, changes),
+    },
+  });
+  transports.push(created);
+  return created;
+}
+
+const get = (http: JsonHttp<{ action: string }>, base: string, path: string, action = 'read your time entries') =>
+  http.send({ method: 'GET', url: new URL(path, base), headers: {}, purpose: { action } });
+
+/** A JSON list of records of about a kilobyte, `bytes` long, written in parts. */
+async function jsonList(bytes: number, write: (part: Buffer) => Promise<boolean>, response: http.ServerResponse): Promise<void> {
+  const record = Buffer.from(`{"id":1,"note":"${'n'.repeat(1_000)}"},`);
+  let sent = 0;
+  if (!(await write(Buffer.from('[')))) return;
+  sent++;
+  while (sent + record.length + 9 < bytes) {
+    if (!(await write(record))) return;
+    sent += record.length;
+  }
+  await write(Buffer.from(`{"id":0}${' '.repeat(Math.max(0, bytes - sent - 9))}]`));
+  response.end();
+}
+
+describe('the answers a back end may send', () => {
+  it('a body that never ends: stopped at the limit of one answer, in words, and the connection closed', async () => {
+    const server = await serve(async (_path, response, write) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const part = Buffer.alloc(64 * 1024, 'x');
+      while (await write(part));
+    });
+    const error = await get(transport(server.url), server.url, '/api/timesheets').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect((error as RemoteError).failure).toBe('too_large');
+    expect((error as RemoteError).message).toMatch(
+      /^Kimai at 127\.0\.0\.1:\d+ sent more than 8 MB trying to read your time entries; Punchcard reads at most 8 MB of one answer \(far more than any page it asks for\), so it stopped reading\. Ask for less at once \(a shorter range\)\. If it keeps happening, ask your Kimai administrator why it answers so much\.$/,
+    );
+    await expect.poll(() => server.hungUp()).toBe(1);
+    expect(server.written[0]).toBeGreaterThan(MAX_ANSWER_BYTES);
+    expect(server.written[0]).toBeLessThan(4 * MAX_ANSWER_BYTES);
+  });
+
+  it('a Content-Length above the limit: refused before the body is read', async () => {
+    const server = await serve(async (_path, response, write) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(560 * MB) });
+      const part = Buffer.alloc(64 * 1024, ' ');
+      while (await write(part));
+    });
+    await expect(get(transport(server.url), server.url, '/api/timesheets/active', 'read the running timer')).rejects.toThrow(
+      /^Kimai at 127\.0\.0\.1:\d+ sent an answer of 560 MB trying to read the running timer; Punchcard reads at most 8 MB of one answer/,
+    );
+    await expect.poll(() => server.hungUp()).toBe(1);
+    // Only what the sockets' buffers took before the client hung up.
+    expect(server.written[0]).toBeLessThan(MAX_ANSWER_BYTES);
+  });
+
+  it('an answer just under the limit is read whole, and a write that answers too much says the change may have been made', async () => {
+    const server = await serve((path, response, write) => jsonList(path === '/small' ? MAX_ANSWER_BYTES - 1_000 : 2 * MAX_ANSWER_BYTES, write, response));
+    const http = transport(server.url);
+    const answer = await get(http, server.url, '/small');
+    expect(answer.status).toBe(200);
+    expect(Array.isArray(answer.json)).toBe(true);
+    const write = http.send({ method: 'POST', url: new URL('/large', server.url), headers: {}, body: {}, purpose: { action: 'log the time' }, change: 'log the time' });
+    await expect(write).rejects.toThrow(/so it stopped reading\..* \(The change may have been made: check before repeating it\.\)$/);
+  });
+
+  it('a body of nothing but empty objects, far under 8 MB: refused for its objects, which would take twenty times its size parsed', async () => {
+    const server = await serve(async (_path, response, write) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const part = Buffer.from('{},'.repeat(20_000));
+      while (await write(part));
+    });
+    await expect(get(transport(server.url), server.url, '/api/customers', 'list customers')).rejects.toThrow(
+      new RegExp(`^Kimai at 127\\.0\\.0\\.1:\\d+ sent an answer of more than ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} JSON objects and lists trying to list customers; Punchcard reads at most ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} of them of one answer`),
+    );
+    expect(server.written[0]).toBeLessThan(MAX_ANSWER_BYTES);
+  });
+
+  it("a call's answers together: each page under the limit, but the call stops reading past its own, in words", async () => {
+    const server = await serve((_path, response, write) => jsonList(6 * MB, write, response));
+    const http = transport(server.url);
+    const pages = Math.ceil(MAX_ANSWER_BYTES_PER_CALL / (6 * MB)) + 1;
+    const outcome = await withRequestBudget(40, () => Promise.allSettled(Array.from({ length: pages }, (_, page) => get(http, server.url, `/api/timesheets?page=${page + 1}`))));
+    const refused = outcome.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(String(refused[0]?.reason)).toMatch(/This needs more than 16 MB of answers from Kimai, more than one call may read, so Punchcard stopped reading\./);
+    // Outside a call (the background checks), only the limit of one answer applies.
+    for (let page = 0; page < pages; page++) expect((await get(http, server.url, `/api/timesheets?page=${page + 1}`)).status).toBe(200);
+  });
+});
+
+describe('the call a request serves', () => {
+  it('cancelled: what is in flight is destroyed, nothing new is sent, and the reason is what the call sees', async () => {
+    const server = await serve(() => {
+      // Never answers: every request stays in flight until the client hangs up.
+    });
+    const http = transport(server.url);
+    const ending = new AbortController();
+    const budget = new CallBudget(40, ending.signal);
+    const results = withCallBudget(budget, () => Promise.allSettled([1, 2, 3].map((page) => get(http, server.url, `/api/timesheets?page=${page}`))));
+    await expect.poll(() => server.arrived.length).toBe(3);
+    const reason = new CallStopped('cancelled', 'The client cancelled time_report, so Punchcard stopped it.');
+    ending.abort(reason);
+    for (const result of await results) expect(result).toEqual({ status: 'rejected', reason });
+    await expect.poll(() => server.hungUp()).toBe(3);
+    await expect(withCallBudget(budget, () => get(http, server.url, '/api/timesheets?page=4'))).rejects.toBe(reason);
+    expect(server.arrived).toHaveLength(3);
+    expect(budget.spent).toBe(3);
+  });
+
+  it("notes each change as sent, then done or refused by the back end's answer", async () => {
+    const server = await serve((path, response) => {
+      response.writeHead(path === '/refused' ? 400 : 200, { 'Content-Type': 'application/json' });
+      response.end('{}');
+    });
+    const http = transport(server.url);
+    const budget = new CallBudget(40);
+    await withCallBudget(budget, async () => {
+      await http.send({ method: 'POST', url: new URL('/done', server.url), headers: {}, body: {}, purpose: { action: 'start the timer' }, change: 'start the timer' });
+      await http.send({ method: 'PATCH', url: new URL('/refused', server.url), headers: {}, body: {}, purpose: { action: 'stop the timer' }, change: 'stop the timer' });
+      await get(http, server.url, '/read');
+    });
+    expect(budget.changes).toEqual([
+      { action: 'start the timer', outcome: 'done' },
+      { action: 'stop the timer', outcome: 'refused' },
+    ]);
+    expect([...budget.services]).toEqual(['Kimai']);
+  });
+});

@@ -1,0 +1,20 @@
+// What a question quotes of someone's words: a short excerpt on one line, without controls.
+import { describe, expect, it } from 'vitest';
+import { QUOTE_LENGTH, quoted } from '../../../mcp-server/tools/asking.ts';
+
+describe('a quote in a question', () => {
+  it('keeps short words as they are, on one line and without controls', () => {
+    expect(quoted('  support call ')).toBe('support call');
+    expect(quoted('line one\n\n\tline\u001b[2J two\u0007')).toBe('line one line[2J two');
+  });
+
+  it('cuts long words to an excerpt ending in an ellipsis, never inside a character', () => {
+    const long = quoted('word '.repeat(1000));
+    expect(Array.from(long)).toHaveLength(QUOTE_LENGTH);
+    expect(long.endsWith('word…')).toBe(true);
+    const emoji = quoted('🎉'.repeat(200));
+    expect(Array.from(emoji)).toHaveLength(QUOTE_LENGTH);
+    expect(emoji).toBe(`${'🎉'.repeat(QUOTE_LENGTH - 1)}…`);
+    expect(quoted('a'.repeat(QUOTE_LENGTH))).toBe('a'.repeat(QUOTE_LENGTH));
+  });
+});

@@ -1,0 +1,89 @@
+// A tool call's scope: its work runs under one budget, and ends when it finishes, when the client
+// cancels it or when its deadline passes, whichever comes first; a stopped call says in words what it
+// changed. The HTTP layer's part (what is in flight is hung up) is tested in
+// providers/http/json-http.test.ts, the whole through the built server in e2e/stopped-calls.test.ts.
+import { describe, expect, it } from 'vitest';
+import { CallBudget, CallStopped, currentCall, spendRequest } from '../../../mcp-server/providers/http/request-budget.ts';
+import { runInCallScope, stoppedCallText } from '../../../mcp-server/tools/call-scope.ts';
+
+const scope = (cancelled: AbortSignal, deadlineMs = 60_000) => ({ requests: 40, deadlineMs, cancelled, tool: 'time_report' });
+
+describe('runInCallScope', () => {
+  it('answers with the work when it finishes, having counted its requests', async () => {
+    const outcome = await runInCallScope(scope(new AbortController().signal), async () => {
+      spendRequest('Kimai');
+      return currentCall()?.spent;
+    });
+    expect(outcome).toEqual({ finished: 1 });
+  });
+
+  it('answers at once when the client cancels, and the work sees the same reason', async () => {
+    const cancel = new AbortController();
+    let seen: unknown;
+    const outcome = runInCallScope(scope(cancel.signal), async () => {
+      const stop = currentCall()?.stop as AbortSignal;
+      // Work that waits for something that never comes, but listens for its end.
+      await new Promise((_resolve, reject) => stop.addEventListener('abort', () => reject(stop.reason)));
+    }).catch((error: unknown) => (seen = error));
+    cancel.abort();
+    const result = await outcome;
+    expect(result).toMatchObject({ stopped: { why: 'cancelled', message: 'The client cancelled time_report, so Punchcard stopped it.' } });
+    expect(seen).toBeUndefined();
+  });
+
+  it('answers when the deadline passes although the work never ends', async () => {
+    const outcome = await runInCallScope(scope(new AbortController().signal, 20), () => new Promise<never>(() => {}));
+    expect(outcome).toMatchObject({ stopped: { why: 'deadline', message: 'time_report took longer than 20 ms, so Punchcard stopped it.' } });
+  });
+
+  it("a read shared with another call that was stopped is said as such, not in the other call's words", async () => {
+    // What a cached load the other call started rejects with when that call is cancelled.
+    const othersEnd = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
+    const sharing = runInCallScope({ ...scope(new AbortController().signal), tool: 'timer_status' }, () => Promise.reject(othersEnd));
+    await expect(sharing).rejects.toThrow(/^timer_status needed a request another call had under way, and that call was stopped \(cancelled, or past its deadline\); try again\.$/);
+  });
+
+  it('refuses any request after the end', async () => {
+    const cancel = new AbortController();
+    cancel.abort();
+    const outcome = await runInCallScope(scope(cancel.signal), async () => {
+      await Promise.resolve();
+      return 'never';
+    });
+    expect('stopped' in outcome).toBe(true);
+    if (!('stopped' in outcome)) return;
+    expect(() => outcome.budget.spendRequest('Kimai')).toThrow(outcome.stopped);
+  });
+});
+
+describe('stoppedCallText', () => {
+  const deadline = new CallStopped('deadline', 'clock_in took longer than 45 s, so Punchcard stopped it.');
+  const budget = (changes: Array<[string, 'sent' | 'done' | 'refused']>, services = ['Kimai']) => {
+    const made = new CallBudget(40);
+    for (const service of services) made.services.add(service);
+    for (const [action, outcome] of changes) made.noteChange(action).outcome = outcome;
+    return made;
+  };
+
+  it('a read stopped at its deadline changed nothing', () => {
+    expect(stoppedCallText(deadline, budget([]), false)).toBe(
+      'clock_in took longer than 45 s, so Punchcard stopped it and its requests to Kimai (it may be overloaded or unreachable; try again later, or ask for less at once). Nothing was changed.',
+    );
+  });
+
+  it('says which changes were made, which may have been, and leaves out those the back end refused', () => {
+    expect(stoppedCallText(deadline, budget([['stop the timer', 'done'], ['start the timer', 'sent'], ['log the time', 'refused']]), true)).toBe(
+      'clock_in took longer than 45 s, so Punchcard stopped it and its requests to Kimai (it may be overloaded or unreachable; try again later, or ask for less at once). ' +
+        'Done before it stopped: stop the timer. Sent without an answer, so it may or may not have happened (check before repeating it): start the timer. Nothing else was changed.',
+    );
+  });
+
+  it('a writing call that asked no back end only stopped being waited for', () => {
+    expect(stoppedCallText(deadline, budget([], []), true)).toBe('clock_in took longer than 45 s, so Punchcard stopped it. Check whether it was done before repeating it.');
+  });
+
+  it('a cancelled call names the back end it stopped asking', () => {
+    const cancelled = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
+    expect(stoppedCallText(cancelled, budget([], ['Clockodo']), false)).toBe('The client cancelled list_catalog, so Punchcard stopped it and its requests to Clockodo. Nothing was changed.');
+  });
+});
