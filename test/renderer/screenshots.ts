@@ -42,6 +42,17 @@ export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
   {
     screen: 'status',
+    state: 'continued',
+    what: 'recent work continued with one click: its project, activity and note run again, and Continue on each of today’s entries',
+    fake: { running: false },
+    act: async (page) => {
+      const status = screenOf(page, 'status');
+      await status.getByRole('group', { name: 'Continue recent work:' }).getByRole('button', { name: 'Continue Internal · Meetings — Design review' }).click();
+      await status.locator('.timer').getByRole('status').filter({ hasText: 'Clocked in' }).waitFor();
+    },
+  },
+  {
+    screen: 'status',
     state: 'switching',
     what: 'switching while the timer runs: other work from a time past, or recent work continued with its note',
     act: async (page) => {
@@ -85,7 +96,7 @@ export const STATES: ScreenshotState[] = [
     state: 'adding',
     what: 'a gap filled with a new entry',
     act: async (page) => {
-      await screenOf(page, 'timesheet').getByRole('button', { name: /^Add an entry from/ }).first().click();
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Fill the gap from/ }).first().click();
       await page.getByRole('form', { name: 'New entry' }).waitFor();
     },
   },
@@ -245,7 +256,19 @@ export const STATES: ScreenshotState[] = [
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */
-export const REQUIRED = ['timesheet-week', 'timesheet-editing', 'leave-overview', 'leave-request-form', 'leave-beyond-balance', 'calendar-team', 'reports-month', 'status-idle-prompt'];
+export const REQUIRED = [
+  'timesheet-week',
+  'timesheet-editing',
+  'leave-overview',
+  'leave-request-form',
+  'leave-beyond-balance',
+  'calendar-team',
+  'reports-month',
+  'status-idle-prompt',
+  'status-continued',
+  'status-smallest',
+  'timesheet-german',
+];
 
 export async function renderScreenshots(options: { out: string; states?: readonly ScreenshotState[]; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
   const dist = rendererDist();
@@ -267,7 +290,11 @@ export async function renderScreenshots(options: { out: string; states?: readonl
   return written;
 }
 
-async function shoot(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
+/**
+ * The window in `state`, as a person reaches it, in `theme`; `look` sees it (takes the picture, checks
+ * it), then everything is closed. A state whose page reports an error fails.
+ */
+export async function inState(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, look: (page: Page) => Promise<void>): Promise<void> {
   const fake = createFakeBridge({ now: FAKE_NOW, ...state.fake });
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });
@@ -284,9 +311,9 @@ async function shoot(browser: Browser, dist: string, state: ScreenshotState, the
   try {
     await ready(window.page, state.screen);
     await state.act?.(window.page, fake);
-    // Fonts and the last layout settle before the picture.
+    // Fonts and the last layout settle before anyone looks.
     await window.page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
-    await window.page.screenshot({ path: file });
+    await look(window.page);
     const problems = [...window.problems.all, ...bridge.log];
     if (problems.length > 0) throw new Error(`${state.screen}-${state.state} (${theme}) reported problems: ${problems.join('; ')}`);
   } finally {
@@ -294,6 +321,12 @@ async function shoot(browser: Browser, dist: string, state: ScreenshotState, the
     await server.close();
     await bridge.close();
   }
+}
+
+function shoot(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
+  return inState(browser, dist, state, theme, async (page) => {
+    await page.screenshot({ path: file });
+  });
 }
 
 if (import.meta.main) {

@@ -146,7 +146,7 @@ describe('Timesheet', () => {
   it('fills a gap with a new entry, showing the engine’s refusal and keeping what was typed', async () => {
     const { page, fake } = await open('timesheet', { account: KIMAI });
     const sheet = screenOf(page, 'timesheet');
-    await sheet.getByRole('button', { name: 'Add an entry from 12:15 PM to 1:00 PM' }).first().click();
+    await sheet.getByRole('button', { name: 'Fill the gap from 12:15 PM to 1:00 PM' }).first().click();
     const form = sheet.getByRole('form', { name: 'New entry' });
     expect(await form.getByLabel('Start').inputValue()).toBe('12:15');
     expect(await form.getByLabel('End').inputValue()).toBe('13:00');
@@ -192,7 +192,7 @@ describe('Timesheet', () => {
     const sheet = screenOf(page, 'timesheet');
     await text(sheet.getByRole('note')).toBe("Calamari's API cannot change or delete a shift: correct shifts in Calamari.");
     expect(await sheet.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
-    expect(await sheet.getByRole('button', { name: /^Add an entry on/ }).count()).toBe(7);
+    expect(await sheet.getByRole('button', { name: /^Add entry on/ }).count()).toBe(7);
   });
 
   it('shows a week of about 200 entries whole, and edits one of them', async () => {

@@ -632,7 +632,7 @@ describe('the real app on the local timesheet', () => {
     const today = todayIn(app.zone);
     const page = await open(session, 'timesheet');
     const day = screen(page, 'timesheet').getByRole('region', { name: dayName(today) });
-    await day.getByRole('button', { name: `Add an entry on ${dayName(today)}` }).click();
+    await day.getByRole('button', { name: `Add entry on ${dayName(today)}` }).click();
     const form = day.getByRole('form', { name: 'New entry' });
     await form.getByLabel('Start').fill('06:00');
     await form.getByLabel('End').fill('07:15');
@@ -774,7 +774,7 @@ describe('the real app on the local timesheet', () => {
     await text(form.locator('.message.warning')).toMatch(/do not allow leave beyond your balance\. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences\.$/);
     await form.getByRole('button', { name: 'Send request' }).click();
     // The engine's own refusal, and nothing filed.
-    await text(form.getByRole('alert')).toMatch(new RegExp(`^That goes beyond your vacation balance: vacation from ${first} to ${last} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`));
+    await text(form.getByRole('alert')).toMatch(new RegExp(`^That goes beyond your vacation balance: vacation from \\w{3} \\d{1,2}, ${next} to \\w{3} \\d{1,2}, ${next} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`));
     expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([]);
     await form.getByRole('button', { name: 'Cancel' }).click();
 

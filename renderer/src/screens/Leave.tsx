@@ -34,13 +34,13 @@ export function LeaveScreen() {
     <>
       <ScreenHeader title="Leave" />
       <div className="toolbar" role="toolbar" aria-label="Year">
-        <Button onClick={() => setYear(year - 1)} aria-label="Previous year">
+        <Button onClick={() => setYear(year - 1)} aria-label={`Previous year, ${year - 1}`}>
           ‹ {year - 1}
         </Button>
         <h2 className="period" aria-live="polite">
           {year}
         </h2>
-        <Button onClick={() => setYear(year + 1)} aria-label="Next year">
+        <Button onClick={() => setYear(year + 1)} aria-label={`Next year, ${year + 1}`}>
           {year + 1} ›
         </Button>
         {data?.rights.request && !filing && (

@@ -247,7 +247,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
           {under && <span className="under"> · {durations.text(target - minutes)} undertime</span>}
         </span>
         {rights.add && (
-          <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add an entry on ${dayLong(date)}`}>
+          <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add entry on ${dayLong(date)}`}>
             + Add entry
           </Button>
         )}
@@ -330,7 +330,7 @@ function GapRow({ start, end, canAdd, onFill }: { start: string; end: string; ca
       </span>
       <span className="gap-label">Not tracked · {durations.text(minutes)}</span>
       {canAdd && (
-        <Button kind="link" onClick={onFill} aria-label={`Add an entry from ${wallClock(start)} to ${wallClock(end)}`}>
+        <Button kind="link" onClick={onFill} aria-label={`Fill the gap from ${wallClock(start)} to ${wallClock(end)}`}>
           Fill
         </Button>
       )}
