@@ -9,7 +9,7 @@ import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
 import { dayReason } from '../words.ts';
-import { BarValue } from './WeekChart.tsx';
+import { BarValue, useOffDayHatch } from './WeekChart.tsx';
 
 export function ReportsScreen() {
   const [period, setPeriod] = useState<ReportPeriod>('month');
@@ -118,9 +118,11 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => floor - (Math.min(minutes, scale) / scale) * (floor - CHART.top);
   const labelEvery = days.length > 14 ? 2 : 1;
+  const hatch = useOffDayHatch();
   return (
     <>
       <svg className="day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
+        {hatch.pattern}
         <line className="axis" x1={0} x2={CHART.width} y1={floor + 0.5} y2={floor + 0.5} />
         {days.map((day, index) => {
           const center = index * slot + slot / 2;
@@ -129,7 +131,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
           const classes = `${day.date === todayDate ? ' today' : ''}${met ? ' met' : ''}${day.date > todayDate ? ' ahead' : ''}`;
           return (
             <g key={day.date}>
-              {day.targetMinutes === 0 && <rect className="off" x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
+              {day.targetMinutes === 0 && <rect className="off" fill={hatch.fill} x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
               {day.minutes > 0 && <rect className={`bar${classes}`} x={center - bar / 2} y={top} width={bar} height={floor - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 // Wider than the bar on a week; on a month the ticks keep apart, so a day's target reads as its own.

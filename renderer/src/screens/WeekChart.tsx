@@ -1,6 +1,7 @@
 // This week's hours per day against the day's target, in plain SVG: a bar per day, a tick for the
-// target, the hours above the bar, days off shaded, and under the chart what makes a day off (its
+// target, the hours above the bar, days off hatched, and under the chart what makes a day off (its
 // holiday by name, its leave). Screen readers get the same numbers as a table.
+import { useId, type ReactElement } from 'react';
 import type { DayTotal } from '../../../main/ipc/contract.ts';
 import { barLabelLines, dayLong, spokenDuration, weekdayShort } from '../format.ts';
 import { useDurations } from '../hooks.ts';
@@ -12,6 +13,24 @@ const SLOT = WIDTH / 7;
 const BAR = 34;
 const TOP = 18;
 const BOTTOM = HEIGHT - 22;
+
+/**
+ * Days off are hatched rather than tinted: the lines stand at 3:1 against the card (WCAG's contrast
+ * for graphics), which a tint light enough to sit behind a bar never does (the grey was 1.2:1 on
+ * white). Returns the pattern, to go inside the chart's svg, and the fill that uses it; the id is the
+ * chart's own, since Status and Reports may both be mounted.
+ */
+export function useOffDayHatch(): { pattern: ReactElement; fill: string } {
+  const id = `off-hatch-${useId().replace(/[^\w-]/g, '')}`;
+  const pattern = (
+    <defs>
+      <pattern id={id} className="off-hatch" width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line x1={1.5} y1={0} x2={1.5} y2={6} />
+      </pattern>
+    </defs>
+  );
+  return { pattern, fill: `url(#${id})` };
+}
 
 /**
  * A bar's hours: inside it, on two lines where that keeps the label narrower than the bar ("7h" over
@@ -42,9 +61,11 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
   const days = week ?? [];
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => BOTTOM - (Math.min(minutes, scale) / scale) * (BOTTOM - TOP);
+  const hatch = useOffDayHatch();
   return (
     <>
       <svg className="week-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+        {hatch.pattern}
         <line className="axis" x1={0} x2={WIDTH} y1={BOTTOM + 0.5} y2={BOTTOM + 0.5} />
         {days.map((day, index) => {
           const center = index * SLOT + SLOT / 2;
@@ -53,7 +74,7 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
           const modifiers = [day.date === today ? ' today' : '', over ? ' met' : ''].join('');
           return (
             <g key={day.date}>
-              {day.targetMinutes === 0 && <rect className="off" x={index * SLOT + 2} y={TOP} width={SLOT - 4} height={BOTTOM - TOP} />}
+              {day.targetMinutes === 0 && <rect className="off" fill={hatch.fill} x={index * SLOT + 2} y={TOP} width={SLOT - 4} height={BOTTOM - TOP} />}
               {day.minutes > 0 && <rect className={`bar${modifiers}`} x={center - BAR / 2} y={top} width={BAR} height={BOTTOM - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 <line className="target" x1={center - BAR / 2 - 5} x2={center + BAR / 2 + 5} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
