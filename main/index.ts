@@ -136,6 +136,7 @@ function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWi
     idleQuestion: () => services.idle.question(),
     answerIdle: (id, answer) => services.handlers.answerIdle({ id, answer }),
     shortcut: () => safeSetting(services, (settings) => settings.app.shortcut, ''),
+    durations: () => safeSetting(services, (settings) => settings.app.durations, 'units'),
     openScreen: (screen: Screen) => window.show(screen),
     listClients: () => services.handlers.listClients(undefined),
     registerClient: (id) => services.handlers.registerClient({ id }),

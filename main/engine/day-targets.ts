@@ -1,5 +1,6 @@
 // Each day's target as the engine counts it (time_report's day groups: the work week, public
-// holidays and approved leave), kept by month for a while. A target changes only when the plan or
+// holidays and approved leave), with what the day is (its holiday's name, its leave), kept by month
+// for a while. A target changes only when the plan or
 // the leave does, so a week shown again, or the next week of a month already known, costs the
 // timesheet one engine call (its entries) instead of two. Pure apart from the fetch it is given.
 import { addDays, eachDate } from '../../mcp-server/domain/time.ts';
@@ -7,17 +8,17 @@ import { addDays, eachDate } from '../../mcp-server/domain/time.ts';
 /** Targets change when leave is approved elsewhere: asked again after this long. */
 export const TARGETS_TTL_MS = 10 * 60_000;
 
-export interface DayTargetsOptions {
+export interface DayTargetsOptions<T> {
   /** Day targets over [from, to], whole months, from the engine. */
-  fetch(from: string, to: string): Promise<ReadonlyMap<string, number>>;
+  fetch(from: string, to: string): Promise<ReadonlyMap<string, T>>;
   now?: () => number;
 }
 
-export interface DayTargets {
+export interface DayTargets<T> {
   /** The target of each day of [from, to], fetching the months not known (or known too long) in one call. */
-  of(from: string, to: string): Promise<Map<string, number>>;
+  of(from: string, to: string): Promise<Map<string, T>>;
   /** Targets a report already brought (a whole month's, or several): kept as if fetched now. */
-  remember(from: string, to: string, targets: ReadonlyMap<string, number>): void;
+  remember(from: string, to: string, targets: ReadonlyMap<string, T>): void;
   /** The plan or the leave changed (a request filed, preferences saved, another back end). */
   forget(): void;
 }
@@ -44,9 +45,9 @@ export function monthsOf(from: string, to: string): string[] {
   return months;
 }
 
-export function createDayTargets(options: DayTargetsOptions): DayTargets {
+export function createDayTargets<T>(options: DayTargetsOptions<T>): DayTargets<T> {
   const now = options.now ?? Date.now;
-  const months = new Map<string, { at: number; days: Map<string, number> }>();
+  const months = new Map<string, { at: number; days: Map<string, T> }>();
   // A change made while a fetch was under way must not be overwritten by its older answer.
   let generation = 0;
 
@@ -55,8 +56,8 @@ export function createDayTargets(options: DayTargetsOptions): DayTargets {
     return known !== undefined && now() - known.at < TARGETS_TTL_MS ? known : undefined;
   };
 
-  const store = (month: string, targets: ReadonlyMap<string, number>, at: number) => {
-    const days = new Map<string, number>();
+  const store = (month: string, targets: ReadonlyMap<string, T>, at: number) => {
+    const days = new Map<string, T>();
     for (const date of eachDate(firstOfMonth(month), lastOfMonth(month))) {
       const target = targets.get(date);
       if (target === undefined) return;
@@ -69,16 +70,16 @@ export function createDayTargets(options: DayTargetsOptions): DayTargets {
     async of(from, to) {
       const wanted = monthsOf(from, to);
       const missing = wanted.filter((month) => !fresh(month));
-      const fetched = new Map<string, number>();
+      const fetched = new Map<string, T>();
       if (missing.length > 0) {
         const mine = generation;
         const at = now();
         // One call over the first to the last missing month (a week spans at most two).
         const answer = await options.fetch(firstOfMonth(missing[0] as string), lastOfMonth(missing.at(-1) as string));
-        for (const [date, minutes] of answer) fetched.set(date, minutes);
+        for (const [date, target] of answer) fetched.set(date, target);
         if (mine === generation) for (const month of missing) store(month, answer, at);
       }
-      const result = new Map<string, number>();
+      const result = new Map<string, T>();
       for (const date of eachDate(from, to)) {
         const target = fetched.get(date) ?? months.get(monthOf(date))?.days.get(date);
         if (target === undefined) throw new Error(`The engine reported no target for ${date}.`);

@@ -14,6 +14,7 @@ import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveReq
 import { firstOfMonth, lastOfMonth } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError } from './engine-error.ts';
+import { forPeople } from './people-words.ts';
 import { toolCaller } from './tool-call.ts';
 
 export interface Leave {
@@ -151,10 +152,10 @@ export function createLeave(engine: EngineClient): Leave {
       const range = shape(input);
       // The engine's own words for a range it would refuse, before any calendar is fetched.
       const problem = leaveRangeProblem(range);
-      if (problem) throw new EngineError('tool', problem, { tool: TOOL_CONTRACTS.request_leave.name });
+      if (problem) throw new EngineError('tool', forPeople(problem), { tool: TOOL_CONTRACTS.request_leave.name });
       const days = await daysOver(range.firstDay, range.lastDay);
       const counted = leaveDays(range, planOf(days.map(plannedDayOf)));
-      if (!counted.ok) throw new EngineError('tool', counted.message, { tool: TOOL_CONTRACTS.request_leave.name });
+      if (!counted.ok) throw new EngineError('tool', forPeople(counted.message), { tool: TOOL_CONTRACTS.request_leave.name });
       const byDate = new Map(days.map((day) => [day.date, day]));
       // Only vacation draws on the balance; the window's other types draw on none.
       const { leaves, balanceProblem } = input.type === 'vacation' ? await vacationLeft(counted.days) : { leaves: [], balanceProblem: null };
@@ -197,7 +198,7 @@ export function createLeave(engine: EngineClient): Leave {
           date: day.date,
           workingDay: day.working_day,
           holiday: day.holiday,
-          away: day.away.map((away) => ({ person: away.person, type: away.type, ...(away.kind ? { kind: away.kind } : {}), part: away.part })),
+          away: day.away.map((away) => ({ person: away.person, type: away.type, ...(away.kind ? { kind: away.kind } : {}), part: away.part, own: away.own === true, pending: away.pending === true })),
         })),
         people,
       };

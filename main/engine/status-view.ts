@@ -21,7 +21,7 @@ export function weekTotals(today: string, reported: ReadonlyMap<string, Omit<Day
   return weekDates(today).map((date) => {
     const day = reported.get(date);
     if (!day) throw new Error(`No report for ${date}, a day of the week of ${today}.`);
-    return { date, minutes: day.minutes, targetMinutes: day.targetMinutes };
+    return { date, ...day };
   });
 }
 
@@ -50,14 +50,17 @@ export function recentProjects(entries: readonly EntryView[], running: EntryView
 
 /**
  * Distinct project and activity pairs, most recently started first (entries without a project left
- * out): a back end such as Kimai needs both to start a timer, so switching offers the pair.
+ * out): a back end such as Kimai needs both to start a timer, so switching offers the pair. Each
+ * carries the note of its latest entry, so continuing it picks up where that entry left off.
  */
 export function recentWork(entries: readonly EntryView[], running: EntryView | null, max = RECENT_PROJECTS): StatusView['recentWork'] {
   const pairs: StatusView['recentWork'] = [];
   for (const entry of [...entries, ...(running ? [running] : [])].reverse()) {
     if (pairs.length === max) break;
     if (entry.project === null) continue;
-    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) pairs.push({ project: entry.project, activity: entry.activity });
+    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) {
+      pairs.push({ project: entry.project, activity: entry.activity, description: entry.description });
+    }
   }
   return pairs;
 }

@@ -15,11 +15,14 @@ import { EngineError, messages } from './engine-error.ts';
 import { toolCaller } from './tool-call.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
+import { plannedOf } from './workday.ts';
 
 export interface ClockInRequest {
   project?: string;
   activity?: string;
   description?: string;
+  /** When the work began, if not now: ISO 8601 with an offset, or the person's wall time. */
+  start?: string;
 }
 
 export interface ClockOutRequest {
@@ -34,7 +37,7 @@ export type BackEndPlan = Omit<BackEndPlanView, 'state' | 'name'>;
 
 export interface Timesheet {
   getStatus(): Promise<StatusView>;
-  /** Starts a timer; one already running is stopped first (the engine's `switch`). */
+  /** Starts a timer, now or at a past start; one already running is stopped where it starts (the engine's `switch`). */
   clockIn(request?: ClockInRequest): Promise<StatusView>;
   clockOut(request?: ClockOutRequest): Promise<StatusView>;
   /** A break in the running shift (back ends with breaks), of the type named, else the back end's first. */
@@ -107,7 +110,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       if (group.target_minutes === undefined) {
         throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), { tool: TOOL_CONTRACTS.time_report.name });
       }
-      days.set(group.key, { minutes: group.minutes, targetMinutes: group.target_minutes });
+      days.set(group.key, { minutes: group.minutes, ...plannedOf(group), targetMinutes: group.target_minutes });
     }
     return { today: report.today, days };
   }
@@ -198,6 +201,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
         ...(request.project === undefined ? {} : { project: request.project }),
         ...(request.activity === undefined ? {} : { activity: request.activity }),
         ...(request.description === undefined ? {} : { description: request.description }),
+        ...(request.start === undefined ? {} : { start: request.start }),
         switch: true,
       });
       return getStatus();

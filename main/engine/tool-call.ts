@@ -1,11 +1,13 @@
 // One way for main to call a tool of its engine: by the tool's contract (mcp-server/contract/tools/),
 // with its input typed and its answer parsed by the tool's own output schema, so a changed contract
 // fails here loudly instead of showing wrong numbers (docs/decisions.md, "The app calls its own
-// engine's tools").
+// engine's tools"). What the tool says, its refusal or its sentence about what it did, comes out in
+// words for the person at the window and the tray (people-words.ts), not for a model.
 import type * as z from 'zod/v4';
 import type { ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
+import { forPeople } from './people-words.ts';
 
 export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output>, 'name' | 'output'>;
 
@@ -18,14 +20,20 @@ export interface ToolCaller {
 
 export function toolCaller(engine: EngineClient): ToolCaller {
   async function withText<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) {
-    const result = await engine.callTool(tool.name, args as Record<string, unknown>);
+    let result: Awaited<ReturnType<EngineClient['callTool']>>;
+    try {
+      result = await engine.callTool(tool.name, args as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof EngineError && error.kind === 'tool') throw new EngineError('tool', forPeople(error.message), { tool: error.tool ?? tool.name, cause: error });
+      throw error;
+    }
     const parsed = tool.output.safeParse(result.structured);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : 'no structured answer';
       throw new EngineError('protocol', messages.unreadable(tool.name, where), { tool: tool.name });
     }
-    return { data: parsed.data as z.output<Output>, text: result.text };
+    return { data: parsed.data as z.output<Output>, text: forPeople(result.text) };
   }
   const call = async <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) => (await withText(tool, args)).data;
   return Object.assign(call, { withText });

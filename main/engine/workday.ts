@@ -5,7 +5,7 @@
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import { MAX_LIST_DAYS } from '../../mcp-server/domain/call-limits.ts';
 import { addDays, daysBetween, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
-import type { CatalogView, EntryFieldsInput, EntryView, ReportView, TimesheetView } from '../ipc/contract.ts';
+import type { CatalogView, DayReason, EntryFieldsInput, EntryView, ReportView, TimesheetView } from '../ipc/contract.ts';
 import { createDayTargets, type DayTargets } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';
 import { toolCaller } from './tool-call.ts';
@@ -31,6 +31,14 @@ export interface Workday {
   forget(): void;
 }
 
+/** A day's target and why it is less than its weekday's: what the timesheet keeps by month. */
+type DayPlanned = DayReason & { targetMinutes: number };
+
+/** A day group of time_report as the window shows the day. */
+export function plannedOf(group: { target_minutes?: number | undefined; holiday?: string | undefined; leave?: DayReason['leave'] | undefined }): DayPlanned {
+  return { targetMinutes: group.target_minutes ?? 0, holiday: group.holiday ?? null, leave: group.leave ?? null };
+}
+
 export interface WorkdayOptions {
   now?: () => number;
 }
@@ -41,10 +49,10 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
   let catalog: { at: number; view: Promise<CatalogView> } | undefined;
 
   const dayReport = (from: string, to: string) => call(TOOL_CONTRACTS.time_report, { from, to, group_by: 'day' });
-  const targets: DayTargets = createDayTargets({
+  const targets: DayTargets<DayPlanned> = createDayTargets({
     async fetch(from, to) {
       const report = await dayReport(from, to);
-      return new Map(report.groups.map((group) => [group.key, group.target_minutes ?? 0]));
+      return new Map(report.groups.map((group) => [group.key, plannedOf(group)]));
     },
     now,
   });
@@ -78,7 +86,7 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
       const from = startOfIsoWeek(date);
       const to = addDays(from, 6);
       const [entries, days] = await Promise.all([entriesBetween(from, to), targets.of(from, to)]);
-      return { from, to, days: [...days].map(([day, targetMinutes]) => ({ date: day, targetMinutes })), entries, asOf: now() };
+      return { from, to, days: [...days].map(([day, planned]) => ({ date: day, ...planned })), entries, asOf: now() };
     },
 
     async log(input) {
@@ -113,13 +121,13 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
 
     async report(from, to) {
       const [days, projects] = await Promise.all([dayReport(from, to), call(TOOL_CONTRACTS.time_report, { from, to, group_by: 'project' })]);
-      const dayTargets = new Map(days.groups.map((group) => [group.key, group.target_minutes ?? 0]));
+      const dayTargets = new Map(days.groups.map((group) => [group.key, plannedOf(group)]));
       targets.remember(from, to, dayTargets);
       return {
         from: days.from,
         to: days.to,
         today: days.today,
-        days: days.groups.map((group) => ({ date: group.key, minutes: group.minutes, targetMinutes: group.target_minutes ?? 0 })),
+        days: days.groups.map((group) => ({ date: group.key, minutes: group.minutes, ...plannedOf(group) })),
         projects: projects.groups.filter((group) => group.minutes > 0).map((group) => ({ name: group.key === '(no project)' ? 'No project' : group.key, minutes: group.minutes })),
         totalMinutes: days.total_minutes,
         targetMinutes: days.target_minutes ?? 0,

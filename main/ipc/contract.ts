@@ -5,6 +5,7 @@
 // between the three. Electron-free and Node-free: the renderer's type check reads it too.
 import * as z from 'zod/v4';
 import { ACCELERATOR_MAX } from '../../mcp-server/contract/accelerator.ts';
+import { DURATION_STYLES, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { MAX_WORKSPACE_LENGTH } from '../../mcp-server/contract/back-end-accounts.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
@@ -42,7 +43,15 @@ export interface BreakView {
   minutes: number;
 }
 
-export interface DayTotal {
+/** Why a day asks for less than its weekday does, as time_report names it. */
+export interface DayReason {
+  /** The public holiday on the day, by name ("Ascension Day"), or null. */
+  holiday: string | null;
+  /** The kind of leave the day takes (approved or pending), or null. */
+  leave: LeaveTypeName | null;
+}
+
+export interface DayTotal extends DayReason {
   /** YYYY-MM-DD in the person's zone. */
   date: string;
   minutes: number;
@@ -61,8 +70,11 @@ export interface StatusView {
   week: DayTotal[];
   /** Project names of recent entries, most recent first, for quick clock-in. */
   recentProjects: string[];
-  /** Recent project and activity pairs, most recent first: what the tray offers to switch to. */
-  recentWork: Array<{ project: string; activity: string | null }>;
+  /**
+   * Recent project and activity pairs, most recent first, each with the note of its latest entry: what
+   * the tray offers to switch to, and what the window continues (project, activity and note together).
+   */
+  recentWork: Array<{ project: string; activity: string | null; description: string }>;
   /** Whether the back end takes breaks (the engine offers start_break and end_break): only then are they offered. */
   breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
@@ -257,6 +269,8 @@ export interface PreferencesView {
   shortcut: string;
   /** Why the saved shortcut does not work now (another app holds it), or null. */
   shortcutProblem: string | null;
+  /** How the window and the tray write durations: "3 h 45 min" or "3.75 h". */
+  durations: DurationStyle;
 }
 
 export interface HolidayRegionOption {
@@ -282,8 +296,8 @@ export interface TimesheetView {
   /** Monday and Sunday of the week shown, YYYY-MM-DD. */
   from: string;
   to: string;
-  /** Each day of the week with its own target (holidays and approved leave already taken off). */
-  days: Array<{ date: string; targetMinutes: number }>;
+  /** Each day of the week with its own target (holidays and approved leave already taken off), and why. */
+  days: Array<DayReason & { date: string; targetMinutes: number }>;
   /** Every entry that starts in the week, oldest first; the running one too. */
   entries: EntryView[];
   rights: EntryRights;
@@ -312,7 +326,7 @@ export interface ReportView {
   from: string;
   to: string;
   today: string;
-  days: Array<{ date: string; minutes: number; targetMinutes: number }>;
+  days: DayTotal[];
   /** Time per project, most first; "No project" for time without one. */
   projects: Array<{ name: string; minutes: number }>;
   totalMinutes: number;
@@ -429,8 +443,11 @@ export interface CalendarView {
     /** The person's own working day. */
     workingDay: boolean;
     holiday: string | null;
-    /** Who is away, with only what the back end lets the person see (type null: not shown). */
-    away: Array<{ person: string; type: LeaveTypeName | null; kind?: string; part: 'full' | 'morning' | 'afternoon' }>;
+    /**
+     * Who is away, with only what the back end lets the person see (type null: not shown); `own` marks
+     * the person's own absence, `pending` one that waits for approval.
+     */
+    away: Array<{ person: string; type: LeaveTypeName | null; kind?: string; part: 'full' | 'morning' | 'afternoon'; own: boolean; pending: boolean }>;
   }>;
   /** Everyone away some day of the month, by name. */
   people: string[];
@@ -508,6 +525,7 @@ export const PreferencesInput = z
     reminderHours: z.number().min(0).max(24),
     idleMinutes: z.number().int('whole minutes').min(0).max(240),
     shortcut: z.string().max(ACCELERATOR_MAX),
+    durations: z.enum(DURATION_STYLES),
   })
   .partial()
   .strict();
@@ -541,9 +559,13 @@ export type LinkId = (typeof LINK_IDS)[number];
 
 export const contract = {
   getStatus: { request: none, response: {} as StatusView },
+  /**
+   * Starts the timer, now or at `start` (a time the person forgot to clock in at); a timer that runs
+   * is stopped where the new one starts (the engine's switch).
+   */
   clockIn: {
     request: z
-      .object({ project: shortText.optional(), activity: shortText.optional(), description: z.string().max(5000).optional() })
+      .object({ project: shortText.optional(), activity: shortText.optional(), description: z.string().max(5000).optional(), start: time.optional() })
       .strict()
       .optional(),
     response: {} as StatusView,

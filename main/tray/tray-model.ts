@@ -6,7 +6,8 @@
 // Linux AppIndicator hosts may ignore clicks and hide tooltips, so everything a person can do or
 // needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.
 import type { BreakView, ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
-import { addDays, formatDuration, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/domain/time.ts';
+import { addDays, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/domain/time.ts';
+import { durationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
 
 export type TrayAction =
@@ -45,12 +46,14 @@ export interface TrayInput {
   idle?: IdleQuestion | null;
   /** The global shortcut that clocks in and out, shown beside the item it does. */
   shortcut?: string;
+  /** How durations are written, as the window writes them (Preferences): "1 h 23 min" or "1.38 h". */
+  durations?: DurationStyle;
 }
 
 export interface TrayModel {
   menu: MenuItemSpec[];
   tooltip: string;
-  /** macOS menu-bar text next to the icon: the running time ("1:23"), '' when idle or elsewhere. */
+  /** macOS menu-bar text next to the icon: the running time ("1h 23m"), '' when idle or elsewhere. */
   title: string;
   icon: TrayIconKind;
 }
@@ -70,11 +73,12 @@ export function trayModel(input: TrayInput): TrayModel {
   const zone = input.timeZone || systemTimeZone();
   const { status, now } = input;
   const running = status?.running ?? null;
+  const style = input.durations ?? 'units';
   return {
     menu: [
       ...statusLines(input, zone),
-      ...idleItems(input.idle ?? null, zone),
-      ...(status ? [...timerItems(status, input), disabled(`Today: ${formatDuration(todayMs(status, now, zone))}`)] : [disabled('Clock in')]),
+      ...idleItems(input.idle ?? null, zone, style),
+      ...(status ? [...timerItems(status, input), disabled(`Today: ${lengthText(todayMs(status, now, zone), style)}`)] : [disabled('Clock in')]),
       { type: 'separator' },
       item('Open Punchcard', { kind: 'open', screen: 'status' }),
       clientsMenu(input.clients),
@@ -82,7 +86,7 @@ export function trayModel(input: TrayInput): TrayModel {
       item('Quit Punchcard', { kind: 'quit' }),
     ],
     tooltip: tooltip(input, zone),
-    title: input.platform === 'darwin' && status && running ? clockText(elapsedMs(status, now)) : '',
+    title: input.platform === 'darwin' && status && running ? lengthText(elapsedMs(status, now), style, true) : '',
     icon: running ? 'running' : 'idle',
   };
 }
@@ -113,7 +117,7 @@ export function nextRefreshDelay(status: StatusView | null, now: number, timeZon
 function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
   const { status, engineError } = input;
   if (!status) return [disabled(engineError ? `Timer unavailable: ${clip(engineError, ERROR_MAX)}` : 'Starting the timer…')];
-  const lines = [disabled(statusText(status, input.now, zone))];
+  const lines = [disabled(statusText(status, input.now, zone, input.durations))];
   if (engineError) lines.push(disabled(`⚠ ${clip(engineError, ERROR_MAX)}`));
   return lines;
 }
@@ -147,7 +151,7 @@ function switchItem(status: StatusView): MenuItemSpec[] {
 }
 
 /** The question about time away, answerable from the menu (Linux panels may show nothing else). */
-function idleItems(question: IdleQuestion | null, zone: string): MenuItemSpec[] {
+function idleItems(question: IdleQuestion | null, zone: string, style: DurationStyle): MenuItemSpec[] {
   if (!question) return [];
   const since = instantOf(question.since);
   const at = since === null ? question.since.slice(11, 16) : formatLocalTime(since, zone);
@@ -155,7 +159,7 @@ function idleItems(question: IdleQuestion | null, zone: string): MenuItemSpec[] 
   return [
     {
       type: 'submenu',
-      label: `Away ${formatDuration(question.minutes * MINUTE)} since ${at}: keep that time?`,
+      label: `Away ${lengthText(question.minutes * MINUTE, style)} since ${at}: keep that time?`,
       enabled: true,
       submenu: [
         answer('Keep it and keep working', 'keep'),
@@ -255,7 +259,7 @@ function disabled(label: string): MenuItemSpec {
  * "Working on Website · Design since 09:02 — 1 h 23 min", "Not clocked in", "On a break (Lunch)
  * since 12:01 — shift on General since 08:00".
  */
-export function statusText(status: StatusView, now: number, zone: string): string {
+export function statusText(status: StatusView, now: number, zone: string, style: DurationStyle = 'units'): string {
   const running = status.running;
   if (!running) return 'Not clocked in';
   const what = workingOn(running.project, running.activity);
@@ -264,7 +268,7 @@ export function statusText(status: StatusView, now: number, zone: string): strin
     const shift = what ? `shift on ${clip(what, LABEL_MAX)}` : 'shift';
     return `On ${breakText(pause, now, zone)} — ${shift} since ${sinceText(startMs(status), now, zone)}`;
   }
-  return `${what ? `Working on ${clip(what, LABEL_MAX)}` : 'Clocked in'} since ${sinceText(startMs(status), now, zone)} — ${formatDuration(elapsedMs(status, now))}`;
+  return `${what ? `Working on ${clip(what, LABEL_MAX)}` : 'Clocked in'} since ${sinceText(startMs(status), now, zone)} — ${lengthText(elapsedMs(status, now), style)}`;
 }
 
 /** "a break (Lunch) since 12:01", after "On" or "on". */
@@ -276,17 +280,18 @@ function breakText(pause: BreakView, now: number, zone: string): string {
 
 function tooltip(input: TrayInput, zone: string): string {
   const { status, now } = input;
+  const style = input.durations ?? 'units';
   const pause = runningBreak(status?.running ?? null);
   let text: string;
   if (!status) text = input.engineError ? 'Punchcard — timer unavailable' : 'Punchcard';
   else if (pause) text = `Punchcard — on ${breakText(pause, now, zone)}`;
   else if (status.running) {
     const what = workingOn(status.running.project, status.running.activity);
-    const elapsed = formatDuration(elapsedMs(status, now));
+    const elapsed = lengthText(elapsedMs(status, now), style);
     // The elapsed time must survive the cut, so the project name gives way first.
     const room = TOOLTIP_MAX - `Punchcard — ${elapsed} on `.length;
     text = what ? `Punchcard — ${elapsed} on ${clip(what, room)}` : `Punchcard — clocked in for ${elapsed}`;
-  } else text = `Punchcard — not clocked in · today ${formatDuration(todayMs(status, now, zone))}`;
+  } else text = `Punchcard — not clocked in · today ${lengthText(todayMs(status, now, zone), style)}`;
   return clip(text, TOOLTIP_MAX);
 }
 
@@ -306,10 +311,12 @@ function sinceText(start: number, now: number, zone: string): string {
   return `${startDay} ${time}`;
 }
 
-/** "0:05", "1:23", "26:05": hours and minutes, for the macOS menu bar. */
-export function clockText(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / MINUTE);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+/**
+ * Whole minutes of `ms` (a running timer counts only the minutes it completed) in the person's
+ * style: "1 h 23 min", "1.38 h"; compact for the macOS menu bar: "1h 23m", "1.38h".
+ */
+export function lengthText(ms: number, style: DurationStyle, compact = false): string {
+  return durationText(Math.floor(Math.max(0, ms) / MINUTE), style, { compact });
 }
 
 /**

@@ -4,6 +4,7 @@
 // runs, and stops ticking while the machine sleeps or the screen is locked. Everything it does goes
 // through the functions it is given, which call the engine: the tray has no timer logic of its own.
 import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
+import type { DurationStyle } from '../../mcp-server/contract/durations.ts';
 import type { ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
 import type { TrayIcons } from './icons.ts';
 import { nextRefreshDelay, trayModel, type MenuItemSpec, type TrayAction, type TrayIconKind, type TrayModel } from './tray-model.ts';
@@ -22,6 +23,8 @@ export interface TrayOptions {
   answerIdle?(id: number, answer: IdleAnswer): Promise<StatusView>;
   /** The global shortcut, to show beside the item it does; '' for none. */
   shortcut?(): string;
+  /** How durations are written (Preferences); "1 h 23 min" when not given. */
+  durations?(): DurationStyle;
   /** Show the settings window on a screen. */
   openScreen(screen: Screen): void;
   listClients(): Promise<ClientCard[]>;
@@ -87,6 +90,7 @@ export function setupTray(options: TrayOptions): TrayHandle {
     const zone = options.timeZone?.();
     const at = now();
     const shortcut = options.shortcut?.() ?? '';
+    const durations = options.durations?.();
     model = trayModel({
       status,
       now: at,
@@ -97,6 +101,7 @@ export function setupTray(options: TrayOptions): TrayHandle {
       ...(breakTypes ? { breakTypes } : {}),
       idle: options.idleQuestion?.() ?? null,
       ...(shortcut ? { shortcut } : {}),
+      ...(durations ? { durations } : {}),
     });
     if (status?.breaksSupported && breakTypes === undefined) void loadBreakTypes();
     const menuKey = JSON.stringify(model.menu);

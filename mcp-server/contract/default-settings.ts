@@ -14,6 +14,6 @@ export function defaultSettings(): Settings {
     holidays: null,
     leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: false },
     user: { name: '' },
-    app: { startAtLogin: false, reminderHours: 10, idleMinutes: 10, shortcut: '' },
+    app: { startAtLogin: false, reminderHours: 10, idleMinutes: 10, shortcut: '', durations: 'units' },
   };
 }

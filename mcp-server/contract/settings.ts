@@ -5,6 +5,7 @@ import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, MAX_WORKSPACE_LENGTH, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import { acceleratorProblem } from './accelerator.ts';
+import { DURATION_STYLES } from './durations.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
@@ -110,6 +111,12 @@ export const SettingsSchema = z.object({
     idleMinutes: z.number().int().min(0).max(240),
     /** The global shortcut that clocks in and out, as an Electron accelerator; empty while none is set. */
     shortcut: z.string().refine((text) => text === '' || acceleratorProblem(text) === null, 'a shortcut such as CommandOrControl+Alt+P, or empty for none'),
+    /**
+     * How the window and the tray write durations: hours and minutes with units, or decimal hours.
+     * Added without a new schemaVersion: a file without it takes the default, and an older Punchcard
+     * ignores it with a note rather than refusing the file.
+     */
+    durations: z.enum(DURATION_STYLES),
   }),
 });
 

@@ -15,7 +15,8 @@ interface Away {
   type: LeaveType | null;
   kind?: string;
   part: DayPart;
-  own?: true;
+  own?: boolean;
+  pending?: boolean;
 }
 
 export default defineTool({
@@ -34,7 +35,14 @@ export default defineTool({
         // Nobody is "away" on a weekend or a public holiday: there was no work to be away from.
         if (day.counts === 0) continue;
         const list = away.get(day.date) ?? [];
-        list.push({ person: absence.person, type: absence.type, ...(absence.kind ? { kind: absence.kind } : {}), part: day.part, ...(absence.own ? { own: true as const } : {}) });
+        list.push({
+          person: absence.person,
+          type: absence.type,
+          ...(absence.kind ? { kind: absence.kind } : {}),
+          part: day.part,
+          ...(absence.own ? { own: true } : {}),
+          ...(absence.status === 'pending' ? { pending: true } : {}),
+        });
         away.set(day.date, list);
       }
     }

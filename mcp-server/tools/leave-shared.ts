@@ -27,6 +27,15 @@ export function leaveLabel(request: LeaveRequest): string {
   return `#${request.id} ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'}, ${request.status})`;
 }
 
+/** The kind of leave each date takes, of the active requests (the first one's where several meet). */
+export function leaveTypesByDay(requests: readonly LeaveRequest[], plan: DayPlan): Map<string, LeaveRequest['type']> {
+  const types = new Map<string, LeaveRequest['type']>();
+  for (const request of requests.filter(takesTime)) {
+    for (const day of leaveDayList(request, plan)) if (day.counts > 0 && !types.has(day.date)) types.set(day.date, request.type);
+  }
+  return types;
+}
+
 /** The days of leave counted per date across the active requests (at most a day's worth each). */
 export function leaveFractions(requests: readonly LeaveRequest[], plan: DayPlan): Map<string, number> {
   const fractions = new Map<string, number>();

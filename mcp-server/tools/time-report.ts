@@ -1,12 +1,14 @@
 import { dayTargets, groupSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
+import { clipLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { MAX_REPORT_YEARS } from '../domain/call-limits.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
-import { leaveFractions } from './leave-shared.ts';
+import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
+import type { LeaveType } from '../providers/time-tracker.ts';
 
 export default defineTool({
   ...timeReportContract,
@@ -27,13 +29,18 @@ export default defineTool({
         text: [`${totalText}.`, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
-    const [targets, account] = await Promise.all([
+    const [{ targets, holidays, leave }, account] = await Promise.all([
       targetsOver(from, to, context),
       from <= now && context.tracker.timeAccount ? context.tracker.timeAccount(from, to < now ? to : now) : null,
     ]);
-    const groups: Array<{ key: string; minutes: number; target_minutes?: number }> =
+    const groups: Array<{ key: string; minutes: number; target_minutes?: number; holiday?: string; leave?: LeaveType }> =
       groupBy === 'day' || groupBy === 'week'
-        ? withTargets(worked, targets, groupBy).map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS), target_minutes: group.targetMinutes }))
+        ? withTargets(worked, targets, groupBy).map((group) => ({
+            key: group.key,
+            minutes: Math.round(group.ms / MINUTE_MS),
+            target_minutes: group.targetMinutes,
+            ...(groupBy === 'day' ? dayNames(group.key, holidays, leave) : {}),
+          }))
         : worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
     const target = sumMinutes(targets);
     // Today's target counts in full from the morning on: "so far" is whole days.
@@ -59,11 +66,22 @@ function wholeWeekOrOneDay(args: { from?: string | undefined }, context: ToolCon
   return { from: monday, to: (from: string) => (args.from === undefined ? addDays(monday, 6) : from) };
 }
 
-async function targetsOver(from: string, to: string, context: ToolContext): Promise<DayTarget[]> {
+/** Each day's target, and why a day's is less than the week's: its public holiday, the leave it takes. */
+async function targetsOver(from: string, to: string, context: ToolContext): Promise<{ targets: DayTarget[]; holidays: Map<string, string>; leave: Map<string, LeaveType> }> {
   // A back end without leave answers none: the targets are then the plan's.
-  const [days, leave] = await Promise.all([context.workDays(from, to), context.tracker.listLeave({ from, to })]);
+  const [days, listed] = await Promise.all([context.workDays(from, to), context.tracker.listLeave({ from, to })]);
   const plan = planOf(days);
-  return dayTargets(from, to, plan, leaveFractions(leave, plan));
+  // A request that began before the range or ends after it counts only inside it: the plan covers
+  // the range alone (a week in the middle of three weeks' leave).
+  const requests = listed.flatMap((request) => clipLeave(request, from, to) ?? []);
+  const holidays = new Map(days.flatMap((day) => (day.holiday === null ? [] : [[day.date, day.holiday] as const])));
+  return { targets: dayTargets(from, to, plan, leaveFractions(requests, plan)), holidays, leave: leaveTypesByDay(requests, plan) };
+}
+
+function dayNames(date: string, holidays: ReadonlyMap<string, string>, leave: ReadonlyMap<string, LeaveType>): { holiday?: string; leave?: LeaveType } {
+  const holiday = holidays.get(date);
+  const taken = leave.get(date);
+  return { ...(holiday === undefined ? {} : { holiday }), ...(taken === undefined ? {} : { leave: taken }) };
 }
 
 function sumMinutes(days: readonly DayTarget[]): number {

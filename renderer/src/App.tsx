@@ -117,11 +117,11 @@ export function App() {
         <ul ref={navRef} onKeyDown={onNavKey}>
           {SCREENS.map((name) => (
             <li key={name} className={name === 'tools' ? 'nav-group-start' : undefined}>
-              <a href={`#${name}`} aria-current={name === screen ? 'page' : undefined} tabIndex={name === screen ? 0 : -1}>
+              <a href={`#${name}`} aria-current={name === screen ? 'page' : undefined} tabIndex={name === screen ? 0 : -1} title={SCREEN_TITLES[name]}>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                   <path d={ICONS[name]} />
                 </svg>
-                {SCREEN_TITLES[name]}
+                <span className="nav-label">{SCREEN_TITLES[name]}</span>
               </a>
             </li>
           ))}

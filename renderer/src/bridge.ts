@@ -20,7 +20,7 @@ export const SCREEN_TITLES: Record<Screen, string> = {
   timesheet: 'Timesheet',
   reports: 'Reports',
   leave: 'Leave',
-  calendar: 'Team calendar',
+  calendar: 'Calendar',
   tools: 'Tools',
   connect: 'Connect',
   account: 'Account',

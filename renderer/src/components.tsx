@@ -143,6 +143,49 @@ export function Field({ label, hint, error, className, children }: FieldProps) {
   );
 }
 
+interface ConfirmProps {
+  /** The question, shown and named: "Delete this entry?". */
+  question: string;
+  /** Shown before the buttons; the question's words where left out. */
+  prompt?: string;
+  confirmLabel: string;
+  busyLabel: string;
+  keepLabel: string;
+  busy: boolean;
+  onConfirm(): void;
+  /** Backing out: the keep button or Escape. */
+  onKeep(): void;
+}
+
+/**
+ * A second word before a destructive step, in place of the button that asked for it. Focus starts on
+ * the destructive button; the keep button and Escape back out, and the caller puts focus back where
+ * the person was.
+ */
+export function Confirm({ question, prompt, confirmLabel, busyLabel, keepLabel, busy, onConfirm, onKeep }: ConfirmProps) {
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), []);
+  return (
+    <span
+      className="confirm"
+      role="group"
+      aria-label={question}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onKeep();
+      }}
+    >
+      <span>{prompt ?? question}</span>
+      <Button ref={confirmRef} kind="danger" busy={busy} busyLabel={busyLabel} onClick={onConfirm}>
+        {confirmLabel}
+      </Button>
+      <Button onClick={onKeep}>{keepLabel}</Button>
+    </span>
+  );
+}
+
 /** The screen's title row, with a short line under it. */
 export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (

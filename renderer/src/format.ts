@@ -1,11 +1,27 @@
 // Times and durations as the window shows them. Times of day are read from the engine's ISO strings,
 // which carry the offset of the person's configured zone, so the window shows that zone's wall clock
-// even when the computer runs in another one.
+// even when the computer runs in another one. Durations always carry a unit, in the style chosen in
+// Preferences (mcp-server/contract/durations.ts; screens get it from useDurations in hooks.ts), so
+// "3 h 45 min" never reads as a time of day beside "8:45 AM".
+import { durationText, signedDurationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 
-/** 465 → "7:45". */
-export function formatDuration(minutes: number): string {
+export type { DurationStyle } from '../../mcp-server/contract/durations.ts';
+
+/** 465 → "7 h 45 min", or "7.75 h" in decimal hours. */
+export function formatDuration(minutes: number, style: DurationStyle = 'units'): string {
+  return durationText(Math.max(0, minutes), style);
+}
+
+/** 465 → "7h 45m" or "7.75h": where room is short (a chart's bar, the week strip). */
+export function compactDuration(minutes: number, style: DurationStyle = 'units'): string {
+  return durationText(Math.max(0, minutes), style, { compact: true });
+}
+
+/** A chart bar's label, on two lines where that keeps it narrow: ["7h", "45m"], or ["7.75h"]. */
+export function barLabelLines(minutes: number, style: DurationStyle = 'units'): string[] {
   const whole = Math.max(0, Math.round(minutes));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  if (style === 'units' && whole >= 60 && whole % 60 !== 0) return [`${Math.floor(whole / 60)}h`, `${whole % 60}m`];
+  return [compactDuration(whole, style)];
 }
 
 /** 465 → "7 hours 45 minutes": what a screen reader says for a duration. */
@@ -51,6 +67,13 @@ const longDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day:
 function utcDate(date: string): number {
   const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
   return Date.UTC(y, m - 1, d);
+}
+
+const weekdayLongFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
+
+/** "2026-05-13" → "Wednesday". */
+export function weekdayLong(date: string): string {
+  return weekdayLongFormat.format(utcDate(date));
 }
 
 /** "2026-05-13" → "Wed". */
@@ -124,13 +147,10 @@ export function dayNumber(date: string): string {
   return dayNumberFormat.format(utcDate(date));
 }
 
-/** "May 11 – 17, 2026", or across months "Apr 27 – May 3, 2026". */
+/** "May 11 – 17, 2026", across months "Apr 27 – May 3, 2026"; "11.–17. Mai 2026" in German. */
 export function rangeLabel(from: string, to: string): string {
   if (from === to) return dayFull(from);
-  const year = to.slice(0, 4);
-  const sameMonth = from.slice(0, 7) === to.slice(0, 7);
-  const start = from.slice(0, 4) === year ? dayShort(from) : dayFull(from);
-  return `${start} – ${sameMonth ? dayNumber(to) : dayShort(to)}, ${year}`;
+  return fullDateFormat.formatRange(utcDate(from), utcDate(to));
 }
 
 /** Every day of [from, to]. */
@@ -140,10 +160,9 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
-/** "+1:30" / "−0:45": a signed duration, for overtime. */
-export function formatSigned(minutes: number): string {
-  const whole = Math.round(minutes);
-  return `${whole < 0 ? '−' : '+'}${formatDuration(Math.abs(whole))}`;
+/** "+1 h 30 min" / "−45 min": a signed duration, for overtime and undertime. */
+export function formatSigned(minutes: number, style: DurationStyle = 'units'): string {
+  return signedDurationText(minutes, style);
 }
 
 /** "HH:MM" of an engine time, as written (the person's zone). */

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { errorMessage } from './bridge.ts';
+import { compactDuration, formatDuration, formatSigned, type DurationStyle } from './format.ts';
+import { stores } from './store.ts';
 
 export interface ActionState {
   /** The key of the action under way, or null. */
@@ -98,4 +100,39 @@ export function useFocusFirstInvalid(): { formRef: RefObject<HTMLFormElement | n
   }, [attempt]);
   const flagProblems = useCallback(() => setAttempt((count) => count + 1), []);
   return { formRef, flagProblems };
+}
+
+export interface Durations {
+  style: DurationStyle;
+  /** "3 h 45 min" or "3.75 h". */
+  text(minutes: number): string;
+  /** "3h 45m" or "3.75h", where room is short. */
+  compact(minutes: number): string;
+  /** "+1 h 30 min", "−0.75 h". */
+  signed(minutes: number): string;
+}
+
+/**
+ * Durations in the style chosen in Preferences ("3 h 45 min" until the preferences have come): every
+ * screen writes durations through this, and changes with the choice at once.
+ */
+export function useDurations(): Durations {
+  const style = useSyncExternalStore(stores.preferences.subscribe, () => stores.preferences.get().data?.durations ?? 'units');
+  return useMemo(
+    () => ({
+      style,
+      text: (minutes: number) => formatDuration(minutes, style),
+      compact: (minutes: number) => compactDuration(minutes, style),
+      signed: (minutes: number) => formatSigned(minutes, style),
+    }),
+    [style],
+  );
+}
+
+/** The back end's name as the Account screen offers it ("Clockodo"), or null until the account is known. */
+export function useBackEndName(): string | null {
+  return useSyncExternalStore(stores.account.subscribe, () => {
+    const account = stores.account.get().data;
+    return account?.choices.find((choice) => choice.type === account.provider.type)?.label ?? null;
+  });
 }

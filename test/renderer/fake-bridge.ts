@@ -24,13 +24,14 @@ import {
   type ToolsView,
   type ToolView,
 } from '../../main/ipc/contract.ts';
+import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.ts';
 import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
-import { createFakeDaily, type FakeEntryRecord } from './fake-daily.ts';
+import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -194,6 +195,10 @@ export interface FakeBridgeOptions {
   extension?: ExtensionView;
   /** The team server the organisation's policy names (its MCP endpoint); default none. */
   teamServer?: string;
+  /** How durations are written (Preferences); default hours and minutes. */
+  durations?: PreferencesView['durations'];
+  /** Projects, activities, notes and colleagues with the long names of a German team (LONG_NAMES). */
+  longNames?: boolean;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -262,8 +267,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   // --- timesheet
   let nextId = 1;
   const entries: FakeEntry[] = [];
+  const named = (name: string) => (options.longNames ? (LONG_NAMES[name] ?? name) : name);
   const add = (start: number, end: number | null, project: string | null, activity: string | null, description = '') => {
-    const entry: FakeEntry = { id: nextId++, start, end, project, activity, description };
+    const entry: FakeEntry = { id: nextId++, start, end, project: project && named(project), activity: activity && named(activity), description: named(description) };
     entries.push(entry);
     return entry;
   };
@@ -330,6 +336,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       reminderHours: 10,
       idleMinutes: 10,
       shortcut: options.shortcut?.accelerator ?? '',
+      durations: options.durations ?? 'units',
     },
   };
   let shortcutProblem = options.shortcut?.problem ?? null;
@@ -356,17 +363,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const running = entries.find((entry) => entry.end === null) ?? null;
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
     const monday = at(weekday(now), '00:00');
-    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-    const workWeek = targetWeek();
-    const week = days.map((key, index) => {
+    // Each day's target as the Timesheet and Reports count it (holidays and leave taken off), as the
+    // engine's one time_report gives both.
+    const week = Array.from({ length: 7 }, (_, index) => {
       const date = dateOf(monday + index * 86_400_000 + 12 * 3_600_000);
       const minutes = entries.filter((entry) => dateOf(entry.start) === date).reduce((sum, entry) => sum + minutesOf(entry), 0);
-      return { date, minutes, targetMinutes: workWeek[key] * 60 };
+      return { date, minutes, ...daily.dayPlan(date) };
     });
     const recentProjects = [...new Set([...entries].sort((a, b) => b.start - a.start).flatMap((entry) => (entry.project ? [entry.project] : [])))];
     const recentWork: StatusView['recentWork'] = [];
     for (const entry of [...entries].sort((a, b) => b.start - a.start)) {
-      if (entry.project && !recentWork.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) recentWork.push({ project: entry.project, activity: entry.activity });
+      if (entry.project && !recentWork.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) {
+        recentWork.push({ project: entry.project, activity: entry.activity, description: entry.description });
+      }
     }
     return {
       today,
@@ -512,17 +521,20 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     for (const listener of listeners.get('statusChanged') ?? []) (listener as (value: unknown) => void)(structuredClone(next));
     return next;
   };
-  // Sentences for the person, as main's handlers throw them (dispatch passes their message through).
+  // Sentences for the person, as main's handlers throw them (dispatch passes their message through);
+  // an engine's refusal in the words main turns it into (main/engine/people-words.ts).
   const reject = (message: string): never => {
-    throw new UserFacingError(message);
+    throw new UserFacingError(forPeople(message));
   };
 
+  /** Epoch ms of a wall time "YYYY-MM-DDTHH:MM" in the person's zone. */
+  const instantOf = (wallTime: string) => Date.parse(`${wallTime.length === 16 ? `${wallTime}:00` : wallTime.slice(0, 19)}Z`) - offset * 60_000;
   const daily = createFakeDaily(
     {
       now: () => now,
       dateOf,
       iso,
-      instantOf: (wallTime) => Date.parse(`${wallTime.length === 16 ? `${wallTime}:00` : wallTime.slice(0, 19)}Z`) - offset * 60_000,
+      instantOf,
       entries,
       add,
       view,
@@ -531,6 +543,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       allowLeaveBeyondBalance: () => state.preferences.allowLeaveBeyondBalance === true,
       unsupported: () => UNSUPPORTED[state.account.type],
       announce: () => announce(status()),
+      named,
     },
     { ...(options.saveAs === undefined ? {} : { saveAs: options.saveAs }), ...(options.idleQuestion ? { idleQuestion: true } : {}) },
   );
@@ -538,10 +551,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
     getStatus: () => status(),
+    // As main's clock_in with switch: true: a running timer stops where the new one starts, which
+    // is now or the start given (never in the future, never before the running one began).
     clockIn: (request) => {
       const running = entries.find((entry) => entry.end === null);
-      if (running) reject(`A timer is already running (${running.project ?? 'no project'} since ${iso(running.start).slice(11, 16)}). Clock out first.`);
-      add(now, null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      const start = request?.start === undefined ? now : instantOf(request.start);
+      if (start > now + 60_000) reject(`start is in the future (${iso(start)}). Use a time up to now.`);
+      if (running && start < running.start) reject('The new timer would start before the running one did.');
+      if (running) {
+        running.end = Math.min(start, now);
+        for (const span of running.breaks ?? []) span.end ??= running.end;
+      }
+      add(Math.min(start, now), null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
       return announce(status());
     },
     clockOut: (request) => {

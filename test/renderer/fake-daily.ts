@@ -16,6 +16,7 @@ import type {
   ReportView,
   TimesheetView,
 } from '../../main/ipc/contract.ts';
+import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { LOCAL_BEYOND_REFUSED } from '../../main/ipc/handlers/leave.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../mcp-server/contract/beyond-balance.ts';
@@ -31,6 +32,29 @@ export interface FakeEntryRecord {
   locked?: string;
   breaks?: Array<{ type: string; start: number; end: number | null }>;
 }
+
+/**
+ * The long names of a German team (FakeBridgeOptions.longNames), for what a narrow window and a
+ * German locale do to a screen: every short name of the fake has one.
+ */
+export const LONG_NAMES: Record<string, string> = {
+  'Acme Website': 'Forschungs- und Entwicklungsvorhaben „Digitale Verwaltung 2030“',
+  'Beta Corp': 'Bundesanstalt für Straßenwesen – Wartungsvertrag Verkehrsrechner',
+  Internal: 'Interne Abstimmungen, Weiterbildung und Qualitätssicherung',
+  'Website relaunch': 'Neugestaltung des Internetauftritts der Stadtwerke Mönchengladbach',
+  Development: 'Softwareentwicklung',
+  Meetings: 'Besprechungen',
+  Support: 'Störungsbehebung im Kundendienst',
+  Design: 'Gestaltung',
+  'Checkout flow': 'Zahlungsabwicklung im Bestellprozess überarbeiten, einschließlich Rückerstattungen',
+  'Sprint planning': 'Sprintplanung mit dem Auftraggeber',
+  'Payment provider webhooks': 'Benachrichtigungen des Zahlungsdienstleisters verarbeiten',
+  'Design review': 'Gestaltungsabnahme',
+  'Ticket #4711: export fails': 'Störungsmeldung #4711: Datenausfuhr bricht bei Umlauten ab',
+  'Bob Builder': 'Maximiliane Schwarzenberger-Lüdenscheidt',
+  'Cleo Chen': 'Karl-Theodor von Guttenberg-Oberhausen',
+  'Dan Diaz': 'Dragoljub Nowaczykiewicz',
+};
 
 /** What the daily part needs of the fake. */
 export interface DailyContext {
@@ -49,6 +73,8 @@ export interface DailyContext {
   unsupported(): ReadonlySet<ToolName>;
   /** The tray and the window hear of a change to the timer. */
   announce(): void;
+  /** A name as this fake's team writes it (long German names, or as it is). */
+  named(name: string): string;
 }
 
 export interface FakeDailyOptions {
@@ -83,8 +109,16 @@ function monday(date: string): string {
   return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
+/** A refusal as main passes the engine's on: in words for a person (main/engine/people-words.ts). */
+/** Which part of `date` a request takes, as the engine lays it over the calendar. */
+function partOn(request: Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, date: string): 'full' | 'morning' | 'afternoon' {
+  if (date === request.firstDay && request.firstDayPart === 'afternoon') return 'afternoon';
+  if (date === request.lastDay && request.lastDayPart === 'morning') return 'morning';
+  return 'full';
+}
+
 function reject(message: string): never {
-  throw new UserFacingError(message);
+  throw new UserFacingError(forPeople(message));
 }
 
 export function createFakeDaily(context: DailyContext, options: FakeDailyOptions = {}) {
@@ -99,11 +133,11 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     { id: 6, person: 'Ada Lovelace', type: 'personal', firstDay: '2026-06-12', lastDay: '2026-06-12', firstDayPart: 'afternoon', lastDayPart: 'full', days: 0.5, status: 'rejected', comment: 'Moving flat' },
   ];
   /** Colleagues' absences; the local timesheet has no colleagues. */
-  const team = [
-    { person: 'Bob Builder', type: 'sick' as const, kind: 'Sick leave', firstDay: '2026-05-11', lastDay: '2026-05-13', part: 'full' as const },
-    { person: 'Cleo Chen', type: 'vacation' as const, firstDay: '2026-05-18', lastDay: '2026-05-22', part: 'full' as const },
-    { person: 'Dan Diaz', type: 'personal' as const, firstDay: '2026-05-20', lastDay: '2026-05-20', part: 'afternoon' as const },
-    { person: 'Bob Builder', type: 'vacation' as const, firstDay: '2026-05-27', lastDay: '2026-05-29', part: 'full' as const },
+  const team: Array<Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart' | 'status'> & { person: string; type: LeaveRequestView['type'] | null; kind?: string; own: false }> = [
+    { person: 'Bob Builder', type: 'sick', kind: 'Sick leave', firstDay: '2026-05-11', lastDay: '2026-05-13', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', own: false },
+    { person: 'Cleo Chen', type: 'vacation', firstDay: '2026-05-18', lastDay: '2026-05-22', firstDayPart: 'full', lastDayPart: 'full', status: 'pending', own: false },
+    { person: 'Dan Diaz', type: 'personal', firstDay: '2026-05-20', lastDay: '2026-05-20', firstDayPart: 'afternoon', lastDayPart: 'full', status: 'approved', own: false },
+    { person: 'Bob Builder', type: 'vacation', firstDay: '2026-05-27', lastDay: '2026-05-29', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', own: false },
   ];
   let question: IdleQuestion | null = null;
   let nextQuestion = 1;
@@ -114,16 +148,20 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     if (FAKE_HOLIDAYS[date]) return 0;
     return context.workWeek()[WEEKDAY_KEYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7] as (typeof WEEKDAY_KEYS)[number]] * 60;
   };
+  // As the engine counts targets: standing requests (approved or pending) take their share of a working day.
+  const standingOn = (date: string) =>
+    baseTarget(date) === 0 ? [] : leave.filter((request) => (request.status === 'approved' || request.status === 'pending') && date >= request.firstDay && date <= request.lastDay);
   const leaveOn = (date: string) => {
     let share = 0;
-    for (const request of leave) {
-      if (request.status !== 'approved' || date < request.firstDay || date > request.lastDay) continue;
+    for (const request of standingOn(date)) {
       const half = (date === request.firstDay && request.firstDayPart === 'afternoon') || (date === request.lastDay && request.lastDayPart === 'morning');
       share = Math.min(1, share + (half ? 0.5 : 1));
     }
     return share;
   };
   const target = (date: string) => Math.round(baseTarget(date) * (1 - leaveOn(date)));
+  /** A day as time_report's day group names it: its target, its holiday, the leave it takes. */
+  const dayPlan = (date: string) => ({ targetMinutes: target(date), holiday: FAKE_HOLIDAYS[date] ?? null, leave: standingOn(date)[0]?.type ?? null });
   const entriesIn = (from: string, to: string) =>
     context.entries.filter((entry) => context.dateOf(entry.start) >= from && context.dateOf(entry.start) <= to).sort((a, b) => a.start - b.start || a.id - b.id);
   const find = (id: number) => context.entries.find((entry) => entry.id === id) ?? reject(`There is no time entry #${id}.`);
@@ -145,12 +183,12 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     return match ?? reject(`No project named "${project}". Known projects: ${projects.join(', ')}.`);
   };
   const catalog = (): CatalogView => ({
-    projects: ['Acme Website', 'Beta Corp', 'Internal', 'Website relaunch'],
+    projects: ['Acme Website', 'Beta Corp', 'Internal', 'Website relaunch'].map(context.named),
     activities: [
-      { name: 'Development', project: null },
-      { name: 'Meetings', project: null },
-      { name: 'Support', project: 'Beta Corp' },
-      { name: 'Design', project: 'Website relaunch' },
+      { name: context.named('Development'), project: null },
+      { name: context.named('Meetings'), project: null },
+      { name: context.named('Support'), project: context.named('Beta Corp') },
+      { name: context.named('Design'), project: context.named('Website relaunch') },
     ],
     breakTypes: has('start_break') ? ['Break', 'Lunch'] : [],
   });
@@ -224,7 +262,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
 
   /** Colleagues' absences as the back end lets the person see them (none on the local timesheet). */
   const visibleTeam = () =>
-    context.backEnd() === 'local' ? [] : team.map((absence) => (context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }));
+    context.backEnd() === 'local'
+      ? []
+      : team.map((absence) => ({ ...(context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }), person: context.named(absence.person) }));
 
   const handlers = {
     getTimesheet: ({ date }: { date: string }): TimesheetView => {
@@ -235,7 +275,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       return {
         from,
         to,
-        days: eachDay(from, to).map((day) => ({ date: day, targetMinutes: target(day) })),
+        days: eachDay(from, to).map((day) => ({ date: day, ...dayPlan(day) })),
         entries: entriesIn(from, to).map(context.view),
         rights: {
           add: has('log_time'),
@@ -283,7 +323,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       const today = context.dateOf(context.now());
       const entries = entriesIn(from, to);
       const minutesOn = (day: string) => entries.filter((entry) => context.dateOf(entry.start) === day).reduce((sum, entry) => sum + context.view(entry).minutes, 0);
-      const days = eachDay(from, to).map((day) => ({ date: day, minutes: minutesOn(day), targetMinutes: target(day) }));
+      const days = eachDay(from, to).map((day) => ({ date: day, minutes: minutesOn(day), ...dayPlan(day) }));
       const projects = new Map<string, number>();
       for (const entry of entries) projects.set(entry.project ?? 'No project', (projects.get(entry.project ?? 'No project') ?? 0) + context.view(entry).minutes);
       const totalMinutes = days.reduce((sum, day) => sum + day.minutes, 0);
@@ -360,7 +400,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       const left = balance(Number(year)).remaining;
       return {
         request: view,
-        message: `Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left < 0 ? `${-left} days over the ${year} vacation entitlement` : `${left} vacation days left in ${year}`}.`,
+        message: forPeople(
+          `Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left < 0 ? `${-left} days over the ${year} vacation entitlement` : `${left} vacation days left in ${year}`}.`,
+        ),
       };
     },
     cancelLeave: ({ id }: { id: number }) => {
@@ -374,7 +416,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       if (!has('absence_calendar')) return { month, days: [], people: [], scope: '', unavailable: 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to show here; ask your Kimai administrator.' };
       const [year = 2026, index = 1] = month.split('-').map(Number);
       const last = new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
-      const own = leave.filter((request) => request.status === 'approved' || request.status === 'pending').map((request) => ({ person: 'Ada Lovelace', type: request.type, firstDay: request.firstDay, lastDay: request.lastDay, part: 'full' as const, kind: undefined }));
+      const own = leave
+        .filter((request) => request.status === 'approved' || request.status === 'pending')
+        .map((request) => ({ ...request, own: true, kind: undefined }));
       const local = context.backEnd() === 'local';
       // Clockodo and Kimai do not show a colleague's kind of absence to a worker; Calamari does.
       const colleagues = visibleTeam();
@@ -383,7 +427,14 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
         const away = working
           ? [...own, ...colleagues]
               .filter((absence) => date >= absence.firstDay && date <= absence.lastDay)
-              .map((absence) => ({ person: absence.person, type: absence.type, ...(absence.kind ? { kind: absence.kind } : {}), part: absence.part }))
+              .map((absence) => ({
+                person: absence.person,
+                type: absence.type,
+                ...(absence.kind ? { kind: absence.kind } : {}),
+                part: partOn(absence, date),
+                own: absence.own,
+                pending: absence.status === 'pending',
+              }))
           : [];
         return { date, workingDay: working, holiday: FAKE_HOLIDAYS[date] ?? null, away };
       });
@@ -412,6 +463,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
 
   return {
     handlers,
+    dayPlan,
     saved,
     /** The tray noticed time away: a question about the running entry, from `minutesAgo` to now. */
     askIdle(minutes: number, cause: IdleQuestion['cause'] = 'idle'): IdleQuestion | null {

@@ -236,6 +236,10 @@ export interface OpenOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Playwright's wait for each action (default 5 s). */
   actionTimeoutMs?: number;
+  /** The window's size (default WINDOW_SIZE, the settings window's own). */
+  viewport?: { width: number; height: number };
+  /** The system's language and formats (default en-US). */
+  locale?: string;
 }
 
 export interface OpenWindow {
@@ -248,9 +252,9 @@ export interface OpenWindow {
 /** A fresh context (cold cache) the size of the settings window, with the bridge, opened at `hash`. */
 export async function openWindow(browser: Browser, options: OpenOptions): Promise<OpenWindow> {
   const context = await browser.newContext({
-    viewport: WINDOW_SIZE,
+    viewport: options.viewport ?? WINDOW_SIZE,
     colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId ?? 'Europe/Berlin',
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
@@ -298,4 +302,65 @@ export function clientCard(page: Page, client: string): Locator {
   return screenOf(page, 'connect')
     .locator('li.client')
     .filter({ has: page.getByRole('heading', { name: client }) });
+}
+
+export interface LayoutProblems {
+  /** Pieces of text drawn over each other ("Projectivity"), each pair as "first ⟷ second". */
+  overlaps: string[];
+  /** Elements whose text is cut off or must be scrolled sideways to be read. */
+  cut: string[];
+  /** The screen is wider than the window: the page scrolls sideways. */
+  sideways: boolean;
+}
+
+/**
+ * What a person would see is wrong with a screen's layout at the window's size: text over text, text
+ * cut off (an ellipsis, a hidden overflow, a sideways scroll), a screen wider than its window. Text a
+ * screen reader alone reads (.sr-only) is left out.
+ */
+export async function layoutProblems(page: Page, screen: Screen): Promise<LayoutProblems> {
+  return screenOf(page, screen).evaluate((root) => {
+    const hiddenFromSight = (element: Element | null): boolean => {
+      for (let at = element; at; at = at.parentElement) {
+        if (at.classList.contains('sr-only')) return true;
+        const style = getComputedStyle(at);
+        if (style.display === 'none' || style.visibility === 'hidden' || style.clipPath === 'inset(50%)') return true;
+      }
+      return false;
+    };
+    const boxes: Array<{ rect: DOMRect; text: string; owner: Element }> = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const owner = node.parentElement;
+      if (!text || !owner || owner.closest('option, datalist, title, style, script') || hiddenFromSight(owner)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) boxes.push({ rect, text, owner });
+    }
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i] as (typeof boxes)[number];
+      for (let j = i + 1; j < boxes.length; j++) {
+        const b = boxes[j] as (typeof boxes)[number];
+        if (a.owner === b.owner && a.text === b.text) continue;
+        const width = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const height = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        // Lines of one paragraph touch; drawn over each other, they share more than a sliver.
+        if (width > 2 && height > 3) overlaps.push(`${a.text.slice(0, 40)} ⟷ ${b.text.slice(0, 40)}`);
+      }
+    }
+    const cut: string[] = [];
+    for (const element of [root, ...root.querySelectorAll('*')]) {
+      if (element.closest('svg, input, select, textarea') || hiddenFromSight(element)) continue;
+      const style = getComputedStyle(element);
+      const clips = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+      if (clips && element.scrollWidth > element.clientWidth + 1 && (element.textContent?.trim() ?? '') !== '') {
+        cut.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')}: ${element.textContent?.trim().slice(0, 50)}`);
+      }
+    }
+    const content = root.closest('.content');
+    const sideways = content !== null && content.scrollWidth > content.clientWidth + 1;
+    return { overlaps: [...new Set(overlaps)], cut, sideways };
+  });
 }

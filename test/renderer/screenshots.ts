@@ -19,15 +19,50 @@ export interface ScreenshotState {
   /** What a person would call it. */
   what: string;
   fake?: FakeBridgeOptions;
+  /** The window's size, where it is not the settings window's own (the smallest allowed, a wide one). */
+  viewport?: { width: number; height: number };
+  /** The system's language and formats, where not en-US. */
+  locale?: string;
   /** Steps after the screen shows its data. */
   act?: (page: Page, fake: FakeBridge) => Promise<void>;
 }
 
 const ready = (page: Page, screen: Screen) => screenReady(page, screen, 10_000);
 
+/** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
+export const SMALLEST = { width: 640, height: 480 };
+/** A window of a laptop's size, and a wide one. */
+export const MEDIUM = { width: 800, height: 600 };
+export const WIDE = { width: 1280, height: 800 };
+
+const CALAMARI = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
+
 export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'running', what: 'the timer running, today and the week' },
   { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
+  {
+    screen: 'status',
+    state: 'continued',
+    what: 'recent work continued with one click: its project, activity and note run again, and Continue on each of today’s entries',
+    fake: { running: false },
+    act: async (page) => {
+      const status = screenOf(page, 'status');
+      await status.getByRole('group', { name: 'Continue recent work:' }).getByRole('button', { name: 'Continue Internal · Meetings — Design review' }).click();
+      await status.locator('.timer').getByRole('status').filter({ hasText: 'Clocked in' }).waitFor();
+    },
+  },
+  {
+    screen: 'status',
+    state: 'switching',
+    what: 'switching while the timer runs: other work from a time past, or recent work continued with its note',
+    act: async (page) => {
+      const timer = screenOf(page, 'status').locator('.timer');
+      await timer.getByRole('button', { name: 'Switch…' }).click();
+      const form = timer.getByRole('form', { name: 'Switch to other work' });
+      await form.getByLabel('Project', { exact: true }).fill('Acme Website');
+      await form.getByLabel('Switched at').fill('14:00');
+    },
+  },
   {
     screen: 'status',
     state: 'break',
@@ -61,7 +96,7 @@ export const STATES: ScreenshotState[] = [
     state: 'adding',
     what: 'a gap filled with a new entry',
     act: async (page) => {
-      await screenOf(page, 'timesheet').getByRole('button', { name: /^Add an entry from/ }).first().click();
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Fill the gap from/ }).first().click();
       await page.getByRole('form', { name: 'New entry' }).waitFor();
     },
   },
@@ -86,7 +121,7 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
     act: async (page) => {
       await screenOf(page, 'reports').getByRole('radio', { name: 'Week' }).check();
-      await screenOf(page, 'reports').getByText('Account', { exact: true }).waitFor();
+      await screenOf(page, 'reports').getByText('Time balance', { exact: true }).waitFor();
     },
   },
   {
@@ -166,6 +201,31 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
   },
   { screen: 'calendar', state: 'local', what: 'the local timesheet: the person’s own leave and holidays' },
+  { screen: 'status', state: 'smallest', what: 'the smallest window allowed: the navigation as icons, the cards one under the other', viewport: SMALLEST },
+  {
+    screen: 'timesheet',
+    state: 'smallest-editing',
+    what: 'the smallest window, an entry in edit: its fields wrap, no label runs into another',
+    viewport: SMALLEST,
+    act: async (page) => {
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await page.getByRole('form', { name: 'Change the entry' }).waitFor();
+    },
+  },
+  { screen: 'calendar', state: 'smallest', what: 'the smallest window: names wrap in their day instead of being cut', viewport: SMALLEST, fake: { account: CALAMARI } },
+  { screen: 'status', state: 'german', what: 'German formats and a German team’s long names', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true } },
+  { screen: 'timesheet', state: 'german', what: 'the week in German formats, long names wrapping, Ascension Day by name', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true } },
+  {
+    screen: 'reports',
+    state: 'german-decimal',
+    what: 'a German month in decimal hours (“20,50 h”), long project names read whole',
+    viewport: MEDIUM,
+    locale: 'de-DE',
+    fake: { longNames: true, durations: 'decimal' },
+  },
+  { screen: 'calendar', state: 'german', what: 'a German team’s month: long names wrap, “You” for your own leave', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true, account: CALAMARI } },
+  { screen: 'timesheet', state: 'wide', what: 'a wide window: the week uses the width', viewport: WIDE },
+  { screen: 'calendar', state: 'wide', what: 'a wide window: the month uses the width, names on one line', viewport: WIDE, fake: { account: CALAMARI } },
   { screen: 'tools', state: 'default', what: 'the tools AI clients may use' },
   { screen: 'connect', state: 'default', what: 'the AI clients found' },
   { screen: 'connect', state: 'team-server', what: 'the team server the organisation’s policy names, for the web and phone clients', fake: { teamServer: 'https://punchcard.example.com/mcp' } },
@@ -197,7 +257,19 @@ export const STATES: ScreenshotState[] = [
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */
-export const REQUIRED = ['timesheet-week', 'timesheet-editing', 'leave-overview', 'leave-request-form', 'leave-beyond-balance', 'calendar-team', 'reports-month', 'status-idle-prompt'];
+export const REQUIRED = [
+  'timesheet-week',
+  'timesheet-editing',
+  'leave-overview',
+  'leave-request-form',
+  'leave-beyond-balance',
+  'calendar-team',
+  'reports-month',
+  'status-idle-prompt',
+  'status-continued',
+  'status-smallest',
+  'timesheet-german',
+];
 
 export async function renderScreenshots(options: { out: string; states?: readonly ScreenshotState[]; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
   const dist = rendererDist();
@@ -219,17 +291,30 @@ export async function renderScreenshots(options: { out: string; states?: readonl
   return written;
 }
 
-async function shoot(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
+/**
+ * The window in `state`, as a person reaches it, in `theme`; `look` sees it (takes the picture, checks
+ * it), then everything is closed. A state whose page reports an error fails.
+ */
+export async function inState(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, look: (page: Page) => Promise<void>): Promise<void> {
   const fake = createFakeBridge({ now: FAKE_NOW, ...state.fake });
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash: state.screen, colorScheme: theme, fixedTime: fake.now(), actionTimeoutMs: 10_000 });
+  const window = await openWindow(browser, {
+    url: server.url,
+    token: bridge.token,
+    hash: state.screen,
+    colorScheme: theme,
+    fixedTime: fake.now(),
+    actionTimeoutMs: 10_000,
+    ...(state.viewport ? { viewport: state.viewport } : {}),
+    ...(state.locale ? { locale: state.locale } : {}),
+  });
   try {
     await ready(window.page, state.screen);
     await state.act?.(window.page, fake);
-    // Fonts and the last layout settle before the picture.
+    // Fonts and the last layout settle before anyone looks.
     await window.page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
-    await window.page.screenshot({ path: file });
+    await look(window.page);
     const problems = [...window.problems.all, ...bridge.log];
     if (problems.length > 0) throw new Error(`${state.screen}-${state.state} (${theme}) reported problems: ${problems.join('; ')}`);
   } finally {
@@ -237,6 +322,12 @@ async function shoot(browser: Browser, dist: string, state: ScreenshotState, the
     await server.close();
     await bridge.close();
   }
+}
+
+function shoot(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
+  return inState(browser, dist, state, theme, async (page) => {
+    await page.screenshot({ path: file });
+  });
 }
 
 if (import.meta.main) {

@@ -89,14 +89,16 @@ describe('Timesheet', () => {
     const { page, fake } = await open('timesheet');
     const sheet = screenOf(page, 'timesheet');
     await text(sheet.locator('.period')).toBe('May 11 – 17, 2026');
-    await text(sheet.locator('.week-total')).toBe('20:30 of 30:00 this week · 68%');
+    await text(sheet.locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
-    await text(monday.locator('.day-total')).toBe('7:40 of 8:00 · 0:20 short');
-    expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 0:45\nFill', '2:00 PM – 2:10 PM\nNot tracked · 0:10\nFill']);
-    // Ascension Day is a holiday: its target is 0.
-    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0:00 · day off');
+    await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min undertime');
+    expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 45 min\nFill', '2:00 PM – 2:10 PM\nNot tracked · 10 min\nFill']);
+    // Ascension Day is a holiday, by name; Saturday is a day off.
+    await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0 min · Ascension Day');
+    await text(sheet.getByRole('region', { name: 'Saturday, May 16' }).locator('.day-total')).toBe('0 min · day off');
+    await text(sheet.locator('.week-strip li').nth(3)).toContain('Ascension Day');
     // Today's running entry counts on.
-    await text(sheet.locator('li.entry.running .duration')).toBe('1:20');
+    await text(sheet.locator('li.entry.running .duration')).toBe('1 h 20 min');
     expect(await unlabelled(page, 'timesheet')).toEqual([]);
 
     const before = callsOf(fake, 'getTimesheet').length;
@@ -133,7 +135,7 @@ describe('Timesheet', () => {
     await hidden(form);
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
     await text(monday.locator('li.entry').nth(1)).toContain('Sprint planning and retro');
-    await text(monday.locator('.day-total')).toBe('7:50 of 8:00 · 0:10 short');
+    await text(monday.locator('.day-total')).toBe('7 h 50 min of 8 h · 10 min undertime');
     const [request] = callsOf(fake, 'updateEntry') as Array<{ id: number }>;
     expect(request).toEqual({ id: request?.id, end: '2026-05-11T14:10', description: 'Sprint planning and retro' });
     expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
@@ -144,20 +146,23 @@ describe('Timesheet', () => {
   it('fills a gap with a new entry, showing the engine’s refusal and keeping what was typed', async () => {
     const { page, fake } = await open('timesheet', { account: KIMAI });
     const sheet = screenOf(page, 'timesheet');
-    await sheet.getByRole('button', { name: 'Add an entry from 12:15 PM to 1:00 PM' }).first().click();
+    await sheet.getByRole('button', { name: 'Fill the gap from 12:15 PM to 1:00 PM' }).first().click();
     const form = sheet.getByRole('form', { name: 'New entry' });
     expect(await form.getByLabel('Start').inputValue()).toBe('12:15');
     expect(await form.getByLabel('End').inputValue()).toBe('13:00');
     await form.getByLabel('Note').fill('Lunch call');
     await form.getByRole('button', { name: 'Save' }).click();
-    await text(form.getByRole('alert')).toBe('Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    await text(form.getByRole('alert')).toBe('Kimai books every entry on a project and an activity; name the project too.');
     expect(await form.getByLabel('Note').inputValue()).toBe('Lunch call');
+    // The field the refusal is about: focused, and marked invalid for a screen reader.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Project').getAttribute('id'));
+    expect(await form.getByLabel('Project').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('Project').fill('Internal');
     await form.getByLabel('Activity').fill('Meetings');
     await form.getByLabel('Project').press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Internal', activity: 'Meetings', description: 'Lunch call' });
-    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('8:25 of 8:00');
+    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('8 h 25 min of 8 h');
   });
 
   it('deletes only after a second word, and Keep keeps', async () => {
@@ -169,16 +174,17 @@ describe('Timesheet', () => {
     await tuesday.getByRole('button', { name: /^Delete Beta Corp/ }).click();
     await tuesday.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => tuesday.locator('li.entry').count()).toBe(2);
-    await text(tuesday.locator('.day-total')).toBe('4:45 of 8:00 · 3:15 short');
+    await text(tuesday.locator('.day-total')).toBe('4 h 45 min of 8 h · 3 h 15 min undertime');
     expect(callsOf(fake, 'deleteEntry')).toHaveLength(1);
   });
 
-  it('says why an exported Kimai entry is locked and offers nothing on it', async () => {
+  it('says why an exported Kimai entry is locked and offers no change on it, only to continue its work', async () => {
     const { page } = await open('timesheet', { account: KIMAI });
     const locked = screenOf(page, 'timesheet').locator('li.entry.locked');
     await expect.poll(() => locked.count()).toBe(1);
     await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
-    expect(await locked.getByRole('button').count()).toBe(0);
+    // Continuing starts new work and leaves the exported record as it is.
+    expect(await locked.getByRole('button').allInnerTexts()).toEqual([expect.stringMatching(/^Continue/)]);
   });
 
   it('on Calamari, says shifts are changed in Calamari and offers no edit, but takes new ones', async () => {
@@ -186,7 +192,7 @@ describe('Timesheet', () => {
     const sheet = screenOf(page, 'timesheet');
     await text(sheet.getByRole('note')).toBe("Calamari's API cannot change or delete a shift: correct shifts in Calamari.");
     expect(await sheet.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
-    expect(await sheet.getByRole('button', { name: /^Add an entry on/ }).count()).toBe(7);
+    expect(await sheet.getByRole('button', { name: /^Add entry on/ }).count()).toBe(7);
   });
 
   it('shows a week of about 200 entries whole, and edits one of them', async () => {
@@ -201,12 +207,67 @@ describe('Timesheet', () => {
   });
 });
 
+describe('the keyboard', () => {
+  it('closes every confirmation with Escape, focus back on what asked, and after a delete focuses the next entry', async () => {
+    const { page, fake } = await open('timesheet');
+    const tuesday = screenOf(page, 'timesheet').getByRole('region', { name: 'Tuesday, May 12' });
+    const ask = tuesday.getByRole('button', { name: 'Delete Internal · Meetings, 1:00 PM' });
+    await ask.click();
+    await visible(tuesday.getByRole('group', { name: 'Delete this entry?' }));
+    expect(await focusedText(page)).toBe('Delete');
+    await page.keyboard.press('Escape');
+    await hidden(tuesday.getByRole('group', { name: 'Delete this entry?' }));
+    expect(await focusedText(page)).toBe('Delete Internal · Meetings, 1:00 PM');
+    expect(callsOf(fake, 'deleteEntry')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tuesday.locator('li.entry').count()).toBe(2);
+    // The row is gone: focus is on the next entry's first control, not lost to the page.
+    await expect.poll(() => focusedText(page)).toBe('Continue Beta Corp · Support, 2:10 PM');
+
+    const leavePage = await open('leave');
+    const leave = screenOf(leavePage.page, 'leave');
+    const pending = leave.locator('li.request', { hasText: 'Trip to Lisbon' });
+    await pending.getByRole('button', { name: /^Cancel request for / }).click();
+    await leavePage.page.keyboard.press('Escape');
+    await hidden(pending.getByRole('group', { name: 'Cancel this request?' }));
+    expect(await focusedText(leavePage.page)).toMatch(/^Cancel request for Vacation/);
+    await leavePage.page.keyboard.press('Enter');
+    await leavePage.page.keyboard.press('Enter');
+    await text(pending.locator('.request-status')).toBe('Cancelled');
+    // The request stays in place, now cancelled, and has the focus.
+    expect(await leavePage.page.evaluate(() => document.activeElement?.classList.contains('request'))).toBe(true);
+    expect(callsOf(leavePage.fake, 'cancelLeave')).toEqual([{ id: 4 }]);
+  });
+
+  it('reaches the first entry in a few Tabs: the week strip is one stop, its days by arrow keys', async () => {
+    const { page } = await open('timesheet');
+    let presses = 0;
+    let inEntry = false;
+    while (!inEntry && presses < 30) {
+      await page.keyboard.press('Tab');
+      presses++;
+      inEntry = await page.evaluate(() => document.activeElement?.closest('li.entry') !== null);
+    }
+    // The navigation, three week buttons, the date picker's parts, the strip, Monday's Add: then the entry (it took 17).
+    expect(presses).toBeLessThanOrEqual(11);
+
+    const strip = screenOf(page, 'timesheet').locator('.week-strip');
+    await strip.getByRole('link').nth(2).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Thu/);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('day-2026-05-14');
+  });
+});
+
 describe('Reports', () => {
   it('shows the month against the target and by project, a week in one call, and exports a range', async () => {
     const { page, fake } = await open('reports');
     const reports = screenOf(page, 'reports');
     await text(reports.locator('.period')).toBe('May 2026');
-    await text(reports.locator('.figure').first()).toContain('20:30');
+    await text(reports.locator('.figure').first()).toContain('20 h 30 min');
     await text(reports.locator('.figure.minus')).toContain('Undertime');
     expect(await reports.locator('.project-bars li .project-name').allInnerTexts()).toEqual(['Acme Website', 'Beta Corp', 'Internal']);
     expect(await reports.locator('table.sr-only tbody tr').count()).toBe(31);
@@ -260,13 +321,13 @@ describe('Leave', () => {
     await form.getByLabel('Note').press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'requestLeave')).toEqual([{ type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-06-05', firstDayPart: 'full', lastDayPart: 'morning', comment: 'Family visit' }]);
-    await text(leave.getByRole('status').first()).toMatch(/^Requested #\d+ vacation 2026-06-01 to 2026-06-05 \(4\.5 days, approved\)/);
+    await text(leave.getByRole('status').first()).toMatch(/^Requested vacation Jun 1, 2026 to Jun 5, 2026 \(4\.5 days, approved\)/);
     await expect.poll(() => leave.locator('li.request').count()).toBe(7);
     expect(await focusedText(page)).toBe('Request leave…');
 
     // A pending request is withdrawn after a second word.
     const pending = leave.locator('li.request', { hasText: 'Trip to Lisbon' });
-    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: /^Cancel request for / }).click();
     await pending.getByRole('button', { name: 'Cancel it' }).click();
     await text(pending.locator('.request-status')).toBe('Cancelled');
     expect(callsOf(fake, 'cancelLeave')).toEqual([{ id: 4 }]);
@@ -378,7 +439,7 @@ describe('Leave', () => {
     const calamari = await open('leave', { account: CALAMARI });
     const leave = screenOf(calamari.page, 'leave');
     await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
-    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+    expect(await leave.getByRole('button', { name: /^Cancel request for / }).count()).toBe(0);
     await text(leave.locator('.balance')).not.toContain('Entitlement');
 
     const kimai = await open('leave', { account: KIMAI });
@@ -388,7 +449,7 @@ describe('Leave', () => {
   });
 });
 
-describe('Team calendar', () => {
+describe('Calendar', () => {
   it('shows the month’s absences and holidays; Clockodo keeps a colleague’s kind of absence hidden', async () => {
     const calamari = await open('calendar', { account: CALAMARI });
     const grid = screenOf(calamari.page, 'calendar').locator('table.month-grid');
@@ -405,9 +466,29 @@ describe('Team calendar', () => {
     expect(await hiddenKinds.locator('li.away.hidden').count()).toBeGreaterThan(0);
     expect(await hiddenKinds.innerText()).not.toMatch(/Sick/);
 
+    // Cleo's vacation waits for approval: marked as pending, in words for a screen reader and by a
+    // dashed outline; the kind is a shape beside the colour.
+    const pending = hiddenKinds.getByRole('list', { name: 'Away on Monday, May 18' }).getByRole('listitem');
+    await text(pending.locator('.sr-only')).toBe(', pending');
+    expect(await pending.evaluate((item) => getComputedStyle(item).outlineStyle)).toBe('dashed');
+    expect(await grid.locator('li.away.sick .kind-mark').first().isVisible()).toBe(true);
+
     await screenOf(clockodo.page, 'calendar').getByRole('button', { name: 'Next month' }).click();
     await text(screenOf(clockodo.page, 'calendar').locator('.period')).toBe('June 2026');
     expect(callsOf(clockodo.fake, 'getCalendar')).toEqual([{ month: '2026-05' }, { month: '2026-06' }]);
+  });
+});
+
+describe('the calendar of one', () => {
+  it('is the Calendar, not a team’s, and shows the person’s own leave as “You”, pending told from approved', async () => {
+    const { page } = await open('calendar');
+    expect(await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Calendar' }).count()).toBe(1);
+    const grid = screenOf(page, 'calendar').locator('table.month-grid');
+    const trip = grid.getByRole('list', { name: 'Away on Tuesday, May 26' }).getByRole('listitem');
+    await text(trip).toBe('You\n: Vacation, pending');
+    expect(await trip.locator('.away-name').innerText()).toBe('You');
+    expect(await grid.innerText()).not.toContain('Ada Lovelace');
+    expect(await trip.evaluate((item) => getComputedStyle(item).outlineStyle)).toBe('dashed');
   });
 });
 
@@ -437,6 +518,135 @@ describe('the idle question', () => {
     await page.getByRole('button', { name: 'Start again now' }).click();
     await hidden(page.getByRole('dialog'));
     expect(callsOf(fake, 'answerIdle')).toEqual([{ id: 2, answer: 'discard-restart' }]);
+  });
+});
+
+describe('continue and switch', () => {
+  it('continues recent work from Status and an entry from the Timesheet, project, activity and note together', async () => {
+    const { page, fake } = await open('status', { running: false });
+    const status = screenOf(page, 'status');
+    const recent = status.getByRole('group', { name: 'Continue recent work:' });
+    await recent.getByRole('button', { name: 'Continue Internal · Meetings — Design review' }).click();
+    await text(status.locator('.timer .what')).toBe('Internal · Meetings');
+    expect(callsOf(fake, 'clockIn')).toEqual([{ project: 'Internal', activity: 'Meetings', description: 'Design review' }]);
+    await text(status.locator('.timer').getByRole('status')).toBe('Clocked in: Internal · Meetings.');
+    expect(await focusedText(page)).toBe('Clock out');
+
+    // From the Timesheet, while Internal runs: Continue switches to Monday's support work.
+    fake.advance(20);
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await screenReady(page, 'timesheet', 5000);
+    const sheet = screenOf(page, 'timesheet');
+    await sheet.getByRole('region', { name: 'Monday, May 11' }).getByRole('button', { name: 'Continue Beta Corp · Support, 2:10 PM' }).click();
+    await text(sheet.getByRole('status').last()).toBe('Switched from Internal · Meetings to Beta Corp · Support.');
+    expect(callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Beta Corp', activity: 'Support' });
+    const wednesday = sheet.getByRole('region', { name: 'Wednesday, May 13' });
+    await text(wednesday.locator('li.entry.running .project')).toBe('Beta Corp · Support');
+    await text(wednesday.locator('li.entry', { hasText: 'Internal · Meetings' }).last().locator('.range')).toBe('2:25 PM – 2:45 PM');
+    // The running entry offers no Continue.
+    expect(await wednesday.locator('li.entry.running').getByRole('button', { name: /^Continue/ }).count()).toBe(0);
+  });
+
+  it('switches while a timer runs, at a time past, and says in place why a start was refused; Escape leaves the timer as it was', async () => {
+    const { page, fake } = await open('status');
+    const status = screenOf(page, 'status');
+    const timer = status.locator('.timer');
+    await timer.getByRole('button', { name: 'Switch…' }).click();
+    const form = timer.getByRole('form', { name: 'Switch to other work' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Project', { exact: true }).getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await hidden(form);
+    expect(await focusedText(page)).toBe('Switch…');
+    expect(callsOf(fake, 'clockIn')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await form.getByLabel('Project', { exact: true }).fill('Acme Website');
+    await form.getByLabel('Activity').fill('Development');
+    await form.getByLabel('Note').fill('Refunds');
+    // Before the running timer began (1:05 PM): the engine refuses, and the field says so.
+    await form.getByLabel('Switched at').fill('12:00');
+    await form.getByLabel('Note').press('Enter');
+    await text(timer.getByRole('alert')).toBe('The new timer would start before the running one did.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await form.getByLabel('Project', { exact: true }).inputValue()).toBe('Acme Website');
+
+    await form.getByLabel('Switched at').fill('14:00');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Acme Website', activity: 'Development', description: 'Refunds', start: '2026-05-13T14:00' });
+    await text(timer.locator('.what')).toBe('Acme Website · Development');
+    await text(status.locator('.entries li', { hasText: 'Beta Corp · Support' }).locator('.range')).toBe('1:05 PM – 2:00 PM');
+    expect(await focusedText(page)).toBe('Clock out');
+  });
+
+  it('clocks in at the time the person forgot to, today', async () => {
+    const { page, fake } = await open('status', { running: false });
+    const timer = screenOf(page, 'status').locator('.timer');
+    await timer.getByLabel('Project', { exact: true }).fill('Beta Corp');
+    await timer.getByLabel('Started at').fill('13:10');
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await text(timer.locator('.timer-what .muted')).toBe('Started 1:10 PM');
+    expect(callsOf(fake, 'clockIn')).toEqual([{ project: 'Beta Corp', start: '2026-05-13T13:10' }]);
+  });
+});
+
+describe('holidays and targets', () => {
+  it('shows the same week on Status and the Timesheet, holidays by name, and today’s target', async () => {
+    const { page } = await open('status');
+    const status = screenOf(page, 'status');
+    await text(status.locator('.week .total')).toBe('20 h 30 min of 30 h');
+    await text(status.locator('.today .total')).toBe('5 h 10 min of 8 h');
+    expect(await status.locator('.week .chart-notes li').allInnerTexts()).toEqual(['Thu Ascension Day']);
+    expect(await status.locator('.week table.sr-only tbody tr').nth(3).innerText()).toBe('Thursday, May 14\t0 minutes\tAscension Day');
+
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await screenReady(page, 'timesheet', 5000);
+    await text(screenOf(page, 'timesheet').locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
+  });
+
+  it('names a holiday on Status when it is today, and leave days by their kind on the Timesheet', async () => {
+    const holiday = await open('status', { now: Date.parse('2026-05-14T10:00:00+02:00'), running: false });
+    // Worked on a holiday: the time, and no target, just the holiday's name.
+    await text(screenOf(holiday.page, 'status').locator('.today .total')).toBe('3 h 50 min · Ascension Day');
+    const leaveWeek = await open('timesheet', { now: Date.parse('2026-05-27T10:00:00+02:00') });
+    const sheet = screenOf(leaveWeek.page, 'timesheet');
+    // Whit Monday, then the pending trip to Lisbon: pending leave takes its days off the target as the
+    // engine counts it (the fake's week has work on every day before today).
+    await text(sheet.getByRole('region', { name: 'Monday, May 25' }).locator('.day-total')).toBe('7 h 40 min · Whit Monday');
+    await text(sheet.getByRole('region', { name: 'Tuesday, May 26' }).locator('.day-total')).toBe('7 h 40 min · Vacation');
+    await text(sheet.getByRole('region', { name: 'Friday, May 29' }).locator('.day-total')).toBe('0 min · Vacation');
+  });
+});
+
+describe('durations', () => {
+  it('reads as durations with units, and in decimal hours on every screen as soon as Preferences say so', async () => {
+    const { page, fake } = await open('status');
+    const status = screenOf(page, 'status');
+    await text(status.locator('.today .total')).toBe('5 h 10 min of 8 h');
+    const preferences = page.getByRole('link', { name: 'Preferences' });
+    await preferences.click();
+    await screenReady(page, 'preferences', 5000);
+    const form = screenOf(page, 'preferences');
+    await form.getByLabel('Show durations as').selectOption({ label: 'Decimal hours (3.75 h)' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await text(form.getByRole('status').first()).toBe('Saved.');
+    expect(callsOf(fake, 'savePreferences')).toEqual([{ durations: 'decimal' }]);
+
+    await page.getByRole('link', { name: 'Status' }).click();
+    await text(status.locator('.today .total')).toBe('5.17 h of 8.00 h');
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await screenReady(page, 'timesheet', 5000);
+    const sheet = screenOf(page, 'timesheet');
+    await text(sheet.locator('.week-total')).toBe('20.50 h of 30.00 h this week · 68%');
+    await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('7.67 h of 8.00 h · 0.33 h undertime');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await screenReady(page, 'reports', 5000);
+    await text(screenOf(page, 'reports').locator('.figure').first()).toContain('20.50 h');
+  });
+
+  it('opens in decimal hours when they were chosen before', async () => {
+    const { page } = await open('timesheet', { durations: 'decimal' });
+    await text(screenOf(page, 'timesheet').locator('li.entry.running .duration')).toBe('1.33 h');
   });
 });
 

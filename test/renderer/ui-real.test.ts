@@ -521,8 +521,8 @@ describe('the real app on the local timesheet', () => {
     await text(last).toContain(`${PROJECT} · ${ACTIVITY}`);
     await text(last).toContain(NOTE);
     expect(await last.locator('.range').innerText()).not.toContain('now');
-    // The project is offered again.
-    await visible(status.getByRole('group', { name: 'Recent projects' }).getByRole('button', { name: PROJECT }));
+    // The work is offered again, to continue with its note.
+    await visible(status.getByRole('group', { name: 'Continue recent work:' }).getByRole('button', { name: `Continue ${PROJECT} · ${ACTIVITY} — ${NOTE}` }));
 
     // Independently of the app: a second engine, as an AI client would start it, on the same data.
     const engine = await startEngine({ userDataDir: app.userData, env: { HOME: app.home, TZ: app.zone } });
@@ -632,7 +632,7 @@ describe('the real app on the local timesheet', () => {
     const today = todayIn(app.zone);
     const page = await open(session, 'timesheet');
     const day = screen(page, 'timesheet').getByRole('region', { name: dayName(today) });
-    await day.getByRole('button', { name: `Add an entry on ${dayName(today)}` }).click();
+    await day.getByRole('button', { name: `Add entry on ${dayName(today)}` }).click();
     const form = day.getByRole('form', { name: 'New entry' });
     await form.getByLabel('Start').fill('06:00');
     await form.getByLabel('End').fill('07:15');
@@ -642,7 +642,7 @@ describe('the real app on the local timesheet', () => {
     await form.getByLabel('Note').press('Enter');
     await hidden(form);
     const row = day.locator('li.entry', { hasText: 'Early review' });
-    await text(row.locator('.duration')).toBe('1:15');
+    await text(row.locator('.duration')).toBe('1 h 15 min');
     const listed = async () => ((await engineCall(app, 'list_time_entries', { from: today, to: today })).entries as Array<{ id: number; start: string; end: string; description: string }>).filter((entry) => entry.start.includes('T06:00'));
     expect(await listed()).toEqual([expect.objectContaining({ start: expect.stringMatching(new RegExp(`^${today}T06:00:00`)), end: expect.stringMatching(/T07:15:00/), description: 'Early review' })]);
 
@@ -667,6 +667,60 @@ describe('the real app on the local timesheet', () => {
     await again.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
     await hidden(again);
     expect(await listed()).toEqual([]);
+  });
+
+  it('clocks in at a forgotten start, switches at a time past, and continues an entry from the Timesheet, each landing in the timesheet file', async () => {
+    const { app, session } = the();
+    const today = todayIn(app.zone);
+    type Listed = { start: string; end: string | null; project: string | null; activity: string | null; description: string };
+    const todays = async () => (await engineCall(app, 'list_time_entries', { from: today, to: today, limit: 500 })).entries as Listed[];
+    const page = await open(session, 'status');
+    const timer = screen(page, 'status').locator('.timer');
+    await visible(timer.getByText('Not running'));
+    await timer.getByLabel('Project', { exact: true }).fill(PROJECT);
+    await timer.getByLabel('Activity').fill(ACTIVITY);
+    await timer.getByLabel('Note').fill('Forgot to clock in');
+    await timer.getByLabel('Started at').fill('09:05');
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await text(timer.locator('.timer-what .muted')).toBe('Started 9:05 AM');
+
+    await timer.getByRole('button', { name: 'Switch…' }).click();
+    const form = timer.getByRole('form', { name: 'Switch to other work' });
+    await form.getByLabel('Project', { exact: true }).fill(NEW_PROJECT);
+    await form.getByLabel('Note').fill('Shed roof');
+    await form.getByLabel('Switched at').fill('10:30');
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    await text(timer.locator('.what')).toBe(NEW_PROJECT);
+    const at = (time: string) => expect.stringMatching(new RegExp(`^${today}T${time}:00[+-]`));
+    expect((await todays()).filter((entry) => /T(09:05|10:30)/.test(entry.start))).toEqual([
+      expect.objectContaining({ start: at('09:05'), end: at('10:30'), project: PROJECT, activity: ACTIVITY, description: 'Forgot to clock in' }),
+      expect.objectContaining({ start: at('10:30'), end: null, project: NEW_PROJECT, description: 'Shed roof' }),
+    ]);
+
+    // The engine refuses a switch before the running timer began, in words, and changes nothing.
+    await timer.getByRole('button', { name: 'Switch…' }).click();
+    await form.getByLabel('Project', { exact: true }).fill(PROJECT);
+    await form.getByLabel('Switched at').fill('10:00');
+    await form.getByLabel('Switched at').press('Enter');
+    await text(timer.getByRole('alert')).toContain('before the running one');
+    await form.getByLabel('Switched at').press('Escape');
+    await hidden(form);
+    expect((await todays()).filter((entry) => entry.end === null)).toEqual([expect.objectContaining({ project: NEW_PROJECT })]);
+
+    // Continue on the Timesheet: the same project, activity and note, switched to now.
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await ready(page, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(today) });
+    await day.getByRole('button', { name: `Continue ${PROJECT} · ${ACTIVITY}, 9:05 AM` }).click();
+    await text(day.locator('li.entry.running .project')).toBe(`${PROJECT} · ${ACTIVITY}`);
+    const after = await todays();
+    expect(after.filter((entry) => entry.end === null)).toEqual([expect.objectContaining({ project: PROJECT, activity: ACTIVITY, description: 'Forgot to clock in' })]);
+    expect(after.find((entry) => entry.description === 'Shed roof')?.end).not.toBeNull();
+
+    await page.getByRole('link', { name: 'Status' }).click();
+    await timer.getByRole('button', { name: 'Clock out' }).click();
+    await visible(timer.getByText('Not running'));
   });
 
   it('reports the month and exports it as CSV through the save dialog', async () => {
@@ -720,7 +774,7 @@ describe('the real app on the local timesheet', () => {
     await text(form.locator('.message.warning')).toMatch(/do not allow leave beyond your balance\. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences\.$/);
     await form.getByRole('button', { name: 'Send request' }).click();
     // The engine's own refusal, and nothing filed.
-    await text(form.getByRole('alert')).toMatch(new RegExp(`^That goes beyond your vacation balance: vacation from ${first} to ${last} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`));
+    await text(form.getByRole('alert')).toMatch(new RegExp(`^That goes beyond your vacation balance: vacation from \\w{3} \\d{1,2}, ${next} to \\w{3} \\d{1,2}, ${next} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`));
     expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([]);
     await form.getByRole('button', { name: 'Cancel' }).click();
 
@@ -783,7 +837,8 @@ describe('the real app on the local timesheet', () => {
       const page = await open(session, name);
       await page.screenshot({ path: resolve(SCREENSHOTS, `real-${name}.png`) });
     }
-  });
+    // Nine windows in turn, each waiting for the real engine: longer than one action on a busy machine.
+  }, 90_000);
 });
 
 describe('the real app with a Kimai account in the keychain', () => {
@@ -877,7 +932,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
   });
 
-  it('shows an exported Kimai entry as locked with nothing to do on it, and says this Kimai has no leave', async () => {
+  it('shows an exported Kimai entry as locked with no change offered on it, and says this Kimai has no leave', async () => {
     const { app, session, kimai } = the();
     const ids = seedCatalog(kimai);
     const midnight = midnightIn(app.zone);
@@ -888,7 +943,8 @@ describe('the real app with a Kimai account in the keychain', () => {
     const day = screen(page, 'timesheet').getByRole('region', { name: dayName(todayIn(app.zone)) });
     const locked = day.locator('li.entry', { hasText: 'Invoiced work' });
     await text(locked).toContain('Locked: It is exported in Kimai, and only an administrator may change exported records.');
-    expect(await locked.getByRole('button').count()).toBe(0);
+    // Only Continue, which starts new work and leaves the exported record alone.
+    expect(await locked.getByRole('button').allInnerTexts()).toEqual([expect.stringMatching(/^Continue/)]);
     const open_ = day.locator('li.entry', { hasText: 'Open work' });
     await open_.getByRole('button', { name: /^Edit / }).click();
     const editor = day.getByRole('form', { name: 'Change the entry' });
@@ -1088,7 +1144,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     const leavePage = await open(session, 'leave');
     const leave = screen(leavePage, 'leave');
     if (monday.slice(0, 4) !== todayIn(app.zone).slice(0, 4)) await leave.getByRole('button', { name: 'Next year' }).click();
-    await text(leave.locator('.balance .badge')).toBe('Kept by your tracker');
+    await text(leave.locator('.balance .badge')).toBe('Kept by Clockodo');
     await leave.getByRole('button', { name: 'Request leave…' }).click();
     const form = leave.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(monday);
@@ -1098,7 +1154,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await hidden(form);
     expect(clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday)).toEqual([expect.objectContaining({ status: 0, dateUntil: wednesday })]);
     const pending = leave.locator('li.request', { hasText: 'Pending' });
-    await pending.getByRole('button', { name: /^Cancel the request/ }).click();
+    await pending.getByRole('button', { name: /^Cancel request for / }).click();
     await pending.getByRole('button', { name: 'Cancel it' }).click();
     await expect.poll(() => clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday && (absence.status === 0 || absence.status === 1)).length, PATIENCE).toBe(0);
 
@@ -1222,7 +1278,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     expect(calamari.state.requests.filter((request) => request.employeeId === 1 && request.from === monday)).toHaveLength(1);
     await visible(leave.locator('li.request', { hasText: 'Pending' }));
     await text(leave.locator('.requests [role="note"]')).toBe("Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).");
-    expect(await leave.getByRole('button', { name: /^Cancel the request/ }).count()).toBe(0);
+    expect(await leave.getByRole('button', { name: /^Cancel request for / }).count()).toBe(0);
 
     const calendar = await open(session, 'calendar');
     await text(screen(calendar, 'calendar').locator('.screen-header .lead')).toBe('Everyone Calamari lets you see, and public holidays.');

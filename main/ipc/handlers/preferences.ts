@@ -50,6 +50,7 @@ export function preferencesView(
     idleMinutes: settings.app.idleMinutes,
     shortcut: settings.app.shortcut,
     shortcutProblem: settings.app.shortcut === '' ? null : shortcutProblem,
+    durations: settings.app.durations,
   };
 }
 
@@ -143,6 +144,7 @@ export function preferenceHandlers(
           reminderHours: changes.reminderHours ?? settings.app.reminderHours,
           idleMinutes: changes.idleMinutes ?? settings.app.idleMinutes,
           shortcut: changes.shortcut ?? settings.app.shortcut,
+          durations: changes.durations ?? settings.app.durations,
         },
       }));
       if (next.app.startAtLogin !== before.app.startAtLogin) await deps.loginItem.set(next.app.startAtLogin);

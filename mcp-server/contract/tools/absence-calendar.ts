@@ -33,8 +33,10 @@ export const absenceCalendarContract = toolContract({
             /** The back end's own name of the type, where it says more. */
             kind: z.string().optional(),
             part: z.enum(DAY_PARTS),
-            /** The person's own absence (the window shows who else is away). */
+            /** True on the person's own absences (the window writes "You" and shows who else is away beside a request); absent on colleagues'. */
             own: z.boolean().optional(),
+            /** True while the request waits for approval; absent once approved. */
+            pending: z.boolean().optional(),
           }),
         ),
       }),

@@ -1,6 +1,7 @@
 // `time_report` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { LEAVE_TYPES } from '../vocabulary.ts';
 import { toolContract } from './tool-contract.ts';
 
 export const timeReportContract = toolContract({
@@ -24,9 +25,19 @@ export const timeReportContract = toolContract({
     today: z.string(),
     /**
      * Day and week groups cover every day of the range, each with its own `target_minutes` (days
-     * after today too: what is planned); project and activity groups carry no target.
+     * after today too: what is planned); project and activity groups carry no target. A day group
+     * names the public holiday on it and the kind of leave it takes, where it has one: why its target
+     * is less than the plan's (the window writes "Ascension Day" rather than "day off").
      */
-    groups: z.array(z.object({ key: z.string(), minutes: z.number(), target_minutes: z.number().optional() })),
+    groups: z.array(
+      z.object({
+        key: z.string(),
+        minutes: z.number(),
+        target_minutes: z.number().optional(),
+        holiday: z.string().optional(),
+        leave: z.enum(LEAVE_TYPES).optional(),
+      }),
+    ),
     total_minutes: z.number(),
     /** The whole range's target, days after today included: the groups' targets add up to it. */
     target_minutes: z.number().nullable(),

@@ -13,7 +13,7 @@ export function AccountScreen() {
   useReadyMark('account', data !== undefined);
   return (
     <>
-      <ScreenHeader title="Account">Where your time is kept: on this computer, or in your company’s tracker.</ScreenHeader>
+      <ScreenHeader title="Account">Where your time is kept: the timesheet on this computer, or the back end your company uses.</ScreenHeader>
       {error && !data && <LoadError message={error} onRetry={() => void stores.account.load()} />}
       {data ? <AccountForm saved={data} /> : !error && <div className="placeholder account-placeholder" aria-busy="true" aria-label="Loading account" />}
     </>

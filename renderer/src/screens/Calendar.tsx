@@ -1,23 +1,93 @@
 // A month of who is away, and the public holidays, as a calendar grid: each day with the people
-// away on it, a half day marked, and the kind of absence only where the engine shows it (it keeps
-// what a back end hides from the person hidden: a colleague's type may be null, never a reason).
+// away on it (the person's own absence as "You"), a half day and a request still pending marked, and
+// the kind of absence, by a shape as well as a colour, only where the engine shows it (it keeps what
+// a back end hides from the person hidden: a colleague's type may be null, never a reason).
 import { useEffect, useState } from 'react';
 import type { CalendarView } from '../../../main/ipc/contract.ts';
 import { Button, ErrorText, LoadError, ScreenHeader } from '../components.tsx';
-import { addMonths, dayLong, dayNumber, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween } from '../format.ts';
+import { addMonths, dayLong, dayNumber, dayShort, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween, weekdayLong, weekdayShort } from '../format.ts';
 import { useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
-import { LEAVE_TYPE_NAMES } from './Leave.tsx';
+import { LEAVE_TYPE_NAMES } from '../words.ts';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 type Away = CalendarView['days'][number]['away'][number];
 
-function awayText(away: Away): string {
+/** Who: "You" for the person's own absence. */
+function whoText(away: Away): string {
+  return away.own ? 'You' : away.person;
+}
+
+/** What the cell's marks say, for a screen reader: ": Vacation (afternoon), pending". */
+function awayDetails(away: Away): string {
   const kind = away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type] : null);
   const part = away.part === 'full' ? '' : ` (${away.part})`;
-  return `${away.person}${kind ? `: ${kind}` : ''}${part}`;
+  return `${kind ? `: ${kind}` : ''}${part}${away.pending ? ', pending' : ''}`;
+}
+
+/** A kind of absence is a shape as well as a colour: a sun for vacation, a cross for sick leave. */
+const KIND_SHAPES: Record<'vacation' | 'sick' | 'other' | 'hidden', string> = {
+  vacation: 'M5 2.6a2.4 2.4 0 1 1 0 4.8a2.4 2.4 0 0 1 0-4.8ZM4.4 0h1.2v1.6H4.4Zm0 8.4h1.2V10H4.4ZM0 4.4h1.6v1.2H0Zm8.4 0H10v1.2H8.4Z',
+  sick: 'M3.7 1h2.6v2.7H9v2.6H6.3V9H3.7V6.3H1V3.7h2.7Z',
+  other: 'M1.5 1.5h7v7h-7Z',
+  hidden: 'M5 1a4 4 0 1 1 0 8a4 4 0 0 1 0-8Zm0 1.6a2.4 2.4 0 1 0 0 4.8a2.4 2.4 0 0 0 0-4.8Z',
+};
+
+function shapeOf(type: Away['type']): keyof typeof KIND_SHAPES {
+  if (type === null) return 'hidden';
+  return type === 'vacation' || type === 'sick' ? type : 'other';
+}
+
+/** "MS" for Maximiliane Schwarzenberger-Lüdenscheidt; a short single word ("You") as it is. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 1 && (words[0]?.length ?? 0) <= 4) return words[0] ?? '';
+  const letters = [words[0], words.length > 1 ? words.at(-1) : undefined].map((word) => word?.charAt(0).toUpperCase() ?? '');
+  return letters.join('');
+}
+
+interface Stretch {
+  who: string;
+  own: boolean;
+  what: string;
+  pending: boolean;
+  from: string;
+  to: string;
+}
+
+/**
+ * Everyone away in the month, each absence as one stretch of days ("May 18 – 22"): the full names
+ * the grid's narrow days can only show as initials, for a screen reader a list to read at once.
+ */
+function stretchesOf(view: CalendarView): Stretch[] {
+  const stretches: Stretch[] = [];
+  const open = new Map<string, Stretch>();
+  for (const day of view.days) {
+    const today = new Set<string>();
+    for (const away of day.away) {
+      const what = (away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type] : null)) ?? 'Away';
+      const key = `${away.own}:${away.person}:${what}:${away.pending}`;
+      today.add(key);
+      const current = open.get(key);
+      if (current) current.to = day.date;
+      else {
+        const stretch = { who: whoText(away), own: away.own, what, pending: away.pending, from: day.date, to: day.date };
+        open.set(key, stretch);
+        stretches.push(stretch);
+      }
+    }
+    // A day off or a holiday does not end an absence; a working day without it does.
+    if (day.workingDay && !day.holiday) for (const key of [...open.keys()]) if (!today.has(key)) open.delete(key);
+  }
+  return stretches.sort((a, b) => Number(b.own) - Number(a.own) || a.who.localeCompare(b.who) || a.from.localeCompare(b.from));
+}
+
+function KindMark({ type }: { type: Away['type'] }) {
+  return (
+    <svg className="kind-mark" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+      <path d={KIND_SHAPES[shapeOf(type)]} />
+    </svg>
+  );
 }
 
 export function CalendarScreen() {
@@ -31,7 +101,7 @@ export function CalendarScreen() {
 
   return (
     <>
-      <ScreenHeader title="Team calendar">{data?.scope || 'Who is away, and the public holidays.'}</ScreenHeader>
+      <ScreenHeader title="Calendar">{data?.scope || 'Who is away, and the public holidays.'}</ScreenHeader>
       <div className="toolbar" role="toolbar" aria-label="Month">
         <Button onClick={() => setMonth(addMonths(month, -1))} aria-label="Previous month">
           ‹ Previous
@@ -59,6 +129,24 @@ export function CalendarScreen() {
   );
 }
 
+function AwayList({ view }: { view: CalendarView }) {
+  const stretches = stretchesOf(view);
+  if (stretches.length === 0) return null;
+  return (
+    <section className="card away-list" aria-labelledby="away-list-title">
+      <h2 id="away-list-title">Away in {monthLabel(view.month)}</h2>
+      <ul>
+        {stretches.map((stretch) => (
+          <li key={`${stretch.who}:${stretch.what}:${stretch.from}`}>
+            <span className="away-who">{stretch.who}</span> {stretch.what}, {stretch.from === stretch.to ? dayShort(stretch.from) : `${dayShort(stretch.from)} – ${dayShort(stretch.to)}`}
+            {stretch.pending && <span className="muted"> (pending)</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function MonthGrid({ view }: { view: CalendarView }) {
   const byDate = new Map(view.days.map((day) => [day.date, day]));
   const first = mondayOf(monthStart(view.month));
@@ -75,9 +163,9 @@ function MonthGrid({ view }: { view: CalendarView }) {
         </caption>
         <thead>
           <tr>
-            {WEEKDAYS.map((name, index) => (
-              <th key={name} scope="col" abbr={WEEKDAY_NAMES[index]}>
-                {name}
+            {weeks[0]?.map((date) => (
+              <th key={date} scope="col" abbr={weekdayLong(date)}>
+                {weekdayShort(date)}
               </th>
             ))}
           </tr>
@@ -98,10 +186,14 @@ function MonthGrid({ view }: { view: CalendarView }) {
                     {day.away.length > 0 && (
                       <ul className="cell-away" aria-label={`Away on ${dayLong(date)}`}>
                         {day.away.map((away) => (
-                          <li key={away.person} className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}`} title={awayText(away)}>
-                            <span className="away-name">{away.person}</span>
+                          <li key={`${away.person}:${away.own}`} className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}${away.pending ? ' pending' : ''}`}>
+                            <KindMark type={away.type} />
+                            <span className="away-name">{whoText(away)}</span>
+                            <span className="away-initials" aria-hidden="true">
+                              {initialsOf(whoText(away))}
+                            </span>
                             {away.part !== 'full' && <span className="away-part"> ½</span>}
-                            <span className="sr-only">{awayText(away).slice(away.person.length)}</span>
+                            <span className="sr-only">{awayDetails(away)}</span>
                           </li>
                         ))}
                       </ul>
@@ -113,14 +205,28 @@ function MonthGrid({ view }: { view: CalendarView }) {
           ))}
         </tbody>
       </table>
+      <AwayList view={view} />
       <p className="legend calendar-legend" aria-hidden="true">
-        <span className="away vacation">Vacation</span>
-        <span className="away sick">Sick</span>
-        <span className="away other">Other</span>
-        <span className="away hidden">Not shown to you</span>
+        <span className="away vacation">
+          <KindMark type="vacation" /> Vacation
+        </span>
+        <span className="away sick">
+          <KindMark type="sick" /> Sick leave
+        </span>
+        <span className="away other">
+          <KindMark type="other" /> Other leave
+        </span>
+        <span className="away hidden">
+          <KindMark type={null} /> Kind not shown to you
+        </span>
+        <span className="away pending">Dashed: pending</span>
         <span>½ half day</span>
-        <span className="swatch holiday" /> public holiday
-        <span className="swatch off" /> day off
+        <span className="legend-item">
+          <span className="swatch holiday" /> public holiday
+        </span>
+        <span className="legend-item">
+          <span className="swatch off" /> day off
+        </span>
       </p>
     </>
   );

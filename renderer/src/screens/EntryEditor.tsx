@@ -1,12 +1,13 @@
 // One time entry in edit, in place of its row (or a new one under its day): start and end as times
 // of the day, project and activity with the catalog's names as suggestions, and the note. Enter
-// saves, Escape cancels; the engine's own refusal is shown under the fields, and the fields keep
-// what was typed.
+// saves, Escape cancels; the engine's own refusal is shown under the fields, the field it is about
+// marked invalid and focused, and the fields keep what was typed.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { EntryView } from '../../../main/ipc/contract.ts';
 import { Button, ErrorText } from '../components.tsx';
 import { addDaysTo, clockOf } from '../format.ts';
 import { useAction } from '../hooks.ts';
+import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 
 export interface EntryDraft {
@@ -75,17 +76,26 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const [problem, setProblem] = useState<string | null>(null);
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const catalog = useStore(stores.catalog);
   const running = entry !== undefined && entry.end === null;
+  const message = problem ?? action.error?.message;
+  const invalid: EntryField | null = message ? entryFieldOf(message) : null;
 
   useEffect(() => {
     void stores.catalog.ensure();
     first.current?.focus();
   }, []);
 
+  // A refusal names a field: focus goes there, marked invalid, to be fixed.
+  useEffect(() => {
+    if (invalid) form.current?.querySelector<HTMLElement>(`[data-field="${invalid}"]`)?.focus();
+  }, [invalid, message]);
+
   const update = (patch: Partial<Fields>) => {
     setFields((current) => ({ ...current, ...patch }));
     setProblem(null);
+    action.clear();
   };
 
   const submit = async (event: FormEvent) => {
@@ -110,26 +120,26 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   };
 
   const activities = (catalog.data?.activities ?? []).filter((item) => item.project === null || item.project === fields.project.trim());
-  const message = problem ?? action.error?.message;
   const label = entry ? 'Change the entry' : 'New entry';
+  const marked = (field: EntryField) => (invalid === field ? true : undefined);
   return (
-    <form className="entry-editor" aria-label={label} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
+    <form ref={form} className="entry-editor" aria-label={label} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
       <div className="editor-fields">
         <div className="field time">
           <label htmlFor={`${id}-start`}>Start</label>
-          <input ref={first} id={`${id}-start`} type="time" value={fields.start} required aria-invalid={problem?.includes('started') || undefined} onChange={(event) => update({ start: event.currentTarget.value })} />
+          <input ref={first} id={`${id}-start`} data-field="start" type="time" value={fields.start} required aria-invalid={marked('start')} onChange={(event) => update({ start: event.currentTarget.value })} />
         </div>
         <div className="field time">
           <label htmlFor={`${id}-end`}>End</label>
           {running ? (
             <input id={`${id}-end`} type="text" value="running" readOnly aria-describedby={`${id}-running`} />
           ) : (
-            <input id={`${id}-end`} type="time" value={fields.end} required aria-invalid={problem?.includes('ended') || undefined} onChange={(event) => update({ end: event.currentTarget.value })} />
+            <input id={`${id}-end`} data-field="end" type="time" value={fields.end} required aria-invalid={marked('end')} onChange={(event) => update({ end: event.currentTarget.value })} />
           )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-project`}>Project</label>
-          <input id={`${id}-project`} list={`${id}-projects`} value={fields.project} maxLength={500} autoComplete="off" onChange={(event) => update({ project: event.currentTarget.value })} />
+          <input id={`${id}-project`} data-field="project" list={`${id}-projects`} value={fields.project} maxLength={500} autoComplete="off" aria-invalid={marked('project')} onChange={(event) => update({ project: event.currentTarget.value })} />
           <datalist id={`${id}-projects`}>
             {catalog.data?.projects.map((name) => (
               <option key={name} value={name} />
@@ -138,7 +148,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
         </div>
         <div className="field">
           <label htmlFor={`${id}-activity`}>Activity</label>
-          <input id={`${id}-activity`} list={`${id}-activities`} value={fields.activity} maxLength={500} autoComplete="off" onChange={(event) => update({ activity: event.currentTarget.value })} />
+          <input id={`${id}-activity`} data-field="activity" list={`${id}-activities`} value={fields.activity} maxLength={500} autoComplete="off" aria-invalid={marked('activity')} onChange={(event) => update({ activity: event.currentTarget.value })} />
           <datalist id={`${id}-activities`}>
             {activities.map((item) => (
               <option key={`${item.project ?? ''}:${item.name}`} value={item.name} />

@@ -6,19 +6,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { Badge, Button, Confirm, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, dayFull, dayShort, daysText } from '../format.ts';
-import { useAction, useReadyMark } from '../hooks.ts';
+import { useAction, useBackEndName, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
+import { LEAVE_TYPE_NAMES } from '../words.ts';
 
-export const LEAVE_TYPE_NAMES: Record<LeaveTypeName, string> = {
-  vacation: 'Vacation',
-  sick: 'Sick leave',
-  personal: 'Personal leave',
-  parental: 'Parental leave',
-  unpaid: 'Unpaid leave',
-  other: 'Other',
-};
+export { LEAVE_TYPE_NAMES } from '../words.ts';
 
 const STATUS_BADGES: Record<LeaveRequestView['status'], string> = { pending: 'warn', approved: 'ok', rejected: 'bad', cancelled: 'neutral' };
 
@@ -40,13 +34,13 @@ export function LeaveScreen() {
     <>
       <ScreenHeader title="Leave" />
       <div className="toolbar" role="toolbar" aria-label="Year">
-        <Button onClick={() => setYear(year - 1)} aria-label="Previous year">
+        <Button onClick={() => setYear(year - 1)} aria-label={`Previous year, ${year - 1}`}>
           ‹ {year - 1}
         </Button>
         <h2 className="period" aria-live="polite">
           {year}
         </h2>
-        <Button onClick={() => setYear(year + 1)} aria-label="Next year">
+        <Button onClick={() => setYear(year + 1)} aria-label={`Next year, ${year + 1}`}>
           {year + 1} ›
         </Button>
         {data?.rights.request && !filing && (
@@ -91,11 +85,12 @@ export function LeaveScreen() {
 }
 
 function Balance({ balance }: { balance: LeaveBalanceView }) {
+  const backEnd = useBackEndName();
   return (
     <section className="card balance" aria-labelledby="balance-title">
       <div className="card-title">
         <h2 id="balance-title">Vacation {balance.year}</h2>
-        <Badge kind="neutral">{balance.source === 'back_end' ? 'Kept by your tracker' : 'From your preferences'}</Badge>
+        <Badge kind="neutral">{balance.source === 'back_end' ? `Kept by ${backEnd ?? 'your back end'}` : 'From your preferences'}</Badge>
       </div>
       <div className="balance-figures">
         <div className={`figure big${!balance.unlimited && balance.remaining < 0 ? ' beyond' : ''}`}>
@@ -185,18 +180,27 @@ function Requests({ view, onCancelled }: { view: LeaveView; onCancelled(message:
 function RequestRow({ request, year, canCancel, onCancelled }: { request: LeaveRequestView; year: number; canCancel: boolean; onCancelled(message: string): void }) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
+  const rowRef = useRef<HTMLLIElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
   const name = request.kind ?? LEAVE_TYPE_NAMES[request.type];
 
   const cancel = async () => {
     const cancelled = await action.run('cancel', () => api.cancelLeave({ id: request.id }));
     if (cancelled) {
       onCancelled(`Cancelled ${name}, ${spanText(request)}.`);
-      void stores.leave.of(String(year)).load();
+      await stores.leave.of(String(year)).load();
+      // The button is gone with the pending status: focus stays on the request, now cancelled.
+      rowRef.current?.focus();
     }
   };
 
+  const keep = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => askRef.current?.focus());
+  };
+
   return (
-    <li className={`request ${request.status}`}>
+    <li ref={rowRef} tabIndex={-1} className={`request ${request.status}`}>
       <span className="request-when">{spanText(request)}</span>
       <span className="request-what">
         {name}
@@ -209,17 +213,12 @@ function RequestRow({ request, year, canCancel, onCancelled }: { request: LeaveR
       </span>
       <span className="row-actions">
         {canCancel && request.status === 'pending' && !confirming && (
-          <Button kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Cancel the request for ${name}, ${spanText(request)}`}>
-            Cancel request
+          <Button ref={askRef} kind="link" className="danger" onClick={() => setConfirming(true)}>
+            Cancel request<span className="sr-only"> for {name}, {spanText(request)}</span>
           </Button>
         )}
         {confirming && (
-          <span className="confirm" role="group" aria-label="Cancel this request?">
-            <Button kind="danger" busy={action.pending === 'cancel'} busyLabel="Cancelling…" onClick={() => void cancel()} autoFocus>
-              Cancel it
-            </Button>
-            <Button onClick={() => setConfirming(false)}>Keep it</Button>
-          </span>
+          <Confirm question="Cancel this request?" confirmLabel="Cancel it" busyLabel="Cancelling…" keepLabel="Keep it" busy={action.pending === 'cancel'} onConfirm={() => void cancel()} onKeep={keep} />
         )}
       </span>
       {action.error && (

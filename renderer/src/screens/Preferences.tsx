@@ -4,6 +4,7 @@
 // for editing: a local value would change nothing.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { BackEndPlanView, HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import { durationText, type DurationStyle } from '../../../mcp-server/contract/durations.ts';
 import { acceleratorOf, acceleratorProblem, describeAccelerator } from '../../../mcp-server/contract/accelerator.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
@@ -62,6 +63,7 @@ interface FormState {
   reminderHours: string;
   idleMinutes: string;
   shortcut: string;
+  durations: DurationStyle;
 }
 
 type FieldName = Day | 'annualLeaveDays' | 'carryOverDays' | 'timezone' | 'reminderHours' | 'idleMinutes' | 'shortcut';
@@ -99,6 +101,7 @@ function fromView(view: PreferencesView): FormState {
     reminderHours: String(view.reminderHours),
     idleMinutes: String(view.idleMinutes),
     shortcut: view.shortcut,
+    durations: view.durations,
   };
 }
 
@@ -156,6 +159,7 @@ function changes(form: FormState, saved: PreferencesView, locks: Locks): SaveReq
   if (form.timezone.trim() !== saved.timezone) request.timezone = form.timezone.trim();
   if (readNumber(form.idleMinutes) !== saved.idleMinutes) request.idleMinutes = readNumber(form.idleMinutes);
   if (form.shortcut !== saved.shortcut) request.shortcut = form.shortcut;
+  if (form.durations !== saved.durations) request.durations = form.durations;
   if (saved.startAtLoginSupported && form.startAtLogin !== saved.startAtLogin) request.startAtLogin = form.startAtLogin;
   return request;
 }
@@ -377,6 +381,14 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
               />
               <ZoneList id={`${id}-zones`} />
             </>
+          )}
+        </Field>
+        <Field label="Show durations as" hint="In the window and the tray.">
+          {({ id: fieldId, describedBy }) => (
+            <select id={fieldId} value={form.durations} aria-describedby={describedBy} onChange={(event) => update({ durations: event.currentTarget.value as DurationStyle })}>
+              <option value="units">Hours and minutes ({durationText(225, 'units')})</option>
+              <option value="decimal">Decimal hours ({durationText(225, 'decimal')})</option>
+            </select>
           )}
         </Field>
         <Field label="Remind me after (hours)" hint="A notification when a timer has run this long. 0 turns it off." error={errors.reminderHours}>

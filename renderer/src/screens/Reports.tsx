@@ -5,9 +5,11 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReportView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, addMonths, dayLong, dayNumber, formatDuration, formatSigned, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
-import { useAction, useReadyMark } from '../hooks.ts';
+import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
+import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
+import { dayReason } from '../words.ts';
+import { BarValue, useOffDayHatch } from './WeekChart.tsx';
 
 export function ReportsScreen() {
   const [period, setPeriod] = useState<ReportPeriod>('month');
@@ -61,30 +63,31 @@ export function ReportsScreen() {
 
 function Report({ report, period }: { report: ReportView; period: ReportPeriod }) {
   const over = report.overtimeMinutes;
+  const durations = useDurations();
   return (
     <>
       <div className="summary-cards">
         <div className="card figure">
           <span className="figure-label">Worked</span>
-          <span className="figure-value">{formatDuration(report.totalMinutes)}</span>
-          <span className="muted">of {formatDuration(report.targetMinutes)} planned</span>
+          <span className="figure-value">{durations.text(report.totalMinutes)}</span>
+          <span className="muted">of a {durations.text(report.targetMinutes)} target</span>
         </div>
         <div className="card figure">
           <span className="figure-label">Target so far</span>
-          <span className="figure-value">{formatDuration(report.targetSoFarMinutes)}</span>
+          <span className="figure-value">{durations.text(report.targetSoFarMinutes)}</span>
           <span className="muted">{report.to > report.today ? `up to ${dayLong(report.today)}` : `the whole ${period}`}</span>
         </div>
         <div className={`card figure ${over >= 0 ? 'plus' : 'minus'}`}>
           <span className="figure-label">{over >= 0 ? 'Overtime' : 'Undertime'}</span>
           <span className="figure-value" aria-label={`${over >= 0 ? 'plus' : 'minus'} ${spokenDuration(Math.abs(over))}`}>
-            {formatSigned(over)}
+            {durations.signed(over)}
           </span>
           <span className="muted">against the target so far</span>
         </div>
         {report.backEndBalance && (
           <div className={`card figure ${report.backEndBalance.minutes >= 0 ? 'plus' : 'minus'}`}>
-            <span className="figure-label">Account</span>
-            <span className="figure-value">{formatSigned(report.backEndBalance.minutes)}</span>
+            <span className="figure-label">Time balance</span>
+            <span className="figure-value">{durations.signed(report.backEndBalance.minutes)}</span>
             <span className="muted">{report.backEndBalance.covers}</span>
           </div>
         )}
@@ -110,14 +113,16 @@ const CHART = { width: 700, height: 180, top: 16, bottom: 24 };
 /** Bars per day against each day's target tick; the numbers again as a table for screen readers. */
 function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: string }) {
   const slot = CHART.width / Math.max(1, days.length);
-  const bar = Math.min(30, slot * 0.64);
+  const bar = Math.min(34, slot * 0.64);
   const floor = CHART.height - CHART.bottom;
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => floor - (Math.min(minutes, scale) / scale) * (floor - CHART.top);
   const labelEvery = days.length > 14 ? 2 : 1;
+  const hatch = useOffDayHatch();
   return (
     <>
       <svg className="day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
+        {hatch.pattern}
         <line className="axis" x1={0} x2={CHART.width} y1={floor + 0.5} y2={floor + 0.5} />
         {days.map((day, index) => {
           const center = index * slot + slot / 2;
@@ -126,18 +131,13 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
           const classes = `${day.date === todayDate ? ' today' : ''}${met ? ' met' : ''}${day.date > todayDate ? ' ahead' : ''}`;
           return (
             <g key={day.date}>
-              {day.targetMinutes === 0 && <rect className="off" x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
+              {day.targetMinutes === 0 && <rect className="off" fill={hatch.fill} x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
               {day.minutes > 0 && <rect className={`bar${classes}`} x={center - bar / 2} y={top} width={bar} height={floor - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 // Wider than the bar on a week; on a month the ticks keep apart, so a day's target reads as its own.
                 <line className="target" x1={center - bar / 2 - (days.length <= 7 ? 3 : 0)} x2={center + bar / 2 + (days.length <= 7 ? 3 : 0)} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
               )}
-              {days.length <= 7 && day.minutes > 0 && (
-                // Inside a tall enough bar, so the target tick never crosses the number.
-                <text className={floor - top >= 20 ? `value inside${classes}` : 'value'} x={center} y={floor - top >= 20 ? top + 13 : Math.max(top - 4, 11)} textAnchor="middle">
-                  {formatDuration(day.minutes)}
-                </text>
-              )}
+              {days.length <= 7 && day.minutes > 0 && <BarValue minutes={day.minutes} center={center} top={top} floor={floor} modifiers={classes} />}
               {index % labelEvery === 0 && (
                 <text className={day.date === todayDate ? 'day today' : 'day'} x={center} y={CHART.height - 7} textAnchor="middle">
                   {days.length <= 7 ? weekdayShort(day.date) : dayNumber(day.date)}
@@ -154,6 +154,17 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
         daily target
         <span className="swatch off" /> day off
       </p>
+      {days.some((day) => day.holiday || day.leave) && (
+        <ul className="chart-notes">
+          {days
+            .filter((day) => day.holiday || day.leave)
+            .map((day) => (
+              <li key={day.date}>
+                <span className="chart-note-day">{days.length <= 7 ? weekdayShort(day.date) : dayShort(day.date)}</span> {dayReason(day)}
+              </li>
+            ))}
+        </ul>
+      )}
       <table className="sr-only">
         <caption>Hours per day</caption>
         <thead>
@@ -168,7 +179,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
             <tr key={day.date}>
               <th scope="row">{dayLong(day.date)}</th>
               <td>{spokenDuration(day.minutes)}</td>
-              <td>{day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : 'day off'}</td>
+              <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
             </tr>
           ))}
         </tbody>
@@ -178,6 +189,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
 }
 
 function ProjectBars({ projects, total }: { projects: ReportView['projects']; total: number }) {
+  const durations = useDurations();
   if (projects.length === 0) return <p className="muted empty">No time tracked in this period.</p>;
   const most = Math.max(...projects.map((project) => project.minutes));
   return (
@@ -192,7 +204,7 @@ function ProjectBars({ projects, total }: { projects: ReportView['projects']; to
               <rect className="fill" x="0" y="0" width={(project.minutes / most) * 100} height="8" rx="2" />
             </svg>
             <span className="project-time" aria-label={`${spokenDuration(project.minutes)}, ${share} percent`}>
-              {formatDuration(project.minutes)} <span className="muted">{share}%</span>
+              {durations.text(project.minutes)} <span className="muted">{share}%</span>
             </span>
           </li>
         );

@@ -2,13 +2,15 @@
 // every entry changed, added or deleted in place through the engine. What the back end does not let
 // the person change (a locked entry, a back end without edits) says so and offers nothing. Another
 // week is one call; the weeks seen stay at hand.
-import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { Fragment, memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EntryRights, EntryView, TimesheetView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, clockOf, dateOf, dayLong, dayShort, formatDuration, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
-import { useAction, useNow, useReadyMark } from '../hooks.ts';
+import { Badge, Button, Confirm, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
+import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
+import { dayReason } from '../words.ts';
+import { startWork } from '../work.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
@@ -100,24 +102,14 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
   const weekMinutes = totals.reduce((sum, day) => sum + day.minutes, 0);
   const weekTarget = totals.reduce((sum, day) => sum + day.targetMinutes, 0);
   const todayDate = today();
+  const durations = useDurations();
 
   return (
     <>
       <section className="card week-summary" aria-label="The week at a glance">
-        <ol className="week-strip">
-          {totals.map((day) => (
-            <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
-              <a href={`#day-${day.date}`} onClick={(event) => jumpTo(event, day.date)} aria-label={`${dayLong(day.date)}: ${spokenDuration(day.minutes)}${day.targetMinutes ? ` of ${spokenDuration(day.targetMinutes)}` : ', a day off'}`}>
-                <span className="strip-day">{weekdayShort(day.date)}</span>
-                <span className="strip-date">{dayShort(day.date)}</span>
-                <span className="strip-total">{formatDuration(day.minutes)}</span>
-                <Progress minutes={day.minutes} target={day.targetMinutes} />
-              </a>
-            </li>
-          ))}
-        </ol>
+        <WeekStrip days={totals} todayDate={todayDate} />
         <p className="week-total">
-          <strong>{formatDuration(weekMinutes)}</strong> of {formatDuration(weekTarget)} this week
+          <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)} this week
           {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
         </p>
       </section>
@@ -132,6 +124,7 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
           date={day.date}
           minutes={day.minutes}
           target={day.targetMinutes}
+          reason={dayReason(day)}
           entries={byDay.get(day.date) ?? []}
           rights={view.rights}
           added={added}
@@ -143,6 +136,50 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
         />
       ))}
     </>
+  );
+}
+
+/**
+ * A day per link, to jump to its section. One Tab stop for the seven (the day focused last, today at
+ * first); the arrow keys, Home and End move between them, so the entries are fewer Tabs away.
+ */
+function WeekStrip({ days, todayDate }: { days: Array<TimesheetView['days'][number] & { minutes: number }>; todayDate: string }) {
+  const durations = useDurations();
+  const listRef = useRef<HTMLOListElement>(null);
+  const [current, setCurrent] = useState(() => Math.max(0, days.findIndex((day) => day.date === todayDate)));
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const next = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: days.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = (next + days.length) % days.length;
+    setCurrent(index);
+    listRef.current?.querySelectorAll('a')[index]?.focus();
+  };
+  return (
+    <ol className="week-strip" ref={listRef} onKeyDown={onKeyDown}>
+      {days.map((day, index) => {
+        const reason = dayReason(day);
+        return (
+          <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
+            <a href={`#day-${day.date}`} tabIndex={index === current ? 0 : -1} aria-current={day.date === todayDate ? 'date' : undefined} onFocus={() => setCurrent(index)} onClick={(event) => jumpTo(event, day.date)}>
+              <span className="strip-day">{weekdayShort(day.date)}</span>
+              <span className="strip-date">{dayShort(day.date)}</span>
+              <span className="strip-total">
+                {durations.compact(day.minutes)}
+                {day.targetMinutes > 0 && <span className="sr-only"> of {durations.text(day.targetMinutes)}</span>}
+              </span>
+              <Progress minutes={day.minutes} target={day.targetMinutes} />
+              {reason && (
+                <span className={day.holiday || day.leave ? 'strip-reason' : 'sr-only'}>
+                  <span className="sr-only">, </span>
+                  {reason}
+                </span>
+              )}
+            </a>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -169,6 +206,8 @@ interface DayProps {
   date: string;
   minutes: number;
   target: number;
+  /** Why the day asks for less: its holiday, its leave, "day off"; null for an ordinary working day. */
+  reason: string | null;
   entries: EntryView[];
   rights: EntryRights;
   added: number;
@@ -179,11 +218,12 @@ interface DayProps {
   isToday: boolean;
 }
 
-function DaySection({ date, minutes, target, entries, rights, added, editing, setEditing, apply, say, isToday }: DayProps) {
+function DaySection({ date, minutes, target, reason, entries, rights, added, editing, setEditing, apply, say, isToday }: DayProps) {
   const headingId = `day-${date}`;
   const addRef = useRef<HTMLButtonElement>(null);
   const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
-  const short = target > 0 && minutes < target && date < today();
+  const under = target > 0 && minutes < target && date < today();
+  const durations = useDurations();
 
   const saveNew = async (draft: EntryDraft) => {
     const entry = await api.logTime({ ...draft, start: draft.start ?? '', end: draft.end ?? '' });
@@ -200,13 +240,14 @@ function DaySection({ date, minutes, target, entries, rights, added, editing, se
           {dayLong(date)}
           {isToday && <Badge kind="running">Today</Badge>}
         </h3>
-        <span className="day-total" aria-label={target ? `${spokenDuration(minutes)} of ${spokenDuration(target)}` : spokenDuration(minutes)}>
-          <strong>{formatDuration(minutes)}</strong>
-          {target > 0 ? <> of {formatDuration(target)}</> : <span className="muted"> · day off</span>}
-          {short && <span className="short"> · {formatDuration(target - minutes)} short</span>}
+        <span className="day-total">
+          <strong>{durations.text(minutes)}</strong>
+          {target > 0 && <> of {durations.text(target)}</>}
+          {reason && <span className="day-reason"> · {reason}</span>}
+          {under && <span className="under"> · {durations.text(target - minutes)} undertime</span>}
         </span>
         {rights.add && (
-          <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add an entry on ${dayLong(date)}`}>
+          <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add entry on ${dayLong(date)}`}>
             + Add entry
           </Button>
         )}
@@ -217,30 +258,33 @@ function DaySection({ date, minutes, target, entries, rights, added, editing, se
           {entries.map((entry, index) => {
             const previous = entries[index - 1];
             const gap = previous?.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000 ? { start: previous.end, end: entry.start } : null;
-            return [
-              gap && <GapRow key={`gap-${entry.id}`} start={gap.start} end={gap.end} canAdd={rights.add} onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })} />,
-              editing?.kind === 'edit' && editing.id === entry.id ? (
-                <li key={entry.id} className="editing">
-                  <EntryEditor
-                    date={date}
-                    entry={entry}
-                    onCancel={() => {
-                      setEditing(null);
-                      focusEdit(entry.id);
-                    }}
-                    onSave={async (draft) => {
-                      const changed = await api.updateEntry({ id: entry.id, ...draft });
-                      apply(changed);
-                      setEditing(null);
-                      say('Saved.');
-                      focusEdit(changed.id);
-                    }}
-                  />
-                </li>
-              ) : (
-                <EntryRow key={entry.id} entry={entry} minutes={entry.minutes + (entry.end === null ? added : 0)} canEdit={rights.edit} onEdit={setEditing} apply={apply} say={say} />
-              ),
-            ];
+            // One keyed fragment per entry: a row deleted above leaves the rows below (and the focus on them) in place.
+            return (
+              <Fragment key={entry.id}>
+                {gap && <GapRow start={gap.start} end={gap.end} canAdd={rights.add} onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })} />}
+                {editing?.kind === 'edit' && editing.id === entry.id ? (
+                  <li className="editing">
+                    <EntryEditor
+                      date={date}
+                      entry={entry}
+                      onCancel={() => {
+                        setEditing(null);
+                        focusEdit(entry.id);
+                      }}
+                      onSave={async (draft) => {
+                        const changed = await api.updateEntry({ id: entry.id, ...draft });
+                        apply(changed);
+                        setEditing(null);
+                        say('Saved.');
+                        focusEdit(changed.id);
+                      }}
+                    />
+                  </li>
+                ) : (
+                  <EntryRow entry={entry} minutes={entry.minutes + (entry.end === null ? added : 0)} canEdit={rights.edit} onEdit={setEditing} apply={apply} say={say} />
+                )}
+              </Fragment>
+            );
           })}
         </ol>
       )}
@@ -259,6 +303,18 @@ function DaySection({ date, minutes, target, entries, rights, added, editing, se
   );
 }
 
+/** The first control of the entry after `row` (or before it), else the day's Add button or heading. */
+function focusAfterRemoval(row: HTMLLIElement | null): HTMLElement | null {
+  if (!row) return null;
+  const entryRow = (start: Element | null, step: 'nextElementSibling' | 'previousElementSibling') => {
+    for (let item = start; item; item = item[step]) if (item.matches('li.entry')) return item;
+    return null;
+  };
+  const neighbour = entryRow(row.nextElementSibling, 'nextElementSibling') ?? entryRow(row.previousElementSibling, 'previousElementSibling');
+  const day = row.closest('section');
+  return neighbour?.querySelector<HTMLElement>('button') ?? day?.querySelector<HTMLElement>('.day-head button') ?? day?.querySelector<HTMLElement>('h3') ?? null;
+}
+
 function focusEdit(id: number): void {
   // After the editor closes, focus goes back to the row it came from.
   requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-edit="${id}"]`)?.focus());
@@ -266,14 +322,15 @@ function focusEdit(id: number): void {
 
 function GapRow({ start, end, canAdd, onFill }: { start: string; end: string; canAdd: boolean; onFill(): void }) {
   const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
+  const durations = useDurations();
   return (
     <li className="gap">
       <span className="range">
         <time dateTime={start}>{wallClock(start)}</time> – <time dateTime={end}>{wallClock(end)}</time>
       </span>
-      <span className="gap-label">Not tracked · {formatDuration(minutes)}</span>
+      <span className="gap-label">Not tracked · {durations.text(minutes)}</span>
       {canAdd && (
-        <Button kind="link" onClick={onFill} aria-label={`Add an entry from ${wallClock(start)} to ${wallClock(end)}`}>
+        <Button kind="link" onClick={onFill} aria-label={`Fill the gap from ${wallClock(start)} to ${wallClock(end)}`}>
           Fill
         </Button>
       )}
@@ -298,24 +355,31 @@ interface RowProps {
 const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply, say }: RowProps) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
-  const deleteRef = useRef<HTMLButtonElement>(null);
+  const rowRef = useRef<HTMLLIElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
   const running = entry.end === null;
   const editable = canEdit && !entry.locked;
+  const durations = useDurations();
 
-  useEffect(() => {
-    if (confirming) deleteRef.current?.focus();
-  }, [confirming]);
+  const keep = () => {
+    setConfirming(false);
+    // Back to the Delete that asked, where the person was.
+    requestAnimationFrame(() => askRef.current?.focus());
+  };
 
   const remove = async () => {
+    // Where focus goes once the row is gone: the next entry, else the one before, else the day's Add.
+    const after = focusAfterRemoval(rowRef.current);
     const deleted = await action.run('delete', () => api.deleteEntry({ id: entry.id }));
     if (deleted) {
       apply(deleted, true);
       say(`Deleted ${what(deleted)}, ${wallClock(deleted.start)}.`);
+      requestAnimationFrame(() => after?.focus());
     }
   };
 
   return (
-    <li className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
+    <li ref={rowRef} className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
       <span className="range">
         <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {running ? 'now' : <time dateTime={entry.end ?? ''}>{wallClock(entry.end ?? '')}</time>}
       </span>
@@ -325,36 +389,36 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
       </span>
       <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
-        {formatDuration(minutes)}
+        {durations.text(minutes)}
       </time>
       <span className="row-actions">
         {running && <Badge kind="running">Running</Badge>}
         {entry.locked && <Badge kind="neutral">Locked</Badge>}
+        {!running && !confirming && (
+          <Button
+            kind="link"
+            busy={action.pending === 'continue'}
+            onClick={() =>
+              void action.run('continue', () => startWork(entry)).then((started) => {
+                if (started) say(started.message);
+              })
+            }
+          >
+            Continue<span className="sr-only"> {what(entry)}, {wallClock(entry.start)}</span>
+          </Button>
+        )}
         {editable && !confirming && (
           <>
             <Button kind="link" data-edit={entry.id} onClick={() => onEdit({ kind: 'edit', id: entry.id })} aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}>
               Edit
             </Button>
-            <Button kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}>
+            <Button ref={askRef} kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}>
               Delete
             </Button>
           </>
         )}
         {confirming && (
-          <span className="confirm" role="group" aria-label="Delete this entry?">
-            <span>Delete it?</span>
-            <Button ref={deleteRef} kind="danger" busy={action.pending === 'delete'} busyLabel="Deleting…" onClick={() => void remove()}>
-              Delete
-            </Button>
-            <Button
-              onClick={() => {
-                setConfirming(false);
-                focusEdit(entry.id);
-              }}
-            >
-              Keep
-            </Button>
-          </span>
+          <Confirm question="Delete this entry?" prompt="Delete it?" confirmLabel="Delete" busyLabel="Deleting…" keepLabel="Keep" busy={action.pending === 'delete'} onConfirm={() => void remove()} onKeep={keep} />
         )}
       </span>
       {action.error && (

@@ -1,46 +1,85 @@
 // This week's hours per day against the day's target, in plain SVG: a bar per day, a tick for the
-// target, the hours above the bar. Screen readers get the same numbers as a table.
+// target, the hours above the bar, days off hatched, and under the chart what makes a day off (its
+// holiday by name, its leave). Screen readers get the same numbers as a table.
+import { useId, type ReactElement } from 'react';
 import type { DayTotal } from '../../../main/ipc/contract.ts';
-import { dayLong, formatDuration, spokenDuration, weekdayShort } from '../format.ts';
+import { barLabelLines, dayLong, spokenDuration, weekdayShort } from '../format.ts';
+import { useDurations } from '../hooks.ts';
+import { dayReason } from '../words.ts';
 
 const WIDTH = 336;
 const HEIGHT = 168;
 const SLOT = WIDTH / 7;
-const BAR = 30;
+const BAR = 34;
 const TOP = 18;
 const BOTTOM = HEIGHT - 22;
+
+/**
+ * Days off are hatched rather than tinted: the lines stand at 3:1 against the card (WCAG's contrast
+ * for graphics), which a tint light enough to sit behind a bar never does (the grey was 1.2:1 on
+ * white). Returns the pattern, to go inside the chart's svg, and the fill that uses it; the id is the
+ * chart's own, since Status and Reports may both be mounted.
+ */
+export function useOffDayHatch(): { pattern: ReactElement; fill: string } {
+  const id = `off-hatch-${useId().replace(/[^\w-]/g, '')}`;
+  const pattern = (
+    <defs>
+      <pattern id={id} className="off-hatch" width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line x1={1.5} y1={0} x2={1.5} y2={6} />
+      </pattern>
+    </defs>
+  );
+  return { pattern, fill: `url(#${id})` };
+}
+
+/**
+ * A bar's hours: inside it, on two lines where that keeps the label narrower than the bar ("7h" over
+ * "40m"), when the bar is tall enough, so the target tick never crosses the number; above it otherwise.
+ */
+export function BarValue({ minutes, center, top, floor, modifiers }: { minutes: number; center: number; top: number; floor: number; modifiers: string }) {
+  const { style } = useDurations();
+  const lines = barLabelLines(minutes, style);
+  if (floor - top >= 7 + 12 * lines.length) {
+    return (
+      <text className={`value inside${modifiers}`} x={center} y={top + 13} textAnchor="middle">
+        {lines.map((line, index) => (
+          <tspan key={line} x={center} dy={index === 0 ? 0 : 12}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    );
+  }
+  return (
+    <text className="value" x={center} y={Math.max(top - 4, 11)} textAnchor="middle">
+      {lines.join(' ')}
+    </text>
+  );
+}
 
 export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today: string }) {
   const days = week ?? [];
   const scale = Math.max(60, ...days.map((day) => Math.max(day.minutes, day.targetMinutes)));
   const y = (minutes: number) => BOTTOM - (Math.min(minutes, scale) / scale) * (BOTTOM - TOP);
+  const hatch = useOffDayHatch();
   return (
     <>
       <svg className="week-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+        {hatch.pattern}
         <line className="axis" x1={0} x2={WIDTH} y1={BOTTOM + 0.5} y2={BOTTOM + 0.5} />
         {days.map((day, index) => {
           const center = index * SLOT + SLOT / 2;
           const top = y(day.minutes);
           const over = day.targetMinutes > 0 && day.minutes >= day.targetMinutes;
           const modifiers = [day.date === today ? ' today' : '', over ? ' met' : ''].join('');
-          const inside = BOTTOM - top >= 20;
           return (
             <g key={day.date}>
+              {day.targetMinutes === 0 && <rect className="off" fill={hatch.fill} x={index * SLOT + 2} y={TOP} width={SLOT - 4} height={BOTTOM - TOP} />}
               {day.minutes > 0 && <rect className={`bar${modifiers}`} x={center - BAR / 2} y={top} width={BAR} height={BOTTOM - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 <line className="target" x1={center - BAR / 2 - 5} x2={center + BAR / 2 + 5} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
               )}
-              {day.minutes > 0 && (
-                // Inside the bar when it is tall enough, so the target tick never crosses the number.
-                <text
-                  className={inside ? `value inside${modifiers}` : 'value'}
-                  x={center}
-                  y={inside ? top + 13 : Math.max(top - 4, 11)}
-                  textAnchor="middle"
-                >
-                  {formatDuration(day.minutes)}
-                </text>
-              )}
+              {day.minutes > 0 && <BarValue minutes={day.minutes} center={center} top={top} floor={BOTTOM} modifiers={modifiers} />}
               <text className={day.date === today ? 'day today' : 'day'} x={center} y={HEIGHT - 6} textAnchor="middle">
                 {weekdayShort(day.date)}
               </text>
@@ -54,6 +93,17 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
         </svg>
         daily target
       </p>
+      {days.some((day) => day.holiday || day.leave) && (
+        <ul className="chart-notes">
+          {days
+            .filter((day) => day.holiday || day.leave)
+            .map((day) => (
+              <li key={day.date}>
+                <span className="chart-note-day">{weekdayShort(day.date)}</span> {dayReason(day)}
+              </li>
+            ))}
+        </ul>
+      )}
       <table className="sr-only">
         <caption>Hours per day this week</caption>
         <thead>
@@ -68,7 +118,7 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
             <tr key={day.date}>
               <th scope="row">{dayLong(day.date)}</th>
               <td>{spokenDuration(day.minutes)}</td>
-              <td>{day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : 'day off'}</td>
+              <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@
 // projects count as recent.
 import { describe, expect, it } from 'vitest';
 import { breaksSupported, buildStatusView, recentProjects, recentWork, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
-import type { EntryView } from '../../../main/ipc/contract.ts';
+import type { DayTotal, EntryView } from '../../../main/ipc/contract.ts';
 
 function entry(id: number, start: string, project: string | null, end: string | null = null): EntryView {
   return { id, start, end, minutes: 0, project, activity: null, description: '' };
@@ -16,24 +16,26 @@ describe('the week', () => {
     expect(weekDates('2027-01-01')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
   });
 
-  it('keeps each day’s own target, the days ahead too, Monday first', () => {
-    const reported = new Map(weekDates('2026-11-18').map((date, index) => [date, { minutes: index < 2 ? 60 : 0, targetMinutes: index < 5 ? 480 : 0 }]));
-    reported.set('2026-11-20', { minutes: 0, targetMinutes: 240 });
+  it('keeps each day’s own target, the days ahead too, Monday first, with the holiday and leave that explain it', () => {
+    const none = { holiday: null, leave: null };
+    const reported = new Map<string, Omit<DayTotal, 'date'>>(weekDates('2026-11-18').map((date, index) => [date, { minutes: index < 2 ? 60 : 0, targetMinutes: index < 5 ? 480 : 0, ...none }]));
+    reported.set('2026-11-18', { minutes: 0, targetMinutes: 0, holiday: 'Day of Prayer and Repentance', leave: null });
+    reported.set('2026-11-20', { minutes: 0, targetMinutes: 240, holiday: null, leave: 'vacation' });
     expect(weekTotals('2026-11-18', new Map([...reported].reverse()))).toEqual([
-      { date: '2026-11-16', minutes: 60, targetMinutes: 480 },
-      { date: '2026-11-17', minutes: 60, targetMinutes: 480 },
-      { date: '2026-11-18', minutes: 0, targetMinutes: 480 },
-      { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
-      { date: '2026-11-20', minutes: 0, targetMinutes: 240 },
-      { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
-      { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
+      { date: '2026-11-16', minutes: 60, targetMinutes: 480, ...none },
+      { date: '2026-11-17', minutes: 60, targetMinutes: 480, ...none },
+      { date: '2026-11-18', minutes: 0, targetMinutes: 0, holiday: 'Day of Prayer and Repentance', leave: null },
+      { date: '2026-11-19', minutes: 0, targetMinutes: 480, ...none },
+      { date: '2026-11-20', minutes: 0, targetMinutes: 240, holiday: null, leave: 'vacation' },
+      { date: '2026-11-21', minutes: 0, targetMinutes: 0, ...none },
+      { date: '2026-11-22', minutes: 0, targetMinutes: 0, ...none },
     ]);
   });
 
   it('refuses a week with a day missing, ahead or behind: the report was of another week', () => {
-    const lastWeek = new Map(weekDates('2026-11-11').map((date) => [date, { minutes: 0, targetMinutes: 480 }]));
+    const lastWeek = new Map(weekDates('2026-11-11').map((date) => [date, { minutes: 0, targetMinutes: 480, holiday: null, leave: null }]));
     expect(() => weekTotals('2026-11-18', lastWeek)).toThrow(/No report for 2026-11-16, a day of the week of 2026-11-18/);
-    const noSunday = new Map(weekDates('2026-11-18').slice(0, 6).map((date) => [date, { minutes: 0, targetMinutes: 480 }]));
+    const noSunday = new Map(weekDates('2026-11-18').slice(0, 6).map((date) => [date, { minutes: 0, targetMinutes: 480, holiday: null, leave: null }]));
     expect(() => weekTotals('2026-11-18', noSunday)).toThrow(/No report for 2026-11-22/);
   });
 });
@@ -77,7 +79,7 @@ describe('recent projects', () => {
 describe('the whole view', () => {
   it('puts the parts together as the window reads them', () => {
     const running = entry(7, '2026-11-18T09:00:00+01:00', 'Website');
-    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: date === '2026-11-16' ? 60 : 0, targetMinutes: date < '2026-11-21' ? 480 : 0 }]));
+    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: date === '2026-11-16' ? 60 : 0, targetMinutes: date < '2026-11-21' ? 480 : 0, holiday: null, leave: null }]));
     const view = buildStatusView({
       today: '2026-11-16',
       running,
@@ -96,36 +98,36 @@ describe('the whole view', () => {
       weekMinutes: 60,
       todayEntries: [running],
       week: [
-        { date: '2026-11-16', minutes: 60, targetMinutes: 480 },
-        ...['17', '18', '19', '20'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 480 })),
-        ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0 })),
+        { date: '2026-11-16', minutes: 60, targetMinutes: 480, holiday: null, leave: null },
+        ...['17', '18', '19', '20'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 480, holiday: null, leave: null })),
+        ...['21', '22'].map((day) => ({ date: `2026-11-${day}`, minutes: 0, targetMinutes: 0, holiday: null, leave: null })),
       ],
       recentProjects: ['Website'],
-      recentWork: [{ project: 'Website', activity: running.activity }],
+      recentWork: [{ project: 'Website', activity: running.activity, description: '' }],
       breaksSupported: false,
       asOf: 42,
     });
   });
 
-  it('offers recent work as project and activity pairs, most recent first, each once, none without a project', () => {
-    const at = (id: number, start: string, project: string | null, activity: string | null) => ({ ...entry(id, start, project), activity });
+  it('offers recent work as project and activity pairs, most recent first, each once with its latest note, none without a project', () => {
+    const at = (id: number, start: string, project: string | null, activity: string | null, description = '') => ({ ...entry(id, start, project), activity, description });
     const entries = [
-      at(1, '2026-11-16T08:00:00+01:00', 'Website', 'Design'),
+      at(1, '2026-11-16T08:00:00+01:00', 'Website', 'Design', 'Mock-ups'),
       at(2, '2026-11-16T09:00:00+01:00', 'Website', 'Meeting'),
       at(3, '2026-11-16T10:00:00+01:00', null, null),
-      at(4, '2026-11-16T11:00:00+01:00', 'Website', 'Design'),
+      at(4, '2026-11-16T11:00:00+01:00', 'Website', 'Design', 'Landing page'),
     ];
     expect(recentWork(entries, at(5, '2026-11-16T12:00:00+01:00', 'Support', null))).toEqual([
-      { project: 'Support', activity: null },
-      { project: 'Website', activity: 'Design' },
-      { project: 'Website', activity: 'Meeting' },
+      { project: 'Support', activity: null, description: '' },
+      { project: 'Website', activity: 'Design', description: 'Landing page' },
+      { project: 'Website', activity: 'Meeting', description: '' },
     ]);
-    expect(recentWork(entries, null, 1)).toEqual([{ project: 'Website', activity: 'Design' }]);
+    expect(recentWork(entries, null, 1)).toEqual([{ project: 'Website', activity: 'Design', description: 'Landing page' }]);
   });
 
   it('carries the running shift with its breaks, and breaks as supported only with both of their tools', () => {
     const shift = { ...entry(9, '2026-11-16T08:00:00+01:00', 'General'), breaks: [{ type: 'Lunch', start: '2026-11-16T12:01:00+01:00', end: null, minutes: 9 }] };
-    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0 }]));
+    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0, holiday: null, leave: null }]));
     const parts = { today: '2026-11-16', todayMinutes: 240, weekMinutes: 240, todayEntries: [], days, recentEntries: [], asOf: 1 };
     const both = new Set(['start_break', 'end_break']);
     expect(buildStatusView({ ...parts, running: shift, supported: both })).toMatchObject({ running: shift, breaksSupported: true });

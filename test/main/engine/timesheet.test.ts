@@ -68,14 +68,15 @@ async function seedWeek(test: TestEngine): Promise<void> {
 }
 
 /** The days ahead show what is planned: Thursday and Friday's eight hours, the weekend off. */
-const WEDNESDAY_WEEK = [
-  { date: '2026-11-16', minutes: 480, targetMinutes: 480 },
-  { date: '2026-11-17', minutes: 450, targetMinutes: 240 },
-  { date: '2026-11-18', minutes: 120, targetMinutes: 480 },
-  { date: '2026-11-19', minutes: 0, targetMinutes: 480 },
-  { date: '2026-11-20', minutes: 0, targetMinutes: 480 },
-  { date: '2026-11-21', minutes: 0, targetMinutes: 0 },
-  { date: '2026-11-22', minutes: 0, targetMinutes: 0 },
+const WEDNESDAY_WEEK: StatusView['week'] = [
+  { date: '2026-11-16', minutes: 480, targetMinutes: 480, holiday: null, leave: null },
+  // The afternoon on leave: the status names the leave beside the halved target.
+  { date: '2026-11-17', minutes: 450, targetMinutes: 240, holiday: null, leave: 'vacation' },
+  { date: '2026-11-18', minutes: 120, targetMinutes: 480, holiday: null, leave: null },
+  { date: '2026-11-19', minutes: 0, targetMinutes: 480, holiday: null, leave: null },
+  { date: '2026-11-20', minutes: 0, targetMinutes: 480, holiday: null, leave: null },
+  { date: '2026-11-21', minutes: 0, targetMinutes: 0, holiday: null, leave: null },
+  { date: '2026-11-22', minutes: 0, targetMinutes: 0, holiday: null, leave: null },
 ];
 
 const SUPPORT_ENTRY = {
@@ -102,10 +103,10 @@ describe('status', () => {
       week: WEDNESDAY_WEEK,
       recentProjects: ['Support', 'Internal', 'Website', 'Legacy'],
       recentWork: [
-        { project: 'Support', activity: null },
-        { project: 'Internal', activity: null },
-        { project: 'Website', activity: null },
-        { project: 'Legacy', activity: null },
+        { project: 'Support', activity: null, description: 'tickets' },
+        { project: 'Internal', activity: null, description: '' },
+        { project: 'Website', activity: null, description: '' },
+        { project: 'Legacy', activity: null, description: '' },
       ],
       breaksSupported: false,
       asOf: expect.any(Number),
@@ -213,6 +214,21 @@ describe('clocking in and out', () => {
     expect(stopped.week[2]?.minutes).toBeGreaterThanOrEqual(120);
   });
 
+  it('clocks in at a time forgotten, switches at a time past, and says why a switch before the running start is refused', async () => {
+    const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
+    await seedWeek(test);
+    const timesheet = timesheetOf(test);
+    // Clocked in at 9:05 when the person forgot to (the engine's clock says 10:00).
+    const started = await timesheet.clockIn({ project: 'Website', description: 'Landing page', start: '2026-11-18T09:05' });
+    expect(started.running).toMatchObject({ project: 'Website', start: '2026-11-18T09:05:00+01:00' });
+    // Switched at 9:40: Website ends there and Internal, with its note, begins there.
+    const switched = await timesheet.clockIn({ project: 'Internal', description: 'Planning', start: '2026-11-18T09:40' });
+    expect(switched.running).toMatchObject({ project: 'Internal', description: 'Planning', start: '2026-11-18T09:40:00+01:00' });
+    expect(switched.todayEntries.find((entry) => entry.project === 'Website')).toMatchObject({ start: '2026-11-18T09:05:00+01:00', end: '2026-11-18T09:40:00+01:00', minutes: 35 });
+    await expect(timesheet.clockIn({ project: 'Website', start: '2026-11-18T09:30' })).rejects.toThrow(/before the running one/);
+    await expect(timesheet.clockIn({ project: 'Website', start: '2026-11-18T23:30' })).rejects.toThrow(/in the future/);
+  });
+
   it('shows a timer started before midnight among today’s entries', async () => {
     const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
     await call(test, 'clock_in', { start: '2026-11-17T22:00:00+01:00', description: 'night shift' });
@@ -221,18 +237,19 @@ describe('clocking in and out', () => {
     expect(status.todayEntries).toEqual([status.running]);
     // 00:00 to 10:00 of today, and the two hours before midnight on Tuesday.
     expect(status.todayMinutes).toBe(600);
-    expect(status.week[1]).toEqual({ date: '2026-11-17', minutes: 120, targetMinutes: 480 });
+    expect(status.week[1]).toEqual({ date: '2026-11-17', minutes: 120, targetMinutes: 480, holiday: null, leave: null });
   });
 
-  it('passes the engine’s refusals on as they are', async () => {
+  it('passes the engine’s refusals on in words for a person: no tool to call, no record by number', async () => {
     const test = startTestEngine({ settings: { timezone: 'Europe/Berlin' } });
     const timesheet = timesheetOf(test);
     const nothingRunning = await timesheet.clockOut().catch((error: unknown) => error);
     expect(nothingRunning).toBeInstanceOf(EngineError);
+    // The engine adds "Use log_time to record past work." for a model: the window has no tools.
     expect(nothingRunning).toMatchObject({
       kind: 'tool',
       tool: 'clock_out',
-      message: 'No timer is running, so there is nothing to clock out of. Use log_time to record past work.',
+      message: 'No timer is running, so there is nothing to clock out of.',
     });
     const refused = await timesheet.clockIn({ project: 'Nowhere' }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(EngineError);

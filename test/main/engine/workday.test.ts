@@ -65,6 +65,25 @@ describe('the timesheet week', () => {
     expect((await workday.entriesBetween('2026-11-01', '2026-11-30')).map((entry) => entry.project)).toEqual(['Internal', 'Website', 'Internal']);
   });
 
+  it('names each day’s holiday and leave, also in a week whose leave began the month before', async () => {
+    const test = startTestEngine({ settings: SETTINGS });
+    // Leave from the last days of November into December: December's targets are asked alone.
+    await test.engine.callTool('request_leave', { type: 'vacation', first_day: '2026-11-30', last_day: '2026-12-23' });
+    const workday = createWorkday(test.engine);
+    const week = await workday.week('2026-12-21');
+    expect(week.days.map((day) => [day.date, day.targetMinutes, day.holiday, day.leave])).toEqual([
+      ['2026-12-21', 0, null, 'vacation'],
+      ['2026-12-22', 0, null, 'vacation'],
+      ['2026-12-23', 0, null, 'vacation'],
+      ['2026-12-24', 480, null, null],
+      ['2026-12-25', 0, 'Christmas Day', null],
+      ['2026-12-26', 0, 'Boxing Day', null],
+      ['2026-12-27', 0, null, null],
+    ]);
+    const report = await workday.report('2026-12-01', '2026-12-31');
+    expect(report.days.find((day) => day.date === '2026-12-25')).toMatchObject({ targetMinutes: 0, holiday: 'Christmas Day', leave: null });
+  });
+
   it('knows what entries can be booked on', async () => {
     const test = startTestEngine({ settings: SETTINGS });
     await seed(test);
@@ -105,9 +124,9 @@ describe('leave', () => {
     const filed = await leave.request({ ...request, comment: 'Family' });
     expect(filed.request.days).toBe(preview.days);
     expect(preview.days).toBe(7.5);
-    expect(filed.message).toMatch(/^Requested #\d+ vacation 2026-12-21 to 2026-12-31/);
+    expect(filed.message).toMatch(/^Requested vacation Dec 21, 2026 to Dec 31, 2026 /);
     expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
-    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (2026-12-01) is before the first day (2026-12-31).');
+    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (Dec 1, 2026) is before the first day (Dec 31, 2026).');
   });
 
   it('shows what vacation leaves of the balance before it is sent, as the engine counts it; beyond it, sends only what the person confirmed', async () => {
@@ -138,7 +157,7 @@ describe('leave', () => {
     await leave.request({ type: 'vacation', firstDay: '2026-11-19', lastDay: '2026-11-20' });
     const calendar = await leave.calendar('2026-11');
     expect(calendar.days).toHaveLength(30);
-    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([{ person: expect.any(String), type: 'vacation', part: 'full' }]);
+    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([{ person: expect.any(String), type: 'vacation', part: 'full', own: true, pending: false }]);
     expect(calendar.people).toHaveLength(1);
   });
 });

@@ -332,6 +332,15 @@ describe('preference handlers', () => {
     expect(events.filter((event) => event.startsWith('login'))).toEqual(['login true']);
   });
 
+  it('save how durations are written, which the tray reads back, and refuse a style there is not', async () => {
+    const { dispatch, config } = setup();
+    expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { durations: 'units' } });
+    expect(await dispatch('savePreferences', { durations: 'decimal' })).toMatchObject({ ok: true, value: { durations: 'decimal' } });
+    expect(config()).toMatchObject({ app: { durations: 'decimal' } });
+    expect(await dispatch('savePreferences', { durations: 'hh:mm' as never })).toMatchObject({ ok: false, message: expect.stringContaining('durations') });
+    expect(config()).toMatchObject({ app: { durations: 'decimal' } });
+  });
+
   it('offer leave beyond the balance only where nobody approves leave (the local timesheet), off until switched on', async () => {
     const { dispatch, config, deps } = setup();
     expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { allowLeaveBeyondBalance: false } });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
+import { lengthText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
 import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 
@@ -74,7 +74,8 @@ describe('the tray menu', () => {
   });
 
   it('puts the elapsed time in the title on macOS only, with hours and minutes', () => {
-    expect(model({ status: running(), platform: 'darwin' }).title).toBe('1:23');
+    // With units, not "1:23": beside the menu bar's clock that would read as a time of day.
+    expect(model({ status: running(), platform: 'darwin' }).title).toBe('1h 23m');
     expect(model({ status: running(), platform: 'win32' }).title).toBe('');
     expect(model({ status: running(), platform: 'linux' }).title).toBe('');
     expect(model({ status: idle(), platform: 'darwin' }).title).toBe('');
@@ -154,8 +155,8 @@ describe('breaks', () => {
     expect(tooltip).toBe('Punchcard — on a break (Lunch) since 12:01');
     expect(icon).toBe('running');
     // The worked time stands still during the break: 08:00 to 12:01.
-    expect(model({ status: onLunch(), now: LUNCH_NOW, platform: 'darwin' }).title).toBe('4:01');
-    expect(model({ status: onLunch(), now: at('2026-03-02T13:15:00+01:00'), platform: 'darwin' }).title).toBe('4:01');
+    expect(model({ status: onLunch(), now: LUNCH_NOW, platform: 'darwin' }).title).toBe('4h 1m');
+    expect(model({ status: onLunch(), now: at('2026-03-02T13:15:00+01:00'), platform: 'darwin' }).title).toBe('4h 1m');
     expect(outline(model({ status: onLunch(), now: at('2026-03-02T13:15:00+01:00') }).menu)[3]).toBe('(Today: 4 h 1 min)');
     expect(nextRefreshDelay(onLunch(), LUNCH_NOW + 12_345, ZONE)).toBe(60_000);
   });
@@ -176,7 +177,7 @@ describe('breaks', () => {
     );
     const now = at('2026-03-02T12:00:00+01:00');
     expect(outline(model({ status, now }).menu).slice(0, 3)).toEqual(['(Working on General since 08:00 — 3 h 29 min)', 'Clock out', 'Start break']);
-    expect(model({ status, now, platform: 'darwin' }).title).toBe('3:29');
+    expect(model({ status, now, platform: 'darwin' }).title).toBe('3h 29m');
     expect(nextRefreshDelay(status, now, ZONE)).toBe(20_000);
     expect(outline(model({ status, now: now + 20_000 }).menu)[0]).toBe('(Working on General since 08:00 — 3 h 30 min)');
     expect(outline(model({ status, now: now + 20_000 }).menu)[3]).toBe('(Today: 3 h 30 min)');
@@ -287,12 +288,23 @@ describe('times', () => {
     expect(outline(model({ status, now: at('2026-03-03T00:45:10+01:00') }).menu)[2]).toBe('(Today: 45 min)');
   });
 
-  it('formats the macOS clock as hours:minutes', () => {
-    expect(clockText(0)).toBe('0:00');
-    expect(clockText(59_999)).toBe('0:00');
-    expect(clockText(83 * 60_000)).toBe('1:23');
-    expect(clockText((26 * 60 + 5) * 60_000)).toBe('26:05');
-    expect(clockText(-5)).toBe('0:00');
+  it('writes lengths in whole minutes with units, compact for the macOS menu bar', () => {
+    expect(lengthText(0, 'units', true)).toBe('0m');
+    expect(lengthText(59_999, 'units', true)).toBe('0m');
+    expect(lengthText(83 * 60_000, 'units', true)).toBe('1h 23m');
+    expect(lengthText((26 * 60 + 5) * 60_000, 'units')).toBe('26 h 5 min');
+    expect(lengthText(-5, 'units')).toBe('0 min');
+    expect(lengthText(90 * 60_000, 'decimal', true)).toBe('1.50h');
+  });
+
+  it('writes every duration in decimal hours when the person chose them, as the window does', () => {
+    const status = running({ todayMinutes: 310 });
+    const { menu, tooltip, title } = model({ status, durations: 'decimal', platform: 'darwin' });
+    expect(outline(menu)[0]).toMatch(/ — 1\.38 h\)$/);
+    expect(outline(menu)[2]).toBe('(Today: 5.17 h)');
+    expect(tooltip).toContain('1.38 h on ');
+    expect(title).toBe('1.38h');
+    expect(model({ durations: 'decimal' }).tooltip).toBe('Punchcard — not clocked in · today 5.17 h');
   });
 });
 
@@ -362,10 +374,10 @@ describe('nextRefreshDelay', () => {
 
 describe('switching, break types, the idle question and the shortcut', () => {
   const work = [
-    { project: 'Website', activity: 'Design' },
-    { project: 'Support', activity: 'Tickets' },
-    { project: 'Website', activity: 'Meeting' },
-    { project: 'Internal', activity: null },
+    { project: 'Website', activity: 'Design', description: '' },
+    { project: 'Support', activity: 'Tickets', description: 'Refunds' },
+    { project: 'Website', activity: 'Meeting', description: '' },
+    { project: 'Internal', activity: null, description: '' },
   ];
 
   it('offers the recent work other than what runs as "Switch to", each starting at once', () => {

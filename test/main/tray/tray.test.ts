@@ -253,11 +253,21 @@ describe('setupTray', () => {
   it('sets the title with monospaced digits on macOS, and never elsewhere', async () => {
     const mac = start({ status: running(), platform: 'darwin' });
     await settle();
-    expect(mac.tray.title).toBe('1:23');
+    expect(mac.tray.title).toBe('1h 23m');
     expect(mac.tray.titleOptions).toEqual({ fontType: 'monospacedDigit' });
     await mac.handle.refresh(idle());
     expect(mac.tray.title).toBe('');
     mac.handle.destroy();
+
+    // In decimal hours when the person chose them in Preferences, read again at each redraw.
+    let style: 'units' | 'decimal' = 'decimal';
+    const decimal = start({ status: running(), platform: 'darwin', durations: () => style });
+    await settle();
+    expect(decimal.tray.title).toBe('1.38h');
+    style = 'units';
+    decimal.handle.redraw();
+    expect(decimal.tray.title).toBe('1h 23m');
+    decimal.handle.destroy();
 
     for (const platform of ['linux', 'win32'] as const) {
       const other = start({ status: running(), platform });

@@ -56,6 +56,14 @@ describe('every other field falls back on its own', () => {
     ]);
   });
 
+  it('writes durations with units when the style is missing (a file from before the choice) or unknown', () => {
+    expect(usable(parseSettings({ app: { startAtLogin: true } })).settings.app).toEqual({ ...defaultSettings().app, startAtLogin: true, durations: 'units' });
+    expect(usable(parseSettings({ app: { durations: 'decimal' } })).settings.app.durations).toBe('decimal');
+    const { settings, notes } = usable(parseSettings({ app: { durations: 'minutes', reminderHours: 4 } }));
+    expect(settings.app).toEqual({ ...defaultSettings().app, reminderHours: 4 });
+    expect(notes).toEqual([expect.stringMatching(/^app\.durations: .* \(it is "minutes"\); "units" is used until it is fixed\.$/)]);
+  });
+
   it('keeps leave beyond the balance off unless the switch is true', () => {
     expect(usable(parseSettings({ leave: { allowBeyondBalance: true } })).settings.leave).toEqual({ annualDays: 25, carryOverDays: 0, allowBeyondBalance: true });
     const { settings, notes } = usable(parseSettings({ leave: { allowBeyondBalance: 'yes' } }));

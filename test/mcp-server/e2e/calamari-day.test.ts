@@ -151,6 +151,9 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
       [{ person: 'Bob Builder', type: 'sick', kind: 'Sick leave', part: 'full' }],
     ]);
     expect(JSON.stringify(calendar)).not.toMatch(/flu|Cleo/);
+    // The person's own request, still waiting for approval, is marked as theirs and as pending.
+    const own = await call('absence_calendar', { from: '2026-12-21', to: '2026-12-21' });
+    expect((own.structuredContent?.days as Array<{ away: unknown[] }>)[0]?.away).toEqual([expect.objectContaining({ kind: 'Annual leave', own: true, pending: true })]);
     // Christmas Eve is half a holiday in Ada's calendar; her own leave is marked as hers.
     const christmas = await call('absence_calendar', { from: '2026-12-24', to: '2026-12-24' });
     expect(christmas.structuredContent).toMatchObject({ days: [{ working_day: true, work_share: 0.5, holiday: 'Christmas Eve', away: [{ person: 'Ada Lovelace', kind: 'Annual leave', own: true }] }] });

@@ -169,6 +169,27 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
     expect((days.structuredContent?.groups as Array<{ target_minutes: number }>).map((group) => group.target_minutes)).toEqual([480, 480, 0, 480, 480]);
   });
 
+  it('names why a day asks for less: its public holiday, the leave it takes (so the window need not say "day off"), also for a range that begins inside a leave request', async () => {
+    const days = await engine.call('time_report', { from: '2026-12-23', to: '2027-01-06', group_by: 'day' });
+    expect(days.isError, textOf(days)).toBeFalsy();
+    const named = (days.structuredContent?.groups as Array<{ key: string; holiday?: string; leave?: string }>).filter((group) => group.holiday || group.leave);
+    expect(named.map(({ key, holiday, leave }) => [key, holiday ?? null, leave ?? null])).toEqual([
+      ['2026-12-23', null, 'vacation'],
+      ['2026-12-24', null, 'vacation'],
+      ['2026-12-25', 'Christmas Day', null],
+      ['2026-12-26', 'Boxing Day', null],
+      ['2026-12-28', null, 'vacation'],
+      ['2026-12-29', null, 'vacation'],
+      ['2026-12-30', null, 'vacation'],
+      ['2026-12-31', null, 'vacation'],
+      ['2027-01-01', "New Year's Day", null],
+      ['2027-01-06', 'Epiphany', null],
+    ]);
+    // A week or a project has no single day to name.
+    const weeks = await engine.call('time_report', { from: '2026-12-21', to: '2026-12-27', group_by: 'week' });
+    expect(weeks.structuredContent?.groups).toEqual([{ key: '2026-W52', minutes: 0, target_minutes: 0 }]);
+  });
+
   it('kept stdout clean: nothing but protocol reached the client, and the log went to stderr', () => {
     expect(engine.stderr()).toMatch(/serving on stdio/);
   });

@@ -1,0 +1,22 @@
+// The window's words for the engine's kinds of things, one term per idea (renderer/README.md lists
+// the terms): the kinds of leave, and why a day asks for less work than its weekday.
+import type { DayReason, LeaveTypeName } from '../../main/ipc/contract.ts';
+
+export const LEAVE_TYPE_NAMES: Record<LeaveTypeName, string> = {
+  vacation: 'Vacation',
+  sick: 'Sick leave',
+  personal: 'Personal leave',
+  parental: 'Parental leave',
+  unpaid: 'Unpaid leave',
+  other: 'Other leave',
+};
+
+/**
+ * Why a day asks for less: its public holiday by name ("Ascension Day"), the leave it takes
+ * ("Vacation"), "day off" for a day the work week leaves free; null for an ordinary working day.
+ */
+export function dayReason(day: DayReason & { targetMinutes: number }): string | null {
+  if (day.holiday) return day.holiday;
+  if (day.leave) return LEAVE_TYPE_NAMES[day.leave];
+  return day.targetMinutes === 0 ? 'day off' : null;
+}

@@ -1,0 +1,153 @@
+// The window at the sizes people give it — the smallest main allows (640×480), a laptop's 800×600 and
+// a wide 1280×800 — in headless Chromium over the fake bridge: on every screen, and in the states
+// with the most in them, no text is drawn over other text, none is cut off, nothing scrolls sideways,
+// the navigation stays usable, and a wide window's width is used. Then the same in German with a
+// German team's long names. Uses the built window and fails, never skips, without it or Chromium.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Screen } from '../../main/ipc/contract.ts';
+import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.ts';
+import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
+import { createFakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { launchChromium, layoutProblems, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
+
+let browser: Browser;
+let dist: string;
+const open: Array<{ bridge: BridgeServer; server: RendererServer; window: OpenWindow }> = [];
+
+beforeAll(async () => {
+  dist = rendererDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  for (const { window, server, bridge } of open.splice(0)) {
+    await window.close();
+    await server.close();
+    await bridge.close();
+    expect(window.problems.all, 'console errors, page errors').toEqual([]);
+  }
+});
+
+async function show(screen: Screen, size: { width: number; height: number }, options: { fake?: FakeBridgeOptions; locale?: string } = {}): Promise<Page> {
+  const fake = createFakeBridge(options.fake);
+  const bridge = await startBridgeServer(fake);
+  const server = await serveRenderer(dist, { bridge: bridge.url });
+  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash: screen, fixedTime: fake.now(), viewport: size, ...(options.locale ? { locale: options.locale } : {}) });
+  open.push({ bridge, server, window });
+  await screenReady(window.page, screen, 10_000);
+  return window.page;
+}
+
+const CALAMARI = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
+
+interface Case {
+  name: string;
+  screen: Screen;
+  fake?: FakeBridgeOptions;
+  act?: (page: Page) => Promise<void>;
+}
+
+/** Every screen, and the states that put the most on one: forms open, a busy week, a team's month. */
+const CASES: Case[] = [
+  { name: 'Status, switching', screen: 'status', act: (page) => screenOf(page, 'status').getByRole('button', { name: 'Switch…' }).click() },
+  { name: 'Status, clocked out', screen: 'status', fake: { running: false } },
+  {
+    name: 'Timesheet, an entry in edit',
+    screen: 'timesheet',
+    act: async (page) => {
+      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await page.getByRole('form', { name: 'Change the entry' }).waitFor();
+    },
+  },
+  { name: 'Timesheet, a busy week in 12-hour times', screen: 'timesheet', fake: { busyWeek: true } },
+  { name: 'Timesheet, Kimai with a locked entry', screen: 'timesheet', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } } },
+  { name: 'Reports', screen: 'reports', fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } } },
+  {
+    name: 'Leave, a request being written',
+    screen: 'leave',
+    act: async (page) => {
+      await screenOf(page, 'leave').getByRole('button', { name: 'Request leave…' }).click();
+      await screenOf(page, 'leave').getByRole('form', { name: 'Request leave' }).waitFor();
+    },
+  },
+  { name: 'Calendar of a team', screen: 'calendar', fake: { account: CALAMARI } },
+  { name: 'Tools', screen: 'tools' },
+  { name: 'Connect', screen: 'connect' },
+  { name: 'Account', screen: 'account' },
+  { name: 'Preferences', screen: 'preferences' },
+];
+
+it('tests the smallest window main allows', () => {
+  expect(SMALLEST).toEqual({ width: MAIN_WINDOW.minWidth, height: MAIN_WINDOW.minHeight });
+});
+
+describe.each([
+  ['the smallest window', SMALLEST],
+  ['a laptop’s window', MEDIUM],
+  ['a wide window', WIDE],
+] as const)('at %s', (_label, size) => {
+  it.each(CASES)('$name: no text over text, none cut off, nothing sideways', async ({ screen, fake, act }) => {
+    const page = await show(screen, size, fake ? { fake } : {});
+    await act?.(page);
+    expect(await layoutProblems(page, screen)).toEqual({ overlaps: [], cut: [], sideways: false });
+  }, 60_000);
+
+  it('keeps the navigation usable: every screen a visible, named link inside the window', async () => {
+    const page = await show('timesheet', size);
+    const links = page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link');
+    expect(await links.count()).toBe(9);
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+      expect(box.x + box.width, await link.innerText()).toBeLessThanOrEqual(size.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      expect(box.width).toBeGreaterThanOrEqual(24);
+    }
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await screenReady(page, 'calendar', 10_000);
+    // The screen gets the room: the navigation takes at most a tenth of a small window.
+    const nav = await page.getByRole('navigation', { name: 'Punchcard' }).boundingBox();
+    if (size.width < 800) expect(nav?.width).toBeLessThanOrEqual(size.width / 10);
+  });
+});
+
+describe('a wide window', () => {
+  it.each(['status', 'timesheet', 'reports', 'leave', 'calendar'] as const)('%s uses its width', async (screen) => {
+    const page = await show(screen, WIDE);
+    const used = await page.evaluate((name) => {
+      const content = document.querySelector('.content') as HTMLElement;
+      const padding = parseFloat(getComputedStyle(content).paddingLeft) + parseFloat(getComputedStyle(content).paddingRight);
+      return (document.querySelector(`section.screen-${name}`) as HTMLElement).getBoundingClientRect().width / (content.clientWidth - padding);
+    }, screen);
+    // It left a third empty: 760 of 1064 pixels.
+    expect(used).toBeGreaterThan(0.95);
+  });
+});
+
+describe('German, with a German team’s long names', () => {
+  it.each([
+    ['the smallest window', SMALLEST],
+    ['a laptop’s window', MEDIUM],
+  ] as const)('reads whole at %s, on every daily screen', async (_label, size) => {
+    for (const screen of ['status', 'timesheet', 'reports', 'leave', 'calendar'] as const) {
+      const page = await show(screen, size, { locale: 'de-DE', fake: { longNames: true, durations: 'decimal', account: CALAMARI } });
+      expect(await layoutProblems(page, screen), screen).toEqual({ overlaps: [], cut: [], sideways: false });
+    }
+  }, 120_000);
+
+  it('writes days, times and decimal hours as German does', async () => {
+    const page = await show('timesheet', MEDIUM, { locale: 'de-DE', fake: { longNames: true, durations: 'decimal' } });
+    const sheet = screenOf(page, 'timesheet');
+    await expect.poll(() => sheet.locator('.period').innerText()).toBe('11.–17. Mai 2026');
+    expect(await sheet.locator('.week-total').innerText()).toBe('20,50 h of 30,00 h this week · 68%');
+    const monday = sheet.getByRole('region', { name: 'Montag, 11. Mai' });
+    expect(await monday.locator('li.entry .range').first().innerText()).toBe('8:30 – 12:15');
+    // A long project name is read whole, wrapped rather than cut.
+    expect(await monday.locator('li.entry .project').first().innerText()).toBe('Forschungs- und Entwicklungsvorhaben „Digitale Verwaltung 2030“ · Softwareentwicklung');
+  });
+});
