@@ -55,6 +55,10 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   leave_balance: { title: 'Leave balance', description: 'Days of leave taken, planned and left this year.' },
   absence_calendar: { title: 'Absence calendar', description: 'Who is away when, including public holidays.' },
   whoami: { title: 'Who am I', description: 'The account Punchcard is connected as.' },
+  team_report: { title: 'Team hours', description: 'Hours per person of the people you lead.' },
+  project_status: { title: 'Project status', description: "A project's hours against its budget." },
+  list_pending_leave: { title: 'Leave awaiting your decision', description: 'Requests waiting for you to decide.' },
+  decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
 };
 
 
