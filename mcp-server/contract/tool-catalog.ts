@@ -1,7 +1,7 @@
 // What the settings window and the engine both need to know about each tool, without loading the
 // tools themselves: its group, whether it writes, and whether a fresh settings file enables it.
 
-export const TOOL_GROUPS = ['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account'] as const;
+export const TOOL_GROUPS = ['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account', 'team'] as const;
 export type ToolGroup = (typeof TOOL_GROUPS)[number];
 
 /**
@@ -37,11 +37,22 @@ export const TOOL_CATALOG = {
   leave_balance: { group: 'leave', access: 'read' },
   absence_calendar: { group: 'calendar', access: 'read' },
   whoami: { group: 'account', access: 'read' },
+  team_report: { group: 'team', access: 'read' },
+  project_status: { group: 'team', access: 'read' },
+  list_pending_leave: { group: 'team', access: 'read' },
+  decide_leave_request: { group: 'team', access: 'change' },
 } as const satisfies Record<string, ToolCatalogEntry>;
 
 export type ToolName = keyof typeof TOOL_CATALOG;
 export const TOOL_NAMES = Object.keys(TOOL_CATALOG) as [ToolName, ...ToolName[]];
 
+/**
+ * Groups a fresh settings file leaves off, reads included: the team group reads colleagues' hours
+ * and leave, which a person switches on for themselves (docs/decisions.md, "The team group").
+ */
+export const GROUPS_OFF_BY_DEFAULT: ReadonlySet<ToolGroup> = new Set(['team']);
+
 export function isDefaultEnabled(name: ToolName): boolean {
-  return TOOL_CATALOG[name].access !== 'change';
+  const entry: ToolCatalogEntry = TOOL_CATALOG[name];
+  return entry.access !== 'change' && !GROUPS_OFF_BY_DEFAULT.has(entry.group);
 }

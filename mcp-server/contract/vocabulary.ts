@@ -24,6 +24,9 @@ export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
  * - `entries` lists and logs time, `entries_edit` changes and deletes it (Calamari's shifts cannot be).
  * - `breaks`: start and end a break within the running shift (Calamari).
  * - `leave_cancel`: withdraw a leave request (not every API can).
+ * - `team_hours`, `team_projects`, `team_leave`: colleagues' hours, a project's hours against its
+ *   budget, and leave requests waiting for the person's decision; each only where the back end said
+ *   this person's own account may (learned, never assumed: docs/decisions.md, "The team group").
  */
 export const CAPABILITIES = [
   'account',
@@ -37,5 +40,8 @@ export const CAPABILITIES = [
   'leave',
   'leave_cancel',
   'calendar',
+  'team_hours',
+  'team_projects',
+  'team_leave',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

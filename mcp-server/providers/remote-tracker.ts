@@ -72,6 +72,7 @@ const CATALOG = ['catalog', 'createCatalogItem', 'setArchived'] as const;
 const LEAVE = ['listLeave', 'createLeave', 'cancelLeave'] as const;
 const LEAVE_ACCOUNTS = ['leaveBalance', 'leaveDraw', 'teamAbsences'] as const;
 const PLAN = ['workPlan', 'timeAccount'] as const;
+const TEAM = ['teamWork', 'projectWork', 'pendingLeave', 'findPendingLeave', 'decideLeave'] as const;
 
 type Methods<Names extends readonly (keyof TimeTracker)[]> = Required<Pick<TimeTracker, Names[number]>>;
 
@@ -104,6 +105,8 @@ export interface TrackerParts {
   leave: Methods<typeof LEAVE> & Partial<Methods<typeof LEAVE_ACCOUNTS>>;
   /** Where the back end keeps the person's targets and holidays, and a worked-time account. */
   plan?: Partial<Methods<typeof PLAN>>;
+  /** What a person who leads a team may read and decide, where the back end says so (capabilities `team_*`). */
+  team?: Partial<Methods<typeof TEAM>>;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }
@@ -134,6 +137,7 @@ export function assembleTracker(parts: TrackerParts): RemoteTracker {
   take(parts.catalog, CATALOG);
   take(parts.leave, [...LEAVE, ...LEAVE_ACCOUNTS]);
   take(parts.plan, PLAN);
+  take(parts.team, TEAM);
   // Reports and the calendar ask for leave to count targets: where the back end offers no leave (a
   // module off, a plugin missing), there is none to count, and it is not asked.
   const listLeave = tracker.listLeave as TimeTracker['listLeave'];

@@ -4,6 +4,7 @@
 // registered but disabled, so it stays out of tools/list until the back end gains the capability.
 import type { Catalog, CatalogItem, CatalogKind, LeaveBalance, LeaveDraw, LeaveRequest, NewLeaveRequest, Ref, TeamAbsence, TimeAccount, TimeEntry, WorkSpan } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
+import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
 export * from '../domain/records.ts';
@@ -149,6 +150,24 @@ export interface TimeTracker {
   listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]>;
   createLeave(request: NewLeaveRequest): Promise<LeaveRequest>;
   cancelLeave(id: number): Promise<LeaveRequest>;
+
+  /**
+   * The team tools (docs/decisions.md, "The team group"), on back ends whose account said this person
+   * leads people; each reads only what the person's own credentials may. `teamWork`: a window of the
+   * people they may see, sorted by name, with their time in [from, to) (capability `team_hours`).
+   */
+  teamWork?(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage>;
+  /** A project's time as the person may see it, and its budget (`team_projects`). */
+  projectWork?(projectId: number): Promise<ProjectWork>;
+  /** A window of the requests waiting for the person's decision (`team_leave`). */
+  pendingLeave?(query: { offset: number; limit: number }): Promise<PendingLeavePage>;
+  /**
+   * The request as it waits for the person's decision; refused in words (ProviderError 'denied' or
+   * 'not_found') when Punchcard can tell it is not theirs to decide, before anything is sent.
+   */
+  findPendingLeave?(id: number): Promise<PendingLeave>;
+  /** Approves or rejects the request just found, with the reason where the back end keeps one. */
+  decideLeave?(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave>;
 
   close(): void;
 }

@@ -21,6 +21,10 @@ import timeReport from './time-report.ts';
 import timerStatus from './timer-status.ts';
 import updateTimeEntry from './update-time-entry.ts';
 import whoami from './whoami.ts';
+import teamReport from './team-report.ts';
+import projectStatus from './project-status.ts';
+import listPendingLeave from './list-pending-leave.ts';
+import decideLeaveRequest from './decide-leave-request.ts';
 
 // Each definition is checked against its own schemas by defineTool; the registry only needs the
 // common shape, so it widens them here.
@@ -47,6 +51,10 @@ export const TOOLS = {
   leave_balance: leaveBalance,
   absence_calendar: absenceCalendar,
   whoami,
+  team_report: teamReport,
+  project_status: projectStatus,
+  list_pending_leave: listPendingLeave,
+  decide_leave_request: decideLeaveRequest,
 } satisfies Record<ToolName, AnyTool>;
 
 export const TOOL_LIST: readonly AnyTool[] = Object.values(TOOLS);

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import { MODEL_FACING_BUDGET, modelFacingChars } from '../support/tool-list-size.ts';
+import { MODEL_FACING_BUDGET, MODEL_FACING_BUDGET_WITH_TEAM, modelFacingChars } from '../support/tool-list-size.ts';
+import { writeDetection } from '../../mcp-server/providers/kimai/detection-cache.ts';
 import {
   cleanUp,
   legacyOpening,
@@ -86,6 +87,8 @@ function summaryOf({ listed: _listed, ...size }: ToolsListSize): Omit<ToolsListS
 interface SizeResults {
   /** Every tool of every back end: the local timesheet's and Calamari's breaks, together. */
   everyTool: { tools: number; modelFacingChars: number };
+  /** The same with the team group's tools, listed for a Kimai team lead. */
+  withTeam: { tools: number; modelFacingChars: number };
   allTools: ToolsListSize;
   allToolsModern: ToolsListSize;
   defaultTools: ToolsListSize;
@@ -100,10 +103,20 @@ async function toolsListSizes(): Promise<SizeResults> {
   const calamari = await listTools(['--all-tools', '--provider', 'calamari', '--url', 'https://acme.calamari.io', '--email', 'ada@acme.example'], legacyOpening());
   const union = new Map([...allTools.listed, ...calamari.listed].map((tool) => [tool.name, tool]));
   const everyTool = { tools: union.size, modelFacingChars: modelFacingChars([...union.values()]) };
+  // A Kimai team lead's listing (what an earlier start learned, remembered) holds the team group's tools.
+  const kimai = await listTools(['--all-tools', '--provider', 'kimai', '--url', 'https://kimai.example.com'], legacyOpening(), (dir) =>
+    writeDetection(dir, 'https://kimai.example.com', { absences: true, leads: true, timezone: 'Europe/Berlin' }, progress),
+  );
+  const withTeamUnion = new Map([...union, ...kimai.listed.map((tool) => [tool.name, tool] as const)]);
+  const withTeam = { tools: withTeamUnion.size, modelFacingChars: modelFacingChars([...withTeamUnion.values()]) };
   const chars = (value: number) => `${value.toLocaleString('en-US')} chars`;
   row(`What the model reads of every tool of every back end, ${everyTool.tools} tools (name + description + inputSchema)`, chars(everyTool.modelFacingChars), {
     text: `≤ ${MODEL_FACING_BUDGET.toLocaleString('en-US')} chars`,
     met: everyTool.modelFacingChars <= MODEL_FACING_BUDGET,
+  });
+  row(`  with the team group switched on too, ${withTeam.tools} tools`, chars(withTeam.modelFacingChars), {
+    text: `≤ ${MODEL_FACING_BUDGET_WITH_TEAM.toLocaleString('en-US')} chars`,
+    met: withTeam.modelFacingChars <= MODEL_FACING_BUDGET_WITH_TEAM,
   });
   row(`  the local timesheet's ${allTools.tools} tools`, chars(allTools.modelFacingChars));
   row(`  the same, default tool set (${defaultTools.tools} tools)`, chars(defaultTools.modelFacingChars));
@@ -111,11 +124,12 @@ async function toolsListSizes(): Promise<SizeResults> {
   row('Whole tools/list result, all tools, output schemas included (2025 era)', `${chars(allTools.resultChars)}; JSON-RPC line ${chars(allTools.lineChars)}`);
   row('  the same, 2026-07-28 era (result / line)', `${chars(allToolsModern.resultChars)} / ${chars(allToolsModern.lineChars)}`);
   row(`  default tool set (result)`, chars(defaultTools.resultChars));
-  return { everyTool, allTools, allToolsModern, defaultTools };
+  return { everyTool, withTeam, allTools, allToolsModern, defaultTools };
 }
 
-async function listTools(args: string[], opening: object[]): Promise<ToolsListSize> {
+async function listTools(args: string[], opening: object[], prepare?: (dir: string) => void): Promise<ToolsListSize> {
   const dir = makeTempDir();
+  prepare?.(dir);
   const server = spawnRawServer(['--user-data', dir, ...args], serverEnv(dir));
   try {
     server.send(...opening);
@@ -388,6 +402,8 @@ async function main(): Promise<void> {
     firstCall,
     toolsList: {
       everyTool: sizes.everyTool,
+      withTeam: sizes.withTeam,
+      modelFacingBudgetWithTeamChars: MODEL_FACING_BUDGET_WITH_TEAM,
       allTools: summaryOf(sizes.allTools),
       allToolsModern: summaryOf(sizes.allToolsModern),
       defaultTools: summaryOf(sizes.defaultTools),

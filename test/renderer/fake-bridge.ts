@@ -56,16 +56,22 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   leave_balance: { title: 'Leave balance', description: 'Days of leave taken, planned and left this year.' },
   absence_calendar: { title: 'Absence calendar', description: 'Who is away when, including public holidays.' },
   whoami: { title: 'Who am I', description: 'The account Punchcard is connected as.' },
+  team_report: { title: 'Team hours', description: 'Hours per person of the people you lead.' },
+  project_status: { title: 'Project status', description: "A project's hours against its budget." },
+  list_pending_leave: { title: 'Leave awaiting your decision', description: 'Requests waiting for you to decide.' },
+  decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
 };
 
 
+/** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
+const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
-  local: new Set(['start_break', 'end_break']),
+  local: new Set(['start_break', 'end_break', ...TEAM_TOOLS]),
   kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
   clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
-  calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']),
-  clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
+  calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request', ...TEAM_TOOLS]),
+  clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', ...TEAM_TOOLS]),
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */

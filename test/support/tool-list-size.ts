@@ -18,8 +18,13 @@ export function wholeListChars(tools: readonly object[]): number {
   return JSON.stringify({ tools }).length;
 }
 
-/** The budget for what the model reads, for every tool there will be (docs/decisions.md, "Tool list budget"). */
+/**
+ * The budget for what the model reads, for every tool there will be but the team group's
+ * (docs/decisions.md, "Tool list budget"); with the team group switched on too, the whole list may
+ * grow to MODEL_FACING_BUDGET_WITH_TEAM.
+ */
 export const MODEL_FACING_BUDGET = 6_000;
+export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
 
 interface ListedPrompt {
   name: string;

@@ -18,6 +18,7 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   leave: 'Leave',
   calendar: 'Absence calendar',
   account: 'Account',
+  team: 'Your team',
 };
 
 export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, policy: Policy = NO_POLICY): ToolsView {

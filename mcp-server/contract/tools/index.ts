@@ -21,6 +21,10 @@ import { timeReportContract } from './time-report.ts';
 import { timerStatusContract } from './timer-status.ts';
 import { updateTimeEntryContract } from './update-time-entry.ts';
 import { whoamiContract } from './whoami.ts';
+import { decideLeaveRequestContract } from './decide-leave-request.ts';
+import { listPendingLeaveContract } from './list-pending-leave.ts';
+import { projectStatusContract } from './project-status.ts';
+import { teamReportContract } from './team-report.ts';
 
 export const TOOL_CONTRACTS = {
   absence_calendar: absenceCalendarContract,
@@ -42,4 +46,8 @@ export const TOOL_CONTRACTS = {
   timer_status: timerStatusContract,
   update_time_entry: updateTimeEntryContract,
   whoami: whoamiContract,
+  team_report: teamReportContract,
+  project_status: projectStatusContract,
+  list_pending_leave: listPendingLeaveContract,
+  decide_leave_request: decideLeaveRequestContract,
 } satisfies Record<ToolName, ToolContract>;

@@ -118,15 +118,15 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     /** The person and the company in one answer (deprecated by Clockodo; /v4/users/me is the person alone). */
     usersMeAggregate: () => call<ClockodoMe>('GET', '/v2/aggregates/users/me', { action: 'read your Clockodo account' }),
     usersMe: async () => (await call<{ data: ClockodoUser }>('GET', '/v4/users/me', { action: 'read your Clockodo account' })).data,
-    usersPage: (scope: string, page: number, size: number) => listPage<ClockodoUser>('/v3/users', "read your colleagues' names", { scope }, page, size),
+    usersPage: (scope: string | undefined, page: number, size: number, action = "read your colleagues' names") => listPage<ClockodoUser>('/v3/users', action, { scope }, page, size),
 
     clock: (action = 'read the running timer') => call<ClockodoClock>('GET', '/v2/clock', { action }),
     startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),
     stopClock: (id: number, timeUntil?: string) =>
       call<ClockodoClock>('DELETE', `/v2/clock/${id}`, { action: 'stop the timer', notFound: `The running timer #${id} is gone from Clockodo; it was probably stopped or deleted meanwhile.` }, timeUntil === undefined ? {} : { query: { time_until: timeUntil } }),
 
-    async entryPage(filter: Record<string, QueryValue>, page: number, size: number): Promise<Page<ClockodoEntry>> {
-      const answer = await call<{ entries: ClockodoEntry[]; paging?: ClockodoPaging }>('GET', '/v2/entries', { action: 'read your time entries' }, { query: { ...filter, page, items_per_page: size } });
+    async entryPage(filter: Record<string, QueryValue>, page: number, size: number, action = 'read your time entries'): Promise<Page<ClockodoEntry>> {
+      const answer = await call<{ entries: ClockodoEntry[]; paging?: ClockodoPaging }>('GET', '/v2/entries', { action }, { query: { ...filter, page, items_per_page: size } });
       return pageOf(answer.entries, answer.paging);
     },
     entry: async (id: number) => (await call<{ entry: ClockodoEntry }>('GET', `/v2/entries/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) })).entry,
@@ -160,6 +160,16 @@ export function createClockodoApi(options: ClockodoApiOptions) {
         })
       ).data,
     absence: async (id: number) => (await call<{ data: ClockodoAbsence }>('GET', `/v4/absences/${id}`, { action: `read absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` })).data,
+    /** The absences of the given years the person may decide (`scope=manageableAbsences`). */
+    manageableAbsences: async (years: readonly number[]) =>
+      (
+        await call<{ data: ClockodoAbsence[] }>('GET', '/v4/absences', { action: 'read the absences you manage' }, {
+          query: { scope: 'manageableAbsences', 'filter[year]': years },
+        })
+      ).data,
+    /** Approves (1) or declines (2) an absence: a status change, which needs absence-management rights. */
+    decideAbsence: async (id: number, status: 1 | 2) =>
+      (await call<{ data: ClockodoAbsence }>('PUT', `/v4/absences/${id}`, { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: `There is no absence #${id} in Clockodo any more.` }, { body: { status } })).data,
     createAbsence: async (body: Record<string, unknown>) => (await call<{ data: ClockodoAbsence }>('POST', '/v4/absences', { action: 'file the leave request' }, { body })).data,
     setAbsenceStatus: (id: number, status: AbsenceStatusChange) =>
       call<unknown>('PUT', `/v4/absences/${id}`, { action: status === 3 ? `cancel the approval of absence #${id}` : `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }, { body: { status } }),

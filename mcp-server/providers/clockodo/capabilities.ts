@@ -19,6 +19,13 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
   const capabilities = new Set<Capability>(ALWAYS);
   if (facts?.role === 'owner' || facts?.role === 'manager' || facts?.canAddCustomers === true) capabilities.add('catalog_write');
   if (facts?.absences !== false) for (const capability of ABSENCE_MODULE) capabilities.add(capability);
+  // The team tools only for a role known to see colleagues (an owner, a manager); deciding leave only
+  // for one known to manage absences, in a company with the module. Unknown is no.
+  if (facts?.role === 'owner' || facts?.role === 'manager') {
+    capabilities.add('team_hours');
+    capabilities.add('team_projects');
+    if (facts.managesAbsences === true && facts.absences !== false) capabilities.add('team_leave');
+  }
   return capabilities;
 }
 

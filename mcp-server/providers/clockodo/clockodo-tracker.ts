@@ -1,6 +1,6 @@
 // Clockodo as a Punchcard back end (docs/back-ends/clockodo.md): the TimeTracker over Clockodo's REST
 // API, acting with the person's own login and API key only, put together from its parts — the
-// account, the timer and entries, the catalog, leave and the person's plan — over one API module
+// account, the timer and entries, the catalog, leave, the person's plan and what an owner or manager may see and decide — over one API module
 // (api.ts). Every "my …" request names the person's own id and no other; a record that turns out to
 // be someone else's is refused in words. What changes rarely is cached, and the person's id, zone and
 // rights are remembered between starts, so a warm clock_in, clock_out or timer_status costs two
@@ -11,6 +11,7 @@ import { ClockodoCatalog } from './catalog.ts';
 import { ClockodoContext, type ClockodoTrackerOptions } from './context.ts';
 import { ClockodoLeave } from './leave.ts';
 import { ClockodoPlan } from './plan.ts';
+import { ClockodoTeam } from './team.ts';
 import { ClockodoTimesheets } from './timesheets.ts';
 
 export type { ClockodoTrackerOptions };
@@ -28,6 +29,7 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
     catalog,
     leave: new ClockodoLeave(context, { plan }),
     plan,
+    team: new ClockodoTeam(context, { catalog }),
     close: () => context.close(),
   });
 }

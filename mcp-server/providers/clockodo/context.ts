@@ -106,6 +106,7 @@ export class ClockodoContext {
       ...(user.role ? { role: user.role } : {}),
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
+      ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean' ? { managesAbsences: user.role === 'owner' || user.can_generally_manage_absences === true } : {}),
     };
     if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow what ${this.options.profile.email} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
   }

@@ -14,6 +14,8 @@ export interface ClockodoFacts {
   canAddCustomers?: boolean;
   /** The company's absence module is on. */
   absences?: boolean;
+  /** The person may decide colleagues' absences (an owner, or `can_generally_manage_absences`). */
+  managesAbsences?: boolean;
   /** When the person and the company were last read (ISO time): a start reads them again a day later. */
   checkedAt?: string;
 }
@@ -27,6 +29,7 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
     role: typeof entry.role === 'string' && ROLES.has(entry.role) ? (entry.role as ClockodoFacts['role']) : undefined,
     canAddCustomers: pick.boolean(entry.canAddCustomers),
     absences: pick.boolean(entry.absences),
+    managesAbsences: pick.boolean(entry.managesAbsences),
     checkedAt: pick.text(entry.checkedAt),
   }),
 );

@@ -11,6 +11,8 @@ export interface ClockodoUser {
   can_generally_see_absences?: boolean;
   can_generally_manage_absences?: boolean;
   teams_id?: number | null;
+  /** A user who left keeps their records; lists show them as inactive. */
+  active?: boolean;
 }
 
 export interface ClockodoCompany {
@@ -71,6 +73,8 @@ export interface ClockodoProject {
   active: boolean;
   completed?: boolean;
   billable_default?: boolean;
+  /** The project's budget: hours, or money where `monetary` (the company's currency). */
+  budget?: { amount: number; monetary: boolean; hard?: boolean } | null;
 }
 
 export interface ClockodoService {

@@ -34,6 +34,14 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
    * tools (leave.ts), so a session pays for the check only where it can change something.
    */
   async detectFeatures(): Promise<void> {
+    // Whether the person leads a team is read from their profile (context.ts learns it with every read).
+    if (this.context.facts.stored()?.leads === undefined) {
+      try {
+        await this.context.profile();
+      } catch (error) {
+        this.context.options.log(`Could not read your Kimai profile to see whether you lead a team: ${(error as Error).message}`);
+      }
+    }
     if (this.context.facts.stored()?.absences === true) return;
     let plugin;
     try {

@@ -8,7 +8,7 @@ import { createRemoteClient, type QueryValue } from '../http/remote-client.ts';
 import { isObject } from '../http/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
-import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTeam, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
 export type { QueryValue };
 
@@ -107,13 +107,20 @@ export function createKimaiApi(options: KimaiApiOptions) {
     activeTimesheets: () => get<KimaiTimesheet[]>('/timesheets/active', { action: 'read the running timer' }),
     recentTimesheets: (size: number) => get<KimaiTimesheet[]>('/timesheets/recent', { action: 'find your last project' }, { size }),
     /** One page of timesheets; a page past the last one is undefined (Kimai answers 404 there). */
-    async timesheetPage(filter: Record<string, QueryValue>, page: number, size: number, orderBy: 'begin' | 'end', order: 'ASC' | 'DESC'): Promise<Page<KimaiTimesheet> | undefined> {
+    async timesheetPage(
+      filter: Record<string, QueryValue>,
+      page: number,
+      size: number,
+      orderBy: 'begin' | 'end',
+      order: 'ASC' | 'DESC',
+      purpose: RequestPurpose = { action: 'read your time entries' },
+    ): Promise<Page<KimaiTimesheet> | undefined> {
       try {
         const answer = await client.request<KimaiTimesheet[]>({
           method: 'GET',
           path: '/timesheets',
           query: { ...filter, page, size, orderBy, order },
-          purpose: { action: 'read your time entries' },
+          purpose,
         });
         return {
           items: answer.data,
@@ -148,7 +155,18 @@ export function createKimaiApi(options: KimaiApiOptions) {
 
     /** The absence plugin's type list: cheap, and 404 where the plugin is not installed. */
     absenceTypes: () => get<unknown>('/absences/types', { action: 'look for the absence plugin' }),
-    absences: (query: Record<string, QueryValue>) => get<KimaiAbsence[]>('/absences', { action: 'list your absences' }, query),
+    absences: (query: Record<string, QueryValue>, purpose: RequestPurpose = { action: 'list your absences' }) => get<KimaiAbsence[]>('/absences', purpose, query),
+    /** Approves or rejects an absence (the plugin's confirm and reject); neither takes a comment. */
+    decideAbsence: (id: number, decision: 'confirm' | 'reject') =>
+      send<unknown>('PATCH', `/absences/${id}/${decision}`, {
+        action: `${decision === 'confirm' ? 'approve' : 'reject'} absence #${id}`,
+        notFound: `There is no absence #${id} in Kimai any more (or you may not see it).`,
+      }),
+
+    /** Every team (view_team: administrators). */
+    teams: () => get<KimaiTeam[]>('/teams', { action: 'list the teams' }),
+    /** A team with its members: administrators, and the team's own leads. */
+    team: (id: number) => get<KimaiTeam>(`/teams/${id}`, { action: `read the members of team #${id}`, notFound: `There is no team #${id} in Kimai.` }),
     createAbsence: (body: Record<string, unknown>) => send<KimaiAbsence[] | KimaiAbsence>('POST', '/absences', { action: 'request the absence' }, body),
     deleteAbsence: (id: number) => send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
 

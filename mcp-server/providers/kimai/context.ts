@@ -47,7 +47,7 @@ export class KimaiContext {
       file: detectionFile,
       place: options.factsShelf ?? options.userDataDir,
       key: profile.url,
-      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences),
+      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences, facts.leads),
       log: options.log,
     });
   }
@@ -56,7 +56,10 @@ export class KimaiContext {
   profile(): Promise<KimaiUser> {
     return this.#me.get(async () => {
       const me = await this.api.me();
-      if (me.timezone !== this.facts.current.timezone) this.facts.learn({ timezone: me.timezone });
+      const leads = leadsPeople(me);
+      if (me.timezone !== this.facts.current.timezone || leads !== this.facts.current.leads) {
+        if (this.facts.learn({ timezone: me.timezone, leads })) this.options.log(`Your Kimai role ${leads ? 'lets you see a team' : 'shows you only your own time'}: team tools switched ${leads ? 'on' : 'off'}.`);
+      }
       return me;
     });
   }
@@ -94,6 +97,21 @@ export class KimaiContext {
 }
 
 /** The name a person goes by in Kimai: the alias when one is set. */
-export function personName(user: KimaiUser): string {
+export function personName(user: Pick<KimaiUser, 'alias' | 'username'>): string {
   return user.alias || user.username;
+}
+
+/** Roles that administer all of Kimai: every team, every timesheet. */
+const ADMIN_ROLES = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
+
+export function isKimaiAdmin(user: KimaiUser): boolean {
+  return (user.roles ?? []).some((role) => ADMIN_ROLES.has(role));
+}
+
+/**
+ * Whether the person leads anyone in Kimai: an administrator, or a team lead of at least one team
+ * (Kimai shows a team lead the timesheets of the teams they lead, and nobody else's).
+ */
+export function leadsPeople(user: KimaiUser): boolean {
+  return isKimaiAdmin(user) || ((user.roles ?? []).includes('ROLE_TEAMLEAD') && (user.memberships ?? []).some((membership) => membership.teamlead));
 }

@@ -12,10 +12,15 @@ export interface KimaiDetection {
   absences?: boolean;
   /** The IANA zone of the person's Kimai profile, as last read. */
   timezone?: string;
+  /**
+   * The person's role lets them see others' timesheets (team lead, administrator) and they lead a
+   * team or administer all: the team tools' condition. Absent when never read.
+   */
+  leads?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
-  defined({ absences: pick.boolean(entry.absences), timezone: pick.text(entry.timezone) }),
+  defined({ absences: pick.boolean(entry.absences), timezone: pick.text(entry.timezone), leads: pick.boolean(entry.leads) }),
 );
 
 export function readDetection(userDataDir: string, url: string): KimaiDetection | undefined {

@@ -1,11 +1,12 @@
 // Kimai as a Punchcard back end (docs/back-ends/kimai.md): the TimeTracker over Kimai's REST API,
 // acting with the person's own token only, put together from its parts — the account, the timer and
-// entries, the catalog and leave on the absence plugin — over one API module (api.ts).
+// entries, the catalog, leave on the absence plugin and what a team lead may see and decide — over one API module (api.ts).
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { KimaiAccount } from './account.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
+import { KimaiTeam } from './team.ts';
 import { KimaiTimesheets } from './timesheets.ts';
 
 export type { KimaiTrackerOptions };
@@ -21,6 +22,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     timesheets: new KimaiTimesheets(context, { catalog }),
     catalog,
     leave: new KimaiLeave(context, {}),
+    team: new KimaiTeam(context, {}),
     close: () => context.close(),
   });
 }

@@ -15,6 +15,8 @@ export interface KimaiTimesheet {
   description: string | null;
   project: number | (KimaiNamed & { customer?: number | KimaiNamed }) | null;
   activity: number | KimaiNamed | null;
+  /** Whose record it is: an id, or the user (`full=true`); read for a team's records. */
+  user?: number | KimaiUserShort;
   /** Exported (billed, handed to payroll): Kimai refuses changes to it from anyone without edit_exported_timesheet. */
   exported?: boolean;
 }
@@ -32,6 +34,11 @@ export interface KimaiProject {
   parentTitle?: string | null;
   visible: boolean;
   globalActivities?: boolean;
+  /** Money budget and time budget (seconds), in lists from 2.66 and only with the budget permissions. */
+  budget?: number | null;
+  timeBudget?: number | null;
+  /** 'month' for a budget per month; empty or null for one over the whole project. */
+  budgetType?: string | null;
 }
 
 export interface KimaiActivity {
@@ -50,6 +57,22 @@ export interface KimaiUser {
   roles?: string[];
   /** The account's e-mail (the team server names a person by it in its audit log). */
   email?: string | null;
+  /** The teams the person belongs to, and whether they lead each (the team tools read whom they lead). */
+  memberships?: Array<{ team: KimaiNamed; teamlead: boolean }>;
+}
+
+/** A user as lists and relations show one. */
+export interface KimaiUserShort {
+  id: number;
+  username: string;
+  alias: string | null;
+}
+
+/** A team with its members (`GET /api/teams/{id}`). */
+export interface KimaiTeam {
+  id: number;
+  name: string;
+  members?: Array<{ user: KimaiUserShort; teamlead: boolean }>;
 }
 
 export interface KimaiTimesheetConfig {
@@ -67,6 +90,8 @@ export interface KimaiAbsence {
   status?: string;
   halfDay?: boolean;
   comment?: string | null;
+  /** Whose absence it is: an id or the user. */
+  user?: number | KimaiUserShort;
 }
 
 export function relationId(value: number | KimaiNamed | null | undefined): number | null {

@@ -1,5 +1,8 @@
-// What the local timesheet can do: everything but breaks (a pause is clocking out and in again).
-// Apart from the tracker so the opening of a connection can list the tools without loading SQLite.
+// What the local timesheet can do: everything but breaks (a pause is clocking out and in again) and
+// the team tools (it holds one person's time: there is no team). Apart from the tracker so the
+// opening of a connection can list the tools without loading SQLite.
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
 
-export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => capability !== 'breaks'));
+const NOT_HERE: ReadonlySet<Capability> = new Set(['breaks', 'team_hours', 'team_projects', 'team_leave']);
+
+export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

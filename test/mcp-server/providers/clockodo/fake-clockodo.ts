@@ -47,7 +47,11 @@ export interface FakeCompany {
 }
 
 export interface FakeCustomer { id: number; name: string; active: boolean; billableDefault: boolean }
-export interface FakeProject { id: number; name: string; customersId: number; active: boolean; completed: boolean; billableDefault: boolean }
+export interface FakeProject {
+  id: number; name: string; customersId: number; active: boolean; completed: boolean; billableDefault: boolean;
+  /** The v4 budget object (docs/back-ends/clockodo.md, "Teams"): hours, or money where monetary. */
+  budget?: { amount: number; monetary: boolean; hard: boolean; from_subprojects: boolean } | null;
+}
 export interface FakeService { id: number; name: string; active: boolean }
 
 /** Access maps as Clockodo serves them (GET /v2/users/{id}/access/...): true, false, or per customer true | { projects: { [id]: true } }. */
@@ -402,6 +406,8 @@ function serviceAllowed(map: FakeAccess['services'], servicesId: number): boolea
 }
 
 const isAdmin = (user: FakeUser) => user.role !== 'worker';
+/** Assumption: an owner manages every absence; a manager only with `can_generally_manage_absences`. */
+const managesAbsences = (user: FakeUser) => user.role === 'owner' || (user.role === 'manager' && user.canManageAbsences);
 
 export async function startFakeClockodo(options: FakeClockodoOptions = {}): Promise<FakeClockodo> {
   const now = options.now ?? Date.now;
@@ -563,7 +569,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   });
   const projectJson = (project: FakeProject, caller: FakeUser) => ({
     id: project.id, customers_id: project.customersId, name: project.name, number: null, active: project.active, billable_default: project.billableDefault,
-    completed: project.completed, completed_at: null, count_subprojects: 0, deadline: null, start_date: null, budget: null, test_data: false, ...managedFields(caller),
+    completed: project.completed, completed_at: null, count_subprojects: 0, deadline: null, start_date: null, budget: isAdmin(caller) ? (project.budget ?? null) : null, test_data: false, ...managedFields(caller),
   });
   const serviceJson = (service: FakeService, caller: FakeUser) => ({ id: service.id, name: service.name, number: null, active: service.active, ...managedFields(caller) });
 
@@ -1132,8 +1138,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const statuses = queryNumbers(query, 'filter[status]', bad);
     const types = queryNumbers(query, 'filter[type]', bad);
     if (bad.length > 0) return badRequest('Invalid parameters.', bad);
-    // Assumption: manageableAbsences leaves a worker only their own; users one may not see are left out, not refused.
-    const visible = query.get('scope') === 'manageableAbsences' && !isAdmin(caller) ? new Set([caller.id]) : absenceVisibleUsers(caller);
+    // Assumption: manageableAbsences leaves a worker (and a manager without absence-management
+    // rights) only their own; users one may not see are left out, not refused.
+    const visible = query.get('scope') === 'manageableAbsences' && !managesAbsences(caller) ? new Set([caller.id]) : absenceVisibleUsers(caller);
     const found = state.absences
       .filter((absence) => visible.has(absence.usersId))
       .filter((absence) => usersIds === undefined || usersIds.includes(absence.usersId))
@@ -1224,6 +1231,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const allowOverride = input.ids('allow_override') ?? [];
     if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
     if (type !== undefined && (type < 1 || type > 15)) return unprocessable([{ type: 'UnexpectedValue', message: 'Unknown absence type.', path: 'type' }]);
+    // Deciding another's absence takes absence-management rights: an owner, or a manager allowed to.
+    if (absence.usersId !== caller.id && !managesAbsences(caller)) return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.' }]);
     // Owners and managers approve (1), decline (2) or cancel an approval (3, only of an approved one).
     if (status !== undefined && status !== absence.status && (status === 0 || status === 4 || (status === 3 && absence.status !== 1))) return statusForbidden();
     const draft: FakeAbsence = {
@@ -1508,4 +1517,12 @@ export function seedCompany(fake: FakeClockodo): { customers: Record<string, num
     projects: { website: website.id, legacy: legacy.id, rocket: rocket.id },
     services: { development: development.id, meeting: meeting.id, travel: travel.id },
   };
+}
+
+/** A worker of a big team (users from id 1000 on, "Worker 001"…): one account among `size`. */
+export function bigTeam(size: number): FakeUser[] {
+  return Array.from({ length: size }, (_, index) => ({
+    id: 1000 + index, name: `Worker ${String(index + 1).padStart(3, '0')}`, email: `worker${index + 1}@example.com`, apiKey: `key-worker-${index}-0123456789abcdef`,
+    role: 'worker' as const, timezone: 'Europe/Berlin', active: true, canAddCustomers: false, canSeeAbsences: false, canManageAbsences: false, teamsId: 3, nonbusinessGroupId: 1,
+  }));
 }

@@ -3,7 +3,9 @@
 // local date-time input in the caller's profile zone and `+0200` output, strict query
 // date-times, paging headers and the 404 past the last page, the nameless "extra fields" 400,
 // permissions by role, tracking modes, auto-stop of running timers, minute rounding on save, and the
-// absence plugin present or absent. Reusable: the app's UI tests drive it too.
+// absence plugin present or absent, teams with their leads (a team lead sees the timesheets and
+// absences of the teams they lead and nobody else's; an administrator everyone's), project budgets,
+// and the plugin's confirm and reject. Reusable: the app's UI tests drive it too.
 //
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { execFileSync } from 'node:child_process';
@@ -38,7 +40,13 @@ export interface FakeUser {
 }
 
 export interface FakeCustomer { id: number; name: string; visible: boolean }
-export interface FakeProject { id: number; name: string; customerId: number; visible: boolean; globalActivities: boolean; start: string | null; end: string | null }
+export interface FakeProject {
+  id: number; name: string; customerId: number; visible: boolean; globalActivities: boolean; start: string | null; end: string | null;
+  /** Seconds, money and 'month' or null (docs/back-ends/kimai.md, "Teams": shown to team leads and administrators). */
+  timeBudget?: number; budget?: number; budgetType?: 'month' | null;
+}
+/** A team: its members, each a lead of it or not. */
+export interface FakeTeam { id: number; name: string; members: Array<{ userId: number; teamlead: boolean }> }
 export interface FakeActivity { id: number; name: string; projectId: number | null; visible: boolean }
 export interface FakeTimesheet {
   id: number;
@@ -87,6 +95,7 @@ export interface FakeKimai {
     activities: FakeActivity[];
     timesheets: FakeTimesheet[];
     absences: FakeAbsence[];
+    teams: FakeTeam[];
   };
   readonly config: FakeKimaiConfig;
   /** Every request with the headers it came with: what a client sent Kimai, secrets included. */
@@ -96,6 +105,8 @@ export interface FakeKimai {
   addProject(name: string, customerId: number, options?: Partial<Omit<FakeProject, 'id' | 'name' | 'customerId'>>): FakeProject;
   addActivity(name: string, projectId: number | null, options?: { visible?: boolean }): FakeActivity;
   addTimesheet(sheet: Omit<FakeTimesheet, 'id' | 'tags' | 'billable' | 'exported' | 'timezone' | 'description'> & Partial<FakeTimesheet>): FakeTimesheet;
+  addTeam(name: string, members: Array<{ userId: number; teamlead?: boolean }>): FakeTeam;
+  addAbsence(absence: Omit<FakeAbsence, 'id' | 'halfDay' | 'comment' | 'endDate'> & Partial<FakeAbsence>): FakeAbsence;
   close(): Promise<void>;
 }
 
@@ -159,6 +170,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     activities: [],
     timesheets: [],
     absences: [],
+    teams: [],
   };
   const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, ...options.config };
   const requests: KimaiRequest[] = [];
@@ -172,7 +184,21 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     createCustomerOrProject: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
     createActivity: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
     viewEntity: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
+    /** view_team: every team (administrators). */
+    viewTeams: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
+    /** The budget fields in project lists (team leads and up, by default). */
+    viewBudget: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
   };
+  /** The teams `user` leads. */
+  const ledTeams = (user: FakeUser) => state.teams.filter((team) => team.members.some((member) => member.userId === user.id && member.teamlead));
+  /**
+   * Whose records `user` may see: their own; an administrator's everyone's; a team lead's the members
+   * of the teams they lead (docs/back-ends/kimai.md, "Roles and permissions").
+   */
+  const sees = (user: FakeUser, owner: number) =>
+    owner === user.id ||
+    can.rates(user) ||
+    (can.viewOther(user) && ledTeams(user).some((team) => team.members.some((member) => member.userId === owner)));
 
   // ---------------------------------------------------------------------------------------------
   // Presentation
@@ -190,6 +216,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       color: null, 'color-safe': '#3b82f6', metaFields: [], teams: [],
     };
   };
+  const budgetJson = (project: FakeProject) => ({ budget: project.budget ?? 0, timeBudget: project.timeBudget ?? 0, budgetType: project.budgetType ?? null });
   const activityJson = (activity: FakeActivity) => ({
     id: activity.id, name: activity.name, project: activity.projectId,
     parentTitle: state.projects.find((project) => project.id === activity.projectId)?.name ?? null,
@@ -217,6 +244,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       user: expanded && user ? userShort(user) : sheet.userId,
     };
   };
+  const teamShort = (team: FakeTeam) => ({ id: team.id, name: team.name, color: null, 'color-safe': '#03A9F4' });
   const absenceJson = (absence: FakeAbsence) => {
     const user = state.users.find((item) => item.id === absence.userId);
     return {
@@ -331,7 +359,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     new HttpAnswer(200, {
       ...userShort(user), email: `${user.username}@example.com`, systemAccount: false, apiToken: false, accountNumber: null,
       initials: user.username.slice(0, 2).toUpperCase(), color: null, 'color-safe': '#03A9F4', avatar: null,
-      roles: user.role === 'ROLE_USER' ? [] : [user.role], teams: [], memberships: [], supervisor: null,
+      roles: user.role === 'ROLE_USER' ? [] : [user.role],
+      teams: state.teams.filter((team) => team.members.some((member) => member.userId === user.id)).map(teamShort),
+      memberships: state.teams.flatMap((team) => team.members.filter((member) => member.userId === user.id).map((member) => ({ team: teamShort(team), teamlead: member.teamlead }))),
+      supervisor: null,
       preferences: [{ name: 'timezone', value: user.timezone }],
     }),
   );
@@ -353,7 +384,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
         .filter((project) => keep(project.visible && state.customers.find((customer) => customer.id === project.customerId)?.visible !== false))
         .filter((project) => ignoreDates || ((project.start === null || project.start <= today) && (project.end === null || project.end >= today)))
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map((project) => projectJson(project, false)),
+        .map((project) => ({ ...projectJson(project, false), ...(can.viewBudget(user) ? budgetJson(project) : {}) })),
     );
   });
   route('GET', /^\/api\/activities$/, (_user, query) => {
@@ -418,10 +449,20 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     const from = begin === null ? undefined : parseLocal(begin, user.timezone, true);
     const to = end === null ? undefined : parseLocal(end, user.timezone, true);
     const userParam = query.get('user');
+    const several = query.getAll('users[]').map(Number);
+    // Several users, one of them hidden from the caller: 403 (docs/back-ends/kimai.md, "Timesheet filters").
+    if (can.viewOther(user) && userParam !== 'all' && several.some((owner) => !sees(user, owner))) return forbidden();
+    if (can.viewOther(user) && userParam !== null && userParam !== 'all' && !sees(user, Number(userParam))) return forbidden();
     const owners = (sheet: FakeTimesheet) =>
       // `user` is silently ignored without view_other_timesheet (docs/back-ends/kimai.md,
-      // "Timesheet filters").
-      !can.viewOther(user) ? sheet.userId === user.id : userParam === 'all' ? true : sheet.userId === (userParam === null ? user.id : Number(userParam));
+      // "Timesheet filters"); `all` is everyone the caller may see.
+      !can.viewOther(user)
+        ? sheet.userId === user.id
+        : userParam === 'all'
+          ? sees(user, sheet.userId)
+          : several.length > 0
+            ? several.includes(sheet.userId)
+            : sheet.userId === (userParam === null ? user.id : Number(userParam));
     const projectIds = [query.get('project'), ...query.getAll('projects[]')].filter((value): value is string => value !== null).map(Number);
     const active = query.get('active');
     let found = state.timesheets
@@ -479,7 +520,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   const ownSheet = (user: FakeUser, id: string | undefined): FakeTimesheet | HttpAnswer => {
     const sheet = state.timesheets.find((item) => item.id === Number(id));
     if (!sheet) return notFound();
-    if (sheet.userId !== user.id && !can.viewOther(user)) return forbidden();
+    if (!sees(user, sheet.userId)) return forbidden();
     return sheet;
   };
   route('GET', /^\/api\/timesheets\/(\d+)$/, (user, _query, _body, [id]) => {
@@ -538,7 +579,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     const begin = query.get('begin');
     const end = query.get('end');
     if ((begin !== null && !STRICT_DATE_TIME.test(begin)) || (end !== null && !STRICT_DATE_TIME.test(end))) return badRequest();
-    const owner = can.viewOther(user) && query.get('user') !== null ? Number(query.get('user')) : user.id;
+    const owner = query.get('user') !== null ? Number(query.get('user')) : user.id;
+    if (!sees(user, owner)) return forbidden();
     const status = query.get('status') ?? 'all';
     return new HttpAnswer(
       200,
@@ -579,10 +621,42 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   route('DELETE', /^\/api\/absences\/(\d+)$/, (user, _query, _body, [id]) => {
     const absence = state.absences.find((item) => item.id === Number(id));
     if (!absence) return notFound();
-    if (absence.userId !== user.id && !can.viewOther(user)) return forbidden();
+    if (!sees(user, absence.userId)) return forbidden();
     state.absences.splice(state.absences.indexOf(absence), 1);
     return new HttpAnswer(204, undefined);
   }, true);
+
+  // Deciding: the supervisor's, here a lead of a team the absence's owner is in, or an
+  // administrator; never one's own. Only an absence still waiting may be decided.
+  for (const [action, status] of [['confirm', 'approved'], ['reject', 'rejected']] as const) {
+    route('PATCH', new RegExp(`^/api/absences/(\\d+)/${action}$`), (user, _query, body, [id]) => {
+      const absence = state.absences.find((item) => item.id === Number(id));
+      if (!absence) return notFound();
+      if (absence.userId === user.id || !can.viewOther(user) || !sees(user, absence.userId)) return forbidden();
+      if (Object.keys(body).length > 0) return extraFields([]);
+      if (absence.status === 'approved' || absence.status === 'rejected') return formError({}, [`This absence is already ${absence.status}.`]);
+      absence.status = status;
+      return new HttpAnswer(200, absenceJson(absence));
+    }, true);
+  }
+
+  // Teams (docs/back-ends/kimai.md, "Teams"): the list needs view_team; one team with its members
+  // is shown to administrators and to the team's own leads.
+  const teamJson = (team: FakeTeam) => ({
+    ...teamShort(team),
+    members: team.members.map((member) => {
+      const owner = state.users.find((item) => item.id === member.userId);
+      return { user: owner ? userShort(owner) : { id: member.userId }, teamlead: member.teamlead };
+    }),
+    customers: [], projects: [], activities: [],
+  });
+  route('GET', /^\/api\/teams$/, (user) => (can.viewTeams(user) ? new HttpAnswer(200, state.teams.map(teamShort)) : forbidden()));
+  route('GET', /^\/api\/teams\/(\d+)$/, (user, _query, _body, [id]) => {
+    const team = state.teams.find((item) => item.id === Number(id));
+    if (!team) return notFound();
+    if (!can.viewTeams(user) && !(can.viewOther(user) && team.members.some((member) => member.userId === user.id && member.teamlead))) return forbidden();
+    return new HttpAnswer(200, teamJson(team));
+  });
 
   // ---------------------------------------------------------------------------------------------
   // The server
@@ -666,6 +740,16 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       state.timesheets.push(full);
       return full;
     },
+    addTeam(name, members) {
+      const team: FakeTeam = { id: nextId++, name, members: members.map((member) => ({ userId: member.userId, teamlead: member.teamlead ?? false })) };
+      state.teams.push(team);
+      return team;
+    },
+    addAbsence(absence) {
+      const full: FakeAbsence = { halfDay: false, comment: '', endDate: absence.date, ...absence, id: nextId++ };
+      state.absences.push(full);
+      return full;
+    },
     close: () => server.close(),
   };
   return fake;
@@ -699,4 +783,26 @@ export function makeTestCertificates(dir: string, altNames = 'DNS:localhost,IP:1
   writeFileSync(join(dir, 'server.ext'), `subjectAltName=${altNames}\n`);
   run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'server.ext');
   return { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8'), caFile: join(dir, 'ca.pem') };
+}
+
+/**
+ * A team of `size` workers (users from id 1000 on, named "Worker 001"…) led by `lead`, each with an
+ * hour on Monday 16 November 2026 on `projectId`/`activityId` where given: a big team for paging.
+ */
+export function seedBigTeam(fake: FakeKimai, lead: FakeUser, size: number, booking?: { projectId: number; activityId: number }): FakeUser[] {
+  const workers: FakeUser[] = Array.from({ length: size }, (_, index) => ({
+    id: 1000 + index,
+    username: `worker${String(index + 1).padStart(3, '0')}`,
+    alias: `Worker ${String(index + 1).padStart(3, '0')}`,
+    timezone: 'Europe/Berlin',
+    role: 'ROLE_USER',
+    token: `token-worker-${index}-0123456789`,
+  }));
+  fake.state.users.push(...workers);
+  fake.addTeam('Big team', [{ userId: lead.id, teamlead: true }, ...workers.map((worker) => ({ userId: worker.id }))]);
+  if (booking) {
+    const begin = Date.parse('2026-11-16T09:00:00+01:00');
+    for (const worker of workers) fake.addTimesheet({ userId: worker.id, begin, end: begin + 3_600_000, ...booking });
+  }
+  return workers;
 }

@@ -80,7 +80,26 @@ describe('what one start leaves the next', () => {
     expect(await requestsDuring(fake, async () => expect(await tracker.timeZone()).toBe('America/New_York'))).toEqual([]);
     await tracker.listEntries({ from: at('2026-11-18T00:00:00+01:00'), to: at('2026-11-19T00:00:00+01:00'), limit: 10, offset: 0 });
     expect(await tracker.timeZone()).toBe('Europe/Berlin');
-    expect(dir && readDetection(dir, fake.url)).toEqual({ timezone: 'Europe/Berlin' });
+    // The same read says Ada leads nobody: no team tools, now or at the next start.
+    expect(dir && readDetection(dir, fake.url)).toEqual({ timezone: 'Europe/Berlin', leads: false });
+  });
+
+  it('learns in the background whether the person leads a team, and switches the team tools on live', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true }, user: TOM });
+    fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
+    let changes = 0;
+    tracker.onCapabilitiesChange(() => changes++);
+    expect(tracker.capabilities.has('team_hours')).toBe(false);
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual(['GET /users/me']);
+    expect([...tracker.capabilities].filter((capability) => capability.startsWith('team_')).sort()).toEqual(['team_hours', 'team_leave', 'team_projects']);
+    expect(changes).toBe(1);
+    expect(dir && readDetection(dir, fake.url)).toMatchObject({ leads: true });
+  });
+
+  it('offers a team lead of no team, and a worker, no team tools', async () => {
+    const { tracker } = await setup({ user: TOM });
+    await tracker.detectFeatures();
+    expect([...tracker.capabilities].filter((capability) => capability.startsWith('team_'))).toEqual([]);
   });
 
   it('remembers the plugin answer and the zone from a connection test', async () => {
@@ -94,8 +113,8 @@ describe('what one start leaves the next', () => {
     expect((await tracker.testConnection()).user).toEqual({ id: '1', name: 'Ada Lovelace', timezone: 'Europe/Berlin', email: 'ada@example.com' });
   });
 
-  it('does not ask about a plugin remembered as there', async () => {
-    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true } });
+  it('does not ask about a plugin remembered as there, nor about a role remembered', async () => {
+    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true, leads: false } });
     expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
     expect(tracker.capabilities.has('leave')).toBe(true);
   });
@@ -110,7 +129,7 @@ describe('what one start leaves the next', () => {
     expect(error.message).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
     expect(tracker.capabilities.has('leave')).toBe(false);
     expect(changes).toBe(1);
-    expect(dir && readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin' });
+    expect(dir && readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin', leads: false });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
   });

@@ -1,0 +1,165 @@
+// The team tools on Clockodo (docs/back-ends/clockodo.md, "Teams"): an owner or a manager sees the
+// users and entries Clockodo shows their key, read in one listing per range; a project's hours come
+// with its budget; the absences they may decide come from Clockodo's own `manageableAbsences` scope,
+// and a decision is the status change Clockodo documents (1 approved, 2 declined). Whatever Clockodo
+// would not show the person is never asked for, and no request names anyone Clockodo did not list.
+import { BackEndPart } from '../remote-tracker.ts';
+import { allSettled } from '../http/cache.ts';
+import { allPages } from '../http/paging.ts';
+import { addDays, yearsOf } from '../../domain/time.ts';
+import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
+import { windowOf } from '../../domain/team.ts';
+import { ProviderError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import { ENTRY_PAGE, USER_PAGE } from './api.ts';
+import type { ClockodoCatalog } from './catalog.ts';
+import type { ClockodoContext, Identity } from './context.ts';
+import { ClockodoError } from './errors.ts';
+import { absenceLastDay, clockodoTime, instantOf, isLumpSum, toLeaveRequest } from './mapping.ts';
+import type { ClockodoAbsence, ClockodoUser } from './wire.ts';
+
+/** Where a project's total starts: Punchcard's earliest date (call-limits.ts). */
+const PROJECT_SINCE = '2000-01-01T00:00:00Z';
+/** How far back a request still waiting is shown (one from last month may still wait). */
+const PENDING_LOOKBACK_DAYS = 31;
+
+export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> {
+  async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
+    const me = await this.#leader();
+    const users = (await this.#users('list your colleagues')).filter((user) => user.active !== false);
+    const people = users.map((user) => ({ id: user.id, name: user.name ?? `Colleague #${user.id}` })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    const { items } = windowOf(people, query.offset, query.limit);
+    const work = new Map<number, ColleagueWork>(items.map((person) => [person.id, { person, spans: [], targets: null }]));
+    if (items.length > 0) {
+      // One listing of every entry Clockodo shows the key in the range: its filter takes one user at
+      // a time, and a window's people one by one would cost a request each.
+      const filter = { time_since: clockodoTime(query.from - SPAN_LOOKBACK_MS), time_until: clockodoTime(query.to) };
+      const entries = await allPages(this.context.api.pager, (page) => this.context.api.entryPage(filter, page, ENTRY_PAGE, "read your team's time entries"));
+      const names = entries.length > 0 ? await this.parts.catalog.names() : undefined;
+      for (const entry of entries) {
+        const person = work.get(entry.users_id);
+        if (!person || isLumpSum(entry)) continue;
+        person.spans.push({
+          start: instantOf(entry.time_since),
+          end: entry.time_until === null ? null : instantOf(entry.time_until),
+          project: (entry.projects_id ? names?.project(entry.projects_id) : undefined) ?? null,
+          activity: (entry.services_id ? names?.service(entry.services_id) : undefined) ?? null,
+        });
+      }
+    }
+    return { people: [...work.values()], total: people.length, covers: `everyone Clockodo shows you as ${me.user.role === 'owner' ? 'its owner' : 'a manager'}` };
+  }
+
+  async projectWork(projectId: number): Promise<ProjectWork> {
+    await this.#leader();
+    const projects = await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page));
+    const project = projects.find((item) => item.id === projectId);
+    if (!project) throw new ProviderError('not_found', `There is no project #${projectId} in Clockodo that you may see.`);
+    const now = this.context.options.now();
+    const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
+    const [entries, users, names, customers] = await allSettled([
+      allPages(this.context.api.pager, (page) => this.context.api.entryPage(filter, page, ENTRY_PAGE, `read the time entries of project ${project.name}`)),
+      this.#users('name the people on the project'),
+      this.parts.catalog.names(),
+      allPages(this.context.api.pager, (page) => this.context.api.customersPage(page)),
+    ]);
+    const userNames = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
+    const budget = project.budget ?? null;
+    return {
+      project: { id: project.id, name: project.name, customer: customers.find((customer) => customer.id === project.customers_id)?.name ?? null },
+      budget: {
+        hours: budget && !budget.monetary ? budget.amount : null,
+        money: budget && budget.monetary ? budget.amount : null,
+        currency: null,
+        monthly: false,
+      },
+      spans: entries
+        .filter((entry) => !isLumpSum(entry))
+        .map((entry) => ({
+          person: userNames.get(entry.users_id) ?? `Colleague #${entry.users_id}`,
+          activity: (entry.services_id ? names.service(entry.services_id) : undefined) ?? null,
+          start: instantOf(entry.time_since),
+          end: entry.time_until === null ? now : instantOf(entry.time_until),
+        })),
+    };
+  }
+
+  async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
+    const me = await this.#decider();
+    const today = this.context.today();
+    const years = yearsOf(addDays(today, -PENDING_LOOKBACK_DAYS), addDays(today, 366));
+    const [manageable, visible, users] = await allSettled([
+      this.context.api.manageableAbsences(years),
+      this.context.api.absences(years),
+      this.#users('name the people whose leave you decide', 'manageAbsences'),
+    ]);
+    const names = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
+    names.set(me.user.id, this.context.nameOf(me.user));
+    const nameOf = (id: number) => names.get(id) ?? `Colleague #${id}`;
+    const since = addDays(today, -PENDING_LOOKBACK_DAYS);
+    const waiting = manageable
+      .filter((absence) => absence.status === 0 && absence.users_id !== me.user.id && absenceLastDay(absence) >= since)
+      .map((absence) => pendingOf(absence, nameOf(absence.users_id)))
+      .sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
+    const { items, nextOffset } = windowOf(waiting, query.offset, query.limit);
+    // Who else is away: every absence Clockodo shows the person, by name only.
+    const absences: ColleagueAbsence[] = [...visible, ...manageable].map((absence) => {
+      const request = toLeaveRequest(absence, nameOf(absence.users_id));
+      return { personId: absence.users_id, person: request.person, firstDay: request.firstDay, lastDay: request.lastDay, status: request.status };
+    });
+    const covers = waiting.length === 0 ? 'the absences Clockodo lets you manage' : `requests ${query.offset + 1}–${query.offset + items.length} of ${waiting.length} in the absences Clockodo lets you manage`;
+    return { requests: items, absences, nextOffset, covers };
+  }
+
+  async findPendingLeave(id: number): Promise<PendingLeave> {
+    const me = await this.#decider();
+    const today = this.context.today();
+    const manageable = await this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366)));
+    const absence = manageable.find((item) => item.id === id);
+    if (!absence) throw new ProviderError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
+    if (absence.users_id === me.user.id) throw new ProviderError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
+    const users = await this.#users('name the people whose leave you decide', 'manageAbsences');
+    const name = users.find((user) => user.id === absence.users_id)?.name ?? `Colleague #${absence.users_id}`;
+    const request = pendingOf(absence, name);
+    if (absence.status !== 0) throw new ProviderError('conflict', `Leave request #${id} of ${name} is already ${request.status}. Nothing was sent.`);
+    return request;
+  }
+
+  async decideLeave(request: PendingLeave, decision: LeaveDecision): Promise<DecidedLeave> {
+    let answer: ClockodoAbsence;
+    try {
+      answer = await this.context.api.decideAbsence(request.id, decision === 'approve' ? 1 : 2);
+    } catch (error) {
+      if (error instanceof ClockodoError && (error.status === 403 || error.errorType === 'UserIsNotManageable' || error.errorType === 'StatusIsForbidden')) {
+        throw new ProviderError('denied', `Clockodo did not let you ${decision === 'approve' ? 'approve' : 'decline'} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
+      }
+      throw error;
+    }
+    // Clockodo's absence keeps notes, but no place for the reason of a decision is documented: none is sent.
+    return { request: { ...pendingOf(answer, request.person), days: answer.count_days ?? request.days }, reasonKept: false };
+  }
+
+  /** The person, refused in words where their role sees nobody else (the tools are withdrawn by then too). */
+  async #leader(): Promise<Identity> {
+    const me = await this.context.me();
+    if (me.user.role !== 'owner' && me.user.role !== 'manager') throw new ProviderError('denied', 'Your Clockodo account is a worker’s, so Clockodo shows you nobody else’s time.');
+    return me;
+  }
+
+  async #decider(): Promise<Identity> {
+    const me = await this.#leader();
+    if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) {
+      throw new ProviderError('denied', 'Your Clockodo account may not manage absences, so no leave request waits for your decision.');
+    }
+    return me;
+  }
+
+  /** The users Clockodo lists to this key, in the scope given. */
+  #users(action: string, scope?: string): Promise<ClockodoUser[]> {
+    return allPages(this.context.api.pager, (page) => this.context.api.usersPage(scope, page, USER_PAGE, action));
+  }
+}
+
+function pendingOf(absence: ClockodoAbsence, person: string): PendingLeave {
+  return { ...toLeaveRequest(absence, person), personId: absence.users_id };
+}
+

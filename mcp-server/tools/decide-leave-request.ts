@@ -1,0 +1,44 @@
+import { decideLeaveRequestContract } from '../contract/tools/decide-leave-request.ts';
+import { quoted } from './asking.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+
+export default defineTool({
+  ...decideLeaveRequestContract,
+  async handler(args, context) {
+    const { tracker } = context;
+    if (!tracker.findPendingLeave || !tracker.decideLeave) throw new ToolInputError(`${tracker.label} leaves nobody's leave to your decision through Punchcard.`);
+    // Found first: a request Punchcard can tell is not this person's to decide is refused here, in
+    // words, before anything is sent (docs/decisions.md, "The team group").
+    const request = await tracker.findPendingLeave(args.id);
+    const reason = args.reason?.trim() || undefined;
+    const verb = args.decision === 'approve' ? 'Approve' : 'Reject';
+    const span = request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`;
+    const what = `${quoted(request.person)}'s ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'working day' : 'working days'})`;
+    // Where the client can ask, the person sees who, what and when before the decision is sent.
+    if (context.ask.available) {
+      context.ask.confirm({
+        key: 'decide',
+        message: `${verb} ${what}?${reason ? ` Reason: ${quoted(reason)}` : ''}`,
+        shows: { id: request.id, personId: request.personId, firstDay: request.firstDay, lastDay: request.lastDay, type: request.type, decision: args.decision, reason: reason ?? null },
+        unchanged: `Leave request #${request.id} was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
+      });
+    }
+    const decided = await tracker.decideLeave(request, args.decision, reason);
+    const kept = reason === undefined ? '' : decided.reasonKept ? ' The reason was kept with it.' : ` ${tracker.label} keeps no reason with a decision; tell ${quoted(request.person)} yourself.`;
+    return {
+      data: {
+        request: {
+          id: decided.request.id,
+          person: decided.request.person,
+          type: decided.request.type,
+          first_day: decided.request.firstDay,
+          last_day: decided.request.lastDay,
+          days: decided.request.days,
+          status: decided.request.status,
+        },
+        reason_kept: reason !== undefined && decided.reasonKept,
+      },
+      text: `${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { alsoAway } from '../domain/team.ts';
+import { listPendingLeaveContract } from '../contract/tools/list-pending-leave.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { quoted } from './asking.ts';
+
+/** People or requests per window when the caller names no limit. */
+const DEFAULT_LIMIT = 20;
+
+export default defineTool({
+  ...listPendingLeaveContract,
+  async handler(args, context) {
+    const { tracker } = context;
+    if (!tracker.pendingLeave) throw new ToolInputError(`${tracker.label} leaves nobody's leave to your decision through Punchcard.`);
+    const page = await tracker.pendingLeave({ offset: args.offset ?? 0, limit: args.limit ?? DEFAULT_LIMIT });
+    const requests = page.requests.map((request) => ({
+      id: request.id,
+      person: request.person,
+      type: request.type,
+      ...(request.kind ? { kind: request.kind } : {}),
+      first_day: request.firstDay,
+      last_day: request.lastDay,
+      first_day_part: request.firstDayPart,
+      last_day_part: request.lastDayPart,
+      days: request.days,
+      comment: request.comment,
+      also_away: alsoAway(request, page.absences),
+    }));
+    const lines = requests.map((request) => {
+      const span = request.first_day === request.last_day ? request.first_day : `${request.first_day} to ${request.last_day}`;
+      const away = request.also_away.length > 0 ? `; also away: ${request.also_away.join(', ')}` : '';
+      const comment = request.comment ? ` "${quoted(request.comment)}"` : '';
+      return `#${request.id} ${request.person}: ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'})${comment}${away}`;
+    });
+    const more = page.nextOffset === null ? '' : ` More with offset ${page.nextOffset}.`;
+    const head = `${requests.length === 0 ? 'No' : requests.length} ${requests.length === 1 ? 'request waits' : 'requests wait'} for your decision (${page.covers}).${more}`;
+    return { data: { requests, next_offset: page.nextOffset, covers: page.covers }, text: [head, ...lines].join('\n') };
+  },
+});

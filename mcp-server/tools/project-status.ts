@@ -1,0 +1,47 @@
+import { projectFigures } from '../domain/team.ts';
+import { formatDuration } from '../domain/time.ts';
+import { projectStatusContract } from '../contract/tools/project-status.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { catalogLookup } from './shared.ts';
+
+export default defineTool({
+  ...projectStatusContract,
+  async handler(args, context) {
+    const { tracker } = context;
+    if (!tracker.projectWork) throw new ToolInputError(`${tracker.label} shows Punchcard no project's hours but your own.`);
+    const projectId = await catalogLookup(context).project(args.project);
+    if (projectId === null) throw new ToolInputError('Name the project, by name or number.');
+    const work = await tracker.projectWork(projectId);
+    const figures = projectFigures(work, context.timezone, context.now());
+    const periods = (minutes: { week: number; month: number; total: number }) => ({ week_minutes: minutes.week, month_minutes: minutes.month, total_minutes: minutes.total });
+    const hours = (minutes: number) => formatDuration(minutes * 60_000);
+    const { budget } = work;
+    const budgetText =
+      budget.hours !== null
+        ? `; budget ${budget.hours} h${budget.monthly ? ' a month' : ''}, ${Math.round((figures.usedShare ?? 0) * 100)}% used`
+        : budget.money !== null
+          ? `; budget ${budget.money}${budget.currency ? ` ${budget.currency}` : ''}${budget.monthly ? ' a month' : ''} (money: Punchcard does not read rates)`
+          : '; no budget';
+    const lines = [
+      `${work.project.name}${work.project.customer ? ` (${work.project.customer})` : ''}: this week ${hours(figures.minutes.week)}, this month ${hours(figures.minutes.month)}, in total ${hours(figures.minutes.total)}${budgetText}.`,
+      ...figures.byPerson.map((person) => `${person.name}: ${hours(person.week)} / ${hours(person.month)} / ${hours(person.total)}`),
+      ...(work.note ? [work.note] : []),
+    ];
+    return {
+      data: {
+        project: work.project.name,
+        customer: work.project.customer,
+        ...periods(figures.minutes),
+        budget_hours: budget.hours,
+        budget_money: budget.money,
+        currency: budget.currency,
+        budget_monthly: budget.monthly,
+        used_share: figures.usedShare,
+        by_person: figures.byPerson.map((person) => ({ person: person.name, ...periods(person) })),
+        by_activity: figures.byActivity.map((activity) => ({ activity: activity.name, ...periods(activity) })),
+        ...(work.note ? { note: work.note } : {}),
+      },
+      text: lines.join('\n'),
+    };
+  },
+});

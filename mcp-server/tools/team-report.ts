@@ -1,0 +1,55 @@
+import { MAX_CALENDAR_DAYS } from '../domain/call-limits.ts';
+import { summarizeColleague } from '../domain/team.ts';
+import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
+import { planOf } from '../domain/work-plan.ts';
+import { teamReportContract } from '../contract/tools/team-report.ts';
+import { defineTool, ToolInputError } from './define-tool.ts';
+import { dayRange, readDayRange, today } from './shared.ts';
+
+/** People per window when the caller names no limit. */
+const DEFAULT_LIMIT = 25;
+
+export default defineTool({
+  ...teamReportContract,
+  async handler(args, context) {
+    const { tracker } = context;
+    if (!tracker.teamWork) throw new ToolInputError(`${tracker.label} shows Punchcard nobody's time but yours.`);
+    const now = today(context);
+    // This week so far; a range that starts on a given day runs for a week from it.
+    const { from, to } = readDayRange(args, context, { from: startOfIsoWeek(now), to: (start) => (args.from === undefined ? now : addDays(start, 6)) }, { days: MAX_CALENDAR_DAYS });
+    const { start, end } = dayRange(from, to, context);
+    const offset = args.offset ?? 0;
+    const page = await tracker.teamWork({ from: start, to: end, offset, limit: args.limit ?? DEFAULT_LIMIT });
+    // Which days are working days, where the back end keeps no targets for a colleague: the settings' week.
+    const plan = planOf(await context.workDays(from, to));
+    const people = page.people.map((work) => summarizeColleague(work, { from, to }, plan, context.timezone, context.now()));
+    const shown = offset + people.length;
+    const nextOffset = shown < page.total ? shown : null;
+    const lines = people.map((person) => {
+      const target = person.targetMinutes === null ? '' : ` of ${formatDuration(person.targetMinutes * 60_000)}`;
+      const missing = person.missingDays.length > 0 ? `; nothing on ${person.missingDays.join(', ')}` : '';
+      const running = person.running ? `; running: ${person.running}` : '';
+      return `${person.name}: ${formatDuration(person.workedMinutes * 60_000)}${target}${missing}${running}`;
+    });
+    const window = page.total === 0 ? 'nobody' : `people ${offset + 1}–${shown} of ${page.total}`;
+    const more = nextOffset === null ? '' : ` More with offset ${nextOffset}.`;
+    return {
+      data: {
+        from,
+        to,
+        people: people.map((person) => ({
+          name: person.name,
+          minutes: person.workedMinutes,
+          target_minutes: person.targetMinutes,
+          by_project: person.byProject,
+          missing_days: person.missingDays,
+          running: person.running,
+        })),
+        total_people: page.total,
+        next_offset: nextOffset,
+        covers: page.covers,
+      },
+      text: [`${from} to ${to}, ${page.covers}: ${window}.${more}`, ...lines].join('\n'),
+    };
+  },
+});
