@@ -1,0 +1,3 @@
+export function LeaveApp() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function WeekApp() {
+  return null;
+}
