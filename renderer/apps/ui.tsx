@@ -63,7 +63,7 @@ export function useWriter(link: HostLink | null, app: string): Writer {
         setStatus({ text, kind: answer.isError ? 'refused' : 'done' });
         const outcome = answer.isError ? 'Punchcard refused it' : 'Punchcard answered';
         // The model reads what the engine said, not the page's own words about it.
-        await link.tellModel(`In Punchcard's ${app} app the person asked to ${what.toLowerCase()} (${tool}). ${outcome}: ${text}`).catch(() => {});
+        await link.tellModel(`In Punchcard's ${app} app the person asked to ${what.charAt(0).toLowerCase()}${what.slice(1)} (${tool}). ${outcome}: ${text}`).catch(() => {});
         return answer;
       } catch (error) {
         setStatus({ text: (error as Error).message, kind: 'refused' });

@@ -54,7 +54,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     expect(told[0]?.content?.[0]?.text).toMatch(/^In Punchcard's Timer app the person asked to clock out \(clock_out\)\. Punchcard answered: Clocked out/);
     expect(await app.getByRole('status').textContent()).toMatch(/^Clocked out/);
     expect(host.problems).toEqual([]);
-  });
+  }, 60_000);
 
   it('clocks in and switches by keyboard, each change a call of clock_in', async () => {
     // Opened from a clock_out answer (nothing was running: the engine refused), which the Timer shows too.
@@ -87,7 +87,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light' }));
     await host.app.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
     expect(host.problems).toEqual([]);
-  });
+  }, 60_000);
 
   it('writes nothing for answers a host forges or replays, nor for a click no person made', async () => {
     await engine.call('clock_in', { description: 'Still running' });
@@ -141,5 +141,5 @@ describe("the Timer app on Kimai's fake", () => {
     expect((await engine.call('timer_status')).structuredContent?.running).toBeNull();
     expect(host.calls.filter((call) => WRITING.has(call.name)).map((call) => call.name)).toEqual(['clock_out']);
     expect(host.problems).toEqual([]);
-  });
+  }, 60_000);
 });
