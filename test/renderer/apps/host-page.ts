@@ -26,6 +26,7 @@ host.openApp = async (options) => {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
   iframe.title = 'Punchcard app';
+  iframe.style.cssText = 'width: 100%; height: 200px; border: 0; display: block';
   // The host's policy comes first in the page, so it governs everything after it.
   iframe.srcdoc = options.html.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${options.csp}">`);
   document.body.append(iframe);
