@@ -78,7 +78,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     await engine.call('clock_out');
   });
 
-  it("follows the host's theme over the computer's, and works without optional host context", async () => {
+  it("follows the host's theme over the computer's and its size, and works without optional host context", async () => {
     host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'dark', systemTheme: 'light' });
     await host.app.getByRole('heading', { name: 'Timer' }).waitFor();
     const dark = await host.app.locator('html').evaluate((root) => [root.dataset.theme, getComputedStyle(document.body.parentElement as Element).backgroundColor]);
@@ -86,6 +86,12 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     expect(await host.axe()).toEqual([]);
     await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light' }));
     await host.app.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+    // Its size: the frame grows to the page (ui/notifications/size-changed), and the page keeps
+    // within the height the host allows.
+    const heights = await host.page.locator('iframe').evaluate((frame: HTMLIFrameElement) => frame.getBoundingClientRect().height);
+    expect(heights).toBeGreaterThan(150);
+    await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light', containerDimensions: { maxHeight: 120 } }));
+    await host.app.locator('html[style*="max-height: 120px"]').waitFor({ state: 'attached' });
     expect(host.problems).toEqual([]);
   }, 60_000);
 
