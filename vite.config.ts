@@ -151,8 +151,13 @@ function nodeBundle(options: {
         output: {
           entryFileNames: options.fileName,
           // date-holidays' entry is its src/index.js; "holidays" says what the chunk is.
+          // The apps' pages (one module of strings) get a name that says what they are, too.
           chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
-            chunk.facadeModuleId?.includes('/node_modules/date-holidays/') ? 'chunks/holidays-[hash].mjs' : 'chunks/[name]-[hash].mjs',
+            chunk.facadeModuleId?.includes('/node_modules/date-holidays/')
+              ? 'chunks/holidays-[hash].mjs'
+              : chunk.facadeModuleId?.includes(APP_PAGES)
+                ? 'chunks/app-pages-[hash].mjs'
+                : 'chunks/[name]-[hash].mjs',
           format: options.format,
           codeSplitting: options.split ? (options.stages ? { groups: stageGroups(options.stages) } : true) : false,
           // The banner (a shebang) belongs to the entry alone; chunks are never run directly.

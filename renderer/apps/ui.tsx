@@ -1,6 +1,6 @@
 // What the three apps share: the link to the host with its theme and size applied, the one way a
 // click writes (and tells the model), and the status line that says what happened.
-import { type MouseEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type MouseEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { connectToHost, type HostContext, type HostLink, textOf, type ToolAnswer } from './host-link.ts';
 
 export interface Host {
@@ -49,9 +49,13 @@ export interface Writer {
   say(status: Status | null): void;
 }
 
+/** The changes of one page the model is told, newest last: a host keeps only a page's last update. */
+const TOLD_CHANGES = 20;
+
 export function useWriter(link: HostLink | null, app: string): Writer {
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const changes = useRef<string[]>([]);
   const write = useCallback(
     async (event: MouseEvent, tool: string, args: Record<string, unknown>, what: string) => {
       if (!link || !event.nativeEvent.isTrusted || busy) return null;
@@ -62,8 +66,10 @@ export function useWriter(link: HostLink | null, app: string): Writer {
         const text = textOf(answer) || (answer.isError ? `${tool} was refused.` : `${tool} is done.`);
         setStatus({ text, kind: answer.isError ? 'refused' : 'done' });
         const outcome = answer.isError ? 'Punchcard refused it' : 'Punchcard answered';
-        // The model reads what the engine said, not the page's own words about it.
-        await link.tellModel(`In Punchcard's ${app} app the person asked to ${what.charAt(0).toLowerCase()}${what.slice(1)} (${tool}). ${outcome}: ${text}`).catch(() => {});
+        // The model reads what the engine said, not the page's own words about it. Each update
+        // replaces the page's last one, so it says every change the person made here.
+        changes.current = [...changes.current, `In Punchcard's ${app} app the person asked to ${what.charAt(0).toLowerCase()}${what.slice(1)} (${tool}). ${outcome}: ${text}`].slice(-TOLD_CHANGES);
+        await link.tellModel(changes.current.join('\n')).catch(() => {});
         return answer;
       } catch (error) {
         setStatus({ text: (error as Error).message, kind: 'refused' });

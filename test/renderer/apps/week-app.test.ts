@@ -108,6 +108,8 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     const told = (await host.modelContext()).map((update) => update.content?.[0]?.text ?? '');
     expect(told).toHaveLength(3);
     expect(told[0]).toMatch(/^In Punchcard's Week app the person asked to change entry #\d+ \(09:00–12:00 No project — Report\) \(update_time_entry\)\. Punchcard answered: /);
+    // A host keeps only the last update: it says all three changes, oldest first.
+    expect(told[2]?.split('\n').map((line) => /\((\w+)\)\. Punchcard answered/.exec(line)?.[1])).toEqual(['update_time_entry', 'log_time', 'delete_time_entry']);
     expect(told[2]).toMatch(/\(delete_time_entry\)\. Punchcard answered: Deleted #\d+/);
     expect(host.problems).toEqual([]);
   }, 90_000);
@@ -154,7 +156,7 @@ describe("the Week app on Kimai's fake", () => {
     const form = app.getByRole('form', { name: /^Change 09:00–12:00/ });
     await form.getByLabel('Description').fill('Quarterly report');
     await form.getByRole('button', { name: 'Save' }).click();
-    await app.getByText('Website · Design — Quarterly report').waitFor();
+    await app.getByText('Website · Design — Quarterly report', { exact: true }).waitFor();
     expect((await entries(engine)).map((entry) => entry.description)).toContain('Quarterly report');
     await app.getByRole('button', { name: 'Delete 13:00–16:00 Website · Design — Reviews' }).click();
     await app.getByRole('button', { name: 'Delete for good' }).click();
