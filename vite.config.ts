@@ -22,6 +22,7 @@ const nativeModules = ['keytar'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:sqlite'];
 
 const OPENING_MANIFEST = 'virtual:punchcard-opening-manifest';
+const APP_PAGES = 'virtual:punchcard-app-pages';
 
 /**
  * The engine answers the opening of a connection (initialize, server/discover, tools/list) before
@@ -40,6 +41,51 @@ function openingManifest(): Plugin {
       return `export default ${JSON.stringify(await captureOpeningManifest())};`;
     },
   };
+}
+
+/**
+ * The MCP Apps' pages (renderer/apps): one React bundle, its script and styles handed to the engine
+ * as strings, which mcp-server/apps/pages.ts inlines into each app's self-contained page. Built on
+ * first use (the engine loads the module only when a client reads a page); tests get the same.
+ */
+function appPages(): Plugin {
+  let built: Promise<{ script: string; style: string }> | undefined;
+  return {
+    name: 'punchcard-app-pages',
+    resolveId: (id) => (id === APP_PAGES ? `\0${APP_PAGES}` : undefined),
+    async load(id) {
+      if (id !== `\0${APP_PAGES}`) return undefined;
+      built ??= buildAppPages();
+      return `export default ${JSON.stringify(await built)};`;
+    },
+  };
+}
+
+async function buildAppPages(): Promise<{ script: string; style: string }> {
+  const { build } = await import('vite');
+  const result = await build({
+    configFile: false,
+    root: here('renderer/apps'),
+    logLevel: 'warn',
+    plugins: [react()],
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      target: 'chrome120',
+      minify: true,
+      cssCodeSplit: false,
+      modulePreload: false,
+      reportCompressedSize: false,
+      rolldownOptions: { input: here('renderer/apps/main.tsx') },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; fileName: string; code?: string; source?: string | Uint8Array }> }>;
+  const files = outputs.flatMap((entry) => entry.output);
+  const scripts = files.filter((file) => file.type === 'chunk');
+  if (scripts.length !== 1) throw new Error(`The apps must build into one script; they built into ${scripts.length}.`);
+  const style = files.filter((file) => file.fileName.endsWith('.css')).map((file) => String(file.source)).join('\n');
+  return { script: scripts[0]?.code ?? '', style };
 }
 
 /**
@@ -105,8 +151,13 @@ function nodeBundle(options: {
         output: {
           entryFileNames: options.fileName,
           // date-holidays' entry is its src/index.js; "holidays" says what the chunk is.
+          // The apps' pages (one module of strings) get a name that says what they are, too.
           chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
-            chunk.facadeModuleId?.includes('/node_modules/date-holidays/') ? 'chunks/holidays-[hash].mjs' : 'chunks/[name]-[hash].mjs',
+            chunk.facadeModuleId?.includes('/node_modules/date-holidays/')
+              ? 'chunks/holidays-[hash].mjs'
+              : chunk.facadeModuleId?.includes(APP_PAGES)
+                ? 'chunks/app-pages-[hash].mjs'
+                : 'chunks/[name]-[hash].mjs',
           format: options.format,
           codeSplitting: options.split ? (options.stages ? { groups: stageGroups(options.stages) } : true) : false,
           // The banner (a shebang) belongs to the entry alone; chunks are never run directly.
@@ -120,7 +171,7 @@ function nodeBundle(options: {
 export default defineConfig({
   root: here('renderer'),
   base: './',
-  plugins: [react(), openingManifest()],
+  plugins: [react(), openingManifest(), appPages()],
   builder: {},
   environments: {
     client: {

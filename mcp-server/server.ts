@@ -48,6 +48,8 @@ import type { ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
+import { pageOf } from './apps/pages.ts';
+import { serveApps } from './apps/serve-apps.ts';
 
 /** How long after start a remote back end is asked about its optional features. */
 const DETECTION_DELAY_MS = 250;
@@ -453,6 +455,8 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
       requestState: { verify: (state, request) => questions.verify(state, request) },
     },
   );
+  // MCP Apps for clients that declare them; the others see no difference (apps/serve-apps.ts).
+  serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
   let settings = parts.settings;
   const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
@@ -563,15 +567,19 @@ interface CallRequest {
   deadlineMs: number;
 }
 
+/** What the client of a request declared: the request's own capabilities in the 2026 era, the handshake's in the 2025 era. */
+function declaredCapabilities(server: McpServer, request: ServerContext): unknown {
+  // The SDK types the envelope without its keys; it holds the request's declared capabilities.
+  const envelope = request.mcpReq.envelope as Readonly<Record<string, unknown>> | undefined;
+  return envelope?.[CLIENT_CAPABILITIES_META_KEY] ?? server.server.getClientCapabilities();
+}
+
 /**
  * The asker of one round of a call: none where the client did not declare form elicitation (the
  * request's own capabilities in the 2026 era, the handshake's in the 2025 era).
  */
 function askerFor(tool: AnyTool, args: unknown, call: CallRequest): Asker {
-  // The SDK types the envelope without its keys; it holds the request's declared capabilities.
-  const envelope = call.request.mcpReq.envelope as Readonly<Record<string, unknown>> | undefined;
-  const declared = envelope?.[CLIENT_CAPABILITIES_META_KEY] ?? call.server.server.getClientCapabilities();
-  if (!canAsk(declared)) return NO_ASKING;
+  if (!canAsk(declaredCapabilities(call.server, call.request))) return NO_ASKING;
   return createAsker({ tool: tool.name, args, state: call.request.mcpReq.requestState(), responses: call.request.mcpReq.inputResponses });
 }
 

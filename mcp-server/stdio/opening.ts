@@ -5,6 +5,7 @@
 // not plainly well-formed, a version this server does not speak — is deferred: the engine loads
 // and the SDK answers it, with the opening replayed to it first. Deferring is always safe; answering
 // here is only ever the common case done early.
+import { declaresApps } from '../apps/app-catalog.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import { isObject, isRequest, type JsonObject, type JsonRpcMessage, type JsonRpcRequest } from './frames.ts';
@@ -66,12 +67,14 @@ export interface OpeningState {
   announced: readonly string[] | undefined;
   /** The same for prompts. */
   announcedPrompts: readonly string[] | undefined;
+  /** The 2025 handshake declared MCP Apps: its tool list carries the apps' links, which the SDK adds. */
+  apps: boolean;
 }
 
 export type OpeningOutcome = { answer: object } | { accepted: true } | { defer: true };
 
 export function newOpeningState(): OpeningState {
-  return { era: 'undecided', replay: [], announced: undefined, announcedPrompts: undefined };
+  return { era: 'undecided', replay: [], announced: undefined, announcedPrompts: undefined, apps: false };
 }
 
 /** Answers `message` if it belongs to the opening, updating `state`; `offered` lists what is offered right now. */
@@ -93,6 +96,7 @@ export function answerOpening(message: JsonRpcMessage, state: OpeningState, mani
     const requested = params.protocolVersion as string;
     const protocolVersion = manifest.legacyVersions.includes(requested) ? requested : manifest.legacyFallback;
     state.era = 'legacy';
+    state.apps = declaresApps(params.capabilities);
     state.replay.push(message);
     return { answer: result(message, { protocolVersion, ...manifest.initialize }) };
   }
@@ -101,7 +105,8 @@ export function answerOpening(message: JsonRpcMessage, state: OpeningState, mani
     state.era = 'legacy';
     return { answer: result(message, {}) };
   }
-  if (message.method === 'tools/list') {
+  // The manifest holds the list without the apps' links (apps/serve-apps.ts).
+  if (message.method === 'tools/list' && !state.apps) {
     state.era = 'legacy';
     return { answer: result(message, { tools: listTools(state, offered) }) };
   }
@@ -125,7 +130,7 @@ function answerModern(
     return { defer: true };
   }
   if (message.method === 'server/discover') return { answer: result(message, manifest.discover) };
-  if (message.method === 'tools/list') {
+  if (message.method === 'tools/list' && !declaresApps(meta[CLIENT_CAPABILITIES_KEY])) {
     state.era = 'modern';
     return { answer: result(message, { tools: listTools(state, offered), ...manifest.modernListExtras }) };
   }

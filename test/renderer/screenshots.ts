@@ -10,6 +10,7 @@ import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+import { renderAppScreenshots } from './apps/app-screenshots.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -334,5 +335,7 @@ if (import.meta.main) {
   const at = process.argv.indexOf('--out');
   const out = resolve(at >= 0 && process.argv[at + 1] ? (process.argv[at + 1] as string) : 'test-output/screenshots/all');
   const files = await renderScreenshots({ out, log: (line) => console.log(line) });
+  // The MCP Apps, drawn inside a chat client's frame (apps/app-screenshots.ts).
+  files.push(...(await renderAppScreenshots({ out, log: (line) => console.log(line) })));
   console.log(`\n${files.length} screenshots in ${out}`);
 }

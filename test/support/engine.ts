@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, type ElicitRequestFormParams, type ElicitResult } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
@@ -55,6 +56,8 @@ export async function startEngine(options: {
   elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
   /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
   nodeFlags?: readonly string[];
+  /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
+  apps?: boolean;
 } = {}): Promise<EngineHandle> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`No server bundle at ${SERVER_BUNDLE}: run npm run build first.`);
   const userDataDir = options.userDataDir ?? makeUserDataDir();
@@ -70,7 +73,14 @@ export async function startEngine(options: {
     { name: 'punchcard-tests', version: '1.0.0' },
     {
       ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
-      ...(options.elicitation ? { capabilities: { elicitation: { form: {} } } } : {}),
+      ...(options.elicitation || options.apps
+        ? {
+            capabilities: {
+              ...(options.elicitation ? { elicitation: { form: {} } } : {}),
+              ...(options.apps ? { extensions: { [UI_EXTENSION]: { mimeTypes: [APP_MIME_TYPE] } } } : {}),
+            },
+          }
+        : {}),
       ...(options.listChanged || options.promptsChanged
         ? {
             listChanged: {

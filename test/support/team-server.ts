@@ -21,6 +21,7 @@ import {
   StreamableHTTPClientTransport,
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
+import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 import { SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 
@@ -368,6 +369,8 @@ export async function connectAs(
     consent?: (page: Page) => void;
     /** The button pressed on the consent page: Allow (default) or Allow reading only. */
     decision?: 'allow' | 'allow-read';
+    /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
+    apps?: boolean;
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -377,7 +380,14 @@ export async function connectAs(
       { name: 'punchcard-team-tests', version: '1.0.0' },
       {
         ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
-        ...(options.elicitation ? { capabilities: { elicitation: { form: {} } } } : {}),
+        ...(options.elicitation || options.apps
+          ? {
+              capabilities: {
+                ...(options.elicitation ? { elicitation: { form: {} } } : {}),
+                ...(options.apps ? { extensions: { [UI_EXTENSION]: { mimeTypes: [APP_MIME_TYPE] } } } : {}),
+              },
+            }
+          : {}),
       },
     );
   let client = makeClient();

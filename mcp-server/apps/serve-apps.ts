@@ -1,0 +1,73 @@
+// The engine's side of MCP Apps (the `io.modelcontextprotocol/ui` extension): a client that declares
+// the extension finds, on the tools whose answers an app shows, `_meta.ui.resourceUri`, and can list
+// and read the apps' pages as `ui://punchcard/…` resources. A client that does not declare it gets
+// the tool list exactly as before (every byte), and the resource methods answer it as methods this
+// server does not have: what the model reads, and what a client without a place to show a page is
+// sent, does not change. The one difference it can see is `resources` among the server's
+// capabilities, which are the same for every client (docs/mcp-apps.md).
+import { type McpServer, ProtocolError, ProtocolErrorCode, type ServerContext } from '@modelcontextprotocol/server';
+import { APP_MIME_TYPE, APPS, appOfTool, appOfUri, type AppEntry, declaresApps } from './app-catalog.ts';
+
+/** An app's page: one self-contained HTML file (renderer/apps, built by vite.config.ts). */
+export type PageOf = (app: AppEntry['name']) => Promise<string>;
+
+// The SDK keeps each method's handler; tools/list is wrapped, so the SDK still lists the tools and
+// this only adds the apps' links for a client that asked for them.
+type Handler = (request: unknown, context: ServerContext) => Promise<Record<string, unknown>>;
+interface HandlerAccess {
+  _getRequestHandler(method: string): Handler | undefined;
+}
+
+/**
+ * The apps' resource metadata: every script and style is inlined, so the page needs no outside
+ * domain at all (empty lists: the host's strictest policy), and it is drawn inside a border.
+ */
+const PAGE_META = { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } };
+
+/**
+ * Adds the apps to one MCP server: `declared(context)` is what the client of a request declared (the
+ * request's own capabilities in the 2026 era, the handshake's in the 2025 era).
+ */
+export function serveApps(server: McpServer, declared: (context: ServerContext) => unknown, pageOf: PageOf): void {
+  const protocol = server.server;
+  const listTools = (protocol as unknown as HandlerAccess)._getRequestHandler('tools/list');
+  if (!listTools) throw new Error('The SDK set no tools/list handler to add the apps to.');
+  protocol.registerCapabilities({ resources: {} });
+  protocol.removeRequestHandler('tools/list');
+  protocol.setRequestHandler('tools/list', async (request, context) => {
+    const listed = await listTools(request, context);
+    if (!declaresApps(declared(context))) return listed as { tools: [] };
+    return { ...listed, tools: (listed.tools as Array<Record<string, unknown>>).map(withAppLink) } as { tools: [] };
+  });
+  // To a client without the extension the resource methods stay what they were before the apps:
+  // methods this server does not have, answered as the SDK answers any such method.
+  const onlyForApps = (context: ServerContext) => {
+    if (!declaresApps(declared(context))) throw new ProtocolError(ProtocolErrorCode.MethodNotFound, 'Method not found');
+  };
+  protocol.setRequestHandler('resources/list', (_request, context) => {
+    onlyForApps(context);
+    return { resources: APPS.map(listedApp) };
+  });
+  protocol.setRequestHandler('resources/templates/list', (_request, context) => {
+    onlyForApps(context);
+    return { resourceTemplates: [] };
+  });
+  protocol.setRequestHandler('resources/read', async (request, context) => {
+    onlyForApps(context);
+    const app = appOfUri(request.params.uri);
+    if (!app) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `There is no resource ${request.params.uri}. Punchcard's pages are ${APPS.map((entry) => entry.uri).join(', ')}.`);
+    return { contents: [{ uri: app.uri, mimeType: APP_MIME_TYPE, text: await pageOf(app.name), _meta: PAGE_META }] };
+  });
+}
+
+/** A listed tool with the link to its app, under both keys the extension has used (older hosts read the flat one). */
+function withAppLink(tool: Record<string, unknown>): Record<string, unknown> {
+  const app = appOfTool(tool.name as string);
+  if (!app) return tool;
+  const meta = (tool._meta as Record<string, unknown> | undefined) ?? {};
+  return { ...tool, _meta: { ...meta, ui: { resourceUri: app.uri }, 'ui/resourceUri': app.uri } };
+}
+
+function listedApp(app: AppEntry) {
+  return { uri: app.uri, name: app.name, title: app.title, description: app.description, mimeType: APP_MIME_TYPE, _meta: PAGE_META };
+}

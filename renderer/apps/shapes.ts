@@ -1,0 +1,109 @@
+// The engine's answers as the apps read them. A host passes answers on, and a host can be wrong (or
+// hostile): each shape is checked before anything of it is drawn, and an answer that is not one the
+// engine gives draws nothing.
+export interface Entry {
+  id: number;
+  start: string;
+  end: string | null;
+  minutes: number;
+  project: string | null;
+  activity: string | null;
+  description: string;
+  locked?: string;
+}
+
+export interface TimerState {
+  running: Entry | null;
+  on_break: { type: string; since: string } | null;
+  today_minutes: number;
+  week_minutes: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown) => value === null || isText(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isDay = (value: unknown): value is string => isText(value) && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function asEntry(value: unknown): Entry | null {
+  if (!isObject(value)) return null;
+  const { id, start, end, minutes, project, activity, description, locked } = value;
+  if (!Number.isInteger(id) || !isText(start) || !isTextOrNull(end) || !isCount(minutes) || !isTextOrNull(project) || !isTextOrNull(activity) || !isText(description)) return null;
+  if (locked !== undefined && !isText(locked)) return null;
+  return value as unknown as Entry;
+}
+
+export function asTimerState(value: unknown): TimerState | null {
+  if (!isObject(value) || !isCount(value.today_minutes) || !isCount(value.week_minutes)) return null;
+  if (value.running !== null && !asEntry(value.running)) return null;
+  const onBreak = value.on_break;
+  if (onBreak !== null && !(isObject(onBreak) && isText(onBreak.type) && isText(onBreak.since))) return null;
+  return value as unknown as TimerState;
+}
+
+export function asEntries(value: unknown): Entry[] | null {
+  if (!isObject(value) || !Array.isArray(value.entries)) return null;
+  const entries = value.entries.map(asEntry);
+  return entries.every((entry) => entry !== null) ? (entries as Entry[]) : null;
+}
+
+export interface DayReport {
+  from: string;
+  to: string;
+  today: string;
+  groups: Array<{ key: string; minutes: number; target_minutes?: number }>;
+}
+
+export function asDayReport(value: unknown): DayReport | null {
+  if (!isObject(value) || !isDay(value.from) || !isDay(value.to) || !isDay(value.today) || !Array.isArray(value.groups)) return null;
+  const groups = value.groups.every((group) => isObject(group) && isText(group.key) && isCount(group.minutes) && (group.target_minutes === undefined || isCount(group.target_minutes)));
+  return groups ? (value as unknown as DayReport) : null;
+}
+
+export interface CalendarDay {
+  date: string;
+  weekday: string;
+  working_day: boolean;
+  work_share: number;
+  holiday: string | null;
+  away: Array<{ person: string; type: string | null; kind?: string; part: 'full' | 'morning' | 'afternoon'; own?: boolean }>;
+}
+
+export function asCalendar(value: unknown): CalendarDay[] | null {
+  if (!isObject(value) || !Array.isArray(value.days)) return null;
+  const fine = value.days.every(
+    (day) =>
+      isObject(day) &&
+      isDay(day.date) &&
+      isText(day.weekday) &&
+      typeof day.working_day === 'boolean' &&
+      isCount(day.work_share) &&
+      isTextOrNull(day.holiday) &&
+      Array.isArray(day.away) &&
+      day.away.every((away) => isObject(away) && isText(away.person) && isTextOrNull(away.type) && isText(away.part)),
+  );
+  return fine ? (value.days as CalendarDay[]) : null;
+}
+
+export interface Balance {
+  year: number;
+  entitlement: number | null;
+  unlimited: boolean;
+  taken: number;
+  planned: number;
+  remaining: number;
+}
+
+export function asBalance(value: unknown): Balance | null {
+  if (!isObject(value) || !Number.isInteger(value.year) || !isCount(value.taken) || !isCount(value.planned) || !isCount(value.remaining)) return null;
+  if (value.entitlement !== null && !isCount(value.entitlement)) return null;
+  if (typeof value.unlimited !== 'boolean') return null;
+  return value as unknown as Balance;
+}
+
+/** The entry a write answered with (`entry`, `started`, `stopped`, `deleted`). */
+export function entryOf(value: unknown, key: string): Entry | null {
+  return isObject(value) ? asEntry(value[key]) : null;
+}

@@ -1,0 +1,327 @@
+// The Week: days, their entries, each day's time against its target, what is missing, holidays by
+// name. An entry is changed in place (update_time_entry), a day filled (log_time) or an entry
+// deleted after a question (delete_time_entry): each a call of the tool through the host, so the
+// policy, the switches and the questions apply as when the model calls it.
+import { type MouseEvent, useEffect, useRef, useState } from 'react';
+import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../src/format.ts';
+import type { HostLink } from './host-link.ts';
+import { asCalendar, asDayReport, asEntries, type DayReport, type Entry } from './shapes.ts';
+import { Frame, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
+
+/** The most days the Week draws (a month and a bit); a longer range is cut, and says so. */
+const MAX_DAYS = 31;
+
+interface WeekData {
+  from: string;
+  to: string;
+  today: string;
+  entries: Entry[];
+  report: DayReport;
+  holidays: Map<string, string>;
+  cut: boolean;
+}
+
+type Editing = { kind: 'edit'; entry: Entry } | { kind: 'fill'; date: string } | { kind: 'delete'; entry: Entry } | null;
+
+export function WeekApp() {
+  const host = useHost('week');
+  const { link } = host;
+  const writer = useWriter(link, 'Week');
+  const [week, setWeek] = useState<WeekData | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const range = useRef<{ from?: string; to?: string }>({});
+
+  const load = async (words: { from?: string; to?: string }) => {
+    if (!link) return;
+    const loaded = await loadWeek(link, words);
+    if ('refused' in loaded) return setProblem(loaded.refused);
+    range.current = { from: loaded.from, to: loaded.to };
+    setProblem(null);
+    setWeek(loaded);
+  };
+
+  useEffect(() => {
+    if (!link) return;
+    let words: { from?: string; to?: string } = {};
+    link.onToolInput((args) => {
+      words = { ...(typeof args.from === 'string' ? { from: args.from } : {}), ...(typeof args.to === 'string' ? { to: args.to } : {}) };
+    });
+    // The answer says which days were asked about (a report names them; entries through the
+    // input's words): the Week reads those days whole, every entry and each day's target.
+    link.onToolResult((answer) => {
+      const report = asDayReport(answer.structuredContent);
+      void load(report ? { from: report.from, to: report.to } : words);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [link]);
+
+  const done = async (answered: boolean) => {
+    if (!answered) return;
+    setEditing(null);
+    await load(range.current);
+  };
+
+  return (
+    <Frame title={week ? `Week of ${rangeLabel(week.from, week.to)}` : 'Week'} host={host}>
+      {problem && <p role="alert">{problem}</p>}
+      {week && (
+        <>
+          {week.cut && <p className="muted">Showing the first {MAX_DAYS} days of the range.</p>}
+          <ul className="days">
+            {daysBetween(week.from, week.to).map((date) => (
+              <Day key={date} date={date} week={week} editing={editing} setEditing={setEditing} writer={writer} done={done} />
+            ))}
+          </ul>
+        </>
+      )}
+      <StatusLine status={writer.status} />
+    </Frame>
+  );
+}
+
+async function loadWeek(link: HostLink, words: { from?: string; to?: string }): Promise<WeekData | { refused: string }> {
+  const reported = await read(link, 'time_report', { ...words, group_by: 'day' });
+  if ('refused' in reported) return reported;
+  const report = asDayReport(reported.data);
+  if (!report) return { refused: 'Punchcard answered with a report this app cannot show.' };
+  const last = daysBetween(report.from, report.to)[MAX_DAYS - 1];
+  const to = last !== undefined && last < report.to ? last : report.to;
+  const [listed, calendar] = await Promise.all([
+    read(link, 'list_time_entries', { from: report.from, to, limit: 500 }),
+    // Holidays by name, where the back end serves the calendar; the Week does without otherwise.
+    read(link, 'absence_calendar', { from: report.from, to }),
+  ]);
+  if ('refused' in listed) return listed;
+  const entries = asEntries(listed.data);
+  if (!entries) return { refused: 'Punchcard answered with entries this app cannot show.' };
+  const days = 'data' in calendar ? asCalendar(calendar.data) : null;
+  const holidays = new Map((days ?? []).filter((day) => day.holiday).map((day) => [day.date, day.holiday as string]));
+  return { from: report.from, to, today: report.today, entries, report, holidays, cut: to !== report.to };
+}
+
+interface DayProps {
+  date: string;
+  week: WeekData;
+  editing: Editing;
+  setEditing: (editing: Editing) => void;
+  writer: Writer;
+  done: (answered: boolean) => Promise<void>;
+}
+
+function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
+  const entries = week.entries.filter((entry) => entry.start.slice(0, 10) === date);
+  const group = week.report.groups.find((candidate) => candidate.key === date);
+  const worked = group?.minutes ?? entries.reduce((sum, entry) => sum + entry.minutes, 0);
+  const target = group?.target_minutes;
+  const missing = target !== undefined && date <= week.today ? Math.max(0, target - worked) : 0;
+  const holiday = week.holidays.get(date);
+  const headingId = `day-${date}`;
+  return (
+    <li className="day" aria-labelledby={headingId}>
+      <div className="day-head">
+        <h2 id={headingId}>{dayLong(date)}</h2>
+        {holiday && <span className="holiday">{holiday}</span>}
+        <span className="sum">
+          {formatDuration(worked)}
+          {target !== undefined && target > 0 && <> of {formatDuration(target)}</>}
+          {missing > 0 && <span className="short"> · {formatDuration(missing)} missing</span>}
+        </span>
+      </div>
+      {entries.length > 0 && (
+        <ul className="entries">
+          {entries.map((entry) => (
+            <EntryRow key={entry.id} entry={entry} editing={editing} setEditing={setEditing} writer={writer} done={done} />
+          ))}
+        </ul>
+      )}
+      {editing?.kind === 'fill' && editing.date === date ? (
+        <EntryForm
+          title={`Add time on ${dayLong(date)}`}
+          initial={{ start: fillStart(entries), end: fillEnd(fillStart(entries), missing), project: '', activity: '', description: '' }}
+          busy={writer.busy}
+          submitLabel="Add"
+          onCancel={() => setEditing(null)}
+          onSubmit={async (event, fields) => {
+            const args = { start: `${date}T${fields.start}`, end: `${date}T${fields.end}`, ...named(fields) };
+            const answer = await writer.write(event, 'log_time', args, `Add time on ${date} from ${fields.start} to ${fields.end}`);
+            await done(answer !== null && !answer.isError);
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" disabled={writer.busy} onClick={() => setEditing({ kind: 'fill', date })} aria-label={`${missing > 0 ? 'Fill the gap' : 'Add time'} on ${dayLong(date)}`}>
+            {missing > 0 ? 'Fill the gap' : 'Add time'}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, 'date' | 'week'> & { entry: Entry }) {
+  const label = entryLabel(entry);
+  const when = `${clockOf(entry.start)}–${entry.end ? clockOf(entry.end) : 'now'}`;
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const asking = editing?.kind === 'delete' && editing.entry.id === entry.id;
+  useEffect(() => {
+    if (asking) deleteRef.current?.focus();
+  }, [asking]);
+  if (editing?.kind === 'edit' && editing.entry.id === entry.id) {
+    const date = entry.start.slice(0, 10);
+    const initial = { start: clockOf(entry.start), end: entry.end ? clockOf(entry.end) : '', project: entry.project ?? '', activity: entry.activity ?? '', description: entry.description };
+    return (
+      <li>
+        <EntryForm
+          title={`Change ${when} ${label}`}
+          initial={initial}
+          busy={writer.busy}
+          submitLabel="Save"
+          onCancel={() => setEditing(null)}
+          onSubmit={async (event, fields) => {
+            const args = { id: entry.id, ...changed(initial, fields, date) };
+            const answer = await writer.write(event, 'update_time_entry', args, `Change entry #${entry.id} (${when} ${label})`);
+            await done(answer !== null && !answer.isError);
+          }}
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="entry">
+      <span className="when">{when}</span>
+      <span className="what">{label}</span>
+      <span>{formatDuration(entry.minutes)}</span>
+      {entry.locked ? (
+        <span className="muted">{entry.locked}</span>
+      ) : (
+        <span className="actions">
+          <button type="button" disabled={writer.busy} onClick={() => setEditing({ kind: 'edit', entry })} aria-label={`Edit ${when} ${label}`}>
+            Edit
+          </button>
+          <button type="button" className="danger" disabled={writer.busy} onClick={() => setEditing({ kind: 'delete', entry })} aria-label={`Delete ${when} ${label}`}>
+            Delete
+          </button>
+        </span>
+      )}
+      {asking && (
+        <div className="confirm" role="group" aria-label="Delete this entry?">
+          <p>
+            Delete {when} {label} ({formatDuration(entry.minutes)}) for good?
+          </p>
+          <div className="actions">
+            <button
+              ref={deleteRef}
+              type="button"
+              className="danger"
+              disabled={writer.busy}
+              onClick={async (event) => {
+                const answer = await writer.write(event, 'delete_time_entry', { id: entry.id }, `Delete entry #${entry.id} (${when} ${label})`);
+                await done(answer !== null && !answer.isError);
+              }}
+            >
+              Delete for good
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+interface Fields {
+  start: string;
+  end: string;
+  project: string;
+  activity: string;
+  description: string;
+}
+
+interface EntryFormProps {
+  title: string;
+  initial: Fields;
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: (event: MouseEvent, fields: Fields) => Promise<void>;
+  onCancel: () => void;
+}
+
+function EntryForm({ title, initial, busy, submitLabel, onSubmit, onCancel }: EntryFormProps) {
+  const [fields, setFields] = useState(initial);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const field = (name: keyof Fields) => ({ value: fields[name], onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }) });
+  return (
+    <form className="fields" aria-label={title} onSubmit={(event) => event.preventDefault()}>
+      <label>
+        From
+        <input ref={first} type="time" required {...field('start')} />
+      </label>
+      <label>
+        To
+        <input type="time" {...field('end')} />
+      </label>
+      <label>
+        Project
+        <input {...field('project')} />
+      </label>
+      <label>
+        Activity
+        <input {...field('activity')} />
+      </label>
+      <label>
+        Description
+        <input {...field('description')} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy} onClick={(event) => void onSubmit(event, fields)}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function entryLabel(entry: Entry): string {
+  const where = [entry.project, entry.activity].filter(Boolean).join(' · ') || 'No project';
+  return entry.description ? `${where} — ${entry.description}` : where;
+}
+
+/** A gap starts where the day's last entry ended, or at 09:00. */
+function fillStart(entries: Entry[]): string {
+  const last = entries.at(-1);
+  return last?.end ? clockOf(last.end) : '09:00';
+}
+
+/** …and lasts what is missing (an hour where nothing is), not past midnight. */
+function fillEnd(start: string, missing: number): string {
+  const [hours = 9, minutes = 0] = start.split(':').map(Number);
+  const end = Math.min(23 * 60 + 59, hours * 60 + minutes + (missing > 0 ? missing : 60));
+  return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+}
+
+function named(fields: Fields): Record<string, string> {
+  const args: Record<string, string> = {};
+  if (fields.project.trim()) args.project = fields.project.trim();
+  if (fields.activity.trim()) args.activity = fields.activity.trim();
+  if (fields.description.trim()) args.description = fields.description.trim();
+  return args;
+}
+
+/** Only what the person changed goes to update_time_entry. */
+function changed(initial: Fields, fields: Fields, date: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  if (fields.start !== initial.start) args.start = `${date}T${fields.start}`;
+  if (fields.end !== initial.end && fields.end) args.end = `${date}T${fields.end}`;
+  if (fields.project !== initial.project && fields.project.trim()) args.project = fields.project.trim();
+  if (fields.activity !== initial.activity && fields.activity.trim()) args.activity = fields.activity.trim();
+  if (fields.description !== initial.description) args.description = fields.description;
+  return args;
+}
+

@@ -1,0 +1,141 @@
+// Opens one of Punchcard's MCP Apps as a chat client would: the tool's `_meta.ui.resourceUri` read
+// from the engine's tools/list, its page read as a resource, the tool called, and the page drawn by
+// the SDK's AppBridge in a sandboxed iframe (host-page.ts) with the answer handed to it. Every call
+// the page makes goes through the bridge to this process and on to the engine with the official MCP
+// client, and is recorded here.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Client } from '@modelcontextprotocol/client';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+
+export type Theme = 'light' | 'dark';
+
+/** What a chat client's sandbox enforces for a page that declares no outside domains. */
+export const HOST_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface ToolCall {
+  name: string;
+  arguments?: Record<string, unknown>;
+}
+
+export interface AppHost {
+  page: Page;
+  /** The app's page inside the host's iframe. */
+  app: FrameLocator;
+  /** Every tool call the page asked the host for, in order. */
+  calls: ToolCall[];
+  /** What the page told the model (ui/update-model-context, ui/message), in order. */
+  modelContext(): Promise<Array<{ content?: Array<{ type: string; text?: string }> }>>;
+  /** axe-core's violations in the app's page. */
+  axe(): Promise<string[]>;
+  /** Console errors and page errors so far (a CSP violation is one). */
+  problems: string[];
+  /** Sends the page a message as the host, as if the SDK had (a forged or replayed one). */
+  postAsHost(message: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  client: Client;
+  tool: string;
+  args?: Record<string, unknown>;
+  /** The theme the host sends; the computer's own setting is the opposite unless `systemTheme` says. */
+  theme: Theme;
+  systemTheme?: Theme;
+  /** More host context (toolInfo, containerDimensions…); none by default: all of it is optional. */
+  hostContext?: Record<string, unknown>;
+  width?: number;
+  /** The time the browser's clock shows (the timer's elapsed time). */
+  fixedTime?: number;
+}
+
+let hostScript: Promise<string> | undefined;
+
+/** The host page's script, built once per test process from host-page.ts (call it in beforeAll: it takes seconds). */
+export function buildHostScript(): Promise<string> {
+  hostScript ??= (async () => {
+    const { build } = await import('vite');
+    const result = await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: { write: false, target: 'chrome120', minify: false, reportCompressedSize: false, rolldownOptions: { input: resolve(import.meta.dirname, 'host-page.ts') } },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+    const chunks = outputs.flatMap((entry) => entry.output).filter((file) => file.type === 'chunk');
+    if (chunks.length !== 1) throw new Error(`The test host built into ${chunks.length} scripts; it must be one.`);
+    return chunks[0]?.code ?? '';
+  })();
+  return hostScript;
+}
+
+export async function openApp(browser: Browser, options: OpenAppOptions): Promise<AppHost> {
+  const { client } = options;
+  const listed = (await client.listTools()).tools.find((tool) => tool.name === options.tool);
+  const uri = (listed?._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri;
+  if (!uri) throw new Error(`${options.tool} carries no _meta.ui.resourceUri: the engine offered it no app.`);
+  const page = (await client.readResource({ uri })).contents[0] as { text?: string; mimeType?: string };
+  if (page.mimeType !== 'text/html;profile=mcp-app' || !page.text) throw new Error(`${uri} is not an app's page.`);
+  const args = options.args ?? {};
+  const result = await client.callTool({ name: options.tool, arguments: args });
+
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: options.width ?? 760, height: 900 },
+    colorScheme: options.systemTheme ?? (options.theme === 'dark' ? 'light' : 'dark'),
+    reducedMotion: 'reduce',
+  });
+  const tab = await context.newPage();
+  if (options.fixedTime !== undefined) await tab.clock.setFixedTime(options.fixedTime);
+  tab.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  tab.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  const calls: ToolCall[] = [];
+  await tab.exposeFunction('hostCallTool', async (params: ToolCall) => {
+    calls.push(params);
+    return client.callTool({ name: params.name, arguments: params.arguments ?? {} });
+  });
+  await tab.setContent('<!doctype html><html lang="en"><head><title>Test host</title></head><body style="margin:0"></body></html>');
+  await tab.addScriptTag({ type: 'module', content: await buildHostScript() });
+  await tab.waitForFunction(() => 'openApp' in window);
+  await tab.evaluate((open) => (window as unknown as { openApp(value: unknown): Promise<void> }).openApp(open), {
+    html: page.text,
+    csp: HOST_CSP,
+    toolArgs: args,
+    toolResult: result,
+    hostContext: { theme: options.theme, ...options.hostContext },
+  });
+  const app = tab.frameLocator('iframe[title="Punchcard app"]');
+  const appFrame = (): Frame => {
+    const found = tab.frames().find((frame) => frame !== tab.mainFrame());
+    if (!found) throw new Error('The host has no app frame.');
+    return found;
+  };
+  return {
+    page: tab,
+    app,
+    calls,
+    problems,
+    modelContext: () => tab.evaluate(() => (window as unknown as { modelContext: Array<{ content?: Array<{ type: string; text?: string }> }> }).modelContext),
+    axe: async () => {
+      const frame = appFrame();
+      await frame.evaluate(AXE);
+      const found = await frame.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+        return axe.run(document);
+      });
+      return found.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('; ')}`);
+    },
+    postAsHost: async (message) => {
+      await tab.evaluate((sent) => document.querySelector('iframe')?.contentWindow?.postMessage(sent, '*'), message);
+    },
+    close: async () => {
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The MCP Apps as pictures, light and dark, for the screenshots script (screenshots.ts): each app
+// drawn by the SDK's AppBridge in Chromium over the built engine on a seeded local timesheet, the
+// way the tests drive it, so a picture shows what a chat client shows.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { type EngineHandle, makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { launchChromium } from '../harness.ts';
+import { type AppHost, buildHostScript, openApp, type Theme } from './app-host.ts';
+
+// Wednesday 18 November 2026, Buß- und Bettag in Saxony.
+const NOW = '2026-11-18T10:00:00+01:00';
+
+interface AppState {
+  name: string;
+  what: string;
+  tool: string;
+  act?: (host: AppHost) => Promise<void>;
+}
+
+export const APP_STATES: AppState[] = [
+  { name: 'app-timer-running', what: 'the Timer app: the running timer with Clock out and Switch task', tool: 'timer_status', act: (host) => host.app.getByRole('button', { name: 'Clock out' }).waitFor() },
+  { name: 'app-week', what: 'the Week app: days against their targets, what is missing, the holiday', tool: 'list_time_entries', act: (host) => host.app.getByText('Fill the gap').first().waitFor() },
+  {
+    name: 'app-week-delete',
+    what: 'the Week app asking before it deletes an entry',
+    tool: 'list_time_entries',
+    act: async (host) => {
+      await host.app.getByRole('button', { name: /^Delete 09:00–17:00/ }).click();
+      await host.app.getByRole('button', { name: 'Delete for good' }).waitFor();
+    },
+  },
+  {
+    name: 'app-leave',
+    what: 'the Leave planner: a week chosen, its cost and the balance after it',
+    tool: 'absence_calendar',
+    act: async (host) => {
+      await host.app.getByRole('button', { name: /^Monday, November 23/ }).click();
+      await host.app.getByRole('button', { name: /^Friday, November 27/ }).click();
+      await host.app.getByRole('button', { name: 'Request leave' }).waitFor();
+    },
+  },
+];
+
+async function seededEngine(): Promise<EngineHandle> {
+  const userDataDir = makeUserDataDir({ holidays: { country: 'DE', state: 'SN' }, tools: { enabled: { update_time_entry: true, delete_time_entry: true } } });
+  const engine = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW } });
+  for (const [start, end, description] of [
+    ['2026-11-16T09:00', '2026-11-16T12:00', 'Quarterly report'],
+    ['2026-11-16T13:00', '2026-11-16T16:00', 'Code review'],
+    ['2026-11-17T09:00', '2026-11-17T17:00', 'Workshop'],
+  ] as const) {
+    await engine.call('log_time', { start, end, description });
+  }
+  await engine.call('clock_in', { start: '2026-11-18T08:30', description: 'Planning the release' });
+  return engine;
+}
+
+export async function renderAppScreenshots(options: { out: string; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
+  mkdirSync(options.out, { recursive: true });
+  const browser: Browser = await launchChromium();
+  const engine = await seededEngine();
+  const written: string[] = [];
+  try {
+    await buildHostScript();
+    for (const theme of options.themes ?? ['light', 'dark']) {
+      for (const state of APP_STATES) {
+        const file = resolve(options.out, `${state.name}-${theme}.png`);
+        const host = await openApp(browser, { client: engine.client, tool: state.tool, theme, width: 720, fixedTime: Date.parse(NOW) });
+        try {
+          await state.act?.(host);
+          await host.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          await host.page.locator('iframe').screenshot({ path: file });
+          if (host.problems.length > 0) throw new Error(`${state.name} (${theme}) reported problems: ${host.problems.join('; ')}`);
+        } finally {
+          await host.close();
+        }
+        written.push(file);
+        options.log?.(`${file}: ${state.what}`);
+      }
+    }
+  } finally {
+    await engine.close();
+    await browser.close();
+  }
+  return written;
+}

@@ -1,0 +1,151 @@
+// The Timer app in Chromium, drawn by the SDK's AppBridge in a sandboxed iframe and connected to the
+// built engine over stdio with the official MCP client: on the local timesheet in both protocol eras
+// and on Kimai's fake. "Clock out" stops at once and the model is told; the host's theme wins over
+// the computer's; the page passes axe-core; answers a host forges or replays make it write nothing.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { launchChromium } from '../harness.ts';
+import { type AppHost, buildHostScript, openApp } from './app-host.ts';
+
+const NOW = '2026-11-18T10:00:00+01:00';
+const WRITING = new Set(['clock_in', 'clock_out', 'start_break', 'end_break', 'log_time', 'update_time_entry', 'delete_time_entry', 'request_leave', 'cancel_leave_request', 'create_catalog_item', 'archive_catalog_item']);
+
+let browser: Browser;
+let host: AppHost | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+  await buildHostScript();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (%s era)', (era) => {
+  let engine: EngineHandle;
+  beforeAll(async () => {
+    engine = await startEngine({ era, apps: true, env: { PUNCHCARD_NOW: NOW } });
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  it('shows the running timer, and "Clock out" stops it at once and tells the model', async () => {
+    await engine.call('clock_in', { description: 'Writing the report', start: '08:30' });
+    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'light', fixedTime: Date.parse(NOW) });
+    const { app } = host;
+    await app.getByText('Running since').waitFor();
+    expect(await app.getByText('Running since').textContent()).toContain('No project');
+    await app.getByText('Writing the report').waitFor();
+    expect(await host.axe()).toEqual([]);
+
+    await app.getByRole('button', { name: 'Clock out' }).click();
+    await app.getByText('Not clocked in.').waitFor();
+    expect(host.calls.filter((call) => WRITING.has(call.name))).toEqual([{ name: 'clock_out', arguments: {} }]);
+    const status = await engine.call('timer_status');
+    expect(status.structuredContent?.running).toBeNull();
+    const told = await host.modelContext();
+    expect(told).toHaveLength(1);
+    expect(told[0]?.content?.[0]?.text).toMatch(/^In Punchcard's Timer app the person asked to clock out \(clock_out\)\. Punchcard answered: Clocked out/);
+    expect(await app.getByRole('status').textContent()).toMatch(/^Clocked out/);
+    expect(host.problems).toEqual([]);
+  }, 60_000);
+
+  it('clocks in and switches by keyboard, each change a call of clock_in', async () => {
+    // Opened from a clock_out answer (nothing was running: the engine refused), which the Timer shows too.
+    host = await openApp(browser, { client: engine.client, tool: 'clock_out', theme: 'dark' });
+    const { app } = host;
+    await app.getByText('Not clocked in.').waitFor();
+    await app.getByLabel('What you are working on').fill('Planning');
+    await app.getByLabel('What you are working on').press('Enter');
+    await app.getByText('Running since').waitFor();
+    await app.getByRole('button', { name: 'Switch task' }).press('Enter');
+    await app.getByLabel('What you are working on').fill('Reviews');
+    await app.getByRole('button', { name: 'Switch', exact: true }).focus();
+    await app.getByRole('button', { name: 'Switch', exact: true }).press('Enter');
+    await app.getByText('Reviews', { exact: true }).waitFor();
+    expect(host.calls.filter((call) => WRITING.has(call.name))).toEqual([
+      { name: 'clock_in', arguments: { description: 'Planning' } },
+      { name: 'clock_in', arguments: { description: 'Reviews', switch: true } },
+    ]);
+    expect((await engine.call('timer_status')).structuredContent?.running).toMatchObject({ description: 'Reviews' });
+    expect(await host.modelContext()).toHaveLength(2);
+    await engine.call('clock_out');
+  });
+
+  it("follows the host's theme over the computer's and its size, and works without optional host context", async () => {
+    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'dark', systemTheme: 'light' });
+    await host.app.getByRole('heading', { name: 'Timer' }).waitFor();
+    const dark = await host.app.locator('html').evaluate((root) => [root.dataset.theme, getComputedStyle(document.body.parentElement as Element).backgroundColor]);
+    expect(dark).toEqual(['dark', 'rgb(31, 31, 33)']);
+    expect(await host.axe()).toEqual([]);
+    await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light' }));
+    await host.app.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+    // Its size: the frame grows to the page (ui/notifications/size-changed), and the page keeps
+    // within the height the host allows.
+    const heights = await host.page.locator('iframe').evaluate((frame: HTMLIFrameElement) => frame.getBoundingClientRect().height);
+    expect(heights).toBeGreaterThan(150);
+    await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light', containerDimensions: { maxHeight: 120 } }));
+    await host.app.locator('html[style*="max-height: 120px"]').waitFor({ state: 'attached' });
+    expect(host.problems).toEqual([]);
+  }, 60_000);
+
+  it('writes nothing for answers a host forges or replays, nor for a click no person made', async () => {
+    await engine.call('clock_in', { description: 'Still running' });
+    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'light' });
+    const { app } = host;
+    await app.getByRole('button', { name: 'Clock out' }).waitFor();
+    // A replay of every answer the page ever had (ids 1…20), a forged answer with a made-up entry,
+    // a forged request to call a tool, and notifications that are not the engine's shapes.
+    for (let id = 1; id <= 20; id++) await host.postAsHost({ jsonrpc: '2.0', id, result: { content: [], structuredContent: { stopped: {} } } });
+    await host.postAsHost({ jsonrpc: '2.0', method: 'ui/notifications/tool-result', params: { structuredContent: { running: null, on_break: null, today_minutes: 1, week_minutes: 2 } } });
+    await host.postAsHost({ jsonrpc: '2.0', id: 99, method: 'tools/call', params: { name: 'clock_out', arguments: {} } });
+    await host.postAsHost({ jsonrpc: '2.0', method: 'ui/notifications/tool-result', params: { structuredContent: { running: 'yes' } } });
+    await host.postAsHost({ jsonrpc: '2.0', method: 'ui/notifications/tool-input', params: { arguments: { switch: true } } });
+    // A script's click is not a person's.
+    await app.getByRole('heading', { name: 'Timer' }).waitFor();
+    const frame = host.page.frames().find((candidate) => candidate !== host?.page.mainFrame());
+    await frame?.evaluate(() => (document.querySelector('button.primary') as HTMLButtonElement | null)?.click());
+    // The page reads the timer afresh after the unreadable answer: that read is the last call it makes.
+    await expect.poll(() => host?.calls.filter((call) => call.name === 'timer_status').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await app.getByRole('heading', { name: 'Timer' }).click();
+    expect(host.calls.filter((call) => WRITING.has(call.name))).toEqual([]);
+    expect((await engine.call('timer_status')).structuredContent?.running).toMatchObject({ description: 'Still running' });
+    expect(await host.modelContext()).toEqual([]);
+    await engine.call('clock_out');
+  });
+});
+
+describe("the Timer app on Kimai's fake", () => {
+  const ADA = DEFAULT_USERS[0] as FakeUser;
+  let fake: FakeKimai;
+  let engine: EngineHandle;
+  beforeAll(async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    seedCatalog(fake);
+    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: `${fake.url}/` } });
+    rememberPlugin(userDataDir, fake.url, false);
+    engine = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('clocks out of a Kimai timer from the app', async () => {
+    await engine.call('clock_in', { project: 'Website', activity: 'Design', description: 'Mockups' });
+    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'light' });
+    const { app } = host;
+    await app.getByText('Website · Design').waitFor();
+    await app.getByRole('button', { name: 'Clock out' }).click();
+    await app.getByText('Not clocked in.').waitFor();
+    expect((await engine.call('timer_status')).structuredContent?.running).toBeNull();
+    expect(host.calls.filter((call) => WRITING.has(call.name)).map((call) => call.name)).toEqual(['clock_out']);
+    expect(host.problems).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,168 @@
+// The Week app in Chromium inside the SDK's AppBridge, over stdio to the built engine with the
+// official MCP client: an entry changed in place, a gap filled and an entry deleted after the
+// app's question, each checked in the timesheet itself; on the local timesheet in both eras and on
+// Kimai's fake.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { launchChromium } from '../harness.ts';
+import { type AppHost, buildHostScript, openApp, type ToolCall } from './app-host.ts';
+
+// Wednesday 18 November 2026, Buß- und Bettag in Saxony.
+const NOW = '2026-11-18T10:00:00+01:00';
+const WRITING = new Set(['clock_in', 'clock_out', 'log_time', 'update_time_entry', 'delete_time_entry', 'request_leave', 'cancel_leave_request']);
+const writes = (calls: ToolCall[]) => calls.filter((call) => WRITING.has(call.name));
+
+let browser: Browser;
+let host: AppHost | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+  await buildHostScript();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+type Listed = { id: number; start: string; end: string | null; description: string };
+async function entries(engine: EngineHandle): Promise<Listed[]> {
+  const listed = await engine.call('list_time_entries', { from: '2026-11-16', to: '2026-11-22' });
+  return listed.structuredContent?.entries as Listed[];
+}
+
+async function seedWeek(engine: EngineHandle, project?: { project: string; activity: string }) {
+  for (const [start, end, description] of [
+    ['2026-11-16T09:00', '2026-11-16T12:00', 'Report'],
+    ['2026-11-16T13:00', '2026-11-16T16:00', 'Reviews'],
+    ['2026-11-17T09:00', '2026-11-17T17:00', 'Workshop'],
+  ] as const) {
+    const logged = await engine.call('log_time', { start, end, description, ...project });
+    expect(logged.isError, JSON.stringify(logged.content)).toBeFalsy();
+  }
+}
+
+describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%s era)', (era) => {
+  let engine: EngineHandle;
+  beforeAll(async () => {
+    const userDataDir = makeUserDataDir({
+      holidays: { country: 'DE', state: 'SN' },
+      tools: { enabled: { update_time_entry: true, delete_time_entry: true } },
+    });
+    engine = await startEngine({ era, apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW } });
+    await seedWeek(engine);
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  it('shows the week with targets, what is missing and the holiday by name; edits, fills and deletes through the tools', async () => {
+    host = await openApp(browser, { client: engine.client, tool: 'list_time_entries', theme: 'light' });
+    const { app } = host;
+    await app.getByRole('heading', { name: /^Week of Nov 16 – 22, 2026$/ }).waitFor();
+    const monday = app.getByRole('listitem', { name: 'Monday, November 16' });
+    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('6:00 of 8:00 · 2:00 missing');
+    await app.getByText('Day of Prayer and Repentance').or(app.getByText('Buß- und Bettag')).waitFor();
+    expect(await host.axe()).toEqual([]);
+
+    // Changed in place: only the end moves.
+    await app.getByRole('button', { name: 'Edit 09:00–12:00 No project — Report' }).click();
+    const form = app.getByRole('form', { name: /^Change 09:00–12:00/ });
+    await form.getByLabel('To').fill('12:30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await monday.getByText('09:00–12:30').waitFor();
+    const report = (await entries(engine)).find((entry) => entry.description === 'Report');
+    expect(report?.end).toBe('2026-11-16T12:30:00+01:00');
+
+    // The gap filled: from where the day ended, for what is missing.
+    await monday.getByRole('button', { name: 'Fill the gap on Monday, November 16' }).click();
+    const fill = app.getByRole('form', { name: 'Add time on Monday, November 16' });
+    expect(await fill.getByLabel('From').inputValue()).toBe('16:00');
+    expect(await fill.getByLabel('To').inputValue()).toBe('17:30');
+    await fill.getByLabel('Description').fill('Email');
+    await fill.getByLabel('Description').press('Enter');
+    await monday.getByText('16:00–17:30').waitFor();
+    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('8:00 of 8:00');
+    expect((await entries(engine)).find((entry) => entry.description === 'Email')).toMatchObject({ start: '2026-11-16T16:00:00+01:00', end: '2026-11-16T17:30:00+01:00' });
+
+    // Deleting asks first; "Keep it" keeps it.
+    await app.getByRole('button', { name: 'Delete 09:00–17:00 No project — Workshop' }).click();
+    const question = app.getByRole('group', { name: 'Delete this entry?' });
+    await question.getByRole('button', { name: 'Keep it' }).click();
+    expect(writes(host.calls).map((call) => call.name)).toEqual(['update_time_entry', 'log_time']);
+    await app.getByRole('button', { name: 'Delete 09:00–17:00 No project — Workshop' }).click();
+    // The question takes the focus, so a keyboard confirms it.
+    await question.getByRole('button', { name: 'Delete for good' }).press('Enter');
+    await app.getByText('09:00–17:00', { exact: true }).waitFor({ state: 'detached' });
+    expect((await entries(engine)).some((entry) => entry.description === 'Workshop')).toBe(false);
+
+    const workshopId = host.calls.find((call) => call.name === 'delete_time_entry')?.arguments?.id;
+    expect(writes(host.calls)).toEqual([
+      { name: 'update_time_entry', arguments: { id: report?.id, end: '2026-11-16T12:30' } },
+      { name: 'log_time', arguments: { start: '2026-11-16T16:00', end: '2026-11-16T17:30', description: 'Email' } },
+      { name: 'delete_time_entry', arguments: { id: workshopId } },
+    ]);
+    const told = (await host.modelContext()).map((update) => update.content?.[0]?.text ?? '');
+    expect(told).toHaveLength(3);
+    expect(told[0]).toMatch(/^In Punchcard's Week app the person asked to change entry #\d+ \(09:00–12:00 No project — Report\) \(update_time_entry\)\. Punchcard answered: /);
+    // A host keeps only the last update: it says all three changes, oldest first.
+    expect(told[2]?.split('\n').map((line) => /\((\w+)\)\. Punchcard answered/.exec(line)?.[1])).toEqual(['update_time_entry', 'log_time', 'delete_time_entry']);
+    expect(told[2]).toMatch(/\(delete_time_entry\)\. Punchcard answered: Deleted #\d+/);
+    expect(host.problems).toEqual([]);
+  }, 90_000);
+
+  it("says the engine's refusal and changes nothing when a tool is switched off", async () => {
+    const userDataDir = makeUserDataDir({ tools: { enabled: { delete_time_entry: false } } });
+    const strict = await startEngine({ era, apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW } });
+    try {
+      await strict.call('log_time', { start: '2026-11-16T09:00', end: '2026-11-16T10:00', description: 'Kept' });
+      host = await openApp(browser, { client: strict.client, tool: 'time_report', theme: 'dark' });
+      const { app } = host;
+      await app.getByRole('button', { name: 'Delete 09:00–10:00 No project — Kept' }).click();
+      await app.getByRole('button', { name: 'Delete for good' }).click();
+      await expect.poll(() => app.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/delete_time_entry/);
+      expect((await entries(strict)).map((entry) => entry.description)).toEqual(['Kept']);
+      expect(await host.axe()).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
+});
+
+describe("the Week app on Kimai's fake", () => {
+  const ADA = DEFAULT_USERS[0] as FakeUser;
+  let fake: FakeKimai;
+  let engine: EngineHandle;
+  beforeAll(async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    seedCatalog(fake);
+    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: `${fake.url}/` }, tools: { enabled: { update_time_entry: true, delete_time_entry: true } } });
+    rememberPlugin(userDataDir, fake.url, false);
+    engine = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+    await seedWeek(engine, { project: 'Website', activity: 'Design' });
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('edits and deletes Kimai entries from the week', async () => {
+    host = await openApp(browser, { client: engine.client, tool: 'time_report', args: { from: '2026-11-16', to: '2026-11-22' }, theme: 'light' });
+    const { app } = host;
+    await app.getByRole('button', { name: 'Edit 09:00–12:00 Website · Design — Report' }).click();
+    const form = app.getByRole('form', { name: /^Change 09:00–12:00/ });
+    await form.getByLabel('Description').fill('Quarterly report');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await app.getByText('Website · Design — Quarterly report', { exact: true }).waitFor();
+    expect((await entries(engine)).map((entry) => entry.description)).toContain('Quarterly report');
+    await app.getByRole('button', { name: 'Delete 13:00–16:00 Website · Design — Reviews' }).click();
+    await app.getByRole('button', { name: 'Delete for good' }).click();
+    await app.getByText('Website · Design — Reviews', { exact: true }).waitFor({ state: 'detached' });
+    expect((await entries(engine)).map((entry) => entry.description)).toEqual(['Quarterly report', 'Workshop']);
+    expect(writes(host.calls).map((call) => call.name)).toEqual(['update_time_entry', 'delete_time_entry']);
+    expect(host.problems).toEqual([]);
+  }, 60_000);
+});
