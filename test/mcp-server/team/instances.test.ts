@@ -68,7 +68,7 @@ describe('several instances on one PostgreSQL', () => {
     for (const instance of cluster.instances) expect((await rawToolCall(mcpOf(instance), second.access_token, 'whoami')).status).toBe(401);
     const afterReuse = await refreshAt(c.listenUrl, clientId, second.refresh_token);
     expect([afterReuse.status, afterReuse.body.error]).toEqual([400, 'invalid_grant']);
-  });
+  }, 90_000);
 
   it("serves a 2025-era session through any instance, questions included, and a client whose instance died opens a new session still signed in", async () => {
     const answers: string[] = [];
@@ -104,7 +104,7 @@ describe('several instances on one PostgreSQL', () => {
     clients.push(again);
     expect(textOf(await again.call('whoami'))).toContain('Tom Lead');
     expect((await again.call('timer_status')).isError).toBeFalsy();
-  });
+  }, 90_000);
 
   it("opens a person's back end on a new instance knowing what another learned about it", async () => {
     const ada = await connectAs(cluster, { era: 'modern', signIn: trackerSignIn(ADA.token) });
@@ -119,7 +119,7 @@ describe('several instances on one PostgreSQL', () => {
     const tools = (await direct.client.listTools()).tools.map((tool) => tool.name);
     expect(tools).toContain('request_leave');
     expect(fake.requests.slice(asked).filter((request) => request.path.includes('/absences'))).toEqual([]);
-  });
+  }, 90_000);
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
