@@ -144,7 +144,7 @@ describe('leave', () => {
     const beyond = { type: 'vacation' as const, firstDay: '2027-03-01', lastDay: '2027-05-31' };
     // Three months less Berlin's five holidays in them: 61 days.
     expect(await leave.preview(beyond)).toMatchObject({ days: 61, leaves: [{ year: 2027, days: -36 }] });
-    await expect(leave.request(beyond)).rejects.toThrow(/^That goes beyond your vacation balance: vacation from 2027-03-01 to 2027-05-31 costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./);
+    await expect(leave.request(beyond)).rejects.toThrow(/^That goes beyond your vacation balance: vacation from Mar 1, 2027 to May 31, 2027 costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./);
     const filed = await leave.request({ ...beyond, beyondBalance: true });
     expect(filed.message).toMatch(/ 36 days over the 2027 vacation entitlement\.$/);
   });
