@@ -59,6 +59,9 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
     const requestsBefore = fake.requests.length;
     const latencies: number[] = [];
     let errors = 0;
+    /** What went wrong, by its words, so the note can say what the errors were. */
+    const errorWords = new Map<string, number>();
+    const noteError = (words: string) => errorWords.set(words.slice(0, 160), (errorWords.get(words.slice(0, 160)) ?? 0) + 1);
     const deadline = performance.now() + LOAD_SECONDS * 1000;
     const started = performance.now();
     const cpuBefore = cpuMs(pid);
@@ -68,9 +71,13 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
           const sent = performance.now();
           try {
             const result = await client.call('timer_status');
-            if (result.isError) errors++;
-          } catch {
+            if (result.isError) {
+              errors++;
+              noteError(result.content.map((part) => ('text' in part ? part.text : '')).join(' '));
+            }
+          } catch (error) {
             errors++;
+            noteError(error instanceof Error ? error.message : String(error));
           }
           latencies.push(performance.now() - sent);
         }
@@ -98,6 +105,7 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
     };
     row(`Team server: ${PEOPLE} people signed in through OAuth (DCR, sign-in with their Kimai token, consent, code)`, `${(signInMs / 1000).toFixed(1)} s, ${results.signInMs.perPerson} ms a person`);
     row(`Team server: timer_status, ${PEOPLE} people at once for ${LOAD_SECONDS} s on the fake Kimai (2026 era)`, `${results.load.callsPerSecond} calls/s; p50 ${results.load.p50Ms} ms, p99 ${results.load.p99Ms} ms; ${errors} errors of ${sorted.length}`);
+    for (const [words, count] of errorWords) row(`  error (${count}×)`, words);
     row('  server CPU time per call (user + system; the rest of the machine runs the clients and the fake)', `${results.load.serverCpuMsPerCall} ms`);
     row('  Kimai requests per timer_status call', `${results.kimaiRequestsPerCall}`);
     row('  server memory: idle / with every person\'s engine open / per connected person / peak', `${results.memoryMb.idle} MB / ${results.memoryMb.withPeople} MB / ${results.memoryMb.perPerson} MB / ${results.memoryMb.peak} MB`);

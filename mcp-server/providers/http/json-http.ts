@@ -171,9 +171,11 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     payload: string | undefined,
     headers: Record<string, string>,
     call: CallBudget | undefined,
+    resent = false,
   ): Promise<HttpAnswer> {
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
+      let answered = false;
       const change = request.change === undefined ? undefined : call?.noteChange(request.change);
       const tooLarge = (oversize: Oversize) => options.failures.tooLarge(oversize, request.purpose, request.change !== undefined);
       const finish = (error: Error | null, answer?: HttpAnswer) => {
@@ -186,6 +188,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
         else if (answer) resolve(answer);
       };
       const outgoing = transport.request(request.url, { method: request.method, headers, agent: requestAgent }, (incoming) => {
+        answered = true;
         const reader = new AnswerReader(call);
         // A body that says it is larger than may be read is not read at all.
         const declared = reader.declared(incoming.headers['content-length']);
@@ -228,7 +231,18 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
         outgoing.destroy();
       }
       call?.stop?.addEventListener('abort', stop, { once: true });
-      outgoing.on('error', (error: NodeJS.ErrnoException) => finish(options.failures.network(error, request.purpose)));
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        if (!settled && !answered && !resent && mayResend(outgoing, request.method, error)) {
+          // The server closed a kept-alive connection as this request went out on it (its idle
+          // timeout and ours crossed): nothing was read, so the read goes once more on a new one.
+          settled = true;
+          clearTimeout(deadline);
+          call?.stop?.removeEventListener('abort', stop);
+          exchange(transport, requestAgent, request, payload, headers, call, true).then(resolve, reject);
+          return;
+        }
+        finish(options.failures.network(error, request.purpose));
+      });
       if (payload !== undefined) outgoing.write(payload);
       outgoing.end();
     });
@@ -252,6 +266,15 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
       agent = undefined;
     },
   };
+}
+
+/**
+ * Whether a request that failed before any answer may go once more: a read (GET), on a kept-alive
+ * connection the server had already closed (reset or broken pipe). A change is never sent twice:
+ * the server may have taken it before the connection went.
+ */
+function mayResend(outgoing: Http.ClientRequest, method: OutgoingRequest<unknown>['method'], error: NodeJS.ErrnoException): boolean {
+  return method === 'GET' && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
 }
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3); 1 s when absent or unreadable. */

@@ -4,7 +4,7 @@
 // in flight when the call they serve is cancelled. Each failure is the back end's error in words, and
 // the server sees the connection closed.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_ANSWER_OBJECTS } from '../../../../mcp-server/domain/call-limits.ts';
 import { createJsonHttp, type JsonHttp } from '../../../../mcp-server/providers/http/json-http.ts';
@@ -207,5 +207,73 @@ describe('the call a request serves', () => {
       { action: 'stop the timer', outcome: 'refused' },
     ]);
     expect([...budget.services]).toEqual(['Kimai']);
+  });
+});
+
+describe('a kept-alive connection the server closed as a request went out on it', () => {
+  /**
+   * A server that answers each connection's first request, keeps the connection, and resets it when
+   * the next request arrives on it: a server's idle timeout crossing the client's reuse.
+   */
+  async function resetOnReuse(): Promise<{ url: string; connections: () => number; requests: string[]; close: () => Promise<void> }> {
+    const requests: string[] = [];
+    let connections = 0;
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((socket) => {
+      connections++;
+      sockets.add(socket);
+      let answered = false;
+      socket.on('data', (bytes) => {
+        const line = bytes.toString('latin1').split('\r\n')[0] as string;
+        if (answered) {
+          socket.resetAndDestroy();
+          return;
+        }
+        answered = true;
+        requests.push(line);
+        socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n[]');
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      connections: () => connections,
+      requests,
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          server.close(() => resolve());
+        }),
+    };
+  }
+
+  it('sends a read once more on a new connection, and answers it', async () => {
+    const server = await resetOnReuse();
+    try {
+      const client = transport(server.url);
+      expect((await get(client, server.url, '/api/timesheets?page=1')).status).toBe(200);
+      expect((await get(client, server.url, '/api/timesheets?page=2')).status).toBe(200);
+      expect(server.requests).toEqual(['GET /api/timesheets?page=1 HTTP/1.1', 'GET /api/timesheets?page=2 HTTP/1.1']);
+      expect(server.connections()).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never sends a change twice: the reset is said in words', async () => {
+    const server = await resetOnReuse();
+    try {
+      const client = transport(server.url);
+      expect((await get(client, server.url, '/api/timesheets')).status).toBe(200);
+      const error = await client
+        .send({ method: 'PATCH', url: new URL('/api/timesheets/1/stop', server.url), headers: {}, purpose: { action: 'stop your timer' } })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RemoteError);
+      expect((error as RemoteError).message).toMatch(/stop your timer/);
+      expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 });
