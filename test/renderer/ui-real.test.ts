@@ -924,12 +924,17 @@ describe('the real app with a Kimai account in the keychain', () => {
       'cancel_leave_request',
       'leave_balance',
       'absence_calendar',
+      // A worker's token leads nobody: the team group is not offered.
+      'team_report',
+      'project_status',
+      'list_pending_leave',
+      'decide_leave_request',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
     await expect
       .poll(() => screen(page, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts())
-      .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']);
+      .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
   });
 
   it('shows an exported Kimai entry as locked with no change offered on it, and says this Kimai has no leave', async () => {
@@ -1113,7 +1118,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     const tools = await open(session, 'tools');
     await expect
       .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
-      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']);
+      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
 
     const preferences = await open(session, 'preferences');
     const kept = screen(preferences, 'preferences').locator('section.kept');
@@ -1246,7 +1251,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     const tools = await open(session, 'tools');
     await expect
       .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
-      .toEqual(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']);
+      .toEqual(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
 
     const preferences = await open(session, 'preferences');
     const kept = screen(preferences, 'preferences').locator('section.kept');
@@ -1355,7 +1360,7 @@ describe('the real app with a Clockify account: the person\'s own key, one works
     const tools = await open(session, 'tools');
     await expect
       .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
-      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']);
+      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
 
     const preferences = await open(session, 'preferences');
     const kept = screen(preferences, 'preferences').locator('section.kept');
