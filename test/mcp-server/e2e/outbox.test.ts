@@ -16,7 +16,8 @@ import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai, type FakeKim
 
 const opened = closeAfterEach();
 
-// A Monday morning in Berlin; the engine's clock and the fake's start here and run in real time.
+// A Monday morning in Berlin: the engine that loses the network starts at NOW, the one that finds it
+// back at LATER, and the back ends live at LATER (a timer started there on the web at 09:20 is past).
 const NOW = '2026-05-04T09:02:00+02:00';
 const LATER = '2026-05-04T09:40:00+02:00';
 
@@ -35,7 +36,7 @@ interface Harness {
 }
 
 async function kimaiHarness(): Promise<Harness> {
-  const fake = opened(await startFakeKimai({ now: clockStartingAt(NOW) }));
+  const fake = opened(await startFakeKimai({ now: clockStartingAt(LATER) }));
   seedCatalog(fake);
   const network = opened(await startNetworkSwitch(fake.url));
   const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
@@ -60,7 +61,7 @@ async function kimaiHarness(): Promise<Harness> {
 }
 
 async function clockodoHarness(): Promise<Harness> {
-  const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW) }));
+  const fake = opened(await startFakeClockodo({ now: clockStartingAt(LATER) }));
   const ids = seedCompany(fake);
   const network = opened(await startNetworkSwitch(fake.url));
   const ada = CLOCKODO_USERS[0] as ClockodoUser;
@@ -82,7 +83,7 @@ async function clockodoHarness(): Promise<Harness> {
 }
 
 async function clockifyHarness(): Promise<Harness> {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
+  const fake = opened(await startFakeClockify({ now: clockStartingAt(LATER) }));
   seedWorkspace(fake);
   const network = opened(await startNetworkSwitch(fake.url));
   return {
@@ -103,7 +104,7 @@ async function clockifyHarness(): Promise<Harness> {
 }
 
 async function calamariHarness(): Promise<Harness> {
-  const fake = opened(await startFakeCalamari({ now: clockStartingAt(NOW) }));
+  const fake = opened(await startFakeCalamari({ now: clockStartingAt(LATER) }));
   seedOrganisation(fake);
   const network = opened(await startNetworkSwitch(fake.url));
   const ada = 1;
@@ -125,8 +126,23 @@ async function calamariHarness(): Promise<Harness> {
 
 const HARNESSES: Record<string, () => Promise<Harness>> = { kimai: kimaiHarness, clockodo: clockodoHarness, clockify: clockifyHarness, calamari: calamariHarness };
 
-async function engineFor(harness: Harness, now: string, userDataDir: string): Promise<EngineHandle> {
-  return opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: now, ...harness.env } }));
+async function engineFor(harness: Harness, now: string, userDataDir: string, env: Record<string, string> = {}): Promise<EngineHandle> {
+  return opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: now, ...harness.env, ...env } }));
+}
+
+/** A request's deadline short enough for a test to wait out (PUNCHCARD_<BACK END>_TIMEOUT_MS). */
+function shortDeadline(harness: Harness): Record<string, string> {
+  return { [`PUNCHCARD_${harness.service.toUpperCase()}_TIMEOUT_MS`]: '1000' };
+}
+
+const at = (time: string) => Date.parse(`2026-05-04T${time}:00+02:00`);
+
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function dataFolder(harness: Harness): string {
@@ -169,4 +185,82 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     // Told once.
     expect(textOf(await later.call('timer_status'))).not.toMatch(/outbox/);
   });
+  it('a clock-out while the port refuses and an entry logged while the back end does not answer arrive with their times, once', async () => {
+    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir, shortDeadline(harness));
+    const what = { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) };
+    expect((await engine.call('clock_in', { ...what, start: '08:30' })).isError).toBeFalsy();
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    await harness.network.cut();
+    const out = await engine.call('clock_out');
+    expect(out.isError).toBeFalsy();
+    expect(textOf(out)).toMatch(new RegExp(`^${harness.service} is out of reach; clocked out of ${harness.project}.* at 09:0[23] after 3[23] min here, sent as soon as ${harness.service} answers\\.`));
+    await harness.network.hang();
+    const logged = await engine.call('log_time', { ...what, start: '07:00', end: '08:00' });
+    expect(logged.isError).toBeFalsy();
+    expect(textOf(logged)).toMatch(new RegExp(`^${harness.service} is out of reach; logged 1 h on ${harness.project}.*, 07:00–08:00 here`));
+    expect((await engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
+    await engine.close();
+
+    await harness.network.restore();
+    const later = await engineFor(harness, LATER, dir);
+    const told = textOf(await later.call('timer_status'));
+    expect(told).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Clocked out of ${harness.project}.* at 09:0[23]\\. Logged 1 h on ${harness.project}.*, 07:00–08:00`));
+    const entries = harness.entries().sort((a, b) => a.start - b.start);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ start: at('07:00'), end: at('08:00') });
+    expect(entries[1]?.start).toBe(at('08:30'));
+    expect(Math.abs((entries[1]?.end ?? 0) - Date.parse(NOW))).toBeLessThan(90_000);
+  });
+
+  it('a timer started on the web after the kept clock-in: the clock-in is recorded up to it, and it keeps running', async () => {
+    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
+    await engine.close();
+    harness.startOnTheWeb(at('09:20'));
+    await harness.network.restore();
+    const later = await engineFor(harness, LATER, dir);
+    const told = textOf(await later.call('timer_status'));
+    expect(told).toMatch(new RegExp(`Adjusted when sent to ${harness.service}: Recorded ${harness.project}.* from 09:0[23] to 09:20 .*a timer on .* was started at 09:20 \\(on the web or another device\\) and keeps running\\.`));
+    const entries = harness.entries().sort((a, b) => a.start - b.start);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]?.end).toBe(at('09:20'));
+    expect(entries[1]).toMatchObject({ start: at('09:20'), end: null });
+  });
+
+  it('a timer started on the web before the kept clock-in: nothing is overwritten, and the next answer asks for a decision', async () => {
+    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
+    harness.startOnTheWeb(at('08:45'));
+    await harness.network.restore();
+    const told = textOf(await engine.call('timer_status'));
+    expect(told).toMatch(new RegExp(`Needs your decision .*Your clock-in at 09:0[23] on ${harness.project}.* was not sent: a timer on .* has been running in ${harness.service} since 08:45`));
+    expect(harness.entries()).toEqual([expect.objectContaining({ start: at('08:45'), end: null })]);
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/decision/);
+  });
+
+  it('kept writes are sent in the background once the back end answers, without another call', async () => {
+    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('log_time', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}), start: '07:00', end: '08:00' }))).toMatch(/out of reach; logged/);
+    await harness.network.restore();
+    await until(() => harness.entries().length === 1);
+    expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
+    expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
+  });
 });
+
