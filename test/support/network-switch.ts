@@ -1,7 +1,9 @@
 // A loopback TCP relay in front of a fake back end, as the network between a laptop and its tracker:
 // `cut()` closes the port and drops every connection (the next ones are refused, as on a train), `hang()`
-// takes connections and never answers (a deadline passes, as behind a captive network), and `restore()`
-// serves the same port again, so the engine reaches the back end at the address it was given.
+// takes connections and never answers (a deadline passes, as behind a captive network), `swallow()`
+// lets requests through but loses the answers to those that match (the write happened, the engine
+// never hears so), and `restore()` serves the same port again, so the engine reaches the back end at
+// the address it was given.
 import net from 'node:net';
 
 export interface NetworkSwitch {
@@ -9,6 +11,8 @@ export interface NetworkSwitch {
   readonly url: string;
   cut(): Promise<void>;
   hang(): Promise<void>;
+  /** Requests whose first line matches reach the back end, and their answers are lost on the way back. */
+  swallow(requestLine: RegExp): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -17,6 +21,7 @@ export async function startNetworkSwitch(targetUrl: string): Promise<NetworkSwit
   const target = new URL(targetUrl);
   const sockets = new Set<net.Socket>();
   let mode: 'open' | 'hang' = 'open';
+  let swallowed: RegExp | undefined;
   const server = net.createServer((client) => {
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
@@ -27,7 +32,16 @@ export async function startNetworkSwitch(targetUrl: string): Promise<NetworkSwit
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
-    client.pipe(upstream).pipe(client);
+    let deaf = false;
+    client.on('data', (chunk: Buffer) => {
+      if (swallowed?.test(chunk.toString('latin1').split('\r\n', 1)[0] ?? '')) deaf = true;
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (!deaf) client.write(chunk);
+    });
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => client.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
@@ -63,8 +77,16 @@ export async function startNetworkSwitch(targetUrl: string): Promise<NetworkSwit
       mode = 'hang';
       await listen();
     },
-    async restore() {
+    async swallow(requestLine) {
+      dropAll();
       mode = 'open';
+      swallowed = requestLine;
+      await listen();
+    },
+    async restore() {
+      dropAll();
+      mode = 'open';
+      swallowed = undefined;
       await listen();
     },
     close: stop,

@@ -33,6 +33,8 @@ interface Harness {
   startOnTheWeb(startMs: number): void;
   project: string;
   activity?: string;
+  /** The first line of the request that starts a timer. */
+  clockInRequest: RegExp;
 }
 
 async function kimaiHarness(): Promise<Harness> {
@@ -57,6 +59,7 @@ async function kimaiHarness(): Promise<Harness> {
     },
     project: 'Website',
     activity: 'Design',
+    clockInRequest: /^POST \/api\/timesheets[ ?]/,
   };
 }
 
@@ -79,6 +82,7 @@ async function clockodoHarness(): Promise<Harness> {
     },
     project: 'Website',
     activity: 'Development',
+    clockInRequest: /^POST \/api\/v2\/clock/,
   };
 }
 
@@ -100,6 +104,7 @@ async function clockifyHarness(): Promise<Harness> {
     },
     project: 'Website',
     activity: 'Design',
+    clockInRequest: /^POST \S*\/time-entries/,
   };
 }
 
@@ -121,6 +126,7 @@ async function calamariHarness(): Promise<Harness> {
       fake.state.shifts.push({ id: 9_001, employeeId: ada, started: startMs, finished: null, breaks: [], projectId: CALAMARI_SEED.projects.general, description: null });
     },
     project: 'Website relaunch',
+    clockInRequest: /^POST \S*\/terminal\/v1\/clock-in/,
   };
 }
 
@@ -133,6 +139,16 @@ async function engineFor(harness: Harness, now: string, userDataDir: string, env
 /** A request's deadline short enough for a test to wait out (PUNCHCARD_<BACK END>_TIMEOUT_MS). */
 function shortDeadline(harness: Harness): Record<string, string> {
   return { [`PUNCHCARD_${harness.service.toUpperCase()}_TIMEOUT_MS`]: '1000' };
+}
+
+/** Whether the process runs (a killed child counts as running until this process has reaped it). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const at = (time: string) => Date.parse(`2026-05-04T${time}:00+02:00`);
@@ -261,6 +277,52 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     await until(() => harness.entries().length === 1);
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
     expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
+  });
+  it('an engine killed after its send reached the back end but before it recorded it: the next engine finds it there and does not send it again', async () => {
+    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
+    // The clock-in reaches the back end; its answer never comes back, and the engine is killed waiting.
+    await harness.network.swallow(harness.clockInRequest);
+    void engine.call('timer_status').catch(() => {});
+    await until(() => harness.entries().length === 1);
+    const pid = engine.transport.pid as number;
+    process.kill(pid, 'SIGKILL');
+    await until(() => !running(pid));
+    await harness.network.restore();
+
+    const next = await engineFor(harness, LATER, dir);
+    const told = textOf(await next.call('timer_status'));
+    expect(told).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Clocked in at 09:0[23] on ${harness.project}.* \\(${harness.service} already had it\\)\\.`));
+    expect(harness.entries()).toHaveLength(1);
+  });
+
+  it('two engines sending at once send each kept write once, in order', async () => {
+    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
+    const dir = dataFolder(harness);
+    const first = await engineFor(harness, NOW, dir);
+    const second = await engineFor(harness, NOW, dir);
+    const what = { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) };
+    expect((await first.call('timer_status')).isError).toBeFalsy();
+    expect((await first.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await first.call('log_time', { ...what, start: '07:00', end: '07:30' }))).toMatch(/out of reach; logged/);
+    expect(textOf(await second.call('log_time', { ...what, start: '07:30', end: '08:00' }))).toMatch(/out of reach; logged/);
+    expect(textOf(await first.call('clock_in', { ...what, start: '08:15' }))).toMatch(/out of reach; clocked in at 08:15/);
+    await harness.network.restore();
+    const answers = await Promise.all([first.call('timer_status'), second.call('timer_status'), first.call('list_time_entries'), second.call('timer_status')]);
+    expect(answers.every((answer) => !answer.isError)).toBe(true);
+    await until(() => harness.entries().length >= 3);
+    const entries = harness.entries().sort((a, b) => a.start - b.start);
+    expect(entries.map((entry) => [entry.start, entry.end])).toEqual([
+      [at('07:00'), at('07:30')],
+      [at('07:30'), at('08:00')],
+      [at('08:15'), null],
+    ]);
   });
 });
 
