@@ -146,6 +146,27 @@ async function deliverEntry(payload: LogTimePayload, context: DeliveryContext): 
   return { state: 'sent', remoteId: entry.id, words: `Logged ${formatDuration(payload.end - payload.start)} on ${what}, ${span} (#${entry.id}).` };
 }
 
+/** A kept write in a few words: "clock-in at 09:02 on Website · Design", "entry Website, 07:00–08:00". */
+export function keptWrite(row: OutboxRow, timezone: string): string {
+  const at = (epochMs: number) => formatLocalTime(epochMs, timezone);
+  switch (row.kind) {
+    case 'clock_in': {
+      const payload = row.payload as ClockInPayload;
+      return `clock-in at ${at(payload.start)} on ${label(payload)}`;
+    }
+    case 'clock_out': {
+      const payload = row.payload as ClockOutPayload;
+      return `clock-out at ${at(payload.end)} of ${label(payload.entry)}`;
+    }
+    case 'log_time': {
+      const payload = row.payload as LogTimePayload;
+      return `entry ${label(payload)}, ${at(payload.start)}–${at(payload.end)}`;
+    }
+    default:
+      return `${row.kind.replace('_', ' ')} at ${at(row.happenedAt)}`;
+  }
+}
+
 /** The back end's id of the timer a clock-out or a switch refers to; undefined where its clock-in was never sent. */
 async function resolvedTimer(timer: TimerRef, context: DeliveryContext): Promise<number | undefined> {
   if ('id' in timer) return timer.id;

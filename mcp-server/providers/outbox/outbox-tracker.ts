@@ -10,7 +10,7 @@ import type { Log } from '../../log.ts';
 import { withRequestBudget } from '../http/request-budget.ts';
 import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
-import { deliver, type Settlement } from './deliver.ts';
+import { deliver, keptWrite, type Settlement } from './deliver.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, type Remembered } from './outbox-store.ts';
 import {
@@ -151,14 +151,15 @@ export class EngineOutbox {
       if (claim === null) return { kind: 'empty' };
       if (claim === 'busy') return { kind: 'busy' };
       const { row } = claim;
+      const timezone = await this.#zone();
       const refusal = this.#options.mayStillWrite(row.kind, row.origin);
       if (refusal) {
-        await store.settle(row.seq, { state: 'needs_decision', words: `Your ${kindWords(row.kind)} from ${this.#when(row.happenedAt)} was not sent: ${refusal}` });
+        await store.settle(row.seq, { state: 'needs_decision', words: `Your ${keptWrite(row, timezone)} was not sent: ${refusal}` });
         continue;
       }
       let settlement: Settlement;
       try {
-        settlement = await deliver(row, { tracker: this.#inner, service, timezone: await this.#zone(), now, row: (seq) => store.row(seq) });
+        settlement = await deliver(row, { tracker: this.#inner, service, timezone, now, row: (seq) => store.row(seq) });
       } catch (error) {
         if (isOutOfReach(error)) {
           // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
@@ -167,7 +168,7 @@ export class EngineOutbox {
           return { kind: 'out_of_reach', error };
         }
         const reason = error instanceof Error ? error.message : String(error);
-        settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${kindWords(row.kind)} from ${this.#when(row.happenedAt)}: ${reason}` };
+        settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
       }
       if (!(await store.settle(row.seq, settlement))) this.#options.log(`Outbox row ${row.seq} was taken over by another engine while this one sent it.`);
     }
@@ -193,11 +194,6 @@ export class EngineOutbox {
     if (set !== '') return set;
     const known = await this.#options.store.recall<string | null>('zone');
     return known?.value ?? systemTimeZone();
-  }
-
-  #when(epochMs: number): string {
-    const ago = this.#options.now() - epochMs;
-    return ago < 60_000 ? 'just now' : `${formatDuration(ago)} ago`;
   }
 
   /** One call's tracker: the back end, with the outbox in front of it. */
@@ -530,9 +526,6 @@ function timerRef(entry: TimeEntry): TimerRef {
   return seq === undefined ? { id: entry.id, start: entry.start } : { seq };
 }
 
-function kindWords(kind: OutboxKind): string {
-  return { clock_in: 'clock-in', clock_out: 'clock-out', log_time: 'logged entry', start_break: 'break', end_break: 'end of a break' }[kind];
-}
 
 /** The back ends in sentences about the outbox. */
 const SERVICES: Record<string, string> = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };

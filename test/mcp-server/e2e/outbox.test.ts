@@ -6,7 +6,7 @@
 // is not overwritten; the next answer says what was sent and what needs a decision.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { startNetworkSwitch, type NetworkSwitch } from '../../support/network-switch.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
@@ -326,3 +326,40 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
   });
 });
 
+
+describe('the outbox and what may change meanwhile (Kimai)', () => {
+  it('a write a gateway answered 503 for is kept; one the back end refused (401) is said at once and not kept', async () => {
+    const fake = opened(await startFakeKimai({ now: clockStartingAt(LATER) }));
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
+    const dir = makeUserDataDir({ timezone: 'Europe/Berlin', provider: { type: 'kimai', url: fake.url } });
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 503, raw: '<html>Service Unavailable</html>' });
+    const kept = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
+    expect(textOf(kept)).toMatch(/^Kimai is out of reach; logged 1 h on Website · Design, 07:00–08:00 here/);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 401, body: { code: 401, message: 'Unauthorized' } });
+    const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '08:00', end: '08:30' });
+    expect(textOf(refused)).toMatch(/^Kimai at \S+ did not accept the API token/);
+    expect(refused.isError).toBe(true);
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox|decision/);
+    expect(fake.state.timesheets.map((sheet) => [sheet.begin, sheet.end])).toEqual([[at('07:00'), at('08:00')]]);
+  });
+
+  it('a kept write the read-only switch now forbids is not sent, and the next answer says why', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(/out of reach; logged/);
+    await engine.close();
+    writeSettings(dir, { timezone: 'Europe/Berlin', ...harness.settings, tools: { readOnly: true } });
+    await harness.network.restore();
+    const later = await engineFor(harness, LATER, dir);
+    const told = textOf(await later.call('timer_status'));
+    expect(told).toMatch(/Needs your decision .*Your entry Website · Design, 07:00–08:00 was not sent: log_time is switched off now \(the read-only switch, the tool switches or your organisation's policy\)\./);
+    expect(harness.entries()).toEqual([]);
+  });
+});
