@@ -35,6 +35,8 @@ const SENT_PER_ROUND = 10;
 /** The background's first pause after the back end was out of reach, and its longest. */
 const FIRST_RETRY_MS = 5_000;
 const LONGEST_RETRY_MS = 300_000;
+/** Writes kept for one account at most: far more than a day away from the network makes. */
+export const MAX_KEPT = 200;
 /** Requests one background round may send, as one tool call may. */
 const ROUND_REQUESTS = 40;
 
@@ -472,7 +474,11 @@ class OutboxView implements TimeTracker {
   }
 
   async #keep(kind: OutboxKind, payload: unknown, happenedAt: number): Promise<OutboxRow> {
-    const { store } = this.#options;
+    const { store, service } = this.#options;
+    // A client calling in a loop while the back end is away must not grow the file without end.
+    if ((await store.open()).length >= MAX_KEPT) {
+      throw new ProviderError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
+    }
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
     this.#outbox.schedule();
     return (await store.row(seq)) as OutboxRow;
