@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { formatDuration, systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
-import { withRequestBudget } from '../http/request-budget.ts';
+import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
 import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
@@ -26,7 +26,7 @@ import {
   type TimerRef,
   type WaitReason,
 } from './pending.ts';
-import type { RemoteError } from '../http/remote-error.ts';
+import { RemoteError } from '../http/remote-error.ts';
 
 /** Kept writes sent before a call's own work: the rest go in the background, and the call's own writes wait behind them. */
 const SENT_BEFORE_A_CALL = 3;
@@ -168,6 +168,13 @@ export class EngineOutbox {
           // the row marked: the next send looks before it writes, as it always does.
           await store.release(row.seq, error.networkCode !== 'ECONNREFUSED');
           return { kind: 'out_of_reach', error };
+        }
+        if (!isRefusal(error)) {
+          // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
+          // rate limit, a locked file, a fault): the row waits for the next round.
+          await store.release(row.seq, true);
+          this.#options.log(`Sending outbox row ${row.seq} stopped: ${error instanceof Error ? error.message : String(error)}`);
+          return { kind: 'failed' };
         }
         const reason = error instanceof Error ? error.message : String(error);
         settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
@@ -525,6 +532,16 @@ function knownCatalog(known: KnownCatalog, includeArchived: boolean, kinds: read
     projects: items.filter((item) => item.kind === 'project'),
     activities: items.filter((item) => item.kind === 'activity' && (projectId === undefined || !item.project || item.project.id === projectId)),
   };
+}
+
+/**
+ * The back end's answer to the write itself, which sending again would not change: a validation, an
+ * archived project, a missing permission. A rate limit, a stopped call and Punchcard's own trouble are not.
+ */
+function isRefusal(error: unknown): boolean {
+  if (error instanceof CallStopped) return false;
+  if (error instanceof RemoteError) return error.failure !== 'rate_limited';
+  return error instanceof ProviderError && error.code !== 'unavailable';
 }
 
 function timerRef(entry: TimeEntry): TimerRef {

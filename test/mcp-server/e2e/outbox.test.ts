@@ -347,6 +347,22 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect(fake.state.timesheets.map((sheet) => [sheet.begin, sheet.end])).toEqual([[at('07:00'), at('08:00')]]);
   });
 
+  it('a kept write that meets a rate limit waits for the next round instead of asking for a decision', async () => {
+    const fake = opened(await startFakeKimai({ now: clockStartingAt(LATER) }));
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
+    const dir = makeUserDataDir({ timezone: 'Europe/Berlin', provider: { type: 'kimai', url: fake.url } });
+    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway' });
+    expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(/^Kimai is out of reach; logged/);
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 429, headers: { 'Retry-After': '120' } });
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/decision|Sent to/);
+    expect(fake.state.timesheets).toEqual([]);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    expect(fake.state.timesheets.map((sheet) => [sheet.begin, sheet.end])).toEqual([[at('07:00'), at('08:00')]]);
+  });
+
   it('a kept write the read-only switch now forbids is not sent, and the next answer says why', async () => {
     const harness = await kimaiHarness();
     const dir = dataFolder(harness);
