@@ -26,6 +26,7 @@ import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
+import { keepingWritesOffline, outboxAccount, trackerForCall } from './providers/outbox/outbox-tracker.ts';
 import { makePrivateFolder } from './private-files.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
@@ -44,7 +45,7 @@ import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST, TOOLS } from './tools/index.ts';
 import { isToolOffered } from './tools/offer.ts';
-import type { ToolPolicyOptions } from './contract/tool-policy.ts';
+import { isToolEnabled, type ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
@@ -174,8 +175,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       log,
       ...(options.env ? { env: options.env } : {}),
       formSecret: { backEnd: options.formBackEnd, policyFixes: policy.fixedProvider !== null },
-    });
+    }).then((opened) => (profile.type === 'local' ? opened : withOutbox(opened, profile)));
   };
+  // A remote back end out of reach keeps clock-ins, clock-outs and logged entries until it answers
+  // (providers/outbox/); each is checked again against the switches and the policy before it is sent.
+  const withOutbox = (opened: TimeTracker, remote: Exclude<ProviderProfile, { type: 'local' }>) =>
+    keepingWritesOffline(opened, {
+      userDataDir: options.userDataDir,
+      account: outboxAccount(remote),
+      now: options.now,
+      log,
+      timezone: () => current.settings.timezone,
+      origin: toolOptions().allTools ? 'app' : 'ai',
+      mayStillWrite: (tool, origin) => {
+        const rules: ToolPolicyOptions = origin === 'app' ? toolOptions() : { allTools: false, organisation: organisationRules(policy, profile) };
+        return isToolEnabled(tool, current.settings, rules) ? null : `${tool} is switched off now (the read-only switch, the tool switches or your organisation's policy).`;
+      },
+    });
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
   const capabilities = () => (options.listEveryTool ? everything : tracker.capabilities);
   const servers = new Set<(settings: Settings) => void>();
@@ -232,6 +248,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     organisationPolicy: () => aiGate(policy, profile),
     settingsFile: () => fileState,
     catalogListed: (settings) => isToolOffered(TOOLS.list_catalog, capabilities(), settings, toolOptions()),
+    prepareCall: trackerForCall,
   });
   // Questions travel with a state only this process can sign (asking.ts): one stdio process serves
   // every round of a call, so the key never leaves it.
@@ -332,6 +349,8 @@ export interface CallPartsOptions {
   settingsFile: () => ToolContext['settingsFile'];
   /** Whether list_catalog is offered to this client with these settings (refusals then may name the catalog). */
   catalogListed: (settings: Settings) => boolean;
+  /** The tracker a call works through, given the call's notes (the outbox sends what waits first, and says so). */
+  prepareCall?: (tracker: TimeTracker, notes: string[]) => Promise<TimeTracker>;
 }
 
 export type HolidaysOf = (settings: Settings, from: string, to: string) => Promise<Map<string, string>>;
@@ -347,9 +366,10 @@ export function callParts(options: CallPartsOptions): Pick<ServerParts, 'context
   let zone: { for: Settings; timezone: string } | undefined;
   // The back end's zone is checked once per name it reports, for the same reason.
   let remoteZone: { name: string; valid: boolean } | undefined;
-  const context = async (): Promise<ToolContext> => {
+  const build = async (forCall: boolean): Promise<ToolContext> => {
     const settings = options.settings();
-    const active = options.trackerNow();
+    const notes: string[] = [];
+    const active = forCall && options.prepareCall ? await options.prepareCall(options.trackerNow(), notes) : options.trackerNow();
     if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, log) };
     // With no zone in the settings, a back end's own zone for the person wins over the system's (it
     // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
@@ -368,18 +388,19 @@ export function callParts(options: CallPartsOptions): Pick<ServerParts, 'context
         ? active.workPlan.bind(active)
         : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
       planSource: active.workPlan ? 'back_end' : 'settings',
-      notes: [],
+      notes,
       organisationPolicy: options.organisationPolicy(),
       settingsFile: options.settingsFile(),
       ask: NO_ASKING,
       catalogListed: options.catalogListed(settings),
     };
   };
+  const context = () => build(true);
   // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
   // settings' zone does (a prompt only names days, and the tools it leads to say what is wrong).
   const promptClock = async (): Promise<{ timezone: string; now: number }> => {
     try {
-      const known = await withRequestBudget(MAX_REQUESTS_PER_CALL, context);
+      const known = await withRequestBudget(MAX_REQUESTS_PER_CALL, () => build(false));
       return { timezone: known.timezone, now: options.now() };
     } catch {
       return { timezone: resolveTimeZone(options.settings().timezone, () => {}), now: options.now() };

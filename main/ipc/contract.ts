@@ -32,6 +32,8 @@ export interface EntryView {
   breaks?: BreakView[];
   /** Why the person may not change or delete this entry in the back end (exported, a lump sum); absent when they may. */
   locked?: string;
+  /** Kept in the engine's outbox while the back end was out of reach, not sent yet (its id is then negative). */
+  waiting_to_send?: boolean;
 }
 
 export interface BreakView {

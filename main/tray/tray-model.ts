@@ -58,6 +58,9 @@ export interface TrayModel {
   icon: TrayIconKind;
 }
 
+/** The line that marks a timer kept in the engine's outbox, not yet at the tracker. */
+export const WAITING = 'Waiting to be sent (tracker out of reach)';
+
 /** Windows cuts tooltips longer than this (NOTIFYICONDATA's szTip holds 128 characters). */
 export const TOOLTIP_MAX = 127;
 /** How many recent projects the Clock in submenu offers, and recent pairs the Switch to submenu. */
@@ -118,6 +121,8 @@ function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
   const { status, engineError } = input;
   if (!status) return [disabled(engineError ? `Timer unavailable: ${clip(engineError, ERROR_MAX)}` : 'Starting the timer…')];
   const lines = [disabled(statusText(status, input.now, zone, input.durations))];
+  // A timer the engine kept while the tracker was out of reach runs here and is sent when it answers.
+  if (status.running?.waiting_to_send) lines.push(disabled(WAITING));
   if (engineError) lines.push(disabled(`⚠ ${clip(engineError, ERROR_MAX)}`));
   return lines;
 }
@@ -292,6 +297,8 @@ function tooltip(input: TrayInput, zone: string): string {
     const room = TOOLTIP_MAX - `Punchcard — ${elapsed} on `.length;
     text = what ? `Punchcard — ${elapsed} on ${clip(what, room)}` : `Punchcard — clocked in for ${elapsed}`;
   } else text = `Punchcard — not clocked in · today ${lengthText(todayMs(status, now, zone), style)}`;
+  // Said first, so the cut to Windows' length never takes it away.
+  if (status?.running?.waiting_to_send) text = `${WAITING} · ${text}`;
   return clip(text, TOOLTIP_MAX);
 }
 

@@ -27,6 +27,11 @@ export interface TimeEntry {
    * Clockodo lump sum); absent when they may. The window shows it and offers no edit.
    */
   locked?: string;
+  /**
+   * Kept in the outbox, not yet at the back end (providers/outbox/): it was out of reach, or earlier
+   * kept writes go first. Its number is then the outbox's, negative.
+   */
+  waiting?: { service: string; reason: 'out_of_reach' | 'behind' };
 }
 
 /** A break inside a shift; `end` is null while it runs. */

@@ -2,6 +2,7 @@ import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
+import { keptWords } from './kept-words.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 
@@ -32,9 +33,11 @@ export default defineTool({
     try {
       const { started, stopped } = await context.tracker.startTimer(fields, args.switch ?? false);
       const since = formatLocalTime(started.start, context.timezone);
-      const text = stopped
+      const switched = stopped ? `stopped ${entryLabel(stopped)} and ` : '';
+      const kept = keptWords(started, `${switched}clocked in at ${since} on ${entryLabel(started)}`);
+      const text = kept ?? (stopped
         ? `Stopped ${entryLabel(stopped)} (${formatDuration((stopped.end ?? started.start) - stopped.start)}); clocked in on ${entryLabel(started)} at ${since}.`
-        : `Clocked in on ${entryLabel(started)} at ${since}.`;
+        : `Clocked in on ${entryLabel(started)} at ${since}.`);
       return { data: { started: presentEntry(started, context), stopped: stopped && presentEntry(stopped, context) }, text };
     } catch (error) {
       if (error instanceof TimerRunningError) {

@@ -1,5 +1,6 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
+import { keptWords } from './kept-words.ts';
 import { entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { clockOutContract } from '../contract/tools/clock-out.ts';
 
@@ -16,7 +17,8 @@ export default defineTool({
     }
     const stopped = await context.tracker.stopTimer(end, args.note?.trim() || undefined);
     const stoppedAt = stopped.end ?? context.now();
-    const text = `Clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}.`;
+    const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}`;
+    const text = keptWords(stopped, done) ?? `C${done.slice(1)}.`;
     return { data: { stopped: presentEntry(stopped, context) }, text };
   },
 });

@@ -1,5 +1,6 @@
 import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
 import { defineTool, ToolInputError } from './define-tool.ts';
+import { keptWords } from './kept-words.ts';
 import {
   catalogLookup,
   dayRange,
@@ -33,7 +34,8 @@ export default defineTool({
       activityId,
       description: args.description?.trim() ?? '',
     });
-    const text = `Logged ${formatDuration(end - start)} on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)} (#${entry.id}).`;
+    const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
+    const text = keptWords(entry, `logged ${span}`) ?? `Logged ${span} (#${entry.id}).`;
     return { data: { entry: presentEntry(entry, context) }, text };
   },
 });

@@ -31,6 +31,7 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
     description: entry.description,
     ...(entry.breaks ? { breaks: breaks.map(({ ms, ...span }) => ({ ...span, minutes: Math.floor(ms / MINUTE_MS) })) } : {}),
     ...(entry.locked ? { locked: entry.locked } : {}),
+    ...(entry.waiting ? { waiting_to_send: true } : {}),
   };
 }
 

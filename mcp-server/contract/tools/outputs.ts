@@ -15,6 +15,8 @@ export const entryOutput = z.object({
   breaks: z.array(z.object({ type: z.string(), start: z.string(), end: z.string().nullable(), minutes: z.int() })).optional(),
   /** Why the person may not change or delete this entry (exported, a lump sum), where the back end says so. */
   locked: z.string().optional(),
+  /** Kept in the outbox while the back end was out of reach, not yet sent (its id is then the outbox's, negative). */
+  waiting_to_send: z.boolean().optional(),
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
 

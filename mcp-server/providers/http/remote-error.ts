@@ -51,6 +51,11 @@ export class RemoteError extends ProviderError {
   readonly failure: RemoteFailure;
   /** HTTP status, when the back end answered at all. */
   readonly status: number | undefined;
+  /**
+   * Node's code for a failure of the connection itself (ECONNRESET, ENOTFOUND), where there was one:
+   * a secure connection cut halfway is told apart from a certificate that was refused by it.
+   */
+  networkCode: string | undefined;
   constructor(failure: RemoteFailure, message: string, status?: number) {
     super(PROVIDER_CODES[failure], message);
     this.name = 'RemoteError';
@@ -186,6 +191,12 @@ const TLS_CODES = new Set([
 ]);
 
 export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string, action: string, words: ServiceWords): RemoteError {
+  const error = networkFailure(problem, baseUrl, action, words);
+  error.networkCode = problem.code;
+  return error;
+}
+
+function networkFailure(problem: NetworkProblem, baseUrl: string, action: string, words: ServiceWords): RemoteError {
   const host = hostOf(baseUrl);
   const code = problem.code ?? '';
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(problem.message)) {

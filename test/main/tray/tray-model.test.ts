@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lengthText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput } from '../../../main/tray/tray-model.ts';
+import { lengthText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput, WAITING } from '../../../main/tray/tray-model.ts';
 import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 
@@ -39,6 +39,17 @@ function actionOf(menu: MenuItemSpec[], label: string) {
 }
 
 describe('the tray menu', () => {
+  it('marks a timer kept while the tracker is out of reach as waiting to be sent, in the menu and the tooltip', () => {
+    const kept = model({ status: running({}, { id: -3, project: 'Website', activity: 'Design', waiting_to_send: true }), platform: 'win32' });
+    expect(outline(kept.menu).slice(0, 2)).toEqual(['(Working on Website · Design since 09:02 — 1 h 23 min)', `(${WAITING})`]);
+    expect(kept.tooltip.startsWith(WAITING)).toBe(true);
+    expect(kept.tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+    expect(kept.icon).toBe('running');
+    const sent = model({ status: running({}, { project: 'Website', activity: 'Design' }), platform: 'win32' });
+    expect(outline(sent.menu)).not.toContain(`(${WAITING})`);
+    expect(sent.tooltip).not.toContain(WAITING);
+  });
+
   it('shows an idle day: status, Clock in, today, the window, clients, Quit', () => {
     const { menu, icon, title, tooltip } = model({});
     expect(outline(menu)).toEqual([

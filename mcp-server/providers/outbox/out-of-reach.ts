@@ -1,0 +1,49 @@
+// Whether a failure means the back end could not be reached (and a write may wait in the outbox until
+// it can), or that it answered and refused (and the person must hear why now). Only the first kind is
+// kept: a refusal sent again later would be refused again, and meanwhile the person believes it done.
+// Pure: the HTTP layer has already put the failure into words (http/remote-error.ts).
+import { RemoteError } from '../http/remote-error.ts';
+
+/**
+ * Codes of a connection that was cut rather than refused: a secure connection interrupted before its
+ * handshake ended reads as a TLS failure in words, but the certificate was never looked at.
+ */
+const CUT_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNREFUSED']);
+
+/**
+ * Out of reach: nothing answered (connection refused, a host name not found, the network gone, a
+ * connection cut, the deadline passed) or a gateway answered for a back end that is down (502, 503,
+ * 504). Everything else the back end or Punchcard said is a refusal: a 401 or 403, a 4xx in words, an
+ * internal error (500: it answered, and may answer the same again), a rate limit, an answer too large,
+ * a certificate that is not trusted (a captive portal in a café is refused so too: Punchcard cannot
+ * tell it from a wrong address, and says what it saw).
+ */
+export function isOutOfReach(error: unknown): error is RemoteError {
+  if (!(error instanceof RemoteError)) return false;
+  switch (error.failure) {
+    case 'unreachable':
+    case 'timeout':
+      return true;
+    case 'server_error':
+      return error.status === 502 || error.status === 503 || error.status === 504;
+    case 'tls':
+      return error.networkCode !== undefined && CUT_CONNECTION.has(error.networkCode);
+    default:
+      return false;
+  }
+}
+
+/** "connection refused", "did not answer within 15 s": the failure's reason, short, for a sentence about the outbox. */
+export function reachProblem(error: RemoteError): string {
+  if (error.failure === 'timeout') return 'it did not answer in time';
+  if (error.failure === 'server_error') return `it answered ${error.status ?? 'an error'} (down or being updated)`;
+  switch (error.networkCode) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its host name could not be found';
+    default:
+      return 'the connection failed';
+  }
+}

@@ -1,0 +1,377 @@
+// The outbox: writes kept while a remote back end is out of reach, one row each with the moment it
+// happened, in the order they were made, in a SQLite file in the data folder (outbox.db) that every
+// engine on the machine shares (the app's and one per AI client). With it, what the engine last knew
+// of the back end (the running timer, the catalog, the person's zone, recent entries), so a read while
+// it is out of reach can show that, with its age, instead of nothing.
+//
+// Each send is recorded before and after (docs/decisions.md, "The outbox"): an engine claims the
+// first open row under the write lock (its owner and a lease), sends it, and records the outcome with
+// the back end's id. A second engine finds the row claimed and waits its turn; an engine killed
+// between the claim and the record leaves a claim whose process is gone (or whose lease ran out), and
+// the next engine to claim it is told that a send may have gone out, so it looks at the back end
+// before sending again. So a row is never lost, and never sent twice.
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Log } from '../../log.ts';
+import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
+import { isWritable, whileBusy } from '../sqlite-files.ts';
+import { ProviderError } from '../time-tracker.ts';
+
+/** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
+const LOCK_WAIT_MS = 10_000;
+/** What the file is for, in a sentence about a lock on it. */
+const OUTBOX = "Punchcard's outbox";
+/** Remembered reads kept per back end; the oldest go first. */
+const KNOWN_KEYS = 64;
+/** A remembered read larger than this (a huge catalog) is not kept: the outbox file stays small. */
+const KNOWN_MAX_CHARS = 2_000_000;
+
+export const OUTBOX_FILE = 'outbox.db';
+
+/** Schema migrations in order; `PRAGMA user_version` says how many have run. Never edit one that shipped. */
+export const OUTBOX_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    back_end TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('clock_in', 'clock_out', 'log_time', 'start_break', 'end_break')),
+    origin TEXT NOT NULL CHECK (origin IN ('app', 'ai')),
+    payload TEXT NOT NULL,
+    happened_at INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'adjusted', 'needs_decision')),
+    owner TEXT,
+    owner_pid INTEGER,
+    owner_host TEXT,
+    lease_until INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    remote_id INTEGER,
+    outcome TEXT,
+    told INTEGER NOT NULL DEFAULT 0 CHECK (told IN (0, 1)),
+    settled_at INTEGER
+  );
+  CREATE INDEX outbox_by_state ON outbox (back_end, state, seq);
+
+  CREATE TABLE known (
+    back_end TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (back_end, key)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time' | 'start_break' | 'end_break';
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'adjusted' | 'needs_decision';
+/** Whose write it was: the app's own engine, or an AI client's (its tool switches and policy apply when it is sent). */
+export type OutboxOrigin = 'app' | 'ai';
+
+export interface OutboxRow {
+  seq: number;
+  kind: OutboxKind;
+  origin: OutboxOrigin;
+  payload: unknown;
+  happenedAt: number;
+  state: OutboxState;
+  attempts: number;
+  remoteId: number | null;
+  outcome: string | null;
+  told: boolean;
+  settledAt: number | null;
+}
+
+/** A row this engine has claimed to send; `maySent`: an earlier claim ended without a record, so a send may have gone out. */
+export interface Claim {
+  row: OutboxRow;
+  maySent: boolean;
+}
+
+export interface Remembered<T> {
+  value: T;
+  at: number;
+}
+
+interface RawRow {
+  seq: number;
+  kind: OutboxKind;
+  origin: OutboxOrigin;
+  payload: string;
+  happened_at: number;
+  state: OutboxState;
+  owner: string | null;
+  owner_pid: number | null;
+  owner_host: string | null;
+  lease_until: number | null;
+  attempts: number;
+  remote_id: number | null;
+  outcome: string | null;
+  told: number;
+  settled_at: number | null;
+}
+
+export interface OutboxStoreOptions {
+  path: string;
+  /** Which back end and account the rows are for: a row is only ever sent where it was made. */
+  backEnd: string;
+  now: () => number;
+  log: Log;
+  /** How long a claim holds before another engine may take the row over (it looks first). */
+  leaseMs?: number;
+  /** Whether the process that holds a claim still runs (default: asks the system, on this machine). */
+  processAlive?: (pid: number) => boolean;
+}
+
+export class OutboxStore {
+  readonly #options: OutboxStoreOptions;
+  /** This engine's name on its claims. */
+  readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
+  #db: DatabaseSync | undefined;
+
+  constructor(options: OutboxStoreOptions) {
+    this.#options = options;
+  }
+
+  get path(): string {
+    return this.#options.path;
+  }
+
+  /** Puts a write at the end of the queue; its number. */
+  async add(item: { kind: OutboxKind; origin: OutboxOrigin; payload: unknown; happenedAt: number }): Promise<number> {
+    return this.#write((db) => {
+      const result = db
+        .prepare("INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state) VALUES (?, ?, ?, ?, ?, 'queued')")
+        .run(this.#options.backEnd, item.kind, item.origin, JSON.stringify(item.payload), item.happenedAt);
+      return Number(result.lastInsertRowid);
+    });
+  }
+
+  /** The rows not yet settled (queued, or being sent), in order. */
+  async open(): Promise<OutboxRow[]> {
+    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf));
+  }
+
+  async row(seq: number): Promise<OutboxRow | undefined> {
+    return this.#read((db) => {
+      const raw = db.prepare('SELECT * FROM outbox WHERE back_end = ? AND seq = ?').get(this.#options.backEnd, seq) as RawRow | undefined;
+      return raw && rowOf(raw);
+    });
+  }
+
+  /**
+   * Claims the first open row for this engine, in one transaction: none when the queue is empty, or
+   * 'busy' when another engine that still runs holds it (rows go out in order, so this one waits).
+   */
+  async claimNext(): Promise<Claim | 'busy' | null> {
+    const now = this.#options.now();
+    return this.#write((db) => {
+      const raw = db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq LIMIT 1").get(this.#options.backEnd) as RawRow | undefined;
+      if (!raw) return null;
+      const held = raw.state === 'sending' && raw.owner !== this.owner && this.#holds(raw, now);
+      if (held) return 'busy';
+      const lease = now + (this.#options.leaseMs ?? DEFAULT_LEASE_MS);
+      db.prepare("UPDATE outbox SET state = 'sending', owner = ?, owner_pid = ?, owner_host = ?, lease_until = ?, attempts = attempts + 1 WHERE seq = ?").run(
+        this.owner,
+        process.pid,
+        hostname(),
+        lease,
+        raw.seq,
+      );
+      return { row: { ...rowOf(raw), state: 'sending', attempts: raw.attempts + 1 }, maySent: raw.state === 'sending' };
+    });
+  }
+
+  /**
+   * The row could not be sent because the back end is out of reach: it goes back to the queue. When
+   * the request may have reached the back end (a deadline passed), the row stays marked so that the
+   * next claim looks before it sends.
+   */
+  async release(seq: number, maySent: boolean): Promise<void> {
+    await this.#write((db) => {
+      const state = maySent ? 'sending' : 'queued';
+      // Released with a lease in the past: the next claim, by any engine, may take it at once.
+      db.prepare('UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0 WHERE seq = ? AND owner = ?').run(state, seq, this.owner);
+    });
+  }
+
+  /** Records how a claimed row ended; false when the claim was lost meanwhile (another engine took it over). */
+  async settle(seq: number, outcome: { state: 'sent' | 'adjusted' | 'needs_decision'; remoteId?: number | null; words: string }): Promise<boolean> {
+    const now = this.#options.now();
+    return this.#write((db) => {
+      const result = db
+        .prepare('UPDATE outbox SET state = ?, remote_id = ?, outcome = ?, settled_at = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = NULL WHERE seq = ? AND owner = ?')
+        .run(outcome.state, outcome.remoteId ?? null, outcome.words, now, seq, this.owner);
+      return Number(result.changes) === 1;
+    });
+  }
+
+  /** Whether this engine still holds its claim on the row (checked again just before a request goes out). */
+  async stillMine(seq: number): Promise<boolean> {
+    return this.#read((db) => {
+      const raw = db.prepare('SELECT owner, state FROM outbox WHERE seq = ?').get(seq) as { owner: string | null; state: string } | undefined;
+      return raw?.owner === this.owner && raw.state === 'sending';
+    });
+  }
+
+  /** Settled rows the person has not been told about yet, marked told as they are handed over. */
+  async takeUntold(): Promise<OutboxRow[]> {
+    // Nearly always none: a read says so without taking the write lock.
+    const any = await this.#read((db) => db.prepare("SELECT 1 FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') LIMIT 1").get(this.#options.backEnd));
+    if (!any) return [];
+    return this.#write((db) => {
+      const rows = (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf);
+      if (rows.length > 0) db.prepare("UPDATE outbox SET told = 1 WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision')").run(this.#options.backEnd);
+      return rows;
+    });
+  }
+
+  /** Rows that ended needing the person's decision, newest first (the window lists them). */
+  async needingDecision(limit = 50): Promise<OutboxRow[]> {
+    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' ORDER BY seq DESC LIMIT ?").all(this.#options.backEnd, limit) as unknown as RawRow[]).map(rowOf));
+  }
+
+  /** Keeps what a read of the back end answered, with the moment; the oldest beyond KNOWN_KEYS go. */
+  async remember(key: string, value: unknown): Promise<void> {
+    const text = JSON.stringify(value);
+    if (text === undefined || text.length > KNOWN_MAX_CHARS) return;
+    const now = this.#options.now();
+    await this.#write((db) => {
+      db.prepare('INSERT INTO known (back_end, key, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (back_end, key) DO UPDATE SET value = excluded.value, at = excluded.at').run(this.#options.backEnd, key, text, now);
+      db.prepare('DELETE FROM known WHERE back_end = ? AND key NOT IN (SELECT key FROM known WHERE back_end = ? ORDER BY at DESC LIMIT ?)').run(this.#options.backEnd, this.#options.backEnd, KNOWN_KEYS);
+    });
+  }
+
+  async recall<T>(key: string): Promise<Remembered<T> | undefined> {
+    return this.#read((db) => {
+      const raw = db.prepare('SELECT value, at FROM known WHERE back_end = ? AND key = ?').get(this.#options.backEnd, key) as { value: string; at: number } | undefined;
+      return raw && { value: JSON.parse(raw.value) as T, at: raw.at };
+    });
+  }
+
+  close(): void {
+    this.#db?.close();
+    this.#db = undefined;
+  }
+
+  /** A claim still stands while its lease runs and, on this machine, its process lives. */
+  #holds(raw: RawRow, now: number): boolean {
+    if ((raw.lease_until ?? 0) <= now) return false;
+    if (raw.owner_host === hostname() && raw.owner_pid !== null) {
+      const alive = this.#options.processAlive ?? processAlive;
+      return alive(raw.owner_pid);
+    }
+    return true;
+  }
+
+  async #read<T>(work: (db: DatabaseSync) => T): Promise<T> {
+    const db = await this.#open();
+    return whileBusy(this.#options.path, LOCK_WAIT_MS, () => work(db), OUTBOX);
+  }
+
+  async #write<T>(work: (db: DatabaseSync) => T): Promise<T> {
+    const db = await this.#open();
+    return whileBusy(
+      this.#options.path,
+      LOCK_WAIT_MS,
+      () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = work(db);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.isTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      },
+      OUTBOX,
+    );
+  }
+
+  /**
+   * The file, opened on first use, private like the timesheet (../../private-files.ts), migrated under
+   * the write lock. A file a newer Punchcard migrated is refused in words and left as it is.
+   */
+  async #open(): Promise<DatabaseSync> {
+    if (this.#db) return this.#db;
+    const { path, log } = this.#options;
+    makePrivateFolder(dirname(path), log);
+    if (!isWritable(path)) {
+      throw new ProviderError('unavailable', `${path} cannot be written, so Punchcard cannot keep what you do while the back end is out of reach. Give your user write access to the data folder.`);
+    }
+    createPrivateFile(path, log);
+    keepFilesPrivate([`${path}-wal`, `${path}-shm`], log);
+    this.#db = await whileBusy(
+      path,
+      LOCK_WAIT_MS,
+      () => {
+        const db = new DatabaseSync(path, { timeout: 0 });
+        try {
+          const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+          if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
+          db.exec('PRAGMA synchronous = NORMAL');
+          migrate(db, path);
+          return db;
+        } catch (error) {
+          db.close();
+          throw error;
+        }
+      },
+      OUTBOX,
+    );
+    return this.#db;
+  }
+}
+
+/** A claim outlives a send's deadlines (a few requests of 15 s each) with room to spare. */
+export const DEFAULT_LEASE_MS = 120_000;
+
+function migrate(db: DatabaseSync, path: string): void {
+  const version = () => (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  if (version() === OUTBOX_MIGRATIONS.length) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    // Another engine may have migrated while this one waited for the lock.
+    const current = version();
+    if (current > OUTBOX_MIGRATIONS.length) {
+      throw new ProviderError(
+        'unavailable',
+        `${path} was written by a newer Punchcard (outbox schema ${current}; this one reads up to ${OUTBOX_MIGRATIONS.length}). Punchcard has not changed it. Update Punchcard to use it.`,
+      );
+    }
+    for (let next = current; next < OUTBOX_MIGRATIONS.length; next++) {
+      db.exec(OUTBOX_MIGRATIONS[next] as string);
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function rowOf(raw: RawRow): OutboxRow {
+  return {
+    seq: raw.seq,
+    kind: raw.kind,
+    origin: raw.origin,
+    payload: JSON.parse(raw.payload) as unknown,
+    happenedAt: raw.happened_at,
+    state: raw.state,
+    attempts: raw.attempts,
+    remoteId: raw.remote_id,
+    outcome: raw.outcome,
+    told: raw.told === 1,
+    settledAt: raw.settled_at,
+  };
+}
+
+/** Whether a process of this machine runs: signal 0 only asks (EPERM: it runs, as someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,579 @@
+// A remote back end with an outbox in front of it (docs/decisions.md, "The outbox"). While the back
+// end answers, everything goes through, and what it says of the running timer, the catalog, the
+// person's zone and recent entries is remembered. When it cannot be reached (out-of-reach.ts), a
+// clock-in, a clock-out and a logged entry are kept with the moment they happened and answered as
+// kept; reads show what was last known, with its age, and the kept writes laid over it. Before each
+// call, and in the background with a growing pause, the kept writes are sent in order (deliver.ts).
+import { join } from 'node:path';
+import { formatDuration, systemTimeZone } from '../../domain/time.ts';
+import type { Log } from '../../log.ts';
+import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
+import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
+import { ProviderError, TimerRunningError } from '../time-tracker.ts';
+import { deliver, keptWrite, type Settlement } from './deliver.ts';
+import { isOutOfReach, reachProblem } from './out-of-reach.ts';
+import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, type Remembered } from './outbox-store.ts';
+import {
+  type ClockInPayload,
+  type ClockOutPayload,
+  endedByPending,
+  type LogTimePayload,
+  pendingEntries,
+  pendingEntry,
+  pendingSeq,
+  pendingSpans,
+  runningAfter,
+  type TimerRef,
+  type WaitReason,
+} from './pending.ts';
+import { RemoteError } from '../http/remote-error.ts';
+
+/** Kept writes sent before a call's own work: the rest go in the background, and the call's own writes wait behind them. */
+const SENT_BEFORE_A_CALL = 3;
+/** Kept writes sent in one background round. */
+const SENT_PER_ROUND = 10;
+/** The background's first pause after the back end was out of reach, and its longest. */
+const FIRST_RETRY_MS = 5_000;
+const LONGEST_RETRY_MS = 300_000;
+/** Writes kept for one account at most: far more than a day away from the network makes. */
+export const MAX_KEPT = 200;
+/** Requests one background round may send, as one tool call may. */
+const ROUND_REQUESTS = 40;
+
+export interface OutboxOptions {
+  store: OutboxStore;
+  /** 'Kimai', 'Clockodo': the back end in sentences. */
+  service: string;
+  now: () => number;
+  log: Log;
+  /** The settings' zone for times in sentences about kept writes ('' where they name none). */
+  timezone: () => string;
+  /** Who is writing through this engine: the app's own engine, or an AI client's. */
+  origin: OutboxOrigin;
+  /**
+   * Null where the tool may still write for that origin now (the read-only switch, tool switches and
+   * the organisation's policy are checked again before a kept write is sent), else why not, in words.
+   */
+  mayStillWrite: (tool: OutboxKind, origin: OutboxOrigin) => string | null;
+  /** The background sender's pauses (tests shorten them). */
+  retryMs?: { first: number; longest: number };
+}
+
+/** One call's view of the outbox: the sentences it adds to the answer, and whether the back end was found out of reach in it. */
+interface CallState {
+  notes: string[];
+  unreachable: RemoteError | null;
+  /** What was last known and shown instead, said once per call. */
+  saidStale: boolean;
+}
+
+/** The engine's outbox over one remote back end. */
+export class EngineOutbox {
+  readonly #inner: TimeTracker;
+  readonly #options: OutboxOptions;
+  /** The one send in progress in this engine: calls at once wait for it rather than claim the same row. */
+  #sending: Promise<FlushResult> | undefined;
+  #retry: NodeJS.Timeout | undefined;
+  #pause: number;
+  #closed = false;
+  /** Names of projects and activities by id, from every catalog read: a kept write shows them. */
+  readonly #names = new Map<string, Ref>();
+  /** The view used outside calls (completions, the engine's own reads). */
+  readonly tracker: TimeTracker;
+
+  constructor(inner: TimeTracker, options: OutboxOptions) {
+    this.#inner = inner;
+    this.#options = options;
+    this.#pause = options.retryMs?.first ?? FIRST_RETRY_MS;
+    this.tracker = this.view({ notes: [], unreachable: null, saidStale: false });
+  }
+
+  /**
+   * Before a call: kept writes are sent first (a few; the rest in the background), and what was sent,
+   * adjusted or needs a decision since the person last heard goes into the call's answer. The call
+   * then works through a view that adds its sentences to `notes`.
+   */
+  async prepareCall(notes: string[]): Promise<TimeTracker> {
+    const state: CallState = { notes, unreachable: null, saidStale: false };
+    const result = await this.send(SENT_BEFORE_A_CALL).catch((error: unknown) => {
+      this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
+      return { kind: 'failed' } as FlushResult;
+    });
+    if (result.kind === 'out_of_reach') state.unreachable = result.error;
+    if (result.kind !== 'empty') this.schedule();
+    await this.#tell(notes);
+    return this.view(state);
+  }
+
+  /** Starts the background sender where writes are waiting (an engine that starts after a crash, or one that just kept a write). */
+  async start(): Promise<void> {
+    if ((await this.#options.store.open()).length > 0) this.schedule();
+  }
+
+  /** Sends up to `limit` kept writes in order; one send at a time in this engine. */
+  send(limit: number): Promise<FlushResult> {
+    this.#sending ??= this.#flush(limit).finally(() => {
+      this.#sending = undefined;
+    });
+    return this.#sending;
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#retry);
+    this.#options.store.close();
+  }
+
+  /** The background round, after a pause that grows while the back end stays out of reach. */
+  schedule(): void {
+    if (this.#closed || this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      void withRequestBudget(ROUND_REQUESTS, () => this.send(SENT_PER_ROUND))
+        .then((result) => {
+          const longest = this.#options.retryMs?.longest ?? LONGEST_RETRY_MS;
+          if (result.kind === 'out_of_reach' || result.kind === 'failed') this.#pause = Math.min(this.#pause * 2, longest);
+          else this.#pause = this.#options.retryMs?.first ?? FIRST_RETRY_MS;
+          if (result.kind !== 'empty') this.schedule();
+        })
+        .catch((error: unknown) => {
+          this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
+          this.schedule();
+        });
+    }, this.#pause);
+    this.#retry.unref();
+  }
+
+  async #flush(limit: number): Promise<FlushResult> {
+    const { store, service, now } = this.#options;
+    // Most calls find nothing waiting: a read says so without taking the write lock.
+    if ((await store.open()).length === 0) return { kind: 'empty' };
+    for (let sent = 0; sent < limit; sent++) {
+      const claim = await store.claimNext();
+      if (claim === null) return { kind: 'empty' };
+      if (claim === 'busy') return { kind: 'busy' };
+      const { row } = claim;
+      const timezone = await this.#zone();
+      const refusal = this.#options.mayStillWrite(row.kind, row.origin);
+      if (refusal) {
+        await store.settle(row.seq, { state: 'needs_decision', words: `Your ${keptWrite(row, timezone)} was not sent: ${refusal}` });
+        continue;
+      }
+      let settlement: Settlement;
+      try {
+        settlement = await deliver(row, { tracker: this.#inner, service, timezone, now, row: (seq) => store.row(seq) });
+      } catch (error) {
+        if (isOutOfReach(error)) {
+          // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
+          // the row marked: the next send looks before it writes, as it always does.
+          await store.release(row.seq, error.networkCode !== 'ECONNREFUSED');
+          return { kind: 'out_of_reach', error };
+        }
+        if (!isRefusal(error)) {
+          // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
+          // rate limit, a locked file, a fault): the row waits for the next round.
+          await store.release(row.seq, true);
+          this.#options.log(`Sending outbox row ${row.seq} stopped: ${error instanceof Error ? error.message : String(error)}`);
+          return { kind: 'failed' };
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
+      }
+      if (!(await store.settle(row.seq, settlement))) this.#options.log(`Outbox row ${row.seq} was taken over by another engine while this one sent it.`);
+    }
+    return { kind: 'more' };
+  }
+
+  /** What the person has not yet heard: each settled kept write, once. */
+  async #tell(notes: string[]): Promise<void> {
+    const rows = await this.#options.store.takeUntold();
+    if (rows.length === 0) return;
+    const { service } = this.#options;
+    const sent = rows.filter((row) => row.state === 'sent').map((row) => row.outcome);
+    const adjusted = rows.filter((row) => row.state === 'adjusted').map((row) => row.outcome);
+    const decide = rows.filter((row) => row.state === 'needs_decision').map((row) => row.outcome);
+    if (sent.length > 0) notes.push(`Sent to ${service} from the outbox (kept while it was out of reach): ${sent.join(' ')}`);
+    if (adjusted.length > 0) notes.push(`Adjusted when sent to ${service}: ${adjusted.join(' ')}`);
+    if (decide.length > 0) notes.push(`Needs your decision (kept while ${service} was out of reach, and not sent): ${decide.join(' ')}`);
+  }
+
+  /** The settings' zone, else the back end's as last known, else this computer's. */
+  async #zone(): Promise<string> {
+    const set = this.#options.timezone();
+    if (set !== '') return set;
+    const known = await this.#options.store.recall<string | null>('zone');
+    return known?.value ?? systemTimeZone();
+  }
+
+  /** One call's tracker: the back end, with the outbox in front of it. */
+  view(state: CallState): TimeTracker {
+    return new OutboxView(this.#inner, this, this.#options, state, this.#names);
+  }
+}
+
+export type FlushResult = { kind: 'empty' } | { kind: 'busy' } | { kind: 'more' } | { kind: 'failed' } | { kind: 'out_of_reach'; error: RemoteError };
+
+/** The tracker a call works through. */
+class OutboxView implements TimeTracker {
+  declare workPlan?: TimeTracker['workPlan'];
+  declare leaveBalance?: TimeTracker['leaveBalance'];
+  declare leaveDraw?: TimeTracker['leaveDraw'];
+  declare teamAbsences?: TimeTracker['teamAbsences'];
+  declare timeAccount?: TimeTracker['timeAccount'];
+  declare breakTypes?: TimeTracker['breakTypes'];
+  declare startBreak?: TimeTracker['startBreak'];
+  declare endBreak?: TimeTracker['endBreak'];
+  declare detectFeatures?: TimeTracker['detectFeatures'];
+  declare onCapabilitiesChange?: TimeTracker['onCapabilitiesChange'];
+  readonly #inner: TimeTracker;
+  readonly #outbox: EngineOutbox;
+  readonly #options: OutboxOptions;
+  readonly #state: CallState;
+  readonly #names: Map<string, Ref>;
+
+  constructor(inner: TimeTracker, outbox: EngineOutbox, options: OutboxOptions, state: CallState, names: Map<string, Ref>) {
+    this.#inner = inner;
+    this.#outbox = outbox;
+    this.#options = options;
+    this.#state = state;
+    this.#names = names;
+    // What the back end is and offers is the back end's; only the methods below differ.
+    for (const name of ['workPlan', 'leaveBalance', 'leaveDraw', 'teamAbsences', 'timeAccount', 'breakTypes', 'startBreak', 'endBreak', 'detectFeatures', 'onCapabilitiesChange'] as const) {
+      const method = inner[name] as ((...args: unknown[]) => unknown) | undefined;
+      if (typeof method === 'function') (this as Record<string, unknown>)[name] = method.bind(inner);
+    }
+    if (inner.activitiesBelongToProjects) (this as { activitiesBelongToProjects?: boolean }).activitiesBelongToProjects = true;
+    if (inner.approvesLeaveAtOnce) (this as { approvesLeaveAtOnce?: boolean }).approvesLeaveAtOnce = true;
+  }
+
+  get type() {
+    return this.#inner.type;
+  }
+  get label() {
+    return this.#inner.label;
+  }
+  get capabilities() {
+    return this.#inner.capabilities;
+  }
+
+  whoami() {
+    return this.#inner.whoami();
+  }
+  createCatalogItem(item: Parameters<TimeTracker['createCatalogItem']>[0]) {
+    return this.#inner.createCatalogItem(item);
+  }
+  setArchived(kind: CatalogKind, id: number, archived: boolean) {
+    return this.#inner.setArchived(kind, id, archived);
+  }
+  listLeave(query: { from: string; to: string }) {
+    return this.#inner.listLeave(query);
+  }
+  createLeave(request: Parameters<TimeTracker['createLeave']>[0]) {
+    return this.#inner.createLeave(request);
+  }
+  cancelLeave(id: number) {
+    return this.#inner.cancelLeave(id);
+  }
+
+  close(): void {
+    this.#outbox.close();
+    this.#inner.close();
+  }
+
+  async timeZone(): Promise<string | null> {
+    if (!this.#inner.timeZone) return null;
+    const inner = this.#inner.timeZone.bind(this.#inner);
+    return this.#readOr('zone', () => inner(), (known) => known);
+  }
+
+  /**
+   * Every catalog read adds its items to one remembered list, so a name can be looked up while the back
+   * end is out of reach whichever list (projects, one project's activities, all of them) was read before.
+   */
+  async catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectId?: number): Promise<Catalog> {
+    const catalog = await this.#readOr(
+      'catalog',
+      () => this.#inner.catalog(includeArchived, kinds, projectId),
+      (known: KnownCatalog) => knownCatalog(known, includeArchived, kinds, projectId),
+      undefined,
+      async (read) => mergedCatalog((await this.#recalled<KnownCatalog>('catalog'))?.value, read),
+    );
+    for (const item of [...catalog.projects, ...catalog.activities]) this.#names.set(`${item.kind}:${item.id}`, { id: item.id, name: item.name });
+    return catalog;
+  }
+
+  async runningEntry(): Promise<TimeEntry | null> {
+    const base = await this.#readOr('running', () => this.#inner.runningEntry(), (known: TimeEntry | null) => known);
+    const open = await this.#options.store.open();
+    return runningAfter(base, open, this.#options.service);
+  }
+
+  async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
+    const key = `entries:${query.from}:${query.to}:${query.projectId ?? ''}:${query.limit}:${query.offset}`;
+    const listed = await this.#readOr(key, () => this.#inner.listEntries(query), (known: { entries: TimeEntry[]; total: number }) => known);
+    const open = await this.#options.store.open();
+    const waiting = pendingEntries(open, this.#options.service, query.from, query.to).filter((entry) => query.projectId === undefined || entry.project?.id === query.projectId);
+    if (waiting.length === 0 || query.offset > 0) return listed;
+    return { entries: [...listed.entries, ...waiting].sort((a, b) => a.start - b.start), total: listed.total + waiting.length };
+  }
+
+  async getEntry(id: number): Promise<TimeEntry> {
+    this.#refuseWaiting(id, 'read');
+    return this.#inner.getEntry(id);
+  }
+
+  async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    const key = `spans:${from}:${to}:${projectId ?? ''}`;
+    let stale = false;
+    const spans = await this.#readOr(key, () => this.#inner.workSpans(from, to, now, projectId), (known: WorkSpan[]) => {
+      stale = true;
+      return known;
+    });
+    const open = await this.#options.store.open();
+    if (open.length === 0) return spans;
+    // A timer known to run when the back end was last heard ran on only to its kept clock-out.
+    const running = stale ? await this.#recalled<TimeEntry | null>('running') : undefined;
+    const end = running?.value ? endedByPending(running.value, open) : null;
+    const cut = end === null ? spans : spans.map((span) => (running?.value && span.start >= running.value.start && span.end > end ? { ...span, end: Math.max(span.start, end) } : span));
+    const own = pendingSpans(open, this.#options.service, from, to, now).filter((span) => projectId === undefined || span.project?.id === projectId);
+    return [...cut, ...own];
+  }
+
+  async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
+    const key = `last:${from}:${to}`;
+    return this.#readOr(key, () => this.#inner.lastEntryEndingBetween(from, to), (known: TimeEntry | null) => known, () =>
+      new ProviderError('unavailable', `${this.#options.service} is out of reach, so Punchcard cannot see where that day's work ended. Give log_time a start (or a start and an end), and it is kept until ${this.#options.service} answers.`),
+    );
+  }
+
+  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+    return this.#writeOr(
+      async () => {
+        const answer = await this.#inner.startTimer(fields, switchRunning);
+        // What runs now is known without asking again.
+        await this.#remember('running', answer.started);
+        return answer;
+      },
+      async (reason) => {
+        const start = fields.start ?? this.#options.now();
+        const running = await this.#knownRunning();
+        if (running && !switchRunning) throw new TimerRunningError(running);
+        if (running && start < running.start) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+        const payload: ClockInPayload = {
+          start,
+          projectId: fields.projectId,
+          activityId: fields.activityId,
+          description: fields.description,
+          project: this.#name('project', fields.projectId),
+          activity: this.#name('activity', fields.activityId),
+          switchFrom: running && switchRunning ? timerRef(running) : null,
+        };
+        const row = await this.#keep('clock_in', payload, start);
+        const stopped = running && switchRunning ? { ...running, end: start, waiting: { service: this.#options.service, reason } } : null;
+        return { started: pendingEntry(row, this.#options.service, reason), stopped };
+      },
+    );
+  }
+
+  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+    return this.#writeOr(
+      async () => {
+        const stopped = await this.#inner.stopTimer(end, note);
+        await this.#remember('running', null);
+        return stopped;
+      },
+      async (reason) => {
+        const running = await this.#knownRunning();
+        if (!running) throw new ProviderError('conflict', 'No timer is running.');
+        const at = end ?? this.#options.now();
+        const payload: ClockOutPayload = { end: at, note: note ?? null, timer: timerRef(running), entry: { ...running, waiting: undefined } as TimeEntry };
+        await this.#keep('clock_out', payload, at);
+        return { ...running, end: at, waiting: { service: this.#options.service, reason } };
+      },
+    );
+  }
+
+  async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
+    return this.#writeOr(
+      () => this.#inner.createEntry(fields),
+      async (reason) => {
+        const payload: LogTimePayload = {
+          start: fields.start,
+          end: fields.end,
+          projectId: fields.projectId,
+          activityId: fields.activityId,
+          description: fields.description,
+          project: this.#name('project', fields.projectId),
+          activity: this.#name('activity', fields.activityId),
+        };
+        const row = await this.#keep('log_time', payload, fields.start);
+        return pendingEntry(row, this.#options.service, reason);
+      },
+    );
+  }
+
+  async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
+    this.#refuseWaiting(id, 'changed');
+    return this.#inner.updateEntry(id, patch);
+  }
+
+  async deleteEntry(id: number): Promise<TimeEntry> {
+    this.#refuseWaiting(id, 'deleted');
+    return this.#inner.deleteEntry(id);
+  }
+
+  /**
+   * A write: sent where the back end answers and nothing kept waits before it; kept where earlier
+   * kept writes wait (so the order holds), or where the back end turns out to be out of reach.
+   */
+  async #writeOr<T>(send: () => Promise<T>, keep: (reason: WaitReason) => Promise<T>): Promise<T> {
+    if (this.#state.unreachable) return keep('out_of_reach');
+    if ((await this.#options.store.open()).length > 0) return keep('behind');
+    try {
+      return await send();
+    } catch (error) {
+      if (!isOutOfReach(error)) throw error;
+      this.#state.unreachable = error;
+      return keep('out_of_reach');
+    }
+  }
+
+  /**
+   * A read: from the back end where it answers (and remembered), else what was last known, said with
+   * its age; where nothing is known, the back end's own failure (or `unknown`'s words).
+   */
+  async #readOr<T, K = T>(key: string, read: () => Promise<T>, known: (value: K) => T, unknown?: () => Error, kept?: (value: T) => Promise<K>): Promise<T> {
+    if (!this.#state.unreachable) {
+      try {
+        const value = await read();
+        await this.#remember(key, kept ? await kept(value) : value);
+        return value;
+      } catch (error) {
+        if (!isOutOfReach(error)) throw error;
+        this.#state.unreachable = error;
+      }
+    }
+    const recalled = await this.#recalled<K>(key);
+    if (!recalled) throw unknown?.() ?? this.#state.unreachable;
+    this.#sayStale(recalled.at);
+    return known(recalled.value);
+  }
+
+  async #remember(key: string, value: unknown): Promise<void> {
+    try {
+      await this.#options.store.remember(key, value);
+    } catch (error) {
+      // Remembering is a convenience for later: a locked file must not fail the read that worked.
+      this.#options.log(`Remembering ${key} in the outbox failed: ${(error as Error).message}`);
+    }
+  }
+
+  async #recalled<T>(key: string): Promise<Remembered<T> | undefined> {
+    return this.#options.store.recall<T>(key);
+  }
+
+
+  /** The timer as it runs with the kept writes applied; null where none runs or nothing is known. */
+  async #knownRunning(): Promise<TimeEntry | null> {
+    const recalled = this.#state.unreachable ? await this.#recalled<TimeEntry | null>('running') : undefined;
+    const base = this.#state.unreachable ? (recalled?.value ?? null) : await this.#inner.runningEntry().catch(() => null);
+    return runningAfter(base, await this.#options.store.open(), this.#options.service);
+  }
+
+  async #keep(kind: OutboxKind, payload: unknown, happenedAt: number): Promise<OutboxRow> {
+    const { store, service } = this.#options;
+    // A client calling in a loop while the back end is away must not grow the file without end.
+    if ((await store.open()).length >= MAX_KEPT) {
+      throw new ProviderError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
+    }
+    const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
+    this.#outbox.schedule();
+    return (await store.row(seq)) as OutboxRow;
+  }
+
+  #name(kind: 'project' | 'activity', id: number | null): Ref | null {
+    if (id === null) return null;
+    return this.#names.get(`${kind}:${id}`) ?? { id, name: `#${id}` };
+  }
+
+  #sayStale(at: number): void {
+    if (this.#state.saidStale) return;
+    this.#state.saidStale = true;
+    const { service } = this.#options;
+    const problem = this.#state.unreachable ? ` (${reachProblem(this.#state.unreachable)})` : '';
+    const age = Math.max(0, this.#options.now() - at);
+    const when = age < 60_000 ? 'less than a minute ago' : `${formatDuration(age)} ago`;
+    this.#state.notes.push(`${service} is out of reach${problem}: this is what Punchcard last knew of it, ${when}, with what is waiting to be sent.`);
+  }
+
+  #refuseWaiting(id: number, what: string): void {
+    if (pendingSeq(id) === undefined) return;
+    throw new ProviderError('conflict', `That entry is waiting to be sent to ${this.#options.service}, so it cannot be ${what} yet; it gets its own number once ${this.#options.service} answers.`);
+  }
+}
+
+/** Every catalog item read so far, by kind and id, archived or not. */
+interface KnownCatalog {
+  items: CatalogItem[];
+}
+
+function mergedCatalog(known: KnownCatalog | undefined, read: Catalog): KnownCatalog {
+  const items = new Map((known?.items ?? []).map((item) => [`${item.kind}:${item.id}`, item]));
+  for (const item of [...read.customers, ...read.projects, ...read.activities]) items.set(`${item.kind}:${item.id}`, item);
+  return { items: [...items.values()] };
+}
+
+/** The remembered items a catalog read would have answered with. */
+function knownCatalog(known: KnownCatalog, includeArchived: boolean, kinds: readonly CatalogKind[] | undefined, projectId: number | undefined): Catalog {
+  const wanted = (kind: CatalogKind) => kinds === undefined || kinds.includes(kind);
+  const items = known.items.filter((item) => wanted(item.kind) && (includeArchived || !item.archived));
+  return {
+    customers: items.filter((item) => item.kind === 'customer'),
+    projects: items.filter((item) => item.kind === 'project'),
+    activities: items.filter((item) => item.kind === 'activity' && (projectId === undefined || !item.project || item.project.id === projectId)),
+  };
+}
+
+/**
+ * The back end's answer to the write itself, which sending again would not change: a validation, an
+ * archived project, a missing permission. A rate limit, a stopped call and Punchcard's own trouble are not.
+ */
+function isRefusal(error: unknown): boolean {
+  if (error instanceof CallStopped) return false;
+  if (error instanceof RemoteError) return error.failure !== 'rate_limited';
+  return error instanceof ProviderError && error.code !== 'unavailable';
+}
+
+function timerRef(entry: TimeEntry): TimerRef {
+  const seq = pendingSeq(entry.id);
+  return seq === undefined ? { id: entry.id, start: entry.start } : { seq };
+}
+
+
+/** The back ends in sentences about the outbox. */
+const SERVICES: Record<string, string> = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
+
+/** Which account a kept write belongs to: the back end, its address and whose (never a secret). */
+export function outboxAccount(profile: { type: string; url?: string; email?: string; workspace?: string }): string {
+  return [profile.type, profile.url ?? '', profile.email ?? '', profile.workspace ?? ''].join(' ');
+}
+
+const OUTBOXES = new WeakMap<TimeTracker, EngineOutbox>();
+
+/**
+ * The remote tracker with its outbox in front (the engine serves this one); the background sender
+ * starts where writes wait from before.
+ */
+export function keepingWritesOffline(tracker: TimeTracker, options: Omit<OutboxOptions, 'store' | 'service'> & { userDataDir: string; account: string }): TimeTracker {
+  const store = new OutboxStore({ path: join(options.userDataDir, OUTBOX_FILE), backEnd: options.account, now: options.now, log: options.log });
+  const outbox = new EngineOutbox(tracker, { ...options, store, service: SERVICES[tracker.type] ?? tracker.label });
+  OUTBOXES.set(outbox.tracker, outbox);
+  outbox.start().catch((error: unknown) => options.log(`The outbox could not be read: ${(error as Error).message}`));
+  return outbox.tracker;
+}
+
+/** A call's tracker: through the outbox (kept writes sent first, its news in `notes`), where the tracker has one. */
+export async function trackerForCall(tracker: TimeTracker, notes: string[]): Promise<TimeTracker> {
+  const outbox = OUTBOXES.get(tracker);
+  return outbox ? outbox.prepareCall(notes) : tracker;
+}

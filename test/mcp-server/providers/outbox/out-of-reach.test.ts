@@ -1,0 +1,53 @@
+// Which failures keep a write in the outbox (the back end could not be reached) and which are said at
+// once (it answered and refused): the failures as the HTTP layer words them.
+import { describe, expect, it } from 'vitest';
+import { describeNetworkFailure, describeTimeout, RemoteError, serverTrouble } from '../../../../mcp-server/providers/http/remote-error.ts';
+import { isOutOfReach, reachProblem } from '../../../../mcp-server/providers/outbox/out-of-reach.ts';
+import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+
+const WORDS = { service: 'Kimai', address: 'the Kimai URL', caHint: 'Set caFile.' };
+const BASE = 'https://kimai.example.com';
+const network = (code: string, message = 'x') => describeNetworkFailure({ code, message }, BASE, 'start the timer', WORDS);
+const status = (code: number) => {
+  const trouble = serverTrouble(code, 'start the timer', WORDS);
+  return new RemoteError(trouble?.failure ?? 'bad_request', trouble?.message ?? 'refused', code);
+};
+
+describe('isOutOfReach', () => {
+  it('keeps writes when nothing answered: refused, no such host, no network, a cut connection, a deadline', () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']) expect(isOutOfReach(network(code)), code).toBe(true);
+    expect(isOutOfReach(describeTimeout(BASE, 15_000, 'start the timer', WORDS))).toBe(true);
+  });
+
+  it('keeps writes when a gateway answers for a back end that is down (502, 503, 504)', () => {
+    for (const code of [502, 503, 504]) expect(isOutOfReach(status(code)), String(code)).toBe(true);
+  });
+
+  it('keeps writes when a secure connection was cut before its handshake ended, not when a certificate was refused', () => {
+    const cut = network('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established');
+    expect(cut.failure).toBe('tls');
+    expect(isOutOfReach(cut)).toBe(true);
+    for (const code of ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_SSL_WRONG_VERSION_NUMBER']) {
+      expect(isOutOfReach(network(code, 'certificate problem')), code).toBe(false);
+    }
+  });
+
+  it('says a refusal at once: 401, 403, 404, 400, 422, 429, 500 and errors that are not the back end\'s', () => {
+    expect(isOutOfReach(new RemoteError('bad_token', 'no', 401))).toBe(false);
+    expect(isOutOfReach(new RemoteError('forbidden', 'no', 403))).toBe(false);
+    expect(isOutOfReach(new RemoteError('not_found', 'no', 404))).toBe(false);
+    expect(isOutOfReach(new RemoteError('validation', 'no', 400))).toBe(false);
+    expect(isOutOfReach(new RemoteError('rate_limited', 'no', 429))).toBe(false);
+    expect(isOutOfReach(status(500))).toBe(false);
+    expect(isOutOfReach(new ProviderError('unavailable', 'no'))).toBe(false);
+    expect(isOutOfReach(new Error('ECONNREFUSED'))).toBe(false);
+  });
+
+  it('says why in a few words', () => {
+    expect(reachProblem(network('ECONNREFUSED'))).toBe('connection refused');
+    expect(reachProblem(network('ENOTFOUND'))).toBe('its host name could not be found');
+    expect(reachProblem(network('ECONNRESET'))).toBe('the connection failed');
+    expect(reachProblem(describeTimeout(BASE, 15_000, 'x', WORDS))).toBe('it did not answer in time');
+    expect(reachProblem(status(503))).toBe('it answered 503 (down or being updated)');
+  });
+});

@@ -1,0 +1,128 @@
+// The outbox file: private, migrated once, a newer one refused and left alone; rows in order, claimed
+// by one engine at a time, taken over from an engine that is gone (and then marked as perhaps sent),
+// settled by their owner only, told once; and what reads last answered, kept per back end.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OUTBOX_MIGRATIONS, OutboxStore } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
+
+const folders: string[] = [];
+const stores: OutboxStore[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function file(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'punchcard-outbox-'));
+  folders.push(folder);
+  return join(folder, 'data', 'outbox.db');
+}
+
+function store(path: string, options: Partial<ConstructorParameters<typeof OutboxStore>[0]> = {}): OutboxStore {
+  let now = Date.parse('2026-05-04T09:00:00Z');
+  const opened = new OutboxStore({ path, backEnd: 'kimai https://kimai.example.com', now: () => now++, log: () => {}, ...options });
+  stores.push(opened);
+  return opened;
+}
+
+const clockIn = { kind: 'clock_in' as const, origin: 'ai' as const, payload: { start: 1 }, happenedAt: 1 };
+
+describe('OutboxStore', () => {
+  it('keeps rows in order in a private file in a private folder, migrated once', async () => {
+    const path = file();
+    const outbox = store(path);
+    const first = await outbox.add(clockIn);
+    const second = await outbox.add({ ...clockIn, kind: 'clock_out' });
+    expect(second).toBeGreaterThan(first);
+    expect((await outbox.open()).map((row) => [row.seq, row.kind, row.state])).toEqual([[first, 'clock_in', 'queued'], [second, 'clock_out', 'queued']]);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
+    const db = new DatabaseSync(path);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(OUTBOX_MIGRATIONS.length);
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    db.close();
+    // A second engine opens the same file without migrating again.
+    expect((await store(path).open()).length).toBe(2);
+  });
+
+  it('refuses a file a newer Punchcard migrated, in words, and leaves it as it was', async () => {
+    const path = file();
+    await store(path).add(clockIn);
+    stores.pop()?.close();
+    const db = new DatabaseSync(path);
+    db.exec(`PRAGMA user_version = ${OUTBOX_MIGRATIONS.length + 1}`);
+    db.close();
+    const before = readFileSync(path);
+    await expect(store(path).open()).rejects.toThrow(/written by a newer Punchcard \(outbox schema 2; this one reads up to 1\)\. Punchcard has not changed it\./);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('lets one engine claim the first row; another that still runs holds it, so the next engine waits its turn', async () => {
+    const path = file();
+    const first = store(path);
+    const second = store(path, { processAlive: () => true });
+    await first.add(clockIn);
+    await first.add({ ...clockIn, kind: 'log_time' });
+    const claim = await first.claimNext();
+    expect(claim).toMatchObject({ row: { kind: 'clock_in', state: 'sending', attempts: 1 }, maySent: false });
+    expect(await second.claimNext()).toBe('busy');
+    expect(await second.settle((claim as { row: { seq: number } }).row.seq, { state: 'sent', remoteId: 9, words: 'x' })).toBe(false);
+    expect(await first.settle((claim as { row: { seq: number } }).row.seq, { state: 'sent', remoteId: 9, words: 'Clocked in.' })).toBe(true);
+    expect(await second.claimNext()).toMatchObject({ row: { kind: 'log_time' }, maySent: false });
+  });
+
+  it('takes a row over from an engine whose process is gone, or whose lease ran out, marked as perhaps sent', async () => {
+    const path = file();
+    const gone = store(path);
+    await gone.add(clockIn);
+    expect(await gone.claimNext()).not.toBe('busy');
+    expect(await store(path, { processAlive: () => false }).claimNext()).toMatchObject({ row: { attempts: 2 }, maySent: true });
+    const late = store(path, { processAlive: () => true, now: () => Date.parse('2026-05-04T10:00:00Z') });
+    expect(await late.claimNext()).toMatchObject({ row: { attempts: 3 }, maySent: true });
+  });
+
+  it('puts a row released after a refused connection back in the queue, and one that may have gone out as perhaps sent', async () => {
+    const path = file();
+    const outbox = store(path);
+    const seq = await outbox.add(clockIn);
+    await outbox.claimNext();
+    await outbox.release(seq, false);
+    expect(await outbox.claimNext()).toMatchObject({ maySent: false });
+    await outbox.release(seq, true);
+    expect(await store(path, { processAlive: () => true }).claimNext()).toMatchObject({ maySent: true });
+  });
+
+  it('hands each settled row to be told once', async () => {
+    const outbox = store(file());
+    const seq = await outbox.add(clockIn);
+    await outbox.claimNext();
+    await outbox.settle(seq, { state: 'needs_decision', words: 'A timer runs.' });
+    expect((await outbox.takeUntold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', 'A timer runs.']]);
+    expect(await outbox.takeUntold()).toEqual([]);
+    expect((await outbox.needingDecision()).map((row) => row.seq)).toEqual([seq]);
+    expect(await outbox.open()).toEqual([]);
+  });
+
+  it('keeps rows and remembered reads apart per back end and account', async () => {
+    const path = file();
+    const kimai = store(path);
+    const other = store(path, { backEnd: 'kimai https://other.example.com' });
+    await kimai.add(clockIn);
+    await kimai.remember('running', { id: 1 });
+    expect(await other.open()).toEqual([]);
+    expect(await other.recall('running')).toBeUndefined();
+    expect(await kimai.recall('running')).toMatchObject({ value: { id: 1 } });
+  });
+
+  it('keeps the newest remembered reads and leaves out one too large to keep', async () => {
+    const outbox = store(file());
+    for (let key = 0; key < 70; key++) await outbox.remember(`entries:${key}`, [key]);
+    expect(await outbox.recall('entries:0')).toBeUndefined();
+    expect(await outbox.recall('entries:69')).toMatchObject({ value: [69] });
+    await outbox.remember('catalog', 'x'.repeat(2_100_000));
+    expect(await outbox.recall('catalog')).toBeUndefined();
+  });
+});
