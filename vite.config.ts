@@ -219,5 +219,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test files wait on child processes, browsers and sockets rather than compute: on a
+    // two-core machine the default (one worker per core less one) left a core idle and the suite
+    // near CI's limit. Three at once keep both cores busy without starving the timing of any.
+    maxWorkers: 3,
   },
 });

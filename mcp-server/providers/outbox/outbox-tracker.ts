@@ -213,6 +213,12 @@ export class EngineOutbox {
 
 export type FlushResult = { kind: 'empty' } | { kind: 'busy' } | { kind: 'more' } | { kind: 'failed' } | { kind: 'out_of_reach'; error: RemoteError };
 
+/** The optional parts of a tracker the outbox does not change: the back end's own, when it has them. */
+const PASSED_THROUGH = [
+  'workPlan', 'leaveBalance', 'leaveDraw', 'teamAbsences', 'timeAccount', 'breakTypes', 'startBreak', 'endBreak', 'detectFeatures', 'onCapabilitiesChange',
+  'teamWork', 'projectWork', 'pendingLeave', 'findPendingLeave', 'decideLeave',
+] as const satisfies ReadonlyArray<keyof TimeTracker>;
+
 /** The tracker a call works through. */
 class OutboxView implements TimeTracker {
   declare workPlan?: TimeTracker['workPlan'];
@@ -225,6 +231,11 @@ class OutboxView implements TimeTracker {
   declare endBreak?: TimeTracker['endBreak'];
   declare detectFeatures?: TimeTracker['detectFeatures'];
   declare onCapabilitiesChange?: TimeTracker['onCapabilitiesChange'];
+  declare teamWork?: TimeTracker['teamWork'];
+  declare projectWork?: TimeTracker['projectWork'];
+  declare pendingLeave?: TimeTracker['pendingLeave'];
+  declare findPendingLeave?: TimeTracker['findPendingLeave'];
+  declare decideLeave?: TimeTracker['decideLeave'];
   readonly #inner: TimeTracker;
   readonly #outbox: EngineOutbox;
   readonly #options: OutboxOptions;
@@ -238,7 +249,8 @@ class OutboxView implements TimeTracker {
     this.#state = state;
     this.#names = names;
     // What the back end is and offers is the back end's; only the methods below differ.
-    for (const name of ['workPlan', 'leaveBalance', 'leaveDraw', 'teamAbsences', 'timeAccount', 'breakTypes', 'startBreak', 'endBreak', 'detectFeatures', 'onCapabilitiesChange'] as const) {
+    // The team tools' reads and decisions are not kept offline: they go to the back end or fail in words.
+    for (const name of PASSED_THROUGH) {
       const method = inner[name] as ((...args: unknown[]) => unknown) | undefined;
       if (typeof method === 'function') (this as Record<string, unknown>)[name] = method.bind(inner);
     }

@@ -64,7 +64,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     const { app } = host;
     await app.getByRole('heading', { name: /^Week of Nov 16 – 22, 2026$/ }).waitFor();
     const monday = app.getByRole('listitem', { name: 'Monday, November 16' });
-    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('6:00 of 8:00 · 2:00 missing');
+    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('6 h of 8 h · 2 h missing');
     await app.getByText('Day of Prayer and Repentance').or(app.getByText('Buß- und Bettag')).waitFor();
     expect(await host.axe()).toEqual([]);
 
@@ -85,7 +85,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     await fill.getByLabel('Description').fill('Email');
     await fill.getByLabel('Description').press('Enter');
     await monday.getByText('16:00–17:30').waitFor();
-    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('8:00 of 8:00');
+    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('8 h of 8 h');
     expect((await entries(engine)).find((entry) => entry.description === 'Email')).toMatchObject({ start: '2026-11-16T16:00:00+01:00', end: '2026-11-16T17:30:00+01:00' });
 
     // Deleting asks first; "Keep it" keeps it.
