@@ -221,7 +221,8 @@ export default defineConfig({
     pool: 'forks',
     // Most test files wait on child processes, browsers and sockets rather than compute: on a
     // two-core machine the default (one worker per core less one) left a core idle and the suite
-    // near CI's limit. Three at once keep both cores busy without starving the timing of any.
-    maxWorkers: 3,
+    // near CI's limit. Two at once keep both cores busy; three overloaded them (load 18) until
+    // browser tests ran out of time.
+    maxWorkers: 2,
   },
 });

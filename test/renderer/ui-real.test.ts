@@ -45,6 +45,9 @@ function zoneAtNoon(): string {
   return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
+/** One zone for the whole file, so a fake back end's account can live in the zone the app does. */
+const TEST_ZONE = zoneAtNoon();
+
 function requireBuilds(): string {
   const dist = rendererDist();
   if (!existsSync(SERVER_BUNDLE)) {
@@ -102,7 +105,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
   mkdirSync(userData, { recursive: true });
   mkdirSync(runtime, { mode: 0o700 });
   writeFileSync(recordFile, '');
-  const zone = zoneAtNoon();
+  const zone = TEST_ZONE;
   await setup.prepare?.({ home, userData, zone });
 
   const env: NodeJS.ProcessEnv = {
@@ -845,7 +848,9 @@ describe('the real app with a Kimai account in the keychain', () => {
   // A token made for this run, so finding it anywhere means this run leaked it.
   const SECRET = `punchcard-secret-${randomBytes(16).toString('hex')}`;
   const WRONG = `punchcard-wrong-${randomBytes(16).toString('hex')}`;
-  const ADA: FakeUser = { ...(DEFAULT_USERS[0] as FakeUser), token: SECRET };
+  // Ada's Kimai profile lives where her computer does: the engine counts her days in her profile's
+  // zone, and the test writes "today" in the computer's (up to 12 hours from Berlin's at some hours).
+  const ADA: FakeUser = { ...(DEFAULT_USERS[0] as FakeUser), token: SECRET, timezone: TEST_ZONE };
   const the = realAppBeside('kimai', 'Kimai', async () => {
     const kimai = await startFakeKimai({ users: [ADA] });
     return kimai;
