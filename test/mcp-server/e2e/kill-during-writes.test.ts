@@ -44,7 +44,10 @@ describe('servers killed in the middle of writing', () => {
         const killAt = performance.now() + 50 + next() * 300;
         const work = servers.map(async (server, index) => {
           let id = 10;
-          while (performance.now() < stopAt) {
+          let mine = 0;
+          // Until the round's time is up and this server has had two writes acknowledged: a busy
+          // machine slows the answers, not what the test asks of each survivor.
+          while ((performance.now() < stopAt || mine < 2) && unexpected.length === 0) {
             const description = `r${round}-s${index}-${id}`;
             const requestId = id++;
             server.send({ jsonrpc: '2.0', id: requestId, method: 'tools/call', params: { name: 'clock_in', arguments: { description, switch: true } } });
@@ -55,8 +58,10 @@ describe('servers killed in the middle of writing', () => {
               return; // killed while waiting: whatever it was doing is unacknowledged
             }
             const result = answer.message.result as { isError?: boolean; content: Array<{ text: string }> } | undefined;
-            if (result && !result.isError) acknowledged.push(description);
-            else unexpected.push(result?.content[0]?.text ?? JSON.stringify(answer.message.error));
+            if (result && !result.isError) {
+              acknowledged.push(description);
+              mine++;
+            } else unexpected.push(result?.content[0]?.text ?? JSON.stringify(answer.message.error));
           }
         });
         const killer = new Promise<void>((resolve) =>
@@ -83,7 +88,8 @@ describe('servers killed in the middle of writing', () => {
       // At most one row more than acknowledged per kill: the write the killed server never answered.
       expect(stored.length - acknowledged.length).toBeLessThanOrEqual(kills);
       expect(rows.filter((row) => row.end_ms === null).length).toBeLessThanOrEqual(1);
-      expect(acknowledged.length).toBeGreaterThan(ROUNDS * SERVERS);
+      // Every server that was not killed went on acknowledging writes.
+      expect(acknowledged.length).toBeGreaterThanOrEqual(2 * (SERVERS - 1) * ROUNDS);
     } finally {
       removeTempDir(dir);
     }
