@@ -2,28 +2,17 @@
 // opens, the sign-in page used by keyboard, the consent page naming the client, and the browser sent
 // back to the client with a code the client exchanges. The pages pass axe-core, work without
 // JavaScript (Chromium runs with it off) and render in light and dark (screenshots in test-output/).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { textOf } from '../../support/engine.ts';
 import { MemoryOAuthProvider, removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
 import { launchChromium } from '../../renderer/harness.ts';
+import { axeViolations } from '../../support/axe.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../../test-output/team-server');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // axe runs as a script the test adds; the pages themselves run none.
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
-    return axe.run(document);
-  });
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('; ')}`);
-}
 
 describe('signing in from Chromium', () => {
   let server: TeamServerHandle;

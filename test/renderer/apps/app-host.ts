@@ -3,11 +3,10 @@
 // the SDK's AppBridge in a sandboxed iframe (host-page.ts) with the answer handed to it. Every call
 // the page makes goes through the bridge to this process and on to the engine with the official MCP
 // client, and is recorded here.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { axeViolations } from '../../support/axe.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -15,7 +14,6 @@ export type Theme = 'light' | 'dark';
 export const HOST_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface ToolCall {
   name: string;
@@ -122,15 +120,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     calls,
     problems,
     modelContext: () => tab.evaluate(() => (window as unknown as { modelContext: Array<{ content?: Array<{ type: string; text?: string }> }> }).modelContext),
-    axe: async () => {
-      const frame = appFrame();
-      await frame.evaluate(AXE);
-      const found = await frame.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
-        return axe.run(document);
-      });
-      return found.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('; ')}`);
-    },
+    axe: () => axeViolations(appFrame()),
     postAsHost: async (message) => {
       await tab.evaluate((sent) => document.querySelector('iframe')?.contentWindow?.postMessage(sent, '*'), message);
     },
