@@ -259,7 +259,7 @@ describe('the absence plugin, found at run time', () => {
     const fake = opened(await startFakeKimai());
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
-    await expect.poll(() => existsSync(join(dir, DETECTION_FILE_NAME)), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => existsSync(join(dir, DETECTION_FILE_NAME)), { timeout: 15_000 }).toBe(true);
     const names = (await engine.client.listTools()).tools.map((tool) => tool.name);
     expect(names).not.toContain('request_leave');
     expect(names).not.toContain('absence_calendar');
