@@ -1,11 +1,11 @@
 // The engine's side of MCP Apps (the `io.modelcontextprotocol/ui` extension): a client that declares
 // the extension finds, on the tools whose answers an app shows, `_meta.ui.resourceUri`, and can list
 // and read the apps' pages as `ui://punchcard/…` resources. A client that does not declare it gets
-// the tool list exactly as before (every byte), and the resource methods answer it as methods this
-// server does not have: what the model reads, and what a client without a place to show a page is
-// sent, does not change. The one difference it can see is `resources` among the server's
-// capabilities, which are the same for every client (docs/mcp-apps.md).
-import { type McpServer, ProtocolError, ProtocolErrorCode, type ServerContext } from '@modelcontextprotocol/server';
+// the tool list exactly as before (every byte): what the model reads, and what a client without a
+// place to show a page is sent, does not change. The server's capabilities are the same for every
+// client and so name `resources`; to a client without the extension the list of them is empty and
+// no page is found, as the capability promises (docs/mcp-apps.md).
+import { type McpServer, ResourceNotFoundError, type ServerContext } from '@modelcontextprotocol/server';
 import { APP_MIME_TYPE, APPS, appOfTool, appOfUri, type AppEntry, declaresApps } from './app-catalog.ts';
 
 /** An app's page: one self-contained HTML file (renderer/apps, built by vite.config.ts). */
@@ -39,23 +39,16 @@ export function serveApps(server: McpServer, declared: (context: ServerContext) 
     if (!declaresApps(declared(context))) return listed as { tools: [] };
     return { ...listed, tools: (listed.tools as Array<Record<string, unknown>>).map(withAppLink) } as { tools: [] };
   });
-  // To a client without the extension the resource methods stay what they were before the apps:
-  // methods this server does not have, answered as the SDK answers any such method.
-  const onlyForApps = (context: ServerContext) => {
-    if (!declaresApps(declared(context))) throw new ProtocolError(ProtocolErrorCode.MethodNotFound, 'Method not found');
-  };
-  protocol.setRequestHandler('resources/list', (_request, context) => {
-    onlyForApps(context);
-    return { resources: APPS.map(listedApp) };
-  });
-  protocol.setRequestHandler('resources/templates/list', (_request, context) => {
-    onlyForApps(context);
-    return { resourceTemplates: [] };
-  });
+  const forApps = (context: ServerContext) => declaresApps(declared(context));
+  protocol.setRequestHandler('resources/list', (_request, context) => ({ resources: forApps(context) ? APPS.map(listedApp) : [] }));
+  protocol.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: [] }));
   protocol.setRequestHandler('resources/read', async (request, context) => {
-    onlyForApps(context);
-    const app = appOfUri(request.params.uri);
-    if (!app) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `There is no resource ${request.params.uri}. Punchcard's pages are ${APPS.map((entry) => entry.uri).join(', ')}.`);
+    const app = forApps(context) ? appOfUri(request.params.uri) : undefined;
+    if (!app) {
+      const pages = forApps(context) ? ` Punchcard's pages are ${APPS.map((entry) => entry.uri).join(', ')}.` : '';
+      // The spec's answer to a resource not found: Invalid Params, naming the URI in its data.
+      throw new ResourceNotFoundError(request.params.uri, `There is no resource ${request.params.uri}.${pages}`);
+    }
     return { contents: [{ uri: app.uri, mimeType: APP_MIME_TYPE, text: await pageOf(app.name), _meta: PAGE_META }] };
   });
 }

@@ -106,10 +106,10 @@ describe.each<Era>(['legacy', 'modern'])('MCP Apps on stdio (%s era)', (era) => 
     const dir = makeUserDataDir();
     const plain = await connect(era, dir, {});
     const apps = await connect(era, dir, WITH_APPS);
-    // As before the apps: methods this server does not have, for this client.
-    for (const [method, params] of [['resources/list', {}], ['resources/templates/list', {}], ['resources/read', { uri: 'ui://punchcard/timer' }]] as const) {
-      expect((await plain.ask(method, params)).message.error).toEqual({ code: -32601, message: 'Method not found' });
-    }
+    // For this client the server has resources, as its capabilities say, but none of them.
+    expect((await plain.ask('resources/list', {})).message.result).toMatchObject({ resources: [] });
+    expect((await plain.ask('resources/templates/list', {})).message.result).toMatchObject({ resourceTemplates: [] });
+    expect((await plain.ask('resources/read', { uri: 'ui://punchcard/timer' })).message.error).toMatchObject({ code: -32602, message: 'There is no resource ui://punchcard/timer.', data: { uri: 'ui://punchcard/timer' } });
 
     const listed = (await apps.ask('resources/list')).message.result as { resources: Array<Record<string, unknown>> };
     expect(listed.resources.map((resource) => [resource.uri, resource.mimeType])).toEqual(APPS.map((app) => [app.uri, APP_MIME_TYPE]));
@@ -126,6 +126,6 @@ describe.each<Era>(['legacy', 'modern'])('MCP Apps on stdio (%s era)', (era) => 
       expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org|react\.dev)[a-z]/i);
     }
     const unknown = await apps.ask('resources/read', { uri: 'ui://punchcard/../secrets' });
-    expect(unknown.message.error?.message).toMatch(/^There is no resource/);
+    expect(unknown.message.error).toMatchObject({ code: -32602, message: expect.stringMatching(/^There is no resource ui:\/\/punchcard\/\.\.\/secrets\. Punchcard's pages are ui:\/\/punchcard\//) });
   });
 });
