@@ -34,7 +34,7 @@ export interface HostLink {
   onToolResult(listener: (answer: ToolAnswer) => void): void;
   callTool(name: string, args: Record<string, unknown>): Promise<ToolAnswer>;
   /** Tells the model what the person changed, so the conversation does not go on from a stale view. */
-  tellModel(text: string): Promise<void>;
+  tellModel(changes: readonly string[]): Promise<void>;
 }
 
 const PROTOCOL_VERSION = '2026-01-26';
@@ -126,7 +126,10 @@ export function connectToHost(app: string): Promise<HostLink> {
         if (lastResult) listener(lastResult);
       },
       callTool: async (name, args) => (await request('tools/call', { name, arguments: args })) as ToolAnswer,
-      tellModel: async (text) => {
+      tellModel: async (changes) => {
+        // A context update replaces the page's last one, so it carries every change; a message is
+        // a new turn in the conversation, so it carries only the newest.
+        const text = capabilities.updateModelContext ? changes.join('\n') : (changes.at(-1) ?? '');
         const content = [{ type: 'text', text }];
         if (capabilities.updateModelContext) await request('ui/update-model-context', { content });
         else if (capabilities.message) await request('ui/message', { role: 'user', content });

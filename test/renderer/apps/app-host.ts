@@ -49,6 +49,8 @@ export interface OpenAppOptions {
   width?: number;
   /** The time the browser's clock shows (the timer's elapsed time). */
   fixedTime?: number;
+  /** A host that takes the page's messages (each a new turn) and no context updates. */
+  messagesOnly?: boolean;
 }
 
 let hostScript: Promise<string> | undefined;
@@ -107,6 +109,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions): Promis
     toolArgs: args,
     toolResult: result,
     hostContext: { theme: options.theme, ...options.hostContext },
+    messagesOnly: options.messagesOnly === true,
   });
   const app = tab.frameLocator('iframe[title="Punchcard app"]');
   const appFrame = (): Frame => {

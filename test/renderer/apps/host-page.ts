@@ -10,6 +10,8 @@ interface OpenOptions {
   toolArgs: Record<string, unknown>;
   toolResult: Record<string, unknown>;
   hostContext: McpUiHostContext;
+  /** A host that takes messages (a new turn each) and no context updates. */
+  messagesOnly?: boolean;
 }
 
 interface HostWindow {
@@ -35,7 +37,7 @@ host.openApp = async (options) => {
   const bridge = new AppBridge(
     null,
     { name: 'punchcard-test-host', version: '1.0.0' },
-    { serverTools: {}, updateModelContext: { text: {} }, message: { text: {} } },
+    { serverTools: {}, ...(options.messagesOnly ? {} : { updateModelContext: { text: {} } }), message: { text: {} } },
     { hostContext: options.hostContext },
   );
   bridge.oncalltool = async (params) => (await host.hostCallTool(params)) as never;

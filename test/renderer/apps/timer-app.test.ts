@@ -78,6 +78,21 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     await engine.call('clock_out');
   });
 
+  it('tells a host that takes only messages each change once: a message is a new turn, not a summary', async () => {
+    host = await openApp(browser, { client: engine.client, tool: 'clock_out', theme: 'light', messagesOnly: true });
+    const { app } = host;
+    await app.getByText('Not clocked in.').waitFor();
+    await app.getByLabel('What you are working on').fill('Planning');
+    await app.getByLabel('What you are working on').press('Enter');
+    await app.getByRole('button', { name: 'Clock out' }).click();
+    await app.getByText('Not clocked in.').waitFor();
+    await expect.poll(async () => (await host?.modelContext())?.length).toBe(2);
+    const [first, second] = (await host.modelContext()).map((told) => told.content?.[0]?.text ?? '');
+    expect(first).toMatch(/asked to clock in \(clock_in\)\. Punchcard answered: Clocked in/);
+    expect(second).toMatch(/^In Punchcard's Timer app the person asked to clock out \(clock_out\)\. Punchcard answered: Clocked out/);
+    expect(second).not.toContain('clock_in');
+  });
+
   it("follows the host's theme over the computer's and its size, and works without optional host context", async () => {
     host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'dark', systemTheme: 'light' });
     await host.app.getByRole('heading', { name: 'Timer' }).waitFor();
