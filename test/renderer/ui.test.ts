@@ -346,7 +346,8 @@ describe('Connect', () => {
     await text(team.getByRole('heading', { level: 2 })).toBe("Your organisation's team server");
     await text(team.locator('code')).toBe(endpoint);
     expect(await team.locator('dt').allTextContents()).toEqual(['Claude.ai (web, desktop and phone)', 'ChatGPT', 'Copilot Studio']);
-    await team.getByRole('button', { name: 'Copy address' }).click();
+    // By keyboard, as from the address the button describes.
+    await team.getByRole('button', { name: 'Copy address' }).press('Enter');
     await text(team.getByRole('status')).toBe('Address copied.');
     expect(fake.copied).toEqual([{ id: 'team-server', part: 'text', text: endpoint }]);
   });
