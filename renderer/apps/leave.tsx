@@ -3,14 +3,13 @@
 // sees what the leave costs — the days' own work shares, as the engine counts them — before
 // request_leave is called, by their click alone.
 import { useEffect, useState } from 'react';
+import { LEAVE_TYPES, WEEKDAY_NAMES } from '../../mcp-server/contract/vocabulary.ts';
 import { addMonths, dayFull, dayLong, daysText, monthEnd, monthLabel, monthOf, monthStart } from '../src/format.ts';
 import type { HostLink } from './host-link.ts';
 import { asBalance, asCalendar, type Balance, type CalendarDay } from './shapes.ts';
 import { Frame, read, StatusLine, useHost, useWriter } from './ui.tsx';
 
-const LEAVE_TYPES = ['vacation', 'sick', 'personal', 'parental', 'unpaid', 'other'] as const;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAYS = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
 
 interface Month {
   month: string;
@@ -178,7 +177,7 @@ function BalanceLine({ month }: { month: Month }) {
 
 function MonthGrid({ month, first, end, onPick }: { month: Month; first: string | null; end: string | null; onPick: (date: string) => void }) {
   // Weeks from Monday; the first row starts with blanks up to the month's first weekday.
-  const lead = WEEKDAY_NAMES.indexOf(month.days[0]?.weekday ?? 'Monday');
+  const lead = (WEEKDAY_NAMES as readonly string[]).indexOf(month.days[0]?.weekday ?? 'Monday');
   const cells: Array<CalendarDay | null> = [...Array<null>(Math.max(0, lead)).fill(null), ...month.days];
   const rows: Array<Array<CalendarDay | null>> = [];
   for (let index = 0; index < cells.length; index += 7) rows.push(cells.slice(index, index + 7));
