@@ -40,7 +40,9 @@ describe('MCP Apps on the team server (2026 era over HTTP)', () => {
     expect(linked).toEqual(expect.arrayContaining([['timer_status', 'ui://punchcard/timer'], ['list_time_entries', 'ui://punchcard/week']]));
     const plainTools = (await plain.client.listTools()).tools;
     expect(plainTools.some((tool) => tool._meta !== undefined)).toBe(false);
-    await expect(plain.client.listResources()).rejects.toThrow(/Method not found/);
+    // Without the extension the apps are not there: an empty list, and a page that is not found.
+    expect((await plain.client.listResources()).resources).toEqual([]);
+    await expect(plain.client.readResource({ uri: 'ui://punchcard/timer' })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('There is no resource ui://punchcard/timer.') });
     const page = (await withApps.client.readResource({ uri: 'ui://punchcard/timer' })).contents[0];
     expect(page).toMatchObject({ uri: 'ui://punchcard/timer', mimeType: 'text/html;profile=mcp-app', _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] } } } });
 
