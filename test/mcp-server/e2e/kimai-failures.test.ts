@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, makeTestCertificates, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -26,6 +26,16 @@ async function kimaiEngine(
   return { fake, engine };
 }
 
+/**
+ * Waits for the engine's background check after start (it reads the profile to learn whether the
+ * person leads a team, then looks for the absence plugin): on a busy machine it can start late and
+ * would otherwise fall into the window a test counts a call's requests in. A refused token makes it
+ * log that it could not check.
+ */
+async function backgroundCheckDone(engine: { stderr: () => string }): Promise<void> {
+  await vi.waitFor(() => expect(engine.stderr()).toMatch(/for the absence plugin/), { timeout: 15_000, interval: 50 });
+}
+
 describe('failures over stdio', () => {
   it('a revoked token: says to make a new one, never shows it, and keeps serving', async () => {
     const { engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
@@ -40,6 +50,7 @@ describe('failures over stdio', () => {
 
   it('a profile that cannot be read is asked for once per call, not again by the tool', async () => {
     const { fake, engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
+    await backgroundCheckDone(engine);
     for (const tool of ['whoami', 'timer_status', 'list_time_entries']) {
       const before = fake.requests.length;
       expect((await engine.call(tool)).isError).toBe(true);
@@ -49,8 +60,10 @@ describe('failures over stdio', () => {
   });
 
   it('a call that needs the profile and the settings waits for both, so neither outlives the answer', async () => {
-    // A zone of its own in the settings: the call itself is the first to ask for the profile.
+    // A zone of its own in the settings, and the background check's refused read is not kept: the call
+    // asks for the profile itself.
     const { fake, engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456', settings: { timezone: 'Europe/Berlin' } });
+    await backgroundCheckDone(engine);
     // The settings refuse the token later than the profile does: the call still waits for both.
     fake.failNext({ path: '/api/config/timesheet' }, { status: 401, body: { code: 401, message: 'Unauthorized' }, delayMs: 100 });
     const before = fake.requests.length;
