@@ -20,6 +20,13 @@ export const PEER_HEADER = 'x-punchcard-peer';
 const MARK_WINDOW_MS = 60_000;
 /** The request headers a passed request keeps: what MCP and its authorization need, nothing else. */
 const PASSED_HEADERS = ['authorization', 'content-type', 'accept', 'mcp-session-id', 'mcp-protocol-version', 'last-event-id', 'user-agent'];
+/**
+ * How long a holder may take to begin its answer. Its answer to an MCP request begins at once (an
+ * event stream whose events follow), so a holder silent for this long is taken for unreachable: an
+ * address that swallows packets would otherwise keep the client's request open until the client gives
+ * up. Once the answer has begun, only the client's own signal ends it.
+ */
+export const PEER_ANSWER_MS = 20_000;
 /** The answer headers passed back; hop-by-hop ones (connection, transfer-encoding) are the server's own. */
 const ANSWER_HEADERS = ['content-type', 'cache-control', 'mcp-session-id', 'www-authenticate', 'retry-after'];
 
@@ -38,8 +45,8 @@ export interface Peers {
   close(): Promise<void>;
 }
 
-export async function startPeers(options: { store: Store; address: string; key: Buffer; now: () => number; log: Log }): Promise<Peers> {
-  const { store, address, key, now, log } = options;
+export async function startPeers(options: { store: Store; address: string; key: Buffer; now: () => number; log: Log; answerWithinMs?: number }): Promise<Peers> {
+  const { store, address, key, now, log, answerWithinMs = PEER_ANSWER_MS } = options;
   const id = randomBytes(8).toString('hex');
   const announce = () => store.announceInstance(id, address, now());
   await announce();
@@ -81,11 +88,17 @@ export async function startPeers(options: { store: Store; address: string; key: 
       }
       headers.set(PEER_HEADER, mark(sessionId, Math.floor(now() / MARK_WINDOW_MS)));
       let answer: Response;
+      const silent = new AbortController();
+      const giveUp = setTimeout(() => silent.abort(new Error(`no answer began within ${answerWithinMs / 1000} s`)), answerWithinMs);
       try {
-        answer = await fetch(`${where}/mcp`, { method: request.method, headers, signal: request.signal, ...(request.body ? { body: request.body } : {}) });
+        const signal = AbortSignal.any([request.signal, silent.signal]);
+        answer = await fetch(`${where}/mcp`, { method: request.method, headers, signal, ...(request.body ? { body: request.body } : {}) });
       } catch (error) {
-        if (!request.signal.aborted) log(`A 2025-era session's instance (${where}) did not answer: ${(error as Error).message}`);
+        const why = silent.signal.aborted ? (silent.signal.reason as Error) : (error as Error);
+        if (!request.signal.aborted) log(`A 2025-era session's instance (${where}) did not answer: ${why.message}`);
         return undefined;
+      } finally {
+        clearTimeout(giveUp);
       }
       const kept = new Headers();
       for (const name of ANSWER_HEADERS) {
