@@ -33,18 +33,30 @@ function verdict(count: number, max: number, windowEnd: number, now: number): Li
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
 }
 
+/** One key's current window: what the store last said of it, and what this process counted since. */
+interface CountedWindow {
+  windowStart: number;
+  windowEnd: number;
+  known: number;
+  pending: number;
+}
+
+/** How many windows a flush tells the store at once: about what a PostgreSQL pool holds (store.ts). */
+const FLUSH_PARALLEL = 8;
+
 /**
  * Limits counted for every request (per person, per address): counted in this process at once and
  * told to the store once a second, so a request costs no write to the store, and every instance on
  * the store still learns what the others counted within a second. A limit can so be passed by at
  * most what the other instances counted in the last second, which for a limit per minute is noise.
+ * A window is forgotten once it has ended and been told, so the memory it takes follows the people
+ * and addresses of the current window, not of every address ever seen.
  */
 export class RequestLimits {
   readonly #store: Store;
   readonly #now: () => number;
   readonly #log: (message: string) => void;
-  /** Per key and window: what the store last said, and what this process counted since. */
-  readonly #windows = new Map<string, { windowStart: number; known: number; pending: number }>();
+  readonly #windows = new Map<string, CountedWindow>();
   readonly #timer: NodeJS.Timeout;
   #flushing: Promise<void> | undefined;
 
@@ -56,16 +68,23 @@ export class RequestLimits {
     this.#timer.unref();
   }
 
+  /** How many windows this process holds (people and addresses seen in their current window). */
+  get windowsHeld(): number {
+    return this.#windows.size;
+  }
+
   spend(limit: Limit): LimitVerdict {
     const now = this.#now();
     const windowStart = now - (now % limit.windowMs);
     let window = this.#windows.get(limit.key);
     if (!window || window.windowStart !== windowStart) {
-      window = { windowStart, known: 0, pending: 0 };
+      // What the ended window counted since the last flush is not told: nobody asks about a window
+      // that has ended.
+      window = { windowStart, windowEnd: windowStart + limit.windowMs, known: 0, pending: 0 };
       this.#windows.set(limit.key, window);
     }
     window.pending++;
-    return verdict(window.known + window.pending, limit.max, windowStart + limit.windowMs, now);
+    return verdict(window.known + window.pending, limit.max, window.windowEnd, now);
   }
 
   /** Tells the store what was counted, and learns what everyone counted. */
@@ -76,22 +95,29 @@ export class RequestLimits {
 
   async #flush(): Promise<void> {
     const now = this.#now();
-    for (const [key, window] of [...this.#windows]) {
-      const pending = window.pending;
-      // A window that ended and was told is done.
-      if (pending === 0) {
-        if (window.windowStart + 3_600_000 < now) this.#windows.delete(key);
-        continue;
-      }
-      window.pending -= pending;
-      try {
-        window.known = await this.#store.hit(key, window.windowStart, pending);
-      } catch (error) {
-        window.pending += pending;
-        this.#log(`Request counts could not be stored: ${(error as Error).message}`);
-        return;
-      }
+    const toTell: Array<[string, CountedWindow]> = [];
+    for (const [key, window] of this.#windows) {
+      if (window.pending > 0) toTell.push([key, window]);
+      else if (window.windowEnd <= now) this.#windows.delete(key);
     }
+    let failure: Error | undefined;
+    // Several at once: told one after another, a thousand windows on a store a few milliseconds
+    // away would take longer than the second between flushes.
+    for (let first = 0; first < toTell.length && !failure; first += FLUSH_PARALLEL) {
+      await Promise.all(
+        toTell.slice(first, first + FLUSH_PARALLEL).map(async ([key, window]) => {
+          const pending = window.pending;
+          window.pending -= pending;
+          try {
+            window.known = await this.#store.hit(key, window.windowStart, pending);
+          } catch (error) {
+            window.pending += pending;
+            failure ??= error as Error;
+          }
+        }),
+      );
+    }
+    if (failure) this.#log(`Request counts could not be stored: ${failure.message}`);
   }
 
   async close(): Promise<void> {
