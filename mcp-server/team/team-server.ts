@@ -269,6 +269,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!/^application\/json\b/i.test(type)) throw new BodyRefused(415, 'MCP requests are JSON: send Content-Type: application/json.');
       checkJsonDepth(body);
     }
+    // The person as the store has them for this request: an engine this instance opened on
+    // credentials they replaced since, signing in again on another instance, is not used.
+    await engines.keepCurrent(person);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
