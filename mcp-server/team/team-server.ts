@@ -377,7 +377,6 @@ function headerReader(request: IncomingMessage): { get(name: string): string | n
   };
 }
 
-/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
 /**
  * The rest of a body nobody read. Up to 64 kB arriving within a second is read and dropped, so the
  * connection stays open for the client's next request: a 401 to a small POST without a token is
@@ -408,6 +407,7 @@ function settleUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
+/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
 function endAfterAnswer(socket: Socket): void {
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
