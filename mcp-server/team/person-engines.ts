@@ -128,7 +128,11 @@ export class PersonEngines {
    * every other instance sharing the store learns of it only here, from the record.
    */
   async keepCurrent(person: PersonRecord): Promise<void> {
-    await this.#engineOf(person.id, person).catch(() => {});
+    const cached = this.#engines.get(person.id);
+    if (!cached) return;
+    const open = await cached.catch(() => undefined);
+    // Another call may have replaced it meanwhile; that one was opened from the store after this record was read.
+    if (open && open.basis !== basisOf(person) && this.#engines.get(person.id) === cached) this.forget(person.id);
   }
 
   /** Closes a person's engine now (their credentials changed or went). */
@@ -148,12 +152,7 @@ export class PersonEngines {
    * now, an engine opened on anything else is closed and a new one opened.
    */
   async #engineOf(personId: string, person?: PersonRecord): Promise<PersonEngine> {
-    const cached = this.#engines.get(personId);
-    if (cached && person) {
-      const open = await cached.catch(() => undefined);
-      // Another call may have replaced it meanwhile; that one was opened from the store after this record was read.
-      if (open && open.basis !== basisOf(person) && this.#engines.get(personId) === cached) this.forget(personId);
-    }
+    if (person) await this.keepCurrent(person);
     let engine = this.#engines.get(personId);
     if (!engine) {
       engine = this.#openEngine(personId);
