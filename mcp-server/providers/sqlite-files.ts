@@ -12,10 +12,17 @@ import { ProviderError } from './time-tracker.ts';
  * Runs `work`; while SQLite answers "busy" or "locked" (another process's lock, a journal-mode
  * switch or WAL recovery racing another opener, a stale read snapshot) it waits on a timer, with
  * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
- * saying the file is locked; `what` names what the file is for ("the timesheet"). Any other error
- * passes through at once.
+ * saying the file is locked; `what` names what the file is for ("the timesheet"), and `locked`
+ * makes the error that carries the sentence (a back end's ProviderError unless the caller has its
+ * own kind, as the team server's store does). Any other error passes through at once.
  */
-export async function whileBusy<T>(path: string, lockWaitMs: number, work: () => T, what = 'the file'): Promise<T> {
+export async function whileBusy<T>(
+  path: string,
+  lockWaitMs: number,
+  work: () => T,
+  what = 'the file',
+  locked: (message: string) => Error = (message) => new ProviderError('unavailable', message),
+): Promise<T> {
   const deadline = Date.now() + lockWaitMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -23,17 +30,16 @@ export async function whileBusy<T>(path: string, lockWaitMs: number, work: () =>
     } catch (error) {
       if (isReadOnlyError(error)) throw readOnlyFile(path);
       if (!isBusy(error)) throw error;
-      if (Date.now() >= deadline) throw lockedFile(path, lockWaitMs, what);
+      if (Date.now() >= deadline) throw locked(lockedFile(path, lockWaitMs, what));
       await delay(Math.min(2 ** attempt, 50) + Math.random() * 5);
     }
   }
 }
 
-function lockedFile(path: string, waitedMs: number, what: string): ProviderError {
-  return new ProviderError(
-    'unavailable',
+function lockedFile(path: string, waitedMs: number, what: string): string {
+  return (
     `Another program has held ${path} locked for ${Math.round(waitedMs / 1000)} s (a backup or sync tool, or an open sqlite3 session), ` +
-      `so ${what} could not be used. Nothing was changed. Try again once that program lets go of the file.`,
+    `so ${what} could not be used. Nothing was changed. Try again once that program lets go of the file.`
   );
 }
 

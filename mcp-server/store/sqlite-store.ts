@@ -8,10 +8,19 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../providers/sqlite-files.ts';
 import type { AuditRecord, OAuthRecord, PersonRecord, Store } from './store.ts';
-import { StoreVersionError } from './store-errors.ts';
+import { StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
 const LOCK_WAIT_MS = 5_000;
+
+/**
+ * Runs `work`, waiting out another process's lock up to LOCK_WAIT_MS. A lock held longer is the
+ * store not answering, as a PostgreSQL that is away: StoreUnavailable, which the server answers with
+ * 503 and Retry-After and the audit log waits out, not an error of the request.
+ */
+function whileUnlocked<T>(path: string, work: () => T): Promise<T> {
+  return whileBusy(path, LOCK_WAIT_MS, work, 'the server store', (message) => new StoreUnavailable(message));
+}
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE oauth (
@@ -45,11 +54,11 @@ export async function openSqliteStore(path: string, options: { now: () => number
   chmodSync(path, 0o600);
   const db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
   try {
-    await whileBusy(path, LOCK_WAIT_MS, () => {
+    await whileUnlocked(path, () => {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
       migrate(db, path);
-    }, 'the server store');
+    });
   } catch (error) {
     db.close();
     throw error;
@@ -96,7 +105,7 @@ class SqliteStore implements Store {
   }
 
   #run<T>(work: () => T): Promise<T> {
-    return whileBusy(this.#path, LOCK_WAIT_MS, work, 'the server store');
+    return whileUnlocked(this.#path, work);
   }
 
   #sql(text: string): StatementSync {

@@ -60,6 +60,8 @@ export interface PersonEnginesOptions {
 }
 
 interface PersonEngine {
+  /** What the engine was opened with (basisOf): a person whose record says otherwise now gets a new one. */
+  basis: string;
   tracker: TimeTracker;
   parts: ReturnType<typeof callParts>;
   questions: RequestStateCodec<RoundState>;
@@ -86,10 +88,12 @@ export class PersonEngines {
 
   /** A fresh MCP server for one request of `caller`, over their engine. */
   async serverFor(caller: Caller): Promise<McpServer> {
-    let engine = await this.#engineOf(caller.person.id);
+    let engine = await this.#engineOf(caller.person.id, caller.person);
     engine.lastUsed = this.#options.now();
     // A 2025-era session keeps its server for many calls: each call takes the person's engine as it
     // is now, so one opened again since (new credentials, a new e-mail, closed while idle) is used.
+    // Its later requests do not come through here: the team server passes each one's person to
+    // keepCurrent first, which closes an engine opened on what the person has since replaced.
     const current = async () => {
       engine = await this.#engineOf(caller.person.id);
       engine.lastUsed = this.#options.now();
@@ -117,6 +121,20 @@ export class PersonEngines {
     return server;
   }
 
+  /**
+   * Closes the person's engine when it was opened on other credentials, e-mail or name than their
+   * record holds now (`person`, read from the store for this request), so their next call opens one
+   * on what they have now. The instance where they signed in again closes it at once (forget);
+   * every other instance sharing the store learns of it only here, from the record.
+   */
+  async keepCurrent(person: PersonRecord): Promise<void> {
+    const cached = this.#engines.get(person.id);
+    if (!cached) return;
+    const open = await cached.catch(() => undefined);
+    // Another call may have replaced it meanwhile; that one was opened from the store after this record was read.
+    if (open && open.basis !== basisOf(person) && this.#engines.get(person.id) === cached) this.forget(person.id);
+  }
+
   /** Closes a person's engine now (their credentials changed or went). */
   forget(personId: string): void {
     const engine = this.#engines.get(personId);
@@ -129,7 +147,12 @@ export class PersonEngines {
     for (const id of [...this.#engines.keys()]) this.forget(id);
   }
 
-  #engineOf(personId: string): Promise<PersonEngine> {
+  /**
+   * The person's engine, opened when there is none; given the person's record as the store has it
+   * now, an engine opened on anything else is closed and a new one opened.
+   */
+  async #engineOf(personId: string, person?: PersonRecord): Promise<PersonEngine> {
+    if (person) await this.keepCurrent(person);
     let engine = this.#engines.get(personId);
     if (!engine) {
       engine = this.#openEngine(personId);
@@ -195,7 +218,7 @@ export class PersonEngines {
       ttlSeconds: QUESTION_TTL_SECONDS,
       bind: (request) => `${request.mcpReq.method}\n${person.id}`,
     });
-    return { tracker, parts, questions, settings, promptSchemas: new Map(), lastUsed: now() };
+    return { basis: basisOf(person), tracker, parts, questions, settings, promptSchemas: new Map(), lastUsed: now() };
   }
 
   /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
@@ -214,6 +237,15 @@ export class PersonEngines {
       }, () => {});
     }
   }
+}
+
+/**
+ * What of a person's record an engine is built on: their sealed credentials (sealed afresh at each
+ * sign-in, so a new sign-in is seen even with the same secret), their e-mail (Clockodo's login,
+ * Calamari's person) and their name (the settings' user).
+ */
+function basisOf(person: PersonRecord): string {
+  return JSON.stringify([person.credentials, person.email, person.name]);
 }
 
 /** The settings every person on the server works with: the config's, named for the person. */

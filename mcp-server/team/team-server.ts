@@ -269,6 +269,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!/^application\/json\b/i.test(type)) throw new BodyRefused(415, 'MCP requests are JSON: send Content-Type: application/json.');
       checkJsonDepth(body);
     }
+    // The person as the store has them for this request: an engine this instance opened on
+    // credentials they replaced since, signing in again on another instance, is not used.
+    await engines.keepCurrent(person);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -374,7 +377,6 @@ function headerReader(request: IncomingMessage): { get(name: string): string | n
   };
 }
 
-/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
 /**
  * The rest of a body nobody read. Up to 64 kB arriving within a second is read and dropped, so the
  * connection stays open for the client's next request: a 401 to a small POST without a token is
@@ -405,6 +407,7 @@ function settleUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
+/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
 function endAfterAnswer(socket: Socket): void {
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../mcp-server/store/sqlite-store.ts';
-import { StoreVersionError } from '../../../mcp-server/store/store-errors.ts';
+import { StoreUnavailable, StoreVersionError } from '../../../mcp-server/store/store-errors.ts';
 import type { Store } from '../../../mcp-server/store/store.ts';
 
 let dir: string;
@@ -175,5 +175,33 @@ describe('people, the audit log and the counters', () => {
     const db = new DatabaseSync(join(dir, 'data', 'server.db'), { readOnly: true });
     expect((db.prepare('SELECT id FROM oauth').all() as { id: string }[]).map((row) => row.id)).toEqual(['live']);
     db.close();
+  });
+});
+
+describe('another program holding the file locked', () => {
+  it('makes a write wait, then fail as a store that does not answer (StoreUnavailable, in words), and the store serves again once it lets go', { timeout: 20_000 }, async () => {
+    const store = await open();
+    const path = join(dir, 'data', 'server.db');
+    const entry = { at: clock, personId: 'p1', person: 'Ada', clientId: 'c', clientName: 'Claude', tool: 'clock_in', outcome: 'done' as const, change: {} };
+    // A backup tool or an sqlite3 session in a write transaction.
+    const other = new DatabaseSync(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const refused = await store.appendAudit(entry).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(StoreUnavailable);
+      expect((refused as Error).message).toBe(
+        `Another program has held ${path} locked for 5 s (a backup or sync tool, or an open sqlite3 session), so the server store could not be used. Nothing was changed. Try again once that program lets go of the file.`,
+      );
+      // Reading goes on meanwhile (WAL).
+      expect(await store.readAudit({ limit: 10 })).toEqual([]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await store.appendAudit(entry);
+    expect((await store.readAudit({ limit: 10 })).map((line) => line.tool)).toEqual(['clock_in']);
   });
 });

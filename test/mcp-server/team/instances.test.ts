@@ -120,6 +120,49 @@ describe('several instances on one PostgreSQL', () => {
     expect(tools).toContain('request_leave');
     expect(fake.requests.slice(asked).filter((request) => request.path.includes('/absences'))).toEqual([]);
   }, 90_000);
+
+  it('serves a person who signed in again with a new token from the new one on every instance, in both eras', async () => {
+    const live = cluster.instances.filter((instance) => instance.process.exitCode === null && instance.process.signalCode === null);
+    const ada = await connectAs(cluster, { era: 'modern', signIn: trackerSignIn(ADA.token) });
+    const legacy = await clientWithTokens(cluster.mcpUrl, ada.oauth, 'legacy');
+    clients.push(ada, legacy);
+    // Every instance opens Ada's back end on her first token, and a 2025-era session holds one of them.
+    for (const instance of live) {
+      const direct = await clientWithTokens(mcpOf(instance), ada.oauth);
+      expect((await direct.call('timer_status')).isError).toBeFalsy();
+      await direct.close();
+    }
+    expect((await legacy.call('timer_status')).isError).toBeFalsy();
+
+    // Ada replaces her Kimai token (the first stops working) and signs in again, on an instance other
+    // than the one holding her session (it is out of the balancer meanwhile; her session's requests
+    // reach it through the others).
+    const sessionId = (legacy.client.transport as { sessionId?: string } | undefined)?.sessionId as string;
+    const holder = live.find((instance) => instance.stderr().includes(`instance ${sessionId.split('.')[0]})`)) as TeamServerHandle;
+    expect(holder).toBeDefined();
+    const kimaiAda = fake.state.users.find((user) => user.id === ADA.id) as FakeUser;
+    kimaiAda.token = 'token-ada-renewed-0123456789';
+    try {
+      cluster.detach(holder);
+      clients.push(await connectAs(cluster, { era: 'modern', signIn: trackerSignIn(kimaiAda.token) }));
+      cluster.balancer.targets.push(holder.listenUrl);
+      const asked = fake.requests.length;
+      // The session's next call, before anything else reaches the holder, and her first client's token
+      // (still valid) on each instance: all call Kimai with the new token.
+      const again = await legacy.call('timer_status');
+      expect(again.isError, textOf(again)).toBeFalsy();
+      for (const instance of live) {
+        const direct = await clientWithTokens(mcpOf(instance), ada.oauth);
+        const status = await direct.call('timer_status');
+        expect(status.isError, `${instance.listenUrl}: ${textOf(status)}`).toBeFalsy();
+        await direct.close();
+      }
+      expect(fake.requests.slice(asked).filter((request) => request.status === 401)).toEqual([]);
+    } finally {
+      kimaiAda.token = ADA.token;
+      if (!cluster.balancer.targets.includes(holder.listenUrl)) cluster.balancer.targets.push(holder.listenUrl);
+    }
+  }, 90_000);
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -3,6 +3,8 @@
 // RFC 7009, or Disconnect on the account page) and it stops at once; the server restarts and everyone
 // is still signed in, because grants, clients and refresh tokens live in the store (a server that
 // keeps them in memory signs everyone out on every restart).
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
 import { connectAs, connectedClients, disconnect, MemoryOAuthProvider, removeTeamServerData, SignInBrowser, signInToAccount, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
@@ -131,5 +133,32 @@ describe.each(['legacy', 'modern'] as const)('a connected client (%s era)', (era
     expect(who.isError, textOf(who)).toBeFalsy();
     expect(oauth.tokens()?.refresh_token).not.toBe(before.refresh_token);
     await again.close();
+  });
+});
+
+describe('a refresh while another program holds the SQLite store locked', () => {
+  it('is answered 503 with Retry-After in words, and the same refresh token works once the program lets go', { timeout: 30_000 }, async () => {
+    const server = await start();
+    const oauth = new MemoryOAuthProvider();
+    await (await connectAs(server, { era: 'modern', oauth })).close();
+    const { refresh_token: refreshToken } = oauth.tokens() as { refresh_token: string };
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: oauth.clientInformation()?.client_id as string });
+    const { token_endpoint: endpoint } = await metadataOf(server.origin);
+    // A backup tool or an sqlite3 session in a write transaction, longer than the store waits (5 s).
+    const other = new DatabaseSync(join(server.dataDir, 'server.db'));
+    other.exec('BEGIN IMMEDIATE');
+    let refused: Response;
+    try {
+      refused = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(await refused.json()).toEqual({ error: 'temporarily_unavailable', error_description: "Punchcard's database does not answer just now, so nothing was done. Try again in 5 s." });
+    const again = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect(((await again.json()) as { refresh_token?: string }).refresh_token).not.toBe(refreshToken);
   });
 });
