@@ -26,7 +26,7 @@ import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
-import { keepingWritesOffline, outboxAccount, trackerForCall } from './providers/outbox/outbox-tracker.ts';
+import { keepingWritesOffline, outboxAccount, toldInAnswer, trackerForCall } from './providers/outbox/outbox-tracker.ts';
 import { makePrivateFolder } from './private-files.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
@@ -636,6 +636,9 @@ async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<
     }
     const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
+    // Only now is the outbox's news in an answer: a call that failed, stopped or asked a question
+    // before this point leaves it for the next answer.
+    await toldInAnswer(callContext.notes);
     // Names and notes come from back ends and people; the wire takes the terminal-steering
     // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
     return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };

@@ -213,15 +213,21 @@ export class OutboxStore {
     });
   }
 
-  /** Settled rows the person has not been told about yet, marked told as they are handed over. */
-  async takeUntold(): Promise<OutboxRow[]> {
-    // Nearly always none: a read says so without taking the write lock.
-    const any = await this.#read((db) => db.prepare("SELECT 1 FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') LIMIT 1").get(this.#options.backEnd));
-    if (!any) return [];
-    return this.#write((db) => {
-      const rows = (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf);
-      if (rows.length > 0) db.prepare("UPDATE outbox SET told = 1 WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision')").run(this.#options.backEnd);
-      return rows;
+  /**
+   * Settled rows the person has not been told about yet. Reading does not mark them: a call that
+   * reads them may still fail, be cancelled or ask a question before it answers, and the news must
+   * then reach the next answer (markTold, once it is in one).
+   */
+  async untold(): Promise<OutboxRow[]> {
+    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf));
+  }
+
+  /** Marks rows told: their news went out in an answer. */
+  async markTold(seqs: readonly number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    await this.#write((db) => {
+      const mark = db.prepare('UPDATE outbox SET told = 1 WHERE back_end = ? AND seq = ?');
+      for (const seq of seqs) mark.run(this.#options.backEnd, seq);
     });
   }
 

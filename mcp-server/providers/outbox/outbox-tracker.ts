@@ -184,10 +184,21 @@ export class EngineOutbox {
     return { kind: 'more' };
   }
 
-  /** What the person has not yet heard: each settled kept write, once. */
+  /**
+   * What the person has not yet heard: each settled kept write. The rows count as told only once the
+   * call's answer carries these notes (toldInAnswer); until then every call says them again.
+   */
   async #tell(notes: string[]): Promise<void> {
-    const rows = await this.#options.store.takeUntold();
+    const { store, log } = this.#options;
+    const rows = await store.untold();
     if (rows.length === 0) return;
+    const seqs = rows.map((row) => row.seq);
+    TOLD_WITH.set(notes, () =>
+      store.markTold(seqs).catch((error: unknown) => {
+        // Not marked: the next answer says it again, which is better than never.
+        log(`Marking outbox rows ${seqs.join(', ')} as told failed: ${(error as Error).message}`);
+      }),
+    );
     const { service } = this.#options;
     const sent = rows.filter((row) => row.state === 'sent').map((row) => row.outcome);
     const adjusted = rows.filter((row) => row.state === 'adjusted').map((row) => row.outcome);
@@ -571,6 +582,8 @@ export function outboxAccount(profile: { type: string; url?: string; email?: str
 }
 
 const OUTBOXES = new WeakMap<TimeTracker, EngineOutbox>();
+/** A call's notes that carry outbox news, and how to mark that news told once they are in its answer. */
+const TOLD_WITH = new WeakMap<string[], () => Promise<void>>();
 
 /**
  * The remote tracker with its outbox in front (the engine serves this one); the background sender
@@ -588,4 +601,15 @@ export function keepingWritesOffline(tracker: TimeTracker, options: Omit<OutboxO
 export async function trackerForCall(tracker: TimeTracker, notes: string[]): Promise<TimeTracker> {
   const outbox = OUTBOXES.get(tracker);
   return outbox ? outbox.prepareCall(notes) : tracker;
+}
+
+/**
+ * The call's answer carries `notes`: the outbox news among them is marked told (never before, so news
+ * read by a call that then failed before answering, was cancelled or asked a question is not lost).
+ * Two calls at once may both say the same news; saying it twice is better than not at all.
+ */
+export async function toldInAnswer(notes: string[]): Promise<void> {
+  const mark = TOLD_WITH.get(notes);
+  TOLD_WITH.delete(notes);
+  await mark?.();
 }

@@ -363,6 +363,23 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect(fake.state.timesheets.map((sheet) => [sheet.begin, sheet.end])).toEqual([[at('07:00'), at('08:00')]]);
   });
 
+  it('what a refused call sent from the outbox is said in the next answer, not lost with the refusal', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(/out of reach; logged/);
+    await harness.network.restore();
+    // The clock-out sends the kept entry first, then is refused: its answer is the refusal alone.
+    const refused = await engine.call('clock_out');
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).not.toMatch(/outbox/);
+    expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox/);
+  });
+
   it('a kept write the read-only switch now forbids is not sent, and the next answer says why', async () => {
     const harness = await kimaiHarness();
     const dir = dataFolder(harness);

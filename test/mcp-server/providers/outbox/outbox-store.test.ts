@@ -1,6 +1,6 @@
 // The outbox file: private, migrated once, a newer one refused and left alone; rows in order, claimed
 // by one engine at a time, taken over from an engine that is gone (and then marked as perhaps sent),
-// settled by their owner only, told once; and what reads last answered, kept per back end.
+// settled by their owner only, told until marked told; and what reads last answered, kept per back end.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,13 +95,15 @@ describe('OutboxStore', () => {
     expect(await store(path, { processAlive: () => true }).claimNext()).toMatchObject({ maySent: true });
   });
 
-  it('hands each settled row to be told once', async () => {
+  it('hands a settled row to be told until it is marked told, and then no more', async () => {
     const outbox = store(file());
     const seq = await outbox.add(clockIn);
     await outbox.claimNext();
     await outbox.settle(seq, { state: 'needs_decision', words: 'A timer runs.' });
-    expect((await outbox.takeUntold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', 'A timer runs.']]);
-    expect(await outbox.takeUntold()).toEqual([]);
+    expect((await outbox.untold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', 'A timer runs.']]);
+    expect((await outbox.untold()).map((row) => row.seq)).toEqual([seq]);
+    await outbox.markTold([seq]);
+    expect(await outbox.untold()).toEqual([]);
     expect((await outbox.needingDecision()).map((row) => row.seq)).toEqual([seq]);
     expect(await outbox.open()).toEqual([]);
   });

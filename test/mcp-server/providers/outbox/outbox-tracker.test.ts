@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRemoteTracker } from '../../../../mcp-server/providers/create-tracker.ts';
-import { MAX_KEPT, keepingWritesOffline, trackerForCall } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
-import type { TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
-import { DEFAULT_USERS, startFakeKimai } from '../kimai/fake-kimai.ts';
+import { MAX_KEPT, keepingWritesOffline, toldInAnswer, trackerForCall } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
+import type { OutboxKind, OutboxOrigin } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
+import type { EntryFields, TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
+import { startNetworkSwitch, type NetworkSwitch } from '../../../support/network-switch.ts';
+import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai } from '../kimai/fake-kimai.ts';
 
 const NOW = Date.parse('2026-05-04T09:02:00+02:00');
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -21,8 +23,27 @@ async function unreachableKimai(): Promise<TimeTracker> {
   const fake = await startFakeKimai();
   const url = fake.url;
   await fake.close();
+  return kimaiAt(url, folder());
+}
+
+function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-outbox-tracker-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fake Kimai behind a relay the test cuts and restores, and a tracker with its outbox in front of it. */
+async function kimaiBehindSwitch(options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; dir?: string; log?: (line: string) => void } = {}) {
+  const fake = await startFakeKimai();
+  cleanups.push(() => fake.close());
+  const { website, design } = seedCatalog(fake);
+  const network = await startNetworkSwitch(fake.url);
+  cleanups.push(() => network.close());
+  const tracker = await kimaiAt(network.url, options.dir ?? folder(), options);
+  return { fake, network, tracker, onWebsite: (hour: number) => ({ ...entry(hour), projectId: website.id, activityId: design.id }) };
+}
+
+async function kimaiAt(url: string, dir: string, options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; log?: (line: string) => void } = {}): Promise<TimeTracker> {
   const ada = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
   const inner = await createRemoteTracker({
     profile: { type: 'kimai', url },
@@ -38,16 +59,16 @@ async function unreachableKimai(): Promise<TimeTracker> {
     userDataDir: dir,
     account: `kimai ${url}`,
     now: () => NOW,
-    log: () => {},
+    log: options.log ?? (() => {}),
     timezone: () => 'Europe/Berlin',
     origin: 'ai',
-    mayStillWrite: () => null,
+    mayStillWrite: options.mayStillWrite ?? (() => null),
   });
   cleanups.push(() => tracker.close());
   return tracker;
 }
 
-const entry = (hour: number) => ({ start: NOW - (hour + 1) * 3_600_000, end: NOW - hour * 3_600_000, projectId: null, activityId: null, description: `hour ${hour}` });
+const entry = (hour: number): EntryFields & { end: number } => ({ start: NOW - (hour + 1) * 3_600_000, end: NOW - hour * 3_600_000, projectId: null, activityId: null, description: `hour ${hour}` });
 
 describe('the outbox in front of a back end that refuses connections', () => {
   it(`keeps at most ${MAX_KEPT} writes, then says in words that nothing more is kept`, async () => {
@@ -72,5 +93,33 @@ describe('the outbox in front of a back end that refuses connections', () => {
     const call = await trackerForCall(tracker, []);
     await expect(call.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(/Kimai is out of reach, so Punchcard cannot see where that day's work ended\. Give log_time a start/);
     await expect(call.runningEntry()).rejects.toThrow(/connection refused/);
+  });
+});
+
+/** Kept offline, then sent when the back end answers again: the entries of Ada in the fake. */
+async function keptThenSent(network: NetworkSwitch, tracker: TimeTracker, fields: EntryFields & { end: number }): Promise<void> {
+  await network.cut();
+  expect((await (await trackerForCall(tracker, [])).createEntry(fields)).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
+  await network.restore();
+}
+
+const adasSheets = (fake: FakeKimai) => fake.state.timesheets.filter((sheet) => sheet.userId === (DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number]).id);
+
+describe('what the outbox tells the person', () => {
+  it('says what was sent in every call until an answer carries it, and then no more', async () => {
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
+    await keptThenSent(network, tracker, onWebsite(1));
+    const first: string[] = [];
+    await trackerForCall(tracker, first);
+    expect(adasSheets(fake)).toHaveLength(1);
+    expect(first).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox \(kept while it was out of reach\): Logged 1 h/)]);
+    // That call never answered (it failed, was cancelled or asked a question): the next one says it again.
+    const second: string[] = [];
+    await trackerForCall(tracker, second);
+    expect(second).toEqual(first);
+    await toldInAnswer(second);
+    const third: string[] = [];
+    await trackerForCall(tracker, third);
+    expect(third).toEqual([]);
   });
 });
