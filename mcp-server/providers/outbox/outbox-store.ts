@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../../log.ts';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
-import { isWritable, whileBusy } from '../sqlite-files.ts';
+import { isBusy, isReadOnlyError, isWritable, whileBusy } from '../sqlite-files.ts';
 import { ProviderError } from '../time-tracker.ts';
 
 /** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
@@ -296,14 +296,20 @@ export class OutboxStore {
 
   /**
    * The file, opened on first use, private like the timesheet (../../private-files.ts), migrated under
-   * the write lock. A file a newer Punchcard migrated is refused in words and left as it is.
+   * the write lock. A file a newer Punchcard migrated is refused in words and left as it is. Whatever
+   * keeps the file from being opened for good (a folder that cannot be written, a damaged file, a newer
+   * schema) is an OutboxUnusable; another program's lock is only a wait, and stays the lock's sentence.
    */
   async #open(): Promise<DatabaseSync> {
     if (this.#db) return this.#db;
     const { path, log } = this.#options;
-    makePrivateFolder(dirname(path), log);
+    try {
+      makePrivateFolder(dirname(path), log);
+    } catch (error) {
+      throw new OutboxUnusable(`Punchcard's outbox ${path} cannot be created (${(error as Error).message}). Give your user write access to the data folder.`);
+    }
     if (!isWritable(path)) {
-      throw new ProviderError('unavailable', `${path} cannot be written, so Punchcard cannot keep what you do while the back end is out of reach. Give your user write access to the data folder.`);
+      throw new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
     }
     createPrivateFile(path, log);
     keepFilesPrivate([`${path}-wal`, `${path}-shm`], log);
@@ -311,22 +317,46 @@ export class OutboxStore {
       path,
       LOCK_WAIT_MS,
       () => {
-        const db = new DatabaseSync(path, { timeout: 0 });
+        let db: DatabaseSync | undefined;
         try {
+          db = new DatabaseSync(path, { timeout: 0 });
           const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
           if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
           db.exec('PRAGMA synchronous = NORMAL');
           migrate(db, path);
           return db;
         } catch (error) {
-          db.close();
-          throw error;
+          db?.close();
+          // A busy file is waited out (whileBusy); anything else will not open the next time either.
+          if (isBusy(error)) throw error;
+          throw unusable(path, error);
         }
       },
       OUTBOX,
     );
     return this.#db;
   }
+}
+
+/**
+ * The outbox file cannot be opened at all: the engine then works without it (outbox-tracker.ts), and
+ * the message, a whole sentence with what to do, is said to the person.
+ */
+export class OutboxUnusable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutboxUnusable';
+  }
+}
+
+function unusable(path: string, error: unknown): OutboxUnusable {
+  // The newer schema's refusal already says what to do.
+  if (error instanceof ProviderError) return new OutboxUnusable(error.message);
+  if (isReadOnlyError(error)) return new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
+  return new OutboxUnusable(
+    `Punchcard's outbox ${path} cannot be opened (${reason}). If the file is damaged, move it out of the data folder and Punchcard starts a new one; what was kept in it is then not sent.`,
+  );
 }
 
 /** A claim outlives a send's deadlines (a few requests of 15 s each) with room to spare. */

@@ -12,7 +12,7 @@ import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, T
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
-import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, type Remembered } from './outbox-store.ts';
+import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
 import {
   type ClockInPayload,
   type ClockOutPayload,
@@ -76,6 +76,8 @@ export class EngineOutbox {
   #retry: NodeJS.Timeout | undefined;
   #pause: number;
   #closed = false;
+  /** What was said of an outbox file that cannot be opened, so it is said once (again if it changes, or after it worked). */
+  #saidUnusable: string | null = null;
   /** Names of projects and activities by id, from every catalog read: a kept write shows them. */
   readonly #names = new Map<string, Ref>();
   /** The view used outside calls (completions, the engine's own reads). */
@@ -95,14 +97,38 @@ export class EngineOutbox {
    */
   async prepareCall(notes: string[]): Promise<TimeTracker> {
     const state: CallState = { notes, unreachable: null, saidStale: false };
-    const result = await this.send(SENT_BEFORE_A_CALL).catch((error: unknown) => {
+    let result: FlushResult;
+    try {
+      result = await this.send(SENT_BEFORE_A_CALL);
+    } catch (error) {
+      if (error instanceof OutboxUnusable) return this.#withoutOutbox(error, notes);
       this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
-      return { kind: 'failed' } as FlushResult;
-    });
+      result = { kind: 'failed' };
+    }
+    this.#saidUnusable = null;
     if (result.kind === 'out_of_reach') state.unreachable = result.error;
     if (result.kind !== 'empty') this.schedule();
     await this.#tell(notes);
     return this.view(state);
+  }
+
+  /**
+   * The outbox file cannot be opened (a folder that cannot be written, a damaged file, one a newer
+   * Punchcard wrote): the call goes straight to the back end, and the person hears so once. Writes are
+   * sent now and, while the back end is out of reach, fail in its own words instead of being kept.
+   * Not refused: the outbox is a net for a network that drops, and a person who is online expects a
+   * clock-in to happen; refusing every write over a local file would turn the net into an outage.
+   * Writes kept in that file are not lost by it: once it opens again they are sent, and the look before
+   * each send (deliver.ts) keeps them from overwriting what was written straight meanwhile.
+   */
+  #withoutOutbox(error: OutboxUnusable, notes: string[]): TimeTracker {
+    if (this.#saidUnusable !== error.message) {
+      this.#saidUnusable = error.message;
+      this.#options.log(error.message);
+      const { service } = this.#options;
+      notes.push(`${error.message} Until then, changes go straight to ${service}: while it is out of reach they fail instead of being kept to send later.`);
+    }
+    return this.#inner;
   }
 
   /** Starts the background sender where writes are waiting (an engine that starts after a crash, or one that just kept a write). */
@@ -138,7 +164,8 @@ export class EngineOutbox {
         })
         .catch((error: unknown) => {
           this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
-          this.schedule();
+          // A file that cannot be opened stays so until someone acts: the next call tries it again.
+          if (!(error instanceof OutboxUnusable)) this.schedule();
         });
     }, this.#pause);
     this.#retry.unref();

@@ -4,6 +4,8 @@
 // back end answers, in order, once: also when two engines share the outbox and one is killed while
 // it sends. What happened on the server meanwhile (a timer started on the web, an overlapping entry)
 // is not overwritten; the next answer says what was sent and what needs a decision.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
@@ -378,6 +380,24 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
     expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
     expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox/);
+  });
+
+  it('a damaged outbox file: the engine says so once and sends writes straight to the back end', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    writeFileSync(join(dir, 'outbox.db'), 'not a database '.repeat(100));
+    const engine = await engineFor(harness, NOW, dir);
+    const first = await engine.call('timer_status');
+    expect(first.isError).toBeFalsy();
+    expect(textOf(first)).toMatch(/Punchcard's outbox \S+outbox\.db cannot be opened \(file is not a database\)\. .* Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\./);
+    const logged = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
+    expect(logged.isError).toBeFalsy();
+    expect(textOf(logged)).not.toMatch(/outbox|out of reach/);
+    expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
+    await harness.network.cut();
+    const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '08:00', end: '08:30' });
+    expect(refused.isError).toBe(true);
+    expect(harness.entries()).toHaveLength(1);
   });
 
   it('a kept write the read-only switch now forbids is not sent, and the next answer says why', async () => {

@@ -1,7 +1,7 @@
 // The outbox in front of a real Kimai tracker whose address refuses connections (a fake Kimai that was
 // stopped): writes are kept up to a bound, entries waiting to be sent cannot be changed, and a read
 // that was never made is not invented.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,5 +121,30 @@ describe('what the outbox tells the person', () => {
     const third: string[] = [];
     await trackerForCall(tracker, third);
     expect(third).toEqual([]);
+  });
+});
+
+describe('an outbox file that cannot be opened', () => {
+  it.each([
+    ['a damaged file', (dir: string) => writeFileSync(join(dir, 'outbox.db'), 'this is not a database, and never was one'.repeat(40)), /cannot be opened \(file is not a database\)\. If the file is damaged, move it out of the data folder/],
+    ['a folder in its place', (dir: string) => mkdirSync(join(dir, 'outbox.db')), /cannot be opened \(.+\)\. If the file is damaged/],
+  ])('%s: the person hears so once, and writes go straight to the back end (and fail there while it is out of reach)', async (_, spoil, words) => {
+    const dir = folder();
+    spoil(dir);
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch({ dir });
+    const notes: string[] = [];
+    const call = await trackerForCall(tracker, notes);
+    expect(notes).toEqual([expect.stringMatching(words)]);
+    expect(notes[0]).toMatch(/Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\.$/);
+    const sent = await call.createEntry(onWebsite(1));
+    expect(sent.id).toBeGreaterThan(0);
+    expect(sent.waiting).toBeUndefined();
+    expect(adasSheets(fake)).toHaveLength(1);
+    await network.cut();
+    const later: string[] = [];
+    const offline = await trackerForCall(tracker, later);
+    expect(later).toEqual([]);
+    await expect(offline.createEntry(onWebsite(2))).rejects.toThrow(/trying to log the time\. Check your network and try again\./);
+    expect(adasSheets(fake)).toHaveLength(1);
   });
 });
