@@ -536,6 +536,11 @@ class OutboxView implements TimeTracker {
     if ((await store.open()).length >= MAX_KEPT) {
       throw new ProviderError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
     }
+    // What would not be sent is not kept either, so "kept" never turns into "not sent" for that reason
+    // alone: an AI client's entry with --all-tools may call a tool switched off for AI clients, but
+    // its writes go out under their rules (may-send.ts).
+    const refusal = this.#options.mayStillWrite(kind, this.#options.origin);
+    if (refusal) throw new ProviderError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
     this.#outbox.schedule();
     return (await store.row(seq)) as OutboxRow;

@@ -400,6 +400,21 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect(harness.entries()).toHaveLength(1);
   });
 
+  it('an AI client with --all-tools keeps no write AI clients may not make, so none is sent later', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    writeSettings(dir, { timezone: 'Europe/Berlin', ...harness.settings, tools: { enabled: { log_time: false } } });
+    const engine = opened(await startEngine({ userDataDir: dir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...harness.env } }));
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe("Kimai is out of reach, and this change cannot be kept to send later: log_time is switched off now (the read-only switch, the tool switches or your organisation's policy). Nothing was changed.");
+    await harness.network.restore();
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox|decision/);
+    expect(harness.entries()).toEqual([]);
+  });
+
   it('a kept write the read-only switch now forbids is not sent, and the next answer says why', async () => {
     const harness = await kimaiHarness();
     const dir = dataFolder(harness);
