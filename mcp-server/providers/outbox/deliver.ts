@@ -5,9 +5,10 @@
 // person to decide, in words that say what was found and what they can do; a clock-in followed by a
 // timer started later on the web is recorded up to where that one began, and said so (adjusted).
 import { formatDuration, formatLocalTime } from '../../domain/time.ts';
-import type { TimeEntry, TimeTracker } from '../time-tracker.ts';
+import type { TimeEntry } from '../time-tracker.ts';
 import type { OutboxRow } from './outbox-store.ts';
 import type { ClockInPayload, ClockOutPayload, LogTimePayload, TimerRef } from './pending.ts';
+import type { DeliveryTracker } from './send-attempts.ts';
 
 /** Two starts this close are one: back ends round to the minute, Calamari drops the seconds. */
 export const SAME_MOMENT_MS = 90_000;
@@ -25,7 +26,7 @@ export interface Settlement {
 }
 
 export interface DeliveryContext {
-  tracker: TimeTracker;
+  tracker: DeliveryTracker;
   service: string;
   timezone: string;
   now: () => number;

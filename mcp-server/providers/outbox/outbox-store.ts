@@ -182,15 +182,21 @@ export class OutboxStore {
   }
 
   /**
-   * The row could not be sent because the back end is out of reach: it goes back to the queue. When
-   * the request may have reached the back end (a deadline passed), the row stays marked so that the
-   * next claim looks before it sends.
+   * The row could not be sent now: it goes back to the queue. When the request may have reached the
+   * back end (a deadline passed), the row stays marked so that the next claim looks before it sends.
+   * `counted`: false where the try said nothing about the row (the back end was away, or asked to
+   * wait), so it does not count towards giving up on it (send-attempts.ts); `attempts` counts the rest.
    */
-  async release(seq: number, maySent: boolean): Promise<void> {
+  async release(seq: number, maySent: boolean, counted = true): Promise<void> {
     await this.#write((db) => {
       const state = maySent ? 'sending' : 'queued';
       // Released with a lease in the past: the next claim, by any engine, may take it at once.
-      db.prepare('UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0 WHERE seq = ? AND owner = ?').run(state, seq, this.owner);
+      db.prepare('UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0, attempts = attempts - ? WHERE seq = ? AND owner = ?').run(
+        state,
+        counted ? 0 : 1,
+        seq,
+        this.owner,
+      );
     });
   }
 

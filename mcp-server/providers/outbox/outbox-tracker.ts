@@ -11,6 +11,7 @@ import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
 import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
+import { countsAsTry, gaveUpWords, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
 import {
@@ -186,25 +187,39 @@ export class EngineOutbox {
         await store.settle(row.seq, { state: 'needs_decision', words: `Your ${keptWrite(row, timezone)} was not sent: ${refusal}` });
         continue;
       }
+      if (row.attempts > MAX_SEND_ATTEMPTS) {
+        // The tries before ended with no record at all: an engine stopped (or crashed) while sending it.
+        await store.settle(row.seq, { state: 'needs_decision', words: gaveUpWords(keptWrite(row, timezone), row.kind, service, 'each ended without an answer') });
+        continue;
+      }
+      const watched = watchedTracker(this.#inner);
       let settlement: Settlement;
       try {
-        settlement = await deliver(row, { tracker: this.#inner, service, timezone, now, row: (seq) => store.row(seq) });
+        settlement = await deliver(row, { tracker: watched.tracker, service, timezone, now, row: (seq) => store.row(seq) });
       } catch (error) {
-        if (isOutOfReach(error)) {
-          // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
-          // the row marked: the next send looks before it writes, as it always does.
-          await store.release(row.seq, error.networkCode !== 'ECONNREFUSED');
-          return { kind: 'out_of_reach', error };
-        }
-        if (!isRefusal(error)) {
-          // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
-          // rate limit, a locked file, a fault): the row waits for the next round.
-          await store.release(row.seq, true);
-          this.#options.log(`Sending outbox row ${row.seq} stopped: ${error instanceof Error ? error.message : String(error)}`);
-          return { kind: 'failed' };
-        }
+        const outOfReach = isOutOfReach(error);
         const reason = error instanceof Error ? error.message : String(error);
-        settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
+        if (!outOfReach && isRefusal(error)) {
+          settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
+        } else {
+          const counted = countsAsTry(error, outOfReach, watched.answered());
+          if (counted && row.attempts >= MAX_SEND_ATTEMPTS) {
+            // This write fails where others would not: the person decides, and the queue moves on.
+            this.#options.log(`Outbox row ${row.seq} given up after ${row.attempts} tries: ${reason}`);
+            settlement = { state: 'needs_decision', remoteId: null, words: gaveUpWords(keptWrite(row, timezone), row.kind, service, lastTry(error)) };
+          } else if (outOfReach) {
+            // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
+            // the row marked: the next send looks before it writes, as it always does.
+            await store.release(row.seq, error.networkCode !== 'ECONNREFUSED', counted);
+            return { kind: 'out_of_reach', error };
+          } else {
+            // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
+            // rate limit, a locked file, a fault): the row waits for the next round.
+            await store.release(row.seq, true, counted);
+            this.#options.log(`Sending outbox row ${row.seq} stopped: ${reason}`);
+            return { kind: 'failed' };
+          }
+        }
       }
       if (!(await store.settle(row.seq, settlement))) this.#options.log(`Outbox row ${row.seq} was taken over by another engine while this one sent it.`);
     }

@@ -95,6 +95,16 @@ describe('OutboxStore', () => {
     expect(await store(path, { processAlive: () => true }).claimNext()).toMatchObject({ maySent: true });
   });
 
+  it('counts a try only where the release says it counts', async () => {
+    const outbox = store(file());
+    const seq = await outbox.add(clockIn);
+    expect(await outbox.claimNext()).toMatchObject({ row: { attempts: 1 } });
+    await outbox.release(seq, false, false);
+    expect(await outbox.claimNext()).toMatchObject({ row: { attempts: 1 } });
+    await outbox.release(seq, false);
+    expect(await outbox.claimNext()).toMatchObject({ row: { attempts: 2 } });
+  });
+
   it('hands a settled row to be told until it is marked told, and then no more', async () => {
     const outbox = store(file());
     const seq = await outbox.add(clockIn);

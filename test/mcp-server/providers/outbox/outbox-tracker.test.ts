@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRemoteTracker } from '../../../../mcp-server/providers/create-tracker.ts';
 import { MAX_KEPT, keepingWritesOffline, toldInAnswer, trackerForCall } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
+import { MAX_SEND_ATTEMPTS } from '../../../../mcp-server/providers/outbox/send-attempts.ts';
 import type { OutboxKind, OutboxOrigin } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
 import type { EntryFields, TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
 import { startNetworkSwitch, type NetworkSwitch } from '../../../support/network-switch.ts';
@@ -63,6 +64,8 @@ async function kimaiAt(url: string, dir: string, options: { mayStillWrite?: (too
     timezone: () => 'Europe/Berlin',
     origin: 'ai',
     mayStillWrite: options.mayStillWrite ?? (() => null),
+    // No background round between a test's calls: each send below is one the test made.
+    retryMs: { first: 3_600_000, longest: 3_600_000 },
   });
   cleanups.push(() => tracker.close());
   return tracker;
@@ -145,6 +148,46 @@ describe('an outbox file that cannot be opened', () => {
     const offline = await trackerForCall(tracker, later);
     expect(later).toEqual([]);
     await expect(offline.createEntry(onWebsite(2))).rejects.toThrow(/trying to log the time\. Check your network and try again\./);
+    expect(adasSheets(fake)).toHaveLength(1);
+  });
+});
+
+describe('a kept write that keeps failing', () => {
+  it(`is given up on after ${MAX_SEND_ATTEMPTS} tries the back end answered around, said in words, and the writes after it go out`, async () => {
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
+    const call = await trackerForCall(tracker, []);
+    await call.catalog(false);
+    await network.cut();
+    await call.createEntry(onWebsite(3));
+    await call.createEntry(onWebsite(1));
+    await network.restore();
+    // Kimai answers every look, and a gateway fails every write of the first entry.
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway', times: MAX_SEND_ATTEMPTS });
+    const told: string[] = [];
+    for (let round = 1; round < MAX_SEND_ATTEMPTS; round++) {
+      await trackerForCall(tracker, told);
+      expect(told).toEqual([]);
+    }
+    expect(adasSheets(fake)).toEqual([]);
+    await trackerForCall(tracker, told);
+    expect(told).toEqual([
+      expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/),
+      expect.stringMatching(
+        new RegExp(`^Needs your decision .*: Your entry Website · Design, 05:02–06:02 was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to Kimai failed \\(the last: Kimai, or a proxy in front of it, is unavailable \\(502\\)\\), so Punchcard stopped trying and sent the writes after it\\. It may or may not have reached Kimai: look there, and use log_time again if it is missing\\.$`),
+      ),
+    ]);
+    expect(adasSheets(fake).map((sheet) => sheet.begin)).toEqual([onWebsite(1).start]);
+  });
+
+  it('is not given up on while the back end is away, however many calls that lasts', async () => {
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
+    await keptThenSent(network, tracker, onWebsite(1));
+    await network.cut();
+    for (let round = 0; round < MAX_SEND_ATTEMPTS + 2; round++) await trackerForCall(tracker, []);
+    await network.restore();
+    const told: string[] = [];
+    await trackerForCall(tracker, told);
+    expect(told).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox/)]);
     expect(adasSheets(fake)).toHaveLength(1);
   });
 });
