@@ -44,7 +44,9 @@ export async function deliver(row: OutboxRow, context: DeliveryContext): Promise
     case 'log_time':
       return deliverEntry(row.payload as LogTimePayload, context);
     default:
-      return { state: 'needs_decision', remoteId: null, words: `A kept ${row.kind.replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.` };
+      // Never kept by this Punchcard, but the shared file's schema allows more kinds (the break tools):
+      // a row of one is left for the person rather than stopping the queue.
+      return { state: 'needs_decision', remoteId: null, words: `A kept ${String(row.kind).replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.` };
   }
 }
 
@@ -164,7 +166,8 @@ export function keptWrite(row: OutboxRow, timezone: string): string {
       return `entry ${label(payload)}, ${at(payload.start)}–${at(payload.end)}`;
     }
     default:
-      return `${row.kind.replace('_', ' ')} at ${at(row.happenedAt)}`;
+      // A kind the file allows and this Punchcard never keeps (see deliver).
+      return `${String(row.kind).replace('_', ' ')} at ${at(row.happenedAt)}`;
   }
 }
 

@@ -7,9 +7,9 @@
 // Each send is recorded before and after (docs/decisions.md, "The outbox"): an engine claims the
 // first open row under the write lock (its owner and a lease), sends it, and records the outcome with
 // the back end's id. A second engine finds the row claimed and waits its turn; an engine killed
-// between the claim and the record leaves a claim whose process is gone (or whose lease ran out), and
-// the next engine to claim it is told that a send may have gone out, so it looks at the back end
-// before sending again. So a row is never lost, and never sent twice.
+// between the claim and the record leaves a claim whose process is gone (or whose lease ran out), which
+// the next engine takes over; like every send, it looks at the back end before it writes (deliver.ts),
+// so a send that went out before the crash is found there. So a row is never lost, and never sent twice.
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -62,7 +62,8 @@ export const OUTBOX_MIGRATIONS: readonly string[] = [
   `,
 ];
 
-export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time' | 'start_break' | 'end_break';
+/** What is kept: the schema also allows the break tools, which are never kept (docs/decisions.md, "The outbox"). */
+export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time';
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'adjusted' | 'needs_decision';
 /** Whose write it was: the app's own engine, or an AI client's (its tool switches and policy apply when it is sent). */
 export type OutboxOrigin = 'app' | 'ai';
@@ -79,12 +80,6 @@ export interface OutboxRow {
   outcome: string | null;
   told: boolean;
   settledAt: number | null;
-}
-
-/** A row this engine has claimed to send; `maySent`: an earlier claim ended without a record, so a send may have gone out. */
-export interface Claim {
-  row: OutboxRow;
-  maySent: boolean;
 }
 
 export interface Remembered<T> {
@@ -162,7 +157,7 @@ export class OutboxStore {
    * Claims the first open row for this engine, in one transaction: none when the queue is empty, or
    * 'busy' when another engine that still runs holds it (rows go out in order, so this one waits).
    */
-  async claimNext(): Promise<Claim | 'busy' | null> {
+  async claimNext(): Promise<OutboxRow | 'busy' | null> {
     const now = this.#options.now();
     return this.#write((db) => {
       const raw = db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq LIMIT 1").get(this.#options.backEnd) as RawRow | undefined;
@@ -177,7 +172,7 @@ export class OutboxStore {
         lease,
         raw.seq,
       );
-      return { row: { ...rowOf(raw), state: 'sending', attempts: raw.attempts + 1 }, maySent: raw.state === 'sending' };
+      return { ...rowOf(raw), state: 'sending', attempts: raw.attempts + 1 };
     });
   }
 
@@ -211,14 +206,6 @@ export class OutboxStore {
     });
   }
 
-  /** Whether this engine still holds its claim on the row (checked again just before a request goes out). */
-  async stillMine(seq: number): Promise<boolean> {
-    return this.#read((db) => {
-      const raw = db.prepare('SELECT owner, state FROM outbox WHERE seq = ?').get(seq) as { owner: string | null; state: string } | undefined;
-      return raw?.owner === this.owner && raw.state === 'sending';
-    });
-  }
-
   /**
    * Settled rows the person has not been told about yet. Reading does not mark them: a call that
    * reads them may still fail, be cancelled or ask a question before it answers, and the news must
@@ -235,11 +222,6 @@ export class OutboxStore {
       const mark = db.prepare('UPDATE outbox SET told = 1 WHERE back_end = ? AND seq = ?');
       for (const seq of seqs) mark.run(this.#options.backEnd, seq);
     });
-  }
-
-  /** Rows that ended needing the person's decision, newest first (the window lists them). */
-  async needingDecision(limit = 50): Promise<OutboxRow[]> {
-    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' ORDER BY seq DESC LIMIT ?").all(this.#options.backEnd, limit) as unknown as RawRow[]).map(rowOf));
   }
 
   /** Keeps what a read of the back end answered, with the moment; the oldest beyond KNOWN_KEYS go. */

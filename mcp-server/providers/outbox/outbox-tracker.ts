@@ -177,10 +177,9 @@ export class EngineOutbox {
     // Most calls find nothing waiting: a read says so without taking the write lock.
     if ((await store.open()).length === 0) return { kind: 'empty' };
     for (let sent = 0; sent < limit; sent++) {
-      const claim = await store.claimNext();
-      if (claim === null) return { kind: 'empty' };
-      if (claim === 'busy') return { kind: 'busy' };
-      const { row } = claim;
+      const row = await store.claimNext();
+      if (row === null) return { kind: 'empty' };
+      if (row === 'busy') return { kind: 'busy' };
       const timezone = await this.#zone();
       const refusal = this.#options.mayStillWrite(row.kind, row.origin);
       if (refusal) {
