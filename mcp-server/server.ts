@@ -26,7 +26,8 @@ import { isValidTimeZone, localDate, systemTimeZone } from './domain/time.ts';
 import { weekPlanDays } from './domain/work-plan.ts';
 import type { Log } from './log.ts';
 import { createTracker } from './providers/create-tracker.ts';
-import { keepingWritesOffline, outboxAccount, trackerForCall } from './providers/outbox/outbox-tracker.ts';
+import { keptWriteRefusal } from './providers/outbox/may-send.ts';
+import { keepingWritesOffline, outboxAccount, toldInAnswer, trackerForCall } from './providers/outbox/outbox-tracker.ts';
 import { makePrivateFolder } from './private-files.ts';
 import { withRequestBudget } from './providers/http/request-budget.ts';
 import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from './providers/time-tracker.ts';
@@ -45,7 +46,7 @@ import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST, TOOLS } from './tools/index.ts';
 import { isToolOffered } from './tools/offer.ts';
-import { isToolEnabled, type ToolPolicyOptions } from './contract/tool-policy.ts';
+import type { ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
@@ -186,11 +187,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       now: options.now,
       log,
       timezone: () => current.settings.timezone,
-      origin: toolOptions().allTools ? 'app' : 'ai',
-      mayStillWrite: (tool, origin) => {
-        const rules: ToolPolicyOptions = origin === 'app' ? toolOptions() : { allTools: false, organisation: organisationRules(policy, profile) };
-        return isToolEnabled(tool, current.settings, rules) ? null : `${tool} is switched off now (the read-only switch, the tool switches or your organisation's policy).`;
-      },
+      // Only the engine that proved it is the app's marks its writes as the app's: an AI client's
+      // entry with --all-tools sees every tool only while no policy says otherwise, and its writes
+      // must meet the policy and switches as they are when they are sent (outbox/may-send.ts).
+      origin: appEngine ? 'app' : 'ai',
+      mayStillWrite: (tool, origin) => keptWriteRefusal(tool, origin, current.settings, organisationRules(policy, profile)),
     });
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
   const capabilities = () => (options.listEveryTool ? everything : tracker.capabilities);
@@ -636,6 +637,9 @@ async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<
     }
     const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
+    // Only now is the outbox's news in an answer: a call that failed, stopped or asked a question
+    // before this point leaves it for the next answer.
+    await toldInAnswer(callContext.notes);
     // Names and notes come from back ends and people; the wire takes the terminal-steering
     // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
     return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };

@@ -51,7 +51,7 @@ function readOnlyFile(path: string): ProviderError {
   );
 }
 
-function isBusy(error: unknown): boolean {
+export function isBusy(error: unknown): boolean {
   const code = (error as { errcode?: unknown }).errcode;
   // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with any extended code in the upper bits.
   return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);

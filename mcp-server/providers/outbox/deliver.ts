@@ -5,9 +5,10 @@
 // person to decide, in words that say what was found and what they can do; a clock-in followed by a
 // timer started later on the web is recorded up to where that one began, and said so (adjusted).
 import { formatDuration, formatLocalTime } from '../../domain/time.ts';
-import type { TimeEntry, TimeTracker } from '../time-tracker.ts';
+import type { TimeEntry } from '../time-tracker.ts';
 import type { OutboxRow } from './outbox-store.ts';
 import type { ClockInPayload, ClockOutPayload, LogTimePayload, TimerRef } from './pending.ts';
+import type { DeliveryTracker } from './send-attempts.ts';
 
 /** Two starts this close are one: back ends round to the minute, Calamari drops the seconds. */
 export const SAME_MOMENT_MS = 90_000;
@@ -25,7 +26,7 @@ export interface Settlement {
 }
 
 export interface DeliveryContext {
-  tracker: TimeTracker;
+  tracker: DeliveryTracker;
   service: string;
   timezone: string;
   now: () => number;
@@ -43,7 +44,9 @@ export async function deliver(row: OutboxRow, context: DeliveryContext): Promise
     case 'log_time':
       return deliverEntry(row.payload as LogTimePayload, context);
     default:
-      return { state: 'needs_decision', remoteId: null, words: `A kept ${row.kind.replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.` };
+      // Never kept by this Punchcard, but the shared file's schema allows more kinds (the break tools):
+      // a row of one is left for the person rather than stopping the queue.
+      return { state: 'needs_decision', remoteId: null, words: `A kept ${String(row.kind).replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.` };
   }
 }
 
@@ -163,7 +166,8 @@ export function keptWrite(row: OutboxRow, timezone: string): string {
       return `entry ${label(payload)}, ${at(payload.start)}–${at(payload.end)}`;
     }
     default:
-      return `${row.kind.replace('_', ' ')} at ${at(row.happenedAt)}`;
+      // A kind the file allows and this Punchcard never keeps (see deliver).
+      return `${String(row.kind).replace('_', ' ')} at ${at(row.happenedAt)}`;
   }
 }
 

@@ -7,15 +7,15 @@
 // Each send is recorded before and after (docs/decisions.md, "The outbox"): an engine claims the
 // first open row under the write lock (its owner and a lease), sends it, and records the outcome with
 // the back end's id. A second engine finds the row claimed and waits its turn; an engine killed
-// between the claim and the record leaves a claim whose process is gone (or whose lease ran out), and
-// the next engine to claim it is told that a send may have gone out, so it looks at the back end
-// before sending again. So a row is never lost, and never sent twice.
+// between the claim and the record leaves a claim whose process is gone (or whose lease ran out), which
+// the next engine takes over; like every send, it looks at the back end before it writes (deliver.ts),
+// so a send that went out before the crash is found there. So a row is never lost, and never sent twice.
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../../log.ts';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
-import { isWritable, whileBusy } from '../sqlite-files.ts';
+import { isBusy, isReadOnlyError, isWritable, whileBusy } from '../sqlite-files.ts';
 import { ProviderError } from '../time-tracker.ts';
 
 /** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
@@ -62,7 +62,8 @@ export const OUTBOX_MIGRATIONS: readonly string[] = [
   `,
 ];
 
-export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time' | 'start_break' | 'end_break';
+/** What is kept: the schema also allows the break tools, which are never kept (docs/decisions.md, "The outbox"). */
+export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time';
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'adjusted' | 'needs_decision';
 /** Whose write it was: the app's own engine, or an AI client's (its tool switches and policy apply when it is sent). */
 export type OutboxOrigin = 'app' | 'ai';
@@ -79,12 +80,6 @@ export interface OutboxRow {
   outcome: string | null;
   told: boolean;
   settledAt: number | null;
-}
-
-/** A row this engine has claimed to send; `maySent`: an earlier claim ended without a record, so a send may have gone out. */
-export interface Claim {
-  row: OutboxRow;
-  maySent: boolean;
 }
 
 export interface Remembered<T> {
@@ -162,7 +157,7 @@ export class OutboxStore {
    * Claims the first open row for this engine, in one transaction: none when the queue is empty, or
    * 'busy' when another engine that still runs holds it (rows go out in order, so this one waits).
    */
-  async claimNext(): Promise<Claim | 'busy' | null> {
+  async claimNext(): Promise<OutboxRow | 'busy' | null> {
     const now = this.#options.now();
     return this.#write((db) => {
       const raw = db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq LIMIT 1").get(this.#options.backEnd) as RawRow | undefined;
@@ -177,20 +172,26 @@ export class OutboxStore {
         lease,
         raw.seq,
       );
-      return { row: { ...rowOf(raw), state: 'sending', attempts: raw.attempts + 1 }, maySent: raw.state === 'sending' };
+      return { ...rowOf(raw), state: 'sending', attempts: raw.attempts + 1 };
     });
   }
 
   /**
-   * The row could not be sent because the back end is out of reach: it goes back to the queue. When
-   * the request may have reached the back end (a deadline passed), the row stays marked so that the
-   * next claim looks before it sends.
+   * The row could not be sent now: it goes back to the queue. When the request may have reached the
+   * back end (a deadline passed), the row stays marked so that the next claim looks before it sends.
+   * `counted`: false where the try said nothing about the row (the back end was away, or asked to
+   * wait), so it does not count towards giving up on it (send-attempts.ts); `attempts` counts the rest.
    */
-  async release(seq: number, maySent: boolean): Promise<void> {
+  async release(seq: number, maySent: boolean, counted = true): Promise<void> {
     await this.#write((db) => {
       const state = maySent ? 'sending' : 'queued';
       // Released with a lease in the past: the next claim, by any engine, may take it at once.
-      db.prepare('UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0 WHERE seq = ? AND owner = ?').run(state, seq, this.owner);
+      db.prepare('UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0, attempts = attempts - ? WHERE seq = ? AND owner = ?').run(
+        state,
+        counted ? 0 : 1,
+        seq,
+        this.owner,
+      );
     });
   }
 
@@ -205,29 +206,22 @@ export class OutboxStore {
     });
   }
 
-  /** Whether this engine still holds its claim on the row (checked again just before a request goes out). */
-  async stillMine(seq: number): Promise<boolean> {
-    return this.#read((db) => {
-      const raw = db.prepare('SELECT owner, state FROM outbox WHERE seq = ?').get(seq) as { owner: string | null; state: string } | undefined;
-      return raw?.owner === this.owner && raw.state === 'sending';
-    });
+  /**
+   * Settled rows the person has not been told about yet. Reading does not mark them: a call that
+   * reads them may still fail, be cancelled or ask a question before it answers, and the news must
+   * then reach the next answer (markTold, once it is in one).
+   */
+  async untold(): Promise<OutboxRow[]> {
+    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf));
   }
 
-  /** Settled rows the person has not been told about yet, marked told as they are handed over. */
-  async takeUntold(): Promise<OutboxRow[]> {
-    // Nearly always none: a read says so without taking the write lock.
-    const any = await this.#read((db) => db.prepare("SELECT 1 FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') LIMIT 1").get(this.#options.backEnd));
-    if (!any) return [];
-    return this.#write((db) => {
-      const rows = (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf);
-      if (rows.length > 0) db.prepare("UPDATE outbox SET told = 1 WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision')").run(this.#options.backEnd);
-      return rows;
+  /** Marks rows told: their news went out in an answer. */
+  async markTold(seqs: readonly number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    await this.#write((db) => {
+      const mark = db.prepare('UPDATE outbox SET told = 1 WHERE back_end = ? AND seq = ?');
+      for (const seq of seqs) mark.run(this.#options.backEnd, seq);
     });
-  }
-
-  /** Rows that ended needing the person's decision, newest first (the window lists them). */
-  async needingDecision(limit = 50): Promise<OutboxRow[]> {
-    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' ORDER BY seq DESC LIMIT ?").all(this.#options.backEnd, limit) as unknown as RawRow[]).map(rowOf));
   }
 
   /** Keeps what a read of the back end answered, with the moment; the oldest beyond KNOWN_KEYS go. */
@@ -290,14 +284,20 @@ export class OutboxStore {
 
   /**
    * The file, opened on first use, private like the timesheet (../../private-files.ts), migrated under
-   * the write lock. A file a newer Punchcard migrated is refused in words and left as it is.
+   * the write lock. A file a newer Punchcard migrated is refused in words and left as it is. Whatever
+   * keeps the file from being opened for good (a folder that cannot be written, a damaged file, a newer
+   * schema) is an OutboxUnusable; another program's lock is only a wait, and stays the lock's sentence.
    */
   async #open(): Promise<DatabaseSync> {
     if (this.#db) return this.#db;
     const { path, log } = this.#options;
-    makePrivateFolder(dirname(path), log);
+    try {
+      makePrivateFolder(dirname(path), log);
+    } catch (error) {
+      throw new OutboxUnusable(`Punchcard's outbox ${path} cannot be created (${(error as Error).message}). Give your user write access to the data folder.`);
+    }
     if (!isWritable(path)) {
-      throw new ProviderError('unavailable', `${path} cannot be written, so Punchcard cannot keep what you do while the back end is out of reach. Give your user write access to the data folder.`);
+      throw new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
     }
     createPrivateFile(path, log);
     keepFilesPrivate([`${path}-wal`, `${path}-shm`], log);
@@ -305,22 +305,46 @@ export class OutboxStore {
       path,
       LOCK_WAIT_MS,
       () => {
-        const db = new DatabaseSync(path, { timeout: 0 });
+        let db: DatabaseSync | undefined;
         try {
+          db = new DatabaseSync(path, { timeout: 0 });
           const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
           if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
           db.exec('PRAGMA synchronous = NORMAL');
           migrate(db, path);
           return db;
         } catch (error) {
-          db.close();
-          throw error;
+          db?.close();
+          // A busy file is waited out (whileBusy); anything else will not open the next time either.
+          if (isBusy(error)) throw error;
+          throw unusable(path, error);
         }
       },
       OUTBOX,
     );
     return this.#db;
   }
+}
+
+/**
+ * The outbox file cannot be opened at all: the engine then works without it (outbox-tracker.ts), and
+ * the message, a whole sentence with what to do, is said to the person.
+ */
+export class OutboxUnusable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutboxUnusable';
+  }
+}
+
+function unusable(path: string, error: unknown): OutboxUnusable {
+  // The newer schema's refusal already says what to do.
+  if (error instanceof ProviderError) return new OutboxUnusable(error.message);
+  if (isReadOnlyError(error)) return new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
+  return new OutboxUnusable(
+    `Punchcard's outbox ${path} cannot be opened (${reason}). If the file is damaged, move it out of the data folder and Punchcard starts a new one; what was kept in it is then not sent.`,
+  );
 }
 
 /** A claim outlives a send's deadlines (a few requests of 15 s each) with room to spare. */

@@ -11,8 +11,9 @@ import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
 import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
+import { countsAsTry, gaveUpWords, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
-import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, type Remembered } from './outbox-store.ts';
+import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
 import {
   type ClockInPayload,
   type ClockOutPayload,
@@ -76,6 +77,8 @@ export class EngineOutbox {
   #retry: NodeJS.Timeout | undefined;
   #pause: number;
   #closed = false;
+  /** What was said of an outbox file that cannot be opened, so it is said once (again if it changes, or after it worked). */
+  #saidUnusable: string | null = null;
   /** Names of projects and activities by id, from every catalog read: a kept write shows them. */
   readonly #names = new Map<string, Ref>();
   /** The view used outside calls (completions, the engine's own reads). */
@@ -95,14 +98,38 @@ export class EngineOutbox {
    */
   async prepareCall(notes: string[]): Promise<TimeTracker> {
     const state: CallState = { notes, unreachable: null, saidStale: false };
-    const result = await this.send(SENT_BEFORE_A_CALL).catch((error: unknown) => {
+    let result: FlushResult;
+    try {
+      result = await this.send(SENT_BEFORE_A_CALL);
+    } catch (error) {
+      if (error instanceof OutboxUnusable) return this.#withoutOutbox(error, notes);
       this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
-      return { kind: 'failed' } as FlushResult;
-    });
+      result = { kind: 'failed' };
+    }
+    this.#saidUnusable = null;
     if (result.kind === 'out_of_reach') state.unreachable = result.error;
     if (result.kind !== 'empty') this.schedule();
     await this.#tell(notes);
     return this.view(state);
+  }
+
+  /**
+   * The outbox file cannot be opened (a folder that cannot be written, a damaged file, one a newer
+   * Punchcard wrote): the call goes straight to the back end, and the person hears so once. Writes are
+   * sent now and, while the back end is out of reach, fail in its own words instead of being kept.
+   * Not refused: the outbox is a net for a network that drops, and a person who is online expects a
+   * clock-in to happen; refusing every write over a local file would turn the net into an outage.
+   * Writes kept in that file are not lost by it: once it opens again they are sent, and the look before
+   * each send (deliver.ts) keeps them from overwriting what was written straight meanwhile.
+   */
+  #withoutOutbox(error: OutboxUnusable, notes: string[]): TimeTracker {
+    if (this.#saidUnusable !== error.message) {
+      this.#saidUnusable = error.message;
+      this.#options.log(error.message);
+      const { service } = this.#options;
+      notes.push(`${error.message} Until then, changes go straight to ${service}: while it is out of reach they fail instead of being kept to send later.`);
+    }
+    return this.#inner;
   }
 
   /** Starts the background sender where writes are waiting (an engine that starts after a crash, or one that just kept a write). */
@@ -138,7 +165,8 @@ export class EngineOutbox {
         })
         .catch((error: unknown) => {
           this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
-          this.schedule();
+          // A file that cannot be opened stays so until someone acts: the next call tries it again.
+          if (!(error instanceof OutboxUnusable)) this.schedule();
         });
     }, this.#pause);
     this.#retry.unref();
@@ -149,45 +177,69 @@ export class EngineOutbox {
     // Most calls find nothing waiting: a read says so without taking the write lock.
     if ((await store.open()).length === 0) return { kind: 'empty' };
     for (let sent = 0; sent < limit; sent++) {
-      const claim = await store.claimNext();
-      if (claim === null) return { kind: 'empty' };
-      if (claim === 'busy') return { kind: 'busy' };
-      const { row } = claim;
+      const row = await store.claimNext();
+      if (row === null) return { kind: 'empty' };
+      if (row === 'busy') return { kind: 'busy' };
       const timezone = await this.#zone();
       const refusal = this.#options.mayStillWrite(row.kind, row.origin);
       if (refusal) {
         await store.settle(row.seq, { state: 'needs_decision', words: `Your ${keptWrite(row, timezone)} was not sent: ${refusal}` });
         continue;
       }
+      if (row.attempts > MAX_SEND_ATTEMPTS) {
+        // The tries before ended with no record at all: an engine stopped (or crashed) while sending it.
+        await store.settle(row.seq, { state: 'needs_decision', words: gaveUpWords(keptWrite(row, timezone), row.kind, service, 'each ended without an answer') });
+        continue;
+      }
+      const watched = watchedTracker(this.#inner);
       let settlement: Settlement;
       try {
-        settlement = await deliver(row, { tracker: this.#inner, service, timezone, now, row: (seq) => store.row(seq) });
+        settlement = await deliver(row, { tracker: watched.tracker, service, timezone, now, row: (seq) => store.row(seq) });
       } catch (error) {
-        if (isOutOfReach(error)) {
-          // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
-          // the row marked: the next send looks before it writes, as it always does.
-          await store.release(row.seq, error.networkCode !== 'ECONNREFUSED');
-          return { kind: 'out_of_reach', error };
-        }
-        if (!isRefusal(error)) {
-          // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
-          // rate limit, a locked file, a fault): the row waits for the next round.
-          await store.release(row.seq, true);
-          this.#options.log(`Sending outbox row ${row.seq} stopped: ${error instanceof Error ? error.message : String(error)}`);
-          return { kind: 'failed' };
-        }
+        const outOfReach = isOutOfReach(error);
         const reason = error instanceof Error ? error.message : String(error);
-        settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
+        if (!outOfReach && isRefusal(error)) {
+          settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
+        } else {
+          const counted = countsAsTry(error, outOfReach, watched.answered());
+          if (counted && row.attempts >= MAX_SEND_ATTEMPTS) {
+            // This write fails where others would not: the person decides, and the queue moves on.
+            this.#options.log(`Outbox row ${row.seq} given up after ${row.attempts} tries: ${reason}`);
+            settlement = { state: 'needs_decision', remoteId: null, words: gaveUpWords(keptWrite(row, timezone), row.kind, service, lastTry(error)) };
+          } else if (outOfReach) {
+            // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
+            // the row marked: the next send looks before it writes, as it always does.
+            await store.release(row.seq, error.networkCode !== 'ECONNREFUSED', counted);
+            return { kind: 'out_of_reach', error };
+          } else {
+            // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
+            // rate limit, a locked file, a fault): the row waits for the next round.
+            await store.release(row.seq, true, counted);
+            this.#options.log(`Sending outbox row ${row.seq} stopped: ${reason}`);
+            return { kind: 'failed' };
+          }
+        }
       }
       if (!(await store.settle(row.seq, settlement))) this.#options.log(`Outbox row ${row.seq} was taken over by another engine while this one sent it.`);
     }
     return { kind: 'more' };
   }
 
-  /** What the person has not yet heard: each settled kept write, once. */
+  /**
+   * What the person has not yet heard: each settled kept write. The rows count as told only once the
+   * call's answer carries these notes (toldInAnswer); until then every call says them again.
+   */
   async #tell(notes: string[]): Promise<void> {
-    const rows = await this.#options.store.takeUntold();
+    const { store, log } = this.#options;
+    const rows = await store.untold();
     if (rows.length === 0) return;
+    const seqs = rows.map((row) => row.seq);
+    TOLD_WITH.set(notes, () =>
+      store.markTold(seqs).catch((error: unknown) => {
+        // Not marked: the next answer says it again, which is better than never.
+        log(`Marking outbox rows ${seqs.join(', ')} as told failed: ${(error as Error).message}`);
+      }),
+    );
     const { service } = this.#options;
     const sent = rows.filter((row) => row.state === 'sent').map((row) => row.outcome);
     const adjusted = rows.filter((row) => row.state === 'adjusted').map((row) => row.outcome);
@@ -498,6 +550,11 @@ class OutboxView implements TimeTracker {
     if ((await store.open()).length >= MAX_KEPT) {
       throw new ProviderError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
     }
+    // What would not be sent is not kept either, so "kept" never turns into "not sent" for that reason
+    // alone: an AI client's entry with --all-tools may call a tool switched off for AI clients, but
+    // its writes go out under their rules (may-send.ts).
+    const refusal = this.#options.mayStillWrite(kind, this.#options.origin);
+    if (refusal) throw new ProviderError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
     this.#outbox.schedule();
     return (await store.row(seq)) as OutboxRow;
@@ -571,6 +628,8 @@ export function outboxAccount(profile: { type: string; url?: string; email?: str
 }
 
 const OUTBOXES = new WeakMap<TimeTracker, EngineOutbox>();
+/** A call's notes that carry outbox news, and how to mark that news told once they are in its answer. */
+const TOLD_WITH = new WeakMap<string[], () => Promise<void>>();
 
 /**
  * The remote tracker with its outbox in front (the engine serves this one); the background sender
@@ -588,4 +647,15 @@ export function keepingWritesOffline(tracker: TimeTracker, options: Omit<OutboxO
 export async function trackerForCall(tracker: TimeTracker, notes: string[]): Promise<TimeTracker> {
   const outbox = OUTBOXES.get(tracker);
   return outbox ? outbox.prepareCall(notes) : tracker;
+}
+
+/**
+ * The call's answer carries `notes`: the outbox news among them is marked told (never before, so news
+ * read by a call that then failed before answering, was cancelled or asked a question is not lost).
+ * Two calls at once may both say the same news; saying it twice is better than not at all.
+ */
+export async function toldInAnswer(notes: string[]): Promise<void> {
+  const mark = TOLD_WITH.get(notes);
+  TOLD_WITH.delete(notes);
+  await mark?.();
 }

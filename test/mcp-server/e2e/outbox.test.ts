@@ -4,6 +4,8 @@
 // back end answers, in order, once: also when two engines share the outbox and one is killed while
 // it sends. What happened on the server meanwhile (a timer started on the web, an overlapping entry)
 // is not overwritten; the next answer says what was sent and what needs a decision.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
@@ -361,6 +363,56 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect(fake.state.timesheets).toEqual([]);
     expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
     expect(fake.state.timesheets.map((sheet) => [sheet.begin, sheet.end])).toEqual([[at('07:00'), at('08:00')]]);
+  });
+
+  it('what a refused call sent from the outbox is said in the next answer, not lost with the refusal', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    const engine = await engineFor(harness, NOW, dir);
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(/out of reach; logged/);
+    await harness.network.restore();
+    // The clock-out sends the kept entry first, then is refused: its answer is the refusal alone.
+    const refused = await engine.call('clock_out');
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).not.toMatch(/outbox/);
+    expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox/);
+  });
+
+  it('a damaged outbox file: the engine says so once and sends writes straight to the back end', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    writeFileSync(join(dir, 'outbox.db'), 'not a database '.repeat(100));
+    const engine = await engineFor(harness, NOW, dir);
+    const first = await engine.call('timer_status');
+    expect(first.isError).toBeFalsy();
+    expect(textOf(first)).toMatch(/Punchcard's outbox \S+outbox\.db cannot be opened \(file is not a database\)\. .* Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\./);
+    const logged = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
+    expect(logged.isError).toBeFalsy();
+    expect(textOf(logged)).not.toMatch(/outbox|out of reach/);
+    expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
+    await harness.network.cut();
+    const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '08:00', end: '08:30' });
+    expect(refused.isError).toBe(true);
+    expect(harness.entries()).toHaveLength(1);
+  });
+
+  it('an AI client with --all-tools keeps no write AI clients may not make, so none is sent later', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    writeSettings(dir, { timezone: 'Europe/Berlin', ...harness.settings, tools: { enabled: { log_time: false } } });
+    const engine = opened(await startEngine({ userDataDir: dir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...harness.env } }));
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe("Kimai is out of reach, and this change cannot be kept to send later: log_time is switched off now (the read-only switch, the tool switches or your organisation's policy). Nothing was changed.");
+    await harness.network.restore();
+    expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox|decision/);
+    expect(harness.entries()).toEqual([]);
   });
 
   it('a kept write the read-only switch now forbids is not sent, and the next answer says why', async () => {

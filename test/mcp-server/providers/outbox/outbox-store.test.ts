@@ -1,6 +1,6 @@
 // The outbox file: private, migrated once, a newer one refused and left alone; rows in order, claimed
-// by one engine at a time, taken over from an engine that is gone (and then marked as perhaps sent),
-// settled by their owner only, told once; and what reads last answered, kept per back end.
+// by one engine at a time, taken over from an engine that is gone, settled by their owner only, told
+// until marked told; and what reads last answered, kept per back end.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,42 +67,55 @@ describe('OutboxStore', () => {
     await first.add(clockIn);
     await first.add({ ...clockIn, kind: 'log_time' });
     const claim = await first.claimNext();
-    expect(claim).toMatchObject({ row: { kind: 'clock_in', state: 'sending', attempts: 1 }, maySent: false });
+    expect(claim).toMatchObject({ kind: 'clock_in', state: 'sending', attempts: 1 });
     expect(await second.claimNext()).toBe('busy');
-    expect(await second.settle((claim as { row: { seq: number } }).row.seq, { state: 'sent', remoteId: 9, words: 'x' })).toBe(false);
-    expect(await first.settle((claim as { row: { seq: number } }).row.seq, { state: 'sent', remoteId: 9, words: 'Clocked in.' })).toBe(true);
-    expect(await second.claimNext()).toMatchObject({ row: { kind: 'log_time' }, maySent: false });
+    expect(await second.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, words: 'x' })).toBe(false);
+    expect(await first.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, words: 'Clocked in.' })).toBe(true);
+    expect(await second.claimNext()).toMatchObject({ kind: 'log_time', attempts: 1 });
   });
 
-  it('takes a row over from an engine whose process is gone, or whose lease ran out, marked as perhaps sent', async () => {
+  it('takes a row over from an engine whose process is gone, or whose lease ran out', async () => {
     const path = file();
     const gone = store(path);
     await gone.add(clockIn);
     expect(await gone.claimNext()).not.toBe('busy');
-    expect(await store(path, { processAlive: () => false }).claimNext()).toMatchObject({ row: { attempts: 2 }, maySent: true });
+    expect(await store(path, { processAlive: () => false }).claimNext()).toMatchObject({ attempts: 2 });
     const late = store(path, { processAlive: () => true, now: () => Date.parse('2026-05-04T10:00:00Z') });
-    expect(await late.claimNext()).toMatchObject({ row: { attempts: 3 }, maySent: true });
+    expect(await late.claimNext()).toMatchObject({ attempts: 3 });
   });
 
-  it('puts a row released after a refused connection back in the queue, and one that may have gone out as perhaps sent', async () => {
+  it('puts a row released after a refused connection back in the queue, and records one that may have gone out as being sent, free to claim', async () => {
     const path = file();
     const outbox = store(path);
     const seq = await outbox.add(clockIn);
     await outbox.claimNext();
     await outbox.release(seq, false);
-    expect(await outbox.claimNext()).toMatchObject({ maySent: false });
+    expect((await outbox.open()).map((row) => row.state)).toEqual(['queued']);
+    await outbox.claimNext();
     await outbox.release(seq, true);
-    expect(await store(path, { processAlive: () => true }).claimNext()).toMatchObject({ maySent: true });
+    expect((await outbox.open()).map((row) => row.state)).toEqual(['sending']);
+    expect(await store(path, { processAlive: () => true }).claimNext()).toMatchObject({ seq, attempts: 3 });
   });
 
-  it('hands each settled row to be told once', async () => {
+  it('counts a try only where the release says it counts', async () => {
+    const outbox = store(file());
+    const seq = await outbox.add(clockIn);
+    expect(await outbox.claimNext()).toMatchObject({ attempts: 1 });
+    await outbox.release(seq, false, false);
+    expect(await outbox.claimNext()).toMatchObject({ attempts: 1 });
+    await outbox.release(seq, false);
+    expect(await outbox.claimNext()).toMatchObject({ attempts: 2 });
+  });
+
+  it('hands a settled row to be told until it is marked told, and then no more', async () => {
     const outbox = store(file());
     const seq = await outbox.add(clockIn);
     await outbox.claimNext();
     await outbox.settle(seq, { state: 'needs_decision', words: 'A timer runs.' });
-    expect((await outbox.takeUntold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', 'A timer runs.']]);
-    expect(await outbox.takeUntold()).toEqual([]);
-    expect((await outbox.needingDecision()).map((row) => row.seq)).toEqual([seq]);
+    expect((await outbox.untold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', 'A timer runs.']]);
+    expect((await outbox.untold()).map((row) => row.seq)).toEqual([seq]);
+    await outbox.markTold([seq]);
+    expect(await outbox.untold()).toEqual([]);
     expect(await outbox.open()).toEqual([]);
   });
 

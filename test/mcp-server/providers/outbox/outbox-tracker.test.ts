@@ -1,14 +1,17 @@
 // The outbox in front of a real Kimai tracker whose address refuses connections (a fake Kimai that was
 // stopped): writes are kept up to a bound, entries waiting to be sent cannot be changed, and a read
 // that was never made is not invented.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRemoteTracker } from '../../../../mcp-server/providers/create-tracker.ts';
-import { MAX_KEPT, keepingWritesOffline, trackerForCall } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
-import type { TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
-import { DEFAULT_USERS, startFakeKimai } from '../kimai/fake-kimai.ts';
+import { MAX_KEPT, keepingWritesOffline, toldInAnswer, trackerForCall } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
+import { MAX_SEND_ATTEMPTS } from '../../../../mcp-server/providers/outbox/send-attempts.ts';
+import type { OutboxKind, OutboxOrigin } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
+import type { EntryFields, TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
+import { startNetworkSwitch, type NetworkSwitch } from '../../../support/network-switch.ts';
+import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai } from '../kimai/fake-kimai.ts';
 
 const NOW = Date.parse('2026-05-04T09:02:00+02:00');
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -21,8 +24,27 @@ async function unreachableKimai(): Promise<TimeTracker> {
   const fake = await startFakeKimai();
   const url = fake.url;
   await fake.close();
+  return kimaiAt(url, folder());
+}
+
+function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-outbox-tracker-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fake Kimai behind a relay the test cuts and restores, and a tracker with its outbox in front of it. */
+async function kimaiBehindSwitch(options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; dir?: string; log?: (line: string) => void } = {}) {
+  const fake = await startFakeKimai();
+  cleanups.push(() => fake.close());
+  const { website, design } = seedCatalog(fake);
+  const network = await startNetworkSwitch(fake.url);
+  cleanups.push(() => network.close());
+  const tracker = await kimaiAt(network.url, options.dir ?? folder(), options);
+  return { fake, network, tracker, onWebsite: (hour: number) => ({ ...entry(hour), projectId: website.id, activityId: design.id }) };
+}
+
+async function kimaiAt(url: string, dir: string, options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; log?: (line: string) => void } = {}): Promise<TimeTracker> {
   const ada = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
   const inner = await createRemoteTracker({
     profile: { type: 'kimai', url },
@@ -38,16 +60,18 @@ async function unreachableKimai(): Promise<TimeTracker> {
     userDataDir: dir,
     account: `kimai ${url}`,
     now: () => NOW,
-    log: () => {},
+    log: options.log ?? (() => {}),
     timezone: () => 'Europe/Berlin',
     origin: 'ai',
-    mayStillWrite: () => null,
+    mayStillWrite: options.mayStillWrite ?? (() => null),
+    // No background round between a test's calls: each send below is one the test made.
+    retryMs: { first: 3_600_000, longest: 3_600_000 },
   });
   cleanups.push(() => tracker.close());
   return tracker;
 }
 
-const entry = (hour: number) => ({ start: NOW - (hour + 1) * 3_600_000, end: NOW - hour * 3_600_000, projectId: null, activityId: null, description: `hour ${hour}` });
+const entry = (hour: number): EntryFields & { end: number } => ({ start: NOW - (hour + 1) * 3_600_000, end: NOW - hour * 3_600_000, projectId: null, activityId: null, description: `hour ${hour}` });
 
 describe('the outbox in front of a back end that refuses connections', () => {
   it(`keeps at most ${MAX_KEPT} writes, then says in words that nothing more is kept`, async () => {
@@ -72,5 +96,98 @@ describe('the outbox in front of a back end that refuses connections', () => {
     const call = await trackerForCall(tracker, []);
     await expect(call.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(/Kimai is out of reach, so Punchcard cannot see where that day's work ended\. Give log_time a start/);
     await expect(call.runningEntry()).rejects.toThrow(/connection refused/);
+  });
+});
+
+/** Kept offline, then sent when the back end answers again: the entries of Ada in the fake. */
+async function keptThenSent(network: NetworkSwitch, tracker: TimeTracker, fields: EntryFields & { end: number }): Promise<void> {
+  await network.cut();
+  expect((await (await trackerForCall(tracker, [])).createEntry(fields)).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
+  await network.restore();
+}
+
+const adasSheets = (fake: FakeKimai) => fake.state.timesheets.filter((sheet) => sheet.userId === (DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number]).id);
+
+describe('what the outbox tells the person', () => {
+  it('says what was sent in every call until an answer carries it, and then no more', async () => {
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
+    await keptThenSent(network, tracker, onWebsite(1));
+    const first: string[] = [];
+    await trackerForCall(tracker, first);
+    expect(adasSheets(fake)).toHaveLength(1);
+    expect(first).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox \(kept while it was out of reach\): Logged 1 h/)]);
+    // That call never answered (it failed, was cancelled or asked a question): the next one says it again.
+    const second: string[] = [];
+    await trackerForCall(tracker, second);
+    expect(second).toEqual(first);
+    await toldInAnswer(second);
+    const third: string[] = [];
+    await trackerForCall(tracker, third);
+    expect(third).toEqual([]);
+  });
+});
+
+describe('an outbox file that cannot be opened', () => {
+  it.each([
+    ['a damaged file', (dir: string) => writeFileSync(join(dir, 'outbox.db'), 'this is not a database, and never was one'.repeat(40)), /cannot be opened \(file is not a database\)\. If the file is damaged, move it out of the data folder/],
+    ['a folder in its place', (dir: string) => mkdirSync(join(dir, 'outbox.db')), /cannot be opened \(.+\)\. If the file is damaged/],
+  ])('%s: the person hears so once, and writes go straight to the back end (and fail there while it is out of reach)', async (_, spoil, words) => {
+    const dir = folder();
+    spoil(dir);
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch({ dir });
+    const notes: string[] = [];
+    const call = await trackerForCall(tracker, notes);
+    expect(notes).toEqual([expect.stringMatching(words)]);
+    expect(notes[0]).toMatch(/Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\.$/);
+    const sent = await call.createEntry(onWebsite(1));
+    expect(sent.id).toBeGreaterThan(0);
+    expect(sent.waiting).toBeUndefined();
+    expect(adasSheets(fake)).toHaveLength(1);
+    await network.cut();
+    const later: string[] = [];
+    const offline = await trackerForCall(tracker, later);
+    expect(later).toEqual([]);
+    await expect(offline.createEntry(onWebsite(2))).rejects.toThrow(/trying to log the time\. Check your network and try again\./);
+    expect(adasSheets(fake)).toHaveLength(1);
+  });
+});
+
+describe('a kept write that keeps failing', () => {
+  it(`is given up on after ${MAX_SEND_ATTEMPTS} tries the back end answered around, said in words, and the writes after it go out`, async () => {
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
+    const call = await trackerForCall(tracker, []);
+    await call.catalog(false);
+    await network.cut();
+    await call.createEntry(onWebsite(3));
+    await call.createEntry(onWebsite(1));
+    await network.restore();
+    // Kimai answers every look, and a gateway fails every write of the first entry.
+    fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway', times: MAX_SEND_ATTEMPTS });
+    const told: string[] = [];
+    for (let round = 1; round < MAX_SEND_ATTEMPTS; round++) {
+      await trackerForCall(tracker, told);
+      expect(told).toEqual([]);
+    }
+    expect(adasSheets(fake)).toEqual([]);
+    await trackerForCall(tracker, told);
+    expect(told).toEqual([
+      expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/),
+      expect.stringMatching(
+        new RegExp(`^Needs your decision .*: Your entry Website · Design, 05:02–06:02 was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to Kimai failed \\(the last: Kimai, or a proxy in front of it, is unavailable \\(502\\)\\), so Punchcard stopped trying and sent the writes after it\\. It may or may not have reached Kimai: look there, and use log_time again if it is missing\\.$`),
+      ),
+    ]);
+    expect(adasSheets(fake).map((sheet) => sheet.begin)).toEqual([onWebsite(1).start]);
+  });
+
+  it('is not given up on while the back end is away, however many calls that lasts', async () => {
+    const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
+    await keptThenSent(network, tracker, onWebsite(1));
+    await network.cut();
+    for (let round = 0; round < MAX_SEND_ATTEMPTS + 2; round++) await trackerForCall(tracker, []);
+    await network.restore();
+    const told: string[] = [];
+    await trackerForCall(tracker, told);
+    expect(told).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox/)]);
+    expect(adasSheets(fake)).toHaveLength(1);
   });
 });

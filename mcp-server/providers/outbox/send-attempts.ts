@@ -1,0 +1,58 @@
+// How many tries one kept write gets before it is settled for the person, so one write that keeps
+// failing cannot hold back every write behind it (they go out in order). Only tries that say something
+// about the write itself count: the back end answered the look before it and then failed the write, the
+// call stopped, Punchcard failed, an engine stopped mid-send. A back end that is away (nothing answered)
+// or that asked to wait (a rate limit) is what the outbox waits out, however long it takes.
+import { CallStopped } from '../http/request-budget.ts';
+import { RemoteError } from '../http/remote-error.ts';
+import type { TimeTracker } from '../time-tracker.ts';
+
+/** Tries that count before a kept write is given up on and the person decides. */
+export const MAX_SEND_ATTEMPTS = 5;
+
+/** The tracker methods a send uses (deliver.ts). */
+export type DeliveryTracker = Pick<TimeTracker, 'runningEntry' | 'listEntries' | 'startTimer' | 'stopTimer' | 'createEntry'>;
+
+/** `tracker` for one send, noting whether the back end answered any of its requests. */
+export function watchedTracker(tracker: TimeTracker): { tracker: DeliveryTracker; answered: () => boolean } {
+  let answered = false;
+  const noted = <T>(promise: Promise<T>): Promise<T> =>
+    promise.then((value) => {
+      answered = true;
+      return value;
+    });
+  return {
+    answered: () => answered,
+    tracker: {
+      runningEntry: () => noted(tracker.runningEntry()),
+      listEntries: (query) => noted(tracker.listEntries(query)),
+      startTimer: (fields, switchRunning) => noted(tracker.startTimer(fields, switchRunning)),
+      stopTimer: (end, note) => noted(tracker.stopTimer(end, note)),
+      createEntry: (fields) => noted(tracker.createEntry(fields)),
+    },
+  };
+}
+
+/**
+ * Whether a send that failed without the back end's refusal counts as a try: not when the back end
+ * was away (nothing answered), asked to wait (a rate limit), or the client cancelled the call.
+ */
+export function countsAsTry(error: unknown, outOfReach: boolean, answered: boolean): boolean {
+  if (outOfReach) return answered;
+  if (error instanceof RemoteError && error.failure === 'rate_limited') return false;
+  return !(error instanceof CallStopped && error.why === 'cancelled');
+}
+
+/** The person's sentence for a kept write given up on; `why`: how the tries ended, a few words without a full stop. */
+export function gaveUpWords(write: string, tool: string, service: string, why: string): string {
+  return (
+    `Your ${write} was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to ${service} failed (${why}), so Punchcard stopped trying and sent the writes after it. ` +
+    `It may or may not have reached ${service}: look there, and use ${tool} again if it is missing.`
+  );
+}
+
+/** What the last try met, for gaveUpWords: the failure's first sentence (the rest is advice for a call, such as "Try again later"). */
+export function lastTry(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `the last: ${(message.split(/(?<=\.)\s/, 1)[0] ?? message).replace(/[.\s]+$/, '')}`;
+}
