@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
@@ -32,6 +32,11 @@ const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
 /** Generous: the child starts a keyring daemon, a D-Bus session and (lazily) the engine. */
+// Each test drives the whole app: the window, main's handlers, engine processes, the keyring. A
+// connection test and save runs the engine three times: 20 to 33 s at a load average of 8 on two
+// cores, where the suite's default of 30 s gave up on the test rather than on the app.
+vi.setConfig({ testTimeout: 90_000 });
+
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
 
