@@ -20,3 +20,9 @@ export function dayReason(day: DayReason & { targetMinutes: number }): string | 
   if (day.leave) return LEAVE_TYPE_NAMES[day.leave];
   return day.targetMinutes === 0 ? 'day off' : null;
 }
+
+/**
+ * A write the engine keeps in its outbox while the back end is out of reach, not sent yet: the
+ * window's word for it, as the tray's (main/tray/tray-model.ts).
+ */
+export const WAITING_TO_SEND = 'Waiting to be sent';

@@ -178,6 +178,8 @@ export interface FakeBridgeOptions {
   offsetMinutes?: number;
   /** Whether a timer runs at the start (default true). */
   running?: boolean;
+  /** The running timer's clock-in was kept in the engine's outbox while the tracker was out of reach. */
+  waitingToSend?: boolean;
   startAtLoginSupported?: boolean;
   /** The back end at the start (default the local timesheet); its secret counts as saved. */
   account?: AccountView['provider'];
@@ -297,7 +299,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }
     }
   }
-  if (options.running ?? true) add(at(0, '13:05'), null, 'Beta Corp', 'Support', 'Ticket #4711: export fails');
+  if (options.running ?? true) {
+    const running = add(at(0, '13:05'), null, 'Beta Corp', 'Support', 'Ticket #4711: export fails');
+    // As the engine's outbox numbers a kept write until the back end gives it its own.
+    if (options.waitingToSend) Object.assign(running, { id: -1, waitingToSend: true });
+  }
   // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
   const exported = entries.find((entry) => weekday(entry.start) === 0);
   if ((options.account?.type ?? 'local') === 'kimai' && exported) exported.locked = 'It is exported in Kimai, and only an administrator may change exported records.';
@@ -313,6 +319,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     activity: entry.activity,
     description: entry.description,
     ...(entry.locked ? { locked: entry.locked } : {}),
+    ...(entry.waitingToSend ? { waiting_to_send: true } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({

@@ -30,6 +30,8 @@ export interface FakeEntryRecord {
   activity: string | null;
   description: string;
   locked?: string;
+  /** Kept in the engine's outbox while the back end was out of reach (its id is then negative). */
+  waitingToSend?: boolean;
   breaks?: Array<{ type: string; start: number; end: number | null }>;
 }
 

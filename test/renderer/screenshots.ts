@@ -108,6 +108,18 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } },
   },
   {
+    screen: 'status',
+    state: 'waiting-to-send',
+    what: 'Kimai out of reach: the clock-in is kept and waits to be sent',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, waitingToSend: true },
+  },
+  {
+    screen: 'timesheet',
+    state: 'waiting-to-send',
+    what: 'Kimai out of reach: the kept clock-in offers no change until it is sent',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, waitingToSend: true },
+  },
+  {
     screen: 'timesheet',
     state: 'read-only',
     what: 'Calamari: shifts cannot be changed, and the screen says where to do it',

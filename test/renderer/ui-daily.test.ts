@@ -187,6 +187,22 @@ describe('Timesheet', () => {
     expect(await locked.getByRole('button').allInnerTexts()).toEqual([expect.stringMatching(/^Continue/)]);
   });
 
+  it('marks a clock-in kept while the tracker was out of reach: Status says it waits to be sent, the Timesheet offers no change on it', async () => {
+    const { page } = await open('status', { account: KIMAI, waitingToSend: true });
+    const timer = screenOf(page, 'status').getByRole('region', { name: 'Timer' });
+    await text(timer.locator('.waiting-line')).toBe('Your time tracker is out of reach: Punchcard keeps this clock-in and sends it as soon as the tracker answers.');
+    expect(await timer.locator('.card-title .badge').allInnerTexts()).toEqual(['Running', 'Waiting to be sent']);
+    const sheet = await open('timesheet', { account: KIMAI, waitingToSend: true });
+    const kept = screenOf(sheet.page, 'timesheet').locator('li.entry.running');
+    await text(kept).toContain('Kept while your time tracker was out of reach; it can be changed once it has been sent.');
+    expect(await kept.locator('.badge').allInnerTexts()).toEqual(['Running', 'Waiting to be sent']);
+    // The engine gives a kept write no number at the back end yet, and refuses to change it: nothing is offered.
+    expect(await kept.getByRole('button').count()).toBe(0);
+    // Sent, it is an entry like any other.
+    const { page: sent } = await open('timesheet', { account: KIMAI });
+    expect(await screenOf(sent, 'timesheet').locator('li.entry.running').getByRole('button', { name: /^Edit / }).count()).toBe(1);
+  });
+
   it('on Calamari, says shifts are changed in Calamari and offers no edit, but takes new ones', async () => {
     const { page } = await open('timesheet', { account: CALAMARI });
     const sheet = screenOf(page, 'timesheet');

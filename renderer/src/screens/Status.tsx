@@ -10,7 +10,7 @@ import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '.
 import { formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
-import { dayReason } from '../words.ts';
+import { dayReason, WAITING_TO_SEND } from '../words.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
 import { WeekChart } from './WeekChart.tsx';
@@ -157,7 +157,10 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
     <section className={`card timer${running ? ' running' : ''}${onBreak ? ' on-break' : ''}`} aria-labelledby="timer-title">
       <div className="card-title">
         <h2 id="timer-title">Timer</h2>
-        {onBreak ? <Badge kind="break">On a break</Badge> : running ? <Badge kind="running">Running</Badge> : <Badge kind="idle">Not running</Badge>}
+        <span className="badges">
+          {onBreak ? <Badge kind="break">On a break</Badge> : running ? <Badge kind="running">Running</Badge> : <Badge kind="idle">Not running</Badge>}
+          {running?.waiting_to_send && <Badge kind="neutral">{WAITING_TO_SEND}</Badge>}
+        </span>
       </div>
       {running ? (
         <>
@@ -170,6 +173,7 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
                 <p className="muted">
                   Started <time dateTime={running.start}>{wallClock(running.start)}</time>
                 </p>
+                {running.waiting_to_send && <p className="waiting-line">Your time tracker is out of reach: Punchcard keeps this clock-in and sends it as soon as the tracker answers.</p>}
                 {onBreak && (
                   <p className="break-line">
                     On a break ({onBreak.type}) since <time dateTime={onBreak.start}>{wallClock(onBreak.start)}</time>

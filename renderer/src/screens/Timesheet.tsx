@@ -9,7 +9,7 @@ import { Badge, Button, Confirm, ErrorText, LoadError, ScreenHeader, StatusText 
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
-import { dayReason } from '../words.ts';
+import { dayReason, WAITING_TO_SEND } from '../words.ts';
 import { startWork } from '../work.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
@@ -358,7 +358,9 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
   const rowRef = useRef<HTMLLIElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
   const running = entry.end === null;
-  const editable = canEdit && !entry.locked;
+  // A write kept in the outbox has no number at the back end yet: the engine refuses to change it.
+  const waiting = entry.waiting_to_send === true;
+  const editable = canEdit && !entry.locked && !waiting;
   const durations = useDurations();
 
   const keep = () => {
@@ -387,6 +389,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
         <span className="project">{what(entry)}</span>
         {entry.description && <span className="note">{entry.description}</span>}
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
+        {waiting && <span className="lock-reason">Kept while your time tracker was out of reach; it can be changed once it has been sent.</span>}
       </span>
       <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
         {durations.text(minutes)}
@@ -394,6 +397,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
       <span className="row-actions">
         {running && <Badge kind="running">Running</Badge>}
         {entry.locked && <Badge kind="neutral">Locked</Badge>}
+        {waiting && <Badge kind="neutral">{WAITING_TO_SEND}</Badge>}
         {!running && !confirming && (
           <Button
             kind="link"
