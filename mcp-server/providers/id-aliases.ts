@@ -36,27 +36,27 @@ export interface IdNumbering {
   close(): void;
 }
 
-export class IdAliases implements IdNumbering {
-  readonly #path: string;
-  readonly #log: Log;
-  #db: DatabaseSync | undefined;
-  /** What this process has seen, both ways, per kind: an assignment never changes. */
+/**
+ * What every numbering shares: what this process has seen, both ways and per kind, is kept in memory
+ * (an assignment never changes), so only ids not seen yet reach `assign` and numbers not seen yet
+ * `lookUp`, which ask wherever the numbers live (the data folder's file, or the team server's store).
+ */
+export abstract class RememberedIdNumbering implements IdNumbering {
   readonly #numbers = new Map<string, Map<string, number>>();
   readonly #remotes = new Map<string, Map<number, string>>();
 
-  constructor(path: string, log: Log) {
-    this.#path = path;
-    this.#log = log;
-  }
+  /** Each of `remotes` (not seen by this process) with its number, given now where it has none. */
+  protected abstract assign(kind: string, remotes: readonly string[]): Promise<Iterable<[string, number]>>;
+  /** The remote id `number` was given, where one was. */
+  protected abstract lookUp(kind: string, number: number): Promise<string | undefined>;
+  abstract close(): void;
 
   /** The numbers of `remotes` (of one kind), in order; remote ids seen for the first time get the next free ones. */
   async numbers(kind: string, remotes: readonly string[]): Promise<number[]> {
     const known = this.#known(kind);
     const missing = [...new Set(remotes.filter((remote) => !known.has(remote)))];
     if (missing.length > 0) {
-      const db = await this.#open();
-      const assigned = await whileBusy(this.#path, LOCK_WAIT_MS, () => assign(db, kind, missing), IDS);
-      for (const [remote, number] of assigned) this.#remember(kind, remote, number);
+      for (const [remote, number] of await this.assign(kind, missing)) this.#remember(kind, remote, number);
     }
     return remotes.map((remote) => known.get(remote) as number);
   }
@@ -65,19 +65,13 @@ export class IdAliases implements IdNumbering {
     return (await this.numbers(kind, [remote]))[0] as number;
   }
 
-  /** The remote id a number stands for, or undefined when no process has given it out. */
+  /** The remote id a number stands for, or undefined when none was given it. */
   async remote(kind: string, number: number): Promise<string | undefined> {
     const seen = this.#remotes.get(kind)?.get(number);
     if (seen !== undefined) return seen;
-    const db = await this.#open();
-    const row = await whileBusy(this.#path, LOCK_WAIT_MS, () => db.prepare('SELECT remote FROM aliases WHERE kind = ? AND number = ?').get(kind, number) as { remote: string } | undefined, IDS);
-    if (row) this.#remember(kind, row.remote, number);
-    return row?.remote;
-  }
-
-  close(): void {
-    this.#db?.close();
-    this.#db = undefined;
+    const remote = await this.lookUp(kind, number);
+    if (remote !== undefined) this.#remember(kind, remote, number);
+    return remote;
   }
 
   #known(kind: string): Map<string, number> {
@@ -97,6 +91,35 @@ export class IdAliases implements IdNumbering {
       this.#remotes.set(kind, remotes);
     }
     remotes.set(number, remote);
+  }
+}
+
+/** The numbers in a SQLite file of the data folder, shared by every process on the machine. */
+export class IdAliases extends RememberedIdNumbering {
+  readonly #path: string;
+  readonly #log: Log;
+  #db: DatabaseSync | undefined;
+
+  constructor(path: string, log: Log) {
+    super();
+    this.#path = path;
+    this.#log = log;
+  }
+
+  protected async assign(kind: string, remotes: readonly string[]): Promise<Iterable<[string, number]>> {
+    const db = await this.#open();
+    return whileBusy(this.#path, LOCK_WAIT_MS, () => assign(db, kind, remotes), IDS);
+  }
+
+  protected async lookUp(kind: string, number: number): Promise<string | undefined> {
+    const db = await this.#open();
+    const row = await whileBusy(this.#path, LOCK_WAIT_MS, () => db.prepare('SELECT remote FROM aliases WHERE kind = ? AND number = ?').get(kind, number) as { remote: string } | undefined, IDS);
+    return row?.remote;
+  }
+
+  close(): void {
+    this.#db?.close();
+    this.#db = undefined;
   }
 
   /**

@@ -6,7 +6,7 @@
 // (providers/http/facts-file.ts, providers/id-aliases.ts).
 import type { Log } from '../log.ts';
 import type { FactsShelf } from '../providers/http/facts-file.ts';
-import type { IdNumbering } from '../providers/id-aliases.ts';
+import { RememberedIdNumbering } from '../providers/id-aliases.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 import { type Store, StoreUnavailable } from '../store/store.ts';
 
@@ -39,60 +39,26 @@ export async function personFacts(store: Store, personId: string, now: () => num
  * Numbers for the back end's string ids, given in the store (Store.numberIds: atomically, whichever
  * instance asks first) and kept in memory once known, as an assigned number never changes.
  */
-export class StoredIdNumbers implements IdNumbering {
+export class StoredIdNumbers extends RememberedIdNumbering {
   readonly #store: Store;
   readonly #scope: string;
-  readonly #numbers = new Map<string, Map<string, number>>();
-  readonly #remotes = new Map<string, Map<number, string>>();
 
   /** `scope`: whose ids these are (the person's id), as a data folder is one person's on a desktop. */
   constructor(store: Store, scope: string) {
+    super();
     this.#store = store;
     this.#scope = scope;
   }
 
-  async numbers(kind: string, remotes: readonly string[]): Promise<number[]> {
-    const known = this.#known(kind);
-    const missing = [...new Set(remotes.filter((remote) => !known.has(remote)))];
-    if (missing.length > 0) {
-      const assigned = await answered(this.#store.numberIds(this.#scope, kind, missing));
-      for (const [remote, number] of assigned) this.#remember(kind, remote, number);
-    }
-    return remotes.map((remote) => known.get(remote) as number);
+  protected assign(kind: string, remotes: readonly string[]): Promise<Iterable<[string, number]>> {
+    return answered(this.#store.numberIds(this.#scope, kind, remotes));
   }
 
-  async number(kind: string, remote: string): Promise<number> {
-    return (await this.numbers(kind, [remote]))[0] as number;
-  }
-
-  async remote(kind: string, number: number): Promise<string | undefined> {
-    const seen = this.#remotes.get(kind)?.get(number);
-    if (seen !== undefined) return seen;
-    const remote = await answered(this.#store.idOfNumber(this.#scope, kind, number));
-    if (remote !== undefined) this.#remember(kind, remote, number);
-    return remote;
+  protected lookUp(kind: string, number: number): Promise<string | undefined> {
+    return answered(this.#store.idOfNumber(this.#scope, kind, number));
   }
 
   close(): void {}
-
-  #known(kind: string): Map<string, number> {
-    let known = this.#numbers.get(kind);
-    if (!known) {
-      known = new Map();
-      this.#numbers.set(kind, known);
-    }
-    return known;
-  }
-
-  #remember(kind: string, remote: string, number: number): void {
-    this.#known(kind).set(remote, number);
-    let remotes = this.#remotes.get(kind);
-    if (!remotes) {
-      remotes = new Map();
-      this.#remotes.set(kind, remotes);
-    }
-    remotes.set(number, remote);
-  }
 }
 
 /** The store's answer; a store that does not answer is said to the person as a back end away is. */
