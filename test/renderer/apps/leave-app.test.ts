@@ -2,30 +2,18 @@
 // official MCP client: a month with its holiday by name and the balance, days chosen and their cost
 // shown before anything is filed, leave filed through request_leave and found in the back end; on
 // the local timesheet in both eras and on Kimai's fake with its absence plugin.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
-import { launchChromium } from '../harness.ts';
-import { type AppHost, buildHostScript, openApp } from './app-host.ts';
+import { type AppHost } from './app-host.ts';
+import { appsInChromium } from './apps-in-chromium.ts';
 
 // Wednesday 18 November 2026, Buß- und Bettag in Saxony.
 const NOW = '2026-11-18T10:00:00+01:00';
 const WRITING = new Set(['clock_in', 'clock_out', 'log_time', 'update_time_entry', 'delete_time_entry', 'request_leave', 'cancel_leave_request']);
 
-let browser: Browser;
-let host: AppHost | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-  await buildHostScript();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const chromium = appsInChromium();
+let host: AppHost;
 
 const day = (host: AppHost, name: string) => host.app.getByRole('button', { name: new RegExp(`^${name}\\b`) });
 
@@ -40,7 +28,7 @@ describe.each<Era>(['legacy', 'modern'])('the Leave planner on the local timeshe
   });
 
   it('shows the month and the balance, the cost of the chosen days, and files the leave', async () => {
-    host = await openApp(browser, { client: engine.client, tool: 'absence_calendar', theme: 'light' });
+    host = await chromium.open({ client: engine.client, tool: 'absence_calendar', theme: 'light' });
     const { app } = host;
     await app.getByRole('heading', { name: 'November 2026' }).waitFor();
     await app.getByText('Vacation 2026: 25 days left of 25 days; 0 days taken, 0 days planned.').waitFor();
@@ -98,7 +86,7 @@ describe("the Leave planner on Kimai's fake", () => {
   });
 
   it('files leave in Kimai from the planner', async () => {
-    host = await openApp(browser, { client: engine.client, tool: 'leave_balance', theme: 'dark' });
+    host = await chromium.open({ client: engine.client, tool: 'leave_balance', theme: 'dark' });
     const { app } = host;
     await app.getByRole('heading', { name: 'November 2026' }).waitFor();
     await day(host, 'Thursday, November 26').click();

@@ -2,29 +2,17 @@
 // built engine over stdio with the official MCP client: on the local timesheet in both protocol eras
 // and on Kimai's fake. "Clock out" stops at once and the model is told; the host's theme wins over
 // the computer's; the page passes axe-core; answers a host forges or replays make it write nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
-import { launchChromium } from '../harness.ts';
-import { type AppHost, buildHostScript, openApp } from './app-host.ts';
+import { type AppHost } from './app-host.ts';
+import { appsInChromium } from './apps-in-chromium.ts';
 
 const NOW = '2026-11-18T10:00:00+01:00';
 const WRITING = new Set(['clock_in', 'clock_out', 'start_break', 'end_break', 'log_time', 'update_time_entry', 'delete_time_entry', 'request_leave', 'cancel_leave_request', 'create_catalog_item', 'archive_catalog_item']);
 
-let browser: Browser;
-let host: AppHost | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-  await buildHostScript();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const chromium = appsInChromium();
+let host: AppHost;
 
 describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (%s era)', (era) => {
   let engine: EngineHandle;
@@ -37,7 +25,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
 
   it('shows the running timer, and "Clock out" stops it at once and tells the model', async () => {
     await engine.call('clock_in', { description: 'Writing the report', start: '08:30' });
-    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'light', fixedTime: Date.parse(NOW) });
+    host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'light', fixedTime: Date.parse(NOW) });
     const { app } = host;
     await app.getByText('Running since').waitFor();
     expect(await app.getByText('Running since').textContent()).toContain('No project');
@@ -58,7 +46,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
 
   it('clocks in and switches by keyboard, each change a call of clock_in', async () => {
     // Opened from a clock_out answer (nothing was running: the engine refused), which the Timer shows too.
-    host = await openApp(browser, { client: engine.client, tool: 'clock_out', theme: 'dark' });
+    host = await chromium.open({ client: engine.client, tool: 'clock_out', theme: 'dark' });
     const { app } = host;
     await app.getByText('Not clocked in.').waitFor();
     await app.getByLabel('What you are working on').fill('Planning');
@@ -79,7 +67,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
   });
 
   it('tells a host that takes only messages each change once: a message is a new turn, not a summary', async () => {
-    host = await openApp(browser, { client: engine.client, tool: 'clock_out', theme: 'light', messagesOnly: true });
+    host = await chromium.open({ client: engine.client, tool: 'clock_out', theme: 'light', messagesOnly: true });
     const { app } = host;
     await app.getByText('Not clocked in.').waitFor();
     await app.getByLabel('What you are working on').fill('Planning');
@@ -94,7 +82,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
   });
 
   it("follows the host's theme over the computer's and its size, and works without optional host context", async () => {
-    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'dark', systemTheme: 'light' });
+    host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'dark', systemTheme: 'light' });
     await host.app.getByRole('heading', { name: 'Timer' }).waitFor();
     const dark = await host.app.locator('html').evaluate((root) => [root.dataset.theme, getComputedStyle(document.body.parentElement as Element).backgroundColor]);
     expect(dark).toEqual(['dark', 'rgb(31, 31, 33)']);
@@ -112,7 +100,7 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
 
   it('writes nothing for answers a host forges or replays, nor for a click no person made', async () => {
     await engine.call('clock_in', { description: 'Still running' });
-    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'light' });
+    host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'light' });
     const { app } = host;
     await app.getByRole('button', { name: 'Clock out' }).waitFor();
     // A replay of every answer the page ever had (ids 1…20), a forged answer with a made-up entry,
@@ -154,7 +142,7 @@ describe("the Timer app on Kimai's fake", () => {
 
   it('clocks out of a Kimai timer from the app', async () => {
     await engine.call('clock_in', { project: 'Website', activity: 'Design', description: 'Mockups' });
-    host = await openApp(browser, { client: engine.client, tool: 'timer_status', theme: 'light' });
+    host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'light' });
     const { app } = host;
     await app.getByText('Website · Design').waitFor();
     await app.getByRole('button', { name: 'Clock out' }).click();

@@ -2,31 +2,19 @@
 // official MCP client: an entry changed in place, a gap filled and an entry deleted after the
 // app's question, each checked in the timesheet itself; on the local timesheet in both eras and on
 // Kimai's fake.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
-import { launchChromium } from '../harness.ts';
-import { type AppHost, buildHostScript, openApp, type ToolCall } from './app-host.ts';
+import { type AppHost, type ToolCall } from './app-host.ts';
+import { appsInChromium } from './apps-in-chromium.ts';
 
 // Wednesday 18 November 2026, Buß- und Bettag in Saxony.
 const NOW = '2026-11-18T10:00:00+01:00';
 const WRITING = new Set(['clock_in', 'clock_out', 'log_time', 'update_time_entry', 'delete_time_entry', 'request_leave', 'cancel_leave_request']);
 const writes = (calls: ToolCall[]) => calls.filter((call) => WRITING.has(call.name));
 
-let browser: Browser;
-let host: AppHost | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-  await buildHostScript();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await host?.close();
-  host = undefined;
-});
+const chromium = appsInChromium();
+let host: AppHost;
 
 type Listed = { id: number; start: string; end: string | null; description: string };
 async function entries(engine: EngineHandle): Promise<Listed[]> {
@@ -60,7 +48,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
   });
 
   it('shows the week with targets, what is missing and the holiday by name; edits, fills and deletes through the tools', async () => {
-    host = await openApp(browser, { client: engine.client, tool: 'list_time_entries', theme: 'light' });
+    host = await chromium.open({ client: engine.client, tool: 'list_time_entries', theme: 'light' });
     const { app } = host;
     await app.getByRole('heading', { name: /^Week of Nov 16 – 22, 2026$/ }).waitFor();
     const monday = app.getByRole('listitem', { name: 'Monday, November 16' });
@@ -119,7 +107,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     const strict = await startEngine({ era, apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW } });
     try {
       await strict.call('log_time', { start: '2026-11-16T09:00', end: '2026-11-16T10:00', description: 'Kept' });
-      host = await openApp(browser, { client: strict.client, tool: 'time_report', theme: 'dark' });
+      host = await chromium.open({ client: strict.client, tool: 'time_report', theme: 'dark' });
       const { app } = host;
       await app.getByRole('button', { name: 'Delete 09:00–10:00 No project — Kept' }).click();
       await app.getByRole('button', { name: 'Delete for good' }).click();
@@ -150,7 +138,7 @@ describe("the Week app on Kimai's fake", () => {
   });
 
   it('edits and deletes Kimai entries from the week', async () => {
-    host = await openApp(browser, { client: engine.client, tool: 'time_report', args: { from: '2026-11-16', to: '2026-11-22' }, theme: 'light' });
+    host = await chromium.open({ client: engine.client, tool: 'time_report', args: { from: '2026-11-16', to: '2026-11-22' }, theme: 'light' });
     const { app } = host;
     await app.getByRole('button', { name: 'Edit 09:00–12:00 Website · Design — Report' }).click();
     const form = app.getByRole('form', { name: /^Change 09:00–12:00/ });
