@@ -10,6 +10,8 @@ export interface Entry {
   activity: string | null;
   description: string;
   locked?: string;
+  /** Kept in the engine's outbox while the back end was out of reach; the engine refuses to change it until it is sent. */
+  waiting_to_send?: boolean;
 }
 
 export interface TimerState {
@@ -29,9 +31,10 @@ export const isDay = (value: unknown): value is string => isText(value) && /^\d{
 
 export function asEntry(value: unknown): Entry | null {
   if (!isObject(value)) return null;
-  const { id, start, end, minutes, project, activity, description, locked } = value;
+  const { id, start, end, minutes, project, activity, description, locked, waiting_to_send: waiting } = value;
   if (!Number.isInteger(id) || !isText(start) || !isTextOrNull(end) || !isCount(minutes) || !isTextOrNull(project) || !isTextOrNull(activity) || !isText(description)) return null;
   if (locked !== undefined && !isText(locked)) return null;
+  if (waiting !== undefined && typeof waiting !== 'boolean') return null;
   return value as unknown as Entry;
 }
 

@@ -4,6 +4,7 @@
 // policy, the switches and the questions apply as when the model calls it.
 import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../src/format.ts';
+import { KEPT_UNTIL_SENT } from '../src/words.ts';
 import type { HostLink } from './host-link.ts';
 import { asCalendar, asDayReport, asEntries, type DayReport, type Entry } from './shapes.ts';
 import { Frame, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
@@ -192,8 +193,8 @@ function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, '
       <span className="when">{when}</span>
       <span className="what">{label}</span>
       <span>{formatDuration(entry.minutes)}</span>
-      {entry.locked ? (
-        <span className="muted">{entry.locked}</span>
+      {entry.locked || entry.waiting_to_send ? (
+        <span className="muted">{entry.locked ?? KEPT_UNTIL_SENT}</span>
       ) : (
         <span className="actions">
           <button type="button" disabled={writer.busy} onClick={() => setEditing({ kind: 'edit', entry })} aria-label={`Edit ${when} ${label}`}>

@@ -26,3 +26,6 @@ export function dayReason(day: DayReason & { targetMinutes: number }): string | 
  * window's word for it, as the tray's (main/tray/tray-model.ts).
  */
 export const WAITING_TO_SEND = 'Waiting to be sent';
+
+/** Why a kept write offers no change: the engine refuses one until the back end has given it its number. */
+export const KEPT_UNTIL_SENT = 'Kept while your time tracker was out of reach; it can be changed once it has been sent.';

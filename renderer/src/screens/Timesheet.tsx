@@ -9,7 +9,7 @@ import { Badge, Button, Confirm, ErrorText, LoadError, ScreenHeader, StatusText 
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
-import { dayReason, WAITING_TO_SEND } from '../words.ts';
+import { dayReason, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
 import { startWork } from '../work.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
@@ -389,7 +389,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
         <span className="project">{what(entry)}</span>
         {entry.description && <span className="note">{entry.description}</span>}
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
-        {waiting && <span className="lock-reason">Kept while your time tracker was out of reach; it can be changed once it has been sent.</span>}
+        {waiting && <span className="lock-reason">{KEPT_UNTIL_SENT}</span>}
       </span>
       <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
         {durations.text(minutes)}

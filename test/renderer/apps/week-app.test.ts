@@ -153,4 +153,18 @@ describe("the Week app on Kimai's fake", () => {
     expect(writes(host.calls).map((call) => call.name)).toEqual(['update_time_entry', 'delete_time_entry']);
     expect(host.problems).toEqual([]);
   }, 60_000);
+
+  it('shows a clock-in kept while Kimai is out of reach with no change offered, as the engine would refuse one', async () => {
+    await fake.close();
+    const kept = await engine.call('clock_in', { project: 'Website', activity: 'Design', description: 'On the train' });
+    expect(kept.isError, JSON.stringify(kept.content)).toBeFalsy();
+    expect(JSON.stringify(kept.content)).toMatch(/out of reach/);
+    host = await chromium.open({ client: engine.client, tool: 'time_report', args: { from: '2026-11-16', to: '2026-11-22' }, theme: 'light' });
+    const row = host.app.locator('li.entry').filter({ hasText: 'On the train' });
+    await row.getByText('Kept while your time tracker was out of reach; it can be changed once it has been sent.').waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    // An entry Kimai already has is still offered for change, from what the engine last read.
+    expect(await host.app.getByRole('button', { name: /^Edit .*Workshop$/ }).count()).toBe(1);
+    expect(host.problems).toEqual([]);
+  }, 60_000);
 });
