@@ -218,6 +218,10 @@ export default defineConfig({
     setupFiles: ['test/support/setup-electron-mock.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll's default second is too short for a browser on a loaded two-core CI machine: a
+    // select's options filled after one bridge call once took longer and failed a run. Polls end
+    // as soon as they pass, so a longer ceiling costs nothing when things work.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Most test files wait on child processes, browsers and sockets rather than compute: on a
     // two-core machine the default (one worker per core less one) left a core idle and the suite
