@@ -39,12 +39,14 @@ import { type CompletionSource, type PromptContext, type PromptDefinition, Promp
 import { PROMPT_LIST } from './prompts/index.ts';
 import { isPromptOffered } from './prompts/offer.ts';
 import type { ToolName } from './contract/tool-catalog.ts';
+import type { AppToolName } from './contract/tools/tool-contract.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from './tools/asking.ts';
 import { runInCallScope, stoppedCallText } from './tools/call-scope.ts';
 import type { ToolContext } from './tools/context.ts';
 import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST, TOOLS } from './tools/index.ts';
+import { APP_TOOL_LIST } from './app-tools/kept-writes.ts';
 import { isToolOffered } from './tools/offer.ts';
 import type { ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
@@ -322,6 +324,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         completionData,
         questions,
         callDeadlineMs,
+        appTools: appEngine && options.allTools,
       });
       servers.add(apply);
       server.server.onclose = () => servers.delete(apply);
@@ -450,11 +453,13 @@ export interface ServerParts {
   promptSchemas?: Map<string, z.ZodType>;
   /** How long one tool call may take (tools/call-scope.ts). */
   callDeadlineMs: number;
+  /** The engine proved it is the app's own: it also lists the tools only the window uses (app-tools/). */
+  appTools?: boolean;
 }
 
 /** A call of a tool that is not read-only, as it ended. */
 export interface FinishedCall {
-  tool: ToolName;
+  tool: ToolName | AppToolName;
   args: unknown;
   outcome: 'done' | 'refused' | 'failed';
   /** The structured result of a call that was done. */
@@ -462,6 +467,8 @@ export interface FinishedCall {
 }
 
 type AnyTool = (typeof TOOL_LIST)[number];
+/** A registry tool or one only the app's engine lists (app-tools/). */
+type CallableTool = AnyTool | (typeof APP_TOOL_LIST)[number];
 
 /** One MCP server instance over the parts, and `apply`, which follows a settings change. */
 export function createMcpServer(parts: ServerParts): { server: McpServer; apply: (settings: Settings) => void } {
@@ -501,6 +508,16 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
     );
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
+  }
+  // The window's own tools: registered only for the app's engine, so no AI client ever lists them.
+  if (parts.appTools) {
+    for (const tool of APP_TOOL_LIST) {
+      server.registerTool(
+        tool.name,
+        { title: tool.title, description: tool.description, inputSchema: withCompactJsonSchema(tool.input), outputSchema: withCompactJsonSchema(tool.output), annotations: tool.annotations },
+        (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions, deadlineMs: parts.callDeadlineMs }),
+      );
+    }
   }
   // Prompts follow the tools they work through: listed while one of them is offered.
   const prompts = new Map<string, { prompt: PromptDefinition; handle: RegisteredPrompt }>();
@@ -600,12 +617,12 @@ function declaredCapabilities(server: McpServer, request: ServerContext): unknow
  * The asker of one round of a call: none where the client did not declare form elicitation (the
  * request's own capabilities in the 2026 era, the handshake's in the 2025 era).
  */
-function askerFor(tool: AnyTool, args: unknown, call: CallRequest): Asker {
+function askerFor(tool: CallableTool, args: unknown, call: CallRequest): Asker {
   if (!canAsk(declaredCapabilities(call.server, call.request))) return NO_ASKING;
   return createAsker({ tool: tool.name, args, state: call.request.mcpReq.requestState(), responses: call.request.mcpReq.inputResponses });
 }
 
-async function runTool(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest, afterWrite?: (call: FinishedCall) => void) {
+async function runTool(tool: CallableTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest, afterWrite?: (call: FinishedCall) => void) {
   const result = await runToolCall(tool, args, context, log, call);
   if (afterWrite && tool.annotations.readOnlyHint !== true && !('resultType' in result)) {
     const outcome = !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'failed';
@@ -619,7 +636,7 @@ async function runTool(tool: AnyTool, args: unknown, context: () => Promise<Tool
   return result;
 }
 
-async function runToolCall(tool: AnyTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
+async function runToolCall(tool: CallableTool, args: unknown, context: () => Promise<ToolContext>, log: Log, call: CallRequest) {
   try {
     const ask = askerFor(tool, args, call);
     // One budget of back-end requests for the whole call, the context's own (the person's zone)

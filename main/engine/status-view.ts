@@ -2,7 +2,7 @@
 // tool calls happen in timesheet.ts; here only the shaping (which days make the week, where the
 // running entry goes, which projects count as recent).
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
-import type { DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
+import type { DayTotal, EntryView, KeptWriteView, StatusView } from '../ipc/contract.ts';
 
 export const RECENT_PROJECTS = 8;
 
@@ -76,6 +76,7 @@ export interface StatusParts {
   /** The tools the engine offers (the back end's capabilities). */
   supported: ReadonlySet<string>;
   asOf: number;
+  keptWrites: KeptWriteView[];
 }
 
 /** Breaks are offered only where the engine has both of their tools (back ends with breaks). */
@@ -95,5 +96,6 @@ export function buildStatusView(parts: StatusParts): StatusView {
     recentWork: recentWork(parts.recentEntries, parts.running),
     breaksSupported: breaksSupported(parts.supported),
     asOf: parts.asOf,
+    keptWrites: parts.keptWrites,
   };
 }

@@ -8,10 +8,12 @@ import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { addDays } from '../../mcp-server/domain/time.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type { BackEndPlanView, ConnectionResult, DayTotal, EntryView, StatusView } from '../ipc/contract.ts';
+import type { BackEndPlanView, ConnectionResult, DayTotal, EntryView, KeptWriteChoice, KeptWriteView, StatusView } from '../ipc/contract.ts';
+import { decideKeptWriteContract, keptWriteDecisionsContract } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
+import { forPeople } from './people-words.ts';
 import { toolCaller } from './tool-call.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
@@ -43,6 +45,8 @@ export interface Timesheet {
   /** A break in the running shift (back ends with breaks), of the type named, else the back end's first. */
   startBreak(type?: string): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
+  /** The person's choice for a kept write that was not sent (StatusView's `keptWrites`): what came of it. */
+  decideKeptWrite(id: number, choice: KeptWriteChoice): Promise<{ outcome: string; status: StatusView }>;
   /**
    * The work week, holidays and leave the back end keeps for the person (whoami's plan_source is
    * 'back_end'), or null when the settings keep them.
@@ -115,12 +119,27 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     return { today: report.today, days };
   }
 
+  /**
+   * The kept writes waiting for the person. Only the app's engine lists the tool, and only where a
+   * back end keeps writes; a failure to read them leaves the list empty rather than the status away.
+   */
+  async function keptWrites(): Promise<KeptWriteView[]> {
+    if (!(await engine.tools()).includes(keptWriteDecisionsContract.name)) return [];
+    try {
+      const { writes } = await call(keptWriteDecisionsContract, {});
+      return writes.map((write) => ({ id: write.id, kind: write.kind, happenedAt: write.happened_at, words: forPeople(write.words), choices: write.choices }));
+    } catch (error) {
+      options.log(`The kept writes could not be read: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
   async function getStatus(): Promise<StatusView> {
     const guess = knownToday;
     const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
-    const [status, today, thisWeek, supported] = await Promise.all([call(TOOL_CONTRACTS.timer_status, {}), entriesOfToday(), week(), supportedTools()]).catch(
+    const [status, today, thisWeek, supported, kept] = await Promise.all([call(TOOL_CONTRACTS.timer_status, {}), entriesOfToday(), week(), supportedTools(), keptWrites()]).catch(
       async (error: unknown) => {
         throw await whyNoTimer(error);
       },
@@ -138,6 +157,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       recentEntries: recent,
       supported,
       asOf: now(),
+      keptWrites: kept,
     });
   }
 
@@ -223,6 +243,11 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     async endBreak() {
       await call(TOOL_CONTRACTS.end_break, {});
       return getStatus();
+    },
+
+    async decideKeptWrite(id, choice) {
+      const { outcome } = await call(decideKeptWriteContract, { id, choice });
+      return { outcome: forPeople(outcome), status: await getStatus() };
     },
 
     backEndPlan,

@@ -4,12 +4,13 @@
 // engine's tools"). What the tool says, its refusal or its sentence about what it did, comes out in
 // words for the person at the window and the tray (people-words.ts), not for a model.
 import type * as z from 'zod/v4';
-import type { ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
+import type { AppToolName, ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
+import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
 import { forPeople } from './people-words.ts';
 
-export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output>, 'name' | 'output'>;
+export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output, ToolName | AppToolName>, 'name' | 'output'>;
 
 export interface ToolCaller {
   /** The tool's structured answer, parsed. */

@@ -43,6 +43,7 @@ export const CHANNEL_NAMES = [
   'requestLeave',
   'cancelLeave',
   'getCalendar',
+  'decideKeptWrite',
   'getIdleQuestion',
   'answerIdle',
 ] as const;

@@ -81,6 +81,23 @@ export interface StatusView {
   breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
   asOf: number;
+  /**
+   * Writes kept while the back end was out of reach that were not sent and wait for the person's
+   * decision, oldest first (the engine's outbox); empty on the local timesheet.
+   */
+  keptWrites: KeptWriteView[];
+}
+
+export type KeptWriteChoice = 'dismiss' | 'send_again';
+
+export interface KeptWriteView {
+  id: number;
+  kind: 'clock_in' | 'clock_out' | 'log_time';
+  /** When the person made the write, ISO 8601 with its offset. */
+  happenedAt: string;
+  /** Why it was not sent, and what can be done, in the engine's sentence for people. */
+  words: string;
+  choices: Array<{ choice: KeptWriteChoice; label: string }>;
 }
 
 export interface ToolView {
@@ -636,6 +653,12 @@ export const contract = {
   requestLeave: { request: LeaveRequestSchema, response: {} as LeaveFiled },
   cancelLeave: { request: z.object({ id: entryId }).strict(), response: {} as LeaveRequestView },
   getCalendar: { request: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM') }).strict(), response: {} as CalendarView },
+
+  /** The person's choice for a kept write that was not sent: what came of it, and the status after. */
+  decideKeptWrite: {
+    request: z.object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), choice: z.enum(['dismiss', 'send_again']) }).strict(),
+    response: {} as { outcome: string; status: StatusView },
+  },
 
   /** The question the tray asks after the person was away while a timer ran, or null. */
   getIdleQuestion: { request: none, response: null as IdleQuestion | null },

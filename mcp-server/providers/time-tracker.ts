@@ -169,7 +169,29 @@ export interface TimeTracker {
   /** Approves or rejects the request just found, with the reason where the back end keeps one. */
   decideLeave?(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave>;
 
+  /**
+   * Writes kept while the back end was out of reach that were not sent and wait for the person
+   * (providers/outbox/decisions.ts); only on a back end with an outbox. Listed for the app's window.
+   */
+  keptWriteDecisions?(): Promise<KeptWriteDecision[]>;
+  /** Carries out the person's choice for one of them; what happened, in a sentence. */
+  decideKeptWrite?(id: number, choice: KeptWriteChoice): Promise<string>;
+
   close(): void;
+}
+
+/** What the person may do with a kept write that was not sent (providers/outbox/decisions.ts). */
+export type KeptWriteChoice = 'dismiss' | 'send_again';
+
+export interface KeptWriteDecision {
+  /** The outbox row. */
+  id: number;
+  kind: 'clock_in' | 'clock_out' | 'log_time';
+  /** When the person made the write. */
+  happenedAt: number;
+  /** Why it was not sent, and what they can do, as the engine said it. */
+  words: string;
+  choices: Array<{ choice: KeptWriteChoice; label: string }>;
 }
 
 /** A failure the user can act on; tools turn it into an `isError` result with this message. */

@@ -3,7 +3,8 @@
 // both schemas; the server turns a handler's `{ data, text }` into `structuredContent` plus a short
 // text rendering.
 import * as z from 'zod/v4';
-import type { ToolAnnotations, ToolContract } from '../contract/tools/tool-contract.ts';
+import type { AppToolName, ToolAnnotations, ToolContract } from '../contract/tools/tool-contract.ts';
+import type { ToolName } from '../contract/tool-catalog.ts';
 import type { ToolContext } from './context.ts';
 import { unknownArguments } from './unknown-arguments.ts';
 
@@ -15,13 +16,14 @@ export interface ToolOutcome<Data> {
 }
 
 /** A tool: its contract (contract/tools/) and the handler that carries it out. */
-export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> extends ToolContract<Input, Output> {
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject, Name extends ToolName | AppToolName = ToolName>
+  extends ToolContract<Input, Output, Name> {
   handler: (args: z.output<Input>, context: ToolContext) => Promise<ToolOutcome<z.input<Output>>>;
 }
 
-export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
-  definition: ToolDefinition<Input, Output>,
-): ToolDefinition<Input, Output> {
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName>(
+  definition: ToolDefinition<Input, Output, Name>,
+): ToolDefinition<Input, Output, Name> {
   return { ...definition, input: refusingUnknownKeys(definition.name, definition.input) };
 }
 

@@ -15,12 +15,12 @@ let engine: Engine | undefined;
 let client: Client | undefined;
 let logged: string[];
 
-async function start(settings?: Record<string, unknown>, prepare?: (dir: string) => void) {
+async function start(settings?: Record<string, unknown>, prepare?: (dir: string) => void, appEngine = false) {
   dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-'));
   logged = [];
   if (settings) writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }));
   prepare?.(dir);
-  engine = await createEngine({ userDataDir: dir, allTools: true, now: () => NOW, log: (message) => logged.push(message) });
+  engine = await createEngine({ userDataDir: dir, allTools: true, appEngine, now: () => NOW, log: (message) => logged.push(message) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   const connected = new Client({ name: 'engine-test', version: '1' });
@@ -119,5 +119,28 @@ describe('a feature found off while the engine runs', () => {
       engine = undefined;
       await kimai.close();
     }
+  });
+
+  it("lists the window's own tools only for the engine that proved it is the app, and never among the AI clients' tools", async () => {
+    const aiClient = await start();
+    const names = async () => (await client?.listTools())?.tools.map((tool) => tool.name) ?? [];
+    expect(await names()).not.toContain('kept_write_decisions');
+    await expect(aiClient('kept_write_decisions')).rejects.toThrow(/kept_write_decisions not found/);
+    await client?.close();
+    engine?.close();
+    rmSync(dir, { recursive: true, force: true });
+
+    const app = await start(undefined, undefined, true);
+    expect(await names()).toEqual(expect.arrayContaining(['kept_write_decisions', 'decide_kept_write']));
+    // The count AI clients are offered leaves them out.
+    expect(engine?.offeredToolNames()).not.toContain('kept_write_decisions');
+    // The local timesheet keeps nothing to send later: nothing to decide, said in words.
+    const listed = await app('kept_write_decisions');
+    expect(listed.structuredContent).toEqual({ writes: [] });
+    expect(listed.content[0]?.text).toBe('No kept write waits for your decision.');
+    const decided = await app('decide_kept_write', { id: 1, choice: 'dismiss' });
+    expect(decided.isError).toBe(true);
+    expect(decided.content[0]?.text).toBe('Local timesheet keeps no writes to send later, so there is nothing to decide.');
+    expect((await app('decide_kept_write', { id: 0, choice: 'later' })).isError).toBe(true);
   });
 });

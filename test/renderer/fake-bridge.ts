@@ -19,6 +19,7 @@ import {
   type RegistrationState,
   type RequestOf,
   type SnippetView,
+  type KeptWriteView,
   type StatusView,
   type ToolGroupView,
   type ToolsView,
@@ -35,6 +36,30 @@ import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
+
+/** Two writes kept while Kimai was out of reach that met something added meanwhile, as the engine lists them. */
+export const SAMPLE_KEPT_WRITES: KeptWriteView[] = [
+  {
+    id: 4,
+    kind: 'clock_in',
+    happenedAt: '2026-05-13T08:02:00+02:00',
+    words: 'Your clock-in at 08:02 on Website · Design was not sent: a timer on Beta Corp · Support has been running in Kimai since 07:55 (started on the web or another device).',
+    choices: [
+      { choice: 'send_again', label: 'Try again' },
+      { choice: 'dismiss', label: 'Keep Kimai as it is' },
+    ],
+  },
+  {
+    id: 7,
+    kind: 'log_time',
+    happenedAt: '2026-05-12T13:00:00+02:00',
+    words: 'Your entry Internal · Meetings, 13:00–14:00, was not sent: Kimai has Internal · Meetings from 13:15 to 14:15, which overlaps it.',
+    choices: [
+      { choice: 'send_again', label: 'Send anyway' },
+      { choice: 'dismiss', label: 'Keep Kimai as it is' },
+    ],
+  },
+];
 
 const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   clock_in: { title: 'Clock in', description: 'Starts the timer, now or at a past time.' },
@@ -180,6 +205,8 @@ export interface FakeBridgeOptions {
   running?: boolean;
   /** The running timer's clock-in was kept in the engine's outbox while the tracker was out of reach. */
   waitingToSend?: boolean;
+  /** Kept writes that were not sent and wait for the person's decision (the engine's outbox). */
+  keptWrites?: KeptWriteView[];
   startAtLoginSupported?: boolean;
   /** The back end at the start (default the local timesheet); its secret counts as saved. */
   account?: AccountView['provider'];
@@ -224,6 +251,7 @@ export interface FakeBridge extends PunchcardApi {
     switchedOn: Record<ToolName, boolean>;
     account: AccountView['provider'];
     preferences: Omit<PreferencesView, 'startAtLoginSupported' | 'backEnd' | 'shortcutProblem'>;
+    keptWrites: KeptWriteView[];
   };
   now(): number;
   advance(minutes: number): void;
@@ -351,6 +379,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       shortcut: options.shortcut?.accelerator ?? '',
       durations: options.durations ?? 'units',
     },
+    keptWrites: structuredClone(options.keptWrites ?? []),
   };
   let shortcutProblem = options.shortcut?.problem ?? null;
   const keychain = new Map<string, string>();
@@ -401,6 +430,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       recentWork: recentWork.slice(0, 8),
       breaksSupported: breaksSupported(),
       asOf: now,
+      keptWrites: structuredClone(state.keptWrites),
     };
   };
 
@@ -600,6 +630,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const open = entries.find((entry) => entry.end === null)?.breaks?.find((span) => span.end === null) ?? reject('No break is running.');
       open.end = now;
       return announce(status());
+    },
+    decideKeptWrite: ({ id, choice }) => {
+      const write = state.keptWrites.find((kept) => kept.id === id) ?? reject('That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).');
+      state.keptWrites = state.keptWrites.filter((kept) => kept !== write);
+      // As the engine: a dismissed write leaves things as they are; one sent again is sent (the fake's back end answers).
+      const outcome = choice === 'dismiss' ? 'Dismissed your kept write: Kimai stays as it is.' : 'Sent to Kimai as you kept it.';
+      return { outcome, status: announce(status()) };
     },
     getTools: () => tools(),
     setToolGroup: ({ group, enabled }) => {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer } from './bridge-server.ts';
-import { createFakeBridge, FAKE_NOW, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
 
@@ -112,6 +112,12 @@ export const STATES: ScreenshotState[] = [
     state: 'waiting-to-send',
     what: 'Kimai out of reach: the clock-in is kept and waits to be sent',
     fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, waitingToSend: true },
+  },
+  {
+    screen: 'status',
+    state: 'needs-decision',
+    what: 'Kimai answered again: two kept writes met something added meanwhile and wait for a decision',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, keptWrites: SAMPLE_KEPT_WRITES },
   },
   {
     screen: 'timesheet',

@@ -7,7 +7,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView, Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
-import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 
 let browser: Browser;
@@ -201,6 +201,43 @@ describe('Timesheet', () => {
     // Sent, it is an entry like any other.
     const { page: sent } = await open('timesheet', { account: KIMAI });
     expect(await screenOf(sent, 'timesheet').locator('li.entry.running').getByRole('button', { name: /^Edit / }).count()).toBe(1);
+  });
+
+  it('lists the kept writes that were not sent with their choices, decides each by keyboard, and says what came of it', async () => {
+    const { page, fake } = await open('status', { account: KIMAI, keptWrites: SAMPLE_KEPT_WRITES });
+    const card = screenOf(page, 'status').getByRole('region', { name: 'Needs your decision' });
+    await text(card.locator('.card-title .total')).toBe('2 writes not sent');
+    const clockIn = card.getByRole('listitem').filter({ hasText: 'Clock-in' });
+    await text(clockIn.locator('.kept-what')).toBe('Clock-in · Wed, May 13, 8:02 AM');
+    await text(clockIn.locator('.kept-words')).toContain('a timer on Beta Corp · Support has been running in Kimai since 07:55');
+    expect(await clockIn.getByRole('group').getByRole('button').allInnerTexts()).toEqual(['Try again', 'Keep Kimai as it is']);
+    const entry = card.getByRole('listitem').filter({ hasText: 'Entry' });
+    expect(await entry.getByRole('button').allInnerTexts()).toEqual(['Send anyway', 'Keep Kimai as it is']);
+
+    // By keyboard: the entry's "Send anyway" is reached with Tab and pressed with Enter.
+    await entry.getByRole('button', { name: 'Send anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await text(card.getByRole('status')).toBe('Sent to Kimai as you kept it.');
+    expect(callsOf(fake, 'decideKeptWrite')).toEqual([{ id: 7, choice: 'send_again' }]);
+    await text(card.locator('.card-title .total')).toBe('1 write not sent');
+    // The pressed button is gone with its write: focus is on the list's heading, not lost to the page.
+    await expect.poll(() => focusedText(page)).toBe('Needs your decision');
+
+    await clockIn.getByRole('button', { name: 'Keep Kimai as it is' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => card.count()).toBe(0);
+    await text(screenOf(page, 'status').locator('.kept-outcome')).toBe('Dismissed your kept write: Kimai stays as it is.');
+    expect(callsOf(fake, 'decideKeptWrite')).toEqual([{ id: 7, choice: 'send_again' }, { id: 4, choice: 'dismiss' }]);
+  });
+
+  it('says in place why a decision could not be carried out, and keeps the write listed', async () => {
+    const { page, fake } = await open('status', { account: KIMAI, keptWrites: SAMPLE_KEPT_WRITES });
+    const card = screenOf(page, 'status').getByRole('region', { name: 'Needs your decision' });
+    fake.failNext('decideKeptWrite', 'Kimai at https://kimai.example.com could not be reached. Check your network and try again.');
+    const entry = card.getByRole('listitem').filter({ hasText: 'Entry' });
+    await entry.getByRole('button', { name: 'Send anyway' }).click();
+    await text(entry.getByRole('alert')).toBe('Kimai at https://kimai.example.com could not be reached. Check your network and try again.');
+    await text(card.locator('.card-title .total')).toBe('2 writes not sent');
   });
 
   it('on Calamari, says shifts are changed in Calamari and offers no edit, but takes new ones', async () => {

@@ -8,7 +8,7 @@ import type { CredentialStore } from '../../../mcp-server/credentials/credential
 import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
-import type { CatalogView, ConnectionResult, EntryFieldsInput, EntryView, HolidayRegionOption, IdleAnswer, IdleQuestion, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView, CalendarView, ReportView, StatusView, TimesheetView } from '../contract.ts';
+import type { CatalogView, ConnectionResult, EntryFieldsInput, EntryView, HolidayRegionOption, IdleAnswer, IdleQuestion, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView, CalendarView, KeptWriteChoice, ReportView, StatusView, TimesheetView } from '../contract.ts';
 
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
@@ -19,6 +19,8 @@ export interface TimesheetPort {
   /** A break in the running shift, of the type named, else the back end's first. */
   startBreak(type?: string): Promise<StatusView>;
   endBreak(): Promise<StatusView>;
+  /** The person's choice for a kept write that was not sent: what came of it, and the status after. */
+  decideKeptWrite(id: number, choice: KeptWriteChoice): Promise<{ outcome: string; status: StatusView }>;
   /** What the back end keeps of the person's plan (targets, holidays, leave), or null when the settings do. */
   backEndPlan(): Promise<BackEndPlan | null>;
   /** The tools the connected back end can serve. */

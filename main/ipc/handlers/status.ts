@@ -3,7 +3,7 @@
 import type { Handlers } from '../contract.ts';
 import type { HandlerDeps } from './ports.ts';
 
-export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak'> {
+export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'decideKeptWrite'> {
   const announce = (status: Awaited<ReturnType<Handlers['getStatus']>>) => {
     deps.statusChanged(status);
     return status;
@@ -14,6 +14,11 @@ export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChan
     clockOut: async (request) => announce(await deps.timesheet.clockOut(withoutBlanks(request ?? {}))),
     startBreak: async (request) => announce(await deps.timesheet.startBreak(request?.type?.trim() || undefined)),
     endBreak: async () => announce(await deps.timesheet.endBreak()),
+    decideKeptWrite: async ({ id, choice }) => {
+      const decided = await deps.timesheet.decideKeptWrite(id, choice);
+      announce(decided.status);
+      return decided;
+    },
   };
 }
 

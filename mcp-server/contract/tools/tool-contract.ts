@@ -12,8 +12,11 @@ export interface ToolAnnotations {
   idempotentHint: boolean;
 }
 
-export interface ToolContract<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
-  name: ToolName;
+/** Tools only the app's own engine lists, for its window: never offered to an AI client (contract/app-tools/). */
+export type AppToolName = 'kept_write_decisions' | 'decide_kept_write';
+
+export interface ToolContract<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject, Name extends ToolName | AppToolName = ToolName> {
+  name: Name;
   title: string;
   description: string;
   /** The back-end capability the tool needs; without it the tool is not offered. */
@@ -24,6 +27,8 @@ export interface ToolContract<Input extends z.ZodObject = z.ZodObject, Output ex
 }
 
 /** Keeps the schemas' own types, so a handler and the app both get the exact shapes. */
-export function toolContract<Input extends z.ZodObject, Output extends z.ZodObject>(contract: ToolContract<Input, Output>): ToolContract<Input, Output> {
+export function toolContract<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName>(
+  contract: ToolContract<Input, Output, Name>,
+): ToolContract<Input, Output, Name> {
   return contract;
 }

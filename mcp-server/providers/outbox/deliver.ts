@@ -137,7 +137,7 @@ async function deliverEntry(payload: LogTimePayload, context: DeliveryContext): 
   const overlapping = await overlaps(payload.start, payload.end, context);
   const same = overlapping.find((entry) => sameStart(entry, payload) && entry.end !== null && Math.abs(entry.end - payload.end) <= SAME_MOMENT_MS);
   if (same) return { state: 'sent', remoteId: same.id, words: `Logged ${what}, ${span} (${service} already had it, #${same.id}).` };
-  const other = overlapping[0];
+  const other = payload.overlapAccepted ? undefined : overlapping[0];
   if (other) {
     return {
       state: 'needs_decision',

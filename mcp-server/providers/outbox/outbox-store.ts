@@ -60,6 +60,11 @@ export const OUTBOX_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (back_end, key)
   ) WITHOUT ROWID;
   `,
+  // A kept write the person dismissed (the window's list of decisions): it stays, as every row does,
+  // and is no longer offered for a decision.
+  `
+  ALTER TABLE outbox ADD COLUMN dismissed_at INTEGER;
+  `,
 ];
 
 /** What is kept: the schema also allows the break tools, which are never kept (docs/decisions.md, "The outbox"). */
@@ -80,6 +85,8 @@ export interface OutboxRow {
   outcome: string | null;
   told: boolean;
   settledAt: number | null;
+  /** When the person dismissed it (a row waiting for their decision), or null. */
+  dismissedAt: number | null;
 }
 
 export interface Remembered<T> {
@@ -103,6 +110,7 @@ interface RawRow {
   outcome: string | null;
   told: number;
   settled_at: number | null;
+  dismissed_at: number | null;
 }
 
 export interface OutboxStoreOptions {
@@ -213,6 +221,40 @@ export class OutboxStore {
    */
   async untold(): Promise<OutboxRow[]> {
     return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf));
+  }
+
+  /** Kept writes that wait for the person's decision and were not dismissed, oldest first. */
+  async awaitingDecision(limit: number): Promise<OutboxRow[]> {
+    return this.#read((db) =>
+      (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' AND dismissed_at IS NULL ORDER BY seq LIMIT ?").all(this.#options.backEnd, limit) as unknown as RawRow[]).map(
+        rowOf,
+      ),
+    );
+  }
+
+  /** The person keeps what the back end has: the row leaves the list of decisions. False where it was not waiting for one. */
+  async dismiss(seq: number): Promise<boolean> {
+    const now = this.#options.now();
+    return this.#write((db) => {
+      const result = db.prepare("UPDATE outbox SET dismissed_at = ?, told = 1 WHERE back_end = ? AND seq = ? AND state = 'needs_decision' AND dismissed_at IS NULL").run(now, this.#options.backEnd, seq);
+      return Number(result.changes) === 1;
+    });
+  }
+
+  /**
+   * The person sends a kept write again, with `payload` (which may say how: an entry that may overlap):
+   * the row is queued where it was, with its tries counted afresh. False where it was not waiting for a
+   * decision (another window or engine decided first).
+   */
+  async requeue(seq: number, payload: unknown): Promise<boolean> {
+    return this.#write((db) => {
+      const result = db
+        .prepare(
+          "UPDATE outbox SET state = 'queued', payload = ?, attempts = 0, remote_id = NULL, outcome = NULL, told = 0, settled_at = NULL WHERE back_end = ? AND seq = ? AND state = 'needs_decision' AND dismissed_at IS NULL",
+        )
+        .run(JSON.stringify(payload), this.#options.backEnd, seq);
+      return Number(result.changes) === 1;
+    });
   }
 
   /** Marks rows told: their news went out in an answer. */
@@ -387,6 +429,7 @@ function rowOf(raw: RawRow): OutboxRow {
     outcome: raw.outcome,
     told: raw.told === 1,
     settledAt: raw.settled_at,
+    dismissedAt: raw.dismissed_at,
   };
 }
 

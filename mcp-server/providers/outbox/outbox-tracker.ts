@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { formatDuration, systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
-import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
+import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, KeptWriteChoice, KeptWriteDecision, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
+import { decisionOf, payloadToSendAgain } from './decisions.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
 import { countsAsTry, gaveUpWords, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
@@ -38,6 +39,8 @@ const FIRST_RETRY_MS = 5_000;
 const LONGEST_RETRY_MS = 300_000;
 /** Writes kept for one account at most: far more than a day away from the network makes. */
 export const MAX_KEPT = 200;
+/** Kept writes waiting for a decision listed at once: more than a day away from the network leaves. */
+const LISTED_DECISIONS = 50;
 /** Requests one background round may send, as one tool call may. */
 const ROUND_REQUESTS = 40;
 
@@ -249,6 +252,38 @@ export class EngineOutbox {
     if (decide.length > 0) notes.push(`Needs your decision (kept while ${service} was out of reach, and not sent): ${decide.join(' ')}`);
   }
 
+  /** The kept writes waiting for the person's decision, oldest first (decisions.ts). */
+  async decisions(): Promise<KeptWriteDecision[]> {
+    const rows = await this.#options.store.awaitingDecision(LISTED_DECISIONS);
+    return rows.map((row) => decisionOf(row, this.#options.service));
+  }
+
+  /**
+   * The person's choice for one kept write. Dismissed, it stays in the file and leaves the list;
+   * sent again, it is queued where it was and sent at once with what waits before it, looking at the
+   * back end first as every send does. The answer says what came of it, and counts as telling it.
+   */
+  async decide(id: number, choice: KeptWriteChoice): Promise<string> {
+    const { store, service } = this.#options;
+    const row = await store.row(id);
+    const gone = new ProviderError('not_found', `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`);
+    if (!row || row.state !== 'needs_decision' || row.dismissedAt !== null) throw gone;
+    const what = keptWrite(row, await this.#zone());
+    if (choice === 'dismiss') {
+      if (!(await store.dismiss(id))) throw gone;
+      return `Dismissed your ${what}: ${service} stays as it is.`;
+    }
+    if (!(await store.requeue(id, payloadToSendAgain(row)))) throw gone;
+    const result = await this.send(SENT_BEFORE_A_CALL);
+    if (result.kind !== 'empty') this.schedule();
+    const after = await store.row(id);
+    if (after && (after.state === 'sent' || after.state === 'adjusted' || after.state === 'needs_decision')) {
+      await store.markTold([id]);
+      return after.outcome ?? `Your ${what} was sent to ${service}.`;
+    }
+    return `Your ${what} waits to be sent again; it goes as soon as ${service} answers.`;
+  }
+
   /** The settings' zone, else the back end's as last known, else this computer's. */
   async #zone(): Promise<string> {
     const set = this.#options.timezone();
@@ -322,6 +357,12 @@ class OutboxView implements TimeTracker {
 
   whoami() {
     return this.#inner.whoami();
+  }
+  keptWriteDecisions() {
+    return this.#outbox.decisions();
+  }
+  decideKeptWrite(id: number, choice: KeptWriteChoice) {
+    return this.#outbox.decide(id, choice);
   }
   createCatalogItem(item: Parameters<TimeTracker['createCatalogItem']>[0]) {
     return this.#inner.createCatalogItem(item);

@@ -34,6 +34,8 @@ export interface LogTimePayload {
   description: string;
   project: Ref | null;
   activity: Ref | null;
+  /** The person chose to send it although it overlaps an entry the back end has (the window's decision). */
+  overlapAccepted?: boolean;
 }
 
 /** Why a write was kept rather than sent: the back end is out of reach, or earlier kept writes have not gone out yet. */

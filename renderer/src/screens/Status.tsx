@@ -11,6 +11,7 @@ import { formatElapsed, isoDuration, spokenDuration, wallClock } from '../format
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 import { dayReason, WAITING_TO_SEND } from '../words.ts';
+import { KeptWritesCard } from './KeptWrites.tsx';
 import { entryFieldOf, type EntryField } from '../problems.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
 import { WeekChart } from './WeekChart.tsx';
@@ -37,6 +38,7 @@ export function StatusScreen() {
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
       <div className="status-grid">
         <TimerCard status={data} />
+        {data && <KeptWritesCard writes={data.keptWrites} />}
         <section className="card today" aria-labelledby="today-title">
           <div className="card-title">
             <h2 id="today-title">Today</h2>

@@ -110,6 +110,7 @@ describe('status', () => {
       ],
       breaksSupported: false,
       asOf: expect.any(Number),
+      keptWrites: [],
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);
   });

@@ -26,6 +26,7 @@ export function idle(fields: Partial<StatusView> = {}): StatusView {
     recentWork: [],
     breaksSupported: false,
     asOf: at('2026-03-02T10:25:00+01:00'),
+    keptWrites: [],
     ...fields,
   };
 }

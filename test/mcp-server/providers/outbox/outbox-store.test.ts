@@ -1,7 +1,7 @@
 // The outbox file: private, migrated once, a newer one refused and left alone; rows in order, claimed
 // by one engine at a time, taken over from an engine that is gone, settled by their owner only, told
 // until marked told; and what reads last answered, kept per back end.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -56,8 +56,26 @@ describe('OutboxStore', () => {
     db.exec(`PRAGMA user_version = ${OUTBOX_MIGRATIONS.length + 1}`);
     db.close();
     const before = readFileSync(path);
-    await expect(store(path).open()).rejects.toThrow(/written by a newer Punchcard \(outbox schema 2; this one reads up to 1\)\. Punchcard has not changed it\./);
+    const newer = OUTBOX_MIGRATIONS.length + 1;
+    await expect(store(path).open()).rejects.toThrow(`written by a newer Punchcard (outbox schema ${newer}; this one reads up to ${newer - 1}). Punchcard has not changed it.`);
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('takes over a file the first schema wrote: its rows keep their state and can be decided', async () => {
+    const path = file();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const old = new DatabaseSync(path);
+    old.exec(OUTBOX_MIGRATIONS[0] as string);
+    old.exec('PRAGMA user_version = 1');
+    old.prepare("INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, outcome) VALUES ('kimai https://kimai.example.com', 'log_time', 'ai', '{}', 1, 'needs_decision', 'Overlaps.')").run();
+    old.close();
+    const outbox = store(path);
+    expect((await outbox.awaitingDecision(10)).map((row) => [row.kind, row.outcome, row.dismissedAt])).toEqual([['log_time', 'Overlaps.', null]]);
+    expect(await outbox.dismiss(1)).toBe(true);
+    expect(await outbox.dismiss(1)).toBe(false);
+    expect(await outbox.awaitingDecision(10)).toEqual([]);
+    expect(await outbox.requeue(1, {})).toBe(false);
+    expect((await outbox.row(1))?.dismissedAt).toEqual(expect.any(Number));
   });
 
   it('lets one engine claim the first row; another that still runs holds it, so the next engine waits its turn', async () => {

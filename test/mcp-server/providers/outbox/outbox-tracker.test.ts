@@ -191,3 +191,78 @@ describe('a kept write that keeps failing', () => {
     expect(adasSheets(fake)).toHaveLength(1);
   });
 });
+
+describe("the person's decision on a kept write that was not sent (the window's list)", () => {
+  /** An entry kept while Kimai was away, and one on the same hour added on the web meanwhile: it waits for a decision. */
+  async function keptBesideAnOverlap() {
+    const kimai = await kimaiBehindSwitch();
+    const { fake, network, tracker, onWebsite } = kimai;
+    const ada = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
+    const call = await trackerForCall(tracker, []);
+    await call.catalog(false);
+    await network.cut();
+    await call.createEntry(onWebsite(1));
+    const kept = onWebsite(1);
+    const [project] = fake.state.projects;
+    const [activity] = fake.state.activities;
+    fake.addTimesheet({ userId: ada.id, begin: kept.start + 15 * 60_000, end: kept.end + 15 * 60_000, projectId: project?.id ?? 0, activityId: activity?.id ?? 0, description: 'On the web' });
+    await network.restore();
+    const told: string[] = [];
+    await trackerForCall(tracker, told);
+    await toldInAnswer(told);
+    expect(told).toEqual([expect.stringMatching(/^Needs your decision .*: Your entry Website · Design, 07:02–08:02, was not sent: Kimai has .* which overlaps it\./)]);
+    return kimai;
+  }
+
+  it('lists it with its words and two choices, and sends it anyway when the person says both entries are right', async () => {
+    const { fake, tracker } = await keptBesideAnOverlap();
+    const call = await trackerForCall(tracker, []);
+    const [decision, ...more] = (await call.keptWriteDecisions?.()) ?? [];
+    expect(more).toEqual([]);
+    expect(decision).toEqual({
+      id: expect.any(Number),
+      kind: 'log_time',
+      happenedAt: NOW - 2 * 3_600_000,
+      words: 'Your entry Website · Design, 07:02–08:02, was not sent: Kimai has Website · Design from 07:17 to 08:17, which overlaps it. Log it again with log_time if both are right.',
+      choices: [
+        { choice: 'send_again', label: 'Send anyway' },
+        { choice: 'dismiss', label: 'Keep Kimai as it is' },
+      ],
+    });
+    const outcome = await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again');
+    expect(outcome).toMatch(/^Logged 1 h on Website · Design, 07:02–08:02 \(#\d+\)\.$/);
+    expect(adasSheets(fake).map((sheet) => sheet.description).sort()).toEqual(['On the web', 'hour 1']);
+    expect(await call.keptWriteDecisions?.()).toEqual([]);
+    // The window said it: no answer repeats it.
+    const next: string[] = [];
+    await trackerForCall(tracker, next);
+    expect(next).toEqual([]);
+  });
+
+  it('dismissed, it leaves Kimai as it is and the list; deciding it again is refused in words', async () => {
+    const { fake, tracker } = await keptBesideAnOverlap();
+    const call = await trackerForCall(tracker, []);
+    const [decision] = (await call.keptWriteDecisions?.()) ?? [];
+    const id = decision?.id ?? 0;
+    expect(await call.decideKeptWrite?.(id, 'dismiss')).toBe('Dismissed your entry Website · Design, 07:02–08:02: Kimai stays as it is.');
+    expect(adasSheets(fake).map((sheet) => sheet.description)).toEqual(['On the web']);
+    expect(await call.keptWriteDecisions?.()).toEqual([]);
+    await expect(call.decideKeptWrite?.(id, 'send_again')).rejects.toThrow(/^That write no longer waits for your decision: it was sent or decided meanwhile/);
+    await expect(call.decideKeptWrite?.(id + 1000, 'dismiss')).rejects.toThrow(/no longer waits for your decision/);
+    expect(adasSheets(fake)).toHaveLength(1);
+  });
+
+  it('sent again while Kimai is away once more, it waits in the queue and goes when Kimai answers', async () => {
+    const { fake, network, tracker } = await keptBesideAnOverlap();
+    const call = await trackerForCall(tracker, []);
+    const [decision] = (await call.keptWriteDecisions?.()) ?? [];
+    await network.cut();
+    expect(await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again')).toBe('Your entry Website · Design, 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.');
+    expect(await call.keptWriteDecisions?.()).toEqual([]);
+    await network.restore();
+    const told: string[] = [];
+    await trackerForCall(tracker, told);
+    expect(told).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/)]);
+    expect(adasSheets(fake)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,35 @@
+// The handlers of the app-only tools over the outbox (contract/app-tools/kept-write-decisions.ts).
+// Registered by the server only for the engine that proved it is the app (server.ts, appTools).
+import { decideKeptWriteContract, keptWriteDecisionsContract } from '../contract/app-tools/kept-write-decisions.ts';
+import { formatInstant } from '../domain/time.ts';
+import { defineTool, ToolInputError } from '../tools/define-tool.ts';
+
+export const keptWriteDecisions = defineTool({
+  ...keptWriteDecisionsContract,
+  async handler(_args, context) {
+    const { tracker } = context;
+    // The local timesheet, and a back end whose outbox cannot be opened, keep nothing to decide.
+    const decisions = tracker.keptWriteDecisions ? await tracker.keptWriteDecisions() : [];
+    const writes = decisions.map((decision) => ({
+      id: decision.id,
+      kind: decision.kind,
+      happened_at: formatInstant(decision.happenedAt, context.timezone),
+      words: decision.words,
+      choices: decision.choices,
+    }));
+    const text = writes.length === 0 ? 'No kept write waits for your decision.' : [`${writes.length} kept ${writes.length === 1 ? 'write waits' : 'writes wait'} for your decision:`, ...writes.map((write) => `#${write.id} ${write.words}`)].join('\n');
+    return { data: { writes }, text };
+  },
+});
+
+export const decideKeptWrite = defineTool({
+  ...decideKeptWriteContract,
+  async handler(args, context) {
+    const { tracker } = context;
+    if (!tracker.decideKeptWrite) throw new ToolInputError(`${tracker.label} keeps no writes to send later, so there is nothing to decide.`);
+    const outcome = await tracker.decideKeptWrite(args.id, args.choice);
+    return { data: { id: args.id, choice: args.choice, outcome }, text: outcome };
+  },
+});
+
+export const APP_TOOL_LIST = [keptWriteDecisions, decideKeptWrite] as const;

@@ -1,0 +1,28 @@
+// The kept writes that wait for the person (docs/decisions.md, "The outbox"), as the window lists
+// them: what happened, in the sentence the engine already said, and the choices. Two, for every kind:
+// dismiss it (what the back end has stays as it is) or send it again (the look before a send runs
+// again, so a conflict the person cleared up on the web meanwhile no longer stops it). An entry that
+// overlaps one the back end has is sent anyway when the person says so: both are theirs to keep. Pure.
+import type { KeptWriteDecision } from '../time-tracker.ts';
+import type { OutboxRow } from './outbox-store.ts';
+import type { LogTimePayload } from './pending.ts';
+
+/** The list's entry for one row waiting for a decision. */
+export function decisionOf(row: OutboxRow, service: string): KeptWriteDecision {
+  return {
+    id: row.seq,
+    kind: row.kind,
+    happenedAt: row.happenedAt,
+    words: row.outcome ?? `This write was not sent to ${service}.`,
+    choices: [
+      { choice: 'send_again', label: row.kind === 'log_time' ? 'Send anyway' : 'Try again' },
+      { choice: 'dismiss', label: `Keep ${service} as it is` },
+    ],
+  };
+}
+
+/** What a row is queued with when the person sends it again: an entry may then overlap another. */
+export function payloadToSendAgain(row: OutboxRow): unknown {
+  if (row.kind !== 'log_time') return row.payload;
+  return { ...(row.payload as LogTimePayload), overlapAccepted: true };
+}
