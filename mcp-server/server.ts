@@ -46,7 +46,7 @@ import { withCompactJsonSchema } from './tools/compact-schema.ts';
 import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST, TOOLS } from './tools/index.ts';
 import { isToolOffered } from './tools/offer.ts';
-import type { ToolPolicyOptions } from './contract/tool-policy.ts';
+import { isToolEnabled, type ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
@@ -170,6 +170,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       userDataDir: options.userDataDir,
       personName,
       workWeek: () => current.settings.workWeek,
+      teamToolsWanted: () => isToolEnabled('team_report', current.settings, { allTools: false }),
       holidays: (from, to) => holidaysOf(current.settings, from, to),
       timezone: () => current.settings.timezone,
       now: options.now,
