@@ -86,15 +86,19 @@ async function connect(fake: FakeCalamari, employee: FakeEmployee): Promise<{ en
   return { engine, userDataDir };
 }
 
+/** What the engine remembered about the account ('' before it remembered anything). */
+function readFacts(userDataDir: string): string {
+  try {
+    return readFileSync(join(userDataDir, CALAMARI_FACTS_FILE), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** What the engine remembered: whether Calamari names people this person manages. */
 function learnedManages(userDataDir: string): boolean | undefined {
-  try {
-    const text = readFileSync(join(userDataDir, CALAMARI_FACTS_FILE), 'utf8');
-    const match = /"managesPeople":\s*(true|false)/.exec(text);
-    return match ? match[1] === 'true' : undefined;
-  } catch {
-    return undefined;
-  }
+  const match = /"managesPeople":\s*(true|false)/.exec(readFacts(userDataDir));
+  return match ? match[1] === 'true' : undefined;
 }
 
 const teamToolsOf = async (engine: EngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
@@ -113,6 +117,19 @@ describe('the team group on Calamari', () => {
     // A client calling anyway is refused by the engine, as any tool not offered.
     await expect(ada.engine.call('team_report')).rejects.toThrow(/disabled/);
     await expect(mia.engine.call('decide_leave_request', { id: 960, decision: 'approve' })).rejects.toThrow(/disabled/);
+  });
+
+  it('reads nobody else while the person leaves the team tools off: the employee list counts against the organisation', async () => {
+    const fake = await organisation();
+    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: `${fake.url}/api`, email: MIA.email }, timezone: 'Europe/Berlin' });
+    const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    // The check after start asks about the modules; it is done once both are remembered.
+    await expect.poll(() => /"timeAndAttendance".*"timeOff"|"timeOff".*"timeAndAttendance"/s.test(readFacts(userDataDir))).toBe(true);
+    // Whoever reads the employee list does it right after: time enough to have sent it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await teamToolsOf(engine)).toEqual([]);
+    expect(learnedManages(userDataDir)).toBeUndefined();
+    expect(fake.requests.filter((request) => request.path.endsWith('/teams/v1/all') || (request.path.endsWith('/employees/v1/search') && !request.body?.includes('"employee"')))).toEqual([]);
   });
 
   it("shows a direct manager their reports' hours against Calamari's targets, and nobody who is not theirs", async () => {
