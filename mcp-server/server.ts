@@ -48,7 +48,7 @@ import { ToolInputError } from './tools/define-tool.ts';
 import { TOOL_LIST, TOOLS } from './tools/index.ts';
 import { APP_TOOL_LIST } from './app-tools/kept-writes.ts';
 import { isToolOffered } from './tools/offer.ts';
-import type { ToolPolicyOptions } from './contract/tool-policy.ts';
+import { isToolEnabled, type ToolPolicyOptions } from './contract/tool-policy.ts';
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
@@ -172,6 +172,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       userDataDir: options.userDataDir,
       personName,
       workWeek: () => current.settings.workWeek,
+      teamToolsWanted: () => isToolEnabled('team_report', current.settings, { allTools: false }),
       holidays: (from, to) => holidaysOf(current.settings, from, to),
       timezone: () => current.settings.timezone,
       now: options.now,

@@ -26,6 +26,8 @@ export interface TrackerFactoryOptions {
   /** The person shown in the local absence calendar. */
   personName: () => string;
   workWeek: () => WorkWeek;
+  /** The settings switch `team_report` on (remote-tracker.ts). */
+  teamToolsWanted?: () => boolean;
   /** Public holidays in [from, to] of the settings' region by date, where the back end keeps none of its own. */
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
   /** The settings' zone ('' when they name none). */
@@ -83,6 +85,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     userDataDir: options.userDataDir,
     ...(options.factsShelf ? { factsShelf: options.factsShelf } : {}),
     ...(options.idNumbers ? { idNumbers: options.idNumbers } : {}),
+    ...(options.teamToolsWanted ? { teamToolsWanted: options.teamToolsWanted } : {}),
     workWeek: options.workWeek,
     holidays: options.holidays,
     timezone: options.timezone,

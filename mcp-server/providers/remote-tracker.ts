@@ -40,6 +40,11 @@ export interface RemoteTrackerOptions<Profile> {
   requestGate?: () => Promise<void>;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
+  /**
+   * The person's settings switch `team_report` on: a back end whose check of whom the person leads is
+   * costly (Calamari reads its whole employee list) makes it only then.
+   */
+  teamToolsWanted?: () => boolean;
   /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */
   factsShelf?: FactsShelf;
   /** Numbers the back end's string ids instead of the data folder's file (the team server's store). */

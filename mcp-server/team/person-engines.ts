@@ -10,6 +10,7 @@ import { createRequestStateCodec, type McpServer, type RequestStateCodec } from 
 import type * as z from 'zod/v4';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
+import { isToolEnabled } from '../contract/tool-policy.ts';
 import type { Log } from '../log.ts';
 import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
 import { createTracker } from '../providers/create-tracker.ts';
@@ -185,6 +186,7 @@ export class PersonEngines {
       ...remembered,
       personName: () => person.name,
       workWeek: () => settings.workWeek,
+      teamToolsWanted: () => isToolEnabled('team_report', settings, { allTools: false }),
       holidays: (from, to) => this.#options.holidaysOf(settings, from, to),
       timezone: () => settings.timezone,
       now,

@@ -8,11 +8,12 @@ import type { Person } from '../time-tracker.ts';
 import { type CalamariContext, type Module, personName } from './context.ts';
 import { workWeekOf } from './mapping.ts';
 import type { CalamariPlan } from './plan.ts';
+import type { CalamariTeam } from './team.ts';
 
 /** A module found off is asked about again after a day; one found in use is trusted until it refuses. */
 const MODULE_RECHECK_MS = 24 * 3_600_000;
 
-export class CalamariAccount extends BackEndPart<CalamariContext, { plan: CalamariPlan }> {
+export class CalamariAccount extends BackEndPart<CalamariContext, { plan: CalamariPlan; team: CalamariTeam }> {
 
   async whoami(): Promise<Person> {
     const employee = await this.context.person(true);
@@ -45,11 +46,31 @@ export class CalamariAccount extends BackEndPart<CalamariContext, { plan: Calama
     const stale = Number.isNaN(checkedAt) || this.context.options.now() - checkedAt > MODULE_RECHECK_MS;
     const unknown = (module: Module) => facts[module] === undefined || (facts[module] === false && stale);
     const modules = (['timeAndAttendance', 'timeOff'] as const).filter(unknown);
-    if (modules.length === 0) return;
+    if (modules.length > 0) {
+      try {
+        await Promise.all(modules.map((module) => this.context.probe(module)));
+      } catch (error) {
+        this.context.options.log(`Could not ask Calamari which modules ${this.context.email} may use: ${(error as Error).message}`);
+      }
+    }
+    await this.#learnReports();
+  }
+
+  /**
+   * Whether Calamari names people this person manages, read when never read or a day after the last
+   * read (a new report, or a worker made a manager), as it costs a page of the employee list per few
+   * people. A team call reads it too, and withdraws or offers the team tools with what it finds.
+   */
+  async #learnReports(): Promise<void> {
+    const checkedAt = Date.parse(this.context.facts.current.managesCheckedAt ?? '');
+    if (!Number.isNaN(checkedAt) && this.context.options.now() - checkedAt <= MODULE_RECHECK_MS) return;
+    // Reading the whole employee list counts against the organisation's hourly limit: only for a
+    // person who switched the team tools on (the hourly check learns it once they do).
+    if (this.context.facts.current.timeAndAttendance === false || this.context.options.teamToolsWanted?.() !== true) return;
     try {
-      await Promise.all(modules.map((module) => this.context.probe(module)));
+      await this.parts.team.reports(true);
     } catch (error) {
-      this.context.options.log(`Could not ask Calamari which modules ${this.context.email} may use: ${(error as Error).message}`);
+      this.context.options.log(`Could not read from Calamari who reports to ${this.context.email}: ${(error as Error).message}`);
     }
   }
 

@@ -1,12 +1,13 @@
 // Calamari's REST API as Punchcard uses it (docs/back-ends/calamari.md): one method per endpoint, with
 // its request and answer types and what the request is for in words, over the shared remote client.
 // HTTP Basic with user `calamari` and the organisation's key; reads are POSTs with a JSON body too.
-// Every method that names a person names the configured one: no method takes another employee. A
+// Every method that names a person names the configured one, but for the team tools' reads of the
+// people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
 import { createRemoteClient } from '../http/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
-import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
+import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
 
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
@@ -76,6 +77,11 @@ export function createCalamariApi(options: CalamariApiOptions) {
     findEmployee: () => find<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
     /** A page of the people of the person's teams: colleagues are reached by team, never by name. */
     teamMembers: (teams: readonly number[], page: number) => find<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
+    /** A page of the whole organisation's employees: who reports to whom is read from them, never shown. */
+    employeesPage: (page: number) => find<CalamariEmployeePage>('/employees/v1/search', { page }, people('read who reports to you')),
+    teams: () => find<CalamariTeam[]>('/teams/v1/all', {}, people('read the teams you manage')),
+    /** The holiday calendar one of the person's reports follows, named by that report. */
+    holidaysOf: (report: string, from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: report, from, to }, people("read your reports' public holidays")),
     workingWeeks: () => find<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
     holidays: (from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
 
@@ -87,16 +93,27 @@ export function createCalamariApi(options: CalamariApiOptions) {
     shifts: (from: string, to: string) => find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
     /** A past shift; the answer is not documented (an id, or nothing). */
     createShift: (fields: Record<string, unknown>) => post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', { person: email, ...fields }, attendance('add the shift')),
+    /** The shifts of the people the person manages (never an empty list: that would be the whole organisation). */
+    reportsShifts: (from: string, to: string, reports: readonly string[]) =>
+      find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: nonEmpty(reports) }, attendance("read your reports' shifts")),
     balance: (from: string, to: string) =>
       find<Array<{ person?: { email?: string }; balance?: number }>>('/clockin/timesheetentries/v1/balance', { from, to, employees: [email] }, attendance('read your working-time balance')),
 
     absenceTypes: () => find<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
     requests: (from: string, to: string) => find<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
     teamRequests: (from: string, to: string, teams: readonly number[]) => find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
+    reportsRequests: (from: string, to: string, reports: readonly string[]) =>
+      find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, employees: nonEmpty(reports) }, timeOff("read your reports' leave")),
     createRequest: (fields: Record<string, unknown>) => post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
     entitlementBalance: (absenceTypeId: number, date: string) =>
       find<CalamariBalance>('/leave/v1/entitlement-balance/get', { absenceTypeId: String(absenceTypeId), employee: email, date }, timeOff('read your vacation balance')),
 
     close: () => client.close(),
   };
+}
+
+/** A filter of people that is never empty: Calamari reads an empty filter as everyone. */
+function nonEmpty(people: readonly string[]): readonly string[] {
+  if (people.length === 0) throw new Error('A read of no one would read the whole organisation.');
+  return people;
 }

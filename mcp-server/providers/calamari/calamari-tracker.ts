@@ -2,7 +2,8 @@
 // API, for exactly one person, put together from its parts — the account, shifts and breaks, the
 // person's projects, leave and their plan — over one API module (api.ts). Calamari's keys belong to
 // the organisation and any call can name any employee; Punchcard names only the configured e-mail,
-// and reaches colleagues only by team, for the absence calendar. Calamari's limit is counted per hour
+// reaches colleagues only by team, for the absence calendar, and names others only where Calamari's
+// own data says the person manages them, for their hours (team.ts). Calamari's limit is counted per hour
 // (as low as 720 for a whole organisation), so what changes rarely is cached for an hour, the modules
 // and the person's zone are remembered between starts, and nothing is asked while nobody asks Punchcard.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
@@ -12,6 +13,7 @@ import { CalamariContext, type CalamariTrackerOptions } from './context.ts';
 import { CalamariLeave } from './leave.ts';
 import { CalamariPlan } from './plan.ts';
 import { CalamariShifts } from './shifts.ts';
+import { CalamariTeam } from './team.ts';
 
 export type { CalamariTrackerOptions };
 
@@ -19,15 +21,17 @@ export function createCalamariTracker(options: CalamariTrackerOptions): RemoteTr
   const context = new CalamariContext(options);
   const catalog = new CalamariCatalog(context, {});
   const plan = new CalamariPlan(context, {});
+  const team = new CalamariTeam(context, { plan });
   return assembleTracker({
     type: 'calamari',
     label: `Calamari (${new URL(options.profile.url).host}, ${options.profile.email})`,
     facts: context.facts,
-    account: new CalamariAccount(context, { plan }),
+    account: new CalamariAccount(context, { plan, team }),
     timesheets: new CalamariShifts(context, { catalog }),
     catalog,
     leave: new CalamariLeave(context, { plan }),
     plan,
+    team,
     close: () => context.close(),
   });
 }

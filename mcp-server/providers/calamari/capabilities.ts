@@ -1,6 +1,6 @@
 // What Punchcard offers on Calamari, from the modules remembered in use (facts.ts): the timer, breaks,
 // shifts, reports and the person's projects with Time & Attendance; leave and the calendar with Time
-// Off. Calamari's API cannot change or delete a shift, create projects or cancel a leave request, so
+// Off; their reports' hours where Calamari names people they manage. Calamari's API cannot change or delete a shift, create projects or cancel a leave request, so
 // those tools are never offered here. One place for the tracker and for the opening of a connection,
 // which lists the tools before the tracker loads: free of zod and of the HTTP client.
 import type { Capability } from '../time-tracker.ts';
@@ -18,6 +18,10 @@ export function calamariCapabilities(facts: CalamariFacts | undefined): Readonly
   const capabilities = new Set<Capability>(['account']);
   if (facts?.timeAndAttendance !== false) for (const capability of TIME_AND_ATTENDANCE) capabilities.add(capability);
   if (facts?.timeOff !== false) for (const capability of TIME_OFF) capabilities.add(capability);
+  // Team hours only once Calamari's own data named people this person manages (the organisation's
+  // key could read anyone's, so the key says nothing): unknown is no. Never a leave decision, nor a
+  // project's hours: docs/back-ends/calamari.md, "Teams".
+  if (facts?.managesPeople === true && facts.timeAndAttendance !== false) capabilities.add('team_hours');
   return capabilities;
 }
 

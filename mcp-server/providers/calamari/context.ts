@@ -132,6 +132,13 @@ export class CalamariContext {
     this.options.log(`Calamari tools follow the modules this key may use${dropped.length ? `; not available: ${dropped.join(', ')}` : ''}.`);
   }
 
+  /** Whether Calamari's data names people this person manages: the team tools follow it. */
+  learnManages(manages: boolean): void {
+    const before = this.facts.current.managesPeople;
+    this.facts.learn({ managesPeople: manages, managesCheckedAt: new Date(this.options.now()).toISOString() });
+    if (before !== manages) this.options.log(`Calamari ${manages ? 'names people who report to' : 'names nobody who reports to'} ${this.email}: team hours ${manages ? 'on' : 'off'}.`);
+  }
+
   close(): void {
     this.api.close();
   }

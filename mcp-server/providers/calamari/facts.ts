@@ -15,6 +15,13 @@ export interface CalamariFacts {
   /** When the modules were last asked about (ISO time): a module found off is asked again a day later. */
   checkedAt?: string;
   timezone?: string;
+  /**
+   * Calamari's own data names people this person manages (their direct reports, or members of a team
+   * they are a manager of): the team tools follow it. Unknown is no.
+   */
+  managesPeople?: boolean;
+  /** When that was last read (ISO time): it is read again a day later. */
+  managesCheckedAt?: string;
 }
 
 export const calamariFacts = factsFile<CalamariFacts>(CALAMARI_FACTS_FILE, (entry) =>
@@ -23,6 +30,8 @@ export const calamariFacts = factsFile<CalamariFacts>(CALAMARI_FACTS_FILE, (entr
     timeOff: pick.boolean(entry.timeOff),
     checkedAt: pick.text(entry.checkedAt),
     timezone: pick.text(entry.timezone),
+    managesPeople: pick.boolean(entry.managesPeople),
+    managesCheckedAt: pick.text(entry.managesCheckedAt),
   }),
 );
 

@@ -16,6 +16,17 @@ export interface CalamariEmployee extends CalamariPerson {
   timezone?: string | null;
   teams?: Array<{ id: number; name: string }>;
   workingWeek?: { id: number; name?: string } | null;
+  /** Who the person reports to; the team tools read it to find the people someone manages. */
+  directManager?: { id?: number | null; email?: string | null } | null;
+  /** The public holiday calendar the person's days follow. */
+  holidaysCalendar?: { id: number; name?: string } | null;
+}
+
+/** A team as teams/v1/all answers it; `managers` (employee ids) where Calamari includes them. */
+export interface CalamariTeam {
+  id: number;
+  name: string;
+  managers?: number[] | null;
 }
 
 export interface CalamariEmployeePage {

@@ -3,11 +3,13 @@
 // HTTP requests and no Punchcard code.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_EMPLOYEES,
   DEFAULT_KEY,
   EXTRA_FIELD,
   EXTRA_VALUE,
   type FakeCalamari,
   type FakeCalamariOptions,
+  type FakeEmployee,
   quotaExceeded,
   SEED,
   seedOrganisation,
@@ -470,6 +472,22 @@ describe('the fake Calamari: people', () => {
     ]);
     expect((await search({ employee: DAN })).employees).toEqual([]);
     expect((await search({ teams: ['Engineering'] })).employees.map((employee) => employee.id)).toEqual([1, 2]);
+  });
+
+  it("names each employee's direct manager as {id, email}, and each team's managers by employee id", async () => {
+    const [ada, bob, cleo] = [1, 2, 3].map((id) => ({ ...DEFAULT_EMPLOYEES.find((employee) => employee.id === id), directManagerId: null }) as FakeEmployee);
+    await start({ employees: [{ ...(ada as FakeEmployee), directManagerId: 2 }, bob as FakeEmployee, cleo as FakeEmployee], employeesPageSize: 3 });
+    const sales = fake?.state.teams.find((team) => team.id === SEED.teams.sales);
+    if (sales) sales.managerIds = [2];
+    const page = (await call('/employees/v1/search', {})).json as { employees: Array<Record<string, unknown>>; totalPages: number };
+    expect(page.totalPages).toBe(1);
+    expect(page.employees.map((employee) => employee.directManager)).toEqual([expect.objectContaining({ id: 2, email: BOB }), null, null]);
+    expect(list(await call('/teams/v1/all'))).toEqual([
+      expect.objectContaining({ id: SEED.teams.engineering, name: 'Engineering', managers: [] }),
+      expect.objectContaining({ id: SEED.teams.sales, name: 'Sales', managers: [2] }),
+    ]);
+    fake?.options.keyGroups.splice(fake.options.keyGroups.indexOf('employees'), 1);
+    expect((await call('/teams/v1/all')).status).toBe(403);
   });
 
   it('lists the working weeks, day by day', async () => {

@@ -36,8 +36,11 @@ export interface FakeEmployee {
    * "Acting for one person").
    */
   externalNumber?: string | null;
+  /** The employee's direct manager (an employee id), answered as `directManager {id, email}`. */
+  directManagerId?: number | null;
 }
-export interface FakeTeam { id: number; name: string }
+/** `managerIds`: the team's managers, as teams/v1/create and update take them (`managers`). */
+export interface FakeTeam { id: number; name: string; managerIds?: number[] }
 export type DayName = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
 export interface FakeWorkingWeek { id: number; name: string; days: Array<{ dayName: DayName; seconds: number | null }> }
 export interface FakeAbsenceType { id: number; name: string; durationUnit: 'DAYS' | 'HOURS'; externalId: string | null; category: 'TIMEOFF' | 'WORK' }
@@ -99,6 +102,8 @@ export interface FakeCalamariOptions {
    * documentation does not show the field).
    */
   employeeZoneField?: 'timeZone' | 'timezone' | 'none';
+  /** People per page of employees/v1/search; default EMPLOYEES_PAGE_SIZE (GUESS: the real size is unknown). */
+  employeesPageSize?: number;
 }
 
 export interface FakeCalamariState {
@@ -290,6 +295,7 @@ interface Route { group: KeyGroup; module?: Module; terminal?: boolean; handler:
 export async function startFakeCalamari(options: FakeCalamariOptions = {}): Promise<FakeCalamari> {
   const now = options.now ?? Date.now;
   const zoneField = options.employeeZoneField ?? 'timeZone';
+  const employeesPageSize = options.employeesPageSize ?? EMPLOYEES_PAGE_SIZE;
   const settings: FakeCalamari['options'] = {
     key: options.key ?? DEFAULT_KEY,
     apiEnabled: options.apiEnabled ?? true,
@@ -579,6 +585,11 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     };
   }
 
+  function directManagerJson(employee: FakeEmployee) {
+    const manager = employee.directManagerId === undefined || employee.directManagerId === null ? undefined : employeeById(employee.directManagerId);
+    return manager ? { id: manager.id, email: manager.email } : null;
+  }
+
   function employeeJson(employee: FakeEmployee) {
     const week = state.workingWeeks.find((item) => item.id === employee.workingWeekId);
     return {
@@ -595,7 +606,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       position: null,
       contractType: null,
       approvalFlow: { id: 1, name: 'Default' },
-      directManager: null,
+      // The portal's employee sample shows `directManager {id, email}` (docs/back-ends/calamari.md, "Teams").
+      directManager: directManagerJson(employee),
       admin: false,
       language: 'en',
       hireDate: null,
@@ -967,7 +979,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
 
   /**
    * `{employee?, teams?, withArchived?, page?}` → `{employees, currentPage, totalPages}`, pages of
-   * EMPLOYEES_PAGE_SIZE counted from 0. Archived people only with `withArchived: true` (a client
+   * EMPLOYEES_PAGE_SIZE (or the option's) counted from 0; without filters, the whole organisation. Archived people only with `withArchived: true` (a client
    * found that an archived e-mail was not found without it). GUESS: an unknown `employee` e-mail is
    * an empty page, not INVALID_EMPLOYEE (this is a search); a bad `page` is INVALID_REQUEST.
    */
@@ -982,11 +994,17 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
       .filter((employee) => teams === undefined || employee.teams.some((id) => teams.has(id)))
       .sort((a, b) => a.id - b.id);
     return {
-      employees: found.slice(page * EMPLOYEES_PAGE_SIZE, (page + 1) * EMPLOYEES_PAGE_SIZE).map(employeeJson),
+      employees: found.slice(page * employeesPageSize, (page + 1) * employeesPageSize).map(employeeJson),
       currentPage: page,
-      totalPages: Math.ceil(found.length / EMPLOYEES_PAGE_SIZE),
+      totalPages: Math.ceil(found.length / employeesPageSize),
     };
   });
+  /**
+   * Every team, `[{id, name}]` as documented. GUESS: `managers` (employee ids) is answered too, as
+   * teams/v1/create and update take it; the documented answer shows only id and name. GUESS: teams
+   * belong to the key group of the employees.
+   */
+  post('/teams/v1/all', 'employees', () => state.teams.map((item) => ({ ...teamJson(item), managers: [...(item.managerIds ?? [])] })));
   post('/working-week/v1/all', 'employees', () =>
     state.workingWeeks.map((week) => ({
       id: week.id,

@@ -1,0 +1,159 @@
+// The team tools on Calamari (docs/back-ends/calamari.md, "Teams"): the worked time of the people
+// Calamari's own data says this person manages, and nothing else. Calamari's key is the
+// organisation's and could read anyone, so Punchcard decides whom it reads: the reporting lines come
+// from the employee list (each record's direct manager) and the teams (their managers), and only those
+// people's shifts, holidays and leave are asked for. A project's hours and leave decisions are not
+// offered: Calamari's projects say nothing of who manages them, and its API has no approval endpoint.
+import { BackEndPart } from '../remote-tracker.ts';
+import { addDays, localDate } from '../../domain/time.ts';
+import { type ColleagueSpan, type ColleagueWork, type TeamWorkPage, windowOf } from '../../domain/team.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
+import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
+import { unlessRefused } from '../http/remote-error.ts';
+import { ensureRequests } from '../http/request-budget.ts';
+import { type LeaveRequest, ProviderError } from '../time-tracker.ts';
+import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
+import { unknownEmployee } from './errors.ts';
+import { toLeaveRequest, toTimeEntry, workedPieces } from './mapping.ts';
+import type { CalamariPlan } from './plan.ts';
+import { reportsOf } from './reporting-lines.ts';
+import { reportTargets } from './team-targets.ts';
+import type { CalamariEmployee, CalamariHoliday, CalamariShift } from './wire.ts';
+
+/** Pages of the employee list read at most at once, as the API client sends at most four requests. */
+const PARALLEL_PAGES = 4;
+/** Shifts that began this many days before a range are listed too (night shifts), as for the person's own. */
+const LOOKBACK_DAYS = 1;
+const COVERS = 'your direct reports and the members of the teams you manage in Calamari';
+
+export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariPlan }> {
+  /** Whom the person manages; reporting lines change rarely, and reading them costs a page per few people. */
+  readonly #reports = new Expiring<CalamariEmployee[]>(REFERENCE_TTL_MS);
+  /** By calendar and range: one report's holidays stand for everyone on that calendar. */
+  readonly #holidays = new ExpiringByKey<string, CalamariHoliday[] | null>(REFERENCE_TTL_MS);
+
+  async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
+    const reports = await this.reports();
+    if (reports.length === 0) throw new ProviderError('denied', "Calamari names nobody who reports to you (no direct reports, no team you manage), so Punchcard shows you nobody else's time.");
+    const people = reports.map((employee) => ({ employee, name: personName(employee) })).sort((a, b) => a.name.localeCompare(b.name) || a.employee.id - b.employee.id);
+    const { items } = windowOf(people, query.offset, query.limit);
+    if (items.length === 0) return { people: [], total: people.length, covers: COVERS };
+    const zone = await this.context.zone();
+    const range = { from: localDate(query.from, zone), to: localDate(query.to - 1, zone) };
+    const window = items.map((item) => item.employee);
+    const [shifts, targets] = await allSettled([this.#shifts(window, range, zone), this.#targets(window, range)]);
+    const work = new Map<string, ColleagueWork>(
+      items.map(({ employee, name }) => [employee.email.toLowerCase(), { person: { id: employee.id, name }, spans: [], targets: targets.get(employee.email.toLowerCase()) ?? null }]),
+    );
+    const now = this.context.options.now();
+    for (const shift of shifts) work.get(shift.person?.email?.toLowerCase() ?? '')?.spans.push(...spansOf(shift, now));
+    return { people: [...work.values()], total: people.length, covers: COVERS };
+  }
+
+  /**
+   * The active people Calamari says this person manages, read once an hour (afresh where asked), and
+   * learned for the tools: nobody withdraws them, somebody offers them.
+   */
+  reports(fresh = false): Promise<CalamariEmployee[]> {
+    if (fresh) this.#reports.invalidate();
+    return this.#reports.get(async () => {
+      const [employees, teams] = await allSettled([this.#employeeList(), this.#teams()]);
+      const me = employees.find((employee) => employee.email.toLowerCase() === this.context.email && employee.archived !== true);
+      if (!me) throw unknownEmployee(this.context.email);
+      const reports = reportsOf(me, employees, teams);
+      this.context.learnManages(reports.length > 0);
+      return reports;
+    });
+  }
+
+  /** The whole employee list, page by page (Calamari documents no filter by manager). */
+  async #employeeList(): Promise<CalamariEmployee[]> {
+    const first = await unlessRefused(this.context.api.employeesPage(0));
+    if (!first) {
+      this.context.learnManages(false);
+      throw new ProviderError('denied', 'The Calamari API key may not read the employee list, so Punchcard cannot tell who reports to you. Ask your Calamari administrator for a key with the employees group.');
+    }
+    const pages = first.totalPages ?? 1;
+    const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, index) => index + 1);
+    // Outside a tool call (the background check) no budget holds the list: the same bound does.
+    if (rest.length >= MAX_REQUESTS_PER_CALL) throw new ProviderError('invalid', `Calamari's employee list has ${pages} pages, more than Punchcard reads at once, so it cannot tell who reports to you.`);
+    ensureRequests(rest.length, 'Calamari');
+    const more = await mapWithLimit(rest, PARALLEL_PAGES, (page) => this.context.api.employeesPage(page));
+    return [first, ...more].flatMap((page) => page.employees);
+  }
+
+  /** The organisation's teams with their managers; none where the key may not read them (direct reports still count). */
+  async #teams() {
+    return (await unlessRefused(this.context.api.teams())) ?? [];
+  }
+
+  /** The window's shifts in one listing: Calamari takes several people at once and does not page. */
+  #shifts(window: readonly CalamariEmployee[], range: { from: string; to: string }, zone: string): Promise<CalamariShift[]> {
+    // Shifts do not begin in the future: days after tomorrow are never asked about.
+    const tomorrow = addDays(this.context.today(zone), 1);
+    const to = range.to < tomorrow ? range.to : tomorrow;
+    const from = addDays(range.from, -LOOKBACK_DAYS);
+    if (to < from) return Promise.resolve([]);
+    return this.context.api.reportsShifts(from, to, window.map((employee) => employee.email));
+  }
+
+  /**
+   * Each report's targets by date, keyed by e-mail: their working week less their calendar's holidays
+   * and their approved time off. None for a report whose week, calendar or leave Calamari will not
+   * show this key: no target is claimed then.
+   */
+  async #targets(window: readonly CalamariEmployee[], range: { from: string; to: string }): Promise<Map<string, Map<string, number>>> {
+    const [weeks, holidays, leave] = await allSettled([this.parts.plan.weeks(), this.#holidaysByCalendar(window, range), this.#leave(window, range)]);
+    const targets = new Map<string, Map<string, number>>();
+    if (!weeks || !leave) return targets;
+    for (const employee of window) {
+      const week = weeks.find((item) => item.id === employee.workingWeek?.id);
+      const days = holidays.get(calendarKey(employee));
+      const email = employee.email.toLowerCase();
+      if (week && days) targets.set(email, reportTargets(range, week, days, leave.get(email) ?? []));
+    }
+    return targets;
+  }
+
+  /** The holidays of each calendar the window's people follow, asked for once per calendar. */
+  async #holidaysByCalendar(window: readonly CalamariEmployee[], range: { from: string; to: string }): Promise<Map<string, CalamariHoliday[] | null>> {
+    const byCalendar = new Map<string, CalamariEmployee>();
+    for (const employee of window) if (!byCalendar.has(calendarKey(employee))) byCalendar.set(calendarKey(employee), employee);
+    const keys = [...byCalendar.keys()];
+    const answers = await mapWithLimit(keys, PARALLEL_PAGES, (key) =>
+      this.#holidays.get(`${key} ${range.from}..${range.to}`, () => unlessRefused(this.context.api.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to))),
+    );
+    return new Map(keys.map((key, index) => [key, answers[index] ?? null]));
+  }
+
+  /** The window's leave by e-mail; none where Time Off is not in use; null where the key may not read it. */
+  async #leave(window: readonly CalamariEmployee[], range: { from: string; to: string }): Promise<Map<string, LeaveRequest[]> | null> {
+    const byPerson = new Map<string, LeaveRequest[]>();
+    if (!this.context.facts.capabilities.current.has('leave')) return byPerson;
+    const requests = await unlessRefused(this.context.api.reportsRequests(range.from, range.to, window.map((employee) => employee.email)));
+    if (!requests) return null;
+    for (const request of requests) {
+      const email = request.employeeEmail?.toLowerCase();
+      if (!email) continue;
+      byPerson.set(email, [...(byPerson.get(email) ?? []), toLeaveRequest({ ...request, comment: null, reason: null }, '')]);
+    }
+    return byPerson;
+  }
+}
+
+/** Which holiday calendar a person follows; one of their own where the record names none. */
+function calendarKey(employee: CalamariEmployee): string {
+  return employee.holidaysCalendar ? `calendar ${employee.holidaysCalendar.id}` : `person ${employee.email.toLowerCase()}`;
+}
+
+/** A shift's worked pieces (breaks left out) on its project; the piece still going ends at null. */
+function spansOf(shift: CalamariShift, now: number): ColleagueSpan[] {
+  const entry = toTimeEntry(shift);
+  const project = entry.project?.name ?? null;
+  return workedPieces(entry, now).map((piece) => ({
+    start: piece.start,
+    end: entry.end === null && piece.end === now ? null : piece.end,
+    project,
+    activity: null,
+  }));
+}

@@ -1,0 +1,212 @@
+// The team group on Calamari, through the built server over stdio against the fake Calamari. The key
+// is the organisation's and could read anyone, so Punchcard decides whom a person sees from Calamari's
+// own data: Mia is the direct manager of Ada and Bob (and of Dan, who left), Tess a manager of the
+// Sales team (Cleo, Sam), and Ada manages nobody. Each sees only their own people, never a colleague
+// who is not theirs; team hours only, never a project's hours or a leave decision; a 300-person
+// organisation in windows within the call's budget; and the answer as the model reads it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
+import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { clockStartingAt } from '../../support/fake-clock.ts';
+import { DEFAULT_EMPLOYEES, DEFAULT_KEY, type FakeCalamari, type FakeEmployee, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+
+// Thursday 19 November 2026, 15:00 in Berlin.
+const NOW = '2026-11-19T15:00:00+01:00';
+const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
+const at = (iso: string) => Date.parse(iso);
+const opened = closeAfterEach();
+
+const byId = (id: number) => DEFAULT_EMPLOYEES.find((employee) => employee.id === id) as FakeEmployee;
+const person = (id: number, firstName: string, lastName: string, teams: number[], more: Partial<FakeEmployee> = {}): FakeEmployee => ({
+  id,
+  firstName,
+  lastName,
+  email: `${firstName.toLowerCase()}@acme.example`,
+  archived: false,
+  teams,
+  timezone: 'Europe/Berlin',
+  workingWeekId: SEED.workingWeeks.fullTime,
+  holidayCalendar: 'DE',
+  ...more,
+});
+const MIA = person(10, 'Mia', 'Manager', [SEED.teams.engineering]);
+const TESS = person(11, 'Tess', 'Supervisor', [SEED.teams.sales]);
+const SAM = person(12, 'Sam', 'Seller', [SEED.teams.sales]);
+// Ada, Bob and Dan (archived) report to Mia; Cleo is in Sales, which Tess manages; Sam too.
+const EMPLOYEES: FakeEmployee[] = [
+  { ...byId(1), directManagerId: MIA.id },
+  { ...byId(2), directManagerId: MIA.id },
+  byId(3),
+  { ...byId(4), directManagerId: MIA.id },
+  MIA,
+  TESS,
+  SAM,
+];
+
+async function organisation(employees: FakeEmployee[] = EMPLOYEES, employeesPageSize?: number) {
+  const fake = opened(await startFakeCalamari({ now: clockStartingAt(NOW), employees, ...(employeesPageSize ? { employeesPageSize } : {}) }));
+  seedOrganisation(fake);
+  const sales = fake.state.teams.find((team) => team.id === SEED.teams.sales);
+  if (sales) sales.managerIds = [TESS.id];
+  const shift = (employeeId: number, start: string, end: string | null, more: { breakMinutes?: number; projectId?: number; description?: string } = {}) => {
+    const started = at(start);
+    fake.state.shifts.push({
+      id: 700 + fake.state.shifts.length,
+      employeeId,
+      started,
+      finished: end === null ? null : at(end),
+      breaks: more.breakMinutes ? [{ from: started + 4 * 3_600_000, to: started + 4 * 3_600_000 + more.breakMinutes * 60_000, breakTypeId: SEED.breakTypes.break }] : [],
+      projectId: more.projectId ?? null,
+      description: more.description ?? null,
+    });
+  };
+  // Ada: Monday eight hours after a half-hour break, nothing Tuesday, approved leave Wednesday, a shift running since nine today.
+  shift(1, '2026-11-16T09:00:00+01:00', '2026-11-16T17:30:00+01:00', { breakMinutes: 30, projectId: SEED.projects.general, description: "Ada's private note" });
+  shift(1, '2026-11-19T09:00:00+01:00', null, { projectId: SEED.projects.websiteRelaunch });
+  fake.state.requests.push({ id: 960, employeeId: 1, absenceTypeId: SEED.absenceTypes.annualLeave, from: '2026-11-18', to: '2026-11-18', fromPart: 'MORNING', toPart: 'END_OF_DAY', status: 'ACCEPTED', reason: null, comment: 'private: family', amount: 1 });
+  // Bob: two hours Tuesday. Cleo, not Mia's: a full Monday.
+  shift(2, '2026-11-17T09:00:00+01:00', '2026-11-17T11:00:00+01:00', { projectId: SEED.projects.general });
+  shift(3, '2026-11-16T09:00:00+00:00', '2026-11-16T15:00:00+00:00', { projectId: SEED.projects.general, description: "Cleo's private note" });
+  return fake;
+}
+
+async function connect(fake: FakeCalamari, employee: FakeEmployee): Promise<{ engine: EngineHandle; userDataDir: string }> {
+  const userDataDir = makeUserDataDir({
+    provider: { type: 'calamari', url: `${fake.url}/api`, email: employee.email },
+    timezone: 'Europe/Berlin',
+    tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
+  });
+  const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+  // The check after start reads who reports to the person: Calamari's data decides the team tools.
+  await expect.poll(() => learnedManages(userDataDir)).not.toBeUndefined();
+  return { engine, userDataDir };
+}
+
+/** What the engine remembered about the account ('' before it remembered anything). */
+function readFacts(userDataDir: string): string {
+  try {
+    return readFileSync(join(userDataDir, CALAMARI_FACTS_FILE), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** What the engine remembered: whether Calamari names people this person manages. */
+function learnedManages(userDataDir: string): boolean | undefined {
+  const match = /"managesPeople":\s*(true|false)/.exec(readFacts(userDataDir));
+  return match ? match[1] === 'true' : undefined;
+}
+
+const teamToolsOf = async (engine: EngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+/** Every person a request to the fake named, in a body sent after `since`. */
+const namedSince = (fake: FakeCalamari, since: number) => new Set(fake.requests.slice(since).flatMap((request) => request.persons.map((named) => named.toLowerCase())));
+
+describe('the team group on Calamari', () => {
+  it('offers a manager team hours and nothing else of the group, and a worker who manages nobody none', async () => {
+    const fake = await organisation();
+    const mia = await connect(fake, MIA);
+    expect(learnedManages(mia.userDataDir)).toBe(true);
+    expect(await teamToolsOf(mia.engine)).toEqual(['team_report']);
+    const ada = await connect(fake, byId(1));
+    expect(learnedManages(ada.userDataDir)).toBe(false);
+    expect(await teamToolsOf(ada.engine)).toEqual([]);
+    // A client calling anyway is refused by the engine, as any tool not offered.
+    await expect(ada.engine.call('team_report')).rejects.toThrow(/disabled/);
+    await expect(mia.engine.call('decide_leave_request', { id: 960, decision: 'approve' })).rejects.toThrow(/disabled/);
+  });
+
+  it('reads nobody else while the person leaves the team tools off: the employee list counts against the organisation', async () => {
+    const fake = await organisation();
+    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: `${fake.url}/api`, email: MIA.email }, timezone: 'Europe/Berlin' });
+    const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    // The check after start asks about the modules; it is done once both are remembered.
+    await expect.poll(() => /"timeAndAttendance".*"timeOff"|"timeOff".*"timeAndAttendance"/s.test(readFacts(userDataDir))).toBe(true);
+    // Whoever reads the employee list does it right after: time enough to have sent it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await teamToolsOf(engine)).toEqual([]);
+    expect(learnedManages(userDataDir)).toBeUndefined();
+    expect(fake.requests.filter((request) => request.path.endsWith('/teams/v1/all') || (request.path.endsWith('/employees/v1/search') && !request.body?.includes('"employee"')))).toEqual([]);
+  });
+
+  it("shows a direct manager their reports' hours against Calamari's targets, and nobody who is not theirs", async () => {
+    const fake = await organisation();
+    const { engine } = await connect(fake, MIA);
+    const before = fake.requests.length;
+    const report = await engine.call('team_report');
+    expect(report.isError, textOf(report)).toBeFalsy();
+    const people = report.structuredContent?.people as Array<Record<string, unknown>>;
+    // Not Dan, who left; not Cleo or Sam, whose shifts the organisation's key reads as easily.
+    expect(people.map((row) => row.name)).toEqual(['Ada Lovelace', 'Bob Builder']);
+    expect(people[0]).toMatchObject({
+      minutes: 480 + 360,
+      // Mon, Tue and Thu of her full-time week; Wednesday was approved leave.
+      target_minutes: 3 * 480,
+      missing_days: ['2026-11-17'],
+      running: 'Website relaunch',
+      by_project: [{ project: 'General', activity: null, minutes: 480 }, { project: 'Website relaunch', activity: null, minutes: 360 }],
+    });
+    expect(people[1]).toMatchObject({ minutes: 120, target_minutes: 4 * 480, missing_days: ['2026-11-16', '2026-11-18'], running: null });
+    expect(report.structuredContent).toMatchObject({ total_people: 2, next_offset: null, covers: 'your direct reports and the members of the teams you manage in Calamari' });
+    // Every request that named someone named Mia (her own plan) or one of her reports; the list of
+    // employees, read to find them, names nobody.
+    expect([...namedSince(fake, before)].sort()).toEqual(['ada@acme.example', 'bob@acme.example', 'mia@acme.example']);
+    expect(fake.requests.filter((request) => request.path.endsWith('/timesheetentries/v1/find')).at(-1)?.persons.sort()).toEqual(['ada@acme.example', 'bob@acme.example']);
+    expect(JSON.stringify(report)).not.toMatch(/private|Cleo|Sam|Dan/);
+  });
+
+  it('reads the answer as the model reads it', async () => {
+    const fake = await organisation();
+    const { engine } = await connect(fake, MIA);
+    const report = await engine.call('team_report');
+    expect(textOf(report)).toBe(
+      [
+        '2026-11-16 to 2026-11-19, your direct reports and the members of the teams you manage in Calamari: people 1–2 of 2.',
+        'Ada Lovelace: 14 h of 24 h; nothing on 2026-11-17; running: Website relaunch',
+        'Bob Builder: 2 h of 32 h; nothing on 2026-11-16, 2026-11-18',
+      ].join('\n'),
+    );
+  });
+
+  it("shows a team's manager its members, and neither them nor the team to anyone else", async () => {
+    const fake = await organisation();
+    const { engine } = await connect(fake, TESS);
+    expect(await teamToolsOf(engine)).toEqual(['team_report']);
+    const report = await engine.call('team_report', { from: '2026-11-16' });
+    expect(report.isError, textOf(report)).toBeFalsy();
+    const people = report.structuredContent?.people as Array<Record<string, unknown>>;
+    expect(people.map((row) => row.name)).toEqual(['Cleo Patra', 'Sam Seller']);
+    // Cleo works a part-time week (6 h Monday to Thursday): Monday's six hours meet Monday's target.
+    expect(people[0]).toMatchObject({ minutes: 360, missing_days: ['2026-11-17', '2026-11-18'] });
+  });
+
+  it("pages a 300-person organisation's reports within the call's budget of requests", async () => {
+    const many = Array.from({ length: 300 }, (_, index) =>
+      person(1000 + index, `Worker${String(index).padStart(3, '0')}`, 'Many', [SEED.teams.engineering], { directManagerId: MIA.id }),
+    );
+    const fake = await organisation([...EMPLOYEES, ...many], 25);
+    for (const worker of many) fake.state.shifts.push({ id: 5000 + worker.id, employeeId: worker.id, started: at('2026-11-16T09:00:00+01:00'), finished: at('2026-11-16T10:00:00+01:00'), breaks: [], projectId: null, description: null });
+    const { engine } = await connect(fake, MIA);
+    const seen = new Set<string>();
+    let offset: number | null = 0;
+    let calls = 0;
+    while (offset !== null) {
+      const before = fake.requests.length;
+      const page = await engine.call('team_report', { offset, limit: 50 });
+      calls++;
+      expect(page.isError, textOf(page)).toBeFalsy();
+      expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+      for (const row of page.structuredContent?.people as Array<{ name: string; minutes: number }>) {
+        seen.add(row.name);
+        if (row.name.startsWith('Worker')) expect(row.minutes).toBe(60);
+      }
+      expect(page.structuredContent?.total_people).toBe(302);
+      offset = page.structuredContent?.next_offset as number | null;
+    }
+    expect(calls).toBe(7);
+    expect(seen.size).toBe(302);
+  });
+});
