@@ -156,6 +156,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   explainPolicy();
   const personName = () => current.settings.user.name || safeUserName();
+  // Whether to learn whom the person leads where that costs a back end much (Calamari's employee
+  // list): for the app's own engine, whose window shows the Team screen wherever the group is
+  // available, and for an AI client's once the person switched the team tools on.
+  const teamToolsWanted = () => (appEngine && options.allTools) || isToolEnabled('team_report', current.settings, { allTools: false });
   // Settings that cannot say where data goes, and a back end the policy does not allow, are never
   // acted on: a stand-in answers every call with the reason.
   const openTracker = (): Promise<TimeTracker> => {
@@ -172,7 +176,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       userDataDir: options.userDataDir,
       personName,
       workWeek: () => current.settings.workWeek,
-      teamToolsWanted: () => isToolEnabled('team_report', current.settings, { allTools: false }),
+      teamToolsWanted,
       holidays: (from, to) => holidaysOf(current.settings, from, to),
       timezone: () => current.settings.timezone,
       now: options.now,
@@ -263,6 +267,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   let lastSeen: SettingsRead = current;
+  let wantedTeam = teamToolsWanted();
   const reloadSettings = () => {
     const next = readSettingsFile(settingsPath);
     // Events come for writes that change nothing, and for the app's own saves: act on news only.
@@ -286,6 +291,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     fileState = fileStateOf(settingsPath, next);
     if (wasUnusable && next.problem === null) void openNamedBackEnd();
     else applyEverywhere();
+    // The team tools just switched on: what the person leads is learned now, not at the next hourly check.
+    if (!wantedTeam && teamToolsWanted()) void tracker.detectFeatures?.();
+    wantedTeam = teamToolsWanted();
   };
   const stopWatching = watchSettingsFile(settingsPath, reloadSettings, log);
   // The policy applies live: tools AI clients may no longer have leave tools/list at once.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_EMPLOYEES, DEFAULT_KEY, type FakeCalamari, type FakeEmployee, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
@@ -130,6 +130,11 @@ describe('the team group on Calamari', () => {
     expect(await teamToolsOf(engine)).toEqual([]);
     expect(learnedManages(userDataDir)).toBeUndefined();
     expect(fake.requests.filter((request) => request.path.endsWith('/teams/v1/all') || (request.path.endsWith('/employees/v1/search') && !request.body?.includes('"employee"')))).toEqual([]);
+
+    // Switched on in the settings while the engine runs: learned now, not at the next hourly check.
+    writeSettings(userDataDir, { provider: { type: 'calamari', url: `${fake.url}/api`, email: MIA.email }, timezone: 'Europe/Berlin', tools: { groups: { team: true } } });
+    await expect.poll(() => learnedManages(userDataDir)).toBe(true);
+    await expect.poll(() => teamToolsOf(engine)).toEqual(['team_report']);
   });
 
   it("shows a direct manager their reports' hours against Calamari's targets, and nobody who is not theirs", async () => {
