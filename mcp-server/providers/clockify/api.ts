@@ -190,7 +190,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       call<ClockifyTimeOffRequest>(
         'PATCH',
         `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
-        timeOff(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`, `There is no time-off request #${number} in Clockify any more (withdrawn meanwhile).`),
+        // Not `timeOff`: a refused decision says the person is no approver, not that time off is off.
+        { ...account(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`), notFound: `There is no time-off request #${number} in Clockify any more (withdrawn meanwhile).` },
         { body: { status, ...(note ? { note } : {}) } },
       ),
     holidaysInPeriod: (workspaceId: string, userId: string, start: string, end: string) =>

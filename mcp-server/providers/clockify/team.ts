@@ -96,7 +96,8 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const filter = { start: clockifyTime(PROJECT_SINCE), end: clockifyTime(this.context.options.now() + FILTER_MARGIN_MS), project: remote };
     const lists = await mapWithLimit(people, this.context.api.pager.maxParallel, (member) => unlessRefused(this.#entriesOf(workspaceId, member, filter)));
     const refused = people.filter((_, index) => lists[index] === null).map((member) => member.name);
-    if (people.length > 0 && refused.length === people.length) {
+    // Everyone's but the person's own refused: they lead nobody on this project.
+    if (refused.length > 0 && refused.length === people.filter((member) => member.id !== me.id).length) {
       throw new ProviderError('denied', `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`);
     }
     const entries = people.flatMap((member, index) => (lists[index] ?? []).filter(isWork).map((entry) => ({ member, entry })));
