@@ -172,6 +172,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       workWeek: () => current.settings.workWeek,
       holidays: (from, to) => holidaysOf(current.settings, from, to),
       timezone: () => current.settings.timezone,
+      teamToolsWanted: () => current.settings.tools.groups.team === true,
       now: options.now,
       log,
       ...(options.env ? { env: options.env } : {}),

@@ -30,6 +30,8 @@ export interface TrackerFactoryOptions {
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
   /** The settings' zone ('' when they name none). */
   timezone: () => string;
+  /** Whether the person switched the team group on: a back end that must ask who leads whom asks only then. */
+  teamToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
   env?: NodeJS.ProcessEnv;
@@ -86,6 +88,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     workWeek: options.workWeek,
     holidays: options.holidays,
     timezone: options.timezone,
+    ...(options.teamToolsWanted ? { teamToolsWanted: options.teamToolsWanted } : {}),
     now: options.now,
     log: options.log,
     ...access,

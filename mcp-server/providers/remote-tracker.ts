@@ -50,6 +50,11 @@ export interface RemoteTrackerOptions<Profile> {
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
   /** The settings' zone ('' when they name none), where the back end says none for the person. */
   timezone: () => string;
+  /**
+   * Whether the person switched the team group on (settings' tools.groups.team): Clockify's role takes
+   * requests of its own to learn, asked only then. Left out, no.
+   */
+  teamToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
 }

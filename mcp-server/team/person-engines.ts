@@ -187,6 +187,7 @@ export class PersonEngines {
       workWeek: () => settings.workWeek,
       holidays: (from, to) => this.#options.holidaysOf(settings, from, to),
       timezone: () => settings.timezone,
+      teamToolsWanted: () => settings.tools.groups.team === true,
       now,
       log,
       env: this.#options.env,
