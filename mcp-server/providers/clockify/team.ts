@@ -36,7 +36,6 @@ const CREATED_WITHIN_DAYS = 366;
 const PEOPLE_TTL_MS = 10 * 60_000;
 /** Requests a window of people leaves for the rest of the call (a second page of someone's entries, names). */
 const WINDOW_MARGIN = 3;
-const SERVICE = 'Clockify';
 
 interface Member {
   id: string;
