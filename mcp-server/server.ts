@@ -156,10 +156,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   explainPolicy();
   const personName = () => current.settings.user.name || safeUserName();
-  // Whether to learn whom the person leads where that costs a back end much (Calamari's employee
-  // list): for the app's own engine, whose window shows the Team screen wherever the group is
-  // available, and for an AI client's once the person switched the team tools on.
-  const teamToolsWanted = () => (appEngine && options.allTools) || isToolEnabled('team_report', current.settings, { allTools: false });
+  // Whether to learn whom the person leads where that costs the back end requests of its own
+  // (Calamari's employee list, Clockify's role): only once the person switched the team tools on, in
+  // every engine, the app's too. Calamari's limit is the whole organisation's: every app reading the
+  // employee list at nine would use it up.
+  const teamToolsWanted = () => isToolEnabled('team_report', current.settings, { allTools: false });
   // Settings that cannot say where data goes, and a back end the policy does not allow, are never
   // acted on: a stand-in answers every call with the reason.
   const openTracker = (): Promise<TimeTracker> => {

@@ -26,12 +26,12 @@ export interface TrackerFactoryOptions {
   /** The person shown in the local absence calendar. */
   personName: () => string;
   workWeek: () => WorkWeek;
-  /** The settings switch `team_report` on (remote-tracker.ts). */
-  teamToolsWanted?: () => boolean;
   /** Public holidays in [from, to] of the settings' region by date, where the back end keeps none of its own. */
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
   /** The settings' zone ('' when they name none). */
   timezone: () => string;
+  /** Whether to learn whom the person leads, where that costs the back end requests (remote-tracker.ts). */
+  teamToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
   env?: NodeJS.ProcessEnv;
@@ -85,10 +85,10 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     userDataDir: options.userDataDir,
     ...(options.factsShelf ? { factsShelf: options.factsShelf } : {}),
     ...(options.idNumbers ? { idNumbers: options.idNumbers } : {}),
-    ...(options.teamToolsWanted ? { teamToolsWanted: options.teamToolsWanted } : {}),
     workWeek: options.workWeek,
     holidays: options.holidays,
     timezone: options.timezone,
+    ...(options.teamToolsWanted ? { teamToolsWanted: options.teamToolsWanted } : {}),
     now: options.now,
     log: options.log,
     ...access,

@@ -40,11 +40,6 @@ export interface RemoteTrackerOptions<Profile> {
   requestGate?: () => Promise<void>;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
-  /**
-   * The person's settings switch `team_report` on: a back end whose check of whom the person leads is
-   * costly (Calamari reads its whole employee list) makes it only then.
-   */
-  teamToolsWanted?: () => boolean;
   /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */
   factsShelf?: FactsShelf;
   /** Numbers the back end's string ids instead of the data folder's file (the team server's store). */
@@ -55,6 +50,12 @@ export interface RemoteTrackerOptions<Profile> {
   holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
   /** The settings' zone ('' when they name none), where the back end says none for the person. */
   timezone: () => string;
+  /**
+   * Whether to learn whom the person leads where that costs requests of its own (Calamari reads its
+   * whole employee list, Clockify asks the person's role): once the person switched `team_report` on
+   * (server.ts). Left out, no.
+   */
+  teamToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
 }

@@ -14,6 +14,7 @@ import type {
   ClockifyMemberProfile,
   ClockifyPolicy,
   ClockifyProject,
+  ClockifyRole,
   ClockifyTask,
   ClockifyTimeEntry,
   ClockifyTimeOffRequest,
@@ -24,6 +25,8 @@ import type {
 
 /** Items per page asked for: Clockify documents no largest page for these lists (it may keep fewer; the answers say when a page is the last). */
 export const LIST_PAGE = 1_000;
+/** People per page of a role filter: the first page answers whether the person holds the role. */
+const ROLE_PAGE = 50;
 /** The largest page of policies, balances and time-off requests (documented: 200). */
 export const TIME_OFF_PAGE = 200;
 /** Requests in flight to Clockify at once. */
@@ -162,6 +165,34 @@ export function createClockifyApi(options: ClockifyApiOptions) {
         'DELETE',
         `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
         timeOff(`withdraw time-off request #${number}`, `There is no time-off request #${number} of yours in Clockify any more.`),
+      ),
+    /** The workspace's active members by name (getUsersOfWorkspace); Clockify shows the list to admins and managers. */
+    membersPage: (workspaceId: string, page: number) =>
+      listPage<ClockifyUser>(`${ws(workspaceId)}/users`, account('list the people in your workspace'), { status: 'ACTIVE', 'sort-column': 'NAME', 'sort-order': 'ASCENDING', 'include-roles': 'false' }, page),
+    /** The active members holding any of `roles` whose e-mail contains `email` (filterUsersOfWorkspace), one page. */
+    membersWithRoles: (workspaceId: string, email: string | undefined, roles: readonly ClockifyRole[]) =>
+      call<ClockifyUser[]>('POST', `${ws(workspaceId)}/users/info`, { ...account('read your role in the workspace'), onlyReads: true }, {
+        body: { ...(email ? { email } : {}), roles, status: 'ACTIVE', page: 1, pageSize: ROLE_PAGE },
+      }).then((data) => listOf(data, account('read your role in the workspace'))),
+    /** The team managers of one member (getManagersOfUser). */
+    managersOf: (workspaceId: string, userId: string, name: string) =>
+      list<ClockifyUser>(`${ws(workspaceId)}/users/${id(userId)}/managers`, account(`read who manages ${name}`), { query: { page: 1, 'page-size': ROLE_PAGE } }),
+    /** One project with its estimates and memberships (getProject). */
+    project: (workspaceId: string, projectId: string, number: number) =>
+      call<ClockifyProject>('GET', `${ws(workspaceId)}/projects/${id(projectId)}`, tracking(`read project #${number}`, `There is no project #${number} in Clockify that you may see.`)),
+    /** A page of a colleague's entries (getTimeEntries on their id), which admins and their managers may read. */
+    memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
+      const got = await listPage<ClockifyTimeEntry>(`${ws(workspaceId)}/user/${id(userId)}/time-entries`, account(`read ${name}'s time entries`), { ...filter, hydrated: true }, page);
+      return { ...got, items: got.items.map(withIds) };
+    },
+    /** Approves or rejects a request (changeTimeOffRequestStatus), with the note kept with the decision. */
+    decideTimeOff: (workspaceId: string, policyId: string, requestId: string, number: number, status: 'APPROVED' | 'REJECTED', note: string | undefined) =>
+      call<ClockifyTimeOffRequest>(
+        'PATCH',
+        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
+        // Not `timeOff`: a refused decision says the person is no approver, not that time off is off.
+        { ...account(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`), notFound: `There is no time-off request #${number} in Clockify any more (withdrawn meanwhile).` },
+        { body: { status, ...(note ? { note } : {}) } },
       ),
     holidaysInPeriod: (workspaceId: string, userId: string, start: string, end: string) =>
       list<ClockifyHoliday>(`${ws(workspaceId)}/holidays/in-period`, account('read your holidays'), { query: { 'assigned-to': userId, start, end } }),

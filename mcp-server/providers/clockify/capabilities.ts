@@ -2,7 +2,9 @@
 // person's own entries (listed, logged, changed, deleted), reports and the catalog always; leave, its
 // withdrawal and the calendar unless time off is known not to answer for the person (the module off,
 // the plan without it, or no access). Punchcard adds and archives no projects, clients or tasks on
-// Clockify, so the catalog-writing tools are never offered. One place for the tracker and for the
+// Clockify, so the catalog-writing tools are never offered. The team tools only for a role this
+// process learned from Clockify (context.ts, teamRole): never remembered, as a key may be another
+// person's, and unknown is no. One place for the tracker and for the
 // opening of a connection, which lists the tools before the tracker loads: free of zod and of HTTP.
 import type { Capability } from '../time-tracker.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
@@ -11,13 +13,28 @@ const ALWAYS: readonly Capability[] = ['account', 'timer', 'entries', 'entries_e
 const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
 
 /**
+ * What the person is in the workspace, as far as the team tools go: an admin (the owner counts as
+ * one) sees everyone, a team manager the members they manage, a project manager the projects they
+ * manage, a member only themselves.
+ */
+export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
+
+/**
  * Time off not known to be off is offered: the first `tools/list` must already be right, and a
  * client that reads the list once must see the leave tools from the start. The background check (or
  * the app's "Test connection") learns the truth and withdraws them live.
  */
-export function clockifyCapabilities(facts: ClockifyFacts | undefined): ReadonlySet<Capability> {
+export function clockifyCapabilities(facts: ClockifyFacts | undefined, role?: TeamRole): ReadonlySet<Capability> {
   const capabilities = new Set<Capability>(ALWAYS);
   if (facts?.timeOff !== false) for (const capability of TIME_OFF) capabilities.add(capability);
+  // Colleagues' hours for those Clockify shows them to; a project manager their projects' hours;
+  // decisions on leave only where time off answers at all.
+  if (role === 'admin' || role === 'team_manager') {
+    capabilities.add('team_hours');
+    capabilities.add('team_projects');
+    if (facts?.timeOff !== false) capabilities.add('team_leave');
+  }
+  if (role === 'project_manager') capabilities.add('team_projects');
   return capabilities;
 }
 

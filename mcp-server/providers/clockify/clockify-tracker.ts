@@ -1,7 +1,7 @@
 // Clockify as a Punchcard back end (docs/back-ends/clockify.md): the TimeTracker over Clockify's REST
 // API, for the person whose API key it is, in one workspace, put together from its parts — the
-// account, the timer and entries, the catalog (clients, projects and their tasks), time off and the
-// person's plan — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
+// account, the timer and entries, the catalog (clients, projects and their tasks), time off, the
+// person's plan and what an admin or a manager may see and decide — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
 // (id-aliases.ts). Its tasks live inside projects, so an activity is named with its project.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockifyAccount } from './account.ts';
@@ -9,6 +9,7 @@ import { ClockifyCatalog } from './catalog.ts';
 import { ClockifyContext, type ClockifyTrackerOptions } from './context.ts';
 import { ClockifyLeave } from './leave.ts';
 import { ClockifyPlan } from './plan.ts';
+import { ClockifyTeam } from './team.ts';
 import { ClockifyTimesheets } from './timesheets.ts';
 
 export type { ClockifyTrackerOptions };
@@ -28,6 +29,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     catalog,
     leave: new ClockifyLeave(context, { plan }),
     plan: { workPlan: (from, to) => plan.workPlan(from, to) },
+    team: new ClockifyTeam(context, { catalog }),
     close: () => context.close(),
   });
 }

@@ -1,7 +1,8 @@
 // What the Clockify feature modules share: the API, the options, the person the key belongs to (asked
 // once per process: a new key may be another person's), the workspace Punchcard works in (the one
 // named, else the person's active one; remembered between starts), whether time off answers for the
-// person (deciding the leave tools), and the numbers Punchcard shows for Clockify's string ids.
+// person (deciding the leave tools), the person's role in the workspace (deciding the team tools:
+// learned afresh by each process, never remembered), and the numbers Punchcard shows for Clockify's string ids.
 import { join } from 'node:path';
 import type { ClockifyProfile } from '../../contract/settings.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
@@ -11,16 +12,18 @@ import { hostOf } from '../http/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import type { RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
-import { clockifyCapabilities } from './capabilities.ts';
+import { clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
 import { planName } from './mapping.ts';
-import type { ClockifyUser, ClockifyWorkspace } from './wire.ts';
+import type { ClockifyRole, ClockifyUser, ClockifyWorkspace } from './wire.ts';
 
 /** The workspace and time off are asked about again after a day (a plan changes rarely). */
 const RECHECK_MS = 24 * 3_600_000;
 /** The person and their workspace are read once per process; a refused key reads them again. */
 const PER_PROCESS_MS = Number.POSITIVE_INFINITY;
+/** A role changes rarely; the hourly background check asks again. */
+const ROLE_TTL_MS = 3_600_000;
 /** The file of numbers for Clockify's ids, in the data folder. */
 export const CLOCKIFY_IDS_FILE = 'clockify-ids.db';
 
@@ -47,6 +50,9 @@ export class ClockifyContext {
   readonly aliases: IdNumbering;
   readonly #person = new Expiring<ClockifyUser>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
+  readonly #role = new Expiring<TeamRole>(ROLE_TTL_MS);
+  /** The role last learned, for the capabilities; undefined until Clockify said. */
+  #knownRole: TeamRole | undefined;
 
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
@@ -66,7 +72,7 @@ export class ClockifyContext {
       file: clockifyFacts,
       place: options.factsShelf ?? options.userDataDir,
       key: clockifyFactsKey(options.profile),
-      capabilitiesOf: clockifyCapabilities,
+      capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole),
       log: options.log,
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
@@ -94,6 +100,24 @@ export class ClockifyContext {
   async ids(): Promise<{ userId: string; workspaceId: string }> {
     const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
     return { userId: user.id, workspaceId: workspace.id };
+  }
+
+  /**
+   * The person's role in the workspace, from the members Clockify lists by role
+   * (filterUsersOfWorkspace): one request says whether they hold any leading role, which most keys'
+   * people do not; only then is it asked which. A refusal to list members (403) is a member's answer.
+   * What is learned switches the team tools live.
+   */
+  teamRole(fresh = false): Promise<TeamRole> {
+    if (fresh) this.#role.invalidate();
+    return this.#role.get(async () => {
+      const role = await this.#readRole();
+      this.#knownRole = role;
+      if (this.facts.capabilities.set(clockifyCapabilities(this.facts.current, role))) {
+        this.options.log(`Clockify tools follow the person's role: ${role === 'member' ? 'a member (no team tools)' : role.replace('_', ' ')}.`);
+      }
+      return role;
+    });
   }
 
   /** The person's zone in Clockify (their profile's), remembered between starts; null where it names none. */
@@ -186,6 +210,22 @@ export class ClockifyContext {
   #forgetPerson(): void {
     this.#person.invalidate();
     this.#workspace.invalidate();
+    this.#role.invalidate();
+  }
+
+  async #readRole(): Promise<TeamRole> {
+    const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
+    const holds = async (roles: readonly ClockifyRole[]): Promise<boolean> => {
+      try {
+        return (await this.api.membersWithRoles(workspace.id, user.email ?? undefined, roles)).some((member) => member.id === user.id);
+      } catch (error) {
+        if (error instanceof ClockifyError && error.status === 403) return false;
+        throw error;
+      }
+    };
+    if (!(await holds(['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER']))) return 'member';
+    if (await holds(['WORKSPACE_ADMIN', 'OWNER'])) return 'admin';
+    return (await holds(['TEAM_MANAGER'])) ? 'team_manager' : 'project_manager';
   }
 
   async #resolveWorkspace(user: ClockifyUser, fresh: boolean): Promise<Workspace> {

@@ -8,7 +8,7 @@ import { eachDate, formatUtcSeconds, localDate, parseOffsetDateTime } from '../.
 import type { LeaveRequest, LeaveStatus, LeaveType, Ref, TimeEntry } from '../time-tracker.ts';
 import { ProviderError } from '../time-tracker.ts';
 import { unreadable } from './errors.ts';
-import type { ClockifyHoliday, ClockifyMemberProfile, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
+import type { ClockifyHoliday, ClockifyMemberProfile, ClockifyProject, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
 
 /** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
 export function clockifyTime(epochMs: number): string {
@@ -297,4 +297,49 @@ export function planName(value: unknown): string | undefined {
     if (typeof named === 'string' && named.trim() !== '') return named.trim();
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Project estimates
+
+/** Hours of an estimate: milliseconds (as a number or digits, as TimeEstimateDto says) or an ISO 8601 duration of any length. */
+export function estimateHours(value: string | number | null | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value / 3_600_000 : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return estimateHours(Number(text));
+  const match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text);
+  if (!match || match.slice(1).every((part) => part === undefined)) return undefined;
+  const hours = Number(match[1] ?? 0) * 24 + Number(match[2] ?? 0) + Number(match[3] ?? 0) / 60 + Number(match[4] ?? 0) / 3600;
+  return hours > 0 ? Math.round(hours * 100) / 100 : undefined;
+}
+
+/** A project's budget as Punchcard reports it, and what it leaves out in words. */
+export interface ProjectBudget {
+  hours: number | null;
+  money: number | null;
+  monthly: boolean;
+  note?: string;
+}
+
+const RESETS: Record<string, string> = { WEEKLY: 'every week', YEARLY: 'every year' };
+
+/**
+ * The project's active time estimate (or its older manual estimate) in hours, and its active budget
+ * estimate as money (an amount in cents, as Clockify keeps its rates: assumed). An estimate that
+ * resets monthly is this month's; one that resets weekly or yearly is said in words and not
+ * compared, as Punchcard sums weeks and months only.
+ */
+export function projectBudget(project: ClockifyProject): ProjectBudget {
+  const time = project.timeEstimate;
+  const timeActive = time && time.active !== false ? estimateHours(time.estimate) : undefined;
+  const hours = timeActive ?? estimateHours(project.estimate?.estimate);
+  const money = project.budgetEstimate && project.budgetEstimate.active !== false && typeof project.budgetEstimate.estimate === 'number' && project.budgetEstimate.estimate > 0 ? project.budgetEstimate.estimate / 100 : undefined;
+  const reset = (timeActive === undefined ? undefined : time?.resetOption?.toUpperCase()) ?? (hours === undefined ? project.budgetEstimate?.resetOption?.toUpperCase() : undefined);
+  const every = reset ? RESETS[reset] : undefined;
+  if (every) {
+    const what = hours === undefined ? `budget of ${money}` : `estimate of ${hours} h`;
+    return { hours: null, money: hours === undefined ? null : (money ?? null), monthly: false, note: `Clockify resets this project's ${what} ${every}; Punchcard compares only one-off and monthly estimates, so no share is given.` };
+  }
+  return { hours: hours ?? null, money: money ?? null, monthly: reset === 'MONTHLY' };
 }

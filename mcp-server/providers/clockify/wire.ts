@@ -79,6 +79,15 @@ export interface ClockifyProject {
   billable?: boolean;
   clientId?: string | null;
   clientName?: string | null;
+  /** Private projects list their people here (MembershipDtoV1); a public one is open to everyone. */
+  public?: boolean;
+  memberships?: Array<{ userId?: string | null; membershipType?: string | null; membershipStatus?: string | null }> | null;
+  /** The time estimate (TimeEstimateDto): `estimate` is said to be milliseconds but typed a string; an ISO 8601 duration is read too. */
+  timeEstimate?: { active?: boolean | null; estimate?: string | number | null; resetOption?: string | null } | null;
+  /** The budget estimate (EstimateWithOptionsDto): an amount as an integer (in cents, like Clockify's rates: assumed). */
+  budgetEstimate?: { active?: boolean | null; estimate?: number | null; resetOption?: string | null } | null;
+  /** The older manual estimate (EstimateDtoV1): an ISO 8601 duration. */
+  estimate?: { estimate?: string | null; type?: string | null } | null;
 }
 
 /** GET /v1/workspaces/{ws}/projects/{projectId}/tasks (TaskDtoV1). */
@@ -107,6 +116,8 @@ export interface ClockifyPolicy {
   timeUnit?: string | null;
   everyoneIncludingNew?: boolean;
   userIds?: string[] | null;
+  /** Who approves its requests (PolicyApprovalDto): the requester's team managers, and/or the members named. */
+  approve?: { requiresApproval?: boolean | null; teamManagers?: boolean | null; specificMembers?: boolean | null; userIds?: string[] | null } | null;
 }
 
 /** GET /v1/workspaces/{ws}/time-off/balance/user/{userId} (BalanceDtoV1, in BalancesWithCountDtoV1). */
@@ -137,7 +148,7 @@ export interface ClockifyTimeOffRequest {
   note?: string | null;
   balanceDiff?: number | null;
   timeUnit?: string | null;
-  status?: { statusType?: string | null } | null;
+  status?: { statusType?: string | null; note?: string | null } | null;
   timeOffPeriod?: {
     period?: { start?: string | null; end?: string | null } | null;
     halfDay?: boolean | null;
@@ -157,3 +168,6 @@ export interface ClockifyHoliday {
   name: string;
   datePeriod: { startDate: string; endDate?: string | null };
 }
+
+/** A role a workspace member may hold, as `filterUsersOfWorkspace` filters by them (owners count as admins). */
+export type ClockifyRole = 'WORKSPACE_ADMIN' | 'OWNER' | 'TEAM_MANAGER' | 'PROJECT_MANAGER';

@@ -4,7 +4,8 @@
 // and `page-size` with the Last-Page header, `{message, code}` error bodies, time entries per user and
 // workspace (one running at most), projects and their tasks, clients, and time off (policies,
 // requests, balances, holidays), with roles: an admin may read and change colleagues' entries, a
-// regular member only their own.
+// regular member only their own; a team manager reads the entries and decides the time off of the
+// members they manage, a project manager reads the time on the projects they manage.
 //
 // Where the sources stop, the fake makes a choice and says so in a comment starting with "GUESS:".
 // Those choices are the documented assumptions of the Clockify client; change one here and the
@@ -45,7 +46,20 @@ export interface FakeWorkspace {
   settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean };
 }
 export interface FakeClient { id: string; workspaceId: string; name: string; archived: boolean }
-export interface FakeProject { id: string; workspaceId: string; name: string; clientId: string | null; archived: boolean; billable: boolean; public: boolean; memberIds: string[] }
+export interface FakeProject {
+  id: string;
+  workspaceId: string;
+  name: string;
+  clientId: string | null;
+  archived: boolean;
+  billable: boolean;
+  public: boolean;
+  memberIds: string[];
+  /** The time estimate in milliseconds, and when Clockify resets it (TimeEstimateDto); none where left out. */
+  timeEstimate?: { ms: number; resetOption: 'WEEKLY' | 'MONTHLY' | 'YEARLY' | null };
+  /** The budget estimate, an amount in cents (EstimateWithOptionsDto; GUESS: cents, as rates are). */
+  budgetEstimate?: number;
+}
 export interface FakeTask { id: string; projectId: string; name: string; status: 'ACTIVE' | 'DONE'; billable: boolean }
 export interface FakeEntry {
   id: string;
@@ -72,6 +86,10 @@ export interface FakePolicy {
   archived: boolean;
   everyoneIncludingNew: boolean;
   userIds: string[];
+  /** PolicyApprovalDto: the requester's team managers approve; default no. */
+  teamManagersApprove?: boolean;
+  /** PolicyApprovalDto: members named to approve (specificMembers). */
+  approverIds?: string[];
 }
 export interface FakeBalance { workspaceId: string; policyId: string; userId: string; total: number }
 export interface FakeTimeOff {
@@ -87,7 +105,14 @@ export interface FakeTimeOff {
   status: 'PENDING' | 'APPROVED' | 'REJECTED';
   note: string;
   createdAt: number;
+  /** The note of the last status change (StatusTimeOffRequestV1Request.note) and who made it. */
+  statusNote?: string | null;
+  changedBy?: string | null;
 }
+/** A team manager and one member they manage (a user's managers: getManagersOfUser). */
+export interface FakeTeamManager { workspaceId: string; managerId: string; memberId: string }
+/** A project manager and a project they manage. */
+export interface FakeProjectManager { workspaceId: string; managerId: string; projectId: string }
 export interface FakeHoliday { id: string; workspaceId: string; name: string; startDate: string; endDate: string; userIds: string[] | 'everyone' }
 
 export interface FakeClockifyState {
@@ -101,6 +126,8 @@ export interface FakeClockifyState {
   balances: FakeBalance[];
   timeOff: FakeTimeOff[];
   holidays: FakeHoliday[];
+  teamManagers: FakeTeamManager[];
+  projectManagers: FakeProjectManager[];
 }
 
 export interface FakeClockifyOptions {
@@ -227,7 +254,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     policiesForEveryone: options.policiesForEveryone ?? true,
     teamTimeOffForEveryone: options.teamTimeOffForEveryone ?? false,
   };
-  const state: FakeClockifyState = { users: [], workspaces: [], clients: [], projects: [], tasks: [], entries: [], policies: [], balances: [], timeOff: [], holidays: [] };
+  const state: FakeClockifyState = { users: [], workspaces: [], clients: [], projects: [], tasks: [], entries: [], policies: [], balances: [], timeOff: [], holidays: [], teamManagers: [], projectManagers: [] };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
   const failures = new Failures();
@@ -238,6 +265,23 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   const roleIn = (user: FakeUser, workspaceId: string): Role => user.roles[workspaceId] ?? 'REGULAR';
   const isAdmin = (user: FakeUser, workspaceId: string) => roleIn(user, workspaceId) !== 'REGULAR';
+  const manages = (user: FakeUser, memberId: string, workspaceId: string) =>
+    state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id && item.memberId === memberId);
+  const managesProject = (user: FakeUser, projectId: string, workspaceId: string) =>
+    state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id && item.projectId === projectId);
+  const isTeamManager = (user: FakeUser, workspaceId: string) => state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
+  const isProjectManager = (user: FakeUser, workspaceId: string) => state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
+  /** GUESS: admins and managers of either kind see the workspace's people; a regular member is refused the list. */
+  const seesPeople = (user: FakeUser, workspaceId: string) => isAdmin(user, workspaceId) || isTeamManager(user, workspaceId) || isProjectManager(user, workspaceId);
+  /** The roles a member holds, as filterUsersOfWorkspace filters by them: owners count as admins. */
+  const holdsRole = (user: FakeUser, workspaceId: string, role: string) => {
+    const own = roleIn(user, workspaceId);
+    if (role === 'OWNER') return own === 'OWNER';
+    if (role === 'WORKSPACE_ADMIN') return own === 'OWNER' || own === 'ADMIN';
+    if (role === 'TEAM_MANAGER') return isTeamManager(user, workspaceId);
+    if (role === 'PROJECT_MANAGER') return isProjectManager(user, workspaceId);
+    return false;
+  };
 
   function workspaceOf(call: Call): FakeWorkspace {
     const workspace = state.workspaces.find((item) => item.id === call.params.workspaceId);
@@ -310,6 +354,11 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     public: project.public,
     color: '#03A9F4',
     memberships: project.memberIds.map((userId) => ({ userId, targetId: project.id, membershipType: 'PROJECT', membershipStatus: 'ACTIVE' })),
+    // TimeEstimateDto: the estimate "in milliseconds", typed a string. GUESS: digits.
+    timeEstimate: project.timeEstimate
+      ? { estimate: String(project.timeEstimate.ms), type: 'MANUAL', resetOption: project.timeEstimate.resetOption, active: true, includeNonBillable: true }
+      : { estimate: '0', type: 'AUTO', resetOption: null, active: false, includeNonBillable: true },
+    budgetEstimate: project.budgetEstimate === undefined ? null : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: null, active: true, includeExpenses: false },
     duration: 'PT0S',
     note: '',
     template: false,
@@ -349,7 +398,13 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       createdAt: new Date(request.createdAt).toISOString().replace('Z', '000Z'),
       timeUnit: policy?.timeUnit ?? 'DAYS',
       balanceDiff: -requestDays(request),
-      status: { statusType: request.status, changedAt: null, changedByUserId: null, changedByUserName: null, note: null },
+      status: {
+        statusType: request.status,
+        changedAt: null,
+        changedByUserId: request.changedBy ?? null,
+        changedByUserName: state.users.find((item) => item.id === request.changedBy)?.name ?? null,
+        note: request.statusNote ?? null,
+      },
       timeOffPeriod: {
         period: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
         halfDay: request.halfDay,
@@ -469,7 +524,12 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   route('GET', '/workspaces/:workspaceId/user/:userId/time-entries', (call) => {
     const workspace = workspaceOf(call);
-    const member = subject(call, workspace);
+    const project = call.query.get('project');
+    // GUESS: a team manager reads the entries of the members they manage; a project manager anyone's
+    // on a project they manage, asked for by that project; everyone else as `subject` says.
+    const listed = state.users.find((item) => item.id === call.params.userId && item.workspaces.includes(workspace.id));
+    const asManager = listed !== undefined && (manages(call.user, listed.id, workspace.id) || (project !== null && managesProject(call.user, project, workspace.id)));
+    const member = asManager ? listed : subject(call, workspace);
     const hydrated = call.query.get('hydrated') === 'true';
     let entries = state.entries.filter((entry) => entry.workspaceId === workspace.id && entry.userId === member.id);
     if (call.query.get('in-progress') === 'true') entries = entries.filter((entry) => entry.end === null);
@@ -480,7 +540,6 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if ((start !== null && from === undefined) || (end !== null && to === undefined)) throw refuse(400, 'Invalid date format; use yyyy-MM-ddThh:mm:ssZ');
     // GUESS: start and end select entries by their start; the OpenAPI does not say.
     entries = entries.filter((entry) => (from === undefined || entry.start >= from) && (to === undefined || entry.start <= to));
-    const project = call.query.get('project');
     if (project) entries = entries.filter((entry) => entry.projectId === project);
     // GUESS: newest first, as Clockify's own lists are.
     return paged(call, entries.sort((a, b) => b.start - a.start).map((entry) => entryJson(entry, hydrated)));
@@ -580,7 +639,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
         everyoneIncludingNew: policy.everyoneIncludingNew,
         userIds: policy.userIds,
         userGroupIds: [],
-        approve: { requiresApproval: policy.requiresApproval, teamManagers: false, specificMembers: false, userIds: [] },
+        approve: { requiresApproval: policy.requiresApproval, teamManagers: policy.teamManagersApprove === true, specificMembers: (policy.approverIds ?? []).length > 0, userIds: policy.approverIds ?? [] },
         automaticAccrual: null,
         negativeBalance: null,
       })),
@@ -621,8 +680,12 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const workspace = timeOffWorkspace(call);
     const users = Array.isArray(call.body.users) ? call.body.users.filter((id): id is string => typeof id === 'string') : [];
     const onlyOwn = users.length > 0 && users.every((id) => id === call.user.id);
-    // GUESS: a regular member may list their own requests only.
-    if (!onlyOwn && !isAdmin(call.user, workspace.id) && !settings.teamTimeOffForEveryone) throw refuse(403, 'Access Denied');
+    // GUESS: a regular member may list their own requests only; a team manager theirs and those of the
+    // members they manage (others are left out, not refused).
+    const teamManager = isTeamManager(call.user, workspace.id);
+    if (!onlyOwn && !isAdmin(call.user, workspace.id) && !settings.teamTimeOffForEveryone && !teamManager) throw refuse(403, 'Access Denied');
+    const visible = (request: FakeTimeOff) =>
+      isAdmin(call.user, workspace.id) || settings.teamTimeOffForEveryone || request.userId === call.user.id || manages(call.user, request.userId, workspace.id);
     const statuses = Array.isArray(call.body.statuses) ? call.body.statuses.filter((status): status is string => typeof status === 'string') : [];
     const wanted = (status: string) => statuses.length === 0 || statuses.includes('ALL') || statuses.includes(status);
     const from = readInstant(call.body.start);
@@ -632,7 +695,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw refuse(400, 'pageSize must be between 1 and 200');
     const page = Math.max(1, Number(call.body.page ?? 1) || 1);
     const matching = state.timeOff
-      .filter((request) => request.workspaceId === workspace.id && (users.length === 0 || !settings.usersFilter || users.includes(request.userId)) && wanted(request.status))
+      .filter((request) => request.workspaceId === workspace.id && visible(request) && (users.length === 0 || !settings.usersFilter || users.includes(request.userId)) && wanted(request.status))
       // Documented: start and end select requests created after and before them.
       .filter((request) => (from === undefined || request.createdAt >= from) && (to === undefined || request.createdAt <= to))
       .sort((a, b) => a.createdAt - b.createdAt);
@@ -690,6 +753,90 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     state.timeOff.splice(state.timeOff.indexOf(request), 1);
     const { userName: _u, userEmail: _e, policyName: _p, ...dto } = timeOffJson(request);
     return dto;
+  });
+
+  route('PATCH', '/workspaces/:workspaceId/time-off/policies/:policyId/requests/:requestId', (call) => {
+    const workspace = timeOffWorkspace(call);
+    const request = state.timeOff.find((item) => item.id === call.params.requestId && item.policyId === call.params.policyId && item.workspaceId === workspace.id);
+    if (!request) throw refuse(404, 'Time off request not found', 501);
+    const policy = state.policies.find((item) => item.id === request.policyId);
+    // GUESS: who may decide: an admin, the requester's team manager where the policy has team managers
+    // approve, and the members the policy names; nobody their own request. The wordings are guesses too.
+    if (request.userId === call.user.id) throw refuse(403, 'You cannot approve or reject your own time off request', 403);
+    const approver =
+      isAdmin(call.user, workspace.id) ||
+      (policy?.teamManagersApprove === true && manages(call.user, request.userId, workspace.id)) ||
+      (policy?.approverIds ?? []).includes(call.user.id);
+    if (!approver) throw refuse(403, 'Access Denied');
+    const status = call.body.status;
+    if (status !== 'APPROVED' && status !== 'REJECTED') throw refuse(400, 'status: must be APPROVED or REJECTED');
+    if (request.status !== 'PENDING') throw refuse(400, 'Time off request is not pending', 501);
+    request.status = status;
+    request.statusNote = typeof call.body.note === 'string' ? call.body.note : null;
+    request.changedBy = call.user.id;
+    const { userName: _u, userEmail: _e, policyName: _p, userTimeZone: _z, requesterUserId: _r, requesterUserName: _n, timeUnit: _t, ...dto } = timeOffJson(request);
+    return dto;
+  });
+
+  // --- People --------------------------------------------------------------------------------------
+
+  const memberJson = (member: FakeUser) => ({
+    id: member.id,
+    name: member.name,
+    email: member.email,
+    status: 'ACTIVE',
+    activeWorkspace: member.activeWorkspace,
+    defaultWorkspace: member.workspaces[0] ?? null,
+    profilePicture: null,
+    memberships: [],
+    customFields: [],
+    settings: { timeZone: member.timeZone, weekStart: 'MONDAY', dateFormat: 'YYYY-MM-DD', timeFormat: 'HOUR24' },
+  });
+  const peopleOf = (workspace: FakeWorkspace) =>
+    state.users.filter((member) => member.workspaces.includes(workspace.id)).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
+
+  route('GET', '/workspaces/:workspaceId/users', (call) => {
+    const workspace = workspaceOf(call);
+    if (!seesPeople(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    // The OpenAPI marks include-roles as required. GUESS: left out, 400.
+    if (call.query.get('include-roles') === null) throw refuse(400, "Required request parameter 'include-roles' is not present");
+    const email = call.query.get('email')?.toLowerCase();
+    return paged(call, peopleOf(workspace).filter((member) => !email || member.email.toLowerCase().includes(email)).map(memberJson));
+  });
+
+  route('POST', '/workspaces/:workspaceId/users/info', (call) => {
+    const workspace = workspaceOf(call);
+    if (!seesPeople(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    const email = typeof call.body.email === 'string' ? call.body.email.toLowerCase() : '';
+    const roles = Array.isArray(call.body.roles) ? call.body.roles.filter((role): role is string => typeof role === 'string') : [];
+    const known = ['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER'];
+    if (roles.some((role) => !known.includes(role))) throw refuse(400, 'roles: unknown role');
+    const pageSize = Number(call.body.pageSize ?? 50);
+    const page = Math.max(1, Number(call.body.page ?? 1) || 1);
+    if (!Number.isInteger(pageSize) || pageSize < 1) throw refuse(400, 'pageSize: must be at least 1');
+    const matching = peopleOf(workspace).filter((member) => member.email.toLowerCase().includes(email) && (roles.length === 0 || roles.some((role) => holdsRole(member, workspace.id, role))));
+    const size = Math.min(pageSize, settings.maxPageSize);
+    const last = page * size >= matching.length;
+    return new HttpAnswer(200, matching.slice((page - 1) * size, page * size).map(memberJson), settings.lastPageHeader ? { 'Last-Page': String(last) } : {});
+  });
+
+  route('GET', '/workspaces/:workspaceId/users/:userId/managers', (call) => {
+    const workspace = workspaceOf(call);
+    const member = state.users.find((item) => item.id === call.params.userId && item.workspaces.includes(workspace.id));
+    if (!member) throw refuse(404, 'User not found', 501);
+    if (member.id !== call.user.id && !seesPeople(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    const managers = state.teamManagers
+      .filter((item) => item.workspaceId === workspace.id && item.memberId === member.id)
+      .map((item) => state.users.find((user) => user.id === item.managerId))
+      .filter((user): user is FakeUser => user !== undefined);
+    return paged(call, managers.map(memberJson));
+  });
+
+  route('GET', '/workspaces/:workspaceId/projects/:projectId', (call) => {
+    const workspace = workspaceOf(call);
+    const project = state.projects.find((item) => item.id === call.params.projectId && item.workspaceId === workspace.id && projectVisible(item, call.user));
+    if (!project) throw refuse(404, 'Project not found', 501);
+    return projectJson(project);
   });
 
   route('GET', '/workspaces/:workspaceId/holidays/in-period', (call) => {
@@ -754,7 +901,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     try {
       const result = found.route.handler({ method, params: found.params, query: url.searchParams, body, user });
       const reply = result instanceof HttpAnswer ? result : new HttpAnswer(200, result);
-      if (method !== 'GET' && !(method === 'POST' && url.pathname.endsWith('/time-off/requests')) && reply.status < 300) writes.push({ method, path: url.pathname, userId: user.id });
+      // The two searches sent as POST (time-off requests, members by filter) read only.
+      const search = method === 'POST' && (url.pathname.endsWith('/time-off/requests') || url.pathname.endsWith('/users/info'));
+      if (method !== 'GET' && !search && reply.status < 300) writes.push({ method, path: url.pathname, userId: user.id });
       return reply;
     } catch (error) {
       if (error instanceof Refusal) return error.answer;
@@ -925,4 +1074,60 @@ export function at(date: string, time: string, zone = 'Europe/Berlin'): number {
 /** The local day of an instant, for reading the state. */
 export function dayIn(epochMs: number, zone = 'Europe/Berlin'): string {
   return localDay(epochMs, zone);
+}
+
+// -------------------------------------------------------------------------------------------------
+// A team in Acme
+
+export const MIA_KEY = 'clockify-key-mia-manager-0001';
+export const WES_KEY = 'clockify-key-wes-worker-00002';
+export const OLGA_KEY = 'clockify-key-olga-owner-00003';
+export const PIA_KEY = 'clockify-key-pia-projects-004';
+
+/** Ids of what seedTeam adds. */
+export const TEAM = {
+  users: { mia: '5a0ab5acb07987125438c001', wes: '5a0ab5acb07987125438c002', olga: '5a0ab5acb07987125438c003', pia: '5a0ab5acb07987125438c004' },
+} as const;
+
+/**
+ * Adds to seedWorkspace's Acme a team manager (Mia, managing Ada and Cleo), a worker nobody there
+ * manages (Wes), the owner (Olga) and a project manager of Website (Pia); the vacation policy has
+ * team managers approve.
+ */
+export function seedTeam(fake: FakeClockify): void {
+  const { state } = fake;
+  const ws = SEED.workspaces.acme;
+  const person = (id: string, name: string, email: string, key: string, roles: Record<string, Role> = {}): FakeUser =>
+    ({ id, name, email, key, timeZone: 'Europe/Berlin', activeWorkspace: ws, workspaces: [ws], roles, workCapacity: 'PT8H', workingDays: WEEKDAYS });
+  state.users.push(
+    person(TEAM.users.mia, 'Mia Manager', 'mia@acme.example', MIA_KEY),
+    person(TEAM.users.wes, 'Wes Worker', 'wes@acme.example', WES_KEY),
+    person(TEAM.users.olga, 'Olga Owner', 'olga@acme.example', OLGA_KEY, { [ws]: 'OWNER' }),
+    person(TEAM.users.pia, 'Pia Projects', 'pia@acme.example', PIA_KEY),
+  );
+  state.teamManagers.push({ workspaceId: ws, managerId: TEAM.users.mia, memberId: SEED.users.ada }, { workspaceId: ws, managerId: TEAM.users.mia, memberId: SEED.users.cleo });
+  state.projectManagers.push({ workspaceId: ws, managerId: TEAM.users.pia, projectId: SEED.projects.website });
+  const vacation = state.policies.find((policy) => policy.id === SEED.policies.vacation);
+  if (vacation) vacation.teamManagersApprove = true;
+}
+
+/** `count` more regular members of Acme, named "Member 001" and on, each with a key of their own. */
+export function addMembers(fake: FakeClockify, count: number): FakeUser[] {
+  const added = Array.from({ length: count }, (_, index): FakeUser => {
+    const number = String(index + 1).padStart(3, '0');
+    return {
+      id: `5a0ab5acb07987125439${number.padStart(4, '0')}`,
+      name: `Member ${number}`,
+      email: `member${number}@acme.example`,
+      key: `clockify-key-member-${number}-000000`,
+      timeZone: 'Europe/Berlin',
+      activeWorkspace: SEED.workspaces.acme,
+      workspaces: [SEED.workspaces.acme],
+      roles: {},
+      workCapacity: 'PT8H',
+      workingDays: WEEKDAYS,
+    };
+  });
+  fake.state.users.push(...added);
+  return added;
 }

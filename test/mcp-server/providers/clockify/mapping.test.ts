@@ -6,10 +6,12 @@ import {
   clockifyTime,
   durationHours,
   entryJson,
+  estimateHours,
   holidayNames,
   instantOf,
   isWork,
   leaveStatusOf,
+  projectBudget,
   periodDays,
   planName,
   policyFor,
@@ -205,5 +207,27 @@ describe('counted pages (time-off requests, balances)', () => {
     expect(countedPage(items(7), 7)).toMatchObject({ pages: 1, total: 7 });
     expect(countedPage(items(3), undefined)).toMatchObject({ pages: 1, total: 3 });
     expect(countedPage([], 0)).toMatchObject({ pages: 1, total: 0 });
+  });
+});
+
+describe("a project's estimates", () => {
+  it('reads an estimate as milliseconds (a number or digits) or an ISO 8601 duration of any length', () => {
+    expect(estimateHours(72_000_000)).toBe(20);
+    expect(estimateHours('72000000')).toBe(20);
+    expect(estimateHours('PT120H30M')).toBe(120.5);
+    expect(estimateHours('P2DT4H')).toBe(52);
+    expect([estimateHours('0'), estimateHours('PT0S'), estimateHours('soon'), estimateHours(null)]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('takes the active time estimate, monthly where Clockify resets it monthly, and the budget in cents as money', () => {
+    const project = { id: 'p', name: 'Website' };
+    expect(projectBudget({ ...project, timeEstimate: { active: true, estimate: '72000000', resetOption: 'MONTHLY' }, budgetEstimate: { active: true, estimate: 150_000 } })).toEqual({ hours: 20, money: 1500, monthly: true });
+    expect(projectBudget({ ...project, timeEstimate: { active: false, estimate: '72000000' }, estimate: { estimate: 'PT10H' } })).toEqual({ hours: 10, money: null, monthly: false });
+    expect(projectBudget(project)).toEqual({ hours: null, money: null, monthly: false });
+  });
+
+  it('says in words, and does not compare, an estimate that resets weekly or yearly', () => {
+    const weekly = projectBudget({ id: 'p', name: 'Website', timeEstimate: { active: true, estimate: 'PT40H', resetOption: 'WEEKLY' } });
+    expect(weekly).toEqual({ hours: null, money: null, monthly: false, note: "Clockify resets this project's estimate of 40 h every week; Punchcard compares only one-off and monthly estimates, so no share is given." });
   });
 });

@@ -1,0 +1,264 @@
+// The team tools on Clockify (docs/back-ends/clockify.md, "Teams"). Whom the person may see follows
+// their role, learned from Clockify (context.ts, teamRole): an admin everyone in the workspace, a team
+// manager the members whose managers Clockify lists them among, a project manager their projects'
+// time only. Time comes from the regular API, one person's entries at a time (the reports API is not
+// used: its shape is documented nowhere Punchcard could check), so a window of people holds as many
+// as the call's budget of requests allows. Pending time off comes from Clockify's request search,
+// decided by the policy's approvers; a decision is the status change Clockify documents, with the
+// reason as its note. Whatever Clockify would not show the person is never asked for.
+import { leaveDays } from '../../domain/leave-days.ts';
+import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
+import { windowOf } from '../../domain/team.ts';
+import { addDays } from '../../domain/time.ts';
+import { weekPlan } from '../../domain/work-plan.ts';
+import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
+import { allPages, pagesUntilLast } from '../http/paging.ts';
+import { unlessRefused } from '../http/remote-error.ts';
+import { requestsLeft } from '../http/request-budget.ts';
+import { BackEndPart } from '../remote-tracker.ts';
+import { ProviderError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import type { EntryFilter } from './api.ts';
+import type { TeamRole } from './capabilities.ts';
+import type { ClockifyCatalog } from './catalog.ts';
+import type { ClockifyContext } from './context.ts';
+import { ClockifyError } from './errors.ts';
+import { countedPage } from './leave.ts';
+import { clockifyTime, entryEnd, entryStart, isWork, leaveStatusOf, projectBudget, toLeaveRequest } from './mapping.ts';
+import type { ClockifyPolicy, ClockifyTimeEntry, ClockifyTimeOffRequest, ClockifyUser } from './wire.ts';
+
+/** Clockify may read a filter's bounds in the person's zone: entries are asked for with the widest offset either side. */
+const FILTER_MARGIN_MS = 14 * 3_600_000;
+/** Where a project's total starts: Punchcard's earliest date (call-limits.ts). */
+const PROJECT_SINCE = Date.parse('2000-01-01T00:00:00Z');
+/** Requests are searched by when they were made (docs/back-ends/clockify.md, "Time off"): those of the last year. */
+const CREATED_WITHIN_DAYS = 366;
+/** Who is in the workspace and whom the person manages, read once for the calls of ten minutes. */
+const PEOPLE_TTL_MS = 10 * 60_000;
+/** Requests a window of people leaves for the rest of the call (a second page of someone's entries, names). */
+const WINDOW_MARGIN = 3;
+
+interface Member {
+  id: string;
+  name: string;
+}
+
+/** The people the person may see, sorted by name, and whose they are in words. */
+interface Scope {
+  role: TeamRole;
+  me: ClockifyUser;
+  workspaceId: string;
+  people: Member[];
+  covers: string;
+}
+
+export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> {
+  readonly #members = new Expiring<Member[]>(PEOPLE_TTL_MS);
+  readonly #managed = new Expiring<ReadonlySet<string>>(PEOPLE_TTL_MS);
+  /** Requests found for a decision, by number: a decision's address names the request's policy. */
+  readonly #found = new Map<number, ClockifyTimeOffRequest>();
+
+  async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
+    const scope = await this.#people();
+    // One request per person: the window holds as many as the call may still ask about.
+    const room = Math.max(1, Math.min(query.limit, requestsLeft() - WINDOW_MARGIN));
+    const { items } = windowOf(scope.people, query.offset, room);
+    const filter = { start: clockifyTime(query.from - SPAN_LOOKBACK_MS - FILTER_MARGIN_MS), end: clockifyTime(query.to + FILTER_MARGIN_MS) };
+    const lists = await mapWithLimit(items, this.context.api.pager.maxParallel, async (member) => (await this.#entriesOf(scope.workspaceId, member, filter)).filter(isWork));
+    const refs = await this.parts.catalog.refs(lists.flat());
+    let next = 0;
+    const people: ColleagueWork[] = items.map((member, index) => ({
+      person: { id: query.offset + index + 1, name: member.name },
+      spans: (lists[index] ?? []).map((entry) => {
+        const ref = refs[next++];
+        return { start: entryStart(entry), end: entryEnd(entry), project: ref?.project?.name ?? null, activity: ref?.task?.name ?? null };
+      }),
+      targets: null,
+    }));
+    return { people, total: scope.people.length, covers: scope.covers };
+  }
+
+  async projectWork(projectNumber: number): Promise<ProjectWork> {
+    const { role, me, workspaceId } = await this.#leader(['admin', 'team_manager', 'project_manager']);
+    const remote = await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
+    const [project, all] = await allSettled([this.context.api.project(workspaceId, remote, projectNumber), this.#allMembers(workspaceId)]);
+    // A private project's people are its members; a public one is everyone's.
+    const members = new Set((project.memberships ?? []).map((membership) => membership.userId).filter((id): id is string => !!id));
+    const onProject = project.public === false ? all.filter((member) => members.has(member.id)) : all;
+    const managed = role === 'team_manager' ? await this.#managedBy(me, workspaceId, all) : undefined;
+    const people = managed ? onProject.filter((member) => member.id === me.id || managed.has(member.id)) : onProject;
+    if (people.length + WINDOW_MARGIN > requestsLeft()) {
+      throw new ProviderError(
+        'invalid',
+        `Clockify's API gives one person's time at a time, and ${project.name} has ${people.length} people you may see: more requests than one call may send. Its hours are in Clockify's own reports.`,
+      );
+    }
+    const filter = { start: clockifyTime(PROJECT_SINCE), end: clockifyTime(this.context.options.now() + FILTER_MARGIN_MS), project: remote };
+    const lists = await mapWithLimit(people, this.context.api.pager.maxParallel, (member) => unlessRefused(this.#entriesOf(workspaceId, member, filter)));
+    const refused = people.filter((_, index) => lists[index] === null).map((member) => member.name);
+    // Everyone's but the person's own refused: they lead nobody on this project.
+    if (refused.length > 0 && refused.length === people.filter((member) => member.id !== me.id).length) {
+      throw new ProviderError('denied', `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`);
+    }
+    const entries = people.flatMap((member, index) => (lists[index] ?? []).filter(isWork).map((entry) => ({ member, entry })));
+    const refs = await this.parts.catalog.refs(entries.map(({ entry }) => entry));
+    const now = this.context.options.now();
+    const budget = projectBudget(project);
+    const notes = [
+      ...(role === 'team_manager' ? ['Only your own time and that of the people you manage: Clockify shows a team manager nobody else’s.'] : []),
+      ...(refused.length > 0 ? [`Clockify did not show you the time of ${refused.join(', ')} on this project.`] : []),
+      ...(budget.note ? [budget.note] : []),
+    ];
+    return {
+      project: { id: projectNumber, name: project.name, customer: project.clientName?.trim() || null },
+      budget: { hours: budget.hours, money: budget.money, currency: null, monthly: budget.monthly },
+      spans: entries.map(({ member, entry }, index) => ({ person: member.name, activity: refs[index]?.task?.name ?? null, start: entryStart(entry), end: entryEnd(entry) ?? now })),
+      ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
+    };
+  }
+
+  async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
+    const scope = await this.#people();
+    const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['PENDING', 'APPROVED']), this.#policies(scope.workspaceId)]);
+    const shown = await this.#pendingOf(requests);
+    const waiting = shown.filter(({ request }) => request.status?.statusType === 'PENDING' && mayDecide(request, scope, policies)).map(({ pending }) => pending);
+    waiting.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
+    const { items, nextOffset } = windowOf(waiting, query.offset, query.limit);
+    // Who else is away: every pending or approved request Clockify shows the person, by name only.
+    const absences: ColleagueAbsence[] = shown.map(({ pending }) => ({ personId: pending.personId, person: pending.person, firstDay: pending.firstDay, lastDay: pending.lastDay, status: pending.status }));
+    const where = `the time off ${scope.role === 'admin' ? 'of everyone in the workspace' : 'of the people you manage'} in Clockify`;
+    const covers = waiting.length === 0 ? where : `requests ${query.offset + 1}–${query.offset + items.length} of ${waiting.length} in ${where}`;
+    return { requests: items, absences, nextOffset, covers };
+  }
+
+  async findPendingLeave(number: number): Promise<PendingLeave> {
+    const scope = await this.#people();
+    const remote = await this.context.remote('timeOff', number, `There is no leave request #${number}: Punchcard has listed none with that number (list_pending_leave shows those waiting for you). Nothing was sent.`);
+    const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['ALL']), this.#policies(scope.workspaceId)]);
+    const request = requests.find((item) => item.id === remote);
+    if (!request) throw new ProviderError('not_found', `Leave request #${number} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`);
+    const [found] = await this.#pendingOf([request]);
+    const pending = (found as { pending: PendingLeave }).pending;
+    if (request.userId === scope.me.id) throw new ProviderError('denied', `Leave request #${number} is your own; somebody else decides it. Nothing was sent.`);
+    if (!mayDecide(request, scope, policies)) {
+      throw new ProviderError('denied', `Leave request #${number} is ${pending.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${request.policyName ?? 'its policy'}"). Nothing was sent.`);
+    }
+    if (pending.status !== 'pending') throw new ProviderError('conflict', `Leave request #${number} of ${pending.person} is already ${pending.status}. Nothing was sent.`);
+    this.#found.set(number, request);
+    return pending;
+  }
+
+  async decideLeave(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave> {
+    const found = this.#found.get(request.id);
+    if (!found) throw new ProviderError('not_found', `Leave request #${request.id} was not looked up before the decision; ask again. Nothing was sent.`);
+    const { workspaceId } = await this.context.ids();
+    let answer: ClockifyTimeOffRequest | undefined;
+    try {
+      answer = await this.context.api.decideTimeOff(workspaceId, found.policyId, found.id, request.id, decision === 'approve' ? 'APPROVED' : 'REJECTED', reason);
+    } catch (error) {
+      if (error instanceof ClockifyError && error.status === 403) {
+        throw new ProviderError('denied', `Clockify did not let you ${decision} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
+      }
+      throw error;
+    } finally {
+      this.#found.delete(request.id);
+    }
+    const status = answer?.status?.statusType ? leaveStatusOf(answer.status.statusType) : decision === 'approve' ? 'approved' : 'rejected';
+    // The reason went as the status change's note, the place Clockify's API keeps for it.
+    return { request: { ...request, status }, reasonKept: true };
+  }
+
+  /** The person's role, refused in words where it shows them nobody else (the tools are withdrawn by then too). */
+  async #leader(allowed: readonly TeamRole[]): Promise<{ role: TeamRole; me: ClockifyUser; workspaceId: string }> {
+    const [role, { workspaceId }, me] = await allSettled([this.context.teamRole(), this.context.ids(), this.context.person()]);
+    if (allowed.includes(role)) return { role, me, workspaceId };
+    if (role === 'project_manager') {
+      throw new ProviderError('denied', 'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.');
+    }
+    throw new ProviderError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
+  }
+
+  /** Whom an admin or a team manager sees: everyone, or the members they manage and themselves. */
+  async #people(): Promise<Scope> {
+    const { role, me, workspaceId } = await this.#leader(['admin', 'team_manager']);
+    const all = await this.#allMembers(workspaceId);
+    if (role === 'admin') return { role, me, workspaceId, people: all, covers: `everyone in the workspace "${(await this.context.workspace()).name}", as its admin` };
+    const managed = await this.#managedBy(me, workspaceId, all);
+    return { role, me, workspaceId, people: all.filter((member) => member.id === me.id || managed.has(member.id)), covers: 'the people you manage in Clockify, and yourself' };
+  }
+
+  /** The workspace's active members, sorted by name. */
+  #allMembers(workspaceId: string): Promise<Member[]> {
+    return this.#members.get(async () => {
+      const users = await pagesUntilLast((page) => this.context.api.membersPage(workspaceId, page));
+      return users
+        .filter((user) => typeof user.id === 'string' && user.id !== '')
+        .map((user) => ({ id: user.id, name: user.name?.trim() || user.email?.trim() || 'A colleague' }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    });
+  }
+
+  /**
+   * The members whose team managers Clockify lists the person among (getManagersOfUser): Clockify says
+   * it one member at a time, so each is a request, counted against the call first and kept a while.
+   */
+  #managedBy(me: ClockifyUser, workspaceId: string, all: readonly Member[]): Promise<ReadonlySet<string>> {
+    return this.#managed.get(async () => {
+      const others = all.filter((member) => member.id !== me.id);
+      if (others.length + WINDOW_MARGIN > requestsLeft()) {
+        throw new ProviderError(
+          'invalid',
+          `Clockify names a member's team managers one member at a time, and your workspace has ${others.length} other members: more requests than one call may send, so Punchcard cannot tell whom you manage. An admin's key sees everyone at once.`,
+        );
+      }
+      const managers = await mapWithLimit(others, this.context.api.pager.maxParallel, (member) => this.context.api.managersOf(workspaceId, member.id, member.name));
+      return new Set(others.filter((_, index) => (managers[index] ?? []).some((manager) => manager.id === me.id)).map((member) => member.id));
+    });
+  }
+
+  #entriesOf(workspaceId: string, member: Member, filter: EntryFilter): Promise<ClockifyTimeEntry[]> {
+    return pagesUntilLast((page) => this.context.api.memberEntriesPage(workspaceId, member.id, member.name, filter, page));
+  }
+
+  /** The requests Clockify shows the person, of the statuses asked, made within the last year. */
+  async #requests(workspaceId: string, statuses: readonly string[]): Promise<ClockifyTimeOffRequest[]> {
+    const filter = { statuses, start: `${addDays(await this.context.today(), -CREATED_WITHIN_DAYS)}T00:00:00.000000Z` };
+    return allPages(this.context.api.pager, async (page) => {
+      const answer = await this.context.api.timeOffRequests(workspaceId, filter, page, false);
+      return countedPage(answer?.requests ?? [], answer?.count);
+    });
+  }
+
+  /** The policies with their approvers; null where Clockify shows them to admins only (then a team manager decides their team's). */
+  #policies(workspaceId: string): Promise<ClockifyPolicy[] | null> {
+    return unlessRefused(pagesUntilLast((page) => this.context.api.policiesPage(workspaceId, page)));
+  }
+
+  /** Requests as Punchcard's, numbered, each person numbered once; the days are Clockify's cost where it says one. */
+  async #pendingOf(requests: readonly ClockifyTimeOffRequest[]): Promise<Array<{ request: ClockifyTimeOffRequest; pending: PendingLeave }>> {
+    const [numbers, zone] = await allSettled([this.context.numbers('timeOff', requests.map((request) => request.id)), this.context.zone()]);
+    const week = weekPlan(this.context.options.workWeek());
+    const count = (range: Parameters<typeof leaveDays>[0]) => {
+      const counted = leaveDays(range, week);
+      return counted.ok ? counted.workingDays : 0;
+    };
+    const people = new Map<string, number>();
+    const personNumber = (userId: string) => people.get(userId) ?? (people.set(userId, people.size + 1), people.size);
+    return requests.map((request, index) => ({
+      request,
+      pending: { ...toLeaveRequest(request, numbers[index] as number, request.userName?.trim() || 'A colleague', request.userTimeZone || zone, count), personId: personNumber(request.userId) },
+    }));
+  }
+}
+
+/**
+ * Whether the person approves the request in Clockify: an admin anyone's but their own; a member
+ * named among the policy's approvers; a team manager their team's, unless the policy leaves team
+ * managers out (where the policies cannot be read, Clockify decides).
+ */
+function mayDecide(request: ClockifyTimeOffRequest, scope: Scope, policies: readonly ClockifyPolicy[] | null): boolean {
+  if (request.userId === scope.me.id) return false;
+  if (scope.role === 'admin') return true;
+  const approve = policies?.find((policy) => policy.id === request.policyId)?.approve;
+  if (approve?.specificMembers && approve.userIds?.includes(scope.me.id)) return true;
+  return scope.people.some((member) => member.id === request.userId) && (policies === null || approve?.teamManagers === true);
+}
