@@ -12,6 +12,7 @@ import { SETTINGS_FILE_NAME } from '../../mcp-server/settings/settings-source.ts
 import { type ChangeReport, createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import { createLeave } from '../engine/leave.ts';
+import { createTeam } from '../engine/team.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
 import { createIdleTracker, type IdleTracker } from '../idle/idle-tracker.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
@@ -87,6 +88,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     requiredFiles: [launch.script],
     log: options.log,
     clientInfo: { name: 'punchcard-app', version: options.version },
+    // The back end's offer changed (Kimai's profile said the person leads a team, a plugin was found):
+    // the window's navigation and the tray follow at once, not at the next poll.
+    onToolsChanged: () => void timesheet.getStatus().then(options.statusChanged, () => {}),
   });
   const settings = createSettingsStore(options.settingsFile);
   const timesheet = createTimesheet(engine, {
@@ -103,6 +107,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const workday = createWorkday(engine);
   const leave = createLeave(engine);
+  const team = createTeam(engine);
   const settingOr = <T>(read: (settings: ReturnType<SettingsStore['read']>) => T, fallback: T): T => {
     try {
       return read(settings.read());
@@ -157,6 +162,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     statusChanged: options.statusChanged,
     workday,
     leave,
+    team,
     idle,
     saveTextFile: options.saveTextFile,
     ...(options.shortcut ? { shortcut: options.shortcut } : {}),

@@ -97,5 +97,6 @@ export function buildStatusView(parts: StatusParts): StatusView {
     breaksSupported: breaksSupported(parts.supported),
     asOf: parts.asOf,
     keptWrites: parts.keptWrites,
+    teamAvailable: parts.supported.has('team_report') || parts.supported.has('list_pending_leave'),
   };
 }

@@ -44,6 +44,9 @@ export const CHANNEL_NAMES = [
   'cancelLeave',
   'getCalendar',
   'decideKeptWrite',
+  'getTeamHours',
+  'getPendingLeave',
+  'decideLeave',
   'getIdleQuestion',
   'answerIdle',
 ] as const;
@@ -63,5 +66,5 @@ export function eventChannelOf(name: EventName): string {
   return `punchcard:event:${name}`;
 }
 
-export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'] as const;
+export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'tools', 'connect', 'account', 'preferences'] as const;
 export type Screen = (typeof SCREENS)[number];

@@ -16,7 +16,8 @@ const TimesheetScreen = lazy(() => import('./screens/Timesheet.tsx').then((modul
 const ReportsScreen = lazy(() => import('./screens/Reports.tsx').then((module) => ({ default: module.ReportsScreen })));
 const LeaveScreen = lazy(() => import('./screens/Leave.tsx').then((module) => ({ default: module.LeaveScreen })));
 const CalendarScreen = lazy(() => import('./screens/Calendar.tsx').then((module) => ({ default: module.CalendarScreen })));
-import { REVALIDATE_ON_SHOW, SCREEN_STORES } from './store.ts';
+const TeamScreen = lazy(() => import('./screens/Team.tsx').then((module) => ({ default: module.TeamScreen })));
+import { REVALIDATE_ON_SHOW, SCREEN_STORES, stores } from './store.ts';
 
 export function screenFromHash(hash: string): Screen {
   const name = hash.replace(/^#\/?/, '').toLowerCase();
@@ -38,6 +39,7 @@ const RENDER: Record<Screen, () => ReactNode> = {
   reports: () => <ReportsScreen />,
   leave: () => <LeaveScreen />,
   calendar: () => <CalendarScreen />,
+  team: () => <TeamScreen />,
   tools: () => <ToolsScreen />,
   connect: () => <ConnectScreen />,
   account: () => <AccountScreen />,
@@ -50,6 +52,7 @@ const ICONS: Record<Screen, string> = {
   reports: 'M2 13.5h12V15H2Zm1-5h2.5v4H3Zm3.75-4h2.5v8h-2.5ZM10.5 7H13v5.5h-2.5Z',
   leave: 'M8 1.5a4.5 4.5 0 0 1 4.5 4.5H9.25v7.25h1.25v1.25h-5v-1.25h1.25V6H3.5A4.5 4.5 0 0 1 8 1.5Z',
   calendar: 'M4.5 1.5H6V3h4V1.5h1.5V3H14v11H2V3h2.5Zm-1 5v6h9v-6Zm1.5 1.5h2v2H5Zm3.5 0h2v2h-2Z',
+  team: 'M5.5 2.5a2.25 2.25 0 1 1 0 4.5a2.25 2.25 0 0 1 0-4.5Zm5.5 1a1.75 1.75 0 1 1 0 3.5a1.75 1.75 0 0 1 0-3.5ZM5.5 8.25c2.5 0 4.5 1.25 4.5 3v1.75H1v-1.75c0-1.75 2-3 4.5-3Zm5.5.5c1.9 0 3.5 1 3.5 2.4V13h-3v-1.75c0-.95-.35-1.8-1-2.45Z',
   tools: 'M3 3.25h10v1.5H3zm0 4h10v1.5H3zm0 4h10v1.5H3zM5 2h1.5v4H5zm4.5 4H11v4H9.5zM5 10h1.5v4H5z',
   connect: 'M6 1.5h1.5V4h1V1.5H10V4h1.25v3.5a3.25 3.25 0 0 1-2.5 3.16V14.5h-1.5v-3.84A3.25 3.25 0 0 1 4.75 7.5V4H6Z',
   account: 'M8 2a3 3 0 1 1 0 6 3 3 0 0 1 0-6Zm0 7.25c3 0 5.5 1.5 5.5 3.5v1.25h-11v-1.25c0-2 2.5-3.5 5.5-3.5Z',
@@ -74,8 +77,16 @@ class ScreenBoundary extends Component<{ children: ReactNode }, { message: strin
   }
 }
 
+/** Whether the engine offers the team tools: only then is Team in the navigation. */
+function useTeamAvailable(): boolean {
+  return useSyncExternalStore(stores.status.subscribe, () => stores.status.get().data?.teamAvailable === true);
+}
+
 export function App() {
   const screen = useScreen();
+  const teamAvailable = useTeamAvailable();
+  // A deep link to Team still lands there, and the screen says why it has nothing to show.
+  const navigation = SCREENS.filter((name) => name !== 'team' || teamAvailable || screen === 'team');
   const [visited, setVisited] = useState<ReadonlySet<Screen>>(() => new Set([screen]));
   const shown = useRef<Screen | null>(null);
   const navRef = useRef<HTMLUListElement>(null);
@@ -115,7 +126,7 @@ export function App() {
     <div className="app">
       <nav className="sidebar" aria-label="Punchcard">
         <ul ref={navRef} onKeyDown={onNavKey}>
-          {SCREENS.map((name) => (
+          {navigation.map((name) => (
             <li key={name} className={name === 'tools' ? 'nav-group-start' : undefined}>
               <a href={`#${name}`} aria-current={name === screen ? 'page' : undefined} tabIndex={name === screen ? 0 : -1} title={SCREEN_TITLES[name]}>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">

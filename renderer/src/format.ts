@@ -182,3 +182,10 @@ const daysNumber = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }
 export function daysText(days: number): string {
   return `${daysNumber.format(days)} ${days === 1 ? 'day' : 'days'}`;
 }
+
+/** "Dec 21 – Dec 23", "Dec 21 (afternoon)": a leave request's days and half days. */
+export function leaveSpanText(request: { firstDay: string; lastDay: string; firstDayPart: 'full' | 'afternoon'; lastDayPart: 'full' | 'morning' }): string {
+  const first = `${dayShort(request.firstDay)}${request.firstDayPart === 'afternoon' ? ' (afternoon)' : ''}`;
+  if (request.firstDay === request.lastDay) return request.lastDayPart === 'morning' ? `${dayShort(request.firstDay)} (morning)` : first;
+  return `${first} – ${dayShort(request.lastDay)}${request.lastDayPart === 'morning' ? ' (morning)' : ''}`;
+}

@@ -2,7 +2,7 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, CalendarView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TeamServerView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
+import type { AccountView, CalendarView, PendingLeaveView, TeamAvailability, TeamHoursView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TeamServerView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 
@@ -157,6 +157,10 @@ export const stores = {
   leave: new KeyedStore<LeaveView>((year) => api.getLeave({ year: Number(year) })),
   /** By month, YYYY-MM. */
   calendar: new KeyedStore<CalendarView>((month) => api.getCalendar({ month })),
+  /** By the week's Monday: what the team tools offer, and the first window of the week's hours. */
+  team: new KeyedStore<{ availability: TeamAvailability; hours: TeamHoursView | null }>((monday) => api.getTeamHours({ date: monday })),
+  /** Asked only where the team's availability offers leave decisions. */
+  pendingLeave: new Store<PendingLeaveView>(() => api.getPendingLeave()),
 };
 
 /** What each screen shows; loaded first for the screen that opens, the rest right after. */
@@ -166,6 +170,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   reports: [current(stores.reports, () => reportKey('month', today()))],
   leave: [current(stores.leave, () => today().slice(0, 4))],
   calendar: [current(stores.calendar, () => monthOf(today()))],
+  team: [current(stores.team, () => mondayOf(today()))],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
@@ -176,10 +181,10 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
  * Screens whose data is asked only when they are first shown: each costs engine calls (and requests
  * to a remote back end) that a window opened for the timer should not spend.
  */
-export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar']);
+export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar', 'team']);
 
 /** Screens whose data can change behind the window's back: reloaded whenever they are shown again. */
-export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect', 'timesheet', 'reports', 'leave', 'calendar']);
+export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect', 'timesheet', 'reports', 'leave', 'calendar', 'team']);
 
 /** Replaces one client's card with the fresh one an action returned. */
 export function replaceClient(card: ClientCard): void {

@@ -20,7 +20,9 @@ import {
   type RequestOf,
   type SnippetView,
   type KeptWriteView,
+  type PendingLeaveView,
   type StatusView,
+  type TeamHoursView,
   type ToolGroupView,
   type ToolsView,
   type ToolView,
@@ -29,6 +31,7 @@ import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.ts';
+import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
 import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
@@ -36,6 +39,20 @@ import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
+
+/** The week of a Kimai team lead's team, as the engine's team_report gives it (Monday May 11 to Wednesday May 13). */
+export const SAMPLE_TEAM: TeamHoursView['people'] = [
+  { name: 'Ada Lovelace', minutes: 1230, targetMinutes: 1440, byProject: [{ project: 'Website', activity: 'Design', minutes: 900 }, { project: 'Internal', activity: 'Meetings', minutes: 330 }], missingDays: [], running: 'Website · Design' },
+  { name: 'Bob Baker', minutes: 480, targetMinutes: 1440, byProject: [{ project: 'Beta Corp', activity: 'Support', minutes: 480 }], missingDays: ['2026-05-11', '2026-05-12'], running: null },
+  { name: 'Cleo Chen', minutes: 1500, targetMinutes: 1440, byProject: [{ project: 'Website', activity: 'Development', minutes: 1200 }, { project: 'Website', activity: 'Review', minutes: 120 }, { project: 'Internal', activity: 'Meetings', minutes: 120 }, { project: 'Internal', activity: 'Hiring', minutes: 60 }], missingDays: [], running: null },
+  { name: 'Dan Dorsey', minutes: 0, targetMinutes: null, byProject: [], missingDays: ['2026-05-11', '2026-05-12'], running: null },
+];
+
+/** Requests waiting for a team lead's decision, as list_pending_leave gives them. */
+export const SAMPLE_PENDING: PendingLeaveView['requests'] = [
+  { id: 31, person: 'Bob Baker', type: 'vacation', firstDay: '2026-05-25', lastDay: '2026-05-29', firstDayPart: 'full', lastDayPart: 'full', days: 4, comment: 'Family trip', alsoAway: ['Cleo Chen'] },
+  { id: 32, person: 'Dan Dorsey', type: 'other', kind: 'Training', firstDay: '2026-06-03', lastDay: '2026-06-03', firstDayPart: 'afternoon', lastDayPart: 'full', days: 0.5, comment: '', alsoAway: [] },
+];
 
 /** Two writes kept while Kimai was out of reach that met something added meanwhile, as the engine lists them. */
 export const SAMPLE_KEPT_WRITES: KeptWriteView[] = [
@@ -207,6 +224,12 @@ export interface FakeBridgeOptions {
   waitingToSend?: boolean;
   /** Kept writes that were not sent and wait for the person's decision (the engine's outbox). */
   keptWrites?: KeptWriteView[];
+  /**
+   * The back end offers the team tools: 'lead' hours and leave decisions (a Kimai team lead),
+   * 'hours' hours only (Calamari); `teamSize` people in all (default the four of SAMPLE_TEAM).
+   */
+  team?: 'lead' | 'hours';
+  teamSize?: number;
   startAtLoginSupported?: boolean;
   /** The back end at the start (default the local timesheet); its secret counts as saved. */
   account?: AccountView['provider'];
@@ -431,8 +454,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       breaksSupported: breaksSupported(),
       asOf: now,
       keptWrites: structuredClone(state.keptWrites),
+      teamAvailable: options.team !== undefined,
     };
   };
+
+  // --- team
+  const teamPeople = (): TeamHoursView['people'] => {
+    const size = options.teamSize ?? SAMPLE_TEAM.length;
+    return Array.from({ length: size }, (_, index) => {
+      const sample = structuredClone(SAMPLE_TEAM[index % SAMPLE_TEAM.length] as TeamHoursView['people'][number]);
+      return index < SAMPLE_TEAM.length ? sample : { ...sample, name: `Colleague ${String(index + 1).padStart(3, '0')}` };
+    });
+  };
+  let pending = structuredClone(options.team === 'lead' ? SAMPLE_PENDING : []);
 
   const tools = (): ToolsView => {
     const unsupported = UNSUPPORTED[state.account.type];
@@ -630,6 +664,35 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const open = entries.find((entry) => entry.end === null)?.breaks?.find((span) => span.end === null) ?? reject('No break is running.');
       open.end = now;
       return announce(status());
+    },
+    getTeamHours: ({ date, offset }) => {
+      const label = providerLabel(state.account.type);
+      if (!options.team) {
+        const unavailable = state.account.type === 'local' ? 'The timesheet on this computer has one person, so there is no team to show.' : `${label} shows Punchcard nobody's time but yours: your account there leads no team.`;
+        return { availability: { hours: false, leave: false, unavailable }, hours: null };
+      }
+      const monday = startOfIsoWeek(date);
+      const people = teamPeople();
+      const from = offset ?? 0;
+      const window = people.slice(from, from + 50);
+      const next = from + window.length < people.length ? from + window.length : null;
+      const covers = `the members of the teams you lead in ${label}`;
+      return {
+        availability: { hours: true, leave: options.team === 'lead', unavailable: null },
+        hours: { from: monday, to: addDays(monday, 6), people: window, total: people.length, offset: from, nextOffset: next, covers },
+      };
+    },
+    getPendingLeave: () => {
+      if (options.team !== 'lead') reject(`${providerLabel(state.account.type)} leaves nobody's leave to your decision through Punchcard.`);
+      return { requests: structuredClone(pending), nextOffset: null, covers: `the members of the teams you lead in ${providerLabel(state.account.type)}` };
+    },
+    decideLeave: ({ id, decision, reason }) => {
+      const request = pending.find((waiting) => waiting.id === id) ?? reject('That leave request no longer waits for your decision.');
+      pending = pending.filter((waiting) => waiting !== request);
+      const done = decision === 'approve' ? 'Approved' : 'Rejected';
+      // As the engine says it: Kimai's absence plugin keeps no reason with a decision.
+      const kept = reason ? ` ${providerLabel(state.account.type)} keeps no reason with a decision; tell ${request.person} yourself.` : '';
+      return { outcome: `${done} ${request.person}'s ${request.kind ?? request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} working ${request.days === 1 ? 'day' : 'days'}).${kept}` };
     },
     decideKeptWrite: ({ id, choice }) => {
       const write = state.keptWrites.find((kept) => kept.id === id) ?? reject('That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).');

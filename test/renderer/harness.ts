@@ -286,6 +286,7 @@ const LOADED: Record<Screen, string> = {
   reports: '.summary-cards',
   leave: '.requests, .message.note',
   calendar: '.month-grid, .message.note',
+  team: '.team-hours, .pending-leave, .message.note',
   tools: '.group',
   connect: '.client',
   account: '.account-form',

@@ -220,6 +220,24 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } },
   },
   { screen: 'calendar', state: 'local', what: 'the local timesheet: the person’s own leave and holidays' },
+  {
+    screen: 'team',
+    state: 'lead',
+    what: 'a Kimai team lead: the week’s hours against targets, and two requests waiting for a decision',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' },
+  },
+  {
+    screen: 'team',
+    state: 'rejecting',
+    what: 'a request being rejected with a reason',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' },
+    act: async (page) => {
+      const dan = screenOf(page, 'team').getByRole('listitem').filter({ hasText: 'Dan Dorsey' });
+      await dan.getByRole('button', { name: /^Reject/ }).click();
+      await dan.getByRole('textbox').fill('Please take it in July');
+    },
+  },
+  { screen: 'team', state: 'none', what: 'the local timesheet: no team, and why' },
   { screen: 'status', state: 'smallest', what: 'the smallest window allowed: the navigation as icons, the cards one under the other', viewport: SMALLEST },
   {
     screen: 'timesheet',

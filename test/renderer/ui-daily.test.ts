@@ -532,6 +532,98 @@ describe('Calendar', () => {
   });
 });
 
+describe('Team', () => {
+  it('is in the navigation only where the back end offers the team tools, and says why where it does not', async () => {
+    const { page } = await open('status');
+    const nav = page.getByRole('navigation', { name: 'Punchcard' });
+    expect(await nav.getByRole('link', { name: 'Team' }).count()).toBe(0);
+    const lead = await open('status', { account: KIMAI, team: 'lead' });
+    await expect.poll(() => lead.page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Team' }).count()).toBe(1);
+    // A link straight to it still lands there, and says why there is nothing.
+    const local = await open('team');
+    await text(screenOf(local.page, 'team').getByRole('note')).toBe('The timesheet on this computer has one person, so there is no team to show.');
+    expect(callsOf(local.fake, 'getPendingLeave')).toEqual([]);
+  });
+
+  it("shows the week's hours against targets, the days with nothing and who is running, and pages a big team", async () => {
+    const { page, fake } = await open('team', { account: KIMAI, team: 'hours', teamSize: 120 });
+    const team = screenOf(page, 'team');
+    const hours = team.getByRole('region', { name: 'Hours' });
+    await text(hours.locator('.card-title .total')).toBe('50 of 120 people');
+    const bob = hours.getByRole('row', { name: /^Bob Baker/ });
+    await text(bob.getByRole('cell').first()).toBe('8 h of 24 h');
+    await text(bob.getByRole('cell').last()).toBe('Mon, Tue');
+    await text(hours.getByRole('row', { name: /^Ada Lovelace/ }).locator('.team-work')).toBe('Running: Website · Design. Website · Design 15 h, Internal · Meetings 5 h 30 min');
+    await text(hours.getByRole('row', { name: /^Cleo Chen/ }).locator('.team-work')).toBe('Website · Development 20 h, Website · Review 2 h, Internal · Meetings 2 h, and 1 more');
+    // No target kept for Dan: none claimed.
+    await text(hours.getByRole('row', { name: /^Dan Dorsey/ }).getByRole('cell').first()).toBe('0 min');
+    // Hours only (Calamari-like): no leave card, and the pending list is never asked for.
+    expect(await team.getByRole('region', { name: 'Waiting for your decision' }).count()).toBe(0);
+    expect(callsOf(fake, 'getPendingLeave')).toEqual([]);
+
+    await hours.getByRole('button', { name: 'Show more people' }).click();
+    await text(hours.locator('.card-title .total')).toBe('100 of 120 people');
+    // Focus moves to the first person added, not back to the top.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim().startsWith('Colleague 051'))).toBe(true);
+    await hours.getByRole('button', { name: 'Show more people' }).click();
+    await text(hours.locator('.card-title .total')).toBe('120 people');
+    expect(await hours.getByRole('button', { name: 'Show more people' }).count()).toBe(0);
+    expect(callsOf(fake, 'getTeamHours')).toEqual([{ date: '2026-05-11' }, { date: '2026-05-11', offset: 50 }, { date: '2026-05-11', offset: 100 }]);
+
+    await team.getByRole('button', { name: 'Previous week' }).click();
+    await text(team.locator('.period')).toBe('May 4 – 10, 2026');
+    expect(callsOf(fake, 'getTeamHours').at(-1)).toEqual({ date: '2026-05-04' });
+  });
+
+  it('approves after a second word and rejects with a reason, by keyboard, each said in place; Escape keeps a request waiting', async () => {
+    const { page, fake } = await open('team', { account: KIMAI, team: 'lead' });
+    const pending = screenOf(page, 'team').getByRole('region', { name: 'Waiting for your decision' });
+    await text(pending.locator('.card-title .total')).toBe('2 requests');
+    const bob = pending.getByRole('listitem').filter({ hasText: 'Bob Baker' });
+    await text(bob.locator('.pending-what')).toBe('Bob Baker · Vacation, May 25 – May 29 · 4 days');
+    await text(bob.locator('.pending-comment')).toBe('“Family trip”');
+    await text(bob.getByText(/^Also away then/)).toBe('Also away then: Cleo Chen.');
+
+    await bob.getByRole('button', { name: 'Approve Bob Baker’s vacation, May 25 – May 29 (4 days)' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = bob.getByRole('group', { name: 'Approve Bob Baker’s vacation, May 25 – May 29 (4 days)?' });
+    await visible(confirm);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedText(page)).toBe('Approve Bob Baker’s vacation, May 25 – May 29 (4 days)');
+    expect(callsOf(fake, 'decideLeave')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedText(page)).toBe('Approve');
+    await page.keyboard.press('Enter');
+    await text(pending.getByRole('status')).toBe('Approved Bob Baker\'s vacation 2026-05-25 to 2026-05-29 (4 working days).');
+    await expect.poll(() => focusedText(page)).toBe('Waiting for your decision');
+    expect(callsOf(fake, 'decideLeave')).toEqual([{ id: 31, decision: 'approve' }]);
+
+    const dan = pending.getByRole('listitem').filter({ hasText: 'Dan Dorsey' });
+    await text(dan.locator('.pending-what')).toBe('Dan Dorsey · Training, Jun 3 (afternoon) · 0.5 days');
+    await dan.getByRole('button', { name: /^Reject Dan Dorsey/ }).click();
+    const form = dan.getByRole('form', { name: /^Reject Dan Dorsey/ });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('Please take it in July');
+    await form.getByRole('button', { name: 'Reject' }).click();
+    await text(pending.getByRole('status')).toBe("Rejected Dan Dorsey's Training 2026-06-03 (0.5 working days). Kimai keeps no reason with a decision; tell Dan Dorsey yourself.");
+    expect(callsOf(fake, 'decideLeave').at(-1)).toEqual({ id: 32, decision: 'reject', reason: 'Please take it in July' });
+    await text(pending.locator('.card-title .total')).toBe('None');
+    await text(pending.getByText('No leave request waits for your decision.')).toBe('No leave request waits for your decision.');
+    expect(await unlabelled(page, 'team')).toEqual([]);
+  });
+
+  it('says in place why a decision failed, and keeps the request listed', async () => {
+    const { page, fake } = await open('team', { account: KIMAI, team: 'lead' });
+    const pending = screenOf(page, 'team').getByRole('region', { name: 'Waiting for your decision' });
+    fake.failNext('decideLeave', 'Kimai did not let you approve this absence (403). Ask your Kimai administrator for the permission.');
+    const bob = pending.getByRole('listitem').filter({ hasText: 'Bob Baker' });
+    await bob.getByRole('button', { name: /^Approve/ }).click();
+    await bob.getByRole('group').getByRole('button', { name: 'Approve' }).click();
+    await text(bob.getByRole('alert')).toBe('Kimai did not let you approve this absence (403). Ask your Kimai administrator for the permission.');
+    await text(pending.locator('.card-title .total')).toBe('2 requests');
+  });
+});
+
 describe('the calendar of one', () => {
   it('is the Calendar, not a team’s, and shows the person’s own leave as “You”, pending told from approved', async () => {
     const { page } = await open('calendar');

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
-import { createFakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, layoutProblems, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
 
@@ -77,6 +77,8 @@ const CASES: Case[] = [
     },
   },
   { name: 'Calendar of a team', screen: 'calendar', fake: { account: CALAMARI } },
+  { name: 'Team of a lead, a request being rejected', screen: 'team', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' }, act: (page) => screenOf(page, 'team').getByRole('button', { name: /^Reject Dan/ }).click() },
+  { name: 'Status with kept writes to decide', screen: 'status', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, keptWrites: SAMPLE_KEPT_WRITES } },
   { name: 'Tools', screen: 'tools' },
   { name: 'Connect', screen: 'connect' },
   { name: 'Account', screen: 'account' },

@@ -20,6 +20,7 @@ const TITLES: Record<Screen, string> = {
   reports: 'Reports',
   leave: 'Leave',
   calendar: 'Calendar',
+  team: 'Team',
   tools: 'Tools',
   connect: 'Connect',
   account: 'Account',

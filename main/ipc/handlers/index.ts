@@ -9,6 +9,7 @@ import { extensionHandlers } from './extension.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
+import { teamHandlers } from './team.ts';
 import { teamServerHandlers } from './team-server.ts';
 import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
@@ -26,6 +27,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...preferenceHandlers(deps),
     ...timesheetHandlers(deps),
     ...leaveHandlers(deps),
+    ...teamHandlers(deps),
     ...idleHandlers(deps),
   } satisfies Handlers;
 }

@@ -52,6 +52,9 @@ export interface LeavePort {
   calendar(month: string): Promise<Omit<CalendarView, 'scope' | 'unavailable'>>;
 }
 
+/** The Team screen (main/engine/team.ts), through the engine's team tools. */
+export type { Team as TeamPort } from '../../engine/team.ts';
+
 /** The tray's question about time away (main/idle/idle-tracker.ts). */
 export interface IdlePort {
   question(): IdleQuestion | null;
@@ -93,6 +96,7 @@ export interface HandlerDeps {
   policy?(): Policy;
   workday: WorkdayPort;
   leave: LeavePort;
+  team: import('../../engine/team.ts').Team;
   idle: IdlePort;
   /** Asks where to save a file and writes it there; null when the person cancelled. */
   saveTextFile(request: { fileName: string; contents: string; filterName: string; extension: string }): Promise<string | null>;

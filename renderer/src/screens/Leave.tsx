@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, dayFull, dayShort, daysText } from '../format.ts';
+import { addDaysTo, dayFull, dayShort, daysText, leaveSpanText as spanText } from '../format.ts';
 import { useAction, useBackEndName, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { LEAVE_TYPE_NAMES } from '../words.ts';
@@ -145,12 +145,6 @@ function Balance({ balance }: { balance: LeaveBalanceView }) {
   );
 }
 
-/** "Dec 21 – Dec 23", "Dec 21 (afternoon)". */
-function spanText(request: Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>): string {
-  const first = `${dayShort(request.firstDay)}${request.firstDayPart === 'afternoon' ? ' (afternoon)' : ''}`;
-  if (request.firstDay === request.lastDay) return request.lastDayPart === 'morning' ? `${dayShort(request.firstDay)} (morning)` : first;
-  return `${first} – ${dayShort(request.lastDay)}${request.lastDayPart === 'morning' ? ' (morning)' : ''}`;
-}
 
 function Requests({ view, onCancelled }: { view: LeaveView; onCancelled(message: string): void }) {
   return (

@@ -9,7 +9,7 @@ import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 
 const MINUTE = 60_000;
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 1, keptWrites: [] };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 1, keptWrites: [], teamAvailable: false };
 
 describe('status broadcast', () => {
   it('tells every listener about a change once, and not about the same status taken later', () => {

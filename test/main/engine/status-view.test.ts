@@ -108,6 +108,7 @@ describe('the whole view', () => {
       breaksSupported: false,
       asOf: 42,
       keptWrites: [],
+      teamAvailable: false,
     });
   });
 

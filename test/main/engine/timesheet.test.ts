@@ -111,6 +111,7 @@ describe('status', () => {
       breaksSupported: false,
       asOf: expect.any(Number),
       keptWrites: [],
+      teamAvailable: false,
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);
   });

@@ -17,7 +17,7 @@ import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 0, keptWrites: [] };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 0, keptWrites: [], teamAvailable: false };
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));
@@ -82,6 +82,16 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     statusChanged: (status) => void events.push(`statusChanged ${status.asOf}`),
     workday: workdayStub(events),
     leave: leaveStub(events),
+    team: {
+      hours: async () => {
+        throw new Error('no team in these tests');
+      },
+      pending: async () => ({ requests: [], nextOffset: null, covers: '' }),
+      decide: async (id, decision) => {
+        events.push(`decideLeave ${id} ${decision}`);
+        return 'Decided.';
+      },
+    },
     idle: { question: () => null, answer: async () => IDLE },
     saveTextFile: async (request) => {
       saved.push(request);

@@ -27,6 +27,7 @@ export function idle(fields: Partial<StatusView> = {}): StatusView {
     breaksSupported: false,
     asOf: at('2026-03-02T10:25:00+01:00'),
     keptWrites: [],
+    teamAvailable: false,
     ...fields,
   };
 }

@@ -1,0 +1,73 @@
+// The window's Team screen as main builds it, over the REAL engine bundle and the fake Kimai: a team
+// lead (Tom, leading Ada) sees the week's hours of his team and Ada's request waiting for him, and
+// approves it; the status says the Team screen is there. A worker's status says it is not.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTeam } from '../../../main/engine/team.ts';
+import { createTimesheet } from '../../../main/engine/timesheet.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { makeUserDataDir } from '../../support/engine.ts';
+import { cleanUp, NOW, startTestEngine } from './engine-setup.ts';
+
+const ADA = DEFAULT_USERS[0] as FakeUser;
+const TOM = DEFAULT_USERS[1] as FakeUser;
+let fake: FakeKimai | undefined;
+
+afterEach(async () => {
+  await cleanUp();
+  await fake?.close();
+  fake = undefined;
+});
+
+async function kimaiTeam() {
+  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+  const { website, design } = seedCatalog(fake);
+  fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
+  // Ada: Monday 09:00–17:00 in Berlin; her note is hers.
+  fake.addTimesheet({ userId: ADA.id, begin: Date.parse('2026-11-16T09:00:00+01:00'), end: Date.parse('2026-11-16T17:00:00+01:00'), projectId: website.id, activityId: design.id, description: 'private note' });
+  const request = fake.addAbsence({ userId: ADA.id, date: '2026-12-07', endDate: '2026-12-11', type: 'holiday', status: 'new', comment: 'Family visit' });
+  return { fake, request };
+}
+
+function engineAs(server: FakeKimai, user: FakeUser) {
+  // The team tools stay switched off for AI clients: the app's own engine lists them all the same.
+  const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: server.url }, timezone: 'Europe/Berlin' });
+  rememberPlugin(userDataDir, server.url, true);
+  return startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: user.token } });
+}
+
+describe("the Team screen's data, through the engine's team tools", () => {
+  it("gives a lead the week's hours of his team and the request waiting for him, and approves it in Kimai", async () => {
+    const { fake: kimai, request } = await kimaiTeam();
+    const test = engineAs(kimai, TOM);
+    // The first call reads Kimai's profile, which says he leads a team: the tools follow at once.
+    const timesheet = createTimesheet(test.engine, { launch: test.launch, log: () => {} });
+    await expect.poll(async () => (await timesheet.getStatus()).teamAvailable).toBe(true);
+
+    const team = createTeam(test.engine);
+    const hours = await team.hours('2026-11-16', 0);
+    expect(hours).toMatchObject({ from: '2026-11-16', to: '2026-11-22', total: 2, offset: 0, nextOffset: null });
+    expect(hours.covers).toMatch(/teams you lead/);
+    const ada = hours.people.find((person) => person.name === ADA.alias);
+    expect(ada).toMatchObject({ minutes: 480, byProject: [{ project: 'Website', activity: 'Design', minutes: 480 }], running: null });
+    expect(JSON.stringify(hours)).not.toContain('private note');
+
+    const pending = await team.pending(0);
+    expect(pending.requests).toEqual([
+      expect.objectContaining({ id: request.id, person: ADA.alias, type: 'vacation', firstDay: '2026-12-07', lastDay: '2026-12-11', days: 5, comment: 'Family visit', alsoAway: [] }),
+    ]);
+    // For people: no tool names, no record numbers.
+    const outcome = await team.decide(request.id, 'approve', undefined);
+    expect(outcome).toMatch(/^Approved .*vacation/);
+    expect(outcome).not.toMatch(/#\d|decide_leave_request/);
+    expect(kimai.state.absences.find((absence) => absence.id === request.id)?.status).toBe('approved');
+    expect((await team.pending(0)).requests).toEqual([]);
+  });
+
+  it("tells a worker's window there is no Team screen, and refuses the hours in words", async () => {
+    const { fake: kimai } = await kimaiTeam();
+    const test = engineAs(kimai, ADA);
+    const status = await createTimesheet(test.engine, { launch: test.launch, log: () => {} }).getStatus();
+    expect(status.teamAvailable).toBe(false);
+    await expect(createTeam(test.engine).hours('2026-11-16', 0)).rejects.toThrow(/team_report/);
+  });
+});
