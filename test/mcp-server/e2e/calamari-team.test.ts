@@ -214,4 +214,27 @@ describe('the team group on Calamari', () => {
     expect(calls).toBe(7);
     expect(seen.size).toBe(302);
   });
+
+  it('sizes a window to the holiday calendars the call can still ask about, rather than stopping halfway', async () => {
+    // Fifty reports, each on a holiday calendar of their own: one request each for their targets.
+    const many = Array.from({ length: 50 }, (_, index) =>
+      person(2000 + index, `Remote${String(index).padStart(2, '0')}`, 'Abroad', [SEED.teams.engineering], { directManagerId: MIA.id, holidayCalendar: `C${String(index).padStart(2, '0')}` }),
+    );
+    const fake = await organisation([...EMPLOYEES, ...many]);
+    const { engine } = await connect(fake, MIA);
+    const seen = new Set<string>();
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const before = fake.requests.length;
+      const page = await engine.call('team_report', { offset, limit: 50 });
+      expect(page.isError, textOf(page)).toBeFalsy();
+      expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+      for (const row of page.structuredContent?.people as Array<{ name: string; target_minutes: number | null }>) {
+        seen.add(row.name);
+        expect(row.target_minutes).not.toBeNull();
+      }
+      offset = page.structuredContent?.next_offset as number | null;
+    }
+    expect(seen.size).toBe(52);
+  });
 });
