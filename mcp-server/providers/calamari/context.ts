@@ -12,6 +12,7 @@ import { type CalamariApi, createCalamariApi } from './api.ts';
 import { calamariCapabilities } from './capabilities.ts';
 import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from './errors.ts';
 import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
+import { findEmployee } from './reporting-lines.ts';
 import type { CalamariAbsenceType, CalamariEmployee } from './wire.ts';
 
 /** What changes a few times a year at most: the person, their week, types, projects, holidays. */
@@ -146,7 +147,7 @@ export class CalamariContext {
   async #readEmployee(): Promise<CalamariEmployee | null> {
     const page = await unlessRefused(this.api.findEmployee());
     if (!page) return null;
-    const employee = page.employees.find((item) => item.email.toLowerCase() === this.email && item.archived !== true);
+    const employee = findEmployee(page.employees, this.email);
     if (!employee) throw unknownEmployee(this.email);
     this.#employeeSaidZone = employeeZone(employee) !== null;
     return employee;

@@ -6,17 +6,17 @@
 // offered: Calamari's projects say nothing of who manages them, and its API has no approval endpoint.
 import { BackEndPart } from '../remote-tracker.ts';
 import { addDays, localDate } from '../../domain/time.ts';
-import { type ColleagueSpan, type ColleagueWork, type TeamWorkPage, windowOf } from '../../domain/team.ts';
+import type { ColleagueSpan, ColleagueWork, TeamWorkPage } from '../../domain/team.ts';
 import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
 import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
 import { unlessRefused } from '../http/remote-error.ts';
-import { ensureRequests } from '../http/request-budget.ts';
+import { ensureRequests, requestsLeft } from '../http/request-budget.ts';
 import { type LeaveRequest, ProviderError } from '../time-tracker.ts';
 import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
 import { unknownEmployee } from './errors.ts';
 import { toLeaveRequest, toTimeEntry, workedPieces } from './mapping.ts';
 import type { CalamariPlan } from './plan.ts';
-import { reportsOf } from './reporting-lines.ts';
+import { emailKey, findEmployee, reportsOf } from './reporting-lines.ts';
 import { reportTargets } from './team-targets.ts';
 import type { CalamariEmployee, CalamariHoliday, CalamariShift } from './wire.ts';
 
@@ -25,6 +25,11 @@ const PARALLEL_PAGES = 4;
 /** Shifts that began this many days before a range are listed too (night shifts), as for the person's own. */
 const LOOKBACK_DAYS = 1;
 const COVERS = 'your direct reports and the members of the teams you manage in Calamari';
+/**
+ * Requests a window leaves for the rest of the call: the shifts, the leave, the working weeks, and
+ * the person's own holidays, which team_report reads for the days of those without targets.
+ */
+const WINDOW_MARGIN = 4;
 
 export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariPlan }> {
   /** Whom the person manages; reporting lines change rarely, and reading them costs a page per few people. */
@@ -36,18 +41,38 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const reports = await this.reports();
     if (reports.length === 0) throw new ProviderError('denied', "Calamari names nobody who reports to you (no direct reports, no team you manage), so Punchcard shows you nobody else's time.");
     const people = reports.map((employee) => ({ employee, name: personName(employee) })).sort((a, b) => a.name.localeCompare(b.name) || a.employee.id - b.employee.id);
-    const { items } = windowOf(people, query.offset, query.limit);
-    if (items.length === 0) return { people: [], total: people.length, covers: COVERS };
     const zone = await this.context.zone();
     const range = { from: localDate(query.from, zone), to: localDate(query.to - 1, zone) };
+    const items = this.#window(people, query, range);
+    if (items.length === 0) return { people: [], total: people.length, covers: COVERS };
     const window = items.map((item) => item.employee);
     const [shifts, targets] = await allSettled([this.#shifts(window, range, zone), this.#targets(window, range)]);
     const work = new Map<string, ColleagueWork>(
-      items.map(({ employee, name }) => [employee.email.toLowerCase(), { person: { id: employee.id, name }, spans: [], targets: targets.get(employee.email.toLowerCase()) ?? null }]),
+      items.map(({ employee, name }) => [emailKey(employee.email), { person: { id: employee.id, name }, spans: [], targets: targets.get(emailKey(employee.email)) ?? null }]),
     );
     const now = this.context.options.now();
-    for (const shift of shifts) work.get(shift.person?.email?.toLowerCase() ?? '')?.spans.push(...spansOf(shift, now));
+    for (const shift of shifts) work.get(emailKey(shift.person?.email))?.spans.push(...spansOf(shift, now));
     return { people: [...work.values()], total: people.length, covers: COVERS };
+  }
+
+  /**
+   * The people of the window: up to `limit` from `offset`, fewer where their holiday calendars not
+   * read lately would need more requests than the call has left (each calendar is one), so that a
+   * call never spends the organisation's hourly requests only to be stopped halfway. One person at
+   * least, whose calendar the call's budget then decides.
+   */
+  #window<T extends { employee: CalamariEmployee }>(people: readonly T[], query: { offset: number; limit: number }, range: { from: string; to: string }): T[] {
+    const room = requestsLeft() - WINDOW_MARGIN;
+    const calendars = new Set<string>();
+    const items: T[] = [];
+    for (const item of people.slice(query.offset, query.offset + query.limit)) {
+      const key = holidaysKey(item.employee, range);
+      const asks = !calendars.has(key) && !this.#holidays.holds(key);
+      if (items.length > 0 && asks && calendars.size + 1 > room) break;
+      if (asks) calendars.add(key);
+      items.push(item);
+    }
+    return items;
   }
 
   /**
@@ -58,7 +83,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     if (fresh) this.#reports.invalidate();
     return this.#reports.get(async () => {
       const [employees, teams] = await allSettled([this.#employeeList(), this.#teams()]);
-      const me = employees.find((employee) => employee.email.toLowerCase() === this.context.email && employee.archived !== true);
+      const me = findEmployee(employees, this.context.email);
       if (!me) throw unknownEmployee(this.context.email);
       const reports = reportsOf(me, employees, teams);
       this.context.learnManages(reports.length > 0);
@@ -109,7 +134,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     for (const employee of window) {
       const week = weeks.find((item) => item.id === employee.workingWeek?.id);
       const days = holidays.get(calendarKey(employee));
-      const email = employee.email.toLowerCase();
+      const email = emailKey(employee.email);
       if (week && days) targets.set(email, reportTargets(range, week, days, leave.get(email) ?? []));
     }
     return targets;
@@ -121,7 +146,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     for (const employee of window) if (!byCalendar.has(calendarKey(employee))) byCalendar.set(calendarKey(employee), employee);
     const keys = [...byCalendar.keys()];
     const answers = await mapWithLimit(keys, PARALLEL_PAGES, (key) =>
-      this.#holidays.get(`${key} ${range.from}..${range.to}`, () => unlessRefused(this.context.api.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to))),
+      this.#holidays.get(holidaysKey(byCalendar.get(key) as CalamariEmployee, range), () => unlessRefused(this.context.api.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to))),
     );
     return new Map(keys.map((key, index) => [key, answers[index] ?? null]));
   }
@@ -133,7 +158,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const requests = await unlessRefused(this.context.api.reportsRequests(range.from, range.to, window.map((employee) => employee.email)));
     if (!requests) return null;
     for (const request of requests) {
-      const email = request.employeeEmail?.toLowerCase();
+      const email = emailKey(request.employeeEmail);
       if (!email) continue;
       byPerson.set(email, [...(byPerson.get(email) ?? []), toLeaveRequest({ ...request, comment: null, reason: null }, '')]);
     }
@@ -143,7 +168,12 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
 
 /** Which holiday calendar a person follows; one of their own where the record names none. */
 function calendarKey(employee: CalamariEmployee): string {
-  return employee.holidaysCalendar ? `calendar ${employee.holidaysCalendar.id}` : `person ${employee.email.toLowerCase()}`;
+  return employee.holidaysCalendar ? `calendar ${employee.holidaysCalendar.id}` : `person ${emailKey(employee.email)}`;
+}
+
+/** Where a calendar's holidays over a range are kept. */
+function holidaysKey(employee: CalamariEmployee, range: { from: string; to: string }): string {
+  return `${calendarKey(employee)} ${range.from}..${range.to}`;
 }
 
 /** A shift's worked pieces (breaks left out) on its project; the piece still going ends at null. */

@@ -11,7 +11,7 @@ import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, Pend
 import { windowOf } from '../../domain/team.ts';
 import { addDays } from '../../domain/time.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, mapWithLimit } from '../http/cache.ts';
+import { allSettled, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
 import { allPages, pagesUntilLast } from '../http/paging.ts';
 import { unlessRefused } from '../http/remote-error.ts';
 import { requestsLeft } from '../http/request-budget.ts';
@@ -52,12 +52,29 @@ interface Scope {
 }
 
 export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> {
-  readonly #members = new Expiring<Member[]>(PEOPLE_TTL_MS);
-  readonly #managed = new Expiring<ReadonlySet<string>>(PEOPLE_TTL_MS);
+  /** By workspace and person: a key replaced while the process runs may be another person's, who sees others. */
+  readonly #members = new ExpiringByKey<string, Member[]>(PEOPLE_TTL_MS);
+  readonly #managed = new ExpiringByKey<string, ReadonlySet<string>>(PEOPLE_TTL_MS);
   /** Requests found for a decision, by number: a decision's address names the request's policy. */
   readonly #found = new Map<number, ClockifyTimeOffRequest>();
 
-  async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
+  teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
+    return this.#unlessDemoted(LEADS_PEOPLE, () => this.#teamWork(query));
+  }
+
+  projectWork(projectNumber: number): Promise<ProjectWork> {
+    return this.#unlessDemoted(LEADS_ANYTHING, () => this.#projectWork(projectNumber));
+  }
+
+  pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
+    return this.#unlessDemoted(LEADS_PEOPLE, () => this.#pendingLeave(query));
+  }
+
+  findPendingLeave(number: number): Promise<PendingLeave> {
+    return this.#unlessDemoted(LEADS_PEOPLE, () => this.#findPendingLeave(number));
+  }
+
+  async #teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const scope = await this.#people();
     // One request per person: the window holds as many as the call may still ask about.
     const room = Math.max(1, Math.min(query.limit, requestsLeft() - WINDOW_MARGIN));
@@ -77,10 +94,10 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     return { people, total: scope.people.length, covers: scope.covers };
   }
 
-  async projectWork(projectNumber: number): Promise<ProjectWork> {
-    const { role, me, workspaceId } = await this.#leader(['admin', 'team_manager', 'project_manager']);
+  async #projectWork(projectNumber: number): Promise<ProjectWork> {
+    const { role, me, workspaceId } = await this.#leader(LEADS_ANYTHING);
     const remote = await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
-    const [project, all] = await allSettled([this.context.api.project(workspaceId, remote, projectNumber), this.#allMembers(workspaceId)]);
+    const [project, all] = await allSettled([this.context.api.project(workspaceId, remote, projectNumber), this.#allMembers(workspaceId, me)]);
     // A private project's people are its members; a public one is everyone's.
     const members = new Set((project.memberships ?? []).map((membership) => membership.userId).filter((id): id is string => !!id));
     const onProject = project.public === false ? all.filter((member) => members.has(member.id)) : all;
@@ -116,21 +133,23 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     };
   }
 
-  async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
+  async #pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
     const scope = await this.#people();
     const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['PENDING', 'APPROVED']), this.#policies(scope.workspaceId)]);
     const shown = await this.#pendingOf(requests);
     const waiting = shown.filter(({ request }) => request.status?.statusType === 'PENDING' && mayDecide(request, scope, policies)).map(({ pending }) => pending);
     waiting.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
     const { items, nextOffset } = windowOf(waiting, query.offset, query.limit);
-    // Who else is away: every pending or approved request Clockify shows the person, by name only.
-    const absences: ColleagueAbsence[] = shown.map(({ pending }) => ({ personId: pending.personId, person: pending.person, firstDay: pending.firstDay, lastDay: pending.lastDay, status: pending.status }));
+    // Who else is away: the pending or approved requests of the people the person may see, by name
+    // only. Clockify may show a team manager everyone's time off (a workspace setting); the others'
+    // stay out, as the absence calendar shows no colleague's pending request.
+    const absences: ColleagueAbsence[] = shown.filter(({ request }) => scope.people.some((member) => member.id === request.userId)).map(({ pending }) => ({ personId: pending.personId, person: pending.person, firstDay: pending.firstDay, lastDay: pending.lastDay, status: pending.status }));
     const where = `the time off ${scope.role === 'admin' ? 'of everyone in the workspace' : 'of the people you manage'} in Clockify`;
     const covers = waiting.length === 0 ? where : `requests ${query.offset + 1}–${query.offset + items.length} of ${waiting.length} in ${where}`;
     return { requests: items, absences, nextOffset, covers };
   }
 
-  async findPendingLeave(number: number): Promise<PendingLeave> {
+  async #findPendingLeave(number: number): Promise<PendingLeave> {
     const scope = await this.#people();
     const remote = await this.context.remote('timeOff', number, `There is no leave request #${number}: Punchcard has listed none with that number (list_pending_leave shows those waiting for you). Nothing was sent.`);
     const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['ALL']), this.#policies(scope.workspaceId)]);
@@ -171,24 +190,39 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
   async #leader(allowed: readonly TeamRole[]): Promise<{ role: TeamRole; me: ClockifyUser; workspaceId: string }> {
     const [role, { workspaceId }, me] = await allSettled([this.context.teamRole(), this.context.ids(), this.context.person()]);
     if (allowed.includes(role)) return { role, me, workspaceId };
-    if (role === 'project_manager') {
-      throw new ProviderError('denied', 'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.');
+    throw notLeading(role);
+  }
+
+  /**
+   * A team call Clockify refused (403) while the role learned said yes: the role is asked again, so
+   * a manager whose team was taken away loses the tools now rather than at the next hourly check,
+   * and is told why in words. A refusal the role does not explain is passed on as it was.
+   */
+  async #unlessDemoted<T>(allowed: readonly TeamRole[], work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      this.#members.clear();
+      this.#managed.clear();
+      const role = await this.context.teamRole(true).catch(() => undefined);
+      if (role !== undefined && !allowed.includes(role)) throw notLeading(role);
+      throw error;
     }
-    throw new ProviderError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
   }
 
   /** Whom an admin or a team manager sees: everyone, or the members they manage and themselves. */
   async #people(): Promise<Scope> {
-    const { role, me, workspaceId } = await this.#leader(['admin', 'team_manager']);
-    const all = await this.#allMembers(workspaceId);
+    const { role, me, workspaceId } = await this.#leader(LEADS_PEOPLE);
+    const all = await this.#allMembers(workspaceId, me);
     if (role === 'admin') return { role, me, workspaceId, people: all, covers: `everyone in the workspace "${(await this.context.workspace()).name}", as its admin` };
     const managed = await this.#managedBy(me, workspaceId, all);
     return { role, me, workspaceId, people: all.filter((member) => member.id === me.id || managed.has(member.id)), covers: 'the people you manage in Clockify, and yourself' };
   }
 
   /** The workspace's active members, sorted by name. */
-  #allMembers(workspaceId: string): Promise<Member[]> {
-    return this.#members.get(async () => {
+  #allMembers(workspaceId: string, me: ClockifyUser): Promise<Member[]> {
+    return this.#members.get(`${workspaceId} ${me.id}`, async () => {
       const users = await pagesUntilLast((page) => this.context.api.membersPage(workspaceId, page));
       return users
         .filter((user) => typeof user.id === 'string' && user.id !== '')
@@ -202,7 +236,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
    * it one member at a time, so each is a request, counted against the call first and kept a while.
    */
   #managedBy(me: ClockifyUser, workspaceId: string, all: readonly Member[]): Promise<ReadonlySet<string>> {
-    return this.#managed.get(async () => {
+    return this.#managed.get(`${workspaceId} ${me.id}`, async () => {
       const others = all.filter((member) => member.id !== me.id);
       if (others.length + WINDOW_MARGIN > requestsLeft()) {
         throw new ProviderError(
@@ -248,6 +282,18 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
       pending: { ...toLeaveRequest(request, numbers[index] as number, request.userName?.trim() || 'A colleague', request.userTimeZone || zone, count), personId: personNumber(request.userId) },
     }));
   }
+}
+
+/** The roles that see people (their time and time off), and those that see any team tool at all. */
+const LEADS_PEOPLE: readonly TeamRole[] = ['admin', 'team_manager'];
+const LEADS_ANYTHING: readonly TeamRole[] = ['admin', 'team_manager', 'project_manager'];
+
+/** Why a role sees nobody else, in words. */
+function notLeading(role: TeamRole): ProviderError {
+  if (role === 'project_manager') {
+    return new ProviderError('denied', 'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.');
+  }
+  return new ProviderError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
 }
 
 /**

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
+import { everyTeamWindow } from '../../support/team-windows.ts';
 import { DEFAULT_EMPLOYEES, DEFAULT_KEY, type FakeCalamari, type FakeEmployee, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
@@ -195,23 +195,22 @@ describe('the team group on Calamari', () => {
     const fake = await organisation([...EMPLOYEES, ...many], 25);
     for (const worker of many) fake.state.shifts.push({ id: 5000 + worker.id, employeeId: worker.id, started: at('2026-11-16T09:00:00+01:00'), finished: at('2026-11-16T10:00:00+01:00'), breaks: [], projectId: null, description: null });
     const { engine } = await connect(fake, MIA);
-    const seen = new Set<string>();
-    let offset: number | null = 0;
-    let calls = 0;
-    while (offset !== null) {
-      const before = fake.requests.length;
-      const page = await engine.call('team_report', { offset, limit: 50 });
-      calls++;
-      expect(page.isError, textOf(page)).toBeFalsy();
-      expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
-      for (const row of page.structuredContent?.people as Array<{ name: string; minutes: number }>) {
-        seen.add(row.name);
-        if (row.name.startsWith('Worker')) expect(row.minutes).toBe(60);
-      }
-      expect(page.structuredContent?.total_people).toBe(302);
-      offset = page.structuredContent?.next_offset as number | null;
-    }
-    expect(calls).toBe(7);
-    expect(seen.size).toBe(302);
+    const windows = await everyTeamWindow(engine, fake, 50);
+    const rows = windows.flatMap((window) => window.people);
+    for (const row of rows) if (row.name.startsWith('Worker')) expect(row.minutes).toBe(60);
+    expect(windows.map((window) => window.total)).toEqual(Array(7).fill(302));
+    expect(new Set(rows.map((row) => row.name)).size).toBe(302);
+  });
+
+  it('sizes a window to the holiday calendars the call can still ask about, rather than stopping halfway', async () => {
+    // Fifty reports, each on a holiday calendar of their own: one request each for their targets.
+    const many = Array.from({ length: 50 }, (_, index) =>
+      person(2000 + index, `Remote${String(index).padStart(2, '0')}`, 'Abroad', [SEED.teams.engineering], { directManagerId: MIA.id, holidayCalendar: `C${String(index).padStart(2, '0')}` }),
+    );
+    const fake = await organisation([...EMPLOYEES, ...many]);
+    const { engine } = await connect(fake, MIA);
+    const rows = (await everyTeamWindow(engine, fake, 50)).flatMap((window) => window.people);
+    expect(rows.filter((row) => row.target_minutes === null)).toEqual([]);
+    expect(new Set(rows.map((row) => row.name)).size).toBe(52);
   });
 });

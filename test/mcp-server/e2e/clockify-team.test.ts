@@ -10,6 +10,7 @@ import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
+import { everyTeamWindow } from '../../support/team-windows.ts';
 import {
   ADA,
   addEntry,
@@ -221,24 +222,14 @@ describe('the team group on Clockify', () => {
     const { fake } = await workspace();
     for (const member of addMembers(fake, 300)) addEntry(fake, { userId: member.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '10:00'), projectId: SEED.projects.website });
     const olga = await leader(fake, OLGA_KEY);
-    const seen = new Set<string>();
-    let offset: number | null = 0;
-    let calls = 0;
-    while (offset !== null) {
-      const before = fake.requests.length;
-      const page = await olga.call('team_report', { offset, limit: 50 });
-      calls++;
-      expect(page.isError, textOf(page)).toBeFalsy();
-      expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
-      for (const person of page.structuredContent?.people as Array<{ name: string; minutes: number }>) {
-        expect(seen.has(person.name)).toBe(false);
-        seen.add(person.name);
-        if (person.name.startsWith('Member ')) expect(person.minutes).toBe(60);
-      }
-      expect(page.structuredContent?.total_people).toBe(307);
-      offset = page.structuredContent?.next_offset as number | null;
-    }
-    expect(seen.size).toBe(307);
+    const windows = await everyTeamWindow(olga, fake, 50);
+    const rows = windows.flatMap((window) => window.people);
+    for (const person of rows) if (person.name.startsWith('Member ')) expect(person.minutes).toBe(60);
+    expect(windows.every((window) => window.total === 307)).toBe(true);
+    // Each person once, everyone seen.
+    expect(rows.length).toBe(307);
+    expect(new Set(rows.map((person) => person.name)).size).toBe(307);
+    const calls = windows.length;
     // Windows as large as the budget allows: no more calls than that needs.
     expect(calls).toBeLessThanOrEqual(Math.ceil(307 / (MAX_REQUESTS_PER_CALL - 5)));
   });

@@ -2,7 +2,7 @@
 // the teams that list them as a manager; never themselves, never someone who left, and never the
 // whole organisation for being an administrator.
 import { describe, expect, it } from 'vitest';
-import { reportsOf } from '../../../../mcp-server/providers/calamari/reporting-lines.ts';
+import { findEmployee, reportsOf } from '../../../../mcp-server/providers/calamari/reporting-lines.ts';
 import type { CalamariEmployee, CalamariTeam } from '../../../../mcp-server/providers/calamari/wire.ts';
 
 const employee = (id: number, name: string, more: Partial<CalamariEmployee> = {}): CalamariEmployee => ({ id, email: `${name}@acme.example`, firstName: name, teams: [], ...more });
@@ -31,5 +31,32 @@ describe('reportsOf', () => {
     const dan = employee(4, 'dan', { archived: true, directManager: { email: 'mia@acme.example' } });
     const ada = employee(1, 'ada', { teams: [{ id: 1, name: 'Engineering' }] });
     expect(reportsOf(admin, [self, dan, ada], [{ id: 1, name: 'Engineering' }])).toEqual([]);
+  });
+
+  it('takes no look-alike e-mail for the manager’s: only ASCII letters compare without case', () => {
+    // U+212A KELVIN SIGN lower-cases to "k": a record naming "\u212Aate" as manager is someone else's.
+    const kate = employee(20, 'kate');
+    const lookAlike = employee(21, 'x', { email: '\u212Aate@acme.example' });
+    const ada = employee(1, 'ada', { directManager: { email: '\u212Aate@acme.example' } });
+    const bob = employee(2, 'bob', { directManager: { email: 'KATE@acme.example' } });
+    expect(names(reportsOf(kate, [lookAlike, kate, ada, bob], []))).toEqual(['bob']);
+  });
+
+  it('never names a record without an e-mail (a filter of no one reads everyone), and does not fail on one', () => {
+    const nameless = { id: 5, firstName: 'eve', teams: [{ id: 1, name: 'Engineering' }], directManager: { id: 10 } } as unknown as CalamariEmployee;
+    const blank = employee(6, 'fay', { email: '  ', directManager: { id: 10 } });
+    const ada = employee(1, 'ada', { directManager: { id: 10 } });
+    expect(names(reportsOf(MIA, [nameless, blank, MIA, ada], [{ id: 1, name: 'Engineering', managers: [10] }]))).toEqual(['ada']);
+  });
+});
+
+describe('findEmployee', () => {
+  it('finds the person by their e-mail in any ASCII case, never a look-alike, an archived record or one without an e-mail', () => {
+    const lookAlike = employee(21, 'x', { email: '\u212Aate@acme.example' });
+    const archived = employee(22, 'old', { email: 'kate@acme.example', archived: true });
+    const nameless = { id: 23, firstName: 'eve' } as unknown as CalamariEmployee;
+    const kate = employee(20, 'kate', { email: 'Kate@Acme.example' });
+    expect(findEmployee([nameless, lookAlike, archived, kate], 'kate@acme.example')?.id).toBe(20);
+    expect(findEmployee([nameless, lookAlike, archived], 'kate@acme.example')).toBeUndefined();
   });
 });
