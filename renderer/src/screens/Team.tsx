@@ -67,22 +67,20 @@ function TeamHours({ first }: { first: TeamHoursView }) {
   const [more, setMore] = useState<TeamHoursView[]>([]);
   const action = useAction();
   const firstAddedRef = useRef<HTMLTableRowElement>(null);
-  const [focusAdded, setFocusAdded] = useState(false);
+  const windowsShown = useRef(0);
   const last = more.at(-1) ?? first;
   const people = [first, ...more].flatMap((window) => window.people);
 
+  // The button pressed stays at the end of the list: focus goes to the first person it added.
   useEffect(() => {
-    if (focusAdded) firstAddedRef.current?.focus();
-    setFocusAdded(false);
-  }, [focusAdded]);
+    if (more.length > windowsShown.current) firstAddedRef.current?.focus();
+    windowsShown.current = more.length;
+  }, [more.length]);
 
   const showMore = async () => {
     if (last.nextOffset === null) return;
     const next = await action.run('more', () => api.getTeamHours({ date: first.from, offset: last.nextOffset ?? 0 }));
-    if (next?.hours) {
-      setMore([...more, next.hours]);
-      setFocusAdded(true);
-    }
+    if (next?.hours) setMore([...more, next.hours]);
   };
 
   if (people.length === 0) {
