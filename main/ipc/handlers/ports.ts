@@ -9,6 +9,7 @@ import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
 import type { CatalogView, ConnectionResult, EntryFieldsInput, EntryView, HolidayRegionOption, IdleAnswer, IdleQuestion, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView, CalendarView, KeptWriteChoice, ReportView, StatusView, TimesheetView } from '../contract.ts';
+import type { Team } from '../../engine/team.ts';
 
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
@@ -53,7 +54,7 @@ export interface LeavePort {
 }
 
 /** The Team screen (main/engine/team.ts), through the engine's team tools. */
-export type { Team as TeamPort } from '../../engine/team.ts';
+export type TeamPort = Team;
 
 /** The tray's question about time away (main/idle/idle-tracker.ts). */
 export interface IdlePort {
@@ -96,7 +97,7 @@ export interface HandlerDeps {
   policy?(): Policy;
   workday: WorkdayPort;
   leave: LeavePort;
-  team: import('../../engine/team.ts').Team;
+  team: TeamPort;
   idle: IdlePort;
   /** Asks where to save a file and writes it there; null when the person cancelled. */
   saveTextFile(request: { fileName: string; contents: string; filterName: string; extension: string }): Promise<string | null>;
