@@ -60,12 +60,16 @@ function withoutToolPointers(text: string): string {
 /**
  * "There is no time entry #12" → "There is no such time entry"; "Time entry #12 cannot be changed" →
  * "This time entry cannot be changed"; "book on service #5" → "book on this service"; "your
- * vacation request #4" → "your vacation request". A number after any other word ("Ticket #4711" in
- * a note) is the person's own text and stays.
+ * vacation request #4" → "your vacation request"; "Logged 1 h on Website, 06:00–07:00 (#6)." →
+ * "Logged 1 h on Website, 06:00–07:00.". A number after any other word ("Ticket #4711" in a note) is
+ * the person's own text and stays.
  */
 function withoutNumbers(text: string): string {
   return text
     .replace(/\b(Requested|Cancelled) #\d+ /g, '$1 ')
+    // The number the engine adds after what it wrote: "06:00–07:00 (#6).", "(Kimai already had it, #6)".
+    .replace(/ \(#\d+\)/g, '')
+    .replace(/, #\d+\)/g, ')')
     .replace(/(:\s|,\s)#\d+ (?=\()/g, '$1')
     .replace(NUMBERED, (_match, lead: string, word: string | undefined, noun: string) => {
       if (word === undefined) {

@@ -23,9 +23,10 @@ import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
+import { startNetworkSwitch } from '../support/network-switch.ts';
 import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
@@ -1025,6 +1026,174 @@ function midnightIn(zone: string, now = Date.now()): number {
   const offset = match[1] ? (match[1] === '-' ? 1 : -1) * Number(match[2]) * 3_600_000 : 0;
   const wall = now + offset;
   return wall - (wall % 86_400_000) - offset;
+}
+
+describe('the real app with a Kimai account, when the network drops', () => {
+  const SECRET = `punchcard-secret-${randomBytes(16).toString('hex')}`;
+  const ADA: FakeUser = { ...(DEFAULT_USERS[0] as FakeUser), token: SECRET, timezone: TEST_ZONE };
+  // The account names the relay's address, not Kimai's: cutting the relay is the laptop losing the
+  // network, and the engine finds Kimai again at the address it was given once it is restored.
+  const the = realAppBeside('remote', 'Kimai behind its relay', async () => {
+    const kimai = await startFakeKimai({ users: [ADA] });
+    try {
+      const ids = seedCatalog(kimai);
+      const network = await startNetworkSwitch(kimai.url);
+      return {
+        kimai,
+        ids,
+        network,
+        async close() {
+          await network.close();
+          await kimai.close();
+        },
+      };
+    } catch (error) {
+      await kimai.close();
+      throw error;
+    }
+  });
+
+  beforeAll(async () => {
+    const { session, remote } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Kimai/ }).check();
+    await account.getByLabel('Kimai address').fill(remote.network.url);
+    await account.getByLabel('API token', { exact: true }).fill(SECRET);
+    await account.getByRole('button', { name: 'Save' }).click();
+    // expect.poll belongs to tests; a hook waits for the words through the locator.
+    await visible(account.getByRole('status').filter({ hasText: /^Saved\.$/ }));
+    expect(readConfig(session.app)?.provider).toEqual({ type: 'kimai', url: remote.network.url });
+    // The person used the app online before the train: a write is kept on a project only by the names
+    // the engine last read from Kimai (it needs Kimai's ids), and an entry form reads them as it opens.
+    const sheet = await open(session, 'timesheet');
+    const editor = screen(sheet, 'timesheet').getByRole('form', { name: 'New entry' });
+    await screen(sheet, 'timesheet').getByRole('button', { name: /^Add entry on / }).first().click();
+    await editor.locator('datalist option[value="Website"]').waitFor({ state: 'attached', ...PATIENCE });
+    await editor.getByLabel('Note').press('Escape');
+    await hidden(editor);
+  });
+
+  // A test that fails with the network cut must not leave the next one offline.
+  afterEach(() => the().remote.network.restore());
+
+  /** Ada's records as Kimai holds them, by start: what the person would see on the web. */
+  const adasRecords = (kimai: FakeKimai) =>
+    kimai.state.timesheets
+      .filter((sheet) => sheet.userId === ADA.id)
+      .map((sheet) => ({ begin: sheet.begin, end: sheet.end, description: sheet.description }))
+      .sort((a, b) => a.begin - b.begin);
+
+  it('keeps an entry logged while Kimai is out of reach, shows the overlap it met once Kimai answers, and sends it anyway by keyboard', async () => {
+    const { app, session, remote } = the();
+    const { kimai, ids, network } = remote;
+    const today = todayIn(app.zone);
+    const hour = (h: number) => midnightIn(app.zone) + h * 3_600_000;
+    const page = await open(session, 'timesheet');
+    const day = screen(page, 'timesheet').getByRole('region', { name: dayName(today) });
+
+    await network.cut();
+    await day.getByRole('button', { name: `Add entry on ${dayName(today)}` }).click();
+    const form = day.getByRole('form', { name: 'New entry' });
+    await form.getByLabel('Start').fill('06:00');
+    await form.getByLabel('End').fill('07:00');
+    await form.getByLabel('Project').fill('Website');
+    await form.getByLabel('Activity').fill('Design');
+    await form.getByLabel('Note').fill('Written on the train');
+    // After the write main asks the engine for the status (still offline) and tells the window, which
+    // then reloads the week. The network comes back only once that refresh is in: a status asked
+    // before it came back and told after Status's own load began replaces that load's fresher answer,
+    // and the card would wait for the next refresh (a race the window has, left for a fix of its own).
+    const toldTheWindow = page.waitForRequest((request) => new URL(request.url()).pathname === '/ipc/getTimesheet', PATIENCE);
+    await form.getByLabel('Note').press('Enter');
+    await hidden(form);
+    await toldTheWindow;
+    const kept = day.locator('li.entry', { hasText: 'Written on the train' });
+    await text(kept.locator('.badge')).toBe('Waiting to be sent');
+    expect(adasRecords(kimai)).toEqual([]);
+
+    // Meanwhile, on the web: half an hour of the same morning, booked again.
+    kimai.addTimesheet({ userId: ADA.id, projectId: ids.website.id, activityId: ids.design.id, begin: hour(6.5), end: hour(7.5), description: 'Booked on the web' });
+    await network.restore();
+
+    // Status is asked again when it is shown: the engine sends the outbox before it answers.
+    await page.getByRole('link', { name: 'Status' }).click();
+    await ready(page, 'status');
+    const status = screen(page, 'status');
+    const card = status.getByRole('region', { name: 'Needs your decision' });
+    await visible(card);
+    await text(card.locator('.card-title .total')).toBe('1 write not sent');
+    const entry = card.getByRole('listitem').filter({ hasText: 'Entry' });
+    await text(entry.locator('.kept-what')).toBe(`Entry · ${shortDay(today)}, 6:00 AM`);
+    await text(entry.locator('.kept-words')).toBe(
+      // The engine's advice to a model (log it again with log_time) is left out: the window offers the choice itself.
+      'Your entry Website · Design, 06:00–07:00, was not sent: Kimai has Website · Design from 06:30 to 07:30, which overlaps it.',
+    );
+    expect(await entry.getByRole('button').allInnerTexts()).toEqual(['Send anyway', 'Keep Kimai as it is']);
+    // Nothing was written over the web's record while the person had not decided.
+    expect(adasRecords(kimai)).toEqual([{ begin: hour(6.5), end: hour(7.5), description: 'Booked on the web' }]);
+
+    await entry.getByRole('button', { name: 'Send anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await text(status.locator('.kept-outcome')).toBe('Logged 1 h on Website · Design, 06:00–07:00.');
+    await hidden(card);
+    expect(adasRecords(kimai)).toEqual([
+      { begin: hour(6), end: hour(7), description: 'Written on the train' },
+      { begin: hour(6.5), end: hour(7.5), description: 'Booked on the web' },
+    ]);
+    // Sent, the entry is an ordinary one on the Timesheet: no longer waiting, and changeable.
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await ready(page, 'timesheet');
+    await expect.poll(() => kept.locator('.badge').count(), PATIENCE).toBe(0);
+    await visible(kept.getByRole('button', { name: /^Edit / }));
+  });
+
+  it('keeps a clock-in made while Kimai is out of reach, and leaves Kimai as it is when the person says so', async () => {
+    const { app, session, remote } = the();
+    const { kimai, ids, network } = remote;
+    const hour = (h: number) => midnightIn(app.zone) + h * 3_600_000;
+    const before = adasRecords(kimai);
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    const timer = status.locator('.timer');
+    await visible(timer.getByText('Not running'));
+
+    await network.cut();
+    await timer.getByLabel('Project', { exact: true }).fill('Website');
+    await timer.getByLabel('Activity').fill('Design');
+    await timer.getByLabel('Started at').fill('09:00');
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await expect.poll(() => timer.locator('.card-title .badge').allInnerTexts(), PATIENCE).toEqual(['Running', 'Waiting to be sent']);
+
+    // Meanwhile, on the web: the morning booked as an entry that covers the clock-in's start.
+    kimai.addTimesheet({ userId: ADA.id, projectId: ids.website.id, activityId: ids.design.id, begin: hour(8.5), end: hour(10), description: 'Booked on the web' });
+    await network.restore();
+
+    // The person looks elsewhere and comes back: Status is asked again, and the outbox sent first.
+    await page.getByRole('link', { name: 'Timesheet' }).click();
+    await ready(page, 'timesheet');
+    await page.getByRole('link', { name: 'Status' }).click();
+    await ready(page, 'status');
+    const card = status.getByRole('region', { name: 'Needs your decision' });
+    await visible(card);
+    const write = card.getByRole('listitem').filter({ hasText: 'Clock-in' });
+    await text(write.locator('.kept-what')).toBe(`Clock-in · ${shortDay(todayIn(app.zone))}, 9:00 AM`);
+    await text(write.locator('.kept-words')).toBe('Your clock-in at 09:00 on Website · Design was not sent: Kimai has Website · Design from 08:30 to 10:00, added while it was out of reach, which covers that time.');
+    expect(await write.getByRole('button').allInnerTexts()).toEqual(['Try again', 'Keep Kimai as it is']);
+
+    await write.getByRole('button', { name: 'Keep Kimai as it is' }).focus();
+    await page.keyboard.press('Space');
+    await hidden(card);
+    await text(status.locator('.kept-outcome')).toBe('Dismissed your clock-in at 09:00 on Website · Design: Kimai stays as it is.');
+    // The kept timer went with it: nothing runs, and Kimai has only what it had plus the web's record.
+    await visible(timer.getByText('Not running'));
+    expect(adasRecords(kimai)).toEqual([...before, { begin: hour(8.5), end: hour(10), description: 'Booked on the web' }]);
+  });
+});
+
+/** "2026-05-13" → "Wed, May 13", as the window writes a day in short. */
+function shortDay(date: string): string {
+  return new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T12:00:00Z`));
 }
 
 describe('the real app with a Clockodo account in the keychain', () => {

@@ -25,6 +25,9 @@ describe('words for people', () => {
     ['Absence #3 is already approved; only a manager can change it.', 'This absence is already approved; only a manager can change it.'],
     ['The running timer #9 is gone from Kimai; it was probably deleted there.', 'The running timer is gone from Kimai; it was probably deleted there.'],
     ['Leave request #4 is already cancelled.', 'This leave request is already cancelled.'],
+    // What came of a kept write the person sent again (the Status screen's "Needs your decision").
+    ['Logged 1 h on Website · Design, 06:00–07:00 (#6).', 'Logged 1 h on Website · Design, 06:00–07:00.'],
+    ['Logged Website · Design, 06:00–07:00 (Kimai already had it, #6).', 'Logged Website · Design, 06:00–07:00 (Kimai already had it).'],
   ])('names no record by number: %s', (engine, person) => {
     expect(en(engine)).toBe(person);
   });
