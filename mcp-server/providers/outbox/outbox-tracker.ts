@@ -400,7 +400,13 @@ class OutboxView implements TimeTracker {
       'catalog',
       () => this.#inner.catalog(includeArchived, kinds, projectId),
       (known: KnownCatalog) => knownCatalog(known, includeArchived, kinds, projectId),
-      undefined,
+      // Never read before: nothing to show, and no name can be turned into the back end's project, so
+      // neither a list nor a write by name can go on. Said as the network's fault it is, with what works.
+      () =>
+        new ProviderError(
+          'unavailable',
+          `${this.#options.service} is out of reach, and Punchcard has not read its projects and activities before, so it can neither show them nor find one by name. A clock-in or entry with no project is kept; try again with names once ${this.#options.service} answers.`,
+        ),
       async (read) => mergedCatalog((await this.#recalled<KnownCatalog>('catalog'))?.value, read),
     );
     for (const item of [...catalog.projects, ...catalog.activities]) this.#names.set(`${item.kind}:${item.id}`, { id: item.id, name: item.name });

@@ -91,11 +91,15 @@ describe('the outbox in front of a back end that refuses connections', () => {
     await expect(call.deleteEntry(kept.id)).rejects.toThrow(/cannot be deleted yet/);
   });
 
-  it('does not invent what was never read: the day\'s last entry, the running timer', async () => {
+  it('does not invent what was never read: the day\'s last entry, the running timer, the projects', async () => {
     const tracker = await unreachableKimai();
     const call = await trackerForCall(tracker, []);
     await expect(call.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(/Kimai is out of reach, so Punchcard cannot see where that day's work ended\. Give log_time a start/);
     await expect(call.runningEntry()).rejects.toThrow(/connection refused/);
+    // Not "check the URL and port": the network is what is wrong, and a write with no project is still kept.
+    await expect(call.catalog(false)).rejects.toThrow(
+      'Kimai is out of reach, and Punchcard has not read its projects and activities before, so it can neither show them nor find one by name. A clock-in or entry with no project is kept; try again with names once Kimai answers.',
+    );
   });
 });
 
