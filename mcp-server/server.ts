@@ -519,14 +519,20 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
   }
-  // The window's own tools: registered only for the app's engine, so no AI client ever lists them.
+  // The window's own tools: registered only for the app's engine, so no AI client ever lists them,
+  // and listed only over a remote back end, the only kind that keeps writes to decide (the window
+  // then asks nothing of them on the local timesheet).
+  const appTools: RegisteredTool[] = [];
+  const keepsWrites = () => trackerNow().type !== 'local';
   if (parts.appTools) {
     for (const tool of APP_TOOL_LIST) {
-      server.registerTool(
+      const handle = server.registerTool(
         tool.name,
         { title: tool.title, description: tool.description, inputSchema: withCompactJsonSchema(tool.input), outputSchema: withCompactJsonSchema(tool.output), annotations: tool.annotations },
         (args: unknown, request: ServerContext) => runTool(tool, args, context, log, { server, request, questions, deadlineMs: parts.callDeadlineMs }),
       );
+      if (!keepsWrites()) handle.disable();
+      appTools.push(handle);
     }
   }
   // Prompts follow the tools they work through: listed while one of them is offered.
@@ -564,6 +570,9 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
       const enabled = isOffered(tool, next);
       if (enabled && !handle.enabled) handle.enable();
       if (!enabled && handle.enabled) handle.disable();
+    }
+    for (const handle of appTools) {
+      if (keepsWrites() !== handle.enabled) (keepsWrites() ? handle.enable() : handle.disable());
     }
     for (const { prompt, handle } of prompts.values()) {
       const enabled = isPromptOffered(prompt, toolOffered(next));

@@ -1,6 +1,7 @@
 // One timer status, many listeners: the tray, the reminder and the window all hear every change,
 // from whichever side it came (the window, the tray, an AI client's engine). A status that differs
-// from the last one only in when it was taken is not news and is not repeated.
+// from the last one only in when it was taken is not news and is not repeated, and one read before
+// the last one published (a slow background refresh) is old news and is dropped.
 import type { StatusView } from '../ipc/contract.ts';
 
 export interface StatusBroadcast {
@@ -11,9 +12,12 @@ export interface StatusBroadcast {
 export function createStatusBroadcast(): StatusBroadcast {
   const listeners = new Set<(status: StatusView) => void>();
   let lastKey: string | null = null;
+  let lastSequence = -Infinity;
   return {
     publish(status) {
-      const key = JSON.stringify({ ...status, asOf: 0 });
+      if (status.sequence < lastSequence) return;
+      lastSequence = status.sequence;
+      const key = JSON.stringify({ ...status, asOf: 0, sequence: 0 });
       if (key === lastKey) return;
       lastKey = key;
       for (const listener of listeners) listener(status);

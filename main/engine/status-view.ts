@@ -77,6 +77,7 @@ export interface StatusParts {
   supported: ReadonlySet<string>;
   asOf: number;
   keptWrites: KeptWriteView[];
+  sequence: number;
 }
 
 /** Breaks are offered only where the engine has both of their tools (back ends with breaks). */
@@ -98,5 +99,6 @@ export function buildStatusView(parts: StatusParts): StatusView {
     asOf: parts.asOf,
     keptWrites: parts.keptWrites,
     teamAvailable: parts.supported.has('team_report') || parts.supported.has('list_pending_leave'),
+    sequence: parts.sequence,
   };
 }

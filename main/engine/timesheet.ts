@@ -85,6 +85,8 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
   // system, or Kimai's profile). Knowing it, every call of a status goes out at once; when the day
   // has turned since, the one dated call (recent entries) is sent again with the new date.
   let knownToday: string | undefined;
+  /** Statuses begun so far: each status carries its number (StatusView's `sequence`). */
+  let statusesRead = 0;
 
   const call = toolCaller(engine);
 
@@ -135,6 +137,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
   }
 
   async function getStatus(): Promise<StatusView> {
+    const sequence = ++statusesRead;
     const guess = knownToday;
     const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
@@ -158,6 +161,7 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       supported,
       asOf: now(),
       keptWrites: kept,
+      sequence,
     });
   }
 

@@ -88,6 +88,12 @@ export interface StatusView {
   keptWrites: KeptWriteView[];
   /** Whether the back end offers this person the team tools (the window then shows its Team screen). */
   teamAvailable: boolean;
+  /**
+   * Counts the statuses main reads, from when it began reading each: of two, the higher was read
+   * later. Statuses arrive out of order (an announcement read before a load the window started
+   * may land after it), and the older one must not replace the newer.
+   */
+  sequence: number;
 }
 
 export type KeptWriteChoice = 'dismiss' | 'send_again';

@@ -21,9 +21,12 @@ export class Store<T> {
   private version = 0;
 
   private readonly fetcher: () => Promise<T>;
+  /** Where answers can be told apart by age: whether `incoming` is newer than `current`. */
+  private readonly isNewer: ((incoming: T, current: T) => boolean) | undefined;
 
-  constructor(fetcher: () => Promise<T>) {
+  constructor(fetcher: () => Promise<T>, isNewer?: (incoming: T, current: T) => boolean) {
     this.fetcher = fetcher;
+    this.isNewer = isNewer;
   }
 
   readonly get = (): Loadable<T> => this.state;
@@ -40,7 +43,10 @@ export class Store<T> {
     this.inFlight = this.fetcher().then(
       (data) => {
         this.inFlight = null;
-        if (this.version === started) this.update({ data, error: undefined, loading: false });
+        // A newer answer was set meanwhile: this load is dropped, unless its answer is newer still.
+        const current = this.state.data;
+        const newer = this.version === started || (this.isNewer !== undefined && current !== undefined && this.isNewer(data, current));
+        if (newer) this.update({ data, error: undefined, loading: false });
         else this.update({ loading: false });
       },
       (error: unknown) => {
@@ -57,6 +63,9 @@ export class Store<T> {
   }
 
   set(data: T): void {
+    // An answer older than the one shown (an announcement overtaken by a load) changes nothing.
+    const current = this.state.data;
+    if (this.isNewer && current !== undefined && !this.isNewer(data, current)) return;
     this.version++;
     this.update({ data, error: undefined });
   }
@@ -139,7 +148,10 @@ function current<T>(store: KeyedStore<T>, key: () => string): Pick<Store<T>, 'lo
 }
 
 export const stores = {
-  status: new Store<StatusView>(() => api.getStatus()),
+  status: new Store<StatusView>(
+    () => api.getStatus(),
+    (incoming, current) => incoming.sequence >= current.sequence,
+  ),
   tools: new Store<ToolsView>(() => api.getTools()),
   clients: new Store<ClientCard[]>(() => api.listClients()),
   extension: new Store<ExtensionView>(() => api.getExtension()),

@@ -15,12 +15,12 @@ let engine: Engine | undefined;
 let client: Client | undefined;
 let logged: string[];
 
-async function start(settings?: Record<string, unknown>, prepare?: (dir: string) => void, appEngine = false) {
+async function start(settings?: Record<string, unknown>, prepare?: (dir: string) => void, appEngine = false, env?: NodeJS.ProcessEnv) {
   dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-'));
   logged = [];
   if (settings) writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }));
   prepare?.(dir);
-  engine = await createEngine({ userDataDir: dir, allTools: true, appEngine, now: () => NOW, log: (message) => logged.push(message) });
+  engine = await createEngine({ userDataDir: dir, allTools: true, appEngine, now: () => NOW, log: (message) => logged.push(message), ...(env ? { env } : {}) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   const connected = new Client({ name: 'engine-test', version: '1' });
@@ -130,17 +130,29 @@ describe('a feature found off while the engine runs', () => {
     engine?.close();
     rmSync(dir, { recursive: true, force: true });
 
-    const app = await start(undefined, undefined, true);
-    expect(await names()).toEqual(expect.arrayContaining(['kept_write_decisions', 'decide_kept_write']));
-    // The count AI clients are offered leaves them out.
-    expect(engine?.offeredToolNames()).not.toContain('kept_write_decisions');
-    // The local timesheet keeps nothing to send later: nothing to decide, said in words.
-    const listed = await app('kept_write_decisions');
-    expect(listed.structuredContent).toEqual({ writes: [] });
-    expect(listed.content[0]?.text).toBe('No kept write waits for your decision.');
-    const decided = await app('decide_kept_write', { id: 1, choice: 'dismiss' });
-    expect(decided.isError).toBe(true);
-    expect(decided.content[0]?.text).toBe('Local timesheet keeps no writes to send later, so there is nothing to decide.');
-    expect((await app('decide_kept_write', { id: 0, choice: 'later' })).isError).toBe(true);
+    // The local timesheet keeps no writes to decide: the app's engine does not list them there either.
+    await start(undefined, undefined, true);
+    expect(await names()).not.toContain('kept_write_decisions');
+    await client?.close();
+    engine?.close();
+    rmSync(dir, { recursive: true, force: true });
+
+    const kimai = await startFakeKimai();
+    try {
+      const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
+      const app = await start({ provider: { type: 'kimai', url: kimai.url } }, undefined, true, { ...process.env, PUNCHCARD_KIMAI_TOKEN: ada.token });
+      expect(await names()).toEqual(expect.arrayContaining(['kept_write_decisions', 'decide_kept_write']));
+      // The count AI clients are offered leaves them out.
+      expect(engine?.offeredToolNames()).not.toContain('kept_write_decisions');
+      const listed = await app('kept_write_decisions');
+      expect(listed.structuredContent).toEqual({ writes: [] });
+      expect(listed.content[0]?.text).toBe('No kept write waits for your decision.');
+      const decided = await app('decide_kept_write', { id: 1, choice: 'dismiss' });
+      expect(decided.isError).toBe(true);
+      expect(decided.content[0]?.text).toBe('That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).');
+      expect((await app('decide_kept_write', { id: 0, choice: 'later' })).isError).toBe(true);
+    } finally {
+      await kimai.close();
+    }
   });
 });

@@ -423,6 +423,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   };
   const breaksSupported = () => !UNSUPPORTED[state.account.type].has('start_break');
 
+  // As main numbers them: every status the fake builds is newer than the one before.
+  let statusesRead = 0;
   const status = (): StatusView => {
     const today = dateOf(now);
     const running = entries.find((entry) => entry.end === null) ?? null;
@@ -455,6 +457,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       asOf: now,
       keptWrites: structuredClone(state.keptWrites),
       teamAvailable: options.team !== undefined,
+      sequence: ++statusesRead,
     };
   };
 

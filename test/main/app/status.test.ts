@@ -9,7 +9,7 @@ import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 
 const MINUTE = 60_000;
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 1, keptWrites: [], teamAvailable: false };
+const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 1, keptWrites: [], teamAvailable: false, sequence: 0 };
 
 describe('status broadcast', () => {
   it('tells every listener about a change once, and not about the same status taken later', () => {
@@ -22,6 +22,16 @@ describe('status broadcast', () => {
     stop();
     broadcast.publish({ ...IDLE, todayMinutes: 6 });
     expect(heard).toEqual([0, 5]);
+  });
+
+  it('drops a status read before the last one published: a slow refresh is old news', () => {
+    const broadcast = createStatusBroadcast();
+    const heard: number[] = [];
+    broadcast.subscribe((status) => heard.push(status.todayMinutes));
+    broadcast.publish({ ...IDLE, todayMinutes: 10, sequence: 8 });
+    broadcast.publish({ ...IDLE, todayMinutes: 3, sequence: 7 });
+    broadcast.publish({ ...IDLE, todayMinutes: 12, sequence: 9 });
+    expect(heard).toEqual([10, 12]);
   });
 });
 

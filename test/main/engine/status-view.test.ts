@@ -91,6 +91,7 @@ describe('the whole view', () => {
       supported: new Set(['clock_in', 'timer_status']),
       asOf: 42,
       keptWrites: [],
+      sequence: 3,
     });
     expect(view).toEqual({
       today: '2026-11-16',
@@ -109,6 +110,7 @@ describe('the whole view', () => {
       asOf: 42,
       keptWrites: [],
       teamAvailable: false,
+      sequence: 3,
     });
   });
 
@@ -131,7 +133,7 @@ describe('the whole view', () => {
   it('carries the running shift with its breaks, and breaks as supported only with both of their tools', () => {
     const shift = { ...entry(9, '2026-11-16T08:00:00+01:00', 'General'), breaks: [{ type: 'Lunch', start: '2026-11-16T12:01:00+01:00', end: null, minutes: 9 }] };
     const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0, holiday: null, leave: null }]));
-    const parts = { today: '2026-11-16', todayMinutes: 240, weekMinutes: 240, todayEntries: [], days, recentEntries: [], asOf: 1, keptWrites: [] };
+    const parts = { today: '2026-11-16', todayMinutes: 240, weekMinutes: 240, todayEntries: [], days, recentEntries: [], asOf: 1, keptWrites: [], sequence: 1 };
     const both = new Set(['start_break', 'end_break']);
     expect(buildStatusView({ ...parts, running: shift, supported: both })).toMatchObject({ running: shift, breaksSupported: true });
     expect(breaksSupported(new Set(['start_break']))).toBe(false);

@@ -112,6 +112,7 @@ describe('status', () => {
       asOf: expect.any(Number),
       keptWrites: [],
       teamAvailable: false,
+      sequence: expect.any(Number),
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);
   });
