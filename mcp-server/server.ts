@@ -572,7 +572,8 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
       if (!enabled && handle.enabled) handle.disable();
     }
     for (const handle of appTools) {
-      if (keepsWrites() !== handle.enabled) (keepsWrites() ? handle.enable() : handle.disable());
+      if (keepsWrites() && !handle.enabled) handle.enable();
+      if (!keepsWrites() && handle.enabled) handle.disable();
     }
     for (const { prompt, handle } of prompts.values()) {
       const enabled = isPromptOffered(prompt, toolOffered(next));
