@@ -23,6 +23,13 @@ export interface HeavyCall {
   label: string;
   tool: string;
   args: Record<string, unknown>;
+  /**
+   * A call the back end cannot answer within a call's budget, and the words Punchcard refuses it
+   * with, within the budget: a known limit, measured so that it stays said rather than cut off.
+   */
+  refusal?: RegExp;
+  /** What the answer says of the data it covers, so that a seed gone wrong cannot pass as a light call. */
+  answer?: RegExp;
 }
 
 export interface HeavySession {

@@ -6,7 +6,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../http/cache.ts';
 import { allPages } from '../http/paging.ts';
-import { ensureRequests } from '../http/request-budget.ts';
+import { ensureRequests, requestsLeft } from '../http/request-budget.ts';
 import { addDays, formatWallClock, localDate } from '../../domain/time.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
@@ -99,9 +99,12 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     const me = await this.#leader();
     const team = await this.#team(me);
     const others = team.members.filter((member) => member.id !== me.id);
-    const { items, nextOffset } = windowOf(others, query.offset, query.limit);
     // The plugin lists one person's absences a request: the window's people, and the person's own
-    // (they are someone else who may be away then), counted against the call's budget first.
+    // (they are someone else who may be away then), counted against the call's budget first. The
+    // window holds as many people as the call can still ask about, so a lead of many teams (each
+    // team one request to read) gets a smaller window rather than a refusal.
+    const room = Math.max(1, Math.min(query.limit, requestsLeft() - 1));
+    const { items, nextOffset } = windowOf(others, query.offset, room);
     const self: Member = { id: me.id, name: personName(me) };
     ensureRequests(items.length + 1, 'Kimai');
     const lists = await mapWithLimit([...items, self], this.context.api.pager.maxParallel, (member) => this.#absencesOf(member, me));

@@ -12,7 +12,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
-import { DEFAULT_EMPLOYEES, DEFAULT_KEY, type FakeCalamari, type FakeEmployee, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, type FakeCalamari, type FakeEmployee, makeEmployee, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
 const NOW = '2026-11-19T15:00:00+01:00';
@@ -21,18 +21,7 @@ const at = (iso: string) => Date.parse(iso);
 const opened = closeAfterEach();
 
 const byId = (id: number) => DEFAULT_EMPLOYEES.find((employee) => employee.id === id) as FakeEmployee;
-const person = (id: number, firstName: string, lastName: string, teams: number[], more: Partial<FakeEmployee> = {}): FakeEmployee => ({
-  id,
-  firstName,
-  lastName,
-  email: `${firstName.toLowerCase()}@acme.example`,
-  archived: false,
-  teams,
-  timezone: 'Europe/Berlin',
-  workingWeekId: SEED.workingWeeks.fullTime,
-  holidayCalendar: 'DE',
-  ...more,
-});
+const person = makeEmployee;
 const MIA = person(10, 'Mia', 'Manager', [SEED.teams.engineering]);
 const TESS = person(11, 'Tess', 'Supervisor', [SEED.teams.sales]);
 const SAM = person(12, 'Sam', 'Seller', [SEED.teams.sales]);
@@ -189,9 +178,7 @@ describe('the team group on Calamari', () => {
   });
 
   it("pages a 300-person organisation's reports within the call's budget of requests", async () => {
-    const many = Array.from({ length: 300 }, (_, index) =>
-      person(1000 + index, `Worker${String(index).padStart(3, '0')}`, 'Many', [SEED.teams.engineering], { directManagerId: MIA.id }),
-    );
+    const many = directReports(300, MIA.id);
     const fake = await organisation([...EMPLOYEES, ...many], 25);
     for (const worker of many) fake.state.shifts.push({ id: 5000 + worker.id, employeeId: worker.id, started: at('2026-11-16T09:00:00+01:00'), finished: at('2026-11-16T10:00:00+01:00'), breaks: [], projectId: null, description: null });
     const { engine } = await connect(fake, MIA);

@@ -15,11 +15,11 @@ import {
   ADA,
   addEntry,
   addMembers,
+  addTimeOff,
   at,
   type FakeClockify,
   type FakeTimeOff,
   MIA_KEY,
-  newId,
   OLGA_KEY,
   PIA_KEY,
   SEED,
@@ -49,11 +49,7 @@ async function workspace() {
   // Cleo's pending day asks with a note of its own; her approved time off keeps the seed's private one.
   const cleoPending = fake.state.timeOff.find((request) => request.userId === SEED.users.cleo && request.status === 'PENDING') as FakeTimeOff;
   cleoPending.note = 'Dentist';
-  const request = (userId: string, start: string, end: string, note = ''): FakeTimeOff => {
-    const added: FakeTimeOff = { id: newId(0x6f), workspaceId: SEED.workspaces.acme, policyId: SEED.policies.vacation, userId, start, end, halfDay: false, halfDayPeriod: null, status: 'PENDING', note, createdAt: at('2026-11-10', '10:00') };
-    fake.state.timeOff.push(added);
-    return added;
-  };
+  const request = (userId: string, start: string, end: string, note = '') => addTimeOff(fake, { userId, start, end, note });
   const adaPending = request(ADA.id, '2026-12-14', '2026-12-18', 'Family visit');
   const wesPending = request(TEAM.users.wes, '2026-12-08', '2026-12-08');
   const miaPending = request(TEAM.users.mia, '2026-12-14', '2026-12-14');

@@ -216,6 +216,32 @@ describe('the team group on Kimai', () => {
     const last = await lead.call('list_pending_leave', { offset: 270, limit: 30 });
     expect(last.structuredContent?.next_offset).toBeNull();
   });
+
+  it('gives a lead of ten teams smaller windows of pending leave rather than a refusal, each within the budget', async () => {
+    // Ten teams are ten requests before any absence: a window of 30 people and the lead's own list
+    // would need 41. Found by the heaviest team calls (test/support/heaviest-team-calls.ts).
+    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+    let id = 1000;
+    for (let team = 1; team <= 10; team++) {
+      const members: FakeUser[] = Array.from({ length: 30 }, () => ({ id, username: `worker${id}`, alias: `Worker ${id}`, timezone: 'Europe/Berlin', role: 'ROLE_USER', token: `token-worker-${id++}-0123456789` }));
+      fake.state.users.push(...members);
+      fake.addTeam(`Team ${team}`, [{ userId: TOM.id, teamlead: true }, ...members.map((member) => ({ userId: member.id }))]);
+      for (const member of members) fake.addAbsence({ userId: member.id, date: '2026-12-07', endDate: '2026-12-11', type: 'holiday', status: 'new' });
+    }
+    const lead = await connect(fake, TOM);
+    const seen = new Set<number>();
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const before = fake.requests.length;
+      const page = await lead.call('list_pending_leave', { offset, limit: 30 });
+      expect(page.isError, textOf(page)).toBeFalsy();
+      expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+      if (offset === 0) expect(page.structuredContent).toMatchObject({ next_offset: 29, covers: expect.stringMatching(/^people 1–29 of the 300 in the teams you lead in Kimai/) });
+      for (const request of page.structuredContent?.requests as Array<{ id: number }>) seen.add(request.id);
+      offset = page.structuredContent?.next_offset as number | null;
+    }
+    expect(seen.size).toBe(300);
+  });
 });
 
 describe.each<Era>(['legacy', 'modern'])('a decision on Kimai, asked first (%s era)', (era) => {

@@ -1187,3 +1187,29 @@ export function seedOrganisation(fake: FakeCalamari): void {
     request(907, 3, ids.annualLeave, '2026-12-21', '2026-12-24', 'PENDING', 3.5),
   );
 }
+
+// -------------------------------------------------------------------------------------------------
+// People for team tests: a manager and many reports
+
+/** An active employee on the full-time week and the 'DE' calendar, e-mail from the first name. */
+export function makeEmployee(id: number, firstName: string, lastName: string, teams: number[], more: Partial<FakeEmployee> = {}): FakeEmployee {
+  return {
+    id,
+    firstName,
+    lastName,
+    email: `${firstName.toLowerCase()}@acme.example`,
+    archived: false,
+    teams,
+    timezone: 'Europe/Berlin',
+    workingWeekId: SEED.workingWeeks.fullTime,
+    holidayCalendar: 'DE',
+    ...more,
+  };
+}
+
+/** `count` Engineering employees (ids from 1000, "Worker000 Many"…) reporting directly to `managerId`: a big team for paging. */
+export function directReports(count: number, managerId: number): FakeEmployee[] {
+  return Array.from({ length: count }, (_, index) =>
+    makeEmployee(1000 + index, `Worker${String(index).padStart(3, '0')}`, 'Many', [SEED.teams.engineering], { directManagerId: managerId }),
+  );
+}

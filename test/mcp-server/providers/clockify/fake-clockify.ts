@@ -1066,6 +1066,23 @@ export function addEntry(fake: FakeClockify, entry: Partial<FakeEntry> & Pick<Fa
   return full;
 }
 
+/** A whole-day vacation request of the person's in Acme (pending unless said), made on 10 November 2026. */
+export function addTimeOff(fake: FakeClockify, request: Pick<FakeTimeOff, 'userId' | 'start' | 'end'> & Partial<FakeTimeOff>): FakeTimeOff {
+  const full: FakeTimeOff = {
+    id: newId(0x6f),
+    workspaceId: SEED.workspaces.acme,
+    policyId: SEED.policies.vacation,
+    halfDay: false,
+    halfDayPeriod: null,
+    status: 'PENDING',
+    note: '',
+    createdAt: at('2026-11-10', '10:00'),
+    ...request,
+  };
+  fake.state.timeOff.push(full);
+  return full;
+}
+
 /** The wall time as an instant, for seeding in a person's zone. */
 export function at(date: string, time: string, zone = 'Europe/Berlin'): number {
   return wallTimeToEpoch(date, time, zone);
