@@ -140,7 +140,9 @@ async function engineFor(harness: Harness, now: string, userDataDir: string, env
 
 /** A request's deadline short enough for a test to wait out (PUNCHCARD_<BACK END>_TIMEOUT_MS). */
 function shortDeadline(harness: Harness): Record<string, string> {
-  return { [`PUNCHCARD_${harness.service.toUpperCase()}_TIMEOUT_MS`]: '1000' };
+  // Short enough that a back end that hangs is given up on quickly, long enough that a loaded CI
+  // machine answers the calls before the cut within it (1 s once timed out the first clock-in).
+  return { [`PUNCHCARD_${harness.service.toUpperCase()}_TIMEOUT_MS`]: '3000' };
 }
 
 /** Whether the process runs (a killed child counts as running until this process has reaped it). */
