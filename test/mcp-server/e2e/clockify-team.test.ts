@@ -214,20 +214,25 @@ describe('the team group on Clockify', () => {
     expect(adaPending.status).toBe('PENDING');
   });
 
-  it("pages a 300-person workspace within the call's budget of requests", { timeout: 180_000 }, async () => {
+  // Clockify gives one person's time a request, and Punchcard keeps to its 10 requests a second: each
+  // window costs about 4 s. Every window of a 300-person workspace, everyone seen once, took 39 s of
+  // CI; 120 people take four windows, the same paging. The 300 are in the heaviest calls
+  // (test/support/heaviest-team-calls.ts: the first window and one from 250, each within the budget).
+  it("pages a big workspace within the call's budget of requests, everyone once", { timeout: 180_000 }, async () => {
     const { fake } = await workspace();
-    for (const member of addMembers(fake, 300)) addEntry(fake, { userId: member.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '10:00'), projectId: SEED.projects.website });
+    for (const member of addMembers(fake, 120)) addEntry(fake, { userId: member.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '10:00'), projectId: SEED.projects.website });
     const olga = await leader(fake, OLGA_KEY);
     const windows = await everyTeamWindow(olga, fake, 50);
     const rows = windows.flatMap((window) => window.people);
     for (const person of rows) if (person.name.startsWith('Member ')) expect(person.minutes).toBe(60);
-    expect(windows.every((window) => window.total === 307)).toBe(true);
+    expect(windows.every((window) => window.total === 127)).toBe(true);
     // Each person once, everyone seen.
-    expect(rows.length).toBe(307);
-    expect(new Set(rows.map((person) => person.name)).size).toBe(307);
+    expect(rows.length).toBe(127);
+    expect(new Set(rows.map((person) => person.name)).size).toBe(127);
     const calls = windows.length;
     // Windows as large as the budget allows: no more calls than that needs.
-    expect(calls).toBeLessThanOrEqual(Math.ceil(307 / (MAX_REQUESTS_PER_CALL - 5)));
+    expect(calls).toBeGreaterThan(1);
+    expect(calls).toBeLessThanOrEqual(Math.ceil(127 / (MAX_REQUESTS_PER_CALL - 5)));
   });
 });
 
