@@ -10,6 +10,7 @@ import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/s
 import { MAX_WORKSPACE_LENGTH } from '../../mcp-server/contract/back-end-accounts.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
+import type { KeptWriteChoice } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
 
 export { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, SCREENS, type ChannelName, type EventName, type Screen } from './channels.ts';
 
@@ -96,7 +97,7 @@ export interface StatusView {
   sequence: number;
 }
 
-export type KeptWriteChoice = 'dismiss' | 'send_again';
+export type { KeptWriteChoice };
 
 export interface KeptWriteView {
   id: number;

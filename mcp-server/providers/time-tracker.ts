@@ -10,6 +10,7 @@ import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, Proje
 export * from '../domain/records.ts';
 
 import type { Capability } from '../contract/vocabulary.ts';
+import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
 
@@ -181,7 +182,7 @@ export interface TimeTracker {
 }
 
 /** What the person may do with a kept write that was not sent (providers/outbox/decisions.ts). */
-export type KeptWriteChoice = 'dismiss' | 'send_again';
+export type { KeptWriteChoice };
 
 export interface KeptWriteDecision {
   /** The outbox row. */

@@ -238,6 +238,20 @@ export const STATES: ScreenshotState[] = [
     },
   },
   { screen: 'team', state: 'none', what: 'the local timesheet: no team, and why' },
+  {
+    screen: 'team',
+    state: 'smallest',
+    what: 'the smallest window: a lead’s week and the requests, one column',
+    viewport: SMALLEST,
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' },
+  },
+  {
+    screen: 'status',
+    state: 'smallest-decisions',
+    what: 'the smallest window: kept writes to decide under the timer',
+    viewport: SMALLEST,
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, keptWrites: SAMPLE_KEPT_WRITES },
+  },
   { screen: 'status', state: 'smallest', what: 'the smallest window allowed: the navigation as icons, the cards one under the other', viewport: SMALLEST },
   {
     screen: 'timesheet',

@@ -230,6 +230,18 @@ describe('Timesheet', () => {
     expect(callsOf(fake, 'decideKeptWrite')).toEqual([{ id: 7, choice: 'send_again' }, { id: 4, choice: 'dismiss' }]);
   });
 
+  it('keeps focus on the list after every decision, not only the first', async () => {
+    const third = { ...(SAMPLE_KEPT_WRITES[1] as (typeof SAMPLE_KEPT_WRITES)[number]), id: 9, happenedAt: '2026-05-12T15:00:00+02:00' };
+    const { page } = await open('status', { account: KIMAI, keptWrites: [...SAMPLE_KEPT_WRITES, third] });
+    const card = screenOf(page, 'status').getByRole('region', { name: 'Needs your decision' });
+    for (const left of ['2 writes not sent', '1 write not sent']) {
+      await card.getByRole('button', { name: 'Keep Kimai as it is' }).first().focus();
+      await page.keyboard.press('Enter');
+      await text(card.locator('.card-title .total')).toBe(left);
+      await expect.poll(() => focusedText(page)).toBe('Needs your decision');
+    }
+  });
+
   it('says in place why a decision could not be carried out, and keeps the write listed', async () => {
     const { page, fake } = await open('status', { account: KIMAI, keptWrites: SAMPLE_KEPT_WRITES });
     const card = screenOf(page, 'status').getByRole('region', { name: 'Needs your decision' });

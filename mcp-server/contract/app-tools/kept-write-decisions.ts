@@ -5,7 +5,9 @@
 import * as z from 'zod/v4';
 import { toolContract } from '../tools/tool-contract.ts';
 
-const CHOICES = ['dismiss', 'send_again'] as const;
+/** What the person may do with a kept write that was not sent: the engine, main and the window share it. */
+export const CHOICES = ['dismiss', 'send_again'] as const;
+export type KeptWriteChoice = (typeof CHOICES)[number];
 
 export const keptWriteDecisionsContract = toolContract({
   name: 'kept_write_decisions',

@@ -1,7 +1,7 @@
 // The writes kept while the time tracker was out of reach that were not sent and wait for the person
 // (the engine's outbox, docs/decisions.md "The outbox"): each with the engine's sentence on what was
 // found and the two choices, dismiss it or send it again. Shown on Status only while there are some.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { KeptWriteChoice, KeptWriteView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, StatusText } from '../components.tsx';
@@ -15,20 +15,15 @@ export function KeptWritesCard({ writes }: { writes: readonly KeptWriteView[] })
   const action = useAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const [decided, setDecided] = useState(false);
-
-  // The buttons pressed are gone with their write: focus goes to the list's heading, which stays
-  // while writes are left, and the outcome is said beside it.
-  useEffect(() => {
-    if (decided) headingRef.current?.focus();
-  }, [decided]);
 
   const decide = async (write: KeptWriteView, choice: KeptWriteChoice) => {
     const result = await action.run(`${write.id}:${choice}`, () => api.decideKeptWrite({ id: write.id, choice }));
     if (!result) return;
     stores.status.set(result.status);
     setOutcome(result.outcome);
-    setDecided(true);
+    // The button pressed is gone with its write, after every decision: focus goes to the list's
+    // heading, which stays while writes are left, and the outcome is said beside it.
+    headingRef.current?.focus();
   };
 
   if (writes.length === 0) {
