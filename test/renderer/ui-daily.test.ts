@@ -111,6 +111,8 @@ describe('Timesheet', () => {
     await sheet.getByLabel('Go to').fill('2026-06-03');
     await text(sheet.locator('.period')).toBe('Jun 1 – 7, 2026');
     // A week already seen shows at once, without asking again.
+    await expect.poll(() => callsOf(fake, 'getTimesheet').slice(before)).toEqual([{ date: '2026-05-04' }, { date: '2026-06-01' }]);
+    await text(sheet.getByRole('region', { name: 'Monday, June 1' }).locator('.empty-day')).toBe('Nothing tracked.');
     expect(callsOf(fake, 'getTimesheet').slice(before)).toEqual([{ date: '2026-05-04' }, { date: '2026-06-01' }]);
   });
 

@@ -31,8 +31,11 @@ export function TimesheetScreen() {
   }, [monday]);
 
   const go = (date: string) => {
+    const week = mondayOf(date);
     setEditing(null);
-    setMonday(mondayOf(date));
+    setMonday(week);
+    // Asked for here rather than only after the render, so the week is on its way as its heading changes.
+    void stores.timesheet.of(week).ensure();
   };
 
   /** Puts the engine's answer into the week shown (and takes out an entry that moved to another week). */
