@@ -110,7 +110,8 @@ describe('Timesheet', () => {
     await text(sheet.locator('.period')).toBe('May 11 – 17, 2026');
     await sheet.getByLabel('Go to').fill('2026-06-03');
     await text(sheet.locator('.period')).toBe('Jun 1 – 7, 2026');
-    // A week already seen shows at once, without asking again.
+    // A week already seen shows at once, without asking again. The heading changes as the date is
+    // chosen; the bridge hears the request a moment later.
     await expect.poll(() => callsOf(fake, 'getTimesheet').slice(before)).toEqual([{ date: '2026-05-04' }, { date: '2026-06-01' }]);
     await text(sheet.getByRole('region', { name: 'Monday, June 1' }).locator('.empty-day')).toBe('Nothing tracked.');
     expect(callsOf(fake, 'getTimesheet').slice(before)).toEqual([{ date: '2026-05-04' }, { date: '2026-06-01' }]);
@@ -342,7 +343,8 @@ describe('Reports', () => {
 
     await reports.getByRole('radio', { name: 'Week' }).check();
     await text(reports.locator('.period')).toBe('May 11 – 17, 2026');
-    expect(callsOf(fake, 'getReport')).toEqual([
+    // The heading changes as the button is pressed; the bridge hears the request a moment later.
+    await expect.poll(() => callsOf(fake, 'getReport')).toEqual([
       { from: '2026-05-01', to: '2026-05-31' },
       { from: '2026-05-11', to: '2026-05-17' },
     ]);
@@ -542,7 +544,7 @@ describe('Calendar', () => {
 
     await screenOf(clockodo.page, 'calendar').getByRole('button', { name: 'Next month' }).click();
     await text(screenOf(clockodo.page, 'calendar').locator('.period')).toBe('June 2026');
-    expect(callsOf(clockodo.fake, 'getCalendar')).toEqual([{ month: '2026-05' }, { month: '2026-06' }]);
+    await expect.poll(() => callsOf(clockodo.fake, 'getCalendar')).toEqual([{ month: '2026-05' }, { month: '2026-06' }]);
   });
 });
 
@@ -586,7 +588,7 @@ describe('Team', () => {
 
     await team.getByRole('button', { name: 'Previous week' }).click();
     await text(team.locator('.period')).toBe('May 4 – 10, 2026');
-    expect(callsOf(fake, 'getTeamHours').at(-1)).toEqual({ date: '2026-05-04' });
+    await expect.poll(() => callsOf(fake, 'getTeamHours').at(-1)).toEqual({ date: '2026-05-04' });
   });
 
   it('approves after a second word and rejects with a reason, by keyboard, each said in place; Escape keeps a request waiting', async () => {

@@ -31,11 +31,8 @@ export function TimesheetScreen() {
   }, [monday]);
 
   const go = (date: string) => {
-    const week = mondayOf(date);
     setEditing(null);
-    setMonday(week);
-    // Asked for here rather than only after the render, so the week is on its way as its heading changes.
-    void stores.timesheet.of(week).ensure();
+    setMonday(mondayOf(date));
   };
 
   /** Puts the engine's answer into the week shown (and takes out an entry that moved to another week). */
