@@ -1,8 +1,11 @@
 // AI clients change the timer from their own engine processes, which tell the app nothing. For the
 // local timesheet a change shows up as a write to punchcard.db (or its WAL), so watching the data
 // folder costs nothing while nobody writes; a remote back end is asked again now and then instead,
-// as often as its limits allow.
+// as often as its limits allow. A write kept while a remote back end was out of reach and settled
+// later, in the background or by another engine, is signalled in the same folder
+// (mcp-server/contract/outbox-signal.ts) and read at once on any back end.
 import { watch, type FSWatcher } from 'node:fs';
+import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 
 export interface StatusSyncOptions {
@@ -39,7 +42,7 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
   };
   try {
     watcher = watch(options.userDataDir, { persistent: false }, (_event, file) => {
-      if (file === null || !DATABASE_FILE.test(file)) return;
+      if (file === null || !(DATABASE_FILE.test(file) || file === OUTBOX_SETTLED_FILE)) return;
       clearTimeout(settle);
       settle = setTimeout(refresh, SETTLE_MS);
     });

@@ -5,6 +5,8 @@
 // D-Bus session. It prints one JSON line with the bridge's address and token, then serves until
 // stdin closes or it gets SIGTERM.
 //
+// Statuses are kept current as main keeps them (main/app/status-sync.ts).
+//
 // Environment: HOME (temporary), PUNCHCARD_USER_DATA, PUNCHCARD_SERVER_SCRIPT, PUNCHCARD_RECORD (a
 // file that receives one JSON line per clipboard write, opened link or saved file), PUNCHCARD_SAVE_AS
 // (where the save dialog "chooses" to save; absent: the person cancels it).
@@ -15,6 +17,8 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Conf from 'conf';
 import { createAppServices } from '../../main/app/services.ts';
+import { createStatusBroadcast } from '../../main/app/status-broadcast.ts';
+import { startStatusSync } from '../../main/app/status-sync.ts';
 import type { EventName, EventPayload, IdleQuestion, StatusView } from '../../main/ipc/contract.ts';
 import type { IdleEvent } from '../../main/idle/idle-model.ts';
 import { startBridgeServer } from './bridge-server.ts';
@@ -31,6 +35,8 @@ const record = (entry: Record<string, unknown>) => appendFileSync(recordFile, `$
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 const listeners = new Set<(payload: StatusView) => void>();
+// Statuses reach the window as in main (main/index.ts): through one broadcast that drops old news.
+const status = createStatusBroadcast();
 const saveAs = process.env.PUNCHCARD_SAVE_AS;
 const services = createAppServices({
   userDataDir,
@@ -45,16 +51,32 @@ const services = createAppServices({
   clipboard: { writeText: (text) => record({ clipboard: text }) },
   openExternal: async (url) => record({ openExternal: url }),
   loginItem: { supported: true, set: (on) => record({ startAtLogin: on }) },
-  statusChanged: (status) => {
-    services.idle.status(status);
-    for (const listener of listeners) listener(status);
-  },
+  statusChanged: (next) => status.publish(next),
   saveTextFile: async ({ fileName, contents }) => {
     record({ saveDialog: fileName });
     if (!saveAs) return null;
     writeFileSync(saveAs, contents);
     return saveAs;
   },
+});
+
+status.subscribe((next) => {
+  services.idle.status(next);
+  for (const listener of listeners) listener(next);
+});
+// And as main keeps them current: the data folder watched (the timesheet's writes, the outbox's
+// signal of a settled kept write), a remote back end asked again on its interval.
+const sync = startStatusSync({
+  userDataDir,
+  backEnd: () => {
+    try {
+      return services.settings.read().provider.type;
+    } catch {
+      return 'local';
+    }
+  },
+  refresh: async () => status.publish(await services.timesheet.getStatus()),
+  log,
 });
 
 const bridge = await startBridgeServer(
@@ -76,6 +98,7 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  sync.stop();
   await bridge.close();
   await services.close();
   process.exit(0);

@@ -1148,7 +1148,7 @@ describe('the real app with a Kimai account, when the network drops', () => {
     await visible(kept.getByRole('button', { name: /^Edit / }));
   });
 
-  it('keeps a clock-in made while Kimai is out of reach, and leaves Kimai as it is when the person says so', async () => {
+  it('keeps a clock-in made while Kimai is out of reach, shows what its background send met without being asked, and leaves Kimai as it is when the person says so', async () => {
     const { app, session, remote } = the();
     const { kimai, ids, network } = remote;
     const hour = (h: number) => midnightIn(app.zone) + h * 3_600_000;
@@ -1169,13 +1169,11 @@ describe('the real app with a Kimai account, when the network drops', () => {
     kimai.addTimesheet({ userId: ADA.id, projectId: ids.website.id, activityId: ids.design.id, begin: hour(8.5), end: hour(10), description: 'Booked on the web' });
     await network.restore();
 
-    // The person looks elsewhere and comes back: Status is asked again, and the outbox sent first.
-    await page.getByRole('link', { name: 'Timesheet' }).click();
-    await ready(page, 'timesheet');
-    await page.getByRole('link', { name: 'Status' }).click();
-    await ready(page, 'status');
+    // The person does nothing: the app's engine sends the outbox in the background once Kimai answers
+    // (its first try five seconds after the clock-in was kept), and the window follows at once, long
+    // before the next status poll (two minutes on Kimai), because the engine signals what it settled.
     const card = status.getByRole('region', { name: 'Needs your decision' });
-    await visible(card);
+    await card.waitFor({ state: 'visible', timeout: 30_000 });
     const write = card.getByRole('listitem').filter({ hasText: 'Clock-in' });
     await text(write.locator('.kept-what')).toBe(`Clock-in · ${shortDay(todayIn(app.zone))}, 9:00 AM`);
     await text(write.locator('.kept-words')).toBe('Your clock-in at 09:00 on Website · Design was not sent: Kimai has Website · Design from 08:30 to 10:00, added while it was out of reach, which covers that time.');

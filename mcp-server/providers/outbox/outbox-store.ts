@@ -119,6 +119,8 @@ export interface OutboxStoreOptions {
   backEnd: string;
   now: () => number;
   log: Log;
+  /** Told after a row was settled by this engine (outbox-signal.ts); errors are its own to handle. */
+  onSettled?: () => void;
   /** How long a claim holds before another engine may take the row over (it looks first). */
   leaseMs?: number;
   /** Whether the process that holds a claim still runs (default: asks the system, on this machine). */
@@ -206,12 +208,14 @@ export class OutboxStore {
   /** Records how a claimed row ended; false when the claim was lost meanwhile (another engine took it over). */
   async settle(seq: number, outcome: { state: 'sent' | 'adjusted' | 'needs_decision'; remoteId?: number | null; words: string }): Promise<boolean> {
     const now = this.#options.now();
-    return this.#write((db) => {
+    const settled = await this.#write((db) => {
       const result = db
         .prepare('UPDATE outbox SET state = ?, remote_id = ?, outcome = ?, settled_at = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = NULL WHERE seq = ? AND owner = ?')
         .run(outcome.state, outcome.remoteId ?? null, outcome.words, now, seq, this.owner);
       return Number(result.changes) === 1;
     });
+    if (settled) this.#options.onSettled?.();
+    return settled;
   }
 
   /**

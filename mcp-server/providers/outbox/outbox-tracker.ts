@@ -12,6 +12,7 @@ import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, KeptWr
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
 import { decisionOf, payloadToSendAgain } from './decisions.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
+import { signalSettled } from './settled-signal.ts';
 import { countsAsTry, gaveUpWords, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
@@ -683,7 +684,13 @@ const TOLD_WITH = new WeakMap<string[], () => Promise<void>>();
  * starts where writes wait from before.
  */
 export function keepingWritesOffline(tracker: TimeTracker, options: Omit<OutboxOptions, 'store' | 'service'> & { userDataDir: string; account: string }): TimeTracker {
-  const store = new OutboxStore({ path: join(options.userDataDir, OUTBOX_FILE), backEnd: options.account, now: options.now, log: options.log });
+  const store = new OutboxStore({
+    path: join(options.userDataDir, OUTBOX_FILE),
+    backEnd: options.account,
+    now: options.now,
+    log: options.log,
+    onSettled: () => signalSettled(options.userDataDir, options.now(), options.log),
+  });
   const outbox = new EngineOutbox(tracker, { ...options, store, service: SERVICES[tracker.type] ?? tracker.label });
   OUTBOXES.set(outbox.tracker, outbox);
   outbox.start().catch((error: unknown) => options.log(`The outbox could not be read: ${(error as Error).message}`));

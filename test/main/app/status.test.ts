@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
 import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
+import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
 
 const MINUTE = 60_000;
@@ -54,6 +55,26 @@ describe('status sync', () => {
       await new Promise((done) => setTimeout(done, 400));
       expect(refreshes).toBe(0);
       for (let i = 0; i < 5; i++) writeFileSync(join(dir, i % 2 ? 'punchcard.db' : 'punchcard.db-wal'), String(i));
+      await until(() => refreshes > 0, 'a refresh');
+      await new Promise((done) => setTimeout(done, 400));
+      expect(refreshes).toBe(1);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it("on a remote back end, refreshes when an engine signals a settled kept write, and not for the outbox's own writes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
+    let refreshes = 0;
+    const sync = startStatusSync({ userDataDir: dir, backEnd: () => 'calamari', refresh: async () => void refreshes++, log: () => {} });
+    try {
+      // Claims and releases while the back end is away write outbox.db: no refresh, or every read's
+      // own try would set off the next read.
+      for (const file of ['outbox.db', 'outbox.db-wal', 'outbox.db-shm']) writeFileSync(join(dir, file), 'x');
+      await new Promise((done) => setTimeout(done, 400));
+      expect(refreshes).toBe(0);
+      writeFileSync(join(dir, `${OUTBOX_SETTLED_FILE}.123.tmp`), 'x');
+      renameSync(join(dir, `${OUTBOX_SETTLED_FILE}.123.tmp`), join(dir, OUTBOX_SETTLED_FILE));
       await until(() => refreshes > 0, 'a refresh');
       await new Promise((done) => setTimeout(done, 400));
       expect(refreshes).toBe(1);

@@ -4,9 +4,10 @@
 // back end answers, in order, once: also when two engines share the outbox and one is killed while
 // it sends. What happened on the server meanwhile (a timer started on the web, an overlapping entry)
 // is not overwritten; the next answer says what was sent and what needs a decision.
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { startNetworkSwitch, type NetworkSwitch } from '../../support/network-switch.ts';
@@ -277,9 +278,16 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
     expect(textOf(await engine.call('log_time', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}), start: '07:00', end: '08:00' }))).toMatch(/out of reach; logged/);
+    // A read while the back end is away tries the outbox again, settles nothing, and so signals nothing.
+    expect((await engine.call('timer_status')).isError).toBe(true);
+    const signal = join(dir, OUTBOX_SETTLED_FILE);
+    expect(existsSync(signal)).toBe(false);
     await harness.network.restore();
     await until(() => harness.entries().length === 1);
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
+    // The app, watching the data folder, learns of the send at once (main/app/status-sync.ts).
+    await until(() => existsSync(signal));
+    expect(statSync(signal).mode & 0o777).toBe(0o600);
     expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
   });
   it('an engine killed after its send reached the back end but before it recorded it: the next engine finds it there and does not send it again', async () => {

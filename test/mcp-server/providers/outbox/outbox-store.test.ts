@@ -80,15 +80,19 @@ describe('OutboxStore', () => {
 
   it('lets one engine claim the first row; another that still runs holds it, so the next engine waits its turn', async () => {
     const path = file();
-    const first = store(path);
-    const second = store(path, { processAlive: () => true });
+    // Each engine tells the app only what it settled itself (contract/outbox-signal.ts).
+    const signalled: string[] = [];
+    const first = store(path, { onSettled: () => signalled.push('first') });
+    const second = store(path, { processAlive: () => true, onSettled: () => signalled.push('second') });
     await first.add(clockIn);
     await first.add({ ...clockIn, kind: 'log_time' });
     const claim = await first.claimNext();
     expect(claim).toMatchObject({ kind: 'clock_in', state: 'sending', attempts: 1 });
     expect(await second.claimNext()).toBe('busy');
     expect(await second.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, words: 'x' })).toBe(false);
+    expect(signalled).toEqual([]);
     expect(await first.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, words: 'Clocked in.' })).toBe(true);
+    expect(signalled).toEqual(['first']);
     expect(await second.claimNext()).toMatchObject({ kind: 'log_time', attempts: 1 });
   });
 
