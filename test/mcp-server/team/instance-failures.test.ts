@@ -50,8 +50,11 @@ interface Outcome {
 }
 
 /**
- * Every person logs a minute after a minute (each call its own description) until `until` settles;
- * a call that failed is followed by a quarter second's pause, as a client told to retry would wait.
+ * Every person logs a minute after a minute (each call its own description) until `until` settles.
+ * A call that failed is followed by the pause its answer asks for ("Try again in 5 s", as the server
+ * says with a 503 or a 429), or a quarter second where it names none (a connection lost), as a
+ * client told to retry would wait. One that retried every quarter second through a 30-second outage
+ * spent its 300 requests a minute and was, rightly, told to slow down once the database was back.
  * `until`'s failure is the stream's.
  */
 async function streamOfWrites(tag: string, until: Promise<unknown>): Promise<Outcome[]> {
@@ -71,12 +74,19 @@ async function streamOfWrites(tag: string, until: Promise<unknown>): Promise<Out
         } catch (error) {
           outcomes.push({ description, sentAt, acknowledged: false, answer: (error as Error).message });
         }
-        if (!(outcomes.at(-1) as Outcome).acknowledged) await sleep(250);
+        const last = outcomes.at(-1) as Outcome;
+        if (!last.acknowledged) await sleep(retryPause(last.answer));
       }
     }),
   );
   await ended;
   return outcomes;
+}
+
+/** How long a client waits before it calls again after `answer`: what the answer asks, at most 5 s. */
+function retryPause(answer: string): number {
+  const asked = /try again in (\d+) s/i.exec(answer);
+  return asked ? Math.min(Number(asked[1]), 5) * 1_000 : 250;
 }
 
 /** How often each description of `tag` is in Kimai. */
