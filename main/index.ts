@@ -7,7 +7,7 @@ import ElectronStore from 'electron-store';
 import { makePrivateFolder, PRIVATE_FILE_MODE } from '../mcp-server/private-files.ts';
 import { createAppServices, type AppServices } from './app/services.ts';
 import { createStatusBroadcast, type StatusBroadcast } from './app/status-broadcast.ts';
-import { startStatusSync } from './app/status-sync.ts';
+import { syncAppStatus } from './app/status-sync.ts';
 import type { Screen } from './ipc/contract.ts';
 import { registerIpc } from './ipc/register.ts';
 import { loginItem, startedAtLogin } from './login-item/login-item.ts';
@@ -194,18 +194,7 @@ function setupStatusListeners(status: StatusBroadcast, services: AppServices, wi
 }
 
 function setupStatusSync(services: AppServices, status: StatusBroadcast): void {
-  const sync = startStatusSync({
-    userDataDir: app.getPath('userData'),
-    backEnd: () => {
-      try {
-        return services.settings.read().provider.type;
-      } catch {
-        return 'local';
-      }
-    },
-    refresh: async () => status.publish(await services.timesheet.getStatus()),
-    log,
-  });
+  const sync = syncAppStatus({ services, publish: (next) => status.publish(next), userDataDir: app.getPath('userData'), log });
   app.on('will-quit', () => sync.stop());
 }
 

@@ -7,6 +7,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import type { StatusView } from '../ipc/contract.ts';
+import type { AppServices } from './services.ts';
 
 export interface StatusSyncOptions {
   userDataDir: string;
@@ -69,4 +71,26 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
       watcher?.close();
     },
   };
+}
+
+/**
+ * The app's own status kept current: the back end in use read from its settings, each refresh asked
+ * of its engine and published. main/index.ts runs it, and so does the real-app harness the UI tests
+ * use in its place (test/renderer/real-app.script.ts).
+ */
+export function syncAppStatus(options: { services: Pick<AppServices, 'settings' | 'timesheet'>; publish(status: StatusView): void; userDataDir: string; log(message: string): void }): { stop(): void } {
+  const { services, publish, userDataDir, log } = options;
+  return startStatusSync({
+    userDataDir,
+    backEnd: () => {
+      try {
+        return services.settings.read().provider.type;
+      } catch {
+        // Settings that cannot be read name no remote back end: only the folder is watched meanwhile.
+        return 'local';
+      }
+    },
+    refresh: async () => publish(await services.timesheet.getStatus()),
+    log,
+  });
 }

@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import Conf from 'conf';
 import { createAppServices } from '../../main/app/services.ts';
 import { createStatusBroadcast } from '../../main/app/status-broadcast.ts';
-import { startStatusSync } from '../../main/app/status-sync.ts';
+import { syncAppStatus } from '../../main/app/status-sync.ts';
 import type { EventName, EventPayload, IdleQuestion, StatusView } from '../../main/ipc/contract.ts';
 import type { IdleEvent } from '../../main/idle/idle-model.ts';
 import { startBridgeServer } from './bridge-server.ts';
@@ -66,18 +66,7 @@ status.subscribe((next) => {
 });
 // And as main keeps them current: the data folder watched (the timesheet's writes, the outbox's
 // signal of a settled kept write), a remote back end asked again on its interval.
-const sync = startStatusSync({
-  userDataDir,
-  backEnd: () => {
-    try {
-      return services.settings.read().provider.type;
-    } catch {
-      return 'local';
-    }
-  },
-  refresh: async () => status.publish(await services.timesheet.getStatus()),
-  log,
-});
+const sync = syncAppStatus({ services, publish: (next) => status.publish(next), userDataDir, log });
 
 const bridge = await startBridgeServer(
   {
