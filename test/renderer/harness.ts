@@ -274,6 +274,18 @@ export async function firstDataTime(page: Page, timeoutMs = 10_000): Promise<num
   return page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN, FIRST_DATA_MARK);
 }
 
+/** Resolves once the page has drawn what was just changed (two frames: the layout, then the paint). */
+export async function drawn(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** The system's theme switched under an open window, as a person's system switches it; throws where the page did not follow. */
+export async function switchTheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await drawn(page);
+  if ((await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) !== (colorScheme === 'dark')) throw new Error(`The window did not turn ${colorScheme}`);
+}
+
 /** A screen of the window (each is a `section.screen-<name>`). */
 export function screenOf(page: Page, name: Screen): Locator {
   return page.locator(`section.screen-${name}`);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+import { drawn, launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
 
 export type Theme = 'light' | 'dark';
@@ -364,7 +364,8 @@ export async function inState(browser: Browser, dist: string, state: ScreenshotS
     await ready(window.page, state.screen);
     await state.act?.(window.page, fake);
     // Fonts and the last layout settle before anyone looks.
-    await window.page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    await window.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await drawn(window.page);
     await look(window.page);
     const problems = [...window.problems.all, ...bridge.log];
     if (problems.length > 0) throw new Error(`${state.screen}-${state.state} (${theme}) reported problems: ${problems.join('; ')}`);

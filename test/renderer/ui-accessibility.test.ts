@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SCREENS } from '../../main/ipc/contract.ts';
 import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
-import { launchChromium, rendererDist } from './harness.ts';
+import { launchChromium, rendererDist, switchTheme } from './harness.ts';
 import { inState, STATES, type Theme } from './screenshots.ts';
 
 let browser: Browser;
@@ -34,9 +34,7 @@ it.each(STATES)('$screen, $state: $what', async (state) => {
   const violations: Record<Theme, string[]> = { light: [], dark: [] };
   await inState(browser, dist, state, 'light', async (page) => {
     violations.light = await axeViolations(page);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    if (!(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches))) throw new Error('The window did not turn dark');
+    await switchTheme(page, 'dark');
     violations.dark = await axeViolations(page, COLOUR_RULES);
   });
   expect(violations).toEqual({ light: [], dark: [] });

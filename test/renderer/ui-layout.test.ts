@@ -9,7 +9,7 @@ import type { Screen } from '../../main/ipc/contract.ts';
 import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './fake-bridge.ts';
-import { launchChromium, layoutProblems, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import { drawn, launchChromium, layoutProblems, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
 
 let browser: Browser;
@@ -98,7 +98,7 @@ const SIZES = [
 /** The window resized as a person drags its corner, once the page has laid itself out again. */
 async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await drawn(page);
 }
 
 // One window per case, opened at the smallest size and then widened as a person widens it: every

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, switchTheme, type OpenWindow, type RendererServer } from './harness.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
@@ -833,9 +833,7 @@ describe('screenshots', () => {
       const { page } = await open({ hash: name, colorScheme: 'light', fake: { startAtLoginSupported: false } });
       await ready(page, name);
       for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+        await switchTheme(page, colorScheme);
         await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${colorScheme}.png`) });
       }
     }

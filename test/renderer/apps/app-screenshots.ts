@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type EngineHandle, makeUserDataDir, startEngine } from '../../support/engine.ts';
-import { launchChromium } from '../harness.ts';
+import { drawn, launchChromium } from '../harness.ts';
 import { type AppHost, buildHostScript, openApp, type Theme } from './app-host.ts';
 
 // Wednesday 18 November 2026, Buß- und Bettag in Saxony.
@@ -69,7 +69,7 @@ export async function renderAppScreenshots(options: { out: string; themes?: read
         const host = await openApp(browser, { client: engine.client, tool: state.tool, theme, width: 720, fixedTime: Date.parse(NOW) });
         try {
           await state.act?.(host);
-          await host.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          await drawn(host.page);
           await host.page.locator('iframe').screenshot({ path: file });
           if (host.problems.length > 0) throw new Error(`${state.name} (${theme}) reported problems: ${host.problems.join('; ')}`);
         } finally {
