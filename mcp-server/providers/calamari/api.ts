@@ -5,7 +5,7 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
-import { createRemoteClient } from '../http/remote-client.ts';
+import { createRemoteClient, type RemoteConnection } from '../http/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
 
@@ -23,15 +23,10 @@ const TERMINAL_ACTIONS: Record<TerminalEvent, string> = {
 };
 
 export interface CalamariApiOptions {
-  baseUrl: string;
+  /** Where Calamari is, and the organisation's key. */
+  connection: RemoteConnection;
   /** The one person every request that names someone names. */
   email: string;
-  /** The organisation's key; null when none is stored. Asked again after a 401. */
-  apiKey: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
-  log: (message: string) => void;
   /** A call of this module was refused (403): it is off, or not this key's. */
   onModuleRefused: (module: Exclude<CalamariModule, 'people'>) => void;
 }
@@ -39,17 +34,14 @@ export interface CalamariApiOptions {
 export type CalamariApi = ReturnType<typeof createCalamariApi>;
 
 export function createCalamariApi(options: CalamariApiOptions) {
-  const { baseUrl, email } = options;
+  const { connection, email } = options;
+  const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: CALAMARI_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
     // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly.
     retryWithoutRetryAfter: false,
-    secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
       missing: (action) =>

@@ -4,7 +4,7 @@
 // requests per second, so requests are spaced to stay below its limit. Nothing here decides which
 // requests a call makes; the feature modules do.
 import type { OpenPage } from '../http/paging.ts';
-import { createRemoteClient, type HttpAnswer, type QueryValue } from '../http/remote-client.ts';
+import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -35,13 +35,8 @@ const MAX_PARALLEL_REQUESTS = 4;
 const MAX_REQUESTS_PER_SECOND = 10;
 
 export interface ClockifyApiOptions {
-  baseUrl: string;
-  /** The person's API key; null when none is stored. Asked again after a 401. */
-  apiKey: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
-  log: (message: string) => void;
+  /** Where Clockify is, and the person's API key. */
+  connection: RemoteConnection;
   /** Clockify refused a request (401: the key; 403 on a read that decides time off: the module is off or not the person's). */
   onRefused: (status: 401 | 403, purpose: RequestPurpose) => void;
 }
@@ -56,16 +51,13 @@ export interface EntryFilter {
 export type ClockifyApi = ReturnType<typeof createClockifyApi>;
 
 export function createClockifyApi(options: ClockifyApiOptions) {
-  const { baseUrl } = options;
+  const { connection } = options;
+  const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: CLOCKIFY_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
     maxPerSecond: MAX_REQUESTS_PER_SECOND,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
-    secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new ClockifyError('no_token', `The Clockify API key could not be read from the keychain: ${reason}`),
       missing: (action) =>

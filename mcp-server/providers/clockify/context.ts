@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import type { ClockifyProfile } from '../../contract/settings.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
-import { LearnedFacts } from '../http/learned-facts.ts';
+import type { LearnedFacts } from '../http/learned-facts.ts';
 import { hostOf } from '../http/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
-import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
@@ -57,23 +57,17 @@ export class ClockifyContext {
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
     this.api = createClockifyApi({
-      baseUrl: options.profile.url,
-      apiKey: options.secret,
-      log: options.log,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.requestGate ? { gate: options.requestGate } : {}),
+      connection: remoteConnection(options),
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.
         if (status === 401) this.#forgetPerson();
         else if (purpose.decidesTimeOff) this.learnTimeOff(false);
       },
     });
-    this.facts = new LearnedFacts({
+    this.facts = learnedFacts(options, {
       file: clockifyFacts,
-      place: options.factsShelf ?? options.userDataDir,
       key: clockifyFactsKey(options.profile),
       capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole),
-      log: options.log,
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
   }

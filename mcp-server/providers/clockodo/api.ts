@@ -4,7 +4,7 @@
 // which Clockodo asks every integration to name itself and a contact. Nothing here decides which
 // requests a call makes; the feature modules do.
 import type { Page } from '../http/paging.ts';
-import { createRemoteClient, type QueryValue } from '../http/remote-client.ts';
+import { createRemoteClient, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { CLOCKODO_WORDS, ClockodoError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type {
@@ -55,29 +55,21 @@ export function externalApplication(email: string): string {
 }
 
 export interface ClockodoApiOptions {
-  baseUrl: string;
+  /** Where Clockodo is, and the person's API key. */
+  connection: RemoteConnection;
   email: string;
-  /** The API key; null when none is stored. Asked again after a 401. */
-  apiKey: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
-  log: (message: string) => void;
 }
 
 export type ClockodoApi = ReturnType<typeof createClockodoApi>;
 
 export function createClockodoApi(options: ClockodoApiOptions) {
-  const { baseUrl, email } = options;
+  const { connection, email } = options;
+  const { baseUrl } = connection;
   const application = externalApplication(email);
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: CLOCKODO_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
-    secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new ClockodoError('no_token', `The Clockodo API key could not be read from the keychain: ${reason}`),
       missing: (action) =>
