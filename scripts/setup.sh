@@ -55,7 +55,7 @@ fi
 echo "--- node $(node --version), npm $(npm --version)"
 
 # 2. System packages: the keychain tests run a real gnome-keyring on a private D-Bus session and
-#    look at it with secret-tool (libsecret-tools), as another client and as keytar did; the
+#    look at it with secret-tool (libsecret-tools), as another Secret Service client does; the
 #    settings window is tested in Debian's Chromium (with a font, or the screenshots show boxes);
 #    the team server's PostgreSQL store is tested against a real PostgreSQL the tests start in a
 #    temporary folder (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin; the cluster the

@@ -7,7 +7,7 @@ import type * as Keyring from '@napi-rs/keyring';
 import { CredentialStoreError, KEYCHAIN_SERVICE, type CredentialStore } from './credential-store.ts';
 import { envVariableFor } from './env-store.ts';
 
-/** What this store needs of an OS keychain library (keytar's three calls); tests hand in a fake. */
+/** What this store needs of an OS keychain library: three calls; tests hand in a fake. */
 export interface KeychainLike {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
@@ -80,15 +80,11 @@ async function importKeychain(): Promise<KeychainLike> {
   // answers: memory only, gone at the next log-out or reboot, while the app would say the token is
   // saved. Pinned to the Secret Service it fails instead, and the person hears why.
   const entry = (service: string, account: string) => new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
-  const library: KeychainLike = {
+  return {
     getPassword: async (service, account) => entry(service, account).getPassword(),
     setPassword: async (service, account, password) => entry(service, account).setPassword(password),
     deletePassword: async (service, account) => entry(service, account).deletePassword(),
   };
-  if (process.platform !== 'linux') return library;
-  // Entries an earlier Punchcard saved through keytar carry other attributes there (keytar-entries.ts).
-  const { keytarEntries, withKeytarEntries } = await import('./keytar-entries.ts');
-  return withKeytarEntries(library, keytarEntries());
 }
 
 // The library reports everything as free text: its own summary ("Platform failure: …", "Couldn't

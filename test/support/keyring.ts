@@ -45,7 +45,7 @@ const REQUIRED_COMMANDS = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemo
 /**
  * Fails (never skips) with what to install: a silently skipped keychain test proves nothing.
  * `secret-tool` (libsecret-tools) is what the tests use to see the keyring as another Secret Service
- * client, and as keytar, sees it.
+ * client sees it.
  */
 export function requireKeyringTools(extra: ReadonlyArray<'secret-tool'> = []): void {
   const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);

@@ -5,18 +5,14 @@
 //
 //   node keychain-roundtrip.script.ts roundtrip    set → get → overwrite → get → delete → get
 //   node keychain-roundtrip.script.ts unavailable  what a server without a keychain sees
-//   node keychain-roundtrip.script.ts others       what another Secret Service client sees of a saved secret
-//   node keychain-roundtrip.script.ts keytar       an entry as keytar saved it: read, replaced, forgotten
-//   node keychain-roundtrip.script.ts seed         saves ROUNDTRIP_SECRET, and ROUNDTRIP_SECRET_2 as keytar would have
-//   node keychain-roundtrip.script.ts locked       what the stores do with those once the keyring is locked
+//   node keychain-roundtrip.script.ts others       what another Secret Service client (secret-tool) sees of a saved secret
+//   node keychain-roundtrip.script.ts seed         saves ROUNDTRIP_SECRET
+//   node keychain-roundtrip.script.ts locked       what the stores do with it once the keyring is locked
 //
-// Inputs come from the environment: ROUNDTRIP_ACCOUNT, ROUNDTRIP_ACCOUNT_2, ROUNDTRIP_SECRET,
-// ROUNDTRIP_SECRET_2. Entries "as keytar saved them" are written with secret-tool (libsecret, as
-// keytar used it): the label and attributes keytar gave them (keytar-entries.ts, keytarAttributes).
+// Inputs come from the environment: ROUNDTRIP_ACCOUNT, ROUNDTRIP_SECRET, ROUNDTRIP_SECRET_2.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createCredentialStore, KEYCHAIN_SERVICE } from '../../../mcp-server/credentials/index.ts';
 import { createKeychainStore } from '../../../mcp-server/credentials/keychain-store.ts';
-import { keytarAttributes } from '../../../mcp-server/credentials/keytar-entries.ts';
 
 function input(name: string): string {
   const value = process.env[name];
@@ -60,22 +56,13 @@ async function unavailable(): Promise<object> {
 }
 
 /** secret-tool's answer, or null where it found nothing (it exits 1 then). */
-function secretTool(args: string[], input?: string): string | null {
+function secretTool(args: string[]): string | null {
   try {
-    return execFileSync('secret-tool', args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+    return execFileSync('secret-tool', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (error) {
     if ((error as { status?: number }).status === 1) return null;
     throw error;
   }
-}
-
-/** Saves `secret` the way keytar did: libsecret's default collection, keytar's label and attributes. */
-function saveAsKeytar(account: string, secret: string): void {
-  secretTool(['store', `--label=${KEYCHAIN_SERVICE}/${account}`, ...keytarAttributes(KEYCHAIN_SERVICE, account).flat()], secret);
-}
-
-function lookUpAsKeytar(account: string): string | null {
-  return secretTool(['lookup', ...keytarAttributes(KEYCHAIN_SERVICE, account).flat()]);
 }
 
 async function others(): Promise<object> {
@@ -94,47 +81,26 @@ async function others(): Promise<object> {
   };
 }
 
-async function keytar(): Promise<object> {
-  const account = input('ROUNDTRIP_ACCOUNT');
-  const old = input('ROUNDTRIP_SECRET');
-  const store = createKeychainStore();
-  saveAsKeytar(account, old);
-  const read = await store.get(account);
-  await store.set(account, input('ROUNDTRIP_SECRET_2'));
-  const afterSet = { read: await store.get(account), keytarEntry: lookUpAsKeytar(account) };
-  // An entry keytar saved beside the new one (an older Punchcard ran again): forgetting removes both.
-  saveAsKeytar(account, old);
-  const deleted = await store.delete(account);
-  const afterDelete = { read: await store.get(account), keytarEntry: lookUpAsKeytar(account), deletedAgain: await store.delete(account) };
-  // Only keytar's entry: forgetting it still says a secret was there.
-  saveAsKeytar(account, old);
-  const deletedKeytarOnly = await store.delete(account);
-  return { read, afterSet, deleted, afterDelete, deletedKeytarOnly, keytarEntryLeft: lookUpAsKeytar(account) };
-}
-
 async function seed(): Promise<object> {
   await createKeychainStore().set(input('ROUNDTRIP_ACCOUNT'), input('ROUNDTRIP_SECRET'));
-  saveAsKeytar(input('ROUNDTRIP_ACCOUNT_2'), input('ROUNDTRIP_SECRET_2'));
   return { seeded: true };
 }
 
 async function locked(): Promise<object> {
   const saved = input('ROUNDTRIP_ACCOUNT');
-  const keytarSaved = input('ROUNDTRIP_ACCOUNT_2');
   const keychain = createKeychainStore();
   const logged: string[] = [];
   const composed = createCredentialStore({ env: {}, log: (message) => logged.push(message) });
   return {
     get: await outcome(keychain.get(saved)),
-    getKeytarEntry: await outcome(keychain.get(keytarSaved)),
     set: await outcome(keychain.set(saved, input('ROUNDTRIP_SECRET_2'))),
-    delete: await outcome(keychain.delete(keytarSaved)),
+    delete: await outcome(keychain.delete(saved)),
     composedGet: await outcome(composed.get(saved)),
     logged,
   };
 }
 
-const modes: Record<string, () => Promise<object>> = { roundtrip, unavailable, others, keytar, seed, locked };
+const modes: Record<string, () => Promise<object>> = { roundtrip, unavailable, others, seed, locked };
 const mode = process.argv[2] ?? '';
 const run = modes[mode];
 if (!run) throw new Error(`unknown mode '${mode}'; expected ${Object.keys(modes).join(', ')}`);

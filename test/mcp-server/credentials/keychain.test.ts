@@ -4,8 +4,7 @@
 // so the keyring file is created there and the developer's own keyring and session bus are never
 // touched. The store runs in a child process (keychain-roundtrip.script.ts) because the session
 // only exists inside dbus-run-session (keychain-loading.script.ts runs the built engine there).
-// secret-tool (libsecret, as keytar used it) plays another Secret Service client, and an earlier
-// Punchcard that saved its secrets through keytar.
+// secret-tool (libsecret's command line) plays another Secret Service client.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -169,42 +168,15 @@ describe('keychain entries other Secret Service clients share', () => {
       lookedUp: value,
     });
   });
-
-  it('reads a secret an earlier Punchcard saved through keytar, replaces it on save and removes it on delete', async () => {
-    requireKeyringTools(['secret-tool']);
-    const old = secret();
-    const replacement = secret();
-    const { env } = sandbox({ KEYRING_PASSWORD: 'punchcard-test-keyring', ROUNDTRIP_SECRET: old, ROUNDTRIP_SECRET_2: replacement });
-
-    const result = await run('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'keytar'], env);
-
-    expect(parseReport(result)).toEqual({
-      read: old,
-      // Saved anew: the store's own entry answers, and keytar's is gone rather than left stale.
-      afterSet: { read: replacement, keytarEntry: null },
-      deleted: true,
-      // Forgotten: neither entry is left to bring the secret back.
-      afterDelete: { read: null, keytarEntry: null, deletedAgain: false },
-      deletedKeytarOnly: true,
-      keytarEntryLeft: null,
-    });
-    expect(result.stderr).not.toContain(old);
-    expect(result.stderr).not.toContain(replacement);
-  });
 });
 
 describe('a locked keyring', () => {
-  it('is refused in words a person can act on, for its own entries and keytar\'s, and reads do not hide it', async () => {
-    requireKeyringTools(['secret-tool']);
+  it('is refused in words a person can act on, and reads do not hide it', async () => {
+    requireKeyringTools();
     const saved = secret();
-    const keytarSaved = secret();
-    const { env } = sandbox({
-      KEYRING_PASSWORD: 'punchcard-test-keyring',
-      ROUNDTRIP_ACCOUNT_2: 'clockodo:ada@example.com',
-      ROUNDTRIP_SECRET: saved,
-      ROUNDTRIP_SECRET_2: keytarSaved,
-    });
-    // One session saves both entries; the next finds the keyring they are in locked.
+    const replacement = secret();
+    const { env } = sandbox({ KEYRING_PASSWORD: 'punchcard-test-keyring', ROUNDTRIP_SECRET: saved, ROUNDTRIP_SECRET_2: replacement });
+    // One session saves the entry; the next finds the keyring it is in locked.
     parseReport(await run('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'seed'], env));
 
     const result = await run('dbus-run-session', ['--', 'sh', '-c', WITH_LOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'locked'], env);
@@ -221,14 +193,13 @@ describe('a locked keyring', () => {
     });
     expect(report).toEqual({
       get: refused('read', ACCOUNT),
-      getKeytarEntry: refused('read', 'clockodo:ada@example.com'),
       set: refused('save', ACCOUNT),
-      delete: refused('delete', 'clockodo:ada@example.com'),
+      delete: refused('delete', ACCOUNT),
       composedGet: refused('read', ACCOUNT),
       logged: [],
     });
     expect(JSON.stringify(report)).not.toContain(saved);
-    expect(JSON.stringify(report)).not.toContain(keytarSaved);
+    expect(JSON.stringify(report)).not.toContain(replacement);
   });
 });
 
