@@ -209,7 +209,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const next = await loadPolicy(policyFiles);
     if (JSON.stringify(describePolicy(next)) === JSON.stringify(describePolicy(policy))) return;
     policy = next;
-    log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies from the next request.");
+    // Open 2025-era sessions follow it too: their tools change now, and their clients are told.
+    engines.policyChanged();
+    log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies at once, in open sessions too.");
   }, log);
 
   const limits = new RequestLimits(store, now, log);

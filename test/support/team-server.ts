@@ -371,6 +371,8 @@ export async function connectAs(
     decision?: 'allow' | 'allow-read';
     /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
     apps?: boolean;
+    /** Told when the server says the tool list changed (`notifications/tools/list_changed`), as a client that follows it is. */
+    listChanged?: () => void;
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -388,6 +390,7 @@ export async function connectAs(
               },
             }
           : {}),
+        ...(options.listChanged ? { listChanged: { tools: { onChanged: () => options.listChanged?.() } } } : {}),
       },
     );
   let client = makeClient();
