@@ -26,9 +26,11 @@ import { openCredentials } from '../auth/credentials.ts';
 import { cookieJar } from '../auth/forms.ts';
 import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
+import { browserOrigins } from '../http/browser-origins.ts';
 import { trustedProxies } from '../http/client-address.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
+import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, PEER_HEADER, type Peers, startPeers } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
@@ -117,6 +119,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const dataDir = config.data_dir ?? scratch ?? dirname(config.store.slice('sqlite:'.length));
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
+  const mcpOrigins = browserOrigins(origin, config.allowed_origins);
+  const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
   const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
@@ -237,6 +241,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const passed = path === '/mcp' && request.headers[PEER_HEADER] !== undefined && peering.peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true;
     const perAddress = passed ? ({ allowed: true } as const) : limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
     if (!perAddress.allowed) return tooMany(response, perAddress.retryAfterSeconds);
+    // On this computer, a request must name the server itself (DNS rebinding, http/own-host.ts).
+    const wrongHost = passed ? undefined : ownHost?.(request.headers.host);
+    if (wrongHost) return plain(response, 403, `${wrongHost}\n`);
     if (path === '/.well-known/oauth-protected-resource' || path === '/.well-known/oauth-protected-resource/mcp') {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
       return response.end(protectedResource);
@@ -253,6 +260,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   };
 
   const serveMcp = async (request: IncomingMessage, response: ServerResponse, passed: boolean) => {
+    // A web page's request is answered only from the server's own origin and the allowed ones.
+    if (mcpOrigins.guard(request, response)) return;
     const verified = await authenticate(request.headers.authorization);
     if (verified instanceof Response) {
       request.resume();

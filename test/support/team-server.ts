@@ -63,6 +63,8 @@ export interface TeamServerSetup {
   settings?: Record<string, unknown>;
   limits?: Record<string, unknown>;
   trustedProxies?: string[];
+  /** Web pages of browser-based clients allowed besides the server's own (`allowed_origins`). */
+  allowedOrigins?: string[];
   env?: Record<string, string>;
   /** Reuse a data folder (restarts, several instances). */
   dataDir?: string;
@@ -118,6 +120,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
     ...(setup.postgres ? { postgres: { password_env: 'PUNCHCARD_DB_PASSWORD', tls: 'disable', pool_size: 8 }, data_dir: dataDir } : {}),
     key_env: 'PUNCHCARD_SERVER_KEY',
     ...(setup.trustedProxies ? { trusted_proxies: setup.trustedProxies } : {}),
+    ...(setup.allowedOrigins ? { allowed_origins: setup.allowedOrigins } : {}),
     ...(setup.settings ? { settings: setup.settings } : {}),
     ...(setup.limits ? { limits: setup.limits } : {}),
   };
