@@ -26,13 +26,14 @@ import { openCredentials } from '../auth/credentials.ts';
 import { cookieJar } from '../auth/forms.ts';
 import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
+import { admitBatch, withRefusedCalls } from '../http/batches.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
 import { trustedProxies } from '../http/client-address.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
 import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, PEER_HEADER, type Peers, startPeers } from '../http/peers.ts';
-import { RequestLimits } from '../http/rate-limits.ts';
+import { RequestLimits, tooManyRequestsWords } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
 import { openStore, type Store, StoreUnavailable, StoreVersionError, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
@@ -268,7 +269,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return writeResponse(response, verified);
     }
     const person = bearerOf(verified).person;
-    const perPerson = passed ? ({ allowed: true } as const) : limits.spend({ key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 });
+    const personLimit = { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 };
+    const perPerson = passed ? ({ allowed: true } as const) : limits.spend(personLimit);
     if (!perPerson.allowed) {
       request.resume();
       return tooMany(response, perPerson.retryAfterSeconds);
@@ -280,17 +282,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!/^application\/json\b/i.test(type)) throw new BodyRefused(415, 'MCP requests are JSON: send Content-Type: application/json.');
       checkJsonDepth(body);
     }
+    // Each message of a batch counts against the person's limit (the instance that passed a request here counted it).
+    const batch = body ? admitBatch(body, (count) => (passed ? { granted: count, retryAfterSeconds: 0 } : limits.spendMany(personLimit, count))) : undefined;
+    if (batch?.kind === 'refused') return writeResponse(response, batch.answer);
+    if (batch?.kind === 'admitted') body = batch.body;
     // The person as the store has them for this request: an engine this instance opened on
     // credentials they replaced since, signing in again on another instance, is not used.
     await engines.keepCurrent(person);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const abort = new AbortController();
     response.on('close', () => abort.abort());
     const webRequest = new Request(`${origin}/mcp`, { method: request.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}), signal: abort.signal });
-    return writeResponse(response, await cleanAnswer(await endpoint.fetch(webRequest, verified)));
+    const answer = await endpoint.fetch(webRequest, verified);
+    return writeResponse(response, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
   };
 
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, (request, response) => {
@@ -431,7 +438,7 @@ function plain(response: ServerResponse, status: number, text: string): void {
 
 function tooMany(response: ServerResponse, retryAfterSeconds: number): void {
   response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(retryAfterSeconds) });
-  response.end(`Too many requests: try again in ${retryAfterSeconds} s.\n`);
+  response.end(`${tooManyRequestsWords(retryAfterSeconds)}\n`);
 }
 
 /** A web Response written to Node's response, streaming (an SSE answer arrives as it is written). */
