@@ -105,6 +105,7 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
       sign_in: { tracker: false, development: true },
       store: `sqlite:${join(folder, 'server.db')}`,
       key_env: DEV_KEY_VARIABLE,
+      allowed_origins: [],
       trusted_proxies: [],
       settings: {},
       limits: defaultLimits(),
