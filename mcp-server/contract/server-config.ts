@@ -101,6 +101,11 @@ const LimitsSchema = z.strictObject({
   calamari_requests_per_day: z.number().int().min(1).max(1_000_000).default(2_880),
 });
 
+/** How long a refresh token may be used again after its first use, by default and at most. */
+export const DEFAULT_REFRESH_GRACE_SECONDS = 10;
+export const MAX_REFRESH_GRACE_SECONDS = 60;
+const REFRESH_GRACE_WORDS = `a whole number of seconds from 0 (off: a refresh token used twice revokes its client's sign-in at once) to ${MAX_REFRESH_GRACE_SECONDS}`;
+
 /** Every limit at its default (a config that names none, the development server). */
 export function defaultLimits(): ServerConfig['limits'] {
   return LimitsSchema.parse({});
@@ -152,6 +157,12 @@ export const ServerConfigSchema = z
       .default([]),
     /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
     trusted_proxies: z.array(z.string().min(1).max(64)).max(100).default([]),
+    /**
+     * How long a refresh token may be used again after its first use (a client's parallel refreshes,
+     * Gemini CLI's at start): each gets tokens. Later, a second use revokes the grant, as a stolen
+     * token's reuse. 0 turns the grace off.
+     */
+    refresh_token_grace_seconds: z.number(REFRESH_GRACE_WORDS).int(REFRESH_GRACE_WORDS).min(0, REFRESH_GRACE_WORDS).max(MAX_REFRESH_GRACE_SECONDS, REFRESH_GRACE_WORDS).default(DEFAULT_REFRESH_GRACE_SECONDS),
     settings: PeopleSettingsSchema.default({}),
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
   })

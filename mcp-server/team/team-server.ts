@@ -19,7 +19,9 @@ import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } 
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { holidayCalendar } from '../server.ts';
 import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES, STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
-import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
+import { bearerChallenge, bearerOf, carriesBearerToken, tokenVerifier } from '../auth/bearer.ts';
+import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
+import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
 import { withinTokenRequest } from '../auth/store-adapter.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
@@ -122,7 +124,19 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const resource = `${origin}/mcp`;
   const mcpOrigins = browserOrigins(origin, config.allowed_origins);
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
-  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
+  const documentsOnLoopback = clientDocumentsOnLoopback(env, origin, listen.host);
+  if (documentsOnLoopback) log('Client metadata documents may come from this computer (PUNCHCARD_TEST_CLIENT_DOCUMENTS_ON_LOOPBACK, for tests).');
+  const provider = createAuthorizationServer({
+    issuer: origin,
+    resource,
+    keys,
+    store,
+    now,
+    findPerson: (id) => store.person(id),
+    accessTokenTtlSeconds,
+    refreshGraceSeconds: config.refresh_token_grace_seconds,
+    clientDocumentsOnLoopback: documentsOnLoopback,
+  });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
   const auditLog = new AuditWriter(store, log);
@@ -190,6 +204,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   // least reading, and writing tools are offered only to a token that may write.
   const challenge = { requiredScopes: ALL_SCOPES.split(' '), resourceMetadataUrl };
   const authenticate = async (authorization: string | undefined): Promise<AuthInfo | Response> => {
+    if (!carriesBearerToken(authorization)) return bearerChallenge(challenge);
     try {
       const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
       if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
@@ -250,14 +265,17 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return response.end(protectedResource);
     }
     if (path === '/mcp') return serveMcp(request, response, passed);
+    // The sign-in pages and the authorization server build addresses from public_url alone.
+    asPublicRequest(request, origin, address);
     if (await pages(request, response, url, address)) return;
     if (path === '/') {
       response.writeHead(303, { location: '/account' });
       return response.end();
     }
     // The authorization server's own endpoints (authorize, token, registration, revocation, keys,
-    // metadata); anything else is its 404.
-    return withinTokenRequest(() => oidcCallback(request, response));
+    // metadata); anything else is its 404. Its bodies are held to /mcp's bounds first.
+    const checked = await withCheckedBody(request, response);
+    if (checked) return withinTokenRequest(() => oidcCallback(checked, response));
   };
 
   const serveMcp = async (request: IncomingMessage, response: ServerResponse, passed: boolean) => {

@@ -80,6 +80,8 @@ export interface TeamServerSetup {
   store?: TestStore;
   /** Where people reach it, when that is not where it listens (behind a load balancer, or a server "on the internet"). */
   publicUrl?: string;
+  /** Further keys of server.json, as an administrator writes them (refresh_token_grace_seconds, …). */
+  config?: Record<string, unknown>;
 }
 
 /** The stores the team server's tests run on. */
@@ -123,6 +125,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
     ...(setup.allowedOrigins ? { allowed_origins: setup.allowedOrigins } : {}),
     ...(setup.settings ? { settings: setup.settings } : {}),
     ...(setup.limits ? { limits: setup.limits } : {}),
+    ...setup.config,
   };
   const configPath = join(dataDir, 'server.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
