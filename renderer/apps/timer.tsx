@@ -2,7 +2,7 @@
 // stops at once (clocking out destroys nothing: the entry stays, with its end); "Switch" starts the
 // next task and stops this one in one call.
 import { type FormEvent, type MouseEvent, useEffect, useState } from 'react';
-import { formatDuration, formatElapsed, wallClock } from '../src/format.ts';
+import { formatDuration, formatElapsed, spokenDuration, wallClock } from '../src/format.ts';
 import { asTimerState, type TimerState } from './shapes.ts';
 import { Frame, read, StatusLine, useHost, useWriter } from './ui.tsx';
 
@@ -87,14 +87,18 @@ function Running({ state }: { state: TimerState }) {
   const running = state.running;
   if (!running) return <p className="headline">Not clocked in.</p>;
   const label = [running.project, running.activity].filter(Boolean).join(' · ') || 'No project';
+  const elapsed = now - Date.parse(running.start);
   return (
     <div className="running">
       <p className="headline">
         Running since <time dateTime={running.start}>{wallClock(running.start)}</time>: <strong>{label}</strong>
       </p>
       {running.description && <p className="muted">{running.description}</p>}
-      <p className="elapsed" aria-label="Elapsed">
-        {formatElapsed(now - Date.parse(running.start))}
+      {/* "1:23:45" read aloud sounds like a time of day: a screen reader gets it in words, which change
+          once a minute. (An aria-label on a paragraph is dropped by screen readers.) */}
+      <p className="elapsed">
+        <span aria-hidden="true">{formatElapsed(elapsed)}</span>
+        <span className="sr">Running for {spokenDuration(elapsed / 60_000)}</span>
       </p>
       {state.on_break && (
         <p className="muted">

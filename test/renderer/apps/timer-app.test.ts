@@ -30,6 +30,8 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     await app.getByText('Running since').waitFor();
     expect(await app.getByText('Running since').textContent()).toContain('No project');
     await app.getByText('Writing the report').waitFor();
+    // The ticking "1:30:00" would be read as a time of day: a screen reader gets words instead.
+    expect(await app.locator('.elapsed').ariaSnapshot()).toBe('- paragraph: Running for 1 hour 30 minutes');
     expect(await host.axe()).toEqual([]);
 
     await app.getByRole('button', { name: 'Clock out' }).click();
