@@ -46,16 +46,33 @@ afterAll(async () => {
   }
 });
 
+// A server on this computer refuses a Host that is not its own before anything else (DNS rebinding,
+// mcp-server/http/own-host.ts): there the forged forwarded headers are sent with its own Host, and
+// the forged Host is shown refused on its own.
+describe('a server on this computer (http://127.0.0.1) given a forged Host', () => {
+  it.each(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration', '/reg', '/auth'])('refuses %s with 403, publishing nothing', async (path) => {
+    const server = await startTeamServer({});
+    servers.push(server);
+    const answer = await send(server.listenUrl, path, { headers: FORGED });
+    expect(answer.status).toBe(403);
+    expect(answer.text).not.toMatch(/https?:\/\//);
+  });
+});
+
 describe.each([
   ['on this computer (http://127.0.0.1)', {}],
   ['behind a proxy on a public address (https://punchcard.example.com)', { publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } }],
 ])('a server %s', (_where, setup) => {
   let server: TeamServerHandle;
   let origin: string;
+  /** The forged headers as this server can be reached with them (its own Host where it refuses any other). */
+  let reachable: (headers: Record<string, string>) => Record<string, string>;
   beforeAll(async () => {
     server = await startTeamServer(setup);
     servers.push(server);
     origin = new URL((setup as { publicUrl?: string }).publicUrl ?? server.origin).origin;
+    const onThisComputer = (setup as { publicUrl?: string }).publicUrl === undefined;
+    reachable = (headers) => (onThisComputer && 'host' in headers ? { ...headers, host: new URL(server.listenUrl).host } : headers);
   });
 
   it.each([
@@ -65,7 +82,7 @@ describe.each([
     ['/.well-known/openid-configuration', FORGED],
     ['/.well-known/oauth-protected-resource/mcp', FORGED],
   ])('%s with forged headers names only public_url, and may be cached', async (path, headers) => {
-    const answer = await send(server.listenUrl, path, { headers: headers as Record<string, string> });
+    const answer = await send(server.listenUrl, path, { headers: reachable(headers as Record<string, string>) });
     expect(answer.status).toBe(200);
     const urls = urlsIn(JSON.parse(answer.text));
     expect(urls.length).toBeGreaterThan(2);
@@ -77,7 +94,7 @@ describe.each([
   it('a registration with forged headers answers its registration_client_uri on public_url', async () => {
     const answer = await send(server.listenUrl, '/reg', {
       method: 'POST',
-      headers: { ...FORGED, 'content-type': 'application/json' },
+      headers: { ...reachable(FORGED), 'content-type': 'application/json' },
       body: JSON.stringify({ client_name: 'Forged host', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'none' }),
     });
     expect(answer.status, answer.text).toBe(201);
@@ -102,7 +119,7 @@ describe.each([
       }
       return answer;
     };
-    const withCookies = (extra: Record<string, string> = {}) => ({ ...FORGED, ...extra, cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') });
+    const withCookies = (extra: Record<string, string> = {}) => ({ ...reachable(FORGED), ...extra, cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') });
     const locations: string[] = [];
     const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: pkcePair().challenge, code_challenge_method: 'S256' });
     const started = keep(await send(server.listenUrl, `/auth?${query}`, { headers: withCookies() }));
