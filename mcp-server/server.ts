@@ -52,6 +52,7 @@ import { isToolEnabled, type ToolPolicyOptions } from './contract/tool-policy.ts
 import { createBlockedTracker } from './providers/blocked-tracker.ts';
 import { aiGate, describePolicy, effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths, providerRefusal } from './policy/policy.ts';
 import { watchPolicyFiles } from './policy/watch-policy.ts';
+import { LiveServers } from './live-servers.ts';
 import { pageOf } from './apps/pages.ts';
 import { serveApps } from './apps/serve-apps.ts';
 
@@ -203,10 +204,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
   const everything: ReadonlySet<Capability> = new Set(CAPABILITIES);
   const capabilities = () => (options.listEveryTool ? everything : tracker.capabilities);
-  const servers = new Set<(settings: Settings) => void>();
-  const applyEverywhere = () => {
-    for (const apply of servers) apply(current.settings);
-  };
+  const live = new LiveServers();
+  const applyEverywhere = () => live.refreshAll();
   let tracker = await openTracker();
   let stopFollowingCapabilities: (() => void) | undefined;
   let detection: NodeJS.Timeout | undefined;
@@ -323,11 +322,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     offeredPromptNames: () =>
       PROMPT_LIST.filter((prompt) => isPromptOffered(prompt, (name) => isToolOffered(TOOLS[name], capabilities(), current.settings, toolOptions()))).map((prompt) => prompt.name),
     createServer() {
-      const { server, apply } = createMcpServer({
+      return createMcpServer({
         trackerNow: () => tracker,
         capabilities,
         context,
-        settings: current.settings,
+        settings: () => current.settings,
+        live,
         toolOptions,
         log,
         promptClock,
@@ -336,16 +336,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         callDeadlineMs,
         appTools: appEngine && options.allTools,
       });
-      servers.add(apply);
-      server.server.onclose = () => servers.delete(apply);
-      return server;
     },
     close() {
       clearTimeout(detection);
       stopFollowingCapabilities?.();
       stopWatching();
       stopWatchingPolicy();
-      servers.clear();
+      live.clear();
       tracker.close();
     },
   };
@@ -445,8 +442,10 @@ export interface ServerParts {
   trackerNow: () => TimeTracker;
   capabilities: () => ReadonlySet<Capability>;
   context: () => Promise<ToolContext>;
-  settings: Settings;
+  settings: () => Settings;
   toolOptions: () => ToolPolicyOptions;
+  /** The engine's open servers: this one follows every change announced there (settings, policy, features). */
+  live: LiveServers;
   log: Log;
   /** The person's zone and the time, for a prompt's days. */
   promptClock: () => Promise<{ timezone: string; now: number }>;
@@ -480,8 +479,8 @@ type AnyTool = (typeof TOOL_LIST)[number];
 /** A registry tool or one only the app's engine lists (app-tools/). */
 type CallableTool = AnyTool | (typeof APP_TOOL_LIST)[number];
 
-/** One MCP server instance over the parts, and `apply`, which follows a settings change. */
-export function createMcpServer(parts: ServerParts): { server: McpServer; apply: (settings: Settings) => void } {
+/** One MCP server instance over the parts, deciding its tools again at each change announced in `parts.live`. */
+export function createMcpServer(parts: ServerParts): McpServer {
   const { trackerNow, capabilities, context, toolOptions, log, questions } = parts;
   const server = new McpServer(
     { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
@@ -496,7 +495,7 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
   );
   // MCP Apps for clients that declare them; the others see no difference (apps/serve-apps.ts).
   serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
-  let settings = parts.settings;
+  let settings = parts.settings();
   const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
@@ -560,8 +559,8 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
     if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
     prompts.set(prompt.name, { prompt, handle });
   }
-  const apply = (next: Settings) => {
-    settings = next;
+  const apply = () => {
+    const next = (settings = parts.settings());
     const nowOpen = trackerNow().type !== 'local';
     const worldChanged = nowOpen !== openWorld;
     openWorld = nowOpen;
@@ -581,7 +580,8 @@ export function createMcpServer(parts: ServerParts): { server: McpServer; apply:
       if (!enabled && handle.enabled) handle.disable();
     }
   };
-  return { server, apply };
+  parts.live.follow(server, apply);
+  return server;
 }
 
 function keptPromptArguments(kept: Map<string, z.ZodType> | undefined, prompt: PromptDefinition, completer: Parameters<typeof promptArguments>[1]) {

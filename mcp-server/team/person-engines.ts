@@ -11,6 +11,7 @@ import type * as z from 'zod/v4';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
 import { isToolEnabled } from '../contract/tool-policy.ts';
+import { LiveServers } from '../live-servers.ts';
 import type { Log } from '../log.ts';
 import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
 import { createTracker } from '../providers/create-tracker.ts';
@@ -74,6 +75,8 @@ interface PersonEngine {
 export class PersonEngines {
   readonly #options: PersonEnginesOptions;
   readonly #engines = new Map<string, Promise<PersonEngine>>();
+  /** Every MCP server made for anyone here, followed until it closes. */
+  readonly #live = new LiveServers();
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: PersonEnginesOptions) {
@@ -100,17 +103,19 @@ export class PersonEngines {
       engine.lastUsed = this.#options.now();
       return engine.parts;
     };
-    const policy = this.#options.policy();
     const profile = engine.tracker.type === 'local' ? ({ type: 'local' } as ProviderProfile) : this.#profileOf(caller.person, null);
     const settings: Settings = caller.mayWrite ? engine.settings : { ...engine.settings, tools: { ...engine.settings.tools, readOnly: true } };
-    const { server } = createMcpServer({
+    return createMcpServer({
       trackerNow: () => engine.tracker,
       capabilities: () => engine.tracker.capabilities,
       context: async () => (await current()).context(),
-      settings,
+      // A token without punchcard.write keeps its writing tools hidden whatever the policy allows later.
+      settings: () => settings,
+      live: this.#live,
       // Every person gets what the organisation's policy and the server's settings allow; nobody
-      // gets the app's "every tool".
-      toolOptions: () => ({ allTools: false, organisation: organisationRules(policy, profile) }),
+      // gets the app's "every tool". The policy is read at each decision: a server a 2025-era session
+      // keeps follows a change of it (policyChanged).
+      toolOptions: () => ({ allTools: false, organisation: organisationRules(this.#options.policy(), profile) }),
       log: this.#options.log,
       promptClock: async () => (await current()).promptClock(),
       completionData: { catalog: async () => (await current()).completionData.catalog(), leave: async () => (await current()).completionData.leave() },
@@ -119,7 +124,14 @@ export class PersonEngines {
       promptSchemas: engine.promptSchemas,
       callDeadlineMs: callDeadlineOf(this.#options.env),
     });
-    return server;
+  }
+
+  /**
+   * The organisation's policy changed: every MCP server open now decides its tools and prompts again,
+   * and a 2025-era session is told that its lists changed (a 2026-era request builds its server anew).
+   */
+  policyChanged(): void {
+    this.#live.refreshAll();
   }
 
   /**
@@ -145,6 +157,7 @@ export class PersonEngines {
 
   close(): void {
     clearInterval(this.#sweeper);
+    this.#live.clear();
     for (const id of [...this.#engines.keys()]) this.forget(id);
   }
 

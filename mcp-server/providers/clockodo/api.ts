@@ -20,6 +20,7 @@ import type {
   ClockodoService,
   ClockodoServiceAccess,
   ClockodoTargetHours,
+  ClockodoTeam,
   ClockodoUser,
   ClockodoUserReport,
 } from './wire.ts';
@@ -111,6 +112,8 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     usersMeAggregate: () => call<ClockodoMe>('GET', '/v2/aggregates/users/me', { action: 'read your Clockodo account' }),
     usersMe: async () => (await call<{ data: ClockodoUser }>('GET', '/v4/users/me', { action: 'read your Clockodo account' })).data,
     usersPage: (scope: string | undefined, page: number, size: number, action = "read your colleagues' names") => listPage<ClockodoUser>('/v3/users', action, { scope }, page, size),
+    /** The company's teams, each with its leader's id (a team leader may hold any role). */
+    teamsPage: (page: number) => listPage<ClockodoTeam>('/v3/teams', 'read which teams you lead', {}, page, USER_PAGE),
 
     clock: (action = 'read the running timer') => call<ClockodoClock>('GET', '/v2/clock', { action }),
     startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),

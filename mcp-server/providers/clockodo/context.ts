@@ -73,6 +73,15 @@ export class ClockodoContext {
     return localDate(this.options.now(), this.facts.current.timezone ?? 'UTC');
   }
 
+  /**
+   * What was learned of the person's leading (leadership.ts): remembered with when, and the team
+   * tools switched live where it changes them. A part left out stays as it was.
+   */
+  learnLeadership(found: { leads?: boolean; decidesLeave?: boolean }): void {
+    const learned: ClockodoFacts = { ...found, leadershipCheckedAt: new Date(this.options.now()).toISOString() };
+    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
+  }
+
   close(): void {
     this.api.close();
   }
