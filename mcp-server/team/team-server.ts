@@ -443,8 +443,13 @@ function settleUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
-/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+/**
+ * Half-closes a connection whose request is refused, and drops it once the answer had time to arrive.
+ * Nothing more of the request is read meanwhile: the client's sending stops at the socket's buffers,
+ * not after the megabytes a loopback client pushes in that second.
+ */
 function endAfterAnswer(socket: Socket): void {
+  socket.pause();
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
