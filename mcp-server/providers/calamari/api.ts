@@ -7,7 +7,7 @@
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
 import { createRemoteClient } from '../http/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
-import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
+import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariShiftStatus, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
 
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
@@ -85,7 +85,8 @@ export function createCalamariApi(options: CalamariApiOptions) {
     workingWeeks: () => find<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
     holidays: (from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
 
-    shiftStatus: () => find<unknown>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
+    /** Whether the person's shift runs (STARTED, BREAK) or not (STOPPED): a small answer, without the shift itself. */
+    shiftStatus: () => find<CalamariShiftStatus | undefined>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
     terminal: (event: TerminalEvent, fields: Record<string, unknown>) =>
       post<CalamariTerminalAnswer>(`/clockin/terminal/v1/${event}`, { person: email, ...fields }, attendance(TERMINAL_ACTIONS[event])),
     breakTypes: () => find<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),
