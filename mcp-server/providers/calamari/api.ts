@@ -11,6 +11,12 @@ import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, Calama
 
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
+/**
+ * Calamari's limit per second, the lower of the two its usage guidelines publish (10, or 20 with
+ * the higher set; docs/back-ends/calamari.md, "Rate limits"): requests beyond it wait their turn
+ * (http/pacing.ts), so a call that fans out (a team's pages) is slowed down rather than refused.
+ */
+export const CALAMARI_PER_SECOND = 10;
 
 /** The terminal's clock events; `time` is the person's wall clock without zone or fraction. */
 export type TerminalEvent = 'clock-in' | 'clock-out' | 'break-start' | 'break-stop';
@@ -47,8 +53,10 @@ export function createCalamariApi(options: CalamariApiOptions) {
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.gate ? { gate: options.gate } : {}),
-    // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly.
+    // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
+    // one with a short Retry-After is waited out once (http/json-http.ts).
     retryWithoutRetryAfter: false,
+    maxPerSecond: CALAMARI_PER_SECOND,
     secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),

@@ -149,10 +149,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     const call = currentCall();
     call?.spendRequest(options.service);
     await options.gate?.();
-    await paced?.();
     const loaded = await loadHttpModules();
-    // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
-    call?.throwIfStopped();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };
     if (payload !== undefined) {
@@ -161,7 +158,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     }
     const transport = secure ? loaded.https : loaded.http;
     const requestAgent = agentFor(request.purpose, loaded);
-    return exchange(transport, requestAgent, request, payload, headers, call);
+    // Paced last, as near the wire as it gets: the back end counts requests as they arrive, and a
+    // first request held up by loading Node's HTTP modules would arrive among those paced after it.
+    const goesOut = await paced?.();
+    // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
+    call?.throwIfStopped();
+    return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
   }
 
   function exchange(
@@ -172,6 +174,8 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     headers: Record<string, string>,
     call: CallBudget | undefined,
     resent = false,
+    /** Told when the request has a socket and goes out (pacing.ts counts it from then). */
+    goesOut?: () => void,
   ): Promise<HttpAnswer> {
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
@@ -231,6 +235,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
         outgoing.destroy();
       }
       call?.stop?.addEventListener('abort', stop, { once: true });
+      if (goesOut) outgoing.once('socket', goesOut);
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         if (!settled && !answered && !resent && mayResend(outgoing, request.method, error)) {
           // The server closed a kept-alive connection as this request went out on it (its idle

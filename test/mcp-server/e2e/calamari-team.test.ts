@@ -177,6 +177,24 @@ describe('the team group on Calamari', () => {
     expect(people[0]).toMatchObject({ minutes: 360, missing_days: ['2026-11-17', '2026-11-18'] });
   });
 
+  it("reads a manager's first report at Calamari's pace of ten requests a second, so Calamari refuses none of it", async () => {
+    // Sixteen reports on pages of two: the first call after a start reads the whole employee list.
+    const fake = await organisation([...EMPLOYEES, ...directReports(16, MIA.id)]);
+    const first = await connect(fake, MIA);
+    await first.engine.close();
+    // Started again, the engine remembers that Mia manages people and reads nothing in the background.
+    const engine = opened(await startEngine({ userDataDir: first.userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    const before = fake.requests.length;
+    const report = await engine.call('team_report');
+    expect(report.isError, textOf(report)).toBeFalsy();
+    expect(report.structuredContent).toMatchObject({ total_people: 18 });
+    const sent = fake.requests.slice(before);
+    // More than Calamari takes in a second, yet none refused: never more than ten in any second.
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.filter((request) => request.status === 429)).toEqual([]);
+    for (const request of sent) expect(sent.filter((other) => other.receivedAt >= request.receivedAt && other.receivedAt < request.receivedAt + 1_000).length).toBeLessThanOrEqual(10);
+  });
+
   it("pages a 300-person organisation's reports within the call's budget of requests", async () => {
     const many = directReports(300, MIA.id);
     const fake = await organisation([...EMPLOYEES, ...many], 25);

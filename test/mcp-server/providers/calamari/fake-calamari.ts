@@ -104,7 +104,24 @@ export interface FakeCalamariOptions {
   employeeZoneField?: 'timeZone' | 'timezone' | 'none';
   /** People per page of employees/v1/search; default EMPLOYEES_PAGE_SIZE (GUESS: the real size is unknown). */
   employeesPageSize?: number;
+  /**
+   * The organisation's request limits (docs/back-ends/calamari.md, "Rate limits"); default the lower
+   * set the usage guidelines publish, CALAMARI_LIMITS. A test gives a lower one to play an
+   * organisation whose real limit is below what Punchcard was told.
+   */
+  limits?: Partial<FakeLimits>;
+  /** Whether a 429 carries Retry-After (seconds until the limit it met lets a request through); default not, as nothing documents one. */
+  retryAfter?: boolean;
 }
+
+export interface FakeLimits {
+  perSecond: number;
+  perHour: number;
+  perDay: number;
+}
+
+/** The lower of the two sets of limits Calamari's usage guidelines publish (the other: 20, 1,500, 10,000). */
+export const CALAMARI_LIMITS: FakeLimits = { perSecond: 10, perHour: 720, perDay: 2_880 };
 
 export interface FakeCalamariState {
   employees: FakeEmployee[];
@@ -244,6 +261,7 @@ const MESSAGES: Record<string, string> = {
   INVALID_SUBSTITUTE: 'Invalid substitute',
   INVALID_ABSENCE_STATUS: 'Invalid absence status',
   INVALID_REQUEST: 'Invalid request',
+  QUOTA_EXCEEDED: 'Too many requests',
 };
 
 function errorAnswer(status: number, code: string, field: string | null = null, message = MESSAGES[code] ?? 'Invalid request', headers: Record<string, string> = {}): HttpAnswer {
@@ -283,6 +301,45 @@ function personsIn(value: unknown, found: string[] = []): string[] {
 /** The 429 body Calamari documents: the usage and the limits are in `field`. */
 export function quotaExceeded(times = 1): Failure {
   return { status: 429, times, body: { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' } };
+}
+
+/**
+ * The organisation's limits as the fake counts them: a request of the key's organisation past any of
+ * them is answered 429 QUOTA_EXCEEDED with the usage in `field`, as quotaExceeded() scripts it.
+ * GUESS: how Calamari counts is not documented. The fake counts the second as any 1,000 ms of real
+ * time (the stricter reading; the fake's clock may stand still), the hour and the day as the clock
+ * hour and the UTC day of its own clock, and only the requests it let through.
+ */
+function organisationQuota(limits: FakeLimits, now: () => number, retryAfter: boolean): { spend(): HttpAnswer | undefined } {
+  const lastSecond: number[] = [];
+  const counted = { hour: { start: Number.NaN, count: 0 }, day: { start: Number.NaN, count: 0 } };
+  const windowOf = (window: { start: number; count: number }, start: number) => {
+    if (window.start !== start) Object.assign(window, { start, count: 0 });
+    return window;
+  };
+  return {
+    spend() {
+      const real = performance.now();
+      while (lastSecond.length > 0 && real - (lastSecond[0] as number) >= 1_000) lastSecond.shift();
+      const at = now();
+      const hour = windowOf(counted.hour, at - (at % 3_600_000));
+      const day = windowOf(counted.day, at - (at % 86_400_000));
+      const waits = [
+        lastSecond.length >= limits.perSecond ? 1_000 - (real - (lastSecond[0] as number)) : 0,
+        hour.count >= limits.perHour ? hour.start + 3_600_000 - at : 0,
+        day.count >= limits.perDay ? day.start + 86_400_000 - at : 0,
+      ];
+      const wait = Math.max(...waits);
+      if (wait > 0) {
+        const field = `Requests: ${hour.count + 1}/${limits.perHour} per hour, ${day.count + 1}/${limits.perDay} per day, ${lastSecond.length + 1}/${limits.perSecond} per second`;
+        return errorAnswer(429, 'QUOTA_EXCEEDED', field, undefined, retryAfter ? { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1_000))) } : {});
+      }
+      lastSecond.push(real);
+      hour.count++;
+      day.count++;
+      return undefined;
+    },
+  };
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -1033,14 +1090,19 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
 
   const MODULE_NAMES: Record<Module, string> = { timeAndAttendance: 'Time & Attendance', timeOff: 'Time Off' };
 
+  const quota = organisationQuota({ ...CALAMARI_LIMITS, ...options.limits }, now, options.retryAfter ?? false);
+
   /**
-   * The order of checks: injected failure, credentials (401), path (404), method (405), key group
-   * (403), module (403), API terminal (400), JSON body (400), then the endpoint's own validation.
+   * The order of checks: injected failure, credentials (401), the organisation's limits (429), path
+   * (404), method (405), key group (403), module (403), API terminal (400), JSON body (400), then the
+   * endpoint's own validation.
    * GUESS: the real order is unknown; auth first is how Spring-style security filters behave.
    */
   function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer {
     // Wrong key or API access switched off: documented 401 AUTH (the two are not told apart).
     if (!settings.apiEnabled || !authenticated(headers.authorization)) return errorAnswer(401, 'AUTH');
+    const overLimit = quota.spend();
+    if (overLimit) return overLimit;
     const route = url.pathname.startsWith('/api/') ? routes.get(url.pathname.slice('/api'.length)) : undefined;
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.
