@@ -14,6 +14,7 @@ import { isToolEnabled } from '../contract/tool-policy.ts';
 import type { Log } from '../log.ts';
 import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
 import { createTracker } from '../providers/create-tracker.ts';
+import type { RequestGate } from '../providers/http/json-http.ts';
 import { ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
 import { callDeadlineOf, callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
 import type { RoundState } from '../tools/asking.ts';
@@ -55,7 +56,7 @@ export interface PersonEnginesOptions {
   env: NodeJS.ProcessEnv;
   audit: (caller: Caller, call: FinishedCall) => void;
   /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
-  requestGate?: () => Promise<void>;
+  requestGate?: RequestGate;
   now: () => number;
   log: Log;
 }

@@ -90,9 +90,19 @@ export interface JsonHttpOptions<Purpose> {
   /**
    * Passed before each request goes out, after the call's budget: it may wait, or refuse in words by
    * throwing, and the request is then not sent (the team server counts Calamari's limit, which is
-   * the whole organisation's, across all its people).
+   * the whole organisation's, across all its people). It is told of each 429 the back end answers.
    */
-  gate?: () => Promise<void>;
+  gate?: RequestGate;
+}
+
+/**
+ * A gate every request passes (JsonHttpOptions.gate). One that counts a limit the back end counts
+ * too learns from `refused` that the back end refused a request for it (429), and how long the
+ * answer said to wait where it said, so it can hold back what else would go out meanwhile.
+ */
+export interface RequestGate {
+  (): Promise<void>;
+  refused?(retryAfterMs: number | undefined): Promise<void>;
 }
 
 export interface JsonHttp<Purpose> {
@@ -258,8 +268,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     async sendRetrying(request) {
       const answer = await send(request);
       if (answer.status !== 429) return answer;
-      if (options.retryWithoutRetryAfter === false && answer.headers['retry-after'] === undefined) return answer;
-      const wait = retryAfterMs(answer.headers['retry-after'], Date.now());
+      const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
+      // The gate's owner hears of it before anything else goes out; its trouble (a store away) is
+      // logged, and the 429 is still answered as it came.
+      await options.gate?.refused?.(said).catch((error: unknown) => options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
+      if (options.retryWithoutRetryAfter === false && said === undefined) return answer;
+      const wait = said ?? retryAfterMs(undefined, Date.now());
       if (wait > RETRY_AFTER_CAP_MS) return answer;
       // A call that ends meanwhile stops waiting; send() then refuses the retry with its reason.
       const stop = currentCall()?.stop;
