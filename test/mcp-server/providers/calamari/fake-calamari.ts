@@ -18,8 +18,10 @@ import type http from 'node:http';
 
 import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { localDay, wallClock, wallTimeToEpoch } from '../../../support/wall-clock.ts';
+import { CALAMARI_LIMITS, type FakeLimits, organisationQuota } from './fake-calamari-limits.ts';
 
-export type { Failure };
+export type { Failure, FakeLimits };
+export { CALAMARI_LIMITS };
 
 export interface FakeEmployee {
   id: number;
@@ -114,14 +116,6 @@ export interface FakeCalamariOptions {
   retryAfter?: boolean;
 }
 
-export interface FakeLimits {
-  perSecond: number;
-  perHour: number;
-  perDay: number;
-}
-
-/** The lower of the two sets of limits Calamari's usage guidelines publish (the other: 20, 1,500, 10,000). */
-export const CALAMARI_LIMITS: FakeLimits = { perSecond: 10, perHour: 720, perDay: 2_880 };
 
 export interface FakeCalamariState {
   employees: FakeEmployee[];
@@ -301,45 +295,6 @@ function personsIn(value: unknown, found: string[] = []): string[] {
 /** The 429 body Calamari documents: the usage and the limits are in `field`. */
 export function quotaExceeded(times = 1): Failure {
   return { status: 429, times, body: { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' } };
-}
-
-/**
- * The organisation's limits as the fake counts them: a request of the key's organisation past any of
- * them is answered 429 QUOTA_EXCEEDED with the usage in `field`, as quotaExceeded() scripts it.
- * GUESS: how Calamari counts is not documented. The fake counts the second as any 1,000 ms of real
- * time (the stricter reading; the fake's clock may stand still), the hour and the day as the clock
- * hour and the UTC day of its own clock, and only the requests it let through.
- */
-function organisationQuota(limits: FakeLimits, now: () => number, retryAfter: boolean): { spend(): HttpAnswer | undefined } {
-  const lastSecond: number[] = [];
-  const counted = { hour: { start: Number.NaN, count: 0 }, day: { start: Number.NaN, count: 0 } };
-  const windowOf = (window: { start: number; count: number }, start: number) => {
-    if (window.start !== start) Object.assign(window, { start, count: 0 });
-    return window;
-  };
-  return {
-    spend() {
-      const real = performance.now();
-      while (lastSecond.length > 0 && real - (lastSecond[0] as number) >= 1_000) lastSecond.shift();
-      const at = now();
-      const hour = windowOf(counted.hour, at - (at % 3_600_000));
-      const day = windowOf(counted.day, at - (at % 86_400_000));
-      const waits = [
-        lastSecond.length >= limits.perSecond ? 1_000 - (real - (lastSecond[0] as number)) : 0,
-        hour.count >= limits.perHour ? hour.start + 3_600_000 - at : 0,
-        day.count >= limits.perDay ? day.start + 86_400_000 - at : 0,
-      ];
-      const wait = Math.max(...waits);
-      if (wait > 0) {
-        const field = `Requests: ${hour.count + 1}/${limits.perHour} per hour, ${day.count + 1}/${limits.perDay} per day, ${lastSecond.length + 1}/${limits.perSecond} per second`;
-        return errorAnswer(429, 'QUOTA_EXCEEDED', field, undefined, retryAfter ? { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1_000))) } : {});
-      }
-      lastSecond.push(real);
-      hour.count++;
-      day.count++;
-      return undefined;
-    },
-  };
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -1090,7 +1045,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
 
   const MODULE_NAMES: Record<Module, string> = { timeAndAttendance: 'Time & Attendance', timeOff: 'Time Off' };
 
-  const quota = organisationQuota({ ...CALAMARI_LIMITS, ...options.limits }, now, options.retryAfter ?? false);
+  const quota = organisationQuota({ ...CALAMARI_LIMITS, ...options.limits }, now);
 
   /**
    * The order of checks: injected failure, credentials (401), the organisation's limits (429), path
@@ -1102,7 +1057,7 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     // Wrong key or API access switched off: documented 401 AUTH (the two are not told apart).
     if (!settings.apiEnabled || !authenticated(headers.authorization)) return errorAnswer(401, 'AUTH');
     const overLimit = quota.spend();
-    if (overLimit) return overLimit;
+    if (overLimit) return errorAnswer(429, 'QUOTA_EXCEEDED', overLimit.field, undefined, options.retryAfter ? { 'Retry-After': String(overLimit.retryAfterSeconds) } : {});
     const route = url.pathname.startsWith('/api/') ? routes.get(url.pathname.slice('/api'.length)) : undefined;
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.
