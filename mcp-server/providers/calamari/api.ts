@@ -5,6 +5,7 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
+import { type Pacer, pacer } from '../http/pacing.ts';
 import { createRemoteClient } from '../http/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariShiftStatus, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
@@ -17,6 +18,23 @@ const MAX_PARALLEL_REQUESTS = 4;
  * (http/pacing.ts), so a call that fans out (a team's pages) is slowed down rather than refused.
  */
 export const CALAMARI_PER_SECOND = 10;
+/**
+ * Ten at once, then no more than ten in any two seconds: the limit is the whole organisation's, which
+ * others on the key share, and requests bunch up on their way to Calamari, which counts them as they
+ * arrive. A call of ten requests or fewer is not slowed at all.
+ */
+export const CALAMARI_PACE_WINDOW_MS = 2_000;
+/** One pace per organisation in this process, whoever's call a request serves (the team server's people). */
+const paces = new Map<string, Pacer>();
+
+function organisationPace(baseUrl: string): Pacer {
+  let pace = paces.get(baseUrl);
+  if (!pace) {
+    pace = pacer(CALAMARI_PER_SECOND, undefined, CALAMARI_PACE_WINDOW_MS);
+    paces.set(baseUrl, pace);
+  }
+  return pace;
+}
 
 /** The terminal's clock events; `time` is the person's wall clock without zone or fraction. */
 export type TerminalEvent = 'clock-in' | 'clock-out' | 'break-start' | 'break-stop';
@@ -54,9 +72,10 @@ export function createCalamariApi(options: CalamariApiOptions) {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.gate ? { gate: options.gate } : {}),
     // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
-    // one with a short Retry-After is waited out once (http/json-http.ts).
+    // one with a short Retry-After is waited out once (http/json-http.ts). Its limit per second is the
+    // organisation's too: every client of this process for the organisation keeps to one pace.
     retryWithoutRetryAfter: false,
-    maxPerSecond: CALAMARI_PER_SECOND,
+    pace: organisationPace(baseUrl),
     secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),

@@ -12,7 +12,7 @@ import type * as Tls from 'node:tls';
 import { setTimeout as delay } from 'node:timers/promises';
 import { readSmallTextFile } from '../../settings/settings-source.ts';
 import { AnswerReader, type Oversize } from './answer-size.ts';
-import { pacer } from './pacing.ts';
+import { type Pacer, pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
 import { type CallBudget, currentCall } from './request-budget.ts';
 
@@ -88,6 +88,11 @@ export interface JsonHttpOptions<Purpose> {
   /** Requests per second the back end allows (Clockify): requests beyond it wait their turn (pacing.ts). */
   maxPerSecond?: number;
   /**
+   * A pace this client shares with others, given instead of `maxPerSecond` where the back end counts
+   * requests per second for more than one client (Calamari: the organisation's, whoever asks).
+   */
+  pace?: Pacer;
+  /**
    * Passed before each request goes out, after the call's budget: it may wait, or refuse in words by
    * throwing, and the request is then not sent (the team server counts Calamari's limit, which is
    * the whole organisation's, across all its people). It is told of each 429 the back end answers.
@@ -126,7 +131,7 @@ function loadHttpModules() {
 export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): JsonHttp<Purpose> {
   const secure = new URL(options.baseUrl).protocol === 'https:';
   let agent: Http.Agent | undefined;
-  const paced = options.maxPerSecond ? pacer(options.maxPerSecond) : undefined;
+  const paced = options.pace ?? (options.maxPerSecond ? pacer(options.maxPerSecond) : undefined);
   if (secure && options.allowInsecureTls && options.insecureWarning) options.log(options.insecureWarning);
 
   function agentFor(purpose: Purpose, { http, https, tls }: Awaited<ReturnType<typeof loadHttpModules>>): Http.Agent {

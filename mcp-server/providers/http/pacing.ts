@@ -9,23 +9,26 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * The second counted, with room to spare: requests sent a second apart can arrive closer together
- * (one waits on a busy socket, the next does not), and the back end counts them as they arrive.
+ * (one waits on a busy socket, the next does not), and the back end counts them as they arrive. A
+ * back end may ask for more room (`windowMs`).
  */
-const WINDOW_MS = 1_200;
+export const WINDOW_MS = 1_200;
 
 /**
  * A gate each request passes before it goes out; it resolves when the request may be sent, with a
  * function to call when it really is (its socket assigned): a request that waited for a socket, behind
  * others of the same back end, is counted from then, so the ones paced after it keep their distance.
  */
-export function pacer(perSecond: number, now: () => number = () => performance.now()): () => Promise<() => void> {
+export type Pacer = () => Promise<() => void>;
+
+export function pacer(perSecond: number, now: () => number = () => performance.now(), windowMs = WINDOW_MS): Pacer {
   const sent: Array<{ at: number }> = [];
   let queue: Promise<unknown> = Promise.resolve();
   return () => {
     const turn = queue.then(async () => {
       for (;;) {
         const at = now();
-        for (let index = sent.length - 1; index >= 0; index--) if (at - (sent[index] as { at: number }).at >= WINDOW_MS) sent.splice(index, 1);
+        for (let index = sent.length - 1; index >= 0; index--) if (at - (sent[index] as { at: number }).at >= windowMs) sent.splice(index, 1);
         if (sent.length < perSecond) {
           const slot = { at };
           sent.push(slot);
@@ -33,7 +36,7 @@ export function pacer(perSecond: number, now: () => number = () => performance.n
             slot.at = Math.max(slot.at, now());
           };
         }
-        await delay(WINDOW_MS - (at - Math.min(...sent.map((slot) => slot.at))));
+        await delay(windowMs - (at - Math.min(...sent.map((slot) => slot.at))));
       }
     });
     queue = turn.catch(() => {});

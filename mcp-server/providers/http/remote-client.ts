@@ -41,7 +41,7 @@ export interface RemoteAnswer<T> {
   headers: HttpAnswer['headers'];
 }
 
-export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'gate' | 'log'> {
+export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'pace' | 'gate' | 'log'> {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
   baseUrl: string;
@@ -89,6 +89,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     ...(options.insecureWarning ? { insecureWarning: options.insecureWarning } : {}),
     ...(options.retryWithoutRetryAfter === false ? { retryWithoutRetryAfter: false } : {}),
     ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
+    ...(options.pace ? { pace: options.pace } : {}),
     ...(options.gate ? { gate: options.gate } : {}),
   });
 

@@ -43,6 +43,22 @@ describe('pacer', () => {
     expect(next).toBe(true);
   });
 
+  it('spreads them over the window a back end asks for', async () => {
+    let clock = 0;
+    const gate = pacer(1, () => clock, 2_000);
+    await gate();
+    clock = 1_300;
+    let next = false;
+    const waiting = gate().then(() => {
+      next = true;
+    });
+    await new Promise((done) => setImmediate(done));
+    expect(next).toBe(false);
+    clock = 2_000;
+    await waiting;
+    expect(next).toBe(true);
+  });
+
   it('lets requests through without waiting once the second has passed', async () => {
     let clock = 0;
     const gate = pacer(1, () => clock);
