@@ -1,13 +1,19 @@
 // The team server's own OAuth 2.1 authorization server, on panva's oidc-provider (OpenID-certified):
 // authorization code with PKCE S256 only, clients by Client ID Metadata Document (the 2026 spec's
 // SHOULD) or by Dynamic Client Registration (what ChatGPT, Claude and Copilot Studio use today), exact
-// redirect URIs, `iss` in every authorization response (RFC 9207), access tokens bound to the one
-// resource this server is (RFC 8707), and refresh tokens that rotate on every use, a reused one
-// revoking its whole grant. Nothing here is hand-written OAuth: this module only configures the
-// library and points its sign-in and consent steps at the server's own pages (auth/interactions.ts).
+// redirect URIs but for a loopback one's port (RFC 8252, loopback-redirects.ts), `iss` in every
+// authorization response (RFC 9207), access tokens bound to the one resource this server is (RFC
+// 8707), and refresh tokens that rotate on every use, one used again after a short grace revoking its
+// whole grant (store-adapter.ts). Nothing here is hand-written OAuth: this module configures the
+// library, widens two of its rules where MCP clients need it (loopback-redirects.ts,
+// offline-access.ts), and points its sign-in and consent steps at the server's own pages
+// (sign-in-routes.ts).
 import Provider, { type Configuration, errors } from 'oidc-provider';
 import { isLoopbackHost } from '../contract/server-config.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
+import { clientDocumentFetch } from './client-document-fetch.ts';
+import { allowAnyLoopbackPort } from './loopback-redirects.ts';
+import { refreshTokensAreOfflineAccess } from './offline-access.ts';
 import { renderErrorPage } from './pages.ts';
 import type { ServerKeys } from './server-keys.ts';
 import { storeAdapter } from './store-adapter.ts';
@@ -37,6 +43,8 @@ export function accessTokenTtl(env: NodeJS.ProcessEnv): number | string {
 }
 /** How long a refresh token (and the grant behind it) lasts unused: a month, as a person expects of "signed in". */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3_600;
+/** How long the metadata documents may be kept by a client or a cache: they change only with public_url. */
+export const METADATA_MAX_AGE_SECONDS = 3_600;
 
 export interface AuthorizationServerOptions {
   issuer: string;
@@ -49,14 +57,22 @@ export interface AuthorizationServerOptions {
   findPerson: (id: string) => Promise<{ id: string; name: string; email: string | null } | undefined>;
   /** An access token's life (default ACCESS_TOKEN_TTL_SECONDS). */
   accessTokenTtlSeconds?: number;
+  /** How long after its first use a refresh token may be used again (`refresh_token_grace_seconds`; 0: never). */
+  refreshGraceSeconds: number;
+  /**
+   * Client metadata documents may come from this computer's loopback addresses. Only tests set it,
+   * on a server nobody else reaches (team-server.ts); everywhere else no document comes from loopback,
+   * a private network or another special-use address.
+   */
+  clientDocumentsOnLoopback?: boolean;
 }
 
 export function createAuthorizationServer(options: AuthorizationServerOptions): Provider {
   const { issuer, resource, keys } = options;
-  const loopbackDeployment = isLoopbackHost(new URL(issuer).hostname);
+  const documentsOnLoopback = options.clientDocumentsOnLoopback === true;
   const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const configuration: Configuration = {
-    adapter: storeAdapter(options.store, keys, options.now),
+    adapter: storeAdapter(options.store, keys, options.now, { refreshGraceMs: options.refreshGraceSeconds * 1000 }),
     clients: [],
     jwks: { keys: [keys.signingJwk as never] },
     cookies: {
@@ -71,9 +87,10 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     },
     // Every client's redirect URIs, registered or in a metadata document, before the library's own
     // checks: http only on this computer (OAuth 2.1; a code sent over the network in the clear could
-    // be read on the way), and a client that names an app's own scheme (cursor://, vscode://) is an
-    // app on the person's computer (RFC 8252), which the library checks as such instead of refusing
-    // the scheme as no web address.
+    // be read on the way), no user name or password (`https://user:pass@host/` reads as one host and
+    // is another's to a careless eye), and a client that names an app's own scheme (cursor://,
+    // vscode://) is an app on the person's computer (RFC 8252), which the library checks as such
+    // instead of refusing the scheme as no web address.
     extraClientMetadata: {
       properties: ['redirect_uris'],
       validator: (_context, key, value, metadata) => {
@@ -81,6 +98,9 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
         const urls = value.map((uri) => URL.parse(String(uri)));
         if (urls.some((url) => url?.protocol === 'http:' && !isLoopbackHost(url.hostname))) {
           throw new errors.InvalidClientMetadata('redirect_uris must be https:// addresses, or http:// only on this computer (127.0.0.1, [::1] or localhost)');
+        }
+        if (urls.some((url) => url && (url.username !== '' || url.password !== ''))) {
+          throw new errors.InvalidClientMetadata('redirect_uris must not contain a user name or password (user:password@ before the host)');
         }
         if (urls.some((url) => url && url.protocol !== 'http:' && url.protocol !== 'https:')) metadata.application_type = 'native';
       },
@@ -123,20 +143,17 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
         // The draft this version of the library implements; a library update that moves to another
         // draft then says so at start instead of changing behaviour quietly.
         ack: 'draft-02',
-        // Over https only (the library insists), and from an address on this computer only when the
-        // server itself is on this computer: a server on the internet never fetches from its own host.
+        // Over https only (the library insists), and never from a loopback name: refused here in the
+        // library's words before any lookup. Every other address is checked as it is resolved.
         allowFetch: async (_context, clientId) => {
           const url = new URL(clientId);
-          return url.protocol === 'https:' && (loopbackDeployment || !isLoopbackHost(url.hostname));
+          return url.protocol === 'https:' && (documentsOnLoopback || !isLoopbackHost(url.hostname));
         },
       },
     },
-    // The library's guard refuses to fetch from special-use addresses (loopback among them); a
-    // server on this computer (tests, a trial) lets a client's document come from this computer.
-    fetch: (url, init) => {
-      if (loopbackDeployment && isLoopbackHost(new URL(url instanceof Request ? url.url : url).hostname)) delete (init as { dispatcher?: unknown }).dispatcher;
-      return globalThis.fetch(url, init);
-    },
+    // The library's own guard looks at the address only once connected; this one resolves, checks
+    // every address and connects to a checked one, so nothing of the server's networks is reached.
+    fetch: clientDocumentFetch({ loopback: documentsOnLoopback }),
     // The token and revocation endpoints answer a page only of the client's own origin (one of its
     // redirect URIs'), for a public client whose sign-in runs in a web view; never another site. The
     // library's default, stated here so that it is this server's policy (and the library stops
@@ -150,9 +167,19 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     enabledJWA: { idTokenSigningAlgValues: ['EdDSA'] },
   };
   const provider = new Provider(issuer, configuration);
-  // An https server sits behind a reverse proxy, whose X-Forwarded-Proto says the connection was
-  // https (cookies are then marked Secure). Only URLs the issuer names are ever built, never the Host.
-  provider.proxy = new URL(issuer).protocol === 'https:';
+  allowAnyLoopbackPort(provider);
+  refreshTokensAreOfflineAccess(provider);
+  // The forwarded headers the library reads (Host, X-Forwarded-Proto, X-Forwarded-For) are the team
+  // server's own, set from public_url and trusted_proxies before a request reaches it
+  // (provider-requests.ts): the addresses it publishes are public_url's, and its cookies are Secure
+  // whenever public_url is https.
+  provider.proxy = true;
+  // The metadata documents are the same for everyone (they no longer follow the request's headers),
+  // so a client or a cache may keep them a while.
+  provider.use(async (context, next) => {
+    await next();
+    if (context.oidc?.route === 'discovery' && context.status === 200) context.set('cache-control', `public, max-age=${METADATA_MAX_AGE_SECONDS}`);
+  });
   // The store away (or left behind by a newer Punchcard) is no fault of the client's request: the
   // library's 500 becomes 503 with Retry-After and words, so a client refreshing its token tries again
   // instead of giving up. The store writes a refresh token's rotation whole or not at all

@@ -32,6 +32,25 @@ export function tokenVerifier(provider: Provider, store: Store, resource: string
   };
 }
 
+/**
+ * Whether a request carries a bearer token at all. One that carries none (no Authorization header, or
+ * another scheme) did not know it needed one: RFC 6750 §3.1 answers it with a challenge that has no
+ * error code (bearerChallenge); a wrong or expired token is answered with `invalid_token`.
+ */
+export function carriesBearerToken(authorization: string | undefined): boolean {
+  const [scheme, token] = (authorization ?? '').trim().split(/\s+/);
+  return scheme?.toLowerCase() === 'bearer' && token !== undefined && token !== '';
+}
+
+/** The 401 for a request without a token: where to learn how to sign in, and the scopes to ask for. */
+export function bearerChallenge(options: { resourceMetadataUrl: string; requiredScopes: readonly string[] }): Response {
+  const challenge = `Bearer resource_metadata="${options.resourceMetadataUrl}", scope="${options.requiredScopes.join(' ')}"`;
+  return new Response('This server needs an access token: sign in (the WWW-Authenticate header says where).\n', {
+    status: 401,
+    headers: { 'www-authenticate': challenge, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
 function invalid(): OAuthError {
   return new OAuthError(OAuthErrorCode.InvalidToken, 'The access token is not valid here (expired, revoked, or not issued by this server). Sign in again.');
 }

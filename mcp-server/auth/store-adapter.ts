@@ -11,6 +11,14 @@
 // person signed out by an outage. So within a token request (withinTokenRequest) the three are held
 // and written in one transaction when the access token is saved (Store.rotateOAuth); a second
 // rotation of the same token, on any instance, is refused as the reuse it is.
+//
+// Except within the grace period (`refresh_token_grace_seconds`, 10 s) from the token's first use:
+// Gemini CLI sends several refreshes at once with one refresh token, and the library took every one
+// after the first for a stolen token's reuse and revoked the grant. Within the grace the token reads
+// as unused and its rotation is written again (each request gets its own successor, so whichever
+// answer the client keeps holds a working refresh token); after it, the library sees it used and
+// revokes everything of its grant, as before. The store decides in the rotation's own transaction,
+// so instances on PostgreSQL agree.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Adapter, type AdapterPayload, errors } from 'oidc-provider';
 import type { ServerKeys } from './server-keys.ts';
@@ -32,7 +40,13 @@ export function withinTokenRequest<T>(work: () => T): T {
   return rotations.run({ successors: [] }, work);
 }
 
-export function storeAdapter(store: Store, keys: ServerKeys, now: () => number): new (model: string) => Adapter {
+export interface StoreAdapterOptions {
+  /** How long after its first use a refresh token may be used again (0: never). */
+  refreshGraceMs?: number;
+}
+
+export function storeAdapter(store: Store, keys: ServerKeys, now: () => number, options: StoreAdapterOptions = {}): new (model: string) => Adapter {
+  const graceMs = options.refreshGraceMs ?? 0;
   return class StoreAdapter implements Adapter {
     readonly #model: string;
 
@@ -58,7 +72,7 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
         const { used, successors } = rotation;
         rotation.used = undefined;
         rotation.successors = [];
-        if (!(await store.rotateOAuth(used, [...successors, record]))) throw new errors.InvalidGrant('refresh token already used');
+        if (!(await store.rotateOAuth({ ...used, graceMs }, [...successors, record]))) throw new errors.InvalidGrant('refresh token already used');
         return;
       }
       await store.upsertOAuth(record);
@@ -97,7 +111,10 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number):
     #open(record: OAuthRecord | undefined): AdapterPayload | undefined {
       if (!record) return undefined;
       const payload = JSON.parse(unseal(keys.sealing, record.payload, `${this.#model}:${record.id}`)) as AdapterPayload;
-      return record.consumedAt === null ? payload : { ...payload, consumed: Math.floor(record.consumedAt / 1000) };
+      if (record.consumedAt === null) return payload;
+      // A refresh token used moments ago reads as unused: its rotation is tried again (upsert).
+      if (this.#model === 'RefreshToken' && graceMs > 0 && now() - record.consumedAt < graceMs) return payload;
+      return { ...payload, consumed: Math.floor(record.consumedAt / 1000) };
     }
   };
 }

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { defaultLimits, type ServerConfig } from '../contract/server-config.ts';
+import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 
 export const SERVE_USAGE = `Team server:
@@ -105,7 +105,9 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
       sign_in: { tracker: false, development: true },
       store: `sqlite:${join(folder, 'server.db')}`,
       key_env: DEV_KEY_VARIABLE,
+      allowed_origins: [],
       trusted_proxies: [],
+      refresh_token_grace_seconds: DEFAULT_REFRESH_GRACE_SECONDS,
       settings: {},
       limits: defaultLimits(),
     },

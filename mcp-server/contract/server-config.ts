@@ -101,6 +101,11 @@ const LimitsSchema = z.strictObject({
   calamari_requests_per_day: z.number().int().min(1).max(1_000_000).default(2_880),
 });
 
+/** How long a refresh token may be used again after its first use, by default and at most. */
+export const DEFAULT_REFRESH_GRACE_SECONDS = 10;
+export const MAX_REFRESH_GRACE_SECONDS = 60;
+const REFRESH_GRACE_WORDS = `a whole number of seconds from 0 (off: a refresh token used twice revokes its client's sign-in at once) to ${MAX_REFRESH_GRACE_SECONDS}`;
+
 /** Every limit at its default (a config that names none, the development server). */
 export function defaultLimits(): ServerConfig['limits'] {
   return LimitsSchema.parse({});
@@ -137,8 +142,27 @@ export const ServerConfigSchema = z
     /** Where people's local timesheets are kept; default: the store file's folder (a postgres:// store needs none). */
     data_dir: z.string().min(1).optional(),
     key_env: variableName,
+    /**
+     * Web pages (origins) of browser-based MCP clients that may call /mcp besides the server's own:
+     * any other page that sends an Origin is refused (http/browser-origins.ts).
+     */
+    allowed_origins: z
+      .array(
+        z.string().superRefine((text, context) => {
+          const problem = allowedOriginProblem(text);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        }).transform((text) => (URL.canParse(text) ? new URL(text).origin : text)),
+      )
+      .max(50)
+      .default([]),
     /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
     trusted_proxies: z.array(z.string().min(1).max(64)).max(100).default([]),
+    /**
+     * How long a refresh token may be used again after its first use (a client's parallel refreshes,
+     * Gemini CLI's at start): each gets tokens. Later, a second use revokes the grant, as a stolen
+     * token's reuse. 0 turns the grace off.
+     */
+    refresh_token_grace_seconds: z.number(REFRESH_GRACE_WORDS).int(REFRESH_GRACE_WORDS).min(0, REFRESH_GRACE_WORDS).max(MAX_REFRESH_GRACE_SECONDS, REFRESH_GRACE_WORDS).default(DEFAULT_REFRESH_GRACE_SECONDS),
     settings: PeopleSettingsSchema.default({}),
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
   })
@@ -204,6 +228,30 @@ export function publicOriginProblem(text: string): string | undefined {
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return 'an https:// address: tokens and sign-ins cross the network, so http:// is accepted only for an address on this computer (http://127.0.0.1:8787)';
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with an entry of allowed_origins, or undefined: an origin as a browser sends it
+ * (scheme://host[:port], nothing after it), https unless the page is on this computer.
+ */
+export function allowedOriginProblem(text: string): string | undefined {
+  const shown = JSON.stringify(text.slice(0, 200));
+  if (text.trim() === '*') return 'list each web page\'s origin, such as https://chat.example.com: "*" would let every site on the internet call Punchcard with a token it got hold of';
+  if (text.trim() === 'null') return '"null" is what browsers send for a page that names no site (a sandboxed frame, a file), so it cannot be allowed';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `${shown} is not an origin; write one as scheme://host[:port], such as https://chat.example.com`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${shown} is not a web page's origin; write one as https://host[:port], such as https://chat.example.com`;
+  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || /\/$/.test(text)) {
+    return `${shown} is not an origin: an origin is scheme://host[:port] with nothing after it, such as ${url.origin}`;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return `${shown}: a page served over http:// can be changed by anyone on its way and would hold people's tokens, so http:// is accepted only for a page on this computer; use https://`;
   }
   return undefined;
 }

@@ -28,6 +28,11 @@ export async function reserveLimit(store: Store, limit: Limit, now: number): Pro
   return { ...verdict(count, limit.max, windowStart + limit.windowMs, now), release: async () => void (await store.hit(limit.key, windowStart, -1)) };
 }
 
+/** What a request refused for a limit is told, and each call of a batch refused for it (batches.ts). */
+export function tooManyRequestsWords(retryAfterSeconds: number): string {
+  return `Too many requests: try again in ${retryAfterSeconds} s.`;
+}
+
 function verdict(count: number, max: number, windowEnd: number, now: number): LimitVerdict {
   if (count <= max) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
@@ -75,6 +80,25 @@ export class RequestLimits {
 
   spend(limit: Limit): LimitVerdict {
     const now = this.#now();
+    const window = this.#window(limit, now);
+    window.pending++;
+    return verdict(window.known + window.pending, limit.max, window.windowEnd, now);
+  }
+
+  /**
+   * Counts `count` more at once (the further messages of a batch) and answers how many of them, the
+   * first ones, are still within the limit. Those past it count too, as a refused request does.
+   */
+  spendMany(limit: Limit, count: number): { granted: number; retryAfterSeconds: number } {
+    const now = this.#now();
+    const window = this.#window(limit, now);
+    const before = window.known + window.pending;
+    window.pending += count;
+    return { granted: Math.max(0, Math.min(count, limit.max - before)), retryAfterSeconds: Math.max(1, Math.ceil((window.windowEnd - now) / 1000)) };
+  }
+
+  /** The key's current window, begun afresh when the last one it counted has ended. */
+  #window(limit: Limit, now: number): CountedWindow {
     const windowStart = now - (now % limit.windowMs);
     let window = this.#windows.get(limit.key);
     if (!window || window.windowStart !== windowStart) {
@@ -83,8 +107,7 @@ export class RequestLimits {
       window = { windowStart, windowEnd: windowStart + limit.windowMs, known: 0, pending: 0 };
       this.#windows.set(limit.key, window);
     }
-    window.pending++;
-    return verdict(window.known + window.pending, limit.max, window.windowEnd, now);
+    return window;
   }
 
   /** Tells the store what was counted, and learns what everyone counted. */

@@ -5,35 +5,21 @@
 // its secret and deadline read the same way (http/remote-access.ts).
 import { join } from 'node:path';
 import { credentialAccount } from '../contract/back-end-accounts.ts';
-import type { ProviderProfile, WorkWeek } from '../contract/settings.ts';
+import type { ProviderProfile } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
-import type { Log } from '../log.ts';
-import type { FactsShelf } from './http/facts-file.ts';
-import type { IdNumbering } from './id-aliases.ts';
 import { remoteAccess } from './http/remote-access.ts';
 import { RemoteError } from './http/remote-error.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
-export interface TrackerFactoryOptions {
-  profile: ProviderProfile;
-  userDataDir: string;
-  /** What a remote back end learns, kept here instead of the data folder (the team server's store). */
-  factsShelf?: FactsShelf;
-  /** A remote back end's string ids numbered here instead of the data folder (the team server's store). */
-  idNumbers?: IdNumbering;
+/**
+ * What the engine makes its back end from: what every remote back end is made from (remote-tracker.ts)
+ * but the secret and the deadline, which are found here, and what the local one needs.
+ */
+export interface TrackerFactoryOptions extends Omit<RemoteTrackerOptions<ProviderProfile>, 'secret' | 'timeoutMs'> {
   /** The person shown in the local absence calendar. */
   personName: () => string;
-  workWeek: () => WorkWeek;
-  /** Public holidays in [from, to] of the settings' region by date, where the back end keeps none of its own. */
-  holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
-  /** The settings' zone ('' when they name none). */
-  timezone: () => string;
-  /** Whether to learn whom the person leads, where that costs the back end requests (remote-tracker.ts). */
-  teamToolsWanted?: () => boolean;
-  now: () => number;
-  log: Log;
   env?: NodeJS.ProcessEnv;
   /** Defaults to environment variables, then the OS keychain. */
   credentials?: CredentialStore;
@@ -42,8 +28,6 @@ export interface TrackerFactoryOptions {
    * without it, that secret is used for no back end.
    */
   formSecret?: FormSecretOrigin;
-  /** Passed before every request to a remote back end (remote-tracker.ts). */
-  requestGate?: () => Promise<void>;
 }
 
 export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;

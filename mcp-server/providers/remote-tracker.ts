@@ -8,8 +8,9 @@ import type { WorkWeek } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
 import type { FactsShelf } from './http/facts-file.ts';
 import type { RequestGate } from './http/json-http.ts';
+import type { RemoteConnection } from './http/remote-client.ts';
 import type { ConnectionReport } from './http/remote-error.ts';
-import type { LearnedFacts } from './http/learned-facts.ts';
+import { LearnedFacts, type LearnedFactsOptions } from './http/learned-facts.ts';
 import type { IdNumbering } from './id-aliases.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
@@ -60,6 +61,25 @@ export interface RemoteTrackerOptions<Profile> {
   teamToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
+}
+
+/** Where the back end is and what reaches it, for its api.ts: the same for every back end. */
+export function remoteConnection(options: RemoteTrackerOptions<{ url: string }>): RemoteConnection {
+  return {
+    baseUrl: options.profile.url,
+    secret: options.secret,
+    log: options.log,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.requestGate ? { gate: options.requestGate } : {}),
+  };
+}
+
+/**
+ * What starts learned about the account (its facts file, its key, the tools that follow), kept where
+ * the tracker's options say: the team server's shelf, else the data folder. The same for every back end.
+ */
+export function learnedFacts<Facts extends object>(options: RemoteTrackerOptions<unknown>, about: Pick<LearnedFactsOptions<Facts>, 'file' | 'key' | 'capabilitiesOf'>): LearnedFacts<Facts> {
+  return new LearnedFacts({ ...about, place: options.factsShelf ?? options.userDataDir, log: options.log });
 }
 
 const ACCOUNT = ['whoami', 'timeZone', 'detectFeatures'] as const;

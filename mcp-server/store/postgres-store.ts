@@ -295,9 +295,15 @@ class PostgresStore implements Store {
     await this.#query('UPDATE punchcard_oauth SET consumed_at = $1 WHERE model = $2 AND id = $3 AND consumed_at IS NULL', [at, model, id]);
   }
 
-  rotateOAuth(consume: { model: string; id: string; at: number }, records: readonly OAuthRow[]): Promise<boolean> {
+  rotateOAuth(consume: { model: string; id: string; at: number; graceMs?: number }, records: readonly OAuthRow[]): Promise<boolean> {
+    const grace = consume.graceMs ?? 0;
     return this.#transaction(async (client) => {
-      const used = await client.query('UPDATE punchcard_oauth SET consumed_at = $1 WHERE model = $2 AND id = $3 AND consumed_at IS NULL', [consume.at, consume.model, consume.id]);
+      // The row is locked by the first UPDATE; a second instance's waits for it to commit and then
+      // reads the first use's time (READ COMMITTED re-checks the condition on the row as committed).
+      const used = await client.query(
+        'UPDATE punchcard_oauth SET consumed_at = COALESCE(consumed_at, $1) WHERE model = $2 AND id = $3 AND (consumed_at IS NULL OR ($4::bigint > 0 AND consumed_at > $5::bigint))',
+        [consume.at, consume.model, consume.id, grace, consume.at - grace],
+      );
       if (used.rowCount !== 1) return false;
       for (const record of records) await client.query(UPSERT_OAUTH, oauthValues(record));
       return true;

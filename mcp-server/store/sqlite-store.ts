@@ -161,10 +161,17 @@ class SqliteStore implements Store {
     });
   }
 
-  rotateOAuth(consume: { model: string; id: string; at: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean> {
+  rotateOAuth(consume: { model: string; id: string; at: number; graceMs?: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean> {
+    const grace = consume.graceMs ?? 0;
     return this.#run(() =>
       this.#transaction(() => {
-        const used = this.#sql('UPDATE oauth SET consumed_at = ? WHERE model = ? AND id = ? AND consumed_at IS NULL').run(consume.at, consume.model, consume.id);
+        const used = this.#sql('UPDATE oauth SET consumed_at = COALESCE(consumed_at, ?) WHERE model = ? AND id = ? AND (consumed_at IS NULL OR (? > 0 AND consumed_at > ?))').run(
+          consume.at,
+          consume.model,
+          consume.id,
+          grace,
+          consume.at - grace,
+        );
         if (used.changes !== 1) return false;
         for (const record of records) this.#upsertOAuth(record);
         return true;

@@ -61,9 +61,11 @@ export interface Store {
   /**
    * A refresh token's rotation, all or nothing: `consume` is marked used and `records` (its successor
    * and the new access token) saved in one transaction. False, with nothing written, when `consume`
-   * was used already (another instance rotated it first).
+   * was used already (another instance rotated it first), unless its first use was less than
+   * `graceMs` before `at`: a client's parallel refreshes with one token are rotated each, and the
+   * first use's time is kept, so the grace runs from it.
    */
-  rotateOAuth(consume: { model: string; id: string; at: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean>;
+  rotateOAuth(consume: { model: string; id: string; at: number; graceMs?: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean>;
   destroyOAuth(model: string, id: string): Promise<void>;
   /**
    * Every record of the grant: codes, access and refresh tokens, the grant itself; or, given a

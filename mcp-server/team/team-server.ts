@@ -15,22 +15,28 @@ import { bearerAuthChallengeResponse, getOAuthProtectedResourceMetadataUrl, OAut
 import { parseListen, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
-import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
-import { watchPolicyFiles } from '../policy/watch-policy.ts';
-import { holidayCalendar } from '../server.ts';
+import { policyPaths, profileRefusal } from '../policy/policy.ts';
+import { PolicyFiles } from '../policy/policy-source.ts';
+import { holidayCalendar } from '../engine/call-context.ts';
+import { callDeadlineOf } from '../engine/call-deadline.ts';
 import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES, STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
-import { bearerOf, tokenVerifier } from '../auth/bearer.ts';
+import { bearerChallenge, bearerOf, carriesBearerToken, tokenVerifier } from '../auth/bearer.ts';
+import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
+import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
 import { withinTokenRequest } from '../auth/store-adapter.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import { cookieJar } from '../auth/forms.ts';
 import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
+import { admitBatch, withRefusedCalls } from '../http/batches.ts';
+import { browserOrigins } from '../http/browser-origins.ts';
 import { trustedProxies } from '../http/client-address.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
+import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, PEER_HEADER, type Peers, startPeers } from '../http/peers.ts';
-import { RequestLimits } from '../http/rate-limits.ts';
+import { RequestLimits, tooManyRequestsWords } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
 import { openStore, type Store, StoreUnavailable, StoreVersionError, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
@@ -97,9 +103,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const accessTokenTtlSeconds = accessTokenTtl(env);
   if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policyFiles = options.policyFiles ?? policyPaths(env);
-  let policy: Policy = await loadPolicy(policyFiles);
-  const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
-  if (refusal) throw new ServeRefusal(`${refusal} The server does not start.`);
+  const policy = await PolicyFiles.open(policyFiles, log);
+  const startingPolicy = policy.current();
+  const refusal = startingPolicy.problem ? `The organisation's policy cannot be used (${startingPolicy.problem}).` : profileRefusal(startingPolicy, { ...config.provider, email: 'server@localhost' } as never);
+  if (refusal) {
+    policy.close();
+    throw new ServeRefusal(`${refusal} The server does not start.`);
+  }
 
   if (config.postgres?.password_env && env[config.postgres.password_env] === undefined) {
     throw new ServeRefusal(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.`);
@@ -117,7 +127,21 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const dataDir = config.data_dir ?? scratch ?? dirname(config.store.slice('sqlite:'.length));
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const provider = createAuthorizationServer({ issuer: origin, resource, keys, store, now, findPerson: (id) => store.person(id), accessTokenTtlSeconds });
+  const mcpOrigins = browserOrigins(origin, config.allowed_origins);
+  const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
+  const documentsOnLoopback = clientDocumentsOnLoopback(env, origin, listen.host);
+  if (documentsOnLoopback) log('Client metadata documents may come from this computer (PUNCHCARD_TEST_CLIENT_DOCUMENTS_ON_LOOPBACK, for tests).');
+  const provider = createAuthorizationServer({
+    issuer: origin,
+    resource,
+    keys,
+    store,
+    now,
+    findPerson: (id) => store.person(id),
+    accessTokenTtlSeconds,
+    refreshGraceSeconds: config.refresh_token_grace_seconds,
+    clientDocumentsOnLoopback: documentsOnLoopback,
+  });
   const oidcCallback = provider.callback();
   const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
   const auditLog = new AuditWriter(store, log);
@@ -126,8 +150,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     dataDir,
     store,
     keys,
-    policy: () => policy,
+    policy,
     holidaysOf: holidayCalendar(log),
+    callDeadlineMs: callDeadlineOf(env),
     findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.sealing, person),
     env,
@@ -185,6 +210,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   // least reading, and writing tools are offered only to a token that may write.
   const challenge = { requiredScopes: ALL_SCOPES.split(' '), resourceMetadataUrl };
   const authenticate = async (authorization: string | undefined): Promise<AuthInfo | Response> => {
+    if (!carriesBearerToken(authorization)) return bearerChallenge(challenge);
     try {
       const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
       if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
@@ -205,12 +231,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     resource_documentation: `${origin}/account`,
   });
 
-  const stopWatchingPolicy = watchPolicyFiles(policyFiles, async () => {
-    const next = await loadPolicy(policyFiles);
-    if (JSON.stringify(describePolicy(next)) === JSON.stringify(describePolicy(policy))) return;
-    policy = next;
-    log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies from the next request.");
-  }, log);
+  // Every person's engine follows the policy itself (open 2025-era sessions too: their tools change
+  // now, and their clients are told); the server says once what changed.
+  const stopFollowingPolicy = policy.subscribe(() => {
+    const next = policy.current();
+    log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies at once, in open sessions too.");
+  });
 
   const limits = new RequestLimits(store, now, log);
   let draining = false;
@@ -235,29 +261,38 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const passed = path === '/mcp' && request.headers[PEER_HEADER] !== undefined && peering.peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true;
     const perAddress = passed ? ({ allowed: true } as const) : limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
     if (!perAddress.allowed) return tooMany(response, perAddress.retryAfterSeconds);
+    // On this computer, a request must name the server itself (DNS rebinding, http/own-host.ts).
+    const wrongHost = passed ? undefined : ownHost?.(request.headers.host);
+    if (wrongHost) return plain(response, 403, `${wrongHost}\n`);
     if (path === '/.well-known/oauth-protected-resource' || path === '/.well-known/oauth-protected-resource/mcp') {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
       return response.end(protectedResource);
     }
     if (path === '/mcp') return serveMcp(request, response, passed);
+    // The sign-in pages and the authorization server build addresses from public_url alone.
+    asPublicRequest(request, origin, address);
     if (await pages(request, response, url, address)) return;
     if (path === '/') {
       response.writeHead(303, { location: '/account' });
       return response.end();
     }
     // The authorization server's own endpoints (authorize, token, registration, revocation, keys,
-    // metadata); anything else is its 404.
-    return withinTokenRequest(() => oidcCallback(request, response));
+    // metadata); anything else is its 404. Its bodies are held to /mcp's bounds first.
+    const checked = await withCheckedBody(request, response);
+    if (checked) return withinTokenRequest(() => oidcCallback(checked, response));
   };
 
   const serveMcp = async (request: IncomingMessage, response: ServerResponse, passed: boolean) => {
+    // A web page's request is answered only from the server's own origin and the allowed ones.
+    if (mcpOrigins.guard(request, response)) return;
     const verified = await authenticate(request.headers.authorization);
     if (verified instanceof Response) {
       request.resume();
       return writeResponse(response, verified);
     }
     const person = bearerOf(verified).person;
-    const perPerson = passed ? ({ allowed: true } as const) : limits.spend({ key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 });
+    const personLimit = { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 };
+    const perPerson = passed ? ({ allowed: true } as const) : limits.spend(personLimit);
     if (!perPerson.allowed) {
       request.resume();
       return tooMany(response, perPerson.retryAfterSeconds);
@@ -269,17 +304,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (!/^application\/json\b/i.test(type)) throw new BodyRefused(415, 'MCP requests are JSON: send Content-Type: application/json.');
       checkJsonDepth(body);
     }
+    // Each message of a batch counts against the person's limit (the instance that passed a request here counted it).
+    const batch = body ? admitBatch(body, (count) => (passed ? { granted: count, retryAfterSeconds: 0 } : limits.spendMany(personLimit, count))) : undefined;
+    if (batch?.kind === 'refused') return writeResponse(response, batch.answer);
+    if (batch?.kind === 'admitted') body = batch.body;
     // The person as the store has them for this request: an engine this instance opened on
     // credentials they replaced since, signing in again on another instance, is not used.
     await engines.keepCurrent(person);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const abort = new AbortController();
     response.on('close', () => abort.abort());
     const webRequest = new Request(`${origin}/mcp`, { method: request.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}), signal: abort.signal });
-    return writeResponse(response, await cleanAnswer(await endpoint.fetch(webRequest, verified)));
+    const answer = await endpoint.fetch(webRequest, verified);
+    return writeResponse(response, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
   };
 
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, (request, response) => {
@@ -349,7 +389,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     async close() {
       draining = true;
       clearInterval(sweeper);
-      stopWatchingPolicy();
+      stopFollowingPolicy();
+      policy.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + DRAIN_MS;
@@ -407,8 +448,13 @@ function settleUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
-/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+/**
+ * Half-closes a connection whose request is refused, and drops it once the answer had time to arrive.
+ * Nothing more of the request is read meanwhile: the client's sending stops at the socket's buffers,
+ * not after the megabytes a loopback client pushes in that second.
+ */
 function endAfterAnswer(socket: Socket): void {
+  socket.pause();
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
@@ -420,7 +466,7 @@ function plain(response: ServerResponse, status: number, text: string): void {
 
 function tooMany(response: ServerResponse, retryAfterSeconds: number): void {
   response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(retryAfterSeconds) });
-  response.end(`Too many requests: try again in ${retryAfterSeconds} s.\n`);
+  response.end(`${tooManyRequestsWords(retryAfterSeconds)}\n`);
 }
 
 /** A web Response written to Node's response, streaming (an SSE answer arrives as it is written). */

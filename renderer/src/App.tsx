@@ -5,6 +5,7 @@ import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternal
 import type { Screen } from '../../main/ipc/contract.ts';
 import { isScreen, SCREEN_TITLES, SCREENS } from './bridge.ts';
 import { IdlePrompt } from './IdlePrompt.tsx';
+import { Loading } from './components.tsx';
 import { AccountScreen } from './screens/Account.tsx';
 import { ConnectScreen } from './screens/Connect.tsx';
 import { PreferencesScreen } from './screens/Preferences.tsx';
@@ -143,7 +144,7 @@ export function App() {
         {SCREENS.filter((name) => visited.has(name)).map((name) => (
           <section key={name} className={`screen screen-${name}`} hidden={name !== screen} aria-label={SCREEN_TITLES[name]}>
             <ScreenBoundary>
-              <Suspense fallback={<div className="placeholder" aria-busy="true" aria-label={`Loading ${SCREEN_TITLES[name]}`} />}>{RENDER[name]()}</Suspense>
+              <Suspense fallback={<Loading what={`Loading ${SCREEN_TITLES[name]}`} />}>{RENDER[name]()}</Suspense>
             </ScreenBoundary>
           </section>
         ))}

@@ -205,3 +205,16 @@ export function LoadError({ message, onRetry }: { message: string; onRetry: () =
     </div>
   );
 }
+
+/**
+ * Where a screen's data will be while it loads: a shape of its size (`className`) for the eye, and
+ * words for a screen reader. The words are text: an aria-label on a plain div is dropped by screen
+ * readers (ARIA names no role it has), so it would say nothing.
+ */
+export function Loading({ what, className }: { what: string; className?: string }) {
+  return (
+    <div className={`placeholder${className ? ` ${className}` : ''}`} aria-busy="true">
+      <span className="sr-only">{what}</span>
+    </div>
+  );
+}

@@ -8,7 +8,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SCREENS } from '../../main/ipc/contract.ts';
 import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
-import { launchChromium, rendererDist, switchTheme } from './harness.ts';
+import { CHANNELS, startBridgeServer } from './bridge-server.ts';
+import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
+import { launchChromium, openWindow, rendererDist, serveRenderer, switchTheme } from './harness.ts';
 import { inState, STATES, type Theme } from './screenshots.ts';
 
 let browser: Browser;
@@ -39,3 +41,44 @@ it.each(STATES)('$screen, $state: $what', async (state) => {
   });
   expect(violations).toEqual({ light: [], dark: [] });
 }, 60_000);
+
+// While a screen waits for its data it shows a placeholder, whose words a screen reader must get too
+// (an aria-label on a plain div is dropped): each screen opened with every call to main held, and
+// checked as it waits. Status waits inside its cards, with their headings. Each screen is a fresh
+// load of the page: held calls are requests to the bridge server here, and Chromium opens only six
+// to one host, which a page that kept them would soon have used up.
+it('says what each screen is loading while its data is on the way', async () => {
+  const fake = createFakeBridge({ now: FAKE_NOW, account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' });
+  const releases = CHANNELS.map((name) => fake.hold(name));
+  const bridge = await startBridgeServer(fake);
+  const server = await serveRenderer(dist, { bridge: bridge.url });
+  const window = await openWindow(browser, { url: 'about:blank', token: bridge.token, fixedTime: fake.now(), actionTimeoutMs: 10_000 });
+  const loading: Record<string, { said: string; violations: string[] }> = {};
+  try {
+    for (const screen of SCREENS.filter((name) => name !== 'status')) {
+      await window.page.goto('about:blank');
+      await window.page.goto(`${server.url}#${screen}`);
+      // The screen itself, past the moment its code loads (whose placeholder is the same one).
+      await window.page.locator(`.screen-${screen} h1`).waitFor();
+      const placeholder = window.page.locator(`.screen-${screen} .placeholder[aria-busy="true"]`);
+      loading[screen] = { said: await placeholder.innerText(), violations: await axeViolations(window.page) };
+    }
+  } finally {
+    for (const release of releases) release();
+    await window.close();
+    await server.close();
+    await bridge.close();
+  }
+  const said = (words: string) => ({ said: words, violations: [] });
+  expect(loading).toEqual({
+    timesheet: said('Loading the week'),
+    reports: said('Loading the report'),
+    leave: said('Loading leave'),
+    calendar: said('Loading the calendar'),
+    team: said('Loading the team'),
+    tools: said('Loading tools'),
+    connect: said('Loading clients'),
+    account: said('Loading account'),
+    preferences: said('Loading preferences'),
+  });
+}, 90_000);

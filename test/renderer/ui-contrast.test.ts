@@ -2,7 +2,8 @@
 // and the hatch of a day off at 3:1 or more against the background they are drawn on (WCAG 1.4.11,
 // contrast of graphics), light and dark. The colours are the ones Chromium computes for the built
 // window: the Status week chart and the Reports chart of a month and of a week, as the screenshots
-// show them. axe checks the contrast of text, not of SVG shapes, hence this test.
+// show them. axe checks the contrast of text, not of SVG shapes, hence this test; and it cannot tell
+// what SVG text is drawn on either, so the charts' labels are measured here too (4.5:1).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, over, parseColor, type Rgba } from './contrast.ts';
@@ -30,11 +31,23 @@ interface Shape {
   opacity: number;
 }
 
+/** A label in a chart: a day's name or number, or a bar's hours. */
+interface Label {
+  what: string;
+  color: string;
+  opacity: number;
+  /** The bar it is written inside, if it is (a bar's hours drawn in it), else null: on the card. */
+  on: Shape | null;
+  /** Hatch lines run behind it: its day is off, and the label is inside the hatched area. */
+  overHatch: Shape | null;
+}
+
 interface Chart {
   chart: string;
   /** Background colours from the chart outwards, up to the first opaque one. */
   backgrounds: string[];
   shapes: Shape[];
+  labels: Label[];
 }
 
 /** Each chart on the page, what it is drawn on, and the colours its bars and days off are drawn in. */
@@ -63,7 +76,28 @@ function chartsOf(page: Page): Promise<Chart[]> {
           ? { what: 'off', color: getComputedStyle(line).stroke, opacity: opacity(line, 'strokeOpacity') * opacity(rect, 'fillOpacity') }
           : { what: 'off', color: fill, opacity: opacity(rect, 'fillOpacity') };
       });
-      return { chart: svg.getAttribute('class') ?? '', backgrounds, shapes: [...bars, ...off] };
+      // Each label, and what it is drawn on where that is not the card: the bar it sits inside, and
+      // the hatch of a day off where the label's box reaches into the hatched area.
+      const labels = [...svg.querySelectorAll('text')].map((text) => {
+        const group = text.closest('g');
+        const box = text.getBBox();
+        const inside = (rect: Element | null | undefined) => {
+          if (!rect) return false;
+          const area = (rect as SVGGraphicsElement).getBBox();
+          return box.x < area.x + area.width && box.x + box.width > area.x && box.y < area.y + area.height && box.y + box.height > area.y;
+        };
+        const bar = group?.querySelector('rect.bar');
+        const offRect = group?.querySelector('rect.off');
+        const hatch = off.find(() => inside(offRect)) ?? null;
+        return {
+          what: `${text.getAttribute('class') ?? ''} "${text.textContent}"`,
+          color: getComputedStyle(text).fill,
+          opacity: opacity(text, 'fillOpacity'),
+          on: bar && inside(bar) ? { what: bar.getAttribute('class') ?? '', color: getComputedStyle(bar).fill, opacity: opacity(bar, 'fillOpacity') } : null,
+          overHatch: hatch,
+        };
+      });
+      return { chart: svg.getAttribute('class') ?? '', backgrounds, shapes: [...bars, ...off], labels };
     });
   });
 }
@@ -121,5 +155,31 @@ describe.each<Theme>(['light', 'dark'])('%s', (theme) => {
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['bar', 'bar met', 'bar today', 'off']));
     for (const where of new Set(measured.map((shape) => shape.where))) expect(measured.some((shape) => shape.where === where && shape.what === 'off'), where).toBe(true);
     expect(measured.filter((shape) => shape.ratio < 3)).toEqual([]);
+  }, 120_000);
+
+  // axe cannot find what SVG text is drawn on (test/support/axe.ts leaves those out), so the charts'
+  // labels are measured here: 4.5:1 (WCAG 1.4.3; they are 11 px) against the card or the bar they sit
+  // in, and against the hatch lines of a day off where they cross them.
+  it('writes chart labels at 4.5:1 or more against what they are drawn on', async () => {
+    const measured: Array<{ where: string; what: string; on: string; ratio: number }> = [];
+    for (const state of CHARTS) {
+      await inState(browser, dist, state, theme, async (page) => {
+        for (const chart of await chartsOf(page)) {
+          const card = backgroundOf(chart);
+          for (const label of chart.labels) {
+            const layer = (shape: Shape) => ({ ...parseColor(shape.color), a: parseColor(shape.color).a * shape.opacity });
+            const under = label.on ? over(layer(label.on), card) : card;
+            const ink = over({ ...parseColor(label.color), a: parseColor(label.color).a * label.opacity }, under);
+            const where = `${state.screen}-${state.state} ${chart.chart}`;
+            const ratio = (background: Rgba) => Math.round(contrastRatio(ink, background) * 100) / 100;
+            measured.push({ where, what: label.what, on: label.on?.what ?? 'card', ratio: ratio(under) });
+            if (label.overHatch) measured.push({ where, what: label.what, on: 'hatch', ratio: ratio(over(layer(label.overHatch), under)) });
+          }
+        }
+      });
+    }
+    // Every kind of label was there to measure: day names and numbers, hours over and inside bars.
+    expect(new Set(measured.map((label) => label.on.split(' ')[0]))).toEqual(new Set(['card', 'bar']));
+    expect(measured.filter((label) => label.ratio < 4.5)).toEqual([]);
   }, 120_000);
 });

@@ -14,7 +14,7 @@ import { CALAMARI_FACTS_FILE } from '../../mcp-server/providers/calamari/facts.t
 import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, makeEmployee, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { addEntry as addClockifyEntry, addMembers, addTimeOff, OLGA_KEY, SEED as CLOCKIFY_SEED, seedTeam, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
 import { bigTeam, DEFAULT_USERS as CLOCKODO_USERS, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_USERS as KIMAI_USERS, type FakeUser as KimaiUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { type FakeKimaiConfig as KimaiConfig, DEFAULT_USERS as KIMAI_USERS, type FakeUser as KimaiUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { type EngineHandle, makeUserDataDir, startEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
 import { untilQuiet } from './fake-server.ts';
@@ -55,7 +55,7 @@ function pendingWeek(n: number): { first: string; last: string } {
  * the requests waiting for them (where leave is decided), `refused` the words the project's hours are
  * refused with where the back end cannot give them within a call.
  */
-function teamCalls(offered: { people: number; project?: string; refused?: RegExp; pending?: number }): HeavyCall[] {
+function teamCalls(offered: { people: number; project?: string; refused?: RegExp; pending?: number; pendingWindow?: 'smaller' }): HeavyCall[] {
   const window = (from: number) => new RegExp(`: people ${from}–\\d+ of ${offered.people}\\.`);
   // Each of the 300 booked six hours on four days of this week and on last Friday, all on the project.
   const projectHours = /: this week 7200 h, this month 9000 h, in total 9000 h/;
@@ -73,7 +73,9 @@ function teamCalls(offered: { people: number; project?: string; refused?: RegExp
           },
         ]
       : []),
-    ...(offered.pending ? [{ label: 'list_pending_leave, the first window of 30', tool: 'list_pending_leave', args: { limit: 30 }, answer: new RegExp(`1–30 of (the )?${offered.pending} `) }] : []),
+    ...(offered.pending
+      ? [{ label: 'list_pending_leave, the first window of 30', tool: 'list_pending_leave', args: { limit: 30 }, answer: new RegExp(`1–${offered.pendingWindow === 'smaller' ? '\\d+' : '30'} of (the )?${offered.pending} `) }]
+      : []),
   ];
 }
 
@@ -118,31 +120,42 @@ async function readySession(fake: { requests: ReadonlyArray<{ answerBytes: numbe
 }
 
 const TOM = KIMAI_USERS[1] as KimaiUser;
+
+/** Tom's engine on a Kimai with the absence plugin and a team of 300, each with a week of entries and a week of leave waiting. */
+async function startKimaiLead(granted: KimaiConfig['granted']): Promise<HeavySession> {
+  const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted } });
+  const { website, design } = seedCatalog(fake);
+  const workers = seedBigTeam(fake, TOM, TEAM_SIZE);
+  workers.forEach((worker, n) => {
+    for (const span of weekOfEntries()) fake.addTimesheet({ userId: worker.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
+    const { first, last } = pendingWeek(n);
+    fake.addAbsence({ userId: worker.id, date: first, endDate: last, type: 'holiday', status: 'new' });
+  });
+  const userDataDir = makeUserDataDir(teamSettings({ type: 'kimai', url: fake.url }));
+  rememberPlugin(userDataDir, fake.url, true);
+  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: TOM.token } });
+  // The profile says whether the person leads a team: the first call reads it.
+  await engine.call('whoami');
+  return readySession(fake, engine, TEAM_TOOLS);
+}
 const OLGA = CLOCKODO_USERS[3] as ClockodoUser;
 const MIA = makeEmployee(10, 'Mia', 'Manager', [CALAMARI_SEED.teams.engineering]);
 
 export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
   {
-    // Tom leads a team of 300 (and himself): Kimai shows a team lead their teams' time and leave.
-    name: 'Kimai',
+    // Tom leads a team of 300 (and himself) on a Kimai as it ships: no view_team, so the people are
+    // those whose time Kimai shows him (the 300; Tom recorded nothing), read in one listing whatever
+    // the window, and pending leave's window is what the call's budget leaves after that listing.
+    name: 'Kimai, a team lead as Kimai ships',
+    calls: teamCalls({ people: TEAM_SIZE, project: 'Website', pending: TEAM_SIZE, pendingWindow: 'smaller' }),
+    start: () => startKimaiLead({}),
+  },
+  {
+    // The same team on a Kimai whose Teamlead role was granted view_team: the teams' member lists.
+    name: 'Kimai, a team lead granted view_team',
     // Kimai's pending leave is read person by person: its window is of the 300 people, Tom aside.
     calls: teamCalls({ people: TEAM_SIZE + 1, project: 'Website', pending: TEAM_SIZE }),
-    async start() {
-      const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
-      const { website, design } = seedCatalog(fake);
-      const workers = seedBigTeam(fake, TOM, TEAM_SIZE);
-      workers.forEach((worker, n) => {
-        for (const span of weekOfEntries()) fake.addTimesheet({ userId: worker.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
-        const { first, last } = pendingWeek(n);
-        fake.addAbsence({ userId: worker.id, date: first, endDate: last, type: 'holiday', status: 'new' });
-      });
-      const userDataDir = makeUserDataDir(teamSettings({ type: 'kimai', url: fake.url }));
-      rememberPlugin(userDataDir, fake.url, true);
-      const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: TOM.token } });
-      // The profile says whether the person leads a team: the first call reads it.
-      await engine.call('whoami');
-      return readySession(fake, engine, TEAM_TOOLS);
-    },
+    start: () => startKimaiLead({ ROLE_TEAMLEAD: ['view_team'] }),
   },
   {
     // Olga owns a company of 304: Clockodo shows an owner everyone and every absence to decide.

@@ -63,13 +63,13 @@ export function authorizationUrl(metadata: ServerMetadata, params: Record<string
 export async function authorizeInBrowser(
   browser: SignInBrowser,
   url: URL,
-  options: { redirectUri?: string; signIn?: SignIn } = {},
+  options: { redirectUri?: string; signIn?: SignIn; decision?: 'allow' | 'allow-read' } = {},
 ): Promise<{ callback: URL | undefined; page: Page }> {
   browser.stopAt = options.redirectUri ?? REDIRECT_URI;
   browser.callback = undefined;
   let page = await browser.open(url);
   if (page.status === 200 && /action="[^"]*\/development"|action="[^"]*\/tracker"/.test(page.html)) page = await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, page);
-  if (page.status === 200 && /value="allow"/.test(page.html)) page = await allow(browser, page);
+  if (page.status === 200 && /value="allow"/.test(page.html)) page = await allow(browser, page, options.decision);
   return { callback: browser.callback, page };
 }
 
@@ -99,7 +99,7 @@ export interface SignedIn {
 /** The whole flow by hand: register, authorize with PKCE S256 in the browser, redeem the code. */
 export async function signInByHand(
   server: { origin: string; mcpUrl: string },
-  options: { signIn?: SignIn; browser?: SignInBrowser; clientName?: string; scope?: string } = {},
+  options: { signIn?: SignIn; browser?: SignInBrowser; clientName?: string; scope?: string; decision?: 'allow' | 'allow-read' } = {},
 ): Promise<SignedIn> {
   const metadata = await metadataOf(server.origin);
   const clientId = await registerClient(metadata, { ...(options.clientName ? { name: options.clientName } : {}) });
@@ -115,7 +115,7 @@ export async function signInByHand(
     state: 'state-1',
     resource: server.mcpUrl,
   });
-  const { callback, page } = await authorizeInBrowser(browser, url, { ...(options.signIn ? { signIn: options.signIn } : {}) });
+  const { callback, page } = await authorizeInBrowser(browser, url, { ...(options.signIn ? { signIn: options.signIn } : {}), ...(options.decision ? { decision: options.decision } : {}) });
   const code = callback?.searchParams.get('code');
   if (!code) throw new Error(`No code came back: ${callback?.href ?? `${page.status} ${page.html}`}`);
   const tokens = await tokenRequest(metadata, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: REDIRECT_URI, client_id: clientId, resource: server.mcpUrl });

@@ -63,6 +63,8 @@ export interface TeamServerSetup {
   settings?: Record<string, unknown>;
   limits?: Record<string, unknown>;
   trustedProxies?: string[];
+  /** Web pages of browser-based clients allowed besides the server's own (`allowed_origins`). */
+  allowedOrigins?: string[];
   env?: Record<string, string>;
   /** Reuse a data folder (restarts, several instances). */
   dataDir?: string;
@@ -78,6 +80,8 @@ export interface TeamServerSetup {
   store?: TestStore;
   /** Where people reach it, when that is not where it listens (behind a load balancer, or a server "on the internet"). */
   publicUrl?: string;
+  /** Further keys of server.json, as an administrator writes them (refresh_token_grace_seconds, …). */
+  config?: Record<string, unknown>;
 }
 
 /** The stores the team server's tests run on. */
@@ -118,8 +122,10 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
     ...(setup.postgres ? { postgres: { password_env: 'PUNCHCARD_DB_PASSWORD', tls: 'disable', pool_size: 8 }, data_dir: dataDir } : {}),
     key_env: 'PUNCHCARD_SERVER_KEY',
     ...(setup.trustedProxies ? { trusted_proxies: setup.trustedProxies } : {}),
+    ...(setup.allowedOrigins ? { allowed_origins: setup.allowedOrigins } : {}),
     ...(setup.settings ? { settings: setup.settings } : {}),
     ...(setup.limits ? { limits: setup.limits } : {}),
+    ...setup.config,
   };
   const configPath = join(dataDir, 'server.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
@@ -371,6 +377,8 @@ export async function connectAs(
     decision?: 'allow' | 'allow-read';
     /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
     apps?: boolean;
+    /** Told when the server says the tool list changed (`notifications/tools/list_changed`), as a client that follows it is. */
+    listChanged?: () => void;
   } = {},
 ): Promise<ConnectedClient> {
   const oauth = options.oauth ?? new MemoryOAuthProvider();
@@ -388,6 +396,7 @@ export async function connectAs(
               },
             }
           : {}),
+        ...(options.listChanged ? { listChanged: { tools: { onChanged: () => options.listChanged?.() } } } : {}),
       },
     );
   let client = makeClient();

@@ -6,7 +6,7 @@
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
 import { type Pacer, pacer } from '../http/pacing.ts';
-import { createRemoteClient } from '../http/remote-client.ts';
+import { createRemoteClient, type RemoteConnection } from '../http/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariShiftStatus, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
 
@@ -47,15 +47,10 @@ const TERMINAL_ACTIONS: Record<TerminalEvent, string> = {
 };
 
 export interface CalamariApiOptions {
-  baseUrl: string;
+  /** Where Calamari is, and the organisation's key. */
+  connection: RemoteConnection;
   /** The one person every request that names someone names. */
   email: string;
-  /** The organisation's key; null when none is stored. Asked again after a 401. */
-  apiKey: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
-  log: (message: string) => void;
   /** A call of this module was refused (403): it is off, or not this key's. */
   onModuleRefused: (module: Exclude<CalamariModule, 'people'>) => void;
 }
@@ -63,20 +58,17 @@ export interface CalamariApiOptions {
 export type CalamariApi = ReturnType<typeof createCalamariApi>;
 
 export function createCalamariApi(options: CalamariApiOptions) {
-  const { baseUrl, email } = options;
+  const { connection, email } = options;
+  const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: CALAMARI_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
     // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
     // one with a short Retry-After is waited out once (http/json-http.ts). Its limit per second is the
     // organisation's too: every client of this process for the organisation keeps to one pace.
     retryWithoutRetryAfter: false,
     pace: organisationPace(baseUrl),
-    secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
       missing: (action) =>

@@ -5,9 +5,9 @@
 import type { CalamariProfile } from '../../contract/settings.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
-import { LearnedFacts } from '../http/learned-facts.ts';
+import type { LearnedFacts } from '../http/learned-facts.ts';
 import { unlessRefused } from '../http/remote-error.ts';
-import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type CalamariApi, createCalamariApi } from './api.ts';
 import { calamariCapabilities } from './capabilities.ts';
 import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from './errors.ts';
@@ -38,21 +38,15 @@ export class CalamariContext {
     this.options = options;
     this.email = options.profile.email;
     this.api = createCalamariApi({
-      baseUrl: options.profile.url,
+      connection: remoteConnection(options),
       email: options.profile.email,
-      apiKey: options.secret,
-      log: options.log,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.requestGate ? { gate: options.requestGate } : {}),
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
       onModuleRefused: (module) => this.learn({ [module]: false }),
     });
-    this.facts = new LearnedFacts({
+    this.facts = learnedFacts(options, {
       file: calamariFacts,
-      place: options.factsShelf ?? options.userDataDir,
       key: calamariFactsKey(options.profile),
       capabilitiesOf: calamariCapabilities,
-      log: options.log,
     });
   }
 

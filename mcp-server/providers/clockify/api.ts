@@ -4,7 +4,7 @@
 // requests per second, so requests are spaced to stay below its limit. Nothing here decides which
 // requests a call makes; the feature modules do.
 import type { OpenPage } from '../http/paging.ts';
-import { createRemoteClient, type HttpAnswer, type QueryValue } from '../http/remote-client.ts';
+import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -25,7 +25,7 @@ import type {
 
 /** Items per page asked for: Clockify documents no largest page for these lists (it may keep fewer; the answers say when a page is the last). */
 export const LIST_PAGE = 1_000;
-/** People per page of a role filter: the first page answers whether the person holds the role. */
+/** Managers per page of one member's managers: a first page holds them all. */
 const ROLE_PAGE = 50;
 /** The largest page of policies, balances and time-off requests (documented: 200). */
 export const TIME_OFF_PAGE = 200;
@@ -35,13 +35,8 @@ const MAX_PARALLEL_REQUESTS = 4;
 const MAX_REQUESTS_PER_SECOND = 10;
 
 export interface ClockifyApiOptions {
-  baseUrl: string;
-  /** The person's API key; null when none is stored. Asked again after a 401. */
-  apiKey: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
-  log: (message: string) => void;
+  /** Where Clockify is, and the person's API key. */
+  connection: RemoteConnection;
   /** Clockify refused a request (401: the key; 403 on a read that decides time off: the module is off or not the person's). */
   onRefused: (status: 401 | 403, purpose: RequestPurpose) => void;
 }
@@ -56,16 +51,13 @@ export interface EntryFilter {
 export type ClockifyApi = ReturnType<typeof createClockifyApi>;
 
 export function createClockifyApi(options: ClockifyApiOptions) {
-  const { baseUrl } = options;
+  const { connection } = options;
+  const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: CLOCKIFY_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
     maxPerSecond: MAX_REQUESTS_PER_SECOND,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
-    secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new ClockifyError('no_token', `The Clockify API key could not be read from the keychain: ${reason}`),
       missing: (action) =>
@@ -112,6 +104,13 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     /** The person the key belongs to, their active and default workspace and their zone. */
     user: () => call<ClockifyUser>('GET', '/user', account('read your Clockify account')),
     workspaces: () => list<ClockifyWorkspace>('/workspaces', account('list your Clockify workspaces')),
+    /**
+     * The person's own workspaces in which they hold any of `roles` (getWorkspacesOfUser's filter):
+     * a question about themselves, which any member may ask. The list goes comma-separated in the one
+     * parameter, as a Spring server reads a list.
+     */
+    workspacesWithRoles: (roles: readonly ClockifyRole[]) =>
+      list<ClockifyWorkspace>('/workspaces', account('read your role in the workspace'), { query: { roles: roles.join(',') } }),
     memberProfile: (workspaceId: string, userId: string) =>
       call<ClockifyMemberProfile>('GET', `${ws(workspaceId)}/member-profile/${id(userId)}`, account('read your work capacity and working days')),
 
@@ -169,11 +168,6 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     /** The workspace's active members by name (getUsersOfWorkspace); Clockify shows the list to admins and managers. */
     membersPage: (workspaceId: string, page: number) =>
       listPage<ClockifyUser>(`${ws(workspaceId)}/users`, account('list the people in your workspace'), { status: 'ACTIVE', 'sort-column': 'NAME', 'sort-order': 'ASCENDING', 'include-roles': 'false' }, page),
-    /** The active members holding any of `roles` whose e-mail contains `email` (filterUsersOfWorkspace), one page. */
-    membersWithRoles: (workspaceId: string, email: string | undefined, roles: readonly ClockifyRole[]) =>
-      call<ClockifyUser[]>('POST', `${ws(workspaceId)}/users/info`, { ...account('read your role in the workspace'), onlyReads: true }, {
-        body: { ...(email ? { email } : {}), roles, status: 'ACTIVE', page: 1, pageSize: ROLE_PAGE },
-      }).then((data) => listOf(data, account('read your role in the workspace'))),
     /** The team managers of one member (getManagersOfUser). */
     managersOf: (workspaceId: string, userId: string, name: string) =>
       list<ClockifyUser>(`${ws(workspaceId)}/users/${id(userId)}/managers`, account(`read who manages ${name}`), { query: { page: 1, 'page-size': ROLE_PAGE } }),

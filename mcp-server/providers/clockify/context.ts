@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import type { ClockifyProfile } from '../../contract/settings.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
-import { LearnedFacts } from '../http/learned-facts.ts';
+import type { LearnedFacts } from '../http/learned-facts.ts';
 import { hostOf } from '../http/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
-import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
@@ -57,23 +57,17 @@ export class ClockifyContext {
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
     this.api = createClockifyApi({
-      baseUrl: options.profile.url,
-      apiKey: options.secret,
-      log: options.log,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.requestGate ? { gate: options.requestGate } : {}),
+      connection: remoteConnection(options),
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.
         if (status === 401) this.#forgetPerson();
         else if (purpose.decidesTimeOff) this.learnTimeOff(false);
       },
     });
-    this.facts = new LearnedFacts({
+    this.facts = learnedFacts(options, {
       file: clockifyFacts,
-      place: options.factsShelf ?? options.userDataDir,
       key: clockifyFactsKey(options.profile),
       capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole),
-      log: options.log,
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
   }
@@ -103,10 +97,11 @@ export class ClockifyContext {
   }
 
   /**
-   * The person's role in the workspace, from the members Clockify lists by role
-   * (filterUsersOfWorkspace): one request says whether they hold any leading role, which most keys'
-   * people do not; only then is it asked which. A refusal to list members (403) is a member's answer.
-   * What is learned switches the team tools live.
+   * The person's role in the workspace, from their own workspaces Clockify lists by role
+   * (getWorkspacesOfUser): a question about themselves, which Clockify answers any member, where the
+   * list of the workspace's members by role may be an admin's alone. One request says whether they
+   * hold any leading role, which most keys' people do not; only then is it asked which. What is
+   * learned switches the team tools live.
    */
   teamRole(fresh = false): Promise<TeamRole> {
     if (fresh) this.#role.invalidate();
@@ -214,15 +209,9 @@ export class ClockifyContext {
   }
 
   async #readRole(): Promise<TeamRole> {
-    const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
-    const holds = async (roles: readonly ClockifyRole[]): Promise<boolean> => {
-      try {
-        return (await this.api.membersWithRoles(workspace.id, user.email ?? undefined, roles)).some((member) => member.id === user.id);
-      } catch (error) {
-        if (error instanceof ClockifyError && error.status === 403) return false;
-        throw error;
-      }
-    };
+    const { id } = await this.workspace();
+    // Owners are not counted as admins by this filter: both are asked for where admins are meant.
+    const holds = async (roles: readonly ClockifyRole[]): Promise<boolean> => (await this.api.workspacesWithRoles(roles)).some((workspace) => workspace.id === id);
     if (!(await holds(['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER']))) return 'member';
     if (await holds(['WORKSPACE_ADMIN', 'OWNER'])) return 'admin';
     return (await holds(['TEAM_MANAGER'])) ? 'team_manager' : 'project_manager';

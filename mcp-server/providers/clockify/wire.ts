@@ -169,5 +169,5 @@ export interface ClockifyHoliday {
   datePeriod: { startDate: string; endDate?: string | null };
 }
 
-/** A role a workspace member may hold, as `filterUsersOfWorkspace` filters by them (owners count as admins). */
+/** A role a workspace member may hold, as `getWorkspacesOfUser` filters by them (owners are not counted as admins). */
 export type ClockifyRole = 'WORKSPACE_ADMIN' | 'OWNER' | 'TEAM_MANAGER' | 'PROJECT_MANAGER';

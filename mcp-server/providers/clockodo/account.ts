@@ -1,11 +1,12 @@
 // Who the person is on Clockodo and what they may do: whoami (with their target hours), the zone, the
-// background check of their rights and the company's modules (trusted for a day once learned), and the
-// connection test.
+// background check of their rights, the company's modules and, once the team tools are on, whom they
+// lead (each trusted for a day once learned), and the connection test.
 import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
 import { allSettled } from '../http/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
 import type { ClockodoContext } from './context.ts';
+import { learnLeadership, leadershipStale } from './leadership.ts';
 import { workWeekOn } from './mapping.ts';
 import type { ClockodoPlan } from './plan.ts';
 
@@ -33,16 +34,25 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
   /**
    * Reads the person and the company in the background: their rights and modules decide the tools.
    * What an earlier start (or the app's connection test) learned today is trusted, so a start costs
-   * no request of its own; whoami and the connection test read afresh whenever asked.
+   * no request of its own; whoami and the connection test read afresh whenever asked. Whom the person
+   * leads, which decides the team tools whatever their role, only once they switched the team group
+   * on (it costs listings of its own, which nobody else should pay), and again a day later.
    */
   async detectFeatures(): Promise<void> {
     const facts = this.context.facts.current;
     const checkedAt = Date.parse(facts.checkedAt ?? '');
-    if (facts.userId !== undefined && !Number.isNaN(checkedAt) && this.context.options.now() - checkedAt < RECHECK_MS) return;
+    const known = facts.userId !== undefined && !Number.isNaN(checkedAt) && this.context.options.now() - checkedAt < RECHECK_MS;
     try {
-      await this.context.me(true);
+      if (!known) await this.context.me(true);
     } catch (error) {
       this.context.options.log(`Could not ask Clockodo what ${this.context.options.profile.email} may do: ${(error as Error).message}`);
+      return;
+    }
+    if (this.context.options.teamToolsWanted?.() !== true || !leadershipStale(this.context)) return;
+    try {
+      await learnLeadership(this.context);
+    } catch (error) {
+      this.context.options.log(`Could not read from Clockodo whom ${this.context.options.profile.email} leads: ${(error as Error).message}`);
     }
   }
 

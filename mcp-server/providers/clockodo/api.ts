@@ -4,7 +4,7 @@
 // which Clockodo asks every integration to name itself and a contact. Nothing here decides which
 // requests a call makes; the feature modules do.
 import type { Page } from '../http/paging.ts';
-import { createRemoteClient, type QueryValue } from '../http/remote-client.ts';
+import { createRemoteClient, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { CLOCKODO_WORDS, ClockodoError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type {
@@ -20,6 +20,7 @@ import type {
   ClockodoService,
   ClockodoServiceAccess,
   ClockodoTargetHours,
+  ClockodoTeam,
   ClockodoUser,
   ClockodoUserReport,
 } from './wire.ts';
@@ -55,29 +56,21 @@ export function externalApplication(email: string): string {
 }
 
 export interface ClockodoApiOptions {
-  baseUrl: string;
+  /** Where Clockodo is, and the person's API key. */
+  connection: RemoteConnection;
   email: string;
-  /** The API key; null when none is stored. Asked again after a 401. */
-  apiKey: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
-  log: (message: string) => void;
 }
 
 export type ClockodoApi = ReturnType<typeof createClockodoApi>;
 
 export function createClockodoApi(options: ClockodoApiOptions) {
-  const { baseUrl, email } = options;
+  const { connection, email } = options;
+  const { baseUrl } = connection;
   const application = externalApplication(email);
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: CLOCKODO_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
-    secret: options.apiKey,
     secretWords: {
       unreadable: (reason) => new ClockodoError('no_token', `The Clockodo API key could not be read from the keychain: ${reason}`),
       missing: (action) =>
@@ -119,6 +112,8 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     usersMeAggregate: () => call<ClockodoMe>('GET', '/v2/aggregates/users/me', { action: 'read your Clockodo account' }),
     usersMe: async () => (await call<{ data: ClockodoUser }>('GET', '/v4/users/me', { action: 'read your Clockodo account' })).data,
     usersPage: (scope: string | undefined, page: number, size: number, action = "read your colleagues' names") => listPage<ClockodoUser>('/v3/users', action, { scope }, page, size),
+    /** The company's teams, each with its leader's id (a team leader may hold any role). */
+    teamsPage: (page: number) => listPage<ClockodoTeam>('/v3/teams', 'read which teams you lead', {}, page, USER_PAGE),
 
     clock: (action = 'read the running timer') => call<ClockodoClock>('GET', '/v2/clock', { action }),
     startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),

@@ -19,13 +19,15 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
   const capabilities = new Set<Capability>(ALWAYS);
   if (facts?.role === 'owner' || facts?.role === 'manager' || facts?.canAddCustomers === true) capabilities.add('catalog_write');
   if (facts?.absences !== false) for (const capability of ABSENCE_MODULE) capabilities.add(capability);
-  // The team tools only for a role known to see colleagues (an owner, a manager); deciding leave only
-  // for one known to manage absences, in a company with the module. Unknown is no.
-  if (facts?.role === 'owner' || facts?.role === 'manager') {
+  // Colleagues' hours for a role known to see them (an owner, a manager) and for anyone Clockodo says
+  // leads people (a team's leader, someone's boss: a plain worker may be either); deciding leave for
+  // one known to manage absences generally or to be named others' absence manager, in a company with
+  // the module. Unknown is no.
+  if (facts?.role === 'owner' || facts?.role === 'manager' || facts?.leads === true) {
     capabilities.add('team_hours');
     capabilities.add('team_projects');
-    if (facts.managesAbsences === true && facts.absences !== false) capabilities.add('team_leave');
   }
+  if ((facts?.managesAbsences === true || facts?.decidesLeave === true) && facts.absences !== false) capabilities.add('team_leave');
   return capabilities;
 }
 

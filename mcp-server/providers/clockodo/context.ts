@@ -5,9 +5,9 @@
 import type { ClockodoProfile } from '../../contract/settings.ts';
 import { localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
-import { LearnedFacts } from '../http/learned-facts.ts';
+import type { LearnedFacts } from '../http/learned-facts.ts';
 import { hostOf } from '../http/remote-error.ts';
-import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockodoApi, createClockodoApi } from './api.ts';
 import { clockodoCapabilities } from './capabilities.ts';
 import { ClockodoError } from './errors.ts';
@@ -36,20 +36,11 @@ export class ClockodoContext {
 
   constructor(options: ClockodoTrackerOptions) {
     this.options = options;
-    this.api = createClockodoApi({
-      baseUrl: options.profile.url,
-      email: options.profile.email,
-      apiKey: options.secret,
-      log: options.log,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.requestGate ? { gate: options.requestGate } : {}),
-    });
-    this.facts = new LearnedFacts({
+    this.api = createClockodoApi({ connection: remoteConnection(options), email: options.profile.email });
+    this.facts = learnedFacts(options, {
       file: clockodoFacts,
-      place: options.factsShelf ?? options.userDataDir,
       key: clockodoFactsKey(options.profile),
       capabilitiesOf: clockodoCapabilities,
-      log: options.log,
     });
   }
 
@@ -80,6 +71,15 @@ export class ClockodoContext {
 
   today(): string {
     return localDate(this.options.now(), this.facts.current.timezone ?? 'UTC');
+  }
+
+  /**
+   * What was learned of the person's leading (leadership.ts): remembered with when, and the team
+   * tools switched live where it changes them. A part left out stays as it was.
+   */
+  learnLeadership(found: { leads?: boolean; decidesLeave?: boolean }): void {
+    const learned: ClockodoFacts = { ...found, leadershipCheckedAt: new Date(this.options.now()).toISOString() };
+    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 
   close(): void {

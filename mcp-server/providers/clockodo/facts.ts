@@ -1,7 +1,8 @@
 // What Punchcard learned about a Clockodo login that shapes the next start (http/facts-file.ts): the
 // person's id (every "my …" request names it), their zone, their role and right to add customers and
-// projects (which decide the catalog-writing tools), and whether the company uses Clockodo's absence
-// module (which decides the leave tools). Keyed by address and login. No zod and no HTTP here: the
+// projects (which decide the catalog-writing tools), whether the company uses Clockodo's absence
+// module (which decides the leave tools), and whether they lead anyone or decide anyone's absences
+// (which decide the team tools, whatever their role). Keyed by address and login. No zod and no HTTP here: the
 // opening of a connection reads it to list the right tools.
 import { defined, factsFile, pick } from '../http/facts-file.ts';
 
@@ -16,6 +17,12 @@ export interface ClockodoFacts {
   absences?: boolean;
   /** The person may decide colleagues' absences (an owner, or `can_generally_manage_absences`). */
   managesAbsences?: boolean;
+  /** The person leads a team in Clockodo, or is someone's boss: they see those people's time, whatever their role. */
+  leads?: boolean;
+  /** Clockodo names others whose absences the person manages (a team leader, a boss, an absence manager). */
+  decidesLeave?: boolean;
+  /** When leading was last read (ISO time): only once the team tools are on, again a day later. */
+  leadershipCheckedAt?: string;
   /** When the person and the company were last read (ISO time): a start reads them again a day later. */
   checkedAt?: string;
 }
@@ -30,6 +37,9 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
     canAddCustomers: pick.boolean(entry.canAddCustomers),
     absences: pick.boolean(entry.absences),
     managesAbsences: pick.boolean(entry.managesAbsences),
+    leads: pick.boolean(entry.leads),
+    decidesLeave: pick.boolean(entry.decidesLeave),
+    leadershipCheckedAt: pick.text(entry.leadershipCheckedAt),
     checkedAt: pick.text(entry.checkedAt),
   }),
 );

@@ -1,8 +1,10 @@
 // The team tools on Clockodo (docs/back-ends/clockodo.md, "Teams"): an owner or a manager sees the
-// users and entries Clockodo shows their key, read in one listing per range; a project's hours come
-// with its budget; the absences they may decide come from Clockodo's own `manageableAbsences` scope,
-// and a decision is the status change Clockodo documents (1 approved, 2 declined). Whatever Clockodo
-// would not show the person is never asked for, and no request names anyone Clockodo did not list.
+// users and entries Clockodo shows their key; anyone else who leads people (a team's leader, someone's
+// boss: leading is not a role in Clockodo) sees those people (leadership.ts). Entries are read in one
+// listing per range; a project's hours come with its budget; the absences they may decide come from
+// Clockodo's own `manageableAbsences` scope, and a decision is the status change Clockodo documents
+// (1 approved, 2 declined). Whatever Clockodo would not show the person is never asked for, and no
+// request names anyone Clockodo did not list.
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled } from '../http/cache.ts';
 import { allPages } from '../http/paging.ts';
@@ -14,6 +16,7 @@ import { ENTRY_PAGE, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext, Identity } from './context.ts';
 import { ClockodoError } from './errors.ts';
+import { absencesManaged, whomLeads } from './leadership.ts';
 import { absenceLastDay, clockodoTime, instantOf, isLumpSum, toLeaveRequest } from './mapping.ts';
 import type { ClockodoAbsence, ClockodoUser } from './wire.ts';
 
@@ -22,10 +25,18 @@ const PROJECT_SINCE = '2000-01-01T00:00:00Z';
 /** How far back a request still waiting is shown (one from last month may still wait). */
 const PENDING_LOOKBACK_DAYS = 31;
 
+/** Whose time the person sees: everyone Clockodo shows an owner or a manager, else the people they lead. */
+interface Viewer {
+  me: Identity;
+  /** The people the person leads, for one who sees only them; undefined where the role shows everyone. */
+  led: ClockodoUser[] | undefined;
+  covers: string;
+}
+
 export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> {
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
-    const me = await this.#leader();
-    const users = (await this.#users('list your colleagues')).filter((user) => user.active !== false);
+    const viewer = await this.#viewer();
+    const users = viewer.led ? [viewer.me.user, ...viewer.led] : (await this.#users('list your colleagues')).filter((user) => user.active !== false);
     const people = users.map((user) => ({ id: user.id, name: user.name ?? `Colleague #${user.id}` })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
     const { items } = windowOf(people, query.offset, query.limit);
     const work = new Map<number, ColleagueWork>(items.map((person) => [person.id, { person, spans: [], targets: null }]));
@@ -46,11 +57,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
         });
       }
     }
-    return { people: [...work.values()], total: people.length, covers: `everyone Clockodo shows you as ${me.user.role === 'owner' ? 'its owner' : 'a manager'}` };
+    return { people: [...work.values()], total: people.length, covers: viewer.covers };
   }
 
   async projectWork(projectId: number): Promise<ProjectWork> {
-    await this.#leader();
+    const viewer = await this.#viewer();
     const projects = await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page));
     const project = projects.find((item) => item.id === projectId);
     if (!project) throw new ProviderError('not_found', `There is no project #${projectId} in Clockodo that you may see.`);
@@ -58,10 +69,12 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
     const [entries, users, names, customers] = await allSettled([
       allPages(this.context.api.pager, (page) => this.context.api.entryPage(filter, page, ENTRY_PAGE, `read the time entries of project ${project.name}`)),
-      this.#users('name the people on the project'),
+      viewer.led ? Promise.resolve([viewer.me.user, ...viewer.led]) : this.#users('name the people on the project'),
       this.parts.catalog.names(),
       allPages(this.context.api.pager, (page) => this.context.api.customersPage(page)),
     ]);
+    // One who leads people sees their own time and theirs: whatever else Clockodo might list is left out.
+    const shown = viewer.led ? new Set(users.map((user) => user.id)) : undefined;
     const userNames = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
     const budget = project.budget ?? null;
     return {
@@ -73,25 +86,21 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
         monthly: false,
       },
       spans: entries
-        .filter((entry) => !isLumpSum(entry))
+        .filter((entry) => !isLumpSum(entry) && (shown === undefined || shown.has(entry.users_id)))
         .map((entry) => ({
           person: userNames.get(entry.users_id) ?? `Colleague #${entry.users_id}`,
           activity: (entry.services_id ? names.service(entry.services_id) : undefined) ?? null,
           start: instantOf(entry.time_since),
           end: entry.time_until === null ? now : instantOf(entry.time_until),
         })),
+      ...(viewer.led ? { note: 'Only your own time and that of the people you lead: Clockodo shows a team leader nobody else’s.' } : {}),
     };
   }
 
   async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
-    const me = await this.#decider();
     const today = this.context.today();
     const years = yearsOf(addDays(today, -PENDING_LOOKBACK_DAYS), addDays(today, 366));
-    const [manageable, visible, users] = await allSettled([
-      this.context.api.manageableAbsences(years),
-      this.context.api.absences(years),
-      this.#users('name the people whose leave you decide', 'manageAbsences'),
-    ]);
+    const [{ me, users }, manageable, visible] = await allSettled([this.#decider(), this.context.api.manageableAbsences(years), this.context.api.absences(years)]);
     const names = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
     names.set(me.user.id, this.context.nameOf(me.user));
     const nameOf = (id: number) => names.get(id) ?? `Colleague #${id}`;
@@ -111,13 +120,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   }
 
   async findPendingLeave(id: number): Promise<PendingLeave> {
-    const me = await this.#decider();
     const today = this.context.today();
-    const manageable = await this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366)));
+    const [{ me, users }, manageable] = await allSettled([this.#decider(), this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366)))]);
     const absence = manageable.find((item) => item.id === id);
     if (!absence) throw new ProviderError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
     if (absence.users_id === me.user.id) throw new ProviderError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
-    const users = await this.#users('name the people whose leave you decide', 'manageAbsences');
     const name = users.find((user) => user.id === absence.users_id)?.name ?? `Colleague #${absence.users_id}`;
     const request = pendingOf(absence, name);
     if (absence.status !== 0) throw new ProviderError('conflict', `Leave request #${id} of ${name} is already ${request.status}. Nothing was sent.`);
@@ -138,24 +145,43 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     return { request: { ...pendingOf(answer, request.person), days: answer.count_days ?? request.days }, reasonKept: false };
   }
 
-  /** The person, refused in words where their role sees nobody else (the tools are withdrawn by then too). */
-  async #leader(): Promise<Identity> {
+  /**
+   * Whose time the person sees: an owner's or a manager's everyone Clockodo shows them; anyone else's
+   * the people they lead, read afresh (a team taken away is refused in words, and the tools withdrawn).
+   */
+  async #viewer(): Promise<Viewer> {
     const me = await this.context.me();
-    if (me.user.role !== 'owner' && me.user.role !== 'manager') throw new ProviderError('denied', 'Your Clockodo account is a worker’s, so Clockodo shows you nobody else’s time.');
-    return me;
-  }
-
-  async #decider(): Promise<Identity> {
-    const me = await this.#leader();
-    if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) {
-      throw new ProviderError('denied', 'Your Clockodo account may not manage absences, so no leave request waits for your decision.');
+    if (me.user.role === 'owner' || me.user.role === 'manager') {
+      return { me, led: undefined, covers: `everyone Clockodo shows you as ${me.user.role === 'owner' ? 'its owner' : 'a manager'}` };
     }
-    return me;
+    const led = await whomLeads(this.context, me.user, 'list the people you lead');
+    if (led.people.length === 0) {
+      this.context.learnLeadership({ leads: false });
+      throw new ProviderError('denied', 'Clockodo names you leader of no team and boss of nobody, so it shows you nobody else’s time.');
+    }
+    const teams = led.teams.length > 0 ? `the members of the teams you lead in Clockodo (${led.teams.join(', ')}) and those whose boss you are` : 'those whose boss you are in Clockodo';
+    return { me, led: led.people.filter((user) => user.active !== false), covers: `${teams}, and yourself` };
   }
 
-  /** The users Clockodo lists to this key, in the scope given. */
-  #users(action: string, scope?: string): Promise<ClockodoUser[]> {
-    return allPages(this.context.api.pager, (page) => this.context.api.usersPage(scope, page, USER_PAGE, action));
+  /**
+   * The person and whose absences Clockodo lets them manage (by name): an owner's and a general
+   * absence manager's everyone's, anyone else's those Clockodo names (a team leader's, a boss's, an
+   * absence manager's). Nobody named is refused in words, and the leave decisions withdrawn.
+   */
+  async #decider(): Promise<{ me: Identity; users: ClockodoUser[] }> {
+    const me = await this.context.me();
+    const users = await absencesManaged(this.context, me.user, 'name the people whose leave you decide');
+    const general = me.user.role === 'owner' || me.user.can_generally_manage_absences === true;
+    if (!general && users.length === 0) {
+      this.context.learnLeadership({ decidesLeave: false });
+      throw new ProviderError('denied', 'Clockodo names nobody whose absences you manage, so no leave request waits for your decision.');
+    }
+    return { me, users };
+  }
+
+  /** The users Clockodo lists to this key. */
+  #users(action: string): Promise<ClockodoUser[]> {
+    return allPages(this.context.api.pager, (page) => this.context.api.usersPage(undefined, page, USER_PAGE, action));
   }
 }
 

@@ -11,8 +11,19 @@ export interface ClockodoUser {
   can_generally_see_absences?: boolean;
   can_generally_manage_absences?: boolean;
   teams_id?: number | null;
+  /** The person's team leader's or boss's id: who leads them, whatever that one's role. */
+  boss?: number | null;
+  /** The people who may decide this person's absences besides the general managers. */
+  absence_managers_id?: number[] | null;
   /** A user who left keeps their records; lists show them as inactive. */
   active?: boolean;
+}
+
+/** A team (GET /v3/teams) and the user who leads it, if anyone does. */
+export interface ClockodoTeam {
+  id: number;
+  name: string;
+  leader: number | null;
 }
 
 export interface ClockodoCompany {

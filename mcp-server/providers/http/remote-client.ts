@@ -41,15 +41,23 @@ export interface RemoteAnswer<T> {
   headers: HttpAnswer['headers'];
 }
 
-export interface RemoteClientOptions<P extends Purpose> extends Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'pace' | 'gate' | 'log'> {
+/**
+ * Where a back end is and what reaches it, the same for every back end: made from its tracker's
+ * options (remote-tracker.ts, `remoteConnection`) and handed through its api.ts to this client as it is.
+ */
+export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' | 'log'> {
+  baseUrl: string;
+  /** The secret (token, API key) from the keychain or the environment; null when none is stored. Asked again after a 401. */
+  secret: () => Promise<string | null>;
+  /** One exchange's deadline (PUNCHCARD_<BACK END>_TIMEOUT_MS, where set). */
+  timeoutMs?: number;
+}
+
+export interface RemoteClientOptions<P extends Purpose> extends RemoteConnection, Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'pace'> {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
-  baseUrl: string;
   /** Requests in flight at once: bounds batched work (report pages, leave parts). */
   maxParallel: number;
-  timeoutMs?: number;
-  /** The secret from the keychain or the environment; null when none is stored. */
-  secret: () => Promise<string | null>;
   secretWords: SecretWords;
   /**
    * The headers a request carries for this secret, and every secret among them (for HTTP Basic also

@@ -4,7 +4,7 @@
 // modules do.
 import { headerNumber } from '../http/json-http.ts';
 import type { Page } from '../http/paging.ts';
-import { createRemoteClient, type QueryValue } from '../http/remote-client.ts';
+import { createRemoteClient, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
 import { isObject } from '../http/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
@@ -26,29 +26,21 @@ export type Visibility = 1 | 3;
 export type KimaiCatalogRecord = KimaiCustomer & KimaiProject & KimaiActivity;
 
 export interface KimaiApiOptions {
-  baseUrl: string;
-  /** The API token; null when none is stored. Asked again after a 401. */
-  token: () => Promise<string | null>;
-  timeoutMs?: number;
-  /** Passed before each request goes out (json-http.ts, `gate`). */
-  gate?: () => Promise<void>;
+  /** Where Kimai is, and the person's API token. */
+  connection: RemoteConnection;
   caFile?: string;
   allowInsecureTls?: boolean;
-  log: (message: string) => void;
 }
 
 export type KimaiApi = ReturnType<typeof createKimaiApi>;
 
 export function createKimaiApi(options: KimaiApiOptions) {
-  const { baseUrl } = options;
+  const { connection } = options;
+  const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
+    ...connection,
     words: KIMAI_WORDS,
-    baseUrl,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    log: options.log,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.gate ? { gate: options.gate } : {}),
-    secret: options.token,
     secretWords: {
       unreadable: (reason) => new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${reason}`),
       missing: (action) =>

@@ -3,9 +3,9 @@
 // starts with — the person and the timesheet settings — cached briefly and read only by the calls
 // that need them.
 import type { KimaiProfile } from '../../contract/settings.ts';
-import type { RemoteTrackerOptions } from '../remote-tracker.ts';
+import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { allSettled, Expiring } from '../http/cache.ts';
-import { LearnedFacts } from '../http/learned-facts.ts';
+import type { LearnedFacts } from '../http/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
 import { kimaiCapabilities } from './capabilities.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
@@ -34,21 +34,15 @@ export class KimaiContext {
     this.options = options;
     const { profile } = options;
     this.api = createKimaiApi({
-      baseUrl: profile.url,
-      token: options.secret,
-      log: options.log,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.requestGate ? { gate: options.requestGate } : {}),
+      connection: remoteConnection(options),
       ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
       ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
     });
     // What the last start (or the app's connection test) learned; see kimaiCapabilities().
-    this.facts = new LearnedFacts({
+    this.facts = learnedFacts(options, {
       file: detectionFile,
-      place: options.factsShelf ?? options.userDataDir,
       key: profile.url,
       capabilitiesOf: (facts) => kimaiCapabilities(facts.absences, facts.leads),
-      log: options.log,
     });
   }
 

@@ -1,8 +1,9 @@
 // The team tools on Kimai (docs/back-ends/kimai.md, "Teams"): the people a token may see are the
 // members of the teams its owner leads (every team's for an administrator), read from the teams
-// themselves; their time comes from the timesheets Kimai shows that role, their leave from the
-// absence plugin one person at a time, and a decision goes through the plugin's confirm or reject,
-// which keep no reason. Whatever Kimai would not show the person is never asked for.
+// themselves where Kimai shows them (view_team), else from the timesheets it shows a team lead
+// (roster.ts); their time comes from those timesheets, their leave from the absence plugin one
+// person at a time, and a decision goes through the plugin's confirm or reject, which keep no
+// reason. Whatever Kimai would not show the person is never asked for.
 import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../http/cache.ts';
 import { allPages } from '../http/paging.ts';
@@ -18,30 +19,22 @@ import { absenceLastDay, toLeaveRequest } from './absences.ts';
 import { isKimaiAdmin, type KimaiContext, leadsPeople, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
+import { KimaiRoster, type Member, overlaps } from './roster.ts';
 import type { KimaiAbsence, KimaiTimesheet, KimaiUser, KimaiUserShort } from './wire.ts';
 
 /** How far back and ahead a person's absences are read for pending requests and who else is away. */
 const PENDING_LOOKBACK_DAYS = 31;
 const PENDING_LOOKAHEAD_DAYS = 366;
 
-interface Member {
-  id: number;
-  name: string;
-}
-
-interface Team {
-  members: Member[];
-  /** In words: whose time and leave these are. */
-  covers: string;
-}
-
 export class KimaiTeam extends BackEndPart<KimaiContext> {
   /** Requests list_pending_leave showed, by id: the plugin has no read of one absence by its number. */
   readonly #listed = new Map<number, PendingLeave>();
+  readonly #roster = new KimaiRoster(this.context);
 
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const me = await this.#leader();
-    const team = await this.#team(me);
+    const team = await this.#roster.fromTeams(me);
+    if (!team) return this.#shownWork(me, query);
     const { items } = windowOf(team.members, query.offset, query.limit);
     const people = new Map<number, ColleagueWork>(items.map((member) => [member.id, { person: member, spans: [], targets: null }]));
     if (items.length > 0) {
@@ -63,6 +56,22 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
       }
     }
     return { people: [...people.values()], total: team.members.length, covers: team.covers };
+  }
+
+  /**
+   * A team lead's report where Kimai shows no team's members (no view_team): one listing of every
+   * timesheet it shows them in the range, whose people are those who recorded time then.
+   */
+  async #shownWork(me: KimaiUser, query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
+    const now = this.context.options.now();
+    const shown = await this.#roster.shown(me, query.from - SPAN_LOOKBACK_MS, query.to - 1_000, "read your team's time entries");
+    const sheets = shown.sheets.filter((sheet) => overlaps(sheet, query.from, query.to, now));
+    const worked = new Set(sheets.map((sheet) => userId(sheet.user)));
+    const members = shown.members.filter((member) => worked.has(member.id));
+    const { items } = windowOf(members, query.offset, query.limit);
+    const people = new Map<number, ColleagueWork>(items.map((member) => [member.id, { person: member, spans: [], targets: null }]));
+    for (const sheet of sheets) people.get(userId(sheet.user))?.spans.push(colleagueSpan(sheet));
+    return { people: [...people.values()], total: members.length, covers: this.#roster.shownCovers(me) };
   }
 
   async projectWork(projectId: number): Promise<ProjectWork> {
@@ -97,7 +106,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
 
   async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
     const me = await this.#leader();
-    const team = await this.#team(me);
+    const team = await this.#roster.people(me);
     const others = team.members.filter((member) => member.id !== me.id);
     // The plugin lists one person's absences a request: the window's people, and the person's own
     // (they are someone else who may be away then), counted against the call's budget first. The
@@ -131,9 +140,9 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     }
     const me = await this.#leader();
     if (listed.personId === me.id) throw new ProviderError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
-    const team = await this.#team(me);
+    const team = await this.#roster.people(me, true);
     const member = team.members.find((candidate) => candidate.id === listed.personId);
-    if (!member) throw new ProviderError('denied', `Leave request #${id} is ${listed.person}'s, who is not in ${team.covers} any more; it is not yours to decide. Nothing was sent.`);
+    if (!member) throw new ProviderError('denied', `Leave request #${id} is ${listed.person}'s, ${team.complete ? `who is not in ${team.covers} any more` : `whom Kimai no longer shows you in ${team.covers}`}; it is not yours to decide. Nothing was sent.`);
     // As it stands now: decided or withdrawn meanwhile, it is said so rather than decided again.
     const now = (await this.#absencesOf(member, me)).find((request) => request.id === id);
     if (!now) throw new ProviderError('not_found', `Leave request #${id} of ${listed.person} is gone from Kimai (withdrawn meanwhile). Nothing was sent.`);
@@ -160,27 +169,6 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     const me = await this.context.profile();
     if (!leadsPeople(me)) throw new ProviderError('denied', 'Your Kimai account leads no team, so Kimai shows you nobody else’s time or leave.');
     return me;
-  }
-
-  /**
-   * The people the person leads, sorted by name: the members of the teams they lead, or of every team
-   * for an administrator. Each team is one request, counted against the call's budget first.
-   */
-  async #team(me: KimaiUser): Promise<Team> {
-    const admin = isKimaiAdmin(me);
-    const led = (me.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team);
-    const teams = admin ? await this.context.api.teams() : led;
-    ensureRequests(teams.length, 'Kimai');
-    const details = await mapWithLimit(teams, this.context.api.pager.maxParallel, (team) => this.context.api.team(team.id));
-    const members = new Map<number, Member>();
-    for (const team of details) {
-      for (const member of team.members ?? []) members.set(member.user.id, { id: member.user.id, name: personName(member.user) });
-    }
-    const names = teams.map((team) => team.name).join(', ');
-    return {
-      members: [...members.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
-      covers: admin ? `every team in Kimai (${names || 'none'})` : `the teams you lead in Kimai (${names})`,
-    };
   }
 
   /** One person's absences around today, as requests counted on the settings' week (Kimai keeps none). */

@@ -3,19 +3,16 @@
 // person's zone and recent entries is remembered. When it cannot be reached (out-of-reach.ts), a
 // clock-in, a clock-out and a logged entry are kept with the moment they happened and answered as
 // kept; reads show what was last known, with its age, and the kept writes laid over it. Before each
-// call, and in the background with a growing pause, the kept writes are sent in order (deliver.ts).
+// call, and in the background with a growing pause, the kept writes are sent in order
+// (outbox-sender.ts), and what came of them is said in the next answer.
 import { join } from 'node:path';
-import { formatDuration, systemTimeZone } from '../../domain/time.ts';
-import type { Log } from '../../log.ts';
-import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
-import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, KeptWriteChoice, KeptWriteDecision, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
+import { formatDuration } from '../../domain/time.ts';
+import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, KeptWriteChoice, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
 import { ProviderError, TimerRunningError } from '../time-tracker.ts';
-import { decisionOf, payloadToSendAgain } from './decisions.ts';
-import { deliver, keptWrite, type Settlement } from './deliver.ts';
 import { signalSettled } from './settled-signal.ts';
-import { countsAsTry, gaveUpWords, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
+import { type FlushResult, OutboxSender, type SenderOptions } from './outbox-sender.ts';
 import {
   type ClockInPayload,
   type ClockOutPayload,
@@ -29,39 +26,14 @@ import {
   type TimerRef,
   type WaitReason,
 } from './pending.ts';
-import { RemoteError } from '../http/remote-error.ts';
+import type { RemoteError } from '../http/remote-error.ts';
 
-/** Kept writes sent before a call's own work: the rest go in the background, and the call's own writes wait behind them. */
-const SENT_BEFORE_A_CALL = 3;
-/** Kept writes sent in one background round. */
-const SENT_PER_ROUND = 10;
-/** The background's first pause after the back end was out of reach, and its longest. */
-const FIRST_RETRY_MS = 5_000;
-const LONGEST_RETRY_MS = 300_000;
 /** Writes kept for one account at most: far more than a day away from the network makes. */
 export const MAX_KEPT = 200;
-/** Kept writes waiting for a decision listed at once: more than a day away from the network leaves. */
-const LISTED_DECISIONS = 50;
-/** Requests one background round may send, as one tool call may. */
-const ROUND_REQUESTS = 40;
 
-export interface OutboxOptions {
-  store: OutboxStore;
-  /** 'Kimai', 'Clockodo': the back end in sentences. */
-  service: string;
-  now: () => number;
-  log: Log;
-  /** The settings' zone for times in sentences about kept writes ('' where they name none). */
-  timezone: () => string;
+export interface OutboxOptions extends SenderOptions {
   /** Who is writing through this engine: the app's own engine, or an AI client's. */
   origin: OutboxOrigin;
-  /**
-   * Null where the tool may still write for that origin now (the read-only switch, tool switches and
-   * the organisation's policy are checked again before a kept write is sent), else why not, in words.
-   */
-  mayStillWrite: (tool: OutboxKind, origin: OutboxOrigin) => string | null;
-  /** The background sender's pauses (tests shorten them). */
-  retryMs?: { first: number; longest: number };
 }
 
 /** One call's view of the outbox: the sentences it adds to the answer, and whether the back end was found out of reach in it. */
@@ -76,11 +48,7 @@ interface CallState {
 export class EngineOutbox {
   readonly #inner: TimeTracker;
   readonly #options: OutboxOptions;
-  /** The one send in progress in this engine: calls at once wait for it rather than claim the same row. */
-  #sending: Promise<FlushResult> | undefined;
-  #retry: NodeJS.Timeout | undefined;
-  #pause: number;
-  #closed = false;
+  readonly #sender: OutboxSender;
   /** What was said of an outbox file that cannot be opened, so it is said once (again if it changes, or after it worked). */
   #saidUnusable: string | null = null;
   /** Names of projects and activities by id, from every catalog read: a kept write shows them. */
@@ -91,7 +59,7 @@ export class EngineOutbox {
   constructor(inner: TimeTracker, options: OutboxOptions) {
     this.#inner = inner;
     this.#options = options;
-    this.#pause = options.retryMs?.first ?? FIRST_RETRY_MS;
+    this.#sender = new OutboxSender(inner, options);
     this.tracker = this.view({ notes: [], unreachable: null, saidStale: false });
   }
 
@@ -104,15 +72,15 @@ export class EngineOutbox {
     const state: CallState = { notes, unreachable: null, saidStale: false };
     let result: FlushResult;
     try {
-      result = await this.send(SENT_BEFORE_A_CALL);
+      result = await this.#sender.sendFirst();
     } catch (error) {
       if (error instanceof OutboxUnusable) return this.#withoutOutbox(error, notes);
       this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
       result = { kind: 'failed' };
+      this.#sender.schedule(); // The background tries again.
     }
     this.#saidUnusable = null;
     if (result.kind === 'out_of_reach') state.unreachable = result.error;
-    if (result.kind !== 'empty') this.schedule();
     await this.#tell(notes);
     return this.view(state);
   }
@@ -137,96 +105,8 @@ export class EngineOutbox {
   }
 
   /** Starts the background sender where writes are waiting (an engine that starts after a crash, or one that just kept a write). */
-  async start(): Promise<void> {
-    if ((await this.#options.store.open()).length > 0) this.schedule();
-  }
-
-  /** Sends up to `limit` kept writes in order; one send at a time in this engine. */
-  send(limit: number): Promise<FlushResult> {
-    this.#sending ??= this.#flush(limit).finally(() => {
-      this.#sending = undefined;
-    });
-    return this.#sending;
-  }
-
-  close(): void {
-    this.#closed = true;
-    clearTimeout(this.#retry);
-    this.#options.store.close();
-  }
-
-  /** The background round, after a pause that grows while the back end stays out of reach. */
-  schedule(): void {
-    if (this.#closed || this.#retry) return;
-    this.#retry = setTimeout(() => {
-      this.#retry = undefined;
-      void withRequestBudget(ROUND_REQUESTS, () => this.send(SENT_PER_ROUND))
-        .then((result) => {
-          const longest = this.#options.retryMs?.longest ?? LONGEST_RETRY_MS;
-          if (result.kind === 'out_of_reach' || result.kind === 'failed') this.#pause = Math.min(this.#pause * 2, longest);
-          else this.#pause = this.#options.retryMs?.first ?? FIRST_RETRY_MS;
-          if (result.kind !== 'empty') this.schedule();
-        })
-        .catch((error: unknown) => {
-          this.#options.log(`Sending the outbox failed: ${(error as Error).message}`);
-          // A file that cannot be opened stays so until someone acts: the next call tries it again.
-          if (!(error instanceof OutboxUnusable)) this.schedule();
-        });
-    }, this.#pause);
-    this.#retry.unref();
-  }
-
-  async #flush(limit: number): Promise<FlushResult> {
-    const { store, service, now } = this.#options;
-    // Most calls find nothing waiting: a read says so without taking the write lock.
-    if ((await store.open()).length === 0) return { kind: 'empty' };
-    for (let sent = 0; sent < limit; sent++) {
-      const row = await store.claimNext();
-      if (row === null) return { kind: 'empty' };
-      if (row === 'busy') return { kind: 'busy' };
-      const timezone = await this.#zone();
-      const refusal = this.#options.mayStillWrite(row.kind, row.origin);
-      if (refusal) {
-        await store.settle(row.seq, { state: 'needs_decision', words: `Your ${keptWrite(row, timezone)} was not sent: ${refusal}` });
-        continue;
-      }
-      if (row.attempts > MAX_SEND_ATTEMPTS) {
-        // The tries before ended with no record at all: an engine stopped (or crashed) while sending it.
-        await store.settle(row.seq, { state: 'needs_decision', words: gaveUpWords(keptWrite(row, timezone), row.kind, service, 'each ended without an answer') });
-        continue;
-      }
-      const watched = watchedTracker(this.#inner);
-      let settlement: Settlement;
-      try {
-        settlement = await deliver(row, { tracker: watched.tracker, service, timezone, now, row: (seq) => store.row(seq) });
-      } catch (error) {
-        const outOfReach = isOutOfReach(error);
-        const reason = error instanceof Error ? error.message : String(error);
-        if (!outOfReach && isRefusal(error)) {
-          settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
-        } else {
-          const counted = countsAsTry(error, outOfReach, watched.answered());
-          if (counted && row.attempts >= MAX_SEND_ATTEMPTS) {
-            // This write fails where others would not: the person decides, and the queue moves on.
-            this.#options.log(`Outbox row ${row.seq} given up after ${row.attempts} tries: ${reason}`);
-            settlement = { state: 'needs_decision', remoteId: null, words: gaveUpWords(keptWrite(row, timezone), row.kind, service, lastTry(error)) };
-          } else if (outOfReach) {
-            // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
-            // the row marked: the next send looks before it writes, as it always does.
-            await store.release(row.seq, error.networkCode !== 'ECONNREFUSED', counted);
-            return { kind: 'out_of_reach', error };
-          } else {
-            // Not the back end's answer to this write (the call was cancelled or ran out of requests, a
-            // rate limit, a locked file, a fault): the row waits for the next round.
-            await store.release(row.seq, true, counted);
-            this.#options.log(`Sending outbox row ${row.seq} stopped: ${reason}`);
-            return { kind: 'failed' };
-          }
-        }
-      }
-      if (!(await store.settle(row.seq, settlement))) this.#options.log(`Outbox row ${row.seq} was taken over by another engine while this one sent it.`);
-    }
-    return { kind: 'more' };
+  start(): Promise<void> {
+    return this.#sender.start();
   }
 
   /**
@@ -253,53 +133,11 @@ export class EngineOutbox {
     if (decide.length > 0) notes.push(`Needs your decision (kept while ${service} was out of reach, and not sent): ${decide.join(' ')}`);
   }
 
-  /** The kept writes waiting for the person's decision, oldest first (decisions.ts). */
-  async decisions(): Promise<KeptWriteDecision[]> {
-    const rows = await this.#options.store.awaitingDecision(LISTED_DECISIONS);
-    return rows.map((row) => decisionOf(row, this.#options.service));
-  }
-
-  /**
-   * The person's choice for one kept write. Dismissed, it stays in the file and leaves the list;
-   * sent again, it is queued where it was and sent at once with what waits before it, looking at the
-   * back end first as every send does. The answer says what came of it, and counts as telling it.
-   */
-  async decide(id: number, choice: KeptWriteChoice): Promise<string> {
-    const { store, service } = this.#options;
-    const row = await store.row(id);
-    const gone = new ProviderError('not_found', `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`);
-    if (!row || row.state !== 'needs_decision' || row.dismissedAt !== null) throw gone;
-    const what = keptWrite(row, await this.#zone());
-    if (choice === 'dismiss') {
-      if (!(await store.dismiss(id))) throw gone;
-      return `Dismissed your ${what}: ${service} stays as it is.`;
-    }
-    if (!(await store.requeue(id, payloadToSendAgain(row)))) throw gone;
-    const result = await this.send(SENT_BEFORE_A_CALL);
-    if (result.kind !== 'empty') this.schedule();
-    const after = await store.row(id);
-    if (after && (after.state === 'sent' || after.state === 'adjusted' || after.state === 'needs_decision')) {
-      await store.markTold([id]);
-      return after.outcome ?? `Your ${what} was sent to ${service}.`;
-    }
-    return `Your ${what} waits to be sent again; it goes as soon as ${service} answers.`;
-  }
-
-  /** The settings' zone, else the back end's as last known, else this computer's. */
-  async #zone(): Promise<string> {
-    const set = this.#options.timezone();
-    if (set !== '') return set;
-    const known = await this.#options.store.recall<string | null>('zone');
-    return known?.value ?? systemTimeZone();
-  }
-
   /** One call's tracker: the back end, with the outbox in front of it. */
   view(state: CallState): TimeTracker {
-    return new OutboxView(this.#inner, this, this.#options, state, this.#names);
+    return new OutboxView(this.#inner, this.#sender, this.#options, state, this.#names);
   }
 }
-
-export type FlushResult = { kind: 'empty' } | { kind: 'busy' } | { kind: 'more' } | { kind: 'failed' } | { kind: 'out_of_reach'; error: RemoteError };
 
 /** The optional parts of a tracker the outbox does not change: the back end's own, when it has them. */
 const PASSED_THROUGH = [
@@ -325,14 +163,14 @@ class OutboxView implements TimeTracker {
   declare findPendingLeave?: TimeTracker['findPendingLeave'];
   declare decideLeave?: TimeTracker['decideLeave'];
   readonly #inner: TimeTracker;
-  readonly #outbox: EngineOutbox;
+  readonly #sender: OutboxSender;
   readonly #options: OutboxOptions;
   readonly #state: CallState;
   readonly #names: Map<string, Ref>;
 
-  constructor(inner: TimeTracker, outbox: EngineOutbox, options: OutboxOptions, state: CallState, names: Map<string, Ref>) {
+  constructor(inner: TimeTracker, sender: OutboxSender, options: OutboxOptions, state: CallState, names: Map<string, Ref>) {
     this.#inner = inner;
-    this.#outbox = outbox;
+    this.#sender = sender;
     this.#options = options;
     this.#state = state;
     this.#names = names;
@@ -360,10 +198,10 @@ class OutboxView implements TimeTracker {
     return this.#inner.whoami();
   }
   keptWriteDecisions() {
-    return this.#outbox.decisions();
+    return this.#sender.decisions();
   }
   decideKeptWrite(id: number, choice: KeptWriteChoice) {
-    return this.#outbox.decide(id, choice);
+    return this.#sender.decide(id, choice);
   }
   createCatalogItem(item: Parameters<TimeTracker['createCatalogItem']>[0]) {
     return this.#inner.createCatalogItem(item);
@@ -382,7 +220,7 @@ class OutboxView implements TimeTracker {
   }
 
   close(): void {
-    this.#outbox.close();
+    this.#sender.close();
     this.#inner.close();
   }
 
@@ -604,7 +442,7 @@ class OutboxView implements TimeTracker {
     const refusal = this.#options.mayStillWrite(kind, this.#options.origin);
     if (refusal) throw new ProviderError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
-    this.#outbox.schedule();
+    this.#sender.schedule();
     return (await store.row(seq)) as OutboxRow;
   }
 
@@ -649,16 +487,6 @@ function knownCatalog(known: KnownCatalog, includeArchived: boolean, kinds: read
     projects: items.filter((item) => item.kind === 'project'),
     activities: items.filter((item) => item.kind === 'activity' && (projectId === undefined || !item.project || item.project.id === projectId)),
   };
-}
-
-/**
- * The back end's answer to the write itself, which sending again would not change: a validation, an
- * archived project, a missing permission. A rate limit, a stopped call and Punchcard's own trouble are not.
- */
-function isRefusal(error: unknown): boolean {
-  if (error instanceof CallStopped) return false;
-  if (error instanceof RemoteError) return error.failure !== 'rate_limited';
-  return error instanceof ProviderError && error.code !== 'unavailable';
 }
 
 function timerRef(entry: TimeEntry): TimerRef {

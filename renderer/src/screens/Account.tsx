@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
 import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, credentialAccount, isEmail, isHttpUrl, MAX_WORKSPACE_LENGTH, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { Badge, Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -15,7 +15,7 @@ export function AccountScreen() {
     <>
       <ScreenHeader title="Account">Where your time is kept: the timesheet on this computer, or the back end your company uses.</ScreenHeader>
       {error && !data && <LoadError message={error} onRetry={() => void stores.account.load()} />}
-      {data ? <AccountForm saved={data} /> : !error && <div className="placeholder account-placeholder" aria-busy="true" aria-label="Loading account" />}
+      {data ? <AccountForm saved={data} /> : !error && <Loading what="Loading account" className="account-placeholder" />}
     </>
   );
 }

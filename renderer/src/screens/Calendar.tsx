@@ -4,7 +4,7 @@
 // a back end hides from the person hidden: a colleague's type may be null, never a reason).
 import { useEffect, useState } from 'react';
 import type { CalendarView } from '../../../main/ipc/contract.ts';
-import { Button, ErrorText, LoadError, ScreenHeader } from '../components.tsx';
+import { Button, ErrorText, LoadError, Loading, ScreenHeader } from '../components.tsx';
 import { addMonths, dayLong, dayNumber, dayShort, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween, weekdayLong, weekdayShort } from '../format.ts';
 import { useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
@@ -124,7 +124,7 @@ export function CalendarScreen() {
         </p>
       )}
       {data && !data.unavailable && <MonthGrid view={data} />}
-      {!data && !error && <div className="placeholder calendar-placeholder" aria-busy="true" aria-label="Loading the calendar" />}
+      {!data && !error && <Loading what="Loading the calendar" className="calendar-placeholder" />}
     </>
   );
 }
@@ -179,8 +179,10 @@ function MonthGrid({ view }: { view: CalendarView }) {
                 const classes = [day.workingDay ? '' : 'off', day.holiday ? 'holiday' : '', date === todayDate ? 'today' : ''].filter(Boolean).join(' ');
                 return (
                   <td key={date} className={classes || undefined} aria-current={date === todayDate ? 'date' : undefined}>
-                    <span className="cell-date" aria-label={dayLong(date)}>
-                      {dayNumber(date)}
+                    {/* A bare "12" says little aloud: a screen reader gets the whole day. */}
+                    <span className="cell-date">
+                      <span aria-hidden="true">{dayNumber(date)}</span>
+                      <span className="sr-only">{dayLong(date)}</span>
                     </span>
                     {day.holiday && <span className="cell-holiday">{day.holiday}</span>}
                     {day.away.length > 0 && (

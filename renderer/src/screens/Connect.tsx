@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { ClientCard, RegistrationState, SnippetView } from '../../../main/ipc/contract.ts';
 import { api, errorMessage } from '../bridge.ts';
-import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { Badge, Button, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { useAction, useReadyMark } from '../hooks.ts';
 import { replaceClient, stores, useStore } from '../store.ts';
 import { ClaudeExtensionCard } from './ClaudeExtension.tsx';
@@ -39,7 +39,7 @@ export function ConnectScreen() {
           ))}
         </ul>
       ) : (
-        !error && <div className="placeholder clients-placeholder" aria-busy="true" aria-label="Loading clients" />
+        !error && <Loading what="Loading clients" className="clients-placeholder" />
       )}
     </>
   );

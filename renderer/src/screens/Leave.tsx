@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, Confirm, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, dayFull, dayShort, daysText, leaveSpanText as spanText } from '../format.ts';
 import { useAction, useBackEndName, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
@@ -79,7 +79,7 @@ export function LeaveScreen() {
           <Requests view={data} onCancelled={(message) => setSaid(message)} />
         </>
       )}
-      {!data && !error && <div className="placeholder leave-placeholder" aria-busy="true" aria-label="Loading leave" />}
+      {!data && !error && <Loading what="Loading leave" className="leave-placeholder" />}
     </>
   );
 }

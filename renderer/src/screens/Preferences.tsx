@@ -9,7 +9,7 @@ import { acceleratorOf, acceleratorProblem, describeAccelerator } from '../../..
 import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, ErrorText, Field, LoadError, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { Badge, Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -42,7 +42,7 @@ export function PreferencesScreen() {
         // Another back end (or its answer at last) is another form: what it keeps is not edited here.
         <PreferencesForm key={`${data.backEnd?.state ?? 'settings'}:${data.backEnd?.name ?? ''}`} saved={data} countries={countries.data} countriesError={countries.error} />
       ) : (
-        !error && <div className="placeholder preferences-placeholder" aria-busy="true" aria-label="Loading preferences" />
+        !error && <Loading what="Loading preferences" className="preferences-placeholder" />
       )}
     </>
   );

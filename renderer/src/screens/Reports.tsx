@@ -4,7 +4,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReportView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Button, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
@@ -55,7 +55,7 @@ export function ReportsScreen() {
       </div>
       {error && !data && <LoadError message={error} onRetry={() => void stores.reports.of(key).load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
-      {data ? <Report report={data} period={period} /> : !error && <div className="placeholder report-placeholder" aria-busy="true" aria-label="Loading the report" />}
+      {data ? <Report report={data} period={period} /> : !error && <Loading what="Loading the report" className="report-placeholder" />}
       <ExportCard key={key} from={range.from} to={range.to} />
     </>
   );
@@ -79,15 +79,13 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
         </div>
         <div className={`card figure ${over >= 0 ? 'plus' : 'minus'}`}>
           <span className="figure-label">{over >= 0 ? 'Overtime' : 'Undertime'}</span>
-          <span className="figure-value" aria-label={`${over >= 0 ? 'plus' : 'minus'} ${spokenDuration(Math.abs(over))}`}>
-            {durations.signed(over)}
-          </span>
+          <SignedFigure minutes={over} />
           <span className="muted">against the target so far</span>
         </div>
         {report.backEndBalance && (
           <div className={`card figure ${report.backEndBalance.minutes >= 0 ? 'plus' : 'minus'}`}>
             <span className="figure-label">Time balance</span>
-            <span className="figure-value">{durations.signed(report.backEndBalance.minutes)}</span>
+            <SignedFigure minutes={report.backEndBalance.minutes} />
             <span className="muted">{report.backEndBalance.covers}</span>
           </div>
         )}
@@ -111,6 +109,22 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
 const CHART = { width: 700, height: 180, top: 16, bottom: 24 };
 
 /** Bars per day against each day's target tick; the numbers again as a table for screen readers. */
+/**
+ * "+1 h 30 min" or "−3 h 30 min". Speech may skip the sign at the punctuation level most people use,
+ * which turns undertime into overtime, so a screen reader gets the sign in words instead.
+ */
+function SignedFigure({ minutes }: { minutes: number }) {
+  const durations = useDurations();
+  return (
+    <>
+      <span className="figure-value" aria-hidden="true">
+        {durations.signed(minutes)}
+      </span>
+      <span className="sr-only">{`${minutes >= 0 ? 'plus' : 'minus'} ${spokenDuration(Math.abs(minutes))}`}</span>
+    </>
+  );
+}
+
 function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: string }) {
   const slot = CHART.width / Math.max(1, days.length);
   const bar = Math.min(34, slot * 0.64);
@@ -203,7 +217,7 @@ function ProjectBars({ projects, total }: { projects: ReportView['projects']; to
               <rect className="track" x="0" y="0" width="100" height="8" rx="2" />
               <rect className="fill" x="0" y="0" width={(project.minutes / most) * 100} height="8" rx="2" />
             </svg>
-            <span className="project-time" aria-label={`${spokenDuration(project.minutes)}, ${share} percent`}>
+            <span className="project-time">
               {durations.text(project.minutes)} <span className="muted">{share}%</span>
             </span>
           </li>

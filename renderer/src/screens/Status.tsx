@@ -243,16 +243,23 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
   );
 }
 
-/** Time worked on the running entry, ticking each second; during a break it stands still. */
+/**
+ * Time worked on the running entry, ticking each second; during a break it stands still. "1:20:00"
+ * read aloud sounds like a time of day, so a screen reader gets the words instead ("Running for 1
+ * hour 20 minutes"), which change once a minute rather than every second.
+ */
 function Elapsed({ entry, asOf }: { entry: EntryView; asOf: number }) {
   const onBreak = runningBreak(entry) !== null;
   const now = useNow(1000, !onBreak);
   const ms = workedMs(entry, Math.max(now, asOf));
   const spoken = spokenDuration(ms / 60_000);
   return (
-    <time className="elapsed" dateTime={isoDuration(ms / 60_000)} aria-label={onBreak ? `Worked ${spoken}, now on a break` : `Running for ${spoken}`}>
-      {formatElapsed(ms)}
-    </time>
+    <>
+      <time className="elapsed" dateTime={isoDuration(ms / 60_000)} aria-hidden="true">
+        {formatElapsed(ms)}
+      </time>
+      <span className="sr-only">{onBreak ? `Worked ${spoken}, now on a break` : `Running for ${spoken}`}</span>
+    </>
   );
 }
 

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PendingLeaveView, TeamHoursView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, Confirm, ErrorText, Field, LoadError, ScreenHeader, StatusText } from '../components.tsx';
+import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, daysText, leaveSpanText, mondayOf, rangeLabel, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed, useStore } from '../store.ts';
@@ -56,7 +56,7 @@ export function TeamScreen() {
           <TeamHours key={monday} first={data.hours} />
         </>
       )}
-      {!data && !error && <div className="placeholder" aria-busy="true" aria-label="Loading the team" />}
+      {!data && !error && <Loading what="Loading the team" />}
     </>
   );
 }

@@ -5,8 +5,8 @@
 import { Fragment, memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EntryRights, EntryView, TimesheetView } from '../../../main/ipc/contract.ts';
 import { api } from '../bridge.ts';
-import { Badge, Button, Confirm, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';
-import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, spokenDuration, wallClock, weekdayShort } from '../format.ts';
+import { Badge, Button, Confirm, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
+import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, wallClock, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { dayReason, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
@@ -75,7 +75,7 @@ export function TimesheetScreen() {
       {data ? (
         <Week view={data} editing={editing} setEditing={setEditing} apply={apply} say={setSaid} />
       ) : (
-        !error && <div className="placeholder timesheet-placeholder" aria-busy="true" aria-label="Loading the week" />
+        !error && <Loading what="Loading the week" className="timesheet-placeholder" />
       )}
       <StatusText message={said} className="sr-only" />
     </>
@@ -391,7 +391,8 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
         {waiting && <span className="lock-reason">{KEPT_UNTIL_SENT}</span>}
       </span>
-      <time className="duration" dateTime={isoDuration(minutes)} aria-label={spokenDuration(minutes)}>
+      {/* "3 h 45 min" carries its units, so it is what a screen reader says too. */}
+      <time className="duration" dateTime={isoDuration(minutes)}>
         {durations.text(minutes)}
       </time>
       <span className="row-actions">

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import type { ToolGroupView, ToolsView, ToolView } from '../../../main/ipc/contract.ts';
 import type { ToolAccess } from '../../../mcp-server/contract/tool-catalog.ts';
 import { api } from '../bridge.ts';
-import { Badge, ErrorText, LoadError, ScreenHeader, Switch } from '../components.tsx';
+import { Badge, ErrorText, LoadError, Loading, ScreenHeader, Switch } from '../components.tsx';
 import { useAction, useReadyMark, type ActionState } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -44,7 +44,7 @@ export function ToolsScreen() {
           ))}
         </>
       ) : (
-        !error && <div className="placeholder tools-placeholder" aria-busy="true" aria-label="Loading tools" />
+        !error && <Loading what="Loading tools" className="tools-placeholder" />
       )}
     </>
   );

@@ -1,6 +1,7 @@
-// The window's Team screen as main builds it, over the REAL engine bundle and the fake Kimai: a team
-// lead (Tom, leading Ada) sees the week's hours of his team and Ada's request waiting for him, and
-// approves it; the status says the Team screen is there. A worker's status says it is not.
+// The window's Team screen as main builds it, over the REAL engine bundle and the fake Kimai as it
+// ships (no view_team for a lead): a team lead (Tom, leading Ada) sees the week's hours of his team
+// and Ada's request waiting for him, and approves it; the status says the Team screen is there. A
+// worker's status says it is not.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTeam } from '../../../main/engine/team.ts';
 import { createTimesheet } from '../../../main/engine/timesheet.ts';
@@ -45,8 +46,10 @@ describe("the Team screen's data, through the engine's team tools", () => {
 
     const team = createTeam(test.engine);
     const hours = await team.hours('2026-11-16', 0);
-    expect(hours).toMatchObject({ from: '2026-11-16', to: '2026-11-22', total: 2, offset: 0, nextOffset: null });
-    expect(hours.covers).toMatch(/teams you lead/);
+    // A Kimai as it ships shows a team lead no team's member list (view_team): the people are those
+    // who recorded time that week, Ada; Tom recorded nothing, and the words say who is missing.
+    expect(hours).toMatchObject({ from: '2026-11-16', to: '2026-11-22', total: 1, offset: 0, nextOffset: null });
+    expect(hours.covers).toMatch(/teams you lead.*view_team/);
     const ada = hours.people.find((person) => person.name === ADA.alias);
     expect(ada).toMatchObject({ minutes: 480, byProject: [{ project: 'Website', activity: 'Design', minutes: 480 }], running: null });
     expect(JSON.stringify(hours)).not.toContain('private note');

@@ -68,8 +68,9 @@ async function connect(fake: FakeClockify, key: string, options: { era?: Era; el
 }
 
 const teamToolsOf = async (engine: EngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
-/** The role is learned in the background after start: the tools are read once Clockify answered who this is. */
-const roleAsked = (fake: FakeClockify, count: number) => expect.poll(() => fake.requests.filter((request) => request.path.endsWith('/users/info')).length).toBeGreaterThanOrEqual(count);
+/** The role is learned in the background after start, from the person's own workspaces by role: the tools are read once Clockify answered. */
+const roleQuestions = (fake: FakeClockify) => fake.requests.filter((request) => request.path === '/api/v1/workspaces' && /[?&]roles=/.test(request.query)).length;
+const roleAsked = (fake: FakeClockify, count: number) => expect.poll(() => roleQuestions(fake)).toBeGreaterThanOrEqual(count);
 const entryReadsOf = (fake: FakeClockify, userId: string) => fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith(`/user/${userId}/time-entries`));
 
 /** A manager's session with the team tools offered, their question before a decision answered by `elicitation`. */
@@ -88,9 +89,9 @@ describe('the team group on Clockify', () => {
     await expect.poll(() => teamToolsOf(mia)).toEqual(TEAM_TOOLS);
     const pia = await connect(fake, PIA_KEY);
     await expect.poll(() => teamToolsOf(pia)).toEqual(['project_status']);
-    const asked = fake.requests.filter((request) => request.path.endsWith('/users/info')).length;
+    const asked = roleQuestions(fake);
     const wes = await connect(fake, WES_KEY);
-    // Clockify refused Wes the list of members (403): a member's answer, and no team tools.
+    // Clockify counts Wes's workspace among none where he leads: a member's answer, and no team tools.
     await roleAsked(fake, asked + 1);
     expect(await teamToolsOf(wes)).toEqual([]);
     // A client calling anyway is refused by the engine, as any tool not offered.

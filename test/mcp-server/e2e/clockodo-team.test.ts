@@ -1,5 +1,6 @@
 // The team group on Clockodo, through the built server over stdio against the fake Clockodo: a
-// manager who manages absences (Mia), one who does not (Max), a worker (Ada) and the owner (Olga).
+// manager who manages absences (Mia), one who does not (Max), a worker (Ada), the owner (Olga) and a
+// worker who leads a team (Lea, learned in the background once she switched the team tools on).
 // What each may see and decide, refusals in words before anything is sent, colleagues' absences by
 // name only, a 300-person company in windows within the call's budget, and the question before a
 // decision in both eras.
@@ -18,6 +19,8 @@ const BOB = DEFAULT_USERS[1] as FakeUser;
 const MIA = DEFAULT_USERS[2] as FakeUser;
 const OLGA = DEFAULT_USERS[3] as FakeUser;
 const MAX: FakeUser = { ...MIA, id: 5, name: 'Max Manager', email: 'max@example.com', apiKey: 'key-max-0123456789abcdef', canManageAbsences: false };
+/** A plain worker who leads Development, Ada's and Bob's team: leading is not a role in Clockodo. */
+const LEA: FakeUser = { ...ADA, id: 6, name: 'Lea Lead', email: 'lea@example.com', apiKey: 'key-lea-0123456789abcdef', canSeeAbsences: false };
 const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 const at = (iso: string) => Date.parse(iso);
 const opened = closeAfterEach();
@@ -59,6 +62,25 @@ describe('the team group on Clockodo', () => {
     expect(await teamToolsOf(await connect(fake, MIA))).toEqual(TEAM_TOOLS);
     expect(await teamToolsOf(await connect(fake, MAX))).toEqual(['team_report', 'project_status']);
     expect(await teamToolsOf(await connect(fake, ADA))).toEqual([]);
+  });
+
+  it("offers a worker who leads a team every team tool, learned once she switched them on: her team's hours and leave, nobody else's", async () => {
+    const { fake, adaPending } = await company([...DEFAULT_USERS, MAX, LEA]);
+    (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = LEA.id;
+    const lea = await connect(fake, LEA);
+    await expect.poll(() => teamToolsOf(lea), { timeout: 15_000 }).toEqual(TEAM_TOOLS);
+    const report = await lea.call('team_report');
+    expect(report.isError, textOf(report)).toBeFalsy();
+    expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['Ada Worker', 'Bob Colleague', 'Lea Lead']);
+    expect(report.structuredContent?.covers).toBe('the members of the teams you lead in Clockodo (Development) and those whose boss you are, and yourself');
+    const status = await lea.call('project_status', { project: 'Website' });
+    expect(status.structuredContent?.note).toMatch(/Only your own time and that of the people you lead/);
+    const pending = await lea.call('list_pending_leave');
+    expect((pending.structuredContent?.requests as Array<{ id: number }>).map((request) => request.id)).toEqual([adaPending.id]);
+    const decided = await lea.call('decide_leave_request', { id: adaPending.id, decision: 'approve' });
+    expect(decided.isError, textOf(decided)).toBeFalsy();
+    expect(fake.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe(1);
+    expect(JSON.stringify([report, pending])).not.toMatch(/Mia|Olga|private note/);
   });
 
   it('reports the hours of everyone Clockodo shows a manager, without their notes', async () => {

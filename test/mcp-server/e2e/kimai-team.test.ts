@@ -1,9 +1,11 @@
 // The team group on Kimai, through the built server over stdio against the fake Kimai: a team lead
-// (Tom, leading the team Web with Ada), a worker (Ada) and an administrator (root), with a second team
-// (Ops: Cleo leading Bea) the lead may not see. What each may see and decide, refusals in words before
-// anything is sent, colleagues' absences by name only, a 300-person team in windows within the call's
-// budget, the question before a decision in both eras, and the group off by default and denied by a
-// policy.
+// (Tom, leading the team Web with Ada, and Nia, who recorded nothing), a worker (Ada) and an
+// administrator (root), with a second team (Ops: Cleo leading Bea) the lead may not see. The lead as
+// Kimai ships (no view_team: no team's member list, only the timesheets and absences of the people
+// they lead) and one whose role an administrator granted view_team. What each may see and decide,
+// refusals in words before anything is sent, colleagues' absences by name only, a 300-person team in
+// windows within the call's budget, the question before a decision in both eras, and the group off by
+// default and denied by a policy.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
 const NOW = '2026-11-19T15:00:00+01:00';
@@ -20,6 +22,9 @@ const TOM = DEFAULT_USERS[1] as FakeUser;
 const ROOT = DEFAULT_USERS[2] as FakeUser;
 const CLEO: FakeUser = { id: 4, username: 'cleo', alias: 'Cleo Ops', timezone: 'Europe/Berlin', role: 'ROLE_TEAMLEAD', token: 'token-cleo-0123456789' };
 const BEA: FakeUser = { id: 5, username: 'bea', alias: 'Bea Private', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-bea-0123456789' };
+const NIA: FakeUser = { id: 6, username: 'nia', alias: 'Nia New', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-nia-0123456789' };
+/** A Kimai whose administrator granted the Teamlead role view_team (Roles and permissions). */
+const VIEW_TEAM: FakeKimaiConfig['granted'] = { ROLE_TEAMLEAD: ['view_team'] };
 const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 const at = (iso: string) => Date.parse(iso);
 
@@ -32,11 +37,11 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function kimaiWithTeams() {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true }, users: [...DEFAULT_USERS, CLEO, BEA] });
+async function kimaiWithTeams(granted: FakeKimaiConfig['granted'] = {}) {
+  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted }, users: [...DEFAULT_USERS, CLEO, BEA, NIA] });
   const { website, design, meeting } = seedCatalog(fake);
   Object.assign(fake.state.projects.find((project) => project.id === website.id) ?? {}, { timeBudget: 10 * 3600, budget: 5000 });
-  fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
+  fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }, { userId: NIA.id }]);
   fake.addTeam('Ops', [{ userId: CLEO.id, teamlead: true }, { userId: BEA.id }]);
   const hour = (user: FakeUser, start: string, hours: number, activityId = design.id) =>
     fake?.addTimesheet({ userId: user.id, begin: at(start), end: at(start) + hours * 3_600_000, projectId: website.id, activityId, description: `${user.username}'s private note` });
@@ -96,19 +101,35 @@ describe('the team group on Kimai', () => {
     expect((await listed(denied)).filter((name) => TEAM_TOOLS.includes(name))).toEqual([]);
   });
 
-  it('reports the team lead\'s team only: hours against nothing claimed, missing days, the running timer, no private notes', async () => {
+  it('reports a team lead\'s team as Kimai ships it (no view_team): who recorded time, and in words who cannot be shown and why', async () => {
     const { fake: server } = await kimaiWithTeams();
     const lead = await connect(server, TOM);
     const report = await lead.call('team_report');
     expect(report.isError, textOf(report)).toBeFalsy();
     const data = report.structuredContent as { people: Array<{ name: string; minutes: number; target_minutes: number | null; missing_days: string[]; running: string | null }>; total_people: number; covers: string };
-    expect(data.total_people).toBe(2);
-    expect(data.covers).toMatch(/the teams you lead in Kimai \(Web\)/);
+    // Nia recorded nothing: without view_team, Kimai names her nowhere a team lead may read.
     expect(data.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Tom Lead']);
+    expect(data.total_people).toBe(2);
+    expect(data.covers).toMatch(/^the teams you lead in Kimai \(Web\), those who recorded time then \(Kimai lists a team's members only to an account with the permission view_team, which your Kimai administrator can grant the Teamlead role .*anyone who recorded nothing is not shown\)$/);
     expect(data.people[0]).toMatchObject({ minutes: 8 * 60 + 4 * 60 + 120, target_minutes: null, missing_days: ['2026-11-17'], running: 'Website · Design' });
     expect(data.people[1]).toMatchObject({ minutes: 120, missing_days: ['2026-11-16', '2026-11-18'], running: null });
-    const text = JSON.stringify(report);
-    expect(text).not.toMatch(/Bea|private note/);
+    expect(JSON.stringify(report)).not.toMatch(/Bea|private note/);
+    // Kimai refused the team's members once (403), and is believed: the next report does not ask again.
+    await lead.call('team_report', { from: '2026-11-09', to: '2026-11-13' });
+    expect(server.requests.filter((request) => request.path.startsWith('/api/teams'))).toHaveLength(1);
+  });
+
+  it('reports the team\'s members, those who recorded nothing too, to a team lead granted view_team', async () => {
+    const { fake: server } = await kimaiWithTeams(VIEW_TEAM);
+    const lead = await connect(server, TOM);
+    const report = await lead.call('team_report');
+    expect(report.isError, textOf(report)).toBeFalsy();
+    const data = report.structuredContent as { people: Array<{ name: string; minutes: number; missing_days: string[] }>; total_people: number; covers: string };
+    expect(data.total_people).toBe(3);
+    expect(data.covers).toBe('the teams you lead in Kimai (Web)');
+    expect(data.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Nia New', 'Tom Lead']);
+    expect(data.people[1]).toMatchObject({ minutes: 0, missing_days: ['2026-11-16', '2026-11-17', '2026-11-18'] });
+    expect(JSON.stringify(report)).not.toMatch(/Bea|private note/);
     // Nobody outside the lead's teams was asked for.
     expect(server.requests.filter((request) => request.path === '/api/timesheets').every((request) => !/users%5B%5D=5/.test(request.query ?? ''))).toBe(true);
   });
@@ -117,7 +138,7 @@ describe('the team group on Kimai', () => {
     const { fake: server } = await kimaiWithTeams();
     const admin = await connect(server, ROOT);
     const report = await admin.call('team_report');
-    expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['Ada Lovelace', 'Bea Private', 'Cleo Ops', 'Tom Lead']);
+    expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['Ada Lovelace', 'Bea Private', 'Cleo Ops', 'Nia New', 'Tom Lead']);
     const status = await admin.call('project_status', { project: 'Website' });
     expect(status.isError, textOf(status)).toBeFalsy();
     expect(status.structuredContent).toMatchObject({
@@ -140,44 +161,50 @@ describe('the team group on Kimai', () => {
     expect(status.structuredContent?.note).toMatch(/Only your own time and that of the teams you lead/);
   });
 
-  it('lists the requests waiting for the lead, with working days and who else is away by name only', async () => {
-    const { fake: server, adaPending } = await kimaiWithTeams();
-    const lead = await connect(server, TOM);
-    const pending = await lead.call('list_pending_leave');
-    expect(pending.isError, textOf(pending)).toBeFalsy();
-    expect(pending.structuredContent?.requests).toEqual([
-      {
-        id: adaPending.id, person: 'Ada Lovelace', type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-11',
-        first_day_part: 'full', last_day_part: 'full', days: 5, comment: 'Family visit', also_away: ['Tom Lead'],
-      },
-    ]);
-    // Tom's own request is not his to decide; Bea is not in his team; Tom's sick note never shows.
-    expect(JSON.stringify(pending)).not.toMatch(/Bea|Doctor|sick/);
-  });
+  describe.each([
+    ['as Kimai ships (no view_team)', {}, /^people 1–1 of the 1 in the teams you lead in Kimai \(Web\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/],
+    ['granted view_team', VIEW_TEAM, /^people 1–2 of the 2 in the teams you lead in Kimai \(Web\)$/],
+  ] as const)('a team lead %s', (_kind, granted, covers) => {
+    it('lists the requests waiting for them, with working days and who else is away by name only', async () => {
+      const { fake: server, adaPending } = await kimaiWithTeams(granted);
+      const lead = await connect(server, TOM);
+      const pending = await lead.call('list_pending_leave');
+      expect(pending.isError, textOf(pending)).toBeFalsy();
+      expect(pending.structuredContent?.requests).toEqual([
+        {
+          id: adaPending.id, person: 'Ada Lovelace', type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-11',
+          first_day_part: 'full', last_day_part: 'full', days: 5, comment: 'Family visit', also_away: ['Tom Lead'],
+        },
+      ]);
+      expect(pending.structuredContent?.covers).toMatch(covers);
+      // Tom's own request is not his to decide; Bea is not in his team; Tom's sick note never shows.
+      expect(JSON.stringify(pending)).not.toMatch(/Bea|Doctor|sick/);
+    });
 
-  it('refuses in words, before anything is sent, a request of another team, one not listed and the lead\'s own', async () => {
-    const { fake: server, beaPending, tomPending, adaPending } = await kimaiWithTeams();
-    const lead = await connect(server, TOM);
-    await lead.call('list_pending_leave');
-    const other = await lead.call('decide_leave_request', { id: beaPending.id, decision: 'approve' });
-    expect(other.isError).toBe(true);
-    expect(textOf(other)).toMatch(new RegExp(`Leave request #${beaPending.id} is not among the requests Punchcard listed as waiting for your decision.*Nothing was sent\\.`));
-    const own = await lead.call('decide_leave_request', { id: tomPending.id, decision: 'approve' });
-    expect(textOf(own)).toMatch(/is not among the requests Punchcard listed/);
-    expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
-    expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('new');
-  });
+    it('refuses in words, before anything is sent, a request of another team, one not listed and the lead\'s own', async () => {
+      const { fake: server, beaPending, tomPending, adaPending } = await kimaiWithTeams(granted);
+      const lead = await connect(server, TOM);
+      await lead.call('list_pending_leave');
+      const other = await lead.call('decide_leave_request', { id: beaPending.id, decision: 'approve' });
+      expect(other.isError).toBe(true);
+      expect(textOf(other)).toMatch(new RegExp(`Leave request #${beaPending.id} is not among the requests Punchcard listed as waiting for your decision.*Nothing was sent\\.`));
+      const own = await lead.call('decide_leave_request', { id: tomPending.id, decision: 'approve' });
+      expect(textOf(own)).toMatch(/is not among the requests Punchcard listed/);
+      expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+      expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('new');
+    });
 
-  it('refuses a request of someone who left the lead\'s teams since it was listed, before anything is sent', async () => {
-    const { fake: server, adaPending } = await kimaiWithTeams();
-    const lead = await connect(server, TOM, { enabled: { decide_leave_request: true } });
-    await lead.call('list_pending_leave');
-    // Kimai now sees Ada in no team of Tom's: Punchcard re-reads the team and refuses first.
-    server.state.teams[0]?.members.splice(1, 1);
-    const refused = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve' });
-    expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(/not in the teams you lead in Kimai \(Web\) any more; it is not yours to decide\. Nothing was sent\./);
-    expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+    it('refuses a request of someone who left the lead\'s teams since it was listed, before anything is sent', async () => {
+      const { fake: server, adaPending } = await kimaiWithTeams(granted);
+      const lead = await connect(server, TOM, { enabled: { decide_leave_request: true } });
+      await lead.call('list_pending_leave');
+      // Kimai now sees Ada in no team of Tom's: Punchcard reads the team again and refuses first.
+      server.state.teams[0]?.members.splice(1, 1);
+      const refused = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve' });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(/(not in|whom Kimai no longer shows you in) the teams you lead in Kimai \(Web\).*; it is not yours to decide\. Nothing was sent\.$/);
+      expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
+    });
   });
 
   it('says Kimai\'s own refusal in words (403 Forbidden) where Punchcard could not tell, and changes nothing', async () => {
@@ -191,8 +218,12 @@ describe('the team group on Kimai', () => {
     expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('new');
   });
 
-  it('pages a 300-person team within the call\'s budget of requests', async () => {
-    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+  it.each([
+    // Tom recorded nothing himself: without view_team only the 300 who did are shown.
+    ['as Kimai ships', {}, 300, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team), among those who recorded time since 2026-11-05'],
+    ['granted view_team', VIEW_TEAM, 301, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team)'],
+  ] as const)('pages a 300-person team within the call\'s budget of requests, for a lead %s', async (_kind, granted, total, covers) => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted } });
     const { website, design } = seedCatalog(fake);
     seedBigTeam(fake, TOM, 300, { projectId: website.id, activityId: design.id });
     const lead = await connect(fake, TOM);
@@ -205,22 +236,24 @@ describe('the team group on Kimai', () => {
       expect(page.isError, textOf(page)).toBeFalsy();
       expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
       names.push(...(page.structuredContent?.people as Array<{ name: string }>).map((person) => person.name));
-      expect(page.structuredContent?.total_people).toBe(301);
+      expect(page.structuredContent?.total_people).toBe(total);
       offset = page.structuredContent?.next_offset as number | null;
       calls++;
     }
-    expect(calls).toBe(7);
-    expect(new Set(names).size).toBe(301);
+    expect(calls).toBe(Math.ceil(total / 50));
+    expect(new Set(names).size).toBe(total);
     const pending = await lead.call('list_pending_leave', { limit: 30 });
-    expect(pending.structuredContent).toMatchObject({ next_offset: 30, covers: 'people 1–30 of the 300 in the teams you lead in Kimai (Big team)' });
+    expect(pending.structuredContent).toMatchObject({ next_offset: 30 });
+    expect(pending.structuredContent?.covers).toMatch(new RegExp(`^${covers.replace(/[()]/g, '\\$&')}`));
     const last = await lead.call('list_pending_leave', { offset: 270, limit: 30 });
     expect(last.structuredContent?.next_offset).toBeNull();
   });
 
   it('gives a lead of ten teams smaller windows of pending leave rather than a refusal, each within the budget', async () => {
     // Ten teams are ten requests before any absence: a window of 30 people and the lead's own list
-    // would need 41. Found by the heaviest team calls (test/support/heaviest-team-calls.ts).
-    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
+    // would need 41. Found by the heaviest team calls (test/support/heaviest-team-calls.ts). Only a
+    // lead granted view_team reads the teams, so only they know the 300 who recorded nothing.
+    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted: VIEW_TEAM } });
     let id = 1000;
     for (let team = 1; team <= 10; team++) {
       const members: FakeUser[] = Array.from({ length: 30 }, () => ({ id, username: `worker${id}`, alias: `Worker ${id}`, timezone: 'Europe/Berlin', role: 'ROLE_USER', token: `token-worker-${id++}-0123456789` }));

@@ -56,11 +56,12 @@ it('gives up on a holder that accepts the connection and never answers, and says
   const blackHole = createTcpServer((socket) => sockets.push(socket));
   await store.announceInstance(HOLDER, await listening(blackHole), Date.now());
   closing.push(() => sockets.forEach((socket) => socket.destroy()));
-  const { peers: here, said } = await peers({ answerWithinMs: 300 });
+  // Long enough for the connection itself on a loaded machine: what is timed is the answer's start.
+  const { peers: here, said } = await peers({ answerWithinMs: 1_500 });
 
   expect(await here.pass(request(), SESSION)).toBeUndefined();
   expect(sockets.length).toBe(1);
-  expect(said.join('\n')).toMatch(/^A 2025-era session's instance \(http:\/\/127\.0\.0\.1:\d+\) did not answer: no answer began within 0\.3 s$/);
+  expect(said.join('\n')).toMatch(/^A 2025-era session's instance \(http:\/\/127\.0\.0\.1:\d+\) did not answer: no answer began within 1\.5 s$/);
 });
 
 it('streams an answer that began in time to its end, however long the rest takes, with the mark its holder recognises', async () => {
@@ -72,7 +73,8 @@ it('streams an answer that began in time to its end, however long the rest takes
     setTimeout(() => answer.end('event: message\ndata: {"last":true}\n\n'), 600);
   });
   await store.announceInstance(HOLDER, await listening(holder), Date.now());
-  const { peers: here, said } = await peers({ answerWithinMs: 300 });
+  // Long enough for the connection itself on a loaded machine: what is timed is the answer's start.
+  const { peers: here, said } = await peers({ answerWithinMs: 1_500 });
 
   const answer = await here.pass(request(), SESSION);
   expect(answer?.status).toBe(200);

@@ -43,6 +43,23 @@ it('refuses the request past the limit with the seconds left in the window', () 
   expect(limits.spend(perAddress('203.0.113.8'))).toEqual({ allowed: true });
 });
 
+it('counts the messages of a batch at once, granting the first ones that fit, and tells the store all of them', async () => {
+  const [limits, other] = [counter(), counter()];
+  const person = { key: 'person:ada', max: 10, windowMs: MINUTE };
+  for (let request = 0; request < 3; request++) limits.spend(person);
+  expect(limits.spendMany(person, 11)).toEqual({ granted: 7, retryAfterSeconds: 50 });
+  // Spent past the limit: nothing more fits, and a request is refused as before.
+  expect(limits.spendMany(person, 2)).toEqual({ granted: 0, retryAfterSeconds: 50 });
+  expect(limits.spend(person)).toEqual({ allowed: false, retryAfterSeconds: 50 });
+  // Another instance, which counted one of its own, learns of them all at its flush.
+  expect(other.spend(person)).toEqual({ allowed: true });
+  await limits.flush();
+  await other.flush();
+  expect(other.spendMany(person, 1)).toEqual({ granted: 0, retryAfterSeconds: 50 });
+  now += MINUTE;
+  expect(limits.spendMany(person, 4)).toEqual({ granted: 4, retryAfterSeconds: 50 });
+});
+
 it('counts what another instance counted once both have flushed', async () => {
   const [first, second] = [counter(), counter()];
   for (let request = 0; request < 3; request++) first.spend(perAddress('203.0.113.7'));

@@ -27,6 +27,7 @@ describe('the team server configuration', () => {
       provider: { type: 'kimai', url: 'https://kimai.example.com' },
       sign_in: { tracker: true, development: false },
       trusted_proxies: [],
+      refresh_token_grace_seconds: 10,
       settings: {},
       limits: { requests_per_person_per_minute: 300, requests_per_address_per_minute: 3_000, failed_sign_ins_per_address: 10 },
     });
@@ -51,11 +52,35 @@ describe('the team server configuration', () => {
     ['a listen address without a port', { ...GOOD, listen: '127.0.0.1' }, '"listen": an address and port such as 127.0.0.1:8787'],
     ['an http:// identity provider on the network', { ...GOOD, sign_in: { tracker: true, oidc: { issuer: 'http://login.example.com', client_id: 'punchcard' } } }, '"sign_in.oidc.issuer": an https:// issuer'],
     ['a limit of zero', { ...GOOD, limits: { failed_sign_ins_per_address: 0 } }, '"limits.failed_sign_ins_per_address"'],
+    ['an allowed origin with a path', { ...GOOD, allowed_origins: ['https://chat.example.com/app'] }, '"allowed_origins[0]": "https://chat.example.com/app" is not an origin: an origin is scheme://host[:port] with nothing after it, such as https://chat.example.com'],
+    ['an allowed origin with a trailing slash', { ...GOOD, allowed_origins: ['https://chat.example.com/'] }, '"allowed_origins[0]": "https://chat.example.com/" is not an origin'],
+    ['every site allowed', { ...GOOD, allowed_origins: ['*'] }, '"allowed_origins[0]": list each web page\'s origin, such as https://chat.example.com: "*" would let every site'],
+    ['the null origin allowed', { ...GOOD, allowed_origins: ['null'] }, '"allowed_origins[0]": "null" is what browsers send for a page that names no site'],
+    ['an allowed origin over http:// on the network', { ...GOOD, allowed_origins: ['https://chat.example.com', 'http://intranet.example.com'] }, '"allowed_origins[1]": "http://intranet.example.com": a page served over http:// can be changed by anyone on its way'],
+    ['an allowed origin that is a host name alone', { ...GOOD, allowed_origins: ['chat.example.com'] }, '"allowed_origins[0]": "chat.example.com" is not an origin; write one as scheme://host[:port]'],
+    ['a refresh grace in words', { ...GOOD, refresh_token_grace_seconds: 'ten' }, '"refresh_token_grace_seconds": a whole number of seconds from 0 (off: a refresh token used twice revokes its client\'s sign-in at once) to 60'],
+    ['a negative refresh grace', { ...GOOD, refresh_token_grace_seconds: -1 }, '"refresh_token_grace_seconds": a whole number of seconds from 0'],
+    ['a refresh grace over a minute', { ...GOOD, refresh_token_grace_seconds: 61 }, '"refresh_token_grace_seconds": a whole number of seconds from 0'],
+    ['a refresh grace in fractions of a second', { ...GOOD, refresh_token_grace_seconds: 2.5 }, '"refresh_token_grace_seconds": a whole number of seconds from 0'],
   ])('refuses %s in one line naming the key', (_mistake, config, expected) => {
     const problem = problemOf(config);
     expect(problem).toContain(expected);
     expect(problem.startsWith('/etc/punchcard/server.json cannot be used: ')).toBe(true);
     expect(problem).not.toContain('\n');
+  });
+
+  it('takes allowed origins as browsers write them', () => {
+    const read = serverConfigFromText(JSON.stringify({ ...GOOD, allowed_origins: ['https://Chat.Example.com', 'https://app.example.com:443', 'http://localhost:6274'] }), 'server.json');
+    expect(read.ok && read.config.allowed_origins).toEqual(['https://chat.example.com', 'https://app.example.com', 'http://localhost:6274']);
+    const none = serverConfigFromText(JSON.stringify(GOOD), 'server.json');
+    expect(none.ok && none.config.allowed_origins).toEqual([]);
+  });
+
+  it('takes a refresh grace of 0 (off) and of a minute', () => {
+    for (const seconds of [0, 60]) {
+      const read = serverConfigFromText(JSON.stringify({ ...GOOD, refresh_token_grace_seconds: seconds }), 'server.json');
+      expect(read.ok && read.config.refresh_token_grace_seconds).toBe(seconds);
+    }
   });
 
   it('refuses a key written twice, naming it with its line and column', () => {

@@ -116,6 +116,27 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await store.findOAuth('AccessToken', 'a2')).toEqual(first ? expect.objectContaining({ payload: 'sealed-a2' }) : undefined);
   });
 
+  it('rotates a refresh token again within its grace, on any instance at once, keeping the first use\'s time; after the grace, not at all', async () => {
+    const token = (id: string) => ({ model: 'RefreshToken', id, payload: `sealed-${id}`, expiresAt: clock + 60_000, grantId: 'g10', uid: null, accountId: null });
+    await store.upsertOAuth(token('q1'));
+    const firstUse = clock;
+    const rotations = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => (index % 2 ? other : store).rotateOAuth({ model: 'RefreshToken', id: 'q1', at: firstUse, graceMs: 10_000 }, [token(`q1-${index}`)])),
+    );
+    expect(rotations).toEqual([true, true, true, true, true, true]);
+    for (let index = 0; index < 6; index++) expect(await store.findOAuth('RefreshToken', `q1-${index}`)).toBeDefined();
+    clock += 9_999;
+    expect(await other.rotateOAuth({ model: 'RefreshToken', id: 'q1', at: clock, graceMs: 10_000 }, [token('q1-late')])).toBe(true);
+    expect((await store.findOAuth('RefreshToken', 'q1'))?.consumedAt).toBe(firstUse);
+    clock += 1;
+    expect(await store.rotateOAuth({ model: 'RefreshToken', id: 'q1', at: clock, graceMs: 10_000 }, [token('q1-too-late')])).toBe(false);
+    expect(await store.findOAuth('RefreshToken', 'q1-too-late')).toBeUndefined();
+    // With no grace, a used token is never rotated again, even at the moment of its use.
+    await store.upsertOAuth(token('q2'));
+    expect(await store.rotateOAuth({ model: 'RefreshToken', id: 'q2', at: clock }, [token('q2-a')])).toBe(true);
+    expect(await other.rotateOAuth({ model: 'RefreshToken', id: 'q2', at: clock, graceMs: 0 }, [token('q2-b')])).toBe(false);
+  });
+
   it("keeps what a person's back end learned, by file, for every instance", async () => {
     await store.saveFacts('p1', 'kimai-servers.json', '{"https://k":{"absences":true}}', clock);
     await other.saveFacts('p1', 'kimai-servers.json', '{"https://k":{"absences":false}}', clock + 1);

@@ -3,65 +3,18 @@
 // here from loopback under a CA made for the test and trusted by the server process through
 // NODE_EXTRA_CA_CERTS), and Dynamic Client Registration. The documents an attacker would serve are
 // refused: one whose client_id is another's, one over http, one too large, one that leads elsewhere,
-// and a redirect URI the document does not list; a server on a public address fetches nothing from
-// loopback (no request forgery into its own network).
+// and a redirect URI the document does not list; no server fetches from loopback or another
+// special-use address (no request forgery into its own network), except one on this computer with the
+// test switch, which is how these tests serve documents.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAs, MemoryOAuthProvider, removeTeamServerData, SignInBrowser, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
 import { authorizationUrl, authorizeInBrowser, metadataOf, pkcePair, REDIRECT_URI, type ServerMetadata, tokenRequest } from '../../support/team-oauth.ts';
 import { makeTestCertificates } from '../providers/kimai/fake-kimai.ts';
-
-interface Document {
-  status?: number;
-  body: string;
-  headers?: Record<string, string>;
-}
-
-/** An https server on loopback that serves client metadata documents by path and counts its requests. */
-class DocumentHost {
-  readonly documents = new Map<string, Document>();
-  readonly requested: string[] = [];
-  #server: Server | undefined;
-  origin = '';
-
-  async start(certificates: { key: string; cert: string }): Promise<void> {
-    this.#server = createServer(certificates, (request, response) => {
-      this.requested.push(request.url ?? '');
-      const document = this.documents.get(request.url ?? '');
-      if (!document) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(document.status ?? 200, { 'content-type': 'application/json', ...document.headers });
-      response.end(document.body);
-    });
-    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
-    this.origin = `https://127.0.0.1:${(this.#server.address() as { port: number }).port}`;
-  }
-
-  /** Serves a client's metadata document at `path` and answers its URL (the client's id). */
-  serve(path: string, changes: Record<string, unknown> = {}, document: Partial<Document> = {}): string {
-    const clientId = `${this.origin}${path}`;
-    const body = JSON.stringify({
-      client_id: clientId,
-      client_name: 'Docs Client',
-      redirect_uris: [REDIRECT_URI],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'none',
-      ...changes,
-    });
-    this.documents.set(path, { body, ...document });
-    return clientId;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
-  }
-}
+import { CLIENT_DOCUMENTS_ON_LOOPBACK, DocumentHost } from '../../support/client-documents.ts';
 
 const certificateDir = mkdtempSync(join(tmpdir(), 'punchcard-cimd-'));
 const host = new DocumentHost();
@@ -73,7 +26,7 @@ beforeAll(async () => {
   const certificates = makeTestCertificates(certificateDir);
   caFile = certificates.caFile;
   await host.start(certificates);
-  server = await startTeamServer({ env: { NODE_EXTRA_CA_CERTS: caFile } });
+  server = await startTeamServer({ env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
   metadata = await metadataOf(server.origin);
 });
 afterAll(async () => {
@@ -206,6 +159,8 @@ describe('redirect URIs a client registers', () => {
     ['javascript:', 'javascript:alert(1)', /javascript URI scheme/],
     ['data:', 'data:text/html,hello', /data URI scheme/],
     ['a fragment', 'https://client.example/callback#x', /fragments/],
+    ['a user name and password (user:pass@host)', 'https://user:pass@client.example/callback', /must not contain a user name or password/],
+    ['a user name alone on this computer', 'http://user@127.0.0.1:6274/callback', /must not contain a user name or password/],
   ])('%s: refused by registration in words', async (_kind, uri, words) => {
     const answer = await register([uri]);
     expect(answer.status).toBe(400);
@@ -241,25 +196,74 @@ describe('redirect URIs a client registers', () => {
   });
 });
 
-describe('a server on a public address', () => {
-  let publicServer: TeamServerHandle;
-  beforeAll(async () => {
-    publicServer = await startTeamServer({ publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' }, env: { NODE_EXTRA_CA_CERTS: caFile } });
-  });
+describe('where client metadata documents may come from', () => {
+  const servers: TeamServerHandle[] = [];
   afterAll(async () => {
-    await publicServer?.stop();
-    if (publicServer) removeTeamServerData(publicServer);
+    for (const started of servers.splice(0)) {
+      await started.stop();
+      removeTeamServerData(started);
+    }
   });
+  const start = async (setup: Parameters<typeof startTeamServer>[0]) => {
+    const started = await startTeamServer(setup);
+    servers.push(started);
+    return started;
+  };
+  /** /auth asked by a client whose id is `clientId`, as a browser would open it. */
+  const authorizeAt = async (origin: string, clientId: string) => {
+    const { challenge } = pkcePair();
+    const url = new URL('/auth', origin);
+    for (const [name, value] of Object.entries({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256' })) url.searchParams.set(name, value);
+    const response = await fetch(url, { redirect: 'manual' });
+    return { status: response.status, text: await response.text() };
+  };
 
-  it('fetches no client metadata document from loopback (a request forged into its own network)', async () => {
+  it('a server on a public address fetches no client metadata document from loopback (a request forged into its own network), even with the test switch set', async () => {
+    const publicServer = await start({ publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' }, env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
     const clientId = host.serve('/clients/internal.json');
     const before = host.requested.length;
-    const { challenge } = pkcePair();
-    const url = new URL('/auth', publicServer.origin);
-    for (const [name, value] of Object.entries({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256' })) url.searchParams.set(name, value);
-    const response = await fetch(url, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/fetch not allowed/);
+    const answer = await authorizeAt(publicServer.origin, clientId);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toMatch(/fetch not allowed/);
     expect(host.requested.length).toBe(before);
+  });
+
+  it('a server on this computer fetches none from loopback either, unless the test switch is set', async () => {
+    const plain = await start({ env: { NODE_EXTRA_CA_CERTS: caFile } });
+    const clientId = host.serve('/clients/trial.json');
+    const before = host.requested.length;
+    const answer = await authorizeAt(plain.origin, clientId);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toMatch(/fetch not allowed/);
+    expect(host.requested.length).toBe(before);
+  });
+
+  it('special-use addresses in a client id (0.0.0.0, [::], IPv4-mapped): refused before any connection is made (a name that resolves to one: test/mcp-server/auth/client-document-fetch.test.ts)', async () => {
+    const publicServer = await start({ publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } });
+    // An internal listener on every loopback address of this computer, counting who connects.
+    const listener = createNetServer();
+    let connections = 0;
+    listener.on('connection', (socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen({ port: 0, host: '::', ipv6Only: false }, resolve));
+    const port = (listener.address() as AddressInfo).port;
+    try {
+      for (const clientId of [
+        `https://0.0.0.0:${port}/client.json`,
+        `https://0:${port}/client.json`,
+        `https://[::]:${port}/client.json`,
+        `https://[::ffff:127.0.0.1]:${port}/client.json`,
+        `https://[::ffff:0.0.0.0]:${port}/client.json`,
+      ]) {
+        const answer = await authorizeAt(publicServer.origin, clientId);
+        expect(answer.status, clientId).toBe(400);
+        expect(answer.text, clientId).toMatch(/client_id metadata document fetch (failed|not allowed)/);
+      }
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
+    }
   });
 });

@@ -120,6 +120,27 @@ describe('bodies and headers', () => {
     await fine.arrayBuffer();
   });
 
+  it("JSON nested deeper than 64 levels at the authorization server's registration: 400 in words before the library reads it, and 60 levels are taken", async () => {
+    const registration = (depth: number) => JSON.stringify({ client_name: 'Deep', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'none', software_version: '1' }).replace('"software_version":"1"', `"extra":${'['.repeat(depth)}${']'.repeat(depth)}`);
+    const deep = await fetch(`${server.origin}/reg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: registration(70) });
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toEqual({ error: 'invalid_request', error_description: expect.stringMatching(/nests deeper than 64 levels/) });
+    const fine = await fetch(`${server.origin}/reg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: registration(60) });
+    expect(fine.status, await fine.clone().text()).toBe(201);
+  });
+
+  it('a chunked token request that never ends: 413 once it passes 1 MB, and the server stops reading', async () => {
+    const connection = new RawConnection(server.origin);
+    await connection.write([`POST /token HTTP/1.1`, `Host: ${new URL(server.origin).host}`, 'Content-Type: application/x-www-form-urlencoded', 'Transfer-Encoding: chunked', '', ''].join('\r\n'));
+    const chunk = Buffer.concat([Buffer.from(`${(64 * 1024).toString(16)}\r\n`), Buffer.alloc(64 * 1024, 0x61), Buffer.from('\r\n')]);
+    for (let sent = 0; sent < 64 * MB && !connection.isClosed; sent += 64 * 1024) {
+      if (!(await connection.write(chunk))) break;
+    }
+    await connection.closed;
+    expect([400, 413]).toContain(connection.status);
+    expect(connection.written).toBeLessThan(16 * MB);
+  });
+
   it('a body that is not JSON: 415 in words', async () => {
     const response = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain', accept: 'application/json, text/event-stream' }, body: nested(1) });
     expect(response.status).toBe(415);

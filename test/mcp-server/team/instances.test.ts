@@ -14,7 +14,9 @@ import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCata
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const TOM = DEFAULT_USERS[1] as FakeUser;
-const SETUP = { signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW }, settings: { tools: { enabled: { delete_time_entry: true } } } };
+// The grace period for a refresh token used again is off here, so that its reuse at once is a stolen
+// token's, revoking the grant on every instance (refresh-grace.test.ts tests the grace across instances).
+const SETUP = { signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW }, settings: { tools: { enabled: { delete_time_entry: true } } }, config: { refresh_token_grace_seconds: 0 } };
 
 let postgres: TestPostgres;
 let fake: FakeKimai;

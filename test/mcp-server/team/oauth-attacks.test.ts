@@ -71,7 +71,6 @@ describe('authorization requests an attacker shapes', () => {
   it.each([
     ['a character added to the path', `${REDIRECT_URI}x`],
     ['a character changed in the path', REDIRECT_URI.replace('callback', 'callbacc')],
-    ['a port one digit off', REDIRECT_URI.replace('33418', '33419')],
     ['localhost for 127.0.0.1', REDIRECT_URI.replace('127.0.0.1', 'localhost')],
     ['a query added', `${REDIRECT_URI}?x=1`],
     ['https for http', REDIRECT_URI.replace('http:', 'https:')],
@@ -80,6 +79,18 @@ describe('authorization requests an attacker shapes', () => {
     expect(callback).toBeUndefined();
     expect(page.status).toBe(400);
     expect(page.url.startsWith(server.origin)).toBe(true);
+    expect(page.html).toMatch(/redirect_uri/);
+  });
+
+  it("an https redirect URI on a port one digit off: refused on the server's own page (only loopback redirect URIs take any port, RFC 8252)", async () => {
+    const registered = 'https://client.example:8443/callback';
+    const clientId = await registerClient(metadata, { redirectUri: registered });
+    const redirectUri = registered.replace('8443', '8444');
+    const { challenge } = pkcePair();
+    const url = authorizationUrl(metadata, { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const { callback, page } = await authorizeInBrowser(new SignInBrowser(server.origin), url, { redirectUri });
+    expect(callback).toBeUndefined();
+    expect(page.status).toBe(400);
     expect(page.html).toMatch(/redirect_uri/);
   });
 
@@ -156,30 +167,6 @@ describe('the token endpoint', () => {
     for (const answer of granted) expect(await statusWith(server.mcpUrl, answer.body.access_token as string)).toBe(401);
   });
 
-  it('a reused (already rotated) refresh token revokes the whole family: old and new refresh tokens and every access token', async () => {
-    const signedIn = await signInByHand(server);
-    const rotated = await tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId });
-    expect(rotated.status).toBe(200);
-    const { access_token: newAccess, refresh_token: newRefresh } = rotated.body as { access_token: string; refresh_token: string };
-    expect(newRefresh).not.toBe(signedIn.refreshToken);
-    expect(await statusWith(server.mcpUrl, newAccess)).toBe(200);
-    const reused = await tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId });
-    expect(reused.body.error).toBe('invalid_grant');
-    const afterwards = await tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: newRefresh, client_id: signedIn.clientId });
-    expect(afterwards.body.error).toBe('invalid_grant');
-    expect(await statusWith(server.mcpUrl, signedIn.accessToken)).toBe(401);
-    expect(await statusWith(server.mcpUrl, newAccess)).toBe(401);
-  });
-
-  it('one refresh token used six times at the same moment (a thief racing the client): one rotation at most, and its tokens stop working', async () => {
-    const signedIn = await signInByHand(server);
-    const answers = await Promise.all(Array.from({ length: 6 }, () => tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId })));
-    const granted = answers.filter((answer) => answer.status === 200);
-    expect(granted.length).toBeLessThanOrEqual(1);
-    expect(answers.filter((answer) => answer.body.error === 'invalid_grant').length).toBeGreaterThanOrEqual(5);
-    for (const answer of granted) expect(await statusWith(server.mcpUrl, answer.body.access_token as string)).toBe(401);
-  });
-
   it("another client's refresh token: invalid_grant, and the family is left alone", async () => {
     const ada = await signInByHand(server);
     const thief = await registerClient(metadata, { name: 'Thief' });
@@ -187,6 +174,63 @@ describe('the token endpoint', () => {
     expect(stolen.body.error).toBe('invalid_grant');
     expect(stolen.body.access_token).toBeUndefined();
     expect(await statusWith(server.mcpUrl, ada.accessToken)).toBe(200);
+  });
+});
+
+describe('a refresh token used again (reuse detection, after the grace period a client gets for parallel refreshes)', () => {
+  const reuseServers: TeamServerHandle[] = [];
+  afterAll(async () => {
+    for (const started of reuseServers.splice(0)) {
+      await started.stop();
+      removeTeamServerData(started);
+    }
+  });
+  const startWithGrace = async (seconds: number) => {
+    const started = await startTeamServer({ config: { refresh_token_grace_seconds: seconds } });
+    reuseServers.push(started);
+    return started;
+  };
+
+  it('presented after its grace period, an already rotated refresh token revokes the whole family: old and new refresh tokens, every access token, and an open session', async () => {
+    const graced = await startWithGrace(1);
+    const signedIn = await signInByHand(graced);
+    const rotated = await tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId });
+    expect(rotated.status).toBe(200);
+    const { access_token: newAccess, refresh_token: newRefresh } = rotated.body as { access_token: string; refresh_token: string };
+    expect(newRefresh).not.toBe(signedIn.refreshToken);
+    const session = await connectWithToken(graced.mcpUrl, newAccess, 'legacy');
+    expect((await session.listTools()).tools.length).toBeGreaterThan(0);
+    // The grace (one second here, ten by default) is over: this is a stolen token's reuse.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const reused = await tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId });
+    expect(reused.body.error).toBe('invalid_grant');
+    expect(reused.body.access_token).toBeUndefined();
+    const afterwards = await tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: newRefresh, client_id: signedIn.clientId });
+    expect(afterwards.body.error).toBe('invalid_grant');
+    expect(await statusWith(graced.mcpUrl, signedIn.accessToken)).toBe(401);
+    expect(await statusWith(graced.mcpUrl, newAccess)).toBe(401);
+    await expect(session.listTools()).rejects.toThrow();
+    await session.close().catch(() => {});
+  });
+
+  it('with the grace turned off (0): one refresh token used six times at the same moment (a thief racing the client) rotates once at most, and its tokens stop working', async () => {
+    const strict = await startWithGrace(0);
+    const signedIn = await signInByHand(strict);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId })));
+    const granted = answers.filter((answer) => answer.status === 200);
+    expect(granted.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((answer) => answer.body.error === 'invalid_grant').length).toBeGreaterThanOrEqual(5);
+    for (const answer of granted) expect(await statusWith(strict.mcpUrl, answer.body.access_token as string)).toBe(401);
+  });
+
+  it('with the grace turned off (0): used again at once, the family is revoked', async () => {
+    const strict = await startWithGrace(0);
+    const signedIn = await signInByHand(strict);
+    const rotated = await tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId });
+    expect(rotated.status).toBe(200);
+    const reused = await tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId });
+    expect(reused.body.error).toBe('invalid_grant');
+    expect(await statusWith(strict.mcpUrl, rotated.body.access_token as string)).toBe(401);
   });
 });
 
@@ -209,6 +253,22 @@ describe('tokens presented at /mcp', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer .*error="invalid_token".*resource_metadata="/);
     expect(await response.text()).not.toContain(token.slice(0, 200));
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['another scheme (Basic)', { authorization: `Basic ${Buffer.from('ada:secret').toString('base64')}` }],
+  ])('%s: 401 whose challenge names the resource metadata and carries no error code (RFC 6750 §3.1)', async (_kind, headers) => {
+    const response = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+    });
+    expect(response.status).toBe(401);
+    const challenge = response.headers.get('www-authenticate') ?? '';
+    expect(challenge).toMatch(new RegExp(`^Bearer .*resource_metadata="${server.origin}/\\.well-known/oauth-protected-resource/mcp"`));
+    expect(challenge).not.toMatch(/error=|error_description=/);
+    await response.arrayBuffer();
   });
 
   it('a token in the query string instead of the header: not taken (401)', async () => {

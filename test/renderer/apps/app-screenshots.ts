@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type EngineHandle, makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, startEngine, textOf, type ToolResult } from '../../support/engine.ts';
 import { drawn, launchChromium } from '../harness.ts';
 import { type AppHost, buildHostScript, openApp, type Theme } from './app-host.ts';
 
@@ -15,11 +15,29 @@ interface AppState {
   name: string;
   what: string;
   tool: string;
+  args?: Record<string, unknown>;
   act?: (host: AppHost) => Promise<void>;
+  /** Puts the seeded timesheet back as it was, where opening the app changed it. */
+  after?: (engine: EngineHandle) => Promise<void>;
 }
+
+/** The timer the seeded timesheet runs (seededEngine); app-timer-stopped stops it and starts it again. */
+const RUNNING = { project: 'Okapi Support', description: 'Planning the release', start: '2026-11-18T07:55' };
 
 export const APP_STATES: AppState[] = [
   { name: 'app-timer-running', what: 'the Timer app: the running timer with Clock out and Switch task', tool: 'timer_status', act: (host) => host.app.getByRole('button', { name: 'Clock out' }).waitFor() },
+  {
+    name: 'app-timer-stopped',
+    what: "the Timer app opened by the model's clock_out: what was stopped and for how long, with Continue",
+    tool: 'clock_out',
+    args: { end: '2026-11-18T10:00' },
+    act: (host) => host.app.getByRole('button', { name: /^Continue / }).waitFor(),
+    after: async (engine) => {
+      const { entries } = (await seed(engine, 'list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).structuredContent as { entries: Array<{ id: number }> };
+      for (const { id } of entries) await seed(engine, 'delete_time_entry', { id });
+      await seed(engine, 'clock_in', RUNNING);
+    },
+  },
   { name: 'app-week', what: 'the Week app: days against their targets, what is missing, the holiday', tool: 'list_time_entries', act: (host) => host.app.getByText('Fill the gap').first().waitFor() },
   {
     name: 'app-week-delete',
@@ -42,6 +60,13 @@ export const APP_STATES: AppState[] = [
   },
 ];
 
+/** A call that sets up a picture; a refusal stops the run rather than drawing the wrong state. */
+async function seed(engine: EngineHandle, tool: string, args: Record<string, unknown>): Promise<ToolResult> {
+  const result = await engine.call(tool, args);
+  if (result.isError) throw new Error(`${tool} was refused while setting up the app pictures: ${textOf(result)}`);
+  return result;
+}
+
 async function seededEngine(): Promise<EngineHandle> {
   const userDataDir = makeUserDataDir({ holidays: { country: 'DE', state: 'SN' }, tools: { enabled: { update_time_entry: true, delete_time_entry: true } } });
   const engine = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW } });
@@ -50,9 +75,10 @@ async function seededEngine(): Promise<EngineHandle> {
     ['2026-11-16T13:00', '2026-11-16T16:00', 'Code review'],
     ['2026-11-17T09:00', '2026-11-17T17:00', 'Workshop'],
   ] as const) {
-    await engine.call('log_time', { start, end, description });
+    await seed(engine, 'log_time', { start, end, description });
   }
-  await engine.call('clock_in', { start: '2026-11-18T08:30', description: 'Planning the release' });
+  await seed(engine, 'create_catalog_item', { kind: 'project', name: RUNNING.project });
+  await seed(engine, 'clock_in', RUNNING);
   return engine;
 }
 
@@ -66,7 +92,7 @@ export async function renderAppScreenshots(options: { out: string; themes?: read
     for (const theme of options.themes ?? ['light', 'dark']) {
       for (const state of APP_STATES) {
         const file = resolve(options.out, `${state.name}-${theme}.png`);
-        const host = await openApp(browser, { client: engine.client, tool: state.tool, theme, width: 720, fixedTime: Date.parse(NOW) });
+        const host = await openApp(browser, { client: engine.client, tool: state.tool, ...(state.args ? { args: state.args } : {}), theme, width: 720, fixedTime: Date.parse(NOW) });
         try {
           await state.act?.(host);
           await drawn(host.page);
@@ -74,6 +100,7 @@ export async function renderAppScreenshots(options: { out: string; themes?: read
           if (host.problems.length > 0) throw new Error(`${state.name} (${theme}) reported problems: ${host.problems.join('; ')}`);
         } finally {
           await host.close();
+          await state.after?.(engine);
         }
         written.push(file);
         options.log?.(`${file}: ${state.what}`);

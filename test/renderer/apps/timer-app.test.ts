@@ -2,10 +2,11 @@
 // built engine over stdio with the official MCP client: on the local timesheet in both protocol eras
 // and on Kimai's fake. "Clock out" stops at once and the model is told; the host's theme wins over
 // the computer's; the page passes axe-core; answers a host forges or replays make it write nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatDuration } from '../../../renderer/src/format.ts';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
-import { type AppHost } from './app-host.ts';
+import { type AppHost, type Theme } from './app-host.ts';
 import { appsInChromium } from './apps-in-chromium.ts';
 
 const NOW = '2026-11-18T10:00:00+01:00';
@@ -30,6 +31,8 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     await app.getByText('Running since').waitFor();
     expect(await app.getByText('Running since').textContent()).toContain('No project');
     await app.getByText('Writing the report').waitFor();
+    // The ticking "1:30:00" would be read as a time of day: a screen reader gets words instead.
+    expect(await app.locator('.elapsed').ariaSnapshot()).toBe('- paragraph: Running for 1 hour 30 minutes');
     expect(await host.axe()).toEqual([]);
 
     await app.getByRole('button', { name: 'Clock out' }).click();
@@ -122,6 +125,75 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     expect(await host.modelContext()).toEqual([]);
     await engine.call('clock_out');
   });
+});
+
+// After a clock-out timer_status knows nothing of what was stopped: the page keeps it from the answer
+// that stopped it, whether the model's clock_out opened the page or the person clocked out in it.
+describe('the Timer app after a clock-out (local timesheet)', () => {
+  let engine: EngineHandle;
+  beforeEach(async () => {
+    engine = await startEngine({ era: 'modern', apps: true, env: { PUNCHCARD_NOW: NOW } });
+    await engine.call('create_catalog_item', { kind: 'project', name: 'Okapi Support' });
+    await engine.call('clock_in', { project: 'Okapi Support', description: 'Tickets', start: '07:55' });
+  });
+  afterEach(async () => {
+    await engine?.close();
+  });
+
+  /** The frame's focused element, as a person tabbing through it reaches it. */
+  const focused = () => host.page.frames()[1]?.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent) ?? null;
+
+  it.each<Theme>(['light', 'dark'])("opened by the model's clock_out, shows what was stopped and for how long, and Continue starts it again from the keyboard (%s)", async (theme) => {
+    host = await chromium.open({ client: engine.client, tool: 'clock_out', args: { end: '10:00' }, theme, fixedTime: Date.parse(NOW) });
+    const { app } = host;
+    const stopped = app.locator('.stopped');
+    await stopped.waitFor();
+    expect((await stopped.innerText()).split('\n').filter(Boolean)).toEqual(['Stopped Okapi Support after 2 h 5 min', 'Tickets', '7:55 AM – 10:00 AM · Not clocked in.', 'Continue']);
+    // Today's total is the engine's (timer_status), and it holds the time just stopped.
+    expect(await app.locator('.totals').innerText()).toBe('Today 2 h 5 min · This week 2 h 5 min');
+    expect(await host.axe()).toEqual([]);
+
+    // Continue is the first stop of the keyboard, named with the work it starts again.
+    await app.getByRole('heading', { name: 'Timer' }).click();
+    await host.page.keyboard.press('Tab');
+    expect(await focused()).toBe('Continue Okapi Support — Tickets');
+    await host.page.keyboard.press('Enter');
+    await app.getByText('Running since').waitFor();
+    expect(host.calls.filter((call) => WRITING.has(call.name))).toEqual([{ name: 'clock_in', arguments: { project: 'Okapi Support', description: 'Tickets' } }]);
+    expect((await engine.call('timer_status')).structuredContent?.running).toMatchObject({ project: 'Okapi Support', description: 'Tickets', end: null });
+    expect(await app.locator('.stopped').count()).toBe(0);
+    const told = await host.modelContext();
+    expect(told.at(-1)?.content?.[0]?.text).toMatch(/^In Punchcard's Timer app the person asked to continue Okapi Support — Tickets \(clock_in\)\. Punchcard answered: Clocked in/);
+    expect(host.problems).toEqual([]);
+  }, 60_000);
+
+  it("after the person's own Clock out, shows the entry the engine stopped and today's time with it", async () => {
+    host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'light', fixedTime: Date.parse(NOW) });
+    const { app } = host;
+    await app.getByRole('button', { name: 'Clock out' }).waitFor();
+    await app.getByRole('heading', { name: 'Timer' }).click();
+    await host.page.keyboard.press('Tab');
+    expect(await focused()).toBe('Clock out');
+    await host.page.keyboard.press('Enter');
+    await app.locator('.stopped').waitFor();
+    // What the engine stopped (its clock runs on from 10:00, so the minutes are read, not assumed).
+    const [entry] = ((await engine.call('list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).structuredContent as { entries: Array<{ minutes: number; end: string }> }).entries;
+    expect(entry?.minutes).toBeGreaterThanOrEqual(125);
+    const took = formatDuration(entry?.minutes ?? 0);
+    expect(await app.locator('.stopped .headline').innerText()).toBe(`Stopped Okapi Support after ${took}`);
+    expect(await app.locator('.totals').innerText()).toBe(`Today ${took} · This week ${took}`);
+    expect(await app.getByRole('status').textContent()).toMatch(/^Clocked out of Okapi Support — Tickets at 10:0\d after 2 h \d+ min/);
+    expect(await host.axe()).toEqual([]);
+    expect(host.problems).toEqual([]);
+  }, 60_000);
+
+  it('keeps nothing from a clock_out the engine refused, and says only that nothing runs', async () => {
+    await engine.call('clock_out');
+    host = await chromium.open({ client: engine.client, tool: 'clock_out', theme: 'light' });
+    await host.app.getByText('Not clocked in.').waitFor();
+    expect(await host.app.locator('.stopped').count()).toBe(0);
+    expect(await host.app.getByRole('button', { name: /^Continue/ }).count()).toBe(0);
+  }, 60_000);
 });
 
 describe("the Timer app on Kimai's fake", () => {

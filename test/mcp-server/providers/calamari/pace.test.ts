@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 function clientOf(url: string, email: string): CalamariApi {
-  const api = createCalamariApi({ baseUrl: url, email, apiKey: async () => DEFAULT_KEY, log: () => {}, onModuleRefused: () => {} });
+  const api = createCalamariApi({ connection: { baseUrl: url, secret: async () => DEFAULT_KEY, log: () => {} }, email, onModuleRefused: () => {} });
   apis.push(api);
   return api;
 }

@@ -50,6 +50,19 @@ describe('authentication and errors', () => {
     ]);
   });
 
+  it("filters the person's own workspaces by their roles there, owners apart from admins, and refuses the members' filter to non-admins", async () => {
+    await start();
+    const names = async (roles: string, key: string = ADA.key) => ((await call('GET', `/workspaces?roles=${roles}`, undefined, key)).json as Array<{ name: string }>).map((workspace) => workspace.name);
+    // Ada owns the side project and is a regular member of Acme; Bob administers Acme.
+    expect(await names('OWNER')).toEqual(['Side project']);
+    expect(await names('WORKSPACE_ADMIN')).toEqual([]);
+    expect(await names('WORKSPACE_ADMIN,TEAM_MANAGER')).toEqual([]);
+    expect(await names('WORKSPACE_ADMIN&roles=OWNER', BOB_KEY)).toEqual(['Acme']);
+    expect((await call('GET', '/workspaces?roles=BOSS')).status).toBe(400);
+    expect((await call('POST', `/workspaces/${WS}/users/info`, { roles: ['OWNER'] })).status).toBe(403);
+    expect((await call('POST', `/workspaces/${WS}/users/info`, { roles: ['WORKSPACE_ADMIN'] }, BOB_KEY)).json).toEqual([expect.objectContaining({ name: 'Bob Builder' })]);
+  });
+
   it('refuses a workspace the person is not in (403), an unknown path (404) and a wrong method (405)', async () => {
     await start();
     expect((await call('GET', `/workspaces/${WS}/projects`, undefined, CLEO_KEY)).status).toBe(200);

@@ -502,9 +502,22 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     settings: { timeZone: user.timeZone, weekStart: 'MONDAY', dateFormat: 'YYYY-MM-DD', timeFormat: 'HOUR24', lang: 'EN' },
   }));
 
-  route('GET', '/workspaces', ({ user }) =>
-    state.workspaces
+  /**
+   * getWorkspacesOfUser's `roles`: the person's workspaces where they hold any of those named. Owners
+   * are not counted as admins by this filter (the OpenAPI says so). GUESS: the list comes as one
+   * comma-separated value or repeated, as a Spring server reads either; an unknown role is a 400.
+   */
+  const rolesAsked = (query: URLSearchParams): string[] | undefined => {
+    const asked = query.getAll('roles').flatMap((value) => value.split(',')).map((role) => role.trim()).filter(Boolean);
+    if (asked.some((role) => !['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER'].includes(role))) throw refuse(400, 'roles: unknown role');
+    return asked.length > 0 ? asked : undefined;
+  };
+  const holdsOwnRole = (user: FakeUser, workspaceId: string, role: string) => (role === 'WORKSPACE_ADMIN' ? roleIn(user, workspaceId) === 'ADMIN' : holdsRole(user, workspaceId, role));
+  route('GET', '/workspaces', ({ user, query }) => {
+    const roles = rolesAsked(query);
+    return state.workspaces
       .filter((workspace) => user.workspaces.includes(workspace.id))
+      .filter((workspace) => roles === undefined || roles.some((role) => holdsOwnRole(user, workspace.id, role)))
       .map((workspace) => ({
         id: workspace.id,
         name: workspace.name,
@@ -514,8 +527,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
         imageUrl: '',
         memberships: [{ userId: user.id, targetId: workspace.id, membershipType: 'WORKSPACE', membershipStatus: 'ACTIVE' }],
         workspaceSettings: { ...workspace.settings, timeTrackingMode: 'DEFAULT', onlyAdminsCreateProject: true },
-      })),
-  );
+      }));
+  });
 
   route('GET', '/workspaces/:workspaceId/member-profile/:userId', (call) => {
     const member = subject(call, workspaceOf(call));
@@ -806,7 +819,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   route('POST', '/workspaces/:workspaceId/users/info', (call) => {
     const workspace = workspaceOf(call);
-    if (!seesPeople(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    // GUESS: filtering the workspace's members is an admin's tool; a manager of either kind is refused
+    // it too (the OpenAPI says nothing of who may), the strictest reading a client must survive.
+    if (!isAdmin(call.user, workspace.id)) throw refuse(403, 'Access Denied');
     const email = typeof call.body.email === 'string' ? call.body.email.toLowerCase() : '';
     const roles = Array.isArray(call.body.roles) ? call.body.roles.filter((role): role is string => typeof role === 'string') : [];
     const known = ['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER'];

@@ -367,6 +367,38 @@ describe('the fake Clockodo: users and absences', () => {
   });
 });
 
+describe('the fake Clockodo: leading is not a role', () => {
+  it("lets a worker who leads a team, or is someone's boss, see their entries and decide their absences; an absence manager decides only absences", async () => {
+    // Bob (a worker) leads Development (Ada's team); Carl's boss is Bob; Dora names Bob her absence manager.
+    const carl: FakeUser = { ...ADA, id: 7, name: 'Carl Boss-led', email: 'carl@example.com', apiKey: 'key-carl-0123456789abcdef', teamsId: null, boss: BOB.id };
+    const dora: FakeUser = { ...ADA, id: 8, name: 'Dora Managed', email: 'dora@example.com', apiKey: 'key-dora-0123456789abcdef', teamsId: 2, absenceManagers: [BOB.id] };
+    const { fake, ids } = await start({ users: [ADA, BOB, MIA, OLGA, carl, dora] });
+    (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = BOB.id;
+    const teams = (await call('/v3/teams', { as: BOB })).json as { data: Array<{ id: number; name: string; leader: number | null }> };
+    expect(teams.data).toContainEqual({ id: 1, name: 'Development', leader: BOB.id });
+    const users = (await call('/v3/users', { as: BOB })).json as { data: Array<{ id: number; boss: number | null; absence_managers_id: number[] }> };
+    expect(users.data.map((user) => [user.id, user.boss])).toEqual([[ADA.id, BOB.id], [BOB.id, null], [carl.id, BOB.id]]);
+    const managed = (await call('/v3/users?scope=manageAbsences', { as: BOB })).json as { data: Array<{ id: number }> };
+    expect(managed.data.map((user) => user.id)).toEqual([ADA.id, carl.id, dora.id]);
+    expect(((await call('/v3/users?scope=manageAbsences', { as: ADA })).json as { data: unknown[] }).data).toEqual([]);
+    const booking = { customersId: ids.customers.acme, projectsId: ids.projects.website, servicesId: ids.services.development };
+    for (const user of [ADA, carl, dora, MIA]) fake.addEntry({ usersId: user.id, ...booking, timeSince: at('2026-05-04T08:00:00Z'), timeUntil: at('2026-05-04T09:00:00Z') });
+    const entries = (await call('/v2/entries?time_since=2026-05-04T00:00:00Z&time_until=2026-05-05T00:00:00Z', { as: BOB })).json as { entries: Array<{ users_id: number }> };
+    expect(entries.entries.map((entry) => entry.users_id)).toEqual([ADA.id, carl.id]);
+    expect((await call(`/v2/entries?time_since=2026-05-04T00:00:00Z&time_until=2026-05-05T00:00:00Z&filter[users_id]=${dora.id}`, { as: BOB })).status).toBe(403);
+    const adaWaits = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-07-06', dateUntil: '2026-07-07', type: 1, status: 0, note: 'Beach' });
+    const doraWaits = fake.addAbsence({ usersId: dora.id, dateSince: '2026-07-08', dateUntil: '2026-07-08', type: 1, status: 0 });
+    const miaWaits = fake.addAbsence({ usersId: MIA.id, dateSince: '2026-07-09', dateUntil: '2026-07-09', type: 1, status: 0 });
+    const manageable = (await call('/v4/absences?scope=manageableAbsences&filter[year][]=2026', { as: BOB })).json as { data: Array<{ id: number; type?: number }> };
+    expect(manageable.data.map((absence) => absence.id)).toEqual([adaWaits.id, doraWaits.id]);
+    expect(manageable.data[0]?.type).toBe(1);
+    expect(await call(`/v4/absences/${adaWaits.id}`, { as: BOB, method: 'PUT', body: { status: 1 } })).toMatchObject({ status: 200, json: { data: { status: 1, approved_by: BOB.id } } });
+    expect(await call(`/v4/absences/${doraWaits.id}`, { as: BOB, method: 'PUT', body: { status: 2 } })).toMatchObject({ status: 200, json: { data: { status: 2 } } });
+    // Mia's absence is none of Bob's: not shown to him, so not found.
+    expect((await call(`/v4/absences/${miaWaits.id}`, { as: BOB, method: 'PUT', body: { status: 1 } })).status).toBe(404);
+  });
+});
+
 describe('the fake Clockodo: targets, holidays and reports', () => {
   it('serves target hours, non-business days, holiday quota and carry-over, to a worker only for themselves', async () => {
     await start();

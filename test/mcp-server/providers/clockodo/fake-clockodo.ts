@@ -2,7 +2,8 @@
 // pages and its OpenAPI file): the client-identification header, both ways to authenticate, strict
 // 'YYYY-MM-DDTHH:MM:SSZ' times, the three error shapes (GeneralErrors, the simple `{error}` of
 // /v2/entries and /v2/clock, and the 422 resource errors), one running clock per user, paged lists,
-// rights by role and access map, absences with what colleagues may not see, and the figures a time
+// rights by role and access map, leading apart from the role (team leaders, bosses and absence
+// managers: fake-leadership.ts), absences with what colleagues may not see, and the figures a time
 // account needs (target hours, non-business days, holiday quota, the user report). It follows the
 // API, not any client: the end-to-end tests of the Clockodo client run against it.
 //
@@ -13,8 +14,9 @@ import type http from 'node:http';
 import { addDays, eachDate, isValidDate, isoWeekday, localDate } from '../../../../mcp-server/domain/time.ts';
 
 import { type Failure, Failures, HttpAnswer, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { absencesManagedBy, bossOf, defaultTeams, type FakeTeam, ledBy } from './fake-leadership.ts';
 
-export type { Failure };
+export type { Failure, FakeTeam };
 
 export type Role = 'owner' | 'manager' | 'worker';
 
@@ -33,6 +35,10 @@ export interface FakeUser {
   canManageAbsences: boolean;
   teamsId: number | null;
   nonbusinessGroupId: number | null;
+  /** A boss set in the personnel data (docs/back-ends/clockodo.md, "Teams"); else their team's leader. */
+  boss?: number | null;
+  /** `absence_managers_id`: who decides this person's absences besides the general absence managers. */
+  absenceManagers?: number[];
 }
 
 export interface FakeCompany {
@@ -152,6 +158,8 @@ export interface FakeClockodo {
   readonly state: {
     company: FakeCompany;
     users: FakeUser[];
+    /** GET /v3/teams: each with its leader (none by default). */
+    teams: FakeTeam[];
     customers: FakeCustomer[];
     projects: FakeProject[];
     services: FakeService[];
@@ -414,6 +422,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   const state: FakeClockodo['state'] = {
     company: { ...DEFAULT_COMPANY, ...options.company },
     users: (options.users ?? DEFAULT_USERS).map((user) => ({ ...user })),
+    teams: defaultTeams(),
     customers: [],
     projects: [],
     services: [],
@@ -439,6 +448,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   const accessOf = (user: FakeUser): FakeAccess => (isAdmin(user) ? FULL_ACCESS : (state.access.get(user.id) ?? WORKER_DEFAULT_ACCESS));
   const runningEntryOf = (usersId: number) => state.entries.find((entry) => entry.type === 1 && entry.usersId === usersId && entry.timeUntil === null);
   const todayOf = (user: FakeUser) => localDate(now(), user.timezone);
+  /** Whom the caller leads (their team's members, those whose boss they are): they see their entries. */
+  const ledByCaller = (caller: FakeUser) => ledBy(caller.id, state.users, state.teams);
+  /** Whose absences the caller decides without the general right (those they lead, those naming them). */
+  const managedByCaller = (caller: FakeUser) => absencesManagedBy(caller.id, state.users, state.teams);
 
   function touch(entry: FakeEntry): void {
     const stamp = entryStamps.get(entry.id);
@@ -467,11 +480,15 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return state.users.filter((user) => requested.includes(user.id));
   }
 
-  /** Users whose absences (without details) a caller sees: a worker only with can_generally_see_absences, then their team. */
+  /**
+   * Users whose absences a caller sees: a worker only with can_generally_see_absences, then their
+   * team (without details); and those whose absences they decide, as a leader or absence manager.
+   */
   function absenceVisibleUsers(caller: FakeUser): Set<number> {
     if (isAdmin(caller)) return new Set(state.users.map((user) => user.id));
-    if (!caller.canSeeAbsences || caller.teamsId === null) return new Set([caller.id]);
-    return new Set(state.users.filter((user) => user.id === caller.id || user.teamsId === caller.teamsId).map((user) => user.id));
+    const managed = managedByCaller(caller);
+    if (!caller.canSeeAbsences || caller.teamsId === null) return new Set([caller.id, ...managed]);
+    return new Set([...state.users.filter((user) => user.id === caller.id || user.teamsId === caller.teamsId).map((user) => user.id), ...managed]);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -579,7 +596,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     weekend_friday: false, language: 'en', timezone: user.timezone, can_generally_see_absences: user.canSeeAbsences,
     can_generally_manage_absences: user.canManageAbsences, can_add_customers: user.canAddCustomers, edit_lock: null, edit_lock_dyn: null, edit_lock_sync: null,
     work_time_regulations_id: null, default_work_time_regulation: true, teams_id: user.teamsId, nonbusiness_groups_id: user.nonbusinessGroupId,
-    absence_managers_id: [], boss: null, future_coworker: false, start_date: null,
+    absence_managers_id: user.absenceManagers ?? [], boss: bossOf(user, state.teams), future_coworker: false, start_date: null,
   });
   /**
    * UserV1 of the aggregate: note `nonbusinessgroups_id` and `worktime_regulation_id`
@@ -590,7 +607,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     weekend_friday: false, language: 'en', timezone: user.timezone, wage_type: 0, can_generally_see_absences: user.canSeeAbsences,
     can_generally_manage_absences: user.canManageAbsences, can_add_customers: user.canAddCustomers, worktime_regulation_id: null, teams_id: user.teamsId,
     initials: user.name.split(/\s+/).map((part) => part.charAt(0)).join('').toUpperCase() || null, nonbusinessgroups_id: user.nonbusinessGroupId,
-    boss: null, absence_managers_id: [], default_holidays_count: true, default_target_hours: true, edit_lock: null, edit_lock_dyn: null, edit_lock_sync: null,
+    boss: bossOf(user, state.teams), absence_managers_id: user.absenceManagers ?? [], default_holidays_count: true, default_target_hours: true, edit_lock: null, edit_lock_dyn: null, edit_lock_sync: null,
     work_time_edit_lock_days: 0, creator: null, support_pin: '0000',
   });
   const companyJson = () => {
@@ -625,7 +642,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     }
     return json;
   };
-  const seesFullAbsence = (caller: FakeUser, absence: FakeAbsence) => isAdmin(caller) || absence.usersId === caller.id;
+  const seesFullAbsence = (caller: FakeUser, absence: FakeAbsence) => isAdmin(caller) || absence.usersId === caller.id || managedByCaller(caller).has(absence.usersId);
 
   const targetHoursJson = (row: FakeTargetHours) => {
     const common = {
@@ -854,10 +871,12 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (input.bad.length > 0) return simpleError('Invalid parameters.', input.bad);
     if (since === undefined || until === undefined) return simpleError('time_since and time_until are required.', [since === undefined ? 'time_since' : '', until === undefined ? 'time_until' : ''].filter(Boolean));
     if (until < since) return simpleError('time_until must not be before time_since.', ['time_until']);
-    if (!isAdmin(caller) && filter.users_id !== undefined && filter.users_id !== caller.id) return forbidden('A worker may read only their own entries.');
+    // A team leader or boss sees the time entries of the people they lead (docs/back-ends/clockodo.md, "Teams").
+    const led = isAdmin(caller) ? new Set<number>() : ledByCaller(caller);
+    if (!isAdmin(caller) && filter.users_id !== undefined && filter.users_id !== caller.id && !led.has(filter.users_id)) return forbidden('A worker may read only their own entries and those of the people they lead.');
     const given = Object.entries(filter).filter(([, value]) => value !== undefined);
     const found = state.entries
-      .filter((entry) => isAdmin(caller) || entry.usersId === caller.id)
+      .filter((entry) => isAdmin(caller) || entry.usersId === caller.id || led.has(entry.usersId))
       // Assumption: an entry is in the range when it starts in [time_since, time_until).
       .filter((entry) => entry.timeSince >= since && entry.timeSince < until)
       .filter((entry) => filter.users_id === undefined || entry.usersId === filter.users_id)
@@ -1106,10 +1125,19 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   });
 
   // Users.
-  /** Assumption: a worker lists themselves, plus their team for scope=viewAbsences when they may see absences. */
+  /**
+   * Assumption: a worker lists themselves and the people they lead, plus their team for
+   * scope=viewAbsences when they may see absences; scope=manageAbsences lists whose absences the
+   * caller may decide: everyone for an owner or a manager allowed to, else those they lead or are
+   * named absence manager of.
+   */
   const listableUsers = (caller: FakeUser, scope: string | null) => {
+    if (scope === 'manageAbsences') {
+      const managed = managesAbsences(caller) ? undefined : managedByCaller(caller);
+      return state.users.filter((user) => managed === undefined || managed.has(user.id));
+    }
     if (isAdmin(caller)) return state.users;
-    const visible = scope === 'viewAbsences' ? absenceVisibleUsers(caller) : new Set([caller.id]);
+    const visible = scope === 'viewAbsences' ? absenceVisibleUsers(caller) : new Set([caller.id, ...ledByCaller(caller)]);
     return state.users.filter((user) => visible.has(user.id));
   };
   route('GET', /^\/api\/v3\/users$/, (caller, query) => {
@@ -1127,6 +1155,15 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return userById(Number(id)) ? forbidden('You may not see this user.') : notFound('user');
   });
 
+  // Teams. Assumption: every user may list the teams and their leaders (names and ids only).
+  route('GET', /^\/api\/v3\/teams$/, (_caller, query) => {
+    const input = queryFields(query);
+    const page = readPage(input, 1000, 1000);
+    if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
+    const { paging, items } = paged([...state.teams].sort(byName), page);
+    return ok({ paging, data: items.map((team) => ({ id: team.id, name: team.name, leader: team.leader })) });
+  });
+
   // Absences.
   const absenceModuleOff = () => (state.company.moduleAbsence ? null : forbidden('The absence module is switched off.'));
   route('GET', /^\/api\/v4\/absences$/, (caller, query) => {
@@ -1139,8 +1176,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const types = queryNumbers(query, 'filter[type]', bad);
     if (bad.length > 0) return badRequest('Invalid parameters.', bad);
     // Assumption: manageableAbsences leaves a worker (and a manager without absence-management
-    // rights) only their own; users one may not see are left out, not refused.
-    const visible = query.get('scope') === 'manageableAbsences' && !managesAbsences(caller) ? new Set([caller.id]) : absenceVisibleUsers(caller);
+    // rights) their own and those they decide as a leader or absence manager; users one may not see
+    // are left out, not refused.
+    const visible = query.get('scope') === 'manageableAbsences' && !managesAbsences(caller) ? new Set([caller.id, ...managedByCaller(caller)]) : absenceVisibleUsers(caller);
     const found = state.absences
       .filter((absence) => visible.has(absence.usersId))
       .filter((absence) => usersIds === undefined || usersIds.includes(absence.usersId))
@@ -1209,7 +1247,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const absence = state.absences.find((item) => item.id === Number(id));
     if (!absence) return notFound('absence');
     const statusForbidden = () => unprocessable([{ type: 'StatusIsForbidden', message: 'You may not set this status.', path: 'status' }]);
-    if (!isAdmin(caller)) {
+    const decides = managesAbsences(caller) || managedByCaller(caller).has(absence.usersId);
+    if (!isAdmin(caller) && !decides) {
       if (!absenceVisibleUsers(caller).has(absence.usersId)) return notFound('absence');
       if (absence.usersId !== caller.id) return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.' }]);
       // A worker can only withdraw their own open request (status 0 → 4), nothing else.
@@ -1231,8 +1270,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const allowOverride = input.ids('allow_override') ?? [];
     if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
     if (type !== undefined && (type < 1 || type > 15)) return unprocessable([{ type: 'UnexpectedValue', message: 'Unknown absence type.', path: 'type' }]);
-    // Deciding another's absence takes absence-management rights: an owner, or a manager allowed to.
-    if (absence.usersId !== caller.id && !managesAbsences(caller)) return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.' }]);
+    // Deciding another's absence takes absence-management rights: an owner, a manager allowed to, or
+    // the person's team leader, boss or absence manager.
+    if (absence.usersId !== caller.id && !decides) return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.' }]);
     // Owners and managers approve (1), decline (2) or cancel an approval (3, only of an approved one).
     if (status !== undefined && status !== absence.status && (status === 0 || status === 4 || (status === 3 && absence.status !== 1))) return statusForbidden();
     const draft: FakeAbsence = {

@@ -36,7 +36,7 @@ describe('the token', () => {
     fake = await startFakeKimai();
     const stored = ['revoked-token-0000', ADA.token];
     let reads = 0;
-    http = createKimaiApi({ baseUrl: fake.url, token: async () => stored[Math.min(reads++, 1)] ?? null, log: () => {} });
+    http = createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => stored[Math.min(reads++, 1)] ?? null, log: () => {} } });
     expect((await failureOf(http.activeTimesheets())).failure).toBe('bad_token');
     expect(await http.activeTimesheets()).toEqual([]);
     // And kept while it works.
@@ -68,7 +68,7 @@ describe('network failures', () => {
   it('a certificate for another host name: says it is not for this host', async () => {
     const certs = makeTestCertificates(certDir, 'DNS:kimai.other.example');
     fake = await startFakeKimai({ tls: certs });
-    http = createKimaiApi({ baseUrl: fake.url, token: async () => ADA.token, caFile: certs.caFile, log: () => {} });
+    http = createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => ADA.token, log: () => {} }, caFile: certs.caFile });
     const error = await failureOf(http.version());
     expect(error.failure).toBe('tls');
     expect(error.message).toMatch(/^The secure connection to localhost:\d+ failed: its certificate is not for localhost:\d+\./);
@@ -76,7 +76,7 @@ describe('network failures', () => {
 
   it('plain HTTP behind an https:// address: says the port does not speak TLS', async () => {
     fake = await startFakeKimai();
-    http = createKimaiApi({ baseUrl: fake.url.replace('http:', 'https:'), token: async () => ADA.token, log: () => {} });
+    http = createKimaiApi({ connection: { baseUrl: fake.url.replace('http:', 'https:'), secret: async () => ADA.token, log: () => {} } });
     const error = await failureOf(http.version());
     expect(error.failure).toBe('tls');
     expect(error.message).toMatch(/failed: it does not speak TLS on that port \(try http:\/\/ or another port\)\./);

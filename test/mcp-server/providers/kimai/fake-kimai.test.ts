@@ -93,4 +93,25 @@ describe('the fake Kimai', () => {
     const spanning = await get('/api/absences', `Bearer ${ADA.token}`, { method: 'POST', body: JSON.stringify({ type: 'holiday', date: '2026-12-28', end: '2027-01-02' }) });
     expect(spanning).toMatchObject({ status: 400, json: { errors: { children: { end: { errors: ['An absence cannot span two years.'] } } } } });
   });
+
+  it("shows a team's members only with view_team (administrators as Kimai ships, a granted Teamlead role), and a lead their teams' timesheets either way", async () => {
+    fake = await startFakeKimai();
+    const [ada, tom, root] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser];
+    const customer = fake.addCustomer('ACME');
+    const project = fake.addProject('Website', customer.id);
+    const activity = fake.addActivity('Design', project.id);
+    const web = fake.addTeam('Web', [{ userId: tom.id, teamlead: true }, { userId: ada.id }]);
+    fake.addTimesheet({ userId: ada.id, begin: Date.UTC(2026, 6, 1, 8), end: Date.UTC(2026, 6, 1, 9), projectId: project.id, activityId: activity.id });
+    const as = (user: FakeUser, path: string) => get(path, `Bearer ${user.token}`);
+    expect(await as(tom, `/api/teams/${web.id}`)).toMatchObject({ status: 403, json: { code: 403 } });
+    expect((await as(tom, '/api/teams')).status).toBe(403);
+    expect((await as(tom, `/api/teams/${web.id + 1000}`)).status).toBe(404);
+    expect((await as(root, `/api/teams/${web.id}`)).json).toMatchObject({ name: 'Web', members: [{ user: { id: tom.id }, teamlead: true }, { user: { id: ada.id }, teamlead: false }] });
+    // A team lead reads their team's timesheets without view_team: user=all is them and their teams' members.
+    expect(((await as(tom, '/api/timesheets?user=all')).json as Array<{ user: number }>).map((sheet) => sheet.user)).toEqual([ada.id]);
+    fake.config.granted = { ROLE_TEAMLEAD: ['view_team'] };
+    expect((await as(tom, `/api/teams/${web.id}`)).status).toBe(200);
+    expect((await as(tom, '/api/teams')).json).toEqual([expect.objectContaining({ name: 'Web' })]);
+    expect((await as(ada, `/api/teams/${web.id}`)).status).toBe(403);
+  });
 });

@@ -2,9 +2,10 @@
 // time) that follows docs/back-ends/kimai.md: the case-sensitive Bearer rule and its 401 shapes,
 // local date-time input in the caller's profile zone and `+0200` output, strict query
 // date-times, paging headers and the 404 past the last page, the nameless "extra fields" 400,
-// permissions by role, tracking modes, auto-stop of running timers, minute rounding on save, and the
-// absence plugin present or absent, teams with their leads (a team lead sees the timesheets and
-// absences of the teams they lead and nobody else's; an administrator everyone's), project budgets,
+// permissions by role (and the view_team an administrator may grant), tracking modes, auto-stop of
+// running timers, minute rounding on save, and the absence plugin present or absent, teams with their
+// leads (a team lead sees the timesheets and absences of the teams they lead and nobody else's, and
+// the teams' member lists only with view_team; an administrator everyone's), project budgets,
 // and the plugin's confirm and reject. Reusable: the app's UI tests drive it too.
 //
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
@@ -71,6 +72,11 @@ export interface FakeKimaiConfig {
   trackingMode: 'default' | 'punch' | 'duration_fixed_begin';
   activeEntriesHardLimit: number;
   absencePlugin: boolean;
+  /**
+   * Permissions an administrator granted a role beyond what Kimai ships (Roles and permissions):
+   * `view_team` lets a team lead read teams' member lists (docs/back-ends/kimai.md, "Teams").
+   */
+  granted: Partial<Record<Role, Array<'view_team'>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -172,7 +178,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     absences: [],
     teams: [],
   };
-  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, ...options.config };
+  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, granted: {}, ...options.config };
   const requests: KimaiRequest[] = [];
   const failures = new Failures();
   let nextId = 1;
@@ -184,8 +190,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     createCustomerOrProject: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
     createActivity: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
     viewEntity: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
-    /** view_team: every team (administrators). */
-    viewTeams: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
+    /** view_team: administrators as Kimai ships, and a role an administrator granted it. */
+    viewTeams: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN || (config.granted[user.role] ?? []).includes('view_team'),
     /** The budget fields in project lists (team leads and up, by default). */
     viewBudget: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
   };
@@ -640,8 +646,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     }, true);
   }
 
-  // Teams (docs/back-ends/kimai.md, "Teams"): the list needs view_team; one team with its members
-  // is shown to administrators and to the team's own leads.
+  // Teams (docs/back-ends/kimai.md, "Teams"): the list and one team with its members both need the
+  // role permission view_team, whoever leads the team; the list shows a non-administrator the teams
+  // they lead.
   const teamJson = (team: FakeTeam) => ({
     ...teamShort(team),
     members: team.members.map((member) => {
@@ -650,11 +657,14 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     }),
     customers: [], projects: [], activities: [],
   });
-  route('GET', /^\/api\/teams$/, (user) => (can.viewTeams(user) ? new HttpAnswer(200, state.teams.map(teamShort)) : forbidden()));
+  route('GET', /^\/api\/teams$/, (user) => {
+    if (!can.viewTeams(user)) return forbidden();
+    return new HttpAnswer(200, (can.rates(user) ? state.teams : ledTeams(user)).map(teamShort));
+  });
   route('GET', /^\/api\/teams\/(\d+)$/, (user, _query, _body, [id]) => {
     const team = state.teams.find((item) => item.id === Number(id));
     if (!team) return notFound();
-    if (!can.viewTeams(user) && !(can.viewOther(user) && team.members.some((member) => member.userId === user.id && member.teamlead))) return forbidden();
+    if (!can.viewTeams(user)) return forbidden();
     return new HttpAnswer(200, teamJson(team));
   });
 
