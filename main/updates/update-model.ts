@@ -251,9 +251,10 @@ export function updateView(input: UpdateViewInput): UpdateView {
       const newerHere = phase.latest !== current;
       return view(newerHere ? `Punchcard ${current} is up to date: it is newer than the latest release, ${phase.latest} (${when}).` : `Punchcard ${current} is up to date (${when}).`, 'up to date', 'quiet');
     }
-    case 'downloading':
+    case 'downloading': {
       const percent = phase.percent === null ? '' : ` (${Math.floor(phase.percent)} %)`;
       return view(`Downloading Punchcard ${phase.version}${percent}…`, `downloading ${phase.version}${percent}…`, 'busy');
+    }
     case 'ready': {
       const then = !plan.restartBySelf
         ? 'Restart Punchcard to install it.'

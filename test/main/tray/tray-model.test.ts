@@ -458,7 +458,7 @@ describe('the tray’s updates', () => {
       'Updates: download failed its checksum',
       ['(The downloaded update did not match its checksum and was deleted; nothing was installed (at 10:25). Punchcard tries again tomorrow.)', 'Check for updates now'],
     ]);
-    expect(updateOutline({ kind: 'failed', problem: 'unreachable', detail: 'ECONNREFUSED', at: NOW }).at(-1)?.[0]).toBe('Updates: server out of reach');
+    expect((updateOutline({ kind: 'failed', problem: 'unreachable', detail: 'ECONNREFUSED', at: NOW }).at(-1) as unknown[])[0]).toBe('Updates: server out of reach');
     expect(updateOutline({ kind: 'idle' }, { policy: { enabled: false, pinned: null, problem: null } }).at(-1)).toEqual([
       'Updates: managed by your organisation',
       ['(Punchcard 1.2.0. Your organisation installs Punchcard’s updates itself.)'],
