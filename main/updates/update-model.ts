@@ -281,3 +281,25 @@ function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/** The subset of the engine's status (ipc/contract.ts, StatusView) an automatic restart must respect. */
+export interface StatusForUpdates {
+  running: { waiting_to_send?: boolean } | null;
+  todayEntries: ReadonlyArray<{ waiting_to_send?: boolean }>;
+  keptWrites: readonly unknown[];
+}
+
+/**
+ * The person's work as the app sees it: the running timer, and writes kept in the outbox that the
+ * status shows (the running timer's, today's entries', those waiting for a decision). A kept write
+ * of another day is not in the status; a restart still keeps it, since outbox.db holds it
+ * (docs/decisions.md, "The outbox").
+ */
+export function workInFlight(status: StatusForUpdates | null, windowVisible: boolean): WorkInFlight {
+  return {
+    statusKnown: status !== null,
+    timerRunning: status?.running != null,
+    writesWaiting: !!status && (status.running?.waiting_to_send === true || status.todayEntries.some((entry) => entry.waiting_to_send === true) || status.keptWrites.length > 0),
+    windowVisible,
+  };
+}

@@ -29,6 +29,14 @@ export type UpdaterLike = Pick<
   'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'logger' | 'checkForUpdates' | 'quitAndInstall' | 'setFeedURL' | 'on'
 >;
 
+/** A refusal meant for the person (the window shows its sentence as it is). */
+export class UpdateRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UpdateRefusal';
+  }
+}
+
 export interface UpdatesOptions {
   /** electron-updater, loaded on demand; null where updates cannot run (a development build). */
   load: (() => Promise<UpdaterLike>) | null;
@@ -202,7 +210,7 @@ export function createUpdates(options: UpdatesOptions): Updates {
   }
 
   function install(): void {
-    if (phase.kind !== 'ready') throw new Error('There is no downloaded update to install yet.');
+    if (phase.kind !== 'ready') throw new UpdateRefusal('There is no downloaded update to install yet.');
     void loaded().then(
       // Silent: the installer shows no wizard (a one-click per-user install); then Punchcard starts again.
       (instance) => instance.quitAndInstall(true, true),
@@ -217,12 +225,12 @@ export function createUpdates(options: UpdatesOptions): Updates {
     view,
     check() {
       const current = plan();
-      if (!current.checkOnRequest) throw new Error(view().words);
+      if (!current.checkOnRequest) throw new UpdateRefusal(view().words);
       void runCheck();
       return view();
     },
     setMode(mode) {
-      if (!plan().checkOnRequest) throw new Error(view().words);
+      if (!plan().checkOnRequest) throw new UpdateRefusal(view().words);
       options.preferences.write({ mode });
       schedule(false);
       publish();
