@@ -4,7 +4,7 @@
 // rules must all name the same files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, matchesGlob, relative, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -27,6 +27,8 @@ type Config = Record<string, unknown> & {
   mac: Record<string, unknown> & { extendInfo: Record<string, unknown> };
   linux: Record<string, unknown>;
   nsis: Record<string, unknown>;
+  msi: Record<string, unknown>;
+  win: Record<string, unknown>;
 };
 
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
@@ -80,19 +82,39 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/keytar/**');
     expect(config.npmRebuild).toBe(false);
-    expect(Object.keys(packageJson.dependencies)).toEqual(['keytar']);
+    // The native keychain module, and electron-updater, which main loads from node_modules (vite.config.ts).
+    expect(Object.keys(packageJson.dependencies).sort()).toEqual(['electron-updater', 'keytar']);
+  });
+
+  it('publishes to GitHub Releases with the update information, under names GitHub keeps as they are', () => {
+    expect(config.publish).toEqual([{ provider: 'github', releaseType: 'release' }]);
+    // GitHub turns spaces in an uploaded file's name into dots; latest*.yml must name the file as published.
+    const names = ['mac', 'nsis', 'msi'].map((key) => (config[key] as { artifactName?: string }).artifactName);
+    for (const name of names) expect(name).toMatch(/^[\w.${}-]+$/);
+    expect(names).toEqual(['Punchcard-${version}-mac-${arch}.${ext}', 'Punchcard-Setup-${version}.${ext}', 'Punchcard-${version}-${arch}.${ext}']);
+  });
+
+  it('builds an MSI for managed installs: every user, no desktop shortcut, a fixed upgrade code; NSIS keeps the person’s data', () => {
+    expect(config.win).toMatchObject({ target: ['nsis', 'msi'] });
+    expect(config.msi).toMatchObject({ perMachine: true, createDesktopShortcut: false, runAfterFinish: false, upgradeCode: '43FDA27C-A18E-4DE5-8FA5-748B24ECBD4E' });
+    expect(config.nsis).toMatchObject({ deleteAppDataOnUninstall: false });
   });
 
   it('is a menu-bar app on macOS, hardened for notarization', () => {
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(config.mac.category).toBe('public.app-category.productivity');
-    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
   });
 
   it('installs per user on Windows and builds a deb with a maintainer on Linux', () => {
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false });
-    expect(config.linux.target).toEqual(['deb', 'AppImage']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
+    // The rpm's list replaces electron-builder's defaults, which lack the keychain's library.
+    expect((config.rpm as { depends: string[] }).depends).toEqual(expect.arrayContaining(['gtk3', 'libnotify', 'nss', 'libsecret']));
     expect(config.linux.maintainer).toMatch(/<[^@\s>]+@[^@\s>]+>/);
     expect(config.linux.category).toBe('Utility');
   });
@@ -162,6 +184,17 @@ describe('the build and the package agree', () => {
       engine: 'mcp-server/punchcard-mcp.mjs',
     });
     expect(packageJson.main).toBe(`dist/${layout.main}`);
+  });
+
+  it('leaves out of main only what the package ships: electron and the dependencies in node_modules', () => {
+    const main = readFileSync(join(out, layout.main), 'utf8');
+    // Static imports begin a line of the bundle; dynamic ones are import("…") calls.
+    const statics = [...main.matchAll(/^import\b[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1] as string);
+    const dynamics = [...main.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1] as string);
+    const bare = new Set([...statics, ...dynamics].filter((name) => !name.startsWith('.')));
+    const outside = [...bare].filter((name) => name !== 'electron' && !name.startsWith('node:') && !builtinModules.includes(name));
+    expect(outside.sort()).toEqual(expect.arrayContaining(['electron-updater']));
+    for (const name of outside) expect(Object.keys(packageJson.dependencies), name).toContain(name);
   });
 
   it('produces every file at those paths', () => {
