@@ -1,14 +1,20 @@
 // The one test that starts the real app (docs/decisions.md, "Testing without the Electron binary";
 // docs/electron.md, "Testing without the binary"): Playwright's _electron launches the built
-// dist/main/main.js with an Electron binary, the tray is read through the test-only hook main
-// installs under PUNCHCARD_E2E=1 (main/tray/e2e-hook.ts), and opening the window must show the
-// Status screen. Where no Electron binary exists (the development and CI machines cannot download
-// one) it is skipped, and the run says so and how to run it.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// dist/main/main.js with an Electron binary in a temporary HOME. The tray is read through the
+// test-only hook main installs under PUNCHCARD_E2E=1 (main/tray/e2e-hook.ts); the window is used as a
+// person uses it: clock in and out on the local timesheet, register with Cursor, and the entry that
+// registration wrote starts the engine with the app's own executable in Node mode. Then the app quits
+// and must exit cleanly. The CI workflow runs it on Linux (under Xvfb), macOS and Windows runners
+// with PUNCHCARD_SMOKE_REQUIRED=1 (.github/workflows/ci.yml); where no Electron binary exists (the
+// development machines cannot download one) it is skipped, and the run says so and how to run it.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { E2E_ENV, E2E_GLOBAL, type E2EHook } from '../../main/tray/e2e-hook.ts';
+import type { TrayModel } from '../../main/tray/tray-model.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'main', 'main.js');
@@ -39,10 +45,12 @@ function findElectron(): { binary: string } | { skip: string } {
 }
 
 const electron = findElectron();
-const skipped = 'skip' in electron ? `Electron smoke test skipped: ${electron.skip}` : null;
+// Where a binary must exist (the CI workflow downloads one), a missing one is a failure, not a skip.
+const REQUIRED = process.env.PUNCHCARD_SMOKE_REQUIRED === '1';
+const skipped = 'skip' in electron && !REQUIRED ? `Electron smoke test skipped: ${electron.skip}` : null;
 if (skipped) console.warn(skipped);
 
-async function until<T>(read: () => Promise<T | null | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -52,35 +60,115 @@ async function until<T>(read: () => Promise<T | null | undefined>, what: string,
   }
 }
 
+function trayOf(app: ElectronApplication): Promise<TrayModel | null> {
+  return app.evaluate((_electron, name) => (globalThis as unknown as Record<string, E2EHook | undefined>)[name]?.tray() ?? null, E2E_GLOBAL);
+}
+
+/** The tray menu's labels, nested menus flattened. */
+function labels(tray: TrayModel): string[] {
+  const all: string[] = [];
+  const walk = (items: TrayModel['menu']) => {
+    for (const item of items) {
+      if (item.type === 'separator') continue;
+      all.push(item.label);
+      if (item.type === 'submenu') walk(item.submenu);
+    }
+  };
+  walk(tray.menu);
+  return all;
+}
+
+async function trayShows(app: ElectronApplication, pattern: RegExp, what: string): Promise<string[]> {
+  return until(async () => {
+    const tray = await trayOf(app);
+    return tray && labels(tray).some((label) => pattern.test(label)) ? labels(tray) : null;
+  }, what);
+}
+
+/** Starts the engine as the registered entry says, as an AI client would, and asks it to initialize. */
+async function initializeThroughEntry(entry: { command: string; args: string[]; env?: Record<string, string> }, env: Record<string, string>): Promise<unknown> {
+  const child = spawn(entry.command, entry.args, { env: { ...env, ...(entry.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const line = new Promise<string>((resolve, reject) => {
+      let buffered = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const end = buffered.indexOf('\n');
+        if (end >= 0) resolve(buffered.slice(0, end));
+      });
+      child.on('exit', (code) => reject(new Error(`the engine exited (${code}) before it answered`)));
+      child.on('error', reject);
+    });
+    const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'smoke', version: '1' } } };
+    child.stdin.write(`${JSON.stringify(initialize)}\n`);
+    return JSON.parse(await line);
+  } finally {
+    child.kill();
+  }
+}
+
 describe('the Electron app', () => {
-  it.skipIf(skipped !== null)(skipped ?? 'starts with a tray, and opening the window shows the Status screen', async () => {
-    if (!('binary' in electron)) return;
+  it.skipIf(skipped !== null)(skipped ?? 'starts with a tray and a window; clocks in and out; registers with a client whose entry starts the engine; quits cleanly', async () => {
+    if (!('binary' in electron)) throw new Error(`PUNCHCARD_SMOKE_REQUIRED=1, but there is ${electron.skip}`);
     expect(existsSync(MAIN), `${MAIN} is missing: run \`npx vite build\` first`).toBe(true);
     const { _electron } = await import('playwright-core');
-    // A throw-away home: the smoke test never touches a person's settings, data or autostart.
+    // A throw-away home: the smoke test never touches a person's settings, data, clients or autostart.
     const home = mkdtempSync(join(tmpdir(), 'punchcard-smoke-'));
+    // Cursor counts as installed when ~/.cursor exists (mcp-server/clients/catalog.ts).
+    mkdirSync(join(home, '.cursor'));
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
-    Object.assign(env, { [E2E_ENV]: '1', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') });
-    const app = await _electron.launch({ executablePath: electron.binary, args: [MAIN], cwd: ROOT, env, timeout: 60_000 });
+    Object.assign(env, {
+      HOME: home,
+      USERPROFILE: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      APPDATA: join(home, 'AppData', 'Roaming'),
+      LOCALAPPDATA: join(home, 'AppData', 'Local'),
+    });
+    const app = await _electron.launch({ executablePath: electron.binary, args: [MAIN], cwd: ROOT, env: { ...env, [E2E_ENV]: '1' }, timeout: 60_000 });
+    let exited = false;
     try {
-      const tray = await until(
-        () => app.evaluate((_electron, name) => (globalThis as unknown as Record<string, E2EHook | undefined>)[name]?.tray() ?? null, E2E_GLOBAL),
-        'the tray (is the E2E hook installed under PUNCHCARD_E2E=1?)',
-      );
-      const labels = JSON.stringify(tray.menu);
-      expect(labels).toContain('Open Punchcard');
-      expect(labels).toContain('Quit Punchcard');
+      const first = await until(() => trayOf(app), 'the tray (is the E2E hook installed under PUNCHCARD_E2E=1?)');
+      expect(labels(first)).toEqual(expect.arrayContaining(['Open Punchcard', 'Quit Punchcard']));
 
-      const opened = app.waitForEvent('window', { timeout: 30_000 });
-      await app.evaluate((_electron, name) => (globalThis as unknown as Record<string, E2EHook>)[name]?.openScreen('status'), E2E_GLOBAL);
-      const page = await opened;
+      // A start by the person (not at login) shows the window on Status.
+      const page: Page = await app.firstWindow({ timeout: 30_000 });
       expect(page.url()).toMatch(/^app:\/\/punchcard\/index\.html/);
-      await page.locator('section.screen-status').waitFor({ state: 'visible', timeout: 30_000 });
+      const status = page.locator('section.screen-status');
+      await status.waitFor({ state: 'visible', timeout: 30_000 });
       expect(await page.title()).toMatch(/Punchcard/);
+
+      // Clock in and out on the local timesheet, in the window; the tray follows.
+      await status.getByRole('button', { name: 'Clock in' }).click();
+      await status.getByRole('button', { name: 'Clock out' }).waitFor({ timeout: 30_000 });
+      await trayShows(app, /^Clocked in since /, 'the tray to show the running timer');
+      await status.getByRole('button', { name: 'Clock out' }).click();
+      await status.getByRole('button', { name: 'Clock in' }).waitFor({ timeout: 30_000 });
+      await trayShows(app, /^Not clocked in$/, 'the tray to show the timer stopped');
+
+      // Register with Cursor on the Connect screen: the entry names this very executable.
+      await app.evaluate((_electron, name) => (globalThis as unknown as Record<string, E2EHook>)[name]?.openScreen('connect'), E2E_GLOBAL);
+      const cursor = page.locator('section.screen-connect li.client').filter({ has: page.getByRole('heading', { name: /Cursor/ }) });
+      await cursor.getByRole('button', { name: 'Register' }).click();
+      await cursor.getByRole('status').filter({ hasText: 'Registered with Cursor' }).waitFor({ timeout: 30_000 });
+      const config = JSON.parse(readFileSync(join(home, '.cursor', 'mcp.json'), 'utf8')) as { mcpServers: Record<string, { command: string; args: string[]; env?: Record<string, string> }> };
+      const entry = config.mcpServers.punchcard;
+      // The same file, however the system spells its path (a short name on Windows, a link on macOS).
+      expect(realpathSync.native(entry?.command ?? '')).toBe(realpathSync.native(electron.binary));
+      expect(entry?.env).toMatchObject({ ELECTRON_RUN_AS_NODE: '1' });
+      // What an AI client does with it: the app's executable in Node mode runs the engine, which answers.
+      const answer = await initializeThroughEntry(entry as NonNullable<typeof entry>, env);
+      expect(answer).toMatchObject({ jsonrpc: '2.0', id: 1, result: { serverInfo: { name: expect.stringMatching(/punchcard/i) } } });
+
+      // Quit as the tray's Quit does: the engine is stopped first, then the app exits with 0.
+      const closed = app.waitForEvent('close', { timeout: 30_000 });
+      await app.evaluate(({ app: electronApp }) => setTimeout(() => electronApp.quit(), 0)).catch(() => {});
+      await closed;
+      exited = true;
+      expect(app.process().exitCode).toBe(0);
     } finally {
-      await app.close();
+      if (!exited) await app.close();
       rmSync(home, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 });
