@@ -90,10 +90,13 @@ export function UpdatesCard() {
   );
 }
 
-/** The sentence, announced when it changes (checking, downloaded, failed). */
+/**
+ * The sentence, announced when it changes (checking, downloaded, failed): a polite live region, not a
+ * second role="status" beside the Preferences form's own save message.
+ */
 function UpdateWords({ view }: { view: UpdateView }) {
   return (
-    <p className={`update-words ${view.tone}`} role="status" aria-live="polite">
+    <p className={`update-words ${view.tone}`} aria-live="polite">
       {view.words}
     </p>
   );

@@ -3,17 +3,20 @@
 // dist/main/main.js with an Electron binary in a temporary HOME. The tray is read through the
 // test-only hook main installs under PUNCHCARD_E2E=1 (main/tray/e2e-hook.ts); the window is used as a
 // person uses it: clock in and out on the local timesheet, register with Cursor, and the entry that
-// registration wrote starts the engine with the app's own executable in Node mode. Then the app quits
-// and must exit cleanly. The CI workflow runs it on Linux (under Xvfb), macOS and Windows runners
+// registration wrote starts the engine with the app's own executable in Node mode; the real
+// electron-updater looks at a feed on 127.0.0.1 (PUNCHCARD_E2E_UPDATE_FEED, honoured only by an
+// unpackaged app under PUNCHCARD_E2E=1) and the tray and the window say what it found. Then the app
+// quits and must exit cleanly. The CI workflow runs it on Linux (under Xvfb), macOS and Windows runners
 // with PUNCHCARD_SMOKE_REQUIRED=1 (.github/workflows/ci.yml); where no Electron binary exists (the
 // development machines cannot download one) it is skipped, and the run says so and how to run it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ElectronApplication, Page } from 'playwright-core';
-import { E2E_ENV, E2E_GLOBAL, type E2EHook } from '../../main/tray/e2e-hook.ts';
+import { E2E_ENV, E2E_GLOBAL, E2E_UPDATE_FEED, type E2EHook } from '../../main/tray/e2e-hook.ts';
 import type { TrayModel } from '../../main/tray/tray-model.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -85,6 +88,37 @@ async function trayShows(app: ElectronApplication, pattern: RegExp, what: string
   }, what);
 }
 
+/**
+ * An update feed on 127.0.0.1 for every system's updater (latest.yml, latest-mac.yml,
+ * latest-linux.yml; on Linux the unpackaged app takes the .deb package's updater,
+ * main/updates/app-updates.ts): a newer version whose files never match their checksum, or the
+ * running app's own version.
+ */
+async function localFeed(): Promise<{ url: string; offer(version: string): void; close(): Promise<void> }> {
+  let version = '99.0.0';
+  const bytes = Buffer.alloc(64 * 1024, 7);
+  const wrongSha512 = Buffer.alloc(64, 1).toString('base64');
+  const files = () => [`Punchcard-${version}-mac-arm64.zip`, `Punchcard-${version}-mac-x64.zip`, `Punchcard-Setup-${version}.exe`, `punchcard_${version}_amd64.deb`, `punchcard_${version}_arm64.deb`];
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (/^\/latest[\w-]*\.yml$/.test(path)) {
+      const entries = files().map((file) => `  - url: ${file}\n    sha512: ${wrongSha512}\n    size: ${bytes.length}`);
+      const first = files()[2] ?? '';
+      response.writeHead(200, { 'content-type': 'text/yaml' }).end(`version: ${version}\nfiles:\n${entries.join('\n')}\npath: ${first}\nsha512: ${wrongSha512}\nreleaseDate: '2026-01-01T00:00:00.000Z'\n`);
+      return;
+    }
+    if (files().some((file) => path === `/${file}`)) return void response.writeHead(200, { 'content-length': bytes.length }).end(bytes);
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    offer: (next) => void (version = next),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** Starts the engine as the registered entry says, as an AI client would, and asks it to initialize. */
 async function initializeThroughEntry(entry: { command: string; args: string[]; env?: Record<string, string> }, env: Record<string, string>): Promise<unknown> {
   const child = spawn(entry.command, entry.args, { env: { ...env, ...(entry.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -108,7 +142,7 @@ async function initializeThroughEntry(entry: { command: string; args: string[]; 
 }
 
 describe('the Electron app', () => {
-  it.skipIf(skipped !== null)(skipped ?? 'starts with a tray and a window; clocks in and out; registers with a client whose entry starts the engine; quits cleanly', async () => {
+  it.skipIf(skipped !== null)(skipped ?? 'starts with a tray and a window; clocks in and out; registers with a client whose entry starts the engine; says what the updater found; quits cleanly', async () => {
     if (!('binary' in electron)) throw new Error(`PUNCHCARD_SMOKE_REQUIRED=1, but there is ${electron.skip}`);
     expect(existsSync(MAIN), `${MAIN} is missing: run \`npx vite build\` first`).toBe(true);
     const { _electron } = await import('playwright-core');
@@ -125,7 +159,9 @@ describe('the Electron app', () => {
       APPDATA: join(home, 'AppData', 'Roaming'),
       LOCALAPPDATA: join(home, 'AppData', 'Local'),
     });
-    const app = await _electron.launch({ executablePath: electron.binary, args: [MAIN], cwd: ROOT, env: { ...env, [E2E_ENV]: '1' }, timeout: 60_000 });
+    // The real electron-updater, inside real Electron, against a feed on this computer.
+    const feed = await localFeed();
+    const app = await _electron.launch({ executablePath: electron.binary, args: [MAIN], cwd: ROOT, env: { ...env, [E2E_ENV]: '1', [E2E_UPDATE_FEED]: feed.url }, timeout: 60_000 });
     let exited = false;
     try {
       const first = await until(() => trayOf(app), 'the tray (is the E2E hook installed under PUNCHCARD_E2E=1?)');
@@ -160,6 +196,20 @@ describe('the Electron app', () => {
       const answer = await initializeThroughEntry(entry as NonNullable<typeof entry>, env);
       expect(answer).toMatchObject({ jsonrpc: '2.0', id: 1, result: { serverInfo: { name: expect.stringMatching(/punchcard/i) } } });
 
+      // Updates: the look at start found a newer version whose download failed its checksum; the tray
+      // and the window say so, and nothing was installed. Then the feed names this very version.
+      await trayShows(app, /^Updates: download failed its checksum$/, 'the tray to say the update failed its checksum');
+      await app.evaluate((_electron, name) => (globalThis as unknown as Record<string, E2EHook>)[name]?.openScreen('preferences'), E2E_GLOBAL);
+      const updates = page.locator('section.screen-preferences section.updates');
+      await updates.locator('.update-words').filter({ hasText: 'The downloaded update did not match its checksum and was deleted; nothing was installed' }).waitFor({ timeout: 30_000 });
+      // An unpackaged app reports Electron's version as its own (there is no package.json beside
+      // dist/main/main.js), so the feed offers whatever the running app says it is.
+      const running = await app.evaluate(({ app: electronApp }) => electronApp.getVersion());
+      feed.offer(running);
+      await updates.getByRole('button', { name: 'Check now' }).click();
+      await updates.locator('.update-words').filter({ hasText: `Punchcard ${running} is up to date` }).waitFor({ timeout: 30_000 });
+      await trayShows(app, /^Updates: up to date$/, 'the tray to say Punchcard is up to date');
+
       // Quit as the tray's Quit does: the engine is stopped first, then the app exits with 0.
       const closed = app.waitForEvent('close', { timeout: 30_000 });
       await app.evaluate(({ app: electronApp }) => setTimeout(() => electronApp.quit(), 0)).catch(() => {});
@@ -168,6 +218,7 @@ describe('the Electron app', () => {
       expect(app.process().exitCode).toBe(0);
     } finally {
       if (!exited) await app.close();
+      await feed.close();
       rmSync(home, { recursive: true, force: true });
     }
   }, 180_000);

@@ -2,7 +2,8 @@
 // out changes the status, switches change the tool views, registering changes a client's card, the
 // account and preferences are stored. Tests steer it: a fixed clock, failures on demand, calls held
 // open to look at pending states, events from "outside" (the tray, an AI client).
-import { restartWaitsFor, updateView, workInFlight, type UpdatePhase, type UpdateSetup } from '../../main/updates/update-model.ts';
+import type { UpdatePhase } from '../../main/updates/update-model.ts';
+import { fakeUpdates, type FakeUpdatesOptions } from './fake-updates.ts';
 import {
   type AccountView,
   type BackEndPlanView,
@@ -259,7 +260,7 @@ export interface FakeBridgeOptions {
   /** Projects, activities, notes and colleagues with the long names of a German team (LONG_NAMES). */
   longNames?: boolean;
   /** The app's updates as main's updater would report them (default: up to date, "tell me"). */
-  updates?: Partial<Omit<UpdateSetup, 'currentVersion'>> & { phase?: UpdatePhase };
+  updates?: FakeUpdatesOptions;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -636,37 +637,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   );
   if (options.idleQuestion) daily.askIdle(35, 'lock');
 
-  // The updater, with main's own words (main/updates/update-model.ts).
-  let updateSetup: UpdateSetup = {
-    currentVersion: '0.1.0',
-    packaged: true,
-    mode: 'notify',
-    policy: { enabled: true, pinned: null, problem: null },
-    ...(options.updates ?? {}),
-  };
-  let updatePhase: UpdatePhase = options.updates?.phase ?? { kind: 'current', latest: '0.1.0', checkedAt: now - 30 * 60_000 };
-  const installs = { count: 0 };
-  // The window is open (the person sees it), so an automatic restart waits at least for that.
-  const updates = () =>
-    updateView({ setup: updateSetup, phase: updatePhase, now, timeZone: 'Europe/Berlin', waitingFor: updateSetup.mode === 'auto' ? restartWaitsFor(workInFlight(status(), true)) : null });
+  const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
 
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
-    getUpdates: () => updates(),
-    setUpdateMode: ({ mode }) => {
-      if (!updates().canChoose) reject(updates().words);
-      updateSetup = { ...updateSetup, mode };
-      return updates();
-    },
-    checkForUpdates: () => {
-      if (!updates().canCheck) reject(updates().words);
-      updatePhase = { kind: 'checking' };
-      return updates();
-    },
-    installUpdate: () => {
-      if (!updates().canRestart) reject('There is no downloaded update to install yet.');
-      installs.count++;
-      return null;
-    },
+    ...updater.handlers,
     getStatus: () => status(),
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which
     // is now or the start given (never in the future, never before the running one began).
@@ -952,10 +926,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       for (const listener of listeners.get(event) ?? []) (listener as (value: unknown) => void)(structuredClone(payload));
     },
     setUpdatePhase(phase) {
-      updatePhase = phase;
-      fake.emit('updateChanged', updates());
+      fake.emit('updateChanged', updater.enter(phase));
     },
-    installs,
+    installs: updater.installs,
     askIdle(minutes, cause = 'idle') {
       fake.emit('idleQuestion', daily.askIdle(minutes, cause));
     },

@@ -30,7 +30,7 @@ it('is used by keyboard: the setting, Check now, then Restart to update once mai
     await bridge.waitForEventStreams(1);
     await screenReady(page, 'preferences', 10_000);
     const card = screenOf(page, 'preferences').locator('section.updates');
-    const words = card.getByRole('status');
+    const words = card.locator('.update-words');
     await expect.poll(() => words.innerText()).toBe('Punchcard 0.1.0 is up to date (checked at 13:55).');
 
     // The radios are one group: focus the chosen one, arrow to the next.
@@ -73,7 +73,7 @@ it('says why nothing can be chosen where the organisation installs updates', asy
   try {
     await screenReady(window.page, 'preferences', 10_000);
     const card = screenOf(window.page, 'preferences').locator('section.updates');
-    await expect.poll(() => card.getByRole('status').innerText()).toBe('Punchcard 0.1.0. Your organisation installs Punchcard’s updates itself.');
+    await expect.poll(() => card.locator('.update-words').innerText()).toBe('Punchcard 0.1.0. Your organisation installs Punchcard’s updates itself.');
     expect(await card.getByRole('radio', { name: /Install automatically/ }).isDisabled()).toBe(true);
     expect(await card.getByRole('button', { name: 'Check now' }).count()).toBe(0);
   } finally {
