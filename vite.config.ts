@@ -18,7 +18,7 @@ const here = (path: string) => resolve(import.meta.dirname, path);
 const out = process.env.PUNCHCARD_OUT ?? 'dist';
 
 // Native modules cannot be bundled: they load a compiled .node file next to their JavaScript.
-const nativeModules = ['keytar'];
+const nativeModules = ['@napi-rs/keyring'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:sqlite'];
 
 const OPENING_MANIFEST = 'virtual:punchcard-opening-manifest';

@@ -2,7 +2,8 @@
 // official MCP Bundle CLI (@anthropic-ai/mcpb) from the built engine (`vite build` first; the npm
 // script does both). The bundle holds the manifest (scripts/mcpb-manifest.ts), the icon and the
 // engine's entry with its chunks, without source maps; no node_modules: the engine is bundled whole,
-// and keytar, the one native module, stays out (Claude Desktop hands the secret in a variable).
+// and the one native module, the keychain library @napi-rs/keyring, stays out (Claude Desktop
+// hands the secret in a variable).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

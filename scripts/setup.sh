@@ -54,25 +54,15 @@ elif [ "$(node_major)" -lt "$NODE_MAJOR" ]; then
 fi
 echo "--- node $(node --version), npm $(npm --version)"
 
-# Native modules (keytar) must build against the headers of the Node that runs them, not the
-# machine's older system headers.
-# The npm package keeps them in its platform package; a regular install keeps them beside bin/.
-node_root="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
-for candidate in "$node_root" "$node_root"/node_modules/node-*-*; do
-  if [ -f "$candidate/include/node/node_version.h" ] &&
-    grep -q "define NODE_MAJOR_VERSION $(node -p 'process.versions.node.split(".")[0]')\$" "$candidate/include/node/node_version.h"; then
-    export npm_config_nodedir="$candidate"
-    break
-  fi
-done
-
-# 2. System packages: the keychain tests run a real gnome-keyring on a private D-Bus session;
-#    keytar builds against libsecret; the settings window is tested in Debian's Chromium (with a
-#    font, or the screenshots show boxes); the team server's PostgreSQL store is tested against a
-#    real PostgreSQL the tests start in a temporary folder (initdb and pg_ctl from
-#    /usr/lib/postgresql/<version>/bin; the cluster the package makes is not used). Needs root (CI
-#    and the development machines run as root) or sudo (GitHub's hosted runners).
-APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-1-dev python3 make g++ fonts-dejavu-core postgresql)
+# 2. System packages: the keychain tests run a real gnome-keyring on a private D-Bus session and
+#    look at it with secret-tool (libsecret-tools), as another Secret Service client does; the
+#    settings window is tested in Debian's Chromium (with a font, or the screenshots show boxes);
+#    the team server's PostgreSQL store is tested against a real PostgreSQL the tests start in a
+#    temporary folder (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin; the cluster the
+#    package makes is not used). No compiler: the one native module, @napi-rs/keyring, ships built
+#    for each platform in its npm packages. Needs root (CI and the development machines run as root)
+#    or sudo (GitHub's hosted runners).
+APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core postgresql)
 # Debian's Chromium, unless CHROMIUM_PATH names a browser that is already there: on Ubuntu the
 # chromium package only installs a snap, and hosted runners bring Google Chrome (.github/workflows/ci.yml).
 if [ -z "${CHROMIUM_PATH:-}" ] || [ ! -x "${CHROMIUM_PATH}" ]; then APT_PACKAGES+=(chromium); fi

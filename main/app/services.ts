@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { clientRefusal, loadPolicy, NO_POLICY, policyPaths, type Policy } from '../../mcp-server/policy/policy.ts';
 import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
-import { createCredentialStore, createKeytarStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
+import { createCredentialStore, createKeychainStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
 import { keepFilesPrivate, makePrivateFolder } from '../../mcp-server/private-files.ts';
 import { SETTINGS_FILE_NAME } from '../../mcp-server/settings/settings-source.ts';
@@ -208,7 +208,7 @@ function developmentUpdates(version: string, policy: () => Policy): HandlerDeps[
 }
 
 function appCredentials(options: AppServicesOptions): CredentialStore {
-  const keychain = createKeytarStore({});
+  const keychain = createKeychainStore({});
   // Writes must reach the keychain (or fail loudly); reads also honour the documented variables,
   // exactly as the engine does, so the window says "saved" when the engine will find a token.
   const reader = createCredentialStore({ env: options.env, log: options.log });

@@ -4,23 +4,23 @@
 // from the app, which must hear why they failed.
 import { CredentialStoreError, type CredentialStore } from './credential-store.ts';
 import { createEnvStore, envVariableFor } from './env-store.ts';
-import { createKeytarStore, type KeytarLike } from './keytar-store.ts';
+import { createKeychainStore, type KeychainLike } from './keychain-store.ts';
 
 export { CredentialStoreError, KEYCHAIN_SERVICE, type CredentialStore, type CredentialStoreErrorReason } from './credential-store.ts';
 export { createEnvStore, envVariableFor } from './env-store.ts';
-export { createKeytarStore, type KeytarLike, type KeytarStoreOptions } from './keytar-store.ts';
+export { createKeychainStore, type KeychainLike, type KeychainStoreOptions } from './keychain-store.ts';
 
 export interface CredentialStoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Receives operational notes; point it at stderr, never stdout (the MCP protocol). */
   log: (message: string) => void;
-  loadKeytar?: () => Promise<KeytarLike>;
+  loadKeychain?: () => Promise<KeychainLike>;
 }
 
 export function createCredentialStore(options: CredentialStoreOptions): CredentialStore {
   const { log } = options;
   const env = createEnvStore(options.env);
-  const keychain = createKeytarStore({ loadKeytar: options.loadKeytar });
+  const keychain = createKeychainStore({ loadKeychain: options.loadKeychain });
   // Every read would hit the same missing keychain; one line says it, repeats would bury the log.
   let reportedUnavailable = false;
 

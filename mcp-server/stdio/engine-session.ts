@@ -4,7 +4,7 @@
 import { createClock } from '../clock.ts';
 import type { ProviderProfile } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
-import { createEngine } from '../server.ts';
+import { openDesktopEngine } from '../engine/desktop-engine.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
 import type { LoadedEngine } from './connection.ts';
 import type { JsonRpcMessage } from './frames.ts';
@@ -27,7 +27,7 @@ export interface EngineSessionOptions {
 }
 
 export async function startEngineSession(options: EngineSessionOptions): Promise<LoadedEngine> {
-  const engine = await createEngine({
+  const engine = await openDesktopEngine({
     userDataDir: options.userDataDir,
     allTools: options.allTools,
     appEngine: options.appEngine,

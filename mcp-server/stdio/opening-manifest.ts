@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
 import { PROMPT_LIST } from '../prompts/index.ts';
-import { createEngine } from '../server.ts';
+import { openDesktopEngine } from '../engine/desktop-engine.ts';
 import { TOOL_LIST } from '../tools/index.ts';
 import type { JsonObject, JsonRpcMessage } from './frames.ts';
 import { type OpeningManifest, PROTOCOL_VERSION_KEY } from './opening.ts';
@@ -22,7 +22,7 @@ const CLIENT = { name: 'punchcard-build', version: '0' };
 
 export async function captureOpeningManifest(): Promise<OpeningManifest> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-opening-'));
-  const engine = await createEngine({ userDataDir: dir, allTools: true, listEveryTool: true, now: Date.now, log: () => {} });
+  const engine = await openDesktopEngine({ userDataDir: dir, allTools: true, listEveryTool: true, now: Date.now, log: () => {} });
   const ask = (messages: JsonRpcMessage[]) => converse(() => engine.createServer(), messages);
   try {
     const initializeFor = async (protocolVersion: string) =>

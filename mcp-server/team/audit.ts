@@ -3,7 +3,7 @@
 // and the record it touched, with free text (notes, descriptions, reasons) reduced to its length: an
 // administrator sees that a note was set, not what a person wrote in it. No secret is ever among the
 // arguments of a tool.
-import type { FinishedCall } from '../server.ts';
+import type { FinishedCall } from '../engine/run-tool.ts';
 import type { AuditRecord } from '../store/store.ts';
 import type { Caller } from './person-engines.ts';
 

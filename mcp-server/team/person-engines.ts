@@ -1,34 +1,30 @@
-// One engine per person signed in to the team server: their back end opened with their own
-// credentials (or, for Calamari, the organisation's key scoped to their verified e-mail), the
-// settings every person gets, the organisation's policy, and a question key they alone can answer
-// with. An engine is kept while its person calls and closed after a quiet spell, so memory follows the
-// people working now, not everyone who ever signed in. Nothing of one person's engine is reachable
-// from another's: each request is served by an MCP server built over its own person's parts.
+// The engines of the people signed in to the team server: one Engine (engine/engine.ts) a person,
+// built on the settings every person gets, the organisation's policy (one source for everyone), their
+// back end opened with their own credentials (or, for Calamari, the organisation's key scoped to
+// their verified e-mail), and a question key they alone can answer with. A person's back end rests
+// after a quiet spell and their engine goes once nothing of it is open, so memory follows the people
+// working now, not everyone who ever signed in. Nothing of one person's engine is reachable from
+// another's: each request is served by an MCP server their own engine made.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequestStateCodec, type McpServer, type RequestStateCodec } from '@modelcontextprotocol/server';
-import type * as z from 'zod/v4';
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
-import { isToolEnabled } from '../contract/tool-policy.ts';
-import { LiveServers } from '../live-servers.ts';
+import type { HolidaysOf } from '../engine/call-context.ts';
+import { Engine } from '../engine/engine.ts';
+import type { FinishedCall } from '../engine/run-tool.ts';
 import type { Log } from '../log.ts';
-import { aiGate, organisationRules, type Policy } from '../policy/policy.ts';
+import type { PolicySource } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
-import { ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
-import { callDeadlineOf, callParts, createMcpServer, type FinishedCall, type HolidaysOf } from '../server.ts';
-import type { RoundState } from '../tools/asking.ts';
-import { TOOLS } from '../tools/index.ts';
-import { isToolOffered } from '../tools/offer.ts';
+import { ProviderError } from '../providers/time-tracker.ts';
+import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { personFacts, StoredIdNumbers } from './person-state.ts';
 
-/** How long a person's engine stays open after their last call. */
+/** How long a person's back end stays open after their last call. */
 const IDLE_CLOSE_MS = 15 * 60_000;
-/** How long a question may wait for its answer, as on the desktop. */
-const QUESTION_TTL_SECONDS = 900;
 
 /** Who is calling, as the verified access token says. */
 export interface Caller {
@@ -46,7 +42,7 @@ export interface PersonEnginesOptions {
   /** What a person's back end learned and the numbers of its ids are kept here, for every instance. */
   store: Store;
   keys: ServerKeys;
-  policy: () => Policy;
+  policy: PolicySource;
   holidaysOf: HolidaysOf;
   /** The person as the store has them now (an engine opens with their latest e-mail and credentials). */
   findPerson: (id: string) => Promise<PersonRecord | undefined>;
@@ -57,31 +53,28 @@ export interface PersonEnginesOptions {
   audit: (caller: Caller, call: FinishedCall) => void;
   /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
   requestGate?: () => Promise<void>;
+  /** How long one tool call may take. */
+  callDeadlineMs: number;
   now: () => number;
   log: Log;
 }
 
+/** A person's engine and the record it was opened on (basisOf). */
 interface PersonEngine {
-  /** What the engine was opened with (basisOf): a person whose record says otherwise now gets a new one. */
+  engine: Promise<Engine>;
   basis: string;
-  tracker: TimeTracker;
-  parts: ReturnType<typeof callParts>;
-  questions: RequestStateCodec<RoundState>;
-  settings: Settings;
-  promptSchemas: Map<string, z.ZodType>;
-  lastUsed: number;
+  /** What the engine reads as the person's settings and profile: their record as last seen. */
+  person: PersonRecord;
 }
 
 export class PersonEngines {
   readonly #options: PersonEnginesOptions;
-  readonly #engines = new Map<string, Promise<PersonEngine>>();
-  /** Every MCP server made for anyone here, followed until it closes. */
-  readonly #live = new LiveServers();
+  readonly #engines = new Map<string, PersonEngine>();
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: PersonEnginesOptions) {
     this.#options = options;
-    this.#sweeper = setInterval(() => this.#closeIdle(), 60_000);
+    this.#sweeper = setInterval(() => this.#restIdle(), 60_000);
     this.#sweeper.unref();
   }
 
@@ -90,150 +83,116 @@ export class PersonEngines {
     return this.#engines.size;
   }
 
-  /** A fresh MCP server for one request of `caller`, over their engine. */
+  /** A fresh MCP server for one request of `caller`, made by their engine. */
   async serverFor(caller: Caller): Promise<McpServer> {
-    let engine = await this.#engineOf(caller.person.id, caller.person);
-    engine.lastUsed = this.#options.now();
-    // A 2025-era session keeps its server for many calls: each call takes the person's engine as it
-    // is now, so one opened again since (new credentials, a new e-mail, closed while idle) is used.
-    // Its later requests do not come through here: the team server passes each one's person to
-    // keepCurrent first, which closes an engine opened on what the person has since replaced.
-    const current = async () => {
-      engine = await this.#engineOf(caller.person.id);
-      engine.lastUsed = this.#options.now();
-      return engine.parts;
-    };
-    const profile = engine.tracker.type === 'local' ? ({ type: 'local' } as ProviderProfile) : this.#profileOf(caller.person, null);
-    const settings: Settings = caller.mayWrite ? engine.settings : { ...engine.settings, tools: { ...engine.settings.tools, readOnly: true } };
-    return createMcpServer({
-      trackerNow: () => engine.tracker,
-      capabilities: () => engine.tracker.capabilities,
-      context: async () => (await current()).context(),
-      // A token without punchcard.write keeps its writing tools hidden whatever the policy allows later.
-      settings: () => settings,
-      live: this.#live,
-      // Every person gets what the organisation's policy and the server's settings allow; nobody
-      // gets the app's "every tool". The policy is read at each decision: a server a 2025-era session
-      // keeps follows a change of it (policyChanged).
-      toolOptions: () => ({ allTools: false, organisation: organisationRules(this.#options.policy(), profile) }),
-      log: this.#options.log,
-      promptClock: async () => (await current()).promptClock(),
-      completionData: { catalog: async () => (await current()).completionData.catalog(), leave: async () => (await current()).completionData.leave() },
-      questions: engine.questions,
-      afterWrite: (call) => this.#options.audit(caller, call),
-      promptSchemas: engine.promptSchemas,
-      callDeadlineMs: callDeadlineOf(this.#options.env),
-    });
+    const engine = await this.#engineOf(caller.person);
+    // The back end is open before the server decides its tools: the first tools/list is already right.
+    await engine.tracker();
+    return engine.createServer({ readOnly: !caller.mayWrite, afterWrite: (call) => this.#options.audit(caller, call) });
   }
 
   /**
-   * The organisation's policy changed: every MCP server open now decides its tools and prompts again,
-   * and a 2025-era session is told that its lists changed (a 2026-era request builds its server anew).
-   */
-  policyChanged(): void {
-    this.#live.refreshAll();
-  }
-
-  /**
-   * Closes the person's engine when it was opened on other credentials, e-mail or name than their
-   * record holds now (`person`, read from the store for this request), so their next call opens one
-   * on what they have now. The instance where they signed in again closes it at once (forget);
-   * every other instance sharing the store learns of it only here, from the record.
+   * Opens the person's back end anew at their next call when their engine was opened on other
+   * credentials, e-mail or name than their record holds now (`person`, read from the store for this
+   * request). The instance where they signed in again does so at once (forget); every other instance
+   * sharing the store learns of it only here, from the record. A 2025-era session's server stays, and
+   * goes on over the back end opened anew.
    */
   async keepCurrent(person: PersonRecord): Promise<void> {
-    const cached = this.#engines.get(person.id);
-    if (!cached) return;
-    const open = await cached.catch(() => undefined);
-    // Another call may have replaced it meanwhile; that one was opened from the store after this record was read.
-    if (open && open.basis !== basisOf(person) && this.#engines.get(person.id) === cached) this.forget(person.id);
+    const known = this.#engines.get(person.id);
+    if (!known || known.basis === basisOf(person)) return;
+    known.basis = basisOf(person);
+    known.person = person;
+    const engine = await known.engine.catch(() => undefined);
+    engine?.reopen();
   }
 
-  /** Closes a person's engine now (their credentials changed or went). */
+  /** The person's credentials changed or went: their back end is opened from what the store holds at their next call. */
   forget(personId: string): void {
-    const engine = this.#engines.get(personId);
-    this.#engines.delete(personId);
-    void engine?.then((open) => open.tracker.close(), () => {});
+    const known = this.#engines.get(personId);
+    if (!known) return;
+    known.basis = '';
+    void known.engine.then((engine) => engine.rest(), () => {});
   }
 
   close(): void {
     clearInterval(this.#sweeper);
-    this.#live.clear();
-    for (const id of [...this.#engines.keys()]) this.forget(id);
+    for (const [id, known] of this.#engines) {
+      this.#engines.delete(id);
+      void known.engine.then((engine) => engine.close(), () => {});
+    }
   }
 
-  /**
-   * The person's engine, opened when there is none; given the person's record as the store has it
-   * now, an engine opened on anything else is closed and a new one opened.
-   */
-  async #engineOf(personId: string, person?: PersonRecord): Promise<PersonEngine> {
-    if (person) await this.keepCurrent(person);
-    let engine = this.#engines.get(personId);
-    if (!engine) {
-      engine = this.#openEngine(personId);
-      this.#engines.set(personId, engine);
-      // A back end that could not be opened is tried afresh on the next call.
-      engine.catch(() => {
-        if (this.#engines.get(personId) === engine) this.#engines.delete(personId);
+  /** The person's engine, opened when there is none (a back end that could not be opened is tried afresh at the next call). */
+  async #engineOf(person: PersonRecord): Promise<Engine> {
+    await this.keepCurrent(person);
+    let known = this.#engines.get(person.id);
+    if (!known) {
+      const entry: PersonEngine = { engine: Promise.resolve(undefined as never), basis: basisOf(person), person };
+      entry.engine = this.#openEngine(entry);
+      known = entry;
+      this.#engines.set(person.id, entry);
+      entry.engine.catch(() => {
+        if (this.#engines.get(person.id) === entry) this.#engines.delete(person.id);
       });
     }
-    return engine;
+    return known.engine;
   }
 
-  async #openEngine(personId: string): Promise<PersonEngine> {
+  #openEngine(entry: PersonEngine): Promise<Engine> {
     const { config, log, now } = this.#options;
-    const person = await this.#options.findPerson(personId);
-    if (!person) throw new ProviderError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
-    const settings = peopleSettings(config, person.name);
-    const folder = join(this.#options.dataDir, 'people', person.id);
-    // The person's folder holds what their back end taught (a desktop's data folder always exists;
-    // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
-    const profile = this.#profileOf(person, stored);
-    // A remote back end remembers in the store, not in this instance's folder: every instance opens
-    // the person's back end knowing what any of them learned, and numbers its ids alike.
-    const remembered = profile.type === 'local' ? {} : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
-    const tracker = await createTracker({
-      profile,
-      userDataDir: folder,
-      ...remembered,
-      personName: () => person.name,
-      workWeek: () => settings.workWeek,
-      teamToolsWanted: () => isToolEnabled('team_report', settings, { allTools: false }),
-      holidays: (from, to) => this.#options.holidaysOf(settings, from, to),
-      timezone: () => settings.timezone,
-      now,
-      log,
-      env: this.#options.env,
-      ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
-      // The person's own secret, never the server's environment or keychain: a person without one
-      // is told to sign in again. Calamari's key is the organisation's, from its variable.
-      credentials: {
-        kind: 'team server',
-        get: async () => (profile.type === 'calamari' ? (this.#options.env.PUNCHCARD_CALAMARI_TOKEN?.trim() || null) : (stored?.secret ?? null)),
-        set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
-        delete: () => Promise.resolve(false),
+    const personId = entry.person.id;
+    // The person's settings are the server's, named for them; their back end is the server's, made
+    // theirs by the record the engine was last told of (keepCurrent): a new name or e-mail is seen
+    // when the engine opens the back end anew.
+    const settings: SettingsSource = { where: 'the server configuration', read: () => ({ settings: peopleSettings(config, entry.person.name), text: null, problem: null, notes: [] }), watch: () => () => {} };
+    return Engine.open({
+      settings,
+      policy: this.#options.policy,
+      profile: () => this.#profileOf(entry.person, null),
+      openTracker: async (_profile, basics) => {
+        // The record as the store has it now (credentials are read only here, never kept in memory longer than the back end).
+        const person = await this.#options.findPerson(personId);
+        if (!person) throw new ProviderError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
+        const folder = join(this.#options.dataDir, 'people', person.id);
+        // The person's folder holds what their back end taught (a desktop's data folder always exists;
+        // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
+        const profile = this.#profileOf(person, stored);
+        // A remote back end remembers in the store, not in this instance's folder: every instance opens
+        // the person's back end knowing what any of them learned, and numbers its ids alike.
+        const remembered = profile.type === 'local' ? {} : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
+        return createTracker({
+          ...basics,
+          profile,
+          userDataDir: folder,
+          ...remembered,
+          env: this.#options.env,
+          ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
+          // The person's own secret, never the server's environment or keychain: a person without one
+          // is told to sign in again. Calamari's key is the organisation's, from its variable.
+          credentials: {
+            kind: 'team server',
+            get: async () => (profile.type === 'calamari' ? (this.#options.env.PUNCHCARD_CALAMARI_TOKEN?.trim() || null) : (stored?.secret ?? null)),
+            set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
+            delete: () => Promise.resolve(false),
+          },
+        });
       },
-    });
-    void tracker.detectFeatures?.();
-    const parts = callParts({
-      trackerNow: () => tracker,
-      settings: () => settings,
+      // Questions verify on any instance that has the server key, and only for the person asked.
+      questions: { key: this.#options.keys.questionKey, bind: (request) => `${request.mcpReq.method}\n${personId}` },
       holidaysOf: this.#options.holidaysOf,
+      callDeadlineMs: this.#options.callDeadlineMs,
       now,
       log,
-      organisationPolicy: () => aiGate(this.#options.policy(), profile),
-      settingsFile: () => ({ problem: null, notes: [] }),
-      // Refusals may name the catalog only where list_catalog is offered (the policy and settings decide).
-      catalogListed: (current) => isToolOffered(TOOLS.list_catalog, tracker.capabilities, current, { allTools: false, organisation: organisationRules(this.#options.policy(), profile) }),
+      // Every person gets what the policy and the server's settings allow; nobody gets "every tool".
+      allTools: false,
+      // The back end is asked about its optional features as soon as it opens.
+      detection: { delayMs: 0 },
+      // The team server says once, for everyone, what the policy leaves AI clients.
+      explainsPolicy: false,
     });
-    // Questions verify on any instance that has the server key, and only for the person asked.
-    const questions = createRequestStateCodec<RoundState>({
-      key: this.#options.keys.questionKey,
-      ttlSeconds: QUESTION_TTL_SECONDS,
-      bind: (request) => `${request.mcpReq.method}\n${person.id}`,
-    });
-    return { basis: basisOf(person), tracker, parts, questions, settings, promptSchemas: new Map(), lastUsed: now() };
   }
 
   /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
@@ -244,11 +203,15 @@ export class PersonEngines {
     return provider;
   }
 
-  #closeIdle(): void {
+  /** The back end of a person quiet for IDLE_CLOSE_MS rests; their engine goes once no server of it is open either. */
+  #restIdle(): void {
     const cutoff = this.#options.now() - IDLE_CLOSE_MS;
-    for (const [id, engine] of this.#engines) {
-      void engine.then((open) => {
-        if (open.lastUsed < cutoff && this.#engines.get(id) === engine) this.forget(id);
+    for (const [id, known] of this.#engines) {
+      void known.engine.then((engine) => {
+        if (engine.lastActive >= cutoff || this.#engines.get(id) !== known) return;
+        if (engine.openServers > 0) return engine.rest();
+        this.#engines.delete(id);
+        engine.close();
       }, () => {});
     }
   }
@@ -278,4 +241,3 @@ export function peopleSettings(config: ServerConfig, personName: string): Settin
     user: { name: personName },
   };
 }
-

@@ -15,9 +15,10 @@ import { bearerAuthChallengeResponse, getOAuthProtectedResourceMetadataUrl, OAut
 import { parseListen, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
-import { describePolicy, loadPolicy, policyPaths, profileRefusal, type Policy } from '../policy/policy.ts';
-import { watchPolicyFiles } from '../policy/watch-policy.ts';
-import { holidayCalendar } from '../server.ts';
+import { policyPaths, profileRefusal } from '../policy/policy.ts';
+import { PolicyFiles } from '../policy/policy-source.ts';
+import { holidayCalendar } from '../engine/call-context.ts';
+import { callDeadlineOf } from '../engine/call-deadline.ts';
 import { accessTokenTtl, ALL_SCOPES, createAuthorizationServer, SCOPES, STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
 import { bearerChallenge, bearerOf, carriesBearerToken, tokenVerifier } from '../auth/bearer.ts';
 import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
@@ -102,9 +103,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const accessTokenTtlSeconds = accessTokenTtl(env);
   if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policyFiles = options.policyFiles ?? policyPaths(env);
-  let policy: Policy = await loadPolicy(policyFiles);
-  const refusal = policy.problem ? `The organisation's policy cannot be used (${policy.problem}).` : profileRefusal(policy, { ...config.provider, email: 'server@localhost' } as never);
-  if (refusal) throw new ServeRefusal(`${refusal} The server does not start.`);
+  const policy = await PolicyFiles.open(policyFiles, log);
+  const startingPolicy = policy.current();
+  const refusal = startingPolicy.problem ? `The organisation's policy cannot be used (${startingPolicy.problem}).` : profileRefusal(startingPolicy, { ...config.provider, email: 'server@localhost' } as never);
+  if (refusal) {
+    policy.close();
+    throw new ServeRefusal(`${refusal} The server does not start.`);
+  }
 
   if (config.postgres?.password_env && env[config.postgres.password_env] === undefined) {
     throw new ServeRefusal(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.`);
@@ -145,8 +150,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     dataDir,
     store,
     keys,
-    policy: () => policy,
+    policy,
     holidaysOf: holidayCalendar(log),
+    callDeadlineMs: callDeadlineOf(env),
     findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.sealing, person),
     env,
@@ -225,14 +231,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     resource_documentation: `${origin}/account`,
   });
 
-  const stopWatchingPolicy = watchPolicyFiles(policyFiles, async () => {
-    const next = await loadPolicy(policyFiles);
-    if (JSON.stringify(describePolicy(next)) === JSON.stringify(describePolicy(policy))) return;
-    policy = next;
-    // Open 2025-era sessions follow it too: their tools change now, and their clients are told.
-    engines.policyChanged();
+  // Every person's engine follows the policy itself (open 2025-era sessions too: their tools change
+  // now, and their clients are told); the server says once what changed.
+  const stopFollowingPolicy = policy.subscribe(() => {
+    const next = policy.current();
     log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies at once, in open sessions too.");
-  }, log);
+  });
 
   const limits = new RequestLimits(store, now, log);
   let draining = false;
@@ -385,7 +389,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     async close() {
       draining = true;
       clearInterval(sweeper);
-      stopWatchingPolicy();
+      stopFollowingPolicy();
+      policy.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + DRAIN_MS;
@@ -443,8 +448,13 @@ function settleUnreadBody(request: IncomingMessage): void {
   request.resume();
 }
 
-/** Half-closes a connection whose request is refused, and drops it once the answer had time to arrive. */
+/**
+ * Half-closes a connection whose request is refused, and drops it once the answer had time to arrive.
+ * Nothing more of the request is read meanwhile: the client's sending stops at the socket's buffers,
+ * not after the megabytes a loopback client pushes in that second.
+ */
 function endAfterAnswer(socket: Socket): void {
+  socket.pause();
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }

@@ -1,8 +1,8 @@
 // The app's real services behind the loopback bridge, for the UI tests (docs/decisions.md, "Testing
 // without the Electron binary"): the engine bundle over stdio, config.json through conf (what
-// electron-store is built on), the keychain through keytar, AI-client files in the HOME it is
-// given. It runs as its own process because the keychain only exists inside the test's private
-// D-Bus session. It prints one JSON line with the bridge's address and token, then serves until
+// electron-store is built on), the keychain through @napi-rs/keyring, AI-client files in the HOME
+// it is given. It runs as its own process because the keychain only exists inside the test's
+// private D-Bus session. It prints one JSON line with the bridge's address and token, then serves until
 // stdin closes or it gets SIGTERM.
 //
 // Statuses are kept current as main keeps them (main/app/status-sync.ts).

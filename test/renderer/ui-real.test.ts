@@ -2,8 +2,8 @@
 // binary"): the built window in headless Chromium, its `window.punchcard` reaching main's real IPC
 // handlers through the loopback bridge, and behind them the app's real services
 // (real-app.script.ts): the engine bundle over stdio on a SQLite file, config.json through conf,
-// AI-client files in a temporary HOME, and the keychain through keytar against a throwaway
-// gnome-keyring on a private D-Bus session. Every claim the window makes is checked where it lands:
+// AI-client files in a temporary HOME, and the keychain through @napi-rs/keyring against a
+// throwaway gnome-keyring on a private D-Bus session. Every claim the window makes is checked where it lands:
 // the timesheet through a second engine, config.json and the client's file on disk, the token in
 // the keyring (by the engine finding it) and nowhere else.
 //

@@ -90,7 +90,7 @@ describe('the packed extension', () => {
     expect(readFileSync(join(unpacked, ENTRY_POINT))).toEqual(readFileSync(SERVER_BUNDLE));
     expect(readFileSync(join(unpacked, 'icon.png'))).toEqual(readFileSync(join(import.meta.dirname, '..', '..', 'build', 'icon.png')));
     expect(manifest.compatibility).toEqual({ platforms: ['darwin', 'win32', 'linux'], runtimes: { node: `>=${MINIMUM_NODE}` } });
-    // Only what the engine runs: no source maps, no node_modules (keytar stays out).
+    // Only what the engine runs: no source maps, no node_modules (the keychain library stays out).
     const names = filesUnder(unpacked).map((file) => file.path.slice(unpacked.length + 1));
     expect(names.filter((name) => !name.startsWith('server/chunks/'))).toEqual(expect.arrayContaining(['icon.png', 'manifest.json', ENTRY_POINT]));
     expect(names.some((name) => name.endsWith('.map') || name.includes('node_modules'))).toBe(false);
@@ -189,12 +189,15 @@ describe('the packed extension', () => {
   it('treats a secret field left unfilled as no secret: the placeholder is never sent as a token', async () => {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     const data = join(work, 'unfilled-data');
-    const { client, env } = await startExtension({ back_end: 'kimai', url: fake.url, data_folder: data });
+    const { client, env, stderr } = await startExtension({ back_end: 'kimai', url: fake.url, data_folder: data });
     try {
       expect(env).toMatchObject({ PUNCHCARD_SECRET: '${user_config.secret}' });
       const result = await client.callTool({ name: 'timer_status', arguments: {} });
       expect(result.isError).toBe(true);
       expect((result.content as Array<{ text: string }>)[0]?.text).toMatch(/^No Kimai API token is stored for /);
+      // The bundle carries no keychain library (Claude Desktop hands the secret in a variable): the
+      // engine looked, found none, and said so once on stderr.
+      expect(stderr()).toContain('Reading credentials from environment variables only. The system keychain module (@napi-rs/keyring) could not be loaded');
     } finally {
       await client.close();
       await fake.close();

@@ -7,15 +7,14 @@ import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { expect } from 'vitest';
 
-// Runs "$@" on a session bus that has a fresh, unlocked login keyring, then stops the daemon.
-// - The keyring password must not be empty: with an empty one gnome-keyring asks a prompter
-//   instead, which fails without a display.
+// Runs "$@" on a session bus that has a gnome-keyring, then stops the daemon.
 // - --foreground keeps the daemon a child of this shell, so the trap can stop and reap it (a
 //   daemonized one is left to init and can linger as a zombie).
-// - `--unlock` returns before the daemon has claimed org.freedesktop.secrets on the bus; the loop
-//   waits for the name, since a call that arrives first would D-Bus-activate a second daemon.
-export const WITH_UNLOCKED_KEYRING = `set -eu
-printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null &
+// - The daemon returns before it has claimed org.freedesktop.secrets on the bus; the loop waits for
+//   the name, since a call that arrives first would D-Bus-activate a second daemon.
+function withKeyring(startDaemon: string): string {
+  return `set -eu
+${startDaemon} &
 keyring_pid=$!
 trap 'kill "$keyring_pid" 2>/dev/null || true; wait "$keyring_pid" 2>/dev/null || true' EXIT
 tries=0
@@ -26,17 +25,36 @@ until dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org
   sleep 0.05
 done
 "$@"`;
+}
+
+/**
+ * A fresh, unlocked login keyring (created on first use, in the sandbox's HOME). The password must
+ * not be empty: with an empty one gnome-keyring asks a prompter instead, which fails without a display.
+ */
+export const WITH_UNLOCKED_KEYRING = withKeyring(`printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null`);
+
+/**
+ * The login keyring an earlier WITH_UNLOCKED_KEYRING session left in the same HOME, locked: the
+ * daemon gets no password, so every use of the keyring asks a prompter to unlock it, which cannot
+ * show without a display and is reported as dismissed, as when a person cancels it.
+ */
+export const WITH_LOCKED_KEYRING = withKeyring('gnome-keyring-daemon --foreground --components=secrets </dev/null >/dev/null 2>&1');
 
 const REQUIRED_COMMANDS = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'];
 
-/** Fails (never skips) with what to install: a silently skipped keychain test proves nothing. */
-export function requireKeyringTools(): void {
+/**
+ * Fails (never skips) with what to install: a silently skipped keychain test proves nothing.
+ * `secret-tool` (libsecret-tools) is what the tests use to see the keyring as another Secret Service
+ * client sees it.
+ */
+export function requireKeyringTools(extra: ReadonlyArray<'secret-tool'> = []): void {
   const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  const missing = REQUIRED_COMMANDS.filter((command) => !path.some((dir) => isExecutable(join(dir, command))));
+  const required = [...REQUIRED_COMMANDS, ...extra];
+  const missing = required.filter((command) => !path.some((dir) => isExecutable(join(dir, command))));
   if (missing.length > 0) {
     throw new Error(
-      `The keychain tests need ${REQUIRED_COMMANDS.join(', ')}; not found on PATH: ${missing.join(', ')}. ` +
-        'Install the Debian packages: sudo apt-get install gnome-keyring dbus libsecret-1-dev',
+      `The keychain tests need ${required.join(', ')}; not found on PATH: ${missing.join(', ')}. ` +
+        'Install the Debian packages: sudo apt-get install gnome-keyring dbus libsecret-tools',
     );
   }
 }

@@ -3,11 +3,13 @@
 // `vite build` actually produces — package.json, the build config, main's paths and the packaging
 // rules must all name the same files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, matchesGlob, relative, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import type * as NodeModuleCollector from 'app-builder-lib/out/node-module-collector/index.js';
+import type * as TempFile from 'temp-file';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appPaths } from '../../../main/windows/paths.ts';
@@ -36,6 +38,11 @@ const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
 function errorsOf(candidate: unknown): string[] {
   return validate(candidate) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+}
+
+/** Whether electron-builder's `asarUnpack` patterns leave a packed file beside the archive. */
+function unpacked(path: string): boolean {
+  return config.asarUnpack.some((pattern) => matchesGlob(path, pattern));
 }
 
 /** Whether electron-builder's `files` patterns put a project file into the package. */
@@ -78,12 +85,26 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs an asar with keytar unpacked and never rebuilds it', () => {
+  it('packs an asar with the keychain library’s addon unpacked, for every platform, and never rebuilds it', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toContain('node_modules/keytar/**');
     expect(config.npmRebuild).toBe(false);
-    // The native keychain module, and electron-updater, which main loads from node_modules (vite.config.ts).
-    expect(Object.keys(packageJson.dependencies).sort()).toEqual(['electron-updater', 'keytar']);
+    // The keychain's native library, and electron-updater, which main loads from node_modules (vite.config.ts).
+    expect(Object.keys(packageJson.dependencies).sort()).toEqual(['@napi-rs/keyring', 'electron-updater']);
+    // The library loads its addon from one platform package per system; napi-rs names the file
+    // <binaryName>.<platform>.node.
+    const keyring = require('@napi-rs/keyring/package.json') as { optionalDependencies: Record<string, string>; napi: { binaryName: string } };
+    const platforms = Object.keys(keyring.optionalDependencies);
+    expect(platforms).toEqual(
+      expect.arrayContaining(['darwin-arm64', 'darwin-x64', 'win32-x64-msvc', 'win32-arm64-msvc', 'linux-x64-gnu', 'linux-arm64-gnu'].map((platform) => `@napi-rs/keyring-${platform}`)),
+    );
+    for (const name of platforms) {
+      const addon = `node_modules/${name}/${keyring.napi.binaryName}.${name.slice('@napi-rs/keyring-'.length)}.node`;
+      expect(unpacked(addon), addon).toBe(true);
+      // The naming holds where it can be seen: the platform package npm installed here.
+      if (existsSync(join(ROOT, 'node_modules', name))) expect(existsSync(join(ROOT, addon)), addon).toBe(true);
+    }
+    // Only the addon needs a real file; the JavaScript that loads it stays in the archive.
+    expect(unpacked('node_modules/@napi-rs/keyring/index.js')).toBe(false);
   });
 
   it('publishes to GitHub Releases with the update information, under names GitHub keeps as they are', () => {
@@ -100,6 +121,26 @@ describe('electron-builder.yml', () => {
     expect(config.nsis).toMatchObject({ deleteAppDataOnUninstall: false });
   });
 
+  it('packs the keychain library with this machine’s platform package, and every native file in the package is unpacked', async () => {
+    // electron-builder's own collector of the production node_modules (it asks npm), as packaging runs it.
+    const { getCollectorByPackageManager, PM } = require('app-builder-lib/out/node-module-collector/index.js') as typeof NodeModuleCollector;
+    const { TmpDir } = require('temp-file') as typeof TempFile;
+    const temporary = new TmpDir();
+    try {
+      const { nodeModules } = await getCollectorByPackageManager(PM.NPM, ROOT, temporary).getNodeModules({ packageName: 'punchcard' });
+      const names = nodeModules.map((module) => module.name);
+      expect(names).toContain('@napi-rs/keyring');
+      expect(names.filter((name) => name.startsWith('@napi-rs/keyring-'))).toHaveLength(1);
+      const nativeFiles = nodeModules
+        .flatMap((module) => readdirSync(module.dir, { recursive: true, encoding: 'utf8' }).map((file) => relative(ROOT, join(module.dir, file)).split('\\').join('/')))
+        .filter((file) => file.endsWith('.node'));
+      expect(nativeFiles).toHaveLength(1);
+      for (const file of nativeFiles) expect(unpacked(file), file).toBe(true);
+    } finally {
+      await temporary.cleanup();
+    }
+  }, 60_000);
+
   it('is a menu-bar app on macOS, hardened for notarization', () => {
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
     expect(config.mac.hardenedRuntime).toBe(true);
@@ -113,8 +154,9 @@ describe('electron-builder.yml', () => {
   it('installs per user on Windows and builds a deb with a maintainer on Linux', () => {
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false });
     expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
-    // The rpm's list replaces electron-builder's defaults, which lack the keychain's library.
-    expect((config.rpm as { depends: string[] }).depends).toEqual(expect.arrayContaining(['gtk3', 'libnotify', 'nss', 'libsecret']));
+    // electron-builder's default package dependencies stand: the keychain's addon needs no system library.
+    expect(config.deb).not.toHaveProperty('depends');
+    expect(config.rpm).toBeUndefined();
     expect(config.linux.maintainer).toMatch(/<[^@\s>]+@[^@\s>]+>/);
     expect(config.linux.category).toBe('Utility');
   });

@@ -1,27 +1,27 @@
 // The composed store: environment first, keychain second, reads that survive a missing keychain.
 import { describe, expect, it, vi } from 'vitest';
 import { createCredentialStore, CredentialStoreError, KEYCHAIN_SERVICE } from '../../../mcp-server/credentials/index.ts';
-import { createFakeKeytar, storedKey } from './fake-keytar.ts';
+import { createFakeKeychain, storedKey } from './fake-keychain.ts';
 
 const KIMAI = 'kimai:https://kimai.example.com';
 const SECRET = 'kimai-api-token-5d1c8e2b';
 const NO_SECRET_SERVICE = 'The name org.freedesktop.secrets was not provided by any .service files';
 
 function compose(env: NodeJS.ProcessEnv = {}) {
-  const fake = createFakeKeytar();
-  const loadKeytar = vi.fn(async () => fake);
+  const fake = createFakeKeychain();
+  const loadKeychain = vi.fn(async () => fake);
   const log = vi.fn<(message: string) => void>();
-  const store = createCredentialStore({ env, log, loadKeytar });
-  return { fake, loadKeytar, log, store };
+  const store = createCredentialStore({ env, log, loadKeychain });
+  return { fake, loadKeychain, log, store };
 }
 
 describe('createCredentialStore', () => {
   it('prefers the environment variable and then leaves the keychain alone', async () => {
-    const { fake, loadKeytar, store } = compose({ PUNCHCARD_KIMAI_TOKEN: 'from-env' });
+    const { fake, loadKeychain, store } = compose({ PUNCHCARD_KIMAI_TOKEN: 'from-env' });
     fake.entries.set(storedKey(KEYCHAIN_SERVICE, KIMAI), 'from-keychain');
     expect(store.kind).toBe('environment+keychain');
     expect(await store.get(KIMAI)).toBe('from-env');
-    expect(loadKeytar).not.toHaveBeenCalled();
+    expect(loadKeychain).not.toHaveBeenCalled();
   });
 
   it('falls back to the keychain when the variable is unset', async () => {
@@ -34,7 +34,7 @@ describe('createCredentialStore', () => {
   it('reads process.env when no env is given', async () => {
     process.env.PUNCHCARD_COMPOSETEST_TOKEN = 'from-process';
     try {
-      const store = createCredentialStore({ log: () => {}, loadKeytar: async () => createFakeKeytar() });
+      const store = createCredentialStore({ log: () => {}, loadKeychain: async () => createFakeKeychain() });
       expect(await store.get('composetest:https://x')).toBe('from-process');
     } finally {
       delete process.env.PUNCHCARD_COMPOSETEST_TOKEN;
@@ -85,18 +85,18 @@ describe('createCredentialStore', () => {
       expect(log).toHaveBeenCalledTimes(1);
     });
 
-    it('reads survive keytar failing to load', async () => {
+    it('reads survive the keychain library failing to load', async () => {
       const log = vi.fn<(message: string) => void>();
       const store = createCredentialStore({
         env: {},
         log,
-        loadKeytar: async () => {
-          throw new Error('Cannot find module keytar.node');
+        loadKeychain: async () => {
+          throw new Error("Cannot find module '@napi-rs/keyring-linux-x64-gnu'");
         },
       });
       expect(await store.get(KIMAI)).toBeNull();
       expect(log).toHaveBeenCalledTimes(1);
-      expect(log.mock.calls[0]?.[0]).toMatch(/keytar\) could not be loaded/);
+      expect(log.mock.calls[0]?.[0]).toMatch(/@napi-rs\/keyring\) could not be loaded/);
     });
 
     it('writes and deletes reject with the keychain error, without the secret', async () => {

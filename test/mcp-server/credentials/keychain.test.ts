@@ -1,8 +1,10 @@
-// The keychain for real (docs/decisions.md, "Testing without the Electron binary"): keytar →
-// libsecret → a throwaway gnome-keyring daemon on a private D-Bus session. HOME, the XDG folders
-// and the runtime folder all point into a temporary directory, so the keyring file is created there
-// and the developer's own keyring and session bus are never touched. The store runs in a child
-// process (keychain-roundtrip.script.ts) because the session only exists inside dbus-run-session.
+// The keychain for real (docs/decisions.md, "Testing without the Electron binary"):
+// @napi-rs/keyring → the Secret Service over D-Bus → a throwaway gnome-keyring daemon on a private
+// D-Bus session. HOME, the XDG folders and the runtime folder all point into a temporary directory,
+// so the keyring file is created there and the developer's own keyring and session bus are never
+// touched. The store runs in a child process (keychain-roundtrip.script.ts) because the session
+// only exists inside dbus-run-session (keychain-loading.script.ts runs the built engine there).
+// secret-tool (libsecret's command line) plays another Secret Service client.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../../support/keyring.ts';
+import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_LOCKED_KEYRING, WITH_UNLOCKED_KEYRING } from '../../support/keyring.ts';
 
 const SCRIPT = fileURLToPath(new URL('./keychain-roundtrip.script.ts', import.meta.url));
+const LOADING_SCRIPT = fileURLToPath(new URL('./keychain-loading.script.ts', import.meta.url));
 const ACCOUNT = 'kimai:https://kimai.example.com';
 const CHILD_TIMEOUT_MS = 20_000;
 
@@ -88,7 +91,7 @@ function secret(): string {
   return `punchcard-test-${randomBytes(12).toString('hex')}`;
 }
 
-describe('keytar store against a real gnome-keyring', () => {
+describe('keychain store against a real gnome-keyring', () => {
   it('saves, reads, overwrites and deletes a secret', async () => {
     requireKeyringTools();
     const first = secret();
@@ -147,6 +150,75 @@ describe('keytar store against a real gnome-keyring', () => {
 
     expectUnavailable(parseReport(result), 'no D-Bus session bus', value);
     expect(result.stderr).not.toContain(value);
+  });
+});
+
+describe('keychain entries other Secret Service clients share', () => {
+  it('files a secret under the service Punchcard and the account as username, where another client finds it', async () => {
+    requireKeyringTools(['secret-tool']);
+    const value = secret();
+    const { env } = sandbox({ KEYRING_PASSWORD: 'punchcard-test-keyring', ROUNDTRIP_SECRET: value });
+
+    const result = await run('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'others'], env);
+
+    expect(parseReport(result)).toEqual({
+      items: 1,
+      item: { label: `keyring:${ACCOUNT}@Punchcard`, secret: value },
+      attributes: { service: 'Punchcard', username: ACCOUNT },
+      lookedUp: value,
+    });
+  });
+});
+
+describe('a locked keyring', () => {
+  it('is refused in words a person can act on, and reads do not hide it', async () => {
+    requireKeyringTools();
+    const saved = secret();
+    const replacement = secret();
+    const { env } = sandbox({ KEYRING_PASSWORD: 'punchcard-test-keyring', ROUNDTRIP_SECRET: saved, ROUNDTRIP_SECRET_2: replacement });
+    // One session saves the entry; the next finds the keyring it is in locked.
+    parseReport(await run('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'seed'], env));
+
+    const result = await run('dbus-run-session', ['--', 'sh', '-c', WITH_LOCKED_KEYRING, 'sh', process.execPath, SCRIPT, 'locked'], env);
+
+    const report = parseReport(result);
+    const refused = (operation: string, account: string) => ({
+      error: {
+        name: 'CredentialStoreError',
+        reason: 'denied',
+        message: expect.stringMatching(
+          new RegExp(`^The system keychain refused to ${operation} the credential for ${account.replace(/[.:]/g, '\\$&')} \\(.*dismissed\\)\\. Unlock the keychain and allow Punchcard to use it, then try again, or set PUNCHCARD_\\w+_TOKEN for headless use\\.$`),
+        ),
+      },
+    });
+    expect(report).toEqual({
+      get: refused('read', ACCOUNT),
+      set: refused('save', ACCOUNT),
+      delete: refused('delete', ACCOUNT),
+      composedGet: refused('read', ACCOUNT),
+      logged: [],
+    });
+    expect(JSON.stringify(report)).not.toContain(saved);
+    expect(JSON.stringify(report)).not.toContain(replacement);
+  });
+});
+
+describe('the built engine', () => {
+  // Needs the built bundle (`npm run build`), like every test that runs the engine as clients do.
+  it('loads the keychain library only when it needs a secret: never on the local timesheet', async () => {
+    requireKeyringTools();
+    const token = secret();
+    const { env } = sandbox({ KEYRING_PASSWORD: 'punchcard-test-keyring', ROUNDTRIP_SECRET: token });
+
+    const result = await run('dbus-run-session', ['--', 'sh', '-c', WITH_UNLOCKED_KEYRING, 'sh', process.execPath, LOADING_SCRIPT], env);
+
+    expect(parseReport(result)).toEqual({
+      local: false,
+      kimai: true,
+      // It found the token the app saved, and got as far as asking Kimai.
+      kimaiAnswer: expect.stringMatching(/^Nothing answers at 127\.0\.0\.1:9 /),
+    });
+    expect(result.stderr).not.toContain(token);
   });
 });
 

@@ -10,7 +10,8 @@ import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
 import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
-import { createEngine, type Engine } from '../../../mcp-server/server.ts';
+import { openDesktopEngine } from '../../../mcp-server/engine/desktop-engine.ts';
+import type { Engine } from '../../../mcp-server/engine/engine.ts';
 import { TOOLS } from '../../../mcp-server/tools/index.ts';
 import { MODEL_FACING_BUDGET, MODEL_FACING_BUDGET_WITH_TEAM, modelFacingChars, wholeListChars } from '../../support/tool-list-size.ts';
 
@@ -55,7 +56,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'punchcard-registry-'));
   // Every tool, breaks too, which the local timesheet does not serve: the catalog is what is tested.
-  engine = await createEngine({ userDataDir: dir, allTools: true, listEveryTool: true, now: () => Date.parse('2026-11-18T08:00:00Z'), log: () => {} });
+  engine = await openDesktopEngine({ userDataDir: dir, allTools: true, listEveryTool: true, now: () => Date.parse('2026-11-18T08:00:00Z'), log: () => {} });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   client = new Client({ name: 'registry-test', version: '1' });

@@ -3,7 +3,7 @@
 // server is not built anew for each change: a client of the 2025 era keeps its server for the whole
 // session (on the team server up to half an hour idle, on stdio for days), and a server that decided
 // its tools once, when it was built, would go on offering a tool the policy has since denied.
-// createMcpServer (server.ts) enrols every server it makes, so no host can forget to; the host says
+// createMcpServer (mcp-server.ts) enrols every server it makes, so no host can forget to; the host says
 // when something changed, and each server tells its client where its lists did change
 // (`notifications/tools/list_changed`).
 import type { McpServer } from '@modelcontextprotocol/server';
@@ -32,6 +32,11 @@ export class LiveServers {
       this.#servers.delete(entry);
       previous?.();
     };
+  }
+
+  /** How many servers are open (a server nothing holds any more counts until it is collected). */
+  get size(): number {
+    return this.#servers.size;
   }
 
   /** Something that decides tools changed: every open server decides them again. */

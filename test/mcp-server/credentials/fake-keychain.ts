@@ -1,8 +1,8 @@
-// An in-memory stand-in for keytar, for testing what the stores do around it. The real keychain
-// is exercised in keychain.test.ts.
-import type { KeytarLike } from '../../../mcp-server/credentials/keytar-store.ts';
+// An in-memory stand-in for the keychain library, for testing what the stores do around it. The
+// real keychain is exercised in keychain.test.ts.
+import type { KeychainLike } from '../../../mcp-server/credentials/keychain-store.ts';
 
-export interface FakeKeytar extends KeytarLike {
+export interface FakeKeychain extends KeychainLike {
   readonly entries: Map<string, string>;
   /** When set, every call rejects with this (a function builds it from the call's arguments). */
   failure: Error | ((service: string, account: string, password?: string) => Error) | null;
@@ -13,9 +13,9 @@ export function storedKey(service: string, account: string): string {
   return `${service}\u0000${account}`;
 }
 
-export function createFakeKeytar(): FakeKeytar {
+export function createFakeKeychain(): FakeKeychain {
   const entries = new Map<string, string>();
-  const fake: FakeKeytar = {
+  const fake: FakeKeychain = {
     entries,
     failure: null,
     calls: 0,

@@ -1,8 +1,8 @@
-// The open MCP servers of an engine (mcp-server/live-servers.ts): each is told of every change until
+// The open MCP servers of an engine (mcp-server/engine/live-servers.ts): each is told of every change until
 // it closes, however it closes, and whatever its host hung on its close keeps being called.
 import { InMemoryTransport, McpServer } from '@modelcontextprotocol/server';
 import { expect, it } from 'vitest';
-import { LiveServers } from '../../mcp-server/live-servers.ts';
+import { LiveServers } from '../../../mcp-server/engine/live-servers.ts';
 
 function server(): McpServer {
   return new McpServer({ name: 'test', version: '1.0.0' });

@@ -1,16 +1,16 @@
-// The keytar store's own logic (lazy loading, error mapping, redaction) around a fake keytar.
+// The keychain store's own logic (lazy loading, error mapping, redaction) around a fake library.
 import { describe, expect, it, vi } from 'vitest';
 import { CredentialStoreError, KEYCHAIN_SERVICE } from '../../../mcp-server/credentials/credential-store.ts';
-import { createKeytarStore } from '../../../mcp-server/credentials/keytar-store.ts';
-import { createFakeKeytar, storedKey } from './fake-keytar.ts';
+import { createKeychainStore } from '../../../mcp-server/credentials/keychain-store.ts';
+import { createFakeKeychain, storedKey } from './fake-keychain.ts';
 
 const KIMAI = 'kimai:https://kimai.example.com';
 const SECRET = 'sk-live-7f3a9c0e-do-not-print';
 
 function storeWithFake() {
-  const fake = createFakeKeytar();
-  const loadKeytar = vi.fn(async () => fake);
-  return { fake, loadKeytar, store: createKeytarStore({ loadKeytar }) };
+  const fake = createFakeKeychain();
+  const loadKeychain = vi.fn(async () => fake);
+  return { fake, loadKeychain, store: createKeychainStore({ loadKeychain }) };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<CredentialStoreError> {
@@ -22,7 +22,7 @@ async function rejection(promise: Promise<unknown>): Promise<CredentialStoreErro
   return error as CredentialStoreError;
 }
 
-describe('createKeytarStore', () => {
+describe('createKeychainStore', () => {
   it('files secrets under the Punchcard service, keyed by account', async () => {
     const { fake, store } = storeWithFake();
     expect(store.kind).toBe('keychain');
@@ -38,35 +38,39 @@ describe('createKeytarStore', () => {
     expect(await store.get(KIMAI)).toBeNull();
   });
 
-  it('loads keytar on first use only, and only once', async () => {
-    const { loadKeytar, store } = storeWithFake();
-    expect(loadKeytar).not.toHaveBeenCalled();
+  it('loads the library on first use only, and only once', async () => {
+    const { loadKeychain, store } = storeWithFake();
+    expect(loadKeychain).not.toHaveBeenCalled();
     await Promise.all([store.get(KIMAI), store.get(KIMAI), store.set(KIMAI, SECRET)]);
     await store.delete(KIMAI);
-    expect(loadKeytar).toHaveBeenCalledTimes(1);
+    expect(loadKeychain).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a keytar that cannot be loaded as unavailable, once per process', async () => {
-    const loadKeytar = vi.fn(async () => {
-      throw new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory.\nRequire stack:\n- /opt/x.js');
+  it('reports a library that cannot be loaded as unavailable, once per process', async () => {
+    const loadKeychain = vi.fn(async () => {
+      throw new Error("Cannot find module '@napi-rs/keyring-linux-x64-gnu'.\nRequire stack:\n- /opt/x.js");
     });
-    const store = createKeytarStore({ loadKeytar });
+    const store = createKeychainStore({ loadKeychain });
 
     const error = await rejection(store.get(KIMAI));
     expect(error.reason).toBe('unavailable');
-    expect(error.message).toContain('keytar');
-    expect(error.message).toContain('could not be loaded: libsecret-1.so.0: cannot open shared object file: No such file or directory. Reinstall');
+    expect(error.message).toContain('@napi-rs/keyring');
+    expect(error.message).toContain("could not be loaded: Cannot find module '@napi-rs/keyring-linux-x64-gnu'. Reinstall Punchcard");
     expect(error.message).not.toContain('\n');
     expect(error.message).toContain('PUNCHCARD_KIMAI_TOKEN');
 
     const setError = await rejection(store.set(KIMAI, SECRET));
     expect(setError.reason).toBe('unavailable');
     expect(setError.message).not.toContain(SECRET);
-    expect(loadKeytar).toHaveBeenCalledTimes(1);
+    expect(loadKeychain).toHaveBeenCalledTimes(1);
   });
 
-  // Messages as libsecret, D-Bus and the macOS keychain word them.
+  // Messages as @napi-rs/keyring words them (the first three, seen in keychain.test.ts's sessions),
+  // and as libsecret, D-Bus and the macOS keychain do.
   it.each([
+    ['Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead', 'unavailable', /no D-Bus session bus/],
+    ['Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files', 'unavailable', /no Secret Service on D-Bus/],
+    ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'denied', /refused to save .*unlock prompt was dismissed\)\. Unlock the keychain/],
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'unavailable', /no D-Bus session bus/],
     ['The name org.freedesktop.secrets was not provided by any .service files', 'unavailable', /no Secret Service on D-Bus\)\. Install and unlock gnome-keyring, or set PUNCHCARD_KIMAI_TOKEN for headless use\./],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'unavailable', /no default keyring/],
@@ -113,11 +117,11 @@ describe('createKeytarStore', () => {
   });
 
   it('refuses an empty secret without touching the keychain', async () => {
-    const { fake, loadKeytar, store } = storeWithFake();
+    const { fake, loadKeychain, store } = storeWithFake();
     const error = await rejection(store.set(KIMAI, ''));
     expect(error.reason).toBe('failed');
     expect(error.message).toMatch(/empty secret/);
-    expect(loadKeytar).not.toHaveBeenCalled();
+    expect(loadKeychain).not.toHaveBeenCalled();
     expect(fake.calls).toBe(0);
   });
 });

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../mcp-server/server.ts';
-import { DEFAULT_USERS as KIMAI_USERS, startFakeKimai } from './providers/kimai/fake-kimai.ts';
+import { openDesktopEngine } from '../../../mcp-server/engine/desktop-engine.ts';
+import type { Engine } from '../../../mcp-server/engine/engine.ts';
+import { DEFAULT_USERS as KIMAI_USERS, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const NOW = Date.parse('2026-11-18T08:00:00Z');
 let dir: string;
@@ -20,7 +21,7 @@ async function start(settings?: Record<string, unknown>, prepare?: (dir: string)
   logged = [];
   if (settings) writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }));
   prepare?.(dir);
-  engine = await createEngine({ userDataDir: dir, allTools: true, appEngine, now: () => NOW, log: (message) => logged.push(message), ...(env ? { env } : {}) });
+  engine = await openDesktopEngine({ userDataDir: dir, allTools: true, appEngine, now: () => NOW, log: (message) => logged.push(message), ...(env ? { env } : {}) });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   const connected = new Client({ name: 'engine-test', version: '1' });
@@ -84,7 +85,7 @@ describe('the engine', () => {
   it('ends an unexpected failure with one full stop, not two', async () => {
     const call = await start();
     // A failure nobody foresaw, whose message already ends its sentence.
-    (engine as Engine).tracker.runningEntry = () => Promise.reject(new Error('The disk said no.'));
+    (await (engine as Engine).tracker()).runningEntry = () => Promise.reject(new Error('The disk said no.'));
     const failing = await call('timer_status');
     expect(failing.content[0]?.text).toBe('Punchcard could not finish timer_status: The disk said no. Nothing was lost; the server keeps running.');
   });
@@ -97,7 +98,7 @@ describe('a feature found off while the engine runs', () => {
     try {
       dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-'));
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, provider: { type: 'kimai', url: kimai.url } }));
-      engine = await createEngine({
+      engine = await openDesktopEngine({
         userDataDir: dir,
         allTools: true,
         now: () => NOW,

@@ -1,35 +1,40 @@
-// The OS keychain through keytar (macOS Keychain, Windows Credential Vault, libsecret on Linux).
-// keytar is loaded on first use, not at import: a server that never needs a secret (the local
+// The OS keychain through @napi-rs/keyring (docs/decisions.md, "Secrets"): the macOS Keychain, the
+// Windows Credential Manager, the Secret Service on Linux (gnome-keyring, KWallet) over D-Bus.
+// The library is loaded on first use, not at import: a server that never needs a secret (the local
 // tracker) starts without touching the keychain, and a machine without one still starts.
 import { createRequire } from 'node:module';
+import type * as Keyring from '@napi-rs/keyring';
 import { CredentialStoreError, KEYCHAIN_SERVICE, type CredentialStore } from './credential-store.ts';
 import { envVariableFor } from './env-store.ts';
 
-/** The part of keytar this store uses; tests hand in a fake. */
-export interface KeytarLike {
+/** What this store needs of an OS keychain library: three calls; tests hand in a fake. */
+export interface KeychainLike {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-export interface KeytarStoreOptions {
-  loadKeytar?: () => Promise<KeytarLike>;
+export interface KeychainStoreOptions {
+  loadKeychain?: () => Promise<KeychainLike>;
 }
 
-export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialStore {
-  const loadKeytar = options.loadKeytar ?? importKeytar;
-  let loading: Promise<KeytarLike> | undefined;
+/** The package that reaches the keychain; named in messages so a person knows what is missing. */
+export const KEYCHAIN_MODULE = '@napi-rs/keyring';
 
-  async function keytar(account: string): Promise<KeytarLike> {
+export function createKeychainStore(options: KeychainStoreOptions = {}): CredentialStore {
+  const loadKeychain = options.loadKeychain ?? importKeychain;
+  let loading: Promise<KeychainLike> | undefined;
+
+  async function keychain(account: string): Promise<KeychainLike> {
     // A failed load is kept too: the native module will not appear while this process runs.
-    loading ??= loadKeytar();
+    loading ??= loadKeychain();
     try {
       return await loading;
     } catch (error) {
       throw new CredentialStoreError(
         'unavailable',
-        `The system keychain module (keytar) could not be loaded: ${describe(error)}. ` +
-          `Reinstall Punchcard (on Linux also install libsecret-1-0), or set ${envVariableFor(account)} for headless use.`,
+        `The system keychain module (${KEYCHAIN_MODULE}) could not be loaded: ${describe(error)}. ` +
+          `Reinstall Punchcard, or set ${envVariableFor(account)} for headless use.`,
       );
     }
   }
@@ -37,7 +42,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialS
   return {
     kind: 'keychain',
     async get(account) {
-      const api = await keytar(account);
+      const api = await keychain(account);
       try {
         return await api.getPassword(KEYCHAIN_SERVICE, account);
       } catch (error) {
@@ -48,7 +53,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialS
       if (secret === '') {
         throw new CredentialStoreError('failed', `An empty secret cannot be saved for ${account}; delete the credential instead.`);
       }
-      const api = await keytar(account);
+      const api = await keychain(account);
       try {
         await api.setPassword(KEYCHAIN_SERVICE, account, secret);
       } catch (error) {
@@ -56,7 +61,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialS
       }
     },
     async delete(account) {
-      const api = await keytar(account);
+      const api = await keychain(account);
       try {
         return await api.deletePassword(KEYCHAIN_SERVICE, account);
       } catch (error) {
@@ -66,19 +71,30 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): CredentialS
   };
 }
 
-async function importKeytar(): Promise<KeytarLike> {
-  // keytar is a CommonJS native addon. Loading it with require, not import, uses CommonJS
-  // resolution, which Electron's asar support redirects to app.asar.unpacked reliably; ESM
-  // resolution of a bare name from inside an asar archive has had bugs across Electron majors.
-  return createRequire(import.meta.url)('keytar') as KeytarLike;
+async function importKeychain(): Promise<KeychainLike> {
+  // A CommonJS native addon. Loading it with require, not import, uses CommonJS resolution, which
+  // Electron's asar support redirects to app.asar.unpacked reliably; ESM resolution of a bare name
+  // from inside an asar archive has had bugs across Electron majors.
+  const { AsyncEntry } = createRequire(import.meta.url)(KEYCHAIN_MODULE) as typeof Keyring;
+  // Left to itself, the library falls back on Linux to the kernel's keyring when no Secret Service
+  // answers: memory only, gone at the next log-out or reboot, while the app would say the token is
+  // saved. Pinned to the Secret Service it fails instead, and the person hears why.
+  const entry = (service: string, account: string) => new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
+  return {
+    getPassword: async (service, account) => entry(service, account).getPassword(),
+    setPassword: async (service, account, password) => entry(service, account).setPassword(password),
+    deletePassword: async (service, account) => entry(service, account).deletePassword(),
+  };
 }
 
-// libsecret (Linux) reports everything as free text; these are the texts it and D-Bus use for the
+// The library reports everything as free text: its own summary ("Platform failure: …", "Couldn't
+// access platform storage: …", the latter for a store that is there but refuses, typically locked)
+// followed by the platform's words. These are the texts it, D-Bus and the Secret Service use for the
 // situations a person can fix. macOS and Windows rarely fail outside 'denied'.
-const NO_SESSION_BUS = /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|dbus-launch|Could not connect|Failed to connect to socket/i;
+const NO_SESSION_BUS = /autolaunch|DBUS_SESSION_BUS_ADDRESS|dbus-launch|Could not connect|Failed to connect to socket/i;
 const NO_SECRET_SERVICE = /org\.freedesktop\.secrets|not provided by any \.service files|ServiceUnknown|NameHasNoOwner/i;
 const NO_DEFAULT_KEYRING = /Object does not exist at path/i;
-const REFUSED = /locked|dismissed|cancel+ed|denied|not allowed|not authori[sz]ed|passphrase you entered is not correct/i;
+const REFUSED = /locked|dismissed|cancel+ed|denied|not allowed|not authori[sz]ed|passphrase you entered is not correct|access platform storage/i;
 
 function keychainError(operation: 'read' | 'save' | 'delete', account: string, error: unknown, secret?: string): CredentialStoreError {
   const detail = describe(error, secret);

@@ -1,0 +1,145 @@
+// What a tool call is given (tools/context.ts), and what prompts and completions read, over one
+// engine's back end and settings: made afresh for each call, so a call sees the settings as they are
+// when it starts and its notes are its own.
+import type { Settings } from '../contract/settings.ts';
+import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
+import { publicHolidays } from '../domain/holidays.ts';
+import { isValidTimeZone, localDate, systemTimeZone } from '../domain/time.ts';
+import { weekPlanDays } from '../domain/work-plan.ts';
+import type { Log } from '../log.ts';
+import type { CompletionContext } from '../prompts/completions.ts';
+import { withRequestBudget } from '../providers/http/request-budget.ts';
+import { trackerForCall } from '../providers/outbox/outbox-tracker.ts';
+import type { TimeTracker } from '../providers/time-tracker.ts';
+import { NO_ASKING } from '../tools/asking.ts';
+import type { ToolContext } from '../tools/context.ts';
+
+/** How long completions reuse the projects, activities and leave they were given (one per keystroke otherwise). */
+const COMPLETION_DATA_MS = 30_000;
+
+export type HolidaysOf = (settings: Settings, from: string, to: string) => Promise<Map<string, string>>;
+
+/** What the engine hands down for its calls. */
+export interface CallSource {
+  /** The back end the engine serves now (opened first where it was resting). */
+  tracker: () => Promise<TimeTracker>;
+  settings: () => Settings;
+  holidaysOf: HolidaysOf;
+  now: () => number;
+  log: Log;
+  /** Why the organisation's policy leaves AI clients only whoami, or null. */
+  organisationPolicy: () => string | null;
+  settingsFile: () => ToolContext['settingsFile'];
+  /** Whether list_catalog is offered with these settings (refusals then may name the catalog). */
+  catalogListed: (settings: Settings) => boolean;
+}
+
+export interface CallContexts {
+  /** The context of one tool call, with the asker left out (run-tool.ts adds the call's own). */
+  context: () => Promise<ToolContext>;
+  /** The person's zone and the time, for a prompt's days. */
+  promptClock: () => Promise<{ timezone: string; now: number }>;
+  completionData: Pick<CompletionContext, 'catalog' | 'leave'>;
+}
+
+export function callContexts(source: CallSource): CallContexts {
+  const { holidaysOf, log } = source;
+  // Resolved once per settings version (asking Intl for the zone on every call was a sixth of a
+  // clock_in's CPU time), and lazily: Intl's first use loads zone data tools/list never needs.
+  let zone: { for: Settings; timezone: string } | undefined;
+  // The back end's zone is checked once per name it reports, for the same reason.
+  let remoteZone: { name: string; valid: boolean } | undefined;
+  const build = async (forCall: boolean): Promise<ToolContext> => {
+    const settings = source.settings();
+    const notes: string[] = [];
+    // A call goes through the outbox where the back end has one: what waits is sent first, and said in notes.
+    const active = forCall ? await trackerForCall(await source.tracker(), notes) : await source.tracker();
+    if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, log) };
+    // With no zone in the settings, a back end's own zone for the person wins over the system's (it
+    // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
+    // down, a revoked token), the call fails here with that reason: every tool of such a back end
+    // needs it, and the tool would only send the same failing requests again and wait for them again.
+    const remote = settings.timezone === '' && active.timeZone ? await active.timeZone() : null;
+    if (remote !== null && remoteZone?.name !== remote) remoteZone = { name: remote, valid: isValidTimeZone(remote) };
+    return {
+      tracker: active,
+      settings,
+      timezone: remote !== null && remoteZone?.valid ? remote : zone.timezone,
+      now: source.now,
+      log,
+      // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
+      workDays: active.workPlan
+        ? active.workPlan.bind(active)
+        : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
+      planSource: active.workPlan ? 'back_end' : 'settings',
+      notes,
+      organisationPolicy: source.organisationPolicy(),
+      settingsFile: source.settingsFile(),
+      ask: NO_ASKING,
+      catalogListed: source.catalogListed(settings),
+    };
+  };
+  // A prompt needs the person's day and zone; when asking the back end for its zone fails, the
+  // settings' zone does (a prompt only names days, and the tools it leads to say what is wrong).
+  const promptClock = async (): Promise<{ timezone: string; now: number }> => {
+    try {
+      const known = await withRequestBudget(MAX_REQUESTS_PER_CALL, () => build(false));
+      return { timezone: known.timezone, now: source.now() };
+    } catch {
+      return { timezone: resolveTimeZone(source.settings().timezone, () => {}), now: source.now() };
+    }
+  };
+  const completionData: CallContexts['completionData'] = {
+    catalog: remembered(source, (active) => withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.catalog(false, ['project', 'activity']))),
+    leave: remembered(source, async (active) => {
+      const year = Number(localDate(source.now(), (await promptClock()).timezone).slice(0, 4));
+      return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
+    }),
+  };
+  return { context: () => build(true), promptClock, completionData };
+}
+
+/**
+ * `load` of the tracker in use, reused for COMPLETION_DATA_MS; a failure is not kept, and a new back
+ * end (the settings became usable, the person signed in again) loads afresh.
+ */
+function remembered<T>(source: Pick<CallSource, 'tracker' | 'now'>, load: (tracker: TimeTracker) => Promise<T>): () => Promise<T> {
+  let kept: { at: number; tracker: TimeTracker; value: Promise<T> } | undefined;
+  return async () => {
+    const tracker = await source.tracker();
+    if (!kept || kept.tracker !== tracker || source.now() - kept.at > COMPLETION_DATA_MS) {
+      const value = load(tracker);
+      const entry = { at: source.now(), tracker, value };
+      kept = entry;
+      value.catch(() => {
+        if (kept === entry) kept = undefined;
+      });
+    }
+    return kept.value;
+  };
+}
+
+/** The settings' public holidays in [from, to], names by date; none when no region is set or the data fails. */
+export function holidayCalendar(log: Log): HolidaysOf {
+  const warned = new Set<string>();
+  return async (settings, from, to) => {
+    if (!settings.holidays) return new Map();
+    try {
+      return new Map((await publicHolidays(settings.holidays, from, to)).map((holiday) => [holiday.date, holiday.name]));
+    } catch (error) {
+      const key = JSON.stringify(settings.holidays);
+      if (!warned.has(key)) {
+        warned.add(key);
+        log(`Public holidays for ${key} are unavailable (${(error as Error).message}); counting without them.`);
+      }
+      return new Map();
+    }
+  };
+}
+
+function resolveTimeZone(configured: string, log: Log): string {
+  if (configured === '') return systemTimeZone();
+  if (isValidTimeZone(configured)) return configured;
+  log(`Unknown timezone "${configured}" in settings; using ${systemTimeZone()}.`);
+  return systemTimeZone();
+}

@@ -1,0 +1,105 @@
+// The engine of the person at this computer: their config.json (written by the app), the
+// organisation's policy files, the back end from the settings or the command line, its secret from
+// the keychain or the variables, and the outbox in front of a remote back end. The stdio host serves
+// it; the build's capture of the opening and the tests open it too.
+import { join } from 'node:path';
+import type { ProviderProfile } from '../contract/settings.ts';
+import type { Clock } from '../clock.ts';
+import type { Log } from '../log.ts';
+import { effectiveProfile, policyPaths } from '../policy/policy.ts';
+import { PolicyFiles } from '../policy/policy-source.ts';
+import { createTracker } from '../providers/create-tracker.ts';
+import { keptWriteRefusal } from '../providers/outbox/may-send.ts';
+import { keepingWritesOffline, outboxAccount } from '../providers/outbox/outbox-tracker.ts';
+import type { TimeTracker } from '../providers/time-tracker.ts';
+import { settingsFile } from '../settings/engine-settings.ts';
+import type { SettingsRead } from '../settings/settings-file.ts';
+import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
+import { callDeadlineOf } from './call-deadline.ts';
+import { Engine, type TrackerBasics } from './engine.ts';
+
+export interface DesktopEngineOptions {
+  userDataDir: string;
+  /** Expose every tool regardless of the AI-facing switches (the app's own engine). */
+  allTools: boolean;
+  /**
+   * The caller proved this is the app's own engine (policy/app-engine-proof.ts): only then does
+   * `allTools` count once an organisation's policy exists.
+   */
+  appEngine?: boolean;
+  now: Clock;
+  log: Log;
+  /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
+  provider?: ProviderProfile;
+  /**
+   * The back end the variables name (a Claude Desktop extension's form): the only one the form's
+   * secret is sent to (credentials/form-secret.ts).
+   */
+  formBackEnd?: ProviderProfile;
+  env?: NodeJS.ProcessEnv;
+  /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
+  settings?: SettingsRead;
+  /** The organisation's policy files (default: the system file, see mcp-server/policy). */
+  policyFiles?: readonly string[];
+  /**
+   * The build's capture of the opening (stdio/opening-manifest.ts): every tool is listed, also those
+   * this back end cannot serve (breaks on the local timesheet), so the manifest holds them all.
+   */
+  listEveryTool?: boolean;
+  /** How often the back end's optional features are asked about again (default hourly; tests shorten it). */
+  detectionRepeatMs?: number;
+}
+
+/** The desktop engine, with its back end open; closing it stops following the policy files too. */
+export async function openDesktopEngine(options: DesktopEngineOptions): Promise<Engine> {
+  const { log, userDataDir } = options;
+  const env = options.env ?? process.env;
+  const policy = await PolicyFiles.open(options.policyFiles ?? policyPaths(env), log);
+  const appEngine = options.appEngine === true;
+  // A remote back end out of reach keeps clock-ins, clock-outs and logged entries until it answers
+  // (providers/outbox/); each is checked again against the switches and the policy before it is sent.
+  const withOutbox = (opened: TimeTracker, remote: Exclude<ProviderProfile, { type: 'local' }>, basics: TrackerBasics) =>
+    keepingWritesOffline(opened, {
+      userDataDir,
+      account: outboxAccount(remote),
+      now: options.now,
+      log,
+      timezone: basics.timezone,
+      // Only the engine that proved it is the app's marks its writes as the app's: an AI client's
+      // entry with --all-tools sees every tool only while no policy says otherwise, and its writes
+      // must meet the policy and switches as they are when they are sent (outbox/may-send.ts).
+      origin: appEngine ? 'app' : 'ai',
+      mayStillWrite: (tool, origin) => keptWriteRefusal(tool, origin, basics.settings(), basics.organisation()),
+    });
+  try {
+    return await Engine.open({
+      settings: settingsFile(join(userDataDir, SETTINGS_FILE_NAME)),
+      ...(options.settings ? { firstRead: options.settings } : {}),
+      policy,
+      // The organisation's fixed back end wins over the settings and over --provider in an entry.
+      profile: (settings, current) => effectiveProfile(current, options.provider ?? settings.provider),
+      openTracker: async (profile, basics) => {
+        const opened = await createTracker({
+          ...basics,
+          profile,
+          userDataDir,
+          ...(options.env ? { env: options.env } : {}),
+          formSecret: { backEnd: options.formBackEnd, policyFixes: policy.current().fixedProvider !== null },
+        });
+        return profile.type === 'local' ? opened : withOutbox(opened, profile, basics);
+      },
+      now: options.now,
+      log,
+      callDeadlineMs: callDeadlineOf(env),
+      allTools: options.allTools,
+      appEngine,
+      ...(options.listEveryTool ? { listEveryTool: true } : {}),
+      ...(options.detectionRepeatMs ? { detection: { repeatMs: options.detectionRepeatMs } } : {}),
+      // This engine alone follows these files.
+      closeWith: () => policy.close(),
+    });
+  } catch (error) {
+    policy.close();
+    throw error;
+  }
+}

@@ -1,0 +1,457 @@
+// The engine (docs/architecture.md, "The engine"): one person's settings and the organisation's
+// policy, the back end they name, and every MCP server made over them. It owns the back end's life
+// (opened, its optional features checked, rested, opened anew), and applies a change of the settings,
+// the policy or the back end's features to every server it made, at once. The two hosts are thin
+// wiring around it: the stdio host (desktop-engine.ts, one engine for the person at the computer)
+// and the team server (team/person-engines.ts, one engine per person working now).
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { createRequestStateCodec, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
+import type * as z from 'zod/v4';
+import type { ProviderProfile, Settings, WorkWeek } from '../contract/settings.ts';
+import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
+import type { Clock } from '../clock.ts';
+import type { Log } from '../log.ts';
+import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Policy, providerRefusal } from '../policy/policy.ts';
+import type { PolicySource } from '../policy/policy-source.ts';
+import { isPromptOffered } from '../prompts/offer.ts';
+import { createBlockedTracker } from '../providers/blocked-tracker.ts';
+import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
+import type { SettingsSource } from '../settings/engine-settings.ts';
+import type { SettingsRead } from '../settings/settings-file.ts';
+import { settingsProblem } from '../settings/settings-source.ts';
+import { PROMPT_LIST } from '../prompts/index.ts';
+import type { RoundState } from '../tools/asking.ts';
+import type { ToolContext } from '../tools/context.ts';
+import { TOOL_LIST, TOOLS } from '../tools/index.ts';
+import { isToolOffered } from '../tools/offer.ts';
+import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
+import { LiveServers } from './live-servers.ts';
+import { createMcpServer } from './mcp-server.ts';
+import type { FinishedCall } from './run-tool.ts';
+
+/** How long after a back end opens it is asked about its optional features (after the first tools/list had its chance). */
+const DETECTION_DELAY_MS = 250;
+/**
+ * How often a running engine (the app's runs for days) asks again: each back end's check asks only
+ * what is stale (a feature found off more than a day ago, Kimai's missing plugin), so an idle server
+ * costs a back end at most a request an hour.
+ */
+const DETECTION_REPEAT_MS = 3_600_000;
+/** How long a question may wait for its answer (a person reading it) before the state expires. */
+const QUESTION_TTL_SECONDS = 900;
+
+/** What the organisation lets AI clients have, as the settings screen and the outbox ask it. */
+export type OrganisationRules = NonNullable<ToolPolicyOptions['organisation']>;
+
+/** What every back end is opened with, from the engine's settings (providers/create-tracker.ts). */
+export interface TrackerBasics {
+  personName: () => string;
+  workWeek: () => WorkWeek;
+  /** The settings' public holidays in [from, to] by date, where the back end keeps none of its own. */
+  holidays: (from: string, to: string) => Promise<ReadonlyMap<string, string>>;
+  /** The settings' zone ('' when they name none). */
+  timezone: () => string;
+  /** Whether to learn whom the person leads where that costs the back end requests of its own. */
+  teamToolsWanted: () => boolean;
+  /** The settings and the organisation's rules as they are now (a write kept offline is checked against them before it is sent). */
+  settings: () => Settings;
+  organisation: () => OrganisationRules;
+  now: Clock;
+  log: Log;
+}
+
+/** Opens the back end `profile` names; the host adds what is its own (credentials, where facts are kept, the outbox). */
+export type OpenTracker = (profile: ProviderProfile, basics: TrackerBasics) => Promise<TimeTracker>;
+
+export interface EngineOptions {
+  settings: SettingsSource;
+  /** The settings as the host just read them (the stdio opening did); otherwise read from the source. */
+  firstRead?: SettingsRead;
+  policy: PolicySource;
+  /** The back end the settings name under the policy (the desktop: a fixed back end wins; the team server: the person's). */
+  profile: (settings: Settings, policy: Policy) => ProviderProfile;
+  openTracker: OpenTracker;
+  /**
+   * The key questions are signed with and what binds them besides the method: one process's random
+   * key on a desktop; on the team server a key every instance derives, bound to the person asked.
+   */
+  questions?: { key: Uint8Array; bind?: (request: ServerContext) => string };
+  now: Clock;
+  log: Log;
+  /** Public holidays by the settings' region (the team server shares one calendar among its engines). */
+  holidaysOf?: HolidaysOf;
+  /** How long one tool call may take. */
+  callDeadlineMs: number;
+  /** Offer every tool whatever the AI-facing switches say (the app's own engine). */
+  allTools?: boolean;
+  /** The caller proved this is the app's own engine: only then does `allTools` count once a policy exists. */
+  appEngine?: boolean;
+  /** List every tool, also those this back end cannot serve (the build's capture of the opening). */
+  listEveryTool?: boolean;
+  /** When the back end's optional features are asked about after it opens, and how often again. */
+  detection?: { delayMs?: number; repeatMs?: number };
+  /** Closed with the engine (what only it uses, such as the desktop's policy files). */
+  closeWith?: () => void;
+  /** Say in the log what the policy leaves AI clients (a desktop does; the team server says it once for everyone). */
+  explainsPolicy?: boolean;
+}
+
+/** What a server made by the engine has of its own. */
+export interface ServerOptions {
+  /** Every writing tool hidden, whatever the settings and policy allow (a token without punchcard.write). */
+  readOnly?: boolean;
+  /** Told of every finished call that may write. */
+  afterWrite?: (call: FinishedCall) => void;
+}
+
+export class Engine {
+  readonly #options: EngineOptions;
+  readonly #log: Log;
+  readonly #holidaysOf: HolidaysOf;
+  readonly #live = new LiveServers();
+  readonly #questions: RequestStateCodec<RoundState>;
+  readonly #promptSchemas = new Map<string, z.ZodType>();
+  readonly #contexts: CallContexts;
+  #read: SettingsRead;
+  /** The settings source's last read, to tell news from repeated events. */
+  #lastSeen: SettingsRead;
+  /** What whoami says about the settings: why they cannot be used, and which fell back. */
+  #fileState: ToolContext['settingsFile'];
+  #policy: Policy;
+  #profile: ProviderProfile;
+  #tracker: TimeTracker | undefined;
+  #opening: Promise<TimeTracker> | undefined;
+  /** What the back end offered when it was last open: tools/list while it rests. */
+  #restingCapabilities: ReadonlySet<Capability> = new Set(['account']);
+  #stopFollowingTracker: () => void = () => {};
+  #wantedTeam: boolean;
+  #lastActive: number;
+  #closed = false;
+  readonly #stops: Array<() => void> = [];
+
+  /** An engine with its back end open (the hosts wait for it: the first tools/list is already right). */
+  static async open(options: EngineOptions): Promise<Engine> {
+    const engine = new Engine(options);
+    await engine.tracker();
+    engine.#follow();
+    return engine;
+  }
+
+  private constructor(options: EngineOptions) {
+    this.#options = options;
+    this.#log = options.log;
+    this.#holidaysOf = options.holidaysOf ?? holidayCalendar(options.log);
+    this.#read = options.firstRead ?? options.settings.read();
+    this.#lastSeen = this.#read;
+    this.#fileState = this.#fileStateOf(this.#read);
+    this.#policy = options.policy.current();
+    this.#profile = options.profile(this.#read.settings, this.#policy);
+    this.#wantedTeam = this.#teamToolsWanted();
+    this.#lastActive = options.now();
+    // A read handed in was reported by whoever read it.
+    if (!options.firstRead) this.#report(this.#read);
+    // Questions travel with a state only a holder of the key can sign (tools/asking.ts).
+    this.#questions = createRequestStateCodec<RoundState>({
+      key: options.questions?.key ?? randomBytes(32),
+      ttlSeconds: QUESTION_TTL_SECONDS,
+      bind: options.questions?.bind ?? ((request) => request.mcpReq.method),
+    });
+    this.#contexts = callContexts({
+      tracker: () => this.#active(),
+      settings: () => this.#read.settings,
+      holidaysOf: this.#holidaysOf,
+      now: options.now,
+      log: options.log,
+      organisationPolicy: () => aiGate(this.#policy, this.#profile),
+      settingsFile: () => this.#fileState,
+      catalogListed: (settings) => isToolOffered(TOOLS.list_catalog, this.#capabilities(), settings, this.#toolOptions()),
+    });
+    this.#explainPolicy();
+  }
+
+  get settings(): Settings {
+    return this.#read.settings;
+  }
+
+  /** The back end in use, opened first where it rests (a stand-in that refuses everything while the settings cannot be used). */
+  tracker(): Promise<TimeTracker> {
+    if (this.#tracker) return Promise.resolve(this.#tracker);
+    if (this.#closed) return Promise.reject(new ProviderError('unavailable', 'Punchcard is shutting down; try again in a moment.'));
+    this.#opening ??= this.#openTracker().then(
+      (opened) => {
+        this.#adopt(opened);
+        this.#opening = undefined;
+        return opened;
+      },
+      (error: unknown) => {
+        // A back end that could not be opened is tried afresh by the next call.
+        this.#opening = undefined;
+        throw error;
+      },
+    );
+    return this.#opening;
+  }
+
+  /** The engine's last tool call, prompt or completion (the team server closes what rests long). */
+  get lastActive(): number {
+    return this.#lastActive;
+  }
+
+  /** Servers made here that are still open. */
+  get openServers(): number {
+    return this.#live.size;
+  }
+
+  /** Builds one MCP server; each follows every change of the settings, the policy and the back end until it or the engine closes. */
+  createServer(options: ServerOptions = {}): McpServer {
+    const settings = options.readOnly ? () => readOnly(this.#read.settings) : () => this.#read.settings;
+    return createMcpServer({
+      capabilities: () => this.#capabilities(),
+      remote: () => this.#profile.type !== 'local',
+      contexts: this.#contexts,
+      settings,
+      toolOptions: () => this.#toolOptions(),
+      live: this.#live,
+      log: this.#log,
+      questions: this.#questions,
+      ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}),
+      promptSchemas: this.#promptSchemas,
+      callDeadlineMs: this.#options.callDeadlineMs,
+      appTools: this.#options.appEngine === true && this.#options.allTools === true,
+    });
+  }
+
+  /** The tools AI clients are offered now, in registry order. */
+  offeredToolNames(): string[] {
+    return TOOL_LIST.filter((tool) => this.#isOffered(tool)).map((tool) => tool.name);
+  }
+
+  /** The prompts AI clients are offered now (those with a tool offered), in registry order. */
+  offeredPromptNames(): string[] {
+    return PROMPT_LIST.filter((prompt) => isPromptOffered(prompt, (name) => this.#isOffered(TOOLS[name]))).map((prompt) => prompt.name);
+  }
+
+  /** Reads the settings again now (the watch calls this on its own). */
+  reloadSettings(): void {
+    const next = this.#options.settings.read();
+    // Events come for writes that change nothing, and for the app's own saves: act on news only.
+    if (next.text === this.#lastSeen.text && next.problem === this.#lastSeen.problem) return;
+    this.#lastSeen = next;
+    const where = this.#options.settings.where;
+    if (next.problem !== null && this.#read.problem === null) {
+      // A half-typed edit must neither switch on tools the person had switched off nor move their
+      // work elsewhere: what worked stays in use, and whoami says why.
+      const problem = `The settings file ${where} was changed and cannot be used: ${next.problem}. Punchcard keeps the settings it read before until it is fixed.`;
+      this.#fileState = { problem, notes: [] };
+      this.#log(problem);
+      this.#read = { ...this.#read, text: next.text };
+      return;
+    }
+    this.#report(next);
+    const wasUnusable = this.#read.problem !== null;
+    if (!wasUnusable && !sameProfile(this.#options.profile(next.settings, this.#policy), this.#profile)) {
+      this.#log('The back end in the settings changed; it takes effect when the server restarts (the app restarts its own; AI clients on their next start).');
+    }
+    this.#read = next;
+    this.#fileState = this.#fileStateOf(next);
+    if (wasUnusable && next.problem === null) void this.#openNamedBackEnd();
+    else this.#live.refreshAll();
+    // The team tools just switched on: what the person leads is learned now, not at the next hourly check.
+    const wanted = this.#teamToolsWanted();
+    if (!this.#wantedTeam && wanted) void this.#tracker?.detectFeatures?.();
+    this.#wantedTeam = wanted;
+  }
+
+  /**
+   * The settings' source says something the back end is opened with changed (the team server: the
+   * person signed in again with other credentials): the back end is closed, and opened from what the
+   * source says now at the next call. Open servers stay, and go on over the new one.
+   */
+  reopen(): void {
+    this.#read = this.#options.settings.read();
+    this.#lastSeen = this.#read;
+    this.#fileState = this.#fileStateOf(this.#read);
+    this.#profile = this.#options.profile(this.#read.settings, this.#policy);
+    this.rest();
+  }
+
+  /** Closes the back end until the next call needs it (the team server's engines of people who stopped working). */
+  rest(): void {
+    const tracker = this.#tracker;
+    if (!tracker) return;
+    this.#restingCapabilities = tracker.capabilities;
+    this.#stopFollowingTracker();
+    this.#tracker = undefined;
+    tracker.close();
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#live.clear();
+    this.rest();
+    this.#options.closeWith?.();
+  }
+
+  /** Starts following the settings and the policy. */
+  #follow(): void {
+    this.#stops.push(this.#options.settings.watch(() => this.reloadSettings(), this.#log));
+    // The policy applies live: tools AI clients may no longer have leave tools/list at once.
+    this.#stops.push(this.#options.policy.subscribe((previous) => this.#policyChanged(previous)));
+    // A read handed in may be a moment old: catch what changed before the watch began.
+    if (this.#options.firstRead) this.reloadSettings();
+  }
+
+  #policyChanged(previous: Policy): void {
+    const next = this.#options.policy.current();
+    const changesBackEnd = !sameProfile(this.#options.profile(this.#read.settings, next), this.#profile) || isProviderAllowed(next, this.#profile) !== isProviderAllowed(previous, this.#profile);
+    if (changesBackEnd) this.#log("The organisation's policy changed the back end; that takes effect when the server restarts.");
+    this.#policy = next;
+    this.#explainPolicy();
+    this.#live.refreshAll();
+  }
+
+  /** The tracker a call works through: the one open, or opened now. */
+  async #active(): Promise<TimeTracker> {
+    this.#lastActive = this.#options.now();
+    return this.tracker();
+  }
+
+  /**
+   * Settings that cannot say where data goes, and a back end the policy does not allow, are never
+   * acted on: a stand-in answers every call with the reason.
+   */
+  #openTracker(): Promise<TimeTracker> {
+    const profile = this.#profile;
+    const personName = () => this.#read.settings.user.name || systemUserName();
+    if (this.#read.problem !== null) {
+      const reason = settingsProblem(this.#options.settings.where, this.#read.problem);
+      return Promise.resolve(createBlockedTracker({ type: profile.type, label: 'no back end (the settings file cannot be used)', reason }, personName));
+    }
+    if (!isProviderAllowed(this.#policy, profile)) {
+      const label = `${profile.type === 'local' ? 'Local timesheet' : profile.type} (not allowed by your organisation)`;
+      return Promise.resolve(createBlockedTracker({ type: profile.type, label, reason: providerRefusal(profile) }, personName));
+    }
+    const settings = () => this.#read.settings;
+    return this.#options.openTracker(profile, {
+      personName,
+      workWeek: () => settings().workWeek,
+      holidays: (from, to) => this.#holidaysOf(settings(), from, to),
+      timezone: () => settings().timezone,
+      teamToolsWanted: () => this.#teamToolsWanted(),
+      settings,
+      organisation: () => organisationRules(this.#policy, this.#profile),
+      now: this.#options.now,
+      log: this.#log,
+    });
+  }
+
+  /** The tracker just opened is the one in use: its features are followed, and the servers decide their tools by it. */
+  #adopt(tracker: TimeTracker): void {
+    this.#tracker = tracker;
+    const stopCapabilities = tracker.onCapabilitiesChange?.(() => this.#live.refreshAll());
+    // A remote back end may have optional features (Kimai's absence plugin). What the last start
+    // learned is already in `capabilities`; the check runs after the first tools/list had its chance
+    // to go out, then every hour, and switches tools live when the answer changed.
+    const { delayMs = DETECTION_DELAY_MS, repeatMs = DETECTION_REPEAT_MS } = this.#options.detection ?? {};
+    let detection: NodeJS.Timeout | undefined;
+    if (tracker.detectFeatures) {
+      const detect = () => {
+        void tracker.detectFeatures?.();
+        detection = setTimeout(detect, repeatMs);
+        detection.unref();
+      };
+      detection = setTimeout(detect, delayMs);
+      detection.unref();
+    }
+    this.#stopFollowingTracker = () => {
+      clearTimeout(detection);
+      stopCapabilities?.();
+    };
+    this.#live.refreshAll();
+  }
+
+  /** Settings that could not be used at start became usable: open the back end they name. */
+  async #openNamedBackEnd(): Promise<void> {
+    this.#profile = this.#options.profile(this.#read.settings, this.#policy);
+    let next: TimeTracker;
+    try {
+      next = await this.#openTracker();
+    } catch (error) {
+      const problem = `Punchcard could not open the back end its settings name: ${(error as Error).message}`;
+      this.#fileState = { problem, notes: this.#fileState.notes };
+      this.#log(problem);
+      return;
+    }
+    this.rest();
+    this.#adopt(next);
+    this.#explainPolicy();
+    this.#log(`The settings file can be used again; serving ${next.label}.`);
+  }
+
+  #capabilities(): ReadonlySet<Capability> {
+    if (this.#options.listEveryTool) return EVERY_CAPABILITY;
+    return this.#tracker?.capabilities ?? this.#restingCapabilities;
+  }
+
+  #toolOptions(): ToolPolicyOptions {
+    // Only the app's own engine may see every tool once a policy exists: --all-tools in an AI
+    // client's entry does not get past it.
+    const allTools = this.#options.allTools === true && (this.#options.appEngine === true || !isRestrictive(this.#policy));
+    return { allTools, organisation: organisationRules(this.#policy, this.#profile) };
+  }
+
+  #isOffered(tool: (typeof TOOL_LIST)[number]): boolean {
+    return isToolOffered(tool, this.#capabilities(), this.#read.settings, this.#toolOptions());
+  }
+
+  /**
+   * Whether to learn whom the person leads where that costs the back end requests of its own
+   * (Calamari's employee list, Clockify's role): only once the person switched the team tools on, in
+   * every engine, the app's too. Calamari's limit is the whole organisation's: every app reading the
+   * employee list at nine would use it up.
+   */
+  #teamToolsWanted(): boolean {
+    return isToolEnabled('team_report', this.#read.settings, { allTools: false });
+  }
+
+  #explainPolicy(): void {
+    if (this.#options.explainsPolicy === false) return;
+    const gate = aiGate(this.#policy, this.#profile);
+    if (gate) this.#log(gate);
+    if (this.#options.allTools && !this.#options.appEngine && isRestrictive(this.#policy)) {
+      this.#log("--all-tools is ignored: the organisation's policy applies to every AI client, and only the Punchcard app's own engine may see every tool.");
+    }
+  }
+
+  #fileStateOf(read: SettingsRead): ToolContext['settingsFile'] {
+    return { problem: read.problem === null ? null : settingsProblem(this.#options.settings.where, read.problem), notes: read.notes };
+  }
+
+  /** Says in the log why the settings cannot be used, or which of them fell back. */
+  #report(read: SettingsRead): void {
+    const where = this.#options.settings.where;
+    if (read.problem !== null) this.#log(settingsProblem(where, read.problem));
+    for (const note of read.notes) this.#log(`${where}: ${note}`);
+  }
+}
+
+const EVERY_CAPABILITY: ReadonlySet<Capability> = new Set(CAPABILITIES);
+
+function readOnly(settings: Settings): Settings {
+  return { ...settings, tools: { ...settings.tools, readOnly: true } };
+}
+
+function sameProfile(a: ProviderProfile, b: ProviderProfile): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The account's name, where the settings name nobody. */
+function systemUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'me';
+  }
+}

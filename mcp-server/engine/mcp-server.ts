@@ -1,0 +1,199 @@
+// One MCP server over an engine: every tool and prompt registered, those the back end, the settings
+// or the policy do not allow disabled (they appear live, with notifications/tools/list_changed and
+// notifications/prompts/list_changed, when that changes), the MCP Apps for clients that declare them.
+// Transport-free: the stdio host and the team host connect it to their wire.
+import { completable, McpServer, ProtocolError, ProtocolErrorCode, type RegisteredPrompt, type RegisteredTool, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
+import * as z from 'zod/v4';
+import type { Settings } from '../contract/settings.ts';
+import type { ToolName } from '../contract/tool-catalog.ts';
+import type { ToolPolicyOptions } from '../contract/tool-policy.ts';
+import { localDate } from '../domain/time.ts';
+import type { Log } from '../log.ts';
+import { complete } from '../prompts/completions.ts';
+import { type CompletionSource, type PromptContext, type PromptDefinition, PromptArgumentError } from '../prompts/define-prompt.ts';
+import { PROMPT_LIST } from '../prompts/index.ts';
+import { isPromptOffered } from '../prompts/offer.ts';
+import type { Capability } from '../providers/time-tracker.ts';
+import { SERVER_NAME, SERVER_VERSION } from '../server-info.ts';
+import { APP_TOOL_LIST } from '../app-tools/kept-writes.ts';
+import { pageOf } from '../apps/pages.ts';
+import { serveApps } from '../apps/serve-apps.ts';
+import type { RoundState } from '../tools/asking.ts';
+import { withCompactJsonSchema } from '../tools/compact-schema.ts';
+import { TOOL_LIST, TOOLS } from '../tools/index.ts';
+import { isToolOffered } from '../tools/offer.ts';
+import type { CallContexts } from './call-context.ts';
+import type { LiveServers } from './live-servers.ts';
+import { type CallableTool, declaredCapabilities, type FinishedCall, runTool } from './run-tool.ts';
+
+// The conventions every tool shares, said once here rather than in each tool's schema: clients
+// send the tool list to the model on every turn, and these words would repeat in it a dozen times.
+const INSTRUCTIONS =
+  'Punchcard tracks working time and leave. Arguments: times as ISO 8601 or local wall time (09:00, yesterday 17:30); ' +
+  'days as YYYY-MM-DD, today or yesterday; durations as 1h30m, 45m or 1.5h; from/to include both days. ' +
+  'Projects and activities by name (any case) or id (list_catalog). Results: times in ISO 8601 with a UTC offset, days in the user\'s timezone.';
+
+/** What one MCP server is built over: its engine's state, read live, and what this server alone has. */
+export interface ServerParts {
+  capabilities: () => ReadonlySet<Capability>;
+  /** The back end is a remote one: the open world, and the only kind that keeps writes for the window to decide. */
+  remote: () => boolean;
+  contexts: CallContexts;
+  /** The settings this server decides by (a read-only token's are read-only whatever the file says). */
+  settings: () => Settings;
+  toolOptions: () => ToolPolicyOptions;
+  /** The engine's open servers: this one follows every change announced there (settings, policy, features). */
+  live: LiveServers;
+  log: Log;
+  /** Signs and checks the state a question travels with (tools/asking.ts). */
+  questions: RequestStateCodec<RoundState>;
+  /** Told of every finished call that may write (the team server's audit log). */
+  afterWrite?: (call: FinishedCall) => void;
+  /**
+   * The prompts' argument schemas, kept across the servers one engine builds (the team server builds
+   * one per request): they complete from that engine's data, through the first server's completer,
+   * and building them was a tenth of a request's time.
+   */
+  promptSchemas: Map<string, z.ZodType>;
+  /** How long one tool call may take (tools/call-scope.ts). */
+  callDeadlineMs: number;
+  /** The engine proved it is the app's own: it also lists the tools only the window uses (app-tools/). */
+  appTools: boolean;
+}
+
+type AnyTool = (typeof TOOL_LIST)[number];
+
+export function createMcpServer(parts: ServerParts): McpServer {
+  const { capabilities, toolOptions, log, questions, contexts } = parts;
+  const server = new McpServer(
+    { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
+    {
+      capabilities: { tools: { listChanged: true }, prompts: { listChanged: true }, completions: {} },
+      instructions: INSTRUCTIONS,
+      // One settings save can switch many tools; clients get one notification for all of them.
+      debouncedNotificationMethods: ['notifications/tools/list_changed', 'notifications/prompts/list_changed'],
+      // A state that does not verify (forged, expired, another method's) is refused before any handler runs.
+      requestState: { verify: (state, request) => questions.verify(state, request) },
+    },
+  );
+  // MCP Apps for clients that declare them; the others see no difference (apps/serve-apps.ts).
+  serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
+  let settings = parts.settings();
+  const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => (args: unknown, request: ServerContext) =>
+    runTool(tool, args, { context: contexts.context, server, request, questions, deadlineMs: parts.callDeadlineMs, log, ...(afterWrite ? { afterWrite } : {}) });
+  const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
+  // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
+  // of tools/list and lets it appear live when the back end gains the capability.
+  const isOffered = (tool: AnyTool, next: Settings) => isToolOffered(tool, capabilities(), next, toolOptions());
+  const toolOffered = (next: Settings) => (name: ToolName) => isOffered(TOOLS[name], next);
+  // Every remote back end is the open world; it changes only when a back end opens late.
+  let openWorld = parts.remote();
+  for (const tool of TOOL_LIST) {
+    const handle = server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: withCompactJsonSchema(tool.input),
+        outputSchema: withCompactJsonSchema(tool.output),
+        annotations: { ...tool.annotations, openWorldHint: openWorld },
+      },
+      call(tool, parts.afterWrite),
+    );
+    if (!isOffered(tool, settings)) handle.disable();
+    registered.set(tool.name, { tool, handle });
+  }
+  // The window's own tools: registered only for the app's engine, so no AI client ever lists them,
+  // and listed only over a remote back end, the only kind that keeps writes to decide (the window
+  // then asks nothing of them on the local timesheet).
+  const appTools: RegisteredTool[] = [];
+  if (parts.appTools) {
+    for (const tool of APP_TOOL_LIST) {
+      const handle = server.registerTool(
+        tool.name,
+        { title: tool.title, description: tool.description, inputSchema: withCompactJsonSchema(tool.input), outputSchema: withCompactJsonSchema(tool.output), annotations: tool.annotations },
+        call(tool),
+      );
+      if (!parts.remote()) handle.disable();
+      appTools.push(handle);
+    }
+  }
+  // Prompts follow the tools they work through: listed while one of them is offered.
+  const prompts = new Map<string, { prompt: PromptDefinition; handle: RegisteredPrompt }>();
+  const completer = async (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => {
+    try {
+      const { timezone, now } = await contexts.promptClock();
+      return await complete(source, value, argumentsSoFar, { today: localDate(now, timezone), offered: toolOffered(settings), ...contexts.completionData });
+    } catch (error) {
+      // Completions are a convenience: a back end that cannot answer leaves the list empty.
+      log(`Completing ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  };
+  for (const prompt of PROMPT_LIST) {
+    const handle = server.registerPrompt(
+      prompt.name,
+      { title: prompt.title, description: prompt.description, argsSchema: keptPromptArguments(parts.promptSchemas, prompt, completer) },
+      async (args: Record<string, string | undefined>) => {
+        const { timezone, now } = await contexts.promptClock();
+        const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
+        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }] };
+      },
+    );
+    if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
+    prompts.set(prompt.name, { prompt, handle });
+  }
+  const decideAgain = () => {
+    const next = (settings = parts.settings());
+    const nowOpen = parts.remote();
+    const worldChanged = nowOpen !== openWorld;
+    openWorld = nowOpen;
+    for (const { tool, handle } of registered.values()) {
+      if (worldChanged) handle.update({ annotations: { ...tool.annotations, openWorldHint: openWorld } });
+      switchTo(handle, isOffered(tool, next));
+    }
+    for (const handle of appTools) switchTo(handle, nowOpen);
+    for (const { prompt, handle } of prompts.values()) switchTo(handle, isPromptOffered(prompt, toolOffered(next)));
+  };
+  parts.live.follow(server, decideAgain);
+  return server;
+}
+
+/** Enables or disables a registered tool or prompt, touching it (and so telling the client) only where it changes. */
+function switchTo(handle: RegisteredTool | RegisteredPrompt, enabled: boolean): void {
+  if (enabled && !handle.enabled) handle.enable();
+  if (!enabled && handle.enabled) handle.disable();
+}
+
+function keptPromptArguments(kept: Map<string, z.ZodType>, prompt: PromptDefinition, completer: Parameters<typeof promptArguments>[1]) {
+  const known = kept.get(prompt.name) as ReturnType<typeof promptArguments> | undefined;
+  if (known) return known;
+  const built = promptArguments(prompt, completer);
+  kept.set(prompt.name, built);
+  return built;
+}
+
+/**
+ * A prompt's arguments as the SDK lists and checks them: strings within their length, the optional
+ * ones optional, and those with a source completing from it.
+ */
+function promptArguments(prompt: PromptDefinition, completer: (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => Promise<string[]>) {
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  for (const argument of prompt.arguments) {
+    const text = z.string().max(argument.max).describe(argument.description);
+    const { completes } = argument;
+    const field = completes ? completable(text, (value, request) => completer(completes, value ?? '', request?.arguments ?? {})) : text;
+    shape[argument.name] = argument.required ? field : field.optional();
+  }
+  return z.strictObject(shape);
+}
+
+function renderPrompt(prompt: PromptDefinition, args: Record<string, string | undefined>, context: PromptContext): string {
+  try {
+    return prompt.render(args, context);
+  } catch (error) {
+    // Words the person typed that are not a day or a month: said as the prompt's own refusal.
+    if (error instanceof PromptArgumentError) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,116 @@
+// The one path every tool call takes (docs/architecture.md, "Tools"): the question it may ask, its
+// budget of back-end requests and its deadline, the handler with the call's context, and what it
+// ends as, in words. Host → engine → here → the handler → the back end: nothing on the way calls
+// back up.
+import { CLIENT_CAPABILITIES_META_KEY, inputRequired, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
+import type { ToolName } from '../contract/tool-catalog.ts';
+import type { AppToolName } from '../contract/tools/tool-contract.ts';
+import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
+import type { Log } from '../log.ts';
+import { toldInAnswer } from '../providers/outbox/outbox-tracker.ts';
+import { ProviderError } from '../providers/time-tracker.ts';
+import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
+import { runInCallScope, stoppedCallText } from '../tools/call-scope.ts';
+import type { ToolContext } from '../tools/context.ts';
+import { type ToolDefinition, ToolInputError } from '../tools/define-tool.ts';
+
+/** A call of a tool that is not read-only, as it ended (the team server's audit log). */
+export interface FinishedCall {
+  tool: ToolName | AppToolName;
+  args: unknown;
+  outcome: 'done' | 'refused' | 'failed';
+  /** The structured result of a call that was done. */
+  data?: Record<string, unknown>;
+}
+
+/** A tool a call may name: a registry tool, or one only the app's engine lists (app-tools/). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CallableTool = ToolDefinition<any, any, ToolName | AppToolName>;
+
+/** What a call knows besides its tool and arguments. */
+export interface ToolCall {
+  /** The context of this call (a fresh one each time: the settings as they are now, the call's notes). */
+  context: () => Promise<ToolContext>;
+  server: McpServer;
+  request: ServerContext;
+  /** Signs and checks the state a question travels with (tools/asking.ts). */
+  questions: RequestStateCodec<RoundState>;
+  /** How long the call may take (tools/call-scope.ts). */
+  deadlineMs: number;
+  log: Log;
+  /** Told of every finished call that may write. */
+  afterWrite?: (call: FinishedCall) => void;
+}
+
+/** What the client of a request declared: the request's own capabilities in the 2026 era, the handshake's in the 2025 era. */
+export function declaredCapabilities(server: McpServer, request: ServerContext): unknown {
+  // The SDK types the envelope without its keys; it holds the request's declared capabilities.
+  const envelope = request.mcpReq.envelope as Readonly<Record<string, unknown>> | undefined;
+  return envelope?.[CLIENT_CAPABILITIES_META_KEY] ?? server.server.getClientCapabilities();
+}
+
+export async function runTool(tool: CallableTool, args: unknown, call: ToolCall) {
+  const result = await answer(tool, args, call);
+  if (call.afterWrite && tool.annotations.readOnlyHint !== true && !('resultType' in result)) {
+    const outcome = !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'failed';
+    try {
+      call.afterWrite({ tool: tool.name, args, outcome, ...(outcome === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}) });
+    } catch (error) {
+      call.log(`Recording ${tool.name} failed: ${(error as Error).message}`);
+    }
+  }
+  if ('refused' in result) delete (result as { refused?: boolean }).refused;
+  return result;
+}
+
+/**
+ * The asker of one round of a call: none where the client did not declare form elicitation (the
+ * request's own capabilities in the 2026 era, the handshake's in the 2025 era).
+ */
+function askerFor(tool: CallableTool, args: unknown, call: ToolCall): Asker {
+  if (!canAsk(declaredCapabilities(call.server, call.request))) return NO_ASKING;
+  return createAsker({ tool: tool.name, args, state: call.request.mcpReq.requestState(), responses: call.request.mcpReq.inputResponses });
+}
+
+async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
+  try {
+    const ask = askerFor(tool, args, call);
+    // One budget of back-end requests for the whole call, the context's own (the person's zone)
+    // included, and one end: the client's cancellation or the call's deadline, whichever comes first.
+    const scope = { requests: MAX_REQUESTS_PER_CALL, deadlineMs: call.deadlineMs, cancelled: call.request.mcpReq.signal, tool: tool.name };
+    const outcome = await runInCallScope(scope, async () => {
+      const callContext = { ...(await call.context()), ask };
+      return { callContext, ...(await tool.handler(args, callContext)) };
+    });
+    if ('stopped' in outcome) {
+      const text = stoppedCallText(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
+      // A cancelled call is answered to nobody (the client stopped listening): stderr keeps the account.
+      call.log(text);
+      return { isError: true, content: [{ type: 'text' as const, text }] };
+    }
+    const { callContext, data, text } = outcome.finished;
+    const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
+    // Only now is the outbox's news in an answer: a call that failed, stopped or asked a question
+    // before this point leaves it for the next answer.
+    await toldInAnswer(callContext.notes);
+    // Names and notes come from back ends and people; the wire takes the terminal-steering
+    // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
+    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
+  } catch (error) {
+    if (error instanceof InputNeeded) {
+      // The question goes to the person; the call comes back with the answer and this state.
+      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) });
+    }
+    if (error instanceof ToolInputError || error instanceof ProviderError) {
+      return { isError: true, refused: true, content: [{ type: 'text' as const, text: error.message }] };
+    }
+    call.log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // The sentence goes on after the reason, so the reason's own full stop goes.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
+    return {
+      isError: true,
+      refused: false,
+      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
+    };
+  }
+}

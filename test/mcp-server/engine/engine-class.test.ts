@@ -1,0 +1,191 @@
+// The Engine in process, built from its parts as each host builds it: a settings source, a policy
+// source that changes under it, and a back end it opens, rests and opens anew. Each MCP server it made
+// follows every change, whatever made the change and however long the server has been open.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../../mcp-server/contract/settings.ts';
+import { Engine, type OpenTracker } from '../../../mcp-server/engine/engine.ts';
+import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
+import type { PolicySource } from '../../../mcp-server/policy/policy-source.ts';
+import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
+import type { Capability, TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
+import { fixedSettings } from '../../../mcp-server/settings/engine-settings.ts';
+
+const NOW = Date.parse('2026-11-18T08:00:00Z');
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A policy an administrator edits while the engine runs. */
+class EditedPolicy implements PolicySource {
+  #policy: Policy = NO_POLICY;
+  readonly #listeners = new Set<(previous: Policy) => void>();
+  current = () => this.#policy;
+  subscribe(listener: (previous: Policy) => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+  edit(change: Partial<Policy>) {
+    const previous = this.#policy;
+    this.#policy = { ...previous, ...change };
+    for (const listener of this.#listeners) listener(previous);
+  }
+}
+
+/** The local timesheet with capabilities a test turns on and off, as a remote back end's features come and go. */
+interface Opened {
+  tracker: TimeTracker;
+  setCapabilities(next: Capability[]): void;
+  closed: boolean;
+}
+
+function localBackEnd(dir: string): { open: OpenTracker; opened: Opened[] } {
+  const opened: Opened[] = [];
+  const open: OpenTracker = async (profile, basics) => {
+    const real = await createTracker({ ...basics, profile, userDataDir: dir });
+    let capabilities: ReadonlySet<Capability> = real.capabilities;
+    const listeners = new Set<() => void>();
+    const entry: Opened = {
+      closed: false,
+      // The real timesheet's methods, bound to it (its private fields need it), with the capabilities the test sets.
+      tracker: new Proxy(real, {
+        get(target, name) {
+          if (name === 'capabilities') return capabilities;
+          if (name === 'onCapabilitiesChange') {
+            return (listener: () => void) => {
+              listeners.add(listener);
+              return () => listeners.delete(listener);
+            };
+          }
+          if (name === 'close') {
+            return () => {
+              entry.closed = true;
+              target.close();
+            };
+          }
+          const value: unknown = Reflect.get(target, name, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+      setCapabilities(next) {
+        capabilities = new Set(next);
+        for (const listener of listeners) listener();
+      },
+    };
+    opened.push(entry);
+    return entry.tracker;
+  };
+  return { open, opened };
+}
+
+async function engineWith(options: { settings?: Settings; policy?: PolicySource } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-class-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const backEnd = localBackEnd(dir);
+  const policy = options.policy ?? new EditedPolicy();
+  const engine = await Engine.open({
+    settings: fixedSettings(options.settings ?? { ...defaultSettings(), user: { name: 'Ada' } }),
+    policy,
+    profile: (settings) => settings.provider,
+    openTracker: backEnd.open,
+    now: () => NOW,
+    log: () => {},
+    callDeadlineMs: 45_000,
+  });
+  cleanups.push(() => engine.close());
+  return { engine, backEnd };
+}
+
+/** A client of one server the engine made, kept open as a 2025-era session keeps its server. */
+async function session(engine: Engine, readOnly = false) {
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await engine.createServer({ readOnly }).connect(serverTransport);
+  const client = new Client({ name: 'engine-class-test', version: '1' });
+  let told = 0;
+  client.setNotificationHandler('notifications/tools/list_changed', () => {
+    told += 1;
+  });
+  await client.connect(clientTransport);
+  cleanups.push(() => client.close());
+  return {
+    client,
+    told: () => told,
+    tools: async () => (await client.listTools()).tools.map((tool) => tool.name),
+    call: (name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }> }>,
+  };
+}
+
+describe('an Engine', () => {
+  it("tells every open server when the back end's features change, and each lists what it can do now", async () => {
+    const { engine, backEnd } = await engineWith();
+    const first = await session(engine);
+    const second = await session(engine);
+    expect(await first.tools()).toContain('absence_calendar');
+    // The calendar goes, as Kimai's absence plugin may be uninstalled while Punchcard runs.
+    backEnd.opened[0]?.setCapabilities(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'catalog_write', 'leave', 'leave_cancel']);
+    await expect.poll(() => first.told()).toBeGreaterThan(0);
+    await expect.poll(() => second.told()).toBeGreaterThan(0);
+    expect(await first.tools()).not.toContain('absence_calendar');
+    expect(await second.tools()).not.toContain('absence_calendar');
+    expect(await second.tools()).toContain('clock_in');
+  });
+
+  it('applies a policy change to servers made before it: the denied tool leaves the list and its call is refused', async () => {
+    const policy = new EditedPolicy();
+    const { engine } = await engineWith({ policy });
+    const open = await session(engine);
+    expect(await open.tools()).toContain('clock_in');
+    policy.edit({ deniedTools: new Set(['clock_in']), sources: ['/etc/punchcard/policy.json'] });
+    await expect.poll(() => open.told()).toBeGreaterThan(0);
+    expect(await open.tools()).not.toContain('clock_in');
+    await expect(open.call('clock_in')).rejects.toThrow(/clock_in disabled/);
+    policy.edit({ deniedTools: new Set() });
+    await expect.poll(async () => await open.tools()).toContain('clock_in');
+  });
+
+  it("keeps a read-only server's writing tools hidden when a policy change allows them", async () => {
+    const policy = new EditedPolicy();
+    policy.edit({ readOnly: true, sources: ['/etc/punchcard/policy.json'] });
+    const { engine } = await engineWith({ policy });
+    const readOnly = await session(engine, true);
+    const writing = await session(engine);
+    expect(await writing.tools()).not.toContain('clock_in');
+    policy.edit({ readOnly: false });
+    await expect.poll(async () => await writing.tools()).toContain('clock_in');
+    expect(await readOnly.tools()).not.toContain('clock_in');
+    expect(await readOnly.tools()).toContain('timer_status');
+  });
+
+  it('rests its back end and opens it again at the next call, the open servers going on over the new one', async () => {
+    const { engine, backEnd } = await engineWith();
+    const open = await session(engine);
+    const started = await open.call('clock_in', { description: 'before the rest' });
+    expect(started.isError, started.content[0]?.text).toBeFalsy();
+    engine.rest();
+    expect(backEnd.opened[0]?.closed).toBe(true);
+    // While it rests, the list is what the back end offered when it was last open.
+    expect(await open.tools()).toContain('clock_out');
+    const stopped = await open.call('clock_out');
+    expect(stopped.isError).toBeFalsy();
+    expect(stopped.content[0]?.text).toContain('before the rest');
+    expect(backEnd.opened).toHaveLength(2);
+    engine.reopen();
+    expect(backEnd.opened[1]?.closed).toBe(true);
+    expect((await open.call('timer_status')).isError).toBeFalsy();
+    expect(backEnd.opened).toHaveLength(3);
+  });
+
+  it('refuses calls in words once it is closed, opening nothing', async () => {
+    const { engine, backEnd } = await engineWith();
+    const open = await session(engine);
+    engine.close();
+    const refused = await open.call('timer_status');
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]?.text).toBe('Punchcard is shutting down; try again in a moment.');
+    expect(backEnd.opened).toHaveLength(1);
+  });
+});
