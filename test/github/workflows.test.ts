@@ -153,6 +153,14 @@ describe('the release', () => {
     expect(packaging).toEqual(['npx electron-builder --mac --publish never', 'npx electron-builder --win --publish never', 'npx electron-builder --linux --publish never']);
   });
 
+  it('gives the Intel Mac app its keychain addon before packaging on the Apple-silicon runner', () => {
+    const steps = release.jobs.desktop?.steps ?? [];
+    const addon = steps.findIndex((step) => step.run === 'node scripts/keyring-addon.ts darwin-x64');
+    expect(addon, 'the step that installs @napi-rs/keyring-darwin-x64').toBeGreaterThan(steps.findIndex((step) => step.run?.startsWith('npm ci')));
+    expect(steps[addon]?.if).toBe("matrix.platform == 'mac'");
+    expect(addon).toBeLessThan(steps.findIndex((step) => step.run === 'npx electron-builder --mac --publish never'));
+  });
+
   it('keeps the installers of every target and the update information electron-updater reads', () => {
     const upload = (release.jobs.desktop?.steps ?? []).find((step) => step.uses?.startsWith('actions/upload-artifact@'));
     const paths = String(upload?.with?.path).trim().split('\n');
