@@ -40,7 +40,7 @@ if ('problem' in binary) {
       `  (${binary.problem})`,
       'The electron npm package downloads it on first use, which needs internet access; or point',
       'ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron 45 folder and run npm start again.',
-      'Without Electron, the engine still works for AI clients: see "Connect an AI client" in README.md',
+      'Without Electron, the engine still works for AI clients: see docs/connecting-ai-clients.md',
       '(node dist/mcp-server/punchcard-mcp.mjs register <client>).',
     ].join('\n'),
   );

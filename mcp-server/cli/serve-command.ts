@@ -1,5 +1,5 @@
 // `punchcard-mcp serve --config FILE` runs the team server; `serve --dev` runs one on this computer
-// against a local timesheet with a development sign-in (README, quick start); `audit --config FILE`
+// against a local timesheet with a development sign-in (README.md, "Quick start"); `audit --config FILE`
 // prints the audit log as JSON lines for the administrator. All of them say what is wrong in words and
 // exit non-zero before anything listens.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from 
 import type { Log } from '../log.ts';
 
 export const SERVE_USAGE = `Team server:
-  punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (README, "The team server")
+  punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (docs/team-server/README.md)
   punchcard-mcp serve --dev [--data DIR]       try it on this computer: the local timesheet, a development sign-in,
                                                http://127.0.0.1:8787 (data in DIR, default ~/.local/share/punchcard-dev-server)
   punchcard-mcp audit --config FILE [--since YYYY-MM-DD] [--limit N]

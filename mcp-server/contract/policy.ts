@@ -1,4 +1,4 @@
-// The organisation's policy file (README, "For administrators"): what AI clients may use, which back
+// The organisation's policy file (docs/policy.md): what AI clients may use, which back
 // ends may be contacted, which clients may be registered. One schema for the engine, the app and the
 // `punchcard-mcp policy` command. Keys this version does not know are refused, so a typo in a
 // deployed file fails closed instead of silently allowing what it meant to forbid.
@@ -47,7 +47,7 @@ export const PolicyFileSchema = z.strictObject({
     .default({}),
   clients: z.strictObject({ allowed: z.array(z.enum(CLIENT_IDS)).optional() }).default({}),
   /**
-   * The organisation's team server (README, "The team server"): its public address, as its
+   * The organisation's team server (docs/team-server/README.md): its public address, as its
    * `public_url`. The Connect screen shows it with how to add it to the web and phone clients.
    */
   teamServer: z.strictObject({ url: z.url({ protocol: /^https$/ }) }).optional(),

@@ -1,4 +1,4 @@
-// The team server's configuration file (`serve --config server.json`, README "The team server"). Its
+// The team server's configuration file (`serve --config server.json`, docs/team-server/README.md). Its
 // key names are a contract: administrators' documents and outside tests use them, so they are the
 // file's own snake_case and never renamed. Unknown keys are refused (a typo must not quietly leave a
 // protection off), and every refusal names the key it is about.
@@ -83,7 +83,7 @@ const PeopleSettingsSchema = z.strictObject({
     .optional(),
 });
 
-/** Per-minute limits; the defaults suit a company of thousands behind one address (README, "The team server"). */
+/** Per-minute limits; the defaults suit a company of thousands behind one address (docs/team-server/README.md, "Configuration"). */
 const LimitsSchema = z.strictObject({
   /** MCP requests a person may send a minute. */
   requests_per_person_per_minute: z.number().int().min(1).max(100_000).default(300),

@@ -6,7 +6,7 @@
 // limit is answered, in the batch's answer, with the words a refused request gets.
 import { tooManyRequestsWords } from './rate-limits.ts';
 
-/** The most messages one batch may hold; a client sends a handful, if it batches at all (README, "The team server"). */
+/** The most messages one batch may hold; a client sends a handful, if it batches at all (docs/team-server/README.md). */
 export const MAX_BATCH_MESSAGES = 20;
 
 /** How many more messages the person's limit allows, of `count` asked for, and when to come back. */

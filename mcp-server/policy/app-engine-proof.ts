@@ -6,7 +6,7 @@
 // engine with a fourth, a pipe, and writes one line into it (main/engine/engine-transport.ts); the
 // engine believes --all-tools only when that line comes in on descriptor 3. A person who can run any
 // program can do the same, as they can open the timesheet with sqlite3: the policy guards AI access
-// on the desktop, and the back end's own permissions stay the wall (README, "Security model").
+// on the desktop, and the back end's own permissions stay the wall (docs/security.md).
 
 export const APP_ENGINE_PROOF_FD = 3;
 export const APP_ENGINE_PROOF_LINE = 'punchcard-app-engine/1';

@@ -1,4 +1,4 @@
-// The organisation's policy as the engine and the app apply it (README, "For administrators"). No
+// The organisation's policy as the engine and the app apply it (docs/policy.md). No
 // file means no restrictions and costs one stat; a file is validated with the zod schema in
 // contract/policy.ts, loaded only then. A file that cannot be read or does not validate fails
 // closed: AI clients get `whoami` only, and it names the file and the problem.

@@ -7,6 +7,7 @@
 import type { WorkWeek } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
 import type { FactsShelf } from './http/facts-file.ts';
+import type { RequestGate } from './http/json-http.ts';
 import type { RemoteConnection } from './http/remote-client.ts';
 import type { ConnectionReport } from './http/remote-error.ts';
 import { LearnedFacts, type LearnedFactsOptions } from './http/learned-facts.ts';
@@ -35,10 +36,11 @@ export interface RemoteTrackerOptions<Profile> {
   /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
   timeoutMs?: number;
   /**
-   * Passed before every request to the back end; it may wait or refuse in words (json-http.ts,
-   * `gate`). The team server gives Calamari's people one, counting the organisation's limit.
+   * Passed before every request to the back end; it may wait or refuse in words, and hears of the
+   * back end's 429s (json-http.ts, `gate`). The team server gives Calamari's people one, counting
+   * the organisation's limit and sharing Calamari's refusals of it.
    */
-  requestGate?: () => Promise<void>;
+  requestGate?: RequestGate;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
   /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */

@@ -11,7 +11,7 @@ export type ServerConfigRead = { ok: true; config: ServerConfig } | { ok: false;
 
 export function readServerConfigFile(path: string): ServerConfigRead {
   const read = readSmallTextFile(path);
-  if ('missing' in read) return { ok: false, problem: `${path} does not exist. Write the server's configuration there (README, "The team server").` };
+  if ('missing' in read) return { ok: false, problem: `${path} does not exist. Write the server's configuration there (docs/team-server/README.md).` };
   if ('problem' in read) return { ok: false, problem: `${path} cannot be used: ${read.problem}.` };
   return serverConfigFromText(read.text, path);
 }

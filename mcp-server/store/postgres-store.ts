@@ -56,6 +56,11 @@ export const MIGRATIONS: readonly Migration[] = [
      CREATE TABLE punchcard_instances (id TEXT PRIMARY KEY, address TEXT NOT NULL, seen_at BIGINT NOT NULL);`,
     compatibleFrom: 1,
   },
+  {
+    // Added: an older instance never reads it, and keeps sending while a newer one holds back.
+    sql: `CREATE TABLE punchcard_holds (key TEXT PRIMARY KEY, lifts_at BIGINT NOT NULL, length_ms BIGINT NOT NULL);`,
+    compatibleFrom: 1,
+  },
 ];
 
 export interface PostgresOptions {
@@ -386,6 +391,18 @@ class PostgresStore implements Store {
     return Number(row?.count ?? 0);
   }
 
+  async holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void> {
+    await this.#query(
+      'INSERT INTO punchcard_holds (key, lifts_at, length_ms) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET lifts_at = excluded.lifts_at, length_ms = excluded.length_ms WHERE excluded.lifts_at > punchcard_holds.lifts_at',
+      [key, liftsAt, lengthMs],
+    );
+  }
+
+  async hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined> {
+    const [row] = await this.#query('SELECT lifts_at, length_ms FROM punchcard_holds WHERE key = $1', [key]);
+    return row && { liftsAt: Number(row.lifts_at), lengthMs: Number(row.length_ms) };
+  }
+
   async factsOf(personId: string): Promise<Map<string, string>> {
     const rows = await this.#query('SELECT name, text FROM punchcard_facts WHERE person_id = $1', [personId]);
     return new Map(rows.map((row) => [row.name as string, row.text as string]));
@@ -450,6 +467,8 @@ class PostgresStore implements Store {
     // A counter's window is at most a day (Calamari's daily limit); two leave room for the one still being counted.
     await this.#query('DELETE FROM punchcard_counters WHERE window_start < $1', [now - 2 * 86_400_000]);
     await this.#query('DELETE FROM punchcard_instances WHERE seen_at < $1', [now - 86_400_000]);
+    // A hold that lifted a day ago says nothing more about the next refusal (organisation-limit.ts).
+    await this.#query('DELETE FROM punchcard_holds WHERE lifts_at < $1', [now - 86_400_000]);
   }
 
   async close(): Promise<void> {

@@ -45,6 +45,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE id_numbers (scope TEXT NOT NULL, kind TEXT NOT NULL, remote TEXT NOT NULL, number INTEGER NOT NULL,
      PRIMARY KEY (scope, kind, remote), UNIQUE (scope, kind, number)) STRICT, WITHOUT ROWID;
    CREATE TABLE instances (id TEXT PRIMARY KEY, address TEXT NOT NULL, seen_at INTEGER NOT NULL) STRICT;`,
+  `CREATE TABLE holds (key TEXT PRIMARY KEY, lifts_at INTEGER NOT NULL, length_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID;`,
 ];
 
 export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
@@ -265,6 +266,21 @@ class SqliteStore implements Store {
     return this.#run(() => ((this.#sql('SELECT count FROM counters WHERE key = ? AND window_start = ?').get(key, windowStart) as { count: number } | undefined)?.count ?? 0));
   }
 
+  holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql(
+        'INSERT INTO holds (key, lifts_at, length_ms) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET lifts_at = excluded.lifts_at, length_ms = excluded.length_ms WHERE excluded.lifts_at > holds.lifts_at',
+      ).run(key, liftsAt, lengthMs);
+    });
+  }
+
+  hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined> {
+    return this.#run(() => {
+      const row = this.#sql('SELECT lifts_at, length_ms FROM holds WHERE key = ?').get(key) as { lifts_at: number; length_ms: number } | undefined;
+      return row && { liftsAt: row.lifts_at, lengthMs: row.length_ms };
+    });
+  }
+
   factsOf(personId: string): Promise<Map<string, string>> {
     return this.#run(() => new Map((this.#sql('SELECT name, text FROM facts WHERE person_id = ?').all(personId) as { name: string; text: string }[]).map((row) => [row.name, row.text])));
   }
@@ -327,6 +343,8 @@ class SqliteStore implements Store {
       // A counter's window is at most a day (Calamari's daily limit); two leave room for the one still being counted.
       this.#sql('DELETE FROM counters WHERE window_start < ?').run(now - 2 * 86_400_000);
       this.#sql('DELETE FROM instances WHERE seen_at < ?').run(now - 86_400_000);
+      // A hold that lifted a day ago says nothing more about the next refusal (organisation-limit.ts).
+      this.#sql('DELETE FROM holds WHERE lifts_at < ?').run(now - 86_400_000);
     });
   }
 

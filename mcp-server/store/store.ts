@@ -1,7 +1,7 @@
 // Everything the team server keeps, behind one interface (docs/architecture.md, "The team server"):
 // the authorization server's records (clients, grants, codes, tokens, sessions), the people who signed
 // in with their sealed tracker credentials, the audit log of writes, the rate-limit and pacing
-// counters, what each person's back end learned about their account, the numbers given to a back
+// counters and the holds a back end's refusals ask for, what each person's back end learned about their account, the numbers given to a back
 // end's string ids, and the instances serving now. Everything several instances must agree on is
 // here, so any instance serves any request. SQLite is the embedded store (one instance); PostgreSQL
 // serves several. The store never sees a secret in the clear: record ids arrive keyed
@@ -90,6 +90,15 @@ export interface Store {
   hit(key: string, windowStart: number, amount?: number): Promise<number>;
   /** The window's count so far, without counting. */
   count(key: string, windowStart: number): Promise<number>;
+
+  /**
+   * Holds back what `key` names (the organisation's requests to a back end that refused one for its
+   * limit: team/organisation-limit.ts) until `liftsAt` (epoch ms); `lengthMs` is how long the hold
+   * was meant to be. A later lift wins, so instances telling of refusals at once keep the longest.
+   */
+  holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void>;
+  /** The latest hold of `key`, also one that has lifted (until the sweep), or undefined. */
+  hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined>;
 
   /**
    * What a person's back end learned about their account (providers/http/facts-file.ts), by file

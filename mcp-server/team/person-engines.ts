@@ -16,6 +16,7 @@ import type { FinishedCall } from '../engine/run-tool.ts';
 import type { Log } from '../log.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
+import type { RequestGate } from '../providers/http/json-http.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
@@ -52,7 +53,7 @@ export interface PersonEnginesOptions {
   env: NodeJS.ProcessEnv;
   audit: (caller: Caller, call: FinishedCall) => void;
   /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
-  requestGate?: () => Promise<void>;
+  requestGate?: RequestGate;
   /** How long one tool call may take. */
   callDeadlineMs: number;
   now: () => number;

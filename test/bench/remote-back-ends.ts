@@ -1,5 +1,6 @@
 // Clockodo, Calamari and Clockify benchmarks for `npm run bench`: HTTP requests per tool call, warm
-// (the scripted session the request tests assert) and cold (the first call of a fresh process); the
+// (the scripted session the request tests assert; for Calamari also a clock_in on its own, past the
+// moment a listing is shared) and cold (the first call of a fresh process); the
 // latency Punchcard adds over the fake back end's own time for timer_status, clock_in and clock_out;
 // and, for Calamari's hourly limit and Clockify's per-second one, what an idle server and an idle app
 // ask over ten minutes.
@@ -43,6 +44,8 @@ interface Session {
 
 export interface RemoteBenchResults {
   warm: Array<{ call: string; requests: number }>;
+  /** A warm clock_in on its own, where a back end measures one (Calamari: its hourly limit is the organisation's). */
+  warmClockIn?: number;
   cold: Array<{ call: string; requests: number }>;
   latency: Record<'timer_status' | 'clock_in' | 'clock_out', { total: Summary; backEnd: Summary; added: Summary; requestsPerCall: number }>;
   idle?: { serverWatchSeconds: number; serverRequests: number; serverTenMinutes: number; appRefreshRequests: number; appPollSeconds: number; appTenMinutes: number };
@@ -72,6 +75,7 @@ export async function calamariBenchmarks(row: Row, progress: (text: string) => v
     pairs: CALAMARI_CLOCK_PAIRS,
     // Each timed timer_status past the moment a shift listing is shared, so it asks Calamari.
     statusGapMs: SHIFTS_REUSE_MS + 100,
+    warmClockIn: { step: calamari.WARM_CLOCK_IN, gapMs: SHIFTS_REUSE_MS + 100, most: 3 },
   });
   progress(`Calamari: an idle server for ${IDLE_WATCH_S} s, and one refresh of the app`);
   const idle = await idleCosts({
@@ -125,6 +129,8 @@ interface Plan {
   statusGapMs?: number;
   statusCalls?: number;
   resolve?: (session: Session) => (value: unknown) => unknown;
+  /** A clock_in measured on its own after the steps, `gapMs` after the last call (then clocked out again); `most` is the target. */
+  warmClockIn?: { step: Step; gapMs: number; most: number };
 }
 
 async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchResults> {
@@ -132,6 +138,7 @@ async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchRe
   progress(`${name}: requests per tool call`);
   const session = await plan.start(false);
   let warm: RemoteBenchResults['warm'];
+  let warmClockIn: number | undefined;
   let latency: RemoteBenchResults['latency'];
   try {
     const measured = await measureSteps(session.engine, session.fake.requests, plan.steps, plan.resolve?.(session));
@@ -140,6 +147,7 @@ async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchRe
       const aimed = /\(warm\)/.test(step.label) ? { text: '≤ 2', met: step.requests.length <= 2 } : undefined;
       row(`${name} requests: ${step.label}`, `${step.requests.length}`, aimed);
     }
+    if (plan.warmClockIn) warmClockIn = await measureWarmClockIn(name, session, plan.warmClockIn, row);
     progress(`${name}: added latency`);
     latency = await latencies(session, plan);
     for (const [call, result] of Object.entries(latency)) {
@@ -162,7 +170,21 @@ async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchRe
       await fresh.close();
     }
   }
-  return { warm, cold, latency };
+  return { warm, ...(warmClockIn === undefined ? {} : { warmClockIn }), cold, latency };
+}
+
+/** One clock_in past the moment the engine shares what it read, as a person clocking in a while after their last call; clocked out again after. */
+async function measureWarmClockIn(name: string, session: Session, plan: NonNullable<Plan['warmClockIn']>, row: Row): Promise<number> {
+  await new Promise((done) => setTimeout(done, plan.gapMs));
+  const [measured] = await measureSteps(session.engine, session.fake.requests, [plan.step]);
+  if (!measured || measured.isError) throw new Error(`The warm clock_in failed: ${measured?.text}`);
+  row(`${name} requests per warm clock_in (${measured.requests.map((request) => request.split(' ')[1]).join(', ')})`, `${measured.requests.length}`, {
+    text: `≤ ${plan.most}`,
+    met: measured.requests.length <= plan.most,
+  });
+  const out = await session.engine.call('clock_out', {});
+  if (out.isError) throw new Error(`clock_out after the warm clock_in failed: ${JSON.stringify(out.content)}`);
+  return measured.requests.length;
 }
 
 async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' | 'statusGapMs' | 'statusCalls'>): Promise<RemoteBenchResults['latency']> {
@@ -249,4 +271,18 @@ async function idleCosts(plan: {
     appPollSeconds,
     appTenMinutes: appRefreshRequests * Math.floor(600 / appPollSeconds),
   };
+}
+
+// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify) runs one back end's part alone,
+// against the built server (npm run build first); PUNCHCARD_BENCH_IDLE_S shortens the idle watch.
+if (import.meta.main) {
+  const parts = { calamari: calamariBenchmarks, clockodo: clockodoBenchmarks, clockify: clockifyBenchmarks };
+  const wanted = process.argv[2] as keyof typeof parts;
+  if (!(wanted in parts)) {
+    process.stderr.write(`Name a back end: ${Object.keys(parts).join(', ')}.\n`);
+    process.exit(2);
+  }
+  const rows: Array<[string, string, string]> = [];
+  await parts[wanted]((benchmark, result, target) => rows.push([benchmark, result, target ? `${target.text} ${target.met ? 'met' : 'MISSED'}` : '']), (text) => process.stderr.write(`[bench] ${text}\n`));
+  for (const [benchmark, result, target] of rows) console.log(`${benchmark}: ${result}${target ? `  (target ${target})` : ''}`);
 }

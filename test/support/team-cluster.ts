@@ -24,8 +24,9 @@ export interface TeamCluster {
   close(): Promise<void>;
 }
 
-export async function startTeamCluster(options: { postgres: TestPostgres; instances: number; setup: TeamServerSetup; healthCheckMs?: number }): Promise<TeamCluster> {
-  const balancer = await startLoadBalancer([], { healthCheckMs: options.healthCheckMs ?? 250 });
+/** `port`: where the balancer listens, where a test must name the public address first (a company identity provider's redirect). */
+export async function startTeamCluster(options: { postgres: TestPostgres; instances: number; setup: TeamServerSetup; healthCheckMs?: number; port?: number }): Promise<TeamCluster> {
+  const balancer = await startLoadBalancer([], { healthCheckMs: options.healthCheckMs ?? 250, ...(options.port === undefined ? {} : { port: options.port }) });
   const instances: TeamServerHandle[] = [];
   const add = async (extra: Partial<TeamServerSetup> = {}) => {
     const instance = await startTeamServer({

@@ -5,12 +5,36 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
+import { type Pacer, pacer } from '../http/pacing.ts';
 import { createRemoteClient, type RemoteConnection } from '../http/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
-import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
+import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariShiftStatus, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
 
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
+/**
+ * Calamari's limit per second, the lower of the two its usage guidelines publish (10, or 20 with
+ * the higher set; docs/back-ends/calamari.md, "Rate limits"): requests beyond it wait their turn
+ * (http/pacing.ts), so a call that fans out (a team's pages) is slowed down rather than refused.
+ */
+export const CALAMARI_PER_SECOND = 10;
+/**
+ * Ten at once, then no more than ten in any two seconds: the limit is the whole organisation's, which
+ * others on the key share, and requests bunch up on their way to Calamari, which counts them as they
+ * arrive. A call of ten requests or fewer is not slowed at all.
+ */
+export const CALAMARI_PACE_WINDOW_MS = 2_000;
+/** One pace per organisation in this process, whoever's call a request serves (the team server's people). */
+const paces = new Map<string, Pacer>();
+
+function organisationPace(baseUrl: string): Pacer {
+  let pace = paces.get(baseUrl);
+  if (!pace) {
+    pace = pacer(CALAMARI_PER_SECOND, undefined, CALAMARI_PACE_WINDOW_MS);
+    paces.set(baseUrl, pace);
+  }
+  return pace;
+}
 
 /** The terminal's clock events; `time` is the person's wall clock without zone or fraction. */
 export type TerminalEvent = 'clock-in' | 'clock-out' | 'break-start' | 'break-stop';
@@ -40,8 +64,11 @@ export function createCalamariApi(options: CalamariApiOptions) {
     ...connection,
     words: CALAMARI_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly.
+    // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
+    // one with a short Retry-After is waited out once (http/json-http.ts). Its limit per second is the
+    // organisation's too: every client of this process for the organisation keeps to one pace.
     retryWithoutRetryAfter: false,
+    pace: organisationPace(baseUrl),
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
       missing: (action) =>
@@ -77,7 +104,8 @@ export function createCalamariApi(options: CalamariApiOptions) {
     workingWeeks: () => find<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
     holidays: (from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
 
-    shiftStatus: () => find<unknown>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
+    /** Whether the person's shift runs (STARTED, BREAK) or not (STOPPED): a small answer, without the shift itself. */
+    shiftStatus: () => find<CalamariShiftStatus | undefined>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
     terminal: (event: TerminalEvent, fields: Record<string, unknown>) =>
       post<CalamariTerminalAnswer>(`/clockin/terminal/v1/${event}`, { person: email, ...fields }, attendance(TERMINAL_ACTIONS[event])),
     breakTypes: () => find<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),

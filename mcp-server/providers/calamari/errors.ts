@@ -1,8 +1,8 @@
 // What Calamari answered, as one sentence a person can act on. Every failure has one body,
 // `{message, code, field}` (docs/back-ends/calamari.md, "Errors"); logic reads the status and the
 // code, and Calamari's message is quoted for the rest.
-import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
+import { headerNumber, type HttpAnswer } from '../http/json-http.ts';
+import { hostOf, inWords, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
 import { isObject } from '../http/wire.ts';
 
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
@@ -69,7 +69,11 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     return fail('wrong_service', `Calamari at ${hostOf(baseUrl)} does not know this part of its API (404) trying to ${purpose.action}. Check the Calamari address, such as https://your-company.calamari.io`);
   }
   if (status === 429) {
-    return fail('rate_limited', `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again later; Punchcard asks Calamari as little as it can`);
+    // Reaching the person, a short Retry-After was waited out once already (http/json-http.ts); a
+    // longer one says when, and none leaves it to later (the hour's count is Calamari's).
+    const seconds = headerNumber(answer.headers, 'retry-after');
+    const when = seconds === undefined ? 'later' : inWords(seconds);
+    return fail('rate_limited', `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again ${when}; Punchcard asks Calamari as little as it can`);
   }
   // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").
   if (code === 'INVALID_ABSENCE_ALLOWANCE') return fail('validation', `Calamari refused to ${purpose.action}: your allowance does not cover it (${said ?? 'not enough allowance'})`);

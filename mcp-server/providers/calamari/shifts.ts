@@ -45,7 +45,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     // Calamari ignores a clock-in while a shift runs and still answers STARTED, and a shift begun a
     // moment before this one would pass the check below as this request's own: the running shift is
     // looked for first, as on the other back ends, and refused unless the call switches.
-    const before = await this.#running();
+    const before = switchRunning ? await this.#running() : await this.#runningIfAny();
     let stopped: TimeEntry | null = null;
     if (before) {
       if (!switchRunning) throw new TimerRunningError(before.entry);
@@ -195,6 +195,22 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     return shift ? { entry: toTimeEntry(shift), zone: validZone(shift.startedTimeZone) } : null;
   }
 
+  /**
+   * The running shift where one runs, asked as cheaply as Calamari allows: the listing of the moment
+   * where one is kept, else Calamari's status of the person, which says whether a shift runs without
+   * listing a month of shifts. Only a running one is then listed, to say which it is: a clock-in
+   * after `STOPPED` asks three times (the status, the clock-in, the shift it began), not four.
+   */
+  async #runningIfAny(): Promise<{ entry: TimeEntry; zone: string | null } | null> {
+    const zone = await this.context.zone();
+    const today = this.context.today(zone);
+    const days = this.#listedDays(addDays(today, -1), today, zone);
+    if (days && this.#shifts.holds(`${days[0]}..${days[1]}`)) return this.#running();
+    const status = await this.context.api.shiftStatus();
+    // A status Punchcard does not know (or none) is not taken for "no shift": the listing decides.
+    return status?.status === 'STOPPED' ? null : this.#running();
+  }
+
   async #clockOut(running: TimeEntry, at: number, zone: string): Promise<TimeEntry> {
     const answer = await this.#terminal('clock-out', { time: formatWallClock(at, zone) });
     if (answer.shiftStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the shift.');
@@ -213,6 +229,15 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     return (await this.#ownShifts(from, to, zone)).map(toTimeEntry);
   }
 
+  /** The days a listing for [from, to] asks about (see #ownShifts); null when none can hold a shift. */
+  #listedDays(from: string, to: string, zone: string): [string, string] | null {
+    const today = this.context.today(zone);
+    const tomorrow = addDays(today, 1);
+    if (from > tomorrow) return null;
+    const recent = addDays(today, -RECENT_DAYS);
+    return from >= recent ? [recent, tomorrow] : [from, to < tomorrow ? to : tomorrow];
+  }
+
   /**
    * The person's shifts that began on [from, to] (days), or more. Calamari lists by the day a shift
    * began, and none begins after today (Punchcard sends no future time, Calamari takes no shift that
@@ -221,11 +246,9 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
    * zone Calamari says it took the latest shift in is noted for the person (context.ts).
    */
   async #ownShifts(from: string, to: string, zone: string): Promise<CalamariShift[]> {
-    const today = this.context.today(zone);
-    const tomorrow = addDays(today, 1);
-    if (from > tomorrow) return [];
-    const recent = addDays(today, -RECENT_DAYS);
-    const [first, last] = from >= recent ? [recent, tomorrow] : [from, to < tomorrow ? to : tomorrow];
+    const days = this.#listedDays(from, to, zone);
+    if (!days) return [];
+    const [first, last] = days;
     const shifts = await this.#shifts.get(`${first}..${last}`, () => this.context.api.shifts(first, last));
     // Only the person's own, whatever the answer holds.
     const email = this.context.email;

@@ -59,6 +59,11 @@ export interface CalamariShift {
   description?: string | null;
 }
 
+/** clockin/shift/status/v1/get-current: `STOPPED` here where the terminal says `FINISHED`. */
+export interface CalamariShiftStatus {
+  status?: 'STARTED' | 'STOPPED' | 'BREAK' | string;
+}
+
 export interface CalamariTerminalAnswer {
   shiftStatus?: 'STARTED' | 'FINISHED';
   breakStatus?: 'STARTED' | 'FINISHED';

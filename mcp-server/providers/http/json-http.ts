@@ -12,7 +12,7 @@ import type * as Tls from 'node:tls';
 import { setTimeout as delay } from 'node:timers/promises';
 import { readSmallTextFile } from '../../settings/settings-source.ts';
 import { AnswerReader, type Oversize } from './answer-size.ts';
-import { pacer } from './pacing.ts';
+import { type Pacer, pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
 import { type CallBudget, currentCall } from './request-budget.ts';
 
@@ -88,11 +88,26 @@ export interface JsonHttpOptions<Purpose> {
   /** Requests per second the back end allows (Clockify): requests beyond it wait their turn (pacing.ts). */
   maxPerSecond?: number;
   /**
+   * A pace this client shares with others, given instead of `maxPerSecond` where the back end counts
+   * requests per second for more than one client (Calamari: the organisation's, whoever asks).
+   */
+  pace?: Pacer;
+  /**
    * Passed before each request goes out, after the call's budget: it may wait, or refuse in words by
    * throwing, and the request is then not sent (the team server counts Calamari's limit, which is
-   * the whole organisation's, across all its people).
+   * the whole organisation's, across all its people). It is told of each 429 the back end answers.
    */
-  gate?: () => Promise<void>;
+  gate?: RequestGate;
+}
+
+/**
+ * A gate every request passes (JsonHttpOptions.gate). One that counts a limit the back end counts
+ * too learns from `refused` that the back end refused a request for it (429), and how long the
+ * answer said to wait where it said, so it can hold back what else would go out meanwhile.
+ */
+export interface RequestGate {
+  (): Promise<void>;
+  refused?(retryAfterMs: number | undefined): Promise<void>;
 }
 
 export interface JsonHttp<Purpose> {
@@ -116,7 +131,7 @@ function loadHttpModules() {
 export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): JsonHttp<Purpose> {
   const secure = new URL(options.baseUrl).protocol === 'https:';
   let agent: Http.Agent | undefined;
-  const paced = options.maxPerSecond ? pacer(options.maxPerSecond) : undefined;
+  const paced = options.pace ?? (options.maxPerSecond ? pacer(options.maxPerSecond) : undefined);
   if (secure && options.allowInsecureTls && options.insecureWarning) options.log(options.insecureWarning);
 
   function agentFor(purpose: Purpose, { http, https, tls }: Awaited<ReturnType<typeof loadHttpModules>>): Http.Agent {
@@ -149,10 +164,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     const call = currentCall();
     call?.spendRequest(options.service);
     await options.gate?.();
-    await paced?.();
     const loaded = await loadHttpModules();
-    // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
-    call?.throwIfStopped();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };
     if (payload !== undefined) {
@@ -161,7 +173,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     }
     const transport = secure ? loaded.https : loaded.http;
     const requestAgent = agentFor(request.purpose, loaded);
-    return exchange(transport, requestAgent, request, payload, headers, call);
+    // Paced last, as near the wire as it gets: the back end counts requests as they arrive, and a
+    // first request held up by loading Node's HTTP modules would arrive among those paced after it.
+    const goesOut = await paced?.();
+    // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
+    call?.throwIfStopped();
+    return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
   }
 
   function exchange(
@@ -172,6 +189,8 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     headers: Record<string, string>,
     call: CallBudget | undefined,
     resent = false,
+    /** Told when the request has a socket and goes out (pacing.ts counts it from then). */
+    goesOut?: () => void,
   ): Promise<HttpAnswer> {
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
@@ -231,6 +250,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
         outgoing.destroy();
       }
       call?.stop?.addEventListener('abort', stop, { once: true });
+      if (goesOut) outgoing.once('socket', goesOut);
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         if (!settled && !answered && !resent && mayResend(outgoing, request.method, error)) {
           // The server closed a kept-alive connection as this request went out on it (its idle
@@ -253,8 +273,12 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     async sendRetrying(request) {
       const answer = await send(request);
       if (answer.status !== 429) return answer;
-      if (options.retryWithoutRetryAfter === false && answer.headers['retry-after'] === undefined) return answer;
-      const wait = retryAfterMs(answer.headers['retry-after'], Date.now());
+      const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
+      // The gate's owner hears of it before anything else goes out; its trouble (a store away) is
+      // logged, and the 429 is still answered as it came.
+      await options.gate?.refused?.(said).catch((error: unknown) => options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
+      if (options.retryWithoutRetryAfter === false && said === undefined) return answer;
+      const wait = said ?? retryAfterMs(undefined, Date.now());
       if (wait > RETRY_AFTER_CAP_MS) return answer;
       // A call that ends meanwhile stops waiting; send() then refuses the retry with its reason.
       const stop = currentCall()?.stop;

@@ -93,6 +93,14 @@ export function serverTrouble(status: number, action: string, words: ServiceWord
   return undefined;
 }
 
+/** When to try again, from a wait in seconds: 'in a minute' under a minute and a half, then minutes, then hours. */
+export function inWords(seconds: number): string {
+  if (seconds < 90) return 'in a minute';
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return `in ${minutes} minutes`;
+  return `in ${Math.ceil(minutes / 60)} hours`;
+}
+
 /**
  * A 429 from a back end that says nothing more about its limit than the status (Kimai's proxy,
  * Clockodo). It reaches the person only after the HTTP layer has waited out a short Retry-After once,

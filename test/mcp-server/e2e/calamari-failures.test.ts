@@ -136,6 +136,26 @@ describe('failures over stdio', () => {
     expect((await engine.call('list_time_entries', { from: '2025-02-01', to: '2025-02-07' })).isError).toBeFalsy();
   });
 
+  it('a 429 that says when is waited out once within the call; one that comes back, or says a long wait, is said with when', async () => {
+    const { fake, engine } = await calamariEngine();
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    const find = '/api/clockin/timesheetentries/v1/find';
+    const sentTo = (from: number) => fake.requests.slice(from).filter((request) => request.path === find).length;
+    const quota = (times: number, seconds: string) => ({ ...quotaExceeded(times), headers: { 'Retry-After': seconds } });
+    let before = fake.requests.length;
+    fake.failNext({ path: find }, quota(1, '1'));
+    expect((await engine.call('list_time_entries', { from: '2025-03-02', to: '2025-03-03' })).isError).toBeFalsy();
+    expect(sentTo(before)).toBe(2);
+    before = fake.requests.length;
+    fake.failNext({ path: find }, quota(2, '1'));
+    expect(textOf(await engine.call('list_time_entries', { from: '2025-04-02', to: '2025-04-03' }))).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: [^)]*\)\. Try again in a minute; Punchcard asks Calamari as little as it can\.$/);
+    expect(sentTo(before)).toBe(2);
+    before = fake.requests.length;
+    fake.failNext({ path: find }, quota(1, '1200'));
+    expect(textOf(await engine.call('list_time_entries', { from: '2025-05-02', to: '2025-05-03' }))).toMatch(/\. Try again in 20 minutes; Punchcard asks Calamari as little as it can\.$/);
+    expect(sentTo(before)).toBe(1);
+  });
+
   it('a Calamari that went away: connection refused, and the server is still there', async () => {
     const { fake, engine } = await calamariEngine();
     await fake.close();

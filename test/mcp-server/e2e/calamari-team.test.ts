@@ -12,7 +12,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
-import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, type FakeCalamari, type FakeEmployee, makeEmployee, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, type FakeCalamari, type FakeEmployee, makeEmployee, secondPassed, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
 const NOW = '2026-11-19T15:00:00+01:00';
@@ -175,6 +175,26 @@ describe('the team group on Calamari', () => {
     expect(people.map((row) => row.name)).toEqual(['Cleo Patra', 'Sam Seller']);
     // Cleo works a part-time week (6 h Monday to Thursday): Monday's six hours meet Monday's target.
     expect(people[0]).toMatchObject({ minutes: 360, missing_days: ['2026-11-17', '2026-11-18'] });
+  });
+
+  it("reads a manager's first report at Calamari's pace of ten requests a second, so Calamari refuses none of it", async () => {
+    // Sixteen reports on pages of two: the first call after a start reads the whole employee list.
+    const fake = await organisation([...EMPLOYEES, ...directReports(16, MIA.id)]);
+    const first = await connect(fake, MIA);
+    await first.engine.close();
+    // Started again (once the first engine's requests left Calamari's second, which counts whoever
+    // asks), the engine remembers that Mia manages people and reads nothing in the background.
+    await secondPassed(fake);
+    const engine = opened(await startEngine({ userDataDir: first.userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    const before = fake.requests.length;
+    const report = await engine.call('team_report');
+    expect(report.isError, textOf(report)).toBeFalsy();
+    expect(report.structuredContent).toMatchObject({ total_people: 18 });
+    const sent = fake.requests.slice(before);
+    // More than Calamari takes in a second, yet none refused: never more than ten in any second.
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.filter((request) => request.status === 429)).toEqual([]);
+    for (const request of sent) expect(sent.filter((other) => other.receivedAt >= request.receivedAt && other.receivedAt < request.receivedAt + 1_000).length).toBeLessThanOrEqual(10);
   });
 
   it("pages a 300-person organisation's reports within the call's budget of requests", async () => {

@@ -174,6 +174,20 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await other.instanceAddress('i1', 0)).toBeUndefined();
   });
 
+  it("holds a key back until the latest lift any instance asked for, and forgets a hold a day after it lifted", async () => {
+    expect(await store.hold('calamari:refused')).toBeUndefined();
+    await store.holdUntil('calamari:refused', clock + 60_000, 60_000);
+    // Another instance hears of a refusal too: a shorter hold does not cut the longer one short.
+    await other.holdUntil('calamari:refused', clock + 30_000, 30_000);
+    expect(await other.hold('calamari:refused')).toEqual({ liftsAt: clock + 60_000, lengthMs: 60_000 });
+    await other.holdUntil('calamari:refused', clock + 120_000, 120_000);
+    expect(await store.hold('calamari:refused')).toEqual({ liftsAt: clock + 120_000, lengthMs: 120_000 });
+    await store.sweep(clock + 120_000 + 86_400_000 - 1);
+    expect(await store.hold('calamari:refused')).toEqual({ liftsAt: clock + 120_000, lengthMs: 120_000 });
+    await store.sweep(clock + 120_000 + 86_400_000 + 1);
+    expect(await store.hold('calamari:refused')).toBeUndefined();
+  });
+
   it("keeps a day's counter through the next day's sweep", async () => {
     const day = 86_400_000;
     const start = clock - (clock % day);
@@ -201,6 +215,21 @@ describe('the postgres store across versions', () => {
     }
   });
 
+  it("adds the holds of a back end's refusals in a step the previous version may keep using during a rolling upgrade", async () => {
+    const { url, name } = freshDatabase();
+    const previous = await open(url, MIGRATIONS.slice(0, 2));
+    const current = await open(url);
+    try {
+      expect(psqlIn(name, 'SELECT version, compatible_from FROM punchcard_schema')).toBe(`${MIGRATIONS.length}|1`);
+      await current.holdUntil('calamari:refused', clock + 60_000, 60_000);
+      // The previous version knows nothing of holds and keeps serving beside it.
+      expect((await previous.savePerson({ id: 'p1', identity: 'dev:Ada', name: 'Ada', email: null, at: clock })).name).toBe('Ada');
+      expect(await current.hold('calamari:refused')).toEqual({ liftsAt: clock + 60_000, lengthMs: 60_000 });
+    } finally {
+      await Promise.all([previous.close(), current.close()]);
+    }
+  });
+
   it('keeps serving a database a newer Punchcard migrated compatibly, and says so', async () => {
     const { url, name } = freshDatabase();
     const running = await open(url);
@@ -213,7 +242,7 @@ describe('the postgres store across versions', () => {
       const saved = await running.savePerson({ id: 'p2', identity: 'dev:Tom', name: 'Tom', email: null, at: clock });
       expect(saved.name).toBe('Tom');
       expect((await restarted.personByIdentity('dev:Ada'))?.name).toBe('Ada');
-      expect(said.join('\n')).toMatch(/migrated to version 3 by a newer Punchcard, which still lets this one \(version 2\) use it; upgrade this instance too/);
+      expect(said.join('\n')).toMatch(new RegExp(`migrated to version ${MIGRATIONS.length + 1} by a newer Punchcard, which still lets this one \\(version ${MIGRATIONS.length}\\) use it; upgrade this instance too`));
       expect(psqlIn(name, "SELECT identity || ':' || coalesce(department, '-') FROM punchcard_people ORDER BY identity")).toBe('dev:Ada:R&D\ndev:Tom:-');
     } finally {
       await Promise.all([running.close(), newer.close(), restarted.close()]);
@@ -227,10 +256,11 @@ describe('the postgres store across versions', () => {
     // The newer version moves e-mail addresses to a table of their own: older versions would write them where nobody reads them.
     const newer = await open(url, [
       ...MIGRATIONS,
-      { sql: 'CREATE TABLE punchcard_emails (person_id TEXT PRIMARY KEY, email TEXT); INSERT INTO punchcard_emails SELECT id, email FROM punchcard_people; ALTER TABLE punchcard_people DROP COLUMN email', compatibleFrom: 3 },
+      { sql: 'CREATE TABLE punchcard_emails (person_id TEXT PRIMARY KEY, email TEXT); INSERT INTO punchcard_emails SELECT id, email FROM punchcard_people; ALTER TABLE punchcard_people DROP COLUMN email', compatibleFrom: MIGRATIONS.length + 1 },
     ]);
     try {
-      const refusal = /^The PostgreSQL store was migrated by a newer Punchcard to version 3, which versions before 3 may no longer use; this one knows version 2\. Run the newer version on every instance\.$/;
+      const version = MIGRATIONS.length + 1;
+      const refusal = new RegExp(`^The PostgreSQL store was migrated by a newer Punchcard to version ${version}, which versions before ${version} may no longer use; this one knows version ${MIGRATIONS.length}\\. Run the newer version on every instance\\.$`);
       await expect(open(url)).rejects.toThrow(refusal);
       await expect(running.savePerson({ id: 'p2', identity: 'dev:Tom', name: 'Tom', email: 'tom@example.com', at: clock })).rejects.toThrow(refusal);
       // From then on it refuses everything, also what would still have worked.

@@ -10,6 +10,7 @@ import {
   type FakeCalamari,
   type FakeCalamariOptions,
   type FakeEmployee,
+  CALAMARI_LIMITS,
   quotaExceeded,
   SEED,
   seedOrganisation,
@@ -35,8 +36,9 @@ afterEach(async () => {
   clock = NOW;
 });
 
+/** These checks send requests as fast as a loop goes, unpaced: the limit per second is raised but where a check is about it. */
 async function start(options: FakeCalamariOptions = {}, seed = true): Promise<FakeCalamari> {
-  fake = await startFakeCalamari({ now: () => clock, ...options });
+  fake = await startFakeCalamari({ now: () => clock, ...options, limits: { perSecond: 1_000, ...options.limits } });
   if (seed) seedOrganisation(fake);
   return fake;
 }
@@ -170,6 +172,34 @@ describe('the fake Calamari: access', () => {
     const page = (await call('/employees/v1/search', { employee: ADA })).json as { employees: Array<Record<string, unknown>> };
     expect(page).toMatchObject({ ...extra, employees: [{ ...extra, teams: [{ ...extra }], workingWeek: { ...extra }, holidaysCalendar: { ...extra } }] });
     expect((await call('/working-week/v1/all', undefined, { auth: null })).json).toMatchObject({ code: 'AUTH', ...extra });
+  });
+});
+
+describe("the fake Calamari: the organisation's limits", () => {
+  it('refuses the eleventh request of a second with the documented 429, without Retry-After, and lets the next second through', async () => {
+    expect(CALAMARI_LIMITS).toEqual({ perSecond: 10, perHour: 720, perDay: 2_880 });
+    await start({ limits: CALAMARI_LIMITS });
+    const burst = await Promise.all(Array.from({ length: 11 }, () => call('/leave/v1/get-absence-types')));
+    expect(burst.map((answer) => answer.status).sort()).toEqual([...Array(10).fill(200), 429]);
+    const refused = burst.find((answer) => answer.status === 429) as Answer;
+    expect(refused.json).toMatchObject({ code: 'QUOTA_EXCEEDED', field: 'Requests: 11/720 per hour, 11/2880 per day, 11/10 per second' });
+    expect(refused.headers.get('retry-after')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    expect((await call('/leave/v1/get-absence-types')).status).toBe(200);
+  });
+
+  it('counts the clock hour of the whole organisation, and says in Retry-After when it frees where asked to', async () => {
+    await start({ limits: { perHour: 3 }, retryAfter: true });
+    // Ten minutes before the hour turns: three requests, whoever they name, then none.
+    clock = Date.parse('2026-07-01T10:50:00Z');
+    for (const person of [ADA, BOB, CLEO]) expect((await call('/clockin/shift/status/v1/get-current', { person })).status).toBe(200);
+    const refused = await call('/clockin/shift/status/v1/get-current', { person: ADA });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('600');
+    // A refused request is not counted: the next hour lets three through again.
+    clock = Date.parse('2026-07-01T11:00:00Z');
+    for (let sent = 0; sent < 3; sent++) expect((await call('/clockin/shift/status/v1/get-current', { person: ADA })).status).toBe(200);
+    expect((await call('/clockin/shift/status/v1/get-current', { person: ADA })).status).toBe(429);
   });
 });
 

@@ -18,8 +18,10 @@ import type http from 'node:http';
 
 import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { localDay, wallClock, wallTimeToEpoch } from '../../../support/wall-clock.ts';
+import { CALAMARI_LIMITS, type FakeLimits, organisationQuota } from './fake-calamari-limits.ts';
 
-export type { Failure };
+export type { Failure, FakeLimits };
+export { CALAMARI_LIMITS };
 
 export interface FakeEmployee {
   id: number;
@@ -104,7 +106,16 @@ export interface FakeCalamariOptions {
   employeeZoneField?: 'timeZone' | 'timezone' | 'none';
   /** People per page of employees/v1/search; default EMPLOYEES_PAGE_SIZE (GUESS: the real size is unknown). */
   employeesPageSize?: number;
+  /**
+   * The organisation's request limits (docs/back-ends/calamari.md, "Rate limits"); default the lower
+   * set the usage guidelines publish, CALAMARI_LIMITS. A test gives a lower one to play an
+   * organisation whose real limit is below what Punchcard was told.
+   */
+  limits?: Partial<FakeLimits>;
+  /** Whether a 429 carries Retry-After (seconds until the limit it met lets a request through); default not, as nothing documents one. */
+  retryAfter?: boolean;
 }
+
 
 export interface FakeCalamariState {
   employees: FakeEmployee[];
@@ -244,6 +255,7 @@ const MESSAGES: Record<string, string> = {
   INVALID_SUBSTITUTE: 'Invalid substitute',
   INVALID_ABSENCE_STATUS: 'Invalid absence status',
   INVALID_REQUEST: 'Invalid request',
+  QUOTA_EXCEEDED: 'Too many requests',
 };
 
 function errorAnswer(status: number, code: string, field: string | null = null, message = MESSAGES[code] ?? 'Invalid request', headers: Record<string, string> = {}): HttpAnswer {
@@ -278,6 +290,17 @@ function personsIn(value: unknown, found: string[] = []): string[] {
     }
   }
   return found;
+}
+
+/**
+ * Resolves a second after the last request the fake received: Calamari counts its second for the
+ * whole organisation, whichever process asks, so a test that starts another process on the fake (an
+ * engine after the connection test) lets the first one's requests leave the second before.
+ */
+export async function secondPassed(fake: Pick<FakeCalamari, 'requests'>): Promise<void> {
+  const last = Math.max(0, ...fake.requests.map((request) => request.receivedAt));
+  const left = last + 1_050 - performance.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
 }
 
 /** The 429 body Calamari documents: the usage and the limits are in `field`. */
@@ -1033,14 +1056,19 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
 
   const MODULE_NAMES: Record<Module, string> = { timeAndAttendance: 'Time & Attendance', timeOff: 'Time Off' };
 
+  const quota = organisationQuota({ ...CALAMARI_LIMITS, ...options.limits }, now);
+
   /**
-   * The order of checks: injected failure, credentials (401), path (404), method (405), key group
-   * (403), module (403), API terminal (400), JSON body (400), then the endpoint's own validation.
+   * The order of checks: injected failure, credentials (401), the organisation's limits (429), path
+   * (404), method (405), key group (403), module (403), API terminal (400), JSON body (400), then the
+   * endpoint's own validation.
    * GUESS: the real order is unknown; auth first is how Spring-style security filters behave.
    */
   function answer(method: string, url: URL, headers: http.IncomingHttpHeaders, text: string): HttpAnswer {
     // Wrong key or API access switched off: documented 401 AUTH (the two are not told apart).
     if (!settings.apiEnabled || !authenticated(headers.authorization)) return errorAnswer(401, 'AUTH');
+    const overLimit = quota.spend();
+    if (overLimit) return errorAnswer(429, 'QUOTA_EXCEEDED', overLimit.field, undefined, options.retryAfter ? { 'Retry-After': String(overLimit.retryAfterSeconds) } : {});
     const route = url.pathname.startsWith('/api/') ? routes.get(url.pathname.slice('/api'.length)) : undefined;
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.

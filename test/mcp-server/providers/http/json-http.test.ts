@@ -7,7 +7,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_ANSWER_OBJECTS } from '../../../../mcp-server/domain/call-limits.ts';
-import { createJsonHttp, type JsonHttp } from '../../../../mcp-server/providers/http/json-http.ts';
+import { createJsonHttp, type JsonHttp, type JsonHttpOptions, type RequestGate } from '../../../../mcp-server/providers/http/json-http.ts';
 import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError } from '../../../../mcp-server/providers/http/remote-error.ts';
 import { CallBudget, CallStopped, withCallBudget, withRequestBudget } from '../../../../mcp-server/providers/http/request-budget.ts';
 
@@ -70,7 +70,7 @@ async function serve(handle: Handler): Promise<Served> {
   return served;
 }
 
-function transport(baseUrl: string): JsonHttp<{ action: string }> {
+function transport(baseUrl: string, more: Partial<JsonHttpOptions<{ action: string }>> = {}): JsonHttp<{ action: string }> {
   const created = createJsonHttp<{ action: string }>({
     baseUrl,
     service: 'Kimai',
@@ -82,6 +82,7 @@ function transport(baseUrl: string): JsonHttp<{ action: string }> {
       timeout: (ms, purpose) => describeTimeout(baseUrl, ms, purpose.action, WORDS),
       tooLarge: (oversize, purpose, changes) => describeTooLarge(baseUrl, oversize, purpose.action, WORDS, changes),
     },
+    ...more,
   });
   transports.push(created);
   return created;
@@ -207,6 +208,67 @@ describe('the call a request serves', () => {
       { action: 'stop the timer', outcome: 'refused' },
     ]);
     expect([...budget.services]).toEqual(['Kimai']);
+  });
+});
+
+describe("a back end's 429", () => {
+  /** A server that answers 429 (with `retryAfter`, where given) `times` times, then 200. */
+  async function refusing(times: number, retryAfter?: string): Promise<Served> {
+    let left = times;
+    return serve((_path, response) => {
+      const refused = left-- > 0;
+      response.writeHead(refused ? 429 : 200, { 'Content-Type': 'application/json', ...(refused && retryAfter !== undefined ? { 'Retry-After': retryAfter } : {}) });
+      response.end(refused ? '{"code":"QUOTA_EXCEEDED"}' : '[]');
+    });
+  }
+
+  /** A gate that lets everything through and notes what it is told. */
+  function noting(): { gate: RequestGate; passed: () => number; told: Array<number | undefined> } {
+    let passed = 0;
+    const told: Array<number | undefined> = [];
+    const gate: RequestGate = async () => void passed++;
+    gate.refused = async (retryAfterMs) => void told.push(retryAfterMs);
+    return { gate, passed: () => passed, told };
+  }
+
+  it("is told to the gate, waited out once as Retry-After says, and sent again through the gate and the call's budget", async () => {
+    const server = await refusing(1, '1');
+    const { gate, passed, told } = noting();
+    const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
+    const budget = new CallBudget(40);
+    const answer = await withCallBudget(budget, () => http.sendRetrying({ method: 'POST', url: new URL('/find', server.url), headers: {}, body: {}, purpose: { action: 'read your shifts' } }));
+    expect(answer.status).toBe(200);
+    expect(told).toEqual([1_000]);
+    expect(passed()).toBe(2);
+    expect(budget.spent).toBe(2);
+    expect(server.arrived).toHaveLength(2);
+  });
+
+  it("is not sent again past the call's budget: the call is told it has used its requests", async () => {
+    const server = await refusing(1, '0');
+    const http = transport(server.url, { retryWithoutRetryAfter: false });
+    const budget = new CallBudget(1);
+    await expect(withCallBudget(budget, () => http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } }))).rejects.toThrow(/requests/);
+    expect(server.arrived).toHaveLength(1);
+  });
+
+  it('without Retry-After, where the limit is counted per hour: the gate hears of it, and nothing is sent again', async () => {
+    const server = await refusing(1);
+    const { gate, told } = noting();
+    const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
+    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(429);
+    expect(told).toEqual([undefined]);
+    expect(server.arrived).toHaveLength(1);
+  });
+
+  it('a gate that cannot note it (its store away) leaves the 429 answered as it came, and says why in the log', async () => {
+    const server = await refusing(1);
+    const logged: string[] = [];
+    const gate: RequestGate = async () => {};
+    gate.refused = () => Promise.reject(new Error('the store does not answer'));
+    const http = transport(server.url, { gate, retryWithoutRetryAfter: false, log: (line) => logged.push(line) });
+    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(429);
+    expect(logged).toEqual(["Could not note Kimai's refusal (429): the store does not answer"]);
   });
 });
 

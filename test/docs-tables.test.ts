@@ -1,4 +1,5 @@
-// The README's tool table and its limits are what people read before they connect a client; keep them true.
+// The tool table, the prompts and the limits one call may ask for are what people read before they connect a
+// client (docs/tools.md, docs/security.md); keep them true.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
@@ -24,11 +25,12 @@ import { PROMPT_LIST } from '../mcp-server/prompts/index.ts';
 import { TOOLS } from '../mcp-server/tools/index.ts';
 
 const MB = 1024 * 1024;
-const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
+const tools = readFileSync(resolve(import.meta.dirname, '../docs/tools.md'), 'utf8');
+const security = readFileSync(resolve(import.meta.dirname, '../docs/security.md'), 'utf8');
 
-it.each(Object.values(TOOLS))('the README lists $name as it is', (tool) => {
+it.each(Object.values(TOOLS))('docs/tools.md lists $name as it is', (tool) => {
   const { group, access } = TOOL_CATALOG[tool.name];
-  expect(readme).toContain(`| \`${tool.name}\` | ${group} | ${access} | ${tool.description} |`);
+  expect(tools).toContain(`| \`${tool.name}\` | ${group} | ${access} | ${tool.description} |`);
 });
 
 it('states the limits one call may ask for as the engine holds them', () => {
@@ -44,10 +46,10 @@ it('states the limits one call may ask for as the engine holds them', () => {
       `(and ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} or ${MAX_ANSWER_OBJECTS_PER_CALL.toLocaleString('en-US')} JSON objects and lists) |`,
     `| time | ${CALL_DEADLINE_MS / 1000} s per tool call (and ${DEFAULT_TIMEOUT_MS / 1000} s per request) |`,
   ];
-  for (const line of limits) expect(readme).toContain(line);
+  for (const line of limits) expect(security).toContain(line);
   expect(TOOLS.list_time_entries.input.shape.limit.unwrap().maxValue).toBe(500);
 });
 
-it.each(PROMPT_LIST.map((prompt) => [prompt.name, prompt] as const))('the README lists the prompt %s as it is', (_name, prompt) => {
-  expect(readme).toContain(`| \`${prompt.name}\` | ${prompt.arguments.map((argument) => argument.name).join(', ')} | ${prompt.description} |`);
+it.each(PROMPT_LIST.map((prompt) => [prompt.name, prompt] as const))('docs/tools.md lists the prompt %s as it is', (_name, prompt) => {
+  expect(tools).toContain(`| \`${prompt.name}\` | ${prompt.arguments.map((argument) => argument.name).join(', ')} | ${prompt.description} |`);
 });
