@@ -11,6 +11,7 @@ import { MAX_WORKSPACE_LENGTH } from '../../mcp-server/contract/back-end-account
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
 import type { KeptWriteChoice } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
+import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
 
 export { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, SCREENS, type ChannelName, type EventName, type Screen } from './channels.ts';
 
@@ -97,7 +98,7 @@ export interface StatusView {
   sequence: number;
 }
 
-export type { KeptWriteChoice };
+export type { KeptWriteChoice, UpdateMode, UpdateView };
 
 export interface KeptWriteView {
   id: number;
@@ -727,6 +728,13 @@ export const contract = {
     request: z.object({ id: z.number().int().min(0), answer: z.enum(['keep', 'keep-stop', 'discard-stop', 'discard-restart']) }).strict(),
     response: {} as StatusView,
   },
+
+  /** The app's updates: what they are doing, in words, and what the person may do (main/updates/). */
+  getUpdates: { request: none, response: {} as UpdateView },
+  setUpdateMode: { request: z.object({ mode: z.enum(UPDATE_MODES) }).strict(), response: {} as UpdateView },
+  checkForUpdates: { request: none, response: {} as UpdateView },
+  /** Quits and installs the downloaded, verified update. */
+  installUpdate: { request: none, response: null },
 } as const;
 
 export type Contract = typeof contract;
@@ -746,6 +754,8 @@ export const events = {
   showScreen: '' as Screen,
   /** The tray has a question about time away (or none any more). */
   idleQuestion: null as IdleQuestion | null,
+  /** The updates changed state (checking, downloaded, failed…). */
+  updateChanged: {} as UpdateView,
 } as const;
 
 const eventsMatch: SameKeys<keyof typeof events, EventName> = true;
