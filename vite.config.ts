@@ -186,7 +186,9 @@ export default defineConfig({
     },
     // The main process loads the holiday data only when a screen asks for regions: a chunk of its own
     // keeps it out of the app's start-up.
-    main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron'], split: true }),
+    // electron-updater is CommonJS that requires `electron` at run time: it ships in the package's
+    // node_modules (a dependency) and main loads it only in a packaged app (main/updates/app-updates.ts).
+    main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron', 'electron-updater'], split: true }),
     // A sandboxed preload may only require('electron') and a few built-ins, and must be CommonJS.
     preload: {
       ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),

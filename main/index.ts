@@ -23,6 +23,9 @@ import { isOpenableUrl, setupHardening } from './windows/hardening.ts';
 import { appPaths, type AppPaths } from './windows/paths.ts';
 import { registerAppScheme, serveAppProtocol } from './windows/protocol.ts';
 import { setupSettingsWindow, type SettingsWindow } from './windows/settings-window.ts';
+import { startAppUpdates } from './updates/app-updates.ts';
+import { workInFlight } from './updates/update-model.ts';
+import type { Updates } from './updates/updater.ts';
 
 const APP_ID = 'app.punchcard.desktop';
 const log = (message: string) => console.error(`[punchcard] ${message}`);
@@ -53,9 +56,12 @@ async function start(): Promise<void> {
   const pressed = { action: () => {} };
   const shortcut = setupGlobalShortcut(() => pressed.action());
   const redraw = { preferences: () => {} };
-  const services = setupServices(paths, status, window, shortcut, () => redraw.preferences());
+  // Updates need the tray's status and the window; the handlers need the updates: bound once both exist.
+  const updates: { current: Updates | null } = { current: null };
+  const services = setupServices(paths, status, window, shortcut, () => redraw.preferences(), updates);
   setupIpc(services, window);
-  const tray = setupAppTray(paths, services, window);
+  const tray = setupAppTray(paths, services, window, updates);
+  updates.current = setupUpdates(services, window, tray);
   pressed.action = () => {
     const action = shortcutAction(tray.currentStatus());
     if (action) void tray.run(action);
@@ -66,7 +72,7 @@ async function start(): Promise<void> {
     idle.reconsider();
   };
   setupShortcut(services, shortcut);
-  setupStatusListeners(status, services, window, tray, idle);
+  setupStatusListeners(status, services, window, tray, idle, updates);
   setupStatusSync(services, status);
   setupRelaunch(window);
   setupQuit(services);
@@ -82,7 +88,14 @@ function hideFromDock(): void {
   if (process.platform === 'darwin') app.dock?.hide();
 }
 
-function setupServices(paths: AppPaths, status: StatusBroadcast, window: SettingsWindow, shortcut: GlobalShortcut, preferencesChanged: () => void): AppServices {
+function setupServices(
+  paths: AppPaths,
+  status: StatusBroadcast,
+  window: SettingsWindow,
+  shortcut: GlobalShortcut,
+  preferencesChanged: () => void,
+  updates: { current: Updates | null },
+): AppServices {
   const userDataDir = app.getPath('userData');
   makePrivateFolder(userDataDir, log);
   const login = loginItem();
@@ -118,15 +131,66 @@ function setupServices(paths: AppPaths, status: StatusBroadcast, window: Setting
       },
       show: (path) => shell.showItemInFolder(path),
     },
+    updates: {
+      view: () => boundUpdates(updates).view(),
+      check: () => boundUpdates(updates).check(),
+      setMode: (mode) => boundUpdates(updates).setMode(mode),
+      install: () => boundUpdates(updates).install(),
+    },
   });
+}
+
+function boundUpdates(updates: { current: Updates | null }): Updates {
+  if (!updates.current) throw new Error('Updates are still starting.');
+  return updates.current;
+}
+
+/**
+ * Updates (main/updates/): checked at start and daily, downloaded in the background, installed when
+ * the person restarts, or by itself in "install automatically" when no timer runs, nothing waits in
+ * the outbox and the window is closed. The tray and the window say each state.
+ */
+function setupUpdates(services: AppServices, window: SettingsWindow, tray: TrayHandle): Updates {
+  const policy = () => {
+    const current = services.policy();
+    return { ...current.updates, problem: current.problem };
+  };
+  const updates = startAppUpdates({
+    userDataDir: app.getPath('userData'),
+    policy,
+    work: () => workInFlight(tray.currentStatus(), window.current()?.isVisible() ?? false),
+    timeZone: () => safeTimezone(services),
+    changed: (view) => {
+      tray.redraw();
+      window.send('updateChanged', view);
+    },
+    log,
+  });
+  tray.redraw();
+  return updates;
 }
 
 function setupIpc(services: AppServices, window: SettingsWindow): void {
   registerIpc(services.dispatch, { has: (id) => window.owns(id) }, log);
 }
 
-function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow) {
+function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow, updates: { current: Updates | null }) {
   return setupTray({
+    updates: () => updates.current?.view() ?? null,
+    checkUpdates: () => {
+      try {
+        updates.current?.check();
+      } catch (error) {
+        log(`Updates: ${(error as Error).message}`);
+      }
+    },
+    installUpdate: () => {
+      try {
+        updates.current?.install();
+      } catch (error) {
+        log(`Updates: ${(error as Error).message}`);
+      }
+    },
     getStatus: () => services.timesheet.getStatus(),
     clockIn: (request) => services.handlers.clockIn(request),
     clockOut: () => services.handlers.clockOut(undefined),
@@ -170,7 +234,7 @@ function setupShortcut(services: AppServices, shortcut: GlobalShortcut): void {
   app.on('will-quit', () => shortcut.stop());
 }
 
-function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: TrayHandle, idle: IdleWatch): void {
+function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: TrayHandle, idle: IdleWatch, updates: { current: Updates | null }): void {
   const reminders = setupReminders({
     reminderHours: () => {
       try {
@@ -188,6 +252,8 @@ function setupStatusListeners(status: StatusBroadcast, services: AppServices, wi
     void tray.refresh(next);
     reminders.update(next);
     window.send('statusChanged', next);
+    // A timer stopped, a kept write sent: an update that waited for that may install now.
+    updates.current?.reconsider();
   });
   // The panel's colours changed: the tray picks the icon variant for the new theme.
   nativeTheme.on('updated', () => void tray.refresh());

@@ -60,8 +60,12 @@ echo "--- node $(node --version), npm $(npm --version)"
 #    the team server's PostgreSQL store is tested against a real PostgreSQL the tests start in a
 #    temporary folder (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin; the cluster the
 #    package makes is not used). No compiler: the one native module, @napi-rs/keyring, ships built
-#    for each platform in its npm packages. Needs root (CI and the development machines run as root).
-APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-tools chromium fonts-dejavu-core postgresql)
+#    for each platform in its npm packages. Needs root (CI and the development machines run as root)
+#    or sudo (GitHub's hosted runners).
+APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core postgresql)
+# Debian's Chromium, unless CHROMIUM_PATH names a browser that is already there: on Ubuntu the
+# chromium package only installs a snap, and hosted runners bring Google Chrome (.github/workflows/ci.yml).
+if [ -z "${CHROMIUM_PATH:-}" ] || [ ! -x "${CHROMIUM_PATH}" ]; then APT_PACKAGES+=(chromium); fi
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

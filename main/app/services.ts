@@ -4,7 +4,7 @@
 // recording ones and drive the very same handlers through the loopback bridge.
 import { join } from 'node:path';
 import { isRemote } from '../../mcp-server/contract/back-ends.ts';
-import { clientRefusal, loadPolicy, NO_POLICY, policyPaths } from '../../mcp-server/policy/policy.ts';
+import { clientRefusal, loadPolicy, NO_POLICY, policyPaths, type Policy } from '../../mcp-server/policy/policy.ts';
 import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
 import { createCredentialStore, createKeychainStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
 import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
@@ -20,6 +20,9 @@ import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../ipc/handlers/index.ts';
 import { createSettingsStore, type DocumentFile, type SettingsStore } from '../settings/settings-store.ts';
+import { DEFAULT_UPDATE_PREFERENCES } from '../updates/update-preferences.ts';
+import { workInFlight } from '../updates/update-model.ts';
+import { createUpdates } from '../updates/updater.ts';
 import { appImageRefusal } from './app-image.ts';
 
 export interface AppServicesOptions {
@@ -48,6 +51,8 @@ export interface AppServicesOptions {
   preferencesChanged?: () => void;
   /** Punchcard's Claude Desktop extension, when the app has one to offer. */
   extension?: HandlerDeps['extension'];
+  /** The app's updates (main/updates/); without it, what a development build says. */
+  updates?: HandlerDeps['updates'];
 }
 
 export interface AppServices {
@@ -65,6 +70,8 @@ export interface AppServices {
   repairClients(): Promise<ChangeReport[]>;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The organisation's policy of the moment (followed live). */
+  policy(): Policy;
   close(): Promise<void>;
 }
 
@@ -169,6 +176,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.shortcut ? { shortcut: options.shortcut } : {}),
     ...(options.preferencesChanged ? { preferencesChanged: options.preferencesChanged } : {}),
     ...(options.extension ? { extension: options.extension } : {}),
+    updates: options.updates ?? developmentUpdates(options.version, () => policy),
   });
 
   return {
@@ -186,11 +194,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     handlers,
     dispatch: createDispatch(handlers, options.log),
+    policy: () => policy,
     close: () => {
       stopWatchingPolicy();
       return engine.close();
     },
   };
+}
+
+/** What a build without electron-updater (a checkout, the UI tests) says about updates. */
+function developmentUpdates(version: string, policy: () => Policy): HandlerDeps['updates'] {
+  const preferences = { read: () => DEFAULT_UPDATE_PREFERENCES, write: () => DEFAULT_UPDATE_PREFERENCES };
+  return createUpdates({ load: null, currentVersion: version, preferences, policy: () => ({ ...policy().updates, problem: policy().problem }), work: () => workInFlight(null, false), changed: () => {}, log: () => {} });
 }
 
 function appCredentials(options: AppServicesOptions): CredentialStore {

@@ -49,6 +49,10 @@ export const CHANNEL_NAMES = [
   'decideLeave',
   'getIdleQuestion',
   'answerIdle',
+  'getUpdates',
+  'setUpdateMode',
+  'checkForUpdates',
+  'installUpdate',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -59,7 +63,7 @@ export function channelOf(name: ChannelName): string {
 }
 
 /** Events main pushes to the window. */
-export const EVENT_NAMES = ['statusChanged', 'showScreen', 'idleQuestion'] as const;
+export const EVENT_NAMES = ['statusChanged', 'showScreen', 'idleQuestion', 'updateChanged'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function eventChannelOf(name: EventName): string {

@@ -13,6 +13,7 @@ import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName
 import type { ChannelName, EventName, Screen } from './channels.ts';
 import type { KeptWriteChoice } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
 import { ProviderInput } from './provider-input.ts';
+import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
 
 export type { ProviderRequest } from './provider-input.ts';
 
@@ -101,7 +102,7 @@ export interface StatusView {
   sequence: number;
 }
 
-export type { KeptWriteChoice };
+export type { KeptWriteChoice, UpdateMode, UpdateView };
 
 export interface KeptWriteView {
   id: number;
@@ -685,6 +686,13 @@ export const contract = {
     request: z.object({ id: z.number().int().min(0), answer: z.enum(['keep', 'keep-stop', 'discard-stop', 'discard-restart']) }).strict(),
     response: {} as StatusView,
   },
+
+  /** The app's updates: what they are doing, in words, and what the person may do (main/updates/). */
+  getUpdates: { request: none, response: {} as UpdateView },
+  setUpdateMode: { request: z.object({ mode: z.enum(UPDATE_MODES) }).strict(), response: {} as UpdateView },
+  checkForUpdates: { request: none, response: {} as UpdateView },
+  /** Quits and installs the downloaded, verified update. */
+  installUpdate: { request: none, response: null },
 } as const;
 
 export type Contract = typeof contract;
@@ -704,6 +712,8 @@ export const events = {
   showScreen: '' as Screen,
   /** The tray has a question about time away (or none any more). */
   idleQuestion: null as IdleQuestion | null,
+  /** The updates changed state (checking, downloaded, failed…). */
+  updateChanged: {} as UpdateView,
 } as const;
 
 const eventsMatch: SameKeys<keyof typeof events, EventName> = true;

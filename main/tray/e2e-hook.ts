@@ -8,6 +8,12 @@ import type { TrayModel } from './tray-model.ts';
 
 export const E2E_ENV = 'PUNCHCARD_E2E';
 export const E2E_GLOBAL = '__punchcardE2E';
+/**
+ * With PUNCHCARD_E2E=1, an unpackaged app looks for updates at this feed on 127.0.0.1
+ * (main/updates/app-updates.ts), so the smoke test runs the real electron-updater inside real
+ * Electron. A packaged app never reads it.
+ */
+export const E2E_UPDATE_FEED = 'PUNCHCARD_E2E_UPDATE_FEED';
 
 export interface E2EHook {
   tray(): TrayModel;

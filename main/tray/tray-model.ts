@@ -9,6 +9,7 @@ import type { BreakView, ClientCard, IdleAnswer, IdleQuestion, Screen, StatusVie
 import { addDays, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/domain/time.ts';
 import { durationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
+import type { UpdateView } from '../updates/update-model.ts';
 
 export type TrayAction =
   | { kind: 'clockIn'; project?: string; activity?: string }
@@ -18,6 +19,8 @@ export type TrayAction =
   | { kind: 'open'; screen: Screen }
   | { kind: 'registerClient'; id: string }
   | { kind: 'answerIdle'; id: number; answer: IdleAnswer }
+  | { kind: 'checkUpdates' }
+  | { kind: 'installUpdate' }
   | { kind: 'quit' };
 
 export type MenuItemSpec =
@@ -48,6 +51,8 @@ export interface TrayInput {
   shortcut?: string;
   /** How durations are written, as the window writes them (Preferences): "1 h 23 min" or "1.38 h". */
   durations?: DurationStyle;
+  /** The app's updates (main/updates/update-model.ts); absent until the updater has said anything. */
+  updates?: UpdateView | null;
 }
 
 export interface TrayModel {
@@ -69,6 +74,7 @@ const LABEL_MAX = 60;
 /** A break type's name in the status line and the tooltip. */
 const BREAK_TYPE_MAX = 30;
 const ERROR_MAX = 90;
+const UPDATE_WORDS_MAX = 160;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -85,6 +91,7 @@ export function trayModel(input: TrayInput): TrayModel {
       { type: 'separator' },
       item('Open Punchcard', { kind: 'open', screen: 'status' }),
       clientsMenu(input.clients),
+      ...updateItems(input.updates ?? null),
       { type: 'separator' },
       item('Quit Punchcard', { kind: 'quit' }),
     ],
@@ -217,6 +224,18 @@ function clientsMenu(clients: ClientCard[] | null): MenuItemSpec {
         ? [disabled('No AI clients found on this computer'), { type: 'separator' }, all]
         : [...installed.map(clientItem), { type: 'separator' }, all];
   return { type: 'submenu', label: 'Connect AI clients', enabled: true, submenu: entries };
+}
+
+/**
+ * A downloaded update is one click away at the top level; every other state is said in the label
+ * of the Updates submenu ("Updates: up to date"), with the whole sentence and "Check now" inside.
+ */
+function updateItems(view: UpdateView | null): MenuItemSpec[] {
+  if (!view) return [];
+  if (view.canRestart && view.readyVersion) return [item(`Restart to update to ${clip(view.readyVersion, 40)}`, { kind: 'installUpdate' })];
+  const submenu: MenuItemSpec[] = [disabled(clip(view.words, UPDATE_WORDS_MAX))];
+  if (view.canCheck) submenu.push(item('Check for updates now', { kind: 'checkUpdates' }));
+  return [{ type: 'submenu', label: escapeLabel(`Updates: ${clip(view.brief, LABEL_MAX)}`), enabled: true, submenu }];
 }
 
 const CLIENT_WORDS: Record<ClientCard['status'], string> = {

@@ -6,6 +6,7 @@
 import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
 import type { DurationStyle } from '../../mcp-server/contract/durations.ts';
 import type { ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
+import type { UpdateView } from '../updates/update-model.ts';
 import type { TrayIcons } from './icons.ts';
 import { nextRefreshDelay, trayModel, type MenuItemSpec, type TrayAction, type TrayIconKind, type TrayModel } from './tray-model.ts';
 
@@ -25,6 +26,12 @@ export interface TrayOptions {
   shortcut?(): string;
   /** How durations are written (Preferences); "1 h 23 min" when not given. */
   durations?(): DurationStyle;
+  /** The app's updates as the tray shows them (the tray is told of changes through redraw()). */
+  updates?(): UpdateView | null;
+  /** "Check for updates now". */
+  checkUpdates?(): void;
+  /** "Restart to update": quits and installs the downloaded update. */
+  installUpdate?(): void;
   /** Show the settings window on a screen. */
   openScreen(screen: Screen): void;
   listClients(): Promise<ClientCard[]>;
@@ -102,6 +109,7 @@ export function setupTray(options: TrayOptions): TrayHandle {
       idle: options.idleQuestion?.() ?? null,
       ...(shortcut ? { shortcut } : {}),
       ...(durations ? { durations } : {}),
+      updates: options.updates?.() ?? null,
     });
     if (status?.breaksSupported && breakTypes === undefined) void loadBreakTypes();
     const menuKey = JSON.stringify(model.menu);
@@ -207,6 +215,12 @@ export function setupTray(options: TrayOptions): TrayHandle {
           options.openScreen('connect');
         }
         return reloadClients();
+      case 'checkUpdates':
+        options.checkUpdates?.();
+        return;
+      case 'installUpdate':
+        options.installUpdate?.();
+        return;
       case 'quit':
         options.quit();
         return;

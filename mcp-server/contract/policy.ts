@@ -10,6 +10,9 @@ import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 import { BACK_END_TYPES, BACK_ENDS, type ProviderProfile } from './back-ends.ts';
 import { fieldSchemas } from './settings.ts';
 
+/** A release's version as the app's updates name it: semantic versioning, without a leading "v". */
+export const UPDATE_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
 export const PROVIDER_TYPES = BACK_END_TYPES;
 
 /**
@@ -53,6 +56,17 @@ export const PolicyFileSchema = z.strictObject({
    * `public_url`. The Connect screen shows it with how to add it to the web and phone clients.
    */
   teamServer: z.strictObject({ url: z.url({ protocol: /^https$/ }) }).optional(),
+  /**
+   * The desktop app's own updates (docs/installing.md), for organisations that roll out versions
+   * themselves: `enabled: false` turns them off, `version` keeps every machine at that release (an
+   * app never moves to another one, and never downgrades).
+   */
+  updates: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      version: z.string().regex(UPDATE_VERSION, 'a release version such as 1.4.2').optional(),
+    })
+    .default({ enabled: true }),
 });
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 

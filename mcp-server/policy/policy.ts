@@ -58,6 +58,8 @@ export interface Policy {
   clientsAllowed: readonly string[] | null;
   /** The organisation's team server's MCP endpoint (https://…/mcp), or null: shown on the Connect screen. */
   teamServer: string | null;
+  /** The desktop app's updates: off, or kept at one release (`pinned`); a policy that cannot be used turns them off too. */
+  updates: { enabled: boolean; pinned: string | null };
 }
 
 export const NO_POLICY: Policy = {
@@ -71,6 +73,7 @@ export const NO_POLICY: Policy = {
   fixedProvider: null,
   clientsAllowed: null,
   teamServer: null,
+  updates: { enabled: true, pinned: null },
 };
 
 export function policyPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
@@ -98,9 +101,12 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
   for (const { path, text } of texts) {
     const parsed = parsePolicyFile(text);
     if (!parsed.ok) return failClosed(policy.sources, `${path}: ${parsed.problem}`);
-    const { ai, providers, clients, teamServer } = parsed.policy;
+    const { ai, providers, clients, teamServer, updates } = parsed.policy;
     if (policy.fixedProvider && providers.fixed && JSON.stringify(policy.fixedProvider) !== JSON.stringify(providers.fixed)) {
       return failClosed(policy.sources, `${path}: providers.fixed differs from the one in ${policy.sources[0]}`);
+    }
+    if (policy.updates.pinned && updates.version && policy.updates.pinned !== updates.version) {
+      return failClosed(policy.sources, `${path}: updates.version is ${updates.version}, but ${policy.sources[0]} keeps Punchcard at ${policy.updates.pinned}`);
     }
     policy = {
       ...policy,
@@ -114,6 +120,8 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
       // Only shown to the person, never contacted by the app: the first file that names one (the
       // system's, before an override) decides.
       teamServer: policy.teamServer ?? (teamServer ? teamServerEndpoint(teamServer.url) : null),
+      // Off anywhere is off; a version named in two files must be the same one (checked above).
+      updates: { enabled: policy.updates.enabled && updates.enabled, pinned: policy.updates.pinned ?? updates.version ?? null },
     };
   }
   return policy;
@@ -137,7 +145,8 @@ function narrow(current: readonly string[] | null, next: readonly string[] | und
 }
 
 function failClosed(sources: readonly string[], problem: string): Policy {
-  return { ...NO_POLICY, sources: [...sources], problem, aiEnabled: false };
+  // An organisation that rolls out versions itself must not get one because its file has a typo.
+  return { ...NO_POLICY, sources: [...sources], problem, aiEnabled: false, updates: { enabled: false, pinned: null } };
 }
 
 /** The back end to use: the organisation's fixed one, or the person's. */
@@ -220,5 +229,6 @@ export function describePolicy(policy: Policy) {
     providers: { allowed: policy.providersAllowed, fixed: policy.fixedProvider },
     clients: { allowed: policy.clientsAllowed },
     teamServer: policy.teamServer,
+    updates: policy.updates,
   };
 }

@@ -5,6 +5,7 @@ import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternal
 import type { Screen } from '../../main/ipc/contract.ts';
 import { isScreen, SCREEN_TITLES, SCREENS } from './bridge.ts';
 import { IdlePrompt } from './IdlePrompt.tsx';
+import { UpdateBar } from './Updates.tsx';
 import { Loading } from './components.tsx';
 import { AccountScreen } from './screens/Account.tsx';
 import { ConnectScreen } from './screens/Connect.tsx';
@@ -141,6 +142,7 @@ export function App() {
       </nav>
       <IdlePrompt />
       <main className="content">
+        <UpdateBar />
         {SCREENS.filter((name) => visited.has(name)).map((name) => (
           <section key={name} className={`screen screen-${name}`} hidden={name !== screen} aria-label={SCREEN_TITLES[name]}>
             <ScreenBoundary>

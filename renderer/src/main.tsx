@@ -20,6 +20,7 @@ api.on('statusChanged', (status) => {
   if (week.data) void stores.timesheet.of(mondayOf(today())).load();
 });
 api.on('idleQuestion', (question) => stores.idle.set(question));
+api.on('updateChanged', (view) => stores.updates.set(view));
 api.on('showScreen', (screen) => {
   if (isScreen(screen)) location.hash = `#${screen}`;
 });

@@ -2,7 +2,7 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, CalendarView, PendingLeaveView, TeamAvailability, TeamHoursView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TeamServerView, TimesheetView, ToolsView } from '../../main/ipc/contract.ts';
+import type { AccountView, CalendarView, PendingLeaveView, TeamAvailability, TeamHoursView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TeamServerView, TimesheetView, ToolsView, UpdateView } from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 
@@ -161,6 +161,7 @@ export const stores = {
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
   catalog: new Store<CatalogView>(() => api.getCatalog()),
   idle: new Store<IdleQuestion | null>(() => api.getIdleQuestion()),
+  updates: new Store<UpdateView>(() => api.getUpdates()),
   /** By the week's Monday. */
   timesheet: new KeyedStore<TimesheetView>((monday) => api.getTimesheet({ date: monday })),
   /** By reportKey(). */
@@ -177,7 +178,7 @@ export const stores = {
 
 /** What each screen shows; loaded first for the screen that opens, the rest right after. */
 export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'load' | 'ensure'>>> = {
-  status: [stores.status, stores.idle],
+  status: [stores.status, stores.idle, stores.updates],
   timesheet: [current(stores.timesheet, () => mondayOf(today()))],
   reports: [current(stores.reports, () => reportKey('month', today()))],
   leave: [current(stores.leave, () => today().slice(0, 4))],
@@ -186,7 +187,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
-  preferences: [stores.preferences, stores.countries],
+  preferences: [stores.preferences, stores.countries, stores.updates],
 };
 
 /**

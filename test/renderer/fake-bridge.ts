@@ -2,6 +2,8 @@
 // out changes the status, switches change the tool views, registering changes a client's card, the
 // account and preferences are stored. Tests steer it: a fixed clock, failures on demand, calls held
 // open to look at pending states, events from "outside" (the tray, an AI client).
+import type { UpdatePhase } from '../../main/updates/update-model.ts';
+import { fakeUpdates, type FakeUpdatesOptions } from './fake-updates.ts';
 import {
   type AccountView,
   type BackEndPlanView,
@@ -257,6 +259,8 @@ export interface FakeBridgeOptions {
   durations?: PreferencesView['durations'];
   /** Projects, activities, notes and colleagues with the long names of a German team (LONG_NAMES). */
   longNames?: boolean;
+  /** The app's updates as main's updater would report them (default: up to date, "tell me"). */
+  updates?: FakeUpdatesOptions;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -284,6 +288,10 @@ export interface FakeBridge extends PunchcardApi {
   hold(name: keyof PunchcardApi): () => void;
   /** Pushes an event to the window, as main does. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The updater moved on (checking, downloaded, failed): updateChanged goes out, as main sends it. */
+  setUpdatePhase(phase: UpdatePhase): void;
+  /** How often the window asked to restart into an update. */
+  readonly installs: { count: number };
   /** The tray noticed `minutes` away while the timer ran: the question goes to the window. */
   askIdle(minutes: number, cause?: 'idle' | 'sleep' | 'lock'): void;
   /** Every export, with its range and the entries it held. */
@@ -629,7 +637,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   );
   if (options.idleQuestion) daily.askIdle(35, 'lock');
 
+  const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
+
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
+    ...updater.handlers,
     getStatus: () => status(),
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which
     // is now or the start given (never in the future, never before the running one began).
@@ -914,6 +925,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     emit(event, payload) {
       for (const listener of listeners.get(event) ?? []) (listener as (value: unknown) => void)(structuredClone(payload));
     },
+    setUpdatePhase(phase) {
+      fake.emit('updateChanged', updater.enter(phase));
+    },
+    installs: updater.installs,
     askIdle(minutes, cause = 'idle') {
       fake.emit('idleQuestion', daily.askIdle(minutes, cause));
     },

@@ -30,6 +30,57 @@ export interface ScreenshotState {
 
 const ready = (page: Page, screen: Screen) => screenReady(page, screen, 10_000);
 
+const showUpdates = async (page: Page) => {
+  await screenOf(page, 'preferences').getByRole('heading', { name: 'Updates' }).scrollIntoViewIfNeeded();
+};
+const failedAt = FAKE_NOW - 20 * 60_000;
+
+/** The app's updates (main/updates/): each state in the window's words, as the tray says them too. */
+const UPDATE_STATES: ScreenshotState[] = [
+  {
+    screen: 'status',
+    state: 'update-ready',
+    what: 'an update downloaded and verified: the bar over every screen offers the restart',
+    fake: { updates: { phase: { kind: 'ready', version: '0.2.0' } } },
+  },
+  { screen: 'preferences', state: 'updates-current', what: 'updates: up to date, "tell me" chosen', act: showUpdates },
+  {
+    screen: 'preferences',
+    state: 'updates-downloading',
+    what: 'updates: a newer version downloading in the background',
+    fake: { updates: { mode: 'auto', phase: { kind: 'downloading', version: '0.2.0', percent: 42 } } },
+    act: showUpdates,
+  },
+  {
+    screen: 'preferences',
+    state: 'updates-ready-waiting',
+    what: 'updates: "install automatically" waits while the timer runs, the restart offered',
+    fake: { updates: { mode: 'auto', phase: { kind: 'ready', version: '0.2.0' } } },
+    act: showUpdates,
+  },
+  {
+    screen: 'preferences',
+    state: 'updates-checksum',
+    what: 'updates: the download did not match its checksum and was deleted',
+    fake: { updates: { phase: { kind: 'failed', problem: 'checksum', detail: 'sha512 checksum mismatch', at: failedAt } } },
+    act: showUpdates,
+  },
+  {
+    screen: 'preferences',
+    state: 'updates-unreachable',
+    what: 'updates: the update server out of reach, "never" chosen',
+    fake: { updates: { mode: 'never', phase: { kind: 'failed', problem: 'unreachable', detail: 'ECONNREFUSED', at: failedAt } } },
+    act: showUpdates,
+  },
+  {
+    screen: 'preferences',
+    state: 'updates-organisation',
+    what: 'updates: the organisation installs them, the setting locked',
+    fake: { updates: { policy: { enabled: false, pinned: null, problem: null } } },
+    act: showUpdates,
+  },
+];
+
 /** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
 export const SMALLEST = { width: 640, height: 480 };
 /** A window of a laptop's size, and a wide one. */
@@ -305,6 +356,7 @@ export const STATES: ScreenshotState[] = [
       await screenOf(page, 'preferences').getByLabel('Clock in/out shortcut').scrollIntoViewIfNeeded();
     },
   },
+  ...UPDATE_STATES,
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */

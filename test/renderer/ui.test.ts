@@ -113,7 +113,7 @@ describe('the settings window', () => {
     // The opening screen's data first; the other screens' data right after.
     expect(bridge.calls[0]?.name).toBe('getStatus');
     await expect.poll(() => bridge.calls.map((call) => call.name).sort()).toEqual(
-      ['getAccount', 'getExtension', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTeamServer', 'getTools', 'listClients', 'listHolidayRegions'].sort(),
+      ['getAccount', 'getExtension', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTeamServer', 'getTools', 'getUpdates', 'listClients', 'listHolidayRegions'].sort(),
     );
     // The daily screens cost engine calls (and a remote back end's requests): asked when first shown.
     await page.waitForTimeout(300);

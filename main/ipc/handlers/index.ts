@@ -13,8 +13,9 @@ import { teamHandlers } from './team.ts';
 import { teamServerHandlers } from './team-server.ts';
 import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
+import { updateHandlers } from './updates.ts';
 
-export type { ExtensionPort, HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, WorkdayPort } from './ports.ts';
+export type { ExtensionPort, HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, UpdatesPort, WorkdayPort } from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -29,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...leaveHandlers(deps),
     ...teamHandlers(deps),
     ...idleHandlers(deps),
+    ...updateHandlers(deps),
   } satisfies Handlers;
 }

@@ -10,6 +10,10 @@ import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
 import type { CatalogView, ConnectionResult, EntryFieldsInput, EntryView, HolidayRegionOption, IdleAnswer, IdleQuestion, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView, CalendarView, KeptWriteChoice, ReportView, StatusView, TimesheetView } from '../contract.ts';
 import type { Team } from '../../engine/team.ts';
+import type { Updates } from '../../updates/updater.ts';
+
+/** The app's updates (main/updates/updater.ts): a development build's say what they are. */
+export type UpdatesPort = Pick<Updates, 'view' | 'check' | 'setMode' | 'install'>;
 
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
@@ -107,6 +111,7 @@ export interface HandlerDeps {
   preferencesChanged?(): void;
   /** Punchcard's Claude Desktop extension; absent where the app has none to offer. */
   extension?: ExtensionPort;
+  updates: UpdatesPort;
 }
 
 export interface ExtensionPort {

@@ -10,6 +10,7 @@ import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balan
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText, Switch } from '../components.tsx';
+import { UpdatesCard } from '../Updates.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -44,6 +45,7 @@ export function PreferencesScreen() {
       ) : (
         !error && <Loading what="Loading preferences" className="preferences-placeholder" />
       )}
+      <UpdatesCard />
     </>
   );
 }

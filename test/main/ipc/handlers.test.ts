@@ -16,6 +16,8 @@ import { appImageRefusal } from '../../../main/app/app-image.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
+import { updateView, type UpdateMode, type UpdatePhase } from '../../../main/updates/update-model.ts';
+import { UpdateRefusal } from '../../../main/updates/updater.ts';
 
 const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 0, keptWrites: [], teamAvailable: false, sequence: 0 };
 
@@ -93,6 +95,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
       },
     },
     idle: { question: () => null, answer: async () => IDLE },
+    updates: updatesStub(events),
     saveTextFile: async (request) => {
       saved.push(request);
       return saveTo;
@@ -821,5 +824,43 @@ describe('preferences of the tray', () => {
     expect(config().app.shortcut).toBe('CommandOrControl+Alt+P');
     expect(await dispatch('savePreferences', { idleMinutes: 2.5 })).toMatchObject({ ok: false });
     expect(changed).toEqual(['changed']);
+  });
+});
+
+/** The updater as main has it, recording what the window asked for. */
+function updatesStub(events: string[]): HandlerDeps['updates'] {
+  let mode: UpdateMode = 'notify';
+  let phase: UpdatePhase = { kind: 'ready', version: '1.3.0' };
+  const view = () => updateView({ setup: { currentVersion: '1.2.0', packaged: true, mode, policy: { enabled: true, pinned: null, problem: null } }, phase, now: 0, timeZone: 'UTC' });
+  return {
+    view,
+    check: () => {
+      events.push('checkUpdates');
+      phase = { kind: 'checking' };
+      return view();
+    },
+    setMode: (next) => {
+      events.push(`updateMode ${next}`);
+      mode = next;
+      return view();
+    },
+    install: () => {
+      if (phase.kind !== 'ready') throw new UpdateRefusal('There is no downloaded update to install yet.');
+      events.push('installUpdate');
+    },
+  };
+}
+
+describe('updates', () => {
+  it('answer with the updater’s view, take a mode the schema knows, and install only a verified download', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('getUpdates', undefined)).toMatchObject({ ok: true, value: { canRestart: true, readyVersion: '1.3.0' } });
+    expect(await dispatch('installUpdate', undefined)).toEqual({ ok: true, value: null });
+    expect(await dispatch('setUpdateMode', { mode: 'auto' })).toMatchObject({ ok: true, value: { mode: 'auto' } });
+    const refused = await dispatch('setUpdateMode', { mode: 'sometimes' });
+    expect(refused.ok).toBe(false);
+    expect(await dispatch('checkForUpdates', undefined)).toMatchObject({ ok: true, value: { words: 'Checking for updates…' } });
+    expect(await dispatch('installUpdate', undefined)).toEqual({ ok: false, message: 'There is no downloaded update to install yet.' });
+    expect(events.filter((event) => /update|Update/.test(event))).toEqual(['installUpdate', 'updateMode auto', 'checkUpdates']);
   });
 });

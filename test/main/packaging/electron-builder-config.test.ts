@@ -4,7 +4,7 @@
 // rules must all name the same files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, matchesGlob, relative, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -29,6 +29,8 @@ type Config = Record<string, unknown> & {
   mac: Record<string, unknown> & { extendInfo: Record<string, unknown> };
   linux: Record<string, unknown>;
   nsis: Record<string, unknown>;
+  msi: Record<string, unknown>;
+  win: Record<string, unknown>;
 };
 
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
@@ -86,7 +88,8 @@ describe('electron-builder.yml', () => {
   it('packs an asar with the keychain library’s addon unpacked, for every platform, and never rebuilds it', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(false);
-    expect(Object.keys(packageJson.dependencies)).toEqual(['@napi-rs/keyring']);
+    // The keychain's native library, and electron-updater, which main loads from node_modules (vite.config.ts).
+    expect(Object.keys(packageJson.dependencies).sort()).toEqual(['@napi-rs/keyring', 'electron-updater']);
     // The library loads its addon from one platform package per system; napi-rs names the file
     // <binaryName>.<platform>.node.
     const keyring = require('@napi-rs/keyring/package.json') as { optionalDependencies: Record<string, string>; napi: { binaryName: string } };
@@ -102,6 +105,20 @@ describe('electron-builder.yml', () => {
     }
     // Only the addon needs a real file; the JavaScript that loads it stays in the archive.
     expect(unpacked('node_modules/@napi-rs/keyring/index.js')).toBe(false);
+  });
+
+  it('publishes to GitHub Releases with the update information, under names GitHub keeps as they are', () => {
+    expect(config.publish).toEqual([{ provider: 'github', releaseType: 'release' }]);
+    // GitHub turns spaces in an uploaded file's name into dots; latest*.yml must name the file as published.
+    const names = ['mac', 'nsis', 'msi'].map((key) => (config[key] as { artifactName?: string }).artifactName);
+    for (const name of names) expect(name).toMatch(/^[\w.${}-]+$/);
+    expect(names).toEqual(['Punchcard-${version}-mac-${arch}.${ext}', 'Punchcard-Setup-${version}.${ext}', 'Punchcard-${version}-${arch}.${ext}']);
+  });
+
+  it('builds an MSI for managed installs: every user, no desktop shortcut, a fixed upgrade code; NSIS keeps the person’s data', () => {
+    expect(config.win).toMatchObject({ target: ['nsis', 'msi'] });
+    expect(config.msi).toMatchObject({ perMachine: true, createDesktopShortcut: false, runAfterFinish: false, upgradeCode: '43FDA27C-A18E-4DE5-8FA5-748B24ECBD4E' });
+    expect(config.nsis).toMatchObject({ deleteAppDataOnUninstall: false });
   });
 
   it('packs the keychain library with this machine’s platform package, and every native file in the package is unpacked', async () => {
@@ -128,12 +145,18 @@ describe('electron-builder.yml', () => {
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(config.mac.category).toBe('public.app-category.productivity');
-    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
   });
 
   it('installs per user on Windows and builds a deb with a maintainer on Linux', () => {
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false });
-    expect(config.linux.target).toEqual(['deb', 'AppImage']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
+    // electron-builder's default package dependencies stand: the keychain's addon needs no system library.
+    expect(config.deb).not.toHaveProperty('depends');
+    expect(config.rpm).toBeUndefined();
     expect(config.linux.maintainer).toMatch(/<[^@\s>]+@[^@\s>]+>/);
     expect(config.linux.category).toBe('Utility');
   });
@@ -203,6 +226,17 @@ describe('the build and the package agree', () => {
       engine: 'mcp-server/punchcard-mcp.mjs',
     });
     expect(packageJson.main).toBe(`dist/${layout.main}`);
+  });
+
+  it('leaves out of main only what the package ships: electron and the dependencies in node_modules', () => {
+    const main = readFileSync(join(out, layout.main), 'utf8');
+    // Static imports begin a line of the bundle; dynamic ones are import("…") calls.
+    const statics = [...main.matchAll(/^import\b[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1] as string);
+    const dynamics = [...main.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1] as string);
+    const bare = new Set([...statics, ...dynamics].filter((name) => !name.startsWith('.')));
+    const outside = [...bare].filter((name) => name !== 'electron' && !name.startsWith('node:') && !builtinModules.includes(name));
+    expect(outside.sort()).toEqual(expect.arrayContaining(['electron-updater']));
+    for (const name of outside) expect(Object.keys(packageJson.dependencies), name).toContain(name);
   });
 
   it('produces every file at those paths', () => {

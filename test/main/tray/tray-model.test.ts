@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lengthText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput, WAITING } from '../../../main/tray/tray-model.ts';
 import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
+import { updateView, type UpdatePhase, type UpdateSetup } from '../../../main/updates/update-model.ts';
 
 const NOW = at('2026-03-02T10:25:00+01:00');
 
@@ -437,5 +438,41 @@ describe('switching, break types, the idle question and the shortcut', () => {
     expect(shortcutAction(idle({ recentWork: work }))).toEqual({ kind: 'clockIn', project: 'Website', activity: 'Design' });
     expect(shortcutAction(idle())).toEqual({ kind: 'clockIn' });
     expect(shortcutAction(null)).toBeNull();
+  });
+});
+
+describe('the tray’s updates', () => {
+  const setup: UpdateSetup = { currentVersion: '1.2.0', packaged: true, mode: 'notify', policy: { enabled: true, pinned: null, problem: null } };
+  const updates = (phase: UpdatePhase, fields: Partial<UpdateSetup> = {}) => updateView({ setup: { ...setup, ...fields }, phase, now: NOW, timeZone: ZONE });
+  const updateOutline = (phase: UpdatePhase, fields: Partial<UpdateSetup> = {}) => outline(model({ updates: updates(phase, fields) }).menu).slice(4, -2);
+
+  it('says every state in words, below Connect AI clients, and offers a check where the person may ask', () => {
+    expect(updateOutline({ kind: 'current', latest: '1.2.0', checkedAt: NOW })).toEqual([
+      'Open Punchcard',
+      ['Connect AI clients', ['(No AI clients found on this computer)', '---', 'All clients…']],
+      ['Updates: up to date', ['(Punchcard 1.2.0 is up to date (checked at 10:25).)', 'Check for updates now']],
+    ]);
+    expect(updateOutline({ kind: 'checking' }).at(-1)).toEqual(['Updates: checking…', ['(Checking for updates…)']]);
+    expect(updateOutline({ kind: 'downloading', version: '1.3.0', percent: 12 }).at(-1)).toEqual(['Updates: downloading 1.3.0 (12 %)…', ['(Downloading Punchcard 1.3.0 (12 %)…)']]);
+    expect(updateOutline({ kind: 'failed', problem: 'checksum', detail: 'sha512 checksum mismatch', at: NOW }).at(-1)).toEqual([
+      'Updates: download failed its checksum',
+      ['(The downloaded update did not match its checksum and was deleted; nothing was installed (at 10:25). Punchcard tries again tomorrow.)', 'Check for updates now'],
+    ]);
+    expect((updateOutline({ kind: 'failed', problem: 'unreachable', detail: 'ECONNREFUSED', at: NOW }).at(-1) as unknown[])[0]).toBe('Updates: server out of reach');
+    expect(updateOutline({ kind: 'idle' }, { policy: { enabled: false, pinned: null, problem: null } }).at(-1)).toEqual([
+      'Updates: managed by your organisation',
+      ['(Punchcard 1.2.0. Your organisation installs Punchcard’s updates itself.)'],
+    ]);
+  });
+
+  it('puts "Restart to update" at the top level once the update is verified, and it installs', () => {
+    const { menu } = model({ updates: updates({ kind: 'ready', version: '1.3.0' }) });
+    expect(outline(menu).slice(-3, -2)).toEqual(['Restart to update to 1.3.0']);
+    expect(actionOf(menu, 'Restart to update to 1.3.0')).toEqual({ kind: 'installUpdate' });
+    expect(actionOf(model({ updates: updates({ kind: 'idle' }) }).menu, 'Check for updates now')).toEqual({ kind: 'checkUpdates' });
+  });
+
+  it('shows nothing about updates before the updater said anything', () => {
+    expect(JSON.stringify(model({}).menu)).not.toMatch(/Update/);
   });
 });

@@ -5,6 +5,7 @@ import { trayIcons } from '../../../main/tray/icons.ts';
 import { setupTray, type TrayOptions } from '../../../main/tray/tray.ts';
 import { Menu, type NativeImage, Tray, clickMenuItem, menuItem, menuOutline, nativeTheme, powerMonitor, resetElectronMock } from '../../support/electron-mock.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
+import { updateView, type UpdatePhase } from '../../../main/updates/update-model.ts';
 
 const ICONS = join(import.meta.dirname, '..', '..', '..', 'build', 'tray');
 const NOW = at('2026-03-02T10:25:00+01:00');
@@ -352,5 +353,25 @@ describe('the tray’s break types, idle answers and shortcut', () => {
     const { menu } = start({ status: running(), shortcut: () => 'CommandOrControl+Alt+P' });
     await settle();
     expect(menuItem(menu(), 'Clock out')).toMatchObject({ accelerator: 'CommandOrControl+Alt+P', registerAccelerator: false });
+  });
+});
+
+describe('the tray’s updates', () => {
+  it('says what the updater says, checks and installs from the menu, and shows a change when told', async () => {
+    let phase: UpdatePhase = { kind: 'current', latest: '1.2.0', checkedAt: NOW };
+    const updates = () => updateView({ setup: { currentVersion: '1.2.0', packaged: true, mode: 'notify', policy: { enabled: true, pinned: null, problem: null } }, phase, now: NOW, timeZone: ZONE });
+    const checkUpdates = vi.fn();
+    const installUpdate = vi.fn();
+    const { handle, menu } = start({ updates, checkUpdates, installUpdate });
+    await settle();
+    expect(menuOutline(menu())).toContainEqual(['Updates: up to date', ['(Punchcard 1.2.0 is up to date (checked at 10:25).)', 'Check for updates now']]);
+    clickMenuItem(menu(), 'Updates: up to date', 'Check for updates now');
+    expect(checkUpdates).toHaveBeenCalledTimes(1);
+
+    phase = { kind: 'ready', version: '1.3.0' };
+    handle.redraw();
+    expect(menuOutline(menu())).toContain('Restart to update to 1.3.0');
+    clickMenuItem(menu(), 'Restart to update to 1.3.0');
+    expect(installUpdate).toHaveBeenCalledTimes(1);
   });
 });

@@ -106,6 +106,33 @@ describe("the organisation's team server", () => {
   });
 });
 
+describe("the desktop app's updates", () => {
+  it('are on and follow the latest release without a policy, or with one that does not name them', async () => {
+    expect(NO_POLICY.updates).toEqual({ enabled: true, pinned: null });
+    expect((await loadPolicy([file('p.json', { schemaVersion: 1 })])).updates).toEqual({ enabled: true, pinned: null });
+  });
+
+  it('can be turned off or kept at one release, and a second file only narrows', async () => {
+    const pinned = file('a.json', { schemaVersion: 1, updates: { version: '1.4.2' } });
+    expect((await loadPolicy([pinned])).updates).toEqual({ enabled: true, pinned: '1.4.2' });
+    const off = file('b.json', { schemaVersion: 1, updates: { enabled: false } });
+    expect((await loadPolicy([pinned, off])).updates).toEqual({ enabled: false, pinned: '1.4.2' });
+    expect((await loadPolicy([off, file('c.json', { schemaVersion: 1, updates: { enabled: true } })])).updates.enabled).toBe(false);
+  });
+
+  it('refuse a version that is no release and two files that pin different ones, and then stay off', async () => {
+    const typo = await loadPolicy([file('a.json', { schemaVersion: 1, updates: { version: 'v1.4' } })]);
+    expect(typo.problem).toMatch(/updates\.version: a release version such as 1\.4\.2/);
+    expect(typo.updates).toEqual({ enabled: false, pinned: null });
+    const unknownKey = await loadPolicy([file('a.json', { schemaVersion: 1, updates: { enable: false } })]);
+    expect(unknownKey.problem).toMatch(/updates/);
+    expect(unknownKey.updates.enabled).toBe(false);
+    const two = await loadPolicy([file('a.json', { schemaVersion: 1, updates: { version: '1.4.2' } }), file('b.json', { schemaVersion: 1, updates: { version: '1.5.0' } })]);
+    expect(two.problem).toMatch(/updates\.version is 1\.5\.0, but .*a\.json keeps Punchcard at 1\.4\.2/);
+    expect(two.updates.enabled).toBe(false);
+  });
+});
+
 describe('settings cannot widen the policy', () => {
   it('keeps a denied tool, a denied group and writing tools off although the settings switch them on', async () => {
     const policy = await loadPolicy([file('p.json', { schemaVersion: 1, ai: { deniedTools: ['delete_time_entry'], deniedGroups: ['leave'], readOnly: true } })]);
