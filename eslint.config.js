@@ -45,8 +45,8 @@ export default tseslint.config(
     // engine's command line and used by the app, so it lives in the engine, where the app's
     // dependency points down. It stays a self-contained corner: no Electron, and from the rest of
     // the engine only the folder rules in user-data.ts, the launch flags in engine-flags.ts (an
-    // entry starts the engine as the engine needs) and the duplicate-key check it shares with the
-    // policy reader (contract/duplicate-keys.ts).
+    // entry starts the engine as the engine needs), the duplicate-key check it shares with the
+    // policy reader (contract/duplicate-keys.ts) and the command line's one flag reader (cli/flags.ts).
     files: ['mcp-server/clients/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -54,9 +54,40 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
-            { regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys)\\.ts$)', message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts and contract/duplicate-keys.ts.' },
+            {
+              regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys|cli/flags)\\.ts$)',
+              message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts, contract/duplicate-keys.ts and cli/flags.ts.',
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The contract is what both sides share: it imports nothing above it (docs/architecture.md, "The
+    // three programs and their layers"), the back ends' descriptors included (contract/back-ends/).
+    files: ['mcp-server/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
+            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
+            { group: ['**/providers/**', '**/tools/**', '**/engine/**', '**/settings/**', '**/policy/**', '**/cli/**', '**/team/**', '**/auth/**'], message: 'mcp-server/contract imports nothing above it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A back end's descriptor is data the window, main and the opening read: no zod, no Node, no
+    // code of the back end (contract/back-end-descriptor.ts).
+    files: ['mcp-server/contract/back-ends/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\.\\./back-end-descriptor\\.ts$)', message: 'A descriptor imports nothing but contract/back-end-descriptor.ts.' }] },
       ],
     },
   },

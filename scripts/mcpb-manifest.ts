@@ -9,7 +9,8 @@
 // itself only names the variables, so no value of anyone's ever lands in the bundle.
 import { CONFIG_VARIABLES } from '../mcp-server/cli/arguments.ts';
 import { FORM_SECRET_VARIABLE } from '../mcp-server/credentials/form-secret.ts';
-import { PROVIDER_TYPES } from '../mcp-server/contract/policy.ts';
+import { fieldOf, type BackEndDescriptor, type FieldKind } from '../mcp-server/contract/back-end-descriptor.ts';
+import { BACK_END_TYPES, BACK_ENDS } from '../mcp-server/contract/back-ends.ts';
 import { TOOL_NAMES } from '../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../mcp-server/contract/tools/index.ts';
 import { MINIMUM_NODE } from '../mcp-server/node-version.ts';
@@ -23,6 +24,28 @@ export const ENTRY_POINT = 'server/punchcard-mcp.mjs';
 
 const userConfig = (key: string) => `\${user_config.${key}}`;
 
+// What the form says of each back end comes from its descriptor (mcp-server/contract/back-ends.ts).
+const backEnds: readonly BackEndDescriptor[] = BACK_ENDS;
+const remote = backEnds.filter((backEnd) => backEnd.remote);
+const having = (kind: FieldKind) => backEnds.filter((backEnd) => fieldOf(backEnd, kind) !== undefined);
+const without = (kind: FieldKind) => remote.filter((backEnd) => fieldOf(backEnd, kind) === undefined);
+const labels = (backEnds: ReadonlyArray<{ label: string }>, or = false) => listed(backEnds.map((backEnd) => backEnd.label), or ? 'or' : 'and');
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+/** How each back end is chosen in the form, with what it needs: its type in backticks, then its fields and secret in words. */
+const choices = backEnds.map((backEnd) => {
+  const needs = [
+    ...backEnd.fields.flatMap((field) => (field.kind === 'url' && field.default === undefined ? ['its address'] : field.kind === 'email' ? [fieldOf(backEnd, 'email')?.usage ?? ''] : [])),
+    ...(backEnd.secret ? [`${backEnd.secret.whose === 'organisation' ? "the organisation's" : 'your'} ${backEnd.secret.name}`] : []),
+    ...(fieldOf(backEnd, 'workspace') ? ['a workspace where you have several'] : []),
+  ];
+  return `\`${backEnd.type}\`${needs.length ? ` (${listed(needs, 'and')})` : ''}`;
+});
+
+/** "a, b and c", or "a, b or c". */
+function listed(words: readonly string[], word: 'and' | 'or'): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${word} ${words.at(-1)}`;
+}
+
 export function buildManifest(version: string) {
   return {
     manifest_version: MANIFEST_VERSION,
@@ -31,11 +54,10 @@ export function buildManifest(version: string) {
     version,
     description: 'Track working time and leave from Claude: clock in and out, log and fix entries, reports, leave and the team calendar.',
     long_description: [
-      'Punchcard keeps your working time and leave, on a timesheet on this computer or in the tracker your company already uses (Kimai, Clockodo, Calamari or Clockify).',
+      `Punchcard keeps your working time and leave, on a timesheet on this computer or in the tracker your company already uses (${labels(remote, true)}).`,
       '',
       'Leave **Back end** empty to use what the Punchcard app is set to (it keeps its settings and timesheet in its data folder, which this extension shares; a secret typed here is then not used, since nothing says which back end it is for). ' +
-        'Or choose one here: `local`, `kimai` (with its address and an API token), `clockodo` (your login e-mail and API key), `calamari` ' +
-        "(your organisation's address, your e-mail and the organisation's API key) or `clockify` (your API key, and a workspace where you have several). " +
+        `Or choose one here: ${listed(choices, 'or')}. ` +
         'The secret stays in your system keychain, and Punchcard sends it only to the back end chosen here.',
       '',
       'Prompts: weekly review, fill my day, plan leave and month close. Before deleting an entry, cancelling leave or stopping a running timer, Punchcard asks you.',
@@ -43,7 +65,7 @@ export function buildManifest(version: string) {
     author: { name: 'Punchcard contributors' },
     license: 'MIT',
     icon: 'icon.png',
-    keywords: ['time tracking', 'timesheet', 'leave', 'kimai', 'clockodo', 'calamari', 'clockify'],
+    keywords: ['time tracking', 'timesheet', 'leave', ...remote.map((backEnd) => backEnd.type)],
     server: {
       type: 'node',
       entry_point: ENTRY_POINT,
@@ -79,44 +101,44 @@ export function buildManifest(version: string) {
       back_end: {
         type: 'string',
         title: 'Back end',
-        description: `${PROVIDER_TYPES.join(', ')}. Empty: what the Punchcard app is set to (the secret below is then not used).`,
+        description: `${BACK_END_TYPES.join(', ')}. Empty: what the Punchcard app is set to (the secret below is then not used).`,
         required: false,
         default: '',
       },
       url: {
         type: 'string',
         title: 'Address',
-        description:
-          "Kimai's address (https://kimai.example.com), your organisation's Calamari (https://acme.calamari.io) or your Clockify region's API (https://euc1.clockify.me/api). Empty for Clockodo, and for Clockify's global address.",
+        description: `The back end's address: ${having('url')
+          .map((backEnd) => fieldOf(backEnd, 'url')?.usage)
+          .join('; ')}. Empty where it has a default.`,
         required: false,
         default: '',
       },
       email: {
         type: 'string',
         title: 'E-mail',
-        description: 'Your Clockodo login, or your e-mail in Calamari. Empty for Kimai and Clockify.',
+        description: `${capitalised(listed(having('email').map((backEnd) => fieldOf(backEnd, 'email')?.usage ?? ''), 'or'))}. Empty for ${labels(without('email'))}.`,
         required: false,
         default: '',
       },
       secret: {
         type: 'string',
         title: 'API token or key',
-        description:
-          "Kimai's API token, your Clockodo or Clockify API key, or your organisation's Calamari API key, for the back end chosen above: Punchcard sends it to no other. Kept in your system keychain.",
+        description: `${capitalised(listed(remote.map((backEnd) => `${backEnd.secret?.whose === 'organisation' ? "your organisation's" : 'your'} ${backEnd.label} ${backEnd.secret?.name}`), 'or'))}, for the back end chosen above: Punchcard sends it to no other. Kept in your system keychain.`,
         required: false,
         sensitive: true,
       },
       workspace: {
         type: 'string',
-        title: 'Clockify workspace',
-        description: 'Only for Clockify, where you belong to several workspaces: its name or id. Empty: your active one.',
+        title: `${labels(having('workspace'))} workspace`,
+        description: `Only for ${labels(having('workspace'), true)}, where you belong to several workspaces: its name or id. Empty: your active one.`,
         required: false,
         default: '',
       },
       ca_file: {
         type: 'file',
-        title: 'Kimai CA certificate',
-        description: 'Only for a Kimai whose certificate your organisation signs itself: its CA as a PEM file.',
+        title: `${labels(having('tls'))} CA certificate`,
+        description: `Only for a ${labels(having('tls'), true)} whose certificate your organisation signs itself: its CA as a PEM file.`,
         required: false,
       },
       data_folder: {

@@ -3,6 +3,7 @@
 // hands in the Electron adapters (clipboard, browser, login item, events); the UI tests hand in
 // recording ones and drive the very same handlers through the loopback bridge.
 import { join } from 'node:path';
+import { isRemote } from '../../mcp-server/contract/back-ends.ts';
 import { clientRefusal, loadPolicy, NO_POLICY, policyPaths, type Policy } from '../../mcp-server/policy/policy.ts';
 import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
 import { createCredentialStore, createKeychainStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
@@ -106,7 +107,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     parentEnv: options.env,
     createsMissingCatalogItems: () => {
       try {
-        return settings.read().provider.type === 'local';
+        return !isRemote(settings.read().provider);
       } catch {
         return false;
       }

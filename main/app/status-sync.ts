@@ -6,7 +6,7 @@
 // (mcp-server/contract/outbox-signal.ts) and read at once on any back end.
 import { watch, type FSWatcher } from 'node:fs';
 import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
-import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import { backEndOf, DEFAULT_BACK_END, type ProviderProfile } from '../../mcp-server/contract/back-ends.ts';
 import type { StatusView } from '../ipc/contract.ts';
 import type { AppServices } from './services.ts';
 
@@ -26,12 +26,11 @@ const DATABASE_FILE = /^punchcard\.db(-wal)?$/;
 const SETTLE_MS = 250;
 
 /**
- * How often the app asks a remote back end about timers started elsewhere. Calamari counts requests
- * per hour for the whole organisation (as few as 720): every five minutes. The others every two:
- * Clockify counts requests per second per key and workspace, and a poll costs it two or three.
+ * How often the app asks a remote back end about timers started elsewhere: as its descriptor says
+ * (Calamari, which counts requests per hour for the whole organisation, every five minutes).
  */
 export function pollInterval(type: ProviderProfile['type']): number {
-  return type === 'calamari' ? 5 * 60_000 : 2 * 60_000;
+  return backEndOf(type).app.pollMs;
 }
 
 export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
@@ -57,7 +56,7 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
     if (stopped) return;
     const type = options.backEnd();
     poll = setTimeout(() => {
-      if (type !== 'local' || watcher === undefined) refresh();
+      if (backEndOf(type).remote || watcher === undefined) refresh();
       plan();
     }, options.remoteIntervalMs ?? pollInterval(type));
     poll.unref();
@@ -87,7 +86,7 @@ export function syncAppStatus(options: { services: Pick<AppServices, 'settings' 
         return services.settings.read().provider.type;
       } catch {
         // Settings that cannot be read name no remote back end: only the folder is watched meanwhile.
-        return 'local';
+        return DEFAULT_BACK_END.type;
       }
     },
     refresh: async () => publish(await services.timesheet.getStatus()),

@@ -7,6 +7,7 @@ import { spawn as nodeSpawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as z from 'zod/v4';
+import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import { PROVIDER_TYPES } from '../../mcp-server/contract/policy.ts';
 import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
 import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/providers/http/remote-error.ts';
@@ -69,7 +70,7 @@ const LOCAL_MESSAGE = 'The local timesheet keeps your hours on this computer; it
 /** The engine's verdict as the account screen shows it. Pure. */
 export function connectionResultOf(line: ConnectionLine): ConnectionResult {
   // The engine's sentence for the local timesheet is written for its command line.
-  if (line.ok && line.provider === 'local') return { ok: true, message: LOCAL_MESSAGE };
+  if (line.ok && line.provider !== undefined && !backEndOf(line.provider).remote) return { ok: true, message: LOCAL_MESSAGE };
   return { ok: line.ok, message: line.message };
 }
 

@@ -1,6 +1,6 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
-import { credentialAccount, type ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import { credentialAccount, isRemote, type ProviderProfile } from '../../mcp-server/contract/back-ends.ts';
 import { envVariableFor } from '../../mcp-server/credentials/env-store.ts';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 
@@ -34,17 +34,19 @@ export function connectionTestCommand(
   profile: ProviderProfile,
   token?: string,
 ): { command: string; args: string[]; env: Record<string, string> } {
-  const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir, `--provider=${profile.type}`];
-  if (profile.type === 'kimai') {
-    args.push(`--url=${profile.url}`);
-    if (profile.caFile) args.push(`--ca-file=${profile.caFile}`);
-    if (profile.allowInsecureTls) args.push('--allow-insecure-tls');
-  }
-  if (profile.type === 'clockodo' || profile.type === 'calamari') args.push(`--email=${profile.email}`, `--url=${profile.url}`);
-  if (profile.type === 'clockify') {
-    args.push(`--url=${profile.url}`);
-    if (profile.workspace) args.push(`--workspace=${profile.workspace}`);
-  }
-  const secret = profile.type !== 'local' && token ? { [envVariableFor(credentialAccount(profile))]: token } : {};
+  const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir, `--provider=${profile.type}`, ...profileFlags(profile)];
+  const secret = isRemote(profile) && token ? { [envVariableFor(credentialAccount(profile))]: token } : {};
   return { command: launch.command, args, env: { ...launch.env, ...secret } };
+}
+
+/** A profile's fields as the engine's flags (mcp-server/cli/arguments.ts), each that is set: the login, the address, the workspace, the TLS options. */
+function profileFlags(profile: ProviderProfile): string[] {
+  const fields: { type: string; email?: string; url?: string; workspace?: string; caFile?: string; allowInsecureTls?: boolean } = profile;
+  return [
+    ...(fields.email ? [`--email=${fields.email}`] : []),
+    ...(fields.url ? [`--url=${fields.url}`] : []),
+    ...(fields.workspace ? [`--workspace=${fields.workspace}`] : []),
+    ...(fields.caFile ? [`--ca-file=${fields.caFile}`] : []),
+    ...(fields.allowInsecureTls ? ['--allow-insecure-tls'] : []),
+  ];
 }

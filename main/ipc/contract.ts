@@ -7,11 +7,15 @@ import * as z from 'zod/v4';
 import { ACCELERATOR_MAX } from '../../mcp-server/contract/accelerator.ts';
 import { DURATION_STYLES, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
-import { MAX_WORKSPACE_LENGTH } from '../../mcp-server/contract/back-end-accounts.ts';
+import type { BackEndDescriptor, SecretDescriptor } from '../../mcp-server/contract/back-end-descriptor.ts';
+import { BACK_ENDS, type BackEnd, type BackEndType, type ProfileView } from '../../mcp-server/contract/back-ends.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
 import type { KeptWriteChoice } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
+import { ProviderInput } from './provider-input.ts';
 import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
+
+export type { ProviderRequest } from './provider-input.ts';
 
 export { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, SCREENS, type ChannelName, type EventName, type Screen } from './channels.ts';
 
@@ -191,34 +195,20 @@ export interface SnippetView {
   nextStep: string;
 }
 
-export type ProviderType = 'local' | 'kimai' | 'clockodo' | 'calamari' | 'clockify';
+export type ProviderType = BackEndType;
 
-export interface ProviderChoice {
-  type: ProviderType;
-  label: string;
-  /** What the back end is, in one line. */
-  summary: string;
-  /** The address: needed (Kimai, Calamari), offered for test servers (Clockodo) or regions (Clockify) only, or not asked for. */
-  url: 'required' | 'optional' | 'none';
-  /** A workspace may be named (Clockify); empty means the person's active one. */
-  workspace: boolean;
-  /** The person's e-mail is part of the account (Clockodo's login; the Calamari employee). */
-  needsEmail: boolean;
-  needsToken: boolean;
-  /** What the back end calls the secret ('API token', 'API key'). */
-  secretName: string;
-  /** Where the person finds the secret: a link id for openLink. */
-  secretHelp: LinkId | null;
-  /** Something to know before saving, in one sentence, or null. */
-  note: string | null;
-}
+/**
+ * A back end the Account screen offers: its descriptor (mcp-server/contract/back-end-descriptor.ts),
+ * data the window renders the form from (its label, what it is, its fields, its secret's name, where to
+ * find it by link id, and what to know before saving).
+ */
+export type ProviderChoice = BackEndDescriptor & {
+  readonly type: ProviderType;
+  readonly secret: (SecretDescriptor & { readonly help: { readonly id: LinkId; readonly url: string } }) | null;
+};
 
-export type ProviderView =
-  | { type: 'local' }
-  | { type: 'kimai'; url: string; caFile: string | null; allowInsecureTls: boolean }
-  | { type: 'clockodo'; email: string; url: string }
-  | { type: 'calamari'; url: string; email: string }
-  | { type: 'clockify'; url: string; workspace: string | null };
+/** A back end's account as the window shows it: everything but secrets, which a profile never holds. */
+export type ProviderView = ProfileView;
 
 export interface AccountView {
   provider: ProviderView;
@@ -226,7 +216,7 @@ export interface AccountView {
   hasCredential: boolean;
   /** Why the keychain could not be asked (locked, no Secret Service), or null. */
   credentialProblem: string | null;
-  choices: ProviderChoice[];
+  choices: readonly ProviderChoice[];
   /** What the organisation's policy sets here, or null: the controls it covers are locked. */
   organisation: { fixed: boolean; allowed: ProviderType[] | null; note: string } | null;
 }
@@ -546,39 +536,6 @@ const none = z.undefined();
 const clientId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a client id such as claude-desktop');
 const shortText = z.string().max(500);
 
-const ProviderInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('local') }).strict(),
-  z
-    .object({
-      type: z.literal('kimai'),
-      url: z.string().trim().min(1, 'the address of your Kimai').max(2000),
-      caFile: z.string().max(4000).nullable().optional(),
-      allowInsecureTls: z.boolean().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('clockodo'),
-      email: z.string().trim().min(1, 'your Clockodo login').max(254),
-      url: z.string().trim().max(2000).nullable().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('calamari'),
-      url: z.string().trim().min(1, 'the address of your organisation’s Calamari').max(2000),
-      email: z.string().trim().min(1, 'your e-mail in Calamari').max(254),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('clockify'),
-      url: z.string().trim().max(2000).nullable().optional(),
-      workspace: z.string().trim().max(MAX_WORKSPACE_LENGTH).nullable().optional(),
-    })
-    .strict(),
-]);
-
 export const PreferencesInput = z
   .object({
     workWeek: WorkWeekSchema,
@@ -620,8 +577,9 @@ const LeavePreviewSchema = z.object(leaveRequestFields).strict();
 const LeaveRequestSchema = z.object({ ...leaveRequestFields, beyondBalance: z.boolean().optional() }).strict();
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
-export const LINK_IDS = ['kimai-api-tokens', 'clockodo-api-key', 'calamari-api-keys', 'clockify-api-key'] as const;
-export type LinkId = (typeof LINK_IDS)[number];
+/** The pages the window may ask main to open: where each back end's secret is made. */
+export type LinkId = NonNullable<BackEnd['secret']>['help']['id'];
+export const LINK_IDS = BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [backEnd.secret.help.id] : [])) as [LinkId, ...LinkId[]];
 
 export const contract = {
   getStatus: { request: none, response: {} as StatusView },

@@ -3,13 +3,15 @@
 // the person's browser instead), no <webview>, and no web permission of any kind — the window needs
 // none; notifications come from main.
 import { app, session, shell, type Session, type WebContents } from 'electron';
+import { BACK_ENDS } from '../../mcp-server/contract/back-ends.ts';
 import { isAppOrigin } from './app-files.ts';
 
 /**
- * The only sites a link in the window may open, in the person's browser. https only. The help links
- * of the Account screen (main/ipc/handlers/preferences.ts LINKS) are on these hosts.
+ * The only sites a link in the window may open, in the person's browser. https only: the hosts of the
+ * Account screen's help links (main/ipc/handlers/preferences.ts LINKS), where each back end's
+ * descriptor says its secret is made.
  */
-export const EXTERNAL_HOSTS: readonly string[] = ['www.kimai.org', 'my.clockodo.com', 'help.calamari.io', 'clockify.me'];
+export const EXTERNAL_HOSTS: readonly string[] = BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [new URL(backEnd.secret.help.url).hostname] : []));
 
 /** True for https URLs on an allow-listed host, without credentials or an unusual port. */
 export function isAllowedExternalUrl(url: string): boolean {

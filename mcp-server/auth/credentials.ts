@@ -3,6 +3,7 @@
 // person's secret only to the back end it was given for, and only on that person's calls.
 import type { ServerProvider } from '../contract/server-config.ts';
 import { isEmail, normalizeEmail } from '../contract/back-end-accounts.ts';
+import { backEndOf, hasField, type RemoteProfile } from '../contract/back-ends.ts';
 import type { Log } from '../log.ts';
 import { createRemoteTracker } from '../providers/create-tracker.ts';
 import type { ConnectedUser } from '../providers/remote-tracker.ts';
@@ -35,18 +36,15 @@ export type TrackerCheck =
   | { ok: true; user: ConnectedUser; credentials: StoredCredentials; identity: string }
   | { ok: false; message: string };
 
-/** What the sign-in form asks for on this back end. */
+/** Whether people sign in with their own credentials for this back end: its secret is each person's own. */
+export function takesTrackerSignIn(provider: ServerProvider): boolean {
+  return backEndOf(provider.type).secret?.whose === 'person';
+}
+
+/** What the sign-in form asks for on this back end: its secret, and the login that goes with it where it has one (Clockodo's). */
 export function trackerFields(provider: ServerProvider): { secretLabel: string; needsEmail: boolean } {
-  switch (provider.type) {
-    case 'kimai':
-      return { secretLabel: 'Kimai API token', needsEmail: false };
-    case 'clockodo':
-      return { secretLabel: 'Clockodo API key', needsEmail: true };
-    case 'clockify':
-      return { secretLabel: 'Clockify API key', needsEmail: false };
-    default:
-      return { secretLabel: 'secret', needsEmail: false };
-  }
+  const { label, secret } = backEndOf(provider.type);
+  return { secretLabel: secret ? `${label} ${secret.name}` : 'secret', needsEmail: hasField(provider.type, 'email') };
 }
 
 /**
@@ -59,19 +57,19 @@ export async function checkTrackerCredentials(
   options: { dataDir: string; env: NodeJS.ProcessEnv; log: Log; now: () => number },
 ): Promise<TrackerCheck> {
   const secret = form.secret.trim();
-  if (provider.type !== 'kimai' && provider.type !== 'clockodo' && provider.type !== 'clockify') {
+  if (!takesTrackerSignIn(provider)) {
     return { ok: false, message: 'This server does not take tracker credentials; sign in with your company account.' };
   }
   const { secretLabel, needsEmail } = trackerFields(provider);
   if (secret === '' || secret.length > MAX_SECRET_LENGTH || /\s/.test(secret) || withoutControls(secret) !== secret) {
-    return { ok: false, message: `Enter your ${secretLabel}: one line without spaces, as ${provider.type === 'kimai' ? 'Kimai' : provider.type === 'clockodo' ? 'Clockodo' : 'Clockify'} shows it.` };
+    return { ok: false, message: `Enter your ${secretLabel}: one line without spaces, as ${backEndOf(provider.type).label} shows it.` };
   }
   let email: string | undefined;
   if (needsEmail) {
-    if (!form.email || !isEmail(form.email)) return { ok: false, message: 'Enter the e-mail address you sign in to Clockodo with.' };
+    if (!form.email || !isEmail(form.email)) return { ok: false, message: `Enter the e-mail address you sign in to ${backEndOf(provider.type).label} with.` };
     email = normalizeEmail(form.email);
   }
-  const profile = provider.type === 'clockodo' ? { ...provider, email: email as string } : provider;
+  const profile = (email === undefined ? provider : { ...provider, email }) as RemoteProfile;
   const tracker = await createRemoteTracker({
     profile,
     // A check remembers nothing: what a start learns is kept per person once they are signed in.
@@ -88,7 +86,7 @@ export async function checkTrackerCredentials(
   try {
     const report = await tracker.testConnection();
     if (!report.ok || !report.user) return { ok: false, message: forTheSignInPage(report.message) };
-    const identity = `${provider.type}:${provider.url}:${report.user.id}`;
+    const identity = `${profile.type}:${profile.url}:${report.user.id}`;
     return { ok: true, user: report.user, credentials: { secret, ...(email ? { email } : {}) }, identity };
   } finally {
     tracker.close();

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors as oidcErrors } from 'oidc-provider';
+import { backEndOf } from '../contract/back-ends.ts';
 import type { ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
@@ -16,7 +17,7 @@ import { BodyRefused } from '../http/request-body.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { ALL_SCOPES, SCOPES } from './authorization-server.ts';
 import type { CompanySignIn, PendingSignIn } from './company-sign-in.ts';
-import { checkTrackerCredentials, openCredentials, sealCredentials, trackerFields } from './credentials.ts';
+import { checkTrackerCredentials, openCredentials, sealCredentials, takesTrackerSignIn, trackerFields } from './credentials.ts';
 import { browserId, checkFormToken, type CookieJar, formToken, readForm, sameOrigin } from './forms.ts';
 import { PAGE_CSP, renderAccount, renderConsent, renderDone, renderErrorPage, renderSignIn, type SignInPage } from './pages.ts';
 import type { ServerKeys } from './server-keys.ts';
@@ -56,7 +57,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const backEnd = config.provider;
-  const tracker = config.sign_in.tracker && (backEnd.type === 'kimai' || backEnd.type === 'clockodo' || backEnd.type === 'clockify') ? backEnd : undefined;
+  const tracker = config.sign_in.tracker && takesTrackerSignIn(backEnd) ? backEnd : undefined;
   const failedSignIns = (address: string): Limit => ({ key: `sign-in:${address}`, max: config.limits.failed_sign_ins_per_address, windowMs: SIGN_IN_WINDOW_MS });
 
   const send = (response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}) => {
@@ -416,17 +417,12 @@ function hostOf(text: string): string {
   }
 }
 
-function serviceName(type: 'kimai' | 'clockodo' | 'clockify'): string {
-  return type === 'kimai' ? 'Kimai' : type === 'clockodo' ? 'Clockodo' : 'Clockify';
+function serviceName(type: string): string {
+  return backEndOf(type).label;
 }
 
-function trackerHelp(type: 'kimai' | 'clockodo' | 'clockify'): string {
-  switch (type) {
-    case 'kimai':
-      return 'Kimai: your profile → API Access → create a token. Punchcard checks it with Kimai and keeps it encrypted.';
-    case 'clockodo':
-      return 'Clockodo: My area → Personal data → API key. Punchcard checks it with Clockodo and keeps it encrypted.';
-    case 'clockify':
-      return 'Clockify: Profile settings → API → Generate. Punchcard checks it with Clockify and keeps it encrypted.';
-  }
+/** Where the person makes their secret, from the back end's descriptor. */
+function trackerHelp(type: string): string {
+  const { label, secret } = backEndOf(type);
+  return `${label}: ${secret?.steps}. Punchcard checks it with ${label} and keeps it encrypted.`;
 }

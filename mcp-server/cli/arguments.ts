@@ -1,10 +1,60 @@
 // Command-line arguments of punchcard-mcp. Pure: the entry point does the printing. Free of zod: it
-// runs on every start, before the opening of a connection is answered.
+// runs on every start, before the opening of a connection is answered. The back ends, their flags and
+// what the usage says of them come from their descriptors (contract/back-ends.ts): a flag stands for a
+// kind of field (an address, an e-mail, a workspace, TLS options), and a back end takes the flags of
+// the fields it has.
 import { resolve } from 'node:path';
-import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, MAX_WORKSPACE_LENGTH, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
-import type { ProviderProfile } from '../contract/settings.ts';
+import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
+import { fieldOf, MAX_WORKSPACE_LENGTH, secretHostProblem, type BackEndDescriptor, type FieldKind } from '../contract/back-end-descriptor.ts';
+import { BACK_END_TYPES, BACK_ENDS, backEndOf, isBackEndType, tokenVariable, type ProviderProfile } from '../contract/back-ends.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { variableValue } from '../variables.ts';
+import { readFlags } from './flags.ts';
+
+/** The back ends that have a field of this kind. */
+const having = (kind: FieldKind) => BACK_ENDS.filter((backEnd: BackEndDescriptor) => fieldOf(backEnd, kind) !== undefined);
+const labelsHaving = (kind: FieldKind) => listed(having(kind).map((backEnd) => backEnd.label));
+const typesHaving = (kind: FieldKind) => listedOr(having(kind).map((backEnd) => backEnd.type));
+/** An address as the first back end with one shows it, for messages about `--url` itself. */
+const EXAMPLE_URL = fieldOf(having('url')[0] as BackEndDescriptor, 'url')?.example ?? 'https://example.com';
+
+/** How a back end's flags read in the usage: `--url URL [--ca-file FILE] [--allow-insecure-tls]`. */
+function flagsUsage(backEnd: BackEndDescriptor): string {
+  return backEnd.fields
+    .map((field) => {
+      switch (field.kind) {
+        case 'url':
+          return field.default === undefined ? '--url URL' : '[--url URL]';
+        case 'email':
+          return '--email E-MAIL';
+        case 'workspace':
+          return '[--workspace WORKSPACE]';
+        case 'tls':
+          return '[--ca-file FILE] [--allow-insecure-tls]';
+      }
+    })
+    .join(' ');
+}
+
+/** `text` in lines of at most `width` characters, every line but the first indented to `indent`. */
+function wrap(text: string, indent: number, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+const COLUMN = 24;
+const described = (text: string) => wrap(text, COLUMN);
+const tokenVariables = BACK_ENDS.filter((backEnd) => backEnd.secret !== null).map((backEnd) => tokenVariable(backEnd.type));
+const urlUsages = having('url').map((backEnd) => fieldOf(backEnd, 'url')?.usage ?? '');
+const emailUsages = having('email').map((backEnd) => fieldOf(backEnd, 'email')?.usage ?? '');
 
 export const USAGE = `Usage: punchcard-mcp [--user-data DIR] [--all-tools] [--provider BACK-END ...] [--test-connection [--json]]
 
@@ -14,25 +64,17 @@ Speaks the Model Context Protocol on stdin/stdout for an AI client.
                         (default: the Punchcard app's own folder)
   --all-tools           offer every tool, ignoring the on/off switches in the settings
                         (the Punchcard app uses this for its own copy)
-  --provider local|kimai|clockodo|calamari|clockify
+  --provider ${BACK_END_TYPES.join('|')}
                         the back end, instead of the one in the settings:
-                          --provider kimai --url URL [--ca-file FILE] [--allow-insecure-tls]
-                          --provider clockodo --email E-MAIL [--url URL]
-                          --provider calamari --url URL --email E-MAIL
-                          --provider clockify [--url URL] [--workspace WORKSPACE]
-  --url URL             the back end's address: Kimai's, e.g. https://kimai.example.com;
-                        your organisation's Calamari, e.g. https://acme.calamari.io;
-                        Clockodo's only for a test server (default ${CLOCKODO_URL});
-                        Clockify's region, e.g. https://euc1.clockify.me/api
-                        (default ${CLOCKIFY_URL}/api)
-  --email E-MAIL        your Clockodo login, or the Calamari employee Punchcard acts for
-  --workspace WORKSPACE the Clockify workspace, by id or name (default: your active one)
-  --ca-file FILE        PEM file of the CA that signed Kimai's certificate (trusted in addition)
-  --allow-insecure-tls  do not check Kimai's certificate at all (test servers only; logged loudly)
-  --test-connection     check the connection to the back end, print a verdict on stderr and exit
-                        (0 connected, 1 not); the secret comes from the keychain or
-                        PUNCHCARD_KIMAI_TOKEN / PUNCHCARD_CLOCKODO_TOKEN / PUNCHCARD_CALAMARI_TOKEN /
-                        PUNCHCARD_CLOCKIFY_TOKEN
+${BACK_ENDS.filter((backEnd) => backEnd.fields.length > 0)
+  .map((backEnd) => `                          --provider ${backEnd.type} ${flagsUsage(backEnd)}`)
+  .join('\n')}
+  --url URL             ${urlUsages.map((usage, index) => described(index === 0 ? `the back end's address: ${usage}` : usage)).join(`;\n${' '.repeat(COLUMN)}`)}
+  --email E-MAIL        ${described(emailUsages.join(', or '))}
+  --workspace WORKSPACE ${described(`the ${labelsHaving('workspace')} workspace, by id or name (default: your active one)`)}
+  --ca-file FILE        ${described(`PEM file of the CA that signed ${labelsHaving('tls')}'s certificate (trusted in addition)`)}
+  --allow-insecure-tls  ${described(`do not check ${labelsHaving('tls')}'s certificate at all (test servers only; logged loudly)`)}
+  --test-connection     ${described(`check the connection to the back end, print a verdict on stderr and exit (0 connected, 1 not); the secret comes from the keychain or ${tokenVariables.join(' / ')}`)}
   --json                with --test-connection: also print the result as one JSON line on
                         stdout, for programs (the Punchcard app reads it)
   --help                show this text
@@ -43,12 +85,8 @@ extension; a flag wins, and --provider with its flags wins over all of them; emp
   PUNCHCARD_USER_DATA   as --user-data
   PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_CA_FILE and
                         PUNCHCARD_WORKSPACE as --url, --email, --ca-file and --workspace
-  PUNCHCARD_KIMAI_TOKEN, PUNCHCARD_CLOCKODO_TOKEN, PUNCHCARD_CALAMARI_TOKEN,
-  PUNCHCARD_CLOCKIFY_TOKEN
+  ${wrap(tokenVariables.join(', '), 2)}
                         the back end's secret (it wins over the keychain)`;
-
-/** Flags that are on by being there; `--all-tools=false` would otherwise silently mean on. */
-const SWITCHES = new Set(['--help', '-h', '--version', '--all-tools', '--test-connection', '--allow-insecure-tls', '--json']);
 
 /**
  * `formBackEnd` is the back end the variables name (a Claude Desktop extension's form), the only one
@@ -75,103 +113,72 @@ export const CONFIG_VARIABLES = {
 const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file', workspace: '--workspace' };
 const VARIABLE_NAMES: Names = CONFIG_VARIABLES;
 
-/**
- * A variable's value, or undefined where it is unset, empty, or a placeholder a client left
- * unfilled ("${user_config.url}"): none of those can be meant as a value, and each would otherwise
- * be refused as a bad address.
- */
-const variable = variableValue;
+const FLAGS = {
+  values: {
+    'user-data': '--user-data needs a folder.',
+    provider: `--provider is ${listedOr(BACK_END_TYPES)}.`,
+    url: `--url needs an address, e.g. ${EXAMPLE_URL}.`,
+    email: '--email needs an address, e.g. --email ada@example.com.',
+    workspace: `--workspace needs a ${labelsHaving('workspace')} workspace, by id or name.`,
+    'ca-file': '--ca-file needs a PEM file.',
+  },
+  // Flags that are on by being there; `--all-tools=false` would otherwise silently mean on.
+  switches: ['help', 'version', 'all-tools', 'test-connection', 'allow-insecure-tls', 'json'],
+  short: { h: 'help' },
+};
 
 export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArguments {
-  let userDataDir: string | undefined;
-  let allTools = false;
-  let testConnection = false;
-  let json = false;
-  let provider: string | undefined;
-  let url: string | undefined;
-  let email: string | undefined;
-  let caFile: string | undefined;
-  let workspace: string | undefined;
-  let allowInsecureTls = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index] as string;
-    const [name, inline] = argument.startsWith('--') && argument.includes('=')
-      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
-      : [argument, undefined];
-    // A value is inline (--url=…) or the next argument, but never the next flag: `--url
-    // --test-connection` is a missing address, not the address "--test-connection".
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const next = argv[index + 1];
-      if (next === undefined || next.startsWith('--')) return undefined;
-      index++;
-      return next;
-    };
-    if (inline !== undefined && SWITCHES.has(name)) return { kind: 'error', message: `${name} takes no value (remove "=${inline}").` };
-    if (name === '--help' || name === '-h') return { kind: 'help' };
-    if (name === '--version') return { kind: 'version' };
-    if (name === '--all-tools') {
-      allTools = true;
-    } else if (name === '--test-connection') {
-      testConnection = true;
-    } else if (name === '--json') {
-      json = true;
-    } else if (name === '--allow-insecure-tls') {
-      allowInsecureTls = true;
-    } else if (name === '--user-data') {
-      const folder = value();
-      if (!folder) return { kind: 'error', message: '--user-data needs a folder.' };
-      userDataDir = resolve(folder);
-    } else if (name === '--provider') {
-      provider = value() ?? '';
-    } else if (name === '--url') {
-      url = value();
-      if (!url) return { kind: 'error', message: '--url needs an address, e.g. https://kimai.example.com.' };
-    } else if (name === '--email') {
-      email = value();
-      if (!email) return { kind: 'error', message: '--email needs an address, e.g. --email ada@example.com.' };
-    } else if (name === '--workspace') {
-      workspace = value()?.trim();
-      if (!workspace) return { kind: 'error', message: '--workspace needs a Clockify workspace, by id or name.' };
-    } else if (name === '--ca-file') {
-      const file = value();
-      if (!file) return { kind: 'error', message: '--ca-file needs a PEM file.' };
-      caFile = resolve(file);
-    } else {
-      return { kind: 'error', message: `Unknown argument: ${argument}` };
-    }
-  }
-  const anyFlag = provider !== undefined || url !== undefined || email !== undefined || caFile !== undefined || workspace !== undefined || allowInsecureTls;
+  const { read, problem } = readFlags(argv, FLAGS, (argument) => `Unknown argument: ${argument}`);
+  // --help and --version answer at once, unless something before them was wrong.
+  const first = [...read.switches].find((name) => name === 'help' || name === 'version');
+  if (first === 'help') return { kind: 'help' };
+  if (first === 'version') return { kind: 'version' };
+  if (problem) return { kind: 'error', message: problem };
+  const flag = (name: string) => read.values.get(name);
+  // As in config.json (contract/settings.ts): a workspace's id or name, never blank.
+  const workspace = flag('workspace')?.trim();
+  if (workspace === '') return { kind: 'error', message: FLAGS.values.workspace };
+  const flags: FieldValues = {
+    url: flag('url'),
+    email: flag('email'),
+    workspace,
+    caFile: withDefined(flag('ca-file'), resolve),
+    allowInsecureTls: read.switches.has('allow-insecure-tls'),
+  };
+  const provider = flag('provider');
+  const anyFlag = provider !== undefined || flags.url !== undefined || flags.email !== undefined || flags.caFile !== undefined || workspace !== undefined || flags.allowInsecureTls;
   const fromVariables = providerProfile(
+    variableValue(env, CONFIG_VARIABLES.provider),
     {
-      provider: variable(env, CONFIG_VARIABLES.provider),
-      url: variable(env, CONFIG_VARIABLES.url),
-      email: variable(env, CONFIG_VARIABLES.email),
-      caFile: withDefined(variable(env, CONFIG_VARIABLES.caFile), resolve),
-      workspace: variable(env, CONFIG_VARIABLES.workspace),
+      url: variableValue(env, CONFIG_VARIABLES.url),
+      email: variableValue(env, CONFIG_VARIABLES.email),
+      caFile: withDefined(variableValue(env, CONFIG_VARIABLES.caFile), resolve),
+      workspace: variableValue(env, CONFIG_VARIABLES.workspace),
       allowInsecureTls: false,
     },
     VARIABLE_NAMES,
   );
-  const profile = anyFlag ? providerProfile({ provider, url, email, caFile, workspace, allowInsecureTls }, FLAG_NAMES) : fromVariables;
+  const profile = anyFlag ? providerProfile(provider, flags, FLAG_NAMES) : fromVariables;
   if (typeof profile === 'string') return { kind: 'error', message: profile };
-  const folder = userDataDir ?? withDefined(variable(env, CONFIG_VARIABLES.userData), resolve) ?? defaultUserDataDir(process.platform, env);
+  const userData = flag('user-data');
+  const folder = userData !== undefined ? resolve(userData) : (withDefined(variableValue(env, CONFIG_VARIABLES.userData), resolve) ?? defaultUserDataDir(process.platform, env));
   const withProvider = {
     ...(profile ? { provider: profile } : {}),
     ...(typeof fromVariables === 'object' ? { formBackEnd: fromVariables } : {}),
   };
-  if (testConnection) return { kind: 'test-connection', userDataDir: folder, ...withProvider, ...(json ? { json: true as const } : {}) };
+  const json = read.switches.has('json');
+  if (read.switches.has('test-connection')) return { kind: 'test-connection', userDataDir: folder, ...withProvider, ...(json ? { json: true as const } : {}) };
   // Serving MCP owns stdout: a JSON line there would corrupt the protocol, so refuse it plainly.
   if (json) return { kind: 'error', message: '--json goes with --test-connection.' };
-  return { kind: 'serve', userDataDir: folder, allTools, ...withProvider };
+  return { kind: 'serve', userDataDir: folder, allTools: read.switches.has('all-tools'), ...withProvider };
 }
 
-interface ProviderFlags {
-  provider: string | undefined;
+/** The values of a profile's fields as the flags (or variables) give them. */
+interface FieldValues {
   url: string | undefined;
   email: string | undefined;
-  caFile: string | undefined;
   workspace: string | undefined;
+  caFile: string | undefined;
   allowInsecureTls: boolean;
 }
 
@@ -189,60 +196,57 @@ function listed(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
+/** "a, b or c". */
+function listedOr(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
 function withDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
   return value === undefined ? undefined : map(value);
 }
 
-/** The back end the flags (or variables) ask for, undefined when they ask for none, or what is wrong with them. */
-function providerProfile(flags: ProviderFlags, names: Names): ProviderProfile | undefined | string {
-  const { provider, url, email, caFile, workspace, allowInsecureTls } = flags;
+/**
+ * The back end the flags (or variables) ask for, undefined when they ask for none, or what is wrong
+ * with them. The same rules and normal forms as a profile in config.json (contract/settings.ts).
+ */
+function providerProfile(type: string | undefined, given: FieldValues, names: Names): ProviderProfile | undefined | string {
   const n = names;
-  const tlsFlags = caFile !== undefined || allowInsecureTls;
-  const tlsNames = names === FLAG_NAMES ? '--ca-file and --allow-insecure-tls' : n.caFile;
-  const backEndNames = listed([n.url, n.email, n.workspace, ...(names === FLAG_NAMES ? ['--ca-file', '--allow-insecure-tls'] : [n.caFile])]);
-  if (provider === undefined) {
-    return url !== undefined || email !== undefined || workspace !== undefined || tlsFlags ? `${backEndNames} go with ${n.provider}.` : undefined;
+  const flagged = names === FLAG_NAMES;
+  const tlsGiven = given.caFile !== undefined || given.allowInsecureTls;
+  const anyGiven = given.url !== undefined || given.email !== undefined || given.workspace !== undefined || tlsGiven;
+  const tlsNames = flagged ? '--ca-file and --allow-insecure-tls' : n.caFile;
+  const allNames = listed([n.url, n.email, n.workspace, ...(flagged ? ['--ca-file', '--allow-insecure-tls'] : [n.caFile])]);
+  if (type === undefined) return anyGiven ? `${allNames} go with ${n.provider}.` : undefined;
+  // A variable is set out of sight (an extension's form): its value is said back.
+  if (!isBackEndType(type)) return `${n.provider} is ${listedOr(BACK_END_TYPES)}${flagged ? '' : ` (not "${type}")`}.`;
+  const backEnd = backEndOf(type);
+  if (backEnd.fields.length === 0) return anyGiven ? `${allNames} are not for ${n.provider} ${type}.` : ({ type } as ProviderProfile);
+  const url = fieldOf(backEnd, 'url');
+  const email = fieldOf(backEnd, 'email');
+  if (given.url !== undefined && !url) return `${n.url} is for ${n.provider} ${typesHaving('url')} only.`;
+  if (given.url !== undefined && !isHttpUrl(given.url)) return `${n.url} ${given.url} is not an http(s) address such as ${url?.example}.`;
+  if (given.workspace !== undefined && !fieldOf(backEnd, 'workspace')) return `${n.workspace} is for ${n.provider} ${typesHaving('workspace')} only.`;
+  if (given.workspace !== undefined && given.workspace.length > MAX_WORKSPACE_LENGTH) return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
+  if (tlsGiven && !fieldOf(backEnd, 'tls')) return `${tlsNames} ${flagged ? 'are' : 'is'} for ${n.provider} ${typesHaving('tls')} only.`;
+  if (given.email !== undefined && !email) return `${n.email} is for ${n.provider} ${typesHaving('email')}; ${backEnd.label} knows you by your ${backEnd.secret?.name}.`;
+  const profile: Record<string, unknown> = { type };
+  for (const field of backEnd.fields) {
+    if (field.kind === 'url') {
+      if (given.url === undefined && field.default === undefined) return `${n.provider} ${type} needs ${n.url}, e.g. ${flagged ? '--url ' : `${n.url}=`}${field.example}.`;
+      profile.url = given.url === undefined ? field.default : normalizeBaseUrl(given.url);
+    } else if (field.kind === 'email') {
+      if (given.email === undefined) return `${n.provider} ${type} needs ${n.email}: ${field.needed}.`;
+      if (!isEmail(given.email)) return `${n.email} ${given.email} is not an e-mail address such as ada@example.com.`;
+      profile.email = normalizeEmail(given.email);
+    } else if (field.kind === 'workspace') {
+      if (given.workspace !== undefined) profile.workspace = given.workspace;
+    } else {
+      if (given.caFile !== undefined) profile.caFile = given.caFile;
+      if (given.allowInsecureTls) profile.allowInsecureTls = true;
+    }
   }
-  if (provider !== 'local' && provider !== 'kimai' && provider !== 'clockodo' && provider !== 'calamari' && provider !== 'clockify') {
-    // A variable is set out of sight (an extension's form): its value is said back.
-    return `${n.provider} is local, kimai, clockodo, calamari or clockify${names === FLAG_NAMES ? '' : ` (not "${provider}")`}.`;
-  }
-  if (provider === 'local') {
-    return url !== undefined || email !== undefined || workspace !== undefined || tlsFlags ? `${backEndNames} are not for ${n.provider} local.` : { type: 'local' };
-  }
-  // The same rules and normal forms as a profile in config.json (contract/settings.ts).
-  if (url !== undefined && !isHttpUrl(url)) return `${n.url} ${url} is not an http(s) address such as https://kimai.example.com.`;
-  if (workspace !== undefined && provider !== 'clockify') return `${n.workspace} is for ${n.provider} clockify only.`;
-  // As in config.json (contract/settings.ts): a workspace's id or name, not a page of text.
-  if (workspace !== undefined && workspace.length > MAX_WORKSPACE_LENGTH) return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
-  if (provider === 'clockify') {
-    if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
-    if (email !== undefined) return `${n.email} is not for ${n.provider} clockify: Clockify knows you by your API key.`;
-    const address = url === undefined ? CLOCKIFY_URL : normalizeBaseUrl(url);
-    const problem = clockifyUrlProblem(address);
-    if (problem) return `${n.url} ${url}: ${problem}.`;
-    return { type: 'clockify', url: address, ...(workspace === undefined ? {} : { workspace }) };
-  }
-  if (provider === 'clockodo') {
-    if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
-    if (email === undefined) return `${n.provider} clockodo needs ${n.email}, your Clockodo login.`;
-    if (!isEmail(email)) return `${n.email} ${email} is not an e-mail address such as ada@example.com.`;
-    return { type: 'clockodo', email: normalizeEmail(email), url: url === undefined ? CLOCKODO_URL : normalizeBaseUrl(url) };
-  }
-  if (provider === 'calamari') {
-    // The organisation's key may act for anyone: without the one person, Punchcard does not use it.
-    if (tlsFlags) return `${tlsNames} ${names === FLAG_NAMES ? 'are' : 'is'} for ${n.provider} kimai only.`;
-    if (url === undefined) return `${n.provider} calamari needs ${n.url}, your organisation's Calamari address (e.g. https://acme.calamari.io).`;
-    if (email === undefined) return `${n.provider} calamari needs ${n.email}: the employee Punchcard acts for with the organisation's key.`;
-    if (!isEmail(email)) return `${n.email} ${email} is not an e-mail address such as ada@example.com.`;
-    return { type: 'calamari', url: normalizeBaseUrl(url), email: normalizeEmail(email) };
-  }
-  if (email !== undefined) return `${n.email} is for ${n.provider} clockodo or calamari; Kimai knows you by your token.`;
-  if (url === undefined) return `${n.provider} kimai needs ${n.url}, e.g. ${names === FLAG_NAMES ? '--url ' : `${n.url}=`}https://kimai.example.com.`;
-  return {
-    type: 'kimai',
-    url: normalizeBaseUrl(url),
-    ...(caFile === undefined ? {} : { caFile }),
-    ...(allowInsecureTls ? { allowInsecureTls } : {}),
-  };
+  // Where the back end's secret may go to its own API hosts only (Clockify's), the address is one of them.
+  const problem = typeof profile.url === 'string' ? secretHostProblem(backEnd, profile.url) : undefined;
+  if (problem) return `${n.url} ${given.url}: ${problem}.`;
+  return profile as ProviderProfile;
 }

@@ -1,14 +1,15 @@
 // `punchcard-mcp policy`: the organisation's policy as it applies on this machine, and the files it
 // came from, so an administrator can check a deployment and a person can see why a tool is missing.
 import { describePolicy, loadPolicy, policyPaths } from '../policy/policy.ts';
+import { readFlags } from './flags.ts';
 
 export async function runPolicyCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void): Promise<number> {
-  const json = argv.includes('--json');
-  const unknown = argv.filter((argument) => argument !== '--json');
-  if (unknown.length > 0) {
-    out(`Unknown option for policy: ${unknown.join(' ')}. Usage: punchcard-mcp policy [--json]\n`);
+  const { read, problem } = readFlags(argv, { switches: ['json'] }, (argument) => `Unknown option for policy: ${argument}.`);
+  if (problem) {
+    out(`${problem} Usage: punchcard-mcp policy [--json]\n`);
     return 2;
   }
+  const json = read.switches.has('json');
   const paths = policyPaths(env);
   const policy = await loadPolicy(paths);
   const described = describePolicy(policy);

@@ -6,8 +6,10 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { defaultSettings } from '../contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
+import { readFlags } from './flags.ts';
 
 export const SERVE_USAGE = `Team server:
   punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (docs/team-server/README.md)
@@ -20,19 +22,19 @@ export const SERVE_USAGE = `Team server:
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
 
 export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, log: Log, err: (text: string) => void): Promise<number> {
-  const options = parseOptions(argv, ['--config', '--data'], ['--dev']);
-  if (typeof options === 'string') return usage(err, options);
-  const dev = options.flags.has('--dev');
-  if (dev === options.values.has('--config')) return usage(err, 'serve takes --config FILE, or --dev.');
+  const { read: options, problem } = readFlags(argv, { values: { config: '--config needs a value.', data: '--data needs a value.' }, switches: ['dev'], once: true }, unknownOption);
+  if (problem) return usage(err, problem);
+  const dev = options.switches.has('dev');
+  if (dev === options.values.has('config')) return usage(err, 'serve takes --config FILE, or --dev.');
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   let config: ServerConfig;
   let serverEnv = env;
   if (dev) {
-    const prepared = developmentServer(options.values.get('--data') ?? join(homedir(), '.local', 'share', 'punchcard-dev-server'));
+    const prepared = developmentServer(options.values.get('data') ?? join(homedir(), '.local', 'share', 'punchcard-dev-server'));
     config = prepared.config;
     serverEnv = { ...env, [DEV_KEY_VARIABLE]: prepared.key };
   } else {
-    const read = readServerConfigFile(options.values.get('--config') as string);
+    const read = readServerConfigFile(options.values.get('config') as string);
     if (!read.ok) return refuse(err, read.problem);
     config = read.config;
   }
@@ -57,13 +59,17 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
 }
 
 export async function runAuditCommand(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const options = parseOptions(argv, ['--config', '--since', '--limit'], []);
-  if (typeof options === 'string') return usage(err, options);
-  const file = options.values.get('--config');
+  const { read: options, problem } = readFlags(
+    argv,
+    { values: { config: '--config needs a value.', since: '--since needs a value.', limit: '--limit needs a value.' }, once: true },
+    unknownOption,
+  );
+  if (problem) return usage(err, problem);
+  const file = options.values.get('config');
   if (!file) return usage(err, 'audit takes --config FILE (the server\'s).');
-  const since = options.values.get('--since');
+  const since = options.values.get('since');
   if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) return usage(err, '--since takes a day, YYYY-MM-DD.');
-  const limitText = options.values.get('--limit') ?? '100000';
+  const limitText = options.values.get('limit') ?? '100000';
   if (!/^\d{1,7}$/.test(limitText)) return usage(err, '--limit takes a number of records.');
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   const read = readServerConfigFile(file);
@@ -101,7 +107,8 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
     config: {
       public_url: 'http://127.0.0.1:8787',
       listen: '127.0.0.1:8787',
-      provider: { type: 'local' },
+      // The local timesheet: the default back end, which needs no account.
+      provider: defaultSettings().provider,
       sign_in: { tracker: false, development: true },
       store: `sqlite:${join(folder, 'server.db')}`,
       key_env: DEV_KEY_VARIABLE,
@@ -114,24 +121,7 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
   };
 }
 
-function parseOptions(argv: readonly string[], valued: readonly string[], flags: readonly string[]): { values: Map<string, string>; flags: Set<string> } | string {
-  const values = new Map<string, string>();
-  const seen = new Set<string>();
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index] as string;
-    const [name, inline] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
-    if (flags.includes(name) && inline === undefined) {
-      seen.add(name);
-      continue;
-    }
-    if (!valued.includes(name)) return `Unknown option: ${argument}.`;
-    const value = inline ?? argv[++index];
-    if (value === undefined || value === '' || value.startsWith('--')) return `${name} needs a value.`;
-    if (values.has(name)) return `${name} is given twice.`;
-    values.set(name, value);
-  }
-  return { values, flags: seen };
-}
+const unknownOption = (argument: string) => `Unknown option: ${argument}.`;
 
 function usage(err: (text: string) => void, problem: string): number {
   err(`${problem}\n\n${SERVE_USAGE}\n`);

@@ -7,7 +7,8 @@
 // With `--json` the same result also goes to stdout as one JSON line, for the app (main/engine),
 // which runs the bundle for this and must not parse sentences.
 import { join } from 'node:path';
-import type { ProviderProfile, Settings } from '../contract/settings.ts';
+import { isRemote, type ProviderProfile } from '../contract/back-ends.ts';
+import type { Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { withoutControls } from '../plain-text.ts';
 import { effectiveProfile, loadPolicy, policyPaths, profileRefusal } from '../policy/policy.ts';
@@ -60,7 +61,7 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
 }
 
 async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions, policyFixes: boolean): Promise<{ exitCode: number; report: ConnectionReport }> {
-  if (profile.type === 'local') {
+  if (!isRemote(profile)) {
     return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
   }
   // Each back end's own module, loaded only for the back end being tested.

@@ -2,7 +2,7 @@
 // line of the server bundle, so registration can be scripted and tried in a temporary HOME. These
 // commands are not an MCP session, so they print results on stdout.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFlags } from '../cli/flags.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { CLIENTS } from './catalog.ts';
 import { currentEnvironment, realProbe, stableNodePath } from './environment.ts';
@@ -97,17 +97,14 @@ type Parsed =
 
 function parse(argv: readonly string[]): Parsed {
   const [command, ...rest] = argv;
-  const allowed = command === 'clients' ? ['user-data', 'json'] : ['user-data'];
-  // Not strict: node's own messages are long; these name the command and the option.
-  const { tokens, positionals } = parseArgs({ args: rest, options: { 'user-data': { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: false, tokens: true });
-  const values: { 'user-data'?: string; json?: boolean } = {};
-  for (const token of tokens) {
-    if (token.kind !== 'option') continue;
-    if (!allowed.includes(token.name)) return { error: `Unknown option for ${command}: ${token.rawName}` };
-    if (token.name === 'json') values.json = true;
-    else if (!token.value) return { error: '--user-data needs a folder.' };
-    else values['user-data'] = token.value;
-  }
+  const { read, problem } = readFlags(
+    rest,
+    { values: { 'user-data': '--user-data needs a folder.' }, switches: command === 'clients' ? ['json'] : [], positionals: true },
+    (argument) => `Unknown option for ${command}: ${argument}`,
+  );
+  if (problem) return { error: problem };
+  const { positionals } = read;
+  const values = { 'user-data': read.values.get('user-data'), json: read.switches.has('json') };
   const withData = values['user-data'] ? { userDataDir: values['user-data'] } : {};
   const extra = (allowed: number) =>
     positionals.length > allowed ? { error: `Too many arguments for ${command}: ${positionals.slice(allowed).join(' ')}` } : null;

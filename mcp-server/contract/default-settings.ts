@@ -1,5 +1,6 @@
 // The settings a fresh install has. Apart from the schema (settings.ts), so that what needs only the
 // defaults — the engine's start without a config.json — does not load zod.
+import { DEFAULT_BACK_END } from './back-ends.ts';
 import type { Settings } from './settings.ts';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -7,7 +8,7 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 export function defaultSettings(): Settings {
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
-    provider: { type: 'local' },
+    provider: { type: DEFAULT_BACK_END.type },
     tools: { readOnly: false, groups: {}, enabled: {} },
     timezone: '',
     workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },

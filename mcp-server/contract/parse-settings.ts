@@ -9,6 +9,7 @@
 // Missing keys are not faults: they take their defaults, so a file with only the keys someone cared
 // about works. Free of Node, like the schema.
 import type * as z from 'zod/v4';
+import { BACK_END_TYPES, DEFAULT_BACK_END, isBackEndType } from './back-ends.ts';
 import { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 import { HolidayRegionSchema, ProviderProfileSchema, SettingsSchema, type Settings } from './settings.ts';
 import { isValidTimeZone } from './time-zone.ts';
@@ -18,7 +19,6 @@ export type SettingsVerdict = { ok: true; settings: Settings; notes: string[] } 
 
 type Fields = Record<string, unknown>;
 
-const BACK_ENDS = ProviderProfileSchema.options.map((option) => option.shape.type.value);
 
 export function parseSettings(raw: unknown): SettingsVerdict {
   if (!isPlainObject(raw)) return { ok: false, problem: 'it does not hold a JSON object ({ … })' };
@@ -56,9 +56,9 @@ export function parseSettings(raw: unknown): SettingsVerdict {
 
 /** The back end, or why it cannot be used: a sentence that names the field and what it should be. */
 function readProvider(value: unknown): Settings['provider'] | string {
-  if (!isPlainObject(value)) return `provider is ${shown(value)}, not a back end ({ "type": "local" } or another)`;
-  if (!BACK_ENDS.includes(value.type as never)) {
-    return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_ENDS.join(', ')})`;
+  if (!isPlainObject(value)) return `provider is ${shown(value)}, not a back end ({ "type": "${DEFAULT_BACK_END.type}" } or another)`;
+  if (!isBackEndType(value.type)) {
+    return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_END_TYPES.join(', ')})`;
   }
   const result = ProviderProfileSchema.safeParse(value);
   if (result.success) return result.data;

@@ -7,27 +7,32 @@ import * as z from 'zod/v4';
 import { findDuplicateKey } from './duplicate-keys.ts';
 import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+import { BACK_END_TYPES, BACK_ENDS, type ProviderProfile } from './back-ends.ts';
+import { fieldSchemas } from './settings.ts';
 
 /** A release's version as the app's updates name it: semantic versioning, without a leading "v". */
 export const UPDATE_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
-export const PROVIDER_TYPES = ['local', 'kimai', 'clockodo', 'calamari', 'clockify'] as const;
+export const PROVIDER_TYPES = BACK_END_TYPES;
 
 /**
- * A back end an organisation can fix for every account on the machine: one that needs no personal
- * login in the profile. Clockodo's and Calamari's profiles name the person, and Clockify's key is the
- * person's own (with their workspace), so an organisation allows them (`providers.allowed`) and each
- * person enters their own.
+ * A back end an organisation can fix for every account on the machine: one whose profile names nobody
+ * in particular (`policyMayFix`). Clockodo's and Calamari's profiles name the person, and Clockify's key
+ * is the person's own (with their workspace), so an organisation allows them (`providers.allowed`) and
+ * each person enters their own. The address is taken as written (an administrator's file is not
+ * normalised), and the other fields as in config.json.
  */
-const FixedProviderSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('local') }),
-  z.strictObject({
-    type: z.literal('kimai'),
-    url: z.url({ protocol: /^https?$/ }),
-    caFile: z.string().min(1).optional(),
-    allowInsecureTls: z.boolean().optional(),
-  }),
-]);
+const FixedProviderSchema = z.discriminatedUnion(
+  'type',
+  BACK_ENDS.filter((backEnd) => backEnd.policyMayFix).map((backEnd) =>
+    z.strictObject(
+      Object.assign(
+        { type: z.literal(backEnd.type) },
+        ...backEnd.fields.map((field) => (field.kind === 'url' ? { url: z.url({ protocol: /^https?$/ }) } : fieldSchemas(backEnd, field))),
+      ),
+    ),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
 
 export const PolicyFileSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -42,7 +47,7 @@ export const PolicyFileSchema = z.strictObject({
   providers: z
     .strictObject({
       allowed: z.array(z.enum(PROVIDER_TYPES)).min(1).optional(),
-      fixed: FixedProviderSchema.optional(),
+      fixed: (FixedProviderSchema as unknown as z.ZodType<ProviderProfile>).optional(),
     })
     .default({}),
   clients: z.strictObject({ allowed: z.array(z.enum(CLIENT_IDS)).optional() }).default({}),

@@ -3,8 +3,9 @@
 // file's own snake_case and never renamed. Unknown keys are refused (a typo must not quietly leave a
 // protection off), and every refusal names the key it is about.
 import * as z from 'zod/v4';
-import { HolidayRegionSchema, KimaiProviderSchema, LocalProviderSchema, WorkWeekSchema } from './settings.ts';
-import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, isHttpUrl, MAX_WORKSPACE_LENGTH, normalizeBaseUrl } from './back-end-accounts.ts';
+import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from './settings.ts';
+import { isHttpUrl } from './back-end-accounts.ts';
+import { BACK_ENDS, backEndOf, type ProviderProfile } from './back-ends.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
@@ -14,29 +15,17 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
-const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://kimai.example.com').transform(normalizeBaseUrl);
-
 /**
  * The back end, as config.json names it, less what belongs to each person: Clockodo's login and
  * Calamari's employee are whoever signs in (their verified e-mail), never one fixed in the file.
  */
-const ServerProviderSchema = z.discriminatedUnion('type', [
-  LocalProviderSchema.strict(),
-  KimaiProviderSchema.strict(),
-  z.strictObject({ type: z.literal('clockodo'), url: httpUrl.default(CLOCKODO_URL) }),
-  z.strictObject({ type: z.literal('calamari'), url: httpUrl }),
-  z.strictObject({
-    type: z.literal('clockify'),
-    url: httpUrl
-      .superRefine((url, context) => {
-        const problem = clockifyUrlProblem(url);
-        if (problem) context.addIssue({ code: 'custom', message: problem });
-      })
-      .default(CLOCKIFY_URL),
-    workspace: z.string().trim().min(1).max(MAX_WORKSPACE_LENGTH).optional(),
-  }),
-]);
-export type ServerProvider = z.infer<typeof ServerProviderSchema>;
+const ServerProviderSchema = z.discriminatedUnion(
+  'type',
+  BACK_ENDS.map((backEnd) =>
+    z.strictObject(Object.assign({ type: z.literal(backEnd.type) }, ...backEnd.fields.filter((field) => field.kind !== 'email').map((field) => fieldSchemas(backEnd, field)))),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<ServerProvider>;
+export type ServerProvider = ProviderProfile extends infer P ? (P extends ProviderProfile ? Omit<P, 'email'> : never) : never;
 
 /** An environment variable's name: what `key_env` and `client_secret_env` hold (never the value). */
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)');
@@ -171,8 +160,8 @@ export const ServerConfigSchema = z
     if (postgres) {
       const problem = postgresUrlProblem(config.store);
       if (problem) context.addIssue({ code: 'custom', path: ['store'], message: problem });
-      if (config.provider.type === 'local') {
-        context.addIssue({ code: 'custom', path: ['store'], message: 'the local timesheet keeps each person\'s entries in a file of one instance, so it runs on one instance with the sqlite: store; PostgreSQL is for the remote back ends' });
+      if (!backEndOf(config.provider.type).remote) {
+        context.addIssue({ code: 'custom', path: ['store'], message: `${backEndOf(config.provider.type).inSentence} keeps each person's entries in a file of one instance, so it runs on one instance with the sqlite: store; PostgreSQL is for the remote back ends` });
       }
       if (!problem && config.postgres?.tls === 'disable' && !isLoopbackHost(new URL(config.store).hostname)) {
         context.addIssue({ code: 'custom', path: ['postgres', 'tls'], message: '"disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer' });
@@ -197,16 +186,20 @@ export const ServerConfigSchema = z
         context.addIssue({ code: 'custom', path: ['sign_in', 'oidc', 'issuer'], message: 'an https:// issuer: the sign-in crosses the network (http:// only for a provider on this computer)' });
       }
     }
-    if (config.provider.type === 'calamari' && !config.sign_in.oidc) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'oidc'], message: "Calamari's API key is the organisation's, so people must sign in with the company's identity provider (sign_in.oidc); Punchcard then acts only as the person whose verified e-mail it vouches for" });
+    // Who signs in follows whose secret it is: a person's own (tracker sign-in, maybe behind the
+    // company's), the organisation's (the company's identity provider says who the person is), or none.
+    const backEnd = backEndOf(config.provider.type);
+    const secret = backEnd.secret;
+    if (secret?.whose === 'organisation' && !config.sign_in.oidc) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'oidc'], message: `${backEnd.label}'s ${secret.name} is the organisation's, so people must sign in with the company's identity provider (sign_in.oidc); Punchcard then acts only as the person whose verified e-mail it vouches for` });
     }
-    if (config.provider.type === 'calamari' && config.sign_in.tracker) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: "Calamari has no personal credentials to sign in with (its key is the organisation's); use sign_in.oidc" });
+    if (secret?.whose === 'organisation' && config.sign_in.tracker) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${backEnd.label} has no personal credentials to sign in with (its key is the organisation's); use sign_in.oidc` });
     }
-    if (config.provider.type === 'local' && config.sign_in.tracker) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: 'the local timesheet has no tracker credentials; people sign in with sign_in.oidc (or, on this computer, development)' });
+    if (!secret && config.sign_in.tracker) {
+      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${backEnd.inSentence} has no tracker credentials; people sign in with sign_in.oidc (or, on this computer, development)` });
     }
-    if (config.sign_in.tracker === false && config.sign_in.oidc && config.provider.type !== 'calamari' && config.provider.type !== 'local') {
+    if (config.sign_in.tracker === false && config.sign_in.oidc && secret?.whose === 'person') {
       context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${config.provider.type} acts with each person's own credentials: set "tracker": true (people then give theirs once, after the company sign-in)` });
     }
   });

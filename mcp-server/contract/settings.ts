@@ -3,13 +3,16 @@
 // schema, one writer"). It must stay free of Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
-import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, MAX_WORKSPACE_LENGTH, isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
+import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
+import { MAX_WORKSPACE_LENGTH, secretHostProblem, type AccountField, type BackEndDescriptor } from './back-end-descriptor.ts';
+import { BACK_ENDS, type ProviderProfile } from './back-ends.ts';
 import { acceleratorProblem } from './accelerator.ts';
 import { DURATION_STYLES } from './durations.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
-export { CLOCKIFY_URL, CLOCKODO_URL, credentialAccount, normalizeBaseUrl } from './back-end-accounts.ts';
+export { credentialAccount, type ProviderProfile, type RemoteProfile } from './back-ends.ts';
+export { normalizeBaseUrl } from './back-end-accounts.ts';
 export { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
 
 const hours = z.number().min(0).max(24);
@@ -27,51 +30,51 @@ export const HolidayRegionSchema = z.object({
 const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://example.com').transform(normalizeBaseUrl);
 const email = z.string().trim().refine(isEmail, 'an e-mail address such as ada@example.com').transform(normalizeEmail);
 
-export const LocalProviderSchema = z.object({ type: z.literal('local') });
-
-export const KimaiProviderSchema = z.object({
-  type: z.literal('kimai'),
-  url: httpUrl,
-  /** PEM file with the CA that signed a self-hosted Kimai's certificate, trusted besides the usual ones. */
-  caFile: z.string().min(1).optional(),
-  /** Skips certificate checks entirely. Logged loudly on every start; for test servers only. */
-  allowInsecureTls: z.boolean().optional(),
-});
-
 /**
- * Clockodo: a person's own login and API key; `url` only for a test server (docs/decisions.md,
- * "Back ends act as the person and report their own truth").
+ * A profile's fields as its descriptor names them (contract/back-end-descriptor.ts): an address in
+ * its normal form, and only one the secret may go to (Clockify's API hosts); a default where the
+ * person need not give one (Clockodo's own service); an e-mail in its normal form; a workspace by id
+ * or name; a self-hosted server's TLS options. The team server's config names the same fields, less
+ * the person's e-mail (server-config.ts), so both are built here.
  */
-export const ClockodoProviderSchema = z.object({
-  type: z.literal('clockodo'),
-  email,
-  url: httpUrl.default(CLOCKODO_URL),
-});
+export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField): Record<string, z.ZodType> {
+  switch (field.kind) {
+    case 'url': {
+      const checked = field.secretHosts
+        ? httpUrl.superRefine((url, context) => {
+            const problem = secretHostProblem(descriptor, url);
+            if (problem) context.addIssue({ code: 'custom', message: problem });
+          })
+        : httpUrl;
+      return { url: field.default === undefined ? checked : checked.default(field.default) };
+    }
+    case 'email':
+      return { email };
+    case 'workspace':
+      return { workspace: z.string().trim().min(1).max(MAX_WORKSPACE_LENGTH).optional() };
+    case 'tls':
+      return {
+        /** PEM file with the CA that signed a self-hosted server's certificate, trusted besides the usual ones. */
+        caFile: z.string().min(1).optional(),
+        /** Skips certificate checks entirely. Logged loudly on every start; for test servers only. */
+        allowInsecureTls: z.boolean().optional(),
+      };
+  }
+}
 
-/** Calamari: the organisation's address and the one employee Punchcard acts for with its key. */
-export const CalamariProviderSchema = z.object({
-  type: z.literal('calamari'),
-  url: httpUrl,
-  email,
-});
+function profileSchema(descriptor: BackEndDescriptor) {
+  return z.object(Object.assign({ type: z.literal(descriptor.type) }, ...descriptor.fields.map((field) => fieldSchemas(descriptor, field))));
+}
 
-/** A Clockify address: one of Clockify's API hosts, or a server on this computer (back-end-accounts.ts). */
-const clockifyUrl = httpUrl.superRefine((url, context) => {
-  const problem = clockifyUrlProblem(url);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+const PROFILE_SCHEMAS = new Map(BACK_ENDS.map((backEnd) => [backEnd.type, profileSchema(backEnd)]));
 
-/**
- * Clockify: the person's own API key (they are whoever it belongs to); `url` for a region's host; the
- * workspace by id or name, else the person's active one (docs/back-ends/clockify.md).
- */
-export const ClockifyProviderSchema = z.object({
-  type: z.literal('clockify'),
-  url: clockifyUrl.default(CLOCKIFY_URL),
-  workspace: z.string().trim().min(1).max(MAX_WORKSPACE_LENGTH).optional(),
-});
+/** One back end's profile as config.json holds it, checked and in its normal forms. */
+export function profileSchemaOf<T extends ProviderProfile['type']>(type: T): z.ZodType<Extract<ProviderProfile, { type: T }>> {
+  return PROFILE_SCHEMAS.get(type) as unknown as z.ZodType<Extract<ProviderProfile, { type: T }>>;
+}
 
-export const ProviderProfileSchema = z.discriminatedUnion('type', [LocalProviderSchema, KimaiProviderSchema, ClockodoProviderSchema, CalamariProviderSchema, ClockifyProviderSchema]);
+/** Any back end's profile, told apart by `type`. */
+export const ProviderProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<ProviderProfile>;
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);
@@ -123,9 +126,3 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type WorkWeek = z.infer<typeof WorkWeekSchema>;
 export type HolidayRegion = z.infer<typeof HolidayRegionSchema>;
-export type ProviderProfile = z.infer<typeof ProviderProfileSchema>;
-export type KimaiProfile = z.infer<typeof KimaiProviderSchema>;
-export type ClockodoProfile = z.infer<typeof ClockodoProviderSchema>;
-export type CalamariProfile = z.infer<typeof CalamariProviderSchema>;
-export type ClockifyProfile = z.infer<typeof ClockifyProviderSchema>;
-export type RemoteProfile = KimaiProfile | ClockodoProfile | CalamariProfile | ClockifyProfile;

@@ -9,13 +9,10 @@
 // Where the form names no back end ("what the Punchcard app is set to"), nothing says which back end
 // the person typed the secret for, and the app's back end may have changed since: the secret is
 // used for none, and the person is told to choose the back end in the form.
-import { normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
-import type { ProviderProfile } from '../contract/settings.ts';
+import { backEndAt, backEndOf, sameBackEnd, tokenVariable, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import { variableValue } from '../variables.ts';
 
 export const FORM_SECRET_VARIABLE = 'PUNCHCARD_SECRET';
-
-type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
 
 export interface FormSecretOrigin {
   /** The back end the form named (the variables), or undefined where it named none. */
@@ -36,7 +33,7 @@ export function bindFormSecret(env: NodeJS.ProcessEnv, origin: FormSecretOrigin,
   const secret = variableValue(env, FORM_SECRET_VARIABLE);
   const rest: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name !== FORM_SECRET_VARIABLE));
   if (secret === undefined) return { env: rest, withheld: null };
-  const variable = `PUNCHCARD_${used.type.toUpperCase()}_TOKEN`;
+  const variable = tokenVariable(used.type);
   if (origin.backEnd && sameBackEnd(origin.backEnd, used)) {
     // A variable set for this back end by name is the more deliberate of the two, and wins.
     return { env: variableValue(rest, variable) === undefined ? { ...rest, [variable]: secret } : rest, withheld: null };
@@ -47,32 +44,19 @@ export function bindFormSecret(env: NodeJS.ProcessEnv, origin: FormSecretOrigin,
       env: rest,
       withheld:
         `The secret in Punchcard's Claude Desktop extension settings is used only for the back end chosen there, and none is chosen (Back end is empty), ` +
-        `so Punchcard does not send it to ${nameOf(used)}. Choose ${used.type} under Back end in the extension's settings. ${save}`,
+        `so Punchcard does not send it to ${backEndAt(used)}. Choose ${used.type} under Back end in the extension's settings. ${save}`,
     };
   }
-  const instead = origin.policyFixes ? `; your organisation's policy has Punchcard use ${nameOf(used)} instead` : `; Punchcard is using ${nameOf(used)} instead`;
+  const instead = origin.policyFixes ? `; your organisation's policy has Punchcard use ${backEndAt(used)} instead` : `; Punchcard is using ${backEndAt(used)} instead`;
   return {
     env: rest,
     withheld:
-      `The secret in Punchcard's Claude Desktop extension settings was given for ${nameOf(origin.backEnd)}, and Punchcard sends a secret only to the back end it was given for` +
+      `The secret in Punchcard's Claude Desktop extension settings was given for ${backEndAt(origin.backEnd)}, and Punchcard sends a secret only to the back end it was given for` +
       `${instead}, so it has no ${secretName(used)} for it. ${save}`,
   };
 }
 
-/** The same service at the same address for the same person: where a secret may go. */
-function sameBackEnd(a: ProviderProfile, b: ProviderProfile): boolean {
-  if (a.type !== b.type) return false;
-  const address = (profile: ProviderProfile) => ('url' in profile ? normalizeBaseUrl(profile.url) : '');
-  const person = (profile: ProviderProfile) => ('email' in profile ? normalizeEmail(profile.email) : '');
-  return address(a) === address(b) && person(a) === person(b);
-}
-
-function nameOf(profile: ProviderProfile): string {
-  if (profile.type === 'local') return 'the local timesheet';
-  const name = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' }[profile.type];
-  return `${name} at ${normalizeBaseUrl(profile.url)}`;
-}
-
 function secretName(profile: RemoteProfile): string {
-  return profile.type === 'kimai' ? 'Kimai API token' : `${{ clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' }[profile.type]} API key`;
+  const { label, secret } = backEndOf(profile.type);
+  return `${label} ${secret?.name}`;
 }

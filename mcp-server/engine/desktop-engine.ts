@@ -3,7 +3,7 @@
 // the keychain or the variables, and the outbox in front of a remote back end. The stdio host serves
 // it; the build's capture of the opening and the tests open it too.
 import { join } from 'node:path';
-import type { ProviderProfile } from '../contract/settings.ts';
+import { isRemote, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import { effectiveProfile, policyPaths } from '../policy/policy.ts';
@@ -58,7 +58,7 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
   const appEngine = options.appEngine === true;
   // A remote back end out of reach keeps clock-ins, clock-outs and logged entries until it answers
   // (providers/outbox/); each is checked again against the switches and the policy before it is sent.
-  const withOutbox = (opened: TimeTracker, remote: Exclude<ProviderProfile, { type: 'local' }>, basics: TrackerBasics) =>
+  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: TrackerBasics) =>
     keepingWritesOffline(opened, {
       userDataDir,
       account: outboxAccount(remote),
@@ -86,7 +86,7 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
           ...(options.env ? { env: options.env } : {}),
           formSecret: { backEnd: options.formBackEnd, policyFixes: policy.current().fixedProvider !== null },
         });
-        return profile.type === 'local' ? opened : withOutbox(opened, profile, basics);
+        return isRemote(profile) ? withOutbox(opened, profile, basics) : opened;
       },
       now: options.now,
       log,

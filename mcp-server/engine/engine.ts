@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+import { backEndOf, isRemote } from '../contract/back-ends.ts';
 import type { ProviderProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
 import type { Clock } from '../clock.ts';
@@ -208,7 +209,7 @@ export class Engine {
     const settings = options.readOnly ? () => readOnly(this.#read.settings) : () => this.#read.settings;
     return createMcpServer({
       capabilities: () => this.#capabilities(),
-      remote: () => this.#profile.type !== 'local',
+      remote: () => isRemote(this.#profile),
       contexts: this.#contexts,
       settings,
       toolOptions: () => this.#toolOptions(),
@@ -330,7 +331,7 @@ export class Engine {
       return Promise.resolve(createBlockedTracker({ type: profile.type, label: 'no back end (the settings file cannot be used)', reason }, personName));
     }
     if (!isProviderAllowed(this.#policy, profile)) {
-      const label = `${profile.type === 'local' ? 'Local timesheet' : profile.type} (not allowed by your organisation)`;
+      const label = `${backEndOf(profile.type).label} (not allowed by your organisation)`;
       return Promise.resolve(createBlockedTracker({ type: profile.type, label, reason: providerRefusal(profile) }, personName));
     }
     const settings = () => this.#read.settings;

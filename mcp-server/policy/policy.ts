@@ -5,8 +5,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, win32, posix } from 'node:path';
-import { normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
-import type { ProviderProfile } from '../contract/settings.ts';
+import { backEndAt, backEndOf, sameBackEnd, type ProviderProfile } from '../contract/back-ends.ts';
 import { TOOL_CATALOG, type ToolAccess, type ToolGroup, type ToolName } from '../contract/tool-catalog.ts';
 import type { ToolPolicyOptions } from '../contract/tool-policy.ts';
 import { readSmallTextFile } from '../settings/settings-source.ts';
@@ -116,7 +115,7 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
       deniedTools: new Set([...policy.deniedTools, ...ai.deniedTools]),
       deniedGroups: new Set([...policy.deniedGroups, ...ai.deniedGroups]),
       providersAllowed: narrow(policy.providersAllowed, providers.allowed),
-      fixedProvider: policy.fixedProvider ?? (providers.fixed as ProviderProfile | undefined) ?? null,
+      fixedProvider: policy.fixedProvider ?? providers.fixed ?? null,
       clientsAllowed: narrow(policy.clientsAllowed, clients.allowed),
       // Only shown to the person, never contacted by the app: the first file that names one (the
       // system's, before an override) decides.
@@ -171,7 +170,9 @@ export function isProviderAllowed(policy: Policy, profile: ProviderProfile): boo
 }
 
 export function providerRefusal(profile: ProviderProfile): string {
-  return `Your organisation's policy does not allow the ${profile.type === 'local' ? 'local timesheet' : profile.type} back end, so Punchcard does not contact it.`;
+  // A remote back end by the name a policy file gives it ("the kimai back end").
+  const backEnd = backEndOf(profile.type);
+  return `Your organisation's policy does not allow ${backEnd.remote ? `the ${backEnd.type}` : backEnd.inSentence} back end, so Punchcard does not contact it.`;
 }
 
 /**
@@ -182,22 +183,9 @@ export function providerRefusal(profile: ProviderProfile): string {
 export function profileRefusal(policy: Policy, profile: ProviderProfile): string | null {
   const fixed = policy.fixedProvider;
   if (fixed && !sameBackEnd(fixed, profile)) {
-    return `Your organisation's policy fixes the back end to ${backEndName(fixed)}, so Punchcard does not contact ${backEndName(profile)}.`;
+    return `Your organisation's policy fixes the back end to ${backEndAt(fixed)}, so Punchcard does not contact ${backEndAt(profile)}.`;
   }
   return isProviderAllowed(policy, profile) ? null : providerRefusal(profile);
-}
-
-function sameBackEnd(a: ProviderProfile, b: ProviderProfile): boolean {
-  if (a.type !== b.type) return false;
-  const address = (profile: ProviderProfile) => ('url' in profile ? normalizeBaseUrl(profile.url) : '');
-  const person = (profile: ProviderProfile) => ('email' in profile ? normalizeEmail(profile.email) : '');
-  return address(a) === address(b) && person(a) === person(b);
-}
-
-function backEndName(profile: ProviderProfile): string {
-  if (profile.type === 'local') return 'the local timesheet';
-  const name = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' }[profile.type];
-  return `${name} at ${normalizeBaseUrl(profile.url)}`;
 }
 
 /** Whether the policy lets AI clients have this tool (the settings may narrow further). */

@@ -1,15 +1,14 @@
 // Which back end the engine talks to: the profile from the settings, or from the command line
-// (`--provider kimai --url …`), which wins. The remote back ends are one table: each is its own chunk
-// of the bundle, loaded when the engine first needs it (a Kimai user never loads SQLite or Clockodo's
-// client, a local one never the HTTP client or the keychain), and each is made from the same options,
-// its secret and deadline read the same way (http/remote-access.ts).
+// (`--provider kimai --url …`), which wins. Each back end's tracker is its own chunk of the bundle,
+// loaded when the engine first needs it (providers/back-ends.ts), and every remote one is made from the
+// same options, its secret and deadline read the same way (http/remote-access.ts).
 import { join } from 'node:path';
-import { credentialAccount } from '../contract/back-end-accounts.ts';
-import type { ProviderProfile } from '../contract/settings.ts';
+import { credentialAccount, isRemote, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
 import { remoteAccess } from './http/remote-access.ts';
 import { RemoteError } from './http/remote-error.ts';
+import { ENGINE_SIDES, remoteSideOf } from './back-ends.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
 
@@ -30,25 +29,13 @@ export interface TrackerFactoryOptions extends Omit<RemoteTrackerOptions<Provide
   formSecret?: FormSecretOrigin;
 }
 
-export type RemoteProfile = Exclude<ProviderProfile, { type: 'local' }>;
-type RemoteType = RemoteProfile['type'];
-type Create<T extends RemoteType> = (options: RemoteTrackerOptions<Extract<RemoteProfile, { type: T }>>) => RemoteTracker;
-
-/** Every remote back end: adding one is a line here (docs/architecture.md, "Adding a back end"). */
-const REMOTE_BACK_ENDS: { [T in RemoteType]: () => Promise<Create<T>> } = {
-  kimai: async () => (await import('./kimai/kimai-tracker.ts')).createKimaiTracker,
-  clockodo: async () => (await import('./clockodo/clockodo-tracker.ts')).createClockodoTracker,
-  calamari: async () => (await import('./calamari/calamari-tracker.ts')).createCalamariTracker,
-  clockify: async () => (await import('./clockify/clockify-tracker.ts')).createClockifyTracker,
-};
+export type { RemoteProfile } from '../contract/back-ends.ts';
 
 export async function createTracker(options: TrackerFactoryOptions): Promise<TimeTracker> {
   const { profile } = options;
-  if (profile.type === 'local') {
-    const { createLocalTracker } = await import('./local/local-tracker.ts');
-    return createLocalTracker({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now, log: options.log });
-  }
-  return createRemoteTracker({ ...options, profile });
+  if (isRemote(profile)) return createRemoteTracker({ ...options, profile });
+  const create = await ENGINE_SIDES[profile.type].tracker();
+  return create({ databasePath: join(options.userDataDir, 'punchcard.db'), personName: options.personName, now: options.now, log: options.log });
 }
 
 /**
@@ -58,14 +45,14 @@ export async function createTracker(options: TrackerFactoryOptions): Promise<Tim
  */
 export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, 'profile' | 'personName'> & { profile: RemoteProfile }): Promise<RemoteTracker> {
   const { profile } = options;
-  const create = (await REMOTE_BACK_ENDS[profile.type]()) as Create<RemoteType>;
+  const create = await remoteSideOf(profile).tracker();
   const bound = bindFormSecret(options.env ?? process.env, options.formSecret ?? { backEnd: undefined, policyFixes: false }, profile);
   if (bound.withheld) options.log(bound.withheld);
   const access = remoteAccess({ env: bound.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) }, credentialAccount(profile), profile.type);
   const { withheld } = bound;
   const secret = withheld ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', withheld)) : access.secret;
   return create({
-    profile: profile as never,
+    profile,
     userDataDir: options.userDataDir,
     ...(options.factsShelf ? { factsShelf: options.factsShelf } : {}),
     ...(options.idNumbers ? { idNumbers: options.idNumbers } : {}),

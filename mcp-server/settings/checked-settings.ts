@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFileAtomically } from '../private-files.ts';
+import { backEndOf, isBackEndType } from '../contract/back-ends.ts';
 import type { Settings } from '../contract/settings.ts';
 
 export const CHECKED_SETTINGS_FILE_NAME = 'config.checked.json';
@@ -51,18 +52,10 @@ function hasOpeningFields(settings: unknown): settings is Settings {
   );
 }
 
+/** A profile of a back end this build has, with the address and e-mail its descriptor says it holds. */
 function hasProfileFields(provider: Settings['provider']): boolean {
+  if (!isBackEndType(provider.type)) return false;
   const text = (value: unknown) => typeof value === 'string' && value !== '';
-  switch (provider.type) {
-    case 'local':
-      return true;
-    case 'kimai':
-    case 'clockify':
-      return text(provider.url);
-    case 'clockodo':
-    case 'calamari':
-      return text(provider.url) && text(provider.email);
-    default:
-      return false;
-  }
+  const fields = provider as unknown as Record<string, unknown>;
+  return backEndOf(provider.type).fields.every((field) => (field.kind === 'url' || field.kind === 'email' ? text(fields[field.kind]) : true));
 }

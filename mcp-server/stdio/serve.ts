@@ -8,7 +8,7 @@
 // the first request: an idle server stays as small as the opening.
 import { join } from 'node:path';
 import manifest from 'virtual:punchcard-opening-manifest';
-import type { ProviderProfile } from '../contract/settings.ts';
+import { isRemote, type ProviderProfile } from '../contract/back-ends.ts';
 import type { Log } from '../log.ts';
 import { makePrivateFolder } from '../private-files.ts';
 import { knownCapabilities } from '../providers/known-capabilities.ts';
@@ -57,7 +57,7 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const unusable = settings.problem !== null;
   const known = unusable ? { capabilities: ACCOUNT_ONLY, remembered: true } : knownCapabilities(profile, userDataDir);
   const { capabilities } = known;
-  const remote = !unusable && profile.type !== 'local' && isProviderAllowed(policy, profile);
+  const remote = !unusable && isRemote(profile) && isProviderAllowed(policy, profile);
   // Only a start that asks for every tool looks for the app's proof (policy/app-engine-proof.ts).
   const appEngine = options.allTools && (await readAppEngineProof());
   const toolOptions = () => ({

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
+import { backEndOf, hasField, isRemote, tokenVariable } from '../contract/back-ends.ts';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
 import type { HolidaysOf } from '../engine/call-context.ts';
@@ -159,11 +160,13 @@ export class PersonEngines {
         // The person's folder holds what their back end taught (a desktop's data folder always exists;
         // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
         mkdirSync(folder, { recursive: true, mode: 0o700 });
-        const stored = config.provider.type === 'local' || config.provider.type === 'calamari' ? null : await this.#options.credentials(person);
+        // Only a person's own secret is theirs to store; an organisation's key is the server's (below).
+        const { secret } = backEndOf(config.provider.type);
+        const stored = secret?.whose === 'person' ? await this.#options.credentials(person) : null;
         const profile = this.#profileOf(person, stored);
         // A remote back end remembers in the store, not in this instance's folder: every instance opens
         // the person's back end knowing what any of them learned, and numbers its ids alike.
-        const remembered = profile.type === 'local' ? {} : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
+        const remembered = !isRemote(profile) ? {} : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
         return createTracker({
           ...basics,
           profile,
@@ -172,10 +175,10 @@ export class PersonEngines {
           env: this.#options.env,
           ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
           // The person's own secret, never the server's environment or keychain: a person without one
-          // is told to sign in again. Calamari's key is the organisation's, from its variable.
+          // is told to sign in again. An organisation's key (Calamari's) is the server's, from its variable.
           credentials: {
             kind: 'team server',
-            get: async () => (profile.type === 'calamari' ? (this.#options.env.PUNCHCARD_CALAMARI_TOKEN?.trim() || null) : (stored?.secret ?? null)),
+            get: async () => (secret?.whose === 'organisation' ? this.#options.env[tokenVariable(profile.type)]?.trim() || null : (stored?.secret ?? null)),
             set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
             delete: () => Promise.resolve(false),
           },
@@ -199,9 +202,10 @@ export class PersonEngines {
   /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
   #profileOf(person: PersonRecord, stored: StoredCredentials | null): ProviderProfile {
     const provider = this.#options.config.provider;
-    if (provider.type === 'clockodo') return { ...provider, email: stored?.email ?? person.email ?? '' };
-    if (provider.type === 'calamari') return { ...provider, email: person.email ?? '' };
-    return provider;
+    if (!hasField(provider.type, 'email')) return provider as ProviderProfile;
+    // A login that goes with the person's own secret (Clockodo's) is the one they gave with it.
+    const email = backEndOf(provider.type).secret?.whose === 'person' ? (stored?.email ?? person.email) : person.email;
+    return { ...provider, email: email ?? '' } as ProviderProfile;
   }
 
   /** The back end of a person quiet for IDLE_CLOSE_MS rests; their engine goes once no server of it is open either. */
@@ -233,7 +237,7 @@ export function peopleSettings(config: ServerConfig, personName: string): Settin
   const chosen = config.settings;
   return {
     ...base,
-    provider: { type: 'local' },
+    provider: base.provider,
     timezone: chosen.timezone ?? '',
     workWeek: chosen.work_week ?? base.workWeek,
     holidays: chosen.holidays === undefined ? base.holidays : chosen.holidays,

@@ -32,7 +32,7 @@ import {
 import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
-import { credentialAccount } from '../../mcp-server/contract/back-end-accounts.ts';
+import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
 import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
@@ -790,8 +790,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         const secret = credentialAccount(profile);
         if (token) keychain.set(secret, token.trim());
         else if (!keychain.has(secret)) {
-          const { label, secretName } = PROVIDER_CHOICES.find((choice) => choice.type === profile.type) as ProviderChoice;
-          reject(`Enter your ${label} ${secretName} for ${profile.type === 'clockodo' ? profile.email : profile.url}: Punchcard has none saved for it.`);
+          const { label, secret } = PROVIDER_CHOICES.find((choice) => choice.type === profile.type) as ProviderChoice;
+          reject(`Enter your ${label} ${secret?.name} for ${profile.type === 'clockodo' ? profile.email : profile.url}: Punchcard has none saved for it.`);
         }
       }
       state.account = providerView(profile);

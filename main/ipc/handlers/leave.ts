@@ -1,6 +1,7 @@
 // Leave and Calendar screens: the year's balance and requests, what a request costs before it is
 // sent, filing and withdrawing, and a month of who is away, each through the engine's tools and
 // with exactly the privacy the engine applies. What the back end cannot do is said, not offered.
+import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
 import type { Handlers, LeaveView, ProviderType } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
@@ -14,7 +15,7 @@ export const LOCAL_BEYOND_REFUSED = `The timesheet on this computer approves lea
 
 /** The local timesheet, or settings that cannot say (then nothing remote is assumed). */
 function isLocal(type: ProviderType | null): boolean {
-  return type === 'local' || type === null;
+  return type === null || !backEndOf(type).remote;
 }
 
 export function leaveHandlers(deps: Deps): Pick<Handlers, 'getLeave' | 'previewLeave' | 'requestLeave' | 'cancelLeave' | 'getCalendar'> {

@@ -3,11 +3,12 @@
 // end keeps the person's plan (Clockodo, Calamari, Clockify: targets, public holidays, leave entitlement), the
 // engine gives its values (whoami, leave_balance): the window shows them, and this handler refuses to
 // save local ones, which would change nothing.
+import { BACK_ENDS, isRemote } from '../../../mcp-server/contract/back-ends.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { acceleratorProblem } from '../../../mcp-server/contract/accelerator.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
-import type { Handlers, PreferencesView, ProviderType, PunchcardApi } from '../contract.ts';
+import type { Handlers, LinkId, PreferencesView, ProviderType, PunchcardApi } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { providerLabel } from './account.ts';
 import type { HandlerDeps } from './ports.ts';
@@ -16,25 +17,15 @@ import { listed } from './words.ts';
 type BackEnd = PreferencesView['backEnd'];
 type Changes = Parameters<PunchcardApi['savePreferences']>[0];
 
-export const LINKS = {
-  'kimai-api-tokens': 'https://www.kimai.org/documentation/rest-api.html',
-  // Clockodo shows each person's API key in their personal data (docs/back-ends/clockodo.md,
-  // "Authentication").
-  'clockodo-api-key': 'https://my.clockodo.com/en/users/editself',
-  // Calamari's keys are made by an administrator (docs/back-ends/calamari.md, "Authentication"):
-  // the help article says how.
-  'calamari-api-keys': 'https://help.calamari.io/en/articles/24539-api-key-configuration-benefits-and-examples-of-use',
-  // Each person makes their own Clockify API keys in their profile settings (docs/back-ends/clockify.md,
-  // "The key").
-  'clockify-api-key': 'https://clockify.me/help/administration/api-webhook-settings',
-} as const;
+/** Where each back end's secret is made, by the link id the window asks for (the back ends' descriptors). */
+export const LINKS = Object.fromEntries(BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [[backEnd.secret.help.id, backEnd.secret.help.url]] : []))) as Record<LinkId, string>;
 
 export function preferencesView(
   settings: Settings,
   startAtLoginSupported: boolean,
   backEnd: BackEnd = null,
   shortcutProblem: string | null = null,
-  approvesLeaveAtOnce = settings.provider.type === 'local',
+  approvesLeaveAtOnce = !isRemote(settings.provider),
 ): PreferencesView {
   return {
     backEnd,
@@ -55,13 +46,13 @@ export function preferencesView(
 }
 
 /**
- * The back ends that keep the person's plan (targets, public holidays, leave) themselves. It mirrors
- * the engine's trackers that implement workPlan (Clockodo's, Calamari's and Clockify's), the only ones for which
- * whoami's plan_source is 'back_end'; test/main/engine/timesheet.test.ts checks that they agree.
- * Known by type, the settings' plan (the local timesheet, Kimai) stays editable while the back end is
- * unreachable, and opening the window asks nothing remote.
+ * The back ends that keep the person's plan (targets, public holidays, leave) themselves (`keepsPlan`).
+ * It mirrors the engine's trackers that implement workPlan, the only ones for which whoami's
+ * plan_source is 'back_end'; test/main/engine/timesheet.test.ts checks that they agree. Known by type,
+ * the settings' plan (the local timesheet, Kimai) stays editable while the back end is unreachable,
+ * and opening the window asks nothing remote.
  */
-export const PLAN_KEEPERS: ReadonlySet<ProviderType> = new Set<ProviderType>(['clockodo', 'calamari', 'clockify']);
+export const PLAN_KEEPERS: ReadonlySet<ProviderType> = new Set(BACK_ENDS.filter((backEnd) => backEnd.app.keepsPlan).map((backEnd) => backEnd.type));
 
 /** Why the change cannot be saved, in a person's words, or null when the back end keeps none of it. */
 function refusal(changes: Changes, backEnd: BackEnd): string | null {
@@ -88,7 +79,7 @@ export function preferenceHandlers(
 ): Pick<Handlers, 'getPreferences' | 'savePreferences' | 'listHolidayRegions' | 'openLink'> {
   /** What the back end keeps, asked of the engine; null where the settings keep the plan. */
   /** The back end in use is the local timesheet, which approves leave as it is filed (the organisation's fixed one wins). */
-  const isLocal = (settings: Settings) => effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider).type === 'local';
+  const isLocal = (settings: Settings) => !isRemote(effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider));
 
   const backEndOf = async (settings: Settings): Promise<BackEnd> => {
     const { type } = effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider);

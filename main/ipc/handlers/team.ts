@@ -2,6 +2,7 @@
 // the decision, each through the engine's team tools, and only where the engine offers them: the back
 // end said this person leads people, and the organisation's policy leaves the group on (docs/decisions.md,
 // "The team group"). Where it offers none, the screen says why in words.
+import { backEndOf, DEFAULT_BACK_END } from '../../../mcp-server/contract/back-ends.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { startOfIsoWeek } from '../../../mcp-server/domain/time.ts';
 import type { Handlers, ProviderType, TeamAvailability } from '../contract.ts';
@@ -11,21 +12,17 @@ import type { HandlerDeps } from './ports.ts';
 
 type Deps = Pick<HandlerDeps, 'team' | 'timesheet' | 'settings' | 'policy'>;
 
-/** Why the engine offers no team tools, for the back end in use. */
+/** Why the engine offers no team tools, for the back end in use (settings that cannot say are the default one's). */
 export function noTeamWords(type: ProviderType | null, switchedOn: boolean): string {
-  switch (type) {
-    case 'local':
-    case null:
-      return 'The timesheet on this computer has one person, so there is no team to show.';
-    case 'calamari':
-    case 'clockify':
-      // These two are asked whom the person leads only once the team tools are on (Tools).
-      return switchedOn
-        ? `${backEndName(type)} names nobody whose hours you may see through Punchcard.`
-        : `Switch on the Team group in Tools, and Punchcard asks ${backEndName(type)} whom you lead.`;
-    default:
-      return `${backEndName(type)} shows Punchcard nobody's time but yours: your account there leads no team.`;
+  const { app } = backEndOf(type ?? DEFAULT_BACK_END.type);
+  if (type === null || app.noTeam) return app.noTeam ?? DEFAULT_BACK_END.app.noTeam;
+  // Some are asked whom the person leads only once the team tools are on (Tools).
+  if (app.teamAskedWhenSwitchedOn) {
+    return switchedOn
+      ? `${backEndName(type)} names nobody whose hours you may see through Punchcard.`
+      : `Switch on the Team group in Tools, and Punchcard asks ${backEndName(type)} whom you lead.`;
   }
+  return `${backEndName(type)} shows Punchcard nobody's time but yours: your account there leads no team.`;
 }
 
 export function teamHandlers(deps: Deps): Pick<Handlers, 'getTeamHours' | 'getPendingLeave' | 'decideLeave'> {

@@ -2,7 +2,8 @@
 // (from the employee list, where the key may read it), their zone, and which modules answer for the
 // key — remembered between starts (facts.ts), asked about only where that can change something, and
 // deciding the tools. Calamari's limit is counted per hour, so reference data is kept for an hour.
-import type { CalamariProfile } from '../../contract/settings.ts';
+import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
+import type { CALAMARI } from '../../contract/back-ends/calamari.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import type { LearnedFacts } from '../http/learned-facts.ts';
@@ -14,6 +15,8 @@ import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from 
 import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
 import { findEmployee } from './reporting-lines.ts';
 import type { CalamariAbsenceType, CalamariEmployee } from './wire.ts';
+
+export type CalamariProfile = ProfileOf<typeof CALAMARI>;
 
 /** What changes a few times a year at most: the person, their week, types, projects, holidays. */
 export const REFERENCE_TTL_MS = 60 * 60_000;

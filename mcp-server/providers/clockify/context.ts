@@ -4,7 +4,8 @@
 // person (deciding the leave tools), the person's role in the workspace (deciding the team tools:
 // learned afresh by each process, never remembered), and the numbers Punchcard shows for Clockify's string ids.
 import { join } from 'node:path';
-import type { ClockifyProfile } from '../../contract/settings.ts';
+import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
+import type { CLOCKIFY } from '../../contract/back-ends/clockify.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import type { LearnedFacts } from '../http/learned-facts.ts';
@@ -17,6 +18,8 @@ import { ClockifyError } from './errors.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
 import { planName } from './mapping.ts';
 import type { ClockifyRole, ClockifyUser, ClockifyWorkspace } from './wire.ts';
+
+export type ClockifyProfile = ProfileOf<typeof CLOCKIFY>;
 
 /** The workspace and time off are asked about again after a day (a plan changes rarely). */
 const RECHECK_MS = 24 * 3_600_000;

@@ -3,7 +3,7 @@
 // they are quoted, and logic reads only the status. The key is the person's own: a 401 means it is
 // wrong or was regenerated, a 403 that the person, the workspace's settings or its plan do not allow
 // the action.
-import { CLOCKIFY_URL } from '../../contract/back-end-accounts.ts';
+import { CLOCKIFY_URL } from '../../contract/back-ends/clockify.ts';
 import type { HttpAnswer } from '../http/json-http.ts';
 import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
 import { isObject } from '../http/wire.ts';

@@ -2,7 +2,8 @@
 // "my …" request names it and no other), zone, role and rights, and whether the company uses the
 // absence module — read at most every five minutes, remembered between starts (facts.ts), and
 // deciding the tools.
-import type { ClockodoProfile } from '../../contract/settings.ts';
+import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
+import type { CLOCKODO } from '../../contract/back-ends/clockodo.ts';
 import { localDate } from '../../domain/time.ts';
 import { Expiring } from '../http/cache.ts';
 import type { LearnedFacts } from '../http/learned-facts.ts';
@@ -13,6 +14,8 @@ import { clockodoCapabilities } from './capabilities.ts';
 import { ClockodoError } from './errors.ts';
 import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts';
 import type { ClockodoCompany, ClockodoUser } from './wire.ts';
+
+export type ClockodoProfile = ProfileOf<typeof CLOCKODO>;
 
 /** The person and the company change rarely: one read per five minutes. */
 const IDENTITY_TTL_MS = 5 * 60_000;

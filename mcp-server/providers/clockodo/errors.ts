@@ -4,7 +4,7 @@
 // wrap an `error` object; all three are read. Its messages are written for people (English, as
 // Punchcard asks with Accept-Language), so they are quoted; logic reads only the status and the
 // error `type`.
-import { CLOCKODO_URL } from '../../contract/back-end-accounts.ts';
+import { CLOCKODO_URL } from '../../contract/back-ends/clockodo.ts';
 import type { HttpAnswer } from '../http/json-http.ts';
 import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
 import { isObject } from '../http/wire.ts';

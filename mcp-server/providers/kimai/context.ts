@@ -2,7 +2,8 @@
 // absence plugin, the profile zone, remembered between starts) and the reads every conversation
 // starts with — the person and the timesheet settings — cached briefly and read only by the calls
 // that need them.
-import type { KimaiProfile } from '../../contract/settings.ts';
+import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
+import type { KIMAI } from '../../contract/back-ends/kimai.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { allSettled, Expiring } from '../http/cache.ts';
 import type { LearnedFacts } from '../http/learned-facts.ts';
@@ -10,6 +11,8 @@ import { type KimaiApi, createKimaiApi } from './api.ts';
 import { kimaiCapabilities } from './capabilities.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
+
+export type KimaiProfile = ProfileOf<typeof KIMAI>;
 
 /** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
 const SESSION_TTL_MS = 5 * 60_000;

@@ -1,8 +1,11 @@
-// Which back end Punchcard uses. A Kimai token, a Clockodo, Calamari or Clockify API key goes from this
-// form to main and into the keychain; the window never sees a saved one, only whether there is one.
+// Which back end Punchcard uses. A back end's secret (a Kimai token, a Clockodo, Calamari or Clockify API
+// key) goes from this form to main and into the keychain; the window never sees a saved one, only
+// whether there is one. The form is drawn from the back ends' descriptors main sends (AccountView's
+// choices): each field the descriptor names, in the words it gives, checked with the engine's rules.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountView, ProviderChoice, ProviderType } from '../../../main/ipc/contract.ts';
-import { CLOCKIFY_URL, CLOCKODO_URL, clockifyUrlProblem, credentialAccount, isEmail, isHttpUrl, MAX_WORKSPACE_LENGTH, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import type { AccountView, LinkId, ProviderChoice, ProviderRequest, ProviderType } from '../../../main/ipc/contract.ts';
+import { isEmail, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { fieldOf, keychainAccount, MAX_WORKSPACE_LENGTH, secretHostProblem } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
@@ -32,39 +35,47 @@ interface FormState {
 
 const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '' };
 
-function fromView(view: AccountView): FormState {
-  const provider = view.provider;
-  if (provider.type === 'kimai') return { ...EMPTY, type: 'kimai', url: provider.url, caFile: provider.caFile ?? '', allowInsecureTls: provider.allowInsecureTls };
-  // Clockodo's own address is the default and stays out of the field; a test server's shows.
-  if (provider.type === 'clockodo') return { ...EMPTY, type: 'clockodo', email: provider.email, url: provider.url === CLOCKODO_URL ? '' : provider.url };
-  if (provider.type === 'calamari') return { ...EMPTY, type: 'calamari', email: provider.email, url: provider.url };
-  // Clockify's global address is the default and stays out of the field; a region's shows.
-  if (provider.type === 'clockify') return { ...EMPTY, type: 'clockify', url: provider.url === CLOCKIFY_URL ? '' : provider.url, workspace: provider.workspace ?? '' };
-  return { ...EMPTY, type: 'local' };
+function choiceOf(view: AccountView, type: ProviderType): ProviderChoice | undefined {
+  return view.choices.find((choice) => choice.type === type);
 }
 
-/** What an address looks like, per back end. */
-const URL_EXAMPLES: Partial<Record<ProviderType, string>> = {
-  kimai: 'https://kimai.example.com',
-  calamari: 'https://your-company.calamari.io',
-  clockodo: CLOCKODO_URL,
-  clockify: `${CLOCKIFY_URL}/api`,
-};
-
-/** When the optional address is needed, per back end. */
-const OPTIONAL_URL_HINTS: Partial<Record<ProviderType, string>> = {
-  clockify: `For your region's address (euc1, use2, euw2 or apse2.clockify.me/api) or the developer one; empty means ${CLOCKIFY_URL}/api.`,
-};
+function fromView(view: AccountView): FormState {
+  const provider: { type: ProviderType; url?: string; email?: string; caFile?: string | null; allowInsecureTls?: boolean; workspace?: string | null } = view.provider;
+  const defaultUrl = fieldOf(choiceOf(view, provider.type) ?? { fields: [] }, 'url')?.default;
+  return {
+    ...EMPTY,
+    type: provider.type,
+    // The back end's own address (Clockodo's, Clockify's global one) is the default and stays out of
+    // the field; a test server's or a region's shows.
+    url: provider.url === undefined || provider.url === defaultUrl ? '' : provider.url,
+    email: provider.email ?? '',
+    caFile: provider.caFile ?? '',
+    allowInsecureTls: provider.allowInsecureTls ?? false,
+    workspace: provider.workspace ?? '',
+  };
+}
 
 /**
- * The keychain account the form's secret would be filed under, as main files it; null for the local
- * timesheet. A secret saved for another account is not this one's.
+ * The keychain account the form's secret would be filed under, as main files it; null for a back end
+ * without a secret. A secret saved for another account is not this one's.
  */
-function secretAccount(form: FormState): string | null {
-  if (form.type === 'local') return null;
-  if (form.type === 'clockodo') return credentialAccount({ type: 'clockodo', email: form.email });
-  // An empty Clockify address is its global one, filed as main files it.
-  return credentialAccount({ type: form.type, url: form.type === 'clockify' && form.url.trim() === '' ? CLOCKIFY_URL : form.url });
+function secretAccount(form: FormState, choice: ProviderChoice | undefined): string | null {
+  if (!choice?.secret) return null;
+  // An empty optional address is the back end's own, filed as main files it.
+  const url = form.url.trim() === '' ? (fieldOf(choice, 'url')?.default ?? form.url) : form.url;
+  return keychainAccount(choice, { url, email: form.email });
+}
+
+/** The form's values as main takes them: each field the back end has, an empty optional one as null. */
+function providerRequest(form: FormState, choice: ProviderChoice): ProviderRequest {
+  const request: ProviderRequest = { type: form.type };
+  for (const field of choice.fields) {
+    if (field.kind === 'url') request.url = field.default === undefined ? form.url.trim() : form.url.trim() || null;
+    if (field.kind === 'email') request.email = form.email.trim();
+    if (field.kind === 'workspace') request.workspace = form.workspace.trim() || null;
+    if (field.kind === 'tls') Object.assign(request, { caFile: form.caFile.trim() || null, allowInsecureTls: form.allowInsecureTls });
+  }
+  return request;
 }
 
 function AccountForm({ saved }: { saved: AccountView }) {
@@ -74,18 +85,24 @@ function AccountForm({ saved }: { saved: AccountView }) {
   // address never becomes another's.
   const drafts = useRef<Partial<Record<ProviderType, FormState>>>({});
   // The optional sections stay as the person opened or closed them; a problem inside opens them.
-  const [addressOpen, setAddressOpen] = useState(() => (form.type === 'clockodo' || form.type === 'clockify') && form.url !== '');
+  const [addressOpen, setAddressOpen] = useState(() => fieldOf(choiceOf(saved, form.type) ?? { fields: [] }, 'url')?.default !== undefined && form.url !== '');
   const [certificatesOpen, setCertificatesOpen] = useState(() => form.caFile !== '' || form.allowInsecureTls);
   const [errors, setErrors] = useState<Partial<Record<'url' | 'email' | 'token', string>>>({});
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
   const action = useAction();
   const { formRef, flagProblems } = useFocusFirstInvalid();
-  const choice: ProviderChoice | undefined = saved.choices.find((option) => option.type === form.type);
-  const savedAccount = saved.provider.type === 'local' ? null : credentialAccount(saved.provider);
-  const tokenSavedForUrl = saved.hasCredential && savedAccount !== null && savedAccount === secretAccount(form);
-  const secretName = choice?.secretName || 'API token';
+  const choice = choiceOf(saved, form.type);
+  const savedChoice = choiceOf(saved, saved.provider.type);
+  const savedAccount = savedChoice?.secret ? keychainAccount(savedChoice, saved.provider as { url?: string; email?: string }) : null;
+  const tokenSavedForUrl = saved.hasCredential && savedAccount !== null && savedAccount === secretAccount(form, choice);
+  const secretName = choice?.secret?.name || 'API token';
   // What Forget removes: the saved back end's secret, whichever back end the form shows.
-  const savedSecretName = saved.choices.find((option) => option.type === saved.provider.type)?.secretName || 'API token';
+  const savedSecretName = savedChoice?.secret?.name || 'API token';
+  const urlField = choice && fieldOf(choice, 'url');
+  const urlRequired = urlField !== undefined && urlField.default === undefined;
+  const urlOptional = urlField?.default !== undefined;
+  const emailField = choice && fieldOf(choice, 'email');
+  const example = urlField?.example ?? 'https://example.com';
 
   const set = <K extends Exclude<keyof FormState, 'type'>>(key: K, value: FormState[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
@@ -105,38 +122,28 @@ function AccountForm({ saved }: { saved: AccountView }) {
   const request = (forSave: boolean) => {
     const found: typeof errors = {};
     const url = form.url.trim();
-    const example = URL_EXAMPLES[form.type] ?? 'https://example.com';
-    if (choice?.url === 'required' && !url) found.url = `Enter the address of your ${choice.label}, such as ${example}.`;
-    else if (choice && choice.url !== 'none' && url && !isHttpUrl(url)) found.url = `That is not a web address; it looks like ${example}.`;
-    else if (form.type === 'clockify' && url) {
-      // The engine's own rule: Clockify's key goes only to its API hosts, or to a server on this computer.
-      const problem = clockifyUrlProblem(normalizeBaseUrl(url));
+    if (urlRequired && !url) found.url = `Enter the address of your ${choice?.label}, such as ${example}.`;
+    else if (urlField && url && !isHttpUrl(url)) found.url = `That is not a web address; it looks like ${example}.`;
+    else if (choice && url) {
+      // The engine's own rule: where a back end names its API hosts (Clockify's), its key goes only to those, or to a server on this computer.
+      const problem = secretHostProblem(choice, normalizeBaseUrl(url));
       if (problem) found.url = `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
     }
-    if (choice?.needsEmail) {
+    if (emailField) {
       const email = form.email.trim();
-      if (!email) found.email = `Enter the e-mail you sign in to ${choice.label} with.`;
+      if (!email) found.email = `Enter the e-mail you sign in to ${choice?.label} with.`;
       else if (!isEmail(email)) found.email = 'That is not an e-mail address; it looks like ada@example.com.';
     }
-    if (choice?.needsToken && !form.token && !tokenSavedForUrl && forSave) {
+    if (choice?.secret && !form.token && !tokenSavedForUrl && forSave) {
       found.token = `Paste your ${secretName}: Punchcard has none saved for this account.`;
     }
     setErrors(found);
-    if (found.url && choice?.url === 'optional') setAddressOpen(true);
+    if (found.url && urlOptional) setAddressOpen(true);
     if (Object.keys(found).length > 0) {
       flagProblems();
       return null;
     }
-    const provider =
-      form.type === 'kimai'
-        ? { type: 'kimai' as const, url: form.url.trim(), caFile: form.caFile.trim() || null, allowInsecureTls: form.allowInsecureTls }
-        : form.type === 'clockodo'
-          ? { type: 'clockodo' as const, email: form.email.trim(), url: form.url.trim() || null }
-          : form.type === 'calamari'
-            ? { type: 'calamari' as const, url: form.url.trim(), email: form.email.trim() }
-            : form.type === 'clockify'
-              ? { type: 'clockify' as const, url: form.url.trim() || null, workspace: form.workspace.trim() || null }
-              : { type: 'local' as const };
+    const provider = choice ? providerRequest(form, choice) : { type: form.type };
     return { provider, ...(form.token ? { token: form.token } : {}) };
   };
 
@@ -190,15 +197,15 @@ function AccountForm({ saved }: { saved: AccountView }) {
             />
             <span>
               <strong>{option.label}</strong>
-              <span className="muted">{option.summary}</span>
+              <span className="muted">{option.app.summary}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
-      {choice && choice.type !== 'local' && (
+      {choice && (choice.fields.length > 0 || choice.secret) && (
         <div className={`card account-fields ${choice.type}`}>
-          {choice.url === 'required' && (
+          {urlRequired && (
             <Field label={`${choice.label} address`} error={errors.url} hint={`The address you open ${choice.label} at in your browser.`}>
               {({ id: fieldId, describedBy, invalid }) => (
                 <input
@@ -207,7 +214,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
                   inputMode="url"
                   autoComplete="url"
                   spellCheck={false}
-                  placeholder={URL_EXAMPLES[choice.type]}
+                  placeholder={example}
                   value={form.url}
                   readOnly={saved.organisation?.fixed === true}
                   aria-invalid={invalid || undefined}
@@ -217,16 +224,8 @@ function AccountForm({ saved }: { saved: AccountView }) {
               )}
             </Field>
           )}
-          {choice.needsEmail && (
-            <Field
-              label={choice.type === 'calamari' ? 'Your e-mail in Calamari' : `${choice.label} login`}
-              error={errors.email}
-              hint={
-                choice.type === 'calamari'
-                  ? 'The e-mail of your own Calamari account: Punchcard tracks time and leave for this person only.'
-                  : `The e-mail address you sign in to ${choice.label} with.`
-              }
-            >
+          {emailField && (
+            <Field label={emailField.label} error={errors.email} hint={emailField.hint}>
               {({ id: fieldId, describedBy, invalid }) => (
                 <input
                   id={fieldId}
@@ -249,8 +248,8 @@ function AccountForm({ saved }: { saved: AccountView }) {
             hint={
               <>
                 {tokenSavedForUrl ? `Your ${secretName} for this account is saved in your system keychain; type a new one to replace it. ` : 'Kept in your system keychain, never in a file. '}
-                {choice.secretHelp && (
-                  <Button kind="link" className="inline" onClick={() => void action.run('help', () => api.openLink({ id: choice.secretHelp as NonNullable<ProviderChoice['secretHelp']> }))}>
+                {choice.secret && (
+                  <Button kind="link" className="inline" onClick={() => void action.run('help', () => api.openLink({ id: choice.secret?.help.id as LinkId }))}>
                     Where to find your {secretName}
                   </Button>
                 )}
@@ -267,18 +266,18 @@ function AccountForm({ saved }: { saved: AccountView }) {
                 value={form.token}
                 aria-invalid={invalid || undefined}
                 // The note (whose key it is, whom it is used for) is read with the field.
-                aria-describedby={[describedBy, choice.note ? `${id}-note` : ''].filter(Boolean).join(' ') || undefined}
+                aria-describedby={[describedBy, choice.secret?.note ? `${id}-note` : ''].filter(Boolean).join(' ') || undefined}
                 onChange={(event) => set('token', event.currentTarget.value)}
               />
             )}
           </Field>
-          {choice.note && (
+          {choice.secret?.note && (
             <p className="message note" id={`${id}-note`}>
-              {choice.note}
+              {choice.secret.note}
             </p>
           )}
-          {choice.workspace && (
-            <Field label="Workspace (optional)" hint="The Clockify workspace to track in, by its name or id; empty means the one you last used in Clockify.">
+          {fieldOf(choice, 'workspace') && (
+            <Field label="Workspace (optional)" hint={`The ${choice.label} workspace to track in, by its name or id; empty means the one you last used in ${choice.label}.`}>
               {({ id: fieldId, describedBy }) => (
                 <input
                   id={fieldId}
@@ -293,14 +292,14 @@ function AccountForm({ saved }: { saved: AccountView }) {
               )}
             </Field>
           )}
-          {choice.url === 'optional' && (
+          {urlOptional && (
             <details className="advanced" open={addressOpen} onToggle={(event) => setAddressOpen(event.currentTarget.open)}>
               <summary>Address</summary>
               <div className="advanced-body">
                 <Field
                   label={`${choice.label} address (optional)`}
                   error={errors.url}
-                  hint={OPTIONAL_URL_HINTS[choice.type] ?? `Only for a test server; empty means ${URL_EXAMPLES[choice.type] ?? 'the usual one'}.`}
+                  hint={urlField?.hint ?? `Only for a test server; empty means ${example}.`}
                 >
                   {({ id: fieldId, describedBy, invalid }) => (
                     <input
@@ -308,7 +307,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
                       type="url"
                       inputMode="url"
                       spellCheck={false}
-                      placeholder={URL_EXAMPLES[choice.type]}
+                      placeholder={example}
                       value={form.url}
                       aria-invalid={invalid || undefined}
                       aria-describedby={describedBy}
@@ -319,11 +318,11 @@ function AccountForm({ saved }: { saved: AccountView }) {
               </div>
             </details>
           )}
-          {choice.type === 'kimai' && (
+          {fieldOf(choice, 'tls') && (
             <details className="advanced" open={certificatesOpen} onToggle={(event) => setCertificatesOpen(event.currentTarget.open)}>
               <summary>Certificates</summary>
               <div className="advanced-body">
-                <Field label="CA certificate file (optional)" hint="A PEM file with your company’s certificate authority, when Kimai’s certificate is issued by it.">
+                <Field label="CA certificate file (optional)" hint={`A PEM file with your company’s certificate authority, when ${choice.label}’s certificate is issued by it.`}>
                   {({ id: fieldId, describedBy }) => (
                     <input
                       id={fieldId}
@@ -339,12 +338,12 @@ function AccountForm({ saved }: { saved: AccountView }) {
                   checked={form.allowInsecureTls}
                   onChange={(checked) => set('allowInsecureTls', checked)}
                   describedBy={form.allowInsecureTls ? `${id}-tls-warning` : undefined}
-                  label="Allow insecure TLS (do not check Kimai’s certificate)"
+                  label={`Allow insecure TLS (do not check ${choice.label}’s certificate)`}
                 />
                 {form.allowInsecureTls && (
                   <p className="message warning" id={`${id}-tls-warning`}>
-                    Anyone between you and Kimai could read your token and your timesheet. Use this only for a test server; for a company
-                    certificate, give the CA file instead.
+                    Anyone between you and {choice.label} could read your {secretName.split(' ').at(-1)?.toLowerCase()} and your timesheet. Use this only for a test
+                    server; for a company certificate, give the CA file instead.
                   </p>
                 )}
               </div>

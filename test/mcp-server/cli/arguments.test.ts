@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
 import { createClock } from '../../../mcp-server/clock.ts';
-import { KimaiProviderSchema } from '../../../mcp-server/contract/settings.ts';
+import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
 import { defaultUserDataDir } from '../../../mcp-server/user-data.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
@@ -34,7 +34,7 @@ describe('back-end flags', () => {
     '--url %j means what the same address in config.json means',
     (url) => {
       const fromFlags = parseArguments(['--provider', 'kimai', '--url', url], env);
-      const fromSettings = KimaiProviderSchema.safeParse({ type: 'kimai', url });
+      const fromSettings = profileSchemaOf('kimai').safeParse({ type: 'kimai', url });
       if (fromSettings.success) expect(fromFlags).toMatchObject({ kind: 'serve', provider: fromSettings.data });
       else expect(fromFlags).toMatchObject({ kind: 'error' });
     },

@@ -1,6 +1,13 @@
 // What counts as a back end's address, checked alike by the window, main and the engine.
 import { describe, expect, it } from 'vitest';
-import { clockifyUrlProblem, credentialAccount, isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { secretHostProblem } from '../../../mcp-server/contract/back-end-descriptor.ts';
+import { credentialAccount } from '../../../mcp-server/contract/back-ends.ts';
+import { CLOCKIFY } from '../../../mcp-server/contract/back-ends/clockify.ts';
+import { KIMAI } from '../../../mcp-server/contract/back-ends/kimai.ts';
+
+/** Clockify's rule for where its key may go, from its descriptor's secretHosts. */
+const clockifyUrlProblem = (url: string) => secretHostProblem(CLOCKIFY, url);
 
 describe('isHttpUrl', () => {
   it('takes an http(s) address with a host, as people paste it', () => {
@@ -18,7 +25,7 @@ describe('isHttpUrl', () => {
   });
 });
 
-describe('clockifyUrlProblem', () => {
+describe("secretHostProblem: Clockify's API hosts", () => {
   it("takes Clockify's API hosts (global, the regions, the developer one) and servers on this computer", () => {
     for (const url of ['https://api.clockify.me', 'https://euc1.clockify.me', 'https://use2.clockify.me', 'https://euw2.clockify.me', 'https://apse2.clockify.me', 'https://developer.clockify.me', 'http://127.0.0.1:8099', 'https://localhost:3000/base', 'http://[::1]:8080']) {
       expect(clockifyUrlProblem(url), url).toBeUndefined();
@@ -38,5 +45,9 @@ describe('clockifyUrlProblem', () => {
 
   it('files the key under the address in its normal form', () => {
     expect(credentialAccount({ type: 'clockify', url: 'https://api.clockify.me/api/' })).toBe('clockify:https://api.clockify.me');
+  });
+
+  it('leaves the address to the person where the back end names no hosts (a self-hosted Kimai)', () => {
+    expect(secretHostProblem(KIMAI, 'https://kimai.example.com')).toBeUndefined();
   });
 });

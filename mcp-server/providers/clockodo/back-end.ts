@@ -1,0 +1,9 @@
+// Clockodo's engine side (providers/back-ends.ts): what the account is remembered to offer, and its
+// tracker from its own chunk.
+import type { RemoteEngineSide } from '../back-ends.ts';
+import { rememberedClockodoCapabilities } from './capabilities.ts';
+
+export const CLOCKODO_ENGINE: RemoteEngineSide<'clockodo'> = {
+  known: (userDataDir, profile) => rememberedClockodoCapabilities(userDataDir, profile),
+  tracker: async () => (await import('./clockodo-tracker.ts')).createClockodoTracker,
+};

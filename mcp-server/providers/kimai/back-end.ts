@@ -1,0 +1,9 @@
+// Kimai's engine side (providers/back-ends.ts): what a Kimai is remembered to offer, keyed by its
+// address, and its tracker from its own chunk.
+import type { RemoteEngineSide } from '../back-ends.ts';
+import { rememberedKimaiCapabilities } from './capabilities.ts';
+
+export const KIMAI_ENGINE: RemoteEngineSide<'kimai'> = {
+  known: (userDataDir, profile) => rememberedKimaiCapabilities(userDataDir, profile.url),
+  tracker: async () => (await import('./kimai-tracker.ts')).createKimaiTracker,
+};
