@@ -168,10 +168,27 @@ function nodeBundle(options: {
   };
 }
 
+/**
+ * For the bench only (test/bench/stdio-designs.ts): PUNCHCARD_STDIO_DESIGN=sdk builds the engine with
+ * stdio served by the SDK's own transport (test/bench/sdk-stdio/serve.ts) instead of the opening, so
+ * the two designs can be timed side by side. Never set for a build that ships.
+ */
+function stdioDesign(): Plugin {
+  return {
+    name: 'punchcard-stdio-design',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (process.env.PUNCHCARD_STDIO_DESIGN !== 'sdk') return null;
+      if (source === '../stdio/serve.ts' && importer === here('mcp-server/cli/main.ts')) return here('test/bench/sdk-stdio/serve.ts');
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
-  plugins: [react(), openingManifest(), appPages()],
+  plugins: [react(), openingManifest(), appPages(), stdioDesign()],
   builder: {},
   environments: {
     client: {
