@@ -169,7 +169,8 @@ describe('German, with a German team’s long names', () => {
     const page = await show('timesheet', MEDIUM, { locale: 'de-DE', fake: { longNames: true, durations: 'decimal' } });
     const sheet = screenOf(page, 'timesheet');
     await expect.poll(() => sheet.locator('.period').innerText()).toBe('11.–17. Mai 2026');
-    expect(await sheet.locator('.week-total').innerText()).toBe('20,50 h of 30,00 h this week · 68%');
+    // The person's choice of decimal hours arrives with the preferences, a moment after the week.
+    await expect.poll(() => sheet.locator('.week-total').innerText()).toBe('20,50 h of 30,00 h this week · 68%');
     const monday = sheet.getByRole('region', { name: 'Montag, 11. Mai' });
     expect(await monday.locator('li.entry .range').first().innerText()).toBe('8:30 – 12:15');
     // A long project name is read whole, wrapped rather than cut.

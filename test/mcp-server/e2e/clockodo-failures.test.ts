@@ -195,6 +195,6 @@ describe('punchcard-mcp --test-connection for Clockodo', () => {
   it('refuses a missing login as a usage error', async () => {
     const result = await runCli(['--provider', 'clockodo', '--test-connection'], { HOME: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--provider clockodo needs --email, your Clockodo login\./);
+    expect(result.stderr).toMatch(/--provider clockodo needs --email: your Clockodo login\./);
   });
 });
