@@ -8,8 +8,8 @@
 // the keyring (by the engine finding it) and nowhere else.
 //
 // Needs the built window and engine ($PUNCHCARD_UI_DIST / $PUNCHCARD_TEST_BUNDLE, else dist/),
-// Chromium and the keyring tools; fails, never skips, without them. Screenshots of every screen go
-// to test-output/screenshots/real-<screen>.png.
+// Chromium and the keyring tools; fails, never skips, without them. The saved accounts' screens go
+// to test-output/screenshots/real-account-<back end>.png.
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,7 +31,6 @@ import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, scree
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
-const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
 /** Generous: the child starts a keyring daemon, a D-Bus session and (lazily) the engine. */
 // Each test drives the whole app: the window, main's handlers, engine processes, the keyring. A
 // connection test and save runs the engine three times: 20 to 33 s at a load average of 8 on two
@@ -839,15 +838,6 @@ describe('the real app on the local timesheet', () => {
     const ended = Date.parse(timer?.end ?? '');
     expect(Math.abs(ended - (now - 12 * 60_000))).toBeLessThan(1000);
   });
-
-  it('takes a screenshot of every screen from the real state', async () => {
-    const { session } = the();
-    for (const name of SCREENS) {
-      const page = await open(session, name);
-      await page.screenshot({ path: resolve(SCREENSHOTS, `real-${name}.png`) });
-    }
-    // Nine windows in turn, each waiting for the real engine: longer than one action on a busy machine.
-  }, 90_000);
 });
 
 describe('the real app with a Kimai account in the keychain', () => {

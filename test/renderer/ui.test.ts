@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, switchTheme, type OpenWindow, type RendererServer } from './harness.ts';
+import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
@@ -828,20 +828,9 @@ describe('Preferences', () => {
 });
 
 // Each of these opens several windows in turn: on a busy machine they take longer than one action.
+// Every screen in both themes is `npm run screenshots` (test/renderer/screenshots.ts); these are the
+// states that script does not draw.
 describe('screenshots', () => {
-  // One window per screen, photographed light, then switched to dark as a person's system switches
-  // it: each screen is set up once.
-  it('of every screen, light and dark', async () => {
-    for (const name of SCREENS) {
-      const { page } = await open({ hash: name, colorScheme: 'light', fake: { startAtLoginSupported: false } });
-      await ready(page, name);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await switchTheme(page, colorScheme);
-        await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${colorScheme}.png`) });
-      }
-    }
-  }, 120_000);
-
   it('of the Clockodo, Calamari and Clockify accounts, Preferences kept by Clockodo, and a break', async () => {
     const clockodo = await open({ hash: 'account', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://clockodo.test.example' } } });
     await ready(clockodo.page, 'account');
