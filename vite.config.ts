@@ -247,5 +247,8 @@ export default defineConfig({
     // near CI's limit. Two at once keep both cores busy; three overloaded them (load 18) until
     // browser tests ran out of time.
     maxWorkers: 2,
+    // Tests marked concurrent (each with its own fake and engine, mostly waiting on a back end's pace)
+    // run three at a time within their file.
+    maxConcurrency: 3,
   },
 });
