@@ -37,6 +37,9 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
     const read = readServerConfigFile(options.values.get('config') as string);
     if (!read.ok) return refuse(err, read.problem);
     config = read.config;
+    const secrets = await secretsFromFiles(env, config);
+    if ('problem' in secrets) return refuse(err, secrets.problem);
+    serverEnv = secrets.env;
   }
   const { startTeamServer, ServeRefusal } = await import('../team/team-server.ts');
   let server: Awaited<ReturnType<typeof startTeamServer>>;
@@ -74,10 +77,12 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return refuse(err, read.problem);
+  const secrets = await secretsFromFiles(process.env, read.config);
+  if ('problem' in secrets) return refuse(err, secrets.problem);
   const { openStore, storeProblem } = await import('../store/store.ts');
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(read.config, { now: Date.now, env: process.env });
+    store = await openStore(read.config, { now: Date.now, env: secrets.env });
   } catch (error) {
     return refuse(err, storeProblem(read.config.store, error));
   }
@@ -119,6 +124,12 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
       limits: defaultLimits(),
     },
   };
+}
+
+/** The environment with each secret the config names filled from its NAME_FILE where one is set (settings/secret-files.ts). */
+async function secretsFromFiles(env: NodeJS.ProcessEnv, config: ServerConfig): Promise<{ env: NodeJS.ProcessEnv } | { problem: string }> {
+  const { secretVariables, withSecretFiles } = await import('../settings/secret-files.ts');
+  return withSecretFiles(env, secretVariables(config));
 }
 
 const unknownOption = (argument: string) => `Unknown option: ${argument}.`;
