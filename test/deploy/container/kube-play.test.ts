@@ -27,6 +27,7 @@ const run = randomBytes(4).toString('hex');
 const PASSWORD = randomBytes(18).toString('base64url');
 
 type Manifest = Record<string, unknown> & { kind: string; metadata: { name: string } };
+type Container = { image: string; ports?: unknown[]; readinessProbe: { httpGet: { port: number | string } }; livenessProbe: { httpGet: { port: number | string } } };
 
 let fake: FakeKimai;
 let balancer: LoadBalancer;
@@ -78,13 +79,18 @@ function playManifests(options: { postgresPort: number; replicaPorts: number[]; 
       trusted_proxies: [],
     });
     const deployment = structuredClone(shipped('deployment.yaml')) as Manifest & {
-      spec: { replicas: number; template: { spec: { hostNetwork?: boolean; containers: Array<{ image: string }>; volumes: Array<Record<string, unknown> & { name: string }> } } };
+      spec: { replicas: number; template: { spec: { hostNetwork?: boolean; containers: Array<Container>; volumes: Array<Record<string, unknown> & { name: string }> } } };
     };
     deployment.metadata.name = name;
     deployment.spec.replicas = 1;
     const pod = deployment.spec.template.spec;
     pod.hostNetwork = true;
-    (pod.containers[0] as { image: string }).image = IMAGE;
+    const container = pod.containers[0] as Container;
+    container.image = IMAGE;
+    // On the host's network a pod maps no ports (podman refuses them there), so the probes name the
+    // replica's port by number instead of the port's name.
+    delete container.ports;
+    for (const probe of [container.readinessProbe, container.livenessProbe]) probe.httpGet.port = port;
     pod.volumes = pod.volumes.map((volume) =>
       volume.name === 'config' ? { name: 'config', configMap: { name } } : volume.name === 'secrets' ? { name: 'secrets', hostPath: { path: options.secrets, type: 'Directory' } } : volume,
     );
@@ -143,6 +149,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (playFile) await podman(['kube', 'down', playFile]);
+  // kube down stops at the first pod that never started; every pod of this run goes, whatever happened.
+  const left = (await podman(['pod', 'ps', '--quiet', '--filter', `name=${run}`])).stdout.split('\n').filter(Boolean);
+  if (left.length > 0) await podman(['pod', 'rm', '--force', ...left]);
   await balancer?.close();
   await fake?.close();
   if (work) rmSync(work, { recursive: true, force: true });
