@@ -232,7 +232,7 @@ export default defineConfig({
     root: here('.'),
     include: ['test/**/*.test.ts'],
     // The container tests run apart, with `npm run test:deploy` (test/deploy/vitest.config.ts).
-    exclude: [...configDefaults.exclude, 'test/deploy/container/**'],
+    exclude: [...configDefaults.exclude, 'test/deploy/container/**', 'test/deploy/host/**'],
     environment: 'node',
     // Importing the real `electron` package outside Electron tries to download a binary; every test
     // gets the shared fake instead (test/support/electron-mock.ts).

@@ -190,3 +190,11 @@ describe('deploy/systemd/punchcard-server.service', () => {
     expect(value('CapabilityBoundingSet')).toBe('');
   });
 });
+
+describe('the image’s ignore files', () => {
+  it('.dockerignore (Docker) and .containerignore (podman) leave out the same: all but the bundle, without source maps', () => {
+    const rules = (file: string) => readFileSync(join(ROOT, file), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(rules('.containerignore')).toEqual(['*', '!dist/mcp-server/', 'dist/mcp-server/**/*.map']);
+    expect(rules('.dockerignore')).toEqual(rules('.containerignore'));
+  });
+});
