@@ -33,7 +33,7 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
   if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return usage(err, '--port takes a port number, 1 to 65535.');
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   let config: ServerConfig;
-  let serverEnv = env;
+  let serverEnv: NodeJS.ProcessEnv;
   if (dev) {
     const prepared = developmentServer(options.values.get('data') ?? join(homedir(), '.local', 'share', 'punchcard-dev-server'), port);
     config = prepared.config;

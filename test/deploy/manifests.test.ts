@@ -4,7 +4,7 @@
 // secrets from files), the config it mounts is one the server accepts, and compose and systemd files
 // say what their pages say. The containers themselves run in test/deploy/container/ (npm run test:deploy).
 import { readdirSync, readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
@@ -53,7 +53,7 @@ describe('deploy/kubernetes', () => {
   });
 
   it('the schema check catches a wrong type (the check itself works)', () => {
-    const broken = structuredClone(byKind('Deployment')) as { spec: { replicas: unknown } };
+    const broken = structuredClone(byKind('Deployment')) as unknown as { spec: { replicas: unknown } };
     broken.spec.replicas = 'two';
     expect(() => new Deployment(broken as never).validate()).toThrow(/replicas must be integer/);
   });
@@ -135,7 +135,7 @@ describe('deploy/compose.yaml', () => {
   it('passes the Compose Specification’s schema, which catches a wrong type', () => {
     const validate = composeValidator();
     expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
-    const broken = structuredClone(compose) as { services: { server: { read_only: unknown } } };
+    const broken = structuredClone(compose) as unknown as { services: { server: { read_only: unknown } } };
     broken.services.server.read_only = 'yes';
     expect(validate(broken)).toBe(false);
   });
