@@ -152,6 +152,9 @@ afterAll(async () => {
   // kube down stops at the first pod that never started; every pod of this run goes, whatever happened.
   const left = (await podman(['pod', 'ps', '--quiet', '--filter', `name=${run}`])).stdout.split('\n').filter(Boolean);
   if (left.length > 0) await podman(['pod', 'rm', '--force', ...left]);
+  // podman keeps each ConfigMap as a volume of that name, which kube down leaves behind.
+  const volumes = (await podman(['volume', 'ls', '--quiet', '--filter', `name=${run}`])).stdout.split('\n').filter(Boolean);
+  if (volumes.length > 0) await podman(['volume', 'rm', '--force', ...volumes]);
   await balancer?.close();
   await fake?.close();
   if (work) rmSync(work, { recursive: true, force: true });
