@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { EnvironmentOptions, Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import type { OpeningManifest } from './mcp-server/stdio/opening.ts';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
@@ -231,6 +231,8 @@ export default defineConfig({
   test: {
     root: here('.'),
     include: ['test/**/*.test.ts'],
+    // The container tests run apart, with `npm run test:deploy` (test/deploy/vitest.config.ts).
+    exclude: [...configDefaults.exclude, 'test/deploy/container/**', 'test/deploy/host/**'],
     environment: 'node',
     // Importing the real `electron` package outside Electron tries to download a binary; every test
     // gets the shared fake instead (test/support/electron-mock.ts).

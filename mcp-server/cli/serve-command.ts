@@ -13,8 +13,9 @@ import { readFlags } from './flags.ts';
 
 export const SERVE_USAGE = `Team server:
   punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (docs/team-server/README.md)
-  punchcard-mcp serve --dev [--data DIR]       try it on this computer: the local timesheet, a development sign-in,
-                                               http://127.0.0.1:8787 (data in DIR, default ~/.local/share/punchcard-dev-server)
+  punchcard-mcp serve --dev [--data DIR] [--port N]
+                                               try it on this computer: the local timesheet, a development sign-in,
+                                               http://127.0.0.1:8787 or port N (data in DIR, default ~/.local/share/punchcard-dev-server)
   punchcard-mcp audit --config FILE [--since YYYY-MM-DD] [--limit N]
                                                the audit log of writes, as JSON lines`;
 
@@ -22,21 +23,28 @@ export const SERVE_USAGE = `Team server:
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
 
 export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, log: Log, err: (text: string) => void): Promise<number> {
-  const { read: options, problem } = readFlags(argv, { values: { config: '--config needs a value.', data: '--data needs a value.' }, switches: ['dev'], once: true }, unknownOption);
+  const { read: options, problem } = readFlags(argv, { values: { config: '--config needs a value.', data: '--data needs a value.', port: '--port needs a value.' }, switches: ['dev'], once: true }, unknownOption);
   if (problem) return usage(err, problem);
   const dev = options.switches.has('dev');
   if (dev === options.values.has('config')) return usage(err, 'serve takes --config FILE, or --dev.');
+  if (!dev && (options.values.has('data') || options.values.has('port'))) return usage(err, '--data and --port go with --dev; a configured server takes them from its FILE.');
+  const portText = options.values.get('port') ?? '8787';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return usage(err, '--port takes a port number, 1 to 65535.');
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   let config: ServerConfig;
-  let serverEnv = env;
+  let serverEnv: NodeJS.ProcessEnv;
   if (dev) {
-    const prepared = developmentServer(options.values.get('data') ?? join(homedir(), '.local', 'share', 'punchcard-dev-server'));
+    const prepared = developmentServer(options.values.get('data') ?? join(homedir(), '.local', 'share', 'punchcard-dev-server'), port);
     config = prepared.config;
     serverEnv = { ...env, [DEV_KEY_VARIABLE]: prepared.key };
   } else {
     const read = readServerConfigFile(options.values.get('config') as string);
     if (!read.ok) return refuse(err, read.problem);
     config = read.config;
+    const secrets = await secretsFromFiles(env, config);
+    if ('problem' in secrets) return refuse(err, secrets.problem);
+    serverEnv = secrets.env;
   }
   const { startTeamServer, ServeRefusal } = await import('../team/team-server.ts');
   let server: Awaited<ReturnType<typeof startTeamServer>>;
@@ -74,10 +82,12 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return refuse(err, read.problem);
+  const secrets = await secretsFromFiles(process.env, read.config);
+  if ('problem' in secrets) return refuse(err, secrets.problem);
   const { openStore, storeProblem } = await import('../store/store.ts');
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore(read.config, { now: Date.now, env: process.env });
+    store = await openStore(read.config, { now: Date.now, env: secrets.env });
   } catch (error) {
     return refuse(err, storeProblem(read.config.store, error));
   }
@@ -91,7 +101,7 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
 }
 
 /** A development server's configuration, and its key, made once and kept in its data folder. */
-function developmentServer(folder: string): { config: ServerConfig; key: string } {
+function developmentServer(folder: string, port: number): { config: ServerConfig; key: string } {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   chmodSync(folder, 0o700);
   const keyFile = join(folder, 'server.key');
@@ -105,8 +115,8 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
   return {
     key,
     config: {
-      public_url: 'http://127.0.0.1:8787',
-      listen: '127.0.0.1:8787',
+      public_url: `http://127.0.0.1:${port}`,
+      listen: `127.0.0.1:${port}`,
       // The local timesheet: the default back end, which needs no account.
       provider: defaultSettings().provider,
       sign_in: { tracker: false, development: true },
@@ -119,6 +129,12 @@ function developmentServer(folder: string): { config: ServerConfig; key: string 
       limits: defaultLimits(),
     },
   };
+}
+
+/** The environment with each secret the config names filled from its NAME_FILE where one is set (settings/secret-files.ts). */
+async function secretsFromFiles(env: NodeJS.ProcessEnv, config: ServerConfig): Promise<{ env: NodeJS.ProcessEnv } | { problem: string }> {
+  const { secretVariables, withSecretFiles } = await import('../settings/secret-files.ts');
+  return withSecretFiles(env, secretVariables(config));
 }
 
 const unknownOption = (argument: string) => `Unknown option: ${argument}.`;

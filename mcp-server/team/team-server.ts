@@ -323,8 +323,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   };
 
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, (request, response) => {
-    inFlight++;
-    response.on('close', () => inFlight--);
+    // A 2025-era client's standing stream (GET /mcp, server-sent events) carries no call and stays
+    // open for as long as the client is connected: a shutdown waits for calls, not for it
+    // (test/deploy/container/image.test.ts stops a server with such a client connected).
+    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/mcp') {
+      inFlight++;
+      response.on('close', () => inFlight--);
+    }
     // An answer sent before the request's body was all in (refused for its size, its token, its
     // limit): a small rest is read so the connection serves the client's next request, a large or
     // slow one is not (settleUnreadBody).

@@ -31,6 +31,7 @@ import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts';
 import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
+import { containerImageBenchmarks, type ContainerImageResults } from './container-image.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
 import { callLimitBenchmarks, type CallLimitResults } from './call-limits.ts';
@@ -359,6 +360,7 @@ async function main(): Promise<void> {
   let tray: TrayBenchResults;
   let teamServer: TeamServerBenchResults;
   let teamScale: TeamScaleBenchResults;
+  let containerImage: ContainerImageResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
   let firstCall: FirstCallResults;
@@ -379,6 +381,7 @@ async function main(): Promise<void> {
     tray = await trayBenchmarks(row, progress);
     teamServer = await teamServerBenchmarks(row, progress);
     teamScale = await teamScaleBenchmarks(row, progress);
+    containerImage = await containerImageBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
     bigConfig = bigConfigBenchmarks(row, progress);
   } finally {
@@ -442,6 +445,7 @@ async function main(): Promise<void> {
     tray,
     teamServer,
     teamScale,
+    containerImage,
     window,
     bigConfig,
     memoryMb: {

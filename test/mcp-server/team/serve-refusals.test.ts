@@ -1,6 +1,6 @@
 // `punchcard-mcp serve --config FILE` (the built bundle) with a configuration or an environment that is
 // wrong: it exits non-zero before anything listens, with one line that names the key or variable to
-// fix, and leaves no store behind.
+// fix, and leaves no store behind. `serve --dev` with a wrong --port is refused the same way.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,5 +79,18 @@ describe('serve --config refuses', () => {
     const run = await runCli(['serve', '--config', file], { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`${file}, line 3, column 3: the key "public_url" appears twice in one object; keep one.\n`);
+  });
+});
+
+describe('serve --dev --port', () => {
+  it.each([
+    ['a port out of range', ['serve', '--dev', '--port', '0'], /^--port takes a port number, 1 to 65535\.$/m],
+    ['a port that is no number', ['serve', '--dev', '--port', 'http'], /^--port takes a port number, 1 to 65535\.$/m],
+    ['--port with --config', ['serve', '--config', '/etc/punchcard/server.json', '--port', '8787'], /^--data and --port go with --dev; a configured server takes them from its FILE\.$/m],
+  ])('refuses %s with exit 2 and the usage, before anything listens', async (_mistake, args, expected) => {
+    const run = await runCli(args, { HOME: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).toMatch(/punchcard-mcp serve --dev \[--data DIR\] \[--port N\]/);
   });
 });

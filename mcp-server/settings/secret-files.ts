@@ -1,0 +1,91 @@
+// The team server's secrets from files as well as from the environment: for every variable the
+// server reads a secret from (the key, the identity provider's client secret, the database password,
+// an organisation's tracker key), NAME_FILE may name a file that holds the value instead, as Docker
+// and Kubernetes secrets are mounted (docs/team-server/container.md, "Secrets"). The file is read
+// once at start; its value goes into the environment the server is handed, never into a log.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { tokenVariable } from '../contract/back-ends.ts';
+import type { ServerConfig } from '../contract/server-config.ts';
+
+/** A secret is a key or a password: a few hundred bytes. Anything near this is the wrong file. */
+export const SECRET_FILE_MAX_BYTES = 64 * 1024;
+
+/** The variables the team server reads a secret from under this configuration, and the key each comes from. */
+export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>): Array<{ variable: string; from: string }> {
+  const found = [{ variable: config.key_env, from: 'key_env' }];
+  if (config.sign_in.oidc?.client_secret_env) found.push({ variable: config.sign_in.oidc.client_secret_env, from: 'sign_in.oidc.client_secret_env' });
+  if (config.postgres?.password_env) found.push({ variable: config.postgres.password_env, from: 'postgres.password_env' });
+  // Calamari's API key is the organisation's and comes from the server's environment (team/person-engines.ts).
+  if (config.provider.type === 'calamari') found.push({ variable: tokenVariable('calamari'), from: 'provider' });
+  return found;
+}
+
+/**
+ * `env` with each secret variable that is unset but has a NAME_FILE filled from that file, or the
+ * first problem as a sentence naming the variable and the file (never the value).
+ */
+export function withSecretFiles(env: NodeJS.ProcessEnv, variables: ReadonlyArray<{ variable: string; from: string }>): { env: NodeJS.ProcessEnv } | { problem: string } {
+  const filled: NodeJS.ProcessEnv = { ...env };
+  for (const { variable, from } of variables) {
+    const fileVariable = `${variable}_FILE`;
+    const path = env[fileVariable]?.trim();
+    if (!path) continue;
+    if (env[variable] !== undefined && env[variable] !== '') {
+      return { problem: `Both ${variable} and ${fileVariable} are set (${from}); set one of them.` };
+    }
+    const read = readSecretFile(path);
+    if (typeof read !== 'string') return { problem: `${fileVariable} (${from}) names ${path}, which cannot be used: ${read.problem}.` };
+    filled[variable] = read;
+  }
+  return { env: filled };
+}
+
+/**
+ * A secret file's value without its final line break, or why it is not read. Only an absolute path to
+ * a regular file is read. A link is followed only within its own folder, as Kubernetes mounts a
+ * Secret (key → ..data/key → ..2026_11_25…/key); a link out of it may point anywhere the server can
+ * read, so it is refused.
+ */
+export function readSecretFile(path: string): string | { problem: string } {
+  if (!isAbsolute(path)) return { problem: 'it is not an absolute path' };
+  let target: string;
+  try {
+    const link = lstatSync(path);
+    target = link.isSymbolicLink() ? realpathSync(path) : path;
+    if (link.isSymbolicLink()) {
+      const folder = realpathSync(dirname(path));
+      const inside = relative(folder, target);
+      if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return { problem: `it is a link out of its folder (to ${target}); mount the secret itself there` };
+    }
+  } catch (error) {
+    return { problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  let bytes: Buffer;
+  let fd: number;
+  try {
+    // O_NOFOLLOW: the target was resolved above; a link swapped in since is not followed.
+    fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    return { problem: `it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { problem: 'it is not a regular file' };
+    if (stat.size > SECRET_FILE_MAX_BYTES) return { problem: `it is ${stat.size} bytes, more than a secret can be (${SECRET_FILE_MAX_BYTES})` };
+    const buffer = Buffer.alloc(SECRET_FILE_MAX_BYTES + 1);
+    let length = 0;
+    for (let read = readSync(fd, buffer, 0, buffer.length, null); read > 0; read = readSync(fd, buffer, length, buffer.length - length, null)) {
+      length += read;
+      if (length > SECRET_FILE_MAX_BYTES) return { problem: `it grew past ${SECRET_FILE_MAX_BYTES} bytes while being read` };
+    }
+    bytes = buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+  if (bytes.includes(0)) return { problem: 'it holds a NUL byte, so it is not text' };
+  const value = bytes.toString('utf8').replace(/\r?\n$/, '');
+  if (value.trim() === '') return { problem: 'it is empty' };
+  if (/[\r\n]/.test(value)) return { problem: 'it holds more than one line' };
+  return value;
+}

@@ -1,0 +1,22 @@
+// `npm run test:deploy`: the deployment tests that need the machine's tools, apart from the main suite
+// (`vitest run`), which leaves them out: test/deploy/container/ builds images and starts containers
+// with podman, test/deploy/host/ asks systemd-analyze about the unit. CI runs them in a job of their
+// own (.github/workflows/ci.yml). Without podman or systemd-analyze they fail, saying so.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: resolve(import.meta.dirname, '../..'),
+    include: ['test/deploy/container/**/*.test.ts', 'test/deploy/host/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    // One file at a time: each builds or starts containers, and they share the machine's images.
+    maxWorkers: 1,
+    fileParallelism: false,
+    testTimeout: 120_000,
+    // Making the base images on a machine without them (mmdebstrap from Debian's mirror) takes minutes.
+    hookTimeout: 900_000,
+    expect: { poll: { timeout: 30_000 } },
+  },
+});
