@@ -2,7 +2,7 @@
 // (test/support/heaviest-calls.ts): a range at its limit on a busy person's data, in a fresh engine.
 // A write, above all, must never be stopped halfway by the budget. The team tools' heaviest calls
 // (test/support/heaviest-team-calls.ts), on a lead's team of 300, too.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { HEAVY_BACK_ENDS, type HeavyBackEnd, MAX_REQUESTS_PER_CALL, measureHeavyCall } from '../../support/heaviest-calls.ts';
 import { HEAVY_TEAM_BACK_ENDS } from '../../support/heaviest-team-calls.ts';
 
