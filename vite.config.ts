@@ -185,6 +185,23 @@ function stdioDesign(): Plugin {
   };
 }
 
+// The container tests run apart, with `npm run test:deploy` (test/deploy/vitest.config.ts).
+const DEPLOY_TESTS = ['test/deploy/container/**', 'test/deploy/host/**'];
+/** Tests that spawn the built engine or command line, or the app's engine client over it. */
+const INTEGRATION_TESTS = [
+  'test/mcp-server/e2e/**/*.test.ts',
+  'test/mcp-server/clients/**/*.test.ts',
+  'test/mcp-server/apps/**/*.test.ts',
+  'test/mcp-server/credentials/keychain.test.ts',
+  'test/mcp-server/policy/app-engine-proof.test.ts',
+  'test/main/engine/**/*.test.ts',
+  'test/main/packaging/**/*.test.ts',
+  'test/main/electron-smoke.test.ts',
+  'test/scripts/**/*.test.ts',
+];
+const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts'];
+const UI_TESTS = ['test/renderer/**/*.test.ts'];
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
@@ -230,9 +247,6 @@ export default defineConfig({
   },
   test: {
     root: here('.'),
-    include: ['test/**/*.test.ts'],
-    // The container tests run apart, with `npm run test:deploy` (test/deploy/vitest.config.ts).
-    exclude: [...configDefaults.exclude, 'test/deploy/container/**', 'test/deploy/host/**'],
     environment: 'node',
     // Importing the real `electron` package outside Electron tries to download a binary; every test
     // gets the shared fake instead (test/support/electron-mock.ts).
@@ -252,5 +266,17 @@ export default defineConfig({
     // Tests marked concurrent (each with its own fake and engine, mostly waiting on a back end's pace)
     // run three at a time within their file.
     maxConcurrency: 3,
+    // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
+    // unit runs in this process against in-process fakes; integration spawns the built engine, the
+    // built command line or the app's engine client; team starts team servers (and PostgreSQL and an
+    // identity provider); ui drives the built window and apps in Chromium. `npm test` runs them all.
+    projects: [
+      // Unit files share their workers (no fresh module graph per file): 130 s became 53 s here, most
+      // of it the import and transform each file paid again.
+      { extends: true, test: { name: 'unit', isolate: false, include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS] } },
+      { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS } },
+      { extends: true, test: { name: 'team', include: TEAM_TESTS } },
+      { extends: true, test: { name: 'ui', include: UI_TESTS } },
+    ],
   },
 });
