@@ -82,27 +82,26 @@ export function learnedFacts<Facts extends object>(options: RemoteTrackerOptions
   return new LearnedFacts({ ...about, place: options.factsShelf ?? options.userDataDir, log: options.log });
 }
 
-const ACCOUNT = ['whoami', 'timeZone', 'detectFeatures'] as const;
-const TIMER_AND_ENTRIES = [
-  'runningEntry',
-  'startTimer',
-  'stopTimer',
-  'listEntries',
-  'getEntry',
-  'createEntry',
-  'updateEntry',
-  'deleteEntry',
-  'workSpans',
-  'lastEntryEndingBetween',
-] as const;
-const BREAKS = ['breakTypes', 'startBreak', 'endBreak'] as const;
-const CATALOG = ['catalog', 'createCatalogItem', 'setArchived'] as const;
-const LEAVE = ['listLeave', 'createLeave', 'cancelLeave'] as const;
-const LEAVE_ACCOUNTS = ['leaveBalance', 'leaveDraw', 'teamAbsences'] as const;
-const PLAN = ['workPlan', 'timeAccount'] as const;
-const TEAM = ['teamWork', 'projectWork', 'pendingLeave', 'findPendingLeave', 'decideLeave'] as const;
-
-type Methods<Names extends readonly (keyof TimeTracker)[]> = Required<Pick<TimeTracker, Names[number]>>;
+/** The parts of a tracker, each a set of TimeTracker's methods (the optional ones made required). */
+type Methods<Names extends keyof TimeTracker> = Required<Pick<TimeTracker, Names>>;
+type AccountMethods = 'whoami' | 'timeZone' | 'detectFeatures';
+type TimerAndEntryMethods =
+  | 'runningEntry'
+  | 'startTimer'
+  | 'stopTimer'
+  | 'listEntries'
+  | 'getEntry'
+  | 'createEntry'
+  | 'updateEntry'
+  | 'deleteEntry'
+  | 'workSpans'
+  | 'lastEntryEndingBetween';
+type BreakMethods = 'breakTypes' | 'startBreak' | 'endBreak';
+type CatalogMethods = 'catalog' | 'createCatalogItem' | 'setArchived';
+type LeaveMethods = 'listLeave' | 'createLeave' | 'cancelLeave';
+type LeaveAccountMethods = 'leaveBalance' | 'leaveDraw' | 'teamAbsences';
+type PlanMethods = 'workPlan' | 'timeAccount';
+type TeamMethods = 'teamWork' | 'projectWork' | 'pendingLeave' | 'findPendingLeave' | 'decideLeave';
 
 /** Every remote tracker tests its connection the same way for the command line and the app. */
 export interface ConnectionTesting {
@@ -127,49 +126,79 @@ export interface TrackerParts {
   facts: LearnedFacts<object>;
   /** Activities exist only inside projects (Clockify's tasks); see TimeTracker. */
   activitiesBelongToProjects?: boolean;
-  account: Methods<typeof ACCOUNT> & ConnectionTesting;
-  timesheets: Methods<typeof TIMER_AND_ENTRIES> & Partial<Methods<typeof BREAKS>>;
-  catalog: Methods<typeof CATALOG>;
-  leave: Methods<typeof LEAVE> & Partial<Methods<typeof LEAVE_ACCOUNTS>>;
+  account: Methods<AccountMethods> & ConnectionTesting;
+  timesheets: Methods<TimerAndEntryMethods> & Partial<Methods<BreakMethods>>;
+  catalog: Methods<CatalogMethods>;
+  leave: Methods<LeaveMethods> & Partial<Methods<LeaveAccountMethods>>;
   /** Where the back end keeps the person's targets and holidays, and a worked-time account. */
-  plan?: Partial<Methods<typeof PLAN>>;
+  plan?: Partial<Methods<PlanMethods>>;
   /** What a person who leads a team may read and decide, where the back end says so (capabilities `team_*`). */
-  team?: Partial<Methods<typeof TEAM>>;
+  team?: Partial<Methods<TeamMethods>>;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }
 
 /** Every remote tracker has its account part: the zone, the background check and live capabilities. */
-export type RemoteTracker = TimeTracker & ConnectionTesting & Methods<typeof ACCOUNT> & Required<Pick<TimeTracker, 'onCapabilitiesChange'>>;
+export type RemoteTracker = TimeTracker & ConnectionTesting & Methods<AccountMethods> & Required<Pick<TimeTracker, 'onCapabilitiesChange'>>;
 
 export function assembleTracker(parts: TrackerParts): RemoteTracker {
-  const tracker: Record<string, unknown> = {
+  const { facts, account, timesheets, catalog, leave } = parts;
+  const plan = parts.plan ?? {};
+  const team = parts.team ?? {};
+  // Each method is named here, so the compiler checks every part against TimeTracker and "go to
+  // definition" leads from a tool to its back end. What a part may lack is left off the tracker.
+  return {
     type: parts.type,
     label: parts.label,
+    get capabilities() {
+      return facts.capabilities.current;
+    },
     ...(parts.activitiesBelongToProjects ? { activitiesBelongToProjects: true } : {}),
-    onCapabilitiesChange: (listener: () => void) => parts.facts.capabilities.subscribe(listener),
-    testConnection: () => parts.account.testConnection(),
+    onCapabilitiesChange: (listener: () => void) => facts.capabilities.subscribe(listener),
+    testConnection: () => account.testConnection(),
+    whoami: account.whoami.bind(account),
+    timeZone: account.timeZone.bind(account),
+    detectFeatures: account.detectFeatures.bind(account),
+
+    runningEntry: timesheets.runningEntry.bind(timesheets),
+    startTimer: timesheets.startTimer.bind(timesheets),
+    stopTimer: timesheets.stopTimer.bind(timesheets),
+    listEntries: timesheets.listEntries.bind(timesheets),
+    getEntry: timesheets.getEntry.bind(timesheets),
+    createEntry: timesheets.createEntry.bind(timesheets),
+    updateEntry: timesheets.updateEntry.bind(timesheets),
+    deleteEntry: timesheets.deleteEntry.bind(timesheets),
+    workSpans: timesheets.workSpans.bind(timesheets),
+    lastEntryEndingBetween: timesheets.lastEntryEndingBetween.bind(timesheets),
+    ...(timesheets.breakTypes ? { breakTypes: timesheets.breakTypes.bind(timesheets) } : {}),
+    ...(timesheets.startBreak ? { startBreak: timesheets.startBreak.bind(timesheets) } : {}),
+    ...(timesheets.endBreak ? { endBreak: timesheets.endBreak.bind(timesheets) } : {}),
+
+    catalog: catalog.catalog.bind(catalog),
+    createCatalogItem: catalog.createCatalogItem.bind(catalog),
+    setArchived: catalog.setArchived.bind(catalog),
+
+    // Reports and the calendar ask for leave to count targets: where the back end offers no leave (a
+    // module off, a plugin missing), there is none to count, and it is not asked.
+    listLeave: async (query: { from: string; to: string }) => (facts.capabilities.current.has('leave') ? leave.listLeave(query) : []),
+    createLeave: leave.createLeave.bind(leave),
+    cancelLeave: leave.cancelLeave.bind(leave),
+    ...(leave.leaveBalance ? { leaveBalance: leave.leaveBalance.bind(leave) } : {}),
+    ...(leave.leaveDraw ? { leaveDraw: leave.leaveDraw.bind(leave) } : {}),
+    ...(leave.teamAbsences ? { teamAbsences: leave.teamAbsences.bind(leave) } : {}),
+
+    ...(plan.workPlan ? { workPlan: plan.workPlan.bind(plan) } : {}),
+    ...(plan.timeAccount ? { timeAccount: plan.timeAccount.bind(plan) } : {}),
+
+    ...(team.teamWork ? { teamWork: team.teamWork.bind(team) } : {}),
+    ...(team.projectWork ? { projectWork: team.projectWork.bind(team) } : {}),
+    ...(team.pendingLeave ? { pendingLeave: team.pendingLeave.bind(team) } : {}),
+    ...(team.findPendingLeave ? { findPendingLeave: team.findPendingLeave.bind(team) } : {}),
+    ...(team.decideLeave ? { decideLeave: team.decideLeave.bind(team) } : {}),
+
     close: () => {
       parts.close();
-      parts.facts.close();
+      facts.close();
     },
   };
-  const take = (part: object | undefined, names: readonly string[]) => {
-    for (const name of names) {
-      const method = (part as Record<string, unknown> | undefined)?.[name];
-      if (typeof method === 'function') tracker[name] = method.bind(part);
-    }
-  };
-  take(parts.account, ACCOUNT);
-  take(parts.timesheets, [...TIMER_AND_ENTRIES, ...BREAKS]);
-  take(parts.catalog, CATALOG);
-  take(parts.leave, [...LEAVE, ...LEAVE_ACCOUNTS]);
-  take(parts.plan, PLAN);
-  take(parts.team, TEAM);
-  // Reports and the calendar ask for leave to count targets: where the back end offers no leave (a
-  // module off, a plugin missing), there is none to count, and it is not asked.
-  const listLeave = tracker.listLeave as TimeTracker['listLeave'];
-  tracker.listLeave = async (query: { from: string; to: string }) => (parts.facts.capabilities.current.has('leave') ? listLeave(query) : []);
-  Object.defineProperty(tracker, 'capabilities', { get: () => parts.facts.capabilities.current, enumerable: true });
-  return tracker as unknown as RemoteTracker;
 }
