@@ -46,7 +46,13 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (scope, kind, remote), UNIQUE (scope, kind, number)) STRICT, WITHOUT ROWID;
    CREATE TABLE instances (id TEXT PRIMARY KEY, address TEXT NOT NULL, seen_at INTEGER NOT NULL) STRICT;`,
   `CREATE TABLE holds (key TEXT PRIMARY KEY, lifts_at INTEGER NOT NULL, length_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID;`,
+  // People signed out by the administrator (admin/sign-out.ts), for every instance to follow.
+  `CREATE TABLE sign_outs (person_id TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+   CREATE INDEX sign_outs_at ON sign_outs (at);`,
 ];
+
+/** The store version this Punchcard writes (its user_version). */
+export const SQLITE_STORE_VERSION = MIGRATIONS.length;
 
 export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -190,6 +196,26 @@ class SqliteStore implements Store {
       if (model === undefined) this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
       else this.#sql('DELETE FROM oauth WHERE grant_id = ? AND model = ?').run(grantId, model);
     });
+  }
+
+  people(): Promise<PersonRecord[]> {
+    return this.#run(() => (this.#sql('SELECT * FROM people ORDER BY last_seen_at DESC, id').all() as Row[]).map((row) => personRecord(row) as PersonRecord));
+  }
+
+  signOut(personId: string, at: number): Promise<number> {
+    return this.#run(() =>
+      this.#transaction(() => {
+        const { grants } = this.#sql("SELECT count(*) AS grants FROM oauth WHERE model = 'Grant' AND account_id = ?").get(personId) as { grants: number };
+        this.#sql("DELETE FROM oauth WHERE grant_id IN (SELECT grant_id FROM oauth WHERE model = 'Grant' AND account_id = ?)").run(personId);
+        this.#sql('UPDATE people SET credentials = NULL WHERE id = ?').run(personId);
+        this.#sql('INSERT INTO sign_outs (person_id, at) VALUES (?, ?)').run(personId, at);
+        return grants;
+      }),
+    );
+  }
+
+  signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {
+    return this.#run(() => (this.#sql('SELECT person_id, at FROM sign_outs WHERE at >= ? ORDER BY at').all(since) as Row[]).map((row) => ({ personId: row.person_id as string, at: row.at as number })));
   }
 
   grantsOf(accountId: string): Promise<OAuthRecord[]> {
@@ -345,6 +371,8 @@ class SqliteStore implements Store {
       this.#sql('DELETE FROM instances WHERE seen_at < ?').run(now - 86_400_000);
       // A hold that lifted a day ago says nothing more about the next refusal (organisation-limit.ts).
       this.#sql('DELETE FROM holds WHERE lifts_at < ?').run(now - 86_400_000);
+      // Every instance follows a sign-out within seconds (team/sign-outs.ts); a day is plenty.
+      this.#sql('DELETE FROM sign_outs WHERE at < ?').run(now - 86_400_000);
     });
   }
 

@@ -51,9 +51,9 @@ describe('opening the store', () => {
     expect(mode(join(dir, 'data'))).toBe(0o700);
     expect(mode(`${path}-wal`)).toBe(0o600);
     const db = new DatabaseSync(path, { readOnly: true });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
     expect((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name)).toEqual(
-      expect.arrayContaining(['audit', 'counters', 'facts', 'holds', 'id_numbers', 'instances', 'oauth', 'people']),
+      expect.arrayContaining(['audit', 'counters', 'facts', 'holds', 'id_numbers', 'instances', 'oauth', 'people', 'sign_outs']),
     );
     db.close();
   });
