@@ -20,7 +20,7 @@ export interface TeamLogOptions {
 }
 
 export async function teamLog(options: TeamLogOptions): Promise<Log> {
-  const destination = options.destination ?? (options.human ? await prettyStderr() : pino.destination({ dest: 2, sync: true }));
+  const destination = options.human ? await pretty(options.destination) : (options.destination ?? pino.destination({ dest: 2, sync: true }));
   const logger: Logger = pino(
     {
       base: { pid: process.pid },
@@ -37,8 +37,8 @@ export async function teamLog(options: TeamLogOptions): Promise<Log> {
   };
 }
 
-/** Human-readable lines on stderr, written at once (a server stopped by Ctrl+C loses none). */
-async function prettyStderr(): Promise<DestinationStream> {
-  const { default: pretty } = await import('pino-pretty');
-  return pretty({ destination: 2, sync: true, colorize: false, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+/** Human-readable lines (on stderr unless told), written at once: a server stopped by Ctrl+C loses none. */
+async function pretty(destination: DestinationStream | undefined): Promise<DestinationStream> {
+  const { default: prettyStream } = await import('pino-pretty');
+  return prettyStream({ destination: (destination as NodeJS.WritableStream | undefined) ?? 2, sync: true, colorize: false, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
 }
