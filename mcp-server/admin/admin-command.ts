@@ -9,13 +9,17 @@ import { readFlags } from '../cli/flags.ts';
 export const ADMIN_USAGE = `Looking after the team server (docs/team-server/admin.md):
   punchcard-mcp admin people --config FILE          everyone who signed in: last seen, connected clients
   punchcard-mcp admin sign-out PERSON --config FILE sign a person out everywhere (PERSON: their id or e-mail)
+  punchcard-mcp admin rotate-key --new-key-env VAR --config FILE
+                                                    start rotating the server key to the one in VAR, while serving
+  punchcard-mcp admin rotate-key --finish --config FILE
+                                                    end it, once every instance runs with the new key
   punchcard-mcp admin check --config FILE           the config, the key, the store, the back end, the identity provider
   punchcard-mcp admin backup FILE --config FILE     copy the SQLite store to FILE while the server runs
   punchcard-mcp admin restore FILE --config FILE    put a backup back into the SQLite store while the server runs`;
 
-type Verb = 'people' | 'sign-out' | 'check' | 'backup' | 'restore';
+type Verb = 'people' | 'sign-out' | 'rotate-key' | 'check' | 'backup' | 'restore';
 /** How many words each verb takes after it. */
-const VERBS: Record<Verb, number> = { people: 0, 'sign-out': 1, check: 0, backup: 1, restore: 1 };
+const VERBS: Record<Verb, number> = { people: 0, 'sign-out': 1, 'rotate-key': 0, check: 0, backup: 1, restore: 1 };
 
 export interface AdminIo {
   env: NodeJS.ProcessEnv;
@@ -24,13 +28,16 @@ export interface AdminIo {
 }
 
 export async function runAdminCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { read, problem } = readFlags(argv, { values: { config: '--config needs a value: the server\'s config file.' }, switches: ['help'], positionals: true, once: true }, (argument) => `Unknown option: ${argument}.`);
+  const { read, problem } = readFlags(argv, { values: { config: '--config needs a value: the server\'s config file.', 'new-key-env': '--new-key-env needs the name of the variable that holds the new key.' }, switches: ['help', 'finish'], positionals: true, once: true }, (argument) => `Unknown option: ${argument}.`);
   if (read.switches.has('help')) return (out(`${ADMIN_USAGE}\n`), 0);
   if (problem) return usage(err, problem);
   const [verb, ...words] = read.positionals;
   if (verb === undefined || !Object.hasOwn(VERBS, verb)) return usage(err, verb === undefined ? 'admin needs a verb.' : `admin has no verb "${verb}".`);
   const wanted = VERBS[verb as Verb];
   if (words.length !== wanted) return usage(err, wanted === 0 ? `admin ${verb} takes no further words (given: ${words.join(' ')}).` : `admin ${verb} takes ${verb === 'sign-out' ? 'the person (their id or e-mail)' : 'a file'}.`);
+  const rotation = { newKeyVariable: read.values.get('new-key-env'), finish: read.switches.has('finish') };
+  if (verb !== 'rotate-key' && (rotation.newKeyVariable !== undefined || rotation.finish)) return usage(err, '--new-key-env and --finish go with admin rotate-key.');
+  if (verb === 'rotate-key' && (rotation.newKeyVariable !== undefined) === rotation.finish) return usage(err, 'admin rotate-key takes --new-key-env VAR (to start) or --finish (to end).');
   const file = read.values.get('config');
   if (!file) return usage(err, `admin ${verb} takes --config FILE (the server's).`);
   const io: AdminIo = { env, out, err };
@@ -49,6 +56,10 @@ export async function runAdminCommand(argv: readonly string[], env: NodeJS.Proce
     case 'sign-out': {
       const { signOutPerson } = await import('./sign-out.ts');
       return signOutPerson(config.config, words[0] as string, io);
+    }
+    case 'rotate-key': {
+      const { rotateKey } = await import('./rotate-key.ts');
+      return rotateKey(config.config, rotation, io);
     }
     case 'backup': {
       const { backUp } = await import('./backup.ts');

@@ -5,7 +5,8 @@
 import type { ServerConfig } from '../contract/server-config.ts';
 import { withoutControls } from '../plain-text.ts';
 import { grantsOf } from '../auth/store-adapter.ts';
-import { deriveServerKeys, readServerKey, type ServerKeys } from '../auth/server-keys.ts';
+import { keysFromStore } from '../auth/key-rotation.ts';
+import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
 import { unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
 import { type AdminIo, openConfiguredStore } from './admin-command.ts';
@@ -13,10 +14,11 @@ import { type AdminIo, openConfiguredStore } from './admin-command.ts';
 export async function listPeople(config: ServerConfig, io: AdminIo): Promise<number> {
   const key = readServerKey(io.env, config.key_env);
   if (typeof key === 'string') return (io.err(`${key}\n`), 1);
-  const keys = deriveServerKeys(key);
   const store = await openConfiguredStore(config, io);
   if (!store) return 1;
   try {
+    const keys = await keysFromStore(key, store, config.key_env);
+    if (typeof keys === 'string') return (io.err(`${keys}\n`), 1);
     const people = await store.people();
     io.out(`${['id', 'last seen', 'name', 'e-mail', 'connected clients'].join('\t')}\n`);
     for (const person of people) {
@@ -40,7 +42,7 @@ async function connectedClients(store: Store, keys: ServerKeys, personId: string
     let name = grant.clientId;
     if (record) {
       try {
-        const payload = JSON.parse(unseal(keys.sealing, record.payload, `Client:${stored}`)) as { client_name?: unknown };
+        const payload = JSON.parse(unseal(keys.atRest, record.payload, `Client:${stored}`)) as { client_name?: unknown };
         if (typeof payload.client_name === 'string' && payload.client_name.trim()) name = payload.client_name.trim();
       } catch {
         // Not readable with this key: the client's id says enough.

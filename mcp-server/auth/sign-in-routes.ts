@@ -179,7 +179,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     await attempt.release();
     metrics.signIn('signed_in');
     const person = companyPerson ?? (await savePerson(check.identity, check.user.name, check.user.email ?? check.credentials.email ?? null));
-    await store.setCredentials(person.id, sealCredentials(keys.sealing, person.id, check.credentials));
+    await store.setCredentials(person.id, sealCredentials(keys.atRest, person.id, check.credentials));
     options.forgetPerson(person.id);
     await finish(request, response, purpose, (await store.person(person.id)) as PersonRecord);
   };
@@ -336,7 +336,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
         personName: person.name,
         email: person.email,
         clients,
-        credentials: tracker ? { service: serviceName(tracker.type), stored: person.credentials !== null && openCredentials(keys.sealing, person) !== null } : null,
+        credentials: tracker ? { service: serviceName(tracker.type), stored: person.credentials !== null && openCredentials(keys.atRest, person) !== null } : null,
         ...(notice ? { notice } : {}),
       }),
     );

@@ -62,10 +62,13 @@ export const MIGRATIONS: readonly Migration[] = [
     compatibleFrom: 1,
   },
   {
-    // Added: people signed out by the administrator (admin/sign-out.ts). An older instance does not
-    // follow them, but their tokens are gone for it too, so it may go on until it is upgraded.
+    // Added: people signed out by the administrator (admin/sign-out.ts), and the server key's
+    // rotation (auth/key-rotation.ts). An older instance follows neither, but a signed-out person's
+    // tokens are gone for it too, so it may go on until it is upgraded; rotate the key once every
+    // instance runs this version (docs/team-server/admin.md).
     sql: `CREATE TABLE punchcard_sign_outs (person_id TEXT NOT NULL, at BIGINT NOT NULL);
-     CREATE INDEX punchcard_sign_outs_at ON punchcard_sign_outs (at);`,
+     CREATE INDEX punchcard_sign_outs_at ON punchcard_sign_outs (at);
+     CREATE TABLE punchcard_server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
     compatibleFrom: 1,
   },
 ];
@@ -342,6 +345,27 @@ class PostgresStore implements Store {
       await client.query('INSERT INTO punchcard_sign_outs (person_id, at) VALUES ($1, $2)', [personId, at]);
       return Number(counted.rows[0]?.grants ?? 0);
     });
+  }
+
+  async keyRotation(): Promise<string | undefined> {
+    const [row] = await this.#query("SELECT value FROM punchcard_server_state WHERE name = 'key rotation'");
+    return row?.value as string | undefined;
+  }
+
+  async saveKeyRotation(text: string): Promise<void> {
+    await this.#query("INSERT INTO punchcard_server_state (name, value) VALUES ('key rotation', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [text]);
+  }
+
+  async sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
+    return (await this.#query('SELECT model, id, payload FROM punchcard_oauth')).map((row) => ({ model: row.model as string, id: row.id as string, payload: row.payload as string }));
+  }
+
+  async resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
+    return (await this.#query('UPDATE punchcard_oauth SET payload = $1 WHERE model = $2 AND id = $3 AND payload = $4 RETURNING id', [to, model, id, from])).length === 1;
+  }
+
+  async resealCredentials(personId: string, from: string, to: string): Promise<boolean> {
+    return (await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2 AND credentials = $3 RETURNING id', [to, personId, from])).length === 1;
   }
 
   async signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {

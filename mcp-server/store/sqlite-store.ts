@@ -47,8 +47,10 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE instances (id TEXT PRIMARY KEY, address TEXT NOT NULL, seen_at INTEGER NOT NULL) STRICT;`,
   `CREATE TABLE holds (key TEXT PRIMARY KEY, lifts_at INTEGER NOT NULL, length_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID;`,
   // People signed out by the administrator (admin/sign-out.ts), for every instance to follow.
+  // And the server key's rotation (auth/key-rotation.ts), sealed.
   `CREATE TABLE sign_outs (person_id TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
-   CREATE INDEX sign_outs_at ON sign_outs (at);`,
+   CREATE INDEX sign_outs_at ON sign_outs (at);
+   CREATE TABLE server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;`,
 ];
 
 /** The store version this Punchcard writes (its user_version). */
@@ -212,6 +214,26 @@ class SqliteStore implements Store {
         return grants;
       }),
     );
+  }
+
+  keyRotation(): Promise<string | undefined> {
+    return this.#run(() => (this.#sql("SELECT value FROM server_state WHERE name = 'key rotation'").get() as Row | undefined)?.value as string | undefined);
+  }
+
+  saveKeyRotation(text: string): Promise<void> {
+    return this.#run(() => void this.#sql("INSERT INTO server_state (name, value) VALUES ('key rotation', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(text));
+  }
+
+  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
+    return this.#run(() => (this.#sql('SELECT model, id, payload FROM oauth').all() as Row[]).map((row) => ({ model: row.model as string, id: row.id as string, payload: row.payload as string })));
+  }
+
+  resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
+    return this.#run(() => Number(this.#sql('UPDATE oauth SET payload = ? WHERE model = ? AND id = ? AND payload = ?').run(to, model, id, from).changes) === 1);
+  }
+
+  resealCredentials(personId: string, from: string, to: string): Promise<boolean> {
+    return this.#run(() => Number(this.#sql('UPDATE people SET credentials = ? WHERE id = ? AND credentials = ?').run(to, personId, from).changes) === 1);
   }
 
   signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {

@@ -132,6 +132,19 @@ export interface Store {
   instanceAddress(id: string, since: number): Promise<string | undefined>;
   withdrawInstance(id: string): Promise<void>;
 
+  /**
+   * The server key's rotation as the store keeps it (auth/key-rotation.ts): sealed text only, never
+   * a key in the clear; undefined where the key was never rotated.
+   */
+  keyRotation(): Promise<string | undefined>;
+  saveKeyRotation(text: string): Promise<void>;
+  /** Every sealed authorization-server record, for a rotation to seal anew. */
+  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]>;
+  /** Replaces a record's sealed payload, only if it is still `from` (a write meanwhile wins); true when replaced. */
+  resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean>;
+  /** Replaces a person's sealed credentials, only if they are still `from`; true when replaced. */
+  resealCredentials(personId: string, from: string, to: string): Promise<boolean>;
+
   /** The connection pool's use now, where the store has a pool (PostgreSQL; the metrics read it). */
   pool?(): { total: number; idle: number; waiting: number };
 

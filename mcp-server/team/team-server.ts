@@ -27,7 +27,8 @@ import { withinTokenRequest } from '../auth/store-adapter.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import { cookieJar } from '../auth/forms.ts';
-import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
+import { followKeyRotation, keysFromStore } from '../auth/key-rotation.ts';
+import { readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
 import { admitBatch, withRefusedCalls } from '../http/batches.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
@@ -96,7 +97,6 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const now = options.now ?? Date.now;
   const key = readServerKey(env, config.key_env);
   if (typeof key === 'string') throw new ServeRefusal(key);
-  const keys = deriveServerKeys(key);
   const proxies = trustedProxies(config.trusted_proxies);
   if (typeof proxies === 'string') throw new ServeRefusal(proxies);
   const listen = parseListen(config.listen);
@@ -130,6 +130,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     store = await openStore(config, { now, env, log });
   } catch (error) {
     throw new ServeRefusal(storeProblem(config.store, error));
+  }
+  const keys = await keysFromStore(key, store, config.key_env);
+  if (typeof keys === 'string') {
+    await store.close();
+    throw new ServeRefusal(keys);
   }
   // Local timesheets live in the data folder (SQLite store only); what remote back ends learn lives
   // in the store. With PostgreSQL nothing needs a folder, so an instance without data_dir works in
@@ -165,7 +170,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     holidaysOf: holidayCalendar(log),
     callDeadlineMs: callDeadlineOf(env),
     findPerson: (id) => store.person(id),
-    credentials: async (person) => openCredentials(keys.sealing, person),
+    credentials: async (person) => openCredentials(keys.atRest, person),
     env,
     audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
     afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
@@ -391,6 +396,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     server.listen(listen.port, listen.host, () => resolve());
   });
   const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), now, log });
+  const rotation = followKeyRotation({ store, keys, serverKey: key, log });
   const sweeper = setInterval(() => void store.sweep(now()).catch((error: unknown) => log(`Sweeping the store failed: ${(error as Error).message}`)), SWEEP_MS);
   sweeper.unref();
   const bound = server.address() as AddressInfo;
@@ -410,6 +416,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       draining = true;
       clearInterval(sweeper);
       signOuts.stop();
+      rotation.stop();
       stopFollowingPolicy();
       policy.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

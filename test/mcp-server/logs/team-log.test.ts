@@ -81,7 +81,7 @@ describe('the team server’s log', () => {
     const lines = stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
-    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', ADA.email ?? 'no e-mail', `Bearer ${token}`]) expect(stderr).not.toContain(secret);
+    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', `${ADA.username}@example.com`, `Bearer ${token}`]) expect(stderr).not.toContain(secret);
     // The lines written while a request was served name it, and the person by id alone.
     const inRequestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.request_id !== undefined);
     expect(inRequestLines.length).toBeGreaterThanOrEqual(1);

@@ -90,7 +90,7 @@ describe('the team server’s metrics', () => {
     expect(valueOf(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
 
     // The back end away: the answer comes as a status, and the limit per address refuses in the end.
-    fake.failNext({ path: '/api/timesheets/active' }, { status: 503, body: { message: 'down for maintenance' } });
+    fake?.failNext({ path: '/api/timesheets/active' }, { status: 503, body: { message: 'down for maintenance' } });
     await ada.call('timer_status');
     let status = 0;
     for (let request = 0; request < 250 && status !== 429; request++) status = (await fetch(`${server.origin}/.well-known/oauth-protected-resource`)).status;

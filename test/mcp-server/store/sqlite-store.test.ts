@@ -87,7 +87,7 @@ describe('opening the store', () => {
     );
     expect(refusal).toBeInstanceOf(StoreVersionError);
     expect((refusal as Error).name).toBe('StoreVersionError');
-    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 3). Run the newer version, or restore a backup made with this one.`);
+    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 4). Run the newer version, or restore a backup made with this one.`);
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     expect(after.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table'").get()).toEqual({ count: 0 });
