@@ -29,6 +29,7 @@ import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type Remote
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
+import { teamMetricsBenchmarks, type TeamMetricsBenchResults } from './team-metrics.ts';
 import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts';
 import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
@@ -359,6 +360,7 @@ async function main(): Promise<void> {
   let tray: TrayBenchResults;
   let teamServer: TeamServerBenchResults;
   let teamScale: TeamScaleBenchResults;
+  let teamMetrics: TeamMetricsBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
   let firstCall: FirstCallResults;
@@ -379,6 +381,7 @@ async function main(): Promise<void> {
     tray = await trayBenchmarks(row, progress);
     teamServer = await teamServerBenchmarks(row, progress);
     teamScale = await teamScaleBenchmarks(row, progress);
+    teamMetrics = await teamMetricsBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
     bigConfig = bigConfigBenchmarks(row, progress);
   } finally {
@@ -442,6 +445,7 @@ async function main(): Promise<void> {
     tray,
     teamServer,
     teamScale,
+    teamMetrics,
     window,
     bigConfig,
     memoryMb: {
