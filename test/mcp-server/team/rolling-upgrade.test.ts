@@ -85,7 +85,7 @@ describe('a newer Punchcard migrating while older instances run', () => {
     await expect(first.restart()).rejects.toThrow(/The PostgreSQL store was migrated by a newer Punchcard to version 6, which versions before 6 may no longer use; this one knows version 4\. Run the newer version on every instance\./);
     expect(postgres.psql('SELECT id, name, email_address, last_seen_at FROM punchcard_people ORDER BY id')).toBe(people);
     expect(postgres.psql('SELECT count(*) FROM punchcard_oauth')).toBe(tokens);
-    expect(schema()).toBe('5|5');
+    expect(schema()).toBe('6|6');
     expect(fake.state.timesheets.length).toBe(sheetsBefore);
   });
 });
