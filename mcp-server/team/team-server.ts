@@ -351,31 +351,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     inRequest((context) => {
       response.setHeader('x-request-id', context.requestId);
       return handle(request, response);
-    }).catch((error: unknown) => {
-      if (error instanceof BodyRefused) {
-        if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
-      } else if (error instanceof StoreUnavailable) {
-        metrics.storeError('unavailable');
-        log(error.message);
-        if (!response.headersSent) {
-          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-          return response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
-        }
-      } else if (error instanceof StoreVersionError) {
-        // A newer Punchcard migrated the database past this instance: it serves nothing more, and
-        // the load balancer (told by /readyz) sends people to the newer instances.
-        metrics.storeError('newer_version');
-        log(error.message);
-        if (!response.headersSent) {
-          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-          return response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
-        }
-      } else {
-        log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
-      }
-      response.destroy();
-    });
+    }).catch((error: unknown) => answerFailure(error, request, response, { log, metrics }));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -435,6 +411,37 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The answer to a request that failed: a body refused in its words, the store away or migrated past
+ * this instance as 503 with Retry-After (counted for the metrics), anything else logged and 500.
+ * Nothing is written once the answer began; the connection then goes.
+ */
+function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, { log, metrics }: { log: Log; metrics: TeamMetrics }): void {
+  if (error instanceof BodyRefused) {
+    if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+  } else if (error instanceof StoreUnavailable) {
+    metrics.storeError('unavailable');
+    log(error.message);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+      return void response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+    }
+  } else if (error instanceof StoreVersionError) {
+    // A newer Punchcard migrated the database past this instance: it serves nothing more, and
+    // the load balancer (told by /readyz) sends people to the newer instances.
+    metrics.storeError('newer_version');
+    log(error.message);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+      return void response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+    }
+  } else {
+    log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
+  }
+  response.destroy();
 }
 
 /** The gate every request to the back end passes: Calamari's organisation limit, and the metrics' count. */
