@@ -13,7 +13,7 @@ export interface MetricsListener {
 
 export async function startMetricsListener(listen: { host: string; port: number }, metrics: PrometheusMetrics): Promise<MetricsListener> {
   const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 10_000 }, (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://metrics').pathname;
+    const path = URL.parse(request.url ?? '/', 'http://metrics')?.pathname;
     if (path !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return response.end('Only /metrics is served here.\n');

@@ -463,7 +463,8 @@ function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics,
 /** Counts each answer by its route and status, with how long it took. */
 function countAnswer(metrics: TeamMetrics, request: IncomingMessage, response: ServerResponse): void {
   const started = performance.now();
-  response.once('finish', () => metrics.httpRequest(routeOf(new URL(request.url ?? '/', 'http://server').pathname), response.statusCode, (performance.now() - started) / 1000));
+  // URL.parse, not new URL: a target no URL parses (`//[`) is counted as "other", never thrown here.
+  response.once('finish', () => metrics.httpRequest(routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'), response.statusCode, (performance.now() - started) / 1000));
 }
 
 /** A Node request's headers, read as a web Headers object is. */

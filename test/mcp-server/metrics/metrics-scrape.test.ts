@@ -5,6 +5,7 @@
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
+import { RawConnection } from '../../support/raw-http.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { connectAs, freePort, removeTeamServerData, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -107,6 +108,16 @@ describe('the team server’s metrics', () => {
     expect((await fetch(`${server.origin}/metrics`)).status).toBe(404);
     expect((await fetch(metricsUrl.replace('/metrics', '/'))).status).toBe(404);
     expect(server.stderr()).toContain(`Metrics for Prometheus at ${metricsUrl}.`);
+    // A request target no URL parses is answered, and counted, and neither listener falls over.
+    for (const origin of [server.origin, new URL(metricsUrl).origin]) {
+      const raw = new RawConnection(origin);
+      await raw.connected;
+      await raw.write('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+      expect(await raw.response()).toBeGreaterThanOrEqual(400);
+      raw.destroy();
+    }
+    expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+    expect(valueOf(await scrape(metricsUrl), 'punchcard_http_requests_total', { route: 'other' })).toBeGreaterThanOrEqual(1);
     const plain = await startTeamServer();
     servers.push(plain);
     expect(plain.stderr()).not.toContain('Metrics for Prometheus');
