@@ -371,7 +371,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     );
     server.listen(listen.port, listen.host, () => resolve());
   });
-  const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), now, log });
+  // The admin command stamps a sign-out with the wall clock, whatever clock this server was given.
+  const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), now: Date.now, log });
   const rotation = followKeyRotation({ store, keys, serverKey: key, log });
   const sweeper = setInterval(() => void store.sweep(now()).catch((error: unknown) => log(`Sweeping the store failed: ${(error as Error).message}`)), SWEEP_MS);
   sweeper.unref();
