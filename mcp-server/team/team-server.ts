@@ -42,7 +42,7 @@ import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http
 import { actingFor, inRequest } from '../logs/request-context.ts';
 import { keptWritesWaiting } from '../metrics/kept-writes.ts';
 import { observedGate, openMetrics } from '../metrics/open-metrics.ts';
-import { routeOf, type TeamMetrics } from '../metrics/team-metrics.ts';
+import { NO_METRICS, routeOf, type TeamMetrics } from '../metrics/team-metrics.ts';
 import { openStore, type Store, StoreUnavailable, StoreVersionError, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { AuditWriter } from './audit-writer.ts';
@@ -463,6 +463,7 @@ function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics,
 
 /** Counts each answer by its route and status, with how long it took. */
 function countAnswer(metrics: TeamMetrics, request: IncomingMessage, response: ServerResponse): void {
+  if (metrics === NO_METRICS) return;
   const started = performance.now();
   // URL.parse, not new URL: a target no URL parses (`//[`) is counted as "other", never thrown here.
   response.once('finish', () => metrics.httpRequest(routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'), response.statusCode, (performance.now() - started) / 1000));
