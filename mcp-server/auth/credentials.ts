@@ -8,7 +8,7 @@ import type { Log } from '../log.ts';
 import { createRemoteTracker } from '../providers/create-tracker.ts';
 import type { ConnectedUser } from '../providers/remote-tracker.ts';
 import { withoutControls } from '../plain-text.ts';
-import { seal, unseal } from '../store/sealed.ts';
+import { type SealingKeys, seal, unseal } from '../store/sealed.ts';
 import type { PersonRecord } from '../store/store.ts';
 
 export interface StoredCredentials {
@@ -22,11 +22,11 @@ export const MAX_SECRET_LENGTH = 512;
 
 const bound = (personId: string) => `credentials:${personId}`;
 
-export function sealCredentials(key: Buffer, personId: string, credentials: StoredCredentials): string {
+export function sealCredentials(key: Buffer | SealingKeys, personId: string, credentials: StoredCredentials): string {
   return seal(key, JSON.stringify(credentials), bound(personId));
 }
 
-export function openCredentials(key: Buffer, person: PersonRecord): StoredCredentials | null {
+export function openCredentials(key: Buffer | SealingKeys, person: PersonRecord): StoredCredentials | null {
   if (person.credentials === null) return null;
   const parsed = JSON.parse(unseal(key, person.credentials, bound(person.id))) as StoredCredentials;
   return typeof parsed.secret === 'string' ? parsed : null;

@@ -3,12 +3,19 @@
 // (sealing credentials) is never also the key of another (signing a sign-in form), and every instance
 // given the same secret derives the same keys: tokens, cookies and questions verify on any of them.
 import { createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
+import type { SealingKeys } from '../store/sealed.ts';
 
 export const SERVER_KEY_BYTES = 32;
 
 export interface ServerKeys {
-  /** AES-256-GCM key that seals people's tracker credentials and the authorization server's records. */
+  /** AES-256-GCM key of this process's server key: the browser's cookies (short-lived) are sealed with it. */
   readonly sealing: Buffer;
+  /**
+   * What seals people's tracker credentials and the authorization server's records in the store: the
+   * sealing key of the server key in use, and during a rotation the old one's too, for reading
+   * (auth/key-rotation.ts). It changes while the server runs, when a rotation starts or ends.
+   */
+  readonly atRest: SealingRing;
   /** Turns a record's id (an opaque token is its own id) into the name it is stored under. */
   storedId(id: string): string;
   /** Signs the authorization server's cookies (Koa's keygrip). */
@@ -35,17 +42,70 @@ export function readServerKey(env: NodeJS.ProcessEnv, variable: string): Buffer 
   return key;
 }
 
-export function deriveServerKeys(serverKey: Buffer): ServerKeys {
-  const derive = (label: string) => Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `punchcard team server: ${label}`, 32));
+/**
+ * The keys a rotation keeps (auth/key-rotation.ts): the one that keys the ids records are stored
+ * under (a token's id is the token, so it cannot be keyed anew without every token), and the one that
+ * marks requests instances pass to each other (instances started before and after a rotation pass
+ * requests both ways while it runs). Drawn from the first server key and kept, sealed, in the store.
+ */
+export interface KeptKeys {
+  readonly ids: Buffer;
+  readonly peers: Buffer;
+}
+
+/** The sealing keys in use: the current one, and the ones still read. */
+export class SealingRing implements SealingKeys {
+  #current: Buffer;
+  #readable: readonly Buffer[];
+
+  constructor(current: Buffer) {
+    this.#current = current;
+    this.#readable = [current];
+  }
+
+  get current(): Buffer {
+    return this.#current;
+  }
+
+  get readable(): readonly Buffer[] {
+    return this.#readable;
+  }
+
+  use(current: Buffer, readable: readonly Buffer[]): void {
+    this.#current = current;
+    this.#readable = [current, ...readable.filter((key) => !key.equals(current))];
+  }
+}
+
+function drawFrom(serverKey: Buffer): (label: string) => Buffer {
+  return (label) => Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `punchcard team server: ${label}`, 32));
+}
+
+/** The sealing key a server key draws (a rotation seals under it). */
+export function sealingKeyOf(serverKey: Buffer): Buffer {
+  return drawFrom(serverKey)('sealing v1');
+}
+
+/** The keys a server key draws that a rotation keeps (KeptKeys). */
+export function keptKeysOf(serverKey: Buffer): KeptKeys {
+  const derive = drawFrom(serverKey);
+  return { ids: derive('stored ids v1'), peers: derive('peers v1') };
+}
+
+/** Every key drawn from the server key; `kept` where a rotation kept the first key's (auth/key-rotation.ts). */
+export function deriveServerKeys(serverKey: Buffer, kept: KeptKeys = keptKeysOf(serverKey)): ServerKeys {
+  const derive = drawFrom(serverKey);
   // Made once: every request keys the id of the token it carries.
-  const idKey = createSecretKey(derive('stored ids v1'));
+  const idKey = createSecretKey(kept.ids);
+  const sealing = derive('sealing v1');
   return {
-    sealing: derive('sealing v1'),
+    sealing,
+    atRest: new SealingRing(sealing),
     storedId: (id) => createHmac('sha256', idKey).update(id).digest('base64url'),
     cookieKeys: [derive('cookies v1').toString('base64url')],
     formKey: derive('forms v1'),
     questionKey: derive('questions v1'),
-    peerKey: derive('peers v1'),
+    peerKey: kept.peers,
     signingJwk: ed25519Jwk(derive('signing key v1')),
   };
 }

@@ -14,6 +14,7 @@ import type { Log } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
 import { type Limit, reserveLimit } from '../http/rate-limits.ts';
 import { BodyRefused } from '../http/request-body.ts';
+import { NO_METRICS, type TeamMetrics } from '../metrics/team-metrics.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { ALL_SCOPES, SCOPES } from './authorization-server.ts';
 import type { CompanySignIn, PendingSignIn } from './company-sign-in.ts';
@@ -45,6 +46,8 @@ export interface SignInRoutesOptions {
   log: Log;
   /** A person's credentials changed or went: their open engine must not keep using the old ones. */
   forgetPerson: (personId: string) => void;
+  /** Told how each sign-in ended (metrics/team-metrics.ts). */
+  metrics?: Pick<TeamMetrics, 'signIn' | 'rateLimited'>;
 }
 
 /** Where a sign-in leads: an AI client's connection, or the account page. */
@@ -54,6 +57,7 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse, 
 
 export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const { config, provider, store, keys, jar, company, now } = options;
+  const metrics = options.metrics ?? NO_METRICS;
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const backEnd = config.provider;
@@ -144,8 +148,11 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     return fields;
   };
 
-  const tooMany = (response: ServerResponse, retryAfterSeconds: number) =>
+  const tooMany = (response: ServerResponse, retryAfterSeconds: number) => {
+    metrics.signIn('limited');
+    metrics.rateLimited('sign_in');
     send(response, 429, renderErrorPage(`Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`), { 'retry-after': String(retryAfterSeconds) });
+  };
 
   const signInWithTracker = async (request: IncomingMessage, response: ServerResponse, purpose: Purpose, address: string) => {
     const browser = browserOf(request, response);
@@ -165,10 +172,14 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
       log: options.log,
       now,
     });
-    if (!check.ok) return send(response, 400, signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
+    if (!check.ok) {
+      metrics.signIn('refused');
+      return send(response, 400, signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
+    }
     await attempt.release();
+    metrics.signIn('signed_in');
     const person = companyPerson ?? (await savePerson(check.identity, check.user.name, check.user.email ?? check.credentials.email ?? null));
-    await store.setCredentials(person.id, sealCredentials(keys.sealing, person.id, check.credentials));
+    await store.setCredentials(person.id, sealCredentials(keys.atRest, person.id, check.credentials));
     options.forgetPerson(person.id);
     await finish(request, response, purpose, (await store.person(person.id)) as PersonRecord);
   };
@@ -182,6 +193,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const cleaned = withoutControls(name).replace(/[\t\n]/g, ' ');
     if (cleaned === '' || cleaned.length > 100) return send(response, 400, signInPage(purpose, browser, { error: 'Enter your name (up to 100 characters).' }));
     const person = await savePerson(`dev:${cleaned.toLowerCase()}`, cleaned, null);
+    metrics.signIn('signed_in');
     await finish(request, response, purpose, person);
   };
 
@@ -208,8 +220,12 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const attempt = await reserveLimit(store, failedSignIns(address), now());
     if (!attempt.allowed) return tooMany(response, attempt.retryAfterSeconds);
     const identity = await company.finish(new URL(`${url.pathname}${url.search}`, origin), pending);
-    if (!identity.ok) return send(response, 403, renderErrorPage(identity.message));
+    if (!identity.ok) {
+      metrics.signIn('refused');
+      return send(response, 403, renderErrorPage(identity.message));
+    }
     await attempt.release();
+    metrics.signIn('signed_in');
     const person = await savePerson(identity.identity, identity.name, identity.email);
     const purpose = pending.purpose;
     if (needsCredentials(person) || purpose.kind === 'interaction') {
@@ -320,7 +336,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
         personName: person.name,
         email: person.email,
         clients,
-        credentials: tracker ? { service: serviceName(tracker.type), stored: person.credentials !== null && openCredentials(keys.sealing, person) !== null } : null,
+        credentials: tracker ? { service: serviceName(tracker.type), stored: person.credentials !== null && openCredentials(keys.atRest, person) !== null } : null,
         ...(notice ? { notice } : {}),
       }),
     );

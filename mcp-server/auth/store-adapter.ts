@@ -60,7 +60,7 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number, 
       const record = {
         model: this.#model,
         id: stored,
-        payload: seal(keys.sealing, JSON.stringify(payload), `${this.#model}:${stored}`),
+        payload: seal(keys.atRest, JSON.stringify(payload), `${this.#model}:${stored}`),
         expiresAt: typeof expiresIn === 'number' && expiresIn > 0 ? now() + expiresIn * 1000 : null,
         grantId,
         uid: typeof payload.uid === 'string' ? keys.storedId(payload.uid) : null,
@@ -110,7 +110,7 @@ export function storeAdapter(store: Store, keys: ServerKeys, now: () => number, 
 
     #open(record: OAuthRecord | undefined): AdapterPayload | undefined {
       if (!record) return undefined;
-      const payload = JSON.parse(unseal(keys.sealing, record.payload, `${this.#model}:${record.id}`)) as AdapterPayload;
+      const payload = JSON.parse(unseal(keys.atRest, record.payload, `${this.#model}:${record.id}`)) as AdapterPayload;
       if (record.consumedAt === null) return payload;
       // A refresh token used moments ago reads as unused: its rotation is tried again (upsert).
       if (this.#model === 'RefreshToken' && graceMs > 0 && now() - record.consumedAt < graceMs) return payload;
@@ -130,7 +130,7 @@ export interface GrantView {
 export async function grantsOf(store: Store, keys: ServerKeys, accountId: string): Promise<GrantView[]> {
   const records = await store.grantsOf(accountId);
   return records.map((record) => {
-    const payload = JSON.parse(unseal(keys.sealing, record.payload, `Grant:${record.id}`)) as AdapterPayload & { resources?: Record<string, string>; rejected?: { resources?: Record<string, string> } };
+    const payload = JSON.parse(unseal(keys.atRest, record.payload, `Grant:${record.id}`)) as AdapterPayload & { resources?: Record<string, string>; rejected?: { resources?: Record<string, string> } };
     // What the person refused ("Allow reading only") is not granted, even where an earlier answer granted it.
     const refused = (indicator: string) => new Set((payload.rejected?.resources?.[indicator] ?? '').split(' '));
     return {

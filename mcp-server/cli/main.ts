@@ -23,7 +23,13 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   if (argv[0] === 'serve') {
     const { runServeCommand } = await import('./serve-command.ts');
-    process.exitCode = await runServeCommand(argv.slice(1), process.env, stderrLog, (text) => process.stderr.write(text));
+    process.exitCode = await runServeCommand(argv.slice(1), process.env, (text) => process.stderr.write(text));
+    return;
+  }
+  if (argv[0] === 'admin') {
+    const { runAdminCommand } = await import('../admin/admin-command.ts');
+    // The command's answer is for the administrator at the terminal: stdout, one line a finding.
+    process.exitCode = await runAdminCommand(argv.slice(1), process.env, out, err);
     return;
   }
   if (argv[0] === 'audit') {

@@ -17,12 +17,14 @@ export const SERVE_USAGE = `Team server:
                                                try it on this computer: the local timesheet, a development sign-in,
                                                http://127.0.0.1:8787 or port N (data in DIR, default ~/.local/share/punchcard-dev-server)
   punchcard-mcp audit --config FILE [--since YYYY-MM-DD] [--limit N]
-                                               the audit log of writes, as JSON lines`;
+                                               the audit log of writes, as JSON lines
+  punchcard-mcp admin VERB --config FILE       look after the server: people, sign-out, rotate-key, check,
+                                               backup, restore (docs/team-server/admin.md)`;
 
 /** The key variable a development server uses; its value lives in the data folder, 0600. */
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
 
-export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, log: Log, err: (text: string) => void): Promise<number> {
+export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, err: (text: string) => void): Promise<number> {
   const { read: options, problem } = readFlags(argv, { values: { config: '--config needs a value.', data: '--data needs a value.', port: '--port needs a value.' }, switches: ['dev'], once: true }, unknownOption);
   if (problem) return usage(err, problem);
   const dev = options.switches.has('dev');
@@ -46,6 +48,9 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
     if ('problem' in secrets) return refuse(err, secrets.problem);
     serverEnv = secrets.env;
   }
+  // JSON lines for the log collector; lines for a person at the terminal with --dev (logs/team-log.ts).
+  const { teamLog } = await import('../logs/team-log.ts');
+  const log: Log = await teamLog({ human: dev });
   const { startTeamServer, ServeRefusal } = await import('../team/team-server.ts');
   let server: Awaited<ReturnType<typeof startTeamServer>>;
   try {

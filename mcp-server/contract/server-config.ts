@@ -154,6 +154,11 @@ export const ServerConfigSchema = z
     refresh_token_grace_seconds: z.number(REFRESH_GRACE_WORDS).int(REFRESH_GRACE_WORDS).min(0, REFRESH_GRACE_WORDS).max(MAX_REFRESH_GRACE_SECONDS, REFRESH_GRACE_WORDS).default(DEFAULT_REFRESH_GRACE_SECONDS),
     settings: PeopleSettingsSchema.default({}),
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
+    /**
+     * Prometheus metrics (docs/team-server/monitoring.md): off unless `listen` names an address of
+     * their own, never the one people reach (`listen` above).
+     */
+    metrics: z.strictObject({ listen: z.string().optional() }).optional(),
   })
   .superRefine((config, context) => {
     const postgres = /^postgres(ql)?:\/\//.test(config.store);
@@ -173,6 +178,11 @@ export const ServerConfigSchema = z
     if (origin) context.addIssue({ code: 'custom', path: ['public_url'], message: origin });
     const listen = parseListen(config.listen);
     if (typeof listen === 'string') context.addIssue({ code: 'custom', path: ['listen'], message: listen });
+    const metricsListen = config.metrics?.listen === undefined ? undefined : parseListen(config.metrics.listen);
+    if (typeof metricsListen === 'string') context.addIssue({ code: 'custom', path: ['metrics', 'listen'], message: metricsListen });
+    else if (metricsListen && typeof listen !== 'string' && metricsListen.port !== 0 && metricsListen.port === listen.port) {
+      context.addIssue({ code: 'custom', path: ['metrics', 'listen'], message: `an address of its own, not the port people reach (${config.listen}): the metrics are for your Prometheus, never served to the internet` });
+    }
     const loopback = origin === undefined && isLoopbackHost(new URL(config.public_url).hostname);
     if (config.sign_in.development && !loopback) {
       context.addIssue({ code: 'custom', path: ['sign_in', 'development'], message: 'a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer (http://127.0.0.1:…)' });

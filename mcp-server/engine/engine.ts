@@ -29,7 +29,7 @@ import { isToolOffered } from '../tools/offer.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { createMcpServer } from './mcp-server.ts';
-import type { FinishedCall } from './run-tool.ts';
+import type { EndedCall, FinishedCall } from './run-tool.ts';
 
 /** How long after a back end opens it is asked about its optional features (after the first tools/list had its chance). */
 const DETECTION_DELAY_MS = 250;
@@ -104,6 +104,8 @@ export interface ServerOptions {
   readOnly?: boolean;
   /** Told of every finished call that may write. */
   afterWrite?: (call: FinishedCall) => void;
+  /** Told of every call as it ended (the team server's metrics). */
+  afterCall?: (call: EndedCall) => void;
 }
 
 export class Engine {
@@ -217,6 +219,7 @@ export class Engine {
       log: this.#log,
       questions: this.#questions,
       ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}),
+      ...(options.afterCall ? { afterCall: options.afterCall } : {}),
       promptSchemas: this.#promptSchemas,
       callDeadlineMs: this.#options.callDeadlineMs,
       appTools: this.#options.appEngine === true && this.#options.allTools === true,

@@ -24,7 +24,7 @@ import { TOOL_LIST, TOOLS } from '../tools/index.ts';
 import { isToolOffered } from '../tools/offer.ts';
 import type { CallContexts } from './call-context.ts';
 import type { LiveServers } from './live-servers.ts';
-import { type CallableTool, declaredCapabilities, type FinishedCall, runTool } from './run-tool.ts';
+import { type CallableTool, declaredCapabilities, type EndedCall, type FinishedCall, runTool } from './run-tool.ts';
 
 // The conventions every tool shares, said once here rather than in each tool's schema: clients
 // send the tool list to the model on every turn, and these words would repeat in it a dozen times.
@@ -49,6 +49,8 @@ export interface ServerParts {
   questions: RequestStateCodec<RoundState>;
   /** Told of every finished call that may write (the team server's audit log). */
   afterWrite?: (call: FinishedCall) => void;
+  /** Told of every call as it ended (the team server's metrics). */
+  afterCall?: (call: EndedCall) => void;
   /**
    * The prompts' argument schemas, kept across the servers one engine builds (the team server builds
    * one per request): they complete from that engine's data, through the first server's completer,
@@ -80,7 +82,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
   serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
   let settings = parts.settings();
   const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => (args: unknown, request: ServerContext) =>
-    runTool(tool, args, { context: contexts.context, server, request, questions, deadlineMs: parts.callDeadlineMs, log, ...(afterWrite ? { afterWrite } : {}) });
+    runTool(tool, args, { context: contexts.context, server, request, questions, deadlineMs: parts.callDeadlineMs, log, ...(afterWrite ? { afterWrite } : {}), ...(parts.afterCall ? { afterCall: parts.afterCall } : {}) });
   const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.

@@ -40,6 +40,15 @@ export interface ToolCall {
   log: Log;
   /** Told of every finished call that may write. */
   afterWrite?: (call: FinishedCall) => void;
+  /** Told of every call as it ended, read-only ones too (the team server's metrics). */
+  afterCall?: (call: EndedCall) => void;
+}
+
+/** Any call as it ended: how, and how long it took. */
+export interface EndedCall {
+  tool: ToolName | AppToolName;
+  outcome: 'done' | 'refused' | 'failed' | 'asked' | 'stopped';
+  seconds: number;
 }
 
 /** What the client of a request declared: the request's own capabilities in the 2026 era, the handshake's in the 2025 era. */
@@ -50,7 +59,16 @@ export function declaredCapabilities(server: McpServer, request: ServerContext):
 }
 
 export async function runTool(tool: CallableTool, args: unknown, call: ToolCall) {
+  const started = call.afterCall ? performance.now() : 0;
   const result = await answer(tool, args, call);
+  if (call.afterCall) {
+    const outcome = 'resultType' in result ? 'asked' : !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'stopped' in result ? 'stopped' : 'failed';
+    try {
+      call.afterCall({ tool: tool.name, outcome, seconds: (performance.now() - started) / 1000 });
+    } catch (error) {
+      call.log(`Counting ${tool.name} failed: ${(error as Error).message}`);
+    }
+  }
   if (call.afterWrite && tool.annotations.readOnlyHint !== true && !('resultType' in result)) {
     const outcome = !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'failed';
     try {
@@ -60,6 +78,7 @@ export async function runTool(tool: CallableTool, args: unknown, call: ToolCall)
     }
   }
   if ('refused' in result) delete (result as { refused?: boolean }).refused;
+  if ('stopped' in result) delete (result as { stopped?: boolean }).stopped;
   return result;
 }
 
@@ -86,7 +105,7 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
       const text = stoppedCallText(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
       // A cancelled call is answered to nobody (the client stopped listening): stderr keeps the account.
       call.log(text);
-      return { isError: true, content: [{ type: 'text' as const, text }] };
+      return { isError: true, stopped: true, content: [{ type: 'text' as const, text }] };
     }
     const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;

@@ -61,6 +61,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `CREATE TABLE punchcard_holds (key TEXT PRIMARY KEY, lifts_at BIGINT NOT NULL, length_ms BIGINT NOT NULL);`,
     compatibleFrom: 1,
   },
+  {
+    // Added: people signed out by the administrator (admin/sign-out.ts), and the server key's
+    // rotation (auth/key-rotation.ts). An older instance follows neither, but a signed-out person's
+    // tokens are gone for it too, so it may go on until it is upgraded; rotate the key once every
+    // instance runs this version (docs/team-server/admin.md).
+    sql: `CREATE TABLE punchcard_sign_outs (person_id TEXT NOT NULL, at BIGINT NOT NULL);
+     CREATE INDEX punchcard_sign_outs_at ON punchcard_sign_outs (at);
+     CREATE TABLE punchcard_server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    compatibleFrom: 1,
+  },
 ];
 
 export interface PostgresOptions {
@@ -228,6 +238,10 @@ class PostgresStore implements Store {
     this.#schemaCheck.unref();
   }
 
+  pool(): { total: number; idle: number; waiting: number } {
+    return { total: this.#pool.totalCount, idle: this.#pool.idleCount, waiting: this.#pool.waitingCount };
+  }
+
   /** Reads the schema's version; once it has left this Punchcard behind, every later call is refused. */
   async #checkSchema(): Promise<void> {
     const schema = await readSchema(this.#pool);
@@ -317,6 +331,45 @@ class PostgresStore implements Store {
   async revokeGrant(grantId: string, model?: string): Promise<void> {
     if (model === undefined) await this.#query('DELETE FROM punchcard_oauth WHERE grant_id = $1', [grantId]);
     else await this.#query('DELETE FROM punchcard_oauth WHERE grant_id = $1 AND model = $2', [grantId, model]);
+  }
+
+  async people(): Promise<PersonRecord[]> {
+    return (await this.#query('SELECT * FROM punchcard_people ORDER BY last_seen_at DESC, id')).map(personRecord);
+  }
+
+  signOut(personId: string, at: number): Promise<number> {
+    return this.#transaction(async (client) => {
+      const counted = await client.query<{ grants: string }>("SELECT count(*) AS grants FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1", [personId]);
+      await client.query("DELETE FROM punchcard_oauth WHERE grant_id IN (SELECT grant_id FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1)", [personId]);
+      await client.query('UPDATE punchcard_people SET credentials = NULL WHERE id = $1', [personId]);
+      await client.query('INSERT INTO punchcard_sign_outs (person_id, at) VALUES ($1, $2)', [personId, at]);
+      return Number(counted.rows[0]?.grants ?? 0);
+    });
+  }
+
+  async keyRotation(): Promise<string | undefined> {
+    const [row] = await this.#query("SELECT value FROM punchcard_server_state WHERE name = 'key rotation'");
+    return row?.value as string | undefined;
+  }
+
+  async saveKeyRotation(text: string): Promise<void> {
+    await this.#query("INSERT INTO punchcard_server_state (name, value) VALUES ('key rotation', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [text]);
+  }
+
+  async sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
+    return (await this.#query('SELECT model, id, payload FROM punchcard_oauth')).map((row) => ({ model: row.model as string, id: row.id as string, payload: row.payload as string }));
+  }
+
+  async resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
+    return (await this.#query('UPDATE punchcard_oauth SET payload = $1 WHERE model = $2 AND id = $3 AND payload = $4 RETURNING id', [to, model, id, from])).length === 1;
+  }
+
+  async resealCredentials(personId: string, from: string, to: string): Promise<boolean> {
+    return (await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2 AND credentials = $3 RETURNING id', [to, personId, from])).length === 1;
+  }
+
+  async signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {
+    return (await this.#query('SELECT person_id, at FROM punchcard_sign_outs WHERE at >= $1 ORDER BY at', [since])).map((row) => ({ personId: row.person_id as string, at: Number(row.at) }));
   }
 
   async grantsOf(accountId: string): Promise<OAuthRecord[]> {
@@ -469,6 +522,7 @@ class PostgresStore implements Store {
     await this.#query('DELETE FROM punchcard_instances WHERE seen_at < $1', [now - 86_400_000]);
     // A hold that lifted a day ago says nothing more about the next refusal (organisation-limit.ts).
     await this.#query('DELETE FROM punchcard_holds WHERE lifts_at < $1', [now - 86_400_000]);
+    await this.#query('DELETE FROM punchcard_sign_outs WHERE at < $1', [now - 86_400_000]);
   }
 
   async close(): Promise<void> {

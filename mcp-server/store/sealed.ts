@@ -28,8 +28,19 @@ function keyObject(key: Buffer): KeyObject {
   return object;
 }
 
+/**
+ * The keys of a server key's rotation (auth/key-rotation.ts): what is sealed now is sealed under
+ * `current`; what is read opens under any of `readable` (the current key first, then the one being
+ * rotated away, until the rotation ends).
+ */
+export interface SealingKeys {
+  readonly current: Buffer;
+  readonly readable: readonly Buffer[];
+}
+
 /** `v1.<nonce>.<ciphertext>.<tag>`, base64url. */
-export function seal(key: Buffer, plaintext: string, boundTo: string): string {
+export function seal(keys: Buffer | SealingKeys, plaintext: string, boundTo: string): string {
+  const key = Buffer.isBuffer(keys) ? keys : keys.current;
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyObject(key), nonce);
   cipher.setAAD(Buffer.from(boundTo, 'utf8'));
@@ -37,7 +48,29 @@ export function seal(key: Buffer, plaintext: string, boundTo: string): string {
   return [VERSION, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
 }
 
-export function unseal(key: Buffer, sealed: string, boundTo: string): string {
+export function unseal(keys: Buffer | SealingKeys, sealed: string, boundTo: string): string {
+  if (Buffer.isBuffer(keys)) return unsealWith(keys, sealed, boundTo);
+  for (const key of keys.readable.slice(0, -1)) {
+    try {
+      return unsealWith(key, sealed, boundTo);
+    } catch {
+      // Sealed under the next key of the rotation, perhaps.
+    }
+  }
+  return unsealWith(keys.readable.at(-1) ?? keys.current, sealed, boundTo);
+}
+
+/** Whether `sealed` opens under `key` (a rotation seals anew what does not open under the current key). */
+export function opensWith(key: Buffer, sealed: string, boundTo: string): boolean {
+  try {
+    unsealWith(key, sealed, boundTo);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unsealWith(key: Buffer, sealed: string, boundTo: string): string {
   const [version, nonce, body, tag] = sealed.split('.');
   if (version !== VERSION || nonce === undefined || body === undefined || tag === undefined) throw new SealError();
   try {

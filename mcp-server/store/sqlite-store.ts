@@ -46,7 +46,15 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (scope, kind, remote), UNIQUE (scope, kind, number)) STRICT, WITHOUT ROWID;
    CREATE TABLE instances (id TEXT PRIMARY KEY, address TEXT NOT NULL, seen_at INTEGER NOT NULL) STRICT;`,
   `CREATE TABLE holds (key TEXT PRIMARY KEY, lifts_at INTEGER NOT NULL, length_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID;`,
+  // People signed out by the administrator (admin/sign-out.ts), for every instance to follow.
+  // And the server key's rotation (auth/key-rotation.ts), sealed.
+  `CREATE TABLE sign_outs (person_id TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+   CREATE INDEX sign_outs_at ON sign_outs (at);
+   CREATE TABLE server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;`,
 ];
+
+/** The store version this Punchcard writes (its user_version). */
+export const SQLITE_STORE_VERSION = MIGRATIONS.length;
 
 export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -190,6 +198,46 @@ class SqliteStore implements Store {
       if (model === undefined) this.#sql('DELETE FROM oauth WHERE grant_id = ?').run(grantId);
       else this.#sql('DELETE FROM oauth WHERE grant_id = ? AND model = ?').run(grantId, model);
     });
+  }
+
+  people(): Promise<PersonRecord[]> {
+    return this.#run(() => (this.#sql('SELECT * FROM people ORDER BY last_seen_at DESC, id').all() as Row[]).map((row) => personRecord(row) as PersonRecord));
+  }
+
+  signOut(personId: string, at: number): Promise<number> {
+    return this.#run(() =>
+      this.#transaction(() => {
+        const { grants } = this.#sql("SELECT count(*) AS grants FROM oauth WHERE model = 'Grant' AND account_id = ?").get(personId) as { grants: number };
+        this.#sql("DELETE FROM oauth WHERE grant_id IN (SELECT grant_id FROM oauth WHERE model = 'Grant' AND account_id = ?)").run(personId);
+        this.#sql('UPDATE people SET credentials = NULL WHERE id = ?').run(personId);
+        this.#sql('INSERT INTO sign_outs (person_id, at) VALUES (?, ?)').run(personId, at);
+        return grants;
+      }),
+    );
+  }
+
+  keyRotation(): Promise<string | undefined> {
+    return this.#run(() => (this.#sql("SELECT value FROM server_state WHERE name = 'key rotation'").get() as Row | undefined)?.value as string | undefined);
+  }
+
+  saveKeyRotation(text: string): Promise<void> {
+    return this.#run(() => void this.#sql("INSERT INTO server_state (name, value) VALUES ('key rotation', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(text));
+  }
+
+  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
+    return this.#run(() => (this.#sql('SELECT model, id, payload FROM oauth').all() as Row[]).map((row) => ({ model: row.model as string, id: row.id as string, payload: row.payload as string })));
+  }
+
+  resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
+    return this.#run(() => Number(this.#sql('UPDATE oauth SET payload = ? WHERE model = ? AND id = ? AND payload = ?').run(to, model, id, from).changes) === 1);
+  }
+
+  resealCredentials(personId: string, from: string, to: string): Promise<boolean> {
+    return this.#run(() => Number(this.#sql('UPDATE people SET credentials = ? WHERE id = ? AND credentials = ?').run(to, personId, from).changes) === 1);
+  }
+
+  signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {
+    return this.#run(() => (this.#sql('SELECT person_id, at FROM sign_outs WHERE at >= ? ORDER BY at').all(since) as Row[]).map((row) => ({ personId: row.person_id as string, at: row.at as number })));
   }
 
   grantsOf(accountId: string): Promise<OAuthRecord[]> {
@@ -345,6 +393,8 @@ class SqliteStore implements Store {
       this.#sql('DELETE FROM instances WHERE seen_at < ?').run(now - 86_400_000);
       // A hold that lifted a day ago says nothing more about the next refusal (organisation-limit.ts).
       this.#sql('DELETE FROM holds WHERE lifts_at < ?').run(now - 86_400_000);
+      // Every instance follows a sign-out within seconds (team/sign-outs.ts); a day is plenty.
+      this.#sql('DELETE FROM sign_outs WHERE at < ?').run(now - 86_400_000);
     });
   }
 

@@ -81,6 +81,16 @@ export interface Store {
   /** Creates the person on first sign-in, or refreshes their name and e-mail. */
   savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord>;
   setCredentials(personId: string, sealed: string | null): Promise<void>;
+  /** Everyone who ever signed in, the most recently seen first (`punchcard-mcp admin people`). */
+  people(): Promise<PersonRecord[]>;
+  /**
+   * Signs a person out everywhere, in one transaction: every grant of theirs goes with its codes,
+   * access and refresh tokens, their stored credentials go, and the sign-out is recorded at `at` for
+   * every instance to follow (signOutsSince). Answers how many grants went.
+   */
+  signOut(personId: string, at: number): Promise<number>;
+  /** The sign-outs recorded at or after `since` (epoch ms), oldest first. */
+  signOutsSince(since: number): Promise<{ personId: string; at: number }[]>;
 
   appendAudit(record: AuditRecord): Promise<void>;
   /** Audit records in the order they were written, from `since` (epoch ms) on. */
@@ -121,6 +131,22 @@ export interface Store {
   /** Where an instance announced itself since `since`, or undefined. */
   instanceAddress(id: string, since: number): Promise<string | undefined>;
   withdrawInstance(id: string): Promise<void>;
+
+  /**
+   * The server key's rotation as the store keeps it (auth/key-rotation.ts): sealed text only, never
+   * a key in the clear; undefined where the key was never rotated.
+   */
+  keyRotation(): Promise<string | undefined>;
+  saveKeyRotation(text: string): Promise<void>;
+  /** Every sealed authorization-server record, for a rotation to seal anew. */
+  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]>;
+  /** Replaces a record's sealed payload, only if it is still `from` (a write meanwhile wins); true when replaced. */
+  resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean>;
+  /** Replaces a person's sealed credentials, only if they are still `from`; true when replaced. */
+  resealCredentials(personId: string, from: string, to: string): Promise<boolean>;
+
+  /** The connection pool's use now, where the store has a pool (PostgreSQL; the metrics read it). */
+  pool?(): { total: number; idle: number; waiting: number };
 
   /** Drops what expired before `now` (tokens, codes, sessions, old counters). */
   sweep(now: number): Promise<void>;

@@ -13,7 +13,7 @@ import type { ServerConfig } from '../contract/server-config.ts';
 import { defaultSettings, type ProviderProfile, type Settings } from '../contract/settings.ts';
 import type { HolidaysOf } from '../engine/call-context.ts';
 import { Engine } from '../engine/engine.ts';
-import type { FinishedCall } from '../engine/run-tool.ts';
+import type { EndedCall, FinishedCall } from '../engine/run-tool.ts';
 import type { Log } from '../log.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
@@ -53,6 +53,8 @@ export interface PersonEnginesOptions {
   /** The organisation's key (Calamari), from the variable the engine reads for it. */
   env: NodeJS.ProcessEnv;
   audit: (caller: Caller, call: FinishedCall) => void;
+  /** Told of every call as it ended (the metrics). */
+  afterCall?: (call: EndedCall) => void;
   /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
   requestGate?: RequestGate;
   /** How long one tool call may take. */
@@ -85,12 +87,29 @@ export class PersonEngines {
     return this.#engines.size;
   }
 
+  /** The people whose engine is open now (the metrics count their kept writes). */
+  openPeople(): IterableIterator<string> {
+    return this.#engines.keys();
+  }
+
+  /**
+   * The person was signed out (admin/sign-out.ts): their engine closes now, whatever it was doing, and
+   * a next request of theirs (none can come: their tokens are gone) would open it afresh.
+   */
+  close(personId: string): boolean {
+    const known = this.#engines.get(personId);
+    if (!known) return false;
+    this.#engines.delete(personId);
+    void known.engine.then((engine) => engine.close(), () => {});
+    return true;
+  }
+
   /** A fresh MCP server for one request of `caller`, made by their engine. */
   async serverFor(caller: Caller): Promise<McpServer> {
     const engine = await this.#engineOf(caller.person);
     // The back end is open before the server decides its tools: the first tools/list is already right.
     await engine.tracker();
-    return engine.createServer({ readOnly: !caller.mayWrite, afterWrite: (call) => this.#options.audit(caller, call) });
+    return engine.createServer({ readOnly: !caller.mayWrite, afterWrite: (call) => this.#options.audit(caller, call), ...(this.#options.afterCall ? { afterCall: this.#options.afterCall } : {}) });
   }
 
   /**
@@ -117,7 +136,7 @@ export class PersonEngines {
     void known.engine.then((engine) => engine.rest(), () => {});
   }
 
-  close(): void {
+  closeAll(): void {
     clearInterval(this.#sweeper);
     for (const [id, known] of this.#engines) {
       this.#engines.delete(id);

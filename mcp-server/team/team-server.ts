@@ -27,7 +27,8 @@ import { withinTokenRequest } from '../auth/store-adapter.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import { cookieJar } from '../auth/forms.ts';
-import { deriveServerKeys, readServerKey } from '../auth/server-keys.ts';
+import { followKeyRotation, keysFromStore } from '../auth/key-rotation.ts';
+import { readServerKey } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in-routes.ts';
 import { admitBatch, withRefusedCalls } from '../http/batches.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
@@ -38,11 +39,17 @@ import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, PEER_HEADER, type Peers, startPeers } from '../http/peers.ts';
 import { RequestLimits, tooManyRequestsWords } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, declaredTooLarge, readBody } from '../http/request-body.ts';
+import { actingFor, inRequest } from '../logs/request-context.ts';
+import { keptWritesWaiting } from '../metrics/kept-writes.ts';
+import { observedGate, openMetrics } from '../metrics/open-metrics.ts';
+import { NO_METRICS, routeOf, type TeamMetrics } from '../metrics/team-metrics.ts';
 import { openStore, type Store, StoreUnavailable, StoreVersionError, storeProblem } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { organisationGate } from './organisation-limit.ts';
+import type { RequestGate } from '../providers/http/json-http.ts';
 import { PersonEngines } from './person-engines.ts';
+import { followSignOuts } from './sign-outs.ts';
 
 /** How long a client may take to send its headers, and its whole request: a slow client is cut off. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -76,6 +83,8 @@ export interface TeamServerOptions {
 export interface TeamServer {
   /** Where it listens (the port is the real one when the config said 0). */
   readonly url: string;
+  /** Where Prometheus scrapes, when `metrics.listen` is set. */
+  readonly metricsUrl: string | undefined;
   readonly store: Store;
   /** People whose engine is open now, and 2025-era sessions (the bench reads memory per person). */
   readonly stats: () => { engines: number; sessions: number; inFlight: number };
@@ -88,11 +97,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const now = options.now ?? Date.now;
   const key = readServerKey(env, config.key_env);
   if (typeof key === 'string') throw new ServeRefusal(key);
-  const keys = deriveServerKeys(key);
   const proxies = trustedProxies(config.trusted_proxies);
   if (typeof proxies === 'string') throw new ServeRefusal(proxies);
   const listen = parseListen(config.listen);
   if (typeof listen === 'string') throw new ServeRefusal(`listen: ${listen}`);
+  const metricsListen = config.metrics?.listen === undefined ? undefined : parseListen(config.metrics.listen);
+  if (typeof metricsListen === 'string') throw new ServeRefusal(`metrics.listen: ${metricsListen}`);
+  const { metrics, listen: listenForMetrics } = await openMetrics(metricsListen);
   const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;
   if (config.sign_in.oidc?.client_secret_env && clientSecret === undefined) {
     throw new ServeRefusal(`The environment variable ${config.sign_in.oidc.client_secret_env} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.`);
@@ -119,6 +130,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     store = await openStore(config, { now, env, log });
   } catch (error) {
     throw new ServeRefusal(storeProblem(config.store, error));
+  }
+  const keys = await keysFromStore(key, store, config.key_env);
+  if (typeof keys === 'string') {
+    await store.close();
+    throw new ServeRefusal(keys);
   }
   // Local timesheets live in the data folder (SQLite store only); what remote back ends learn lives
   // in the store. With PostgreSQL nothing needs a folder, so an instance without data_dir works in
@@ -154,27 +170,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     holidaysOf: holidayCalendar(log),
     callDeadlineMs: callDeadlineOf(env),
     findPerson: (id) => store.person(id),
-    credentials: async (person) => openCredentials(keys.sealing, person),
+    credentials: async (person) => openCredentials(keys.atRest, person),
     env,
     audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
-    ...(config.provider.type === 'calamari'
-      ? {
-          requestGate: organisationGate({
-            store,
-            counter: `calamari:${config.provider.url}`,
-            service: 'Calamari',
-            allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day, perSecond: CALAMARI_PER_SECOND },
-            now,
-          }),
-        }
-      : {}),
+    afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
+    ...requestGateOf(config, store, metrics, now),
     now,
     log,
   });
   const company = config.sign_in.oidc
     ? companySignIn({ issuer: config.sign_in.oidc.issuer, clientId: config.sign_in.oidc.client_id, clientSecret, redirectUri: `${origin}/sign-in/callback`, allowedDomains: config.sign_in.oidc.allowed_domains })
     : undefined;
-  const pages = signInRoutes({ config, provider, store, keys, jar, company, dataDir, env, now, log, forgetPerson: (id) => engines.forget(id) });
+  const pages = signInRoutes({ config, provider, store, keys, jar, company, dataDir, env, now, log, metrics, forgetPerson: (id) => engines.forget(id) });
   const clientNames = new Map<string, string>();
   const clientName = async (clientId: string) => {
     let name = clientNames.get(clientId);
@@ -260,7 +267,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     // A request another instance passed here (a 2025-era session this one holds) was counted there.
     const passed = path === '/mcp' && request.headers[PEER_HEADER] !== undefined && peering.peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true;
     const perAddress = passed ? ({ allowed: true } as const) : limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
-    if (!perAddress.allowed) return tooMany(response, perAddress.retryAfterSeconds);
+    if (!perAddress.allowed) {
+      metrics.rateLimited('address');
+      return tooMany(response, perAddress.retryAfterSeconds);
+    }
     // On this computer, a request must name the server itself (DNS rebinding, http/own-host.ts).
     const wrongHost = passed ? undefined : ownHost?.(request.headers.host);
     if (wrongHost) return plain(response, 403, `${wrongHost}\n`);
@@ -291,9 +301,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return writeResponse(response, verified);
     }
     const person = bearerOf(verified).person;
+    actingFor(person.id);
     const personLimit = { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 };
     const perPerson = passed ? ({ allowed: true } as const) : limits.spend(personLimit);
     if (!perPerson.allowed) {
+      metrics.rateLimited('person');
       request.resume();
       return tooMany(response, perPerson.retryAfterSeconds);
     }
@@ -330,6 +342,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       inFlight++;
       response.on('close', () => inFlight--);
     }
+    countAnswer(metrics, request, response);
     // An answer sent before the request's body was all in (refused for its size, its token, its
     // limit): a small rest is read so the connection serves the client's next request, a large or
     // slow one is not (settleUnreadBody).
@@ -340,29 +353,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     response.setHeader('x-content-type-options', 'nosniff');
     const tooLarge = declaredTooLarge(request);
     if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
-    handle(request, response).catch((error: unknown) => {
-      if (error instanceof BodyRefused) {
-        if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
-      } else if (error instanceof StoreUnavailable) {
-        log(error.message);
-        if (!response.headersSent) {
-          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-          return response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
-        }
-      } else if (error instanceof StoreVersionError) {
-        // A newer Punchcard migrated the database past this instance: it serves nothing more, and
-        // the load balancer (told by /readyz) sends people to the newer instances.
-        log(error.message);
-        if (!response.headersSent) {
-          response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-          return response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
-        }
-      } else {
-        log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
-      }
-      response.destroy();
-    });
+    inRequest((context) => {
+      response.setHeader('x-request-id', context.requestId);
+      return handle(request, response);
+    }).catch((error: unknown) => answerFailure(error, request, response, { log, metrics }));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -373,12 +367,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
+  const metricsListener = await listenForMetrics({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => keptWritesWaiting(dataDir, engines.openPeople()) }).catch((error: unknown) => {
+    throw new ServeRefusal((error as Error).message);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new ServeRefusal(error.code === 'EADDRINUSE' ? `listen: ${config.listen} is in use by another program.` : `listen: ${config.listen} cannot be used (${error.message}).`)),
     );
     server.listen(listen.port, listen.host, () => resolve());
   });
+  // The admin command stamps a sign-out with the wall clock, whatever clock this server was given.
+  const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), now: Date.now, log });
+  const rotation = followKeyRotation({ store, keys, serverKey: key, log });
   const sweeper = setInterval(() => void store.sweep(now()).catch((error: unknown) => log(`Sweeping the store failed: ${(error as Error).message}`)), SWEEP_MS);
   sweeper.unref();
   const bound = server.address() as AddressInfo;
@@ -387,13 +387,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   peering.peers = peers;
   log(`Punchcard team server for ${origin} listening on http://${host}:${bound.port} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
 
+  if (metricsListener) log(`Metrics for Prometheus at ${metricsListener.url}.`);
+
   return {
     url: `http://${host}:${bound.port}`,
+    metricsUrl: metricsListener?.url,
     store,
     stats: () => ({ engines: engines.open, sessions: endpoint.sessions, inFlight }),
     async close() {
       draining = true;
       clearInterval(sweeper);
+      signOuts.stop();
+      rotation.stop();
       stopFollowingPolicy();
       policy.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -405,12 +410,68 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       await endpoint.close();
       await peers.close();
       await limits.close();
-      engines.close();
+      engines.closeAll();
+      await metricsListener?.close();
       await auditLog.close();
       await store.close();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The answer to a request that failed: a body refused in its words, the store away or migrated past
+ * this instance as 503 with Retry-After (counted for the metrics), anything else logged and 500.
+ * Nothing is written once the answer began; the connection then goes.
+ */
+function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, { log, metrics }: { log: Log; metrics: TeamMetrics }): void {
+  if (error instanceof BodyRefused) {
+    if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+  } else if (error instanceof StoreUnavailable) {
+    metrics.storeError('unavailable');
+    log(error.message);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+      return void response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+    }
+  } else if (error instanceof StoreVersionError) {
+    // A newer Punchcard migrated the database past this instance: it serves nothing more, and
+    // the load balancer (told by /readyz) sends people to the newer instances.
+    metrics.storeError('newer_version');
+    log(error.message);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+      return void response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+    }
+  } else {
+    log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
+  }
+  response.destroy();
+}
+
+/** The gate every request to the back end passes: Calamari's organisation limit, and the metrics' count. */
+function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics, now: () => number): { requestGate?: RequestGate } {
+  const organisation =
+    config.provider.type === 'calamari'
+      ? organisationGate({
+          store,
+          counter: `calamari:${config.provider.url}`,
+          service: 'Calamari',
+          allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day, perSecond: CALAMARI_PER_SECOND },
+          now,
+        })
+      : undefined;
+  const gate = observedGate(organisation, config.provider.type, metrics);
+  return gate ? { requestGate: gate } : {};
+}
+
+/** Counts each answer by its route and status, with how long it took. */
+function countAnswer(metrics: TeamMetrics, request: IncomingMessage, response: ServerResponse): void {
+  if (metrics === NO_METRICS) return;
+  const started = performance.now();
+  // URL.parse, not new URL: a target no URL parses (`//[`) is counted as "other", never thrown here.
+  response.once('finish', () => metrics.httpRequest(routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'), response.statusCode, (performance.now() - started) / 1000));
 }
 
 /** A Node request's headers, read as a web Headers object is. */

@@ -29,6 +29,7 @@ import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type Remote
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
+import { teamMetricsBenchmarks, type TeamMetricsBenchResults } from './team-metrics.ts';
 import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts';
 import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { containerImageBenchmarks, type ContainerImageResults } from './container-image.ts';
@@ -361,6 +362,7 @@ async function main(): Promise<void> {
   let teamServer: TeamServerBenchResults;
   let teamScale: TeamScaleBenchResults;
   let containerImage: ContainerImageResults;
+  let teamMetrics: TeamMetricsBenchResults;
   let window: RendererBenchResults;
   let bigConfig: BigConfigResults;
   let firstCall: FirstCallResults;
@@ -382,6 +384,7 @@ async function main(): Promise<void> {
     teamServer = await teamServerBenchmarks(row, progress);
     teamScale = await teamScaleBenchmarks(row, progress);
     containerImage = await containerImageBenchmarks(row, progress);
+    teamMetrics = await teamMetricsBenchmarks(row, progress);
     window = await runRendererBench(row, progress);
     bigConfig = bigConfigBenchmarks(row, progress);
   } finally {
@@ -446,6 +449,7 @@ async function main(): Promise<void> {
     teamServer,
     teamScale,
     containerImage,
+    teamMetrics,
     window,
     bigConfig,
     memoryMb: {

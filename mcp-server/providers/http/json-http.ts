@@ -108,6 +108,8 @@ export interface JsonHttpOptions<Purpose> {
 export interface RequestGate {
   (): Promise<void>;
   refused?(retryAfterMs: number | undefined): Promise<void>;
+  /** Told how each request that passed ended: its status, or 'failed' where no answer came (the team server's metrics). */
+  answered?(status: number | 'failed', seconds: number): void;
 }
 
 export interface JsonHttp<Purpose> {
@@ -178,7 +180,20 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     const goesOut = await paced?.();
     // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
     call?.throwIfStopped();
-    return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
+    const answered = options.gate?.answered;
+    if (!answered) return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut).then(
+      (answer) => {
+        answered(answer.status, seconds());
+        return answer;
+      },
+      (error: unknown) => {
+        answered('failed', seconds());
+        throw error;
+      },
+    );
   }
 
   function exchange(

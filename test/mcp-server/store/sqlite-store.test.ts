@@ -51,9 +51,9 @@ describe('opening the store', () => {
     expect(mode(join(dir, 'data'))).toBe(0o700);
     expect(mode(`${path}-wal`)).toBe(0o600);
     const db = new DatabaseSync(path, { readOnly: true });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
     expect((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name)).toEqual(
-      expect.arrayContaining(['audit', 'counters', 'facts', 'holds', 'id_numbers', 'instances', 'oauth', 'people']),
+      expect.arrayContaining(['audit', 'counters', 'facts', 'holds', 'id_numbers', 'instances', 'oauth', 'people', 'sign_outs']),
     );
     db.close();
   });
@@ -87,7 +87,7 @@ describe('opening the store', () => {
     );
     expect(refusal).toBeInstanceOf(StoreVersionError);
     expect((refusal as Error).name).toBe('StoreVersionError');
-    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 3). Run the newer version, or restore a backup made with this one.`);
+    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 4). Run the newer version, or restore a backup made with this one.`);
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     expect(after.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table'").get()).toEqual({ count: 0 });

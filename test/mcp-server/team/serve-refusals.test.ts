@@ -54,7 +54,7 @@ describe('serve --config refuses', () => {
     for (const args of [['serve', '--config', file], ['audit', '--config', file]]) {
       const run = await runCli(args, { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
       expect(run.code, run.stderr).toBe(1);
-      expect(run.stderr).toBe(`store: ${path} was written by a newer Punchcard (store version 99; this one knows up to 3). Run the newer version, or restore a backup made with this one.\n`);
+      expect(run.stderr).toBe(`store: ${path} was written by a newer Punchcard (store version 99; this one knows up to 4). Run the newer version, or restore a backup made with this one.\n`);
     }
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 99 });

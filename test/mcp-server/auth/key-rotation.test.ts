@@ -1,0 +1,48 @@
+// The server key's rotation as the store keeps it (auth/key-rotation.ts): which keys an instance
+// works with before, during and after a rotation, whichever key it was started with.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { endedRotation, resolveRotation, startedRotation } from '../../../mcp-server/auth/key-rotation.ts';
+import { deriveServerKeys, keptKeysOf, sealingKeyOf } from '../../../mcp-server/auth/server-keys.ts';
+import { seal, unseal } from '../../../mcp-server/store/sealed.ts';
+
+const OLD = randomBytes(32);
+const NEW = randomBytes(32);
+const STRANGER = randomBytes(32);
+const kept = keptKeysOf(OLD);
+
+describe('resolveRotation', () => {
+  it('uses the key given where the store was never rotated', () => {
+    expect(resolveRotation([OLD], undefined)).toEqual({ current: OLD, kept });
+  });
+
+  it('during a rotation: the old key learns the new one, the new key still reads the old, a stranger is refused', () => {
+    const state = startedRotation(OLD, NEW, kept, 1_000);
+    expect(state).not.toContain(OLD.toString('base64'));
+    expect(state).not.toContain(NEW.toString('base64'));
+    expect(resolveRotation([OLD], state)).toEqual({ current: NEW, previous: OLD, kept });
+    expect(resolveRotation([NEW], state)).toEqual({ current: NEW, previous: OLD, kept });
+    expect(resolveRotation([STRANGER], state)).toBeUndefined();
+  });
+
+  it('after it: the new key alone, the kept keys as they were, the old key no longer the store’s', () => {
+    const state = endedRotation(NEW, kept);
+    expect(resolveRotation([NEW], state)).toEqual({ current: NEW, kept });
+    expect(resolveRotation([OLD], state)).toBeUndefined();
+    // An instance started with the old key that learned the new one goes on with it.
+    expect(resolveRotation([NEW, OLD], state)).toEqual({ current: NEW, kept });
+  });
+
+  it('keeps the ids a token is stored under, and reads what either key sealed while the rotation is on', () => {
+    const before = deriveServerKeys(OLD);
+    const after = deriveServerKeys(NEW, kept);
+    expect(after.storedId('a-token')).toBe(before.storedId('a-token'));
+    expect(after.peerKey.equals(before.peerKey)).toBe(true);
+    expect(after.sealing.equals(before.sealing)).toBe(false);
+    after.atRest.use(sealingKeyOf(NEW), [sealingKeyOf(NEW), sealingKeyOf(OLD)]);
+    expect(unseal(after.atRest, seal(sealingKeyOf(OLD), 'sealed before', 'r'), 'r')).toBe('sealed before');
+    expect(unseal(sealingKeyOf(NEW), seal(after.atRest, 'sealed now', 'r'), 'r')).toBe('sealed now');
+    after.atRest.use(sealingKeyOf(NEW), [sealingKeyOf(NEW)]);
+    expect(() => unseal(after.atRest, seal(sealingKeyOf(OLD), 'x', 'r'), 'r')).toThrow();
+  });
+});

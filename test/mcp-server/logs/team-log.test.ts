@@ -1,0 +1,91 @@
+// The team server's log (logs/team-log.ts): one JSON object a line on stderr, each line written
+// while a request is served carrying that request's id and the person's id, never their name or
+// e-mail, a secret or a note's text; lines for a person at a terminal with --dev. The built server
+// is read as a log collector reads it: every line parsed.
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { actingFor, inRequest } from '../../../mcp-server/logs/request-context.ts';
+import { teamLog } from '../../../mcp-server/logs/team-log.ts';
+import { textOf } from '../../support/engine.ts';
+import { connectAs, removeTeamServerData, startTeamServer, type TeamServerHandle, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+
+const NOW = '2026-11-18T08:00:00+01:00';
+const ADA = DEFAULT_USERS[0] as FakeUser;
+const NOTE = 'Negotiating the Hollerith takeover, tell nobody';
+let fake: FakeKimai | undefined;
+let server: TeamServerHandle | undefined;
+
+afterEach(async () => {
+  if (server?.process.exitCode === null) await server.stop();
+  if (server) removeTeamServerData(server);
+  await fake?.close();
+  server = undefined;
+  fake = undefined;
+});
+
+function collector(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+describe('the team server’s log', () => {
+  it('writes a JSON object a line, with the request and person ids of the request it was written in', async () => {
+    const out = collector();
+    const log = await teamLog({ human: false, destination: out.stream });
+    log('Outside any request.');
+    inRequest(() => {
+      log('Before the token was read.');
+      actingFor('person-1');
+      log('Acting for a person.\u001b[2J');
+    }, 'request-1');
+    const lines = out.text().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map(({ msg, request_id, person_id, level }) => ({ msg, request_id, person_id, level }))).toEqual([
+      { msg: 'Outside any request.', request_id: undefined, person_id: undefined, level: 'info' },
+      { msg: 'Before the token was read.', request_id: 'request-1', person_id: undefined, level: 'info' },
+      { msg: 'Acting for a person.[2J', request_id: 'request-1', person_id: 'person-1', level: 'info' },
+    ]);
+    expect(typeof lines[0]?.time).toBe('string');
+  });
+
+  it('writes lines for a person at a terminal with --dev', async () => {
+    const out = collector();
+    const log = await teamLog({ human: true, destination: out.stream });
+    inRequest(() => log('Punchcard team server listening.'), 'request-2');
+    expect(out.text()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Punchcard team server listening\.\n\s+request_id: "request-2"\n$/);
+  });
+
+  it('never shows a bearer token, a tracker secret, the server key or a note’s text, on the built server', async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    seedCatalog(fake);
+    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
+    const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
+    const logged = await ada.call('log_time', { project: 'Website', activity: 'Design', start: 'yesterday 08:00', end: 'yesterday 09:00', description: NOTE });
+    expect(logged.isError, textOf(logged)).toBeFalsy();
+    // A back end that fails mid-call with the note in its words.
+    fake.failNext({ path: '/api/timesheets/active' }, { status: 500, body: { message: `internal error near ${NOTE}` } });
+    await ada.call('timer_status');
+    const answer = await fetch(server.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const token = (await ada.oauth.tokens())?.access_token as string;
+    expect(token.length).toBeGreaterThan(20);
+    await ada.close();
+    expect(await server.stop()).toBe(0);
+    const stderr = server.stderr();
+    const lines = stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', `${ADA.username}@example.com`, `Bearer ${token}`]) expect(stderr).not.toContain(secret);
+    // The lines written while a request was served name it, and the person by id alone.
+    const inRequestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.request_id !== undefined);
+    expect(inRequestLines.length).toBeGreaterThanOrEqual(1);
+    for (const line of inRequestLines) expect(line.person_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stderr).not.toContain('Lovelace');
+  });
+});
