@@ -199,7 +199,7 @@ const INTEGRATION_TESTS = [
   'test/main/electron-smoke.test.ts',
   'test/scripts/**/*.test.ts',
 ];
-const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts'];
+const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts', 'test/mcp-server/admin/**/*.test.ts', 'test/mcp-server/metrics/metrics-scrape.test.ts', 'test/mcp-server/logs/team-log.test.ts'];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
 
 export default defineConfig({
