@@ -46,7 +46,7 @@ export default tseslint.config(
     // dependency points down. It stays a self-contained corner: no Electron, and from the rest of
     // the engine only the folder rules in user-data.ts, the launch flags in engine-flags.ts (an
     // entry starts the engine as the engine needs), the duplicate-key check it shares with the
-    // policy reader (contract/duplicate-keys.ts) and the command line's one flag reader (cli/flags.ts).
+    // policy reader (contract/duplicate-keys.ts) and the command line's one flag reader (command-flags.ts).
     files: ['mcp-server/clients/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -55,8 +55,8 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
             {
-              regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys|cli/flags)\\.ts$)',
-              message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts, contract/duplicate-keys.ts and cli/flags.ts.',
+              regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys|command-flags)\\.ts$)',
+              message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts, contract/duplicate-keys.ts and command-flags.ts.',
             },
           ],
         },

@@ -198,6 +198,11 @@ const INTEGRATION_TESTS = [
   'test/main/packaging/**/*.test.ts',
   'test/main/electron-smoke.test.ts',
   'test/scripts/**/*.test.ts',
+  'test/main/app/startup.test.ts',
+  'test/main/app/startup-failure.test.ts',
+  'test/mcp-server/cli/arguments.test.ts',
+  'test/mcp-server/node-version.test.ts',
+  'test/mcp-server/settings/secret-files.test.ts',
 ];
 const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts', 'test/mcp-server/admin/**/*.test.ts', 'test/mcp-server/metrics/metrics-scrape.test.ts', 'test/mcp-server/logs/team-log.test.ts'];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];

@@ -3,8 +3,8 @@
 // database password), as `serve` does, and answers on stdout, a line a finding; what is wrong is said
 // on stderr, and the exit code is 0 when all is well, 1 for a problem found, 2 for a command given
 // wrongly.
-import type { ServerConfig } from '../contract/server-config.ts';
-import { readFlags } from '../cli/flags.ts';
+import type { AdminIo } from './admin-io.ts';
+import { readFlags } from '../command-flags.ts';
 
 export const ADMIN_USAGE = `Looking after the team server (docs/team-server/admin.md):
   punchcard-mcp admin people --config FILE          everyone who signed in: last seen, connected clients
@@ -21,11 +21,6 @@ type Verb = 'people' | 'sign-out' | 'rotate-key' | 'check' | 'backup' | 'restore
 /** How many words each verb takes after it. */
 const VERBS: Record<Verb, number> = { people: 0, 'sign-out': 1, 'rotate-key': 0, check: 0, backup: 1, restore: 1 };
 
-export interface AdminIo {
-  env: NodeJS.ProcessEnv;
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 export async function runAdminCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const { read, problem } = readFlags(argv, { values: { config: '--config needs a value: the server\'s config file.', 'new-key-env': '--new-key-env needs the name of the variable that holds the new key.' }, switches: ['help', 'finish'], positionals: true, once: true }, (argument) => `Unknown option: ${argument}.`);
@@ -77,20 +72,6 @@ export async function runAdminCommand(argv: readonly string[], env: NodeJS.Proce
   }
 }
 
-/** The store the config names, opened as the server opens it, or the reason it cannot be (said on stderr). */
-export async function openConfiguredStore(config: ServerConfig, io: AdminIo) {
-  const { openStore, storeProblem } = await import('../store/store.ts');
-  if (config.postgres?.password_env && io.env[config.postgres.password_env] === undefined) {
-    io.err(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.\n`);
-    return undefined;
-  }
-  try {
-    return await openStore(config, { now: Date.now, env: io.env });
-  } catch (error) {
-    io.err(`${storeProblem(config.store, error)}\n`);
-    return undefined;
-  }
-}
 
 function usage(err: (text: string) => void, problem: string): number {
   err(`${problem}\n\n${ADMIN_USAGE}\n`);

@@ -9,7 +9,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { openSqliteStore, SQLITE_STORE_VERSION } from '../store/sqlite-store.ts';
-import type { AdminIo } from './admin-command.ts';
+import type { AdminIo } from './admin-io.ts';
 
 /** The tables every Punchcard store has: a file without them is not a backup of one. */
 const STORE_TABLES = ['oauth', 'people', 'audit', 'counters'];

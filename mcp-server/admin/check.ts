@@ -8,7 +8,7 @@ import type { ServerConfig } from '../contract/server-config.ts';
 import { withoutControls } from '../plain-text.ts';
 import { readServerKey } from '../auth/server-keys.ts';
 import { secretVariables, withSecretFiles } from '../settings/secret-files.ts';
-import { type AdminIo, openConfiguredStore } from './admin-command.ts';
+import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 /** How long a network check waits for an answer. */
 const REACH_TIMEOUT_MS = 10_000;

@@ -9,7 +9,7 @@ import { keysFromStore } from '../auth/key-rotation.ts';
 import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
 import { unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
-import { type AdminIo, openConfiguredStore } from './admin-command.ts';
+import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 export async function listPeople(config: ServerConfig, io: AdminIo): Promise<number> {
   const key = readServerKey(io.env, config.key_env);

@@ -11,7 +11,7 @@ import { endedRotation, resolveRotation, ROTATION_CHECK_MS, startedRotation } fr
 import { readServerKey, sealingKeyOf } from '../auth/server-keys.ts';
 import { opensWith, seal, type SealingKeys, unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
-import { type AdminIo, openConfiguredStore } from './admin-command.ts';
+import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 export interface RotateOptions {
   /** The variable holding the new key (starting), or undefined (finishing). */

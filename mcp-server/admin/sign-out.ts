@@ -5,7 +5,7 @@
 // every instance at once; to come back they sign in again.
 import type { ServerConfig } from '../contract/server-config.ts';
 import type { PersonRecord } from '../store/store.ts';
-import { type AdminIo, openConfiguredStore } from './admin-command.ts';
+import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 export async function signOutPerson(config: ServerConfig, who: string, io: AdminIo): Promise<number> {
   const store = await openConfiguredStore(config, io);

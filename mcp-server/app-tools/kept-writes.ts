@@ -2,7 +2,8 @@
 // Registered by the server only for the engine that proved it is the app (server.ts, appTools).
 import { decideKeptWriteContract, keptWriteDecisionsContract } from '../contract/app-tools/kept-write-decisions.ts';
 import { formatInstant } from '../domain/time.ts';
-import { defineTool, ToolInputError } from '../tools/define-tool.ts';
+import { defineTool } from '../tools/define-tool.ts';
+import { ToolInputError } from '../tools/tool-input-error.ts';
 
 export const keptWriteDecisions = defineTool({
   ...keptWriteDecisionsContract,

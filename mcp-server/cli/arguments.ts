@@ -9,7 +9,7 @@ import { fieldOf, MAX_WORKSPACE_LENGTH, secretHostProblem, type BackEndDescripto
 import { BACK_END_TYPES, BACK_ENDS, backEndOf, isBackEndType, tokenVariable, type ProviderProfile } from '../contract/back-ends.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { variableValue } from '../variables.ts';
-import { readFlags } from './flags.ts';
+import { readFlags } from '../command-flags.ts';
 
 /** The back ends that have a field of this kind. */
 const having = (kind: FieldKind) => BACK_ENDS.filter((backEnd: BackEndDescriptor) => fieldOf(backEnd, kind) !== undefined);

@@ -1,7 +1,7 @@
 // `punchcard-mcp policy`: the organisation's policy as it applies on this machine, and the files it
 // came from, so an administrator can check a deployment and a person can see why a tool is missing.
 import { describePolicy, loadPolicy, policyPaths } from '../policy/policy.ts';
-import { readFlags } from './flags.ts';
+import { readFlags } from '../command-flags.ts';
 
 export async function runPolicyCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void): Promise<number> {
   const { read, problem } = readFlags(argv, { switches: ['json'] }, (argument) => `Unknown option for policy: ${argument}.`);

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultSettings } from '../contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
-import { readFlags } from './flags.ts';
+import { readFlags } from '../command-flags.ts';
 
 export const SERVE_USAGE = `Team server:
   punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (docs/team-server/README.md)
@@ -89,7 +89,7 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   if (!read.ok) return refuse(err, read.problem);
   const secrets = await secretsFromFiles(process.env, read.config);
   if ('problem' in secrets) return refuse(err, secrets.problem);
-  const { openStore, storeProblem } = await import('../store/store.ts');
+  const { openStore, storeProblem } = await import('../store/open-store.ts');
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     store = await openStore(read.config, { now: Date.now, env: secrets.env });

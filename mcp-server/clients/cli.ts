@@ -2,7 +2,7 @@
 // line of the server bundle, so registration can be scripted and tried in a temporary HOME. These
 // commands are not an MCP session, so they print results on stdout.
 import { resolve } from 'node:path';
-import { readFlags } from '../cli/flags.ts';
+import { readFlags } from '../command-flags.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { CLIENTS } from './catalog.ts';
 import { currentEnvironment, realProbe, stableNodePath } from './environment.ts';

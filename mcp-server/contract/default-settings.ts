@@ -2,8 +2,8 @@
 // defaults — the engine's start without a config.json — does not load zod.
 import { DEFAULT_BACK_END } from './back-ends.ts';
 import type { Settings } from './settings.ts';
+import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
 
 export function defaultSettings(): Settings {
   return {

@@ -10,7 +10,8 @@
 // about works. Free of Node, like the schema.
 import type * as z from 'zod/v4';
 import { BACK_END_TYPES, DEFAULT_BACK_END, isBackEndType } from './back-ends.ts';
-import { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
+import { defaultSettings } from './default-settings.ts';
+import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 import { HolidayRegionSchema, ProviderProfileSchema, SettingsSchema, type Settings } from './settings.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from './tool-catalog.ts';

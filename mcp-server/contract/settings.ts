@@ -2,7 +2,7 @@
 // engine. This schema is the single definition both sides use (docs/decisions.md, "One settings
 // schema, one writer"). It must stay free of Node-only APIs: the renderer imports it for its forms.
 import * as z from 'zod/v4';
-import { SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
+import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import { MAX_WORKSPACE_LENGTH, secretHostProblem, type AccountField, type BackEndDescriptor } from './back-end-descriptor.ts';
 import { BACK_ENDS, type ProviderProfile } from './back-ends.ts';
@@ -13,7 +13,7 @@ import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
 export { credentialAccount, type ProviderProfile, type RemoteProfile } from './back-ends.ts';
 export { normalizeBaseUrl } from './back-end-accounts.ts';
-export { defaultSettings, SETTINGS_SCHEMA_VERSION } from './default-settings.ts';
+export { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 
 const hours = z.number().min(0).max(24);
 

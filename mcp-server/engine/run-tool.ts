@@ -12,7 +12,8 @@ import { ProviderError } from '../providers/time-tracker.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
 import { runInCallScope, stoppedCallText } from '../tools/call-scope.ts';
 import type { ToolContext } from '../tools/context.ts';
-import { type ToolDefinition, ToolInputError } from '../tools/define-tool.ts';
+import { type ToolDefinition } from '../tools/define-tool.ts';
+import { ToolInputError } from '../tools/tool-input-error.ts';
 
 /** A call of a tool that is not read-only, as it ended (the team server's audit log). */
 export interface FinishedCall {

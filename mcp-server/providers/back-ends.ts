@@ -2,40 +2,16 @@
 // before anything is asked, which the opening of a connection lists without loading the back end, and
 // how its tracker is made, from its own chunk of the bundle when the engine first needs it (a Kimai
 // user never loads SQLite or Clockodo's client, a local one never the HTTP client or the keychain).
-// Each back end's folder has its engine side in back-end.ts. These are code, so they cannot sit in the
-// table the window and main read (contract/back-ends.ts, which imports nothing above the contract):
-// the compiler asks for a line here for every back end listed there.
+// Each back end's folder has its engine side in back-end.ts, shaped as engine-side.ts says. These are
+// code, so they cannot sit in the table the window and main read (contract/back-ends.ts, which
+// imports nothing above the contract): the compiler asks for a line here for every back end there.
 import type { BackEndType, ProviderProfile, RemoteType } from '../contract/back-ends.ts';
 import { CALAMARI_ENGINE } from './calamari/back-end.ts';
 import { CLOCKIFY_ENGINE } from './clockify/back-end.ts';
 import { CLOCKODO_ENGINE } from './clockodo/back-end.ts';
 import { KIMAI_ENGINE } from './kimai/back-end.ts';
 import { LOCAL_ENGINE } from './local/back-end.ts';
-import type { LocalTrackerOptions } from './local/local-tracker.ts';
-import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
-import type { Capability, TimeTracker } from './time-tracker.ts';
-
-export interface KnownCapabilities {
-  capabilities: ReadonlySet<Capability>;
-  /** A start or a connection test learned about this account before (always so for the local timesheet). */
-  remembered: boolean;
-}
-
-type ProfileOfType<T extends BackEndType> = Extract<ProviderProfile, { type: T }>;
-
-export interface RemoteEngineSide<T extends RemoteType> {
-  /** What is remembered about the account, if anything, and the capabilities that follow. */
-  known(userDataDir: string, profile: ProfileOfType<T>): KnownCapabilities;
-  /** The tracker's factory, from its own chunk. Its secret and deadline are found for it (create-tracker.ts). */
-  tracker(): Promise<(options: RemoteTrackerOptions<ProfileOfType<T>>) => RemoteTracker>;
-}
-
-export interface LocalEngineSide {
-  known(): KnownCapabilities;
-  tracker(): Promise<(options: LocalTrackerOptions) => TimeTracker>;
-}
-
-export type EngineSide<T extends BackEndType> = T extends RemoteType ? RemoteEngineSide<T> : LocalEngineSide;
+import type { EngineSide, RemoteEngineSide } from './engine-side.ts';
 
 export const ENGINE_SIDES: { readonly [T in BackEndType]: EngineSide<T> } = {
   local: LOCAL_ENGINE,

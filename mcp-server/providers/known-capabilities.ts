@@ -3,9 +3,10 @@
 // data folder. The opening of a connection lists tools from this without loading the back end; the
 // tracker starts from the same.
 import { isRemote, type ProviderProfile } from '../contract/back-ends.ts';
-import { ENGINE_SIDES, type KnownCapabilities, remoteSideOf } from './back-ends.ts';
+import { ENGINE_SIDES, remoteSideOf } from './back-ends.ts';
+import type { KnownCapabilities } from './engine-side.ts';
 
-export type { KnownCapabilities } from './back-ends.ts';
+export type { KnownCapabilities } from './engine-side.ts';
 
 export function knownCapabilities(profile: ProviderProfile, userDataDir: string): KnownCapabilities {
   return isRemote(profile) ? remoteSideOf(profile).known(userDataDir, profile) : ENGINE_SIDES[profile.type].known();

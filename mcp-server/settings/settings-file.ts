@@ -2,7 +2,8 @@
 // where data goes (unreadable, not JSON, another schema version, a back end that does not validate)
 // is a `problem`: the engine then reads and writes nothing until it is fixed. Any other field that
 // does not validate falls back on its own, with a note. The file is never touched.
-import { defaultSettings, type Settings } from '../contract/settings.ts';
+import { type Settings } from '../contract/settings.ts';
+import { defaultSettings } from '../contract/default-settings.ts';
 import { parseSettings } from '../contract/parse-settings.ts';
 import { readSmallTextFile } from './settings-source.ts';
 

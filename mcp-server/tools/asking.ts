@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/server';
 import { inputResponse } from '@modelcontextprotocol/server';
 import { withoutControls } from '../plain-text.ts';
-import { ToolInputError } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 
 /**
  * How many characters of someone's words a question quotes. A question is read by a person in a

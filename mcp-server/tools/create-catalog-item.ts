@@ -1,4 +1,5 @@
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { createCatalogItemContract } from '../contract/tools/create-catalog-item.ts';
 
 export default defineTool({

@@ -1,6 +1,7 @@
 import { decideLeaveRequestContract } from '../contract/tools/decide-leave-request.ts';
 import { quoted } from './asking.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 
 export default defineTool({
   ...decideLeaveRequestContract,

@@ -39,10 +39,3 @@ function refusingUnknownKeys<Input extends z.ZodObject>(tool: string, input: Inp
   }) as unknown as Input;
 }
 
-/** A request the tool cannot carry out as asked; the message tells the person what to change. */
-export class ToolInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ToolInputError';
-  }
-}

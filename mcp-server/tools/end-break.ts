@@ -1,5 +1,6 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { entryLabel, presentEntry } from './shared.ts';
 import { endBreakContract } from '../contract/tools/end-break.ts';
 

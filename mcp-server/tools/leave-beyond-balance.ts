@@ -10,7 +10,7 @@ import type { LeaveDay } from '../domain/leave-days.ts';
 import { type NewLeaveRequest, ProviderError } from '../providers/time-tracker.ts';
 import { BEYOND_BALANCE_SWITCH } from '../contract/beyond-balance.ts';
 import type { ToolContext } from './context.ts';
-import { ToolInputError } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { vacationBalance } from './leave-balance.ts';
 
 /**

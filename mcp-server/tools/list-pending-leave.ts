@@ -1,6 +1,7 @@
 import { alsoAway } from '../domain/team.ts';
 import { listPendingLeaveContract } from '../contract/tools/list-pending-leave.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { quoted } from './asking.ts';
 
 /** People or requests per window when the caller names no limit. */

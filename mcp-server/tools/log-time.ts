@@ -1,5 +1,6 @@
 import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { keptWords } from './kept-words.ts';
 import {
   catalogLookup,

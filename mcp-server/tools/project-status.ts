@@ -1,7 +1,8 @@
 import { projectFigures } from '../domain/team.ts';
 import { formatDuration } from '../domain/time.ts';
 import { projectStatusContract } from '../contract/tools/project-status.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { catalogLookup } from './shared.ts';
 
 export default defineTool({

@@ -7,7 +7,7 @@ import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTrack
 import type { EntryOutput } from '../contract/tools/outputs.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
-import { ToolInputError } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 
 export const MINUTE_MS = 60_000;
 

@@ -1,6 +1,7 @@
 import { formatInstant, formatLocalTime } from '../domain/time.ts';
 import type { Ref } from '../providers/time-tracker.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { entryLabel, presentEntry, runningBreak } from './shared.ts';
 import { startBreakContract } from '../contract/tools/start-break.ts';
 

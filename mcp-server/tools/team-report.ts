@@ -3,7 +3,8 @@ import { summarizeColleague } from '../domain/team.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { teamReportContract } from '../contract/tools/team-report.ts';
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import { dayRange, readDayRange, today } from './shared.ts';
 
 /** People per window when the caller names no limit. */

@@ -1,4 +1,5 @@
-import { defineTool, ToolInputError } from './define-tool.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';

@@ -1,6 +1,6 @@
 // Clockodo's engine side (providers/back-ends.ts): what the account is remembered to offer, and its
 // tracker from its own chunk.
-import type { RemoteEngineSide } from '../back-ends.ts';
+import type { RemoteEngineSide } from '../engine-side.ts';
 import { rememberedClockodoCapabilities } from './capabilities.ts';
 
 export const CLOCKODO_ENGINE: RemoteEngineSide<'clockodo'> = {

@@ -1,6 +1,6 @@
 // Kimai's engine side (providers/back-ends.ts): what a Kimai is remembered to offer, keyed by its
 // address, and its tracker from its own chunk.
-import type { RemoteEngineSide } from '../back-ends.ts';
+import type { RemoteEngineSide } from '../engine-side.ts';
 import { rememberedKimaiCapabilities } from './capabilities.ts';
 
 export const KIMAI_ENGINE: RemoteEngineSide<'kimai'> = {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import { readSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
 import { settingsProblem } from '../../../mcp-server/settings/settings-source.ts';
 import { createSettingsStore, SettingsFileError } from '../../../main/settings/settings-store.ts';

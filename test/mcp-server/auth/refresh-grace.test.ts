@@ -15,7 +15,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuthorizationServer } from '../../../mcp-server/auth/authorization-server.ts';
 import { deriveServerKeys } from '../../../mcp-server/auth/server-keys.ts';
 import { withinTokenRequest } from '../../../mcp-server/auth/store-adapter.ts';
-import { openStore, type Store } from '../../../mcp-server/store/store.ts';
+import { type Store } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 
 const keys = deriveServerKeys(Buffer.from(Array.from({ length: 32 }, (_, index) => index + 11)));
 const PERSON = { id: 'person-1', name: 'Ada Lovelace', email: 'ada@example.com' };

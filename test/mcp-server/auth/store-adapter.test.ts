@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveServerKeys } from '../../../mcp-server/auth/server-keys.ts';
 import { storeAdapter, withinTokenRequest } from '../../../mcp-server/auth/store-adapter.ts';
-import { openStore, type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
+import { type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 
 const keys = deriveServerKeys(Buffer.from(Array.from({ length: 32 }, (_, index) => index + 7)));
 const now = () => 1_800_000_000_000;

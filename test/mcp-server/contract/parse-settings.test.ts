@@ -2,7 +2,7 @@
 // everything else falls back alone and is named, and tool switches fall back towards fewer tools.
 import { describe, expect, it } from 'vitest';
 import { parseSettings, type SettingsVerdict } from '../../../mcp-server/contract/parse-settings.ts';
-import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 

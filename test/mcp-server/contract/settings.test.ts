@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../../mcp-server/contract/parse-settings.ts';
-import { defaultSettings, SettingsSchema } from '../../../mcp-server/contract/settings.ts';
+import { SettingsSchema } from '../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 
 describe('settings schema', () => {
   it('fills missing keys with defaults, including inside nested objects', () => {

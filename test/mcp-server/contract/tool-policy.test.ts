@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../../mcp-server/contract/settings.ts';
+import { type Settings } from '../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Peers, startPeers } from '../../../mcp-server/http/peers.ts';
-import { openStore, type Store } from '../../../mcp-server/store/store.ts';
+import { type Store } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 
 const KEY = Buffer.alloc(32, 7);
 const HOLDER = '0123456789abcdef';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RequestLimits } from '../../../mcp-server/http/rate-limits.ts';
-import { openStore, type Store } from '../../../mcp-server/store/store.ts';
+import { type Store } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 10, 24, 9, 0, 10);

@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import { CHECKED_SETTINGS_FILE_NAME, recallCheckedSettings, rememberCheckedSettings } from '../../../mcp-server/settings/checked-settings.ts';
 import { loadSettingsFile } from '../../../mcp-server/settings/load-settings.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import { readSettingsFile } from '../../../mcp-server/settings/settings-file.ts';
 import { firstInvalidUtf8, jsonPathAt, SETTINGS_MAX_BYTES, settingsProblem, watchSettingsFile } from '../../../mcp-server/settings/settings-source.ts';
 

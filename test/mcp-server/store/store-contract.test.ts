@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openPostgresStore } from '../../../mcp-server/store/postgres-store.ts';
-import { openStore, type Store, StoreVersionError } from '../../../mcp-server/store/store.ts';
+import { type Store, StoreVersionError } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 
 let postgres: TestPostgres;

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type AuditRecord, type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
+import { type AuditRecord, type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 import { AuditWriter } from '../../../mcp-server/team/audit-writer.ts';
 
 let folder: string;

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RemoteError } from '../../../mcp-server/providers/http/remote-error.ts';
-import { openStore, type Store } from '../../../mcp-server/store/store.ts';
+import { type Store } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 import { FIRST_HOLD_MS, holdWithoutRetryAfter, LONGEST_HOLD_MS, organisationGate } from '../../../mcp-server/team/organisation-limit.ts';
 
 const HOUR = 3_600_000;

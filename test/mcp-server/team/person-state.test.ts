@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ProviderError } from '../../../mcp-server/providers/time-tracker.ts';
-import { openStore, type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
+import { type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
+import { openStore } from '../../../mcp-server/store/open-store.ts';
 import { StoredIdNumbers } from '../../../mcp-server/team/person-state.ts';
 
 let folder: string;

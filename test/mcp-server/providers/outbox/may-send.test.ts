@@ -1,7 +1,7 @@
 // Whether a kept write may still go out: judged by who kept it (the app's own engine, or any other),
 // against the settings and the organisation's policy as they are when it is sent.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../../../mcp-server/contract/default-settings.ts';
 import type { Settings } from '../../../../mcp-server/contract/settings.ts';
 import { keptWriteRefusal } from '../../../../mcp-server/providers/outbox/may-send.ts';
 

@@ -1,7 +1,7 @@
-// The one flag reader every command of the bundle uses (cli/flags.ts), on its own: what it adds to
+// The one flag reader every command of the bundle uses (mcp-server/command-flags.ts), on its own: what it adds to
 // node:util's parseArgs is the same for every command, so it is held here once.
 import { describe, expect, it } from 'vitest';
-import { readFlags, type FlagSpec } from '../../../mcp-server/cli/flags.ts';
+import { readFlags, type FlagSpec } from '../../mcp-server/command-flags.ts';
 
 const SPEC: FlagSpec = { values: { url: '--url needs an address.', 'user-data': '--user-data needs a folder.' }, switches: ['json', 'help'], short: { h: 'help' } };
 const unknown = (argument: string) => `Unknown option: ${argument}.`;

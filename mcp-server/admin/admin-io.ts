@@ -1,0 +1,24 @@
+// What every admin verb is handed (the environment, where to write) and the store it works on, opened
+// as the server opens it.
+import type { ServerConfig } from '../contract/server-config.ts';
+
+export interface AdminIo {
+  env: NodeJS.ProcessEnv;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** The store the config names, opened as the server opens it, or the reason it cannot be (said on stderr). */
+export async function openConfiguredStore(config: ServerConfig, io: AdminIo) {
+  const { openStore, storeProblem } = await import('../store/open-store.ts');
+  if (config.postgres?.password_env && io.env[config.postgres.password_env] === undefined) {
+    io.err(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.\n`);
+    return undefined;
+  }
+  try {
+    return await openStore(config, { now: Date.now, env: io.env });
+  } catch (error) {
+    io.err(`${storeProblem(config.store, error)}\n`);
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+// The shape of a back end's engine side (providers/back-ends.ts lists one for each back end; each
+// back end's folder has its own in back-end.ts): what it offers before anything is asked, and its
+// tracker's factory, loaded from the back end's own chunk.
+import type { BackEndType, ProviderProfile, RemoteType } from '../contract/back-ends.ts';
+import type { LocalTrackerOptions } from './local/local-tracker.ts';
+import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
+import type { Capability, TimeTracker } from './time-tracker.ts';
+
+export interface KnownCapabilities {
+  capabilities: ReadonlySet<Capability>;
+  /** A start or a connection test learned about this account before (always so for the local timesheet). */
+  remembered: boolean;
+}
+
+type ProfileOfType<T extends BackEndType> = Extract<ProviderProfile, { type: T }>;
+
+export interface RemoteEngineSide<T extends RemoteType> {
+  /** What is remembered about the account, if anything, and the capabilities that follow. */
+  known(userDataDir: string, profile: ProfileOfType<T>): KnownCapabilities;
+  /** The tracker's factory, from its own chunk. Its secret and deadline are found for it (create-tracker.ts). */
+  tracker(): Promise<(options: RemoteTrackerOptions<ProfileOfType<T>>) => RemoteTracker>;
+}
+
+export interface LocalEngineSide {
+  known(): KnownCapabilities;
+  tracker(): Promise<(options: LocalTrackerOptions) => TimeTracker>;
+}
+
+export type EngineSide<T extends BackEndType> = T extends RemoteType ? RemoteEngineSide<T> : LocalEngineSide;
