@@ -61,7 +61,7 @@ export interface AuthorizationServerOptions {
   refreshGraceSeconds: number;
   /**
    * Client metadata documents may come from this computer's loopback addresses. Only tests set it,
-   * on a server nobody else reaches (team-server.ts); everywhere else no document comes from loopback,
+   * on a server nobody else reaches (team/sign-in-mount.ts); everywhere else no document comes from loopback,
    * a private network or another special-use address.
    */
   clientDocumentsOnLoopback?: boolean;

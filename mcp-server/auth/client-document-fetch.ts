@@ -64,7 +64,7 @@ export interface ClientDocumentFetchOptions {
   /**
    * Lets documents come from this computer's loopback addresses (127.0.0.0/8, ::1), and no other
    * special-use address. Only for a server that nobody but this computer reaches, in tests
-   * (team-server.ts decides).
+   * (team/sign-in-mount.ts decides).
    */
   loopback: boolean;
   /** Resolves a host name to all its addresses (the system's resolver). */

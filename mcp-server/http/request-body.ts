@@ -25,7 +25,7 @@ export function declaredTooLarge(request: IncomingMessage, max = MAX_BODY_BYTES)
 
 /**
  * The whole body, or BodyRefused (413) as soon as it passes `max`. A refused body is left unread:
- * the server closes the connection after its answer rather than take the rest (team-server.ts).
+ * the server closes the connection after its answer rather than take the rest (team/request-pipeline.ts).
  */
 export function readBody(request: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
   const tooLarge = declaredTooLarge(request, max);

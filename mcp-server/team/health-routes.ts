@@ -1,0 +1,30 @@
+// /healthz and /readyz, answered before any limit or host check so a probe is never refused: alive
+// while the process answers at all; ready while it is not shutting down and its store answers (a load
+// balancer then sends people elsewhere, e.g. to the upgraded instances after a migration).
+import type { ServerResponse } from 'node:http';
+import type { Store } from '../store/store.ts';
+import { plain } from './node-answers.ts';
+
+/** Answers a probe and says true, or says false for any other path. */
+export type HealthRoute = (path: string, response: ServerResponse) => Promise<boolean>;
+
+export function healthRoutes(store: Store, draining: () => boolean): HealthRoute {
+  return async (path, response) => {
+    if (path === '/healthz') {
+      plain(response, 200, 'ok\n');
+      return true;
+    }
+    if (path !== '/readyz') return false;
+    if (draining()) {
+      plain(response, 503, 'shutting down\n');
+      return true;
+    }
+    try {
+      await store.ping();
+      plain(response, 200, 'ready\n');
+    } catch (error) {
+      plain(response, 503, `the store cannot be used: ${(error as Error).message}\n`);
+    }
+    return true;
+  };
+}
