@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { EnvironmentOptions, Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { AcrossProjectsSequencer } from './test/support/across-projects-sequencer.ts';
 import type { OpeningManifest } from './mcp-server/stdio/opening.ts';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
@@ -271,6 +272,8 @@ export default defineConfig({
     // Tests marked concurrent (each with its own fake and engine, mostly waiting on a back end's pace)
     // run three at a time within their file.
     maxConcurrency: 3,
+    // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
+    sequence: { sequencer: AcrossProjectsSequencer },
     // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
     // unit runs in this process against in-process fakes; integration spawns the built engine, the
     // built command line or the app's engine client; team starts team servers (and PostgreSQL and an
