@@ -19,7 +19,7 @@ function sourceFiles(folder: string): string[] {
 const FILES = SOURCE_FOLDERS.flatMap(sourceFiles).map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
 
 describe('back ends named outside their folders', () => {
-  it.each(BACK_END_TYPES)('%s is named as a string in at most four source files outside providers/%s/', (type) => {
+  it.each(BACK_END_TYPES)('%s is named as a string in at most four source files outside its folder under providers/', (type) => {
     const quoted = new RegExp(`['"\`]${type}['"\`]`);
     const naming = FILES.filter(({ path, text }) => !path.startsWith(`mcp-server/providers/${type}/`) && quoted.test(text)).map(({ path }) => path);
     expect(naming).toContain(`mcp-server/contract/back-ends/${type}.ts`);

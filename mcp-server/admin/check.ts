@@ -3,7 +3,7 @@
 // migrated as the server does, so a store a newer Punchcard left behind shows here), the back end
 // reached over the network, the identity provider's discovery document, and where metrics are served.
 // It exits 1 when any line is a problem, so a deployment script can stop on it.
-import { backEndOf } from '../contract/back-ends.ts';
+import { backEndOf, tokenVariable } from '../contract/back-ends.ts';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { withoutControls } from '../plain-text.ts';
 import { readServerKey } from '../auth/server-keys.ts';
@@ -48,7 +48,8 @@ function variablesOf(config: ServerConfig): [string, string][] {
   const variables: [string, string][] = [];
   if (config.postgres?.password_env) variables.push([config.postgres.password_env, 'database password']);
   if (config.sign_in.oidc?.client_secret_env) variables.push([config.sign_in.oidc.client_secret_env, 'identity provider secret']);
-  if (config.provider.type === 'calamari') variables.push(['PUNCHCARD_CALAMARI_TOKEN', "Calamari's key"]);
+  const backEnd = backEndOf(config.provider.type);
+  if (backEnd.secret?.whose === 'organisation') variables.push([tokenVariable(backEnd.type), `${backEnd.label}'s key`]);
   return variables;
 }
 

@@ -5,7 +5,7 @@
 // once at start; its value goes into the environment the server is handed, never into a log.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import { tokenVariable } from '../contract/back-ends.ts';
+import { backEndOf, tokenVariable } from '../contract/back-ends.ts';
 import type { ServerConfig } from '../contract/server-config.ts';
 
 /** A secret is a key or a password: a few hundred bytes. Anything near this is the wrong file. */
@@ -17,7 +17,8 @@ export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in'
   if (config.sign_in.oidc?.client_secret_env) found.push({ variable: config.sign_in.oidc.client_secret_env, from: 'sign_in.oidc.client_secret_env' });
   if (config.postgres?.password_env) found.push({ variable: config.postgres.password_env, from: 'postgres.password_env' });
   // Calamari's API key is the organisation's and comes from the server's environment (team/person-engines.ts).
-  if (config.provider.type === 'calamari') found.push({ variable: tokenVariable('calamari'), from: 'provider' });
+  // A back end whose key is the organisation's (Calamari's) has it from the server's environment.
+  if (backEndOf(config.provider.type).secret?.whose === 'organisation') found.push({ variable: tokenVariable(config.provider.type), from: 'provider' });
   return found;
 }
 

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { backEndOf, tokenVariable } from '../contract/back-ends.ts';
 import { parseListen, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { policyPaths, profileRefusal } from '../policy/policy.ts';
@@ -42,8 +43,10 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   if (config.sign_in.oidc?.client_secret_env && clientSecret === undefined) {
     throw new ServeRefusal(`The environment variable ${config.sign_in.oidc.client_secret_env} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.`);
   }
-  if (config.provider.type === 'calamari' && !env.PUNCHCARD_CALAMARI_TOKEN?.trim()) {
-    throw new ServeRefusal("Calamari's API key is the organisation's: set PUNCHCARD_CALAMARI_TOKEN for the server, as the engine reads it on a desktop.");
+  // A back end whose key is the organisation's (Calamari's) serves everyone with the server's one key.
+  const backEnd = backEndOf(config.provider.type);
+  if (backEnd.secret?.whose === 'organisation' && !env[tokenVariable(backEnd.type)]?.trim()) {
+    throw new ServeRefusal(`${backEnd.label}'s ${backEnd.secret.name} is the organisation's: set ${tokenVariable(backEnd.type)} for the server, as the engine reads it on a desktop.`);
   }
   const accessTokenTtlSeconds = accessTokenTtl(env);
   if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
