@@ -205,7 +205,7 @@ const INTEGRATION_TESTS = [
   'test/mcp-server/node-version.test.ts',
   'test/mcp-server/settings/secret-files.test.ts',
 ];
-const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts', 'test/mcp-server/admin/**/*.test.ts', 'test/mcp-server/metrics/metrics-scrape.test.ts', 'test/mcp-server/logs/team-log.test.ts'];
+const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts', 'test/mcp-server/store/store-contract.test.ts', 'test/mcp-server/admin/**/*.test.ts', 'test/mcp-server/metrics/metrics-scrape.test.ts', 'test/mcp-server/logs/team-log.test.ts'];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
 
 export default defineConfig({
@@ -275,7 +275,7 @@ export default defineConfig({
     // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
     sequence: { sequencer: AcrossProjectsSequencer },
     // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
-    // unit runs in this process against in-process fakes; integration spawns the built engine, the
+    // unit needs no build, browser or database (in-process fakes, a few plain Node children); integration spawns the built engine, the
     // built command line or the app's engine client; team starts team servers (and PostgreSQL and an
     // identity provider); ui drives the built window and apps in Chromium. `npm test` runs them all.
     projects: [
