@@ -275,9 +275,10 @@ export default defineConfig({
     // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
     sequence: { sequencer: AcrossProjectsSequencer },
     // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
-    // unit needs no build, browser or database (in-process fakes, a few plain Node children); integration spawns the built engine, the
-    // built command line or the app's engine client; team starts team servers (and PostgreSQL and an
-    // identity provider); ui drives the built window and apps in Chromium. `npm test` runs them all.
+    // unit needs no build, browser or database (in-process fakes, a few plain Node children);
+    // integration spawns the built engine, the built command line or the app's engine client; team
+    // starts team servers (and PostgreSQL and an identity provider); ui drives the built window and
+    // apps in Chromium. `npm test` runs them all.
     projects: [
       // Unit files share their workers (no fresh module graph per file): 130 s became 53 s here, most
       // of it the import and transform each file paid again.
