@@ -5,7 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../http/request-body.ts';
-import { seal, unseal } from '../store/sealed.ts';
+import { type SealingKeys, seal, unseal } from '../store/sealed.ts';
 
 /** A form is answered within this long of being shown, or shown again. */
 const FORM_TTL_MS = 60 * 60_000;
@@ -63,7 +63,7 @@ export interface CookieJar {
   set(response: ServerResponse, name: string, value: string, maxAgeSeconds: number): void;
 }
 
-export function cookieJar(key: Buffer, secure: boolean): CookieJar {
+export function cookieJar(key: Buffer | SealingKeys, secure: boolean): CookieJar {
   return {
     get(request, name) {
       const raw = parseCookies(request.headers.cookie)[name];

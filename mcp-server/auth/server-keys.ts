@@ -8,12 +8,11 @@ import type { SealingKeys } from '../store/sealed.ts';
 export const SERVER_KEY_BYTES = 32;
 
 export interface ServerKeys {
-  /** AES-256-GCM key of this process's server key: the browser's cookies (short-lived) are sealed with it. */
-  readonly sealing: Buffer;
   /**
-   * What seals people's tracker credentials and the authorization server's records in the store: the
-   * sealing key of the server key in use, and during a rotation the old one's too, for reading
-   * (auth/key-rotation.ts). It changes while the server runs, when a rotation starts or ends.
+   * What seals people's tracker credentials, the authorization server's records in the store and the
+   * sign-in pages' cookies: the sealing key of the server key in use, and during a rotation the old
+   * one's too, for reading (auth/key-rotation.ts). It changes while the server runs, when a rotation
+   * starts or ends.
    */
   readonly atRest: SealingRing;
   /** Turns a record's id (an opaque token is its own id) into the name it is stored under. */
@@ -99,7 +98,6 @@ export function deriveServerKeys(serverKey: Buffer, kept: KeptKeys = keptKeysOf(
   const idKey = createSecretKey(kept.ids);
   const sealing = derive('sealing v1');
   return {
-    sealing,
     atRest: new SealingRing(sealing),
     storedId: (id) => createHmac('sha256', idKey).update(id).digest('base64url'),
     cookieKeys: [derive('cookies v1').toString('base64url')],

@@ -59,7 +59,8 @@ export function signInMount(options: SignInMountOptions): SignInMount {
     clientDocumentsOnLoopback: documentsOnLoopback,
   });
   const oidcCallback = provider.callback();
-  const jar = cookieJar(keys.sealing, new URL(origin).protocol === 'https:');
+  // Sealed as the store's records are: during a rotation an instance on either key opens the other's.
+  const jar = cookieJar(keys.atRest, new URL(origin).protocol === 'https:');
   const oidc = config.sign_in.oidc;
   const company = oidc
     ? companySignIn({ issuer: oidc.issuer, clientId: oidc.client_id, clientSecret: options.clientSecret, redirectUri: `${origin}/sign-in/callback`, allowedDomains: oidc.allowed_domains })

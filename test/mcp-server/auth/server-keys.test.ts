@@ -29,7 +29,7 @@ describe('readServerKey', () => {
 describe('deriveServerKeys', () => {
   it('draws a different key for each purpose', () => {
     const keys = deriveServerKeys(KEY);
-    const drawn = [keys.sealing, keys.formKey, keys.questionKey, Buffer.from(keys.cookieKeys[0] as string, 'base64url'), Buffer.from(keys.signingJwk.d as string, 'base64url')];
+    const drawn = [keys.atRest.current, keys.formKey, keys.questionKey, Buffer.from(keys.cookieKeys[0] as string, 'base64url'), Buffer.from(keys.signingJwk.d as string, 'base64url')];
     for (const key of drawn) expect(key).toHaveLength(32);
     expect(new Set(drawn.map((key) => key.toString('hex'))).size).toBe(drawn.length);
     for (const key of drawn) expect(key.equals(KEY)).toBe(false);
@@ -38,7 +38,7 @@ describe('deriveServerKeys', () => {
   it('draws the same keys from the same server key (every instance, every restart)', () => {
     const first = deriveServerKeys(KEY);
     const again = deriveServerKeys(Buffer.from(KEY));
-    expect(again.sealing).toEqual(first.sealing);
+    expect(again.atRest.current).toEqual(first.atRest.current);
     expect(again.formKey).toEqual(first.formKey);
     expect(again.questionKey).toEqual(first.questionKey);
     expect(again.cookieKeys).toEqual(first.cookieKeys);
@@ -49,7 +49,7 @@ describe('deriveServerKeys', () => {
   it('draws other keys from another server key', () => {
     const mine = deriveServerKeys(KEY);
     const theirs = deriveServerKeys(randomBytes(32));
-    expect(theirs.sealing).not.toEqual(mine.sealing);
+    expect(theirs.atRest.current).not.toEqual(mine.atRest.current);
     expect(theirs.storedId('a token')).not.toBe(mine.storedId('a token'));
     expect(theirs.signingJwk.kid).not.toBe(mine.signingJwk.kid);
   });
