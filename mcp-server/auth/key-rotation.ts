@@ -76,20 +76,26 @@ export function followKeyRotation(options: { store: Store; keys: ServerKeys; ser
   let current = serverKey;
   let lost = false;
   let checking = false;
+  // What the store said last time: most checks find it unchanged, and decrypt and derive nothing.
+  let seen: string | undefined | null = null;
   const check = async () => {
     if (checking) return;
     checking = true;
     try {
-      const resolution = resolveRotation(current.equals(serverKey) ? [serverKey] : [current, serverKey], await store.keyRotation());
+      const state = await store.keyRotation();
+      if (state === seen) return;
+      const resolution = resolveRotation(current.equals(serverKey) ? [serverKey] : [current, serverKey], state);
       if (!resolution) {
         if (!lost) log('The server key was rotated to one this instance was never given; it reads and seals with the keys it had. Restart it with the new key.');
         lost = true;
+        seen = state;
         return;
       }
       lost = false;
       const changed = !resolution.current.equals(current) || keys.atRest.readable.length !== (resolution.previous ? 2 : 1);
       current = resolution.current;
       applyResolution(keys, resolution);
+      seen = state;
       if (changed) log(resolution.previous ? 'A rotation of the server key began: this instance now seals under the new key and still reads the old one.' : 'The rotation of the server key ended: the old key is no longer read.');
     } catch (error) {
       log(`Reading the server key's rotation failed: ${(error as Error).message}`);

@@ -19,6 +19,7 @@ import type { Log } from '../log.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
 import type { RequestGate } from '../providers/http/json-http.ts';
+import { OUTBOX_FILE, waitingWrites } from '../providers/outbox/outbox-store.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
@@ -88,9 +89,16 @@ export class PersonEngines {
     return this.#engines.size;
   }
 
-  /** The people whose engine is open now (the metrics count their kept writes). */
-  openPeople(): IterableIterator<string> {
-    return this.#engines.keys();
+  /** The writes kept for a back end out of reach that wait, in the outboxes of the people whose engine is open here. */
+  keptWritesWaiting(): number {
+    let waiting = 0;
+    for (const id of this.#engines.keys()) waiting += waitingWrites(join(this.#folderOf(id), OUTBOX_FILE), this.#options.config.provider.type);
+    return waiting;
+  }
+
+  /** Where a person's back end keeps what it learned and, on the local timesheet or with an outbox, their files. */
+  #folderOf(personId: string): string {
+    return join(this.#options.dataDir, 'people', personId);
   }
 
   /**
@@ -176,7 +184,7 @@ export class PersonEngines {
         // The record as the store has it now (credentials are read only here, never kept in memory longer than the back end).
         const person = await this.#options.findPerson(personId);
         if (!person) throw new ProviderError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
-        const folder = join(this.#options.dataDir, 'people', person.id);
+        const folder = this.#folderOf(person.id);
         // The person's folder holds what their back end taught (a desktop's data folder always exists;
         // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
         mkdirSync(folder, { recursive: true, mode: 0o700 });

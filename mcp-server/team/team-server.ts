@@ -13,7 +13,6 @@ import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, startPeers } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
-import { keptWritesWaiting } from '../metrics/kept-writes.ts';
 import type { Store } from '../store/store.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
@@ -71,7 +70,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
   const health = healthRoutes(store, () => pipeline.draining);
   const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
-  const metricsListener = await opened.listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => keptWritesWaiting(dataDir, engines.openPeople()) }).catch((error: unknown) => {
+  const metricsListener = await opened.listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() }).catch((error: unknown) => {
     throw new ServeRefusal((error as Error).message);
   });
   const listening = await listenOn(listen, config.listen, pipeline.listener(handle));

@@ -10,6 +10,7 @@
 // between the claim and the record leaves a claim whose process is gone (or whose lease ran out), which
 // the next engine takes over; like every send, it looks at the back end before it writes (deliver.ts),
 // so a send that went out before the crash is found there. So a row is never lost, and never sent twice.
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -28,6 +29,27 @@ const KNOWN_KEYS = 64;
 const KNOWN_MAX_CHARS = 2_000_000;
 
 export const OUTBOX_FILE = 'outbox.db';
+
+/**
+ * How many writes in an outbox file wait, to be sent or for the person's decision (a dismissed one
+ * waits for nothing): what the team server's metrics report. Read-only, and never waiting on a lock,
+ * so a scrape holds up no request; a file another process is writing counts as none until the next look.
+ */
+export function waitingWrites(file: string, backEnd: string): number {
+  if (!existsSync(file)) return 0;
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(file, { readOnly: true, timeout: 0 });
+    const row = db
+      .prepare("SELECT count(*) AS waiting FROM outbox WHERE back_end = ? AND (state IN ('queued', 'sending') OR (state = 'needs_decision' AND dismissed_at IS NULL))")
+      .get(backEnd) as { waiting: number };
+    return row.waiting;
+  } catch {
+    return 0;
+  } finally {
+    db?.close();
+  }
+}
 
 /** Schema migrations in order; `PRAGMA user_version` says how many have run. Never edit one that shipped. */
 export const OUTBOX_MIGRATIONS: readonly string[] = [
