@@ -58,9 +58,12 @@ describe('deploy/kubernetes', () => {
     expect(() => new Deployment(broken as never).validate()).toThrow(/replicas must be integer/);
   });
 
-  it('the kustomization lists every manifest', () => {
+  it('the kustomization lists every manifest but the example Secret, which would overwrite the one made with kubectl', () => {
     const kustomization = parse(readFileSync(join(KUBERNETES, 'kustomization.yaml'), 'utf8')) as { resources: string[] };
-    expect([...kustomization.resources].sort()).toEqual([...new Set(all.map((entry) => entry.file))].sort());
+    const applied = [...new Set(all.filter((entry) => entry.manifest.kind !== 'Secret').map((entry) => entry.file))];
+    expect([...kustomization.resources].sort()).toEqual(applied.sort());
+    expect(kustomization.resources).not.toContain('secret.yaml');
+    expect(readFileSync(join(ROOT, 'docs/team-server/kubernetes.md'), 'utf8')).toMatch(/`secret\.yaml`/);
   });
 
   it('runs two replicas or more, each probed, limited and locked down', () => {
