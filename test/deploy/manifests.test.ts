@@ -92,6 +92,8 @@ describe('deploy/kubernetes', () => {
     const config = serverConfigFromText((byKind('ConfigMap') as unknown as { data: Record<string, string> }).data['server.json'] as string, 'server.json');
     if (!config.ok) throw new Error(config.problem);
     expect(config.config.store).toMatch(/^postgres:\/\//);
+    // Only the ingress controller may set X-Forwarded-For: no range that could hold every pod.
+    for (const entry of config.config.trusted_proxies) expect(Number(entry.split('/')[1] ?? 32), entry).toBeGreaterThanOrEqual(24);
     const container = new Deployment(byKind('Deployment') as never).spec?.template.spec?.containers[0];
     const secretMount = container?.volumeMounts?.find((mount) => mount.name === 'secrets')?.mountPath;
     const secretKeys = Object.keys((byKind('Secret') as unknown as { stringData: Record<string, string> }).stringData);
