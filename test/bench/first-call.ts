@@ -9,7 +9,6 @@
 // Idle memory: a server on Kimai, Clockodo and Calamari whose account a connection test already
 // learned (the usual case: the app tests before it saves), launched with the flags a registered entry
 // carries, a few seconds after its tools/list; and after one call, once the engine is in.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
@@ -17,7 +16,7 @@ import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import { legacyOpening, makeTempDir, removeTempDir, residentMemory, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
+import { clientSession, legacyOpening, makeTempDir, removeTempDir, residentMemory, serverEnv, spawnRawServer, TOOLS_LIST_ID, writeFloorServer } from '../support/raw-stdio.ts';
 import { runCli } from '../support/run-cli.ts';
 import { round, roundSummary, summarize } from './stats.ts';
 
@@ -38,24 +37,16 @@ export interface FirstCallResults {
 
 export async function firstCallBenchmarks(row: Row, progress: (text: string) => void): Promise<FirstCallResults> {
   const floorDir = makeTempDir();
-  const floor = join(floorDir, 'floor.mjs');
-  writeFileSync(
-    floor,
-    "import { createInterface } from 'node:readline';\n" +
-      "createInterface({ input: process.stdin }).on('line', (line) => {\n" +
-      '  const message = JSON.parse(line);\n' +
-      "  if (message.id !== undefined) process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: message.method === 'tools/list' ? { tools: [] } : {} }) + '\\n');\n" +
-      '});\n',
-  );
+  const floor = writeFloorServer(floorDir);
   const timesheet = makeTempDir();
   try {
     // An existing timesheet: the first session creates it.
-    await clientSession([...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', timesheet], timesheet);
+    await listedAndCalled([...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', timesheet], timesheet);
     progress(`first call: ${ROUNDS} client-like sessions each, alternating with a bare Node stdio server`);
     const samples = { floor: [] as Array<[number, number]>, punchcard: [] as Array<[number, number]> };
     for (let round = -1; round < ROUNDS; round++) {
-      const floorRun = await clientSession([floor], timesheet);
-      const punchcardRun = await clientSession([...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', timesheet], timesheet);
+      const floorRun = await listedAndCalled([floor], timesheet);
+      const punchcardRun = await listedAndCalled([...ENGINE_NODE_FLAGS, SERVER_BUNDLE, '--user-data', timesheet], timesheet);
       if (round < 0) continue;
       samples.floor.push(floorRun);
       samples.punchcard.push(punchcardRun);
@@ -108,35 +99,9 @@ export async function firstCallBenchmarks(row: Row, progress: (text: string) => 
 }
 
 /** Milliseconds from spawn to the tools/list answer and to the first tools/call answer. */
-function clientSession(nodeArgs: string[], home: string): Promise<[number, number]> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, nodeArgs, { env: serverEnv(home), stdio: ['pipe', 'pipe', 'ignore'] });
-    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
-    let pending = '';
-    let listedAt = 0;
-    child.on('error', reject);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      pending += chunk;
-      for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
-        const message = JSON.parse(pending.slice(0, newline)) as { id?: number; error?: unknown };
-        pending = pending.slice(newline + 1);
-        if (message.error) return reject(new Error(`request ${message.id} failed: ${JSON.stringify(message.error)}`));
-        if (message.id === 1) {
-          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-          send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
-        } else if (message.id === 2) {
-          listedAt = performance.now() - started;
-          send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'timer_status', arguments: {} } });
-        } else if (message.id === 3) {
-          const calledAt = performance.now() - started;
-          child.once('exit', () => resolve([listedAt, calledAt]));
-          child.stdin.end();
-        }
-      }
-    });
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
-  });
+async function listedAndCalled(nodeArgs: string[], home: string): Promise<[number, number]> {
+  const [, listed, called] = await clientSession(nodeArgs, home);
+  return [listed, called];
 }
 
 interface RemoteBackEnd {

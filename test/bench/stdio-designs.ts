@@ -4,7 +4,8 @@
 // them all alike. A session is what first-call.ts times (initialize; then initialized and
 // tools/list; then the first tools/call, timer_status on an existing local timesheet; each sent
 // when the answer before it arrived), with the moment of each answer kept. The floor is
-// first-call.ts's: a bare Node stdio server that answers every request at once. Then each build's
+// first-call.ts's: a bare Node stdio server that answers every request at once (both from
+// test/support/raw-stdio.ts). Then each build's
 // resident memory a few seconds after its tools/list, and after one call.
 //
 // The SDK's design is built beside the product with PUNCHCARD_STDIO_DESIGN=sdk PUNCHCARD_OUT=/tmp/sdk-dist
@@ -18,10 +19,9 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
-import { cleanUp, legacyOpening, makeTempDir, residentMemory, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
+import { cleanUp, clientSession, legacyOpening, makeTempDir, residentMemory, serverEnv, type SessionTimes, spawnRawServer, TOOLS_LIST_ID, writeFloorServer } from '../support/raw-stdio.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const IDLE_SETTLE_MS = 3_000;
@@ -47,16 +47,7 @@ const builds = positionals.map((pair) => {
 if (builds.length === 0) throw new Error('Name at least one build: name=path/to/punchcard-mcp.mjs');
 
 const floorDir = makeTempDir();
-const floor = join(floorDir, 'floor.mjs');
-// first-call.ts's floor, word for word.
-writeFileSync(
-  floor,
-  "import { createInterface } from 'node:readline';\n" +
-    "createInterface({ input: process.stdin }).on('line', (line) => {\n" +
-    '  const message = JSON.parse(line);\n' +
-    "  if (message.id !== undefined) process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: message.method === 'tools/list' ? { tools: [] } : {} }) + '\\n');\n" +
-    '});\n',
-);
+const floor = writeFloorServer(floorDir);
 const variants: Variant[] = [
   { name: 'bare Node (floor)', nodeArgs: () => [floor] },
   ...builds.map((build) => ({ name: build.name, nodeArgs: (home: string) => [...ENGINE_NODE_FLAGS, build.bundle, '--user-data', home] })),
@@ -64,39 +55,12 @@ const variants: Variant[] = [
 // An existing timesheet for each build: its first session creates it.
 const homes = new Map(variants.map((variant) => [variant.name, makeTempDir()]));
 
-type Sample = [initialize: number, toolsList: number, firstCall: number];
+type Sample = SessionTimes;
 
 /** Milliseconds from spawn to the initialize, tools/list and first tools/call answers. */
-function clientSession(variant: Variant): Promise<Sample> {
+function variantSession(variant: Variant): Promise<Sample> {
   const home = homes.get(variant.name) as string;
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, variant.nodeArgs(home), { env: serverEnv(home), stdio: ['pipe', 'pipe', 'ignore'] });
-    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
-    const at: number[] = [];
-    let pending = '';
-    child.on('error', reject);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      pending += chunk;
-      for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
-        const message = JSON.parse(pending.slice(0, newline)) as { id?: number; error?: unknown };
-        pending = pending.slice(newline + 1);
-        if (message.error) return reject(new Error(`${variant.name}: request ${message.id} failed: ${JSON.stringify(message.error)}`));
-        if (message.id === undefined) continue;
-        at[message.id] = performance.now() - started;
-        if (message.id === 1) {
-          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-          send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
-        } else if (message.id === 2) {
-          send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'timer_status', arguments: {} } });
-        } else if (message.id === 3) {
-          child.once('exit', () => resolve([at[1] as number, at[2] as number, at[3] as number]));
-          child.stdin.end();
-        }
-      }
-    });
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
-  });
+  return clientSession(variant.nodeArgs(home), home, variant.name);
 }
 
 /** `node -e ''`, start to exit: what any Node process costs on this machine now. */
@@ -125,7 +89,7 @@ for (let round = -1; round < rounds; round++) {
   // Rotate the order, so no build always runs right after another.
   const order = variants.map((_variant, index) => variants[(index + Math.max(round, 0)) % variants.length] as Variant);
   for (const variant of order) {
-    const sample = await clientSession(variant);
+    const sample = await variantSession(variant);
     if (round >= 0) samples.get(variant.name)?.push(sample);
   }
   const start = await bareStart();

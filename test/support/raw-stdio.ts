@@ -3,7 +3,7 @@
 // removed by `cleanUp()`, also when a benchmark throws.
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_BUNDLE } from './engine.ts';
@@ -28,6 +28,62 @@ export function removeTempDir(dir: string): void {
 /** The environment every server in the benchmarks gets: nothing from this shell leaks in. */
 export function serverEnv(userDataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...extra };
+}
+
+/**
+ * The floor the stdio benchmarks measure against: a bare Node stdio server that answers every
+ * request at once (an empty tool list, an empty result), written into `dir`. Returns its path.
+ */
+export function writeFloorServer(dir: string): string {
+  const floor = join(dir, 'floor.mjs');
+  writeFileSync(
+    floor,
+    "import { createInterface } from 'node:readline';\n" +
+      "createInterface({ input: process.stdin }).on('line', (line) => {\n" +
+      '  const message = JSON.parse(line);\n' +
+      "  if (message.id !== undefined) process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: message.method === 'tools/list' ? { tools: [] } : {} }) + '\\n');\n" +
+      '});\n',
+  );
+  return floor;
+}
+
+export type SessionTimes = [initialize: number, toolsList: number, firstCall: number];
+
+/**
+ * A client-like session, timed: `node nodeArgs` with `home` as its home; initialize, then
+ * initialized and tools/list, then the first tools/call (timer_status), each sent when the answer
+ * before it arrived. Milliseconds from spawn to each of the three answers; `label` names the
+ * server in a failed request's error.
+ */
+export function clientSession(nodeArgs: string[], home: string, label = 'the server'): Promise<SessionTimes> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, nodeArgs, { env: serverEnv(home), stdio: ['pipe', 'pipe', 'ignore'] });
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    const at: number[] = [];
+    let pending = '';
+    child.on('error', reject);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk;
+      for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
+        const message = JSON.parse(pending.slice(0, newline)) as { id?: number; error?: unknown };
+        pending = pending.slice(newline + 1);
+        if (message.error) return reject(new Error(`${label}: request ${message.id} failed: ${JSON.stringify(message.error)}`));
+        if (message.id === undefined) continue;
+        at[message.id] = performance.now() - started;
+        if (message.id === 1) {
+          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+          send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+        } else if (message.id === 2) {
+          send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'timer_status', arguments: {} } });
+        } else if (message.id === 3) {
+          child.once('exit', () => resolve([at[1] as number, at[2] as number, at[3] as number]));
+          child.stdin.end();
+        }
+      }
+    });
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
+  });
 }
 
 export interface RawResponse {

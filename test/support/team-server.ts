@@ -177,6 +177,18 @@ export function removeTeamServerData(handle: TeamServerHandle): void {
   rmSync(handle.dataDir, { recursive: true, force: true });
 }
 
+/**
+ * After a test: stops each server still running (SIGTERM, waiting for its exit) and removes its data,
+ * whether the test stopped it, killed it or left it. Skips `undefined`, for a test that failed first.
+ */
+export async function stopAndRemoveServers(...handles: Array<TeamServerHandle | undefined>): Promise<void> {
+  for (const handle of handles) {
+    if (!handle) continue;
+    if (handle.process.exitCode === null && handle.process.signalCode === null) await handle.stop();
+    removeTeamServerData(handle);
+  }
+}
+
 export interface Page {
   status: number;
   url: string;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actingFor, inRequest } from '../../../mcp-server/logs/request-context.ts';
 import { teamLog } from '../../../mcp-server/logs/team-log.ts';
 import { textOf } from '../../support/engine.ts';
-import { connectAs, removeTeamServerData, startTeamServer, type TeamServerHandle, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
+import { connectAs, startTeamServer, stopAndRemoveServers, type TeamServerHandle, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -17,8 +17,7 @@ let fake: FakeKimai | undefined;
 let server: TeamServerHandle | undefined;
 
 afterEach(async () => {
-  if (server?.process.exitCode === null) await server.stop();
-  if (server) removeTeamServerData(server);
+  await stopAndRemoveServers(server);
   await fake?.close();
   server = undefined;
   fake = undefined;

@@ -5,7 +5,7 @@
 // with node:http, which sends the Host header a test gives it (fetch does not).
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
+import { startTeamServer, stopAndRemoveServers, type TeamServerHandle } from '../../support/team-server.ts';
 import { pkcePair, REDIRECT_URI } from '../../support/team-oauth.ts';
 
 const FORGED = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-port': '443' };
@@ -39,12 +39,7 @@ function urlsIn(value: unknown): string[] {
 }
 
 const servers: TeamServerHandle[] = [];
-afterAll(async () => {
-  for (const server of servers.splice(0)) {
-    await server.stop();
-    removeTeamServerData(server);
-  }
-});
+afterAll(() => stopAndRemoveServers(...servers.splice(0)));
 
 // A server on this computer refuses a Host that is not its own before anything else (DNS rebinding,
 // mcp-server/http/own-host.ts): there the forged forwarded headers are sent with its own Host, and

@@ -10,19 +10,14 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawConnection } from '../../support/raw-http.ts';
-import { removeTeamServerData, SignInBrowser, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
+import { SignInBrowser, startTeamServer, stopAndRemoveServers, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
 import { initializeWith, REDIRECT_URI, signInByHand, statusWith } from '../../support/team-oauth.ts';
 import { DEFAULT_USERS, type FakeKimai, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const MB = 1024 * 1024;
 
 const servers: TeamServerHandle[] = [];
-afterAll(async () => {
-  for (const server of servers.splice(0)) {
-    await server.stop();
-    removeTeamServerData(server);
-  }
-});
+afterAll(() => stopAndRemoveServers(...servers.splice(0)));
 
 async function start(setup: Parameters<typeof startTeamServer>[0] = {}): Promise<TeamServerHandle> {
   const server = await startTeamServer(setup);

@@ -3,7 +3,7 @@
 // in flight before the process ends.
 import { afterEach, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
-import { connectAs, removeTeamServerData, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
+import { connectAs, startTeamServer, stopAndRemoveServers, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -12,8 +12,7 @@ let fake: FakeKimai | undefined;
 let server: TeamServerHandle | undefined;
 
 afterEach(async () => {
-  if (server?.process.exitCode === null) await server.stop();
-  if (server) removeTeamServerData(server);
+  await stopAndRemoveServers(server);
   await fake?.close();
   server = undefined;
   fake = undefined;
