@@ -36,8 +36,8 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   if (typeof proxies === 'string') throw new ServeRefusal(proxies);
   const listen = parseListen(config.listen);
   if (typeof listen === 'string') throw new ServeRefusal(`listen: ${listen}`);
-  const metricsListen = config.metrics?.listen === undefined ? undefined : parseListen(config.metrics.listen);
-  if (typeof metricsListen === 'string') throw new ServeRefusal(`metrics.listen: ${metricsListen}`);
+  // The config's schema refused a metrics.listen that is no address (contract/server-config.ts).
+  const metricsListen = config.metrics?.listen === undefined ? undefined : (parseListen(config.metrics.listen) as { host: string; port: number });
   const opened = await openMetrics(metricsListen);
   const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;
   // The identity provider's client secret, and a back end's key where it is the organisation's.
