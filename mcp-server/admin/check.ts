@@ -21,7 +21,7 @@ export async function runCheck(file: string, io: AdminIo): Promise<number> {
   return findings.every((finding) => finding.ok) ? 0 : 1;
 }
 
-export async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
+async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return [{ ok: false, subject: 'config', said: read.problem }];
