@@ -189,7 +189,7 @@ describe('backup and restore', () => {
       passwords.set(instance.configPath, postgres.password);
       await signedIn({ origin: cluster.origin, mcpUrl: cluster.mcpUrl }, ADA);
       const refused = await admin(instance, ['backup', '/tmp/never.db']);
-      expect([refused.code, refused.stderr]).toEqual([2, 'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n']);
+      expect([refused.code, refused.stderr]).toEqual([1, 'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n']);
       const dir = mkdtempSync(join(tmpdir(), 'punchcard-pgdump-'));
       folders.push(dir);
       const dump = join(dir, 'punchcard.dump');
