@@ -11,10 +11,9 @@ export interface AdminIo {
 /** The store the config names, opened as the server opens it, or the reason it cannot be (said on stderr). */
 export async function openConfiguredStore(config: ServerConfig, io: AdminIo) {
   const { openStore, storeProblem } = await import('../store/open-store.ts');
-  if (config.postgres?.password_env && io.env[config.postgres.password_env] === undefined) {
-    io.err(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.\n`);
-    return undefined;
-  }
+  const { unsetSecret } = await import('../settings/secret-files.ts');
+  const unset = unsetSecret(config, io.env, 'postgres.password_env');
+  if (unset) return void io.err(`${unset}\n`);
   try {
     return await openStore(config, { now: Date.now, env: io.env });
   } catch (error) {

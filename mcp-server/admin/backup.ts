@@ -1,11 +1,13 @@
 // `admin backup FILE` and `admin restore FILE` for the SQLite store, while the server runs: SQLite's
 // online backup (node:sqlite's backup()) copies the database page by page under its own locks, so
 // the server goes on answering, and a write made meanwhile either is in the copy or is not, never
-// half. A restore copies the other way, into the live file, and the running server reads the
-// restored store from its next request. What the file holds is sealed under the server key, so a
+// half. A restore copies the backup beside the store and migrates it there, then copies that into the
+// live file the same way, and the running server reads the restored store from its next request. What the file holds is sealed under the server key, so a
 // backup opens only with that key; the file is still the server account's alone (0600). PostgreSQL
 // is backed up with its own tools (docs/team-server/admin.md, "Backup and restore").
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { openSqliteStore, SQLITE_STORE_VERSION } from '../store/sqlite-store.ts';
@@ -16,7 +18,7 @@ const STORE_TABLES = ['oauth', 'people', 'audit', 'counters'];
 
 export async function backUp(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
-  if (!live) return 2;
+  if (!live) return 1;
   if (!existsSync(live)) return (io.err(`${live} does not exist yet: the server makes it when it first starts.\n`), 1);
   if (existsSync(file)) return (io.err(`${file} exists already; a backup never overwrites a file. Name a new one.\n`), 1);
   // Made private before SQLite writes into it.
@@ -37,7 +39,7 @@ export async function backUp(config: ServerConfig, file: string, io: AdminIo): P
 
 export async function restore(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
-  if (!live) return 2;
+  if (!live) return 1;
   if (!existsSync(file)) return (io.err(`${file} does not exist.\n`), 1);
   let source: DatabaseSync;
   try {
@@ -45,19 +47,36 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
   } catch (error) {
     return (io.err(`${file} cannot be opened as a database (${(error as Error).message}).\n`), 1);
   }
+  // The backup is copied and migrated beside the store first, so a backup that cannot be used
+  // fails there; only a copy known good goes into the live file.
+  const staged = join(dirname(live), `.restoring-${process.pid}-${randomBytes(4).toString('hex')}.db`);
+  let copying = false;
   try {
     const problem = backupProblem(source, file);
     if (problem) return (io.err(`${problem}\n`), 1);
-    const pages = await backup(source, live);
+    closeSync(openSync(staged, 'wx', 0o600));
+    await backup(source, staged);
     // A backup from an older Punchcard is migrated now, as the server would at its start.
-    await (await openSqliteStore(live, { now: Date.now })).close();
-    io.out(`Restored ${live} from ${file} (${pages} pages); the server reads it from its next request.\n`);
+    await (await openSqliteStore(staged, { now: Date.now })).close();
+    const migrated = new DatabaseSync(staged, { readOnly: true });
+    try {
+      copying = true;
+      const pages = await backup(migrated, live);
+      io.out(`Restored ${live} from ${file} (${pages} pages); the server reads it from its next request.\n`);
+    } finally {
+      migrated.close();
+    }
     return 0;
   } catch (error) {
-    io.err(`The restore failed, and the store is as it was: ${(error as Error).message}\n`);
+    io.err(
+      copying
+        ? `The restore failed while copying into ${live}: ${(error as Error).message}. Run admin check, and restore again.\n`
+        : `The restore failed, and the store is as it was: ${(error as Error).message}\n`,
+    );
     return 1;
   } finally {
     source.close();
+    for (const path of [staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`]) rmSync(path, { force: true });
   }
 }
 

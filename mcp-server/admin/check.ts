@@ -3,11 +3,11 @@
 // migrated as the server does, so a store a newer Punchcard left behind shows here), the back end
 // reached over the network, the identity provider's discovery document, and where metrics are served.
 // It exits 1 when any line is a problem, so a deployment script can stop on it.
-import { backEndOf, tokenVariable } from '../contract/back-ends.ts';
+import { backEndOf } from '../contract/back-ends.ts';
 import type { ServerConfig } from '../contract/server-config.ts';
 import { withoutControls } from '../plain-text.ts';
 import { readServerKey } from '../auth/server-keys.ts';
-import { secretVariables, withSecretFiles } from '../settings/secret-files.ts';
+import { secretIsSet, secretVariables, withSecretFiles } from '../settings/secret-files.ts';
 import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 /** How long a network check waits for an answer. */
@@ -21,7 +21,7 @@ export async function runCheck(file: string, io: AdminIo): Promise<number> {
   return findings.every((finding) => finding.ok) ? 0 : 1;
 }
 
-export async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
+async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   const { readServerConfigFile } = await import('../settings/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return [{ ok: false, subject: 'config', said: read.problem }];
@@ -33,24 +33,16 @@ export async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> 
   io = { ...io, env: secrets.env };
   const key = readServerKey(io.env, config.key_env);
   findings.push(typeof key === 'string' ? { ok: false, subject: 'key', said: key } : { ok: true, subject: 'key', said: `${config.key_env} holds a key of the right length` });
-  for (const [variable, what] of variablesOf(config)) {
-    findings.push(io.env[variable]?.trim() ? { ok: true, subject: what, said: `${variable} is set` } : { ok: false, subject: what, said: `the environment variable ${variable} is not set` });
+  // The key was checked above, with its length.
+  for (const secret of secretVariables(config).filter((candidate) => candidate.from !== 'key_env')) {
+    const { variable, what } = secret;
+    findings.push(secretIsSet(secret, io.env) ? { ok: true, subject: what, said: `${variable} is set` } : { ok: false, subject: what, said: `the environment variable ${variable} is not set` });
   }
   findings.push(await storeFinding(config, io));
   findings.push(await backEndFinding(config));
   if (config.sign_in.oidc) findings.push(await discoveryFinding(config.sign_in.oidc.issuer));
   findings.push({ ok: true, subject: 'metrics', said: config.metrics?.listen ? `served for Prometheus at http://${config.metrics.listen}/metrics` : 'off (set metrics.listen to serve them)' });
   return findings;
-}
-
-/** The variables the config names besides the key, and what each is for. */
-function variablesOf(config: ServerConfig): [string, string][] {
-  const variables: [string, string][] = [];
-  if (config.postgres?.password_env) variables.push([config.postgres.password_env, 'database password']);
-  if (config.sign_in.oidc?.client_secret_env) variables.push([config.sign_in.oidc.client_secret_env, 'identity provider secret']);
-  const backEnd = backEndOf(config.provider.type);
-  if (backEnd.secret?.whose === 'organisation') variables.push([tokenVariable(backEnd.type), `${backEnd.label}'s key`]);
-  return variables;
 }
 
 async function storeFinding(config: ServerConfig, io: AdminIo): Promise<Finding> {

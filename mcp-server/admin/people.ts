@@ -4,6 +4,7 @@
 // server's key, as the server does.
 import type { ServerConfig } from '../contract/server-config.ts';
 import { withoutControls } from '../plain-text.ts';
+import { clientNameOf } from '../auth/client-name.ts';
 import { grantsOf } from '../auth/store-adapter.ts';
 import { keysFromStore } from '../auth/key-rotation.ts';
 import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
@@ -39,16 +40,16 @@ async function connectedClients(store: Store, keys: ServerKeys, personId: string
   for (const grant of await grantsOf(store, keys, personId)) {
     const stored = keys.storedId(grant.clientId);
     const record = await store.findOAuth('Client', stored);
-    let name = grant.clientId;
+    let given: string | undefined;
     if (record) {
       try {
         const payload = JSON.parse(unseal(keys.atRest, record.payload, `Client:${stored}`)) as { client_name?: unknown };
-        if (typeof payload.client_name === 'string' && payload.client_name.trim()) name = payload.client_name.trim();
+        if (typeof payload.client_name === 'string') given = payload.client_name;
       } catch {
         // Not readable with this key: the client's id says enough.
       }
     }
-    names.push(name.slice(0, 80));
+    names.push(clientNameOf(given, grant.clientId));
   }
   return names;
 }

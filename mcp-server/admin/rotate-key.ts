@@ -39,8 +39,8 @@ export async function rotateKey(config: ServerConfig, options: RotateOptions, io
     }
     if (resolution.previous) return (io.err('A rotation of the server key is under way already: restart the instances with the new key, then run admin rotate-key --finish.\n'), 1);
     const variable = options.newKeyVariable as string;
-    const next = readServerKey(io.env, variable);
-    if (typeof next === 'string') return (io.err(`${next.replace('(key_env)', '(--new-key-env)')}\n`), 1);
+    const next = readServerKey(io.env, variable, '--new-key-env');
+    if (typeof next === 'string') return (io.err(`${next}\n`), 1);
     if (next.equals(key)) return (io.err(`${variable} holds the key in use; the new key must be another (openssl rand -base64 32).\n`), 1);
     await store.saveKeyRotation(startedRotation(key, next, resolution.kept, Date.now()));
     io.err(`The rotation is recorded; waiting for every instance to read it (${((options.followWaitMs ?? followWait()) / 1000).toFixed(0)} s)…\n`);

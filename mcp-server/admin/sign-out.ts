@@ -11,8 +11,10 @@ export async function signOutPerson(config: ServerConfig, who: string, io: Admin
   const store = await openConfiguredStore(config, io);
   if (!store) return 1;
   try {
+    // An id is looked up as it is; only an e-mail needs everyone read.
+    const byId = await store.person(who.trim());
     const wanted = who.trim().toLowerCase();
-    const matches = (await store.people()).filter((person: PersonRecord) => person.id === who.trim() || (person.email ?? '').toLowerCase() === wanted);
+    const matches = byId ? [byId] : (await store.people()).filter((person: PersonRecord) => (person.email ?? '').toLowerCase() === wanted);
     if (matches.length === 0) return (io.err(`Nobody with the id or e-mail "${who}" has signed in to this server (admin people lists everyone).\n`), 1);
     if (matches.length > 1) return (io.err(`"${who}" is the e-mail of ${matches.length} people; sign out one by their id (admin people lists them).\n`), 1);
     const person = matches[0] as PersonRecord;

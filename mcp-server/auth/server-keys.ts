@@ -29,15 +29,18 @@ export interface ServerKeys {
   readonly signingJwk: Record<string, string>;
 }
 
-/** The server key from the environment, or a sentence naming the variable and what it must hold. */
-export function readServerKey(env: NodeJS.ProcessEnv, variable: string): Buffer | string {
+/**
+ * The server key from the environment, or a sentence naming the variable, where it was named
+ * (`label`: the config's key_env, or rotate-key's --new-key-env) and what it must hold.
+ */
+export function readServerKey(env: NodeJS.ProcessEnv, variable: string, label = 'key_env'): Buffer | string {
   const value = env[variable]?.trim();
   const make = 'Make one with: openssl rand -base64 32';
-  if (value === undefined || value === '') return `The environment variable ${variable} (key_env) is not set; it must hold the server's key, ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+$/.test(value)) return `${variable} (key_env) is not base64; it must hold ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (value === undefined || value === '') return `The environment variable ${variable} (${label}) is not set; it must hold the server's key, ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+$/.test(value)) return `${variable} (${label}) is not base64; it must hold ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
   const key = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (key.length !== SERVER_KEY_BYTES) return `${variable} (key_env) holds ${key.length} bytes; it must hold exactly ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
-  if (key.every((byte) => byte === key[0])) return `${variable} (key_env) holds the same byte ${SERVER_KEY_BYTES} times, which is no secret. ${make}`;
+  if (key.length !== SERVER_KEY_BYTES) return `${variable} (${label}) holds ${key.length} bytes; it must hold exactly ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (key.every((byte) => byte === key[0])) return `${variable} (${label}) holds the same byte ${SERVER_KEY_BYTES} times, which is no secret. ${make}`;
   return key;
 }
 

@@ -19,6 +19,7 @@ import type { PersonRecord, Store } from '../store/store.ts';
 import { ALL_SCOPES, SCOPES } from './authorization-server.ts';
 import type { CompanySignIn, PendingSignIn } from './company-sign-in.ts';
 import { checkTrackerCredentials, openCredentials, sealCredentials, takesTrackerSignIn, trackerFields } from './credentials.ts';
+import { clientNameOf, hostOf } from './client-name.ts';
 import { browserId, checkFormToken, type CookieJar, formToken, readForm, sameOrigin } from './forms.ts';
 import { PAGE_CSP, renderAccount, renderConsent, renderDone, renderErrorPage, renderSignIn, type SignInPage } from './pages.ts';
 import type { ServerKeys } from './server-keys.ts';
@@ -416,21 +417,6 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
       return true;
     }
   };
-}
-
-/** A client's name as it gave it, or its id's host (a metadata document's URL), never empty. */
-function clientNameOf(name: string | undefined, clientId: string): string {
-  // Bidirectional and zero-width marks could make one name look like another's on the consent page.
-  const cleaned = withoutControls(name ?? '').replace(/[\t\n\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 80);
-  return cleaned || hostOf(clientId) || 'An unnamed client';
-}
-
-function hostOf(text: string): string {
-  try {
-    return new URL(text).host;
-  } catch {
-    return '';
-  }
 }
 
 function serviceName(type: string): string {

@@ -89,13 +89,9 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   if (!read.ok) return refuse(err, read.problem);
   const secrets = await secretsFromFiles(process.env, read.config);
   if ('problem' in secrets) return refuse(err, secrets.problem);
-  const { openStore, storeProblem } = await import('../store/open-store.ts');
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore(read.config, { now: Date.now, env: secrets.env });
-  } catch (error) {
-    return refuse(err, storeProblem(read.config.store, error));
-  }
+  const { openConfiguredStore } = await import('../admin/admin-io.ts');
+  const store = await openConfiguredStore(read.config, { env: secrets.env, out, err });
+  if (!store) return 1;
   try {
     const records = await store.readAudit({ ...(since ? { since: Date.parse(`${since}T00:00:00Z`) } : {}), limit: Number(limitText) });
     for (const record of records) out(`${JSON.stringify({ ...record, at: new Date(record.at).toISOString() })}\n`);

@@ -61,25 +61,23 @@ export function declaredCapabilities(server: McpServer, request: ServerContext):
 
 export async function runTool(tool: CallableTool, args: unknown, call: ToolCall) {
   const started = call.afterCall ? performance.now() : 0;
-  const result = await answer(tool, args, call);
+  const { result, outcome } = await answer(tool, args, call);
   if (call.afterCall) {
-    const outcome = 'resultType' in result ? 'asked' : !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'stopped' in result ? 'stopped' : 'failed';
     try {
       call.afterCall({ tool: tool.name, outcome, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       call.log(`Counting ${tool.name} failed: ${(error as Error).message}`);
     }
   }
-  if (call.afterWrite && tool.annotations.readOnlyHint !== true && !('resultType' in result)) {
-    const outcome = !('isError' in result) || !result.isError ? 'done' : result.refused ? 'refused' : 'failed';
+  // A question is no end yet: the call comes back with the answer, and is recorded then.
+  if (call.afterWrite && tool.annotations.readOnlyHint !== true && outcome !== 'asked') {
+    const written: FinishedCall['outcome'] = outcome === 'stopped' ? 'failed' : outcome;
     try {
-      call.afterWrite({ tool: tool.name, args, outcome, ...(outcome === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}) });
+      call.afterWrite({ tool: tool.name, args, outcome: written, ...(written === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}) });
     } catch (error) {
       call.log(`Recording ${tool.name} failed: ${(error as Error).message}`);
     }
   }
-  if ('refused' in result) delete (result as { refused?: boolean }).refused;
-  if ('stopped' in result) delete (result as { stopped?: boolean }).stopped;
   return result;
 }
 
@@ -92,6 +90,7 @@ function askerFor(tool: CallableTool, args: unknown, call: ToolCall): Asker {
   return createAsker({ tool: tool.name, args, state: call.request.mcpReq.requestState(), responses: call.request.mcpReq.inputResponses });
 }
 
+/** The call's answer, and how it ended, told once (the metrics and the audit log both read it). */
 async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
   try {
     const ask = askerFor(tool, args, call);
@@ -106,7 +105,7 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
       const text = stoppedCallText(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
       // A cancelled call is answered to nobody (the client stopped listening): stderr keeps the account.
       call.log(text);
-      return { isError: true, stopped: true, content: [{ type: 'text' as const, text }] };
+      return { outcome: 'stopped' as const, result: { isError: true, content: [{ type: 'text' as const, text }] } };
     }
     const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
@@ -115,22 +114,21 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     await toldInAnswer(callContext.notes);
     // Names and notes come from back ends and people; the wire takes the terminal-steering
     // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
-    return { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> };
+    return { outcome: 'done' as const, result: { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> } };
   } catch (error) {
     if (error instanceof InputNeeded) {
       // The question goes to the person; the call comes back with the answer and this state.
-      return inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) });
+      return { outcome: 'asked' as const, result: inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) }) };
     }
     if (error instanceof ToolInputError || error instanceof ProviderError) {
-      return { isError: true, refused: true, content: [{ type: 'text' as const, text: error.message }] };
+      return { outcome: 'refused' as const, result: { isError: true, content: [{ type: 'text' as const, text: error.message }] } };
     }
     call.log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
-      isError: true,
-      refused: false,
-      content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
+      outcome: 'failed' as const,
+      result: { isError: true, content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }] },
     };
   }
 }

@@ -4,8 +4,10 @@
 // prom-client is not even loaded. The Prometheus form lives in prometheus-metrics.ts, its listener
 // in metrics-listener.ts (docs/team-server/monitoring.md lists every series).
 
-/** How a tool call ended, as the metrics tell it. */
-export type ToolOutcome = 'done' | 'refused' | 'failed' | 'asked' | 'stopped';
+import type { EndedCall } from '../engine/run-tool.ts';
+
+/** How a tool call ended, as the metrics tell it: as the engine tells it (engine/run-tool.ts). */
+export type ToolOutcome = EndedCall['outcome'];
 /** How a sign-in ended: a person signed in, was refused (wrong credentials, not vouched for), or was held back by the limit on failures. */
 export type SignInOutcome = 'signed_in' | 'refused' | 'limited';
 /** Which limit refused a request. */

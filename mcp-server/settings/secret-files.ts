@@ -11,22 +11,60 @@ import type { ServerConfig } from '../contract/server-config.ts';
 /** A secret is a key or a password: a few hundred bytes. Anything near this is the wrong file. */
 export const SECRET_FILE_MAX_BYTES = 64 * 1024;
 
-/** The variables the team server reads a secret from under this configuration, and the key each comes from. */
-export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>): Array<{ variable: string; from: string }> {
-  const found = [{ variable: config.key_env, from: 'key_env' }];
-  if (config.sign_in.oidc?.client_secret_env) found.push({ variable: config.sign_in.oidc.client_secret_env, from: 'sign_in.oidc.client_secret_env' });
-  if (config.postgres?.password_env) found.push({ variable: config.postgres.password_env, from: 'postgres.password_env' });
-  // Calamari's API key is the organisation's and comes from the server's environment (team/person-engines.ts).
-  // A back end whose key is the organisation's (Calamari's) has it from the server's environment.
-  if (backEndOf(config.provider.type).secret?.whose === 'organisation') found.push({ variable: tokenVariable(config.provider.type), from: 'provider' });
+/**
+ * A variable the team server reads a secret from: the one table the server's start, `admin check`,
+ * the admin verbs' store and the secret files all read, so they name the same variables in the same
+ * words.
+ */
+export interface SecretVariable {
+  variable: string;
+  /** The config key that names it. */
+  from: 'key_env' | 'sign_in.oidc.client_secret_env' | 'postgres.password_env' | 'provider';
+  /** What it is for, as `admin check` lists it. */
+  what: string;
+  /** Set at all counts (a database password may be empty), or only with more than blanks. */
+  emptyAllowed: boolean;
+  /** The refusal when it is not set. */
+  unset: string;
+}
+
+/** The variables the team server reads a secret from under this configuration, the key first. */
+export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>): SecretVariable[] {
+  // The key's own refusal, with how to make one, is readServerKey's (auth/server-keys.ts).
+  const found: SecretVariable[] = [{ variable: config.key_env, from: 'key_env', what: 'key', emptyAllowed: false, unset: `The environment variable ${config.key_env} (key_env) is not set.` }];
+  const secret = config.sign_in.oidc?.client_secret_env;
+  if (secret) {
+    found.push({ variable: secret, from: 'sign_in.oidc.client_secret_env', what: 'identity provider secret', emptyAllowed: false, unset: `The environment variable ${secret} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.` });
+  }
+  const password = config.postgres?.password_env;
+  if (password) found.push({ variable: password, from: 'postgres.password_env', what: 'database password', emptyAllowed: true, unset: `The environment variable ${password} (postgres.password_env) is not set; it must hold the database password.` });
+  // A back end whose key is the organisation's (Calamari's) has it from the server's environment
+  // and serves everyone with it (team/person-engines.ts).
+  const backEnd = backEndOf(config.provider.type);
+  if (backEnd.secret?.whose === 'organisation') {
+    const variable = tokenVariable(backEnd.type);
+    found.push({ variable, from: 'provider', what: `${backEnd.label}'s key`, emptyAllowed: false, unset: `${backEnd.label}'s ${backEnd.secret.name} is the organisation's: set ${variable} for the server, as the engine reads it on a desktop.` });
+  }
   return found;
+}
+
+/** Whether `env` holds the secret. */
+export function secretIsSet(secret: SecretVariable, env: NodeJS.ProcessEnv): boolean {
+  const value = env[secret.variable];
+  return secret.emptyAllowed ? value !== undefined : Boolean(value?.trim());
+}
+
+/** The refusal for the config's secret named by `from` when `env` lacks it, or undefined. */
+export function unsetSecret(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>, env: NodeJS.ProcessEnv, from: SecretVariable['from']): string | undefined {
+  const secret = secretVariables(config).find((candidate) => candidate.from === from);
+  return secret && !secretIsSet(secret, env) ? secret.unset : undefined;
 }
 
 /**
  * `env` with each secret variable that is unset but has a NAME_FILE filled from that file, or the
  * first problem as a sentence naming the variable and the file (never the value).
  */
-export function withSecretFiles(env: NodeJS.ProcessEnv, variables: ReadonlyArray<{ variable: string; from: string }>): { env: NodeJS.ProcessEnv } | { problem: string } {
+export function withSecretFiles(env: NodeJS.ProcessEnv, variables: ReadonlyArray<Pick<SecretVariable, 'variable'> & { from: string }>): { env: NodeJS.ProcessEnv } | { problem: string } {
   const filled: NodeJS.ProcessEnv = { ...env };
   for (const { variable, from } of variables) {
     const fileVariable = `${variable}_FILE`;

@@ -8,7 +8,7 @@
 // because every change is one statement or one transaction.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { AuditRecord, OAuthRecord, PersonRecord, Store } from './store.ts';
+import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
 import { StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** The key of the advisory lock migrations hold (any fixed number; this one spells "punch"). */
@@ -66,7 +66,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // rotation (auth/key-rotation.ts). An older instance follows neither, but a signed-out person's
     // tokens are gone for it too, so it may go on until it is upgraded; rotate the key once every
     // instance runs this version (docs/team-server/admin.md).
-    sql: `CREATE TABLE punchcard_sign_outs (person_id TEXT NOT NULL, at BIGINT NOT NULL);
+    // A sign-out's seq is the database's, not a clock's: followers keep their place by it (team/sign-outs.ts).
+    sql: `CREATE TABLE punchcard_sign_outs (seq BIGSERIAL PRIMARY KEY, person_id TEXT NOT NULL, at BIGINT NOT NULL);
      CREATE INDEX punchcard_sign_outs_at ON punchcard_sign_outs (at);
      CREATE TABLE punchcard_server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
     compatibleFrom: 1,
@@ -368,8 +369,8 @@ class PostgresStore implements Store {
     return (await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2 AND credentials = $3 RETURNING id', [to, personId, from])).length === 1;
   }
 
-  async signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {
-    return (await this.#query('SELECT person_id, at FROM punchcard_sign_outs WHERE at >= $1 ORDER BY at', [since])).map((row) => ({ personId: row.person_id as string, at: Number(row.at) }));
+  async signOuts(): Promise<SignOutRecord[]> {
+    return (await this.#query('SELECT seq, person_id, at FROM punchcard_sign_outs ORDER BY seq')).map((row) => ({ seq: Number(row.seq), personId: row.person_id as string, at: Number(row.at) }));
   }
 
   async grantsOf(accountId: string): Promise<OAuthRecord[]> {

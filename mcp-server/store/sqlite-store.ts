@@ -7,7 +7,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../providers/sqlite-files.ts';
-import type { AuditRecord, OAuthRecord, PersonRecord, Store } from './store.ts';
+import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
 import { StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
@@ -48,7 +48,8 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE holds (key TEXT PRIMARY KEY, lifts_at INTEGER NOT NULL, length_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID;`,
   // People signed out by the administrator (admin/sign-out.ts), for every instance to follow.
   // And the server key's rotation (auth/key-rotation.ts), sealed.
-  `CREATE TABLE sign_outs (person_id TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+  // A sign-out's seq is the store's, not a clock's: followers keep their place by it (team/sign-outs.ts).
+  `CREATE TABLE sign_outs (seq INTEGER PRIMARY KEY AUTOINCREMENT, person_id TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
    CREATE INDEX sign_outs_at ON sign_outs (at);
    CREATE TABLE server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;`,
 ];
@@ -236,8 +237,8 @@ class SqliteStore implements Store {
     return this.#run(() => Number(this.#sql('UPDATE people SET credentials = ? WHERE id = ? AND credentials = ?').run(to, personId, from).changes) === 1);
   }
 
-  signOutsSince(since: number): Promise<{ personId: string; at: number }[]> {
-    return this.#run(() => (this.#sql('SELECT person_id, at FROM sign_outs WHERE at >= ? ORDER BY at').all(since) as Row[]).map((row) => ({ personId: row.person_id as string, at: row.at as number })));
+  signOuts(): Promise<SignOutRecord[]> {
+    return this.#run(() => (this.#sql('SELECT seq, person_id, at FROM sign_outs ORDER BY seq').all() as Row[]).map((row) => ({ seq: Number(row.seq), personId: row.person_id as string, at: row.at as number })));
   }
 
   grantsOf(accountId: string): Promise<OAuthRecord[]> {

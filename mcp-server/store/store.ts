@@ -23,6 +23,15 @@ export interface OAuthRecord {
   consumedAt: number | null;
 }
 
+/** A sign-out the administrator recorded (Store.signOut). */
+export interface SignOutRecord {
+  /** The store's number for it, unique and never reused; not necessarily in commit order (PostgreSQL). */
+  seq: number;
+  personId: string;
+  /** When the admin command ran, by its machine's clock. */
+  at: number;
+}
+
 export interface PersonRecord {
   id: string;
   /** Who signed in, in one string: `kimai:<url>:<user id>`, `oidc:<issuer>:<subject>`, `dev:<name>`. */
@@ -86,11 +95,15 @@ export interface Store {
   /**
    * Signs a person out everywhere, in one transaction: every grant of theirs goes with its codes,
    * access and refresh tokens, their stored credentials go, and the sign-out is recorded at `at` for
-   * every instance to follow (signOutsSince). Answers how many grants went.
+   * every instance to follow (signOuts). Answers how many grants went.
    */
   signOut(personId: string, at: number): Promise<number>;
-  /** The sign-outs recorded at or after `since` (epoch ms), oldest first. */
-  signOutsSince(since: number): Promise<{ personId: string; at: number }[]>;
+  /**
+   * Every sign-out the store keeps (a day's, sweep prunes older ones), in the order they were
+   * recorded. Followers keep their place by `seq`, which the store numbers as it commits; `at` is
+   * the admin machine's clock, for people to read, never to compare.
+   */
+  signOuts(): Promise<SignOutRecord[]>;
 
   appendAudit(record: AuditRecord): Promise<void>;
   /** Audit records in the order they were written, from `since` (epoch ms) on. */

@@ -147,10 +147,7 @@ export class PersonEngines {
 
   closeAll(): void {
     clearInterval(this.#sweeper);
-    for (const [id, known] of this.#engines) {
-      this.#engines.delete(id);
-      void known.engine.then((engine) => engine.close(), () => {});
-    }
+    for (const id of [...this.#engines.keys()]) this.close(id);
   }
 
   /** The person's engine, opened when there is none (a back end that could not be opened is tried afresh at the next call). */

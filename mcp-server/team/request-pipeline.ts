@@ -89,7 +89,8 @@ function answerFailure(error: unknown, request: IncomingMessage, response: Serve
       return void response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
     }
   } else {
-    log(`A request to ${request.url ?? '/'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // The path alone: a query may carry a sign-in's code and state (/sign-in/callback?code=…).
+    log(`A request to ${(request.url ?? '/').split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
   }
   response.destroy();

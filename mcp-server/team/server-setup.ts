@@ -4,7 +4,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { backEndOf, tokenVariable } from '../contract/back-ends.ts';
 import { parseListen, type ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
 import { policyPaths, profileRefusal } from '../policy/policy.ts';
@@ -14,6 +13,7 @@ import { keysFromStore } from '../auth/key-rotation.ts';
 import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
 import { type AddressResolver, trustedProxies } from '../http/client-address.ts';
 import { openMetrics, type OpenedMetrics } from '../metrics/open-metrics.ts';
+import { unsetSecret } from '../settings/secret-files.ts';
 import { openStore, storeProblem } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { ServeRefusal } from './serve-refusal.ts';
@@ -36,18 +36,13 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   if (typeof proxies === 'string') throw new ServeRefusal(proxies);
   const listen = parseListen(config.listen);
   if (typeof listen === 'string') throw new ServeRefusal(`listen: ${listen}`);
-  const metricsListen = config.metrics?.listen === undefined ? undefined : parseListen(config.metrics.listen);
-  if (typeof metricsListen === 'string') throw new ServeRefusal(`metrics.listen: ${metricsListen}`);
+  // The config's schema refused a metrics.listen that is no address (contract/server-config.ts).
+  const metricsListen = config.metrics?.listen === undefined ? undefined : (parseListen(config.metrics.listen) as { host: string; port: number });
   const opened = await openMetrics(metricsListen);
   const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;
-  if (config.sign_in.oidc?.client_secret_env && clientSecret === undefined) {
-    throw new ServeRefusal(`The environment variable ${config.sign_in.oidc.client_secret_env} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.`);
-  }
-  // A back end whose key is the organisation's (Calamari's) serves everyone with the server's one key.
-  const backEnd = backEndOf(config.provider.type);
-  if (backEnd.secret?.whose === 'organisation' && !env[tokenVariable(backEnd.type)]?.trim()) {
-    throw new ServeRefusal(`${backEnd.label}'s ${backEnd.secret.name} is the organisation's: set ${tokenVariable(backEnd.type)} for the server, as the engine reads it on a desktop.`);
-  }
+  // The identity provider's client secret, and a back end's key where it is the organisation's.
+  const unset = unsetSecret(config, env, 'sign_in.oidc.client_secret_env') ?? unsetSecret(config, env, 'provider');
+  if (unset) throw new ServeRefusal(unset);
   const accessTokenTtlSeconds = accessTokenTtl(env);
   if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policy = await PolicyFiles.open(policyFiles ?? policyPaths(env), log);
@@ -62,9 +57,8 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
 
 /** The store the config names, opened, with the keys kept in it (a rotation in progress included). */
 export async function openServerStore(config: ServerConfig, env: NodeJS.ProcessEnv, serverKey: Buffer, now: () => number, log: Log): Promise<{ store: Store; keys: ServerKeys }> {
-  if (config.postgres?.password_env && env[config.postgres.password_env] === undefined) {
-    throw new ServeRefusal(`The environment variable ${config.postgres.password_env} (postgres.password_env) is not set; it must hold the database password.`);
-  }
+  const unset = unsetSecret(config, env, 'postgres.password_env');
+  if (unset) throw new ServeRefusal(unset);
   let store: Store;
   try {
     store = await openStore(config, { now, env, log });

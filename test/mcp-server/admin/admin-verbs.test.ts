@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
 import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, startIdentityProvider } from '../../support/identity-provider.ts';
@@ -189,7 +190,7 @@ describe('backup and restore', () => {
       passwords.set(instance.configPath, postgres.password);
       await signedIn({ origin: cluster.origin, mcpUrl: cluster.mcpUrl }, ADA);
       const refused = await admin(instance, ['backup', '/tmp/never.db']);
-      expect([refused.code, refused.stderr]).toEqual([2, 'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n']);
+      expect([refused.code, refused.stderr]).toEqual([1, 'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n']);
       const dir = mkdtempSync(join(tmpdir(), 'punchcard-pgdump-'));
       folders.push(dir);
       const dump = join(dir, 'punchcard.dump');
@@ -215,3 +216,76 @@ function postgresBin(): string {
   const version = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'pg_dump'))).sort((a, b) => Number(b) - Number(a))[0];
   return join(root, version as string, 'bin');
 }
+
+describe('the admin verbs refuse in words, and change nothing', () => {
+  /** The SQLite file the server's config names. */
+  function storeFile(server: TeamServerHandle): string {
+    return (JSON.parse(readFileSync(server.configPath, 'utf8')) as { store: string }).store.slice('sqlite:'.length);
+  }
+
+  it('restores neither a SQLite file that is no Punchcard store nor one a newer Punchcard wrote', async () => {
+    const server = await kimaiServer('sqlite');
+    await signedIn(server, ADA);
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-restore-'));
+    folders.push(dir);
+    const before = (await admin(server, ['people'])).stdout;
+    expect(before).toContain(`${ADA.username}@example.com`);
+
+    const plain = join(dir, 'plain.db');
+    const other = new DatabaseSync(plain);
+    other.exec('CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES (\'hello\');');
+    other.close();
+    const notOurs = await admin(server, ['restore', plain]);
+    expect([notOurs.code, notOurs.stderr]).toEqual([1, `${plain} is not a backup of a Punchcard store (it has no oauth, people, audit, counters table); nothing was restored.\n`]);
+
+    const newer = join(dir, 'newer.db');
+    expect((await admin(server, ['backup', newer])).code).toBe(0);
+    const backup = new DatabaseSync(newer);
+    const version = (backup.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    backup.exec(`PRAGMA user_version = ${version + 1}`);
+    backup.close();
+    const fromTheFuture = await admin(server, ['restore', newer]);
+    expect([fromTheFuture.code, fromTheFuture.stderr]).toEqual([
+      1,
+      `${newer} was written by a newer Punchcard (store version ${version + 1}; this one knows up to ${version}); restore it with that version. Nothing was restored.\n`,
+    ]);
+
+    // The live store is as it was: the same people, its own version, and no staged copy beside it.
+    expect((await admin(server, ['people'])).stdout).toBe(before);
+    const live = new DatabaseSync(storeFile(server), { readOnly: true });
+    expect((live.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(version);
+    live.close();
+    expect(readdirSync(join(storeFile(server), '..')).filter((name) => name.startsWith('.restoring-'))).toEqual([]);
+  });
+
+  it('finishes no rotation that is not under way, and starts none to the key in use', async () => {
+    const server = await kimaiServer('sqlite');
+    const finish = await admin(server, ['rotate-key', '--finish']);
+    expect([finish.code, finish.stderr]).toEqual([1, 'No rotation of the server key is under way; start one with --new-key-env VAR.\n']);
+    const same = await admin(server, ['rotate-key', '--new-key-env', 'NEW_SERVER_KEY'], { NEW_SERVER_KEY: TEST_SERVER_KEY });
+    expect([same.code, same.stderr]).toEqual([1, 'NEW_SERVER_KEY holds the key in use; the new key must be another (openssl rand -base64 32).\n']);
+    const unset = await admin(server, ['rotate-key', '--new-key-env', 'NEW_SERVER_KEY']);
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toMatch(/^The environment variable NEW_SERVER_KEY \(--new-key-env\) is not set; /);
+    // Nothing was started: finishing is still refused.
+    expect((await admin(server, ['rotate-key', '--finish'])).stderr).toBe('No rotation of the server key is under way; start one with --new-key-env VAR.\n');
+  });
+
+  it('signs nobody out by an e-mail two people share, and signs one out by their id', async () => {
+    const server = await kimaiServer('sqlite');
+    const ada = await signedIn(server, ADA);
+    await signedIn(server, TOM);
+    const shared = `${ADA.username}@example.com`;
+    const store = new DatabaseSync(storeFile(server), { timeout: 5_000 });
+    store.prepare('UPDATE people SET email = ?').run(shared.toUpperCase());
+    const ids = (store.prepare('SELECT id FROM people ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+    store.close();
+    expect(ids).toHaveLength(2);
+    const refused = await admin(server, ['sign-out', shared]);
+    expect([refused.code, refused.stderr]).toEqual([1, `"${shared}" is the e-mail of 2 people; sign out one by their id (admin people lists them).\n`]);
+    expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    const byId = await admin(server, ['sign-out', ids[0] as string]);
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout).toMatch(new RegExp(`^Signed out ${ids[0]}: 1 grant revoked`));
+  });
+});

@@ -13,6 +13,7 @@ import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCata
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const NOTE = 'Negotiating the Hollerith takeover, tell nobody';
+const CODE = 'one-time-code-6f1c2a';
 let fake: FakeKimai | undefined;
 let server: TeamServerHandle | undefined;
 
@@ -69,9 +70,16 @@ describe('the team server’s log', () => {
     expect(logged.isError, textOf(logged)).toBeFalsy();
     // A back end that fails mid-call with the note in its words.
     fake.failNext({ path: '/api/timesheets/active' }, { status: 500, body: { message: `internal error near ${NOTE}` } });
-    await ada.call('timer_status');
+    // It is answered, not logged (a back end's refusal is the person's to read, engine/run-tool.ts):
+    // the failure surely happened, and its answer keeps the note's text out too.
+    const failed = await ada.call('timer_status');
+    expect(failed.isError).toBe(true);
+    expect(textOf(failed)).toContain('internal error (500)');
+    expect(textOf(failed)).not.toContain('Hollerith');
     const answer = await fetch(server.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // A sign-in's callback with its one-time code in the query, as a browser brings it back.
+    await fetch(`${new URL(server.mcpUrl).origin}/sign-in/callback?code=${CODE}&state=${CODE}-state`);
     const token = (await ada.oauth.tokens())?.access_token as string;
     expect(token.length).toBeGreaterThan(20);
     await ada.close();
@@ -80,7 +88,9 @@ describe('the team server’s log', () => {
     const lines = stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
-    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', `${ADA.username}@example.com`, `Bearer ${token}`]) expect(stderr).not.toContain(secret);
+    // The lines are there to search: the server's start, and the answer the person was given.
+    expect(stderr).toContain('team server for');
+    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', `${ADA.username}@example.com`, `Bearer ${token}`, CODE]) expect(stderr).not.toContain(secret);
     // The lines written while a request was served name it, and the person by id alone.
     const inRequestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.request_id !== undefined);
     expect(inRequestLines.length).toBeGreaterThanOrEqual(1);

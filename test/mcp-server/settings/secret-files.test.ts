@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSecretFile, SECRET_FILE_MAX_BYTES, secretVariables, withSecretFiles } from '../../../mcp-server/settings/secret-files.ts';
+import { readSecretFile, SECRET_FILE_MAX_BYTES, secretVariables, unsetSecret, withSecretFiles } from '../../../mcp-server/settings/secret-files.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { removeTeamServerData, startTeamServer, TEST_SERVER_KEY } from '../../support/team-server.ts';
 
@@ -34,12 +34,18 @@ describe('secretVariables', () => {
       postgres: { password_env: 'DB', tls: 'verify-full', pool_size: 10 },
       provider: { type: 'calamari', url: 'https://acme.calamari.io' },
     } as never;
-    expect(secretVariables(all)).toEqual([
-      { variable: 'K', from: 'key_env' },
-      { variable: 'OIDC', from: 'sign_in.oidc.client_secret_env' },
-      { variable: 'DB', from: 'postgres.password_env' },
-      { variable: 'PUNCHCARD_CALAMARI_TOKEN', from: 'provider' },
+    expect(secretVariables(all).map(({ variable, from, what }) => ({ variable, from, what }))).toEqual([
+      { variable: 'K', from: 'key_env', what: 'key' },
+      { variable: 'OIDC', from: 'sign_in.oidc.client_secret_env', what: 'identity provider secret' },
+      { variable: 'DB', from: 'postgres.password_env', what: 'database password' },
+      { variable: 'PUNCHCARD_CALAMARI_TOKEN', from: 'provider', what: "Calamari's key" },
     ]);
+    // A database password may be empty; the others must hold more than blanks.
+    expect(unsetSecret(all, { DB: '' }, 'postgres.password_env')).toBeUndefined();
+    expect(unsetSecret(all, {}, 'postgres.password_env')).toBe('The environment variable DB (postgres.password_env) is not set; it must hold the database password.');
+    expect(unsetSecret(all, { OIDC: '  ' }, 'sign_in.oidc.client_secret_env')).toMatch(/^The environment variable OIDC \(sign_in\.oidc\.client_secret_env\) is not set; /);
+    expect(unsetSecret(all, {}, 'provider')).toMatch(/set PUNCHCARD_CALAMARI_TOKEN for the server/);
+    expect(unsetSecret(base, {}, 'provider')).toBeUndefined();
   });
 });
 

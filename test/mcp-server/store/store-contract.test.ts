@@ -84,6 +84,23 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect((await store.personByIdentity('kimai:https://k:1'))?.email).toBe('ada@example.com');
   });
 
+  it('numbers sign-outs as it records them, whatever their clock says, shows them to every instance, and prunes them after a day', async () => {
+    const before = (await store.signOuts()).length;
+    expect(await store.signOut('p-out', clock)).toBe(0);
+    await other.signOut('p-out-2', clock - 3_600_000);
+    const signOuts = (await other.signOuts()).slice(before);
+    expect(signOuts.map((signOut) => [signOut.personId, signOut.at])).toEqual([
+      ['p-out', clock],
+      ['p-out-2', clock - 3_600_000],
+    ]);
+    const [first, second] = signOuts.map((signOut) => signOut.seq);
+    expect(Number.isInteger(first) && Number.isInteger(second) && (second as number) > (first as number)).toBe(true);
+    await store.sweep(clock + 86_400_000 - 1_000);
+    expect((await store.signOuts()).map((signOut) => signOut.personId)).toEqual(['p-out']);
+    await store.sweep(clock + 86_400_000 + 1_000);
+    expect(await store.signOuts()).toEqual([]);
+  });
+
   it('counts hits per window, several at once, and reads a count without counting', async () => {
     expect(await store.hit('person:p1', 60_000)).toBe(1);
     expect(await store.hit('person:p1', 60_000, 5)).toBe(6);
