@@ -14,8 +14,7 @@ const SWEEP_MS = 10 * 60_000;
 
 export function followStore(options: { store: Store; keys: ServerKeys; serverKey: Buffer; engines: PersonEngines; now: () => number; log: Log }): { stop(): void } {
   const { store, keys, serverKey, engines, now, log } = options;
-  // The admin command stamps a sign-out with the wall clock, whatever clock this server was given.
-  const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), now: Date.now, log });
+  const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), log });
   const rotation = followKeyRotation({ store, keys, serverKey, log });
   const sweeper = setInterval(() => void store.sweep(now()).catch((error: unknown) => log(`Sweeping the store failed: ${(error as Error).message}`)), SWEEP_MS);
   sweeper.unref();

@@ -24,8 +24,6 @@ export interface SignOutFollower {
 export function followSignOuts(options: {
   store: Store;
   closeEngine: (personId: string) => boolean;
-  /** Accepted from callers written before the follower kept its place by seq; no longer read. */
-  now?: () => number;
   log: Log;
   everyMs?: number;
 }): SignOutFollower {
