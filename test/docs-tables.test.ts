@@ -20,7 +20,7 @@ import {
   MAX_REPORT_YEARS,
   MAX_REQUESTS_PER_CALL,
 } from '../mcp-server/domain/call-limits.ts';
-import { DEFAULT_TIMEOUT_MS } from '../mcp-server/providers/http/json-http.ts';
+import { DEFAULT_TIMEOUT_MS } from '../mcp-server/providers/remote/json-http.ts';
 import { PROMPT_LIST } from '../mcp-server/prompts/index.ts';
 import { TOOLS } from '../mcp-server/tools/index.ts';
 

@@ -12,7 +12,7 @@ import type { Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { withoutControls } from '../plain-text.ts';
 import { effectiveProfile, loadPolicy, policyPaths, profileRefusal } from '../policy/policy.ts';
-import type { ConnectionReport } from '../providers/http/remote-error.ts';
+import type { ConnectionReport } from '../providers/remote/remote-error.ts';
 import { readSettingsFile } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME, settingsProblem } from '../settings/settings-source.ts';
 

@@ -8,7 +8,7 @@ import { isValidTimeZone, localDate, systemTimeZone } from '../domain/time.ts';
 import { weekPlanDays } from '../domain/work-plan.ts';
 import type { Log } from '../log.ts';
 import type { CompletionContext } from '../prompts/completions.ts';
-import { withRequestBudget } from '../providers/http/request-budget.ts';
+import { withRequestBudget } from '../providers/remote/request-budget.ts';
 import { trackerForCall } from '../providers/outbox/outbox-tracker.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 import { NO_ASKING } from '../tools/asking.ts';

@@ -1,7 +1,7 @@
 // The metrics part of the team server: nothing at all without `metrics.listen` (NO_METRICS, and
 // prom-client is not loaded), else the Prometheus counters, and their own listener once the parts
 // they read at a scrape (the engines, the store) exist.
-import type { RequestGate } from '../providers/http/json-http.ts';
+import type { RequestGate } from '../providers/remote/json-http.ts';
 import type { MetricsListener } from './metrics-listener.ts';
 import { NO_METRICS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
 
@@ -26,7 +26,7 @@ export async function openMetrics(listen: { host: string; port: number } | undef
 }
 
 /**
- * The gate every request to the back end passes (providers/http/json-http.ts), told how each ended:
+ * The gate every request to the back end passes (providers/remote/json-http.ts), told how each ended:
  * `gate`'s own work first where there is one (Calamari's organisation limit), then the count.
  */
 export function observedGate(gate: RequestGate | undefined, backEnd: string, metrics: TeamMetrics): RequestGate | undefined {

@@ -1,13 +1,13 @@
 // Which back end the engine talks to: the profile from the settings, or from the command line
 // (`--provider kimai --url …`), which wins. Each back end's tracker is its own chunk of the bundle,
 // loaded when the engine first needs it (providers/back-ends.ts), and every remote one is made from the
-// same options, its secret and deadline read the same way (http/remote-access.ts).
+// same options, its secret and deadline read the same way (remote/remote-access.ts).
 import { join } from 'node:path';
 import { credentialAccount, isRemote, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
-import { remoteAccess } from './http/remote-access.ts';
-import { RemoteError } from './http/remote-error.ts';
+import { remoteAccess } from './remote/remote-access.ts';
+import { RemoteError } from './remote/remote-error.ts';
 import { ENGINE_SIDES, remoteSideOf } from './back-ends.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';

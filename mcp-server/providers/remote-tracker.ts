@@ -6,11 +6,11 @@
 // (create-tracker.ts holds the table).
 import type { WorkWeek } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
-import type { FactsShelf } from './http/facts-file.ts';
-import type { RequestGate } from './http/json-http.ts';
-import type { RemoteConnection } from './http/remote-client.ts';
-import type { ConnectionReport } from './http/remote-error.ts';
-import { LearnedFacts, type LearnedFactsOptions } from './http/learned-facts.ts';
+import type { FactsShelf } from './remote/facts-file.ts';
+import type { RequestGate } from './remote/json-http.ts';
+import type { RemoteConnection } from './remote/remote-client.ts';
+import type { ConnectionReport } from './remote/remote-error.ts';
+import { LearnedFacts, type LearnedFactsOptions } from './remote/learned-facts.ts';
 import type { IdNumbering } from './id-aliases.ts';
 import type { TimeTracker } from './time-tracker.ts';
 

@@ -124,7 +124,7 @@ export interface Store {
   hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined>;
 
   /**
-   * What a person's back end learned about their account (providers/http/facts-file.ts), by file
+   * What a person's back end learned about their account (providers/remote/facts-file.ts), by file
    * name, as the JSON text the file would hold on a desktop.
    */
   factsOf(personId: string): Promise<Map<string, string>>;

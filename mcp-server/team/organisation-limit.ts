@@ -12,10 +12,10 @@
 // minute, doubled each time Calamari refuses again soon after a hold lifted, up to an hour. A short
 // hold is waited out; during a longer one nothing is sent, and the person is told when it lifts.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { RequestGate } from '../providers/http/json-http.ts';
-import { inWords, RemoteError } from '../providers/http/remote-error.ts';
-import { pacer } from '../providers/http/pacing.ts';
-import { currentCall } from '../providers/http/request-budget.ts';
+import type { RequestGate } from '../providers/remote/json-http.ts';
+import { inWords, RemoteError } from '../providers/remote/remote-error.ts';
+import { pacer } from '../providers/remote/pacing.ts';
+import { currentCall } from '../providers/remote/request-budget.ts';
 import { spendLimit, type Limit } from '../http/rate-limits.ts';
 import type { Store } from '../store/store.ts';
 

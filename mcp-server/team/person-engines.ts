@@ -18,7 +18,7 @@ import type { EndedCall, FinishedCall } from '../engine/run-tool.ts';
 import type { Log } from '../log.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
-import type { RequestGate } from '../providers/http/json-http.ts';
+import type { RequestGate } from '../providers/remote/json-http.ts';
 import { OUTBOX_FILE, waitingWrites } from '../providers/outbox/outbox-store.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';

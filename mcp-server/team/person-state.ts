@@ -3,9 +3,9 @@
 // optional parts the back end offers the person, their zone, their id there), and the numbers given
 // to the back end's string ids (Clockify's), which must be the same on every instance ("delete #17"
 // on one instance must mean the #17 another listed). On a desktop both live in the data folder
-// (providers/http/facts-file.ts, providers/id-aliases.ts).
+// (providers/remote/facts-file.ts, providers/id-aliases.ts).
 import type { Log } from '../log.ts';
-import type { FactsShelf } from '../providers/http/facts-file.ts';
+import type { FactsShelf } from '../providers/remote/facts-file.ts';
 import { RememberedIdNumbering } from '../providers/id-aliases.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 import { type Store, StoreUnavailable } from '../store/store.ts';

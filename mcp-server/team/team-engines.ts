@@ -10,7 +10,7 @@ import { openCredentials } from '../auth/credentials.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import { observedGate } from '../metrics/open-metrics.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
-import type { RequestGate } from '../providers/http/json-http.ts';
+import type { RequestGate } from '../providers/remote/json-http.ts';
 import type { Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import type { AuditWriter } from './audit-writer.ts';

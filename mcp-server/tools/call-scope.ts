@@ -1,11 +1,11 @@
 // One tool call's scope: its budget of requests and answers to a remote back end
-// (providers/http/request-budget.ts), and its end. A call ends when the client cancels it (the SDK
+// (providers/remote/request-budget.ts), and its end. A call ends when the client cancels it (the SDK
 // aborts the request's signal on notifications/cancelled) or when its deadline passes
 // (domain/call-limits.ts, CALL_DEADLINE_MS); then the HTTP layer destroys the requests it has in
 // flight and starts none, and the call is answered at once, whatever its handler is still waiting
 // for, in words that say what it changed and what it may have changed.
-import { formatWait } from '../providers/http/remote-error.ts';
-import { CallBudget, CallStopped, withCallBudget } from '../providers/http/request-budget.ts';
+import { formatWait } from '../providers/remote/remote-error.ts';
+import { CallBudget, CallStopped, withCallBudget } from '../providers/remote/request-budget.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 
 export interface CallScopeOptions {

@@ -6,7 +6,7 @@
 // measure, tests assert").
 import { CALL_DEADLINE_MS, MAX_ANSWER_BYTES } from '../../mcp-server/domain/call-limits.ts';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
-import { DEFAULT_TIMEOUT_MS } from '../../mcp-server/providers/http/json-http.ts';
+import { DEFAULT_TIMEOUT_MS } from '../../mcp-server/providers/remote/json-http.ts';
 import { makeUserDataDir, startEngine, textOf } from '../support/engine.ts';
 import { untilQuiet } from '../support/fake-server.ts';
 import { residentMemory } from '../support/raw-stdio.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder, writePrivateFileAtomically } from '../../mcp-server/private-files.ts';
-import { factsFile, pick } from '../../mcp-server/providers/http/facts-file.ts';
+import { factsFile, pick } from '../../mcp-server/providers/remote/facts-file.ts';
 import { IdAliases } from '../../mcp-server/providers/id-aliases.ts';
 import { openTimesheet } from '../../mcp-server/providers/local/database.ts';
 import { rememberCheckedSettings } from '../../mcp-server/settings/checked-settings.ts';

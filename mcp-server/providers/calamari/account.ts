@@ -2,8 +2,8 @@
 // week), the zone, the background check of the modules (asked only where that can change something:
 // an idle server asks Calamari nothing) and the connection test.
 import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
-import { allSettled } from '../http/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import { allSettled } from '../remote/cache.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../remote/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
 import { type CalamariContext, type Module, personName } from './context.ts';
 import { workWeekOf } from './mapping.ts';

@@ -5,8 +5,8 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
-import { type Pacer, pacer } from '../http/pacing.ts';
-import { createRemoteClient, type RemoteConnection } from '../http/remote-client.ts';
+import { type Pacer, pacer } from '../remote/pacing.ts';
+import { createRemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariShiftStatus, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
 
@@ -15,7 +15,7 @@ const MAX_PARALLEL_REQUESTS = 4;
 /**
  * Calamari's limit per second, the lower of the two its usage guidelines publish (10, or 20 with
  * the higher set; docs/back-ends/calamari.md, "Rate limits"): requests beyond it wait their turn
- * (http/pacing.ts), so a call that fans out (a team's pages) is slowed down rather than refused.
+ * (remote/pacing.ts), so a call that fans out (a team's pages) is slowed down rather than refused.
  */
 export const CALAMARI_PER_SECOND = 10;
 /**
@@ -65,7 +65,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
     words: CALAMARI_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
     // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
-    // one with a short Retry-After is waited out once (http/json-http.ts). Its limit per second is the
+    // one with a short Retry-After is waited out once (remote/json-http.ts). Its limit per second is the
     // organisation's too: every client of this process for the organisation keeps to one pace.
     retryWithoutRetryAfter: false,
     pace: organisationPace(baseUrl),

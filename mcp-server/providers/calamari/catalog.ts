@@ -1,7 +1,7 @@
 // Calamari's projects as far as the person may book on them: no customers, no activities, and nothing
 // Punchcard may add or archive (Calamari's administrators set projects up).
 import { BackEndPart } from '../remote-tracker.ts';
-import { Expiring } from '../http/cache.ts';
+import { Expiring } from '../remote/cache.ts';
 import { type Catalog, type CatalogItem, type CatalogKind, ProviderError } from '../time-tracker.ts';
 import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
 import type { CalamariNamed } from './wire.ts';

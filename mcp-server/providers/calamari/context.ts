@@ -5,9 +5,9 @@
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CALAMARI } from '../../contract/back-ends/calamari.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
-import { Expiring } from '../http/cache.ts';
-import type { LearnedFacts } from '../http/learned-facts.ts';
-import { unlessRefused } from '../http/remote-error.ts';
+import { Expiring } from '../remote/cache.ts';
+import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { unlessRefused } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type CalamariApi, createCalamariApi } from './api.ts';
 import { calamariCapabilities } from './capabilities.ts';

@@ -1,9 +1,9 @@
 // What Calamari answered, as one sentence a person can act on. Every failure has one body,
 // `{message, code, field}` (docs/back-ends/calamari.md, "Errors"); logic reads the status and the
 // code, and Calamari's message is quoted for the rest.
-import { headerNumber, type HttpAnswer } from '../http/json-http.ts';
-import { hostOf, inWords, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
-import { isObject } from '../http/wire.ts';
+import { headerNumber, type HttpAnswer } from '../remote/json-http.ts';
+import { hostOf, inWords, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../remote/remote-error.ts';
+import { isObject } from '../remote/wire.ts';
 
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
 
@@ -14,7 +14,7 @@ export interface RequestPurpose {
   /** 'start your shift', 'list your leave requests': completes "… could not …". */
   action: string;
   module: CalamariModule;
-  /** Every read is a POST too: marked, so a call stopped midway does not count it as a change (http/remote-client.ts). */
+  /** Every read is a POST too: marked, so a call stopped midway does not count it as a change (remote/remote-client.ts). */
   onlyReads?: boolean;
 }
 
@@ -69,7 +69,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     return fail('wrong_service', `Calamari at ${hostOf(baseUrl)} does not know this part of its API (404) trying to ${purpose.action}. Check the Calamari address, such as https://your-company.calamari.io`);
   }
   if (status === 429) {
-    // Reaching the person, a short Retry-After was waited out once already (http/json-http.ts); a
+    // Reaching the person, a short Retry-After was waited out once already (remote/json-http.ts); a
     // longer one says when, and none leaves it to later (the hour's count is Calamari's).
     const seconds = headerNumber(answer.headers, 'retry-after');
     const when = seconds === undefined ? 'later' : inWords(seconds);

@@ -1,9 +1,9 @@
 // What Punchcard learned about a Calamari organisation and the person it acts for that shapes the
-// next start (http/facts-file.ts): which modules answer for this key (Time & Attendance, Time Off:
+// next start (remote/facts-file.ts): which modules answer for this key (Time & Attendance, Time Off:
 // they decide the tools, so the first `tools/list` is right without a request, and clients that read
 // the list once see the right ones), when that was last asked, and the person's zone. Keyed by address
 // and e-mail. No zod and no HTTP here: the opening of a connection reads it.
-import { defined, factsFile, pick } from '../http/facts-file.ts';
+import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const CALAMARI_FACTS_FILE = 'calamari-accounts.json';
 

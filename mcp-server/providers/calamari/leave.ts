@@ -5,11 +5,11 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { tallyLeave } from '../../domain/leave-tally.ts';
 import { planOf } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { refuseOverlap } from '../leave-filing.ts';
 import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
-import { unlessRefused } from '../http/remote-error.ts';
+import { unlessRefused } from '../remote/remote-error.ts';
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { absenceTypeFor, requestParts, toLeaveRequest } from './mapping.ts';
 import type { CalamariPlan } from './plan.ts';

@@ -2,7 +2,7 @@
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
-import { RemoteError } from '../http/remote-error.ts';
+import { RemoteError } from '../remote/remote-error.ts';
 import { type BreakSpan, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { CalamariAbsenceType, CalamariHoliday, CalamariRequest, CalamariShift, CalamariWorkingWeek } from './wire.ts';
 

@@ -4,10 +4,10 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { yearsOf } from '../../domain/time.ts';
 import { type PlannedDay, weekPlanDays } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import type { TimeAccount } from '../time-tracker.ts';
 import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
-import { unlessRefused } from '../http/remote-error.ts';
+import { unlessRefused } from '../remote/remote-error.ts';
 import { calamariPlan, holidayDays } from './mapping.ts';
 import type { CalamariHoliday, CalamariWorkingWeek } from './wire.ts';
 

@@ -5,7 +5,7 @@
 // and the last 30 days at once).
 import { BackEndPart } from '../remote-tracker.ts';
 import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../domain/time.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { type EntryFields, type EntryQuery, ProviderError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { TerminalEvent } from './api.ts';
 import type { CalamariCatalog } from './catalog.ts';

@@ -4,8 +4,8 @@
 // can change something) and the connection test, which names the person, the workspace and whether
 // time off is available.
 import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
-import { allSettled } from '../http/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import { allSettled } from '../remote/cache.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../remote/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyPlan } from './plan.ts';

@@ -3,8 +3,8 @@
 // remote client. Every request carries the person's own API key in X-Api-Key. Clockify counts
 // requests per second, so requests are spaced to stay below its limit. Nothing here decides which
 // requests a call makes; the feature modules do.
-import type { OpenPage } from '../http/paging.ts';
-import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
+import type { OpenPage } from '../remote/paging.ts';
+import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -98,7 +98,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
   const id = encodeURIComponent;
 
   return {
-    /** Who pages through lists (providers/http/paging.ts). */
+    /** Who pages through lists (providers/remote/paging.ts). */
     pager: { service: client.service, maxParallel: client.maxParallel },
 
     /** The person the key belongs to, their active and default workspace and their zone. */

@@ -6,9 +6,9 @@
 // archived projects and done tasks are refused by name. Punchcard adds and archives nothing in
 // Clockify's catalog; a workspace's admins do that there.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
-import { pagesUntilLast } from '../http/paging.ts';
-import { ensureRequests, requestsLeft } from '../http/request-budget.ts';
+import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../remote/cache.ts';
+import { pagesUntilLast } from '../remote/paging.ts';
+import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
 import { type Catalog, type CatalogItem, type CatalogKind, ProviderError, type Ref } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyClient, ClockifyProject, ClockifyTask, ClockifyTimeEntry } from './wire.ts';

@@ -4,9 +4,9 @@
 // wrong or was regenerated, a 403 that the person, the workspace's settings or its plan do not allow
 // the action.
 import { CLOCKIFY_URL } from '../../contract/back-ends/clockify.ts';
-import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
-import { isObject } from '../http/wire.ts';
+import type { HttpAnswer } from '../remote/json-http.ts';
+import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../remote/remote-error.ts';
+import { isObject } from '../remote/wire.ts';
 
 export const CLOCKIFY_WORDS: ServiceWords = {
   service: 'Clockify',
@@ -30,7 +30,7 @@ export interface RequestPurpose {
   decidesTimeOff?: boolean;
   /** Said on 404 instead of the generic text, e.g. 'There is no time entry #12 in Clockify.' */
   notFound?: string;
-  /** A search sent as a POST (time-off requests): it changes nothing (http/remote-client.ts). */
+  /** A search sent as a POST (time-off requests): it changes nothing (remote/remote-client.ts). */
   onlyReads?: boolean;
 }
 

@@ -1,10 +1,10 @@
-// What Punchcard learned about a Clockify workspace that shapes the next start (http/facts-file.ts):
+// What Punchcard learned about a Clockify workspace that shapes the next start (remote/facts-file.ts):
 // the workspace it resolved to (its id and name, so a start needs no list of workspaces), its plan,
 // whether time off answers for the person (which decides the leave tools, so the first `tools/list`
 // is right without a request), when that was last asked, and the person's zone. Keyed by address and
 // the configured workspace. Never the key, nor who it belongs to: a new key may be another person's,
 // so each process asks Clockify whose it is. No zod and no HTTP here: the opening reads it.
-import { defined, factsFile, pick } from '../http/facts-file.ts';
+import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const CLOCKIFY_FACTS_FILE = 'clockify-accounts.json';
 

@@ -11,10 +11,10 @@ import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, Pend
 import { windowOf } from '../../domain/team.ts';
 import { addDays } from '../../domain/time.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
-import { allSettled, ExpiringByKey, mapWithLimit } from '../http/cache.ts';
-import { allPages, pagesUntilLast } from '../http/paging.ts';
-import { unlessRefused } from '../http/remote-error.ts';
-import { requestsLeft } from '../http/request-budget.ts';
+import { allSettled, ExpiringByKey, mapWithLimit } from '../remote/cache.ts';
+import { allPages, pagesUntilLast } from '../remote/paging.ts';
+import { unlessRefused } from '../remote/remote-error.ts';
+import { requestsLeft } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { ProviderError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import type { EntryFilter } from './api.ts';

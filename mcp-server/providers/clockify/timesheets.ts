@@ -4,8 +4,8 @@
 // written: an admin's key could reach colleagues' entries, Punchcard never does. Breaks and the
 // holiday and time-off entries Clockify makes are not work: they are neither listed nor counted.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
-import { pagesUntilLast } from '../http/paging.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
+import { pagesUntilLast } from '../remote/paging.ts';
 import { type EntryFields, type EntryQuery, notYourEntry, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { Booking, ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';

@@ -2,8 +2,8 @@
 // background check of their rights, the company's modules and, once the team tools are on, whom they
 // lead (each trusted for a day once learned), and the connection test.
 import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
-import { allSettled } from '../http/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import { allSettled } from '../remote/cache.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../remote/remote-error.ts';
 import type { Person } from '../time-tracker.ts';
 import type { ClockodoContext } from './context.ts';
 import { learnLeadership, leadershipStale } from './leadership.ts';

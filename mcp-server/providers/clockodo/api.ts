@@ -3,8 +3,8 @@
 // Every request carries the person's login and API key in Clockodo's two headers, and the header in
 // which Clockodo asks every integration to name itself and a contact. Nothing here decides which
 // requests a call makes; the feature modules do.
-import type { Page } from '../http/paging.ts';
-import { createRemoteClient, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
+import type { Page } from '../remote/paging.ts';
+import { createRemoteClient, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { CLOCKODO_WORDS, ClockodoError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type {
@@ -105,7 +105,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
   };
 
   return {
-    /** Who pages through lists (providers/http/paging.ts). */
+    /** Who pages through lists (providers/remote/paging.ts). */
     pager: { service: client.service, maxParallel: client.maxParallel },
 
     /** The person and the company in one answer (deprecated by Clockodo; /v4/users/me is the person alone). */

@@ -3,8 +3,8 @@
 // that lacks an id reloaded once (someone added it). Only what the person may book on is offered;
 // what the company has beyond that is not theirs to use.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allPages } from '../http/paging.ts';
-import { allSettled, Expiring } from '../http/cache.ts';
+import { allPages } from '../remote/paging.ts';
+import { allSettled, Expiring } from '../remote/cache.ts';
 import { type Catalog, type CatalogItem, type CatalogKind, ProviderError } from '../time-tracker.ts';
 import type { ClockodoCatalogRecord } from './api.ts';
 import type { ClockodoContext } from './context.ts';

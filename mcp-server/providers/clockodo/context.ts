@@ -5,9 +5,9 @@
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CLOCKODO } from '../../contract/back-ends/clockodo.ts';
 import { localDate } from '../../domain/time.ts';
-import { Expiring } from '../http/cache.ts';
-import type { LearnedFacts } from '../http/learned-facts.ts';
-import { hostOf } from '../http/remote-error.ts';
+import { Expiring } from '../remote/cache.ts';
+import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { hostOf } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockodoApi, createClockodoApi } from './api.ts';
 import { clockodoCapabilities } from './capabilities.ts';

@@ -5,9 +5,9 @@
 // Punchcard asks with Accept-Language), so they are quoted; logic reads only the status and the
 // error `type`.
 import { CLOCKODO_URL } from '../../contract/back-ends/clockodo.ts';
-import type { HttpAnswer } from '../http/json-http.ts';
-import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../http/remote-error.ts';
-import { isObject } from '../http/wire.ts';
+import type { HttpAnswer } from '../remote/json-http.ts';
+import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../remote/remote-error.ts';
+import { isObject } from '../remote/wire.ts';
 
 export const CLOCKODO_WORDS: ServiceWords = { service: 'Clockodo', address: 'the Clockodo address' };
 

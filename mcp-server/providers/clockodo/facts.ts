@@ -1,10 +1,10 @@
-// What Punchcard learned about a Clockodo login that shapes the next start (http/facts-file.ts): the
+// What Punchcard learned about a Clockodo login that shapes the next start (remote/facts-file.ts): the
 // person's id (every "my …" request names it), their zone, their role and right to add customers and
 // projects (which decide the catalog-writing tools), whether the company uses Clockodo's absence
 // module (which decides the leave tools), and whether they lead anyone or decide anyone's absences
 // (which decide the team tools, whatever their role). Keyed by address and login. No zod and no HTTP here: the
 // opening of a connection reads it to list the right tools.
-import { defined, factsFile, pick } from '../http/facts-file.ts';
+import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const CLOCKODO_FACTS_FILE = 'clockodo-accounts.json';
 

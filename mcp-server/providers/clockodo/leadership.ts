@@ -4,8 +4,8 @@
 // absence manager (`absence_managers_id`) decides the absences of whom they are named for. What is
 // read here is what Clockodo says of the person, never assumed from the role.
 import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
-import { allPages } from '../http/paging.ts';
-import { withRequestBudget } from '../http/request-budget.ts';
+import { allPages } from '../remote/paging.ts';
+import { withRequestBudget } from '../remote/request-budget.ts';
 import { USER_PAGE } from './api.ts';
 import { type ClockodoContext, unlessRefused } from './context.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';

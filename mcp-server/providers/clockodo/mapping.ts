@@ -1,7 +1,7 @@
 // Clockodo's records as Punchcard's and back. Pure: no requests, no clock.
 import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
-import { RemoteError } from '../http/remote-error.ts';
+import { RemoteError } from '../remote/remote-error.ts';
 import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, ClockodoTargetHours } from './wire.ts';
 

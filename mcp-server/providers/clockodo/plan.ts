@@ -4,7 +4,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { yearsOf } from '../../domain/time.ts';
 import { type PlannedDay, weekPlanDays } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import type { TimeAccount } from '../time-tracker.ts';
 import { type ClockodoContext, unlessRefused } from './context.ts';
 import { clockodoPlan, type NonbusinessDay } from './mapping.ts';

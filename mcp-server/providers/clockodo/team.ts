@@ -6,8 +6,8 @@
 // (1 approved, 2 declined). Whatever Clockodo would not show the person is never asked for, and no
 // request names anyone Clockodo did not list.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled } from '../http/cache.ts';
-import { allPages } from '../http/paging.ts';
+import { allSettled } from '../remote/cache.ts';
+import { allPages } from '../remote/paging.ts';
 import { addDays, yearsOf } from '../../domain/time.ts';
 import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';

@@ -3,8 +3,8 @@
 // the spans a report adds up. Every entry is the person's own, or refused in words: a manager's key
 // could reach colleagues' entries, Punchcard never does. Lump sums are listed, never changed.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../http/cache.ts';
-import { allPages, pageWindow } from '../http/paging.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
+import { allPages, pageWindow } from '../remote/paging.ts';
 import { type EntryFields, type EntryQuery, notYourEntry, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';

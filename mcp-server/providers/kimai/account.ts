@@ -1,7 +1,7 @@
 // Who the person is on Kimai and what the server offers them: whoami, the zone, the background check
 // for the absence plugin and the connection test, which also teaches the next start.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled } from '../http/cache.ts';
+import { allSettled } from '../remote/cache.ts';
 import type { Person } from '../time-tracker.ts';
 import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { type KimaiContext, personName } from './context.ts';

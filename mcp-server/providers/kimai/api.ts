@@ -2,10 +2,10 @@
 // request and answer types and what the request is for in words, over the shared remote client (the
 // personal token as a Bearer header). Nothing here decides which requests a call makes; the feature
 // modules do.
-import { headerNumber } from '../http/json-http.ts';
-import type { Page } from '../http/paging.ts';
-import { createRemoteClient, type QueryValue, type RemoteConnection } from '../http/remote-client.ts';
-import { isObject } from '../http/wire.ts';
+import { headerNumber } from '../remote/json-http.ts';
+import type { Page } from '../remote/paging.ts';
+import { createRemoteClient, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
+import { isObject } from '../remote/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
 import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTeam, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
@@ -76,7 +76,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
 
   return {
     baseUrl,
-    /** Who pages through lists (providers/http/paging.ts). */
+    /** Who pages through lists (providers/remote/paging.ts). */
     pager: { service: client.service, maxParallel: client.maxParallel },
 
     /**

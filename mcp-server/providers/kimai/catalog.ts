@@ -2,7 +2,7 @@
 // entries), resolved against the visible projects and activities alone (two requests, not three lists
 // with every hidden item), created, and hidden or shown again (Kimai's archive).
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, Expiring } from '../http/cache.ts';
+import { allSettled, Expiring } from '../remote/cache.ts';
 import { type Catalog, type CatalogItem, type CatalogKind, ProviderError } from '../time-tracker.ts';
 import type { KimaiCatalogRecord } from './api.ts';
 import type { KimaiContext } from './context.ts';

@@ -3,14 +3,14 @@
 // permission, a certificate problem. Used by `punchcard-mcp --test-connection` and, through the
 // engine, by the app's account screen.
 import { isEmail, normalizeEmail } from '../../contract/back-end-accounts.ts';
-import { allSettled } from '../http/cache.ts';
-import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../http/remote-error.ts';
+import { allSettled } from '../remote/cache.ts';
+import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../remote/remote-error.ts';
 import type { ConnectedUser } from '../remote-tracker.ts';
 import type { KimaiApi } from './api.ts';
 import { personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 
-export type { ConnectionVerdict } from '../http/remote-error.ts';
+export type { ConnectionVerdict } from '../remote/remote-error.ts';
 
 export interface ConnectionReport extends RemoteConnectionReport {
   version?: string;

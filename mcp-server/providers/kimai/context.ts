@@ -5,8 +5,8 @@
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { KIMAI } from '../../contract/back-ends/kimai.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
-import { allSettled, Expiring } from '../http/cache.ts';
-import type { LearnedFacts } from '../http/learned-facts.ts';
+import { allSettled, Expiring } from '../remote/cache.ts';
+import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
 import { kimaiCapabilities } from './capabilities.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';

@@ -1,9 +1,9 @@
-// What Punchcard learned about a Kimai server that shapes the next start (http/facts-file.ts): whether
+// What Punchcard learned about a Kimai server that shapes the next start (remote/facts-file.ts): whether
 // the absence plugin answers (which decides the leave tools, so the first `tools/list` is right and
 // clients that read the list once see them), and the person's time zone in their Kimai profile (so a
 // first call needs no profile request just to know what "09:00" means; every profile read corrects
 // it). Keyed by Kimai URL. No zod and no HTTP here: the opening of a connection reads it.
-import { defined, factsFile, pick } from '../http/facts-file.ts';
+import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const DETECTION_FILE_NAME = 'kimai-servers.json';
 

@@ -1,9 +1,9 @@
 // Turns what Kimai answered into one short sentence a person can act on (docs/back-ends/kimai.md,
 // "Bad credentials", "Errors"); the network's failures are worded by the shared remote layer
-// (http/remote-error.ts) in Kimai's terms. Pure: the HTTP edge hands in status, body and what it
+// (remote/remote-error.ts) in Kimai's terms. Pure: the HTTP edge hands in status, body and what it
 // was doing. No message ever contains the token, and message texts from Kimai are never parsed for
 // logic: they are translated per instance language and generic on production servers.
-import type { HttpAnswer } from '../http/json-http.ts';
+import type { HttpAnswer } from '../remote/json-http.ts';
 import {
   looksHtml,
   type NetworkProblem,
@@ -15,8 +15,8 @@ import {
   serverTrouble,
   type ServiceWords,
   unexpectedStatus,
-} from '../http/remote-error.ts';
-import { isObject } from '../http/wire.ts';
+} from '../remote/remote-error.ts';
+import { isObject } from '../remote/wire.ts';
 
 export { looksHtml, type NetworkProblem };
 

@@ -3,9 +3,9 @@
 // administrators as it ships; an administrator may grant it to the Teamlead role. Without it, the
 // people are those whose timesheets Kimai shows the lead (`user=all`: the lead and the members of the
 // teams they lead), which a default team lead may read: everyone who recorded time, nobody who did not.
-import { Expiring, mapWithLimit } from '../http/cache.ts';
-import { allPages } from '../http/paging.ts';
-import { ensureRequests } from '../http/request-budget.ts';
+import { Expiring, mapWithLimit } from '../remote/cache.ts';
+import { allPages } from '../remote/paging.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
 import { addDays, formatWallClock, localDate, startOfLocalDay } from '../../domain/time.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
 import { isKimaiAdmin, type KimaiContext, personName } from './context.ts';

@@ -5,9 +5,9 @@
 // person at a time, and a decision goes through the plugin's confirm or reject, which keep no
 // reason. Whatever Kimai would not show the person is never asked for.
 import { BackEndPart } from '../remote-tracker.ts';
-import { mapWithLimit } from '../http/cache.ts';
-import { allPages } from '../http/paging.ts';
-import { ensureRequests, requestsLeft } from '../http/request-budget.ts';
+import { mapWithLimit } from '../remote/cache.ts';
+import { allPages } from '../remote/paging.ts';
+import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
 import { addDays, formatWallClock, localDate } from '../../domain/time.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
 import { weekPlan } from '../../domain/work-plan.ts';

@@ -4,9 +4,9 @@
 // said before anything is sent where the settings are at hand, and explained after a refusal where
 // they were not.
 import { BackEndPart } from '../remote-tracker.ts';
-import { mapWithLimit } from '../http/cache.ts';
-import { allPages, pageWindow } from '../http/paging.ts';
-import { allSettled, Expiring } from '../http/cache.ts';
+import { mapWithLimit } from '../remote/cache.ts';
+import { allPages, pageWindow } from '../remote/paging.ts';
+import { allSettled, Expiring } from '../remote/cache.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import { type EntryFields, type EntryQuery, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';

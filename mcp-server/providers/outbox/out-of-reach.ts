@@ -1,8 +1,8 @@
 // Whether a failure means the back end could not be reached (and a write may wait in the outbox until
 // it can), or that it answered and refused (and the person must hear why now). Only the first kind is
 // kept: a refusal sent again later would be refused again, and meanwhile the person believes it done.
-// Pure: the HTTP layer has already put the failure into words (http/remote-error.ts).
-import { RemoteError } from '../http/remote-error.ts';
+// Pure: the HTTP layer has already put the failure into words (remote/remote-error.ts).
+import { RemoteError } from '../remote/remote-error.ts';
 
 /**
  * Codes of a connection that was cut rather than refused: a secure connection interrupted before its

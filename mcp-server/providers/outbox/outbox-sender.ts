@@ -6,8 +6,8 @@
 // left for them. What a call reads and keeps is the tracker's (outbox-tracker.ts), which uses this.
 import { systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
-import { CallStopped, withRequestBudget } from '../http/request-budget.ts';
-import { RemoteError } from '../http/remote-error.ts';
+import { CallStopped, withRequestBudget } from '../remote/request-budget.ts';
+import { RemoteError } from '../remote/remote-error.ts';
 import type { KeptWriteChoice, KeptWriteDecision, TimeTracker } from '../time-tracker.ts';
 import { ProviderError } from '../time-tracker.ts';
 import { decisionOf, payloadToSendAgain } from './decisions.ts';

@@ -26,7 +26,7 @@ import {
   type TimerRef,
   type WaitReason,
 } from './pending.ts';
-import type { RemoteError } from '../http/remote-error.ts';
+import type { RemoteError } from '../remote/remote-error.ts';
 
 /** Writes kept for one account at most: far more than a day away from the network makes. */
 export const MAX_KEPT = 200;

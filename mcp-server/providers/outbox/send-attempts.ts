@@ -3,8 +3,8 @@
 // about the write itself count: the back end answered the look before it and then failed the write, the
 // call stopped, Punchcard failed, an engine stopped mid-send. A back end that is away (nothing answered)
 // or that asked to wait (a rate limit) is what the outbox waits out, however long it takes.
-import { CallStopped } from '../http/request-budget.ts';
-import { RemoteError } from '../http/remote-error.ts';
+import { CallStopped } from '../remote/request-budget.ts';
+import { RemoteError } from '../remote/remote-error.ts';
 import type { TimeTracker } from '../time-tracker.ts';
 
 /** Tries that count before a kept write is given up on and the person decides. */

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RemoteError } from '../../../mcp-server/providers/http/remote-error.ts';
+import { RemoteError } from '../../../mcp-server/providers/remote/remote-error.ts';
 import { type Store } from '../../../mcp-server/store/store.ts';
 import { openStore } from '../../../mcp-server/store/open-store.ts';
 import { FIRST_HOLD_MS, holdWithoutRetryAfter, LONGEST_HOLD_MS, organisationGate } from '../../../mcp-server/team/organisation-limit.ts';

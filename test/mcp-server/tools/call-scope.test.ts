@@ -1,9 +1,9 @@
 // A tool call's scope: its work runs under one budget, and ends when it finishes, when the client
 // cancels it or when its deadline passes, whichever comes first; a stopped call says in words what it
 // changed. The HTTP layer's part (what is in flight is hung up) is tested in
-// providers/http/json-http.test.ts, the whole through the built server in e2e/stopped-calls.test.ts.
+// providers/remote/json-http.test.ts, the whole through the built server in e2e/stopped-calls.test.ts.
 import { describe, expect, it } from 'vitest';
-import { CallBudget, CallStopped, currentCall, spendRequest } from '../../../mcp-server/providers/http/request-budget.ts';
+import { CallBudget, CallStopped, currentCall, spendRequest } from '../../../mcp-server/providers/remote/request-budget.ts';
 import { runInCallScope, stoppedCallText } from '../../../mcp-server/tools/call-scope.ts';
 
 const scope = (cancelled: AbortSignal, deadlineMs = 60_000) => ({ requests: 40, deadlineMs, cancelled, tool: 'time_report' });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
-import { retryAfterMs } from '../../../../mcp-server/providers/http/json-http.ts';
+import { retryAfterMs } from '../../../../mcp-server/providers/remote/json-http.ts';
 import { createKimaiApi, type KimaiApi } from '../../../../mcp-server/providers/kimai/api.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from './fake-kimai.ts';
 

@@ -1,6 +1,6 @@
 // Every way Kimai (or the way to it) fails becomes one sentence a person can act on.
 import { describe, expect, it } from 'vitest';
-import { describeNetworkFailure as describeNetwork, describeTimeout as describeDeadline, type NetworkProblem } from '../../../../mcp-server/providers/http/remote-error.ts';
+import { describeNetworkFailure as describeNetwork, describeTimeout as describeDeadline, type NetworkProblem } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
 

@@ -1,7 +1,7 @@
 // Which failures keep a write in the outbox (the back end could not be reached) and which are said at
 // once (it answered and refused): the failures as the HTTP layer words them.
 import { describe, expect, it } from 'vitest';
-import { describeNetworkFailure, describeTimeout, RemoteError, serverTrouble } from '../../../../mcp-server/providers/http/remote-error.ts';
+import { describeNetworkFailure, describeTimeout, RemoteError, serverTrouble } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { isOutOfReach, reachProblem } from '../../../../mcp-server/providers/outbox/out-of-reach.ts';
 import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets, secretForms } from '../../../../mcp-server/providers/http/redaction.ts';
+import { redactSecrets, secretForms } from '../../../../mcp-server/providers/remote/redaction.ts';
 
 describe('taking a secret out of what a server answered', () => {
   const secret = 'ab/cd+ef=0123456789';

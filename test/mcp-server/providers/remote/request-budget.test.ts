@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureRequests, requestsSpent, spendRequest, withRequestBudget } from '../../../../mcp-server/providers/http/request-budget.ts';
+import { ensureRequests, requestsSpent, spendRequest, withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 
 describe("a tool call's budget of requests", () => {
   it('counts each request of the call, across awaits and parallel work, and refuses the one past the limit', async () => {

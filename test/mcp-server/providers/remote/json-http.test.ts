@@ -7,9 +7,9 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_ANSWER_OBJECTS } from '../../../../mcp-server/domain/call-limits.ts';
-import { createJsonHttp, type JsonHttp, type JsonHttpOptions, type RequestGate } from '../../../../mcp-server/providers/http/json-http.ts';
-import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError } from '../../../../mcp-server/providers/http/remote-error.ts';
-import { CallBudget, CallStopped, withCallBudget, withRequestBudget } from '../../../../mcp-server/providers/http/request-budget.ts';
+import { createJsonHttp, type JsonHttp, type JsonHttpOptions, type RequestGate } from '../../../../mcp-server/providers/remote/json-http.ts';
+import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import { CallBudget, CallStopped, withCallBudget, withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 
 const WORDS = { service: 'Kimai', address: 'the Kimai URL', operator: 'your Kimai administrator' };
 const MB = 1024 * 1024;

@@ -2,8 +2,8 @@
 // ended by the server's word, by a short or empty page where it says nothing, and stopped by a call's
 // budget where it never ends.
 import { describe, expect, it } from 'vitest';
-import { type OpenPage, pagesUntilLast } from '../../../../mcp-server/providers/http/paging.ts';
-import { withRequestBudget } from '../../../../mcp-server/providers/http/request-budget.ts';
+import { type OpenPage, pagesUntilLast } from '../../../../mcp-server/providers/remote/paging.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 
 /** A list of `total` items served `size` at a time, saying (or not) which page is the last. */
 function serve(total: number, size: number, says: boolean) {
@@ -35,7 +35,7 @@ describe('pagesUntilLast', () => {
 
   it('stops a list that never says "last" at the call\'s budget, in words', async () => {
     const endless = async (page: number): Promise<OpenPage<number>> => {
-      const { spendRequest } = await import('../../../../mcp-server/providers/http/request-budget.ts');
+      const { spendRequest } = await import('../../../../mcp-server/providers/remote/request-budget.ts');
       spendRequest('Clockify');
       return { items: [page], last: false };
     };

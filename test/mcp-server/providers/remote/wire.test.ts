@@ -1,6 +1,6 @@
 // The address and query every remote back end's requests are sent to.
 import { describe, expect, it } from 'vitest';
-import { apiUrl, isObject } from '../../../../mcp-server/providers/http/wire.ts';
+import { apiUrl, isObject } from '../../../../mcp-server/providers/remote/wire.ts';
 
 describe('apiUrl', () => {
   it('puts the path below /api, keeping a base path', () => {

@@ -2,7 +2,7 @@
 // second, in the order they came, each counted from when it went out. Measured on a clock the test
 // moves, not on time passing.
 import { describe, expect, it } from 'vitest';
-import { pacer } from '../../../../mcp-server/providers/http/pacing.ts';
+import { pacer } from '../../../../mcp-server/providers/remote/pacing.ts';
 
 describe('pacer', () => {
   it('lets `perSecond` requests through at once and holds the next until a second (and a margin) has passed since the first', async () => {

@@ -1,7 +1,7 @@
 // The small caches every remote back end keeps its answers in: a load shared while in flight, kept
 // for its time and not after a failure; one per key, expired keys let go; calls that settle together.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../../../../mcp-server/providers/http/cache.ts';
+import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../../../../mcp-server/providers/remote/cache.ts';
 
 // Only performance.now is faked (the caches' clock); timers stay real.
 beforeEach(() => {
