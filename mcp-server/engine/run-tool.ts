@@ -8,11 +8,13 @@ import type { AppToolName } from '../contract/tools/tool-contract.ts';
 import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import type { Log } from '../log.ts';
 import { toldInAnswer } from '../providers/outbox/outbox-tracker.ts';
+import { hasPart } from '../providers/capability-parts.ts';
 import { ProviderError } from '../providers/time-tracker.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
 import { runInCallScope, stoppedCallText } from '../tools/call-scope.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { type ToolDefinition } from '../tools/define-tool.ts';
+import { partMissing } from '../tools/part-missing.ts';
 import { ToolInputError } from '../tools/tool-input-error.ts';
 
 /** A call of a tool that is not read-only, as it ended (the team server's audit log). */
@@ -99,6 +101,9 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     const scope = { requests: MAX_REQUESTS_PER_CALL, deadlineMs: call.deadlineMs, cancelled: call.request.mcpReq.signal, tool: tool.name };
     const outcome = await runInCallScope(scope, async () => {
       const callContext = { ...(await call.context()), ask };
+      // The part the tool's capability brings, checked here once for every tool (its handler is typed with it).
+      const { label } = callContext.tracker;
+      if (!hasPart(callContext.tracker, tool.capability)) throw new ToolInputError(partMissing(tool.capability, label));
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
     if ('stopped' in outcome) {

@@ -12,7 +12,7 @@ import type { RemoteConnection } from './remote/remote-client.ts';
 import type { ConnectionReport } from './remote/remote-error.ts';
 import { LearnedFacts, type LearnedFactsOptions } from './remote/learned-facts.ts';
 import type { IdNumbering } from './id-aliases.ts';
-import type { TimeTracker } from './time-tracker.ts';
+import type { BackEndPlan, BreaksPart, CatalogPart, EntriesPart, LeavePart, TeamHoursPart, TeamLeavePart, TeamProjectsPart, TimeTracker, TimerPart } from './time-tracker.ts';
 
 /**
  * A feature module of a remote back end: it works over the back end's context (its API, options and
@@ -82,26 +82,11 @@ export function learnedFacts<Facts extends object>(options: RemoteTrackerOptions
   return new LearnedFacts({ ...about, place: options.factsShelf ?? options.userDataDir, log: options.log });
 }
 
-/** The parts of a tracker, each a set of TimeTracker's methods (the optional ones made required). */
+/** Some of TimeTracker's methods, the optional ones made required. */
 type Methods<Names extends keyof TimeTracker> = Required<Pick<TimeTracker, Names>>;
 type AccountMethods = 'whoami' | 'timeZone' | 'detectFeatures';
-type TimerAndEntryMethods =
-  | 'runningEntry'
-  | 'startTimer'
-  | 'stopTimer'
-  | 'listEntries'
-  | 'getEntry'
-  | 'createEntry'
-  | 'updateEntry'
-  | 'deleteEntry'
-  | 'workSpans'
-  | 'lastEntryEndingBetween';
-type BreakMethods = 'breakTypes' | 'startBreak' | 'endBreak';
-type CatalogMethods = 'catalog' | 'createCatalogItem' | 'setArchived';
-type LeaveMethods = 'listLeave' | 'createLeave' | 'cancelLeave';
+/** What a back end's leave module may keep besides the person's requests. */
 type LeaveAccountMethods = 'leaveBalance' | 'leaveDraw' | 'teamAbsences';
-type PlanMethods = 'workPlan' | 'timeAccount';
-type TeamMethods = 'teamWork' | 'projectWork' | 'pendingLeave' | 'findPendingLeave' | 'decideLeave';
 
 /** Every remote tracker tests its connection the same way for the command line and the app. */
 export interface ConnectionTesting {
@@ -127,13 +112,13 @@ export interface TrackerParts {
   /** Activities exist only inside projects (Clockify's tasks); see TimeTracker. */
   activitiesBelongToProjects?: boolean;
   account: Methods<AccountMethods> & ConnectionTesting;
-  timesheets: Methods<TimerAndEntryMethods> & Partial<Methods<BreakMethods>>;
-  catalog: Methods<CatalogMethods>;
-  leave: Methods<LeaveMethods> & Partial<Methods<LeaveAccountMethods>>;
+  timesheets: TimerPart & EntriesPart & Partial<BreaksPart>;
+  catalog: Omit<CatalogPart, 'activitiesBelongToProjects'>;
+  leave: LeavePart & Partial<Methods<LeaveAccountMethods>>;
   /** Where the back end keeps the person's targets and holidays, and a worked-time account. */
-  plan?: Partial<Methods<PlanMethods>>;
+  plan?: Pick<BackEndPlan, 'workPlan' | 'timeAccount'>;
   /** What a person who leads a team may read and decide, where the back end says so (capabilities `team_*`). */
-  team?: Partial<Methods<TeamMethods>>;
+  team?: Partial<TeamHoursPart & TeamProjectsPart & TeamLeavePart>;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

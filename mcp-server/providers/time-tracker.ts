@@ -54,7 +54,30 @@ export interface Person {
   holidaysFromSettings?: boolean;
 }
 
-export interface TimeTracker {
+/**
+ * The one interface every back end implements, in parts: what every back end has (who the person is,
+ * the timer, entries, the catalog, leave), what a back end may keep of its own (the plan, balances,
+ * absences), and the parts a capability brings (`CapabilityParts`). A tool that needs a capability's
+ * part gets a tracker typed with it (`TrackerWith`), so the compiler follows a tool to the methods it
+ * calls; the engine checks the part is there before the handler runs (tools/part-missing.ts).
+ */
+export interface TimeTracker
+  extends TrackerBasics,
+    BackEndPlan,
+    TimerPart,
+    EntriesPart,
+    CatalogPart,
+    LeavePart,
+    Partial<BreaksPart>,
+    Partial<TeamHoursPart>,
+    Partial<TeamProjectsPart>,
+    Partial<TeamLeavePart>,
+    Partial<KeptWritesPart> {
+  close(): void;
+}
+
+/** Which back end this is, what it offers now, and who the person is. */
+export interface TrackerBasics {
   readonly type: string;
   readonly label: string;
   /** May grow or shrink while the server runs; see `onCapabilitiesChange`. */
@@ -74,7 +97,10 @@ export interface TimeTracker {
   timeZone?(): Promise<string | null>;
 
   whoami(): Promise<Person>;
+}
 
+/** What a back end may keep of its own; without each, the settings stand in. */
+export interface BackEndPlan {
   /**
    * The person's working days as the back end keeps them (target hours per day, its public holidays
    * or non-business days), for reports, leave counting and the calendar. Without it, the settings'
@@ -101,7 +127,10 @@ export interface TimeTracker {
    * back end keeps one but will not show it to this person.
    */
   timeAccount?(from: string, to: string): Promise<TimeAccount | null>;
+}
 
+/** The timer: every back end has one (capability `timer`). */
+export interface TimerPart {
   runningEntry(): Promise<TimeEntry | null>;
   /**
    * Starts a timer at `start`, or at the moment the back end commits when it is left out (so a
@@ -115,14 +144,10 @@ export interface TimeTracker {
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }>;
   /** Stops the running timer at `end`, or at the moment the back end commits when it is left out. */
   stopTimer(end?: number, note?: string): Promise<TimeEntry>;
-  /**
-   * Back ends with the `breaks` capability: the break types the person may use, and starting and
-   * ending a break inside the running shift (the shift with its breaks comes back).
-   */
-  breakTypes?(): Promise<Ref[]>;
-  startBreak?(typeId: number | null): Promise<TimeEntry>;
-  endBreak?(): Promise<TimeEntry>;
+}
 
+/** The person's time entries (capabilities `entries`, `entries_edit`, `reports`). */
+export interface EntriesPart {
   listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }>;
   getEntry(id: number): Promise<TimeEntry>;
   createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry>;
@@ -132,7 +157,10 @@ export interface TimeTracker {
   workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]>;
   /** Entries that end inside [from, to), newest first: what "the day so far" needs. */
   lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null>;
+}
 
+/** Customers, projects and activities (capabilities `catalog`, `catalog_write`). */
+export interface CatalogPart {
   /**
    * The customers, projects and activities. `kinds` names the ones the caller needs, so a remote back
    * end may skip the others (they come back empty); without it, all three. `projectId` narrows the
@@ -147,39 +175,77 @@ export interface TimeTracker {
   readonly activitiesBelongToProjects?: boolean;
   createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
+}
 
+/** The person's own leave (capabilities `leave`, `leave_cancel`). */
+export interface LeavePart {
   listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]>;
   createLeave(request: NewLeaveRequest): Promise<LeaveRequest>;
   cancelLeave(id: number): Promise<LeaveRequest>;
+}
 
-  /**
-   * The team tools (docs/decisions.md, "The team group"), on back ends whose account said this person
-   * leads people; each reads only what the person's own credentials may. `teamWork`: a window of the
-   * people they may see, sorted by name, with their time in [from, to) (capability `team_hours`).
-   */
-  teamWork?(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage>;
+/**
+ * Back ends with the `breaks` capability: the break types the person may use, and starting and
+ * ending a break inside the running shift (the shift with its breaks comes back).
+ */
+export interface BreaksPart {
+  breakTypes(): Promise<Ref[]>;
+  startBreak(typeId: number | null): Promise<TimeEntry>;
+  endBreak(): Promise<TimeEntry>;
+}
+
+/**
+ * The team tools (docs/decisions.md, "The team group"), on back ends whose account said this person
+ * leads people; each reads only what the person's own credentials may. `teamWork`: a window of the
+ * people they may see, sorted by name, with their time in [from, to) (capability `team_hours`).
+ */
+export interface TeamHoursPart {
+  teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage>;
+}
+
+/** `team_projects`. */
+export interface TeamProjectsPart {
   /** A project's time as the person may see it, and its budget (`team_projects`). */
-  projectWork?(projectId: number): Promise<ProjectWork>;
+  projectWork(projectId: number): Promise<ProjectWork>;
+}
+
+/** `team_leave`. */
+export interface TeamLeavePart {
   /** A window of the requests waiting for the person's decision (`team_leave`). */
-  pendingLeave?(query: { offset: number; limit: number }): Promise<PendingLeavePage>;
+  pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage>;
   /**
    * The request as it waits for the person's decision; refused in words (ProviderError 'denied' or
    * 'not_found') when Punchcard can tell it is not theirs to decide, before anything is sent.
    */
-  findPendingLeave?(id: number): Promise<PendingLeave>;
+  findPendingLeave(id: number): Promise<PendingLeave>;
   /** Approves or rejects the request just found, with the reason where the back end keeps one. */
-  decideLeave?(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave>;
+  decideLeave(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave>;
+}
 
+/** The outbox's writes that wait for the person: only a back end with an outbox has them. */
+export interface KeptWritesPart {
   /**
    * Writes kept while the back end was out of reach that were not sent and wait for the person
    * (providers/outbox/decisions.ts); only on a back end with an outbox. Listed for the app's window.
    */
-  keptWriteDecisions?(): Promise<KeptWriteDecision[]>;
+  keptWriteDecisions(): Promise<KeptWriteDecision[]>;
   /** Carries out the person's choice for one of them; what happened, in a sentence. */
-  decideKeptWrite?(id: number, choice: KeptWriteChoice): Promise<string>;
-
-  close(): void;
+  decideKeptWrite(id: number, choice: KeptWriteChoice): Promise<string>;
 }
+
+/** The methods a capability brings, where it brings any: a back end offering the capability has them all. */
+export interface CapabilityParts {
+  breaks: BreaksPart;
+  team_hours: TeamHoursPart;
+  team_projects: TeamProjectsPart;
+  team_leave: TeamLeavePart;
+}
+
+/** The part a capability brings, or nothing more for a capability every back end's basics carry. */
+export type PartOf<C extends Capability> = C extends keyof CapabilityParts ? CapabilityParts[C] : unknown;
+
+/** A tracker with the part its capability brings, as a tool needing that capability receives it. */
+export type TrackerWith<C extends Capability> = TimeTracker & PartOf<C>;
 
 /** What the person may do with a kept write that was not sent (providers/outbox/decisions.ts). */
 export type { KeptWriteChoice };

@@ -3,11 +3,12 @@
 // ask the person. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
-import type { TimeTracker } from '../providers/time-tracker.ts';
+import type { Capability, TrackerWith } from '../providers/time-tracker.ts';
 import type { Asker } from './asking.ts';
 
-export interface ToolContext {
-  readonly tracker: TimeTracker;
+export interface ToolContext<Needs extends Capability = Capability> {
+  /** The active back end, with the part the tool's capability brings (providers/capability-parts.ts). */
+  readonly tracker: TrackerWith<Needs>;
   readonly settings: Settings;
   /** IANA zone that days, weeks and displayed times are in. */
   readonly timezone: string;

@@ -1,13 +1,11 @@
 import { decideLeaveRequestContract } from '../contract/tools/decide-leave-request.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
-import { ToolInputError } from './tool-input-error.ts';
 
 export default defineTool({
   ...decideLeaveRequestContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.findPendingLeave || !tracker.decideLeave) throw new ToolInputError(`${tracker.label} leaves nobody's leave to your decision through Punchcard.`);
     // Found first: a request Punchcard can tell is not this person's to decide is refused here, in
     // words, before anything is sent (docs/decisions.md, "The team group").
     const request = await tracker.findPendingLeave(args.id);

@@ -5,6 +5,7 @@
 import * as z from 'zod/v4';
 import type { AppToolName, ToolAnnotations, ToolContract } from '../contract/tools/tool-contract.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
+import type { Capability } from '../contract/vocabulary.ts';
 import type { ToolContext } from './context.ts';
 import { unknownArguments } from './unknown-arguments.ts';
 
@@ -15,15 +16,24 @@ export interface ToolOutcome<Data> {
   text: string;
 }
 
-/** A tool: its contract (contract/tools/) and the handler that carries it out. */
-export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject, Name extends ToolName | AppToolName = ToolName>
-  extends ToolContract<Input, Output, Name> {
-  handler: (args: z.output<Input>, context: ToolContext) => Promise<ToolOutcome<z.input<Output>>>;
+/**
+ * A tool: its contract (contract/tools/) and the handler that carries it out. The handler's tracker
+ * has the part the tool's capability brings (engine/run-tool.ts checks it first), so a team tool calls
+ * `teamWork` as the compiler knows it, with no check of its own. A method, not a function property:
+ * the registry holds every tool as one that needs some capability.
+ */
+export interface ToolDefinition<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+  Name extends ToolName | AppToolName = ToolName,
+  Needs extends Capability = Capability,
+> extends ToolContract<Input, Output, Name, Needs> {
+  handler(args: z.output<Input>, context: ToolContext<Needs>): Promise<ToolOutcome<z.input<Output>>>;
 }
 
-export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName>(
-  definition: ToolDefinition<Input, Output, Name>,
-): ToolDefinition<Input, Output, Name> {
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName, Needs extends Capability = Capability>(
+  definition: ToolDefinition<Input, Output, Name, Needs>,
+): ToolDefinition<Input, Output, Name, Needs> {
   return { ...definition, input: refusingUnknownKeys(definition.name, definition.input) };
 }
 

@@ -1,6 +1,5 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { ToolInputError } from './tool-input-error.ts';
 import { entryLabel, presentEntry } from './shared.ts';
 import { endBreakContract } from '../contract/tools/end-break.ts';
 
@@ -8,7 +7,6 @@ export default defineTool({
   ...endBreakContract,
   async handler(_args, context) {
     const { tracker } = context;
-    if (!tracker.endBreak) throw new ToolInputError(`${tracker.label} has no breaks.`);
     const shift = await tracker.endBreak();
     const ended = shift.breaks?.filter((span) => span.end !== null).at(-1);
     const took = ended?.end ? ` after ${formatDuration(ended.end - ended.start)}` : '';

@@ -1,7 +1,6 @@
 import { alsoAway } from '../domain/team.ts';
 import { listPendingLeaveContract } from '../contract/tools/list-pending-leave.ts';
 import { defineTool } from './define-tool.ts';
-import { ToolInputError } from './tool-input-error.ts';
 import { quoted } from './asking.ts';
 
 /** People or requests per window when the caller names no limit. */
@@ -11,7 +10,6 @@ export default defineTool({
   ...listPendingLeaveContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.pendingLeave) throw new ToolInputError(`${tracker.label} leaves nobody's leave to your decision through Punchcard.`);
     const page = await tracker.pendingLeave({ offset: args.offset ?? 0, limit: args.limit ?? DEFAULT_LIMIT });
     const requests = page.requests.map((request) => ({
       id: request.id,

@@ -9,7 +9,6 @@ export default defineTool({
   ...projectStatusContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.projectWork) throw new ToolInputError(`${tracker.label} shows Punchcard no project's hours but your own.`);
     const projectId = await catalogLookup(context).project(args.project);
     if (projectId === null) throw new ToolInputError('Name the project, by name or number.');
     const work = await tracker.projectWork(projectId);

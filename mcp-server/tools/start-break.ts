@@ -9,7 +9,6 @@ export default defineTool({
   ...startBreakContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.startBreak || !tracker.breakTypes) throw new ToolInputError(`${tracker.label} has no breaks.`);
     const types = await tracker.breakTypes();
     const type = args.type === undefined || args.type.trim() === '' ? (types[0] ?? null) : pickBreakType(types, args.type);
     const shift = await tracker.startBreak(type?.id ?? null);

@@ -4,7 +4,6 @@ import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { teamReportContract } from '../contract/tools/team-report.ts';
 import { defineTool } from './define-tool.ts';
-import { ToolInputError } from './tool-input-error.ts';
 import { dayRange, readDayRange, today } from './shared.ts';
 
 /** People per window when the caller names no limit. */
@@ -14,7 +13,6 @@ export default defineTool({
   ...teamReportContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.teamWork) throw new ToolInputError(`${tracker.label} shows Punchcard nobody's time but yours.`);
     const now = today(context);
     // This week so far; a range that starts on a given day runs for a week from it.
     const { from, to } = readDayRange(args, context, { from: startOfIsoWeek(now), to: (start) => (args.from === undefined ? now : addDays(start, 6)) }, { days: MAX_CALENDAR_DAYS });

@@ -15,20 +15,25 @@ export interface ToolAnnotations {
 /** Tools only the app's own engine lists, for its window: never offered to an AI client (contract/app-tools/). */
 export type AppToolName = 'kept_write_decisions' | 'decide_kept_write';
 
-export interface ToolContract<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject, Name extends ToolName | AppToolName = ToolName> {
+export interface ToolContract<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+  Name extends ToolName | AppToolName = ToolName,
+  Needs extends Capability = Capability,
+> {
   name: Name;
   title: string;
   description: string;
-  /** The back-end capability the tool needs; without it the tool is not offered. */
-  capability: Capability;
+  /** The back-end capability the tool needs; without it the tool is not offered, and its handler gets the part it brings. */
+  capability: Needs;
   annotations: ToolAnnotations;
   input: Input;
   output: Output;
 }
 
 /** Keeps the schemas' own types, so a handler and the app both get the exact shapes. */
-export function toolContract<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName>(
-  contract: ToolContract<Input, Output, Name>,
-): ToolContract<Input, Output, Name> {
+export function toolContract<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName, Needs extends Capability = Capability>(
+  contract: ToolContract<Input, Output, Name, Needs>,
+): ToolContract<Input, Output, Name, Needs> {
   return contract;
 }

@@ -180,6 +180,21 @@ describe('an Engine', () => {
     expect(backEnd.opened).toHaveLength(3);
   });
 
+  it("refuses a tool whose capability the back end claims without the part it brings, in words, before the handler runs", async () => {
+    const { engine, backEnd } = await engineWith();
+    const open = await session(engine);
+    // The local timesheet has no break methods; a back end that said it had breaks anyway gets its break tools listed.
+    backEnd.opened[0]?.setCapabilities(['account', 'timer', 'breaks', 'entries', 'entries_edit', 'reports', 'catalog', 'catalog_write', 'leave', 'leave_cancel']);
+    await expect.poll(async () => await open.tools()).toContain('start_break');
+    for (const tool of ['start_break', 'end_break']) {
+      const refused = await open.call(tool);
+      expect(refused.isError, tool).toBe(true);
+      expect(refused.content[0]?.text, tool).toMatch(/^\S.* has no breaks\.$/);
+    }
+    // Nothing was started: the timer is as it was.
+    expect((await open.call('timer_status')).content[0]?.text).toMatch(/^No timer running\./);
+  });
+
   it('refuses calls in words once it is closed, opening nothing', async () => {
     const { engine, backEnd } = await engineWith();
     const open = await session(engine);
