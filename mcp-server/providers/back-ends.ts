@@ -5,7 +5,7 @@
 // Each back end's folder has its engine side in back-end.ts, shaped as engine-side.ts says. These are
 // code, so they cannot sit in the table the window and main read (contract/back-ends.ts, which
 // imports nothing above the contract): the compiler asks for a line here for every back end there.
-import type { BackEndType, ProviderProfile, RemoteType } from '../contract/back-ends.ts';
+import type { BackEndType, RemoteType } from '../contract/back-ends.ts';
 import { CALAMARI_ENGINE } from './calamari/back-end.ts';
 import { CLOCKIFY_ENGINE } from './clockify/back-end.ts';
 import { CLOCKODO_ENGINE } from './clockodo/back-end.ts';
@@ -13,18 +13,17 @@ import { KIMAI_ENGINE } from './kimai/back-end.ts';
 import { LOCAL_ENGINE } from './local/back-end.ts';
 import type { EngineSide, RemoteEngineSide } from './engine-side.ts';
 
-export const ENGINE_SIDES: { readonly [T in BackEndType]: EngineSide<T> } = {
-  local: LOCAL_ENGINE,
+/** The remote back ends' sides, keyed so that a profile's type finds its own side's type too. */
+const REMOTE_SIDES: { readonly [T in RemoteType]: RemoteEngineSide<T> } = {
   kimai: KIMAI_ENGINE,
   clockodo: CLOCKODO_ENGINE,
   calamari: CALAMARI_ENGINE,
   clockify: CLOCKIFY_ENGINE,
 };
 
-/**
- * A remote profile's engine side. The table is keyed by the type the profile has, which the compiler
- * cannot follow from a union of profiles to the one side: the one cast is here.
- */
-export function remoteSideOf<P extends Extract<ProviderProfile, { type: RemoteType }>>(profile: P): RemoteEngineSide<P['type']> {
-  return ENGINE_SIDES[profile.type] as unknown as RemoteEngineSide<P['type']>;
+export const ENGINE_SIDES: { readonly [T in BackEndType]: EngineSide<T> } = { local: LOCAL_ENGINE, ...REMOTE_SIDES };
+
+/** A remote profile's engine side, typed by the profile's own type. */
+export function remoteSideOf<T extends RemoteType>(profile: { type: T }): RemoteEngineSide<T> {
+  return REMOTE_SIDES[profile.type];
 }

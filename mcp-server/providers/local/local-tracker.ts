@@ -29,7 +29,9 @@ const ENTRY_SELECT = `
   LEFT JOIN projects p ON p.id = e.project_id
   LEFT JOIN activities a ON a.id = e.activity_id`;
 
-interface EntryRow {
+// Rows as node:sqlite reads them. Types, not interfaces, so a query's records of SQL values narrow to
+// them with a plain `as`: the columns are this file's own schema (local-schema.ts).
+type EntryRow = {
   id: number;
   start_ms: number;
   end_ms: number | null;
@@ -38,9 +40,9 @@ interface EntryRow {
   project_name: string | null;
   activity_id: number | null;
   activity_name: string | null;
-}
+};
 
-interface LeaveRow {
+type LeaveRow = {
   id: number;
   type: LeaveRequest['type'];
   first_day: string;
@@ -50,7 +52,7 @@ interface LeaveRow {
   days: number;
   status: LeaveRequest['status'];
   comment: string;
-}
+};
 
 const CATALOG_TABLES: Record<CatalogKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
 
@@ -220,7 +222,7 @@ class LocalTracker implements TimeTracker {
         total: number;
       };
       const rows = this.#statement(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
-        .all(...params, query.limit, query.offset) as unknown as EntryRow[];
+        .all(...params, query.limit, query.offset) as EntryRow[];
       return { entries: rows.map(toEntry), total };
     });
   }
@@ -288,7 +290,7 @@ class LocalTracker implements TimeTracker {
           ...(projectId === undefined
             ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from]
             : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
-        ) as unknown as EntryRow[];
+        ) as EntryRow[];
       const spans: WorkSpan[] = [];
       for (const row of rows) {
         const start = Math.max(row.start_ms, from);
@@ -313,17 +315,17 @@ class LocalTracker implements TimeTracker {
     return this.#read(() => {
       const archived = includeArchived ? '' : 'WHERE x.archived = 0';
       const customers = this.#statement(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
-        .all() as unknown as Array<{ id: number; name: string; archived: number }>;
+        .all() as Array<{ id: number; name: string; archived: number }>;
       const projects = this.#statement(
           `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
            FROM projects x LEFT JOIN customers c ON c.id = x.customer_id ${archived} ORDER BY x.name COLLATE NOCASE`,
         )
-        .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+        .all() as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
       const activities = this.#statement(
           `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
            FROM activities x LEFT JOIN projects p ON p.id = x.project_id ${archived} ORDER BY x.name COLLATE NOCASE`,
         )
-        .all() as unknown as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+        .all() as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
       return {
         customers: customers.map((row) => ({ kind: 'customer', id: row.id, name: row.name, archived: row.archived === 1 })),
         projects: projects.map((row) => ({
@@ -391,7 +393,7 @@ class LocalTracker implements TimeTracker {
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     return this.#read(() => {
       const rows = this.#statement('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
-        .all(query.from, query.to) as unknown as LeaveRow[];
+        .all(query.from, query.to) as LeaveRow[];
       return rows.map((row) => this.#toLeave(row));
     });
   }
@@ -520,7 +522,7 @@ class LocalTracker implements TimeTracker {
         `SELECT * FROM leave_requests
          WHERE status IN ('pending', 'approved') AND last_day >= ? AND first_day <= ? ORDER BY first_day`,
       )
-      .all(request.firstDay, request.lastDay) as unknown as LeaveRow[];
+      .all(request.firstDay, request.lastDay) as LeaveRow[];
     for (const row of candidates) {
       const other = this.#toLeave(row);
       if (rangesOverlap(request, other)) return other;

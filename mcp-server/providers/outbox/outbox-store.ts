@@ -116,7 +116,9 @@ export interface Remembered<T> {
   at: number;
 }
 
-interface RawRow {
+// A row as node:sqlite reads it: a type, not an interface, so the query's records of SQL values narrow
+// to it with a plain `as` (the columns are this file's own schema).
+type RawRow = {
   seq: number;
   kind: OutboxKind;
   origin: OutboxOrigin;
@@ -133,7 +135,7 @@ interface RawRow {
   told: number;
   settled_at: number | null;
   dismissed_at: number | null;
-}
+};
 
 export interface OutboxStoreOptions {
   path: string;
@@ -175,7 +177,7 @@ export class OutboxStore {
 
   /** The rows not yet settled (queued, or being sent), in order. */
   async open(): Promise<OutboxRow[]> {
-    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf));
+    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq").all(this.#options.backEnd) as RawRow[]).map(rowOf));
   }
 
   async row(seq: number): Promise<OutboxRow | undefined> {
@@ -246,13 +248,13 @@ export class OutboxStore {
    * then reach the next answer (markTold, once it is in one).
    */
   async untold(): Promise<OutboxRow[]> {
-    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as unknown as RawRow[]).map(rowOf));
+    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as RawRow[]).map(rowOf));
   }
 
   /** Kept writes that wait for the person's decision and were not dismissed, oldest first. */
   async awaitingDecision(limit: number): Promise<OutboxRow[]> {
     return this.#read((db) =>
-      (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' AND dismissed_at IS NULL ORDER BY seq LIMIT ?").all(this.#options.backEnd, limit) as unknown as RawRow[]).map(
+      (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' AND dismissed_at IS NULL ORDER BY seq LIMIT ?").all(this.#options.backEnd, limit) as RawRow[]).map(
         rowOf,
       ),
     );

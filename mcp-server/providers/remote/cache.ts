@@ -88,7 +88,8 @@ export async function allSettled<T extends readonly unknown[]>(promises: readonl
   const results = await Promise.allSettled(promises);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  // Every one is fulfilled: Promise.all gives their values in order, typed from the promises.
+  return Promise.all(promises);
 }
 
 /** Maps with at most `limit` calls in flight, keeping the order of `items`. */
