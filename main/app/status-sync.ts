@@ -6,14 +6,14 @@
 // (mcp-server/contract/outbox-signal.ts) and read at once on any back end.
 import { watch, type FSWatcher } from 'node:fs';
 import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
-import { backEndOf, DEFAULT_BACK_END, type ProviderProfile } from '../../mcp-server/contract/back-ends.ts';
+import { backEndOf, DEFAULT_BACK_END, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import type { StatusView } from '../ipc/contract.ts';
 import type { AppServices } from './services.ts';
 
 export interface StatusSyncOptions {
   userDataDir: string;
   /** The back end in use, read at every decision (the person may switch it). */
-  backEnd(): ProviderProfile['type'];
+  backEnd(): BackEndProfile['type'];
   /** Asks the engine for the status and publishes it. */
   refresh(): Promise<void>;
   log(message: string): void;
@@ -29,7 +29,7 @@ const SETTLE_MS = 250;
  * How often the app asks a remote back end about timers started elsewhere: as its descriptor says
  * (Calamari, which counts requests per hour for the whole organisation, every five minutes).
  */
-export function pollInterval(type: ProviderProfile['type']): number {
+export function pollInterval(type: BackEndProfile['type']): number {
   return backEndOf(type).app.pollMs;
 }
 

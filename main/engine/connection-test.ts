@@ -9,7 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import * as z from 'zod/v4';
 import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import { PROVIDER_TYPES } from '../../mcp-server/contract/policy.ts';
-import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import type { BackEndProfile } from '../../mcp-server/contract/settings.ts';
 import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/providers/remote/remote-error.ts';
 import type { ConnectionResult } from '../ipc/contract.ts';
 import { childEnvironment } from './child-environment.ts';
@@ -20,7 +20,7 @@ import { LineTail } from './line-tail.ts';
 export interface ConnectionTestOptions {
   launch: EngineLaunch;
   /** The back end to test. */
-  profile: ProviderProfile;
+  profile: BackEndProfile;
   /** A secret not saved yet; without one the engine reads the keychain. */
   token?: string;
   /** Default 45 s: the engine's own HTTP timeout is 15 s per request, and a test makes a few in a row. */

@@ -1,6 +1,6 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
-import { credentialAccount, isRemote, type ProviderProfile } from '../../mcp-server/contract/back-ends.ts';
+import { credentialAccount, isRemote, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import { envVariableFor } from '../../mcp-server/credentials/env-store.ts';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
 
@@ -31,7 +31,7 @@ export function serveArguments(launch: EngineLaunch): string[] {
  */
 export function connectionTestCommand(
   launch: EngineLaunch,
-  profile: ProviderProfile,
+  profile: BackEndProfile,
   token?: string,
 ): { command: string; args: string[]; env: Record<string, string> } {
   const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir, `--provider=${profile.type}`, ...profileFlags(profile)];
@@ -40,7 +40,7 @@ export function connectionTestCommand(
 }
 
 /** A profile's fields as the engine's flags (mcp-server/cli/arguments.ts), each that is set: the login, the address, the workspace, the TLS options. */
-function profileFlags(profile: ProviderProfile): string[] {
+function profileFlags(profile: BackEndProfile): string[] {
   const fields: { type: string; email?: string; url?: string; workspace?: string; caFile?: string; allowInsecureTls?: boolean } = profile;
   return [
     ...(fields.email ? [`--email=${fields.email}`] : []),

@@ -4,7 +4,7 @@
 // the database or a provider itself). Each answer is parsed with the tool's own output schema, from
 // its contract (mcp-server/contract/tools/), so a changed contract fails here loudly instead of
 // showing wrong numbers.
-import type { ProviderProfile } from '../../mcp-server/contract/settings.ts';
+import type { BackEndProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { addDays } from '../../mcp-server/domain/time.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
@@ -55,7 +55,7 @@ export interface Timesheet {
   /** The tools the active back end supports: the engine lists exactly those (it runs with --all-tools). */
   supportedTools(): Promise<Set<ToolName>>;
   /** Tests the given back end; a token given here is used for this test only. */
-  testConnection(profile: ProviderProfile, token?: string): Promise<ConnectionResult>;
+  testConnection(profile: BackEndProfile, token?: string): Promise<ConnectionResult>;
 }
 
 export interface TimesheetOptions {

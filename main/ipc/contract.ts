@@ -195,30 +195,31 @@ export interface SnippetView {
   nextStep: string;
 }
 
-export type ProviderType = BackEndType;
+/** The back ends' types, for the window's imports of the contract. */
+export type { BackEndType };
 
 /**
  * A back end the Account screen offers: its descriptor (mcp-server/contract/back-end-descriptor.ts),
  * data the window renders the form from (its label, what it is, its fields, its secret's name, where to
  * find it by link id, and what to know before saving).
  */
-export type ProviderChoice = BackEndDescriptor & {
-  readonly type: ProviderType;
+export type BackEndChoice = BackEndDescriptor & {
+  readonly type: BackEndType;
   readonly secret: (SecretDescriptor & { readonly help: { readonly id: LinkId; readonly url: string } }) | null;
 };
 
 /** A back end's account as the window shows it: everything but secrets, which a profile never holds. */
-export type ProviderView = ProfileView;
+export type { ProfileView };
 
 export interface AccountView {
-  provider: ProviderView;
+  provider: ProfileView;
   /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
   hasCredential: boolean;
   /** Why the keychain could not be asked (locked, no Secret Service), or null. */
   credentialProblem: string | null;
-  choices: readonly ProviderChoice[];
+  choices: readonly BackEndChoice[];
   /** What the organisation's policy sets here, or null: the controls it covers are locked. */
-  organisation: { fixed: boolean; allowed: ProviderType[] | null; note: string } | null;
+  organisation: { fixed: boolean; allowed: BackEndType[] | null; note: string } | null;
 }
 
 export interface ConnectionResult {

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
 import { fieldOf, MAX_WORKSPACE_LENGTH, secretHostProblem, type BackEndDescriptor, type FieldKind } from '../contract/back-end-descriptor.ts';
-import { BACK_END_TYPES, BACK_ENDS, backEndOf, isBackEndType, tokenVariable, type ProviderProfile } from '../contract/back-ends.ts';
+import { BACK_END_TYPES, BACK_ENDS, backEndOf, isBackEndType, tokenVariable, type BackEndProfile } from '../contract/back-ends.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { variableValue } from '../variables.ts';
 import { readFlags } from '../command-flags.ts';
@@ -93,9 +93,9 @@ extension; a flag wins, and --provider with its flags wins over all of them; emp
  * the form's secret is for (credentials/form-secret.ts); flags may name another one to use.
  */
 export type ParsedArguments =
-  | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: ProviderProfile; formBackEnd?: ProviderProfile }
+  | { kind: 'serve'; userDataDir: string; allTools: boolean; provider?: BackEndProfile; formBackEnd?: BackEndProfile }
   /** `json` is there only when asked for, so the common case reads as before. */
-  | { kind: 'test-connection'; userDataDir: string; provider?: ProviderProfile; formBackEnd?: ProviderProfile; json?: true }
+  | { kind: 'test-connection'; userDataDir: string; provider?: BackEndProfile; formBackEnd?: BackEndProfile; json?: true }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
@@ -209,7 +209,7 @@ function withDefined<T, R>(value: T | undefined, map: (value: T) => R): R | unde
  * The back end the flags (or variables) ask for, undefined when they ask for none, or what is wrong
  * with them. The same rules and normal forms as a profile in config.json (contract/settings.ts).
  */
-function providerProfile(type: string | undefined, given: FieldValues, names: Names): ProviderProfile | undefined | string {
+function providerProfile(type: string | undefined, given: FieldValues, names: Names): BackEndProfile | undefined | string {
   const n = names;
   const flagged = names === FLAG_NAMES;
   const tlsGiven = given.caFile !== undefined || given.allowInsecureTls;
@@ -220,7 +220,7 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   // A variable is set out of sight (an extension's form): its value is said back.
   if (!isBackEndType(type)) return `${n.provider} is ${listedOr(BACK_END_TYPES)}${flagged ? '' : ` (not "${type}")`}.`;
   const backEnd = backEndOf(type);
-  if (backEnd.fields.length === 0) return anyGiven ? `${allNames} are not for ${n.provider} ${type}.` : ({ type } as ProviderProfile);
+  if (backEnd.fields.length === 0) return anyGiven ? `${allNames} are not for ${n.provider} ${type}.` : ({ type } as BackEndProfile);
   const url = fieldOf(backEnd, 'url');
   const email = fieldOf(backEnd, 'email');
   if (given.url !== undefined && !url) return `${n.url} is for ${n.provider} ${typesHaving('url')} only.`;
@@ -248,5 +248,5 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   // Where the back end's secret may go to its own API hosts only (Clockify's), the address is one of them.
   const problem = typeof profile.url === 'string' ? secretHostProblem(backEnd, profile.url) : undefined;
   if (problem) return `${n.url} ${given.url}: ${problem}.`;
-  return profile as ProviderProfile;
+  return profile as BackEndProfile;
 }

@@ -7,7 +7,7 @@
 // With `--json` the same result also goes to stdout as one JSON line, for the app (main/engine),
 // which runs the bundle for this and must not parse sentences.
 import { join } from 'node:path';
-import { isRemote, type ProviderProfile } from '../contract/back-ends.ts';
+import { isRemote, type BackEndProfile } from '../contract/back-ends.ts';
 import type { Settings } from '../contract/settings.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { withoutControls } from '../plain-text.ts';
@@ -18,9 +18,9 @@ import { SETTINGS_FILE_NAME, settingsProblem } from '../settings/settings-source
 
 export interface ConnectionTestOptions {
   userDataDir: string;
-  provider?: ProviderProfile;
+  provider?: BackEndProfile;
   /** The back end an extension's form named, the only one its secret is for (credentials/form-secret.ts). */
-  formBackEnd?: ProviderProfile;
+  formBackEnd?: BackEndProfile;
   env: NodeJS.ProcessEnv;
   log: (message: string) => void;
   credentials?: CredentialStore;
@@ -30,12 +30,12 @@ export interface ConnectionTestResult {
   exitCode: number;
   report: ConnectionReport;
   /** The back end that was tested; absent when the test failed before one was chosen. */
-  provider?: ProviderProfile['type'];
+  provider?: BackEndProfile['type'];
 }
 
 /** Never rejects: whatever goes wrong is a verdict and exit code 1, so the caller only prints. */
 export async function runConnectionTest(options: ConnectionTestOptions): Promise<ConnectionTestResult> {
-  let provider: ProviderProfile['type'] | undefined;
+  let provider: BackEndProfile['type'] | undefined;
   try {
     const settingsPath = join(options.userDataDir, SETTINGS_FILE_NAME);
     const read = readSettingsFile(settingsPath);
@@ -60,7 +60,7 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   }
 }
 
-async function testBackEnd(profile: ProviderProfile, settings: Settings, options: ConnectionTestOptions, policyFixes: boolean): Promise<{ exitCode: number; report: ConnectionReport }> {
+async function testBackEnd(profile: BackEndProfile, settings: Settings, options: ConnectionTestOptions, policyFixes: boolean): Promise<{ exitCode: number; report: ConnectionReport }> {
   if (!isRemote(profile)) {
     return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
   }

@@ -22,9 +22,9 @@ export type BackEndType = BackEnd['type'];
 export type RemoteType = Extract<BackEnd, { remote: true }>['type'];
 
 /** A back end's profile in config.json, one per back end (a union the compiler narrows by `type`). */
-export type ProviderProfile = BackEnd extends infer D ? (D extends BackEndDescriptor ? ProfileOf<D> : never) : never;
+export type BackEndProfile = BackEnd extends infer D ? (D extends BackEndDescriptor ? ProfileOf<D> : never) : never;
 /** A profile of a back end reached over the network, with a secret. */
-export type RemoteProfile = Extract<ProviderProfile, { type: RemoteType }>;
+export type RemoteProfile = Extract<BackEndProfile, { type: RemoteType }>;
 /** A profile as the window shows it: every field there. */
 export type ProfileView = BackEnd extends infer D ? (D extends BackEndDescriptor ? ViewOf<D> : never) : never;
 
@@ -70,9 +70,9 @@ export function backEndAt(profile: { readonly type: string; readonly url?: strin
 }
 
 /** The same service at the same address for the same person: where a secret may go, and what a policy's fixed back end is. */
-export function sameBackEnd(a: ProviderProfile, b: ProviderProfile): boolean {
+export function sameBackEnd(a: BackEndProfile, b: BackEndProfile): boolean {
   if (a.type !== b.type) return false;
-  const address = (profile: ProviderProfile) => ('url' in profile ? normalizeBaseUrl(profile.url) : '');
-  const person = (profile: ProviderProfile) => ('email' in profile ? normalizeEmail(profile.email) : '');
+  const address = (profile: BackEndProfile) => ('url' in profile ? normalizeBaseUrl(profile.url) : '');
+  const person = (profile: BackEndProfile) => ('email' in profile ? normalizeEmail(profile.email) : '');
   return address(a) === address(b) && person(a) === person(b);
 }

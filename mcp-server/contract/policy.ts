@@ -7,7 +7,7 @@ import * as z from 'zod/v4';
 import { findDuplicateKey } from './duplicate-keys.ts';
 import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
-import { BACK_END_TYPES, BACK_ENDS, type ProviderProfile } from './back-ends.ts';
+import { BACK_END_TYPES, BACK_ENDS, type BackEndProfile } from './back-ends.ts';
 import { fieldSchemas } from './settings.ts';
 
 /** A release's version as the app's updates name it: semantic versioning, without a leading "v". */
@@ -47,7 +47,7 @@ export const PolicyFileSchema = z.strictObject({
   providers: z
     .strictObject({
       allowed: z.array(z.enum(PROVIDER_TYPES)).min(1).optional(),
-      fixed: (FixedProviderSchema as unknown as z.ZodType<ProviderProfile>).optional(),
+      fixed: (FixedProviderSchema as unknown as z.ZodType<BackEndProfile>).optional(),
     })
     .default({}),
   clients: z.strictObject({ allowed: z.array(z.enum(CLIENT_IDS)).optional() }).default({}),

@@ -5,7 +5,7 @@
 import * as z from 'zod/v4';
 import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from './settings.ts';
 import { isHttpUrl } from './back-end-accounts.ts';
-import { BACK_ENDS, backEndOf, type ProviderProfile } from './back-ends.ts';
+import { BACK_ENDS, backEndOf, type BackEndProfile } from './back-ends.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
@@ -25,7 +25,7 @@ const ServerProviderSchema = z.discriminatedUnion(
     z.strictObject(Object.assign({ type: z.literal(backEnd.type) }, ...backEnd.fields.filter((field) => field.kind !== 'email').map((field) => fieldSchemas(backEnd, field)))),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<ServerProvider>;
-export type ServerProvider = ProviderProfile extends infer P ? (P extends ProviderProfile ? Omit<P, 'email'> : never) : never;
+export type ServerProvider = BackEndProfile extends infer P ? (P extends BackEndProfile ? Omit<P, 'email'> : never) : never;
 
 /** An environment variable's name: what `key_env` and `client_secret_env` hold (never the value). */
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)');

@@ -5,13 +5,13 @@ import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import { MAX_WORKSPACE_LENGTH, secretHostProblem, type AccountField, type BackEndDescriptor } from './back-end-descriptor.ts';
-import { BACK_ENDS, type ProviderProfile } from './back-ends.ts';
+import { BACK_ENDS, type BackEndProfile } from './back-ends.ts';
 import { acceleratorProblem } from './accelerator.ts';
 import { DURATION_STYLES } from './durations.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
-export { credentialAccount, type ProviderProfile, type RemoteProfile } from './back-ends.ts';
+export { credentialAccount, type BackEndProfile, type RemoteProfile } from './back-ends.ts';
 export { normalizeBaseUrl } from './back-end-accounts.ts';
 export { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 
@@ -69,12 +69,12 @@ function profileSchema(descriptor: BackEndDescriptor) {
 const PROFILE_SCHEMAS = new Map(BACK_ENDS.map((backEnd) => [backEnd.type, profileSchema(backEnd)]));
 
 /** One back end's profile as config.json holds it, checked and in its normal forms. */
-export function profileSchemaOf<T extends ProviderProfile['type']>(type: T): z.ZodType<Extract<ProviderProfile, { type: T }>> {
-  return PROFILE_SCHEMAS.get(type) as unknown as z.ZodType<Extract<ProviderProfile, { type: T }>>;
+export function profileSchemaOf<T extends BackEndProfile['type']>(type: T): z.ZodType<Extract<BackEndProfile, { type: T }>> {
+  return PROFILE_SCHEMAS.get(type) as unknown as z.ZodType<Extract<BackEndProfile, { type: T }>>;
 }
 
 /** Any back end's profile, told apart by `type`. */
-export const ProviderProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<ProviderProfile>;
+export const ProviderProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<BackEndProfile>;
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);

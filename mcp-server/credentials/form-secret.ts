@@ -9,14 +9,14 @@
 // Where the form names no back end ("what the Punchcard app is set to"), nothing says which back end
 // the person typed the secret for, and the app's back end may have changed since: the secret is
 // used for none, and the person is told to choose the back end in the form.
-import { backEndAt, backEndOf, sameBackEnd, tokenVariable, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
+import { backEndAt, backEndOf, sameBackEnd, tokenVariable, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import { variableValue } from '../variables.ts';
 
 export const FORM_SECRET_VARIABLE = 'PUNCHCARD_SECRET';
 
 export interface FormSecretOrigin {
   /** The back end the form named (the variables), or undefined where it named none. */
-  backEnd: ProviderProfile | undefined;
+  backEnd: BackEndProfile | undefined;
   /** The organisation's policy fixes the back end in use. */
   policyFixes: boolean;
 }

@@ -3,7 +3,7 @@
 // the keychain or the variables, and the outbox in front of a remote back end. The stdio host serves
 // it; the build's capture of the opening and the tests open it too.
 import { join } from 'node:path';
-import { isRemote, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
+import { isRemote, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import { effectiveProfile, policyPaths } from '../policy/policy.ts';
@@ -30,12 +30,12 @@ export interface DesktopEngineOptions {
   now: Clock;
   log: Log;
   /** The back end from the command line (`--provider kimai --url …`); wins over the settings. */
-  provider?: ProviderProfile;
+  provider?: BackEndProfile;
   /**
    * The back end the variables name (a Claude Desktop extension's form): the only one the form's
    * secret is sent to (credentials/form-secret.ts).
    */
-  formBackEnd?: ProviderProfile;
+  formBackEnd?: BackEndProfile;
   env?: NodeJS.ProcessEnv;
   /** config.json as the caller just read it (the opening did); the engine reads it again otherwise. */
   settings?: SettingsRead;

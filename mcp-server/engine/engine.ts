@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import { backEndOf, isRemote } from '../contract/back-ends.ts';
-import type { ProviderProfile, Settings, WorkWeek } from '../contract/settings.ts';
+import type { BackEndProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
@@ -17,7 +17,7 @@ import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Polic
 import type { PolicySource } from '../policy/policy-source.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
 import { createBlockedTracker } from '../providers/blocked-tracker.ts';
-import { CAPABILITIES, type Capability, ProviderError, type TimeTracker } from '../providers/time-tracker.ts';
+import { CAPABILITIES, type Capability, BackEndError, type TimeTracker } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
 import { settingsProblem } from '../settings/settings-source.ts';
@@ -63,7 +63,7 @@ export interface TrackerBasics {
 }
 
 /** Opens the back end `profile` names; the host adds what is its own (credentials, where facts are kept, the outbox). */
-export type OpenTracker = (profile: ProviderProfile, basics: TrackerBasics) => Promise<TimeTracker>;
+export type OpenTracker = (profile: BackEndProfile, basics: TrackerBasics) => Promise<TimeTracker>;
 
 export interface EngineOptions {
   settings: SettingsSource;
@@ -71,7 +71,7 @@ export interface EngineOptions {
   firstRead?: SettingsRead;
   policy: PolicySource;
   /** The back end the settings name under the policy (the desktop: a fixed back end wins; the team server: the person's). */
-  profile: (settings: Settings, policy: Policy) => ProviderProfile;
+  profile: (settings: Settings, policy: Policy) => BackEndProfile;
   openTracker: OpenTracker;
   /**
    * The key questions are signed with and what binds them besides the method: one process's random
@@ -122,7 +122,7 @@ export class Engine {
   /** What whoami says about the settings: why they cannot be used, and which fell back. */
   #fileState: ToolContext['settingsFile'];
   #policy: Policy;
-  #profile: ProviderProfile;
+  #profile: BackEndProfile;
   #tracker: TimeTracker | undefined;
   #opening: Promise<TimeTracker> | undefined;
   /** What the back end offered when it was last open: tools/list while it rests. */
@@ -180,7 +180,7 @@ export class Engine {
   /** The back end in use, opened first where it rests (a stand-in that refuses everything while the settings cannot be used). */
   tracker(): Promise<TimeTracker> {
     if (this.#tracker) return Promise.resolve(this.#tracker);
-    if (this.#closed) return Promise.reject(new ProviderError('unavailable', 'Punchcard is shutting down; try again in a moment.'));
+    if (this.#closed) return Promise.reject(new BackEndError('unavailable', 'Punchcard is shutting down; try again in a moment.'));
     this.#opening ??= this.#openTracker().then(
       (opened) => {
         this.#adopt(opened);
@@ -447,7 +447,7 @@ function readOnly(settings: Settings): Settings {
   return { ...settings, tools: { ...settings.tools, readOnly: true } };
 }
 
-function sameProfile(a: ProviderProfile, b: ProviderProfile): boolean {
+function sameProfile(a: BackEndProfile, b: BackEndProfile): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

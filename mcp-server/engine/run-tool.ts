@@ -9,7 +9,7 @@ import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import type { Log } from '../log.ts';
 import { toldInAnswer } from '../providers/outbox/outbox-tracker.ts';
 import { hasPart } from '../providers/capability-parts.ts';
-import { ProviderError } from '../providers/time-tracker.ts';
+import { BackEndError } from '../providers/time-tracker.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
 import { runInCallScope, stoppedCallText } from '../tools/call-scope.ts';
 import type { ToolContext } from '../tools/context.ts';
@@ -125,7 +125,7 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
       // The question goes to the person; the call comes back with the answer and this state.
       return { outcome: 'asked' as const, result: inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) }) };
     }
-    if (error instanceof ToolInputError || error instanceof ProviderError) {
+    if (error instanceof ToolInputError || error instanceof BackEndError) {
       return { outcome: 'refused' as const, result: { isError: true, content: [{ type: 'text' as const, text: error.message }] } };
     }
     call.log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -5,7 +5,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, win32, posix } from 'node:path';
-import { backEndAt, backEndOf, sameBackEnd, type ProviderProfile } from '../contract/back-ends.ts';
+import { backEndAt, backEndOf, sameBackEnd, type BackEndProfile } from '../contract/back-ends.ts';
 import { TOOL_CATALOG, type ToolAccess, type ToolGroup, type ToolName } from '../contract/tool-catalog.ts';
 import type { ToolPolicyOptions } from '../contract/tool-policy.ts';
 import { readSmallTextFile } from '../settings/settings-source.ts';
@@ -53,7 +53,7 @@ export interface Policy {
   /** Back-end types that may be contacted; null: any. */
   providersAllowed: readonly string[] | null;
   /** The back end every person of the organisation uses, replacing their own choice. */
-  fixedProvider: ProviderProfile | null;
+  fixedProvider: BackEndProfile | null;
   /** Client ids that may be registered; null: any. */
   clientsAllowed: readonly string[] | null;
   /** The organisation's team server's MCP endpoint (https://…/mcp), or null: shown on the Connect screen. */
@@ -150,7 +150,7 @@ function failClosed(sources: readonly string[], problem: string): Policy {
 }
 
 /** The back end to use: the organisation's fixed one, or the person's. */
-export function effectiveProfile(policy: Policy, profile: ProviderProfile): ProviderProfile {
+export function effectiveProfile(policy: Policy, profile: BackEndProfile): BackEndProfile {
   return policy.fixedProvider ?? profile;
 }
 
@@ -158,18 +158,18 @@ export function effectiveProfile(policy: Policy, profile: ProviderProfile): Prov
  * Why AI clients get `whoami` and nothing else, or null when the policy lets them have tools. The
  * same sentence goes to stderr, into whoami, and to the app.
  */
-export function aiGate(policy: Policy, profile: ProviderProfile): string | null {
+export function aiGate(policy: Policy, profile: BackEndProfile): string | null {
   if (policy.problem) return `The organisation's policy cannot be used (${policy.problem}), so AI access to Punchcard is off until it is fixed.`;
   if (!policy.aiEnabled) return 'Your organisation has turned AI access to Punchcard off.';
   if (!isProviderAllowed(policy, profile)) return providerRefusal(profile);
   return null;
 }
 
-export function isProviderAllowed(policy: Policy, profile: ProviderProfile): boolean {
+export function isProviderAllowed(policy: Policy, profile: BackEndProfile): boolean {
   return policy.providersAllowed === null || policy.providersAllowed.includes(profile.type);
 }
 
-export function providerRefusal(profile: ProviderProfile): string {
+export function providerRefusal(profile: BackEndProfile): string {
   // A remote back end by the name a policy file gives it ("the kimai back end").
   const backEnd = backEndOf(profile.type);
   return `Your organisation's policy does not allow ${backEnd.remote ? `the ${backEnd.type}` : backEnd.inSentence} back end, so Punchcard does not contact it.`;
@@ -180,7 +180,7 @@ export function providerRefusal(profile: ProviderProfile): string {
  * app's Test button), or null: a type it does not allow, or anything but the back end it fixes. The
  * fixed back end is the same one when its type and address are; its TLS options are the policy's.
  */
-export function profileRefusal(policy: Policy, profile: ProviderProfile): string | null {
+export function profileRefusal(policy: Policy, profile: BackEndProfile): string | null {
   const fixed = policy.fixedProvider;
   if (fixed && !sameBackEnd(fixed, profile)) {
     return `Your organisation's policy fixes the back end to ${backEndAt(fixed)}, so Punchcard does not contact ${backEndAt(profile)}.`;
@@ -208,7 +208,7 @@ export function isRestrictive(policy: Policy): boolean {
 }
 
 /** The policy as tool offering reads it, for AI clients on this back end. */
-export function organisationRules(policy: Policy, profile: ProviderProfile): NonNullable<ToolPolicyOptions['organisation']> {
+export function organisationRules(policy: Policy, profile: BackEndProfile): NonNullable<ToolPolicyOptions['organisation']> {
   return {
     whoamiOnly: aiGate(policy, profile) !== null,
     allows: (name) => policyAllowsTool(policy, { name, ...TOOL_CATALOG[name] }),

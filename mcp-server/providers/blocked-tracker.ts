@@ -2,11 +2,11 @@
 // because the settings cannot say which: nothing is contacted, `whoami` says why, and every other
 // call answers with the same sentence (its only capability is `account`, so AI clients and the app
 // are offered `whoami` alone).
-import type { ProviderProfile } from '../contract/settings.ts';
-import { type Person, ProviderError, type TimeTracker } from './time-tracker.ts';
+import type { BackEndProfile } from '../contract/settings.ts';
+import { type Person, BackEndError, type TimeTracker } from './time-tracker.ts';
 
 export interface Blocked {
-  type: ProviderProfile['type'];
+  type: BackEndProfile['type'];
   /** What whoami calls the back end, e.g. "kimai (not allowed by your organisation)". */
   label: string;
   /** Why nothing is contacted: the answer of every call. */
@@ -15,7 +15,7 @@ export interface Blocked {
 
 export function createBlockedTracker(blocked: Blocked, personName: () => string): TimeTracker {
   const { reason } = blocked;
-  const refuse = (): Promise<never> => Promise.reject(new ProviderError('denied', reason));
+  const refuse = (): Promise<never> => Promise.reject(new BackEndError('denied', reason));
   return {
     type: blocked.type,
     label: blocked.label,

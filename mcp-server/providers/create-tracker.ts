@@ -3,7 +3,7 @@
 // loaded when the engine first needs it (providers/back-ends.ts), and every remote one is made from the
 // same options, its secret and deadline read the same way (remote/remote-access.ts).
 import { join } from 'node:path';
-import { credentialAccount, isRemote, type ProviderProfile, type RemoteProfile } from '../contract/back-ends.ts';
+import { credentialAccount, isRemote, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
 import { remoteAccess } from './remote/remote-access.ts';
@@ -16,7 +16,7 @@ import type { TimeTracker } from './time-tracker.ts';
  * What the engine makes its back end from: what every remote back end is made from (remote-tracker.ts)
  * but the secret and the deadline, which are found here, and what the local one needs.
  */
-export interface TrackerFactoryOptions extends Omit<RemoteTrackerOptions<ProviderProfile>, 'secret' | 'timeoutMs'> {
+export interface TrackerFactoryOptions extends Omit<RemoteTrackerOptions<BackEndProfile>, 'secret' | 'timeoutMs'> {
   /** The person shown in the local absence calendar. */
   personName: () => string;
   env?: NodeJS.ProcessEnv;

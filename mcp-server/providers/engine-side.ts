@@ -1,7 +1,7 @@
 // The shape of a back end's engine side (providers/back-ends.ts lists one for each back end; each
 // back end's folder has its own in back-end.ts): what it offers before anything is asked, and its
 // tracker's factory, loaded from the back end's own chunk.
-import type { BackEndType, ProviderProfile, RemoteType } from '../contract/back-ends.ts';
+import type { BackEndType, BackEndProfile, RemoteType } from '../contract/back-ends.ts';
 import type { LocalTrackerOptions } from './local/local-tracker.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { Capability, TimeTracker } from './time-tracker.ts';
@@ -12,7 +12,7 @@ export interface KnownCapabilities {
   remembered: boolean;
 }
 
-type ProfileOfType<T extends BackEndType> = Extract<ProviderProfile, { type: T }>;
+type ProfileOfType<T extends BackEndType> = Extract<BackEndProfile, { type: T }>;
 
 export interface RemoteEngineSide<T extends RemoteType> {
   /** What is remembered about the account, if anything, and the capabilities that follow. */

@@ -4,14 +4,14 @@
 // days at its ends) is filed part after part, so that a refusal halfway leaves a clear account of what
 // exists.
 import { rangesOverlap } from '../domain/leave-days.ts';
-import { type LeaveRequest, type NewLeaveRequest, ProviderError } from './time-tracker.ts';
+import { type LeaveRequest, type NewLeaveRequest, BackEndError } from './time-tracker.ts';
 
 /** Refuses leave that overlaps one of the person's pending or approved requests, naming it. */
 export function refuseOverlap(request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, existing: readonly LeaveRequest[]): void {
   const clash = existing.find((other) => (other.status === 'pending' || other.status === 'approved') && rangesOverlap(request, other));
   if (!clash) return;
   const span = clash.firstDay === clash.lastDay ? clash.firstDay : `${clash.firstDay} to ${clash.lastDay}`;
-  throw new ProviderError('conflict', `That overlaps your ${clash.kind ?? clash.type} request #${clash.id} (${span}, ${clash.status}). Nothing was filed.`);
+  throw new BackEndError('conflict', `That overlaps your ${clash.kind ?? clash.type} request #${clash.id} (${span}, ${clash.status}). Nothing was filed.`);
 }
 
 /** How a back end's parts are said: "Kimai stores this leave as 2 absences … or cancel the filed part." */
@@ -36,9 +36,9 @@ export async function fileInParts<P extends { firstDay: string; lastDay: string 
     try {
       filed.push(await file(part));
     } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
+      if (!(error instanceof BackEndError)) throw error;
       const done = filed.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
-      throw new ProviderError(
+      throw new BackEndError(
         error.code,
         `${words.service} ${words.verb} this leave as ${parts.length} ${words.unit}; ${filed.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or ${words.undo} the filed part.`,
       );

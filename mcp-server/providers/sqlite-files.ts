@@ -6,14 +6,14 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ProviderError } from './time-tracker.ts';
+import { BackEndError } from './time-tracker.ts';
 
 /**
  * Runs `work`; while SQLite answers "busy" or "locked" (another process's lock, a journal-mode
  * switch or WAL recovery racing another opener, a stale read snapshot) it waits on a timer, with
  * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
  * saying the file is locked; `what` names what the file is for ("the timesheet"), and `locked`
- * makes the error that carries the sentence (a back end's ProviderError unless the caller has its
+ * makes the error that carries the sentence (a back end's BackEndError unless the caller has its
  * own kind, as the team server's store does). Any other error passes through at once.
  */
 export async function whileBusy<T>(
@@ -21,7 +21,7 @@ export async function whileBusy<T>(
   lockWaitMs: number,
   work: () => T,
   what = 'the file',
-  locked: (message: string) => Error = (message) => new ProviderError('unavailable', message),
+  locked: (message: string) => Error = (message) => new BackEndError('unavailable', message),
 ): Promise<T> {
   const deadline = Date.now() + lockWaitMs;
   for (let attempt = 0; ; attempt++) {
@@ -43,8 +43,8 @@ function lockedFile(path: string, waitedMs: number, what: string): string {
   );
 }
 
-function readOnlyFile(path: string): ProviderError {
-  return new ProviderError(
+function readOnlyFile(path: string): BackEndError {
+  return new BackEndError(
     'unavailable',
     `${path} cannot be written (the file or its folder is read-only), so the change was not saved. Nothing was changed. ` +
       'Give your user write access to the file and its folder and try again.',

@@ -35,8 +35,8 @@ export interface EntryQuery {
  * A time entry that is not the person's, refused in the same words whether the back end refused it
  * (a worker's key) or Punchcard did (a manager's or admin's key reaches colleagues' entries).
  */
-export function notYourEntry(number: number): ProviderError {
-  return new ProviderError('denied', `Time entry #${number} is not yours; Punchcard only reads and changes your own entries.`);
+export function notYourEntry(number: number): BackEndError {
+  return new BackEndError('denied', `Time entry #${number} is not yours; Punchcard only reads and changes your own entries.`);
 }
 
 export interface Person {
@@ -214,7 +214,7 @@ export interface TeamLeavePart {
   /** A window of the requests waiting for the person's decision (`team_leave`). */
   pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage>;
   /**
-   * The request as it waits for the person's decision; refused in words (ProviderError 'denied' or
+   * The request as it waits for the person's decision; refused in words (BackEndError 'denied' or
    * 'not_found') when Punchcard can tell it is not theirs to decide, before anything is sent.
    */
   findPendingLeave(id: number): Promise<PendingLeave>;
@@ -262,18 +262,18 @@ export interface KeptWriteDecision {
 }
 
 /** A failure the user can act on; tools turn it into an `isError` result with this message. */
-export class ProviderError extends Error {
+export class BackEndError extends Error {
   /** `denied`: the back end refused the credentials or the permission for this action. */
   readonly code: 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'denied';
-  constructor(code: ProviderError['code'], message: string) {
+  constructor(code: BackEndError['code'], message: string) {
     super(message);
-    this.name = 'ProviderError';
+    this.name = 'BackEndError';
     this.code = code;
   }
 }
 
 /** Thrown by `startTimer` without `stopRunningAt` while another timer runs. */
-export class TimerRunningError extends ProviderError {
+export class TimerRunningError extends BackEndError {
   readonly running: TimeEntry;
   constructor(running: TimeEntry) {
     super('conflict', 'A timer is already running.');

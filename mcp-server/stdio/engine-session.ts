@@ -2,7 +2,7 @@
 // back end, tools) and the SDK on the wire. Its own chunk of the bundle, so a client that only lists
 // tools never loads it.
 import { createClock } from '../clock.ts';
-import type { ProviderProfile } from '../contract/settings.ts';
+import type { BackEndProfile } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
 import { openDesktopEngine } from '../engine/desktop-engine.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
@@ -16,9 +16,9 @@ export interface EngineSessionOptions {
   allTools: boolean;
   /** The app proved this is its own engine (policy/app-engine-proof.ts). */
   appEngine: boolean;
-  provider?: ProviderProfile;
+  provider?: BackEndProfile;
   /** The back end an extension's form named, the only one its secret is for. */
-  formBackEnd?: ProviderProfile;
+  formBackEnd?: BackEndProfile;
   /** config.json as the opening last checked it; without it the engine reads the file itself. */
   settings?: SettingsRead;
   wire: Wire;

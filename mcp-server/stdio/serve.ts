@@ -8,7 +8,7 @@
 // the first request: an idle server stays as small as the opening.
 import { join } from 'node:path';
 import manifest from 'virtual:punchcard-opening-manifest';
-import { isRemote, type ProviderProfile } from '../contract/back-ends.ts';
+import { isRemote, type BackEndProfile } from '../contract/back-ends.ts';
 import type { Log } from '../log.ts';
 import { makePrivateFolder } from '../private-files.ts';
 import { knownCapabilities } from '../providers/known-capabilities.ts';
@@ -34,9 +34,9 @@ export interface ServeOptions {
   userDataDir: string;
   allTools: boolean;
   /** The back end from the command line; wins over the settings. */
-  provider?: ProviderProfile;
+  provider?: BackEndProfile;
   /** The back end the variables (an extension's form) name, the only one its secret is for. */
-  formBackEnd?: ProviderProfile;
+  formBackEnd?: BackEndProfile;
   log: Log;
 }
 

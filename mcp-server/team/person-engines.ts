@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { backEndOf, hasField, isRemote, tokenVariable } from '../contract/back-ends.ts';
 import type { ServerConfig } from '../contract/server-config.ts';
-import { type ProviderProfile, type Settings } from '../contract/settings.ts';
+import { type BackEndProfile, type Settings } from '../contract/settings.ts';
 import { defaultSettings } from '../contract/default-settings.ts';
 import type { HolidaysOf } from '../engine/call-context.ts';
 import { Engine } from '../engine/engine.ts';
@@ -20,7 +20,7 @@ import type { PolicySource } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
 import type { RequestGate } from '../providers/remote/json-http.ts';
 import { OUTBOX_FILE, waitingWrites } from '../providers/outbox/outbox-store.ts';
-import { ProviderError } from '../providers/time-tracker.ts';
+import { BackEndError } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
@@ -180,7 +180,7 @@ export class PersonEngines {
       openTracker: async (_profile, basics) => {
         // The record as the store has it now (credentials are read only here, never kept in memory longer than the back end).
         const person = await this.#options.findPerson(personId);
-        if (!person) throw new ProviderError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
+        if (!person) throw new BackEndError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
         const folder = this.#folderOf(person.id);
         // The person's folder holds what their back end taught (a desktop's data folder always exists;
         // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
@@ -225,12 +225,12 @@ export class PersonEngines {
   }
 
   /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
-  #profileOf(person: PersonRecord, stored: StoredCredentials | null): ProviderProfile {
+  #profileOf(person: PersonRecord, stored: StoredCredentials | null): BackEndProfile {
     const provider = this.#options.config.provider;
-    if (!hasField(provider.type, 'email')) return provider as ProviderProfile;
+    if (!hasField(provider.type, 'email')) return provider as BackEndProfile;
     // A login that goes with the person's own secret (Clockodo's) is the one they gave with it.
     const email = backEndOf(provider.type).secret?.whose === 'person' ? (stored?.email ?? person.email) : person.email;
-    return { ...provider, email: email ?? '' } as ProviderProfile;
+    return { ...provider, email: email ?? '' } as BackEndProfile;
   }
 
   /** The back end of a person quiet for IDLE_CLOSE_MS rests; their engine goes once no server of it is open either. */

@@ -7,7 +7,7 @@
 import type { Log } from '../log.ts';
 import type { FactsShelf } from '../providers/remote/facts-file.ts';
 import { RememberedIdNumbering } from '../providers/id-aliases.ts';
-import { ProviderError } from '../providers/time-tracker.ts';
+import { BackEndError } from '../providers/time-tracker.ts';
 import { type Store, StoreUnavailable } from '../store/store.ts';
 
 /** A facts file is a few hundred characters; anything far larger is not a back end's answer to keep. */
@@ -67,6 +67,6 @@ async function answered<T>(question: Promise<T>): Promise<T> {
     return await question;
   } catch (error) {
     if (!(error instanceof StoreUnavailable)) throw error;
-    throw new ProviderError('unavailable', "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.");
+    throw new BackEndError('unavailable', "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.");
   }
 }

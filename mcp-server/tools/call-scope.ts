@@ -6,7 +6,7 @@
 // for, in words that say what it changed and what it may have changed.
 import { formatWait } from '../providers/remote/remote-error.ts';
 import { CallBudget, CallStopped, withCallBudget } from '../providers/remote/request-budget.ts';
-import { ProviderError } from '../providers/time-tracker.ts';
+import { BackEndError } from '../providers/time-tracker.ts';
 
 export interface CallScopeOptions {
   /** Requests the call may send (MAX_REQUESTS_PER_CALL). */
@@ -40,7 +40,7 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
     // A read another call started and this one shares (a cached profile, a catalog) fails with that
     // call's end, whose words would be about the other call.
     if (error instanceof CallStopped && error !== ending.signal.reason) {
-      throw new ProviderError('unavailable', `${options.tool} needed a request another call had under way, and that call was stopped (cancelled, or past its deadline); try again.`);
+      throw new BackEndError('unavailable', `${options.tool} needed a request another call had under way, and that call was stopped (cancelled, or past its deadline); try again.`);
     }
     throw error;
   });

@@ -7,7 +7,7 @@
 // (Clockify's negative balances, Calamari's allowances) still has the last word, said in its words.
 import { balanceLeft, balancesFor, type BalanceLeft, costPerYear, isBeyond, leftWords } from '../domain/leave-allowance.ts';
 import type { LeaveDay } from '../domain/leave-days.ts';
-import { type NewLeaveRequest, ProviderError } from '../providers/time-tracker.ts';
+import { type NewLeaveRequest, BackEndError } from '../providers/time-tracker.ts';
 import { BEYOND_BALANCE_SWITCH } from '../contract/beyond-balance.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -31,7 +31,7 @@ export async function balanceDrawn(request: NewLeaveRequest, days: readonly Leav
   } catch (error) {
     // Where the back end keeps the balance and cannot say it now, it is said, not guessed; the back
     // end's own rules still apply to what is filed.
-    if (!(error instanceof ProviderError)) throw error;
+    if (!(error instanceof BackEndError)) throw error;
     return { unreadable: `Punchcard could not check it against your vacation balance first: ${error.message}` };
   }
 }

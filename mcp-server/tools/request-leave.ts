@@ -1,7 +1,7 @@
 import { balancesFor } from '../domain/leave-allowance.ts';
 import { leaveDays, leaveRangeProblem } from '../domain/leave-days.ts';
 import { planOf } from '../domain/work-plan.ts';
-import { LEAVE_TYPES, type LeaveType, type NewLeaveRequest, ProviderError } from '../providers/time-tracker.ts';
+import { LEAVE_TYPES, type LeaveType, type NewLeaveRequest, BackEndError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -83,7 +83,7 @@ async function vacationLeft(years: number[], context: ToolContext): Promise<Arra
     const balances = await balancesFor(years.map((year) => ({ year })), (year) => vacationBalance(year, context));
     return [...balances].filter(([, balance]) => !balance.unlimited).map(([year, balance]) => ({ year: balance.acrossYears ? null : year, days: balance.remaining }));
   } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
+    if (!(error instanceof BackEndError)) throw error;
     return { problem: `The vacation balance could not be read afterwards: ${error.message}` };
   }
 }

@@ -16,7 +16,7 @@ import {
   type EventPayload,
   type HolidayRegionOption,
   type PreferencesView,
-  type ProviderChoice,
+  type BackEndChoice,
   type PunchcardApi,
   type RegistrationState,
   type RequestOf,
@@ -34,7 +34,7 @@ import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
-import { PROVIDER_CHOICES, profileFrom, providerLabel, providerView } from '../../main/ipc/handlers/account.ts';
+import { BACK_END_CHOICES, profileFrom, backEndLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
@@ -110,7 +110,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 /** What each back end of the fake cannot do. */
-const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
+const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
   local: new Set(['start_break', 'end_break', ...TEAM_TOOLS]),
   kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
   clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
@@ -119,7 +119,7 @@ const UNSUPPORTED: Record<ProviderChoice['type'], ReadonlySet<ToolName>> = {
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */
-const PLANS: Partial<Record<ProviderChoice['type'], BackEndPlanView>> = {
+const PLANS: Partial<Record<BackEndChoice['type'], BackEndPlanView>> = {
   clockodo: {
     state: 'kept',
     name: 'Clockodo',
@@ -421,7 +421,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const planOf = (): PreferencesView['backEnd'] => {
     const type = state.account.type;
     const plan = PLANS[type];
-    if (options.planProblem && PLAN_KEEPERS.has(type)) return { state: 'unknown', name: providerLabel(type), problem: options.planProblem };
+    if (options.planProblem && PLAN_KEEPERS.has(type)) return { state: 'unknown', name: backEndLabel(type), problem: options.planProblem };
     return plan ? { ...structuredClone(plan), ...options.plan } : null;
   };
   /** The week targets count with: the back end's where it keeps one. */
@@ -680,7 +680,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return announce(status());
     },
     getTeamHours: ({ date, offset }) => {
-      const label = providerLabel(state.account.type);
+      const label = backEndLabel(state.account.type);
       if (!options.team) {
         const unavailable = state.account.type === 'local' ? 'The timesheet on this computer has one person, so there is no team to show.' : `${label} shows Punchcard nobody's time but yours: your account there leads no team.`;
         return { availability: { hours: false, leave: false, unavailable }, hours: null };
@@ -697,15 +697,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       };
     },
     getPendingLeave: () => {
-      if (options.team !== 'lead') reject(`${providerLabel(state.account.type)} leaves nobody's leave to your decision through Punchcard.`);
-      return { requests: structuredClone(pending), nextOffset: null, covers: `the members of the teams you lead in ${providerLabel(state.account.type)}` };
+      if (options.team !== 'lead') reject(`${backEndLabel(state.account.type)} leaves nobody's leave to your decision through Punchcard.`);
+      return { requests: structuredClone(pending), nextOffset: null, covers: `the members of the teams you lead in ${backEndLabel(state.account.type)}` };
     },
     decideLeave: ({ id, decision, reason }) => {
       const request = pending.find((waiting) => waiting.id === id) ?? reject('That leave request no longer waits for your decision.');
       pending = pending.filter((waiting) => waiting !== request);
       const done = decision === 'approve' ? 'Approved' : 'Rejected';
       // As the engine says it: Kimai's absence plugin keeps no reason with a decision.
-      const kept = reason ? ` ${providerLabel(state.account.type)} keeps no reason with a decision; tell ${request.person} yourself.` : '';
+      const kept = reason ? ` ${backEndLabel(state.account.type)} keeps no reason with a decision; tell ${request.person} yourself.` : '';
       return { outcome: `${done} ${request.person}'s ${request.kind ?? request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} working ${request.days === 1 ? 'day' : 'days'}).${kept}` };
     },
     decideKeptWrite: ({ id, choice }) => {
@@ -790,7 +790,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         const secret = credentialAccount(profile);
         if (token) keychain.set(secret, token.trim());
         else if (!keychain.has(secret)) {
-          const { label, secret } = PROVIDER_CHOICES.find((choice) => choice.type === profile.type) as ProviderChoice;
+          const { label, secret } = BACK_END_CHOICES.find((choice) => choice.type === profile.type) as BackEndChoice;
           reject(`Enter your ${label} ${secret?.name} for ${profile.type === 'clockodo' ? profile.email : profile.url}: Punchcard has none saved for it.`);
         }
       }
@@ -867,7 +867,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     hasCredential: keychain.has(secretAccount(state.account) ?? ''),
     credentialProblem: null,
     // The choices main offers, word for word.
-    choices: PROVIDER_CHOICES,
+    choices: BACK_END_CHOICES,
     organisation: null,
   });
   const preferences = (): PreferencesView => ({

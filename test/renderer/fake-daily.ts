@@ -12,7 +12,7 @@ import type {
   LeaveRequestInput,
   LeaveRequestView,
   LeaveView,
-  ProviderChoice,
+  BackEndChoice,
   ReportView,
   TimesheetView,
 } from '../../main/ipc/contract.ts';
@@ -69,7 +69,7 @@ export interface DailyContext {
   add(start: number, end: number | null, project: string | null, activity: string | null, description?: string): FakeEntryRecord;
   view(entry: FakeEntryRecord): EntryView;
   workWeek(): Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number>;
-  backEnd(): ProviderChoice['type'];
+  backEnd(): BackEndChoice['type'];
   /** The Preferences switch that lets the local timesheet record leave beyond the balance. */
   allowLeaveBeyondBalance(): boolean;
   unsupported(): ReadonlySet<ToolName>;
@@ -95,7 +95,7 @@ export const FAKE_HOLIDAYS: Record<string, string> = {
 };
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const NAMES: Record<ProviderChoice['type'], string> = { local: 'The local timesheet', kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
+const NAMES: Record<BackEndChoice['type'], string> = { local: 'The local timesheet', kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -4,19 +4,19 @@
 // saving.
 import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/policy/policy.ts';
 import { fieldOf } from '../../../mcp-server/contract/back-end-descriptor.ts';
-import { BACK_ENDS, backEndOf, credentialAccount, isBackEndType, isRemote, type ProviderProfile } from '../../../mcp-server/contract/back-ends.ts';
+import { BACK_ENDS, backEndOf, credentialAccount, isBackEndType, isRemote, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
 import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
-import type { AccountView, Handlers, ProviderChoice, ProviderType, ProviderView } from '../contract.ts';
+import type { AccountView, Handlers, BackEndChoice, BackEndType, ProfileView } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { ProviderRequest } from '../provider-input.ts';
 import type { HandlerDeps } from './ports.ts';
 import { listed } from './words.ts';
 
 /** Every back end, as the Account screen offers it: its descriptor (mcp-server/contract/back-ends.ts). */
-export const PROVIDER_CHOICES: readonly ProviderChoice[] = BACK_ENDS;
+export const BACK_END_CHOICES: readonly BackEndChoice[] = BACK_ENDS;
 
 /** The form's values as a settings profile, checked and normalised the way the engine reads them. */
-export function profileFrom(request: ProviderRequest): ProviderProfile {
+export function profileFrom(request: ProviderRequest): BackEndProfile {
   const backEnd = backEndOf(request.type);
   const given: Record<string, unknown> = { type: request.type };
   for (const field of backEnd.fields) {
@@ -33,11 +33,11 @@ export function profileFrom(request: ProviderRequest): ProviderProfile {
   // The field as the form names it: Clockodo's e-mail is the login.
   const path = issue?.path[0];
   const field = path === 'email' ? (fieldOf(backEnd, 'email')?.word ?? 'e-mail') : path === 'workspace' ? 'workspace' : 'address';
-  throw new UserFacingError(`${providerLabel(request.type)} ${field}: ${issue?.message ?? 'not valid'}.`);
+  throw new UserFacingError(`${backEndLabel(request.type)} ${field}: ${issue?.message ?? 'not valid'}.`);
 }
 
 /** What the window shows of a profile: everything but secrets, which a profile never holds. */
-export function providerView(profile: ProviderProfile): ProviderView {
+export function providerView(profile: BackEndProfile): ProfileView {
   const shown: Record<string, unknown> = { type: profile.type };
   const fields = profile as Partial<Record<'url' | 'email' | 'workspace' | 'caFile' | 'allowInsecureTls', string | boolean>>;
   for (const field of backEndOf(profile.type).fields) {
@@ -46,14 +46,14 @@ export function providerView(profile: ProviderProfile): ProviderView {
     if (field.kind === 'workspace') shown.workspace = fields.workspace ?? null;
     if (field.kind === 'tls') Object.assign(shown, { caFile: fields.caFile ?? null, allowInsecureTls: fields.allowInsecureTls ?? false });
   }
-  return shown as ProviderView;
+  return shown as ProfileView;
 }
 
 /**
  * A back end's name within a sentence: "Clockodo", "the local timesheet". The others are proper
  * names; the local timesheet's label ("Local timesheet") is a heading.
  */
-export function providerLabel(type: ProviderType): string {
+export function backEndLabel(type: BackEndType): string {
   return backEndOf(type).inSentence;
 }
 
@@ -66,14 +66,14 @@ export function accountHandlers(
     if (fixedProvider) return { fixed: true, allowed: [fixedProvider.type], note: 'Set by your organisation: every account here uses this back end.' };
     if (providersAllowed) {
       const allowed = providersAllowed.filter(isBackEndType);
-      return { fixed: false, allowed, note: `Set by your organisation: only ${listed(allowed.map(providerLabel))} may be used.` };
+      return { fixed: false, allowed, note: `Set by your organisation: only ${listed(allowed.map(backEndLabel))} may be used.` };
     }
     return null;
   };
   const view = async (): Promise<AccountView> => {
     // The organisation's fixed back end is the one in use, whatever config.json names.
     const profile = effectiveProfile(policy(), deps.settings.read().provider);
-    if (!isRemote(profile)) return { provider: providerView(profile), hasCredential: false, credentialProblem: null, choices: PROVIDER_CHOICES, organisation: organisation() };
+    if (!isRemote(profile)) return { provider: providerView(profile), hasCredential: false, credentialProblem: null, choices: BACK_END_CHOICES, organisation: organisation() };
     let hasCredential = false;
     let credentialProblem: string | null = null;
     try {
@@ -81,7 +81,7 @@ export function accountHandlers(
     } catch (error) {
       credentialProblem = (error as Error).message;
     }
-    return { provider: providerView(profile), hasCredential, credentialProblem, choices: PROVIDER_CHOICES, organisation: organisation() };
+    return { provider: providerView(profile), hasCredential, credentialProblem, choices: BACK_END_CHOICES, organisation: organisation() };
   };
 
   return {

@@ -3,7 +3,7 @@
 // with exactly the privacy the engine applies. What the back end cannot do is said, not offered.
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
-import type { Handlers, LeaveView, ProviderType } from '../contract.ts';
+import type { Handlers, LeaveView, BackEndType } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType, noCancelWords, noLeaveWords } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';
@@ -14,7 +14,7 @@ type Deps = Pick<HandlerDeps, 'leave' | 'timesheet' | 'settings' | 'policy' | 's
 export const LOCAL_BEYOND_REFUSED = `The timesheet on this computer approves leave as it is filed, and your Preferences do not allow leave beyond your balance. Ask for fewer days, or turn on “${BEYOND_BALANCE_SWITCH}” in Preferences.`;
 
 /** The local timesheet, or settings that cannot say (then nothing remote is assumed). */
-function isLocal(type: ProviderType | null): boolean {
+function isLocal(type: BackEndType | null): boolean {
   return type === null || !backEndOf(type).remote;
 }
 

@@ -2,7 +2,7 @@
 // functions of these, so they run (and are tested) without Electron, and the UI tests drive them
 // with the real engine, keychain and files behind each port.
 import type { Policy } from '../../../mcp-server/policy/policy.ts';
-import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import type { CredentialStore } from '../../../mcp-server/credentials/credential-store.ts';
 import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
@@ -31,7 +31,7 @@ export interface TimesheetPort {
   /** The tools the connected back end can serve. */
   supportedTools(): Promise<ReadonlySet<ToolName>>;
   /** Asks the engine to reach a back end; the token, when given, travels only in its environment. */
-  testConnection(profile: ProviderProfile, token?: string): Promise<ConnectionResult>;
+  testConnection(profile: BackEndProfile, token?: string): Promise<ConnectionResult>;
 }
 
 /** The window's timesheet, catalog and reports (main/engine/workday.ts), all through the engine's tools. */

@@ -8,9 +8,9 @@ import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { acceleratorProblem } from '../../../mcp-server/contract/accelerator.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
-import type { Handlers, LinkId, PreferencesView, ProviderType, PunchcardApi } from '../contract.ts';
+import type { Handlers, LinkId, PreferencesView, BackEndType, PunchcardApi } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
-import { providerLabel } from './account.ts';
+import { backEndLabel } from './account.ts';
 import type { HandlerDeps } from './ports.ts';
 import { listed } from './words.ts';
 
@@ -52,7 +52,7 @@ export function preferencesView(
  * the settings' plan (the local timesheet, Kimai) stays editable while the back end is unreachable,
  * and opening the window asks nothing remote.
  */
-export const PLAN_KEEPERS: ReadonlySet<ProviderType> = new Set(BACK_ENDS.filter((backEnd) => backEnd.app.keepsPlan).map((backEnd) => backEnd.type));
+export const PLAN_KEEPERS: ReadonlySet<BackEndType> = new Set(BACK_ENDS.filter((backEnd) => backEnd.app.keepsPlan).map((backEnd) => backEnd.type));
 
 /** Why the change cannot be saved, in a person's words, or null when the back end keeps none of it. */
 function refusal(changes: Changes, backEnd: BackEnd): string | null {
@@ -84,7 +84,7 @@ export function preferenceHandlers(
   const backEndOf = async (settings: Settings): Promise<BackEnd> => {
     const { type } = effectiveProfile(deps.policy?.() ?? NO_POLICY, settings.provider);
     if (!PLAN_KEEPERS.has(type)) return null;
-    const name = providerLabel(type);
+    const name = backEndLabel(type);
     try {
       const plan = await deps.timesheet.backEndPlan();
       return plan && { state: 'kept', name, ...plan };

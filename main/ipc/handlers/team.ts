@@ -5,7 +5,7 @@
 import { backEndOf, DEFAULT_BACK_END } from '../../../mcp-server/contract/back-ends.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { startOfIsoWeek } from '../../../mcp-server/domain/time.ts';
-import type { Handlers, ProviderType, TeamAvailability } from '../contract.ts';
+import type { Handlers, BackEndType, TeamAvailability } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';
@@ -13,7 +13,7 @@ import type { HandlerDeps } from './ports.ts';
 type Deps = Pick<HandlerDeps, 'team' | 'timesheet' | 'settings' | 'policy'>;
 
 /** Why the engine offers no team tools, for the back end in use (settings that cannot say are the default one's). */
-export function noTeamWords(type: ProviderType | null, switchedOn: boolean): string {
+export function noTeamWords(type: BackEndType | null, switchedOn: boolean): string {
   const { app } = backEndOf(type ?? DEFAULT_BACK_END.type);
   if (type === null || app.noTeam) return app.noTeam ?? DEFAULT_BACK_END.app.noTeam;
   // Some are asked whom the person leads only once the team tools are on (Tools).

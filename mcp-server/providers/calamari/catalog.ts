@@ -2,7 +2,7 @@
 // Punchcard may add or archive (Calamari's administrators set projects up).
 import { BackEndPart } from '../remote-tracker.ts';
 import { Expiring } from '../remote/cache.ts';
-import { type Catalog, type CatalogItem, type CatalogKind, ProviderError } from '../time-tracker.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, BackEndError } from '../time-tracker.ts';
 import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
 import type { CalamariNamed } from './wire.ts';
 
@@ -20,11 +20,11 @@ export class CalamariCatalog extends BackEndPart<CalamariContext> {
   }
 
   async createCatalogItem(): Promise<CatalogItem> {
-    throw new ProviderError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot add one.");
+    throw new BackEndError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot add one.");
   }
 
   async setArchived(): Promise<CatalogItem> {
-    throw new ProviderError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot archive one.");
+    throw new BackEndError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot archive one.");
   }
 
   /** The projects the person may book on, kept for an hour. */

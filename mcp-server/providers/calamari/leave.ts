@@ -6,7 +6,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { tallyLeave } from '../../domain/leave-tally.ts';
 import { planOf } from '../../domain/work-plan.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { refuseOverlap } from '../leave-filing.ts';
 import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
 import { unlessRefused } from '../remote/remote-error.ts';
@@ -61,7 +61,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
   }
 
   async cancelLeave(): Promise<LeaveRequest> {
-    throw new ProviderError('unavailable', "Calamari's API cannot cancel a leave request; cancel it in Calamari (Requests).");
+    throw new BackEndError('unavailable', "Calamari's API cannot cancel a leave request; cancel it in Calamari (Requests).");
   }
 
   async leaveBalance(year: number): Promise<LeaveBalance> {
@@ -128,6 +128,6 @@ function vacationType(types: readonly CalamariAbsenceType[]): CalamariAbsenceTyp
     return absenceTypeFor(types, 'vacation', undefined);
   } catch {
     const names = types.map((type) => `"${type.name}"`).join(', ') || 'none';
-    throw new ProviderError('unavailable', `Punchcard recognises no vacation type among your organisation's Calamari types (${names}), so it cannot read a vacation balance.`);
+    throw new BackEndError('unavailable', `Punchcard recognises no vacation type among your organisation's Calamari types (${names}), so it cannot read a vacation balance.`);
   }
 }

@@ -3,7 +3,7 @@ import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError } from '../remote/remote-error.ts';
-import { type BreakSpan, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
+import { type BreakSpan, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { CalamariAbsenceType, CalamariHoliday, CalamariRequest, CalamariShift, CalamariWorkingWeek } from './wire.ts';
 
 export function instantOf(text: string): number {
@@ -69,12 +69,12 @@ export function absenceTypeFor(types: readonly CalamariAbsenceType[], type: Leav
   if (kind !== undefined) {
     const wanted = kind.trim().toLowerCase();
     const found = types.find((item) => item.name.toLowerCase() === wanted || item.externalId?.toLowerCase() === wanted);
-    if (!found) throw new ProviderError('invalid', `Your organisation has no absence type "${kind}" in Calamari. Its types: ${typeList(usable)}.`);
-    if (found.durationUnit === 'HOURS') throw new ProviderError('invalid', `"${found.name}" is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`);
+    if (!found) throw new BackEndError('invalid', `Your organisation has no absence type "${kind}" in Calamari. Its types: ${typeList(usable)}.`);
+    if (found.durationUnit === 'HOURS') throw new BackEndError('invalid', `"${found.name}" is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`);
     return found;
   }
   const found = usable.find((item) => leaveTypeOfName(item.name) === type);
-  if (!found) throw new ProviderError('invalid', `Your organisation's Calamari has no type for ${type}; name one of its own: ${typeList(usable)}.`);
+  if (!found) throw new BackEndError('invalid', `Your organisation's Calamari has no type for ${type}; name one of its own: ${typeList(usable)}.`);
   return found;
 }
 

@@ -6,7 +6,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { type EntryFields, type EntryQuery, ProviderError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { TerminalEvent } from './api.ts';
 import type { CalamariCatalog } from './catalog.ts';
 import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
@@ -49,7 +49,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     let stopped: TimeEntry | null = null;
     if (before) {
       if (!switchRunning) throw new TimerRunningError(before.entry);
-      if (at < before.entry.start) throw new ProviderError('invalid', 'The new shift would start before the running one did.');
+      if (at < before.entry.start) throw new BackEndError('invalid', 'The new shift would start before the running one did.');
       stopped = await this.#clockOut(before.entry, at, before.zone ?? zone);
     }
     const sent = formatWallClock(at, zone);
@@ -73,11 +73,11 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   }
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
-    if (note) throw new ProviderError('invalid', 'Calamari keeps no note when a shift ends; clock out without one (you can add a description in Calamari).');
+    if (note) throw new BackEndError('invalid', 'Calamari keeps no note when a shift ends; clock out without one (you can add a description in Calamari).');
     const running = await this.#running();
-    if (!running) throw new ProviderError('conflict', 'No shift is running.');
+    if (!running) throw new BackEndError('conflict', 'No shift is running.');
     const at = end ?? this.context.options.now();
-    if (at < running.entry.start) throw new ProviderError('invalid', 'The end time is before the shift started.');
+    if (at < running.entry.start) throw new BackEndError('invalid', 'The end time is before the shift started.');
     // The end goes out in the zone Calamari took the start in, so the shift ends where it is said to.
     return this.#clockOut(running.entry, at, running.zone ?? (await this.context.zone()));
   }
@@ -89,12 +89,12 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   async startBreak(typeId: number | null): Promise<TimeEntry> {
     // The types give the default and the name the answer shows (kept for an hour: start_break has read them).
     const [running, types] = await allSettled([this.#running(), this.breakTypes()]);
-    if (!running) throw new ProviderError('conflict', 'No shift is running; clock in before taking a break.');
+    if (!running) throw new BackEndError('conflict', 'No shift is running; clock in before taking a break.');
     const shift = running.entry;
     const open = shift.breaks?.find((span) => span.end === null);
-    if (open) throw new ProviderError('conflict', `A break (${open.type.name}) is already running; end it first.`);
+    if (open) throw new BackEndError('conflict', `A break (${open.type.name}) is already running; end it first.`);
     const type = typeId ?? types[0]?.id;
-    if (type === undefined) throw new ProviderError('invalid', 'Calamari has no break type you may take; ask your Calamari administrator.');
+    if (type === undefined) throw new BackEndError('invalid', 'Calamari has no break type you may take; ask your Calamari administrator.');
     const at = this.context.options.now();
     const answer = await this.#terminal('break-start', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: type });
     if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the break.');
@@ -106,7 +106,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const running = await this.#running();
     const shift = running?.entry;
     const open = shift?.breaks?.find((span) => span.end === null);
-    if (!running || !shift || !open) throw new ProviderError('conflict', shift ? 'No break is running.' : 'No shift is running.');
+    if (!running || !shift || !open) throw new BackEndError('conflict', shift ? 'No break is running.' : 'No shift is running.');
     const at = this.context.options.now();
     const answer = await this.#terminal('break-stop', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: open.type.id });
     if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the break.');
@@ -273,6 +273,6 @@ function validZone(zone: string | null | undefined): string | null {
   return zone && isValidTimeZone(zone) ? zone : null;
 }
 
-function noShiftChanges(): ProviderError {
-  return new ProviderError('unavailable', "Calamari's API cannot change or delete a shift; do that in Calamari.");
+function noShiftChanges(): BackEndError {
+  return new BackEndError('unavailable', "Calamari's API cannot change or delete a shift; do that in Calamari.");
 }

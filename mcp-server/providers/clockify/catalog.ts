@@ -9,7 +9,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
-import { type Catalog, type CatalogItem, type CatalogKind, ProviderError, type Ref } from '../time-tracker.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, BackEndError, type Ref } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyClient, ClockifyProject, ClockifyTask, ClockifyTimeEntry } from './wire.ts';
 
@@ -60,11 +60,11 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
   }
 
   async createCatalogItem(): Promise<CatalogItem> {
-    throw new ProviderError('unavailable', NOT_IN_CLOCKIFY);
+    throw new BackEndError('unavailable', NOT_IN_CLOCKIFY);
   }
 
   async setArchived(): Promise<CatalogItem> {
-    throw new ProviderError('unavailable', NOT_IN_CLOCKIFY);
+    throw new BackEndError('unavailable', NOT_IN_CLOCKIFY);
   }
 
   /**
@@ -74,16 +74,16 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
    */
   async booking(projectNumber: number | null, taskNumber: number | null): Promise<Booking> {
     if (projectNumber === null) {
-      if (taskNumber !== null) throw new ProviderError('invalid', "A Clockify task belongs to a project; name the task's project too.");
+      if (taskNumber !== null) throw new BackEndError('invalid', "A Clockify task belongs to a project; name the task's project too.");
       return { projectId: null, taskId: null, billable: false };
     }
     const project = await this.#projectByNumber(projectNumber);
-    if (project.archived) throw new ProviderError('invalid', `The project "${project.name}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`);
+    if (project.archived) throw new BackEndError('invalid', `The project "${project.name}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`);
     if (taskNumber === null) return { projectId: project.id, taskId: null, billable: project.billable === true };
     const taskId = await this.context.remote('task', taskNumber, `There is no activity #${taskNumber} in Clockify (see list_catalog).`);
     const task = (await this.#projectTasks(project, taskId)).byId.get(taskId);
-    if (!task) throw new ProviderError('invalid', `Activity #${taskNumber} is not a task of the project "${project.name}" in Clockify (see list_catalog).`);
-    if (isDone(task)) throw new ProviderError('invalid', `The task "${task.name}" of "${project.name}" is done (archived) in Clockify, so no time can be booked on it.`);
+    if (!task) throw new BackEndError('invalid', `Activity #${taskNumber} is not a task of the project "${project.name}" in Clockify (see list_catalog).`);
+    if (isDone(task)) throw new BackEndError('invalid', `The task "${task.name}" of "${project.name}" is done (archived) in Clockify, so no time can be booked on it.`);
     return { projectId: project.id, taskId: task.id, billable: typeof task.billable === 'boolean' ? task.billable : project.billable === true };
   }
 
@@ -122,7 +122,7 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
   async #projectByNumber(number: number): Promise<ClockifyProject> {
     const remote = await this.context.remote('project', number, `There is no project #${number} in Clockify (see list_catalog).`);
     const project = (await this.#allProjects([remote])).byId.get(remote);
-    if (!project) throw new ProviderError('not_found', `Project #${number} is not one you can see in Clockify any more (see list_catalog).`);
+    if (!project) throw new BackEndError('not_found', `Project #${number} is not one you can see in Clockify any more (see list_catalog).`);
     return project;
   }
 

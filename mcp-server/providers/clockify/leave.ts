@@ -16,7 +16,7 @@ import { allSettled, Expiring } from '../remote/cache.ts';
 import { allPages, type Page, pagesUntilLast } from '../remote/paging.ts';
 import { unlessRefused } from '../remote/remote-error.ts';
 import { fileInParts, refuseOverlap } from '../leave-filing.ts';
-import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { TIME_OFF_PAGE } from './api.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
@@ -49,7 +49,7 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     const policy = policyFor(policies, request.type, request.kind);
     const parts = splitLeave(request, Number.POSITIVE_INFINITY, true);
     if (policy.halfDay === false && parts.some((part) => part.halfDay)) {
-      throw new ProviderError('invalid', `The Clockify policy "${policy.name}" does not allow half days; ask for whole days.`);
+      throw new BackEndError('invalid', `The Clockify policy "${policy.name}" does not allow half days; ask for whole days.`);
     }
     // Found here, and said with the request it meets: Clockify's own answer to an overlap is not documented.
     refuseOverlap(request, existing);
@@ -78,13 +78,13 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     this.#own.invalidate();
     const found = (await this.#ownRequests()).find((request) => request.id === remote);
     // #ownRequests keeps only the person's: a colleague's request is not found here, whatever the key may do.
-    if (!found) throw new ProviderError('not_found', `There is no time-off request #${number} of yours in Clockify any more.`);
+    if (!found) throw new BackEndError('not_found', `There is no time-off request #${number} of yours in Clockify any more.`);
     const [shown] = await this.#leaveRequests([found]);
     const current = shown as LeaveRequest;
     if (current.status === 'approved') {
-      throw new ProviderError('invalid', `Request #${number} is already approved; Clockify lets you withdraw only pending requests. Ask whoever approved it to cancel it in Clockify.`);
+      throw new BackEndError('invalid', `Request #${number} is already approved; Clockify lets you withdraw only pending requests. Ask whoever approved it to cancel it in Clockify.`);
     }
-    if (current.status !== 'pending') throw new ProviderError('invalid', `Request #${number} is ${current.status}; there is nothing to withdraw.`);
+    if (current.status !== 'pending') throw new BackEndError('invalid', `Request #${number} is ${current.status}; there is nothing to withdraw.`);
     const { workspaceId } = await this.context.ids();
     this.#forget();
     await this.context.api.deleteTimeOff(workspaceId, found.policyId, found.id, number);
@@ -103,7 +103,7 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     const vacation = vacationBalances(balances);
     if (vacation.length === 0) {
       const names = balances.map((balance) => `"${balance.policyName ?? balance.policyId}"`).join(', ') || 'none';
-      throw new ProviderError('unavailable', `None of your Clockify time-off policies reads as vacation (yours: ${names}), so Punchcard cannot say a vacation balance.`);
+      throw new BackEndError('unavailable', `None of your Clockify time-off policies reads as vacation (yours: ${names}), so Punchcard cannot say a vacation balance.`);
     }
     const sum = (pick: (balance: ClockifyBalance) => number | null | undefined) => vacation.reduce((total, balance) => total + (pick(balance) ?? 0), 0);
     const vacationPolicies = new Set(vacation.map((balance) => balance.policyName));

@@ -6,7 +6,7 @@ import type { LeavePart } from '../../domain/leave-parts.ts';
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, formatUtcSeconds, localDate, parseOffsetDateTime } from '../../domain/time.ts';
 import type { LeaveRequest, LeaveStatus, LeaveType, Ref, TimeEntry } from '../time-tracker.ts';
-import { ProviderError } from '../time-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 import { unreadable } from './errors.ts';
 import type { ClockifyHoliday, ClockifyMemberProfile, ClockifyProject, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
 
@@ -105,7 +105,7 @@ export const MAX_DESCRIPTION = 3_000;
  */
 export function entryJson(body: EntryBody): Record<string, unknown> {
   if (body.description.length > MAX_DESCRIPTION) {
-    throw new ProviderError('invalid', `Clockify keeps at most ${MAX_DESCRIPTION.toLocaleString('en')} characters in a time entry's description; this one would have ${body.description.length.toLocaleString('en')}. Shorten it.`);
+    throw new BackEndError('invalid', `Clockify keeps at most ${MAX_DESCRIPTION.toLocaleString('en')} characters in a time entry's description; this one would have ${body.description.length.toLocaleString('en')}. Shorten it.`);
   }
   return {
     start: clockifyTime(body.start),
@@ -267,14 +267,14 @@ export function policyFor(policies: readonly PolicyChoice[], type: LeaveType, ki
   if (kind !== undefined) {
     const wanted = kind.trim().toLowerCase();
     const found = policies.find((policy) => policy.name.toLowerCase() === wanted);
-    if (!found) throw new ProviderError('invalid', `You have no time-off policy "${kind}" in Clockify. Yours: ${names(usable)}.`);
-    if (found.unit === 'HOURS') throw new ProviderError('invalid', `"${found.name}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`);
+    if (!found) throw new BackEndError('invalid', `You have no time-off policy "${kind}" in Clockify. Yours: ${names(usable)}.`);
+    if (found.unit === 'HOURS') throw new BackEndError('invalid', `"${found.name}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`);
     return found;
   }
   const matching = usable.filter((policy) => leaveTypeOfName(policy.name) === type);
   if (matching.length === 1) return matching[0] as PolicyChoice;
-  if (matching.length > 1) throw new ProviderError('invalid', `Several of your Clockify policies are ${type}: ${names(matching)}. Name the one you mean as the type.`);
-  throw new ProviderError('invalid', `None of your Clockify time-off policies is ${type}; name one of yours as the type: ${names(usable)}.`);
+  if (matching.length > 1) throw new BackEndError('invalid', `Several of your Clockify policies are ${type}: ${names(matching)}. Name the one you mean as the type.`);
+  throw new BackEndError('invalid', `None of your Clockify time-off policies is ${type}; name one of yours as the type: ${names(usable)}.`);
 }
 
 /** The body of a new request for one part: its days, and which half where it is a half day. */

@@ -16,7 +16,7 @@ import { allPages, pagesUntilLast } from '../remote/paging.ts';
 import { unlessRefused } from '../remote/remote-error.ts';
 import { requestsLeft } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { ProviderError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import { BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import type { EntryFilter } from './api.ts';
 import type { TeamRole } from './capabilities.ts';
 import type { ClockifyCatalog } from './catalog.ts';
@@ -104,7 +104,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const managed = role === 'team_manager' ? await this.#managedBy(me, workspaceId, all) : undefined;
     const people = managed ? onProject.filter((member) => member.id === me.id || managed.has(member.id)) : onProject;
     if (people.length + WINDOW_MARGIN > requestsLeft()) {
-      throw new ProviderError(
+      throw new BackEndError(
         'invalid',
         `Clockify's API gives one person's time at a time, and ${project.name} has ${people.length} people you may see: more requests than one call may send. Its hours are in Clockify's own reports.`,
       );
@@ -114,7 +114,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const refused = people.filter((_, index) => lists[index] === null).map((member) => member.name);
     // Everyone's but the person's own refused: they lead nobody on this project.
     if (refused.length > 0 && refused.length === people.filter((member) => member.id !== me.id).length) {
-      throw new ProviderError('denied', `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`);
+      throw new BackEndError('denied', `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`);
     }
     const entries = people.flatMap((member, index) => (lists[index] ?? []).filter(isWork).map((entry) => ({ member, entry })));
     const refs = await this.parts.catalog.refs(entries.map(({ entry }) => entry));
@@ -154,28 +154,28 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const remote = await this.context.remote('timeOff', number, `There is no leave request #${number}: Punchcard has listed none with that number (list_pending_leave shows those waiting for you). Nothing was sent.`);
     const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['ALL']), this.#policies(scope.workspaceId)]);
     const request = requests.find((item) => item.id === remote);
-    if (!request) throw new ProviderError('not_found', `Leave request #${number} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`);
+    if (!request) throw new BackEndError('not_found', `Leave request #${number} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`);
     const [found] = await this.#pendingOf([request]);
     const pending = (found as { pending: PendingLeave }).pending;
-    if (request.userId === scope.me.id) throw new ProviderError('denied', `Leave request #${number} is your own; somebody else decides it. Nothing was sent.`);
+    if (request.userId === scope.me.id) throw new BackEndError('denied', `Leave request #${number} is your own; somebody else decides it. Nothing was sent.`);
     if (!mayDecide(request, scope, policies)) {
-      throw new ProviderError('denied', `Leave request #${number} is ${pending.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${request.policyName ?? 'its policy'}"). Nothing was sent.`);
+      throw new BackEndError('denied', `Leave request #${number} is ${pending.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${request.policyName ?? 'its policy'}"). Nothing was sent.`);
     }
-    if (pending.status !== 'pending') throw new ProviderError('conflict', `Leave request #${number} of ${pending.person} is already ${pending.status}. Nothing was sent.`);
+    if (pending.status !== 'pending') throw new BackEndError('conflict', `Leave request #${number} of ${pending.person} is already ${pending.status}. Nothing was sent.`);
     this.#found.set(number, request);
     return pending;
   }
 
   async decideLeave(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave> {
     const found = this.#found.get(request.id);
-    if (!found) throw new ProviderError('not_found', `Leave request #${request.id} was not looked up before the decision; ask again. Nothing was sent.`);
+    if (!found) throw new BackEndError('not_found', `Leave request #${request.id} was not looked up before the decision; ask again. Nothing was sent.`);
     const { workspaceId } = await this.context.ids();
     let answer: ClockifyTimeOffRequest | undefined;
     try {
       answer = await this.context.api.decideTimeOff(workspaceId, found.policyId, found.id, request.id, decision === 'approve' ? 'APPROVED' : 'REJECTED', reason);
     } catch (error) {
       if (error instanceof ClockifyError && error.status === 403) {
-        throw new ProviderError('denied', `Clockify did not let you ${decision} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
+        throw new BackEndError('denied', `Clockify did not let you ${decision} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
       }
       throw error;
     } finally {
@@ -239,7 +239,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     return this.#managed.get(`${workspaceId} ${me.id}`, async () => {
       const others = all.filter((member) => member.id !== me.id);
       if (others.length + WINDOW_MARGIN > requestsLeft()) {
-        throw new ProviderError(
+        throw new BackEndError(
           'invalid',
           `Clockify names a member's team managers one member at a time, and your workspace has ${others.length} other members: more requests than one call may send, so Punchcard cannot tell whom you manage. An admin's key sees everyone at once.`,
         );
@@ -289,11 +289,11 @@ const LEADS_PEOPLE: readonly TeamRole[] = ['admin', 'team_manager'];
 const LEADS_ANYTHING: readonly TeamRole[] = ['admin', 'team_manager', 'project_manager'];
 
 /** Why a role sees nobody else, in words. */
-function notLeading(role: TeamRole): ProviderError {
+function notLeading(role: TeamRole): BackEndError {
   if (role === 'project_manager') {
-    return new ProviderError('denied', 'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.');
+    return new BackEndError('denied', 'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.');
   }
-  return new ProviderError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
+  return new BackEndError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
 }
 
 /**

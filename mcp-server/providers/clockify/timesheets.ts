@@ -6,7 +6,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
-import { type EntryFields, type EntryQuery, notYourEntry, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, notYourEntry, BackEndError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { Booking, ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
@@ -49,7 +49,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const start = fields.start ?? this.context.options.now();
     let stopped: TimeEntry | null = null;
     if (running) {
-      if (start < entryStart(running)) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+      if (start < entryStart(running)) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
       // One running entry per person: the old one ends where the new one starts, before the new one is made.
       stopped = await this.#stop(running, start);
     }
@@ -62,9 +62,9 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     const running = await this.#currentRunning(true);
-    if (!running) throw new ProviderError('conflict', 'No timer is running.');
+    if (!running) throw new BackEndError('conflict', 'No timer is running.');
     const at = end ?? this.context.options.now();
-    if (at < entryStart(running)) throw new ProviderError('invalid', 'The end time is before the timer started.');
+    if (at < entryStart(running)) throw new BackEndError('invalid', 'The end time is before the timer started.');
     if (!note) return this.#stop(running, at);
     // The note and the end in one replacement of the running entry: refused, the timer still runs as it was.
     const { workspaceId } = await this.context.ids();
@@ -107,7 +107,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
       const projectChanged = booking.projectId !== body.projectId;
       Object.assign(body, { projectId: booking.projectId, taskId: booking.taskId, ...(projectChanged ? { billable: booking.billable } : {}) });
     }
-    if (body.end !== null && body.end <= body.start) throw new ProviderError('invalid', 'The entry would end before it starts.');
+    if (body.end !== null && body.end <= body.start) throw new BackEndError('invalid', 'The entry would end before it starts.');
     const { workspaceId } = await this.context.ids();
     this.#forget();
     return this.#entry(namedAs(await this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`), current));
@@ -190,8 +190,8 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     if (verb !== 'read') this.#reads.forget(number);
     if (entry.userId !== userId) throw notYourEntry(number);
     if (verb === 'read') return entry;
-    if (!isWork(entry)) throw new ProviderError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
-    if (entry.isLocked) throw new ProviderError('invalid', `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`);
+    if (!isWork(entry)) throw new BackEndError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
+    if (entry.isLocked) throw new BackEndError('invalid', `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`);
     return entry;
   }
 
@@ -200,10 +200,10 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const [booking, workspace] = await allSettled([this.parts.catalog.booking(fields.projectId, fields.activityId), this.context.workspace()]);
     if (workspace.requires.has('project') && booking.projectId === null) {
       const examples = await this.parts.catalog.projectExamples(6);
-      throw new ProviderError('invalid', `Your Clockify workspace requires a project on every time entry; name one${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.`);
+      throw new BackEndError('invalid', `Your Clockify workspace requires a project on every time entry; name one${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.`);
     }
-    if (workspace.requires.has('task') && booking.taskId === null) throw new ProviderError('invalid', "Your Clockify workspace requires a task on every time entry; name one of the project's tasks as the activity (see list_catalog).");
-    if (workspace.requires.has('description') && fields.description.trim() === '') throw new ProviderError('invalid', 'Your Clockify workspace requires a description on every time entry; give one.');
+    if (workspace.requires.has('task') && booking.taskId === null) throw new BackEndError('invalid', "Your Clockify workspace requires a task on every time entry; name one of the project's tasks as the activity (see list_catalog).");
+    if (workspace.requires.has('description') && fields.description.trim() === '') throw new BackEndError('invalid', 'Your Clockify workspace requires a description on every time entry; give one.');
     return booking;
   }
 

@@ -5,7 +5,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allPages } from '../remote/paging.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
-import { type Catalog, type CatalogItem, type CatalogKind, ProviderError } from '../time-tracker.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, BackEndError } from '../time-tracker.ts';
 import type { ClockodoCatalogRecord } from './api.ts';
 import type { ClockodoContext } from './context.ts';
 import { mayBook, mayUseService, type NameBook, projectItem } from './mapping.ts';
@@ -57,8 +57,8 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   }
 
   async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
-    if (item.kind === 'activity' && item.projectId !== undefined) throw new ProviderError('invalid', "Clockodo's services belong to no project; add the activity without a parent.");
-    if (item.kind === 'project' && item.customerId === undefined) throw new ProviderError('invalid', 'Every Clockodo project belongs to a customer: name one as the parent (see list_catalog).');
+    if (item.kind === 'activity' && item.projectId !== undefined) throw new BackEndError('invalid', "Clockodo's services belong to no project; add the activity without a parent.");
+    if (item.kind === 'project' && item.customerId === undefined) throw new BackEndError('invalid', 'Every Clockodo project belongs to a customer: name one as the parent (see list_catalog).');
     const body = item.kind === 'project' ? { name: item.name, customers_id: item.customerId } : { name: item.name };
     const created = await this.context.api.createCatalogItem(item.kind, body, item.name);
     this.#forget();
@@ -89,9 +89,9 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     const [projects, access] = await allSettled([this.#allProjects(), this.#accessMap()]);
     const project = projects.byId.get(projectId);
     if (!project || !mayBook(access.add, project.customers_id, project.id)) {
-      throw new ProviderError('denied', `You may not book on project #${projectId} in Clockodo (see list_catalog for what you may book on).`);
+      throw new BackEndError('denied', `You may not book on project #${projectId} in Clockodo (see list_catalog for what you may book on).`);
     }
-    if (!project.active || project.completed) throw new ProviderError('invalid', `The project "${project.name}" is ${project.completed ? 'completed' : 'archived'} in Clockodo.`);
+    if (!project.active || project.completed) throw new BackEndError('invalid', `The project "${project.name}" is ${project.completed ? 'completed' : 'archived'} in Clockodo.`);
     return project;
   }
 
@@ -101,14 +101,14 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     const bookable = (await this.catalog(false, ['activity'])).activities;
     if (bookable.length === 1) return (bookable[0] as CatalogItem).id;
     const examples = bookable.slice(0, 6).map((item) => `"${item.name}"`);
-    throw new ProviderError('invalid', `Clockodo books time on a service too; name one as the activity${examples.length ? `, e.g. ${examples.join(', ')}` : ' (none is open to you; ask whoever manages Clockodo)'}.`);
+    throw new BackEndError('invalid', `Clockodo books time on a service too; name one as the activity${examples.length ? `, e.g. ${examples.join(', ')}` : ' (none is open to you; ask whoever manages Clockodo)'}.`);
   }
 
   async requireService(serviceId: number): Promise<number> {
     const [services, access] = await allSettled([this.#allServices(), this.#serviceAccessMap()]);
     const service = services.byId.get(serviceId);
-    if (!service || !mayUseService(access.add, serviceId)) throw new ProviderError('denied', `You may not book on service #${serviceId} in Clockodo (see list_catalog).`);
-    if (!service.active) throw new ProviderError('invalid', `The service "${service.name}" is archived in Clockodo.`);
+    if (!service || !mayUseService(access.add, serviceId)) throw new BackEndError('denied', `You may not book on service #${serviceId} in Clockodo (see list_catalog).`);
+    if (!service.active) throw new BackEndError('invalid', `The service "${service.name}" is archived in Clockodo.`);
     return service.id;
   }
 

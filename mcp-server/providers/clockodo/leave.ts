@@ -9,7 +9,7 @@ import { yearsOf } from '../../domain/time.ts';
 import { planOf } from '../../domain/work-plan.ts';
 import { allPages } from '../remote/paging.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
+import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { USER_PAGE } from './api.ts';
 import { type ClockodoContext, unlessRefused } from './context.ts';
 import { ClockodoError } from './errors.ts';
@@ -35,7 +35,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     const code = absenceTypeCode(request.type, request.kind);
-    if (code === HOURS_BASED) throw new ProviderError('invalid', 'Clockodo books a reduction of overtime in hours; Punchcard files leave in days. File it in Clockodo.');
+    if (code === HOURS_BASED) throw new BackEndError('invalid', 'Clockodo books a reduction of overtime in hours; Punchcard files leave in days. File it in Clockodo.');
     // Clockodo takes no absence across New Year, and half a day only as a one-day absence.
     const parts = splitLeave(request);
     const me = await this.context.me();
@@ -82,12 +82,12 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   async cancelLeave(id: number): Promise<LeaveRequest> {
     const me = await this.context.me();
     const absence = await this.context.api.absence(id);
-    if (absence.users_id !== me.user.id) throw new ProviderError('denied', `Absence #${id} is not yours; Punchcard only cancels your own requests.`);
+    if (absence.users_id !== me.user.id) throw new BackEndError('denied', `Absence #${id} is not yours; Punchcard only cancels your own requests.`);
     const request = toLeaveRequest(absence, this.context.nameOf(me.user));
     if (request.status === 'approved') {
       // Cancelling an approval takes someone who manages absences; a person who does may do it for their own.
       if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) {
-        throw new ProviderError('conflict', `Absence #${id} is already approved; only a manager can cancel it in Clockodo. Ask whoever approved it.`);
+        throw new BackEndError('conflict', `Absence #${id} is already approved; only a manager can cancel it in Clockodo. Ask whoever approved it.`);
       }
       try {
         await this.context.api.setAbsenceStatus(id, 3);
@@ -96,7 +96,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
       }
       return { ...request, status: 'cancelled' };
     }
-    if (request.status !== 'pending') throw new ProviderError('conflict', `Absence #${id} is already ${request.status}.`);
+    if (request.status !== 'pending') throw new BackEndError('conflict', `Absence #${id} is already ${request.status}.`);
     try {
       // The request stays listed as withdrawn, as on the web.
       await this.context.api.setAbsenceStatus(id, 4);
@@ -185,7 +185,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
       const absence = known.get(id);
       return absence ? `#${id} (${absence.date_since === absenceLastDay(absence) ? absence.date_since : `${absence.date_since} to ${absenceLastDay(absence)}`}, ${leaveStatusOf(absence.status)})` : `#${id}`;
     });
-    return new ProviderError('conflict', `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`);
+    return new BackEndError('conflict', `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`);
   }
 
   async #ownAbsencesById(ids: readonly number[], part: { firstDay: string; lastDay: string }): Promise<Map<number, ClockodoAbsence>> {

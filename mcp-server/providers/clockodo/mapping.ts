@@ -2,7 +2,7 @@
 import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError } from '../remote/remote-error.ts';
-import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, ProviderError, type Ref, type TimeEntry } from '../time-tracker.ts';
+import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, ClockodoTargetHours } from './wire.ts';
 
 /** 'YYYY-MM-DDTHH:MM:SSZ': Clockodo refuses milliseconds (docs/back-ends/clockodo.md, "Times and dates"). */
@@ -124,10 +124,10 @@ export function absenceTypeCode(type: LeaveType, kind: string | undefined): numb
     const wanted = kind.trim().toLowerCase();
     const found = ABSENCE_TYPES.find((item) => item.name.toLowerCase() === wanted);
     if (found) return found.code;
-    throw new ProviderError('invalid', `Clockodo has no leave type "${kind}". Its types: ${typeNames()}; or Punchcard's vacation, sick, personal, parental, unpaid.`);
+    throw new BackEndError('invalid', `Clockodo has no leave type "${kind}". Its types: ${typeNames()}; or Punchcard's vacation, sick, personal, parental, unpaid.`);
   }
   const code = TO_CLOCKODO[type];
-  if (code === undefined) throw new ProviderError('invalid', `Clockodo has no type "other": name one of its own types instead (${typeNames()}).`);
+  if (code === undefined) throw new BackEndError('invalid', `Clockodo has no type "other": name one of its own types instead (${typeNames()}).`);
   return code;
 }
 

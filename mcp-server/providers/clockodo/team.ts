@@ -11,7 +11,7 @@ import { allPages } from '../remote/paging.ts';
 import { addDays, yearsOf } from '../../domain/time.ts';
 import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
-import { ProviderError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import { BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext, Identity } from './context.ts';
@@ -64,7 +64,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const viewer = await this.#viewer();
     const projects = await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page));
     const project = projects.find((item) => item.id === projectId);
-    if (!project) throw new ProviderError('not_found', `There is no project #${projectId} in Clockodo that you may see.`);
+    if (!project) throw new BackEndError('not_found', `There is no project #${projectId} in Clockodo that you may see.`);
     const now = this.context.options.now();
     const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
     const [entries, users, names, customers] = await allSettled([
@@ -123,11 +123,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const today = this.context.today();
     const [{ me, users }, manageable] = await allSettled([this.#decider(), this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366)))]);
     const absence = manageable.find((item) => item.id === id);
-    if (!absence) throw new ProviderError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
-    if (absence.users_id === me.user.id) throw new ProviderError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
+    if (!absence) throw new BackEndError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
+    if (absence.users_id === me.user.id) throw new BackEndError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
     const name = users.find((user) => user.id === absence.users_id)?.name ?? `Colleague #${absence.users_id}`;
     const request = pendingOf(absence, name);
-    if (absence.status !== 0) throw new ProviderError('conflict', `Leave request #${id} of ${name} is already ${request.status}. Nothing was sent.`);
+    if (absence.status !== 0) throw new BackEndError('conflict', `Leave request #${id} of ${name} is already ${request.status}. Nothing was sent.`);
     return request;
   }
 
@@ -137,7 +137,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       answer = await this.context.api.decideAbsence(request.id, decision === 'approve' ? 1 : 2);
     } catch (error) {
       if (error instanceof ClockodoError && (error.status === 403 || error.errorType === 'UserIsNotManageable' || error.errorType === 'StatusIsForbidden')) {
-        throw new ProviderError('denied', `Clockodo did not let you ${decision === 'approve' ? 'approve' : 'decline'} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
+        throw new BackEndError('denied', `Clockodo did not let you ${decision === 'approve' ? 'approve' : 'decline'} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
       }
       throw error;
     }
@@ -157,7 +157,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const led = await whomLeads(this.context, me.user, 'list the people you lead');
     if (led.people.length === 0) {
       this.context.learnLeadership({ leads: false });
-      throw new ProviderError('denied', 'Clockodo names you leader of no team and boss of nobody, so it shows you nobody else’s time.');
+      throw new BackEndError('denied', 'Clockodo names you leader of no team and boss of nobody, so it shows you nobody else’s time.');
     }
     const teams = led.teams.length > 0 ? `the members of the teams you lead in Clockodo (${led.teams.join(', ')}) and those whose boss you are` : 'those whose boss you are in Clockodo';
     return { me, led: led.people.filter((user) => user.active !== false), covers: `${teams}, and yourself` };
@@ -174,7 +174,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const general = me.user.role === 'owner' || me.user.can_generally_manage_absences === true;
     if (!general && users.length === 0) {
       this.context.learnLeadership({ decidesLeave: false });
-      throw new ProviderError('denied', 'Clockodo names nobody whose absences you manage, so no leave request waits for your decision.');
+      throw new BackEndError('denied', 'Clockodo names nobody whose absences you manage, so no leave request waits for your decision.');
     }
     return { me, users };
   }

@@ -5,7 +5,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
-import { type EntryFields, type EntryQuery, notYourEntry, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, notYourEntry, BackEndError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
 import type { ClockodoContext } from './context.ts';
@@ -49,7 +49,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     if (running && fields.start !== undefined) {
       // Clockodo stops the old clock when the new one starts, at the moment it starts; a past start
       // must end the old one there, first.
-      if (fields.start < instantOf(running.time_since)) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+      if (fields.start < instantOf(running.time_since)) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
       stopped = await this.#stopClock(running, fields.start);
     }
     // No billable: Clockodo takes the project's or customer's default.
@@ -70,8 +70,8 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     const running = await this.#running(true);
-    if (!running) throw new ProviderError('conflict', 'No timer is running.');
-    if (end !== undefined && end < instantOf(running.time_since)) throw new ProviderError('invalid', 'The end time is before the timer started.');
+    if (!running) throw new BackEndError('conflict', 'No timer is running.');
+    if (end !== undefined && end < instantOf(running.time_since)) throw new BackEndError('invalid', 'The end time is before the timer started.');
     // The note goes onto the running entry first (Clockodo edits running entries too): if it is
     // refused, the timer still runs and nothing changed.
     if (note) {
@@ -115,14 +115,14 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     if (patch.start !== undefined) body.time_since = clockodoTime(patch.start);
     if (patch.end !== undefined) body.time_until = patch.end === null ? null : clockodoTime(patch.end);
     if (patch.description !== undefined) body.text = patch.description;
-    if (patch.activityId === null) throw new ProviderError('invalid', 'Clockodo books every time entry on a service; name another activity instead of clearing it.');
+    if (patch.activityId === null) throw new BackEndError('invalid', 'Clockodo books every time entry on a service; name another activity instead of clearing it.');
     if (patch.activityId !== undefined) {
       await this.parts.catalog.requireService(patch.activityId);
       body.services_id = patch.activityId;
     }
     if (patch.projectId === null) {
       if ((await this.context.me()).company?.allow_entries_for_customers !== true) {
-        throw new ProviderError('invalid', 'Your Clockodo books every entry on a project; name another project instead of clearing it.');
+        throw new BackEndError('invalid', 'Your Clockodo books every entry on a project; name another project instead of clearing it.');
       }
       body.projects_id = null;
     } else if (patch.projectId !== undefined) {
@@ -186,7 +186,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     if (verb !== 'read') this.#reads.forget(id);
     if (entry.users_id !== userId) throw notYourEntry(id);
     if (verb !== 'read' && isLumpSum(entry)) {
-      throw new ProviderError('invalid', `Time entry #${id} is a lump sum; Punchcard lists lump sums but does not ${verb} them. Do that in Clockodo.`);
+      throw new BackEndError('invalid', `Time entry #${id} is a lump sum; Punchcard lists lump sums but does not ${verb} them. Do that in Clockodo.`);
     }
     return entry;
   }
@@ -217,7 +217,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
   async #namedBooking(fields: { projectId: number | null; activityId: number | null; description: string }): Promise<Booking & { billable: 0 | 1 }> {
     if (fields.projectId === null) {
       const projects = await this.parts.catalog.projectExamples(6);
-      throw new ProviderError('invalid', `Clockodo books time on a customer's project; name one${projects.length ? `, e.g. ${projects.join(', ')}` : ' (see list_catalog)'}.`);
+      throw new BackEndError('invalid', `Clockodo books time on a customer's project; name one${projects.length ? `, e.g. ${projects.join(', ')}` : ' (see list_catalog)'}.`);
     }
     const [project, serviceId] = await allSettled([this.parts.catalog.bookableProject(fields.projectId), this.parts.catalog.serviceFor(fields.activityId)]);
     return { customerId: project.customers_id, projectId: project.id, serviceId, text: fields.description, billable: project.billable_default === false ? 0 : 1 };
@@ -233,7 +233,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       if (last) return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || (last.text ?? '') };
     }
     const projects = await this.parts.catalog.projectExamples(8);
-    throw new ProviderError(
+    throw new BackEndError(
       'invalid',
       `There is no earlier Clockodo entry to resume, and Clockodo needs a project and a service to start a timer. ` +
         (projects.length ? `You may book on ${projects.join(', ')}; name one (and an activity).` : 'No project is open to you; ask whoever manages Clockodo.'),

@@ -1,7 +1,7 @@
 // Leave on Kimai's absence plugin (docs/back-ends/kimai.md, "Absences": seen in third-party clients
 // only). Pure: how a Punchcard leave request becomes absence records and back.
 import { type LeavePart, splitLeave as splitLeaveParts } from '../../domain/leave-parts.ts';
-import { type LeaveRequest, type LeaveStatus, type LeaveType, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
+import { type LeaveRequest, type LeaveStatus, type LeaveType, type NewLeaveRequest, BackEndError } from '../time-tracker.ts';
 import type { KimaiAbsence } from './wire.ts';
 
 /** The plugin refuses an absence longer than this many calendar days (kimai-mcp splits at 30). */
@@ -31,7 +31,7 @@ export function kimaiAbsenceType(type: LeaveType, kind?: string): string {
   if (kind === undefined) return TO_KIMAI[type];
   const wanted = kind.trim().toLowerCase().replace(/[\s-]+/g, '_');
   if (wanted in FROM_KIMAI) return wanted;
-  throw new ProviderError('invalid', `Kimai's absence plugin has no type "${kind}"; its types: ${Object.keys(FROM_KIMAI).join(', ')}.`);
+  throw new BackEndError('invalid', `Kimai's absence plugin has no type "${kind}"; its types: ${Object.keys(FROM_KIMAI).join(', ')}.`);
 }
 
 export function leaveStatus(status: string | undefined): LeaveStatus {

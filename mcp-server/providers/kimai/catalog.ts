@@ -3,7 +3,7 @@
 // with every hidden item), created, and hidden or shown again (Kimai's archive).
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
-import { type Catalog, type CatalogItem, type CatalogKind, ProviderError } from '../time-tracker.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, BackEndError } from '../time-tracker.ts';
 import type { KimaiCatalogRecord } from './api.ts';
 import type { KimaiContext } from './context.ts';
 import { activityItem, customerItem, projectItem, toCatalog, withoutArchived } from './mapping.ts';
@@ -30,7 +30,7 @@ export class KimaiCatalog extends BackEndPart<KimaiContext> {
   async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
     const body: Record<string, unknown> = { name: item.name.trim() };
     if (item.kind === 'project') {
-      if (item.customerId === undefined) throw new ProviderError('invalid', 'A Kimai project belongs to a customer: give the customer as parent.');
+      if (item.customerId === undefined) throw new BackEndError('invalid', 'A Kimai project belongs to a customer: give the customer as parent.');
       body.customer = item.customerId;
     }
     if (item.kind === 'activity' && item.projectId !== undefined) body.project = item.projectId;

@@ -7,7 +7,7 @@ import { LEAVE_YEARS_AHEAD } from '../../domain/call-limits.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
-import { type LeaveDraw, type LeaveRequest, type NewLeaveRequest, ProviderError } from '../time-tracker.ts';
+import { type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError } from '../time-tracker.ts';
 import { fileInParts } from '../leave-filing.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
 import { type KimaiContext, personName } from './context.ts';
@@ -28,7 +28,7 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       absences = await this.#plugin(() => this.context.api.absences({ user: me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' }));
     } catch (error) {
       // A report counts targets with the leave it can find; a Kimai without the plugin has none.
-      if (error instanceof ProviderError && error.code === 'unavailable') return [];
+      if (error instanceof BackEndError && error.code === 'unavailable') return [];
       throw error;
     }
     const person = personName(me);
@@ -76,7 +76,7 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       known = this.#known.get(id);
     }
     // What cannot be described is not deleted: the person would not know what they cancelled.
-    if (!known) throw new ProviderError('not_found', `There is no absence #${id} of yours in Kimai from last year on.`);
+    if (!known) throw new BackEndError('not_found', `There is no absence #${id} of yours in Kimai from last year on.`);
     await this.context.api.deleteAbsence(id);
     this.#known.delete(id);
     return { ...known, status: 'cancelled' };
@@ -93,12 +93,12 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
     } catch (error) {
       if (!(error instanceof KimaiError) || error.failure !== 'not_found') throw error;
       this.context.learnAbsences(false);
-      throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
+      throw new BackEndError('unavailable', NO_ABSENCE_PLUGIN);
     }
   }
 
   #requirePlugin(): void {
-    if (!this.context.facts.capabilities.current.has('leave')) throw new ProviderError('unavailable', NO_ABSENCE_PLUGIN);
+    if (!this.context.facts.capabilities.current.has('leave')) throw new BackEndError('unavailable', NO_ABSENCE_PLUGIN);
   }
 
   /** The holidays the listed absences span, asked for once. */

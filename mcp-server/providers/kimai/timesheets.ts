@@ -8,7 +8,7 @@ import { mapWithLimit } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import { formatWallClock } from '../../domain/time.ts';
-import { type EntryFields, type EntryQuery, ProviderError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import { type EntryFields, type EntryQuery, BackEndError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext, Session } from './context.ts';
@@ -37,7 +37,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const current = running[0];
     if (current && !switchRunning) throw new TimerRunningError(current);
     if (session) requireFreeTimes(session, 'a start time');
-    if (current && fields.start !== undefined && fields.start < current.start) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+    if (current && fields.start !== undefined && fields.start < current.start) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
     const zone = session?.me.timezone ?? '';
     this.#active.invalidate();
 
@@ -76,12 +76,12 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     // The user and the settings only for an end time; stopping now is the check and the stop.
     const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.context.session(), this.#activeEntries(true)]);
     const current = running[0];
-    if (!current) throw new ProviderError('conflict', 'No timer is running.');
+    if (!current) throw new BackEndError('conflict', 'No timer is running.');
     this.#active.invalidate();
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
     if (end !== undefined && session) {
       requireFreeTimes(session, 'an end time');
-      if (end < current.start) throw new ProviderError('invalid', 'The end time is before the timer started.');
+      if (end < current.start) throw new BackEndError('invalid', 'The end time is before the timer started.');
       const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
       if (description !== undefined) body.description = description;
       return this.#patch(current.id, body, 'stop the timer', current, session);
@@ -123,9 +123,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const session = movesTimes ? await this.context.session() : undefined;
     if (session) requireFreeTimes(session, 'changed start or end times');
     if (patch.projectId === null || patch.activityId === null) {
-      throw new ProviderError('invalid', 'Every Kimai time entry has a project and an activity; name another one instead of clearing it.');
+      throw new BackEndError('invalid', 'Every Kimai time entry has a project and an activity; name another one instead of clearing it.');
     }
-    if (patch.end === null) throw new ProviderError('invalid', 'Kimai cannot reopen a finished entry; start a new timer instead.');
+    if (patch.end === null) throw new BackEndError('invalid', 'Kimai cannot reopen a finished entry; start a new timer instead.');
     const zone = session?.me.timezone ?? '';
     const body: Record<string, unknown> = {};
     if (patch.start !== undefined) body.begin = kimaiBodyTime(patch.start, zone, 'start');
@@ -139,7 +139,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const entry = await this.getEntry(id);
-    if (entry.locked) throw new ProviderError('denied', `Time entry #${id} cannot be deleted: ${entry.locked} Nothing was deleted.`);
+    if (entry.locked) throw new BackEndError('denied', `Time entry #${id} cannot be deleted: ${entry.locked} Nothing was deleted.`);
     this.#active.invalidate();
     await this.context.api.deleteTimesheet(id);
     return entry;
@@ -217,7 +217,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   async #resumeLast(fields: { description: string }): Promise<TimeEntry> {
     const [last] = await this.context.api.recentTimesheets(1);
     if (!last) {
-      throw new ProviderError('invalid', 'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).');
+      throw new BackEndError('invalid', 'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).');
     }
     const restarted = await this.context.api.restartTimesheet(last.id, fields.description ? {} : { copy: 'all' });
     const lastEntry = toTimeEntry(last, NO_NAMES);
@@ -227,9 +227,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
 
   #requireProjectAndActivity(projectId: number | null, activityId: number | null): { project: number; activity: number } {
     if (projectId !== null && activityId !== null) return { project: projectId, activity: activityId };
-    if (projectId === null) throw new ProviderError('invalid', 'Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    if (projectId === null) throw new BackEndError('invalid', 'Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
     // No names as examples: a client that may not list the catalog must not learn it from a refusal.
-    throw new ProviderError('invalid', 'Kimai books every entry on an activity too; name one (list_catalog shows them).');
+    throw new BackEndError('invalid', 'Kimai books every entry on an activity too; name one (list_catalog shows them).');
   }
 }
 

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
 import { exists, isReadOnlyError, isWritable, whileBusy as waitWhileBusy } from '../sqlite-files.ts';
-import { ProviderError } from '../time-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from './timesheet-file.ts';
 
@@ -39,7 +39,7 @@ export async function openTimesheet(path: string, log: (message: string) => void
     if (!isReadOnlyError(error)) throw error;
   }
   const identity = identifyTimesheetFile(path);
-  if (identity.kind === 'refused') throw new ProviderError('unavailable', identity.reason);
+  if (identity.kind === 'refused') throw new BackEndError('unavailable', identity.reason);
   if (!isWritable(path)) return openReadOnly(path, identity);
   // SQLite would create the file 0644 less the umask, and its -wal and -shm with the file's mode: an
   // empty private file first (a new timesheet to every reader, timesheet-file.ts) makes all three private.
@@ -86,8 +86,8 @@ function needsMigration(db: Database, path: string): boolean {
   return current < MIGRATIONS.length || mark !== PUNCHCARD_APPLICATION_ID;
 }
 
-function newerTimesheet(path: string, version: number): ProviderError {
-  return new ProviderError(
+function newerTimesheet(path: string, version: number): BackEndError {
+  return new BackEndError(
     'unavailable',
     `${path} was written by a newer Punchcard (timesheet schema ${version}; this one reads up to ${MIGRATIONS.length}). Punchcard has not changed it. Update Punchcard to use it.`,
   );
@@ -110,7 +110,7 @@ export function readTimesheet<T>(sheet: Timesheet, work: () => T): Promise<T> {
 export function writeTransaction<T>(sheet: Timesheet, work: () => T): Promise<T> {
   if (sheet.readOnly) {
     return Promise.reject(
-      new ProviderError(
+      new BackEndError(
         'unavailable',
         `The folder ${dirname(sheet.path)} is read-only, so Punchcard cannot save to the timesheet there; reading works. ` +
           'Nothing was changed. Make the folder writable (or move the data folder somewhere writable) and try again.',
@@ -145,13 +145,13 @@ export function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): P
 function openReadOnly(path: string, identity: ReturnType<typeof identifyTimesheetFile>): Timesheet {
   const folder = dirname(path);
   if (identity.kind !== 'timesheet') {
-    throw new ProviderError(
+    throw new BackEndError(
       'unavailable',
       `The folder ${folder} is read-only, so Punchcard cannot create its timesheet there. Make the folder writable, or move the data folder somewhere writable.`,
     );
   }
   if (identity.version < MIGRATIONS.length) {
-    throw new ProviderError(
+    throw new BackEndError(
       'unavailable',
       `${path} is from an older Punchcard and needs updating, but the folder ${folder} is read-only. Nothing was changed. Make the folder writable and try again.`,
     );
@@ -164,7 +164,7 @@ function openReadOnly(path: string, identity: ReturnType<typeof identifyTimeshee
     // Without its -shm and -wal, a WAL file opens only immutably; that is only exact without a -wal.
   }
   if (exists(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
-    throw new ProviderError(
+    throw new BackEndError(
       'unavailable',
       `The folder ${folder} is read-only and ${path}-wal still holds changes SQLite cannot apply there, so the timesheet cannot be read. Make the folder writable.`,
     );

@@ -12,7 +12,7 @@ import {
   type LeaveRequest,
   type NewLeaveRequest,
   type Person,
-  ProviderError,
+  BackEndError,
   type Ref,
   type TimeEntry,
   type TimeTracker,
@@ -98,7 +98,7 @@ class LocalTracker implements TimeTracker {
         // Closed while it opened: let go of the file instead of holding it for nobody.
         if (this.#opening !== opening) {
           sheet.db.close();
-          throw new ProviderError('unavailable', 'The timesheet was closed.');
+          throw new BackEndError('unavailable', 'The timesheet was closed.');
         }
         return (this.#sheet = sheet);
       },
@@ -147,7 +147,7 @@ class LocalTracker implements TimeTracker {
         if (this.#sheet !== stale) {
           // Closed (or already swapped) meanwhile.
           fresh.db.close();
-          if (this.#sheet === null) throw new ProviderError('unavailable', 'The timesheet was closed.');
+          if (this.#sheet === null) throw new BackEndError('unavailable', 'The timesheet was closed.');
           return this.#sheet;
         }
         this.#statements.clear();
@@ -180,7 +180,7 @@ class LocalTracker implements TimeTracker {
         if (running) {
           if (!switchRunning) throw new TimerRunningError(running);
           if (start < running.start) {
-            throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+            throw new BackEndError('invalid', 'The new timer would start before the running one did.');
           }
           this.#setEnd(running.id, start);
           stopped = this.#entry(running.id);
@@ -202,9 +202,9 @@ class LocalTracker implements TimeTracker {
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     return this.#write(() => {
       const running = this.#running();
-      if (!running) throw new ProviderError('conflict', 'No timer is running.');
+      if (!running) throw new BackEndError('conflict', 'No timer is running.');
       const stopAt = end ?? Math.max(this.#options.now(), running.start);
-      if (stopAt < running.start) throw new ProviderError('invalid', 'The end time is before the timer started.');
+      if (stopAt < running.start) throw new BackEndError('invalid', 'The end time is before the timer started.');
       this.#setEnd(running.id, stopAt);
       if (note) {
         const description = running.description ? `${running.description}\n${note}` : note;
@@ -250,7 +250,7 @@ class LocalTracker implements TimeTracker {
           description: patch.description ?? current.description,
         };
         if (next.end !== null && next.end < next.start) {
-          throw new ProviderError('invalid', 'The entry would end before it starts.');
+          throw new BackEndError('invalid', 'The entry would end before it starts.');
         }
         this.#checkRefs(next.projectId, next.activityId);
         this.#statement(
@@ -262,7 +262,7 @@ class LocalTracker implements TimeTracker {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'time_entries_one_running')) {
-        throw new ProviderError('conflict', 'Another timer is already running; only one entry can be open at a time.');
+        throw new BackEndError('conflict', 'Another timer is already running; only one entry can be open at a time.');
       }
       throw error;
     }
@@ -376,7 +376,7 @@ class LocalTracker implements TimeTracker {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ProviderError('conflict', `A ${item.kind} named "${name}" already exists.`);
+        throw new BackEndError('conflict', `A ${item.kind} named "${name}" already exists.`);
       }
       throw error;
     }
@@ -400,12 +400,12 @@ class LocalTracker implements TimeTracker {
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     if (request.kind !== undefined) {
-      throw new ProviderError('invalid', `The local timesheet has no leave type "${request.kind}"; use vacation, sick, personal, parental, unpaid or other.`);
+      throw new BackEndError('invalid', `The local timesheet has no leave type "${request.kind}"; use vacation, sick, personal, parental, unpaid or other.`);
     }
     return this.#write(() => {
       const clash = this.#overlappingLeave(request);
       if (clash) {
-        throw new ProviderError(
+        throw new BackEndError(
           'conflict',
           `This overlaps your ${clash.type} request #${clash.id} (${clash.firstDay} to ${clash.lastDay}). Cancel or change that one first.`,
         );
@@ -436,7 +436,7 @@ class LocalTracker implements TimeTracker {
   async cancelLeave(id: number): Promise<LeaveRequest> {
     return this.#write(() => {
       const request = this.#leave(id);
-      if (request.status === 'cancelled') throw new ProviderError('conflict', `Leave request #${id} is already cancelled.`);
+      if (request.status === 'cancelled') throw new BackEndError('conflict', `Leave request #${id} is already cancelled.`);
       this.#statement(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`)
         .run(this.#options.now(), id);
       return this.#leave(id);
@@ -457,7 +457,7 @@ class LocalTracker implements TimeTracker {
 
   #entry(id: number): TimeEntry {
     const row = this.#statement(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
-    if (!row) throw new ProviderError('not_found', `There is no time entry #${id}.`);
+    if (!row) throw new BackEndError('not_found', `There is no time entry #${id}.`);
     return toEntry(row);
   }
 
@@ -480,7 +480,7 @@ class LocalTracker implements TimeTracker {
     if (activityId !== null) {
       const activity = this.#catalogItem('activity', activityId);
       if (activity.project && activity.project.id !== projectId) {
-        throw new ProviderError(
+        throw new BackEndError(
           'invalid',
           `Activity "${activity.name}" belongs to project "${activity.project.name}" and cannot be used with another project.`,
         );
@@ -490,13 +490,13 @@ class LocalTracker implements TimeTracker {
 
   #requireRow(table: string, id: number, what: string): void {
     const row = this.#statement(`SELECT 1 AS found FROM ${table} WHERE id = ?`).get(id);
-    if (!row) throw new ProviderError('not_found', `There is no ${what} #${id}.`);
+    if (!row) throw new BackEndError('not_found', `There is no ${what} #${id}.`);
   }
 
   #catalogItem(kind: CatalogKind, id: number): CatalogItem {
     const catalogRow = this.#statement(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`)
       .get(id) as { id: number; name: string; archived: number } | undefined;
-    if (!catalogRow) throw new ProviderError('not_found', `There is no ${kind} #${id}.`);
+    if (!catalogRow) throw new BackEndError('not_found', `There is no ${kind} #${id}.`);
     const item: CatalogItem = { kind, id: catalogRow.id, name: catalogRow.name, archived: catalogRow.archived === 1 };
     if (kind === 'project') {
       const row = this.#statement('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?')
@@ -513,7 +513,7 @@ class LocalTracker implements TimeTracker {
 
   #leave(id: number): LeaveRequest {
     const row = this.#statement('SELECT * FROM leave_requests WHERE id = ?').get(id) as LeaveRow | undefined;
-    if (!row) throw new ProviderError('not_found', `There is no leave request #${id}.`);
+    if (!row) throw new BackEndError('not_found', `There is no leave request #${id}.`);
     return this.#toLeave(row);
   }
 

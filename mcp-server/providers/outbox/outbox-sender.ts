@@ -9,7 +9,7 @@ import type { Log } from '../../log.ts';
 import { CallStopped, withRequestBudget } from '../remote/request-budget.ts';
 import { RemoteError } from '../remote/remote-error.ts';
 import type { KeptWriteChoice, KeptWriteDecision, TimeTracker } from '../time-tracker.ts';
-import { ProviderError } from '../time-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 import { decisionOf, payloadToSendAgain } from './decisions.ts';
 import { deliver, keptWrite, type Settlement } from './deliver.ts';
 import { isOutOfReach } from './out-of-reach.ts';
@@ -178,7 +178,7 @@ export class OutboxSender {
   async decide(id: number, choice: KeptWriteChoice): Promise<string> {
     const { store, service } = this.#options;
     const row = await store.row(id);
-    const gone = new ProviderError('not_found', `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`);
+    const gone = new BackEndError('not_found', `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`);
     if (!row || row.state !== 'needs_decision' || row.dismissedAt !== null) throw gone;
     const what = keptWrite(row, await this.#zone());
     if (choice === 'dismiss') {
@@ -211,5 +211,5 @@ export class OutboxSender {
 function isRefusal(error: unknown): boolean {
   if (error instanceof CallStopped) return false;
   if (error instanceof RemoteError) return error.failure !== 'rate_limited';
-  return error instanceof ProviderError && error.code !== 'unavailable';
+  return error instanceof BackEndError && error.code !== 'unavailable';
 }

@@ -17,7 +17,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../../log.ts';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
 import { isBusy, isReadOnlyError, isWritable, whileBusy } from '../sqlite-files.ts';
-import { ProviderError } from '../time-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 
 /** How long a call waits for another process holding the file's write lock; writes here take milliseconds. */
 const LOCK_WAIT_MS = 10_000;
@@ -409,7 +409,7 @@ export class OutboxUnusable extends Error {
 
 function unusable(path: string, error: unknown): OutboxUnusable {
   // The newer schema's refusal already says what to do.
-  if (error instanceof ProviderError) return new OutboxUnusable(error.message);
+  if (error instanceof BackEndError) return new OutboxUnusable(error.message);
   if (isReadOnlyError(error)) return new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
   const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
   return new OutboxUnusable(
@@ -428,7 +428,7 @@ function migrate(db: DatabaseSync, path: string): void {
     // Another engine may have migrated while this one waited for the lock.
     const current = version();
     if (current > OUTBOX_MIGRATIONS.length) {
-      throw new ProviderError(
+      throw new BackEndError(
         'unavailable',
         `${path} was written by a newer Punchcard (outbox schema ${current}; this one reads up to ${OUTBOX_MIGRATIONS.length}). Punchcard has not changed it. Update Punchcard to use it.`,
       );

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { formatDuration } from '../../domain/time.ts';
 import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, KeptWriteChoice, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
-import { ProviderError, TimerRunningError } from '../time-tracker.ts';
+import { BackEndError, TimerRunningError } from '../time-tracker.ts';
 import { signalSettled } from './settled-signal.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
@@ -242,7 +242,7 @@ class OutboxView implements TimeTracker {
       // Never read before: nothing to show, and no name can be turned into the back end's project, so
       // neither a list nor a write by name can go on. Said as the network's fault it is, with what works.
       () =>
-        new ProviderError(
+        new BackEndError(
           'unavailable',
           `${this.#options.service} is out of reach, and Punchcard has not read its projects and activities before, so it can neither show them nor find one by name. A clock-in or entry with no project is kept; try again with names once ${this.#options.service} answers.`,
         ),
@@ -292,7 +292,7 @@ class OutboxView implements TimeTracker {
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
     const key = `last:${from}:${to}`;
     return this.#readOr(key, () => this.#inner.lastEntryEndingBetween(from, to), (known: TimeEntry | null) => known, () =>
-      new ProviderError('unavailable', `${this.#options.service} is out of reach, so Punchcard cannot see where that day's work ended. Give log_time a start (or a start and an end), and it is kept until ${this.#options.service} answers.`),
+      new BackEndError('unavailable', `${this.#options.service} is out of reach, so Punchcard cannot see where that day's work ended. Give log_time a start (or a start and an end), and it is kept until ${this.#options.service} answers.`),
     );
   }
 
@@ -308,7 +308,7 @@ class OutboxView implements TimeTracker {
         const start = fields.start ?? this.#options.now();
         const running = await this.#knownRunning();
         if (running && !switchRunning) throw new TimerRunningError(running);
-        if (running && start < running.start) throw new ProviderError('invalid', 'The new timer would start before the running one did.');
+        if (running && start < running.start) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
         const payload: ClockInPayload = {
           start,
           projectId: fields.projectId,
@@ -334,7 +334,7 @@ class OutboxView implements TimeTracker {
       },
       async (reason) => {
         const running = await this.#knownRunning();
-        if (!running) throw new ProviderError('conflict', 'No timer is running.');
+        if (!running) throw new BackEndError('conflict', 'No timer is running.');
         const at = end ?? this.#options.now();
         const payload: ClockOutPayload = { end: at, note: note ?? null, timer: timerRef(running), entry: { ...running, waiting: undefined } as TimeEntry };
         await this.#keep('clock_out', payload, at);
@@ -434,13 +434,13 @@ class OutboxView implements TimeTracker {
     const { store, service } = this.#options;
     // A client calling in a loop while the back end is away must not grow the file without end.
     if ((await store.open()).length >= MAX_KEPT) {
-      throw new ProviderError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
+      throw new BackEndError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
     }
     // What would not be sent is not kept either, so "kept" never turns into "not sent" for that reason
     // alone: an AI client's entry with --all-tools may call a tool switched off for AI clients, but
     // its writes go out under their rules (may-send.ts).
     const refusal = this.#options.mayStillWrite(kind, this.#options.origin);
-    if (refusal) throw new ProviderError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
+    if (refusal) throw new BackEndError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
     this.#sender.schedule();
     return (await store.row(seq)) as OutboxRow;
@@ -463,7 +463,7 @@ class OutboxView implements TimeTracker {
 
   #refuseWaiting(id: number, what: string): void {
     if (pendingSeq(id) === undefined) return;
-    throw new ProviderError('conflict', `That entry is waiting to be sent to ${this.#options.service}, so it cannot be ${what} yet; it gets its own number once ${this.#options.service} answers.`);
+    throw new BackEndError('conflict', `That entry is waiting to be sent to ${this.#options.service}, so it cannot be ${what} yet; it gets its own number once ${this.#options.service} answers.`);
   }
 }
 

@@ -7,7 +7,7 @@
 // refuses, in words, what is past the limit. Work outside a call (the background check of a back
 // end's features) has no budget: its requests are fixed in number by the code.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ProviderError } from '../time-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 
 /** A request that may have changed something at the back end (a write), and what became of it. */
 export interface Change {
@@ -18,7 +18,7 @@ export interface Change {
 }
 
 /** Why a call was stopped before it finished; the engine words the result (tools/call-scope.ts). */
-export class CallStopped extends ProviderError {
+export class CallStopped extends BackEndError {
   readonly why: 'cancelled' | 'deadline';
   constructor(why: 'cancelled' | 'deadline', message: string) {
     super('unavailable', message);
@@ -108,8 +108,8 @@ export function ensureRequests(count: number, service: string): void {
   if (budget && budget.spent + count > budget.limit) throw overBudget(budget.limit, service);
 }
 
-function overBudget(limit: number, service: string): ProviderError {
-  return new ProviderError(
+function overBudget(limit: number, service: string): BackEndError {
+  return new BackEndError(
     'invalid',
     `This needs more than ${limit} requests to ${service}, more than one call may send, so Punchcard stopped asking. ` +
       'Ask for less at once (a shorter range, or one page at a time).',

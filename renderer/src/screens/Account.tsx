@@ -3,7 +3,7 @@
 // whether there is one. The form is drawn from the back ends' descriptors main sends (AccountView's
 // choices): each field the descriptor names, in the words it gives, checked with the engine's rules.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountView, LinkId, ProviderChoice, ProviderRequest, ProviderType } from '../../../main/ipc/contract.ts';
+import type { AccountView, LinkId, BackEndChoice, ProviderRequest, BackEndType } from '../../../main/ipc/contract.ts';
 import { isEmail, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { fieldOf, keychainAccount, MAX_WORKSPACE_LENGTH, secretHostProblem } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { api } from '../bridge.ts';
@@ -24,7 +24,7 @@ export function AccountScreen() {
 }
 
 interface FormState {
-  type: ProviderType;
+  type: BackEndType;
   url: string;
   email: string;
   token: string;
@@ -35,12 +35,12 @@ interface FormState {
 
 const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '' };
 
-function choiceOf(view: AccountView, type: ProviderType): ProviderChoice | undefined {
+function choiceOf(view: AccountView, type: BackEndType): BackEndChoice | undefined {
   return view.choices.find((choice) => choice.type === type);
 }
 
 function fromView(view: AccountView): FormState {
-  const provider: { type: ProviderType; url?: string; email?: string; caFile?: string | null; allowInsecureTls?: boolean; workspace?: string | null } = view.provider;
+  const provider: { type: BackEndType; url?: string; email?: string; caFile?: string | null; allowInsecureTls?: boolean; workspace?: string | null } = view.provider;
   const defaultUrl = fieldOf(choiceOf(view, provider.type) ?? { fields: [] }, 'url')?.default;
   return {
     ...EMPTY,
@@ -59,7 +59,7 @@ function fromView(view: AccountView): FormState {
  * The keychain account the form's secret would be filed under, as main files it; null for a back end
  * without a secret. A secret saved for another account is not this one's.
  */
-function secretAccount(form: FormState, choice: ProviderChoice | undefined): string | null {
+function secretAccount(form: FormState, choice: BackEndChoice | undefined): string | null {
   if (!choice?.secret) return null;
   // An empty optional address is the back end's own, filed as main files it.
   const url = form.url.trim() === '' ? (fieldOf(choice, 'url')?.default ?? form.url) : form.url;
@@ -67,7 +67,7 @@ function secretAccount(form: FormState, choice: ProviderChoice | undefined): str
 }
 
 /** The form's values as main takes them: each field the back end has, an empty optional one as null. */
-function providerRequest(form: FormState, choice: ProviderChoice): ProviderRequest {
+function providerRequest(form: FormState, choice: BackEndChoice): ProviderRequest {
   const request: ProviderRequest = { type: form.type };
   for (const field of choice.fields) {
     if (field.kind === 'url') request.url = field.default === undefined ? form.url.trim() : form.url.trim() || null;
@@ -83,7 +83,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
   const [form, setForm] = useState<FormState>(() => fromView(saved));
   // What was typed for each back end, so switching back and forth loses nothing and one back end's
   // address never becomes another's.
-  const drafts = useRef<Partial<Record<ProviderType, FormState>>>({});
+  const drafts = useRef<Partial<Record<BackEndType, FormState>>>({});
   // The optional sections stay as the person opened or closed them; a problem inside opens them.
   const [addressOpen, setAddressOpen] = useState(() => fieldOf(choiceOf(saved, form.type) ?? { fields: [] }, 'url')?.default !== undefined && form.url !== '');
   const [certificatesOpen, setCertificatesOpen] = useState(() => form.caFile !== '' || form.allowInsecureTls);
@@ -110,7 +110,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
     if (key === 'url' || key === 'email' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
   };
 
-  const switchTo = (type: ProviderType) => {
+  const switchTo = (type: BackEndType) => {
     drafts.current[form.type] = form;
     const fromSaved = fromView(saved);
     setForm(drafts.current[type] ?? (fromSaved.type === type ? fromSaved : { ...EMPTY, type }));

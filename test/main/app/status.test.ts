@@ -6,7 +6,7 @@ import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
 import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../main/ipc/contract.ts';
 import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
-import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 
 const MINUTE = 60_000;
 
@@ -108,7 +108,7 @@ describe('status sync', () => {
   it('follows a switch of back end: asks Kimai every two minutes, then Calamari every five', () => {
     vi.useFakeTimers();
     const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
-    let backEnd: ProviderProfile['type'] = 'kimai';
+    let backEnd: BackEndProfile['type'] = 'kimai';
     let refreshes = 0;
     const sync = startStatusSync({ userDataDir: dir, backEnd: () => backEnd, refresh: async () => void refreshes++, log: () => {} });
     try {

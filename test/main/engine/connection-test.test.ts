@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectionResultOf, readConnectionLine, testConnection } from '../../../main/engine/connection-test.ts';
 import type { EngineLaunch } from '../../../main/engine/launch.ts';
-import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { FIXTURES, isAlive, PARENT_ENV, PATIENCE, pidIn, SERVER_BUNDLE, testEnv } from './engine-setup.ts';
@@ -31,7 +31,7 @@ function launchIn(settings?: Record<string, unknown>, script = SERVER_BUNDLE): E
 }
 
 /** Runs a test, keeping the log and the exact command lines spawned. */
-async function run(launch: EngineLaunch, options: { profile?: ProviderProfile; token?: string; timeoutMs?: number } = {}) {
+async function run(launch: EngineLaunch, options: { profile?: BackEndProfile; token?: string; timeoutMs?: number } = {}) {
   const logs: string[] = [];
   const spawned: Array<{ command: string; args: readonly string[]; env: NodeJS.ProcessEnv | undefined }> = [];
   const recordingSpawn = ((command: string, args: readonly string[], spawnOptions: { env?: NodeJS.ProcessEnv }) => {

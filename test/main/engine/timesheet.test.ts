@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../../../main/engine/engine-client.ts';
 import { EngineError } from '../../../main/engine/engine-error.ts';
 import { createTimesheet, type Timesheet } from '../../../main/engine/timesheet.ts';
-import type { ProviderType, StatusView } from '../../../main/ipc/contract.ts';
+import type { BackEndType, StatusView } from '../../../main/ipc/contract.ts';
 import { PLAN_KEEPERS } from '../../../main/ipc/handlers/preferences.ts';
 import { runningBreak } from '../../../mcp-server/contract/worked-time.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
@@ -364,8 +364,8 @@ describe('what the back end keeps', () => {
         clockodo: startTestEngine({ settings: { provider: { type: 'clockodo', email: ada.email, url: clockodo.url } }, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }),
         calamari: startTestEngine({ settings: { provider: { type: 'calamari', url: calamari.url, email: 'ada@acme.example' } }, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }),
         clockify: startTestEngine({ settings: { provider: { type: 'clockify', url: clockify.url } }, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }),
-      } satisfies Record<ProviderType, TestEngine>;
-      for (const [type, test] of Object.entries(engines) as Array<[ProviderType, TestEngine]>) {
+      } satisfies Record<BackEndType, TestEngine>;
+      for (const [type, test] of Object.entries(engines) as Array<[BackEndType, TestEngine]>) {
         const { structured } = await test.engine.callTool('whoami');
         expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
       }

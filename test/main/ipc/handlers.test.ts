@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { credentialAccount, type ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import { credentialAccount, type BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
 import type { AccountView, EntryView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
@@ -27,7 +27,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   mkdirSync(userData, { recursive: true });
   const secrets = new Map<string, string>();
   const events: string[] = [];
-  const tested: Array<{ profile: ProviderProfile; token: string | undefined }> = [];
+  const tested: Array<{ profile: BackEndProfile; token: string | undefined }> = [];
   const saved: Array<{ fileName: string; contents: string }> = [];
   const saveTo: string | null = '/home/ada/punchcard.csv';
   // What the engine says the back end keeps (whoami, leave_balance), or why it cannot say.

@@ -1,12 +1,12 @@
 // The Claude Desktop extension's one secret goes to the back end its form named and to no other.
 import { describe, expect, it } from 'vitest';
-import type { ProviderProfile } from '../../../mcp-server/contract/settings.ts';
+import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import { bindFormSecret } from '../../../mcp-server/credentials/form-secret.ts';
 import { createEnvStore } from '../../../mcp-server/credentials/env-store.ts';
 
-const clockify: ProviderProfile = { type: 'clockify', url: 'https://api.clockify.me' };
+const clockify: BackEndProfile = { type: 'clockify', url: 'https://api.clockify.me' };
 const kimai = { type: 'kimai' as const, url: 'https://kimai.example.com' };
-const origin = (backEnd: ProviderProfile | undefined, policyFixes = false) => ({ backEnd, policyFixes });
+const origin = (backEnd: BackEndProfile | undefined, policyFixes = false) => ({ backEnd, policyFixes });
 
 describe('the extension form\'s secret', () => {
   it('is the token of the back end the form named, at the same address (a trailing /api or slash aside)', () => {

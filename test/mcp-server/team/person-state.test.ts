@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ProviderError } from '../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import { type Store, StoreUnavailable } from '../../../mcp-server/store/store.ts';
 import { openStore } from '../../../mcp-server/store/open-store.ts';
 import { StoredIdNumbers } from '../../../mcp-server/team/person-state.ts';
@@ -36,7 +36,7 @@ it('says a store that does not answer in words a person can act on, and numbers 
   away.numberIds = () => Promise.reject(new StoreUnavailable('the database is away'));
   const numbers = new StoredIdNumbers(away, 'ada');
   const refused = await numbers.number('entry', '64c7').catch((error: unknown) => error);
-  expect(refused).toBeInstanceOf(ProviderError);
-  expect((refused as ProviderError).message).toBe("Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.");
+  expect(refused).toBeInstanceOf(BackEndError);
+  expect((refused as BackEndError).message).toBe("Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.");
   expect(await new StoredIdNumbers(store, 'ada').number('entry', '64c7')).toBe(1);
 });

@@ -2,7 +2,7 @@
 // a person can act on; logic follows the status and the code, never the message.
 import { describe, expect, it } from 'vitest';
 import { CalamariError, describeHttpFailure, describeNotJson, type RequestPurpose } from '../../../../mcp-server/providers/calamari/errors.ts';
-import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://acme.calamari.io';
 const EMAIL = 'ada@example.com';
@@ -14,7 +14,7 @@ describe('describeHttpFailure', () => {
   it('quotes the message and names the field of a 400', () => {
     const error = failing(400, { message: 'Project is archived', code: 'INVALID_PROJECT', field: 'project' });
     expect(error).toBeInstanceOf(CalamariError);
-    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toBeInstanceOf(BackEndError);
     expect(error).toMatchObject({ failure: 'validation', code: 'invalid', status: 400 });
     expect(error.message).toBe('Calamari refused to start your shift: Project is archived (project).');
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseWorkspace } from '../../../../mcp-server/providers/clockify/context.ts';
 import { ClockifyError, describeHttpFailure, describeNotJson, messageOf } from '../../../../mcp-server/providers/clockify/errors.ts';
-import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://api.clockify.me';
 const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({ status, json, text, headers });
@@ -20,7 +20,7 @@ describe('describeHttpFailure', () => {
   it('says a refused key is wrong or renewed, and where a new one comes from', () => {
     const error = failing(401, { message: 'Full authentication is required to access this resource', code: 1000 });
     expect(error).toBeInstanceOf(ClockifyError);
-    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toBeInstanceOf(BackEndError);
     expect(error.failure).toBe('bad_token');
     expect(error.message).toMatch(/^Clockify at api\.clockify\.me did not accept the API key .* PUNCHCARD_CLOCKIFY_TOKEN\.$/);
   });

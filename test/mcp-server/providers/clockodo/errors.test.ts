@@ -2,7 +2,7 @@
 // error bodies it sends.
 import { describe, expect, it } from 'vitest';
 import { ClockodoError, describeHttpFailure, describeNotJson, problemsOf } from '../../../../mcp-server/providers/clockodo/errors.ts';
-import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://my.clockodo.com';
 const EMAIL = 'ada@example.com';
@@ -41,7 +41,7 @@ describe('describeHttpFailure', () => {
   it('names the login and where the key is on 401', () => {
     const error = failing(401, { error: { message: 'Unauthorized' } });
     expect(error).toBeInstanceOf(ClockodoError);
-    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toBeInstanceOf(BackEndError);
     expect(error).toMatchObject({ failure: 'bad_token', code: 'denied', status: 401 });
     expect(error.message).toBe(
       'Clockodo did not accept ada@example.com with this API key (the e-mail is not a Clockodo login, or the key is wrong or was renewed). ' +

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeNetworkFailure as describeNetwork, describeTimeout as describeDeadline, type NetworkProblem } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
-import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://kimai.example.com';
 const purpose = { action: 'start the timer' };
@@ -15,7 +15,7 @@ describe('describeHttpFailure', () => {
   it('reads 401 with and without a body, and a 403 without a code, as a bad token', () => {
     for (const failure of [answer(401), answer(401, { code: 401, message: 'Unauthorized' }), answer(403, { message: 'Invalid credentials' })]) {
       const error = describeHttpFailure(failure, purpose, BASE);
-      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toBeInstanceOf(BackEndError);
       expect(error.failure).toBe('bad_token');
       expect(error.message).toMatch(/did not accept the API token|refused the credentials/);
       expect(error.message).toMatch(/new API token/);

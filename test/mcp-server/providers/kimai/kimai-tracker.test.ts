@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type KimaiDetection, readDetection, writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
-import { ProviderError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -63,14 +63,14 @@ async function requestsDuring(server: FakeKimai, run: () => Promise<unknown>): P
   return server.requests.slice(before).map((request) => `${request.method} ${request.path.replace(/^\/api/, '')}`);
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
+async function failureOf(promise: Promise<unknown>): Promise<BackEndError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ProviderError) return error;
+    if (error instanceof BackEndError) return error;
     throw error;
   }
-  throw new Error('expected a ProviderError');
+  throw new Error('expected a BackEndError');
 }
 
 describe('what one start leaves the next', () => {

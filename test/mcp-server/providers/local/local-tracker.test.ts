@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../../mcp-server/providers/local/migrations.ts';
 import { createLocalTracker } from '../../../../mcp-server/providers/local/local-tracker.ts';
-import { ProviderError, type TimeTracker, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError, type TimeTracker, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-16T08:00:00Z');
@@ -94,7 +94,7 @@ describe('timer', () => {
 
   it('refuses to stop before the start and to stop with nothing running', async () => {
     await tracker.startTimer(fields(T0), false);
-    await expect(tracker.stopTimer(T0 - 1)).rejects.toThrow(ProviderError);
+    await expect(tracker.stopTimer(T0 - 1)).rejects.toThrow(BackEndError);
     await tracker.stopTimer(T0 + HOUR);
     await expect(tracker.stopTimer(T0 + 2 * HOUR)).rejects.toThrow(/No timer is running/);
   });

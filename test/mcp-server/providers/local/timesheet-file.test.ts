@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTimesheet } from '../../../../mcp-server/providers/local/database.ts';
 import { MIGRATIONS } from '../../../../mcp-server/providers/local/migrations.ts';
 import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from '../../../../mcp-server/providers/local/timesheet-file.ts';
-import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -37,7 +37,7 @@ async function expectRefusedUntouched(path: string, message: RegExp): Promise<st
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ProviderError);
+  expect(error).toBeInstanceOf(BackEndError);
   expect((error as Error).message).toMatch(message);
   expect((error as Error).message).not.toMatch(/\.\./);
   expect(readFileSync(path).equals(bytes)).toBe(true);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeNetworkFailure, describeTimeout, RemoteError, serverTrouble } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { isOutOfReach, reachProblem } from '../../../../mcp-server/providers/outbox/out-of-reach.ts';
-import { ProviderError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const WORDS = { service: 'Kimai', address: 'the Kimai URL', caHint: 'Set caFile.' };
 const BASE = 'https://kimai.example.com';
@@ -39,7 +39,7 @@ describe('isOutOfReach', () => {
     expect(isOutOfReach(new RemoteError('validation', 'no', 400))).toBe(false);
     expect(isOutOfReach(new RemoteError('rate_limited', 'no', 429))).toBe(false);
     expect(isOutOfReach(status(500))).toBe(false);
-    expect(isOutOfReach(new ProviderError('unavailable', 'no'))).toBe(false);
+    expect(isOutOfReach(new BackEndError('unavailable', 'no'))).toBe(false);
     expect(isOutOfReach(new Error('ECONNREFUSED'))).toBe(false);
   });
 
