@@ -12,7 +12,7 @@ import type * as z from 'zod/v4';
 import { BACK_END_TYPES, DEFAULT_BACK_END, isBackEndType } from './back-ends.ts';
 import { defaultSettings } from './default-settings.ts';
 import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
-import { HolidayRegionSchema, ProviderProfileSchema, SettingsSchema, type Settings } from './settings.ts';
+import { HolidayRegionSchema, BackEndProfileSchema, SettingsSchema, type Settings } from './settings.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from './tool-catalog.ts';
 
@@ -61,7 +61,7 @@ function readProvider(value: unknown): Settings['provider'] | string {
   if (!isBackEndType(value.type)) {
     return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_END_TYPES.join(', ')})`;
   }
-  const result = ProviderProfileSchema.safeParse(value);
+  const result = BackEndProfileSchema.safeParse(value);
   if (result.success) return result.data;
   return `the ${String(value.type)} back end's settings are not usable: ${issuesOf(result.error, 'provider')}`;
 }

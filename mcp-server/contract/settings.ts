@@ -74,14 +74,14 @@ export function profileSchemaOf<T extends BackEndProfile['type']>(type: T): z.Zo
 }
 
 /** Any back end's profile, told apart by `type`. */
-export const ProviderProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<BackEndProfile>;
+export const BackEndProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<BackEndProfile>;
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);
 
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-  provider: ProviderProfileSchema,
+  provider: BackEndProfileSchema,
   tools: z.object({
     /** Hides every tool that is not read-only, whatever the toggles say. */
     readOnly: z.boolean(),
