@@ -22,6 +22,9 @@ export type { SignInRoutesOptions } from './page-kit.ts';
 /** Answers a request on one of the pages' paths (true), or leaves it alone (false). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL, address: string) => Promise<boolean>;
 
+/** Where the company's identity provider sends the browser back (team/sign-in-mount.ts names it). */
+const CALLBACK_PATH = '/sign-in/callback';
+
 /** An interaction's uid as the authorization server makes them; another /interaction/… is its 404. */
 const INTERACTION_UID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -44,8 +47,10 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const matched = router.match(path, method);
     if (!matched.path.length || !hasKnownUid(path)) return false;
     // koa-router answers HEAD with a GET's handler; these GETs set cookies and may finish a sign-in,
-    // so a HEAD is refused like any other method a page does not take.
+    // so a HEAD is refused like any other method a page does not take. The company's callback is a
+    // page for its GET only: anything else there is the authorization server's 404, as it always was.
     if (!matched.route || method === 'HEAD') {
+      if (path === CALLBACK_PATH) return false;
       const allow = [...new Set(matched.path.flatMap((layer) => layer.methods).filter((name) => name !== 'HEAD'))].join(', ');
       kit.refuse(response, 405, 'This page does not take that kind of request.', { allow });
       return true;
@@ -81,7 +86,7 @@ function pageRouter(kit: PageKit): Router<PageState> {
   router.post('/interaction/:uid/development', forInteraction, form, development);
   router.post('/interaction/:uid/company', forInteraction, form, company);
   router.post('/interaction/:uid/consent', forInteraction, form, consentAnswer(kit));
-  router.get('/sign-in/callback', companySignInCallback(kit));
+  router.get(CALLBACK_PATH, companySignInCallback(kit));
   router.get('/account', account.showAccount);
   router.post('/account/tracker', forAccount, form, tracker);
   router.post('/account/development', forAccount, form, development);
