@@ -6,6 +6,7 @@ import { SCOPES } from '../authorization-server.ts';
 import { clientNameOf } from '../client-name.ts';
 import { renderAccount, renderDone } from '../pages.ts';
 import { grantsOf } from '../store-adapter.ts';
+import { seeOther, sendPage } from './answers.ts';
 import { COOKIES, type PageContext, type PageKit, type Purpose, serviceName } from './page-kit.ts';
 
 const ACCOUNT: Purpose = { kind: 'account' };
@@ -20,7 +21,7 @@ export function accountPages(kit: PageKit) {
     const person = await kit.signedInFrom(request, COOKIES.account, ACCOUNT);
     if (!person) {
       const companyPerson = await kit.signedInFrom(request, COOKIES.signedIn, ACCOUNT);
-      return kit.send(response, 200, kit.signInPage(ACCOUNT, browser, companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}));
+      return sendPage(response, 200, kit.signInPage(ACCOUNT, browser, companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}));
     }
     const grants = await grantsOf(store, keys, person.id);
     const clients = await Promise.all(
@@ -29,7 +30,7 @@ export function accountPages(kit: PageKit) {
         return { grantId: grant.grantId, clientName: clientNameOf(client?.clientName, grant.clientId), since: new Date(grant.issuedAt).toISOString().slice(0, 10), mayWrite: grant.scopes.includes(SCOPES.write) };
       }),
     );
-    kit.send(
+    sendPage(
       response,
       200,
       renderAccount({
@@ -46,7 +47,7 @@ export function accountPages(kit: PageKit) {
   /** A button's handler, run only for a person signed in on the account page (others are sent there). */
   const signedIn = (action: (ctx: PageContext, personId: string) => Promise<void>) => async (ctx: PageContext) => {
     const person = await kit.signedInFrom(ctx.req, COOKIES.account, ACCOUNT);
-    if (!person) return kit.redirect(ctx.res, '/account');
+    if (!person) return seeOther(ctx.res, '/account');
     await action(ctx, person.id);
   };
 
@@ -55,7 +56,7 @@ export function accountPages(kit: PageKit) {
 
     signOut: signedIn(async (ctx) => {
       jar.set(ctx.res, COOKIES.account, '', 0);
-      kit.send(ctx.res, 200, renderDone('Signed out', 'You are signed out of your Punchcard account page. Your connected clients keep working.'));
+      sendPage(ctx.res, 200, renderDone('Signed out', 'You are signed out of your Punchcard account page. Your connected clients keep working.'));
     }),
 
     disconnect: signedIn(async (ctx, personId) => {

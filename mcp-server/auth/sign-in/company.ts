@@ -3,20 +3,21 @@
 // this is. Failed answers count against the address as failed tracker sign-ins do.
 import { reserveLimit } from '../../http/rate-limits.ts';
 import type { PendingSignIn } from '../company-sign-in.ts';
+import { seeOther, sendErrorPage } from './answers.ts';
 import { ACCOUNT_SESSION_SECONDS, COOKIES, PENDING_SECONDS, type PageContext, type PageKit, type Purpose } from './page-kit.ts';
 
 export function companySignInStart(kit: PageKit) {
   const { company, jar } = kit.options;
   return async function startCompanySignIn(ctx: PageContext) {
-    if (!company) return kit.refuse(ctx.res, 404, 'This server has no company sign-in.');
+    if (!company) return sendErrorPage(ctx.res, 404, 'This server has no company sign-in.');
     let started: { url: URL; pending: PendingSignIn };
     try {
       started = await company.start();
     } catch (error) {
-      return kit.refuse(ctx.res, 502, (error as Error).message);
+      return sendErrorPage(ctx.res, 502, (error as Error).message);
     }
     jar.set(ctx.res, COOKIES.pending, JSON.stringify({ ...started.pending, purpose: ctx.state.purpose }), PENDING_SECONDS);
-    kit.redirect(ctx.res, started.url.href);
+    seeOther(ctx.res, started.url.href);
   };
 }
 
@@ -26,7 +27,7 @@ export function companySignInCallback(kit: PageKit) {
     const { url, address } = ctx.state;
     const response = ctx.res;
     const raw = jar.get(ctx.req, COOKIES.pending);
-    if (!company || !raw) return kit.refuse(response, 400, 'This sign-in was not started here or took too long. Start again from your AI client or your account page.');
+    if (!company || !raw) return sendErrorPage(response, 400, 'This sign-in was not started here or took too long. Start again from your AI client or your account page.');
     jar.set(response, COOKIES.pending, '', 0);
     const pending = JSON.parse(raw) as PendingSignIn & { purpose: Purpose };
     const attempt = await reserveLimit(store, kit.failedSignIns(address), now());
@@ -34,7 +35,7 @@ export function companySignInCallback(kit: PageKit) {
     const identity = await company.finish(new URL(`${url.pathname}${url.search}`, kit.origin), pending);
     if (!identity.ok) {
       kit.metrics.signIn('refused');
-      return kit.refuse(response, 403, identity.message);
+      return sendErrorPage(response, 403, identity.message);
     }
     await attempt.release();
     kit.metrics.signIn('signed_in');
@@ -47,6 +48,6 @@ export function companySignInCallback(kit: PageKit) {
     if (purpose.kind === 'account' && !kit.needsCredentials(person)) {
       kit.rememberSignedIn(response, COOKIES.account, person, purpose, ACCOUNT_SESSION_SECONDS);
     }
-    kit.redirect(response, kit.actionOf(purpose));
+    seeOther(response, kit.actionOf(purpose));
   };
 }

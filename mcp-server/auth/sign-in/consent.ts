@@ -1,6 +1,7 @@
 // POST /interaction/:uid/consent: the person's answer on the consent page. Allow, "Allow reading
 // only", or anything else as a refusal the client is told of (access_denied).
 import { ALL_SCOPES, SCOPES } from '../authorization-server.ts';
+import { sendErrorPage } from './answers.ts';
 import type { PageContext, PageKit } from './page-kit.ts';
 
 export function consentAnswer(kit: PageKit) {
@@ -9,7 +10,7 @@ export function consentAnswer(kit: PageKit) {
   return async function answerConsent(ctx: PageContext) {
     const { req: request, res: response } = ctx;
     const details = await provider.interactionDetails(request, response);
-    if (details.prompt.name !== 'consent' || !details.session) return kit.refuse(response, 400, 'There is nothing to allow here any more. Start again from your AI client.');
+    if (details.prompt.name !== 'consent' || !details.session) return sendErrorPage(response, 400, 'There is nothing to allow here any more. Start again from your AI client.');
     const decision = ctx.state.form.get('decision');
     if (decision !== 'allow' && decision !== 'allow-read') {
       await provider.interactionFinished(request, response, { error: 'access_denied', error_description: 'The person did not allow the client.' }, { mergeWithLastSubmission: false });
@@ -18,7 +19,7 @@ export function consentAnswer(kit: PageKit) {
     const { accountId } = details.session;
     const clientId = String(details.params.client_id);
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
-    if (!grant) return kit.refuse(response, 400, 'The earlier permission of this client has gone. Start again from your AI client.');
+    if (!grant) return sendErrorPage(response, 400, 'The earlier permission of this client has gone. Start again from your AI client.');
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
     const readOnly = decision === 'allow-read';
     const mayAsk = (scopes: readonly string[]) => (readOnly ? scopes.filter((scope) => scope !== SCOPES.write) : [...scopes]);

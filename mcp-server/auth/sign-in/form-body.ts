@@ -6,6 +6,7 @@ import parseBody from 'co-body';
 import type { Next } from 'koa';
 import { BodyRefused } from '../../http/request-body.ts';
 import { checkFormToken, sameOrigin } from '../forms.ts';
+import { sendErrorPage } from './answers.ts';
 import type { PageContext, PageKit } from './page-kit.ts';
 
 /** The most a form's fields may hold together: a token, an e-mail and a name. */
@@ -19,10 +20,10 @@ export function postedForm(kit: PageKit) {
   return async function checkedForm(ctx: PageContext, next: Next) {
     const { purpose } = ctx.state;
     const browser = kit.browserOf(ctx.req, ctx.res);
-    if (!sameOrigin(ctx.req, kit.origin)) return kit.refuse(ctx.res, 403, 'This form was sent from another site, so it was refused. Open the sign-in page again.');
+    if (!sameOrigin(ctx.req, kit.origin)) return sendErrorPage(ctx.res, 403, 'This form was sent from another site, so it was refused. Open the sign-in page again.');
     const fields = await readForm(ctx.req);
     if (!fields || !checkFormToken(kit.options.keys.formKey, kit.bindingOf(purpose, browser), fields.get('csrf'), kit.options.now())) {
-      return kit.refuse(ctx.res, 403, 'This form has expired or was not sent from this page. Open the sign-in page again.');
+      return sendErrorPage(ctx.res, 403, 'This form has expired or was not sent from this page. Open the sign-in page again.');
     }
     ctx.state.browser = browser;
     ctx.state.form = fields;

@@ -4,6 +4,7 @@
 import { SCOPES } from '../authorization-server.ts';
 import { clientNameOf, hostOf } from '../client-name.ts';
 import { renderConsent, type SignInPage } from '../pages.ts';
+import { sendErrorPage, sendPage } from './answers.ts';
 import { COOKIES, type PageContext, type PageKit, type Purpose } from './page-kit.ts';
 
 export function interactionPage(kit: PageKit) {
@@ -12,7 +13,7 @@ export function interactionPage(kit: PageKit) {
     const { req: request, res: response } = ctx;
     const uid = ctx.params.uid as string;
     const details = await provider.interactionDetails(request, response);
-    if (details.uid !== uid) return kit.refuse(response, 400, 'This sign-in belongs to another window. Start again from your AI client.');
+    if (details.uid !== uid) return sendErrorPage(response, 400, 'This sign-in belongs to another window. Start again from your AI client.');
     const purpose: Purpose = { kind: 'interaction', uid };
     const browser = kit.browserOf(request, response);
     const client = await provider.Client.find(String(details.params.client_id));
@@ -21,14 +22,14 @@ export function interactionPage(kit: PageKit) {
       const companyPerson = await kit.signedInFrom(request, COOKIES.signedIn, purpose);
       if (companyPerson && !kit.needsCredentials(companyPerson)) return kit.finish(request, response, purpose, companyPerson);
       const extra: Partial<SignInPage> = { clientName, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) };
-      return kit.send(response, 200, kit.signInPage(purpose, browser, extra));
+      return sendPage(response, 200, kit.signInPage(purpose, browser, extra));
     }
     if (details.prompt.name === 'consent') {
       const person = details.session ? await store.person(details.session.accountId) : undefined;
-      if (!person) return kit.refuse(response, 400, 'Your sign-in has expired. Start again from your AI client.');
+      if (!person) return sendErrorPage(response, 400, 'Your sign-in has expired. Start again from your AI client.');
       const requested = String(details.params.scope ?? '').split(' ');
       const redirectHost = hostOf(String(details.params.redirect_uri ?? ''));
-      return kit.send(
+      return sendPage(
         response,
         200,
         renderConsent({
@@ -41,6 +42,6 @@ export function interactionPage(kit: PageKit) {
         }),
       );
     }
-    return kit.refuse(response, 400, `The sign-in asked for a step this server does not know (${details.prompt.name}). Start again from your AI client.`);
+    return sendErrorPage(response, 400, `The sign-in asked for a step this server does not know (${details.prompt.name}). Start again from your AI client.`);
   };
 }

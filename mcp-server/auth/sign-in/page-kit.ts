@@ -1,6 +1,6 @@
-// What every sign-in, consent and account page shares: how a page is answered (its headers), the
-// browser's own id and the signed-in cookies, the sign-in form as it is shown for a purpose, and a
-// sign-in that succeeded. The handlers (one per route, routes.ts) are built on one kit per server.
+// What every sign-in, consent and account page shares: the browser's own id and the signed-in
+// cookies, the sign-in form as it is shown for a purpose, the count of failed sign-ins, and a sign-in
+// that succeeded. The handlers (one per route, routes.ts) are built on one kit per server.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouterContext } from '@koa/router';
@@ -14,8 +14,9 @@ import type { PersonRecord, Store } from '../../store/store.ts';
 import type { CompanySignIn } from '../company-sign-in.ts';
 import { takesTrackerSignIn, trackerFields } from '../credentials.ts';
 import { browserId, type CookieJar, formToken } from '../forms.ts';
-import { PAGE_CSP, renderErrorPage, renderSignIn, type SignInPage } from '../pages.ts';
+import { renderSignIn, type SignInPage } from '../pages.ts';
 import type { ServerKeys } from '../server-keys.ts';
+import { sendErrorPage, seeOther } from './answers.ts';
 
 /** How long failed sign-ins from one address are counted. */
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -74,15 +75,6 @@ export function pageKit(options: SignInRoutesOptions) {
   const backEnd = config.provider;
   const tracker = config.sign_in.tracker && takesTrackerSignIn(backEnd) ? backEnd : undefined;
 
-  const send = (response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}) => {
-    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', ...extra });
-    response.end(html);
-  };
-  const redirect = (response: ServerResponse, location: string) => {
-    response.writeHead(303, { location, 'cache-control': 'no-store' });
-    response.end();
-  };
-
   const bindingOf = (purpose: Purpose, browser: string) => (purpose.kind === 'interaction' ? `interaction:${purpose.uid}:${browser}` : `account:${browser}`);
   const actionOf = (purpose: Purpose) => (purpose.kind === 'interaction' ? `/interaction/${purpose.uid}` : '/account');
 
@@ -104,10 +96,6 @@ export function pageKit(options: SignInRoutesOptions) {
     origin,
     /** The tracker whose credentials sign people in, if this server takes them. */
     tracker,
-    send,
-    redirect,
-    /** An error page in words. */
-    refuse: (response: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) => send(response, status, renderErrorPage(message), extra),
     bindingOf,
     actionOf,
     signedInFrom,
@@ -130,7 +118,7 @@ export function pageKit(options: SignInRoutesOptions) {
     tooMany(response: ServerResponse, retryAfterSeconds: number) {
       metrics.signIn('limited');
       metrics.rateLimited('sign_in');
-      send(response, 429, renderErrorPage(`Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`), { 'retry-after': String(retryAfterSeconds) });
+      sendErrorPage(response, 429, `Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`, { 'retry-after': String(retryAfterSeconds) });
     },
 
     signInPage(purpose: Purpose, browser: string, extra: Partial<SignInPage> = {}): string {
@@ -155,7 +143,7 @@ export function pageKit(options: SignInRoutesOptions) {
     async finish(request: IncomingMessage, response: ServerResponse, purpose: Purpose, person: PersonRecord) {
       if (purpose.kind === 'account') {
         rememberSignedIn(response, COOKIES.account, person, purpose, ACCOUNT_SESSION_SECONDS);
-        redirect(response, '/account');
+        seeOther(response, '/account');
         return;
       }
       jar.set(response, COOKIES.signedIn, '', 0);

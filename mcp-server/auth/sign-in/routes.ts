@@ -8,6 +8,7 @@ import Router from '@koa/router';
 import Koa, { type Next } from 'koa';
 import { errors as oidcErrors } from 'oidc-provider';
 import { BodyRefused } from '../../http/request-body.ts';
+import { sendErrorPage } from './answers.ts';
 import { accountPages } from './account.ts';
 import { companySignInCallback, companySignInStart } from './company.ts';
 import { consentAnswer } from './consent.ts';
@@ -52,7 +53,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     if (!matched.route || method === 'HEAD') {
       if (path === CALLBACK_PATH) return false;
       const allow = [...new Set(matched.path.flatMap((layer) => layer.methods).filter((name) => name !== 'HEAD'))].join(', ');
-      kit.refuse(response, 405, 'This page does not take that kind of request.', { allow });
+      sendErrorPage(response, 405, 'This page does not take that kind of request.', { allow });
       return true;
     }
     const ctx = app.createContext<PageState>(request, response) as unknown as PageContext;
@@ -105,11 +106,11 @@ function answerFailures(kit: PageKit) {
     } catch (error) {
       const response = ctx.res;
       if (response.headersSent) return void response.destroy();
-      if (error instanceof BodyRefused) kit.refuse(response, error.status, error.message);
-      else if (error instanceof oidcErrors.SessionNotFound) kit.refuse(response, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
+      if (error instanceof BodyRefused) sendErrorPage(response, error.status, error.message);
+      else if (error instanceof oidcErrors.SessionNotFound) sendErrorPage(response, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
       else {
         kit.options.log(`A sign-in page failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        kit.refuse(response, 500, 'The sign-in failed on the server. Try again; if it keeps failing, tell your administrator.');
+        sendErrorPage(response, 500, 'The sign-in failed on the server. Try again; if it keeps failing, tell your administrator.');
       }
     }
   };

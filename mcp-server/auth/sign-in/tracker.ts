@@ -3,6 +3,7 @@
 import { reserveLimit } from '../../http/rate-limits.ts';
 import type { PersonRecord } from '../../store/store.ts';
 import { checkTrackerCredentials, sealCredentials } from '../credentials.ts';
+import { sendErrorPage, sendPage } from './answers.ts';
 import { COOKIES, type PageContext, type PageKit } from './page-kit.ts';
 
 export function trackerSignIn(kit: PageKit) {
@@ -11,11 +12,11 @@ export function trackerSignIn(kit: PageKit) {
     const { purpose, form, browser, address } = ctx.state;
     const { req: request, res: response } = ctx;
     const tracker = kit.tracker;
-    if (!tracker) return kit.refuse(response, 404, 'This server does not take tracker credentials.');
+    if (!tracker) return sendErrorPage(response, 404, 'This server does not take tracker credentials.');
     // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
     // Nothing is tried with the back end before the company has said who is asking.
     const companyPerson = company ? await kit.signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
-    if (company && !companyPerson) return kit.send(response, 403, kit.signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
+    if (company && !companyPerson) return sendPage(response, 403, kit.signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
     // Counted as failed until the back end says otherwise (rate-limits.ts).
     const attempt = await reserveLimit(store, kit.failedSignIns(address), now());
     if (!attempt.allowed) return kit.tooMany(response, attempt.retryAfterSeconds);
@@ -27,7 +28,7 @@ export function trackerSignIn(kit: PageKit) {
     });
     if (!check.ok) {
       kit.metrics.signIn('refused');
-      return kit.send(response, 400, kit.signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
+      return sendPage(response, 400, kit.signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
     }
     await attempt.release();
     kit.metrics.signIn('signed_in');
