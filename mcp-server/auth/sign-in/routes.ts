@@ -47,7 +47,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
     const method = request.method ?? 'GET';
     const matched = router.match(path, method);
     if (!matched.path.length || !hasKnownUid(path)) return false;
-    // koa-router answers HEAD with a GET's handler; these GETs set cookies and may finish a sign-in,
+    // @koa/router answers HEAD with a GET's handler; these GETs set cookies and may finish a sign-in,
     // so a HEAD is refused like any other method a page does not take. The company's callback is a
     // page for its GET only: anything else there is the authorization server's 404, as it always was.
     if (!matched.route || method === 'HEAD') {
@@ -56,6 +56,8 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
       sendErrorPage(response, 405, 'This page does not take that kind of request.', { allow });
       return true;
     }
+    // A koa context for the router, run here rather than through app.callback(): the pages write their
+    // answers to Node's response themselves (answers.ts), which koa's own answering would then redo.
     const ctx = app.createContext<PageState>(request, response) as unknown as PageContext;
     // The path as the team server parsed it (dot segments resolved), which is what was matched above.
     ctx.path = path;
