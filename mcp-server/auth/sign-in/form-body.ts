@@ -1,9 +1,10 @@
 // A posted form as the pages take it, checked before anything in it is used: sent from this server's
-// own origin (before a byte of it is read), urlencoded, uncompressed, at most 16 KiB, each field named
-// once, and carrying the form token of the page that showed it to this browser (forms.ts).
+// own origin (before a byte of it is read), urlencoded, uncompressed, at most 16 KiB (read by
+// raw-body), each field named once, and carrying the form token of the page that showed it to this
+// browser (forms.ts).
 import type { IncomingMessage } from 'node:http';
-import parseBody from 'co-body';
 import type { Next } from 'koa';
+import getRawBody, { type RawBodyError } from 'raw-body';
 import { BodyRefused } from '../../http/request-body.ts';
 import { checkFormToken, sameOrigin } from '../forms.ts';
 import { sendErrorPage } from './answers.ts';
@@ -41,36 +42,30 @@ export async function readForm(request: IncomingMessage): Promise<Map<string, st
     request.resume();
     return null;
   }
-  // A browser never compresses a form; the parser would inflate one, so none is taken.
+  // A browser never compresses a form: one that says it is compressed is refused in words, not read as garbage.
   const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity') throw new BodyRefused(415, `A form is taken uncompressed, as browsers send it, not in ${encoding.slice(0, 40)}.`);
-  let parsed: Record<string, unknown>;
+  let body: string;
   try {
-    parsed = await parseBody.form(request, {
-      limit: MAX_FORM_BYTES,
-      // Field names as a browser sends them: no nesting by brackets or dots, no prototype keys, and
-      // no count below what the size bound allows (qs would drop fields past its own 1000).
-      queryString: { depth: 0, allowDots: false, plainObjects: true, parameterLimit: MAX_FORM_BYTES },
-    });
+    body = await getRawBody(request, { limit: MAX_FORM_BYTES, length: request.headers['content-length'] ?? null, encoding: 'utf-8' });
   } catch (error) {
-    throw refusal(error);
+    throw refusal(error as RawBodyError);
   }
+  // Parsed as browsers serialise it (the WHATWG urlencoded parser): names as sent, nothing nested.
   const fields = new Map<string, string>();
-  for (const [name, value] of Object.entries(parsed)) {
-    // A name sent twice arrives as an array: not a form this server rendered.
-    if (typeof value !== 'string') return null;
+  for (const [name, value] of new URLSearchParams(body)) {
+    if (fields.has(name)) return null;
     fields.set(name, value);
   }
   return fields;
 }
 
-/** The parser's error in the words the team server answers a refused body with (http/request-body.ts). */
-function refusal(error: unknown): unknown {
-  const { type, length, status } = error as { type?: string; length?: number; status?: number };
-  if (type === 'entity.too.large') {
-    return new BodyRefused(413, length !== undefined ? `The request body is ${length} bytes; at most ${MAX_FORM_BYTES} are taken.` : `The request body is more than ${MAX_FORM_BYTES} bytes; at most ${MAX_FORM_BYTES} are taken.`);
+/** The reader's error in the words the team server answers a refused body with (http/request-body.ts). */
+function refusal(error: RawBodyError): unknown {
+  if (error.type === 'entity.too.large') {
+    return new BodyRefused(413, error.length !== undefined ? `The request body is ${error.length} bytes; at most ${MAX_FORM_BYTES} are taken.` : `The request body is more than ${MAX_FORM_BYTES} bytes; at most ${MAX_FORM_BYTES} are taken.`);
   }
-  if (type === 'request.aborted') return new BodyRefused(400, 'The request was aborted before its body arrived.');
-  if (status !== undefined && status >= 400 && status < 500) return new BodyRefused(400, 'The form could not be read.');
+  if (error.type === 'request.aborted') return new BodyRefused(400, 'The request was aborted before its body arrived.');
+  if (error.type === 'request.size.invalid') return new BodyRefused(400, 'The form was not as long as its Content-Length said.');
   return error;
 }
