@@ -7,7 +7,7 @@
 // whole grant (store-adapter.ts). Nothing here is hand-written OAuth: this module configures the
 // library, widens two of its rules where MCP clients need it (loopback-redirects.ts,
 // offline-access.ts), and points its sign-in and consent steps at the server's own pages
-// (sign-in-routes.ts).
+// (sign-in/).
 import Provider, { type Configuration, errors } from 'oidc-provider';
 import { isLoopbackHost } from '../contract/server-config.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';

@@ -1,4 +1,4 @@
-// How a client is named to people: on the consent and account pages (sign-in-routes.ts) and in
+// How a client is named to people: on the consent and account pages (sign-in/) and in
 // `admin people` (admin/people.ts), cleaned the same way everywhere, so a name that could pass for
 // another's on one is not shown raw on the other.
 import { withoutControls } from '../plain-text.ts';

@@ -1,16 +1,14 @@
 // What the sign-in, consent and account forms rely on: a form posted only from a page this server
 // rendered (a token signed with the server's form key, bound to what the page was for and to this
-// browser, and expiring), a browser's own posting origin, the posted fields, and the server's own
-// small cookies (sealed, so neither read nor forged by anyone without the server key).
+// browser, and expiring), a browser's own posting origin, and the server's own small cookies (sealed,
+// so neither read nor forged by anyone without the server key). The posted fields are read in
+// sign-in/form-body.ts.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../http/request-body.ts';
 import { type SealingKeys, seal, unseal } from '../store/sealed.ts';
 
 /** A form is answered within this long of being shown, or shown again. */
 const FORM_TTL_MS = 60 * 60_000;
-/** The most a form's fields may hold together: a token, an e-mail and a name. */
-const MAX_FORM_BYTES = 16 * 1024;
 
 export function formToken(key: Buffer, binding: string, now: number): string {
   const expires = now + FORM_TTL_MS;
@@ -39,22 +37,6 @@ export function sameOrigin(request: IncomingMessage, publicOrigin: string): bool
   if (origin === 'null') return false;
   const site = request.headers['sec-fetch-site'];
   return site === undefined || site === 'same-origin' || site === 'none';
-}
-
-/** The urlencoded fields of a form POST (each named once; a repeated name is refused as not ours). */
-export async function readForm(request: IncomingMessage): Promise<Map<string, string> | null> {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') {
-    request.resume();
-    return null;
-  }
-  const body = await readBody(request, MAX_FORM_BYTES);
-  const fields = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
-    if (fields.has(name)) return null;
-    fields.set(name, value);
-  }
-  return fields;
 }
 
 export interface CookieJar {

@@ -11,7 +11,7 @@ import { companySignIn } from '../auth/company-sign-in.ts';
 import { cookieJar } from '../auth/forms.ts';
 import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
-import { signInRoutes } from '../auth/sign-in-routes.ts';
+import { signInRoutes } from '../auth/sign-in/routes.ts';
 import { withinTokenRequest } from '../auth/store-adapter.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import type { Store } from '../store/store.ts';
