@@ -274,6 +274,14 @@ export default defineConfig({
     maxConcurrency: 3,
     // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
     sequence: { sequencer: AcrossProjectsSequencer },
+    // `npm run coverage`: how much of the source the unit project runs (V8's own counters, no
+    // instrumented build). The summary is printed and kept in coverage/ to compare runs.
+    coverage: {
+      provider: 'v8',
+      include: ['mcp-server/**/*.{ts,tsx}', 'main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
     // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
     // unit needs no build, browser or database (in-process fakes, a few plain Node children);
     // integration spawns the built engine, the built command line or the app's engine client; team
