@@ -71,14 +71,7 @@ export async function startNetworkSwitch(targetUrl: string): Promise<NetworkSwit
     });
   return {
     url: url.toString().replace(/\/$/, targetUrl.endsWith('/') ? '/' : ''),
-    // An engine in this test process (test/support/in-process-engine.ts) shares its event loop: its
-    // kept-alive connections learn of the drop only once the loop has polled the sockets again. A
-    // child learns of it while the test's next call travels over stdio; here a few milliseconds do
-    // it, so the next request finds the port closed, as after any real cut.
-    cut: async () => {
-      await stop();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    },
+    cut: stop,
     async hang() {
       dropAll();
       mode = 'hang';

@@ -12,6 +12,24 @@ import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai, type FakeKim
 
 type Opened = ReturnType<typeof closeAfterEach>;
 
+/**
+ * The relay, its cut noticed before the next call: an engine in this test process
+ * (test/support/in-process-engine.ts) shares the event loop, so its kept-alive connections learn of
+ * the drop only once the loop has polled the sockets again. A child learns of it while the test's
+ * next call travels over stdio; here a few milliseconds do it, so the next request finds the port
+ * closed, as these tests mean (a connection dropped in the middle of a request is
+ * test/mcp-server/providers/outbox/outbox-tracker.test.ts's case).
+ */
+function noticedCut(network: NetworkSwitch): NetworkSwitch {
+  return {
+    ...network,
+    cut: async () => {
+      await network.cut();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  };
+}
+
 // A Monday morning in Berlin: the engine that loses the network starts at NOW, the one that finds it
 // back at LATER, and the back ends live at LATER (a timer started there on the web at 09:20 is past).
 export const NOW = '2026-05-04T09:02:00+02:00';
@@ -36,7 +54,7 @@ export interface Harness {
 async function kimaiHarness(opened: Opened): Promise<Harness> {
   const fake = opened(await startFakeKimai({ now: clockStartingAt(LATER) }));
   seedCatalog(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
+  const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
   const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
   const projectName = (fake: FakeKimai, id: number) => fake.state.projects.find((project) => project.id === id)?.name ?? null;
   return {
@@ -62,7 +80,7 @@ async function kimaiHarness(opened: Opened): Promise<Harness> {
 async function clockodoHarness(opened: Opened): Promise<Harness> {
   const fake = opened(await startFakeClockodo({ now: clockStartingAt(LATER) }));
   const ids = seedCompany(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
+  const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
   const ada = CLOCKODO_USERS[0] as ClockodoUser;
   return {
     service: 'Clockodo',
@@ -85,7 +103,7 @@ async function clockodoHarness(opened: Opened): Promise<Harness> {
 async function clockifyHarness(opened: Opened): Promise<Harness> {
   const fake = opened(await startFakeClockify({ now: clockStartingAt(LATER) }));
   seedWorkspace(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
+  const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
   return {
     service: 'Clockify',
     network,
@@ -105,9 +123,12 @@ async function clockifyHarness(opened: Opened): Promise<Harness> {
 }
 
 async function calamariHarness(opened: Opened): Promise<Harness> {
-  const fake = opened(await startFakeCalamari({ now: clockStartingAt(LATER) }));
+  // Two engines that send what they kept at once, while the test calls both, can pass the lower
+  // published ten requests a second in one second (a 429 then fails a call that is not about limits):
+  // the organisation here has the higher set Calamari also publishes (fake-calamari-limits.ts).
+  const fake = opened(await startFakeCalamari({ now: clockStartingAt(LATER), limits: { perSecond: 20, perHour: 1_500, perDay: 10_000 } }));
   seedOrganisation(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
+  const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
   const ada = 1;
   return {
     service: 'Calamari',
