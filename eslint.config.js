@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

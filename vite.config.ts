@@ -188,7 +188,12 @@ function stdioDesign(): Plugin {
 
 // The container tests run apart, with `npm run test:deploy` (test/deploy/vitest.config.ts).
 const DEPLOY_TESTS = ['test/deploy/container/**', 'test/deploy/host/**'];
-/** Tests that spawn the built engine or command line, or the app's engine client over it. */
+/**
+ * Tests that spawn the built engine or command line, or the app's engine client over it; and the
+ * end-to-end files in test/mcp-server/e2e/ that talk MCP to the engine in process against fake back
+ * ends (test/support/in-process-engine.ts): no build, but servers, deadlines and waits that would
+ * take the unit project past its minute.
+ */
 const INTEGRATION_TESTS = [
   'test/mcp-server/e2e/**/*.test.ts',
   'test/mcp-server/clients/**/*.test.ts',
@@ -274,6 +279,14 @@ export default defineConfig({
     maxConcurrency: 3,
     // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
     sequence: { sequencer: AcrossProjectsSequencer },
+    // `npm run coverage`: how much of the source the unit project runs (V8's own counters, no
+    // instrumented build). The summary is printed and kept in coverage/ to compare runs.
+    coverage: {
+      provider: 'v8',
+      include: ['mcp-server/**/*.{ts,tsx}', 'main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
     // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
     // unit needs no build, browser or database (in-process fakes, a few plain Node children);
     // integration spawns the built engine, the built command line or the app's engine client; team

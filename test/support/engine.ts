@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client, type ElicitRequestFormParams, type ElicitResult } from '@modelcontextprotocol/client';
+import { Client, type ElicitRequestFormParams, type ElicitResult, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 
@@ -15,9 +15,13 @@ export const SERVER_BUNDLE = resolve(
 
 export type Era = 'legacy' | 'modern';
 
-export interface EngineHandle {
+/**
+ * An engine a test talks MCP to: the bundle over stdio (below; its transport knows the child's pid),
+ * or the engine in this process (in-process-engine.ts), whose handle is an `EngineHandle<Transport>`.
+ */
+export interface EngineHandle<T extends Transport = StdioClientTransport> {
   client: Client;
-  transport: StdioClientTransport;
+  transport: T;
   userDataDir: string;
   stderr: () => string;
   /** Calls a tool and returns its result, failing the test on a protocol error. */

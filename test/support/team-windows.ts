@@ -3,6 +3,7 @@
 // more requests than one call may; what each window held is handed back for the test's own checks.
 import { expect } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../mcp-server/domain/call-limits.ts';
+import type { Transport } from '@modelcontextprotocol/client';
 import { type EngineHandle, textOf } from './engine.ts';
 
 /** One person of a team_report window, as its structured content has them. */
@@ -13,7 +14,7 @@ export interface TeamRow {
 }
 
 /** Every window of team_report of up to `limit` people, in order, each checked as above. */
-export async function everyTeamWindow(engine: EngineHandle, fake: { readonly requests: readonly unknown[] }, limit: number): Promise<Array<{ people: TeamRow[]; total: number }>> {
+export async function everyTeamWindow(engine: EngineHandle<Transport>, fake: { readonly requests: readonly unknown[] }, limit: number): Promise<Array<{ people: TeamRow[]; total: number }>> {
   const windows: Array<{ people: TeamRow[]; total: number }> = [];
   let offset: number | null = 0;
   while (offset !== null) {

@@ -1,13 +1,15 @@
-// Everything that goes wrong between Punchcard and Calamari, through the built server over stdio:
-// each failure is a short isError result a person can act on, the key never shows, the server keeps
-// serving, and no failure makes Punchcard name anyone but the configured person. The modules decide
-// the tools, found in the background and remembered, so the first tools/list of the next start is
-// right. And the connection test on the command line tells its verdicts apart.
+// Everything that goes wrong between Punchcard and Calamari, through the engine in process
+// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// the key never shows, the server keeps serving, and no failure makes Punchcard name anyone but the
+// configured person. The modules decide the tools, found in the background and remembered, so the
+// first tools/list of the next start is right. And the connection test on the command line tells
+// its verdicts apart.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -25,14 +27,14 @@ async function calamariEngine(options: FakeCalamariOptions & { email?: string; s
   // The key the engine sends; `key` is the one the fake accepts.
   const key = options.sentKey === undefined ? DEFAULT_KEY : options.sentKey;
   const engine = opened(
-    await startEngine({ userDataDir: dir, env: { ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
+    await startInProcessEngine({ userDataDir: dir, env: { ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
   );
   return { fake, engine, dir };
 }
 
 const names = async (engine: Awaited<ReturnType<typeof calamariEngine>>['engine']) => (await engine.client.listTools()).tools.map((tool) => tool.name);
 
-describe('failures over stdio', () => {
+describe('failures', () => {
   afterAll(() => {
     // Whatever failed, Punchcard named only the configured person (every fake of this file).
     const named = new Set(fakes.flatMap((fake) => fake.requests.flatMap((request) => request.persons.map((person) => person.toLowerCase()))));
@@ -177,7 +179,7 @@ describe('the modules decide the tools', () => {
     const now = await names(engine);
     for (const tool of kept) expect(now).toContain(tool);
     for (const tool of withdrawn) expect(now).not.toContain(tool);
-    const next = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    const next = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
     const first = await names(next);
     for (const tool of withdrawn) expect(first).not.toContain(tool);
     expect(first).toContain(kept[0]);

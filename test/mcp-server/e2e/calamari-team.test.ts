@@ -1,15 +1,17 @@
-// The team group on Calamari, through the built server over stdio against the fake Calamari. The key
-// is the organisation's and could read anyone, so Punchcard decides whom a person sees from Calamari's
-// own data: Mia is the direct manager of Ada and Bob (and of Dan, who left), Tess a manager of the
-// Sales team (Cleo, Sam), and Ada manages nobody. Each sees only their own people, never a colleague
-// who is not theirs; team hours only, never a project's hours or a leave decision; a 300-person
-// organisation in windows within the call's budget; and the answer as the model reads it.
+// The team group on Calamari, through the engine in process (test/support/in-process-engine.ts)
+// against the fake Calamari. The key is the organisation's and could read anyone, so Punchcard
+// decides whom a person sees from Calamari's own data: Mia is the direct manager of Ada and Bob
+// (and of Dan, who left), Tess a manager of the Sales team (Cleo, Sam), and Ada manages nobody.
+// Each sees only their own people, never a colleague who is not theirs; team hours only, never a
+// project's hours or a leave decision; a 300-person organisation in windows within the call's
+// budget; and the answer as the model reads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
+import { makeUserDataDir, textOf, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, type FakeCalamari, type FakeEmployee, makeEmployee, secondPassed, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
@@ -63,13 +65,13 @@ async function organisation(employees: FakeEmployee[] = EMPLOYEES, employeesPage
   return fake;
 }
 
-async function connect(fake: FakeCalamari, employee: FakeEmployee): Promise<{ engine: EngineHandle; userDataDir: string }> {
+async function connect(fake: FakeCalamari, employee: FakeEmployee): Promise<{ engine: InProcessEngineHandle; userDataDir: string }> {
   const userDataDir = makeUserDataDir({
     provider: { type: 'calamari', url: `${fake.url}/api`, email: employee.email },
     timezone: 'Europe/Berlin',
     tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
   });
-  const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+  const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
   // The check after start reads who reports to the person: Calamari's data decides the team tools.
   await expect.poll(() => learnedManages(userDataDir)).not.toBeUndefined();
   return { engine, userDataDir };
@@ -90,7 +92,7 @@ function learnedManages(userDataDir: string): boolean | undefined {
   return match ? match[1] === 'true' : undefined;
 }
 
-const teamToolsOf = async (engine: EngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
 /** Every person a request to the fake named, in a body sent after `since`. */
 const namedSince = (fake: FakeCalamari, since: number) => new Set(fake.requests.slice(since).flatMap((request) => request.persons.map((named) => named.toLowerCase())));
 
@@ -111,7 +113,7 @@ describe('the team group on Calamari', () => {
   it('reads nobody else while the person leaves the team tools off: the employee list counts against the organisation', async () => {
     const fake = await organisation();
     const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: `${fake.url}/api`, email: MIA.email }, timezone: 'Europe/Berlin' });
-    const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
     // The check after start asks about the modules; it is done once both are remembered.
     await expect.poll(() => /"timeAndAttendance".*"timeOff"|"timeOff".*"timeAndAttendance"/s.test(readFacts(userDataDir))).toBe(true);
     // Whoever reads the employee list does it right after: time enough to have sent it.
@@ -185,7 +187,7 @@ describe('the team group on Calamari', () => {
     // Started again (once the first engine's requests left Calamari's second, which counts whoever
     // asks), the engine remembers that Mia manages people and reads nothing in the background.
     await secondPassed(fake);
-    const engine = opened(await startEngine({ userDataDir: first.userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: first.userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
     const before = fake.requests.length;
     const report = await engine.call('team_report');
     expect(report.isError, textOf(report)).toBeFalsy();

@@ -1,11 +1,13 @@
-// What Punchcard says on Calamari where a call cannot go on, through the built server over stdio: a
-// module switched off, no key, nothing running, a clock-in Calamari confirms but does not list, an
-// answer to a created shift without its id, an organisation without a vacation type, a person
-// without break types. Each is one isError sentence that says what happened and what to do.
+// What Punchcard says on Calamari where a call cannot go on, through the engine in process
+// (test/support/in-process-engine.ts): a module switched off, no key, nothing running, a clock-in
+// Calamari confirms but does not list, an answer to a created shift without its id, an organisation
+// without a vacation type, a person without break types. Each is one isError sentence that says
+// what happened and what to do.
 import { describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, SEED, seedOrganisation, startFakeCalamari, wallTimeToEpoch } from '../providers/calamari/fake-calamari.ts';
 
@@ -30,7 +32,7 @@ async function calamari(options: FakeCalamariOptions & { sentKey?: string | null
   }
   // The key the engine sends (none: none is stored); `key` is the one the fake accepts.
   const key = options.sentKey === undefined ? DEFAULT_KEY : options.sentKey;
-  const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }) } }));
+  const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }) } }));
   const say = async (tool: string, args: Record<string, unknown> = {}) => {
     const result = await engine.call(tool, args);
     expect(result.isError, textOf(result)).toBe(true);

@@ -1,13 +1,15 @@
-// Everything that goes wrong between Punchcard and Clockify, through the built server over stdio: each
-// failure is a short isError result a person can act on, the key never shows in a result, on stderr or
-// in a file, and the server keeps serving. A 429 is waited out once where Clockify says how long, and
-// explained otherwise. Time off decides the leave tools, found in the background and remembered; the
-// workspace is the one named or the active one; and the connection test tells its verdicts apart.
+// Everything that goes wrong between Punchcard and Clockify, through the engine in process
+// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// the key never shows in a result, on stderr or in a file, and the server keeps serving. A 429 is
+// waited out once where Clockify says how long, and explained otherwise. Time off decides the leave
+// tools, found in the background and remembered; the workspace is the one named or the active one;
+// and the connection test tells its verdicts apart.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockifyFacts, clockifyFactsKey } from '../../../mcp-server/providers/clockify/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
@@ -23,14 +25,14 @@ async function clockifyEngine(options: FakeClockifyOptions & { workspace?: strin
   const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url, ...(options.workspace ? { workspace: options.workspace } : {}) } });
   const key = options.sentKey === undefined ? ADA.key : options.sentKey;
   const engine = opened(
-    await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, ...(key === null ? {} : { PUNCHCARD_CLOCKIFY_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
+    await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, ...(key === null ? {} : { PUNCHCARD_CLOCKIFY_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
   );
   return { fake, engine, dir };
 }
 
 const names = async (engine: Awaited<ReturnType<typeof clockifyEngine>>['engine']) => (await engine.client.listTools()).tools.map((tool) => tool.name);
 
-describe('failures over stdio', () => {
+describe('failures', () => {
   it('a wrong key or none: says where a key comes from, never shows it, and keeps serving', async () => {
     const { engine, dir } = await clockifyEngine({ sentKey: 'wrong-key-ABCDEF123456' });
     for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_leave_requests']) {
@@ -182,7 +184,7 @@ describe('time off decides the leave tools', () => {
     seedWorkspace(fake);
     switchOff(fake);
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key }, listChanged: () => changes++ }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key }, listChanged: () => changes++ }));
     // Nothing known yet: the leave tools are offered on trust, then the check in the background withdraws them.
     await expect.poll(() => changes, { timeout: 5_000 }).toBeGreaterThan(0);
     const now = await names(engine);
@@ -191,7 +193,7 @@ describe('time off decides the leave tools', () => {
     expect((await engine.call('whoami')).structuredContent?.connection).toMatch(why);
     // Targets still come from the member profile; the holidays from the settings where Clockify shows none.
     expect((await engine.call('time_report')).isError).toBeFalsy();
-    const next = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
+    const next = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
     expect(await names(next)).not.toContain('request_leave');
   });
 

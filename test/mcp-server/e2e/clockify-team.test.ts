@@ -1,14 +1,16 @@
-// The team group on Clockify, through the built server over stdio against the fake Clockify: a team
-// manager (Mia, managing Ada and Cleo), a worker nobody there manages (Wes), the owner (Olga) and a
-// project manager of Website (Pia). What each may see and decide, refusals in words (Punchcard's
-// before anything is sent, and Clockify's own 403s), colleagues' absences by name only, a 300-person
-// workspace in windows within the call's budget, and the question before a decision in both eras,
-// whose reason reaches Clockify as the decision's note.
+// The team group on Clockify, through the engine in process (test/support/in-process-engine.ts)
+// against the fake Clockify: a team manager (Mia, managing Ada and Cleo), a worker nobody there
+// manages (Wes), the owner (Olga) and a project manager of Website (Pia). What each may see and
+// decide, refusals in words (Punchcard's before anything is sent, and Clockify's own 403s),
+// colleagues' absences by name only, a 300-person workspace in windows within the call's budget,
+// and the question before a decision in both eras, whose reason reaches Clockify as the decision's
+// note.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import {
@@ -56,25 +58,25 @@ async function workspace() {
   return { fake, cleoPending, adaPending, wesPending, miaPending };
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {}): Promise<EngineHandle> {
+async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {}): Promise<InProcessEngineHandle> {
   const userDataDir = options.userDataDir ?? makeUserDataDir({
     provider: { type: 'clockify', url: fake.url },
     timezone: 'Europe/Berlin',
     tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
   });
-  const engine = opened(await startEngine({ era: options.era ?? 'legacy', userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key }, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }));
+  const engine = opened(await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key }, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }));
   await engine.call('whoami');
   return engine;
 }
 
-const teamToolsOf = async (engine: EngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
 /** The role is learned in the background after start, from the person's own workspaces by role: the tools are read once Clockify answered. */
 const roleQuestions = (fake: FakeClockify) => fake.requests.filter((request) => request.path === '/api/v1/workspaces' && /[?&]roles=/.test(request.query)).length;
 const roleAsked = (fake: FakeClockify, count: number) => expect.poll(() => roleQuestions(fake)).toBeGreaterThanOrEqual(count);
 const entryReadsOf = (fake: FakeClockify, userId: string) => fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith(`/user/${userId}/time-entries`));
 
 /** A manager's session with the team tools offered, their question before a decision answered by `elicitation`. */
-async function leader(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {}): Promise<EngineHandle> {
+async function leader(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {}): Promise<InProcessEngineHandle> {
   const engine = await connect(fake, key, options);
   await expect.poll(() => teamToolsOf(engine)).toContain('team_report');
   return engine;

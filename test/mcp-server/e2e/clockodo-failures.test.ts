@@ -1,13 +1,14 @@
-// Everything that goes wrong between Punchcard and Clockodo, through the built server over stdio:
-// each failure is a short isError result a person can act on, the key never shows, and the server
-// keeps serving. The tools follow the person's rights and the company's modules, live. And the
-// connection test on the command line tells apart a wrong address, no connection, a bad e-mail or
-// key, and missing rights.
+// Everything that goes wrong between Punchcard and Clockodo, through the engine in process
+// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// the key never shows, and the server keeps serving. The tools follow the person's rights and the
+// company's modules, live. And the connection test on the command line tells apart a wrong address,
+// no connection, a bad e-mail or key, and missing rights.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -23,11 +24,11 @@ async function clockodoEngine(options: FakeClockodoOptions & { user?: FakeUser; 
   const user = options.user ?? ADA;
   const dir = makeUserDataDir({ provider: { type: 'clockodo', email: user.email, url: fake.url }, tools: { enabled: { update_time_entry: true } } });
   const key = options.key === undefined ? user.apiKey : options.key;
-  const engine = opened(await startEngine({ userDataDir: dir, env: { ...(key === null ? {} : { PUNCHCARD_CLOCKODO_TOKEN: key }), ...options.env } }));
+  const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { ...(key === null ? {} : { PUNCHCARD_CLOCKODO_TOKEN: key }), ...options.env } }));
   return { fake, engine, dir };
 }
 
-describe('failures over stdio', () => {
+describe('failures', () => {
   it('a wrong key: says which login and what to do, never shows the key, and keeps serving', async () => {
     const { engine } = await clockodoEngine({ key: 'wrong-key-ABCDEF123456' });
     for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_catalog', 'leave_balance']) {
@@ -125,7 +126,7 @@ describe('tools that follow the person and the company', () => {
   it('a manager gets catalog writes, found in the background and remembered for the next start', async () => {
     const { fake, dir } = await clockodoEngine({ user: MIA });
     await expect.poll(() => clockodoFacts.read(dir, clockodoFactsKey({ email: MIA.email, url: fake.url }))?.role, { timeout: 5_000 }).toBe('manager');
-    const next = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } }));
+    const next = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } }));
     const names = (await next.client.listTools()).tools.map((tool) => tool.name);
     expect(names).toContain('create_catalog_item');
     const created = await next.call('create_catalog_item', { kind: 'activity', name: 'Support' });
@@ -139,13 +140,13 @@ describe('tools that follow the person and the company', () => {
     const fake = opened(await startFakeClockodo({ company: { moduleAbsence: false } }));
     seedCompany(fake);
     const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ADA.email, url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey }, listChanged: () => changes++ }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey }, listChanged: () => changes++ }));
     // Before anything is known the leave tools are offered (most companies use the module)…
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('request_leave');
     // …the background check learns the company does not, and the client is told.
     await expect.poll(() => changes, { timeout: 5_000 }).toBeGreaterThan(0);
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).not.toContain('request_leave');
-    const next = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey } }));
+    const next = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey } }));
     expect((await next.client.listTools()).tools.map((tool) => tool.name)).not.toContain('absence_calendar');
   });
 });

@@ -1,11 +1,13 @@
-// What Punchcard refuses on Clockodo, and in which words, through the built server over stdio against
-// the fake Clockodo: colleagues' records stay untouched even where Clockodo would let a manager's key
-// reach them; an approval takes a manager to cancel; a booking needs a project and a service; overtime
-// in hours is filed in Clockodo; a collision names the absence it meets, in whichever year; a timer
-// stopped elsewhere is said to be gone. Each sentence is asserted whole, and what reached Clockodo.
+// What Punchcard refuses on Clockodo, and in which words, through the engine in process
+// (test/support/in-process-engine.ts) against the fake Clockodo: colleagues' records stay untouched
+// even where Clockodo would let a manager's key reach them; an approval takes a manager to cancel;
+// a booking needs a project and a service; overtime in hours is filed in Clockodo; a collision
+// names the absence it meets, in whichever year; a timer stopped elsewhere is said to be gone. Each
+// sentence is asserted whole, and what reached Clockodo.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_USERS, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 
@@ -24,7 +26,7 @@ async function clockodoAs(user: FakeUser) {
     provider: { type: 'clockodo', email: user.email, url: fake.url },
     tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });
-  const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey } }));
+  const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey } }));
   /** The requests from the `from`-th on, as "METHOD /path status". */
   const sentSince = (from: number) => fake.requests.slice(from).map((request) => `${request.method} ${request.path.replace(/^\/api/, '')} ${request.status}`);
   return { fake, ids, engine, sentSince };

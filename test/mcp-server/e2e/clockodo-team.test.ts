@@ -1,14 +1,15 @@
-// The team group on Clockodo, through the built server over stdio against the fake Clockodo: a
-// manager who manages absences (Mia), one who does not (Max), a worker (Ada), the owner (Olga) and a
-// worker who leads a team (Lea, learned in the background once she switched the team tools on).
-// What each may see and decide, refusals in words before anything is sent, colleagues' absences by
-// name only, a 300-person company in windows within the call's budget, and the question before a
-// decision in both eras.
+// The team group on Clockodo, through the engine in process (test/support/in-process-engine.ts)
+// against the fake Clockodo: a manager who manages absences (Mia), one who does not (Max), a worker
+// (Ada), the owner (Olga) and a worker who leads a team (Lea, learned in the background once she
+// switched the team tools on). What each may see and decide, refusals in words before anything is
+// sent, colleagues' absences by name only, a 300-person company in windows within the call's
+// budget, and the question before a decision in both eras.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { bigTeam, DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 
@@ -42,19 +43,19 @@ async function company(users: FakeUser[] = [...DEFAULT_USERS, MAX]) {
   return { fake, ids, adaPending, miaPending };
 }
 
-async function connect(fake: FakeClockodo, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}): Promise<EngineHandle> {
+async function connect(fake: FakeClockodo, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
   const userDataDir = makeUserDataDir({
     provider: { type: 'clockodo', email: user.email, url: fake.url },
     timezone: 'Europe/Berlin',
     tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
   });
-  const engine = opened(await startEngine({ era: options.era ?? 'legacy', userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey }, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }));
+  const engine = opened(await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey }, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }));
   // The first call reads the person: their role and rights decide the team tools.
   await engine.call('whoami');
   return engine;
 }
 
-const teamToolsOf = async (engine: EngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
 
 describe('the team group on Clockodo', () => {
   it('offers a manager who manages absences every team tool, one who does not no leave decisions, and a worker none', async () => {

@@ -1,12 +1,13 @@
-// The tool contracts as a client sees them, over the built server in both protocol eras: unknown
-// argument keys are refused and change nothing; every advertised input schema is closed and its
-// limits are exactly the ones the server enforces (one step past a limit is refused for that field,
-// the limit itself is not); and every result a real session produces validates against the
-// advertised output schema (Ajv, JSON Schema 2020-12), on the local timesheet, Kimai, Clockodo,
-// Calamari and Clockify.
+// The tool contracts as a client sees them, through the engine in process
+// (test/support/in-process-engine.ts) in both protocol eras: unknown argument keys are refused and
+// change nothing; every advertised input schema is closed and its limits are exactly the ones the
+// server enforces (one step past a limit is refused for that field, the limit itself is not); and
+// every result a real session produces validates against the advertised output schema (Ajv, JSON
+// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari and Clockify.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
@@ -177,7 +178,7 @@ const CLOCKIFY_SESSION: Step[] = [
 ];
 
 /** Runs the session, checks every result against its tool's advertised output schema, and returns the tools it called. */
-async function runValidated(engine: EngineHandle, tools: ListedTool[], session: Step[]): Promise<string[]> {
+async function runValidated(engine: InProcessEngineHandle, tools: ListedTool[], session: Step[]): Promise<string[]> {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   const validators = new Map<string, ValidateFunction>(tools.map((tool) => [tool.name, ajv.compile(tool.outputSchema)]));
   let previous = {} as StructuredResult;
@@ -220,10 +221,10 @@ function atTheLimits(schema: PropertySchema): unknown[] {
 }
 
 describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet, %s era', (era) => {
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   let tools: ListedTool[];
   beforeAll(async () => {
-    engine = await startEngine({ era, userDataDir: makeUserDataDir(EVERY_TOOL), env: { PUNCHCARD_NOW: NOW } });
+    engine = await startInProcessEngine({ era, userDataDir: makeUserDataDir(EVERY_TOOL), env: { PUNCHCARD_NOW: NOW } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
   afterAll(async () => engine?.close());
@@ -275,9 +276,9 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet,
 
 // Validation does not depend on the protocol era; one era is enough here.
 describe('tool contracts at the limits', () => {
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   beforeAll(async () => {
-    engine = await startEngine({ userDataDir: makeUserDataDir(EVERY_TOOL), env: { PUNCHCARD_NOW: NOW } });
+    engine = await startInProcessEngine({ userDataDir: makeUserDataDir(EVERY_TOOL), env: { PUNCHCARD_NOW: NOW } });
   });
   afterAll(async () => engine?.close());
 
@@ -302,14 +303,14 @@ describe('tool contracts at the limits', () => {
 describe.each<Era>(['legacy', 'modern'])('tool contracts on Kimai, %s era', (era) => {
   const ROOT = DEFAULT_USERS[2] as FakeUser;
   let fake: FakeKimai;
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   let tools: ListedTool[];
   beforeAll(async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
     seedCatalog(fake);
     const userDataDir = makeUserDataDir({ ...EVERY_TOOL, provider: { type: 'kimai', url: `${fake.url}/` } });
     rememberPlugin(userDataDir, fake.url, true);
-    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ROOT.token } });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ROOT.token } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
   afterAll(async () => {
@@ -330,7 +331,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Kimai, %s era', (era
 describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockodo, %s era', (era) => {
   const MIA = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
   let fake: FakeClockodo;
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   let tools: ListedTool[];
   beforeAll(async () => {
     fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
@@ -339,7 +340,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockodo, %s era', (
     const userDataDir = makeUserDataDir({ tools: CHANGE_TOOLS_ON, provider: { type: 'clockodo', email: MIA.email, url: fake.url } });
     // What the connection test learned: a manager, who may add to the catalog.
     clockodoFacts.write(userDataDir, clockodoFactsKey({ email: MIA.email, url: fake.url }), { userId: MIA.id, role: 'manager', absences: true, checkedAt: NOW }, () => {});
-    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
   afterAll(async () => {
@@ -354,14 +355,14 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockodo, %s era', (
 
 describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (era) => {
   let fake: FakeCalamari;
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   let tools: ListedTool[];
   beforeAll(async () => {
     fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
     seedOrganisation(fake);
     fake.state.requests.push({ id: 960, employeeId: 2, absenceTypeId: CALAMARI_SEED.absenceTypes.annualLeave, from: '2026-11-19', to: '2026-11-19', fromPart: 'MORNING', toPart: 'AFTERNOON', status: 'ACCEPTED', reason: null, comment: null, amount: 0.5 });
     const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
-    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
   afterAll(async () => {
@@ -376,13 +377,13 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (
 
 describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockify, %s era', (era) => {
   let fake: FakeClockify;
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   let tools: ListedTool[];
   beforeAll(async () => {
     fake = await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true });
     seedWorkspace(fake);
     const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...EVERY_TOOL });
-    engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
   afterAll(async () => {

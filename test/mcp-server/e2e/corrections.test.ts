@@ -1,18 +1,19 @@
 // The tools that change what is already recorded (off by default, switched on here), the listing
 // tools, and the messages people get when a request cannot be carried out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 
 describe('corrections and refusals', () => {
-  let engine: EngineHandle;
+  let engine: InProcessEngineHandle;
   beforeAll(async () => {
     const userDataDir = makeUserDataDir({
       timezone: 'Europe/Berlin',
       tools: { groups: { entries: true, catalog: true, leave: true }, enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true } },
     });
-    engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW } });
+    engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW } });
     await engine.call('create_catalog_item', { kind: 'customer', name: 'Acme' });
     await engine.call('create_catalog_item', { kind: 'project', name: 'Website', parent: 'Acme' });
     await engine.call('create_catalog_item', { kind: 'project', name: 'Intranet' });

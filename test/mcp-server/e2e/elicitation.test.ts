@@ -1,15 +1,17 @@
-// Questions mid-call (MCP elicitation) with the SDK's real client and an elicitation handler, over
-// stdio against the built bundle, in both protocol eras: a 2025 connection gets elicitation/create
-// from the SDK's shim, a 2026 one input_required results its client fulfils and retries. Deleting,
-// cancelling leave, switching a running timer and vacation beyond the balance ask first and do
-// nothing on decline or cancel (leave-beyond-balance.test.ts holds the last on every back end); a
-// name that fits several activities offers a choice; an answer outside the choices is refused; a
-// client without the capability is never asked and gets today's behaviour.
+// Questions mid-call (MCP elicitation) with the SDK's real client and an elicitation handler,
+// against the engine in process (test/support/in-process-engine.ts), in both protocol eras: a 2025
+// connection gets elicitation/create from the SDK's shim, a 2026 one input_required results its
+// client fulfils and retries. Deleting, cancelling leave, switching a running timer and vacation
+// beyond the balance ask first and do nothing on decline or cancel (leave-beyond-balance.test.ts
+// holds the last on every back end); a name that fits several activities offers a choice; an answer
+// outside the choices is refused; a client without the capability is never asked and gets today's
+// behaviour.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const SETTINGS = {
@@ -17,7 +19,7 @@ const SETTINGS = {
   tools: { enabled: { delete_time_entry: true, cancel_leave_request: true, update_time_entry: true } },
 };
 
-let engine: EngineHandle | undefined;
+let engine: InProcessEngineHandle | undefined;
 afterEach(async () => {
   await engine?.close();
   engine = undefined;
@@ -28,7 +30,7 @@ type Answer = (params: ElicitRequestFormParams) => ElicitResult;
 /** An engine whose client answers every question with `answer`, remembering what it was asked. */
 async function asking(era: Era, answer: Answer, settings: Record<string, unknown> = SETTINGS) {
   const asked: ElicitRequestFormParams[] = [];
-  engine = await startEngine({
+  engine = await startInProcessEngine({
     era,
     userDataDir: makeUserDataDir(settings),
     env: { PUNCHCARD_NOW: NOW },
@@ -44,13 +46,13 @@ const accept: Answer = () => ({ action: 'accept', content: {} });
 const decline: Answer = () => ({ action: 'decline' });
 const dismiss: Answer = () => ({ action: 'cancel' });
 
-async function logged(handle: EngineHandle, args: Record<string, unknown>): Promise<number> {
+async function logged(handle: InProcessEngineHandle, args: Record<string, unknown>): Promise<number> {
   const result = await handle.call('log_time', args);
   expect(result.isError, textOf(result)).toBeFalsy();
   return (result.structuredContent?.entry as { id: number }).id;
 }
 
-async function entryIds(handle: EngineHandle): Promise<number[]> {
+async function entryIds(handle: InProcessEngineHandle): Promise<number[]> {
   const listed = await handle.call('list_time_entries', { from: '2026-11-01', to: '2026-11-30' });
   return (listed.structuredContent?.entries as Array<{ id: number }>).map((entry) => entry.id);
 }
@@ -128,10 +130,10 @@ describe.each<Era>(['legacy', 'modern'])('questions (%s era)', (era) => {
   it('request_leave beyond the balance asks with the days and what would be left; a balance that changed meanwhile is asked about again', async () => {
     const userDataDir = makeUserDataDir({ ...SETTINGS, leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true } });
     // Another client on the same timesheet, which files leave while the person looks at the question.
-    const other = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW } });
+    const other = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW } });
     try {
       const asked: string[] = [];
-      engine = await startEngine({
+      engine = await startInProcessEngine({
         era,
         userDataDir,
         env: { PUNCHCARD_NOW: NOW },
@@ -237,7 +239,7 @@ describe('a client that is not offered list_catalog', () => {
     const userDataDir = makeUserDataDir(SETTINGS);
     const policyFile = join(userDataDir, 'policy.json');
     writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { deniedTools: ['list_catalog'] } }));
-    engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_POLICY_FILE: policyFile } });
+    engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_POLICY_FILE: policyFile } });
     const { tools } = await engine.client.listTools();
     expect(tools.map((tool) => tool.name)).not.toContain('list_catalog');
     await engine.call('create_catalog_item', { kind: 'activity', name: 'Secret merger talks' });
@@ -248,7 +250,7 @@ describe('a client that is not offered list_catalog', () => {
 
 describe('a client that cannot show questions', () => {
   it.each<Era>(['legacy', 'modern'])('is never asked, and gets the tools as they were (%s era)', async (era) => {
-    engine = await startEngine({ era, userDataDir: makeUserDataDir(SETTINGS), env: { PUNCHCARD_NOW: NOW } });
+    engine = await startInProcessEngine({ era, userDataDir: makeUserDataDir(SETTINGS), env: { PUNCHCARD_NOW: NOW } });
     const id = await logged(engine, { start: '09:00', end: '10:00', activity: '' });
     expect((await engine.call('delete_time_entry', { id })).structuredContent).toMatchObject({ deleted: { id } });
     await engine.call('create_catalog_item', { kind: 'activity', name: 'UI design' });

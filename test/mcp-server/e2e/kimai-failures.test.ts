@@ -1,13 +1,14 @@
-// Everything that goes wrong between Punchcard and Kimai, through the built server over stdio: each
-// failure is a short isError result a person can act on, the token never shows, and the server
-// keeps serving. Also the connection test on the command line, and TLS with a certificate made by
-// openssl at test time.
+// Everything that goes wrong between Punchcard and Kimai, through the engine in process
+// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// the token never shows, and the server keeps serving. Also the connection test on the command
+// line, and TLS with a certificate made by openssl at test time.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, textOf } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, makeTestCertificates, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
@@ -22,7 +23,7 @@ async function kimaiEngine(
   const fake = opened(await startFakeKimai(options));
   seedCatalog(fake);
   const dir = makeUserDataDir({ ...options.settings, provider: { type: 'kimai', url: fake.url, ...options.provider } });
-  const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: options.token ?? ADA.token, ...options.env } }));
+  const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: options.token ?? ADA.token, ...options.env } }));
   return { fake, engine };
 }
 
@@ -36,7 +37,7 @@ async function backgroundCheckDone(engine: { stderr: () => string }): Promise<vo
   await vi.waitFor(() => expect(engine.stderr()).toMatch(/for the absence plugin/), { timeout: 15_000, interval: 50 });
 }
 
-describe('failures over stdio', () => {
+describe('failures', () => {
   it('a revoked token: says to make a new one, never shows it, and keeps serving', async () => {
     const { engine } = await kimaiEngine({ token: 'revoked-token-ABCDEF123456' });
     for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_catalog']) {
@@ -163,7 +164,7 @@ describe('the command line', () => {
   it('--provider kimai --url wins over the local provider in the settings', async () => {
     const fake = opened(await startFakeKimai());
     const dir = makeUserDataDir({ provider: { type: 'local' } });
-    const engine = opened(await startEngine({ userDataDir: dir, args: ['--provider', 'kimai', '--url', fake.url], env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, args: ['--provider', 'kimai', '--url', fake.url], env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
     const result = await engine.call('whoami');
     expect(result.structuredContent).toMatchObject({ name: 'Ada Lovelace', provider: `Kimai (${fake.url})` });
     expect(fake.requests.some((request) => request.path === '/api/users/me')).toBe(true);
@@ -212,7 +213,7 @@ describe('TLS', () => {
     ['/dev/zero', () => '/dev/zero'],
   ])('%s as the CA file', (_what, caFile) => {
     const refused = /^The CA file \S+ cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read; Punchcard could not read your Kimai profile without it\./;
-    const answersAndRefuses = async (engine: Awaited<ReturnType<typeof startEngine>>) => {
+    const answersAndRefuses = async (engine: Awaited<ReturnType<typeof startInProcessEngine>>) => {
       const result = await engine.call('whoami');
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(refused);
@@ -228,8 +229,8 @@ describe('TLS', () => {
     it('as --ca-file, and as PUNCHCARD_CA_FILE', async () => {
       const fake = opened(await startFakeKimai({ tls: certs }));
       const env = { PUNCHCARD_KIMAI_TOKEN: ADA.token };
-      await answersAndRefuses(opened(await startEngine({ args: ['--provider', 'kimai', '--url', fake.url, '--ca-file', caFile()], env })));
-      await answersAndRefuses(opened(await startEngine({ env: { ...env, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: fake.url, PUNCHCARD_CA_FILE: caFile() } })));
+      await answersAndRefuses(opened(await startInProcessEngine({ args: ['--provider', 'kimai', '--url', fake.url, '--ca-file', caFile()], env })));
+      await answersAndRefuses(opened(await startInProcessEngine({ env: { ...env, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: fake.url, PUNCHCARD_CA_FILE: caFile() } })));
       expect(fake.requests).toEqual([]);
     });
 

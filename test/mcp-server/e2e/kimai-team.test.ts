@@ -1,18 +1,19 @@
-// The team group on Kimai, through the built server over stdio against the fake Kimai: a team lead
-// (Tom, leading the team Web with Ada, and Nia, who recorded nothing), a worker (Ada) and an
-// administrator (root), with a second team (Ops: Cleo leading Bea) the lead may not see. The lead as
-// Kimai ships (no view_team: no team's member list, only the timesheets and absences of the people
-// they lead) and one whose role an administrator granted view_team. What each may see and decide,
-// refusals in words before anything is sent, colleagues' absences by name only, a 300-person team in
-// windows within the call's budget, the question before a decision in both eras, and the group off by
-// default and denied by a policy.
+// The team group on Kimai, through the engine in process (test/support/in-process-engine.ts)
+// against the fake Kimai: a team lead (Tom, leading the team Web with Ada, and Nia, who recorded
+// nothing), a worker (Ada) and an administrator (root), with a second team (Ops: Cleo leading Bea)
+// the lead may not see. The lead as Kimai ships (no view_team: no team's member list, only the
+// timesheets and absences of the people they lead) and one whose role an administrator granted
+// view_team. What each may see and decide, refusals in words before anything is sent, colleagues'
+// absences by name only, a 300-person team in windows within the call's budget, the question before
+// a decision in both eras, and the group off by default and denied by a policy.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
@@ -29,7 +30,7 @@ const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'deci
 const at = (iso: string) => Date.parse(iso);
 
 let fake: FakeKimai | undefined;
-let engine: EngineHandle | undefined;
+let engine: InProcessEngineHandle | undefined;
 afterEach(async () => {
   await engine?.close();
   await fake?.close();
@@ -73,13 +74,13 @@ async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; 
     writeFileSync(file, JSON.stringify(options.policy));
     env.PUNCHCARD_POLICY_FILE = file;
   }
-  engine = await startEngine({ era: options.era ?? 'legacy', userDataDir, env, ...(options.elicitation ? { elicitation: options.elicitation } : {}) });
+  engine = await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env, ...(options.elicitation ? { elicitation: options.elicitation } : {}) });
   // The first call reads the profile, which says whether this person leads anyone.
   await engine.call('whoami');
   return engine;
 }
 
-async function listed(handle: EngineHandle): Promise<string[]> {
+async function listed(handle: InProcessEngineHandle): Promise<string[]> {
   return (await handle.client.listTools()).tools.map((tool) => tool.name);
 }
 

@@ -1,14 +1,16 @@
-// Leave beyond the vacation balance, on every back end over the built server: within the balance a
-// request is filed as ever; beyond it, a client that cannot ask is refused in words and nothing reaches
-// the back end, a client that can ask asks (no sends nothing, yes files), and a call that says it means
-// it (`beyond_balance: true`) is filed, or refused in the back end's own words where it keeps rules of
-// its own (Calamari's allowances, Clockify's balances). The local timesheet, which approves leave as it
-// is filed, records leave beyond the balance only where Preferences allow it. Sick leave draws on no
-// balance and is never asked about.
+// Leave beyond the vacation balance, on every back end through the engine in process
+// (test/support/in-process-engine.ts): within the balance a request is filed as ever; beyond it, a
+// client that cannot ask is refused in words and nothing reaches the back end, a client that can
+// ask asks (no sends nothing, yes files), and a call that says it means it (`beyond_balance: true`)
+// is filed, or refused in the back end's own words where it keeps rules of its own (Calamari's
+// allowances, Clockify's balances). The local timesheet, which approves leave as it is filed,
+// records leave beyond the balance only where Preferences allow it. Sick leave draws on no balance
+// and is never asked about.
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ADA as CALAMARI_ADA } from '../providers/calamari/request-scenario.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
@@ -26,7 +28,7 @@ const opened = closeAfterEach();
 type Answer = (params: ElicitRequestFormParams) => ElicitResult;
 
 interface Session {
-  engine: EngineHandle;
+  engine: InProcessEngineHandle;
   /** The requests that would file leave with the back end, as it received them. */
   filings(): number;
 }
@@ -47,7 +49,7 @@ const BACK_ENDS: BackEnd[] = [
     name: 'the local timesheet',
     async start({ era, elicitation, settings }) {
       const engine = opened(
-        await startEngine({ era, userDataDir: makeUserDataDir({ leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true }, ...settings }), env: { PUNCHCARD_NOW: NOW }, ...(elicitation ? { elicitation } : {}) }),
+        await startInProcessEngine({ era, userDataDir: makeUserDataDir({ leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true }, ...settings }), env: { PUNCHCARD_NOW: NOW }, ...(elicitation ? { elicitation } : {}) }),
       );
       return {
         engine,
@@ -66,7 +68,7 @@ const BACK_ENDS: BackEnd[] = [
       seedCatalog(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: `${fake.url}/` } });
       rememberPlugin(userDataDir, fake.url, true);
-      const engine = opened(await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: KIMAI_USERS[0]?.token ?? '' }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: KIMAI_USERS[0]?.token ?? '' }, ...(elicitation ? { elicitation } : {}) }));
       return { engine, filings: () => fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/absences').length };
     },
     // Kimai keeps no balance: the settings' 25 days count.
@@ -80,7 +82,7 @@ const BACK_ENDS: BackEnd[] = [
       const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW) }));
       seedCompany(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'clockodo', email: 'ada@example.com', url: `${fake.url}/` } });
-      const engine = opened(await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_USERS[0]?.apiKey ?? '' }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_USERS[0]?.apiKey ?? '' }, ...(elicitation ? { elicitation } : {}) }));
       return { engine, filings: () => fake.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/absences')).length };
     },
     // Clockodo's quota of 30 days for 2027 (no carry-over into it).
@@ -94,7 +96,7 @@ const BACK_ENDS: BackEnd[] = [
       const fake = opened(await startFakeCalamari({ now: clockStartingAt(NOW) }));
       seedOrganisation(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: CALAMARI_ADA } });
-      const engine = opened(await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY }, ...(elicitation ? { elicitation } : {}) }));
       return { engine, filings: () => fake.requests.filter((request) => request.path === '/api/leave/request/v1/create').length };
     },
     // What Calamari says is left of the annual leave.
@@ -108,7 +110,7 @@ const BACK_ENDS: BackEnd[] = [
       const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
       seedWorkspace(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: `${fake.url}/api` } });
-      const engine = opened(await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key }, ...(elicitation ? { elicitation } : {}) }));
       return { engine, filings: () => fake.requests.filter((request) => request.method === 'POST' && /\/time-off\/policies\/[^/]+\/requests$/.test(request.path)).length };
     },
     // Clockify keeps one running balance per policy: the whole request draws on it, whatever the year.
@@ -118,7 +120,7 @@ const BACK_ENDS: BackEnd[] = [
 ];
 
 /** The person's leave requests of 2027, as the engine lists them. */
-async function requestsOf(engine: EngineHandle): Promise<Array<{ first_day: string; status: string }>> {
+async function requestsOf(engine: InProcessEngineHandle): Promise<Array<{ first_day: string; status: string }>> {
   const listed = await engine.call('list_leave_requests', { from: '2027-01-01', to: '2027-12-31' });
   return listed.structuredContent?.requests as Array<{ first_day: string; status: string }>;
 }
@@ -214,7 +216,7 @@ describe('leave beyond the balance, where the back end decides', () => {
     fake.state.absenceTypes.push({ id: 106, name: 'Annual leave carried over', durationUnit: 'DAYS', externalId: null, category: 'TIMEOFF' });
     fake.state.balances.push({ employeeId: 1, absenceTypeId: 106, amount: 3, unlimited: false });
     const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: CALAMARI_ADA } });
-    const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } }));
+    const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } }));
     const within = await engine.call('request_leave', { ...WITHIN, type: 'Annual leave carried over' });
     expect(within.isError, textOf(within)).toBeFalsy();
     expect(textOf(within)).toMatch(
@@ -230,7 +232,7 @@ describe('leave beyond the balance, where the back end decides', () => {
     const vacation = fake.state.policies.find((policy) => policy.id === CLOCKIFY_SEED.policies.vacation);
     if (!vacation) throw new Error('The Clockify seed lacks its vacation policy.');
     vacation.allowNegativeBalance = true;
-    const engine = opened(await startEngine({ userDataDir: makeUserDataDir({ provider: { type: 'clockify', url: `${fake.url}/api` } }), env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: makeUserDataDir({ provider: { type: 'clockify', url: `${fake.url}/api` } }), env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));
     const result = await engine.call('request_leave', { ...BEYOND, beyond_balance: true });
     expect(result.isError, textOf(result)).toBeFalsy();
     expect(textOf(result)).toMatch(/ 19 days over the vacation balance\.$/);
@@ -256,7 +258,7 @@ describe('leave beyond the balance, where the back end decides', () => {
   );
 
   it('the issue\'s case: 66 days against 25 on the local timesheet is no longer approved', async () => {
-    const engine = opened(await startEngine({ env: { PUNCHCARD_NOW: NOW } }));
+    const engine = opened(await startInProcessEngine({ env: { PUNCHCARD_NOW: NOW } }));
     const result = await engine.call('request_leave', { type: 'vacation', first_day: '2027-03-01', last_day: '2027-05-31', beyond_balance: true });
     expect(textOf(result)).toMatch(/^That goes beyond your vacation balance: vacation from 2027-03-01 to 2027-05-31 costs 66 days and would leave -41 days of 2027 \(25 left\)\. The local timesheet approves leave as it is filed/);
     expect(await requestsOf(engine)).toEqual([]);

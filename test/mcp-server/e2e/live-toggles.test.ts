@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOOL_CATALOG, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, writeSettings } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 
-let engine: EngineHandle | undefined;
+let engine: InProcessEngineHandle | undefined;
 afterEach(async () => {
   await engine?.close();
   engine = undefined;
 });
 
-async function toolNames(handle: EngineHandle): Promise<string[]> {
+async function toolNames(handle: InProcessEngineHandle): Promise<string[]> {
   return (await handle.client.listTools()).tools.map((tool) => tool.name);
 }
 
@@ -28,7 +29,7 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
   it('follows read-only mode and single switches, notifying the client each time', async () => {
     const dir = makeUserDataDir();
     let notifications = 0;
-    engine = await startEngine({ era, userDataDir: dir, listChanged: () => notifications++ });
+    engine = await startInProcessEngine({ era, userDataDir: dir, listChanged: () => notifications++ });
 
     const initial = await toolNames(engine);
     expect(initial).toContain('clock_in');
@@ -54,7 +55,7 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
   it('keeps the last good tool list while the file is broken, and recovers when it is fixed', async () => {
     const dir = makeUserDataDir({ tools: { groups: { leave: false } } });
     let notifications = 0;
-    engine = await startEngine({ era, userDataDir: dir, listChanged: () => notifications++ });
+    engine = await startInProcessEngine({ era, userDataDir: dir, listChanged: () => notifications++ });
     expect(await toolNames(engine)).not.toContain('request_leave');
 
     // A half-typed edit: the defaults would switch the leave tools back on, which the person did
@@ -74,7 +75,7 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
 describe('the app\'s own engine', () => {
   it('offers every tool with --all-tools, whatever the settings say', async () => {
     const dir = makeUserDataDir({ tools: { readOnly: true } });
-    engine = await startEngine({ userDataDir: dir, args: ['--all-tools'] });
+    engine = await startInProcessEngine({ userDataDir: dir, args: ['--all-tools'] });
     expect((await toolNames(engine)).sort()).toEqual([...LOCAL_TOOL_NAMES].sort());
   });
 });

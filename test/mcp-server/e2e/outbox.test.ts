@@ -1,175 +1,28 @@
-// Clocking in on a train (issue 33): the built server, over stdio, against each remote back end's
-// fake behind a relay the test cuts (the port then refuses), hangs (a deadline passes) and restores.
-// What the person does meanwhile is kept in the outbox with the moment it happened and sent once the
-// back end answers, in order, once: also when two engines share the outbox and one is killed while
-// it sends. What happened on the server meanwhile (a timer started on the web, an overlapping entry)
-// is not overwritten; the next answer says what was sent and what needs a decision.
+// Clocking in on a train (issue 33): the engine in process (test/support/in-process-engine.ts) against
+// each remote back end's fake behind a relay the test cuts (the port then refuses), hangs (a deadline
+// passes) and restores. What the person does meanwhile is kept in the outbox with the moment it
+// happened and sent once the back end answers, in order, once (two engines sharing the outbox, one of
+// them killed while it sends, are processes: outbox-processes.test.ts). What happened on the server
+// meanwhile (a timer started on the web, an overlapping entry) is not overwritten; the next answer
+// says what was sent and what needs a decision.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf, writeSettings } from '../../support/engine.ts';
-import { startNetworkSwitch, type NetworkSwitch } from '../../support/network-switch.ts';
+import { makeUserDataDir, textOf, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { DEFAULT_KEY as CALAMARI_KEY, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
-import { ADA as CLOCKIFY_ADA, addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
-import { DEFAULT_USERS as CLOCKODO_USERS, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai, type FakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { at, dataFolder as folderFor, type Harness, LATER, NOW, outboxHarnesses, shortDeadline, until } from './outbox-harness.ts';
 
 const opened = closeAfterEach();
+const HARNESSES = outboxHarnesses(opened);
+const dataFolder = (harness: Harness) => folderFor(harness, opened);
+const kimaiHarness = HARNESSES.kimai as () => Promise<Harness>;
 
-// A Monday morning in Berlin: the engine that loses the network starts at NOW, the one that finds it
-// back at LATER, and the back ends live at LATER (a timer started there on the web at 09:20 is past).
-const NOW = '2026-05-04T09:02:00+02:00';
-const LATER = '2026-05-04T09:40:00+02:00';
-
-/** What every back end's harness gives a test: the relay, its entries as the fake keeps them, and a timer started "on the web". */
-interface Harness {
-  service: string;
-  network: NetworkSwitch;
-  settings: Record<string, unknown>;
-  env: Record<string, string>;
-  /** The person's entries as the fake holds them: start, end (null while running), project name. */
-  entries(): Array<{ start: number; end: number | null; project: string | null }>;
-  /** Starts a timer at the back end as its web app would. */
-  startOnTheWeb(startMs: number): void;
-  project: string;
-  activity?: string;
-  /** The first line of the request that starts a timer. */
-  clockInRequest: RegExp;
-}
-
-async function kimaiHarness(): Promise<Harness> {
-  const fake = opened(await startFakeKimai({ now: clockStartingAt(LATER) }));
-  seedCatalog(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
-  const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
-  const projectName = (fake: FakeKimai, id: number) => fake.state.projects.find((project) => project.id === id)?.name ?? null;
-  return {
-    service: 'Kimai',
-    network,
-    settings: { provider: { type: 'kimai', url: network.url } },
-    env: { PUNCHCARD_KIMAI_TOKEN: ada.token },
-    entries: () =>
-      fake.state.timesheets
-        .filter((sheet) => sheet.userId === ada.id)
-        .map((sheet) => ({ start: sheet.begin, end: sheet.end, project: projectName(fake, sheet.projectId) })),
-    startOnTheWeb: (startMs) => {
-      const website = fake.state.projects[0] as FakeKimai['state']['projects'][number];
-      const activity = fake.state.activities[0] as FakeKimai['state']['activities'][number];
-      fake.addTimesheet({ userId: ada.id, projectId: website.id, activityId: activity.id, begin: startMs, end: null });
-    },
-    project: 'Website',
-    activity: 'Design',
-    clockInRequest: /^POST \/api\/timesheets[ ?]/,
-  };
-}
-
-async function clockodoHarness(): Promise<Harness> {
-  const fake = opened(await startFakeClockodo({ now: clockStartingAt(LATER) }));
-  const ids = seedCompany(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
-  const ada = CLOCKODO_USERS[0] as ClockodoUser;
-  return {
-    service: 'Clockodo',
-    network,
-    settings: { provider: { type: 'clockodo', email: ada.email, url: `${network.url}/` } },
-    env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey },
-    entries: () =>
-      fake.state.entries
-        .filter((entry) => entry.usersId === ada.id && entry.type === 1)
-        .map((entry) => ({ start: entry.timeSince, end: entry.timeUntil, project: fake.state.projects.find((project) => project.id === entry.projectsId)?.name ?? null })),
-    startOnTheWeb: (startMs) => {
-      fake.addEntry({ usersId: ada.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.meeting as number, timeSince: startMs, timeUntil: null, clocked: true });
-    },
-    project: 'Website',
-    activity: 'Development',
-    clockInRequest: /^POST \/api\/v2\/clock/,
-  };
-}
-
-async function clockifyHarness(): Promise<Harness> {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(LATER) }));
-  seedWorkspace(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
-  return {
-    service: 'Clockify',
-    network,
-    settings: { provider: { type: 'clockify', url: `${network.url}/api` } },
-    env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key },
-    entries: () =>
-      fake.state.entries
-        .filter((entry) => entry.userId === CLOCKIFY_ADA.id && entry.type === 'REGULAR')
-        .map((entry) => ({ start: entry.start, end: entry.end, project: fake.state.projects.find((project) => project.id === entry.projectId)?.name ?? null })),
-    startOnTheWeb: (startMs) => {
-      addClockifyEntry(fake, { userId: CLOCKIFY_ADA.id, start: startMs, projectId: CLOCKIFY_SEED.projects.internal, taskId: CLOCKIFY_SEED.tasks.meeting });
-    },
-    project: 'Website',
-    activity: 'Design',
-    clockInRequest: /^POST \S*\/time-entries/,
-  };
-}
-
-async function calamariHarness(): Promise<Harness> {
-  const fake = opened(await startFakeCalamari({ now: clockStartingAt(LATER) }));
-  seedOrganisation(fake);
-  const network = opened(await startNetworkSwitch(fake.url));
-  const ada = 1;
-  return {
-    service: 'Calamari',
-    network,
-    settings: { provider: { type: 'calamari', url: `${network.url}/api`, email: 'ada@acme.example' } },
-    env: { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY },
-    entries: () =>
-      fake.state.shifts
-        .filter((shift) => shift.employeeId === ada)
-        .map((shift) => ({ start: shift.started, end: shift.finished, project: fake.state.projects.find((project) => project.id === shift.projectId)?.name ?? null })),
-    startOnTheWeb: (startMs) => {
-      fake.state.shifts.push({ id: 9_001, employeeId: ada, started: startMs, finished: null, breaks: [], projectId: CALAMARI_SEED.projects.general, description: null });
-    },
-    project: 'Website relaunch',
-    clockInRequest: /^POST \S*\/terminal\/v1\/clock-in/,
-  };
-}
-
-const HARNESSES: Record<string, () => Promise<Harness>> = { kimai: kimaiHarness, clockodo: clockodoHarness, clockify: clockifyHarness, calamari: calamariHarness };
-
-async function engineFor(harness: Harness, now: string, userDataDir: string, env: Record<string, string> = {}): Promise<EngineHandle> {
-  return opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: now, ...harness.env, ...env } }));
-}
-
-/** A request's deadline short enough for a test to wait out (PUNCHCARD_<BACK END>_TIMEOUT_MS). */
-function shortDeadline(harness: Harness): Record<string, string> {
-  // Short enough that a back end that hangs is given up on quickly, long enough that a loaded CI
-  // machine answers the calls before the cut within it (1 s once timed out the first clock-in).
-  return { [`PUNCHCARD_${harness.service.toUpperCase()}_TIMEOUT_MS`]: '3000' };
-}
-
-/** Whether the process runs (a killed child counts as running until this process has reaped it). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const at = (time: string) => Date.parse(`2026-05-04T${time}:00+02:00`);
-
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function dataFolder(harness: Harness): string {
-  const dir = makeUserDataDir({ timezone: 'Europe/Berlin', ...harness.settings });
-  opened({ close: async () => {} });
-  return dir;
+async function engineFor(harness: Harness, now: string, userDataDir: string, env: Record<string, string> = {}): Promise<InProcessEngineHandle> {
+  return opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: now, ...harness.env, ...env } }));
 }
 
 describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
@@ -290,52 +143,6 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect(statSync(signal).mode & 0o777).toBe(0o600);
     expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
   });
-  it('an engine killed after its send reached the back end but before it recorded it: the next engine finds it there and does not send it again', async () => {
-    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
-    const dir = dataFolder(harness);
-    const engine = await engineFor(harness, NOW, dir);
-    expect((await engine.call('timer_status')).isError).toBeFalsy();
-    expect((await engine.call('list_catalog')).isError).toBeFalsy();
-    await harness.network.cut();
-    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
-    // The clock-in reaches the back end; its answer never comes back, and the engine is killed waiting.
-    await harness.network.swallow(harness.clockInRequest);
-    void engine.call('timer_status').catch(() => {});
-    await until(() => harness.entries().length === 1);
-    const pid = engine.transport.pid as number;
-    process.kill(pid, 'SIGKILL');
-    await until(() => !running(pid));
-    await harness.network.restore();
-
-    const next = await engineFor(harness, LATER, dir);
-    const told = textOf(await next.call('timer_status'));
-    expect(told).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Clocked in at 09:0[23] on ${harness.project}.* \\(${harness.service} already had it\\)\\.`));
-    expect(harness.entries()).toHaveLength(1);
-  });
-
-  it('two engines sending at once send each kept write once, in order', async () => {
-    const harness = await (HARNESSES[name] as () => Promise<Harness>)();
-    const dir = dataFolder(harness);
-    const first = await engineFor(harness, NOW, dir);
-    const second = await engineFor(harness, NOW, dir);
-    const what = { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) };
-    expect((await first.call('timer_status')).isError).toBeFalsy();
-    expect((await first.call('list_catalog')).isError).toBeFalsy();
-    await harness.network.cut();
-    expect(textOf(await first.call('log_time', { ...what, start: '07:00', end: '07:30' }))).toMatch(/out of reach; logged/);
-    expect(textOf(await second.call('log_time', { ...what, start: '07:30', end: '08:00' }))).toMatch(/out of reach; logged/);
-    expect(textOf(await first.call('clock_in', { ...what, start: '08:15' }))).toMatch(/out of reach; clocked in at 08:15/);
-    await harness.network.restore();
-    const answers = await Promise.all([first.call('timer_status'), second.call('timer_status'), first.call('list_time_entries'), second.call('timer_status')]);
-    expect(answers.every((answer) => !answer.isError)).toBe(true);
-    await until(() => harness.entries().length >= 3);
-    const entries = harness.entries().sort((a, b) => a.start - b.start);
-    expect(entries.map((entry) => [entry.start, entry.end])).toEqual([
-      [at('07:00'), at('07:30')],
-      [at('07:30'), at('08:00')],
-      [at('08:15'), null],
-    ]);
-  });
 });
 
 
@@ -345,7 +152,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     seedCatalog(fake);
     const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
     const dir = makeUserDataDir({ timezone: 'Europe/Berlin', provider: { type: 'kimai', url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 503, raw: '<html>Service Unavailable</html>' });
     const kept = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
@@ -364,7 +171,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     seedCatalog(fake);
     const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
     const dir = makeUserDataDir({ timezone: 'Europe/Berlin', provider: { type: 'kimai', url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway' });
     expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(/^Kimai is out of reach; logged/);
@@ -414,7 +221,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     const harness = await kimaiHarness();
     const dir = dataFolder(harness);
     writeSettings(dir, { timezone: 'Europe/Berlin', ...harness.settings, tools: { enabled: { log_time: false } } });
-    const engine = opened(await startEngine({ userDataDir: dir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...harness.env } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...harness.env } }));
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
     const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });

@@ -4,7 +4,8 @@
 // only whether a page is the last (its Last-Page header), and a server may leave even that out.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { makeUserDataDir } from '../../support/engine.ts';
+import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { ADA as CLOCKIFY_ADA, addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -20,14 +21,14 @@ interface Listing {
   next_offset: number | null;
 }
 
-async function listing(engine: Awaited<ReturnType<typeof startEngine>>, args: Record<string, unknown>): Promise<Listing> {
+async function listing(engine: Awaited<ReturnType<typeof startInProcessEngine>>, args: Record<string, unknown>): Promise<Listing> {
   const result = await engine.call('list_time_entries', { from: '2026-11-16', to: '2026-11-16', ...args });
   expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
   return result.structuredContent as unknown as Listing;
 }
 
 /** Every entry listed once, a window at an offset taken from them all, and the report counting every one. */
-async function expectEveryEntry(engine: Awaited<ReturnType<typeof startEngine>>): Promise<void> {
+async function expectEveryEntry(engine: Awaited<ReturnType<typeof startInProcessEngine>>): Promise<void> {
   const all = await listing(engine, { limit: 10 });
   expect(all.total).toBe(ENTRIES);
   expect(all.entries).toHaveLength(ENTRIES);
@@ -48,7 +49,7 @@ describe('a server that keeps fewer items per page than asked for', () => {
       fake.addEntry({ usersId: ada.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: at(index), timeUntil: at(index) + 1_500_000 });
     }
     const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }));
     await expectEveryEntry(engine);
   });
 
@@ -59,7 +60,7 @@ describe('a server that keeps fewer items per page than asked for', () => {
     for (let index = 0; index < ENTRIES; index++) fake.addTimesheet({ userId: ada.id, begin: at(index), end: at(index) + 1_500_000, projectId: website.id, activityId: design.id });
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     rememberPlugin(dir, fake.url, true);
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token } }));
     await expectEveryEntry(engine);
   });
 
@@ -73,7 +74,7 @@ describe('a server that keeps fewer items per page than asked for', () => {
       addClockifyEntry(fake, { userId: CLOCKIFY_ADA.id, start: at(index), end: at(index) + 1_500_000, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
     }
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));
     await expectEveryEntry(engine);
     // The listings went past the first page: the size the server keeps decided, not the one asked for.
     expect(fake.requests.some((request) => request.path.endsWith('/time-entries') && new URLSearchParams(request.query).get('page') === '4')).toBe(true);

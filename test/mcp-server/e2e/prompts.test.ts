@@ -1,17 +1,18 @@
-// Prompts over stdio with the SDK client, in both protocol eras: the four are listed and rendered
-// with exact days in the person's zone; their arguments complete from days around today and from
-// the back end's own catalog (the local timesheet, and Kimai's through its fake); a prompt follows
-// the tools it works through when the settings change, and the client hears of it; arguments that
-// are not days are refused in words.
+// Prompts through the SDK client and the engine in process (test/support/in-process-engine.ts), in
+// both protocol eras: the four are listed and rendered with exact days in the person's zone; their
+// arguments complete from days around today and from the back end's own catalog (the local
+// timesheet, and Kimai's through its fake); a prompt follows the tools it works through when the
+// settings change, and the client hears of it; arguments that are not days are refused in words.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, writeSettings } from '../../support/engine.ts';
+import { type Era, makeUserDataDir, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 // Wednesday 18 November 2026, afternoon in Berlin.
 const NOW = '2026-11-18T15:00:00+01:00';
 const PROMPTS = ['weekly_review', 'fill_my_day', 'plan_leave', 'month_close'];
 
-let engine: EngineHandle | undefined;
+let engine: InProcessEngineHandle | undefined;
 let fake: FakeKimai | undefined;
 afterEach(async () => {
   await engine?.close();
@@ -20,13 +21,13 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function start(era: Era, settings: Record<string, unknown> = {}, extra: Partial<Parameters<typeof startEngine>[0]> = {}) {
+async function start(era: Era, settings: Record<string, unknown> = {}, extra: Partial<Parameters<typeof startInProcessEngine>[0]> = {}) {
   const userDataDir = makeUserDataDir({ timezone: 'Europe/Berlin', ...settings });
-  engine = await startEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW }, ...extra });
+  engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW }, ...extra });
   return engine;
 }
 
-async function rendered(handle: EngineHandle, name: string, args: Record<string, string> = {}): Promise<string> {
+async function rendered(handle: InProcessEngineHandle, name: string, args: Record<string, string> = {}): Promise<string> {
   const { messages } = await handle.client.getPrompt({ name, arguments: args });
   expect(messages).toHaveLength(1);
   const content = messages[0]?.content as { type: string; text: string };
@@ -34,7 +35,7 @@ async function rendered(handle: EngineHandle, name: string, args: Record<string,
   return content.text;
 }
 
-async function completions(handle: EngineHandle, prompt: string, argument: string, value: string, context?: Record<string, string>) {
+async function completions(handle: InProcessEngineHandle, prompt: string, argument: string, value: string, context?: Record<string, string>) {
   const { completion } = await handle.client.complete({ ref: { type: 'ref/prompt', name: prompt }, argument: { name: argument, value }, ...(context ? { context: { arguments: context } } : {}) });
   return completion.values;
 }

@@ -1,0 +1,70 @@
+// A tool call's context (mcp-server/tools/context.ts) over the real local timesheet in a temporary
+// folder, with a clock that stands still and a zone of its own: a handler's outcome can then be read
+// back from the timesheet itself. What the engine adds around a call (the outbox, the request budget,
+// asking the person) is left out; the e2e tests cover it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
+import type { Settings } from '../../../mcp-server/contract/settings.ts';
+import { weekPlanDays } from '../../../mcp-server/domain/work-plan.ts';
+import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
+import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
+import { NO_ASKING } from '../../../mcp-server/tools/asking.ts';
+import type { ToolContext } from '../../../mcp-server/tools/context.ts';
+import type { ToolDefinition, ToolOutcome } from '../../../mcp-server/tools/define-tool.ts';
+import type * as z from 'zod/v4';
+
+export interface LocalToolContext {
+  context: ToolContext;
+  tracker: TimeTracker;
+  /** What the handler logged. */
+  logged: string[];
+  /** Runs a tool as the server does: its input schema first, then the handler. */
+  run: <Input extends z.ZodObject, Output extends z.ZodObject>(tool: ToolDefinition<Input, Output>, args: Record<string, unknown>) => Promise<ToolOutcome<z.input<Output>>>;
+  close: () => void;
+}
+
+export async function localToolContext(options: { now: number; timezone: string; settings?: (settings: Settings) => Settings }): Promise<LocalToolContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-tool-'));
+  const base: Settings = { ...defaultSettings(), timezone: options.timezone, user: { ...defaultSettings().user, name: 'Ada' } };
+  const settings = options.settings ? options.settings(base) : base;
+  const logged: string[] = [];
+  const log = (message: string) => void logged.push(message);
+  const now = () => options.now;
+  const tracker = await createTracker({
+    profile: settings.provider,
+    userDataDir: dir,
+    personName: () => settings.user.name,
+    workWeek: () => settings.workWeek,
+    holidays: async () => new Map(),
+    timezone: () => settings.timezone,
+    now,
+    log,
+  });
+  const context: ToolContext = {
+    tracker,
+    settings,
+    timezone: options.timezone,
+    now,
+    log,
+    // No holiday region in these settings: the work week alone says which days are worked.
+    workDays: async (from, to) => weekPlanDays(from, to, settings.workWeek, new Map()),
+    planSource: 'settings',
+    notes: [],
+    organisationPolicy: null,
+    settingsFile: { problem: null, notes: [] },
+    ask: NO_ASKING,
+    catalogListed: true,
+  };
+  return {
+    context,
+    tracker,
+    logged,
+    run: (tool, args) => tool.handler(tool.input.parse(args), context),
+    close: () => {
+      tracker.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
