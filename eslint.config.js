@@ -36,7 +36,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' }] },
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
+          ],
+        },
       ],
     },
   },
@@ -56,7 +60,8 @@ export default tseslint.config(
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
             {
               regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys|command-flags)\\.ts$)',
-              message: 'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts, contract/duplicate-keys.ts and command-flags.ts.',
+              message:
+                'mcp-server/clients is self-contained; from the engine it uses only user-data.ts, engine-flags.ts, contract/duplicate-keys.ts and command-flags.ts.',
             },
           ],
         },
@@ -76,7 +81,17 @@ export default tseslint.config(
             { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
             // contract/tools/ is the contract's own: from contract/app-tools/ it is ../tools/ (no such file above).
             {
-              group: ['**/providers/**', '**/tools/**', '!../tools/tool-contract.ts', '**/engine/**', '**/settings/**', '**/policy/**', '**/cli/**', '**/team/**', '**/auth/**'],
+              group: [
+                '**/providers/**',
+                '**/tools/**',
+                '!../tools/tool-contract.ts',
+                '**/engine/**',
+                '**/settings/**',
+                '**/policy/**',
+                '**/cli/**',
+                '**/team/**',
+                '**/auth/**',
+              ],
               message: 'mcp-server/contract imports nothing above it.',
             },
           ],
@@ -110,9 +125,17 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'node:*'], message: 'The window has no Node or Electron; ask main through window.punchcard.' },
             { regex: '^(\\.\\./)+main/(?!ipc/contract\\.ts$)', message: 'From main/, the window may use only the IPC contract (types).' },
-            { regex: '^(\\.\\./)+main/ipc/contract\\.ts$', allowTypeImports: true, message: 'Only types from the IPC contract: a value import pulls zod into the window.' },
+            {
+              regex: '^(\\.\\./)+main/ipc/contract\\.ts$',
+              allowTypeImports: true,
+              message: 'Only types from the IPC contract: a value import pulls zod into the window.',
+            },
             { regex: '^(\\.\\./)+mcp-server/(?!contract/)', message: 'From the engine, the window may use only mcp-server/contract/.' },
-            { regex: '^(\\.\\./)+mcp-server/contract/settings\\.ts$', allowTypeImports: true, message: 'settings.ts builds zod schemas when loaded: types only.' },
+            {
+              regex: '^(\\.\\./)+mcp-server/contract/settings\\.ts$',
+              allowTypeImports: true,
+              message: 'settings.ts builds zod schemas when loaded: types only.',
+            },
           ],
         },
       ],
@@ -134,7 +157,11 @@ export default tseslint.config(
           // handlers or the back ends behind them (docs/architecture.md, "One implementation of every action").
           patterns: [
             { regex: '^(\\.\\./)+mcp-server/tools/', message: 'main/ reads tools through mcp-server/contract/tools/, not their handlers.' },
-            { regex: '^(\\.\\./)+mcp-server/providers/', allowTypeImports: true, message: 'main/ never runs a back end: types only from mcp-server/providers/.' },
+            {
+              regex: '^(\\.\\./)+mcp-server/providers/',
+              allowTypeImports: true,
+              message: 'main/ never runs a back end: types only from mcp-server/providers/.',
+            },
           ],
         },
       ],

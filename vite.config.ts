@@ -81,11 +81,16 @@ async function buildAppPages(): Promise<{ script: string; style: string }> {
       rolldownOptions: { input: here('renderer/apps/main.tsx') },
     },
   });
-  const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; fileName: string; code?: string; source?: string | Uint8Array }> }>;
+  const outputs = (Array.isArray(result) ? result : [result]) as Array<{
+    output: Array<{ type: string; fileName: string; code?: string; source?: string | Uint8Array }>;
+  }>;
   const files = outputs.flatMap((entry) => entry.output);
   const scripts = files.filter((file) => file.type === 'chunk');
   if (scripts.length !== 1) throw new Error(`The apps must build into one script; they built into ${scripts.length}.`);
-  const style = files.filter((file) => file.fileName.endsWith('.css')).map((file) => String(file.source)).join('\n');
+  const style = files
+    .filter((file) => file.fileName.endsWith('.css'))
+    .map((file) => String(file.source))
+    .join('\n');
   return { script: scripts[0]?.code ?? '', style };
 }
 
@@ -210,7 +215,13 @@ const INTEGRATION_TESTS = [
   'test/mcp-server/node-version.test.ts',
   'test/mcp-server/settings/secret-files.test.ts',
 ];
-const TEAM_TESTS = ['test/mcp-server/team/**/*.test.ts', 'test/mcp-server/store/store-contract.test.ts', 'test/mcp-server/admin/**/*.test.ts', 'test/mcp-server/metrics/metrics-scrape.test.ts', 'test/mcp-server/logs/team-log.test.ts'];
+const TEAM_TESTS = [
+  'test/mcp-server/team/**/*.test.ts',
+  'test/mcp-server/store/store-contract.test.ts',
+  'test/mcp-server/admin/**/*.test.ts',
+  'test/mcp-server/metrics/metrics-scrape.test.ts',
+  'test/mcp-server/logs/team-log.test.ts',
+];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
 
 export default defineConfig({
@@ -233,7 +244,14 @@ export default defineConfig({
     // keeps it out of the app's start-up.
     // electron-updater is CommonJS that requires `electron` at run time: it ships in the package's
     // node_modules (a dependency) and main loads it only in a packaged app (main/updates/app-updates.ts).
-    main: nodeBundle({ entry: here('main/index.ts'), outDir: `${out}/main`, fileName: 'main.js', format: 'es', external: ['electron', 'electron-updater'], split: true }),
+    main: nodeBundle({
+      entry: here('main/index.ts'),
+      outDir: `${out}/main`,
+      fileName: 'main.js',
+      format: 'es',
+      external: ['electron', 'electron-updater'],
+      split: true,
+    }),
     // A sandboxed preload may only require('electron') and a few built-ins, and must be CommonJS.
     preload: {
       ...nodeBundle({ entry: here('main/preload.ts'), outDir: `${out}/preload`, fileName: 'preload.cjs', format: 'cjs', external: ['electron'] }),
@@ -295,7 +313,15 @@ export default defineConfig({
     projects: [
       // Unit files share their workers (no fresh module graph per file): 130 s became 53 s here, most
       // of it the import and transform each file paid again.
-      { extends: true, test: { name: 'unit', isolate: false, include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          isolate: false,
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS],
+        },
+      },
       { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS } },
       { extends: true, test: { name: 'team', include: TEAM_TESTS } },
       { extends: true, test: { name: 'ui', include: UI_TESTS } },

@@ -38,7 +38,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // A failure anywhere in start(), not only in getting ready, ends the app: a process left without
   // a tray would hold the single-instance lock, and every later launch would hand over to it.
-  app.whenReady()
+  app
+    .whenReady()
     .then(start)
     .catch((error: unknown) => fatal(error));
 }
@@ -234,7 +235,14 @@ function setupShortcut(services: AppServices, shortcut: GlobalShortcut): void {
   app.on('will-quit', () => shortcut.stop());
 }
 
-function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: TrayHandle, idle: IdleWatch, updates: { current: Updates | null }): void {
+function setupStatusListeners(
+  status: StatusBroadcast,
+  services: AppServices,
+  window: SettingsWindow,
+  tray: TrayHandle,
+  idle: IdleWatch,
+  updates: { current: Updates | null },
+): void {
   const reminders = setupReminders({
     reminderHours: () => {
       try {

@@ -38,7 +38,9 @@ export function readFlags(argv: readonly string[], spec: FlagSpec, unknown: (arg
   const switches = spec.switches ?? [];
   const takesValue = (argument: string) => argument.startsWith('--') && Object.hasOwn(valued, argument.slice(2));
   // `--url --test-connection`, or `--url` last: the value is missing, which `--url=` says to parseArgs.
-  const args = argv.map((argument, index) => (takesValue(argument) && (argv[index + 1] === undefined || argv[index + 1]?.startsWith('--')) ? `${argument}=` : argument));
+  const args = argv.map((argument, index) =>
+    takesValue(argument) && (argv[index + 1] === undefined || argv[index + 1]?.startsWith('--')) ? `${argument}=` : argument,
+  );
   const shortOf = new Map(Object.entries(spec.short ?? {}).map(([letter, name]) => [name, letter]));
   const options = Object.fromEntries([
     ...Object.keys(valued).map((name) => [name, { type: 'string' as const }]),

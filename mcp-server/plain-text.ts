@@ -11,7 +11,6 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-
 /** Keys whose strings a client chose and matches byte for byte: never changed on the way back. */
 const CLIENT_TOKENS: ReadonlySet<string> = new Set(['progressToken', 'requestId']);
 

@@ -67,7 +67,9 @@ function keepPrivate(path: string, mode: number, log: Log): void {
   const now = `others on this computer may ${mode === PRIVATE_FOLDER_MODE ? 'look into it' : 'read it'} (mode ${(stat.mode & 0o777).toString(8)})`;
   const own = process.getuid?.();
   if (own !== undefined && stat.uid !== own) {
-    log(`The ${kind} ${path} belongs to another account, so Punchcard cannot make it yours alone; ${now}. Use a data folder of your own (--user-data or PUNCHCARD_USER_DATA), or ask its owner to run chmod go= on it.`);
+    log(
+      `The ${kind} ${path} belongs to another account, so Punchcard cannot make it yours alone; ${now}. Use a data folder of your own (--user-data or PUNCHCARD_USER_DATA), or ask its owner to run chmod go= on it.`,
+    );
     return;
   }
   // A data folder set to the home folder itself: closing it would break what others are meant to reach there.

@@ -29,7 +29,10 @@ export function lockedAddon(lock: unknown, platform: string): LockedAddon {
   const name = `${LIBRARY}-${platform}`;
   const packages = (lock as { packages?: Record<string, { version?: unknown; integrity?: unknown }> } | null)?.packages;
   const entry = packages?.[`node_modules/${name}`];
-  if (!entry) throw new Error(`package-lock.json locks no ${name}: ${LIBRARY} has no build for "${platform}", or the lock file was written without optional dependencies.`);
+  if (!entry)
+    throw new Error(
+      `package-lock.json locks no ${name}: ${LIBRARY} has no build for "${platform}", or the lock file was written without optional dependencies.`,
+    );
   if (typeof entry.version !== 'string' || typeof entry.integrity !== 'string' || !entry.integrity.startsWith('sha512-')) {
     throw new Error(`package-lock.json's entry for ${name} has no version or no sha512 integrity; run npm install to write it anew.`);
   }
@@ -47,7 +50,11 @@ export type FetchArchive = (spec: string, folder: string, root: string) => strin
 /** The registry's archive, fetched by npm as `npm install` would (its registry, its proxy settings). */
 export const npmPack: FetchArchive = (spec, folder, root) => {
   // npm.cmd on Windows needs a shell; the arguments are ours (the name was checked by lockedAddon).
-  const output = execFileSync('npm', ['pack', spec, '--pack-destination', folder, '--json', '--silent'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  const output = execFileSync('npm', ['pack', spec, '--pack-destination', folder, '--json', '--silent'], {
+    cwd: root,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   const packed = JSON.parse(output) as Array<{ filename?: string }>;
   if (!packed[0]?.filename) throw new Error(`npm pack ${spec} named no archive.`);
   return join(folder, packed[0].filename);
@@ -60,7 +67,10 @@ export function installAddon(root: string, platform: string, fetchArchive: Fetch
   try {
     const tarball = fetchArchive(`${addon.name}@${addon.version}`, folder, root);
     const found = integrityOf(readFileSync(tarball));
-    if (found !== addon.integrity) throw new Error(`${addon.name}@${addon.version} as fetched is not what package-lock.json locks (${found} instead of ${addon.integrity}); nothing was installed.`);
+    if (found !== addon.integrity)
+      throw new Error(
+        `${addon.name}@${addon.version} as fetched is not what package-lock.json locks (${found} instead of ${addon.integrity}); nothing was installed.`,
+      );
     const target = join(root, 'node_modules', addon.name);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });

@@ -31,28 +31,47 @@ interface Layer {
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => Math.hypot(x - cx, y - cy) - r;
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    Math.hypot(x - cx, y - cy) - r;
 
-const ring = (cx: number, cy: number, r: number, width: number): Shape => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) - width / 2;
+const ring =
+  (cx: number, cy: number, r: number, width: number): Shape =>
+  (x, y) =>
+    Math.abs(Math.hypot(x - cx, y - cy) - r) - width / 2;
 
 /** A line from (ax, ay) to (bx, by) with round ends. */
-const capsule = (ax: number, ay: number, bx: number, by: number, width: number): Shape => (x, y) => {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(x - ax - t * dx, y - ay - t * dy) - width / 2;
-};
+const capsule =
+  (ax: number, ay: number, bx: number, by: number, width: number): Shape =>
+  (x, y) => {
+    const dx = bx - ax;
+    const dy = by - ay;
+    const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+    return Math.hypot(x - ax - t * dx, y - ay - t * dy) - width / 2;
+  };
 
 /** A rectangle centred on (cx, cy) with half-sizes hw, hh and rounded corners of radius r. */
-const box = (cx: number, cy: number, hw: number, hh: number, r: number): Shape => (x, y) => {
-  const qx = Math.abs(x - cx) - hw + r;
-  const qy = Math.abs(y - cy) - hh + r;
-  return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
-};
+const box =
+  (cx: number, cy: number, hw: number, hh: number, r: number): Shape =>
+  (x, y) => {
+    const qx = Math.abs(x - cx) - hw + r;
+    const qy = Math.abs(y - cy) - hh + r;
+    return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
+  };
 
-const union = (...shapes: Shape[]): Shape => (x, y) => Math.min(...shapes.map((shape) => shape(x, y)));
-const subtract = (shape: Shape, cut: Shape): Shape => (x, y) => Math.max(shape(x, y), -cut(x, y));
-const grow = (shape: Shape, by: number): Shape => (x, y) => shape(x, y) - by;
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    Math.min(...shapes.map((shape) => shape(x, y)));
+const subtract =
+  (shape: Shape, cut: Shape): Shape =>
+  (x, y) =>
+    Math.max(shape(x, y), -cut(x, y));
+const grow =
+  (shape: Shape, by: number): Shape =>
+  (x, y) =>
+    shape(x, y) - by;
 
 // The clock: a ring with a minute hand to 12 and an hour hand to 3.
 const CENTER = 0.5;
@@ -237,10 +256,7 @@ export function renderIcons(): Map<string, Buffer> {
         files.set(`tray/tray-${kind}-${theme}-${size}.png`, png(size, panelLayers(kind, theme, size)));
         files.set(`tray/tray-${kind}-${theme}-${size}@2x.png`, png(size * 2, panelLayers(kind, theme, size * 2)));
       }
-      files.set(
-        `tray/tray-${kind}-${theme}.ico`,
-        encodeIco(TRAY_ICO_SIZES.map((size) => ({ size, png: png(size, panelLayers(kind, theme, size)) }))),
-      );
+      files.set(`tray/tray-${kind}-${theme}.ico`, encodeIco(TRAY_ICO_SIZES.map((size) => ({ size, png: png(size, panelLayers(kind, theme, size)) }))));
     }
   }
   files.set('icon.png', png(512, appIconLayers()));

@@ -29,12 +29,18 @@ const backEnds: readonly BackEndDescriptor[] = BACK_ENDS;
 const remote = backEnds.filter((backEnd) => backEnd.remote);
 const having = (kind: FieldKind) => backEnds.filter((backEnd) => fieldOf(backEnd, kind) !== undefined);
 const without = (kind: FieldKind) => remote.filter((backEnd) => fieldOf(backEnd, kind) === undefined);
-const labels = (backEnds: ReadonlyArray<{ label: string }>, or = false) => listed(backEnds.map((backEnd) => backEnd.label), or ? 'or' : 'and');
+const labels = (backEnds: ReadonlyArray<{ label: string }>, or = false) =>
+  listed(
+    backEnds.map((backEnd) => backEnd.label),
+    or ? 'or' : 'and',
+  );
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 /** How each back end is chosen in the form, with what it needs: its type in backticks, then its fields and secret in words. */
 const choices = backEnds.map((backEnd) => {
   const needs = [
-    ...backEnd.fields.flatMap((field) => (field.kind === 'url' && field.default === undefined ? ['its address'] : field.kind === 'email' ? [fieldOf(backEnd, 'email')?.usage ?? ''] : [])),
+    ...backEnd.fields.flatMap((field) =>
+      field.kind === 'url' && field.default === undefined ? ['its address'] : field.kind === 'email' ? [fieldOf(backEnd, 'email')?.usage ?? ''] : [],
+    ),
     ...(backEnd.secret ? [`${backEnd.secret.whose === 'organisation' ? "the organisation's" : 'your'} ${backEnd.secret.name}`] : []),
     ...(fieldOf(backEnd, 'workspace') ? ['a workspace where you have several'] : []),
   ];
@@ -117,14 +123,24 @@ export function buildManifest(version: string) {
       email: {
         type: 'string',
         title: 'E-mail',
-        description: `${capitalised(listed(having('email').map((backEnd) => fieldOf(backEnd, 'email')?.usage ?? ''), 'or'))}. Empty for ${labels(without('email'))}.`,
+        description: `${capitalised(
+          listed(
+            having('email').map((backEnd) => fieldOf(backEnd, 'email')?.usage ?? ''),
+            'or',
+          ),
+        )}. Empty for ${labels(without('email'))}.`,
         required: false,
         default: '',
       },
       secret: {
         type: 'string',
         title: 'API token or key',
-        description: `${capitalised(listed(remote.map((backEnd) => `${backEnd.secret?.whose === 'organisation' ? "your organisation's" : 'your'} ${backEnd.label} ${backEnd.secret?.name}`), 'or'))}, for the back end chosen above: Punchcard sends it to no other. Kept in your system keychain.`,
+        description: `${capitalised(
+          listed(
+            remote.map((backEnd) => `${backEnd.secret?.whose === 'organisation' ? "your organisation's" : 'your'} ${backEnd.label} ${backEnd.secret?.name}`),
+            'or',
+          ),
+        )}, for the back end chosen above: Punchcard sends it to no other. Kept in your system keychain.`,
         required: false,
         sensitive: true,
       },

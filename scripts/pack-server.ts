@@ -56,7 +56,8 @@ export function packServer(options: ServerPackOptions = {}): string {
   try {
     mkdirSync(join(stage, 'chunks'));
     copyFileSync(entry, join(stage, 'punchcard-mcp.mjs'));
-    for (const file of readdirSync(join(engineDir, 'chunks')).filter((name) => name.endsWith('.mjs'))) copyFileSync(join(engineDir, 'chunks', file), join(stage, 'chunks', file));
+    for (const file of readdirSync(join(engineDir, 'chunks')).filter((name) => name.endsWith('.mjs')))
+      copyFileSync(join(engineDir, 'chunks', file), join(stage, 'chunks', file));
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(serverPackageJson(app), null, 2)}\n`);
     writeFileSync(join(stage, 'README.md'), README);
     mkdirSync(outDir, { recursive: true });

@@ -205,7 +205,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 /** What a build without electron-updater (a checkout, the UI tests) says about updates. */
 function developmentUpdates(version: string, policy: () => Policy): HandlerDeps['updates'] {
   const preferences = { read: () => DEFAULT_UPDATE_PREFERENCES, write: () => DEFAULT_UPDATE_PREFERENCES };
-  return createUpdates({ load: null, currentVersion: version, preferences, policy: () => ({ ...policy().updates, problem: policy().problem }), work: () => workInFlight(null, false), changed: () => {}, log: () => {} });
+  return createUpdates({
+    load: null,
+    currentVersion: version,
+    preferences,
+    policy: () => ({ ...policy().updates, problem: policy().problem }),
+    work: () => workInFlight(null, false),
+    changed: () => {},
+    log: () => {},
+  });
 }
 
 function appCredentials(options: AppServicesOptions): CredentialStore {
@@ -213,5 +221,10 @@ function appCredentials(options: AppServicesOptions): CredentialStore {
   // Writes must reach the keychain (or fail loudly); reads also honour the documented variables,
   // exactly as the engine does, so the window says "saved" when the engine will find a token.
   const reader = createCredentialStore({ env: options.env, log: options.log });
-  return { kind: 'keychain', get: (account) => reader.get(account), set: (account, secret) => keychain.set(account, secret), delete: (account) => keychain.delete(account) };
+  return {
+    kind: 'keychain',
+    get: (account) => reader.get(account),
+    set: (account, secret) => keychain.set(account, secret),
+    delete: (account) => keychain.delete(account),
+  };
 }

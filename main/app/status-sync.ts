@@ -77,7 +77,12 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
  * of its engine and published. main/index.ts runs it, and so does the real-app harness the UI tests
  * use in its place (test/renderer/real-app.script.ts).
  */
-export function syncAppStatus(options: { services: Pick<AppServices, 'settings' | 'timesheet'>; publish(status: StatusView): void; userDataDir: string; log(message: string): void }): { stop(): void } {
+export function syncAppStatus(options: {
+  services: Pick<AppServices, 'settings' | 'timesheet'>;
+  publish(status: StatusView): void;
+  userDataDir: string;
+  log(message: string): void;
+}): { stop(): void } {
   const { services, publish, userDataDir, log } = options;
   return startStatusSync({
     userDataDir,

@@ -7,7 +7,13 @@ import { DEFAULT_INHERITED_ENV_VARS } from '@modelcontextprotocol/client/stdio';
 
 /** Beyond the SDK's allowlist: what the keychain, the folder rules and the clock read. */
 const PASSED_THROUGH = [
-  'DBUS_SESSION_BUS_ADDRESS', 'TZ', 'LANG', 'LANGUAGE', 'TMPDIR', 'TEMP', 'TMP',
+  'DBUS_SESSION_BUS_ADDRESS',
+  'TZ',
+  'LANG',
+  'LANGUAGE',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
   // A test's second policy file: the app and its engine apply the same one (it can only narrow).
   'PUNCHCARD_POLICY_FILE',
 ];

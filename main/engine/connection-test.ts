@@ -76,7 +76,11 @@ export function connectionResultOf(line: ConnectionLine): ConnectionResult {
 
 /** Reads the last line of stdout as the answer; undefined when there is none that fits. */
 export function readConnectionLine(stdout: string): ConnectionLine | undefined {
-  const last = stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '').at(-1);
+  const last = stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .at(-1);
   if (last === undefined) return undefined;
   try {
     const parsed = ConnectionLineSchema.safeParse(JSON.parse(last));

@@ -142,9 +142,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       },
     );
     starting = attempt;
-    void attempt.finally(() => {
-      if (starting === attempt) starting = undefined;
-    }).catch(() => {});
+    void attempt
+      .finally(() => {
+        if (starting === attempt) starting = undefined;
+      })
+      .catch(() => {});
     return attempt;
   }
 
@@ -226,7 +228,13 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     if (connection.stopping || !connection.started || closing) return;
     log(`The engine stopped (pid ${connection.pid ?? '?'}); it starts again on the next call.`);
     if (!connection.answered) {
-      gate.failed(now(), () => new EngineError('start', messages.exitedAtStart('it stopped before answering any call', connection.tail.lines()), { stderr: connection.tail.lines() }));
+      gate.failed(
+        now(),
+        () =>
+          new EngineError('start', messages.exitedAtStart('it stopped before answering any call', connection.tail.lines()), {
+            stderr: connection.tail.lines(),
+          }),
+      );
     }
   }
 
@@ -375,7 +383,13 @@ async function settles(promise: Promise<unknown>, ms: number): Promise<boolean> 
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

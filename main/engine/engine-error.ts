@@ -47,8 +47,7 @@ export function seconds(ms: number): string {
 }
 
 export const messages = {
-  missingScript: (path: string) =>
-    `Punchcard's engine is missing (${path} does not exist). Reinstall Punchcard to bring it back.`,
+  missingScript: (path: string) => `Punchcard's engine is missing (${path} does not exist). Reinstall Punchcard to bring it back.`,
   cannotRun: (command: string, reason: string) =>
     `Punchcard could not run its engine with ${command} (${reason}). Reinstall Punchcard; if it is installed, check that your security software lets it start programs.`,
   exitedAtStart: (reason: string, stderr: readonly string[]) =>
@@ -67,7 +66,6 @@ export const messages = {
   /** The answer came, but not in the shape the app expects. */
   unreadable: (tool: string, reason: string) =>
     `Punchcard could not read its engine's answer to ${tool} (${reason}). The app and its engine may be from different versions: reinstall Punchcard.`,
-  restarted: (tool: string) =>
-    `Punchcard restarted its engine while ${tool} was under way. Check the status, then try again if the change is not there.`,
+  restarted: (tool: string) => `Punchcard restarted its engine while ${tool} was under way. Check the status, then try again if the change is not there.`,
   closed: () => 'Punchcard is shutting down its engine; the request was not sent.',
 };

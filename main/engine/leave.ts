@@ -198,7 +198,14 @@ export function createLeave(engine: EngineClient): Leave {
           date: day.date,
           workingDay: day.working_day,
           holiday: day.holiday,
-          away: day.away.map((away) => ({ person: away.person, type: away.type, ...(away.kind ? { kind: away.kind } : {}), part: away.part, own: away.own === true, pending: away.pending === true })),
+          away: day.away.map((away) => ({
+            person: away.person,
+            type: away.type,
+            ...(away.kind ? { kind: away.kind } : {}),
+            part: away.part,
+            own: away.own === true,
+            pending: away.pending === true,
+          })),
         })),
         people,
       };

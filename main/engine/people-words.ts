@@ -15,7 +15,20 @@ export interface PeopleWordsOptions {
 const TOOL = new RegExp(`\\b(?:${TOOL_NAMES.join('|')})\\b`);
 
 /** The kinds of record the engine names by number. */
-const NOUNS = ['time entry', 'time-off request', 'leave request', 'request', 'absence', 'project', 'activity', 'service', 'customer', 'task', 'running timer', 'entry'];
+const NOUNS = [
+  'time entry',
+  'time-off request',
+  'leave request',
+  'request',
+  'absence',
+  'project',
+  'activity',
+  'service',
+  'customer',
+  'task',
+  'running timer',
+  'entry',
+];
 const NUMBERED = new RegExp(`(^|[.:;!?]\\s+|(\\S+)\\s)(${NOUNS.join('|')}) #\\d+`, 'gi');
 /** Words after which "this" reads right: "book on this service", "withdraw this absence". */
 const LEADS_TO_THIS = new Set(['on', 'of', 'for', 'to', 'with', 'about', 'read', 'delete', 'change', 'cancel', 'withdraw', 'book']);
@@ -41,7 +54,10 @@ export function forPeople(message: string, options: PeopleWordsOptions = {}): st
   text = withoutNumbers(text);
   text = withPeoplesArguments(text);
   text = withPeoplesDates(text, options.locale);
-  const tidy = text.replace(/[ \t]{2,}/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
+  const tidy = text
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\s+([.,;:])/g, '$1')
+    .trim();
   return tidy === '' ? message : tidy;
 }
 
@@ -65,29 +81,34 @@ function withoutToolPointers(text: string): string {
  * the person's own text and stays.
  */
 function withoutNumbers(text: string): string {
-  return text
-    .replace(/\b(Requested|Cancelled) #\d+ /g, '$1 ')
-    // The number the engine adds after what it wrote: "06:00–07:00 (#6).", "(Kimai already had it, #6)".
-    .replace(/ \(#\d+\)/g, '')
-    .replace(/, #\d+\)/g, ')')
-    .replace(/(:\s|,\s)#\d+ (?=\()/g, '$1')
-    .replace(NUMBERED, (_match, lead: string, word: string | undefined, noun: string) => {
-      if (word === undefined) {
-        // At the start of a sentence.
-        return `${lead}This ${noun.toLowerCase()}`;
-      }
-      const previous = word.toLowerCase();
-      if (previous === 'no') return `${lead}such ${noun}`;
-      if (LEADS_TO_THIS.has(previous)) return `${lead}this ${noun}`;
-      return `${lead}${noun}`;
-    });
+  return (
+    text
+      .replace(/\b(Requested|Cancelled) #\d+ /g, '$1 ')
+      // The number the engine adds after what it wrote: "06:00–07:00 (#6).", "(Kimai already had it, #6)".
+      .replace(/ \(#\d+\)/g, '')
+      .replace(/, #\d+\)/g, ')')
+      .replace(/(:\s|,\s)#\d+ (?=\()/g, '$1')
+      .replace(NUMBERED, (_match, lead: string, word: string | undefined, noun: string) => {
+        if (word === undefined) {
+          // At the start of a sentence.
+          return `${lead}This ${noun.toLowerCase()}`;
+        }
+        const previous = word.toLowerCase();
+        if (previous === 'no') return `${lead}such ${noun}`;
+        if (LEADS_TO_THIS.has(previous)) return `${lead}this ${noun}`;
+        return `${lead}${noun}`;
+      })
+  );
 }
 
 /** "start: …" → "Start: …", "end is …" → "The end is …"; "to (…) is before from (…)" → "The last day (…) is before the first day (…)". */
 function withPeoplesArguments(text: string): string {
   const named = (argument: string) => ARGUMENTS[argument] ?? argument.replaceAll('_', ' ');
   return text
-    .replace(/^(to) \(([^)]*)\) is before (from) \(([^)]*)\)/, (_match, to: string, last: string, from: string, first: string) => `The ${named(to)} (${last}) is before the ${named(from)} (${first})`)
+    .replace(
+      /^(to) \(([^)]*)\) is before (from) \(([^)]*)\)/,
+      (_match, to: string, last: string, from: string, first: string) => `The ${named(to)} (${last}) is before the ${named(from)} (${first})`,
+    )
     .replace(/^([a-z_]+)(:| is | was )/, (match, argument: string, joint: string) => {
       if (!Object.hasOwn(ARGUMENTS, argument)) return match;
       const name = named(argument);
@@ -100,7 +121,9 @@ function withPeoplesDates(text: string, locale: string | undefined): string {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dayAndTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return text
-    .replace(DATE_TIME, (match, y: string, mo: string, d: string, h: string, mi: string) => (isDay(y, mo, d) && +h < 24 && +mi < 60 ? dayAndTime.format(Date.UTC(+y, +mo - 1, +d, +h, +mi)) : match))
+    .replace(DATE_TIME, (match, y: string, mo: string, d: string, h: string, mi: string) =>
+      isDay(y, mo, d) && +h < 24 && +mi < 60 ? dayAndTime.format(Date.UTC(+y, +mo - 1, +d, +h, +mi)) : match,
+    )
     .replace(DATE, (match, y: string, mo: string, d: string) => (isDay(y, mo, d) ? day.format(Date.UTC(+y, +mo - 1, +d)) : match));
 }
 

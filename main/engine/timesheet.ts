@@ -114,7 +114,9 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     for (const group of report.groups) {
       // A day group lacks its target only in a report filtered to one project, which this is not.
       if (group.target_minutes === undefined) {
-        throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), { tool: TOOL_CONTRACTS.time_report.name });
+        throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), {
+          tool: TOOL_CONTRACTS.time_report.name,
+        });
       }
       days.set(group.key, { minutes: group.minutes, ...plannedOf(group), targetMinutes: group.target_minutes });
     }
@@ -142,11 +144,15 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     const early = guess === undefined ? undefined : recentEntries(guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
-    const [status, today, thisWeek, supported, kept] = await Promise.all([call(TOOL_CONTRACTS.timer_status, {}), entriesOfToday(), week(), supportedTools(), keptWrites()]).catch(
-      async (error: unknown) => {
-        throw await whyNoTimer(error);
-      },
-    );
+    const [status, today, thisWeek, supported, kept] = await Promise.all([
+      call(TOOL_CONTRACTS.timer_status, {}),
+      entriesOfToday(),
+      week(),
+      supportedTools(),
+      keptWrites(),
+    ]).catch(async (error: unknown) => {
+      throw await whyNoTimer(error);
+    });
     const date = thisWeek.today;
     const recent = early && guess === date ? await early : await recentEntries(date);
     knownToday = date;

@@ -16,7 +16,10 @@ export interface ToolCaller {
   /** The tool's structured answer, parsed. */
   <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>>;
   /** The structured answer and the tool's sentence about what it did, for actions whose words the window shows. */
-  withText<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<{ data: z.output<Output>; text: string }>;
+  withText<Input extends z.ZodObject, Output extends z.ZodObject>(
+    tool: Tool<Input, Output>,
+    args: z.input<Input>,
+  ): Promise<{ data: z.output<Output>; text: string }>;
 }
 
 export function toolCaller(engine: EngineClient): ToolCaller {
@@ -25,7 +28,8 @@ export function toolCaller(engine: EngineClient): ToolCaller {
     try {
       result = await engine.callTool(tool.name, args as Record<string, unknown>);
     } catch (error) {
-      if (error instanceof EngineError && error.kind === 'tool') throw new EngineError('tool', forPeople(error.message), { tool: error.tool ?? tool.name, cause: error });
+      if (error instanceof EngineError && error.kind === 'tool')
+        throw new EngineError('tool', forPeople(error.message), { tool: error.tool ?? tool.name, cause: error });
       throw error;
     }
     const parsed = tool.output.safeParse(result.structured);
@@ -36,6 +40,7 @@ export function toolCaller(engine: EngineClient): ToolCaller {
     }
     return { data: parsed.data as z.output<Output>, text: forPeople(result.text) };
   }
-  const call = async <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) => (await withText(tool, args)).data;
+  const call = async <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) =>
+    (await withText(tool, args)).data;
   return Object.assign(call, { withText });
 }

@@ -65,7 +65,12 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
       const end = daysBetween(start, to) < MAX_LIST_DAYS ? to : addDays(start, MAX_LIST_DAYS - 1);
       let offset: number | null = 0;
       while (offset !== null) {
-        const page: { entries: EntryView[]; next_offset: number | null } = await call(TOOL_CONTRACTS.list_time_entries, { from: start, to: end, limit: PAGE, offset });
+        const page: { entries: EntryView[]; next_offset: number | null } = await call(TOOL_CONTRACTS.list_time_entries, {
+          from: start,
+          to: end,
+          limit: PAGE,
+          offset,
+        });
         entries.push(...page.entries);
         offset = page.next_offset;
       }
@@ -128,7 +133,9 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
         to: days.to,
         today: days.today,
         days: days.groups.map((group) => ({ date: group.key, minutes: group.minutes, ...plannedOf(group) })),
-        projects: projects.groups.filter((group) => group.minutes > 0).map((group) => ({ name: group.key === '(no project)' ? 'No project' : group.key, minutes: group.minutes })),
+        projects: projects.groups
+          .filter((group) => group.minutes > 0)
+          .map((group) => ({ name: group.key === '(no project)' ? 'No project' : group.key, minutes: group.minutes })),
         totalMinutes: days.total_minutes,
         targetMinutes: days.target_minutes ?? 0,
         targetSoFarMinutes: days.target_so_far_minutes ?? 0,

@@ -10,7 +10,11 @@ export interface SaveTextFile {
 
 export function saveTextFileWithDialog(parent: () => BrowserWindow | null): SaveTextFile {
   return async ({ fileName, contents, filterName, extension }) => {
-    const options = { defaultPath: fileName, filters: [{ name: filterName, extensions: [extension] }], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+    const options = {
+      defaultPath: fileName,
+      filters: [{ name: filterName, extensions: [extension] }],
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
     const window = parent();
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return null;

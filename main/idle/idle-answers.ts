@@ -4,9 +4,7 @@
 import type { EntryView, IdleAnswer } from '../ipc/contract.ts';
 import type { PendingQuestion } from './idle-model.ts';
 
-export type IdleAction =
-  | { kind: 'clockOut'; end?: number }
-  | { kind: 'clockIn'; project?: string; activity?: string; description?: string };
+export type IdleAction = { kind: 'clockOut'; end?: number } | { kind: 'clockIn'; project?: string; activity?: string; description?: string };
 
 export type IdlePlan = { ok: true; actions: IdleAction[] } | { ok: false; message: string };
 

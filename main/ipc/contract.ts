@@ -298,7 +298,6 @@ export interface HolidayRegionOption {
   name: string;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // The daily screens: timesheet, reports, leave, team calendar, and the tray's idle question
 
@@ -595,7 +594,13 @@ export const contract = {
       .optional(),
     response: {} as StatusView,
   },
-  clockOut: { request: z.object({ description: z.string().max(5000).optional() }).strict().optional(), response: {} as StatusView },
+  clockOut: {
+    request: z
+      .object({ description: z.string().max(5000).optional() })
+      .strict()
+      .optional(),
+    response: {} as StatusView,
+  },
   /** A break in the running shift, of the type named (the back end's first when none is). */
   startBreak: { request: z.object({ type: shortText.optional() }).strict().optional(), response: {} as StatusView },
   endBreak: { request: none, response: {} as StatusView },
@@ -629,7 +634,10 @@ export const contract = {
   },
   /** Tests the given back end (or the saved one) through the engine, before or after saving. */
   testConnection: {
-    request: z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict().optional(),
+    request: z
+      .object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() })
+      .strict()
+      .optional(),
     response: {} as ConnectionResult,
   },
   forgetCredential: { request: none, response: {} as AccountView },
@@ -637,7 +645,15 @@ export const contract = {
   getPreferences: { request: none, response: {} as PreferencesView },
   savePreferences: { request: PreferencesInput, response: {} as PreferencesView },
   listHolidayRegions: {
-    request: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/).optional() }).strict().optional(),
+    request: z
+      .object({
+        country: z
+          .string()
+          .regex(/^[A-Za-z]{2}$/)
+          .optional(),
+      })
+      .strict()
+      .optional(),
     response: [] as HolidayRegionOption[],
   },
   openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: null },
@@ -667,7 +683,10 @@ export const contract = {
   },
   /** Leave requests waiting for the person's decision, a window of 30 from `offset`. */
   getPendingLeave: {
-    request: z.object({ offset: z.number().int().min(0).max(100_000).optional() }).strict().optional(),
+    request: z
+      .object({ offset: z.number().int().min(0).max(100_000).optional() })
+      .strict()
+      .optional(),
     response: {} as PendingLeaveView,
   },
   /** Approves or rejects one; what the engine says it did, for the person. */
@@ -723,9 +742,7 @@ export type EventPayload<E extends EventName> = (typeof events)[E];
 
 /** The bridge the preload exposes as `window.punchcard`: one named function per channel. */
 export type PunchcardApi = {
-  [C in ChannelName]: undefined extends RequestOf<C>
-    ? (request?: RequestOf<C>) => Promise<ResponseOf<C>>
-    : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+  [C in ChannelName]: undefined extends RequestOf<C> ? (request?: RequestOf<C>) => Promise<ResponseOf<C>> : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 } & {
   /** Returns the function that stops listening. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;

@@ -20,7 +20,10 @@ function fieldInputs(backEnd: BackEnd, field: AccountField): Record<string, z.Zo
   switch (field.kind) {
     case 'url':
       return {
-        url: field.default === undefined ? z.string().trim().min(1, `the address of your ${backEnd.label}`).max(2000) : z.string().trim().max(2000).nullable().optional(),
+        url:
+          field.default === undefined
+            ? z.string().trim().min(1, `the address of your ${backEnd.label}`).max(2000)
+            : z.string().trim().max(2000).nullable().optional(),
       };
     case 'email':
       return { email: z.string().trim().min(1, `your ${backEnd.label} ${field.word}`).max(254) };
@@ -33,8 +36,7 @@ function fieldInputs(backEnd: BackEnd, field: AccountField): Record<string, z.Zo
 
 export const ProviderInput = z.discriminatedUnion(
   'type',
-  BACK_ENDS.map((backEnd) => z.object(Object.assign({ type: z.literal(backEnd.type) }, ...backEnd.fields.map((field) => fieldInputs(backEnd, field)))).strict()) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
+  BACK_ENDS.map((backEnd) =>
+    z.object(Object.assign({ type: z.literal(backEnd.type) }, ...backEnd.fields.map((field) => fieldInputs(backEnd, field)))).strict(),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<ProviderRequest, ProviderRequest>;

@@ -10,10 +10,7 @@ import { reminderDelay, reminderDue } from './reminder.ts';
 const live = new Set<Notification>();
 
 /** Shows a notification when the system supports them; a click opens the window on a screen. */
-export function notify(
-  message: { title: string; body: string; screen?: Screen; icon?: string },
-  openScreen: (screen: Screen) => void,
-): boolean {
+export function notify(message: { title: string; body: string; screen?: Screen; icon?: string }, openScreen: (screen: Screen) => void): boolean {
   if (!Notification.isSupported()) return false;
   const notification = new Notification({ title: message.title, body: message.body, ...(message.icon ? { icon: message.icon } : {}) });
   live.add(notification);

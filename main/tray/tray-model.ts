@@ -157,7 +157,11 @@ function switchItem(status: StatusView): MenuItemSpec[] {
     .slice(0, RECENT_PROJECTS_MAX);
   if (pairs.length === 0) return [];
   const submenu = pairs.map((pair) =>
-    item(clip(workingOn(pair.project, pair.activity), LABEL_MAX), { kind: 'clockIn', project: pair.project, ...(pair.activity ? { activity: pair.activity } : {}) }),
+    item(clip(workingOn(pair.project, pair.activity), LABEL_MAX), {
+      kind: 'clockIn',
+      project: pair.project,
+      ...(pair.activity ? { activity: pair.activity } : {}),
+    }),
   );
   return [{ type: 'submenu', label: 'Switch to', enabled: true, submenu }];
 }

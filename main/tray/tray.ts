@@ -142,7 +142,9 @@ export function setupTray(options: TrayOptions): TrayHandle {
       const action = item.action;
       // The shortcut is registered globally apart (shortcut/global-shortcut.ts); here it is only shown.
       const shown = item.accelerator ? { accelerator: item.accelerator, registerAccelerator: false } : {};
-      return action ? { label: item.label, enabled: item.enabled, ...shown, click: () => void run(action) } : { label: item.label, enabled: item.enabled, ...shown };
+      return action
+        ? { label: item.label, enabled: item.enabled, ...shown, click: () => void run(action) }
+        : { label: item.label, enabled: item.enabled, ...shown };
     });
   }
 
@@ -190,7 +192,10 @@ export function setupTray(options: TrayOptions): TrayHandle {
     switch (action.kind) {
       case 'clockIn':
         return changeTimer(() =>
-          options.clockIn({ ...(action.project === undefined ? {} : { project: action.project }), ...(action.activity === undefined ? {} : { activity: action.activity }) }),
+          options.clockIn({
+            ...(action.project === undefined ? {} : { project: action.project }),
+            ...(action.activity === undefined ? {} : { activity: action.activity }),
+          }),
         );
       case 'clockOut':
         return changeTimer(() => options.clockOut());

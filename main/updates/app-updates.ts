@@ -29,8 +29,12 @@ export function startAppUpdates(parts: AppUpdatesParts): Updates {
     // A development build has no app-update.yml and nothing to update from.
     load: app.isPackaged ? loadAutoUpdater : testFeed ? () => loadForTestFeed(testFeed, parts.userDataDir) : null,
     currentVersion: app.getVersion(),
-    packageProblem: app.isPackaged ? installProblem({ platform: process.platform, executable: process.execPath, env: process.env, packageType: readPackageType(resources) }) : null,
-    preferences: createUpdatePreferences(new ElectronStore<Record<string, unknown>>({ cwd: parts.userDataDir, name: 'updates', configFileMode: PRIVATE_FILE_MODE })),
+    packageProblem: app.isPackaged
+      ? installProblem({ platform: process.platform, executable: process.execPath, env: process.env, packageType: readPackageType(resources) })
+      : null,
+    preferences: createUpdatePreferences(
+      new ElectronStore<Record<string, unknown>>({ cwd: parts.userDataDir, name: 'updates', configFileMode: PRIVATE_FILE_MODE }),
+    ),
     policy: parts.policy,
     publishedAt: () => publishedAt(join(resources, 'app-update.yml')),
     work: parts.work,

@@ -26,12 +26,7 @@ export type UpdatePhase =
 export type UpdateProblem = 'unreachable' | 'unreadable' | 'checksum' | 'signature' | 'other';
 
 /** Why this install cannot update itself, or what keeps it from doing so. */
-export type UpdateBlock =
-  | 'development'
-  | 'organisation-off'
-  | 'organisation-problem'
-  | 'unsupported-package'
-  | null;
+export type UpdateBlock = 'development' | 'organisation-off' | 'organisation-problem' | 'unsupported-package' | null;
 
 export interface UpdateSetup {
   /** The version running now. */
@@ -131,10 +126,14 @@ export function classifyUpdateError(error: unknown): UpdateProblem {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_CHECKSUM_MISMATCH' || code === 'ERR_UPDATER_NO_CHECKSUM' || /checksum mismatch/i.test(message)) return 'checksum';
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE' || /not signed by the application owner/.test(message)) return 'signature';
-  if (['ERR_UPDATER_INVALID_UPDATE_INFO', 'ERR_UPDATER_INVALID_VERSION', 'ERR_UPDATER_NO_FILES_PROVIDED', 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND'].includes(code)) {
+  if (
+    ['ERR_UPDATER_INVALID_UPDATE_INFO', 'ERR_UPDATER_INVALID_VERSION', 'ERR_UPDATER_NO_FILES_PROVIDED', 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND'].includes(code)
+  ) {
     return 'unreadable';
   }
-  if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND'].includes(code)) {
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND'].includes(code)
+  ) {
     return 'unreachable';
   }
   if (/net::ERR_(INTERNET_DISCONNECTED|NAME_NOT_RESOLVED|CONNECTION_|NETWORK_|TIMED_OUT|ADDRESS_UNREACHABLE|PROXY_)/.test(message)) return 'unreachable';
@@ -222,7 +221,11 @@ export function updateView(input: UpdateViewInput): UpdateView {
     case 'organisation-off':
       return view(`Punchcard ${current}. Your organisation installs Punchcard’s updates itself.`, 'managed by your organisation', 'quiet');
     case 'organisation-problem':
-      return view(`Punchcard ${current}. Updates are off until your organisation’s policy file is fixed (${clip(setup.policy.problem ?? '', 160)}).`, 'off (policy file has an error)', 'attention');
+      return view(
+        `Punchcard ${current}. Updates are off until your organisation’s policy file is fixed (${clip(setup.policy.problem ?? '', 160)}).`,
+        'off (policy file has an error)',
+        'attention',
+      );
     case 'unsupported-package':
       return view(`Punchcard ${current} cannot update itself here: ${setup.packageProblem ?? ''}`, 'not possible for this install', 'quiet');
     case null:
@@ -245,11 +248,20 @@ export function updateView(input: UpdateViewInput): UpdateView {
     case 'current': {
       const when = `checked ${timeText(phase.checkedAt, input.now, input.timeZone)}`;
       if (pinned) {
-        const words = pinned === current ? `Punchcard ${current} is the version your organisation keeps (${when}).` : `Your organisation keeps Punchcard at ${pinned}; this is ${current}, which stays (${when}).`;
+        const words =
+          pinned === current
+            ? `Punchcard ${current} is the version your organisation keeps (${when}).`
+            : `Your organisation keeps Punchcard at ${pinned}; this is ${current}, which stays (${when}).`;
         return view(words, `kept at ${pinned}`, 'quiet');
       }
       const newerHere = phase.latest !== current;
-      return view(newerHere ? `Punchcard ${current} is up to date: it is newer than the latest release, ${phase.latest} (${when}).` : `Punchcard ${current} is up to date (${when}).`, 'up to date', 'quiet');
+      return view(
+        newerHere
+          ? `Punchcard ${current} is up to date: it is newer than the latest release, ${phase.latest} (${when}).`
+          : `Punchcard ${current} is up to date (${when}).`,
+        'up to date',
+        'quiet',
+      );
     }
     case 'downloading': {
       const percent = phase.percent === null ? '' : ` (${Math.floor(phase.percent)} %)`;
@@ -261,7 +273,10 @@ export function updateView(input: UpdateViewInput): UpdateView {
         : input.waitingFor
           ? `It installs by itself when nothing is in the way (now: ${input.waitingFor}), or at once if you restart.`
           : 'It installs by itself in a moment.';
-      return view(`Punchcard ${phase.version} is downloaded and verified. ${then}`, `${phase.version} ready`, 'ready', { canRestart: true, readyVersion: phase.version });
+      return view(`Punchcard ${phase.version} is downloaded and verified. ${then}`, `${phase.version} ready`, 'ready', {
+        canRestart: true,
+        readyVersion: phase.version,
+      });
     }
     case 'failed': {
       const retry = plan.checkAutomatically ? ' Punchcard tries again tomorrow.' : '';
@@ -299,7 +314,9 @@ export function workInFlight(status: StatusForUpdates | null, windowVisible: boo
   return {
     statusKnown: status !== null,
     timerRunning: status?.running != null,
-    writesWaiting: !!status && (status.running?.waiting_to_send === true || status.todayEntries.some((entry) => entry.waiting_to_send === true) || status.keptWrites.length > 0),
+    writesWaiting:
+      !!status &&
+      (status.running?.waiting_to_send === true || status.todayEntries.some((entry) => entry.waiting_to_send === true) || status.keptWrites.length > 0),
     windowVisible,
   };
 }

@@ -21,18 +21,42 @@ type Verb = 'people' | 'sign-out' | 'rotate-key' | 'check' | 'backup' | 'restore
 /** How many words each verb takes after it. */
 const VERBS: Record<Verb, number> = { people: 0, 'sign-out': 1, 'rotate-key': 0, check: 0, backup: 1, restore: 1 };
 
-
-export async function runAdminCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { read, problem } = readFlags(argv, { values: { config: '--config needs a value: the server\'s config file.', 'new-key-env': '--new-key-env needs the name of the variable that holds the new key.' }, switches: ['help', 'finish'], positionals: true, once: true }, (argument) => `Unknown option: ${argument}.`);
+export async function runAdminCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const { read, problem } = readFlags(
+    argv,
+    {
+      values: {
+        config: "--config needs a value: the server's config file.",
+        'new-key-env': '--new-key-env needs the name of the variable that holds the new key.',
+      },
+      switches: ['help', 'finish'],
+      positionals: true,
+      once: true,
+    },
+    (argument) => `Unknown option: ${argument}.`,
+  );
   if (read.switches.has('help')) return (out(`${ADMIN_USAGE}\n`), 0);
   if (problem) return usage(err, problem);
   const [verb, ...words] = read.positionals;
   if (verb === undefined || !Object.hasOwn(VERBS, verb)) return usage(err, verb === undefined ? 'admin needs a verb.' : `admin has no verb "${verb}".`);
   const wanted = VERBS[verb as Verb];
-  if (words.length !== wanted) return usage(err, wanted === 0 ? `admin ${verb} takes no further words (given: ${words.join(' ')}).` : `admin ${verb} takes ${verb === 'sign-out' ? 'the person (their id or e-mail)' : 'a file'}.`);
+  if (words.length !== wanted)
+    return usage(
+      err,
+      wanted === 0
+        ? `admin ${verb} takes no further words (given: ${words.join(' ')}).`
+        : `admin ${verb} takes ${verb === 'sign-out' ? 'the person (their id or e-mail)' : 'a file'}.`,
+    );
   const rotation = { newKeyVariable: read.values.get('new-key-env'), finish: read.switches.has('finish') };
-  if (verb !== 'rotate-key' && (rotation.newKeyVariable !== undefined || rotation.finish)) return usage(err, '--new-key-env and --finish go with admin rotate-key.');
-  if (verb === 'rotate-key' && (rotation.newKeyVariable !== undefined) === rotation.finish) return usage(err, 'admin rotate-key takes --new-key-env VAR (to start) or --finish (to end).');
+  if (verb !== 'rotate-key' && (rotation.newKeyVariable !== undefined || rotation.finish))
+    return usage(err, '--new-key-env and --finish go with admin rotate-key.');
+  if (verb === 'rotate-key' && (rotation.newKeyVariable !== undefined) === rotation.finish)
+    return usage(err, 'admin rotate-key takes --new-key-env VAR (to start) or --finish (to end).');
   const file = read.values.get('config');
   if (!file) return usage(err, `admin ${verb} takes --config FILE (the server's).`);
   const io: AdminIo = { env, out, err };
@@ -71,7 +95,6 @@ export async function runAdminCommand(argv: readonly string[], env: NodeJS.Proce
     }
   }
 }
-
 
 function usage(err: (text: string) => void, problem: string): number {
   err(`${problem}\n\n${ADMIN_USAGE}\n`);

@@ -83,7 +83,9 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
 /** The store's file, or undefined (said) where the store is PostgreSQL. */
 function sqlitePath(config: ServerConfig, io: AdminIo): string | undefined {
   if (config.store.startsWith('sqlite:')) return config.store.slice('sqlite:'.length);
-  io.err('This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n');
+  io.err(
+    'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n',
+  );
   return undefined;
 }
 
@@ -100,6 +102,7 @@ function backupProblem(source: DatabaseSync, file: string): string | undefined {
   const missing = STORE_TABLES.filter((table) => !tables.has(table));
   if (missing.length > 0) return `${file} is not a backup of a Punchcard store (it has no ${missing.join(', ')} table); nothing was restored.`;
   if (version < 1) return `${file} is an empty Punchcard store; nothing was restored.`;
-  if (version > SQLITE_STORE_VERSION) return `${file} was written by a newer Punchcard (store version ${version}; this one knows up to ${SQLITE_STORE_VERSION}); restore it with that version. Nothing was restored.`;
+  if (version > SQLITE_STORE_VERSION)
+    return `${file} was written by a newer Punchcard (store version ${version}; this one knows up to ${SQLITE_STORE_VERSION}); restore it with that version. Nothing was restored.`;
   return undefined;
 }

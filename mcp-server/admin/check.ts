@@ -32,16 +32,28 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   if ('problem' in secrets) return [...findings, { ok: false, subject: 'secrets', said: secrets.problem }];
   io = { ...io, env: secrets.env };
   const key = readServerKey(io.env, config.key_env);
-  findings.push(typeof key === 'string' ? { ok: false, subject: 'key', said: key } : { ok: true, subject: 'key', said: `${config.key_env} holds a key of the right length` });
+  findings.push(
+    typeof key === 'string'
+      ? { ok: false, subject: 'key', said: key }
+      : { ok: true, subject: 'key', said: `${config.key_env} holds a key of the right length` },
+  );
   // The key was checked above, with its length.
   for (const secret of secretVariables(config).filter((candidate) => candidate.from !== 'key_env')) {
     const { variable, what } = secret;
-    findings.push(secretIsSet(secret, io.env) ? { ok: true, subject: what, said: `${variable} is set` } : { ok: false, subject: what, said: `the environment variable ${variable} is not set` });
+    findings.push(
+      secretIsSet(secret, io.env)
+        ? { ok: true, subject: what, said: `${variable} is set` }
+        : { ok: false, subject: what, said: `the environment variable ${variable} is not set` },
+    );
   }
   findings.push(await storeFinding(config, io));
   findings.push(await backEndFinding(config));
   if (config.sign_in.oidc) findings.push(await discoveryFinding(config.sign_in.oidc.issuer));
-  findings.push({ ok: true, subject: 'metrics', said: config.metrics?.listen ? `served for Prometheus at http://${config.metrics.listen}/metrics` : 'off (set metrics.listen to serve them)' });
+  findings.push({
+    ok: true,
+    subject: 'metrics',
+    said: config.metrics?.listen ? `served for Prometheus at http://${config.metrics.listen}/metrics` : 'off (set metrics.listen to serve them)',
+  });
   return findings;
 }
 
@@ -78,8 +90,14 @@ async function discoveryFinding(issuer: string): Promise<Finding> {
     const answer = await fetch(where, { signal: AbortSignal.timeout(REACH_TIMEOUT_MS), redirect: 'error' });
     if (!answer.ok) return { ok: false, subject: 'identity provider', said: `${where} answers HTTP ${answer.status}` };
     const document = (await answer.json()) as { issuer?: unknown; authorization_endpoint?: unknown; token_endpoint?: unknown };
-    if (document.issuer !== issuer) return { ok: false, subject: 'identity provider', said: `${where} names the issuer ${JSON.stringify(document.issuer)}, not ${issuer} (sign_in.oidc.issuer must be exactly the provider's)` };
-    if (typeof document.authorization_endpoint !== 'string' || typeof document.token_endpoint !== 'string') return { ok: false, subject: 'identity provider', said: `${where} names no authorization or token endpoint` };
+    if (document.issuer !== issuer)
+      return {
+        ok: false,
+        subject: 'identity provider',
+        said: `${where} names the issuer ${JSON.stringify(document.issuer)}, not ${issuer} (sign_in.oidc.issuer must be exactly the provider's)`,
+      };
+    if (typeof document.authorization_endpoint !== 'string' || typeof document.token_endpoint !== 'string')
+      return { ok: false, subject: 'identity provider', said: `${where} names no authorization or token endpoint` };
     return { ok: true, subject: 'identity provider', said: `${issuer} publishes its discovery document` };
   } catch (error) {
     return { ok: false, subject: 'identity provider', said: `${where} cannot be read (${causeOf(error)})` };

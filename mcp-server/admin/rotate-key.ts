@@ -34,10 +34,13 @@ export async function rotateKey(config: ServerConfig, options: RotateOptions, io
       const ring = ringOf(resolution.current, resolution.previous);
       const resealed = await sealAnew(store, ring);
       await store.saveKeyRotation(endedRotation(resolution.current, resolution.kept));
-      io.out(`The rotation ended: ${resealed} ${resealed === 1 ? 'value' : 'values'} sealed anew under the new key; the old key is no longer read, by any instance, within ${ROTATION_CHECK_MS / 1000} s.\n`);
+      io.out(
+        `The rotation ended: ${resealed} ${resealed === 1 ? 'value' : 'values'} sealed anew under the new key; the old key is no longer read, by any instance, within ${ROTATION_CHECK_MS / 1000} s.\n`,
+      );
       return 0;
     }
-    if (resolution.previous) return (io.err('A rotation of the server key is under way already: restart the instances with the new key, then run admin rotate-key --finish.\n'), 1);
+    if (resolution.previous)
+      return (io.err('A rotation of the server key is under way already: restart the instances with the new key, then run admin rotate-key --finish.\n'), 1);
     const variable = options.newKeyVariable as string;
     const next = readServerKey(io.env, variable, '--new-key-env');
     if (typeof next === 'string') return (io.err(`${next}\n`), 1);
@@ -46,8 +49,12 @@ export async function rotateKey(config: ServerConfig, options: RotateOptions, io
     io.err(`The rotation is recorded; waiting for every instance to read it (${((options.followWaitMs ?? followWait()) / 1000).toFixed(0)} s)…\n`);
     await delay(options.followWaitMs ?? followWait());
     const resealed = await sealAnew(store, ringOf(next, key));
-    io.out(`The rotation began: every instance seals under the new key and still reads the old; ${resealed} ${resealed === 1 ? 'value' : 'values'} sealed anew under the new key.\n`);
-    io.out(`Next: set ${config.key_env} to the new key for every instance and restart them one at a time; then run admin rotate-key --finish with the new key.\n`);
+    io.out(
+      `The rotation began: every instance seals under the new key and still reads the old; ${resealed} ${resealed === 1 ? 'value' : 'values'} sealed anew under the new key.\n`,
+    );
+    io.out(
+      `Next: set ${config.key_env} to the new key for every instance and restart them one at a time; then run admin rotate-key --finish with the new key.\n`,
+    );
     return 0;
   } finally {
     await store.close();

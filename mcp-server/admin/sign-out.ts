@@ -19,7 +19,9 @@ export async function signOutPerson(config: ServerConfig, who: string, io: Admin
     if (matches.length > 1) return (io.err(`"${who}" is the e-mail of ${matches.length} people; sign out one by their id (admin people lists them).\n`), 1);
     const person = matches[0] as PersonRecord;
     const grants = await store.signOut(person.id, Date.now());
-    io.out(`Signed out ${person.id}: ${grants} ${grants === 1 ? 'grant' : 'grants'} revoked with their tokens, stored credentials removed; every instance closes their engine within seconds.\n`);
+    io.out(
+      `Signed out ${person.id}: ${grants} ${grants === 1 ? 'grant' : 'grants'} revoked with their tokens, stored credentials removed; every instance closes their engine within seconds.\n`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -18,7 +18,13 @@ export const keptWriteDecisions = defineTool({
       words: decision.words,
       choices: decision.choices,
     }));
-    const text = writes.length === 0 ? 'No kept write waits for your decision.' : [`${writes.length} kept ${writes.length === 1 ? 'write waits' : 'writes wait'} for your decision:`, ...writes.map((write) => `#${write.id} ${write.words}`)].join('\n');
+    const text =
+      writes.length === 0
+        ? 'No kept write waits for your decision.'
+        : [
+            `${writes.length} kept ${writes.length === 1 ? 'write waits' : 'writes wait'} for your decision:`,
+            ...writes.map((write) => `#${write.id} ${write.words}`),
+          ].join('\n');
     return { data: { writes }, text };
   },
 });

@@ -30,7 +30,7 @@ export const APPS: readonly AppEntry[] = [
     name: 'week',
     uri: 'ui://punchcard/week',
     title: 'Punchcard week',
-    description: 'A week of time entries against each day\'s target, to fix, fill or delete in place.',
+    description: "A week of time entries against each day's target, to fix, fill or delete in place.",
     tools: ['list_time_entries', 'time_report'],
   },
   {

@@ -109,7 +109,12 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     claims: { openid: ['sub'] },
     responseTypes: ['code'],
     pkce: { required: () => true },
-    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none', id_token_signed_response_alg: 'EdDSA' },
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+      id_token_signed_response_alg: 'EdDSA',
+    },
     // MCP clients ask for the resource's scopes, not offline_access: every grant gets a refresh token.
     issueRefreshToken: async (_context, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
@@ -158,7 +163,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     // redirect URIs'), for a public client whose sign-in runs in a web view; never another site. The
     // library's default, stated here so that it is this server's policy (and the library stops
     // asking for one at every start).
-    clientBasedCORS: (_context, origin, client) => origin !== 'null' && client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
+    clientBasedCORS: (_context, origin, client) =>
+      origin !== 'null' && client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     interactions: { url: async (_context, interaction) => `/interaction/${interaction.uid}` },
     renderError: async (context, out) => {
       context.type = 'html';

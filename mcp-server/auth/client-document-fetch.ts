@@ -96,7 +96,12 @@ export function addressRefusal(address: string, options: { loopback: boolean }):
  * addresses handed on to connect to.
  */
 export function checkedLookup(options: ClientDocumentFetchOptions): LookupFunction {
-  const resolve = options.resolve ?? ((host: string) => new Promise<LookupAddress[]>((done, fail) => dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? fail(error) : done(addresses)))));
+  const resolve =
+    options.resolve ??
+    ((host: string) =>
+      new Promise<LookupAddress[]>((done, fail) =>
+        dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? fail(error) : done(addresses))),
+      ));
   return (hostname, lookupOptions, callback) => {
     resolve(hostname).then(
       (addresses) => {
@@ -104,8 +109,16 @@ export function checkedLookup(options: ClientDocumentFetchOptions): LookupFuncti
         // address inside is refused whole.
         const refusal = addresses.map((address) => addressRefusal(address.address, options)).find(Boolean);
         const wanted = addresses.filter((address) => !lookupOptions.family || address.family === lookupOptions.family);
-        if (refusal) return callback(Object.assign(new Error(`The client's metadata document is not fetched: ${hostname} resolves to an address it may not come from (${refusal}).`), { code: 'ESPECIALUSE' }), '', 0);
-        if (wanted.length === 0) return callback(Object.assign(new Error(`${hostname} has no address to fetch the client's metadata document from.`), { code: 'ENOTFOUND' }), '', 0);
+        if (refusal)
+          return callback(
+            Object.assign(new Error(`The client's metadata document is not fetched: ${hostname} resolves to an address it may not come from (${refusal}).`), {
+              code: 'ESPECIALUSE',
+            }),
+            '',
+            0,
+          );
+        if (wanted.length === 0)
+          return callback(Object.assign(new Error(`${hostname} has no address to fetch the client's metadata document from.`), { code: 'ENOTFOUND' }), '', 0);
         if (lookupOptions.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, wanted);
         const [first] = wanted as [LookupAddress];
         callback(null, first.address, first.family);
@@ -129,16 +142,20 @@ export function clientDocumentFetch(options: ClientDocumentFetchOptions): (url: 
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, name) => (headers[name] = value));
     return new Promise<Response>((resolve, reject) => {
-      const outgoing = request(url, { method: init.method ?? 'GET', headers, lookup, agent: false, ...(init.signal ? { signal: init.signal } : {}) }, (incoming) => {
-        const answerHeaders = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, one);
-        }
-        const status = incoming.statusCode ?? 502;
-        const noBody = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
-        if (noBody) incoming.resume();
-        resolve(new Response(noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), { status, headers: answerHeaders }));
-      });
+      const outgoing = request(
+        url,
+        { method: init.method ?? 'GET', headers, lookup, agent: false, ...(init.signal ? { signal: init.signal } : {}) },
+        (incoming) => {
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, one);
+          }
+          const status = incoming.statusCode ?? 502;
+          const noBody = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
+          if (noBody) incoming.resume();
+          resolve(new Response(noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), { status, headers: answerHeaders }));
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end(typeof init.body === 'string' ? init.body : undefined);
     });

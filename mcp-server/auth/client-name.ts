@@ -6,7 +6,10 @@ import { withoutControls } from '../plain-text.ts';
 /** A client's name as it gave it, or its id's host (a metadata document's URL), never empty. */
 export function clientNameOf(name: string | undefined, clientId: string): string {
   // Bidirectional and zero-width marks could make one name look like another's on the consent page.
-  const cleaned = withoutControls(name ?? '').replace(/[\t\n\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 80);
+  const cleaned = withoutControls(name ?? '')
+    .replace(/[\t\n\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .slice(0, 80);
   return cleaned || hostOf(clientId) || 'An unnamed client';
 }
 

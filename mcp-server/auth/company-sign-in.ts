@@ -23,9 +23,7 @@ export interface PendingSignIn {
   verifier: string;
 }
 
-export type CompanyIdentity =
-  | { ok: true; identity: string; subject: string; name: string; email: string }
-  | { ok: false; message: string };
+export type CompanyIdentity = { ok: true; identity: string; subject: string; name: string; email: string } | { ok: false; message: string };
 
 export interface CompanySignIn {
   readonly label: string;
@@ -42,10 +40,18 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
     // Plain http only for a provider on this computer (a trial, the tests); the config refuses it elsewhere.
     const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
     configuration ??= oidc
-      .discovery(issuer, options.clientId, options.clientSecret, options.clientSecret === undefined ? oidc.None() : oidc.ClientSecretPost(options.clientSecret), insecure ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .discovery(
+        issuer,
+        options.clientId,
+        options.clientSecret,
+        options.clientSecret === undefined ? oidc.None() : oidc.ClientSecretPost(options.clientSecret),
+        insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         configuration = undefined;
-        throw new Error(`The company sign-in at ${new URL(options.issuer).host} cannot be reached (${reasonOf(error)}). Try again in a moment; if it keeps failing, tell your administrator.`);
+        throw new Error(
+          `The company sign-in at ${new URL(options.issuer).host} cannot be reached (${reasonOf(error)}). Try again in a moment; if it keeps failing, tell your administrator.`,
+        );
       });
     return configuration;
   };
@@ -93,19 +99,31 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
         try {
           said = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
         } catch (error) {
-          return { ok: false, message: `The company sign-in did not say your e-mail address (its userinfo endpoint failed: ${reasonOf(error)}). Try again, or ask your administrator.` };
+          return {
+            ok: false,
+            message: `The company sign-in did not say your e-mail address (its userinfo endpoint failed: ${reasonOf(error)}). Try again, or ask your administrator.`,
+          };
         }
       }
       const email = typeof said.email === 'string' ? said.email.trim().toLowerCase() : '';
       if (email === '' || !emailVerified(said)) {
-        return { ok: false, message: 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.' };
+        return {
+          ok: false,
+          message: 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.',
+        };
       }
       const domain = email.slice(email.lastIndexOf('@') + 1);
       if (options.allowedDomains?.length && !options.allowedDomains.some((allowed) => allowed.toLowerCase() === domain)) {
         return { ok: false, message: `Accounts of ${domain} may not sign in to this Punchcard server.` };
       }
       const nameClaim = typeof claims.name === 'string' && claims.name.trim() ? claims.name : said.name;
-      const name = typeof nameClaim === 'string' && nameClaim.trim() ? withoutControls(nameClaim).replace(/[\t\n]/g, ' ').trim().slice(0, 200) : email;
+      const name =
+        typeof nameClaim === 'string' && nameClaim.trim()
+          ? withoutControls(nameClaim)
+              .replace(/[\t\n]/g, ' ')
+              .trim()
+              .slice(0, 200)
+          : email;
       return { ok: true, identity: `oidc:${options.issuer}:${claims.sub}`, subject: claims.sub, name, email };
     },
   };
@@ -114,10 +132,13 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
 /** Why the provider's answer was not taken, in words a person can act on (no token or code in them). */
 function grantRefusal(error: unknown, issuer: string): string {
   const again = 'Start again from your AI client or your account page.';
-  if (error instanceof oidc.AuthorizationResponseError) return `The company sign-in ended without signing you in (${error.error_description ?? error.error}). ${again}`;
-  if (error instanceof oidc.ResponseBodyError) return `The company sign-in refused to complete this sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}); its answer may have been used already. ${again}`;
+  if (error instanceof oidc.AuthorizationResponseError)
+    return `The company sign-in ended without signing you in (${error.error_description ?? error.error}). ${again}`;
+  if (error instanceof oidc.ResponseBodyError)
+    return `The company sign-in refused to complete this sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}); its answer may have been used already. ${again}`;
   const detail = (error as { cause?: { message?: unknown } }).cause?.message;
-  if (typeof detail === 'string' && /"state"/.test(detail)) return `This answer of the company sign-in does not belong to the sign-in this browser started, so it was refused. ${again}`;
+  if (typeof detail === 'string' && /"state"/.test(detail))
+    return `This answer of the company sign-in does not belong to the sign-in this browser started, so it was refused. ${again}`;
   if (error instanceof TypeError) return `The company sign-in at ${new URL(issuer).host} cannot be reached (${reasonOf(error)}). ${again}`;
   return `The company sign-in did not complete (${reasonOf(error)}). ${again}`;
 }

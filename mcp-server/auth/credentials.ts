@@ -32,9 +32,7 @@ export function openCredentials(key: Buffer | SealingKeys, person: PersonRecord)
   return typeof parsed.secret === 'string' ? parsed : null;
 }
 
-export type TrackerCheck =
-  | { ok: true; user: ConnectedUser; credentials: StoredCredentials; identity: string }
-  | { ok: false; message: string };
+export type TrackerCheck = { ok: true; user: ConnectedUser; credentials: StoredCredentials; identity: string } | { ok: false; message: string };
 
 /** Whether people sign in with their own credentials for this back end: its secret is each person's own. */
 export function takesTrackerSignIn(provider: ServerProvider): boolean {

@@ -65,7 +65,12 @@ export async function keysFromStore(serverKey: Buffer, store: Store, variable: s
   const keys = deriveServerKeys(serverKey, resolution.kept);
   applyResolution(keys, resolution);
   // Cookies a browser got from an instance with the other key of the rotation still open here.
-  const other = resolution.previous && !resolution.previous.equals(serverKey) ? resolution.previous : !resolution.current.equals(serverKey) ? resolution.current : undefined;
+  const other =
+    resolution.previous && !resolution.previous.equals(serverKey)
+      ? resolution.previous
+      : !resolution.current.equals(serverKey)
+        ? resolution.current
+        : undefined;
   if (other) keys.cookieKeys.push(...deriveServerKeys(other, resolution.kept).cookieKeys);
   return keys;
 }
@@ -86,7 +91,8 @@ export function followKeyRotation(options: { store: Store; keys: ServerKeys; ser
       if (state === seen) return;
       const resolution = resolveRotation(current.equals(serverKey) ? [serverKey] : [current, serverKey], state);
       if (!resolution) {
-        if (!lost) log('The server key was rotated to one this instance was never given; it reads and seals with the keys it had. Restart it with the new key.');
+        if (!lost)
+          log('The server key was rotated to one this instance was never given; it reads and seals with the keys it had. Restart it with the new key.');
         lost = true;
         seen = state;
         return;
@@ -96,7 +102,12 @@ export function followKeyRotation(options: { store: Store; keys: ServerKeys; ser
       current = resolution.current;
       applyResolution(keys, resolution);
       seen = state;
-      if (changed) log(resolution.previous ? 'A rotation of the server key began: this instance now seals under the new key and still reads the old one.' : 'The rotation of the server key ended: the old key is no longer read.');
+      if (changed)
+        log(
+          resolution.previous
+            ? 'A rotation of the server key began: this instance now seals under the new key and still reads the old one.'
+            : 'The rotation of the server key ended: the old key is no longer read.',
+        );
     } catch (error) {
       log(`Reading the server key's rotation failed: ${(error as Error).message}`);
     } finally {

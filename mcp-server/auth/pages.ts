@@ -65,7 +65,10 @@ ${body}
 }
 
 export function renderErrorPage(message: string): string {
-  return page('Something went wrong', `<h1>Something went wrong</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted">Go back to your AI client and connect Punchcard again.</p>`);
+  return page(
+    'Something went wrong',
+    `<h1>Something went wrong</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted">Go back to your AI client and connect Punchcard again.</p>`,
+  );
 }
 
 export interface SignInPage {
@@ -87,7 +90,10 @@ export interface SignInPage {
 export function renderSignIn(view: SignInPage): string {
   const heading = view.clientName ? `Sign in to connect ${escapeHtml(view.clientName)}` : 'Sign in to Punchcard';
   const parts: string[] = [`<h1>${heading}</h1>`];
-  if (view.clientName) parts.push(`<p class="muted">${escapeHtml(view.clientName)} asks to use Punchcard, your organisation's time tracking, as you. Sign in first; you decide what it may do next.</p>`);
+  if (view.clientName)
+    parts.push(
+      `<p class="muted">${escapeHtml(view.clientName)} asks to use Punchcard, your organisation's time tracking, as you. Sign in first; you decide what it may do next.</p>`,
+    );
   if (view.signedInAs) parts.push(`<p>Signed in as <strong>${escapeHtml(view.signedInAs)}</strong>.</p>`);
   if (view.error) parts.push(`<p class="error" role="alert" id="sign-in-error">${escapeHtml(view.error)}</p>`);
   const invalid = view.error ? ' aria-invalid="true" aria-describedby="sign-in-error"' : '';
@@ -155,10 +161,14 @@ ${abilities.join('\n')}
 <input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">
 <button type="submit" name="decision" value="allow">Allow</button>
 </form>
-${view.mayWrite ? `<form method="post" action="${escapeHtml(view.action)}/consent">
+${
+  view.mayWrite
+    ? `<form method="post" action="${escapeHtml(view.action)}/consent">
 <input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">
 <button type="submit" name="decision" value="allow-read" class="secondary">Allow reading only</button>
-</form>` : ''}
+</form>`
+    : ''
+}
 <form method="post" action="${escapeHtml(view.action)}/consent">
 <input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">
 <button type="submit" name="decision" value="deny" class="secondary">Deny</button>

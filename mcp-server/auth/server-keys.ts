@@ -36,10 +36,13 @@ export interface ServerKeys {
 export function readServerKey(env: NodeJS.ProcessEnv, variable: string, label = 'key_env'): Buffer | string {
   const value = env[variable]?.trim();
   const make = 'Make one with: openssl rand -base64 32';
-  if (value === undefined || value === '') return `The environment variable ${variable} (${label}) is not set; it must hold the server's key, ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+$/.test(value)) return `${variable} (${label}) is not base64; it must hold ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (value === undefined || value === '')
+    return `The environment variable ${variable} (${label}) is not set; it must hold the server's key, ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) && !/^[A-Za-z0-9_-]+$/.test(value))
+    return `${variable} (${label}) is not base64; it must hold ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
   const key = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (key.length !== SERVER_KEY_BYTES) return `${variable} (${label}) holds ${key.length} bytes; it must hold exactly ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
+  if (key.length !== SERVER_KEY_BYTES)
+    return `${variable} (${label}) holds ${key.length} bytes; it must hold exactly ${SERVER_KEY_BYTES} random bytes in base64. ${make}`;
   if (key.every((byte) => byte === key[0])) return `${variable} (${label}) holds the same byte ${SERVER_KEY_BYTES} times, which is no secret. ${make}`;
   return key;
 }
@@ -119,6 +122,9 @@ function ed25519Jwk(seed: Buffer): Record<string, string> {
   const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
   const privateKey: KeyObject = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
   const jwk = privateKey.export({ format: 'jwk' }) as Record<string, string>;
-  const kid = createHash('sha256').update(createPublicKey(privateKey).export({ format: 'der', type: 'spki' })).digest('base64url').slice(0, 16);
+  const kid = createHash('sha256')
+    .update(createPublicKey(privateKey).export({ format: 'der', type: 'spki' }))
+    .digest('base64url')
+    .slice(0, 16);
   return { ...jwk, kid, alg: 'EdDSA', use: 'sig' };
 }

@@ -130,13 +130,18 @@ export interface GrantView {
 export async function grantsOf(store: Store, keys: ServerKeys, accountId: string): Promise<GrantView[]> {
   const records = await store.grantsOf(accountId);
   return records.map((record) => {
-    const payload = JSON.parse(unseal(keys.atRest, record.payload, `Grant:${record.id}`)) as AdapterPayload & { resources?: Record<string, string>; rejected?: { resources?: Record<string, string> } };
+    const payload = JSON.parse(unseal(keys.atRest, record.payload, `Grant:${record.id}`)) as AdapterPayload & {
+      resources?: Record<string, string>;
+      rejected?: { resources?: Record<string, string> };
+    };
     // What the person refused ("Allow reading only") is not granted, even where an earlier answer granted it.
     const refused = (indicator: string) => new Set((payload.rejected?.resources?.[indicator] ?? '').split(' '));
     return {
       grantId: record.grantId ?? '',
       clientId: String(payload.clientId ?? ''),
-      scopes: Object.entries(payload.resources ?? {}).flatMap(([indicator, scope]) => scope.split(' ').filter((granted) => granted && !refused(indicator).has(granted))),
+      scopes: Object.entries(payload.resources ?? {}).flatMap(([indicator, scope]) =>
+        scope.split(' ').filter((granted) => granted && !refused(indicator).has(granted)),
+      ),
       issuedAt: (payload.iat ?? 0) * 1000,
     };
   });

@@ -146,7 +146,13 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     allowInsecureTls: read.switches.has('allow-insecure-tls'),
   };
   const provider = flag('provider');
-  const anyFlag = provider !== undefined || flags.url !== undefined || flags.email !== undefined || flags.caFile !== undefined || workspace !== undefined || flags.allowInsecureTls;
+  const anyFlag =
+    provider !== undefined ||
+    flags.url !== undefined ||
+    flags.email !== undefined ||
+    flags.caFile !== undefined ||
+    workspace !== undefined ||
+    flags.allowInsecureTls;
   const fromVariables = providerProfile(
     variableValue(env, CONFIG_VARIABLES.provider),
     {
@@ -161,7 +167,10 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   const profile = anyFlag ? providerProfile(provider, flags, FLAG_NAMES) : fromVariables;
   if (typeof profile === 'string') return { kind: 'error', message: profile };
   const userData = flag('user-data');
-  const folder = userData !== undefined ? resolve(userData) : (withDefined(variableValue(env, CONFIG_VARIABLES.userData), resolve) ?? defaultUserDataDir(process.platform, env));
+  const folder =
+    userData !== undefined
+      ? resolve(userData)
+      : (withDefined(variableValue(env, CONFIG_VARIABLES.userData), resolve) ?? defaultUserDataDir(process.platform, env));
   const withProvider = {
     ...(profile ? { provider: profile } : {}),
     ...(typeof fromVariables === 'object' ? { formBackEnd: fromVariables } : {}),
@@ -226,13 +235,16 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   if (given.url !== undefined && !url) return `${n.url} is for ${n.provider} ${typesHaving('url')} only.`;
   if (given.url !== undefined && !isHttpUrl(given.url)) return `${n.url} ${given.url} is not an http(s) address such as ${url?.example}.`;
   if (given.workspace !== undefined && !fieldOf(backEnd, 'workspace')) return `${n.workspace} is for ${n.provider} ${typesHaving('workspace')} only.`;
-  if (given.workspace !== undefined && given.workspace.length > MAX_WORKSPACE_LENGTH) return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
+  if (given.workspace !== undefined && given.workspace.length > MAX_WORKSPACE_LENGTH)
+    return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
   if (tlsGiven && !fieldOf(backEnd, 'tls')) return `${tlsNames} ${flagged ? 'are' : 'is'} for ${n.provider} ${typesHaving('tls')} only.`;
-  if (given.email !== undefined && !email) return `${n.email} is for ${n.provider} ${typesHaving('email')}; ${backEnd.label} knows you by your ${backEnd.secret?.name}.`;
+  if (given.email !== undefined && !email)
+    return `${n.email} is for ${n.provider} ${typesHaving('email')}; ${backEnd.label} knows you by your ${backEnd.secret?.name}.`;
   const profile: Record<string, unknown> = { type };
   for (const field of backEnd.fields) {
     if (field.kind === 'url') {
-      if (given.url === undefined && field.default === undefined) return `${n.provider} ${type} needs ${n.url}, e.g. ${flagged ? '--url ' : `${n.url}=`}${field.example}.`;
+      if (given.url === undefined && field.default === undefined)
+        return `${n.provider} ${type} needs ${n.url}, e.g. ${flagged ? '--url ' : `${n.url}=`}${field.example}.`;
       profile.url = given.url === undefined ? field.default : normalizeBaseUrl(given.url);
     } else if (field.kind === 'email') {
       if (given.email === undefined) return `${n.provider} ${type} needs ${n.email}: ${field.needed}.`;

@@ -35,7 +35,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === 'audit') {
     const { runAuditCommand } = await import('./serve-command.ts');
     // The records are the command's answer: stdout, one JSON line each (no MCP is spoken here).
-    process.exitCode = await runAuditCommand(argv.slice(1), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+    process.exitCode = await runAuditCommand(
+      argv.slice(1),
+      (text) => process.stdout.write(text),
+      (text) => process.stderr.write(text),
+    );
     return;
   }
   if (CLIENT_COMMANDS.has(argv[0] ?? '')) {

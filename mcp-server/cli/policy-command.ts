@@ -26,7 +26,9 @@ export async function runPolicyCommand(argv: readonly string[], env: NodeJS.Proc
   else {
     lines.push(`  AI access: ${!policy.aiEnabled ? 'off (AI clients get whoami only)' : policy.readOnly ? 'on, read-only tools only' : 'on'}`);
     lines.push(`  Tools never offered: ${described.ai.deniedTools.join(', ') || 'none'}; groups: ${described.ai.deniedGroups.join(', ') || 'none'}`);
-    lines.push(`  Back ends allowed: ${described.providers.allowed?.join(', ') ?? 'any'}${described.providers.fixed ? `; fixed: ${JSON.stringify(described.providers.fixed)}` : ''}`);
+    lines.push(
+      `  Back ends allowed: ${described.providers.allowed?.join(', ') ?? 'any'}${described.providers.fixed ? `; fixed: ${JSON.stringify(described.providers.fixed)}` : ''}`,
+    );
     lines.push(`  AI clients that may be registered: ${described.clients.allowed?.join(', ') ?? 'any'}`);
     if (described.teamServer) lines.push(`  Team server shown on the Connect screen: ${described.teamServer}`);
   }

@@ -25,11 +25,16 @@ export const SERVE_USAGE = `Team server:
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
 
 export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, err: (text: string) => void): Promise<number> {
-  const { read: options, problem } = readFlags(argv, { values: { config: '--config needs a value.', data: '--data needs a value.', port: '--port needs a value.' }, switches: ['dev'], once: true }, unknownOption);
+  const { read: options, problem } = readFlags(
+    argv,
+    { values: { config: '--config needs a value.', data: '--data needs a value.', port: '--port needs a value.' }, switches: ['dev'], once: true },
+    unknownOption,
+  );
   if (problem) return usage(err, problem);
   const dev = options.switches.has('dev');
   if (dev === options.values.has('config')) return usage(err, 'serve takes --config FILE, or --dev.');
-  if (!dev && (options.values.has('data') || options.values.has('port'))) return usage(err, '--data and --port go with --dev; a configured server takes them from its FILE.');
+  if (!dev && (options.values.has('data') || options.values.has('port')))
+    return usage(err, '--data and --port go with --dev; a configured server takes them from its FILE.');
   const portText = options.values.get('port') ?? '8787';
   const port = Number(portText);
   if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return usage(err, '--port takes a port number, 1 to 65535.');
@@ -79,7 +84,7 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   );
   if (problem) return usage(err, problem);
   const file = options.values.get('config');
-  if (!file) return usage(err, 'audit takes --config FILE (the server\'s).');
+  if (!file) return usage(err, "audit takes --config FILE (the server's).");
   const since = options.values.get('since');
   if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) return usage(err, '--since takes a day, YYYY-MM-DD.');
   const limitText = options.values.get('limit') ?? '100000';

@@ -60,9 +60,17 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   }
 }
 
-async function testBackEnd(profile: BackEndProfile, settings: Settings, options: ConnectionTestOptions, policyFixes: boolean): Promise<{ exitCode: number; report: ConnectionReport }> {
+async function testBackEnd(
+  profile: BackEndProfile,
+  settings: Settings,
+  options: ConnectionTestOptions,
+  policyFixes: boolean,
+): Promise<{ exitCode: number; report: ConnectionReport }> {
   if (!isRemote(profile)) {
-    return { exitCode: 0, report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' } };
+    return {
+      exitCode: 0,
+      report: { ok: true, verdict: 'ok', message: 'The local timesheet needs no connection; choose a back end with --provider to test one.' },
+    };
   }
   // Each back end's own module, loaded only for the back end being tested.
   const { createRemoteTracker } = await import('../providers/create-tracker.ts');

@@ -140,7 +140,13 @@ function vscode(id: string, name: string, flavour: 'Code' | 'Code - Insiders', l
     configFiles: (environment, probe) => {
       const user = vscodeUserDir(environment, flavour);
       const profiles = join(environment, user, 'profiles');
-      return [join(environment, user, 'mcp.json'), ...probe.list(profiles).sort().map((id) => join(environment, profiles, id, 'mcp.json'))];
+      return [
+        join(environment, user, 'mcp.json'),
+        ...probe
+          .list(profiles)
+          .sort()
+          .map((id) => join(environment, profiles, id, 'mcp.json')),
+      ];
     },
     installed: (environment, probe) =>
       probe.exists(vscodeUserDir(environment, flavour)) ||
@@ -328,7 +334,8 @@ export const CLIENTS: readonly ClientDefinition[] = [
       envs: launch.env,
       timeout: 300,
     }),
-    nextStep: 'Paste the snippet under `extensions:` in Goose\'s config.yaml (~/.config/goose/ on macOS and Linux, %APPDATA%\\Block\\goose\\config\\ on Windows), then restart Goose.',
+    nextStep:
+      "Paste the snippet under `extensions:` in Goose's config.yaml (~/.config/goose/ on macOS and Linux, %APPDATA%\\Block\\goose\\config\\ on Windows), then restart Goose.",
     newFileIndent: TWO_SPACES,
     maxConfigBytes: CONFIG_FILE_BYTES,
   },

@@ -66,8 +66,13 @@ export function runClientCommand(context: CliContext): number {
         const repaired = registrar.repair();
         // Broken entries of clients the policy rules out stay as they are; say so rather than "none".
         const left = registrar.list().filter((report) => report.refusal && report.status === 'stale');
-        const leftText = left.length === 0 ? '' : `Left as they are (not allowed by your organisation's policy): ${left.map((report) => report.id).join(', ')}.\n`;
-        context.out((repaired.length === 0 && left.length === 0 ? 'No client has a broken Punchcard entry.\n' : repaired.map((report) => changeText(report, 'register')).join('')) + leftText);
+        const leftText =
+          left.length === 0 ? '' : `Left as they are (not allowed by your organisation's policy): ${left.map((report) => report.id).join(', ')}.\n`;
+        context.out(
+          (repaired.length === 0 && left.length === 0
+            ? 'No client has a broken Punchcard entry.\n'
+            : repaired.map((report) => changeText(report, 'register')).join('')) + leftText,
+        );
         return 0;
       }
       case 'snippet': {

@@ -99,10 +99,12 @@ function patchObject(text: string, object: Node, patch: EntryPatch, format: Text
         // A map that holds nothing but keys we are taking out goes as a whole, so no `"env": {}`
         // is left behind; a map with anything of the user's in it is merged key by key.
         const members = value.children ?? [];
-        const onlyOurs = members.length > 0 && members.every((member) => {
-          const name = member.children?.[0]?.value as string;
-          return name in wanted && wanted[name] === undefined;
-        });
+        const onlyOurs =
+          members.length > 0 &&
+          members.every((member) => {
+            const name = member.children?.[0]?.value as string;
+            return name in wanted && wanted[name] === undefined;
+          });
         if (onlyOurs) return removeProperty(text, object, property);
         const nested = patchObject(text, value, wanted, format);
         if (nested) return nested;
@@ -177,7 +179,9 @@ function insertProperty(text: string, object: Node, key: string, value: unknown,
   if (!text.slice(object.offset, last.offset).includes('\n')) {
     // A one-line object gets a one-line member, spaced the way its neighbours are.
     const spaced = /":\s/.test(text.slice(object.offset, end));
-    const member = spaced ? `, ${JSON.stringify(key)}: ${JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ')}` : `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    const member = spaced
+      ? `, ${JSON.stringify(key)}: ${JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ')}`
+      : `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
     return [{ offset: end, length: 0, content: member }];
   }
   // Our member goes on its own line after the last one, below any comment that ends that line.
@@ -279,7 +283,9 @@ function apply(text: string, edits: readonly Edit[]): string {
 
 /** JSON text of `value`, nested lines indented under `indent` with the file's unit and line ending. */
 function serialize(value: unknown, indent: string, format: TextFormat): string {
-  return JSON.stringify(value, null, format.indent).split('\n').join(format.eol + indent);
+  return JSON.stringify(value, null, format.indent)
+    .split('\n')
+    .join(format.eol + indent);
 }
 
 function lineIndent(text: string, offset: number): string {

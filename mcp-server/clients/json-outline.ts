@@ -119,7 +119,10 @@ export function parseOutline(text: string, dialect: JsonDialect, path: readonly 
   // to the first, so the entry would be ignored while Punchcard reported success.
   if (duplicate) {
     const { line, column } = lineAndColumn(text, duplicate.offset);
-    throw new ConfigError('syntax', `line ${line}, column ${column}: the key "${duplicate.key}" appears twice in one object, and a client would read only the last`);
+    throw new ConfigError(
+      'syntax',
+      `line ${line}, column ${column}: the key "${duplicate.key}" appears twice in one object, and a client would read only the last`,
+    );
   }
   return root;
 }
@@ -135,7 +138,11 @@ function explainParseError(text: string, error: ParseError, dialect: JsonDialect
   // Only the text near the error is looked at: the file may be a hundred megabytes.
   const from = Math.max(0, error.offset - 4096);
   const before = text.slice(from, error.offset).replace(/\s+$/, '');
-  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',') && /^\s*[}\]]/.test(text.slice(error.offset, error.offset + 4096))) {
+  if (
+    (code === 'PropertyNameExpected' || code === 'ValueExpected') &&
+    before.endsWith(',') &&
+    /^\s*[}\]]/.test(text.slice(error.offset, error.offset + 4096))
+  ) {
     return { reason: 'a trailing comma before a closing bracket, which this client does not accept', offset: from + before.length - 1 };
   }
   const reasons: Record<string, string> = {

@@ -10,7 +10,26 @@
 // backup, the creation note) are read without following links. A config file of another account
 // that the caller may not write is refused, and so is a link that leads into another account's
 // files.
-import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
@@ -116,11 +135,17 @@ export function readBackup(file: LoadedFile): Buffer | null {
 export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: string | null } {
   const { path, target } = file;
   if (file.foreignLink) {
-    throw new ConfigError('file', `${path} is a link into ${file.foreignLink}, which belongs to another account, so Punchcard does not write there. It was left untouched.`);
+    throw new ConfigError(
+      'file',
+      `${path} is a link into ${file.foreignLink}, which belongs to another account, so Punchcard does not write there. It was left untouched.`,
+    );
   }
   // Replacing it would hand another account's file to the caller (a rename changes its owner).
   if (file.owner && file.owner.uid !== process.getuid?.() && !writableByCaller(target)) {
-    throw new ConfigError('file', `${path} belongs to another account (uid ${file.owner.uid}) and you may not write it, so Punchcard left it untouched. Register as that account, or paste the snippet yourself.`);
+    throw new ConfigError(
+      'file',
+      `${path} belongs to another account (uid ${file.owner.uid}) and you may not write it, so Punchcard left it untouched. Register as that account, or paste the snippet yourself.`,
+    );
   }
   // Root (or a permissive OS) could write anyway; a read-only file is a person's decision to respect.
   if (file.mode !== null && (file.mode & 0o222) === 0) {
@@ -354,7 +379,6 @@ function linkIntoOtherAccount(path: string, target: string): string | undefined 
     return undefined;
   }
 }
-
 
 function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
   if (a === null || b === null) return a === b;

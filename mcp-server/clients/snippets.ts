@@ -35,7 +35,10 @@ export function snippetFor(client: ClientDefinition, launch: LaunchSpec, platfor
       break;
     }
     case 'cursor':
-      links.push({ label: 'Install in Cursor', url: `cursor://anysphere.cursor-deeplink/mcp/install?name=${ENTRY_NAME}&config=${encodeURIComponent(base64(entry))}` });
+      links.push({
+        label: 'Install in Cursor',
+        url: `cursor://anysphere.cursor-deeplink/mcp/install?name=${ENTRY_NAME}&config=${encodeURIComponent(base64(entry))}`,
+      });
       break;
     case 'lm-studio':
       links.push({ label: 'Install in LM Studio', url: `lmstudio://add_mcp?name=${ENTRY_NAME}&config=${encodeURIComponent(base64(entry))}` });
@@ -43,33 +46,48 @@ export function snippetFor(client: ClientDefinition, launch: LaunchSpec, platfor
     case 'claude-code':
       if (platform === 'win32') {
         // No JSON on a Windows command line (see above): the plain form carries the same entry.
-        const variables = Object.entries(launch.env).map(([name, value]) => `-e ${quote(`${name}=${value}`)} `).join('');
+        const variables = Object.entries(launch.env)
+          .map(([name, value]) => `-e ${quote(`${name}=${value}`)} `)
+          .join('');
         command = `claude mcp add -s user ${variables}${ENTRY_NAME} -- ${[launch.command, ...launch.args].map(quote).join(' ')}`;
       } else {
         command = `claude mcp add-json -s user ${ENTRY_NAME} ${quote(JSON.stringify(entry))}`;
       }
       break;
     case 'codex': {
-      const variables = Object.entries(launch.env).map(([name, value]) => `--env ${quote(`${name}=${value}`)} `).join('');
+      const variables = Object.entries(launch.env)
+        .map(([name, value]) => `--env ${quote(`${name}=${value}`)} `)
+        .join('');
       command = `codex mcp add ${ENTRY_NAME} ${variables}-- ${[launch.command, ...launch.args].map(quote).join(' ')}`;
       break;
     }
     case 'gemini-cli': {
       // `gemini mcp add [options] <name> <command> [args...]`; arguments that look like options go
       // after `--` (geminicli.com/docs/tools/mcp-server, "Adding an stdio server").
-      const variables = Object.entries(launch.env).map(([name, value]) => `-e ${quote(`${name}=${value}`)} `).join('');
+      const variables = Object.entries(launch.env)
+        .map(([name, value]) => `-e ${quote(`${name}=${value}`)} `)
+        .join('');
       command = `gemini mcp add -s user ${variables}${ENTRY_NAME} ${quote(launch.command)} -- ${launch.args.map(quote).join(' ')}`;
       break;
     }
     case 'copilot-cli': {
       // `copilot mcp add <name> [options] -- <command> [args...]`; it always writes a tool filter,
       // and "*" leaves the choice to Punchcard's own switches, as the written entry does.
-      const variables = Object.entries(launch.env).map(([name, value]) => `-e ${quote(`${name}=${value}`)} `).join('');
+      const variables = Object.entries(launch.env)
+        .map(([name, value]) => `-e ${quote(`${name}=${value}`)} `)
+        .join('');
       command = `copilot mcp add ${ENTRY_NAME} --tools ${quote('*')} ${variables}-- ${[launch.command, ...launch.args].map(quote).join(' ')}`;
       break;
     }
   }
-  return { clientId: client.id, language: languageOf(client), text: documentText(client, entry), ...(command ? { command } : {}), links, nextStep: client.nextStep };
+  return {
+    clientId: client.id,
+    language: languageOf(client),
+    text: documentText(client, entry),
+    ...(command ? { command } : {}),
+    links,
+    nextStep: client.nextStep,
+  };
 }
 
 function languageOf(client: ClientDefinition): Snippet['language'] {

@@ -206,11 +206,17 @@ function verified(before: Table, text: string, location: TomlLocation, wanted: T
     after = plain(parse(text));
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '');
-    throw new ConfigError('shape', `"${location.container.join('.')}" is written in a form Punchcard cannot extend without rewriting it (${reason}); the file was left as it was`);
+    throw new ConfigError(
+      'shape',
+      `"${location.container.join('.')}" is written in a form Punchcard cannot extend without rewriting it (${reason}); the file was left as it was`,
+    );
   }
   const entryAfter = entryOf(after, location);
   if (!isDeepStrictEqual(entryAfter, wanted) || !isDeepStrictEqual(withoutEntry(after, location), withoutEntry(before, location))) {
-    throw new ConfigError('shape', `the "${location.container.join('.')}" table is written in a form Punchcard cannot edit safely; the file was left as it was`);
+    throw new ConfigError(
+      'shape',
+      `the "${location.container.join('.')}" table is written in a form Punchcard cannot edit safely; the file was left as it was`,
+    );
   }
   return text;
 }
@@ -229,7 +235,8 @@ function withoutEntry(document: Table, location: TomlLocation): Table {
 }
 
 function inlineDefinition(location: TomlLocation): ConfigError {
-  return new ConfigError('shape', 
+  return new ConfigError(
+    'shape',
     `"${[...location.container, location.name].join('.')}" is written inline rather than as a [${[...location.container, location.name].join('.')}] table; Punchcard leaves such an entry alone — edit or remove it by hand`,
   );
 }

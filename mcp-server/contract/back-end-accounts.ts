@@ -27,7 +27,11 @@ export function isHttpUrl(text: string): boolean {
  * secret is filed.
  */
 export function normalizeBaseUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api$/i, '')
+    .replace(/\/+$/, '');
 }
 
 /** A plausible e-mail address (one @, something on each side, a dot in the domain, no spaces). */

@@ -146,7 +146,10 @@ export type ViewOf<D extends BackEndDescriptor> = Flat<
 
 type Flat<T> = { [K in keyof T]: T[K] };
 
-export function fieldOf<K extends FieldKind>(descriptor: { readonly fields: readonly AccountField[] }, kind: K): Extract<AccountField, { kind: K }> | undefined {
+export function fieldOf<K extends FieldKind>(
+  descriptor: { readonly fields: readonly AccountField[] },
+  kind: K,
+): Extract<AccountField, { kind: K }> | undefined {
   return descriptor.fields.find((field): field is Extract<AccountField, { kind: K }> => field.kind === kind);
 }
 
@@ -169,7 +172,8 @@ export function secretHostProblem(descriptor: BackEndDescriptor, url: string): s
   const { label } = descriptor;
   if (host === rule.domain || host.endsWith(`.${rule.domain}`)) {
     if (!rule.hosts.includes(host)) return `${host} is not one of ${label}'s API addresses; use ${rule.instead}`;
-    if (parsed.protocol !== 'https:' || parsed.port !== '' || (parsed.pathname !== '/' && parsed.pathname !== '')) return `${label}'s API is at ${rule.instead}, without more after /api`;
+    if (parsed.protocol !== 'https:' || parsed.port !== '' || (parsed.pathname !== '/' && parsed.pathname !== ''))
+      return `${label}'s API is at ${rule.instead}, without more after /api`;
     return undefined;
   }
   if (isLoopback(host)) return undefined;
@@ -188,5 +192,7 @@ function isLoopback(host: string): boolean {
  */
 export function keychainAccount(descriptor: BackEndDescriptor, account: { readonly url?: string; readonly email?: string }): string {
   if (!descriptor.secret) throw new Error(`${descriptor.type} needs no secret.`);
-  return descriptor.secret.keychainBy === 'email' ? `${descriptor.type}:${normalizeEmail(account.email ?? '')}` : `${descriptor.type}:${normalizeBaseUrl(account.url ?? '')}`;
+  return descriptor.secret.keychainBy === 'email'
+    ? `${descriptor.type}:${normalizeEmail(account.email ?? '')}`
+    : `${descriptor.type}:${normalizeBaseUrl(account.url ?? '')}`;
 }

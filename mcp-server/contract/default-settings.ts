@@ -4,7 +4,6 @@ import { DEFAULT_BACK_END } from './back-ends.ts';
 import type { Settings } from './settings.ts';
 import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 
-
 export function defaultSettings(): Settings {
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,

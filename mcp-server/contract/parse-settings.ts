@@ -20,7 +20,6 @@ export type SettingsVerdict = { ok: true; settings: Settings; notes: string[] } 
 
 type Fields = Record<string, unknown>;
 
-
 export function parseSettings(raw: unknown): SettingsVerdict {
   if (!isPlainObject(raw)) return { ok: false, problem: 'it does not hold a JSON object ({ … })' };
   if (Object.hasOwn(raw, 'schemaVersion') && raw.schemaVersion !== SETTINGS_SCHEMA_VERSION) {
@@ -45,7 +44,14 @@ export function parseSettings(raw: unknown): SettingsVerdict {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     provider,
     tools: readTools(raw, notes),
-    timezone: fields.value(raw, 'timezone', '', (value) => typeof value === 'string' && (value.trim() === '' || isValidTimeZone(value)), 'the system zone', 'is not a time zone (a name such as Europe/Berlin)'),
+    timezone: fields.value(
+      raw,
+      'timezone',
+      '',
+      (value) => typeof value === 'string' && (value.trim() === '' || isValidTimeZone(value)),
+      'the system zone',
+      'is not a time zone (a name such as Europe/Berlin)',
+    ),
     workWeek: fields.group(raw, 'workWeek', defaults.workWeek, SettingsSchema.shape.workWeek.shape),
     holidays: fields.schema(raw, 'holidays', defaults.holidays, HolidayRegionSchema.nullable(), 'no public holidays'),
     leave: fields.group(raw, 'leave', defaults.leave, SettingsSchema.shape.leave.shape),

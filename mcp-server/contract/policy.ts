@@ -105,7 +105,8 @@ export function parsePolicyFile(text: string): { ok: true; policy: PolicyFile } 
 function originProblem(url: string): string | null {
   const parsed = new URL(url);
   if (parsed.username || parsed.password) return 'an address with a user or password in it is not taken; give only https://host';
-  if (parsed.pathname !== '/' || parsed.search || parsed.hash) return `give only the server's address (${parsed.origin}), without a path, query or fragment: its MCP endpoint is ${parsed.origin}/mcp`;
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash)
+    return `give only the server's address (${parsed.origin}), without a path, query or fragment: its MCP endpoint is ${parsed.origin}/mcp`;
   return null;
 }
 

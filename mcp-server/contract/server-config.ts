@@ -22,7 +22,12 @@ export function isLoopbackHost(host: string): boolean {
 const ServerProviderSchema = z.discriminatedUnion(
   'type',
   BACK_ENDS.map((backEnd) =>
-    z.strictObject(Object.assign({ type: z.literal(backEnd.type) }, ...backEnd.fields.filter((field) => field.kind !== 'email').map((field) => fieldSchemas(backEnd, field)))),
+    z.strictObject(
+      Object.assign(
+        { type: z.literal(backEnd.type) },
+        ...backEnd.fields.filter((field) => field.kind !== 'email').map((field) => fieldSchemas(backEnd, field)),
+      ),
+    ),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<ServerProvider>;
 export type ServerProvider = BackEndProfile extends infer P ? (P extends BackEndProfile ? Omit<P, 'email'> : never) : never;
@@ -32,11 +37,14 @@ const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the nam
 
 const OidcSchema = z.strictObject({
   /** The identity provider's issuer; its discovery document is read from there. */
-  issuer: z.url({ protocol: /^https?$/, error: 'the identity provider\'s issuer, such as https://login.example.com' }),
+  issuer: z.url({ protocol: /^https?$/, error: "the identity provider's issuer, such as https://login.example.com" }),
   client_id: z.string().min(1).max(500),
   client_secret_env: variableName.optional(),
   /** Only e-mail addresses of these domains may sign in (empty: any the provider vouches for). */
-  allowed_domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com')).max(50).optional(),
+  allowed_domains: z
+    .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com'))
+    .max(50)
+    .optional(),
 });
 
 const SignInSchema = z
@@ -48,11 +56,17 @@ const SignInSchema = z
     /** A name is enough: for trying the server on this computer only; refused unless public_url is loopback. */
     development: z.boolean().default(false),
   })
-  .refine((signIn) => signIn.tracker || signIn.oidc !== undefined || signIn.development, 'name at least one way to sign in: "tracker": true, "oidc": {…} or, on this computer only, "development": true');
+  .refine(
+    (signIn) => signIn.tracker || signIn.oidc !== undefined || signIn.development,
+    'name at least one way to sign in: "tracker": true, "oidc": {…} or, on this computer only, "development": true',
+  );
 
 /** The settings every person on the server gets (what config.json holds on a desktop). */
 const PeopleSettingsSchema = z.strictObject({
-  timezone: z.string().refine((zone) => zone === '' || isValidTimeZone(zone), 'a time zone such as Europe/Berlin, or empty for the server\'s').optional(),
+  timezone: z
+    .string()
+    .refine((zone) => zone === '' || isValidTimeZone(zone), "a time zone such as Europe/Berlin, or empty for the server's")
+    .optional(),
   work_week: WorkWeekSchema.strict().optional(),
   holidays: HolidayRegionSchema.strict().nullable().optional(),
   leave: z
@@ -109,7 +123,12 @@ export const ServerConfigSchema = z
     provider: ServerProviderSchema,
     sign_in: SignInSchema,
     /** `sqlite:/path/server.db` (the embedded store, one instance) or `postgres://user@host:5432/db` (several instances). */
-    store: z.string().regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'sqlite: and the path of the database file (sqlite:/var/lib/punchcard/server.db), or a PostgreSQL address (postgres://punchcard@db.example.com:5432/punchcard)'),
+    store: z
+      .string()
+      .regex(
+        /^(sqlite:.+|postgres(ql)?:\/\/.+)$/,
+        'sqlite: and the path of the database file (sqlite:/var/lib/punchcard/server.db), or a PostgreSQL address (postgres://punchcard@db.example.com:5432/punchcard)',
+      ),
     /** How to reach PostgreSQL: the password's variable, TLS, the pool. */
     postgres: z
       .strictObject({
@@ -127,7 +146,14 @@ export const ServerConfigSchema = z
      * instance that opened it, and another instance handed one of its requests passes it there.
      * Default: the listen address, or this machine's first network address where it listens on all.
      */
-    instance_url: z.string().trim().refine((text) => isHttpUrl(text) && new URL(text).pathname === '/' && !/\/$/.test(text), 'an address without a path where the other instances reach this one, such as http://10.0.0.5:8787').optional(),
+    instance_url: z
+      .string()
+      .trim()
+      .refine(
+        (text) => isHttpUrl(text) && new URL(text).pathname === '/' && !/\/$/.test(text),
+        'an address without a path where the other instances reach this one, such as http://10.0.0.5:8787',
+      )
+      .optional(),
     /** Where people's local timesheets are kept; default: the store file's folder (a postgres:// store needs none). */
     data_dir: z.string().min(1).optional(),
     key_env: variableName,
@@ -137,10 +163,13 @@ export const ServerConfigSchema = z
      */
     allowed_origins: z
       .array(
-        z.string().superRefine((text, context) => {
-          const problem = allowedOriginProblem(text);
-          if (problem) context.addIssue({ code: 'custom', message: problem });
-        }).transform((text) => (URL.canParse(text) ? new URL(text).origin : text)),
+        z
+          .string()
+          .superRefine((text, context) => {
+            const problem = allowedOriginProblem(text);
+            if (problem) context.addIssue({ code: 'custom', message: problem });
+          })
+          .transform((text) => (URL.canParse(text) ? new URL(text).origin : text)),
       )
       .max(50)
       .default([]),
@@ -151,7 +180,12 @@ export const ServerConfigSchema = z
      * Gemini CLI's at start): each gets tokens. Later, a second use revokes the grant, as a stolen
      * token's reuse. 0 turns the grace off.
      */
-    refresh_token_grace_seconds: z.number(REFRESH_GRACE_WORDS).int(REFRESH_GRACE_WORDS).min(0, REFRESH_GRACE_WORDS).max(MAX_REFRESH_GRACE_SECONDS, REFRESH_GRACE_WORDS).default(DEFAULT_REFRESH_GRACE_SECONDS),
+    refresh_token_grace_seconds: z
+      .number(REFRESH_GRACE_WORDS)
+      .int(REFRESH_GRACE_WORDS)
+      .min(0, REFRESH_GRACE_WORDS)
+      .max(MAX_REFRESH_GRACE_SECONDS, REFRESH_GRACE_WORDS)
+      .default(DEFAULT_REFRESH_GRACE_SECONDS),
     settings: PeopleSettingsSchema.default({}),
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
     /**
@@ -166,10 +200,18 @@ export const ServerConfigSchema = z
       const problem = postgresUrlProblem(config.store);
       if (problem) context.addIssue({ code: 'custom', path: ['store'], message: problem });
       if (!backEndOf(config.provider.type).remote) {
-        context.addIssue({ code: 'custom', path: ['store'], message: `${backEndOf(config.provider.type).inSentence} keeps each person's entries in a file of one instance, so it runs on one instance with the sqlite: store; PostgreSQL is for the remote back ends` });
+        context.addIssue({
+          code: 'custom',
+          path: ['store'],
+          message: `${backEndOf(config.provider.type).inSentence} keeps each person's entries in a file of one instance, so it runs on one instance with the sqlite: store; PostgreSQL is for the remote back ends`,
+        });
       }
       if (!problem && config.postgres?.tls === 'disable' && !isLoopbackHost(new URL(config.store).hostname)) {
-        context.addIssue({ code: 'custom', path: ['postgres', 'tls'], message: '"disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer' });
+        context.addIssue({
+          code: 'custom',
+          path: ['postgres', 'tls'],
+          message: '"disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer',
+        });
       }
     } else if (config.postgres) {
       context.addIssue({ code: 'custom', path: ['postgres'], message: 'goes with a postgres:// store' });
@@ -181,19 +223,35 @@ export const ServerConfigSchema = z
     const metricsListen = config.metrics?.listen === undefined ? undefined : parseListen(config.metrics.listen);
     if (typeof metricsListen === 'string') context.addIssue({ code: 'custom', path: ['metrics', 'listen'], message: metricsListen });
     else if (metricsListen && typeof listen !== 'string' && metricsListen.port !== 0 && metricsListen.port === listen.port) {
-      context.addIssue({ code: 'custom', path: ['metrics', 'listen'], message: `an address of its own, not the port people reach (${config.listen}): the metrics are for your Prometheus, never served to the internet` });
+      context.addIssue({
+        code: 'custom',
+        path: ['metrics', 'listen'],
+        message: `an address of its own, not the port people reach (${config.listen}): the metrics are for your Prometheus, never served to the internet`,
+      });
     }
     const loopback = origin === undefined && isLoopbackHost(new URL(config.public_url).hostname);
     if (config.sign_in.development && !loopback) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'development'], message: 'a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer (http://127.0.0.1:…)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['sign_in', 'development'],
+        message: 'a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer (http://127.0.0.1:…)',
+      });
     }
     if (config.sign_in.development && typeof listen !== 'string' && !isLoopbackHost(listen.host)) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'development'], message: 'a development sign-in is refused unless listen is a loopback address (127.0.0.1)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['sign_in', 'development'],
+        message: 'a development sign-in is refused unless listen is a loopback address (127.0.0.1)',
+      });
     }
     if (config.sign_in.oidc) {
       const issuer = new URL(config.sign_in.oidc.issuer);
       if (issuer.protocol === 'http:' && !isLoopbackHost(issuer.hostname)) {
-        context.addIssue({ code: 'custom', path: ['sign_in', 'oidc', 'issuer'], message: 'an https:// issuer: the sign-in crosses the network (http:// only for a provider on this computer)' });
+        context.addIssue({
+          code: 'custom',
+          path: ['sign_in', 'oidc', 'issuer'],
+          message: 'an https:// issuer: the sign-in crosses the network (http:// only for a provider on this computer)',
+        });
       }
     }
     // Who signs in follows whose secret it is: a person's own (tracker sign-in, maybe behind the
@@ -201,16 +259,32 @@ export const ServerConfigSchema = z
     const backEnd = backEndOf(config.provider.type);
     const secret = backEnd.secret;
     if (secret?.whose === 'organisation' && !config.sign_in.oidc) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'oidc'], message: `${backEnd.label}'s ${secret.name} is the organisation's, so people must sign in with the company's identity provider (sign_in.oidc); Punchcard then acts only as the person whose verified e-mail it vouches for` });
+      context.addIssue({
+        code: 'custom',
+        path: ['sign_in', 'oidc'],
+        message: `${backEnd.label}'s ${secret.name} is the organisation's, so people must sign in with the company's identity provider (sign_in.oidc); Punchcard then acts only as the person whose verified e-mail it vouches for`,
+      });
     }
     if (secret?.whose === 'organisation' && config.sign_in.tracker) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${backEnd.label} has no personal credentials to sign in with (its key is the organisation's); use sign_in.oidc` });
+      context.addIssue({
+        code: 'custom',
+        path: ['sign_in', 'tracker'],
+        message: `${backEnd.label} has no personal credentials to sign in with (its key is the organisation's); use sign_in.oidc`,
+      });
     }
     if (!secret && config.sign_in.tracker) {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${backEnd.inSentence} has no tracker credentials; people sign in with sign_in.oidc (or, on this computer, development)` });
+      context.addIssue({
+        code: 'custom',
+        path: ['sign_in', 'tracker'],
+        message: `${backEnd.inSentence} has no tracker credentials; people sign in with sign_in.oidc (or, on this computer, development)`,
+      });
     }
     if (config.sign_in.tracker === false && config.sign_in.oidc && secret?.whose === 'person') {
-      context.addIssue({ code: 'custom', path: ['sign_in', 'tracker'], message: `${config.provider.type} acts with each person's own credentials: set "tracker": true (people then give theirs once, after the company sign-in)` });
+      context.addIssue({
+        code: 'custom',
+        path: ['sign_in', 'tracker'],
+        message: `${config.provider.type} acts with each person's own credentials: set "tracker": true (people then give theirs once, after the company sign-in)`,
+      });
     }
   });
 
@@ -241,7 +315,8 @@ export function publicOriginProblem(text: string): string | undefined {
  */
 export function allowedOriginProblem(text: string): string | undefined {
   const shown = JSON.stringify(text.slice(0, 200));
-  if (text.trim() === '*') return 'list each web page\'s origin, such as https://chat.example.com: "*" would let every site on the internet call Punchcard with a token it got hold of';
+  if (text.trim() === '*')
+    return 'list each web page\'s origin, such as https://chat.example.com: "*" would let every site on the internet call Punchcard with a token it got hold of';
   if (text.trim() === 'null') return '"null" is what browsers send for a page that names no site (a sandboxed frame, a file), so it cannot be allowed';
   let url: URL;
   try {
@@ -249,7 +324,8 @@ export function allowedOriginProblem(text: string): string | undefined {
   } catch {
     return `${shown} is not an origin; write one as scheme://host[:port], such as https://chat.example.com`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${shown} is not a web page's origin; write one as https://host[:port], such as https://chat.example.com`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${shown} is not a web page's origin; write one as https://host[:port], such as https://chat.example.com`;
   if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || /\/$/.test(text)) {
     return `${shown} is not an origin: an origin is scheme://host[:port] with nothing after it, such as ${url.origin}`;
   }
@@ -268,7 +344,8 @@ export function postgresUrlProblem(text: string): string | undefined {
     return 'a PostgreSQL address such as postgres://punchcard@db.example.com:5432/punchcard';
   }
   if (url.password) return 'an address without the password: put the password in a variable and name it in postgres.password_env, so it is not in the file';
-  if (!url.hostname || url.pathname.length <= 1) return 'a PostgreSQL address with a host and a database, such as postgres://punchcard@db.example.com:5432/punchcard';
+  if (!url.hostname || url.pathname.length <= 1)
+    return 'a PostgreSQL address with a host and a database, such as postgres://punchcard@db.example.com:5432/punchcard';
   return undefined;
 }
 
@@ -276,6 +353,7 @@ export function postgresUrlProblem(text: string): string | undefined {
 export function parseListen(text: string): { host: string; port: number } | string {
   const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text.trim());
   const port = Number(match?.[2]);
-  if (!match || !(port >= 0 && port <= 65_535)) return 'an address and port such as 127.0.0.1:8787 (or [::1]:8787, or 0.0.0.0:8787 to listen on every interface)';
+  if (!match || !(port >= 0 && port <= 65_535))
+    return 'an address and port such as 127.0.0.1:8787 (or [::1]:8787, or 0.0.0.0:8787 to listen on every interface)';
   return { host: (match[1] as string).replace(/^\[|\]$/g, ''), port };
 }

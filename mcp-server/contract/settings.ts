@@ -74,7 +74,10 @@ export function profileSchemaOf<T extends BackEndProfile['type']>(type: T): z.Zo
 }
 
 /** Any back end's profile, told apart by `type`. */
-export const BackEndProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<BackEndProfile>;
+export const BackEndProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCHEMAS.values()] as [
+  z.ZodObject,
+  ...z.ZodObject[],
+]) as unknown as z.ZodType<BackEndProfile>;
 
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);

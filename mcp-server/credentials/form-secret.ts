@@ -47,7 +47,9 @@ export function bindFormSecret(env: NodeJS.ProcessEnv, origin: FormSecretOrigin,
         `so Punchcard does not send it to ${backEndAt(used)}. Choose ${used.type} under Back end in the extension's settings. ${save}`,
     };
   }
-  const instead = origin.policyFixes ? `; your organisation's policy has Punchcard use ${backEndAt(used)} instead` : `; Punchcard is using ${backEndAt(used)} instead`;
+  const instead = origin.policyFixes
+    ? `; your organisation's policy has Punchcard use ${backEndAt(used)} instead`
+    : `; Punchcard is using ${backEndAt(used)} instead`;
   return {
     env: rest,
     withheld:

@@ -57,9 +57,7 @@ export async function publicHolidays(region: HolidayRegion, wantedFrom: string, 
       namesByDate.set(holiday.date, names);
     }
   }
-  return [...namesByDate.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, names]) => ({ date, name: names.join(' / ') }));
+  return [...namesByDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, names]) => ({ date, name: names.join(' / ') }));
 }
 
 /** 'Germany, Bayern' for a region the package knows; otherwise a message saying what to write. */
@@ -137,9 +135,8 @@ function lookUpRegion(data: Holidays, input: HolidayRegion): Resolution {
   const states = data.getStates(country, 'en') ?? {};
   const state = findCode(states, stateCode);
   if (!state) {
-    const choices = Object.keys(states).length === 0
-      ? `${countryName} has no states in the holiday data; leave the state empty.`
-      : `Use one of: ${listChoices(states)}.`;
+    const choices =
+      Object.keys(states).length === 0 ? `${countryName} has no states in the holiday data; leave the state empty.` : `Use one of: ${listChoices(states)}.`;
     return { ok: false, message: `${countryName} has no state "${stateCode}". ${choices}` };
   }
   const stateName = states[state] ?? state;
@@ -148,9 +145,8 @@ function lookUpRegion(data: Holidays, input: HolidayRegion): Resolution {
   const regions = data.getRegions(country, state, 'en') ?? {};
   const region = findCode(regions, regionCode);
   if (!region) {
-    const choices = Object.keys(regions).length === 0
-      ? `${stateName} has no regions in the holiday data; leave the region empty.`
-      : `Use one of: ${listChoices(regions)}.`;
+    const choices =
+      Object.keys(regions).length === 0 ? `${stateName} has no regions in the holiday data; leave the region empty.` : `Use one of: ${listChoices(regions)}.`;
     return { ok: false, message: `${stateName} (${countryName}) has no region "${regionCode}". ${choices}` };
   }
   return { ok: true, region: { country, state, region, label: `${countryName}, ${stateName}, ${regions[region] ?? region}` } };

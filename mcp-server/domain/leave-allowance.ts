@@ -74,7 +74,10 @@ export function isBeyond(left: readonly BalanceLeft[]): boolean {
 /** "-41 days of 2026 (25 left)", "2 days of 2026 (5 left) and -3 of 2027 (1 left)", "-5 days (25 left)". */
 export function leftWords(left: readonly BalanceLeft[]): string {
   return left
-    .map((item, index) => `${number(item.after)}${index === 0 ? (Math.abs(item.after) === 1 ? ' day' : ' days') : ''}${item.year === null ? '' : ` of ${item.year}`} (${number(item.before)} left)`)
+    .map(
+      (item, index) =>
+        `${number(item.after)}${index === 0 ? (Math.abs(item.after) === 1 ? ' day' : ' days') : ''}${item.year === null ? '' : ` of ${item.year}`} (${number(item.before)} left)`,
+    )
     .join(' and ');
 }
 

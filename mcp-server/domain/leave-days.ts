@@ -83,7 +83,10 @@ export function targetMinutes(from: string, to: string, plan: DayPlan, leave: Re
  * that grows with the range.
  */
 export function leaveRangeProblem(input: LeaveRange): string | undefined {
-  for (const [label, date] of [['first day', input.firstDay], ['last day', input.lastDay]] as const) {
+  for (const [label, date] of [
+    ['first day', input.firstDay],
+    ['last day', input.lastDay],
+  ] as const) {
     if (!isValidDate(date)) return `The ${label} "${date}" is not a real date; write it as YYYY-MM-DD, such as 2026-11-23.`;
   }
   if (input.lastDay < input.firstDay) {

@@ -49,7 +49,6 @@ export interface WorkSpan {
   activity: Ref | null;
 }
 
-
 export interface CatalogItem {
   kind: CatalogKind;
   id: number;
@@ -70,7 +69,6 @@ export interface Catalog {
   /** What the listing leaves out and how to get it, where one call could not list everything (Clockify's tasks). */
   note?: string;
 }
-
 
 export interface LeaveRequest {
   id: number;

@@ -188,7 +188,11 @@ export function projectFigures(work: ProjectWork, timezone: string, now: number)
     people.set(span.person, person);
     activities.set(span.activity, activity);
   }
-  const inMinutes = (ms: PeriodMinutes): PeriodMinutes => ({ week: Math.floor(ms.week / 60_000), month: Math.floor(ms.month / 60_000), total: Math.floor(ms.total / 60_000) });
+  const inMinutes = (ms: PeriodMinutes): PeriodMinutes => ({
+    week: Math.floor(ms.week / 60_000),
+    month: Math.floor(ms.month / 60_000),
+    total: Math.floor(ms.total / 60_000),
+  });
   const byTotal = (a: PeriodMinutes, b: PeriodMinutes) => b.total - a.total;
   const budgetMinutes = work.budget.hours === null ? null : work.budget.hours * 60;
   const measured = inMinutes(minutes);
@@ -196,7 +200,8 @@ export function projectFigures(work: ProjectWork, timezone: string, now: number)
     minutes: measured,
     byPerson: [...people].map(([name, ms]) => ({ name, ...inMinutes(ms) })).sort((a, b) => byTotal(a, b) || a.name.localeCompare(b.name)),
     byActivity: [...activities].map(([name, ms]) => ({ name, ...inMinutes(ms) })).sort((a, b) => byTotal(a, b) || (a.name ?? '').localeCompare(b.name ?? '')),
-    usedShare: budgetMinutes === null || budgetMinutes <= 0 ? null : Math.round(((work.budget.monthly ? measured.month : measured.total) / budgetMinutes) * 100) / 100,
+    usedShare:
+      budgetMinutes === null || budgetMinutes <= 0 ? null : Math.round(((work.budget.monthly ? measured.month : measured.total) / budgetMinutes) * 100) / 100,
   };
 }
 

@@ -13,10 +13,7 @@ export type ParsedDate = { ok: true; date: string } | { ok: false; message: stri
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 // ---------------------------------------------------------------------------------------------
 // Zones
@@ -135,8 +132,7 @@ export function startOfLocalDay(date: string, tz: string): number {
 // ---------------------------------------------------------------------------------------------
 // Reading what people and AI clients write
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const RELATIVE_DAY_TIME = /^(today|yesterday|tomorrow)\s+(?:at\s+)?(\S+)$/i;
 
 /**
@@ -289,7 +285,7 @@ export function addDays(date: string, n: number): string {
 /** 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   // Day 0, 1970-01-01, was a Thursday (4).
-  return (((dayNumber(date) + 3) % 7) + 7) % 7 + 1;
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The Monday of the ISO week that contains date. */

@@ -55,7 +55,7 @@ export function planOf(days: readonly PlannedDay[]): DayPlan {
 
 /** How much of a working day the date is: 1, 0.5 on a half holiday, 0 on days off and holidays. */
 export function workShare(day: PlannedDay): number {
-  if (day.dayOff || day.holiday !== null && !day.halfHoliday) return 0;
+  if (day.dayOff || (day.holiday !== null && !day.halfHoliday)) return 0;
   return day.holiday === null ? 1 : 0.5;
 }
 

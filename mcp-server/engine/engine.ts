@@ -309,7 +309,9 @@ export class Engine {
 
   #policyChanged(previous: Policy): void {
     const next = this.#options.policy.current();
-    const changesBackEnd = !sameProfile(this.#options.profile(this.#read.settings, next), this.#profile) || isProviderAllowed(next, this.#profile) !== isProviderAllowed(previous, this.#profile);
+    const changesBackEnd =
+      !sameProfile(this.#options.profile(this.#read.settings, next), this.#profile) ||
+      isProviderAllowed(next, this.#profile) !== isProviderAllowed(previous, this.#profile);
     if (changesBackEnd) this.#log("The organisation's policy changed the back end; that takes effect when the server restarts.");
     this.#policy = next;
     this.#explainPolicy();

@@ -2,7 +2,16 @@
 // or the policy do not allow disabled (they appear live, with notifications/tools/list_changed and
 // notifications/prompts/list_changed, when that changes), the MCP Apps for clients that declare them.
 // Transport-free: the stdio host and the team host connect it to their wire.
-import { completable, McpServer, ProtocolError, ProtocolErrorCode, type RegisteredPrompt, type RegisteredTool, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
+import {
+  completable,
+  McpServer,
+  ProtocolError,
+  ProtocolErrorCode,
+  type RegisteredPrompt,
+  type RegisteredTool,
+  type RequestStateCodec,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
 import type { Settings } from '../contract/settings.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
@@ -31,7 +40,7 @@ import { type CallableTool, declaredCapabilities, type EndedCall, type FinishedC
 const INSTRUCTIONS =
   'Punchcard tracks working time and leave. Arguments: times as ISO 8601 or local wall time (09:00, yesterday 17:30); ' +
   'days as YYYY-MM-DD, today or yesterday; durations as 1h30m, 45m or 1.5h; from/to include both days. ' +
-  'Projects and activities by name (any case) or id (list_catalog). Results: times in ISO 8601 with a UTC offset, days in the user\'s timezone.';
+  "Projects and activities by name (any case) or id (list_catalog). Results: times in ISO 8601 with a UTC offset, days in the user's timezone.";
 
 /** What one MCP server is built over: its engine's state, read live, and what this server alone has. */
 export interface ServerParts {
@@ -82,7 +91,16 @@ export function createMcpServer(parts: ServerParts): McpServer {
   serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
   let settings = parts.settings();
   const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => (args: unknown, request: ServerContext) =>
-    runTool(tool, args, { context: contexts.context, server, request, questions, deadlineMs: parts.callDeadlineMs, log, ...(afterWrite ? { afterWrite } : {}), ...(parts.afterCall ? { afterCall: parts.afterCall } : {}) });
+    runTool(tool, args, {
+      context: contexts.context,
+      server,
+      request,
+      questions,
+      deadlineMs: parts.callDeadlineMs,
+      log,
+      ...(afterWrite ? { afterWrite } : {}),
+      ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
+    });
   const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
@@ -113,7 +131,13 @@ export function createMcpServer(parts: ServerParts): McpServer {
     for (const tool of APP_TOOL_LIST) {
       const handle = server.registerTool(
         tool.name,
-        { title: tool.title, description: tool.description, inputSchema: withCompactJsonSchema(tool.input), outputSchema: withCompactJsonSchema(tool.output), annotations: tool.annotations },
+        {
+          title: tool.title,
+          description: tool.description,
+          inputSchema: withCompactJsonSchema(tool.input),
+          outputSchema: withCompactJsonSchema(tool.output),
+          annotations: tool.annotations,
+        },
         call(tool),
       );
       if (!parts.remote()) handle.disable();
@@ -139,7 +163,10 @@ export function createMcpServer(parts: ServerParts): McpServer {
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await contexts.promptClock();
         const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
-        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }] };
+        return {
+          description: prompt.description,
+          messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }],
+        };
       },
     );
     if (!isPromptOffered(prompt, toolOffered(settings))) handle.disable();
@@ -179,7 +206,10 @@ function keptPromptArguments(kept: Map<string, z.ZodType>, prompt: PromptDefinit
  * A prompt's arguments as the SDK lists and checks them: strings within their length, the optional
  * ones optional, and those with a source completing from it.
  */
-function promptArguments(prompt: PromptDefinition, completer: (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => Promise<string[]>) {
+function promptArguments(
+  prompt: PromptDefinition,
+  completer: (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => Promise<string[]>,
+) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const argument of prompt.arguments) {
     const text = z.string().max(argument.max).describe(argument.description);

@@ -75,7 +75,12 @@ export async function runTool(tool: CallableTool, args: unknown, call: ToolCall)
   if (call.afterWrite && tool.annotations.readOnlyHint !== true && outcome !== 'asked') {
     const written: FinishedCall['outcome'] = outcome === 'stopped' ? 'failed' : outcome;
     try {
-      call.afterWrite({ tool: tool.name, args, outcome: written, ...(written === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}) });
+      call.afterWrite({
+        tool: tool.name,
+        args,
+        outcome: written,
+        ...(written === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}),
+      });
     } catch (error) {
       call.log(`Recording ${tool.name} failed: ${(error as Error).message}`);
     }
@@ -123,7 +128,13 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
   } catch (error) {
     if (error instanceof InputNeeded) {
       // The question goes to the person; the call comes back with the answer and this state.
-      return { outcome: 'asked' as const, result: inputRequired({ inputRequests: { [error.key]: inputRequired.elicit(error.params) }, requestState: await call.questions.mint(error.state, call.request) }) };
+      return {
+        outcome: 'asked' as const,
+        result: inputRequired({
+          inputRequests: { [error.key]: inputRequired.elicit(error.params) },
+          requestState: await call.questions.mint(error.state, call.request),
+        }),
+      };
     }
     if (error instanceof ToolInputError || error instanceof BackEndError) {
       return { outcome: 'refused' as const, result: { isError: true, content: [{ type: 'text' as const, text: error.message }] } };
@@ -133,7 +144,10 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
     return {
       outcome: 'failed' as const,
-      result: { isError: true, content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }] },
+      result: {
+        isError: true,
+        content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
+      },
     };
   }
 }

@@ -51,11 +51,14 @@ export function admitBatch(body: Buffer, spend: SpendMessages): BatchAdmission {
   const elements = topLevelElements(text);
   const kept = Buffer.from(`[${elements.slice(0, runs).join(',')}]`, 'utf8');
   // A notification or an answer past the limit has nobody to be told: it is not run, as a call is not.
-  const refusedCalls = parsed.slice(runs).filter(isCall).map((call) => ({
-    jsonrpc: '2.0' as const,
-    id: call.id,
-    error: { code: -32000, message: tooManyRequestsWords(retryAfterSeconds), data: { retryAfterSeconds } },
-  }));
+  const refusedCalls = parsed
+    .slice(runs)
+    .filter(isCall)
+    .map((call) => ({
+      jsonrpc: '2.0' as const,
+      id: call.id,
+      error: { code: -32000, message: tooManyRequestsWords(retryAfterSeconds), data: { retryAfterSeconds } },
+    }));
   return { kind: 'admitted', body: kept, refusedCalls };
 }
 

@@ -28,9 +28,7 @@ const ECHO_MAX = 200;
 
 export type OriginVerdict =
   /** No Origin: not a browser's request. */
-  | { kind: 'none' }
-  | { kind: 'allowed'; origin: string }
-  | { kind: 'refused'; reason: string };
+  { kind: 'none' } | { kind: 'allowed'; origin: string } | { kind: 'refused'; reason: string };
 
 export interface BrowserOrigins {
   judge(header: string | string[] | undefined): OriginVerdict;
@@ -49,12 +47,23 @@ export function browserOrigins(publicOrigin: string, allowed: readonly string[])
     if (header === undefined || header === '') return { kind: 'none' };
     const text = Array.isArray(header) ? header.join(', ') : header;
     if (text.trim() === 'null') {
-      return { kind: 'refused', reason: 'This server does not answer a page whose Origin is "null": browsers send that for a page that names no site (a sandboxed frame, a file, a page reached through a redirect), so it cannot be told apart from any other site.' };
+      return {
+        kind: 'refused',
+        reason:
+          'This server does not answer a page whose Origin is "null": browsers send that for a page that names no site (a sandboxed frame, a file, a page reached through a redirect), so it cannot be told apart from any other site.',
+      };
     }
     const origin = originOf(text);
-    if (origin === undefined) return { kind: 'refused', reason: `The Origin header ${JSON.stringify(text.slice(0, ECHO_MAX))} is not an origin (scheme://host[:port]), so the request is refused.` };
+    if (origin === undefined)
+      return {
+        kind: 'refused',
+        reason: `The Origin header ${JSON.stringify(text.slice(0, ECHO_MAX))} is not an origin (scheme://host[:port]), so the request is refused.`,
+      };
     if (!origins.has(origin)) {
-      return { kind: 'refused', reason: `This server does not answer web pages of ${origin}: only its own (${publicOrigin}) and those its administrator lists in allowed_origins.` };
+      return {
+        kind: 'refused',
+        reason: `This server does not answer web pages of ${origin}: only its own (${publicOrigin}) and those its administrator lists in allowed_origins.`,
+      };
     }
     return { kind: 'allowed', origin };
   };
@@ -100,6 +109,9 @@ function originOf(text: string): string | undefined {
 
 /** Of the headers a preflight asks for, those an MCP client sends; anything else the browser then refuses itself. */
 function allowedRequestHeaders(asked: string | undefined): string {
-  const names = (asked ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = (asked ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   return names.filter((name) => REQUEST_HEADERS.has(name) || MCP_HEADER.test(name)).join(', ') || [...REQUEST_HEADERS].join(', ');
 }

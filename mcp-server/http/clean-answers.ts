@@ -7,8 +7,14 @@ import { messageText } from '../plain-text.ts';
 export async function cleanAnswer(answer: Response): Promise<Response> {
   const type = answer.headers.get('content-type') ?? '';
   if (!answer.body) return answer;
-  if (/^application\/json\b/i.test(type)) return new Response(await cleanedJsonBody(answer), { status: answer.status, statusText: answer.statusText, headers: withoutLength(answer.headers) });
-  if (/^text\/event-stream\b/i.test(type)) return new Response(answer.body.pipeThrough(cleanedEvents()), { status: answer.status, statusText: answer.statusText, headers: withoutLength(answer.headers) });
+  if (/^application\/json\b/i.test(type))
+    return new Response(await cleanedJsonBody(answer), { status: answer.status, statusText: answer.statusText, headers: withoutLength(answer.headers) });
+  if (/^text\/event-stream\b/i.test(type))
+    return new Response(answer.body.pipeThrough(cleanedEvents()), {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: withoutLength(answer.headers),
+    });
   return answer;
 }
 

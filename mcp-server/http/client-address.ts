@@ -35,7 +35,10 @@ export function trustedProxies(entries: readonly string[]): AddressResolver | st
     clientAddress(peer, forwardedFor) {
       let address = unmapped(peer);
       if (!isTrusted(address) || forwardedFor === undefined) return address;
-      const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((hop) => hop.trim()).filter(Boolean);
+      const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+        .split(',')
+        .map((hop) => hop.trim())
+        .filter(Boolean);
       // Walk from the proxy back toward the client while each hop is itself trusted.
       for (let index = hops.length - 1; index >= 0; index--) {
         const hop = unmapped(withoutPort(hops[index] as string));

@@ -48,15 +48,18 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   // endpoint is told the failure itself, so that a store that does not answer is said as such
   // (503 with Retry-After) rather than as a server error.
   const unbuilt = new WeakMap<AuthInfo, unknown>();
-  const modern = createMcpHandler(async ({ authInfo }) => {
-    if (!authInfo) throw new Error('An MCP request reached the engine without a verified token.');
-    try {
-      return await options.serverFor(authInfo);
-    } catch (error) {
-      unbuilt.set(authInfo, error);
-      throw error;
-    }
-  }, { legacy: 'reject', onerror, maxRequestBodySize: MAX_BODY_BYTES });
+  const modern = createMcpHandler(
+    async ({ authInfo }) => {
+      if (!authInfo) throw new Error('An MCP request reached the engine without a verified token.');
+      try {
+        return await options.serverFor(authInfo);
+      } catch (error) {
+        unbuilt.set(authInfo, error);
+        throw error;
+      }
+    },
+    { legacy: 'reject', onerror, maxRequestBodySize: MAX_BODY_BYTES },
+  );
   const sessions = new Map<string, Session>();
   const sweeper = setInterval(() => {
     const cutoff = Date.now() - SESSION_IDLE_MS;
@@ -70,8 +73,7 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     await session?.transport.close().catch(() => {});
   };
 
-  const notFound = () =>
-    Response.json({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found: start a new one.' }, id: null }, { status: 404 });
+  const notFound = () => Response.json({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found: start a new one.' }, id: null }, { status: 404 });
 
   const legacy = async (request: Request, authInfo: AuthInfo): Promise<Response> => {
     const owner = options.ownerOf(authInfo);
@@ -84,7 +86,10 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
       return session.transport.handleRequest(request, { authInfo });
     }
     if (request.method !== 'POST') {
-      return Response.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Bad request: this needs the Mcp-Session-Id of a session.' }, id: null }, { status: 400 });
+      return Response.json(
+        { jsonrpc: '2.0', error: { code: -32000, message: 'Bad request: this needs the Mcp-Session-Id of a session.' }, id: null },
+        { status: 400 },
+      );
     }
     const owned = [...sessions.entries()].filter(([, session]) => session.owner === owner).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     for (const [oldest] of owned.slice(0, Math.max(0, owned.length - SESSIONS_PER_CALLER + 1))) await endSession(oldest);

@@ -25,7 +25,13 @@ export function ownHostCheck(options: OwnHostOptions): ((host: string | undefine
   const listenHost = options.listen.host.includes(':') ? `[${options.listen.host}]` : options.listen.host;
   // Its own names: where people reach it, where it listens, and the names only this computer
   // reaches at the port it listens on (no page can make those its own).
-  const own = new Set([publicUrl.host, ...(options.instanceUrl ? [new URL(options.instanceUrl).host] : []), ...['localhost', '127.0.0.1', '[::1]', ...(isWildcard(options.listen.host) ? [] : [listenHost])].map((name) => normalHost(`${name}:${port}`, publicUrl.protocol))]);
+  const own = new Set([
+    publicUrl.host,
+    ...(options.instanceUrl ? [new URL(options.instanceUrl).host] : []),
+    ...['localhost', '127.0.0.1', '[::1]', ...(isWildcard(options.listen.host) ? [] : [listenHost])].map((name) =>
+      normalHost(`${name}:${port}`, publicUrl.protocol),
+    ),
+  ]);
   return (host) => {
     if (host === undefined || host === '') return `The request names no Host; this server answers only requests to ${publicUrl.host}.`;
     const named = normalHost(host, publicUrl.protocol);

@@ -41,11 +41,21 @@ export interface Peers {
    * Passes a request of another instance's session to it and answers with its answer; undefined
    * where the session is this instance's, or its instance is gone or does not answer.
    */
-  pass(request: { method: string; headers: Headers; body: Uint8Array<ArrayBuffer> | undefined; signal: AbortSignal }, sessionId: string): Promise<Response | undefined>;
+  pass(
+    request: { method: string; headers: Headers; body: Uint8Array<ArrayBuffer> | undefined; signal: AbortSignal },
+    sessionId: string,
+  ): Promise<Response | undefined>;
   close(): Promise<void>;
 }
 
-export async function startPeers(options: { store: Store; address: string; key: Buffer; now: () => number; log: Log; answerWithinMs?: number }): Promise<Peers> {
+export async function startPeers(options: {
+  store: Store;
+  address: string;
+  key: Buffer;
+  now: () => number;
+  log: Log;
+  answerWithinMs?: number;
+}): Promise<Peers> {
   const { store, address, key, now, log, answerWithinMs = PEER_ANSWER_MS } = options;
   const id = randomBytes(8).toString('hex');
   const announce = () => store.announceInstance(id, address, now());

@@ -38,5 +38,11 @@ export async function teamLog(options: TeamLogOptions): Promise<Log> {
 /** Human-readable lines (on stderr unless told), written at once: a server stopped by Ctrl+C loses none. */
 async function pretty(destination: DestinationStream | undefined): Promise<DestinationStream> {
   const { default: prettyStream } = await import('pino-pretty');
-  return prettyStream({ destination: (destination as NodeJS.WritableStream | undefined) ?? 2, sync: true, colorize: false, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' });
+  return prettyStream({
+    destination: (destination as NodeJS.WritableStream | undefined) ?? 2,
+    sync: true,
+    colorize: false,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+  });
 }

@@ -34,7 +34,15 @@ export async function startMetricsListener(listen: { host: string; port: number 
     );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(new Error(error.code === 'EADDRINUSE' ? `metrics.listen: ${listen.host}:${listen.port} is in use by another program.` : `metrics.listen cannot be used (${error.message}).`)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `metrics.listen: ${listen.host}:${listen.port} is in use by another program.`
+            : `metrics.listen cannot be used (${error.message}).`,
+        ),
+      ),
+    );
     server.listen(listen.port, listen.host, () => resolve());
   });
   const bound = server.address() as AddressInfo;

@@ -15,7 +15,11 @@ export async function openMetrics(listen: { host: string; port: number } | undef
   if (!listen) return { metrics: NO_METRICS, listen: () => Promise.resolve(undefined) };
   const [{ prometheusMetrics }, { startMetricsListener }] = await Promise.all([import('./prometheus-metrics.ts'), import('./metrics-listener.ts')]);
   let gaugesNow: TeamGauges = { enginesOpen: () => 0, storePool: () => undefined, keptWritesWaiting: () => 0 };
-  const metrics = prometheusMetrics({ enginesOpen: () => gaugesNow.enginesOpen(), storePool: () => gaugesNow.storePool(), keptWritesWaiting: () => gaugesNow.keptWritesWaiting() });
+  const metrics = prometheusMetrics({
+    enginesOpen: () => gaugesNow.enginesOpen(),
+    storePool: () => gaugesNow.storePool(),
+    keptWritesWaiting: () => gaugesNow.keptWritesWaiting(),
+  });
   return {
     metrics,
     listen(gauges) {

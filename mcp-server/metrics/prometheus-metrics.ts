@@ -19,15 +19,63 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
   // The process's own (CPU, memory, event-loop lag, open files), under Prometheus' usual names.
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const httpRequests = new Counter({ name: 'punchcard_http_requests_total', help: 'HTTP requests answered, by route and status.', labelNames: ['route', 'status'], registers });
-  const httpSeconds = new Histogram({ name: 'punchcard_http_request_duration_seconds', help: 'Time to answer an HTTP request, by route.', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers });
-  const toolCalls = new Counter({ name: 'punchcard_tool_calls_total', help: 'Tool calls, by tool and outcome (done, refused, failed, asked, stopped).', labelNames: ['tool', 'outcome'], registers });
-  const toolSeconds = new Histogram({ name: 'punchcard_tool_call_duration_seconds', help: 'Time a tool call took, by tool.', labelNames: ['tool'], buckets: LATENCY_BUCKETS, registers });
-  const backEndRequests = new Counter({ name: 'punchcard_backend_requests_total', help: "Requests to the back end, by back end and HTTP status ('failed' where no answer came).", labelNames: ['backend', 'status'], registers });
-  const backEndSeconds = new Histogram({ name: 'punchcard_backend_request_duration_seconds', help: 'Time a request to the back end took, by back end.', labelNames: ['backend'], buckets: LATENCY_BUCKETS, registers });
-  const rateLimited = new Counter({ name: 'punchcard_rate_limit_refusals_total', help: 'Requests refused for a limit (address, person, sign_in).', labelNames: ['limit'], registers });
-  const signIns = new Counter({ name: 'punchcard_sign_ins_total', help: 'Sign-ins, by outcome (signed_in, refused, limited).', labelNames: ['outcome'], registers });
-  const storeErrors = new Counter({ name: 'punchcard_store_errors_total', help: 'Requests the store could not serve (unavailable, newer_version).', labelNames: ['kind'], registers });
+  const httpRequests = new Counter({
+    name: 'punchcard_http_requests_total',
+    help: 'HTTP requests answered, by route and status.',
+    labelNames: ['route', 'status'],
+    registers,
+  });
+  const httpSeconds = new Histogram({
+    name: 'punchcard_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route.',
+    labelNames: ['route'],
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const toolCalls = new Counter({
+    name: 'punchcard_tool_calls_total',
+    help: 'Tool calls, by tool and outcome (done, refused, failed, asked, stopped).',
+    labelNames: ['tool', 'outcome'],
+    registers,
+  });
+  const toolSeconds = new Histogram({
+    name: 'punchcard_tool_call_duration_seconds',
+    help: 'Time a tool call took, by tool.',
+    labelNames: ['tool'],
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const backEndRequests = new Counter({
+    name: 'punchcard_backend_requests_total',
+    help: "Requests to the back end, by back end and HTTP status ('failed' where no answer came).",
+    labelNames: ['backend', 'status'],
+    registers,
+  });
+  const backEndSeconds = new Histogram({
+    name: 'punchcard_backend_request_duration_seconds',
+    help: 'Time a request to the back end took, by back end.',
+    labelNames: ['backend'],
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const rateLimited = new Counter({
+    name: 'punchcard_rate_limit_refusals_total',
+    help: 'Requests refused for a limit (address, person, sign_in).',
+    labelNames: ['limit'],
+    registers,
+  });
+  const signIns = new Counter({
+    name: 'punchcard_sign_ins_total',
+    help: 'Sign-ins, by outcome (signed_in, refused, limited).',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const storeErrors = new Counter({
+    name: 'punchcard_store_errors_total',
+    help: 'Requests the store could not serve (unavailable, newer_version).',
+    labelNames: ['kind'],
+    registers,
+  });
   new Gauge({
     name: 'punchcard_people_with_open_engine',
     help: 'People whose engine is open on this instance.',

@@ -56,6 +56,23 @@ export function routeOf(path: string): string {
   return prefix ?? 'other';
 }
 
-const ROUTES = new Set(['/', '/mcp', '/healthz', '/readyz', '/token', '/reg', '/jwks', '/account', '/token/revocation', '/token/introspection', '/session/end']);
-const WELL_KNOWN = new Set(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp', '/.well-known/oauth-authorization-server', '/.well-known/openid-configuration']);
+const ROUTES = new Set([
+  '/',
+  '/mcp',
+  '/healthz',
+  '/readyz',
+  '/token',
+  '/reg',
+  '/jwks',
+  '/account',
+  '/token/revocation',
+  '/token/introspection',
+  '/session/end',
+]);
+const WELL_KNOWN = new Set([
+  '/.well-known/oauth-protected-resource',
+  '/.well-known/oauth-protected-resource/mcp',
+  '/.well-known/oauth-authorization-server',
+  '/.well-known/openid-configuration',
+]);
 const PREFIXES = ['/authorize', '/interaction', '/sign-in', '/account', '/reg'];

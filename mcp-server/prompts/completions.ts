@@ -37,7 +37,12 @@ export async function complete(
 
 const NAMED: ReadonlySet<CompletionSource> = new Set(['project', 'activity', 'leave_type']);
 
-async function candidatesFor(source: CompletionSource, typed: string, argumentsSoFar: Readonly<Record<string, string>>, context: CompletionContext): Promise<string[]> {
+async function candidatesFor(
+  source: CompletionSource,
+  typed: string,
+  argumentsSoFar: Readonly<Record<string, string>>,
+  context: CompletionContext,
+): Promise<string[]> {
   const { today } = context;
   switch (source) {
     case 'date':
@@ -50,13 +55,22 @@ async function candidatesFor(source: CompletionSource, typed: string, argumentsS
       return ['this', 'last', ...range(0, 11).map((back) => monthsBefore(today, back))];
     case 'from': {
       const nextMonday = addDays(startOfIsoWeek(today), 7);
-      return ['tomorrow', ...monthOf(typed), ...range(0, 7).map((ahead) => addDays(nextMonday, 7 * ahead)), ...range(1, 6).map((ahead) => `${monthsBefore(today, -ahead)}-01`)];
+      return [
+        'tomorrow',
+        ...monthOf(typed),
+        ...range(0, 7).map((ahead) => addDays(nextMonday, 7 * ahead)),
+        ...range(1, 6).map((ahead) => `${monthsBefore(today, -ahead)}-01`),
+      ];
     }
     case 'to': {
       const from = argumentsSoFar.from !== undefined && isValidDate(argumentsSoFar.from.trim()) ? argumentsSoFar.from.trim() : addDays(today, 1);
       // The Fridays after the first day off, then the last days of the months ahead.
       const friday = addDays(from, (5 - isoWeekday(from) + 7) % 7);
-      return [...monthOf(typed), ...range(0, 7).map((ahead) => addDays(friday, 7 * ahead)), ...range(0, 5).map((ahead) => addDays(`${monthsBefore(from, -ahead - 1)}-01`, -1))];
+      return [
+        ...monthOf(typed),
+        ...range(0, 7).map((ahead) => addDays(friday, 7 * ahead)),
+        ...range(0, 5).map((ahead) => addDays(`${monthsBefore(from, -ahead - 1)}-01`, -1)),
+      ];
     }
     case 'days':
       return ['1', '2', '3', '4', '5', '10', '15', '20'];
@@ -74,7 +88,9 @@ async function candidatesFor(source: CompletionSource, typed: string, argumentsS
       return [...own, ...global].map((activity) => activity.name);
     }
     case 'leave_type': {
-      const kinds = context.offered('list_leave_requests') ? (await context.leave()).map((request) => request.kind).filter((kind): kind is string => Boolean(kind)) : [];
+      const kinds = context.offered('list_leave_requests')
+        ? (await context.leave()).map((request) => request.kind).filter((kind): kind is string => Boolean(kind))
+        : [];
       return [...LEAVE_TYPES, ...kinds];
     }
   }
@@ -85,7 +101,9 @@ function monthOf(typed: string): string[] {
   const match = /^(\d{4}-\d{2})(-\d?)?$/.exec(typed);
   if (!match || !isValidDate(`${match[1]}-01`)) return [];
   const first = `${match[1]}-01`;
-  return range(0, 30).map((day) => addDays(first, day)).filter((date) => date.startsWith(match[1] as string));
+  return range(0, 30)
+    .map((day) => addDays(first, day))
+    .filter((date) => date.startsWith(match[1] as string));
 }
 
 function monthsBefore(date: string, months: number): string {

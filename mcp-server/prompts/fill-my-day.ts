@@ -15,7 +15,9 @@ export default definePrompt({
   render(args, context) {
     const date = readDay(args.date, context, 'date', context.today);
     const day = args.day?.trim();
-    const defaults = [args.project?.trim() && `project "${args.project.trim()}"`, args.activity?.trim() && `activity "${args.activity.trim()}"`].filter(Boolean);
+    const defaults = [args.project?.trim() && `project "${args.project.trim()}"`, args.activity?.trim() && `activity "${args.activity.trim()}"`].filter(
+      Boolean,
+    );
     return [
       `Fill in my time for ${dayLabel(date)} in Punchcard (zone ${context.timezone}).`,
       day ? `What I did, in my words:\n"""\n${day}\n"""` : 'First ask me what I worked on that day, in order, with any times I remember.',
@@ -29,7 +31,9 @@ export default definePrompt({
             'fit the items one after another around what is already logged, without overlaps and not after now. ' +
             `Give each item the project and activity it names${defaults.length > 0 ? `, or else ${defaults.join(' and ')}` : ''}. Never invent a project: ask when nothing fits.`,
         },
-        { text: 'Show the entries as a table (start, end, duration, project, activity, description) with anything you assumed, and ask me to confirm or correct them.' },
+        {
+          text: 'Show the entries as a table (start, end, duration, project, activity, description) with anything you assumed, and ask me to confirm or correct them.',
+        },
         { text: 'Log nothing before I confirm. Then call log_time once per entry with exactly the confirmed values, and show what was logged.' },
       ]),
     ].join('\n');

@@ -16,12 +16,18 @@ export default definePrompt({
       `Check whether my Punchcard timesheet for ${label} (${from} to ${to}) is complete before I submit or export it. Today is ${context.today}; judge the days up to ${upTo}.`,
       '',
       steps(context, [
-        { tool: 'time_report', text: `Call time_report with from ${from}, to ${to}, group_by day: days below their target, and working days with nothing logged.` },
+        {
+          tool: 'time_report',
+          text: `Call time_report with from ${from}, to ${to}, group_by day: days below their target, and working days with nothing logged.`,
+        },
         {
           tool: 'list_time_entries',
           text: `Call list_time_entries with from ${from}, to ${to} (with next_offset while there is one): entries without a project or activity, overlaps, entries without an end, entries over 10 hours.`,
         },
-        { tool: 'list_leave_requests', text: `Call list_leave_requests with from ${from}, to ${to}: a day covered by approved leave needs no time; pending leave is worth a mention.` },
+        {
+          tool: 'list_leave_requests',
+          text: `Call list_leave_requests with from ${from}, to ${to}: a day covered by approved leave needs no time; pending leave is worth a mention.`,
+        },
         { tool: 'timer_status', text: 'Call timer_status: a timer still running would change the month.' },
         { text: 'End with a verdict: "ready to submit", or a checklist of what is missing, most important first.' },
         fixes.length > 0

@@ -21,7 +21,8 @@ export default definePrompt({
     const from = readDay(args.from, context, 'from', addDays(context.today, 1));
     const to = readDay(args.to, context, 'to', addDays(from, DEFAULT_WINDOW_DAYS - 1));
     if (to < from) throw new PromptArgumentError(`to (${to}) is before from (${from}).`);
-    if (rangeDays({ from, to }) > MAX_LEAVE_DAYS) throw new PromptArgumentError(`From ${from} to ${to} is more than ${MAX_LEAVE_DAYS} days; plan within a year.`);
+    if (rangeDays({ from, to }) > MAX_LEAVE_DAYS)
+      throw new PromptArgumentError(`From ${from} to ${to} is more than ${MAX_LEAVE_DAYS} days; plan within a year.`);
     const days = readCount(args.days, 'days', MAX_LEAVE_DAYS);
     const type = args.type?.trim() || 'vacation';
     const years = [...new Set([from.slice(0, 4), to.slice(0, 4)])].join(' and ');
@@ -42,7 +43,9 @@ export default definePrompt({
             'avoiding days when much of my team is away. For each: the dates, the leave days it costs, the days off in a row, what would remain of my balance and who else is away.',
         },
         context.offered('request_leave')
-          ? { text: `Ask me which option I want. File nothing before I say yes; then call request_leave once with type ${type} and exactly those dates, and show the result.` }
+          ? {
+              text: `Ask me which option I want. File nothing before I say yes; then call request_leave once with type ${type} and exactly those dates, and show the result.`,
+            }
           : { text: 'Filing leave is switched off for you here: end with the dates for me to request in Punchcard myself.' },
       ]),
     ].join('\n');

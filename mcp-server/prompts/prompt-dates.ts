@@ -21,7 +21,10 @@ export function readDay(text: string | undefined, context: PromptContext, name: 
 
 /** "this" (or left out), "last", "next", or any day of the week meant; Monday to Sunday. */
 export function readWeek(text: string | undefined, context: PromptContext): DayRange {
-  const word = (text ?? '').trim().toLowerCase().replace(/\s+week$/, '');
+  const word = (text ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+week$/, '');
   const thisMonday = startOfIsoWeek(context.today);
   const monday =
     word === '' || word === 'this'
@@ -36,7 +39,10 @@ export function readWeek(text: string | undefined, context: PromptContext): DayR
 
 /** "this" (or left out), "last", or YYYY-MM: the first to the last day of that month. */
 export function readMonth(text: string | undefined, context: PromptContext): DayRange & { label: string } {
-  const word = (text ?? '').trim().toLowerCase().replace(/\s+month$/, '');
+  const word = (text ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+month$/, '');
   let month: string;
   if (word === '' || word === 'this') month = context.today.slice(0, 7);
   else if (word === 'last') month = addDays(`${context.today.slice(0, 7)}-01`, -1).slice(0, 7);
@@ -66,6 +72,7 @@ export function rangeDays(range: DayRange): number {
 
 function inYears(date: string, name: string): string {
   const year = Number(date.slice(0, 4));
-  if (year < FIRST_YEAR || year > LAST_YEAR) throw new PromptArgumentError(`${name}: ${date} is outside the years Punchcard works with (${FIRST_YEAR} to ${LAST_YEAR}).`);
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    throw new PromptArgumentError(`${name}: ${date} is outside the years Punchcard works with (${FIRST_YEAR} to ${LAST_YEAR}).`);
   return date;
 }

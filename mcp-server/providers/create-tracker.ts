@@ -48,7 +48,11 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
   const create = await remoteSideOf(profile).tracker();
   const bound = bindFormSecret(options.env ?? process.env, options.formSecret ?? { backEnd: undefined, policyFixes: false }, profile);
   if (bound.withheld) options.log(bound.withheld);
-  const access = remoteAccess({ env: bound.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) }, credentialAccount(profile), profile.type);
+  const access = remoteAccess(
+    { env: bound.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) },
+    credentialAccount(profile),
+    profile.type,
+  );
   const { withheld } = bound;
   const secret = withheld ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', withheld)) : access.secret;
   return create({

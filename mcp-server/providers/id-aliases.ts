@@ -113,7 +113,12 @@ export class IdAliases extends RememberedIdNumbering {
 
   protected async lookUp(kind: string, number: number): Promise<string | undefined> {
     const db = await this.#open();
-    const row = await whileBusy(this.#path, LOCK_WAIT_MS, () => db.prepare('SELECT remote FROM aliases WHERE kind = ? AND number = ?').get(kind, number) as { remote: string } | undefined, IDS);
+    const row = await whileBusy(
+      this.#path,
+      LOCK_WAIT_MS,
+      () => db.prepare('SELECT remote FROM aliases WHERE kind = ? AND number = ?').get(kind, number) as { remote: string } | undefined,
+      IDS,
+    );
     return row?.remote;
   }
 

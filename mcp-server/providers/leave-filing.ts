@@ -7,7 +7,10 @@ import { rangesOverlap } from '../domain/leave-days.ts';
 import { type LeaveRequest, type NewLeaveRequest, BackEndError } from './time-tracker.ts';
 
 /** Refuses leave that overlaps one of the person's pending or approved requests, naming it. */
-export function refuseOverlap(request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, existing: readonly LeaveRequest[]): void {
+export function refuseOverlap(
+  request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>,
+  existing: readonly LeaveRequest[],
+): void {
   const clash = existing.find((other) => (other.status === 'pending' || other.status === 'approved') && rangesOverlap(request, other));
   if (!clash) return;
   const span = clash.firstDay === clash.lastDay ? clash.firstDay : `${clash.firstDay} to ${clash.lastDay}`;

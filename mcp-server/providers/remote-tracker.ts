@@ -12,7 +12,18 @@ import type { RemoteConnection } from './remote/remote-client.ts';
 import type { ConnectionReport } from './remote/remote-error.ts';
 import { LearnedFacts, type LearnedFactsOptions } from './remote/learned-facts.ts';
 import type { IdNumbering } from './id-aliases.ts';
-import type { BackEndPlan, BreaksPart, CatalogPart, EntriesPart, LeavePart, TeamHoursPart, TeamLeavePart, TeamProjectsPart, TimeTracker, TimerPart } from './time-tracker.ts';
+import type {
+  BackEndPlan,
+  BreaksPart,
+  CatalogPart,
+  EntriesPart,
+  LeavePart,
+  TeamHoursPart,
+  TeamLeavePart,
+  TeamProjectsPart,
+  TimeTracker,
+  TimerPart,
+} from './time-tracker.ts';
 
 /**
  * A feature module of a remote back end: it works over the back end's context (its API, options and
@@ -78,7 +89,10 @@ export function remoteConnection(options: RemoteTrackerOptions<{ url: string }>)
  * What starts learned about the account (its facts file, its key, the tools that follow), kept where
  * the tracker's options say: the team server's shelf, else the data folder. The same for every back end.
  */
-export function learnedFacts<Facts extends object>(options: RemoteTrackerOptions<unknown>, about: Pick<LearnedFactsOptions<Facts>, 'file' | 'key' | 'capabilitiesOf'>): LearnedFacts<Facts> {
+export function learnedFacts<Facts extends object>(
+  options: RemoteTrackerOptions<unknown>,
+  about: Pick<LearnedFactsOptions<Facts>, 'file' | 'key' | 'capabilitiesOf'>,
+): LearnedFacts<Facts> {
   return new LearnedFacts({ ...about, place: options.factsShelf ?? options.userDataDir, log: options.log });
 }
 

@@ -2,7 +2,20 @@
 // milliseconds and days are 'YYYY-MM-DD' strings in the user's zone; the tools turn them into ISO
 // text with offsets. A provider declares what it can do; a tool whose capability is missing is
 // registered but disabled, so it stays out of tools/list until the back end gains the capability.
-import type { Catalog, CatalogItem, CatalogKind, LeaveBalance, LeaveDraw, LeaveRequest, NewLeaveRequest, Ref, TeamAbsence, TimeAccount, TimeEntry, WorkSpan } from '../domain/records.ts';
+import type {
+  Catalog,
+  CatalogItem,
+  CatalogKind,
+  LeaveBalance,
+  LeaveDraw,
+  LeaveRequest,
+  NewLeaveRequest,
+  Ref,
+  TeamAbsence,
+  TimeAccount,
+  TimeEntry,
+  WorkSpan,
+} from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 

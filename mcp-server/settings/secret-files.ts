@@ -31,19 +31,40 @@ export interface SecretVariable {
 /** The variables the team server reads a secret from under this configuration, the key first. */
 export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>): SecretVariable[] {
   // The key's own refusal, with how to make one, is readServerKey's (auth/server-keys.ts).
-  const found: SecretVariable[] = [{ variable: config.key_env, from: 'key_env', what: 'key', emptyAllowed: false, unset: `The environment variable ${config.key_env} (key_env) is not set.` }];
+  const found: SecretVariable[] = [
+    { variable: config.key_env, from: 'key_env', what: 'key', emptyAllowed: false, unset: `The environment variable ${config.key_env} (key_env) is not set.` },
+  ];
   const secret = config.sign_in.oidc?.client_secret_env;
   if (secret) {
-    found.push({ variable: secret, from: 'sign_in.oidc.client_secret_env', what: 'identity provider secret', emptyAllowed: false, unset: `The environment variable ${secret} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.` });
+    found.push({
+      variable: secret,
+      from: 'sign_in.oidc.client_secret_env',
+      what: 'identity provider secret',
+      emptyAllowed: false,
+      unset: `The environment variable ${secret} (sign_in.oidc.client_secret_env) is not set; it must hold the client secret the identity provider gave Punchcard.`,
+    });
   }
   const password = config.postgres?.password_env;
-  if (password) found.push({ variable: password, from: 'postgres.password_env', what: 'database password', emptyAllowed: true, unset: `The environment variable ${password} (postgres.password_env) is not set; it must hold the database password.` });
+  if (password)
+    found.push({
+      variable: password,
+      from: 'postgres.password_env',
+      what: 'database password',
+      emptyAllowed: true,
+      unset: `The environment variable ${password} (postgres.password_env) is not set; it must hold the database password.`,
+    });
   // A back end whose key is the organisation's (Calamari's) has it from the server's environment
   // and serves everyone with it (team/person-engines.ts).
   const backEnd = backEndOf(config.provider.type);
   if (backEnd.secret?.whose === 'organisation') {
     const variable = tokenVariable(backEnd.type);
-    found.push({ variable, from: 'provider', what: `${backEnd.label}'s key`, emptyAllowed: false, unset: `${backEnd.label}'s ${backEnd.secret.name} is the organisation's: set ${variable} for the server, as the engine reads it on a desktop.` });
+    found.push({
+      variable,
+      from: 'provider',
+      what: `${backEnd.label}'s key`,
+      emptyAllowed: false,
+      unset: `${backEnd.label}'s ${backEnd.secret.name} is the organisation's: set ${variable} for the server, as the engine reads it on a desktop.`,
+    });
   }
   return found;
 }
@@ -55,7 +76,11 @@ export function secretIsSet(secret: SecretVariable, env: NodeJS.ProcessEnv): boo
 }
 
 /** The refusal for the config's secret named by `from` when `env` lacks it, or undefined. */
-export function unsetSecret(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>, env: NodeJS.ProcessEnv, from: SecretVariable['from']): string | undefined {
+export function unsetSecret(
+  config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>,
+  env: NodeJS.ProcessEnv,
+  from: SecretVariable['from'],
+): string | undefined {
   const secret = secretVariables(config).find((candidate) => candidate.from === from);
   return secret && !secretIsSet(secret, env) ? secret.unset : undefined;
 }
@@ -64,7 +89,10 @@ export function unsetSecret(config: Pick<ServerConfig, 'key_env' | 'sign_in' | '
  * `env` with each secret variable that is unset but has a NAME_FILE filled from that file, or the
  * first problem as a sentence naming the variable and the file (never the value).
  */
-export function withSecretFiles(env: NodeJS.ProcessEnv, variables: ReadonlyArray<Pick<SecretVariable, 'variable'> & { from: string }>): { env: NodeJS.ProcessEnv } | { problem: string } {
+export function withSecretFiles(
+  env: NodeJS.ProcessEnv,
+  variables: ReadonlyArray<Pick<SecretVariable, 'variable'> & { from: string }>,
+): { env: NodeJS.ProcessEnv } | { problem: string } {
   const filled: NodeJS.ProcessEnv = { ...env };
   for (const { variable, from } of variables) {
     const fileVariable = `${variable}_FILE`;
@@ -95,10 +123,16 @@ export function readSecretFile(path: string): string | { problem: string } {
     if (link.isSymbolicLink()) {
       const folder = realpathSync(dirname(path));
       const inside = relative(folder, target);
-      if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return { problem: `it is a link out of its folder (to ${target}); mount the secret itself there` };
+      if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+        return { problem: `it is a link out of its folder (to ${target}); mount the secret itself there` };
     }
   } catch (error) {
-    return { problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return {
+      problem:
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'there is no such file'
+          : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
   }
   let bytes: Buffer;
   let fd: number;

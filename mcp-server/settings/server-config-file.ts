@@ -26,7 +26,11 @@ export function serverConfigFromText(text: string, path: string): ServerConfigRe
   }
   const tree = parseTree(json);
   const duplicate = tree && findDuplicateKey(json, tree);
-  if (duplicate) return { ok: false, problem: `${path}, line ${duplicate.line}, column ${duplicate.column}: the key "${duplicate.key}" appears twice in one object; keep one.` };
+  if (duplicate)
+    return {
+      ok: false,
+      problem: `${path}, line ${duplicate.line}, column ${duplicate.column}: the key "${duplicate.key}" appears twice in one object; keep one.`,
+    };
   const parsed = ServerConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `"${keyPath(issue.path)}": ${describeIssue(issue)}`);
@@ -36,12 +40,18 @@ export function serverConfigFromText(text: string, path: string): ServerConfigRe
 }
 
 function keyPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(the file)' : path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return path.length === 0
+    ? '(the file)'
+    : path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+        .join('.')
+        .replace(/\.\[/g, '[');
 }
 
 /** Zod's words where they already say what is expected; plainer ones for the common cases. */
 function describeIssue(issue: { code: string; message: string; keys?: readonly string[] }): string {
-  if (issue.code === 'unrecognized_keys') return `${issue.keys?.map((key) => `"${key}"`).join(', ')} ${issue.keys && issue.keys.length > 1 ? 'are not keys' : 'is not a key'} this version knows (check the spelling)`;
+  if (issue.code === 'unrecognized_keys')
+    return `${issue.keys?.map((key) => `"${key}"`).join(', ')} ${issue.keys && issue.keys.length > 1 ? 'are not keys' : 'is not a key'} this version knows (check the spelling)`;
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required';
   return issue.message;
 }

@@ -33,9 +33,7 @@ export interface JsonRpcResponse {
 
 export type JsonRpcMessage = JsonRpcRequest | JsonRpcNotification | JsonRpcResponse;
 
-export type Frame =
-  | { ok: true; message: JsonRpcMessage }
-  | { ok: false; code: typeof PARSE_ERROR | typeof INVALID_REQUEST; reason: string };
+export type Frame = { ok: true; message: JsonRpcMessage } | { ok: false; code: typeof PARSE_ERROR | typeof INVALID_REQUEST; reason: string };
 
 const REQUEST_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
 const NOTIFICATION_KEYS = new Set(['jsonrpc', 'method', 'params']);

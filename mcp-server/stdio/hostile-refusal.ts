@@ -18,9 +18,10 @@ export function refuseHostileKey(message: JsonRpcMessage, path: string, manifest
   if (tool && path.startsWith(ARGUMENTS_PATH)) {
     const where = path.slice(ARGUMENTS_PATH.length);
     const accepted = Object.keys((tool.listed.inputSchema as { properties?: JsonObject } | undefined)?.properties ?? {});
-    const reason = where === '__proto__'
-      ? unknownArguments(tool.name, ['__proto__'], accepted)
-      : `${where.replace(/\.__proto__$/, '')} holds the key "__proto__", which no argument takes. Nothing was done.`;
+    const reason =
+      where === '__proto__'
+        ? unknownArguments(tool.name, ['__proto__'], accepted)
+        : `${where.replace(/\.__proto__$/, '')} holds the key "__proto__", which no argument takes. Nothing was done.`;
     const meta = params._meta;
     const era = isObject(meta) && PROTOCOL_VERSION_KEY in meta ? 'modern' : 'legacy';
     return {

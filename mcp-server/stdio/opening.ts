@@ -117,13 +117,7 @@ export function answerOpening(message: JsonRpcMessage, state: OpeningState, mani
   return { defer: true };
 }
 
-function answerModern(
-  message: JsonRpcRequest,
-  meta: JsonObject,
-  state: OpeningState,
-  manifest: OpeningManifest,
-  offered: Offered,
-): OpeningOutcome {
+function answerModern(message: JsonRpcRequest, meta: JsonObject, state: OpeningState, manifest: OpeningManifest, offered: Offered): OpeningOutcome {
   const version = meta[PROTOCOL_VERSION_KEY];
   const onlyMeta = Object.keys(message.params ?? {}).every((key) => key === '_meta');
   if (state.era === 'legacy' || !onlyMeta || !isPlainEnvelope(meta) || !manifest.modernVersions.includes(version as string)) {
@@ -163,7 +157,12 @@ export function noteEra(message: JsonRpcMessage, state: OpeningState, manifest: 
   const meta = message.params?._meta;
   if (!isObject(meta) || !(PROTOCOL_VERSION_KEY in meta)) {
     state.era = 'legacy';
-  } else if (isRequest(message) && message.method !== 'server/discover' && isPlainEnvelope(meta) && manifest.modernVersions.includes(meta[PROTOCOL_VERSION_KEY] as string)) {
+  } else if (
+    isRequest(message) &&
+    message.method !== 'server/discover' &&
+    isPlainEnvelope(meta) &&
+    manifest.modernVersions.includes(meta[PROTOCOL_VERSION_KEY] as string)
+  ) {
     state.era = 'modern';
   }
 }

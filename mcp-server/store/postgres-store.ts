@@ -89,7 +89,10 @@ export interface PostgresOptions {
 }
 
 export async function openPostgresStore(options: PostgresOptions): Promise<Store> {
-  const ssl = options.tls === 'disable' ? false : { rejectUnauthorized: options.tls === 'verify-full', ...(options.caFile ? { ca: readFileSync(options.caFile, 'utf8') } : {}) };
+  const ssl =
+    options.tls === 'disable'
+      ? false
+      : { rejectUnauthorized: options.tls === 'verify-full', ...(options.caFile ? { ca: readFileSync(options.caFile, 'utf8') } : {}) };
   const migrations = options.migrations ?? MIGRATIONS;
   // The address's parts given one by one: pg lets a connection string's (absent) password win over
   // the one given beside it.
@@ -120,7 +123,9 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   try {
     const schema = await migrate(pool, migrations);
     if (schema.version > migrations.length) {
-      options.log?.(`The PostgreSQL store was migrated to version ${schema.version} by a newer Punchcard, which still lets this one (version ${migrations.length}) use it; upgrade this instance too.`);
+      options.log?.(
+        `The PostgreSQL store was migrated to version ${schema.version} by a newer Punchcard, which still lets this one (version ${migrations.length}) use it; upgrade this instance too.`,
+      );
     }
   } catch (error) {
     await pool.end().catch(() => {});
@@ -203,8 +208,12 @@ function unavailable(error: unknown): StoreUnavailable {
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^(08|57P0[1-3]|53300)/.test(code)) return true;
-  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)
-    || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout/i.test((error as Error).message ?? '');
+  return (
+    (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout/i.test(
+      (error as Error).message ?? '',
+    )
+  );
 }
 
 /** A table or column this version names is missing: a newer Punchcard may have changed the schema. */
@@ -297,12 +306,20 @@ class PostgresStore implements Store {
   }
 
   async findOAuth(model: string, id: string): Promise<OAuthRecord | undefined> {
-    const [row] = await this.#query('SELECT * FROM punchcard_oauth WHERE model = $1 AND id = $2 AND (expires_at IS NULL OR expires_at > $3)', [model, id, this.#now()]);
+    const [row] = await this.#query('SELECT * FROM punchcard_oauth WHERE model = $1 AND id = $2 AND (expires_at IS NULL OR expires_at > $3)', [
+      model,
+      id,
+      this.#now(),
+    ]);
     return row && oauthRecord(row);
   }
 
   async findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined> {
-    const [row] = await this.#query('SELECT * FROM punchcard_oauth WHERE model = $1 AND uid = $2 AND (expires_at IS NULL OR expires_at > $3) LIMIT 1', [model, uid, this.#now()]);
+    const [row] = await this.#query('SELECT * FROM punchcard_oauth WHERE model = $1 AND uid = $2 AND (expires_at IS NULL OR expires_at > $3) LIMIT 1', [
+      model,
+      uid,
+      this.#now(),
+    ]);
     return row && oauthRecord(row);
   }
 
@@ -340,8 +357,12 @@ class PostgresStore implements Store {
 
   signOut(personId: string, at: number): Promise<number> {
     return this.#transaction(async (client) => {
-      const counted = await client.query<{ grants: string }>("SELECT count(*) AS grants FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1", [personId]);
-      await client.query("DELETE FROM punchcard_oauth WHERE grant_id IN (SELECT grant_id FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1)", [personId]);
+      const counted = await client.query<{ grants: string }>("SELECT count(*) AS grants FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1", [
+        personId,
+      ]);
+      await client.query("DELETE FROM punchcard_oauth WHERE grant_id IN (SELECT grant_id FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1)", [
+        personId,
+      ]);
       await client.query('UPDATE punchcard_people SET credentials = NULL WHERE id = $1', [personId]);
       await client.query('INSERT INTO punchcard_sign_outs (person_id, at) VALUES ($1, $2)', [personId, at]);
       return Number(counted.rows[0]?.grants ?? 0);
@@ -354,23 +375,38 @@ class PostgresStore implements Store {
   }
 
   async saveKeyRotation(text: string): Promise<void> {
-    await this.#query("INSERT INTO punchcard_server_state (name, value) VALUES ('key rotation', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [text]);
+    await this.#query("INSERT INTO punchcard_server_state (name, value) VALUES ('key rotation', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [
+      text,
+    ]);
   }
 
   async sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
-    return (await this.#query('SELECT model, id, payload FROM punchcard_oauth')).map((row) => ({ model: row.model as string, id: row.id as string, payload: row.payload as string }));
+    return (await this.#query('SELECT model, id, payload FROM punchcard_oauth')).map((row) => ({
+      model: row.model as string,
+      id: row.id as string,
+      payload: row.payload as string,
+    }));
   }
 
   async resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
-    return (await this.#query('UPDATE punchcard_oauth SET payload = $1 WHERE model = $2 AND id = $3 AND payload = $4 RETURNING id', [to, model, id, from])).length === 1;
+    return (
+      (await this.#query('UPDATE punchcard_oauth SET payload = $1 WHERE model = $2 AND id = $3 AND payload = $4 RETURNING id', [to, model, id, from]))
+        .length === 1
+    );
   }
 
   async resealCredentials(personId: string, from: string, to: string): Promise<boolean> {
-    return (await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2 AND credentials = $3 RETURNING id', [to, personId, from])).length === 1;
+    return (
+      (await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2 AND credentials = $3 RETURNING id', [to, personId, from])).length === 1
+    );
   }
 
   async signOuts(): Promise<SignOutRecord[]> {
-    return (await this.#query('SELECT seq, person_id, at FROM punchcard_sign_outs ORDER BY seq')).map((row) => ({ seq: Number(row.seq), personId: row.person_id as string, at: Number(row.at) }));
+    return (await this.#query('SELECT seq, person_id, at FROM punchcard_sign_outs ORDER BY seq')).map((row) => ({
+      seq: Number(row.seq),
+      personId: row.person_id as string,
+      at: Number(row.at),
+    }));
   }
 
   async grantsOf(accountId: string): Promise<OAuthRecord[]> {
@@ -406,16 +442,10 @@ class PostgresStore implements Store {
   }
 
   async appendAudit(record: AuditRecord): Promise<void> {
-    await this.#query('INSERT INTO punchcard_audit (at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      record.at,
-      record.personId,
-      record.person,
-      record.clientId,
-      record.clientName,
-      record.tool,
-      record.outcome,
-      JSON.stringify(record.change),
-    ]);
+    await this.#query(
+      'INSERT INTO punchcard_audit (at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [record.at, record.personId, record.person, record.clientId, record.clientName, record.tool, record.outcome, JSON.stringify(record.change)],
+    );
   }
 
   async readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {
@@ -481,15 +511,16 @@ class PostgresStore implements Store {
       const numbers = new Map((await client.query<Row>(find, [scope, kind, wanted])).rows.map((row) => [row.remote as string, Number(row.number)]));
       const missing = wanted.filter((remote) => !numbers.has(remote));
       if (missing.length === 0) return numbers;
-      const top = await client.query<{ top: number }>('SELECT COALESCE(MAX(number), 0)::int AS top FROM punchcard_id_numbers WHERE scope = $1 AND kind = $2', [scope, kind]);
-      const first = Number(top.rows[0]?.top ?? 0) + 1;
-      missing.forEach((remote, index) => numbers.set(remote, first + index));
-      await client.query('INSERT INTO punchcard_id_numbers (scope, kind, remote, number) SELECT $1, $2, remote, number FROM unnest($3::text[], $4::int[]) AS given (remote, number)', [
+      const top = await client.query<{ top: number }>('SELECT COALESCE(MAX(number), 0)::int AS top FROM punchcard_id_numbers WHERE scope = $1 AND kind = $2', [
         scope,
         kind,
-        missing,
-        missing.map((remote) => numbers.get(remote)),
       ]);
+      const first = Number(top.rows[0]?.top ?? 0) + 1;
+      missing.forEach((remote, index) => numbers.set(remote, first + index));
+      await client.query(
+        'INSERT INTO punchcard_id_numbers (scope, kind, remote, number) SELECT $1, $2, remote, number FROM unnest($3::text[], $4::int[]) AS given (remote, number)',
+        [scope, kind, missing, missing.map((remote) => numbers.get(remote))],
+      );
       return numbers;
     });
   }
@@ -500,11 +531,10 @@ class PostgresStore implements Store {
   }
 
   async announceInstance(id: string, address: string, at: number): Promise<void> {
-    await this.#query('INSERT INTO punchcard_instances (id, address, seen_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at', [
-      id,
-      address,
-      at,
-    ]);
+    await this.#query(
+      'INSERT INTO punchcard_instances (id, address, seen_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at',
+      [id, address, at],
+    );
   }
 
   async instanceAddress(id: string, since: number): Promise<string | undefined> {

@@ -88,7 +88,9 @@ function migrate(db: DatabaseSync, path: string): void {
   try {
     const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     if (version > MIGRATIONS.length) {
-      throw new StoreVersionError(`${path} was written by a newer Punchcard (store version ${version}; this one knows up to ${MIGRATIONS.length}). Run the newer version, or restore a backup made with this one.`);
+      throw new StoreVersionError(
+        `${path} was written by a newer Punchcard (store version ${version}; this one knows up to ${MIGRATIONS.length}). Run the newer version, or restore a backup made with this one.`,
+      );
     }
     for (let next = version; next < MIGRATIONS.length; next++) db.exec(MIGRATIONS[next] as string);
     db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
@@ -174,13 +176,9 @@ class SqliteStore implements Store {
     const grace = consume.graceMs ?? 0;
     return this.#run(() =>
       this.#transaction(() => {
-        const used = this.#sql('UPDATE oauth SET consumed_at = COALESCE(consumed_at, ?) WHERE model = ? AND id = ? AND (consumed_at IS NULL OR (? > 0 AND consumed_at > ?))').run(
-          consume.at,
-          consume.model,
-          consume.id,
-          grace,
-          consume.at - grace,
-        );
+        const used = this.#sql(
+          'UPDATE oauth SET consumed_at = COALESCE(consumed_at, ?) WHERE model = ? AND id = ? AND (consumed_at IS NULL OR (? > 0 AND consumed_at > ?))',
+        ).run(consume.at, consume.model, consume.id, grace, consume.at - grace);
         if (used.changes !== 1) return false;
         for (const record of records) this.#upsertOAuth(record);
         return true;
@@ -222,11 +220,20 @@ class SqliteStore implements Store {
   }
 
   saveKeyRotation(text: string): Promise<void> {
-    return this.#run(() => void this.#sql("INSERT INTO server_state (name, value) VALUES ('key rotation', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(text));
+    return this.#run(
+      () =>
+        void this.#sql("INSERT INTO server_state (name, value) VALUES ('key rotation', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(text),
+    );
   }
 
   sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
-    return this.#run(() => (this.#sql('SELECT model, id, payload FROM oauth').all() as Row[]).map((row) => ({ model: row.model as string, id: row.id as string, payload: row.payload as string })));
+    return this.#run(() =>
+      (this.#sql('SELECT model, id, payload FROM oauth').all() as Row[]).map((row) => ({
+        model: row.model as string,
+        id: row.id as string,
+        payload: row.payload as string,
+      })),
+    );
   }
 
   resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
@@ -238,12 +245,23 @@ class SqliteStore implements Store {
   }
 
   signOuts(): Promise<SignOutRecord[]> {
-    return this.#run(() => (this.#sql('SELECT seq, person_id, at FROM sign_outs ORDER BY seq').all() as Row[]).map((row) => ({ seq: Number(row.seq), personId: row.person_id as string, at: row.at as number })));
+    return this.#run(() =>
+      (this.#sql('SELECT seq, person_id, at FROM sign_outs ORDER BY seq').all() as Row[]).map((row) => ({
+        seq: Number(row.seq),
+        personId: row.person_id as string,
+        at: row.at as number,
+      })),
+    );
   }
 
   grantsOf(accountId: string): Promise<OAuthRecord[]> {
     return this.#run(() =>
-      (this.#sql("SELECT * FROM oauth WHERE account_id = ? AND model = 'Grant' AND (expires_at IS NULL OR expires_at > ?) ORDER BY rowid DESC").all(accountId, this.#now()) as Row[]).map(oauthRecord),
+      (
+        this.#sql("SELECT * FROM oauth WHERE account_id = ? AND model = 'Grant' AND (expires_at IS NULL OR expires_at > ?) ORDER BY rowid DESC").all(
+          accountId,
+          this.#now(),
+        ) as Row[]
+      ).map(oauthRecord),
     );
   }
 
@@ -312,7 +330,9 @@ class SqliteStore implements Store {
   }
 
   count(key: string, windowStart: number): Promise<number> {
-    return this.#run(() => ((this.#sql('SELECT count FROM counters WHERE key = ? AND window_start = ?').get(key, windowStart) as { count: number } | undefined)?.count ?? 0));
+    return this.#run(
+      () => (this.#sql('SELECT count FROM counters WHERE key = ? AND window_start = ?').get(key, windowStart) as { count: number } | undefined)?.count ?? 0,
+    );
   }
 
   holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void> {
@@ -331,17 +351,19 @@ class SqliteStore implements Store {
   }
 
   factsOf(personId: string): Promise<Map<string, string>> {
-    return this.#run(() => new Map((this.#sql('SELECT name, text FROM facts WHERE person_id = ?').all(personId) as { name: string; text: string }[]).map((row) => [row.name, row.text])));
+    return this.#run(
+      () =>
+        new Map(
+          (this.#sql('SELECT name, text FROM facts WHERE person_id = ?').all(personId) as { name: string; text: string }[]).map((row) => [row.name, row.text]),
+        ),
+    );
   }
 
   saveFacts(personId: string, name: string, text: string, at: number): Promise<void> {
     return this.#run(() => {
-      this.#sql('INSERT INTO facts (person_id, name, text, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at').run(
-        personId,
-        name,
-        text,
-        at,
-      );
+      this.#sql(
+        'INSERT INTO facts (person_id, name, text, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (person_id, name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at',
+      ).run(personId, name, text, at);
     });
   }
 
@@ -357,7 +379,8 @@ class SqliteStore implements Store {
             numbers.set(remote, found.number);
             continue;
           }
-          next ??= (this.#sql('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM id_numbers WHERE scope = ? AND kind = ?').get(scope, kind) as { next: number }).next;
+          next ??= (this.#sql('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM id_numbers WHERE scope = ? AND kind = ?').get(scope, kind) as { next: number })
+            .next;
           this.#sql('INSERT INTO id_numbers (scope, kind, remote, number) VALUES (?, ?, ?, ?)').run(scope, kind, remote, next);
           numbers.set(remote, next++);
         }
@@ -367,17 +390,25 @@ class SqliteStore implements Store {
   }
 
   idOfNumber(scope: string, kind: string, number: number): Promise<string | undefined> {
-    return this.#run(() => (this.#sql('SELECT remote FROM id_numbers WHERE scope = ? AND kind = ? AND number = ?').get(scope, kind, number) as { remote: string } | undefined)?.remote);
+    return this.#run(
+      () =>
+        (this.#sql('SELECT remote FROM id_numbers WHERE scope = ? AND kind = ? AND number = ?').get(scope, kind, number) as { remote: string } | undefined)
+          ?.remote,
+    );
   }
 
   announceInstance(id: string, address: string, at: number): Promise<void> {
     return this.#run(() => {
-      this.#sql('INSERT INTO instances (id, address, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at').run(id, address, at);
+      this.#sql(
+        'INSERT INTO instances (id, address, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at',
+      ).run(id, address, at);
     });
   }
 
   instanceAddress(id: string, since: number): Promise<string | undefined> {
-    return this.#run(() => (this.#sql('SELECT address FROM instances WHERE id = ? AND seen_at >= ?').get(id, since) as { address: string } | undefined)?.address);
+    return this.#run(
+      () => (this.#sql('SELECT address FROM instances WHERE id = ? AND seen_at >= ?').get(id, since) as { address: string } | undefined)?.address,
+    );
   }
 
   withdrawInstance(id: string): Promise<void> {

@@ -69,7 +69,8 @@ export class AuditWriter {
           // Back in front, as the oldest: it is written first when the store answers again.
           this.#waiting.unshift(record);
           this.#keepBound();
-          if (!this.#failing) this.#log(`The audit log could not be written (${error.message}); ${this.#waiting.length} record(s) wait and are written when the store answers.`);
+          if (!this.#failing)
+            this.#log(`The audit log could not be written (${error.message}); ${this.#waiting.length} record(s) wait and are written when the store answers.`);
           this.#failing = true;
           this.#retry ??= setTimeout(() => {
             this.#retry = undefined;
@@ -81,7 +82,8 @@ export class AuditWriter {
           this.#inFlight = undefined;
         }
       }
-      if (this.#failing) this.#log(`The audit log is written again${this.#givenUp > 0 ? `; ${this.#givenUp} record(s) were given up while the store was away` : ''}.`);
+      if (this.#failing)
+        this.#log(`The audit log is written again${this.#givenUp > 0 ? `; ${this.#givenUp} record(s) were given up while the store was away` : ''}.`);
       this.#failing = false;
       this.#givenUp = 0;
     } finally {

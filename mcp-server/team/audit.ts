@@ -34,7 +34,10 @@ function withoutFreeText(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.slice(0, 20).map((item) => withoutFreeText(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, FREE_TEXT.has(key) && typeof item === 'string' ? `(${[...item].length} characters)` : withoutFreeText(item, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      FREE_TEXT.has(key) && typeof item === 'string' ? `(${[...item].length} characters)` : withoutFreeText(item, depth + 1),
+    ]),
   );
 }
 

@@ -12,7 +12,9 @@ import { followSignOuts } from './sign-outs.ts';
 /** How often expired tokens, codes and counters are swept out of the store. */
 const SWEEP_MS = 10 * 60_000;
 
-export function followStore(options: { store: Store; keys: ServerKeys; serverKey: Buffer; engines: PersonEngines; now: () => number; log: Log }): { stop(): void } {
+export function followStore(options: { store: Store; keys: ServerKeys; serverKey: Buffer; engines: PersonEngines; now: () => number; log: Log }): {
+  stop(): void;
+} {
   const { store, keys, serverKey, engines, now, log } = options;
   const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), log });
   const rotation = followKeyRotation({ store, keys, serverKey, log });
@@ -34,6 +36,10 @@ export function followStore(options: { store: Store; keys: ServerKeys; serverKey
 export function announcePolicyChanges(policy: PolicyFiles, log: Log): () => void {
   return policy.subscribe(() => {
     const next = policy.current();
-    log(next.problem ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.` : "The organisation's policy changed; it applies at once, in open sessions too.");
+    log(
+      next.problem
+        ? `The organisation's policy cannot be used (${next.problem}); AI clients get whoami only until it is fixed.`
+        : "The organisation's policy changed; it applies at once, in open sessions too.",
+    );
   });
 }

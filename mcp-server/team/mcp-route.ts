@@ -3,7 +3,14 @@
 // (http/mcp-endpoint.ts) as the verified person, whose engine answers it (person-engines.ts).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerAuthChallengeResponse, getOAuthProtectedResourceMetadataUrl, OAuthError, OAuthErrorCode, verifyBearerToken, type AuthInfo } from '@modelcontextprotocol/server';
+import {
+  bearerAuthChallengeResponse,
+  getOAuthProtectedResourceMetadataUrl,
+  OAuthError,
+  OAuthErrorCode,
+  verifyBearerToken,
+  type AuthInfo,
+} from '@modelcontextprotocol/server';
 import type Provider from 'oidc-provider';
 import type { ServerConfig } from '../contract/server-config.ts';
 import type { Log } from '../log.ts';
@@ -65,7 +72,12 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     ownerOf: (authInfo) => `${bearerOf(authInfo).person.id}\n${authInfo.clientId}`,
     serverFor: async (authInfo) => {
       const bearer = bearerOf(authInfo);
-      return engines.serverFor({ person: bearer.person, clientId: bearer.clientId, clientName: await clientName(bearer.clientId), mayWrite: bearer.scopes.includes(SCOPES.write) });
+      return engines.serverFor({
+        person: bearer.person,
+        clientId: bearer.clientId,
+        clientName: await clientName(bearer.clientId),
+        mayWrite: bearer.scopes.includes(SCOPES.write),
+      });
     },
   });
   const authenticate = bearerGate(provider, store, resource, now);
@@ -107,13 +119,21 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     }
     const abort = new AbortController();
     response.on('close', () => abort.abort());
-    const webRequest = new Request(`${origin}/mcp`, { method: request.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}), signal: abort.signal });
+    const webRequest = new Request(`${origin}/mcp`, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(body ? { body: new Uint8Array(body) } : {}),
+      signal: abort.signal,
+    });
     const answer = await endpoint.fetch(webRequest, verified);
     return writeResponse(response, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
   };
 
   return {
-    passedByPeer: (request, path) => path === '/mcp' && request.headers[PEER_HEADER] !== undefined && peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true,
+    passedByPeer: (request, path) =>
+      path === '/mcp' &&
+      request.headers[PEER_HEADER] !== undefined &&
+      peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true,
     serve,
     meetPeers: (met) => void (peers = met),
     get sessions() {
@@ -124,7 +144,12 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
 }
 
 /** A request's bearer token verified for this resource: the caller, or the 401/403 answer to send. */
-function bearerGate(provider: Provider, store: Store, resource: string, now: () => number): (authorization: string | undefined) => Promise<AuthInfo | Response> {
+function bearerGate(
+  provider: Provider,
+  store: Store,
+  resource: string,
+  now: () => number,
+): (authorization: string | undefined) => Promise<AuthInfo | Response> {
   const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
   const verifier = tokenVerifier(provider, store, resource, now);
   // The challenge names both scopes, so a client asks for what a person may allow; a token needs at
@@ -134,7 +159,8 @@ function bearerGate(provider: Provider, store: Store, resource: string, now: () 
     if (!carriesBearerToken(authorization)) return bearerChallenge(challenge);
     try {
       const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
-      if (!verified.scopes.includes(SCOPES.read)) throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
+      if (!verified.scopes.includes(SCOPES.read))
+        throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
       return verified;
     } catch (error) {
       // The store being away, or migrated past this instance, is not the token's fault: it is said
@@ -152,7 +178,10 @@ function clientNames(provider: Provider): (clientId: string) => Promise<string> 
     let name = names.get(clientId);
     if (name === undefined) {
       const client = await provider.Client.find(clientId).catch(() => undefined);
-      name = withoutControls(client?.clientName ?? '').replace(/[\t\n]/g, ' ').slice(0, 80) || clientId.slice(0, 200);
+      name =
+        withoutControls(client?.clientName ?? '')
+          .replace(/[\t\n]/g, ' ')
+          .slice(0, 80) || clientId.slice(0, 200);
       if (names.size > 10_000) names.clear();
       names.set(clientId, name);
     }

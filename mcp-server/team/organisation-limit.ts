@@ -39,7 +39,13 @@ export interface OrganisationAllowance {
  * `counter` names what is counted: the back end and its address, so that two servers on one store
  * for the same organisation count together. Windows are fixed: the clock hour and the UTC day.
  */
-export function organisationGate(options: { store: Store; counter: string; service: string; allowance: OrganisationAllowance; now: () => number }): RequestGate {
+export function organisationGate(options: {
+  store: Store;
+  counter: string;
+  service: string;
+  allowance: OrganisationAllowance;
+  now: () => number;
+}): RequestGate {
   const { store, counter, service, allowance, now } = options;
   const paced = pacer(allowance.perSecond);
   const holdKey = `${counter}:refused`;

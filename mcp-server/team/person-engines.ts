@@ -109,7 +109,10 @@ export class PersonEngines {
     const known = this.#engines.get(personId);
     if (!known) return false;
     this.#engines.delete(personId);
-    void known.engine.then((engine) => engine.close(), () => {});
+    void known.engine.then(
+      (engine) => engine.close(),
+      () => {},
+    );
     return true;
   }
 
@@ -118,7 +121,11 @@ export class PersonEngines {
     const engine = await this.#engineOf(caller.person);
     // The back end is open before the server decides its tools: the first tools/list is already right.
     await engine.tracker();
-    return engine.createServer({ readOnly: !caller.mayWrite, afterWrite: (call) => this.#options.audit(caller, call), ...(this.#options.afterCall ? { afterCall: this.#options.afterCall } : {}) });
+    return engine.createServer({
+      readOnly: !caller.mayWrite,
+      afterWrite: (call) => this.#options.audit(caller, call),
+      ...(this.#options.afterCall ? { afterCall: this.#options.afterCall } : {}),
+    });
   }
 
   /**
@@ -142,7 +149,10 @@ export class PersonEngines {
     const known = this.#engines.get(personId);
     if (!known) return;
     known.basis = '';
-    void known.engine.then((engine) => engine.rest(), () => {});
+    void known.engine.then(
+      (engine) => engine.rest(),
+      () => {},
+    );
   }
 
   closeAll(): void {
@@ -172,7 +182,11 @@ export class PersonEngines {
     // The person's settings are the server's, named for them; their back end is the server's, made
     // theirs by the record the engine was last told of (keepCurrent): a new name or e-mail is seen
     // when the engine opens the back end anew.
-    const settings: SettingsSource = { where: 'the server configuration', read: () => ({ settings: peopleSettings(config, entry.person.name), text: null, problem: null, notes: [] }), watch: () => () => {} };
+    const settings: SettingsSource = {
+      where: 'the server configuration',
+      read: () => ({ settings: peopleSettings(config, entry.person.name), text: null, problem: null, notes: [] }),
+      watch: () => () => {},
+    };
     return Engine.open({
       settings,
       policy: this.#options.policy,
@@ -191,7 +205,9 @@ export class PersonEngines {
         const profile = this.#profileOf(person, stored);
         // A remote back end remembers in the store, not in this instance's folder: every instance opens
         // the person's back end knowing what any of them learned, and numbers its ids alike.
-        const remembered = !isRemote(profile) ? {} : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
+        const remembered = !isRemote(profile)
+          ? {}
+          : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
         return createTracker({
           ...basics,
           profile,
@@ -237,12 +253,15 @@ export class PersonEngines {
   #restIdle(): void {
     const cutoff = this.#options.now() - IDLE_CLOSE_MS;
     for (const [id, known] of this.#engines) {
-      void known.engine.then((engine) => {
-        if (engine.lastActive >= cutoff || this.#engines.get(id) !== known) return;
-        if (engine.openServers > 0) return engine.rest();
-        this.#engines.delete(id);
-        engine.close();
-      }, () => {});
+      void known.engine.then(
+        (engine) => {
+          if (engine.lastActive >= cutoff || this.#engines.get(id) !== known) return;
+          if (engine.openServers > 0) return engine.rest();
+          this.#engines.delete(id);
+          engine.close();
+        },
+        () => {},
+      );
     }
   }
 }
@@ -266,7 +285,9 @@ export function peopleSettings(config: ServerConfig, personName: string): Settin
     timezone: chosen.timezone ?? '',
     workWeek: chosen.work_week ?? base.workWeek,
     holidays: chosen.holidays === undefined ? base.holidays : chosen.holidays,
-    leave: chosen.leave ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days, allowBeyondBalance: chosen.leave.allow_beyond_balance } : base.leave,
+    leave: chosen.leave
+      ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days, allowBeyondBalance: chosen.leave.allow_beyond_balance }
+      : base.leave,
     tools: chosen.tools ? { readOnly: chosen.tools.read_only, groups: chosen.tools.groups, enabled: chosen.tools.enabled } : base.tools,
     user: { name: personName },
   };

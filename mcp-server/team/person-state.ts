@@ -30,7 +30,9 @@ export async function personFacts(store: Store, personId: string, now: () => num
       files.set(fileName, text);
       saving = saving
         .then(() => store.saveFacts(personId, fileName, text, now()))
-        .catch((error: unknown) => log(`What the back end taught (${fileName}) could not be kept in the store (${(error as Error).message}); the next start asks again.`));
+        .catch((error: unknown) =>
+          log(`What the back end taught (${fileName}) could not be kept in the store (${(error as Error).message}); the next start asks again.`),
+        );
     },
   };
 }
@@ -67,6 +69,9 @@ async function answered<T>(question: Promise<T>): Promise<T> {
     return await question;
   } catch (error) {
     if (!(error instanceof StoreUnavailable)) throw error;
-    throw new BackEndError('unavailable', "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.");
+    throw new BackEndError(
+      'unavailable',
+      "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.",
+    );
   }
 }

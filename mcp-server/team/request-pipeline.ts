@@ -86,7 +86,9 @@ function answerFailure(error: unknown, request: IncomingMessage, response: Serve
     log(error.message);
     if (!response.headersSent) {
       response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-      return void response.end(`This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+      return void response.end(
+        `This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`,
+      );
     }
   } else {
     // The path alone: a query may carry a sign-in's code and state (/sign-in/callback?code=…).
@@ -101,7 +103,13 @@ function countAnswer(metrics: TeamMetrics, request: IncomingMessage, response: S
   if (metrics === NO_METRICS) return;
   const started = performance.now();
   // URL.parse, not new URL: a target no URL parses (`//[`) is counted as "other", never thrown here.
-  response.once('finish', () => metrics.httpRequest(routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'), response.statusCode, (performance.now() - started) / 1000));
+  response.once('finish', () =>
+    metrics.httpRequest(
+      routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'),
+      response.statusCode,
+      (performance.now() - started) / 1000,
+    ),
+  );
 }
 
 /**

@@ -27,19 +27,37 @@ export interface Listening {
 /** Listens on `listen` (as the config wrote it: `configured`, for the refusal's words). */
 export async function listenOn(listen: { host: string; port: number }, configured: string, listener: RequestListener): Promise<Listening> {
   const sockets = new Set<Socket>();
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS, keepAliveTimeout: 5_000 }, listener);
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+      keepAliveTimeout: 5_000,
+    },
+    listener,
+  );
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new ServeRefusal(error.code === 'EADDRINUSE' ? `listen: ${configured} is in use by another program.` : `listen: ${configured} cannot be used (${error.message}).`)),
+      reject(
+        new ServeRefusal(
+          error.code === 'EADDRINUSE' ? `listen: ${configured} is in use by another program.` : `listen: ${configured} cannot be used (${error.message}).`,
+        ),
+      ),
     );
     server.listen(listen.port, listen.host, () => resolve());
   });

@@ -47,7 +47,9 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policy = await PolicyFiles.open(policyFiles ?? policyPaths(env), log);
   const startingPolicy = policy.current();
-  const refusal = startingPolicy.problem ? `The organisation's policy cannot be used (${startingPolicy.problem}).` : profileRefusal(startingPolicy, { ...config.provider, email: 'server@localhost' } as never);
+  const refusal = startingPolicy.problem
+    ? `The organisation's policy cannot be used (${startingPolicy.problem}).`
+    : profileRefusal(startingPolicy, { ...config.provider, email: 'server@localhost' } as never);
   if (refusal) {
     policy.close();
     throw new ServeRefusal(`${refusal} The server does not start.`);
@@ -56,7 +58,13 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
 }
 
 /** The store the config names, opened, with the keys kept in it (a rotation in progress included). */
-export async function openServerStore(config: ServerConfig, env: NodeJS.ProcessEnv, serverKey: Buffer, now: () => number, log: Log): Promise<{ store: Store; keys: ServerKeys }> {
+export async function openServerStore(
+  config: ServerConfig,
+  env: NodeJS.ProcessEnv,
+  serverKey: Buffer,
+  now: () => number,
+  log: Log,
+): Promise<{ store: Store; keys: ServerKeys }> {
   const unset = unsetSecret(config, env, 'postgres.password_env');
   if (unset) throw new ServeRefusal(unset);
   let store: Store;

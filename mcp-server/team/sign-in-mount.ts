@@ -63,9 +63,28 @@ export function signInMount(options: SignInMountOptions): SignInMount {
   const jar = cookieJar(keys.atRest, new URL(origin).protocol === 'https:');
   const oidc = config.sign_in.oidc;
   const company = oidc
-    ? companySignIn({ issuer: oidc.issuer, clientId: oidc.client_id, clientSecret: options.clientSecret, redirectUri: `${origin}/sign-in/callback`, allowedDomains: oidc.allowed_domains })
+    ? companySignIn({
+        issuer: oidc.issuer,
+        clientId: oidc.client_id,
+        clientSecret: options.clientSecret,
+        redirectUri: `${origin}/sign-in/callback`,
+        allowedDomains: oidc.allowed_domains,
+      })
     : undefined;
-  const pages = signInRoutes({ config, provider, store, keys, jar, company, dataDir: options.dataDir, env, now, log, metrics: options.metrics, forgetPerson: (id) => engines.forget(id) });
+  const pages = signInRoutes({
+    config,
+    provider,
+    store,
+    keys,
+    jar,
+    company,
+    dataDir: options.dataDir,
+    env,
+    now,
+    log,
+    metrics: options.metrics,
+    forgetPerson: (id) => engines.forget(id),
+  });
   return {
     provider,
     async route(request, response, url, address) {

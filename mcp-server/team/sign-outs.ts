@@ -21,12 +21,7 @@ export interface SignOutFollower {
   check(): Promise<void>;
 }
 
-export function followSignOuts(options: {
-  store: Store;
-  closeEngine: (personId: string) => boolean;
-  log: Log;
-  everyMs?: number;
-}): SignOutFollower {
+export function followSignOuts(options: { store: Store; closeEngine: (personId: string) => boolean; log: Log; everyMs?: number }): SignOutFollower {
   const { store, closeEngine, log } = options;
   // Undefined until the first read succeeds: the sign-outs present then predate this instance,
   // which had nothing open for anybody, so they close nothing here.

@@ -36,7 +36,9 @@ export function teamRoutes({ config, origin, proxies, limits, ownHost, metrics, 
     const address = proxies.clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for']);
     // A request another instance passed here (a 2025-era session this one holds) was counted there.
     const passed = mcp.passedByPeer(request, path);
-    const perAddress = passed ? ({ allowed: true } as const) : limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
+    const perAddress = passed
+      ? ({ allowed: true } as const)
+      : limits.spend({ key: `address:${address}`, max: config.limits.requests_per_address_per_minute, windowMs: 60_000 });
     if (!perAddress.allowed) {
       metrics.rateLimited('address');
       return tooMany(response, perAddress.retryAfterSeconds);

@@ -61,7 +61,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const resource = `${origin}/mcp`;
   const auditLog = new AuditWriter(store, log);
   const engines = teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log });
-  const signIn = signInMount({ config, env, origin, resource, listenHost: listen.host, keys, store, engines, clientSecret, accessTokenTtlSeconds, dataDir, metrics, now, log });
+  const signIn = signInMount({
+    config,
+    env,
+    origin,
+    resource,
+    listenHost: listen.host,
+    keys,
+    store,
+    engines,
+    clientSecret,
+    accessTokenTtlSeconds,
+    dataDir,
+    metrics,
+    now,
+    log,
+  });
   const limits = new RequestLimits(store, now, log);
   const origins = browserOrigins(origin, config.allowed_origins);
   const mcp = mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, now, log });
@@ -70,9 +85,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
   const health = healthRoutes(store, () => pipeline.draining);
   const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
-  const metricsListener = await opened.listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() }).catch((error: unknown) => {
-    throw new ServeRefusal((error as Error).message);
-  });
+  const metricsListener = await opened
+    .listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() })
+    .catch((error: unknown) => {
+      throw new ServeRefusal((error as Error).message);
+    });
   const listening = await listenOn(listen, config.listen, pipeline.listener(handle));
   const followers = followStore({ store, keys, serverKey, engines, now, log });
   const { bound } = listening;

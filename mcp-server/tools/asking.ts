@@ -36,7 +36,12 @@ const MAX_CHOICE_LENGTH = 200;
 export function quoted(text: string, length = QUOTE_LENGTH): string {
   const line = withoutControls(text).replace(/\s+/g, ' ').trim();
   const characters = Array.from(line);
-  return characters.length <= length ? line : `${characters.slice(0, length - 1).join('').trimEnd()}…`;
+  return characters.length <= length
+    ? line
+    : `${characters
+        .slice(0, length - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 export interface Confirmation {
@@ -119,7 +124,8 @@ export function canAsk(capabilities: unknown): boolean {
 export function createAsker(options: { tool: string; args: unknown; state: unknown; responses: Record<string, unknown> | undefined }): Asker {
   const argsDigest = digest(options.args);
   const previous = readState(options.state);
-  const round: RoundState = previous && previous.tool === options.tool && previous.args === argsDigest ? previous : { v: 1, tool: options.tool, args: argsDigest, answers: {} };
+  const round: RoundState =
+    previous && previous.tool === options.tool && previous.args === argsDigest ? previous : { v: 1, tool: options.tool, args: argsDigest, answers: {} };
   const answers: Record<string, Answer> = { ...round.answers };
   const asked = previous === round ? round.asked : undefined;
   if (asked) {
@@ -142,7 +148,9 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
   const refusal = (answer: Answer | undefined, unchanged: string) => {
     if (answer && 'refused' in answer) {
       throw new NotConfirmed(
-        answer.refused === 'decline' ? `${unchanged}: you said no when asked. Nothing was changed.` : `${unchanged}: the question was dismissed without an answer. Nothing was changed.`,
+        answer.refused === 'decline'
+          ? `${unchanged}: you said no when asked. Nothing was changed.`
+          : `${unchanged}: the question was dismissed without an answer. Nothing was changed.`,
       );
     }
   };
@@ -153,7 +161,11 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
       const answer = answers[question.key];
       refusal(answer, question.unchanged);
       if (answer && 'confirmed' in answer && answer.confirmed === shows) return;
-      ask(question.key, { mode: 'form', message: bounded(question.message), requestedSchema: { type: 'object', properties: {} } }, { key: question.key, kind: 'confirm', shows });
+      ask(
+        question.key,
+        { mode: 'form', message: bounded(question.message), requestedSchema: { type: 'object', properties: {} } },
+        { key: question.key, kind: 'confirm', shows },
+      );
     },
     choose(question) {
       const answer = answers[question.key];
@@ -167,7 +179,13 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
           message: bounded(question.message),
           requestedSchema: {
             type: 'object',
-            properties: { choice: { type: 'string', title: question.title, oneOf: question.options.map((option) => ({ const: String(option.id), title: quoted(option.label, MAX_CHOICE_LENGTH) })) } },
+            properties: {
+              choice: {
+                type: 'string',
+                title: question.title,
+                oneOf: question.options.map((option) => ({ const: String(option.id), title: quoted(option.label, MAX_CHOICE_LENGTH) })),
+              },
+            },
             required: ['choice'],
           },
         },
@@ -192,7 +210,9 @@ function readState(value: unknown): RoundState | undefined {
 }
 
 function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(value) ?? 'undefined')
+    .digest('base64url');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

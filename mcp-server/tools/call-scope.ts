@@ -40,7 +40,10 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
     // A read another call started and this one shares (a cached profile, a catalog) fails with that
     // call's end, whose words would be about the other call.
     if (error instanceof CallStopped && error !== ending.signal.reason) {
-      throw new BackEndError('unavailable', `${options.tool} needed a request another call had under way, and that call was stopped (cancelled, or past its deadline); try again.`);
+      throw new BackEndError(
+        'unavailable',
+        `${options.tool} needed a request another call had under way, and that call was stopped (cancelled, or past its deadline); try again.`,
+      );
     }
     throw error;
   });
@@ -62,9 +65,12 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
 export function stoppedCallText(stopped: CallStopped, budget: CallBudget, writes: boolean): string {
   const services = [...budget.services].join(' and ');
   const why = stopped.message.replace(/\.$/, '');
-  const asked = services === '' ? '' : stopped.why === 'deadline'
-    ? ` and its requests to ${services} (${budget.services.size > 1 ? 'they' : 'it'} may be overloaded or unreachable; try again later, or ask for less at once)`
-    : ` and its requests to ${services}`;
+  const asked =
+    services === ''
+      ? ''
+      : stopped.why === 'deadline'
+        ? ` and its requests to ${services} (${budget.services.size > 1 ? 'they' : 'it'} may be overloaded or unreachable; try again later, or ask for less at once)`
+        : ` and its requests to ${services}`;
   const done = budget.changes.filter((change) => change.outcome === 'done').map((change) => change.action);
   const unsure = budget.changes.filter((change) => change.outcome === 'sent').map((change) => change.action);
   const outcome: string[] = [];

@@ -20,7 +20,11 @@ export default defineTool({
       const running = await context.tracker.runningEntry();
       if (running) {
         // The model's words are quoted as short excerpts (asking.ts): the person reads a question, not a letter.
-        const next = [args.project, args.activity].filter((word) => word?.trim()).map((word) => quoted(word ?? '')).join(' · ') || 'no project';
+        const next =
+          [args.project, args.activity]
+            .filter((word) => word?.trim())
+            .map((word) => quoted(word ?? ''))
+            .join(' · ') || 'no project';
         context.ask.confirm({
           key: 'switch',
           message:
@@ -36,9 +40,11 @@ export default defineTool({
       const since = formatLocalTime(started.start, context.timezone);
       const switched = stopped ? `stopped ${entryLabel(stopped)} and ` : '';
       const kept = keptWords(started, `${switched}clocked in at ${since} on ${entryLabel(started)}`);
-      const text = kept ?? (stopped
-        ? `Stopped ${entryLabel(stopped)} (${formatDuration((stopped.end ?? started.start) - stopped.start)}); clocked in on ${entryLabel(started)} at ${since}.`
-        : `Clocked in on ${entryLabel(started)} at ${since}.`);
+      const text =
+        kept ??
+        (stopped
+          ? `Stopped ${entryLabel(stopped)} (${formatDuration((stopped.end ?? started.start) - stopped.start)}); clocked in on ${entryLabel(started)} at ${since}.`
+          : `Clocked in on ${entryLabel(started)} at ${since}.`);
       return { data: { started: presentEntry(started, context), stopped: stopped && presentEntry(stopped, context) }, text };
     } catch (error) {
       if (error instanceof TimerRunningError) {

@@ -12,9 +12,7 @@ export default defineTool({
     if (!running) throw new ToolInputError('No timer is running, so there is nothing to clock out of. Use log_time to record past work.');
     const end = args.end === undefined ? undefined : notInFuture(readInstant(args.end, context, 'end'), context, 'end');
     if (end !== undefined && end < running.start) {
-      throw new ToolInputError(
-        `end is before the timer started (${formatLocalTime(running.start, context.timezone)}). Give a later end time.`,
-      );
+      throw new ToolInputError(`end is before the timer started (${formatLocalTime(running.start, context.timezone)}). Give a later end time.`);
     }
     const stopped = await context.tracker.stopTimer(end, args.note?.trim() || undefined);
     const stoppedAt = stopped.end ?? context.now();

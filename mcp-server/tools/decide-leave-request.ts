@@ -18,12 +18,25 @@ export default defineTool({
       context.ask.confirm({
         key: 'decide',
         message: `${verb} ${what}?${reason ? ` Reason: ${quoted(reason)}` : ''}`,
-        shows: { id: request.id, personId: request.personId, firstDay: request.firstDay, lastDay: request.lastDay, type: request.type, decision: args.decision, reason: reason ?? null },
+        shows: {
+          id: request.id,
+          personId: request.personId,
+          firstDay: request.firstDay,
+          lastDay: request.lastDay,
+          type: request.type,
+          decision: args.decision,
+          reason: reason ?? null,
+        },
         unchanged: `Leave request #${request.id} was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
       });
     }
     const decided = await tracker.decideLeave(request, args.decision, reason);
-    const kept = reason === undefined ? '' : decided.reasonKept ? ' The reason was kept with it.' : ` ${tracker.label} keeps no reason with a decision; tell ${quoted(request.person)} yourself.`;
+    const kept =
+      reason === undefined
+        ? ''
+        : decided.reasonKept
+          ? ' The reason was kept with it.'
+          : ` ${tracker.label} keeps no reason with a decision; tell ${quoted(request.person)} yourself.`;
     return {
       data: {
         request: {

@@ -31,9 +31,12 @@ export interface ToolDefinition<
   handler(args: z.output<Input>, context: ToolContext<Needs>): Promise<ToolOutcome<z.input<Output>>>;
 }
 
-export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName, Needs extends Capability = Capability>(
-  definition: ToolDefinition<Input, Output, Name, Needs>,
-): ToolDefinition<Input, Output, Name, Needs> {
+export function defineTool<
+  Input extends z.ZodObject,
+  Output extends z.ZodObject,
+  Name extends ToolName | AppToolName = ToolName,
+  Needs extends Capability = Capability,
+>(definition: ToolDefinition<Input, Output, Name, Needs>): ToolDefinition<Input, Output, Name, Needs> {
   return { ...definition, input: refusingUnknownKeys(definition.name, definition.input) };
 }
 
@@ -48,4 +51,3 @@ function refusingUnknownKeys<Input extends z.ZodObject>(tool: string, input: Inp
     error: (issue) => (issue.code === 'unrecognized_keys' ? unknownArguments(tool, issue.keys, accepted) : undefined),
   }) as unknown as Input;
 }
-

@@ -22,7 +22,11 @@ export type Drawn = { left: BalanceLeft[] } | { unreadable: string; unread?: und
 
 /** The balance the request draws on, read before it is filed. */
 export async function balanceDrawn(request: NewLeaveRequest, days: readonly LeaveDay[], context: ToolContext): Promise<Drawn> {
-  const draw = context.tracker.leaveDraw ? await context.tracker.leaveDraw(request) : request.type === 'vacation' && request.kind === undefined ? 'vacation' : 'none';
+  const draw = context.tracker.leaveDraw
+    ? await context.tracker.leaveDraw(request)
+    : request.type === 'vacation' && request.kind === undefined
+      ? 'vacation'
+      : 'none';
   if (draw === 'none') return null;
   if (typeof draw === 'object') return { unread: `Punchcard did not check it against a balance: ${draw.unread}` };
   const costs = costPerYear(days);
@@ -60,7 +64,8 @@ export function holdBeyondBalance(request: NewLeaveRequest, left: readonly Balan
     });
     return;
   }
-  if (!meantByCall) throw new ToolInputError(`${beyond} Nothing was filed. Ask the person first; if they mean it, call request_leave again with beyond_balance: true.`);
+  if (!meantByCall)
+    throw new ToolInputError(`${beyond} Nothing was filed. Ask the person first; if they mean it, call request_leave again with beyond_balance: true.`);
 }
 
 function days(count: number): string {

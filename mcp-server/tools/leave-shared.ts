@@ -5,7 +5,6 @@ import { takesTime } from '../domain/leave-tally.ts';
 import type { LeaveRequest } from '../providers/time-tracker.ts';
 import type { LeaveOutput } from '../contract/tools/outputs.ts';
 
-
 export function presentLeave(request: LeaveRequest): LeaveOutput {
   return {
     id: request.id,

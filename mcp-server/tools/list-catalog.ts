@@ -4,7 +4,6 @@ import { defineTool } from './define-tool.ts';
 import type { catalogItemOutput } from '../contract/tools/list-catalog.ts';
 import { listCatalogContract } from '../contract/tools/list-catalog.ts';
 
-
 export default defineTool({
   ...listCatalogContract,
   async handler(args, context) {

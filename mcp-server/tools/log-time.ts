@@ -2,17 +2,7 @@ import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { keptWords } from './kept-words.ts';
-import {
-  catalogLookup,
-  dayRange,
-  entryLabel,
-  MINUTE_MS,
-  notInFuture,
-  presentEntry,
-  readDate,
-  readInstant,
-  readMinutes,
-} from './shared.ts';
+import { catalogLookup, dayRange, entryLabel, MINUTE_MS, notInFuture, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */

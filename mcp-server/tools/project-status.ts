@@ -13,7 +13,11 @@ export default defineTool({
     if (projectId === null) throw new ToolInputError('Name the project, by name or number.');
     const work = await tracker.projectWork(projectId);
     const figures = projectFigures(work, context.timezone, context.now());
-    const periods = (minutes: { week: number; month: number; total: number }) => ({ week_minutes: minutes.week, month_minutes: minutes.month, total_minutes: minutes.total });
+    const periods = (minutes: { week: number; month: number; total: number }) => ({
+      week_minutes: minutes.week,
+      month_minutes: minutes.month,
+      total_minutes: minutes.total,
+    });
     const hours = (minutes: number) => formatDuration(minutes * 60_000);
     const { budget } = work;
     const budgetText =

@@ -44,7 +44,12 @@ export default defineTool({
     // would file it again. What is left is what was left before less this request (no second read,
     // which Calamari's hourly quota would pay for); only a balance that could not be read before is
     // read again, and one that still cannot be is said, not thrown.
-    const left = drawn && 'left' in drawn ? drawn.left.map((item) => ({ year: item.year, days: item.after })) : drawn && 'unreadable' in drawn ? await vacationLeft(yearsOf(firstDay, lastDay), context) : null;
+    const left =
+      drawn && 'left' in drawn
+        ? drawn.left.map((item) => ({ year: item.year, days: item.after }))
+        : drawn && 'unreadable' in drawn
+          ? await vacationLeft(yearsOf(firstDay, lastDay), context)
+          : null;
     const remaining = Array.isArray(left) ? (left[0]?.days ?? null) : null;
     const skippedHolidays = counted.days.filter((day) => day.reason === 'holiday').map((day) => holidayName(day.date));
     let text = `Requested ${leaveLabel(request)}.`;
@@ -80,8 +85,13 @@ function leaveTypeOf(text: string): { type: LeaveType; kind?: string } {
  */
 async function vacationLeft(years: number[], context: ToolContext): Promise<Array<{ year: number | null; days: number }> | { problem: string }> {
   try {
-    const balances = await balancesFor(years.map((year) => ({ year })), (year) => vacationBalance(year, context));
-    return [...balances].filter(([, balance]) => !balance.unlimited).map(([year, balance]) => ({ year: balance.acrossYears ? null : year, days: balance.remaining }));
+    const balances = await balancesFor(
+      years.map((year) => ({ year })),
+      (year) => vacationBalance(year, context),
+    );
+    return [...balances]
+      .filter(([, balance]) => !balance.unlimited)
+      .map(([year, balance]) => ({ year: balance.acrossYears ? null : year, days: balance.remaining }));
   } catch (error) {
     if (!(error instanceof BackEndError)) throw error;
     return { problem: `The vacation balance could not be read afterwards: ${error.message}` };

@@ -40,7 +40,14 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
  * confirmation was given for, compared when the answer comes back.
  */
 export function stableEntry(entry: TimeEntry): object {
-  return { id: entry.id, start: entry.start, end: entry.end, project: entry.project?.id ?? null, activity: entry.activity?.id ?? null, description: entry.description };
+  return {
+    id: entry.id,
+    start: entry.start,
+    end: entry.end,
+    project: entry.project?.id ?? null,
+    activity: entry.activity?.id ?? null,
+    description: entry.description,
+  };
 }
 
 /** The break running inside an entry, if one does. */
@@ -172,10 +179,15 @@ export function catalogLookup(context: ToolContext) {
     async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
       if (projectId === null && tracker.activitiesBelongToProjects) {
-        throw new ToolInputError(`On ${tracker.label} an activity is one of a project's tasks: name the project too (list_catalog shows which tasks each has).`);
+        throw new ToolInputError(
+          `On ${tracker.label} an activity is one of a project's tasks: name the project too (list_catalog shows which tasks each has).`,
+        );
       }
       const usable = usableActivities((await load(false, 'activity', projectId)).activities, projectId);
-      const own = matching(usable.filter((activity) => projectId !== null && activity.project?.id === projectId), text);
+      const own = matching(
+        usable.filter((activity) => projectId !== null && activity.project?.id === projectId),
+        text,
+      );
       const chosen = askWhich(context, 'activity', text, own.length > 0 ? own : matching(usable, text), usable);
       if (chosen !== undefined) return chosen;
       const found = usableActivity(usable, text, projectId);
@@ -216,7 +228,13 @@ const MAX_CHOICES = 10;
  * The id the person chose where the word is ambiguous and they can be asked; undefined where it is
  * not (one exact match), where they cannot be asked, or where nothing is close enough to offer.
  */
-function askWhich(context: ToolContext, kind: 'project' | 'activity', text: string, exact: readonly CatalogItem[], items: readonly CatalogItem[]): number | undefined {
+function askWhich(
+  context: ToolContext,
+  kind: 'project' | 'activity',
+  text: string,
+  exact: readonly CatalogItem[],
+  items: readonly CatalogItem[],
+): number | undefined {
   if (!context.ask.available || exact.length === 1) return undefined;
   const wanted = text.trim().replace(/^#/, '').toLowerCase();
   // Names close to the word are the catalog, offered only to a client that may list it.
@@ -282,7 +300,9 @@ function pick(items: CatalogItem[], text: string, kind: CatalogKind, context: Pi
 /** An archived item is refused by name; restoring it is offered where the back end lets Punchcard do that. */
 function checkedArchived(item: CatalogItem, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
   if (item.archived) {
-    const restore = tracker.capabilities.has('catalog_write') ? 'Restore it with archive_catalog_item (archived: false) to use it.' : `Ask whoever manages ${tracker.label} to restore it, or choose another.`;
+    const restore = tracker.capabilities.has('catalog_write')
+      ? 'Restore it with archive_catalog_item (archived: false) to use it.'
+      : `Ask whoever manages ${tracker.label} to restore it, or choose another.`;
     throw new ToolInputError(`The ${item.kind} "${item.name}" is archived, so no time can be booked on it. ${restore}`);
   }
   return item;

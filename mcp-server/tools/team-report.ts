@@ -15,7 +15,12 @@ export default defineTool({
     const { tracker } = context;
     const now = today(context);
     // This week so far; a range that starts on a given day runs for a week from it.
-    const { from, to } = readDayRange(args, context, { from: startOfIsoWeek(now), to: (start) => (args.from === undefined ? now : addDays(start, 6)) }, { days: MAX_CALENDAR_DAYS });
+    const { from, to } = readDayRange(
+      args,
+      context,
+      { from: startOfIsoWeek(now), to: (start) => (args.from === undefined ? now : addDays(start, 6)) },
+      { days: MAX_CALENDAR_DAYS },
+    );
     const { start, end } = dayRange(from, to, context);
     const offset = args.offset ?? 0;
     const page = await tracker.teamWork({ from: start, to: end, offset, limit: args.limit ?? DEFAULT_LIMIT });

@@ -25,7 +25,17 @@ export default defineTool({
     if (projectId !== null) {
       const groups = worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
       return {
-        data: { from, to, today: now, groups, total_minutes: total, target_minutes: null, target_so_far_minutes: null, overtime_minutes: null, back_end_balance: null },
+        data: {
+          from,
+          to,
+          today: now,
+          groups,
+          total_minutes: total,
+          target_minutes: null,
+          target_so_far_minutes: null,
+          overtime_minutes: null,
+          back_end_balance: null,
+        },
         text: [`${totalText}.`, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
@@ -49,12 +59,24 @@ export default defineTool({
     const reach = to <= now ? `target ${duration(target)}` : `target ${duration(target)}, ${duration(soFar)} of it up to today (${now})`;
     const summary = `${totalText}; ${reach}; ${balance >= 0 ? 'overtime' : 'shortfall'} ${duration(Math.abs(balance))}.`;
     const lines = groups.map((group) =>
-      group.target_minutes === undefined ? `${group.key}: ${duration(group.minutes)}` : `${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
+      group.target_minutes === undefined
+        ? `${group.key}: ${duration(group.minutes)}`
+        : `${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
     );
     const backEndBalance = account ? { minutes: account.balanceMinutes, covers: account.label } : null;
     const accountLine = account ? [`${account.label}: ${account.balanceMinutes < 0 ? '-' : '+'}${duration(Math.abs(account.balanceMinutes))}.`] : [];
     return {
-      data: { from, to, today: now, groups, total_minutes: total, target_minutes: target, target_so_far_minutes: soFar, overtime_minutes: balance, back_end_balance: backEndBalance },
+      data: {
+        from,
+        to,
+        today: now,
+        groups,
+        total_minutes: total,
+        target_minutes: target,
+        target_so_far_minutes: soFar,
+        overtime_minutes: balance,
+        back_end_balance: backEndBalance,
+      },
       text: [summary, ...accountLine, ...lines].join('\n'),
     };
   },
@@ -67,7 +89,11 @@ function wholeWeekOrOneDay(args: { from?: string | undefined }, context: ToolCon
 }
 
 /** Each day's target, and why a day's is less than the week's: its public holiday, the leave it takes. */
-async function targetsOver(from: string, to: string, context: ToolContext): Promise<{ targets: DayTarget[]; holidays: Map<string, string>; leave: Map<string, LeaveType> }> {
+async function targetsOver(
+  from: string,
+  to: string,
+  context: ToolContext,
+): Promise<{ targets: DayTarget[]; holidays: Map<string, string>; leave: Map<string, LeaveType> }> {
   // A back end without leave answers none: the targets are then the plan's.
   const [days, listed] = await Promise.all([context.workDays(from, to), context.tracker.listLeave({ from, to })]);
   const plan = planOf(days);

@@ -30,7 +30,12 @@ export default defineTool({
       settings_notes: [...context.settingsFile.notes],
     };
     // The connection, the policy and the file, each said once (a blocked back end's connection is the reason itself).
-    const remarks = [person.connection, context.organisationPolicy, context.settingsFile.problem, ...context.settingsFile.notes.map((note) => `Settings: ${note}`)];
+    const remarks = [
+      person.connection,
+      context.organisationPolicy,
+      context.settingsFile.problem,
+      ...context.settingsFile.notes.map((note) => `Settings: ${note}`),
+    ];
     const holidays = regionLabel ? (holidaysKept ? `, ${regionLabel}` : `, holidays of ${regionLabel}`) : '';
     return {
       data,

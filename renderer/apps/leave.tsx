@@ -166,7 +166,12 @@ async function loadMonth(link: HostLink, wanted: string | null): Promise<Month |
 function BalanceLine({ month }: { month: Month }) {
   const { balance } = month;
   if (!balance) return month.balanceProblem ? <p className="muted">{month.balanceProblem}</p> : null;
-  if (balance.unlimited) return <p>Vacation {balance.year}: no limit; {daysText(balance.taken)} taken, {daysText(balance.planned)} planned.</p>;
+  if (balance.unlimited)
+    return (
+      <p>
+        Vacation {balance.year}: no limit; {daysText(balance.taken)} taken, {daysText(balance.planned)} planned.
+      </p>
+    );
   return (
     <p>
       Vacation {balance.year}: <strong>{daysText(balance.remaining)} left</strong>

@@ -32,7 +32,16 @@ export const isDay = (value: unknown): value is string => isText(value) && /^\d{
 export function asEntry(value: unknown): Entry | null {
   if (!isObject(value)) return null;
   const { id, start, end, minutes, project, activity, description, locked, waiting_to_send: waiting } = value;
-  if (!Number.isInteger(id) || !isText(start) || !isTextOrNull(end) || !isCount(minutes) || !isTextOrNull(project) || !isTextOrNull(activity) || !isText(description)) return null;
+  if (
+    !Number.isInteger(id) ||
+    !isText(start) ||
+    !isTextOrNull(end) ||
+    !isCount(minutes) ||
+    !isTextOrNull(project) ||
+    !isTextOrNull(activity) ||
+    !isText(description)
+  )
+    return null;
   if (locked !== undefined && !isText(locked)) return null;
   if (waiting !== undefined && typeof waiting !== 'boolean') return null;
   return value as unknown as Entry;
@@ -61,7 +70,9 @@ export interface DayReport {
 
 export function asDayReport(value: unknown): DayReport | null {
   if (!isObject(value) || !isDay(value.from) || !isDay(value.to) || !isDay(value.today) || !Array.isArray(value.groups)) return null;
-  const groups = value.groups.every((group) => isObject(group) && isText(group.key) && isCount(group.minutes) && (group.target_minutes === undefined || isCount(group.target_minutes)));
+  const groups = value.groups.every(
+    (group) => isObject(group) && isText(group.key) && isCount(group.minutes) && (group.target_minutes === undefined || isCount(group.target_minutes)),
+  );
   return groups ? (value as unknown as DayReport) : null;
 }
 

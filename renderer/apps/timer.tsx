@@ -119,7 +119,9 @@ export function TimerApp() {
               </button>
             )}
           </div>
-          {(!state.running || switching) && <StartForm running={state.running !== null} busy={writer.busy} onStart={start} onCancel={() => setSwitching(false)} />}
+          {(!state.running || switching) && (
+            <StartForm running={state.running !== null} busy={writer.busy} onStart={start} onCancel={() => setSwitching(false)} />
+          )}
         </>
       )}
       <StatusLine status={writer.status} />
@@ -192,7 +194,17 @@ interface StartFields {
   description: string;
 }
 
-function StartForm({ running, busy, onStart, onCancel }: { running: boolean; busy: boolean; onStart: (event: MouseEvent, fields: StartFields) => void; onCancel: () => void }) {
+function StartForm({
+  running,
+  busy,
+  onStart,
+  onCancel,
+}: {
+  running: boolean;
+  busy: boolean;
+  onStart: (event: MouseEvent, fields: StartFields) => void;
+  onCancel: () => void;
+}) {
   const [fields, setFields] = useState<StartFields>({ project: '', description: '' });
   const submit = (event: FormEvent) => event.preventDefault();
   return (

@@ -68,7 +68,10 @@ export function useWriter(link: HostLink | null, app: string): Writer {
         const outcome = answer.isError ? 'Punchcard refused it' : 'Punchcard answered';
         // The model reads what the engine said, not the page's own words about it: every change the
         // person made here, as far as the host keeps them (host-link.ts).
-        changes.current = [...changes.current, `In Punchcard's ${app} app the person asked to ${what.charAt(0).toLowerCase()}${what.slice(1)} (${tool}). ${outcome}: ${text}`].slice(-TOLD_CHANGES);
+        changes.current = [
+          ...changes.current,
+          `In Punchcard's ${app} app the person asked to ${what.charAt(0).toLowerCase()}${what.slice(1)} (${tool}). ${outcome}: ${text}`,
+        ].slice(-TOLD_CHANGES);
         await link.tellModel(changes.current).catch(() => {});
         return answer;
       } catch (error) {

@@ -151,7 +151,12 @@ function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
         />
       ) : (
         <div className="actions">
-          <button type="button" disabled={writer.busy} onClick={() => setEditing({ kind: 'fill', date })} aria-label={`${missing > 0 ? 'Fill the gap' : 'Add time'} on ${dayLong(date)}`}>
+          <button
+            type="button"
+            disabled={writer.busy}
+            onClick={() => setEditing({ kind: 'fill', date })}
+            aria-label={`${missing > 0 ? 'Fill the gap' : 'Add time'} on ${dayLong(date)}`}
+          >
             {missing > 0 ? 'Fill the gap' : 'Add time'}
           </button>
         </div>
@@ -170,7 +175,13 @@ function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, '
   }, [asking]);
   if (editing?.kind === 'edit' && editing.entry.id === entry.id) {
     const date = entry.start.slice(0, 10);
-    const initial = { start: clockOf(entry.start), end: entry.end ? clockOf(entry.end) : '', project: entry.project ?? '', activity: entry.activity ?? '', description: entry.description };
+    const initial = {
+      start: clockOf(entry.start),
+      end: entry.end ? clockOf(entry.end) : '',
+      project: entry.project ?? '',
+      activity: entry.activity ?? '',
+      description: entry.description,
+    };
     return (
       <li>
         <EntryForm
@@ -200,7 +211,13 @@ function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, '
           <button type="button" disabled={writer.busy} onClick={() => setEditing({ kind: 'edit', entry })} aria-label={`Edit ${when} ${label}`}>
             Edit
           </button>
-          <button type="button" className="danger" disabled={writer.busy} onClick={() => setEditing({ kind: 'delete', entry })} aria-label={`Delete ${when} ${label}`}>
+          <button
+            type="button"
+            className="danger"
+            disabled={writer.busy}
+            onClick={() => setEditing({ kind: 'delete', entry })}
+            aria-label={`Delete ${when} ${label}`}
+          >
             Delete
           </button>
         </span>
@@ -254,7 +271,10 @@ function EntryForm({ title, initial, busy, submitLabel, onSubmit, onCancel }: En
   const [fields, setFields] = useState(initial);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const field = (name: keyof Fields) => ({ value: fields[name], onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }) });
+  const field = (name: keyof Fields) => ({
+    value: fields[name],
+    onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }),
+  });
   return (
     <form className="fields" aria-label={title} onSubmit={(event) => event.preventDefault()}>
       <label>
@@ -325,4 +345,3 @@ function changed(initial: Fields, fields: Fields, date: string): Record<string, 
   if (fields.description !== initial.description) args.description = fields.description;
   return args;
 }
-

@@ -62,8 +62,8 @@ export function IdlePrompt() {
         <div className="idle-body">
           <h2 id={`${id}-title`}>You were away for {awayText(question.minutes)}</h2>
           <p id={`${id}-body`}>
-            {CAUSES[question.cause]} from <time dateTime={question.since}>{since}</time> to <time dateTime={question.until}>{wallClock(question.until)}</time> while the timer ran
-            on <strong>{what}</strong>. What should happen to that time?
+            {CAUSES[question.cause]} from <time dateTime={question.since}>{since}</time> to <time dateTime={question.until}>{wallClock(question.until)}</time>{' '}
+            while the timer ran on <strong>{what}</strong>. What should happen to that time?
           </p>
           <div className="idle-choices">
             <div className="idle-group" role="group" aria-label="Keep the time away">

@@ -10,7 +10,11 @@ import { useAction } from './hooks.ts';
 import { stores, useStore } from './store.ts';
 
 const MODES: Array<{ mode: UpdateMode; label: string; hint: string }> = [
-  { mode: 'auto', label: 'Install automatically', hint: 'Downloads in the background and restarts Punchcard when no timer runs, nothing waits to be sent and this window is closed.' },
+  {
+    mode: 'auto',
+    label: 'Install automatically',
+    hint: 'Downloads in the background and restarts Punchcard when no timer runs, nothing waits to be sent and this window is closed.',
+  },
   { mode: 'notify', label: 'Tell me', hint: 'Downloads in the background; you restart when it suits you (or it installs when Punchcard quits).' },
   { mode: 'never', label: 'Never by itself', hint: 'Punchcard looks for updates only when you press Check now.' },
 ];

@@ -10,7 +10,18 @@ declare global {
 }
 
 /** The screens in navigation order; the type check below keeps this list equal to the contract's. */
-export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'tools', 'connect', 'account', 'preferences'] as const satisfies readonly Screen[];
+export const SCREENS = [
+  'status',
+  'timesheet',
+  'reports',
+  'leave',
+  'calendar',
+  'team',
+  'tools',
+  'connect',
+  'account',
+  'preferences',
+] as const satisfies readonly Screen[];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const screensMatchContract: Same<(typeof SCREENS)[number], (typeof ContractScreens)[number]> = true;
 void screensMatchContract;

@@ -80,7 +80,18 @@ interface SwitchProps {
  * A native checkbox drawn as a switch. Plain switches carry role="switch"; a tri-state one stays a
  * checkbox, because only checkboxes can be announced as mixed (the `indeterminate` property).
  */
-export function Switch({ checked, tristate = false, mixed = false, onChange, label, ariaLabel, describedBy, disabled = false, busy = false, className }: SwitchProps) {
+export function Switch({
+  checked,
+  tristate = false,
+  mixed = false,
+  onChange,
+  label,
+  ariaLabel,
+  describedBy,
+  disabled = false,
+  busy = false,
+  className,
+}: SwitchProps) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = mixed;

@@ -26,7 +26,7 @@ export function useAction(): ActionState {
   const [done, setDone] = useState<ActionState['done']>(null);
   const busy = useRef(false);
 
-  const run = useCallback(async <T,>(key: string, task: () => Promise<T>, success?: string | ((result: T) => string)) => {
+  const run = useCallback(async <T>(key: string, task: () => Promise<T>, success?: string | ((result: T) => string)) => {
     if (busy.current) return undefined;
     busy.current = true;
     setPending(key);
@@ -62,10 +62,13 @@ export function useNow(intervalMs: number, active = true): number {
     if (!active) return;
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
-      timer = setTimeout(() => {
-        setNow(Date.now());
-        schedule();
-      }, intervalMs - (Date.now() % intervalMs) + 5);
+      timer = setTimeout(
+        () => {
+          setNow(Date.now());
+          schedule();
+        },
+        intervalMs - (Date.now() % intervalMs) + 5,
+      );
     };
     schedule();
     return () => clearTimeout(timer);

@@ -2,7 +2,27 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type { AccountView, CalendarView, PendingLeaveView, TeamAvailability, TeamHoursView, CatalogView, ClientCard, ExtensionView, HolidayRegionOption, IdleQuestion, LeaveView, PreferencesView, ReportView, Screen, StatusView, TeamServerView, TimesheetView, ToolsView, UpdateView } from '../../main/ipc/contract.ts';
+import type {
+  AccountView,
+  CalendarView,
+  PendingLeaveView,
+  TeamAvailability,
+  TeamHoursView,
+  CatalogView,
+  ClientCard,
+  ExtensionView,
+  HolidayRegionOption,
+  IdleQuestion,
+  LeaveView,
+  PreferencesView,
+  ReportView,
+  Screen,
+  StatusView,
+  TeamServerView,
+  TimesheetView,
+  ToolsView,
+  UpdateView,
+} from '../../main/ipc/contract.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 

@@ -58,7 +58,10 @@ export function bigConfigBenchmarks(row: Row, progress: (text: string) => void):
       runs.unregister.push(timed([SERVER_BUNDLE, 'unregister', 'claude-code'], home));
       byteExact &&= readFileSync(path).equals(original);
     }
-    const median = (list: Run[]) => ({ ms: round(summarize(list.map((run) => run.ms)).median, 0), peakMb: round(Math.max(...list.map((run) => run.peakMb)), 1) });
+    const median = (list: Run[]) => ({
+      ms: round(summarize(list.map((run) => run.ms)).median, 0),
+      peakMb: round(Math.max(...list.map((run) => run.peakMb)), 1),
+    });
     const results: BigConfigResults = {
       fileMb: round(original.length / 1024 / 1024, 1),
       rounds: ROUNDS,

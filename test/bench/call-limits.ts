@@ -72,10 +72,14 @@ export async function callLimitBenchmarks(row: Row, progress: (text: string) => 
   });
   progress(`Call limits: a Kimai that answers each request in ${SLOW_MS / 1000} s (up to the call deadline)`);
   const slow = await slowReport(SLOW_MS);
-  row(`A call against a back end that answers each request in ${SLOW_MS / 1000} s (thirty pages): time to its answer`, `${(slow.ms / 1000).toFixed(1)} s: "${slow.answer}"`, {
-    text: `≈ ${CALL_DEADLINE_MS / 1000} s (the call deadline)`,
-    met: slow.ms < CALL_DEADLINE_MS + 2_000,
-  });
+  row(
+    `A call against a back end that answers each request in ${SLOW_MS / 1000} s (thirty pages): time to its answer`,
+    `${(slow.ms / 1000).toFixed(1)} s: "${slow.answer}"`,
+    {
+      text: `≈ ${CALL_DEADLINE_MS / 1000} s (the call deadline)`,
+      met: slow.ms < CALL_DEADLINE_MS + 2_000,
+    },
+  );
   row('  requests that reached the back end after the call was answered', `${slow.requestsAfter}`, { text: '0', met: slow.requestsAfter === 0 });
 
   progress('Call limits: the engine while Kimai sends a body that never ends');

@@ -7,16 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import {
-  legacyOpening,
-  makeTempDir,
-  modernOpening,
-  removeTempDir,
-  residentMemory,
-  serverEnv,
-  spawnRawServer,
-  TOOLS_LIST_ID,
-} from '../support/raw-stdio.ts';
+import { legacyOpening, makeTempDir, modernOpening, removeTempDir, residentMemory, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
 
 const ROUNDS = 15;
@@ -53,7 +44,10 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
   const remembered = makeTempDir();
   writeConfig(remembered, CONFIG);
   const variants: Variant[] = [
-    { label: 'Harvest MCP server (peer), 2025 era', start: () => ({ bundle: HARVEST, args: [], env: HARVEST_ENV, opening: legacyOpening(), dir: makeTempDir() }) },
+    {
+      label: 'Harvest MCP server (peer), 2025 era',
+      start: () => ({ bundle: HARVEST, args: [], env: HARVEST_ENV, opening: legacyOpening(), dir: makeTempDir() }),
+    },
     { label: 'Punchcard, 2025 era, no config.json', start: () => punchcard(legacyOpening()) },
     { label: 'Punchcard, 2026-07-28 era, no config.json', start: () => punchcard(modernOpening()) },
     {
@@ -72,7 +66,10 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
       label: 'Punchcard, 2025 era, no config.json, compile cache off',
       start: () => ({ ...punchcard(legacyOpening()), env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
     },
-    { label: 'for scale: bare node answering tools/list', start: () => ({ bundle: floor.file, args: [], env: {}, opening: legacyOpening(), dir: makeTempDir() }) },
+    {
+      label: 'for scale: bare node answering tools/list',
+      start: () => ({ bundle: floor.file, args: [], env: {}, opening: legacyOpening(), dir: makeTempDir() }),
+    },
   ];
 
   progress(`cold start: ${ROUNDS} rounds of ${variants.length} variants, alternating (+1 unmeasured round)`);
@@ -89,9 +86,10 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
     const summary = summarize(samples.get(variant.label) ?? []);
     const ratio = index === 0 ? null : summary.median / peer.median;
     coldStartMs[variant.label] = { ...roundSummary(summary), ratioToPeer: ratio === null ? null : round(ratio, 2) };
-    const target = ratio !== null && variant.label.startsWith('Punchcard') && !variant.label.includes('cache off')
-      ? { text: `≤ ${TARGETS.ratioToPeer}× peer`, met: ratio <= TARGETS.ratioToPeer }
-      : undefined;
+    const target =
+      ratio !== null && variant.label.startsWith('Punchcard') && !variant.label.includes('cache off')
+        ? { text: `≤ ${TARGETS.ratioToPeer}× peer`, met: ratio <= TARGETS.ratioToPeer }
+        : undefined;
     row(`Cold start, spawn → tools/list: ${variant.label}`, `${describeTiming(summary)}${ratio === null ? '' : `; ${ratio.toFixed(2)}× peer`}`, target);
   }
 
@@ -125,7 +123,11 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
   removeTempDir(floor.dir);
 
   const chunks = bundleChunks();
-  const kb = (list: typeof chunks) => round(list.reduce((sum, chunk) => sum + chunk.kb, 0), 1);
+  const kb = (list: typeof chunks) =>
+    round(
+      list.reduce((sum, chunk) => sum + chunk.kb, 0),
+      1,
+    );
   const opening = chunks.filter((chunk) => chunk.loadedByOpening);
   row(
     'Built engine: files the opening loads (no config.json)',

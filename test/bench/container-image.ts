@@ -42,7 +42,22 @@ export async function containerImageBenchmarks(row: Row, progress: (text: string
     const name = `punchcard-bench-${randomBytes(4).toString('hex')}`;
     const port = await freePort();
     started = performance.now();
-    await podmanOk(['run', '--detach', '--name', name, '--network', 'host', '--read-only', IMAGE, 'serve', '--dev', '--data', '/var/lib/punchcard/dev', '--port', String(port)]);
+    await podmanOk([
+      'run',
+      '--detach',
+      '--name',
+      name,
+      '--network',
+      'host',
+      '--read-only',
+      IMAGE,
+      'serve',
+      '--dev',
+      '--data',
+      '/var/lib/punchcard/dev',
+      '--port',
+      String(port),
+    ]);
     try {
       await waitForOk(`http://127.0.0.1:${port}/readyz`);
       ready.push(performance.now() - started);
@@ -72,6 +87,9 @@ export async function containerImageBenchmarks(row: Row, progress: (text: string
 }
 
 if (import.meta.main) {
-  const results = await containerImageBenchmarks((benchmark, result) => console.log(`${benchmark}: ${result}`), (text) => process.stderr.write(`[bench] ${text}\n`));
+  const results = await containerImageBenchmarks(
+    (benchmark, result) => console.log(`${benchmark}: ${result}`),
+    (text) => process.stderr.write(`[bench] ${text}\n`),
+  );
   console.log(JSON.stringify(results, null, 2));
 }

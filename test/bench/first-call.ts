@@ -16,7 +16,17 @@ import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import { clientSession, legacyOpening, makeTempDir, removeTempDir, residentMemory, serverEnv, spawnRawServer, TOOLS_LIST_ID, writeFloorServer } from '../support/raw-stdio.ts';
+import {
+  clientSession,
+  legacyOpening,
+  makeTempDir,
+  removeTempDir,
+  residentMemory,
+  serverEnv,
+  spawnRawServer,
+  TOOLS_LIST_ID,
+  writeFloorServer,
+} from '../support/raw-stdio.ts';
 import { runCli } from '../support/run-cli.ts';
 import { round, roundSummary, summarize } from './stats.ts';
 
@@ -119,7 +129,15 @@ async function remoteBackEnds(): Promise<RemoteBackEnd[]> {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, provider }));
     const test = await runCli(['--user-data', dir, '--test-connection'], { HOME: dir, ...env });
     if (test.code !== 0) throw new Error(`${name}: the connection test failed: ${test.stderr}`);
-    prepared.push({ name, dir, env, close: async () => { await fake.close(); removeTempDir(dir); } });
+    prepared.push({
+      name,
+      dir,
+      env,
+      close: async () => {
+        await fake.close();
+        removeTempDir(dir);
+      },
+    });
   };
   const kimai = await startFakeKimai({ config: { absencePlugin: true } });
   await known('Kimai', kimai, { type: 'kimai', url: kimai.url }, { PUNCHCARD_KIMAI_TOKEN: (KIMAI_USERS[0] as { token: string }).token });

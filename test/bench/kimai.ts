@@ -6,7 +6,14 @@
 // mapping — is counted as added.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_USERS, type FakeKimai, type FakeUser, type RecordedRequest, rememberPlugin, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  type RecordedRequest,
+  rememberPlugin,
+  startFakeKimai,
+} from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { measureSteps, SESSION_VS_KIMAI_MCP, startCountingSession } from '../mcp-server/providers/kimai/request-scenario.ts';
 import { legacyOpening, makeTempDir, removeTempDir, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
@@ -18,7 +25,13 @@ const COLD_START_RUNS = 15;
 export interface KimaiBenchResults {
   coldStart: { summary: Summary; requestsBeforeToolsList: number };
   requestsPerCall: Array<{ call: string; requests: number }>;
-  sessionVsKimaiMcp: { steps: Array<{ step: string; punchcard: number; kimaiMcp: number }>; punchcard: number; kimaiMcp: number; punchcardCalls: number; kimaiMcpCalls: number };
+  sessionVsKimaiMcp: {
+    steps: Array<{ step: string; punchcard: number; kimaiMcp: number }>;
+    punchcard: number;
+    kimaiMcp: number;
+    punchcardCalls: number;
+    kimaiMcpCalls: number;
+  };
   timerStatus: { total: Summary; kimai: Summary; added: Summary };
   clockIn: { total: Summary; kimai: Summary; added: Summary };
 }
@@ -49,8 +62,15 @@ export async function kimaiBenchmarks(row: Row, progress: (text: string) => void
       if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
     };
     const timerStatus = await addedLatency(session.fake, () => call('timer_status'));
-    const clockIn = await addedLatency(session.fake, () => call('clock_in', { project: 'Website', activity: 'Design' }), () => call('clock_out'));
-    for (const [name, result] of [['timer_status', timerStatus], ['clock_in', clockIn]] as const) {
+    const clockIn = await addedLatency(
+      session.fake,
+      () => call('clock_in', { project: 'Website', activity: 'Design' }),
+      () => call('clock_out'),
+    );
+    for (const [name, result] of [
+      ['timer_status', timerStatus],
+      ['clock_in', clockIn],
+    ] as const) {
       row(`Kimai ${name}: whole call at the client`, describeTiming(result.total, 'call'));
       row(`  of which the fake Kimai's own time`, describeTiming(result.kimai, 'call'));
       row(`  added by Punchcard (call − Kimai's time)`, describeTiming(result.added, 'call'));
@@ -116,7 +136,11 @@ async function sessionAgainstKimaiMcp(): Promise<KimaiBenchResults['sessionVsKim
   const session = await startCountingSession({ afterConnectionTest: true });
   try {
     const measured = await measureSteps(session, SESSION_VS_KIMAI_MCP);
-    const steps = SESSION_VS_KIMAI_MCP.map((step, index) => ({ step: step.label, punchcard: measured[index]?.requests.length ?? 0, kimaiMcp: step.kimaiMcp.requests }));
+    const steps = SESSION_VS_KIMAI_MCP.map((step, index) => ({
+      step: step.label,
+      punchcard: measured[index]?.requests.length ?? 0,
+      kimaiMcp: step.kimaiMcp.requests,
+    }));
     return {
       steps,
       punchcard: steps.reduce((sum, step) => sum + step.punchcard, 0),
@@ -131,7 +155,10 @@ async function sessionAgainstKimaiMcp(): Promise<KimaiBenchResults['sessionVsKim
 
 /** How long at least one of `requests` was with the back end: the union of their intervals. */
 export function busyMs(requests: ReadonlyArray<Pick<RecordedRequest, 'receivedAt' | 'answeredAt'>>): number {
-  const spans = requests.filter((request) => request.answeredAt > 0).map((request) => [request.receivedAt, request.answeredAt] as const).sort((a, b) => a[0] - b[0]);
+  const spans = requests
+    .filter((request) => request.answeredAt > 0)
+    .map((request) => [request.receivedAt, request.answeredAt] as const)
+    .sort((a, b) => a[0] - b[0]);
   let total = 0;
   let end = -Infinity;
   for (const [from, to] of spans) {

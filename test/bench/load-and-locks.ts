@@ -138,4 +138,3 @@ async function timeLists(server: RawServer, firstId: number): Promise<number[]> 
 function settle(ms = 300): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-

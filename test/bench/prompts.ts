@@ -30,7 +30,10 @@ export async function promptBenchmarks(row: Row, progress: (text: string) => voi
   const sizes = await listSizes();
   const chars = (value: number) => `${value.toLocaleString('en-US')} chars`;
   row(`What the model may read of tools/list + prompts/list: the local timesheet's ${sizes.tools} tools and ${sizes.prompts} prompts`, chars(sizes.totalChars));
-  row(`  tools (name + description + inputSchema)`, chars(sizes.toolChars), { text: `≤ ${chars(MODEL_FACING_BUDGET)}`, met: sizes.toolChars <= MODEL_FACING_BUDGET });
+  row(`  tools (name + description + inputSchema)`, chars(sizes.toolChars), {
+    text: `≤ ${chars(MODEL_FACING_BUDGET)}`,
+    met: sizes.toolChars <= MODEL_FACING_BUDGET,
+  });
   row(`  prompts (name + description + arguments)`, chars(sizes.promptChars));
 
   const cold = { toolsList: [] as number[], promptsList: [] as number[] };

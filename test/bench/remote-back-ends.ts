@@ -48,7 +48,14 @@ export interface RemoteBenchResults {
   warmClockIn?: number;
   cold: Array<{ call: string; requests: number }>;
   latency: Record<'timer_status' | 'clock_in' | 'clock_out', { total: Summary; backEnd: Summary; added: Summary; requestsPerCall: number }>;
-  idle?: { serverWatchSeconds: number; serverRequests: number; serverTenMinutes: number; appRefreshRequests: number; appPollSeconds: number; appTenMinutes: number };
+  idle?: {
+    serverWatchSeconds: number;
+    serverRequests: number;
+    serverTenMinutes: number;
+    appRefreshRequests: number;
+    appPollSeconds: number;
+    appTenMinutes: number;
+  };
 }
 
 export async function clockodoBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
@@ -84,9 +91,15 @@ export async function calamariBenchmarks(row: Row, progress: (text: string) => v
     reusePassedMs: calamari.REUSE_PASSED_MS,
     poll: pollInterval('calamari'),
   });
-  row(`Calamari idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, { text: 'none', met: idle.serverRequests === 0 });
+  row(`Calamari idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, {
+    text: 'none',
+    met: idle.serverRequests === 0,
+  });
   row('Calamari idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`);
-  row('Calamari idle app: requests in 10 min (refreshes × requests each)', `${idle.appTenMinutes}`, { text: '≤ 720 per hour for the organisation', met: idle.appTenMinutes * 6 <= 720 });
+  row('Calamari idle app: requests in 10 min (refreshes × requests each)', `${idle.appTenMinutes}`, {
+    text: '≤ 720 per hour for the organisation',
+    met: idle.appTenMinutes * 6 <= 720,
+  });
   return { ...results, idle };
 }
 
@@ -111,8 +124,14 @@ export async function clockifyBenchmarks(row: Row, progress: (text: string) => v
     reusePassedMs: 6_000,
     poll: pollInterval('clockify'),
   });
-  row(`Clockify idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, { text: 'none', met: idle.serverRequests === 0 });
-  row('Clockify idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`, { text: '≤ 4', met: idle.appRefreshRequests <= 4 });
+  row(`Clockify idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, {
+    text: 'none',
+    met: idle.serverRequests === 0,
+  });
+  row('Clockify idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`, {
+    text: '≤ 4',
+    met: idle.appRefreshRequests <= 4,
+  });
   row('Clockify idle app: requests in 10 min (refreshes × requests each)', `${idle.appTenMinutes}`);
   return { ...results, idle };
 }
@@ -283,6 +302,9 @@ if (import.meta.main) {
     process.exit(2);
   }
   const rows: Array<[string, string, string]> = [];
-  await parts[wanted]((benchmark, result, target) => rows.push([benchmark, result, target ? `${target.text} ${target.met ? 'met' : 'MISSED'}` : '']), (text) => process.stderr.write(`[bench] ${text}\n`));
+  await parts[wanted](
+    (benchmark, result, target) => rows.push([benchmark, result, target ? `${target.text} ${target.met ? 'met' : 'MISSED'}` : '']),
+    (text) => process.stderr.write(`[bench] ${text}\n`),
+  );
   for (const [benchmark, result, target] of rows) console.log(`${benchmark}: ${result}${target ? `  (target ${target})` : ''}`);
 }

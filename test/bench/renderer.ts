@@ -66,10 +66,14 @@ export async function runRendererBench(row: Row = () => {}, progress: (text: str
   const jsGzipBytes = js.reduce((sum, asset) => sum + asset.gzipBytes, 0);
   const cssGzipBytes = css.reduce((sum, asset) => sum + asset.gzipBytes, 0);
   const sizeMet = jsGzipBytes <= RENDERER_TARGETS.jsGzipKb * 1024;
-  row('Settings window JavaScript, gzip -9', `${kb(jsGzipBytes)} (${kb(js.reduce((sum, asset) => sum + asset.bytes, 0))} raw, ${js.length} file${js.length === 1 ? '' : 's'})`, {
-    text: `≤ ${RENDERER_TARGETS.jsGzipKb} KB`,
-    met: sizeMet,
-  });
+  row(
+    'Settings window JavaScript, gzip -9',
+    `${kb(jsGzipBytes)} (${kb(js.reduce((sum, asset) => sum + asset.bytes, 0))} raw, ${js.length} file${js.length === 1 ? '' : 's'})`,
+    {
+      text: `≤ ${RENDERER_TARGETS.jsGzipKb} KB`,
+      met: sizeMet,
+    },
+  );
   row('  its stylesheet, gzip -9', kb(cssGzipBytes));
 
   progress(`settings window: ${COLD_LOADS} cold loads in Chromium (+1 unmeasured)`);
@@ -102,7 +106,10 @@ export async function runRendererBench(row: Row = () => {}, progress: (text: str
   progress(`timesheet: ${BUSY_LOADS} cold loads of a week of about 200 entries`);
   const busy = await measureBusyWeek();
   row('Timesheet cold load, a week of about 200 entries → rendered', describeTiming(busy.firstData, 'load'));
-  row('  switching week → the other week rendered', `${describeTiming(busy.switchMs, 'turn')}; ${busy.callsPerSwitch} bridge call per new week, none for a week seen`);
+  row(
+    '  switching week → the other week rendered',
+    `${describeTiming(busy.switchMs, 'turn')}; ${busy.callsPerSwitch} bridge call per new week, none for a week seen`,
+  );
   const firstDataSummary = summarize(firstData);
   const paintSummary = summarize(paint.length > 0 ? paint : [Number.NaN]);
   const firstDataMet = firstDataSummary.median <= RENDERER_TARGETS.firstDataMedianMs;
@@ -153,7 +160,10 @@ async function measureBusyWeek(): Promise<{ firstData: Summary; switchMs: Summar
           await sheet.getByRole('button', { name: turn % 2 === 0 ? 'Previous week' : 'Next week' }).click();
           // The other week's title and its days: the earlier week is empty in the fake, this one full.
           await window.page.waitForFunction((before) => document.querySelector('section.screen-timesheet .period')?.textContent !== before, shown);
-          await sheet.locator(turn % 2 === 0 ? '.empty-day' : 'li.entry').first().waitFor();
+          await sheet
+            .locator(turn % 2 === 0 ? '.empty-day' : 'li.entry')
+            .first()
+            .waitFor();
           switches.push((await window.page.evaluate(() => performance.now())) - started);
           if (turn === 0) callsPerSwitch = fake.calls.filter((call) => call.name === 'getTimesheet').length - before;
         }

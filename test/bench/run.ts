@@ -102,7 +102,10 @@ async function toolsListSizes(): Promise<SizeResults> {
   const allToolsModern = await listTools(['--all-tools'], modernOpening());
   const defaultTools = await listTools([], legacyOpening());
   // Calamari's listing (answered before any request) holds the breaks the local timesheet has not.
-  const calamari = await listTools(['--all-tools', '--provider', 'calamari', '--url', 'https://acme.calamari.io', '--email', 'ada@acme.example'], legacyOpening());
+  const calamari = await listTools(
+    ['--all-tools', '--provider', 'calamari', '--url', 'https://acme.calamari.io', '--email', 'ada@acme.example'],
+    legacyOpening(),
+  );
   const union = new Map([...allTools.listed, ...calamari.listed].map((tool) => [tool.name, tool]));
   const everyTool = { tools: union.size, modelFacingChars: modelFacingChars([...union.values()]) };
   // A Kimai team lead's listing (what an earlier start learned, remembered) holds the team group's tools.
@@ -286,7 +289,10 @@ async function timeReports(memory: MemoryResults): Promise<ReportResults> {
     const project = await reportRun(server, 'project');
     memory.afterTimeReports = residentMemory(server.pid);
     const label = `time_report October 2026 (${seed.entriesInRange.toLocaleString('en-US')} entries in range)`;
-    for (const [groupBy, run] of [['day', day], ['project', project]] as const) {
+    for (const [groupBy, run] of [
+      ['day', day],
+      ['project', project],
+    ] as const) {
       row(`${label}, group_by ${groupBy}`, describeTiming(run.summary, 'call'), {
         text: `median ≤ ${TARGETS.reportMedianMs} ms`,
         met: run.summary.median <= TARGETS.reportMedianMs,
@@ -332,9 +338,7 @@ function printTable(title: string): void {
     target: Math.max(...[header, ...rows].map((entry) => entry.target.length)),
   };
   const line = (entry: Row) =>
-    [entry.benchmark.padEnd(widths.benchmark), entry.result.padEnd(widths.result), entry.target.padEnd(widths.target), metText(entry)]
-      .join('  ')
-      .trimEnd();
+    [entry.benchmark.padEnd(widths.benchmark), entry.result.padEnd(widths.result), entry.target.padEnd(widths.target), metText(entry)].join('  ').trimEnd();
   console.log(title);
   console.log();
   console.log(line(header));
@@ -398,8 +402,7 @@ async function main(): Promise<void> {
   console.log();
   console.log(`Total ${totalSeconds.toFixed(1)} s. Times are measured at the client, including stdio. JSON: ${OUTPUT_FILE}`);
 
-  const roundMemory = (value: { rssMb: number; peakMb: number } | null) =>
-    value && { rssMb: round(value.rssMb, 1), peakMb: round(value.peakMb, 1) };
+  const roundMemory = (value: { rssMb: number; peakMb: number } | null) => value && { rssMb: round(value.rssMb, 1), peakMb: round(value.peakMb, 1) };
   const output = {
     generatedAt: new Date().toISOString(),
     machine,
@@ -430,7 +433,12 @@ async function main(): Promise<void> {
       month: REPORT_MONTH,
       warmupCalls: REPORT_WARMUP_CALLS,
       targetMedianMs: TARGETS.reportMedianMs,
-      day: { ...report.day, firstCallMs: round(report.day.firstCallMs), summary: roundSummary(report.day.summary), met: report.day.summary.median <= TARGETS.reportMedianMs },
+      day: {
+        ...report.day,
+        firstCallMs: round(report.day.firstCallMs),
+        summary: roundSummary(report.day.summary),
+        met: report.day.summary.median <= TARGETS.reportMedianMs,
+      },
       project: {
         ...report.project,
         firstCallMs: round(report.project.firstCallMs),

@@ -9,15 +9,28 @@ const MINUTE_MS = 60_000;
 
 const CUSTOMERS = ['Acme GmbH', 'Globex AG', 'Initech', 'Umbrella Health', 'Internal'];
 const PROJECTS = [
-  'Website relaunch', 'Mobile app', 'Billing migration', 'Data warehouse', 'Customer portal',
-  'Onboarding flow', 'Search service', 'Payment gateway', 'Design system', 'Reporting suite',
-  'API v3', 'Security audit', 'Cloud move', 'Analytics', 'Support tooling',
-  'Partner integration', 'Recruiting', 'Internal tools', 'Marketing site', 'Research',
+  'Website relaunch',
+  'Mobile app',
+  'Billing migration',
+  'Data warehouse',
+  'Customer portal',
+  'Onboarding flow',
+  'Search service',
+  'Payment gateway',
+  'Design system',
+  'Reporting suite',
+  'API v3',
+  'Security audit',
+  'Cloud move',
+  'Analytics',
+  'Support tooling',
+  'Partner integration',
+  'Recruiting',
+  'Internal tools',
+  'Marketing site',
+  'Research',
 ];
-const ACTIVITIES = [
-  'Development', 'Meetings', 'Code review', 'Support', 'Documentation',
-  'Planning', 'Testing', 'Travel', 'Training', 'Administration',
-];
+const ACTIVITIES = ['Development', 'Meetings', 'Code review', 'Support', 'Documentation', 'Planning', 'Testing', 'Travel', 'Training', 'Administration'];
 const DESCRIPTIONS = ['', '', 'Standup', 'Pairing session', 'Bug fixing', 'Sprint review', 'Customer call', 'Release prep'];
 
 export interface SeedOptions {
@@ -59,9 +72,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
     const insertCustomer = db.prepare('INSERT INTO customers (name, created_at) VALUES (?, ?)');
     const customerIds = CUSTOMERS.map((name) => Number(insertCustomer.run(name, created).lastInsertRowid));
     const insertProject = db.prepare('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)');
-    const projectIds = PROJECTS.map((name, index) =>
-      Number(insertProject.run(name, customerIds[index % customerIds.length] ?? null, created).lastInsertRowid),
-    );
+    const projectIds = PROJECTS.map((name, index) => Number(insertProject.run(name, customerIds[index % customerIds.length] ?? null, created).lastInsertRowid));
     const insertActivity = db.prepare('INSERT INTO activities (name, project_id, created_at) VALUES (?, NULL, ?)');
     const activityIds = ACTIVITIES.map((name) => Number(insertActivity.run(name, created).lastInsertRowid));
 
@@ -75,8 +86,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
       // Local midnight of the day; an offset change happens on a Sunday night, never inside a working day.
       const midnight = day - offsetOf(day + 12 * 3_600_000);
       // Spread the remainder so the total is exact.
-      const count =
-        Math.floor(((dayIndex + 1) * options.entries) / days.length) - Math.floor((dayIndex * options.entries) / days.length);
+      const count = Math.floor(((dayIndex + 1) * options.entries) / days.length) - Math.floor((dayIndex * options.entries) / days.length);
       for (let index = 0; index < count; index++) {
         let startMinute: number;
         let minutes: number;
@@ -92,15 +102,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
         }
         const start = midnight + startMinute * MINUTE_MS;
         const end = start + minutes * MINUTE_MS;
-        insertEntry.run(
-          start,
-          end,
-          random() < 0.95 ? pick(projectIds) : null,
-          random() < 0.9 ? pick(activityIds) : null,
-          pick(DESCRIPTIONS),
-          end,
-          end,
-        );
+        insertEntry.run(start, end, random() < 0.95 ? pick(projectIds) : null, random() < 0.9 ? pick(activityIds) : null, pick(DESCRIPTIONS), end, end);
       }
     }
     db.exec('COMMIT');

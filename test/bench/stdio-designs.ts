@@ -21,7 +21,18 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
-import { cleanUp, clientSession, legacyOpening, makeTempDir, residentMemory, serverEnv, type SessionTimes, spawnRawServer, TOOLS_LIST_ID, writeFloorServer } from '../support/raw-stdio.ts';
+import {
+  cleanUp,
+  clientSession,
+  legacyOpening,
+  makeTempDir,
+  residentMemory,
+  serverEnv,
+  type SessionTimes,
+  spawnRawServer,
+  TOOLS_LIST_ID,
+  writeFloorServer,
+} from '../support/raw-stdio.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const IDLE_SETTLE_MS = 3_000;
@@ -34,7 +45,12 @@ interface Variant {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: 'string', default: '40' }, 'memory-rounds': { type: 'string', default: '6' }, 'max-load': { type: 'string' }, json: { type: 'string' } },
+  options: {
+    rounds: { type: 'string', default: '40' },
+    'memory-rounds': { type: 'string', default: '6' },
+    'max-load': { type: 'string' },
+    json: { type: 'string' },
+  },
 });
 const rounds = Number(values.rounds);
 const memoryRounds = Number(values['memory-rounds']);
@@ -82,7 +98,11 @@ async function lowLoad(): Promise<void> {
 const loads: number[] = [];
 const samples = new Map<string, Sample[]>(variants.map((variant) => [variant.name, []]));
 const bare: number[] = [];
-process.stderr.write(`[stdio-designs] ${rounds} rounds of ${variants.length} sessions and node -e '' (+1 unmeasured), load ${loadavg().map((load) => load.toFixed(2)).join(' ')}\n`);
+process.stderr.write(
+  `[stdio-designs] ${rounds} rounds of ${variants.length} sessions and node -e '' (+1 unmeasured), load ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}\n`,
+);
 for (let round = -1; round < rounds; round++) {
   await lowLoad();
   loads.push(loadavg()[0] ?? 0);
@@ -130,10 +150,16 @@ const ms = (summary: Summary) => `${summary.median.toFixed(1)} / ${summary.p90.t
 const ratio = (summary: Summary, floorMedian: number) => `${(summary.median / floorMedian).toFixed(2)}×`;
 const loadSummary = summarize(loads);
 const bareSummary = summarize(bare);
-console.log(`load (1 min, at each round's start): median ${loadSummary.median.toFixed(2)}, min ${loadSummary.min.toFixed(2)}, max ${loadSummary.max.toFixed(2)}; now ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+console.log(
+  `load (1 min, at each round's start): median ${loadSummary.median.toFixed(2)}, min ${loadSummary.min.toFixed(2)}, max ${loadSummary.max.toFixed(2)}; now ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`node -e '' start to exit: median / p90 ${ms(bareSummary)} ms (${rounds} runs)`);
 console.log('');
-console.log('| design | initialize ms (median / p90) | tools/list ms | first tools/call ms | initialize ÷ floor | tools/list ÷ floor | first call ÷ floor | first call ÷ node -e |');
+console.log(
+  '| design | initialize ms (median / p90) | tools/list ms | first tools/call ms | initialize ÷ floor | tools/list ÷ floor | first call ÷ floor | first call ÷ node -e |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const variant of variants) {
   const list = samples.get(variant.name) ?? [];
@@ -149,5 +175,7 @@ for (const build of builds) {
   if (list.length === 0) continue;
   const idle = summarize(list.map((entry) => entry.idle));
   const afterCall = summarize(list.map((entry) => entry.afterCall));
-  console.log(`RSS ${build.name}: ${IDLE_SETTLE_MS / 1000} s after tools/list ${idle.median.toFixed(1)} MB (min ${idle.min.toFixed(1)}, max ${idle.max.toFixed(1)}); after one call ${afterCall.median.toFixed(1)} MB (${list.length} runs)`);
+  console.log(
+    `RSS ${build.name}: ${IDLE_SETTLE_MS / 1000} s after tools/list ${idle.median.toFixed(1)} MB (min ${idle.min.toFixed(1)}, max ${idle.max.toFixed(1)}); after one call ${afterCall.median.toFixed(1)} MB (${list.length} runs)`,
+  );
 }

@@ -15,7 +15,18 @@ import { percentile } from './stats.ts';
 const UPDATES = 200_000;
 const SCRAPES = 40;
 const PEOPLE = 5;
-const ROUTES = ['/mcp', '/token', '/authorize', '/interaction', '/sign-in', '/account', '/healthz', '/readyz', '/.well-known/oauth-protected-resource', 'other'];
+const ROUTES = [
+  '/mcp',
+  '/token',
+  '/authorize',
+  '/interaction',
+  '/sign-in',
+  '/account',
+  '/healthz',
+  '/readyz',
+  '/.well-known/oauth-protected-resource',
+  'other',
+];
 const STATUSES = [200, 202, 303, 400, 401, 403, 404, 429, 500, 503];
 const OUTCOMES = ['done', 'refused', 'failed', 'asked', 'stopped'] as const;
 
@@ -40,7 +51,10 @@ export async function teamMetricsBenchmarks(row: Row, progress: (text: string) =
   const scraped = await timeScrapes(async () => (await on.scrape()).body);
   const series = scraped.body.split('\n').filter((line) => line !== '' && !line.startsWith('#')).length;
   const fullScrape = { series, bytes: scraped.body.length, medianMs: scraped.medianMs, p99Ms: scraped.p99Ms };
-  row('team metrics: a scrape with every label seen (series, size, median / p99)', `${series} series, ${(fullScrape.bytes / 1024).toFixed(0)} kB, ${fullScrape.medianMs.toFixed(2)} / ${fullScrape.p99Ms.toFixed(2)} ms`);
+  row(
+    'team metrics: a scrape with every label seen (series, size, median / p99)',
+    `${series} series, ${(fullScrape.bytes / 1024).toFixed(0)} kB, ${fullScrape.medianMs.toFixed(2)} / ${fullScrape.p99Ms.toFixed(2)} ms`,
+  );
 
   progress('team metrics: the built server, scraped after people called tools');
   const metricsPort = await freePort();
@@ -50,8 +64,14 @@ export async function teamMetricsBenchmarks(row: Row, progress: (text: string) =
     const requestMedianMs = { metricsOn: await requestTime(withMetrics), metricsOff: await requestTime(without) };
     const served = await timeScrapes(async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text());
     const builtServer = { bytes: served.body.length, medianMs: served.medianMs, requestMedianMs };
-    row('team metrics: the built server scraped over HTTP (size, median)', `${(builtServer.bytes / 1024).toFixed(0)} kB, ${builtServer.medianMs.toFixed(2)} ms`);
-    row('team metrics: a tool call at the client, metrics on / off (median)', `${requestMedianMs.metricsOn.toFixed(2)} / ${requestMedianMs.metricsOff.toFixed(2)} ms`);
+    row(
+      'team metrics: the built server scraped over HTTP (size, median)',
+      `${(builtServer.bytes / 1024).toFixed(0)} kB, ${builtServer.medianMs.toFixed(2)} ms`,
+    );
+    row(
+      'team metrics: a tool call at the client, metrics on / off (median)',
+      `${requestMedianMs.metricsOn.toFixed(2)} / ${requestMedianMs.metricsOff.toFixed(2)} ms`,
+    );
     return { perUpdateNs, fullScrape, builtServer };
   } finally {
     for (const server of [withMetrics, without]) {
@@ -106,6 +126,9 @@ async function requestTime(server: { origin: string; mcpUrl: string }): Promise<
 
 if (import.meta.main) {
   const rows: Array<[string, string]> = [];
-  await teamMetricsBenchmarks((benchmark, result) => rows.push([benchmark, result]), (text) => process.stderr.write(`[bench] ${text}\n`));
+  await teamMetricsBenchmarks(
+    (benchmark, result) => rows.push([benchmark, result]),
+    (text) => process.stderr.write(`[bench] ${text}\n`),
+  );
   for (const [benchmark, result] of rows) console.log(`${benchmark}: ${result}`);
 }

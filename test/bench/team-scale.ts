@@ -109,7 +109,9 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
   };
   const stopInstances = async () => {
     balancer.targets.splice(0, balancer.targets.length);
-    await Promise.all(instances.map(async (instance) => (instance.process.exitCode === null && instance.process.signalCode === null ? instance.stop() : undefined)));
+    await Promise.all(
+      instances.map(async (instance) => (instance.process.exitCode === null && instance.process.signalCode === null ? instance.stop() : undefined)),
+    );
     for (const instance of instances) removeTeamServerData(instance);
     instances = [];
   };
@@ -130,7 +132,10 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
     );
     const signInSeconds = (performance.now() - signInStarted) / 1000;
     await stopInstances();
-    row(`Team at scale: ${PEOPLE} people signed in up front through OAuth (registration, their Kimai token, consent, code)`, `${signInSeconds.toFixed(1)} s, ${Math.round((signInSeconds * 1000) / PEOPLE)} ms a person`);
+    row(
+      `Team at scale: ${PEOPLE} people signed in up front through OAuth (registration, their Kimai token, consent, code)`,
+      `${signInSeconds.toFixed(1)} s, ${Math.round((signInSeconds * 1000) / PEOPLE)} ms a person`,
+    );
 
     const runs: ScaleRunResult[] = [];
     const plans = [...INSTANCE_COUNTS.map((count) => ({ count, kill: false })), { count: KILL_RUN_INSTANCES, kill: true }];
@@ -142,14 +147,30 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
       const result = await measuredRun(people, balancer, instances, monitor, plan.kill);
       runs.push(result);
       const title = `Team at scale: ${PEOPLE} people, timer_status and log_time (1 in 4), ${plan.count} instance(s) on PostgreSQL for ${LOAD_SECONDS} s${plan.kill ? ', one killed (SIGKILL) half-way' : ''}`;
-      row(title, `${result.requestsPerSecond} requests/s (${result.requestsPerSecondPerCore} per core of ${availableParallelism()}; ${result.requestsPerInstanceCpuSecond} per CPU-second of the instances); p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; ${result.errors} errors of ${result.calls}`);
-      if (plan.kill) row('  errors of calls sent after the balancer noticed (two health checks after the kill)', `${result.errorsAfterKillNoticed}; by kind: ${JSON.stringify(result.errorKinds)}`);
+      row(
+        title,
+        `${result.requestsPerSecond} requests/s (${result.requestsPerSecondPerCore} per core of ${availableParallelism()}; ${result.requestsPerInstanceCpuSecond} per CPU-second of the instances); p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; ${result.errors} errors of ${result.calls}`,
+      );
+      if (plan.kill)
+        row(
+          '  errors of calls sent after the balancer noticed (two health checks after the kill)',
+          `${result.errorsAfterKillNoticed}; by kind: ${JSON.stringify(result.errorKinds)}`,
+        );
       else if (result.errors > 0) row('  errors by kind', JSON.stringify(result.errorKinds));
-      row('  PostgreSQL client connections (pg_stat_activity): most at once / at the end', `${result.databaseConnections.max} / ${result.databaseConnections.atEnd}`);
+      row(
+        '  PostgreSQL client connections (pg_stat_activity): most at once / at the end',
+        `${result.databaseConnections.max} / ${result.databaseConnections.atEnd}`,
+      );
       row('  memory of each instance: RSS at the end (peak)', result.memoryMb.map((memory) => `${memory.rss} MB (${memory.peak} MB)`).join(', '));
       await stopInstances();
     }
-    return { people: PEOPLE, seconds: LOAD_SECONDS, cores: availableParallelism(), signIn: { totalSeconds: round(signInSeconds), perPersonMs: Math.round((signInSeconds * 1000) / PEOPLE) }, runs };
+    return {
+      people: PEOPLE,
+      seconds: LOAD_SECONDS,
+      cores: availableParallelism(),
+      signIn: { totalSeconds: round(signInSeconds), perPersonMs: Math.round((signInSeconds * 1000) / PEOPLE) },
+      runs,
+    };
   } finally {
     await stopInstances();
     await monitor.end().catch(() => {});
@@ -177,7 +198,9 @@ async function load(people: Person[], balancer: LoadBalancer, durationMs: number
         const sentAt = performance.now();
         let error: string | undefined;
         try {
-          const answer = writes ? await rawToolCall(mcpUrl, person.accessToken, 'log_time', logTimeArgs(person, index)) : await rawToolCall(mcpUrl, person.accessToken, 'timer_status');
+          const answer = writes
+            ? await rawToolCall(mcpUrl, person.accessToken, 'log_time', logTimeArgs(person, index))
+            : await rawToolCall(mcpUrl, person.accessToken, 'timer_status');
           error = answer.status === 200 ? toolError(answer.text) : `HTTP ${answer.status}: ${answer.text.slice(0, 100)}`;
         } catch (failure) {
           error = `no answer (${(failure as Error).message})`;
@@ -191,7 +214,13 @@ async function load(people: Person[], balancer: LoadBalancer, durationMs: number
 /** A minute of its own for each log_time call, counted back from the day before the fake's today. */
 function logTimeArgs(person: Person, index: number): Record<string, unknown> {
   const start = Date.parse('2026-11-17T00:00:00+01:00') - (person.logged++ + 1) * 120_000;
-  return { project: 'Website', activity: 'Design', start: new Date(start).toISOString(), end: new Date(start + 60_000).toISOString(), description: `bench p${index} #${person.logged}` };
+  return {
+    project: 'Website',
+    activity: 'Design',
+    start: new Date(start).toISOString(),
+    end: new Date(start + 60_000).toISOString(),
+    description: `bench p${index} #${person.logged}`,
+  };
 }
 
 /** The tool's error in a 200 answer (JSON or one server-sent event), or undefined when it succeeded. */
@@ -204,24 +233,42 @@ function toolError(text: string): string | undefined {
   return undefined;
 }
 
-async function measuredRun(people: Person[], balancer: LoadBalancer, instances: TeamServerHandle[], monitor: pg.Client, kill: boolean): Promise<ScaleRunResult> {
+async function measuredRun(
+  people: Person[],
+  balancer: LoadBalancer,
+  instances: TeamServerHandle[],
+  monitor: pg.Client,
+  kill: boolean,
+): Promise<ScaleRunResult> {
   const samples: Sample[] = [];
   const pids = instances.map((instance) => instance.process.pid as number);
   const cpuBefore = pids.map(cpuMs);
   let maxConnections = 0;
   const countConnections = async () => {
-    const result = await monitor.query<{ count: string }>("SELECT count(*) FROM pg_stat_activity WHERE datname = 'punchcard' AND backend_type = 'client backend'");
+    const result = await monitor.query<{ count: string }>(
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = 'punchcard' AND backend_type = 'client backend'",
+    );
     return Number(result.rows[0]?.count ?? 0);
   };
-  const sampling = setInterval(() => void countConnections().then((count) => (maxConnections = Math.max(maxConnections, count)), () => undefined), 1_000);
+  const sampling = setInterval(
+    () =>
+      void countConnections().then(
+        (count) => (maxConnections = Math.max(maxConnections, count)),
+        () => undefined,
+      ),
+    1_000,
+  );
   let killedAt: number | undefined;
   const cpuAtKill: number[] = [];
   const killer = kill
-    ? setTimeout(() => {
-        killedAt = performance.now();
-        cpuAtKill.push(cpuMs(pids[0] as number));
-        (instances[0] as TeamServerHandle).process.kill('SIGKILL');
-      }, (LOAD_SECONDS * 1000) / 2)
+    ? setTimeout(
+        () => {
+          killedAt = performance.now();
+          cpuAtKill.push(cpuMs(pids[0] as number));
+          (instances[0] as TeamServerHandle).process.kill('SIGKILL');
+        },
+        (LOAD_SECONDS * 1000) / 2,
+      )
     : undefined;
   const started = performance.now();
   await load(people, balancer, LOAD_SECONDS * 1000, (sample) => samples.push(sample));
@@ -229,8 +276,16 @@ async function measuredRun(people: Person[], balancer: LoadBalancer, instances: 
   clearTimeout(killer);
   clearInterval(sampling);
   const atEnd = await countConnections();
-  const instanceCpuMs = pids.reduce((total, pid, index) => total + (index === 0 && kill ? (cpuAtKill[0] ?? cpuMs(pid)) : cpuMs(pid)) - (cpuBefore[index] as number), 0);
-  const memoryMb = instances.filter((instance) => instance.process.exitCode === null && instance.process.signalCode === null).map((instance) => ({ rss: round(statusKilobytes(instance.process.pid as number, 'VmRSS') / 1024), peak: round(statusKilobytes(instance.process.pid as number, 'VmHWM') / 1024) }));
+  const instanceCpuMs = pids.reduce(
+    (total, pid, index) => total + (index === 0 && kill ? (cpuAtKill[0] ?? cpuMs(pid)) : cpuMs(pid)) - (cpuBefore[index] as number),
+    0,
+  );
+  const memoryMb = instances
+    .filter((instance) => instance.process.exitCode === null && instance.process.signalCode === null)
+    .map((instance) => ({
+      rss: round(statusKilobytes(instance.process.pid as number, 'VmRSS') / 1024),
+      peak: round(statusKilobytes(instance.process.pid as number, 'VmHWM') / 1024),
+    }));
   const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
   const failed = samples.filter((sample) => sample.error !== undefined);
   const errorKinds: Record<string, number> = {};
@@ -282,7 +337,10 @@ function round(value: number, digits = 1): number {
 
 if (import.meta.main) {
   const rows: Array<[string, string]> = [];
-  const results = await teamScaleBenchmarks((benchmark, result) => rows.push([benchmark, result]), (text) => process.stderr.write(`[bench] ${text}\n`));
+  const results = await teamScaleBenchmarks(
+    (benchmark, result) => rows.push([benchmark, result]),
+    (text) => process.stderr.write(`[bench] ${text}\n`),
+  );
   for (const [benchmark, result] of rows) console.log(`${benchmark}: ${result}`);
   if (process.env.BENCH_SCALE_JSON) console.log(JSON.stringify(results, null, 2));
 }

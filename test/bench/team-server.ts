@@ -103,12 +103,21 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
       memoryMb: { idle: round(idle), withPeople: round(withPeople), perPerson: round((withPeople - idle) / PEOPLE, 2), peak: round(peak) },
       kimaiRequestsPerCall: round((fake.requests.length - requestsBefore) / Math.max(1, sorted.length), 2),
     };
-    row(`Team server: ${PEOPLE} people signed in through OAuth (DCR, sign-in with their Kimai token, consent, code)`, `${(signInMs / 1000).toFixed(1)} s, ${results.signInMs.perPerson} ms a person`);
-    row(`Team server: timer_status, ${PEOPLE} people at once for ${LOAD_SECONDS} s on the fake Kimai (2026 era)`, `${results.load.callsPerSecond} calls/s; p50 ${results.load.p50Ms} ms, p99 ${results.load.p99Ms} ms; ${errors} errors of ${sorted.length}`);
+    row(
+      `Team server: ${PEOPLE} people signed in through OAuth (DCR, sign-in with their Kimai token, consent, code)`,
+      `${(signInMs / 1000).toFixed(1)} s, ${results.signInMs.perPerson} ms a person`,
+    );
+    row(
+      `Team server: timer_status, ${PEOPLE} people at once for ${LOAD_SECONDS} s on the fake Kimai (2026 era)`,
+      `${results.load.callsPerSecond} calls/s; p50 ${results.load.p50Ms} ms, p99 ${results.load.p99Ms} ms; ${errors} errors of ${sorted.length}`,
+    );
     for (const [words, count] of errorWords) row(`  error (${count}×)`, words);
     row('  server CPU time per call (user + system; the rest of the machine runs the clients and the fake)', `${results.load.serverCpuMsPerCall} ms`);
     row('  Kimai requests per timer_status call', `${results.kimaiRequestsPerCall}`);
-    row('  server memory: idle / with every person\'s engine open / per connected person / peak', `${results.memoryMb.idle} MB / ${results.memoryMb.withPeople} MB / ${results.memoryMb.perPerson} MB / ${results.memoryMb.peak} MB`);
+    row(
+      "  server memory: idle / with every person's engine open / per connected person / peak",
+      `${results.memoryMb.idle} MB / ${results.memoryMb.withPeople} MB / ${results.memoryMb.perPerson} MB / ${results.memoryMb.peak} MB`,
+    );
     return results;
   } finally {
     await Promise.all(clients.map((client) => client.close().catch(() => {})));
@@ -145,6 +154,9 @@ function round(value: number, digits = 1): number {
 
 if (import.meta.main) {
   const rows: Array<[string, string]> = [];
-  await teamServerBenchmarks((benchmark, result) => rows.push([benchmark, result]), (text) => process.stderr.write(`[bench] ${text}\n`));
+  await teamServerBenchmarks(
+    (benchmark, result) => rows.push([benchmark, result]),
+    (text) => process.stderr.write(`[bench] ${text}\n`),
+  );
   for (const [benchmark, result] of rows) console.log(`${benchmark}: ${result}`);
 }

@@ -50,7 +50,12 @@ export async function trayBenchmarks(row: Row, progress: (text: string) => void)
     midnightShare: 0.015,
     countRange: { from: Date.parse('2026-10-20T00:00:00+02:00'), to: Date.parse('2026-11-19T00:00:00+01:00') },
   });
-  const launch: EngineLaunch = { command: process.execPath, script: SERVER_BUNDLE, userDataDir: dir, env: { HOME: dir, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW } };
+  const launch: EngineLaunch = {
+    command: process.execPath,
+    script: SERVER_BUNDLE,
+    userDataDir: dir,
+    env: { HOME: dir, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW },
+  };
   const engine = createEngineClient({
     command: launch.command,
     args: serveArguments(launch),
@@ -122,7 +127,13 @@ export async function trayBenchmarks(row: Row, progress: (text: string) => void)
 }
 
 function timing(samples: number[]): Timing {
-  return { summary: summarize(samples), p95: percentile([...samples].sort((a, b) => a - b), 95) };
+  return {
+    summary: summarize(samples),
+    p95: percentile(
+      [...samples].sort((a, b) => a - b),
+      95,
+    ),
+  };
 }
 
 function roundTiming(value: Timing): Timing {

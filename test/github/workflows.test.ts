@@ -79,7 +79,10 @@ describe('the workflows', () => {
     expect(uses.length).toBeGreaterThan(0);
     expect(uses.map((use) => pinProblem(use)).filter(Boolean)).toEqual([]);
     // Every `uses:` is on a line of its own, so none escaped the pattern above.
-    const parsed = Object.values(workflow(file).jobs).flatMap((job) => [...(job.uses ? [job.uses] : []), ...(job.steps ?? []).flatMap((step) => (step.uses ? [step.uses] : []))]);
+    const parsed = Object.values(workflow(file).jobs).flatMap((job) => [
+      ...(job.uses ? [job.uses] : []),
+      ...(job.steps ?? []).flatMap((step) => (step.uses ? [step.uses] : [])),
+    ]);
     expect(parsed.sort()).toEqual(uses.map((use) => use.target).sort());
   });
 
@@ -150,7 +153,11 @@ describe('the release', () => {
     expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } });
     expect(release.jobs.desktop?.strategy?.matrix?.include?.map((entry) => entry.platform)).toEqual(['mac', 'win', 'linux']);
     const packaging = (release.jobs.desktop?.steps ?? []).map((step) => step.run ?? '').filter((run) => run.startsWith('npx electron-builder'));
-    expect(packaging).toEqual(['npx electron-builder --mac --publish never', 'npx electron-builder --win --publish never', 'npx electron-builder --linux --publish never']);
+    expect(packaging).toEqual([
+      'npx electron-builder --mac --publish never',
+      'npx electron-builder --win --publish never',
+      'npx electron-builder --linux --publish never',
+    ]);
   });
 
   it('gives the Intel Mac app its keychain addon before packaging on the Apple-silicon runner', () => {
@@ -164,7 +171,8 @@ describe('the release', () => {
   it('keeps the installers of every target and the update information electron-updater reads', () => {
     const upload = (release.jobs.desktop?.steps ?? []).find((step) => step.uses?.startsWith('actions/upload-artifact@'));
     const paths = String(upload?.with?.path).trim().split('\n');
-    for (const kept of ['*.dmg', '*.zip', '*.exe', '*.msi', '*.AppImage', '*.deb', '*.rpm', '*.blockmap', 'latest*.yml']) expect(paths).toContain(`release/${kept}`);
+    for (const kept of ['*.dmg', '*.zip', '*.exe', '*.msi', '*.AppImage', '*.deb', '*.rpm', '*.blockmap', 'latest*.yml'])
+      expect(paths).toContain(`release/${kept}`);
   });
 
   it('publishes once every system is built, and the team server’s jobs never hold it back', () => {

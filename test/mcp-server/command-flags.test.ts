@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFlags, type FlagSpec } from '../../mcp-server/command-flags.ts';
 
-const SPEC: FlagSpec = { values: { url: '--url needs an address.', 'user-data': '--user-data needs a folder.' }, switches: ['json', 'help'], short: { h: 'help' } };
+const SPEC: FlagSpec = {
+  values: { url: '--url needs an address.', 'user-data': '--user-data needs a folder.' },
+  switches: ['json', 'help'],
+  short: { h: 'help' },
+};
 const unknown = (argument: string) => `Unknown option: ${argument}.`;
 
 describe('readFlags', () => {

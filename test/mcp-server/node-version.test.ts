@@ -14,7 +14,9 @@ describe('the Node the engine runs on', () => {
   });
 
   it.each(['22.12.0', '22.5.1', '20.18.0', '18.20.4'])('%s is refused in words', (version) => {
-    expect(nodeTooOld(version)).toMatch(new RegExp(`^Punchcard needs Node\\.js ${MINIMUM_NODE.replace(/\./g, '\\.')} or later .*started with Node\\.js ${version.replace(/\./g, '\\.')}\\.`));
+    expect(nodeTooOld(version)).toMatch(
+      new RegExp(`^Punchcard needs Node\\.js ${MINIMUM_NODE.replace(/\./g, '\\.')} or later .*started with Node\\.js ${version.replace(/\./g, '\\.')}\\.`),
+    );
   });
 
   it('the built entry says so and exits 1 under an older Node, writing nothing on stdout', () => {
@@ -23,7 +25,11 @@ describe('the Node the engine runs on', () => {
       // Node 20.18 as Claude Desktop's built-in Node once was: the reported version is what the entry reads.
       const pretend = join(dir, 'pretend-node-20.mjs');
       writeFileSync(pretend, "Object.defineProperty(process.versions, 'node', { value: '20.18.0' });\n");
-      const run = spawnSync(process.execPath, ['--import', pretend, SERVER_BUNDLE, '--user-data', dir], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH ?? '', HOME: dir } });
+      const run = spawnSync(process.execPath, ['--import', pretend, SERVER_BUNDLE, '--user-data', dir], {
+        encoding: 'utf8',
+        input: '',
+        env: { PATH: process.env.PATH ?? '', HOME: dir },
+      });
       expect(run.status).toBe(1);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain('Punchcard needs Node.js 22.13.0 or later (it keeps the timesheet with node:sqlite); it was started with Node.js 20.18.0.');

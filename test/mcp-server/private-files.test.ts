@@ -113,7 +113,7 @@ describe.each([0o022, 0o000])('under umask %o', (mask) => {
   });
 });
 
-describe('what is not this account\'s', () => {
+describe("what is not this account's", () => {
   it('is left as it is, and said in words', () => {
     // As root, a folder handed to another account; otherwise a folder root owns already.
     let folder = '/';

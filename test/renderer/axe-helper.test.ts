@@ -41,7 +41,9 @@ it('fails on labels screen readers drop and contrast it cannot measure in HTML, 
   await page.setContent(PAGE);
   const found = await axeViolations(page);
   // axe itself calls all four "incomplete"; before, the helper asked for violations only and passed.
-  expect(await incompleteByAxe(page)).toEqual(['aria-prohibited-attr #labelled-paragraph', 'aria-prohibited-attr #labelled-time', 'color-contrast #gradient', 'color-contrast text'].sort());
+  expect(await incompleteByAxe(page)).toEqual(
+    ['aria-prohibited-attr #labelled-paragraph', 'aria-prohibited-attr #labelled-time', 'color-contrast #gradient', 'color-contrast text'].sort(),
+  );
   expect(found.map((line) => line.slice(0, line.indexOf(':')))).toEqual([
     'aria-prohibited-attr (incomplete) at #labelled-time',
     'aria-prohibited-attr (incomplete) at #labelled-paragraph',

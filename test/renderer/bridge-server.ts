@@ -10,7 +10,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHANNEL_NAMES, contract, events, type ChannelName, type EventName, type EventPayload, type Handlers, type PunchcardApi } from '../../main/ipc/contract.ts';
+import {
+  CHANNEL_NAMES,
+  contract,
+  events,
+  type ChannelName,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+  type PunchcardApi,
+} from '../../main/ipc/contract.ts';
 import { createDispatch } from '../../main/ipc/dispatch.ts';
 
 export const TOKEN_HEADER = 'x-punchcard-token';
@@ -162,7 +171,12 @@ export async function startBridgeServer(handlers: BridgeHandlers, options: Bridg
 
   function handleEvents(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET') return send(response, 405, { error: 'The event stream is a GET request.' });
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
     response.write('retry: 500\n\n');
     streams.add(response);
     for (const waiter of streamWaiters) waiter();

@@ -82,7 +82,12 @@ describe('the bridge server', () => {
     const server = await startBridgeServer(fake);
     closing.push(server);
     const post = (name: string, body: unknown) =>
-      raw(server.url, { method: 'POST', path: `/ipc/${name}`, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token }, body: JSON.stringify(body) });
+      raw(server.url, {
+        method: 'POST',
+        path: `/ipc/${name}`,
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+        body: JSON.stringify(body),
+      });
     const invalid = await post('setTool', { request: { name: 'rm_rf', enabled: true } });
     expect(invalid.status).toBe(400);
     expect(JSON.parse(invalid.body)).toEqual({ error: expect.stringMatching(/^Invalid request: name: /) });
@@ -164,6 +169,8 @@ describe('the static server', () => {
     });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ result: { reminderHours: 10 } });
-    expect((await raw(server.origin, { method: 'POST', path: '/ipc/getPreferences', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect(
+      (await raw(server.origin, { method: 'POST', path: '/ipc/getPreferences', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    ).toBe(403);
   });
 });

@@ -44,16 +44,68 @@ export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
 
 /** The week of a Kimai team lead's team, as the engine's team_report gives it (Monday May 11 to Wednesday May 13). */
 export const SAMPLE_TEAM: TeamHoursView['people'] = [
-  { name: 'Ada Lovelace', minutes: 1230, targetMinutes: 1440, byProject: [{ project: 'Website', activity: 'Design', minutes: 900 }, { project: 'Internal', activity: 'Meetings', minutes: 330 }], missingDays: [], running: 'Website · Design' },
-  { name: 'Bob Baker', minutes: 480, targetMinutes: 1440, byProject: [{ project: 'Beta Corp', activity: 'Support', minutes: 480 }], missingDays: ['2026-05-11', '2026-05-12'], running: null },
-  { name: 'Cleo Chen', minutes: 1500, targetMinutes: 1440, byProject: [{ project: 'Website', activity: 'Development', minutes: 1200 }, { project: 'Website', activity: 'Review', minutes: 120 }, { project: 'Internal', activity: 'Meetings', minutes: 120 }, { project: 'Internal', activity: 'Hiring', minutes: 60 }], missingDays: [], running: null },
+  {
+    name: 'Ada Lovelace',
+    minutes: 1230,
+    targetMinutes: 1440,
+    byProject: [
+      { project: 'Website', activity: 'Design', minutes: 900 },
+      { project: 'Internal', activity: 'Meetings', minutes: 330 },
+    ],
+    missingDays: [],
+    running: 'Website · Design',
+  },
+  {
+    name: 'Bob Baker',
+    minutes: 480,
+    targetMinutes: 1440,
+    byProject: [{ project: 'Beta Corp', activity: 'Support', minutes: 480 }],
+    missingDays: ['2026-05-11', '2026-05-12'],
+    running: null,
+  },
+  {
+    name: 'Cleo Chen',
+    minutes: 1500,
+    targetMinutes: 1440,
+    byProject: [
+      { project: 'Website', activity: 'Development', minutes: 1200 },
+      { project: 'Website', activity: 'Review', minutes: 120 },
+      { project: 'Internal', activity: 'Meetings', minutes: 120 },
+      { project: 'Internal', activity: 'Hiring', minutes: 60 },
+    ],
+    missingDays: [],
+    running: null,
+  },
   { name: 'Dan Dorsey', minutes: 0, targetMinutes: null, byProject: [], missingDays: ['2026-05-11', '2026-05-12'], running: null },
 ];
 
 /** Requests waiting for a team lead's decision, as list_pending_leave gives them. */
 export const SAMPLE_PENDING: PendingLeaveView['requests'] = [
-  { id: 31, person: 'Bob Baker', type: 'vacation', firstDay: '2026-05-25', lastDay: '2026-05-29', firstDayPart: 'full', lastDayPart: 'full', days: 4, comment: 'Family trip', alsoAway: ['Cleo Chen'] },
-  { id: 32, person: 'Dan Dorsey', type: 'other', kind: 'Training', firstDay: '2026-06-03', lastDay: '2026-06-03', firstDayPart: 'afternoon', lastDayPart: 'full', days: 0.5, comment: '', alsoAway: [] },
+  {
+    id: 31,
+    person: 'Bob Baker',
+    type: 'vacation',
+    firstDay: '2026-05-25',
+    lastDay: '2026-05-29',
+    firstDayPart: 'full',
+    lastDayPart: 'full',
+    days: 4,
+    comment: 'Family trip',
+    alsoAway: ['Cleo Chen'],
+  },
+  {
+    id: 32,
+    person: 'Dan Dorsey',
+    type: 'other',
+    kind: 'Training',
+    firstDay: '2026-06-03',
+    lastDay: '2026-06-03',
+    firstDayPart: 'afternoon',
+    lastDayPart: 'full',
+    days: 0.5,
+    comment: '',
+    alsoAway: [],
+  },
 ];
 
 /** Two writes kept while Kimai was out of reach that met something added meanwhile, as the engine lists them. */
@@ -62,7 +114,8 @@ export const SAMPLE_KEPT_WRITES: KeptWriteView[] = [
     id: 4,
     kind: 'clock_in',
     happenedAt: '2026-05-13T08:02:00+02:00',
-    words: 'Your clock-in at 08:02 on Website · Design was not sent: a timer on Beta Corp · Support has been running in Kimai since 07:55 (started on the web or another device).',
+    words:
+      'Your clock-in at 08:02 on Website · Design was not sent: a timer on Beta Corp · Support has been running in Kimai since 07:55 (started on the web or another device).',
     choices: [
       { choice: 'send_again', label: 'Try again' },
       { choice: 'dismiss', label: 'Keep Kimai as it is' },
@@ -106,7 +159,6 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
 };
 
-
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 /** What each back end of the fake cannot do. */
@@ -146,7 +198,6 @@ const PLANS: Partial<Record<BackEndChoice['type'], BackEndPlanView>> = {
     leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false },
   },
 };
-
 
 const COUNTRIES: HolidayRegionOption[] = [
   { code: 'AT', name: 'Austria' },
@@ -336,7 +387,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const entries: FakeEntry[] = [];
   const named = (name: string) => (options.longNames ? (LONG_NAMES[name] ?? name) : name);
   const add = (start: number, end: number | null, project: string | null, activity: string | null, description = '') => {
-    const entry: FakeEntry = { id: nextId++, start, end, project: project && named(project), activity: activity && named(activity), description: named(description) };
+    const entry: FakeEntry = {
+      id: nextId++,
+      start,
+      end,
+      project: project && named(project),
+      activity: activity && named(activity),
+      description: named(description),
+    };
     entries.push(entry);
     return entry;
   };
@@ -365,7 +423,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   }
   // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
   const exported = entries.find((entry) => weekday(entry.start) === 0);
-  if ((options.account?.type ?? 'local') === 'kimai' && exported) exported.locked = 'It is exported in Kimai, and only an administrator may change exported records.';
+  if ((options.account?.type ?? 'local') === 'kimai' && exported)
+    exported.locked = 'It is exported in Kimai, and only an administrator may change exported records.';
 
   const breakMs = (entry: FakeEntry) => (entry.breaks ?? []).reduce((sum, span) => sum + ((span.end ?? now) - span.start), 0);
   const minutesOf = (entry: FakeEntry) => Math.max(0, Math.floor(((entry.end ?? now) - entry.start - breakMs(entry)) / 60_000));
@@ -488,7 +547,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
           const supported = !unsupported.has(name);
           const access = TOOL_CATALOG[name].access;
           const on = state.switchedOn[name];
-          return { name, ...TOOL_TEXT[name], access, switchedOn: on, supported, enabled: on && supported && (!state.readOnly || access === 'read'), lockedByOrganisation: false };
+          return {
+            name,
+            ...TOOL_TEXT[name],
+            access,
+            switchedOn: on,
+            supported,
+            enabled: on && supported && (!state.readOnly || access === 'read'),
+            lockedByOrganisation: false,
+          };
         });
       const onCount = toolViews.filter((tool) => tool.switchedOn).length;
       const groupState = onCount === 0 ? 'off' : onCount === toolViews.length ? 'on' : 'some';
@@ -502,23 +569,32 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const client = (
     id: string,
     name: string,
-    init: { installed: boolean; writable: boolean; status: RegistrationState; path?: string; language?: SnippetView['language']; command?: string; links?: string[]; nextStep: string },
+    init: {
+      installed: boolean;
+      writable: boolean;
+      status: RegistrationState;
+      path?: string;
+      language?: SnippetView['language'];
+      command?: string;
+      links?: string[];
+      nextStep: string;
+    },
   ): FakeClient => {
     const problem = init.status === 'invalid' ? `${init.path} line 3, column 5: a comma is missing` : undefined;
     return {
-    card: {
-      id,
-      name,
-      installed: init.installed,
-      writable: init.writable,
-      status: init.status,
-      statusText: statusText(init.status, init.installed, problem),
-      files: init.path ? [{ path: init.path, status: init.status, ...(problem ? { problem } : {}) }] : [],
-      nextStep: init.nextStep,
-    },
-    language: init.language ?? 'json',
-    command: init.command ?? null,
-    links: init.links ?? [],
+      card: {
+        id,
+        name,
+        installed: init.installed,
+        writable: init.writable,
+        status: init.status,
+        statusText: statusText(init.status, init.installed, problem),
+        files: init.path ? [{ path: init.path, status: init.status, ...(problem ? { problem } : {}) }] : [],
+        nextStep: init.nextStep,
+      },
+      language: init.language ?? 'json',
+      command: init.command ?? null,
+      links: init.links ?? [],
     };
   };
   const clients: FakeClient[] = [
@@ -602,7 +678,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const calls: FakeBridge['calls'] = [];
   const copied: FakeBridge['copied'] = [];
   const opened: string[] = [];
-  const extension: ExtensionView = options.extension ?? { path: '/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb', problem: null, claudeInstalled: true };
+  const extension: ExtensionView = options.extension ?? {
+    path: '/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb',
+    problem: null,
+    claudeInstalled: true,
+  };
 
   // main's status handler tells the tray and every window about a timer change, this one included.
   const announce = (next: StatusView) => {
@@ -682,7 +762,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     getTeamHours: ({ date, offset }) => {
       const label = backEndLabel(state.account.type);
       if (!options.team) {
-        const unavailable = state.account.type === 'local' ? 'The timesheet on this computer has one person, so there is no team to show.' : `${label} shows Punchcard nobody's time but yours: your account there leads no team.`;
+        const unavailable =
+          state.account.type === 'local'
+            ? 'The timesheet on this computer has one person, so there is no team to show.'
+            : `${label} shows Punchcard nobody's time but yours: your account there leads no team.`;
         return { availability: { hours: false, leave: false, unavailable }, hours: null };
       }
       const monday = startOfIsoWeek(date);
@@ -706,10 +789,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const done = decision === 'approve' ? 'Approved' : 'Rejected';
       // As the engine says it: Kimai's absence plugin keeps no reason with a decision.
       const kept = reason ? ` ${backEndLabel(state.account.type)} keeps no reason with a decision; tell ${request.person} yourself.` : '';
-      return { outcome: `${done} ${request.person}'s ${request.kind ?? request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} working ${request.days === 1 ? 'day' : 'days'}).${kept}` };
+      return {
+        outcome: `${done} ${request.person}'s ${request.kind ?? request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} working ${request.days === 1 ? 'day' : 'days'}).${kept}`,
+      };
     },
     decideKeptWrite: ({ id, choice }) => {
-      const write = state.keptWrites.find((kept) => kept.id === id) ?? reject('That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).');
+      const write =
+        state.keptWrites.find((kept) => kept.id === id) ??
+        reject('That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).');
       state.keptWrites = state.keptWrites.filter((kept) => kept !== write);
       // As the engine: a dismissed write leaves things as they are; one sent again is sent (the fake's back end answers).
       const outcome = choice === 'dismiss' ? 'Dismissed your kept write: Kimai stays as it is.' : 'Sent to Kimai as you kept it.';
@@ -735,7 +822,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       if (!entry.card.writable) reject(`Punchcard cannot edit ${entry.card.name}'s settings; copy the snippet instead.`);
       const file = entry.card.files[0];
       if (entry.card.status === 'invalid') {
-        reject(`${file?.path ?? 'The file'} is not valid JSON (line 3, column 5: a comma is missing). Punchcard changed nothing; fix the file, then try again.`);
+        reject(
+          `${file?.path ?? 'The file'} is not valid JSON (line 3, column 5: a comma is missing). Punchcard changed nothing; fix the file, then try again.`,
+        );
       }
       setClientStatus(entry, 'registered');
       return {
@@ -776,7 +865,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     installExtension: () => {
       if (extension.problem || !extension.path) reject(extension.problem ?? 'There is no extension file.');
       opened.push(`extension:${extension.path}`);
-      return { message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.' };
+      return {
+        message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.',
+      };
     },
     showExtension: () => {
       opened.push(`shown:${extension.path}`);
@@ -807,14 +898,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }
       if (provider.type === 'clockify') {
         if (!secret) return { ok: false, message: `Punchcard has no Clockify API key for ${provider.url}. Paste it and test again.` };
-        return { ok: true, message: `Connected to Clockify at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (STANDARD plan); time off available.` };
+        return {
+          ok: true,
+          message: `Connected to Clockify at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (STANDARD plan); time off available.`,
+        };
       }
       if (provider.type === 'clockodo') {
         if (!secret) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
         return { ok: true, message: `Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.` };
       }
       if (!secret) return { ok: false, message: `Punchcard has no API token for ${provider.url}. Paste one and test again.` };
-      if (secret === 'wrong') return { ok: false, message: `Kimai at ${provider.url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
+      if (secret === 'wrong')
+        return { ok: false, message: `Kimai at ${provider.url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
       return { ok: true, message: `Connected to Kimai 2.32 at ${provider.url} as Ada Lovelace.` };
     },
     forgetCredential: () => {
@@ -837,7 +932,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       const plan = planOf();
       const keepsWeek = plan?.state === 'unknown' || (plan?.state === 'kept' && plan.workWeek !== null);
       const keepsHolidays = plan?.state === 'unknown' || (plan?.state === 'kept' && plan.keepsHolidays);
-      if (plan && ((request.workWeek && keepsWeek) || (request.holidays !== undefined && keepsHolidays))) reject(`${plan.name} keeps your work week and public holidays: change them in ${plan.name}. Nothing was saved.`);
+      if (plan && ((request.workWeek && keepsWeek) || (request.holidays !== undefined && keepsHolidays)))
+        reject(`${plan.name} keeps your work week and public holidays: change them in ${plan.name}. Nothing was saved.`);
       if ((plan?.state === 'unknown' || plan?.leave) && (request.annualLeaveDays !== undefined || request.carryOverDays !== undefined)) {
         reject(`${plan.name} keeps your leave entitlement: change it in ${plan.name}. Nothing was saved.`);
       }

@@ -95,7 +95,13 @@ export const FAKE_HOLIDAYS: Record<string, string> = {
 };
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const NAMES: Record<BackEndChoice['type'], string> = { local: 'The local timesheet', kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
+const NAMES: Record<BackEndChoice['type'], string> = {
+  local: 'The local timesheet',
+  kimai: 'Kimai',
+  clockodo: 'Clockodo',
+  calamari: 'Calamari',
+  clockify: 'Clockify',
+};
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -127,19 +133,129 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
   const saved: Array<{ from: string; to: string; entries: number }> = [];
   let nextLeaveId = 100;
   const leave: Array<LeaveRequestView & { person: string }> = [
-    { id: 1, person: 'Ada Lovelace', type: 'vacation', firstDay: '2026-03-30', lastDay: '2026-04-03', firstDayPart: 'full', lastDayPart: 'full', days: 5, status: 'approved', comment: 'Easter' },
-    { id: 2, person: 'Ada Lovelace', type: 'vacation', firstDay: '2026-04-20', lastDay: '2026-04-20', firstDayPart: 'full', lastDayPart: 'full', days: 1, status: 'cancelled', comment: '' },
-    { id: 3, person: 'Ada Lovelace', type: 'sick', firstDay: '2026-02-09', lastDay: '2026-02-10', firstDayPart: 'full', lastDayPart: 'full', days: 2, status: 'approved', comment: '' },
-    { id: 4, person: 'Ada Lovelace', type: 'vacation', firstDay: '2026-05-26', lastDay: '2026-05-29', firstDayPart: 'full', lastDayPart: 'full', days: 4, status: 'pending', comment: 'Trip to Lisbon' },
-    { id: 5, person: 'Ada Lovelace', type: 'vacation', firstDay: '2026-08-03', lastDay: '2026-08-14', firstDayPart: 'full', lastDayPart: 'full', days: 10, status: 'approved', comment: 'Summer' },
-    { id: 6, person: 'Ada Lovelace', type: 'personal', firstDay: '2026-06-12', lastDay: '2026-06-12', firstDayPart: 'afternoon', lastDayPart: 'full', days: 0.5, status: 'rejected', comment: 'Moving flat' },
+    {
+      id: 1,
+      person: 'Ada Lovelace',
+      type: 'vacation',
+      firstDay: '2026-03-30',
+      lastDay: '2026-04-03',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 5,
+      status: 'approved',
+      comment: 'Easter',
+    },
+    {
+      id: 2,
+      person: 'Ada Lovelace',
+      type: 'vacation',
+      firstDay: '2026-04-20',
+      lastDay: '2026-04-20',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 1,
+      status: 'cancelled',
+      comment: '',
+    },
+    {
+      id: 3,
+      person: 'Ada Lovelace',
+      type: 'sick',
+      firstDay: '2026-02-09',
+      lastDay: '2026-02-10',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 2,
+      status: 'approved',
+      comment: '',
+    },
+    {
+      id: 4,
+      person: 'Ada Lovelace',
+      type: 'vacation',
+      firstDay: '2026-05-26',
+      lastDay: '2026-05-29',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 4,
+      status: 'pending',
+      comment: 'Trip to Lisbon',
+    },
+    {
+      id: 5,
+      person: 'Ada Lovelace',
+      type: 'vacation',
+      firstDay: '2026-08-03',
+      lastDay: '2026-08-14',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 10,
+      status: 'approved',
+      comment: 'Summer',
+    },
+    {
+      id: 6,
+      person: 'Ada Lovelace',
+      type: 'personal',
+      firstDay: '2026-06-12',
+      lastDay: '2026-06-12',
+      firstDayPart: 'afternoon',
+      lastDayPart: 'full',
+      days: 0.5,
+      status: 'rejected',
+      comment: 'Moving flat',
+    },
   ];
   /** Colleagues' absences; the local timesheet has no colleagues. */
-  const team: Array<Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart' | 'status'> & { person: string; type: LeaveRequestView['type'] | null; kind?: string; own: false }> = [
-    { person: 'Bob Builder', type: 'sick', kind: 'Sick leave', firstDay: '2026-05-11', lastDay: '2026-05-13', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', own: false },
-    { person: 'Cleo Chen', type: 'vacation', firstDay: '2026-05-18', lastDay: '2026-05-22', firstDayPart: 'full', lastDayPart: 'full', status: 'pending', own: false },
-    { person: 'Dan Diaz', type: 'personal', firstDay: '2026-05-20', lastDay: '2026-05-20', firstDayPart: 'afternoon', lastDayPart: 'full', status: 'approved', own: false },
-    { person: 'Bob Builder', type: 'vacation', firstDay: '2026-05-27', lastDay: '2026-05-29', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', own: false },
+  const team: Array<
+    Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart' | 'status'> & {
+      person: string;
+      type: LeaveRequestView['type'] | null;
+      kind?: string;
+      own: false;
+    }
+  > = [
+    {
+      person: 'Bob Builder',
+      type: 'sick',
+      kind: 'Sick leave',
+      firstDay: '2026-05-11',
+      lastDay: '2026-05-13',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      status: 'approved',
+      own: false,
+    },
+    {
+      person: 'Cleo Chen',
+      type: 'vacation',
+      firstDay: '2026-05-18',
+      lastDay: '2026-05-22',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      status: 'pending',
+      own: false,
+    },
+    {
+      person: 'Dan Diaz',
+      type: 'personal',
+      firstDay: '2026-05-20',
+      lastDay: '2026-05-20',
+      firstDayPart: 'afternoon',
+      lastDayPart: 'full',
+      status: 'approved',
+      own: false,
+    },
+    {
+      person: 'Bob Builder',
+      type: 'vacation',
+      firstDay: '2026-05-27',
+      lastDay: '2026-05-29',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      status: 'approved',
+      own: false,
+    },
   ];
   let question: IdleQuestion | null = null;
   let nextQuestion = 1;
@@ -152,7 +268,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
   };
   // As the engine counts targets: standing requests (approved or pending) take their share of a working day.
   const standingOn = (date: string) =>
-    baseTarget(date) === 0 ? [] : leave.filter((request) => (request.status === 'approved' || request.status === 'pending') && date >= request.firstDay && date <= request.lastDay);
+    baseTarget(date) === 0
+      ? []
+      : leave.filter((request) => (request.status === 'approved' || request.status === 'pending') && date >= request.firstDay && date <= request.lastDay);
   const leaveOn = (date: string) => {
     let share = 0;
     for (const request of standingOn(date)) {
@@ -165,7 +283,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
   /** A day as time_report's day group names it: its target, its holiday, the leave it takes. */
   const dayPlan = (date: string) => ({ targetMinutes: target(date), holiday: FAKE_HOLIDAYS[date] ?? null, leave: standingOn(date)[0]?.type ?? null });
   const entriesIn = (from: string, to: string) =>
-    context.entries.filter((entry) => context.dateOf(entry.start) >= from && context.dateOf(entry.start) <= to).sort((a, b) => a.start - b.start || a.id - b.id);
+    context.entries
+      .filter((entry) => context.dateOf(entry.start) >= from && context.dateOf(entry.start) <= to)
+      .sort((a, b) => a.start - b.start || a.id - b.id);
   const find = (id: number) => context.entries.find((entry) => entry.id === id) ?? reject(`There is no time entry #${id}.`);
   const requireEdit = (entry: FakeEntryRecord) => {
     if (!has('update_time_entry')) reject(`${name()} does not let Punchcard change or delete entries here.`);
@@ -197,12 +317,16 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
 
   const balance = (year: number): LeaveBalanceView => {
     const today = context.dateOf(context.now());
-    const vacation = leave.filter((request) => request.type === 'vacation' && (request.status === 'approved' || request.status === 'pending') && request.firstDay.startsWith(String(year)));
+    const vacation = leave.filter(
+      (request) => request.type === 'vacation' && (request.status === 'approved' || request.status === 'pending') && request.firstDay.startsWith(String(year)),
+    );
     const taken = vacation.filter((request) => request.lastDay < today).reduce((sum, request) => sum + request.days, 0);
     const planned = vacation.filter((request) => request.lastDay >= today).reduce((sum, request) => sum + request.days, 0);
     const backEnd = context.backEnd() === 'clockodo' || context.backEnd() === 'calamari';
     const entitlement = context.backEnd() === 'calamari' ? null : backEnd ? 32 : 30.5;
-    const sick = leave.filter((request) => request.type === 'sick' && request.status === 'approved' && request.firstDay.startsWith(String(year))).reduce((sum, request) => sum + request.days, 0);
+    const sick = leave
+      .filter((request) => request.type === 'sick' && request.status === 'approved' && request.firstDay.startsWith(String(year)))
+      .reduce((sum, request) => sum + request.days, 0);
     return {
       year,
       entitlement,
@@ -218,7 +342,8 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
 
   /** The working days of a request, per year, and the days that cost nothing. */
   const count = (input: LeaveRequestInput) => {
-    if (input.lastDay < input.firstDay) reject(`The last day (${input.lastDay}) is before the first day (${input.firstDay}). Swap them or correct one of them.`);
+    if (input.lastDay < input.firstDay)
+      reject(`The last day (${input.lastDay}) is before the first day (${input.firstDay}). Swap them or correct one of them.`);
     let days = 0;
     const perYear = new Map<number, number>();
     const working: string[] = [];
@@ -235,7 +360,8 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       working.push(date);
     }
     // As the engine counts it: only vacation draws on the balance, each year with its own days.
-    const leaves = input.type === 'vacation' ? [...perYear].map(([year, cost]) => ({ year, days: balance(year).remaining - cost, before: balance(year).remaining })) : [];
+    const leaves =
+      input.type === 'vacation' ? [...perYear].map(([year, cost]) => ({ year, days: balance(year).remaining - cost, before: balance(year).remaining })) : [];
     return { days, free, working, leaves };
   };
 
@@ -250,7 +376,13 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
           .filter((absence) => working.some((date) => date >= absence.firstDay && date <= absence.lastDay))
           .map((absence) => {
             const days = working.filter((date) => date >= absence.firstDay && date <= absence.lastDay);
-            return { person: absence.person, type: absence.type, ...(absence.kind ? { kind: absence.kind } : {}), firstDay: days[0] as string, lastDay: days.at(-1) as string };
+            return {
+              person: absence.person,
+              type: absence.type,
+              ...(absence.kind ? { kind: absence.kind } : {}),
+              firstDay: days[0] as string,
+              lastDay: days.at(-1) as string,
+            };
           });
     return {
       days,
@@ -266,7 +398,10 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
   const visibleTeam = () =>
     context.backEnd() === 'local'
       ? []
-      : team.map((absence) => ({ ...(context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }), person: context.named(absence.person) }));
+      : team.map((absence) => ({
+          ...(context.backEnd() === 'calamari' ? absence : { ...absence, type: null, kind: undefined }),
+          person: context.named(absence.person),
+        }));
 
   const handlers = {
     getTimesheet: ({ date }: { date: string }): TimesheetView => {
@@ -282,7 +417,11 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
         rights: {
           add: has('log_time'),
           edit,
-          note: edit ? null : context.backEnd() === 'calamari' ? "Calamari's API cannot change or delete a shift: correct shifts in Calamari." : `${name()} does not let Punchcard change entries.`,
+          note: edit
+            ? null
+            : context.backEnd() === 'calamari'
+              ? "Calamari's API cannot change or delete a shift: correct shifts in Calamari."
+              : `${name()} does not let Punchcard change entries.`,
         },
         asOf: context.now(),
       };
@@ -291,7 +430,8 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     logTime: (request: { start: string; end: string; project?: string; activity?: string; description?: string }) => {
       if (!has('log_time')) reject(`${name()} does not take entries afterwards.`);
       const { from, to } = readTimes(request.start, request.end);
-      if (context.backEnd() === 'kimai' && !request.project) reject('Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+      if (context.backEnd() === 'kimai' && !request.project)
+        reject('Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
       const entry = context.add(from, to, known(request.project) ?? null, request.activity ?? null, request.description ?? '');
       context.announce();
       return context.view(entry);
@@ -324,10 +464,12 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     getReport: ({ from, to }: { from: string; to: string }): ReportView => {
       const today = context.dateOf(context.now());
       const entries = entriesIn(from, to);
-      const minutesOn = (day: string) => entries.filter((entry) => context.dateOf(entry.start) === day).reduce((sum, entry) => sum + context.view(entry).minutes, 0);
+      const minutesOn = (day: string) =>
+        entries.filter((entry) => context.dateOf(entry.start) === day).reduce((sum, entry) => sum + context.view(entry).minutes, 0);
       const days = eachDay(from, to).map((day) => ({ date: day, minutes: minutesOn(day), ...dayPlan(day) }));
       const projects = new Map<string, number>();
-      for (const entry of entries) projects.set(entry.project ?? 'No project', (projects.get(entry.project ?? 'No project') ?? 0) + context.view(entry).minutes);
+      for (const entry of entries)
+        projects.set(entry.project ?? 'No project', (projects.get(entry.project ?? 'No project') ?? 0) + context.view(entry).minutes);
       const totalMinutes = days.reduce((sum, day) => sum + day.minutes, 0);
       const targetSoFarMinutes = days.filter((day) => day.date <= today).reduce((sum, day) => sum + day.targetMinutes, 0);
       const keeps = context.backEnd() === 'clockodo' || context.backEnd() === 'calamari';
@@ -362,7 +504,12 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
           .filter((request) => request.firstDay.startsWith(String(year)) || request.lastDay.startsWith(String(year)))
           .map(({ person: _person, ...request }) => request)
           .sort((a, b) => a.firstDay.localeCompare(b.firstDay)),
-        rights: { request: has('request_leave'), cancel, preview: has('absence_calendar'), note: cancel ? null : "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests)." },
+        rights: {
+          request: has('request_leave'),
+          cancel,
+          preview: has('absence_calendar'),
+          note: cancel ? null : "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).",
+        },
         unavailable: null,
       };
     },
@@ -380,9 +527,12 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
             `${beyond} The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed. Ask for fewer days, or turn on "${BEYOND_BALANCE_SWITCH}" in Punchcard's Preferences (Leave).`,
           );
         }
-        if (!input.beyondBalance) reject(`${beyond} Nothing was filed. Ask the person first; if they mean it, call request_leave again with beyond_balance: true.`);
+        if (!input.beyondBalance)
+          reject(`${beyond} Nothing was filed. Ask the person first; if they mean it, call request_leave again with beyond_balance: true.`);
       }
-      const clash = leave.find((other) => (other.status === 'pending' || other.status === 'approved') && other.firstDay <= input.lastDay && other.lastDay >= input.firstDay);
+      const clash = leave.find(
+        (other) => (other.status === 'pending' || other.status === 'approved') && other.firstDay <= input.lastDay && other.lastDay >= input.firstDay,
+      );
       if (clash) reject(`That overlaps your ${clash.type} request #${clash.id} (${clash.firstDay} to ${clash.lastDay}, ${clash.status}). Nothing was filed.`);
       const request: LeaveRequestView & { person: string } = {
         id: nextLeaveId++,
@@ -415,7 +565,14 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       return view;
     },
     getCalendar: ({ month }: { month: string }): CalendarView => {
-      if (!has('absence_calendar')) return { month, days: [], people: [], scope: '', unavailable: 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to show here; ask your Kimai administrator.' };
+      if (!has('absence_calendar'))
+        return {
+          month,
+          days: [],
+          people: [],
+          scope: '',
+          unavailable: 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to show here; ask your Kimai administrator.',
+        };
       const [year = 2026, index = 1] = month.split('-').map(Number);
       const last = new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
       const own = leave
@@ -445,7 +602,9 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
         month,
         days,
         people,
-        scope: local ? 'Your own leave and public holidays (the timesheet on this computer has no colleagues).' : `Everyone ${name()} lets you see, and public holidays.`,
+        scope: local
+          ? 'Your own leave and public holidays (the timesheet on this computer has no colleagues).'
+          : `Everyone ${name()} lets you see, and public holidays.`,
         unavailable: null,
       };
     },

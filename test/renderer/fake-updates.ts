@@ -1,7 +1,15 @@
 // The fake bridge's updater (fake-bridge.ts): main's own words and rules (main/updates/update-model.ts)
 // over a state the tests set, so the window shows exactly what main would send.
 import type { StatusView } from '../../main/ipc/contract.ts';
-import { restartWaitsFor, updateView, workInFlight, type UpdateMode, type UpdatePhase, type UpdateSetup, type UpdateView } from '../../main/updates/update-model.ts';
+import {
+  restartWaitsFor,
+  updateView,
+  workInFlight,
+  type UpdateMode,
+  type UpdatePhase,
+  type UpdateSetup,
+  type UpdateView,
+} from '../../main/updates/update-model.ts';
 
 export type FakeUpdatesOptions = Partial<Omit<UpdateSetup, 'currentVersion'>> & { phase?: UpdatePhase };
 
@@ -12,7 +20,13 @@ export function fakeUpdates(options: FakeUpdatesOptions, now: () => number, stat
   const installs = { count: 0 };
   // The window is open (the person sees it), so an automatic restart waits at least for that.
   const view = (): UpdateView =>
-    updateView({ setup, phase, now: now(), timeZone: 'Europe/Berlin', waitingFor: setup.mode === 'auto' ? restartWaitsFor(workInFlight(status(), true)) : null });
+    updateView({
+      setup,
+      phase,
+      now: now(),
+      timeZone: 'Europe/Berlin',
+      waitingFor: setup.mode === 'auto' ? restartWaitsFor(workInFlight(status(), true)) : null,
+    });
   return {
     installs,
     /** The updater moved on; the view main would send with updateChanged. */

@@ -24,7 +24,6 @@ export const WINDOW_SIZE = { width: 900, height: 640 };
 /** The name of the mark the app sets when its first screen shows data (renderer/src/hooks.ts). */
 export const FIRST_DATA_MARK = 'punchcard:first-data';
 
-
 /**
  * The built renderer folder: $PUNCHCARD_UI_DIST, else dist/renderer. Throws (never skips) when it
  * is not there, saying how to build it.
@@ -283,7 +282,8 @@ export async function drawn(page: Page): Promise<void> {
 export async function switchTheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme });
   await drawn(page);
-  if ((await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) !== (colorScheme === 'dark')) throw new Error(`The window did not turn ${colorScheme}`);
+  if ((await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) !== (colorScheme === 'dark'))
+    throw new Error(`The window did not turn ${colorScheme}`);
 }
 
 /** A screen of the window (each is a `section.screen-<name>`). */

@@ -101,11 +101,14 @@ commands.on('line', (line) => {
   const event = command.idle;
   if (!event) return;
   // The tracker knows the timer from the statuses it is told; ask for one first, as the app's sync would.
-  queue = queue.then(async () => {
-    const status = await services.timesheet.getStatus();
-    services.idle.status(status);
-    services.idle.observe(event);
-    record({ idleObserved: event.kind });
-  }, () => {});
+  queue = queue.then(
+    async () => {
+      const status = await services.timesheet.getStatus();
+      services.idle.status(status);
+      services.idle.observe(event);
+      record({ idleObserved: event.kind });
+    },
+    () => {},
+  );
 });
 commands.on('close', () => void stop());

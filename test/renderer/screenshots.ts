@@ -139,7 +139,10 @@ export const STATES: ScreenshotState[] = [
     state: 'editing',
     what: 'an entry changed in place',
     act: async (page) => {
-      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Edit Internal · Meetings/ })
+        .first()
+        .click();
       await page.getByRole('form', { name: 'Change the entry' }).waitFor();
     },
   },
@@ -148,7 +151,10 @@ export const STATES: ScreenshotState[] = [
     state: 'adding',
     what: 'a gap filled with a new entry',
     act: async (page) => {
-      await screenOf(page, 'timesheet').getByRole('button', { name: /^Fill the gap from/ }).first().click();
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Fill the gap from/ })
+        .first()
+        .click();
       await page.getByRole('form', { name: 'New entry' }).waitFor();
     },
   },
@@ -310,13 +316,29 @@ export const STATES: ScreenshotState[] = [
     what: 'the smallest window, an entry in edit: its fields wrap, no label runs into another',
     viewport: SMALLEST,
     act: async (page) => {
-      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Edit Internal · Meetings/ })
+        .first()
+        .click();
       await page.getByRole('form', { name: 'Change the entry' }).waitFor();
     },
   },
-  { screen: 'calendar', state: 'smallest', what: 'the smallest window: names wrap in their day instead of being cut', viewport: SMALLEST, fake: { account: CALAMARI } },
+  {
+    screen: 'calendar',
+    state: 'smallest',
+    what: 'the smallest window: names wrap in their day instead of being cut',
+    viewport: SMALLEST,
+    fake: { account: CALAMARI },
+  },
   { screen: 'status', state: 'german', what: 'German formats and a German team’s long names', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true } },
-  { screen: 'timesheet', state: 'german', what: 'the week in German formats, long names wrapping, Ascension Day by name', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true } },
+  {
+    screen: 'timesheet',
+    state: 'german',
+    what: 'the week in German formats, long names wrapping, Ascension Day by name',
+    viewport: MEDIUM,
+    locale: 'de-DE',
+    fake: { longNames: true },
+  },
   {
     screen: 'reports',
     state: 'german-decimal',
@@ -325,12 +347,24 @@ export const STATES: ScreenshotState[] = [
     locale: 'de-DE',
     fake: { longNames: true, durations: 'decimal' },
   },
-  { screen: 'calendar', state: 'german', what: 'a German team’s month: long names wrap, “You” for your own leave', viewport: MEDIUM, locale: 'de-DE', fake: { longNames: true, account: CALAMARI } },
+  {
+    screen: 'calendar',
+    state: 'german',
+    what: 'a German team’s month: long names wrap, “You” for your own leave',
+    viewport: MEDIUM,
+    locale: 'de-DE',
+    fake: { longNames: true, account: CALAMARI },
+  },
   { screen: 'timesheet', state: 'wide', what: 'a wide window: the week uses the width', viewport: WIDE },
   { screen: 'calendar', state: 'wide', what: 'a wide window: the month uses the width, names on one line', viewport: WIDE, fake: { account: CALAMARI } },
   { screen: 'tools', state: 'default', what: 'the tools AI clients may use' },
   { screen: 'connect', state: 'default', what: 'the AI clients found' },
-  { screen: 'connect', state: 'team-server', what: 'the team server the organisation’s policy names, for the web and phone clients', fake: { teamServer: 'https://punchcard.example.com/mcp' } },
+  {
+    screen: 'connect',
+    state: 'team-server',
+    what: 'the team server the organisation’s policy names, for the web and phone clients',
+    fake: { teamServer: 'https://punchcard.example.com/mcp' },
+  },
   { screen: 'account', state: 'local', what: 'the local timesheet chosen' },
   {
     screen: 'account',
@@ -351,7 +385,12 @@ export const STATES: ScreenshotState[] = [
     screen: 'preferences',
     state: 'tray',
     what: 'preferences with the idle threshold and a shortcut another app holds',
-    fake: { shortcut: { accelerator: 'CommandOrControl+Alt+P', problem: 'Ctrl+Alt+P is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.' } },
+    fake: {
+      shortcut: {
+        accelerator: 'CommandOrControl+Alt+P',
+        problem: 'Ctrl+Alt+P is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.',
+      },
+    },
     act: async (page) => {
       await screenOf(page, 'preferences').getByLabel('Clock in/out shortcut').scrollIntoViewIfNeeded();
     },
@@ -374,7 +413,12 @@ export const REQUIRED = [
   'timesheet-german',
 ];
 
-export async function renderScreenshots(options: { out: string; states?: readonly ScreenshotState[]; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
+export async function renderScreenshots(options: {
+  out: string;
+  states?: readonly ScreenshotState[];
+  themes?: readonly Theme[];
+  log?: (line: string) => void;
+}): Promise<string[]> {
   const dist = rendererDist();
   mkdirSync(options.out, { recursive: true });
   const browser: Browser = await launchChromium();

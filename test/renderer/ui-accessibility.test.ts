@@ -32,15 +32,19 @@ it('checks every screen, in the states the screenshots show', () => {
 // One window per state: checked light, then switched to dark and checked again, as a person's system
 // switches it, so each state is set up once. The theme changes only colours, so in dark only the
 // rules about colours run again.
-it.each(STATES)('$screen, $state: $what', async (state) => {
-  const violations: Record<Theme, string[]> = { light: [], dark: [] };
-  await inState(browser, dist, state, 'light', async (page) => {
-    violations.light = await axeViolations(page);
-    await switchTheme(page, 'dark');
-    violations.dark = await axeViolations(page, COLOUR_RULES);
-  });
-  expect(violations).toEqual({ light: [], dark: [] });
-}, 60_000);
+it.each(STATES)(
+  '$screen, $state: $what',
+  async (state) => {
+    const violations: Record<Theme, string[]> = { light: [], dark: [] };
+    await inState(browser, dist, state, 'light', async (page) => {
+      violations.light = await axeViolations(page);
+      await switchTheme(page, 'dark');
+      violations.dark = await axeViolations(page, COLOUR_RULES);
+    });
+    expect(violations).toEqual({ light: [], dark: [] });
+  },
+  60_000,
+);
 
 // While a screen waits for its data it shows a placeholder, whose words a screen reader must get too
 // (an aria-label on a plain div is dropped): each screen opened with every call to main held, and
@@ -48,7 +52,11 @@ it.each(STATES)('$screen, $state: $what', async (state) => {
 // load of the page: held calls are requests to the bridge server here, and Chromium opens only six
 // to one host, which a page that kept them would soon have used up.
 it('says what each screen is loading while its data is on the way', async () => {
-  const fake = createFakeBridge({ now: FAKE_NOW, account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' });
+  const fake = createFakeBridge({
+    now: FAKE_NOW,
+    account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false },
+    team: 'lead',
+  });
   const releases = CHANNELS.map((name) => fake.hold(name));
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });

@@ -66,7 +66,11 @@ function chartsOf(page: Page): Promise<Chart[]> {
         backgrounds.push(color);
         if (!color.startsWith('rgba')) break;
       }
-      const bars = [...svg.querySelectorAll('rect.bar')].map((bar) => ({ what: bar.getAttribute('class') ?? '', color: getComputedStyle(bar).fill, opacity: opacity(bar, 'fillOpacity') }));
+      const bars = [...svg.querySelectorAll('rect.bar')].map((bar) => ({
+        what: bar.getAttribute('class') ?? '',
+        color: getComputedStyle(bar).fill,
+        opacity: opacity(bar, 'fillOpacity'),
+      }));
       // A day off is filled with a pattern of lines: the lines are what must be seen.
       const off = [...svg.querySelectorAll('rect.off')].map((rect) => {
         const fill = getComputedStyle(rect).fill;
@@ -145,15 +149,31 @@ describe.each<Theme>(['light', 'dark'])('%s', (theme) => {
           const background = backgroundOf(chart);
           for (const shape of chart.shapes) {
             const color = over({ ...parseColor(shape.color), a: parseColor(shape.color).a * shape.opacity }, background);
-            measured.push({ where: `${state.screen}-${state.state} ${chart.chart}`, what: shape.what, ratio: Math.round(contrastRatio(color, background) * 100) / 100 });
+            measured.push({
+              where: `${state.screen}-${state.state} ${chart.chart}`,
+              what: shape.what,
+              ratio: Math.round(contrastRatio(color, background) * 100) / 100,
+            });
           }
         }
       });
     }
     // Every kind of bar was there to measure, and days off on each chart.
-    const kinds = new Set(measured.map((shape) => shape.what.split(' ').filter((word) => word !== 'ahead').sort().join(' ')));
+    const kinds = new Set(
+      measured.map((shape) =>
+        shape.what
+          .split(' ')
+          .filter((word) => word !== 'ahead')
+          .sort()
+          .join(' '),
+      ),
+    );
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['bar', 'bar met', 'bar today', 'off']));
-    for (const where of new Set(measured.map((shape) => shape.where))) expect(measured.some((shape) => shape.where === where && shape.what === 'off'), where).toBe(true);
+    for (const where of new Set(measured.map((shape) => shape.where)))
+      expect(
+        measured.some((shape) => shape.where === where && shape.what === 'off'),
+        where,
+      ).toBe(true);
     expect(measured.filter((shape) => shape.ratio < 3)).toEqual([]);
   }, 120_000);
 

@@ -55,7 +55,10 @@ afterEach(async () => {
     expect(session.window.problems.all, 'console errors, page errors').toEqual([]);
     expect(session.window.problems.csp, 'CSP violations').toEqual([]);
     expect(session.bridge.log, 'unexpected failures behind the bridge').toEqual([]);
-    expect(session.bridge.calls.filter((call) => call.status === 400), 'requests the contract refused').toEqual([]);
+    expect(
+      session.bridge.calls.filter((call) => call.status === 400),
+      'requests the contract refused',
+    ).toEqual([]);
   }
 });
 
@@ -77,7 +80,8 @@ async function unlabelled(page: Page, screen: Screen): Promise<string[]> {
       elements
         .filter((element) => {
           const control = element as HTMLInputElement;
-          const named = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (control.labels?.length ?? 0) > 0 || element.textContent?.trim();
+          const named =
+            control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (control.labels?.length ?? 0) > 0 || element.textContent?.trim();
           return !named && control.type !== 'hidden' && (element as HTMLElement).offsetParent !== null;
         })
         .map((element) => element.outerHTML.slice(0, 120)),
@@ -92,7 +96,10 @@ describe('Timesheet', () => {
     await text(sheet.locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
     const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
     await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min undertime');
-    expect(await monday.locator('li.gap').allInnerTexts()).toEqual(['12:15 PM – 1:00 PM\nNot tracked · 45 min\nFill', '2:00 PM – 2:10 PM\nNot tracked · 10 min\nFill']);
+    expect(await monday.locator('li.gap').allInnerTexts()).toEqual([
+      '12:15 PM – 1:00 PM\nNot tracked · 45 min\nFill',
+      '2:00 PM – 2:10 PM\nNot tracked · 10 min\nFill',
+    ]);
     // Ascension Day is a holiday, by name; Saturday is a day off.
     await text(sheet.getByRole('region', { name: 'Thursday, May 14' }).locator('.day-total')).toBe('0 min · Ascension Day');
     await text(sheet.getByRole('region', { name: 'Saturday, May 16' }).locator('.day-total')).toBe('0 min · day off');
@@ -164,7 +171,13 @@ describe('Timesheet', () => {
     await form.getByLabel('Activity').fill('Meetings');
     await form.getByLabel('Project').press('Enter');
     await hidden(form);
-    expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Internal', activity: 'Meetings', description: 'Lunch call' });
+    expect(callsOf(fake, 'logTime').at(-1)).toEqual({
+      start: '2026-05-11T12:15',
+      end: '2026-05-11T13:00',
+      project: 'Internal',
+      activity: 'Meetings',
+      description: 'Lunch call',
+    });
     await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('8 h 25 min of 8 h');
   });
 
@@ -193,7 +206,9 @@ describe('Timesheet', () => {
   it('marks a clock-in kept while the tracker was out of reach: Status says it waits to be sent, the Timesheet offers no change on it', async () => {
     const { page } = await open('status', { account: KIMAI, waitingToSend: true });
     const timer = screenOf(page, 'status').getByRole('region', { name: 'Timer' });
-    await text(timer.locator('.waiting-line')).toBe('Your time tracker is out of reach: Punchcard keeps this clock-in and sends it as soon as the tracker answers.');
+    await text(timer.locator('.waiting-line')).toBe(
+      'Your time tracker is out of reach: Punchcard keeps this clock-in and sends it as soon as the tracker answers.',
+    );
     expect(await timer.locator('.card-title .badge').allInnerTexts()).toEqual(['Running', 'Waiting to be sent']);
     const sheet = await open('timesheet', { account: KIMAI, waitingToSend: true });
     const kept = screenOf(sheet.page, 'timesheet').locator('li.entry.running');
@@ -203,7 +218,12 @@ describe('Timesheet', () => {
     expect(await kept.getByRole('button').count()).toBe(0);
     // Sent, it is an entry like any other.
     const { page: sent } = await open('timesheet', { account: KIMAI });
-    expect(await screenOf(sent, 'timesheet').locator('li.entry.running').getByRole('button', { name: /^Edit / }).count()).toBe(1);
+    expect(
+      await screenOf(sent, 'timesheet')
+        .locator('li.entry.running')
+        .getByRole('button', { name: /^Edit / })
+        .count(),
+    ).toBe(1);
   });
 
   it('lists the kept writes that were not sent with their choices, decides each by keyboard, and says what came of it', async () => {
@@ -230,7 +250,10 @@ describe('Timesheet', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => card.count()).toBe(0);
     await text(screenOf(page, 'status').locator('.kept-outcome')).toBe('Dismissed your kept write: Kimai stays as it is.');
-    expect(callsOf(fake, 'decideKeptWrite')).toEqual([{ id: 7, choice: 'send_again' }, { id: 4, choice: 'dismiss' }]);
+    expect(callsOf(fake, 'decideKeptWrite')).toEqual([
+      { id: 7, choice: 'send_again' },
+      { id: 4, choice: 'dismiss' },
+    ]);
   });
 
   it('keeps focus on the list after every decision, not only the first', async () => {
@@ -267,7 +290,10 @@ describe('Timesheet', () => {
     const { page, fake } = await open('timesheet', { busyWeek: true });
     const sheet = screenOf(page, 'timesheet');
     await expect.poll(() => sheet.locator('li.entry').count()).toBeGreaterThanOrEqual(200);
-    const row = sheet.getByRole('region', { name: 'Tuesday, May 12' }).getByRole('button', { name: /^Edit / }).nth(30);
+    const row = sheet
+      .getByRole('region', { name: 'Tuesday, May 12' })
+      .getByRole('button', { name: /^Edit / })
+      .nth(30);
     await row.click();
     await sheet.getByRole('form', { name: 'Change the entry' }).getByLabel('Note').fill('Escalated');
     await page.keyboard.press('Enter');
@@ -344,10 +370,12 @@ describe('Reports', () => {
     await reports.getByRole('radio', { name: 'Week' }).check();
     await text(reports.locator('.period')).toBe('May 11 – 17, 2026');
     // The heading changes as the button is pressed; the bridge hears the request a moment later.
-    await expect.poll(() => callsOf(fake, 'getReport')).toEqual([
-      { from: '2026-05-01', to: '2026-05-31' },
-      { from: '2026-05-11', to: '2026-05-17' },
-    ]);
+    await expect
+      .poll(() => callsOf(fake, 'getReport'))
+      .toEqual([
+        { from: '2026-05-01', to: '2026-05-31' },
+        { from: '2026-05-11', to: '2026-05-17' },
+      ]);
 
     await reports.getByLabel('From').fill('2026-05-01');
     await reports.getByRole('button', { name: 'Export CSV…' }).click();
@@ -389,7 +417,9 @@ describe('Leave', () => {
     await form.getByLabel('Note').fill('Family visit');
     await form.getByLabel('Note').press('Enter');
     await hidden(form);
-    expect(callsOf(fake, 'requestLeave')).toEqual([{ type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-06-05', firstDayPart: 'full', lastDayPart: 'morning', comment: 'Family visit' }]);
+    expect(callsOf(fake, 'requestLeave')).toEqual([
+      { type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-06-05', firstDayPart: 'full', lastDayPart: 'morning', comment: 'Family visit' },
+    ]);
     await text(leave.getByRole('status').first()).toMatch(/^Requested vacation Jun 1, 2026 to Jun 5, 2026 \(4\.5 days, approved\)/);
     await expect.poll(() => leave.locator('li.request').count()).toBe(7);
     expect(await focusedText(page)).toBe('Request leave…');
@@ -449,8 +479,12 @@ describe('Leave', () => {
     await visible(confirm);
     await page.keyboard.press('Enter');
     await hidden(form);
-    expect(callsOf(fake, 'requestLeave')).toEqual([{ type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-07-31', firstDayPart: 'full', lastDayPart: 'full', beyondBalance: true }]);
-    await text(leave.getByRole('status').first()).toBe('Requested vacation Jun 1, 2026 to Jul 31, 2026 (45 days, pending). 32 days over the 2026 vacation entitlement.');
+    expect(callsOf(fake, 'requestLeave')).toEqual([
+      { type: 'vacation', firstDay: '2026-06-01', lastDay: '2026-07-31', firstDayPart: 'full', lastDayPart: 'full', beyondBalance: true },
+    ]);
+    await text(leave.getByRole('status').first()).toBe(
+      'Requested vacation Jun 1, 2026 to Jul 31, 2026 (45 days, pending). 32 days over the 2026 vacation entitlement.',
+    );
     // The balance below nothing: red, and said in words.
     await text(leave.locator('.balance .figure.big')).toBe('-32 days\nbeyond your balance');
     expect(await unlabelled(page, 'leave')).toEqual([]);
@@ -471,7 +505,9 @@ describe('Leave', () => {
     );
     // Nothing to confirm: the engine refuses it in its words.
     await form.getByRole('button', { name: 'Send request' }).click();
-    await text(form.getByRole('alert')).toMatch(/^That goes beyond your vacation balance: vacation from Jun 1, 2026 to Jun 30, 2026 costs 22 days and would leave -10\.5 days of 2026 \(11\.5 left\)\. The local timesheet approves leave as it is filed/);
+    await text(form.getByRole('alert')).toMatch(
+      /^That goes beyond your vacation balance: vacation from Jun 1, 2026 to Jun 30, 2026 costs 22 days and would leave -10\.5 days of 2026 \(11\.5 left\)\. The local timesheet approves leave as it is filed/,
+    );
     expect(await form.getByRole('group', { name: /^This goes beyond/ }).count()).toBe(0);
     await form.getByRole('button', { name: 'Cancel' }).click();
 
@@ -569,10 +605,19 @@ describe('Team', () => {
     const bob = hours.getByRole('row', { name: /^Bob Baker/ });
     await text(bob.getByRole('cell').first()).toBe('8 h of 24 h');
     await text(bob.getByRole('cell').last()).toBe('Mon, Tue');
-    await text(hours.getByRole('row', { name: /^Ada Lovelace/ }).locator('.team-work')).toBe('Running: Website · Design. Website · Design 15 h, Internal · Meetings 5 h 30 min');
-    await text(hours.getByRole('row', { name: /^Cleo Chen/ }).locator('.team-work')).toBe('Website · Development 20 h, Website · Review 2 h, Internal · Meetings 2 h, and 1 more');
+    await text(hours.getByRole('row', { name: /^Ada Lovelace/ }).locator('.team-work')).toBe(
+      'Running: Website · Design. Website · Design 15 h, Internal · Meetings 5 h 30 min',
+    );
+    await text(hours.getByRole('row', { name: /^Cleo Chen/ }).locator('.team-work')).toBe(
+      'Website · Development 20 h, Website · Review 2 h, Internal · Meetings 2 h, and 1 more',
+    );
     // No target kept for Dan: none claimed.
-    await text(hours.getByRole('row', { name: /^Dan Dorsey/ }).getByRole('cell').first()).toBe('0 min');
+    await text(
+      hours
+        .getByRole('row', { name: /^Dan Dorsey/ })
+        .getByRole('cell')
+        .first(),
+    ).toBe('0 min');
     // Hours only (Calamari-like): no leave card, and the pending list is never asked for.
     expect(await team.getByRole('region', { name: 'Waiting for your decision' }).count()).toBe(0);
     expect(callsOf(fake, 'getPendingLeave')).toEqual([]);
@@ -610,7 +655,7 @@ describe('Team', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedText(page)).toBe('Approve');
     await page.keyboard.press('Enter');
-    await text(pending.getByRole('status')).toBe('Approved Bob Baker\'s vacation 2026-05-25 to 2026-05-29 (4 working days).');
+    await text(pending.getByRole('status')).toBe("Approved Bob Baker's vacation 2026-05-25 to 2026-05-29 (4 working days).");
     await expect.poll(() => focusedText(page)).toBe('Waiting for your decision');
     expect(callsOf(fake, 'decideLeave')).toEqual([{ id: 31, decision: 'approve' }]);
 
@@ -621,7 +666,9 @@ describe('Team', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Please take it in July');
     await form.getByRole('button', { name: 'Reject' }).click();
-    await text(pending.getByRole('status')).toBe("Rejected Dan Dorsey's Training 2026-06-03 (0.5 working days). Kimai keeps no reason with a decision; tell Dan Dorsey yourself.");
+    await text(pending.getByRole('status')).toBe(
+      "Rejected Dan Dorsey's Training 2026-06-03 (0.5 working days). Kimai keeps no reason with a decision; tell Dan Dorsey yourself.",
+    );
     expect(callsOf(fake, 'decideLeave').at(-1)).toEqual({ id: 32, decision: 'reject', reason: 'Please take it in July' });
     await text(pending.locator('.card-title .total')).toBe('None');
     await text(pending.getByText('No leave request waits for your decision.')).toBe('No leave request waits for your decision.');
@@ -705,7 +752,12 @@ describe('continue and switch', () => {
     await text(wednesday.locator('li.entry.running .project')).toBe('Beta Corp · Support');
     await text(wednesday.locator('li.entry', { hasText: 'Internal · Meetings' }).last().locator('.range')).toBe('2:25 PM – 2:45 PM');
     // The running entry offers no Continue.
-    expect(await wednesday.locator('li.entry.running').getByRole('button', { name: /^Continue/ }).count()).toBe(0);
+    expect(
+      await wednesday
+        .locator('li.entry.running')
+        .getByRole('button', { name: /^Continue/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('switches while a timer runs, at a time past, and says in place why a start was refused; Escape leaves the timer as it was', async () => {
@@ -821,7 +873,9 @@ describe('the tray’s preferences', () => {
     await page.keyboard.press('Control+Shift+KeyK');
     expect(await shortcut.inputValue()).toBe('Ctrl+Shift+K');
     await preferences.getByRole('button', { name: 'Save' }).click();
-    await text(preferences.getByRole('alert')).toBe('Ctrl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.');
+    await text(preferences.getByRole('alert')).toBe(
+      'Ctrl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.',
+    );
 
     await shortcut.focus();
     await page.keyboard.press('Control+Alt+KeyP');

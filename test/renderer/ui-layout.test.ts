@@ -9,7 +9,18 @@ import type { Screen } from '../../main/ipc/contract.ts';
 import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './fake-bridge.ts';
-import { drawn, launchChromium, layoutProblems, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import {
+  drawn,
+  launchChromium,
+  layoutProblems,
+  openWindow,
+  rendererDist,
+  screenOf,
+  screenReady,
+  serveRenderer,
+  type OpenWindow,
+  type RendererServer,
+} from './harness.ts';
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
 
 let browser: Browser;
@@ -38,7 +49,14 @@ async function show(screen: Screen, size: { width: number; height: number }, opt
   const fake = createFakeBridge(options.fake);
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash: screen, fixedTime: fake.now(), viewport: size, ...(options.locale ? { locale: options.locale } : {}) });
+  const window = await openWindow(browser, {
+    url: server.url,
+    token: bridge.token,
+    hash: screen,
+    fixedTime: fake.now(),
+    viewport: size,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   open.push({ bridge, server, window });
   await screenReady(window.page, screen, 10_000);
   return window.page;
@@ -61,12 +79,19 @@ const CASES: Case[] = [
     name: 'Timesheet, an entry in edit',
     screen: 'timesheet',
     act: async (page) => {
-      await screenOf(page, 'timesheet').getByRole('button', { name: /^Edit Internal · Meetings/ }).first().click();
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Edit Internal · Meetings/ })
+        .first()
+        .click();
       await page.getByRole('form', { name: 'Change the entry' }).waitFor();
     },
   },
   { name: 'Timesheet, a busy week in 12-hour times', screen: 'timesheet', fake: { busyWeek: true } },
-  { name: 'Timesheet, Kimai with a locked entry', screen: 'timesheet', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } } },
+  {
+    name: 'Timesheet, Kimai with a locked entry',
+    screen: 'timesheet',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } },
+  },
   { name: 'Reports', screen: 'reports', fake: { account: { type: 'clockodo', email: 'ada@acme.example', url: 'https://my.clockodo.com' } } },
   {
     name: 'Leave, a request being written',
@@ -77,8 +102,20 @@ const CASES: Case[] = [
     },
   },
   { name: 'Calendar of a team', screen: 'calendar', fake: { account: CALAMARI } },
-  { name: 'Team of a lead, a request being rejected', screen: 'team', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' }, act: (page) => screenOf(page, 'team').getByRole('button', { name: /^Reject Dan/ }).click() },
-  { name: 'Status with kept writes to decide', screen: 'status', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, keptWrites: SAMPLE_KEPT_WRITES } },
+  {
+    name: 'Team of a lead, a request being rejected',
+    screen: 'team',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' },
+    act: (page) =>
+      screenOf(page, 'team')
+        .getByRole('button', { name: /^Reject Dan/ })
+        .click(),
+  },
+  {
+    name: 'Status with kept writes to decide',
+    screen: 'status',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, keptWrites: SAMPLE_KEPT_WRITES },
+  },
   { name: 'Tools', screen: 'tools' },
   { name: 'Connect', screen: 'connect' },
   { name: 'Account', screen: 'account' },
@@ -105,14 +142,18 @@ async function resize(page: Page, size: { width: number; height: number }): Prom
 // size is checked (the first as drawn from the start, the others after a resize), and each case is
 // set up once rather than once per size.
 describe('at the smallest window, a laptop’s and a wide one', () => {
-  it.each(CASES)('$name: no text over text, none cut off, nothing sideways', async ({ screen, fake, act }) => {
-    const page = await show(screen, SMALLEST, fake ? { fake } : {});
-    await act?.(page);
-    for (const [label, size] of SIZES) {
-      await resize(page, size);
-      expect(await layoutProblems(page, screen), label).toEqual({ overlaps: [], cut: [], sideways: false });
-    }
-  }, 60_000);
+  it.each(CASES)(
+    '$name: no text over text, none cut off, nothing sideways',
+    async ({ screen, fake, act }) => {
+      const page = await show(screen, SMALLEST, fake ? { fake } : {});
+      await act?.(page);
+      for (const [label, size] of SIZES) {
+        await resize(page, size);
+        expect(await layoutProblems(page, screen), label).toEqual({ overlaps: [], cut: [], sideways: false });
+      }
+    },
+    60_000,
+  );
 
   it('keeps the navigation usable: every screen a visible, named link inside the window', async () => {
     const page = await show('timesheet', SMALLEST);
@@ -141,7 +182,10 @@ describe('a wide window', () => {
   it('uses its width on every daily screen', async () => {
     const page = await show('status', WIDE);
     for (const screen of ['status', 'timesheet', 'reports', 'leave', 'calendar'] as const) {
-      await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: screen.charAt(0).toUpperCase() + screen.slice(1) }).click();
+      await page
+        .getByRole('navigation', { name: 'Punchcard' })
+        .getByRole('link', { name: screen.charAt(0).toUpperCase() + screen.slice(1) })
+        .click();
       await screenReady(page, screen, 10_000);
       const used = await page.evaluate((name) => {
         const content = document.querySelector('.content') as HTMLElement;
@@ -174,6 +218,8 @@ describe('German, with a German team’s long names', () => {
     const monday = sheet.getByRole('region', { name: 'Montag, 11. Mai' });
     expect(await monday.locator('li.entry .range').first().innerText()).toBe('8:30 – 12:15');
     // A long project name is read whole, wrapped rather than cut.
-    expect(await monday.locator('li.entry .project').first().innerText()).toBe('Forschungs- und Entwicklungsvorhaben „Digitale Verwaltung 2030“ · Softwareentwicklung');
+    expect(await monday.locator('li.entry .project').first().innerText()).toBe(
+      'Forschungs- und Entwicklungsvorhaben „Digitale Verwaltung 2030“ · Softwareentwicklung',
+    );
   });
 });

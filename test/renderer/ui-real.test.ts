@@ -22,12 +22,29 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
-import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo, type FakeUser as ClockodoUser } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  DEFAULT_USERS as CLOCKODO_USERS,
+  seedCompany,
+  startFakeClockodo,
+  type FakeUser as ClockodoUser,
+} from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
 import { startNetworkSwitch } from '../support/network-switch.ts';
-import { clientCard, injectBridge, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, watchProblems, WINDOW_SIZE, type PageProblems, type RendererServer } from './harness.ts';
+import {
+  clientCard,
+  injectBridge,
+  launchChromium,
+  rendererDist,
+  screenOf,
+  screenReady,
+  serveRenderer,
+  watchProblems,
+  WINDOW_SIZE,
+  type PageProblems,
+  type RendererServer,
+} from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
@@ -134,9 +151,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('close', (code, signal) => done({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('close', (code, signal) => done({ code, signal })));
 
   const stopChild = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -265,7 +280,10 @@ async function expectOnlyInKeyring(app: RealApp, secrets: readonly string[]): Pr
     ['the record file', readFileSync(app.recordFile, 'utf8')],
   ];
   for (const secret of secrets) {
-    expect(places.filter(([, content]) => content.includes(secret)).map(([where]) => where), `places holding ${secret.slice(0, 20)}…`).toEqual([]);
+    expect(
+      places.filter(([, content]) => content.includes(secret)).map(([where]) => where),
+      `places holding ${secret.slice(0, 20)}…`,
+    ).toEqual([]);
   }
 }
 
@@ -303,7 +321,13 @@ async function openSession(app: RealApp): Promise<Session> {
 
 /** Like harness.ts openWindow, in the child's zone, also noting refused bridge calls from the first one on. */
 async function open(session: Session, hash: Screen): Promise<Page> {
-  const context = await session.browser.newContext({ viewport: WINDOW_SIZE, colorScheme: 'light', locale: 'en-US', timezoneId: session.app.zone, reducedMotion: 'reduce' });
+  const context = await session.browser.newContext({
+    viewport: WINDOW_SIZE,
+    colorScheme: 'light',
+    locale: 'en-US',
+    timezoneId: session.app.zone,
+    reducedMotion: 'reduce',
+  });
   // The real engine answers in its own time: a generous wait per action, never a timing assertion.
   context.setDefaultTimeout(15_000);
   await injectBridge(context, { token: session.app.token });
@@ -384,7 +408,10 @@ function realAppBeside<K extends string, F extends { close(): Promise<void> }>(
  * back, the secret's field is empty with Forget offered (the secret is in the keychain), and the
  * secret is nowhere in the page. The screenshot is real-account-<shot>.png.
  */
-async function reopenedAccount(session: Session, saved: { fields: Record<string, string>; secretName: string; secret: string; shot: string }): Promise<Locator> {
+async function reopenedAccount(
+  session: Session,
+  saved: { fields: Record<string, string>; secretName: string; secret: string; shot: string },
+): Promise<Locator> {
   const page = await open(session, 'account');
   const account = screen(page, 'account');
   for (const [label, value] of Object.entries(saved.fields)) expect(await account.getByLabel(label, { exact: true }).inputValue(), label).toBe(value);
@@ -402,10 +429,6 @@ const screen = screenOf;
 const card = clientCard;
 const ready = (page: Page, name: Screen) => screenReady(page, name, PATIENCE.timeout);
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), PATIENCE);
-
-
-
-
 
 /** The day in `zone` now, YYYY-MM-DD. */
 function todayIn(zone: string): string {
@@ -473,7 +496,10 @@ describe('the real app on the local timesheet', () => {
         // AI client) would have before, through the engine itself.
         const seed = await startEngine({ userDataDir: userData, args: ['--all-tools'], env: { HOME: home, TZ: zone } });
         try {
-          for (const [kind, name, parent] of [['project', PROJECT], ['activity', ACTIVITY, PROJECT]] as const) {
+          for (const [kind, name, parent] of [
+            ['project', PROJECT],
+            ['activity', ACTIVITY, PROJECT],
+          ] as const) {
             const result = await seed.call('create_catalog_item', { kind, name, ...(parent ? { parent } : {}) });
             expect(result.isError, textOf(result)).toBeFalsy();
           }
@@ -651,8 +677,22 @@ describe('the real app on the local timesheet', () => {
     await hidden(form);
     const row = day.locator('li.entry', { hasText: 'Early review' });
     await text(row.locator('.duration')).toBe('1 h 15 min');
-    const listed = async () => ((await engineCall(app, 'list_time_entries', { from: today, to: today })).entries as Array<{ id: number; start: string; end: string; description: string }>).filter((entry) => entry.start.includes('T06:00'));
-    expect(await listed()).toEqual([expect.objectContaining({ start: expect.stringMatching(new RegExp(`^${today}T06:00:00`)), end: expect.stringMatching(/T07:15:00/), description: 'Early review' })]);
+    const listed = async () =>
+      (
+        (await engineCall(app, 'list_time_entries', { from: today, to: today })).entries as Array<{
+          id: number;
+          start: string;
+          end: string;
+          description: string;
+        }>
+      ).filter((entry) => entry.start.includes('T06:00'));
+    expect(await listed()).toEqual([
+      expect.objectContaining({
+        start: expect.stringMatching(new RegExp(`^${today}T06:00:00`)),
+        end: expect.stringMatching(/T07:15:00/),
+        description: 'Early review',
+      }),
+    ]);
 
     await row.getByRole('button', { name: /^Edit / }).focus();
     await page.keyboard.press('Enter');
@@ -723,7 +763,9 @@ describe('the real app on the local timesheet', () => {
     await day.getByRole('button', { name: `Continue ${PROJECT} · ${ACTIVITY}, 9:05 AM` }).click();
     await text(day.locator('li.entry.running .project')).toBe(`${PROJECT} · ${ACTIVITY}`);
     const after = await todays();
-    expect(after.filter((entry) => entry.end === null)).toEqual([expect.objectContaining({ project: PROJECT, activity: ACTIVITY, description: 'Forgot to clock in' })]);
+    expect(after.filter((entry) => entry.end === null)).toEqual([
+      expect.objectContaining({ project: PROJECT, activity: ACTIVITY, description: 'Forgot to clock in' }),
+    ]);
     expect(after.find((entry) => entry.description === 'Shed roof')?.end).not.toBeNull();
 
     await page.getByRole('link', { name: 'Status' }).click();
@@ -742,7 +784,12 @@ describe('the real app on the local timesheet', () => {
     const [header, ...rows] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe('Date,Start,End,Minutes,Hours,Project,Activity,Note,Locked,Entry ID');
     expect(rows.some((line) => line.includes(`,${PROJECT},${ACTIVITY},${NOTE},`))).toBe(true);
-    expect(app.records().filter((record) => 'saveDialog' in record).at(-1)).toEqual({ saveDialog: expect.stringMatching(/^punchcard-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/) });
+    expect(
+      app
+        .records()
+        .filter((record) => 'saveDialog' in record)
+        .at(-1),
+    ).toEqual({ saveDialog: expect.stringMatching(/^punchcard-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/) });
   });
 
   it('files leave with its cost shown first, equal to what the engine files, and shows it in the team calendar', async () => {
@@ -779,10 +826,16 @@ describe('the real app on the local timesheet', () => {
     await form.getByLabel('First day', { exact: true }).fill(first);
     await form.getByLabel('Last day', { exact: true }).fill(last);
     await text(form.locator('.cost-leaves')).toMatch(/^!It leaves you -\d+ days: beyond your balance\.$/);
-    await text(form.locator('.message.warning')).toMatch(/do not allow leave beyond your balance\. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences\.$/);
+    await text(form.locator('.message.warning')).toMatch(
+      /do not allow leave beyond your balance\. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences\.$/,
+    );
     await form.getByRole('button', { name: 'Send request' }).click();
     // The engine's own refusal, and nothing filed.
-    await text(form.getByRole('alert')).toMatch(new RegExp(`^That goes beyond your vacation balance: vacation from \\w{3} \\d{1,2}, ${next} to \\w{3} \\d{1,2}, ${next} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`));
+    await text(form.getByRole('alert')).toMatch(
+      new RegExp(
+        `^That goes beyond your vacation balance: vacation from \\w{3} \\d{1,2}, ${next} to \\w{3} \\d{1,2}, ${next} costs \\d+ days and would leave -\\d+ days of ${next} \\(\\d+ left\\)\\. The local timesheet approves leave as it is filed`,
+      ),
+    );
     expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([]);
     await form.getByRole('button', { name: 'Cancel' }).click();
 
@@ -804,7 +857,9 @@ describe('the real app on the local timesheet', () => {
     await request.getByRole('button', { name: 'Send anyway' }).click();
     await hidden(request);
     await text(leaveAgain.getByRole('status').first()).toMatch(/ days over the \d{4} vacation entitlement\.$/);
-    expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([expect.objectContaining({ type: 'vacation', status: 'approved', first_day: first, last_day: last })]);
+    expect((await engineCall(app, 'list_leave_requests', { from: first, to: last })).requests).toEqual([
+      expect.objectContaining({ type: 'vacation', status: 'approved', first_day: first, last_day: last }),
+    ]);
   });
 
   it('asks about time away while a timer runs: keep it, then discard it by clocking out when it began', async () => {
@@ -935,7 +990,19 @@ describe('the real app with a Kimai account in the keychain', () => {
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
     await expect
       .poll(() => screen(page, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts())
-      .toEqual(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
+      .toEqual([
+        'start_break',
+        'end_break',
+        'request_leave',
+        'list_leave_requests',
+        'cancel_leave_request',
+        'leave_balance',
+        'absence_calendar',
+        'team_report',
+        'project_status',
+        'list_pending_leave',
+        'decide_leave_request',
+      ]);
   });
 
   it('shows an exported Kimai entry as locked with no change offered on it, and says this Kimai has no leave', async () => {
@@ -1058,7 +1125,10 @@ describe('the real app with a Kimai account, when the network drops', () => {
     // the engine last read from Kimai (it needs Kimai's ids), and an entry form reads them as it opens.
     const sheet = await open(session, 'timesheet');
     const editor = screen(sheet, 'timesheet').getByRole('form', { name: 'New entry' });
-    await screen(sheet, 'timesheet').getByRole('button', { name: /^Add entry on / }).first().click();
+    await screen(sheet, 'timesheet')
+      .getByRole('button', { name: /^Add entry on / })
+      .first()
+      .click();
     await editor.locator('datalist option[value="Website"]').waitFor({ state: 'attached', ...PATIENCE });
     await editor.getByLabel('Note').press('Escape');
     await hidden(editor);
@@ -1103,7 +1173,14 @@ describe('the real app with a Kimai account, when the network drops', () => {
     expect(adasRecords(kimai)).toEqual([]);
 
     // Meanwhile, on the web: half an hour of the same morning, booked again.
-    kimai.addTimesheet({ userId: ADA.id, projectId: ids.website.id, activityId: ids.design.id, begin: hour(6.5), end: hour(7.5), description: 'Booked on the web' });
+    kimai.addTimesheet({
+      userId: ADA.id,
+      projectId: ids.website.id,
+      activityId: ids.design.id,
+      begin: hour(6.5),
+      end: hour(7.5),
+      description: 'Booked on the web',
+    });
     await network.restore();
 
     // Status is asked again when it is shown: the engine sends the outbox before it answers.
@@ -1156,7 +1233,14 @@ describe('the real app with a Kimai account, when the network drops', () => {
     await expect.poll(() => timer.locator('.card-title .badge').allInnerTexts(), PATIENCE).toEqual(['Running', 'Waiting to be sent']);
 
     // Meanwhile, on the web: the morning booked as an entry that covers the clock-in's start.
-    kimai.addTimesheet({ userId: ADA.id, projectId: ids.website.id, activityId: ids.design.id, begin: hour(8.5), end: hour(10), description: 'Booked on the web' });
+    kimai.addTimesheet({
+      userId: ADA.id,
+      projectId: ids.website.id,
+      activityId: ids.design.id,
+      begin: hour(8.5),
+      end: hour(10),
+      description: 'Booked on the web',
+    });
     await network.restore();
 
     // The person does nothing: the app's engine sends the outbox in the background once Kimai answers
@@ -1166,7 +1250,9 @@ describe('the real app with a Kimai account, when the network drops', () => {
     await card.waitFor({ state: 'visible', timeout: 30_000 });
     const write = card.getByRole('listitem').filter({ hasText: 'Clock-in' });
     await text(write.locator('.kept-what')).toBe(`Clock-in · ${shortDay(todayIn(app.zone))}, 9:00 AM`);
-    await text(write.locator('.kept-words')).toBe('Your clock-in at 09:00 on Website · Design was not sent: Kimai has Website · Design from 08:30 to 10:00, added while it was out of reach, which covers that time.');
+    await text(write.locator('.kept-words')).toBe(
+      'Your clock-in at 09:00 on Website · Design was not sent: Kimai has Website · Design from 08:30 to 10:00, added while it was out of reach, which covers that time.',
+    );
     expect(await write.getByRole('button').allInnerTexts()).toEqual(['Try again', 'Keep Kimai as it is']);
 
     await write.getByRole('button', { name: 'Keep Kimai as it is' }).focus();
@@ -1241,7 +1327,9 @@ describe('the real app with a Clockodo account in the keychain', () => {
 
     await form.key.fill(KEY);
     await form.test.click();
-    await text(form.account.getByRole('status')).toMatch(new RegExp(`^Connected to Clockodo at ${escape(new URL(clockodo.url).host)} as Ada Worker \\(worker\\)`));
+    await text(form.account.getByRole('status')).toMatch(
+      new RegExp(`^Connected to Clockodo at ${escape(new URL(clockodo.url).host)} as Ada Worker \\(worker\\)`),
+    );
     expect(await form.account.getByRole('alert').count()).toBe(0);
 
     await form.account.getByRole('button', { name: 'Save' }).click();
@@ -1255,7 +1343,12 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await form.test.click();
     await text(form.account.getByRole('status')).toMatch(/Ada Worker/);
 
-    await reopenedAccount(session, { fields: { 'Clockodo login': 'ada@example.com', 'Clockodo address (optional)': clockodo.url }, secretName: 'API key', secret: KEY, shot: 'clockodo' });
+    await reopenedAccount(session, {
+      fields: { 'Clockodo login': 'ada@example.com', 'Clockodo address (optional)': clockodo.url },
+      secretName: 'API key',
+      secret: KEY,
+      shot: 'clockodo',
+    });
   });
 
   it("shows Clockodo's day on Status, clocks in and out there, and shows what Clockodo does not do and what it keeps", async () => {
@@ -1277,7 +1370,9 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await status.getByRole('button', { name: 'Clock in' }).click();
     await text(status.locator('.timer .what')).toBe('Website · Development');
     expect(await status.getByRole('alert').count()).toBe(0);
-    expect(clockodo.state.entries.filter((entry) => entry.usersId === ADA.id && entry.timeUntil === null)).toEqual([expect.objectContaining({ text: 'Release notes' })]);
+    expect(clockodo.state.entries.filter((entry) => entry.usersId === ADA.id && entry.timeUntil === null)).toEqual([
+      expect.objectContaining({ text: 'Release notes' }),
+    ]);
     await status.getByRole('button', { name: 'Clock out' }).click();
     await visible(status.getByText('Not running'));
     expect(clockodo.state.entries.filter((entry) => entry.usersId === ADA.id && entry.timeUntil === null)).toEqual([]);
@@ -1285,12 +1380,29 @@ describe('the real app with a Clockodo account in the keychain', () => {
     const tools = await open(session, 'tools');
     await expect
       .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
-      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
+      .toEqual([
+        'start_break',
+        'end_break',
+        'create_catalog_item',
+        'archive_catalog_item',
+        'team_report',
+        'project_status',
+        'list_pending_leave',
+        'decide_leave_request',
+      ]);
 
     const preferences = await open(session, 'preferences');
     const kept = screen(preferences, 'preferences').locator('section.kept');
     await text(kept.locator('.badge')).toBe('Kept by Clockodo');
-    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual(['Mon 8', 'Tue 8', 'Wed 8', 'Thu 8', 'Fri 8', 'Sat 0', 'Sun 0']);
+    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual([
+      'Mon 8',
+      'Tue 8',
+      'Wed 8',
+      'Thu 8',
+      'Fri 8',
+      'Sat 0',
+      'Sun 0',
+    ]);
     await text(kept).toContain("Clockodo's non-business days");
     expect(await kept.locator('dt').last().innerText()).toBe(`Annual leave ${YEAR}`);
     expect(await kept.locator('dd').last().innerText()).toBe(`32 days (2 carried over from ${YEAR - 1}), 32 left`);
@@ -1324,11 +1436,21 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await text(form.locator('.cost')).toContain('Costs 3 days');
     await form.getByRole('button', { name: 'Send request' }).click();
     await hidden(form);
-    expect(clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday)).toEqual([expect.objectContaining({ status: 0, dateUntil: wednesday })]);
+    expect(clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday)).toEqual([
+      expect.objectContaining({ status: 0, dateUntil: wednesday }),
+    ]);
     const pending = leave.locator('li.request', { hasText: 'Pending' });
     await pending.getByRole('button', { name: /^Cancel request for / }).click();
     await pending.getByRole('button', { name: 'Cancel it' }).click();
-    await expect.poll(() => clockodo.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince === monday && (absence.status === 0 || absence.status === 1)).length, PATIENCE).toBe(0);
+    await expect
+      .poll(
+        () =>
+          clockodo.state.absences.filter(
+            (absence) => absence.usersId === ADA.id && absence.dateSince === monday && (absence.status === 0 || absence.status === 1),
+          ).length,
+        PATIENCE,
+      )
+      .toBe(0);
 
     const calendar = await open(session, 'calendar');
     const grid = screen(calendar, 'calendar');
@@ -1372,7 +1494,9 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     await key.fill(KEY);
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toMatch(
-      new RegExp(`^Connected to Calamari at ${escape(new URL(calamari.url).host)} as Ada Lovelace \\(ada@acme\\.example\\);.* Punchcard uses it for ada@acme\\.example only\\.$`),
+      new RegExp(
+        `^Connected to Calamari at ${escape(new URL(calamari.url).host)} as Ada Lovelace \\(ada@acme\\.example\\);.* Punchcard uses it for ada@acme\\.example only\\.$`,
+      ),
     );
 
     await account.getByRole('button', { name: 'Save' }).click();
@@ -1388,7 +1512,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     // reopened window: 18 s alone, just past 29 s beside the whole suite on two cores.
   }, 60_000);
 
-  it("clocks in on Calamari, takes a break and ends it from Status; Tools and Preferences show what Calamari does and keeps", async () => {
+  it('clocks in on Calamari, takes a break and ends it from Status; Tools and Preferences show what Calamari does and keeps', async () => {
     const { session, calamari } = the();
     const page = await open(session, 'status');
     const status = screen(page, 'status');
@@ -1420,7 +1544,17 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     const tools = await open(session, 'tools');
     await expect
       .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
-      .toEqual(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
+      .toEqual([
+        'update_time_entry',
+        'delete_time_entry',
+        'create_catalog_item',
+        'archive_catalog_item',
+        'cancel_leave_request',
+        'team_report',
+        'project_status',
+        'list_pending_leave',
+        'decide_leave_request',
+      ]);
 
     const preferences = await open(session, 'preferences');
     const kept = screen(preferences, 'preferences').locator('section.kept');
@@ -1435,7 +1569,12 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     const page = await open(session, 'timesheet');
     const sheet = screen(page, 'timesheet');
     await text(sheet.getByRole('note')).toBe("Calamari's API cannot change or delete a shift: correct shifts in Calamari.");
-    await visible(sheet.getByRole('region', { name: dayName(todayIn(app.zone)) }).locator('li.entry').first());
+    await visible(
+      sheet
+        .getByRole('region', { name: dayName(todayIn(app.zone)) })
+        .locator('li.entry')
+        .first(),
+    );
     expect(await sheet.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
 
     const { monday, wednesday } = nextMonthMonday(todayIn(app.zone));
@@ -1463,7 +1602,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
   });
 });
 
-describe('the real app with a Clockify account: the person\'s own key, one workspace', () => {
+describe("the real app with a Clockify account: the person's own key, one workspace", () => {
   const KEY = `clockify-key-${randomBytes(16).toString('hex')}`;
   const WRONG = `clockify-wrong-${randomBytes(16).toString('hex')}`;
   const the = realAppBeside('clockify', 'Clockify', async () => {
@@ -1496,7 +1635,9 @@ describe('the real app with a Clockify account: the person\'s own key, one works
     await key.fill(KEY);
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toMatch(
-      new RegExp(`^Connected to Clockify at ${escape(new URL(clockify.url).host)} as Ada Lovelace \\(ada@acme\\.example\\) in the workspace "Acme" \\(STANDARD plan\\); time off available\\.$`),
+      new RegExp(
+        `^Connected to Clockify at ${escape(new URL(clockify.url).host)} as Ada Lovelace \\(ada@acme\\.example\\) in the workspace "Acme" \\(STANDARD plan\\); time off available\\.$`,
+      ),
     );
 
     await account.getByRole('button', { name: 'Save' }).click();
@@ -1505,7 +1646,12 @@ describe('the real app with a Clockify account: the person\'s own key, one works
     expect(readConfig(app)?.provider).toEqual({ type: 'clockify', url: clockify.url, workspace: 'Acme' });
     expect(readFileSync(app.configFile, 'utf8')).not.toContain(KEY);
 
-    await reopenedAccount(session, { fields: { 'Workspace (optional)': 'Acme', 'Clockify address (optional)': clockify.url }, secretName: 'API key', secret: KEY, shot: 'clockify' });
+    await reopenedAccount(session, {
+      fields: { 'Workspace (optional)': 'Acme', 'Clockify address (optional)': clockify.url },
+      secretName: 'API key',
+      secret: KEY,
+      shot: 'clockify',
+    });
   });
 
   it("clocks in on a project's task and out from Status; Tools and Preferences show what Clockify does and keeps", async () => {
@@ -1529,12 +1675,29 @@ describe('the real app with a Clockify account: the person\'s own key, one works
     const tools = await open(session, 'tools');
     await expect
       .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
-      .toEqual(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', 'team_report', 'project_status', 'list_pending_leave', 'decide_leave_request']);
+      .toEqual([
+        'start_break',
+        'end_break',
+        'create_catalog_item',
+        'archive_catalog_item',
+        'team_report',
+        'project_status',
+        'list_pending_leave',
+        'decide_leave_request',
+      ]);
 
     const preferences = await open(session, 'preferences');
     const kept = screen(preferences, 'preferences').locator('section.kept');
     await text(kept.locator('.badge')).toBe('Kept by Clockify');
-    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual(['Mon 8', 'Tue 8', 'Wed 8', 'Thu 8', 'Fri 8', 'Sat 0', 'Sun 0']);
+    expect(await kept.getByRole('list', { name: 'Target hours per day' }).getByRole('listitem').allInnerTexts()).toEqual([
+      'Mon 8',
+      'Tue 8',
+      'Wed 8',
+      'Thu 8',
+      'Fri 8',
+      'Sat 0',
+      'Sun 0',
+    ]);
     await text(kept).toContain("Clockify's holidays");
     expect(await kept.locator('dd').last().innerText()).toContain('25 left');
     await preferences.screenshot({ path: resolve(SCREENSHOTS, 'real-preferences-clockify.png') });
@@ -1556,7 +1719,12 @@ describe("the real app under an organisation's policy", () => {
     const policyFile = join(policyDir, 'policy.json');
     writeFileSync(
       policyFile,
-      JSON.stringify({ schemaVersion: 1, ai: { readOnly: true, deniedGroups: ['leave'] }, providers: { allowed: ['local'] }, clients: { allowed: ['vscode'] } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        ai: { readOnly: true, deniedGroups: ['leave'] },
+        providers: { allowed: ['local'] },
+        clients: { allowed: ['vscode'] },
+      }),
     );
     app = await startRealApp({ env: { PUNCHCARD_POLICY_FILE: policyFile } });
     session = await openSession(app);
@@ -1595,7 +1763,9 @@ describe("the real app under an organisation's policy", () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'policy-tools.png'), fullPage: true });
 
     const connect = await open(session, 'connect');
-    const cursor = screen(connect, 'connect').locator('li.client').filter({ has: connect.getByRole('heading', { name: /^Cursor/ }) });
+    const cursor = screen(connect, 'connect')
+      .locator('li.client')
+      .filter({ has: connect.getByRole('heading', { name: /^Cursor/ }) });
     await text(cursor.locator('.locked')).toContain("Your organisation's policy does not allow registering Punchcard with cursor. It allows: vscode.");
     expect(await cursor.getByRole('button', { name: 'Register' }).getAttribute('aria-disabled')).toBe('true');
     expect(existsSync(join(app.home, '.cursor', 'mcp.json'))).toBe(false);

@@ -49,7 +49,11 @@ it('is used by keyboard: the setting, Check now, then Restart to update once mai
     fake.setUpdatePhase({ kind: 'ready', version: '0.2.0' });
     const bar = page.getByRole('complementary', { name: 'Update ready' });
     await bar.waitFor({ state: 'visible', timeout: 5000 });
-    await expect.poll(() => words.innerText()).toBe('Punchcard 0.2.0 is downloaded and verified. It installs by itself when nothing is in the way (now: this window is open), or at once if you restart.');
+    await expect
+      .poll(() => words.innerText())
+      .toBe(
+        'Punchcard 0.2.0 is downloaded and verified. It installs by itself when nothing is in the way (now: this window is open), or at once if you restart.',
+      );
     await page.goto(`${server.url}#status`);
     await screenReady(page, 'status', 10_000);
     await bar.getByRole('button', { name: 'Restart to update' }).focus();

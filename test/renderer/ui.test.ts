@@ -10,7 +10,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { clientCard, firstDataTime, launchChromium, openWindow, RENDERER_CSP, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import {
+  clientCard,
+  firstDataTime,
+  launchChromium,
+  openWindow,
+  RENDERER_CSP,
+  rendererDist,
+  screenOf,
+  screenReady,
+  serveRenderer,
+  type OpenWindow,
+  type RendererServer,
+} from './harness.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
@@ -92,9 +104,6 @@ const card = clientCard;
 const ready = (page: Page, name: Screen) => screenReady(page, name, 5000);
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
 
-
-
-
 describe('the settings window', () => {
   it('opens with the shell, its data, the strict CSP and a first-data mark', async () => {
     const { page, bridge, server } = await open({ fixedTime: false });
@@ -112,9 +121,22 @@ describe('the settings window', () => {
     expect(await page.locator('script:not([src])').count()).toBe(0);
     // The opening screen's data first; the other screens' data right after.
     expect(bridge.calls[0]?.name).toBe('getStatus');
-    await expect.poll(() => bridge.calls.map((call) => call.name).sort()).toEqual(
-      ['getAccount', 'getExtension', 'getIdleQuestion', 'getPreferences', 'getStatus', 'getTeamServer', 'getTools', 'getUpdates', 'listClients', 'listHolidayRegions'].sort(),
-    );
+    await expect
+      .poll(() => bridge.calls.map((call) => call.name).sort())
+      .toEqual(
+        [
+          'getAccount',
+          'getExtension',
+          'getIdleQuestion',
+          'getPreferences',
+          'getStatus',
+          'getTeamServer',
+          'getTools',
+          'getUpdates',
+          'listClients',
+          'listHolidayRegions',
+        ].sort(),
+      );
     // The daily screens cost engine calls (and a remote back end's requests): asked when first shown.
     await page.waitForTimeout(300);
     expect(bridge.calls.map((call) => call.name)).not.toEqual(expect.arrayContaining(['getTimesheet']));
@@ -184,7 +206,9 @@ describe('Status', () => {
     releaseOut();
     await visible(status.getByText('Not running'));
     // The Clock out button is gone: focus moves to the clock-in form.
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe(await status.getByLabel('Project', { exact: true }).getAttribute('id'));
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe(
+      await status.getByLabel('Project', { exact: true }).getAttribute('id'),
+    );
     await text(status.locator('.entries li').last()).toContain('1:05 PM – 2:25 PM');
 
     fake.advance(10);
@@ -194,7 +218,11 @@ describe('Status', () => {
     await status.getByLabel('Note').press('Enter');
     await visible(status.getByRole('button', { name: 'Clock out' }));
     await text(status.locator('.timer')).toContain('Acme Website · Development');
-    expect(fake.calls.filter((call) => call.name === 'clockIn').at(-1)?.request).toEqual({ project: 'Acme Website', activity: 'Development', description: 'Refunds' });
+    expect(fake.calls.filter((call) => call.name === 'clockIn').at(-1)?.request).toEqual({
+      project: 'Acme Website',
+      activity: 'Development',
+      description: 'Refunds',
+    });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Clock out');
 
     // The tray or an AI client switches the timer: the window follows without reloading.
@@ -295,7 +323,12 @@ describe('Tools', () => {
     await entries.getByRole('checkbox', { name: 'All Time entries tools' }).click();
     await text(entries.locator('.group-head')).toContain('All on');
     expect(fake.state.switchedOn.delete_time_entry).toBe(true);
-    expect(await entries.getByRole('switch').evaluateAll((inputs: HTMLInputElement[]) => inputs.map((input) => input.checked))).toEqual([true, true, true, true]);
+    expect(await entries.getByRole('switch').evaluateAll((inputs: HTMLInputElement[]) => inputs.map((input) => input.checked))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
 
     const readOnly = tools.getByRole('switch', { name: 'Read-only mode' });
     const release = fake.hold('setReadOnly');
@@ -304,7 +337,9 @@ describe('Tools', () => {
     release();
     await expect.poll(() => readOnly.isChecked()).toBe(true);
     expect(fake.state.readOnly).toBe(true);
-    await text(tools.locator('.read-only .hint')).toContain('Hiding 7 tools that add or change data: Clock in, Clock out, Log time, Update time entry, Delete time entry');
+    await text(tools.locator('.read-only .hint')).toContain(
+      'Hiding 7 tools that add or change data: Clock in, Clock out, Log time, Update time entry, Delete time entry',
+    );
     await text(entries.getByRole('listitem').filter({ hasText: 'Delete time entry' })).toContain('Hidden by read-only mode.');
 
     // The local timesheet has no breaks (a pause is clocking out and in again).
@@ -328,9 +363,16 @@ describe('Connect', () => {
     const extension = screen(page, 'connect').locator('section.extension');
     await text(extension.getByRole('heading', { level: 2 })).toBe('Claude Desktop extension\nClaude Desktop installed');
     await extension.getByRole('button', { name: 'Install in Claude Desktop' }).click();
-    await text(extension.getByRole('status')).toBe('Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.');
+    await text(extension.getByRole('status')).toBe(
+      'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.',
+    );
     await extension.getByRole('button', { name: 'Show file' }).click();
-    await expect.poll(() => fake.opened).toEqual(['extension:/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb', 'shown:/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb']);
+    await expect
+      .poll(() => fake.opened)
+      .toEqual([
+        'extension:/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb',
+        'shown:/Applications/Punchcard.app/Contents/Resources/punchcard.mcpb',
+      ]);
   });
 
   it('says why the extension cannot be installed from here, without buttons that would fail', async () => {
@@ -480,10 +522,9 @@ describe('Account', () => {
 
     // Every field says what is wrong before anything is sent; focus goes to the first.
     await account.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
-      'Enter the e-mail you sign in to Clockodo with.',
-      'Paste your API key: Punchcard has none saved for this account.',
-    ]);
+    await expect
+      .poll(() => fields.locator('.field-error').allInnerTexts())
+      .toEqual(['Enter the e-mail you sign in to Clockodo with.', 'Paste your API key: Punchcard has none saved for this account.']);
     expect(await login.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
     await text(account.getByRole('alert')).toBe('Check the highlighted fields.');
@@ -552,11 +593,13 @@ describe('Account', () => {
     expect((await key.getAttribute('aria-describedby'))?.split(' ')).toContain(noteId);
 
     await account.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
-      'Enter the address of your Calamari, such as https://your-company.calamari.io.',
-      'Enter the e-mail you sign in to Calamari with.',
-      'Paste your API key: Punchcard has none saved for this account.',
-    ]);
+    await expect
+      .poll(() => fields.locator('.field-error').allInnerTexts())
+      .toEqual([
+        'Enter the address of your Calamari, such as https://your-company.calamari.io.',
+        'Enter the e-mail you sign in to Calamari with.',
+        'Paste your API key: Punchcard has none saved for this account.',
+      ]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
     expect(fake.calls.some((call) => call.name === 'saveAccount')).toBe(false);
 
@@ -564,14 +607,15 @@ describe('Account', () => {
     await email.fill('ada@acme');
     await key.fill('calamari-org-key-0815');
     await account.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual([
-      'That is not a web address; it looks like https://your-company.calamari.io.',
-      'That is not an e-mail address; it looks like ada@example.com.',
-    ]);
+    await expect
+      .poll(() => fields.locator('.field-error').allInnerTexts())
+      .toEqual(['That is not a web address; it looks like https://your-company.calamari.io.', 'That is not an e-mail address; it looks like ada@example.com.']);
     // The check is the one main and the engine make: a space makes no host, however the address starts.
     await url.fill('https://acme calamari.io');
     await account.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => fields.locator('.field-error').first().innerText()).toBe('That is not a web address; it looks like https://your-company.calamari.io.');
+    await expect
+      .poll(() => fields.locator('.field-error').first().innerText())
+      .toBe('That is not a web address; it looks like https://your-company.calamari.io.');
     expect(fake.calls.some((call) => call.name === 'saveAccount')).toBe(false);
     // Typing into a field clears its own message only.
     await url.fill('https://acme.calamari.io/api/');
@@ -603,7 +647,9 @@ describe('Account', () => {
     const fields = account.locator('.account-fields');
     // The address is in a closed section: its label is there, not shown.
     expect((await fields.locator('.field > label').allInnerTexts()).filter(Boolean)).toEqual(['API key', 'Workspace (optional)']);
-    await text(fields.locator('.message.note')).toBe('Punchcard acts as the person the API key belongs to, in one workspace, and only on their own time entries and time off.');
+    await text(fields.locator('.message.note')).toBe(
+      'Punchcard acts as the person the API key belongs to, in one workspace, and only on their own time entries and time off.',
+    );
     const key = account.getByLabel('API key', { exact: true });
     const workspace = account.getByLabel('Workspace (optional)');
     // Clockify's global address unless a region's is named: the section stays closed.
@@ -621,15 +667,21 @@ describe('Account', () => {
     // The engine's own rule: the key goes to Clockify's API hosts only, or over https to an address chosen here.
     await url.fill('https://acme.clockify.me');
     await account.getByRole('button', { name: 'Test connection' }).click();
-    await text(fields.locator('.field-error')).toBe("Acme.clockify.me is not one of Clockify's API addresses; use https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api.");
+    await text(fields.locator('.field-error')).toBe(
+      "Acme.clockify.me is not one of Clockify's API addresses; use https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api.",
+    );
     await url.fill('https://api.clockify.co/api');
     await account.getByRole('button', { name: 'Test connection' }).click();
-    await text(fields.locator('.field-error')).toBe("Punchcard sends your Clockify API key only to Clockify's API addresses (or to a server on this computer), and api.clockify.co is not one; use https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api.");
+    await text(fields.locator('.field-error')).toBe(
+      "Punchcard sends your Clockify API key only to Clockify's API addresses (or to a server on this computer), and api.clockify.co is not one; use https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api.",
+    );
     expect(fake.calls.some((call) => call.name === 'testConnection')).toBe(false);
     await url.fill('https://euc1.clockify.me/api');
 
     await account.getByRole('button', { name: 'Test connection' }).click();
-    await text(account.getByRole('status')).toBe('Connected to Clockify at euc1.clockify.me as Ada Lovelace (ada@acme.example) in the workspace "Acme" (STANDARD plan); time off available.');
+    await text(account.getByRole('status')).toBe(
+      'Connected to Clockify at euc1.clockify.me as Ada Lovelace (ada@acme.example) in the workspace "Acme" (STANDARD plan); time off available.',
+    );
     await account.getByRole('button', { name: 'Save' }).click();
     await text(account.getByRole('status')).toBe('Saved.');
     expect(fake.calls.filter((call) => call.name === 'saveAccount').at(-1)?.request).toEqual({
@@ -647,7 +699,10 @@ describe('Account', () => {
   });
 
   it('keeps what was typed for each back end apart, and Forget names the saved back end’s secret', async () => {
-    const { page } = await open({ hash: 'account', fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } } });
+    const { page } = await open({
+      hash: 'account',
+      fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } },
+    });
     const account = screen(page, 'account');
     await ready(page, 'account');
     expect(await account.getByLabel('Kimai address').inputValue()).toBe('https://kimai.example.com');
@@ -725,7 +780,10 @@ describe('Preferences', () => {
   });
 
   it("shows what Clockodo keeps as Clockodo's values, not as fields, and saves only the rest", async () => {
-    const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' } } });
+    const { page, fake } = await open({
+      hash: 'preferences',
+      fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' } },
+    });
     const preferences = screen(page, 'preferences');
     await ready(page, 'preferences');
     const kept = preferences.locator('section.kept');
@@ -758,21 +816,28 @@ describe('Preferences', () => {
     await text(kept.locator('.badge')).toBe('Kept by Clockodo');
   });
 
-  it('on Clockify without a work capacity: the week is a field that saves, the holidays and leave are Clockify\'s', async () => {
-    const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, plan: { workWeek: null } } });
+  it("on Clockify without a work capacity: the week is a field that saves, the holidays and leave are Clockify's", async () => {
+    const { page, fake } = await open({
+      hash: 'preferences',
+      fake: { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, plan: { workWeek: null } },
+    });
     const preferences = screen(page, 'preferences');
     await ready(page, 'preferences');
     const kept = preferences.locator('section.kept');
     await text(kept.getByRole('heading')).toBe('Holidays and leave');
     expect(await kept.locator('dt').allInnerTexts()).toEqual(['Public holidays', 'Annual leave 2026']);
-    await text(kept.locator('.hint')).toBe('Clockify keeps these for you; Punchcard counts your leave with them. Change them in Clockify. Clockify keeps no work week for you, so Punchcard uses the one set below.');
+    await text(kept.locator('.hint')).toBe(
+      'Clockify keeps these for you; Punchcard counts your leave with them. Change them in Clockify. Clockify keeps no work week for you, so Punchcard uses the one set below.',
+    );
     expect(await preferences.getByLabel('Public holidays', { exact: true }).count()).toBe(0);
     const monday = preferences.getByLabel('Monday hours', { exact: true });
     expect(await monday.isEnabled()).toBe(true);
     await monday.fill('6');
     await preferences.getByRole('button', { name: 'Save' }).click();
     await text(preferences.getByRole('status')).toBe('Saved.');
-    expect(fake.calls.filter((call) => call.name === 'savePreferences').map((call) => call.request)).toEqual([{ workWeek: expect.objectContaining({ mon: 6, tue: 8 }) }]);
+    expect(fake.calls.filter((call) => call.name === 'savePreferences').map((call) => call.request)).toEqual([
+      { workWeek: expect.objectContaining({ mon: 6, tue: 8 }) },
+    ]);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'preferences-clockify-no-capacity-light.png') });
   });
 
@@ -788,7 +853,10 @@ describe('Preferences', () => {
 
   it('locks the work week, holidays and leave with the reason while the engine cannot read them', async () => {
     const problem = 'Clockodo at https://my.clockodo.com cannot be reached: the connection was refused.';
-    const { page, fake } = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, planProblem: problem } });
+    const { page, fake } = await open({
+      hash: 'preferences',
+      fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, planProblem: problem },
+    });
     const preferences = screen(page, 'preferences');
     await ready(page, 'preferences');
     const warning = preferences.locator('.plan-unknown .message');
@@ -852,13 +920,20 @@ describe('screenshots', () => {
     }
 
     // A saved Clockify account in a region's workspace: the address shows in its opened section.
-    const clockify = await open({ hash: 'account', colorScheme: 'dark', fake: { account: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' } } });
+    const clockify = await open({
+      hash: 'account',
+      colorScheme: 'dark',
+      fake: { account: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' } },
+    });
     await ready(clockify.page, 'account');
     expect(await screen(clockify.page, 'account').getByLabel('Workspace (optional)').inputValue()).toBe('Acme');
     await screen(clockify.page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
     await clockify.page.screenshot({ path: resolve(SCREENSHOTS, 'account-clockify-dark.png') });
 
-    const kept = await open({ hash: 'preferences', fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, startAtLoginSupported: false } });
+    const kept = await open({
+      hash: 'preferences',
+      fake: { account: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }, startAtLoginSupported: false },
+    });
     await ready(kept.page, 'preferences');
     await kept.page.screenshot({ path: resolve(SCREENSHOTS, 'preferences-clockodo-light.png') });
 

@@ -15,7 +15,11 @@ describe('the locked addon', () => {
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as unknown;
     const library = (lock as { packages: Record<string, { version: string }> }).packages['node_modules/@napi-rs/keyring'];
     for (const platform of ['darwin-x64', 'darwin-arm64']) {
-      expect(lockedAddon(lock, platform)).toMatchObject({ name: `@napi-rs/keyring-${platform}`, version: library?.version, integrity: expect.stringMatching(/^sha512-/) });
+      expect(lockedAddon(lock, platform)).toMatchObject({
+        name: `@napi-rs/keyring-${platform}`,
+        version: library?.version,
+        integrity: expect.stringMatching(/^sha512-/),
+      });
     }
   });
 
@@ -23,7 +27,9 @@ describe('the locked addon', () => {
     const lock = { packages: { 'node_modules/@napi-rs/keyring-darwin-x64': { version: '2.1.2', integrity: 'sha512-AAAA' } } };
     expect(() => lockedAddon(lock, 'plan9-mips')).toThrow('package-lock.json locks no @napi-rs/keyring-plan9-mips');
     expect(() => lockedAddon(lock, '../../evil')).toThrow('is not a platform name');
-    expect(() => lockedAddon({ packages: { 'node_modules/@napi-rs/keyring-darwin-x64': { version: '2.1.2', integrity: 'sha1-AAAA' } } }, 'darwin-x64')).toThrow('no sha512 integrity');
+    expect(() => lockedAddon({ packages: { 'node_modules/@napi-rs/keyring-darwin-x64': { version: '2.1.2', integrity: 'sha1-AAAA' } } }, 'darwin-x64')).toThrow(
+      'no sha512 integrity',
+    );
   });
 });
 
@@ -44,7 +50,10 @@ describe('installing it', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const lockWith = (integrity: string) =>
-    writeFileSync(join(root, 'package-lock.json'), JSON.stringify({ packages: { 'node_modules/@napi-rs/keyring-darwin-x64': { version: '2.1.2', integrity } } }));
+    writeFileSync(
+      join(root, 'package-lock.json'),
+      JSON.stringify({ packages: { 'node_modules/@napi-rs/keyring-darwin-x64': { version: '2.1.2', integrity } } }),
+    );
   const fromFolder = (spec: string, folder: string) => {
     expect(spec).toBe('@napi-rs/keyring-darwin-x64@2.1.2');
     copyFileSync(archive, join(folder, 'fetched.tgz'));

@@ -26,7 +26,10 @@ const ADA = DEFAULT_USERS[0] as FakeUser;
 let work: string;
 let bundle: string;
 let unpacked: string;
-let manifest: Record<string, unknown> & { server: { mcp_config: { command: string; args: string[]; env: Record<string, string> } }; user_config: Record<string, Record<string, unknown>> };
+let manifest: Record<string, unknown> & {
+  server: { mcp_config: { command: string; args: string[]; env: Record<string, string> } };
+  user_config: Record<string, Record<string, unknown>>;
+};
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'punchcard-mcpb-test-'));
@@ -98,9 +101,13 @@ describe('the packed extension', () => {
 
   it('lists the engine’s own tools and prompts, in registry order', () => {
     expect(manifest.tools).toEqual(TOOL_NAMES.map((name) => ({ name, description: TOOL_CONTRACTS[name].description })));
-    expect((manifest.prompts as Array<{ name: string; description: string; arguments: string[] }>).map(({ name, description, arguments: args }) => ({ name, description, args }))).toEqual(
-      PROMPT_LIST.map((prompt) => ({ name: prompt.name, description: prompt.description, args: prompt.arguments.map((argument) => argument.name) })),
-    );
+    expect(
+      (manifest.prompts as Array<{ name: string; description: string; arguments: string[] }>).map(({ name, description, arguments: args }) => ({
+        name,
+        description,
+        args,
+      })),
+    ).toEqual(PROMPT_LIST.map((prompt) => ({ name: prompt.name, description: prompt.description, args: prompt.arguments.map((argument) => argument.name) })));
   });
 
   it('asks for the back end, its address, the e-mail, the secret and the Clockify workspace, which is sensitive, and hands each to the engine as its variable', () => {
@@ -158,13 +165,16 @@ describe('the packed extension', () => {
     }
   });
 
-  it('sends the secret of a Clockify form to no Kimai an organisation\'s policy fixes instead, and says why in words', async () => {
+  it("sends the secret of a Clockify form to no Kimai an organisation's policy fixes instead, and says why in words", async () => {
     const kimai = await startFakeKimai({ now: clockStartingAt(NOW) });
     const data = join(work, 'fixed-kimai-data');
     const policyFile = join(work, 'fixed-kimai-policy.json');
     writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: kimai.url } } }));
     const clockifyKey = 'clockify-key-of-ada-0123456789';
-    const { client, env, stderr } = await startExtension({ back_end: 'clockify', secret: clockifyKey, data_folder: data }, { PUNCHCARD_POLICY_FILE: policyFile });
+    const { client, env, stderr } = await startExtension(
+      { back_end: 'clockify', secret: clockifyKey, data_folder: data },
+      { PUNCHCARD_POLICY_FILE: policyFile },
+    );
     try {
       expect(env).toMatchObject({ PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_SECRET: clockifyKey });
       const result = await client.callTool({ name: 'timer_status', arguments: {} });

@@ -24,7 +24,9 @@ beforeAll(async () => {
   tgz = packServer({ outDir: join(work, 'out') });
   prefix = join(work, 'prefix');
   // --offline: the package needs nothing from the registry; an install that tried would fail here.
-  await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tgz], { env: { ...process.env, npm_config_cache: join(work, 'cache') } });
+  await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tgz], {
+    env: { ...process.env, npm_config_cache: join(work, 'cache') },
+  });
   command = join(prefix, 'bin', 'punchcard-mcp');
 }, 120_000);
 
@@ -51,7 +53,10 @@ describe('npm run pack:server', () => {
 
   it('installed globally, `punchcard-mcp serve --dev` answers /healthz and stops on SIGTERM with exit 0', async () => {
     const port = await freePort();
-    const child = spawn(command, ['serve', '--dev', '--data', join(work, 'dev-data'), '--port', String(port)], { env: { PATH: process.env.PATH ?? '', HOME: work }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, ['serve', '--dev', '--data', join(work, 'dev-data'), '--port', String(port)], {
+      env: { PATH: process.env.PATH ?? '', HOME: work },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

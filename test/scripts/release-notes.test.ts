@@ -49,10 +49,14 @@ describe('the release notes', () => {
   });
 
   it('say a signed macOS build that was not notarized, and a system whose build is missing', () => {
-    const notes = releaseNotes('1.2.0', FILES.filter((file) => !file.endsWith('.rpm') && !file.endsWith('.deb') && !file.endsWith('.AppImage')), [
-      { platform: 'mac', signed: true, notarized: false },
-      { platform: 'win', signed: true },
-    ]);
+    const notes = releaseNotes(
+      '1.2.0',
+      FILES.filter((file) => !file.endsWith('.rpm') && !file.endsWith('.deb') && !file.endsWith('.AppImage')),
+      [
+        { platform: 'mac', signed: true, notarized: false },
+        { platform: 'win', signed: true },
+      ],
+    );
     expect(notes).toContain('**The macOS builds are signed but not notarized**');
     expect(notes).toContain('**There is no Linux build in this release**');
   });

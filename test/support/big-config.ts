@@ -9,7 +9,8 @@ export function claudeCodeHistory(bytes: number): Buffer {
     allowedTools: ['Bash(npm test)', 'Edit'],
     history: Array.from({ length: 40 }, (_, entry) => ({
       display: `step ${entry} in project ${index}: rename the invoice module, keep the café's tests green 🚀, then explain why the build failed`,
-      pastedContents: entry % 5 === 0 ? { 1: { id: 1, type: 'text', content: `stack trace ${'at Object.<anonymous> (/srv/app/index.js:12:7)\n'.repeat(20)}` } } : {},
+      pastedContents:
+        entry % 5 === 0 ? { 1: { id: 1, type: 'text', content: `stack trace ${'at Object.<anonymous> (/srv/app/index.js:12:7)\n'.repeat(20)}` } } : {},
     })),
     mcpContextUris: [],
     mcpServers: {},

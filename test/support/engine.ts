@@ -9,9 +9,7 @@ import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.t
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
-export const SERVER_BUNDLE = resolve(
-  process.env.PUNCHCARD_TEST_BUNDLE ?? resolve(import.meta.dirname, '../../dist/mcp-server/punchcard-mcp.mjs'),
-);
+export const SERVER_BUNDLE = resolve(process.env.PUNCHCARD_TEST_BUNDLE ?? resolve(import.meta.dirname, '../../dist/mcp-server/punchcard-mcp.mjs'));
 
 export type Era = 'legacy' | 'modern';
 
@@ -45,24 +43,26 @@ export function writeSettings(dir: string, settings: Record<string, unknown>): v
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }, null, 2));
 }
 
-export async function startEngine(options: {
-  era?: Era;
-  userDataDir?: string;
-  args?: string[];
-  env?: Record<string, string>;
-  listChanged?: () => void;
-  /** Called when the prompt list changes (prompts/list_changed, or a 2026 subscription). */
-  promptsChanged?: () => void;
-  /**
-   * Declares form elicitation and answers each question with this (the SDK's real client: a 2025
-   * connection gets elicitation/create, a 2026 one input_required results it fulfils and retries).
-   */
-  elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
-  /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
-  nodeFlags?: readonly string[];
-  /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
-  apps?: boolean;
-} = {}): Promise<EngineHandle> {
+export async function startEngine(
+  options: {
+    era?: Era;
+    userDataDir?: string;
+    args?: string[];
+    env?: Record<string, string>;
+    listChanged?: () => void;
+    /** Called when the prompt list changes (prompts/list_changed, or a 2026 subscription). */
+    promptsChanged?: () => void;
+    /**
+     * Declares form elicitation and answers each question with this (the SDK's real client: a 2025
+     * connection gets elicitation/create, a 2026 one input_required results it fulfils and retries).
+     */
+    elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
+    /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
+    nodeFlags?: readonly string[];
+    /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
+    apps?: boolean;
+  } = {},
+): Promise<EngineHandle> {
   if (!existsSync(SERVER_BUNDLE)) throw new Error(`No server bundle at ${SERVER_BUNDLE}: run npm run build first.`);
   const userDataDir = options.userDataDir ?? makeUserDataDir();
   const transport = new StdioClientTransport({

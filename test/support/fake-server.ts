@@ -90,7 +90,10 @@ export class Failures {
 
   /** The reply for this request when a failure is scripted for it (used up by one), else undefined. */
   take(method: string, path: string, request?: { url: string; headers: http.IncomingHttpHeaders; body: string }): Reply | undefined {
-    const found = this.#queue.find((item) => item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? path === item.path : item.path.test(path)));
+    const found = this.#queue.find(
+      (item) =>
+        item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? path === item.path : item.path.test(path)),
+    );
     if (!found) return undefined;
     found.left--;
     const { failure } = found;
@@ -116,7 +119,9 @@ export interface FakeServerOptions<Recorded extends RecordedRequest> {
   failures: Failures;
 }
 
-export async function startFakeServer<Recorded extends RecordedRequest>(options: FakeServerOptions<Recorded>): Promise<{ url: string; close(): Promise<void> }> {
+export async function startFakeServer<Recorded extends RecordedRequest>(
+  options: FakeServerOptions<Recorded>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const listener: http.RequestListener = (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -127,9 +132,25 @@ export async function startFakeServer<Recorded extends RecordedRequest>(options:
       const text = Buffer.concat(chunks).toString('utf8');
       const carried = request.headers.authorization ?? request.headers['x-api-key'] ?? request.headers['x-clockodoapikey'];
       const credential = Array.isArray(carried) ? carried.join(',') : carried;
-      const record = options.record({ method, path: url.pathname, query: url.search, status: 0, body: text, receivedAt: started, answeredAt: 0, serverMs: 0, answerBytes: 0, ...(credential === undefined ? {} : { credential }) }, request);
+      const record = options.record(
+        {
+          method,
+          path: url.pathname,
+          query: url.search,
+          status: 0,
+          body: text,
+          receivedAt: started,
+          answeredAt: 0,
+          serverMs: 0,
+          answerBytes: 0,
+          ...(credential === undefined ? {} : { credential }),
+        },
+        request,
+      );
       options.requests.push(record);
-      const reply = options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text }) ?? options.respond(method, url, request.headers, text);
+      const reply =
+        options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text }) ??
+        options.respond(method, url, request.headers, text);
       const send = () => {
         if (response.destroyed) return;
         if (reply.flood) {
@@ -184,7 +205,8 @@ function flood(response: http.ServerResponse, status: number, headers: Record<st
   };
   const pump = () => {
     while (!response.destroyed && written < body) {
-      const part = written === 0 ? Buffer.from('[') : chunk.subarray(0, Math.min(chunk.length, Math.floor((body - written) / FLOOD_RECORD.length) * FLOOD_RECORD.length));
+      const part =
+        written === 0 ? Buffer.from('[') : chunk.subarray(0, Math.min(chunk.length, Math.floor((body - written) / FLOOD_RECORD.length) * FLOOD_RECORD.length));
       if (part.length === 0) break;
       if (!write(part)) return void response.once('drain', pump);
     }
@@ -197,7 +219,11 @@ function flood(response: http.ServerResponse, status: number, headers: Record<st
 
 /** A JSON reply (no body when `body` is undefined). */
 export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, body: body === undefined ? '' : JSON.stringify(body), headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers } };
+  return {
+    status,
+    body: body === undefined ? '' : JSON.stringify(body),
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+  };
 }
 
 /** A web server that is not the back end's API: every address answers with a page (a wrong address). */

@@ -56,7 +56,11 @@ function heavyCalls(clockIn: Record<string, unknown>, leaveType: string, catalog
   return [
     { label: 'time_report over two calendar years, by project', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31', group_by: 'project' } },
     { label: 'time_report over two calendar years, by day', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31' } },
-    { label: 'list_time_entries over a year, the third page of 500', tool: 'list_time_entries', args: { from: '2025-11-19', to: TODAY, limit: 500, offset: 1_000 } },
+    {
+      label: 'list_time_entries over a year, the third page of 500',
+      tool: 'list_time_entries',
+      args: { from: '2025-11-19', to: TODAY, limit: 500, offset: 1_000 },
+    },
     { label: 'list_leave_requests, this year and ten ahead', tool: 'list_leave_requests', args: {} },
     { label: 'absence_calendar over 92 days across New Year', tool: 'absence_calendar', args: { from: TODAY, to: '2027-02-17' } },
     { label: 'leave_balance', tool: 'leave_balance', args: {} },
@@ -97,7 +101,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
       const design = fake.state.activities.find((activity) => activity.name === 'Design');
       if (!website || !design) throw new Error('The Kimai seed lacks Website · Design.');
       for (const day of busyDays()) {
-        for (const span of dayEntries(day)) fake.addTimesheet({ userId: kimai.ADA.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
+        for (const span of dayEntries(day))
+          fake.addTimesheet({ userId: kimai.ADA.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },
@@ -113,7 +118,14 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
       if (!website || !development) throw new Error('The Clockodo seed lacks Website · Development.');
       for (const day of busyDays()) {
         for (const span of dayEntries(day)) {
-          fake.addEntry({ usersId: clockodo.ADA.id, customersId: website.customersId, projectsId: website.id, servicesId: development.id, timeSince: span.start, timeUntil: span.end });
+          fake.addEntry({
+            usersId: clockodo.ADA.id,
+            customersId: website.customersId,
+            projectsId: website.id,
+            servicesId: development.id,
+            timeSince: span.start,
+            timeUntil: span.end,
+          });
         }
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
@@ -130,7 +142,15 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
         const spans = dayEntries(day);
         const first = spans[0] as { start: number };
         const last = spans.at(-1) as { end: number };
-        fake.state.shifts.push({ id: id++, employeeId: 1, started: first.start, finished: last.end, breaks: [], projectId: SEED.projects.general, description: null });
+        fake.state.shifts.push({
+          id: id++,
+          employeeId: 1,
+          started: first.start,
+          finished: last.end,
+          breaks: [],
+          projectId: SEED.projects.general,
+          description: null,
+        });
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },
@@ -144,7 +164,13 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
       const { fake } = session;
       for (const day of busyDays()) {
         for (const span of dayEntries(day)) {
-          addClockifyEntry(fake, { userId: clockify.ADA.id, start: span.start, end: span.end, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
+          addClockifyEntry(fake, {
+            userId: clockify.ADA.id,
+            start: span.start,
+            end: span.end,
+            projectId: CLOCKIFY_SEED.projects.website,
+            taskId: CLOCKIFY_SEED.tasks.development,
+          });
         }
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };

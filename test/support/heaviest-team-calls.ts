@@ -11,10 +11,41 @@ import { join } from 'node:path';
 import { MAX_CALENDAR_DAYS } from '../../mcp-server/domain/call-limits.ts';
 import { addDays } from '../../mcp-server/domain/time.ts';
 import { CALAMARI_FACTS_FILE } from '../../mcp-server/providers/calamari/facts.ts';
-import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, makeEmployee, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../mcp-server/providers/calamari/fake-calamari.ts';
-import { addEntry as addClockifyEntry, addMembers, addTimeOff, OLGA_KEY, SEED as CLOCKIFY_SEED, seedTeam, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
-import { bigTeam, DEFAULT_USERS as CLOCKODO_USERS, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
-import { type FakeKimaiConfig as KimaiConfig, DEFAULT_USERS as KIMAI_USERS, type FakeUser as KimaiUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  DEFAULT_EMPLOYEES,
+  DEFAULT_KEY,
+  directReports,
+  makeEmployee,
+  SEED as CALAMARI_SEED,
+  seedOrganisation,
+  startFakeCalamari,
+} from '../mcp-server/providers/calamari/fake-calamari.ts';
+import {
+  addEntry as addClockifyEntry,
+  addMembers,
+  addTimeOff,
+  OLGA_KEY,
+  SEED as CLOCKIFY_SEED,
+  seedTeam,
+  seedWorkspace,
+  startFakeClockify,
+} from '../mcp-server/providers/clockify/fake-clockify.ts';
+import {
+  bigTeam,
+  DEFAULT_USERS as CLOCKODO_USERS,
+  type FakeUser as ClockodoUser,
+  seedCompany,
+  startFakeClockodo,
+} from '../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  type FakeKimaiConfig as KimaiConfig,
+  DEFAULT_USERS as KIMAI_USERS,
+  type FakeUser as KimaiUser,
+  rememberPlugin,
+  seedBigTeam,
+  seedCatalog,
+  startFakeKimai,
+} from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { type EngineHandle, makeUserDataDir, startEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
 import { untilQuiet } from './fake-server.ts';
@@ -30,7 +61,12 @@ const TEAM_SIZE = 300;
 /** The week up to today: last Friday, then Monday to this Thursday. */
 const WEEK = ['2026-11-13', '2026-11-16', '2026-11-17', '2026-11-18', TODAY];
 /** A working day as four entries (wall times in Berlin), all before today's 15:00. */
-const DAY: Array<[string, string]> = [['08:00', '10:00'], ['10:00', '12:00'], ['12:30', '13:30'], ['13:30', '14:30']];
+const DAY: Array<[string, string]> = [
+  ['08:00', '10:00'],
+  ['10:00', '12:00'],
+  ['12:30', '13:30'],
+  ['13:30', '14:30'],
+];
 /** The longest range team_report takes, ending today. */
 const LONGEST_FROM = addDays(TODAY, -(MAX_CALENDAR_DAYS - 1));
 const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
@@ -62,7 +98,12 @@ function teamCalls(offered: { people: number; project?: string; refused?: RegExp
   return [
     { label: 'team_report this week, the first window of 50', tool: 'team_report', args: { limit: 50 }, answer: window(1) },
     { label: 'team_report this week, the window from 250', tool: 'team_report', args: { offset: 250, limit: 50 }, answer: window(251) },
-    { label: `team_report over ${MAX_CALENDAR_DAYS} days, the first window of 50`, tool: 'team_report', args: { from: LONGEST_FROM, to: TODAY, limit: 50 }, answer: window(1) },
+    {
+      label: `team_report over ${MAX_CALENDAR_DAYS} days, the first window of 50`,
+      tool: 'team_report',
+      args: { from: LONGEST_FROM, to: TODAY, limit: 50 },
+      answer: window(1),
+    },
     ...(offered.project
       ? [
           {
@@ -74,7 +115,14 @@ function teamCalls(offered: { people: number; project?: string; refused?: RegExp
         ]
       : []),
     ...(offered.pending
-      ? [{ label: 'list_pending_leave, the first window of 30', tool: 'list_pending_leave', args: { limit: 30 }, answer: new RegExp(`1–${offered.pendingWindow === 'smaller' ? '\\d+' : '30'} of (the )?${offered.pending} `) }]
+      ? [
+          {
+            label: 'list_pending_leave, the first window of 30',
+            tool: 'list_pending_leave',
+            args: { limit: 30 },
+            answer: new RegExp(`1–${offered.pendingWindow === 'smaller' ? '\\d+' : '30'} of (the )?${offered.pending} `),
+          },
+        ]
       : []),
   ];
 }
@@ -85,7 +133,10 @@ async function untilOffered(engine: EngineHandle, expected: readonly string[], t
   for (;;) {
     const listed = (await engine.client.listTools()).tools.map((tool) => tool.name);
     if (expected.every((name) => listed.includes(name))) return;
-    if (performance.now() > until) throw new Error(`The engine did not offer ${expected.join(', ')} within ${timeoutMs} ms; it lists ${listed.filter((name) => TEAM_TOOLS.includes(name)).join(', ') || 'no team tool'}.`);
+    if (performance.now() > until)
+      throw new Error(
+        `The engine did not offer ${expected.join(', ')} within ${timeoutMs} ms; it lists ${listed.filter((name) => TEAM_TOOLS.includes(name)).join(', ') || 'no team tool'}.`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -99,7 +150,11 @@ function teamSettings(provider: Record<string, unknown>): Record<string, unknown
  * The session once the engine is ready to serve the team tools: `expected` listed and no request
  * arriving any more, so what start-up asked in the background is not counted against the call.
  */
-async function readySession(fake: { requests: ReadonlyArray<{ answerBytes: number }>; close(): Promise<void> }, engine: EngineHandle, expected: readonly string[]): Promise<HeavySession> {
+async function readySession(
+  fake: { requests: ReadonlyArray<{ answerBytes: number }>; close(): Promise<void> },
+  engine: EngineHandle,
+  expected: readonly string[],
+): Promise<HeavySession> {
   try {
     await untilOffered(engine, expected);
     await untilQuiet(fake.requests);
@@ -127,7 +182,8 @@ async function startKimaiLead(granted: KimaiConfig['granted']): Promise<HeavySes
   const { website, design } = seedCatalog(fake);
   const workers = seedBigTeam(fake, TOM, TEAM_SIZE);
   workers.forEach((worker, n) => {
-    for (const span of weekOfEntries()) fake.addTimesheet({ userId: worker.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
+    for (const span of weekOfEntries())
+      fake.addTimesheet({ userId: worker.id, begin: span.start, end: span.end, projectId: website.id, activityId: design.id });
     const { first, last } = pendingWeek(n);
     fake.addAbsence({ userId: worker.id, date: first, endDate: last, type: 'holiday', status: 'new' });
   });
@@ -184,13 +240,25 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
     // time at a time, so a public project all 307 may book on is more than a call may ask
     // (mcp-server/providers/clockify/team.ts): refused in words before any entry is read.
     name: 'Clockify',
-    calls: teamCalls({ people: 7 + TEAM_SIZE, project: 'Website', refused: /^Clockify's API gives one person's time at a time, and Website has 307 people you may see: more requests than one call may send\./, pending: 1 + TEAM_SIZE }),
+    calls: teamCalls({
+      people: 7 + TEAM_SIZE,
+      project: 'Website',
+      refused: /^Clockify's API gives one person's time at a time, and Website has 307 people you may see: more requests than one call may send\./,
+      pending: 1 + TEAM_SIZE,
+    }),
     async start() {
       const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
       seedWorkspace(fake);
       seedTeam(fake);
       addMembers(fake, TEAM_SIZE).forEach((member, n) => {
-        for (const span of weekOfEntries()) addClockifyEntry(fake, { userId: member.id, start: span.start, end: span.end, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
+        for (const span of weekOfEntries())
+          addClockifyEntry(fake, {
+            userId: member.id,
+            start: span.start,
+            end: span.end,
+            projectId: CLOCKIFY_SEED.projects.website,
+            taskId: CLOCKIFY_SEED.tasks.development,
+          });
         const { first, last } = pendingWeek(n);
         addTimeOff(fake, { userId: member.id, start: first, end: last });
       });

@@ -74,7 +74,16 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
 
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const configuration: Configuration = {
-    clients: [{ client_id: IDP_CLIENT_ID, client_secret: IDP_CLIENT_SECRET, redirect_uris: options.redirectUris, token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: IDP_CLIENT_ID,
+        client_secret: IDP_CLIENT_SECRET,
+        redirect_uris: options.redirectUris,
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test-idp' } as never] },
     async findAccount(_context, id) {
       const account = accounts.get(id);
@@ -120,10 +129,18 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       const details = await provider.interactionDetails(request, response);
       if (details.uid !== uid) return page(response, 400, '<p>Another sign-in is under way.</p>');
       if (request.method === 'GET' && details.prompt.name === 'login') {
-        return page(response, 200, `<h1>Acme sign-in</h1><form method="post" action="/interaction/${uid}/login"><input type="hidden" name="uid" value="${uid}"><label>Account <input type="text" name="account"></label><button type="submit">Sign in</button></form>`);
+        return page(
+          response,
+          200,
+          `<h1>Acme sign-in</h1><form method="post" action="/interaction/${uid}/login"><input type="hidden" name="uid" value="${uid}"><label>Account <input type="text" name="account"></label><button type="submit">Sign in</button></form>`,
+        );
       }
       if (request.method === 'GET' && details.prompt.name === 'consent') {
-        return page(response, 200, `<h1>Share your profile with Punchcard?</h1><form method="post" action="/interaction/${uid}/confirm"><input type="hidden" name="uid" value="${uid}"><button type="submit">Continue</button></form>`);
+        return page(
+          response,
+          200,
+          `<h1>Share your profile with Punchcard?</h1><form method="post" action="/interaction/${uid}/confirm"><input type="hidden" name="uid" value="${uid}"><button type="submit">Continue</button></form>`,
+        );
       }
       if (request.method === 'POST' && interaction[2] === 'login') {
         const account = (await readForm(request)).get('account') ?? '';
@@ -133,7 +150,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       }
       if (request.method === 'POST' && interaction[2] === 'confirm') {
         await readForm(request);
-        const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session?.accountId as string, clientId: String(details.params.client_id) });
+        const grant = details.grantId
+          ? await provider.Grant.find(details.grantId)
+          : new provider.Grant({ accountId: details.session?.accountId as string, clientId: String(details.params.client_id) });
         if (!grant) return page(response, 400, '<p>The grant is gone.</p>');
         const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
         if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));

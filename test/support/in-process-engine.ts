@@ -52,7 +52,7 @@ function asOnAWire(transport: InMemoryTransport): void {
 
 export async function startInProcessEngine(options: InProcessEngineOptions = {}): Promise<InProcessEngineHandle> {
   const env: NodeJS.ProcessEnv = { ...options.env };
-  if (env.TZ !== undefined) throw new Error('TZ is the process\'s zone: a test that sets it runs the bundle (startEngine).');
+  if (env.TZ !== undefined) throw new Error("TZ is the process's zone: a test that sets it runs the bundle (startEngine).");
   const userDataDir = options.userDataDir ?? makeUserDataDir();
   const parsed = parseArguments(['--user-data', userDataDir, ...(options.args ?? [])], env);
   if (parsed.kind !== 'serve') throw new Error(`The in-process engine serves MCP only; these arguments ask for ${parsed.kind}.`);

@@ -31,7 +31,9 @@ done
  * A fresh, unlocked login keyring (created on first use, in the sandbox's HOME). The password must
  * not be empty: with an empty one gnome-keyring asks a prompter instead, which fails without a display.
  */
-export const WITH_UNLOCKED_KEYRING = withKeyring(`printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null`);
+export const WITH_UNLOCKED_KEYRING = withKeyring(
+  `printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null`,
+);
 
 /**
  * The login keyring an earlier WITH_UNLOCKED_KEYRING session left in the same HOME, locked: the

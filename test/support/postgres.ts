@@ -28,9 +28,16 @@ export interface TestPostgres {
 
 function binDir(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const found = versions.map((version) => join(root, version, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
-  if (!found) throw new Error("PostgreSQL is not installed (no /usr/lib/postgresql/<version>/bin/initdb). Install Debian's `postgresql` package (scripts/setup.sh does).");
+  if (!found)
+    throw new Error(
+      "PostgreSQL is not installed (no /usr/lib/postgresql/<version>/bin/initdb). Install Debian's `postgresql` package (scripts/setup.sh does).",
+    );
   return found;
 }
 
@@ -44,7 +51,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
   const run = (command: string, args: string[], input?: string) => {
     const file = join(bin, command);
-    const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder }) : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder });
+    const result = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder })
+      : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder });
     if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr}${result.stdout}`);
     return result.stdout;
   };
@@ -62,7 +71,10 @@ export async function startPostgres(): Promise<TestPostgres> {
   const stop = () => run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
   start();
   const stopCommand = `${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')} -D ${data} -m immediate stop`;
-  spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand} >/dev/null 2>&1; rm -rf ${folder}`], { detached: true, stdio: 'ignore' }).unref();
+  spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand} >/dev/null 2>&1; rm -rf ${folder}`], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
   const psql = (sql: string) => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', 'postgres', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
   psql('CREATE DATABASE punchcard');
   return {
@@ -71,7 +83,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     port,
     stop,
     start,
-    psql: (sql, database = 'punchcard') => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
+    psql: (sql, database = 'punchcard') =>
+      run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
     remove() {
       try {
         stop();

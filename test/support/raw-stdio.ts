@@ -82,7 +82,12 @@ export function clientSession(nodeArgs: string[], home: string, label = 'the ser
         }
       }
     });
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    });
   });
 }
 
@@ -198,7 +203,11 @@ export function spawnRawServer(
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`No matching message within ${RESPONSE_TIMEOUT_MS} ms. Got:\n${all.map((message) => JSON.stringify(message).slice(0, 200)).join('\n')}\nstderr:\n${stderr}`));
+          reject(
+            new Error(
+              `No matching message within ${RESPONSE_TIMEOUT_MS} ms. Got:\n${all.map((message) => JSON.stringify(message).slice(0, 200)).join('\n')}\nstderr:\n${stderr}`,
+            ),
+          );
         }, RESPONSE_TIMEOUT_MS);
         const watcher = () => void check();
         const cleanup = () => {

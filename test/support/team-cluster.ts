@@ -8,7 +8,15 @@ import type { Era, ToolResult } from './engine.ts';
 import { eraRequest } from './raw-stdio.ts';
 import { type LoadBalancer, startLoadBalancer } from './load-balancer.ts';
 import type { TestPostgres } from './postgres.ts';
-import { type ConnectedClient, type MemoryOAuthProvider, removeTeamServerData, startTeamServer, TEST_SERVER_KEY, type TeamServerHandle, type TeamServerSetup } from './team-server.ts';
+import {
+  type ConnectedClient,
+  type MemoryOAuthProvider,
+  removeTeamServerData,
+  startTeamServer,
+  TEST_SERVER_KEY,
+  type TeamServerHandle,
+  type TeamServerSetup,
+} from './team-server.ts';
 
 export interface TeamCluster {
   /** Where people reach the servers: the balancer. */
@@ -25,7 +33,13 @@ export interface TeamCluster {
 }
 
 /** `port`: where the balancer listens, where a test must name the public address first (a company identity provider's redirect). */
-export async function startTeamCluster(options: { postgres: TestPostgres; instances: number; setup: TeamServerSetup; healthCheckMs?: number; port?: number }): Promise<TeamCluster> {
+export async function startTeamCluster(options: {
+  postgres: TestPostgres;
+  instances: number;
+  setup: TeamServerSetup;
+  healthCheckMs?: number;
+  port?: number;
+}): Promise<TeamCluster> {
   const balancer = await startLoadBalancer([], { healthCheckMs: options.healthCheckMs ?? 250, ...(options.port === undefined ? {} : { port: options.port }) });
   const instances: TeamServerHandle[] = [];
   const add = async (extra: Partial<TeamServerSetup> = {}) => {
@@ -52,7 +66,9 @@ export async function startTeamCluster(options: { postgres: TestPostgres; instan
       balancer.targets.splice(balancer.targets.indexOf(instance.listenUrl), 1);
     },
     async close() {
-      await Promise.all(instances.map(async (instance) => (instance.process.exitCode === null && instance.process.signalCode === null ? instance.stop() : undefined)));
+      await Promise.all(
+        instances.map(async (instance) => (instance.process.exitCode === null && instance.process.signalCode === null ? instance.stop() : undefined)),
+      );
       for (const instance of instances) removeTeamServerData(instance);
       await balancer.close();
     },
@@ -64,7 +80,10 @@ export async function startTeamCluster(options: { postgres: TestPostgres; instan
  * address, or the balancer's again after its instance went away.
  */
 export async function clientWithTokens(url: string, oauth: MemoryOAuthProvider, era: Era = 'modern'): Promise<ConnectedClient> {
-  const client = new Client({ name: 'punchcard-team-tests', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {});
+  const client = new Client(
+    { name: 'punchcard-team-tests', version: '1.0.0' },
+    era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {},
+  );
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { authProvider: oauth }));
   return {
     client,
@@ -89,7 +108,13 @@ export async function refreshAt(url: string, clientId: string, refreshToken: str
  * envelope, MCP-Protocol-Version, Mcp-Method and Mcp-Name): the HTTP answer as it is (status,
  * headers, text).
  */
-export async function rawToolCall(url: string, accessToken: string, name: string, args: Record<string, unknown> = {}, signal?: AbortSignal): Promise<{ status: number; headers: Headers; text: string }> {
+export async function rawToolCall(
+  url: string,
+  accessToken: string,
+  name: string,
+  args: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(url, {
     method: 'POST',
     ...(signal ? { signal } : {}),

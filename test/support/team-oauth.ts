@@ -68,7 +68,8 @@ export async function authorizeInBrowser(
   browser.stopAt = options.redirectUri ?? REDIRECT_URI;
   browser.callback = undefined;
   let page = await browser.open(url);
-  if (page.status === 200 && /action="[^"]*\/development"|action="[^"]*\/tracker"/.test(page.html)) page = await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, page);
+  if (page.status === 200 && /action="[^"]*\/development"|action="[^"]*\/tracker"/.test(page.html))
+    page = await (options.signIn ?? developmentSignIn('Ada Lovelace'))(browser, page);
   if (page.status === 200 && /value="allow"/.test(page.html)) page = await allow(browser, page, options.decision);
   return { callback: browser.callback, page };
 }
@@ -115,11 +116,22 @@ export async function signInByHand(
     state: 'state-1',
     resource: server.mcpUrl,
   });
-  const { callback, page } = await authorizeInBrowser(browser, url, { ...(options.signIn ? { signIn: options.signIn } : {}), ...(options.decision ? { decision: options.decision } : {}) });
+  const { callback, page } = await authorizeInBrowser(browser, url, {
+    ...(options.signIn ? { signIn: options.signIn } : {}),
+    ...(options.decision ? { decision: options.decision } : {}),
+  });
   const code = callback?.searchParams.get('code');
   if (!code) throw new Error(`No code came back: ${callback?.href ?? `${page.status} ${page.html}`}`);
-  const tokens = await tokenRequest(metadata, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: REDIRECT_URI, client_id: clientId, resource: server.mcpUrl });
-  if (tokens.status !== 200 || !tokens.body.access_token || !tokens.body.refresh_token) throw new Error(`The code bought no tokens: ${tokens.status} ${JSON.stringify(tokens.body)}`);
+  const tokens = await tokenRequest(metadata, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    redirect_uri: REDIRECT_URI,
+    client_id: clientId,
+    resource: server.mcpUrl,
+  });
+  if (tokens.status !== 200 || !tokens.body.access_token || !tokens.body.refresh_token)
+    throw new Error(`The code bought no tokens: ${tokens.status} ${JSON.stringify(tokens.body)}`);
   return { metadata, clientId, browser, accessToken: tokens.body.access_token, refreshToken: tokens.body.refresh_token, code, verifier };
 }
 
@@ -128,7 +140,12 @@ export async function initializeWith(mcpUrl: string, token: string, headers: Rec
   return fetch(mcpUrl, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'attack-tests', version: '1.0.0' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'attack-tests', version: '1.0.0' } },
+    }),
   });
 }
 
@@ -171,7 +188,10 @@ export class FixedTokenProvider implements OAuthClientProvider {
 
 /** The official client in `era`, connected with nothing but `token`. */
 export async function connectWithToken(mcpUrl: string, token: string, era: Era): Promise<Client> {
-  const client = new Client({ name: 'fixed-token', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {});
+  const client = new Client(
+    { name: 'fixed-token', version: '1.0.0' },
+    era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {},
+  );
   await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { authProvider: new FixedTokenProvider(token) }));
   return client;
 }

@@ -131,7 +131,14 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const key = setup.key ?? TEST_SERVER_KEY;
   const child = spawn(process.execPath, [SERVER_BUNDLE, 'serve', '--config', configPath], {
-    env: { PATH: process.env.PATH ?? '', HOME: dataDir, TZ: 'Europe/Berlin', PUNCHCARD_SERVER_KEY: key, ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}), ...setup.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dataDir,
+      TZ: 'Europe/Berlin',
+      PUNCHCARD_SERVER_KEY: key,
+      ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}),
+      ...setup.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -221,11 +228,24 @@ export class SignInBrowser {
    * Fills and posts the form on `page` whose action ends with `actionSuffix`, with its hidden fields
    * and `fields`; `submit` names the button pressed (name=value).
    */
-  async submit(page: Page, actionSuffix: string, fields: Record<string, string> = {}, submit?: [string, string], headers: Record<string, string> = {}): Promise<Page> {
-    const form = formsOf(page.html).find((candidate) => candidate.action.endsWith(actionSuffix) && (!submit || candidate.buttons.some(([name, value]) => name === submit[0] && value === submit[1])));
+  async submit(
+    page: Page,
+    actionSuffix: string,
+    fields: Record<string, string> = {},
+    submit?: [string, string],
+    headers: Record<string, string> = {},
+  ): Promise<Page> {
+    const form = formsOf(page.html).find(
+      (candidate) =>
+        candidate.action.endsWith(actionSuffix) && (!submit || candidate.buttons.some(([name, value]) => name === submit[0] && value === submit[1])),
+    );
     if (!form) throw new Error(`No form posting to …${actionSuffix} on ${page.url}:\n${page.html}`);
     const body = new URLSearchParams({ ...form.hidden, ...fields, ...(submit ? { [submit[0]]: submit[1] } : {}) });
-    return this.#go(new URL(form.action, page.url), { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin, ...headers } });
+    return this.#go(new URL(form.action, page.url), {
+      method: 'POST',
+      body: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url).origin, ...headers },
+    });
   }
 
   async #go(url: URL, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
@@ -300,7 +320,13 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   }
 
   get clientMetadata(): OAuthClientMetadata {
-    return { client_name: this.#name, redirect_uris: [this.redirectUrl], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+    return {
+      client_name: this.#name,
+      redirect_uris: [this.redirectUrl],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+    };
   }
 
   clientInformation() {
@@ -454,7 +480,14 @@ export const trackerSignIn =
 export function storedPeople(server: Pick<TeamServerHandle, 'dataDir'>): { identity: string; email: string | null; hasCredentials: boolean; id: string }[] {
   const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
   try {
-    return (db.prepare('SELECT id, identity, email, credentials FROM people ORDER BY created_at').all() as { id: string; identity: string; email: string | null; credentials: string | null }[]).map((row) => ({
+    return (
+      db.prepare('SELECT id, identity, email, credentials FROM people ORDER BY created_at').all() as {
+        id: string;
+        identity: string;
+        email: string | null;
+        credentials: string | null;
+      }[]
+    ).map((row) => ({
       id: row.id,
       identity: row.identity,
       email: row.email,

@@ -14,7 +14,11 @@ export interface TeamRow {
 }
 
 /** Every window of team_report of up to `limit` people, in order, each checked as above. */
-export async function everyTeamWindow(engine: EngineHandle<Transport>, fake: { readonly requests: readonly unknown[] }, limit: number): Promise<Array<{ people: TeamRow[]; total: number }>> {
+export async function everyTeamWindow(
+  engine: EngineHandle<Transport>,
+  fake: { readonly requests: readonly unknown[] },
+  limit: number,
+): Promise<Array<{ people: TeamRow[]; total: number }>> {
   const windows: Array<{ people: TeamRow[]; total: number }> = [];
   let offset: number | null = 0;
   while (offset !== null) {

@@ -73,7 +73,8 @@ export function accountHandlers(
   const view = async (): Promise<AccountView> => {
     // The organisation's fixed back end is the one in use, whatever config.json names.
     const profile = effectiveProfile(policy(), deps.settings.read().provider);
-    if (!isRemote(profile)) return { provider: providerView(profile), hasCredential: false, credentialProblem: null, choices: BACK_END_CHOICES, organisation: organisation() };
+    if (!isRemote(profile))
+      return { provider: providerView(profile), hasCredential: false, credentialProblem: null, choices: BACK_END_CHOICES, organisation: organisation() };
     let hasCredential = false;
     let credentialProblem: string | null = null;
     try {

@@ -38,8 +38,15 @@ function statusText(report: ClientReport): string {
   }
 }
 
-function changeMessage(name: string, changed: ReadonlyArray<{ path: string; backup: string | null }>, unchanged: readonly string[], nextStep: string, verb: string): string {
-  if (changed.length === 0) return `Nothing to change: ${name} was already ${verb === 'registered' ? 'registered' : 'without Punchcard'} (${unchanged.join(', ')}).`;
+function changeMessage(
+  name: string,
+  changed: ReadonlyArray<{ path: string; backup: string | null }>,
+  unchanged: readonly string[],
+  nextStep: string,
+  verb: string,
+): string {
+  if (changed.length === 0)
+    return `Nothing to change: ${name} was already ${verb === 'registered' ? 'registered' : 'without Punchcard'} (${unchanged.join(', ')}).`;
   const files = changed.map((file) => (file.backup ? `${file.path} (previous version saved as ${file.backup})` : file.path)).join(', ');
   return `${verb === 'registered' ? 'Registered with' : 'Removed from'} ${name}: ${files}. ${nextStep}`;
 }

@@ -37,7 +37,9 @@ export function extensionHandlers(deps: Pick<HandlerDeps, 'extension' | 'registr
           `Nothing opened ${path} (${reason.replace(/[.\s]+$/, '')}). Install Claude Desktop, or in Claude Desktop choose Settings → Extensions → Install Extension and pick that file.`,
         );
       }
-      return { message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.' };
+      return {
+        message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.',
+      };
     },
     showExtension: async () => {
       (deps.extension as NonNullable<HandlerDeps['extension']>).show(usable());

@@ -45,7 +45,10 @@ export function leaveHandlers(deps: Deps): Pick<Handlers, 'getLeave' | 'previewL
       if (!supported.has('list_leave_requests')) {
         return { year, balance: null, requests: [], rights: { request: false, cancel: false, preview: false, note: null }, unavailable: noLeaveWords(type) };
       }
-      const [requests, balance] = await Promise.all([deps.leave.requests(year), supported.has('leave_balance') ? deps.leave.balance(year) : Promise.resolve(null)]);
+      const [requests, balance] = await Promise.all([
+        deps.leave.requests(year),
+        supported.has('leave_balance') ? deps.leave.balance(year) : Promise.resolve(null),
+      ]);
       return { year, balance, requests, rights, unavailable: null };
     },
     previewLeave: async (input) => {
@@ -78,7 +81,9 @@ export function leaveHandlers(deps: Deps): Pick<Handlers, 'getLeave' | 'previewL
       if (!supported.has('absence_calendar')) return { month, days: [], people: [], scope: '', unavailable: noLeaveWords(type) };
       const calendar = await deps.leave.calendar(month);
       // The local timesheet knows only the person's own leave; a company's tracker shows whom it lets them see.
-      const scope = isLocal(type) ? 'Your own leave and public holidays (the timesheet on this computer has no colleagues).' : `Everyone ${backEndName(type)} lets you see, and public holidays.`;
+      const scope = isLocal(type)
+        ? 'Your own leave and public holidays (the timesheet on this computer has no colleagues).'
+        : `Everyone ${backEndName(type)} lets you see, and public holidays.`;
       return { ...calendar, scope, unavailable: null };
     },
   };

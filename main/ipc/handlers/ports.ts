@@ -8,7 +8,25 @@ import type { CredentialStore } from '../../../mcp-server/credentials/credential
 import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
-import type { CatalogView, ConnectionResult, EntryFieldsInput, EntryView, HolidayRegionOption, IdleAnswer, IdleQuestion, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView, CalendarView, KeptWriteChoice, ReportView, StatusView, TimesheetView } from '../contract.ts';
+import type {
+  CatalogView,
+  ConnectionResult,
+  EntryFieldsInput,
+  EntryView,
+  HolidayRegionOption,
+  IdleAnswer,
+  IdleQuestion,
+  LeaveBalanceView,
+  LeaveFiled,
+  LeavePreview,
+  LeaveRequestInput,
+  LeaveRequestView,
+  CalendarView,
+  KeptWriteChoice,
+  ReportView,
+  StatusView,
+  TimesheetView,
+} from '../contract.ts';
 import type { Team } from '../../engine/team.ts';
 import type { Updates } from '../../updates/updater.ts';
 

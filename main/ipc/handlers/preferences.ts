@@ -18,7 +18,10 @@ type BackEnd = PreferencesView['backEnd'];
 type Changes = Parameters<PunchcardApi['savePreferences']>[0];
 
 /** Where each back end's secret is made, by the link id the window asks for (the back ends' descriptors). */
-export const LINKS = Object.fromEntries(BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [[backEnd.secret.help.id, backEnd.secret.help.url]] : []))) as Record<LinkId, string>;
+export const LINKS = Object.fromEntries(BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [[backEnd.secret.help.id, backEnd.secret.help.url]] : []))) as Record<
+  LinkId,
+  string
+>;
 
 export function preferencesView(
   settings: Settings,
@@ -70,12 +73,16 @@ function refusal(changes: Changes, backEnd: BackEnd): string | null {
   if (kept.length > 0) {
     return `${name} keeps your ${listed(kept)}: change ${kept.length === 1 && kept[0] !== 'public holidays' ? 'it' : 'them'} in ${name}. Nothing was saved.`;
   }
-  if (leave && backEnd.state === 'unknown') return `Punchcard could not ask ${name} whether it keeps your leave entitlement, so nothing was saved. ${backEnd.problem}`;
+  if (leave && backEnd.state === 'unknown')
+    return `Punchcard could not ask ${name} whether it keeps your leave entitlement, so nothing was saved. ${backEnd.problem}`;
   return null;
 }
 
 export function preferenceHandlers(
-  deps: Pick<HandlerDeps, 'settings' | 'loginItem' | 'holidayRegions' | 'checkHolidayRegion' | 'openExternal' | 'timesheet' | 'policy' | 'shortcut' | 'preferencesChanged' | 'workday'>,
+  deps: Pick<
+    HandlerDeps,
+    'settings' | 'loginItem' | 'holidayRegions' | 'checkHolidayRegion' | 'openExternal' | 'timesheet' | 'policy' | 'shortcut' | 'preferencesChanged' | 'workday'
+  >,
 ): Pick<Handlers, 'getPreferences' | 'savePreferences' | 'listHolidayRegions' | 'openLink'> {
   /** What the back end keeps, asked of the engine; null where the settings keep the plan. */
   /** The back end in use is the local timesheet, which approves leave as it is filed (the organisation's fixed one wins). */
@@ -151,4 +158,3 @@ export function preferenceHandlers(
     },
   };
 }
-

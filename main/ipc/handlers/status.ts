@@ -3,7 +3,9 @@
 import type { Handlers } from '../contract.ts';
 import type { HandlerDeps } from './ports.ts';
 
-export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'decideKeptWrite'> {
+export function statusHandlers(
+  deps: Pick<HandlerDeps, 'timesheet' | 'statusChanged'>,
+): Pick<Handlers, 'getStatus' | 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'decideKeptWrite'> {
   const announce = (status: Awaited<ReturnType<Handlers['getStatus']>>) => {
     deps.statusChanged(status);
     return status;
@@ -24,5 +26,9 @@ export function statusHandlers(deps: Pick<HandlerDeps, 'timesheet' | 'statusChan
 
 /** An empty form field means "not given", not "a project called ''". */
 function withoutBlanks<T extends Record<string, string | undefined>>(request: T): Partial<T> {
-  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined && value.trim() !== '').map(([key, value]) => [key, value?.trim()])) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(request)
+      .filter(([, value]) => value !== undefined && value.trim() !== '')
+      .map(([key, value]) => [key, value?.trim()]),
+  ) as Partial<T>;
 }

@@ -42,7 +42,8 @@ export function teamHandlers(deps: Deps): Pick<Handlers, 'getTeamHours' | 'getPe
   };
   const requireLeave = async () => {
     const offered = await availability();
-    if (!offered.leave) throw new UserFacingError(offered.unavailable ?? `${backEndName(backEndType(deps))} leaves nobody's leave to your decision through Punchcard.`);
+    if (!offered.leave)
+      throw new UserFacingError(offered.unavailable ?? `${backEndName(backEndType(deps))} leaves nobody's leave to your decision through Punchcard.`);
   };
 
   return {
@@ -60,4 +61,3 @@ export function teamHandlers(deps: Deps): Pick<Handlers, 'getTeamHours' | 'getPe
     },
   };
 }
-

@@ -20,7 +20,9 @@ export async function entryRights(deps: Deps): Promise<EntryRights> {
   return { add, edit, note: edit ? null : noEditWords(backEndType(deps)) };
 }
 
-export function timesheetHandlers(deps: Deps): Pick<Handlers, 'getTimesheet' | 'getCatalog' | 'logTime' | 'updateEntry' | 'deleteEntry' | 'exportCsv' | 'getReport'> {
+export function timesheetHandlers(
+  deps: Deps,
+): Pick<Handlers, 'getTimesheet' | 'getCatalog' | 'logTime' | 'updateEntry' | 'deleteEntry' | 'exportCsv' | 'getReport'> {
   /** The tray and the Status screen show today and this week: they hear of the change, without the window waiting for it. */
   const announce = () => {
     deps.timesheet.getStatus().then(deps.statusChanged, () => {
@@ -46,7 +48,12 @@ export function timesheetHandlers(deps: Deps): Pick<Handlers, 'getTimesheet' | '
       if (to < from) throw new UserFacingError(`The last day (${to}) is before the first (${from}).`);
       if (daysBetween(from, to) >= MAX_LIST_DAYS) throw new UserFacingError(`Export at most ${MAX_LIST_DAYS} days at a time.`);
       const entries = await deps.workday.entriesBetween(from, to);
-      const path = await deps.saveTextFile({ fileName: csvFileName(from, to), contents: entriesCsv(entries), filterName: 'CSV (spreadsheets)', extension: 'csv' });
+      const path = await deps.saveTextFile({
+        fileName: csvFileName(from, to),
+        contents: entriesCsv(entries),
+        filterName: 'CSV (spreadsheets)',
+        extension: 'csv',
+      });
       return { path, entries: entries.length };
     },
     getReport: async ({ from, to }) => {
@@ -58,5 +65,9 @@ export function timesheetHandlers(deps: Deps): Pick<Handlers, 'getTimesheet' | '
 
 /** A new entry's empty fields are not given, not "a project called ''". */
 function withoutBlanks(fields: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1].trim() !== '').map(([key, value]) => [key, value.trim()]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1].trim() !== '')
+      .map(([key, value]) => [key, value.trim()]),
+  );
 }

@@ -54,7 +54,9 @@ export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, 
 /** What the window says when a switch would widen what the organisation allows; nothing is written. */
 export const SET_BY_ORGANISATION = 'Set by your organisation: its policy does not let AI clients have this, so the switch stays off.';
 
-export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet' | 'policy'>): Pick<Handlers, 'getTools' | 'setToolGroup' | 'setTool' | 'setReadOnly'> {
+export function toolHandlers(
+  deps: Pick<HandlerDeps, 'settings' | 'timesheet' | 'policy'>,
+): Pick<Handlers, 'getTools' | 'setToolGroup' | 'setTool' | 'setReadOnly'> {
   const policy = () => deps.policy?.() ?? NO_POLICY;
   const view = async (settings: Settings) => toolsView(settings, await deps.timesheet.supportedTools(), policy());
   // Switching on what the policy denies would write a setting that can never take effect.
@@ -70,9 +72,7 @@ export function toolHandlers(deps: Pick<HandlerDeps, 'settings' | 'timesheet' | 
       if (enabled) refuseLocked(TOOL_NAMES.filter((name) => TOOL_CATALOG[name].group === group));
       return view(
         deps.settings.update((settings) => {
-          const perTool = Object.fromEntries(
-            Object.entries(settings.tools.enabled).filter(([name]) => TOOL_CATALOG[name as ToolName].group !== group),
-          );
+          const perTool = Object.fromEntries(Object.entries(settings.tools.enabled).filter(([name]) => TOOL_CATALOG[name as ToolName].group !== group));
           return { ...settings, tools: { ...settings.tools, groups: { ...settings.tools.groups, [group]: enabled }, enabled: perTool } };
         }),
       );

@@ -27,7 +27,12 @@ export function accountPages(kit: PageKit) {
     const clients = await Promise.all(
       grants.map(async (grant) => {
         const client = await provider.Client.find(grant.clientId).catch(() => undefined);
-        return { grantId: grant.grantId, clientName: clientNameOf(client?.clientName, grant.clientId), since: new Date(grant.issuedAt).toISOString().slice(0, 10), mayWrite: grant.scopes.includes(SCOPES.write) };
+        return {
+          grantId: grant.grantId,
+          clientName: clientNameOf(client?.clientName, grant.clientId),
+          since: new Date(grant.issuedAt).toISOString().slice(0, 10),
+          mayWrite: grant.scopes.includes(SCOPES.write),
+        };
       }),
     );
     sendPage(
@@ -38,7 +43,9 @@ export function accountPages(kit: PageKit) {
         personName: person.name,
         email: person.email,
         clients,
-        credentials: kit.tracker ? { service: serviceName(kit.tracker.type), stored: person.credentials !== null && openCredentials(keys.atRest, person) !== null } : null,
+        credentials: kit.tracker
+          ? { service: serviceName(kit.tracker.type), stored: person.credentials !== null && openCredentials(keys.atRest, person) !== null }
+          : null,
         ...(notice ? { notice } : {}),
       }),
     );

@@ -4,7 +4,14 @@ import type { ServerResponse } from 'node:http';
 import { PAGE_CSP, renderErrorPage } from '../pages.ts';
 
 export function sendPage(response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', ...extra });
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': PAGE_CSP,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    ...extra,
+  });
   response.end(html);
 }
 

@@ -27,7 +27,8 @@ export function companySignInCallback(kit: PageKit) {
     const { url, address } = ctx.state;
     const response = ctx.res;
     const raw = jar.get(ctx.req, COOKIES.pending);
-    if (!company || !raw) return sendErrorPage(response, 400, 'This sign-in was not started here or took too long. Start again from your AI client or your account page.');
+    if (!company || !raw)
+      return sendErrorPage(response, 400, 'This sign-in was not started here or took too long. Start again from your AI client or your account page.');
     jar.set(response, COOKIES.pending, '', 0);
     const pending = JSON.parse(raw) as PendingSignIn & { purpose: Purpose };
     const attempt = await reserveLimit(store, kit.failedSignIns(address), now());

@@ -10,10 +10,16 @@ export function consentAnswer(kit: PageKit) {
   return async function answerConsent(ctx: PageContext) {
     const { req: request, res: response } = ctx;
     const details = await provider.interactionDetails(request, response);
-    if (details.prompt.name !== 'consent' || !details.session) return sendErrorPage(response, 400, 'There is nothing to allow here any more. Start again from your AI client.');
+    if (details.prompt.name !== 'consent' || !details.session)
+      return sendErrorPage(response, 400, 'There is nothing to allow here any more. Start again from your AI client.');
     const decision = ctx.state.form.get('decision');
     if (decision !== 'allow' && decision !== 'allow-read') {
-      await provider.interactionFinished(request, response, { error: 'access_denied', error_description: 'The person did not allow the client.' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        request,
+        response,
+        { error: 'access_denied', error_description: 'The person did not allow the client.' },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     const { accountId } = details.session;
@@ -36,7 +42,10 @@ export function consentAnswer(kit: PageKit) {
       // A client that named no scope asked for what the server offers: both, as the consent page said;
       // "Allow reading only" grants reading whatever was asked.
       const scopes = missing.missingResourceScopes?.[indicator];
-      const asked = [...(scopes === undefined ? [] : scopes.length ? scopes : ALL_SCOPES.split(' ')), ...(readOnly ? [] : (refusedBefore?.resources?.[indicator] ?? '').split(' ').filter(Boolean))];
+      const asked = [
+        ...(scopes === undefined ? [] : scopes.length ? scopes : ALL_SCOPES.split(' ')),
+        ...(readOnly ? [] : (refusedBefore?.resources?.[indicator] ?? '').split(' ').filter(Boolean)),
+      ];
       if (mayAsk(asked).length) grant.addResourceScope(indicator, mayAsk(asked).join(' '));
       if (readOnly) grant.rejectResourceScope(indicator, SCOPES.write);
     }

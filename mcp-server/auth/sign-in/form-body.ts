@@ -21,7 +21,8 @@ export function postedForm(kit: PageKit) {
   return async function checkedForm(ctx: PageContext, next: Next) {
     const { purpose } = ctx.state;
     const browser = kit.browserOf(ctx.req, ctx.res);
-    if (!sameOrigin(ctx.req, kit.origin)) return sendErrorPage(ctx.res, 403, 'This form was sent from another site, so it was refused. Open the sign-in page again.');
+    if (!sameOrigin(ctx.req, kit.origin))
+      return sendErrorPage(ctx.res, 403, 'This form was sent from another site, so it was refused. Open the sign-in page again.');
     const fields = await readForm(ctx.req);
     if (!fields || !checkFormToken(kit.options.keys.formKey, kit.bindingOf(purpose, browser), fields.get('csrf'), kit.options.now())) {
       return sendErrorPage(ctx.res, 403, 'This form has expired or was not sent from this page. Open the sign-in page again.');
@@ -37,13 +38,18 @@ export function postedForm(kit: PageKit) {
  * type, a repeated name). A body over the bound, compressed or cut short is refused (BodyRefused).
  */
 export async function readForm(request: IncomingMessage): Promise<Map<string, string> | null> {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
     request.resume();
     return null;
   }
   // A browser never compresses a form: one that says it is compressed is refused in words, not read as garbage.
-  const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(request.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity') throw new BodyRefused(415, `A form is taken uncompressed, as browsers send it, not in ${encoding.slice(0, 40)}.`);
   let body: string;
   try {
@@ -63,7 +69,12 @@ export async function readForm(request: IncomingMessage): Promise<Map<string, st
 /** The reader's error in the words the team server answers a refused body with (http/request-body.ts). */
 function refusal(error: RawBodyError): unknown {
   if (error.type === 'entity.too.large') {
-    return new BodyRefused(413, error.length !== undefined ? `The request body is ${error.length} bytes; at most ${MAX_FORM_BYTES} are taken.` : `The request body is more than ${MAX_FORM_BYTES} bytes; at most ${MAX_FORM_BYTES} are taken.`);
+    return new BodyRefused(
+      413,
+      error.length !== undefined
+        ? `The request body is ${error.length} bytes; at most ${MAX_FORM_BYTES} are taken.`
+        : `The request body is more than ${MAX_FORM_BYTES} bytes; at most ${MAX_FORM_BYTES} are taken.`,
+    );
   }
   if (error.type === 'request.aborted') return new BodyRefused(400, 'The request was aborted before its body arrived.');
   if (error.type === 'request.size.invalid') return new BodyRefused(400, 'The form was not as long as its Content-Length said.');

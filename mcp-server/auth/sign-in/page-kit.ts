@@ -118,7 +118,9 @@ export function pageKit(options: SignInRoutesOptions) {
     tooMany(response: ServerResponse, retryAfterSeconds: number) {
       metrics.signIn('limited');
       metrics.rateLimited('sign_in');
-      sendErrorPage(response, 429, `Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`, { 'retry-after': String(retryAfterSeconds) });
+      sendErrorPage(response, 429, `Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`, {
+        'retry-after': String(retryAfterSeconds),
+      });
     },
 
     signInPage(purpose: Purpose, browser: string, extra: Partial<SignInPage> = {}): string {

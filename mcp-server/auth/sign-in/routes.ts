@@ -109,7 +109,8 @@ function answerFailures(kit: PageKit) {
       const response = ctx.res;
       if (response.headersSent) return void response.destroy();
       if (error instanceof BodyRefused) sendErrorPage(response, error.status, error.message);
-      else if (error instanceof oidcErrors.SessionNotFound) sendErrorPage(response, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
+      else if (error instanceof oidcErrors.SessionNotFound)
+        sendErrorPage(response, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
       else {
         kit.options.log(`A sign-in page failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         sendErrorPage(response, 500, 'The sign-in failed on the server. Try again; if it keeps failing, tell your administrator.');

@@ -20,15 +20,23 @@ export function trackerSignIn(kit: PageKit) {
     // Counted as failed until the back end says otherwise (rate-limits.ts).
     const attempt = await reserveLimit(store, kit.failedSignIns(address), now());
     if (!attempt.allowed) return kit.tooMany(response, attempt.retryAfterSeconds);
-    const check = await checkTrackerCredentials(tracker, { secret: form.get('secret') ?? '', ...(form.has('email') ? { email: form.get('email') as string } : {}) }, {
-      dataDir: `${kit.options.dataDir}/sign-in-checks`,
-      env: kit.options.env,
-      log: kit.options.log,
-      now,
-    });
+    const check = await checkTrackerCredentials(
+      tracker,
+      { secret: form.get('secret') ?? '', ...(form.has('email') ? { email: form.get('email') as string } : {}) },
+      {
+        dataDir: `${kit.options.dataDir}/sign-in-checks`,
+        env: kit.options.env,
+        log: kit.options.log,
+        now,
+      },
+    );
     if (!check.ok) {
       kit.metrics.signIn('refused');
-      return sendPage(response, 400, kit.signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }));
+      return sendPage(
+        response,
+        400,
+        kit.signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }),
+      );
     }
     await attempt.release();
     kit.metrics.signIn('signed_in');

@@ -14,7 +14,14 @@ export const CLOCKIFY_URL = 'https://api.clockify.me';
  * The API key goes with every request, so only to these (a workspace's subdomain is its web app, and
  * its key works on these hosts too), or to a server on this computer.
  */
-export const CLOCKIFY_API_HOSTS = ['api.clockify.me', 'euc1.clockify.me', 'use2.clockify.me', 'euw2.clockify.me', 'apse2.clockify.me', 'developer.clockify.me'] as const;
+export const CLOCKIFY_API_HOSTS = [
+  'api.clockify.me',
+  'euc1.clockify.me',
+  'use2.clockify.me',
+  'euw2.clockify.me',
+  'apse2.clockify.me',
+  'developer.clockify.me',
+] as const;
 
 export const CLOCKIFY = {
   type: 'clockify',
@@ -28,7 +35,11 @@ export const CLOCKIFY = {
       example: `${CLOCKIFY_URL}/api`,
       usage: `Clockify's region, e.g. https://euc1.clockify.me/api (default ${CLOCKIFY_URL}/api)`,
       hint: `For your region's address (euc1, use2, euw2 or apse2.clockify.me/api) or the developer one; empty means ${CLOCKIFY_URL}/api.`,
-      secretHosts: { domain: 'clockify.me', hosts: CLOCKIFY_API_HOSTS, instead: "https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api" },
+      secretHosts: {
+        domain: 'clockify.me',
+        hosts: CLOCKIFY_API_HOSTS,
+        instead: "https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api",
+      },
     },
     { kind: 'workspace' },
   ],

@@ -7,8 +7,7 @@ import { toolContract } from './tool-contract.ts';
 export const absenceCalendarContract = toolContract({
   name: 'absence_calendar',
   title: 'Absence calendar',
-  description:
-    'Per day (default next 14, at most 92): working day, holiday, who is away; finds free days.',
+  description: 'Per day (default next 14, at most 92): working day, holiday, who is away; finds free days.',
   capability: 'calendar',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({

@@ -7,8 +7,7 @@ import { toolContract } from './tool-contract.ts';
 export const clockInContract = toolContract({
   name: 'clock_in',
   title: 'Clock in',
-  description:
-    'Start the timer (now or a past start); if one runs, pass switch: true.',
+  description: 'Start the timer (now or a past start); if one runs, pass switch: true.',
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({

@@ -7,8 +7,7 @@ import { toolContract } from './tool-contract.ts';
 export const logTimeContract = toolContract({
   name: 'log_time',
   title: 'Log time',
-  description:
-    'Record past work: start and end, or date and duration.',
+  description: 'Record past work: start and end, or date and duration.',
   capability: 'entries',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({

@@ -8,12 +8,14 @@ import { toolContract } from './tool-contract.ts';
 export const requestLeaveContract = toolContract({
   name: 'request_leave',
   title: 'Request leave',
-  description:
-    'File leave, counted in working days; refuses overlaps.',
+  description: 'File leave, counted in working days; refuses overlaps.',
   capability: 'leave',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: z.object({
-    type: z.string().max(60).describe(`${LEAVE_TYPES.join(', ')} or the back end's name`),
+    type: z
+      .string()
+      .max(60)
+      .describe(`${LEAVE_TYPES.join(', ')} or the back end's name`),
     first_day: z.string().max(32),
     last_day: z.string().max(32).optional(),
     first_day_part: z.enum(['full', 'afternoon']).optional(),

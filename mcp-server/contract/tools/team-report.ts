@@ -9,7 +9,7 @@ export const MAX_TEAM_PAGE = 50;
 export const teamReportContract = toolContract({
   name: 'team_report',
   title: 'Team hours',
-  description: "Hours per person and project of the people you may see (default: this week), vs targets; pages.",
+  description: 'Hours per person and project of the people you may see (default: this week), vs targets; pages.',
   capability: 'team_hours',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({

@@ -7,7 +7,7 @@ import { toolContract } from './tool-contract.ts';
 export const timerStatusContract = toolContract({
   name: 'timer_status',
   title: 'Timer status',
-  description: "The running timer, if any, and minutes worked today and this week.",
+  description: 'The running timer, if any, and minutes worked today and this week.',
   capability: 'timer',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: z.object({}),

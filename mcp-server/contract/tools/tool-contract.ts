@@ -32,8 +32,11 @@ export interface ToolContract<
 }
 
 /** Keeps the schemas' own types, so a handler and the app both get the exact shapes. */
-export function toolContract<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName | AppToolName = ToolName, Needs extends Capability = Capability>(
-  contract: ToolContract<Input, Output, Name, Needs>,
-): ToolContract<Input, Output, Name, Needs> {
+export function toolContract<
+  Input extends z.ZodObject,
+  Output extends z.ZodObject,
+  Name extends ToolName | AppToolName = ToolName,
+  Needs extends Capability = Capability,
+>(contract: ToolContract<Input, Output, Name, Needs>): ToolContract<Input, Output, Name, Needs> {
   return contract;
 }

@@ -14,7 +14,6 @@ import type { CalamariTeam } from './team.ts';
 const MODULE_RECHECK_MS = 24 * 3_600_000;
 
 export class CalamariAccount extends BackEndPart<CalamariContext, { plan: CalamariPlan; team: CalamariTeam }> {
-
   async whoami(): Promise<Person> {
     const employee = await this.context.person(true);
     const week = employee?.workingWeek ? (await this.parts.plan.weeks())?.find((item) => item.id === employee.workingWeek?.id) : undefined;
@@ -84,11 +83,15 @@ export class CalamariAccount extends BackEndPart<CalamariContext, { plan: Calama
         return {
           ok: false,
           verdict: 'no_permission',
-          message: 'The Calamari API key may not use Time & Attendance, Time Off or the employee list. Ask your Calamari administrator for a key with those groups of endpoints.',
+          message:
+            'The Calamari API key may not use Time & Attendance, Time Off or the employee list. Ask your Calamari administrator for a key with those groups of endpoints.',
         };
       }
       const name = employee ? personName(employee) : this.context.email;
-      const modules = [`Time & Attendance ${timeAndAttendance ? 'in use' : 'not available to this key'}`, `Time Off ${timeOff ? 'in use' : 'not available to this key'}`];
+      const modules = [
+        `Time & Attendance ${timeAndAttendance ? 'in use' : 'not available to this key'}`,
+        `Time Off ${timeOff ? 'in use' : 'not available to this key'}`,
+      ];
       return {
         ok: true,
         verdict: 'ok',

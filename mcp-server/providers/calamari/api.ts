@@ -8,7 +8,19 @@
 import { type Pacer, pacer } from '../remote/pacing.ts';
 import { createRemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
-import type { CalamariAbsenceType, CalamariBalance, CalamariEmployeePage, CalamariHoliday, CalamariNamed, CalamariRequest, CalamariShift, CalamariShiftStatus, CalamariTeam, CalamariTerminalAnswer, CalamariWorkingWeek } from './wire.ts';
+import type {
+  CalamariAbsenceType,
+  CalamariBalance,
+  CalamariEmployeePage,
+  CalamariHoliday,
+  CalamariNamed,
+  CalamariRequest,
+  CalamariShift,
+  CalamariShiftStatus,
+  CalamariTeam,
+  CalamariTerminalAnswer,
+  CalamariWorkingWeek,
+} from './wire.ts';
 
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
@@ -84,7 +96,8 @@ export function createCalamariApi(options: CalamariApiOptions) {
     },
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
-  const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => (await client.request<T>({ method: 'POST', path, body, purpose })).data;
+  const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) =>
+    (await client.request<T>({ method: 'POST', path, body, purpose })).data;
   /** A read: a POST like every other request, but one that changes nothing. */
   const find = <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => post<T>(path, body, { ...purpose, onlyReads: true });
   const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });
@@ -95,12 +108,14 @@ export function createCalamariApi(options: CalamariApiOptions) {
     /** The person in the employee list (empty where the e-mail is no employee). */
     findEmployee: () => find<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
     /** A page of the people of the person's teams: colleagues are reached by team, never by name. */
-    teamMembers: (teams: readonly number[], page: number) => find<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
+    teamMembers: (teams: readonly number[], page: number) =>
+      find<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
     /** A page of the whole organisation's employees: who reports to whom is read from them, never shown. */
     employeesPage: (page: number) => find<CalamariEmployeePage>('/employees/v1/search', { page }, people('read who reports to you')),
     teams: () => find<CalamariTeam[]>('/teams/v1/all', {}, people('read the teams you manage')),
     /** The holiday calendar one of the person's reports follows, named by that report. */
-    holidaysOf: (report: string, from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: report, from, to }, people("read your reports' public holidays")),
+    holidaysOf: (report: string, from: string, to: string) =>
+      find<CalamariHoliday[]>('/holiday/v1/find', { employee: report, from, to }, people("read your reports' public holidays")),
     workingWeeks: () => find<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
     holidays: (from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
 
@@ -110,23 +125,36 @@ export function createCalamariApi(options: CalamariApiOptions) {
       post<CalamariTerminalAnswer>(`/clockin/terminal/v1/${event}`, { person: email, ...fields }, attendance(TERMINAL_ACTIONS[event])),
     breakTypes: () => find<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),
     projects: () => find<CalamariNamed[]>('/clockin/projects/v1/get-projects-for-person', { person: email }, attendance('read your projects')),
-    shifts: (from: string, to: string) => find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
+    shifts: (from: string, to: string) =>
+      find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
     /** A past shift; the answer is not documented (an id, or nothing). */
-    createShift: (fields: Record<string, unknown>) => post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', { person: email, ...fields }, attendance('add the shift')),
+    createShift: (fields: Record<string, unknown>) =>
+      post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', { person: email, ...fields }, attendance('add the shift')),
     /** The shifts of the people the person manages (never an empty list: that would be the whole organisation). */
     reportsShifts: (from: string, to: string, reports: readonly string[]) =>
       find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: nonEmpty(reports) }, attendance("read your reports' shifts")),
     balance: (from: string, to: string) =>
-      find<Array<{ person?: { email?: string }; balance?: number }>>('/clockin/timesheetentries/v1/balance', { from, to, employees: [email] }, attendance('read your working-time balance')),
+      find<Array<{ person?: { email?: string }; balance?: number }>>(
+        '/clockin/timesheetentries/v1/balance',
+        { from, to, employees: [email] },
+        attendance('read your working-time balance'),
+      ),
 
     absenceTypes: () => find<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
-    requests: (from: string, to: string) => find<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
-    teamRequests: (from: string, to: string, teams: readonly number[]) => find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
+    requests: (from: string, to: string) =>
+      find<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
+    teamRequests: (from: string, to: string, teams: readonly number[]) =>
+      find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
     reportsRequests: (from: string, to: string, reports: readonly string[]) =>
       find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, employees: nonEmpty(reports) }, timeOff("read your reports' leave")),
-    createRequest: (fields: Record<string, unknown>) => post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
+    createRequest: (fields: Record<string, unknown>) =>
+      post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
     entitlementBalance: (absenceTypeId: number, date: string) =>
-      find<CalamariBalance>('/leave/v1/entitlement-balance/get', { absenceTypeId: String(absenceTypeId), employee: email, date }, timeOff('read your vacation balance')),
+      find<CalamariBalance>(
+        '/leave/v1/entitlement-balance/get',
+        { absenceTypeId: String(absenceTypeId), employee: email, date },
+        timeOff('read your vacation balance'),
+      ),
 
     close: () => client.close(),
   };

@@ -26,7 +26,10 @@ export function calamariCapabilities(facts: CalamariFacts | undefined): Readonly
 }
 
 /** What is remembered about the account, if anything, and the capabilities that follow. */
-export function rememberedCalamariCapabilities(userDataDir: string, profile: { url: string; email: string }): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
+export function rememberedCalamariCapabilities(
+  userDataDir: string,
+  profile: { url: string; email: string },
+): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
   const facts = calamariFacts.read(userDataDir, calamariFactsKey(profile));
   return { capabilities: calamariCapabilities(facts), remembered: facts !== undefined };
 }

@@ -134,7 +134,10 @@ export class CalamariContext {
   learnManages(manages: boolean): void {
     const before = this.facts.current.managesPeople;
     this.facts.learn({ managesPeople: manages, managesCheckedAt: new Date(this.options.now()).toISOString() });
-    if (before !== manages) this.options.log(`Calamari ${manages ? 'names people who report to' : 'names nobody who reports to'} ${this.email}: team hours ${manages ? 'on' : 'off'}.`);
+    if (before !== manages)
+      this.options.log(
+        `Calamari ${manages ? 'names people who report to' : 'names nobody who reports to'} ${this.email}: team hours ${manages ? 'on' : 'off'}.`,
+      );
   }
 
   close(): void {

@@ -2,7 +2,18 @@
 // `{message, code, field}` (docs/back-ends/calamari.md, "Errors"); logic reads the status and the
 // code, and Calamari's message is quoted for the rest.
 import { headerNumber, type HttpAnswer } from '../remote/json-http.ts';
-import { hostOf, inWords, looksHtml, notJsonApi, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../remote/remote-error.ts';
+import {
+  hostOf,
+  inWords,
+  looksHtml,
+  notJsonApi,
+  RemoteError,
+  type RemoteFailure,
+  sentence,
+  serverTrouble,
+  type ServiceWords,
+  unexpectedStatus,
+} from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
 
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
@@ -28,7 +39,10 @@ export class CalamariError extends RemoteError {
 
 /** The configured e-mail names no active employee: said alike whether Calamari's code or an empty search says it. */
 export function unknownEmployee(email: string): CalamariError {
-  return new CalamariError('unknown_person', `Calamari has no active employee ${email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.`);
+  return new CalamariError(
+    'unknown_person',
+    `Calamari has no active employee ${email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.`,
+  );
 }
 
 const MODULE_WORDS: Record<CalamariModule, string> = {
@@ -49,7 +63,10 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   const said = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
   const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status);
   if (status === 401) {
-    return fail('bad_token', `Calamari at ${hostOf(baseUrl)} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN`);
+    return fail(
+      'bad_token',
+      `Calamari at ${hostOf(baseUrl)} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN`,
+    );
   }
   if (status === 403) {
     return fail(
@@ -62,21 +79,31 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     return new CalamariError(unknown.failure, unknown.message, status);
   }
   if (code === 'API_TERMINAL_NOT_AVAILABLE') {
-    return fail('restricted', `Calamari has no API terminal you may use, so Punchcard cannot ${purpose.action}. Your Calamari administrator adds one under Clockin settings and gives you access to it`);
+    return fail(
+      'restricted',
+      `Calamari has no API terminal you may use, so Punchcard cannot ${purpose.action}. Your Calamari administrator adds one under Clockin settings and gives you access to it`,
+    );
   }
   if (status === 404) {
     if (looksHtml(answer.text) || code !== 'INVALID_METHOD_URL') return describeNotJson(baseUrl, answer);
-    return fail('wrong_service', `Calamari at ${hostOf(baseUrl)} does not know this part of its API (404) trying to ${purpose.action}. Check the Calamari address, such as https://your-company.calamari.io`);
+    return fail(
+      'wrong_service',
+      `Calamari at ${hostOf(baseUrl)} does not know this part of its API (404) trying to ${purpose.action}. Check the Calamari address, such as https://your-company.calamari.io`,
+    );
   }
   if (status === 429) {
     // Reaching the person, a short Retry-After was waited out once already (remote/json-http.ts); a
     // longer one says when, and none leaves it to later (the hour's count is Calamari's).
     const seconds = headerNumber(answer.headers, 'retry-after');
     const when = seconds === undefined ? 'later' : inWords(seconds);
-    return fail('rate_limited', `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again ${when}; Punchcard asks Calamari as little as it can`);
+    return fail(
+      'rate_limited',
+      `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again ${when}; Punchcard asks Calamari as little as it can`,
+    );
   }
   // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").
-  if (code === 'INVALID_ABSENCE_ALLOWANCE') return fail('validation', `Calamari refused to ${purpose.action}: your allowance does not cover it (${said ?? 'not enough allowance'})`);
+  if (code === 'INVALID_ABSENCE_ALLOWANCE')
+    return fail('validation', `Calamari refused to ${purpose.action}: your allowance does not cover it (${said ?? 'not enough allowance'})`);
   if (status === 400) return fail('validation', `Calamari refused to ${purpose.action}: ${said ?? code ?? 'no reason given'}${field ? ` (${field})` : ''}`);
   if (status === 405) return fail('bad_request', `Calamari refused the request to ${purpose.action} (405, wrong method); update Punchcard`);
   const trouble = serverTrouble(status, purpose.action, CALAMARI_WORDS) ?? unexpectedStatus(status, purpose.action, CALAMARI_WORDS);
@@ -84,6 +111,11 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): CalamariError {
-  const wrong = notJsonApi(baseUrl, answer, CALAMARI_WORDS, "Check the address: it is your organisation's, such as https://your-company.calamari.io, without /api.");
+  const wrong = notJsonApi(
+    baseUrl,
+    answer,
+    CALAMARI_WORDS,
+    "Check the address: it is your organisation's, such as https://your-company.calamari.io, without /api.",
+  );
   return new CalamariError(wrong.failure, wrong.message, answer.status);
 }

@@ -30,7 +30,10 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     const type = absenceTypeFor(types, request.type, request.kind);
     // Calamari's answer to an overlap is a code it documents for several mistakes: the overlap is found
     // here, and said with the request it meets.
-    refuseOverlap(request, existing.map((item) => toLeaveRequest(item, name)));
+    refuseOverlap(
+      request,
+      existing.map((item) => toLeaveRequest(item, name)),
+    );
     const answer = await this.context.api.createRequest({
       absenceTypeId: String(type.id),
       dateFrom: request.firstDay,
@@ -128,6 +131,9 @@ function vacationType(types: readonly CalamariAbsenceType[]): CalamariAbsenceTyp
     return absenceTypeFor(types, 'vacation', undefined);
   } catch {
     const names = types.map((type) => `"${type.name}"`).join(', ') || 'none';
-    throw new BackEndError('unavailable', `Punchcard recognises no vacation type among your organisation's Calamari types (${names}), so it cannot read a vacation balance.`);
+    throw new BackEndError(
+      'unavailable',
+      `Punchcard recognises no vacation type among your organisation's Calamari types (${names}), so it cannot read a vacation balance.`,
+    );
   }
 }

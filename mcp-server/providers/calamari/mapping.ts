@@ -59,7 +59,6 @@ export function workedPieces(entry: TimeEntry, now: number): Array<{ start: numb
 // ---------------------------------------------------------------------------------------------
 // Leave
 
-
 /**
  * The organisation's absence type a request means: one named by Calamari's own name (any case), or
  * the first day-counted time-off type whose name says Punchcard's type ("Annual leave" for vacation).
@@ -70,7 +69,8 @@ export function absenceTypeFor(types: readonly CalamariAbsenceType[], type: Leav
     const wanted = kind.trim().toLowerCase();
     const found = types.find((item) => item.name.toLowerCase() === wanted || item.externalId?.toLowerCase() === wanted);
     if (!found) throw new BackEndError('invalid', `Your organisation has no absence type "${kind}" in Calamari. Its types: ${typeList(usable)}.`);
-    if (found.durationUnit === 'HOURS') throw new BackEndError('invalid', `"${found.name}" is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`);
+    if (found.durationUnit === 'HOURS')
+      throw new BackEndError('invalid', `"${found.name}" is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`);
     return found;
   }
   const found = usable.find((item) => leaveTypeOfName(item.name) === type);
@@ -188,4 +188,3 @@ export function workWeekOf(week: CalamariWorkingWeek): Record<'mon' | 'tue' | 'w
   const [mon, tue, wed, thu, fri, sat, sun] = hours;
   return { mon, tue, wed, thu, fri, sat, sun };
 }
-

@@ -39,7 +39,10 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     return (await this.#running())?.entry ?? null;
   }
 
-  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     const at = fields.start ?? this.context.options.now();
     const zone = await this.context.zone();
     // Calamari ignores a clock-in while a shift runs and still answers STARTED, and a shift begun a
@@ -58,7 +61,8 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
       ...(fields.description ? { description: fields.description } : {}),
     });
-    if (answer.shiftStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
+    if (answer.shiftStatus !== 'STARTED')
+      throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
     // A shift begun elsewhere between that look and the clock-in (another device, the web app) makes
     // Calamari ignore this one just the same: the shift it lists now says whether this one began or
     // the other was running. It is this request's when it began at the wall time this request sent,
@@ -134,15 +138,27 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       shiftStart: formatWallClock(fields.start, zone),
       shiftEnd: formatWallClock(fields.end, zone),
       ...(fields.description ? { description: fields.description } : {}),
-      ...(project ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] } : {}),
+      ...(project
+        ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] }
+        : {}),
     });
     this.#shifts.clear();
     const start = Math.floor(fields.start / 1_000) * 1_000;
     const end = Math.floor(fields.end / 1_000) * 1_000;
-    if (typeof answer?.id === 'number') return { id: answer.id, start, end, project: project ? { id: project.id, name: project.name } : null, activity: null, description: fields.description, breaks: [] };
+    if (typeof answer?.id === 'number')
+      return {
+        id: answer.id,
+        start,
+        end,
+        project: project ? { id: project.id, name: project.name } : null,
+        activity: null,
+        description: fields.description,
+        breaks: [],
+      };
     // The answer of create is not documented: where it names no id, the shift is found where it was put.
     const added = (await this.#shiftsBetween(start, end, zone)).find((entry) => entry.start === start && entry.end === end);
-    if (!added) throw new CalamariError('wrong_service', 'Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
+    if (!added)
+      throw new CalamariError('wrong_service', 'Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
     return added;
   }
 

@@ -39,8 +39,14 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
 
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const reports = await this.reports();
-    if (reports.length === 0) throw new BackEndError('denied', "Calamari names nobody who reports to you (no direct reports, no team you manage), so Punchcard shows you nobody else's time.");
-    const people = reports.map((employee) => ({ employee, name: personName(employee) })).sort((a, b) => a.name.localeCompare(b.name) || a.employee.id - b.employee.id);
+    if (reports.length === 0)
+      throw new BackEndError(
+        'denied',
+        "Calamari names nobody who reports to you (no direct reports, no team you manage), so Punchcard shows you nobody else's time.",
+      );
+    const people = reports
+      .map((employee) => ({ employee, name: personName(employee) }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.employee.id - b.employee.id);
     const zone = await this.context.zone();
     const range = { from: localDate(query.from, zone), to: localDate(query.to - 1, zone) };
     const items = this.#window(people, query, range);
@@ -48,7 +54,10 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const window = items.map((item) => item.employee);
     const [shifts, targets] = await allSettled([this.#shifts(window, range, zone), this.#targets(window, range)]);
     const work = new Map<string, ColleagueWork>(
-      items.map(({ employee, name }) => [emailKey(employee.email), { person: { id: employee.id, name }, spans: [], targets: targets.get(emailKey(employee.email)) ?? null }]),
+      items.map(({ employee, name }) => [
+        emailKey(employee.email),
+        { person: { id: employee.id, name }, spans: [], targets: targets.get(emailKey(employee.email)) ?? null },
+      ]),
     );
     const now = this.context.options.now();
     for (const shift of shifts) work.get(emailKey(shift.person?.email))?.spans.push(...spansOf(shift, now));
@@ -96,12 +105,19 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const first = await unlessRefused(this.context.api.employeesPage(0));
     if (!first) {
       this.context.learnManages(false);
-      throw new BackEndError('denied', 'The Calamari API key may not read the employee list, so Punchcard cannot tell who reports to you. Ask your Calamari administrator for a key with the employees group.');
+      throw new BackEndError(
+        'denied',
+        'The Calamari API key may not read the employee list, so Punchcard cannot tell who reports to you. Ask your Calamari administrator for a key with the employees group.',
+      );
     }
     const pages = first.totalPages ?? 1;
     const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, index) => index + 1);
     // Outside a tool call (the background check) no budget holds the list: the same bound does.
-    if (rest.length >= MAX_REQUESTS_PER_CALL) throw new BackEndError('invalid', `Calamari's employee list has ${pages} pages, more than Punchcard reads at once, so it cannot tell who reports to you.`);
+    if (rest.length >= MAX_REQUESTS_PER_CALL)
+      throw new BackEndError(
+        'invalid',
+        `Calamari's employee list has ${pages} pages, more than Punchcard reads at once, so it cannot tell who reports to you.`,
+      );
     ensureRequests(rest.length, 'Calamari');
     const more = await mapWithLimit(rest, PARALLEL_PAGES, (page) => this.context.api.employeesPage(page));
     return [first, ...more].flatMap((page) => page.employees);
@@ -119,7 +135,11 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const to = range.to < tomorrow ? range.to : tomorrow;
     const from = addDays(range.from, -LOOKBACK_DAYS);
     if (to < from) return Promise.resolve([]);
-    return this.context.api.reportsShifts(from, to, window.map((employee) => employee.email));
+    return this.context.api.reportsShifts(
+      from,
+      to,
+      window.map((employee) => employee.email),
+    );
   }
 
   /**
@@ -146,7 +166,9 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     for (const employee of window) if (!byCalendar.has(calendarKey(employee))) byCalendar.set(calendarKey(employee), employee);
     const keys = [...byCalendar.keys()];
     const answers = await mapWithLimit(keys, PARALLEL_PAGES, (key) =>
-      this.#holidays.get(holidaysKey(byCalendar.get(key) as CalamariEmployee, range), () => unlessRefused(this.context.api.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to))),
+      this.#holidays.get(holidaysKey(byCalendar.get(key) as CalamariEmployee, range), () =>
+        unlessRefused(this.context.api.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to)),
+      ),
     );
     return new Map(keys.map((key, index) => [key, answers[index] ?? null]));
   }
@@ -155,7 +177,13 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
   async #leave(window: readonly CalamariEmployee[], range: { from: string; to: string }): Promise<Map<string, LeaveRequest[]> | null> {
     const byPerson = new Map<string, LeaveRequest[]>();
     if (!this.context.facts.capabilities.current.has('leave')) return byPerson;
-    const requests = await unlessRefused(this.context.api.reportsRequests(range.from, range.to, window.map((employee) => employee.email)));
+    const requests = await unlessRefused(
+      this.context.api.reportsRequests(
+        range.from,
+        range.to,
+        window.map((employee) => employee.email),
+      ),
+    );
     if (!requests) return null;
     for (const request of requests) {
       const email = emailKey(request.employeeEmail);

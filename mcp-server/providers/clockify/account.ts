@@ -52,7 +52,12 @@ export class ClockifyAccount extends BackEndPart<ClockifyContext, { plan: Clocki
       const user = await this.context.person(true);
       await this.context.workspace(true);
       await this.context.probeTimeOff();
-      return { ok: true, verdict: 'ok', message: `Connected to ${await this.context.connectionLine()}`, user: { id: user.id, name: this.context.nameOf(user), timezone: (await this.context.timeZone()) ?? '', ...(user.email ? { email: user.email } : {}) } };
+      return {
+        ok: true,
+        verdict: 'ok',
+        message: `Connected to ${await this.context.connectionLine()}`,
+        user: { id: user.id, name: this.context.nameOf(user), timezone: (await this.context.timeZone()) ?? '', ...(user.email ? { email: user.email } : {}) },
+      };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;
       return failedConnection(error);

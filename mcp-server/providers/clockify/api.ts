@@ -80,12 +80,19 @@ export function createClockifyApi(options: ClockifyApiOptions) {
   const call = async <T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
     (await answer<T>(method, path, purpose, extra)).data;
   /** A page of a list with `page` and `page-size`, as its Last-Page header describes it. */
-  const listPage = async <T>(path: string, purpose: RequestPurpose, query: Record<string, QueryValue>, page: number, size = LIST_PAGE): Promise<OpenPage<T>> => {
+  const listPage = async <T>(
+    path: string,
+    purpose: RequestPurpose,
+    query: Record<string, QueryValue>,
+    page: number,
+    size = LIST_PAGE,
+  ): Promise<OpenPage<T>> => {
     const got = await answer<T[]>('GET', path, purpose, { query: { ...query, page, 'page-size': size } });
     return { items: listOf(got.data, purpose), last: lastPage(got.headers) };
   };
   /** A list answer, or no answer at all (204); anything else is not Clockify's list. */
-  const list = async <T>(path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue> } = {}) => listOf((await answer<T[]>('GET', path, purpose, extra)).data, purpose);
+  const list = async <T>(path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue> } = {}) =>
+    listOf((await answer<T[]>('GET', path, purpose, extra)).data, purpose);
   // A body that is no entry at all is left for the caller, which says so in its words.
   const entryOf = (entry: ClockifyTimeEntry): ClockifyTimeEntry => (entry && typeof entry === 'object' ? withIds(entry) : entry);
   const tracking = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'tracking', ...(notFound ? { notFound } : {}) });
@@ -122,12 +129,22 @@ export function createClockifyApi(options: ClockifyApiOptions) {
         })
       ).map(withIds),
     entriesPage: async (workspaceId: string, userId: string, filter: EntryFilter, page: number) => {
-      const got = await listPage<ClockifyTimeEntry>(`${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('read your time entries'), { ...filter, hydrated: true }, page);
+      const got = await listPage<ClockifyTimeEntry>(
+        `${ws(workspaceId)}/user/${id(userId)}/time-entries`,
+        tracking('read your time entries'),
+        { ...filter, hydrated: true },
+        page,
+      );
       return { ...got, items: got.items.map(withIds) };
     },
     entry: async (workspaceId: string, entryId: string, number: number) =>
-      entryOf(await call<ClockifyTimeEntry>('GET', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`read time entry #${number}`, entryNotFound(number)), { query: { hydrated: true } })),
-    createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) => entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/time-entries`, tracking(action), { body })),
+      entryOf(
+        await call<ClockifyTimeEntry>('GET', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`read time entry #${number}`, entryNotFound(number)), {
+          query: { hydrated: true },
+        }),
+      ),
+    createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) =>
+      entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/time-entries`, tracking(action), { body })),
     /** PUT replaces the entry: `body` carries every field to keep (start is required). */
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('PUT', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(action, entryNotFound(number)), { body })),
@@ -135,7 +152,14 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       call<undefined>('DELETE', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`delete time entry #${number}`, entryNotFound(number))),
     /** Stops the person's running timer at `end`. */
     stopRunning: async (workspaceId: string, userId: string, end: string) =>
-      entryOf(await call<ClockifyTimeEntry>('PATCH', `${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('stop the timer', 'No timer of yours is running in Clockify any more; it was probably stopped elsewhere.'), { body: { end } })),
+      entryOf(
+        await call<ClockifyTimeEntry>(
+          'PATCH',
+          `${ws(workspaceId)}/user/${id(userId)}/time-entries`,
+          tracking('stop the timer', 'No timer of yours is running in Clockify any more; it was probably stopped elsewhere.'),
+          { body: { end } },
+        ),
+      ),
 
     /** Archived projects and active ones alike (`archived` left out), for the names of old entries. */
     projectsPage: (workspaceId: string, page: number) => listPage<ClockifyProject>(`${ws(workspaceId)}/projects`, tracking('list projects'), {}, page),
@@ -146,16 +170,23 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     policiesPage: (workspaceId: string, page: number) =>
       listPage<ClockifyPolicy>(`${ws(workspaceId)}/time-off/policies`, account('read the time-off policies'), { status: 'ACTIVE' }, page, TIME_OFF_PAGE),
     balances: (workspaceId: string, userId: string, page: number, size = TIME_OFF_PAGE) =>
-      call<ClockifyBalances>('GET', `${ws(workspaceId)}/time-off/balance/user/${id(userId)}`, timeOffAtAll('read your time-off balances'), { query: { page, 'page-size': size } }),
+      call<ClockifyBalances>('GET', `${ws(workspaceId)}/time-off/balance/user/${id(userId)}`, timeOffAtAll('read your time-off balances'), {
+        query: { page, 'page-size': size },
+      }),
     /**
      * Time-off requests by the filter's users, statuses and period; a page of up to 200 with the count
      * of all. The person's own (`own`) are theirs to read wherever time off is on; colleagues' only
      * where Clockify shows them to this person.
      */
     timeOffRequests: (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) =>
-      call<ClockifyTimeOffRequests>('POST', `${ws(workspaceId)}/time-off/requests`, { ...(own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off")), onlyReads: true }, {
-        body: { ...filter, page, pageSize: TIME_OFF_PAGE },
-      }),
+      call<ClockifyTimeOffRequests>(
+        'POST',
+        `${ws(workspaceId)}/time-off/requests`,
+        { ...(own ? timeOffAtAll('list your time-off requests') : account("read your colleagues' time off")), onlyReads: true },
+        {
+          body: { ...filter, page, pageSize: TIME_OFF_PAGE },
+        },
+      ),
     createTimeOff: (workspaceId: string, policyId: string, body: Record<string, unknown>) =>
       call<ClockifyTimeOffRequest>('POST', `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests`, timeOff('file the time-off request'), { body }),
     /** Withdraws (deletes) a request; Clockify answers with the request as it was. */
@@ -167,16 +198,32 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       ),
     /** The workspace's active members by name (getUsersOfWorkspace); Clockify shows the list to admins and managers. */
     membersPage: (workspaceId: string, page: number) =>
-      listPage<ClockifyUser>(`${ws(workspaceId)}/users`, account('list the people in your workspace'), { status: 'ACTIVE', 'sort-column': 'NAME', 'sort-order': 'ASCENDING', 'include-roles': 'false' }, page),
+      listPage<ClockifyUser>(
+        `${ws(workspaceId)}/users`,
+        account('list the people in your workspace'),
+        { status: 'ACTIVE', 'sort-column': 'NAME', 'sort-order': 'ASCENDING', 'include-roles': 'false' },
+        page,
+      ),
     /** The team managers of one member (getManagersOfUser). */
     managersOf: (workspaceId: string, userId: string, name: string) =>
-      list<ClockifyUser>(`${ws(workspaceId)}/users/${id(userId)}/managers`, account(`read who manages ${name}`), { query: { page: 1, 'page-size': ROLE_PAGE } }),
+      list<ClockifyUser>(`${ws(workspaceId)}/users/${id(userId)}/managers`, account(`read who manages ${name}`), {
+        query: { page: 1, 'page-size': ROLE_PAGE },
+      }),
     /** One project with its estimates and memberships (getProject). */
     project: (workspaceId: string, projectId: string, number: number) =>
-      call<ClockifyProject>('GET', `${ws(workspaceId)}/projects/${id(projectId)}`, tracking(`read project #${number}`, `There is no project #${number} in Clockify that you may see.`)),
+      call<ClockifyProject>(
+        'GET',
+        `${ws(workspaceId)}/projects/${id(projectId)}`,
+        tracking(`read project #${number}`, `There is no project #${number} in Clockify that you may see.`),
+      ),
     /** A page of a colleague's entries (getTimeEntries on their id), which admins and their managers may read. */
     memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
-      const got = await listPage<ClockifyTimeEntry>(`${ws(workspaceId)}/user/${id(userId)}/time-entries`, account(`read ${name}'s time entries`), { ...filter, hydrated: true }, page);
+      const got = await listPage<ClockifyTimeEntry>(
+        `${ws(workspaceId)}/user/${id(userId)}/time-entries`,
+        account(`read ${name}'s time entries`),
+        { ...filter, hydrated: true },
+        page,
+      );
       return { ...got, items: got.items.map(withIds) };
     },
     /** Approves or rejects a request (changeTimeOffRequestStatus), with the note kept with the decision. */
@@ -185,7 +232,10 @@ export function createClockifyApi(options: ClockifyApiOptions) {
         'PATCH',
         `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
         // Not `timeOff`: a refused decision says the person is no approver, not that time off is off.
-        { ...account(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`), notFound: `There is no time-off request #${number} in Clockify any more (withdrawn meanwhile).` },
+        {
+          ...account(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`),
+          notFound: `There is no time-off request #${number} in Clockify any more (withdrawn meanwhile).`,
+        },
         { body: { status, ...(note ? { note } : {}) } },
       ),
     holidaysInPeriod: (workspaceId: string, userId: string, start: string, end: string) =>
@@ -198,7 +248,11 @@ export function createClockifyApi(options: ClockifyApiOptions) {
 /** A list Clockify answered: an array, none for an empty answer; anything else is refused in words. */
 function listOf<T>(data: T[] | undefined, purpose: RequestPurpose): T[] {
   if (data === undefined) return [];
-  if (!Array.isArray(data)) throw new ClockifyError('wrong_service', `Clockify answered with something that is not a list trying to ${purpose.action}; if it keeps happening, update Punchcard.`);
+  if (!Array.isArray(data))
+    throw new ClockifyError(
+      'wrong_service',
+      `Clockify answered with something that is not a list trying to ${purpose.action}; if it keeps happening, update Punchcard.`,
+    );
   return data;
 }
 

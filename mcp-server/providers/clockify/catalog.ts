@@ -78,12 +78,17 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
       return { projectId: null, taskId: null, billable: false };
     }
     const project = await this.#projectByNumber(projectNumber);
-    if (project.archived) throw new BackEndError('invalid', `The project "${project.name}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`);
+    if (project.archived)
+      throw new BackEndError(
+        'invalid',
+        `The project "${project.name}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`,
+      );
     if (taskNumber === null) return { projectId: project.id, taskId: null, billable: project.billable === true };
     const taskId = await this.context.remote('task', taskNumber, `There is no activity #${taskNumber} in Clockify (see list_catalog).`);
     const task = (await this.#projectTasks(project, taskId)).byId.get(taskId);
     if (!task) throw new BackEndError('invalid', `Activity #${taskNumber} is not a task of the project "${project.name}" in Clockify (see list_catalog).`);
-    if (isDone(task)) throw new BackEndError('invalid', `The task "${task.name}" of "${project.name}" is done (archived) in Clockify, so no time can be booked on it.`);
+    if (isDone(task))
+      throw new BackEndError('invalid', `The task "${task.name}" of "${project.name}" is done (archived) in Clockify, so no time can be booked on it.`);
     return { projectId: project.id, taskId: task.id, billable: typeof task.billable === 'boolean' ? task.billable : project.billable === true };
   }
 
@@ -108,15 +113,23 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     }
     return entries.map((entry) => ({
       project: entry.projectId
-        ? { id: projectNumber.get(entry.projectId) as number, name: entry.project?.name || projects?.byId.get(entry.projectId)?.name || 'a project you cannot see' }
+        ? {
+            id: projectNumber.get(entry.projectId) as number,
+            name: entry.project?.name || projects?.byId.get(entry.projectId)?.name || 'a project you cannot see',
+          }
         : null,
-      task: entry.taskId ? { id: taskNumber.get(entry.taskId) as number, name: entry.task?.name || taskNames.get(entry.taskId) || 'a task you cannot see' } : null,
+      task: entry.taskId
+        ? { id: taskNumber.get(entry.taskId) as number, name: entry.task?.name || taskNames.get(entry.taskId) || 'a task you cannot see' }
+        : null,
     }));
   }
 
   /** The names of up to `count` projects open for booking, quoted, for a sentence. */
   async projectExamples(count: number): Promise<string[]> {
-    return (await this.#allProjects()).all.filter((project) => !project.archived).slice(0, count).map((project) => `"${project.name}"`);
+    return (await this.#allProjects()).all
+      .filter((project) => !project.archived)
+      .slice(0, count)
+      .map((project) => `"${project.name}"`);
   }
 
   async #projectByNumber(number: number): Promise<ClockifyProject> {
@@ -128,10 +141,11 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
 
   /** Every project the person sees, archived ones too; a list that lacks one of `needed` is read again once. */
   async #allProjects(needed: ReadonlyArray<string | null | undefined> = []): Promise<Indexed<ClockifyProject>> {
-    const load = () => this.#projects.get(async () => {
-      const { workspaceId } = await this.context.ids();
-      return indexed(await pagesUntilLast((page) => this.context.api.projectsPage(workspaceId, page)));
-    });
+    const load = () =>
+      this.#projects.get(async () => {
+        const { workspaceId } = await this.context.ids();
+        return indexed(await pagesUntilLast((page) => this.context.api.projectsPage(workspaceId, page)));
+      });
     const projects = await load();
     if (!needed.some((id) => id && !projects.byId.has(id))) return projects;
     this.#projects.invalidate();
@@ -147,10 +161,11 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
 
   /** A project's tasks; a list that lacks `needed` is read again once (someone added it). */
   async #projectTasks(project: ClockifyProject, needed?: string): Promise<Indexed<ClockifyTask>> {
-    const load = () => this.#tasks.get(project.id, async () => {
-      const { workspaceId } = await this.context.ids();
-      return indexed(await pagesUntilLast((page) => this.context.api.tasksPage(workspaceId, project.id, project.name, page)));
-    });
+    const load = () =>
+      this.#tasks.get(project.id, async () => {
+        const { workspaceId } = await this.context.ids();
+        return indexed(await pagesUntilLast((page) => this.context.api.tasksPage(workspaceId, project.id, project.name, page)));
+      });
     const tasks = await load();
     if (needed === undefined || tasks.byId.has(needed)) return tasks;
     this.#tasks.forget(project.id);
@@ -159,7 +174,13 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
 
   async #projectItems(projects: readonly ClockifyProject[]): Promise<CatalogItem[]> {
     const clientIds = [...new Set(projects.map((project) => project.clientId).filter((id): id is string => !!id))];
-    const [numbers, clientNumbers] = await allSettled([this.context.numbers('project', projects.map((project) => project.id)), this.context.numbers('client', clientIds)]);
+    const [numbers, clientNumbers] = await allSettled([
+      this.context.numbers(
+        'project',
+        projects.map((project) => project.id),
+      ),
+      this.context.numbers('client', clientIds),
+    ]);
     const clientNumber = new Map(clientIds.map((id, index) => [id, clientNumbers[index] as number]));
     return projects.map((project, index) => ({
       kind: 'project',
@@ -172,8 +193,17 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
   }
 
   async #clientItems(clients: readonly ClockifyClient[]): Promise<CatalogItem[]> {
-    const numbers = await this.context.numbers('client', clients.map((client) => client.id));
-    return clients.map((client, index) => ({ kind: 'customer', id: numbers[index] as number, remoteId: client.id, name: client.name, archived: client.archived === true }));
+    const numbers = await this.context.numbers(
+      'client',
+      clients.map((client) => client.id),
+    );
+    return clients.map((client, index) => ({
+      kind: 'customer',
+      id: numbers[index] as number,
+      remoteId: client.id,
+      name: client.name,
+      archived: client.archived === true,
+    }));
   }
 
   /**
@@ -192,7 +222,10 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     ensureRequests(uncached.length - unread.size, this.context.api.pager.service);
     const left = projects.filter((item) => unread.has(item.remoteId as string));
     const lists = await mapWithLimit(wanted, this.context.api.pager.maxParallel, (project) => this.#projectTasks(project));
-    const numbers = await this.context.numbers('task', lists.flatMap((list) => list.all.map((task) => task.id)));
+    const numbers = await this.context.numbers(
+      'task',
+      lists.flatMap((list) => list.all.map((task) => task.id)),
+    );
     const byRemote = new Map(projects.map((item) => [item.remoteId, item]));
     let next = 0;
     const items = lists.flatMap((list, listIndex) => {
@@ -212,7 +245,11 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
 
 /** Said where a full listing left projects' tasks for the next call. */
 function tasksLeftOut(left: readonly CatalogItem[]): string {
-  const named = left.slice(0, 10).map((item) => `"${item.name}"`).join(', ') + (left.length > 10 ? ` and ${left.length - 10} more` : '');
+  const named =
+    left
+      .slice(0, 10)
+      .map((item) => `"${item.name}"`)
+      .join(', ') + (left.length > 10 ? ` and ${left.length - 10} more` : '');
   return (
     `The activities (tasks) of ${left.length} project${left.length === 1 ? '' : 's'} are not listed yet: ${named}. ` +
     'Clockify gives each project its own list, and one call may ask for only so many; call list_catalog again to list them (the tasks read now are kept), or name the project and its task when you book.'

@@ -80,7 +80,8 @@ export class ClockifyContext {
     if (fresh) this.#person.invalidate();
     return this.#person.get(async () => {
       const user = await this.api.user();
-      if (!user || typeof user.id !== 'string' || user.id === '') throw new ClockifyError('wrong_service', 'Clockify answered without saying whose the API key is; check the Clockify address.');
+      if (!user || typeof user.id !== 'string' || user.id === '')
+        throw new ClockifyError('wrong_service', 'Clockify answered without saying whose the API key is; check the Clockify address.');
       const zone = user.settings?.timeZone;
       if (zone && isValidTimeZone(zone) && zone !== this.facts.current.timezone) this.facts.learn({ timezone: zone });
       return user;
@@ -214,7 +215,8 @@ export class ClockifyContext {
   async #readRole(): Promise<TeamRole> {
     const { id } = await this.workspace();
     // Owners are not counted as admins by this filter: both are asked for where admins are meant.
-    const holds = async (roles: readonly ClockifyRole[]): Promise<boolean> => (await this.api.workspacesWithRoles(roles)).some((workspace) => workspace.id === id);
+    const holds = async (roles: readonly ClockifyRole[]): Promise<boolean> =>
+      (await this.api.workspacesWithRoles(roles)).some((workspace) => workspace.id === id);
     if (!(await holds(['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER']))) return 'member';
     if (await holds(['WORKSPACE_ADMIN', 'OWNER'])) return 'admin';
     return (await holds(['TEAM_MANAGER'])) ? 'team_manager' : 'project_manager';
@@ -270,16 +272,32 @@ export function chooseWorkspace(workspaces: readonly ClockifyWorkspace[], wanted
     if (byId) return byId;
     const byName = workspaces.filter((workspace) => workspace.name.trim().toLowerCase() === wanted.trim().toLowerCase());
     if (byName.length === 1) return byName[0] as ClockifyWorkspace;
-    if (byName.length > 1) throw new ClockifyError('config', `Several of your Clockify workspaces are called "${wanted}": ${seen}. Name the one you mean by its id in Punchcard's account settings.`);
-    throw new ClockifyError('config', `Your Clockify API key sees no workspace "${wanted}". It sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`);
+    if (byName.length > 1)
+      throw new ClockifyError(
+        'config',
+        `Several of your Clockify workspaces are called "${wanted}": ${seen}. Name the one you mean by its id in Punchcard's account settings.`,
+      );
+    throw new ClockifyError(
+      'config',
+      `Your Clockify API key sees no workspace "${wanted}". It sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`,
+    );
   }
   const found = workspaces.find((workspace) => workspace.id === active) ?? (workspaces.length === 1 ? workspaces[0] : undefined);
   if (found) return found;
   if (workspaces.length === 0) {
-    throw new ClockifyError('config', 'Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.');
+    throw new ClockifyError(
+      'config',
+      'Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.',
+    );
   }
   if (active !== undefined) {
-    throw new ClockifyError('config', `Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`);
+    throw new ClockifyError(
+      'config',
+      `Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`,
+    );
   }
-  throw new ClockifyError('config', `Clockify names no active workspace for you, and your key sees several: ${seen}. Name one (by name or id) in Punchcard's account settings.`);
+  throw new ClockifyError(
+    'config',
+    `Clockify names no active workspace for you, and your key sees several: ${seen}. Name one (by name or id) in Punchcard's account settings.`,
+  );
 }

@@ -5,7 +5,18 @@
 // the action.
 import { CLOCKIFY_URL } from '../../contract/back-ends/clockify.ts';
 import type { HttpAnswer } from '../remote/json-http.ts';
-import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../remote/remote-error.ts';
+import {
+  hostOf,
+  looksHtml,
+  notJsonApi,
+  rateLimited,
+  RemoteError,
+  type RemoteFailure,
+  sentence,
+  serverTrouble,
+  type ServiceWords,
+  unexpectedStatus,
+} from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
 
 export const CLOCKIFY_WORDS: ServiceWords = {
@@ -70,17 +81,28 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   }
   if (status === 404) {
     if (looksHtml(answer.text)) return describeNotJson(baseUrl, answer);
-    return fail('not_found', purpose.notFound ?? `Clockify at ${hostOf(baseUrl)} has no such address (404) trying to ${purpose.action}. Check the Clockify address`);
+    return fail(
+      'not_found',
+      purpose.notFound ?? `Clockify at ${hostOf(baseUrl)} has no such address (404) trying to ${purpose.action}. Check the Clockify address`,
+    );
   }
   if (status === 400 || status === 409 || status === 422) {
     return fail(status === 400 && !said ? 'bad_request' : 'validation', `Clockify refused to ${purpose.action}${quoted || ' and gave no reason'}`);
   }
-  const trouble = (status === 429 ? rateLimited(answer, purpose.action, CLOCKIFY_WORDS) : undefined) ?? serverTrouble(status, purpose.action, CLOCKIFY_WORDS) ?? unexpectedStatus(status, purpose.action, CLOCKIFY_WORDS);
+  const trouble =
+    (status === 429 ? rateLimited(answer, purpose.action, CLOCKIFY_WORDS) : undefined) ??
+    serverTrouble(status, purpose.action, CLOCKIFY_WORDS) ??
+    unexpectedStatus(status, purpose.action, CLOCKIFY_WORDS);
   return fail(trouble.failure, trouble.message);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): ClockifyError {
-  const wrong = notJsonApi(baseUrl, answer, CLOCKIFY_WORDS, `Check the address: it is ${CLOCKIFY_URL}/api, or your region's, such as https://euc1.clockify.me/api.`);
+  const wrong = notJsonApi(
+    baseUrl,
+    answer,
+    CLOCKIFY_WORDS,
+    `Check the address: it is ${CLOCKIFY_URL}/api, or your region's, such as https://euc1.clockify.me/api.`,
+  );
   return new ClockifyError(wrong.failure, wrong.message, answer.status);
 }
 

@@ -41,11 +41,18 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     const requests = (await this.#ownRequests()).filter((request) => overlaps(request, query));
-    return (await this.#leaveRequests(requests)).filter((request) => request.lastDay >= query.from && request.firstDay <= query.to).sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
+    return (await this.#leaveRequests(requests))
+      .filter((request) => request.lastDay >= query.from && request.firstDay <= query.to)
+      .sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
   }
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
-    const [policies, existing, { workspaceId }, user] = await allSettled([this.#myPolicies(), this.listLeave({ from: request.firstDay, to: request.lastDay }), this.context.ids(), this.context.person()]);
+    const [policies, existing, { workspaceId }, user] = await allSettled([
+      this.#myPolicies(),
+      this.listLeave({ from: request.firstDay, to: request.lastDay }),
+      this.context.ids(),
+      this.context.person(),
+    ]);
     const policy = policyFor(policies, request.type, request.kind);
     const parts = splitLeave(request, Number.POSITIVE_INFINITY, true);
     if (policy.halfDay === false && parts.some((part) => part.halfDay)) {
@@ -55,7 +62,8 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     refuseOverlap(request, existing);
     const file = async (part: LeavePart) => {
       const created = await this.context.api.createTimeOff(workspaceId, policy.id, timeOffBody(part, request.comment));
-      if (typeof created?.id !== 'string' || created.id === '') throw new ClockifyError('wrong_service', 'Clockify accepted the time-off request but sent no id back; check it in Clockify before asking again.');
+      if (typeof created?.id !== 'string' || created.id === '')
+        throw new ClockifyError('wrong_service', 'Clockify accepted the time-off request but sent no id back; check it in Clockify before asking again.');
       return { created, id: await this.context.number('timeOff', created.id), firstDay: part.firstDay, lastDay: part.lastDay };
     };
     this.#forget();
@@ -74,7 +82,11 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
 
   /** Withdraws a pending request; Clockify's API withdraws nothing else for the person. */
   async cancelLeave(number: number): Promise<LeaveRequest> {
-    const remote = await this.context.remote('timeOff', number, `There is no time-off request #${number}: Punchcard has listed none with that number (list_leave_requests shows yours).`);
+    const remote = await this.context.remote(
+      'timeOff',
+      number,
+      `There is no time-off request #${number}: Punchcard has listed none with that number (list_leave_requests shows yours).`,
+    );
     this.#own.invalidate();
     const found = (await this.#ownRequests()).find((request) => request.id === remote);
     // #ownRequests keeps only the person's: a colleague's request is not found here, whatever the key may do.
@@ -82,7 +94,10 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     const [shown] = await this.#leaveRequests([found]);
     const current = shown as LeaveRequest;
     if (current.status === 'approved') {
-      throw new BackEndError('invalid', `Request #${number} is already approved; Clockify lets you withdraw only pending requests. Ask whoever approved it to cancel it in Clockify.`);
+      throw new BackEndError(
+        'invalid',
+        `Request #${number} is already approved; Clockify lets you withdraw only pending requests. Ask whoever approved it to cancel it in Clockify.`,
+      );
     }
     if (current.status !== 'pending') throw new BackEndError('invalid', `Request #${number} is ${current.status}; there is nothing to withdraw.`);
     const { workspaceId } = await this.context.ids();
@@ -99,18 +114,34 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
   async leaveBalance(year: number): Promise<LeaveBalance> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const [balances, requests, plan, today] = await allSettled([this.#myBalances(), this.listLeave({ from, to }), this.parts.plan.workPlan(from, to), this.context.today()]);
+    const [balances, requests, plan, today] = await allSettled([
+      this.#myBalances(),
+      this.listLeave({ from, to }),
+      this.parts.plan.workPlan(from, to),
+      this.context.today(),
+    ]);
     const vacation = vacationBalances(balances);
     if (vacation.length === 0) {
       const names = balances.map((balance) => `"${balance.policyName ?? balance.policyId}"`).join(', ') || 'none';
-      throw new BackEndError('unavailable', `None of your Clockify time-off policies reads as vacation (yours: ${names}), so Punchcard cannot say a vacation balance.`);
+      throw new BackEndError(
+        'unavailable',
+        `None of your Clockify time-off policies reads as vacation (yours: ${names}), so Punchcard cannot say a vacation balance.`,
+      );
     }
     const sum = (pick: (balance: ClockifyBalance) => number | null | undefined) => vacation.reduce((total, balance) => total + (pick(balance) ?? 0), 0);
     const vacationPolicies = new Set(vacation.map((balance) => balance.policyName));
     // Taken and planned of the policies whose balance was read; another policy Punchcard also calls vacation draws on its own.
     const counted = requests.filter((request) => request.type !== 'vacation' || vacationPolicies.has(request.kind));
     const { taken, planned, other } = tallyLeave(counted, planOf(plan), { from, to, today });
-    return { entitlement: sum((balance) => balance.total), carryOver: null, taken, planned, remaining: sum((balance) => balance.balance), other, acrossYears: true };
+    return {
+      entitlement: sum((balance) => balance.total),
+      carryOver: null,
+      taken,
+      planned,
+      remaining: sum((balance) => balance.balance),
+      other,
+      acrossYears: true,
+    };
   }
 
   /**
@@ -125,7 +156,9 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     if (leaveTypeOfName(policy.name) !== 'vacation') return 'none';
     const vacation = vacationBalances(balances);
     if (vacation.length === 1 && vacation[0]?.policyId === policy.id) return 'vacation';
-    const why = vacation.some((balance) => balance.policyId === policy.id) ? `is one of ${vacation.length} vacation policies of yours, whose balances leave_balance adds up` : 'has no balance of yours that Clockify shows';
+    const why = vacation.some((balance) => balance.policyId === policy.id)
+      ? `is one of ${vacation.length} vacation policies of yours, whose balances leave_balance adds up`
+      : 'has no balance of yours that Clockify shows';
     return { unread: `The Clockify policy "${policy.name}" ${why}; Clockify decides whether it covers the request.` };
   }
 
@@ -133,12 +166,21 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
   async teamAbsences(from: string, to: string): Promise<TeamAbsence[]> {
     const [own, team, { userId }] = await allSettled([this.listLeave({ from, to }), this.#teamRequests(from, to), this.context.ids()]);
     const colleagues = team.filter((request) => request.userId !== userId);
-    const numbers = await this.context.numbers('timeOff', colleagues.map((request) => request.id));
+    const numbers = await this.context.numbers(
+      'timeOff',
+      colleagues.map((request) => request.id),
+    );
     const zone = await this.context.zone();
     const shown = colleagues.map((request, index) =>
-      teamAbsenceOf(toLeaveRequest({ ...request, note: null }, numbers[index] as number, request.userName?.trim() || 'A colleague', request.userTimeZone || zone, () => 0), false),
+      teamAbsenceOf(
+        toLeaveRequest({ ...request, note: null }, numbers[index] as number, request.userName?.trim() || 'A colleague', request.userTimeZone || zone, () => 0),
+        false,
+      ),
     );
-    return [...own.map((request) => teamAbsenceOf(request, true)), ...shown.filter((absence) => absence.status === 'approved' && absence.lastDay >= from && absence.firstDay <= to)];
+    return [
+      ...own.map((request) => teamAbsenceOf(request, true)),
+      ...shown.filter((absence) => absence.status === 'approved' && absence.lastDay >= from && absence.firstDay <= to),
+    ];
   }
 
   /**
@@ -148,7 +190,9 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
   #ownRequests(): Promise<ClockifyTimeOffRequest[]> {
     return this.#own.get(async () => {
       const { workspaceId, userId } = await this.context.ids();
-      const listed = await allPages(this.context.api.pager, async (page) => requestPage(await this.context.api.timeOffRequests(workspaceId, { users: [userId], statuses: ['ALL'] }, page, true)));
+      const listed = await allPages(this.context.api.pager, async (page) =>
+        requestPage(await this.context.api.timeOffRequests(workspaceId, { users: [userId], statuses: ['ALL'] }, page, true)),
+      );
       return listed.filter((request) => request.userId === userId);
     });
   }
@@ -157,7 +201,9 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
   async #teamRequests(from: string, to: string): Promise<ClockifyTimeOffRequest[]> {
     const [{ workspaceId }, today] = await allSettled([this.context.ids(), this.context.today()]);
     const filter = { statuses: ['APPROVED'], start: `${addDays(from < today ? from : today, -CREATED_BEFORE_DAYS)}T00:00:00.000000Z` };
-    const listed = await unlessRefused(allPages(this.context.api.pager, async (page) => requestPage(await this.context.api.timeOffRequests(workspaceId, filter, page, false))));
+    const listed = await unlessRefused(
+      allPages(this.context.api.pager, async (page) => requestPage(await this.context.api.timeOffRequests(workspaceId, filter, page, false))),
+    );
     return (listed ?? []).filter((request) => overlaps(request, { from, to }));
   }
 
@@ -185,7 +231,12 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     for (const balance of balances.filter((item) => !item.policyArchived)) {
       const policy = byId.get(balance.policyId);
       if (policy?.archived) continue;
-      choices.set(balance.policyId, { id: balance.policyId, name: policy?.name ?? balance.policyName ?? balance.policyId, halfDay: policy?.allowHalfDay, unit: (policy?.timeUnit ?? balance.policyTimeUnit ?? 'DAYS').toUpperCase() });
+      choices.set(balance.policyId, {
+        id: balance.policyId,
+        name: policy?.name ?? balance.policyName ?? balance.policyId,
+        halfDay: policy?.allowHalfDay,
+        unit: (policy?.timeUnit ?? balance.policyTimeUnit ?? 'DAYS').toUpperCase(),
+      });
     }
     for (const policy of policies ?? []) {
       if (policy.archived || choices.has(policy.id) || !(policy.everyoneIncludingNew || policy.userIds?.includes(userId))) continue;
@@ -202,7 +253,14 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
   }
 
   async #leaveRequests(requests: readonly ClockifyTimeOffRequest[]): Promise<LeaveRequest[]> {
-    const [numbers, user, zone] = await allSettled([this.context.numbers('timeOff', requests.map((request) => request.id)), this.context.person(), this.context.zone()]);
+    const [numbers, user, zone] = await allSettled([
+      this.context.numbers(
+        'timeOff',
+        requests.map((request) => request.id),
+      ),
+      this.context.person(),
+      this.context.zone(),
+    ]);
     const week = this.context.options.workWeek();
     const count = (range: Parameters<typeof leaveDays>[0]) => {
       const counted = leaveDays(range, weekPlan(week));
@@ -219,7 +277,10 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
 
 /** The balances of the person's vacation policies in days: what leave_balance reports. */
 function vacationBalances(balances: readonly ClockifyBalance[]): ClockifyBalance[] {
-  return balances.filter((balance) => !balance.policyArchived && (balance.policyTimeUnit ?? 'DAYS').toUpperCase() === 'DAYS' && leaveTypeOfName(balance.policyName ?? undefined) === 'vacation');
+  return balances.filter(
+    (balance) =>
+      !balance.policyArchived && (balance.policyTimeUnit ?? 'DAYS').toUpperCase() === 'DAYS' && leaveTypeOfName(balance.policyName ?? undefined) === 'vacation',
+  );
 }
 
 /** A page of requests as Clockify's count describes it. */

@@ -105,7 +105,10 @@ export const MAX_DESCRIPTION = 3_000;
  */
 export function entryJson(body: EntryBody): Record<string, unknown> {
   if (body.description.length > MAX_DESCRIPTION) {
-    throw new BackEndError('invalid', `Clockify keeps at most ${MAX_DESCRIPTION.toLocaleString('en')} characters in a time entry's description; this one would have ${body.description.length.toLocaleString('en')}. Shorten it.`);
+    throw new BackEndError(
+      'invalid',
+      `Clockify keeps at most ${MAX_DESCRIPTION.toLocaleString('en')} characters in a time entry's description; this one would have ${body.description.length.toLocaleString('en')}. Shorten it.`,
+    );
   }
   return {
     start: clockifyTime(body.start),
@@ -268,12 +271,14 @@ export function policyFor(policies: readonly PolicyChoice[], type: LeaveType, ki
     const wanted = kind.trim().toLowerCase();
     const found = policies.find((policy) => policy.name.toLowerCase() === wanted);
     if (!found) throw new BackEndError('invalid', `You have no time-off policy "${kind}" in Clockify. Yours: ${names(usable)}.`);
-    if (found.unit === 'HOURS') throw new BackEndError('invalid', `"${found.name}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`);
+    if (found.unit === 'HOURS')
+      throw new BackEndError('invalid', `"${found.name}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`);
     return found;
   }
   const matching = usable.filter((policy) => leaveTypeOfName(policy.name) === type);
   if (matching.length === 1) return matching[0] as PolicyChoice;
-  if (matching.length > 1) throw new BackEndError('invalid', `Several of your Clockify policies are ${type}: ${names(matching)}. Name the one you mean as the type.`);
+  if (matching.length > 1)
+    throw new BackEndError('invalid', `Several of your Clockify policies are ${type}: ${names(matching)}. Name the one you mean as the type.`);
   throw new BackEndError('invalid', `None of your Clockify time-off policies is ${type}; name one of yours as the type: ${names(usable)}.`);
 }
 
@@ -334,12 +339,25 @@ export function projectBudget(project: ClockifyProject): ProjectBudget {
   const time = project.timeEstimate;
   const timeActive = time && time.active !== false ? estimateHours(time.estimate) : undefined;
   const hours = timeActive ?? estimateHours(project.estimate?.estimate);
-  const money = project.budgetEstimate && project.budgetEstimate.active !== false && typeof project.budgetEstimate.estimate === 'number' && project.budgetEstimate.estimate > 0 ? project.budgetEstimate.estimate / 100 : undefined;
-  const reset = (timeActive === undefined ? undefined : time?.resetOption?.toUpperCase()) ?? (hours === undefined ? project.budgetEstimate?.resetOption?.toUpperCase() : undefined);
+  const money =
+    project.budgetEstimate &&
+    project.budgetEstimate.active !== false &&
+    typeof project.budgetEstimate.estimate === 'number' &&
+    project.budgetEstimate.estimate > 0
+      ? project.budgetEstimate.estimate / 100
+      : undefined;
+  const reset =
+    (timeActive === undefined ? undefined : time?.resetOption?.toUpperCase()) ??
+    (hours === undefined ? project.budgetEstimate?.resetOption?.toUpperCase() : undefined);
   const every = reset ? RESETS[reset] : undefined;
   if (every) {
     const what = hours === undefined ? `budget of ${money}` : `estimate of ${hours} h`;
-    return { hours: null, money: hours === undefined ? null : (money ?? null), monthly: false, note: `Clockify resets this project's ${what} ${every}; Punchcard compares only one-off and monthly estimates, so no share is given.` };
+    return {
+      hours: null,
+      money: hours === undefined ? null : (money ?? null),
+      monthly: false,
+      note: `Clockify resets this project's ${what} ${every}; Punchcard compares only one-off and monthly estimates, so no share is given.`,
+    };
   }
   return { hours: hours ?? null, money: money ?? null, monthly: reset === 'MONTHLY' };
 }

@@ -34,7 +34,9 @@ export class ClockifyPlan extends BackEndPart<ClockifyContext> {
   async sources(): Promise<{ targets: string; holidays: string; holidaysFromSettings: boolean }> {
     const [week, holidays] = await allSettled([this.week(), this.#holidaysOfYear(Number((await this.context.today()).slice(0, 4)))]);
     return {
-      targets: week ? 'targets from your Clockify member profile (work capacity on your working days)' : "no work capacity in your Clockify member profile, so targets from Punchcard's settings",
+      targets: week
+        ? 'targets from your Clockify member profile (work capacity on your working days)'
+        : "no work capacity in your Clockify member profile, so targets from Punchcard's settings",
       holidays: holidays ? "Clockify's holidays" : "the settings' holiday region (Clockify shows you no holidays)",
       holidaysFromSettings: !holidays,
     };

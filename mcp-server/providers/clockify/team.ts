@@ -7,7 +7,16 @@
 // decided by the policy's approvers; a decision is the status change Clockify documents, with the
 // reason as its note. Whatever Clockify would not show the person is never asked for.
 import { leaveDays } from '../../domain/leave-days.ts';
-import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
+import type {
+  ColleagueAbsence,
+  ColleagueWork,
+  DecidedLeave,
+  LeaveDecision,
+  PendingLeave,
+  PendingLeavePage,
+  ProjectWork,
+  TeamWorkPage,
+} from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
 import { addDays } from '../../domain/time.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
@@ -80,7 +89,9 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const room = Math.max(1, Math.min(query.limit, requestsLeft() - WINDOW_MARGIN));
     const { items } = windowOf(scope.people, query.offset, room);
     const filter = { start: clockifyTime(query.from - SPAN_LOOKBACK_MS - FILTER_MARGIN_MS), end: clockifyTime(query.to + FILTER_MARGIN_MS) };
-    const lists = await mapWithLimit(items, this.context.api.pager.maxParallel, async (member) => (await this.#entriesOf(scope.workspaceId, member, filter)).filter(isWork));
+    const lists = await mapWithLimit(items, this.context.api.pager.maxParallel, async (member) =>
+      (await this.#entriesOf(scope.workspaceId, member, filter)).filter(isWork),
+    );
     const refs = await this.parts.catalog.refs(lists.flat());
     let next = 0;
     const people: ColleagueWork[] = items.map((member, index) => ({
@@ -114,7 +125,10 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const refused = people.filter((_, index) => lists[index] === null).map((member) => member.name);
     // Everyone's but the person's own refused: they lead nobody on this project.
     if (refused.length > 0 && refused.length === people.filter((member) => member.id !== me.id).length) {
-      throw new BackEndError('denied', `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`);
+      throw new BackEndError(
+        'denied',
+        `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`,
+      );
     }
     const entries = people.flatMap((member, index) => (lists[index] ?? []).filter(isWork).map((entry) => ({ member, entry })));
     const refs = await this.parts.catalog.refs(entries.map(({ entry }) => entry));
@@ -128,7 +142,12 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     return {
       project: { id: projectNumber, name: project.name, customer: project.clientName?.trim() || null },
       budget: { hours: budget.hours, money: budget.money, currency: null, monthly: budget.monthly },
-      spans: entries.map(({ member, entry }, index) => ({ person: member.name, activity: refs[index]?.task?.name ?? null, start: entryStart(entry), end: entryEnd(entry) ?? now })),
+      spans: entries.map(({ member, entry }, index) => ({
+        person: member.name,
+        activity: refs[index]?.task?.name ?? null,
+        start: entryStart(entry),
+        end: entryEnd(entry) ?? now,
+      })),
       ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
     };
   }
@@ -137,13 +156,23 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const scope = await this.#people();
     const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['PENDING', 'APPROVED']), this.#policies(scope.workspaceId)]);
     const shown = await this.#pendingOf(requests);
-    const waiting = shown.filter(({ request }) => request.status?.statusType === 'PENDING' && mayDecide(request, scope, policies)).map(({ pending }) => pending);
+    const waiting = shown
+      .filter(({ request }) => request.status?.statusType === 'PENDING' && mayDecide(request, scope, policies))
+      .map(({ pending }) => pending);
     waiting.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
     const { items, nextOffset } = windowOf(waiting, query.offset, query.limit);
     // Who else is away: the pending or approved requests of the people the person may see, by name
     // only. Clockify may show a team manager everyone's time off (a workspace setting); the others'
     // stay out, as the absence calendar shows no colleague's pending request.
-    const absences: ColleagueAbsence[] = shown.filter(({ request }) => scope.people.some((member) => member.id === request.userId)).map(({ pending }) => ({ personId: pending.personId, person: pending.person, firstDay: pending.firstDay, lastDay: pending.lastDay, status: pending.status }));
+    const absences: ColleagueAbsence[] = shown
+      .filter(({ request }) => scope.people.some((member) => member.id === request.userId))
+      .map(({ pending }) => ({
+        personId: pending.personId,
+        person: pending.person,
+        firstDay: pending.firstDay,
+        lastDay: pending.lastDay,
+        status: pending.status,
+      }));
     const where = `the time off ${scope.role === 'admin' ? 'of everyone in the workspace' : 'of the people you manage'} in Clockify`;
     const covers = waiting.length === 0 ? where : `requests ${query.offset + 1}–${query.offset + items.length} of ${waiting.length} in ${where}`;
     return { requests: items, absences, nextOffset, covers };
@@ -151,17 +180,29 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
 
   async #findPendingLeave(number: number): Promise<PendingLeave> {
     const scope = await this.#people();
-    const remote = await this.context.remote('timeOff', number, `There is no leave request #${number}: Punchcard has listed none with that number (list_pending_leave shows those waiting for you). Nothing was sent.`);
+    const remote = await this.context.remote(
+      'timeOff',
+      number,
+      `There is no leave request #${number}: Punchcard has listed none with that number (list_pending_leave shows those waiting for you). Nothing was sent.`,
+    );
     const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['ALL']), this.#policies(scope.workspaceId)]);
     const request = requests.find((item) => item.id === remote);
-    if (!request) throw new BackEndError('not_found', `Leave request #${number} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`);
+    if (!request)
+      throw new BackEndError(
+        'not_found',
+        `Leave request #${number} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`,
+      );
     const [found] = await this.#pendingOf([request]);
     const pending = (found as { pending: PendingLeave }).pending;
     if (request.userId === scope.me.id) throw new BackEndError('denied', `Leave request #${number} is your own; somebody else decides it. Nothing was sent.`);
     if (!mayDecide(request, scope, policies)) {
-      throw new BackEndError('denied', `Leave request #${number} is ${pending.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${request.policyName ?? 'its policy'}"). Nothing was sent.`);
+      throw new BackEndError(
+        'denied',
+        `Leave request #${number} is ${pending.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${request.policyName ?? 'its policy'}"). Nothing was sent.`,
+      );
     }
-    if (pending.status !== 'pending') throw new BackEndError('conflict', `Leave request #${number} of ${pending.person} is already ${pending.status}. Nothing was sent.`);
+    if (pending.status !== 'pending')
+      throw new BackEndError('conflict', `Leave request #${number} of ${pending.person} is already ${pending.status}. Nothing was sent.`);
     this.#found.set(number, request);
     return pending;
   }
@@ -172,10 +213,20 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const { workspaceId } = await this.context.ids();
     let answer: ClockifyTimeOffRequest | undefined;
     try {
-      answer = await this.context.api.decideTimeOff(workspaceId, found.policyId, found.id, request.id, decision === 'approve' ? 'APPROVED' : 'REJECTED', reason);
+      answer = await this.context.api.decideTimeOff(
+        workspaceId,
+        found.policyId,
+        found.id,
+        request.id,
+        decision === 'approve' ? 'APPROVED' : 'REJECTED',
+        reason,
+      );
     } catch (error) {
       if (error instanceof ClockifyError && error.status === 403) {
-        throw new BackEndError('denied', `Clockify did not let you ${decision} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
+        throw new BackEndError(
+          'denied',
+          `Clockify did not let you ${decision} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`,
+        );
       }
       throw error;
     } finally {
@@ -215,9 +266,16 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
   async #people(): Promise<Scope> {
     const { role, me, workspaceId } = await this.#leader(LEADS_PEOPLE);
     const all = await this.#allMembers(workspaceId, me);
-    if (role === 'admin') return { role, me, workspaceId, people: all, covers: `everyone in the workspace "${(await this.context.workspace()).name}", as its admin` };
+    if (role === 'admin')
+      return { role, me, workspaceId, people: all, covers: `everyone in the workspace "${(await this.context.workspace()).name}", as its admin` };
     const managed = await this.#managedBy(me, workspaceId, all);
-    return { role, me, workspaceId, people: all.filter((member) => member.id === me.id || managed.has(member.id)), covers: 'the people you manage in Clockify, and yourself' };
+    return {
+      role,
+      me,
+      workspaceId,
+      people: all.filter((member) => member.id === me.id || managed.has(member.id)),
+      covers: 'the people you manage in Clockify, and yourself',
+    };
   }
 
   /** The workspace's active members, sorted by name. */
@@ -244,7 +302,9 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
           `Clockify names a member's team managers one member at a time, and your workspace has ${others.length} other members: more requests than one call may send, so Punchcard cannot tell whom you manage. An admin's key sees everyone at once.`,
         );
       }
-      const managers = await mapWithLimit(others, this.context.api.pager.maxParallel, (member) => this.context.api.managersOf(workspaceId, member.id, member.name));
+      const managers = await mapWithLimit(others, this.context.api.pager.maxParallel, (member) =>
+        this.context.api.managersOf(workspaceId, member.id, member.name),
+      );
       return new Set(others.filter((_, index) => (managers[index] ?? []).some((manager) => manager.id === me.id)).map((member) => member.id));
     });
   }
@@ -269,7 +329,13 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
 
   /** Requests as Punchcard's, numbered, each person numbered once; the days are Clockify's cost where it says one. */
   async #pendingOf(requests: readonly ClockifyTimeOffRequest[]): Promise<Array<{ request: ClockifyTimeOffRequest; pending: PendingLeave }>> {
-    const [numbers, zone] = await allSettled([this.context.numbers('timeOff', requests.map((request) => request.id)), this.context.zone()]);
+    const [numbers, zone] = await allSettled([
+      this.context.numbers(
+        'timeOff',
+        requests.map((request) => request.id),
+      ),
+      this.context.zone(),
+    ]);
     const week = weekPlan(this.context.options.workWeek());
     const count = (range: Parameters<typeof leaveDays>[0]) => {
       const counted = leaveDays(range, week);
@@ -279,7 +345,10 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const personNumber = (userId: string) => people.get(userId) ?? (people.set(userId, people.size + 1), people.size);
     return requests.map((request, index) => ({
       request,
-      pending: { ...toLeaveRequest(request, numbers[index] as number, request.userName?.trim() || 'A colleague', request.userTimeZone || zone, count), personId: personNumber(request.userId) },
+      pending: {
+        ...toLeaveRequest(request, numbers[index] as number, request.userName?.trim() || 'A colleague', request.userTimeZone || zone, count),
+        personId: personNumber(request.userId),
+      },
     }));
   }
 }
@@ -291,7 +360,10 @@ const LEADS_ANYTHING: readonly TeamRole[] = ['admin', 'team_manager', 'project_m
 /** Why a role sees nobody else, in words. */
 function notLeading(role: TeamRole): BackEndError {
   if (role === 'project_manager') {
-    return new BackEndError('denied', 'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.');
+    return new BackEndError(
+      'denied',
+      'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.',
+    );
   }
   return new BackEndError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
 }

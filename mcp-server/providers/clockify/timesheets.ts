@@ -6,7 +6,17 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
-import { type EntryFields, type EntryQuery, notYourEntry, BackEndError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import {
+  type EntryFields,
+  type EntryQuery,
+  notYourEntry,
+  BackEndError,
+  SPAN_LOOKBACK_MS,
+  spansWithin,
+  type TimeEntry,
+  TimerRunningError,
+  type WorkSpan,
+} from '../time-tracker.ts';
 import type { Booking, ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
@@ -43,7 +53,10 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     return running && this.#entry(running);
   }
 
-  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     const [booking, running] = await allSettled([this.#booking(fields), this.#currentRunning(false)]);
     if (running && !switchRunning) throw new TimerRunningError(await this.#entry(running));
     const start = fields.start ?? this.context.options.now();
@@ -55,7 +68,15 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     }
     const { workspaceId } = await this.context.ids();
     this.#forget();
-    const body = entryJson({ start, end: null, projectId: booking.projectId, taskId: booking.taskId, description: fields.description, billable: booking.billable, tagIds: [] });
+    const body = entryJson({
+      start,
+      end: null,
+      projectId: booking.projectId,
+      taskId: booking.taskId,
+      description: fields.description,
+      billable: booking.billable,
+      tagIds: [],
+    });
     const created = await this.context.api.createEntry(workspaceId, body, 'start the timer');
     return { started: await this.#entry(created), stopped };
   }
@@ -87,7 +108,15 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const [booking, { workspaceId }] = await allSettled([this.#booking(fields), this.context.ids()]);
-    const body = entryJson({ start: fields.start, end: fields.end, projectId: booking.projectId, taskId: booking.taskId, description: fields.description, billable: booking.billable, tagIds: [] });
+    const body = entryJson({
+      start: fields.start,
+      end: fields.end,
+      projectId: booking.projectId,
+      taskId: booking.taskId,
+      description: fields.description,
+      billable: booking.billable,
+      tagIds: [],
+    });
     this.#forgetListings();
     return this.#entry(await this.context.api.createEntry(workspaceId, body, 'log the time'));
   }
@@ -127,7 +156,10 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     // A running entry may be missing from a listing of entries by their times; a range that holds now asks for it too.
     const running = from <= now && now < to ? await this.#currentRunning(true) : null;
     const projectRemote = projectId === undefined ? undefined : await this.context.aliases.remote('project', projectId);
-    const all = running && !listed.some((entry) => entry.id === running.id) && (projectRemote === undefined || running.projectId === projectRemote) ? [...listed, running] : listed;
+    const all =
+      running && !listed.some((entry) => entry.id === running.id) && (projectRemote === undefined || running.projectId === projectRemote)
+        ? [...listed, running]
+        : listed;
     return spansWithin(await this.#entries(all), from, to, now);
   }
 
@@ -168,10 +200,15 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
   }
 
   async #listing(from: number, to: number, projectNumber?: number): Promise<ClockifyTimeEntry[]> {
-    const project = projectNumber === undefined ? undefined : await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
+    const project =
+      projectNumber === undefined
+        ? undefined
+        : await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
     const { workspaceId, userId } = await this.context.ids();
     const filter = { start: clockifyTime(from - FILTER_MARGIN_MS), end: clockifyTime(to + FILTER_MARGIN_MS), ...(project ? { project } : {}) };
-    return this.#listings.get(`${filter.start} ${filter.end} ${project ?? ''}`, () => pagesUntilLast((page) => this.context.api.entriesPage(workspaceId, userId, filter, page)));
+    return this.#listings.get(`${filter.start} ${filter.end} ${project ?? ''}`, () =>
+      pagesUntilLast((page) => this.context.api.entriesPage(workspaceId, userId, filter, page)),
+    );
   }
 
   /**
@@ -179,7 +216,11 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
    * entries that Clockify has not locked.
    */
   async #ownEntry(number: number, verb: 'read' | 'change' | 'delete'): Promise<ClockifyTimeEntry> {
-    const remote = await this.context.remote('entry', number, `There is no time entry #${number}: Punchcard has listed none with that number (list_time_entries shows yours).`);
+    const remote = await this.context.remote(
+      'entry',
+      number,
+      `There is no time entry #${number}: Punchcard has listed none with that number (list_time_entries shows yours).`,
+    );
     const { workspaceId, userId } = await this.context.ids();
     const entry = await this.#reads.get(number, () =>
       this.context.api.entry(workspaceId, remote, number).catch((error: unknown) => {
@@ -190,8 +231,13 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     if (verb !== 'read') this.#reads.forget(number);
     if (entry.userId !== userId) throw notYourEntry(number);
     if (verb === 'read') return entry;
-    if (!isWork(entry)) throw new BackEndError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
-    if (entry.isLocked) throw new BackEndError('invalid', `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`);
+    if (!isWork(entry))
+      throw new BackEndError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
+    if (entry.isLocked)
+      throw new BackEndError(
+        'invalid',
+        `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`,
+      );
     return entry;
   }
 
@@ -200,10 +246,18 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const [booking, workspace] = await allSettled([this.parts.catalog.booking(fields.projectId, fields.activityId), this.context.workspace()]);
     if (workspace.requires.has('project') && booking.projectId === null) {
       const examples = await this.parts.catalog.projectExamples(6);
-      throw new BackEndError('invalid', `Your Clockify workspace requires a project on every time entry; name one${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.`);
+      throw new BackEndError(
+        'invalid',
+        `Your Clockify workspace requires a project on every time entry; name one${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.`,
+      );
     }
-    if (workspace.requires.has('task') && booking.taskId === null) throw new BackEndError('invalid', "Your Clockify workspace requires a task on every time entry; name one of the project's tasks as the activity (see list_catalog).");
-    if (workspace.requires.has('description') && fields.description.trim() === '') throw new BackEndError('invalid', 'Your Clockify workspace requires a description on every time entry; give one.');
+    if (workspace.requires.has('task') && booking.taskId === null)
+      throw new BackEndError(
+        'invalid',
+        "Your Clockify workspace requires a task on every time entry; name one of the project's tasks as the activity (see list_catalog).",
+      );
+    if (workspace.requires.has('description') && fields.description.trim() === '')
+      throw new BackEndError('invalid', 'Your Clockify workspace requires a description on every time entry; give one.');
     return booking;
   }
 
@@ -212,8 +266,15 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
   }
 
   async #entries(entries: readonly ClockifyTimeEntry[]): Promise<TimeEntry[]> {
-    if (entries.some((entry) => typeof entry?.id !== 'string' || !entry.timeInterval)) throw new ClockifyError('wrong_service', 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.');
-    const [numbers, refs] = await allSettled([this.context.numbers('entry', entries.map((entry) => entry.id)), this.parts.catalog.refs(entries)]);
+    if (entries.some((entry) => typeof entry?.id !== 'string' || !entry.timeInterval))
+      throw new ClockifyError('wrong_service', 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.');
+    const [numbers, refs] = await allSettled([
+      this.context.numbers(
+        'entry',
+        entries.map((entry) => entry.id),
+      ),
+      this.parts.catalog.refs(entries),
+    ]);
     return entries.map((entry, index) => toTimeEntry(entry, { number: numbers[index] as number, ...(refs[index] as { project: null; task: null }) }));
   }
 

@@ -14,7 +14,6 @@ import type { ClockodoPlan } from './plan.ts';
 const RECHECK_MS = 24 * 3_600_000;
 
 export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: ClockodoPlan }> {
-
   async timeZone(): Promise<string | null> {
     return this.context.facts.current.timezone ?? (await this.context.me()).user.timezone ?? null;
   }
@@ -65,7 +64,12 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
         ok: true,
         verdict: 'ok',
         message: `Connected to ${this.context.connectionLine(identity)}`,
-        user: { id: String(identity.user.id), name: this.context.nameOf(identity.user), timezone: identity.user.timezone ?? '', ...(identity.user.email ? { email: identity.user.email } : {}) },
+        user: {
+          id: String(identity.user.id),
+          name: this.context.nameOf(identity.user),
+          timezone: identity.user.timezone ?? '',
+          ...(identity.user.email ? { email: identity.user.email } : {}),
+        },
       };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;

@@ -94,8 +94,12 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, email),
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
-  const call = async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
-    (await client.request<T>({ method, path, purpose, ...extra })).data;
+  const call = async <T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    purpose: RequestPurpose,
+    extra: { query?: Record<string, QueryValue>; body?: unknown } = {},
+  ) => (await client.request<T>({ method, path, purpose, ...extra })).data;
   const entryNotFound = (id: number) => `There is no time entry #${id} in Clockodo (or it is not yours).`;
   const noun = (kind: CatalogKind) => (kind === 'activity' ? 'service' : kind);
   /** One page of a v3/v4 list (`{ paging, data }`). */
@@ -111,21 +115,34 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     /** The person and the company in one answer (deprecated by Clockodo; /v4/users/me is the person alone). */
     usersMeAggregate: () => call<ClockodoMe>('GET', '/v2/aggregates/users/me', { action: 'read your Clockodo account' }),
     usersMe: async () => (await call<{ data: ClockodoUser }>('GET', '/v4/users/me', { action: 'read your Clockodo account' })).data,
-    usersPage: (scope: string | undefined, page: number, size: number, action = "read your colleagues' names") => listPage<ClockodoUser>('/v3/users', action, { scope }, page, size),
+    usersPage: (scope: string | undefined, page: number, size: number, action = "read your colleagues' names") =>
+      listPage<ClockodoUser>('/v3/users', action, { scope }, page, size),
     /** The company's teams, each with its leader's id (a team leader may hold any role). */
     teamsPage: (page: number) => listPage<ClockodoTeam>('/v3/teams', 'read which teams you lead', {}, page, USER_PAGE),
 
     clock: (action = 'read the running timer') => call<ClockodoClock>('GET', '/v2/clock', { action }),
     startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),
     stopClock: (id: number, timeUntil?: string) =>
-      call<ClockodoClock>('DELETE', `/v2/clock/${id}`, { action: 'stop the timer', notFound: `The running timer #${id} is gone from Clockodo; it was probably stopped or deleted meanwhile.` }, timeUntil === undefined ? {} : { query: { time_until: timeUntil } }),
+      call<ClockodoClock>(
+        'DELETE',
+        `/v2/clock/${id}`,
+        { action: 'stop the timer', notFound: `The running timer #${id} is gone from Clockodo; it was probably stopped or deleted meanwhile.` },
+        timeUntil === undefined ? {} : { query: { time_until: timeUntil } },
+      ),
 
     async entryPage(filter: Record<string, QueryValue>, page: number, size: number, action = 'read your time entries'): Promise<Page<ClockodoEntry>> {
-      const answer = await call<{ entries: ClockodoEntry[]; paging?: ClockodoPaging }>('GET', '/v2/entries', { action }, { query: { ...filter, page, items_per_page: size } });
+      const answer = await call<{ entries: ClockodoEntry[]; paging?: ClockodoPaging }>(
+        'GET',
+        '/v2/entries',
+        { action },
+        { query: { ...filter, page, items_per_page: size } },
+      );
       return pageOf(answer.entries, answer.paging);
     },
-    entry: async (id: number) => (await call<{ entry: ClockodoEntry }>('GET', `/v2/entries/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) })).entry,
-    createEntry: async (body: Record<string, unknown>) => (await call<{ entry: ClockodoEntry }>('POST', '/v2/entries', { action: 'log the time' }, { body })).entry,
+    entry: async (id: number) =>
+      (await call<{ entry: ClockodoEntry }>('GET', `/v2/entries/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) })).entry,
+    createEntry: async (body: Record<string, unknown>) =>
+      (await call<{ entry: ClockodoEntry }>('POST', '/v2/entries', { action: 'log the time' }, { body })).entry,
     changeEntry: async (id: number, body: Record<string, unknown>, action: string) =>
       (await call<{ entry: ClockodoEntry }>('PUT', `/v2/entries/${id}`, { action, notFound: entryNotFound(id) }, { body })).entry,
     deleteEntry: (id: number) => call<undefined>('DELETE', `/v2/entries/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
@@ -145,44 +162,100 @@ export function createClockodoApi(options: ClockodoApiOptions) {
         )
       ).data,
     access: (userId: number) => call<ClockodoAccess>('GET', `/v2/users/${userId}/access/customers-projects`, { action: 'read what you may book on' }),
-    serviceAccess: (userId: number) => call<ClockodoServiceAccess>('GET', `/v2/users/${userId}/access/services`, { action: 'read which services you may book on' }),
+    serviceAccess: (userId: number) =>
+      call<ClockodoServiceAccess>('GET', `/v2/users/${userId}/access/services`, { action: 'read which services you may book on' }),
 
     /** Absences of the given years: the person's own with a user filter, all this login may see without. */
     absences: async (years: readonly number[], userId?: number) =>
       (
-        await call<{ data: ClockodoAbsence[] }>('GET', '/v4/absences', { action: userId === undefined ? "read your colleagues' absences" : 'list your absences' }, {
-          query: { ...(userId === undefined ? {} : { 'filter[users_id]': [userId] }), 'filter[year]': years },
+        await call<{ data: ClockodoAbsence[] }>(
+          'GET',
+          '/v4/absences',
+          { action: userId === undefined ? "read your colleagues' absences" : 'list your absences' },
+          {
+            query: { ...(userId === undefined ? {} : { 'filter[users_id]': [userId] }), 'filter[year]': years },
+          },
+        )
+      ).data,
+    absence: async (id: number) =>
+      (
+        await call<{ data: ClockodoAbsence }>('GET', `/v4/absences/${id}`, {
+          action: `read absence #${id}`,
+          notFound: `There is no absence #${id} of yours in Clockodo.`,
         })
       ).data,
-    absence: async (id: number) => (await call<{ data: ClockodoAbsence }>('GET', `/v4/absences/${id}`, { action: `read absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` })).data,
     /** The absences of the given years the person may decide (`scope=manageableAbsences`). */
     manageableAbsences: async (years: readonly number[]) =>
       (
-        await call<{ data: ClockodoAbsence[] }>('GET', '/v4/absences', { action: 'read the absences you manage' }, {
-          query: { scope: 'manageableAbsences', 'filter[year]': years },
-        })
+        await call<{ data: ClockodoAbsence[] }>(
+          'GET',
+          '/v4/absences',
+          { action: 'read the absences you manage' },
+          {
+            query: { scope: 'manageableAbsences', 'filter[year]': years },
+          },
+        )
       ).data,
     /** Approves (1) or declines (2) an absence: a status change, which needs absence-management rights. */
     decideAbsence: async (id: number, status: 1 | 2) =>
-      (await call<{ data: ClockodoAbsence }>('PUT', `/v4/absences/${id}`, { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: `There is no absence #${id} in Clockodo any more.` }, { body: { status } })).data,
-    createAbsence: async (body: Record<string, unknown>) => (await call<{ data: ClockodoAbsence }>('POST', '/v4/absences', { action: 'file the leave request' }, { body })).data,
+      (
+        await call<{ data: ClockodoAbsence }>(
+          'PUT',
+          `/v4/absences/${id}`,
+          { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: `There is no absence #${id} in Clockodo any more.` },
+          { body: { status } },
+        )
+      ).data,
+    createAbsence: async (body: Record<string, unknown>) =>
+      (await call<{ data: ClockodoAbsence }>('POST', '/v4/absences', { action: 'file the leave request' }, { body })).data,
     setAbsenceStatus: (id: number, status: AbsenceStatusChange) =>
-      call<unknown>('PUT', `/v4/absences/${id}`, { action: status === 3 ? `cancel the approval of absence #${id}` : `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }, { body: { status } }),
-    deleteAbsence: (id: number) => call<undefined>('DELETE', `/v4/absences/${id}`, { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }),
+      call<unknown>(
+        'PUT',
+        `/v4/absences/${id}`,
+        {
+          action: status === 3 ? `cancel the approval of absence #${id}` : `withdraw absence #${id}`,
+          notFound: `There is no absence #${id} of yours in Clockodo.`,
+        },
+        { body: { status } },
+      ),
+    deleteAbsence: (id: number) =>
+      call<undefined>('DELETE', `/v4/absences/${id}`, { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }),
 
     holidaysQuota: async (userId: number, year: number) =>
-      (await call<{ data: Array<{ year_since: number; year_until: number | null; count: number }> }>('GET', '/v2/holidaysQuota', { action: 'read your vacation entitlement' }, { query: { users_id: userId, year } })).data,
+      (
+        await call<{ data: Array<{ year_since: number; year_until: number | null; count: number }> }>(
+          'GET',
+          '/v2/holidaysQuota',
+          { action: 'read your vacation entitlement' },
+          { query: { users_id: userId, year } },
+        )
+      ).data,
     holidaysCarry: async (userId: number, year: number) =>
-      (await call<{ data: Array<{ year: number; count: number }> }>('GET', '/v3/holidaysCarry', { action: 'read your carried-over vacation' }, { query: { users_id: userId, year } })).data,
-    targetHours: async (userId: number) => (await call<{ targethours: ClockodoTargetHours[] }>('GET', '/targethours', { action: 'read your target hours' }, { query: { users_id: userId } })).targethours,
+      (
+        await call<{ data: Array<{ year: number; count: number }> }>(
+          'GET',
+          '/v3/holidaysCarry',
+          { action: 'read your carried-over vacation' },
+          { query: { users_id: userId, year } },
+        )
+      ).data,
+    targetHours: async (userId: number) =>
+      (await call<{ targethours: ClockodoTargetHours[] }>('GET', '/targethours', { action: 'read your target hours' }, { query: { users_id: userId } }))
+        .targethours,
     nonbusinessDays: async (userId: number, year: number) =>
       (
-        await call<{ data: Array<{ users_id: number; days: ClockodoNonbusinessDay[] }> }>('GET', '/v2/usersNonbusinessDays', { action: 'read your non-business days' }, {
-          query: { year, 'filter[users_id]': [userId] },
-        })
+        await call<{ data: Array<{ users_id: number; days: ClockodoNonbusinessDay[] }> }>(
+          'GET',
+          '/v2/usersNonbusinessDays',
+          { action: 'read your non-business days' },
+          {
+            query: { year, 'filter[users_id]': [userId] },
+          },
+        )
       ).data,
     userReport: async (userId: number, year: number) =>
-      (await call<{ userreport: ClockodoUserReport }>('GET', `/userreports/${userId}`, { action: 'read your time account' }, { query: { year, type: 0 } })).userreport,
+      (await call<{ userreport: ClockodoUserReport }>('GET', `/userreports/${userId}`, { action: 'read your time account' }, { query: { year, type: 0 } }))
+        .userreport,
 
     close: () => client.close(),
   };

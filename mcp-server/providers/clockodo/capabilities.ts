@@ -32,7 +32,10 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
 }
 
 /** What is remembered about the account, if anything, and the capabilities that follow. */
-export function rememberedClockodoCapabilities(userDataDir: string, profile: { url: string; email: string }): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
+export function rememberedClockodoCapabilities(
+  userDataDir: string,
+  profile: { url: string; email: string },
+): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
   const facts = clockodoFacts.read(userDataDir, clockodoFactsKey(profile));
   return { capabilities: clockodoCapabilities(facts), remembered: facts !== undefined };
 }

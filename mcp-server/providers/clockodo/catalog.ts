@@ -42,9 +42,15 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     ]);
     const customerNames = new Map(customerList.map((customer) => [customer.id, customer.name]));
     const customers = customerList
-      .filter((customer) => mayBook(access.add, customer.id, null) || projectList.some((project) => project.customers_id === customer.id && mayBook(access.add, customer.id, project.id)))
+      .filter(
+        (customer) =>
+          mayBook(access.add, customer.id, null) ||
+          projectList.some((project) => project.customers_id === customer.id && mayBook(access.add, customer.id, project.id)),
+      )
       .map((customer): CatalogItem => ({ kind: 'customer', id: customer.id, name: customer.name, archived: !customer.active }));
-    const projects = projectList.filter((project) => mayBook(access.add, project.customers_id, project.id)).map((project) => projectItem(project, customerNames.get(project.customers_id)));
+    const projects = projectList
+      .filter((project) => mayBook(access.add, project.customers_id, project.id))
+      .map((project) => projectItem(project, customerNames.get(project.customers_id)));
     const activities = serviceList
       .filter((service) => mayUseService(serviceAccess.add, service.id))
       .map((service): CatalogItem => ({ kind: 'activity', id: service.id, name: service.name, archived: !service.active, project: null }));
@@ -57,8 +63,10 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   }
 
   async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
-    if (item.kind === 'activity' && item.projectId !== undefined) throw new BackEndError('invalid', "Clockodo's services belong to no project; add the activity without a parent.");
-    if (item.kind === 'project' && item.customerId === undefined) throw new BackEndError('invalid', 'Every Clockodo project belongs to a customer: name one as the parent (see list_catalog).');
+    if (item.kind === 'activity' && item.projectId !== undefined)
+      throw new BackEndError('invalid', "Clockodo's services belong to no project; add the activity without a parent.");
+    if (item.kind === 'project' && item.customerId === undefined)
+      throw new BackEndError('invalid', 'Every Clockodo project belongs to a customer: name one as the parent (see list_catalog).');
     const body = item.kind === 'project' ? { name: item.name, customers_id: item.customerId } : { name: item.name };
     const created = await this.context.api.createCatalogItem(item.kind, body, item.name);
     this.#forget();
@@ -91,7 +99,8 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     if (!project || !mayBook(access.add, project.customers_id, project.id)) {
       throw new BackEndError('denied', `You may not book on project #${projectId} in Clockodo (see list_catalog for what you may book on).`);
     }
-    if (!project.active || project.completed) throw new BackEndError('invalid', `The project "${project.name}" is ${project.completed ? 'completed' : 'archived'} in Clockodo.`);
+    if (!project.active || project.completed)
+      throw new BackEndError('invalid', `The project "${project.name}" is ${project.completed ? 'completed' : 'archived'} in Clockodo.`);
     return project;
   }
 
@@ -101,13 +110,17 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     const bookable = (await this.catalog(false, ['activity'])).activities;
     if (bookable.length === 1) return (bookable[0] as CatalogItem).id;
     const examples = bookable.slice(0, 6).map((item) => `"${item.name}"`);
-    throw new BackEndError('invalid', `Clockodo books time on a service too; name one as the activity${examples.length ? `, e.g. ${examples.join(', ')}` : ' (none is open to you; ask whoever manages Clockodo)'}.`);
+    throw new BackEndError(
+      'invalid',
+      `Clockodo books time on a service too; name one as the activity${examples.length ? `, e.g. ${examples.join(', ')}` : ' (none is open to you; ask whoever manages Clockodo)'}.`,
+    );
   }
 
   async requireService(serviceId: number): Promise<number> {
     const [services, access] = await allSettled([this.#allServices(), this.#serviceAccessMap()]);
     const service = services.byId.get(serviceId);
-    if (!service || !mayUseService(access.add, serviceId)) throw new BackEndError('denied', `You may not book on service #${serviceId} in Clockodo (see list_catalog).`);
+    if (!service || !mayUseService(access.add, serviceId))
+      throw new BackEndError('denied', `You may not book on service #${serviceId} in Clockodo (see list_catalog).`);
     if (!service.active) throw new BackEndError('invalid', `The service "${service.name}" is archived in Clockodo.`);
     return service.id;
   }

@@ -82,7 +82,8 @@ export class ClockodoContext {
    */
   learnLeadership(found: { leads?: boolean; decidesLeave?: boolean }): void {
     const learned: ClockodoFacts = { ...found, leadershipCheckedAt: new Date(this.options.now()).toISOString() };
-    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
+    if (this.facts.learn(learned))
+      this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 
   close(): void {
@@ -109,9 +110,12 @@ export class ClockodoContext {
       ...(user.role ? { role: user.role } : {}),
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
-      ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean' ? { managesAbsences: user.role === 'owner' || user.can_generally_manage_absences === true } : {}),
+      ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean'
+        ? { managesAbsences: user.role === 'owner' || user.can_generally_manage_absences === true }
+        : {}),
     };
-    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow what ${this.options.profile.email} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
+    if (this.facts.learn(learned))
+      this.options.log(`Clockodo tools follow what ${this.options.profile.email} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 }
 

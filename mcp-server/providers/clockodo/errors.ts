@@ -6,7 +6,18 @@
 // error `type`.
 import { CLOCKODO_URL } from '../../contract/back-ends/clockodo.ts';
 import type { HttpAnswer } from '../remote/json-http.ts';
-import { hostOf, looksHtml, notJsonApi, rateLimited, RemoteError, type RemoteFailure, sentence, serverTrouble, type ServiceWords, unexpectedStatus } from '../remote/remote-error.ts';
+import {
+  hostOf,
+  looksHtml,
+  notJsonApi,
+  rateLimited,
+  RemoteError,
+  type RemoteFailure,
+  sentence,
+  serverTrouble,
+  type ServiceWords,
+  unexpectedStatus,
+} from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
 
 export const CLOCKODO_WORDS: ServiceWords = { service: 'Clockodo', address: 'the Clockodo address' };
@@ -23,7 +34,12 @@ export interface RequestPurpose {
 export class ClockodoError extends RemoteError {
   readonly errorType: string | undefined;
   readonly details: Record<string, unknown> | undefined;
-  constructor(failure: RemoteFailure, message: string, status?: number, problem?: { type?: string | undefined; details?: Record<string, unknown> | undefined }) {
+  constructor(
+    failure: RemoteFailure,
+    message: string,
+    status?: number,
+    problem?: { type?: string | undefined; details?: Record<string, unknown> | undefined },
+  ) {
     super(failure, message, status);
     this.name = 'ClockodoError';
     this.errorType = problem?.type;
@@ -88,11 +104,17 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     );
   }
   if (status === 403) {
-    return fail('forbidden', `Your Clockodo account may not ${purpose.action} (Clockodo answered 403${quoted}). Ask whoever manages Clockodo in your company for the right`);
+    return fail(
+      'forbidden',
+      `Your Clockodo account may not ${purpose.action} (Clockodo answered 403${quoted}). Ask whoever manages Clockodo in your company for the right`,
+    );
   }
   if (status === 404) {
     if (looksHtml(answer.text)) return describeNotJson(baseUrl, answer);
-    return fail('not_found', purpose.notFound ?? `Clockodo at ${hostOf(baseUrl)} has no such address (404) when trying to ${purpose.action}. Check the Clockodo address`);
+    return fail(
+      'not_found',
+      purpose.notFound ?? `Clockodo at ${hostOf(baseUrl)} has no such address (404) when trying to ${purpose.action}. Check the Clockodo address`,
+    );
   }
   if (status === 410) {
     return fail('server_error', `Clockodo has retired the part of its API Punchcard used to ${purpose.action} (410 Gone). Update Punchcard`);
@@ -100,7 +122,10 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (status === 400 || status === 409 || status === 422) {
     const fields = [...new Set(problems.flatMap((problem) => problem.fields ?? []).map((field) => FIELD_WORDS[field] ?? field))];
     const which = fields.length > 0 ? ` (${fields.join(', ')})` : '';
-    return fail(status === 400 && said.length === 0 ? 'bad_request' : 'validation', `Clockodo refused to ${purpose.action}${which}${quoted || ' and gave no reason'}`);
+    return fail(
+      status === 400 && said.length === 0 ? 'bad_request' : 'validation',
+      `Clockodo refused to ${purpose.action}${which}${quoted || ' and gave no reason'}`,
+    );
   }
   const { failure, message } =
     status === 429

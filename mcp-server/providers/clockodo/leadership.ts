@@ -27,8 +27,14 @@ export interface Led {
 export async function whomLeads(context: ClockodoContext, me: ClockodoUser, action: string): Promise<Led> {
   const { api } = context;
   const [teams, users] = await Promise.all([
-    unlessRefused(allPages(api.pager, (page) => api.teamsPage(page)), () => [] as ClockodoTeam[]),
-    unlessRefused(allPages(api.pager, (page) => api.usersPage(undefined, page, USER_PAGE, action)), () => [] as ClockodoUser[]),
+    unlessRefused(
+      allPages(api.pager, (page) => api.teamsPage(page)),
+      () => [] as ClockodoTeam[],
+    ),
+    unlessRefused(
+      allPages(api.pager, (page) => api.usersPage(undefined, page, USER_PAGE, action)),
+      () => [] as ClockodoUser[],
+    ),
   ]);
   const led = teams.filter((team) => team.leader === me.id);
   const ledIds = new Set(led.map((team) => team.id));
@@ -39,7 +45,10 @@ export async function whomLeads(context: ClockodoContext, me: ClockodoUser, acti
 /** The people whose absences Clockodo lets `me` manage, `me` aside (`scope=manageAbsences`; a refusal names nobody). */
 export async function absencesManaged(context: ClockodoContext, me: ClockodoUser, action: string): Promise<ClockodoUser[]> {
   const { api } = context;
-  const users = await unlessRefused(allPages(api.pager, (page) => api.usersPage('manageAbsences', page, USER_PAGE, action)), () => [] as ClockodoUser[]);
+  const users = await unlessRefused(
+    allPages(api.pager, (page) => api.usersPage('manageAbsences', page, USER_PAGE, action)),
+    () => [] as ClockodoUser[],
+  );
   return users.filter((user) => user.id !== me.id);
 }
 
@@ -59,7 +68,10 @@ export async function learnLeadership(context: ClockodoContext): Promise<void> {
   if (user.role === 'owner') return;
   const moduleOff = context.facts.current.absences === false;
   const [led, managed] = await withRequestBudget(MAX_REQUESTS_PER_CALL, () =>
-    Promise.all([whomLeads(context, user, 'read whom you lead'), moduleOff ? Promise.resolve([]) : absencesManaged(context, user, 'read whose absences you manage')]),
+    Promise.all([
+      whomLeads(context, user, 'read whom you lead'),
+      moduleOff ? Promise.resolve([]) : absencesManaged(context, user, 'read whose absences you manage'),
+    ]),
   );
   context.learnLeadership({ leads: led.people.length > 0, decidesLeave: managed.length > 0 });
 }

@@ -30,12 +30,16 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     const [absences, me] = await allSettled([this.#ownAbsences(query.from, query.to), this.context.me()]);
     const person = this.context.nameOf(me.user);
-    return absences.filter((absence) => overlaps(absence, query.from, query.to)).map((absence) => toLeaveRequest(absence, person)).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+    return absences
+      .filter((absence) => overlaps(absence, query.from, query.to))
+      .map((absence) => toLeaveRequest(absence, person))
+      .sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   }
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     const code = absenceTypeCode(request.type, request.kind);
-    if (code === HOURS_BASED) throw new BackEndError('invalid', 'Clockodo books a reduction of overtime in hours; Punchcard files leave in days. File it in Clockodo.');
+    if (code === HOURS_BASED)
+      throw new BackEndError('invalid', 'Clockodo books a reduction of overtime in hours; Punchcard files leave in days. File it in Clockodo.');
     // Clockodo takes no absence across New Year, and half a day only as a one-day absence.
     const parts = splitLeave(request);
     const me = await this.context.me();
@@ -183,9 +187,14 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
     const known = await this.#ownAbsencesById(ids, part);
     const named = ids.map((id) => {
       const absence = known.get(id);
-      return absence ? `#${id} (${absence.date_since === absenceLastDay(absence) ? absence.date_since : `${absence.date_since} to ${absenceLastDay(absence)}`}, ${leaveStatusOf(absence.status)})` : `#${id}`;
+      return absence
+        ? `#${id} (${absence.date_since === absenceLastDay(absence) ? absence.date_since : `${absence.date_since} to ${absenceLastDay(absence)}`}, ${leaveStatusOf(absence.status)})`
+        : `#${id}`;
     });
-    return new BackEndError('conflict', `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`);
+    return new BackEndError(
+      'conflict',
+      `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`,
+    );
   }
 
   async #ownAbsencesById(ids: readonly number[], part: { firstDay: string; lastDay: string }): Promise<Map<number, ClockodoAbsence>> {

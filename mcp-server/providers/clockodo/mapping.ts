@@ -32,10 +32,14 @@ export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
   const lumpSum = isLumpSum(entry);
   // A lump sum has a date, not a span: it is shown where it was booked, taking no time.
   const end = lumpSum ? start : entry.time_until === null ? null : instantOf(entry.time_until);
-  const project: Ref | null = entry.projects_id ? { id: entry.projects_id, name: names.project(entry.projects_id) ?? entry.projects_name ?? `project #${entry.projects_id}` } : null;
+  const project: Ref | null = entry.projects_id
+    ? { id: entry.projects_id, name: names.project(entry.projects_id) ?? entry.projects_name ?? `project #${entry.projects_id}` }
+    : null;
   const service = entry.services_id ? { id: entry.services_id, name: names.service(entry.services_id) ?? `service #${entry.services_id}` } : null;
   const text = entry.text ?? '';
-  const description = lumpSum ? [text, `(lump sum${typeof entry.lumpsum === 'number' ? ` ${entry.lumpsum}` : ''}; edit it in Clockodo)`].filter(Boolean).join(' ') : text;
+  const description = lumpSum
+    ? [text, `(lump sum${typeof entry.lumpsum === 'number' ? ` ${entry.lumpsum}` : ''}; edit it in Clockodo)`].filter(Boolean).join(' ')
+    : text;
   return {
     id: entry.id,
     start,
@@ -124,7 +128,10 @@ export function absenceTypeCode(type: LeaveType, kind: string | undefined): numb
     const wanted = kind.trim().toLowerCase();
     const found = ABSENCE_TYPES.find((item) => item.name.toLowerCase() === wanted);
     if (found) return found.code;
-    throw new BackEndError('invalid', `Clockodo has no leave type "${kind}". Its types: ${typeNames()}; or Punchcard's vacation, sick, personal, parental, unpaid.`);
+    throw new BackEndError(
+      'invalid',
+      `Clockodo has no leave type "${kind}". Its types: ${typeNames()}; or Punchcard's vacation, sick, personal, parental, unpaid.`,
+    );
   }
   const code = TO_CLOCKODO[type];
   if (code === undefined) throw new BackEndError('invalid', `Clockodo has no type "other": name one of its own types instead (${typeNames()}).`);
@@ -135,7 +142,9 @@ export function absenceTypeCode(type: LeaveType, kind: string | undefined): numb
 export const HOURS_BASED = 3;
 
 function typeNames(): string {
-  return ABSENCE_TYPES.filter((item) => item.code !== HOURS_BASED).map((item) => `"${item.name}"`).join(', ');
+  return ABSENCE_TYPES.filter((item) => item.code !== HOURS_BASED)
+    .map((item) => `"${item.name}"`)
+    .join(', ');
 }
 
 export function leaveTypeOf(code: number | null | undefined): { type: LeaveType; kind?: string; workingElsewhere?: true } {
@@ -217,12 +226,7 @@ export function hoursOnDate(row: ClockodoTargetHours | undefined, date: string):
 }
 
 /** The person's days by Clockodo: target hours per date, its non-business days (half ones halve the day). */
-export function clockodoPlan(
-  from: string,
-  to: string,
-  rows: readonly ClockodoTargetHours[],
-  nonbusiness: ReadonlyMap<string, NonbusinessDay>,
-): PlannedDay[] {
+export function clockodoPlan(from: string, to: string, rows: readonly ClockodoTargetHours[], nonbusiness: ReadonlyMap<string, NonbusinessDay>): PlannedDay[] {
   return eachDate(from, to).map((date) => {
     const hours = hoursOnDate(rowOn(rows, date), date);
     const holiday = nonbusiness.get(date);
@@ -238,12 +242,23 @@ export function clockodoPlan(
 }
 
 /** The weekly hours of the row in force on a date, for whoami and the settings window. */
-export function workWeekOn(rows: readonly ClockodoTargetHours[], date: string): Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number> | undefined {
+export function workWeekOn(
+  rows: readonly ClockodoTargetHours[],
+  date: string,
+): Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number> | undefined {
   const row = rowOn(rows, date);
   if (!row) return undefined;
   // A monthly row's day hours depend on the month: the week of `date` stands for it.
   const monday = startOfIsoWeek(date);
   const days = eachDate(monday, addDays(monday, 6));
-  const [mon, tue, wed, thu, fri, sat, sun] = days.map((day) => Math.round(hoursOnDate(row, day) * 100) / 100) as [number, number, number, number, number, number, number];
+  const [mon, tue, wed, thu, fri, sat, sun] = days.map((day) => Math.round(hoursOnDate(row, day) * 100) / 100) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { mon, tue, wed, thu, fri, sat, sun };
 }

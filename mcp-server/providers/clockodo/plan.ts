@@ -43,7 +43,9 @@ export class ClockodoPlan extends BackEndPart<ClockodoContext> {
     const userId = await this.context.userId();
     return this.#targetHours.get(async () => {
       const rows = await unlessRefused(this.context.api.targetHours(userId), (error) => {
-        this.context.options.log(`Clockodo does not show ${this.context.options.profile.email} their target hours (${error.message}); using the work week in Punchcard's settings.`);
+        this.context.options.log(
+          `Clockodo does not show ${this.context.options.profile.email} their target hours (${error.message}); using the work week in Punchcard's settings.`,
+        );
         return 'refused' as const;
       });
       return rows === 'refused' ? rows : rows.filter((row) => row.users_id === userId);

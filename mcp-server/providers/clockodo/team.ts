@@ -9,7 +9,16 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled } from '../remote/cache.ts';
 import { allPages } from '../remote/paging.ts';
 import { addDays, yearsOf } from '../../domain/time.ts';
-import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
+import type {
+  ColleagueAbsence,
+  ColleagueWork,
+  DecidedLeave,
+  LeaveDecision,
+  PendingLeave,
+  PendingLeavePage,
+  ProjectWork,
+  TeamWorkPage,
+} from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
 import { BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from './api.ts';
@@ -37,7 +46,9 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const viewer = await this.#viewer();
     const users = viewer.led ? [viewer.me.user, ...viewer.led] : (await this.#users('list your colleagues')).filter((user) => user.active !== false);
-    const people = users.map((user) => ({ id: user.id, name: user.name ?? `Colleague #${user.id}` })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    const people = users
+      .map((user) => ({ id: user.id, name: user.name ?? `Colleague #${user.id}` }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
     const { items } = windowOf(people, query.offset, query.limit);
     const work = new Map<number, ColleagueWork>(items.map((person) => [person.id, { person, spans: [], targets: null }]));
     if (items.length > 0) {
@@ -100,7 +111,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
     const today = this.context.today();
     const years = yearsOf(addDays(today, -PENDING_LOOKBACK_DAYS), addDays(today, 366));
-    const [{ me, users }, manageable, visible] = await allSettled([this.#decider(), this.context.api.manageableAbsences(years), this.context.api.absences(years)]);
+    const [{ me, users }, manageable, visible] = await allSettled([
+      this.#decider(),
+      this.context.api.manageableAbsences(years),
+      this.context.api.absences(years),
+    ]);
     const names = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
     names.set(me.user.id, this.context.nameOf(me.user));
     const nameOf = (id: number) => names.get(id) ?? `Colleague #${id}`;
@@ -115,15 +130,22 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       const request = toLeaveRequest(absence, nameOf(absence.users_id));
       return { personId: absence.users_id, person: request.person, firstDay: request.firstDay, lastDay: request.lastDay, status: request.status };
     });
-    const covers = waiting.length === 0 ? 'the absences Clockodo lets you manage' : `requests ${query.offset + 1}–${query.offset + items.length} of ${waiting.length} in the absences Clockodo lets you manage`;
+    const covers =
+      waiting.length === 0
+        ? 'the absences Clockodo lets you manage'
+        : `requests ${query.offset + 1}–${query.offset + items.length} of ${waiting.length} in the absences Clockodo lets you manage`;
     return { requests: items, absences, nextOffset, covers };
   }
 
   async findPendingLeave(id: number): Promise<PendingLeave> {
     const today = this.context.today();
-    const [{ me, users }, manageable] = await allSettled([this.#decider(), this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366)))]);
+    const [{ me, users }, manageable] = await allSettled([
+      this.#decider(),
+      this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366))),
+    ]);
     const absence = manageable.find((item) => item.id === id);
-    if (!absence) throw new BackEndError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
+    if (!absence)
+      throw new BackEndError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
     if (absence.users_id === me.user.id) throw new BackEndError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
     const name = users.find((user) => user.id === absence.users_id)?.name ?? `Colleague #${absence.users_id}`;
     const request = pendingOf(absence, name);
@@ -137,7 +159,10 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       answer = await this.context.api.decideAbsence(request.id, decision === 'approve' ? 1 : 2);
     } catch (error) {
       if (error instanceof ClockodoError && (error.status === 403 || error.errorType === 'UserIsNotManageable' || error.errorType === 'StatusIsForbidden')) {
-        throw new BackEndError('denied', `Clockodo did not let you ${decision === 'approve' ? 'approve' : 'decline'} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`);
+        throw new BackEndError(
+          'denied',
+          `Clockodo did not let you ${decision === 'approve' ? 'approve' : 'decline'} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`,
+        );
       }
       throw error;
     }
@@ -159,7 +184,10 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       this.context.learnLeadership({ leads: false });
       throw new BackEndError('denied', 'Clockodo names you leader of no team and boss of nobody, so it shows you nobody else’s time.');
     }
-    const teams = led.teams.length > 0 ? `the members of the teams you lead in Clockodo (${led.teams.join(', ')}) and those whose boss you are` : 'those whose boss you are in Clockodo';
+    const teams =
+      led.teams.length > 0
+        ? `the members of the teams you lead in Clockodo (${led.teams.join(', ')}) and those whose boss you are`
+        : 'those whose boss you are in Clockodo';
     return { me, led: led.people.filter((user) => user.active !== false), covers: `${teams}, and yourself` };
   }
 
@@ -188,4 +216,3 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
 function pendingOf(absence: ClockodoAbsence, person: string): PendingLeave {
   return { ...toLeaveRequest(absence, person), personId: absence.users_id };
 }
-

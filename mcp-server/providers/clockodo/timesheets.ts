@@ -5,7 +5,17 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
-import { type EntryFields, type EntryQuery, notYourEntry, BackEndError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import {
+  type EntryFields,
+  type EntryQuery,
+  notYourEntry,
+  BackEndError,
+  SPAN_LOOKBACK_MS,
+  spansWithin,
+  type TimeEntry,
+  TimerRunningError,
+  type WorkSpan,
+} from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
 import type { ClockodoContext } from './context.ts';
@@ -38,11 +48,15 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     return running && this.#entry(running);
   }
 
-  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     // What to book and whether a clock runs, asked together: the booking comes from the catalog,
     // which is usually cached, and the check is needed only to refuse or to stop at a past start.
     const needsCheck = !switchRunning || fields.start !== undefined;
-    const booking: Promise<Booking> = fields.projectId === null && fields.activityId === null ? this.#resumeBooking(fields.description) : this.#namedBooking(fields);
+    const booking: Promise<Booking> =
+      fields.projectId === null && fields.activityId === null ? this.#resumeBooking(fields.description) : this.#namedBooking(fields);
     const [{ customerId, projectId, serviceId, text }, running] = await allSettled([booking, needsCheck ? this.#running(false) : Promise.resolve(null)]);
     if (running && !switchRunning) throw new TimerRunningError(await this.#entry(running));
     let stopped: TimeEntry | null = null;
@@ -84,8 +98,10 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
     const filter = await this.#entryFilter(query.from, query.to, query.projectId);
-    const { items, total } = await pageWindow(this.context.api.pager, { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, ENTRY_PAGE) }, (page, size) =>
-      this.context.api.entryPage(filter, page, size),
+    const { items, total } = await pageWindow(
+      this.context.api.pager,
+      { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, ENTRY_PAGE) },
+      (page, size) => this.context.api.entryPage(filter, page, size),
     );
     const names = items.length > 0 ? await this.parts.catalog.names() : NO_NAMES;
     return { entries: items.map((entry) => toTimeEntry(entry, names)), total };
@@ -115,7 +131,8 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     if (patch.start !== undefined) body.time_since = clockodoTime(patch.start);
     if (patch.end !== undefined) body.time_until = patch.end === null ? null : clockodoTime(patch.end);
     if (patch.description !== undefined) body.text = patch.description;
-    if (patch.activityId === null) throw new BackEndError('invalid', 'Clockodo books every time entry on a service; name another activity instead of clearing it.');
+    if (patch.activityId === null)
+      throw new BackEndError('invalid', 'Clockodo books every time entry on a service; name another activity instead of clearing it.');
     if (patch.activityId !== undefined) {
       await this.parts.catalog.requireService(patch.activityId);
       body.services_id = patch.activityId;
@@ -148,11 +165,18 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     const entries = await this.#allEntries(await this.#entryFilter(from - SPAN_LOOKBACK_MS, to, projectId));
     // Names only where there is something to name (an empty week costs no catalog).
     const names = entries.length > 0 ? await this.parts.catalog.names() : NO_NAMES;
-    return spansWithin(entries.filter((raw) => !isLumpSum(raw)).map((raw) => toTimeEntry(raw, names)), from, to, now);
+    return spansWithin(
+      entries.filter((raw) => !isLumpSum(raw)).map((raw) => toTimeEntry(raw, names)),
+      from,
+      to,
+      now,
+    );
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
-    const entries = (await this.#allEntries(await this.#entryFilter(from - SPAN_LOOKBACK_MS, to))).filter((entry) => !isLumpSum(entry) && entry.time_until !== null);
+    const entries = (await this.#allEntries(await this.#entryFilter(from - SPAN_LOOKBACK_MS, to))).filter(
+      (entry) => !isLumpSum(entry) && entry.time_until !== null,
+    );
     let latest: ClockodoEntry | undefined;
     for (const entry of entries) {
       const end = instantOf(entry.time_until as string);
@@ -217,10 +241,19 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
   async #namedBooking(fields: { projectId: number | null; activityId: number | null; description: string }): Promise<Booking & { billable: 0 | 1 }> {
     if (fields.projectId === null) {
       const projects = await this.parts.catalog.projectExamples(6);
-      throw new BackEndError('invalid', `Clockodo books time on a customer's project; name one${projects.length ? `, e.g. ${projects.join(', ')}` : ' (see list_catalog)'}.`);
+      throw new BackEndError(
+        'invalid',
+        `Clockodo books time on a customer's project; name one${projects.length ? `, e.g. ${projects.join(', ')}` : ' (see list_catalog)'}.`,
+      );
     }
     const [project, serviceId] = await allSettled([this.parts.catalog.bookableProject(fields.projectId), this.parts.catalog.serviceFor(fields.activityId)]);
-    return { customerId: project.customers_id, projectId: project.id, serviceId, text: fields.description, billable: project.billable_default === false ? 0 : 1 };
+    return {
+      customerId: project.customers_id,
+      projectId: project.id,
+      serviceId,
+      text: fields.description,
+      billable: project.billable_default === false ? 0 : 1,
+    };
   }
 
   /** The last entry's customer, project and service, looking back a week, then a quarter. */
@@ -228,9 +261,12 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     const now = this.context.options.now();
     for (const days of RESUME_LOOKBACK_DAYS) {
       // Up to a minute ahead: an entry begun this very second is the last one too.
-      const entries = (await this.#allEntries(await this.#entryFilter(now - days * 86_400_000, now + 60_000))).filter((entry) => !isLumpSum(entry) && entry.services_id);
+      const entries = (await this.#allEntries(await this.#entryFilter(now - days * 86_400_000, now + 60_000))).filter(
+        (entry) => !isLumpSum(entry) && entry.services_id,
+      );
       const last = entries.sort((a, b) => b.time_since.localeCompare(a.time_since))[0];
-      if (last) return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || (last.text ?? '') };
+      if (last)
+        return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || (last.text ?? '') };
     }
     const projects = await this.parts.catalog.projectExamples(8);
     throw new BackEndError(

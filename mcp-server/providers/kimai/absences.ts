@@ -29,7 +29,10 @@ const FROM_KIMAI: Record<string, LeaveType> = {
 /** Kimai's type for a request: one of its own names (holiday, sickness_child, …, any case), or Punchcard's type. */
 export function kimaiAbsenceType(type: LeaveType, kind?: string): string {
   if (kind === undefined) return TO_KIMAI[type];
-  const wanted = kind.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const wanted = kind
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (wanted in FROM_KIMAI) return wanted;
   throw new BackEndError('invalid', `Kimai's absence plugin has no type "${kind}"; its types: ${Object.keys(FROM_KIMAI).join(', ')}.`);
 }

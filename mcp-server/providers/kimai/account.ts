@@ -7,7 +7,6 @@ import { probeAbsencePlugin, testConnection, type ConnectionReport } from './con
 import { type KimaiContext, personName } from './context.ts';
 
 export class KimaiAccount extends BackEndPart<KimaiContext> {
-
   /**
    * The zone tools read and show times in. A zone remembered from an earlier profile read saves the
    * first call of a start a request of its own; every profile read (each call that needs the user)

@@ -52,14 +52,18 @@ export function createKimaiApi(options: KimaiApiOptions) {
     },
     authenticate: (token) => ({ headers: { Authorization: `Bearer ${token}` }, secrets: [token] }),
     // An HTML 404 page at /api/… is a web server that is not Kimai (or a Kimai below another path).
-    describeFailure: (answer, purpose) => (answer.status === 404 && looksHtml(answer.text) ? describeNotJson(baseUrl, answer) : describeHttpFailure(answer, purpose, baseUrl)),
+    describeFailure: (answer, purpose) =>
+      answer.status === 404 && looksHtml(answer.text) ? describeNotJson(baseUrl, answer) : describeHttpFailure(answer, purpose, baseUrl),
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
     ...(options.caFile
       ? {
           ca: {
             file: options.caFile,
             unreadable: (file: string, problem: string, purpose: RequestPurpose) =>
-              new KimaiError('config', `The CA file ${file} cannot be used: ${problem}; Punchcard could not ${purpose.action} without it. Point caFile (in the settings, or --ca-file) at the PEM file of your Kimai's CA.`),
+              new KimaiError(
+                'config',
+                `The CA file ${file} cannot be used: ${problem}; Punchcard could not ${purpose.action} without it. Point caFile (in the settings, or --ca-file) at the PEM file of your Kimai's CA.`,
+              ),
           },
         }
       : {}),
@@ -130,9 +134,13 @@ export function createKimaiApi(options: KimaiApiOptions) {
     patchTimesheet: (id: number, body: Record<string, unknown>, purpose: RequestPurpose) =>
       send<KimaiTimesheet>('PATCH', `/timesheets/${id}`, { ...purpose, notFound: entryNotFound(id) }, body),
     stopTimesheet: (id: number) =>
-      send<KimaiTimesheet>('PATCH', `/timesheets/${id}/stop`, { action: 'stop the timer', notFound: `The running timer #${id} is gone from Kimai; it was probably deleted meanwhile.` }),
+      send<KimaiTimesheet>('PATCH', `/timesheets/${id}/stop`, {
+        action: 'stop the timer',
+        notFound: `The running timer #${id} is gone from Kimai; it was probably deleted meanwhile.`,
+      }),
     /** Starts a timer like an earlier one (Kimai's restart); `copy: all` keeps its description. */
-    restartTimesheet: (id: number, body: Record<string, unknown>) => send<KimaiTimesheet>('PATCH', `/timesheets/${id}/restart`, { action: 'resume your last timer' }, body),
+    restartTimesheet: (id: number, body: Record<string, unknown>) =>
+      send<KimaiTimesheet>('PATCH', `/timesheets/${id}/restart`, { action: 'resume your last timer' }, body),
     deleteTimesheet: (id: number) => send<undefined>('DELETE', `/timesheets/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
 
     customers: (visible: Visibility) => get<KimaiCustomer[]>('/customers', { action: 'list customers' }, { visible }),
@@ -143,11 +151,17 @@ export function createKimaiApi(options: KimaiApiOptions) {
       send<KimaiCatalogRecord>('POST', KIND_PATHS[kind], { action: `create ${kind === 'activity' ? 'an' : 'a'} ${kind}` }, body),
     /** Kimai has no archive; hiding is its equivalent (deleting would take the entries with it). */
     setVisible: (kind: CatalogKind, id: number, visible: boolean) =>
-      send<KimaiCatalogRecord>('PATCH', `${KIND_PATHS[kind]}/${id}`, { action: `${visible ? 'restore' : 'archive'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` }, { visible }),
+      send<KimaiCatalogRecord>(
+        'PATCH',
+        `${KIND_PATHS[kind]}/${id}`,
+        { action: `${visible ? 'restore' : 'archive'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` },
+        { visible },
+      ),
 
     /** The absence plugin's type list: cheap, and 404 where the plugin is not installed. */
     absenceTypes: () => get<unknown>('/absences/types', { action: 'look for the absence plugin' }),
-    absences: (query: Record<string, QueryValue>, purpose: RequestPurpose = { action: 'list your absences' }) => get<KimaiAbsence[]>('/absences', purpose, query),
+    absences: (query: Record<string, QueryValue>, purpose: RequestPurpose = { action: 'list your absences' }) =>
+      get<KimaiAbsence[]>('/absences', purpose, query),
     /** Approves or rejects an absence (the plugin's confirm and reject); neither takes a comment. */
     decideAbsence: (id: number, decision: 'confirm' | 'reject') =>
       send<unknown>('PATCH', `/absences/${id}/${decision}`, {
@@ -160,7 +174,8 @@ export function createKimaiApi(options: KimaiApiOptions) {
     /** A team with its members: administrators, and the team's own leads. */
     team: (id: number) => get<KimaiTeam>(`/teams/${id}`, { action: `read the members of team #${id}`, notFound: `There is no team #${id} in Kimai.` }),
     createAbsence: (body: Record<string, unknown>) => send<KimaiAbsence[] | KimaiAbsence>('POST', '/absences', { action: 'request the absence' }, body),
-    deleteAbsence: (id: number) => send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
+    deleteAbsence: (id: number) =>
+      send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
 
     close: () => client.close(),
   };

@@ -9,7 +9,9 @@ const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_c
 /** What a person who leads a team (or administers Kimai) adds; deciding leave needs the plugin too. */
 const TEAM_CAPABILITIES: ReadonlySet<Capability> = new Set(['team_hours', 'team_projects', 'team_leave']);
 /** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none) and the team's. */
-export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability)));
+export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
+  CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability)),
+);
 const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
 /**

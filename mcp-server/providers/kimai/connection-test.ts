@@ -29,13 +29,23 @@ export async function testConnection(api: KimaiApi): Promise<ConnectionReport> {
     const absences = await probeAbsencePlugin(api);
     const name = personName(me);
     const mode = config.trackingMode;
-    const plugin = absences === 'present' ? 'absence plugin available' : absences === 'forbidden' ? 'absence plugin installed, but your account may not use it' : 'no absence plugin';
+    const plugin =
+      absences === 'present'
+        ? 'absence plugin available'
+        : absences === 'forbidden'
+          ? 'absence plugin installed, but your account may not use it'
+          : 'no absence plugin';
     return {
       ok: true,
       verdict: 'ok',
       message: `Connected to Kimai ${version} at ${api.baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
       version,
-      user: { id: String(me.id), name, timezone: me.timezone, ...(typeof me.email === 'string' && isEmail(me.email) ? { email: normalizeEmail(me.email) } : {}) },
+      user: {
+        id: String(me.id),
+        name,
+        timezone: me.timezone,
+        ...(typeof me.email === 'string' && isEmail(me.email) ? { email: normalizeEmail(me.email) } : {}),
+      },
       trackingMode: mode,
       absences,
     };

@@ -55,7 +55,8 @@ export class KimaiContext {
       const me = await this.api.me();
       const leads = leadsPeople(me);
       if (me.timezone !== this.facts.current.timezone || leads !== this.facts.current.leads) {
-        if (this.facts.learn({ timezone: me.timezone, leads })) this.options.log(`Your Kimai role ${leads ? 'lets you see a team' : 'shows you only your own time'}: team tools switched ${leads ? 'on' : 'off'}.`);
+        if (this.facts.learn({ timezone: me.timezone, leads }))
+          this.options.log(`Your Kimai role ${leads ? 'lets you see a team' : 'shows you only your own time'}: team tools switched ${leads ? 'on' : 'off'}.`);
       }
       return me;
     });

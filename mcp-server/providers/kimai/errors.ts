@@ -46,7 +46,6 @@ export interface RequestPurpose {
   gatedFields?: Array<{ field: string; reason: string }>;
 }
 
-
 /** Kimai's names for the fields Punchcard sends, in the words its tools use. */
 const FIELD_WORDS: Record<string, string> = {
   begin: 'start',
@@ -82,7 +81,11 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     // A 403 without a numeric `code` comes from the authenticator, not from a permission check
     // (docs/back-ends/kimai.md, "Bad credentials").
     if (body && body.code === undefined) {
-      return new RemoteError('bad_token', `Kimai at ${baseUrl} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`, status);
+      return new RemoteError(
+        'bad_token',
+        `Kimai at ${baseUrl} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`,
+        status,
+      );
     }
     return new RemoteError(
       'forbidden',
@@ -92,7 +95,11 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     );
   }
   if (status === 404) {
-    return new RemoteError('not_found', purpose.notFound ?? `Kimai at ${baseUrl} has no such address (404) when trying to ${purpose.action}. Check the Kimai URL.`, status);
+    return new RemoteError(
+      'not_found',
+      purpose.notFound ?? `Kimai at ${baseUrl} has no such address (404) when trying to ${purpose.action}. Check the Kimai URL.`,
+      status,
+    );
   }
   if (status === 400) return describeBadRequest(body, purpose);
   const { failure, message } =

@@ -25,7 +25,9 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
     const me = await this.context.profile();
     let absences: KimaiAbsence[];
     try {
-      absences = await this.#plugin(() => this.context.api.absences({ user: me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' }));
+      absences = await this.#plugin(() =>
+        this.context.api.absences({ user: me.id, begin: `${query.from}T00:00:00`, end: `${query.to}T23:59:59`, status: 'all' }),
+      );
     } catch (error) {
       // A report counts targets with the leave it can find; a Kimai without the plugin has none.
       if (error instanceof BackEndError && error.code === 'unavailable') return [];

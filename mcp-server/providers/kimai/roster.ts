@@ -68,7 +68,11 @@ export class KimaiRoster {
       }
       const names = teams.map((team) => team.name).join(', ');
       this.#refusedAt = undefined;
-      return { members: byName(members), covers: admin ? `every team in Kimai (${names || 'none'})` : `the teams you lead in Kimai (${names})`, complete: true };
+      return {
+        members: byName(members),
+        covers: admin ? `every team in Kimai (${names || 'none'})` : `the teams you lead in Kimai (${names})`,
+        complete: true,
+      };
     } catch (error) {
       if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
       this.#refusedAt = performance.now();
@@ -104,7 +108,12 @@ export class KimaiRoster {
     return this.#recent.get(async () => {
       const today = localDate(this.#context.options.now(), me.timezone);
       const since = addDays(today, -RECENT_DAYS);
-      const { members } = await this.shown(me, startOfLocalDay(since, me.timezone), this.#context.options.now(), "find who is in your team from their time entries");
+      const { members } = await this.shown(
+        me,
+        startOfLocalDay(since, me.timezone),
+        this.#context.options.now(),
+        'find who is in your team from their time entries',
+      );
       return { members, covers: `${ledWords(me)}, among those who recorded time since ${since} (${UNLISTED} since then)`, complete: false };
     });
   }
@@ -129,7 +138,9 @@ function ledTeams(me: KimaiUser) {
 /** "the teams you lead in Kimai (Web)", or an administrator's everyone. */
 function ledWords(me: KimaiUser): string {
   if (isKimaiAdmin(me)) return 'everyone in Kimai';
-  return `the teams you lead in Kimai (${ledTeams(me).map((team) => team.name).join(', ')})`;
+  return `the teams you lead in Kimai (${ledTeams(me)
+    .map((team) => team.name)
+    .join(', ')})`;
 }
 
 function byName(members: Map<number, Member>): Member[] {

@@ -11,7 +11,16 @@ import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
 import { addDays, formatWallClock, localDate } from '../../domain/time.ts';
 import { leaveDays } from '../../domain/leave-days.ts';
 import { weekPlan } from '../../domain/work-plan.ts';
-import type { ColleagueAbsence, ColleagueWork, DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../../domain/team.ts';
+import type {
+  ColleagueAbsence,
+  ColleagueWork,
+  DecidedLeave,
+  LeaveDecision,
+  PendingLeave,
+  PendingLeavePage,
+  ProjectWork,
+  TeamWorkPage,
+} from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
 import { type LeaveRequest, BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
@@ -82,7 +91,9 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     // user=all is everything the role may see: an administrator's everyone, a team lead's own time
     // and the teams they lead (docs/back-ends/kimai.md, "Timesheet filters").
     const sheets = await allPages(this.context.api.pager, (page) =>
-      this.context.api.timesheetPage({ project: projectId, user: 'all', full: 'true' }, page, MAX_PAGE_SIZE, 'begin', 'ASC', { action: `read the time entries of project ${project.name}` }),
+      this.context.api.timesheetPage({ project: projectId, user: 'all', full: 'true' }, page, MAX_PAGE_SIZE, 'begin', 'ASC', {
+        action: `read the time entries of project ${project.name}`,
+      }),
     );
     const now = this.context.options.now();
     const spans = sheets.map((sheet) => ({
@@ -126,7 +137,8 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
       }
     }
     for (const request of requests) this.#listed.set(request.id, request);
-    const covers = items.length === 0 ? `nobody in ${team.covers}` : `people ${query.offset + 1}–${query.offset + items.length} of the ${others.length} in ${team.covers}`;
+    const covers =
+      items.length === 0 ? `nobody in ${team.covers}` : `people ${query.offset + 1}–${query.offset + items.length} of the ${others.length} in ${team.covers}`;
     return { requests: requests.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id), absences, nextOffset, covers };
   }
 
@@ -142,7 +154,11 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     if (listed.personId === me.id) throw new BackEndError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
     const team = await this.#roster.people(me, true);
     const member = team.members.find((candidate) => candidate.id === listed.personId);
-    if (!member) throw new BackEndError('denied', `Leave request #${id} is ${listed.person}'s, ${team.complete ? `who is not in ${team.covers} any more` : `whom Kimai no longer shows you in ${team.covers}`}; it is not yours to decide. Nothing was sent.`);
+    if (!member)
+      throw new BackEndError(
+        'denied',
+        `Leave request #${id} is ${listed.person}'s, ${team.complete ? `who is not in ${team.covers} any more` : `whom Kimai no longer shows you in ${team.covers}`}; it is not yours to decide. Nothing was sent.`,
+      );
     // As it stands now: decided or withdrawn meanwhile, it is said so rather than decided again.
     const now = (await this.#absencesOf(member, me)).find((request) => request.id === id);
     if (!now) throw new BackEndError('not_found', `Leave request #${id} of ${listed.person} is gone from Kimai (withdrawn meanwhile). Nothing was sent.`);
@@ -155,7 +171,10 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
       await this.context.api.decideAbsence(request.id, decision === 'approve' ? 'confirm' : 'reject');
     } catch (error) {
       if (error instanceof KimaiError && error.status === 403) {
-        throw new BackEndError('denied', `Kimai did not let you ${decision} ${request.person}'s leave request #${request.id} (403 Forbidden): your account may not decide their absences. Nothing was changed.`);
+        throw new BackEndError(
+          'denied',
+          `Kimai did not let you ${decision} ${request.person}'s leave request #${request.id} (403 Forbidden): your account may not decide their absences. Nothing was changed.`,
+        );
       }
       throw error;
     }
@@ -178,7 +197,10 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     const to = addDays(today, PENDING_LOOKAHEAD_DAYS);
     let absences: KimaiAbsence[];
     try {
-      absences = await this.context.api.absences({ user: member.id, begin: `${from}T00:00:00`, end: `${to}T23:59:59`, status: 'all' }, { action: `list ${member.name}'s absences` });
+      absences = await this.context.api.absences(
+        { user: member.id, begin: `${from}T00:00:00`, end: `${to}T23:59:59`, status: 'all' },
+        { action: `list ${member.name}'s absences` },
+      );
     } catch (error) {
       if (error instanceof KimaiError && error.failure === 'not_found') {
         this.context.learnAbsences(false);

@@ -8,7 +8,16 @@ import { mapWithLimit } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import { formatWallClock } from '../../domain/time.ts';
-import { type EntryFields, type EntryQuery, BackEndError, SPAN_LOOKBACK_MS, spansWithin, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
+import {
+  type EntryFields,
+  type EntryQuery,
+  BackEndError,
+  SPAN_LOOKBACK_MS,
+  spansWithin,
+  type TimeEntry,
+  TimerRunningError,
+  type WorkSpan,
+} from '../time-tracker.ts';
 import { MAX_PAGE_SIZE, type QueryValue } from './api.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext, Session } from './context.ts';
@@ -30,14 +39,18 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     return (await this.#activeEntries(false))[0] ?? null;
   }
 
-  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     // The user and the timesheet settings matter only for a start time: a clock-in now is the
     // running-timer check and the start itself.
     const [running, session] = await allSettled([this.#activeEntries(false), fields.start === undefined ? Promise.resolve(undefined) : this.context.session()]);
     const current = running[0];
     if (current && !switchRunning) throw new TimerRunningError(current);
     if (session) requireFreeTimes(session, 'a start time');
-    if (current && fields.start !== undefined && fields.start < current.start) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
+    if (current && fields.start !== undefined && fields.start < current.start)
+      throw new BackEndError('invalid', 'The new timer would start before the running one did.');
     const zone = session?.me.timezone ?? '';
     this.#active.invalidate();
 
@@ -45,7 +58,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     let stopped: TimeEntry | null = null;
     if (running.length > 0 && fields.start !== undefined) {
       const end = { end: kimaiBodyTime(fields.start, zone, 'start') };
-      const stops = await mapWithLimit(running, this.context.api.pager.maxParallel, (entry) => this.#patch(entry.id, end, 'stop the running timer', entry, session));
+      const stops = await mapWithLimit(running, this.context.api.pager.maxParallel, (entry) =>
+        this.#patch(entry.id, end, 'stop the running timer', entry, session),
+      );
       stopped = stops[0] ?? null;
     }
 
@@ -94,8 +109,10 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
     const me = await this.context.profile();
     const filter = rangeFilter(query.from, query.to, me.timezone, query.projectId);
-    const { items, total } = await pageWindow(this.context.api.pager, { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, MAX_PAGE_SIZE) }, (page, size) =>
-      this.context.api.timesheetPage(filter, page, size, 'begin', 'ASC'),
+    const { items, total } = await pageWindow(
+      this.context.api.pager,
+      { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, MAX_PAGE_SIZE) },
+      (page, size) => this.context.api.timesheetPage(filter, page, size, 'begin', 'ASC'),
     );
     return { entries: items.map((sheet) => withExportLock(toTimeEntry(sheet, NO_NAMES), sheet, me.roles)), total };
   }
@@ -112,7 +129,12 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const [me, session] = await allSettled([this.context.profile(), this.context.sessionIfKnown()]);
     if (session) requireFreeTimes(session, what);
     const { project, activity } = this.#requireProjectAndActivity(fields.projectId, fields.activityId);
-    const body: Record<string, unknown> = { project, activity, begin: kimaiBodyTime(fields.start, me.timezone, 'start'), end: kimaiBodyTime(fields.end, me.timezone, 'end') };
+    const body: Record<string, unknown> = {
+      project,
+      activity,
+      begin: kimaiBodyTime(fields.start, me.timezone, 'start'),
+      end: kimaiBodyTime(fields.end, me.timezone, 'end'),
+    };
     if (fields.description) body.description = fields.description;
     const sheet = await this.#explainingTimes(what, session, () => this.context.api.createTimesheet(body, timesPurpose('log the time', body, session)));
     return toTimeEntry(sheet, NO_NAMES);
@@ -149,7 +171,12 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const zone = (await this.context.profile()).timezone;
     const filter = rangeFilter(from - SPAN_LOOKBACK_MS, to, zone, projectId);
     const sheets = await allPages(this.context.api.pager, (page) => this.context.api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC'));
-    return spansWithin(sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES)), from, to, now);
+    return spansWithin(
+      sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES)),
+      from,
+      to,
+      now,
+    );
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
@@ -187,7 +214,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   async #entryFrom(sheet: KimaiTimesheet, known?: TimeEntry): Promise<TimeEntry> {
     const bare = toTimeEntry(sheet, NO_NAMES);
     const sameRefs = known && known.project?.id === bare.project?.id && known.activity?.id === bare.activity?.id;
-    const entry = sameRefs ? { ...bare, project: known.project, activity: known.activity } : toTimeEntry(sheet, nameIndex(await this.parts.catalog.catalog(true)));
+    const entry = sameRefs
+      ? { ...bare, project: known.project, activity: known.activity }
+      : toTimeEntry(sheet, nameIndex(await this.parts.catalog.catalog(true)));
     this.#lastRead = entry;
     return entry;
   }
@@ -217,7 +246,10 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   async #resumeLast(fields: { description: string }): Promise<TimeEntry> {
     const [last] = await this.context.api.recentTimesheets(1);
     if (!last) {
-      throw new BackEndError('invalid', 'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).');
+      throw new BackEndError(
+        'invalid',
+        'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).',
+      );
     }
     const restarted = await this.context.api.restartTimesheet(last.id, fields.description ? {} : { copy: 'all' });
     const lastEntry = toTimeEntry(last, NO_NAMES);
@@ -263,7 +295,12 @@ function timesPurpose(action: string, body: Record<string, unknown>, session: Se
  * inclusive: the last second before `to`.
  */
 function rangeFilter(from: number, to: number, zone: string, projectId?: number): Record<string, QueryValue> {
-  return { begin: formatWallClock(from, zone), end: formatWallClock(to - 1_000, zone), full: 'true', ...(projectId === undefined ? {} : { project: projectId }) };
+  return {
+    begin: formatWallClock(from, zone),
+    end: formatWallClock(to - 1_000, zone),
+    full: 'true',
+    ...(projectId === undefined ? {} : { project: projectId }),
+  };
 }
 
 function modeName(mode: string): string {

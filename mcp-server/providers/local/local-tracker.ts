@@ -221,8 +221,11 @@ class LocalTracker implements TimeTracker {
       const { total } = this.#statement(`SELECT count(*) AS total FROM time_entries e ${filter}`).get(...params) as {
         total: number;
       };
-      const rows = this.#statement(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`)
-        .all(...params, query.limit, query.offset) as EntryRow[];
+      const rows = this.#statement(`${ENTRY_SELECT} ${filter} ORDER BY e.start_ms, e.id LIMIT ? OFFSET ?`).all(
+        ...params,
+        query.limit,
+        query.offset,
+      ) as EntryRow[];
       return { entries: rows.map(toEntry), total };
     });
   }
@@ -254,10 +257,9 @@ class LocalTracker implements TimeTracker {
         }
         this.#checkRefs(next.projectId, next.activityId);
         this.#statement(
-            `UPDATE time_entries SET start_ms = ?, end_ms = ?, project_id = ?, activity_id = ?, description = ?, updated_at = ?
+          `UPDATE time_entries SET start_ms = ?, end_ms = ?, project_id = ?, activity_id = ?, description = ?, updated_at = ?
              WHERE id = ?`,
-          )
-          .run(next.start, next.end, next.projectId, next.activityId, next.description, this.#options.now(), id);
+        ).run(next.start, next.end, next.projectId, next.activityId, next.description, this.#options.now(), id);
         return this.#entry(id);
       });
     } catch (error) {
@@ -281,16 +283,13 @@ class LocalTracker implements TimeTracker {
       // start_ms < to AND coalesce(end, now) > from: every entry that touches the range. The index on
       // start_ms bounds the scan; entries longer than a week are rare enough not to need their own.
       const rows = this.#statement(
-          `${ENTRY_SELECT}
+        `${ENTRY_SELECT}
            WHERE e.start_ms < ? AND e.start_ms >= ? AND coalesce(e.end_ms, ?) > ?
            ${projectId === undefined ? '' : 'AND e.project_id = ?'}
            ORDER BY e.start_ms`,
-        )
-        .all(
-          ...(projectId === undefined
-            ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from]
-            : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
-        ) as EntryRow[];
+      ).all(
+        ...(projectId === undefined ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from] : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
+      ) as EntryRow[];
       const spans: WorkSpan[] = [];
       for (const row of rows) {
         const start = Math.max(row.start_ms, from);
@@ -305,8 +304,7 @@ class LocalTracker implements TimeTracker {
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
     return this.#read(() => {
-      const row = this.#statement(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`)
-        .get(from, to) as EntryRow | undefined;
+      const row = this.#statement(`${ENTRY_SELECT} WHERE e.end_ms > ? AND e.end_ms <= ? ORDER BY e.end_ms DESC LIMIT 1`).get(from, to) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
   }
@@ -314,18 +312,19 @@ class LocalTracker implements TimeTracker {
   async catalog(includeArchived: boolean): Promise<Catalog> {
     return this.#read(() => {
       const archived = includeArchived ? '' : 'WHERE x.archived = 0';
-      const customers = this.#statement(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`)
-        .all() as Array<{ id: number; name: string; archived: number }>;
+      const customers = this.#statement(`SELECT x.id, x.name, x.archived FROM customers x ${archived} ORDER BY x.name COLLATE NOCASE`).all() as Array<{
+        id: number;
+        name: string;
+        archived: number;
+      }>;
       const projects = this.#statement(
-          `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
+        `SELECT x.id, x.name, x.archived, c.id AS ref_id, c.name AS ref_name
            FROM projects x LEFT JOIN customers c ON c.id = x.customer_id ${archived} ORDER BY x.name COLLATE NOCASE`,
-        )
-        .all() as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+      ).all() as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
       const activities = this.#statement(
-          `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
+        `SELECT x.id, x.name, x.archived, p.id AS ref_id, p.name AS ref_name
            FROM activities x LEFT JOIN projects p ON p.id = x.project_id ${archived} ORDER BY x.name COLLATE NOCASE`,
-        )
-        .all() as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
+      ).all() as Array<{ id: number; name: string; archived: number; ref_id: number | null; ref_name: string | null }>;
       return {
         customers: customers.map((row) => ({ kind: 'customer', id: row.id, name: row.name, archived: row.archived === 1 })),
         projects: projects.map((row) => ({
@@ -346,12 +345,7 @@ class LocalTracker implements TimeTracker {
     });
   }
 
-  async createCatalogItem(item: {
-    kind: CatalogKind;
-    name: string;
-    customerId?: number;
-    projectId?: number;
-  }): Promise<CatalogItem> {
+  async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
     const name = item.name.trim();
     try {
       return await this.#write(() => {
@@ -362,14 +356,12 @@ class LocalTracker implements TimeTracker {
         } else if (item.kind === 'project') {
           if (item.customerId !== undefined) this.#requireRow('customers', item.customerId, 'customer');
           id = Number(
-            this.#statement('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)')
-              .run(name, item.customerId ?? null, now).lastInsertRowid,
+            this.#statement('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)').run(name, item.customerId ?? null, now).lastInsertRowid,
           );
         } else {
           if (item.projectId !== undefined) this.#requireRow('projects', item.projectId, 'project');
           id = Number(
-            this.#statement('INSERT INTO activities (name, project_id, created_at) VALUES (?, ?, ?)')
-              .run(name, item.projectId ?? null, now).lastInsertRowid,
+            this.#statement('INSERT INTO activities (name, project_id, created_at) VALUES (?, ?, ?)').run(name, item.projectId ?? null, now).lastInsertRowid,
           );
         }
         return this.#catalogItem(item.kind, id);
@@ -392,8 +384,10 @@ class LocalTracker implements TimeTracker {
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     return this.#read(() => {
-      const rows = this.#statement('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id')
-        .all(query.from, query.to) as LeaveRow[];
+      const rows = this.#statement('SELECT * FROM leave_requests WHERE last_day >= ? AND first_day <= ? ORDER BY first_day, id').all(
+        query.from,
+        query.to,
+      ) as LeaveRow[];
       return rows.map((row) => this.#toLeave(row));
     });
   }
@@ -414,20 +408,10 @@ class LocalTracker implements TimeTracker {
       // Local requests are the user's own record, so there is nobody to approve them.
       const id = Number(
         this.#statement(
-            `INSERT INTO leave_requests (type, first_day, last_day, first_day_part, last_day_part, days, status, comment, created_at, updated_at)
+          `INSERT INTO leave_requests (type, first_day, last_day, first_day_part, last_day_part, days, status, comment, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?)`,
-          )
-          .run(
-            request.type,
-            request.firstDay,
-            request.lastDay,
-            request.firstDayPart,
-            request.lastDayPart,
-            request.days,
-            request.comment,
-            now,
-            now,
-          ).lastInsertRowid,
+        ).run(request.type, request.firstDay, request.lastDay, request.firstDayPart, request.lastDayPart, request.days, request.comment, now, now)
+          .lastInsertRowid,
       );
       return this.#leave(id);
     });
@@ -437,8 +421,7 @@ class LocalTracker implements TimeTracker {
     return this.#write(() => {
       const request = this.#leave(id);
       if (request.status === 'cancelled') throw new BackEndError('conflict', `Leave request #${id} is already cancelled.`);
-      this.#statement(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`)
-        .run(this.#options.now(), id);
+      this.#statement(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(this.#options.now(), id);
       return this.#leave(id);
     });
   }
@@ -464,10 +447,9 @@ class LocalTracker implements TimeTracker {
   #insertEntry(fields: EntryFields): number {
     const now = this.#options.now();
     const result = this.#statement(
-        `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, created_at, updated_at)
+      `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(fields.start, fields.end, fields.projectId, fields.activityId, fields.description, now, now);
+    ).run(fields.start, fields.end, fields.projectId, fields.activityId, fields.description, now, now);
     return Number(result.lastInsertRowid);
   }
 
@@ -480,10 +462,7 @@ class LocalTracker implements TimeTracker {
     if (activityId !== null) {
       const activity = this.#catalogItem('activity', activityId);
       if (activity.project && activity.project.id !== projectId) {
-        throw new BackEndError(
-          'invalid',
-          `Activity "${activity.name}" belongs to project "${activity.project.name}" and cannot be used with another project.`,
-        );
+        throw new BackEndError('invalid', `Activity "${activity.name}" belongs to project "${activity.project.name}" and cannot be used with another project.`);
       }
     }
   }
@@ -494,18 +473,21 @@ class LocalTracker implements TimeTracker {
   }
 
   #catalogItem(kind: CatalogKind, id: number): CatalogItem {
-    const catalogRow = this.#statement(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`)
-      .get(id) as { id: number; name: string; archived: number } | undefined;
+    const catalogRow = this.#statement(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`).get(id) as
+      | { id: number; name: string; archived: number }
+      | undefined;
     if (!catalogRow) throw new BackEndError('not_found', `There is no ${kind} #${id}.`);
     const item: CatalogItem = { kind, id: catalogRow.id, name: catalogRow.name, archived: catalogRow.archived === 1 };
     if (kind === 'project') {
-      const row = this.#statement('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?')
-        .get(id) as { id: number; name: string } | undefined;
+      const row = this.#statement('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?').get(id) as
+        | { id: number; name: string }
+        | undefined;
       item.customer = row ? { id: row.id, name: row.name } : null;
     }
     if (kind === 'activity') {
-      const row = this.#statement('SELECT p.id, p.name FROM activities x JOIN projects p ON p.id = x.project_id WHERE x.id = ?')
-        .get(id) as { id: number; name: string } | undefined;
+      const row = this.#statement('SELECT p.id, p.name FROM activities x JOIN projects p ON p.id = x.project_id WHERE x.id = ?').get(id) as
+        | { id: number; name: string }
+        | undefined;
       item.project = row ? { id: row.id, name: row.name } : null;
     }
     return item;
@@ -519,10 +501,9 @@ class LocalTracker implements TimeTracker {
 
   #overlappingLeave(request: NewLeaveRequest): LeaveRequest | null {
     const candidates = this.#statement(
-        `SELECT * FROM leave_requests
+      `SELECT * FROM leave_requests
          WHERE status IN ('pending', 'approved') AND last_day >= ? AND first_day <= ? ORDER BY first_day`,
-      )
-      .all(request.firstDay, request.lastDay) as LeaveRow[];
+    ).all(request.firstDay, request.lastDay) as LeaveRow[];
     for (const row of candidates) {
       const other = this.#toLeave(row);
       if (rangesOverlap(request, other)) return other;

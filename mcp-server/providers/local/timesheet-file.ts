@@ -111,9 +111,7 @@ function immutableConnection(path: string): DatabaseSync {
 
 function tablesOf(db: DatabaseSync): Map<string, Set<string>> {
   try {
-    const names = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`)
-      .all() as Array<{ name: string }>;
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as Array<{ name: string }>;
     const tables = new Map<string, Set<string>>();
     for (const { name } of names) {
       const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>;

@@ -46,7 +46,11 @@ export async function deliver(row: OutboxRow, context: DeliveryContext): Promise
     default:
       // Never kept by this Punchcard, but the shared file's schema allows more kinds (the break tools):
       // a row of one is left for the person rather than stopping the queue.
-      return { state: 'needs_decision', remoteId: null, words: `A kept ${String(row.kind).replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.` };
+      return {
+        state: 'needs_decision',
+        remoteId: null,
+        words: `A kept ${String(row.kind).replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.`,
+      };
   }
 }
 
@@ -105,12 +109,20 @@ async function deliverClockOut(payload: ClockOutPayload, context: DeliveryContex
   const what = label(payload.entry);
   const expected = await resolvedTimer(payload.timer, context);
   if (expected === undefined) {
-    return { state: 'needs_decision', remoteId: null, words: `Your clock-out at ${at} of ${what} was not sent, because the clock-in it ends was not (see above).` };
+    return {
+      state: 'needs_decision',
+      remoteId: null,
+      words: `Your clock-out at ${at} of ${what} was not sent, because the clock-in it ends was not (see above).`,
+    };
   }
   const running = await tracker.runningEntry();
   if (running && running.id === expected) {
     if (payload.end < running.start) {
-      return { state: 'needs_decision', remoteId: null, words: `Your clock-out at ${at} of ${what} was not sent: the timer in ${service} starts later, at ${time(running.start, context)}. Clock out again with the time you stopped.` };
+      return {
+        state: 'needs_decision',
+        remoteId: null,
+        words: `Your clock-out at ${at} of ${what} was not sent: the timer in ${service} starts later, at ${time(running.start, context)}. Clock out again with the time you stopped.`,
+      };
     }
     const stopped = await tracker.stopTimer(payload.end, payload.note ?? undefined);
     return { state: 'sent', remoteId: stopped.id, words: `Clocked out of ${what} at ${time(stopped.end ?? payload.end, context)}.` };

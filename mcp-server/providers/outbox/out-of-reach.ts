@@ -8,7 +8,18 @@ import { RemoteError } from '../remote/remote-error.ts';
  * Codes of a connection that was cut rather than refused: a secure connection interrupted before its
  * handshake ended reads as a TLS failure in words, but the certificate was never looked at.
  */
-const CUT_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNREFUSED']);
+const CUT_CONNECTION = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ECONNREFUSED',
+]);
 
 /**
  * Out of reach: nothing answered (connection refused, a host name not found, the network gone, a

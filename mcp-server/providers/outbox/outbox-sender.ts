@@ -127,7 +127,10 @@ export class OutboxSender {
       }
       if (row.attempts > MAX_SEND_ATTEMPTS) {
         // The tries before ended with no record at all: an engine stopped (or crashed) while sending it.
-        await store.settle(row.seq, { state: 'needs_decision', words: gaveUpWords(keptWrite(row, timezone), row.kind, service, 'each ended without an answer') });
+        await store.settle(row.seq, {
+          state: 'needs_decision',
+          words: gaveUpWords(keptWrite(row, timezone), row.kind, service, 'each ended without an answer'),
+        });
         continue;
       }
       const watched = watchedTracker(this.#inner);
@@ -178,7 +181,10 @@ export class OutboxSender {
   async decide(id: number, choice: KeptWriteChoice): Promise<string> {
     const { store, service } = this.#options;
     const row = await store.row(id);
-    const gone = new BackEndError('not_found', `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`);
+    const gone = new BackEndError(
+      'not_found',
+      `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`,
+    );
     if (!row || row.state !== 'needs_decision' || row.dismissedAt !== null) throw gone;
     const what = keptWrite(row, await this.#zone());
     if (choice === 'dismiss') {

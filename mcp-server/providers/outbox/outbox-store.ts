@@ -41,7 +41,9 @@ export function waitingWrites(file: string, backEnd: string): number {
   try {
     db = new DatabaseSync(file, { readOnly: true, timeout: 0 });
     const row = db
-      .prepare("SELECT count(*) AS waiting FROM outbox WHERE back_end = ? AND (state IN ('queued', 'sending') OR (state = 'needs_decision' AND dismissed_at IS NULL))")
+      .prepare(
+        "SELECT count(*) AS waiting FROM outbox WHERE back_end = ? AND (state IN ('queued', 'sending') OR (state = 'needs_decision' AND dismissed_at IS NULL))",
+      )
       .get(backEnd) as { waiting: number };
     return row.waiting;
   } catch {
@@ -177,7 +179,9 @@ export class OutboxStore {
 
   /** The rows not yet settled (queued, or being sent), in order. */
   async open(): Promise<OutboxRow[]> {
-    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq").all(this.#options.backEnd) as RawRow[]).map(rowOf));
+    return this.#read((db) =>
+      (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq").all(this.#options.backEnd) as RawRow[]).map(rowOf),
+    );
   }
 
   async row(seq: number): Promise<OutboxRow | undefined> {
@@ -194,7 +198,9 @@ export class OutboxStore {
   async claimNext(): Promise<OutboxRow | 'busy' | null> {
     const now = this.#options.now();
     return this.#write((db) => {
-      const raw = db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq LIMIT 1").get(this.#options.backEnd) as RawRow | undefined;
+      const raw = db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state IN ('queued', 'sending') ORDER BY seq LIMIT 1").get(this.#options.backEnd) as
+        | RawRow
+        | undefined;
       if (!raw) return null;
       const held = raw.state === 'sending' && raw.owner !== this.owner && this.#holds(raw, now);
       if (held) return 'busy';
@@ -220,12 +226,9 @@ export class OutboxStore {
     await this.#write((db) => {
       const state = maySent ? 'sending' : 'queued';
       // Released with a lease in the past: the next claim, by any engine, may take it at once.
-      db.prepare('UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0, attempts = attempts - ? WHERE seq = ? AND owner = ?').run(
-        state,
-        counted ? 0 : 1,
-        seq,
-        this.owner,
-      );
+      db.prepare(
+        'UPDATE outbox SET state = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = 0, attempts = attempts - ? WHERE seq = ? AND owner = ?',
+      ).run(state, counted ? 0 : 1, seq, this.owner);
     });
   }
 
@@ -234,7 +237,9 @@ export class OutboxStore {
     const now = this.#options.now();
     const settled = await this.#write((db) => {
       const result = db
-        .prepare('UPDATE outbox SET state = ?, remote_id = ?, outcome = ?, settled_at = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = NULL WHERE seq = ? AND owner = ?')
+        .prepare(
+          'UPDATE outbox SET state = ?, remote_id = ?, outcome = ?, settled_at = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = NULL WHERE seq = ? AND owner = ?',
+        )
         .run(outcome.state, outcome.remoteId ?? null, outcome.words, now, seq, this.owner);
       return Number(result.changes) === 1;
     });
@@ -248,15 +253,23 @@ export class OutboxStore {
    * then reach the next answer (markTold, once it is in one).
    */
   async untold(): Promise<OutboxRow[]> {
-    return this.#read((db) => (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq").all(this.#options.backEnd) as RawRow[]).map(rowOf));
+    return this.#read((db) =>
+      (
+        db
+          .prepare("SELECT * FROM outbox WHERE back_end = ? AND told = 0 AND state IN ('sent', 'adjusted', 'needs_decision') ORDER BY seq")
+          .all(this.#options.backEnd) as RawRow[]
+      ).map(rowOf),
+    );
   }
 
   /** Kept writes that wait for the person's decision and were not dismissed, oldest first. */
   async awaitingDecision(limit: number): Promise<OutboxRow[]> {
     return this.#read((db) =>
-      (db.prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' AND dismissed_at IS NULL ORDER BY seq LIMIT ?").all(this.#options.backEnd, limit) as RawRow[]).map(
-        rowOf,
-      ),
+      (
+        db
+          .prepare("SELECT * FROM outbox WHERE back_end = ? AND state = 'needs_decision' AND dismissed_at IS NULL ORDER BY seq LIMIT ?")
+          .all(this.#options.backEnd, limit) as RawRow[]
+      ).map(rowOf),
     );
   }
 
@@ -264,7 +277,9 @@ export class OutboxStore {
   async dismiss(seq: number): Promise<boolean> {
     const now = this.#options.now();
     return this.#write((db) => {
-      const result = db.prepare("UPDATE outbox SET dismissed_at = ?, told = 1 WHERE back_end = ? AND seq = ? AND state = 'needs_decision' AND dismissed_at IS NULL").run(now, this.#options.backEnd, seq);
+      const result = db
+        .prepare("UPDATE outbox SET dismissed_at = ?, told = 1 WHERE back_end = ? AND seq = ? AND state = 'needs_decision' AND dismissed_at IS NULL")
+        .run(now, this.#options.backEnd, seq);
       return Number(result.changes) === 1;
     });
   }
@@ -300,14 +315,22 @@ export class OutboxStore {
     if (text === undefined || text.length > KNOWN_MAX_CHARS) return;
     const now = this.#options.now();
     await this.#write((db) => {
-      db.prepare('INSERT INTO known (back_end, key, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (back_end, key) DO UPDATE SET value = excluded.value, at = excluded.at').run(this.#options.backEnd, key, text, now);
-      db.prepare('DELETE FROM known WHERE back_end = ? AND key NOT IN (SELECT key FROM known WHERE back_end = ? ORDER BY at DESC LIMIT ?)').run(this.#options.backEnd, this.#options.backEnd, KNOWN_KEYS);
+      db.prepare(
+        'INSERT INTO known (back_end, key, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (back_end, key) DO UPDATE SET value = excluded.value, at = excluded.at',
+      ).run(this.#options.backEnd, key, text, now);
+      db.prepare('DELETE FROM known WHERE back_end = ? AND key NOT IN (SELECT key FROM known WHERE back_end = ? ORDER BY at DESC LIMIT ?)').run(
+        this.#options.backEnd,
+        this.#options.backEnd,
+        KNOWN_KEYS,
+      );
     });
   }
 
   async recall<T>(key: string): Promise<Remembered<T> | undefined> {
     return this.#read((db) => {
-      const raw = db.prepare('SELECT value, at FROM known WHERE back_end = ? AND key = ?').get(this.#options.backEnd, key) as { value: string; at: number } | undefined;
+      const raw = db.prepare('SELECT value, at FROM known WHERE back_end = ? AND key = ?').get(this.#options.backEnd, key) as
+        | { value: string; at: number }
+        | undefined;
       return raw && { value: JSON.parse(raw.value) as T, at: raw.at };
     });
   }
@@ -410,7 +433,8 @@ export class OutboxUnusable extends Error {
 function unusable(path: string, error: unknown): OutboxUnusable {
   // The newer schema's refusal already says what to do.
   if (error instanceof BackEndError) return new OutboxUnusable(error.message);
-  if (isReadOnlyError(error)) return new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
+  if (isReadOnlyError(error))
+    return new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
   const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
   return new OutboxUnusable(
     `Punchcard's outbox ${path} cannot be opened (${reason}). If the file is damaged, move it out of the data folder and Punchcard starts a new one; what was kept in it is then not sent.`,

@@ -141,8 +141,21 @@ export class EngineOutbox {
 
 /** The optional parts of a tracker the outbox does not change: the back end's own, when it has them. */
 const PASSED_THROUGH = [
-  'workPlan', 'leaveBalance', 'leaveDraw', 'teamAbsences', 'timeAccount', 'breakTypes', 'startBreak', 'endBreak', 'detectFeatures', 'onCapabilitiesChange',
-  'teamWork', 'projectWork', 'pendingLeave', 'findPendingLeave', 'decideLeave',
+  'workPlan',
+  'leaveBalance',
+  'leaveDraw',
+  'teamAbsences',
+  'timeAccount',
+  'breakTypes',
+  'startBreak',
+  'endBreak',
+  'detectFeatures',
+  'onCapabilitiesChange',
+  'teamWork',
+  'projectWork',
+  'pendingLeave',
+  'findPendingLeave',
+  'decideLeave',
 ] as const satisfies ReadonlyArray<keyof TimeTracker>;
 
 /** The tracker a call works through. */
@@ -227,7 +240,11 @@ class OutboxView implements TimeTracker {
   async timeZone(): Promise<string | null> {
     if (!this.#inner.timeZone) return null;
     const inner = this.#inner.timeZone.bind(this.#inner);
-    return this.#readOr('zone', () => inner(), (known) => known);
+    return this.#readOr(
+      'zone',
+      () => inner(),
+      (known) => known,
+    );
   }
 
   /**
@@ -253,16 +270,26 @@ class OutboxView implements TimeTracker {
   }
 
   async runningEntry(): Promise<TimeEntry | null> {
-    const base = await this.#readOr('running', () => this.#inner.runningEntry(), (known: TimeEntry | null) => known);
+    const base = await this.#readOr(
+      'running',
+      () => this.#inner.runningEntry(),
+      (known: TimeEntry | null) => known,
+    );
     const open = await this.#options.store.open();
     return runningAfter(base, open, this.#options.service);
   }
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
     const key = `entries:${query.from}:${query.to}:${query.projectId ?? ''}:${query.limit}:${query.offset}`;
-    const listed = await this.#readOr(key, () => this.#inner.listEntries(query), (known: { entries: TimeEntry[]; total: number }) => known);
+    const listed = await this.#readOr(
+      key,
+      () => this.#inner.listEntries(query),
+      (known: { entries: TimeEntry[]; total: number }) => known,
+    );
     const open = await this.#options.store.open();
-    const waiting = pendingEntries(open, this.#options.service, query.from, query.to).filter((entry) => query.projectId === undefined || entry.project?.id === query.projectId);
+    const waiting = pendingEntries(open, this.#options.service, query.from, query.to).filter(
+      (entry) => query.projectId === undefined || entry.project?.id === query.projectId,
+    );
     if (waiting.length === 0 || query.offset > 0) return listed;
     return { entries: [...listed.entries, ...waiting].sort((a, b) => a.start - b.start), total: listed.total + waiting.length };
   }
@@ -275,28 +302,45 @@ class OutboxView implements TimeTracker {
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
     const key = `spans:${from}:${to}:${projectId ?? ''}`;
     let stale = false;
-    const spans = await this.#readOr(key, () => this.#inner.workSpans(from, to, now, projectId), (known: WorkSpan[]) => {
-      stale = true;
-      return known;
-    });
+    const spans = await this.#readOr(
+      key,
+      () => this.#inner.workSpans(from, to, now, projectId),
+      (known: WorkSpan[]) => {
+        stale = true;
+        return known;
+      },
+    );
     const open = await this.#options.store.open();
     if (open.length === 0) return spans;
     // A timer known to run when the back end was last heard ran on only to its kept clock-out.
     const running = stale ? await this.#recalled<TimeEntry | null>('running') : undefined;
     const end = running?.value ? endedByPending(running.value, open) : null;
-    const cut = end === null ? spans : spans.map((span) => (running?.value && span.start >= running.value.start && span.end > end ? { ...span, end: Math.max(span.start, end) } : span));
+    const cut =
+      end === null
+        ? spans
+        : spans.map((span) => (running?.value && span.start >= running.value.start && span.end > end ? { ...span, end: Math.max(span.start, end) } : span));
     const own = pendingSpans(open, this.#options.service, from, to, now).filter((span) => projectId === undefined || span.project?.id === projectId);
     return [...cut, ...own];
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
     const key = `last:${from}:${to}`;
-    return this.#readOr(key, () => this.#inner.lastEntryEndingBetween(from, to), (known: TimeEntry | null) => known, () =>
-      new BackEndError('unavailable', `${this.#options.service} is out of reach, so Punchcard cannot see where that day's work ended. Give log_time a start (or a start and an end), and it is kept until ${this.#options.service} answers.`),
+    return this.#readOr(
+      key,
+      () => this.#inner.lastEntryEndingBetween(from, to),
+      (known: TimeEntry | null) => known,
+      () =>
+        new BackEndError(
+          'unavailable',
+          `${this.#options.service} is out of reach, so Punchcard cannot see where that day's work ended. Give log_time a start (or a start and an end), and it is kept until ${this.#options.service} answers.`,
+        ),
     );
   }
 
-  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     return this.#writeOr(
       async () => {
         const answer = await this.#inner.startTimer(fields, switchRunning);
@@ -422,7 +466,6 @@ class OutboxView implements TimeTracker {
     return this.#options.store.recall<T>(key);
   }
 
-
   /** The timer as it runs with the kept writes applied; null where none runs or nothing is known. */
   async #knownRunning(): Promise<TimeEntry | null> {
     const recalled = this.#state.unreachable ? await this.#recalled<TimeEntry | null>('running') : undefined;
@@ -434,13 +477,17 @@ class OutboxView implements TimeTracker {
     const { store, service } = this.#options;
     // A client calling in a loop while the back end is away must not grow the file without end.
     if ((await store.open()).length >= MAX_KEPT) {
-      throw new BackEndError('unavailable', `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
+      throw new BackEndError(
+        'unavailable',
+        `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`,
+      );
     }
     // What would not be sent is not kept either, so "kept" never turns into "not sent" for that reason
     // alone: an AI client's entry with --all-tools may call a tool switched off for AI clients, but
     // its writes go out under their rules (may-send.ts).
     const refusal = this.#options.mayStillWrite(kind, this.#options.origin);
-    if (refusal) throw new BackEndError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
+    if (refusal)
+      throw new BackEndError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
     this.#sender.schedule();
     return (await store.row(seq)) as OutboxRow;
@@ -463,7 +510,10 @@ class OutboxView implements TimeTracker {
 
   #refuseWaiting(id: number, what: string): void {
     if (pendingSeq(id) === undefined) return;
-    throw new BackEndError('conflict', `That entry is waiting to be sent to ${this.#options.service}, so it cannot be ${what} yet; it gets its own number once ${this.#options.service} answers.`);
+    throw new BackEndError(
+      'conflict',
+      `That entry is waiting to be sent to ${this.#options.service}, so it cannot be ${what} yet; it gets its own number once ${this.#options.service} answers.`,
+    );
   }
 }
 
@@ -494,7 +544,6 @@ function timerRef(entry: TimeEntry): TimerRef {
   return seq === undefined ? { id: entry.id, start: entry.start } : { seq };
 }
 
-
 /** The back ends in sentences about the outbox. */
 const SERVICES: Record<string, string> = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
 
@@ -511,7 +560,10 @@ const TOLD_WITH = new WeakMap<string[], () => Promise<void>>();
  * The remote tracker with its outbox in front (the engine serves this one); the background sender
  * starts where writes wait from before.
  */
-export function keepingWritesOffline(tracker: TimeTracker, options: Omit<OutboxOptions, 'store' | 'service'> & { userDataDir: string; account: string }): TimeTracker {
+export function keepingWritesOffline(
+  tracker: TimeTracker,
+  options: Omit<OutboxOptions, 'store' | 'service'> & { userDataDir: string; account: string },
+): TimeTracker {
   const store = new OutboxStore({
     path: join(options.userDataDir, OUTBOX_FILE),
     backEnd: options.account,

@@ -291,7 +291,9 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
       const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
       // The gate's owner hears of it before anything else goes out; its trouble (a store away) is
       // logged, and the 429 is still answered as it came.
-      await options.gate?.refused?.(said).catch((error: unknown) => options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
+      await options.gate
+        ?.refused?.(said)
+        .catch((error: unknown) => options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
       if (options.retryWithoutRetryAfter === false && said === undefined) return answer;
       const wait = said ?? retryAfterMs(undefined, Date.now());
       if (wait > RETRY_AFTER_CAP_MS) return answer;

@@ -53,7 +53,9 @@ export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' 
   timeoutMs?: number;
 }
 
-export interface RemoteClientOptions<P extends Purpose> extends RemoteConnection, Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'pace'> {
+export interface RemoteClientOptions<P extends Purpose>
+  extends RemoteConnection,
+    Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'pace'> {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
   /** Requests in flight at once: bounds batched work (report pages, leave parts). */

@@ -208,17 +208,24 @@ function networkFailure(problem: NetworkProblem, baseUrl: string, action: string
   const host = hostOf(baseUrl);
   const code = problem.code ?? '';
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(problem.message)) {
-    const why = code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
-      : code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? `its certificate is not for ${host}`
-      : code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' ? 'it does not speak TLS on that port (try http:// or another port)'
-      : 'its certificate is not signed by an authority this computer trusts';
+    const why =
+      code === 'CERT_HAS_EXPIRED'
+        ? 'its certificate has expired'
+        : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+          ? `its certificate is not for ${host}`
+          : code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO'
+            ? 'it does not speak TLS on that port (try http:// or another port)'
+            : 'its certificate is not signed by an authority this computer trusts';
     return new RemoteError('tls', `The secure connection to ${host} failed: ${why}.${words.caHint ? ` ${words.caHint}` : ''}`);
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new RemoteError('unreachable', `The host name ${host} could not be found. Check ${words.address} and your network connection.`);
   }
   if (code === 'ECONNREFUSED') {
-    return new RemoteError('unreachable', `Nothing answers at ${host} (connection refused). Check ${words.address} and port, and that ${words.service} is running.`);
+    return new RemoteError(
+      'unreachable',
+      `Nothing answers at ${host} (connection refused). Check ${words.address} and port, and that ${words.service} is running.`,
+    );
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
     return new RemoteError('unreachable', `The connection to ${host} was lost (${code}) trying to ${action}. Check your network and try again.`);
@@ -242,16 +249,20 @@ export function describeTimeout(baseUrl: string, timeoutMs: number, action: stri
 export function describeTooLarge(baseUrl: string, oversize: Oversize, action: string, words: ServiceWords, changes: boolean): RemoteError {
   const check = changes ? ' (The change may have been made: check before repeating it.)' : '';
   if (oversize.kind === 'call_bytes' || oversize.kind === 'call_objects') {
-    const what = oversize.kind === 'call_bytes' ? `${megabytes(oversize.limit)} of answers` : `${oversize.limit.toLocaleString('en-US')} JSON objects and lists`;
+    const what =
+      oversize.kind === 'call_bytes' ? `${megabytes(oversize.limit)} of answers` : `${oversize.limit.toLocaleString('en-US')} JSON objects and lists`;
     return new RemoteError(
       'too_large',
       `This needs more than ${what} from ${words.service}, more than one call may read, so Punchcard stopped reading. ` +
         `Ask for less at once (a shorter range, or one page at a time).${check}`,
     );
   }
-  const sent = oversize.kind === 'answer_objects'
-    ? `an answer of more than ${oversize.limit.toLocaleString('en-US')} JSON objects and lists`
-    : oversize.declared === undefined ? `more than ${megabytes(oversize.limit)}` : `an answer of ${megabytes(oversize.declared)}`;
+  const sent =
+    oversize.kind === 'answer_objects'
+      ? `an answer of more than ${oversize.limit.toLocaleString('en-US')} JSON objects and lists`
+      : oversize.declared === undefined
+        ? `more than ${megabytes(oversize.limit)}`
+        : `an answer of ${megabytes(oversize.declared)}`;
   const most = oversize.kind === 'answer_objects' ? `${oversize.limit.toLocaleString('en-US')} of them` : megabytes(oversize.limit);
   const operator = words.operator ? ` If it keeps happening, ask ${words.operator} why it answers so much.` : '';
   return new RemoteError(

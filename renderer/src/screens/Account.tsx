@@ -40,7 +40,8 @@ function choiceOf(view: AccountView, type: BackEndType): BackEndChoice | undefin
 }
 
 function fromView(view: AccountView): FormState {
-  const provider: { type: BackEndType; url?: string; email?: string; caFile?: string | null; allowInsecureTls?: boolean; workspace?: string | null } = view.provider;
+  const provider: { type: BackEndType; url?: string; email?: string; caFile?: string | null; allowInsecureTls?: boolean; workspace?: string | null } =
+    view.provider;
   const defaultUrl = fieldOf(choiceOf(view, provider.type) ?? { fields: [] }, 'url')?.default;
   return {
     ...EMPTY,
@@ -247,7 +248,9 @@ function AccountForm({ saved }: { saved: AccountView }) {
             error={errors.token}
             hint={
               <>
-                {tokenSavedForUrl ? `Your ${secretName} for this account is saved in your system keychain; type a new one to replace it. ` : 'Kept in your system keychain, never in a file. '}
+                {tokenSavedForUrl
+                  ? `Your ${secretName} for this account is saved in your system keychain; type a new one to replace it. `
+                  : 'Kept in your system keychain, never in a file. '}
                 {choice.secret && (
                   <Button kind="link" className="inline" onClick={() => void action.run('help', () => api.openLink({ id: choice.secret?.help.id as LinkId }))}>
                     Where to find your {secretName}
@@ -277,7 +280,10 @@ function AccountForm({ saved }: { saved: AccountView }) {
             </p>
           )}
           {fieldOf(choice, 'workspace') && (
-            <Field label="Workspace (optional)" hint={`The ${choice.label} workspace to track in, by its name or id; empty means the one you last used in ${choice.label}.`}>
+            <Field
+              label="Workspace (optional)"
+              hint={`The ${choice.label} workspace to track in, by its name or id; empty means the one you last used in ${choice.label}.`}
+            >
               {({ id: fieldId, describedBy }) => (
                 <input
                   id={fieldId}
@@ -322,7 +328,10 @@ function AccountForm({ saved }: { saved: AccountView }) {
             <details className="advanced" open={certificatesOpen} onToggle={(event) => setCertificatesOpen(event.currentTarget.open)}>
               <summary>Certificates</summary>
               <div className="advanced-body">
-                <Field label="CA certificate file (optional)" hint={`A PEM file with your company’s certificate authority, when ${choice.label}’s certificate is issued by it.`}>
+                <Field
+                  label="CA certificate file (optional)"
+                  hint={`A PEM file with your company’s certificate authority, when ${choice.label}’s certificate is issued by it.`}
+                >
                   {({ id: fieldId, describedBy }) => (
                     <input
                       id={fieldId}
@@ -342,8 +351,8 @@ function AccountForm({ saved }: { saved: AccountView }) {
                 />
                 {form.allowInsecureTls && (
                   <p className="message warning" id={`${id}-tls-warning`}>
-                    Anyone between you and {choice.label} could read your {secretName.split(' ').at(-1)?.toLowerCase()} and your timesheet. Use this only for a test
-                    server; for a company certificate, give the CA file instead.
+                    Anyone between you and {choice.label} could read your {secretName.split(' ').at(-1)?.toLowerCase()} and your timesheet. Use this only for a
+                    test server; for a company certificate, give the CA file instead.
                   </p>
                 )}
               </div>

@@ -5,11 +5,24 @@
 import { useEffect, useState } from 'react';
 import type { CalendarView } from '../../../main/ipc/contract.ts';
 import { Button, ErrorText, LoadError, Loading, ScreenHeader } from '../components.tsx';
-import { addMonths, dayLong, dayNumber, dayShort, mondayOf, monthLabel, monthOf, monthStart, addDaysTo, monthEnd, daysBetween, weekdayLong, weekdayShort } from '../format.ts';
+import {
+  addMonths,
+  dayLong,
+  dayNumber,
+  dayShort,
+  mondayOf,
+  monthLabel,
+  monthOf,
+  monthStart,
+  addDaysTo,
+  monthEnd,
+  daysBetween,
+  weekdayLong,
+  weekdayShort,
+} from '../format.ts';
 import { useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { LEAVE_TYPE_NAMES } from '../words.ts';
-
 
 type Away = CalendarView['days'][number]['away'][number];
 
@@ -65,7 +78,7 @@ function stretchesOf(view: CalendarView): Stretch[] {
   for (const day of view.days) {
     const today = new Set<string>();
     for (const away of day.away) {
-      const what = (away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type] : null)) ?? 'Away';
+      const what = away.kind ?? (away.type ? LEAVE_TYPE_NAMES[away.type] : null) ?? 'Away';
       const key = `${away.own}:${away.person}:${what}:${away.pending}`;
       today.add(key);
       const current = open.get(key);
@@ -138,7 +151,8 @@ function AwayList({ view }: { view: CalendarView }) {
       <ul>
         {stretches.map((stretch) => (
           <li key={`${stretch.who}:${stretch.what}:${stretch.from}`}>
-            <span className="away-who">{stretch.who}</span> {stretch.what}, {stretch.from === stretch.to ? dayShort(stretch.from) : `${dayShort(stretch.from)} – ${dayShort(stretch.to)}`}
+            <span className="away-who">{stretch.who}</span> {stretch.what},{' '}
+            {stretch.from === stretch.to ? dayShort(stretch.from) : `${dayShort(stretch.from)} – ${dayShort(stretch.to)}`}
             {stretch.pending && <span className="muted"> (pending)</span>}
           </li>
         ))}
@@ -159,7 +173,8 @@ function MonthGrid({ view }: { view: CalendarView }) {
     <>
       <table className="month-grid">
         <caption className="sr-only">
-          {monthLabel(view.month)}: {view.people.length === 0 ? 'nobody away' : `${view.people.length} ${view.people.length === 1 ? 'person' : 'people'} away on ${awayDays} days`}
+          {monthLabel(view.month)}:{' '}
+          {view.people.length === 0 ? 'nobody away' : `${view.people.length} ${view.people.length === 1 ? 'person' : 'people'} away on ${awayDays} days`}
         </caption>
         <thead>
           <tr>
@@ -188,7 +203,10 @@ function MonthGrid({ view }: { view: CalendarView }) {
                     {day.away.length > 0 && (
                       <ul className="cell-away" aria-label={`Away on ${dayLong(date)}`}>
                         {day.away.map((away) => (
-                          <li key={`${away.person}:${away.own}`} className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}${away.pending ? ' pending' : ''}`}>
+                          <li
+                            key={`${away.person}:${away.own}`}
+                            className={`away ${away.type ?? 'hidden'}${away.part === 'full' ? '' : ' half'}${away.pending ? ' pending' : ''}`}
+                          >
                             <KindMark type={away.type} />
                             <span className="away-name">{whoText(away)}</span>
                             <span className="away-initials" aria-hidden="true">

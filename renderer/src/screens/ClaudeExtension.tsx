@@ -18,11 +18,16 @@ export function ClaudeExtensionCard() {
       <div className="client-head">
         <div className="client-id">
           <h2 id={`${id}-name`}>
-            Claude Desktop extension {data.claudeInstalled ? <Badge kind="neutral">Claude Desktop installed</Badge> : <span className="muted not-found">Claude Desktop not found on this computer</span>}
+            Claude Desktop extension{' '}
+            {data.claudeInstalled ? (
+              <Badge kind="neutral">Claude Desktop installed</Badge>
+            ) : (
+              <span className="muted not-found">Claude Desktop not found on this computer</span>
+            )}
           </h2>
           <p className="hint" id={`${id}-about`}>
-            Claude Desktop installs Punchcard in one step and asks for your back end in its own form (leave it empty to use what Punchcard is set to
-            here), keeping the secret in your keychain. Use this or the registration below, not both.
+            Claude Desktop installs Punchcard in one step and asks for your back end in its own form (leave it empty to use what Punchcard is set to here),
+            keeping the secret in your keychain. Use this or the registration below, not both.
           </p>
         </div>
         {ready && (
@@ -32,11 +37,22 @@ export function ClaudeExtensionCard() {
               busy={action.pending === 'install'}
               busyLabel="Opening…"
               aria-describedby={`${id}-name ${id}-about`}
-              onClick={() => void action.run('install', () => api.installExtension(), (result) => result.message)}
+              onClick={() =>
+                void action.run(
+                  'install',
+                  () => api.installExtension(),
+                  (result) => result.message,
+                )
+              }
             >
               Install in Claude Desktop
             </Button>
-            <Button busy={action.pending === 'show'} busyLabel="Opening…" aria-describedby={`${id}-name`} onClick={() => void action.run('show', () => api.showExtension())}>
+            <Button
+              busy={action.pending === 'show'}
+              busyLabel="Opening…"
+              aria-describedby={`${id}-name`}
+              onClick={() => void action.run('show', () => api.showExtension())}
+            >
               Show file
             </Button>
           </div>

@@ -25,9 +25,7 @@ export function ConnectScreen() {
   const cards = data ? [...data].sort((a, b) => Number(b.installed) - Number(a.installed)) : undefined;
   return (
     <>
-      <ScreenHeader title="Connect">
-        Register Punchcard with the AI clients on this computer. Punchcard keeps a backup of every file it changes.
-      </ScreenHeader>
+      <ScreenHeader title="Connect">Register Punchcard with the AI clients on this computer. Punchcard keeps a backup of every file it changes.</ScreenHeader>
       <TeamServerCard />
       <ClaudeExtensionCard />
       {error && !data && <LoadError message={error} onRetry={() => void stores.clients.load()} />}
@@ -127,13 +125,7 @@ function ClientCardView({ card }: { card: ClientCard }) {
           <Button busy={action.pending === 'copy-text'} busyLabel="Copying…" onClick={() => copy('text')} aria-describedby={`${id}-name`}>
             Copy snippet
           </Button>
-          <Button
-            kind="link"
-            aria-expanded={open}
-            aria-controls={`${id}-snippet`}
-            aria-describedby={`${id}-name`}
-            onClick={() => void toggleSnippet()}
-          >
+          <Button kind="link" aria-expanded={open} aria-controls={`${id}-snippet`} aria-describedby={`${id}-name`} onClick={() => void toggleSnippet()}>
             {open ? 'Hide snippet' : 'Show snippet'}
           </Button>
         </div>

@@ -127,19 +127,45 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
       <div className="editor-fields">
         <div className="field time">
           <label htmlFor={`${id}-start`}>Start</label>
-          <input ref={first} id={`${id}-start`} data-field="start" type="time" value={fields.start} required aria-invalid={marked('start')} onChange={(event) => update({ start: event.currentTarget.value })} />
+          <input
+            ref={first}
+            id={`${id}-start`}
+            data-field="start"
+            type="time"
+            value={fields.start}
+            required
+            aria-invalid={marked('start')}
+            onChange={(event) => update({ start: event.currentTarget.value })}
+          />
         </div>
         <div className="field time">
           <label htmlFor={`${id}-end`}>End</label>
           {running ? (
             <input id={`${id}-end`} type="text" value="running" readOnly aria-describedby={`${id}-running`} />
           ) : (
-            <input id={`${id}-end`} data-field="end" type="time" value={fields.end} required aria-invalid={marked('end')} onChange={(event) => update({ end: event.currentTarget.value })} />
+            <input
+              id={`${id}-end`}
+              data-field="end"
+              type="time"
+              value={fields.end}
+              required
+              aria-invalid={marked('end')}
+              onChange={(event) => update({ end: event.currentTarget.value })}
+            />
           )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-project`}>Project</label>
-          <input id={`${id}-project`} data-field="project" list={`${id}-projects`} value={fields.project} maxLength={500} autoComplete="off" aria-invalid={marked('project')} onChange={(event) => update({ project: event.currentTarget.value })} />
+          <input
+            id={`${id}-project`}
+            data-field="project"
+            list={`${id}-projects`}
+            value={fields.project}
+            maxLength={500}
+            autoComplete="off"
+            aria-invalid={marked('project')}
+            onChange={(event) => update({ project: event.currentTarget.value })}
+          />
           <datalist id={`${id}-projects`}>
             {catalog.data?.projects.map((name) => (
               <option key={name} value={name} />
@@ -148,7 +174,16 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
         </div>
         <div className="field">
           <label htmlFor={`${id}-activity`}>Activity</label>
-          <input id={`${id}-activity`} data-field="activity" list={`${id}-activities`} value={fields.activity} maxLength={500} autoComplete="off" aria-invalid={marked('activity')} onChange={(event) => update({ activity: event.currentTarget.value })} />
+          <input
+            id={`${id}-activity`}
+            data-field="activity"
+            list={`${id}-activities`}
+            value={fields.activity}
+            maxLength={500}
+            autoComplete="off"
+            aria-invalid={marked('activity')}
+            onChange={(event) => update({ activity: event.currentTarget.value })}
+          />
           <datalist id={`${id}-activities`}>
             {activities.map((item) => (
               <option key={`${item.project ?? ''}:${item.name}`} value={item.name} />
@@ -157,7 +192,13 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
         </div>
         <div className="field grow">
           <label htmlFor={`${id}-note`}>Note</label>
-          <input id={`${id}-note`} value={fields.description} maxLength={5000} autoComplete="off" onChange={(event) => update({ description: event.currentTarget.value })} />
+          <input
+            id={`${id}-note`}
+            value={fields.description}
+            maxLength={5000}
+            autoComplete="off"
+            onChange={(event) => update({ description: event.currentTarget.value })}
+          />
         </div>
       </div>
       {running && (

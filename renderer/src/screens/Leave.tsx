@@ -145,7 +145,6 @@ function Balance({ balance }: { balance: LeaveBalanceView }) {
   );
 }
 
-
 function Requests({ view, onCancelled }: { view: LeaveView; onCancelled(message: string): void }) {
   return (
     <section className="card requests" aria-labelledby="requests-title">
@@ -171,7 +170,17 @@ function Requests({ view, onCancelled }: { view: LeaveView; onCancelled(message:
   );
 }
 
-function RequestRow({ request, year, canCancel, onCancelled }: { request: LeaveRequestView; year: number; canCancel: boolean; onCancelled(message: string): void }) {
+function RequestRow({
+  request,
+  year,
+  canCancel,
+  onCancelled,
+}: {
+  request: LeaveRequestView;
+  year: number;
+  canCancel: boolean;
+  onCancelled(message: string): void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const rowRef = useRef<HTMLLIElement>(null);
@@ -208,11 +217,23 @@ function RequestRow({ request, year, canCancel, onCancelled }: { request: LeaveR
       <span className="row-actions">
         {canCancel && request.status === 'pending' && !confirming && (
           <Button ref={askRef} kind="link" className="danger" onClick={() => setConfirming(true)}>
-            Cancel request<span className="sr-only"> for {name}, {spanText(request)}</span>
+            Cancel request
+            <span className="sr-only">
+              {' '}
+              for {name}, {spanText(request)}
+            </span>
           </Button>
         )}
         {confirming && (
-          <Confirm question="Cancel this request?" confirmLabel="Cancel it" busyLabel="Cancelling…" keepLabel="Keep it" busy={action.pending === 'cancel'} onConfirm={() => void cancel()} onKeep={keep} />
+          <Confirm
+            question="Cancel this request?"
+            confirmLabel="Cancel it"
+            busyLabel="Cancelling…"
+            keepLabel="Keep it"
+            busy={action.pending === 'cancel'}
+            onConfirm={() => void cancel()}
+            onKeep={keep}
+          />
         )}
       </span>
       {action.error && (
@@ -314,10 +335,30 @@ function Consequences({ preview }: { preview: LeavePreview }) {
   );
 }
 
-function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: { year: number; requests: LeaveRequestView[]; preview: boolean; onDone(message: string): void; onCancel(): void }) {
+function RequestForm({
+  year,
+  requests,
+  preview: canPreview,
+  onDone,
+  onCancel,
+}: {
+  year: number;
+  requests: LeaveRequestView[];
+  preview: boolean;
+  onDone(message: string): void;
+  onCancel(): void;
+}) {
   const id = useId();
   const start = today().slice(0, 4) === String(year) ? addDaysTo(today(), 1) : `${year}-01-01`;
-  const [fields, setFields] = useState<RequestFields>({ type: 'vacation', firstDay: start, lastDay: start, singlePart: 'full', firstHalf: false, lastHalf: false, comment: '' });
+  const [fields, setFields] = useState<RequestFields>({
+    type: 'vacation',
+    firstDay: start,
+    lastDay: start,
+    singlePart: 'full',
+    firstHalf: false,
+    lastHalf: false,
+    comment: '',
+  });
   const [cost, setCost] = useState<{ key: string; preview?: LeavePreview; problem?: string } | null>(null);
   /** What the person is asked to confirm before a request beyond the balance is sent. */
   const [confirming, setConfirming] = useState<LeavePreview | null>(null);
@@ -399,7 +440,13 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
 
   const single = typeof input !== 'string' && input.firstDay === input.lastDay;
   const shown = cost?.key === key ? cost : null;
-  const overlapping = typeof input === 'string' ? undefined : requests.find((request) => (request.status === 'pending' || request.status === 'approved') && request.firstDay <= input.lastDay && request.lastDay >= input.firstDay);
+  const overlapping =
+    typeof input === 'string'
+      ? undefined
+      : requests.find(
+          (request) =>
+            (request.status === 'pending' || request.status === 'approved') && request.firstDay <= input.lastDay && request.lastDay >= input.firstDay,
+        );
 
   return (
     <form className="card request-form" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
@@ -418,8 +465,16 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
             </select>
           )}
         </Field>
-        <Field label="First day">{({ id: fieldId }) => <input id={fieldId} type="date" value={fields.firstDay} required onChange={(event) => update({ firstDay: event.currentTarget.value })} />}</Field>
-        <Field label="Last day">{({ id: fieldId }) => <input id={fieldId} type="date" value={fields.lastDay} min={fields.firstDay} onChange={(event) => update({ lastDay: event.currentTarget.value })} />}</Field>
+        <Field label="First day">
+          {({ id: fieldId }) => (
+            <input id={fieldId} type="date" value={fields.firstDay} required onChange={(event) => update({ firstDay: event.currentTarget.value })} />
+          )}
+        </Field>
+        <Field label="Last day">
+          {({ id: fieldId }) => (
+            <input id={fieldId} type="date" value={fields.lastDay} min={fields.firstDay} onChange={(event) => update({ lastDay: event.currentTarget.value })} />
+          )}
+        </Field>
         {single ? (
           <Field label="How much of the day">
             {({ id: fieldId }) => (
@@ -434,15 +489,25 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
           <fieldset className="half-days">
             <legend>Half days</legend>
             <label>
-              <input type="checkbox" checked={fields.firstHalf} onChange={(event) => update({ firstHalf: event.currentTarget.checked })} /> Start at noon on the first day
+              <input type="checkbox" checked={fields.firstHalf} onChange={(event) => update({ firstHalf: event.currentTarget.checked })} /> Start at noon on the
+              first day
             </label>
             <label>
-              <input type="checkbox" checked={fields.lastHalf} onChange={(event) => update({ lastHalf: event.currentTarget.checked })} /> End at noon on the last day
+              <input type="checkbox" checked={fields.lastHalf} onChange={(event) => update({ lastHalf: event.currentTarget.checked })} /> End at noon on the
+              last day
             </label>
           </fieldset>
         )}
         <Field label="Note" className="wide">
-          {({ id: fieldId }) => <input id={fieldId} value={fields.comment} maxLength={2000} placeholder="Optional, for whoever approves it" onChange={(event) => update({ comment: event.currentTarget.value })} />}
+          {({ id: fieldId }) => (
+            <input
+              id={fieldId}
+              value={fields.comment}
+              maxLength={2000}
+              placeholder="Optional, for whoever approves it"
+              onChange={(event) => update({ comment: event.currentTarget.value })}
+            />
+          )}
         </Field>
       </div>
       <div className="cost" aria-live="polite">
@@ -452,11 +517,10 @@ function RequestForm({ year, requests, preview: canPreview, onDone, onCancel }: 
           <span className="muted">The working days are counted when the request is sent.</span>
         ) : shown?.preview ? (
           <>
-            <strong>
-              {shown.preview.days === 0 ? 'No working days' : `Costs ${daysText(shown.preview.days)}`}
-            </strong>{' '}
+            <strong>{shown.preview.days === 0 ? 'No working days' : `Costs ${daysText(shown.preview.days)}`}</strong>{' '}
             <span className="muted">
-              {input.firstDay === input.lastDay ? dayFull(input.firstDay) : `${dayShort(input.firstDay)} – ${dayFull(input.lastDay)}`}. {freeText(shown.preview)}
+              {input.firstDay === input.lastDay ? dayFull(input.firstDay) : `${dayShort(input.firstDay)} – ${dayFull(input.lastDay)}`}.{' '}
+              {freeText(shown.preview)}
             </span>
             <Consequences preview={shown.preview} />
           </>

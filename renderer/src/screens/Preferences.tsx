@@ -41,7 +41,12 @@ export function PreferencesScreen() {
       {error && !data && <LoadError message={error} onRetry={() => void stores.preferences.load()} />}
       {data ? (
         // Another back end (or its answer at last) is another form: what it keeps is not edited here.
-        <PreferencesForm key={`${data.backEnd?.state ?? 'settings'}:${data.backEnd?.name ?? ''}`} saved={data} countries={countries.data} countriesError={countries.error} />
+        <PreferencesForm
+          key={`${data.backEnd?.state ?? 'settings'}:${data.backEnd?.name ?? ''}`}
+          saved={data}
+          countries={countries.data}
+          countriesError={countries.error}
+        />
       ) : (
         !error && <Loading what="Loading preferences" className="preferences-placeholder" />
       )}
@@ -154,10 +159,15 @@ function changes(form: FormState, saved: PreferencesView, locks: Locks): SaveReq
     const savedHolidays = saved.holidays ? { ...saved.holidays, country: saved.holidays.country.toUpperCase() } : null;
     if (JSON.stringify(holidays) !== JSON.stringify(savedHolidays)) request.holidays = holidays;
   }
-  const numbers = { annualLeaveDays: readNumber(form.annualLeaveDays), carryOverDays: readNumber(form.carryOverDays), reminderHours: readNumber(form.reminderHours) };
+  const numbers = {
+    annualLeaveDays: readNumber(form.annualLeaveDays),
+    carryOverDays: readNumber(form.carryOverDays),
+    reminderHours: readNumber(form.reminderHours),
+  };
   const editable = locks.leave ? (['reminderHours'] as const) : (['annualLeaveDays', 'carryOverDays', 'reminderHours'] as const);
   for (const key of editable) if (numbers[key] !== saved[key]) request[key] = numbers[key];
-  if (form.allowLeaveBeyondBalance !== null && form.allowLeaveBeyondBalance !== saved.allowLeaveBeyondBalance) request.allowLeaveBeyondBalance = form.allowLeaveBeyondBalance;
+  if (form.allowLeaveBeyondBalance !== null && form.allowLeaveBeyondBalance !== saved.allowLeaveBeyondBalance)
+    request.allowLeaveBeyondBalance = form.allowLeaveBeyondBalance;
   if (form.timezone.trim() !== saved.timezone) request.timezone = form.timezone.trim();
   if (readNumber(form.idleMinutes) !== saved.idleMinutes) request.idleMinutes = readNumber(form.idleMinutes);
   if (form.shortcut !== saved.shortcut) request.shortcut = form.shortcut;
@@ -178,7 +188,15 @@ function statesOf(country: string): Promise<HolidayRegionOption[]> {
   return states;
 }
 
-function PreferencesForm({ saved, countries, countriesError }: { saved: PreferencesView; countries: HolidayRegionOption[] | undefined; countriesError: string | undefined }) {
+function PreferencesForm({
+  saved,
+  countries,
+  countriesError,
+}: {
+  saved: PreferencesView;
+  countries: HolidayRegionOption[] | undefined;
+  countriesError: string | undefined;
+}) {
   const id = useId();
   const [form, setForm] = useState<FormState>(() => fromView(saved));
   const [errors, setErrors] = useState<Errors>({});
@@ -213,7 +231,10 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
     const found = validate(form, locks);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      action.fail('validate', Object.keys(found).length === 1 ? 'One field needs a fix before saving.' : `${Object.keys(found).length} fields need a fix before saving.`);
+      action.fail(
+        'validate',
+        Object.keys(found).length === 1 ? 'One field needs a fix before saving.' : `${Object.keys(found).length} fields need a fix before saving.`,
+      );
       flagProblems();
       return;
     }
@@ -241,8 +262,7 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
       {unknown && (
         <div className="plan-unknown">
           <p className="message warning" id={lockedBy}>
-            {unknown.name} keeps your work week and public holidays, perhaps your leave too, but Punchcard could not read them just now.{' '}
-            {unknown.problem}
+            {unknown.name} keeps your work week and public holidays, perhaps your leave too, but Punchcard could not read them just now. {unknown.problem}
           </p>
           <Button onClick={() => void stores.preferences.load()}>Try again</Button>
         </div>
@@ -301,7 +321,11 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
                 </select>
               )}
             </Field>
-            <Field label="State or region" error={stateError} hint={form.country && stateOptions?.length === 0 ? 'The whole country has the same holidays.' : undefined}>
+            <Field
+              label="State or region"
+              error={stateError}
+              hint={form.country && stateOptions?.length === 0 ? 'The whole country has the same holidays.' : undefined}
+            >
               {({ id: fieldId, describedBy }) => (
                 <select
                   id={fieldId}
@@ -362,8 +386,8 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
               label={BEYOND_BALANCE_SWITCH}
             />
             <p className="hint" id={`${id}-beyond-note`}>
-              This timesheet approves leave as it is filed. Off, vacation beyond your balance is refused; on, it is recorded once you confirm it (an AI
-              client asks you, or must say that you mean it).
+              This timesheet approves leave as it is filed. Off, vacation beyond your balance is refused; on, it is recorded once you confirm it (an AI client
+              asks you, or must say that you mean it).
             </p>
           </div>
         )}
@@ -387,7 +411,12 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
         </Field>
         <Field label="Show durations as" hint="In the window and the tray.">
           {({ id: fieldId, describedBy }) => (
-            <select id={fieldId} value={form.durations} aria-describedby={describedBy} onChange={(event) => update({ durations: event.currentTarget.value as DurationStyle })}>
+            <select
+              id={fieldId}
+              value={form.durations}
+              aria-describedby={describedBy}
+              onChange={(event) => update({ durations: event.currentTarget.value as DurationStyle })}
+            >
               <option value="units">Hours and minutes ({durationText(225, 'units')})</option>
               <option value="decimal">Decimal hours ({durationText(225, 'decimal')})</option>
             </select>
@@ -410,7 +439,11 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
       <fieldset className="card tray-prefs">
         <legend>Tray</legend>
         <div className="two-columns">
-          <Field label="Ask about time away after (minutes)" hint="When the computer was idle, asleep or locked this long while a timer ran. 0 turns it off." error={errors.idleMinutes}>
+          <Field
+            label="Ask about time away after (minutes)"
+            hint="When the computer was idle, asleep or locked this long while a timer ran. 0 turns it off."
+            error={errors.idleMinutes}
+          >
             {({ id: fieldId, describedBy, invalid }) => (
               <input
                 id={fieldId}
@@ -428,7 +461,13 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
             error={errors.shortcut}
           >
             {({ id: fieldId, describedBy, invalid }) => (
-              <ShortcutField id={fieldId} describedBy={describedBy} invalid={invalid} value={form.shortcut} onChange={(shortcut) => update({ shortcut }, 'shortcut')} />
+              <ShortcutField
+                id={fieldId}
+                describedBy={describedBy}
+                invalid={invalid}
+                value={form.shortcut}
+                onChange={(shortcut) => update({ shortcut }, 'shortcut')}
+              />
             )}
           </Field>
         </div>
@@ -445,8 +484,8 @@ function PreferencesForm({ saved, countries, countriesError }: { saved: Preferen
         />
         {!saved.startAtLoginSupported && (
           <p className="hint" id={`${id}-login-note`}>
-            Not available for this installation: your system does not let it start at login (an AppImage, for example). Use your desktop’s
-            autostart settings instead.
+            Not available for this installation: your system does not let it start at login (an AppImage, for example). Use your desktop’s autostart settings
+            instead.
           </p>
         )}
       </div>
@@ -491,7 +530,8 @@ function KeptByBackEnd({ plan }: { plan: BackEndPlanView }) {
         <Badge kind="neutral">Kept by {plan.name}</Badge>
       </div>
       <p className="hint" id={`${id}-hint`}>
-        {plan.name} keeps {parts.length === 1 ? 'this' : 'these'} for you{counted.length > 0 ? `; Punchcard counts your ${listed(counted)} with ${parts.length === 1 ? 'it' : 'them'}` : ''}. Change{' '}
+        {plan.name} keeps {parts.length === 1 ? 'this' : 'these'} for you
+        {counted.length > 0 ? `; Punchcard counts your ${listed(counted)} with ${parts.length === 1 ? 'it' : 'them'}` : ''}. Change{' '}
         {parts.length === 1 ? 'it' : 'them'} in {plan.name}.
         {left.length > 0 && ` ${plan.name} keeps no ${listed(left)} for you, so Punchcard uses the ${left.length === 1 ? 'one' : 'ones'} set below.`}
       </p>
@@ -539,7 +579,19 @@ const MAC = /Mac/i.test(navigator.platform);
  * Records a shortcut: focused, the next key press with its modifiers becomes it. Tab and Shift+Tab
  * still move on (no shortcut is taken from them), Backspace or Delete alone clears it.
  */
-function ShortcutField({ id, describedBy, invalid, value, onChange }: { id: string; describedBy: string | undefined; invalid: boolean; value: string; onChange(value: string): void }) {
+function ShortcutField({
+  id,
+  describedBy,
+  invalid,
+  value,
+  onChange,
+}: {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  value: string;
+  onChange(value: string): void;
+}) {
   return (
     <span className="shortcut-field">
       <input

@@ -24,7 +24,8 @@ export function ReportsScreen() {
     void stores.reports.of(key).ensure();
   }, [key]);
 
-  const step = (direction: -1 | 1) => setAnchor(period === 'week' ? addDaysTo(range.from, 7 * direction) : monthStart(addMonths(monthOf(range.from), direction)));
+  const step = (direction: -1 | 1) =>
+    setAnchor(period === 'week' ? addDaysTo(range.from, 7 * direction) : monthStart(addMonths(monthOf(range.from), direction)));
   const title = period === 'week' ? rangeLabel(range.from, range.to) : monthLabel(monthOf(range.from));
   const current = reportKey(period, today()) === key;
 
@@ -145,11 +146,19 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
           const classes = `${day.date === todayDate ? ' today' : ''}${met ? ' met' : ''}${day.date > todayDate ? ' ahead' : ''}`;
           return (
             <g key={day.date}>
-              {day.targetMinutes === 0 && <rect className="off" fill={hatch.fill} x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
+              {day.targetMinutes === 0 && (
+                <rect className="off" fill={hatch.fill} x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />
+              )}
               {day.minutes > 0 && <rect className={`bar${classes}`} x={center - bar / 2} y={top} width={bar} height={floor - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 // Wider than the bar on a week; on a month the ticks keep apart, so a day's target reads as its own.
-                <line className="target" x1={center - bar / 2 - (days.length <= 7 ? 3 : 0)} x2={center + bar / 2 + (days.length <= 7 ? 3 : 0)} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
+                <line
+                  className="target"
+                  x1={center - bar / 2 - (days.length <= 7 ? 3 : 0)}
+                  x2={center + bar / 2 + (days.length <= 7 ? 3 : 0)}
+                  y1={y(day.targetMinutes)}
+                  y2={y(day.targetMinutes)}
+                />
               )}
               {days.length <= 7 && day.minutes > 0 && <BarValue minutes={day.minutes} center={center} top={top} floor={floor} modifiers={classes} />}
               {index % labelEvery === 0 && (
@@ -236,8 +245,10 @@ function ExportCard({ from, to }: { from: string; to: string }) {
     event.preventDefault();
     if (!range.from || !range.to) return action.fail('export', 'Choose the first and the last day.');
     if (range.to < range.from) return action.fail('export', 'The last day is before the first.');
-    await action.run('export', () => api.exportCsv(range), (result) =>
-      result.path === null ? 'Nothing was saved.' : `Saved ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} to ${result.path}.`,
+    await action.run(
+      'export',
+      () => api.exportCsv(range),
+      (result) => (result.path === null ? 'Nothing was saved.' : `Saved ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} to ${result.path}.`),
     );
   };
 
@@ -247,8 +258,12 @@ function ExportCard({ from, to }: { from: string; to: string }) {
         <h2 id="export-title">Export to CSV</h2>
       </div>
       <div className="export-fields">
-        <Field label="From">{({ id }) => <input id={id} type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.currentTarget.value })} />}</Field>
-        <Field label="To">{({ id }) => <input id={id} type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.currentTarget.value })} />}</Field>
+        <Field label="From">
+          {({ id }) => <input id={id} type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.currentTarget.value })} />}
+        </Field>
+        <Field label="To">
+          {({ id }) => <input id={id} type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.currentTarget.value })} />}
+        </Field>
         <Button kind="primary" submit busy={action.pending === 'export'} busyLabel="Exporting…">
           Export CSV…
         </Button>

@@ -132,10 +132,14 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
 
   const startBreak = async () => {
     const chosen = breakTypes.length > 1 ? breakType || breakTypes[0] : undefined;
-    const next = await action.run('start-break', () => api.startBreak(chosen ? { type: chosen } : undefined), (started) => {
-      const pause = runningBreak(started.running);
-      return pause ? `On a break (${pause.type}).` : 'On a break.';
-    });
+    const next = await action.run(
+      'start-break',
+      () => api.startBreak(chosen ? { type: chosen } : undefined),
+      (started) => {
+        const pause = runningBreak(started.running);
+        return pause ? `On a break (${pause.type}).` : 'On a break.';
+      },
+    );
     if (next) {
       stores.status.set(next);
       setFocusNext({ target: 'break' });
@@ -175,7 +179,9 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
                 <p className="muted">
                   Started <time dateTime={running.start}>{wallClock(running.start)}</time>
                 </p>
-                {running.waiting_to_send && <p className="waiting-line">Your time tracker is out of reach: Punchcard keeps this clock-in and sends it as soon as the tracker answers.</p>}
+                {running.waiting_to_send && (
+                  <p className="waiting-line">Your time tracker is out of reach: Punchcard keeps this clock-in and sends it as soon as the tracker answers.</p>
+                )}
                 {onBreak && (
                   <p className="break-line">
                     On a break ({onBreak.type}) since <time dateTime={onBreak.start}>{wallClock(onBreak.start)}</time>
@@ -215,7 +221,13 @@ function TimerCard({ status }: { status: StatusView | undefined }) {
                   Switch…
                 </Button>
               )}
-              <Button ref={clockOutRef} kind={onBreak ? 'plain' : 'primary'} busy={action.pending === 'clock-out'} busyLabel="Clocking out…" onClick={() => void clockOut()}>
+              <Button
+                ref={clockOutRef}
+                kind={onBreak ? 'plain' : 'primary'}
+                busy={action.pending === 'clock-out'}
+                busyLabel="Clocking out…"
+                onClick={() => void clockOut()}
+              >
                 Clock out
               </Button>
             </div>
@@ -308,7 +320,11 @@ function WorkForm({
   }, [invalid, failed]);
 
   const begin = async (work: Work, at?: string) => {
-    const result = await action.run('clock-in', () => startWork(work, at ? { today: status.today, time: at } : undefined), (done) => done.message);
+    const result = await action.run(
+      'clock-in',
+      () => startWork(work, at ? { today: status.today, time: at } : undefined),
+      (done) => done.message,
+    );
     if (result) {
       setProject('');
       setActivity('');
@@ -330,7 +346,13 @@ function WorkForm({
   };
 
   return (
-    <form ref={formRef} className={`clock-in${switching ? ' switch-form' : ''}`} onSubmit={submit} onKeyDown={onKeyDown} aria-label={switching ? 'Switch to other work' : 'Clock in'}>
+    <form
+      ref={formRef}
+      className={`clock-in${switching ? ' switch-form' : ''}`}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label={switching ? 'Switch to other work' : 'Clock in'}
+    >
       <div className="clock-in-fields">
         <div className="field">
           <label htmlFor={`${id}-project`}>Project</label>
@@ -372,7 +394,14 @@ function WorkForm({
         </div>
         <div className="field grow">
           <label htmlFor={`${id}-note`}>Note</label>
-          <input id={`${id}-note`} value={note} maxLength={5000} autoComplete="off" placeholder="Optional" onChange={(event) => setNote(event.currentTarget.value)} />
+          <input
+            id={`${id}-note`}
+            value={note}
+            maxLength={5000}
+            autoComplete="off"
+            placeholder="Optional"
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
         </div>
         <div className={`field start${invalid === 'start' ? ' invalid' : ''}`}>
           <label htmlFor={`${id}-start`}>{switching ? 'Switched at' : 'Started at'}</label>
@@ -431,12 +460,28 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
             <li key={entry.id} className={entry.end === null ? 'running' : undefined}>
               <div className="when">
                 <span className="range">
-                  <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {entry.end === null ? 'now' : <time dateTime={entry.end}>{wallClock(entry.end)}</time>}
+                  <time dateTime={entry.start}>{wallClock(entry.start)}</time> –{' '}
+                  {entry.end === null ? 'now' : <time dateTime={entry.end}>{wallClock(entry.end)}</time>}
                 </span>
                 <span className="duration">{durations.text(minutes)}</span>
                 {entry.end !== null && (
-                  <Button kind="link" className="continue" busy={action.pending === `continue-${entry.id}`} onClick={() => void action.run(`continue-${entry.id}`, () => startWork(entry), (done) => done.message)}>
-                    Continue<span className="sr-only"> {workLabel(entry)}, {wallClock(entry.start)}</span>
+                  <Button
+                    kind="link"
+                    className="continue"
+                    busy={action.pending === `continue-${entry.id}`}
+                    onClick={() =>
+                      void action.run(
+                        `continue-${entry.id}`,
+                        () => startWork(entry),
+                        (done) => done.message,
+                      )
+                    }
+                  >
+                    Continue
+                    <span className="sr-only">
+                      {' '}
+                      {workLabel(entry)}, {wallClock(entry.start)}
+                    </span>
                   </Button>
                 )}
               </div>
@@ -449,7 +494,8 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
                     {entry.breaks.map((span, index) => (
                       <span key={`${span.start}-${index}`}>
                         {index > 0 && ', '}
-                        {span.type} <time dateTime={span.start}>{wallClock(span.start)}</time> – {span.end === null ? 'now' : <time dateTime={span.end}>{wallClock(span.end)}</time>}
+                        {span.type} <time dateTime={span.start}>{wallClock(span.start)}</time> –{' '}
+                        {span.end === null ? 'now' : <time dateTime={span.end}>{wallClock(span.end)}</time>}
                       </span>
                     ))}
                   </span>

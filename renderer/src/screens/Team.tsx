@@ -28,7 +28,9 @@ export function TeamScreen() {
   const thisWeek = mondayOf(today());
   return (
     <>
-      <ScreenHeader title="Team">{data?.hours?.covers ? `Hours of ${data.hours.covers}.` : 'The hours of the people you lead, and the leave waiting for your decision.'}</ScreenHeader>
+      <ScreenHeader title="Team">
+        {data?.hours?.covers ? `Hours of ${data.hours.covers}.` : 'The hours of the people you lead, and the leave waiting for your decision.'}
+      </ScreenHeader>
       {error && !data && <LoadError message={error} onRetry={() => void stores.team.of(monday).load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
       {data?.availability.unavailable && (
@@ -95,7 +97,9 @@ function TeamHours({ first }: { first: TeamHoursView }) {
     <section className="card team-hours" aria-labelledby="team-hours-title">
       <div className="card-title">
         <h2 id="team-hours-title">Hours</h2>
-        <span className="total">{first.total === people.length ? `${first.total} ${first.total === 1 ? 'person' : 'people'}` : `${people.length} of ${first.total} people`}</span>
+        <span className="total">
+          {first.total === people.length ? `${first.total} ${first.total === 1 ? 'person' : 'people'}` : `${people.length} of ${first.total} people`}
+        </span>
       </div>
       <table className="team-table">
         <thead>
@@ -109,7 +113,11 @@ function TeamHours({ first }: { first: TeamHoursView }) {
         </thead>
         <tbody>
           {people.map((person, index) => (
-            <tr key={`${person.name}:${index}`} ref={more.length > 0 && index === firstAdded ? firstAddedRef : undefined} tabIndex={more.length > 0 && index === firstAdded ? -1 : undefined}>
+            <tr
+              key={`${person.name}:${index}`}
+              ref={more.length > 0 && index === firstAdded ? firstAddedRef : undefined}
+              tabIndex={more.length > 0 && index === firstAdded ? -1 : undefined}
+            >
               <th scope="row">
                 <span className="team-name">{person.name}</span>
                 {person.running && <Badge kind="running">Running</Badge>}
@@ -168,7 +176,13 @@ function PendingLeave() {
         <h2 id="pending-title" ref={headingRef} tabIndex={-1}>
           Waiting for your decision
         </h2>
-        {data && <span className="total">{data.requests.length === 0 ? 'None' : `${data.requests.length}${data.nextOffset === null ? '' : '+'} ${data.requests.length === 1 ? 'request' : 'requests'}`}</span>}
+        {data && (
+          <span className="total">
+            {data.requests.length === 0
+              ? 'None'
+              : `${data.requests.length}${data.nextOffset === null ? '' : '+'} ${data.requests.length === 1 ? 'request' : 'requests'}`}
+          </span>
+        )}
       </div>
       {error && !data && <LoadError message={error} onRetry={() => void stores.pendingLeave.load()} />}
       {data && data.requests.length === 0 && <p className="muted">No leave request waits for your decision.</p>}
@@ -195,7 +209,9 @@ function PendingRequest({ request, onDecided }: { request: Request; onDecided: (
   const what = `${request.person}’s ${kind.toLowerCase()}, ${leaveSpanText(request)} (${daysText(request.days)})`;
 
   const decide = async (decision: 'approve' | 'reject') => {
-    const result = await action.run(decision, () => api.decideLeave({ id: request.id, decision, ...(decision === 'reject' && reason.trim() ? { reason: reason.trim() } : {}) }));
+    const result = await action.run(decision, () =>
+      api.decideLeave({ id: request.id, decision, ...(decision === 'reject' && reason.trim() ? { reason: reason.trim() } : {}) }),
+    );
     if (result) onDecided(result.outcome);
   };
   const keep = () => {
@@ -226,12 +242,30 @@ function PendingRequest({ request, onDecided }: { request: Request; onDecided: (
         </div>
       )}
       {asking === 'approve' && (
-        <Confirm question={`Approve ${what}?`} confirmLabel="Approve" busyLabel="Approving…" keepLabel="Keep waiting" busy={action.pending === 'approve'} onConfirm={() => void decide('approve')} onKeep={keep} />
+        <Confirm
+          question={`Approve ${what}?`}
+          confirmLabel="Approve"
+          busyLabel="Approving…"
+          keepLabel="Keep waiting"
+          busy={action.pending === 'approve'}
+          onConfirm={() => void decide('approve')}
+          onKeep={keep}
+        />
       )}
       {asking === 'reject' && (
         <form className="reject-form" aria-label={`Reject ${what}`} onSubmit={onReject} onKeyDown={(event) => event.key === 'Escape' && keep()}>
           <Field label="Reason (optional)" hint="Sent where the tracker keeps one; otherwise Punchcard says so, and you tell them yourself.">
-            {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} value={reason} maxLength={500} rows={2} autoFocus onChange={(event) => setReason(event.currentTarget.value)} />}
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                aria-describedby={describedBy}
+                value={reason}
+                maxLength={500}
+                rows={2}
+                autoFocus
+                onChange={(event) => setReason(event.currentTarget.value)}
+              />
+            )}
           </Field>
           <div className="pending-choices">
             <Button kind="danger" submit busy={action.pending === 'reject'} busyLabel="Rejecting…">

@@ -25,8 +25,8 @@ export function TeamServerCard() {
         <div className="client-id">
           <h2 id={`${id}-name`}>Your organisation's team server</h2>
           <p className="hint" id={`${id}-about`}>
-            For AI clients on the web and on your phone, which cannot start Punchcard on this computer: add this address, then sign in once in the
-            browser. The same tools and rules apply there.
+            For AI clients on the web and on your phone, which cannot start Punchcard on this computer: add this address, then sign in once in the browser. The
+            same tools and rules apply there.
           </p>
           <p className="team-server-url">
             <code id={`${id}-url`}>{data.endpoint}</code>

@@ -146,7 +146,12 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
 function WeekStrip({ days, todayDate }: { days: Array<TimesheetView['days'][number] & { minutes: number }>; todayDate: string }) {
   const durations = useDurations();
   const listRef = useRef<HTMLOListElement>(null);
-  const [current, setCurrent] = useState(() => Math.max(0, days.findIndex((day) => day.date === todayDate)));
+  const [current, setCurrent] = useState(() =>
+    Math.max(
+      0,
+      days.findIndex((day) => day.date === todayDate),
+    ),
+  );
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     const next = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: days.length - 1 }[event.key];
     if (next === undefined) return;
@@ -160,8 +165,17 @@ function WeekStrip({ days, todayDate }: { days: Array<TimesheetView['days'][numb
       {days.map((day, index) => {
         const reason = dayReason(day);
         return (
-          <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
-            <a href={`#day-${day.date}`} tabIndex={index === current ? 0 : -1} aria-current={day.date === todayDate ? 'date' : undefined} onFocus={() => setCurrent(index)} onClick={(event) => jumpTo(event, day.date)}>
+          <li
+            key={day.date}
+            className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}
+          >
+            <a
+              href={`#day-${day.date}`}
+              tabIndex={index === current ? 0 : -1}
+              aria-current={day.date === todayDate ? 'date' : undefined}
+              onFocus={() => setCurrent(index)}
+              onClick={(event) => jumpTo(event, day.date)}
+            >
               <span className="strip-day">{weekdayShort(day.date)}</span>
               <span className="strip-date">{dayShort(day.date)}</span>
               <span className="strip-total">
@@ -257,11 +271,19 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
         <ol className="day-entries" aria-label={`Entries of ${dayLong(date)}`}>
           {entries.map((entry, index) => {
             const previous = entries[index - 1];
-            const gap = previous?.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000 ? { start: previous.end, end: entry.start } : null;
+            const gap =
+              previous?.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000 ? { start: previous.end, end: entry.start } : null;
             // One keyed fragment per entry: a row deleted above leaves the rows below (and the focus on them) in place.
             return (
               <Fragment key={entry.id}>
-                {gap && <GapRow start={gap.start} end={gap.end} canAdd={rights.add} onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })} />}
+                {gap && (
+                  <GapRow
+                    start={gap.start}
+                    end={gap.end}
+                    canAdd={rights.add}
+                    onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })}
+                  />
+                )}
                 {editing?.kind === 'edit' && editing.id === entry.id ? (
                   <li className="editing">
                     <EntryEditor
@@ -281,7 +303,14 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
                     />
                   </li>
                 ) : (
-                  <EntryRow entry={entry} minutes={entry.minutes + (entry.end === null ? added : 0)} canEdit={rights.edit} onEdit={setEditing} apply={apply} say={say} />
+                  <EntryRow
+                    entry={entry}
+                    minutes={entry.minutes + (entry.end === null ? added : 0)}
+                    canEdit={rights.edit}
+                    onEdit={setEditing}
+                    apply={apply}
+                    say={say}
+                  />
                 )}
               </Fragment>
             );
@@ -312,7 +341,9 @@ function focusAfterRemoval(row: HTMLLIElement | null): HTMLElement | null {
   };
   const neighbour = entryRow(row.nextElementSibling, 'nextElementSibling') ?? entryRow(row.previousElementSibling, 'previousElementSibling');
   const day = row.closest('section');
-  return neighbour?.querySelector<HTMLElement>('button') ?? day?.querySelector<HTMLElement>('.day-head button') ?? day?.querySelector<HTMLElement>('h3') ?? null;
+  return (
+    neighbour?.querySelector<HTMLElement>('button') ?? day?.querySelector<HTMLElement>('.day-head button') ?? day?.querySelector<HTMLElement>('h3') ?? null
+  );
 }
 
 function focusEdit(id: number): void {
@@ -404,26 +435,52 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
             kind="link"
             busy={action.pending === 'continue'}
             onClick={() =>
-              void action.run('continue', () => startWork(entry)).then((started) => {
-                if (started) say(started.message);
-              })
+              void action
+                .run('continue', () => startWork(entry))
+                .then((started) => {
+                  if (started) say(started.message);
+                })
             }
           >
-            Continue<span className="sr-only"> {what(entry)}, {wallClock(entry.start)}</span>
+            Continue
+            <span className="sr-only">
+              {' '}
+              {what(entry)}, {wallClock(entry.start)}
+            </span>
           </Button>
         )}
         {editable && !confirming && (
           <>
-            <Button kind="link" data-edit={entry.id} onClick={() => onEdit({ kind: 'edit', id: entry.id })} aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}>
+            <Button
+              kind="link"
+              data-edit={entry.id}
+              onClick={() => onEdit({ kind: 'edit', id: entry.id })}
+              aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}
+            >
               Edit
             </Button>
-            <Button ref={askRef} kind="link" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}>
+            <Button
+              ref={askRef}
+              kind="link"
+              className="danger"
+              onClick={() => setConfirming(true)}
+              aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}
+            >
               Delete
             </Button>
           </>
         )}
         {confirming && (
-          <Confirm question="Delete this entry?" prompt="Delete it?" confirmLabel="Delete" busyLabel="Deleting…" keepLabel="Keep" busy={action.pending === 'delete'} onConfirm={() => void remove()} onKeep={keep} />
+          <Confirm
+            question="Delete this entry?"
+            prompt="Delete it?"
+            confirmLabel="Delete"
+            busyLabel="Deleting…"
+            keepLabel="Keep"
+            busy={action.pending === 'delete'}
+            onConfirm={() => void remove()}
+            onKeep={keep}
+          />
         )}
       </span>
       {action.error && (

@@ -27,8 +27,8 @@ export function ToolsScreen() {
   return (
     <>
       <ScreenHeader title="Tools">
-        What your AI assistants may do with your time tracking. Claude Desktop sees changes after you restart it; VS Code and most
-        other clients update while they run.
+        What your AI assistants may do with your time tracking. Claude Desktop sees changes after you restart it; VS Code and most other clients update while
+        they run.
       </ScreenHeader>
       {error && !data && <LoadError message={error} onRetry={() => void stores.tools.load()} />}
       {data ? (
@@ -142,10 +142,10 @@ function Tool({
   const why = tool.lockedByOrganisation
     ? 'Set by your organisation: AI clients never get this tool.'
     : !tool.supported
-    ? 'Not available with your back end, so AI clients never see it.'
-    : readOnly && tool.switchedOn && tool.access !== 'read'
-      ? 'Hidden by read-only mode.'
-      : null;
+      ? 'Not available with your back end, so AI clients never see it.'
+      : readOnly && tool.switchedOn && tool.access !== 'read'
+        ? 'Hidden by read-only mode.'
+        : null;
   return (
     <li className={`tool${tool.supported ? '' : ' unsupported'}${tool.enabled ? ' enabled' : ''}`}>
       <Switch

@@ -66,15 +66,24 @@ afterAll(async () => {
 async function startContainer(): Promise<number> {
   const started = performance.now();
   await podmanOk([
-    'run', '--detach', '--name', NAME,
+    'run',
+    '--detach',
+    '--name',
+    NAME,
     // The fake Kimai listens on this machine's loopback, where the test also reaches the server.
-    '--network', 'host',
+    '--network',
+    'host',
     '--read-only',
-    '--volume', `${VOLUME}:/var/lib/punchcard`,
-    '--volume', `${join(work, 'server.json')}:/etc/punchcard/server.json:ro`,
-    '--volume', `${join(work, 'secrets')}:/run/secrets/punchcard:ro`,
-    '--env', 'PUNCHCARD_SERVER_KEY_FILE=/run/secrets/punchcard/server-key',
-    '--env', `PUNCHCARD_HEALTHCHECK_URL=${origin}/healthz`,
+    '--volume',
+    `${VOLUME}:/var/lib/punchcard`,
+    '--volume',
+    `${join(work, 'server.json')}:/etc/punchcard/server.json:ro`,
+    '--volume',
+    `${join(work, 'secrets')}:/run/secrets/punchcard:ro`,
+    '--env',
+    'PUNCHCARD_SERVER_KEY_FILE=/run/secrets/punchcard/server-key',
+    '--env',
+    `PUNCHCARD_HEALTHCHECK_URL=${origin}/healthz`,
     IMAGE,
   ]);
   await waitForOk(`${origin}/readyz`);
@@ -92,10 +101,17 @@ async function stopContainer(): Promise<{ exitCode: number; seconds: number }> {
 
 describe('the team server image', () => {
   it('holds the bundle on the base, as a user that is not root, with its volume, health check and labels', async () => {
-    const [config] = JSON.parse(await podmanOk(['image', 'inspect', IMAGE])) as Array<{ Config: { User: string; Volumes: Record<string, unknown>; Labels: Record<string, string>; Entrypoint: string[]; Cmd: string[] }; Healthcheck?: { Test: string[] } }>;
+    const [config] = JSON.parse(await podmanOk(['image', 'inspect', IMAGE])) as Array<{
+      Config: { User: string; Volumes: Record<string, unknown>; Labels: Record<string, string>; Entrypoint: string[]; Cmd: string[] };
+      Healthcheck?: { Test: string[] };
+    }>;
     expect(config?.Config.User).toBe('punchcard:punchcard');
     expect(Object.keys(config?.Config.Volumes ?? {})).toEqual(['/var/lib/punchcard']);
-    expect(config?.Config.Labels).toMatchObject({ 'org.opencontainers.image.version': APP_VERSION, 'org.opencontainers.image.licenses': 'MIT', 'org.opencontainers.image.source': 'https://example.com/punchcard' });
+    expect(config?.Config.Labels).toMatchObject({
+      'org.opencontainers.image.version': APP_VERSION,
+      'org.opencontainers.image.licenses': 'MIT',
+      'org.opencontainers.image.source': 'https://example.com/punchcard',
+    });
     expect(config?.Healthcheck?.Test.join(' ')).toMatch(/PUNCHCARD_HEALTHCHECK_URL/);
     expect(config?.Config.Entrypoint).toEqual(['node', '/opt/punchcard/punchcard-mcp.mjs']);
     expect(config?.Config.Cmd).toEqual(['serve', '--config', '/etc/punchcard/server.json']);
@@ -103,7 +119,16 @@ describe('the team server image', () => {
     recordMeasurement('image size added over the base (MB)', Math.round(added / 1e5) / 10);
     // The bundle without source maps is about 6 MB; no dev dependency or node_modules came along.
     expect(added).toBeLessThan(15e6);
-    const listing = await podmanOk(['run', '--rm', '--read-only', '--entrypoint', 'sh', IMAGE, '-c', 'ls /opt/punchcard /opt/punchcard/chunks; test ! -e /opt/punchcard/node_modules && echo no-node-modules']);
+    const listing = await podmanOk([
+      'run',
+      '--rm',
+      '--read-only',
+      '--entrypoint',
+      'sh',
+      IMAGE,
+      '-c',
+      'ls /opt/punchcard /opt/punchcard/chunks; test ! -e /opt/punchcard/node_modules && echo no-node-modules',
+    ]);
     expect(listing).toContain('no-node-modules');
     expect(listing).not.toMatch(/\.map\b/);
   });

@@ -27,7 +27,12 @@ const run = randomBytes(4).toString('hex');
 const PASSWORD = randomBytes(18).toString('base64url');
 
 type Manifest = Record<string, unknown> & { kind: string; metadata: { name: string } };
-type Container = { image: string; ports?: unknown[]; readinessProbe: { httpGet: { port: number | string } }; livenessProbe: { httpGet: { port: number | string } } };
+type Container = {
+  image: string;
+  ports?: unknown[];
+  readinessProbe: { httpGet: { port: number | string } };
+  livenessProbe: { httpGet: { port: number | string } };
+};
 
 let fake: FakeKimai;
 let balancer: LoadBalancer;
@@ -79,7 +84,10 @@ function playManifests(options: { postgresPort: number; replicaPorts: number[]; 
       trusted_proxies: [],
     });
     const deployment = structuredClone(shipped('deployment.yaml')) as Manifest & {
-      spec: { replicas: number; template: { spec: { hostNetwork?: boolean; containers: Array<Container>; volumes: Array<Record<string, unknown> & { name: string }> } } };
+      spec: {
+        replicas: number;
+        template: { spec: { hostNetwork?: boolean; containers: Array<Container>; volumes: Array<Record<string, unknown> & { name: string }> } };
+      };
     };
     deployment.metadata.name = name;
     deployment.spec.replicas = 1;
@@ -92,7 +100,11 @@ function playManifests(options: { postgresPort: number; replicaPorts: number[]; 
     delete container.ports;
     for (const probe of [container.readinessProbe, container.livenessProbe]) probe.httpGet.port = port;
     pod.volumes = pod.volumes.map((volume) =>
-      volume.name === 'config' ? { name: 'config', configMap: { name } } : volume.name === 'secrets' ? { name: 'secrets', hostPath: { path: options.secrets, type: 'Directory' } } : volume,
+      volume.name === 'config'
+        ? { name: 'config', configMap: { name } }
+        : volume.name === 'secrets'
+          ? { name: 'secrets', hostPath: { path: options.secrets, type: 'Directory' } }
+          : volume,
     );
     documents.push(configMap, deployment);
   });
@@ -165,7 +177,10 @@ describe('deploy/kubernetes with podman kube play', () => {
     const names = (await podmanOk(['ps', '--format', '{{.Names}}'])).split('\n').filter((name) => name.includes(`punchcard-server-${run}`));
     expect(names).toHaveLength(2);
     for (const name of names) {
-      const [container] = JSON.parse(await podmanOk(['inspect', name])) as Array<{ Config: { User: string }; HostConfig: { ReadonlyRootfs: boolean; CapDrop: string[] } }>;
+      const [container] = JSON.parse(await podmanOk(['inspect', name])) as Array<{
+        Config: { User: string };
+        HostConfig: { ReadonlyRootfs: boolean; CapDrop: string[] };
+      }>;
       expect(container?.HostConfig.ReadonlyRootfs).toBe(true);
       expect(container?.Config.User).toMatch(/^10001/);
     }

@@ -24,9 +24,18 @@ export interface Run {
 /** `podman ARGS`, its exit code and output; never throws. */
 export function podman(args: readonly string[], options: { timeoutMs?: number; input?: string } = {}): Promise<Run> {
   return new Promise((resolvePromise) => {
-    const child = execFile('podman', args, { maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 300_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolvePromise({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr: stderr || (error && typeof error.code !== 'number' ? String(error.message) : '') });
-    });
+    const child = execFile(
+      'podman',
+      args,
+      { maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 300_000, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        resolvePromise({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr: stderr || (error && typeof error.code !== 'number' ? String(error.message) : ''),
+        });
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
@@ -58,9 +67,27 @@ export function ensureBaseImage(): number | null {
 
 /** Builds the team server's image from the built bundle as IMAGE; answers the seconds the build took. */
 export async function buildImage(tag = IMAGE): Promise<number> {
-  if (!existsSync(join(ROOT, 'dist/mcp-server/punchcard-mcp.mjs'))) throw new Error('dist/mcp-server/ is missing: run `npx vite build` before the container tests (npm run test:deploy does).');
+  if (!existsSync(join(ROOT, 'dist/mcp-server/punchcard-mcp.mjs')))
+    throw new Error('dist/mcp-server/ is missing: run `npx vite build` before the container tests (npm run test:deploy does).');
   const started = performance.now();
-  await podmanOk(['build', '--pull=never', '--format', 'docker', '--build-arg', `VERSION=${APP_VERSION}`, '--build-arg', 'SOURCE=https://example.com/punchcard', '--tag', tag, '--file', join(ROOT, 'Containerfile'), ROOT], { timeoutMs: 600_000 });
+  await podmanOk(
+    [
+      'build',
+      '--pull=never',
+      '--format',
+      'docker',
+      '--build-arg',
+      `VERSION=${APP_VERSION}`,
+      '--build-arg',
+      'SOURCE=https://example.com/punchcard',
+      '--tag',
+      tag,
+      '--file',
+      join(ROOT, 'Containerfile'),
+      ROOT,
+    ],
+    { timeoutMs: 600_000 },
+  );
   return (performance.now() - started) / 1000;
 }
 

@@ -16,7 +16,8 @@ let work: string;
 let unit: string;
 
 beforeAll(() => {
-  if (spawnSync('systemd-analyze', ['--version']).status !== 0) throw new Error('systemd-analyze is not installed (Debian: apt-get install systemd); this test does not skip.');
+  if (spawnSync('systemd-analyze', ['--version']).status !== 0)
+    throw new Error('systemd-analyze is not installed (Debian: apt-get install systemd); this test does not skip.');
   work = mkdtempSync(join(tmpdir(), 'punchcard-systemd-'));
   unit = join(work, 'punchcard-server.service');
   // This Node stands in for /usr/local/bin/punchcard-mcp, which `npm install -g` makes.

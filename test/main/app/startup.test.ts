@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, channelOf, eventChannelOf } from '../../../main/ipc/contract.ts';
-import type { Menu} from '../../support/electron-mock.ts';
+import type { Menu } from '../../support/electron-mock.ts';
 import { BrowserWindow, Tray, app, clickMenuItem, ipcEvent, ipcMain, menuOutline, protocol, resetElectronMock, session } from '../../support/electron-mock.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 

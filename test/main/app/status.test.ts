@@ -10,7 +10,21 @@ import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 
 const MINUTE = 60_000;
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 1, keptWrites: [], teamAvailable: false, sequence: 0 };
+const IDLE: StatusView = {
+  today: '2026-11-18',
+  running: null,
+  todayMinutes: 0,
+  weekMinutes: 0,
+  todayEntries: [],
+  week: [],
+  recentProjects: [],
+  recentWork: [],
+  breaksSupported: false,
+  asOf: 1,
+  keptWrites: [],
+  teamAvailable: false,
+  sequence: 0,
+};
 
 describe('status broadcast', () => {
   it('tells every listener about a change once, and not about the same status taken later', () => {

@@ -38,7 +38,14 @@ async function run(launch: EngineLaunch, options: { profile?: BackEndProfile; to
     spawned.push({ command, args, env: spawnOptions.env });
     return spawn(command, args, spawnOptions);
   }) as typeof spawn;
-  const result = await testConnection({ launch, log: (line) => logs.push(line), parentEnv: PARENT_ENV, spawn: recordingSpawn, profile: { type: 'local' }, ...options });
+  const result = await testConnection({
+    launch,
+    log: (line) => logs.push(line),
+    parentEnv: PARENT_ENV,
+    spawn: recordingSpawn,
+    profile: { type: 'local' },
+    ...options,
+  });
   return { result, logs, spawned };
 }
 
@@ -57,7 +64,15 @@ describe('Kimai', () => {
     expect(result.ok).toBe(true);
     expect(result.message).toMatch(/^Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as Ada Lovelace \(Europe\/Berlin\)/);
     expect(spawned).toHaveLength(1);
-    expect(spawned[0]?.args).toEqual([SERVER_BUNDLE, '--test-connection', '--json', '--user-data', launch.userDataDir, '--provider=kimai', `--url=${fake.url}`]);
+    expect(spawned[0]?.args).toEqual([
+      SERVER_BUNDLE,
+      '--test-connection',
+      '--json',
+      '--user-data',
+      launch.userDataDir,
+      '--provider=kimai',
+      `--url=${fake.url}`,
+    ]);
     expect(spawned[0]?.env?.PUNCHCARD_KIMAI_TOKEN).toBe(ADA.token);
     expect(JSON.stringify(spawned[0]?.args)).not.toContain(ADA.token);
     expect(logs.join('\n')).not.toContain(ADA.token);
@@ -111,7 +126,10 @@ describe('when the run itself goes wrong', () => {
 
   it('says so when the bundle is missing', async () => {
     const { result, spawned } = await run(launchIn(undefined, '/nonexistent/punchcard-mcp.mjs'));
-    expect(result).toEqual({ ok: false, message: "Punchcard's engine is missing (/nonexistent/punchcard-mcp.mjs does not exist). Reinstall Punchcard to bring it back." });
+    expect(result).toEqual({
+      ok: false,
+      message: "Punchcard's engine is missing (/nonexistent/punchcard-mcp.mjs does not exist). Reinstall Punchcard to bring it back.",
+    });
     expect(spawned).toEqual([]);
   });
 

@@ -5,7 +5,15 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngineError } from '../../../main/engine/engine-error.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, isAlive, NOW, PATIENCE, pidIn, startFixtureEngine, startTestEngine } from './engine-setup.ts';
 
@@ -177,9 +185,7 @@ describe('a dead engine', () => {
   it('says so when the bundle is missing, without starting anything', async () => {
     const { engine } = startTestEngine({ requiredFiles: ['/nonexistent/punchcard-mcp.mjs'] });
     const error = await failure(engine.callTool('timer_status'));
-    expect(error.message).toBe(
-      "Punchcard's engine is missing (/nonexistent/punchcard-mcp.mjs does not exist). Reinstall Punchcard to bring it back.",
-    );
+    expect(error.message).toBe("Punchcard's engine is missing (/nonexistent/punchcard-mcp.mjs does not exist). Reinstall Punchcard to bring it back.");
     expect(engine.state().starts).toBe(0);
   });
 

@@ -18,7 +18,9 @@ describe('the week', () => {
 
   it('keeps each day’s own target, the days ahead too, Monday first, with the holiday and leave that explain it', () => {
     const none = { holiday: null, leave: null };
-    const reported = new Map<string, Omit<DayTotal, 'date'>>(weekDates('2026-11-18').map((date, index) => [date, { minutes: index < 2 ? 60 : 0, targetMinutes: index < 5 ? 480 : 0, ...none }]));
+    const reported = new Map<string, Omit<DayTotal, 'date'>>(
+      weekDates('2026-11-18').map((date, index) => [date, { minutes: index < 2 ? 60 : 0, targetMinutes: index < 5 ? 480 : 0, ...none }]),
+    );
     reported.set('2026-11-18', { minutes: 0, targetMinutes: 0, holiday: 'Day of Prayer and Repentance', leave: null });
     reported.set('2026-11-20', { minutes: 0, targetMinutes: 240, holiday: null, leave: 'vacation' });
     expect(weekTotals('2026-11-18', new Map([...reported].reverse()))).toEqual([
@@ -35,7 +37,11 @@ describe('the week', () => {
   it('refuses a week with a day missing, ahead or behind: the report was of another week', () => {
     const lastWeek = new Map(weekDates('2026-11-11').map((date) => [date, { minutes: 0, targetMinutes: 480, holiday: null, leave: null }]));
     expect(() => weekTotals('2026-11-18', lastWeek)).toThrow(/No report for 2026-11-16, a day of the week of 2026-11-18/);
-    const noSunday = new Map(weekDates('2026-11-18').slice(0, 6).map((date) => [date, { minutes: 0, targetMinutes: 480, holiday: null, leave: null }]));
+    const noSunday = new Map(
+      weekDates('2026-11-18')
+        .slice(0, 6)
+        .map((date) => [date, { minutes: 0, targetMinutes: 480, holiday: null, leave: null }]),
+    );
     expect(() => weekTotals('2026-11-18', noSunday)).toThrow(/No report for 2026-11-22/);
   });
 });
@@ -79,7 +85,12 @@ describe('recent projects', () => {
 describe('the whole view', () => {
   it('puts the parts together as the window reads them', () => {
     const running = entry(7, '2026-11-18T09:00:00+01:00', 'Website');
-    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: date === '2026-11-16' ? 60 : 0, targetMinutes: date < '2026-11-21' ? 480 : 0, holiday: null, leave: null }]));
+    const days = new Map(
+      weekDates('2026-11-16').map((date) => [
+        date,
+        { minutes: date === '2026-11-16' ? 60 : 0, targetMinutes: date < '2026-11-21' ? 480 : 0, holiday: null, leave: null },
+      ]),
+    );
     const view = buildStatusView({
       today: '2026-11-16',
       running,
@@ -115,7 +126,11 @@ describe('the whole view', () => {
   });
 
   it('offers recent work as project and activity pairs, most recent first, each once with its latest note, none without a project', () => {
-    const at = (id: number, start: string, project: string | null, activity: string | null, description = '') => ({ ...entry(id, start, project), activity, description });
+    const at = (id: number, start: string, project: string | null, activity: string | null, description = '') => ({
+      ...entry(id, start, project),
+      activity,
+      description,
+    });
     const entries = [
       at(1, '2026-11-16T08:00:00+01:00', 'Website', 'Design', 'Mock-ups'),
       at(2, '2026-11-16T09:00:00+01:00', 'Website', 'Meeting'),
@@ -131,7 +146,10 @@ describe('the whole view', () => {
   });
 
   it('carries the running shift with its breaks, and breaks as supported only with both of their tools', () => {
-    const shift = { ...entry(9, '2026-11-16T08:00:00+01:00', 'General'), breaks: [{ type: 'Lunch', start: '2026-11-16T12:01:00+01:00', end: null, minutes: 9 }] };
+    const shift = {
+      ...entry(9, '2026-11-16T08:00:00+01:00', 'General'),
+      breaks: [{ type: 'Lunch', start: '2026-11-16T12:01:00+01:00', end: null, minutes: 9 }],
+    };
     const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0, holiday: null, leave: null }]));
     const parts = { today: '2026-11-16', todayMinutes: 240, weekMinutes: 240, todayEntries: [], days, recentEntries: [], asOf: 1, keptWrites: [], sequence: 1 };
     const both = new Set(['start_break', 'end_break']);

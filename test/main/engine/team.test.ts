@@ -5,7 +5,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTeam } from '../../../main/engine/team.ts';
 import { createTimesheet } from '../../../main/engine/timesheet.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, startTestEngine } from './engine-setup.ts';
 
@@ -24,7 +32,14 @@ async function kimaiTeam() {
   const { website, design } = seedCatalog(fake);
   fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
   // Ada: Monday 09:00–17:00 in Berlin; her note is hers.
-  fake.addTimesheet({ userId: ADA.id, begin: Date.parse('2026-11-16T09:00:00+01:00'), end: Date.parse('2026-11-16T17:00:00+01:00'), projectId: website.id, activityId: design.id, description: 'private note' });
+  fake.addTimesheet({
+    userId: ADA.id,
+    begin: Date.parse('2026-11-16T09:00:00+01:00'),
+    end: Date.parse('2026-11-16T17:00:00+01:00'),
+    projectId: website.id,
+    activityId: design.id,
+    description: 'private note',
+  });
   const request = fake.addAbsence({ userId: ADA.id, date: '2026-12-07', endDate: '2026-12-11', type: 'holiday', status: 'new', comment: 'Family visit' });
   return { fake, request };
 }
@@ -56,7 +71,16 @@ describe("the Team screen's data, through the engine's team tools", () => {
 
     const pending = await team.pending(0);
     expect(pending.requests).toEqual([
-      expect.objectContaining({ id: request.id, person: ADA.alias, type: 'vacation', firstDay: '2026-12-07', lastDay: '2026-12-11', days: 5, comment: 'Family visit', alsoAway: [] }),
+      expect.objectContaining({
+        id: request.id,
+        person: ADA.alias,
+        type: 'vacation',
+        firstDay: '2026-12-07',
+        lastDay: '2026-12-11',
+        days: 5,
+        comment: 'Family visit',
+        alsoAway: [],
+      }),
     ]);
     // For people: no tool names, no record numbers.
     const outcome = await team.decide(request.id, 'approve', undefined);

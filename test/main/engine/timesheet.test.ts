@@ -11,9 +11,23 @@ import type { BackEndType, StatusView } from '../../../main/ipc/contract.ts';
 import { PLAN_KEEPERS } from '../../../main/ipc/handlers/preferences.ts';
 import { runningBreak } from '../../../mcp-server/contract/worked-time.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
-import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  DEFAULT_USERS as CLOCKODO_USERS,
+  type FakeClockodo,
+  type FakeUser as ClockodoUser,
+  seedCompany,
+  startFakeClockodo,
+} from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
@@ -227,7 +241,11 @@ describe('clocking in and out', () => {
     // Switched at 9:40: Website ends there and Internal, with its note, begins there.
     const switched = await timesheet.clockIn({ project: 'Internal', description: 'Planning', start: '2026-11-18T09:40' });
     expect(switched.running).toMatchObject({ project: 'Internal', description: 'Planning', start: '2026-11-18T09:40:00+01:00' });
-    expect(switched.todayEntries.find((entry) => entry.project === 'Website')).toMatchObject({ start: '2026-11-18T09:05:00+01:00', end: '2026-11-18T09:40:00+01:00', minutes: 35 });
+    expect(switched.todayEntries.find((entry) => entry.project === 'Website')).toMatchObject({
+      start: '2026-11-18T09:05:00+01:00',
+      end: '2026-11-18T09:40:00+01:00',
+      minutes: 35,
+    });
     await expect(timesheet.clockIn({ project: 'Website', start: '2026-11-18T09:30' })).rejects.toThrow(/before the running one/);
     await expect(timesheet.clockIn({ project: 'Website', start: '2026-11-18T23:30' })).rejects.toThrow(/in the future/);
   });
@@ -267,14 +285,21 @@ describe('the contract with the engine', () => {
     // An engine from another version: today_minutes became a text.
     const changed: EngineClient = {
       ...engine,
-      callTool: async (name, args) => (name === 'timer_status' ? { structured: { running: null, on_break: null, today_minutes: '2h', week_minutes: 0 }, text: '' } : engine.callTool(name, args)),
+      callTool: async (name, args) =>
+        name === 'timer_status'
+          ? { structured: { running: null, on_break: null, today_minutes: '2h', week_minutes: 0 }, text: '' }
+          : engine.callTool(name, args),
     };
-    const error = await timesheetOf(test, changed).getStatus().catch((reason: unknown) => reason);
+    const error = await timesheetOf(test, changed)
+      .getStatus()
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(EngineError);
     expect(error).toMatchObject({
       kind: 'protocol',
       tool: 'timer_status',
-      message: expect.stringMatching(/^Punchcard could not read its engine's answer to timer_status \(today_minutes: .*number.*\)\. The app and its engine may be from different versions/),
+      message: expect.stringMatching(
+        /^Punchcard could not read its engine's answer to timer_status \(today_minutes: .*number.*\)\. The app and its engine may be from different versions/,
+      ),
     });
   });
 
@@ -291,7 +316,9 @@ describe('the contract with the engine', () => {
         return { ...result, structured: { ...report, groups: report.groups.map(({ key, minutes }) => ({ key, minutes })) } };
       },
     };
-    const error = await timesheetOf(test, untargeted).getStatus().catch((reason: unknown) => reason);
+    const error = await timesheetOf(test, untargeted)
+      .getStatus()
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(EngineError);
     expect(error).toMatchObject({ kind: 'protocol', tool: 'time_report', message: expect.stringMatching(/\(groups: 2026-11-16 has no target_minutes\)/) });
   });
@@ -361,8 +388,14 @@ describe('what the back end keeps', () => {
       const engines = {
         local: startTestEngine(),
         kimai: startTestEngine({ userDataDir: kimaiData, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }),
-        clockodo: startTestEngine({ settings: { provider: { type: 'clockodo', email: ada.email, url: clockodo.url } }, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }),
-        calamari: startTestEngine({ settings: { provider: { type: 'calamari', url: calamari.url, email: 'ada@acme.example' } }, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }),
+        clockodo: startTestEngine({
+          settings: { provider: { type: 'clockodo', email: ada.email, url: clockodo.url } },
+          env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey },
+        }),
+        calamari: startTestEngine({
+          settings: { provider: { type: 'calamari', url: calamari.url, email: 'ada@acme.example' } },
+          env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY },
+        }),
         clockify: startTestEngine({ settings: { provider: { type: 'clockify', url: clockify.url } }, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }),
       } satisfies Record<BackEndType, TestEngine>;
       for (const [type, test] of Object.entries(engines) as Array<[BackEndType, TestEngine]>) {
@@ -435,7 +468,11 @@ describe('on Calamari', () => {
     // The app reads the running break off the shift; timer_status's on_break is that same break.
     const pause = runningBreak(paused.running);
     expect((await test.engine.callTool('timer_status')).structured).toMatchObject({ on_break: { type: pause?.type, since: pause?.start } });
-    await expect(timesheet.startBreak()).rejects.toMatchObject({ kind: 'tool', tool: 'start_break', message: expect.stringMatching(/already running; end it first/) });
+    await expect(timesheet.startBreak()).rejects.toMatchObject({
+      kind: 'tool',
+      tool: 'start_break',
+      message: expect.stringMatching(/already running; end it first/),
+    });
 
     const back = await timesheet.endBreak();
     expect(back.running?.breaks).toEqual([expect.objectContaining({ type: 'Break', end: expect.any(String) })]);

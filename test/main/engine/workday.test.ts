@@ -22,7 +22,13 @@ function recording(engine: EngineClient): { engine: EngineClient; calls: string[
 async function seed(test: TestEngine): Promise<void> {
   for (const name of ['Website', 'Internal']) await test.engine.callTool('create_catalog_item', { kind: 'project', name });
   await test.engine.callTool('create_catalog_item', { kind: 'activity', name: 'Design', parent: 'Website' });
-  await test.engine.callTool('log_time', { start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T12:30:00+01:00', project: 'Website', activity: 'Design', description: 'Mock-ups' });
+  await test.engine.callTool('log_time', {
+    start: '2026-11-16T09:00:00+01:00',
+    end: '2026-11-16T12:30:00+01:00',
+    project: 'Website',
+    activity: 'Design',
+    description: 'Mock-ups',
+  });
   await test.engine.callTool('log_time', { start: '2026-11-17T13:00:00+01:00', end: '2026-11-17T14:00:00+01:00', project: 'Internal' });
   await test.engine.callTool('log_time', { start: '2026-11-10T09:00:00+01:00', end: '2026-11-10T10:00:00+01:00', project: 'Internal' });
 }
@@ -87,7 +93,11 @@ describe('the timesheet week', () => {
   it('knows what entries can be booked on', async () => {
     const test = startTestEngine({ settings: SETTINGS });
     await seed(test);
-    expect(await createWorkday(test.engine).catalog()).toEqual({ projects: ['Internal', 'Website'], activities: [{ name: 'Design', project: 'Website' }], breakTypes: [] });
+    expect(await createWorkday(test.engine).catalog()).toEqual({
+      projects: ['Internal', 'Website'],
+      activities: [{ name: 'Design', project: 'Website' }],
+      breakTypes: [],
+    });
   });
 });
 
@@ -126,7 +136,9 @@ describe('leave', () => {
     expect(preview.days).toBe(7.5);
     expect(filed.message).toMatch(/^Requested vacation Dec 21, 2026 to Dec 31, 2026 /);
     expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
-    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow('The last day (Dec 1, 2026) is before the first day (Dec 31, 2026).');
+    await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow(
+      'The last day (Dec 1, 2026) is before the first day (Dec 31, 2026).',
+    );
   });
 
   it('shows what vacation leaves of the balance before it is sent, as the engine counts it; beyond it, sends only what the person confirmed', async () => {
@@ -144,7 +156,9 @@ describe('leave', () => {
     const beyond = { type: 'vacation' as const, firstDay: '2027-03-01', lastDay: '2027-05-31' };
     // Three months less Berlin's five holidays in them: 61 days.
     expect(await leave.preview(beyond)).toMatchObject({ days: 61, leaves: [{ year: 2027, days: -36 }] });
-    await expect(leave.request(beyond)).rejects.toThrow(/^That goes beyond your vacation balance: vacation from Mar 1, 2027 to May 31, 2027 costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./);
+    await expect(leave.request(beyond)).rejects.toThrow(
+      /^That goes beyond your vacation balance: vacation from Mar 1, 2027 to May 31, 2027 costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./,
+    );
     const filed = await leave.request({ ...beyond, beyondBalance: true });
     expect(filed.message).toMatch(/ 36 days over the 2027 vacation entitlement\.$/);
   });
@@ -157,7 +171,9 @@ describe('leave', () => {
     await leave.request({ type: 'vacation', firstDay: '2026-11-19', lastDay: '2026-11-20' });
     const calendar = await leave.calendar('2026-11');
     expect(calendar.days).toHaveLength(30);
-    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([{ person: expect.any(String), type: 'vacation', part: 'full', own: true, pending: false }]);
+    expect(calendar.days.find((day) => day.date === '2026-11-19')?.away).toEqual([
+      { person: expect.any(String), type: 'vacation', part: 'full', own: true, pending: false },
+    ]);
     expect(calendar.people).toHaveLength(1);
   });
 });

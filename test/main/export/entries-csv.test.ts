@@ -6,7 +6,14 @@ import { csvCell, csvFileName, entriesCsv } from '../../../main/export/entries-c
 import type { EntryView } from '../../../main/ipc/contract.ts';
 
 const entry = (fields: Partial<EntryView>): EntryView => ({
-  id: 1, start: '2026-05-12T09:00:00+02:00', end: '2026-05-12T10:30:00+02:00', minutes: 90, project: 'Website', activity: 'Design', description: '', ...fields,
+  id: 1,
+  start: '2026-05-12T09:00:00+02:00',
+  end: '2026-05-12T10:30:00+02:00',
+  minutes: 90,
+  project: 'Website',
+  activity: 'Design',
+  description: '',
+  ...fields,
 });
 
 describe('entries as CSV', () => {
@@ -38,7 +45,7 @@ describe('entries as CSV', () => {
     for (const text of ['=1+1', '+49 30 1234', '-5', '@SUM(A1)', '\t=cmd', '\r=cmd', ' =cmd']) expect(csvCell(text).replace(/^"\s*/, '')).toMatch(/^'/);
     expect(csvCell('=HYPERLINK("http://evil.example","click")')).toBe('"\'=HYPERLINK(""http://evil.example"",""click"")"');
     expect(csvCell(90)).toBe('90');
-    const row = entriesCsv([entry({ project: '=cmd|\' /C calc\'!A0', description: '@risk' })]).split('\r\n')[1];
+    const row = entriesCsv([entry({ project: "=cmd|' /C calc'!A0", description: '@risk' })]).split('\r\n')[1];
     expect(row).toBe("2026-05-12,09:00,10:30,90,1.50,'=cmd|' /C calc'!A0,Design,'@risk,,1");
   });
 
@@ -56,8 +63,40 @@ describe('entries as CSV', () => {
   });
 
   it('starts no formula in any cell of any reading, and keeps the text readable (property)', () => {
-    const risky = fc.constantFrom(',', ';', '\t', '\r', '\n', '\r\n', '"', ' ', '\u00A0', '\u3000', '\uFEFF', '\v', '\f', '\u0085', '\u2028', '\u2029', "'", '=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE66', 'x', '1');
-    const text = fc.string({ unit: fc.oneof({ weight: 4, arbitrary: risky }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }), maxLength: 24 });
+    const risky = fc.constantFrom(
+      ',',
+      ';',
+      '\t',
+      '\r',
+      '\n',
+      '\r\n',
+      '"',
+      ' ',
+      '\u00A0',
+      '\u3000',
+      '\uFEFF',
+      '\v',
+      '\f',
+      '\u0085',
+      '\u2028',
+      '\u2029',
+      "'",
+      '=',
+      '+',
+      '-',
+      '@',
+      '\uFF1D',
+      '\uFF0B',
+      '\uFF0D',
+      '\uFF20',
+      '\uFE66',
+      'x',
+      '1',
+    );
+    const text = fc.string({
+      unit: fc.oneof({ weight: 4, arbitrary: risky }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }),
+      maxLength: 24,
+    });
     fc.assert(
       fc.property(text, text, text, (project, activity, note) => {
         const csv = entriesCsv([entry({ project, activity, description: note })]);

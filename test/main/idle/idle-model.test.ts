@@ -1,7 +1,15 @@
 // Noticing time away while a timer runs: when it begins, when the person is back, when that raises a
 // question, and when the adapter should look again.
 import { describe, expect, it } from 'vitest';
-import { AWAY_SAMPLE_MS, type IdleContext, type IdleEvent, idleStep, INITIAL_IDLE_STATE, type IdleState, nextSampleDelay } from '../../../main/idle/idle-model.ts';
+import {
+  AWAY_SAMPLE_MS,
+  type IdleContext,
+  type IdleEvent,
+  idleStep,
+  INITIAL_IDLE_STATE,
+  type IdleState,
+  nextSampleDelay,
+} from '../../../main/idle/idle-model.ts';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-11-18T10:00:00+01:00');
@@ -36,20 +44,37 @@ describe('idle detection', () => {
   });
 
   it('asks nothing for a pause shorter than the threshold, with the threshold off, or without a timer', () => {
-    expect(run([{ kind: 'sample', at: at(9), idleSeconds: 9 * 60 }, { kind: 'sample', at: at(10), idleSeconds: 1 }]).asked).toEqual([]);
-    const away = [{ kind: 'sample', at: at(20), idleSeconds: 20 * 60 }, { kind: 'sample', at: at(21), idleSeconds: 1 }] as IdleEvent[];
+    expect(
+      run([
+        { kind: 'sample', at: at(9), idleSeconds: 9 * 60 },
+        { kind: 'sample', at: at(10), idleSeconds: 1 },
+      ]).asked,
+    ).toEqual([]);
+    const away = [
+      { kind: 'sample', at: at(20), idleSeconds: 20 * 60 },
+      { kind: 'sample', at: at(21), idleSeconds: 1 },
+    ] as IdleEvent[];
     expect(run(away, { ...ON, thresholdMinutes: 0 }).asked).toEqual([]);
     expect(run(away, { ...ON, running: null }).asked).toEqual([]);
   });
 
   it('asks about the time since the timer started when it started while the person was away', () => {
     const late = { id: 8, start: at(15) };
-    const { asked } = run([{ kind: 'sample', at: at(40), idleSeconds: 40 * 60 }, { kind: 'sample', at: at(41), idleSeconds: 0 }], { ...ON, running: late });
+    const { asked } = run(
+      [
+        { kind: 'sample', at: at(40), idleSeconds: 40 * 60 },
+        { kind: 'sample', at: at(41), idleSeconds: 0 },
+      ],
+      { ...ON, running: late },
+    );
     expect(asked).toEqual([{ id: 1, since: at(15), until: at(41), cause: 'idle', entryId: 8 }]);
   });
 
   it('counts sleep from when the computer went to sleep (or was idle before), and asks on waking', () => {
-    const { asked } = run([{ kind: 'suspend', at: at(3), idleSeconds: 60 }, { kind: 'resume', at: at(90) }]);
+    const { asked } = run([
+      { kind: 'suspend', at: at(3), idleSeconds: 60 },
+      { kind: 'resume', at: at(90) },
+    ]);
     expect(asked).toEqual([{ id: 1, since: at(2), until: at(90), cause: 'sleep', entryId: 7 }]);
   });
 
@@ -68,7 +93,10 @@ describe('idle detection', () => {
   });
 
   it('drops the question when the timer it is about stops or changes, and forgets an absence without a timer', () => {
-    const asked = run([{ kind: 'lock', at: at(0), idleSeconds: 0 }, { kind: 'unlock', at: at(20) }]);
+    const asked = run([
+      { kind: 'lock', at: at(0), idleSeconds: 0 },
+      { kind: 'unlock', at: at(20) },
+    ]);
     expect(asked.state.question).not.toBeNull();
     expect(run([{ kind: 'status', running: TIMER }], ON, asked.state).state.question).not.toBeNull();
     expect(run([{ kind: 'status', running: { id: 9, start: at(21) } }], ON, asked.state).state.question).toBeNull();

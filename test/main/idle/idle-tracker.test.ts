@@ -43,7 +43,14 @@ describe('the idle question', () => {
     const { tracker, shown } = setup(running({}, { description: 'Mock-ups' }));
     away(tracker);
     const question = tracker.question();
-    expect(question).toMatchObject({ id: 1, since: '2026-03-02T10:00:00+01:00', until: '2026-03-02T10:35:00+01:00', minutes: 35, cause: 'lock', entry: { id: 7, project: 'Website' } });
+    expect(question).toMatchObject({
+      id: 1,
+      since: '2026-03-02T10:00:00+01:00',
+      until: '2026-03-02T10:35:00+01:00',
+      minutes: 35,
+      cause: 'lock',
+      entry: { id: 7, project: 'Website' },
+    });
     expect(shown).toEqual([question]);
   });
 
@@ -78,7 +85,9 @@ describe('the idle question', () => {
     away(tracker);
     await expect(tracker.answer(2, 'discard-stop')).rejects.toThrow('That question was already settled; nothing was changed.');
     change(running({}, { id: 9, start: '2026-03-02T10:36:00+01:00' }));
-    await expect(tracker.answer(1, 'discard-stop')).rejects.toThrow('The timer changed since Punchcard asked (it was stopped or switched), so nothing was changed.');
+    await expect(tracker.answer(1, 'discard-stop')).rejects.toThrow(
+      'The timer changed since Punchcard asked (it was stopped or switched), so nothing was changed.',
+    );
     expect(calls).toEqual([]);
     expect(tracker.question()).toBeNull();
   });

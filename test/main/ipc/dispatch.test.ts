@@ -22,13 +22,27 @@ describe('dispatch', () => {
 
   it('validates payloads before a handler sees them, naming the field', async () => {
     const seen: unknown[] = [];
-    const dispatch = createDispatch(handlersWith({ setTool: async (request) => { seen.push(request); return { readOnly: false, readOnlyLocked: false, organisation: null, groups: [] }; } }), log);
-    expect(await dispatch('setTool', { name: 'rm_rf', enabled: true })).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request: name: /) });
+    const dispatch = createDispatch(
+      handlersWith({
+        setTool: async (request) => {
+          seen.push(request);
+          return { readOnly: false, readOnlyLocked: false, organisation: null, groups: [] };
+        },
+      }),
+      log,
+    );
+    expect(await dispatch('setTool', { name: 'rm_rf', enabled: true })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Invalid request: name: /),
+    });
     expect(await dispatch('setTool', { name: 'clock_in', enabled: 'yes' })).toMatchObject({ ok: false, message: expect.stringContaining('enabled') });
     expect(await dispatch('setTool', { name: 'clock_in', enabled: true, extra: 1 })).toMatchObject({ ok: false });
     expect(await dispatch('getStatus', { sneaky: true })).toMatchObject({ ok: false });
     expect(seen).toEqual([]);
-    expect(await dispatch('setTool', { name: 'clock_in', enabled: false })).toEqual({ ok: true, value: { readOnly: false, readOnlyLocked: false, organisation: null, groups: [] } });
+    expect(await dispatch('setTool', { name: 'clock_in', enabled: false })).toEqual({
+      ok: true,
+      value: { readOnly: false, readOnlyLocked: false, organisation: null, groups: [] },
+    });
     expect(seen).toEqual([{ name: 'clock_in', enabled: false }]);
   });
 
@@ -90,10 +104,20 @@ describe('IPC sender check', () => {
 
   it('trusts only the main frame of a window the app created, showing the app origin', () => {
     expect(isTrustedSender(good, trusted)).toEqual({ trusted: true });
-    expect(isTrustedSender({ ...good, webContentsId: 8 }, trusted)).toMatchObject({ trusted: false, reason: expect.stringContaining('not a Punchcard window') });
+    expect(isTrustedSender({ ...good, webContentsId: 8 }, trusted)).toMatchObject({
+      trusted: false,
+      reason: expect.stringContaining('not a Punchcard window'),
+    });
     expect(isTrustedSender({ ...good, isMainFrame: false }, trusted)).toMatchObject({ trusted: false, reason: expect.stringContaining('sub-frame') });
     expect(isTrustedSender({ ...good, frameUrl: null }, trusted)).toMatchObject({ trusted: false });
-    for (const frameUrl of ['https://evil.example/', 'app://punchcard.evil.example/', 'app://evil/', 'file:///index.html', 'not a url', 'app://punchcard:8080/']) {
+    for (const frameUrl of [
+      'https://evil.example/',
+      'app://punchcard.evil.example/',
+      'app://evil/',
+      'file:///index.html',
+      'not a url',
+      'app://punchcard:8080/',
+    ]) {
       expect(isTrustedSender({ ...good, frameUrl }, trusted).trusted, frameUrl).toBe(false);
     }
   });

@@ -19,7 +19,21 @@ import { createSettingsStore } from '../../../main/settings/settings-store.ts';
 import { updateView, type UpdateMode, type UpdatePhase } from '../../../main/updates/update-model.ts';
 import { UpdateRefusal } from '../../../main/updates/updater.ts';
 
-const IDLE: StatusView = { today: '2026-11-18', running: null, todayMinutes: 0, weekMinutes: 0, todayEntries: [], week: [], recentProjects: [], recentWork: [], breaksSupported: false, asOf: 0, keptWrites: [], teamAvailable: false, sequence: 0 };
+const IDLE: StatusView = {
+  today: '2026-11-18',
+  running: null,
+  todayMinutes: 0,
+  weekMinutes: 0,
+  todayEntries: [],
+  week: [],
+  recentProjects: [],
+  recentWork: [],
+  breaksSupported: false,
+  asOf: 0,
+  keptWrites: [],
+  teamAvailable: false,
+  sequence: 0,
+};
 
 function setup(overrides: Partial<HandlerDeps> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'punchcard-handlers-'));
@@ -110,12 +124,25 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
 /** Entries of the week of 2026-11-16 and a recording of every change. */
 function workdayStub(events: string[]): HandlerDeps['workday'] {
   const entry = (id: number, fields: Partial<EntryView> = {}): EntryView => ({
-    id, start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:30:00+01:00', minutes: 90, project: 'Website', activity: 'Design', description: 'Mock-ups', ...fields,
+    id,
+    start: '2026-11-16T09:00:00+01:00',
+    end: '2026-11-16T10:30:00+01:00',
+    minutes: 90,
+    project: 'Website',
+    activity: 'Design',
+    description: 'Mock-ups',
+    ...fields,
   });
   return {
     week: async (date) => {
       events.push(`week ${date}`);
-      return { from: '2026-11-16', to: '2026-11-22', days: [], entries: [entry(1), entry(2, { project: '=HYPERLINK("http://x")', description: 'say "hi", then\nleave' })], asOf: 0 };
+      return {
+        from: '2026-11-16',
+        to: '2026-11-22',
+        days: [],
+        entries: [entry(1), entry(2, { project: '=HYPERLINK("http://x")', description: 'say "hi", then\nleave' })],
+        asOf: 0,
+      };
     },
     log: async (fields) => {
       events.push(`log ${JSON.stringify(fields)}`);
@@ -134,13 +161,34 @@ function workdayStub(events: string[]): HandlerDeps['workday'] {
       return [entry(1), entry(2, { project: '=HYPERLINK("http://x")', description: 'say "hi", then\nleave' })];
     },
     catalog: async () => ({ projects: ['Website'], activities: [], breakTypes: [] }),
-    report: async (from, to) => ({ from, to, today: to, days: [], projects: [], totalMinutes: 0, targetMinutes: 0, targetSoFarMinutes: 0, overtimeMinutes: 0, backEndBalance: null }),
+    report: async (from, to) => ({
+      from,
+      to,
+      today: to,
+      days: [],
+      projects: [],
+      totalMinutes: 0,
+      targetMinutes: 0,
+      targetSoFarMinutes: 0,
+      overtimeMinutes: 0,
+      backEndBalance: null,
+    }),
     forget: () => void events.push('forget'),
   };
 }
 
 function leaveStub(events: string[]): HandlerDeps['leave'] {
-  const request = { id: 4, type: 'vacation' as const, firstDay: '2026-12-21', lastDay: '2026-12-23', firstDayPart: 'full' as const, lastDayPart: 'full' as const, days: 3, status: 'pending' as const, comment: '' };
+  const request = {
+    id: 4,
+    type: 'vacation' as const,
+    firstDay: '2026-12-21',
+    lastDay: '2026-12-23',
+    firstDayPart: 'full' as const,
+    lastDayPart: 'full' as const,
+    days: 3,
+    status: 'pending' as const,
+    comment: '',
+  };
   return {
     requests: async (year) => {
       events.push(`requests ${year}`);
@@ -182,7 +230,16 @@ describe('status handlers', () => {
     // A break of the type chosen (the window's and the tray's picker); a blank one is the default.
     expect(await dispatch('startBreak', { type: ' Lunch ' })).toMatchObject({ ok: true });
     expect(await dispatch('startBreak', { type: '  ' })).toMatchObject({ ok: true });
-    expect(events).toEqual(['startBreak', 'statusChanged 2', 'endBreak', 'statusChanged 3', 'startBreak Lunch', 'statusChanged 2', 'startBreak', 'statusChanged 2']);
+    expect(events).toEqual([
+      'startBreak',
+      'statusChanged 2',
+      'endBreak',
+      'statusChanged 3',
+      'startBreak Lunch',
+      'statusChanged 2',
+      'startBreak',
+      'statusChanged 2',
+    ]);
     expect(await dispatch('endBreak', { type: 'Lunch' } as never)).toMatchObject({ ok: false });
   });
 });
@@ -192,7 +249,9 @@ describe('tool handlers', () => {
     const { dispatch, config } = setup();
     const view = await dispatch('getTools', undefined);
     if (!view.ok) throw new Error(view.message);
-    const tools = (view.value as { groups: Array<{ tools: Array<{ name: string; enabled: boolean; supported: boolean; access: string; title: string }> }> }).groups.flatMap((group) => group.tools);
+    const tools = (
+      view.value as { groups: Array<{ tools: Array<{ name: string; enabled: boolean; supported: boolean; access: string; title: string }> }> }
+    ).groups.flatMap((group) => group.tools);
     expect(tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());
     expect(tools.find((tool) => tool.name === 'delete_time_entry')).toMatchObject({ enabled: false, access: 'change' });
     expect(tools.find((tool) => tool.name === 'absence_calendar')).toMatchObject({ enabled: false, supported: false });
@@ -219,7 +278,9 @@ describe('tool handlers', () => {
     writeFileSync(join(userData, 'config.json'), broken);
     expect(await dispatch('setTool', { name: 'whoami', enabled: false })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/config\.json cannot be used: it is not valid JSON \(.*\)\. Nothing is read from or written to any timesheet until it is fixed; correct the file, or move it away to start over \(Punchcard never changes it\)\.$/),
+      message: expect.stringMatching(
+        /config\.json cannot be used: it is not valid JSON \(.*\)\. Nothing is read from or written to any timesheet until it is fixed; correct the file, or move it away to start over \(Punchcard never changes it\)\.$/,
+      ),
     });
     expect(await dispatch('getTools', undefined)).toMatchObject({ ok: false });
     expect(readFileSync(join(userData, 'config.json'), 'utf8')).toBe(broken);
@@ -271,13 +332,21 @@ describe('account handlers', () => {
       return result.ok ? 'saved' : result.message;
     };
     expect(await refused({ type: 'clockodo', email: 'ada' })).toBe('Clockodo login: an e-mail address such as ada@example.com.');
-    expect(await refused({ type: 'clockodo', email: 'ada@example.com', url: 'clockodo.test' })).toBe('Clockodo address: an http(s) address such as https://example.com.');
+    expect(await refused({ type: 'clockodo', email: 'ada@example.com', url: 'clockodo.test' })).toBe(
+      'Clockodo address: an http(s) address such as https://example.com.',
+    );
     expect(await refused({ type: 'calamari', url: 'https://acme calamari.io', email: 'ada@acme.example' })).toBe(
       'Calamari address: an http(s) address such as https://example.com.',
     );
-    expect(await refused({ type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme' })).toBe('Calamari e-mail: an e-mail address such as ada@example.com.');
-    expect(await refused({ type: 'clockify', url: 'https://acme.clockify.me' })).toMatch(/^Clockify address: acme\.clockify\.me is not one of Clockify's API addresses/);
-    expect(await refused({ type: 'clockify', url: 'https://clockify-proxy.example.com' })).toMatch(/^Clockify address: Punchcard sends your Clockify API key only to Clockify's API addresses \(or to a server on this computer\), and clockify-proxy\.example\.com is not one/);
+    expect(await refused({ type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme' })).toBe(
+      'Calamari e-mail: an e-mail address such as ada@example.com.',
+    );
+    expect(await refused({ type: 'clockify', url: 'https://acme.clockify.me' })).toMatch(
+      /^Clockify address: acme\.clockify\.me is not one of Clockify's API addresses/,
+    );
+    expect(await refused({ type: 'clockify', url: 'https://clockify-proxy.example.com' })).toMatch(
+      /^Clockify address: Punchcard sends your Clockify API key only to Clockify's API addresses \(or to a server on this computer\), and clockify-proxy\.example\.com is not one/,
+    );
     expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
   });
 
@@ -411,7 +480,10 @@ describe('preference handlers', () => {
       ok: false,
       message: 'Clockodo keeps your public holidays and leave entitlement: change them in Clockodo. Nothing was saved.',
     });
-    expect(await dispatch('savePreferences', { carryOverDays: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/^Clockodo keeps your leave entitlement/) });
+    expect(await dispatch('savePreferences', { carryOverDays: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Clockodo keeps your leave entitlement/),
+    });
     expect(readFileSync(join(userData, 'config.json'), 'utf8')).toBe(before);
 
     // What is the app's own still saves, and the answer still says what Clockodo keeps.
@@ -424,24 +496,47 @@ describe('preference handlers', () => {
     const { dispatch, engine, userData, config } = setup();
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: clockodo }));
     engine.plan = { ...CLOCKODO_PLAN, leave: null };
-    expect(await dispatch('savePreferences', { annualLeaveDays: 27, carryOverDays: 3 })).toMatchObject({ ok: true, value: { annualLeaveDays: 27, backEnd: { leave: null } } });
+    expect(await dispatch('savePreferences', { annualLeaveDays: 27, carryOverDays: 3 })).toMatchObject({
+      ok: true,
+      value: { annualLeaveDays: 27, backEnd: { leave: null } },
+    });
     expect(config().leave).toEqual({ annualDays: 27, carryOverDays: 3, allowBeyondBalance: false });
-    expect(await dispatch('savePreferences', { holidays: null })).toMatchObject({ ok: false, message: 'Clockodo keeps your public holidays: change them in Clockodo. Nothing was saved.' });
+    expect(await dispatch('savePreferences', { holidays: null })).toMatchObject({
+      ok: false,
+      message: 'Clockodo keeps your public holidays: change them in Clockodo. Nothing was saved.',
+    });
   });
 
   it('save the work week and holidays a back end that keeps the plan keeps none of for the person (Clockify without a work capacity or holidays)', async () => {
     const { dispatch, engine, userData, config } = setup();
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'clockify', url: 'https://api.clockify.me' } }));
-    engine.plan = { workWeek: null, keepsHolidays: false, holidays: null, leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false } };
+    engine.plan = {
+      workWeek: null,
+      keepsHolidays: false,
+      holidays: null,
+      leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false },
+    };
     const saved = await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 }, holidays: { country: 'DE' } });
-    expect(saved).toMatchObject({ ok: true, value: { workWeek: { mon: 6 }, holidays: { country: 'DE' }, backEnd: { state: 'kept', name: 'Clockify', workWeek: null, keepsHolidays: false } } });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { workWeek: { mon: 6 }, holidays: { country: 'DE' }, backEnd: { state: 'kept', name: 'Clockify', workWeek: null, keepsHolidays: false } },
+    });
     expect(config()).toMatchObject({ workWeek: { mon: 6 }, holidays: { country: 'DE' } });
     // The leave entitlement is still Clockify's.
-    expect(await dispatch('savePreferences', { annualLeaveDays: 30 })).toEqual({ ok: false, message: 'Clockify keeps your leave entitlement: change it in Clockify. Nothing was saved.' });
+    expect(await dispatch('savePreferences', { annualLeaveDays: 30 })).toEqual({
+      ok: false,
+      message: 'Clockify keeps your leave entitlement: change it in Clockify. Nothing was saved.',
+    });
     // Holidays kept, the week not: only the week saves.
     engine.plan = { workWeek: null, keepsHolidays: true, holidays: "Clockify's holidays", leave: null };
-    expect(await dispatch('savePreferences', { holidays: null })).toEqual({ ok: false, message: 'Clockify keeps your public holidays: change them in Clockify. Nothing was saved.' });
-    expect(await dispatch('savePreferences', { workWeek: { mon: 7, tue: 7, wed: 7, thu: 7, fri: 7, sat: 0, sun: 0 } })).toMatchObject({ ok: true, value: { workWeek: { mon: 7 } } });
+    expect(await dispatch('savePreferences', { holidays: null })).toEqual({
+      ok: false,
+      message: 'Clockify keeps your public holidays: change them in Clockify. Nothing was saved.',
+    });
+    expect(await dispatch('savePreferences', { workWeek: { mon: 7, tue: 7, wed: 7, thu: 7, fri: 7, sat: 0, sun: 0 } })).toMatchObject({
+      ok: true,
+      value: { workWeek: { mon: 7 } },
+    });
   });
 
   it('save the plan locally where the settings keep it (Kimai), without asking the engine', async () => {
@@ -449,7 +544,10 @@ describe('preference handlers', () => {
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
     engine.plan = CLOCKODO_PLAN;
     expect(await dispatch('getPreferences', undefined)).toMatchObject({ ok: true, value: { backEnd: null } });
-    expect(await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 } })).toMatchObject({ ok: true, value: { backEnd: null } });
+    expect(await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 6, sat: 0, sun: 0 } })).toMatchObject({
+      ok: true,
+      value: { backEnd: null },
+    });
     expect(config().workWeek.mon).toBe(6);
     expect(engine.planCalls).toBe(0);
   });
@@ -458,7 +556,11 @@ describe('preference handlers', () => {
     const { dispatch, engine, userData, config } = setup();
     writeFileSync(join(userData, 'config.json'), JSON.stringify({ provider: { type: 'kimai', url: 'https://kimai.example.com' } }));
     engine.plan = new Error('Nothing answers at https://kimai.example.com. Check the address and your network.');
-    const saved = await dispatch('savePreferences', { workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 0, sat: 0, sun: 0 }, holidays: { country: 'DE' }, annualLeaveDays: 27 });
+    const saved = await dispatch('savePreferences', {
+      workWeek: { mon: 6, tue: 6, wed: 6, thu: 6, fri: 0, sat: 0, sun: 0 },
+      holidays: { country: 'DE' },
+      annualLeaveDays: 27,
+    });
     expect(saved).toMatchObject({ ok: true, value: { backEnd: null, annualLeaveDays: 27 } });
     expect(config()).toMatchObject({ workWeek: { fri: 0 }, holidays: { country: 'DE' }, leave: { annualDays: 27 } });
     expect(engine.planCalls).toBe(0);
@@ -560,7 +662,9 @@ describe('the Claude Desktop extension', () => {
     expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { claudeInstalled: true } });
     expect(await dispatch('installExtension', undefined)).toEqual({
       ok: true,
-      value: { message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.' },
+      value: {
+        message: 'Claude Desktop shows the extension: choose Install, then fill in your back end, or leave it empty to use what Punchcard is set to here.',
+      },
     });
     await dispatch('showExtension', undefined);
     expect(events).toEqual([`openPath ${bundle}`, `show ${bundle}`]);
@@ -572,8 +676,14 @@ describe('the Claude Desktop extension', () => {
     const events: string[] = [];
     const missing = setup({ extension: extension(events, false) });
     const view = await missing.dispatch('getExtension', undefined);
-    expect(view).toMatchObject({ ok: true, value: { path: null, problem: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' } });
-    expect(await missing.dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { path: null, problem: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.' },
+    });
+    expect(await missing.dispatch('installExtension', undefined)).toEqual({
+      ok: false,
+      message: 'This copy of Punchcard has no extension file. In a checkout, npm run pack:mcpb makes dist/punchcard.mcpb.',
+    });
     expect(await setup().dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { path: null } });
     const unopened = setup({ extension: extension(events, true, 'No application knows how to open this file.') });
     expect(await unopened.dispatch('installExtension', undefined)).toEqual({
@@ -592,7 +702,10 @@ describe('the Claude Desktop extension', () => {
       launch: launchSpec({ executable: process.execPath, serverScript: join(base.home, 'punchcard-mcp.mjs'), userDataDir: base.userData, runAsNode: false }),
     });
     const { dispatch } = setup({ registrar, extension: extension(events) });
-    expect(await dispatch('getExtension', undefined)).toMatchObject({ ok: true, value: { problem: 'Set by your organisation: your organisation allows only VS Code.' } });
+    expect(await dispatch('getExtension', undefined)).toMatchObject({
+      ok: true,
+      value: { problem: 'Set by your organisation: your organisation allows only VS Code.' },
+    });
     expect(await dispatch('installExtension', undefined)).toEqual({ ok: false, message: 'Set by your organisation: your organisation allows only VS Code.' });
     expect(events).toEqual([]);
   });
@@ -684,20 +797,27 @@ describe("handlers under an organisation's policy", () => {
     const account = (await dispatch('getAccount', undefined)) as { ok: true; value: AccountView };
     expect(account.value.provider).toMatchObject({ type: 'kimai', url: 'https://kimai.example.com' });
     expect(account.value.organisation).toEqual({ fixed: true, allowed: ['kimai'], note: 'Set by your organisation: every account here uses this back end.' });
-    expect(await dispatch('saveAccount', { provider: { type: 'local' } })).toMatchObject({ ok: false, message: 'Set by your organisation: every account here uses this back end.' });
+    expect(await dispatch('saveAccount', { provider: { type: 'local' } })).toMatchObject({
+      ok: false,
+      message: 'Set by your organisation: every account here uses this back end.',
+    });
   });
 
-  it('test the back end in effect, the fixed one, when Test is pressed for the saved account (it tested config.json\'s)', async () => {
+  it("test the back end in effect, the fixed one, when Test is pressed for the saved account (it tested config.json's)", async () => {
     const { dispatch, tested } = setup({ policy: () => policy });
     expect(await dispatch('testConnection', undefined)).toEqual({ ok: true, value: { ok: true, message: 'Connected.' } });
     expect(tested).toEqual([{ profile: { type: 'kimai', url: 'https://kimai.example.com' }, token: undefined }]);
   });
 
-  it('never send a typed token to a back end the policy does not allow (the attack: Test against an address of the attacker\'s)', async () => {
+  it("never send a typed token to a back end the policy does not allow (the attack: Test against an address of the attacker's)", async () => {
     const { dispatch, tested } = setup({ policy: () => policy });
     expect(await dispatch('testConnection', { provider: { type: 'kimai', url: 'https://attacker.example' }, token: 'secret' })).toEqual({
       ok: true,
-      value: { ok: false, message: "Your organisation's policy fixes the back end to Kimai at https://kimai.example.com, so Punchcard does not contact Kimai at https://attacker.example." },
+      value: {
+        ok: false,
+        message:
+          "Your organisation's policy fixes the back end to Kimai at https://kimai.example.com, so Punchcard does not contact Kimai at https://attacker.example.",
+      },
     });
     const onlyLocal = setup({ policy: () => ({ ...NO_POLICY, providersAllowed: ['local'] }) });
     expect(await onlyLocal.dispatch('testConnection', { provider: { type: 'clockodo', email: 'ada@example.com' }, token: 'secret' })).toMatchObject({
@@ -710,7 +830,9 @@ describe("handlers under an organisation's policy", () => {
 
 describe('timesheet, report and leave handlers', () => {
   const withTools = (names: readonly string[]) => async () => new Set(TOOL_NAMES.filter((name) => names.includes(name)));
-  const calamariTools = TOOL_NAMES.filter((name) => !['update_time_entry', 'delete_time_entry', 'cancel_leave_request', 'create_catalog_item', 'archive_catalog_item'].includes(name));
+  const calamariTools = TOOL_NAMES.filter(
+    (name) => !['update_time_entry', 'delete_time_entry', 'cancel_leave_request', 'create_catalog_item', 'archive_catalog_item'].includes(name),
+  );
 
   it('give the week with what the back end allows, and tell the tray of every change', async () => {
     const { dispatch, events } = setup();
@@ -729,7 +851,10 @@ describe('timesheet, report and leave handlers', () => {
     expect(events.filter((event) => event.startsWith('statusChanged'))).toHaveLength(3);
     // The contract refuses what no engine call should see.
     expect(await dispatch('updateEntry', { id: 0 })).toMatchObject({ ok: false });
-    expect(await dispatch('logTime', { start: 'yesterday', end: '10:00' })).toMatchObject({ ok: false, message: expect.stringContaining('a time as YYYY-MM-DDTHH:MM') });
+    expect(await dispatch('logTime', { start: 'yesterday', end: '10:00' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('a time as YYYY-MM-DDTHH:MM'),
+    });
   });
 
   it('say where entries cannot be changed, naming the back end', async () => {
@@ -742,31 +867,53 @@ describe('timesheet, report and leave handlers', () => {
     });
     expect(await dispatch('getLeave', { year: 2026 })).toMatchObject({
       ok: true,
-      value: { rights: { request: true, cancel: false, note: "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests)." }, unavailable: null },
+      value: {
+        rights: { request: true, cancel: false, note: "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests)." },
+        unavailable: null,
+      },
     });
-    expect(await dispatch('cancelLeave', { id: 4 })).toEqual({ ok: false, message: "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests)." });
+    expect(await dispatch('cancelLeave', { id: 4 })).toEqual({
+      ok: false,
+      message: "Calamari's API cannot cancel a leave request: cancel it in Calamari (Requests).",
+    });
   });
 
   it('say there is no leave on a Kimai without its absence plugin, and ask the engine nothing about it', async () => {
     const { dispatch, deps, events } = setup();
     deps.settings.update((settings) => ({ ...settings, provider: { type: 'kimai', url: 'https://kimai.example' } }));
-    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => !['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar', 'start_break', 'end_break'].includes(name)));
+    deps.timesheet.supportedTools = withTools(
+      TOOL_NAMES.filter(
+        (name) =>
+          !['request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar', 'start_break', 'end_break'].includes(name),
+      ),
+    );
     const leave = await dispatch('getLeave', { year: 2026 });
     expect(leave).toMatchObject({ ok: true, value: { balance: null, requests: [], unavailable: expect.stringMatching(/^This Kimai has no absence plugin/) } });
-    expect(await dispatch('getCalendar', { month: '2026-11' })).toMatchObject({ ok: true, value: { unavailable: expect.stringMatching(/^This Kimai has no absence plugin/) } });
-    expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23' })).toMatchObject({ ok: false, message: expect.stringMatching(/^This Kimai has no absence plugin/) });
+    expect(await dispatch('getCalendar', { month: '2026-11' })).toMatchObject({
+      ok: true,
+      value: { unavailable: expect.stringMatching(/^This Kimai has no absence plugin/) },
+    });
+    expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^This Kimai has no absence plugin/),
+    });
     expect(events.filter((event) => event.startsWith('requests') || event.startsWith('request '))).toEqual([]);
   });
 
   it('file leave and forget the targets it changes', async () => {
     const { dispatch, events } = setup();
-    expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23', comment: 'Family' })).toMatchObject({ ok: true, value: { message: 'Requested.' } });
+    expect(await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23', comment: 'Family' })).toMatchObject({
+      ok: true,
+      value: { message: 'Requested.' },
+    });
     expect(events).toContain('forget');
     expect(await dispatch('requestLeave', { type: 'holiday', firstDay: '2026-12-21', lastDay: '2026-12-23' })).toMatchObject({ ok: false });
     // What the person confirmed beyond the balance goes on to the engine; a preview takes no such word.
     await dispatch('requestLeave', { type: 'vacation', firstDay: '2026-12-28', lastDay: '2026-12-30', beyondBalance: true });
     expect(events).toContain('request {"type":"vacation","firstDay":"2026-12-28","lastDay":"2026-12-30","beyondBalance":true}');
-    expect(await dispatch('previewLeave', { type: 'vacation', firstDay: '2026-12-28', lastDay: '2026-12-30', beyondBalance: true })).toMatchObject({ ok: false });
+    expect(await dispatch('previewLeave', { type: 'vacation', firstDay: '2026-12-28', lastDay: '2026-12-30', beyondBalance: true })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('preview leave beyond the balance: refused on the local timesheet without the Preferences switch, with no colleagues there', async () => {
@@ -775,14 +922,22 @@ describe('timesheet, report and leave handlers', () => {
     const request = { type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-23' } as const;
     expect(await dispatch('previewLeave', request)).toMatchObject({
       ok: true,
-      value: { leaves: [{ year: 2026, days: -2 }], away: null, beyondRefused: 'The timesheet on this computer approves leave as it is filed, and your Preferences do not allow leave beyond your balance. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences.' },
+      value: {
+        leaves: [{ year: 2026, days: -2 }],
+        away: null,
+        beyondRefused:
+          'The timesheet on this computer approves leave as it is filed, and your Preferences do not allow leave beyond your balance. Ask for fewer days, or turn on “Allow leave beyond my balance” in Preferences.',
+      },
     });
     expect(await dispatch('savePreferences', { allowLeaveBeyondBalance: true })).toMatchObject({ ok: true, value: { allowLeaveBeyondBalance: true } });
     expect(await dispatch('previewLeave', request)).toMatchObject({ ok: true, value: { beyondRefused: null } });
     // A company's tracker has an approver, and colleagues.
     deps.settings.update((settings) => ({ ...settings, provider: { type: 'kimai', url: 'https://kimai.example' } }));
     deps.settings.update((settings) => ({ ...settings, leave: { ...settings.leave, allowBeyondBalance: false } }));
-    expect(await dispatch('previewLeave', request)).toMatchObject({ ok: true, value: { beyondRefused: null, away: [{ person: 'Bob', firstDay: '2026-12-22' }] } });
+    expect(await dispatch('previewLeave', request)).toMatchObject({
+      ok: true,
+      value: { beyondRefused: null, away: [{ person: 'Bob', firstDay: '2026-12-22' }] },
+    });
   });
 
   it('export a range through the save dialog as CSV, neutralising formulas; nothing when cancelled', async () => {
@@ -792,7 +947,10 @@ describe('timesheet, report and leave handlers', () => {
     const lines = saved[0]?.contents.split('\r\n') ?? [];
     expect(lines[0]).toBe('\uFEFFDate,Start,End,Minutes,Hours,Project,Activity,Note,Locked,Entry ID');
     expect(lines[2]).toBe(`2026-11-16,09:00,10:30,90,1.50,"'=HYPERLINK(""http://x"")",Design,"say ""hi"", then\nleave",,2`);
-    expect(await dispatch('exportCsv', { from: '2026-11-30', to: '2026-11-01' })).toMatchObject({ ok: false, message: 'The last day (2026-11-01) is before the first (2026-11-30).' });
+    expect(await dispatch('exportCsv', { from: '2026-11-30', to: '2026-11-01' })).toMatchObject({
+      ok: false,
+      message: 'The last day (2026-11-01) is before the first (2026-11-30).',
+    });
     expect(await dispatch('exportCsv', { from: '2025-01-01', to: '2026-11-01' })).toMatchObject({ ok: false, message: 'Export at most 366 days at a time.' });
   });
 });
@@ -805,7 +963,8 @@ describe('preferences of the tray', () => {
     const { dispatch, config } = setup({
       shortcut: {
         set: (accelerator) => {
-          if (taken.has(accelerator)) return `${accelerator} is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.`;
+          if (taken.has(accelerator))
+            return `${accelerator} is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.`;
           inUse = accelerator;
           return null;
         },
@@ -813,14 +972,21 @@ describe('preferences of the tray', () => {
       },
       preferencesChanged: () => void changed.push('changed'),
     });
-    expect(await dispatch('savePreferences', { idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P' })).toMatchObject({ ok: true, value: { idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P', shortcutProblem: null } });
+    expect(await dispatch('savePreferences', { idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P' })).toMatchObject({
+      ok: true,
+      value: { idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P', shortcutProblem: null },
+    });
     expect(config().app).toMatchObject({ idleMinutes: 15, shortcut: 'CommandOrControl+Alt+P' });
     expect(inUse).toBe('CommandOrControl+Alt+P');
     expect(await dispatch('savePreferences', { shortcut: 'CommandOrControl+Shift+K' })).toEqual({
       ok: false,
-      message: 'CommandOrControl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.',
+      message:
+        'CommandOrControl+Shift+K is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut. Nothing was saved.',
     });
-    expect(await dispatch('savePreferences', { shortcut: 'Shift+K' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Add Ctrl, Alt or ⌘ .* Nothing was saved\.$/) });
+    expect(await dispatch('savePreferences', { shortcut: 'Shift+K' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Add Ctrl, Alt or ⌘ .* Nothing was saved\.$/),
+    });
     expect(config().app.shortcut).toBe('CommandOrControl+Alt+P');
     expect(await dispatch('savePreferences', { idleMinutes: 2.5 })).toMatchObject({ ok: false });
     expect(changed).toEqual(['changed']);
@@ -831,7 +997,13 @@ describe('preferences of the tray', () => {
 function updatesStub(events: string[]): HandlerDeps['updates'] {
   let mode: UpdateMode = 'notify';
   let phase: UpdatePhase = { kind: 'ready', version: '1.3.0' };
-  const view = () => updateView({ setup: { currentVersion: '1.2.0', packaged: true, mode, policy: { enabled: true, pinned: null, problem: null } }, phase, now: 0, timeZone: 'UTC' });
+  const view = () =>
+    updateView({
+      setup: { currentVersion: '1.2.0', packaged: true, mode, policy: { enabled: true, pinned: null, problem: null } },
+      phase,
+      now: 0,
+      timeZone: 'UTC',
+    });
   return {
     view,
     check: () => {

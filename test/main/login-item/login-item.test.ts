@@ -76,9 +76,12 @@ describe('the autostart entry', () => {
 
   it('reads back as the same arguments, whatever the path', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => !/[\n\r\t\0]/.test(s)), (path) => {
-        expect(execOf(autostartEntry(path))).toEqual([path, '--autostart']);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => !/[\n\r\t\0]/.test(s)),
+        (path) => {
+          expect(execOf(autostartEntry(path))).toEqual([path, '--autostart']);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -111,7 +114,8 @@ describe('loginItem on Linux', () => {
 
   afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-  const linux = (env: NodeJS.ProcessEnv = {}) => loginItem({ platform: 'linux', env: { HOME: home, ...env }, execPath: '/opt/Punchcard/punchcard', isPackaged: true });
+  const linux = (env: NodeJS.ProcessEnv = {}) =>
+    loginItem({ platform: 'linux', env: { HOME: home, ...env }, execPath: '/opt/Punchcard/punchcard', isPackaged: true });
   const file = () => join(home, '.config', 'autostart', 'punchcard.desktop');
 
   it('writes and removes ~/.config/autostart/punchcard.desktop', () => {

@@ -37,7 +37,9 @@ const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) a
 const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
 function errorsOf(candidate: unknown): string[] {
-  return validate(candidate) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+  return validate(candidate)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
 }
 
 /** Whether electron-builder's `asarUnpack` patterns leave a packed file beside the archive. */
@@ -95,7 +97,11 @@ describe('electron-builder.yml', () => {
     const keyring = require('@napi-rs/keyring/package.json') as { optionalDependencies: Record<string, string>; napi: { binaryName: string } };
     const platforms = Object.keys(keyring.optionalDependencies);
     expect(platforms).toEqual(
-      expect.arrayContaining(['darwin-arm64', 'darwin-x64', 'win32-x64-msvc', 'win32-arm64-msvc', 'linux-x64-gnu', 'linux-arm64-gnu'].map((platform) => `@napi-rs/keyring-${platform}`)),
+      expect.arrayContaining(
+        ['darwin-arm64', 'darwin-x64', 'win32-x64-msvc', 'win32-arm64-msvc', 'linux-x64-gnu', 'linux-arm64-gnu'].map(
+          (platform) => `@napi-rs/keyring-${platform}`,
+        ),
+      ),
     );
     for (const name of platforms) {
       const addon = `node_modules/${name}/${keyring.napi.binaryName}.${name.slice('@napi-rs/keyring-'.length)}.node`;
@@ -117,7 +123,12 @@ describe('electron-builder.yml', () => {
 
   it('builds an MSI for managed installs: every user, no desktop shortcut, a fixed upgrade code; NSIS keeps the person’s data', () => {
     expect(config.win).toMatchObject({ target: ['nsis', 'msi'] });
-    expect(config.msi).toMatchObject({ perMachine: true, createDesktopShortcut: false, runAfterFinish: false, upgradeCode: '43FDA27C-A18E-4DE5-8FA5-748B24ECBD4E' });
+    expect(config.msi).toMatchObject({
+      perMachine: true,
+      createDesktopShortcut: false,
+      runAfterFinish: false,
+      upgradeCode: '43FDA27C-A18E-4DE5-8FA5-748B24ECBD4E',
+    });
     expect(config.nsis).toMatchObject({ deleteAppDataOnUninstall: false });
   });
 
@@ -132,7 +143,9 @@ describe('electron-builder.yml', () => {
       expect(names).toContain('@napi-rs/keyring');
       expect(names.filter((name) => name.startsWith('@napi-rs/keyring-'))).toHaveLength(1);
       const nativeFiles = nodeModules
-        .flatMap((module) => readdirSync(module.dir, { recursive: true, encoding: 'utf8' }).map((file) => relative(ROOT, join(module.dir, file)).split('\\').join('/')))
+        .flatMap((module) =>
+          readdirSync(module.dir, { recursive: true, encoding: 'utf8' }).map((file) => relative(ROOT, join(module.dir, file)).split('\\').join('/')),
+        )
         .filter((file) => file.endsWith('.node'));
       expect(nativeFiles).toHaveLength(1);
       for (const file of nativeFiles) expect(unpacked(file), file).toBe(true);

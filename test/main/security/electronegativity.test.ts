@@ -106,7 +106,10 @@ describe('electronegativity', () => {
     const allowed = new Set(allowList.findings.map(keyOf));
     const unexpected = scan.findings
       .filter((finding) => !allowed.has(keyOf(finding)))
-      .map((finding) => `${finding.check} (${finding.severity}) ${finding.file}:${finding.line} — ${finding.description}${finding.sample ? ` — ${finding.sample}` : ''}`);
+      .map(
+        (finding) =>
+          `${finding.check} (${finding.severity}) ${finding.file}:${finding.line} — ${finding.description}${finding.sample ? ` — ${finding.sample}` : ''}`,
+      );
     expect(
       unexpected,
       'New Electronegativity findings: fix them, or review them and add them to test/main/security/electronegativity-allowlist.json with a reason',
@@ -132,7 +135,7 @@ describe('electronegativity', () => {
       join(bad, 'window.ts'),
       [
         "import { BrowserWindow } from 'electron';",
-        "export const window = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });",
+        'export const window = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });',
         "window.loadURL('http://example.com/');",
       ].join('\n'),
     );

@@ -45,11 +45,14 @@ describe('settings store', () => {
     expect(readFileSync(path, 'utf8')).toBe('{ "tools": { "readOnly": tru');
   });
 
-  it('refuses a file whose back end does not validate, in the engine\'s words, leaving it as it was', () => {
+  it("refuses a file whose back end does not validate, in the engine's words, leaving it as it was", () => {
     const { path, settings } = store();
     const text = JSON.stringify({ provider: { type: 'kimia', url: 'https://kimai.example.com' }, workWeek: { fri: 6 } });
     writeFileSync(path, text);
-    const sentence = settingsProblem(path, 'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify)');
+    const sentence = settingsProblem(
+      path,
+      'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify)',
+    );
     expect(() => settings.read()).toThrow(sentence);
     expect(() => settings.update((current) => ({ ...current, user: { name: 'Ada' } }))).toThrow(sentence);
     expect(readFileSync(path, 'utf8')).toBe(text);
@@ -66,7 +69,10 @@ describe('settings store', () => {
     expect(written.workWeek).toMatchObject({ mon: 8, fri: 6 });
     // The unreadable switch is written as the off it was read as; names a newer version has stay.
     expect(written.tools).toEqual({ readOnly: false, groups: { magic: true }, enabled: { clock_in: false, teleport: true } });
-    expect(settings.notes()).toEqual(['tools.groups.magic is not a tool group this Punchcard has; it is ignored.', 'tools.enabled.teleport is not a tool this Punchcard has; it is ignored.']);
+    expect(settings.notes()).toEqual([
+      'tools.groups.magic is not a tool group this Punchcard has; it is ignored.',
+      'tools.enabled.teleport is not a tool this Punchcard has; it is ignored.',
+    ]);
   });
 
   it('refuses a change that breaks the schema and writes nothing', () => {

@@ -3,11 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { acceleratorOf, acceleratorProblem, describeAccelerator } from '../../../mcp-server/contract/accelerator.ts';
 
-const press = (code: string, keys: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({ code, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...keys });
+const press = (code: string, keys: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...keys,
+});
 
 describe('shortcuts', () => {
   it('accepts modifiers and one key, and F-keys alone', () => {
-    for (const good of ['CommandOrControl+Alt+P', 'Ctrl+Shift+F12', 'F9', 'Super+Space', 'Alt+Up', 'CmdOrCtrl++', 'Control+Alt+num5']) expect(acceleratorProblem(good), good).toBeNull();
+    for (const good of ['CommandOrControl+Alt+P', 'Ctrl+Shift+F12', 'F9', 'Super+Space', 'Alt+Up', 'CmdOrCtrl++', 'Control+Alt+num5'])
+      expect(acceleratorProblem(good), good).toBeNull();
   });
 
   it('refuses in words what would take typing away, or is no key at all', () => {

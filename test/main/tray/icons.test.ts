@@ -96,7 +96,10 @@ describe('the committed icons', () => {
       const a = alphas(rgba);
       expect(a.some((value) => value === 0)).toBe(true);
       expect(a.some((value) => value === 255)).toBe(true);
-      expect(a.some((value) => value > 0 && value < 255), `${path} has soft edges`).toBe(true);
+      expect(
+        a.some((value) => value > 0 && value < 255),
+        `${path} has soft edges`,
+      ).toBe(true);
     }
   });
 

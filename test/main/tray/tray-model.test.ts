@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lengthText, nextRefreshDelay, RECENT_PROJECTS_MAX, shortcutAction, TOOLTIP_MAX, trayModel, type MenuItemSpec, type TrayInput, WAITING } from '../../../main/tray/tray-model.ts';
+import {
+  lengthText,
+  nextRefreshDelay,
+  RECENT_PROJECTS_MAX,
+  shortcutAction,
+  TOOLTIP_MAX,
+  trayModel,
+  type MenuItemSpec,
+  type TrayInput,
+  WAITING,
+} from '../../../main/tray/tray-model.ts';
 import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 import { updateView, type UpdatePhase, type UpdateSetup } from '../../../main/updates/update-model.ts';
@@ -148,7 +158,12 @@ describe('breaks', () => {
   const onLunch = (fields: Partial<StatusView> = {}) =>
     running(
       { asOf: at('2026-03-02T12:10:00+01:00'), todayMinutes: 241, breaksSupported: true, ...fields },
-      { project: 'General', activity: null, start: '2026-03-02T08:00:00+01:00', breaks: [{ type: 'Lunch', start: '2026-03-02T12:01:00+01:00', end: null, minutes: 9 }] },
+      {
+        project: 'General',
+        activity: null,
+        start: '2026-03-02T08:00:00+01:00',
+        breaks: [{ type: 'Lunch', start: '2026-03-02T12:01:00+01:00', end: null, minutes: 9 }],
+      },
     );
 
   it('offers Start break after Clock out while working, only where the back end takes breaks', () => {
@@ -161,7 +176,12 @@ describe('breaks', () => {
 
   it('says the break, its type and start, and the shift; End break comes first, and nothing ticks', () => {
     const { menu, tooltip, icon } = model({ status: onLunch(), now: LUNCH_NOW });
-    expect(outline(menu).slice(0, 4)).toEqual(['(On a break (Lunch) since 12:01 — shift on General since 08:00)', 'End break', 'Clock out', '(Today: 4 h 1 min)']);
+    expect(outline(menu).slice(0, 4)).toEqual([
+      '(On a break (Lunch) since 12:01 — shift on General since 08:00)',
+      'End break',
+      'Clock out',
+      '(Today: 4 h 1 min)',
+    ]);
     expect(actionOf(menu, 'End break')).toEqual({ kind: 'endBreak' });
     expect(outline(menu)).not.toContain('Start break');
     expect(tooltip).toBe('Punchcard — on a break (Lunch) since 12:01');
@@ -185,7 +205,12 @@ describe('breaks', () => {
     // 08:00:00 to 12:00:00 with a break from 10:00:00 to 10:30:20: 3 h 29 min 40 s worked.
     const status = running(
       { asOf: at('2026-03-02T12:00:00+01:00'), todayMinutes: 209, breaksSupported: true },
-      { project: 'General', activity: null, start: '2026-03-02T08:00:00+01:00', breaks: [{ type: 'Lunch', start: '2026-03-02T10:00:00+01:00', end: '2026-03-02T10:30:20+01:00', minutes: 30 }] },
+      {
+        project: 'General',
+        activity: null,
+        start: '2026-03-02T08:00:00+01:00',
+        breaks: [{ type: 'Lunch', start: '2026-03-02T10:00:00+01:00', end: '2026-03-02T10:30:20+01:00', minutes: 30 }],
+      },
     );
     const now = at('2026-03-02T12:00:00+01:00');
     expect(outline(model({ status, now }).menu).slice(0, 3)).toEqual(['(Working on General since 08:00 — 3 h 29 min)', 'Clock out', 'Start break']);
@@ -411,7 +436,14 @@ describe('switching, break types, the idle question and the shortcut', () => {
   });
 
   it('asks about time away right under the status line, with every answer', () => {
-    const question = { id: 3, since: '2026-03-02T09:40:00+01:00', until: '2026-03-02T10:15:00+01:00', minutes: 35, cause: 'idle' as const, entry: running().running as EntryView };
+    const question = {
+      id: 3,
+      since: '2026-03-02T09:40:00+01:00',
+      until: '2026-03-02T10:15:00+01:00',
+      minutes: 35,
+      cause: 'idle' as const,
+      entry: running().running as EntryView,
+    };
     const { menu } = model({ status: running(), idle: question });
     expect(outline(menu).slice(0, 3)).toEqual([
       '(Working on Website · Design since 09:02 — 1 h 23 min)',
@@ -453,12 +485,20 @@ describe('the tray’s updates', () => {
       ['Updates: up to date', ['(Punchcard 1.2.0 is up to date (checked at 10:25).)', 'Check for updates now']],
     ]);
     expect(updateOutline({ kind: 'checking' }).at(-1)).toEqual(['Updates: checking…', ['(Checking for updates…)']]);
-    expect(updateOutline({ kind: 'downloading', version: '1.3.0', percent: 12 }).at(-1)).toEqual(['Updates: downloading 1.3.0 (12 %)…', ['(Downloading Punchcard 1.3.0 (12 %)…)']]);
+    expect(updateOutline({ kind: 'downloading', version: '1.3.0', percent: 12 }).at(-1)).toEqual([
+      'Updates: downloading 1.3.0 (12 %)…',
+      ['(Downloading Punchcard 1.3.0 (12 %)…)'],
+    ]);
     expect(updateOutline({ kind: 'failed', problem: 'checksum', detail: 'sha512 checksum mismatch', at: NOW }).at(-1)).toEqual([
       'Updates: download failed its checksum',
-      ['(The downloaded update did not match its checksum and was deleted; nothing was installed (at 10:25). Punchcard tries again tomorrow.)', 'Check for updates now'],
+      [
+        '(The downloaded update did not match its checksum and was deleted; nothing was installed (at 10:25). Punchcard tries again tomorrow.)',
+        'Check for updates now',
+      ],
     ]);
-    expect((updateOutline({ kind: 'failed', problem: 'unreachable', detail: 'ECONNREFUSED', at: NOW }).at(-1) as unknown[])[0]).toBe('Updates: server out of reach');
+    expect((updateOutline({ kind: 'failed', problem: 'unreachable', detail: 'ECONNREFUSED', at: NOW }).at(-1) as unknown[])[0]).toBe(
+      'Updates: server out of reach',
+    );
     expect(updateOutline({ kind: 'idle' }, { policy: { enabled: false, pinned: null, problem: null } }).at(-1)).toEqual([
       'Updates: managed by your organisation',
       ['(Punchcard 1.2.0. Your organisation installs Punchcard’s updates itself.)'],

@@ -3,7 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientCard, EntryView, StatusView } from '../../../main/ipc/contract.ts';
 import { trayIcons } from '../../../main/tray/icons.ts';
 import { setupTray, type TrayOptions } from '../../../main/tray/tray.ts';
-import { Menu, type NativeImage, Tray, clickMenuItem, menuItem, menuOutline, nativeTheme, powerMonitor, resetElectronMock } from '../../support/electron-mock.ts';
+import {
+  Menu,
+  type NativeImage,
+  Tray,
+  clickMenuItem,
+  menuItem,
+  menuOutline,
+  nativeTheme,
+  powerMonitor,
+  resetElectronMock,
+} from '../../support/electron-mock.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 import { updateView, type UpdatePhase } from '../../../main/updates/update-model.ts';
 
@@ -20,7 +30,9 @@ function start(fields: Partial<TrayOptions> & { status?: StatusView; clients?: C
   const platform = rest.platform ?? 'linux';
   const options = {
     getStatus: vi.fn(async () => status),
-    clockIn: vi.fn(async (request: { project?: string }) => running({ asOf: Date.now() }, { start: new Date(Date.now()).toISOString(), project: request.project ?? null, activity: null })),
+    clockIn: vi.fn(async (request: { project?: string }) =>
+      running({ asOf: Date.now() }, { start: new Date(Date.now()).toISOString(), project: request.project ?? null, activity: null }),
+    ),
     clockOut: vi.fn(async () => idle({ asOf: Date.now(), recentProjects: ['Support', 'Website'] })),
     startBreak: vi.fn(async () =>
       running({ asOf: Date.now(), breaksSupported: true }, { breaks: [{ type: 'Break', start: new Date(Date.now()).toISOString(), end: null, minutes: 0 }] }),
@@ -147,7 +159,10 @@ describe('setupTray', () => {
     await settle();
     clickMenuItem(menu(), 'Start break');
     await settle();
-    expect(menuOutline(menu()).slice(0, 2)).toEqual(['(Working on Website · Design since 09:02 — 1 h 23 min)', '(⚠ No break type "Siesta". You may take: "Break", "Lunch".)']);
+    expect(menuOutline(menu()).slice(0, 2)).toEqual([
+      '(Working on Website · Design since 09:02 — 1 h 23 min)',
+      '(⚠ No break type "Siesta". You may take: "Break", "Lunch".)',
+    ]);
     expect(options.onError).toHaveBeenCalled();
   });
 
@@ -342,7 +357,14 @@ describe('the tray’s break types, idle answers and shortcut', () => {
     const { menu, handle } = start({ status: running(), idleQuestion: () => question, answerIdle });
     await settle();
     expect(JSON.stringify(menuOutline(menu()))).not.toContain('Away');
-    question = { id: 4, since: '2026-03-02T09:50:00+01:00', until: '2026-03-02T10:20:00+01:00', minutes: 30, cause: 'sleep', entry: running().running as EntryView };
+    question = {
+      id: 4,
+      since: '2026-03-02T09:50:00+01:00',
+      until: '2026-03-02T10:20:00+01:00',
+      minutes: 30,
+      cause: 'sleep',
+      entry: running().running as EntryView,
+    };
     handle.redraw();
     clickMenuItem(menu(), /^Away 30 min since 09:50/, 'Discard it: clock out at 09:50');
     await settle();
@@ -359,7 +381,13 @@ describe('the tray’s break types, idle answers and shortcut', () => {
 describe('the tray’s updates', () => {
   it('says what the updater says, checks and installs from the menu, and shows a change when told', async () => {
     let phase: UpdatePhase = { kind: 'current', latest: '1.2.0', checkedAt: NOW };
-    const updates = () => updateView({ setup: { currentVersion: '1.2.0', packaged: true, mode: 'notify', policy: { enabled: true, pinned: null, problem: null } }, phase, now: NOW, timeZone: ZONE });
+    const updates = () =>
+      updateView({
+        setup: { currentVersion: '1.2.0', packaged: true, mode: 'notify', policy: { enabled: true, pinned: null, problem: null } },
+        phase,
+        now: NOW,
+        timeZone: ZONE,
+      });
     const checkUpdates = vi.fn();
     const installUpdate = vi.fn();
     const { handle, menu } = start({ updates, checkUpdates, installUpdate });

@@ -6,8 +6,12 @@ describe('whether this copy can update itself', () => {
   const windows = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local' };
 
   it('on Windows: the per-user NSIS install can, the MSI for every user under Program Files cannot', () => {
-    expect(installProblem({ platform: 'win32', executable: 'C:\\Users\\ada\\AppData\\Local\\Programs\\punchcard\\punchcard.exe', env: windows, packageType: null })).toBeNull();
-    expect(installProblem({ platform: 'win32', executable: 'C:\\Program Files\\Punchcard\\punchcard.exe', env: windows, packageType: null })).toMatch(/every user of this computer \(the MSI\)/);
+    expect(
+      installProblem({ platform: 'win32', executable: 'C:\\Users\\ada\\AppData\\Local\\Programs\\punchcard\\punchcard.exe', env: windows, packageType: null }),
+    ).toBeNull();
+    expect(installProblem({ platform: 'win32', executable: 'C:\\Program Files\\Punchcard\\punchcard.exe', env: windows, packageType: null })).toMatch(
+      /every user of this computer \(the MSI\)/,
+    );
     expect(installProblem({ platform: 'win32', executable: 'c:\\program files\\Punchcard\\punchcard.exe', env: windows, packageType: null })).not.toBeNull();
     // A folder whose name only begins like Program Files is not inside it.
     expect(installProblem({ platform: 'win32', executable: 'C:\\Program Files Extra\\punchcard.exe', env: windows, packageType: null })).toBeNull();
@@ -15,14 +19,20 @@ describe('whether this copy can update itself', () => {
 
   it('on macOS: not from the disk image it was opened from', () => {
     expect(installProblem({ platform: 'darwin', executable: '/Applications/Punchcard.app/Contents/MacOS/Punchcard', env: {}, packageType: null })).toBeNull();
-    expect(installProblem({ platform: 'darwin', executable: '/Volumes/Punchcard 1.2.0/Punchcard.app/Contents/MacOS/Punchcard', env: {}, packageType: null })).toMatch(/Move Punchcard to Applications/);
+    expect(
+      installProblem({ platform: 'darwin', executable: '/Volumes/Punchcard 1.2.0/Punchcard.app/Contents/MacOS/Punchcard', env: {}, packageType: null }),
+    ).toMatch(/Move Punchcard to Applications/);
   });
 
   it('on Linux: an AppImage, a deb or an rpm can; an unpacked folder cannot', () => {
-    expect(installProblem({ platform: 'linux', executable: '/tmp/.mount_Punch/punchcard', env: { APPIMAGE: '/home/ada/Punchcard.AppImage' }, packageType: null })).toBeNull();
+    expect(
+      installProblem({ platform: 'linux', executable: '/tmp/.mount_Punch/punchcard', env: { APPIMAGE: '/home/ada/Punchcard.AppImage' }, packageType: null }),
+    ).toBeNull();
     expect(installProblem({ platform: 'linux', executable: '/opt/Punchcard/punchcard', env: {}, packageType: 'deb' })).toBeNull();
     expect(installProblem({ platform: 'linux', executable: '/opt/Punchcard/punchcard', env: {}, packageType: 'rpm' })).toBeNull();
-    expect(installProblem({ platform: 'linux', executable: '/home/ada/punchcard/punchcard', env: {}, packageType: null })).toMatch(/not installed from a package/);
+    expect(installProblem({ platform: 'linux', executable: '/home/ada/punchcard/punchcard', env: {}, packageType: null })).toMatch(
+      /not installed from a package/,
+    );
   });
 });
 

@@ -25,7 +25,13 @@ const free: WorkInFlight = { statusKnown: true, timerRunning: false, writesWaiti
 
 describe('the update plan', () => {
   it('checks at start and daily in "install automatically" and "tell me", only on request in "never"', () => {
-    expect(updatePlan(setup({ mode: 'auto' }))).toMatchObject({ block: null, checkAutomatically: true, checkOnRequest: true, restartBySelf: true, feed: { kind: 'latest' } });
+    expect(updatePlan(setup({ mode: 'auto' }))).toMatchObject({
+      block: null,
+      checkAutomatically: true,
+      checkOnRequest: true,
+      restartBySelf: true,
+      feed: { kind: 'latest' },
+    });
     expect(updatePlan(setup({ mode: 'notify' }))).toMatchObject({ checkAutomatically: true, checkOnRequest: true, restartBySelf: false });
     expect(updatePlan(setup({ mode: 'never' }))).toMatchObject({ checkAutomatically: false, checkOnRequest: true, restartBySelf: false });
   });
@@ -110,14 +116,26 @@ describe('the words for each state', () => {
   const checkedAt = NOW - 5 * 60_000;
 
   it('say up to date for the same release, and for an older one (never installed)', () => {
-    expect(view({ kind: 'current', latest: '1.2.0', checkedAt })).toMatchObject({ words: 'Punchcard 1.2.0 is up to date (checked at 10:20).', brief: 'up to date', tone: 'quiet', canCheck: true, canRestart: false });
-    expect(view({ kind: 'current', latest: '1.1.0', checkedAt }).words).toBe('Punchcard 1.2.0 is up to date: it is newer than the latest release, 1.1.0 (checked at 10:20).');
+    expect(view({ kind: 'current', latest: '1.2.0', checkedAt })).toMatchObject({
+      words: 'Punchcard 1.2.0 is up to date (checked at 10:20).',
+      brief: 'up to date',
+      tone: 'quiet',
+      canCheck: true,
+      canRestart: false,
+    });
+    expect(view({ kind: 'current', latest: '1.1.0', checkedAt }).words).toBe(
+      'Punchcard 1.2.0 is up to date: it is newer than the latest release, 1.1.0 (checked at 10:20).',
+    );
     expect(view({ kind: 'current', latest: '1.2.0', checkedAt: NOW - 2 * DAY_MS }).words).toMatch(/checked on 2026-02-28 at 10:25/);
   });
 
   it('say what is checked and downloaded, and offer the restart once it is verified', () => {
     expect(view({ kind: 'checking' })).toMatchObject({ words: 'Checking for updates…', tone: 'busy', canCheck: false });
-    expect(view({ kind: 'downloading', version: '1.3.0', percent: 41.7 })).toMatchObject({ words: 'Downloading Punchcard 1.3.0 (41 %)…', brief: 'downloading 1.3.0 (41 %)…', canCheck: false });
+    expect(view({ kind: 'downloading', version: '1.3.0', percent: 41.7 })).toMatchObject({
+      words: 'Downloading Punchcard 1.3.0 (41 %)…',
+      brief: 'downloading 1.3.0 (41 %)…',
+      canCheck: false,
+    });
     expect(view({ kind: 'ready', version: '1.3.0' })).toMatchObject({
       words: 'Punchcard 1.3.0 is downloaded and verified. Restart Punchcard to install it.',
       tone: 'ready',
@@ -131,8 +149,13 @@ describe('the words for each state', () => {
   });
 
   it('say each failure in words, with what happens next', () => {
-    const failed = (problem: 'unreachable' | 'unreadable' | 'checksum' | 'signature' | 'other') => view({ kind: 'failed', problem, detail: 'x', at: checkedAt });
-    expect(failed('unreachable')).toMatchObject({ words: 'Could not reach the update server (at 10:20). Punchcard tries again tomorrow.', tone: 'attention', canCheck: true });
+    const failed = (problem: 'unreachable' | 'unreadable' | 'checksum' | 'signature' | 'other') =>
+      view({ kind: 'failed', problem, detail: 'x', at: checkedAt });
+    expect(failed('unreachable')).toMatchObject({
+      words: 'Could not reach the update server (at 10:20). Punchcard tries again tomorrow.',
+      tone: 'attention',
+      canCheck: true,
+    });
     expect(failed('unreadable').words).toMatch(/^The update server’s information about the new version could not be read/);
     expect(failed('checksum').words).toMatch(/^The downloaded update did not match its checksum and was deleted; nothing was installed/);
     expect(failed('signature').words).toMatch(/not signed by Punchcard’s publisher/);
@@ -146,13 +169,20 @@ describe('the words for each state', () => {
       canCheck: false,
       canChoose: false,
     });
-    expect(view({ kind: 'idle' }, { policy: { enabled: false, pinned: null, problem: 'policy.json: updates.version: a release version' } })).toMatchObject({ tone: 'attention', canCheck: false });
+    expect(view({ kind: 'idle' }, { policy: { enabled: false, pinned: null, problem: 'policy.json: updates.version: a release version' } })).toMatchObject({
+      tone: 'attention',
+      canCheck: false,
+    });
     const pinned = { policy: { enabled: true, pinned: '1.4.2', problem: null } };
     expect(view({ kind: 'idle' }, pinned).words).toBe('Punchcard 1.2.0. Your organisation keeps Punchcard at 1.4.2.');
     // A newer version than the pinned one stays: updates never downgrade.
     expect(view({ kind: 'current', latest: '1.4.2', checkedAt }, { ...pinned, currentVersion: '1.5.0' }).words).toBe(
       'Your organisation keeps Punchcard at 1.4.2; this is 1.5.0, which stays (checked at 10:20).',
     );
-    expect(view({ kind: 'idle' }, { mode: 'never' })).toMatchObject({ words: 'Punchcard 1.2.0. Updates are checked only when you ask.', canCheck: true, canChoose: true });
+    expect(view({ kind: 'idle' }, { mode: 'never' })).toMatchObject({
+      words: 'Punchcard 1.2.0. Updates are checked only when you ask.',
+      canCheck: true,
+      canChoose: true,
+    });
   });
 });

@@ -131,7 +131,8 @@ async function settled(views: UpdateView[], tone: UpdateView['tone'] | 'quiet-ch
   await vi.waitFor(
     () => {
       const last = views.at(-1);
-      if (tone === 'quiet-checked' ? !(last?.tone === 'quiet' && last.words.includes('up to date')) : last?.tone !== tone) throw new Error(`still ${JSON.stringify(last)}`);
+      if (tone === 'quiet-checked' ? !(last?.tone === 'quiet' && last.words.includes('up to date')) : last?.tone !== tone)
+        throw new Error(`still ${JSON.stringify(last)}`);
     },
     { timeout: 20_000, interval: 20 },
   );
@@ -150,7 +151,11 @@ describe('a local update feed, through the real electron-updater', () => {
   it('newer: checks at start, downloads in the background, verifies, and offers the restart', async () => {
     const { views, file } = start(realUpdater());
     const ready = await settled(views, 'ready');
-    expect(ready).toMatchObject({ words: 'Punchcard 1.3.0 is downloaded and verified. Restart Punchcard to install it.', canRestart: true, readyVersion: '1.3.0' });
+    expect(ready).toMatchObject({
+      words: 'Punchcard 1.3.0 is downloaded and verified. Restart Punchcard to install it.',
+      canRestart: true,
+      readyVersion: '1.3.0',
+    });
     expect(views.map((view) => view.brief)).toEqual(expect.arrayContaining(['checking…', 'downloading 1.3.0…', '1.3.0 ready']));
     expect(cached()).toContain(DEB);
     expect(feed.requests.filter((path) => path.endsWith('.deb'))).toHaveLength(1);
@@ -225,7 +230,9 @@ describe('installing', () => {
     let work: WorkInFlight = { statusKnown: true, timerRunning: true, writesWaiting: false, windowVisible: false };
     const { views, updates } = start(updater, { mode: 'auto', work: () => work });
     const ready = await settled(views, 'ready');
-    expect(ready.words).toBe('Punchcard 1.3.0 is downloaded and verified. It installs by itself when nothing is in the way (now: your timer is running), or at once if you restart.');
+    expect(ready.words).toBe(
+      'Punchcard 1.3.0 is downloaded and verified. It installs by itself when nothing is in the way (now: your timer is running), or at once if you restart.',
+    );
     expect(installs).not.toHaveBeenCalled();
     work = { ...work, timerRunning: false, writesWaiting: true };
     updates.reconsider();
@@ -239,7 +246,10 @@ describe('installing', () => {
   it('in "tell me", installs only when the person restarts', async () => {
     const updater = realUpdater();
     const installs = vi.spyOn(updater, 'quitAndInstall').mockImplementation(() => {});
-    const { views, updates } = start(updater, { mode: 'notify', work: () => ({ statusKnown: true, timerRunning: false, writesWaiting: false, windowVisible: false }) });
+    const { views, updates } = start(updater, {
+      mode: 'notify',
+      work: () => ({ statusKnown: true, timerRunning: false, writesWaiting: false, windowVisible: false }),
+    });
     await settled(views, 'ready');
     updates.reconsider();
     expect(installs).not.toHaveBeenCalled();

@@ -129,7 +129,15 @@ describe('isOpenableUrl', () => {
     ]) {
       expect(isOpenableUrl(url), url).toBe(true);
     }
-    for (const url of ['http://www.kimai.org/', 'https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', 'not a url']) {
+    for (const url of [
+      'http://www.kimai.org/',
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-settings:',
+      'not a url',
+    ]) {
       expect(isOpenableUrl(url), url).toBe(false);
     }
   });

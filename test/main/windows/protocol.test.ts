@@ -73,7 +73,9 @@ describe('resolveAppRequest', () => {
   it('never resolves outside the folder, whatever the path', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom('..', '.', '%2e%2e', '%2e', '%2f', '%5c', '\\', '%00', 'etc', 'passwd', 'C:', '~', '%252e'), fc.string()), { maxLength: 8 }),
+        fc.array(fc.oneof(fc.constantFrom('..', '.', '%2e%2e', '%2e', '%2f', '%5c', '\\', '%00', 'etc', 'passwd', 'C:', '~', '%252e'), fc.string()), {
+          maxLength: 8,
+        }),
         (parts) => {
           const result = resolveAppRequest(`app://punchcard/${parts.join('/')}`, ROOT);
           if (result.ok) expect(result.path.startsWith(ROOT + '/') || result.path.startsWith(ROOT + '\\')).toBe(true);

@@ -14,7 +14,17 @@ import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, startIdentityProvider } from '../../s
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
-import { connectAs, type ConnectedClient, freePort, freshPostgresDatabase, removeTeamServerData, startTeamServer, type TeamServerHandle, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
+import {
+  connectAs,
+  type ConnectedClient,
+  freePort,
+  freshPostgresDatabase,
+  removeTeamServerData,
+  startTeamServer,
+  type TeamServerHandle,
+  TEST_SERVER_KEY,
+  trackerSignIn,
+} from '../../support/team-server.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -46,7 +56,13 @@ const passwords = new Map<string, string>();
 
 async function kimaiServer(store: 'sqlite' | 'postgres'): Promise<TeamServerHandle> {
   const postgres = store === 'postgres' ? await freshPostgresDatabase() : undefined;
-  const server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW }, store, ...(postgres ? { postgres } : {}) });
+  const server = await startTeamServer({
+    provider: { type: 'kimai', url: fake.url },
+    signIn: { tracker: true },
+    env: { PUNCHCARD_NOW: NOW },
+    store,
+    ...(postgres ? { postgres } : {}),
+  });
   if (postgres) passwords.set(server.configPath, postgres.password);
   servers.push(server);
   return server;
@@ -55,7 +71,11 @@ async function kimaiServer(store: 'sqlite' | 'postgres'): Promise<TeamServerHand
 /** The admin command with the server's own environment: its key, and the database password where there is one. */
 function admin(server: TeamServerHandle, args: string[], env: Record<string, string> = {}) {
   const password = passwords.get(server.configPath);
-  return runCli(['admin', ...args, '--config', server.configPath], { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY, ...(password ? { PUNCHCARD_DB_PASSWORD: password } : {}), ...env });
+  return runCli(['admin', ...args, '--config', server.configPath], {
+    PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY,
+    ...(password ? { PUNCHCARD_DB_PASSWORD: password } : {}),
+    ...env,
+  });
 }
 
 async function signedIn(server: { origin: string; mcpUrl: string }, user: FakeUser): Promise<ConnectedClient> {
@@ -88,7 +108,9 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
     const tom = await signedIn(server, TOM);
     const out = await admin(server, ['sign-out', `${ADA.username}@example.com`]);
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stdout).toMatch(/^Signed out [0-9a-f-]{36}: 1 grant revoked with their tokens, stored credentials removed; every instance closes their engine within seconds\.\n$/);
+    expect(out.stdout).toMatch(
+      /^Signed out [0-9a-f-]{36}: 1 grant revoked with their tokens, stored credentials removed; every instance closes their engine within seconds\.\n$/,
+    );
     await expect(ada.call('timer_status')).rejects.toThrow();
     await expect.poll(() => server.stderr(), { timeout: 6_000 }).toMatch(/was signed out by the administrator; their engine on this instance is closed\./);
     // Tom goes on as before.
@@ -96,7 +118,10 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
     const listed = await admin(server, ['people']);
     expect(listed.stdout).toMatch(new RegExp(`${ADA.username}@example\\.com\\t-\\n`));
     const unknown = await admin(server, ['sign-out', 'nobody@example.com']);
-    expect([unknown.code, unknown.stderr]).toEqual([1, 'Nobody with the id or e-mail "nobody@example.com" has signed in to this server (admin people lists everyone).\n']);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      'Nobody with the id or e-mail "nobody@example.com" has signed in to this server (admin people lists everyone).\n',
+    ]);
   });
 
   it('checks the setup, a line a finding, and exits 1 when the back end cannot be reached', async () => {
@@ -105,7 +130,14 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
     expect(good.code, good.stdout + good.stderr).toBe(0);
     const lines = good.stdout.trim().split('\n');
     expect(lines.every((line) => line.startsWith('ok      '))).toBe(true);
-    expect(lines.map((line) => line.slice(8).split(':')[0])).toEqual(['config', 'key', ...(store === 'postgres' ? ['database password'] : []), 'store', 'back end', 'metrics']);
+    expect(lines.map((line) => line.slice(8).split(':')[0])).toEqual([
+      'config',
+      'key',
+      ...(store === 'postgres' ? ['database password'] : []),
+      'store',
+      'back end',
+      'metrics',
+    ]);
     expect(good.stdout).toContain(`ok      back end: Kimai at ${fake.url} answers (HTTP `);
     const config = JSON.parse(readFileSync(server.configPath, 'utf8')) as Record<string, unknown>;
     const closedPort = await freePort();
@@ -125,7 +157,17 @@ describe('admin check with a company identity provider', () => {
     folders.push(dir);
     const file = join(dir, 'server.json');
     const oidc = { issuer: idp.issuer, client_id: IDP_CLIENT_ID, client_secret_env: 'IDP_SECRET' };
-    writeFileSync(file, JSON.stringify({ public_url: `http://127.0.0.1:${port}`, listen: `127.0.0.1:${port}`, provider: { type: 'kimai', url: fake.url }, sign_in: { tracker: true, oidc }, store: `sqlite:${join(dir, 'server.db')}`, key_env: 'KEY' }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        public_url: `http://127.0.0.1:${port}`,
+        listen: `127.0.0.1:${port}`,
+        provider: { type: 'kimai', url: fake.url },
+        sign_in: { tracker: true, oidc },
+        store: `sqlite:${join(dir, 'server.db')}`,
+        key_env: 'KEY',
+      }),
+    );
     const env = { KEY: TEST_SERVER_KEY, IDP_SECRET: IDP_CLIENT_SECRET };
     const good = await runCli(['admin', 'check', '--config', file], env);
     expect(good.code, good.stdout).toBe(0);
@@ -185,12 +227,19 @@ describe('backup and restore', () => {
     const postgres: TestPostgres = await startPostgres();
     let cluster: TeamCluster | undefined;
     try {
-      cluster = await startTeamCluster({ postgres, instances: 1, setup: { provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } } });
+      cluster = await startTeamCluster({
+        postgres,
+        instances: 1,
+        setup: { provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } },
+      });
       const instance = cluster.instances[0] as TeamServerHandle;
       passwords.set(instance.configPath, postgres.password);
       await signedIn({ origin: cluster.origin, mcpUrl: cluster.mcpUrl }, ADA);
       const refused = await admin(instance, ['backup', '/tmp/never.db']);
-      expect([refused.code, refused.stderr]).toEqual([1, 'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n']);
+      expect([refused.code, refused.stderr]).toEqual([
+        1,
+        'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n',
+      ]);
       const dir = mkdtempSync(join(tmpdir(), 'punchcard-pgdump-'));
       folders.push(dir);
       const dump = join(dir, 'punchcard.dump');
@@ -201,7 +250,10 @@ describe('backup and restore', () => {
       expect(dumped.status, dumped.stderr).toBe(0);
       postgres.psql('DELETE FROM punchcard_people; DELETE FROM punchcard_oauth');
       expect((await admin(instance, ['people'])).stderr).toBe('0 people.\n');
-      const restored = spawnSync(join(bin, 'pg_restore'), ['--clean', '--if-exists', '--no-owner', `--dbname=${postgres.url}`, dump], { env, encoding: 'utf8' });
+      const restored = spawnSync(join(bin, 'pg_restore'), ['--clean', '--if-exists', '--no-owner', `--dbname=${postgres.url}`, dump], {
+        env,
+        encoding: 'utf8',
+      });
       expect(restored.status, restored.stderr).toBe(0);
       expect((await admin(instance, ['people'])).stdout).toContain(`${ADA.username}@example.com`);
     } finally {
@@ -213,7 +265,9 @@ describe('backup and restore', () => {
 
 function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const version = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'pg_dump'))).sort((a, b) => Number(b) - Number(a))[0];
+  const version = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'pg_dump')))
+    .sort((a, b) => Number(b) - Number(a))[0];
   return join(root, version as string, 'bin');
 }
 
@@ -233,10 +287,13 @@ describe('the admin verbs refuse in words, and change nothing', () => {
 
     const plain = join(dir, 'plain.db');
     const other = new DatabaseSync(plain);
-    other.exec('CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES (\'hello\');');
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hello');");
     other.close();
     const notOurs = await admin(server, ['restore', plain]);
-    expect([notOurs.code, notOurs.stderr]).toEqual([1, `${plain} is not a backup of a Punchcard store (it has no oauth, people, audit, counters table); nothing was restored.\n`]);
+    expect([notOurs.code, notOurs.stderr]).toEqual([
+      1,
+      `${plain} is not a backup of a Punchcard store (it has no oauth, people, audit, counters table); nothing was restored.\n`,
+    ]);
 
     const newer = join(dir, 'newer.db');
     expect((await admin(server, ['backup', newer])).code).toBe(0);

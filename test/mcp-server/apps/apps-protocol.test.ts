@@ -20,7 +20,11 @@ afterEach(() => cleanUp());
 async function connect(era: Era, dir: string, capabilities: object) {
   const server: RawServer = spawnRawServer(['--user-data', dir], serverEnv(dir, { PUNCHCARD_NOW: NOW }));
   let id = 1;
-  const _meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': capabilities, 'io.modelcontextprotocol/clientInfo': CLIENT_INFO };
+  const _meta = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientCapabilities': capabilities,
+    'io.modelcontextprotocol/clientInfo': CLIENT_INFO,
+  };
   const ask = async (method: string, params: Record<string, unknown> = {}) => {
     const sent = id++;
     server.send({ jsonrpc: '2.0', id: sent, method, params: era === 'modern' ? { ...params, _meta } : params });
@@ -109,12 +113,18 @@ describe.each<Era>(['legacy', 'modern'])('MCP Apps on stdio (%s era)', (era) => 
     // For this client the server has resources, as its capabilities say, but none of them.
     expect((await plain.ask('resources/list', {})).message.result).toMatchObject({ resources: [] });
     expect((await plain.ask('resources/templates/list', {})).message.result).toMatchObject({ resourceTemplates: [] });
-    expect((await plain.ask('resources/read', { uri: 'ui://punchcard/timer' })).message.error).toMatchObject({ code: -32602, message: 'There is no resource ui://punchcard/timer.', data: { uri: 'ui://punchcard/timer' } });
+    expect((await plain.ask('resources/read', { uri: 'ui://punchcard/timer' })).message.error).toMatchObject({
+      code: -32602,
+      message: 'There is no resource ui://punchcard/timer.',
+      data: { uri: 'ui://punchcard/timer' },
+    });
 
     const listed = (await apps.ask('resources/list')).message.result as { resources: Array<Record<string, unknown>> };
     expect(listed.resources.map((resource) => [resource.uri, resource.mimeType])).toEqual(APPS.map((app) => [app.uri, APP_MIME_TYPE]));
     for (const app of APPS) {
-      const read = (await apps.ask('resources/read', { uri: app.uri })).message.result as { contents: Array<{ uri: string; mimeType: string; text: string; _meta: unknown }> };
+      const read = (await apps.ask('resources/read', { uri: app.uri })).message.result as {
+        contents: Array<{ uri: string; mimeType: string; text: string; _meta: unknown }>;
+      };
       const [page] = read.contents;
       expect(page?.mimeType).toBe(APP_MIME_TYPE);
       expect(page?._meta).toEqual({ ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } });
@@ -126,6 +136,9 @@ describe.each<Era>(['legacy', 'modern'])('MCP Apps on stdio (%s era)', (era) => 
       expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org|react\.dev)[a-z]/i);
     }
     const unknown = await apps.ask('resources/read', { uri: 'ui://punchcard/../secrets' });
-    expect(unknown.message.error).toMatchObject({ code: -32602, message: expect.stringMatching(/^There is no resource ui:\/\/punchcard\/\.\.\/secrets\. Punchcard's pages are ui:\/\/punchcard\//) });
+    expect(unknown.message.error).toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/^There is no resource ui:\/\/punchcard\/\.\.\/secrets\. Punchcard's pages are ui:\/\/punchcard\//),
+    });
   });
 });

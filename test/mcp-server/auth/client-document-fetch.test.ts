@@ -43,7 +43,8 @@ describe('the addresses a document may come from', () => {
 
   it("with loopback allowed (tests): 127.0.0.0/8 and ::1 are taken, and still nothing else of this computer's networks", () => {
     for (const address of ['127.0.0.1', '127.0.0.2', '::1']) expect(addressRefusal(address, { loopback: true }), address).toBeUndefined();
-    for (const address of ['0.0.0.0', '::', '::ffff:127.0.0.1', '10.0.0.1', '169.254.169.254']) expect(addressRefusal(address, { loopback: true }), address).toBeDefined();
+    for (const address of ['0.0.0.0', '::', '::ffff:127.0.0.1', '10.0.0.1', '169.254.169.254'])
+      expect(addressRefusal(address, { loopback: true }), address).toBeDefined();
   });
 
   it('allows loopback only with the test switch, on a server that only this computer reaches', () => {
@@ -93,7 +94,10 @@ describe('connecting to a checked address', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '10.0.0.7', family: 4 },
     ]);
-    await expect(connectTo('documents.example', checkedLookup({ loopback: false, resolve: resolver.resolve }))).rejects.toMatchObject({ code: 'ESPECIALUSE', message: expect.stringMatching(/documents\.example resolves to an address it may not come from \(10\.0\.0\.7 is a special-use address/) });
+    await expect(connectTo('documents.example', checkedLookup({ loopback: false, resolve: resolver.resolve }))).rejects.toMatchObject({
+      code: 'ESPECIALUSE',
+      message: expect.stringMatching(/documents\.example resolves to an address it may not come from \(10\.0\.0\.7 is a special-use address/),
+    });
     expect(resolver.asked).toEqual(['documents.example']);
   });
 
@@ -103,7 +107,9 @@ describe('connecting to a checked address', () => {
       { address: 'fd00::1', family: 6 },
     ]);
     const lookup = checkedLookup({ loopback: false, resolve: resolver.resolve });
-    const outcome = await new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) => lookup('documents.example', { family: 4 }, (error, address) => resolve({ error, address })));
+    const outcome = await new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
+      lookup('documents.example', { family: 4 }, (error, address) => resolve({ error, address })),
+    );
     expect(outcome.error).toMatchObject({ code: 'ESPECIALUSE', message: expect.stringMatching(/fd00::1/) });
   });
 

@@ -67,7 +67,10 @@ describe('resolveRotation', () => {
 
 function setCookie(jar: ReturnType<typeof cookieJar>): string {
   const headers: Record<string, unknown> = {};
-  const response = { getHeader: (name: string) => headers[name], setHeader: (name: string, value: unknown) => (headers[name] = value) } as unknown as ServerResponse;
+  const response = {
+    getHeader: (name: string) => headers[name],
+    setHeader: (name: string, value: unknown) => (headers[name] = value),
+  } as unknown as ServerResponse;
   jar.set(response, 'browser', 'ada-browser', 600);
   return ((headers['set-cookie'] as string[])[0] as string).split(';')[0] as string;
 }

@@ -44,7 +44,15 @@ afterEach(async () => {
 
 /** The authorization server with this grace, serving at `origin` as the team server does. */
 function serve(graceSeconds: number): Provider {
-  const provider = createAuthorizationServer({ issuer: origin, resource: `${origin}/mcp`, keys, store, now, findPerson: async (id) => (id === PERSON.id ? PERSON : undefined), refreshGraceSeconds: graceSeconds });
+  const provider = createAuthorizationServer({
+    issuer: origin,
+    resource: `${origin}/mcp`,
+    keys,
+    store,
+    now,
+    findPerson: async (id) => (id === PERSON.id ? PERSON : undefined),
+    refreshGraceSeconds: graceSeconds,
+  });
   const callback = provider.callback();
   http.on('request', (request, response) => void withinTokenRequest(() => callback(request, response)));
   return provider;
@@ -52,18 +60,37 @@ function serve(graceSeconds: number): Provider {
 
 /** A registered client holding a grant and a refresh token for it, as after a person's sign-in. */
 async function signedIn(provider: Provider): Promise<{ clientId: string; grantId: string; refreshToken: string }> {
-  const registered = await fetch(`${origin}/reg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Gemini CLI', redirect_uris: ['http://127.0.0.1/callback'], token_endpoint_auth_method: 'none' }) });
+  const registered = await fetch(`${origin}/reg`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_name: 'Gemini CLI', redirect_uris: ['http://127.0.0.1/callback'], token_endpoint_auth_method: 'none' }),
+  });
   const { client_id: clientId } = (await registered.json()) as { client_id: string };
   const client = await provider.Client.find(clientId);
   const grant = new provider.Grant({ accountId: PERSON.id, clientId });
   grant.addResourceScope(`${origin}/mcp`, 'punchcard.read punchcard.write');
   const grantId = await grant.save();
-  const refreshToken = await new provider.RefreshToken({ accountId: PERSON.id, client, grantId, gty: 'authorization_code', scope: 'punchcard.read punchcard.write', resource: `${origin}/mcp`, rotations: 0 } as never).save();
+  const refreshToken = await new provider.RefreshToken({
+    accountId: PERSON.id,
+    client,
+    grantId,
+    gty: 'authorization_code',
+    scope: 'punchcard.read punchcard.write',
+    resource: `${origin}/mcp`,
+    rotations: 0,
+  } as never).save();
   return { clientId, grantId, refreshToken };
 }
 
-async function refresh(clientId: string, refreshToken: string): Promise<{ status: number; body: { access_token?: string; refresh_token?: string; error?: string; error_description?: string } }> {
-  const response = await fetch(`${origin}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }) });
+async function refresh(
+  clientId: string,
+  refreshToken: string,
+): Promise<{ status: number; body: { access_token?: string; refresh_token?: string; error?: string; error_description?: string } }> {
+  const response = await fetch(`${origin}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
+  });
   return { status: response.status, body: (await response.json()) as never };
 }
 
@@ -83,7 +110,7 @@ describe('a refresh token used again', () => {
     }
   });
 
-  it('10 s after its first use: a stolen token\'s reuse, which revokes the new refresh token, the access tokens and the grant', async () => {
+  it("10 s after its first use: a stolen token's reuse, which revokes the new refresh token, the access tokens and the grant", async () => {
     const provider = serve(10);
     const { clientId, grantId, refreshToken } = await signedIn(provider);
     const first = await refresh(clientId, refreshToken);

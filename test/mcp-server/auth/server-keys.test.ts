@@ -13,7 +13,7 @@ describe('readServerKey', () => {
   });
 
   it.each([
-    [{}, 'The environment variable K (key_env) is not set; it must hold the server\'s key, 32 random bytes in base64. Make one with: openssl rand -base64 32'],
+    [{}, "The environment variable K (key_env) is not set; it must hold the server's key, 32 random bytes in base64. Make one with: openssl rand -base64 32"],
     [{ K: '  ' }, 'The environment variable K (key_env) is not set'],
     [{ K: 'not base64!' }, 'K (key_env) is not base64; it must hold 32 random bytes in base64. Make one with: openssl rand -base64 32'],
     [{ K: randomBytes(16).toString('base64') }, 'K (key_env) holds 16 bytes; it must hold exactly 32 random bytes in base64.'],
@@ -29,7 +29,13 @@ describe('readServerKey', () => {
 describe('deriveServerKeys', () => {
   it('draws a different key for each purpose', () => {
     const keys = deriveServerKeys(KEY);
-    const drawn = [keys.atRest.current, keys.formKey, keys.questionKey, Buffer.from(keys.cookieKeys[0] as string, 'base64url'), Buffer.from(keys.signingJwk.d as string, 'base64url')];
+    const drawn = [
+      keys.atRest.current,
+      keys.formKey,
+      keys.questionKey,
+      Buffer.from(keys.cookieKeys[0] as string, 'base64url'),
+      Buffer.from(keys.signingJwk.d as string, 'base64url'),
+    ];
     for (const key of drawn) expect(key).toHaveLength(32);
     expect(new Set(drawn.map((key) => key.toString('hex'))).size).toBe(drawn.length);
     for (const key of drawn) expect(key.equals(KEY)).toBe(false);

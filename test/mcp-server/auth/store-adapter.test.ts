@@ -71,7 +71,10 @@ describe("a refresh token's rotation in the store", () => {
       await new Adapter('RefreshToken').upsert('rt-1', { grantId: 'grant-1', kind: 'RefreshToken' }, 3600);
       const outcomes = await Promise.allSettled([refresh(store, 'rt-1', 'rt-a', 'at-a'), refresh(other, 'rt-1', 'rt-b', 'at-b')]);
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
-      expect((outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ error: 'invalid_grant', error_detail: 'refresh token already used' });
+      expect((outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+        error: 'invalid_grant',
+        error_detail: 'refresh token already used',
+      });
       const successors = await Promise.all(['rt-a', 'rt-b'].map((id) => new Adapter('RefreshToken').find(id)));
       expect(successors.filter(Boolean)).toHaveLength(1);
     } finally {

@@ -30,15 +30,20 @@ describe('parseArguments', () => {
 describe('back-end flags', () => {
   const env = { HOME: '/home/ada' };
 
-  it.each(['https://kimai.example.com', ' https://kimai.example.com/api/ ', 'http://127.0.0.1:8001/', 'kimai.example.com', 'ftp://kimai.example.com', 'https://', 'mailto:x@y'])(
-    '--url %j means what the same address in config.json means',
-    (url) => {
-      const fromFlags = parseArguments(['--provider', 'kimai', '--url', url], env);
-      const fromSettings = profileSchemaOf('kimai').safeParse({ type: 'kimai', url });
-      if (fromSettings.success) expect(fromFlags).toMatchObject({ kind: 'serve', provider: fromSettings.data });
-      else expect(fromFlags).toMatchObject({ kind: 'error' });
-    },
-  );
+  it.each([
+    'https://kimai.example.com',
+    ' https://kimai.example.com/api/ ',
+    'http://127.0.0.1:8001/',
+    'kimai.example.com',
+    'ftp://kimai.example.com',
+    'https://',
+    'mailto:x@y',
+  ])('--url %j means what the same address in config.json means', (url) => {
+    const fromFlags = parseArguments(['--provider', 'kimai', '--url', url], env);
+    const fromSettings = profileSchemaOf('kimai').safeParse({ type: 'kimai', url });
+    if (fromSettings.success) expect(fromFlags).toMatchObject({ kind: 'serve', provider: fromSettings.data });
+    else expect(fromFlags).toMatchObject({ kind: 'error' });
+  });
 
   it('takes --provider kimai --url with TLS options, and --test-connection', () => {
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://kimai.example.com/', '--ca-file', '/etc/ca.pem'], env)).toMatchObject({
@@ -54,8 +59,16 @@ describe('back-end flags', () => {
   });
 
   it('takes --json with --test-connection only: serving MCP owns stdout', () => {
-    expect(parseArguments(['--test-connection', '--json'], env)).toEqual({ kind: 'test-connection', userDataDir: defaultUserDataDir(process.platform, env), json: true });
-    expect(parseArguments(['--json', '--provider=local', '--test-connection'], env)).toMatchObject({ kind: 'test-connection', json: true, provider: { type: 'local' } });
+    expect(parseArguments(['--test-connection', '--json'], env)).toEqual({
+      kind: 'test-connection',
+      userDataDir: defaultUserDataDir(process.platform, env),
+      json: true,
+    });
+    expect(parseArguments(['--json', '--provider=local', '--test-connection'], env)).toMatchObject({
+      kind: 'test-connection',
+      json: true,
+      provider: { type: 'local' },
+    });
     expect(parseArguments(['--json'], env)).toEqual({ kind: 'error', message: '--json goes with --test-connection.' });
   });
 
@@ -64,21 +77,32 @@ describe('back-end flags', () => {
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
     expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari or clockify.' });
-    expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({ message: expect.stringMatching(/--email is for --provider clockodo or calamari/) });
-    expect(parseArguments(['--provider', 'clockodo', '--email', 'ada'], env)).toMatchObject({ message: '--email ada is not an e-mail address such as ada@example.com.' });
-    expect(parseArguments(['--provider', 'clockodo', '--email', 'a@b.example', '--ca-file', 'x.pem'], env)).toMatchObject({ message: expect.stringMatching(/for --provider kimai only/) });
+    expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({
+      message: expect.stringMatching(/--email is for --provider clockodo or calamari/),
+    });
+    expect(parseArguments(['--provider', 'clockodo', '--email', 'ada'], env)).toMatchObject({
+      message: '--email ada is not an e-mail address such as ada@example.com.',
+    });
+    expect(parseArguments(['--provider', 'clockodo', '--email', 'a@b.example', '--ca-file', 'x.pem'], env)).toMatchObject({
+      message: expect.stringMatching(/for --provider kimai only/),
+    });
     expect(parseArguments(['--provider', 'calamari', '--email', 'a@b.example'], env)).toMatchObject({ message: expect.stringMatching(/needs --url/) });
-    expect(parseArguments(['--provider', 'calamari', '--url', 'https://acme.calamari.io'], env)).toMatchObject({ message: expect.stringMatching(/needs --email: the employee/) });
+    expect(parseArguments(['--provider', 'calamari', '--url', 'https://acme.calamari.io'], env)).toMatchObject({
+      message: expect.stringMatching(/needs --email: the employee/),
+    });
   });
 
-  it('reads Clockodo and Calamari profiles as config.json would: normal forms, Clockodo\'s own address by default', () => {
+  it("reads Clockodo and Calamari profiles as config.json would: normal forms, Clockodo's own address by default", () => {
     expect(parseArguments(['--provider', 'clockodo', '--email', ' Ada@Example.com '], env)).toMatchObject({
       provider: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
     });
     expect(parseArguments(['--provider=calamari', '--url=https://acme.calamari.io/api/', '--email=Ada@Acme.example'], env)).toMatchObject({
       provider: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' },
     });
-    expect(parseArguments(['--provider', 'kimai', '--url', 'kimai.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/not an http\(s\) address/) });
+    expect(parseArguments(['--provider', 'kimai', '--url', 'kimai.example.com'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/not an http\(s\) address/),
+    });
   });
 
   it("reads Clockify profiles: Clockify's global API by default, a region's host, a workspace by name or id", () => {
@@ -89,13 +113,31 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'clockify', '--url', 'http://127.0.0.1:8099/api'], env)).toMatchObject({ provider: { url: 'http://127.0.0.1:8099' } });
   });
 
-  it('refuses a Clockify address that would send the key somewhere it should not go, and flags that are not Clockify\'s', () => {
-    expect(parseArguments(['--provider', 'clockify', '--url', 'https://acme.clockify.me'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/acme\.clockify\.me is not one of Clockify's API addresses/) });
-    expect(parseArguments(['--provider', 'clockify', '--url', 'https://api.clockify.me/api/v1'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/without more after \/api/) });
-    expect(parseArguments(['--provider', 'clockify', '--url', 'https://proxy.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/only to Clockify's API addresses \(or to a server on this computer\), and proxy\.example\.com is not one/) });
-    expect(parseArguments(['--provider', 'clockify', '--email', 'a@b.example'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/Clockify knows you by your API key/) });
-    expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--workspace', 'Acme'], env)).toMatchObject({ kind: 'error', message: '--workspace is for --provider clockify only.' });
-    expect(parseArguments(['--provider', 'clockify', '--workspace'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/--workspace needs a Clockify workspace/) });
+  it("refuses a Clockify address that would send the key somewhere it should not go, and flags that are not Clockify's", () => {
+    expect(parseArguments(['--provider', 'clockify', '--url', 'https://acme.clockify.me'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/acme\.clockify\.me is not one of Clockify's API addresses/),
+    });
+    expect(parseArguments(['--provider', 'clockify', '--url', 'https://api.clockify.me/api/v1'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/without more after \/api/),
+    });
+    expect(parseArguments(['--provider', 'clockify', '--url', 'https://proxy.example.com'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/only to Clockify's API addresses \(or to a server on this computer\), and proxy\.example\.com is not one/),
+    });
+    expect(parseArguments(['--provider', 'clockify', '--email', 'a@b.example'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/Clockify knows you by your API key/),
+    });
+    expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--workspace', 'Acme'], env)).toMatchObject({
+      kind: 'error',
+      message: '--workspace is for --provider clockify only.',
+    });
+    expect(parseArguments(['--provider', 'clockify', '--workspace'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/--workspace needs a Clockify workspace/),
+    });
   });
 });
 
@@ -117,7 +159,12 @@ describe('the built command line', () => {
       expect(result.stderr).toMatch(/^Connection OK: The local timesheet needs no connection/m);
       const lines = result.stdout.split('\n').filter((line) => line !== '');
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0] as string)).toEqual({ provider: 'local', ok: true, verdict: 'ok', message: expect.stringMatching(/^The local timesheet needs no connection/) });
+      expect(JSON.parse(lines[0] as string)).toEqual({
+        provider: 'local',
+        ok: true,
+        verdict: 'ok',
+        message: expect.stringMatching(/^The local timesheet needs no connection/),
+      });
       // Without --json, stdout stays empty as before.
       expect(run('--user-data', dir, '--test-connection').stdout).toBe('');
     } finally {
@@ -171,17 +218,28 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
       // The back end the form named: the only one its secret goes to (credentials/form-secret.ts).
       formBackEnd: { type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' },
     });
-    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com/', PUNCHCARD_CA_FILE: '/etc/ca.pem' })).toMatchObject({
+    expect(
+      parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com/', PUNCHCARD_CA_FILE: '/etc/ca.pem' }),
+    ).toMatchObject({
       provider: { type: 'kimai', url: 'https://kimai.example.com', caFile: '/etc/ca.pem' },
     });
-    expect(parseArguments(['--test-connection'], { ...home, PUNCHCARD_PROVIDER: 'local' })).toMatchObject({ kind: 'test-connection', provider: { type: 'local' } });
+    expect(parseArguments(['--test-connection'], { ...home, PUNCHCARD_PROVIDER: 'local' })).toMatchObject({
+      kind: 'test-connection',
+      provider: { type: 'local' },
+    });
     expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_WORKSPACE: ' Acme ' })).toMatchObject({
       provider: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Acme' },
     });
     // The length config.json allows, from a variable as from the flag.
     const long = 'w'.repeat(201);
-    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_WORKSPACE: long })).toEqual({ kind: 'error', message: 'PUNCHCARD_WORKSPACE is a workspace id or name of at most 200 characters.' });
-    expect(parseArguments(['--provider', 'clockify', '--workspace', long], home)).toEqual({ kind: 'error', message: '--workspace is a workspace id or name of at most 200 characters.' });
+    expect(parseArguments([], { ...home, PUNCHCARD_PROVIDER: 'clockify', PUNCHCARD_WORKSPACE: long })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_WORKSPACE is a workspace id or name of at most 200 characters.',
+    });
+    expect(parseArguments(['--provider', 'clockify', '--workspace', long], home)).toEqual({
+      kind: 'error',
+      message: '--workspace is a workspace id or name of at most 200 characters.',
+    });
   });
 
   it('takes an empty value, or a placeholder a client left unfilled, as unset', () => {
@@ -203,8 +261,14 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
 
   it('refuses what the flags refuse, naming the variables', () => {
     const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
-    expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify (not "Kimia").' });
-    expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({ kind: 'error', message: 'PUNCHCARD_PROVIDER kimai needs PUNCHCARD_URL, e.g. PUNCHCARD_URL=https://kimai.example.com.' });
+    expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify (not "Kimia").',
+    });
+    expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_PROVIDER kimai needs PUNCHCARD_URL, e.g. PUNCHCARD_URL=https://kimai.example.com.',
+    });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'kimai.example.com' })).toEqual({
       kind: 'error',
       message: 'PUNCHCARD_URL kimai.example.com is not an http(s) address such as https://kimai.example.com.',
@@ -213,7 +277,10 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
       kind: 'error',
       message: 'PUNCHCARD_EMAIL ada is not an e-mail address such as ada@example.com.',
     });
-    expect(refused({ PUNCHCARD_URL: 'https://kimai.example.com' })).toEqual({ kind: 'error', message: 'PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_WORKSPACE and PUNCHCARD_CA_FILE go with PUNCHCARD_PROVIDER.' });
+    expect(refused({ PUNCHCARD_URL: 'https://kimai.example.com' })).toEqual({
+      kind: 'error',
+      message: 'PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_WORKSPACE and PUNCHCARD_CA_FILE go with PUNCHCARD_PROVIDER.',
+    });
     expect(refused({ PUNCHCARD_PROVIDER: 'clockodo', PUNCHCARD_EMAIL: 'ada@example.com', PUNCHCARD_CA_FILE: '/etc/ca.pem' })).toEqual({
       kind: 'error',
       message: 'PUNCHCARD_CA_FILE is for PUNCHCARD_PROVIDER kimai only.',

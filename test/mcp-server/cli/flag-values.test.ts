@@ -25,7 +25,10 @@ describe('flags with a value', () => {
       kind: 'error',
       message: '--ca-file needs a PEM file.',
     });
-    expect(parseArguments(['--provider', '--url', 'https://k.example.com'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari or clockify.' });
+    expect(parseArguments(['--provider', '--url', 'https://k.example.com'], env)).toEqual({
+      kind: 'error',
+      message: '--provider is local, kimai, clockodo, calamari or clockify.',
+    });
   });
 
   it('take a value that starts with a dash when it is written inline', () => {

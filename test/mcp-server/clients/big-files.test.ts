@@ -60,7 +60,7 @@ describe('a 100 MB ~/.claude.json', () => {
 });
 
 describe('limits per client', () => {
-  it('refuses a 20 MB Claude Desktop file in words and leaves it as it was, where Claude Code\'s may be larger', () => {
+  it("refuses a 20 MB Claude Desktop file in words and leaves it as it was, where Claude Code's may be larger", () => {
     const folder = join(home, '.config', 'Claude');
     mkdirSync(folder, { recursive: true });
     const path = join(folder, 'claude_desktop_config.json');
@@ -68,7 +68,9 @@ describe('limits per client', () => {
     writeFileSync(path, original);
     const result = cli('register', 'claude-desktop');
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain(`${path} is 20 MB, more than the 16 MB this client's settings file can sensibly be, so Punchcard does not read it. It was left untouched.`);
+    expect(result.stderr).toContain(
+      `${path} is 20 MB, more than the 16 MB this client's settings file can sensibly be, so Punchcard does not read it. It was left untouched.`,
+    );
     expect(readFileSync(path).equals(original)).toBe(true);
   }, 60_000);
 });

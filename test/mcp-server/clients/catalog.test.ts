@@ -31,7 +31,8 @@ function fakeProbe(platform: Platform, paths: readonly string[] = []): Probe {
     exists: (candidate) => present.has(candidate),
     // The given paths are the leaves; the folders above them are not files.
     isFile: (candidate) => paths.includes(candidate),
-    list: (folder) => [...present].filter((candidate) => candidate !== folder && path.dirname(candidate) === folder).map((candidate) => path.basename(candidate)),
+    list: (folder) =>
+      [...present].filter((candidate) => candidate !== folder && path.dirname(candidate) === folder).map((candidate) => path.basename(candidate)),
   };
 }
 
@@ -65,7 +66,23 @@ describe('the catalog', () => {
     const ids = CLIENTS.map((each) => each.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(
-      ['claude-code', 'claude-desktop', 'cline', 'codex', 'copilot-cli', 'cursor', 'gemini-cli', 'goose', 'jetbrains', 'lm-studio', 'roo-code', 'vscode', 'vscode-insiders', 'windsurf', 'zed'].sort(),
+      [
+        'claude-code',
+        'claude-desktop',
+        'cline',
+        'codex',
+        'copilot-cli',
+        'cursor',
+        'gemini-cli',
+        'goose',
+        'jetbrains',
+        'lm-studio',
+        'roo-code',
+        'vscode',
+        'vscode-insiders',
+        'windsurf',
+        'zed',
+      ].sort(),
     );
   });
 
@@ -518,7 +535,11 @@ describe('our entry, per client', () => {
 
   it('a development entry takes the app’s ELECTRON_RUN_AS_NODE out and keeps the user’s own variables', () => {
     const cursor = client('cursor');
-    const appText = JSON.stringify({ mcpServers: { punchcard: { ...written(cursor.entry(APP_LAUNCH)), env: { ELECTRON_RUN_AS_NODE: '1', TZ: 'Europe/Berlin' } } } }, null, 2);
+    const appText = JSON.stringify(
+      { mcpServers: { punchcard: { ...written(cursor.entry(APP_LAUNCH)), env: { ELECTRON_RUN_AS_NODE: '1', TZ: 'Europe/Berlin' } } } },
+      null,
+      2,
+    );
     const editor = editorFor(cursor);
     const devText = editor.set(appText, cursor.entry(DEV_LAUNCH), detectFormat(appText, false, '  '));
     expect(JSON.parse(devText)).toStrictEqual({ mcpServers: { punchcard: { ...standard(DEV_LAUNCH), env: { TZ: 'Europe/Berlin' } } } });
@@ -542,9 +563,12 @@ describe('secrets', () => {
         for (const each of CLIENTS) {
           const entry = each.entry(launch);
           expect(JSON.stringify(entry), each.id).not.toContain(SECRET);
-          expect(Object.keys(written(entry)).filter((key) => !['type', 'name', 'enabled', 'source', 'timeout', 'tools'].includes(key)).sort(), each.id).toEqual(
-            each.id === 'goose' ? ['args', 'cmd', ...(runAsNode ? ['envs'] : [])] : ['args', 'command', ...(runAsNode ? ['env'] : [])],
-          );
+          expect(
+            Object.keys(written(entry))
+              .filter((key) => !['type', 'name', 'enabled', 'source', 'timeout', 'tools'].includes(key))
+              .sort(),
+            each.id,
+          ).toEqual(each.id === 'goose' ? ['args', 'cmd', ...(runAsNode ? ['envs'] : [])] : ['args', 'command', ...(runAsNode ? ['env'] : [])]);
           expect(JSON.stringify(snippetFor(each, launch, environment.platform)), each.id).not.toContain(SECRET);
           expect(JSON.stringify(registrar.snippet(each.id)), each.id).not.toContain(SECRET);
         }

@@ -243,7 +243,16 @@ describe('punchcard-mcp repair', () => {
   it('re-registers an entry whose command no longer exists, and says so', () => {
     write(
       cursorFile(),
-      JSON.stringify({ mcpServers: { other: { command: 'npx', args: ['x'] }, punchcard: { command: join(root, 'gone', 'node'), args: [join(root, 'gone', 'punchcard-mcp.mjs')] } } }, null, 2),
+      JSON.stringify(
+        {
+          mcpServers: {
+            other: { command: 'npx', args: ['x'] },
+            punchcard: { command: join(root, 'gone', 'node'), args: [join(root, 'gone', 'punchcard-mcp.mjs')] },
+          },
+        },
+        null,
+        2,
+      ),
     );
     expect(statusOf('cursor')).toBe('stale');
 
@@ -294,7 +303,11 @@ describe('usage errors', () => {
   });
 
   it('an unknown option is a usage error', () => {
-    for (const args of [['register', 'cursor', '--force'], ['clients', '--xml'], ['repair', '--json']]) {
+    for (const args of [
+      ['register', 'cursor', '--force'],
+      ['clients', '--xml'],
+      ['repair', '--json'],
+    ]) {
       const result = run(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');

@@ -7,15 +7,27 @@ import { readJsonEntry, removeJsonEntry, setJsonEntry, type JsonLocation } from 
 import { detectFormat } from '../../../mcp-server/clients/text-format.ts';
 
 const location: JsonLocation = { dialect: 'jsonc', container: ['mcpServers'], name: 'punchcard' };
-const patch = { command: '/usr/bin/node', args: ['/opt/p/punchcard-mcp.mjs', '--user-data', '/home/z/.config/Punchcard'], env: { ELECTRON_RUN_AS_NODE: undefined } };
+const patch = {
+  command: '/usr/bin/node',
+  args: ['/opt/p/punchcard-mcp.mjs', '--user-data', '/home/z/.config/Punchcard'],
+  env: { ELECTRON_RUN_AS_NODE: undefined },
+};
 const entry = { command: patch.command, args: patch.args };
 const set = (text: string) => setJsonEntry(text, location, patch, detectFormat(text, false, '  '));
 const remove = (text: string) => removeJsonEntry(text, location);
 
 const jsonValue = fc.jsonValue({ maxDepth: 2 });
-const servers = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'punchcard' && key !== '__proto__'), fc.record({ command: fc.string() }), { maxKeys: 4 });
+const servers = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'punchcard' && key !== '__proto__'),
+  fc.record({ command: fc.string() }),
+  { maxKeys: 4 },
+);
 const documents = fc.record({
-  other: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'mcpServers' && key !== '__proto__'), jsonValue, { maxKeys: 4 }),
+  other: fc.dictionary(
+    fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== 'mcpServers' && key !== '__proto__'),
+    jsonValue,
+    { maxKeys: 4 },
+  ),
   servers: fc.option(servers, { nil: undefined }),
   indent: fc.constantFrom('  ', '    ', '\t'),
   eol: fc.constantFrom('\n', '\r\n'),
@@ -73,10 +85,12 @@ describe('removal keeps what is around our entry', () => {
 });
 
 describe('patching an existing entry', () => {
-  it('keeps the user\'s keys and variables and drops only ELECTRON_RUN_AS_NODE', () => {
+  it("keeps the user's keys and variables and drops only ELECTRON_RUN_AS_NODE", () => {
     const text = '{"mcpServers": {"punchcard": {"command": "old", "env": {"ELECTRON_RUN_AS_NODE": "1", "TZ": "Europe/Berlin"}, "disabled": false}}}';
     const result = set(text);
-    expect(JSON.parse(result)).toEqual({ mcpServers: { punchcard: { command: patch.command, args: patch.args, env: { TZ: 'Europe/Berlin' }, disabled: false } } });
+    expect(JSON.parse(result)).toEqual({
+      mcpServers: { punchcard: { command: patch.command, args: patch.args, env: { TZ: 'Europe/Berlin' }, disabled: false } },
+    });
   });
 
   it('removes an env map that held nothing but our variable', () => {
@@ -87,7 +101,9 @@ describe('patching an existing entry', () => {
   it('refuses a duplicated entry instead of guessing which one counts', () => {
     const text = '{"mcpServers": {"punchcard": {}, "punchcard": {}}}';
     expect(() => set(text)).toThrow(ConfigError);
-    expect(() => readJsonEntry(text, location)).toThrow('line 1, column 34: the key "punchcard" appears twice in one object, and a client would read only the last');
+    expect(() => readJsonEntry(text, location)).toThrow(
+      'line 1, column 34: the key "punchcard" appears twice in one object, and a client would read only the last',
+    );
   });
 
   it('refuses a key given twice anywhere, as JSON.parse would read only the last, with line and column', () => {

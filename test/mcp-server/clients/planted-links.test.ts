@@ -90,7 +90,7 @@ describe.runIf(asRoot)('links planted where root writes (needs root)', () => {
     unchanged(victim);
   });
 
-  it('the config itself linked into root\'s files: refused in words, the file behind it untouched', () => {
+  it("the config itself linked into root's files: refused in words, the file behind it untouched", () => {
     const { home, file, victim } = scene();
     writeFileSync(victim, '{"mcpServers": {}}\n');
     chmodSync(victim, 0o6755);
@@ -102,7 +102,7 @@ describe.runIf(asRoot)('links planted where root writes (needs root)', () => {
     expect(statSync(victim).mode & 0o7777).toBe(0o6755);
   });
 
-  it('the config linked to a place that does not exist yet in root\'s folders: nothing is created there', () => {
+  it("the config linked to a place that does not exist yet in root's folders: nothing is created there", () => {
     const { home, file } = scene();
     const elsewhere = join(mkdtempSync(join(tmpdir(), 'punchcard-rootonly-')), 'created-by-root.json');
     folders.push(join(elsewhere, '..'));

@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe('replaceConfigFile', () => {
-  it('refuses when the file changed after it was read, keeping the other program\'s version', () => {
+  it("refuses when the file changed after it was read, keeping the other program's version", () => {
     const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
     folders.push(folder);
     const path = join(folder, 'mcp.json');
@@ -49,7 +49,9 @@ describe('loadConfigFile', () => {
     folders.push(folder);
     const path = join(folder, 'mcp.json');
     execFileSync('mkfifo', [path]);
-    expect(() => loadConfigFile(path, '  ', LIMIT)).toThrow(`${path} is not a regular file (a pipe or a device), so Punchcard does not read it. It was left untouched.`);
+    expect(() => loadConfigFile(path, '  ', LIMIT)).toThrow(
+      `${path} is not a regular file (a pipe or a device), so Punchcard does not read it. It was left untouched.`,
+    );
   });
 
   it('follows a link to a regular file, and refuses a link to a FIFO', () => {
@@ -63,7 +65,7 @@ describe('loadConfigFile', () => {
     expect(() => loadConfigFile(join(folder, 'linked.json'), '  ', LIMIT)).toThrow(/is not a regular file/);
   });
 
-  it('refuses a file over its client\'s limit in words, without reading it', () => {
+  it("refuses a file over its client's limit in words, without reading it", () => {
     const folder = mkdtempSync(join(tmpdir(), 'punchcard-safe-'));
     folders.push(folder);
     const path = join(folder, 'mcp.json');

@@ -38,7 +38,6 @@ const LAUNCHES: Array<[kind: string, launch: LaunchSpec]> = [
   ['Windows app', WINDOWS_APP],
 ];
 
-
 /** Words of a POSIX shell command line that uses only bare words, '…' and backslash escapes. */
 function posixWords(command: string): string[] {
   const words: string[] = [];
@@ -179,7 +178,10 @@ describe('install links', () => {
     it(`vscode:mcp/install carries the name and the entry (${kind})`, () => {
       const url = linkNamed(snippetFor(client('vscode'), launch, 'linux'), 'vscode:mcp/install?');
       expect(url).toMatch(/^[\x21-\x7e]+$/);
-      expect(JSON.parse(decodeURIComponent(url.slice('vscode:mcp/install?'.length)))).toStrictEqual({ name: 'punchcard', ...written(client('vscode').entry(launch)) });
+      expect(JSON.parse(decodeURIComponent(url.slice('vscode:mcp/install?'.length)))).toStrictEqual({
+        name: 'punchcard',
+        ...written(client('vscode').entry(launch)),
+      });
     });
 
     it(`vscode-insiders:mcp/install carries the name and the entry (${kind})`, () => {

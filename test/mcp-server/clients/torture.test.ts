@@ -2,11 +2,33 @@
 // case states the whole file expected afterwards, byte for byte, and checks that unregistering gives
 // back the original bytes.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENTS, type ClientDefinition, createRegistrar, currentEnvironment, launchSpec, type LaunchSpec, realProbe, type Registrar } from '../../../mcp-server/clients/index.ts';
+import {
+  CLIENTS,
+  type ClientDefinition,
+  createRegistrar,
+  currentEnvironment,
+  launchSpec,
+  type LaunchSpec,
+  realProbe,
+  type Registrar,
+} from '../../../mcp-server/clients/index.ts';
 import { written } from '../../../mcp-server/clients/json-config.ts';
 import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
@@ -37,7 +59,9 @@ const codex = CLIENTS.find((client) => client.id === 'codex') as ClientDefinitio
 
 /** Our member as the writer spells it at `indent`, one level being `unit`. */
 function member(client: ClientDefinition, launch: LaunchSpec, indent: string, unit: string, eol = '\n'): string {
-  const entry = JSON.stringify(written(client.entry(launch)), null, unit).split('\n').join(eol + indent);
+  const entry = JSON.stringify(written(client.entry(launch)), null, unit)
+    .split('\n')
+    .join(eol + indent);
   return `"punchcard": ${entry}`;
 }
 
@@ -151,41 +175,45 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     roundTrip(registrar, client, file, Buffer.from(before));
   });
 
-  if (acceptsComments) it('keeps comments', () => {
-    const { file, registrar, launch } = setup(client);
-    const before = `// Servers for work\n{\n  /* block */\n  "${key}": {\n    // the other one\n    "other": {"command": "x"} // inline\n  }\n}\n`;
-    write(file, before);
-    registrar.register(client.id);
-    expect(readFileSync(file, 'utf8')).toBe(
-      `// Servers for work\n{\n  /* block */\n  "${key}": {\n    // the other one\n    "other": {"command": "x"}, // inline\n    ${member(client, launch, '    ', '  ')}\n  }\n}\n`,
-    );
-    roundTrip(registrar, client, file, Buffer.from(before));
-  });
+  if (acceptsComments)
+    it('keeps comments', () => {
+      const { file, registrar, launch } = setup(client);
+      const before = `// Servers for work\n{\n  /* block */\n  "${key}": {\n    // the other one\n    "other": {"command": "x"} // inline\n  }\n}\n`;
+      write(file, before);
+      registrar.register(client.id);
+      expect(readFileSync(file, 'utf8')).toBe(
+        `// Servers for work\n{\n  /* block */\n  "${key}": {\n    // the other one\n    "other": {"command": "x"}, // inline\n    ${member(client, launch, '    ', '  ')}\n  }\n}\n`,
+      );
+      roundTrip(registrar, client, file, Buffer.from(before));
+    });
 
-  if (acceptsTrailingCommas) it('keeps trailing commas', () => {
-    const { file, registrar, launch } = setup(client);
-    const before = `{\n  "${key}": {\n    "other": {"command": "x",},\n  },\n}\n`;
-    write(file, before);
-    registrar.register(client.id);
-    expect(readFileSync(file, 'utf8')).toBe(`{\n  "${key}": {\n    "other": {"command": "x",},\n    ${member(client, launch, '    ', '  ')},\n  },\n}\n`);
-    roundTrip(registrar, client, file, Buffer.from(before));
-  });
+  if (acceptsTrailingCommas)
+    it('keeps trailing commas', () => {
+      const { file, registrar, launch } = setup(client);
+      const before = `{\n  "${key}": {\n    "other": {"command": "x",},\n  },\n}\n`;
+      write(file, before);
+      registrar.register(client.id);
+      expect(readFileSync(file, 'utf8')).toBe(`{\n  "${key}": {\n    "other": {"command": "x",},\n    ${member(client, launch, '    ', '  ')},\n  },\n}\n`);
+      roundTrip(registrar, client, file, Buffer.from(before));
+    });
 
-  if (!acceptsComments) it('refuses a comment the client itself would reject, and says where', () => {
-    const { file, registrar } = setup(client);
-    const before = `{\n  // note\n  "${key}": {}\n}\n`;
-    write(file, before);
-    expect(() => registrar.register(client.id)).toThrow(/line 2, column 3: a comment, which this client does not accept/);
-    expect(readFileSync(file, 'utf8')).toBe(before);
-  });
+  if (!acceptsComments)
+    it('refuses a comment the client itself would reject, and says where', () => {
+      const { file, registrar } = setup(client);
+      const before = `{\n  // note\n  "${key}": {}\n}\n`;
+      write(file, before);
+      expect(() => registrar.register(client.id)).toThrow(/line 2, column 3: a comment, which this client does not accept/);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
 
-  if (!acceptsTrailingCommas) it('refuses a trailing comma the client itself would reject', () => {
-    const { file, registrar } = setup(client);
-    const before = `{\n  "${key}": {\n    "other": {"command": "x"},\n  }\n}\n`;
-    write(file, before);
-    expect(() => registrar.register(client.id)).toThrow(/line 3, column 30: a trailing comma/);
-    expect(readFileSync(file, 'utf8')).toBe(before);
-  });
+  if (!acceptsTrailingCommas)
+    it('refuses a trailing comma the client itself would reject', () => {
+      const { file, registrar } = setup(client);
+      const before = `{\n  "${key}": {\n    "other": {"command": "x"},\n  }\n}\n`;
+      write(file, before);
+      expect(() => registrar.register(client.id)).toThrow(/line 3, column 30: a trailing comma/);
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
 
   it('leaves an invalid file untouched and says what is wrong and where', () => {
     const { file, registrar } = setup(client);
@@ -234,7 +262,9 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     registrar.unregister(client.id);
     registrar.register(client.id);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const siblings = spawnSync('ls', ['-A', dirname(file)], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const siblings = spawnSync('ls', ['-A', dirname(file)], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
     expect(siblings.sort()).toEqual([file.split('/').at(-1), `${file.split('/').at(-1)}.punchcard-backup`].sort());
     expect(statSync(`${file}.punchcard-backup`).mode & 0o777).toBe(0o600);
   });
@@ -254,7 +284,12 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
 
   it('repairs a stale entry of ours, keeping what the user added to it', () => {
     const { file, registrar, launch } = setup(client);
-    const stale = { command: '/gone/Punchcard.app/Contents/MacOS/Punchcard', args: ['/gone/punchcard-mcp.mjs'], env: { ELECTRON_RUN_AS_NODE: '1', MY_VAR: 'kept' }, autoApprove: ['timer_status'] };
+    const stale = {
+      command: '/gone/Punchcard.app/Contents/MacOS/Punchcard',
+      args: ['/gone/punchcard-mcp.mjs'],
+      env: { ELECTRON_RUN_AS_NODE: '1', MY_VAR: 'kept' },
+      autoApprove: ['timer_status'],
+    };
     write(file, `{\n  "${key}": {\n    "punchcard": ${JSON.stringify(stale)}\n  }\n}\n`);
     expect(registrar.status(client.id)).toMatchObject({ status: 'stale', files: [{ problem: `${stale.command} no longer exists` }] });
     expect(registrar.repair().map((report) => report.id)).toEqual([client.id]);
@@ -268,7 +303,10 @@ describe.each(JSON_CLIENTS.map((client) => [client.id, client] as const))('%s', 
     write(file, `{"${key}": {"punchcard": {"command": "/gone/node", "args": ["/gone/punchcard-mcp.mjs", "--user-data", "/srv/team data"]}}}`);
     registrar.repair();
     const repaired = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, { command: string; args: string[] }>>)[key]?.punchcard;
-    expect(repaired).toMatchObject({ command: launch.command, args: [...ENGINE_NODE_FLAGS, launch.args[ENGINE_NODE_FLAGS.length] as string, '--user-data', '/srv/team data'] });
+    expect(repaired).toMatchObject({
+      command: launch.command,
+      args: [...ENGINE_NODE_FLAGS, launch.args[ENGINE_NODE_FLAGS.length] as string, '--user-data', '/srv/team data'],
+    });
 
     const other = { command: process.execPath, args: [SERVER_BUNDLE, '--user-data', '/srv/elsewhere'] };
     write(file, JSON.stringify({ [key]: { punchcard: other } }));
@@ -310,7 +348,8 @@ describe('codex (TOML)', () => {
 
   it('appends our table and keeps every comment, table and blank line', () => {
     const { file, registrar, launch } = setup(codex);
-    const before = '# Codex settings\nmodel = "o3"  # the fast one\n\n[mcp_servers.other]\ncommand = "npx"\nargs = ["-y", "other"]\n\n# profiles below\n[profiles.work]\nmodel = "gpt"\n';
+    const before =
+      '# Codex settings\nmodel = "o3"  # the fast one\n\n[mcp_servers.other]\ncommand = "npx"\nargs = ["-y", "other"]\n\n# profiles below\n[profiles.work]\nmodel = "gpt"\n';
     write(file, before);
     registrar.register('codex');
     expect(readFileSync(file, 'utf8')).toBe(`${before}\n${entryToml(launch)}`);
@@ -450,14 +489,21 @@ describe('refusals that need no special user', () => {
     mkdirSync(`${file}.punchcard-backup`);
     expect(() => registrar.register('cursor')).toThrow(`Punchcard cannot write a backup next to ${file} (it is a folder), so it left the file untouched.`);
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
-    expect(spawnSync('ls', ['-A', dirname(file)], { encoding: 'utf8' }).stdout.trim().split('\n').sort()).toEqual(['mcp.json', 'mcp.json.punchcard-backup']);
+    expect(
+      spawnSync('ls', ['-A', dirname(file)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .sort(),
+    ).toEqual(['mcp.json', 'mcp.json.punchcard-backup']);
   });
 
   it('UTF-16 and non-UTF-8 files are refused untouched', () => {
     const { file, registrar } = setup(cursor);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]);
     write(file, utf16);
-    expect(() => registrar.register('cursor')).toThrow(`Punchcard cannot edit ${file}: it is saved as UTF-16; save it as UTF-8 and try again. It was left untouched.`);
+    expect(() => registrar.register('cursor')).toThrow(
+      `Punchcard cannot edit ${file}: it is saved as UTF-16; save it as UTF-8 and try again. It was left untouched.`,
+    );
     expect(readFileSync(file).equals(utf16)).toBe(true);
     const latin1 = Buffer.from('{"mcpServers": {"caf\xe9": {"command": "x"}}}', 'latin1');
     write(file, latin1);
@@ -476,7 +522,10 @@ describe('refusals that need no special user', () => {
   it('a server map of the wrong kind shows up in the status too', () => {
     const { file, registrar } = setup(cursor);
     write(file, '{"mcpServers": "none"}');
-    expect(registrar.status('cursor')).toMatchObject({ status: 'invalid', files: [{ problem: `Punchcard cannot edit ${file}: "mcpServers" should be an object but is a string.` }] });
+    expect(registrar.status('cursor')).toMatchObject({
+      status: 'invalid',
+      files: [{ problem: `Punchcard cannot edit ${file}: "mcpServers" should be an object but is a string.` }],
+    });
     expect(() => registrar.unregister('cursor')).toThrow('"mcpServers" should be an object but is a string');
   });
 

@@ -27,19 +27,38 @@ describe('isHttpUrl', () => {
 
 describe("secretHostProblem: Clockify's API hosts", () => {
   it("takes Clockify's API hosts (global, the regions, the developer one) and servers on this computer", () => {
-    for (const url of ['https://api.clockify.me', 'https://euc1.clockify.me', 'https://use2.clockify.me', 'https://euw2.clockify.me', 'https://apse2.clockify.me', 'https://developer.clockify.me', 'http://127.0.0.1:8099', 'https://localhost:3000/base', 'http://[::1]:8080']) {
+    for (const url of [
+      'https://api.clockify.me',
+      'https://euc1.clockify.me',
+      'https://use2.clockify.me',
+      'https://euw2.clockify.me',
+      'https://apse2.clockify.me',
+      'https://developer.clockify.me',
+      'http://127.0.0.1:8099',
+      'https://localhost:3000/base',
+      'http://[::1]:8080',
+    ]) {
       expect(clockifyUrlProblem(url), url).toBeUndefined();
     }
   });
 
   it("refuses other hosts on Clockify's domain, more after /api, and every other computer", () => {
-    expect(clockifyUrlProblem('https://acme.clockify.me')).toMatch(/^acme\.clockify\.me is not one of Clockify's API addresses; use https:\/\/api\.clockify\.me\/api/);
+    expect(clockifyUrlProblem('https://acme.clockify.me')).toMatch(
+      /^acme\.clockify\.me is not one of Clockify's API addresses; use https:\/\/api\.clockify\.me\/api/,
+    );
     expect(clockifyUrlProblem('https://reports.api.clockify.me')).toMatch(/not one of Clockify's API addresses/);
     expect(clockifyUrlProblem('http://api.clockify.me')).toMatch(/without more after \/api/);
     expect(clockifyUrlProblem('https://api.clockify.me/api/v1')).toMatch(/without more after \/api/);
     // Anywhere else, https or not: a typo or a look-alike never gets the key.
-    for (const url of ['https://api.clockify.co', 'https://clockify-proxy.example.com', 'http://clockify.internal.example', 'https://api.clockify.me.example.com']) {
-      expect(clockifyUrlProblem(url), url).toMatch(/^Punchcard sends your Clockify API key only to Clockify's API addresses \(or to a server on this computer\), and [^ ]+ is not one; use https:\/\/api\.clockify\.me\/api, or your region's/);
+    for (const url of [
+      'https://api.clockify.co',
+      'https://clockify-proxy.example.com',
+      'http://clockify.internal.example',
+      'https://api.clockify.me.example.com',
+    ]) {
+      expect(clockifyUrlProblem(url), url).toMatch(
+        /^Punchcard sends your Clockify API key only to Clockify's API addresses \(or to a server on this computer\), and [^ ]+ is not one; use https:\/\/api\.clockify\.me\/api, or your region's/,
+      );
     }
   });
 

@@ -20,12 +20,24 @@ const offered = (settings: ReturnType<typeof defaultSettings>) => TOOL_NAMES.fil
 
 describe('what decides where data goes fails closed', () => {
   it.each([
-    ['a misspelt back end', { provider: { type: 'kimia', url: 'https://kimai.example.com' } }, /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify\)$/],
+    [
+      'a misspelt back end',
+      { provider: { type: 'kimia', url: 'https://kimai.example.com' } },
+      /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify\)$/,
+    ],
     ['a back end without its address', { provider: { type: 'kimai' } }, /^the kimai back end's settings are not usable: provider\.url: /],
-    ['a Clockodo account without an e-mail', { provider: { type: 'clockodo', email: 'not an address' } }, /^the clockodo back end's settings are not usable: provider\.email: an e-mail address/],
+    [
+      'a Clockodo account without an e-mail',
+      { provider: { type: 'clockodo', email: 'not an address' } },
+      /^the clockodo back end's settings are not usable: provider\.email: an e-mail address/,
+    ],
     ['an address that is not http(s)', { provider: { type: 'calamari', url: 'ftp://x', email: 'ada@example.com' } }, /provider\.url: an http\(s\) address/],
     ['a back end that is not an object', { provider: 'kimai' }, /^provider is "kimai", not a back end/],
-    ['a newer schema version', { schemaVersion: 2, provider: { type: 'local' } }, /^its schemaVersion is 2, and this Punchcard reads version 1 only \(a newer Punchcard may have written it\)$/],
+    [
+      'a newer schema version',
+      { schemaVersion: 2, provider: { type: 'local' } },
+      /^its schemaVersion is 2, and this Punchcard reads version 1 only \(a newer Punchcard may have written it\)$/,
+    ],
     ['a schema version that is not a number', { schemaVersion: '1' }, /^its schemaVersion is "1"/],
   ])('%s', (_label, raw, problem) => {
     expect(problemOf(parseSettings(raw))).toMatch(problem);
@@ -43,7 +55,12 @@ describe('what decides where data goes fails closed', () => {
 describe('every other field falls back on its own', () => {
   it('keeps the good neighbours of a bad value, and names the bad one with what is used instead', () => {
     const { settings, notes } = usable(
-      parseSettings({ provider: { type: 'kimai', url: 'https://kimai.example.com' }, workWeek: { mon: 30, fri: 4 }, leave: { annualDays: 'twenty', carryOverDays: 3 }, user: { name: 'Ada' } }),
+      parseSettings({
+        provider: { type: 'kimai', url: 'https://kimai.example.com' },
+        workWeek: { mon: 30, fri: 4 },
+        leave: { annualDays: 'twenty', carryOverDays: 3 },
+        user: { name: 'Ada' },
+      }),
     );
     expect(settings.provider).toEqual({ type: 'kimai', url: 'https://kimai.example.com' });
     expect(settings.workWeek).toEqual({ ...defaultSettings().workWeek, fri: 4 });
@@ -65,7 +82,11 @@ describe('every other field falls back on its own', () => {
   });
 
   it('keeps leave beyond the balance off unless the switch is true', () => {
-    expect(usable(parseSettings({ leave: { allowBeyondBalance: true } })).settings.leave).toEqual({ annualDays: 25, carryOverDays: 0, allowBeyondBalance: true });
+    expect(usable(parseSettings({ leave: { allowBeyondBalance: true } })).settings.leave).toEqual({
+      annualDays: 25,
+      carryOverDays: 0,
+      allowBeyondBalance: true,
+    });
     const { settings, notes } = usable(parseSettings({ leave: { allowBeyondBalance: 'yes' } }));
     expect(settings.leave.allowBeyondBalance).toBe(false);
     expect(notes).toEqual([expect.stringMatching(/^leave\.allowBeyondBalance: .* \(it is "yes"\); false is used until it is fixed\.$/)]);
@@ -75,7 +96,9 @@ describe('every other field falls back on its own', () => {
     for (const timezone of ['+01:00', 'Europe/Berln', 7]) {
       const { settings, notes } = usable(parseSettings({ timezone }));
       expect(settings.timezone).toBe('');
-      expect(notes).toEqual([`timezone is ${JSON.stringify(timezone)}, which is not a time zone (a name such as Europe/Berlin); the system zone is used until it is fixed.`]);
+      expect(notes).toEqual([
+        `timezone is ${JSON.stringify(timezone)}, which is not a time zone (a name such as Europe/Berlin); the system zone is used until it is fixed.`,
+      ]);
     }
     expect(usable(parseSettings({ timezone: ' Europe/Berlin ' })).settings.timezone).toBe('Europe/Berlin');
   });
@@ -83,7 +106,9 @@ describe('every other field falls back on its own', () => {
   it('drops a holiday region it cannot read, and an object that is not one', () => {
     const region = usable(parseSettings({ holidays: { country: 'Germany' } }));
     expect(region.settings.holidays).toBeNull();
-    expect(region.notes).toEqual([expect.stringMatching(/^holidays\.country: a two-letter country code such as DE \(it is \{"country":"Germany"\}\); no public holidays is used/)]);
+    expect(region.notes).toEqual([
+      expect.stringMatching(/^holidays\.country: a two-letter country code such as DE \(it is \{"country":"Germany"\}\); no public holidays is used/),
+    ]);
     const app = usable(parseSettings({ app: 'quiet' }));
     expect(app.settings.app).toEqual(defaultSettings().app);
     expect(app.notes).toEqual(['app is "quiet", not an object; its defaults are used until it is fixed.']);
@@ -92,7 +117,10 @@ describe('every other field falls back on its own', () => {
   it('names keys this version does not know, at the top and inside a group, and reads on', () => {
     const { settings, notes } = usable(parseSettings({ futureFeature: { on: true }, workWeek: { monday: 6 }, user: { name: 'Ada' } }));
     expect(settings.user.name).toBe('Ada');
-    expect(notes).toEqual(['futureFeature is not a setting this Punchcard knows; it is ignored.', 'workWeek.monday is not a setting this Punchcard knows; it is ignored.']);
+    expect(notes).toEqual([
+      'futureFeature is not a setting this Punchcard knows; it is ignored.',
+      'workWeek.monday is not a setting this Punchcard knows; it is ignored.',
+    ]);
   });
 
   it('shortens a long value in its note', () => {
@@ -114,7 +142,13 @@ describe('tool switches fall back towards fewer tools', () => {
   it('turns read-only mode on when it is not true or false', () => {
     const { settings, notes } = usable(parseSettings({ tools: { readOnly: 'no' } }));
     expect(settings.tools.readOnly).toBe(true);
-    expect(offered(settings).every((name) => ['timer_status', 'list_time_entries', 'time_report', 'list_catalog', 'list_leave_requests', 'leave_balance', 'absence_calendar', 'whoami'].includes(name))).toBe(true);
+    expect(
+      offered(settings).every((name) =>
+        ['timer_status', 'list_time_entries', 'time_report', 'list_catalog', 'list_leave_requests', 'leave_balance', 'absence_calendar', 'whoami'].includes(
+          name,
+        ),
+      ),
+    ).toBe(true);
     expect(notes).toEqual(['tools.readOnly is "no", not true or false; read-only mode is on until it is fixed.']);
   });
 
@@ -132,12 +166,19 @@ describe('tool switches fall back towards fewer tools', () => {
   it('ignores switches for tools and groups this version does not have', () => {
     const { settings, notes } = usable(parseSettings({ tools: { enabled: { teleport: true, delete_time_entry: true }, groups: { magic: false } } }));
     expect(settings.tools).toEqual({ readOnly: false, groups: {}, enabled: { delete_time_entry: true } });
-    expect(notes).toEqual(['tools.groups.magic is not a tool group this Punchcard has; it is ignored.', 'tools.enabled.teleport is not a tool this Punchcard has; it is ignored.']);
+    expect(notes).toEqual([
+      'tools.groups.magic is not a tool group this Punchcard has; it is ignored.',
+      'tools.enabled.teleport is not a tool this Punchcard has; it is ignored.',
+    ]);
   });
 
   it('never offers a tool the valid reading of the same file would hide', () => {
     // Each switch of a file that hides everything it can, corrupted one at a time.
-    const strict = { readOnly: true, groups: Object.fromEntries(['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account'].map((group) => [group, false])), enabled: {} };
+    const strict = {
+      readOnly: true,
+      groups: Object.fromEntries(['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account'].map((group) => [group, false])),
+      enabled: {},
+    };
     const hidden = offered(usable(parseSettings({ tools: strict })).settings);
     expect(hidden).toEqual([]);
     for (const key of ['readOnly', 'groups', 'enabled'] as const) {

@@ -8,7 +8,7 @@ const clockify: BackEndProfile = { type: 'clockify', url: 'https://api.clockify.
 const kimai = { type: 'kimai' as const, url: 'https://kimai.example.com' };
 const origin = (backEnd: BackEndProfile | undefined, policyFixes = false) => ({ backEnd, policyFixes });
 
-describe('the extension form\'s secret', () => {
+describe("the extension form's secret", () => {
   it('is the token of the back end the form named, at the same address (a trailing /api or slash aside)', () => {
     const bound = bindFormSecret({ PUNCHCARD_SECRET: ' key ' }, origin({ type: 'kimai', url: 'https://kimai.example.com/api/' }), kimai);
     expect(bound).toEqual({ env: { PUNCHCARD_KIMAI_TOKEN: 'key' }, withheld: null });
@@ -20,9 +20,15 @@ describe('the extension form\'s secret', () => {
       expect(bound.env).toEqual({ HOME: '/h' });
       expect(bound.withheld).toContain("your organisation's policy has Punchcard use");
     }
-    const clockodo = bindFormSecret({ PUNCHCARD_SECRET: 'key' }, origin({ type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }), { type: 'clockodo', email: 'bob@example.com', url: 'https://my.clockodo.com' });
+    const clockodo = bindFormSecret({ PUNCHCARD_SECRET: 'key' }, origin({ type: 'clockodo', email: 'ada@example.com', url: 'https://my.clockodo.com' }), {
+      type: 'clockodo',
+      email: 'bob@example.com',
+      url: 'https://my.clockodo.com',
+    });
     expect(clockodo.env).toEqual({});
-    expect(clockodo.withheld).toMatch(/^The secret in Punchcard's Claude Desktop extension settings was given for Clockodo at https:\/\/my.clockodo.com, .* Punchcard is using Clockodo at https:\/\/my.clockodo.com instead, so it has no Clockodo API key for it\./);
+    expect(clockodo.withheld).toMatch(
+      /^The secret in Punchcard's Claude Desktop extension settings was given for Clockodo at https:\/\/my.clockodo.com, .* Punchcard is using Clockodo at https:\/\/my.clockodo.com instead, so it has no Clockodo API key for it\./,
+    );
   });
 
   it('goes nowhere where the form named no back end, and says to choose one', () => {

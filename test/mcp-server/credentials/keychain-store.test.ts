@@ -68,11 +68,23 @@ describe('createKeychainStore', () => {
   // Messages as @napi-rs/keyring words them (the first three, seen in keychain.test.ts's sessions),
   // and as libsecret, D-Bus and the macOS keychain do.
   it.each([
-    ['Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead', 'unavailable', /no D-Bus session bus/],
+    [
+      'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',
+      'unavailable',
+      /no D-Bus session bus/,
+    ],
     ['Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files', 'unavailable', /no Secret Service on D-Bus/],
-    ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'denied', /refused to save .*unlock prompt was dismissed\)\. Unlock the keychain/],
+    [
+      "Couldn't access platform storage: Secret Service: unlock prompt was dismissed",
+      'denied',
+      /refused to save .*unlock prompt was dismissed\)\. Unlock the keychain/,
+    ],
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'unavailable', /no D-Bus session bus/],
-    ['The name org.freedesktop.secrets was not provided by any .service files', 'unavailable', /no Secret Service on D-Bus\)\. Install and unlock gnome-keyring, or set PUNCHCARD_KIMAI_TOKEN for headless use\./],
+    [
+      'The name org.freedesktop.secrets was not provided by any .service files',
+      'unavailable',
+      /no Secret Service on D-Bus\)\. Install and unlock gnome-keyring, or set PUNCHCARD_KIMAI_TOKEN for headless use\./,
+    ],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'unavailable', /no default keyring/],
     ['Cannot create an item in a locked collection', 'denied', /refused to save .*locked collection.*Unlock/],
     ['The prompt was dismissed', 'denied', /refused/],

@@ -187,7 +187,9 @@ describe('a locked keyring', () => {
         name: 'CredentialStoreError',
         reason: 'denied',
         message: expect.stringMatching(
-          new RegExp(`^The system keychain refused to ${operation} the credential for ${account.replace(/[.:]/g, '\\$&')} \\(.*dismissed\\)\\. Unlock the keychain and allow Punchcard to use it, then try again, or set PUNCHCARD_\\w+_TOKEN for headless use\\.$`),
+          new RegExp(
+            `^The system keychain refused to ${operation} the credential for ${account.replace(/[.:]/g, '\\$&')} \\(.*dismissed\\)\\. Unlock the keychain and allow Punchcard to use it, then try again, or set PUNCHCARD_\\w+_TOKEN for headless use\\.$`,
+          ),
         ),
       },
     });

@@ -80,9 +80,7 @@ describe('publicHolidays', () => {
 
   it('joins the names of holidays that fall on the same day', async () => {
     // In 2008 Ascension Day fell on 1 May.
-    expect(await publicHolidays({ country: 'DE' }, '2008-05-01', '2008-05-01')).toEqual([
-      { date: '2008-05-01', name: 'Labour Day / Ascension Day' },
-    ]);
+    expect(await publicHolidays({ country: 'DE' }, '2008-05-01', '2008-05-01')).toEqual([{ date: '2008-05-01', name: 'Labour Day / Ascension Day' }]);
   });
 
   it('gives every day of a multi-day holiday, even when it began the year before', async () => {
@@ -109,9 +107,7 @@ describe('publicHolidays', () => {
   });
 
   it('accepts codes in any case and with stray spaces', async () => {
-    expect(await publicHolidays({ country: 'de', state: ' by ' }, '2026-01-06', '2026-01-06')).toEqual([
-      { date: '2026-01-06', name: 'Epiphany' },
-    ]);
+    expect(await publicHolidays({ country: 'de', state: ' by ' }, '2026-01-06', '2026-01-06')).toEqual([{ date: '2026-01-06', name: 'Epiphany' }]);
   });
 
   it('hands out copies, so a caller cannot spoil the cache', async () => {

@@ -17,7 +17,13 @@ describe('what a vacation request leaves of the balance', () => {
       [2026, { remaining: 2 }],
       [2027, { remaining: 25 }],
     ]);
-    const left = balanceLeft([{ year: 2026, days: 3 }, { year: 2027, days: 4 }], balances);
+    const left = balanceLeft(
+      [
+        { year: 2026, days: 3 },
+        { year: 2027, days: 4 },
+      ],
+      balances,
+    );
     expect(left).toEqual([
       { year: 2026, before: 2, cost: 3, after: -1 },
       { year: 2027, before: 25, cost: 4, after: 21 },
@@ -27,7 +33,13 @@ describe('what a vacation request leaves of the balance', () => {
   });
 
   it('draws once on a balance across years, with the whole request', () => {
-    const left = balanceLeft([{ year: 2026, days: 3 }, { year: 2027, days: 4 }], new Map([[2026, { remaining: 6.5, acrossYears: true }]]));
+    const left = balanceLeft(
+      [
+        { year: 2026, days: 3 },
+        { year: 2027, days: 4 },
+      ],
+      new Map([[2026, { remaining: 6.5, acrossYears: true }]]),
+    );
     expect(left).toEqual([{ year: null, before: 6.5, cost: 7, after: -0.5 }]);
     expect(leftWords(left)).toBe('-0.5 days (6.5 left)');
   });

@@ -149,13 +149,19 @@ describe('targetMinutes', () => {
 
   it('drops holidays and subtracts leave by its fraction', () => {
     const holidays = new Set(['2026-11-18']);
-    const leave = new Map([['2026-11-16', 1], ['2026-11-17', 0.5]]);
+    const leave = new Map([
+      ['2026-11-16', 1],
+      ['2026-11-17', 0.5],
+    ]);
     // Mon on leave, Tue half, Wed holiday, Thu and Fri worked.
     expect(targetMinutes('2026-11-16', '2026-11-20', weekPlan(FULL_TIME, holidays), leave)).toBe(240 + 480 + 480);
   });
 
   it('ignores leave on days off and holidays instead of going negative', () => {
-    const leave = new Map([['2026-11-21', 1], ['2026-11-18', 1]]);
+    const leave = new Map([
+      ['2026-11-21', 1],
+      ['2026-11-18', 1],
+    ]);
     expect(targetMinutes('2026-11-18', '2026-11-22', weekPlan(FULL_TIME, new Set(['2026-11-18'])), leave)).toBe(2 * 480);
   });
 
@@ -195,7 +201,7 @@ describe('rangesOverlap', () => {
   });
 });
 
-describe('on a back end\'s plan', () => {
+describe("on a back end's plan", () => {
   // Christmas Eve a half holiday, Christmas Day a whole one, as Clockodo and Calamari keep them.
   const plan = planOf([
     { date: '2026-12-23', targetMinutes: 480, dayOff: false, holiday: null, halfHoliday: false },

@@ -68,6 +68,11 @@ describe('clipLeave', () => {
 
   it('makes a day cut off at either end whole: its half belonged to the day outside', () => {
     const request_ = request('2026-01-30', '2026-02-03', { firstDayPart: 'afternoon', lastDayPart: 'morning' });
-    expect(clipLeave(request_, '2026-02-01', '2026-02-02')).toMatchObject({ firstDay: '2026-02-01', firstDayPart: 'full', lastDay: '2026-02-02', lastDayPart: 'full' });
+    expect(clipLeave(request_, '2026-02-01', '2026-02-02')).toMatchObject({
+      firstDay: '2026-02-01',
+      firstDayPart: 'full',
+      lastDay: '2026-02-02',
+      lastDayPart: 'full',
+    });
   });
 });

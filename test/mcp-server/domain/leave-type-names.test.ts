@@ -5,8 +5,20 @@ import { leaveTypeOfName } from '../../../mcp-server/domain/leave-type-names.ts'
 
 describe('leaveTypeOfName', () => {
   it('reads the type off the name, in English, German and Polish; anything else is other', () => {
-    expect(['Urlop wypoczynkowy', 'Krankheit', 'Elternzeit', 'Unpaid leave', 'Jury duty'].map(leaveTypeOfName)).toEqual(['vacation', 'sick', 'parental', 'unpaid', 'other']);
-    expect(['Annual leave', 'PTO', 'Sick day', 'Sonderurlaub', 'Maternity leave'].map(leaveTypeOfName)).toEqual(['vacation', 'vacation', 'sick', 'personal', 'parental']);
+    expect(['Urlop wypoczynkowy', 'Krankheit', 'Elternzeit', 'Unpaid leave', 'Jury duty'].map(leaveTypeOfName)).toEqual([
+      'vacation',
+      'sick',
+      'parental',
+      'unpaid',
+      'other',
+    ]);
+    expect(['Annual leave', 'PTO', 'Sick day', 'Sonderurlaub', 'Maternity leave'].map(leaveTypeOfName)).toEqual([
+      'vacation',
+      'vacation',
+      'sick',
+      'personal',
+      'parental',
+    ]);
   });
 
   it('takes the first type whose words match: unpaid vacation is unpaid', () => {

@@ -85,7 +85,15 @@ const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, su
 
 describe('dayTargets', () => {
   it('gives every day its own target: weekday hours, none on holidays, less by the leave taken', () => {
-    const targets = dayTargets('2026-11-16', '2026-11-22', weekPlan(FULL_TIME, new Set(['2026-11-18'])), new Map([['2026-11-17', 0.5], ['2026-11-20', 1]]));
+    const targets = dayTargets(
+      '2026-11-16',
+      '2026-11-22',
+      weekPlan(FULL_TIME, new Set(['2026-11-18'])),
+      new Map([
+        ['2026-11-17', 0.5],
+        ['2026-11-20', 1],
+      ]),
+    );
     expect(targets).toEqual([
       { date: '2026-11-16', minutes: 480 },
       { date: '2026-11-17', minutes: 240 },

@@ -12,7 +12,7 @@ const NOW = at('2026-11-19T15:00:00+01:00');
 const WEEK = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
 const RANGE = { from: '2026-11-16', to: '2026-11-22' };
 
-describe('a colleague\'s range', () => {
+describe("a colleague's range", () => {
   const work: ColleagueWork = {
     person: { id: 7, name: 'Ada' },
     spans: [
@@ -34,22 +34,32 @@ describe('a colleague\'s range', () => {
     expect(summary.running).toBe('Support');
   });
 
-  it('names the working days before today with nothing recorded, by the settings\' week where the back end keeps no targets', () => {
+  it("names the working days before today with nothing recorded, by the settings' week where the back end keeps no targets", () => {
     const summary = summarizeColleague(work, RANGE, weekPlan(WEEK), ZONE, NOW);
     expect(summary.missingDays).toEqual(['2026-11-17', '2026-11-18']);
     expect(summary.targetMinutes).toBeNull();
   });
 
-  it('counts the back end\'s own targets where it keeps them, and their days off are not missing', () => {
-    const targets = new Map([['2026-11-16', 480], ['2026-11-17', 0], ['2026-11-18', 240], ['2026-11-19', 480]]);
+  it("counts the back end's own targets where it keeps them, and their days off are not missing", () => {
+    const targets = new Map([
+      ['2026-11-16', 480],
+      ['2026-11-17', 0],
+      ['2026-11-18', 240],
+      ['2026-11-19', 480],
+    ]);
     const summary = summarizeColleague({ ...work, targets }, RANGE, weekPlan(WEEK), ZONE, NOW);
     expect(summary.targetMinutes).toBe(480 + 240 + 480);
     expect(summary.missingDays).toEqual(['2026-11-18']);
   });
 });
 
-describe('a project\'s status', () => {
-  const span = (person: string, activity: string | null, start: string, hours: number) => ({ person, activity, start: at(start), end: at(start) + hours * 3_600_000 });
+describe("a project's status", () => {
+  const span = (person: string, activity: string | null, start: string, hours: number) => ({
+    person,
+    activity,
+    start: at(start),
+    end: at(start) + hours * 3_600_000,
+  });
   const work = {
     project: { id: 3, name: 'Website', customer: 'ACME' },
     budget: { hours: 100, money: null, currency: null, monthly: false },
@@ -79,8 +89,17 @@ describe('a project\'s status', () => {
 
 describe('who else is away', () => {
   const request: PendingLeave = {
-    id: 1, personId: 7, person: 'Ada', type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-05',
-    firstDayPart: 'full', lastDayPart: 'full', days: 5, status: 'pending', comment: '',
+    id: 1,
+    personId: 7,
+    person: 'Ada',
+    type: 'vacation',
+    firstDay: '2026-12-01',
+    lastDay: '2026-12-05',
+    firstDayPart: 'full',
+    lastDayPart: 'full',
+    days: 5,
+    status: 'pending',
+    comment: '',
   };
 
   it('names the others with a standing absence on any of its days, each once, and never the requester or a refused one', () => {

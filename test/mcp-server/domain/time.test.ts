@@ -54,7 +54,7 @@ describe('zones', () => {
     expect(isValidTimeZone(zone)).toBe(true);
   });
 
-  it('firstValidZone takes the first zone that is one (the back end\'s, then the settings\'), else the system\'s', () => {
+  it("firstValidZone takes the first zone that is one (the back end's, then the settings'), else the system's", () => {
     expect(firstValidZone(NEW_YORK, BERLIN)).toBe(NEW_YORK);
     expect(firstValidZone(null, '', 'Mars/Olympus', BERLIN)).toBe(BERLIN);
     expect(firstValidZone('+01:00', undefined)).toBe(systemTimeZone());
@@ -193,7 +193,12 @@ describe('localDateTimeToEpoch', () => {
   });
 
   it('round-trips every minute-of-day that exists, choosing the earlier instant where ambiguous', () => {
-    for (const [zone, date] of [[BERLIN, '2026-03-29'], [BERLIN, '2026-10-25'], [NEW_YORK, '2026-03-08'], [NEW_YORK, '2026-11-01']] as const) {
+    for (const [zone, date] of [
+      [BERLIN, '2026-03-29'],
+      [BERLIN, '2026-10-25'],
+      [NEW_YORK, '2026-03-08'],
+      [NEW_YORK, '2026-11-01'],
+    ] as const) {
       const start = startOfLocalDay(date, zone);
       const end = startOfLocalDay(addDays(date, 1), zone);
       for (let ms = start; ms < end; ms += 5 * MINUTE) {
@@ -292,7 +297,9 @@ describe('parseInstant', () => {
     it('takes the first 01:30 while the second is still ahead', () => {
       const result = read('01:30', '2026-11-01T01:10:00-05:00');
       expect(result).toMatchObject({ ok: true, epochMs: at('2026-11-01T01:30:00-04:00') });
-      expect(result.ok && result.note).toMatch(/took the first one, 2026-11-01T01:30:00-04:00, the latest that is not in the future\. For the other, write 2026-11-01T01:30:00-05:00\./);
+      expect(result.ok && result.note).toMatch(
+        /took the first one, 2026-11-01T01:30:00-04:00, the latest that is not in the future\. For the other, write 2026-11-01T01:30:00-05:00\./,
+      );
     });
 
     it('takes the nearer one when both are ahead, without calling it past', () => {

@@ -29,8 +29,32 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     seedOrganisation(fake);
     // Bob, in Ada's team, is away Thursday and Friday with a private comment; Cleo, in another team, too.
     fake.state.requests.push(
-      { id: 950, employeeId: 2, absenceTypeId: SEED.absenceTypes.sickLeave, from: '2026-11-19', to: '2026-11-20', fromPart: 'MORNING', toPart: 'END_OF_DAY', status: 'ACCEPTED', reason: 'flu, doctor said rest', comment: 'private: flu', amount: 2 },
-      { id: 951, employeeId: 3, absenceTypeId: SEED.absenceTypes.annualLeave, from: '2026-11-19', to: '2026-11-19', fromPart: 'MORNING', toPart: 'END_OF_DAY', status: 'ACCEPTED', reason: null, comment: null, amount: 1 },
+      {
+        id: 950,
+        employeeId: 2,
+        absenceTypeId: SEED.absenceTypes.sickLeave,
+        from: '2026-11-19',
+        to: '2026-11-20',
+        fromPart: 'MORNING',
+        toPart: 'END_OF_DAY',
+        status: 'ACCEPTED',
+        reason: 'flu, doctor said rest',
+        comment: 'private: flu',
+        amount: 2,
+      },
+      {
+        id: 951,
+        employeeId: 3,
+        absenceTypeId: SEED.absenceTypes.annualLeave,
+        from: '2026-11-19',
+        to: '2026-11-19',
+        fromPart: 'MORNING',
+        toPart: 'END_OF_DAY',
+        status: 'ACCEPTED',
+        reason: null,
+        comment: null,
+        amount: 1,
+      },
     );
     const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: `${fake.url}/api`, email: 'Ada@ACME.example' } });
     // The machine runs in New York; Calamari says Berlin, and no zone is set in Punchcard.
@@ -43,11 +67,29 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
 
   it('lists the tools of both modules, breaks among them, and none the API has no operation for', async () => {
     const names = (await engine.client.listTools()).tools.map((tool) => tool.name);
-    expect(names).toEqual(expect.arrayContaining(['clock_in', 'clock_out', 'timer_status', 'start_break', 'end_break', 'list_time_entries', 'log_time', 'time_report', 'list_catalog', 'request_leave', 'list_leave_requests', 'leave_balance', 'absence_calendar', 'whoami']));
-    for (const absent of ['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request']) expect(names).not.toContain(absent);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'clock_in',
+        'clock_out',
+        'timer_status',
+        'start_break',
+        'end_break',
+        'list_time_entries',
+        'log_time',
+        'time_report',
+        'list_catalog',
+        'request_leave',
+        'list_leave_requests',
+        'leave_balance',
+        'absence_calendar',
+        'whoami',
+      ]),
+    );
+    for (const absent of ['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request'])
+      expect(names).not.toContain(absent);
   });
 
-  it('says who the person is, for whom the organisation\'s key is used, and the modules in use', async () => {
+  it("says who the person is, for whom the organisation's key is used, and the modules in use", async () => {
     const result = await call('whoami');
     expect(result.structuredContent).toMatchObject({
       name: 'Ada Lovelace',
@@ -61,10 +103,14 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     );
   });
 
-  it('clocks in on one of the person\'s projects at a past time, sent as Berlin wall time, and refuses a second shift in words', async () => {
+  it("clocks in on one of the person's projects at a past time, sent as Berlin wall time, and refuses a second shift in words", async () => {
     const catalog = await call('list_catalog');
     // The person's break types come with what they book on: the app's break picker reads them here.
-    expect(catalog.structuredContent).toMatchObject({ projects: [{ name: 'General' }, { name: 'Website relaunch' }], activities: [], break_types: [{ name: 'Break' }, { name: 'Lunch' }] });
+    expect(catalog.structuredContent).toMatchObject({
+      projects: [{ name: 'General' }, { name: 'Website relaunch' }],
+      activities: [],
+      break_types: [{ name: 'Break' }, { name: 'Lunch' }],
+    });
     expect(textOf(catalog)).toMatch(/\nBreak types: Break \(#\d+\), Lunch \(#\d+\)$/);
     const started = await call('clock_in', { project: 'website relaunch', start: '07:30' });
     expect(started.structuredContent).toMatchObject({ started: { start: '2026-11-18T07:30:00+01:00', end: null, project: 'Website relaunch' }, stopped: null });
@@ -77,7 +123,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(fake.state.shifts.find((shift) => shift.finished === null)?.projectId).toBe(SEED.projects.websiteRelaunch);
   });
 
-  it('takes a break of the person\'s own type and ends it; the status shows both', async () => {
+  it("takes a break of the person's own type and ends it; the status shows both", async () => {
     const paused = await call('start_break', { type: 'lunch' });
     expect(paused.structuredContent).toMatchObject({ break_type: 'Lunch' });
     const status = await call('timer_status');
@@ -106,7 +152,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(textOf(activity)).toMatch(/^No activity "Design": Calamari \(127\.0\.0\.1:\d+, ada@acme\.example\) has no activities; leave activity out\.$/);
   });
 
-  it('reports against the working week and holidays Calamari keeps, with Calamari\'s own balance', async () => {
+  it("reports against the working week and holidays Calamari keeps, with Calamari's own balance", async () => {
     const report = await call('time_report');
     const data = report.structuredContent as { groups: Array<{ target_minutes: number }>; back_end_balance: { minutes: number; covers: string } };
     expect(data.groups.map((group) => group.target_minutes)).toEqual([480, 480, 480, 480, 480, 0, 0]);
@@ -115,13 +161,23 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect((christmas.structuredContent?.groups as Array<{ target_minutes: number }>).map((group) => group.target_minutes)).toEqual([240, 0]);
   });
 
-  it('files leave with the organisation\'s type, counted on its calendar, and refuses an overlap in words', async () => {
+  it("files leave with the organisation's type, counted on its calendar, and refuses an overlap in words", async () => {
     const leave = await call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-31' });
     // What is left after it: Calamari's 30 less these 7, counted before filing (Calamari's own figure
     // waits for the approval; leave_balance says it, with the 7 as planned).
-    expect(leave.structuredContent).toMatchObject({ request: { type: 'vacation', kind: 'Annual leave', days: 7, status: 'pending' }, vacation_days_remaining: 23 });
+    expect(leave.structuredContent).toMatchObject({
+      request: { type: 'vacation', kind: 'Annual leave', days: 7, status: 'pending' },
+      vacation_days_remaining: 23,
+    });
     const body = JSON.parse(fake.requests.findLast((request) => request.path === '/api/leave/request/v1/create')?.body ?? '{}');
-    expect(body).toMatchObject({ employee: ADA, absenceTypeId: String(SEED.absenceTypes.annualLeave), dateFrom: '2026-12-21', dateTo: '2026-12-31', fromPart: 'MORNING', toPart: 'END_OF_DAY' });
+    expect(body).toMatchObject({
+      employee: ADA,
+      absenceTypeId: String(SEED.absenceTypes.annualLeave),
+      dateFrom: '2026-12-21',
+      dateTo: '2026-12-31',
+      fromPart: 'MORNING',
+      toPart: 'END_OF_DAY',
+    });
     expect(fake.state.requests.findLast((request) => request.employeeId === 1)?.amount).toBe(7);
     const overlap = await call('request_leave', { type: 'Sick leave', first_day: '2026-12-28' });
     expect(textOf(overlap)).toMatch(/^That overlaps your Annual leave request #\d+ \(2026-12-21 to 2026-12-31, pending\)\. Nothing was filed\.$/);
@@ -139,11 +195,20 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(requests.map((request) => request.kind)).toEqual(['Unpaid leave', 'Remote work', 'Annual leave']);
     expect(requests[1]?.working_elsewhere).toBe(true);
     const balance = await call('leave_balance');
-    expect(balance.structuredContent).toMatchObject({ year: 2026, entitlement: null, carry_over: null, taken: 0, planned: 7, remaining: 30, other_leave_days: { unpaid: 0.5 }, source: 'back_end' });
+    expect(balance.structuredContent).toMatchObject({
+      year: 2026,
+      entitlement: null,
+      carry_over: null,
+      taken: 0,
+      planned: 7,
+      remaining: 30,
+      other_leave_days: { unpaid: 0.5 },
+      source: 'back_end',
+    });
     expect(textOf(balance)).toMatch(/^2026: 30 vacation days left; 0 taken, 7 planned\./);
   });
 
-  it('shows the team\'s absences: who, when and what kind, never a colleague\'s comment, nor other teams', async () => {
+  it("shows the team's absences: who, when and what kind, never a colleague's comment, nor other teams", async () => {
     const calendar = await call('absence_calendar', { from: '2026-11-19', to: '2026-11-20' });
     const days = calendar.structuredContent?.days as Array<{ away: Array<{ person: string; kind: string }> }>;
     expect(days.map((day) => day.away)).toEqual([
@@ -153,10 +218,14 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(JSON.stringify(calendar)).not.toMatch(/flu|Cleo/);
     // The person's own request, still waiting for approval, is marked as theirs and as pending.
     const own = await call('absence_calendar', { from: '2026-12-21', to: '2026-12-21' });
-    expect((own.structuredContent?.days as Array<{ away: unknown[] }>)[0]?.away).toEqual([expect.objectContaining({ kind: 'Annual leave', own: true, pending: true })]);
+    expect((own.structuredContent?.days as Array<{ away: unknown[] }>)[0]?.away).toEqual([
+      expect.objectContaining({ kind: 'Annual leave', own: true, pending: true }),
+    ]);
     // Christmas Eve is half a holiday in Ada's calendar; her own leave is marked as hers.
     const christmas = await call('absence_calendar', { from: '2026-12-24', to: '2026-12-24' });
-    expect(christmas.structuredContent).toMatchObject({ days: [{ working_day: true, work_share: 0.5, holiday: 'Christmas Eve', away: [{ person: 'Ada Lovelace', kind: 'Annual leave', own: true }] }] });
+    expect(christmas.structuredContent).toMatchObject({
+      days: [{ working_day: true, work_share: 0.5, holiday: 'Christmas Eve', away: [{ person: 'Ada Lovelace', kind: 'Annual leave', own: true }] }],
+    });
   });
 
   it('never named anyone but the configured person, and never wrote for anyone else', () => {

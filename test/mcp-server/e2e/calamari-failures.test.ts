@@ -13,13 +13,23 @@ import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
-import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, quotaExceeded, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import {
+  DEFAULT_KEY,
+  type FakeCalamari,
+  type FakeCalamariOptions,
+  quotaExceeded,
+  SEED,
+  seedOrganisation,
+  startFakeCalamari,
+} from '../providers/calamari/fake-calamari.ts';
 
 const ADA = 'ada@acme.example';
 const opened = closeAfterEach();
 const fakes: FakeCalamari[] = [];
 
-async function calamariEngine(options: FakeCalamariOptions & { email?: string; sentKey?: string | null; env?: Record<string, string>; listChanged?: () => void } = {}) {
+async function calamariEngine(
+  options: FakeCalamariOptions & { email?: string; sentKey?: string | null; env?: Record<string, string>; listChanged?: () => void } = {},
+) {
   const fake = opened(await startFakeCalamari(options));
   fakes.push(fake);
   seedOrganisation(fake);
@@ -27,7 +37,11 @@ async function calamariEngine(options: FakeCalamariOptions & { email?: string; s
   // The key the engine sends; `key` is the one the fake accepts.
   const key = options.sentKey === undefined ? DEFAULT_KEY : options.sentKey;
   const engine = opened(
-    await startInProcessEngine({ userDataDir: dir, env: { ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
+    await startInProcessEngine({
+      userDataDir: dir,
+      env: { ...(key === null ? {} : { PUNCHCARD_CALAMARI_TOKEN: key }), ...options.env },
+      ...(options.listChanged ? { listChanged: options.listChanged } : {}),
+    }),
   );
   return { fake, engine, dir };
 }
@@ -47,7 +61,9 @@ describe('failures', () => {
       for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_leave_requests']) {
         const result = await engine.call(tool, tool === 'clock_in' ? { project: 'General' } : {});
         expect(result.isError, tool).toBe(true);
-        expect(textOf(result)).toMatch(/^Calamari at 127\.0\.0\.1:\d+ did not accept the API key \(API access is off for the organisation, or the key is wrong or was deleted\)/);
+        expect(textOf(result)).toMatch(
+          /^Calamari at 127\.0\.0\.1:\d+ did not accept the API key \(API access is off for the organisation, or the key is wrong or was deleted\)/,
+        );
         expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
       }
       expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
@@ -73,7 +89,9 @@ describe('failures', () => {
     for (const args of [{ project: 'General', description: 'Standup notes' }, { description: 'Standup notes' }, {}]) {
       const result = await engine.call('clock_in', args);
       expect(result.isError, JSON.stringify(args)).toBe(true);
-      expect(textOf(result)).toBe(`A timer is already running: General since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`);
+      expect(textOf(result)).toBe(
+        `A timer is already running: General since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`,
+      );
     }
     expect(fake.requests.filter((request) => request.path === '/api/clockin/terminal/v1/clock-in')).toEqual([]);
     expect(fake.state.shifts.filter((shift) => shift.employeeId === 1)).toEqual([expect.objectContaining({ id: 4100, finished: null, description: null })]);
@@ -95,7 +113,15 @@ describe('failures', () => {
       {
         status: 200,
         reflect: () => {
-          fake.state.shifts.push({ id: 4100, employeeId: 1, started: Date.now() - 20_000, finished: null, breaks: [], projectId: SEED.projects.general, description: null });
+          fake.state.shifts.push({
+            id: 4100,
+            employeeId: 1,
+            started: Date.now() - 20_000,
+            finished: null,
+            breaks: [],
+            projectId: SEED.projects.general,
+            description: null,
+          });
           return { person: { firstName: 'Ada', lastName: 'Lovelace' }, shiftStatus: 'STARTED' };
         },
       },
@@ -107,7 +133,9 @@ describe('failures', () => {
 
   it('no API terminal for the person: says what the administrator sets up', async () => {
     const { engine } = await calamariEngine({ apiTerminal: false });
-    expect(textOf(await engine.call('clock_in'))).toMatch(/^Calamari has no API terminal you may use, so Punchcard cannot start your shift\. Your Calamari administrator adds one/);
+    expect(textOf(await engine.call('clock_in'))).toMatch(
+      /^Calamari has no API terminal you may use, so Punchcard cannot start your shift\. Your Calamari administrator adds one/,
+    );
   });
 
   it('the hourly quota, server errors, broken bodies and slow answers, each in words, without a blind retry; then it works', async () => {
@@ -121,11 +149,20 @@ describe('failures', () => {
     // A limit counted per hour is not tried again after a second: one request, one refusal.
     expect(fake.requests.slice(before).filter((request) => request.path === find)).toHaveLength(1);
     const expectations: Array<[Parameters<FakeCalamari['failNext']>[1], RegExp]> = [
-      [{ status: 500, body: { message: 'Internal error', code: 'INTERNAL_SERVER_ERROR' } }, /^Calamari had an internal error \(500\) trying to read your shifts\. Try again later\.$/],
+      [
+        { status: 500, body: { message: 'Internal error', code: 'INTERNAL_SERVER_ERROR' } },
+        /^Calamari had an internal error \(500\) trying to read your shifts\. Try again later\.$/,
+      ],
       [{ status: 504, body: { message: 'Request exceeded timeout', code: 'GATEWAY_TIMEOUT' } }, /^Calamari, or a proxy in front of it, is unavailable \(504\)/],
       [{ status: 200, raw: '[{"id": 1,' }, /that is not Calamari's JSON API/],
-      [{ status: 404, body: { message: 'Unknown method', code: 'INVALID_METHOD_URL', field: null } }, /^Calamari at 127\.0\.0\.1:\d+ does not know this part of its API \(404\) trying to read your shifts/],
-      [{ status: 405, body: { message: 'Method not allowed', code: 'HTTP_METHOD_NOT_ALLOWED', field: null } }, /^Calamari refused the request to read your shifts \(405, wrong method\); update Punchcard\.$/],
+      [
+        { status: 404, body: { message: 'Unknown method', code: 'INVALID_METHOD_URL', field: null } },
+        /^Calamari at 127\.0\.0\.1:\d+ does not know this part of its API \(404\) trying to read your shifts/,
+      ],
+      [
+        { status: 405, body: { message: 'Method not allowed', code: 'HTTP_METHOD_NOT_ALLOWED', field: null } },
+        /^Calamari refused the request to read your shifts \(405, wrong method\); update Punchcard\.$/,
+      ],
       [{ status: 400, body: { message: 'Incorrect value', code: '', field: 'from' } }, /^Calamari refused to read your shifts: Incorrect value \(from\)\.$/],
       [{ status: 200, body: [], delayMs: 1_500 }, /^Calamari at 127\.0\.0\.1:\d+ did not answer within 400 ms trying to read your shifts\. /],
     ];
@@ -150,11 +187,15 @@ describe('failures', () => {
     expect(sentTo(before)).toBe(2);
     before = fake.requests.length;
     fake.failNext({ path: find }, quota(2, '1'));
-    expect(textOf(await engine.call('list_time_entries', { from: '2025-04-02', to: '2025-04-03' }))).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: [^)]*\)\. Try again in a minute; Punchcard asks Calamari as little as it can\.$/);
+    expect(textOf(await engine.call('list_time_entries', { from: '2025-04-02', to: '2025-04-03' }))).toMatch(
+      /^Calamari's request limit for your organisation is used up for now \(429: [^)]*\)\. Try again in a minute; Punchcard asks Calamari as little as it can\.$/,
+    );
     expect(sentTo(before)).toBe(2);
     before = fake.requests.length;
     fake.failNext({ path: find }, quota(1, '1200'));
-    expect(textOf(await engine.call('list_time_entries', { from: '2025-05-02', to: '2025-05-03' }))).toMatch(/\. Try again in 20 minutes; Punchcard asks Calamari as little as it can\.$/);
+    expect(textOf(await engine.call('list_time_entries', { from: '2025-05-02', to: '2025-05-03' }))).toMatch(
+      /\. Try again in 20 minutes; Punchcard asks Calamari as little as it can\.$/,
+    );
     expect(sentTo(before)).toBe(1);
   });
 
@@ -205,10 +246,13 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     await htmlSite.close();
   });
   const check = (url: string, key: string | null = DEFAULT_KEY, email = ADA) =>
-    runCli(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], { HOME: dir, ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}) });
+    runCli(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], {
+      HOME: dir,
+      ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}),
+    });
   const verdict = async (...args: Parameters<typeof check>) => JSON.parse((await check(...args)).stdout) as { ok: boolean; verdict: string; message: string };
 
-  it('tells apart a wrong address, no connection, a refused key, a key without groups and an unknown e-mail, and remembers the modules and the person\'s zone', async () => {
+  it("tells apart a wrong address, no connection, a refused key, a key without groups and an unknown e-mail, and remembers the modules and the person's zone", async () => {
     const fake = opened(await startFakeCalamari({ modules: { timeOff: false } }));
     seedOrganisation(fake);
     const ok = await check(fake.url);
@@ -218,14 +262,24 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
       /Connection OK: Connected to Calamari at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\); Time & Attendance in use; Time Off not available to this key\. The key is your organisation's; Punchcard uses it for ada@acme\.example only\./,
     );
     // The zone too: the next start need not look the person up before its first answer.
-    expect(calamariFacts.read(dir, calamariFactsKey({ url: fake.url, email: ADA }))).toMatchObject({ timeAndAttendance: true, timeOff: false, timezone: 'Europe/Berlin' });
+    expect(calamariFacts.read(dir, calamariFactsKey({ url: fake.url, email: ADA }))).toMatchObject({
+      timeAndAttendance: true,
+      timeOff: false,
+      timezone: 'Europe/Berlin',
+    });
 
     expect(await verdict(fake.url, 'wrong-key-XYZ987654')).toMatchObject({ verdict: 'bad_token' });
-    expect(await verdict(fake.url, DEFAULT_KEY, 'nobody@acme.example')).toMatchObject({ verdict: 'unknown_person', message: expect.stringMatching(/no active employee nobody@acme\.example/) });
+    expect(await verdict(fake.url, DEFAULT_KEY, 'nobody@acme.example')).toMatchObject({
+      verdict: 'unknown_person',
+      message: expect.stringMatching(/no active employee nobody@acme\.example/),
+    });
     expect(await verdict(htmlUrl)).toMatchObject({ verdict: 'wrong_url', message: expect.stringMatching(/a web page that is not Calamari's JSON API/) });
     expect(await verdict(fake.url, null)).toMatchObject({ verdict: 'no_token' });
     fake.options.keyGroups.splice(0, fake.options.keyGroups.length, 'holidays');
-    expect(await verdict(fake.url)).toMatchObject({ verdict: 'no_permission', message: expect.stringMatching(/may not use Time & Attendance, Time Off or the employee list/) });
+    expect(await verdict(fake.url)).toMatchObject({
+      verdict: 'no_permission',
+      message: expect.stringMatching(/may not use Time & Attendance, Time Off or the employee list/),
+    });
     const url = fake.url;
     await fake.close();
     expect(await verdict(url)).toMatchObject({ verdict: 'unreachable' });
@@ -233,7 +287,7 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     expect(new Set(fake.requests.flatMap((request) => request.persons))).toEqual(new Set([ADA, 'nobody@acme.example']));
   });
 
-  it('refuses to use the organisation\'s key without the one person to use it for', async () => {
+  it("refuses to use the organisation's key without the one person to use it for", async () => {
     const result = await runCli(['--provider', 'calamari', '--url', 'https://acme.calamari.io', '--test-connection'], { HOME: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--provider calamari needs --email: the employee Punchcard acts for with the organisation's key\./);

@@ -19,7 +19,10 @@ describeRequestsPerCall({
   start: startCountingSession,
   steps: STEPS,
   coldSteps: COLD_STEPS,
-  offered: { tools: TOOL_LIST.filter((tool) => calamariCapabilities({ timeAndAttendance: true, timeOff: true }).has(tool.capability)).map((tool) => tool.name), who: 'Calamari offers with both modules in use' },
+  offered: {
+    tools: TOOL_LIST.filter((tool) => calamariCapabilities({ timeAndAttendance: true, timeOff: true }).has(tool.capability)).map((tool) => tool.name),
+    who: 'Calamari offers with both modules in use',
+  },
   warmTools: ['timer_status', 'clock_out', 'start_break'],
 });
 
@@ -34,7 +37,11 @@ describe('a warm clock_in on Calamari', () => {
       const [clockIn] = await measureSteps(session.engine, session.fake.requests, [WARM_CLOCK_IN]);
       expect(clockIn?.isError, clockIn?.text).toBe(false);
       expect(clockIn?.requests.length, clockIn?.requests.join('\n')).toBeLessThanOrEqual(3);
-      expect(clockIn?.requests).toEqual(['POST /clockin/shift/status/v1/get-current 200', 'POST /clockin/terminal/v1/clock-in 200', 'POST /clockin/timesheetentries/v1/find 200']);
+      expect(clockIn?.requests).toEqual([
+        'POST /clockin/shift/status/v1/get-current 200',
+        'POST /clockin/terminal/v1/clock-in 200',
+        'POST /clockin/timesheetentries/v1/find 200',
+      ]);
       // A shift that runs is still found and named: the status says so, and the listing says which.
       await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
       const [again] = await measureSteps(session.engine, session.fake.requests, [{ ...WARM_CLOCK_IN, label: 'clock_in while one runs' }]);
@@ -50,13 +57,24 @@ describe("the app's status refresh on Calamari (what an idle app asks every poll
   it('lists the shifts once for the timer, today, the week and the last 30 days', async () => {
     const session = await startCountingSession({ running: true });
     const app = appTimesheet(session);
-    const paths = (from: number) => session.fake.requests.slice(from).map((request) => request.path.replace(/^\/api/, '')).sort();
+    const paths = (from: number) =>
+      session.fake.requests
+        .slice(from)
+        .map((request) => request.path.replace(/^\/api/, ''))
+        .sort();
     try {
       const first = session.fake.requests.length;
       const status = await app.timesheet.getStatus();
       expect(status.running).not.toBeNull();
       // The first also fills the caches of an hour: the person, the working weeks, the holidays.
-      expect(paths(first)).toEqual(['/clockin/timesheetentries/v1/balance', '/clockin/timesheetentries/v1/find', '/employees/v1/search', '/holiday/v1/find', '/leave/request/v1/find', '/working-week/v1/all']);
+      expect(paths(first)).toEqual([
+        '/clockin/timesheetentries/v1/balance',
+        '/clockin/timesheetentries/v1/find',
+        '/employees/v1/search',
+        '/holiday/v1/find',
+        '/leave/request/v1/find',
+        '/working-week/v1/all',
+      ]);
       await new Promise((done) => setTimeout(done, REUSE_PASSED_MS));
       const later = session.fake.requests.length;
       await app.timesheet.getStatus();
@@ -73,7 +91,15 @@ describe('a listing of shifts shared for a moment only', () => {
     const session = await startCountingSession();
     try {
       expect((await session.engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
-      session.fake.state.shifts.push({ id: 4100, employeeId: 1, started: wallTimeToEpoch('2026-11-18', '07:30:00', 'Europe/Berlin'), finished: null, breaks: [], projectId: null, description: null });
+      session.fake.state.shifts.push({
+        id: 4100,
+        employeeId: 1,
+        started: wallTimeToEpoch('2026-11-18', '07:30:00', 'Europe/Berlin'),
+        finished: null,
+        breaks: [],
+        projectId: null,
+        description: null,
+      });
       await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
       expect((await session.engine.call('timer_status')).structuredContent).toMatchObject({ running: { id: 4100 } });
     } finally {

@@ -14,7 +14,18 @@ import { makeUserDataDir, textOf, writeSettings } from '../../support/engine.ts'
 import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
-import { DEFAULT_EMPLOYEES, DEFAULT_KEY, directReports, type FakeCalamari, type FakeEmployee, makeEmployee, secondPassed, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import {
+  DEFAULT_EMPLOYEES,
+  DEFAULT_KEY,
+  directReports,
+  type FakeCalamari,
+  type FakeEmployee,
+  makeEmployee,
+  secondPassed,
+  SEED,
+  seedOrganisation,
+  startFakeCalamari,
+} from '../providers/calamari/fake-calamari.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
 const NOW = '2026-11-19T15:00:00+01:00';
@@ -50,7 +61,9 @@ async function organisation(employees: FakeEmployee[] = EMPLOYEES, employeesPage
       employeeId,
       started,
       finished: end === null ? null : at(end),
-      breaks: more.breakMinutes ? [{ from: started + 4 * 3_600_000, to: started + 4 * 3_600_000 + more.breakMinutes * 60_000, breakTypeId: SEED.breakTypes.break }] : [],
+      breaks: more.breakMinutes
+        ? [{ from: started + 4 * 3_600_000, to: started + 4 * 3_600_000 + more.breakMinutes * 60_000, breakTypeId: SEED.breakTypes.break }]
+        : [],
       projectId: more.projectId ?? null,
       description: more.description ?? null,
     });
@@ -58,7 +71,19 @@ async function organisation(employees: FakeEmployee[] = EMPLOYEES, employeesPage
   // Ada: Monday eight hours after a half-hour break, nothing Tuesday, approved leave Wednesday, a shift running since nine today.
   shift(1, '2026-11-16T09:00:00+01:00', '2026-11-16T17:30:00+01:00', { breakMinutes: 30, projectId: SEED.projects.general, description: "Ada's private note" });
   shift(1, '2026-11-19T09:00:00+01:00', null, { projectId: SEED.projects.websiteRelaunch });
-  fake.state.requests.push({ id: 960, employeeId: 1, absenceTypeId: SEED.absenceTypes.annualLeave, from: '2026-11-18', to: '2026-11-18', fromPart: 'MORNING', toPart: 'END_OF_DAY', status: 'ACCEPTED', reason: null, comment: 'private: family', amount: 1 });
+  fake.state.requests.push({
+    id: 960,
+    employeeId: 1,
+    absenceTypeId: SEED.absenceTypes.annualLeave,
+    from: '2026-11-18',
+    to: '2026-11-18',
+    fromPart: 'MORNING',
+    toPart: 'END_OF_DAY',
+    status: 'ACCEPTED',
+    reason: null,
+    comment: 'private: family',
+    amount: 1,
+  });
   // Bob: two hours Tuesday. Cleo, not Mia's: a full Monday.
   shift(2, '2026-11-17T09:00:00+01:00', '2026-11-17T11:00:00+01:00', { projectId: SEED.projects.general });
   shift(3, '2026-11-16T09:00:00+00:00', '2026-11-16T15:00:00+00:00', { projectId: SEED.projects.general, description: "Cleo's private note" });
@@ -92,9 +117,11 @@ function learnedManages(userDataDir: string): boolean | undefined {
   return match ? match[1] === 'true' : undefined;
 }
 
-const teamToolsOf = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = async (engine: InProcessEngineHandle) =>
+  (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
 /** Every person a request to the fake named, in a body sent after `since`. */
-const namedSince = (fake: FakeCalamari, since: number) => new Set(fake.requests.slice(since).flatMap((request) => request.persons.map((named) => named.toLowerCase())));
+const namedSince = (fake: FakeCalamari, since: number) =>
+  new Set(fake.requests.slice(since).flatMap((request) => request.persons.map((named) => named.toLowerCase())));
 
 describe('the team group on Calamari', () => {
   it('offers a manager team hours and nothing else of the group, and a worker who manages nobody none', async () => {
@@ -120,10 +147,18 @@ describe('the team group on Calamari', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await teamToolsOf(engine)).toEqual([]);
     expect(learnedManages(userDataDir)).toBeUndefined();
-    expect(fake.requests.filter((request) => request.path.endsWith('/teams/v1/all') || (request.path.endsWith('/employees/v1/search') && !request.body?.includes('"employee"')))).toEqual([]);
+    expect(
+      fake.requests.filter(
+        (request) => request.path.endsWith('/teams/v1/all') || (request.path.endsWith('/employees/v1/search') && !request.body?.includes('"employee"')),
+      ),
+    ).toEqual([]);
 
     // Switched on in the settings while the engine runs: learned now, not at the next hourly check.
-    writeSettings(userDataDir, { provider: { type: 'calamari', url: `${fake.url}/api`, email: MIA.email }, timezone: 'Europe/Berlin', tools: { groups: { team: true } } });
+    writeSettings(userDataDir, {
+      provider: { type: 'calamari', url: `${fake.url}/api`, email: MIA.email },
+      timezone: 'Europe/Berlin',
+      tools: { groups: { team: true } },
+    });
     await expect.poll(() => learnedManages(userDataDir)).toBe(true);
     await expect.poll(() => teamToolsOf(engine)).toEqual(['team_report']);
   });
@@ -143,14 +178,26 @@ describe('the team group on Calamari', () => {
       target_minutes: 3 * 480,
       missing_days: ['2026-11-17'],
       running: 'Website relaunch',
-      by_project: [{ project: 'General', activity: null, minutes: 480 }, { project: 'Website relaunch', activity: null, minutes: 360 }],
+      by_project: [
+        { project: 'General', activity: null, minutes: 480 },
+        { project: 'Website relaunch', activity: null, minutes: 360 },
+      ],
     });
     expect(people[1]).toMatchObject({ minutes: 120, target_minutes: 4 * 480, missing_days: ['2026-11-16', '2026-11-18'], running: null });
-    expect(report.structuredContent).toMatchObject({ total_people: 2, next_offset: null, covers: 'your direct reports and the members of the teams you manage in Calamari' });
+    expect(report.structuredContent).toMatchObject({
+      total_people: 2,
+      next_offset: null,
+      covers: 'your direct reports and the members of the teams you manage in Calamari',
+    });
     // Every request that named someone named Mia (her own plan) or one of her reports; the list of
     // employees, read to find them, names nobody.
     expect([...namedSince(fake, before)].sort()).toEqual(['ada@acme.example', 'bob@acme.example', 'mia@acme.example']);
-    expect(fake.requests.filter((request) => request.path.endsWith('/timesheetentries/v1/find')).at(-1)?.persons.sort()).toEqual(['ada@acme.example', 'bob@acme.example']);
+    expect(
+      fake.requests
+        .filter((request) => request.path.endsWith('/timesheetentries/v1/find'))
+        .at(-1)
+        ?.persons.sort(),
+    ).toEqual(['ada@acme.example', 'bob@acme.example']);
     expect(JSON.stringify(report)).not.toMatch(/private|Cleo|Sam|Dan/);
   });
 
@@ -196,13 +243,23 @@ describe('the team group on Calamari', () => {
     // More than Calamari takes in a second, yet none refused: never more than ten in any second.
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((request) => request.status === 429)).toEqual([]);
-    for (const request of sent) expect(sent.filter((other) => other.receivedAt >= request.receivedAt && other.receivedAt < request.receivedAt + 1_000).length).toBeLessThanOrEqual(10);
+    for (const request of sent)
+      expect(sent.filter((other) => other.receivedAt >= request.receivedAt && other.receivedAt < request.receivedAt + 1_000).length).toBeLessThanOrEqual(10);
   });
 
   it("pages a 300-person organisation's reports within the call's budget of requests", async () => {
     const many = directReports(300, MIA.id);
     const fake = await organisation([...EMPLOYEES, ...many], 25);
-    for (const worker of many) fake.state.shifts.push({ id: 5000 + worker.id, employeeId: worker.id, started: at('2026-11-16T09:00:00+01:00'), finished: at('2026-11-16T10:00:00+01:00'), breaks: [], projectId: null, description: null });
+    for (const worker of many)
+      fake.state.shifts.push({
+        id: 5000 + worker.id,
+        employeeId: worker.id,
+        started: at('2026-11-16T09:00:00+01:00'),
+        finished: at('2026-11-16T10:00:00+01:00'),
+        breaks: [],
+        projectId: null,
+        description: null,
+      });
     const { engine } = await connect(fake, MIA);
     const windows = await everyTeamWindow(engine, fake, 50);
     const rows = windows.flatMap((window) => window.people);
@@ -214,7 +271,10 @@ describe('the team group on Calamari', () => {
   it('sizes a window to the holiday calendars the call can still ask about, rather than stopping halfway', async () => {
     // Fifty reports, each on a holiday calendar of their own: one request each for their targets.
     const many = Array.from({ length: 50 }, (_, index) =>
-      person(2000 + index, `Remote${String(index).padStart(2, '0')}`, 'Abroad', [SEED.teams.engineering], { directManagerId: MIA.id, holidayCalendar: `C${String(index).padStart(2, '0')}` }),
+      person(2000 + index, `Remote${String(index).padStart(2, '0')}`, 'Abroad', [SEED.teams.engineering], {
+        directManagerId: MIA.id,
+        holidayCalendar: `C${String(index).padStart(2, '0')}`,
+      }),
     );
     const fake = await organisation([...EMPLOYEES, ...many]);
     const { engine } = await connect(fake, MIA);

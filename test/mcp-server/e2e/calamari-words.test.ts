@@ -9,7 +9,15 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, textOf } from '../../support/engine.ts';
 import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, SEED, seedOrganisation, startFakeCalamari, wallTimeToEpoch } from '../providers/calamari/fake-calamari.ts';
+import {
+  DEFAULT_KEY,
+  type FakeCalamari,
+  type FakeCalamariOptions,
+  SEED,
+  seedOrganisation,
+  startFakeCalamari,
+  wallTimeToEpoch,
+} from '../providers/calamari/fake-calamari.ts';
 
 // Wednesday morning, 08:00 in Berlin.
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -26,9 +34,14 @@ async function calamari(options: FakeCalamariOptions & { sentKey?: string | null
   options.prepare?.(fake);
   const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: ADA } });
   if (options.remembered) {
-    calamariFacts.write(userDataDir, calamariFactsKey({ url: fake.url, email: ADA }), { timeAndAttendance: true, timeOff: true, checkedAt: NOW, timezone: 'Europe/Berlin' }, (message) => {
-      throw new Error(message);
-    });
+    calamariFacts.write(
+      userDataDir,
+      calamariFactsKey({ url: fake.url, email: ADA }),
+      { timeAndAttendance: true, timeOff: true, checkedAt: NOW, timezone: 'Europe/Berlin' },
+      (message) => {
+        throw new Error(message);
+      },
+    );
   }
   // The key the engine sends (none: none is stored); `key` is the one the fake accepts.
   const key = options.sentKey === undefined ? DEFAULT_KEY : options.sentKey;
@@ -41,7 +54,15 @@ async function calamari(options: FakeCalamariOptions & { sentKey?: string | null
   return { fake, engine, say };
 }
 
-const runningSince = (time: string) => ({ id: 4000, employeeId: 1, started: wallTimeToEpoch('2026-11-18', time, 'Europe/Berlin'), finished: null, breaks: [], projectId: null, description: null });
+const runningSince = (time: string) => ({
+  id: 4000,
+  employeeId: 1,
+  started: wallTimeToEpoch('2026-11-18', time, 'Europe/Berlin'),
+  finished: null,
+  breaks: [],
+  projectId: null,
+  description: null,
+});
 
 describe('what Punchcard says on Calamari', () => {
   it('a module the organisation does not use: what the key may not do, and whom to ask', async () => {
@@ -109,7 +130,15 @@ describe('a shift added without its id in the answer (the answer of create is no
     const { fake, engine } = await calamari({ remembered: true });
     // Calamari took the shift (here: the test puts it in) and answered with no body.
     fake.failNext({ path: create }, { status: 200, raw: '' });
-    fake.state.shifts.push({ id: 4300, employeeId: 1, started: Date.parse(yesterday.start), finished: Date.parse(yesterday.end), breaks: [], projectId: null, description: null });
+    fake.state.shifts.push({
+      id: 4300,
+      employeeId: 1,
+      started: Date.parse(yesterday.start),
+      finished: Date.parse(yesterday.end),
+      breaks: [],
+      projectId: null,
+      description: null,
+    });
     const result = await engine.call('log_time', yesterday);
     expect(result.isError, textOf(result)).toBeFalsy();
     expect(textOf(result)).toBe('Logged 2 h on no project, 09:00–11:00 (#4300).');

@@ -43,7 +43,7 @@ describe("clocking in and out in Calamari's zone for the person", () => {
     });
   }
 
-  it('no zone anywhere but the machine\'s: the clock-in Calamari took is reported as done, and the zone it used is learned', async () => {
+  it("no zone anywhere but the machine's: the clock-in Calamari took is reported as done, and the zone it used is learned", async () => {
     const { engine, adasShift } = await calamari('none', '');
     const started = await engine.call('clock_in', { project: 'General' });
     // Sent as New York's wall time, read as Helsinki's: seven hours early, and still this request's.

@@ -20,7 +20,13 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
     fake = await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true });
     seedWorkspace(fake);
     // Bob's entry this morning: reachable with an admin's key, never Punchcard's to touch.
-    addEntry(fake, { userId: SEED.users.bob, start: at('2026-11-18', '07:00'), end: at('2026-11-18', '07:45'), projectId: SEED.projects.website, description: "Bob's work" });
+    addEntry(fake, {
+      userId: SEED.users.bob,
+      start: at('2026-11-18', '07:00'),
+      end: at('2026-11-18', '07:45'),
+      projectId: SEED.projects.website,
+      description: "Bob's work",
+    });
     const userDataDir = makeUserDataDir({
       provider: { type: 'clockify', url: `${fake.url}/api` },
       tools: { readOnly: false, groups: {}, enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
@@ -35,7 +41,25 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
 
   it('lists the timer, entry, catalog-reading and leave tools, and none to change the catalog', async () => {
     const names = (await engine.client.listTools()).tools.map((tool) => tool.name);
-    expect(names).toEqual(expect.arrayContaining(['clock_in', 'clock_out', 'timer_status', 'list_time_entries', 'log_time', 'update_time_entry', 'delete_time_entry', 'time_report', 'list_catalog', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar', 'whoami']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'clock_in',
+        'clock_out',
+        'timer_status',
+        'list_time_entries',
+        'log_time',
+        'update_time_entry',
+        'delete_time_entry',
+        'time_report',
+        'list_catalog',
+        'request_leave',
+        'list_leave_requests',
+        'cancel_leave_request',
+        'leave_balance',
+        'absence_calendar',
+        'whoami',
+      ]),
+    );
     for (const absent of ['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']) expect(names).not.toContain(absent);
   });
 
@@ -56,8 +80,15 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
   it("lists clients, the projects the person sees and each project's tasks; archived and done ones only when asked", async () => {
     const active = (await engine.call('list_catalog')).structuredContent as Record<string, Array<{ name: string; parent: string | null; archived: boolean }>>;
     expect(active.customers?.map((item) => item.name)).toEqual(['Acme Corp']);
-    expect(active.projects?.map((item) => [item.name, item.parent])).toEqual([['Website', 'Acme Corp'], ['Internal', null]]);
-    expect(active.activities?.map((item) => [item.name, item.parent]).sort()).toEqual([['Design', 'Website'], ['Development', 'Website'], ['Meeting', 'Internal']]);
+    expect(active.projects?.map((item) => [item.name, item.parent])).toEqual([
+      ['Website', 'Acme Corp'],
+      ['Internal', null],
+    ]);
+    expect(active.activities?.map((item) => [item.name, item.parent]).sort()).toEqual([
+      ['Design', 'Website'],
+      ['Development', 'Website'],
+      ['Meeting', 'Internal'],
+    ]);
     const all = (await engine.call('list_catalog', { include_archived: true })).structuredContent as typeof active;
     expect(all.projects?.find((item) => item.name === 'Legacy')).toMatchObject({ archived: true });
     expect(all.activities?.find((item) => item.name === 'Old task')).toMatchObject({ archived: true });
@@ -65,9 +96,18 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
 
   it("clocks in on a project's task at a past time, billable as the project is, and refuses a second timer in words", async () => {
     const started = await engine.call('clock_in', { project: 'website', activity: 'design', description: 'Landing page', start: '06:30' });
-    expect(started.structuredContent).toMatchObject({ started: { start: '2026-11-18T06:30:00+01:00', end: null, project: 'Website', activity: 'Design', description: 'Landing page' }, stopped: null });
+    expect(started.structuredContent).toMatchObject({
+      started: { start: '2026-11-18T06:30:00+01:00', end: null, project: 'Website', activity: 'Design', description: 'Landing page' },
+      stopped: null,
+    });
     const created = fake.requests.findLast((request) => request.method === 'POST' && request.path.endsWith('/time-entries'));
-    expect(JSON.parse(created?.body ?? '{}')).toEqual({ start: '2026-11-18T05:30:00Z', billable: true, description: 'Landing page', projectId: SEED.projects.website, taskId: SEED.tasks.design });
+    expect(JSON.parse(created?.body ?? '{}')).toEqual({
+      start: '2026-11-18T05:30:00Z',
+      billable: true,
+      description: 'Landing page',
+      projectId: SEED.projects.website,
+      taskId: SEED.tasks.design,
+    });
     const again = await engine.call('clock_in', { project: 'Internal' });
     expect(again.isError).toBe(true);
     expect(textOf(again)).toMatch(/already running: Website · Design — Landing page since 06:30/);
@@ -82,7 +122,10 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
 
   it('switches to another project, the old entry ending where the new one starts', async () => {
     const switched = await engine.call('clock_in', { project: 'Internal', activity: 'Meeting', switch: true, start: '07:00' });
-    expect(switched.structuredContent).toMatchObject({ started: { project: 'Internal', activity: 'Meeting', start: '2026-11-18T07:00:00+01:00' }, stopped: { project: 'Website', end: '2026-11-18T07:00:00+01:00', minutes: 30 } });
+    expect(switched.structuredContent).toMatchObject({
+      started: { project: 'Internal', activity: 'Meeting', start: '2026-11-18T07:00:00+01:00' },
+      stopped: { project: 'Website', end: '2026-11-18T07:00:00+01:00', minutes: 30 },
+    });
     const meeting = fake.state.entries.find((entry) => entry.userId === ADA.id && entry.end === null);
     expect(meeting).toMatchObject({ projectId: SEED.projects.internal, taskId: SEED.tasks.meeting, billable: false });
   });
@@ -90,14 +133,18 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
   it('clocks out with a note added to the description, keeping the project and task', async () => {
     const stopped = await engine.call('clock_out', { end: '07:30', note: 'Planning done' });
     expect(stopped.isError, textOf(stopped)).toBeFalsy();
-    expect(stopped.structuredContent).toMatchObject({ stopped: { project: 'Internal', activity: 'Meeting', description: 'Planning done', end: '2026-11-18T07:30:00+01:00', minutes: 30 } });
+    expect(stopped.structuredContent).toMatchObject({
+      stopped: { project: 'Internal', activity: 'Meeting', description: 'Planning done', end: '2026-11-18T07:30:00+01:00', minutes: 30 },
+    });
     expect(fake.state.entries.filter((entry) => entry.userId === ADA.id && entry.end === null)).toHaveLength(0);
   });
 
   it('logs past work by date and duration after the day so far, and lists the day', async () => {
     const logged = await engine.call('log_time', { date: 'today', duration: '15m', project: 'Website', activity: 'Development' });
     expect(logged.isError, textOf(logged)).toBeFalsy();
-    expect(logged.structuredContent).toMatchObject({ entry: { start: '2026-11-18T07:30:00+01:00', end: '2026-11-18T07:45:00+01:00', project: 'Website', activity: 'Development' } });
+    expect(logged.structuredContent).toMatchObject({
+      entry: { start: '2026-11-18T07:30:00+01:00', end: '2026-11-18T07:45:00+01:00', project: 'Website', activity: 'Development' },
+    });
     const listed = await engine.call('list_time_entries', { from: 'today' });
     expect((listed.structuredContent?.entries as Array<{ project: string }>).map((entry) => entry.project)).toEqual(['Website', 'Internal', 'Website']);
     expect(listed.structuredContent?.total).toBe(3);
@@ -125,14 +172,25 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
   });
 
   it('files vacation on the Vacation policy with a half last day as requests Clockify takes, lists and withdraws one', async () => {
-    const filed = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-09', last_day_part: 'morning', comment: 'Family' });
+    const filed = await engine.call('request_leave', {
+      type: 'vacation',
+      first_day: '2026-12-07',
+      last_day: '2026-12-09',
+      last_day_part: 'morning',
+      comment: 'Family',
+    });
     expect(filed.isError, textOf(filed)).toBeFalsy();
-    expect(filed.structuredContent).toMatchObject({ request: { type: 'vacation', kind: 'Vacation', first_day: '2026-12-07', last_day: '2026-12-09', last_day_part: 'morning', days: 2.5, status: 'pending' } });
+    expect(filed.structuredContent).toMatchObject({
+      request: { type: 'vacation', kind: 'Vacation', first_day: '2026-12-07', last_day: '2026-12-09', last_day_part: 'morning', days: 2.5, status: 'pending' },
+    });
     expect(filed.structuredContent?.parts).toHaveLength(2);
     const half = fake.state.timeOff.find((request) => request.userId === ADA.id && request.halfDay);
     expect(half).toMatchObject({ start: '2026-12-09', end: '2026-12-09', halfDayPeriod: 'FIRST_HALF', policyId: SEED.policies.vacation, note: 'Family' });
     const listed = (await engine.call('list_leave_requests')).structuredContent?.requests as Array<{ id: number; first_day: string; status: string }>;
-    expect(listed.map((request) => [request.first_day, request.status])).toEqual([['2026-12-07', 'pending'], ['2026-12-09', 'pending']]);
+    expect(listed.map((request) => [request.first_day, request.status])).toEqual([
+      ['2026-12-07', 'pending'],
+      ['2026-12-09', 'pending'],
+    ]);
     const withdrawn = await engine.call('cancel_leave_request', { id: (listed[1] as { id: number }).id });
     expect(withdrawn.structuredContent).toMatchObject({ request: { first_day: '2026-12-09', status: 'cancelled' } });
     expect(fake.state.timeOff.filter((request) => request.userId === ADA.id)).toHaveLength(1);
@@ -148,7 +206,14 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
 
   it("gives the Vacation policy's balance as Clockify keeps it, and the year's days", async () => {
     const balance = await engine.call('leave_balance');
-    expect(balance.structuredContent).toMatchObject({ year: 2026, entitlement: 25, remaining: 23, planned: 2, source: 'back_end', other_leave_days: { sick: 1 } });
+    expect(balance.structuredContent).toMatchObject({
+      year: 2026,
+      entitlement: 25,
+      remaining: 23,
+      planned: 2,
+      source: 'back_end',
+      other_leave_days: { sick: 1 },
+    });
   });
 
   it("shows a colleague's approved time off and the workspace's holidays, not pending requests or notes", async () => {

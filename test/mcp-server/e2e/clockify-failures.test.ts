@@ -19,13 +19,19 @@ import { ADA, type FakeClockify, type FakeClockifyOptions, SEED, seedWorkspace, 
 const NOW = '2026-11-18T08:00:00+01:00';
 const opened = closeAfterEach();
 
-async function clockifyEngine(options: FakeClockifyOptions & { workspace?: string; sentKey?: string | null; env?: Record<string, string>; listChanged?: () => void } = {}) {
+async function clockifyEngine(
+  options: FakeClockifyOptions & { workspace?: string; sentKey?: string | null; env?: Record<string, string>; listChanged?: () => void } = {},
+) {
   const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW), ...options }));
   seedWorkspace(fake);
   const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url, ...(options.workspace ? { workspace: options.workspace } : {}) } });
   const key = options.sentKey === undefined ? ADA.key : options.sentKey;
   const engine = opened(
-    await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, ...(key === null ? {} : { PUNCHCARD_CLOCKIFY_TOKEN: key }), ...options.env }, ...(options.listChanged ? { listChanged: options.listChanged } : {}) }),
+    await startInProcessEngine({
+      userDataDir: dir,
+      env: { PUNCHCARD_NOW: NOW, ...(key === null ? {} : { PUNCHCARD_CLOCKIFY_TOKEN: key }), ...options.env },
+      ...(options.listChanged ? { listChanged: options.listChanged } : {}),
+    }),
   );
   return { fake, engine, dir };
 }
@@ -38,20 +44,26 @@ describe('failures', () => {
     for (const tool of ['whoami', 'timer_status', 'clock_in', 'list_leave_requests']) {
       const result = await engine.call(tool);
       expect(result.isError, tool).toBe(true);
-      expect(textOf(result)).toMatch(/^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings/);
+      expect(textOf(result)).toMatch(
+        /^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings/,
+      );
       expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
     }
     expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
     for (const file of filesText(dir)) expect(file.text, file.path).not.toContain('wrong-key-ABCDEF123456');
     expect(await names(engine)).toContain('whoami');
     const none = await clockifyEngine({ sentKey: null });
-    expect(textOf(await none.engine.call('timer_status'))).toMatch(/^No Clockify API key is stored for http:\/\/127\.0\.0\.1:\d+, so Punchcard could not read your Clockify account\. Make one in your profile settings in Clockify/);
+    expect(textOf(await none.engine.call('timer_status'))).toMatch(
+      /^No Clockify API key is stored for http:\/\/127\.0\.0\.1:\d+, so Punchcard could not read your Clockify account\. Make one in your profile settings in Clockify/,
+    );
   });
 
   it('a workspace that matches none is refused, listing the workspaces the key sees; one named by name or id is used', async () => {
     const missing = await clockifyEngine({ workspace: 'Nope' });
     const refused = await missing.engine.call('timer_status');
-    expect(textOf(refused)).toMatch(/^Your Clockify API key sees no workspace "Nope"\. It sees: "Acme" \(64a687e29ae1f428e7ebe303\), "Side project" \(64a687e29ae1f428e7ebe404\)\. Name one of them/);
+    expect(textOf(refused)).toMatch(
+      /^Your Clockify API key sees no workspace "Nope"\. It sees: "Acme" \(64a687e29ae1f428e7ebe303\), "Side project" \(64a687e29ae1f428e7ebe404\)\. Name one of them/,
+    );
     const named = await clockifyEngine({ workspace: 'side PROJECT' });
     const logged = await named.engine.call('log_time', { date: 'yesterday', duration: '1h' });
     expect(logged.isError, textOf(logged)).toBeFalsy();
@@ -65,7 +77,9 @@ describe('failures', () => {
     const noProject = await engine.call('log_time', { date: 'yesterday', duration: '1h' });
     expect(textOf(noProject)).toMatch(/^Your Clockify workspace requires a project on every time entry; name one, e\.g\. "Website", "Internal"/);
     expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website' }))).toMatch(/requires a task on every time entry/);
-    expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Design' }))).toMatch(/requires a description on every time entry/);
+    expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Design' }))).toMatch(
+      /requires a description on every time entry/,
+    );
     expect(fake.writes).toEqual([]);
   });
 
@@ -82,7 +96,9 @@ describe('failures', () => {
     );
     const before = fake.requests.length;
     fake.failNext({ path }, { status: 429, body: { message: 'Too many requests', code: 429 }, times: 2 });
-    expect(textOf(await engine.call('list_time_entries', { from: '2025-01-15', to: '2025-01-21' }))).toMatch(/Try to read your time entries again in a moment\.$/);
+    expect(textOf(await engine.call('list_time_entries', { from: '2025-01-15', to: '2025-01-21' }))).toMatch(
+      /Try to read your time entries again in a moment\.$/,
+    );
     // Once, not more: the request and one retry.
     expect(fake.requests.slice(before).filter((request) => request.path === path)).toHaveLength(2);
   });
@@ -90,7 +106,16 @@ describe('failures', () => {
   it('stays under the per-second limit itself: a catalog of many projects reads their tasks without a 429', async () => {
     const { fake, engine } = await clockifyEngine({ rateLimit: { perSecond: 10 } });
     for (let index = 0; index < 14; index++) {
-      fake.state.projects.push({ id: `5b6415680000000000000${String(index).padStart(3, '0')}`, workspaceId: SEED.workspaces.acme, name: `Project ${index}`, clientId: null, archived: false, billable: false, public: true, memberIds: [] });
+      fake.state.projects.push({
+        id: `5b6415680000000000000${String(index).padStart(3, '0')}`,
+        workspaceId: SEED.workspaces.acme,
+        name: `Project ${index}`,
+        clientId: null,
+        archived: false,
+        billable: false,
+        public: true,
+        memberIds: [],
+      });
     }
     const catalog = await engine.call('list_catalog');
     expect(catalog.isError, textOf(catalog)).toBeFalsy();
@@ -101,15 +126,32 @@ describe('failures', () => {
     const { fake, engine } = await clockifyEngine();
     for (let index = 0; index < 60; index++) {
       const id = `5b6415680000000000001${String(index).padStart(3, '0')}`;
-      fake.state.projects.push({ id, workspaceId: SEED.workspaces.acme, name: `Project ${String(index).padStart(2, '0')}`, clientId: null, archived: false, billable: false, public: true, memberIds: [] });
-      fake.state.tasks.push({ id: `6c6415680000000000001${String(index).padStart(3, '0')}`, projectId: id, name: `Task of ${index}`, status: 'ACTIVE', billable: false });
+      fake.state.projects.push({
+        id,
+        workspaceId: SEED.workspaces.acme,
+        name: `Project ${String(index).padStart(2, '0')}`,
+        clientId: null,
+        archived: false,
+        billable: false,
+        public: true,
+        memberIds: [],
+      });
+      fake.state.tasks.push({
+        id: `6c6415680000000000001${String(index).padStart(3, '0')}`,
+        projectId: id,
+        name: `Task of ${index}`,
+        status: 'ACTIVE',
+        billable: false,
+      });
     }
     const before = fake.requests.length;
     const first = await engine.call('list_catalog');
     expect(first.isError, textOf(first)).toBeFalsy();
     expect(fake.requests.length - before).toBeLessThanOrEqual(40);
     const note = (first.structuredContent as { note?: string }).note ?? '';
-    expect(note).toMatch(/^The activities \(tasks\) of \d+ projects are not listed yet: "Project \d\d", .* and \d+ more\. Clockify gives each project its own list, .*call list_catalog again/);
+    expect(note).toMatch(
+      /^The activities \(tasks\) of \d+ projects are not listed yet: "Project \d\d", .* and \d+ more\. Clockify gives each project its own list, .*call list_catalog again/,
+    );
     expect(textOf(first)).toContain(note);
     const listedFirst = (first.structuredContent as { activities: unknown[] }).activities.length;
     const second = await engine.call('list_catalog');
@@ -140,16 +182,28 @@ describe('failures', () => {
     expect((await engine.call('timer_status')).isError).toBeFalsy();
     const path = `/api/v1/workspaces/${SEED.workspaces.acme}/user/${ADA.id}/time-entries`;
     const expectations: Array<[Parameters<FakeClockify['failNext']>[1], RegExp]> = [
-      [{ status: 500, body: { message: 'Internal server error', code: 500 } }, /^Clockify had an internal error \(500\) trying to read your time entries\. Try again later\.$/],
+      [
+        { status: 500, body: { message: 'Internal server error', code: 500 } },
+        /^Clockify had an internal error \(500\) trying to read your time entries\. Try again later\.$/,
+      ],
       [{ status: 503, raw: 'Service Unavailable' }, /^Clockify, or a proxy in front of it, is unavailable \(503\)\. Try again later\.$/],
       [{ status: 200, raw: '[{"id": "x",' }, /that is not Clockify's JSON API\. Check the address: it is https:\/\/api\.clockify\.me\/api/],
       [{ status: 404, raw: '<html><body>Not Found</body></html>' }, /answered with a web page that is not Clockify's JSON API/],
-      [{ status: 403, body: { message: 'Access Denied', code: 403 } }, /^Your Clockify account may not read your time entries \(Clockify answered 403: Access Denied\)\. Ask a workspace admin\.$/],
+      [
+        { status: 403, body: { message: 'Access Denied', code: 403 } },
+        /^Your Clockify account may not read your time entries \(Clockify answered 403: Access Denied\)\. Ask a workspace admin\.$/,
+      ],
       [{ status: 400, body: { message: 'Invalid date format', code: 400 } }, /^Clockify refused to read your time entries: Invalid date format\.$/],
       [{ status: 200, body: [], delayMs: 1_500 }, /^Clockify at 127\.0\.0\.1:\d+ did not answer within 400 ms trying to read your time entries\. /],
-      [{ status: 200, body: [{ id: 'e1', userId: ADA.id, timeInterval: { start: 'yesterday' } }] }, /^Clockify sent a time \("yesterday"\) Punchcard cannot read/],
+      [
+        { status: 200, body: [{ id: 'e1', userId: ADA.id, timeInterval: { start: 'yesterday' } }] },
+        /^Clockify sent a time \("yesterday"\) Punchcard cannot read/,
+      ],
       // JSON, but not a list: said, not read as no entries at all (a report of 0 h).
-      [{ status: 200, body: { entries: [] } }, /^Clockify answered with something that is not a list trying to read your time entries; if it keeps happening, update Punchcard\.$/],
+      [
+        { status: 200, body: { entries: [] } },
+        /^Clockify answered with something that is not a list trying to read your time entries; if it keeps happening, update Punchcard\.$/,
+      ],
     ];
     for (const [index, [failure, message]] of expectations.entries()) {
       fake.failNext({ path }, failure);
@@ -163,15 +217,25 @@ describe('failures', () => {
   it('a Clockify that went away: connection refused, and the server is still there', async () => {
     const { fake, engine } = await clockifyEngine();
     await fake.close();
-    expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h' }))).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\. Check the Clockify address/);
+    expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h' }))).toMatch(
+      /^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\. Check the Clockify address/,
+    );
     expect(await names(engine)).toContain('whoami');
   });
 });
 
 describe('time off decides the leave tools', () => {
   it.each<[string, (fake: FakeClockify) => void, RegExp]>([
-    ['a plan without time off', (fake) => fake.state.workspaces.forEach((workspace) => (workspace.features = ['TIME_TRACKING'])), /the workspace's plan does not include it/],
-    ['time off switched off', (fake) => fake.state.workspaces.forEach((workspace) => (workspace.timeOffOn = false)), /it is off in the workspace, or not open to you/],
+    [
+      'a plan without time off',
+      (fake) => fake.state.workspaces.forEach((workspace) => (workspace.features = ['TIME_TRACKING'])),
+      /the workspace's plan does not include it/,
+    ],
+    [
+      'time off switched off',
+      (fake) => fake.state.workspaces.forEach((workspace) => (workspace.timeOffOn = false)),
+      /it is off in the workspace, or not open to you/,
+    ],
     // A workspace that has no time off at all may answer that it has no such thing (404, in JSON): off too.
     [
       'no time off in the workspace (404)',
@@ -184,7 +248,9 @@ describe('time off decides the leave tools', () => {
     seedWorkspace(fake);
     switchOff(fake);
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
-    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key }, listChanged: () => changes++ }));
+    const engine = opened(
+      await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key }, listChanged: () => changes++ }),
+    );
     // Nothing known yet: the leave tools are offered on trust, then the check in the background withdraws them.
     await expect.poll(() => changes, { timeout: 5_000 }).toBeGreaterThan(0);
     const now = await names(engine);
@@ -202,7 +268,9 @@ describe('time off decides the leave tools', () => {
     const { fake, engine } = await clockifyEngine({ listChanged: () => changes++ });
     expect((await engine.call('leave_balance')).isError).toBeFalsy();
     // The background check has found time off in use before it is switched off.
-    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/') && request.query === '?page=1&page-size=1'), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/') && request.query === '?page=1&page-size=1'), { timeout: 5_000 })
+      .toBe(true);
     fake.state.workspaces.forEach((workspace) => (workspace.timeOffOn = false));
     // Past the moment a listing of requests is shared between calls.
     await new Promise((done) => setTimeout(done, 5_500));
@@ -237,9 +305,19 @@ describe('punchcard-mcp --test-connection for Clockify', () => {
     const ok = await check(fake.url);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'clockify', ok: true, verdict: 'ok' });
-    expect(ok.stderr).toMatch(/Connection OK: Connected to Clockify at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\) in the workspace "Acme" \(STANDARD plan\); time off available\./);
-    expect(clockifyFacts.read(dir, clockifyFactsKey({ url: fake.url }))).toMatchObject({ workspaceId: SEED.workspaces.acme, workspaceName: 'Acme', timeOff: true, timezone: 'Europe/Berlin' });
-    expect(await verdict(fake.url, ADA.key, 'Side project')).toMatchObject({ ok: true, message: expect.stringMatching(/in the workspace "Side project" \(FREE plan\); time off not available: the workspace's plan does not include it/) });
+    expect(ok.stderr).toMatch(
+      /Connection OK: Connected to Clockify at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\) in the workspace "Acme" \(STANDARD plan\); time off available\./,
+    );
+    expect(clockifyFacts.read(dir, clockifyFactsKey({ url: fake.url }))).toMatchObject({
+      workspaceId: SEED.workspaces.acme,
+      workspaceName: 'Acme',
+      timeOff: true,
+      timezone: 'Europe/Berlin',
+    });
+    expect(await verdict(fake.url, ADA.key, 'Side project')).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/in the workspace "Side project" \(FREE plan\); time off not available: the workspace's plan does not include it/),
+    });
     expect(await verdict(fake.url, ADA.key, 'Nope')).toMatchObject({ verdict: 'misconfigured', message: expect.stringMatching(/sees no workspace "Nope"/) });
     expect(await verdict(fake.url, 'wrong-key-XYZ987654')).toMatchObject({ verdict: 'bad_token' });
     expect(await verdict(htmlSite.url)).toMatchObject({ verdict: 'wrong_url', message: expect.stringMatching(/a web page that is not Clockify's JSON API/) });
@@ -251,7 +329,10 @@ describe('punchcard-mcp --test-connection for Clockify', () => {
   });
 
   it("refuses an address on Clockify's domain that is not its API before sending anything", async () => {
-    const result = await runCli(['--provider', 'clockify', '--url', 'https://acme.clockify.me', '--test-connection'], { HOME: dir, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key });
+    const result = await runCli(['--provider', 'clockify', '--url', 'https://acme.clockify.me', '--test-connection'], {
+      HOME: dir,
+      PUNCHCARD_CLOCKIFY_TOKEN: ADA.key,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/acme\.clockify\.me is not one of Clockify's API addresses/);
   });

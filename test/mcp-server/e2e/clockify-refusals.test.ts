@@ -21,7 +21,13 @@ describe("a colleague's records", () => {
   ])("are refused by number to %s, in Punchcard's words, with nothing written", async (_label, key) => {
     const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true }));
     seedWorkspace(fake);
-    const adas = addEntry(fake, { userId: ADA.id, start: at('2026-11-17', '09:00'), end: at('2026-11-17', '10:00'), projectId: SEED.projects.website, description: "Ada's work" });
+    const adas = addEntry(fake, {
+      userId: ADA.id,
+      start: at('2026-11-17', '09:00'),
+      end: at('2026-11-17', '10:00'),
+      projectId: SEED.projects.website,
+      description: "Ada's work",
+    });
     // Ada's session numbers her entry and sees Bob's approved time off in the calendar.
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
     const ada = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
@@ -48,14 +54,17 @@ describe("a colleague's records", () => {
   });
 });
 
-describe('a Clockify that answers the time-off search with everyone\'s requests (its users filter ignored)', () => {
+describe("a Clockify that answers the time-off search with everyone's requests (its users filter ignored)", () => {
   it("lists none of a colleague's as the person's, and withdraws none of them, with an admin's key", async () => {
     const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW), usersFilter: false }));
     seedWorkspace(fake);
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
     // Bob is an admin: Clockify would let his key withdraw Cleo's pending request.
     const bob = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: BOB_KEY } }));
-    const listed = (await bob.call('list_leave_requests', { from: '2026-11-01', to: '2026-12-31' })).structuredContent?.requests as Array<{ id: number; first_day: string }>;
+    const listed = (await bob.call('list_leave_requests', { from: '2026-11-01', to: '2026-12-31' })).structuredContent?.requests as Array<{
+      id: number;
+      first_day: string;
+    }>;
     // Bob's own approved week only; Cleo's two requests are not his.
     expect(listed.map((request) => request.first_day)).toEqual(['2026-11-23']);
     const before = fake.state.timeOff.length;
@@ -74,14 +83,31 @@ describe('a hydrated answer that names the project, task and tags only as object
   it('keeps them when an entry is changed: the replacement sends every one', async () => {
     const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW), hydrated: 'objects' }));
     seedWorkspace(fake);
-    const entry = addEntry(fake, { userId: ADA.id, start: at('2026-11-17', '09:00'), end: at('2026-11-17', '10:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design, tagIds: ['tag-1'], description: 'Mock-ups' });
+    const entry = addEntry(fake, {
+      userId: ADA.id,
+      start: at('2026-11-17', '09:00'),
+      end: at('2026-11-17', '10:00'),
+      projectId: SEED.projects.website,
+      taskId: SEED.tasks.design,
+      tagIds: ['tag-1'],
+      description: 'Mock-ups',
+    });
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
     const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
-    const [listed] = (await engine.call('list_time_entries', { from: '2026-11-17', to: '2026-11-17' })).structuredContent?.entries as Array<{ id: number; project: string | null; activity: string | null }>;
+    const [listed] = (await engine.call('list_time_entries', { from: '2026-11-17', to: '2026-11-17' })).structuredContent?.entries as Array<{
+      id: number;
+      project: string | null;
+      activity: string | null;
+    }>;
     expect(listed).toMatchObject({ project: 'Website', activity: 'Design' });
     const changed = await engine.call('update_time_entry', { id: (listed as { id: number }).id, description: 'Mock-ups, second round' });
     expect(changed.isError, textOf(changed)).toBeFalsy();
-    expect(fake.state.entries.find((item) => item.id === entry.id)).toMatchObject({ projectId: SEED.projects.website, taskId: SEED.tasks.design, tagIds: ['tag-1'], description: 'Mock-ups, second round' });
+    expect(fake.state.entries.find((item) => item.id === entry.id)).toMatchObject({
+      projectId: SEED.projects.website,
+      taskId: SEED.tasks.design,
+      tagIds: ['tag-1'],
+      description: 'Mock-ups, second round',
+    });
   });
 });
 
@@ -96,11 +122,16 @@ describe('entries Punchcard does not change', () => {
     expect(textOf(await engine.call('update_time_entry', { id: 4242, description: 'x' }))).toBe(
       'There is no time entry #4242: Punchcard has listed none with that number (list_time_entries shows yours).',
     );
-    const listed = (await engine.call('list_time_entries', { from: '2026-11-16', to: '2026-11-17' })).structuredContent?.entries as Array<{ id: number; description: string }>;
+    const listed = (await engine.call('list_time_entries', { from: '2026-11-16', to: '2026-11-17' })).structuredContent?.entries as Array<{
+      id: number;
+      description: string;
+    }>;
     // The break is not work: not listed.
     expect(listed.map((entry) => entry.description)).toEqual(['locked']);
     const locked = await engine.call('update_time_entry', { id: (listed[0] as { id: number }).id, description: 'x' });
-    expect(textOf(locked)).toMatch(/^Clockify has locked time entry #\d+ \(your workspace locks older entries\), so Punchcard cannot change it\. Ask a workspace admin\.$/);
+    expect(textOf(locked)).toMatch(
+      /^Clockify has locked time entry #\d+ \(your workspace locks older entries\), so Punchcard cannot change it\. Ask a workspace admin\.$/,
+    );
     // The break's number, given out by an id listing elsewhere, is refused as a break.
     const { DatabaseSync } = await import('node:sqlite');
     const { join } = await import('node:path');
@@ -108,7 +139,9 @@ describe('entries Punchcard does not change', () => {
     const lunch = fake.state.entries.find((entry) => entry.type === 'BREAK') as { id: string };
     db.prepare("INSERT INTO aliases (kind, remote, number) VALUES ('entry', ?, 999)").run(lunch.id);
     db.close();
-    expect(textOf(await engine.call('delete_time_entry', { id: 999 }))).toBe("Time entry #999 is a break Clockify keeps; Punchcard does not delete those. Do that in Clockify.");
+    expect(textOf(await engine.call('delete_time_entry', { id: 999 }))).toBe(
+      'Time entry #999 is a break Clockify keeps; Punchcard does not delete those. Do that in Clockify.',
+    );
     expect(fake.writes).toEqual([]);
   });
 });
@@ -124,7 +157,10 @@ describe('a "__proto__" key that would switch the running timer', () => {
     const server = spawnRawServer(['--user-data', dir], serverEnv(dir, { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key }));
     server.send(...legacyOpening());
     await server.response(2);
-    const request = JSON.stringify(eraRequest('legacy', 3, 'tools/call', { name: 'clock_in', arguments: {} })).replace('"arguments":{}', '"arguments":{"__proto__":{"switch":true,"project":"Internal"}}');
+    const request = JSON.stringify(eraRequest('legacy', 3, 'tools/call', { name: 'clock_in', arguments: {} })).replace(
+      '"arguments":{}',
+      '"arguments":{"__proto__":{"switch":true,"project":"Internal"}}',
+    );
     server.sendRaw(`${request}\n`);
     const refused = (await server.response(3)).message.result as { isError: boolean; content: Array<{ text: string }> };
     expect(refused.isError).toBe(true);

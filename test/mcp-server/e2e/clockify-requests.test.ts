@@ -13,7 +13,10 @@ describeRequestsPerCall({
   start: startCountingSession,
   steps: STEPS,
   coldSteps: COLD_STEPS,
-  offered: { tools: TOOL_LIST.filter((tool) => clockifyCapabilities({ timeOff: true }).has(tool.capability)).map((tool) => tool.name), who: 'Clockify offers with time off' },
+  offered: {
+    tools: TOOL_LIST.filter((tool) => clockifyCapabilities({ timeOff: true }).has(tool.capability)).map((tool) => tool.name),
+    who: 'Clockify offers with time off',
+  },
   warmTools: ['timer_status', 'clock_in', 'clock_out'],
 });
 
@@ -21,7 +24,11 @@ describe("the app's status refresh on Clockify (what an idle app asks every poll
   it('lists the recent days once for the timer, today, the week and the last 30 days', async () => {
     const session = await startCountingSession({ running: true });
     const app = appTimesheet(session);
-    const paths = (from: number) => session.fake.requests.slice(from).map((request) => `${request.method} ${request.path.replace(/^\/api\/v1\/workspaces\/[^/]+/, '')}`).sort();
+    const paths = (from: number) =>
+      session.fake.requests
+        .slice(from)
+        .map((request) => `${request.method} ${request.path.replace(/^\/api\/v1\/workspaces\/[^/]+/, '')}`)
+        .sort();
     try {
       // The app's engine asks whose the key is once, as every process does.
       const status = await app.timesheet.getStatus();
@@ -31,7 +38,11 @@ describe("the app's status refresh on Clockify (what an idle app asks every poll
       const later = session.fake.requests.length;
       await app.timesheet.getStatus();
       // The running entry, one listing of the recent days, the time off the week's targets count.
-      expect(paths(later)).toEqual([`GET /user/${session.fake.state.users[0]?.id}/time-entries`, `GET /user/${session.fake.state.users[0]?.id}/time-entries`, 'POST /time-off/requests']);
+      expect(paths(later)).toEqual([
+        `GET /user/${session.fake.state.users[0]?.id}/time-entries`,
+        `GET /user/${session.fake.state.users[0]?.id}/time-entries`,
+        'POST /time-off/requests',
+      ]);
     } finally {
       await app.close();
       await session.close();

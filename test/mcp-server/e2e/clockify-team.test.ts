@@ -45,9 +45,29 @@ async function workspace() {
   seedTeam(fake);
   const website = fake.state.projects.find((project) => project.id === SEED.projects.website);
   if (website) website.timeEstimate = { ms: 20 * 3_600_000, resetOption: null };
-  addEntry(fake, { userId: ADA.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '17:00'), projectId: SEED.projects.website, taskId: SEED.tasks.development, description: "Ada's private note" });
-  addEntry(fake, { userId: SEED.users.cleo, start: at('2026-11-17', '09:00'), end: at('2026-11-17', '11:00'), projectId: SEED.projects.internal, taskId: SEED.tasks.meeting, description: "Cleo's private note" });
-  addEntry(fake, { userId: TEAM.users.wes, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '12:00'), projectId: SEED.projects.website, description: "Wes's private note" });
+  addEntry(fake, {
+    userId: ADA.id,
+    start: at('2026-11-16', '09:00'),
+    end: at('2026-11-16', '17:00'),
+    projectId: SEED.projects.website,
+    taskId: SEED.tasks.development,
+    description: "Ada's private note",
+  });
+  addEntry(fake, {
+    userId: SEED.users.cleo,
+    start: at('2026-11-17', '09:00'),
+    end: at('2026-11-17', '11:00'),
+    projectId: SEED.projects.internal,
+    taskId: SEED.tasks.meeting,
+    description: "Cleo's private note",
+  });
+  addEntry(fake, {
+    userId: TEAM.users.wes,
+    start: at('2026-11-16', '09:00'),
+    end: at('2026-11-16', '12:00'),
+    projectId: SEED.projects.website,
+    description: "Wes's private note",
+  });
   // Cleo's pending day asks with a note of its own; her approved time off keeps the seed's private one.
   const cleoPending = fake.state.timeOff.find((request) => request.userId === SEED.users.cleo && request.status === 'PENDING') as FakeTimeOff;
   cleoPending.note = 'Dentist';
@@ -58,25 +78,45 @@ async function workspace() {
   return { fake, cleoPending, adaPending, wesPending, miaPending };
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = options.userDataDir ?? makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
-  });
-  const engine = opened(await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key }, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }));
+async function connect(
+  fake: FakeClockify,
+  key: string,
+  options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {},
+): Promise<InProcessEngineHandle> {
+  const userDataDir =
+    options.userDataDir ??
+    makeUserDataDir({
+      provider: { type: 'clockify', url: fake.url },
+      timezone: 'Europe/Berlin',
+      tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
+    });
+  const engine = opened(
+    await startInProcessEngine({
+      era: options.era ?? 'legacy',
+      userDataDir,
+      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
+      ...(options.elicitation ? { elicitation: options.elicitation } : {}),
+    }),
+  );
   await engine.call('whoami');
   return engine;
 }
 
-const teamToolsOf = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = async (engine: InProcessEngineHandle) =>
+  (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
 /** The role is learned in the background after start, from the person's own workspaces by role: the tools are read once Clockify answered. */
-const roleQuestions = (fake: FakeClockify) => fake.requests.filter((request) => request.path === '/api/v1/workspaces' && /[?&]roles=/.test(request.query)).length;
+const roleQuestions = (fake: FakeClockify) =>
+  fake.requests.filter((request) => request.path === '/api/v1/workspaces' && /[?&]roles=/.test(request.query)).length;
 const roleAsked = (fake: FakeClockify, count: number) => expect.poll(() => roleQuestions(fake)).toBeGreaterThanOrEqual(count);
-const entryReadsOf = (fake: FakeClockify, userId: string) => fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith(`/user/${userId}/time-entries`));
+const entryReadsOf = (fake: FakeClockify, userId: string) =>
+  fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith(`/user/${userId}/time-entries`));
 
 /** A manager's session with the team tools offered, their question before a decision answered by `elicitation`. */
-async function leader(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {}): Promise<InProcessEngineHandle> {
+async function leader(
+  fake: FakeClockify,
+  key: string,
+  options: { era?: Era; elicitation?: Answer; userDataDir?: string } = {},
+): Promise<InProcessEngineHandle> {
   const engine = await connect(fake, key, options);
   await expect.poll(() => teamToolsOf(engine)).toContain('team_report');
   return engine;
@@ -105,12 +145,26 @@ describe('the team group on Clockify', () => {
     const mia = await leader(fake, MIA_KEY);
     const report = await mia.call('team_report');
     expect(report.isError, textOf(report)).toBeFalsy();
-    const people = report.structuredContent?.people as Array<{ name: string; minutes: number; target_minutes: number | null; by_project: unknown[]; missing_days: string[] }>;
+    const people = report.structuredContent?.people as Array<{
+      name: string;
+      minutes: number;
+      target_minutes: number | null;
+      by_project: unknown[];
+      missing_days: string[];
+    }>;
     expect(people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
-    expect(people[0]).toMatchObject({ minutes: 480, target_minutes: null, by_project: [{ project: 'Website', activity: 'Development', minutes: 480 }], missing_days: ['2026-11-17', '2026-11-18'] });
+    expect(people[0]).toMatchObject({
+      minutes: 480,
+      target_minutes: null,
+      by_project: [{ project: 'Website', activity: 'Development', minutes: 480 }],
+      missing_days: ['2026-11-17', '2026-11-18'],
+    });
     expect(people[1]).toMatchObject({ minutes: 120, by_project: [{ project: 'Internal', activity: 'Meeting', minutes: 120 }] });
     expect(report.structuredContent?.covers).toBe('the people you manage in Clockify, and yourself');
-    expect(textOf(report).split('\n').slice(0, 2)).toEqual(['2026-11-16 to 2026-11-19, the people you manage in Clockify, and yourself: people 1–3 of 3.', 'Ada Lovelace: 8 h; nothing on 2026-11-17, 2026-11-18']);
+    expect(textOf(report).split('\n').slice(0, 2)).toEqual([
+      '2026-11-16 to 2026-11-19, the people you manage in Clockify, and yourself: people 1–3 of 3.',
+      'Ada Lovelace: 8 h; nothing on 2026-11-17, 2026-11-18',
+    ]);
     expect(JSON.stringify(report)).not.toMatch(/private note|Wes/);
     expect(entryReadsOf(fake, TEAM.users.wes)).toEqual([]);
   });
@@ -139,13 +193,27 @@ describe('the team group on Clockify', () => {
     await expect.poll(() => teamToolsOf(pia)).toEqual(['project_status']);
     const status = await pia.call('project_status', { project: 'Website' });
     expect(status.isError, textOf(status)).toBeFalsy();
-    expect(status.structuredContent).toMatchObject({ project: 'Website', customer: 'Acme Corp', week_minutes: 660, total_minutes: 660, budget_hours: 20, budget_monthly: false, used_share: 0.55 });
+    expect(status.structuredContent).toMatchObject({
+      project: 'Website',
+      customer: 'Acme Corp',
+      week_minutes: 660,
+      total_minutes: 660,
+      budget_hours: 20,
+      budget_monthly: false,
+      used_share: 0.55,
+    });
     expect((status.structuredContent?.by_person as Array<{ person: string }>).map((row) => row.person)).toEqual(['Ada Lovelace', 'Wes Worker']);
-    expect(textOf(status)).toBe('Website (Acme Corp): this week 11 h, this month 11 h, in total 11 h; budget 20 h, 55% used.\nAda Lovelace: 8 h / 8 h / 8 h\nWes Worker: 3 h / 3 h / 3 h');
+    expect(textOf(status)).toBe(
+      'Website (Acme Corp): this week 11 h, this month 11 h, in total 11 h; budget 20 h, 55% used.\nAda Lovelace: 8 h / 8 h / 8 h\nWes Worker: 3 h / 3 h / 3 h',
+    );
 
     const mia = await leader(fake, MIA_KEY);
     const hers = await mia.call('project_status', { project: 'Website' });
-    expect(hers.structuredContent).toMatchObject({ total_minutes: 480, used_share: 0.4, note: 'Only your own time and that of the people you manage: Clockify shows a team manager nobody else’s.' });
+    expect(hers.structuredContent).toMatchObject({
+      total_minutes: 480,
+      used_share: 0.4,
+      note: 'Only your own time and that of the people you manage: Clockify shows a team manager nobody else’s.',
+    });
     expect(JSON.stringify(hers)).not.toMatch(/Wes/);
   });
 
@@ -155,7 +223,9 @@ describe('the team group on Clockify', () => {
     await expect.poll(() => teamToolsOf(pia)).toEqual(['project_status']);
     const refused = await pia.call('project_status', { project: 'Internal' });
     expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toBe('Clockify did not show you the time on Internal (it answered 403): you manage neither the project nor the people on it. Nothing else was read.');
+    expect(textOf(refused)).toBe(
+      'Clockify did not show you the time on Internal (it answered 403): you manage neither the project nor the people on it. Nothing else was read.',
+    );
   });
 
   it("lists the requests a team manager approves, with Clockify's cost and who else is away by name only", async () => {
@@ -169,13 +239,20 @@ describe('the team group on Clockify', () => {
       ['Ada Lovelace', adaPending.start],
     ]);
     expect(requests[0]).toMatchObject({ comment: 'Dentist', days: 1, also_away: [] });
-    expect(requests[1]).toMatchObject({ type: 'vacation', kind: 'Vacation', last_day: '2026-12-18', days: 5, comment: 'Family visit', also_away: ['Cleo Patra', 'Mia Manager'] });
+    expect(requests[1]).toMatchObject({
+      type: 'vacation',
+      kind: 'Vacation',
+      last_day: '2026-12-18',
+      days: 5,
+      comment: 'Family visit',
+      also_away: ['Cleo Patra', 'Mia Manager'],
+    });
     expect(textOf(pending)).toMatch(/^2 requests wait for your decision \(requests 1–2 of 2 in the time off of the people you manage in Clockify\)\./);
     // Cleo's approved time off is named, never quoted; Wes's request is not Mia's to see.
     expect(JSON.stringify(pending)).not.toMatch(/private note|Wes/);
   });
 
-  it('lists everyone\'s pending requests but their own to the owner', async () => {
+  it("lists everyone's pending requests but their own to the owner", async () => {
     const { fake } = await workspace();
     const olga = await leader(fake, OLGA_KEY);
     const requests = (await olga.call('list_pending_leave')).structuredContent?.requests as Array<{ person: string }>;
@@ -197,7 +274,9 @@ describe('the team group on Clockify', () => {
     expect(textOf(own)).toBe(`Leave request #${number('Mia Manager')} is your own; somebody else decides it. Nothing was sent.`);
     const others = await mia.call('decide_leave_request', { id: number('Wes Worker'), decision: 'reject' });
     expect(others.isError).toBe(true);
-    expect(textOf(others)).toBe(`Leave request #${number('Wes Worker')} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`);
+    expect(textOf(others)).toBe(
+      `Leave request #${number('Wes Worker')} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`,
+    );
     expect(fake.requests.slice(before).filter((request) => request.method === 'PATCH')).toEqual([]);
     expect(fake.writes).toEqual([]);
     expect([miaPending.status, wesPending.status]).toEqual(['PENDING', 'PENDING']);
@@ -223,7 +302,8 @@ describe('the team group on Clockify', () => {
   // (test/support/heaviest-team-calls.ts: the first window and one from 250, each within the budget).
   it("pages a big workspace within the call's budget of requests, everyone once", { timeout: 180_000 }, async () => {
     const { fake } = await workspace();
-    for (const member of addMembers(fake, 120)) addEntry(fake, { userId: member.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '10:00'), projectId: SEED.projects.website });
+    for (const member of addMembers(fake, 120))
+      addEntry(fake, { userId: member.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '10:00'), projectId: SEED.projects.website });
     const olga = await leader(fake, OLGA_KEY);
     const windows = await everyTeamWindow(olga, fake, 50);
     const rows = windows.flatMap((window) => window.people);
@@ -240,7 +320,7 @@ describe('the team group on Clockify', () => {
 });
 
 describe.each<Era>(['legacy', 'modern'])('a decision on Clockify, asked first (%s era)', (era) => {
-  it('shows who, what and when, then approves with the reason as Clockify\'s note', async () => {
+  it("shows who, what and when, then approves with the reason as Clockify's note", async () => {
     const { fake, adaPending } = await workspace();
     const asked: string[] = [];
     const mia = await leader(fake, MIA_KEY, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
@@ -253,7 +333,10 @@ describe.each<Era>(['legacy', 'modern'])('a decision on Clockify, asked first (%
     expect(textOf(decided)).toBe("Approved Ada Lovelace's Vacation 2026-12-14 to 2026-12-18 (5 working days). The reason was kept with it.");
     const patches = fake.requests.filter((request) => request.method === 'PATCH');
     expect(patches.map((request) => [request.path, JSON.parse(request.body ?? '{}')])).toEqual([
-      [`/api/v1/workspaces/${SEED.workspaces.acme}/time-off/policies/${SEED.policies.vacation}/requests/${adaPending.id}`, { status: 'APPROVED', note: 'Enjoy' }],
+      [
+        `/api/v1/workspaces/${SEED.workspaces.acme}/time-off/policies/${SEED.policies.vacation}/requests/${adaPending.id}`,
+        { status: 'APPROVED', note: 'Enjoy' },
+      ],
     ]);
     expect(adaPending).toMatchObject({ status: 'APPROVED', statusNote: 'Enjoy', changedBy: TEAM.users.mia });
   });

@@ -30,8 +30,25 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     fake.addAbsence({ usersId: BOB.id, dateSince: '2026-11-19', dateUntil: '2026-11-20', type: 4, status: 1 });
     fake.addAbsence({ usersId: MIA.id, dateSince: '2026-11-19', dateUntil: '2026-11-19', type: 1, status: 1 });
     // An entry of Bob's and a lump sum of Ada's, last Monday.
-    fake.addEntry({ usersId: BOB.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: Date.parse('2026-11-16T09:00:00+01:00'), timeUntil: Date.parse('2026-11-16T10:00:00+01:00') });
-    fake.addEntry({ type: 2, usersId: ADA.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, lumpsum: 120, text: 'Train ticket', timeSince: Date.parse('2026-11-16T12:00:00+01:00'), timeUntil: null });
+    fake.addEntry({
+      usersId: BOB.id,
+      customersId: ids.customers.acme as number,
+      projectsId: ids.projects.website as number,
+      servicesId: ids.services.development as number,
+      timeSince: Date.parse('2026-11-16T09:00:00+01:00'),
+      timeUntil: Date.parse('2026-11-16T10:00:00+01:00'),
+    });
+    fake.addEntry({
+      type: 2,
+      usersId: ADA.id,
+      customersId: ids.customers.acme as number,
+      projectsId: ids.projects.website as number,
+      servicesId: ids.services.development as number,
+      lumpsum: 120,
+      text: 'Train ticket',
+      timeSince: Date.parse('2026-11-16T12:00:00+01:00'),
+      timeUntil: null,
+    });
     const userDataDir = makeUserDataDir({
       provider: { type: 'clockodo', email: 'Ada@Example.com', url: `${fake.url}/` },
       tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
@@ -46,10 +63,14 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
 
   it('lists what a worker without the right to add customers may use, marked as reaching out', async () => {
     // Learned in the background after the first call; on a busy machine that takes a few seconds.
-    await expect.poll(() => readFacts(engine.userDataDir), { timeout: 15_000 }).toMatchObject({ role: 'worker', canAddCustomers: false, absences: true, userId: ADA.id });
+    await expect
+      .poll(() => readFacts(engine.userDataDir), { timeout: 15_000 })
+      .toMatchObject({ role: 'worker', canAddCustomers: false, absences: true, userId: ADA.id });
     const { tools } = await engine.client.listTools();
     const names = tools.map((tool) => tool.name);
-    expect(names).toEqual(expect.arrayContaining(['clock_in', 'log_time', 'update_time_entry', 'request_leave', 'cancel_leave_request', 'absence_calendar', 'whoami']));
+    expect(names).toEqual(
+      expect.arrayContaining(['clock_in', 'log_time', 'update_time_entry', 'request_leave', 'cancel_leave_request', 'absence_calendar', 'whoami']),
+    );
     expect(names).not.toContain('create_catalog_item');
     expect(names).not.toContain('archive_catalog_item');
     expect(names).not.toContain('start_break');
@@ -68,7 +89,9 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       week_target_hours: 40,
       holiday_region: "Clockodo's non-business days",
     });
-    expect(result.structuredContent?.connection).toMatch(/^Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\.$/);
+    expect(result.structuredContent?.connection).toMatch(
+      /^Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\.$/,
+    );
   });
 
   it('lists only the projects and services the person may book on', async () => {
@@ -129,7 +152,13 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     expect(created).toMatchObject({ billable: 1, time_since: '2026-11-17T08:00:00Z', time_until: '2026-11-17T09:30:00Z' });
     const listed = await engine.call('list_time_entries');
     const entries = listed.structuredContent?.entries as Array<{ id: number; description: string; minutes: number }>;
-    expect(entries.map((entry) => entry.description)).toEqual(['Train ticket (lump sum 120; edit it in Clockodo)', 'Call', 'Landing page', 'Review\napproved', 'Review\napproved']);
+    expect(entries.map((entry) => entry.description)).toEqual([
+      'Train ticket (lump sum 120; edit it in Clockodo)',
+      'Call',
+      'Landing page',
+      'Review\napproved',
+      'Review\napproved',
+    ]);
     const lumpSum = entries[0] as { id: number };
     const call = entries[1] as { id: number };
     const updated = await engine.call('update_time_entry', { id: call.id, description: 'Customer call', end: '2026-11-17T11:00:00+01:00' });
@@ -143,37 +172,44 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       undefined,
       undefined,
     ]);
-    expect(textOf(refusedLumpSum)).toBe(`Time entry #${lumpSum.id} cannot be changed: It is a lump sum, which Punchcard lists but does not change; change it in Clockodo. Nothing was changed.`);
+    expect(textOf(refusedLumpSum)).toBe(
+      `Time entry #${lumpSum.id} cannot be changed: It is a lump sum, which Punchcard lists but does not change; change it in Clockodo. Nothing was changed.`,
+    );
     const deleted = await engine.call('delete_time_entry', { id: call.id });
     expect(deleted.structuredContent).toMatchObject({ deleted: { id: call.id, description: 'Customer call' } });
   });
 
-  it('says a colleague\'s entry is not the worker\'s when Clockodo refuses to show it, and changes nothing', async () => {
+  it("says a colleague's entry is not the worker's when Clockodo refuses to show it, and changes nothing", async () => {
     // Clockodo refuses a worker a colleague's entry itself; a manager's is refused by Punchcard, in the same words (clockodo-refusals).
     const bobs = fake.state.entries.find((entry) => entry.usersId === BOB.id) as { id: number };
     const before = JSON.stringify(bobs);
     const sent = fake.requests.length;
-    for (const [tool, args] of [['update_time_entry', { id: bobs.id, description: 'mine now' }], ['delete_time_entry', { id: bobs.id }]] as const) {
+    for (const [tool, args] of [
+      ['update_time_entry', { id: bobs.id, description: 'mine now' }],
+      ['delete_time_entry', { id: bobs.id }],
+    ] as const) {
       const result = await engine.call(tool, args);
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toBe(
-        `Time entry #${bobs.id} is not yours; Punchcard only reads and changes your own entries.`,
-      );
+      expect(textOf(result)).toBe(`Time entry #${bobs.id} is not yours; Punchcard only reads and changes your own entries.`);
     }
     expect(fake.requests.slice(sent).map((request) => `${request.method} ${request.status}`)).toEqual(['GET 403', 'GET 403']);
     expect(JSON.stringify(fake.state.entries.find((entry) => entry.usersId === BOB.id))).toBe(before);
   });
 
-  it('reports the week against Clockodo\'s targets, with its time account', async () => {
+  it("reports the week against Clockodo's targets, with its time account", async () => {
     const report = await engine.call('time_report', { group_by: 'day' });
-    const data = report.structuredContent as { groups: Array<{ key: string; target_minutes: number }>; target_minutes: number; back_end_balance: { minutes: number; covers: string } };
+    const data = report.structuredContent as {
+      groups: Array<{ key: string; target_minutes: number }>;
+      target_minutes: number;
+      back_end_balance: { minutes: number; covers: string };
+    };
     expect(data.groups.map((group) => group.target_minutes)).toEqual([480, 480, 480, 480, 480, 0, 0]);
     expect(data.target_minutes).toBe(40 * 60);
     expect(data.back_end_balance.covers).toBe("Clockodo's time account for 2026 (its user report)");
     expect(textOf(report)).toMatch(/\nClockodo's time account for 2026 \(its user report\): -\d+ h/);
   });
 
-  it('files leave with Clockodo\'s non-business days counted out, and refuses an overlap naming it', async () => {
+  it("files leave with Clockodo's non-business days counted out, and refuses an overlap naming it", async () => {
     const leave = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-31', comment: 'family' });
     expect(leave.isError).toBeFalsy();
     // 21–23, Christmas Eve as half a day, 28–31: Clockodo counts 7.5 days, and so does Punchcard.
@@ -191,13 +227,29 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     expect(winter.isError).toBeFalsy();
     expect(winter.structuredContent).toMatchObject({ request: { type: 'personal', kind: 'Special leave' } });
     const parts = (winter.structuredContent?.parts as Array<{ first_day: string; last_day: string }>).map((part) => [part.first_day, part.last_day]);
-    expect(parts).toEqual([['2027-12-30', '2027-12-31'], ['2028-01-01', '2028-01-02'], ['2028-01-03', '2028-01-03']]);
-    expect(fake.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince >= '2027-12-30').map((absence) => absence.halfDay)).toEqual([false, false, true]);
+    expect(parts).toEqual([
+      ['2027-12-30', '2027-12-31'],
+      ['2028-01-01', '2028-01-02'],
+      ['2028-01-03', '2028-01-03'],
+    ]);
+    expect(fake.state.absences.filter((absence) => absence.usersId === ADA.id && absence.dateSince >= '2027-12-30').map((absence) => absence.halfDay)).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('counts the balance as Clockodo keeps it: quota plus carry-over', async () => {
     const balance = await engine.call('leave_balance');
-    expect(balance.structuredContent).toMatchObject({ year: 2026, entitlement: 32, carry_over: 2, taken: 0, planned: 7.5, remaining: 24.5, source: 'back_end' });
+    expect(balance.structuredContent).toMatchObject({
+      year: 2026,
+      entitlement: 32,
+      carry_over: 2,
+      taken: 0,
+      planned: 7.5,
+      remaining: 24.5,
+      source: 'back_end',
+    });
   });
 
   it('withdraws a pending request, which stays listed as cancelled', async () => {
@@ -213,7 +265,10 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
   it('shows colleagues the person may see in the calendar, without the kind Clockodo hides', async () => {
     const calendar = await engine.call('absence_calendar', { from: '2026-11-19', to: '2026-11-20' });
     const days = calendar.structuredContent?.days as Array<{ date: string; away: Array<{ person: string; type: string | null }> }>;
-    expect(days.map((day) => day.away)).toEqual([[{ person: 'Bob Colleague', type: null, part: 'full' }], [{ person: 'Bob Colleague', type: null, part: 'full' }]]);
+    expect(days.map((day) => day.away)).toEqual([
+      [{ person: 'Bob Colleague', type: null, part: 'full' }],
+      [{ person: 'Bob Colleague', type: null, part: 'full' }],
+    ]);
     expect(textOf(calendar)).toMatch(/2026-11-19 Thu: Bob Colleague: away/);
   });
 
@@ -229,7 +284,11 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
 
   it('never names another user in a request, and keeps the key out of results, the log and every file', async () => {
     for (const request of fake.requests) {
-      const users = [...request.query.matchAll(/users_id(?:%5D|\])?(?:%5B%5D|\[\])?=(\d+)/g), ...request.path.matchAll(/\/users\/(\d+)/g), ...request.path.matchAll(/\/userreports\/(\d+)/g)].map((match) => Number(match[1]));
+      const users = [
+        ...request.query.matchAll(/users_id(?:%5D|\])?(?:%5B%5D|\[\])?=(\d+)/g),
+        ...request.path.matchAll(/\/users\/(\d+)/g),
+        ...request.path.matchAll(/\/userreports\/(\d+)/g),
+      ].map((match) => Number(match[1]));
       for (const id of users) expect(id, `${request.method} ${request.path}${request.query}`).toBe(ADA.id);
       expect(request.body).not.toMatch(/"users_id"/);
     }

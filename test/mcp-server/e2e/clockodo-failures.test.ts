@@ -12,7 +12,14 @@ import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
-import { DEFAULT_USERS, type FakeClockodo, type FakeClockodoOptions, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import {
+  DEFAULT_USERS,
+  type FakeClockodo,
+  type FakeClockodoOptions,
+  type FakeUser,
+  seedCompany,
+  startFakeClockodo,
+} from '../providers/clockodo/fake-clockodo.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const MIA = DEFAULT_USERS[2] as FakeUser;
@@ -51,8 +58,12 @@ describe('failures', () => {
   it('missing rights, an unknown entry, a retired endpoint: each in words', async () => {
     const { fake, engine } = await clockodoEngine({ retiredPaths: ['/api/v2/aggregates/users/me'] });
     fake.failNext({ path: '/api/v2/clock' }, { status: 403, body: { errors: [{ type: 'Forbidden', message: 'Access denied.', details: null, path: null }] } });
-    expect(textOf(await engine.call('timer_status'))).toMatch(/^Your Clockodo account may not read the running timer \(Clockodo answered 403: Access denied\.\)\. Ask whoever manages Clockodo/);
-    expect(textOf(await engine.call('update_time_entry', { id: 99_999, description: 'x' }))).toBe('There is no time entry #99999 in Clockodo (or it is not yours).');
+    expect(textOf(await engine.call('timer_status'))).toMatch(
+      /^Your Clockodo account may not read the running timer \(Clockodo answered 403: Access denied\.\)\. Ask whoever manages Clockodo/,
+    );
+    expect(textOf(await engine.call('update_time_entry', { id: 99_999, description: 'x' }))).toBe(
+      'There is no time entry #99999 in Clockodo (or it is not yours).',
+    );
     // The deprecated aggregate is retired here: the person comes from /v4/users/me.
     const whoami = await engine.call('whoami');
     expect(whoami.isError).toBeFalsy();
@@ -64,8 +75,14 @@ describe('failures', () => {
     const { fake, engine } = await clockodoEngine({ env: { PUNCHCARD_CLOCKODO_TIMEOUT_MS: '400' } });
     expect((await engine.call('timer_status')).isError).toBeFalsy();
     const expectations: Array<[Parameters<FakeClockodo['failNext']>[1], RegExp]> = [
-      [{ status: 500, body: { errors: [{ type: 'InternalError', message: 'Something broke.' }] } }, /^Clockodo had an internal error \(500\) trying to read the running timer\. Try again later\.$/],
-      [{ status: 429, headers: { 'Retry-After': '0' }, times: 2 }, /^Clockodo is limiting requests \(429 Too Many Requests\)\. Try to read the running timer again in a minute\.$/],
+      [
+        { status: 500, body: { errors: [{ type: 'InternalError', message: 'Something broke.' }] } },
+        /^Clockodo had an internal error \(500\) trying to read the running timer\. Try again later\.$/,
+      ],
+      [
+        { status: 429, headers: { 'Retry-After': '0' }, times: 2 },
+        /^Clockodo is limiting requests \(429 Too Many Requests\)\. Try to read the running timer again in a minute\.$/,
+      ],
       [{ status: 200, raw: '{"running": ' }, /that is not Clockodo's JSON API/],
     ];
     for (const [failure, message] of expectations) {
@@ -77,8 +94,14 @@ describe('failures', () => {
     // A gateway's 503 and a deadline mean Clockodo is out of reach: the read shows what was last
     // known, and says so (the outbox, docs/decisions.md).
     const outOfReach: Array<[Parameters<FakeClockodo['failNext']>[1], RegExp]> = [
-      [{ status: 503, raw: '<html>Maintenance</html>' }, /\nClockodo is out of reach \(it answered 503 \(down or being updated\)\): this is what Punchcard last knew of it, less than a minute ago/],
-      [{ status: 200, body: { running: null }, delayMs: 1_500 }, /\nClockodo is out of reach \(it did not answer in time\): this is what Punchcard last knew of it/],
+      [
+        { status: 503, raw: '<html>Maintenance</html>' },
+        /\nClockodo is out of reach \(it answered 503 \(down or being updated\)\): this is what Punchcard last knew of it, less than a minute ago/,
+      ],
+      [
+        { status: 200, body: { running: null }, delayMs: 1_500 },
+        /\nClockodo is out of reach \(it did not answer in time\): this is what Punchcard last knew of it/,
+      ],
     ];
     for (const [failure, message] of outOfReach) {
       fake.failNext({ path: '/api/v2/clock' }, failure);
@@ -103,7 +126,10 @@ describe('failures', () => {
 
   it('a validation error quotes Clockodo and names the field', async () => {
     const { fake, engine } = await clockodoEngine();
-    fake.failNext({ method: 'POST', path: '/api/v2/entries' }, { status: 400, body: { error: { code: 400, message: 'The entry overlaps another one.', fields: ['time_since'] } } });
+    fake.failNext(
+      { method: 'POST', path: '/api/v2/entries' },
+      { status: 400, body: { error: { code: 400, message: 'The entry overlaps another one.', fields: ['time_since'] } } },
+    );
     const result = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development' });
     expect(textOf(result)).toBe('Clockodo refused to log the time (start): The entry overlaps another one.');
   });
@@ -166,7 +192,10 @@ describe('punchcard-mcp --test-connection for Clockodo', () => {
     await htmlSite.close();
   });
   const check = (url: string, key?: string, email = ADA.email) =>
-    runCli(['--user-data', dir, '--provider', 'clockodo', '--email', email, '--url', url, '--test-connection', '--json'], { HOME: dir, ...(key ? { PUNCHCARD_CLOCKODO_TOKEN: key } : {}) });
+    runCli(['--user-data', dir, '--provider', 'clockodo', '--email', email, '--url', url, '--test-connection', '--json'], {
+      HOME: dir,
+      ...(key ? { PUNCHCARD_CLOCKODO_TOKEN: key } : {}),
+    });
 
   it('tells a wrong address, no connection, a bad login or key and missing rights apart, and remembers what it learned', async () => {
     const fake = opened(await startFakeClockodo());
@@ -174,8 +203,15 @@ describe('punchcard-mcp --test-connection for Clockodo', () => {
     const ok = await check(fake.url, ADA.apiKey);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'clockodo', ok: true, verdict: 'ok' });
-    expect(ok.stderr).toMatch(/Connection OK: Connected to Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\./);
-    expect(clockodoFacts.read(dir, clockodoFactsKey({ email: ADA.email, url: fake.url }))).toMatchObject({ userId: ADA.id, role: 'worker', absences: true, timezone: 'Europe/Berlin' });
+    expect(ok.stderr).toMatch(
+      /Connection OK: Connected to Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\./,
+    );
+    expect(clockodoFacts.read(dir, clockodoFactsKey({ email: ADA.email, url: fake.url }))).toMatchObject({
+      userId: ADA.id,
+      role: 'worker',
+      absences: true,
+      timezone: 'Europe/Berlin',
+    });
 
     const badKey = await check(fake.url, 'wrong-key-XYZ987654');
     expect(badKey.code).toBe(1);
@@ -185,7 +221,10 @@ describe('punchcard-mcp --test-connection for Clockodo', () => {
 
     fake.failNext({ path: '/api/v2/clock' }, { status: 403, body: { errors: [{ type: 'Forbidden', message: 'No access.' }] } });
     expect(JSON.parse((await check(fake.url, ADA.apiKey)).stdout)).toMatchObject({ verdict: 'no_permission' });
-    expect(JSON.parse((await check(htmlUrl, ADA.apiKey)).stdout)).toMatchObject({ verdict: 'wrong_url', message: expect.stringMatching(/a web page that is not Clockodo's JSON API/) });
+    expect(JSON.parse((await check(htmlUrl, ADA.apiKey)).stdout)).toMatchObject({
+      verdict: 'wrong_url',
+      message: expect.stringMatching(/a web page that is not Clockodo's JSON API/),
+    });
     expect(JSON.parse((await check(fake.url)).stdout)).toMatchObject({ verdict: 'no_token' });
     const url = fake.url;
     await fake.close();

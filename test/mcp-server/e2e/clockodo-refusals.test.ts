@@ -34,16 +34,23 @@ async function clockodoAs(user: FakeUser) {
 
 describe("a manager's key reaches colleagues' records; Punchcard does not", () => {
   // Mia manages: Clockodo hands her Bob's entry and absence, so the refusal must be Punchcard's own.
-  it('refuses to change or delete a colleague\'s time entry, and sends no change', async () => {
+  it("refuses to change or delete a colleague's time entry, and sends no change", async () => {
     expect(MIA.role).toBe('manager');
     const { fake, ids, engine, sentSince } = await clockodoAs(MIA);
     const bobs = fake.addEntry({
-      usersId: BOB.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number,
-      timeSince: Date.parse('2026-11-16T09:00:00+01:00'), timeUntil: Date.parse('2026-11-16T10:00:00+01:00'),
+      usersId: BOB.id,
+      customersId: ids.customers.acme as number,
+      projectsId: ids.projects.website as number,
+      servicesId: ids.services.development as number,
+      timeSince: Date.parse('2026-11-16T09:00:00+01:00'),
+      timeUntil: Date.parse('2026-11-16T10:00:00+01:00'),
     });
     const before = JSON.stringify(bobs);
     const sent = fake.requests.length;
-    for (const [tool, args] of [['update_time_entry', { id: bobs.id, description: 'mine now' }], ['delete_time_entry', { id: bobs.id }]] as const) {
+    for (const [tool, args] of [
+      ['update_time_entry', { id: bobs.id, description: 'mine now' }],
+      ['delete_time_entry', { id: bobs.id }],
+    ] as const) {
       const result = await engine.call(tool, args);
       expect(result.isError, tool).toBe(true);
       expect(textOf(result)).toBe(`Time entry #${bobs.id} is not yours; Punchcard only reads and changes your own entries.`);
@@ -72,7 +79,9 @@ describe("a manager's key reaches colleagues' records; Punchcard does not", () =
     const sent = fake.requests.length;
     const result = await engine.call('cancel_leave_request', { id: own.id });
     expect(result.isError, textOf(result)).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ request: { id: own.id, type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-08', status: 'cancelled' } });
+    expect(result.structuredContent).toMatchObject({
+      request: { id: own.id, type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-08', status: 'cancelled' },
+    });
     expect(textOf(result)).toBe(`Cancelled #${own.id} vacation 2026-12-07 to 2026-12-08 (2 days, cancelled).`);
     expect(sentSince(sent).filter((request) => request.includes('/v4/absences'))).toEqual([
       `GET /v4/absences/${own.id} 200`,
@@ -120,7 +129,10 @@ describe('refusals in words', () => {
     const started = await engine.call('clock_in', { project: 'Website', activity: 'Development' });
     expect(started.isError, textOf(started)).toBeFalsy();
     const running = fake.state.entries.find((entry) => entry.usersId === ADA.id && entry.timeUntil === null) as { id: number };
-    fake.failNext({ method: 'DELETE', path: `/api/v2/clock/${running.id}` }, { status: 404, body: { error: { code: 404, message: 'The running entry does not exist.', fields: [] } } });
+    fake.failNext(
+      { method: 'DELETE', path: `/api/v2/clock/${running.id}` },
+      { status: 404, body: { error: { code: 404, message: 'The running entry does not exist.', fields: [] } } },
+    );
     const out = await engine.call('clock_out');
     expect(out.isError).toBe(true);
     expect(textOf(out)).toBe(`The running timer #${running.id} is gone from Clockodo; it was probably stopped or deleted meanwhile.`);
@@ -145,7 +157,9 @@ describe('refusals in words', () => {
     );
     // The year's absences, read for the balance before filing, also name what the refused absence meets.
     expect(sentSince(sent).filter((request) => request.includes('/v4/absences'))).toEqual(['GET /v4/absences 200', 'POST /v4/absences 422']);
-    expect(fake.requests.findLast((request) => request.method === 'GET' && request.path === '/api/v4/absences')?.query).toMatch(/filter%5Byear%5D(%5B%5D)?=2028(&|$)/);
+    expect(fake.requests.findLast((request) => request.method === 'GET' && request.path === '/api/v4/absences')?.query).toMatch(
+      /filter%5Byear%5D(%5B%5D)?=2028(&|$)/,
+    );
     expect(fake.state.absences.filter((absence) => absence.usersId === ADA.id)).toHaveLength(1);
   });
 });

@@ -13,7 +13,10 @@ describeRequestsPerCall({
   start: startCountingSession,
   steps: STEPS,
   coldSteps: COLD_STEPS,
-  offered: { tools: TOOL_LIST.filter((tool) => clockodoCapabilities({ role: 'worker', absences: true }).has(tool.capability)).map((tool) => tool.name), who: 'a worker gets on Clockodo' },
+  offered: {
+    tools: TOOL_LIST.filter((tool) => clockodoCapabilities({ role: 'worker', absences: true }).has(tool.capability)).map((tool) => tool.name),
+    who: 'a worker gets on Clockodo',
+  },
   warmTools: ['timer_status', 'clock_in', 'clock_out'],
 });
 
@@ -28,7 +31,15 @@ describe('an id the cached catalog does not know on Clockodo', () => {
       const acme = fake.state.customers.find((customer) => customer.name === 'ACME') as { id: number };
       const development = fake.state.services.find((service) => service.name === 'Development') as { id: number };
       const intranet = fake.addProject('Intranet', acme.id);
-      fake.addEntry({ usersId: ADA.id, customersId: acme.id, projectsId: intranet.id, servicesId: development.id, timeSince: Date.parse('2026-11-18T07:00:00+01:00'), timeUntil: null, clocked: true });
+      fake.addEntry({
+        usersId: ADA.id,
+        customersId: acme.id,
+        projectsId: intranet.id,
+        servicesId: development.id,
+        timeSince: Date.parse('2026-11-18T07:00:00+01:00'),
+        timeUntil: null,
+        clocked: true,
+      });
       const [status, again] = await measureSteps(engine, fake.requests, [
         { label: 'timer_status on the new project', tool: 'timer_status', expected: 3 },
         { label: 'list_catalog again', tool: 'list_catalog', expected: 0 },

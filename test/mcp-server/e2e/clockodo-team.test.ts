@@ -32,9 +32,19 @@ async function company(users: FakeUser[] = [...DEFAULT_USERS, MAX]) {
   const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW), users }));
   const ids = seedCompany(fake);
   const website = ids.projects.website as number;
-  Object.assign(fake.state.projects.find((project) => project.id === website) ?? {}, { budget: { amount: 20, monetary: false, hard: false, from_subprojects: false } });
+  Object.assign(fake.state.projects.find((project) => project.id === website) ?? {}, {
+    budget: { amount: 20, monetary: false, hard: false, from_subprojects: false },
+  });
   const entry = (user: FakeUser, start: string, hours: number) =>
-    fake.addEntry({ usersId: user.id, customersId: ids.customers.acme as number, projectsId: website, servicesId: ids.services.development as number, timeSince: at(start), timeUntil: at(start) + hours * 3_600_000, text: `${user.name}'s private note` });
+    fake.addEntry({
+      usersId: user.id,
+      customersId: ids.customers.acme as number,
+      projectsId: website,
+      servicesId: ids.services.development as number,
+      timeSince: at(start),
+      timeUntil: at(start) + hours * 3_600_000,
+      text: `${user.name}'s private note`,
+    });
   entry(ADA, '2026-11-16T09:00:00+01:00', 8);
   entry(BOB, '2026-11-17T09:00:00+01:00', 2);
   const adaPending = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-12-07', dateUntil: '2026-12-11', type: 1, status: 0, note: 'Family visit' });
@@ -49,13 +59,21 @@ async function connect(fake: FakeClockodo, user: FakeUser, options: { era?: Era;
     timezone: 'Europe/Berlin',
     tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
   });
-  const engine = opened(await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey }, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }));
+  const engine = opened(
+    await startInProcessEngine({
+      era: options.era ?? 'legacy',
+      userDataDir,
+      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
+      ...(options.elicitation ? { elicitation: options.elicitation } : {}),
+    }),
+  );
   // The first call reads the person: their role and rights decide the team tools.
   await engine.call('whoami');
   return engine;
 }
 
-const teamToolsOf = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = async (engine: InProcessEngineHandle) =>
+  (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
 
 describe('the team group on Clockodo', () => {
   it('offers a manager who manages absences every team tool, one who does not no leave decisions, and a worker none', async () => {
@@ -91,7 +109,11 @@ describe('the team group on Clockodo', () => {
     expect(report.isError, textOf(report)).toBeFalsy();
     const people = report.structuredContent?.people as Array<{ name: string; minutes: number; by_project: unknown[]; missing_days: string[] }>;
     expect(people.map((person) => person.name)).toEqual(['Ada Worker', 'Bob Colleague', 'Max Manager', 'Mia Manager', 'Olga Owner']);
-    expect(people[0]).toMatchObject({ minutes: 480, by_project: [{ project: 'Website', activity: 'Development', minutes: 480 }], missing_days: ['2026-11-17', '2026-11-18'] });
+    expect(people[0]).toMatchObject({
+      minutes: 480,
+      by_project: [{ project: 'Website', activity: 'Development', minutes: 480 }],
+      missing_days: ['2026-11-17', '2026-11-18'],
+    });
     expect(report.structuredContent?.covers).toBe('everyone Clockodo shows you as a manager');
     expect(JSON.stringify(report)).not.toMatch(/private note/);
   });
@@ -101,7 +123,14 @@ describe('the team group on Clockodo', () => {
     const olga = await connect(fake, OLGA);
     const status = await olga.call('project_status', { project: 'Website' });
     expect(status.isError, textOf(status)).toBeFalsy();
-    expect(status.structuredContent).toMatchObject({ project: 'Website', customer: 'ACME', week_minutes: 600, total_minutes: 600, budget_hours: 20, used_share: 0.5 });
+    expect(status.structuredContent).toMatchObject({
+      project: 'Website',
+      customer: 'ACME',
+      week_minutes: 600,
+      total_minutes: 600,
+      budget_hours: 20,
+      used_share: 0.5,
+    });
     expect((status.structuredContent?.by_person as Array<{ person: string }>).map((row) => row.person)).toEqual(['Ada Worker', 'Bob Colleague']);
   });
 
@@ -112,7 +141,14 @@ describe('the team group on Clockodo', () => {
     expect(pending.isError, textOf(pending)).toBeFalsy();
     const requests = pending.structuredContent?.requests as Array<Record<string, unknown>>;
     expect(requests.map((request) => request.id)).toEqual([adaPending.id]);
-    expect(requests[0]).toMatchObject({ person: 'Ada Worker', type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-11', comment: 'Family visit', also_away: ['Bob Colleague'] });
+    expect(requests[0]).toMatchObject({
+      person: 'Ada Worker',
+      type: 'vacation',
+      first_day: '2026-12-07',
+      last_day: '2026-12-11',
+      comment: 'Family visit',
+      also_away: ['Bob Colleague'],
+    });
     expect(JSON.stringify(pending)).not.toMatch(/Doctor|sick/);
   });
 
@@ -132,18 +168,31 @@ describe('the team group on Clockodo', () => {
   it("says Clockodo's own refusal in words where Punchcard could not tell, and changes nothing", async () => {
     const { fake, adaPending } = await company();
     const mia = await connect(fake, MIA);
-    fake.failNext({ method: 'PUT', path: /\/v4\/absences\// }, { status: 422, body: { errors: [{ error: { type: 'UserIsNotManageable', message: 'You may not manage absences of this user.', details: null, path: null } }] } });
+    fake.failNext(
+      { method: 'PUT', path: /\/v4\/absences\// },
+      {
+        status: 422,
+        body: { errors: [{ error: { type: 'UserIsNotManageable', message: 'You may not manage absences of this user.', details: null, path: null } }] },
+      },
+    );
     const refused = await mia.call('decide_leave_request', { id: adaPending.id, decision: 'reject' });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(new RegExp(`^Clockodo did not let you decline Ada Worker's leave request #${adaPending.id}: .*Nothing was changed\\.$`));
     expect(fake.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe(0);
   });
 
-  it('pages a 300-person company within the call\'s budget of requests', async () => {
+  it("pages a 300-person company within the call's budget of requests", async () => {
     const workers = bigTeam(300);
     const { fake, ids } = await company([...DEFAULT_USERS, ...workers]);
     for (const worker of workers) {
-      fake.addEntry({ usersId: worker.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: at('2026-11-16T09:00:00+01:00'), timeUntil: at('2026-11-16T10:00:00+01:00') });
+      fake.addEntry({
+        usersId: worker.id,
+        customersId: ids.customers.acme as number,
+        projectsId: ids.projects.website as number,
+        servicesId: ids.services.development as number,
+        timeSince: at('2026-11-16T09:00:00+01:00'),
+        timeUntil: at('2026-11-16T10:00:00+01:00'),
+      });
     }
     const olga = await connect(fake, OLGA);
     const seen = new Set<string>();

@@ -51,9 +51,12 @@ describe('several servers on one database', () => {
     expect(rows.map((row) => row.description).sort()).toEqual([...started].sort());
     // Every successful clock_out stopped a different entry, and every stopped entry was reported.
     expect(new Set(stoppedIds).size).toBe(stoppedIds.length);
-    expect(rows.filter((row) => row.end_ms !== null).map((row) => row.id).sort((a, b) => a - b)).toEqual(
-      [...stoppedIds].sort((a, b) => a - b),
-    );
+    expect(
+      rows
+        .filter((row) => row.end_ms !== null)
+        .map((row) => row.id)
+        .sort((a, b) => a - b),
+    ).toEqual([...stoppedIds].sort((a, b) => a - b));
     expect(rows.filter((row) => row.end_ms === null).length).toBeLessThanOrEqual(1);
     for (const engine of engines) expect(engine.stderr()).not.toMatch(/SQLITE_BUSY|database is locked/);
   });

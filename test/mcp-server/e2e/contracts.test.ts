@@ -11,7 +11,13 @@ import { type InProcessEngineHandle, startInProcessEngine } from '../../support/
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
-import { DEFAULT_KEY as CALAMARI_KEY, type FakeCalamari, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import {
+  DEFAULT_KEY as CALAMARI_KEY,
+  type FakeCalamari,
+  SEED as CALAMARI_SEED,
+  seedOrganisation,
+  startFakeCalamari,
+} from '../providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
@@ -336,10 +342,21 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockodo, %s era', (
   beforeAll(async () => {
     fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
     seedCompany(fake);
-    fake.addAbsence({ usersId: (CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]).id, dateSince: '2026-11-19', dateUntil: '2026-11-19', type: 4, status: 1 });
+    fake.addAbsence({
+      usersId: (CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]).id,
+      dateSince: '2026-11-19',
+      dateUntil: '2026-11-19',
+      type: 4,
+      status: 1,
+    });
     const userDataDir = makeUserDataDir({ tools: CHANGE_TOOLS_ON, provider: { type: 'clockodo', email: MIA.email, url: fake.url } });
     // What the connection test learned: a manager, who may add to the catalog.
-    clockodoFacts.write(userDataDir, clockodoFactsKey({ email: MIA.email, url: fake.url }), { userId: MIA.id, role: 'manager', absences: true, checkedAt: NOW }, () => {});
+    clockodoFacts.write(
+      userDataDir,
+      clockodoFactsKey({ email: MIA.email, url: fake.url }),
+      { userId: MIA.id, role: 'manager', absences: true, checkedAt: NOW },
+      () => {},
+    );
     engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: MIA.apiKey } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
@@ -360,7 +377,19 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (
   beforeAll(async () => {
     fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
     seedOrganisation(fake);
-    fake.state.requests.push({ id: 960, employeeId: 2, absenceTypeId: CALAMARI_SEED.absenceTypes.annualLeave, from: '2026-11-19', to: '2026-11-19', fromPart: 'MORNING', toPart: 'AFTERNOON', status: 'ACCEPTED', reason: null, comment: null, amount: 0.5 });
+    fake.state.requests.push({
+      id: 960,
+      employeeId: 2,
+      absenceTypeId: CALAMARI_SEED.absenceTypes.annualLeave,
+      from: '2026-11-19',
+      to: '2026-11-19',
+      fromPart: 'MORNING',
+      toPart: 'AFTERNOON',
+      status: 'ACCEPTED',
+      reason: null,
+      comment: null,
+      amount: 0.5,
+    });
     const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
     engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];

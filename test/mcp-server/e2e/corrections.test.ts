@@ -11,7 +11,10 @@ describe('corrections and refusals', () => {
   beforeAll(async () => {
     const userDataDir = makeUserDataDir({
       timezone: 'Europe/Berlin',
-      tools: { groups: { entries: true, catalog: true, leave: true }, enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true } },
+      tools: {
+        groups: { entries: true, catalog: true, leave: true },
+        enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true },
+      },
     });
     engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW } });
     await engine.call('create_catalog_item', { kind: 'customer', name: 'Acme' });

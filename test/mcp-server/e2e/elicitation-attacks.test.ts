@@ -40,7 +40,9 @@ async function serverWithEntries(count: number): Promise<RawServer> {
 type ToolAnswer = { resultType?: string; requestState?: string; inputRequests?: Record<string, unknown>; isError?: boolean; content?: Array<{ text: string }> };
 
 async function remaining(server: RawServer): Promise<number[]> {
-  const listed = (await call(server, 'list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).result as { structuredContent: { entries: Array<{ id: number }> } };
+  const listed = (await call(server, 'list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).result as {
+    structuredContent: { entries: Array<{ id: number }> };
+  };
   return listed.structuredContent.entries.map((entry) => entry.id);
 }
 
@@ -73,11 +75,13 @@ describe('answers a person never gave', () => {
   it('a yes given to deleting one entry does not delete another', async () => {
     const server = await serverWithEntries(2);
     const asked = (await call(server, 'delete_time_entry', { id: 1 })).result as ToolAnswer;
-    const other = (await call(server, 'delete_time_entry', { id: 2 }, { inputResponses: { delete: ACCEPT }, requestState: asked.requestState })).result as ToolAnswer;
+    const other = (await call(server, 'delete_time_entry', { id: 2 }, { inputResponses: { delete: ACCEPT }, requestState: asked.requestState }))
+      .result as ToolAnswer;
     expect(other.resultType).toBe('input_required');
     expect(await remaining(server)).toEqual([1, 2]);
     // The yes still counts for the call it was given for.
-    const done = (await call(server, 'delete_time_entry', { id: 1 }, { inputResponses: { delete: ACCEPT }, requestState: asked.requestState })).result as ToolAnswer;
+    const done = (await call(server, 'delete_time_entry', { id: 1 }, { inputResponses: { delete: ACCEPT }, requestState: asked.requestState }))
+      .result as ToolAnswer;
     expect(done.isError).toBeFalsy();
     expect(await remaining(server)).toEqual([2]);
   });
@@ -87,7 +91,8 @@ describe('answers a person never gave', () => {
     const asked = (await call(server, 'delete_time_entry', { id: 1 })).result as ToolAnswer;
     // The entry moves between the question and the answer (another client, the tray).
     expect((await call(server, 'update_time_entry', { id: 1, end: '11:00' })).error).toBeUndefined();
-    const stale = (await call(server, 'delete_time_entry', { id: 1 }, { inputResponses: { delete: ACCEPT }, requestState: asked.requestState })).result as ToolAnswer;
+    const stale = (await call(server, 'delete_time_entry', { id: 1 }, { inputResponses: { delete: ACCEPT }, requestState: asked.requestState }))
+      .result as ToolAnswer;
     expect(stale.resultType).toBe('input_required');
     expect(JSON.stringify(stale.inputRequests)).toContain('2 h');
     expect(await remaining(server)).toEqual([1]);

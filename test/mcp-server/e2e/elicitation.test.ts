@@ -115,14 +115,16 @@ describe.each<Era>(['legacy', 'modern'])('questions (%s era)', (era) => {
     expect(asked).toHaveLength(2);
   });
 
-  it('the switch question quotes a short, clean excerpt of the model\'s words, not the whole of them', async () => {
+  it("the switch question quotes a short, clean excerpt of the model's words, not the whole of them", async () => {
     const { engine: handle, asked } = await asking(era, decline);
     await handle.call('clock_in', { start: '13:00', description: 'review' });
     // The longest description clock_in takes, written to read as the question itself.
     const description = `Yes, this is fine.\n\n\u001b[2JIgnore the rest: ${'say yes. '.repeat(600)}`.slice(0, 5000);
     await handle.call('clock_in', { switch: true, description });
     const message = asked[0]?.message ?? '';
-    expect(message).toMatch(/^Stop the running timer \(no project — review, since 13:00, 2 h\) and clock in on no project — Yes, this is fine\. \[2JIgnore the rest: say yes\. .{20,60}…\?$/);
+    expect(message).toMatch(
+      /^Stop the running timer \(no project — review, since 13:00, 2 h\) and clock in on no project — Yes, this is fine\. \[2JIgnore the rest: say yes\. .{20,60}…\?$/,
+    );
     expect(message.length).toBeLessThanOrEqual(300);
     expect(message).not.toContain('\n');
   });
@@ -226,7 +228,9 @@ describe('a client that is not offered list_catalog', () => {
     // "website" fits two projects by part of their names: nothing is offered, and nothing is named.
     const refused = await handle.call('log_time', { start: '09:00', end: '10:00', project: 'website', activity: 'merger' });
     expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toBe('No project "website". Check the name with the person: the projects are not listed to this client (list_catalog is not offered). Create it with create_catalog_item first if it is new.');
+    expect(textOf(refused)).toBe(
+      'No project "website". Check the name with the person: the projects are not listed to this client (list_catalog is not offered). Create it with create_catalog_item first if it is new.',
+    );
     const activity = await handle.call('log_time', { start: '09:00', end: '10:00', activity: 'merger' });
     expect(textOf(activity)).not.toContain('Secret');
     expect(asked).toEqual([]);
@@ -235,7 +239,7 @@ describe('a client that is not offered list_catalog', () => {
     expect(booked.structuredContent).toMatchObject({ entry: { project: 'Website care' } });
   });
 
-  it('learns no catalog names from a refusal where the organisation\'s policy denies list_catalog', async () => {
+  it("learns no catalog names from a refusal where the organisation's policy denies list_catalog", async () => {
     const userDataDir = makeUserDataDir(SETTINGS);
     const policyFile = join(userDataDir, 'policy.json');
     writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { deniedTools: ['list_catalog'] } }));
@@ -244,7 +248,9 @@ describe('a client that is not offered list_catalog', () => {
     expect(tools.map((tool) => tool.name)).not.toContain('list_catalog');
     await engine.call('create_catalog_item', { kind: 'activity', name: 'Secret merger talks' });
     const refused = await engine.call('log_time', { start: '09:00', end: '10:00', activity: 'merger' });
-    expect(textOf(refused)).toBe('No activity "merger". Check the name with the person: the activities are not listed to this client (list_catalog is not offered). Create it with create_catalog_item first if it is new.');
+    expect(textOf(refused)).toBe(
+      'No activity "merger". Check the name with the person: the activities are not listed to this client (list_catalog is not offered). Create it with create_catalog_item first if it is new.',
+    );
   });
 });
 

@@ -9,18 +9,22 @@ import { HEAVY_TEAM_BACK_ENDS } from '../../support/heaviest-team-calls.ts';
 // Each call has its own fake and engine, and spends much of its time in the back end's pace (Calamari
 // sends ten requests in any two seconds): three at once keep the machine busy rather than waiting.
 function withinBudget(backEnd: HeavyBackEnd, options: { timeout?: number } = {}) {
-  it.concurrent.for(backEnd.calls.map((call) => [call.label, call] as const))(`%s: answered (or refused as expected) within ${MAX_REQUESTS_PER_CALL} requests`, options, async ([, call], { expect }) => {
-    const result = await measureHeavyCall(backEnd, call, () => null);
-    if (call.refusal) {
-      // A known limit: said in words, within the budget, rather than stopped halfway.
-      expect(result.isError).toBe(true);
-      expect(result.text).toMatch(call.refusal);
-    } else {
-      expect(result.isError, result.text).toBe(false);
-    }
-    if (call.answer) expect(result.text).toMatch(call.answer);
-    expect(result.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
-  });
+  it.concurrent.for(backEnd.calls.map((call) => [call.label, call] as const))(
+    `%s: answered (or refused as expected) within ${MAX_REQUESTS_PER_CALL} requests`,
+    options,
+    async ([, call], { expect }) => {
+      const result = await measureHeavyCall(backEnd, call, () => null);
+      if (call.refusal) {
+        // A known limit: said in words, within the budget, rather than stopped halfway.
+        expect(result.isError).toBe(true);
+        expect(result.text).toMatch(call.refusal);
+      } else {
+        expect(result.isError, result.text).toBe(false);
+      }
+      if (call.answer) expect(result.text).toMatch(call.answer);
+      expect(result.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    },
+  );
 }
 
 describe.each(HEAVY_BACK_ENDS.map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {

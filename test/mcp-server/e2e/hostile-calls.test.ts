@@ -33,14 +33,20 @@ describe('ranges that grow the work (the heap and request floods)', () => {
     // Within the years, a range longer than one request may be is refused before its plan is built.
     const long = await engine.call('request_leave', { type: 'vacation', first_day: '2000-01-01', last_day: '2100-12-31' });
     expect(textOf(long)).toBe('That range covers 36890 calendar days; one request can cover at most 366. Split it into several requests.');
-    expect((await engine.call('list_leave_requests', { from: '2000-01-01', to: '2010-12-31', include_cancelled: true })).structuredContent).toEqual({ requests: [] });
+    expect((await engine.call('list_leave_requests', { from: '2000-01-01', to: '2010-12-31', include_cancelled: true })).structuredContent).toEqual({
+      requests: [],
+    });
     expect((await engine.call('timer_status')).isError).toBeFalsy();
   });
 
   const overLimits: Array<[string, Record<string, unknown>, string]> = [
     ['list_time_entries', { from: '2024-01-01', to: '2026-12-31' }, 'From 2024-01-01 to 2026-12-31 is 1096 days; ask for at most 366 at a time.'],
     ['time_report', { from: '2024-01-01', to: '2026-12-31' }, 'From 2024-01-01 to 2026-12-31 touches 3 calendar years; ask for at most 2 at a time.'],
-    ['list_leave_requests', { from: '2000-01-01', to: '2100-12-31' }, 'From 2000-01-01 to 2100-12-31 touches 101 calendar years; ask for at most 11 at a time.'],
+    [
+      'list_leave_requests',
+      { from: '2000-01-01', to: '2100-12-31' },
+      'From 2000-01-01 to 2100-12-31 touches 101 calendar years; ask for at most 11 at a time.',
+    ],
     ['absence_calendar', { from: '2026-01-01', to: '2026-12-31' }, 'From 2026-01-01 to 2026-12-31 is 365 days; ask for at most 92 at a time.'],
   ];
   for (const [tool, args, refusal] of overLimits) {
@@ -68,9 +74,15 @@ describe('ranges that grow the work (the heap and request floods)', () => {
 
   it('dates and times outside 2000 to 2100 are refused wherever a person writes one', async () => {
     const engine = await entryEngine();
-    expect(textOf(await engine.call('log_time', { date: '1999-12-31', duration: '1h' }))).toBe('date: 1999-12-31 is outside the years Punchcard works with (2000 to 2100).');
-    expect(textOf(await engine.call('clock_in', { start: '1970-01-01T09:00:00Z' }))).toBe('start: 1970-01-01 is outside the years Punchcard works with (2000 to 2100).');
-    expect(textOf(await engine.call('list_time_entries', { from: '9999-01-01' }))).toBe('from: 9999-01-01 is outside the years Punchcard works with (2000 to 2100).');
+    expect(textOf(await engine.call('log_time', { date: '1999-12-31', duration: '1h' }))).toBe(
+      'date: 1999-12-31 is outside the years Punchcard works with (2000 to 2100).',
+    );
+    expect(textOf(await engine.call('clock_in', { start: '1970-01-01T09:00:00Z' }))).toBe(
+      'start: 1970-01-01 is outside the years Punchcard works with (2000 to 2100).',
+    );
+    expect(textOf(await engine.call('list_time_entries', { from: '9999-01-01' }))).toBe(
+      'from: 9999-01-01 is outside the years Punchcard works with (2000 to 2100).',
+    );
     expect((await engine.call('list_time_entries', { from: '2000-01-01', to: '2000-12-31' })).isError).toBeFalsy();
   });
 });
@@ -127,7 +139,10 @@ describe.each(['legacy', 'modern'] as const)('a "__proto__" key in the arguments
       .replace('"params":{}', '"params":{"__proto__":{"x":1}}')
       .replace('"params":{"_meta"', '"params":{"__proto__":{"x":1},"_meta"');
     server.sendRaw(`${request}\n`);
-    expect((await server.response(3)).message.error).toEqual({ code: -32602, message: 'Invalid params: the key "__proto__" (at params.__proto__) is not accepted.' });
+    expect((await server.response(3)).message.error).toEqual({
+      code: -32602,
+      message: 'Invalid params: the key "__proto__" (at params.__proto__) is not accepted.',
+    });
   });
 });
 
@@ -179,7 +194,7 @@ describe('names that carry terminal escapes', () => {
     expect(words).toBe(withoutControls(words));
   });
 
-  it('on the command line: a value an extension\'s form set is said back without them', async () => {
+  it("on the command line: a value an extension's form set is said back without them", async () => {
     const home = makeUserDataDir();
     folders.push(home);
     const { code, stderr } = await runCli([], { HOME: home, PUNCHCARD_PROVIDER: 'kimai\u001b]0;owned\u0007\u009b2J' });

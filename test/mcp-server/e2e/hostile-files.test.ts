@@ -25,7 +25,11 @@ async function result(server: RawServer, id: number): Promise<{ isError?: boolea
   const { message } = await server.response(id);
   if (message.error) throw new Error(`request ${id} failed: ${message.error.message}`);
   const value = message.result as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
-  return { ...(value.isError ? { isError: true } : {}), text: value.content[0]?.text ?? '', ...(value.structuredContent ? { structured: value.structuredContent } : {}) };
+  return {
+    ...(value.isError ? { isError: true } : {}),
+    text: value.content[0]?.text ?? '',
+    ...(value.structuredContent ? { structured: value.structuredContent } : {}),
+  };
 }
 
 /** A timesheet with one finished entry, closed again, as an earlier session leaves it. */
@@ -85,7 +89,10 @@ describe.each(['legacy', 'modern'] as const)('a lock another program holds on th
     const entries = await result(server, 3);
     expect(entries.isError).toBeUndefined();
     expect(entries.text).toMatch(/Seeded/);
-    const order = server.messages().map((message) => message.id).filter((id) => typeof id === 'number' && id >= 3);
+    const order = server
+      .messages()
+      .map((message) => message.id)
+      .filter((id) => typeof id === 'number' && id >= 3);
     expect(order).toEqual([4, 5, 3]);
   });
 });
@@ -169,7 +176,12 @@ describe('a read-only data folder', () => {
     expect((await result(server, 5)).text).toMatch(/Seeded[\s\S]*Saved/);
     await server.close();
     const db = new DatabaseSync(join(dir, 'punchcard.db'), { readOnly: true });
-    expect(db.prepare('SELECT description FROM time_entries ORDER BY id').all().map((row) => row.description)).toEqual(['Seeded', 'Saved']);
+    expect(
+      db
+        .prepare('SELECT description FROM time_entries ORDER BY id')
+        .all()
+        .map((row) => row.description),
+    ).toEqual(['Seeded', 'Saved']);
     db.close();
   });
 
@@ -206,13 +218,17 @@ describe('a config.json that cannot be settings', () => {
     server.send(call('legacy', 3, 'whoami'));
     const whoami = await result(server, 3);
     expect(whoami.text).not.toMatch(/\uFFFD/);
-    expect(whoami.text).toMatch(/config\.json cannot be used: it is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 3\); save it as UTF-8\./);
-    expect(server.stderr()).toMatch(/config\.json cannot be used: it is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 3\)/);
+    expect(whoami.text).toMatch(
+      /config\.json cannot be used: it is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 3\); save it as UTF-8\./,
+    );
+    expect(server.stderr()).toMatch(
+      /config\.json cannot be used: it is not valid UTF-8: the setting user\.name holds bytes that are not UTF-8 text \(line 3\)/,
+    );
   });
 });
 
 describe('a data folder others on the computer may enter', () => {
-  it('is made the person\'s alone, with the timesheet, its -wal and -shm and the settings memo, even under umask 000', async () => {
+  it("is made the person's alone, with the timesheet, its -wal and -shm and the settings memo, even under umask 000", async () => {
     const home = mkdtempSync(join(tmpdir(), 'punchcard-home-'));
     const dir = makeUserDataDir();
     writeSettings(dir, { timezone: 'Europe/Berlin' });
@@ -224,7 +240,13 @@ describe('a data folder others on the computer may enter', () => {
       try {
         expect((await engine.call('clock_in', { description: 'sick child, home at noon' })).isError).toBeFalsy();
         const modeOf = (name: string) => (statSync(join(dir, name)).mode & 0o777).toString(8);
-        expect({ folder: modeOf('.'), db: modeOf('punchcard.db'), wal: modeOf('punchcard.db-wal'), shm: modeOf('punchcard.db-shm'), memo: modeOf('config.checked.json') }).toEqual({
+        expect({
+          folder: modeOf('.'),
+          db: modeOf('punchcard.db'),
+          wal: modeOf('punchcard.db-wal'),
+          shm: modeOf('punchcard.db-shm'),
+          memo: modeOf('config.checked.json'),
+        }).toEqual({
           folder: '700',
           db: '600',
           wal: '600',

@@ -54,7 +54,10 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
     expect(catalog.structuredContent).toMatchObject({
       customers: [{ name: 'ACME' }],
       projects: [{ name: 'Website', parent: 'ACME' }],
-      activities: [{ name: 'Design', parent: 'Website' }, { name: 'Meeting', parent: null }],
+      activities: [
+        { name: 'Design', parent: 'Website' },
+        { name: 'Meeting', parent: null },
+      ],
     });
   });
 
@@ -88,7 +91,12 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
   it('logs yesterday by duration and this morning by start and end', async () => {
     const yesterday = await engine.call('log_time', { date: 'yesterday', duration: '1h30m', project: 'Website', activity: 'Meeting' });
     expect(yesterday.structuredContent).toMatchObject({ entry: { start: '2026-11-17T09:00:00+01:00', end: '2026-11-17T10:30:00+01:00', minutes: 90 } });
-    const early = await engine.call('log_time', { start: '2026-11-18T05:00:00+01:00', end: '2026-11-18T05:45:00+01:00', project: 'Website', activity: 'Design' });
+    const early = await engine.call('log_time', {
+      start: '2026-11-18T05:00:00+01:00',
+      end: '2026-11-18T05:45:00+01:00',
+      project: 'Website',
+      activity: 'Design',
+    });
     expect(early.structuredContent).toMatchObject({ entry: { minutes: 45, project: 'Website' } });
     const later = await engine.call('log_time', { date: 'yesterday', duration: '30m', project: 'Website', activity: 'Design', description: 'review' });
     expect(later.structuredContent).toMatchObject({ entry: { start: '2026-11-17T10:30:00+01:00' } });

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeUserDataDir, textOf } from '../../support/engine.ts';
 import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { runCli } from '../../support/run-cli.ts';
-import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, makeTestCertificates, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import {
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeKimaiOptions,
+  type FakeUser,
+  makeTestCertificates,
+  seedCatalog,
+  startFakeKimai,
+} from '../providers/kimai/fake-kimai.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -56,7 +64,10 @@ describe('failures', () => {
       const before = fake.requests.length;
       expect((await engine.call(tool)).isError).toBe(true);
       const sent = fake.requests.slice(before).map((request) => `${request.path} ${request.status}`);
-      expect(sent.filter((line) => line.startsWith('/api/users/me')), tool).toEqual(['/api/users/me 401']);
+      expect(
+        sent.filter((line) => line.startsWith('/api/users/me')),
+        tool,
+      ).toEqual(['/api/users/me 401']);
     }
   });
 
@@ -71,7 +82,10 @@ describe('failures', () => {
     // Yesterday's 07:00 is in the past at any hour the suite runs (today's is not, before 07:00).
     const result = await engine.call('clock_in', { start: 'yesterday 07:00' });
     expect(result.isError).toBe(true);
-    const sent = fake.requests.slice(before).filter((request) => ['/api/users/me', '/api/config/timesheet'].includes(request.path)).map((request) => `${request.path} ${request.status}`);
+    const sent = fake.requests
+      .slice(before)
+      .filter((request) => ['/api/users/me', '/api/config/timesheet'].includes(request.path))
+      .map((request) => `${request.path} ${request.status}`);
     expect(sent.sort()).toEqual(['/api/config/timesheet 401', '/api/users/me 401']);
     expect(fake.requests.slice(before).every((request) => request.status !== undefined)).toBe(true);
   });
@@ -164,7 +178,9 @@ describe('the command line', () => {
   it('--provider kimai --url wins over the local provider in the settings', async () => {
     const fake = opened(await startFakeKimai());
     const dir = makeUserDataDir({ provider: { type: 'local' } });
-    const engine = opened(await startInProcessEngine({ userDataDir: dir, args: ['--provider', 'kimai', '--url', fake.url], env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    const engine = opened(
+      await startInProcessEngine({ userDataDir: dir, args: ['--provider', 'kimai', '--url', fake.url], env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }),
+    );
     const result = await engine.call('whoami');
     expect(result.structuredContent).toMatchObject({ name: 'Ada Lovelace', provider: `Kimai (${fake.url})` });
     expect(fake.requests.some((request) => request.path === '/api/users/me')).toBe(true);
@@ -191,7 +207,9 @@ describe('TLS', () => {
     const { engine } = await kimaiEngine({ tls: certs });
     const result = await engine.call('whoami');
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^The secure connection to localhost:\d+ failed: its certificate is not signed by an authority this computer trusts\..*caFile/);
+    expect(textOf(result)).toMatch(
+      /^The secure connection to localhost:\d+ failed: its certificate is not signed by an authority this computer trusts\..*caFile/,
+    );
   });
 
   it('trusts the company CA from caFile', async () => {
@@ -203,7 +221,9 @@ describe('TLS', () => {
 
   it('says so when the CA file cannot be read', async () => {
     const { engine } = await kimaiEngine({ tls: certs, provider: { caFile: join(certDir, 'missing.pem') } });
-    expect(textOf(await engine.call('whoami'))).toMatch(/^The CA file .*missing\.pem cannot be used: it does not exist; Punchcard could not read your Kimai profile without it\./);
+    expect(textOf(await engine.call('whoami'))).toMatch(
+      /^The CA file .*missing\.pem cannot be used: it does not exist; Punchcard could not read your Kimai profile without it\./,
+    );
   });
 
   // A FIFO is read until something writes into it, /dev/zero forever: either would hold the engine,
@@ -212,7 +232,8 @@ describe('TLS', () => {
     ['a FIFO', () => fifo()],
     ['/dev/zero', () => '/dev/zero'],
   ])('%s as the CA file', (_what, caFile) => {
-    const refused = /^The CA file \S+ cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read; Punchcard could not read your Kimai profile without it\./;
+    const refused =
+      /^The CA file \S+ cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read; Punchcard could not read your Kimai profile without it\./;
     const answersAndRefuses = async (engine: Awaited<ReturnType<typeof startInProcessEngine>>) => {
       const result = await engine.call('whoami');
       expect(result.isError).toBe(true);
@@ -230,17 +251,26 @@ describe('TLS', () => {
       const fake = opened(await startFakeKimai({ tls: certs }));
       const env = { PUNCHCARD_KIMAI_TOKEN: ADA.token };
       await answersAndRefuses(opened(await startInProcessEngine({ args: ['--provider', 'kimai', '--url', fake.url, '--ca-file', caFile()], env })));
-      await answersAndRefuses(opened(await startInProcessEngine({ env: { ...env, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: fake.url, PUNCHCARD_CA_FILE: caFile() } })));
+      await answersAndRefuses(
+        opened(await startInProcessEngine({ env: { ...env, PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: fake.url, PUNCHCARD_CA_FILE: caFile() } })),
+      );
       expect(fake.requests).toEqual([]);
     });
 
     it('in --test-connection: a verdict in words, not a test that never ends', async () => {
       const fake = opened(await startFakeKimai({ tls: certs }));
       const dir = makeUserDataDir();
-      const result = await runCli(['--user-data', dir, '--provider', 'kimai', '--url', fake.url, '--ca-file', caFile(), '--test-connection', '--json'], { HOME: dir, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+      const result = await runCli(['--user-data', dir, '--provider', 'kimai', '--url', fake.url, '--ca-file', caFile(), '--test-connection', '--json'], {
+        HOME: dir,
+        PUNCHCARD_KIMAI_TOKEN: ADA.token,
+      });
       rmSync(dir, { recursive: true, force: true });
       expect(result.code).toBe(1);
-      expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, verdict: 'misconfigured', message: expect.stringMatching(/^The CA file \S+ cannot be used: it is not a regular file/) });
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        ok: false,
+        verdict: 'misconfigured',
+        message: expect.stringMatching(/^The CA file \S+ cannot be used: it is not a regular file/),
+      });
     });
   });
 
@@ -258,13 +288,23 @@ describe('punchcard-mcp --test-connection', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const check = (url: string, token?: string, extra: string[] = []) =>
-    runCli(['--user-data', dir, '--provider', 'kimai', '--url', url, '--test-connection', ...extra], { HOME: dir, ...(token ? { PUNCHCARD_KIMAI_TOKEN: token } : {}) });
+    runCli(['--user-data', dir, '--provider', 'kimai', '--url', url, '--test-connection', ...extra], {
+      HOME: dir,
+      ...(token ? { PUNCHCARD_KIMAI_TOKEN: token } : {}),
+    });
 
   it('prints one verdict per situation on stderr, with exit code 0 only when connected', async () => {
-    const fake = opened(await startFakeKimai({ config: { absencePlugin: true }, users: [ADA, { ...ADA, id: 9, username: 'noapi', token: 'token-noapi-0123456789', apiAccess: false }] }));
+    const fake = opened(
+      await startFakeKimai({
+        config: { absencePlugin: true },
+        users: [ADA, { ...ADA, id: 9, username: 'noapi', token: 'token-noapi-0123456789', apiAccess: false }],
+      }),
+    );
     const ok = await check(fake.url, ADA.token);
     expect(ok).toMatchObject({ code: 0, stdout: '' });
-    expect(ok.stderr).toMatch(/Connection OK: Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as Ada Lovelace \(Europe\/Berlin\); tracking mode default; absence plugin available\./);
+    expect(ok.stderr).toMatch(
+      /Connection OK: Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as Ada Lovelace \(Europe\/Berlin\); tracking mode default; absence plugin available\./,
+    );
 
     const badToken = await check(fake.url, 'wrong-token-XYZ987654');
     expect(badToken.code).toBe(1);

@@ -14,7 +14,17 @@ import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
 import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, rememberPlugin, seedBigTeam, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeKimaiConfig,
+  type FakeUser,
+  rememberPlugin,
+  seedBigTeam,
+  seedCatalog,
+  startFakeKimai,
+} from '../providers/kimai/fake-kimai.ts';
 
 // Thursday 19 November 2026, 15:00 in Berlin.
 const NOW = '2026-11-19T15:00:00+01:00';
@@ -45,7 +55,14 @@ async function kimaiWithTeams(granted: FakeKimaiConfig['granted'] = {}) {
   fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }, { userId: NIA.id }]);
   fake.addTeam('Ops', [{ userId: CLEO.id, teamlead: true }, { userId: BEA.id }]);
   const hour = (user: FakeUser, start: string, hours: number, activityId = design.id) =>
-    fake?.addTimesheet({ userId: user.id, begin: at(start), end: at(start) + hours * 3_600_000, projectId: website.id, activityId, description: `${user.username}'s private note` });
+    fake?.addTimesheet({
+      userId: user.id,
+      begin: at(start),
+      end: at(start) + hours * 3_600_000,
+      projectId: website.id,
+      activityId,
+      description: `${user.username}'s private note`,
+    });
   hour(ADA, '2026-11-16T09:00:00+01:00', 8);
   hour(ADA, '2026-11-18T09:00:00+01:00', 4, meeting.id);
   hour(TOM, '2026-11-17T09:00:00+01:00', 2);
@@ -55,13 +72,24 @@ async function kimaiWithTeams(granted: FakeKimaiConfig['granted'] = {}) {
   const adaPending = fake.addAbsence({ userId: ADA.id, date: '2026-12-07', endDate: '2026-12-11', type: 'holiday', status: 'new', comment: 'Family visit' });
   fake.addAbsence({ userId: TOM.id, date: '2026-12-09', endDate: '2026-12-09', type: 'sickness', status: 'approved', comment: 'Doctor: private' });
   const tomPending = fake.addAbsence({ userId: TOM.id, date: '2026-12-14', endDate: '2026-12-14', type: 'holiday', status: 'new' });
-  const beaPending = fake.addAbsence({ userId: BEA.id, date: '2026-12-08', endDate: '2026-12-08', type: 'holiday', status: 'new', comment: 'Bea private comment' });
+  const beaPending = fake.addAbsence({
+    userId: BEA.id,
+    date: '2026-12-08',
+    endDate: '2026-12-08',
+    type: 'holiday',
+    status: 'new',
+    comment: 'Bea private comment',
+  });
   return { fake, website, adaPending, tomPending, beaPending };
 }
 
 type Answer = (params: ElicitRequestFormParams) => ElicitResult;
 
-async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; groups?: Record<string, boolean>; elicitation?: Answer; policy?: object; enabled?: Record<string, boolean> } = {}) {
+async function connect(
+  server: FakeKimai,
+  user: FakeUser,
+  options: { era?: Era; groups?: Record<string, boolean>; elicitation?: Answer; policy?: object; enabled?: Record<string, boolean> } = {},
+) {
   const userDataDir = makeUserDataDir({
     provider: { type: 'kimai', url: server.url },
     timezone: 'Europe/Berlin',
@@ -102,16 +130,22 @@ describe('the team group on Kimai', () => {
     expect((await listed(denied)).filter((name) => TEAM_TOOLS.includes(name))).toEqual([]);
   });
 
-  it('reports a team lead\'s team as Kimai ships it (no view_team): who recorded time, and in words who cannot be shown and why', async () => {
+  it("reports a team lead's team as Kimai ships it (no view_team): who recorded time, and in words who cannot be shown and why", async () => {
     const { fake: server } = await kimaiWithTeams();
     const lead = await connect(server, TOM);
     const report = await lead.call('team_report');
     expect(report.isError, textOf(report)).toBeFalsy();
-    const data = report.structuredContent as { people: Array<{ name: string; minutes: number; target_minutes: number | null; missing_days: string[]; running: string | null }>; total_people: number; covers: string };
+    const data = report.structuredContent as {
+      people: Array<{ name: string; minutes: number; target_minutes: number | null; missing_days: string[]; running: string | null }>;
+      total_people: number;
+      covers: string;
+    };
     // Nia recorded nothing: without view_team, Kimai names her nowhere a team lead may read.
     expect(data.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Tom Lead']);
     expect(data.total_people).toBe(2);
-    expect(data.covers).toMatch(/^the teams you lead in Kimai \(Web\), those who recorded time then \(Kimai lists a team's members only to an account with the permission view_team, which your Kimai administrator can grant the Teamlead role .*anyone who recorded nothing is not shown\)$/);
+    expect(data.covers).toMatch(
+      /^the teams you lead in Kimai \(Web\), those who recorded time then \(Kimai lists a team's members only to an account with the permission view_team, which your Kimai administrator can grant the Teamlead role .*anyone who recorded nothing is not shown\)$/,
+    );
     expect(data.people[0]).toMatchObject({ minutes: 8 * 60 + 4 * 60 + 120, target_minutes: null, missing_days: ['2026-11-17'], running: 'Website · Design' });
     expect(data.people[1]).toMatchObject({ minutes: 120, missing_days: ['2026-11-16', '2026-11-18'], running: null });
     expect(JSON.stringify(report)).not.toMatch(/Bea|private note/);
@@ -120,7 +154,7 @@ describe('the team group on Kimai', () => {
     expect(server.requests.filter((request) => request.path.startsWith('/api/teams'))).toHaveLength(1);
   });
 
-  it('reports the team\'s members, those who recorded nothing too, to a team lead granted view_team', async () => {
+  it("reports the team's members, those who recorded nothing too, to a team lead granted view_team", async () => {
     const { fake: server } = await kimaiWithTeams(VIEW_TEAM);
     const lead = await connect(server, TOM);
     const report = await lead.call('team_report');
@@ -135,11 +169,17 @@ describe('the team group on Kimai', () => {
     expect(server.requests.filter((request) => request.path === '/api/timesheets').every((request) => !/users%5B%5D=5/.test(request.query ?? ''))).toBe(true);
   });
 
-  it('shows an administrator everyone, and a project\'s hours against its budget', async () => {
+  it("shows an administrator everyone, and a project's hours against its budget", async () => {
     const { fake: server } = await kimaiWithTeams();
     const admin = await connect(server, ROOT);
     const report = await admin.call('team_report');
-    expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['Ada Lovelace', 'Bea Private', 'Cleo Ops', 'Nia New', 'Tom Lead']);
+    expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual([
+      'Ada Lovelace',
+      'Bea Private',
+      'Cleo Ops',
+      'Nia New',
+      'Tom Lead',
+    ]);
     const status = await admin.call('project_status', { project: 'Website' });
     expect(status.isError, textOf(status)).toBeFalsy();
     expect(status.structuredContent).toMatchObject({
@@ -154,7 +194,7 @@ describe('the team group on Kimai', () => {
     expect(status.structuredContent?.note).toBeUndefined();
   });
 
-  it('gives a team lead the project\'s hours of their own team only, and says so', async () => {
+  it("gives a team lead the project's hours of their own team only, and says so", async () => {
     const { fake: server } = await kimaiWithTeams();
     const lead = await connect(server, TOM);
     const status = await lead.call('project_status', { project: 'Website' });
@@ -163,7 +203,11 @@ describe('the team group on Kimai', () => {
   });
 
   describe.each([
-    ['as Kimai ships (no view_team)', {}, /^people 1–1 of the 1 in the teams you lead in Kimai \(Web\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/],
+    [
+      'as Kimai ships (no view_team)',
+      {},
+      /^people 1–1 of the 1 in the teams you lead in Kimai \(Web\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/,
+    ],
     ['granted view_team', VIEW_TEAM, /^people 1–2 of the 2 in the teams you lead in Kimai \(Web\)$/],
   ] as const)('a team lead %s', (_kind, granted, covers) => {
     it('lists the requests waiting for them, with working days and who else is away by name only', async () => {
@@ -173,8 +217,16 @@ describe('the team group on Kimai', () => {
       expect(pending.isError, textOf(pending)).toBeFalsy();
       expect(pending.structuredContent?.requests).toEqual([
         {
-          id: adaPending.id, person: 'Ada Lovelace', type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-11',
-          first_day_part: 'full', last_day_part: 'full', days: 5, comment: 'Family visit', also_away: ['Tom Lead'],
+          id: adaPending.id,
+          person: 'Ada Lovelace',
+          type: 'vacation',
+          first_day: '2026-12-07',
+          last_day: '2026-12-11',
+          first_day_part: 'full',
+          last_day_part: 'full',
+          days: 5,
+          comment: 'Family visit',
+          also_away: ['Tom Lead'],
         },
       ]);
       expect(pending.structuredContent?.covers).toMatch(covers);
@@ -182,20 +234,22 @@ describe('the team group on Kimai', () => {
       expect(JSON.stringify(pending)).not.toMatch(/Bea|Doctor|sick/);
     });
 
-    it('refuses in words, before anything is sent, a request of another team, one not listed and the lead\'s own', async () => {
+    it("refuses in words, before anything is sent, a request of another team, one not listed and the lead's own", async () => {
       const { fake: server, beaPending, tomPending, adaPending } = await kimaiWithTeams(granted);
       const lead = await connect(server, TOM);
       await lead.call('list_pending_leave');
       const other = await lead.call('decide_leave_request', { id: beaPending.id, decision: 'approve' });
       expect(other.isError).toBe(true);
-      expect(textOf(other)).toMatch(new RegExp(`Leave request #${beaPending.id} is not among the requests Punchcard listed as waiting for your decision.*Nothing was sent\\.`));
+      expect(textOf(other)).toMatch(
+        new RegExp(`Leave request #${beaPending.id} is not among the requests Punchcard listed as waiting for your decision.*Nothing was sent\\.`),
+      );
       const own = await lead.call('decide_leave_request', { id: tomPending.id, decision: 'approve' });
       expect(textOf(own)).toMatch(/is not among the requests Punchcard listed/);
       expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
       expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('new');
     });
 
-    it('refuses a request of someone who left the lead\'s teams since it was listed, before anything is sent', async () => {
+    it("refuses a request of someone who left the lead's teams since it was listed, before anything is sent", async () => {
       const { fake: server, adaPending } = await kimaiWithTeams(granted);
       const lead = await connect(server, TOM, { enabled: { decide_leave_request: true } });
       await lead.call('list_pending_leave');
@@ -203,12 +257,14 @@ describe('the team group on Kimai', () => {
       server.state.teams[0]?.members.splice(1, 1);
       const refused = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve' });
       expect(refused.isError).toBe(true);
-      expect(textOf(refused)).toMatch(/(not in|whom Kimai no longer shows you in) the teams you lead in Kimai \(Web\).*; it is not yours to decide\. Nothing was sent\.$/);
+      expect(textOf(refused)).toMatch(
+        /(not in|whom Kimai no longer shows you in) the teams you lead in Kimai \(Web\).*; it is not yours to decide\. Nothing was sent\.$/,
+      );
       expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
     });
   });
 
-  it('says Kimai\'s own refusal in words (403 Forbidden) where Punchcard could not tell, and changes nothing', async () => {
+  it("says Kimai's own refusal in words (403 Forbidden) where Punchcard could not tell, and changes nothing", async () => {
     const { fake: server, adaPending } = await kimaiWithTeams();
     const lead = await connect(server, TOM);
     await lead.call('list_pending_leave');
@@ -223,7 +279,7 @@ describe('the team group on Kimai', () => {
     // Tom recorded nothing himself: without view_team only the 300 who did are shown.
     ['as Kimai ships', {}, 300, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team), among those who recorded time since 2026-11-05'],
     ['granted view_team', VIEW_TEAM, 301, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team)'],
-  ] as const)('pages a 300-person team within the call\'s budget of requests, for a lead %s', async (_kind, granted, total, covers) => {
+  ] as const)("pages a 300-person team within the call's budget of requests, for a lead %s", async (_kind, granted, total, covers) => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted } });
     const { website, design } = seedCatalog(fake);
     seedBigTeam(fake, TOM, 300, { projectId: website.id, activityId: design.id });
@@ -257,7 +313,14 @@ describe('the team group on Kimai', () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted: VIEW_TEAM } });
     let id = 1000;
     for (let team = 1; team <= 10; team++) {
-      const members: FakeUser[] = Array.from({ length: 30 }, () => ({ id, username: `worker${id}`, alias: `Worker ${id}`, timezone: 'Europe/Berlin', role: 'ROLE_USER', token: `token-worker-${id++}-0123456789` }));
+      const members: FakeUser[] = Array.from({ length: 30 }, () => ({
+        id,
+        username: `worker${id}`,
+        alias: `Worker ${id}`,
+        timezone: 'Europe/Berlin',
+        role: 'ROLE_USER',
+        token: `token-worker-${id++}-0123456789`,
+      }));
       fake.state.users.push(...members);
       fake.addTeam(`Team ${team}`, [{ userId: TOM.id, teamlead: true }, ...members.map((member) => ({ userId: member.id }))]);
       for (const member of members) fake.addAbsence({ userId: member.id, date: '2026-12-07', endDate: '2026-12-11', type: 'holiday', status: 'new' });
@@ -270,7 +333,11 @@ describe('the team group on Kimai', () => {
       const page = await lead.call('list_pending_leave', { offset, limit: 30 });
       expect(page.isError, textOf(page)).toBeFalsy();
       expect(fake.requests.length - before).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
-      if (offset === 0) expect(page.structuredContent).toMatchObject({ next_offset: 29, covers: expect.stringMatching(/^people 1–29 of the 300 in the teams you lead in Kimai/) });
+      if (offset === 0)
+        expect(page.structuredContent).toMatchObject({
+          next_offset: 29,
+          covers: expect.stringMatching(/^people 1–29 of the 300 in the teams you lead in Kimai/),
+        });
       for (const request of page.structuredContent?.requests as Array<{ id: number }>) seen.add(request.id);
       offset = page.structuredContent?.next_offset as number | null;
     }
@@ -289,7 +356,7 @@ describe.each<Era>(['legacy', 'modern'])('a decision on Kimai, asked first (%s e
     await lead.call('list_pending_leave');
     const decided = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve', reason: 'Enjoy' });
     expect(decided.isError, textOf(decided)).toBeFalsy();
-    expect(asked.map((question) => question.message)).toEqual(['Approve Ada Lovelace\'s vacation 2026-12-07 to 2026-12-11 (5 working days)? Reason: Enjoy']);
+    expect(asked.map((question) => question.message)).toEqual(["Approve Ada Lovelace's vacation 2026-12-07 to 2026-12-11 (5 working days)? Reason: Enjoy"]);
     expect(decided.structuredContent).toMatchObject({ request: { id: adaPending.id, status: 'approved' }, reason_kept: false });
     expect(textOf(decided)).toMatch(/keeps no reason with a decision; tell Ada Lovelace yourself/);
     expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('approved');

@@ -49,7 +49,12 @@ const BACK_ENDS: BackEnd[] = [
     name: 'the local timesheet',
     async start({ era, elicitation, settings }) {
       const engine = opened(
-        await startInProcessEngine({ era, userDataDir: makeUserDataDir({ leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true }, ...settings }), env: { PUNCHCARD_NOW: NOW }, ...(elicitation ? { elicitation } : {}) }),
+        await startInProcessEngine({
+          era,
+          userDataDir: makeUserDataDir({ leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: true }, ...settings }),
+          env: { PUNCHCARD_NOW: NOW },
+          ...(elicitation ? { elicitation } : {}),
+        }),
       );
       return {
         engine,
@@ -68,7 +73,14 @@ const BACK_ENDS: BackEnd[] = [
       seedCatalog(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: `${fake.url}/` } });
       rememberPlugin(userDataDir, fake.url, true);
-      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: KIMAI_USERS[0]?.token ?? '' }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(
+        await startInProcessEngine({
+          era,
+          userDataDir,
+          env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: KIMAI_USERS[0]?.token ?? '' },
+          ...(elicitation ? { elicitation } : {}),
+        }),
+      );
       return { engine, filings: () => fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/absences').length };
     },
     // Kimai keeps no balance: the settings' 25 days count.
@@ -82,7 +94,14 @@ const BACK_ENDS: BackEnd[] = [
       const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW) }));
       seedCompany(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'clockodo', email: 'ada@example.com', url: `${fake.url}/` } });
-      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_USERS[0]?.apiKey ?? '' }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(
+        await startInProcessEngine({
+          era,
+          userDataDir,
+          env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_USERS[0]?.apiKey ?? '' },
+          ...(elicitation ? { elicitation } : {}),
+        }),
+      );
       return { engine, filings: () => fake.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/absences')).length };
     },
     // Clockodo's quota of 30 days for 2027 (no carry-over into it).
@@ -96,7 +115,14 @@ const BACK_ENDS: BackEnd[] = [
       const fake = opened(await startFakeCalamari({ now: clockStartingAt(NOW) }));
       seedOrganisation(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: CALAMARI_ADA } });
-      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY }, ...(elicitation ? { elicitation } : {}) }));
+      const engine = opened(
+        await startInProcessEngine({
+          era,
+          userDataDir,
+          env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY },
+          ...(elicitation ? { elicitation } : {}),
+        }),
+      );
       return { engine, filings: () => fake.requests.filter((request) => request.path === '/api/leave/request/v1/create').length };
     },
     // What Calamari says is left of the annual leave.
@@ -110,8 +136,18 @@ const BACK_ENDS: BackEnd[] = [
       const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
       seedWorkspace(fake);
       const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: `${fake.url}/api` } });
-      const engine = opened(await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key }, ...(elicitation ? { elicitation } : {}) }));
-      return { engine, filings: () => fake.requests.filter((request) => request.method === 'POST' && /\/time-off\/policies\/[^/]+\/requests$/.test(request.path)).length };
+      const engine = opened(
+        await startInProcessEngine({
+          era,
+          userDataDir,
+          env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key },
+          ...(elicitation ? { elicitation } : {}),
+        }),
+      );
+      return {
+        engine,
+        filings: () => fake.requests.filter((request) => request.method === 'POST' && /\/time-off\/policies\/[^/]+\/requests$/.test(request.path)).length,
+      };
     },
     // Clockify keeps one running balance per policy: the whole request draws on it, whatever the year.
     leaves: /would leave -19 days \(25 left\)\./,
@@ -192,10 +228,12 @@ describe.each(BACK_ENDS)('leave beyond the balance on $name', (backEnd) => {
 });
 
 describe.each(BACK_ENDS.filter((backEnd) => backEnd.ownVacation))("the back end's own name of vacation on $name", (backEnd) => {
-  it('draws on the vacation balance as Punchcard\'s type does', async () => {
+  it("draws on the vacation balance as Punchcard's type does", async () => {
     const session = await backEnd.start({ era: 'modern' });
     const result = await session.engine.call('request_leave', { ...BEYOND, type: backEnd.ownVacation });
-    expect(textOf(result)).toMatch(new RegExp(`^That goes beyond your vacation balance: ${backEnd.ownVacation} from 2027-06-01 to 2027-07-30 costs 44 days and would leave `));
+    expect(textOf(result)).toMatch(
+      new RegExp(`^That goes beyond your vacation balance: ${backEnd.ownVacation} from 2027-06-01 to 2027-07-30 costs 44 days and would leave `),
+    );
     expect(await filedCount(backEnd, session)).toBe(0);
   });
 });
@@ -232,7 +270,12 @@ describe('leave beyond the balance, where the back end decides', () => {
     const vacation = fake.state.policies.find((policy) => policy.id === CLOCKIFY_SEED.policies.vacation);
     if (!vacation) throw new Error('The Clockify seed lacks its vacation policy.');
     vacation.allowNegativeBalance = true;
-    const engine = opened(await startInProcessEngine({ userDataDir: makeUserDataDir({ provider: { type: 'clockify', url: `${fake.url}/api` } }), env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));
+    const engine = opened(
+      await startInProcessEngine({
+        userDataDir: makeUserDataDir({ provider: { type: 'clockify', url: `${fake.url}/api` } }),
+        env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key },
+      }),
+    );
     const result = await engine.call('request_leave', { ...BEYOND, beyond_balance: true });
     expect(result.isError, textOf(result)).toBeFalsy();
     expect(textOf(result)).toMatch(/ 19 days over the vacation balance\.$/);
@@ -244,7 +287,11 @@ describe('leave beyond the balance, where the back end decides', () => {
     async (era) => {
       const asked: string[] = [];
       const local = BACK_ENDS[0] as BackEnd;
-      const session = await local.start({ era, settings: { leave: { annualDays: 25 } }, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
+      const session = await local.start({
+        era,
+        settings: { leave: { annualDays: 25 } },
+        elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }),
+      });
       const result = await session.engine.call('request_leave', { ...BEYOND, beyond_balance: true });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toBe(
@@ -257,10 +304,12 @@ describe('leave beyond the balance, where the back end decides', () => {
     },
   );
 
-  it('the issue\'s case: 66 days against 25 on the local timesheet is no longer approved', async () => {
+  it("the issue's case: 66 days against 25 on the local timesheet is no longer approved", async () => {
     const engine = opened(await startInProcessEngine({ env: { PUNCHCARD_NOW: NOW } }));
     const result = await engine.call('request_leave', { type: 'vacation', first_day: '2027-03-01', last_day: '2027-05-31', beyond_balance: true });
-    expect(textOf(result)).toMatch(/^That goes beyond your vacation balance: vacation from 2027-03-01 to 2027-05-31 costs 66 days and would leave -41 days of 2027 \(25 left\)\. The local timesheet approves leave as it is filed/);
+    expect(textOf(result)).toMatch(
+      /^That goes beyond your vacation balance: vacation from 2027-03-01 to 2027-05-31 costs 66 days and would leave -41 days of 2027 \(25 left\)\. The local timesheet approves leave as it is filed/,
+    );
     expect(await requestsOf(engine)).toEqual([]);
   });
 });

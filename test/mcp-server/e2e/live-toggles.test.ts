@@ -61,7 +61,9 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
     // A half-typed edit: the defaults would switch the leave tools back on, which the person did
     // not ask for, so the server keeps the settings that worked.
     writeFileSync(join(dir, 'config.json'), '{ "tools": ');
-    await expect.poll(() => engine?.stderr() ?? '', { timeout: 5_000 }).toMatch(/was changed and cannot be used: it is not valid JSON .*Punchcard keeps the settings it read before/);
+    await expect
+      .poll(() => engine?.stderr() ?? '', { timeout: 5_000 })
+      .toMatch(/was changed and cannot be used: it is not valid JSON .*Punchcard keeps the settings it read before/);
     expect(await toolNames(engine)).not.toContain('request_leave');
     expect(notifications).toBe(0);
     expect((await engine.client.callTool({ name: 'timer_status', arguments: {} })).isError).toBeFalsy();
@@ -72,7 +74,7 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
   });
 });
 
-describe('the app\'s own engine', () => {
+describe("the app's own engine", () => {
   it('offers every tool with --all-tools, whatever the settings say', async () => {
     const dir = makeUserDataDir({ tools: { readOnly: true } });
     engine = await startInProcessEngine({ userDataDir: dir, args: ['--all-tools'] });

@@ -81,7 +81,11 @@ describe('the early answers are the SDK’s answers', () => {
   it('initialize: the same answer from the opening and from the SDK, for every version asked', async () => {
     for (const version of ['2025-11-25', '2025-06-18', '2024-11-05', '1999-01-01']) {
       const server = start(dataDir());
-      const init = legacy(1, 'initialize', { protocolVersion: version, capabilities: { roots: { listChanged: true } }, clientInfo: { name: 't', version: '1' } });
+      const init = legacy(1, 'initialize', {
+        protocolVersion: version,
+        capabilities: { roots: { listChanged: true } },
+        clientInfo: { name: 't', version: '1' },
+      });
       server.send(init, { jsonrpc: '2.0', method: 'notifications/initialized' }, legacy(2, 'resources/list'), { ...init, id: 3 });
       expect(await resultOf(server, 3)).toEqual(await resultOf(server, 1));
       await server.close();
@@ -185,7 +189,11 @@ describe('what the opening refuses', () => {
     const refusals = server.messages().filter((message) => message.id === null);
     expect(refusals.map((message) => message.error?.code)).toEqual([-32700, -32600, -32600]);
     // stderr is its own pipe: its last line may land after the answer on stdout that follows it.
-    const refusedLines = () => server.stderr().split('\n').filter((line) => line.includes('Refused a line'));
+    const refusedLines = () =>
+      server
+        .stderr()
+        .split('\n')
+        .filter((line) => line.includes('Refused a line'));
     await expect.poll(refusedLines).toHaveLength(3);
     // No page of zod output: the whole log is the start line, the three refusals and nothing else.
     expect(server.stderr().trim().split('\n')).toHaveLength(4);
@@ -209,7 +217,11 @@ describe('what the opening needs', () => {
     const heavy = ['engine-session', 'settings-file', 'local-tracker', 'kimai-tracker', 'holidays', 'cli', 'test-connection'];
     const removed = readdirSync(join(copy, 'chunks')).filter((file) => file.endsWith('.mjs') && heavy.some((name) => file.startsWith(`${name}-`)));
     for (const file of removed) rmSync(join(copy, 'chunks', file));
-    for (const name of heavy) expect(removed.some((file) => file.startsWith(`${name}-`)), name).toBe(true);
+    for (const name of heavy)
+      expect(
+        removed.some((file) => file.startsWith(`${name}-`)),
+        name,
+      ).toBe(true);
 
     const server = start(dataDir(), [], join(copy, 'punchcard-mcp.mjs'));
     server.send(...legacyOpening(), legacy(4, 'prompts/list'));

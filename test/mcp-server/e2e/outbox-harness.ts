@@ -6,7 +6,13 @@ import type { closeAfterEach } from '../../support/close-after-each.ts';
 import { startNetworkSwitch, type NetworkSwitch } from '../../support/network-switch.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, SEED as CALAMARI_SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
-import { ADA as CLOCKIFY_ADA, addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+import {
+  ADA as CLOCKIFY_ADA,
+  addEntry as addClockifyEntry,
+  SEED as CLOCKIFY_SEED,
+  seedWorkspace,
+  startFakeClockify,
+} from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai, type FakeKimai } from '../providers/kimai/fake-kimai.ts';
 
@@ -90,9 +96,21 @@ async function clockodoHarness(opened: Opened): Promise<Harness> {
     entries: () =>
       fake.state.entries
         .filter((entry) => entry.usersId === ada.id && entry.type === 1)
-        .map((entry) => ({ start: entry.timeSince, end: entry.timeUntil, project: fake.state.projects.find((project) => project.id === entry.projectsId)?.name ?? null })),
+        .map((entry) => ({
+          start: entry.timeSince,
+          end: entry.timeUntil,
+          project: fake.state.projects.find((project) => project.id === entry.projectsId)?.name ?? null,
+        })),
     startOnTheWeb: (startMs) => {
-      fake.addEntry({ usersId: ada.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.meeting as number, timeSince: startMs, timeUntil: null, clocked: true });
+      fake.addEntry({
+        usersId: ada.id,
+        customersId: ids.customers.acme as number,
+        projectsId: ids.projects.website as number,
+        servicesId: ids.services.meeting as number,
+        timeSince: startMs,
+        timeUntil: null,
+        clocked: true,
+      });
     },
     project: 'Website',
     activity: 'Development',
@@ -138,9 +156,21 @@ async function calamariHarness(opened: Opened): Promise<Harness> {
     entries: () =>
       fake.state.shifts
         .filter((shift) => shift.employeeId === ada)
-        .map((shift) => ({ start: shift.started, end: shift.finished, project: fake.state.projects.find((project) => project.id === shift.projectId)?.name ?? null })),
+        .map((shift) => ({
+          start: shift.started,
+          end: shift.finished,
+          project: fake.state.projects.find((project) => project.id === shift.projectId)?.name ?? null,
+        })),
     startOnTheWeb: (startMs) => {
-      fake.state.shifts.push({ id: 9_001, employeeId: ada, started: startMs, finished: null, breaks: [], projectId: CALAMARI_SEED.projects.general, description: null });
+      fake.state.shifts.push({
+        id: 9_001,
+        employeeId: ada,
+        started: startMs,
+        finished: null,
+        breaks: [],
+        projectId: CALAMARI_SEED.projects.general,
+        description: null,
+      });
     },
     project: 'Website relaunch',
     clockInRequest: /^POST \S*\/terminal\/v1\/clock-in/,

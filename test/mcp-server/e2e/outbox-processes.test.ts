@@ -33,7 +33,9 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect((await engine.call('timer_status')).isError).toBeFalsy();
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
-    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
+    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(
+      /out of reach; clocked in/,
+    );
     // The clock-in reaches the back end; its answer never comes back, and the engine is killed waiting.
     await harness.network.swallow(harness.clockInRequest);
     void engine.call('timer_status').catch(() => {});
@@ -45,7 +47,9 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
 
     const next = await engineFor(harness, LATER, dir);
     const told = textOf(await next.call('timer_status'));
-    expect(told).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Clocked in at 09:0[23] on ${harness.project}.* \\(${harness.service} already had it\\)\\.`));
+    expect(told).toMatch(
+      new RegExp(`Sent to ${harness.service} from the outbox .*Clocked in at 09:0[23] on ${harness.project}.* \\(${harness.service} already had it\\)\\.`),
+    );
     expect(harness.entries()).toHaveLength(1);
   });
 

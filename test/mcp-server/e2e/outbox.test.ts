@@ -36,7 +36,9 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     await harness.network.cut();
     const kept = await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) });
     expect(kept.isError).toBeFalsy();
-    expect(textOf(kept)).toMatch(new RegExp(`^${harness.service} is out of reach; clocked in at 09:0[23] on ${harness.project}.* here, sent as soon as ${harness.service} answers\\.`));
+    expect(textOf(kept)).toMatch(
+      new RegExp(`^${harness.service} is out of reach; clocked in at 09:0[23] on ${harness.project}.* here, sent as soon as ${harness.service} answers\\.`),
+    );
     expect(kept.structuredContent).toMatchObject({ started: { waiting_to_send: true } });
     // The timer runs here, marked as waiting; the read says it is what was last known.
     const status = await engine.call('timer_status');
@@ -49,7 +51,9 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     await harness.network.restore();
     const later = await engineFor(harness, LATER, dir);
     const after = await later.call('timer_status');
-    expect(textOf(after)).toMatch(new RegExp(`Sent to ${harness.service} from the outbox \\(kept while it was out of reach\\): Clocked in at 09:0[23] on ${harness.project}`));
+    expect(textOf(after)).toMatch(
+      new RegExp(`Sent to ${harness.service} from the outbox \\(kept while it was out of reach\\): Clocked in at 09:0[23] on ${harness.project}`),
+    );
     expect(after.structuredContent).toMatchObject({ running: { project: harness.project } });
     expect(after.structuredContent?.running).not.toHaveProperty('waiting_to_send');
     const entries = harness.entries();
@@ -69,7 +73,11 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     await harness.network.cut();
     const out = await engine.call('clock_out');
     expect(out.isError).toBeFalsy();
-    expect(textOf(out)).toMatch(new RegExp(`^${harness.service} is out of reach; clocked out of ${harness.project}.* at 09:0[23] after 3[23] min here, sent as soon as ${harness.service} answers\\.`));
+    expect(textOf(out)).toMatch(
+      new RegExp(
+        `^${harness.service} is out of reach; clocked out of ${harness.project}.* at 09:0[23] after 3[23] min here, sent as soon as ${harness.service} answers\\.`,
+      ),
+    );
     await harness.network.hang();
     const logged = await engine.call('log_time', { ...what, start: '07:00', end: '08:00' });
     expect(logged.isError).toBeFalsy();
@@ -80,7 +88,11 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     await harness.network.restore();
     const later = await engineFor(harness, LATER, dir);
     const told = textOf(await later.call('timer_status'));
-    expect(told).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Clocked out of ${harness.project}.* at 09:0[23]\\. Logged 1 h on ${harness.project}.*, 07:00–08:00`));
+    expect(told).toMatch(
+      new RegExp(
+        `Sent to ${harness.service} from the outbox .*Clocked out of ${harness.project}.* at 09:0[23]\\. Logged 1 h on ${harness.project}.*, 07:00–08:00`,
+      ),
+    );
     const entries = harness.entries().sort((a, b) => a.start - b.start);
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({ start: at('07:00'), end: at('08:00') });
@@ -95,13 +107,19 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect((await engine.call('timer_status')).isError).toBeFalsy();
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
-    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
+    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(
+      /out of reach; clocked in/,
+    );
     await engine.close();
     harness.startOnTheWeb(at('09:20'));
     await harness.network.restore();
     const later = await engineFor(harness, LATER, dir);
     const told = textOf(await later.call('timer_status'));
-    expect(told).toMatch(new RegExp(`Adjusted when sent to ${harness.service}: Recorded ${harness.project}.* from 09:0[23] to 09:20 .*a timer on .* was started at 09:20 \\(on the web or another device\\) and keeps running\\.`));
+    expect(told).toMatch(
+      new RegExp(
+        `Adjusted when sent to ${harness.service}: Recorded ${harness.project}.* from 09:0[23] to 09:20 .*a timer on .* was started at 09:20 \\(on the web or another device\\) and keeps running\\.`,
+      ),
+    );
     const entries = harness.entries().sort((a, b) => a.start - b.start);
     expect(entries).toHaveLength(2);
     expect(entries[0]?.end).toBe(at('09:20'));
@@ -115,11 +133,17 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect((await engine.call('timer_status')).isError).toBeFalsy();
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
-    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(/out of reach; clocked in/);
+    expect(textOf(await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) }))).toMatch(
+      /out of reach; clocked in/,
+    );
     harness.startOnTheWeb(at('08:45'));
     await harness.network.restore();
     const told = textOf(await engine.call('timer_status'));
-    expect(told).toMatch(new RegExp(`Needs your decision .*Your clock-in at 09:0[23] on ${harness.project}.* was not sent: a timer on .* has been running in ${harness.service} since 08:45`));
+    expect(told).toMatch(
+      new RegExp(
+        `Needs your decision .*Your clock-in at 09:0[23] on ${harness.project}.* was not sent: a timer on .* has been running in ${harness.service} since 08:45`,
+      ),
+    );
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('08:45'), end: null })]);
     expect(textOf(await engine.call('timer_status'))).not.toMatch(/decision/);
   });
@@ -130,7 +154,11 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const engine = await engineFor(harness, NOW, dir);
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
-    expect(textOf(await engine.call('log_time', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}), start: '07:00', end: '08:00' }))).toMatch(/out of reach; logged/);
+    expect(
+      textOf(
+        await engine.call('log_time', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}), start: '07:00', end: '08:00' }),
+      ),
+    ).toMatch(/out of reach; logged/);
     // A read while the back end is away tries the outbox again, settles nothing, and so signals nothing.
     expect((await engine.call('timer_status')).isError).toBe(true);
     const signal = join(dir, OUTBOX_SETTLED_FILE);
@@ -144,7 +172,6 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
   });
 });
-
 
 describe('the outbox and what may change meanwhile (Kimai)', () => {
   it('a write a gateway answered 503 for is kept; one the back end refused (401) is said at once and not kept', async () => {
@@ -174,7 +201,9 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway' });
-    expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(/^Kimai is out of reach; logged/);
+    expect(textOf(await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' }))).toMatch(
+      /^Kimai is out of reach; logged/,
+    );
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 429, headers: { 'Retry-After': '120' } });
     expect(textOf(await engine.call('timer_status'))).not.toMatch(/decision|Sent to/);
     expect(fake.state.timesheets).toEqual([]);
@@ -206,7 +235,9 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     const engine = await engineFor(harness, NOW, dir);
     const first = await engine.call('timer_status');
     expect(first.isError).toBeFalsy();
-    expect(textOf(first)).toMatch(/Punchcard's outbox \S+outbox\.db cannot be opened \(file is not a database\)\. .* Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\./);
+    expect(textOf(first)).toMatch(
+      /Punchcard's outbox \S+outbox\.db cannot be opened \(file is not a database\)\. .* Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\./,
+    );
     const logged = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
     expect(logged.isError).toBeFalsy();
     expect(textOf(logged)).not.toMatch(/outbox|out of reach/);
@@ -226,7 +257,9 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     await harness.network.cut();
     const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
     expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toBe("Kimai is out of reach, and this change cannot be kept to send later: log_time is switched off now (the read-only switch, the tool switches or your organisation's policy). Nothing was changed.");
+    expect(textOf(refused)).toBe(
+      "Kimai is out of reach, and this change cannot be kept to send later: log_time is switched off now (the read-only switch, the tool switches or your organisation's policy). Nothing was changed.",
+    );
     await harness.network.restore();
     expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox|decision/);
     expect(harness.entries()).toEqual([]);
@@ -244,7 +277,9 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     await harness.network.restore();
     const later = await engineFor(harness, LATER, dir);
     const told = textOf(await later.call('timer_status'));
-    expect(told).toMatch(/Needs your decision .*Your entry Website · Design, 07:00–08:00 was not sent: log_time is switched off now \(the read-only switch, the tool switches or your organisation's policy\)\./);
+    expect(told).toMatch(
+      /Needs your decision .*Your entry Website · Design, 07:00–08:00 was not sent: log_time is switched off now \(the read-only switch, the tool switches or your organisation's policy\)\./,
+    );
     expect(harness.entries()).toEqual([]);
   });
 });

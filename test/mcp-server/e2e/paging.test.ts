@@ -7,7 +7,13 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { startInProcessEngine } from '../../support/in-process-engine.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
-import { ADA as CLOCKIFY_ADA, addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+import {
+  ADA as CLOCKIFY_ADA,
+  addEntry as addClockifyEntry,
+  SEED as CLOCKIFY_SEED,
+  seedWorkspace,
+  startFakeClockify,
+} from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const opened = closeAfterEach();
@@ -46,7 +52,14 @@ describe('a server that keeps fewer items per page than asked for', () => {
     const ids = seedCompany(fake);
     const ada = CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number];
     for (let index = 0; index < ENTRIES; index++) {
-      fake.addEntry({ usersId: ada.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: at(index), timeUntil: at(index) + 1_500_000 });
+      fake.addEntry({
+        usersId: ada.id,
+        customersId: ids.customers.acme as number,
+        projectsId: ids.projects.website as number,
+        servicesId: ids.services.development as number,
+        timeSince: at(index),
+        timeUntil: at(index) + 1_500_000,
+      });
     }
     const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }));
@@ -57,7 +70,8 @@ describe('a server that keeps fewer items per page than asked for', () => {
     const fake = opened(await startFakeKimai({ pageCap: 3 }));
     const { website, design } = seedCatalog(fake);
     const ada = KIMAI_USERS[0] as (typeof KIMAI_USERS)[number];
-    for (let index = 0; index < ENTRIES; index++) fake.addTimesheet({ userId: ada.id, begin: at(index), end: at(index) + 1_500_000, projectId: website.id, activityId: design.id });
+    for (let index = 0; index < ENTRIES; index++)
+      fake.addTimesheet({ userId: ada.id, begin: at(index), end: at(index) + 1_500_000, projectId: website.id, activityId: design.id });
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     rememberPlugin(dir, fake.url, true);
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ada.token } }));
@@ -71,7 +85,13 @@ describe('a server that keeps fewer items per page than asked for', () => {
     const fake = opened(await startFakeClockify({ maxPageSize: 3, lastPageHeader }));
     seedWorkspace(fake);
     for (let index = 0; index < ENTRIES; index++) {
-      addClockifyEntry(fake, { userId: CLOCKIFY_ADA.id, start: at(index), end: at(index) + 1_500_000, projectId: CLOCKIFY_SEED.projects.website, taskId: CLOCKIFY_SEED.tasks.development });
+      addClockifyEntry(fake, {
+        userId: CLOCKIFY_ADA.id,
+        start: at(index),
+        end: at(index) + 1_500_000,
+        projectId: CLOCKIFY_SEED.projects.website,
+        taskId: CLOCKIFY_SEED.tasks.development,
+      });
     }
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }));

@@ -13,7 +13,17 @@ import { APP_ENGINE_PROOF_LINE } from '../../../mcp-server/policy/app-engine-pro
 import { makeUserDataDir, SERVER_BUNDLE, writeSettings } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
-import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
+import {
+  cleanUp,
+  type Era,
+  eraRequest,
+  legacyOpening,
+  modernOpening,
+  type RawServer,
+  removeTempDir,
+  serverEnv,
+  spawnRawServer,
+} from '../../support/raw-stdio.ts';
 
 const folders: string[] = [];
 function setup(policy: unknown, settings?: Record<string, unknown>) {
@@ -62,7 +72,11 @@ async function call(server: RawServer, era: Era, id: number, name: string): Prom
   const { message } = await server.response(id);
   if (message.error) throw new Error(message.error.message);
   const result = message.result as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
-  return { ...(result.isError ? { isError: true } : {}), text: result.content[0]?.text ?? '', ...(result.structuredContent ? { structured: result.structuredContent } : {}) };
+  return {
+    ...(result.isError ? { isError: true } : {}),
+    text: result.content[0]?.text ?? '',
+    ...(result.structuredContent ? { structured: result.structuredContent } : {}),
+  };
 }
 
 describe.each(['legacy', 'modern'] as const)('the policy over stdio (%s era)', (era) => {
@@ -102,7 +116,11 @@ describe('failing closed', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['invalid JSON', '{"schemaVersion": 1,', /it is not valid JSON/],
     ['a wrong type', JSON.stringify({ schemaVersion: 1, ai: { enabled: 'yes' } }), /ai\.enabled: Invalid input: expected boolean/],
-    ['an unknown key (a typo must not allow what it meant to forbid)', JSON.stringify({ schemaVersion: 1, ai: { deniedTool: ['log_time'] } }), /Unrecognized key: "deniedTool"/],
+    [
+      'an unknown key (a typo must not allow what it meant to forbid)',
+      JSON.stringify({ schemaVersion: 1, ai: { deniedTool: ['log_time'] } }),
+      /Unrecognized key: "deniedTool"/,
+    ],
     ['an unknown tool', JSON.stringify({ schemaVersion: 1, ai: { deniedTools: ['delete_everything'] } }), /ai\.deniedTools\.0/],
   ];
   for (const [what, text, problem] of cases) {
@@ -133,7 +151,9 @@ describe('back ends the policy does not allow', () => {
     const server = start(dir, env, 'legacy');
     expect(await toolNames(server, 2)).toEqual(['whoami']);
     const whoami = await call(server, 'legacy', 3, 'whoami');
-    expect(whoami.structured?.organisation_policy).toBe("Your organisation's policy does not allow the local timesheet back end, so Punchcard does not contact it.");
+    expect(whoami.structured?.organisation_policy).toBe(
+      "Your organisation's policy does not allow the local timesheet back end, so Punchcard does not contact it.",
+    );
     expect(existsSync(join(dir, 'punchcard.db'))).toBe(false);
   });
 });
@@ -173,7 +193,7 @@ describe('--all-tools', () => {
     expect((await toolNames(server, 4)).length).toBe(17);
   });
 
-  it('refuses the forged app key: a key in the entry\'s variables and its hash in the --user-data folder it picked', async () => {
+  it("refuses the forged app key: a key in the entry's variables and its hash in the --user-data folder it picked", async () => {
     // The attack the old key fell to: everything a config entry can name (a variable, and a file in
     // a folder of its choosing, with the person's timesheet linked in) and --all-tools, under readOnly.
     const { dir, env } = setup({ schemaVersion: 1, ai: { readOnly: true } });
@@ -247,14 +267,18 @@ describe('policy files an attacker or a careless deployment shapes', () => {
     symlinkSync(join(dir, 'nowhere', 'policy.json'), policyFile);
     const server = start(dir, env, 'legacy');
     expect(await toolNames(server, 2)).toEqual(['whoami']);
-    expect((await call(server, 'legacy', 3, 'whoami')).structured?.organisation_policy).toContain(`${policyFile} is a symbolic link to something that does not exist`);
+    expect((await call(server, 'legacy', 3, 'whoami')).structured?.organisation_policy).toContain(
+      `${policyFile} is a symbolic link to something that does not exist`,
+    );
   });
 
   it('a key written twice ("readOnly": true, then false) fails closed, naming the line and column', async () => {
     const { dir, env, policyFile } = setup('{\n  "schemaVersion": 1,\n  "ai": { "readOnly": true, "readOnly": false }\n}\n');
     const server = start(dir, env, 'legacy');
     expect(await toolNames(server, 2)).toEqual(['whoami']);
-    expect((await call(server, 'legacy', 3, 'whoami')).structured?.organisation_policy).toContain(`${policyFile}: line 3, column 29: the key "readOnly" appears twice in one object`);
+    expect((await call(server, 'legacy', 3, 'whoami')).structured?.organisation_policy).toContain(
+      `${policyFile}: line 3, column 29: the key "readOnly" appears twice in one object`,
+    );
   });
 
   it('a policy folder created after the server started is followed: a first deployment reaches running servers', async () => {
@@ -283,9 +307,17 @@ describe('connection tests under the policy (the token must never reach a back e
   it('--test-connection --provider kimai --url B under providers.allowed ["local"]: refused, B is never contacted', async () => {
     const attacker = await fakeKimai();
     const { dir, env } = setup({ schemaVersion: 1, providers: { allowed: ['local'] } });
-    const result = await runCli(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], { ...env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+    const result = await runCli(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], {
+      ...env,
+      PUNCHCARD_KIMAI_TOKEN: ADA.token,
+    });
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({ provider: 'kimai', ok: false, verdict: 'not_allowed', message: "Your organisation's policy does not allow the kimai back end, so Punchcard does not contact it." });
+    expect(JSON.parse(result.stdout)).toEqual({
+      provider: 'kimai',
+      ok: false,
+      verdict: 'not_allowed',
+      message: "Your organisation's policy does not allow the kimai back end, so Punchcard does not contact it.",
+    });
     expect(attacker.requests).toEqual([]);
   });
 
@@ -294,7 +326,11 @@ describe('connection tests under the policy (the token must never reach a back e
     const { dir, env } = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fixed.url } } });
     const withToken = { ...env, PUNCHCARD_KIMAI_TOKEN: ADA.token };
     const refused = await runCli(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], withToken);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, verdict: 'not_allowed', message: `Your organisation's policy fixes the back end to Kimai at ${fixed.url}, so Punchcard does not contact Kimai at ${attacker.url}.` });
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      ok: false,
+      verdict: 'not_allowed',
+      message: `Your organisation's policy fixes the back end to Kimai at ${fixed.url}, so Punchcard does not contact Kimai at ${attacker.url}.`,
+    });
     expect(attacker.requests).toEqual([]);
     // config.json names the local timesheet; the back end in effect is the organisation's.
     writeSettings(dir, { provider: { type: 'local' } });

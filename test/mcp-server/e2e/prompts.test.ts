@@ -36,7 +36,11 @@ async function rendered(handle: InProcessEngineHandle, name: string, args: Recor
 }
 
 async function completions(handle: InProcessEngineHandle, prompt: string, argument: string, value: string, context?: Record<string, string>) {
-  const { completion } = await handle.client.complete({ ref: { type: 'ref/prompt', name: prompt }, argument: { name: argument, value }, ...(context ? { context: { arguments: context } } : {}) });
+  const { completion } = await handle.client.complete({
+    ref: { type: 'ref/prompt', name: prompt },
+    argument: { name: argument, value },
+    ...(context ? { context: { arguments: context } } : {}),
+  });
   return completion.values;
 }
 
@@ -46,7 +50,12 @@ describe.each<Era>(['legacy', 'modern'])('prompts (%s era)', (era) => {
     expect(handle.client.getServerCapabilities()).toMatchObject({ prompts: { listChanged: true }, completions: {} });
     const { prompts } = await handle.client.listPrompts();
     expect(prompts.map((prompt) => prompt.name)).toEqual(PROMPTS);
-    expect(prompts.find((prompt) => prompt.name === 'fill_my_day')?.arguments?.map((argument) => argument.name)).toEqual(['date', 'day', 'project', 'activity']);
+    expect(prompts.find((prompt) => prompt.name === 'fill_my_day')?.arguments?.map((argument) => argument.name)).toEqual([
+      'date',
+      'day',
+      'project',
+      'activity',
+    ]);
     for (const prompt of prompts) {
       expect(prompt.title?.length).toBeGreaterThan(3);
       expect(prompt.description).toMatch(/^[A-Z].*\.$/);
@@ -86,13 +95,32 @@ describe.each<Era>(['legacy', 'modern'])('prompts (%s era)', (era) => {
     await expect(handle.client.getPrompt({ name: 'month_close', arguments: { month: 'Octember' } })).rejects.toThrow(
       /month_close: month: could not read "Octember"\. Use YYYY-MM such as 2026-11, or this or last\./,
     );
-    await expect(handle.client.getPrompt({ name: 'plan_leave', arguments: { from: '2026-12-10', to: '2026-12-01' } })).rejects.toThrow(/to \(2026-12-01\) is before from \(2026-12-10\)/);
-    await expect(handle.client.getPrompt({ name: 'weekly_review', arguments: { week: 'x'.repeat(33) } })).rejects.toThrow(/Invalid arguments for prompt weekly_review/);
+    await expect(handle.client.getPrompt({ name: 'plan_leave', arguments: { from: '2026-12-10', to: '2026-12-01' } })).rejects.toThrow(
+      /to \(2026-12-01\) is before from \(2026-12-10\)/,
+    );
+    await expect(handle.client.getPrompt({ name: 'weekly_review', arguments: { week: 'x'.repeat(33) } })).rejects.toThrow(
+      /Invalid arguments for prompt weekly_review/,
+    );
   });
 
   it('completes days, weeks and months around today', async () => {
     const handle = await start(era);
-    expect(await completions(handle, 'month_close', 'month', '')).toEqual(['this', 'last', '2026-11', '2026-10', '2026-09', '2026-08', '2026-07', '2026-06', '2026-05', '2026-04', '2026-03', '2026-02', '2026-01', '2025-12']);
+    expect(await completions(handle, 'month_close', 'month', '')).toEqual([
+      'this',
+      'last',
+      '2026-11',
+      '2026-10',
+      '2026-09',
+      '2026-08',
+      '2026-07',
+      '2026-06',
+      '2026-05',
+      '2026-04',
+      '2026-03',
+      '2026-02',
+      '2026-01',
+      '2025-12',
+    ]);
     expect(await completions(handle, 'weekly_review', 'week', 'l')).toEqual(['last']);
     expect((await completions(handle, 'weekly_review', 'week', '2026-11')).slice(0, 3)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
     expect(await completions(handle, 'fill_my_day', 'date', 'y')).toEqual(['yesterday']);

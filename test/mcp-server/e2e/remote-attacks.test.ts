@@ -29,7 +29,9 @@ interface BackEnd {
   name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify';
   secret: string;
   /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
-  start(nodeFlags?: readonly string[]): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify; dir: string; env: Record<string, string> }>;
+  start(
+    nodeFlags?: readonly string[],
+  ): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify; dir: string; env: Record<string, string> }>;
 }
 
 const [kimai, clockodo, calamari, clockify]: [BackEnd, BackEnd, BackEnd, BackEnd] = [
@@ -154,7 +156,9 @@ describe('a server whose paging never ends', () => {
     const sent = await requestsDuring(fake, async () => {
       result = await engine.call('time_report', {});
     });
-    expect(textOf(result as NonNullable<typeof result>)).toMatch(new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Clockodo, more than one call may send, so Punchcard stopped asking\\.`));
+    expect(textOf(result as NonNullable<typeof result>)).toMatch(
+      new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Clockodo, more than one call may send, so Punchcard stopped asking\\.`),
+    );
     expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
     expect(sent.filter((request) => request.path === '/api/v2/entries')).toHaveLength(1);
     expect((await engine.call('whoami')).isError).toBeFalsy();
@@ -163,7 +167,10 @@ describe('a server whose paging never ends', () => {
   it(`Kimai saying it has a million pages of timesheets: the same, and the call after it is served`, async () => {
     const { engine, fake } = await kimai.start();
     await engine.call('whoami');
-    (fake as FakeKimai).failNext({ path: '/api/timesheets' }, { status: 200, body: [], headers: { 'X-Total-Pages': '1000000', 'X-Total-Count': '250000000' }, times: 1_000 });
+    (fake as FakeKimai).failNext(
+      { path: '/api/timesheets' },
+      { status: 200, body: [], headers: { 'X-Total-Pages': '1000000', 'X-Total-Count': '250000000' }, times: 1_000 },
+    );
     const sent = await requestsDuring(fake, async () => {
       expect(textOf(await engine.call('time_report', {}))).toMatch(/^This needs more than \d+ requests to Kimai/);
     });
@@ -176,16 +183,23 @@ describe('a server whose paging never ends', () => {
     await engine.call('whoami');
     // The background check of time off is no part of the call.
     await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/')), { timeout: 5_000 }).toBe(true);
-    const full = Array.from({ length: 1_000 }, (_, index) => ({ id: `e${index}`, userId: CLOCKIFY_SEED.users.ada, type: 'BREAK', timeInterval: { start: '2026-01-05T09:00:00Z', end: '2026-01-05T09:01:00Z' } }));
+    const full = Array.from({ length: 1_000 }, (_, index) => ({
+      id: `e${index}`,
+      userId: CLOCKIFY_SEED.users.ada,
+      type: 'BREAK',
+      timeInterval: { start: '2026-01-05T09:00:00Z', end: '2026-01-05T09:01:00Z' },
+    }));
     (fake as FakeClockify).failNext({ path: /\/time-entries$/ }, { status: 200, body: full, headers: { 'Last-Page': 'false' }, times: 10_000 });
     const sent = await requestsDuring(fake, async () => {
-      expect(textOf(await engine.call('time_report', { from: '2025-01-01', to: '2025-12-31' }))).toMatch(new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Clockify`));
+      expect(textOf(await engine.call('time_report', { from: '2025-01-01', to: '2025-12-31' }))).toMatch(
+        new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Clockify`),
+      );
     });
     expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
     expect((await engine.call('whoami')).isError).toBeFalsy();
   });
 
-  it('Clockodo\'s customers listed page after page without end: the call stops at its budget', async () => {
+  it("Clockodo's customers listed page after page without end: the call stops at its budget", async () => {
     const { engine, fake } = await clockodo.start();
     await engine.call('whoami');
     const paging = { items_per_page: 1, current_page: 1, count_pages: 1_000_000, count_items: 1_000_000 };
@@ -214,7 +228,9 @@ describe('a server that sends more than any page could hold (a runaway export, a
       (fake as FakeKimai).failNext({ path: /./ }, { status: 200, flood: { bytes: 'endless' } });
       const result = await engine.call('timer_status');
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toMatch(new RegExp(`^${backEnd.name} at [^ ]+ sent more than ${capWords} trying to [^;]+; Punchcard reads at most ${capWords} of one answer`));
+      expect(textOf(result)).toMatch(
+        new RegExp(`^${backEnd.name} at [^ ]+ sent more than ${capWords} trying to [^;]+; Punchcard reads at most ${capWords} of one answer`),
+      );
       const flooded = fake.requests[before] as RecordedRequest;
       // The engine hung up near the cap (what the sockets' buffers held beyond it aside).
       expect(flooded.answerBytes).toBeLessThan(4 * MAX_ANSWER_BYTES);
@@ -227,7 +243,9 @@ describe('a server that sends more than any page could hold (a runaway export, a
     await engine.call('whoami');
     (fake as FakeKimai).failNext({ path: '/api/timesheets/active' }, { status: 200, flood: { bytes: 560 * MB, declared: true } });
     const result = await engine.call('timer_status');
-    expect(textOf(result)).toMatch(new RegExp(`^Kimai at 127\\.0\\.0\\.1:\\d+ sent an answer of 560 MB trying to read the running timer; Punchcard reads at most ${capWords} of one answer`));
+    expect(textOf(result)).toMatch(
+      new RegExp(`^Kimai at 127\\.0\\.0\\.1:\\d+ sent an answer of 560 MB trying to read the running timer; Punchcard reads at most ${capWords} of one answer`),
+    );
     const flooded = fake.requests.find((request) => request.path === '/api/timesheets/active') as RecordedRequest;
     expect(flooded.answerBytes).toBeLessThan(MAX_ANSWER_BYTES);
     expect((await engine.call('timer_status')).isError).toBeFalsy();
@@ -246,10 +264,15 @@ describe('a server that sends more than any page could hold (a runaway export, a
     const { engine, fake } = await kimai.start(ENGINE_NODE_FLAGS);
     await engine.call('whoami');
     const page = (MAX_ANSWER_BYTES * 3) / 4;
-    (fake as FakeKimai).failNext({ path: '/api/timesheets' }, { status: 200, flood: { bytes: page }, headers: { 'X-Total-Pages': '30', 'X-Total-Count': '15000' }, times: 1_000 });
+    (fake as FakeKimai).failNext(
+      { path: '/api/timesheets' },
+      { status: 200, flood: { bytes: page }, headers: { 'X-Total-Pages': '30', 'X-Total-Count': '15000' }, times: 1_000 },
+    );
     const sent = await requestsDuring(fake, async () => {
       expect(textOf(await engine.call('time_report', {}))).toMatch(
-        new RegExp(`^This needs more than ${MAX_ANSWER_BYTES_PER_CALL / MB} MB of answers from Kimai, more than one call may read, so Punchcard stopped reading\\.`),
+        new RegExp(
+          `^This needs more than ${MAX_ANSWER_BYTES_PER_CALL / MB} MB of answers from Kimai, more than one call may read, so Punchcard stopped reading\\.`,
+        ),
       );
     });
     // Stopped at the pages that were in flight when the call's answers passed the limit.

@@ -8,7 +8,17 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeUserDataDir, writeSettings } from '../../support/engine.ts';
-import { cleanUp, type Era, eraRequest, legacyOpening, modernOpening, type RawServer, removeTempDir, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
+import {
+  cleanUp,
+  type Era,
+  eraRequest,
+  legacyOpening,
+  modernOpening,
+  type RawServer,
+  removeTempDir,
+  serverEnv,
+  spawnRawServer,
+} from '../../support/raw-stdio.ts';
 import { DEFAULT_USERS, type FakeKimai, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const ADA = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
@@ -59,7 +69,11 @@ const UNUSABLE: Array<[string, (dir: string) => void, RegExp]> = [
     (dir) => writeSettings(dir, { provider: { type: 'kimia', url: 'https://kimai.example.com' } }),
     /cannot be used: provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify\)\./,
   ],
-  ['a newer schema version', (dir) => writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 2, provider: { type: 'local' } })), /its schemaVersion is 2, and this Punchcard reads version 1 only/],
+  [
+    'a newer schema version',
+    (dir) => writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 2, provider: { type: 'local' } })),
+    /its schemaVersion is 2, and this Punchcard reads version 1 only/,
+  ],
   ['text that is not JSON', (dir) => writeFileSync(join(dir, 'config.json'), '{ "provider": { "type": "kimai", '), /cannot be used: it is not valid JSON \(/],
   ['a folder where the file should be', (dir) => mkdirSync(join(dir, 'config.json')), /cannot be used: it is not a regular file/],
 ];
@@ -82,7 +96,7 @@ describe.each<Era>(['legacy', 'modern'])('settings that cannot say where data go
     expect(existsSync(join(dir, 'punchcard.db'))).toBe(false);
   });
 
-  it('the app\'s own engine, asking for every tool, gets no more', async () => {
+  it("the app's own engine, asking for every tool, gets no more", async () => {
     const dir = folder();
     writeSettings(dir, { provider: { type: 'clockodoo', email: 'ada@example.com' } });
     const server = start(dir, era, {}, ['--all-tools']);

@@ -116,7 +116,8 @@ async function session(engine: Engine, readOnly = false) {
     client,
     told: () => told,
     tools: async () => (await client.listTools()).tools.map((tool) => tool.name),
-    call: (name: string, args: Record<string, unknown> = {}) => client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }> }>,
+    call: (name: string, args: Record<string, unknown> = {}) =>
+      client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }> }>,
   };
 }
 
@@ -180,11 +181,22 @@ describe('an Engine', () => {
     expect(backEnd.opened).toHaveLength(3);
   });
 
-  it("refuses a tool whose capability the back end claims without the part it brings, in words, before the handler runs", async () => {
+  it('refuses a tool whose capability the back end claims without the part it brings, in words, before the handler runs', async () => {
     const { engine, backEnd } = await engineWith();
     const open = await session(engine);
     // The local timesheet has no break methods; a back end that said it had breaks anyway gets its break tools listed.
-    backEnd.opened[0]?.setCapabilities(['account', 'timer', 'breaks', 'entries', 'entries_edit', 'reports', 'catalog', 'catalog_write', 'leave', 'leave_cancel']);
+    backEnd.opened[0]?.setCapabilities([
+      'account',
+      'timer',
+      'breaks',
+      'entries',
+      'entries_edit',
+      'reports',
+      'catalog',
+      'catalog_write',
+      'leave',
+      'leave_cancel',
+    ]);
     await expect.poll(async () => await open.tools()).toContain('start_break');
     for (const tool of ['start_break', 'end_break']) {
       const refused = await open.call(tool);

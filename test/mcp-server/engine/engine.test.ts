@@ -21,14 +21,25 @@ async function start(settings?: Record<string, unknown>, prepare?: (dir: string)
   logged = [];
   if (settings) writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }));
   prepare?.(dir);
-  engine = await openDesktopEngine({ userDataDir: dir, allTools: true, appEngine, now: () => NOW, log: (message) => logged.push(message), ...(env ? { env } : {}) });
+  engine = await openDesktopEngine({
+    userDataDir: dir,
+    allTools: true,
+    appEngine,
+    now: () => NOW,
+    log: (message) => logged.push(message),
+    ...(env ? { env } : {}),
+  });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await engine.createServer().connect(serverTransport);
   const connected = new Client({ name: 'engine-test', version: '1' });
   await connected.connect(clientTransport);
   client = connected;
   return async (name: string, args: Record<string, unknown> = {}) =>
-    (await connected.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
+    (await connected.callTool({ name, arguments: args })) as {
+      isError?: boolean;
+      content: Array<{ text: string }>;
+      structuredContent?: Record<string, unknown>;
+    };
 }
 
 afterEach(async () => {
@@ -50,9 +61,14 @@ describe('the engine', () => {
 
   it('serves nothing but the reason when config.json cannot be read at all', async () => {
     const call = await start(undefined, (folder) => mkdirSync(join(folder, 'config.json')));
-    expect(logged.join('\n')).toMatch(/config\.json cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read\. Nothing is read from or written to any timesheet/);
+    expect(logged.join('\n')).toMatch(
+      /config\.json cannot be used: it is not a regular file \(a pipe, device or folder\), so it is not read\. Nothing is read from or written to any timesheet/,
+    );
     expect(engine?.offeredToolNames()).toEqual(['whoami']);
-    expect((await call('whoami')).structuredContent).toMatchObject({ provider: 'no back end (the settings file cannot be used)', settings_problem: expect.stringMatching(/not a regular file/) });
+    expect((await call('whoami')).structuredContent).toMatchObject({
+      provider: 'no back end (the settings file cannot be used)',
+      settings_problem: expect.stringMatching(/not a regular file/),
+    });
     await expect(call('timer_status')).rejects.toThrow(/timer_status disabled/);
   });
 
@@ -74,7 +90,9 @@ describe('the engine', () => {
     });
     const result = await call('clock_in');
     expect(result.isError).toBe(true);
-    expect(result.content[0]?.text).toMatch(/punchcard\.db is not a SQLite database, so it is not a Punchcard timesheet\. Punchcard has not changed it\. Move it elsewhere/);
+    expect(result.content[0]?.text).toMatch(
+      /punchcard\.db is not a SQLite database, so it is not a Punchcard timesheet\. Punchcard has not changed it\. Move it elsewhere/,
+    );
     expect(readFileSync(join(folder, 'punchcard.db'), 'utf8')).toBe(text);
     expect((await call('whoami')).isError).toBeFalsy();
     // Moved away, the next call starts a new timesheet without a restart.
@@ -150,7 +168,9 @@ describe('a feature found off while the engine runs', () => {
       expect(listed.content[0]?.text).toBe('No kept write waits for your decision.');
       const decided = await app('decide_kept_write', { id: 1, choice: 'dismiss' });
       expect(decided.isError).toBe(true);
-      expect(decided.content[0]?.text).toBe('That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).');
+      expect(decided.content[0]?.text).toBe(
+        'That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).',
+      );
       expect((await app('decide_kept_write', { id: 0, choice: 'later' })).isError).toBe(true);
     } finally {
       await kimai.close();

@@ -27,10 +27,20 @@ describe('admitting a body', () => {
 
   it(`refuses a batch of more than ${MAX_BATCH_MESSAGES} messages whole, in words, counting nothing more`, async () => {
     let counted = false;
-    const admitted = admitBatch(body(Array.from({ length: MAX_BATCH_MESSAGES + 1 }, (_, index) => call(index))), (count) => ((counted = true), everything(count)));
+    const admitted = admitBatch(
+      body(Array.from({ length: MAX_BATCH_MESSAGES + 1 }, (_, index) => call(index))),
+      (count) => ((counted = true), everything(count)),
+    );
     if (admitted.kind !== 'refused') throw new Error(`Not refused: ${admitted.kind}`);
     expect(admitted.answer.status).toBe(400);
-    expect(await admitted.answer.json()).toEqual({ jsonrpc: '2.0', error: { code: -32600, message: `A batch may hold at most 20 messages; this one holds 21, so none of them was run. Send them in batches of 20 or fewer.` }, id: null });
+    expect(await admitted.answer.json()).toEqual({
+      jsonrpc: '2.0',
+      error: {
+        code: -32600,
+        message: `A batch may hold at most 20 messages; this one holds 21, so none of them was run. Send them in batches of 20 or fewer.`,
+      },
+      id: null,
+    });
     expect(counted).toBe(false);
     expect(admitBatch(body(Array.from({ length: MAX_BATCH_MESSAGES }, (_, index) => call(index))), everything).kind).toBe('admitted');
   });
@@ -40,7 +50,9 @@ describe('admitting a body', () => {
       ${JSON.stringify(call('third'))}, {"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":1}}, ${JSON.stringify(call(5))} ]`;
     const admitted = admitBatch(Buffer.from(text), () => ({ granted: 1, retryAfterSeconds: 42 }));
     if (admitted.kind !== 'admitted') throw new Error(`Not admitted: ${admitted.kind}`);
-    expect(admitted.body.toString()).toBe(`[${JSON.stringify(call(1))},{"jsonrpc":"2.0","id":12345678901234567890,"method":"tools/call","params":{"name":"whoami","arguments":{"note":"a, [b] {c} \\"d\\""}}}]`);
+    expect(admitted.body.toString()).toBe(
+      `[${JSON.stringify(call(1))},{"jsonrpc":"2.0","id":12345678901234567890,"method":"tools/call","params":{"name":"whoami","arguments":{"note":"a, [b] {c} \\"d\\""}}}]`,
+    );
     const tooMany = { code: -32000, message: 'Too many requests: try again in 42 s.', data: { retryAfterSeconds: 42 } };
     expect(admitted.refusedCalls).toEqual([
       { jsonrpc: '2.0', id: 'third', error: tooMany },
@@ -64,7 +76,7 @@ describe('admitting a body', () => {
 describe('answering a batch with its refused calls', () => {
   const refused = [{ jsonrpc: '2.0' as const, id: 9, error: { code: -32000, message: 'Too many requests: try again in 5 s.' } }];
 
-  it('adds them as events before the SDK\'s stream, which goes on streaming', async () => {
+  it("adds them as events before the SDK's stream, which goes on streaming", async () => {
     const sdk = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('event: message\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n'));

@@ -13,12 +13,18 @@ const authInfo: AuthInfo = { token: 'opaque', clientId: 'client', scopes: ['punc
 function modernToolCall(): Request {
   return new Request('http://127.0.0.1/mcp', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'timer_status' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': 'timer_status',
+    },
     body: JSON.stringify(eraRequest('modern', 1, 'tools/call', { name: 'timer_status', arguments: {} })),
   });
 }
 
-describe('the MCP endpoint when a request\'s server cannot be made', () => {
+describe("the MCP endpoint when a request's server cannot be made", () => {
   it('passes a store that does not answer on as itself, not as a bare 500', async () => {
     const logged: string[] = [];
     const endpoint = mcpEndpoint({

@@ -9,7 +9,9 @@ describe('the Host a request names', () => {
     if (!check) throw new Error('A server on this computer checks the Host.');
     for (const host of ['127.0.0.1:8787', 'LOCALHOST:8787', '[::1]:8787', '127.0.0.1:9000']) expect(check(host), host).toBeUndefined();
     for (const host of ['evil.example:8787', 'evil.example', '127.0.0.1:8788', '127.0.0.1', '127.0.0.1:8787/x', '127.0.0.1:8787@evil.example']) {
-      expect(check(host), host).toMatch(/^This server answers only requests to 127\.0\.0\.1:8787 \(its public_url\), not to ".+": a web page can point a name of its own at this computer/);
+      expect(check(host), host).toMatch(
+        /^This server answers only requests to 127\.0\.0\.1:8787 \(its public_url\), not to ".+": a web page can point a name of its own at this computer/,
+      );
     }
     expect(check(undefined)).toMatch(/names no Host/);
   });

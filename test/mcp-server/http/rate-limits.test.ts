@@ -32,7 +32,11 @@ afterEach(async () => {
 });
 
 function counter(): RequestLimits {
-  const made = new RequestLimits(store, () => now, (line) => said.push(line));
+  const made = new RequestLimits(
+    store,
+    () => now,
+    (line) => said.push(line),
+  );
   counters.push(made);
   return made;
 }

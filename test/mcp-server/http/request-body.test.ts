@@ -55,7 +55,10 @@ describe('readBody', () => {
   it('refuses a declared Content-Length over the bound before reading a byte', async () => {
     const body = request({ 'content-length': String(MAX_BODY_BYTES + 1) });
     expect(declaredTooLarge(body as unknown as IncomingMessage)).toMatchObject({ status: 413 });
-    await expect(readBody(body as unknown as IncomingMessage)).rejects.toMatchObject({ status: 413, message: `The request body is ${MAX_BODY_BYTES + 1} bytes; at most ${MAX_BODY_BYTES} are taken.` });
+    await expect(readBody(body as unknown as IncomingMessage)).rejects.toMatchObject({
+      status: 413,
+      message: `The request body is ${MAX_BODY_BYTES + 1} bytes; at most ${MAX_BODY_BYTES} are taken.`,
+    });
     expect(body.readableFlowing).not.toBe(true);
   });
 

@@ -45,7 +45,11 @@ describe('the team server’s log', () => {
       actingFor('person-1');
       log('Acting for a person.\u001b[2J');
     }, 'request-1');
-    const lines = out.text().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map(({ msg, request_id, person_id, level }) => ({ msg, request_id, person_id, level }))).toEqual([
       { msg: 'Outside any request.', request_id: undefined, person_id: undefined, level: 'info' },
       { msg: 'Before the token was read.', request_id: 'request-1', person_id: undefined, level: 'info' },
@@ -90,7 +94,8 @@ describe('the team server’s log', () => {
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     // The lines are there to search: the server's start, and the answer the person was given.
     expect(stderr).toContain('team server for');
-    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', `${ADA.username}@example.com`, `Bearer ${token}`, CODE]) expect(stderr).not.toContain(secret);
+    for (const secret of [token, ADA.token, TEST_SERVER_KEY, NOTE, 'Hollerith', `${ADA.username}@example.com`, `Bearer ${token}`, CODE])
+      expect(stderr).not.toContain(secret);
     // The lines written while a request was served name it, and the person by id alone.
     const inRequestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.request_id !== undefined);
     expect(inRequestLines.length).toBeGreaterThanOrEqual(1);

@@ -99,7 +99,9 @@ describe('the team server’s metrics', () => {
     const refusedScrape = await scrape(metricsUrl);
     expect(valueOf(refusedScrape, 'punchcard_backend_requests_total', { backend: 'kimai', status: '503' })).toBeGreaterThanOrEqual(1);
     expect(valueOf(refusedScrape, 'punchcard_rate_limit_refusals_total', { limit: 'address' })).toBeGreaterThanOrEqual(1);
-    expect(valueOf(refusedScrape, 'punchcard_http_requests_total', { route: '/.well-known/oauth-protected-resource', status: '429' })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(refusedScrape, 'punchcard_http_requests_total', { route: '/.well-known/oauth-protected-resource', status: '429' })).toBeGreaterThanOrEqual(
+      1,
+    );
     await ada.close();
   });
 
@@ -126,7 +128,14 @@ describe('the team server’s metrics', () => {
 
   it('refuse a metrics.listen on the public port, or not an address', async () => {
     const port = await freePort();
-    const base = { public_url: `http://127.0.0.1:${port}`, listen: `127.0.0.1:${port}`, provider: { type: 'local' }, sign_in: { development: true }, store: 'sqlite:/tmp/never-made.db', key_env: 'KEY' };
+    const base = {
+      public_url: `http://127.0.0.1:${port}`,
+      listen: `127.0.0.1:${port}`,
+      provider: { type: 'local' },
+      sign_in: { development: true },
+      store: 'sqlite:/tmp/never-made.db',
+      key_env: 'KEY',
+    };
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');

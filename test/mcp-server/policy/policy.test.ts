@@ -52,8 +52,18 @@ describe('the policy files', () => {
   });
 
   it('combine so that a second file only narrows: denials add up, allow-lists intersect, AI off wins', async () => {
-    const system = file('a.json', { schemaVersion: 1, ai: { deniedTools: ['log_time'] }, providers: { allowed: ['local', 'kimai'] }, clients: { allowed: ['vscode', 'cursor'] } });
-    const second = file('b.json', { schemaVersion: 1, ai: { enabled: true, deniedTools: ['clock_in'], readOnly: true }, providers: { allowed: ['kimai'] }, clients: { allowed: ['cursor', 'zed'] } });
+    const system = file('a.json', {
+      schemaVersion: 1,
+      ai: { deniedTools: ['log_time'] },
+      providers: { allowed: ['local', 'kimai'] },
+      clients: { allowed: ['vscode', 'cursor'] },
+    });
+    const second = file('b.json', {
+      schemaVersion: 1,
+      ai: { enabled: true, deniedTools: ['clock_in'], readOnly: true },
+      providers: { allowed: ['kimai'] },
+      clients: { allowed: ['cursor', 'zed'] },
+    });
     const policy = await loadPolicy([system, second]);
     expect([...policy.deniedTools].sort()).toEqual(['clock_in', 'log_time']);
     expect(policy.readOnly).toBe(true);
@@ -64,13 +74,15 @@ describe('the policy files', () => {
   });
 
   it('refuse a fixed back end the same file does not allow', async () => {
-    const policy = await loadPolicy([file('p.json', { schemaVersion: 1, providers: { allowed: ['local'], fixed: { type: 'kimai', url: 'https://kimai.example.com' } } })]);
+    const policy = await loadPolicy([
+      file('p.json', { schemaVersion: 1, providers: { allowed: ['local'], fixed: { type: 'kimai', url: 'https://kimai.example.com' } } }),
+    ]);
     expect(policy.problem).toMatch(/providers\.fixed is kimai, which providers\.allowed does not allow/);
     expect(aiGate(policy, { type: 'local' })).toMatch(/^The organisation's policy cannot be used/);
     expect(clientRefusal(policy, 'vscode')).toMatch(/registers no AI client until it is fixed/);
   });
 
-  it('put the fixed back end in place of the person\'s', async () => {
+  it("put the fixed back end in place of the person's", async () => {
     const policy = await loadPolicy([file('p.json', { schemaVersion: 1, providers: { fixed: { type: 'kimai', url: 'https://kimai.example.com' } } })]);
     expect(effectiveProfile(policy, { type: 'local' })).toEqual({ type: 'kimai', url: 'https://kimai.example.com' });
   });
@@ -99,7 +111,7 @@ describe("the organisation's team server", () => {
     }
   });
 
-  it('is the first file\'s where two name one (the system\'s before an override)', async () => {
+  it("is the first file's where two name one (the system's before an override)", async () => {
     const system = file('a.json', { schemaVersion: 1, teamServer: { url: 'https://punchcard.example.com' } });
     const override = file('b.json', { schemaVersion: 1, teamServer: { url: 'https://elsewhere.example.net' } });
     expect((await loadPolicy([system, override])).teamServer).toBe('https://punchcard.example.com/mcp');
@@ -127,7 +139,10 @@ describe("the desktop app's updates", () => {
     const unknownKey = await loadPolicy([file('a.json', { schemaVersion: 1, updates: { enable: false } })]);
     expect(unknownKey.problem).toMatch(/updates/);
     expect(unknownKey.updates.enabled).toBe(false);
-    const two = await loadPolicy([file('a.json', { schemaVersion: 1, updates: { version: '1.4.2' } }), file('b.json', { schemaVersion: 1, updates: { version: '1.5.0' } })]);
+    const two = await loadPolicy([
+      file('a.json', { schemaVersion: 1, updates: { version: '1.4.2' } }),
+      file('b.json', { schemaVersion: 1, updates: { version: '1.5.0' } }),
+    ]);
     expect(two.problem).toMatch(/updates\.version is 1\.5\.0, but .*a\.json keeps Punchcard at 1\.4\.2/);
     expect(two.updates.enabled).toBe(false);
   });
@@ -135,7 +150,9 @@ describe("the desktop app's updates", () => {
 
 describe('settings cannot widen the policy', () => {
   it('keeps a denied tool, a denied group and writing tools off although the settings switch them on', async () => {
-    const policy = await loadPolicy([file('p.json', { schemaVersion: 1, ai: { deniedTools: ['delete_time_entry'], deniedGroups: ['leave'], readOnly: true } })]);
+    const policy = await loadPolicy([
+      file('p.json', { schemaVersion: 1, ai: { deniedTools: ['delete_time_entry'], deniedGroups: ['leave'], readOnly: true } }),
+    ]);
     const settings = { ...defaultSettings(), tools: { readOnly: false, groups: { leave: true }, enabled: { delete_time_entry: true, log_time: true } } };
     const options = { allTools: false, organisation: organisationRules(policy, { type: 'local' }) };
     expect(isToolEnabled('delete_time_entry', settings, options)).toBe(false);

@@ -34,7 +34,10 @@ describe('IdAliases', () => {
     const [one, two] = await Promise.all([first.numbers('entry', ['x', 'y']), second.numbers('entry', ['y', 'z'])]);
     const all = new Map<string, number>();
     ['x', 'y'].forEach((id, index) => all.set(id, one[index] as number));
-    for (const [id, number] of [['y', two[0]], ['z', two[1]]] as const) {
+    for (const [id, number] of [
+      ['y', two[0]],
+      ['z', two[1]],
+    ] as const) {
       if (all.has(id)) expect(all.get(id)).toBe(number);
       all.set(id, number as number);
     }

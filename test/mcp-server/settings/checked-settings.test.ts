@@ -42,7 +42,10 @@ describe('the settings memo', () => {
     // A file with a fallback is checked, and its notes said, on every start.
     expect(JSON.parse(readFileSync(join(dir, CHECKED_SETTINGS_FILE_NAME), 'utf8')).text).toBe('{}');
     write('{"provider": {"type": "kimia"}}');
-    expect(await loadSettingsFile(join(dir, 'config.json'), memo())).toMatchObject({ problem: expect.stringMatching(/^provider\.type is "kimia"/), checkedNow: true });
+    expect(await loadSettingsFile(join(dir, 'config.json'), memo())).toMatchObject({
+      problem: expect.stringMatching(/^provider\.type is "kimia"/),
+      checkedNow: true,
+    });
     expect(JSON.parse(readFileSync(join(dir, CHECKED_SETTINGS_FILE_NAME), 'utf8')).text).toBe('{}');
   });
 

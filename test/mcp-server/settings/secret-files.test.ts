@@ -42,8 +42,12 @@ describe('secretVariables', () => {
     ]);
     // A database password may be empty; the others must hold more than blanks.
     expect(unsetSecret(all, { DB: '' }, 'postgres.password_env')).toBeUndefined();
-    expect(unsetSecret(all, {}, 'postgres.password_env')).toBe('The environment variable DB (postgres.password_env) is not set; it must hold the database password.');
-    expect(unsetSecret(all, { OIDC: '  ' }, 'sign_in.oidc.client_secret_env')).toMatch(/^The environment variable OIDC \(sign_in\.oidc\.client_secret_env\) is not set; /);
+    expect(unsetSecret(all, {}, 'postgres.password_env')).toBe(
+      'The environment variable DB (postgres.password_env) is not set; it must hold the database password.',
+    );
+    expect(unsetSecret(all, { OIDC: '  ' }, 'sign_in.oidc.client_secret_env')).toMatch(
+      /^The environment variable OIDC \(sign_in\.oidc\.client_secret_env\) is not set; /,
+    );
     expect(unsetSecret(all, {}, 'provider')).toMatch(/set PUNCHCARD_CALAMARI_TOKEN for the server/);
     expect(unsetSecret(base, {}, 'provider')).toBeUndefined();
   });
@@ -98,7 +102,11 @@ describe('readSecretFile', () => {
     ['a folder', () => dir, 'it is not a regular file'],
     ['an empty file', () => file('empty', '\n'), 'it is empty'],
     ['a NUL byte', () => file('binary', Buffer.from([0x61, 0, 0x62])), 'it holds a NUL byte, so it is not text'],
-    ['a file larger than a secret', () => file('big', 'x'.repeat(SECRET_FILE_MAX_BYTES + 1)), `it is ${SECRET_FILE_MAX_BYTES + 1} bytes, more than a secret can be (${SECRET_FILE_MAX_BYTES})`],
+    [
+      'a file larger than a secret',
+      () => file('big', 'x'.repeat(SECRET_FILE_MAX_BYTES + 1)),
+      `it is ${SECRET_FILE_MAX_BYTES + 1} bytes, more than a secret can be (${SECRET_FILE_MAX_BYTES})`,
+    ],
     [
       'a named pipe (looked at, never waited on)',
       () => {
@@ -130,10 +138,22 @@ describe('the built server', () => {
     const outside = file('serve-outside/key', `${TEST_SERVER_KEY}\n`);
     mkdirSync(join(dir, 'serve-link'));
     symlinkSync(outside, join(dir, 'serve-link', 'key'));
-    const config = file('serve-link.json', JSON.stringify({ public_url: 'http://127.0.0.1:9', listen: '127.0.0.1:0', provider: { type: 'local' }, sign_in: { development: true }, store: `sqlite:${join(dir, 'serve-link.db')}`, key_env: 'PUNCHCARD_SERVER_KEY' }));
+    const config = file(
+      'serve-link.json',
+      JSON.stringify({
+        public_url: 'http://127.0.0.1:9',
+        listen: '127.0.0.1:0',
+        provider: { type: 'local' },
+        sign_in: { development: true },
+        store: `sqlite:${join(dir, 'serve-link.db')}`,
+        key_env: 'PUNCHCARD_SERVER_KEY',
+      }),
+    );
     const run = await runCli(['serve', '--config', config], { HOME: dir, PUNCHCARD_SERVER_KEY_FILE: join(dir, 'serve-link', 'key') });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(`PUNCHCARD_SERVER_KEY_FILE (key_env) names ${join(dir, 'serve-link', 'key')}, which cannot be used: it is a link out of its folder (to ${outside}); mount the secret itself there.`);
+    expect(run.stderr.trim()).toBe(
+      `PUNCHCARD_SERVER_KEY_FILE (key_env) names ${join(dir, 'serve-link', 'key')}, which cannot be used: it is a link out of its folder (to ${outside}); mount the secret itself there.`,
+    );
     expect(run.stderr).not.toContain(TEST_SERVER_KEY);
   });
 });

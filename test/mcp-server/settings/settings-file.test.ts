@@ -64,7 +64,12 @@ describe('config.json that is not a plain text file', () => {
   it('does not wait on a FIFO: calls it unusable and uses nothing of it', async () => {
     const path = join(dir, 'config.json');
     execFileSync('mkfifo', [path]);
-    expect(readSettingsFile(path)).toEqual({ settings: defaultSettings(), text: null, problem: 'it is not a regular file (a pipe, device or folder), so it is not read', notes: [] });
+    expect(readSettingsFile(path)).toEqual({
+      settings: defaultSettings(),
+      text: null,
+      problem: 'it is not a regular file (a pipe, device or folder), so it is not read',
+      notes: [],
+    });
   });
 
   it('does not read a file larger than any settings file', () => {
@@ -76,7 +81,10 @@ describe('config.json that is not a plain text file', () => {
   it('names the setting that holds bytes that are not UTF-8, instead of showing "J\uFFFD(\uFFFDrg"', () => {
     const path = join(dir, 'config.json');
     const text = '{\n  "schemaVersion": 1,\n  "user": {\n    "name": "J__rg"\n  }\n}';
-    writeFileSync(path, Buffer.concat([Buffer.from(text.slice(0, text.indexOf('__'))), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(text.indexOf('__') + 2))]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(text.slice(0, text.indexOf('__'))), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(text.indexOf('__') + 2))]),
+    );
     const read = readSettingsFile(path);
     expect(read.settings.user.name).toBe('');
     expect(read.problem).toBe('it is not valid UTF-8: the setting user.name holds bytes that are not UTF-8 text (line 4); save it as UTF-8');

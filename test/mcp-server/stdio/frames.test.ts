@@ -37,8 +37,14 @@ const nearMessage = fc.record(
     id: fc.oneof(fc.integer(), fc.string({ maxLength: 4 }), weirdValue),
     method: fc.oneof(fc.constantFrom('tools/list', 'initialize', 'notifications/initialized'), weirdValue),
     params: fc.oneof(fc.record({ _meta: fc.oneof(meta, weirdValue), name: fc.string() }, { requiredKeys: [] }), weirdValue),
-    result: fc.oneof(fc.record({ _meta: fc.oneof(fc.record({ 'io.modelcontextprotocol/serverInfo': weirdValue }), weirdValue), tools: fc.constant([]) }, { requiredKeys: [] }), weirdValue),
-    error: fc.oneof(fc.record({ code: fc.oneof(fc.integer(), fc.double(), weirdValue), message: fc.oneof(fc.string(), weirdValue), data: weirdValue }, { requiredKeys: [] }), weirdValue),
+    result: fc.oneof(
+      fc.record({ _meta: fc.oneof(fc.record({ 'io.modelcontextprotocol/serverInfo': weirdValue }), weirdValue), tools: fc.constant([]) }, { requiredKeys: [] }),
+      weirdValue,
+    ),
+    error: fc.oneof(
+      fc.record({ code: fc.oneof(fc.integer(), fc.double(), weirdValue), message: fc.oneof(fc.string(), weirdValue), data: weirdValue }, { requiredKeys: [] }),
+      weirdValue,
+    ),
     extra: weirdValue,
   },
   { requiredKeys: [] },

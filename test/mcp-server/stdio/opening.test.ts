@@ -7,7 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createConnection, type LoadedEngine } from '../../../mcp-server/stdio/connection.ts';
 import type { JsonObject, JsonRpcMessage } from '../../../mcp-server/stdio/frames.ts';
 import { captureOpeningManifest } from '../../../mcp-server/stdio/opening-manifest.ts';
-import { answerOpening, newOpeningState, noteEra, type Offered, type OpeningManifest, type OpeningState, unsupportedRevision } from '../../../mcp-server/stdio/opening.ts';
+import {
+  answerOpening,
+  newOpeningState,
+  noteEra,
+  type Offered,
+  type OpeningManifest,
+  type OpeningState,
+  unsupportedRevision,
+} from '../../../mcp-server/stdio/opening.ts';
 import type { Wire } from '../../../mcp-server/stdio/wire.ts';
 
 let manifest: OpeningManifest;
@@ -17,7 +25,12 @@ beforeAll(async () => {
 
 const CLIENT = { name: 'test', version: '1' };
 const envelope = (version = '2026-07-28', extra: JsonObject = {}) => ({
-  _meta: { 'io.modelcontextprotocol/protocolVersion': version, 'io.modelcontextprotocol/clientCapabilities': {}, 'io.modelcontextprotocol/clientInfo': CLIENT, ...extra },
+  _meta: {
+    'io.modelcontextprotocol/protocolVersion': version,
+    'io.modelcontextprotocol/clientCapabilities': {},
+    'io.modelcontextprotocol/clientInfo': CLIENT,
+    ...extra,
+  },
 });
 const initialize = (params: JsonObject = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: CLIENT }) =>
   ({ jsonrpc: '2.0', id: 1, method: 'initialize', params }) as JsonRpcMessage;
@@ -66,12 +79,21 @@ describe('the opening', () => {
 
   it('answers only an initialize the SDK would accept, on generated ones', () => {
     const odd = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 3 }), fc.constant([]), fc.constant({}));
-    const capability = fc.oneof(odd, fc.dictionary(fc.constantFrom('listChanged', 'form', 'url', 'context', 'x'), fc.oneof(odd, fc.constant({})), { maxKeys: 2 }));
+    const capability = fc.oneof(
+      odd,
+      fc.dictionary(fc.constantFrom('listChanged', 'form', 'url', 'context', 'x'), fc.oneof(odd, fc.constant({})), { maxKeys: 2 }),
+    );
     const params = fc.record(
       {
         protocolVersion: fc.oneof(fc.constant('2025-06-18'), odd),
-        capabilities: fc.oneof(odd, fc.dictionary(fc.constantFrom('roots', 'sampling', 'elicitation', 'experimental', 'extensions', 'tasks', 'telepathy'), capability, { maxKeys: 3 })),
-        clientInfo: fc.oneof(odd, fc.record({ name: fc.oneof(fc.string(), odd), version: fc.oneof(fc.string(), odd), title: fc.oneof(fc.string(), odd) }, { requiredKeys: [] })),
+        capabilities: fc.oneof(
+          odd,
+          fc.dictionary(fc.constantFrom('roots', 'sampling', 'elicitation', 'experimental', 'extensions', 'tasks', 'telepathy'), capability, { maxKeys: 3 }),
+        ),
+        clientInfo: fc.oneof(
+          odd,
+          fc.record({ name: fc.oneof(fc.string(), odd), version: fc.oneof(fc.string(), odd), title: fc.oneof(fc.string(), odd) }, { requiredKeys: [] }),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -168,7 +190,10 @@ describe('the era, as the SDK decides it, and the revision check', () => {
 });
 
 describe('a connection', () => {
-  function connectionHarness(offered: string[] = listed().map((tool) => tool.name as string), promptsOffered: string[] = listedPrompts().map((prompt) => prompt.name as string)) {
+  function connectionHarness(
+    offered: string[] = listed().map((tool) => tool.name as string),
+    promptsOffered: string[] = listedPrompts().map((prompt) => prompt.name as string),
+  ) {
     const sent: object[] = [];
     const wire: Wire = { onmessage: () => {}, onclose: () => {}, start: () => {}, close: () => {}, send: async (message) => void sent.push(message) };
     const delivered: JsonRpcMessage[] = [];
@@ -276,7 +301,9 @@ describe('a connection', () => {
     await h.fail(new Error('the disk is gone'));
     h.receive(request('tools/call', { name: 'whoami' }, 4));
     h.receive({ jsonrpc: '2.0', method: 'notifications/cancelled' });
-    expect(h.sent).toEqual([3, 4].map((id) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: expect.stringContaining('could not start its engine: the disk is gone') } })));
+    expect(h.sent).toEqual(
+      [3, 4].map((id) => ({ jsonrpc: '2.0', id, error: { code: -32603, message: expect.stringContaining('could not start its engine: the disk is gone') } })),
+    );
   });
 
   it('refuses an unsupported revision on a 2026 connection before and after the hand-over', async () => {

@@ -33,7 +33,11 @@ async function open(path = join(dir, 'data', 'server.db')): Promise<Store> {
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-function record(model: string, id: string, extra: Partial<{ expiresAt: number | null; grantId: string | null; uid: string | null; accountId: string | null }> = {}) {
+function record(
+  model: string,
+  id: string,
+  extra: Partial<{ expiresAt: number | null; grantId: string | null; uid: string | null; accountId: string | null }> = {},
+) {
   return { model, id, payload: `sealed:${id}`, expiresAt: null, grantId: null, uid: null, accountId: null, ...extra };
 }
 
@@ -87,7 +91,9 @@ describe('opening the store', () => {
     );
     expect(refusal).toBeInstanceOf(StoreVersionError);
     expect((refusal as Error).name).toBe('StoreVersionError');
-    expect((refusal as Error).message).toBe(`${path} was written by a newer Punchcard (store version 7; this one knows up to 4). Run the newer version, or restore a backup made with this one.`);
+    expect((refusal as Error).message).toBe(
+      `${path} was written by a newer Punchcard (store version 7; this one knows up to 4). Run the newer version, or restore a backup made with this one.`,
+    );
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     expect(after.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table'").get()).toEqual({ count: 0 });
@@ -150,7 +156,16 @@ describe('people, the audit log and the counters', () => {
 
   it('reads the audit log in the order it was written, from a day on, to a limit', async () => {
     const store = await open();
-    const entry = (at: number, tool: string) => ({ at, personId: 'p1', person: 'Ada <ada@example.com>', clientId: 'c', clientName: 'Claude', tool, outcome: 'done' as const, change: { arguments: { id: 1 } } });
+    const entry = (at: number, tool: string) => ({
+      at,
+      personId: 'p1',
+      person: 'Ada <ada@example.com>',
+      clientId: 'c',
+      clientName: 'Claude',
+      tool,
+      outcome: 'done' as const,
+      change: { arguments: { id: 1 } },
+    });
     await store.appendAudit(entry(clock, 'clock_in'));
     await store.appendAudit(entry(clock + 1_000, 'clock_out'));
     await store.appendAudit(entry(clock + 2_000, 'log_time'));
@@ -179,7 +194,9 @@ describe('people, the audit log and the counters', () => {
 });
 
 describe('another program holding the file locked', () => {
-  it('makes a write wait, then fail as a store that does not answer (StoreUnavailable, in words), and the store serves again once it lets go', { timeout: 20_000 }, async () => {
+  it('makes a write wait, then fail as a store that does not answer (StoreUnavailable, in words), and the store serves again once it lets go', {
+    timeout: 20_000,
+  }, async () => {
     const store = await open();
     const path = join(dir, 'data', 'server.db');
     const entry = { at: clock, personId: 'p1', person: 'Ada', clientId: 'c', clientName: 'Claude', tool: 'clock_in', outcome: 'done' as const, change: {} };

@@ -34,7 +34,10 @@ const databases: Record<string, () => { open: () => Promise<Store> }> = {
   },
   postgres: () => {
     const database = freshDatabase();
-    return { open: () => openStore({ store: database.url, postgres: { password_env: 'PGPW', tls: 'disable', pool_size: 4 } }, { now, env: { PGPW: postgres.password } }) };
+    return {
+      open: () =>
+        openStore({ store: database.url, postgres: { password_env: 'PGPW', tls: 'disable', pool_size: 4 } }, { now, env: { PGPW: postgres.password } }),
+    };
   },
 };
 
@@ -111,15 +114,31 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
   });
 
   it('appends the audit log in order and reads it from a day on', async () => {
-    const record = { personId: 'p1', person: 'Ada <ada@example.com>', clientId: 'c', clientName: 'Claude', tool: 'clock_in', outcome: 'done' as const, change: { arguments: { project: 'Website' } } };
+    const record = {
+      personId: 'p1',
+      person: 'Ada <ada@example.com>',
+      clientId: 'c',
+      clientName: 'Claude',
+      tool: 'clock_in',
+      outcome: 'done' as const,
+      change: { arguments: { project: 'Website' } },
+    };
     await store.appendAudit({ ...record, at: 1000 });
     await store.appendAudit({ ...record, at: 2000, tool: 'clock_out' });
     expect((await store.readAudit({ limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_in', 'clock_out']);
     expect((await store.readAudit({ since: 1500, limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_out']);
   });
 
-  it("rotates a refresh token all or nothing, and only once across instances", async () => {
-    const token = (id: string) => ({ model: 'RefreshToken', id, payload: `sealed-${id}`, expiresAt: clock + 60_000, grantId: 'g9', uid: null, accountId: null });
+  it('rotates a refresh token all or nothing, and only once across instances', async () => {
+    const token = (id: string) => ({
+      model: 'RefreshToken',
+      id,
+      payload: `sealed-${id}`,
+      expiresAt: clock + 60_000,
+      grantId: 'g9',
+      uid: null,
+      accountId: null,
+    });
     await store.upsertOAuth(token('r1'));
     const [first, second] = await Promise.all([
       store.rotateOAuth({ model: 'RefreshToken', id: 'r1', at: clock }, [token('r2'), { ...token('a2'), model: 'AccessToken' }]),
@@ -134,12 +153,22 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await store.findOAuth('AccessToken', 'a2')).toEqual(first ? expect.objectContaining({ payload: 'sealed-a2' }) : undefined);
   });
 
-  it('rotates a refresh token again within its grace, on any instance at once, keeping the first use\'s time; after the grace, not at all', async () => {
-    const token = (id: string) => ({ model: 'RefreshToken', id, payload: `sealed-${id}`, expiresAt: clock + 60_000, grantId: 'g10', uid: null, accountId: null });
+  it("rotates a refresh token again within its grace, on any instance at once, keeping the first use's time; after the grace, not at all", async () => {
+    const token = (id: string) => ({
+      model: 'RefreshToken',
+      id,
+      payload: `sealed-${id}`,
+      expiresAt: clock + 60_000,
+      grantId: 'g10',
+      uid: null,
+      accountId: null,
+    });
     await store.upsertOAuth(token('q1'));
     const firstUse = clock;
     const rotations = await Promise.all(
-      Array.from({ length: 6 }, (_, index) => (index % 2 ? other : store).rotateOAuth({ model: 'RefreshToken', id: 'q1', at: firstUse, graceMs: 10_000 }, [token(`q1-${index}`)])),
+      Array.from({ length: 6 }, (_, index) =>
+        (index % 2 ? other : store).rotateOAuth({ model: 'RefreshToken', id: 'q1', at: firstUse, graceMs: 10_000 }, [token(`q1-${index}`)]),
+      ),
     );
     expect(rotations).toEqual([true, true, true, true, true, true]);
     for (let index = 0; index < 6; index++) expect(await store.findOAuth('RefreshToken', `q1-${index}`)).toBeDefined();
@@ -167,7 +196,9 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     const ids = Array.from({ length: 40 }, (_, index) => `64c777ddd3fcab07cfbb${String(index).padStart(4, '0')}`);
     // Two instances number overlapping lists at the same moment, in several rounds.
     const rounds = await Promise.all(
-      Array.from({ length: 6 }, (_, round) => (round % 2 === 0 ? store : other).numberIds('p1', 'entry', round % 3 === 0 ? ids : [...ids].reverse().slice(0, 25 + round))),
+      Array.from({ length: 6 }, (_, round) =>
+        (round % 2 === 0 ? store : other).numberIds('p1', 'entry', round % 3 === 0 ? ids : [...ids].reverse().slice(0, 25 + round)),
+      ),
     );
     const numbered = new Map<string, number>();
     for (const round of rounds) {
@@ -179,7 +210,10 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect([...numbered.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
     expect(await other.idOfNumber('p1', 'entry', numbered.get(ids[7] as string) as number)).toBe(ids[7]);
     // Kinds and scopes count apart; an id asked twice in one list gets one number.
-    expect([...(await store.numberIds('p1', 'project', ['x', 'x', 'y']))]).toEqual([['x', 1], ['y', 2]]);
+    expect([...(await store.numberIds('p1', 'project', ['x', 'x', 'y']))]).toEqual([
+      ['x', 1],
+      ['y', 2],
+    ]);
     expect([...(await store.numberIds('p2', 'entry', ['z']))]).toEqual([['z', 1]]);
     expect(await store.idOfNumber('p2', 'entry', 2)).toBeUndefined();
   });
@@ -192,7 +226,7 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await other.instanceAddress('i1', 0)).toBeUndefined();
   });
 
-  it("holds a key back until the latest lift any instance asked for, and forgets a hold a day after it lifted", async () => {
+  it('holds a key back until the latest lift any instance asked for, and forgets a hold a day after it lifted', async () => {
     expect(await store.hold('calamari:refused')).toBeUndefined();
     await store.holdUntil('calamari:refused', clock + 60_000, 60_000);
     // Another instance hears of a refusal too: a shorter hold does not cut the longer one short.
@@ -251,7 +285,10 @@ describe('the postgres store across versions', () => {
   it('keeps serving a database a newer Punchcard migrated compatibly, and says so', async () => {
     const { url, name } = freshDatabase();
     const running = await open(url);
-    const newer = await open(url, [...MIGRATIONS, { sql: 'ALTER TABLE punchcard_people ADD COLUMN department TEXT; CREATE TABLE punchcard_future (id TEXT PRIMARY KEY)', compatibleFrom: 1 }]);
+    const newer = await open(url, [
+      ...MIGRATIONS,
+      { sql: 'ALTER TABLE punchcard_people ADD COLUMN department TEXT; CREATE TABLE punchcard_future (id TEXT PRIMARY KEY)', compatibleFrom: 1 },
+    ]);
     const said: string[] = [];
     const restarted = await open(url, MIGRATIONS, (message) => said.push(message));
     try {
@@ -260,7 +297,11 @@ describe('the postgres store across versions', () => {
       const saved = await running.savePerson({ id: 'p2', identity: 'dev:Tom', name: 'Tom', email: null, at: clock });
       expect(saved.name).toBe('Tom');
       expect((await restarted.personByIdentity('dev:Ada'))?.name).toBe('Ada');
-      expect(said.join('\n')).toMatch(new RegExp(`migrated to version ${MIGRATIONS.length + 1} by a newer Punchcard, which still lets this one \\(version ${MIGRATIONS.length}\\) use it; upgrade this instance too`));
+      expect(said.join('\n')).toMatch(
+        new RegExp(
+          `migrated to version ${MIGRATIONS.length + 1} by a newer Punchcard, which still lets this one \\(version ${MIGRATIONS.length}\\) use it; upgrade this instance too`,
+        ),
+      );
       expect(psqlIn(name, "SELECT identity || ':' || coalesce(department, '-') FROM punchcard_people ORDER BY identity")).toBe('dev:Ada:R&D\ndev:Tom:-');
     } finally {
       await Promise.all([running.close(), newer.close(), restarted.close()]);
@@ -274,11 +315,16 @@ describe('the postgres store across versions', () => {
     // The newer version moves e-mail addresses to a table of their own: older versions would write them where nobody reads them.
     const newer = await open(url, [
       ...MIGRATIONS,
-      { sql: 'CREATE TABLE punchcard_emails (person_id TEXT PRIMARY KEY, email TEXT); INSERT INTO punchcard_emails SELECT id, email FROM punchcard_people; ALTER TABLE punchcard_people DROP COLUMN email', compatibleFrom: MIGRATIONS.length + 1 },
+      {
+        sql: 'CREATE TABLE punchcard_emails (person_id TEXT PRIMARY KEY, email TEXT); INSERT INTO punchcard_emails SELECT id, email FROM punchcard_people; ALTER TABLE punchcard_people DROP COLUMN email',
+        compatibleFrom: MIGRATIONS.length + 1,
+      },
     ]);
     try {
       const version = MIGRATIONS.length + 1;
-      const refusal = new RegExp(`^The PostgreSQL store was migrated by a newer Punchcard to version ${version}, which versions before ${version} may no longer use; this one knows version ${MIGRATIONS.length}\\. Run the newer version on every instance\\.$`);
+      const refusal = new RegExp(
+        `^The PostgreSQL store was migrated by a newer Punchcard to version ${version}, which versions before ${version} may no longer use; this one knows version ${MIGRATIONS.length}\\. Run the newer version on every instance\\.$`,
+      );
       await expect(open(url)).rejects.toThrow(refusal);
       await expect(running.savePerson({ id: 'p2', identity: 'dev:Tom', name: 'Tom', email: 'tom@example.com', at: clock })).rejects.toThrow(refusal);
       // From then on it refuses everything, also what would still have worked.

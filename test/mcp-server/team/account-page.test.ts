@@ -8,7 +8,19 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
-import { connectAs, connectedClients, disconnect, MemoryOAuthProvider, type Page, removeTeamServerData, SignInBrowser, signInToAccount, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
+import {
+  connectAs,
+  connectedClients,
+  disconnect,
+  MemoryOAuthProvider,
+  type Page,
+  removeTeamServerData,
+  SignInBrowser,
+  signInToAccount,
+  startTeamServer,
+  type TeamServerHandle,
+  trackerSignIn,
+} from '../../support/team-server.ts';
 import { statusWith } from '../../support/team-oauth.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
@@ -148,12 +160,25 @@ describe('attacks on the account page', () => {
   });
 
   it.each([
-    ['without the page\'s token', (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant, csrf: '' })],
-    ['with a token made up', (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant, csrf: `${Date.now() + 60_000}.${'A'.repeat(43)}` })],
+    ["without the page's token", (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant, csrf: '' })],
+    [
+      'with a token made up',
+      (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant, csrf: `${Date.now() + 60_000}.${'A'.repeat(43)}` }),
+    ],
     ["with another browser's token (Tom's page, Ada's cookies)", () => post(ada.browser, tom.account, '/account/disconnect', { grant: ada.grant })],
-    ['from another site (Origin)', (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant }, undefined, { origin: 'https://attacker.example' })],
-    ['from a page without an origin (Origin: null)', (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant }, undefined, { origin: 'null' })],
-    ['from another site (Sec-Fetch-Site: cross-site, no Origin)', (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant }, undefined, { origin: server.origin, 'sec-fetch-site': 'cross-site' })],
+    [
+      'from another site (Origin)',
+      (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant }, undefined, { origin: 'https://attacker.example' }),
+    ],
+    [
+      'from a page without an origin (Origin: null)',
+      (page: Page) => ada.browser.submit(page, '/account/disconnect', { grant: ada.grant }, undefined, { origin: 'null' }),
+    ],
+    [
+      'from another site (Sec-Fetch-Site: cross-site, no Origin)',
+      (page: Page) =>
+        ada.browser.submit(page, '/account/disconnect', { grant: ada.grant }, undefined, { origin: server.origin, 'sec-fetch-site': 'cross-site' }),
+    ],
   ])('a Disconnect form posted %s: refused (403), and the client goes on', async (_kind, post) => {
     const answer = await post(ada.account);
     expect(answer.status).toBe(403);
@@ -171,7 +196,12 @@ describe('attacks on the account page', () => {
   it('a form posted with no account session (cookies of nobody): sent to sign in, nothing changed', async () => {
     const stranger = new SignInBrowser(server.origin);
     const page = await stranger.open('/account');
-    const answer = await post(stranger, { ...page, html: page.html.replace('action="/account/tracker"', 'action="/account/sign-out"') }, '/account/disconnect', { grant: ada.grant });
+    const answer = await post(
+      stranger,
+      { ...page, html: page.html.replace('action="/account/tracker"', 'action="/account/sign-out"') },
+      '/account/disconnect',
+      { grant: ada.grant },
+    );
     expect(answer.html).toMatch(/name="secret"/);
     expect(await statusWith(server.mcpUrl, ada.token)).toBe(200);
   });

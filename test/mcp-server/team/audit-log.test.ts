@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
-import { connectAs, type ConnectedClient, MemoryOAuthProvider, removeTeamServerData, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
+import {
+  connectAs,
+  type ConnectedClient,
+  MemoryOAuthProvider,
+  removeTeamServerData,
+  startTeamServer,
+  type TeamServerHandle,
+  trackerSignIn,
+} from '../../support/team-server.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -32,7 +40,12 @@ let server: TeamServerHandle;
 beforeAll(async () => {
   fake = await startFakeKimai({ now: clockStartingAt(NOW) });
   seedCatalog(fake);
-  server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, settings: { tools: { enabled: { update_time_entry: true, delete_time_entry: true } } }, env: { PUNCHCARD_NOW: NOW } });
+  server = await startTeamServer({
+    provider: { type: 'kimai', url: fake.url },
+    signIn: { tracker: true },
+    settings: { tools: { enabled: { update_time_entry: true, delete_time_entry: true } } },
+    env: { PUNCHCARD_NOW: NOW },
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -42,7 +55,13 @@ afterAll(async () => {
 
 async function audit(...args: string[]): Promise<{ code: number; lines: AuditLine[]; stdout: string; stderr: string }> {
   const run = await runCli(['audit', '--config', server.configPath, ...args], { HOME: server.dataDir });
-  return { ...run, lines: run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as AuditLine) };
+  return {
+    ...run,
+    lines: run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as AuditLine),
+  };
 }
 
 describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {

@@ -31,11 +31,22 @@ afterEach(async () => {
 function flaky(): Store {
   return new Proxy(store, {
     get: (target, name) =>
-      name === 'appendAudit' && away ? () => Promise.reject(new StoreUnavailable('The PostgreSQL store does not answer (connect ECONNREFUSED 127.0.0.1:5432).')) : boundTo(target, name),
+      name === 'appendAudit' && away
+        ? () => Promise.reject(new StoreUnavailable('The PostgreSQL store does not answer (connect ECONNREFUSED 127.0.0.1:5432).'))
+        : boundTo(target, name),
   });
 }
 
-const record = (tool: string, at: number): AuditRecord => ({ at, personId: 'p1', person: 'Ada', clientId: 'c', clientName: 'Claude', tool, outcome: 'done', change: {} });
+const record = (tool: string, at: number): AuditRecord => ({
+  at,
+  personId: 'p1',
+  person: 'Ada',
+  clientId: 'c',
+  clientName: 'Claude',
+  tool,
+  outcome: 'done',
+  change: {},
+});
 
 describe('the audit log while the store is away', () => {
   it('keeps the records in order and writes them when the store answers again', async () => {
@@ -47,7 +58,9 @@ describe('the audit log while the store is away', () => {
     writer.append(record('clock_out', 3));
     await writer.flush();
     expect(writer.waiting).toBe(2);
-    expect(said.join('\n')).toMatch(/The audit log could not be written \(The PostgreSQL store does not answer .*\); 2 record\(s\) wait and are written when the store answers\./);
+    expect(said.join('\n')).toMatch(
+      /The audit log could not be written \(The PostgreSQL store does not answer .*\); 2 record\(s\) wait and are written when the store answers\./,
+    );
     away = false;
     await writer.flush();
     expect(writer.waiting).toBe(0);
@@ -100,7 +113,13 @@ describe('the audit log while a write is slow', () => {
     }
     await writer.flush();
     expect(writer.waiting).toBe(0);
-    expect((await store.readAudit({ limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_in', 'log_time', 'clock_out', 'edit_time_entry', 'delete_time_entry']);
+    expect((await store.readAudit({ limit: 10 })).map((entry) => entry.tool)).toEqual([
+      'clock_in',
+      'log_time',
+      'clock_out',
+      'edit_time_entry',
+      'delete_time_entry',
+    ]);
     expect(said).toEqual([]);
     await writer.close();
   });
@@ -135,7 +154,11 @@ describe('the audit log while a write is slow', () => {
       writer.append(record('clock_out', 3));
       await writer.flush();
       expect(writer.waiting).toBe(3);
-      expect(said).toEqual([expect.stringMatching(/^The audit log could not be written \(Another program has held .*server\.db locked for 5 s .*\); 3 record\(s\) wait and are written when the store answers\.$/)]);
+      expect(said).toEqual([
+        expect.stringMatching(
+          /^The audit log could not be written \(Another program has held .*server\.db locked for 5 s .*\); 3 record\(s\) wait and are written when the store answers\.$/,
+        ),
+      ]);
     } finally {
       lock.release();
     }

@@ -19,7 +19,11 @@ let server: TeamServerHandle;
 beforeAll(async () => {
   fake = await startFakeKimai();
   seedCatalog(fake);
-  server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, limits: { requests_per_person_per_minute: PER_MINUTE } });
+  server = await startTeamServer({
+    provider: { type: 'kimai', url: fake.url },
+    signIn: { tracker: true },
+    limits: { requests_per_person_per_minute: PER_MINUTE },
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -50,7 +54,12 @@ async function openSession(person: FakeUser): Promise<(body: unknown) => Promise
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, messages: messagesOf(response.headers.get('content-type') ?? '', text) };
   };
-  const opened = await post({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'batching client', version: '1.0.0' } } });
+  const opened = await post({
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'initialize',
+    params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'batching client', version: '1.0.0' } },
+  });
   const session = opened.headers.get('mcp-session-id');
   if (opened.status !== 200 || !session) throw new Error(`No session: ${opened.status} ${opened.text}`);
   expect((await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session)).status).toBe(202);
@@ -74,7 +83,12 @@ function logTimeCalls(count: number, firstId = 1): unknown[] {
     const start = 8 * 60 + index * 15;
     const at = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    return { jsonrpc: '2.0', id: firstId + index, method: 'tools/call', params: { name: 'log_time', arguments: { start: `${day} ${at(start)}`, end: `${day} ${at(start + 15)}`, project: 'Website', activity: 'Design' } } };
+    return {
+      jsonrpc: '2.0',
+      id: firstId + index,
+      method: 'tools/call',
+      params: { name: 'log_time', arguments: { start: `${day} ${at(start)}`, end: `${day} ${at(start + 15)}`, project: 'Website', activity: 'Design' } },
+    };
   });
 }
 
@@ -94,13 +108,17 @@ describe('a JSON-RPC batch on the team server', () => {
     const answer = await send(logTimeCalls(40));
     expect(answer.status).toBe(400);
     expect(answer.messages).toHaveLength(1);
-    expect(answer.messages[0]?.error?.message).toBe('A batch may hold at most 20 messages; this one holds 40, so none of them was run. Send them in batches of 20 or fewer.');
+    expect(answer.messages[0]?.error?.message).toBe(
+      'A batch may hold at most 20 messages; this one holds 40, so none of them was run. Send them in batches of 20 or fewer.',
+    );
     // (The engine's background look at Kimai's features may come meanwhile; no call of the batch does.)
     expect(fake.requests.slice(before).filter((request) => request.path.startsWith('/api/timesheets'))).toEqual([]);
     expect(fake.state.timesheets.filter((sheet) => sheet.userId === TOM.id)).toHaveLength(0);
   });
 
-  it('counts each message against the person\'s limit: it runs as far as the limit allows, and every call past it is answered with when to retry', { timeout: 60_000 }, async () => {
+  it("counts each message against the person's limit: it runs as far as the limit allows, and every call past it is answered with when to retry", {
+    timeout: 60_000,
+  }, async () => {
     await earlyInAMinute();
     const send = await openSession(ADA);
     const before = fake.requests.length;

@@ -36,19 +36,33 @@ interface Answer {
 /** A request as a browser sends it, with whatever Host it names (fetch would not send another Host). */
 function send(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(new URL(options.path ?? '/mcp', server.origin), { method: options.method ?? 'POST', headers: options.headers ?? {} }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
-    });
+    const request = httpRequest(
+      new URL(options.path ?? '/mcp', server.origin),
+      { method: options.method ?? 'POST', headers: options.headers ?? {} },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+      },
+    );
     request.on('error', reject);
     request.end(options.body);
   });
 }
 
-const INITIALIZE = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'a web page', version: '1.0.0' } } });
-const mcpHeaders = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...extra });
+const INITIALIZE = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'a web page', version: '1.0.0' } },
+});
+const mcpHeaders = (extra: Record<string, string> = {}) => ({
+  authorization: `Bearer ${token}`,
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  ...extra,
+});
 
 /** The words of a JSON-RPC error body. */
 function errorOf(answer: Answer): string {
@@ -63,12 +77,14 @@ function eventsOf(text: string): Array<{ id?: unknown; result?: { structuredCont
     .map((line) => JSON.parse(line.slice(5)) as { id?: unknown });
 }
 
-describe('a page of another site with a person\'s token', () => {
+describe("a page of another site with a person's token", () => {
   it('is refused at initialize with 403 and words that say why, and no session is opened', async () => {
     const answer = await send({ headers: mcpHeaders({ origin: EVIL }), body: INITIALIZE });
     expect(answer.status).toBe(403);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
-    expect(errorOf(answer)).toMatch(/does not answer web pages of http:\/\/evil\.example: only its own \(http:\/\/127\.0\.0\.1:\d+\) and those its administrator lists in allowed_origins/);
+    expect(errorOf(answer)).toMatch(
+      /does not answer web pages of http:\/\/evil\.example: only its own \(http:\/\/127\.0\.0\.1:\d+\) and those its administrator lists in allowed_origins/,
+    );
     expect(answer.headers['mcp-session-id']).toBeUndefined();
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -78,7 +94,8 @@ describe('a page of another site with a person\'s token', () => {
     expect(opened.status).toBe(200);
     const session = opened.headers['mcp-session-id'] as string;
     expect(session).toBeTruthy();
-    const inSession = (extra: Record<string, string>, body: unknown) => send({ headers: mcpHeaders({ 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18', ...extra }), body: JSON.stringify(body) });
+    const inSession = (extra: Record<string, string>, body: unknown) =>
+      send({ headers: mcpHeaders({ 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18', ...extra }), body: JSON.stringify(body) });
     expect((await inSession({}, { jsonrpc: '2.0', method: 'notifications/initialized' })).status).toBe(202);
     const attack = await inSession({ origin: EVIL }, { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'clock_in', arguments: {} } });
     expect(attack.status).toBe(403);
@@ -106,7 +123,10 @@ describe('a page of another site with a person\'s token', () => {
   });
 
   it('gets no answer to its preflight', async () => {
-    const preflight = await send({ method: 'OPTIONS', headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const preflight = await send({
+      method: 'OPTIONS',
+      headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -136,7 +156,7 @@ describe('DNS rebinding against a server on this computer', () => {
 });
 
 describe('pages that are allowed', () => {
-  it('the server\'s own origin is served', async () => {
+  it("the server's own origin is served", async () => {
     const answer = await send({ headers: mcpHeaders({ origin: server.origin }), body: INITIALIZE });
     expect(answer.status).toBe(200);
   });
@@ -151,15 +171,30 @@ describe('pages that are allowed', () => {
   });
 
   it('its preflight is answered, before any token (a browser sends none with it)', async () => {
-    const preflight = await send({ method: 'OPTIONS', headers: { origin: CHAT, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, mcp-protocol-version, mcp-session-id, x-tracking' } });
+    const preflight = await send({
+      method: 'OPTIONS',
+      headers: {
+        origin: CHAT,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, mcp-protocol-version, mcp-session-id, x-tracking',
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(CHAT);
     expect(preflight.headers['access-control-allow-methods']).toMatch(/POST/);
-    expect((preflight.headers['access-control-allow-headers'] as string).split(', ').sort()).toEqual(['authorization', 'content-type', 'mcp-protocol-version', 'mcp-session-id']);
+    expect((preflight.headers['access-control-allow-headers'] as string).split(', ').sort()).toEqual([
+      'authorization',
+      'content-type',
+      'mcp-protocol-version',
+      'mcp-session-id',
+    ]);
   });
 
   it('its request without a token gets a 401 it can read, with the challenge that leads to sign-in', async () => {
-    const answer = await send({ headers: { origin: CHAT, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: INITIALIZE });
+    const answer = await send({
+      headers: { origin: CHAT, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: INITIALIZE,
+    });
     expect(answer.status).toBe(401);
     expect(answer.headers['access-control-allow-origin']).toBe(CHAT);
     expect(answer.headers['access-control-expose-headers']).toMatch(/www-authenticate/);

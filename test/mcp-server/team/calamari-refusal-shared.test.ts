@@ -81,7 +81,9 @@ describe("Calamari's refusal of the organisation's limit, shared by every instan
     for (let day = 1; day <= 10; day++) {
       const result = await bob.call('list_time_entries', { from: `2026-08-${String(day).padStart(2, '0')}`, to: `2026-08-${String(day).padStart(2, '0')}` });
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toBe("Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in a minute.");
+      expect(textOf(result)).toBe(
+        "Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in a minute.",
+      );
     }
     // Ada, back on A, is held back alike.
     expect(textOf(await ada.call('list_time_entries', { from: '2026-07-01', to: '2026-07-01' }))).toMatch(/until that lifts\. Try again in a minute\.$/);

@@ -8,7 +8,16 @@ import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/fact
 import type { Era } from '../../support/engine.ts';
 import { textOf } from '../../support/engine.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
-import { connectAs, type ConnectedClient, freePort, removeTeamServerData, startTeamServer, storedFacts, storedPeople, type TeamServerHandle } from '../../support/team-server.ts';
+import {
+  connectAs,
+  type ConnectedClient,
+  freePort,
+  removeTeamServerData,
+  startTeamServer,
+  storedFacts,
+  storedPeople,
+  type TeamServerHandle,
+} from '../../support/team-server.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const ADA = 'ada@acme.example';
@@ -56,20 +65,28 @@ describe.each<Era>(['legacy', 'modern'])('two people on a Calamari team server (
 
   beforeAll(async () => {
     setup = await calamariServer();
-    [ada, bob] = await Promise.all([connectAs(setup.server, { era, signIn: companySignIn(setup.idp, 'ada') }), connectAs(setup.server, { era, signIn: companySignIn(setup.idp, 'bob') })]);
+    [ada, bob] = await Promise.all([
+      connectAs(setup.server, { era, signIn: companySignIn(setup.idp, 'ada') }),
+      connectAs(setup.server, { era, signIn: companySignIn(setup.idp, 'bob') }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([ada?.close(), bob?.close()]);
     await tearDown(setup);
   });
 
-  it('acts for each, at once, as the employee the provider vouched for, with the organisation\'s key', async () => {
+  it("acts for each, at once, as the employee the provider vouched for, with the organisation's key", async () => {
     const { fake } = setup;
     const before = fake.requests.length;
     const [adaIn, bobIn] = await Promise.all([ada.call('clock_in', { project: 'General' }), bob.call('clock_in', { project: 'General' })]);
     expect(adaIn.isError, textOf(adaIn)).toBeFalsy();
     expect(bobIn.isError, textOf(bobIn)).toBeFalsy();
-    expect(fake.state.shifts.filter((shift) => shift.finished === null).map((shift) => shift.employeeId).sort()).toEqual([1, 2]);
+    expect(
+      fake.state.shifts
+        .filter((shift) => shift.finished === null)
+        .map((shift) => shift.employeeId)
+        .sort(),
+    ).toEqual([1, 2]);
     const sent = fake.requests.slice(before);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((request) => request.credential === ORGANISATION_KEY)).toBe(true);
@@ -82,7 +99,10 @@ describe.each<Era>(['legacy', 'modern'])('two people on a Calamari team server (
 
   it('names only the caller in every request of their calls', async () => {
     const { fake } = setup;
-    for (const [client, email, name] of [[ada, ADA, 'Ada Lovelace'], [bob, BOB, 'Bob Builder']] as const) {
+    for (const [client, email, name] of [
+      [ada, ADA, 'Ada Lovelace'],
+      [bob, BOB, 'Bob Builder'],
+    ] as const) {
       const before = fake.requests.length;
       expect(textOf(await client.call('whoami'))).toContain(name);
       for (const tool of ['timer_status', 'list_time_entries', 'list_leave_requests', 'leave_balance']) {
@@ -132,13 +152,16 @@ describe.each<Era>(['legacy', 'modern'])("Calamari's request limit, counted for 
   let setup: Setup | undefined;
   afterAll(async () => tearDown(setup));
 
-  it('paces all people together: the request past the limit is not sent, and each is told when to try again, also after a restart', { timeout: 150_000 }, async () => {
+  it('paces all people together: the request past the limit is not sent, and each is told when to try again, also after a restart', {
+    timeout: 150_000,
+  }, async () => {
     await awayFromTheHourTurn();
     setup = await calamariServer({ calamari_requests_per_hour: LIMIT });
     const { fake, server, idp } = setup;
     const ada = await connectAs(server, { era, signIn: companySignIn(idp, 'ada') });
     const bob = await connectAs(server, { era, signIn: companySignIn(idp, 'bob') });
-    const refusal = /^Calamari allows your organisation 15 requests an hour, and the people on this Punchcard server have used them for now, so this request was not sent\. Try again in (a minute|\d+ minutes)\.$/;
+    const refusal =
+      /^Calamari allows your organisation 15 requests an hour, and the people on this Punchcard server have used them for now, so this request was not sent\. Try again in (a minute|\d+ minutes)\.$/;
     let refused: string | undefined;
     const done: string[] = [];
     // Ada and Bob take turns until the organisation's hour is used up, each asking about another day

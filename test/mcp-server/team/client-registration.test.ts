@@ -52,7 +52,7 @@ async function authorizeAs(clientId: string, redirectUri = REDIRECT_URI) {
 }
 
 describe.each(['legacy', 'modern'] as const)('the official client (%s era)', (era) => {
-  it('connects with a client metadata document: no registration, and the consent names the document\'s client', async () => {
+  it("connects with a client metadata document: no registration, and the consent names the document's client", async () => {
     expect(metadata.client_id_metadata_document_supported).toBe(true);
     const clientId = host.serve(`/clients/${era}.json`);
     const oauth = new MemoryOAuthProvider({ clientMetadataUrl: clientId });
@@ -76,7 +76,7 @@ describe.each(['legacy', 'modern'] as const)('the official client (%s era)', (er
     await connected.close();
   });
 
-  it('connects by Dynamic Client Registration: a client id of the server\'s making, named on the consent page', async () => {
+  it("connects by Dynamic Client Registration: a client id of the server's making, named on the consent page", async () => {
     const oauth = new MemoryOAuthProvider({ clientName: `Registered ${era} client` });
     let consent = '';
     const connected = await connectAs(server, {
@@ -138,7 +138,7 @@ describe('client metadata documents an attacker serves', () => {
     expect(host.requested.filter((url) => url === '/clients/target.json').length).toBe(before);
   });
 
-  it('a redirect URI the document does not list: refused on the server\'s page, never redirected to', async () => {
+  it("a redirect URI the document does not list: refused on the server's page, never redirected to", async () => {
     const clientId = host.serve('/clients/listed.json');
     const elsewhere = 'http://127.0.0.1:33418/steal';
     const { callback, page } = await authorizeAs(clientId, elsewhere);
@@ -150,12 +150,23 @@ describe('client metadata documents an attacker serves', () => {
 
 describe('redirect URIs a client registers', () => {
   const register = async (redirectUris: string[]) => {
-    const response = await fetch(metadata.registration_endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Registering client', redirect_uris: redirectUris, token_endpoint_auth_method: 'none' }) });
-    return { status: response.status, body: (await response.json()) as { client_id?: string; application_type?: string; error?: string; error_description?: string } };
+    const response = await fetch(metadata.registration_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_name: 'Registering client', redirect_uris: redirectUris, token_endpoint_auth_method: 'none' }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { client_id?: string; application_type?: string; error?: string; error_description?: string },
+    };
   };
 
   it.each([
-    ['http:// on the network (the code would cross it in the clear)', 'http://attacker.example/callback', /redirect_uris must be https:\/\/ addresses, or http:\/\/ only on this computer/],
+    [
+      'http:// on the network (the code would cross it in the clear)',
+      'http://attacker.example/callback',
+      /redirect_uris must be https:\/\/ addresses, or http:\/\/ only on this computer/,
+    ],
     ['javascript:', 'javascript:alert(1)', /javascript URI scheme/],
     ['data:', 'data:text/html,hello', /data URI scheme/],
     ['a fragment', 'https://client.example/callback#x', /fragments/],
@@ -182,15 +193,35 @@ describe('redirect URIs a client registers', () => {
     expect(answer.status).toBe(201);
     expect(answer.body.application_type).toBe('native');
     const { verifier, challenge } = pkcePair();
-    const url = authorizationUrl(metadata, { response_type: 'code', client_id: answer.body.client_id as string, redirect_uri: redirect, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const url = authorizationUrl(metadata, {
+      response_type: 'code',
+      client_id: answer.body.client_id as string,
+      redirect_uri: redirect,
+      scope: 'punchcard.read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      resource: server.mcpUrl,
+    });
     const { callback } = await authorizeInBrowser(new SignInBrowser(server.origin), url, { redirectUri: redirect });
     expect(callback?.href.startsWith(`${redirect}?code=`)).toBe(true);
-    const tokens = await tokenRequest(metadata, { grant_type: 'authorization_code', code: callback?.searchParams.get('code') as string, code_verifier: verifier, redirect_uri: redirect, client_id: answer.body.client_id as string, resource: server.mcpUrl });
+    const tokens = await tokenRequest(metadata, {
+      grant_type: 'authorization_code',
+      code: callback?.searchParams.get('code') as string,
+      code_verifier: verifier,
+      redirect_uri: redirect,
+      client_id: answer.body.client_id as string,
+      resource: server.mcpUrl,
+    });
     expect(tokens.status).toBe(200);
   });
 
   it('https:// and http:// on this computer: registered as before', async () => {
-    for (const uri of ['https://claude.ai/api/mcp/auth_callback', 'http://127.0.0.1:6274/callback', 'http://localhost:3000/callback', 'http://[::1]:8080/callback']) {
+    for (const uri of [
+      'https://claude.ai/api/mcp/auth_callback',
+      'http://127.0.0.1:6274/callback',
+      'http://localhost:3000/callback',
+      'http://[::1]:8080/callback',
+    ]) {
       expect((await register([uri])).status, uri).toBe(201);
     }
   });
@@ -213,13 +244,26 @@ describe('where client metadata documents may come from', () => {
   const authorizeAt = async (origin: string, clientId: string) => {
     const { challenge } = pkcePair();
     const url = new URL('/auth', origin);
-    for (const [name, value] of Object.entries({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256' })) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'punchcard.read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }))
+      url.searchParams.set(name, value);
     const response = await fetch(url, { redirect: 'manual' });
     return { status: response.status, text: await response.text() };
   };
 
   it('a server on a public address fetches no client metadata document from loopback (a request forged into its own network), even with the test switch set', async () => {
-    const publicServer = await start({ publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' }, env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
+    const publicServer = await start({
+      publicUrl: 'https://punchcard.example.com',
+      signIn: { tracker: true },
+      provider: { type: 'kimai', url: 'https://kimai.example.com' },
+      env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK },
+    });
     const clientId = host.serve('/clients/internal.json');
     const before = host.requested.length;
     const answer = await authorizeAt(publicServer.origin, clientId);
@@ -239,7 +283,11 @@ describe('where client metadata documents may come from', () => {
   });
 
   it('special-use addresses in a client id (0.0.0.0, [::], IPv4-mapped): refused before any connection is made (a name that resolves to one: test/mcp-server/auth/client-document-fetch.test.ts)', async () => {
-    const publicServer = await start({ publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } });
+    const publicServer = await start({
+      publicUrl: 'https://punchcard.example.com',
+      signIn: { tracker: true },
+      provider: { type: 'kimai', url: 'https://kimai.example.com' },
+    });
     // An internal listener on every loopback address of this computer, counting who connects.
     const listener = createNetServer();
     let connections = 0;

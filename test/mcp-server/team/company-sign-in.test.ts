@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
 import { atIdentityProvider, companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
-import { connectAs, freePort, type Page, removeTeamServerData, SignInBrowser, startTeamServer, storedGrants, storedPeople, type TeamServerHandle } from '../../support/team-server.ts';
+import {
+  connectAs,
+  freePort,
+  type Page,
+  removeTeamServerData,
+  SignInBrowser,
+  startTeamServer,
+  storedGrants,
+  storedPeople,
+  type TeamServerHandle,
+} from '../../support/team-server.ts';
 
 const ACCOUNTS = [
   { id: 'ada', name: 'Ada Lovelace', email: 'ada@acme.example', emailVerified: true },
@@ -20,7 +30,12 @@ const ACCOUNTS = [
 ];
 
 /** The server's page text without its markup, for checking what a person reads. */
-const wordsOf = (page: Page) => page.html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const wordsOf = (page: Page) =>
+  page.html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 async function companyServer(idp: IdentityProvider, port: number, oidc: Record<string, unknown> = {}): Promise<TeamServerHandle> {
   return startTeamServer({
@@ -47,7 +62,11 @@ describe('company sign-in against a real OpenID provider', () => {
   });
 
   /** A company sign-in from the account page, stopped where the provider sends the browser back. */
-  async function callbackOf(account: string, browser = new SignInBrowser(server.origin), extraFields: Record<string, string> = {}): Promise<{ browser: SignInBrowser; callback: URL }> {
+  async function callbackOf(
+    account: string,
+    browser = new SignInBrowser(server.origin),
+    extraFields: Record<string, string> = {},
+  ): Promise<{ browser: SignInBrowser; callback: URL }> {
     browser.stopAt = `${server.origin}/sign-in/callback`;
     const page = await browser.open('/account');
     expect(page.html).toContain(`Sign in with your company account (${new URL(idp.issuer).host})`);
@@ -65,7 +84,10 @@ describe('company sign-in against a real OpenID provider', () => {
 
   describe.each(['legacy', 'modern'] as const)('%s era', (era) => {
     it('signs in whoever the provider vouches for, each on their own timesheet', async () => {
-      const [ada, bob] = await Promise.all([connectAs(server, { era, signIn: companySignIn(idp, 'ada') }), connectAs(server, { era, signIn: companySignIn(idp, 'bob') })]);
+      const [ada, bob] = await Promise.all([
+        connectAs(server, { era, signIn: companySignIn(idp, 'ada') }),
+        connectAs(server, { era, signIn: companySignIn(idp, 'bob') }),
+      ]);
       try {
         expect(textOf(await ada.call('whoami'))).toContain('Ada Lovelace');
         expect(textOf(await bob.call('whoami'))).toContain('Bob Builder');
@@ -113,7 +135,9 @@ describe('company sign-in against a real OpenID provider', () => {
       const { browser, callback } = await callbackOf(account);
       const page = await browser.open(callback);
       expect(page.status).toBe(403);
-      expect(wordsOf(page)).toContain('Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.');
+      expect(wordsOf(page)).toContain(
+        'Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.',
+      );
       // Not signed in: the account page asks to sign in again.
       expect(wordsOf(await browser.open('/account'))).toContain('Sign in with your company account');
       expect(identities()).not.toContain(identityOf(account));
@@ -235,7 +259,9 @@ describe('company sign-in when the provider is down', () => {
         const fresh = new SignInBrowser(restarted.origin);
         const refused = await fresh.submit(await fresh.open('/account'), '/company');
         expect(refused.status).toBe(502);
-        expect(wordsOf(refused)).toMatch(/The company sign-in at localhost:\d+ cannot be reached \(.*ECONNREFUSED.*\)\. Try again in a moment; if it keeps failing, tell your administrator\./);
+        expect(wordsOf(refused)).toMatch(
+          /The company sign-in at localhost:\d+ cannot be reached \(.*ECONNREFUSED.*\)\. Try again in a moment; if it keeps failing, tell your administrator\./,
+        );
         expect(refused.html).not.toMatch(/\n\s+at |Error:/);
       } finally {
         await restarted.stop();

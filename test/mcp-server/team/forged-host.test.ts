@@ -45,18 +45,24 @@ afterAll(() => stopAndRemoveServers(...servers.splice(0)));
 // mcp-server/http/own-host.ts): there the forged forwarded headers are sent with its own Host, and
 // the forged Host is shown refused on its own.
 describe('a server on this computer (http://127.0.0.1) given a forged Host', () => {
-  it.each(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration', '/reg', '/auth'])('refuses %s with 403, publishing nothing', async (path) => {
-    const server = await startTeamServer({});
-    servers.push(server);
-    const answer = await send(server.listenUrl, path, { headers: FORGED });
-    expect(answer.status).toBe(403);
-    expect(answer.text).not.toMatch(/https?:\/\//);
-  });
+  it.each(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration', '/reg', '/auth'])(
+    'refuses %s with 403, publishing nothing',
+    async (path) => {
+      const server = await startTeamServer({});
+      servers.push(server);
+      const answer = await send(server.listenUrl, path, { headers: FORGED });
+      expect(answer.status).toBe(403);
+      expect(answer.text).not.toMatch(/https?:\/\//);
+    },
+  );
 });
 
 describe.each([
   ['on this computer (http://127.0.0.1)', {}],
-  ['behind a proxy on a public address (https://punchcard.example.com)', { publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } }],
+  [
+    'behind a proxy on a public address (https://punchcard.example.com)',
+    { publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } },
+  ],
 ])('a server %s', (_where, setup) => {
   let server: TeamServerHandle;
   let origin: string;
@@ -114,9 +120,20 @@ describe.each([
       }
       return answer;
     };
-    const withCookies = (extra: Record<string, string> = {}) => ({ ...reachable(FORGED), ...extra, cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') });
+    const withCookies = (extra: Record<string, string> = {}) => ({
+      ...reachable(FORGED),
+      ...extra,
+      cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+    });
     const locations: string[] = [];
-    const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: pkcePair().challenge, code_challenge_method: 'S256' });
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'punchcard.read',
+      code_challenge: pkcePair().challenge,
+      code_challenge_method: 'S256',
+    });
     const started = keep(await send(server.listenUrl, `/auth?${query}`, { headers: withCookies() }));
     expect(started.status).toBe(303);
     locations.push(started.headers.location as string);
@@ -131,7 +148,13 @@ describe.each([
       // authorization endpoint, an address it builds.
       const form = /<form[^>]*action="([^"]*\/development)"[^>]*>([\s\S]*?)<\/form>/.exec(page.text) as RegExpExecArray;
       const csrf = /name="csrf" value="([^"]*)"/.exec(form[2] as string)?.[1] as string;
-      const finished = keep(await send(server.listenUrl, form[1] as string, { method: 'POST', headers: withCookies({ 'content-type': 'application/x-www-form-urlencoded', origin }), body: new URLSearchParams({ csrf, name: 'Ada Lovelace' }).toString() }));
+      const finished = keep(
+        await send(server.listenUrl, form[1] as string, {
+          method: 'POST',
+          headers: withCookies({ 'content-type': 'application/x-www-form-urlencoded', origin }),
+          body: new URLSearchParams({ csrf, name: 'Ada Lovelace' }).toString(),
+        }),
+      );
       expect(finished.status).toBe(303);
       locations.push(finished.headers.location as string);
     }
@@ -141,7 +164,11 @@ describe.each([
 
 describe('the cookies of a server on an https public_url', () => {
   it('are Secure whatever X-Forwarded-Proto says (or leaves out)', async () => {
-    const server = await startTeamServer({ publicUrl: 'https://punchcard.example.com', signIn: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } });
+    const server = await startTeamServer({
+      publicUrl: 'https://punchcard.example.com',
+      signIn: { tracker: true },
+      provider: { type: 'kimai', url: 'https://kimai.example.com' },
+    });
     servers.push(server);
     const registered = await send(server.listenUrl, '/reg', {
       method: 'POST',
@@ -149,7 +176,14 @@ describe('the cookies of a server on an https public_url', () => {
       body: JSON.stringify({ client_name: 'Cookies', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'none' }),
     });
     const clientId = (JSON.parse(registered.text) as { client_id: string }).client_id;
-    const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: pkcePair().challenge, code_challenge_method: 'S256' });
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'punchcard.read',
+      code_challenge: pkcePair().challenge,
+      code_challenge_method: 'S256',
+    });
     for (const headers of [{}, { 'x-forwarded-proto': 'http' }] as Record<string, string>[]) {
       const answer = await send(server.listenUrl, `/auth?${query}`, { headers });
       const cookies = [answer.headers['set-cookie'] ?? []].flat();

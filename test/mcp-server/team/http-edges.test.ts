@@ -26,12 +26,26 @@ async function start(setup: Parameters<typeof startTeamServer>[0] = {}): Promise
 }
 
 function mcpHead(server: TeamServerHandle, token: string, extra: string[]): string {
-  return [`POST /mcp HTTP/1.1`, `Host: ${new URL(server.origin).host}`, `Authorization: Bearer ${token}`, 'Content-Type: application/json', 'Accept: application/json, text/event-stream', ...extra, '', ''].join('\r\n');
+  return [
+    `POST /mcp HTTP/1.1`,
+    `Host: ${new URL(server.origin).host}`,
+    `Authorization: Bearer ${token}`,
+    'Content-Type: application/json',
+    'Accept: application/json, text/event-stream',
+    ...extra,
+    '',
+    '',
+  ].join('\r\n');
 }
 
 /** A JSON-RPC tools/call whose arguments nest `depth` arrays deep. */
 function nested(depth: number): string {
-  return JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }).replace('"capabilities":{}', `"capabilities":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+  }).replace('"capabilities":{}', `"capabilities":{"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
 }
 
 describe('bodies and headers', () => {
@@ -56,7 +70,9 @@ describe('bodies and headers', () => {
   it('a body declared over 1 MB without a token, on any path: 413 before anything reads it', async () => {
     for (const path of ['/mcp', '/token', '/reg', '/account/development']) {
       const connection = new RawConnection(server.origin);
-      await connection.write([`POST ${path} HTTP/1.1`, `Host: ${new URL(server.origin).host}`, 'Content-Type: application/json', `Content-Length: ${50 * MB}`, '', ''].join('\r\n'));
+      await connection.write(
+        [`POST ${path} HTTP/1.1`, `Host: ${new URL(server.origin).host}`, 'Content-Type: application/json', `Content-Length: ${50 * MB}`, '', ''].join('\r\n'),
+      );
       expect(await connection.response(), path).toBe(413);
       await connection.closed;
     }
@@ -75,7 +91,7 @@ describe('bodies and headers', () => {
     expect(connection.written).toBeLessThan(16 * MB);
   });
 
-  it('a small body answered before it was read (401 without a token): the connection serves the client\'s next request', async () => {
+  it("a small body answered before it was read (401 without a token): the connection serves the client's next request", async () => {
     // Every client's sign-in begins so: ending this connection raced the client reusing it.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const sockets: Socket[] = [];
@@ -101,22 +117,38 @@ describe('bodies and headers', () => {
 
   it('a body of exactly 1 MB of JSON is read (the bound is not below it)', async () => {
     const padding = ' '.repeat(MB - nested(1).length);
-    const response = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: nested(1) + padding });
+    const response = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: nested(1) + padding,
+    });
     expect(response.status).toBe(200);
     await response.arrayBuffer();
   });
 
   it('JSON nested deeper than 64 levels: 400 in words, and 64 levels are taken', async () => {
-    const deep = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: nested(100_000) });
+    const deep = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: nested(100_000),
+    });
     expect(deep.status).toBe(400);
     expect(await deep.text()).toMatch(/nests deeper than 64 levels/);
-    const fine = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: nested(60) });
+    const fine = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: nested(60),
+    });
     expect(fine.status).toBe(200);
     await fine.arrayBuffer();
   });
 
   it("JSON nested deeper than 64 levels at the authorization server's registration: 400 in words before the library reads it, and 60 levels are taken", async () => {
-    const registration = (depth: number) => JSON.stringify({ client_name: 'Deep', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'none', software_version: '1' }).replace('"software_version":"1"', `"extra":${'['.repeat(depth)}${']'.repeat(depth)}`);
+    const registration = (depth: number) =>
+      JSON.stringify({ client_name: 'Deep', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'none', software_version: '1' }).replace(
+        '"software_version":"1"',
+        `"extra":${'['.repeat(depth)}${']'.repeat(depth)}`,
+      );
     const deep = await fetch(`${server.origin}/reg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: registration(70) });
     expect(deep.status).toBe(400);
     expect(await deep.json()).toEqual({ error: 'invalid_request', error_description: expect.stringMatching(/nests deeper than 64 levels/) });
@@ -126,7 +158,16 @@ describe('bodies and headers', () => {
 
   it('a chunked token request that never ends: 413 once it passes 1 MB, and the server stops reading', async () => {
     const connection = new RawConnection(server.origin);
-    await connection.write([`POST /token HTTP/1.1`, `Host: ${new URL(server.origin).host}`, 'Content-Type: application/x-www-form-urlencoded', 'Transfer-Encoding: chunked', '', ''].join('\r\n'));
+    await connection.write(
+      [
+        `POST /token HTTP/1.1`,
+        `Host: ${new URL(server.origin).host}`,
+        'Content-Type: application/x-www-form-urlencoded',
+        'Transfer-Encoding: chunked',
+        '',
+        '',
+      ].join('\r\n'),
+    );
     const chunk = Buffer.concat([Buffer.from(`${(64 * 1024).toString(16)}\r\n`), Buffer.alloc(64 * 1024, 0x61), Buffer.from('\r\n')]);
     for (let sent = 0; sent < 64 * MB && !connection.isClosed; sent += 64 * 1024) {
       if (!(await connection.write(chunk))) break;
@@ -137,7 +178,11 @@ describe('bodies and headers', () => {
   });
 
   it('a body that is not JSON: 415 in words', async () => {
-    const response = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain', accept: 'application/json, text/event-stream' }, body: nested(1) });
+    const response = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain', accept: 'application/json, text/event-stream' },
+      body: nested(1),
+    });
     expect(response.status).toBe(415);
     expect(await response.text()).toMatch(/Content-Type: application\/json/);
   });
@@ -160,7 +205,7 @@ describe('bodies and headers', () => {
         await slow.write(index % 2 ? 'a' : 'X-Slow: ');
         const started = Date.now();
         // Meanwhile, others are answered at once.
-        expect((await statusWith(server.mcpUrl, token))).toBe(200);
+        expect(await statusWith(server.mcpUrl, token)).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, 500 - (Date.now() - started))));
       }
     })();
@@ -243,7 +288,9 @@ describe('many wrong sign-ins from one address', () => {
 
 function listFiles(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
   } catch {
     return [];
   }
@@ -317,10 +364,21 @@ describe('CORS', () => {
 
   it('nothing else answers another site: /mcp, its preflight, the sign-in and account pages, registration', async () => {
     const answers = await Promise.all([
-      fetch(server.mcpUrl, { method: 'POST', headers: { ...foreign, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: nested(1) }),
-      fetch(server.mcpUrl, { method: 'OPTIONS', headers: { ...foreign, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } }),
+      fetch(server.mcpUrl, {
+        method: 'POST',
+        headers: { ...foreign, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: nested(1),
+      }),
+      fetch(server.mcpUrl, {
+        method: 'OPTIONS',
+        headers: { ...foreign, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      }),
       fetch(`${server.origin}/account`, { headers: foreign }),
-      fetch(`${server.origin}/reg`, { method: 'POST', headers: { ...foreign, 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['https://attacker.example/cb'], token_endpoint_auth_method: 'none' }) }),
+      fetch(`${server.origin}/reg`, {
+        method: 'POST',
+        headers: { ...foreign, 'content-type': 'application/json' },
+        body: JSON.stringify({ redirect_uris: ['https://attacker.example/cb'], token_endpoint_auth_method: 'none' }),
+      }),
       fetch(`${server.origin}/reg`, { method: 'OPTIONS', headers: { ...foreign, 'access-control-request-method': 'POST' } }),
     ]);
     for (const answer of answers) {
@@ -329,10 +387,14 @@ describe('CORS', () => {
     }
   });
 
-  it('the token endpoint answers a page only of a client\'s own origin (its redirect URIs), never another site', async () => {
+  it("the token endpoint answers a page only of a client's own origin (its redirect URIs), never another site", async () => {
     const signedIn = await signInByHand(server);
     const refresh = (origin: string) =>
-      fetch(`${server.origin}/token`, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId }) });
+      fetch(`${server.origin}/token`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId }),
+      });
     const fromElsewhere = await refresh(foreign.origin);
     expect(fromElsewhere.status).toBe(400);
     expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();

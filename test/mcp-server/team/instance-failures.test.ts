@@ -31,7 +31,11 @@ beforeAll(async () => {
   postgres = await startPostgres();
   fake = await startFakeKimai({ users: PEOPLE, now: clockStartingAt(NOW) });
   seedCatalog(fake);
-  cluster = await startTeamCluster({ postgres, instances: 3, setup: { provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } } });
+  cluster = await startTeamCluster({
+    postgres,
+    instances: 3,
+    setup: { provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } },
+  });
   people = [];
   for (const person of PEOPLE) people.push(await connectAs(cluster, { era: 'modern', signIn: trackerSignIn(person.token) }));
 }, 180_000);
@@ -69,7 +73,13 @@ async function streamOfWrites(tag: string, until: Promise<unknown>): Promise<Out
         const start = Date.parse(`2026-11-${10 + (call % 7)}T00:00:00+01:00`) + Math.floor(call / 7) * 120_000;
         const sentAt = performance.now();
         try {
-          const result = await person.call('log_time', { project: 'Website', activity: 'Design', start: new Date(start).toISOString(), end: new Date(start + 60_000).toISOString(), description });
+          const result = await person.call('log_time', {
+            project: 'Website',
+            activity: 'Design',
+            start: new Date(start).toISOString(),
+            end: new Date(start + 60_000).toISOString(),
+            description,
+          });
           outcomes.push({ description, sentAt, acknowledged: !result.isError, answer: textOf(result) });
         } catch (error) {
           outcomes.push({ description, sentAt, acknowledged: false, answer: (error as Error).message });
@@ -92,7 +102,8 @@ function retryPause(answer: string): number {
 /** How often each description of `tag` is in Kimai. */
 function writtenInKimai(tag: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const sheet of fake.state.timesheets) if (sheet.description?.startsWith(`${tag}-`)) counts.set(sheet.description, (counts.get(sheet.description) ?? 0) + 1);
+  for (const sheet of fake.state.timesheets)
+    if (sheet.description?.startsWith(`${tag}-`)) counts.set(sheet.description, (counts.get(sheet.description) ?? 0) + 1);
   return counts;
 }
 
@@ -102,12 +113,15 @@ describe('several instances when one fails', () => {
   it('loses no acknowledged write and does none twice when an instance is killed in the middle of a stream of calls', async () => {
     const victim = cluster.instances[0] as TeamServerHandle;
     let killedAt = 0;
-    const stream = streamOfWrites('kill', (async () => {
-      await sleep(3_000);
-      killedAt = performance.now();
-      await victim.kill();
-      await sleep(5_000);
-    })());
+    const stream = streamOfWrites(
+      'kill',
+      (async () => {
+        await sleep(3_000);
+        killedAt = performance.now();
+        await victim.kill();
+        await sleep(5_000);
+      })(),
+    );
     const outcomes = await stream;
     const written = writtenInKimai('kill');
     const acknowledged = outcomes.filter((outcome) => outcome.acknowledged);
@@ -124,7 +138,9 @@ describe('several instances when one fails', () => {
     const lateFailures = unanswered.filter((outcome) => outcome.sentAt > killedAt + 2_000);
     expect(lateFailures.map((outcome) => outcome.answer)).toEqual([]);
     expect(acknowledged.filter((outcome) => outcome.sentAt > killedAt + 2_000).length).toBeGreaterThan(0);
-    process.stderr.write(`[instance killed] ${outcomes.length} calls: ${acknowledged.length} acknowledged, ${unanswered.length} unanswered, of which ${inDoubt.length} written by the killed instance\n`);
+    process.stderr.write(
+      `[instance killed] ${outcomes.length} calls: ${acknowledged.length} acknowledged, ${unanswered.length} unanswered, of which ${inDoubt.length} written by the killed instance\n`,
+    );
     // Nobody was signed out: everyone goes on with the tokens they have.
     for (const [index, person] of people.entries()) expect(textOf(await person.call('whoami'))).toContain(`Person ${index + 1}`);
     // The administrator takes the dead instance out of the balancer (which, once no instance is
@@ -141,7 +157,10 @@ describe('several instances when one fails', () => {
     const inFlight = direct.map((client) => client.call('timer_status'));
     await sleep(500);
     const exited = stopping.stop();
-    const stream = streamOfWrites('graceful', exited.then(() => sleep(2_000)));
+    const stream = streamOfWrites(
+      'graceful',
+      exited.then(() => sleep(2_000)),
+    );
     const results = await Promise.all(inFlight);
     for (const result of results) expect(textOf(result)).toMatch(/^No timer running\./);
     expect(await exited).toBe(0);
@@ -150,7 +169,9 @@ describe('several instances when one fails', () => {
     for (const outcome of outcomes.filter((entry) => entry.acknowledged)) expect(written.get(outcome.description)).toBe(1);
     expect([...written.values()].every((count) => count === 1)).toBe(true);
     const unanswered = outcomes.filter((outcome) => !outcome.acknowledged);
-    process.stderr.write(`[instance stopped] ${outcomes.length} calls during the stop: ${unanswered.length} unanswered (${unanswered.map((outcome) => outcome.answer.slice(0, 60)).join('; ')})\n`);
+    process.stderr.write(
+      `[instance stopped] ${outcomes.length} calls during the stop: ${unanswered.length} unanswered (${unanswered.map((outcome) => outcome.answer.slice(0, 60)).join('; ')})\n`,
+    );
     expect(unanswered.filter((outcome) => written.has(outcome.description))).toEqual([]);
     await Promise.all(direct.map((client) => client.close().catch(() => {})));
     expect(replacement.process.exitCode).toBeNull();
@@ -171,31 +192,34 @@ describe('several instances when one fails', () => {
     let startedAt = 0;
     const probes: { status: number; retryAfter: string | null; text: string }[] = [];
     const refreshes: { status: number; retryAfter: string | null; body: string }[] = [];
-    const stream = streamOfWrites('outage', (async () => {
-      await sleep(1_500);
-      postgres.stop();
-      stoppedAt = performance.now();
-      for (let second = 0; second < 30; second++) {
-        await sleep(1_000);
-        if (second % 10 === 5) {
-          for (const instance of living) {
-            const answer = await rawToolCall(`${instance.listenUrl}/mcp`, tokens.access_token, 'timer_status', {}, AbortSignal.timeout(20_000));
-            probes.push({ status: answer.status, retryAfter: answer.headers.get('retry-after'), text: answer.text });
+    const stream = streamOfWrites(
+      'outage',
+      (async () => {
+        await sleep(1_500);
+        postgres.stop();
+        stoppedAt = performance.now();
+        for (let second = 0; second < 30; second++) {
+          await sleep(1_000);
+          if (second % 10 === 5) {
+            for (const instance of living) {
+              const answer = await rawToolCall(`${instance.listenUrl}/mcp`, tokens.access_token, 'timer_status', {}, AbortSignal.timeout(20_000));
+              probes.push({ status: answer.status, retryAfter: answer.headers.get('retry-after'), text: answer.text });
+            }
+            const response = await fetch(`${cluster.origin}/token`, {
+              method: 'POST',
+              signal: AbortSignal.timeout(20_000),
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: tokens.refresh_token }).toString(),
+            });
+            refreshes.push({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() });
           }
-          const response = await fetch(`${cluster.origin}/token`, {
-            method: 'POST',
-            signal: AbortSignal.timeout(20_000),
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: tokens.refresh_token }).toString(),
-          });
-          refreshes.push({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() });
         }
-      }
-      restartingAt = performance.now();
-      postgres.start();
-      startedAt = performance.now();
-      await sleep(6_000);
-    })());
+        restartingAt = performance.now();
+        postgres.start();
+        startedAt = performance.now();
+        await sleep(6_000);
+      })(),
+    );
     const outcomes = await stream;
     // While it was away: 503, Retry-After, and words a person can act on.
     expect(probes.length).toBe(3 * living.length);
@@ -204,14 +228,19 @@ describe('several instances when one fails', () => {
     }
     for (const refresh of refreshes) {
       expect([refresh.status, refresh.retryAfter]).toEqual([503, '5']);
-      expect(JSON.parse(refresh.body)).toEqual({ error: 'temporarily_unavailable', error_description: "Punchcard's database does not answer just now, so nothing was done. Try again in 5 s." });
+      expect(JSON.parse(refresh.body)).toEqual({
+        error: 'temporarily_unavailable',
+        error_description: "Punchcard's database does not answer just now, so nothing was done. Try again in 5 s.",
+      });
     }
     // A call sent shortly before the restart may wait for a connection (up to 5 s) and be done once
     // the database is back: the calls counted as sent while it was away are those well before.
     const during = outcomes.filter((outcome) => outcome.sentAt > stoppedAt + 1_000 && outcome.sentAt < restartingAt - 6_000);
     expect(during.length).toBeGreaterThan(0);
     expect(during.filter((outcome) => outcome.acknowledged)).toEqual([]);
-    expect(new Set(during.map((outcome) => outcome.answer.replace(/^.*?: /, '').trim()))).toEqual(new Set(["Punchcard's database does not answer just now, so nothing was done. Try again in 5 s."]));
+    expect(new Set(during.map((outcome) => outcome.answer.replace(/^.*?: /, '').trim()))).toEqual(
+      new Set(["Punchcard's database does not answer just now, so nothing was done. Try again in 5 s."]),
+    );
     // Back by itself: the instances were never restarted, and calls succeed again within seconds.
     expect(living.every((instance) => instance.process.exitCode === null)).toBe(true);
     const after = outcomes.filter((outcome) => outcome.sentAt > startedAt + 3_000);
@@ -225,7 +254,9 @@ describe('several instances when one fails', () => {
     await waitFor(() => audited() === auditedBefore + written.size);
     const refreshed = await refreshAt(cluster.origin, clientId, tokens.refresh_token);
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
-    process.stderr.write(`[PostgreSQL away 30 s] ${outcomes.length} calls: ${during.length} while away (all refused with 503), ${after.length} after it was back (all done)\n`);
+    process.stderr.write(
+      `[PostgreSQL away 30 s] ${outcomes.length} calls: ${during.length} while away (all refused with 503), ${after.length} after it was back (all done)\n`,
+    );
   }, 120_000);
 });
 

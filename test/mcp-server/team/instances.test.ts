@@ -16,7 +16,12 @@ const ADA = DEFAULT_USERS[0] as FakeUser;
 const TOM = DEFAULT_USERS[1] as FakeUser;
 // The grace period for a refresh token used again is off here, so that its reuse at once is a stolen
 // token's, revoking the grant on every instance (refresh-grace.test.ts tests the grace across instances).
-const SETUP = { signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW }, settings: { tools: { enabled: { delete_time_entry: true } } }, config: { refresh_token_grace_seconds: 0 } };
+const SETUP = {
+  signIn: { tracker: true },
+  env: { PUNCHCARD_NOW: NOW },
+  settings: { tools: { enabled: { delete_time_entry: true } } },
+  config: { refresh_token_grace_seconds: 0 },
+};
 
 let postgres: TestPostgres;
 let fake: FakeKimai;
@@ -72,7 +77,7 @@ describe('several instances on one PostgreSQL', () => {
     expect([afterReuse.status, afterReuse.body.error]).toEqual([400, 'invalid_grant']);
   }, 90_000);
 
-  it("serves a 2025-era session through any instance, questions included, and a client whose instance died opens a new session still signed in", async () => {
+  it('serves a 2025-era session through any instance, questions included, and a client whose instance died opens a new session still signed in', async () => {
     const answers: string[] = [];
     const tom = await connectAs(cluster, {
       era: 'legacy',
@@ -85,7 +90,13 @@ describe('several instances on one PostgreSQL', () => {
     clients.push(tom);
     const before = new Map(cluster.balancer.handed);
     // Round robin sends these to every instance; each reaches the one session.
-    const logged = await tom.call('log_time', { project: 'Website', activity: 'Meeting', start: 'yesterday 09:00', end: 'yesterday 10:00', description: 'legacy-across' });
+    const logged = await tom.call('log_time', {
+      project: 'Website',
+      activity: 'Meeting',
+      start: 'yesterday 09:00',
+      end: 'yesterday 10:00',
+      description: 'legacy-across',
+    });
     expect(logged.isError, textOf(logged)).toBeFalsy();
     for (let call = 0; call < 4; call++) expect((await tom.call('timer_status')).isError).toBeFalsy();
     const id = (logged.structuredContent as { entry: { id: number } }).entry.id;
@@ -93,7 +104,8 @@ describe('several instances on one PostgreSQL', () => {
     expect(deleted.isError, textOf(deleted)).toBeFalsy();
     expect(answers).toHaveLength(1);
     expect(fake.state.timesheets.some((sheet) => sheet.description === 'legacy-across')).toBe(false);
-    for (const instance of cluster.instances) expect((cluster.balancer.handed.get(instance.listenUrl) ?? 0) - (before.get(instance.listenUrl) ?? 0)).toBeGreaterThan(0);
+    for (const instance of cluster.instances)
+      expect((cluster.balancer.handed.get(instance.listenUrl) ?? 0) - (before.get(instance.listenUrl) ?? 0)).toBeGreaterThan(0);
 
     // The instance that holds the session dies; the client is told its session is gone and opens a new one without signing in.
     const sessionId = (tom.client.transport as { sessionId?: string } | undefined)?.sessionId as string;
@@ -113,7 +125,7 @@ describe('several instances on one PostgreSQL', () => {
     clients.push(ada);
     await ada.call('timer_status');
     // What Kimai offers Ada (its absence plugin) reached the store.
-    await waitFor(() => postgres.psql("SELECT count(*) FROM punchcard_facts WHERE text LIKE '%\"absences\": true%'") !== '0');
+    await waitFor(() => postgres.psql('SELECT count(*) FROM punchcard_facts WHERE text LIKE \'%"absences": true%\'') !== '0');
     const fresh = await cluster.add();
     const asked = fake.requests.length;
     const direct = await clientWithTokens(mcpOf(fresh), ada.oauth);

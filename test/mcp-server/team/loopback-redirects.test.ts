@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 async function register(body: Record<string, unknown>): Promise<string> {
-  const response = await fetch(metadata.registration_endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'Loopback app', token_endpoint_auth_method: 'none', ...body }) });
+  const response = await fetch(metadata.registration_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_name: 'Loopback app', token_endpoint_auth_method: 'none', ...body }),
+  });
   const answer = (await response.json()) as { client_id?: string };
   if (response.status !== 201 || !answer.client_id) throw new Error(`Registration failed: ${response.status} ${JSON.stringify(answer)}`);
   return answer.client_id;
@@ -41,11 +45,27 @@ async function register(body: Record<string, unknown>): Promise<string> {
 /** The whole sign-in as the app makes it: the code comes back to `redirectUri`, and buys tokens sent with the same URI. */
 async function signInWith(clientId: string, redirectUri: string) {
   const { verifier, challenge } = pkcePair();
-  const url = authorizationUrl(metadata, { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'punchcard.read punchcard.write', code_challenge: challenge, code_challenge_method: 'S256', state: 's', resource: server.mcpUrl });
+  const url = authorizationUrl(metadata, {
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    scope: 'punchcard.read punchcard.write',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state: 's',
+    resource: server.mcpUrl,
+  });
   const { callback, page } = await authorizeInBrowser(new SignInBrowser(server.origin), url, { redirectUri });
   const code = callback?.searchParams.get('code');
   if (!code) return { callback, page, tokens: undefined };
-  const tokens = await tokenRequest(metadata, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri, client_id: clientId, resource: server.mcpUrl });
+  const tokens = await tokenRequest(metadata, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    redirect_uri: redirectUri,
+    client_id: clientId,
+    resource: server.mcpUrl,
+  });
   return { callback, page, tokens };
 }
 

@@ -36,15 +36,29 @@ describe('MCP Apps on the team server (2026 era over HTTP)', () => {
   });
 
   it('links the apps and serves their pages to the client that declares them, and the Timer clocks out in Kimai', async () => {
-    const linked = (await withApps.client.listTools()).tools.filter((tool) => tool._meta?.ui).map((tool) => [tool.name, (tool._meta?.ui as { resourceUri: string }).resourceUri]);
-    expect(linked).toEqual(expect.arrayContaining([['timer_status', 'ui://punchcard/timer'], ['list_time_entries', 'ui://punchcard/week']]));
+    const linked = (await withApps.client.listTools()).tools
+      .filter((tool) => tool._meta?.ui)
+      .map((tool) => [tool.name, (tool._meta?.ui as { resourceUri: string }).resourceUri]);
+    expect(linked).toEqual(
+      expect.arrayContaining([
+        ['timer_status', 'ui://punchcard/timer'],
+        ['list_time_entries', 'ui://punchcard/week'],
+      ]),
+    );
     const plainTools = (await plain.client.listTools()).tools;
     expect(plainTools.some((tool) => tool._meta !== undefined)).toBe(false);
     // Without the extension the apps are not there: an empty list, and a page that is not found.
     expect((await plain.client.listResources()).resources).toEqual([]);
-    await expect(plain.client.readResource({ uri: 'ui://punchcard/timer' })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('There is no resource ui://punchcard/timer.') });
+    await expect(plain.client.readResource({ uri: 'ui://punchcard/timer' })).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringContaining('There is no resource ui://punchcard/timer.'),
+    });
     const page = (await withApps.client.readResource({ uri: 'ui://punchcard/timer' })).contents[0];
-    expect(page).toMatchObject({ uri: 'ui://punchcard/timer', mimeType: 'text/html;profile=mcp-app', _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] } } } });
+    expect(page).toMatchObject({
+      uri: 'ui://punchcard/timer',
+      mimeType: 'text/html;profile=mcp-app',
+      _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] } } },
+    });
 
     expect((await withApps.call('clock_in', { project: 'Website', activity: 'Design' })).isError).toBeFalsy();
     const host = await openApp(browser, { client: withApps.client, tool: 'timer_status', theme: 'light' });

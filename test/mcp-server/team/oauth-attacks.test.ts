@@ -74,7 +74,7 @@ describe('authorization requests an attacker shapes', () => {
     ['localhost for 127.0.0.1', REDIRECT_URI.replace('127.0.0.1', 'localhost')],
     ['a query added', `${REDIRECT_URI}?x=1`],
     ['https for http', REDIRECT_URI.replace('http:', 'https:')],
-  ])('a redirect URI with %s: refused on the server\'s own page, never redirected to', async (_change, redirectUri) => {
+  ])("a redirect URI with %s: refused on the server's own page, never redirected to", async (_change, redirectUri) => {
     const { callback, page } = await authorize({ redirect_uri: redirectUri }, { redirectUri });
     expect(callback).toBeUndefined();
     expect(page.status).toBe(400);
@@ -87,14 +87,22 @@ describe('authorization requests an attacker shapes', () => {
     const clientId = await registerClient(metadata, { redirectUri: registered });
     const redirectUri = registered.replace('8443', '8444');
     const { challenge } = pkcePair();
-    const url = authorizationUrl(metadata, { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const url = authorizationUrl(metadata, {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      scope: 'punchcard.read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      resource: server.mcpUrl,
+    });
     const { callback, page } = await authorizeInBrowser(new SignInBrowser(server.origin), url, { redirectUri });
     expect(callback).toBeUndefined();
     expect(page.status).toBe(400);
     expect(page.html).toMatch(/redirect_uri/);
   });
 
-  it('a resource other than this server\'s /mcp (RFC 8707): sent back with invalid_target', async () => {
+  it("a resource other than this server's /mcp (RFC 8707): sent back with invalid_target", async () => {
     const { callback } = await authorize({ resource: 'https://attacker.example/mcp' });
     expect(callback?.searchParams.get('error')).toBe('invalid_target');
     expect(callback?.searchParams.has('code')).toBe(false);
@@ -102,10 +110,18 @@ describe('authorization requests an attacker shapes', () => {
 });
 
 describe('the token endpoint', () => {
-  it('a code redeemed with a redirect URI one character off, or without its verifier, or with another\'s: invalid_grant', async () => {
+  it("a code redeemed with a redirect URI one character off, or without its verifier, or with another's: invalid_grant", async () => {
     const clientId = await registerClient(metadata);
     const { verifier, challenge } = pkcePair();
-    const url = authorizationUrl(metadata, { response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const url = authorizationUrl(metadata, {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'punchcard.read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      resource: server.mcpUrl,
+    });
     const { callback } = await authorizeInBrowser(new SignInBrowser(server.origin), url);
     const code = callback?.searchParams.get('code') as string;
     const base = { grant_type: 'authorization_code', code, client_id: clientId, resource: server.mcpUrl };
@@ -121,7 +137,15 @@ describe('the token endpoint', () => {
   it('a code redeemed for another resource (RFC 8707): invalid_target, and no token', async () => {
     const clientId = await registerClient(metadata);
     const { verifier, challenge } = pkcePair();
-    const url = authorizationUrl(metadata, { response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const url = authorizationUrl(metadata, {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'punchcard.read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      resource: server.mcpUrl,
+    });
     const { callback } = await authorizeInBrowser(new SignInBrowser(server.origin), url);
     const answer = await tokenRequest(metadata, {
       grant_type: 'authorization_code',
@@ -137,7 +161,12 @@ describe('the token endpoint', () => {
 
   it('a refresh asked for another resource: invalid_target, and the family still works', async () => {
     const signedIn = await signInByHand(server);
-    const answer = await tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId, resource: 'https://attacker.example/mcp' });
+    const answer = await tokenRequest(metadata, {
+      grant_type: 'refresh_token',
+      refresh_token: signedIn.refreshToken,
+      client_id: signedIn.clientId,
+      resource: 'https://attacker.example/mcp',
+    });
     expect(answer.body.error).toBe('invalid_target');
     expect(await statusWith(server.mcpUrl, signedIn.accessToken)).toBe(200);
   });
@@ -145,7 +174,14 @@ describe('the token endpoint', () => {
   it('a replayed authorization code: the second use fails, and the tokens the first use bought stop working', async () => {
     const signedIn = await signInByHand(server);
     expect(await statusWith(server.mcpUrl, signedIn.accessToken)).toBe(200);
-    const replay = await tokenRequest(metadata, { grant_type: 'authorization_code', code: signedIn.code, code_verifier: signedIn.verifier, redirect_uri: REDIRECT_URI, client_id: signedIn.clientId, resource: server.mcpUrl });
+    const replay = await tokenRequest(metadata, {
+      grant_type: 'authorization_code',
+      code: signedIn.code,
+      code_verifier: signedIn.verifier,
+      redirect_uri: REDIRECT_URI,
+      client_id: signedIn.clientId,
+      resource: server.mcpUrl,
+    });
     expect(replay.status).toBe(400);
     expect(replay.body.error).toBe('invalid_grant');
     expect(replay.body.access_token).toBeUndefined();
@@ -158,9 +194,24 @@ describe('the token endpoint', () => {
   it('one code redeemed twice at the same moment (a race with the rightful client): at most one redemption gets tokens, and those stop working', async () => {
     const clientId = await registerClient(metadata);
     const { verifier, challenge } = pkcePair();
-    const url = authorizationUrl(metadata, { response_type: 'code', client_id: clientId, redirect_uri: REDIRECT_URI, scope: 'punchcard.read', code_challenge: challenge, code_challenge_method: 'S256', resource: server.mcpUrl });
+    const url = authorizationUrl(metadata, {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'punchcard.read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      resource: server.mcpUrl,
+    });
     const { callback } = await authorizeInBrowser(new SignInBrowser(server.origin), url);
-    const params = { grant_type: 'authorization_code', code: callback?.searchParams.get('code') as string, code_verifier: verifier, redirect_uri: REDIRECT_URI, client_id: clientId, resource: server.mcpUrl };
+    const params = {
+      grant_type: 'authorization_code',
+      code: callback?.searchParams.get('code') as string,
+      code_verifier: verifier,
+      redirect_uri: REDIRECT_URI,
+      client_id: clientId,
+      resource: server.mcpUrl,
+    };
     const answers = await Promise.all(Array.from({ length: 4 }, () => tokenRequest(metadata, params)));
     const granted = answers.filter((answer) => answer.status === 200);
     expect(granted.length).toBeLessThanOrEqual(1);
@@ -216,7 +267,11 @@ describe('a refresh token used again (reuse detection, after the grace period a 
   it('with the grace turned off (0): one refresh token used six times at the same moment (a thief racing the client) rotates once at most, and its tokens stop working', async () => {
     const strict = await startWithGrace(0);
     const signedIn = await signInByHand(strict);
-    const answers = await Promise.all(Array.from({ length: 6 }, () => tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId }),
+      ),
+    );
     const granted = answers.filter((answer) => answer.status === 200);
     expect(granted.length).toBeLessThanOrEqual(1);
     expect(answers.filter((answer) => answer.body.error === 'invalid_grant').length).toBeGreaterThanOrEqual(5);
@@ -236,15 +291,26 @@ describe('a refresh token used again (reuse detection, after the grace period a 
 
 describe('tokens presented at /mcp', () => {
   it.each([
-    ['a random token of the right shape', () => Promise.resolve('x'.repeat(10) + Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url'))],
-    ['a real token with one character changed', async () => {
-      const { accessToken } = await signInByHand(server);
-      return `${accessToken.slice(0, -1)}${accessToken.endsWith('A') ? 'B' : 'A'}`;
-    }],
-    ['a JWT with alg none claiming this resource', () => {
-      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-      return Promise.resolve(`${part({ alg: 'none', typ: 'at+jwt' })}.${part({ iss: server.origin, aud: server.mcpUrl, sub: 'someone', scope: 'punchcard.read punchcard.write', exp: 4_102_444_800 })}.`);
-    }],
+    [
+      'a random token of the right shape',
+      () => Promise.resolve('x'.repeat(10) + Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64url')),
+    ],
+    [
+      'a real token with one character changed',
+      async () => {
+        const { accessToken } = await signInByHand(server);
+        return `${accessToken.slice(0, -1)}${accessToken.endsWith('A') ? 'B' : 'A'}`;
+      },
+    ],
+    [
+      'a JWT with alg none claiming this resource',
+      () => {
+        const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        return Promise.resolve(
+          `${part({ alg: 'none', typ: 'at+jwt' })}.${part({ iss: server.origin, aud: server.mcpUrl, sub: 'someone', scope: 'punchcard.read punchcard.write', exp: 4_102_444_800 })}.`,
+        );
+      },
+    ],
     ['a refresh token used as an access token', async () => (await signInByHand(server)).refreshToken],
     ['a token of 10 kB', () => Promise.resolve('A'.repeat(10_000))],
   ])('a forged token (%s): 401 with the challenge that leads to sign-in', async (_kind, forge) => {
@@ -262,7 +328,12 @@ describe('tokens presented at /mcp', () => {
     const response = await fetch(server.mcpUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+      }),
     });
     expect(response.status).toBe(401);
     const challenge = response.headers.get('www-authenticate') ?? '';
@@ -276,7 +347,12 @@ describe('tokens presented at /mcp', () => {
     const response = await fetch(`${server.mcpUrl}?access_token=${accessToken}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+      }),
     });
     expect(response.status).toBe(401);
   });
@@ -320,7 +396,9 @@ describe('an expired access token', () => {
   });
 
   it('a life below the bound is refused at start, naming the variable', async () => {
-    await expect(startTeamServer({ env: { PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS: '1' } })).rejects.toThrow(/PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS is "1"; it takes a whole number of seconds from 2 to 3600/);
+    await expect(startTeamServer({ env: { PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS: '1' } })).rejects.toThrow(
+      /PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS is "1"; it takes a whole number of seconds from 2 to 3600/,
+    );
   });
 });
 

@@ -30,7 +30,12 @@ describe("a client that asked for offline_access (Codex's request)", () => {
     const signedIn = await signInByHand(server, { scope: CODEX_SCOPE });
     let refreshToken = signedIn.refreshToken;
     for (let round = 0; round < 2; round++) {
-      const refreshed = await tokenRequest(signedIn.metadata, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: signedIn.clientId, scope: CODEX_SCOPE });
+      const refreshed = await tokenRequest(signedIn.metadata, {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: signedIn.clientId,
+        scope: CODEX_SCOPE,
+      });
       expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
       expect(refreshed.body.scope?.split(' ').sort()).toEqual(['punchcard.read', 'punchcard.write']);
       expect(refreshed.body.refresh_token).toBeTruthy();
@@ -43,18 +48,33 @@ describe("a client that asked for offline_access (Codex's request)", () => {
   it('that was allowed reading only: a refresh naming punchcard.write is refused, one naming reading and offline_access works', async () => {
     const signedIn = await signInByHand(server, { scope: CODEX_SCOPE, decision: 'allow-read' });
     const { metadata } = signedIn;
-    const tooMuch = await tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId, scope: CODEX_SCOPE });
+    const tooMuch = await tokenRequest(metadata, {
+      grant_type: 'refresh_token',
+      refresh_token: signedIn.refreshToken,
+      client_id: signedIn.clientId,
+      scope: CODEX_SCOPE,
+    });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error).toBe('invalid_scope');
     expect(tooMuch.body.access_token).toBeUndefined();
-    const reading = await tokenRequest(metadata, { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId, scope: 'punchcard.read offline_access' });
+    const reading = await tokenRequest(metadata, {
+      grant_type: 'refresh_token',
+      refresh_token: signedIn.refreshToken,
+      client_id: signedIn.clientId,
+      scope: 'punchcard.read offline_access',
+    });
     expect(reading.status, JSON.stringify(reading.body)).toBe(200);
     expect(reading.body.scope).toBe('punchcard.read');
   });
 
   it('a scope the server does not know is still refused', async () => {
     const signedIn = await signInByHand(server, { scope: CODEX_SCOPE });
-    const answer = await tokenRequest(await metadataOf(server.origin), { grant_type: 'refresh_token', refresh_token: signedIn.refreshToken, client_id: signedIn.clientId, scope: `${CODEX_SCOPE} punchcard.admin` });
+    const answer = await tokenRequest(await metadataOf(server.origin), {
+      grant_type: 'refresh_token',
+      refresh_token: signedIn.refreshToken,
+      client_id: signedIn.clientId,
+      scope: `${CODEX_SCOPE} punchcard.admin`,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toBe('invalid_scope');
   });

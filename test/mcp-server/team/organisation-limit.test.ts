@@ -32,7 +32,13 @@ describe('the organisation gate', () => {
   }
 
   const gateOver = (shared: Store, clock: { now: number }, perHour = 3, perDay = 100) =>
-    organisationGate({ store: shared, counter: 'calamari:https://acme.calamari.io/api', service: 'Calamari', allowance: { perHour, perDay, perSecond: 1_000 }, now: () => clock.now });
+    organisationGate({
+      store: shared,
+      counter: 'calamari:https://acme.calamari.io/api',
+      service: 'Calamari',
+      allowance: { perHour, perDay, perSecond: 1_000 },
+      now: () => clock.now,
+    });
 
   async function refusalOf(gate: () => Promise<void>): Promise<RemoteError> {
     const error = await gate().then(
@@ -43,7 +49,7 @@ describe('the organisation gate', () => {
     return error as RemoteError;
   }
 
-  it('lets the hour\'s allowance through for all callers together, then refuses in words saying when', async () => {
+  it("lets the hour's allowance through for all callers together, then refuses in words saying when", async () => {
     const shared = await store();
     const clock = { now: START };
     // Two people's engines, one organisation: each gets its own gate object, as each engine does.
@@ -54,7 +60,9 @@ describe('the organisation gate', () => {
     await ada();
     const refused = await refusalOf(bob);
     expect(refused.failure).toBe('rate_limited');
-    expect(refused.message).toBe('Calamari allows your organisation 3 requests an hour, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 40 minutes.');
+    expect(refused.message).toBe(
+      'Calamari allows your organisation 3 requests an hour, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 40 minutes.',
+    );
     await refusalOf(ada);
   });
 
@@ -87,10 +95,12 @@ describe('the organisation gate', () => {
     await gate();
     await gate();
     const refused = await refusalOf(gate);
-    expect(refused.message).toBe('Calamari allows your organisation 5 requests a day, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 13 hours.');
+    expect(refused.message).toBe(
+      'Calamari allows your organisation 5 requests a day, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 13 hours.',
+    );
   });
 
-  it("holds every gate on the store back once Calamari refused one, without counting, and says when it lifts", async () => {
+  it('holds every gate on the store back once Calamari refused one, without counting, and says when it lifts', async () => {
     const shared = await store();
     const clock = { now: START };
     // Two instances' gates on one store: the first meets Calamari's 429, saying 20 minutes.
@@ -101,7 +111,9 @@ describe('the organisation gate', () => {
     for (const gate of [first, second]) {
       const refused = await refusalOf(gate);
       expect(refused.failure).toBe('rate_limited');
-      expect(refused.message).toBe("Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in 20 minutes.");
+      expect(refused.message).toBe(
+        "Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in 20 minutes.",
+      );
     }
     // Nothing refused while held was counted: the hour's allowance is still there when it lifts.
     expect(await shared.count('calamari:https://acme.calamari.io/api:hour', START - (START % HOUR))).toBe(1);

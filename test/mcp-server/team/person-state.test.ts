@@ -37,6 +37,8 @@ it('says a store that does not answer in words a person can act on, and numbers 
   const numbers = new StoredIdNumbers(away, 'ada');
   const refused = await numbers.number('entry', '64c7').catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(BackEndError);
-  expect((refused as BackEndError).message).toBe("Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.");
+  expect((refused as BackEndError).message).toBe(
+    "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.",
+  );
   expect(await new StoredIdNumbers(store, 'ada').number('entry', '64c7')).toBe(1);
 });

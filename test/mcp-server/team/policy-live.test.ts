@@ -53,7 +53,10 @@ async function connect(name: string, decision: 'allow' | 'allow-read' = 'allow')
 /** Waits for the notification, and says so when it never came (a session deaf to the policy waits forever). */
 async function told(changed: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const never = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('The session was never told its tool list changed (notifications/tools/list_changed).')), 20_000)));
+  const never = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error('The session was never told its tool list changed (notifications/tools/list_changed).')), 20_000)),
+  );
   try {
     await Promise.race([changed, never]);
   } finally {
@@ -101,7 +104,7 @@ describe('a policy change under an open 2025-era session', () => {
     expect((await ada.client.call('timer_status')).structuredContent?.running).not.toBeNull();
   });
 
-  it('leaves a read-only token\'s writing tools hidden when the policy allows them', async () => {
+  it("leaves a read-only token's writing tools hidden when the policy allows them", async () => {
     const before = await toolNames(reader.client);
     expect(before).toContain('timer_status');
     expect(before).not.toContain('clock_in');

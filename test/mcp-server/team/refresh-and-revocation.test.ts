@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
-import { connectAs, connectedClients, disconnect, MemoryOAuthProvider, removeTeamServerData, SignInBrowser, signInToAccount, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
+import {
+  connectAs,
+  connectedClients,
+  disconnect,
+  MemoryOAuthProvider,
+  removeTeamServerData,
+  SignInBrowser,
+  signInToAccount,
+  startTeamServer,
+  type TeamServerHandle,
+} from '../../support/team-server.ts';
 import { metadataOf, statusWith, tokenRequest } from '../../support/team-oauth.ts';
 
 const servers: TeamServerHandle[] = [];
@@ -26,7 +36,11 @@ async function start(env: Record<string, string> = {}): Promise<TeamServerHandle
 
 async function revoke(server: TeamServerHandle, token: string, clientId: string): Promise<number> {
   const { revocation_endpoint: endpoint } = await metadataOf(server.origin);
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, client_id: clientId }) });
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token, client_id: clientId }),
+  });
   await response.arrayBuffer();
   return response.status;
 }
@@ -73,7 +87,11 @@ describe.each(['legacy', 'modern'] as const)('a connected client (%s era)', (era
     const clientId = oauth.clientInformation()?.client_id as string;
     expect(await revoke(server, tokens.access_token, clientId)).toBe(200);
     expect(await statusWith(server.mcpUrl, tokens.access_token)).toBe(401);
-    const refresh = await tokenRequest(await metadataOf(server.origin), { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: clientId });
+    const refresh = await tokenRequest(await metadataOf(server.origin), {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: clientId,
+    });
     expect(refresh.body.error).toBe('invalid_grant');
     await expect(ada.call('whoami')).rejects.toThrow();
     await ada.close().catch(() => {});
@@ -92,7 +110,11 @@ describe.each(['legacy', 'modern'] as const)('a connected client (%s era)', (era
     const lost = await connectAs(server, { era, browser, oauth });
     expect((await lost.call('whoami')).isError).toBeFalsy();
     const account = await signInToAccount(browser);
-    expect(connectedClients(account).map((client) => client.name).sort()).toEqual(['Kept client', 'Lost laptop']);
+    expect(
+      connectedClients(account)
+        .map((client) => client.name)
+        .sort(),
+    ).toEqual(['Kept client', 'Lost laptop']);
     const after = await disconnect(browser, account, 'Lost laptop');
     expect(after.html).toContain('The client was disconnected: its tokens no longer work.');
     expect(connectedClients(after).map((client) => client.name)).toEqual(['Kept client']);
@@ -102,7 +124,13 @@ describe.each(['legacy', 'modern'] as const)('a connected client (%s era)', (era
     // Connected again from the same browser, the client is asked about anew, and works.
     oauth.invalidateCredentials('tokens');
     let consentShown = false;
-    const again = await connectAs(server, { era, browser, oauth, signIn: () => Promise.reject(new Error('asked to sign in again')), consent: () => (consentShown = true) });
+    const again = await connectAs(server, {
+      era,
+      browser,
+      oauth,
+      signIn: () => Promise.reject(new Error('asked to sign in again')),
+      consent: () => (consentShown = true),
+    });
     expect(consentShown).toBe(true);
     expect((await again.call('whoami')).isError).toBeFalsy();
     await Promise.all([kept.close(), again.close(), lost.close().catch(() => {})]);
@@ -156,7 +184,10 @@ describe('a refresh while another program holds the SQLite store locked', () => 
     }
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
-    expect(await refused.json()).toEqual({ error: 'temporarily_unavailable', error_description: "Punchcard's database does not answer just now, so nothing was done. Try again in 5 s." });
+    expect(await refused.json()).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: "Punchcard's database does not answer just now, so nothing was done. Try again in 5 s.",
+    });
     const again = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
     expect(again.status, await again.clone().text()).toBe(200);
     expect(((await again.json()) as { refresh_token?: string }).refresh_token).not.toBe(refreshToken);

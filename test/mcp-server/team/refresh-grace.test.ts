@@ -71,7 +71,12 @@ describe('two instances on one PostgreSQL', () => {
     // One public_url for both, as behind a load balancer: A's own address, where the test signs in;
     // B is reached at its own address.
     const port = await freePort();
-    const setup = { provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, postgres: await freshPostgresDatabase(), publicUrl: `http://127.0.0.1:${port}` };
+    const setup = {
+      provider: { type: 'kimai', url: fake.url },
+      signIn: { tracker: true },
+      postgres: await freshPostgresDatabase(),
+      publicUrl: `http://127.0.0.1:${port}`,
+    };
     const a = await start({ ...setup, port });
     const b = await start(setup);
     const instances = [a, b];

@@ -24,12 +24,37 @@ const GOOD = {
 describe('serve --config refuses', () => {
   it.each([
     ['an unknown key', { ...GOOD, trusted_proxy: [] }, { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY }, /"trusted_proxy" is not a key this version knows/],
-    ['http:// public_url on the network', { ...GOOD, public_url: 'http://punchcard.example.com', sign_in: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } }, { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY }, /"public_url": an https:\/\/ address/],
-    ['a development sign-in on a public address', { ...GOOD, public_url: 'https://punchcard.example.com' }, { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY }, /"sign_in\.development": a development sign-in lets anyone in/],
+    [
+      'http:// public_url on the network',
+      { ...GOOD, public_url: 'http://punchcard.example.com', sign_in: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } },
+      { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
+      /"public_url": an https:\/\/ address/,
+    ],
+    [
+      'a development sign-in on a public address',
+      { ...GOOD, public_url: 'https://punchcard.example.com' },
+      { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
+      /"sign_in\.development": a development sign-in lets anyone in/,
+    ],
     ['the key variable unset', GOOD, {}, /^The environment variable PUNCHCARD_SERVER_KEY \(key_env\) is not set; .*openssl rand -base64 32$/],
-    ['a key of 16 bytes', GOOD, { PUNCHCARD_SERVER_KEY: Buffer.alloc(16, 7).toString('base64') }, /^PUNCHCARD_SERVER_KEY \(key_env\) holds 16 bytes; it must hold exactly 32 random bytes in base64\./],
-    ['a trusted proxy that is no address', { ...GOOD, trusted_proxies: ['proxy.internal'] }, { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY }, /^trusted_proxies: "proxy\.internal" is not an address or a range such as 10\.0\.0\.0\/8$/],
-    ['an access-token life below its bound', GOOD, { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY, PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS: '0' }, /^PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS is "0"/],
+    [
+      'a key of 16 bytes',
+      GOOD,
+      { PUNCHCARD_SERVER_KEY: Buffer.alloc(16, 7).toString('base64') },
+      /^PUNCHCARD_SERVER_KEY \(key_env\) holds 16 bytes; it must hold exactly 32 random bytes in base64\./,
+    ],
+    [
+      'a trusted proxy that is no address',
+      { ...GOOD, trusted_proxies: ['proxy.internal'] },
+      { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
+      /^trusted_proxies: "proxy\.internal" is not an address or a range such as 10\.0\.0\.0\/8$/,
+    ],
+    [
+      'an access-token life below its bound',
+      GOOD,
+      { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY, PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS: '0' },
+      /^PUNCHCARD_TEAM_ACCESS_TOKEN_TTL_SECONDS is "0"/,
+    ],
   ])('%s: exit 1 and one line naming it, nothing listening and no store made', async (_mistake, config, env, expected) => {
     const file = join(dir, 'server.json');
     writeFileSync(file, JSON.stringify(config));
@@ -51,10 +76,15 @@ describe('serve --config refuses', () => {
     db.close();
     const file = join(folder, 'server.json');
     writeFileSync(file, JSON.stringify({ ...GOOD, store: `sqlite:${path}` }));
-    for (const args of [['serve', '--config', file], ['audit', '--config', file]]) {
+    for (const args of [
+      ['serve', '--config', file],
+      ['audit', '--config', file],
+    ]) {
       const run = await runCli(args, { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
       expect(run.code, run.stderr).toBe(1);
-      expect(run.stderr).toBe(`store: ${path} was written by a newer Punchcard (store version 99; this one knows up to 4). Run the newer version, or restore a backup made with this one.\n`);
+      expect(run.stderr).toBe(
+        `store: ${path} was written by a newer Punchcard (store version 99; this one knows up to 4). Run the newer version, or restore a backup made with this one.\n`,
+      );
     }
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 99 });
@@ -66,10 +96,15 @@ describe('serve --config refuses', () => {
     writeFileSync(blocker, '');
     const file = join(dir, 'blocked.json');
     writeFileSync(file, JSON.stringify({ ...GOOD, store: `sqlite:${blocker}/server.db` }));
-    for (const args of [['serve', '--config', file], ['audit', '--config', file]]) {
+    for (const args of [
+      ['serve', '--config', file],
+      ['audit', '--config', file],
+    ]) {
       const run = await runCli(args, { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
       expect(run.code, run.stderr).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`^store: "sqlite:${blocker}/server\\.db" cannot be opened \\(.*\\)\\. Check that the server's account may create and write it\\.\\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^store: "sqlite:${blocker}/server\\.db" cannot be opened \\(.*\\)\\. Check that the server's account may create and write it\\.\\n$`),
+      );
     }
   });
 
@@ -86,7 +121,11 @@ describe('serve --dev --port', () => {
   it.each([
     ['a port out of range', ['serve', '--dev', '--port', '0'], /^--port takes a port number, 1 to 65535\.$/m],
     ['a port that is no number', ['serve', '--dev', '--port', 'http'], /^--port takes a port number, 1 to 65535\.$/m],
-    ['--port with --config', ['serve', '--config', '/etc/punchcard/server.json', '--port', '8787'], /^--data and --port go with --dev; a configured server takes them from its FILE\.$/m],
+    [
+      '--port with --config',
+      ['serve', '--config', '/etc/punchcard/server.json', '--port', '8787'],
+      /^--data and --port go with --dev; a configured server takes them from its FILE\.$/m,
+    ],
   ])('refuses %s with exit 2 and the usage, before anything listens', async (_mistake, args, expected) => {
     const run = await runCli(args, { HOME: dir });
     expect(run.code).toBe(2);

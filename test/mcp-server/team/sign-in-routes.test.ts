@@ -59,7 +59,9 @@ describe('the routes of the sign-in pages', () => {
 
   it('paths that only look like a page, and the company callback but by GET, are the authorization server’s 404', async () => {
     const cases: [string, string][] = [
-      ...['/Account', '/account/', '/account/elsewhere', `/interaction/${'a'.repeat(65)}`, '/interaction/a%41', '/interaction/abc/other', '/interaction/'].map((path): [string, string] => ['GET', path]),
+      ...['/Account', '/account/', '/account/elsewhere', `/interaction/${'a'.repeat(65)}`, '/interaction/a%41', '/interaction/abc/other', '/interaction/'].map(
+        (path): [string, string] => ['GET', path],
+      ),
       ['POST', '/sign-in/callback'],
       ['HEAD', '/sign-in/callback'],
     ];

@@ -11,12 +11,21 @@ const ADA = DEFAULT_USERS[0] as FakeUser;
 
 /** Every form a secret could sit in a file as. */
 function forms(secret: string): string[] {
-  return [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), Buffer.from(secret).toString('hex'), encodeURIComponent(secret)];
+  return [
+    secret,
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+    Buffer.from(secret).toString('hex'),
+    encodeURIComponent(secret),
+  ];
 }
 
 function storeBytes(server: TeamServerHandle): string {
   const path = join(server.dataDir, 'server.db');
-  return [path, `${path}-wal`].filter(existsSync).map((file) => readFileSync(file).toString('latin1')).join('\n');
+  return [path, `${path}-wal`]
+    .filter(existsSync)
+    .map((file) => readFileSync(file).toString('latin1'))
+    .join('\n');
 }
 
 describe('a dump of the store', () => {

@@ -5,7 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Era, textOf } from '../../support/engine.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
-import { connectAs, freePort, type Page, removeTeamServerData, type SignIn, SignInBrowser, startTeamServer, storedPeople, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
+import {
+  connectAs,
+  freePort,
+  type Page,
+  removeTeamServerData,
+  type SignIn,
+  SignInBrowser,
+  startTeamServer,
+  storedPeople,
+  type TeamServerHandle,
+  trackerSignIn,
+} from '../../support/team-server.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -15,7 +26,12 @@ const ACCOUNTS = [
   { id: 'tom', name: 'Tom L.', email: 'tom@acme.example', emailVerified: true },
 ];
 
-const wordsOf = (page: Page) => page.html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const wordsOf = (page: Page) =>
+  page.html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 describe.each<Era>(['legacy', 'modern'])('company sign-in in front of Kimai (%s era)', (era) => {
   let fake: FakeKimai;
@@ -63,7 +79,10 @@ describe.each<Era>(['legacy', 'modern'])('company sign-in in front of Kimai (%s 
     // The first page offers the company sign-in and nothing to type a token into.
     expect(firstPage[0]).toContain('/company"');
     expect(firstPage[0]).not.toContain('type="password"');
-    expect(storedPeople(server).find((person) => person.identity === `oidc:${idp.issuer}:ada`)).toMatchObject({ email: 'ada@acme.example', hasCredentials: true });
+    expect(storedPeople(server).find((person) => person.identity === `oidc:${idp.issuer}:ada`)).toMatchObject({
+      email: 'ada@acme.example',
+      hasCredentials: true,
+    });
     const before = fake.requests.length;
     expect(textOf(await ada.call('whoami'))).toContain('Ada Lovelace');
     await ada.close();
@@ -88,7 +107,9 @@ describe.each<Era>(['legacy', 'modern'])('company sign-in in front of Kimai (%s 
     expect(wordsOf(afterCompany)).toContain('Signed in as tom@acme.example ');
     const refused = await browser.submit(afterCompany, '/tracker', { secret: 'token-wrong-0123456789' });
     expect(refused.status).toBe(400);
-    expect(wordsOf(refused)).toMatch(/Kimai at http:\/\/127\.0\.0\.1:\d+ did not accept the API token \(it is wrong, expired or revoked\)\. Create a new API token in your Kimai profile and enter it here\./);
+    expect(wordsOf(refused)).toMatch(
+      /Kimai at http:\/\/127\.0\.0\.1:\d+ did not accept the API token \(it is wrong, expired or revoked\)\. Create a new API token in your Kimai profile and enter it here\./,
+    );
     expect(wordsOf(refused)).toContain('Signed in as tom@acme.example ');
     expect(storedPeople(server).find((person) => person.identity === `oidc:${idp.issuer}:tom`)).toMatchObject({ hasCredentials: false });
 

@@ -5,8 +5,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Era, textOf } from '../../support/engine.ts';
 import type { RecordedRequest } from '../../support/fake-server.ts';
-import { connectAs, type ConnectedClient, type Page, removeTeamServerData, type SignIn, SignInBrowser, startTeamServer, storedGrants, storedPeople, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
-import { ADA_KEY as CLOCKIFY_ADA_KEY, BOB_KEY as CLOCKIFY_BOB_KEY, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+import {
+  connectAs,
+  type ConnectedClient,
+  type Page,
+  removeTeamServerData,
+  type SignIn,
+  SignInBrowser,
+  startTeamServer,
+  storedGrants,
+  storedPeople,
+  type TeamServerHandle,
+  trackerSignIn,
+} from '../../support/team-server.ts';
+import {
+  ADA_KEY as CLOCKIFY_ADA_KEY,
+  BOB_KEY as CLOCKIFY_BOB_KEY,
+  SEED as CLOCKIFY_SEED,
+  seedWorkspace,
+  startFakeClockify,
+} from '../providers/clockify/fake-clockify.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeUser as ClockodoUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 
 interface Person {
@@ -41,10 +59,24 @@ const BACK_ENDS: Record<string, () => Promise<BackEnd>> = {
     return {
       provider: { type: 'clockodo', url: fake.url },
       requests: fake.requests,
-      ada: { signIn: trackerSignIn(CLOCKODO_ADA.apiKey, CLOCKODO_ADA.email), credential: CLOCKODO_ADA.apiKey, name: CLOCKODO_ADA.name, login: 'ada@example.com' },
-      bob: { signIn: trackerSignIn(CLOCKODO_BOB.apiKey, 'BOB@example.com'), credential: CLOCKODO_BOB.apiKey, name: CLOCKODO_BOB.name, login: 'bob@example.com' },
+      ada: {
+        signIn: trackerSignIn(CLOCKODO_ADA.apiKey, CLOCKODO_ADA.email),
+        credential: CLOCKODO_ADA.apiKey,
+        name: CLOCKODO_ADA.name,
+        login: 'ada@example.com',
+      },
+      bob: {
+        signIn: trackerSignIn(CLOCKODO_BOB.apiKey, 'BOB@example.com'),
+        credential: CLOCKODO_BOB.apiKey,
+        name: CLOCKODO_BOB.name,
+        login: 'bob@example.com',
+      },
       wrong: [
-        { fields: { email: CLOCKODO_ADA.email, secret: 'key-wrong-0123456789abcdef' }, verdict: /^Clockodo did not accept ada@example\.com with this API key \(the e-mail is not a Clockodo login, or the key is wrong or was renewed\)\. Copy your API key from your personal data in Clockodo and enter it here\.$/ },
+        {
+          fields: { email: CLOCKODO_ADA.email, secret: 'key-wrong-0123456789abcdef' },
+          verdict:
+            /^Clockodo did not accept ada@example\.com with this API key \(the e-mail is not a Clockodo login, or the key is wrong or was renewed\)\. Copy your API key from your personal data in Clockodo and enter it here\.$/,
+        },
         // Bob's own key with Ada's login: Clockodo says no, and Ada's e-mail names nobody here.
         { fields: { email: CLOCKODO_ADA.email, secret: CLOCKODO_BOB.apiKey }, verdict: /^Clockodo did not accept ada@example\.com with this API key/ },
         { fields: { email: 'not an e-mail', secret: CLOCKODO_ADA.apiKey }, verdict: /^Enter the e-mail address you sign in to Clockodo with\.$/ },
@@ -63,7 +95,11 @@ const BACK_ENDS: Record<string, () => Promise<BackEnd>> = {
       ada: { signIn: trackerSignIn(CLOCKIFY_ADA_KEY), credential: CLOCKIFY_ADA_KEY, name: 'Ada Lovelace' },
       bob: { signIn: trackerSignIn(CLOCKIFY_BOB_KEY), credential: CLOCKIFY_BOB_KEY, name: 'Bob Builder' },
       wrong: [
-        { fields: { secret: 'clockify-key-wrong-000000' }, verdict: /^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings in Clockify \(a workspace on its own subdomain has keys of its own\) and enter it here\.$/ },
+        {
+          fields: { secret: 'clockify-key-wrong-000000' },
+          verdict:
+            /^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings in Clockify \(a workspace on its own subdomain has keys of its own\) and enter it here\.$/,
+        },
         { fields: { secret: 'two words' }, verdict: /^Enter your Clockify API key: one line without spaces, as Clockify shows it\.$/ },
       ],
       close: () => fake.close(),
@@ -72,7 +108,10 @@ const BACK_ENDS: Record<string, () => Promise<BackEnd>> = {
 };
 
 /** The error the sign-in page shows, as a person reads it. */
-const errorOf = (page: Page) => (/<p class="error" role="alert" id="sign-in-error">([^<]*)<\/p>/.exec(page.html)?.[1] ?? '').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+const errorOf = (page: Page) =>
+  (/<p class="error" role="alert" id="sign-in-error">([^<]*)<\/p>/.exec(page.html)?.[1] ?? '').replace(/&#(\d+);/g, (_, code: string) =>
+    String.fromCharCode(Number(code)),
+  );
 
 describe.each(Object.keys(BACK_ENDS))('tracker sign-in on %s', (backEndName) => {
   describe.each<Era>(['legacy', 'modern'])('two people at once (%s era)', (era) => {
@@ -93,7 +132,7 @@ describe.each(Object.keys(BACK_ENDS))('tracker sign-in on %s', (backEndName) => 
       await backEnd?.close();
     });
 
-    it('sends each person\'s calls with their credential only, and shows each only their own entries', async () => {
+    it("sends each person's calls with their credential only, and shows each only their own entries", async () => {
       const { requests } = backEnd;
       const tag = `${era}-${Date.now()}`;
       const before = requests.length;
@@ -102,9 +141,14 @@ describe.each(Object.keys(BACK_ENDS))('tracker sign-in on %s', (backEndName) => 
         bob.call('log_time', { date: 'yesterday', duration: '2h', project: 'Website', activity: 'Development', description: `bob ${tag}` }),
       ]);
       for (const result of logged) expect(result.isError, textOf(result)).toBeFalsy();
-      expect(requests.slice(before).every((request) => request.credential === backEnd.ada.credential || request.credential === backEnd.bob.credential)).toBe(true);
+      expect(requests.slice(before).every((request) => request.credential === backEnd.ada.credential || request.credential === backEnd.bob.credential)).toBe(
+        true,
+      );
 
-      for (const [client, person, own, other] of [[ada, backEnd.ada, 'ada', 'bob'], [bob, backEnd.bob, 'bob', 'ada']] as const) {
+      for (const [client, person, own, other] of [
+        [ada, backEnd.ada, 'ada', 'bob'],
+        [bob, backEnd.bob, 'bob', 'ada'],
+      ] as const) {
         const start = requests.length;
         expect(textOf(await client.call('whoami'))).toContain(person.name);
         const listed = await client.call('list_time_entries', { from: 'yesterday', to: 'yesterday' });
@@ -114,13 +158,16 @@ describe.each(Object.keys(BACK_ENDS))('tracker sign-in on %s', (backEndName) => 
         const sent = requests.slice(start);
         expect(sent.length).toBeGreaterThan(0);
         expect(new Set(sent.map((request) => request.credential))).toEqual(new Set([person.credential]));
-        if (person.login) expect(new Set(sent.map((request) => (request as RecordedRequest & { headers: Record<string, string | undefined> }).headers['x-clockodoapiuser']))).toEqual(new Set([person.login]));
+        if (person.login)
+          expect(
+            new Set(sent.map((request) => (request as RecordedRequest & { headers: Record<string, string | undefined> }).headers['x-clockodoapiuser'])),
+          ).toEqual(new Set([person.login]));
       }
       if (backEnd.paths) for (const request of requests) expect(request.path).toMatch(backEnd.paths);
     });
   });
 
-  it('refuses wrong credentials with the back end\'s verdict in words, and stores nothing', async () => {
+  it("refuses wrong credentials with the back end's verdict in words, and stores nothing", async () => {
     const backEnd = await (BACK_ENDS[backEndName] as () => Promise<BackEnd>)();
     const server = await startTeamServer({ provider: backEnd.provider, signIn: { tracker: true } });
     try {

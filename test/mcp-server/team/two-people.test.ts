@@ -21,7 +21,10 @@ describe.each(['legacy', 'modern'] as const)('two people on a Kimai team server 
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
     server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
-    [ada, tom] = await Promise.all([connectAs(server, { era, signIn: trackerSignIn(ADA.token) }), connectAs(server, { era, signIn: trackerSignIn(TOM.token) })]);
+    [ada, tom] = await Promise.all([
+      connectAs(server, { era, signIn: trackerSignIn(ADA.token) }),
+      connectAs(server, { era, signIn: trackerSignIn(TOM.token) }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([ada?.close(), tom?.close()]);
@@ -32,7 +35,10 @@ describe.each(['legacy', 'modern'] as const)('two people on a Kimai team server 
 
   it('acts for each as themselves, with only their own token', async () => {
     const before = fake.requests.length;
-    const [adaIn, tomIn] = await Promise.all([ada.call('clock_in', { project: 'Website', activity: 'Design' }), tom.call('clock_in', { project: 'Website', activity: 'Meeting' })]);
+    const [adaIn, tomIn] = await Promise.all([
+      ada.call('clock_in', { project: 'Website', activity: 'Design' }),
+      tom.call('clock_in', { project: 'Website', activity: 'Meeting' }),
+    ]);
     expect(adaIn.isError, textOf(adaIn)).toBeFalsy();
     expect(tomIn.isError, textOf(tomIn)).toBeFalsy();
     const running = fake.state.timesheets.filter((sheet) => sheet.end === null);
@@ -59,10 +65,16 @@ describe.each(['legacy', 'modern'] as const)('two people on a Kimai team server 
   it('refuses a guessed access token with the challenge that leads to sign-in', async () => {
     const response = await fetch(server.mcpUrl, {
       method: 'POST',
-      headers: { authorization: 'Bearer guessed0000000000000000000000000000000000', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: {
+        authorization: 'Bearer guessed0000000000000000000000000000000000',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
     });
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer .*resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp"/);
+    expect(response.headers.get('www-authenticate')).toMatch(
+      /^Bearer .*resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp"/,
+    );
   });
 });

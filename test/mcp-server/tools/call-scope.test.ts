@@ -40,7 +40,9 @@ describe('runInCallScope', () => {
     // What a cached load the other call started rejects with when that call is cancelled.
     const othersEnd = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
     const sharing = runInCallScope({ ...scope(new AbortController().signal), tool: 'timer_status' }, () => Promise.reject(othersEnd));
-    await expect(sharing).rejects.toThrow(/^timer_status needed a request another call had under way, and that call was stopped \(cancelled, or past its deadline\); try again\.$/);
+    await expect(sharing).rejects.toThrow(
+      /^timer_status needed a request another call had under way, and that call was stopped \(cancelled, or past its deadline\); try again\.$/,
+    );
   });
 
   it('refuses any request after the end', async () => {
@@ -72,18 +74,32 @@ describe('stoppedCallText', () => {
   });
 
   it('says which changes were made, which may have been, and leaves out those the back end refused', () => {
-    expect(stoppedCallText(deadline, budget([['stop the timer', 'done'], ['start the timer', 'sent'], ['log the time', 'refused']]), true)).toBe(
+    expect(
+      stoppedCallText(
+        deadline,
+        budget([
+          ['stop the timer', 'done'],
+          ['start the timer', 'sent'],
+          ['log the time', 'refused'],
+        ]),
+        true,
+      ),
+    ).toBe(
       'clock_in took longer than 45 s, so Punchcard stopped it and its requests to Kimai (it may be overloaded or unreachable; try again later, or ask for less at once). ' +
         'Done before it stopped: stop the timer. Sent without an answer, so it may or may not have happened (check before repeating it): start the timer. Nothing else was changed.',
     );
   });
 
   it('a writing call that asked no back end only stopped being waited for', () => {
-    expect(stoppedCallText(deadline, budget([], []), true)).toBe('clock_in took longer than 45 s, so Punchcard stopped it. Check whether it was done before repeating it.');
+    expect(stoppedCallText(deadline, budget([], []), true)).toBe(
+      'clock_in took longer than 45 s, so Punchcard stopped it. Check whether it was done before repeating it.',
+    );
   });
 
   it('a cancelled call names the back end it stopped asking', () => {
     const cancelled = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
-    expect(stoppedCallText(cancelled, budget([], ['Clockodo']), false)).toBe('The client cancelled list_catalog, so Punchcard stopped it and its requests to Clockodo. Nothing was changed.');
+    expect(stoppedCallText(cancelled, budget([], ['Clockodo']), false)).toBe(
+      'The client cancelled list_catalog, so Punchcard stopped it and its requests to Clockodo. Nothing was changed.',
+    );
   });
 });

@@ -19,7 +19,7 @@ async function timesheet() {
 }
 
 describe('clock_in', () => {
-  it('starts the timer at the wall time given, in the person\'s zone, with the description trimmed', async () => {
+  it("starts the timer at the wall time given, in the person's zone, with the description trimmed", async () => {
     const { run, tracker } = await timesheet();
     const { text, data } = await run(clockIn, { start: '09:30', description: '  reviewing the budget ' });
     expect(text).toMatch(/^Clocked in on .* at 09:30\.$/);
@@ -38,7 +38,9 @@ describe('clock_in', () => {
   it('refuses a second timer in words, naming the one that runs, and leaves it running', async () => {
     const { run, tracker } = await timesheet();
     await run(clockIn, { start: '13:00', description: 'support' });
-    await expect(run(clockIn, { description: 'meeting' })).rejects.toThrow(/^A timer is already running: .* since 13:00 \(2 h\)\. Clock out first, or call clock_in with switch: true/);
+    await expect(run(clockIn, { description: 'meeting' })).rejects.toThrow(
+      /^A timer is already running: .* since 13:00 \(2 h\)\. Clock out first, or call clock_in with switch: true/,
+    );
     expect(await tracker.runningEntry()).toMatchObject({ description: 'support', start: Date.parse('2026-11-18T12:00:00Z') });
   });
 

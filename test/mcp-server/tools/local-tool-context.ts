@@ -21,7 +21,10 @@ export interface LocalToolContext {
   /** What the handler logged. */
   logged: string[];
   /** Runs a tool as the server does: its input schema first, then the handler. */
-  run: <Input extends z.ZodObject, Output extends z.ZodObject>(tool: ToolDefinition<Input, Output>, args: Record<string, unknown>) => Promise<ToolOutcome<z.input<Output>>>;
+  run: <Input extends z.ZodObject, Output extends z.ZodObject>(
+    tool: ToolDefinition<Input, Output>,
+    args: Record<string, unknown>,
+  ) => Promise<ToolOutcome<z.input<Output>>>;
   close: () => void;
 }
 

@@ -28,12 +28,17 @@ describe('log_time', () => {
     const { text, data } = await run(logTime, { start: '09:00', end: '10:30', project: 'website', description: 'layout' });
     const { entries } = await tracker.listEntries(DAY);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ start: Date.parse('2026-11-18T08:00:00Z'), end: Date.parse('2026-11-18T09:30:00Z'), description: 'layout', project: { name: 'Website' } });
+    expect(entries[0]).toMatchObject({
+      start: Date.parse('2026-11-18T08:00:00Z'),
+      end: Date.parse('2026-11-18T09:30:00Z'),
+      description: 'layout',
+      project: { name: 'Website' },
+    });
     expect(data.entry).toMatchObject({ id: entries[0]?.id });
     expect(text).toBe(`Logged 1 h 30 min on Website — layout, 09:00–10:30 (#${entries[0]?.id}).`);
   });
 
-  it('places a duration alone after the day\'s earlier work', async () => {
+  it("places a duration alone after the day's earlier work", async () => {
     const { run, tracker } = await timesheet();
     await run(logTime, { start: '08:00', end: '09:00' });
     await run(logTime, { date: 'today', duration: '2h' });

@@ -27,7 +27,20 @@ const WHOLE_LIST_LIMIT = 27_000;
 const WHOLE_LIST_LIMIT_WITH_TEAM = 32_000;
 
 /** JSON Schema keywords that bound a value. */
-const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'const', 'pattern', 'format', 'minItems', 'maxItems'];
+const LIMIT_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minItems',
+  'maxItems',
+];
 
 /**
  * The limits a property schema states, less zod's implicit safe-integer range on every integer: the
@@ -120,7 +133,9 @@ describe('the tool registry', () => {
 
   it.each(TOOL_NAMES)('%s is exercised by at least one end-to-end test', (name) => {
     const e2e = resolve(import.meta.dirname, '../e2e');
-    const sources = readdirSync(e2e).map((file) => readFileSync(join(e2e, file), 'utf8')).join('\n');
+    const sources = readdirSync(e2e)
+      .map((file) => readFileSync(join(e2e, file), 'utf8'))
+      .join('\n');
     expect(sources).toContain(`'${name}'`);
   });
 

@@ -16,7 +16,11 @@ afterEach(() => {
 });
 
 async function timesheet(annualDays = 25) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: (settings) => ({ ...settings, leave: { annualDays, carryOverDays: 0, allowBeyondBalance: false } }) });
+  local = await localToolContext({
+    now: NOW,
+    timezone: 'Europe/Berlin',
+    settings: (settings) => ({ ...settings, leave: { annualDays, carryOverDays: 0, allowBeyondBalance: false } }),
+  });
   return local;
 }
 

@@ -14,7 +14,6 @@ export type Theme = 'light' | 'dark';
 export const HOST_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
-
 export interface ToolCall {
   name: string;
   arguments?: Record<string, unknown>;
@@ -62,7 +61,13 @@ export function buildHostScript(): Promise<string> {
     const result = await build({
       configFile: false,
       logLevel: 'warn',
-      build: { write: false, target: 'chrome120', minify: false, reportCompressedSize: false, rolldownOptions: { input: resolve(import.meta.dirname, 'host-page.ts') } },
+      build: {
+        write: false,
+        target: 'chrome120',
+        minify: false,
+        reportCompressedSize: false,
+        rolldownOptions: { input: resolve(import.meta.dirname, 'host-page.ts') },
+      },
     });
     const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string }> }>;
     const chunks = outputs.flatMap((entry) => entry.output).filter((file) => file.type === 'chunk');

@@ -25,7 +25,12 @@ interface AppState {
 const RUNNING = { project: 'Okapi Support', description: 'Planning the release', start: '2026-11-18T07:55' };
 
 export const APP_STATES: AppState[] = [
-  { name: 'app-timer-running', what: 'the Timer app: the running timer with Clock out and Switch task', tool: 'timer_status', act: (host) => host.app.getByRole('button', { name: 'Clock out' }).waitFor() },
+  {
+    name: 'app-timer-running',
+    what: 'the Timer app: the running timer with Clock out and Switch task',
+    tool: 'timer_status',
+    act: (host) => host.app.getByRole('button', { name: 'Clock out' }).waitFor(),
+  },
   {
     name: 'app-timer-stopped',
     what: "the Timer app opened by the model's clock_out: what was stopped and for how long, with Continue",
@@ -33,12 +38,19 @@ export const APP_STATES: AppState[] = [
     args: { end: '2026-11-18T10:00' },
     act: (host) => host.app.getByRole('button', { name: /^Continue / }).waitFor(),
     after: async (engine) => {
-      const { entries } = (await seed(engine, 'list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).structuredContent as { entries: Array<{ id: number }> };
+      const { entries } = (await seed(engine, 'list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).structuredContent as {
+        entries: Array<{ id: number }>;
+      };
       for (const { id } of entries) await seed(engine, 'delete_time_entry', { id });
       await seed(engine, 'clock_in', RUNNING);
     },
   },
-  { name: 'app-week', what: 'the Week app: days against their targets, what is missing, the holiday', tool: 'list_time_entries', act: (host) => host.app.getByText('Fill the gap').first().waitFor() },
+  {
+    name: 'app-week',
+    what: 'the Week app: days against their targets, what is missing, the holiday',
+    tool: 'list_time_entries',
+    act: (host) => host.app.getByText('Fill the gap').first().waitFor(),
+  },
   {
     name: 'app-week-delete',
     what: 'the Week app asking before it deletes an entry',
@@ -92,7 +104,14 @@ export async function renderAppScreenshots(options: { out: string; themes?: read
     for (const theme of options.themes ?? ['light', 'dark']) {
       for (const state of APP_STATES) {
         const file = resolve(options.out, `${state.name}-${theme}.png`);
-        const host = await openApp(browser, { client: engine.client, tool: state.tool, ...(state.args ? { args: state.args } : {}), theme, width: 720, fixedTime: Date.parse(NOW) });
+        const host = await openApp(browser, {
+          client: engine.client,
+          tool: state.tool,
+          ...(state.args ? { args: state.args } : {}),
+          theme,
+          width: 720,
+          fixedTime: Date.parse(NOW),
+        });
         try {
           await state.act?.(host);
           await drawn(host.page);

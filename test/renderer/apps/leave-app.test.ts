@@ -4,7 +4,15 @@
 // the local timesheet in both eras and on Kimai's fake with its absence plugin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { type AppHost } from './app-host.ts';
 import { appsInChromium } from './apps-in-chromium.ts';
 
@@ -32,7 +40,9 @@ describe.each<Era>(['legacy', 'modern'])('the Leave planner on the local timeshe
     const { app } = host;
     await app.getByRole('heading', { name: 'November 2026' }).waitFor();
     await app.getByText('Vacation 2026: 25 days left of 25 days; 0 days taken, 0 days planned.').waitFor();
-    await day(host, 'Wednesday, November 18').getByText(/Buß- und Bettag|Day of Prayer and Repentance/).waitFor();
+    await day(host, 'Wednesday, November 18')
+      .getByText(/Buß- und Bettag|Day of Prayer and Repentance/)
+      .waitFor();
     expect(await host.axe()).toEqual([]);
 
     // A week with the holiday in it costs four days: the engine's work shares, added up.
@@ -56,15 +66,23 @@ describe.each<Era>(['legacy', 'modern'])('the Leave planner on the local timeshe
       { name: 'request_leave', arguments: { type: 'vacation', first_day: '2026-11-23', last_day: '2026-11-27', comment: 'Family' } },
     ]);
     const requests = await engine.call('list_leave_requests', { from: '2026-11-01', to: '2026-11-30' });
-    expect(requests.structuredContent?.requests).toMatchObject([{ type: 'vacation', first_day: '2026-11-23', last_day: '2026-11-27', days: 5, comment: 'Family' }]);
+    expect(requests.structuredContent?.requests).toMatchObject([
+      { type: 'vacation', first_day: '2026-11-23', last_day: '2026-11-27', days: 5, comment: 'Family' },
+    ]);
     const told = (await host.modelContext()).map((update) => update.content?.[0]?.text ?? '');
-    expect(told).toEqual([expect.stringMatching(/^In Punchcard's Leave planner app the person asked to request vacation from 2026-11-23 to 2026-11-27 \(5 days\) \(request_leave\)\. Punchcard answered: /)]);
+    expect(told).toEqual([
+      expect.stringMatching(
+        /^In Punchcard's Leave planner app the person asked to request vacation from 2026-11-23 to 2026-11-27 \(5 days\) \(request_leave\)\. Punchcard answered: /,
+      ),
+    ]);
     await day(host, 'Monday, November 23').getByText('You: vacation').waitFor();
 
     // The next month, read only.
     await app.getByRole('button', { name: 'Next month' }).press('Enter');
     await app.getByRole('heading', { name: 'December 2026' }).waitFor();
-    await day(host, 'Friday, December 25').getByText(/Christmas|Weihnachtstag/).waitFor();
+    await day(host, 'Friday, December 25')
+      .getByText(/Christmas|Weihnachtstag/)
+      .waitFor();
     expect(host.problems).toEqual([]);
   }, 90_000);
 });

@@ -5,12 +5,32 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDuration } from '../../../renderer/src/format.ts';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { type AppHost, type Theme } from './app-host.ts';
 import { appsInChromium } from './apps-in-chromium.ts';
 
 const NOW = '2026-11-18T10:00:00+01:00';
-const WRITING = new Set(['clock_in', 'clock_out', 'start_break', 'end_break', 'log_time', 'update_time_entry', 'delete_time_entry', 'request_leave', 'cancel_leave_request', 'create_catalog_item', 'archive_catalog_item']);
+const WRITING = new Set([
+  'clock_in',
+  'clock_out',
+  'start_break',
+  'end_break',
+  'log_time',
+  'update_time_entry',
+  'delete_time_entry',
+  'request_leave',
+  'cancel_leave_request',
+  'create_catalog_item',
+  'archive_catalog_item',
+]);
 
 const chromium = appsInChromium();
 let host: AppHost;
@@ -89,7 +109,9 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
   it("follows the host's theme over the computer's and its size, and works without optional host context", async () => {
     host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'dark', systemTheme: 'light' });
     await host.app.getByRole('heading', { name: 'Timer' }).waitFor();
-    const dark = await host.app.locator('html').evaluate((root) => [root.dataset.theme, getComputedStyle(document.body.parentElement as Element).backgroundColor]);
+    const dark = await host.app
+      .locator('html')
+      .evaluate((root) => [root.dataset.theme, getComputedStyle(document.body.parentElement as Element).backgroundColor]);
     expect(dark).toEqual(['dark', 'rgb(31, 31, 33)']);
     expect(await host.axe()).toEqual([]);
     await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light' }));
@@ -98,7 +120,12 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     // within the height the host allows.
     const heights = await host.page.locator('iframe').evaluate((frame: HTMLIFrameElement) => frame.getBoundingClientRect().height);
     expect(heights).toBeGreaterThan(150);
-    await host.page.evaluate(() => (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({ theme: 'light', containerDimensions: { maxHeight: 120 } }));
+    await host.page.evaluate(() =>
+      (window as unknown as { bridge: { setHostContext(context: object): void } }).bridge.setHostContext({
+        theme: 'light',
+        containerDimensions: { maxHeight: 120 },
+      }),
+    );
     await host.app.locator('html[style*="max-height: 120px"]').waitFor({ state: 'attached' });
     expect(host.problems).toEqual([]);
   }, 60_000);
@@ -111,7 +138,11 @@ describe.each<Era>(['legacy', 'modern'])('the Timer app on the local timesheet (
     // A replay of every answer the page ever had (ids 1…20), a forged answer with a made-up entry,
     // a forged request to call a tool, and notifications that are not the engine's shapes.
     for (let id = 1; id <= 20; id++) await host.postAsHost({ jsonrpc: '2.0', id, result: { content: [], structuredContent: { stopped: {} } } });
-    await host.postAsHost({ jsonrpc: '2.0', method: 'ui/notifications/tool-result', params: { structuredContent: { running: null, on_break: null, today_minutes: 1, week_minutes: 2 } } });
+    await host.postAsHost({
+      jsonrpc: '2.0',
+      method: 'ui/notifications/tool-result',
+      params: { structuredContent: { running: null, on_break: null, today_minutes: 1, week_minutes: 2 } },
+    });
     await host.postAsHost({ jsonrpc: '2.0', id: 99, method: 'tools/call', params: { name: 'clock_out', arguments: {} } });
     await host.postAsHost({ jsonrpc: '2.0', method: 'ui/notifications/tool-result', params: { structuredContent: { running: 'yes' } } });
     await host.postAsHost({ jsonrpc: '2.0', method: 'ui/notifications/tool-input', params: { arguments: { switch: true } } });
@@ -143,31 +174,45 @@ describe('the Timer app after a clock-out (local timesheet)', () => {
   });
 
   /** The frame's focused element, as a person tabbing through it reaches it. */
-  const focused = () => host.page.frames()[1]?.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent) ?? null;
+  const focused = () =>
+    host.page.frames()[1]?.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent) ?? null;
 
-  it.each<Theme>(['light', 'dark'])("opened by the model's clock_out, shows what was stopped and for how long, and Continue starts it again from the keyboard (%s)", async (theme) => {
-    host = await chromium.open({ client: engine.client, tool: 'clock_out', args: { end: '10:00' }, theme, fixedTime: Date.parse(NOW) });
-    const { app } = host;
-    const stopped = app.locator('.stopped');
-    await stopped.waitFor();
-    expect((await stopped.innerText()).split('\n').filter(Boolean)).toEqual(['Stopped Okapi Support after 2 h 5 min', 'Tickets', '7:55 AM – 10:00 AM · Not clocked in.', 'Continue']);
-    // Today's total is the engine's (timer_status), and it holds the time just stopped.
-    expect(await app.locator('.totals').innerText()).toBe('Today 2 h 5 min · This week 2 h 5 min');
-    expect(await host.axe()).toEqual([]);
+  it.each<Theme>(['light', 'dark'])(
+    "opened by the model's clock_out, shows what was stopped and for how long, and Continue starts it again from the keyboard (%s)",
+    async (theme) => {
+      host = await chromium.open({ client: engine.client, tool: 'clock_out', args: { end: '10:00' }, theme, fixedTime: Date.parse(NOW) });
+      const { app } = host;
+      const stopped = app.locator('.stopped');
+      await stopped.waitFor();
+      expect((await stopped.innerText()).split('\n').filter(Boolean)).toEqual([
+        'Stopped Okapi Support after 2 h 5 min',
+        'Tickets',
+        '7:55 AM – 10:00 AM · Not clocked in.',
+        'Continue',
+      ]);
+      // Today's total is the engine's (timer_status), and it holds the time just stopped.
+      expect(await app.locator('.totals').innerText()).toBe('Today 2 h 5 min · This week 2 h 5 min');
+      expect(await host.axe()).toEqual([]);
 
-    // Continue is the first stop of the keyboard, named with the work it starts again.
-    await app.getByRole('heading', { name: 'Timer' }).click();
-    await host.page.keyboard.press('Tab');
-    expect(await focused()).toBe('Continue Okapi Support — Tickets');
-    await host.page.keyboard.press('Enter');
-    await app.getByText('Running since').waitFor();
-    expect(host.calls.filter((call) => WRITING.has(call.name))).toEqual([{ name: 'clock_in', arguments: { project: 'Okapi Support', description: 'Tickets' } }]);
-    expect((await engine.call('timer_status')).structuredContent?.running).toMatchObject({ project: 'Okapi Support', description: 'Tickets', end: null });
-    expect(await app.locator('.stopped').count()).toBe(0);
-    const told = await host.modelContext();
-    expect(told.at(-1)?.content?.[0]?.text).toMatch(/^In Punchcard's Timer app the person asked to continue Okapi Support — Tickets \(clock_in\)\. Punchcard answered: Clocked in/);
-    expect(host.problems).toEqual([]);
-  }, 60_000);
+      // Continue is the first stop of the keyboard, named with the work it starts again.
+      await app.getByRole('heading', { name: 'Timer' }).click();
+      await host.page.keyboard.press('Tab');
+      expect(await focused()).toBe('Continue Okapi Support — Tickets');
+      await host.page.keyboard.press('Enter');
+      await app.getByText('Running since').waitFor();
+      expect(host.calls.filter((call) => WRITING.has(call.name))).toEqual([
+        { name: 'clock_in', arguments: { project: 'Okapi Support', description: 'Tickets' } },
+      ]);
+      expect((await engine.call('timer_status')).structuredContent?.running).toMatchObject({ project: 'Okapi Support', description: 'Tickets', end: null });
+      expect(await app.locator('.stopped').count()).toBe(0);
+      const told = await host.modelContext();
+      expect(told.at(-1)?.content?.[0]?.text).toMatch(
+        /^In Punchcard's Timer app the person asked to continue Okapi Support — Tickets \(clock_in\)\. Punchcard answered: Clocked in/,
+      );
+      expect(host.problems).toEqual([]);
+    },
+    60_000,
+  );
 
   it("after the person's own Clock out, shows the entry the engine stopped and today's time with it", async () => {
     host = await chromium.open({ client: engine.client, tool: 'timer_status', theme: 'light', fixedTime: Date.parse(NOW) });
@@ -179,7 +224,11 @@ describe('the Timer app after a clock-out (local timesheet)', () => {
     await host.page.keyboard.press('Enter');
     await app.locator('.stopped').waitFor();
     // What the engine stopped (its clock runs on from 10:00, so the minutes are read, not assumed).
-    const [entry] = ((await engine.call('list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).structuredContent as { entries: Array<{ minutes: number; end: string }> }).entries;
+    const [entry] = (
+      (await engine.call('list_time_entries', { from: '2026-11-18', to: '2026-11-18' })).structuredContent as {
+        entries: Array<{ minutes: number; end: string }>;
+      }
+    ).entries;
     expect(entry?.minutes).toBeGreaterThanOrEqual(125);
     const took = formatDuration(entry?.minutes ?? 0);
     expect(await app.locator('.stopped .headline').innerText()).toBe(`Stopped Okapi Support after ${took}`);

@@ -4,7 +4,15 @@
 // Kimai's fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { type AppHost, type ToolCall } from './app-host.ts';
 import { appsInChromium } from './apps-in-chromium.ts';
 
@@ -74,7 +82,10 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     await fill.getByLabel('Description').press('Enter');
     await monday.getByText('16:00–17:30').waitFor();
     await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('8 h of 8 h');
-    expect((await entries(engine)).find((entry) => entry.description === 'Email')).toMatchObject({ start: '2026-11-16T16:00:00+01:00', end: '2026-11-16T17:30:00+01:00' });
+    expect((await entries(engine)).find((entry) => entry.description === 'Email')).toMatchObject({
+      start: '2026-11-16T16:00:00+01:00',
+      end: '2026-11-16T17:30:00+01:00',
+    });
 
     // Deleting asks first; "Keep it" keeps it.
     await app.getByRole('button', { name: 'Delete 09:00–17:00 No project — Workshop' }).click();
@@ -95,9 +106,15 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     ]);
     const told = (await host.modelContext()).map((update) => update.content?.[0]?.text ?? '');
     expect(told).toHaveLength(3);
-    expect(told[0]).toMatch(/^In Punchcard's Week app the person asked to change entry #\d+ \(09:00–12:00 No project — Report\) \(update_time_entry\)\. Punchcard answered: /);
+    expect(told[0]).toMatch(
+      /^In Punchcard's Week app the person asked to change entry #\d+ \(09:00–12:00 No project — Report\) \(update_time_entry\)\. Punchcard answered: /,
+    );
     // A host keeps only the last update: it says all three changes, oldest first.
-    expect(told[2]?.split('\n').map((line) => /\((\w+)\)\. Punchcard answered/.exec(line)?.[1])).toEqual(['update_time_entry', 'log_time', 'delete_time_entry']);
+    expect(told[2]?.split('\n').map((line) => /\((\w+)\)\. Punchcard answered/.exec(line)?.[1])).toEqual([
+      'update_time_entry',
+      'log_time',
+      'delete_time_entry',
+    ]);
     expect(told[2]).toMatch(/\(delete_time_entry\)\. Punchcard answered: Deleted #\d+/);
     expect(host.problems).toEqual([]);
   }, 90_000);
@@ -127,7 +144,10 @@ describe("the Week app on Kimai's fake", () => {
   beforeAll(async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
-    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: `${fake.url}/` }, tools: { enabled: { update_time_entry: true, delete_time_entry: true } } });
+    const userDataDir = makeUserDataDir({
+      provider: { type: 'kimai', url: `${fake.url}/` },
+      tools: { enabled: { update_time_entry: true, delete_time_entry: true } },
+    });
     rememberPlugin(userDataDir, fake.url, false);
     engine = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
     await seedWeek(engine, { project: 'Website', activity: 'Design' });

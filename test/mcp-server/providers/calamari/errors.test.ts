@@ -46,15 +46,20 @@ describe('describeHttpFailure', () => {
     expect(failing(400, { code: 'INVALID_EMPLOYEE', field: 'person' })).toMatchObject({
       failure: 'unknown_person',
       status: 400,
-      message: "Calamari has no active employee ada@example.com. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.",
+      message:
+        "Calamari has no active employee ada@example.com. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.",
     });
-    expect(failing(404, { code: 'API_TERMINAL_NOT_AVAILABLE' })).toMatchObject({ failure: 'restricted', message: expect.stringMatching(/^Calamari has no API terminal you may use, so Punchcard cannot start your shift\./) });
+    expect(failing(404, { code: 'API_TERMINAL_NOT_AVAILABLE' })).toMatchObject({
+      failure: 'restricted',
+      message: expect.stringMatching(/^Calamari has no API terminal you may use, so Punchcard cannot start your shift\./),
+    });
   });
 
   it('tells an unknown API path from a server that is not Calamari on 404', () => {
     expect(failing(404, { message: 'No such method', code: 'INVALID_METHOD_URL' })).toMatchObject({
       failure: 'wrong_service',
-      message: 'Calamari at acme.calamari.io does not know this part of its API (404) trying to start your shift. Check the Calamari address, such as https://your-company.calamari.io.',
+      message:
+        'Calamari at acme.calamari.io does not know this part of its API (404) trying to start your shift. Check the Calamari address, such as https://your-company.calamari.io.',
     });
     for (const notCalamari of [answer(404, { code: 'NOT_FOUND' }), answer(404, undefined, '<html><body>Not Found')]) {
       const error = describeHttpFailure(notCalamari, shift, BASE, EMAIL);
@@ -64,7 +69,10 @@ describe('describeHttpFailure', () => {
   });
 
   it('asks for an update on 405', () => {
-    expect(failing(405)).toMatchObject({ failure: 'bad_request', message: 'Calamari refused the request to start your shift (405, wrong method); update Punchcard.' });
+    expect(failing(405)).toMatchObject({
+      failure: 'bad_request',
+      message: 'Calamari refused the request to start your shift (405, wrong method); update Punchcard.',
+    });
   });
 
   it('says the hourly quota is used up on 429, with the usage Calamari reports', () => {
@@ -77,9 +85,15 @@ describe('describeHttpFailure', () => {
   });
 
   it('words 5xx like every back end, and says when a status means nothing to it', () => {
-    expect(failing(500, { message: 'boom' })).toMatchObject({ failure: 'server_error', message: 'Calamari had an internal error (500) trying to start your shift. Try again later.' });
+    expect(failing(500, { message: 'boom' })).toMatchObject({
+      failure: 'server_error',
+      message: 'Calamari had an internal error (500) trying to start your shift. Try again later.',
+    });
     expect(failing(502).message).toBe('Calamari, or a proxy in front of it, is unavailable (502). Try again later.');
-    expect(failing(418)).toMatchObject({ failure: 'bad_request', message: 'Calamari answered 418 trying to start your shift; Punchcard does not know what that means here.' });
+    expect(failing(418)).toMatchObject({
+      failure: 'bad_request',
+      message: 'Calamari answered 418 trying to start your shift; Punchcard does not know what that means here.',
+    });
   });
 });
 

@@ -43,7 +43,12 @@ async function start(options: FakeCalamariOptions = {}, seed = true): Promise<Fa
   return fake;
 }
 
-interface Answer { status: number; text: string; json: unknown; headers: Headers }
+interface Answer {
+  status: number;
+  text: string;
+  json: unknown;
+  headers: Headers;
+}
 
 /** POSTs a JSON body to `/api${path}` (or sends `raw` / uses `method`), with the right key unless told otherwise. */
 async function call(path: string, body?: unknown, init: { method?: string; auth?: string | null; raw?: string } = {}): Promise<Answer> {
@@ -67,8 +72,15 @@ const list = (answer: Answer) => answer.json as Array<Record<string, unknown>>;
 const clockIn = (person: string, time: string, extra: Record<string, unknown> = {}) => call('/clockin/terminal/v1/clock-in', { person, time, ...extra });
 const clockOut = (person: string, time: string) => call('/clockin/terminal/v1/clock-out', { person, time });
 const status = async (person: string) => ((await call('/clockin/shift/status/v1/get-current', { person })).json as { status: string }).status;
-const createLeave = (employee: string, absenceTypeId: string, dateFrom: string, dateTo: string, fromPart = 'MORNING', toPart = 'END_OF_DAY', extra: Record<string, unknown> = {}) =>
-  call('/leave/request/v1/create', { employee, absenceTypeId, dateFrom, dateTo, fromPart, toPart, ...extra });
+const createLeave = (
+  employee: string,
+  absenceTypeId: string,
+  dateFrom: string,
+  dateTo: string,
+  fromPart = 'MORNING',
+  toPart = 'END_OF_DAY',
+  extra: Record<string, unknown> = {},
+) => call('/leave/request/v1/create', { employee, absenceTypeId, dateFrom, dateTo, fromPart, toPart, ...extra });
 
 describe('the fake Calamari: access', () => {
   it('answers 401 AUTH without credentials, for another user, a wrong key and switched-off API access', async () => {
@@ -99,7 +111,10 @@ describe('the fake Calamari: access', () => {
 
   it('with Time & Attendance off, answers Clockin calls 403 naming the module; leave and holidays still work', async () => {
     await start({ modules: { timeAndAttendance: false } });
-    for (const answer of [await clockIn(ADA, '2026-07-01T09:00:00'), await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-07-01' })]) {
+    for (const answer of [
+      await clockIn(ADA, '2026-07-01T09:00:00'),
+      await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-07-01' }),
+    ]) {
       expect(answer).toMatchObject({ status: 403, json: { code: 'ACCESS_FORBIDDEN', field: null } });
       expect((answer.json as { message: string }).message).toMatch(/Time & Attendance/);
     }
@@ -207,13 +222,25 @@ describe('the fake Calamari: terminal and shift status', () => {
   it('takes only zone-less local wall time, reads it in the employee zone, and refuses the future', async () => {
     const calamari = await start();
     const incorrect = { status: 400, json: { message: 'Incorrect value', code: '', field: 'time' } };
-    for (const time of ['2026-07-01T09:00:00Z', '2026-07-01T09:00:00+02:00', '2026-07-01T09:00:00+0200', '2026-07-01T09:00:00.000', '2026-07-01 09:00:00', '2026-07-01T09:00', '2026-02-30T09:00:00', 1782896400000]) {
+    for (const time of [
+      '2026-07-01T09:00:00Z',
+      '2026-07-01T09:00:00+02:00',
+      '2026-07-01T09:00:00+0200',
+      '2026-07-01T09:00:00.000',
+      '2026-07-01 09:00:00',
+      '2026-07-01T09:00',
+      '2026-02-30T09:00:00',
+      1782896400000,
+    ]) {
       expect(await call('/clockin/terminal/v1/clock-in', { person: ADA, time }), String(time)).toMatchObject(incorrect);
     }
     expect(await call('/clockin/terminal/v1/clock-in', { person: ADA })).toMatchObject({ status: 400, json: { code: 'INVALID_TIME', field: 'time' } });
     expect(await clockIn(ADA, '2026-07-01T12:05:00')).toMatchObject({ status: 400, json: { code: 'INVALID_TIME', field: 'time' } });
     expect(calamari.state.shifts).toHaveLength(0);
-    expect(await clockIn(ADA, '2026-07-01T09:00:00')).toMatchObject({ status: 200, json: { person: { firstName: 'Ada', lastName: 'Lovelace' }, shiftStatus: 'STARTED' } });
+    expect(await clockIn(ADA, '2026-07-01T09:00:00')).toMatchObject({
+      status: 200,
+      json: { person: { firstName: 'Ada', lastName: 'Lovelace' }, shiftStatus: 'STARTED' },
+    });
     // 09:00 in Berlin (summer) is 07:00 UTC; Cleo's London 09:00 is 08:00 UTC.
     expect(calamari.state.shifts[0]?.started).toBe(Date.parse('2026-07-01T07:00:00Z'));
     await clockIn(CLEO, '2026-07-01T09:00:00');
@@ -240,7 +267,10 @@ describe('the fake Calamari: terminal and shift status', () => {
   it('clocks in on a project open to the person with a description; others are INVALID_PROJECT', async () => {
     const calamari = await start();
     const { general, websiteRelaunch } = SEED.projects;
-    expect(await clockIn(BOB, '2026-07-01T09:00:00', { projectId: websiteRelaunch })).toMatchObject({ status: 400, json: { code: 'INVALID_PROJECT', field: 'projectId' } });
+    expect(await clockIn(BOB, '2026-07-01T09:00:00', { projectId: websiteRelaunch })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_PROJECT', field: 'projectId' },
+    });
     expect(await clockIn(BOB, '2026-07-01T09:00:00', { projectId: 999 })).toMatchObject({ status: 400, json: { code: 'INVALID_PROJECT' } });
     expect(calamari.state.shifts).toHaveLength(0);
     expect((await clockIn(ADA, '2026-07-01T09:00:00', { projectId: websiteRelaunch, description: 'Landing page' })).status).toBe(200);
@@ -254,28 +284,41 @@ describe('the fake Calamari: terminal and shift status', () => {
 
   it('starts breaks only in a running shift with a break type of the person; clock-out closes an open break', async () => {
     const calamari = await start();
-    const breakStart = (person: string, time: string, breakType?: number) => call('/clockin/terminal/v1/break-start', { person, time, ...(breakType === undefined ? {} : { breakType }) });
+    const breakStart = (person: string, time: string, breakType?: number) =>
+      call('/clockin/terminal/v1/break-start', { person, time, ...(breakType === undefined ? {} : { breakType }) });
     expect(await breakStart(BOB, '2026-07-01T09:00:00', SEED.breakTypes.break)).toMatchObject({ status: 400, json: { code: 'NO_STARTED_SHIFT' } });
     await clockIn(BOB, '2026-07-01T08:00:00');
     expect(await breakStart(BOB, '2026-07-01T10:00:00')).toMatchObject({ status: 400, json: { code: 'INVALID_BREAK_TYPE', field: 'breakType' } });
     expect(await breakStart(BOB, '2026-07-01T10:00:00', SEED.breakTypes.lunch)).toMatchObject({ status: 400, json: { code: 'INVALID_BREAK_TYPE' } });
-    expect(await breakStart(BOB, '2026-07-01T10:00:00', SEED.breakTypes.break)).toMatchObject({ status: 200, json: { person: { firstName: 'Bob', lastName: 'Builder' }, breakStatus: 'STARTED' } });
+    expect(await breakStart(BOB, '2026-07-01T10:00:00', SEED.breakTypes.break)).toMatchObject({
+      status: 200,
+      json: { person: { firstName: 'Bob', lastName: 'Builder' }, breakStatus: 'STARTED' },
+    });
     expect(await status(BOB)).toBe('BREAK');
     expect(await clockOut(BOB, '2026-07-01T10:30:00')).toMatchObject({ json: { shiftStatus: 'FINISHED' } });
     const end = Date.parse('2026-07-01T08:30:00Z');
-    expect(calamari.state.shifts[0]).toMatchObject({ finished: end, breaks: [{ from: Date.parse('2026-07-01T08:00:00Z'), to: end, breakTypeId: SEED.breakTypes.break }] });
+    expect(calamari.state.shifts[0]).toMatchObject({
+      finished: end,
+      breaks: [{ from: Date.parse('2026-07-01T08:00:00Z'), to: end, breakTypeId: SEED.breakTypes.break }],
+    });
     expect(await status(BOB)).toBe('STOPPED');
 
     await clockIn(ADA, '2026-07-01T08:00:00');
     await breakStart(ADA, '2026-07-01T10:00:00', SEED.breakTypes.lunch);
-    expect(await call('/clockin/terminal/v1/break-stop', { person: ADA, time: '2026-07-01T10:45:00', breakType: SEED.breakTypes.lunch })).toMatchObject({ status: 200, json: { breakStatus: 'FINISHED' } });
+    expect(await call('/clockin/terminal/v1/break-stop', { person: ADA, time: '2026-07-01T10:45:00', breakType: SEED.breakTypes.lunch })).toMatchObject({
+      status: 200,
+      json: { breakStatus: 'FINISHED' },
+    });
     expect(await status(ADA)).toBe('STARTED');
   });
 
   it('with no API terminal, answers the terminal calls API_TERMINAL_NOT_AVAILABLE; the status still answers', async () => {
     const calamari = await start({ apiTerminal: false });
     expect(await clockIn(ADA, '2026-07-01T09:00:00')).toMatchObject({ status: 400, json: { code: 'API_TERMINAL_NOT_AVAILABLE' } });
-    expect(await call('/clockin/terminal/v1/get-break-types-for-person', { person: ADA })).toMatchObject({ status: 400, json: { code: 'API_TERMINAL_NOT_AVAILABLE' } });
+    expect(await call('/clockin/terminal/v1/get-break-types-for-person', { person: ADA })).toMatchObject({
+      status: 400,
+      json: { code: 'API_TERMINAL_NOT_AVAILABLE' },
+    });
     expect(await status(ADA)).toBe('STOPPED');
     calamari.options.apiTerminal = true;
     expect((await clockIn(ADA, '2026-07-01T09:00:00')).status).toBe(200);
@@ -288,21 +331,49 @@ describe('the fake Calamari: terminal and shift status', () => {
       json: { person: { firstName: 'Ada', lastName: 'Lovelace', email: ADA, externalId: 'P-001' }, status: 'STOPPED' },
     });
     expect(await call('/clockin/shift/status/v1/get-current', { person: 'externalNumber:P-002' })).toMatchObject({ json: { person: { firstName: 'Bob' } } });
-    expect(await call('/clockin/shift/status/v1/get-current', { person: 'nobody@acme.example' })).toMatchObject({ status: 400, json: { code: 'INVALID_EMPLOYEE', field: 'person' } });
+    expect(await call('/clockin/shift/status/v1/get-current', { person: 'nobody@acme.example' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_EMPLOYEE', field: 'person' },
+    });
     expect(await clockIn(DAN, '2026-07-01T09:00:00')).toMatchObject({ status: 400, json: { code: 'INVALID_EMPLOYEE', field: 'person' } });
-    expect(await call('/leave/request/v1/find', { employee: DAN, from: '2026-01-01', to: '2026-12-31' })).toMatchObject({ status: 400, json: { code: 'INVALID_EMPLOYEE', field: 'employee' } });
-    expect(await call('/leave/request/v1/find', { employee: 'externalNumber:P-001', from: '2026-01-01', to: '2026-12-31' })).toMatchObject({ status: 400, json: { code: 'INVALID_EMPLOYEE' } });
-    expect(await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-07-01', employees: [ADA, 'nobody@acme.example'] })).toMatchObject({ status: 400, json: { code: 'INVALID_EMPLOYEE', field: 'employees' } });
+    expect(await call('/leave/request/v1/find', { employee: DAN, from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_EMPLOYEE', field: 'employee' },
+    });
+    expect(await call('/leave/request/v1/find', { employee: 'externalNumber:P-001', from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_EMPLOYEE' },
+    });
+    expect(await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-07-01', employees: [ADA, 'nobody@acme.example'] })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_EMPLOYEE', field: 'employees' },
+    });
   });
 });
 
 describe('the fake Calamari: timesheet entries', () => {
   function seedShifts(calamari: FakeCalamari) {
     calamari.state.shifts.push(
-      { id: 7001, employeeId: 1, started: Date.parse('2026-06-29T07:00:00Z'), finished: Date.parse('2026-06-29T15:00:00Z'), breaks: [{ from: Date.parse('2026-06-29T11:00:00Z'), to: Date.parse('2026-06-29T11:30:00Z'), breakTypeId: SEED.breakTypes.break }], projectId: SEED.projects.general, description: 'Reviews' },
+      {
+        id: 7001,
+        employeeId: 1,
+        started: Date.parse('2026-06-29T07:00:00Z'),
+        finished: Date.parse('2026-06-29T15:00:00Z'),
+        breaks: [{ from: Date.parse('2026-06-29T11:00:00Z'), to: Date.parse('2026-06-29T11:30:00Z'), breakTypeId: SEED.breakTypes.break }],
+        projectId: SEED.projects.general,
+        description: 'Reviews',
+      },
       // Monday 22:00 in Berlin, still running.
       { id: 7002, employeeId: 1, started: Date.parse('2026-06-29T20:00:00Z'), finished: null, breaks: [], projectId: null, description: null },
-      { id: 7003, employeeId: 2, started: Date.parse('2026-07-01T06:00:00Z'), finished: Date.parse('2026-07-01T09:00:00Z'), breaks: [], projectId: null, description: null },
+      {
+        id: 7003,
+        employeeId: 2,
+        started: Date.parse('2026-07-01T06:00:00Z'),
+        finished: Date.parse('2026-07-01T09:00:00Z'),
+        breaks: [],
+        projectId: null,
+        description: null,
+      },
     );
   }
 
@@ -319,7 +390,9 @@ describe('the fake Calamari: timesheet entries', () => {
       duration: 8 * 3600 - 1800,
       person: { firstName: 'Ada', lastName: 'Lovelace', email: ADA },
       breaks: [{ from: '2026-06-29T11:00:00+0000', to: '2026-06-29T11:30:00+0000', duration: 1800, breakType: { id: SEED.breakTypes.break, name: 'Break' } }],
-      projects: [{ project: { id: SEED.projects.general, name: 'General' }, from: '2026-06-29T07:00:00+0000', to: '2026-06-29T15:00:00+0000', duration: 8 * 3600 }],
+      projects: [
+        { project: { id: SEED.projects.general, name: 'General' }, from: '2026-06-29T07:00:00+0000', to: '2026-06-29T15:00:00+0000', duration: 8 * 3600 },
+      ],
       closed: true,
       description: 'Reviews',
     });
@@ -330,20 +403,43 @@ describe('the fake Calamari: timesheet entries', () => {
     expect(await ids({ from: '2026-07-01', to: '2026-07-01' })).toEqual([7003, 7002]);
     expect(await ids({ from: '2026-06-29', to: '2026-07-01', teams: ['Sales'] })).toEqual([]);
     expect(await ids({ from: '2026-06-29', to: '2026-07-01', teams: [SEED.teams.engineering] })).toEqual([7003, 7002, 7001]);
-    expect(await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-06-30' })).toMatchObject({ status: 400, json: { code: 'INVALID_DATE_TO' } });
-    expect(await call('/clockin/timesheetentries/v1/find', { from: '1.7.2026', to: '2026-07-01' })).toMatchObject({ status: 400, json: { code: 'INVALID_DATE_FROM', field: 'from' } });
+    expect(await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-06-30' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_DATE_TO' },
+    });
+    expect(await call('/clockin/timesheetentries/v1/find', { from: '1.7.2026', to: '2026-07-01' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_DATE_FROM', field: 'from' },
+    });
   });
 
   it('creates a past shift from local wall times, validating its start, end, length and overlaps', async () => {
     const calamari = await start();
     seedShifts(calamari);
     const create = (body: Record<string, unknown>) => call('/clockin/timesheetentries/v1/create', { person: BOB, ...body });
-    expect(await create({ shiftStart: '2026-06-30T17:00:00', shiftEnd: '2026-06-30T09:00:00' })).toMatchObject({ status: 400, json: { code: 'SHIFT_END_BEFORE_START' } });
-    expect(await create({ shiftStart: '2026-06-30T09:00:00', shiftEnd: '2026-06-30T09:00:30' })).toMatchObject({ status: 400, json: { code: 'SHIFT_TO_SHORT' } });
-    expect(await create({ shiftStart: '2026-06-30T09:00:00Z', shiftEnd: '2026-06-30T17:00:00' })).toMatchObject({ status: 400, json: { code: 'INVALID_SHIFT_START', field: 'shiftStart' } });
-    expect(await create({ shiftStart: '2026-07-01T07:00:00', shiftEnd: '2026-07-01T10:00:00' })).toMatchObject({ status: 400, json: { code: 'SHIFTS_OVERLAP' } });
-    expect(await create({ shiftStart: '2026-06-30T09:00:00', shiftEnd: '2026-06-30T17:00:00', projects: [{ projectType: SEED.projects.websiteRelaunch, projectStart: '2026-06-30T09:00:00', projectEnd: '2026-06-30T12:00:00' }] }))
-      .toMatchObject({ status: 400, json: { code: 'INVALID_PROJECT_FOR_USER' } });
+    expect(await create({ shiftStart: '2026-06-30T17:00:00', shiftEnd: '2026-06-30T09:00:00' })).toMatchObject({
+      status: 400,
+      json: { code: 'SHIFT_END_BEFORE_START' },
+    });
+    expect(await create({ shiftStart: '2026-06-30T09:00:00', shiftEnd: '2026-06-30T09:00:30' })).toMatchObject({
+      status: 400,
+      json: { code: 'SHIFT_TO_SHORT' },
+    });
+    expect(await create({ shiftStart: '2026-06-30T09:00:00Z', shiftEnd: '2026-06-30T17:00:00' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_SHIFT_START', field: 'shiftStart' },
+    });
+    expect(await create({ shiftStart: '2026-07-01T07:00:00', shiftEnd: '2026-07-01T10:00:00' })).toMatchObject({
+      status: 400,
+      json: { code: 'SHIFTS_OVERLAP' },
+    });
+    expect(
+      await create({
+        shiftStart: '2026-06-30T09:00:00',
+        shiftEnd: '2026-06-30T17:00:00',
+        projects: [{ projectType: SEED.projects.websiteRelaunch, projectStart: '2026-06-30T09:00:00', projectEnd: '2026-06-30T12:00:00' }],
+      }),
+    ).toMatchObject({ status: 400, json: { code: 'INVALID_PROJECT_FOR_USER' } });
     expect(calamari.state.shifts).toHaveLength(3);
     const created = await create({
       shiftStart: '2026-06-30T09:00:00',
@@ -367,8 +463,28 @@ describe('the fake Calamari: timesheet entries', () => {
     seedShifts(calamari);
     // Ada: Mon 29 June 7.5 h worked; Tue 30 June on accepted leave; Wed 1 July 3 h so far. Thu and
     // Fri are after today and count nothing. (The running evening shift is taken out.)
-    calamari.state.requests.push({ id: 990, employeeId: 1, absenceTypeId: SEED.absenceTypes.annualLeave, from: '2026-06-30', to: '2026-06-30', fromPart: 'MORNING', toPart: 'END_OF_DAY', status: 'ACCEPTED', reason: null, comment: null, amount: 1 });
-    calamari.state.shifts.push({ id: 7004, employeeId: 1, started: Date.parse('2026-07-01T05:00:00Z'), finished: Date.parse('2026-07-01T08:00:00Z'), breaks: [], projectId: null, description: null });
+    calamari.state.requests.push({
+      id: 990,
+      employeeId: 1,
+      absenceTypeId: SEED.absenceTypes.annualLeave,
+      from: '2026-06-30',
+      to: '2026-06-30',
+      fromPart: 'MORNING',
+      toPart: 'END_OF_DAY',
+      status: 'ACCEPTED',
+      reason: null,
+      comment: null,
+      amount: 1,
+    });
+    calamari.state.shifts.push({
+      id: 7004,
+      employeeId: 1,
+      started: Date.parse('2026-07-01T05:00:00Z'),
+      finished: Date.parse('2026-07-01T08:00:00Z'),
+      breaks: [],
+      projectId: null,
+      description: null,
+    });
     calamari.state.shifts.splice(1, 1);
     const balance = async (body: Record<string, unknown>) => list(await call('/clockin/timesheetentries/v1/balance', body));
     const [ada] = await balance({ from: '2026-06-29', to: '2026-07-03', employees: [ADA] });
@@ -383,7 +499,9 @@ describe('the fake Calamari: timesheet entries', () => {
 describe('the fake Calamari: time off', () => {
   it('lists absence types and answers balances for the id as text or the externalId, never a number', async () => {
     await start();
-    expect(list(await call('/leave/v1/get-absence-types'))).toContainEqual(expect.objectContaining({ id: SEED.absenceTypes.annualLeave, name: 'Annual leave', durationUnit: 'DAYS', externalId: 'PTO' }));
+    expect(list(await call('/leave/v1/get-absence-types'))).toContainEqual(
+      expect.objectContaining({ id: SEED.absenceTypes.annualLeave, name: 'Annual leave', durationUnit: 'DAYS', externalId: 'PTO' }),
+    );
     const get = (absenceTypeId: unknown, date: unknown = '2026-07-01') => call('/leave/v1/entitlement-balance/get', { absenceTypeId, employee: ADA, date });
     expect(await get(String(SEED.absenceTypes.annualLeave))).toMatchObject({ status: 200, json: { unit: 'DAYS', unlimited: false, amount: 30 } });
     expect(await get('PTO')).toMatchObject({ status: 200, json: { amount: 30 } });
@@ -400,7 +518,12 @@ describe('the fake Calamari: time off', () => {
     const christmas = await createLeave(ADA, 'PTO', '2026-12-21', '2026-12-28');
     expect(christmas).toMatchObject({ status: 200, json: { id: expect.any(Number) } });
     const id = (christmas.json as { id: number }).id;
-    expect(calamari.state.requests.find((request) => request.id === id)).toMatchObject({ employeeId: 1, status: 'PENDING', amount: 4.5, absenceTypeId: SEED.absenceTypes.annualLeave });
+    expect(calamari.state.requests.find((request) => request.id === id)).toMatchObject({
+      employeeId: 1,
+      status: 'PENDING',
+      amount: 4.5,
+      absenceTypeId: SEED.absenceTypes.annualLeave,
+    });
     // The seeded request of part-time Cleo (Mon–Thu) costs what the fake computes for it.
     calamari.state.requests = calamari.state.requests.filter((request) => request.id !== 907);
     await createLeave(CLEO, String(SEED.absenceTypes.annualLeave), '2026-12-21', '2026-12-24');
@@ -410,14 +533,20 @@ describe('the fake Calamari: time off', () => {
     expect((await createLeave(ADA, 'PTO', '2026-08-07', '2026-08-07', 'MORNING', 'AFTERNOON')).status).toBe(200);
     expect(calamari.state.requests.slice(-2).map((request) => request.amount)).toEqual([0.5, 0.5]);
     expect(await createLeave(ADA, 'PTO', '2026-08-07', '2026-08-07')).toMatchObject({ status: 400, json: { code: 'INVALID_ABSENCE_TIME' } });
-    expect(await createLeave(ADA, 'PTO', '2026-08-10', '2026-08-10', 'END_OF_DAY', 'END_OF_DAY')).toMatchObject({ status: 400, json: { code: 'INVALID_TIME_PART', field: 'fromPart' } });
+    expect(await createLeave(ADA, 'PTO', '2026-08-10', '2026-08-10', 'END_OF_DAY', 'END_OF_DAY')).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_TIME_PART', field: 'fromPart' },
+    });
     expect(await createLeave(ADA, 'PTO', '2026-08-08', '2026-08-09')).toMatchObject({ status: 400, json: { code: 'INVALID_ABSENCE_TIME' } });
   });
 
   it('refuses overlaps with pending or accepted requests, not with rejected or canceled ones', async () => {
     const calamari = await start();
     expect(await createLeave(BOB, 'PTO', '2026-07-16', '2026-07-20')).toMatchObject({ status: 400, json: { code: 'INVALID_ABSENCE_TIME' } });
-    expect(await createLeave(BOB, String(SEED.absenceTypes.sickLeave), '2026-07-22', '2026-07-22')).toMatchObject({ status: 400, json: { code: 'INVALID_ABSENCE_TIME' } });
+    expect(await createLeave(BOB, String(SEED.absenceTypes.sickLeave), '2026-07-22', '2026-07-22')).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_ABSENCE_TIME' },
+    });
     expect((await createLeave(BOB, 'PTO', '2026-08-03', '2026-08-04')).status).toBe(200);
     expect((await createLeave(CLEO, 'PTO', '2026-07-06', '2026-07-06')).status).toBe(200);
     expect(calamari.state.requests.filter((request) => request.status === 'PENDING' && request.id >= 1000)).toHaveLength(2);
@@ -445,8 +574,18 @@ describe('the fake Calamari: time off', () => {
     const july = await find('2026-07-01', '2026-07-31');
     expect(july.map((item) => item.id)).toEqual([901, 903, 902]);
     expect(july[0]).toMatchObject({
-      from: '2026-07-13', to: '2026-07-17', absenceTypeName: 'Annual leave', absenceTypeId: SEED.absenceTypes.annualLeave, absenceCategory: 'TIMEOFF',
-      status: 'ACCEPTED', entitlementAmount: 5, entitlementAmountUnit: 'DAYS', amountFirstDay: null, amountLastDay: null, fullDayRequest: true, reason: null,
+      from: '2026-07-13',
+      to: '2026-07-17',
+      absenceTypeName: 'Annual leave',
+      absenceTypeId: SEED.absenceTypes.annualLeave,
+      absenceCategory: 'TIMEOFF',
+      status: 'ACCEPTED',
+      entitlementAmount: 5,
+      entitlementAmountUnit: 'DAYS',
+      amountFirstDay: null,
+      amountLastDay: null,
+      fullDayRequest: true,
+      reason: null,
     });
     expect(july[1]).toMatchObject({ absenceTypeName: 'Remote work', absenceCategory: 'WORK', status: 'PENDING' });
     expect(july[2]).toMatchObject({ entitlementAmount: 0.5, amountFirstDay: null, amountLastDay: 0.5, fullDayRequest: false });
@@ -456,7 +595,8 @@ describe('the fake Calamari: time off', () => {
 
   it('find-advanced covers the company or a filter, names the owner, and takes APPROVED for ACCEPTED', async () => {
     await start();
-    const find = async (body: Record<string, unknown>) => list(await call('/leave/request/v1/find-advanced', { from: '2026-07-01', to: '2026-07-31', ...body }));
+    const find = async (body: Record<string, unknown>) =>
+      list(await call('/leave/request/v1/find-advanced', { from: '2026-07-01', to: '2026-07-31', ...body }));
     const ids = async (body: Record<string, unknown>) => (await find(body)).map((item) => item.id);
     expect(await ids({})).toEqual([906, 901, 905, 903, 902]);
     expect((await find({}))[0]).toMatchObject({ employeeEmail: CLEO, status: 'CANCELED', absenceTypeName: 'Annual leave' });
@@ -464,7 +604,10 @@ describe('the fake Calamari: time off', () => {
     expect(await ids({ absenceStatuses: ['ACCEPTED'] })).toEqual([901, 905, 902]);
     expect(await ids({ employees: [CLEO] })).toEqual([906, 905]);
     expect(await ids({ teams: ['Sales'], absenceStatuses: ['APPROVED', 'PENDING'] })).toEqual([905]);
-    expect(await call('/leave/request/v1/find-advanced', { from: '2026-07-01', to: '2026-07-31', absenceStatuses: ['APPROVED_AND_MORE'] })).toMatchObject({ status: 400, json: { code: 'INVALID_ABSENCE_STATUS' } });
+    expect(await call('/leave/request/v1/find-advanced', { from: '2026-07-01', to: '2026-07-31', absenceStatuses: ['APPROVED_AND_MORE'] })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_ABSENCE_STATUS' },
+    });
   });
 
   it("answers holidays of the employee's calendar in the range, Christmas Eve as a PM half day", async () => {
@@ -476,27 +619,43 @@ describe('the fake Calamari: time off', () => {
       { name: "St. Stephen's Day", start: '2026-12-26', end: '2026-12-26', halfDay: false, halfdayPeriod: null },
       { name: "New Year's Eve", start: '2026-12-31', end: '2026-12-31', halfDay: true, halfdayPeriod: 'PM' },
     ]);
-    expect(list(await call('/holiday/v1/find', { employee: ADA, from: '2027-03-26', to: '2027-03-29' })).map((item) => item.name)).toEqual(['Good Friday', 'Easter Monday']);
+    expect(list(await call('/holiday/v1/find', { employee: ADA, from: '2027-03-26', to: '2027-03-29' })).map((item) => item.name)).toEqual([
+      'Good Friday',
+      'Easter Monday',
+    ]);
     const cleo = calamari.state.employees.find((employee) => employee.id === 3);
     if (cleo) cleo.holidayCalendar = 'UK';
     expect(list(await call('/holiday/v1/find', { employee: CLEO, from: '2026-12-20', to: '2026-12-31' }))).toEqual([]);
-    expect(await call('/holiday/v1/find', { employee: ADA, from: '2026-12-20' })).toMatchObject({ status: 400, json: { code: 'INVALID_DATE_TO', field: 'to' } });
+    expect(await call('/holiday/v1/find', { employee: ADA, from: '2026-12-20' })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_DATE_TO', field: 'to' },
+    });
   });
 });
 
 describe('the fake Calamari: people', () => {
   it('searches employees in pages of two, hides the archived unless asked, and nests teams, week and calendar', async () => {
     await start();
-    const search = async (body: Record<string, unknown>) => (await call('/employees/v1/search', body)).json as { employees: Array<Record<string, unknown>>; currentPage: number; totalPages: number };
+    const search = async (body: Record<string, unknown>) =>
+      (await call('/employees/v1/search', body)).json as { employees: Array<Record<string, unknown>>; currentPage: number; totalPages: number };
     const first = await search({});
     expect(first).toMatchObject({ currentPage: 0, totalPages: 2 });
     expect(first.employees.map((employee) => employee.id)).toEqual([1, 2]);
     expect((await search({ page: 1 })).employees.map((employee) => employee.id)).toEqual([3]);
-    expect((await search({ page: 1, withArchived: true })).employees).toEqual([expect.objectContaining({ id: 3 }), expect.objectContaining({ id: 4, archived: true })]);
+    expect((await search({ page: 1, withArchived: true })).employees).toEqual([
+      expect.objectContaining({ id: 3 }),
+      expect.objectContaining({ id: 4, archived: true }),
+    ]);
     expect((await search({ employee: CLEO })).employees).toEqual([
       expect.objectContaining({
-        id: 3, firstName: 'Cleo', lastName: 'Patra', email: CLEO, archived: false, timeZone: 'Europe/London',
-        teams: [expect.objectContaining({ id: 2, name: 'Sales' })], workingWeek: expect.objectContaining({ id: 2, name: 'Part time' }),
+        id: 3,
+        firstName: 'Cleo',
+        lastName: 'Patra',
+        email: CLEO,
+        archived: false,
+        timeZone: 'Europe/London',
+        teams: [expect.objectContaining({ id: 2, name: 'Sales' })],
+        workingWeek: expect.objectContaining({ id: 2, name: 'Part time' }),
         holidaysCalendar: expect.objectContaining({ name: 'DE' }),
       }),
     ]);

@@ -16,7 +16,15 @@
 // by sharing a bug (time-zone arithmetic included).
 import type http from 'node:http';
 
-import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import {
+  type Failure,
+  Failures,
+  HttpAnswer,
+  jsonReply,
+  type RecordedRequest as CommonRecordedRequest,
+  type Reply,
+  startFakeServer,
+} from '../../../support/fake-server.ts';
 import { localDay, wallClock, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { CALAMARI_LIMITS, type FakeLimits, organisationQuota } from './fake-calamari-limits.ts';
 
@@ -42,10 +50,24 @@ export interface FakeEmployee {
   directManagerId?: number | null;
 }
 /** `managerIds`: the team's managers, as teams/v1/create and update take them (`managers`). */
-export interface FakeTeam { id: number; name: string; managerIds?: number[] }
+export interface FakeTeam {
+  id: number;
+  name: string;
+  managerIds?: number[];
+}
 export type DayName = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
-export interface FakeWorkingWeek { id: number; name: string; days: Array<{ dayName: DayName; seconds: number | null }> }
-export interface FakeAbsenceType { id: number; name: string; durationUnit: 'DAYS' | 'HOURS'; externalId: string | null; category: 'TIMEOFF' | 'WORK' }
+export interface FakeWorkingWeek {
+  id: number;
+  name: string;
+  days: Array<{ dayName: DayName; seconds: number | null }>;
+}
+export interface FakeAbsenceType {
+  id: number;
+  name: string;
+  durationUnit: 'DAYS' | 'HOURS';
+  externalId: string | null;
+  category: 'TIMEOFF' | 'WORK';
+}
 export type DayPart = 'MORNING' | 'AFTERNOON' | 'END_OF_DAY';
 export interface FakeRequest {
   id: number;
@@ -75,7 +97,14 @@ export interface FakeShift {
   /** Project time entries of a shift made by timesheetentries/create; without them, `projectId` covers the whole shift. */
   projectEntries?: Array<{ projectId: number; from: number; to: number | null }>;
 }
-export interface FakeHoliday { name: string; start: string; end: string; halfDay: boolean; halfdayPeriod: 'AM' | 'PM' | null; calendar: string }
+export interface FakeHoliday {
+  name: string;
+  start: string;
+  end: string;
+  halfDay: boolean;
+  halfdayPeriod: 'AM' | 'PM' | null;
+  calendar: string;
+}
 
 /** A request as the fake Calamari saw it: the common fields and every person its body names. */
 export interface RecordedRequest extends CommonRecordedRequest {
@@ -116,7 +145,6 @@ export interface FakeCalamariOptions {
   retryAfter?: boolean;
 }
 
-
 export interface FakeCalamariState {
   employees: FakeEmployee[];
   teams: FakeTeam[];
@@ -134,7 +162,9 @@ export interface FakeCalamari {
   /** e.g. http://127.0.0.1:PORT — the API lives under `${url}/api/...`. */
   readonly url: string;
   /** Mutable by tests: switch the API, the key's groups, a module or the API terminal off mid-test. */
-  readonly options: Required<Pick<FakeCalamariOptions, 'key' | 'apiEnabled' | 'keyGroups' | 'apiTerminal'>> & { modules: { timeAndAttendance: boolean; timeOff: boolean } };
+  readonly options: Required<Pick<FakeCalamariOptions, 'key' | 'apiEnabled' | 'keyGroups' | 'apiTerminal'>> & {
+    modules: { timeAndAttendance: boolean; timeOff: boolean };
+  };
   readonly state: FakeCalamariState;
   readonly requests: RecordedRequest[];
   failNext(match: { path: string | RegExp }, failure: Failure): void;
@@ -153,10 +183,54 @@ export const FUTURE_TOLERANCE_MS = 60_000;
 
 /** Working week 1 is full time (8 h Mon–Fri), 2 part time (6 h Mon–Thu); see seedOrganisation. */
 export const DEFAULT_EMPLOYEES: FakeEmployee[] = [
-  { id: 1, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.example', archived: false, teams: [1], timezone: 'Europe/Berlin', workingWeekId: 1, holidayCalendar: 'DE', externalNumber: 'P-001' },
-  { id: 2, firstName: 'Bob', lastName: 'Builder', email: 'bob@acme.example', archived: false, teams: [1], timezone: 'Europe/Berlin', workingWeekId: 1, holidayCalendar: 'DE', externalNumber: 'P-002' },
-  { id: 3, firstName: 'Cleo', lastName: 'Patra', email: 'cleo@acme.example', archived: false, teams: [2], timezone: 'Europe/London', workingWeekId: 2, holidayCalendar: 'DE', externalNumber: null },
-  { id: 4, firstName: 'Dan', lastName: 'Gone', email: 'dan@acme.example', archived: true, teams: [1], timezone: 'Europe/Berlin', workingWeekId: 1, holidayCalendar: 'DE', externalNumber: 'P-004' },
+  {
+    id: 1,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@acme.example',
+    archived: false,
+    teams: [1],
+    timezone: 'Europe/Berlin',
+    workingWeekId: 1,
+    holidayCalendar: 'DE',
+    externalNumber: 'P-001',
+  },
+  {
+    id: 2,
+    firstName: 'Bob',
+    lastName: 'Builder',
+    email: 'bob@acme.example',
+    archived: false,
+    teams: [1],
+    timezone: 'Europe/Berlin',
+    workingWeekId: 1,
+    holidayCalendar: 'DE',
+    externalNumber: 'P-002',
+  },
+  {
+    id: 3,
+    firstName: 'Cleo',
+    lastName: 'Patra',
+    email: 'cleo@acme.example',
+    archived: false,
+    teams: [2],
+    timezone: 'Europe/London',
+    workingWeekId: 2,
+    holidayCalendar: 'DE',
+    externalNumber: null,
+  },
+  {
+    id: 4,
+    firstName: 'Dan',
+    lastName: 'Gone',
+    email: 'dan@acme.example',
+    archived: true,
+    teams: [1],
+    timezone: 'Europe/Berlin',
+    workingWeekId: 1,
+    holidayCalendar: 'DE',
+    externalNumber: 'P-004',
+  },
 ];
 
 // -------------------------------------------------------------------------------------------------
@@ -258,7 +332,13 @@ const MESSAGES: Record<string, string> = {
   QUOTA_EXCEEDED: 'Too many requests',
 };
 
-function errorAnswer(status: number, code: string, field: string | null = null, message = MESSAGES[code] ?? 'Invalid request', headers: Record<string, string> = {}): HttpAnswer {
+function errorAnswer(
+  status: number,
+  code: string,
+  field: string | null = null,
+  message = MESSAGES[code] ?? 'Invalid request',
+  headers: Record<string, string> = {},
+): HttpAnswer {
   return new HttpAnswer(status, { message, code, field }, headers);
 }
 
@@ -313,7 +393,12 @@ export function quotaExceeded(times = 1): Failure {
 
 type Module = 'timeAndAttendance' | 'timeOff';
 type Body = Record<string, unknown>;
-interface Route { group: KeyGroup; module?: Module; terminal?: boolean; handler: (body: Body) => unknown }
+interface Route {
+  group: KeyGroup;
+  module?: Module;
+  terminal?: boolean;
+  handler: (body: Body) => unknown;
+}
 
 export async function startFakeCalamari(options: FakeCalamariOptions = {}): Promise<FakeCalamari> {
   const now = options.now ?? Date.now;
@@ -451,7 +536,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   /** What one day of a request costs, in the unit of its absence type. */
   function dayAmount(employee: FakeEmployee, type: FakeAbsenceType | undefined, request: FakeRequest, day: string): number {
     const free = workingHalves(employee, day);
-    if (isHourly(request)) return day === request.from && (free.AM || free.PM) ? (minutesOf(request.endTime as string) - minutesOf(request.startTime as string)) / 60 : 0;
+    if (isHourly(request))
+      return day === request.from && (free.AM || free.PM) ? (minutesOf(request.endTime as string) - minutesOf(request.startTime as string)) / 60 : 0;
     const wanted = requestedHalves(request, day);
     const halves = Number(free.AM && wanted.AM) + Number(free.PM && wanted.PM);
     return type?.durationUnit === 'HOURS' ? (halves * plannedSeconds(employee, day)) / 2 / 3600 : halves / 2;
@@ -528,8 +614,10 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   const emailPerson = (employee: FakeEmployee) => ({ firstName: employee.firstName, lastName: employee.lastName, email: employee.email });
   const statusPerson = (employee: FakeEmployee) => ({ ...emailPerson(employee), externalId: employee.externalNumber ?? null });
   const teamJson = (item: FakeTeam) => ({ id: item.id, name: item.name });
-  const knownTeams = (employee: FakeEmployee) => employee.teams.map((id) => state.teams.find((item) => item.id === id)).filter((item): item is FakeTeam => item !== undefined);
-  const calendarId = (name: string) => [...new Set([...state.employees.map((item) => item.holidayCalendar), ...state.holidays.map((item) => item.calendar)])].sort().indexOf(name) + 1;
+  const knownTeams = (employee: FakeEmployee) =>
+    employee.teams.map((id) => state.teams.find((item) => item.id === id)).filter((item): item is FakeTeam => item !== undefined);
+  const calendarId = (name: string) =>
+    [...new Set([...state.employees.map((item) => item.holidayCalendar), ...state.holidays.map((item) => item.calendar)])].sort().indexOf(name) + 1;
 
   function shiftStatus(employee: FakeEmployee): 'STARTED' | 'STOPPED' | 'BREAK' {
     const shift = runningShift(employee);
@@ -641,7 +729,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   // Routes (paths below /api)
 
   const routes = new Map<string, Route>();
-  const post = (path: string, group: KeyGroup, handler: Route['handler'], extra: { module?: Module; terminal?: boolean } = {}) => routes.set(path, { group, handler, ...extra });
+  const post = (path: string, group: KeyGroup, handler: Route['handler'], extra: { module?: Module; terminal?: boolean } = {}) =>
+    routes.set(path, { group, handler, ...extra });
   const clockin = (path: string, handler: Route['handler'], terminal = false) => post(path, 'clockin', handler, { module: 'timeAndAttendance', terminal });
   const leave = (path: string, handler: Route['handler']) => post(path, 'leave', handler, { module: 'timeOff' });
 
@@ -677,7 +766,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     }
     const description = optionalText(body.description, 'INVALID_JSON_PAYLOAD', 'description', 4096);
     // GUESS: a clock-in inside a shift already recorded for that time is INVALID_TIME.
-    if (state.shifts.some((shift) => shift.employeeId === employee.id && shift.started <= at && (shift.finished ?? Infinity) > at)) throw refuse('INVALID_TIME', 'time');
+    if (state.shifts.some((shift) => shift.employeeId === employee.id && shift.started <= at && (shift.finished ?? Infinity) > at))
+      throw refuse('INVALID_TIME', 'time');
     state.shifts.push({ id: nextId(state.shifts, 5000), employeeId: employee.id, started: at, finished: null, breaks: [], projectId, description });
     return { person: terminalPerson(employee), shiftStatus: 'STARTED' };
   }
@@ -696,19 +786,31 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     return { person: terminalPerson(employee), shiftStatus: 'FINISHED' };
   }
 
-  clockin('/clockin/terminal/v1/clock-in', (body) => {
-    const employee = person(body.person, 'person', true);
-    return clockIn(employee, terminalInstant(body, employee), body);
-  }, true);
-  clockin('/clockin/terminal/v1/clock-out', (body) => {
-    const employee = person(body.person, 'person', true);
-    return clockOut(employee, terminalInstant(body, employee));
-  }, true);
-  clockin('/clockin/terminal/v1/punch-clock', (body) => {
-    const employee = person(body.person, 'person', true);
-    const at = terminalInstant(body, employee);
-    return runningShift(employee) ? clockOut(employee, at) : clockIn(employee, at, body);
-  }, true);
+  clockin(
+    '/clockin/terminal/v1/clock-in',
+    (body) => {
+      const employee = person(body.person, 'person', true);
+      return clockIn(employee, terminalInstant(body, employee), body);
+    },
+    true,
+  );
+  clockin(
+    '/clockin/terminal/v1/clock-out',
+    (body) => {
+      const employee = person(body.person, 'person', true);
+      return clockOut(employee, terminalInstant(body, employee));
+    },
+    true,
+  );
+  clockin(
+    '/clockin/terminal/v1/punch-clock',
+    (body) => {
+      const employee = person(body.person, 'person', true);
+      const at = terminalInstant(body, employee);
+      return runningShift(employee) ? clockOut(employee, at) : clockIn(employee, at, body);
+    },
+    true,
+  );
 
   /** breakType is required and must be one the person may use (documented INVALID_BREAK_TYPE). */
   function breakType(body: Body, employee: FakeEmployee) {
@@ -717,40 +819,52 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     return found;
   }
 
-  clockin('/clockin/terminal/v1/break-start', (body) => {
-    const employee = person(body.person, 'person', true);
-    const at = terminalInstant(body, employee);
-    const type = breakType(body, employee);
-    const shift = runningShift(employee);
-    // GUESS: the code for a break without a running shift is undocumented; NO_STARTED_SHIFT is what
-    // a community test double uses, itself marked as a guess there.
-    if (!shift) throw refuse('NO_STARTED_SHIFT');
-    // GUESS: by analogy with clock-in, a break-start during a break is ignored (200, STARTED).
-    if (openBreak(shift)) return { person: terminalPerson(employee), breakStatus: 'STARTED' };
-    const lastEnd = Math.max(shift.started, ...shift.breaks.map((item) => item.to ?? 0));
-    // GUESS: a break starting before the shift or inside an earlier break is INVALID_TIME.
-    if (at < lastEnd) throw refuse('INVALID_TIME', 'time');
-    shift.breaks.push({ from: at, to: null, breakTypeId: type.id });
-    return { person: terminalPerson(employee), breakStatus: 'STARTED' };
-  }, true);
-  clockin('/clockin/terminal/v1/break-stop', (body) => {
-    const employee = person(body.person, 'person', true);
-    const at = terminalInstant(body, employee);
-    breakType(body, employee);
-    const shift = runningShift(employee);
-    if (!shift) throw refuse('NO_STARTED_SHIFT');
-    const open = openBreak(shift);
-    // GUESS: by analogy with clock-out, a break-stop without an open break is ignored (200,
-    // FINISHED). The break type sent need not match the open break's (unknown; not checked).
-    if (!open) return { person: terminalPerson(employee), breakStatus: 'FINISHED' };
-    if (at < open.from) throw refuse('INVALID_TIME', 'time');
-    open.to = at;
-    return { person: terminalPerson(employee), breakStatus: 'FINISHED' };
-  }, true);
-  clockin('/clockin/terminal/v1/get-break-types-for-person', (body) => {
-    const employee = person(body.person, 'person', true);
-    return breakTypesFor(employee).map((type) => ({ id: type.id, name: type.name }));
-  }, true);
+  clockin(
+    '/clockin/terminal/v1/break-start',
+    (body) => {
+      const employee = person(body.person, 'person', true);
+      const at = terminalInstant(body, employee);
+      const type = breakType(body, employee);
+      const shift = runningShift(employee);
+      // GUESS: the code for a break without a running shift is undocumented; NO_STARTED_SHIFT is what
+      // a community test double uses, itself marked as a guess there.
+      if (!shift) throw refuse('NO_STARTED_SHIFT');
+      // GUESS: by analogy with clock-in, a break-start during a break is ignored (200, STARTED).
+      if (openBreak(shift)) return { person: terminalPerson(employee), breakStatus: 'STARTED' };
+      const lastEnd = Math.max(shift.started, ...shift.breaks.map((item) => item.to ?? 0));
+      // GUESS: a break starting before the shift or inside an earlier break is INVALID_TIME.
+      if (at < lastEnd) throw refuse('INVALID_TIME', 'time');
+      shift.breaks.push({ from: at, to: null, breakTypeId: type.id });
+      return { person: terminalPerson(employee), breakStatus: 'STARTED' };
+    },
+    true,
+  );
+  clockin(
+    '/clockin/terminal/v1/break-stop',
+    (body) => {
+      const employee = person(body.person, 'person', true);
+      const at = terminalInstant(body, employee);
+      breakType(body, employee);
+      const shift = runningShift(employee);
+      if (!shift) throw refuse('NO_STARTED_SHIFT');
+      const open = openBreak(shift);
+      // GUESS: by analogy with clock-out, a break-stop without an open break is ignored (200,
+      // FINISHED). The break type sent need not match the open break's (unknown; not checked).
+      if (!open) return { person: terminalPerson(employee), breakStatus: 'FINISHED' };
+      if (at < open.from) throw refuse('INVALID_TIME', 'time');
+      open.to = at;
+      return { person: terminalPerson(employee), breakStatus: 'FINISHED' };
+    },
+    true,
+  );
+  clockin(
+    '/clockin/terminal/v1/get-break-types-for-person',
+    (body) => {
+      const employee = person(body.person, 'person', true);
+      return breakTypesFor(employee).map((type) => ({ id: type.id, name: type.name }));
+    },
+    true,
+  );
 
   // --- Shift status and projects (docs/back-ends/calamari.md, "Shift status", "Projects") --------
 
@@ -838,7 +952,15 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     // follows BREAKS_OVERLAP. A running shift occupies its start until now.
     const clash = state.shifts.some((shift) => shift.employeeId === employee.id && shift.started < end && start < (shift.finished ?? now()));
     if (clash) throw refuse('SHIFTS_OVERLAP', 'shiftStart');
-    const shift: FakeShift = { id: nextId(state.shifts, 5000), employeeId: employee.id, started: start, finished: end, breaks, projectId: projectEntries[0]?.projectId ?? null, description };
+    const shift: FakeShift = {
+      id: nextId(state.shifts, 5000),
+      employeeId: employee.id,
+      started: start,
+      finished: end,
+      breaks,
+      projectId: projectEntries[0]?.projectId ?? null,
+      description,
+    };
     if (projectEntries.length > 0) shift.projectEntries = projectEntries;
     state.shifts.push(shift);
     return { id: shift.id };
@@ -864,15 +986,18 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     const found =
       typeof value !== 'string'
         ? undefined
-        : (/^\d+$/.test(value) ? state.absenceTypes.find((type) => type.id === Number(value)) : undefined) ??
-          state.absenceTypes.find((type) => type.externalId !== null && type.externalId === value);
+        : ((/^\d+$/.test(value) ? state.absenceTypes.find((type) => type.id === Number(value)) : undefined) ??
+          state.absenceTypes.find((type) => type.externalId !== null && type.externalId === value));
     if (!found) throw refuse('INVALID_ABSENCE_TYPE', 'absenceTypeId');
     return found;
   }
 
-  const balanceOf = (employee: FakeEmployee, type: FakeAbsenceType) => state.balances.find((item) => item.employeeId === employee.id && item.absenceTypeId === type.id);
+  const balanceOf = (employee: FakeEmployee, type: FakeAbsenceType) =>
+    state.balances.find((item) => item.employeeId === employee.id && item.absenceTypeId === type.id);
   const booked = (employee: FakeEmployee, type: FakeAbsenceType, statuses: Array<FakeRequest['status']>) =>
-    state.requests.filter((request) => request.employeeId === employee.id && request.absenceTypeId === type.id && statuses.includes(request.status)).reduce((sum, request) => sum + request.amount, 0);
+    state.requests
+      .filter((request) => request.employeeId === employee.id && request.absenceTypeId === type.id && statuses.includes(request.status))
+      .reduce((sum, request) => sum + request.amount, 0);
 
   /**
    * `{unit, unlimited, amount}`. GUESS: amount = the entitlement in `state.balances` less ACCEPTED
@@ -925,7 +1050,19 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     const comment = optionalText(body.comment, 'INVALID_COMMENT', 'comment', 1024);
     const substituteId = body.substitute === undefined || body.substitute === null ? null : person(body.substitute, 'substitute').id;
     if (substituteId === employee.id) throw refuse('INVALID_SUBSTITUTE', 'substitute');
-    const request: FakeRequest = { id: 0, employeeId: employee.id, absenceTypeId: type.id, from, to, ...span, status: 'PENDING', reason, comment, amount: 0, substituteId };
+    const request: FakeRequest = {
+      id: 0,
+      employeeId: employee.id,
+      absenceTypeId: type.id,
+      from,
+      to,
+      ...span,
+      status: 'PENDING',
+      reason,
+      comment,
+      amount: 0,
+      substituteId,
+    };
     request.amount = requestAmount(employee, type, request);
     // GUESS: a request that covers no working time (weekend, holidays) is refused.
     if (request.amount <= 0) throw refuse('INVALID_ABSENCE_TIME', null, 'The request covers no working time');
@@ -958,7 +1095,10 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   leave('/leave/request/v1/find', (body) => {
     const employee = person(body.employee, 'employee');
     const { from, to } = range(body);
-    return state.requests.filter((request) => request.employeeId === employee.id && overlapsRange(request, from, to)).sort(byDate).map(requestJson);
+    return state.requests
+      .filter((request) => request.employeeId === employee.id && overlapsRange(request, from, to))
+      .sort(byDate)
+      .map(requestJson);
   });
 
   /**
@@ -974,7 +1114,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     if (body.absenceStatuses !== undefined && body.absenceStatuses !== null) {
       if (!Array.isArray(body.absenceStatuses)) throw refuse('INVALID_ABSENCE_STATUS', 'absenceStatuses');
       const known = ['PENDING', 'ACCEPTED', 'APPROVED', 'REJECTED', 'CANCELED'];
-      for (const value of body.absenceStatuses as unknown[]) if (typeof value !== 'string' || !known.includes(value)) throw refuse('INVALID_ABSENCE_STATUS', 'absenceStatuses');
+      for (const value of body.absenceStatuses as unknown[])
+        if (typeof value !== 'string' || !known.includes(value)) throw refuse('INVALID_ABSENCE_STATUS', 'absenceStatuses');
       const values = (body.absenceStatuses as string[]).map((value) => (value === 'APPROVED' ? 'ACCEPTED' : value));
       if (values.length > 0) statuses = new Set(values);
     }
@@ -995,7 +1136,13 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     return state.holidays
       .filter((holiday) => holiday.calendar === employee.holidayCalendar && holiday.start <= to && holiday.end >= from)
       .sort((a, b) => a.start.localeCompare(b.start))
-      .map((holiday) => ({ name: holiday.name, start: holiday.start, end: holiday.end, halfDay: holiday.halfDay, halfdayPeriod: holiday.halfDay ? holiday.halfdayPeriod : null }));
+      .map((holiday) => ({
+        name: holiday.name,
+        start: holiday.start,
+        end: holiday.end,
+        halfDay: holiday.halfDay,
+        halfdayPeriod: holiday.halfDay ? holiday.halfdayPeriod : null,
+      }));
   });
 
   // --- Employees and working weeks (docs/back-ends/calamari.md, same heading) --------------------
@@ -1037,7 +1184,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
         if (planned === null || planned <= 0) return { dayName: name, isWorkingDay: false, startTime: null, finishTime: null, duration: null };
         // GUESS: every working day starts at 09:00; the templates' real start times are tenant data.
         const finish = 9 * 3600 + planned;
-        const clock = (total: number) => `${String(Math.floor(total / 3600)).padStart(2, '0')}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:00.000`;
+        const clock = (total: number) =>
+          `${String(Math.floor(total / 3600)).padStart(2, '0')}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:00.000`;
         return { dayName: name, isWorkingDay: true, startTime: clock(9 * 3600), finishTime: clock(finish), duration: planned };
       }),
     })),
@@ -1068,7 +1216,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     // Wrong key or API access switched off: documented 401 AUTH (the two are not told apart).
     if (!settings.apiEnabled || !authenticated(headers.authorization)) return errorAnswer(401, 'AUTH');
     const overLimit = quota.spend();
-    if (overLimit) return errorAnswer(429, 'QUOTA_EXCEEDED', overLimit.field, undefined, options.retryAfter ? { 'Retry-After': String(overLimit.retryAfterSeconds) } : {});
+    if (overLimit)
+      return errorAnswer(429, 'QUOTA_EXCEEDED', overLimit.field, undefined, options.retryAfter ? { 'Retry-After': String(overLimit.retryAfterSeconds) } : {});
     const route = url.pathname.startsWith('/api/') ? routes.get(url.pathname.slice('/api'.length)) : undefined;
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.
@@ -1080,7 +1229,8 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     if (!settings.keyGroups.includes(route.group)) return errorAnswer(403, 'ACCESS_FORBIDDEN', null, 'Access forbidden');
     // GUESS: what a switched-off module answers is unknown. A 403 with the same code and a message
     // naming the module, so no client can come to depend on an invented code.
-    if (route.module && !settings.modules[route.module]) return errorAnswer(403, 'ACCESS_FORBIDDEN', null, `Access forbidden: the ${MODULE_NAMES[route.module]} module is not active in this organisation`);
+    if (route.module && !settings.modules[route.module])
+      return errorAnswer(403, 'ACCESS_FORBIDDEN', null, `Access forbidden: the ${MODULE_NAMES[route.module]} module is not active in this organisation`);
     // Documented: no API Terminal configured (or the person lacks access to it). The fake models
     // the organisation-wide case only. GUESS: it is checked before the body.
     if (route.terminal && !settings.apiTerminal) return errorAnswer(400, 'API_TERMINAL_NOT_AVAILABLE');
@@ -1145,7 +1295,10 @@ export const SEED = {
 } as const;
 
 const weekOf = (seconds: number, days: DayName[]): FakeWorkingWeek['days'] =>
-  (['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as DayName[]).map((dayName) => ({ dayName, seconds: days.includes(dayName) ? seconds : null }));
+  (['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as DayName[]).map((dayName) => ({
+    dayName,
+    seconds: days.includes(dayName) ? seconds : null,
+  }));
 
 /** German public holidays observed nationwide in 2026 and 2027, plus the afternoons of Christmas Eve and New Year's Eve. */
 function germanHolidays(): FakeHoliday[] {
@@ -1164,10 +1317,7 @@ function germanHolidays(): FakeHoliday[] {
     whole("St. Stephen's Day", `${y}-12-26`),
     afternoon("New Year's Eve", `${y}-12-31`),
   ];
-  return [
-    ...year(2026, '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25'),
-    ...year(2027, '2027-03-26', '2027-03-29', '2027-05-06', '2027-05-17'),
-  ];
+  return [...year(2026, '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25'), ...year(2027, '2027-03-26', '2027-03-29', '2027-05-06', '2027-05-17')];
 }
 
 /** Seeds a realistic organisation: teams 'Engineering' (1) and 'Sales' (2), working weeks (full time 8h Mon–Fri; part time), absence types (Annual leave DAYS TIMEOFF, Sick leave DAYS TIMEOFF, Remote work DAYS WORK, Unpaid leave DAYS TIMEOFF, Overtime pickup HOURS TIMEOFF), German 2026/2027 public holidays for calendar 'DE' (incl. Christmas Eve as a PM half day), projects (one for everyone, one restricted to Ada), break types ('Break' for everyone, 'Lunch' for Ada), balances (Ada 30 days annual leave, unlimited sick leave), and a few requests of Bob and Cleo so a calendar has colleagues. */
@@ -1187,7 +1337,10 @@ export function seedOrganisation(fake: FakeCalamari): void {
     { id: ids.overtimePickup, name: 'Overtime pickup', durationUnit: 'HOURS', externalId: null, category: 'TIMEOFF' },
   );
   state.holidays.push(...germanHolidays());
-  state.projects.push({ id: SEED.projects.general, name: 'General', employeeIds: null }, { id: SEED.projects.websiteRelaunch, name: 'Website relaunch', employeeIds: [1] });
+  state.projects.push(
+    { id: SEED.projects.general, name: 'General', employeeIds: null },
+    { id: SEED.projects.websiteRelaunch, name: 'Website relaunch', employeeIds: [1] },
+  );
   state.breakTypes.push({ id: SEED.breakTypes.break, name: 'Break', employeeIds: null }, { id: SEED.breakTypes.lunch, name: 'Lunch', employeeIds: [1] });
   state.balances.push(
     { employeeId: 1, absenceTypeId: ids.annualLeave, amount: 30, unlimited: false },
@@ -1200,8 +1353,17 @@ export function seedOrganisation(fake: FakeCalamari): void {
     { employeeId: 3, absenceTypeId: ids.annualLeave, amount: 20, unlimited: false },
     { employeeId: 3, absenceTypeId: ids.sickLeave, amount: 0, unlimited: true },
   );
-  const request = (id: number, employeeId: number, absenceTypeId: number, from: string, to: string, status: FakeRequest['status'], amount: number, fromPart: DayPart = 'MORNING', toPart: DayPart = 'END_OF_DAY'): FakeRequest =>
-    ({ id, employeeId, absenceTypeId, from, to, fromPart, toPart, status, reason: null, comment: null, amount });
+  const request = (
+    id: number,
+    employeeId: number,
+    absenceTypeId: number,
+    from: string,
+    to: string,
+    status: FakeRequest['status'],
+    amount: number,
+    fromPart: DayPart = 'MORNING',
+    toPart: DayPart = 'END_OF_DAY',
+  ): FakeRequest => ({ id, employeeId, absenceTypeId, from, to, fromPart, toPart, status, reason: null, comment: null, amount });
   state.requests.push(
     // Bob (full time): a week in July, a half day, a pending remote day, a rejected request.
     request(901, 2, ids.annualLeave, '2026-07-13', '2026-07-17', 'ACCEPTED', 5),

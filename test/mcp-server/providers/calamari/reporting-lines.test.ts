@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { findEmployee, reportsOf } from '../../../../mcp-server/providers/calamari/reporting-lines.ts';
 import type { CalamariEmployee, CalamariTeam } from '../../../../mcp-server/providers/calamari/wire.ts';
 
-const employee = (id: number, name: string, more: Partial<CalamariEmployee> = {}): CalamariEmployee => ({ id, email: `${name}@acme.example`, firstName: name, teams: [], ...more });
+const employee = (id: number, name: string, more: Partial<CalamariEmployee> = {}): CalamariEmployee => ({
+  id,
+  email: `${name}@acme.example`,
+  firstName: name,
+  teams: [],
+  ...more,
+});
 const MIA = employee(10, 'mia', { teams: [{ id: 1, name: 'Engineering' }] });
 const names = (reports: CalamariEmployee[]) => reports.map((report) => report.firstName).sort();
 
@@ -18,9 +24,18 @@ describe('reportsOf', () => {
   });
 
   it('adds the members of the teams that list the person among their managers, each once', () => {
-    const teams: CalamariTeam[] = [{ id: 1, name: 'Engineering', managers: [] }, { id: 2, name: 'Sales', managers: [10] }, { id: 3, name: 'Support' }];
+    const teams: CalamariTeam[] = [
+      { id: 1, name: 'Engineering', managers: [] },
+      { id: 2, name: 'Sales', managers: [10] },
+      { id: 3, name: 'Support' },
+    ];
     const sam = employee(12, 'sam', { teams: [{ id: 2, name: 'Sales' }], directManager: { email: 'mia@acme.example' } });
-    const cleo = employee(3, 'cleo', { teams: [{ id: 2, name: 'Sales' }, { id: 3, name: 'Support' }] });
+    const cleo = employee(3, 'cleo', {
+      teams: [
+        { id: 2, name: 'Sales' },
+        { id: 3, name: 'Support' },
+      ],
+    });
     const ada = employee(1, 'ada', { teams: [{ id: 1, name: 'Engineering' }] });
     expect(names(reportsOf(MIA, [MIA, sam, cleo, ada], teams))).toEqual(['cleo', 'sam']);
   });

@@ -33,7 +33,12 @@ export const STEPS: Step[] = [
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'General' }, expected: 2 },
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
   { label: "time_report (shifts, holidays, leave, Calamari's balance)", tool: 'time_report', expected: 4 },
-  { label: "request_leave (types, overlaps, the balance before: the year's requests and what is left; the request)", tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 5 },
+  {
+    label: "request_leave (types, overlaps, the balance before: the year's requests and what is left; the request)",
+    tool: 'request_leave',
+    args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' },
+    expected: 5,
+  },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
   { label: 'leave_balance', tool: 'leave_balance', expected: 2 },
   { label: "absence_calendar (the team's absences, their names)", tool: 'absence_calendar', expected: 2 },
@@ -44,7 +49,12 @@ export const STEPS: Step[] = [
  * than the moment it is shared, as when a person clocks in a while after their last call. What the
  * request test holds to at most three and the bench prints.
  */
-export const WARM_CLOCK_IN: Step = { label: 'clock_in (warm: whether a shift runs, the clock-in, the shift it began)', tool: 'clock_in', args: { project: 'General' }, expected: 3 };
+export const WARM_CLOCK_IN: Step = {
+  label: 'clock_in (warm: whether a shift runs, the clock-in, the shift it began)',
+  tool: 'clock_in',
+  args: { project: 'General' },
+  expected: 3,
+};
 
 /** A fresh process's first calls, one session each. */
 export const COLD_STEPS: Step[] = [
@@ -66,7 +76,15 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
   seedOrganisation(fake);
   if (options.running) {
-    fake.state.shifts.push({ id: 4000, employeeId: 1, started: wallTimeToEpoch('2026-11-18', '07:00:00', 'Europe/Berlin'), finished: null, breaks: [], projectId: null, description: null });
+    fake.state.shifts.push({
+      id: 4000,
+      employeeId: 1,
+      started: wallTimeToEpoch('2026-11-18', '07:00:00', 'Europe/Berlin'),
+      finished: null,
+      breaks: [],
+      projectId: null,
+      description: null,
+    });
   }
   const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: ADA } });
   const test = await runCli(['--user-data', userDataDir, '--test-connection'], { HOME: userDataDir, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { clockifyCapabilities } from '../../../../mcp-server/providers/clockify/capabilities.ts';
 
-const teamOf = (...args: Parameters<typeof clockifyCapabilities>) => [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('team_')).sort();
+const teamOf = (...args: Parameters<typeof clockifyCapabilities>) =>
+  [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('team_')).sort();
 
 describe('the team capabilities on Clockify', () => {
   it('are none while the role is unknown, and none for a member', () => {

@@ -5,7 +5,12 @@ import { ClockifyError, describeHttpFailure, describeNotJson, messageOf } from '
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://api.clockify.me';
-const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({ status, json, text, headers });
+const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({
+  status,
+  json,
+  text,
+  headers,
+});
 const failing = (status: number, json?: unknown, headers?: Record<string, string>, area: 'tracking' | 'timeOff' | 'account' = 'tracking', notFound?: string) =>
   describeHttpFailure(answer(status, json, headers), { action: 'start the timer', area, ...(notFound ? { notFound } : {}) }, BASE);
 
@@ -25,19 +30,22 @@ describe('describeHttpFailure', () => {
     expect(error.message).toMatch(/^Clockify at api\.clockify\.me did not accept the API key .* PUNCHCARD_CLOCKIFY_TOKEN\.$/);
   });
 
-  it("tells a plan without the feature from a right the person lacks", () => {
+  it('tells a plan without the feature from a right the person lacks', () => {
     expect(failing(403, { message: 'Time off is not available on your subscription plan. Upgrade to use it.' }, {}, 'timeOff').message).toBe(
       "Your Clockify workspace's plan does not let Punchcard start the timer: Time off is not available on your subscription plan. Upgrade to use it.",
     );
     const denied = failing(403, { message: 'Access Denied' }, {}, 'timeOff');
     expect(denied.failure).toBe('forbidden');
-    expect(denied.message).toBe('Your Clockify account may not start the timer (time off may be off in your workspace, or not open to you) (Clockify answered 403: Access Denied). Ask a workspace admin.');
+    expect(denied.message).toBe(
+      'Your Clockify account may not start the timer (time off may be off in your workspace, or not open to you) (Clockify answered 403: Access Denied). Ask a workspace admin.',
+    );
   });
 
   it('says what was not found in the words of the request, and a web page as a wrong address', () => {
-    expect(failing(404, { message: 'Time entry not found', code: 501 }, {}, 'tracking', 'There is no time entry #3 in Clockify any more (or it is not yours).').message).toBe(
-      'There is no time entry #3 in Clockify any more (or it is not yours).',
-    );
+    expect(
+      failing(404, { message: 'Time entry not found', code: 501 }, {}, 'tracking', 'There is no time entry #3 in Clockify any more (or it is not yours).')
+        .message,
+    ).toBe('There is no time entry #3 in Clockify any more (or it is not yours).');
     const page = describeHttpFailure(answer(404, undefined, {}, '<html>Not found</html>'), { action: 'read your account', area: 'account' }, BASE);
     expect(page.failure).toBe('wrong_service');
     expect(page.message).toMatch(/answered with a web page that is not Clockify's JSON API\. Check the address: it is https:\/\/api\.clockify\.me\/api/);
@@ -55,14 +63,16 @@ describe('describeHttpFailure', () => {
     expect(failing(429, undefined, { 'retry-after': '600' }).message).toMatch(/again in 10 minutes\.$/);
   });
 
-  it('says a server failure is Clockify\'s, to try later', () => {
+  it("says a server failure is Clockify's, to try later", () => {
     expect(failing(503).message).toBe('Clockify, or a proxy in front of it, is unavailable (503). Try again later.');
     expect(failing(500).message).toBe('Clockify had an internal error (500) trying to start the timer. Try again later.');
     expect(failing(418).failure).toBe('bad_request');
   });
 
   it('says a body that is not JSON is most likely another server', () => {
-    expect(describeNotJson(BASE, answer(200, undefined, {}, '{broken')).message).toMatch(/^The server at https:\/\/api\.clockify\.me answered with something that is not Clockify's JSON API\./);
+    expect(describeNotJson(BASE, answer(200, undefined, {}, '{broken')).message).toMatch(
+      /^The server at https:\/\/api\.clockify\.me answered with something that is not Clockify's JSON API\./,
+    );
   });
 });
 
@@ -82,11 +92,15 @@ describe('chooseWorkspace', () => {
   });
 
   it('refuses a name that matches none, or several, listing what the key sees', () => {
-    expect(() => chooseWorkspace(workspaces, 'Nope', 'w1')).toThrow(/Your Clockify API key sees no workspace "Nope"\. It sees: "Acme" \(w1\), "Side project" \(w2\), "Twins" \(w3\), "twins" \(w4\)\./);
+    expect(() => chooseWorkspace(workspaces, 'Nope', 'w1')).toThrow(
+      /Your Clockify API key sees no workspace "Nope"\. It sees: "Acme" \(w1\), "Side project" \(w2\), "Twins" \(w3\), "twins" \(w4\)\./,
+    );
     expect(() => chooseWorkspace(workspaces, 'TWINS', 'w1')).toThrow(/Several of your Clockify workspaces are called "TWINS"/);
     expect(() => chooseWorkspace(workspaces, undefined, undefined)).toThrow(/names no active workspace for you/);
     // The person's active workspace is on a subdomain this key was not made for.
-    expect(() => chooseWorkspace(workspaces, undefined, 'elsewhere')).toThrow(/^Your active Clockify workspace is not one this API key sees \(a workspace on its own subdomain needs a key made there\)\. The key sees: "Acme" \(w1\)/);
+    expect(() => chooseWorkspace(workspaces, undefined, 'elsewhere')).toThrow(
+      /^Your active Clockify workspace is not one this API key sees \(a workspace on its own subdomain needs a key made there\)\. The key sees: "Acme" \(w1\)/,
+    );
     expect(() => chooseWorkspace([], undefined, 'elsewhere')).toThrow(/^Your Clockify API key sees no workspace\./);
     try {
       chooseWorkspace(workspaces, 'Nope', undefined);

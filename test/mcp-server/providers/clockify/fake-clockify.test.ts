@@ -19,8 +19,12 @@ async function start(options: FakeClockifyOptions = {}): Promise<FakeClockify> {
   return fake;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fake's JSON, read field by field in each check
-interface Answer { status: number; json: any; headers: Headers }
+interface Answer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fake's JSON, read field by field in each check
+  json: any;
+  headers: Headers;
+}
 
 /** A request to `/api/v1${path}` with Ada's key unless told otherwise. */
 async function call(method: string, path: string, body?: unknown, key: string | null = ADA.key): Promise<Answer> {
@@ -52,7 +56,8 @@ describe('authentication and errors', () => {
 
   it("filters the person's own workspaces by their roles there, owners apart from admins, and refuses the members' filter to non-admins", async () => {
     await start();
-    const names = async (roles: string, key: string = ADA.key) => ((await call('GET', `/workspaces?roles=${roles}`, undefined, key)).json as Array<{ name: string }>).map((workspace) => workspace.name);
+    const names = async (roles: string, key: string = ADA.key) =>
+      ((await call('GET', `/workspaces?roles=${roles}`, undefined, key)).json as Array<{ name: string }>).map((workspace) => workspace.name);
     // Ada owns the side project and is a regular member of Acme; Bob administers Acme.
     expect(await names('OWNER')).toEqual(['Side project']);
     expect(await names('WORKSPACE_ADMIN')).toEqual([]);
@@ -60,7 +65,9 @@ describe('authentication and errors', () => {
     expect(await names('WORKSPACE_ADMIN&roles=OWNER', BOB_KEY)).toEqual(['Acme']);
     expect((await call('GET', '/workspaces?roles=BOSS')).status).toBe(400);
     expect((await call('POST', `/workspaces/${WS}/users/info`, { roles: ['OWNER'] })).status).toBe(403);
-    expect((await call('POST', `/workspaces/${WS}/users/info`, { roles: ['WORKSPACE_ADMIN'] }, BOB_KEY)).json).toEqual([expect.objectContaining({ name: 'Bob Builder' })]);
+    expect((await call('POST', `/workspaces/${WS}/users/info`, { roles: ['WORKSPACE_ADMIN'] }, BOB_KEY)).json).toEqual([
+      expect.objectContaining({ name: 'Bob Builder' }),
+    ]);
   });
 
   it('refuses a workspace the person is not in (403), an unknown path (404) and a wrong method (405)', async () => {
@@ -85,7 +92,8 @@ describe('authentication and errors', () => {
 describe('paging', () => {
   it('pages 1-based with page-size, capped, saying which page is the last in Last-Page', async () => {
     await start({ maxPageSize: 2 });
-    for (let day = 1; day <= 5; day++) addEntry(fake as FakeClockify, { userId: ADA.id, start: at(`2026-11-0${day}`, '09:00'), end: at(`2026-11-0${day}`, '10:00') });
+    for (let day = 1; day <= 5; day++)
+      addEntry(fake as FakeClockify, { userId: ADA.id, start: at(`2026-11-0${day}`, '09:00'), end: at(`2026-11-0${day}`, '10:00') });
     const path = `/workspaces/${WS}/user/${ADA.id}/time-entries`;
     const first = await call('GET', `${path}?page=1&page-size=1000`);
     expect(first.json).toHaveLength(2);
@@ -122,8 +130,12 @@ describe('time entries', () => {
       return answer.json.message as string;
     };
     expect(await refused({ start: '2026-11-18T07:00:00Z', end: '2026-11-18T08:00:00Z', projectId: SEED.projects.legacy })).toMatch(/archived/);
-    expect(await refused({ start: '2026-11-18T07:00:00Z', end: '2026-11-18T08:00:00Z', projectId: SEED.projects.internal, taskId: SEED.tasks.oldTask })).toMatch(/done/);
-    expect(await refused({ start: '2026-11-18T07:00:00Z', end: '2026-11-18T08:00:00Z', projectId: SEED.projects.internal, taskId: SEED.tasks.design })).toMatch(/does not belong/);
+    expect(
+      await refused({ start: '2026-11-18T07:00:00Z', end: '2026-11-18T08:00:00Z', projectId: SEED.projects.internal, taskId: SEED.tasks.oldTask }),
+    ).toMatch(/done/);
+    expect(await refused({ start: '2026-11-18T07:00:00Z', end: '2026-11-18T08:00:00Z', projectId: SEED.projects.internal, taskId: SEED.tasks.design })).toMatch(
+      /does not belong/,
+    );
     expect(await refused({ end: '2026-11-18T08:00:00Z' })).toMatch(/start/);
   });
 
@@ -138,14 +150,28 @@ describe('time entries', () => {
 
   it('replaces the whole entry on PUT: what is left out is cleared', async () => {
     await start();
-    const entry = addEntry(fake as FakeClockify, { userId: ADA.id, start: at('2026-11-18', '07:00'), end: at('2026-11-18', '08:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design, billable: true, tagIds: ['t1'] });
+    const entry = addEntry(fake as FakeClockify, {
+      userId: ADA.id,
+      start: at('2026-11-18', '07:00'),
+      end: at('2026-11-18', '08:00'),
+      projectId: SEED.projects.website,
+      taskId: SEED.tasks.design,
+      billable: true,
+      tagIds: ['t1'],
+    });
     await call('PUT', `${entries}/${entry.id}`, { start: '2026-11-18T06:00:00Z', end: '2026-11-18T07:00:00Z' });
     expect(fake?.state.entries.find((item) => item.id === entry.id)).toMatchObject({ projectId: null, taskId: null, billable: false, tagIds: [] });
   });
 
   it('hydrates entries with their project and task names when asked', async () => {
     await start();
-    addEntry(fake as FakeClockify, { userId: ADA.id, start: at('2026-11-18', '07:00'), end: at('2026-11-18', '08:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design });
+    addEntry(fake as FakeClockify, {
+      userId: ADA.id,
+      start: at('2026-11-18', '07:00'),
+      end: at('2026-11-18', '08:00'),
+      projectId: SEED.projects.website,
+      taskId: SEED.tasks.design,
+    });
     const [hydrated] = (await call('GET', `/workspaces/${WS}/user/${ADA.id}/time-entries?hydrated=true`)).json;
     expect(hydrated).toMatchObject({ project: { name: 'Website' }, task: { name: 'Design' } });
     const [plain] = (await call('GET', `/workspaces/${WS}/user/${ADA.id}/time-entries`)).json;
@@ -154,7 +180,14 @@ describe('time entries', () => {
 
   it('can hydrate with the project, task and tags as objects only, without their id fields', async () => {
     await start({ hydrated: 'objects' });
-    addEntry(fake as FakeClockify, { userId: ADA.id, start: at('2026-11-18', '07:00'), end: at('2026-11-18', '08:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design, tagIds: ['t1'] });
+    addEntry(fake as FakeClockify, {
+      userId: ADA.id,
+      start: at('2026-11-18', '07:00'),
+      end: at('2026-11-18', '08:00'),
+      projectId: SEED.projects.website,
+      taskId: SEED.tasks.design,
+      tagIds: ['t1'],
+    });
     const [hydrated] = (await call('GET', `/workspaces/${WS}/user/${ADA.id}/time-entries?hydrated=true`)).json;
     expect(hydrated).toMatchObject({ project: { id: SEED.projects.website }, task: { id: SEED.tasks.design }, tags: [{ id: 't1' }] });
     expect(hydrated).not.toHaveProperty('projectId');
@@ -173,7 +206,8 @@ describe('time entries', () => {
 
 describe('time off', () => {
   const requests = `/workspaces/${WS}/time-off/requests`;
-  const file = (policy: string, body: Record<string, unknown>, key = ADA.key) => call('POST', `/workspaces/${WS}/time-off/policies/${policy}/requests`, body, key);
+  const file = (policy: string, body: Record<string, unknown>, key = ADA.key) =>
+    call('POST', `/workspaces/${WS}/time-off/policies/${policy}/requests`, body, key);
 
   it('files a request by dates, counts working days, and answers its period as instants in the requester zone', async () => {
     await start();
@@ -189,11 +223,13 @@ describe('time off', () => {
     expect((await file(SEED.policies.sick, half)).json.message).toMatch(/half days/);
     expect((await file(SEED.policies.vacation, half)).json).toMatchObject({ balanceDiff: -0.5, timeOffPeriod: { halfDay: true, halfDayPeriod: 'FIRST_HALF' } });
     expect((await file(SEED.policies.vacation, { timeOffPeriod: { period: { start: '2026-12-07', end: '2026-12-08' } } })).json.message).toMatch(/overlaps/);
-    expect((await file(SEED.policies.vacation, { timeOffPeriod: { period: { start: '2027-01-04', end: '2027-03-31' } } })).json.message).toMatch(/Insufficient/);
+    expect((await file(SEED.policies.vacation, { timeOffPeriod: { period: { start: '2027-01-04', end: '2027-03-31' } } })).json.message).toMatch(
+      /Insufficient/,
+    );
     expect((await file(SEED.policies.unpaid, { timeOffPeriod: { period: { start: '2027-01-04', end: '2027-03-31' } } })).status).toBe(200);
   });
 
-  it('lists a member their own requests only, an admin everyone\'s, with a count for paging', async () => {
+  it("lists a member their own requests only, an admin everyone's, with a count for paging", async () => {
     await start();
     expect((await call('POST', requests, { users: [ADA.id], page: 1, pageSize: 50 })).json).toEqual({ count: 0, requests: [] });
     expect((await call('POST', requests, { page: 1, pageSize: 50 })).status).toBe(403);
@@ -211,7 +247,7 @@ describe('time off', () => {
     expect((await search({ start: '2026-09-30T00:00:00.000000Z', end: '2026-09-30T23:59:59.000000Z' })).json.count).toBe(0);
   });
 
-  it('withdraws a pending request of the person\'s, not an approved one', async () => {
+  it("withdraws a pending request of the person's, not an approved one", async () => {
     await start();
     const pending = (await file(SEED.policies.vacation, { timeOffPeriod: { period: { start: '2026-12-07', end: '2026-12-07' } } })).json;
     const approved = (await file(SEED.policies.sick, { timeOffPeriod: { period: { start: '2026-12-10', end: '2026-12-10' } } })).json;
@@ -246,7 +282,10 @@ describe('time off', () => {
 
   it('gives the member profile with its work capacity and working days', async () => {
     await start();
-    expect((await call('GET', `/workspaces/${WS}/member-profile/${ADA.id}`)).json).toMatchObject({ workCapacity: 'PT8H', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] });
+    expect((await call('GET', `/workspaces/${WS}/member-profile/${ADA.id}`)).json).toMatchObject({
+      workCapacity: 'PT8H',
+      workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+    });
     expect((await call('GET', `/workspaces/${WS}/member-profile/${ADA.id}`, undefined, CLEO_KEY)).status).toBe(403);
   });
 });

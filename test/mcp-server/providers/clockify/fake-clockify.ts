@@ -45,7 +45,12 @@ export interface FakeWorkspace {
   timeOffOn: boolean;
   settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean };
 }
-export interface FakeClient { id: string; workspaceId: string; name: string; archived: boolean }
+export interface FakeClient {
+  id: string;
+  workspaceId: string;
+  name: string;
+  archived: boolean;
+}
 export interface FakeProject {
   id: string;
   workspaceId: string;
@@ -60,7 +65,13 @@ export interface FakeProject {
   /** The budget estimate, an amount in cents (EstimateWithOptionsDto; GUESS: cents, as rates are). */
   budgetEstimate?: number;
 }
-export interface FakeTask { id: string; projectId: string; name: string; status: 'ACTIVE' | 'DONE'; billable: boolean }
+export interface FakeTask {
+  id: string;
+  projectId: string;
+  name: string;
+  status: 'ACTIVE' | 'DONE';
+  billable: boolean;
+}
 export interface FakeEntry {
   id: string;
   workspaceId: string;
@@ -91,7 +102,12 @@ export interface FakePolicy {
   /** PolicyApprovalDto: members named to approve (specificMembers). */
   approverIds?: string[];
 }
-export interface FakeBalance { workspaceId: string; policyId: string; userId: string; total: number }
+export interface FakeBalance {
+  workspaceId: string;
+  policyId: string;
+  userId: string;
+  total: number;
+}
 export interface FakeTimeOff {
   id: string;
   workspaceId: string;
@@ -110,10 +126,25 @@ export interface FakeTimeOff {
   changedBy?: string | null;
 }
 /** A team manager and one member they manage (a user's managers: getManagersOfUser). */
-export interface FakeTeamManager { workspaceId: string; managerId: string; memberId: string }
+export interface FakeTeamManager {
+  workspaceId: string;
+  managerId: string;
+  memberId: string;
+}
 /** A project manager and a project they manage. */
-export interface FakeProjectManager { workspaceId: string; managerId: string; projectId: string }
-export interface FakeHoliday { id: string; workspaceId: string; name: string; startDate: string; endDate: string; userIds: string[] | 'everyone' }
+export interface FakeProjectManager {
+  workspaceId: string;
+  managerId: string;
+  projectId: string;
+}
+export interface FakeHoliday {
+  id: string;
+  workspaceId: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  userIds: string[] | 'everyone';
+}
 
 export interface FakeClockifyState {
   users: FakeUser[];
@@ -161,7 +192,9 @@ export interface FakeClockifyOptions {
 export interface FakeClockify {
   /** e.g. http://127.0.0.1:PORT — the API lives under `${url}/api/v1/...`. */
   readonly url: string;
-  readonly options: Required<Pick<FakeClockifyOptions, 'maxPageSize' | 'lastPageHeader' | 'hydrated' | 'usersFilter' | 'policiesForEveryone' | 'teamTimeOffForEveryone'>> & { rateLimit: FakeClockifyOptions['rateLimit'] | null };
+  readonly options: Required<
+    Pick<FakeClockifyOptions, 'maxPageSize' | 'lastPageHeader' | 'hydrated' | 'usersFilter' | 'policiesForEveryone' | 'teamTimeOffForEveryone'>
+  > & { rateLimit: FakeClockifyOptions['rateLimit'] | null };
   readonly state: FakeClockifyState;
   readonly requests: RecordedRequest[];
   /** Every write that reached the fake's state (method, path, the user who made it), for "nothing was written" checks. */
@@ -238,7 +271,12 @@ interface Call {
   body: Body;
   user: FakeUser;
 }
-interface Route { method: string; pattern: RegExp; names: string[]; handler: (call: Call) => unknown }
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: (call: Call) => unknown;
+}
 
 // -------------------------------------------------------------------------------------------------
 // The server
@@ -254,7 +292,20 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     policiesForEveryone: options.policiesForEveryone ?? true,
     teamTimeOffForEveryone: options.teamTimeOffForEveryone ?? false,
   };
-  const state: FakeClockifyState = { users: [], workspaces: [], clients: [], projects: [], tasks: [], entries: [], policies: [], balances: [], timeOff: [], holidays: [], teamManagers: [], projectManagers: [] };
+  const state: FakeClockifyState = {
+    users: [],
+    workspaces: [],
+    clients: [],
+    projects: [],
+    tasks: [],
+    entries: [],
+    policies: [],
+    balances: [],
+    timeOff: [],
+    holidays: [],
+    teamManagers: [],
+    projectManagers: [],
+  };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
   const failures = new Failures();
@@ -269,10 +320,13 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id && item.memberId === memberId);
   const managesProject = (user: FakeUser, projectId: string, workspaceId: string) =>
     state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id && item.projectId === projectId);
-  const isTeamManager = (user: FakeUser, workspaceId: string) => state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
-  const isProjectManager = (user: FakeUser, workspaceId: string) => state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
+  const isTeamManager = (user: FakeUser, workspaceId: string) =>
+    state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
+  const isProjectManager = (user: FakeUser, workspaceId: string) =>
+    state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
   /** GUESS: admins and managers of either kind see the workspace's people; a regular member is refused the list. */
-  const seesPeople = (user: FakeUser, workspaceId: string) => isAdmin(user, workspaceId) || isTeamManager(user, workspaceId) || isProjectManager(user, workspaceId);
+  const seesPeople = (user: FakeUser, workspaceId: string) =>
+    isAdmin(user, workspaceId) || isTeamManager(user, workspaceId) || isProjectManager(user, workspaceId);
   /** The roles a member holds, as filterUsersOfWorkspace filters by them: owners count as admins. */
   const holdsRole = (user: FakeUser, workspaceId: string, role: string) => {
     const own = roleIn(user, workspaceId);
@@ -326,18 +380,27 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     return {
       id: entry.id,
       description: entry.description,
-      ...(objectsOnly ? { tags: entry.tagIds.map((id) => ({ id, name: `Tag ${id.slice(-3)}` })) } : { tagIds: entry.tagIds.length > 0 ? entry.tagIds : null, taskId: entry.taskId, projectId: entry.projectId }),
+      ...(objectsOnly
+        ? { tags: entry.tagIds.map((id) => ({ id, name: `Tag ${id.slice(-3)}` })) }
+        : { tagIds: entry.tagIds.length > 0 ? entry.tagIds : null, taskId: entry.taskId, projectId: entry.projectId }),
       userId: entry.userId,
       billable: entry.billable,
       workspaceId: entry.workspaceId,
-      timeInterval: { start: utc(entry.start), end: entry.end === null ? null : utc(entry.end), duration: entry.end === null ? null : isoDuration(entry.end - entry.start) },
+      timeInterval: {
+        start: utc(entry.start),
+        end: entry.end === null ? null : utc(entry.end),
+        duration: entry.end === null ? null : isoDuration(entry.end - entry.start),
+      },
       customFieldValues: [],
       type: entry.type,
       kioskId: null,
       isLocked: entry.isLocked,
       // GUESS: the hydrated shape (the OpenAPI documents the parameter only): the project and task by id and name.
       ...(hydrated && settings.hydrated
-        ? { project: project ? { id: project.id, name: project.name, clientId: project.clientId, billable: project.billable } : null, task: task ? { id: task.id, name: task.name } : null }
+        ? {
+            project: project ? { id: project.id, name: project.name, clientId: project.clientId, billable: project.billable } : null,
+            task: task ? { id: task.id, name: task.name } : null,
+          }
         : {}),
     };
   }
@@ -358,12 +421,24 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     timeEstimate: project.timeEstimate
       ? { estimate: String(project.timeEstimate.ms), type: 'MANUAL', resetOption: project.timeEstimate.resetOption, active: true, includeNonBillable: true }
       : { estimate: '0', type: 'AUTO', resetOption: null, active: false, includeNonBillable: true },
-    budgetEstimate: project.budgetEstimate === undefined ? null : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: null, active: true, includeExpenses: false },
+    budgetEstimate:
+      project.budgetEstimate === undefined
+        ? null
+        : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: null, active: true, includeExpenses: false },
     duration: 'PT0S',
     note: '',
     template: false,
   });
-  const taskJson = (task: FakeTask) => ({ id: task.id, name: task.name, projectId: task.projectId, status: task.status, billable: task.billable, assigneeIds: [], estimate: 'PT0S', duration: 'PT0S' });
+  const taskJson = (task: FakeTask) => ({
+    id: task.id,
+    name: task.name,
+    projectId: task.projectId,
+    status: task.status,
+    billable: task.billable,
+    assigneeIds: [],
+    estimate: 'PT0S',
+    duration: 'PT0S',
+  });
 
   /** Days a request costs: the user's working days less holidays; a half day is half. GUESS: Clockify's own count is not documented. */
   function requestDays(request: Pick<FakeTimeOff, 'workspaceId' | 'userId' | 'start' | 'end' | 'halfDay'>): number {
@@ -420,11 +495,17 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   /** Days used of a balance: approved and pending requests of the policy (GUESS: Clockify counts pending ones too). */
   const usedDays = (balance: FakeBalance) =>
     state.timeOff
-      .filter((request) => request.policyId === balance.policyId && request.userId === balance.userId && (request.status === 'APPROVED' || request.status === 'PENDING'))
+      .filter(
+        (request) =>
+          request.policyId === balance.policyId && request.userId === balance.userId && (request.status === 'APPROVED' || request.status === 'PENDING'),
+      )
       .reduce((sum, request) => sum + requestDays(request), 0);
 
   const policyOpenTo = (policy: FakePolicy, user: FakeUser) =>
-    !policy.archived && (policy.everyoneIncludingNew || policy.userIds.includes(user.id) || state.balances.some((balance) => balance.policyId === policy.id && balance.userId === user.id));
+    !policy.archived &&
+    (policy.everyoneIncludingNew ||
+      policy.userIds.includes(user.id) ||
+      state.balances.some((balance) => balance.policyId === policy.id && balance.userId === user.id));
 
   // ---------------------------------------------------------------------------------------------
   // Time entries
@@ -474,7 +555,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     return { start, end };
   }
 
-  const running = (workspaceId: string, userId: string) => state.entries.find((entry) => entry.workspaceId === workspaceId && entry.userId === userId && entry.end === null);
+  const running = (workspaceId: string, userId: string) =>
+    state.entries.find((entry) => entry.workspaceId === workspaceId && entry.userId === userId && entry.end === null);
 
   // ---------------------------------------------------------------------------------------------
   // Routes
@@ -482,10 +564,12 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   const routes: Route[] = [];
   const route = (method: string, path: string, handler: Route['handler']) => {
     const names: string[] = [];
-    const pattern = new RegExp(`^/api/v1${path.replace(/:(\w+)/g, (_, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    })}$`);
+    const pattern = new RegExp(
+      `^/api/v1${path.replace(/:(\w+)/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
     routes.push({ method, pattern, names, handler });
   };
 
@@ -508,11 +592,16 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
    * comma-separated value or repeated, as a Spring server reads either; an unknown role is a 400.
    */
   const rolesAsked = (query: URLSearchParams): string[] | undefined => {
-    const asked = query.getAll('roles').flatMap((value) => value.split(',')).map((role) => role.trim()).filter(Boolean);
+    const asked = query
+      .getAll('roles')
+      .flatMap((value) => value.split(','))
+      .map((role) => role.trim())
+      .filter(Boolean);
     if (asked.some((role) => !['WORKSPACE_ADMIN', 'OWNER', 'TEAM_MANAGER', 'PROJECT_MANAGER'].includes(role))) throw refuse(400, 'roles: unknown role');
     return asked.length > 0 ? asked : undefined;
   };
-  const holdsOwnRole = (user: FakeUser, workspaceId: string, role: string) => (role === 'WORKSPACE_ADMIN' ? roleIn(user, workspaceId) === 'ADMIN' : holdsRole(user, workspaceId, role));
+  const holdsOwnRole = (user: FakeUser, workspaceId: string, role: string) =>
+    role === 'WORKSPACE_ADMIN' ? roleIn(user, workspaceId) === 'ADMIN' : holdsRole(user, workspaceId, role);
   route('GET', '/workspaces', ({ user, query }) => {
     const roles = rolesAsked(query);
     return state.workspaces
@@ -532,7 +621,15 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   route('GET', '/workspaces/:workspaceId/member-profile/:userId', (call) => {
     const member = subject(call, workspaceOf(call));
-    return { name: member.name, email: member.email, weekStart: 'MONDAY', workCapacity: member.workCapacity, workingDays: member.workingDays, workspaceNumber: member.workspaces.length, hasPassword: true };
+    return {
+      name: member.name,
+      email: member.email,
+      weekStart: 'MONDAY',
+      workCapacity: member.workCapacity,
+      workingDays: member.workingDays,
+      workspaceNumber: member.workspaces.length,
+      hasPassword: true,
+    };
   });
 
   route('GET', '/workspaces/:workspaceId/user/:userId/time-entries', (call) => {
@@ -541,7 +638,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     // GUESS: a team manager reads the entries of the members they manage; a project manager anyone's
     // on a project they manage, asked for by that project; everyone else as `subject` says.
     const listed = state.users.find((item) => item.id === call.params.userId && item.workspaces.includes(workspace.id));
-    const asManager = listed !== undefined && (manages(call.user, listed.id, workspace.id) || (project !== null && managesProject(call.user, project, workspace.id)));
+    const asManager =
+      listed !== undefined && (manages(call.user, listed.id, workspace.id) || (project !== null && managesProject(call.user, project, workspace.id)));
     const member = asManager ? listed : subject(call, workspace);
     const hydrated = call.query.get('hydrated') === 'true';
     let entries = state.entries.filter((entry) => entry.workspaceId === workspace.id && entry.userId === member.id);
@@ -555,7 +653,10 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     entries = entries.filter((entry) => (from === undefined || entry.start >= from) && (to === undefined || entry.start <= to));
     if (project) entries = entries.filter((entry) => entry.projectId === project);
     // GUESS: newest first, as Clockify's own lists are.
-    return paged(call, entries.sort((a, b) => b.start - a.start).map((entry) => entryJson(entry, hydrated)));
+    return paged(
+      call,
+      entries.sort((a, b) => b.start - a.start).map((entry) => entryJson(entry, hydrated)),
+    );
   });
 
   route('POST', '/workspaces/:workspaceId/time-entries', (call) => {
@@ -567,12 +668,23 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       const current = running(workspace.id, call.user.id);
       if (current) current.end = Math.max(current.start, start);
     }
-    const entry: FakeEntry = { id: newId(0x65), workspaceId: workspace.id, userId: call.user.id, ...fields, start, end, type: call.body.type === 'BREAK' ? 'BREAK' : 'REGULAR', isLocked: false };
+    const entry: FakeEntry = {
+      id: newId(0x65),
+      workspaceId: workspace.id,
+      userId: call.user.id,
+      ...fields,
+      start,
+      end,
+      type: call.body.type === 'BREAK' ? 'BREAK' : 'REGULAR',
+      isLocked: false,
+    };
     state.entries.push(entry);
     return new HttpAnswer(201, entryJson(entry, false));
   });
 
-  route('GET', '/workspaces/:workspaceId/time-entries/:id', (call) => entryJson(entryInWorkspace(call, workspaceOf(call)), call.query.get('hydrated') === 'true'));
+  route('GET', '/workspaces/:workspaceId/time-entries/:id', (call) =>
+    entryJson(entryInWorkspace(call, workspaceOf(call)), call.query.get('hydrated') === 'true'),
+  );
 
   route('PUT', '/workspaces/:workspaceId/time-entries/:id', (call) => {
     const workspace = workspaceOf(call);
@@ -627,7 +739,18 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const workspace = workspaceOf(call);
     const archived = call.query.get('archived');
     const clients = state.clients.filter((client) => client.workspaceId === workspace.id && (archived === null || String(client.archived) === archived));
-    return paged(call, clients.map((client) => ({ id: client.id, name: client.name, archived: client.archived, workspaceId: client.workspaceId, address: null, note: null, currencyId: null })));
+    return paged(
+      call,
+      clients.map((client) => ({
+        id: client.id,
+        name: client.name,
+        archived: client.archived,
+        workspaceId: client.workspaceId,
+        address: null,
+        note: null,
+        currencyId: null,
+      })),
+    );
   });
 
   // --- Time off ----------------------------------------------------------------------------------
@@ -652,7 +775,12 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
         everyoneIncludingNew: policy.everyoneIncludingNew,
         userIds: policy.userIds,
         userGroupIds: [],
-        approve: { requiresApproval: policy.requiresApproval, teamManagers: policy.teamManagersApprove === true, specificMembers: (policy.approverIds ?? []).length > 0, userIds: policy.approverIds ?? [] },
+        approve: {
+          requiresApproval: policy.requiresApproval,
+          teamManagers: policy.teamManagersApprove === true,
+          specificMembers: (policy.approverIds ?? []).length > 0,
+          userIds: policy.approverIds ?? [],
+        },
         automaticAccrual: null,
         negativeBalance: null,
       })),
@@ -698,7 +826,10 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const teamManager = isTeamManager(call.user, workspace.id);
     if (!onlyOwn && !isAdmin(call.user, workspace.id) && !settings.teamTimeOffForEveryone && !teamManager) throw refuse(403, 'Access Denied');
     const visible = (request: FakeTimeOff) =>
-      isAdmin(call.user, workspace.id) || settings.teamTimeOffForEveryone || request.userId === call.user.id || manages(call.user, request.userId, workspace.id);
+      isAdmin(call.user, workspace.id) ||
+      settings.teamTimeOffForEveryone ||
+      request.userId === call.user.id ||
+      manages(call.user, request.userId, workspace.id);
     const statuses = Array.isArray(call.body.statuses) ? call.body.statuses.filter((status): status is string => typeof status === 'string') : [];
     const wanted = (status: string) => statuses.length === 0 || statuses.includes('ALL') || statuses.includes(status);
     const from = readInstant(call.body.start);
@@ -708,7 +839,13 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw refuse(400, 'pageSize must be between 1 and 200');
     const page = Math.max(1, Number(call.body.page ?? 1) || 1);
     const matching = state.timeOff
-      .filter((request) => request.workspaceId === workspace.id && visible(request) && (users.length === 0 || !settings.usersFilter || users.includes(request.userId)) && wanted(request.status))
+      .filter(
+        (request) =>
+          request.workspaceId === workspace.id &&
+          visible(request) &&
+          (users.length === 0 || !settings.usersFilter || users.includes(request.userId)) &&
+          wanted(request.status),
+      )
       // Documented: start and end select requests created after and before them.
       .filter((request) => (from === undefined || request.createdAt >= from) && (to === undefined || request.createdAt <= to))
       .sort((a, b) => a.createdAt - b.createdAt);
@@ -723,7 +860,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const start = period?.start;
     const end = period?.end ?? start;
     // Documented: the period's start and end are 'YYYY-MM-DD'.
-    if (!isDate(start) || !isDate(end) || end < start) throw refuse(400, 'timeOffPeriod.period: start and end must be dates in YYYY-MM-DD format, end not before start');
+    if (!isDate(start) || !isDate(end) || end < start)
+      throw refuse(400, 'timeOffPeriod.period: start and end must be dates in YYYY-MM-DD format, end not before start');
     const timeOffPeriod = call.body.timeOffPeriod as Body;
     const halfDay = timeOffPeriod.isHalfDay === true;
     if (halfDay && !policy.allowHalfDay) throw refuse(400, 'Policy does not allow half days', 501);
@@ -731,7 +869,14 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if (halfDay && start !== end) throw refuse(400, 'Half day time off must be a single day', 501);
     const half = timeOffPeriod.halfDayPeriod;
     if (halfDay && half !== 'FIRST_HALF' && half !== 'SECOND_HALF') throw refuse(400, 'halfDayPeriod must be FIRST_HALF or SECOND_HALF for a half day');
-    const overlapping = state.timeOff.some((request) => request.userId === call.user.id && request.workspaceId === workspace.id && request.status !== 'REJECTED' && request.start <= end && request.end >= start);
+    const overlapping = state.timeOff.some(
+      (request) =>
+        request.userId === call.user.id &&
+        request.workspaceId === workspace.id &&
+        request.status !== 'REJECTED' &&
+        request.start <= end &&
+        request.end >= start,
+    );
     // GUESS: wording; Clockify refuses overlapping time off.
     if (overlapping) throw refuse(400, 'Time off request overlaps with an existing request', 501);
     const request: FakeTimeOff = {
@@ -750,14 +895,17 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     // A request beyond the policy's balance is refused unless the policy allows a negative balance
     // (PolicyDtoV1.allowNegativeBalance). GUESS: the status, message and code of the refusal.
     const balance = state.balances.find((item) => item.policyId === policy.id && item.userId === call.user.id);
-    if (!policy.allowNegativeBalance && (balance ? balance.total - usedDays(balance) : 0) < requestDays(request)) throw refuse(400, 'Insufficient time off balance', 501);
+    if (!policy.allowNegativeBalance && (balance ? balance.total - usedDays(balance) : 0) < requestDays(request))
+      throw refuse(400, 'Insufficient time off balance', 501);
     state.timeOff.push(request);
     return timeOffJson(request);
   });
 
   route('DELETE', '/workspaces/:workspaceId/time-off/policies/:policyId/requests/:requestId', (call) => {
     const workspace = timeOffWorkspace(call);
-    const request = state.timeOff.find((item) => item.id === call.params.requestId && item.policyId === call.params.policyId && item.workspaceId === workspace.id);
+    const request = state.timeOff.find(
+      (item) => item.id === call.params.requestId && item.policyId === call.params.policyId && item.workspaceId === workspace.id,
+    );
     if (!request) throw refuse(404, 'Time off request not found', 501);
     const admin = isAdmin(call.user, workspace.id);
     if (request.userId !== call.user.id && !admin) throw refuse(403, 'Access Denied');
@@ -770,7 +918,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   route('PATCH', '/workspaces/:workspaceId/time-off/policies/:policyId/requests/:requestId', (call) => {
     const workspace = timeOffWorkspace(call);
-    const request = state.timeOff.find((item) => item.id === call.params.requestId && item.policyId === call.params.policyId && item.workspaceId === workspace.id);
+    const request = state.timeOff.find(
+      (item) => item.id === call.params.requestId && item.policyId === call.params.policyId && item.workspaceId === workspace.id,
+    );
     if (!request) throw refuse(404, 'Time off request not found', 501);
     const policy = state.policies.find((item) => item.id === request.policyId);
     // GUESS: who may decide: an admin, the requester's team manager where the policy has team managers
@@ -787,7 +937,16 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     request.status = status;
     request.statusNote = typeof call.body.note === 'string' ? call.body.note : null;
     request.changedBy = call.user.id;
-    const { userName: _u, userEmail: _e, policyName: _p, userTimeZone: _z, requesterUserId: _r, requesterUserName: _n, timeUnit: _t, ...dto } = timeOffJson(request);
+    const {
+      userName: _u,
+      userEmail: _e,
+      policyName: _p,
+      userTimeZone: _z,
+      requesterUserId: _r,
+      requesterUserName: _n,
+      timeUnit: _t,
+      ...dto
+    } = timeOffJson(request);
     return dto;
   });
 
@@ -806,7 +965,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     settings: { timeZone: member.timeZone, weekStart: 'MONDAY', dateFormat: 'YYYY-MM-DD', timeFormat: 'HOUR24' },
   });
   const peopleOf = (workspace: FakeWorkspace) =>
-    state.users.filter((member) => member.workspaces.includes(workspace.id)).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
+    state.users
+      .filter((member) => member.workspaces.includes(workspace.id))
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
 
   route('GET', '/workspaces/:workspaceId/users', (call) => {
     const workspace = workspaceOf(call);
@@ -814,7 +975,12 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     // The OpenAPI marks include-roles as required. GUESS: left out, 400.
     if (call.query.get('include-roles') === null) throw refuse(400, "Required request parameter 'include-roles' is not present");
     const email = call.query.get('email')?.toLowerCase();
-    return paged(call, peopleOf(workspace).filter((member) => !email || member.email.toLowerCase().includes(email)).map(memberJson));
+    return paged(
+      call,
+      peopleOf(workspace)
+        .filter((member) => !email || member.email.toLowerCase().includes(email))
+        .map(memberJson),
+    );
   });
 
   route('POST', '/workspaces/:workspaceId/users/info', (call) => {
@@ -829,7 +995,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const pageSize = Number(call.body.pageSize ?? 50);
     const page = Math.max(1, Number(call.body.page ?? 1) || 1);
     if (!Number.isInteger(pageSize) || pageSize < 1) throw refuse(400, 'pageSize: must be at least 1');
-    const matching = peopleOf(workspace).filter((member) => member.email.toLowerCase().includes(email) && (roles.length === 0 || roles.some((role) => holdsRole(member, workspace.id, role))));
+    const matching = peopleOf(workspace).filter(
+      (member) => member.email.toLowerCase().includes(email) && (roles.length === 0 || roles.some((role) => holdsRole(member, workspace.id, role))),
+    );
     const size = Math.min(pageSize, settings.maxPageSize);
     const last = page * size >= matching.length;
     return new HttpAnswer(200, matching.slice((page - 1) * size, page * size).map(memberJson), settings.lastPageHeader ? { 'Last-Page': String(last) } : {});
@@ -865,7 +1033,16 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const last = new Date(to).toISOString().slice(0, 10);
     return holidaysOf(workspace.id, assigned)
       .filter((holiday) => holiday.endDate >= first && holiday.startDate <= last)
-      .map((holiday) => ({ id: holiday.id, name: holiday.name, workspaceId: holiday.workspaceId, datePeriod: { startDate: holiday.startDate, endDate: holiday.endDate }, occursAnnually: false, everyoneIncludingNew: holiday.userIds === 'everyone', userIds: holiday.userIds === 'everyone' ? [] : holiday.userIds, userGroupIds: [] }));
+      .map((holiday) => ({
+        id: holiday.id,
+        name: holiday.name,
+        workspaceId: holiday.workspaceId,
+        datePeriod: { startDate: holiday.startDate, endDate: holiday.endDate },
+        occursAnnually: false,
+        everyoneIncludingNew: holiday.userIds === 'everyone',
+        userIds: holiday.userIds === 'everyone' ? [] : holiday.userIds,
+        userGroupIds: [],
+      }));
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -900,14 +1077,18 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       break;
     }
     // GUESS: Spring's own answers for an unknown path and a wrong method.
-    if (!found) return pathKnown ? new HttpAnswer(405, { message: `Request method '${method}' is not supported`, code: 405 }) : new HttpAnswer(404, { message: 'No static resource found', code: 404 });
+    if (!found)
+      return pathKnown
+        ? new HttpAnswer(405, { message: `Request method '${method}' is not supported`, code: 405 })
+        : new HttpAnswer(404, { message: 'No static resource found', code: 404 });
     const limited = overRate(user, url.pathname);
     if (limited) return limited;
     let body: Body = {};
     if (text.trim() !== '') {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new HttpAnswer(400, { message: 'Malformed JSON request', code: 400 });
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          return new HttpAnswer(400, { message: 'Malformed JSON request', code: 400 });
         body = parsed as Body;
       } catch {
         return new HttpAnswer(400, { message: 'Malformed JSON request', code: 400 });
@@ -963,9 +1144,24 @@ export const SEED = {
   workspaces: { acme: '64a687e29ae1f428e7ebe303', side: '64a687e29ae1f428e7ebe404' },
   users: { ada: '5a0ab5acb07987125438b60f', bob: '5a0ab5acb07987125438b610', cleo: '5a0ab5acb07987125438b611' },
   clients: { acme: '64c777ddd3fcab07cfbb0001' },
-  projects: { website: '5b641568b07987035750505e', internal: '5b641568b07987035750505f', legacy: '5b641568b079870357505060', secret: '5b641568b079870357505061' },
-  tasks: { design: '64c777ddd3fcab07cfbb1001', development: '64c777ddd3fcab07cfbb1002', meeting: '64c777ddd3fcab07cfbb1003', oldTask: '64c777ddd3fcab07cfbb1004' },
-  policies: { vacation: '64c777ddd3fcab07cfbb2001', sick: '64c777ddd3fcab07cfbb2002', unpaid: '64c777ddd3fcab07cfbb2003', overtime: '64c777ddd3fcab07cfbb2004' },
+  projects: {
+    website: '5b641568b07987035750505e',
+    internal: '5b641568b07987035750505f',
+    legacy: '5b641568b079870357505060',
+    secret: '5b641568b079870357505061',
+  },
+  tasks: {
+    design: '64c777ddd3fcab07cfbb1001',
+    development: '64c777ddd3fcab07cfbb1002',
+    meeting: '64c777ddd3fcab07cfbb1003',
+    oldTask: '64c777ddd3fcab07cfbb1004',
+  },
+  policies: {
+    vacation: '64c777ddd3fcab07cfbb2001',
+    sick: '64c777ddd3fcab07cfbb2002',
+    unpaid: '64c777ddd3fcab07cfbb2003',
+    overtime: '64c777ddd3fcab07cfbb2004',
+  },
 } as const;
 
 const WEEKDAYS: DayName[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
@@ -986,7 +1182,14 @@ function holidays(): FakeHoliday[] {
     ['Labour Day', '2027-05-01'],
     ['Christmas Day', '2027-12-25'],
   ];
-  return days.map(([name, date], index) => ({ id: `64c777ddd3fcab07cfbb3${String(index).padStart(3, '0')}`, workspaceId: SEED.workspaces.acme, name, startDate: date, endDate: date, userIds: 'everyone' }));
+  return days.map(([name, date], index) => ({
+    id: `64c777ddd3fcab07cfbb3${String(index).padStart(3, '0')}`,
+    workspaceId: SEED.workspaces.acme,
+    name,
+    startDate: date,
+    endDate: date,
+    userIds: 'everyone',
+  }));
 }
 
 /**
@@ -1001,13 +1204,60 @@ export function seedWorkspace(fake: FakeClockify): void {
   const { state } = fake;
   const { workspaces: ws, users: u, projects: p, tasks: t, policies: pol } = SEED;
   state.workspaces.push(
-    { id: ws.acme, name: 'Acme', plan: 'STANDARD', features: ['TIME_OFF', 'TIME_TRACKING', 'APPROVAL'], timeOffOn: true, settings: { forceProjects: false, forceTasks: false, forceDescription: false } },
-    { id: ws.side, name: 'Side project', plan: 'FREE', features: ['TIME_TRACKING'], timeOffOn: true, settings: { forceProjects: false, forceTasks: false, forceDescription: false } },
+    {
+      id: ws.acme,
+      name: 'Acme',
+      plan: 'STANDARD',
+      features: ['TIME_OFF', 'TIME_TRACKING', 'APPROVAL'],
+      timeOffOn: true,
+      settings: { forceProjects: false, forceTasks: false, forceDescription: false },
+    },
+    {
+      id: ws.side,
+      name: 'Side project',
+      plan: 'FREE',
+      features: ['TIME_TRACKING'],
+      timeOffOn: true,
+      settings: { forceProjects: false, forceTasks: false, forceDescription: false },
+    },
   );
   state.users.push(
-    { id: u.ada, name: 'Ada Lovelace', email: 'ada@acme.example', key: ADA_KEY, timeZone: 'Europe/Berlin', activeWorkspace: ws.acme, workspaces: [ws.acme, ws.side], roles: { [ws.side]: 'OWNER' }, workCapacity: 'PT8H', workingDays: WEEKDAYS },
-    { id: u.bob, name: 'Bob Builder', email: 'bob@acme.example', key: BOB_KEY, timeZone: 'Europe/Berlin', activeWorkspace: ws.acme, workspaces: [ws.acme], roles: { [ws.acme]: 'ADMIN' }, workCapacity: 'PT8H', workingDays: WEEKDAYS },
-    { id: u.cleo, name: 'Cleo Patra', email: 'cleo@acme.example', key: CLEO_KEY, timeZone: 'Europe/London', activeWorkspace: ws.acme, workspaces: [ws.acme], roles: {}, workCapacity: 'PT6H', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'] },
+    {
+      id: u.ada,
+      name: 'Ada Lovelace',
+      email: 'ada@acme.example',
+      key: ADA_KEY,
+      timeZone: 'Europe/Berlin',
+      activeWorkspace: ws.acme,
+      workspaces: [ws.acme, ws.side],
+      roles: { [ws.side]: 'OWNER' },
+      workCapacity: 'PT8H',
+      workingDays: WEEKDAYS,
+    },
+    {
+      id: u.bob,
+      name: 'Bob Builder',
+      email: 'bob@acme.example',
+      key: BOB_KEY,
+      timeZone: 'Europe/Berlin',
+      activeWorkspace: ws.acme,
+      workspaces: [ws.acme],
+      roles: { [ws.acme]: 'ADMIN' },
+      workCapacity: 'PT8H',
+      workingDays: WEEKDAYS,
+    },
+    {
+      id: u.cleo,
+      name: 'Cleo Patra',
+      email: 'cleo@acme.example',
+      key: CLEO_KEY,
+      timeZone: 'Europe/London',
+      activeWorkspace: ws.acme,
+      workspaces: [ws.acme],
+      roles: {},
+      workCapacity: 'PT6H',
+      workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'],
+    },
   );
   state.clients.push({ id: SEED.clients.acme, workspaceId: ws.acme, name: 'Acme Corp', archived: false });
   state.projects.push(
@@ -1050,8 +1300,19 @@ export function seedWorkspace(fake: FakeClockify): void {
   );
   state.holidays.push(...holidays());
   const created = Date.parse('2026-10-01T09:00:00Z');
-  const request = (id: string, userId: string, start: string, end: string, status: FakeTimeOff['status']): FakeTimeOff =>
-    ({ id, workspaceId: ws.acme, policyId: pol.vacation, userId, start, end, halfDay: false, halfDayPeriod: null, status, note: 'private note', createdAt: created });
+  const request = (id: string, userId: string, start: string, end: string, status: FakeTimeOff['status']): FakeTimeOff => ({
+    id,
+    workspaceId: ws.acme,
+    policyId: pol.vacation,
+    userId,
+    start,
+    end,
+    halfDay: false,
+    halfDayPeriod: null,
+    status,
+    note: 'private note',
+    createdAt: created,
+  });
   state.timeOff.push(
     request('64c777ddd3fcab07cfbb4001', u.bob, '2026-11-23', '2026-11-27', 'APPROVED'),
     request('64c777ddd3fcab07cfbb4002', u.cleo, '2026-11-24', '2026-11-24', 'PENDING'),
@@ -1129,15 +1390,28 @@ export const TEAM = {
 export function seedTeam(fake: FakeClockify): void {
   const { state } = fake;
   const ws = SEED.workspaces.acme;
-  const person = (id: string, name: string, email: string, key: string, roles: Record<string, Role> = {}): FakeUser =>
-    ({ id, name, email, key, timeZone: 'Europe/Berlin', activeWorkspace: ws, workspaces: [ws], roles, workCapacity: 'PT8H', workingDays: WEEKDAYS });
+  const person = (id: string, name: string, email: string, key: string, roles: Record<string, Role> = {}): FakeUser => ({
+    id,
+    name,
+    email,
+    key,
+    timeZone: 'Europe/Berlin',
+    activeWorkspace: ws,
+    workspaces: [ws],
+    roles,
+    workCapacity: 'PT8H',
+    workingDays: WEEKDAYS,
+  });
   state.users.push(
     person(TEAM.users.mia, 'Mia Manager', 'mia@acme.example', MIA_KEY),
     person(TEAM.users.wes, 'Wes Worker', 'wes@acme.example', WES_KEY),
     person(TEAM.users.olga, 'Olga Owner', 'olga@acme.example', OLGA_KEY, { [ws]: 'OWNER' }),
     person(TEAM.users.pia, 'Pia Projects', 'pia@acme.example', PIA_KEY),
   );
-  state.teamManagers.push({ workspaceId: ws, managerId: TEAM.users.mia, memberId: SEED.users.ada }, { workspaceId: ws, managerId: TEAM.users.mia, memberId: SEED.users.cleo });
+  state.teamManagers.push(
+    { workspaceId: ws, managerId: TEAM.users.mia, memberId: SEED.users.ada },
+    { workspaceId: ws, managerId: TEAM.users.mia, memberId: SEED.users.cleo },
+  );
   state.projectManagers.push({ workspaceId: ws, managerId: TEAM.users.pia, projectId: SEED.projects.website });
   const vacation = state.policies.find((policy) => policy.id === SEED.policies.vacation);
   if (vacation) vacation.teamManagersApprove = true;

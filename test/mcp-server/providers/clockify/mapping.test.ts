@@ -54,7 +54,14 @@ describe('entries', () => {
   });
 
   it('replaces an entry with every field it keeps, a running one without an end', () => {
-    expect(entryJson(bodyOf(entry))).toEqual({ start: '2026-11-18T06:30:00Z', billable: true, description: 'Landing page', projectId: 'p1', taskId: 't1', tagIds: ['tag'] });
+    expect(entryJson(bodyOf(entry))).toEqual({
+      start: '2026-11-18T06:30:00Z',
+      billable: true,
+      description: 'Landing page',
+      projectId: 'p1',
+      taskId: 't1',
+      tagIds: ['tag'],
+    });
     expect(entryJson({ ...bodyOf(entry), end: Date.parse('2026-11-18T07:00:00Z'), projectId: null, taskId: null, tagIds: [] })).toEqual({
       start: '2026-11-18T06:30:00Z',
       end: '2026-11-18T07:00:00Z',
@@ -81,7 +88,9 @@ describe('entries', () => {
   });
 
   it('refuses a description longer than Clockify keeps, before anything is sent', () => {
-    expect(() => entryJson({ ...bodyOf(entry), description: 'x'.repeat(3_001) })).toThrow("Clockify keeps at most 3,000 characters in a time entry's description; this one would have 3,001. Shorten it.");
+    expect(() => entryJson({ ...bodyOf(entry), description: 'x'.repeat(3_001) })).toThrow(
+      "Clockify keeps at most 3,000 characters in a time entry's description; this one would have 3,001. Shorten it.",
+    );
     expect(entryJson({ ...bodyOf(entry), description: 'x'.repeat(3_000) }).description).toHaveLength(3_000);
   });
 
@@ -92,7 +101,7 @@ describe('entries', () => {
   });
 });
 
-describe('the person\'s plan', () => {
+describe("the person's plan", () => {
   it('reads work capacity as ISO durations, nothing else', () => {
     expect(durationHours('PT8H')).toBe(8);
     expect(durationHours('PT7H30M')).toBe(7.5);
@@ -108,7 +117,15 @@ describe('the person\'s plan', () => {
   });
 
   it('makes the week of the capacity on the working days, or none without either', () => {
-    expect(workWeekOf({ workCapacity: 'PT6H', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'] })).toEqual({ mon: 6, tue: 6, wed: 6, thu: 6, fri: 0, sat: 0, sun: 0 });
+    expect(workWeekOf({ workCapacity: 'PT6H', workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'] })).toEqual({
+      mon: 6,
+      tue: 6,
+      wed: 6,
+      thu: 6,
+      fri: 0,
+      sat: 0,
+      sun: 0,
+    });
     expect(workWeekOf({ workCapacity: null, workingDays: ['MONDAY'] })).toBeUndefined();
     expect(workWeekOf(null)).toBeUndefined();
     // A profile nobody filled in: no hours, or no days, is no plan.
@@ -118,7 +135,14 @@ describe('the person\'s plan', () => {
   });
 
   it('names the holidays of a range by date, a holiday of several days on each', () => {
-    const names = holidayNames([{ name: 'Christmas', datePeriod: { startDate: '2026-12-24', endDate: '2026-12-26' } }, { name: 'Out', datePeriod: { startDate: '2027-02-01' } }], '2026-12-25', '2026-12-31');
+    const names = holidayNames(
+      [
+        { name: 'Christmas', datePeriod: { startDate: '2026-12-24', endDate: '2026-12-26' } },
+        { name: 'Out', datePeriod: { startDate: '2027-02-01' } },
+      ],
+      '2026-12-25',
+      '2026-12-31',
+    );
     expect([...names]).toEqual([
       ['2026-12-25', 'Christmas'],
       ['2026-12-26', 'Christmas'],
@@ -144,14 +168,35 @@ describe('time off', () => {
   });
 
   it('reads a period as days in the requester zone, whether it ends at the last instant of a day or the start of the next', () => {
-    expect(periodDays(request({ start: '2026-12-06T23:00:00Z', end: '2026-12-09T22:59:59.999Z' }), 'Europe/Berlin')).toEqual({ firstDay: '2026-12-07', lastDay: '2026-12-09' });
-    expect(periodDays(request({ start: '2026-12-06T23:00:00Z', end: '2026-12-09T23:00:00Z' }), 'Europe/Berlin')).toEqual({ firstDay: '2026-12-07', lastDay: '2026-12-09' });
-    expect(periodDays(request({ start: '2026-12-07T05:00:00Z', end: '2026-12-07T05:00:00Z' }), 'America/New_York')).toEqual({ firstDay: '2026-12-07', lastDay: '2026-12-07' });
+    expect(periodDays(request({ start: '2026-12-06T23:00:00Z', end: '2026-12-09T22:59:59.999Z' }), 'Europe/Berlin')).toEqual({
+      firstDay: '2026-12-07',
+      lastDay: '2026-12-09',
+    });
+    expect(periodDays(request({ start: '2026-12-06T23:00:00Z', end: '2026-12-09T23:00:00Z' }), 'Europe/Berlin')).toEqual({
+      firstDay: '2026-12-07',
+      lastDay: '2026-12-09',
+    });
+    expect(periodDays(request({ start: '2026-12-07T05:00:00Z', end: '2026-12-07T05:00:00Z' }), 'America/New_York')).toEqual({
+      firstDay: '2026-12-07',
+      lastDay: '2026-12-07',
+    });
   });
 
   it("maps statuses, the policy as the kind, a half day's half and Clockify's day count", () => {
-    expect(['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', undefined].map(leaveStatusOf)).toEqual(['pending', 'approved', 'rejected', 'cancelled', 'cancelled']);
-    const half = request({ start: '2026-12-06T23:00:00Z', end: '2026-12-07T22:59:59.999Z' }, { timeOffPeriod: { period: { start: '2026-12-06T23:00:00Z', end: '2026-12-07T22:59:59.999Z' }, halfDay: true, halfDayPeriod: 'SECOND_HALF' }, balanceDiff: -0.5 });
+    expect(['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', undefined].map(leaveStatusOf)).toEqual([
+      'pending',
+      'approved',
+      'rejected',
+      'cancelled',
+      'cancelled',
+    ]);
+    const half = request(
+      { start: '2026-12-06T23:00:00Z', end: '2026-12-07T22:59:59.999Z' },
+      {
+        timeOffPeriod: { period: { start: '2026-12-06T23:00:00Z', end: '2026-12-07T22:59:59.999Z' }, halfDay: true, halfDayPeriod: 'SECOND_HALF' },
+        balanceDiff: -0.5,
+      },
+    );
     expect(toLeaveRequest(half, 4, 'Ada', 'Europe/Berlin', () => 99)).toEqual({
       id: 4,
       person: 'Ada',
@@ -170,8 +215,13 @@ describe('time off', () => {
   });
 
   it('files a part by dates, a half day with its half', () => {
-    expect(timeOffBody({ firstDay: '2026-12-07', lastDay: '2026-12-08', halfDay: false, half: null }, 'Family')).toEqual({ timeOffPeriod: { period: { start: '2026-12-07', end: '2026-12-08' }, isHalfDay: false }, note: 'Family' });
-    expect(timeOffBody({ firstDay: '2026-12-09', lastDay: '2026-12-09', halfDay: true, half: 'morning' }, '')).toEqual({ timeOffPeriod: { period: { start: '2026-12-09', end: '2026-12-09' }, isHalfDay: true, halfDayPeriod: 'FIRST_HALF' } });
+    expect(timeOffBody({ firstDay: '2026-12-07', lastDay: '2026-12-08', halfDay: false, half: null }, 'Family')).toEqual({
+      timeOffPeriod: { period: { start: '2026-12-07', end: '2026-12-08' }, isHalfDay: false },
+      note: 'Family',
+    });
+    expect(timeOffBody({ firstDay: '2026-12-09', lastDay: '2026-12-09', halfDay: true, half: 'morning' }, '')).toEqual({
+      timeOffPeriod: { period: { start: '2026-12-09', end: '2026-12-09' }, isHalfDay: true, halfDayPeriod: 'FIRST_HALF' },
+    });
   });
 
   describe('policyFor', () => {
@@ -190,9 +240,13 @@ describe('time off', () => {
 
     it('refuses hours, unknown names, no match and several, naming the policies', () => {
       expect(() => policyFor(policies, 'other', 'Overtime hours')).toThrow(/counted in hours in Clockify/);
-      expect(() => policyFor(policies, 'other', 'Sabbatical')).toThrow(/You have no time-off policy "Sabbatical" in Clockify\. Yours: "Vacation", "Sick leave", "Personal day", "Special personal leave"\./);
+      expect(() => policyFor(policies, 'other', 'Sabbatical')).toThrow(
+        /You have no time-off policy "Sabbatical" in Clockify\. Yours: "Vacation", "Sick leave", "Personal day", "Special personal leave"\./,
+      );
       expect(() => policyFor(policies, 'parental', undefined)).toThrow(/None of your Clockify time-off policies is parental/);
-      expect(() => policyFor(policies, 'personal', undefined)).toThrow(/Several of your Clockify policies are personal: "Personal day", "Special personal leave"/);
+      expect(() => policyFor(policies, 'personal', undefined)).toThrow(
+        /Several of your Clockify policies are personal: "Personal day", "Special personal leave"/,
+      );
     });
   });
 });
@@ -221,13 +275,28 @@ describe("a project's estimates", () => {
 
   it('takes the active time estimate, monthly where Clockify resets it monthly, and the budget in cents as money', () => {
     const project = { id: 'p', name: 'Website' };
-    expect(projectBudget({ ...project, timeEstimate: { active: true, estimate: '72000000', resetOption: 'MONTHLY' }, budgetEstimate: { active: true, estimate: 150_000 } })).toEqual({ hours: 20, money: 1500, monthly: true });
-    expect(projectBudget({ ...project, timeEstimate: { active: false, estimate: '72000000' }, estimate: { estimate: 'PT10H' } })).toEqual({ hours: 10, money: null, monthly: false });
+    expect(
+      projectBudget({
+        ...project,
+        timeEstimate: { active: true, estimate: '72000000', resetOption: 'MONTHLY' },
+        budgetEstimate: { active: true, estimate: 150_000 },
+      }),
+    ).toEqual({ hours: 20, money: 1500, monthly: true });
+    expect(projectBudget({ ...project, timeEstimate: { active: false, estimate: '72000000' }, estimate: { estimate: 'PT10H' } })).toEqual({
+      hours: 10,
+      money: null,
+      monthly: false,
+    });
     expect(projectBudget(project)).toEqual({ hours: null, money: null, monthly: false });
   });
 
   it('says in words, and does not compare, an estimate that resets weekly or yearly', () => {
     const weekly = projectBudget({ id: 'p', name: 'Website', timeEstimate: { active: true, estimate: 'PT40H', resetOption: 'WEEKLY' } });
-    expect(weekly).toEqual({ hours: null, money: null, monthly: false, note: "Clockify resets this project's estimate of 40 h every week; Punchcard compares only one-off and monthly estimates, so no share is given." });
+    expect(weekly).toEqual({
+      hours: null,
+      money: null,
+      monthly: false,
+      note: "Clockify resets this project's estimate of 40 h every week; Punchcard compares only one-off and monthly estimates, so no share is given.",
+    });
   });
 });

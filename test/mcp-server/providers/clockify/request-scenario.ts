@@ -36,7 +36,12 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report (entries, the running entry, time off)', tool: 'time_report', expected: 3 },
-  { label: 'request_leave (balances, policies, the request; requests cached, the balance counted before)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 3 },
+  {
+    label: 'request_leave (balances, policies, the request; requests cached, the balance counted before)',
+    tool: 'request_leave',
+    args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' },
+    expected: 3,
+  },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
   { label: 'leave_balance (balances; requests cached)', tool: 'leave_balance', expected: 2 },
   { label: "absence_calendar (own and colleagues' time off)", tool: 'absence_calendar', expected: 2 },
@@ -70,7 +75,16 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   clockifyFacts.write(
     userDataDir,
     clockifyFactsKey({ url: fake.url }),
-    { workspaceId: SEED.workspaces.acme, workspaceName: 'Acme', plan: 'STANDARD', timeOff: true, timeOffInPlan: true, requires: '', timezone: 'Europe/Berlin', checkedAt: new Date(Date.parse(NOW) - 3_600_000).toISOString() },
+    {
+      workspaceId: SEED.workspaces.acme,
+      workspaceName: 'Acme',
+      plan: 'STANDARD',
+      timeOff: true,
+      timeOffInPlan: true,
+      requires: '',
+      timezone: 'Europe/Berlin',
+      checkedAt: new Date(Date.parse(NOW) - 3_600_000).toISOString(),
+    },
     (message) => {
       throw new Error(message);
     },
@@ -78,7 +92,8 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } });
   const resolve = (value: unknown) => {
     if (value === '{entry}') return numberOf(userDataDir, 'entry', fake.state.entries.filter((entry) => entry.userId === ADA.id).at(-1)?.id);
-    if (value === '{request}') return numberOf(userDataDir, 'timeOff', fake.state.timeOff.filter((request) => request.userId === ADA.id && request.status === 'PENDING').at(-1)?.id);
+    if (value === '{request}')
+      return numberOf(userDataDir, 'timeOff', fake.state.timeOff.filter((request) => request.userId === ADA.id && request.status === 'PENDING').at(-1)?.id);
     return value;
   };
   return {

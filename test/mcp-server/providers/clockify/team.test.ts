@@ -10,7 +10,20 @@ import { withRequestBudget } from '../../../../mcp-server/providers/remote/reque
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
-import { ADA, at, type FakeClockify, type FakeTimeOff, MIA_KEY, newId, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM, type FakeClockifyOptions } from './fake-clockify.ts';
+import {
+  ADA,
+  at,
+  type FakeClockify,
+  type FakeTimeOff,
+  MIA_KEY,
+  newId,
+  SEED,
+  seedTeam,
+  seedWorkspace,
+  startFakeClockify,
+  TEAM,
+  type FakeClockifyOptions,
+} from './fake-clockify.ts';
 
 const NOW = '2026-11-19T15:00:00+01:00';
 const opened = closeAfterEach();
@@ -51,7 +64,13 @@ describe('the Clockify team part', () => {
     const mia = await call(() => (tracker.teamWork as NonNullable<RemoteTracker['teamWork']>)(week));
     expect(mia.people.map((work) => work.person.name)).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
     // Tom manages Bob only; Mia's key is withdrawn and Tom's given.
-    fake.state.users.push({ ...(fake.state.users.find((user) => user.id === TEAM.users.wes) as FakeClockify['state']['users'][number]), id: '5a0ab5acb07987125438c0ff', name: 'Tom Teamlead', email: 'tom@acme.example', key: 'clockify-key-tom-teamlead-0005' });
+    fake.state.users.push({
+      ...(fake.state.users.find((user) => user.id === TEAM.users.wes) as FakeClockify['state']['users'][number]),
+      id: '5a0ab5acb07987125438c0ff',
+      name: 'Tom Teamlead',
+      email: 'tom@acme.example',
+      key: 'clockify-key-tom-teamlead-0005',
+    });
     fake.state.teamManagers.push({ workspaceId: SEED.workspaces.acme, managerId: '5a0ab5acb07987125438c0ff', memberId: SEED.users.bob });
     (fake.state.users.find((user) => user.id === TEAM.users.mia) as { key: string }).key = 'clockify-key-revoked-000000000';
     key.current = 'clockify-key-tom-teamlead-0005';
@@ -68,7 +87,9 @@ describe('the Clockify team part', () => {
     expect(tracker.capabilities.has('team_hours')).toBe(true);
     // An admin takes Mia's team away: Clockify refuses her the list of members from now on.
     fake.state.teamManagers.splice(0, fake.state.teamManagers.length);
-    const refused = await call(() => (tracker.pendingLeave as NonNullable<RemoteTracker['pendingLeave']>)({ offset: 0, limit: 20 })).catch((error: Error) => error);
+    const refused = await call(() => (tracker.pendingLeave as NonNullable<RemoteTracker['pendingLeave']>)({ offset: 0, limit: 20 })).catch(
+      (error: Error) => error,
+    );
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toMatch(/member/);
     expect(tracker.capabilities.has('team_hours')).toBe(false);
@@ -78,7 +99,19 @@ describe('the Clockify team part', () => {
   it("says who else is away among the manager's own people only, where Clockify shows them everyone's time off", async () => {
     const fake = await workspace({ teamTimeOffForEveryone: true });
     const pending = (userId: string, start: string, end: string): FakeTimeOff => {
-      const added: FakeTimeOff = { id: newId(0x6f), workspaceId: SEED.workspaces.acme, policyId: SEED.policies.vacation, userId, start, end, halfDay: false, halfDayPeriod: null, status: 'PENDING', note: '', createdAt: at('2026-11-10', '10:00') };
+      const added: FakeTimeOff = {
+        id: newId(0x6f),
+        workspaceId: SEED.workspaces.acme,
+        policyId: SEED.policies.vacation,
+        userId,
+        start,
+        end,
+        halfDay: false,
+        halfDayPeriod: null,
+        status: 'PENDING',
+        note: '',
+        createdAt: at('2026-11-10', '10:00'),
+      };
       fake.state.timeOff.push(added);
       return added;
     };
@@ -90,5 +123,4 @@ describe('the Clockify team part', () => {
     expect(page.requests.map((request) => request.person)).toEqual(['Cleo Patra', 'Ada Lovelace']);
     expect(page.absences.map((absence) => absence.person)).not.toContain('Wes Worker');
   });
-
 });

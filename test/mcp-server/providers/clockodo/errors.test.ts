@@ -7,7 +7,12 @@ import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 const BASE = 'https://my.clockodo.com';
 const EMAIL = 'ada@example.com';
 const purpose = { action: 'start the timer' };
-const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({ status, json, text, headers });
+const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({
+  status,
+  json,
+  text,
+  headers,
+});
 const failing = (status: number, json?: unknown, headers?: Record<string, string>) => describeHttpFailure(answer(status, json, headers), purpose, BASE, EMAIL);
 
 describe('problemsOf', () => {
@@ -50,7 +55,9 @@ describe('describeHttpFailure', () => {
   });
 
   it('says what the account may not do on 403, quoting Clockodo when it says why', () => {
-    expect(failing(403).message).toBe('Your Clockodo account may not start the timer (Clockodo answered 403). Ask whoever manages Clockodo in your company for the right.');
+    expect(failing(403).message).toBe(
+      'Your Clockodo account may not start the timer (Clockodo answered 403). Ask whoever manages Clockodo in your company for the right.',
+    );
     const quoted = failing(403, { errors: [{ type: 'Forbidden', message: 'Only managers may do that.' }] });
     expect(quoted).toMatchObject({ failure: 'forbidden', errorType: 'Forbidden' });
     expect(quoted.message).toBe(
@@ -59,7 +66,9 @@ describe('describeHttpFailure', () => {
   });
 
   it("uses the caller's words for a 404, the address otherwise, and a web page as the wrong service", () => {
-    expect(describeHttpFailure(answer(404, { errors: [] }), { action: 'x', notFound: 'There is no time entry #7 in Clockodo.' }, BASE, EMAIL).message).toBe('There is no time entry #7 in Clockodo.');
+    expect(describeHttpFailure(answer(404, { errors: [] }), { action: 'x', notFound: 'There is no time entry #7 in Clockodo.' }, BASE, EMAIL).message).toBe(
+      'There is no time entry #7 in Clockodo.',
+    );
     expect(failing(404, { errors: [] })).toMatchObject({
       failure: 'not_found',
       message: 'Clockodo at my.clockodo.com has no such address (404) when trying to start the timer. Check the Clockodo address.',
@@ -70,19 +79,28 @@ describe('describeHttpFailure', () => {
   });
 
   it('asks for an update on 410 Gone', () => {
-    expect(failing(410)).toMatchObject({ failure: 'server_error', message: 'Clockodo has retired the part of its API Punchcard used to start the timer (410 Gone). Update Punchcard.' });
+    expect(failing(410)).toMatchObject({
+      failure: 'server_error',
+      message: 'Clockodo has retired the part of its API Punchcard used to start the timer (410 Gone). Update Punchcard.',
+    });
   });
 
   it('says when a 400 gave no reason, and quotes one when it did', () => {
     expect(failing(400, {})).toMatchObject({ failure: 'bad_request', message: 'Clockodo refused to start the timer and gave no reason.' });
-    expect(failing(400, { error: 'Invalid parameter.' })).toMatchObject({ failure: 'validation', message: 'Clockodo refused to start the timer: Invalid parameter.' });
+    expect(failing(400, { error: 'Invalid parameter.' })).toMatchObject({
+      failure: 'validation',
+      message: 'Clockodo refused to start the timer: Invalid parameter.',
+    });
   });
 
   it("names the refused fields in Punchcard's words, once each, unknown ones as sent", () => {
     const body = { error: { message: 'The end lies before the start.', fields: ['time_until', 'time_since', 'time_until', 'billable'] } };
     expect(failing(400, body).message).toBe('Clockodo refused to start the timer (end, start, billable): The end lies before the start.');
     const many = { errors: [{ error: { message: 'Pick a service.', fields: ['services_id'] } }, { message: 'Too long.', fields: ['text'] }] };
-    expect(failing(422, many)).toMatchObject({ failure: 'validation', message: 'Clockodo refused to start the timer (activity (service), description): Pick a service. Too long.' });
+    expect(failing(422, many)).toMatchObject({
+      failure: 'validation',
+      message: 'Clockodo refused to start the timer (activity (service), description): Pick a service. Too long.',
+    });
     expect(failing(409, { errors: [{ type: 'AbsenceCollision', details: { absences_id: 3 } }] })).toMatchObject({
       failure: 'validation',
       message: 'Clockodo refused to start the timer and gave no reason.',
@@ -96,11 +114,16 @@ describe('describeHttpFailure', () => {
     expect(failing(429)).toMatchObject({ failure: 'rate_limited', code: 'unavailable', message: limited });
     expect(failing(429, undefined, { 'retry-after': '5' }).message).toBe(limited);
     expect(failing(429, undefined, { 'retry-after': '60' }).message).toBe(limited);
-    expect(failing(429, undefined, { 'retry-after': '150' }).message).toBe('Clockodo is limiting requests (429 Too Many Requests). Try to start the timer again in 3 minutes.');
+    expect(failing(429, undefined, { 'retry-after': '150' }).message).toBe(
+      'Clockodo is limiting requests (429 Too Many Requests). Try to start the timer again in 3 minutes.',
+    );
   });
 
   it('words 5xx like every back end, without an operator to ask', () => {
-    expect(failing(500, { message: 'Whoops' })).toMatchObject({ failure: 'server_error', message: 'Clockodo had an internal error (500) trying to start the timer. Try again later.' });
+    expect(failing(500, { message: 'Whoops' })).toMatchObject({
+      failure: 'server_error',
+      message: 'Clockodo had an internal error (500) trying to start the timer. Try again later.',
+    });
     expect(failing(503).message).toBe('Clockodo, or a proxy in front of it, is unavailable (503). Try again later.');
     expect(failing(418).message).toBe('Clockodo answered 418 trying to start the timer; Punchcard does not know what that means here.');
   });
@@ -114,6 +137,8 @@ describe('describeNotJson', () => {
     expect(page.message).toBe(
       "The server at https://my.clockodo.com answered with a web page that is not Clockodo's JSON API. Check the address: it is https://my.clockodo.com unless you were given a test server, without /api.",
     );
-    expect(describeNotJson(BASE, answer(200, undefined, {}, '{"running": ')).message).toMatch(/^The server at https:\/\/my\.clockodo\.com answered with something that is not/);
+    expect(describeNotJson(BASE, answer(200, undefined, {}, '{"running": ')).message).toMatch(
+      /^The server at https:\/\/my\.clockodo\.com answered with something that is not/,
+    );
   });
 });

@@ -110,12 +110,32 @@ describe('the fake Clockodo: identification and authentication', () => {
     expect(await call('/v2/aggregates/users/me')).toMatchObject({
       status: 200,
       json: {
-        user: { id: 1, name: 'Ada Worker', role: 'worker', timezone: 'Europe/Berlin', can_add_customers: false, can_generally_see_absences: true, can_generally_manage_absences: false, teams_id: 1, nonbusinessgroups_id: 1 },
-        company: { module_absence: true, module_target_hours: true, module_user_reports: true, allow_entries_for_customers: true, timezone_default: 'Europe/Berlin', target_hours_default: { monday: 8, sunday: 0 } },
+        user: {
+          id: 1,
+          name: 'Ada Worker',
+          role: 'worker',
+          timezone: 'Europe/Berlin',
+          can_add_customers: false,
+          can_generally_see_absences: true,
+          can_generally_manage_absences: false,
+          teams_id: 1,
+          nonbusinessgroups_id: 1,
+        },
+        company: {
+          module_absence: true,
+          module_target_hours: true,
+          module_user_reports: true,
+          allow_entries_for_customers: true,
+          timezone_default: 'Europe/Berlin',
+          target_hours_default: { monday: 8, sunday: 0 },
+        },
         worktime_regulation: null,
       },
     });
-    expect(await call('/v4/users/me', { as: MIA })).toMatchObject({ status: 200, json: { data: { id: 3, email: MIA.email, role: 'manager', nonbusiness_groups_id: 1 } } });
+    expect(await call('/v4/users/me', { as: MIA })).toMatchObject({
+      status: 200,
+      json: { data: { id: 3, email: MIA.email, role: 'manager', nonbusiness_groups_id: 1 } },
+    });
   });
 });
 
@@ -124,10 +144,21 @@ describe('the fake Clockodo: clock and entries', () => {
     const { ids } = await start();
     const book = { customers_id: ids.customers.acme, projects_id: ids.projects.website, services_id: ids.services.development };
     const first = await call('/v2/clock', { method: 'POST', body: { ...book, time_since: '2026-05-06T08:00:00Z', text: 'Review' } });
-    expect(first).toMatchObject({ status: 200, json: { running: { type: 1, users_id: 1, time_since: '2026-05-06T08:00:00Z', time_until: null, duration: null, clocked: true, billable: 1, text: 'Review' }, stopped: null, stopped_has_been_truncated: false, current_time: '2026-05-06T10:00:00Z' } });
+    expect(first).toMatchObject({
+      status: 200,
+      json: {
+        running: { type: 1, users_id: 1, time_since: '2026-05-06T08:00:00Z', time_until: null, duration: null, clocked: true, billable: 1, text: 'Review' },
+        stopped: null,
+        stopped_has_been_truncated: false,
+        current_time: '2026-05-06T10:00:00Z',
+      },
+    });
     const firstId = (first.json as { running: { id: number } }).running.id;
     const second = await call('/v2/clock', { method: 'POST', body: { ...book, time_since: '2026-05-06T09:00:00Z' } });
-    expect(second.json).toMatchObject({ stopped: { id: firstId, time_until: '2026-05-06T09:00:00Z', duration: 3600 }, running: { time_since: '2026-05-06T09:00:00Z' } });
+    expect(second.json).toMatchObject({
+      stopped: { id: firstId, time_until: '2026-05-06T09:00:00Z', duration: 3600 },
+      running: { time_since: '2026-05-06T09:00:00Z' },
+    });
     const runningId = (second.json as { running: { id: number } }).running.id;
     expect(await call('/v2/clock')).toMatchObject({ status: 200, json: { running: { id: runningId }, current_time: '2026-05-06T10:00:00Z' } });
     expect(await call('/v2/clock', { as: BOB })).toMatchObject({ status: 200, json: { running: null } });
@@ -140,7 +171,10 @@ describe('the fake Clockodo: clock and entries', () => {
       const answer = await call('/v2/clock', { method: 'POST', body: { ...book, time_since: time } });
       expect(answer, time).toMatchObject({ status: 400, json: { error: { code: 400, fields: ['time_since'] } } });
     }
-    expect(await call('/v2/clock', { method: 'POST', body: { customers_id: ids.customers.acme } })).toMatchObject({ status: 400, json: { error: { code: 400, fields: ['services_id'] } } });
+    expect(await call('/v2/clock', { method: 'POST', body: { customers_id: ids.customers.acme } })).toMatchObject({
+      status: 400,
+      json: { error: { code: 400, fields: ['services_id'] } },
+    });
   });
 
   it('stops only the running entry of the caller (else 404 ResourceNotFound), at time_until when given', async () => {
@@ -149,9 +183,13 @@ describe('the fake Clockodo: clock and entries', () => {
     const ada = ((await call('/v2/clock', { method: 'POST', body: book })).json as { running: { id: number } }).running.id;
     const bob = ((await call('/v2/clock', { as: BOB, method: 'POST', body: book })).json as { running: { id: number } }).running.id;
     expect(await call(`/v2/clock/${bob}`, { method: 'DELETE' })).toMatchObject({ status: 404, json: { errors: [{ type: 'ResourceNotFound' }] } });
-    expect(await call(`/v2/clock/${ada}?time_until=2026-05-06T09:30:00.000Z`, { method: 'DELETE' })).toMatchObject({ status: 400, json: { error: { fields: ['time_until'] } } });
+    expect(await call(`/v2/clock/${ada}?time_until=2026-05-06T09:30:00.000Z`, { method: 'DELETE' })).toMatchObject({
+      status: 400,
+      json: { error: { fields: ['time_until'] } },
+    });
     expect(await call(`/v2/clock/${ada}?time_until=2026-05-06T09:30:00Z`, { method: 'DELETE' })).toMatchObject({
-      status: 200, json: { stopped: { id: ada, time_until: '2026-05-06T09:30:00Z', duration: 1800 }, running: null, stopped_has_been_truncated: false },
+      status: 200,
+      json: { stopped: { id: ada, time_until: '2026-05-06T09:30:00Z', duration: 1800 }, running: null, stopped_has_been_truncated: false },
     });
     expect((await call(`/v2/clock/${ada}`, { method: 'DELETE' })).status).toBe(404);
   });
@@ -168,18 +206,42 @@ describe('the fake Clockodo: clock and entries', () => {
     expect(idsOf(plain)).toEqual([early.id, late.id]);
     expect(plain[0]).toMatchObject({ time_since: '2026-05-04T08:00:00Z', time_until: '2026-05-04T09:00:00Z', duration: 3600 });
     expect(plain[0]).not.toHaveProperty('text');
-    expect(entriesOf(await call(`/v2/entries?${range}&enhanced_list=true`))[0]).toMatchObject({ text: 'Standup', customers_name: 'ACME', projects_name: 'Website', users_name: 'Ada Worker' });
+    expect(entriesOf(await call(`/v2/entries?${range}&enhanced_list=true`))[0]).toMatchObject({
+      text: 'Standup',
+      customers_name: 'ACME',
+      projects_name: 'Website',
+      users_name: 'Ada Worker',
+    });
     expect(await call('/v2/entries?time_since=2026-05-04T00:00:00Z')).toMatchObject({ status: 400, json: { error: { code: 400, fields: ['time_until'] } } });
-    expect(await call('/v2/entries?time_since=2026-05-04T00:00:00.000Z&time_until=2026-05-06T00:00:00Z')).toMatchObject({ status: 400, json: { error: { fields: ['time_since'] } } });
+    expect(await call('/v2/entries?time_since=2026-05-04T00:00:00.000Z&time_until=2026-05-06T00:00:00Z')).toMatchObject({
+      status: 400,
+      json: { error: { fields: ['time_since'] } },
+    });
     expect((await call('/v2/entries?time_since=2026-05-04&time_until=2026-05-06')).status).toBe(400);
   });
 
   it('pages entries (1000 at most per page) in {paging, filter, entries} and lists lump sums', async () => {
     const { fake, ids } = await start();
     for (let day = 1; day <= 4; day++) {
-      fake.addEntry({ usersId: ADA.id, customersId: ids.customers.acme, projectsId: null, servicesId: ids.services.development, timeSince: at(`2026-05-0${day}T08:00:00Z`), timeUntil: at(`2026-05-0${day}T09:00:00Z`) });
+      fake.addEntry({
+        usersId: ADA.id,
+        customersId: ids.customers.acme,
+        projectsId: null,
+        servicesId: ids.services.development,
+        timeSince: at(`2026-05-0${day}T08:00:00Z`),
+        timeUntil: at(`2026-05-0${day}T09:00:00Z`),
+      });
     }
-    fake.addEntry({ type: 2, usersId: ADA.id, customersId: ids.customers.acme, projectsId: null, servicesId: ids.services.development, timeSince: at('2026-05-05T08:00:00Z'), timeUntil: at('2026-05-05T08:00:00Z'), lumpsum: 150 });
+    fake.addEntry({
+      type: 2,
+      usersId: ADA.id,
+      customersId: ids.customers.acme,
+      projectsId: null,
+      servicesId: ids.services.development,
+      timeSince: at('2026-05-05T08:00:00Z'),
+      timeUntil: at('2026-05-05T08:00:00Z'),
+      lumpsum: 150,
+    });
     const last = await call(`/v2/entries?${RANGE}&filter[users_id]=1&items_per_page=2&page=3`);
     expect(last.json).toMatchObject({ paging: { items_per_page: 2, current_page: 3, count_pages: 3, count_items: 5 }, filter: { users_id: 1 } });
     expect(entriesOf(last)).toEqual([expect.objectContaining({ type: 2, lumpsum: 150 })]);
@@ -195,20 +257,36 @@ describe('the fake Clockodo: clock and entries', () => {
     expect((missing.json as { error: { fields: string[] } }).error.fields.sort()).toEqual(['billable', 'services_id', 'time_until']);
     const created = await call('/v2/entries', {
       method: 'POST',
-      body: { customers_id: ids.customers.acme, projects_id: ids.projects.website, services_id: ids.services.development, billable: 0, time_since: '2026-05-05T08:00:00Z', time_until: '2026-05-05T09:30:00Z', text: 'Call' },
+      body: {
+        customers_id: ids.customers.acme,
+        projects_id: ids.projects.website,
+        services_id: ids.services.development,
+        billable: 0,
+        time_since: '2026-05-05T08:00:00Z',
+        time_until: '2026-05-05T09:30:00Z',
+        text: 'Call',
+      },
     });
     expect(created).toMatchObject({ status: 200, json: { entry: { type: 1, users_id: 1, billable: 0, duration: 5400, clocked: false, text: 'Call' } } });
     const id = (created.json as { entry: { id: number } }).entry.id;
     expect(await call(`/v2/entries/${id}`, { method: 'PUT', body: { text: 'Customer call', time_until: '2026-05-05T10:00:00Z' } })).toMatchObject({
-      status: 200, json: { entry: { id, text: 'Customer call', duration: 7200 }, running: null },
+      status: 200,
+      json: { entry: { id, text: 'Customer call', duration: 7200 }, running: null },
     });
     expect(await call(`/v2/entries/${id}`, { method: 'DELETE' })).toMatchObject({ status: 200, json: { success: true } });
     expect((await call(`/v2/entries/${id}`)).status).toBe(404);
   });
 
-  it("keeps a worker to their own entries and clock (403 Forbidden); a manager acts for others", async () => {
+  it('keeps a worker to their own entries and clock (403 Forbidden); a manager acts for others', async () => {
     const { fake, ids } = await start();
-    const bobs = fake.addEntry({ usersId: BOB.id, customersId: ids.customers.acme, projectsId: null, servicesId: ids.services.development, timeSince: at('2026-05-05T08:00:00Z'), timeUntil: at('2026-05-05T09:00:00Z') });
+    const bobs = fake.addEntry({
+      usersId: BOB.id,
+      customersId: ids.customers.acme,
+      projectsId: null,
+      servicesId: ids.services.development,
+      timeSince: at('2026-05-05T08:00:00Z'),
+      timeUntil: at('2026-05-05T09:00:00Z'),
+    });
     const forbidden = { status: 403, json: { errors: [{ type: 'Forbidden' }] } };
     expect(await call(`/v2/entries/${bobs.id}`)).toMatchObject(forbidden);
     expect(await call(`/v2/entries/${bobs.id}`, { method: 'PUT', body: { text: 'mine now' } })).toMatchObject(forbidden);
@@ -216,21 +294,44 @@ describe('the fake Clockodo: clock and entries', () => {
     expect(await call(`/v2/entries?${RANGE}&filter[users_id]=2`)).toMatchObject(forbidden);
     expect(entriesOf(await call(`/v2/entries?${RANGE}`))).toEqual([]);
     expect(await call('/v2/clock?users_id=2')).toMatchObject(forbidden);
-    expect(await call('/v2/clock', { method: 'POST', body: { customers_id: ids.customers.acme, services_id: ids.services.development, users_id: BOB.id } })).toMatchObject(forbidden);
+    expect(
+      await call('/v2/clock', { method: 'POST', body: { customers_id: ids.customers.acme, services_id: ids.services.development, users_id: BOB.id } }),
+    ).toMatchObject(forbidden);
     expect((await call(`/v2/entries/${bobs.id}`, { as: MIA })).status).toBe(200);
-    const forBob = await call('/v2/clock', { as: MIA, method: 'POST', body: { customers_id: ids.customers.globex, services_id: ids.services.meeting, users_id: BOB.id } });
+    const forBob = await call('/v2/clock', {
+      as: MIA,
+      method: 'POST',
+      body: { customers_id: ids.customers.globex, services_id: ids.services.meeting, users_id: BOB.id },
+    });
     expect(forBob).toMatchObject({ status: 200, json: { running: { users_id: BOB.id, billable: 0 } } });
   });
 
   it('lets a worker book only where the access maps allow (403), and nobody on completed projects or archived services', async () => {
     const { ids } = await start();
     const clock = (as: FakeUser, body: Record<string, unknown>) => call('/v2/clock', { as, method: 'POST', body });
-    expect((await clock(ADA, { customers_id: ids.customers.globex, projects_id: ids.projects.rocket, services_id: ids.services.development })).status).toBe(403);
-    expect(await clock(ADA, { customers_id: ids.customers.acme, services_id: ids.services.meeting })).toMatchObject({ status: 403, json: { errors: [{ type: 'Forbidden' }] } });
-    const entry = { customers_id: ids.customers.globex, services_id: ids.services.development, billable: 1, time_since: '2026-05-05T08:00:00Z', time_until: '2026-05-05T09:00:00Z' };
+    expect((await clock(ADA, { customers_id: ids.customers.globex, projects_id: ids.projects.rocket, services_id: ids.services.development })).status).toBe(
+      403,
+    );
+    expect(await clock(ADA, { customers_id: ids.customers.acme, services_id: ids.services.meeting })).toMatchObject({
+      status: 403,
+      json: { errors: [{ type: 'Forbidden' }] },
+    });
+    const entry = {
+      customers_id: ids.customers.globex,
+      services_id: ids.services.development,
+      billable: 1,
+      time_since: '2026-05-05T08:00:00Z',
+      time_until: '2026-05-05T09:00:00Z',
+    };
     expect((await call('/v2/entries', { method: 'POST', body: entry })).status).toBe(403);
-    expect(await clock(ADA, { customers_id: ids.customers.acme, projects_id: ids.projects.legacy, services_id: ids.services.development })).toMatchObject({ status: 400, json: { error: { fields: ['projects_id'] } } });
-    expect(await clock(OLGA, { customers_id: ids.customers.acme, services_id: ids.services.travel })).toMatchObject({ status: 400, json: { error: { fields: ['services_id'] } } });
+    expect(await clock(ADA, { customers_id: ids.customers.acme, projects_id: ids.projects.legacy, services_id: ids.services.development })).toMatchObject({
+      status: 400,
+      json: { error: { fields: ['projects_id'] } },
+    });
+    expect(await clock(OLGA, { customers_id: ids.customers.acme, services_id: ids.services.travel })).toMatchObject({
+      status: 400,
+      json: { error: { fields: ['services_id'] } },
+    });
     expect((await clock(ADA, { customers_id: ids.customers.acme, projects_id: ids.projects.website, services_id: ids.services.development })).status).toBe(200);
     expect((await clock(OLGA, { customers_id: ids.customers.globex, projects_id: ids.projects.rocket, services_id: ids.services.meeting })).status).toBe(200);
   });
@@ -254,35 +355,57 @@ describe('the fake Clockodo: access and catalog', () => {
     expect(dataOf(await call(`/v4/projects?filter[customers_id]=${ids.customers.acme}`)).map((row) => row.name)).toEqual(['Legacy', 'Website']);
     expect(dataOf(await call('/v4/services?filter[active]=false')).map((row) => row.name)).toEqual(['Travel']);
     const second = await call('/v3/customers?items_per_page=1&page=2');
-    expect(second.json).toMatchObject({ paging: { items_per_page: 1, current_page: 2, count_pages: 2, count_items: 2 }, data: [{ name: 'Globex', active: true, billable_default: false }] });
+    expect(second.json).toMatchObject({
+      paging: { items_per_page: 1, current_page: 2, count_pages: 2, count_items: 2 },
+      data: [{ name: 'Globex', active: true, billable_default: false }],
+    });
     expect(await call('/v3/customers?items_per_page=5001')).toMatchObject({ status: 400, json: { errors: [{ type: 'BadRequest' }] } });
-    expect(await call(`/v4/projects/${ids.projects.legacy}`)).toMatchObject({ status: 200, json: { data: { name: 'Legacy', customers_id: ids.customers.acme, completed: true } } });
+    expect(await call(`/v4/projects/${ids.projects.legacy}`)).toMatchObject({
+      status: 200,
+      json: { data: { name: 'Legacy', customers_id: ids.customers.acme, completed: true } },
+    });
     expect(await call('/v4/services/99999')).toMatchObject({ status: 404, json: { errors: [{ type: 'ResourceNotFound' }] } });
   });
 
   it('lets a worker add and change customers and projects only with can_add_customers, services never', async () => {
     const { fake, ids } = await start();
-    expect(await call('/v3/customers', { method: 'POST', body: { name: 'Initech' } })).toMatchObject({ status: 403, json: { errors: [{ type: 'Forbidden' }] } });
+    expect(await call('/v3/customers', { method: 'POST', body: { name: 'Initech' } })).toMatchObject({
+      status: 403,
+      json: { errors: [{ type: 'Forbidden' }] },
+    });
     expect((await call(`/v3/customers/${ids.customers.globex}`, { method: 'PUT', body: { active: false } })).status).toBe(403);
     (fake.state.users[0] as FakeUser).canAddCustomers = true;
     const customer = await call('/v3/customers', { method: 'POST', body: { name: 'Initech' } });
     expect(customer).toMatchObject({ status: 200, json: { data: { name: 'Initech', active: true } } });
     const customerId = (customer.json as { data: { id: number } }).data.id;
-    expect(await call('/v4/projects', { method: 'POST', body: { name: 'Printer', customers_id: customerId } })).toMatchObject({ status: 200, json: { data: { name: 'Printer', customers_id: customerId } } });
-    expect(await call(`/v3/customers/${ids.customers.globex}`, { method: 'PUT', body: { active: false } })).toMatchObject({ status: 200, json: { data: { active: false } } });
+    expect(await call('/v4/projects', { method: 'POST', body: { name: 'Printer', customers_id: customerId } })).toMatchObject({
+      status: 200,
+      json: { data: { name: 'Printer', customers_id: customerId } },
+    });
+    expect(await call(`/v3/customers/${ids.customers.globex}`, { method: 'PUT', body: { active: false } })).toMatchObject({
+      status: 200,
+      json: { data: { active: false } },
+    });
     expect((await call('/v4/services', { method: 'POST', body: { name: 'Support' } })).status).toBe(403);
     expect((await call('/v4/services', { as: OLGA, method: 'POST', body: { name: 'Support' } })).status).toBe(200);
   });
 
   it('refuses to archive a customer, project or service a running entry books on: 422 RunningEntriesPreventArchiving', async () => {
     const { ids } = await start();
-    await call('/v2/clock', { method: 'POST', body: { customers_id: ids.customers.acme, projects_id: ids.projects.website, services_id: ids.services.development } });
+    await call('/v2/clock', {
+      method: 'POST',
+      body: { customers_id: ids.customers.acme, projects_id: ids.projects.website, services_id: ids.services.development },
+    });
     for (const path of [`/v3/customers/${ids.customers.acme}`, `/v4/projects/${ids.projects.website}`, `/v4/services/${ids.services.development}`]) {
       expect(await call(path, { as: MIA, method: 'PUT', body: { active: false } }), path).toMatchObject({
-        status: 422, json: { errors: [{ error: { type: 'RunningEntriesPreventArchiving', details: null } }] },
+        status: 422,
+        json: { errors: [{ error: { type: 'RunningEntriesPreventArchiving', details: null } }] },
       });
     }
-    expect(await call(`/v4/projects/${ids.projects.rocket}`, { as: MIA, method: 'PUT', body: { active: false } })).toMatchObject({ status: 200, json: { data: { active: false } } });
+    expect(await call(`/v4/projects/${ids.projects.rocket}`, { as: MIA, method: 'PUT', body: { active: false } })).toMatchObject({
+      status: 200,
+      json: { data: { active: false } },
+    });
   });
 });
 
@@ -300,11 +423,28 @@ describe('the fake Clockodo: users and absences', () => {
   it("shows a colleague's absences without type, note, sick note and approval fields, and only to workers who may see absences", async () => {
     const { fake } = await start();
     const own = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-06-01', dateUntil: '2026-06-05', type: 1, status: 1, note: 'Sea' });
-    const bobs = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-06-08', dateUntil: '2026-06-09', type: 4, status: 1, note: 'flu', publicNote: 'Out', sickNote: true });
+    const bobs = fake.addAbsence({
+      usersId: BOB.id,
+      dateSince: '2026-06-08',
+      dateUntil: '2026-06-09',
+      type: 4,
+      status: 1,
+      note: 'flu',
+      publicNote: 'Out',
+      sickNote: true,
+    });
     const seen = dataOf(await call('/v4/absences?filter[year][]=2026'));
     expect(idsOf(seen)).toEqual([own.id, bobs.id]);
     expect(seen[0]).toMatchObject({ type: 1, note: 'Sea', count_days: 5, date_enquired: null });
-    expect(seen[1]).toEqual({ id: bobs.id, users_id: BOB.id, date_since: '2026-06-08', date_until: '2026-06-09', status: 1, public_note: 'Out', count_days: 2 });
+    expect(seen[1]).toEqual({
+      id: bobs.id,
+      users_id: BOB.id,
+      date_since: '2026-06-08',
+      date_until: '2026-06-09',
+      status: 1,
+      public_note: 'Out',
+      count_days: 2,
+    });
     expect(idsOf(dataOf(await call('/v4/absences', { as: BOB })))).toEqual([bobs.id]);
     expect(dataOf(await call('/v4/absences', { as: MIA }))[1]).toMatchObject({ type: 4, note: 'flu', sick_note: true });
     expect((await call(`/v4/absences/${own.id}`, { as: BOB })).status).toBe(403);
@@ -345,14 +485,21 @@ describe('the fake Clockodo: users and absences', () => {
     const easterId = (easter.json as { data: { id: number } }).data.id;
     expect(await post({ date_since: '2026-12-21', date_until: '2026-12-24', type: 1 })).toMatchObject({ json: { data: { count_days: 3.5 } } });
     const clash = { date_since: '2026-04-09', date_until: '2026-04-14', type: 1, users_id: ADA.id };
-    expect(await post(clash, MIA)).toMatchObject({ status: 422, json: { errors: [{ error: { type: 'AbsenceCollision', details: { collidingAbsences: [easterId] } } }] } });
-    expect(await post({ ...clash, allow_override: [easterId] }, MIA)).toMatchObject({ status: 200, json: { data: { status: 1, users_id: ADA.id, count_days: 4, approved_by: MIA.id } } });
+    expect(await post(clash, MIA)).toMatchObject({
+      status: 422,
+      json: { errors: [{ error: { type: 'AbsenceCollision', details: { collidingAbsences: [easterId] } } }] },
+    });
+    expect(await post({ ...clash, allow_override: [easterId] }, MIA)).toMatchObject({
+      status: 200,
+      json: { data: { status: 1, users_id: ADA.id, count_days: 4, approved_by: MIA.id } },
+    });
     expect(fake.state.absences.find((absence) => absence.id === easterId)).toMatchObject({ dateUntil: '2026-04-08', countDays: 4 });
   });
 
   it('lets a worker only withdraw their own open request (else 422 StatusIsForbidden); managers approve and delete', async () => {
     const { fake } = await start();
-    const request = async () => ((await call('/v4/absences', { method: 'POST', body: { date_since: '2026-07-06', type: 1 } })).json as { data: { id: number } }).data.id;
+    const request = async () =>
+      ((await call('/v4/absences', { method: 'POST', body: { date_since: '2026-07-06', type: 1 } })).json as { data: { id: number } }).data.id;
     const first = await request();
     const statusForbidden = { status: 422, json: { errors: [{ error: { type: 'StatusIsForbidden' } }] } };
     expect(await call(`/v4/absences/${first}`, { method: 'PUT', body: { status: 1 } })).toMatchObject(statusForbidden);
@@ -361,7 +508,10 @@ describe('the fake Clockodo: users and absences', () => {
     expect(await call(`/v4/absences/${first}`, { method: 'PUT', body: { status: 4 } })).toMatchObject(statusForbidden);
     const second = await request();
     expect(await call(`/v4/absences/${second}`, { method: 'DELETE' })).toMatchObject({ status: 403, json: { errors: [{ type: 'Forbidden' }] } });
-    expect(await call(`/v4/absences/${second}`, { as: MIA, method: 'PUT', body: { status: 1 } })).toMatchObject({ status: 200, json: { data: { status: 1, approved_by: MIA.id, date_approved: '2026-05-06' } } });
+    expect(await call(`/v4/absences/${second}`, { as: MIA, method: 'PUT', body: { status: 1 } })).toMatchObject({
+      status: 200,
+      json: { data: { status: 1, approved_by: MIA.id, date_approved: '2026-05-06' } },
+    });
     expect(await call(`/v4/absences/${second}`, { as: MIA, method: 'DELETE' })).toMatchObject({ status: 200, json: { success: true } });
     expect(fake.state.absences.map((absence) => absence.id)).toEqual([first]);
   });
@@ -370,30 +520,63 @@ describe('the fake Clockodo: users and absences', () => {
 describe('the fake Clockodo: leading is not a role', () => {
   it("lets a worker who leads a team, or is someone's boss, see their entries and decide their absences; an absence manager decides only absences", async () => {
     // Bob (a worker) leads Development (Ada's team); Carl's boss is Bob; Dora names Bob her absence manager.
-    const carl: FakeUser = { ...ADA, id: 7, name: 'Carl Boss-led', email: 'carl@example.com', apiKey: 'key-carl-0123456789abcdef', teamsId: null, boss: BOB.id };
-    const dora: FakeUser = { ...ADA, id: 8, name: 'Dora Managed', email: 'dora@example.com', apiKey: 'key-dora-0123456789abcdef', teamsId: 2, absenceManagers: [BOB.id] };
+    const carl: FakeUser = {
+      ...ADA,
+      id: 7,
+      name: 'Carl Boss-led',
+      email: 'carl@example.com',
+      apiKey: 'key-carl-0123456789abcdef',
+      teamsId: null,
+      boss: BOB.id,
+    };
+    const dora: FakeUser = {
+      ...ADA,
+      id: 8,
+      name: 'Dora Managed',
+      email: 'dora@example.com',
+      apiKey: 'key-dora-0123456789abcdef',
+      teamsId: 2,
+      absenceManagers: [BOB.id],
+    };
     const { fake, ids } = await start({ users: [ADA, BOB, MIA, OLGA, carl, dora] });
     (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = BOB.id;
     const teams = (await call('/v3/teams', { as: BOB })).json as { data: Array<{ id: number; name: string; leader: number | null }> };
     expect(teams.data).toContainEqual({ id: 1, name: 'Development', leader: BOB.id });
     const users = (await call('/v3/users', { as: BOB })).json as { data: Array<{ id: number; boss: number | null; absence_managers_id: number[] }> };
-    expect(users.data.map((user) => [user.id, user.boss])).toEqual([[ADA.id, BOB.id], [BOB.id, null], [carl.id, BOB.id]]);
+    expect(users.data.map((user) => [user.id, user.boss])).toEqual([
+      [ADA.id, BOB.id],
+      [BOB.id, null],
+      [carl.id, BOB.id],
+    ]);
     const managed = (await call('/v3/users?scope=manageAbsences', { as: BOB })).json as { data: Array<{ id: number }> };
     expect(managed.data.map((user) => user.id)).toEqual([ADA.id, carl.id, dora.id]);
     expect(((await call('/v3/users?scope=manageAbsences', { as: ADA })).json as { data: unknown[] }).data).toEqual([]);
     const booking = { customersId: ids.customers.acme, projectsId: ids.projects.website, servicesId: ids.services.development };
-    for (const user of [ADA, carl, dora, MIA]) fake.addEntry({ usersId: user.id, ...booking, timeSince: at('2026-05-04T08:00:00Z'), timeUntil: at('2026-05-04T09:00:00Z') });
-    const entries = (await call('/v2/entries?time_since=2026-05-04T00:00:00Z&time_until=2026-05-05T00:00:00Z', { as: BOB })).json as { entries: Array<{ users_id: number }> };
+    for (const user of [ADA, carl, dora, MIA])
+      fake.addEntry({ usersId: user.id, ...booking, timeSince: at('2026-05-04T08:00:00Z'), timeUntil: at('2026-05-04T09:00:00Z') });
+    const entries = (await call('/v2/entries?time_since=2026-05-04T00:00:00Z&time_until=2026-05-05T00:00:00Z', { as: BOB })).json as {
+      entries: Array<{ users_id: number }>;
+    };
     expect(entries.entries.map((entry) => entry.users_id)).toEqual([ADA.id, carl.id]);
-    expect((await call(`/v2/entries?time_since=2026-05-04T00:00:00Z&time_until=2026-05-05T00:00:00Z&filter[users_id]=${dora.id}`, { as: BOB })).status).toBe(403);
+    expect((await call(`/v2/entries?time_since=2026-05-04T00:00:00Z&time_until=2026-05-05T00:00:00Z&filter[users_id]=${dora.id}`, { as: BOB })).status).toBe(
+      403,
+    );
     const adaWaits = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-07-06', dateUntil: '2026-07-07', type: 1, status: 0, note: 'Beach' });
     const doraWaits = fake.addAbsence({ usersId: dora.id, dateSince: '2026-07-08', dateUntil: '2026-07-08', type: 1, status: 0 });
     const miaWaits = fake.addAbsence({ usersId: MIA.id, dateSince: '2026-07-09', dateUntil: '2026-07-09', type: 1, status: 0 });
-    const manageable = (await call('/v4/absences?scope=manageableAbsences&filter[year][]=2026', { as: BOB })).json as { data: Array<{ id: number; type?: number }> };
+    const manageable = (await call('/v4/absences?scope=manageableAbsences&filter[year][]=2026', { as: BOB })).json as {
+      data: Array<{ id: number; type?: number }>;
+    };
     expect(manageable.data.map((absence) => absence.id)).toEqual([adaWaits.id, doraWaits.id]);
     expect(manageable.data[0]?.type).toBe(1);
-    expect(await call(`/v4/absences/${adaWaits.id}`, { as: BOB, method: 'PUT', body: { status: 1 } })).toMatchObject({ status: 200, json: { data: { status: 1, approved_by: BOB.id } } });
-    expect(await call(`/v4/absences/${doraWaits.id}`, { as: BOB, method: 'PUT', body: { status: 2 } })).toMatchObject({ status: 200, json: { data: { status: 2 } } });
+    expect(await call(`/v4/absences/${adaWaits.id}`, { as: BOB, method: 'PUT', body: { status: 1 } })).toMatchObject({
+      status: 200,
+      json: { data: { status: 1, approved_by: BOB.id } },
+    });
+    expect(await call(`/v4/absences/${doraWaits.id}`, { as: BOB, method: 'PUT', body: { status: 2 } })).toMatchObject({
+      status: 200,
+      json: { data: { status: 2 } },
+    });
     // Mia's absence is none of Bob's: not shown to him, so not found.
     expect((await call(`/v4/absences/${miaWaits.id}`, { as: BOB, method: 'PUT', body: { status: 1 } })).status).toBe(404);
   });
@@ -403,17 +586,26 @@ describe('the fake Clockodo: targets, holidays and reports', () => {
   it('serves target hours, non-business days, holiday quota and carry-over, to a worker only for themselves', async () => {
     await start();
     expect(await call('/targethours?users_id=1')).toMatchObject({
-      status: 200, json: { targethours: [{ users_id: 1, type: 'weekly', date_since: '2020-01-01', date_until: null, monday: 8, friday: 8, saturday: 0, sunday: 0 }] },
+      status: 200,
+      json: { targethours: [{ users_id: 1, type: 'weekly', date_since: '2020-01-01', date_until: null, monday: 8, friday: 8, saturday: 0, sunday: 0 }] },
     });
     const days = await call('/v2/usersNonbusinessDays?year=2026&filter[users_id][]=1');
     expect(days.json).toMatchObject({ paging: { count_items: 1 }, data: [{ users_id: 1 }] });
     const list = (days.json as { data: Array<{ days: Array<Record<string, unknown>> }> }).data[0]?.days ?? [];
     expect(list.map((day) => day.evaluated_date)).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-12-24', '2026-12-25', '2026-12-26']);
     expect(list[4]).toMatchObject({ name: 'Christmas Eve', half_day: true, type: 'DISTINCT_ONCE', surcharge_special: false, nonbusiness_group_id: 1 });
-    expect(dataOf(await call('/v2/holidaysQuota?users_id=1&year=2027'))).toEqual([expect.objectContaining({ users_id: 1, year_since: 2026, year_until: null, count: 30, note: null })]);
+    expect(dataOf(await call('/v2/holidaysQuota?users_id=1&year=2027'))).toEqual([
+      expect.objectContaining({ users_id: 1, year_since: 2026, year_until: null, count: 30, note: null }),
+    ]);
     expect(dataOf(await call('/v3/holidaysCarry?users_id=1&year=2026'))).toEqual([expect.objectContaining({ users_id: 1, year: 2026, count: 2, note: null })]);
     expect(dataOf(await call('/v3/holidaysCarry?users_id=1&year=2027'))).toEqual([]);
-    for (const path of ['/targethours?users_id=2', '/v2/usersNonbusinessDays?year=2026&filter[users_id][]=2', '/v2/holidaysQuota?users_id=2&year=2026', '/v3/holidaysCarry?users_id=2&year=2026', '/userreports/2?year=2026']) {
+    for (const path of [
+      '/targethours?users_id=2',
+      '/v2/usersNonbusinessDays?year=2026&filter[users_id][]=2',
+      '/v2/holidaysQuota?users_id=2&year=2026',
+      '/v3/holidaysCarry?users_id=2&year=2026',
+      '/userreports/2?year=2026',
+    ]) {
       expect((await call(path)).status, path).toBe(403);
       expect((await call(path, { as: MIA })).status, path).toBe(200);
     }
@@ -433,8 +625,15 @@ describe('the fake Clockodo: targets, holidays and reports', () => {
       status: 200,
       json: {
         userreport: {
-          users_id: 1, users_name: 'Ada Worker', users_email: ADA.email, sum_target: 5 * 8 * 3600, sum_hours: 5 * 3600, diff: 5 * 3600 - 5 * 8 * 3600,
-          holidays_quota: 30, holidays_carry: 2, sum_absence: { regular_holidays: 1, sick_self: 0 },
+          users_id: 1,
+          users_name: 'Ada Worker',
+          users_email: ADA.email,
+          sum_target: 5 * 8 * 3600,
+          sum_hours: 5 * 3600,
+          diff: 5 * 3600 - 5 * 8 * 3600,
+          holidays_quota: 30,
+          holidays_carry: 2,
+          sum_absence: { regular_holidays: 1, sick_self: 0 },
         },
       },
     });
@@ -464,7 +663,15 @@ describe('the fake Clockodo: retired paths, unknown paths and failures', () => {
 
   it('fails on demand: 429 with Retry-After as often as asked, a broken 502 page, a slow answer', async () => {
     const { fake } = await start();
-    fake.failNext({ path: '/api/v2/clock' }, { status: 429, headers: { 'Retry-After': '2' }, body: { errors: [{ type: 'TooManyRequests', message: 'Slow down', details: null, path: null }] }, times: 2 });
+    fake.failNext(
+      { path: '/api/v2/clock' },
+      {
+        status: 429,
+        headers: { 'Retry-After': '2' },
+        body: { errors: [{ type: 'TooManyRequests', message: 'Slow down', details: null, path: null }] },
+        times: 2,
+      },
+    );
     for (let attempt = 0; attempt < 2; attempt++) {
       const limited = await call('/v2/clock');
       expect(limited).toMatchObject({ status: 429, json: { errors: [{ type: 'TooManyRequests' }] } });

@@ -13,7 +13,14 @@
 import type http from 'node:http';
 import { addDays, eachDate, isValidDate, isoWeekday, localDate } from '../../../../mcp-server/domain/time.ts';
 
-import { type Failure, Failures, HttpAnswer, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import {
+  type Failure,
+  Failures,
+  HttpAnswer,
+  type RecordedRequest as CommonRecordedRequest,
+  type Reply,
+  startFakeServer,
+} from '../../../support/fake-server.ts';
 import { absencesManagedBy, bossOf, defaultTeams, type FakeTeam, ledBy } from './fake-leadership.ts';
 
 export type { Failure, FakeTeam };
@@ -52,13 +59,27 @@ export interface FakeCompany {
   timezoneDefault: string;
 }
 
-export interface FakeCustomer { id: number; name: string; active: boolean; billableDefault: boolean }
+export interface FakeCustomer {
+  id: number;
+  name: string;
+  active: boolean;
+  billableDefault: boolean;
+}
 export interface FakeProject {
-  id: number; name: string; customersId: number; active: boolean; completed: boolean; billableDefault: boolean;
+  id: number;
+  name: string;
+  customersId: number;
+  active: boolean;
+  completed: boolean;
+  billableDefault: boolean;
   /** The v4 budget object (docs/back-ends/clockodo.md, "Teams"): hours, or money where monetary. */
   budget?: { amount: number; monetary: boolean; hard: boolean; from_subprojects: boolean } | null;
 }
-export interface FakeService { id: number; name: string; active: boolean }
+export interface FakeService {
+  id: number;
+  name: string;
+  active: boolean;
+}
 
 /** Access maps as Clockodo serves them (GET /v2/users/{id}/access/...): true, false, or per customer true | { projects: { [id]: true } }. */
 export interface FakeAccess {
@@ -131,7 +152,13 @@ export interface FakeTargetHours {
   workdays?: [boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 }
 
-export interface FakeNonbusinessDay { id: number; groupId: number; name: string; date: string; halfDay: boolean }
+export interface FakeNonbusinessDay {
+  id: number;
+  groupId: number;
+  name: string;
+  date: string;
+  halfDay: boolean;
+}
 
 /** A request as the fake Clockodo saw it: the common fields and its headers. */
 export interface RecordedRequest extends CommonRecordedRequest {
@@ -180,31 +207,79 @@ export interface FakeClockodo {
   addService(name: string, options?: Partial<Omit<FakeService, 'id' | 'name'>>): FakeService;
   addEntry(entry: Omit<FakeEntry, 'id' | 'type' | 'billable' | 'text' | 'clocked'> & Partial<FakeEntry>): FakeEntry;
   /** count_days is worked out from the target hours and non-business days in `state` at the time of the call, unless given. */
-  addAbsence(absence: Omit<FakeAbsence, 'id' | 'halfDay' | 'countDays' | 'countHours' | 'note' | 'publicNote' | 'sickNote'> & Partial<FakeAbsence>): FakeAbsence;
+  addAbsence(
+    absence: Omit<FakeAbsence, 'id' | 'halfDay' | 'countDays' | 'countHours' | 'note' | 'publicNote' | 'sickNote'> & Partial<FakeAbsence>,
+  ): FakeAbsence;
   close(): Promise<void>;
 }
 
 export const DEFAULT_USERS: FakeUser[] = [
   {
-    id: 1, name: 'Ada Worker', email: 'ada@example.com', apiKey: 'key-ada-0123456789abcdef', role: 'worker', timezone: 'Europe/Berlin', active: true,
-    canAddCustomers: false, canSeeAbsences: true, canManageAbsences: false, teamsId: 1, nonbusinessGroupId: 1,
+    id: 1,
+    name: 'Ada Worker',
+    email: 'ada@example.com',
+    apiKey: 'key-ada-0123456789abcdef',
+    role: 'worker',
+    timezone: 'Europe/Berlin',
+    active: true,
+    canAddCustomers: false,
+    canSeeAbsences: true,
+    canManageAbsences: false,
+    teamsId: 1,
+    nonbusinessGroupId: 1,
   },
   {
-    id: 2, name: 'Bob Colleague', email: 'bob@example.com', apiKey: 'key-bob-0123456789abcdef', role: 'worker', timezone: 'Europe/Berlin', active: true,
-    canAddCustomers: false, canSeeAbsences: false, canManageAbsences: false, teamsId: 1, nonbusinessGroupId: 1,
+    id: 2,
+    name: 'Bob Colleague',
+    email: 'bob@example.com',
+    apiKey: 'key-bob-0123456789abcdef',
+    role: 'worker',
+    timezone: 'Europe/Berlin',
+    active: true,
+    canAddCustomers: false,
+    canSeeAbsences: false,
+    canManageAbsences: false,
+    teamsId: 1,
+    nonbusinessGroupId: 1,
   },
   {
-    id: 3, name: 'Mia Manager', email: 'mia@example.com', apiKey: 'key-mia-0123456789abcdef', role: 'manager', timezone: 'Europe/Berlin', active: true,
-    canAddCustomers: true, canSeeAbsences: true, canManageAbsences: true, teamsId: 2, nonbusinessGroupId: 1,
+    id: 3,
+    name: 'Mia Manager',
+    email: 'mia@example.com',
+    apiKey: 'key-mia-0123456789abcdef',
+    role: 'manager',
+    timezone: 'Europe/Berlin',
+    active: true,
+    canAddCustomers: true,
+    canSeeAbsences: true,
+    canManageAbsences: true,
+    teamsId: 2,
+    nonbusinessGroupId: 1,
   },
   {
-    id: 4, name: 'Olga Owner', email: 'olga@example.com', apiKey: 'key-olga-0123456789abcdef', role: 'owner', timezone: 'UTC', active: true,
-    canAddCustomers: true, canSeeAbsences: true, canManageAbsences: true, teamsId: null, nonbusinessGroupId: 1,
+    id: 4,
+    name: 'Olga Owner',
+    email: 'olga@example.com',
+    apiKey: 'key-olga-0123456789abcdef',
+    role: 'owner',
+    timezone: 'UTC',
+    active: true,
+    canAddCustomers: true,
+    canSeeAbsences: true,
+    canManageAbsences: true,
+    teamsId: null,
+    nonbusinessGroupId: 1,
   },
 ];
 
 const DEFAULT_COMPANY: FakeCompany = {
-  id: 1, name: 'Punchcard Test GmbH', moduleAbsence: true, moduleTargetHours: true, moduleUserReports: true, allowEntriesForCustomers: true, timezoneDefault: 'Europe/Berlin',
+  id: 1,
+  name: 'Punchcard Test GmbH',
+  moduleAbsence: true,
+  moduleTargetHours: true,
+  moduleUserReports: true,
+  allowEntriesForCustomers: true,
+  timezoneDefault: 'Europe/Berlin',
 };
 
 /** Retired paths answer 410 (docs/back-ends/clockodo.md, "Address and versions"). */
@@ -223,8 +298,16 @@ const SICK_TYPES = new Set([4, 5, 11, 12, 15]);
 const TARGET_KEEPING_TYPES = new Set([3, 8, 9]);
 /** The user report's sum_absence keys and the absence types each one adds up. */
 const ABSENCE_SUMS: Record<string, number[]> = {
-  regular_holidays: [1], sick_self: [4, 11, 15], sick_child: [5, 12], special_leaves: [2, 10], school: [6],
-  maternity_protection: [7], home_office: [8], out_of_office: [9], quarantine: [13], military_service: [14],
+  regular_holidays: [1],
+  sick_self: [4, 11, 15],
+  sick_child: [5, 12],
+  special_leaves: [2, 10],
+  school: [6],
+  maternity_protection: [7],
+  home_office: [8],
+  out_of_office: [9],
+  quarantine: [13],
+  military_service: [14],
 };
 const FULL_ACCESS: FakeAccess = { add: true, report: true, edit: true, services: true };
 const WORKER_DEFAULT_ACCESS: FakeAccess = { add: true, report: false, edit: false, services: true };
@@ -250,14 +333,21 @@ function simpleError(message: string, fields: string[]): HttpAnswer {
   return new HttpAnswer(400, { error: { code: 400, message, fields } });
 }
 
-interface ResourceError { type: string; message: string; details?: Record<string, unknown>; path?: string }
+interface ResourceError {
+  type: string;
+  message: string;
+  details?: Record<string, unknown>;
+  path?: string;
+}
 
 /**
  * 422 with the resource-error shape as the spec writes it, `errors[].error`
  * (docs/back-ends/clockodo.md, "Errors", the third shape).
  */
 function unprocessable(errors: ResourceError[]): HttpAnswer {
-  return new HttpAnswer(422, { errors: errors.map((error) => ({ error: { type: error.type, message: error.message, details: error.details ?? null, path: error.path ?? null } })) });
+  return new HttpAnswer(422, {
+    errors: errors.map((error) => ({ error: { type: error.type, message: error.message, details: error.details ?? null, path: error.path ?? null } })),
+  });
 }
 
 /** 'YYYY-MM-DDTHH:MM:SSZ' */
@@ -325,16 +415,28 @@ class Fields {
     return this.read(name, toId, true);
   }
   int(name: string, allowed?: readonly number[]): number | undefined {
-    return this.read(name, (value) => {
-      const number = toInt(value);
-      return number !== undefined && (allowed === undefined || allowed.includes(number)) ? number : undefined;
-    }, false) ?? undefined;
+    return (
+      this.read(
+        name,
+        (value) => {
+          const number = toInt(value);
+          return number !== undefined && (allowed === undefined || allowed.includes(number)) ? number : undefined;
+        },
+        false,
+      ) ?? undefined
+    );
   }
   number(name: string, min: number, max: number): number | undefined {
-    return this.read(name, (value) => {
-      const number = toNumber(value);
-      return number !== undefined && number >= min && number <= max ? number : undefined;
-    }, false) ?? undefined;
+    return (
+      this.read(
+        name,
+        (value) => {
+          const number = toNumber(value);
+          return number !== undefined && number >= min && number <= max ? number : undefined;
+        },
+        false,
+      ) ?? undefined
+    );
   }
   bool(name: string): boolean | undefined {
     return this.read(name, toBool, false) ?? undefined;
@@ -355,11 +457,17 @@ class Fields {
     return this.read(name, toText, true);
   }
   ids(name: string): number[] | undefined {
-    return this.read(name, (value) => {
-      if (!Array.isArray(value)) return undefined;
-      const ids = value.map(toId);
-      return ids.every((id) => id !== undefined) ? (ids as number[]) : undefined;
-    }, false) ?? undefined;
+    return (
+      this.read(
+        name,
+        (value) => {
+          if (!Array.isArray(value)) return undefined;
+          const ids = value.map(toId);
+          return ids.every((id) => id !== undefined) ? (ids as number[]) : undefined;
+        },
+        false,
+      ) ?? undefined
+    );
   }
 }
 
@@ -369,7 +477,10 @@ class Fields {
  * number.
  */
 function queryNumbers(query: URLSearchParams, key: string, bad: string[]): number[] | undefined {
-  const raw = [...query.getAll(`${key}[]`), ...query.getAll(key)].flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+  const raw = [...query.getAll(`${key}[]`), ...query.getAll(key)]
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
   if (raw.length === 0) return undefined;
   const numbers = raw.map(toInt);
   if (numbers.some((number) => number === undefined)) {
@@ -379,7 +490,10 @@ function queryNumbers(query: URLSearchParams, key: string, bad: string[]): numbe
   return numbers as number[];
 }
 
-interface PageRequest { page: number; perPage: number }
+interface PageRequest {
+  page: number;
+  perPage: number;
+}
 
 /** `page` (1-based) and `items_per_page` (1–max); a malformed or too large value is a bad field. */
 function readPage(input: Fields, max: number, fallback: number): PageRequest {
@@ -392,7 +506,12 @@ function readPage(input: Fields, max: number, fallback: number): PageRequest {
 function paged<T>(items: T[], request: PageRequest): { paging: Record<string, number>; items: T[] } {
   const start = (request.page - 1) * request.perPage;
   return {
-    paging: { items_per_page: request.perPage, current_page: request.page, count_pages: Math.max(1, Math.ceil(items.length / request.perPage)), count_items: items.length },
+    paging: {
+      items_per_page: request.perPage,
+      current_page: request.page,
+      count_pages: Math.max(1, Math.ceil(items.length / request.perPage)),
+      count_items: items.length,
+    },
     items: items.slice(start, start + request.perPage),
   };
 }
@@ -551,15 +670,28 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   function entryJson(entry: FakeEntry, view: EntryView): Record<string, unknown> {
     const stamps = entryStamps.get(entry.id) ?? { insert: entry.timeSince, change: entry.timeSince };
     const json: Record<string, unknown> = {
-      id: entry.id, type: entry.type, users_id: entry.usersId, customers_id: entry.customersId, projects_id: entry.projectsId, subprojects_id: null,
-      billable: entry.billable, texts_id: entry.text ? textIdOf(entry.text) : null,
-      time_since: clockodoTime(entry.timeSince), time_until: entry.timeUntil === null ? null : clockodoTime(entry.timeUntil),
-      time_insert: clockodoTime(stamps.insert), time_last_change: clockodoTime(stamps.change), test_data: false,
+      id: entry.id,
+      type: entry.type,
+      users_id: entry.usersId,
+      customers_id: entry.customersId,
+      projects_id: entry.projectsId,
+      subprojects_id: null,
+      billable: entry.billable,
+      texts_id: entry.text ? textIdOf(entry.text) : null,
+      time_since: clockodoTime(entry.timeSince),
+      time_until: entry.timeUntil === null ? null : clockodoTime(entry.timeUntil),
+      time_insert: clockodoTime(stamps.insert),
+      time_last_change: clockodoTime(stamps.change),
+      test_data: false,
     };
     if (entry.type === 1) {
       Object.assign(json, {
-        services_id: entry.servicesId, duration: entry.timeUntil === null ? null : Math.round((entry.timeUntil - entry.timeSince) / 1000), offset: 0,
-        clocked: entry.clocked, clocked_offline: false, time_clocked_since: entry.clocked ? clockodoTime(entry.timeSince) : null,
+        services_id: entry.servicesId,
+        duration: entry.timeUntil === null ? null : Math.round((entry.timeUntil - entry.timeSince) / 1000),
+        offset: 0,
+        clocked: entry.clocked,
+        clocked_offline: false,
+        time_clocked_since: entry.clocked ? clockodoTime(entry.timeSince) : null,
         time_last_change_work_time: clockodoTime(stamps.change),
       });
     } else if (entry.type === 2) {
@@ -582,45 +714,138 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
    */
   const managedFields = (caller: FakeUser) => (isAdmin(caller) ? { note: null, bill_service_id: null } : {});
   const customerJson = (customer: FakeCustomer, caller: FakeUser) => ({
-    id: customer.id, name: customer.name, number: null, active: customer.active, billable_default: customer.billableDefault, color: 1, test_data: false, ...managedFields(caller),
+    id: customer.id,
+    name: customer.name,
+    number: null,
+    active: customer.active,
+    billable_default: customer.billableDefault,
+    color: 1,
+    test_data: false,
+    ...managedFields(caller),
   });
   const projectJson = (project: FakeProject, caller: FakeUser) => ({
-    id: project.id, customers_id: project.customersId, name: project.name, number: null, active: project.active, billable_default: project.billableDefault,
-    completed: project.completed, completed_at: null, count_subprojects: 0, deadline: null, start_date: null, budget: isAdmin(caller) ? (project.budget ?? null) : null, test_data: false, ...managedFields(caller),
+    id: project.id,
+    customers_id: project.customersId,
+    name: project.name,
+    number: null,
+    active: project.active,
+    billable_default: project.billableDefault,
+    completed: project.completed,
+    completed_at: null,
+    count_subprojects: 0,
+    deadline: null,
+    start_date: null,
+    budget: isAdmin(caller) ? (project.budget ?? null) : null,
+    test_data: false,
+    ...managedFields(caller),
   });
-  const serviceJson = (service: FakeService, caller: FakeUser) => ({ id: service.id, name: service.name, number: null, active: service.active, ...managedFields(caller) });
+  const serviceJson = (service: FakeService, caller: FakeUser) => ({
+    id: service.id,
+    name: service.name,
+    number: null,
+    active: service.active,
+    ...managedFields(caller),
+  });
 
   /** UserV3 (/v3/users, and /v4/users/me, whose schema is unknown — assumption: the same). */
   const userJson = (user: FakeUser) => ({
-    id: user.id, name: user.name, number: null, email: user.email, role: user.role, active: user.active, timeformat_12h: false, weekstart_monday: true,
-    weekend_friday: false, language: 'en', timezone: user.timezone, can_generally_see_absences: user.canSeeAbsences,
-    can_generally_manage_absences: user.canManageAbsences, can_add_customers: user.canAddCustomers, edit_lock: null, edit_lock_dyn: null, edit_lock_sync: null,
-    work_time_regulations_id: null, default_work_time_regulation: true, teams_id: user.teamsId, nonbusiness_groups_id: user.nonbusinessGroupId,
-    absence_managers_id: user.absenceManagers ?? [], boss: bossOf(user, state.teams), future_coworker: false, start_date: null,
+    id: user.id,
+    name: user.name,
+    number: null,
+    email: user.email,
+    role: user.role,
+    active: user.active,
+    timeformat_12h: false,
+    weekstart_monday: true,
+    weekend_friday: false,
+    language: 'en',
+    timezone: user.timezone,
+    can_generally_see_absences: user.canSeeAbsences,
+    can_generally_manage_absences: user.canManageAbsences,
+    can_add_customers: user.canAddCustomers,
+    edit_lock: null,
+    edit_lock_dyn: null,
+    edit_lock_sync: null,
+    work_time_regulations_id: null,
+    default_work_time_regulation: true,
+    teams_id: user.teamsId,
+    nonbusiness_groups_id: user.nonbusinessGroupId,
+    absence_managers_id: user.absenceManagers ?? [],
+    boss: bossOf(user, state.teams),
+    future_coworker: false,
+    start_date: null,
   });
   /**
    * UserV1 of the aggregate: note `nonbusinessgroups_id` and `worktime_regulation_id`
    * (docs/back-ends/clockodo.md, "Users and rights").
    */
   const aggregateUserJson = (user: FakeUser) => ({
-    id: user.id, name: user.name, number: null, email: user.email, role: user.role, active: user.active, timeformat_12h: false, weekstart_monday: true,
-    weekend_friday: false, language: 'en', timezone: user.timezone, wage_type: 0, can_generally_see_absences: user.canSeeAbsences,
-    can_generally_manage_absences: user.canManageAbsences, can_add_customers: user.canAddCustomers, worktime_regulation_id: null, teams_id: user.teamsId,
-    initials: user.name.split(/\s+/).map((part) => part.charAt(0)).join('').toUpperCase() || null, nonbusinessgroups_id: user.nonbusinessGroupId,
-    boss: bossOf(user, state.teams), absence_managers_id: user.absenceManagers ?? [], default_holidays_count: true, default_target_hours: true, edit_lock: null, edit_lock_dyn: null, edit_lock_sync: null,
-    work_time_edit_lock_days: 0, creator: null, support_pin: '0000',
+    id: user.id,
+    name: user.name,
+    number: null,
+    email: user.email,
+    role: user.role,
+    active: user.active,
+    timeformat_12h: false,
+    weekstart_monday: true,
+    weekend_friday: false,
+    language: 'en',
+    timezone: user.timezone,
+    wage_type: 0,
+    can_generally_see_absences: user.canSeeAbsences,
+    can_generally_manage_absences: user.canManageAbsences,
+    can_add_customers: user.canAddCustomers,
+    worktime_regulation_id: null,
+    teams_id: user.teamsId,
+    initials:
+      user.name
+        .split(/\s+/)
+        .map((part) => part.charAt(0))
+        .join('')
+        .toUpperCase() || null,
+    nonbusinessgroups_id: user.nonbusinessGroupId,
+    boss: bossOf(user, state.teams),
+    absence_managers_id: user.absenceManagers ?? [],
+    default_holidays_count: true,
+    default_target_hours: true,
+    edit_lock: null,
+    edit_lock_dyn: null,
+    edit_lock_sync: null,
+    work_time_edit_lock_days: 0,
+    creator: null,
+    support_pin: '0000',
   });
   const companyJson = () => {
     const company = state.company;
     return {
-      id: company.id, name: company.name, timezone_default: company.timezoneDefault, currency: 'EUR', allow_entries_text_multiline: true,
+      id: company.id,
+      name: company.name,
+      timezone_default: company.timezoneDefault,
+      currency: 'EUR',
+      allow_entries_text_multiline: true,
       allow_entries_for_customers: company.allowEntriesForCustomers,
       // True because the fake does not refuse overlapping entries.
-      allow_entry_overlaps: true, force_linked_entry_times: false, default_customers_id: null, default_services_id: null,
-      module_absence: company.moduleAbsence, module_work_time: false, module_targethours: company.moduleTargetHours, module_target_hours: company.moduleTargetHours,
-      module_userreports: company.moduleUserReports, module_user_reports: company.moduleUserReports, module_project_times: false, module_entries_texts: true,
-      nonbusiness_group_default: 1, onboarding_complete: true, worktime_regulation_default: null, worktime_evaluate_regulations_since: null, worktime_force_breaks: 0,
-      holidays_count_default: 30, absence_reduces_target_hours: true, compensate_day_default: 0, compensate_month_default: 0,
+      allow_entry_overlaps: true,
+      force_linked_entry_times: false,
+      default_customers_id: null,
+      default_services_id: null,
+      module_absence: company.moduleAbsence,
+      module_work_time: false,
+      module_targethours: company.moduleTargetHours,
+      module_target_hours: company.moduleTargetHours,
+      module_userreports: company.moduleUserReports,
+      module_user_reports: company.moduleUserReports,
+      module_project_times: false,
+      module_entries_texts: true,
+      nonbusiness_group_default: 1,
+      onboarding_complete: true,
+      worktime_regulation_default: null,
+      worktime_evaluate_regulations_since: null,
+      worktime_force_breaks: 0,
+      holidays_count_default: 30,
+      absence_reduces_target_hours: true,
+      compensate_day_default: 0,
+      compensate_month_default: 0,
       target_hours_default: { monday: 8, tuesday: 8, wednesday: 8, thursday: 8, friday: 8, saturday: 0, sunday: 0 },
     };
   };
@@ -631,34 +856,64 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
    */
   const absenceJson = (absence: FakeAbsence, full: boolean) => {
     const json: Record<string, unknown> = {
-      id: absence.id, users_id: absence.usersId, date_since: absence.dateSince, date_until: absence.dateUntil, status: absence.status,
-      public_note: absence.publicNote, count_days: absence.countDays,
+      id: absence.id,
+      users_id: absence.usersId,
+      date_since: absence.dateSince,
+      date_until: absence.dateUntil,
+      status: absence.status,
+      public_note: absence.publicNote,
+      count_days: absence.countDays,
     };
     if (full) {
       Object.assign(json, {
-        type: absence.type, note: absence.note, sick_note: absence.sickNote, count_hours: absence.countHours, date_enquired: absence.dateEnquired ?? null,
-        date_approved: absence.dateApproved ?? null, approved_by: absence.approvedBy ?? null,
+        type: absence.type,
+        note: absence.note,
+        sick_note: absence.sickNote,
+        count_hours: absence.countHours,
+        date_enquired: absence.dateEnquired ?? null,
+        date_approved: absence.dateApproved ?? null,
+        approved_by: absence.approvedBy ?? null,
       });
     }
     return json;
   };
-  const seesFullAbsence = (caller: FakeUser, absence: FakeAbsence) => isAdmin(caller) || absence.usersId === caller.id || managedByCaller(caller).has(absence.usersId);
+  const seesFullAbsence = (caller: FakeUser, absence: FakeAbsence) =>
+    isAdmin(caller) || absence.usersId === caller.id || managedByCaller(caller).has(absence.usersId);
 
   const targetHoursJson = (row: FakeTargetHours) => {
     const common = {
-      id: row.id, users_id: row.usersId, surcharge_models_id: null, type: row.type, date_since: row.dateSince, date_until: row.dateUntil, test_data: false, compensation_monthly: 0,
+      id: row.id,
+      users_id: row.usersId,
+      surcharge_models_id: null,
+      type: row.type,
+      date_since: row.dateSince,
+      date_until: row.dateUntil,
+      test_data: false,
+      compensation_monthly: 0,
     };
     if (row.type === 'weekly') {
       const week = row.week ?? [0, 0, 0, 0, 0, 0, 0];
       return { ...common, ...Object.fromEntries(WEEKDAYS.map((day, index) => [day, week[index] ?? 0])), absence_fixed_credit: false, compensation_daily: 0 };
     }
     const workdays = row.workdays ?? [true, true, true, true, true, false, false];
-    return { ...common, monthly_target: row.monthlyTarget ?? 0, ...Object.fromEntries(WEEKDAYS.map((day, index) => [`workday_${day}`, workdays[index] ?? false])) };
+    return {
+      ...common,
+      monthly_target: row.monthlyTarget ?? 0,
+      ...Object.fromEntries(WEEKDAYS.map((day, index) => [`workday_${day}`, workdays[index] ?? false])),
+    };
   };
 
   const nonbusinessDayJson = (day: FakeNonbusinessDay) => ({
-    id: day.id, nonbusiness_group_id: day.groupId, type: 'DISTINCT_ONCE', name: day.name, half_day: day.halfDay, surcharge_special: false,
-    evaluated_date: day.date, day: Number(day.date.slice(8, 10)), month: Number(day.date.slice(5, 7)), year: Number(day.date.slice(0, 4)),
+    id: day.id,
+    nonbusiness_group_id: day.groupId,
+    type: 'DISTINCT_ONCE',
+    name: day.name,
+    half_day: day.halfDay,
+    surcharge_special: false,
+    evaluated_date: day.date,
+    day: Number(day.date.slice(8, 10)),
+    month: Number(day.date.slice(5, 7)),
+    year: Number(day.date.slice(0, 4)),
   });
 
   /**
@@ -673,26 +928,46 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const last = today < `${year}-12-31` ? today : `${year}-12-31`;
     const approved = state.absences.filter((absence) => absence.usersId === user.id && absence.status === 1 && absence.dateSince.startsWith(`${year}-`));
     const absentShare = (date: string) =>
-      approved.filter((absence) => !TARGET_KEEPING_TYPES.has(absence.type) && absence.dateSince <= date && absence.dateUntil >= date).reduce((share, absence) => Math.max(share, absence.halfDay ? 0.5 : 1), 0);
+      approved
+        .filter((absence) => !TARGET_KEEPING_TYPES.has(absence.type) && absence.dateSince <= date && absence.dateUntil >= date)
+        .reduce((share, absence) => Math.max(share, absence.halfDay ? 0.5 : 1), 0);
     let sumTarget = 0;
     for (const date of last < first ? [] : eachDate(first, last)) {
       sumTarget += targetHoursOn(user.id, date) * 3600 * (1 - nonbusinessShare(user, date)) * (1 - absentShare(date));
     }
     const sumHours = state.entries
-      .filter((entry) => entry.type === 1 && entry.usersId === user.id && entry.timeSince <= now() && localDate(entry.timeSince, user.timezone).startsWith(`${year}-`))
+      .filter(
+        (entry) =>
+          entry.type === 1 && entry.usersId === user.id && entry.timeSince <= now() && localDate(entry.timeSince, user.timezone).startsWith(`${year}-`),
+      )
       .reduce((sum, entry) => sum + Math.round(((entry.timeUntil ?? floorSecond(now())) - entry.timeSince) / 1000), 0);
-    const sumAbsence = Object.fromEntries(Object.entries(ABSENCE_SUMS).map(([key, types]) => [key, approved.filter((absence) => types.includes(absence.type)).reduce((sum, absence) => sum + (absence.countDays ?? 0), 0)]));
+    const sumAbsence = Object.fromEntries(
+      Object.entries(ABSENCE_SUMS).map(([key, types]) => [
+        key,
+        approved.filter((absence) => types.includes(absence.type)).reduce((sum, absence) => sum + (absence.countDays ?? 0), 0),
+      ]),
+    );
     const reductionUsed = approved.filter((absence) => absence.type === 3).reduce((sum, absence) => sum + (absence.countHours ?? 0) * 3600, 0);
     return {
-      users_id: user.id, users_name: user.name, users_number: null, users_email: user.email,
-      sum_target: Math.round(sumTarget), sum_hours: sumHours, sum_reduction_used: Math.round(reductionUsed), sum_reduction_planned: 0,
-      overtime_carryover: 0, overtime_reduced: 0, diff: sumHours - Math.round(sumTarget),
-      holidays_quota: holidaysQuotaFor(user.id, year), holidays_carry: state.holidaysCarry.find((row) => row.usersId === user.id && row.year === year)?.count ?? 0,
+      users_id: user.id,
+      users_name: user.name,
+      users_number: null,
+      users_email: user.email,
+      sum_target: Math.round(sumTarget),
+      sum_hours: sumHours,
+      sum_reduction_used: Math.round(reductionUsed),
+      sum_reduction_planned: 0,
+      overtime_carryover: 0,
+      overtime_reduced: 0,
+      diff: sumHours - Math.round(sumTarget),
+      holidays_quota: holidaysQuotaFor(user.id, year),
+      holidays_carry: state.holidaysCarry.find((row) => row.usersId === user.id && row.year === year)?.count ?? 0,
       sum_absence: sumAbsence,
     };
   }
 
-  const quotaApplies = (row: FakeClockodo['state']['holidaysQuota'][number], year: number) => row.yearSince <= year && (row.yearUntil === null || row.yearUntil >= year);
+  const quotaApplies = (row: FakeClockodo['state']['holidaysQuota'][number], year: number) =>
+    row.yearSince <= year && (row.yearUntil === null || row.yearUntil >= year);
   const holidaysQuotaFor = (usersId: number, year: number) => state.holidaysQuota.find((row) => row.usersId === usersId && quotaApplies(row, year))?.count ?? 0;
 
   // ---------------------------------------------------------------------------------------------
@@ -708,7 +983,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (!customer || !customer.active) return simpleError('The customer does not exist or is archived.', ['customers_id']);
     if (projectsId !== null) {
       const project = state.projects.find((item) => item.id === projectsId);
-      if (!project || !project.active || project.customersId !== customersId) return simpleError('The project does not exist, is archived or belongs to another customer.', ['projects_id']);
+      if (!project || !project.active || project.customersId !== customersId)
+        return simpleError('The project does not exist, is archived or belongs to another customer.', ['projects_id']);
       if (project.completed) return simpleError('The project is completed.', ['projects_id']);
     } else if (!state.company.allowEntriesForCustomers) {
       return simpleError('Entries need a project in this company.', ['projects_id']);
@@ -746,21 +1022,36 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
    */
   function absenceProblems(draft: FakeAbsence, allowOverride: number[]): ResourceError[] {
     const problems: ResourceError[] = [];
-    if (draft.dateUntil < draft.dateSince) problems.push({ type: 'UntilBeforeSinceIsForbidden', message: 'date_until must not be before date_since.', path: 'date_until' });
-    if (draft.dateUntil.slice(0, 4) !== draft.dateSince.slice(0, 4)) problems.push({ type: 'UntilMustBeInSameYear', message: 'An absence must end in the year it starts.', path: 'date_until' });
-    if (draft.halfDay && draft.dateUntil !== draft.dateSince) problems.push({ type: 'HalfDayAbsenceTooLong', message: 'A half-day absence covers exactly one day.', path: 'half_day' });
-    if (draft.type !== 3 && draft.countHours !== null) problems.push({ type: 'FieldsShouldBeEmpty', message: 'count_hours is only for overtime reduction.', details: { fields: ['count_hours'] } });
+    if (draft.dateUntil < draft.dateSince)
+      problems.push({ type: 'UntilBeforeSinceIsForbidden', message: 'date_until must not be before date_since.', path: 'date_until' });
+    if (draft.dateUntil.slice(0, 4) !== draft.dateSince.slice(0, 4))
+      problems.push({ type: 'UntilMustBeInSameYear', message: 'An absence must end in the year it starts.', path: 'date_until' });
+    if (draft.halfDay && draft.dateUntil !== draft.dateSince)
+      problems.push({ type: 'HalfDayAbsenceTooLong', message: 'A half-day absence covers exactly one day.', path: 'half_day' });
+    if (draft.type !== 3 && draft.countHours !== null)
+      problems.push({ type: 'FieldsShouldBeEmpty', message: 'count_hours is only for overtime reduction.', details: { fields: ['count_hours'] } });
     if (problems.length > 0) return problems;
     const colliding = collidingAbsences(draft);
     if (colliding.some((absence) => !allowOverride.includes(absence.id))) {
-      problems.push({ type: 'AbsenceCollision', message: 'The absence overlaps other absences.', details: { collidingAbsences: colliding.map((absence) => absence.id) } });
+      problems.push({
+        type: 'AbsenceCollision',
+        message: 'The absence overlaps other absences.',
+        details: { collidingAbsences: colliding.map((absence) => absence.id) },
+      });
     }
     return problems;
   }
 
   /** The same user's enquired or approved absences that overlap the draft. */
   const collidingAbsences = (draft: FakeAbsence) =>
-    state.absences.filter((absence) => absence.id !== draft.id && absence.usersId === draft.usersId && (absence.status === 0 || absence.status === 1) && absence.dateSince <= draft.dateUntil && absence.dateUntil >= draft.dateSince);
+    state.absences.filter(
+      (absence) =>
+        absence.id !== draft.id &&
+        absence.usersId === draft.usersId &&
+        (absence.status === 0 || absence.status === 1) &&
+        absence.dateSince <= draft.dateUntil &&
+        absence.dateUntil >= draft.dateSince,
+    );
 
   /**
    * What allow_override permits: the server shortens or deletes the overridden absences. Assumption:
@@ -831,12 +1122,26 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (previous && start < previous.timeSince) return simpleError('time_since must not be before the start of the running entry.', ['time_since']);
     const truncated = previous ? stopEntry(previous, start) : false;
     const entry: FakeEntry = {
-      id: nextId++, type: 1, usersId: owner.id, customersId, projectsId, servicesId, billable: billable === undefined ? billableDefault(customersId, projectsId) : (billable as 0 | 1),
-      text, timeSince: start, timeUntil: null, clocked: true,
+      id: nextId++,
+      type: 1,
+      usersId: owner.id,
+      customersId,
+      projectsId,
+      servicesId,
+      billable: billable === undefined ? billableDefault(customersId, projectsId) : (billable as 0 | 1),
+      text,
+      timeSince: start,
+      timeUntil: null,
+      clocked: true,
     };
     state.entries.push(entry);
     touch(entry);
-    return ok({ running: entryJson(entry, 'single'), stopped: previous ? entryJson(previous, 'single') : null, stopped_has_been_truncated: truncated, current_time: clockodoTime(now()) });
+    return ok({
+      running: entryJson(entry, 'single'),
+      stopped: previous ? entryJson(previous, 'single') : null,
+      stopped_has_been_truncated: truncated,
+      current_time: clockodoTime(now()),
+    });
   });
   route('DELETE', /^\/api\/v2\/clock\/(\d+)$/, (caller, query, body, [id]) => {
     // The spec declares query parameters; the SDK sends users_id in a JSON body. Both are read, the query wins.
@@ -863,17 +1168,25 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const until = input.time('time_until');
     const enhanced = input.bool('enhanced_list') ?? false;
     const filter = {
-      users_id: input.id('filter[users_id]'), customers_id: input.id('filter[customers_id]'), projects_id: input.id('filter[projects_id]'),
-      services_id: input.id('filter[services_id]'), billable: input.int('filter[billable]', [0, 1, 2, 12]),
+      users_id: input.id('filter[users_id]'),
+      customers_id: input.id('filter[customers_id]'),
+      projects_id: input.id('filter[projects_id]'),
+      services_id: input.id('filter[services_id]'),
+      billable: input.int('filter[billable]', [0, 1, 2, 12]),
     };
     const asked = readPage(input, 1000, 1000);
     const page = { ...asked, perPage: Math.min(asked.perPage, options.entryPageCap ?? asked.perPage) };
     if (input.bad.length > 0) return simpleError('Invalid parameters.', input.bad);
-    if (since === undefined || until === undefined) return simpleError('time_since and time_until are required.', [since === undefined ? 'time_since' : '', until === undefined ? 'time_until' : ''].filter(Boolean));
+    if (since === undefined || until === undefined)
+      return simpleError(
+        'time_since and time_until are required.',
+        [since === undefined ? 'time_since' : '', until === undefined ? 'time_until' : ''].filter(Boolean),
+      );
     if (until < since) return simpleError('time_until must not be before time_since.', ['time_until']);
     // A team leader or boss sees the time entries of the people they lead (docs/back-ends/clockodo.md, "Teams").
     const led = isAdmin(caller) ? new Set<number>() : ledByCaller(caller);
-    if (!isAdmin(caller) && filter.users_id !== undefined && filter.users_id !== caller.id && !led.has(filter.users_id)) return forbidden('A worker may read only their own entries and those of the people they lead.');
+    if (!isAdmin(caller) && filter.users_id !== undefined && filter.users_id !== caller.id && !led.has(filter.users_id))
+      return forbidden('A worker may read only their own entries and those of the people they lead.');
     const given = Object.entries(filter).filter(([, value]) => value !== undefined);
     const found = state.entries
       .filter((entry) => isAdmin(caller) || entry.usersId === caller.id || led.has(entry.usersId))
@@ -886,7 +1199,11 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       .filter((entry) => filter.billable === undefined || (filter.billable === 12 ? entry.billable > 0 : entry.billable === filter.billable))
       .sort((a, b) => a.timeSince - b.timeSince || a.id - b.id);
     const { paging, items } = paged(found, page);
-    return ok({ paging, filter: given.length > 0 ? Object.fromEntries(given) : null, entries: items.map((entry) => entryJson(entry, enhanced ? 'enhanced' : 'list')) });
+    return ok({
+      paging,
+      filter: given.length > 0 ? Object.fromEntries(given) : null,
+      entries: items.map((entry) => entryJson(entry, enhanced ? 'enhanced' : 'list')),
+    });
   });
   route('GET', /^\/api\/v2\/entries\/(\d+)$/, (caller, _query, _body, [id]) => {
     const entry = ownEntry(caller, id);
@@ -911,16 +1228,28 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (type === 1) Object.assign(required, { services_id: servicesId, time_until: until });
     if (type === 2) Object.assign(required, { services_id: servicesId });
     if (type === 3) Object.assign(required, { lumpsum_services_amount: lumpsumServicesAmount });
-    const missing = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
-    if (missing.length > 0 || customersId === undefined || billable === undefined || since === undefined) return simpleError('Missing required parameters.', missing);
+    const missing = Object.entries(required)
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
+    if (missing.length > 0 || customersId === undefined || billable === undefined || since === undefined)
+      return simpleError('Missing required parameters.', missing);
     if (type === 1 && until !== undefined && until <= since) return simpleError('time_until must be after time_since.', ['time_until']);
     const owner = actingFor(caller, usersId);
     if (owner instanceof HttpAnswer) return owner;
     const problem = bookingProblem(caller, customersId, projectsId, servicesId ?? null);
     if (problem) return problem;
     const entry: FakeEntry = {
-      id: nextId++, type, usersId: owner.id, customersId, projectsId, servicesId: servicesId ?? null, billable: billable as 0 | 1 | 2, text,
-      timeSince: since, timeUntil: until ?? since, clocked: false,
+      id: nextId++,
+      type,
+      usersId: owner.id,
+      customersId,
+      projectsId,
+      servicesId: servicesId ?? null,
+      billable: billable as 0 | 1 | 2,
+      text,
+      timeSince: since,
+      timeUntil: until ?? since,
+      clocked: false,
     };
     if (lumpsum !== undefined) entry.lumpsum = lumpsum;
     if (lumpsumServicesId !== undefined) entry.lumpsumServicesId = lumpsumServicesId;
@@ -946,12 +1275,19 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const owner = actingFor(caller, usersId ?? entry.usersId);
     if (owner instanceof HttpAnswer) return owner;
     const draft: FakeEntry = {
-      ...entry, usersId: owner.id, customersId: customersId ?? entry.customersId, projectsId: projectsId === undefined ? entry.projectsId : projectsId,
-      servicesId: servicesId ?? entry.servicesId, billable: (billable ?? entry.billable) as 0 | 1 | 2, timeSince: since ?? entry.timeSince,
-      timeUntil: until ?? entry.timeUntil, text: text === undefined ? entry.text : text,
+      ...entry,
+      usersId: owner.id,
+      customersId: customersId ?? entry.customersId,
+      projectsId: projectsId === undefined ? entry.projectsId : projectsId,
+      servicesId: servicesId ?? entry.servicesId,
+      billable: (billable ?? entry.billable) as 0 | 1 | 2,
+      timeSince: since ?? entry.timeSince,
+      timeUntil: until ?? entry.timeUntil,
+      text: text === undefined ? entry.text : text,
     };
     if (lumpsum !== undefined) draft.lumpsum = lumpsum;
-    if (draft.type === 1 && draft.timeUntil !== null && draft.timeUntil <= draft.timeSince) return simpleError('time_until must be after time_since.', ['time_until']);
+    if (draft.type === 1 && draft.timeUntil !== null && draft.timeUntil <= draft.timeSince)
+      return simpleError('time_until must be after time_since.', ['time_until']);
     // The booking is checked only when it changes: an entry on a since archived service stays editable.
     if (customersId !== undefined || projectsId !== undefined || servicesId !== undefined) {
       const problem = bookingProblem(caller, draft.customersId, draft.projectsId, draft.servicesId);
@@ -1009,7 +1345,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       // (docs/back-ends/clockodo.md, "Catalog and access").
       const page = readPage(input, 5000, 1000);
       if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
-      const found = kind.items()
+      const found = kind
+        .items()
         .filter((item) => active === undefined || item.active === active)
         .filter((item) => typeof fulltext !== 'string' || item.name.toLowerCase().includes(fulltext.toLowerCase()))
         .filter(extra)
@@ -1052,7 +1389,11 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     return typeof name === 'string' && name.trim() !== '' ? name : badRequest('name is required.', ['name']);
   };
   catalogRoutes<FakeCustomer>({
-    path: '/api/v3/customers', what: 'customer', items: () => state.customers, json: customerJson, mayWrite: mayAddCustomers,
+    path: '/api/v3/customers',
+    what: 'customer',
+    items: () => state.customers,
+    json: customerJson,
+    mayWrite: mayAddCustomers,
     create: (input) => {
       const name = requiredName(input);
       const active = input.bool('active');
@@ -1069,7 +1410,11 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     runningOn: (item, entry) => entry.customersId === item.id,
   });
   catalogRoutes<FakeProject>({
-    path: '/api/v4/projects', what: 'project', items: () => state.projects, json: projectJson, mayWrite: mayAddCustomers,
+    path: '/api/v4/projects',
+    what: 'project',
+    items: () => state.projects,
+    json: projectJson,
+    mayWrite: mayAddCustomers,
     listFilter: (input) => {
       const customersId = input.id('filter[customers_id]');
       const completed = input.bool('filter[completed]');
@@ -1085,7 +1430,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       if (problem) return problem;
       if (customersId === undefined) return badRequest('customers_id is required.', ['customers_id']);
       const customer = state.customers.find((item) => item.id === customersId);
-      if (!customer) return unprocessable([{ type: 'ResourcesNotFound', message: 'The customer does not exist.', details: { not_found_ids: [customersId] }, path: 'customers_id' }]);
+      if (!customer)
+        return unprocessable([
+          { type: 'ResourcesNotFound', message: 'The customer does not exist.', details: { not_found_ids: [customersId] }, path: 'customers_id' },
+        ]);
       return fake.addProject(name, customersId, { active: active ?? true, billableDefault: billable ?? customer.billableDefault });
     },
     update: (item, input) => {
@@ -1097,7 +1445,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     runningOn: (item, entry) => entry.projectsId === item.id,
   });
   catalogRoutes<FakeService>({
-    path: '/api/v4/services', what: 'service', items: () => state.services, json: serviceJson,
+    path: '/api/v4/services',
+    what: 'service',
+    items: () => state.services,
+    json: serviceJson,
     // Assumption: a worker never manages services (the spec: only with manage_services, which the
     // fake does not model).
     mayWrite: isAdmin,
@@ -1145,7 +1496,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const active = input.bool('filter[active]');
     const page = readPage(input, 1000, 1000);
     if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
-    const found = listableUsers(caller, query.get('scope')).filter((user) => active === undefined || user.active === active).sort(byName);
+    const found = listableUsers(caller, query.get('scope'))
+      .filter((user) => active === undefined || user.active === active)
+      .sort(byName);
     const { paging, items } = paged(found, page);
     return ok({ paging, data: items.map(userJson) });
   });
@@ -1178,7 +1531,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     // Assumption: manageableAbsences leaves a worker (and a manager without absence-management
     // rights) their own and those they decide as a leader or absence manager; users one may not see
     // are left out, not refused.
-    const visible = query.get('scope') === 'manageableAbsences' && !managesAbsences(caller) ? new Set([caller.id, ...managedByCaller(caller)]) : absenceVisibleUsers(caller);
+    const visible =
+      query.get('scope') === 'manageableAbsences' && !managesAbsences(caller) ? new Set([caller.id, ...managedByCaller(caller)]) : absenceVisibleUsers(caller);
     const found = state.absences
       .filter((absence) => visible.has(absence.usersId))
       .filter((absence) => usersIds === undefined || usersIds.includes(absence.usersId))
@@ -1213,9 +1567,21 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const allowOverride = input.ids('allow_override') ?? [];
     const usersId = input.id('users_id');
     if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
-    const missing = [since === undefined ? 'date_since' : '', type === undefined ? 'type' : '', type === 3 && countHours === undefined ? 'count_hours' : ''].filter(Boolean);
+    const missing = [
+      since === undefined ? 'date_since' : '',
+      type === undefined ? 'type' : '',
+      type === 3 && countHours === undefined ? 'count_hours' : '',
+    ].filter(Boolean);
     if (since === undefined || type === undefined || missing.length > 0) return badRequest('Missing required parameters.', missing);
-    if (type < 1 || type > 15) return unprocessable([{ type: 'UnexpectedValue', message: 'Unknown absence type.', details: { expected_values: Array.from({ length: 15 }, (_, index) => String(index + 1)) }, path: 'type' }]);
+    if (type < 1 || type > 15)
+      return unprocessable([
+        {
+          type: 'UnexpectedValue',
+          message: 'Unknown absence type.',
+          details: { expected_values: Array.from({ length: 15 }, (_, index) => String(index + 1)) },
+          path: 'type',
+        },
+      ]);
     let owner = caller;
     if (usersId !== undefined && usersId !== caller.id) {
       // Assumption: the absence API's own error type for this, rather than a 403.
@@ -1229,9 +1595,21 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (!isAdmin(caller) && initial !== 0) return unprocessable([{ type: 'StatusIsForbidden', message: 'You may not set this status.', path: 'status' }]);
     const dateUntil = until ?? since;
     const draft: FakeAbsence = {
-      id: 0, usersId: owner.id, dateSince: since, dateUntil, type, status: initial, halfDay, countDays: null, countHours: countHours ?? null,
-      note: note ?? null, publicNote: publicNote ?? null, sickNote: SICK_TYPES.has(type) ? (sickNote ?? false) : null,
-      dateEnquired: todayOf(caller), dateApproved: initial === 1 ? todayOf(caller) : null, approvedBy: initial === 1 ? caller.id : null,
+      id: 0,
+      usersId: owner.id,
+      dateSince: since,
+      dateUntil,
+      type,
+      status: initial,
+      halfDay,
+      countDays: null,
+      countHours: countHours ?? null,
+      note: note ?? null,
+      publicNote: publicNote ?? null,
+      sickNote: SICK_TYPES.has(type) ? (sickNote ?? false) : null,
+      dateEnquired: todayOf(caller),
+      dateApproved: initial === 1 ? todayOf(caller) : null,
+      approvedBy: initial === 1 ? caller.id : null,
     };
     const problems = absenceProblems(draft, allowOverride);
     if (problems.length > 0) return unprocessable(problems);
@@ -1272,13 +1650,21 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (type !== undefined && (type < 1 || type > 15)) return unprocessable([{ type: 'UnexpectedValue', message: 'Unknown absence type.', path: 'type' }]);
     // Deciding another's absence takes absence-management rights: an owner, a manager allowed to, or
     // the person's team leader, boss or absence manager.
-    if (absence.usersId !== caller.id && !decides) return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.' }]);
+    if (absence.usersId !== caller.id && !decides)
+      return unprocessable([{ type: 'UserIsNotManageable', message: 'You may not manage absences of this user.' }]);
     // Owners and managers approve (1), decline (2) or cancel an approval (3, only of an approved one).
     if (status !== undefined && status !== absence.status && (status === 0 || status === 4 || (status === 3 && absence.status !== 1))) return statusForbidden();
     const draft: FakeAbsence = {
-      ...absence, dateSince: since ?? absence.dateSince, dateUntil: until ?? absence.dateUntil, type: type ?? absence.type, halfDay: halfDay ?? absence.halfDay,
-      countHours: countHours ?? absence.countHours, status: (status ?? absence.status) as FakeAbsence['status'],
-      note: note === undefined ? absence.note : note, publicNote: publicNote === undefined ? absence.publicNote : publicNote, sickNote: sickNote === undefined ? absence.sickNote : sickNote,
+      ...absence,
+      dateSince: since ?? absence.dateSince,
+      dateUntil: until ?? absence.dateUntil,
+      type: type ?? absence.type,
+      halfDay: halfDay ?? absence.halfDay,
+      countHours: countHours ?? absence.countHours,
+      status: (status ?? absence.status) as FakeAbsence['status'],
+      note: note === undefined ? absence.note : note,
+      publicNote: publicNote === undefined ? absence.publicNote : publicNote,
+      sickNote: sickNote === undefined ? absence.sickNote : sickNote,
     };
     if (draft.type !== 3 && type !== undefined) draft.countHours = countHours ?? null;
     const problems = absenceProblems(draft, allowOverride);
@@ -1332,8 +1718,14 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (bad.length > 0) return badRequest('Invalid parameters.', bad);
     const users = usersInScope(caller, requested);
     if (users instanceof HttpAnswer) return users;
-    const { paging, items } = paged([...users].sort((a, b) => a.id - b.id), page);
-    const days = (user: FakeUser) => state.nonbusinessDays.filter((day) => day.groupId === user.nonbusinessGroupId && day.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date));
+    const { paging, items } = paged(
+      [...users].sort((a, b) => a.id - b.id),
+      page,
+    );
+    const days = (user: FakeUser) =>
+      state.nonbusinessDays
+        .filter((day) => day.groupId === user.nonbusinessGroupId && day.date.startsWith(`${year}-`))
+        .sort((a, b) => a.date.localeCompare(b.date));
     return ok({ paging, data: items.map((user) => ({ users_id: user.id, days: days(user).map(nonbusinessDayJson) })) });
   });
 
@@ -1352,7 +1744,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (scope instanceof HttpAnswer) return scope;
     const ids = new Set(scope.users.map((user) => user.id));
     const rows = state.holidaysQuota.filter((row) => ids.has(row.usersId) && (scope.year === undefined || quotaApplies(row, scope.year)));
-    return ok({ data: rows.map((row) => ({ id: row.id, users_id: row.usersId, year_since: row.yearSince, year_until: row.yearUntil, count: row.count, note: null })) });
+    return ok({
+      data: rows.map((row) => ({ id: row.id, users_id: row.usersId, year_since: row.yearSince, year_until: row.yearUntil, count: row.count, note: null })),
+    });
   });
   route('GET', /^\/api\/v3\/holidaysCarry$/, (caller, query) => {
     const scope = usersAndYear(caller, query);
@@ -1368,7 +1762,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const input = queryFields(query);
     const year = input.number('year', 2000, Number(todayOf(caller).slice(0, 4)) + 1);
     input.int('type', [0, 1, 2, 3, 4]);
-    if (input.bad.length > 0 || year === undefined) return badRequest('year is required and may be at most next year.', input.bad.length > 0 ? input.bad : ['year']);
+    if (input.bad.length > 0 || year === undefined)
+      return badRequest('year is required and may be at most next year.', input.bad.length > 0 ? input.bad : ['year']);
     return Math.floor(year);
   };
   route('GET', /^\/api\/userreports\/(\d+)$/, (caller, query, _body, [id]) => {
@@ -1454,7 +1849,10 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
 
   const server = await startFakeServer({
     requests,
-    record: (common, request): RecordedRequest => ({ ...common, headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), headerText(value)])) }),
+    record: (common, request): RecordedRequest => ({
+      ...common,
+      headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), headerText(value)])),
+    }),
     respond: (method, url, headers, text): Reply => {
       const result = answer(method, url, headers, text);
       return { status: result.status, body: JSON.stringify(result.body), headers: { ...result.headers, 'Content-Type': 'application/json' } };
@@ -1492,8 +1890,14 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     addAbsence(absence) {
       const halfDay = absence.halfDay ?? false;
       const full: FakeAbsence = {
-        halfDay, countDays: countDays(absence.usersId, absence.dateSince, absence.dateUntil, halfDay, absence.type), countHours: null, note: null, publicNote: null,
-        sickNote: null, ...absence, id: nextId++,
+        halfDay,
+        countDays: countDays(absence.usersId, absence.dateSince, absence.dateUntil, halfDay, absence.type),
+        countHours: null,
+        note: null,
+        publicNote: null,
+        sickNote: null,
+        ...absence,
+        id: nextId++,
       };
       state.absences.push(full);
       return full;
@@ -1513,10 +1917,18 @@ const nextIdIn = (rows: Array<{ id: number }>, floor: number) => rows.reduce((ma
 /** German non-business days of group `groupId` for 2026 and 2027 (Easter: 5 April 2026, 28 March 2027). */
 function germanNonbusinessDays(groupId: number, firstId: number): FakeNonbusinessDay[] {
   const days: Array<[string, string, boolean]> = [];
-  for (const [year, goodFriday, easterMonday] of [['2026', '04-03', '04-06'], ['2027', '03-26', '03-29']] as const) {
+  for (const [year, goodFriday, easterMonday] of [
+    ['2026', '04-03', '04-06'],
+    ['2027', '03-26', '03-29'],
+  ] as const) {
     days.push(
-      ['New Year', `${year}-01-01`, false], ['Good Friday', `${year}-${goodFriday}`, false], ['Easter Monday', `${year}-${easterMonday}`, false],
-      ['Labour Day', `${year}-05-01`, false], ['Christmas Eve', `${year}-12-24`, true], ['Christmas Day', `${year}-12-25`, false], ['Boxing Day', `${year}-12-26`, false],
+      ['New Year', `${year}-01-01`, false],
+      ['Good Friday', `${year}-${goodFriday}`, false],
+      ['Easter Monday', `${year}-${easterMonday}`, false],
+      ['Labour Day', `${year}-05-01`, false],
+      ['Christmas Eve', `${year}-12-24`, true],
+      ['Christmas Day', `${year}-12-25`, false],
+      ['Boxing Day', `${year}-12-26`, false],
     );
   }
   return days.map(([name, date, halfDay], index) => ({ id: firstId + index, groupId, name, date, halfDay }));
@@ -1562,7 +1974,17 @@ export function seedCompany(fake: FakeClockodo): { customers: Record<string, num
 /** A worker of a big team (users from id 1000 on, "Worker 001"…): one account among `size`. */
 export function bigTeam(size: number): FakeUser[] {
   return Array.from({ length: size }, (_, index) => ({
-    id: 1000 + index, name: `Worker ${String(index + 1).padStart(3, '0')}`, email: `worker${index + 1}@example.com`, apiKey: `key-worker-${index}-0123456789abcdef`,
-    role: 'worker' as const, timezone: 'Europe/Berlin', active: true, canAddCustomers: false, canSeeAbsences: false, canManageAbsences: false, teamsId: 3, nonbusinessGroupId: 1,
+    id: 1000 + index,
+    name: `Worker ${String(index + 1).padStart(3, '0')}`,
+    email: `worker${index + 1}@example.com`,
+    apiKey: `key-worker-${index}-0123456789abcdef`,
+    role: 'worker' as const,
+    timezone: 'Europe/Berlin',
+    active: true,
+    canAddCustomers: false,
+    canSeeAbsences: false,
+    canManageAbsences: false,
+    teamsId: 3,
+    nonbusinessGroupId: 1,
   }));
 }

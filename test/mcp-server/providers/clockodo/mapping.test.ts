@@ -27,18 +27,54 @@ describe('times', () => {
 
 describe('entries', () => {
   it('name their project and service, and a running one has no end', () => {
-    const entry = toTimeEntry({ id: 1, users_id: 5, customers_id: 2, projects_id: 7, services_id: 3, text: 'Hero', time_since: '2026-11-18T07:00:00Z', time_until: null }, names);
-    expect(entry).toEqual({ id: 1, start: Date.parse('2026-11-18T07:00:00Z'), end: null, project: { id: 7, name: 'Website' }, activity: { id: 3, name: 'Design' }, description: 'Hero' });
+    const entry = toTimeEntry(
+      { id: 1, users_id: 5, customers_id: 2, projects_id: 7, services_id: 3, text: 'Hero', time_since: '2026-11-18T07:00:00Z', time_until: null },
+      names,
+    );
+    expect(entry).toEqual({
+      id: 1,
+      start: Date.parse('2026-11-18T07:00:00Z'),
+      end: null,
+      project: { id: 7, name: 'Website' },
+      activity: { id: 3, name: 'Design' },
+      description: 'Hero',
+    });
   });
 
-  it('fall back to the enhanced list\'s name, or the id, for what the catalog does not know', () => {
-    const entry = toTimeEntry({ id: 1, users_id: 5, customers_id: 2, projects_id: 9, projects_name: 'Old site', services_id: 4, time_since: '2026-11-18T07:00:00Z', time_until: '2026-11-18T08:00:00Z' }, names);
+  it("fall back to the enhanced list's name, or the id, for what the catalog does not know", () => {
+    const entry = toTimeEntry(
+      {
+        id: 1,
+        users_id: 5,
+        customers_id: 2,
+        projects_id: 9,
+        projects_name: 'Old site',
+        services_id: 4,
+        time_since: '2026-11-18T07:00:00Z',
+        time_until: '2026-11-18T08:00:00Z',
+      },
+      names,
+    );
     expect(entry.project?.name).toBe('Old site');
     expect(entry.activity?.name).toBe('service #4');
   });
 
   it('show a lump sum where it was booked, taking no time, and say where to change it', () => {
-    const entry = toTimeEntry({ id: 2, type: 2, users_id: 5, customers_id: 2, projects_id: 7, services_id: 3, lumpsum: 150, text: 'Travel', time_since: '2026-11-18T07:00:00Z', time_until: '2026-11-18T09:00:00Z' }, names);
+    const entry = toTimeEntry(
+      {
+        id: 2,
+        type: 2,
+        users_id: 5,
+        customers_id: 2,
+        projects_id: 7,
+        services_id: 3,
+        lumpsum: 150,
+        text: 'Travel',
+        time_since: '2026-11-18T07:00:00Z',
+        time_until: '2026-11-18T09:00:00Z',
+      },
+      names,
+    );
     expect(entry.end).toBe(entry.start);
     expect(entry.description).toBe('Travel (lump sum 150; edit it in Clockodo)');
     expect(entry.locked).toBe('It is a lump sum, which Punchcard lists but does not change; change it in Clockodo.');
@@ -63,7 +99,7 @@ describe('access maps', () => {
 });
 
 describe('absence types', () => {
-  it('map Punchcard\'s types and accept Clockodo\'s own names, in any case', () => {
+  it("map Punchcard's types and accept Clockodo's own names, in any case", () => {
     expect(absenceTypeCode('vacation', undefined)).toBe(1);
     expect(absenceTypeCode('sick', undefined)).toBe(4);
     expect(absenceTypeCode('unpaid', undefined)).toBe(10);
@@ -72,7 +108,7 @@ describe('absence types', () => {
     expect(() => absenceTypeCode('other', 'Sabbatical')).toThrow(/Clockodo has no leave type "Sabbatical"/);
   });
 
-  it('read back with Clockodo\'s name where it says more than Punchcard\'s type', () => {
+  it("read back with Clockodo's name where it says more than Punchcard's type", () => {
     expect(leaveTypeOf(1)).toEqual({ type: 'vacation' });
     expect(leaveTypeOf(5)).toEqual({ type: 'sick', kind: 'Sick day of a child' });
     expect(leaveTypeOf(14)).toEqual({ type: 'other', kind: 'Military service' });
@@ -92,7 +128,7 @@ describe('the plan', () => {
     return { id: 1, users_id: 5, type: 'weekly', date_since: since, date_until: until, monday, tuesday, wednesday, thursday, friday, saturday, sunday };
   };
 
-  it('takes each date\'s hours from the row in force then', () => {
+  it("takes each date's hours from the row in force then", () => {
     const rows = [weekly('2020-01-01', '2026-11-17', [8, 8, 8, 8, 8, 0, 0]), weekly('2026-11-18', null, [6, 6, 6, 6, 0, 0, 0])];
     const plan = clockodoPlan('2026-11-16', '2026-11-22', rows, new Map());
     expect(plan.map((day) => day.targetMinutes)).toEqual([480, 480, 360, 360, 0, 0, 0]);
@@ -100,19 +136,38 @@ describe('the plan', () => {
     expect(workWeekOn(rows, '2026-11-18')).toEqual({ mon: 6, tue: 6, wed: 6, thu: 6, fri: 0, sat: 0, sun: 0 });
   });
 
-  it('spreads a monthly target over the month\'s workdays', () => {
+  it("spreads a monthly target over the month's workdays", () => {
     const monthly: ClockodoTargetHours = {
-      id: 2, users_id: 5, type: 'monthly', date_since: '2026-01-01', date_until: null, monthly_target: 168,
-      workday_monday: true, workday_tuesday: true, workday_wednesday: true, workday_thursday: true, workday_friday: true, workday_saturday: false, workday_sunday: false,
+      id: 2,
+      users_id: 5,
+      type: 'monthly',
+      date_since: '2026-01-01',
+      date_until: null,
+      monthly_target: 168,
+      workday_monday: true,
+      workday_tuesday: true,
+      workday_wednesday: true,
+      workday_thursday: true,
+      workday_friday: true,
+      workday_saturday: false,
+      workday_sunday: false,
     };
     // November 2026 has 21 weekdays: 8 hours each.
     expect(hoursOnDate(monthly, '2026-11-18')).toBe(8);
     expect(hoursOnDate(monthly, '2026-11-21')).toBe(0);
   });
 
-  it('takes Clockodo\'s non-business days off, half ones by half', () => {
+  it("takes Clockodo's non-business days off, half ones by half", () => {
     const rows = [weekly('2020-01-01', null, [8, 8, 8, 8, 8, 0, 0])];
-    const plan = clockodoPlan('2026-12-24', '2026-12-26', rows, new Map([['2026-12-24', { name: 'Christmas Eve', halfDay: true }], ['2026-12-25', { name: 'Christmas Day', halfDay: false }]]));
+    const plan = clockodoPlan(
+      '2026-12-24',
+      '2026-12-26',
+      rows,
+      new Map([
+        ['2026-12-24', { name: 'Christmas Eve', halfDay: true }],
+        ['2026-12-25', { name: 'Christmas Day', halfDay: false }],
+      ]),
+    );
     expect(plan).toEqual([
       { date: '2026-12-24', targetMinutes: 240, dayOff: false, holiday: 'Christmas Eve', halfHoliday: true },
       { date: '2026-12-25', targetMinutes: 0, dayOff: false, holiday: 'Christmas Day', halfHoliday: false },
@@ -121,12 +176,15 @@ describe('the plan', () => {
   });
 
   it('asks nothing of a day no row covers (before the person started)', () => {
-    expect(clockodoPlan('2019-12-31', '2019-12-31', [weekly('2020-01-01', null, [8, 8, 8, 8, 8, 0, 0])], new Map())[0]).toMatchObject({ targetMinutes: 0, dayOff: true });
+    expect(clockodoPlan('2019-12-31', '2019-12-31', [weekly('2020-01-01', null, [8, 8, 8, 8, 8, 0, 0])], new Map())[0]).toMatchObject({
+      targetMinutes: 0,
+      dayOff: true,
+    });
   });
 });
 
 describe('the application header', () => {
-  it('names Punchcard and the login, within Clockodo\'s 50 characters', () => {
+  it("names Punchcard and the login, within Clockodo's 50 characters", () => {
     expect(externalApplication('ada@example.com')).toBe('Punchcard;ada@example.com');
     const long = 'a.very.long.name.of.someone@company.example.com';
     expect(externalApplication(long)).toBe(`PC;${long}`);

@@ -19,16 +19,31 @@ export const STEPS: Step[] = [
   { label: 'list_catalog (customers, projects, services, two access maps)', tool: 'list_catalog', expected: 5 },
   { label: 'clock_in by names (warm)', tool: 'clock_in', args: { project: 'Website', activity: 'Development' }, expected: 2 },
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 2 },
-  { label: 'clock_in switch (Clockodo stops the running one)', tool: 'clock_in', args: { project: 'Website', activity: 'Development', description: 'Review', switch: true }, expected: 1 },
+  {
+    label: 'clock_in switch (Clockodo stops the running one)',
+    tool: 'clock_in',
+    args: { project: 'Website', activity: 'Development', description: 'Review', switch: true },
+    expected: 1,
+  },
   { label: 'clock_out (warm)', tool: 'clock_out', expected: 2 },
   { label: 'clock_in resume last (no project)', tool: 'clock_in', expected: 3 },
   { label: 'clock_out with a note', tool: 'clock_out', args: { note: 'done' }, expected: 3 },
-  { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development' }, expected: 2 },
+  {
+    label: 'log_time date + duration',
+    tool: 'log_time',
+    args: { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development' },
+    expected: 2,
+  },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report (entries, non-business days, absences, time account)', tool: 'time_report', expected: 4 },
-  { label: 'request_leave (the balance before: quota, carry-over, absences cached; the absence)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 3 },
+  {
+    label: 'request_leave (the balance before: quota, carry-over, absences cached; the absence)',
+    tool: 'request_leave',
+    args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' },
+    expected: 3,
+  },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
   { label: 'leave_balance (quota, carry-over, absences)', tool: 'leave_balance', expected: 3 },
   { label: "absence_calendar (everyone's absences the person may see, colleagues' names)", tool: 'absence_calendar', expected: 2 },
@@ -55,16 +70,36 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   // A colleague of Ada's team is away this week: the calendar names him.
   fake.addAbsence({ usersId: (DEFAULT_USERS[1] as FakeUser).id, dateSince: '2026-11-19', dateUntil: '2026-11-19', type: 1, status: 1 });
   if (options.running) {
-    fake.addEntry({ usersId: ADA.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: Date.parse('2026-11-18T07:00:00+01:00'), timeUntil: null, clocked: true });
+    fake.addEntry({
+      usersId: ADA.id,
+      customersId: ids.customers.acme as number,
+      projectsId: ids.projects.website as number,
+      servicesId: ids.services.development as number,
+      timeSince: Date.parse('2026-11-18T07:00:00+01:00'),
+      timeUntil: null,
+      clocked: true,
+    });
   }
   const userDataDir = makeUserDataDir({
     provider: { type: 'clockodo', email: ADA.email, url: fake.url },
     tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });
   // What the app's connection test leaves behind; with it no check runs in the background to be counted.
-  clockodoFacts.write(userDataDir, clockodoFactsKey({ email: ADA.email, url: fake.url }), { userId: ADA.id, timezone: ADA.timezone, role: 'worker', canAddCustomers: false, absences: true, checkedAt: new Date(Date.parse(NOW) - 3_600_000).toISOString() }, (message) => {
-    throw new Error(message);
-  });
+  clockodoFacts.write(
+    userDataDir,
+    clockodoFactsKey({ email: ADA.email, url: fake.url }),
+    {
+      userId: ADA.id,
+      timezone: ADA.timezone,
+      role: 'worker',
+      canAddCustomers: false,
+      absences: true,
+      checkedAt: new Date(Date.parse(NOW) - 3_600_000).toISOString(),
+    },
+    (message) => {
+      throw new Error(message);
+    },
+  );
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey } });
   const resolve = (value: unknown) => {
     if (value === '{entry}') return fake.state.entries.filter((entry) => entry.usersId === ADA.id).at(-1)?.id ?? 0;

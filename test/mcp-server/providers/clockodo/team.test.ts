@@ -18,7 +18,14 @@ import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFake
 const NOW = '2026-11-19T15:00:00+01:00';
 const [ADA, BOB, MIA, OLGA] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser, FakeUser];
 const worker = (id: number, name: string, extra: Partial<FakeUser> = {}): FakeUser => ({
-  ...ADA, id, name, email: `${name.split(' ')[0]?.toLowerCase()}@example.com`, apiKey: `key-${id}-0123456789abcdef`, teamsId: null, canSeeAbsences: false, ...extra,
+  ...ADA,
+  id,
+  name,
+  email: `${name.split(' ')[0]?.toLowerCase()}@example.com`,
+  apiKey: `key-${id}-0123456789abcdef`,
+  teamsId: null,
+  canSeeAbsences: false,
+  ...extra,
 });
 /** A worker who leads Development (Ada's and Bob's team), a member of it herself. */
 const LEA = worker(10, 'Lea Lead', { teamsId: 1 });
@@ -32,11 +39,20 @@ const opened = closeAfterEach();
 const at = (iso: string) => Date.parse(iso);
 
 async function company(): Promise<FakeClockodo> {
-  const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, { ...BOB, absenceManagers: [AMY.id] }, MIA, OLGA, LEA, BEN, UWE, AMY, MAX] }));
+  const fake = opened(
+    await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, { ...BOB, absenceManagers: [AMY.id] }, MIA, OLGA, LEA, BEN, UWE, AMY, MAX] }),
+  );
   (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = LEA.id;
   const ids = seedCompany(fake);
   for (const user of [ADA, BOB, MIA, UWE, LEA]) {
-    fake.addEntry({ usersId: user.id, customersId: ids.customers.acme as number, projectsId: ids.projects.website as number, servicesId: ids.services.development as number, timeSince: at('2026-11-16T09:00:00+01:00'), timeUntil: at('2026-11-16T11:00:00+01:00') });
+    fake.addEntry({
+      usersId: user.id,
+      customersId: ids.customers.acme as number,
+      projectsId: ids.projects.website as number,
+      servicesId: ids.services.development as number,
+      timeSince: at('2026-11-16T09:00:00+01:00'),
+      timeUntil: at('2026-11-16T11:00:00+01:00'),
+    });
   }
   return fake;
 }
@@ -89,7 +105,11 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
     const tracker = trackerFor(fake, LEA);
     await tracker.detectFeatures?.();
     const page = await call(() => (tracker.teamWork as NonNullable<RemoteTracker['teamWork']>)(week));
-    expect(page.people.map((work) => [work.person.name, work.spans.length])).toEqual([['Ada Worker', 1], ['Bob Colleague', 1], ['Lea Lead', 1]]);
+    expect(page.people.map((work) => [work.person.name, work.spans.length])).toEqual([
+      ['Ada Worker', 1],
+      ['Bob Colleague', 1],
+      ['Lea Lead', 1],
+    ]);
     expect(page.covers).toBe('the members of the teams you lead in Clockodo (Development) and those whose boss you are, and yourself');
     const boss = trackerFor(fake, BEN);
     await boss.detectFeatures?.();
@@ -105,7 +125,10 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
     const lea = trackerFor(fake, LEA);
     await lea.detectFeatures?.();
     const pending = await call(() => (lea.pendingLeave as NonNullable<RemoteTracker['pendingLeave']>)({ offset: 0, limit: 20 }));
-    expect(pending.requests.map((request) => [request.id, request.person])).toEqual([[adaWaits.id, 'Ada Worker'], [bobWaits.id, 'Bob Colleague']]);
+    expect(pending.requests.map((request) => [request.id, request.person])).toEqual([
+      [adaWaits.id, 'Ada Worker'],
+      [bobWaits.id, 'Bob Colleague'],
+    ]);
     const amy = trackerFor(fake, AMY);
     await amy.detectFeatures?.();
     const amyPending = await call(() => (amy.pendingLeave as NonNullable<RemoteTracker['pendingLeave']>)({ offset: 0, limit: 20 }));

@@ -5,7 +5,9 @@ const full = { firstDayPart: 'full', lastDayPart: 'full' } as const;
 
 describe('splitLeave', () => {
   it('keeps a request inside one year and 30 days as one absence', () => {
-    expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-21', ...full })).toEqual([{ firstDay: '2026-08-03', lastDay: '2026-08-21', halfDay: false, half: null }]);
+    expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-08-21', ...full })).toEqual([
+      { firstDay: '2026-08-03', lastDay: '2026-08-21', halfDay: false, half: null },
+    ]);
     expect(splitLeave({ firstDay: '2026-08-03', lastDay: '2026-09-01', ...full })).toHaveLength(1);
   });
 
@@ -43,7 +45,11 @@ describe('splitLeave', () => {
   });
 
   it('covers every day exactly once, in order, for any range', () => {
-    for (const [firstDay, lastDay] of [['2024-02-10', '2025-03-31'], ['2026-12-31', '2027-01-01'], ['2026-01-01', '2026-12-31']] as const) {
+    for (const [firstDay, lastDay] of [
+      ['2024-02-10', '2025-03-31'],
+      ['2026-12-31', '2027-01-01'],
+      ['2026-01-01', '2026-12-31'],
+    ] as const) {
       const parts = splitLeave({ firstDay, lastDay, ...full });
       expect(parts[0]?.firstDay).toBe(firstDay);
       expect(parts.at(-1)?.lastDay).toBe(lastDay);
@@ -71,8 +77,27 @@ describe('absence records', () => {
   it('reads a record with or without an end date, counting days with the given rule', () => {
     expect(absenceLastDay({ id: 1, date: '2026-08-03', endDate: null, type: 'holiday' })).toBe('2026-08-03');
     expect(absenceLastDay({ id: 1, date: '2026-08-03T00:00:00+0200', endDate: '2026-08-07T00:00:00+0200', type: 'holiday' })).toBe('2026-08-07');
-    const request = toLeaveRequest({ id: 9, date: '2026-08-03', endDate: '2026-08-07', type: 'sickness_child', status: 'approved', halfDay: false, comment: null }, 'Ada', () => 5);
-    expect(request).toEqual({ id: 9, person: 'Ada', type: 'sick', firstDay: '2026-08-03', lastDay: '2026-08-07', firstDayPart: 'full', lastDayPart: 'full', status: 'approved', comment: '', days: 5 });
-    expect(toLeaveRequest({ id: 2, date: '2026-08-03', type: 'holiday', halfDay: true }, 'Ada', () => 0.5)).toMatchObject({ lastDayPart: 'morning', status: 'pending', type: 'vacation' });
+    const request = toLeaveRequest(
+      { id: 9, date: '2026-08-03', endDate: '2026-08-07', type: 'sickness_child', status: 'approved', halfDay: false, comment: null },
+      'Ada',
+      () => 5,
+    );
+    expect(request).toEqual({
+      id: 9,
+      person: 'Ada',
+      type: 'sick',
+      firstDay: '2026-08-03',
+      lastDay: '2026-08-07',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      status: 'approved',
+      comment: '',
+      days: 5,
+    });
+    expect(toLeaveRequest({ id: 2, date: '2026-08-03', type: 'holiday', halfDay: true }, 'Ada', () => 0.5)).toMatchObject({
+      lastDayPart: 'morning',
+      status: 'pending',
+      type: 'vacation',
+    });
   });
 });

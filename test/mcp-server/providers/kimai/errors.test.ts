@@ -1,6 +1,10 @@
 // Every way Kimai (or the way to it) fails becomes one sentence a person can act on.
 import { describe, expect, it } from 'vitest';
-import { describeNetworkFailure as describeNetwork, describeTimeout as describeDeadline, type NetworkProblem } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import {
+  describeNetworkFailure as describeNetwork,
+  describeTimeout as describeDeadline,
+  type NetworkProblem,
+} from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
@@ -28,8 +32,10 @@ describe('describeHttpFailure', () => {
     expect(error.message).toMatch(/^Your Kimai account may not start the timer/);
   });
 
-  it('uses the caller\'s own words for a 404', () => {
-    expect(describeHttpFailure(answer(404, { code: 404, message: 'Not Found' }), { action: 'x', notFound: 'There is no time entry #7 in Kimai.' }, BASE).message).toBe('There is no time entry #7 in Kimai.');
+  it("uses the caller's own words for a 404", () => {
+    expect(
+      describeHttpFailure(answer(404, { code: 404, message: 'Not Found' }), { action: 'x', notFound: 'There is no time entry #7 in Kimai.' }, BASE).message,
+    ).toBe('There is no time entry #7 in Kimai.');
     expect(describeHttpFailure(answer(404, { code: 404 }), purpose, BASE).message).toMatch(/Check the Kimai URL/);
   });
 
@@ -44,8 +50,14 @@ describe('describeHttpFailure', () => {
     };
     const error = describeHttpFailure(answer(400, body), purpose, BASE);
     expect(error.failure).toBe('validation');
-    expect(error.message).toBe('Kimai refused to start the timer: project: The selected choice is invalid.; meta.ticket: Required.; End date must not be earlier then start date.');
-    const service = describeHttpFailure(answer(400, { code: '400', message: 'Validation Failed', errors: { children: { duration: { errors: ['Maximum 12:30 hours allowed.'] } } } }), purpose, BASE);
+    expect(error.message).toBe(
+      'Kimai refused to start the timer: project: The selected choice is invalid.; meta.ticket: Required.; End date must not be earlier then start date.',
+    );
+    const service = describeHttpFailure(
+      answer(400, { code: '400', message: 'Validation Failed', errors: { children: { duration: { errors: ['Maximum 12:30 hours allowed.'] } } } }),
+      purpose,
+      BASE,
+    );
     expect(service.message).toBe('Kimai refused to start the timer: duration: Maximum 12:30 hours allowed.');
     const begin = describeHttpFailure(answer(400, { code: 400, errors: { children: { begin: { errors: ['This value is not valid.'] } } } }), purpose, BASE);
     expect(begin.message).toMatch(/start: This value is not valid\./);
@@ -53,7 +65,17 @@ describe('describeHttpFailure', () => {
 
   it('turns the nameless "extra fields" error into what Punchcard sent and why it may be refused', () => {
     const body = { code: 400, message: 'Validation Failed', errors: { errors: ['This form should not contain extra fields.'], children: {} } };
-    const error = describeHttpFailure(answer(400, body), { action: 'log the time', gatedFields: [{ field: 'begin', reason: 'punch mode.' }, { field: 'end', reason: 'punch mode.' }] }, BASE);
+    const error = describeHttpFailure(
+      answer(400, body),
+      {
+        action: 'log the time',
+        gatedFields: [
+          { field: 'begin', reason: 'punch mode.' },
+          { field: 'end', reason: 'punch mode.' },
+        ],
+      },
+      BASE,
+    );
     expect(error.failure).toBe('restricted');
     expect(error.message).toBe('Kimai did not let you set start and end to log the time: punch mode.');
     expect(error.message).not.toMatch(/extra fields/);
@@ -63,7 +85,9 @@ describe('describeHttpFailure', () => {
   it('explains a plain 400, 429, 5xx and gateway errors', () => {
     expect(describeHttpFailure(answer(400, { code: 400, message: 'Bad Request' }), purpose, BASE).message).toMatch(/malformed/);
     expect(describeHttpFailure(answer(429), purpose, BASE).message).toMatch(/limiting requests.*again in a minute/);
-    expect(describeHttpFailure(answer(500, { code: 500, message: 'Internal Server Error' }), purpose, BASE).message).toMatch(/internal error \(500\).*administrator/);
+    expect(describeHttpFailure(answer(500, { code: 500, message: 'Internal Server Error' }), purpose, BASE).message).toMatch(
+      /internal error \(500\).*administrator/,
+    );
     expect(describeHttpFailure(answer(503), purpose, BASE).message).toMatch(/proxy in front of it, is unavailable \(503\)/);
   });
 
@@ -85,9 +109,9 @@ describe('network failures', () => {
   });
 
   it('names a certificate for another host and a port without TLS', () => {
-    expect(describeNetworkFailure({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" }, BASE, purpose).message).toMatch(
-      /^The secure connection to kimai\.example\.com failed: its certificate is not for kimai\.example\.com\./,
-    );
+    expect(
+      describeNetworkFailure({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames" }, BASE, purpose).message,
+    ).toMatch(/^The secure connection to kimai\.example\.com failed: its certificate is not for kimai\.example\.com\./);
     for (const code of ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER']) {
       expect(describeNetworkFailure({ code, message: 'wrong version number' }, BASE, purpose).message).toMatch(/it does not speak TLS on that port/);
     }
@@ -98,7 +122,9 @@ describe('network failures', () => {
       failure: 'unreachable',
       message: 'Kimai at kimai.example.com could not be reached trying to start the timer (EADDRNOTAVAIL).',
     });
-    expect(describeNetworkFailure({ message: 'socket hang up' }, BASE, purpose).message).toBe('Kimai at kimai.example.com could not be reached trying to start the timer (socket hang up).');
+    expect(describeNetworkFailure({ message: 'socket hang up' }, BASE, purpose).message).toBe(
+      'Kimai at kimai.example.com could not be reached trying to start the timer (socket hang up).',
+    );
   });
 
   it('says how long it waited, and that a write may have happened', () => {

@@ -50,7 +50,14 @@ describe('the fake Kimai', () => {
     const project = fake.addProject('Website', customer.id);
     const activity = fake.addActivity('Design', project.id);
     expect(await get('/api/timesheets')).toMatchObject({ status: 200, json: [] });
-    for (let index = 0; index < 3; index++) fake.addTimesheet({ userId: ADA.id, begin: Date.UTC(2026, 6, 1, 8 + index), end: Date.UTC(2026, 6, 1, 9 + index), projectId: project.id, activityId: activity.id });
+    for (let index = 0; index < 3; index++)
+      fake.addTimesheet({
+        userId: ADA.id,
+        begin: Date.UTC(2026, 6, 1, 8 + index),
+        end: Date.UTC(2026, 6, 1, 9 + index),
+        projectId: project.id,
+        activityId: activity.id,
+      });
     const page = await get('/api/timesheets?size=2&page=2');
     expect(page.json).toHaveLength(1);
     expect(['x-page', 'x-total-count', 'x-total-pages', 'x-per-page'].map((name) => page.headers.get(name))).toEqual(['2', '3', '2', '2']);
@@ -90,7 +97,10 @@ describe('the fake Kimai', () => {
     expect((await get('/api/absences/types')).status).toBe(404);
     fake.config.absencePlugin = true;
     expect((await get('/api/absences/types')).status).toBe(200);
-    const spanning = await get('/api/absences', `Bearer ${ADA.token}`, { method: 'POST', body: JSON.stringify({ type: 'holiday', date: '2026-12-28', end: '2027-01-02' }) });
+    const spanning = await get('/api/absences', `Bearer ${ADA.token}`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'holiday', date: '2026-12-28', end: '2027-01-02' }),
+    });
     expect(spanning).toMatchObject({ status: 400, json: { errors: { children: { end: { errors: ['An absence cannot span two years.'] } } } } });
   });
 
@@ -106,7 +116,13 @@ describe('the fake Kimai', () => {
     expect(await as(tom, `/api/teams/${web.id}`)).toMatchObject({ status: 403, json: { code: 403 } });
     expect((await as(tom, '/api/teams')).status).toBe(403);
     expect((await as(tom, `/api/teams/${web.id + 1000}`)).status).toBe(404);
-    expect((await as(root, `/api/teams/${web.id}`)).json).toMatchObject({ name: 'Web', members: [{ user: { id: tom.id }, teamlead: true }, { user: { id: ada.id }, teamlead: false }] });
+    expect((await as(root, `/api/teams/${web.id}`)).json).toMatchObject({
+      name: 'Web',
+      members: [
+        { user: { id: tom.id }, teamlead: true },
+        { user: { id: ada.id }, teamlead: false },
+      ],
+    });
     // A team lead reads their team's timesheets without view_team: user=all is them and their teams' members.
     expect(((await as(tom, '/api/timesheets?user=all')).json as Array<{ user: number }>).map((sheet) => sheet.user)).toEqual([ada.id]);
     fake.config.granted = { ROLE_TEAMLEAD: ['view_team'] };

@@ -40,15 +40,36 @@ export interface FakeUser {
   apiAccess?: boolean;
 }
 
-export interface FakeCustomer { id: number; name: string; visible: boolean }
+export interface FakeCustomer {
+  id: number;
+  name: string;
+  visible: boolean;
+}
 export interface FakeProject {
-  id: number; name: string; customerId: number; visible: boolean; globalActivities: boolean; start: string | null; end: string | null;
+  id: number;
+  name: string;
+  customerId: number;
+  visible: boolean;
+  globalActivities: boolean;
+  start: string | null;
+  end: string | null;
   /** Seconds, money and 'month' or null (docs/back-ends/kimai.md, "Teams": shown to team leads and administrators). */
-  timeBudget?: number; budget?: number; budgetType?: 'month' | null;
+  timeBudget?: number;
+  budget?: number;
+  budgetType?: 'month' | null;
 }
 /** A team: its members, each a lead of it or not. */
-export interface FakeTeam { id: number; name: string; members: Array<{ userId: number; teamlead: boolean }> }
-export interface FakeActivity { id: number; name: string; projectId: number | null; visible: boolean }
+export interface FakeTeam {
+  id: number;
+  name: string;
+  members: Array<{ userId: number; teamlead: boolean }>;
+}
+export interface FakeActivity {
+  id: number;
+  name: string;
+  projectId: number | null;
+  visible: boolean;
+}
 export interface FakeTimesheet {
   id: number;
   userId: number;
@@ -66,7 +87,16 @@ export interface FakeTimesheet {
   billable: boolean;
   exported: boolean;
 }
-export interface FakeAbsence { id: number; userId: number; date: string; endDate: string; type: string; status: string; halfDay: boolean; comment: string }
+export interface FakeAbsence {
+  id: number;
+  userId: number;
+  date: string;
+  endDate: string;
+  type: string;
+  status: string;
+  halfDay: boolean;
+  comment: string;
+}
 
 export interface FakeKimaiConfig {
   trackingMode: 'default' | 'punch' | 'duration_fixed_begin';
@@ -140,7 +170,11 @@ const forbidden = () => new HttpAnswer(403, { code: 403, message: 'Forbidden' })
 const badRequest = () => new HttpAnswer(400, { code: 400, message: 'Bad Request' });
 
 function formError(children: Record<string, string[]>, global: string[] = []): HttpAnswer {
-  const body: Record<string, unknown> = { code: 400, message: 'Validation Failed', errors: { children: Object.fromEntries(Object.entries(children).map(([key, errors]) => [key, errors.length ? { errors } : {}])) } };
+  const body: Record<string, unknown> = {
+    code: 400,
+    message: 'Validation Failed',
+    errors: { children: Object.fromEntries(Object.entries(children).map(([key, errors]) => [key, errors.length ? { errors } : {}])) },
+  };
   if (global.length > 0) (body.errors as Record<string, unknown>).errors = global;
   return new HttpAnswer(400, body);
 }
@@ -202,33 +236,73 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
    * of the teams they lead (docs/back-ends/kimai.md, "Roles and permissions").
    */
   const sees = (user: FakeUser, owner: number) =>
-    owner === user.id ||
-    can.rates(user) ||
-    (can.viewOther(user) && ledTeams(user).some((team) => team.members.some((member) => member.userId === owner)));
+    owner === user.id || can.rates(user) || (can.viewOther(user) && ledTeams(user).some((team) => team.members.some((member) => member.userId === owner)));
 
   // ---------------------------------------------------------------------------------------------
   // Presentation
 
   const customerJson = (customer: FakeCustomer) => ({
-    id: customer.id, name: customer.name, number: null, comment: null, visible: customer.visible, billable: true,
-    currency: 'EUR', country: 'DE', timezone: 'Europe/Berlin', color: null, 'color-safe': '#03A9F4', metaFields: [], teams: [],
+    id: customer.id,
+    name: customer.name,
+    number: null,
+    comment: null,
+    visible: customer.visible,
+    billable: true,
+    currency: 'EUR',
+    country: 'DE',
+    timezone: 'Europe/Berlin',
+    color: null,
+    'color-safe': '#03A9F4',
+    metaFields: [],
+    teams: [],
   });
   const projectJson = (project: FakeProject, expanded: boolean) => {
     const customer = state.customers.find((item) => item.id === project.customerId);
     return {
-      id: project.id, name: project.name, customer: expanded && customer ? customerJson(customer) : project.customerId,
-      parentTitle: customer?.name ?? null, visible: project.visible, billable: true, globalActivities: project.globalActivities,
-      start: project.start, end: project.end, number: null, orderNumber: null, orderDate: null, comment: null,
-      color: null, 'color-safe': '#3b82f6', metaFields: [], teams: [],
+      id: project.id,
+      name: project.name,
+      customer: expanded && customer ? customerJson(customer) : project.customerId,
+      parentTitle: customer?.name ?? null,
+      visible: project.visible,
+      billable: true,
+      globalActivities: project.globalActivities,
+      start: project.start,
+      end: project.end,
+      number: null,
+      orderNumber: null,
+      orderDate: null,
+      comment: null,
+      color: null,
+      'color-safe': '#3b82f6',
+      metaFields: [],
+      teams: [],
     };
   };
   const budgetJson = (project: FakeProject) => ({ budget: project.budget ?? 0, timeBudget: project.timeBudget ?? 0, budgetType: project.budgetType ?? null });
   const activityJson = (activity: FakeActivity) => ({
-    id: activity.id, name: activity.name, project: activity.projectId,
+    id: activity.id,
+    name: activity.name,
+    project: activity.projectId,
     parentTitle: state.projects.find((project) => project.id === activity.projectId)?.name ?? null,
-    visible: activity.visible, billable: true, number: null, comment: null, color: null, 'color-safe': '#10b981', metaFields: [], teams: [],
+    visible: activity.visible,
+    billable: true,
+    number: null,
+    comment: null,
+    color: null,
+    'color-safe': '#10b981',
+    metaFields: [],
+    teams: [],
   });
-  const userShort = (user: FakeUser) => ({ id: user.id, username: user.username, alias: user.alias, enabled: true, title: null, language: 'en', locale: 'en_GB', timezone: user.timezone });
+  const userShort = (user: FakeUser) => ({
+    id: user.id,
+    username: user.username,
+    alias: user.alias,
+    enabled: true,
+    title: null,
+    language: 'en',
+    locale: 'en_GB',
+    timezone: user.timezone,
+  });
   const sheetJson = (sheet: FakeTimesheet, expanded: boolean) => {
     const project = state.projects.find((item) => item.id === sheet.projectId);
     const activity = state.activities.find((item) => item.id === sheet.activityId);
@@ -254,9 +328,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   const absenceJson = (absence: FakeAbsence) => {
     const user = state.users.find((item) => item.id === absence.userId);
     return {
-      id: absence.id, user: user ? userShort(user) : absence.userId, date: absence.date,
-      endDate: absence.endDate === absence.date ? null : absence.endDate, duration: 0, type: absence.type,
-      status: absence.status, halfDay: absence.halfDay, comment: absence.comment,
+      id: absence.id,
+      user: user ? userShort(user) : absence.userId,
+      date: absence.date,
+      endDate: absence.endDate === absence.date ? null : absence.endDate,
+      duration: 0,
+      type: absence.type,
+      status: absence.status,
+      halfDay: absence.halfDay,
+      comment: absence.comment,
     };
   };
 
@@ -332,14 +412,19 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       if (typeof body.tags !== 'string') children.tags?.push('This value is not valid.');
       // Kimai drops unknown tag names silently; every name "exists" here (docs/back-ends/kimai.md,
       // "What the fake assumes").
-      else sheet.tags = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+      else
+        sheet.tags = body.tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean);
     }
     if ('billable' in body) sheet.billable = body.billable === true;
     if ('exported' in body) sheet.exported = body.exported === true;
     const project = state.projects.find((item) => item.id === sheet.projectId);
     const activity = state.activities.find((item) => item.id === sheet.activityId);
     if (project && activity && !children.project?.length && !children.activity?.length) {
-      if (activity.projectId !== null && activity.projectId !== project.id) children.activity?.push('Project mismatch, project specific activity and timesheet project are different.');
+      if (activity.projectId !== null && activity.projectId !== project.id)
+        children.activity?.push('Project mismatch, project specific activity and timesheet project are different.');
       if (activity.projectId === null && !project.globalActivities) children.activity?.push('Global activities are forbidden for the selected project.');
     }
     if (sheet.end !== null && sheet.end < sheet.begin) global.push('End date must not be earlier then start date.');
@@ -359,26 +444,57 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   };
 
   route('GET', /^\/api\/ping$/, () => new HttpAnswer(200, { message: 'pong' }));
-  route('GET', /^\/api\/version$/, () => new HttpAnswer(200, { version: options.version ?? '2.66.0', versionId: 26600, copyright: 'Kimai 2.66.0 by Kevin Papst.' }));
-  route('GET', /^\/api\/plugins$/, () => new HttpAnswer(200, config.absencePlugin ? [{ name: 'ControllingBundle', version: '2.0.0' }] : []));
-  route('GET', /^\/api\/users\/me$/, (user) =>
-    new HttpAnswer(200, {
-      ...userShort(user), email: `${user.username}@example.com`, systemAccount: false, apiToken: false, accountNumber: null,
-      initials: user.username.slice(0, 2).toUpperCase(), color: null, 'color-safe': '#03A9F4', avatar: null,
-      roles: user.role === 'ROLE_USER' ? [] : [user.role],
-      teams: state.teams.filter((team) => team.members.some((member) => member.userId === user.id)).map(teamShort),
-      memberships: state.teams.flatMap((team) => team.members.filter((member) => member.userId === user.id).map((member) => ({ team: teamShort(team), teamlead: member.teamlead }))),
-      supervisor: null,
-      preferences: [{ name: 'timezone', value: user.timezone }],
-    }),
+  route(
+    'GET',
+    /^\/api\/version$/,
+    () => new HttpAnswer(200, { version: options.version ?? '2.66.0', versionId: 26600, copyright: 'Kimai 2.66.0 by Kevin Papst.' }),
   );
-  route('GET', /^\/api\/config\/timesheet$/, () =>
-    new HttpAnswer(200, { trackingMode: config.trackingMode, defaultBeginTime: 'now', activeEntriesHardLimit: config.activeEntriesHardLimit, isAllowFutureTimes: true, isAllowOverlapping: true }),
+  route('GET', /^\/api\/plugins$/, () => new HttpAnswer(200, config.absencePlugin ? [{ name: 'ControllingBundle', version: '2.0.0' }] : []));
+  route(
+    'GET',
+    /^\/api\/users\/me$/,
+    (user) =>
+      new HttpAnswer(200, {
+        ...userShort(user),
+        email: `${user.username}@example.com`,
+        systemAccount: false,
+        apiToken: false,
+        accountNumber: null,
+        initials: user.username.slice(0, 2).toUpperCase(),
+        color: null,
+        'color-safe': '#03A9F4',
+        avatar: null,
+        roles: user.role === 'ROLE_USER' ? [] : [user.role],
+        teams: state.teams.filter((team) => team.members.some((member) => member.userId === user.id)).map(teamShort),
+        memberships: state.teams.flatMap((team) =>
+          team.members.filter((member) => member.userId === user.id).map((member) => ({ team: teamShort(team), teamlead: member.teamlead })),
+        ),
+        supervisor: null,
+        preferences: [{ name: 'timezone', value: user.timezone }],
+      }),
+  );
+  route(
+    'GET',
+    /^\/api\/config\/timesheet$/,
+    () =>
+      new HttpAnswer(200, {
+        trackingMode: config.trackingMode,
+        defaultBeginTime: 'now',
+        activeEntriesHardLimit: config.activeEntriesHardLimit,
+        isAllowFutureTimes: true,
+        isAllowOverlapping: true,
+      }),
   );
 
   route('GET', /^\/api\/customers$/, (_user, query) => {
     const keep = visibleFilter(query);
-    return new HttpAnswer(200, state.customers.filter((item) => keep(item.visible)).sort((a, b) => a.name.localeCompare(b.name)).map(customerJson));
+    return new HttpAnswer(
+      200,
+      state.customers
+        .filter((item) => keep(item.visible))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map(customerJson),
+    );
   });
   route('GET', /^\/api\/projects$/, (user, query) => {
     const keep = visibleFilter(query);
@@ -402,12 +518,18 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       state.activities
         .filter((activity) => keep(activity.visible))
         .filter((activity) => query.get('globals') !== '1' || activity.projectId === null)
-        .filter((activity) => projectId === null || activity.projectId === Number(projectId) || (activity.projectId === null && project?.globalActivities !== false))
+        .filter(
+          (activity) => projectId === null || activity.projectId === Number(projectId) || (activity.projectId === null && project?.globalActivities !== false),
+        )
         .sort((a, b) => a.name.localeCompare(b.name))
         .map(activityJson),
     );
   });
-  for (const [kind, list] of [['customers', () => state.customers], ['projects', () => state.projects], ['activities', () => state.activities]] as const) {
+  for (const [kind, list] of [
+    ['customers', () => state.customers],
+    ['projects', () => state.projects],
+    ['activities', () => state.activities],
+  ] as const) {
     route('GET', new RegExp(`^/api/${kind}/(\\d+)$`), (user, _query, _body, [id]) => {
       if (!can.viewEntity(user)) return forbidden();
       const found = (list() as Array<{ id: number }>).find((item) => item.id === Number(id));
@@ -421,7 +543,14 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       if (extra.length > 0) return extraFields(['name', 'visible', 'comment']);
       if ('visible' in body) found.visible = body.visible === true;
       if (typeof body.name === 'string') found.name = body.name;
-      return new HttpAnswer(200, kind === 'customers' ? customerJson(found as FakeCustomer) : kind === 'projects' ? projectJson(found as FakeProject, false) : activityJson(found as FakeActivity));
+      return new HttpAnswer(
+        200,
+        kind === 'customers'
+          ? customerJson(found as FakeCustomer)
+          : kind === 'projects'
+            ? projectJson(found as FakeProject, false)
+            : activityJson(found as FakeActivity),
+      );
     });
   }
   route('POST', /^\/api\/customers$/, (user, _query, body) => {
@@ -433,7 +562,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (!can.createCustomerOrProject(user)) return forbidden();
     const customer = state.customers.find((item) => item.id === Number(body.customer));
     if (typeof body.name !== 'string' || body.name.length < 2 || !customer) {
-      return formError({ name: typeof body.name === 'string' && body.name.length >= 2 ? [] : ['This value is too short.'], customer: customer ? [] : ['The selected choice is invalid.'] });
+      return formError({
+        name: typeof body.name === 'string' && body.name.length >= 2 ? [] : ['This value is too short.'],
+        customer: customer ? [] : ['The selected choice is invalid.'],
+      });
     }
     return new HttpAnswer(200, projectJson(fake.addProject(body.name, customer.id), false));
   });
@@ -497,8 +629,17 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       { 'X-Page': String(page), 'X-Total-Count': String(found.length), 'X-Total-Pages': String(found.length === 0 ? 0 : pages), 'X-Per-Page': String(size) },
     );
   });
-  route('GET', /^\/api\/timesheets\/active$/, (user) =>
-    new HttpAnswer(200, state.timesheets.filter((sheet) => sheet.userId === user.id && sheet.end === null).sort((a, b) => b.begin - a.begin).map((sheet) => sheetJson(sheet, true))),
+  route(
+    'GET',
+    /^\/api\/timesheets\/active$/,
+    (user) =>
+      new HttpAnswer(
+        200,
+        state.timesheets
+          .filter((sheet) => sheet.userId === user.id && sheet.end === null)
+          .sort((a, b) => b.begin - a.begin)
+          .map((sheet) => sheetJson(sheet, true)),
+      ),
   );
   route('GET', /^\/api\/timesheets\/recent$/, (user, query) => {
     const seen = new Set<string>();
@@ -509,12 +650,24 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       seen.add(combo);
       recent.push(sheet);
     }
-    return new HttpAnswer(200, recent.slice(0, Number(query.get('size') ?? '10')).map((sheet) => sheetJson(sheet, true)));
+    return new HttpAnswer(
+      200,
+      recent.slice(0, Number(query.get('size') ?? '10')).map((sheet) => sheetJson(sheet, true)),
+    );
   });
   route('POST', /^\/api\/timesheets$/, (user, query, body) => {
     const sheet: FakeTimesheet = {
-      id: 0, userId: user.id, begin: floorMinute(now()), end: null, timezone: user.timezone, projectId: 0, activityId: 0,
-      description: null, tags: [], billable: true, exported: false,
+      id: 0,
+      userId: user.id,
+      begin: floorMinute(now()),
+      end: null,
+      timezone: user.timezone,
+      projectId: 0,
+      activityId: 0,
+      description: null,
+      tags: [],
+      billable: true,
+      exported: false,
     };
     const problem = applyTimesheet(user, body, sheet, true);
     if (problem) return problem;
@@ -570,8 +723,17 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     }
     const copy = body.copy === 'all';
     const started: FakeTimesheet = {
-      id: nextId++, userId: user.id, begin, end: null, timezone: user.timezone, projectId: sheet.projectId, activityId: sheet.activityId,
-      description: copy ? sheet.description : null, tags: copy ? [...sheet.tags] : [], billable: sheet.billable, exported: false,
+      id: nextId++,
+      userId: user.id,
+      begin,
+      end: null,
+      timezone: user.timezone,
+      projectId: sheet.projectId,
+      activityId: sheet.activityId,
+      description: copy ? sheet.description : null,
+      tags: copy ? [...sheet.tags] : [],
+      billable: sheet.billable,
+      exported: false,
     };
     state.timesheets.push(started);
     enforceActiveLimit(user.id, started.id);
@@ -581,69 +743,98 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   // The absence plugin (docs/back-ends/kimai.md, "Absences": shapes as third-party clients use
   // them).
   route('GET', /^\/api\/absences\/types$/, () => new HttpAnswer(200, ABSENCE_TYPES), true);
-  route('GET', /^\/api\/absences$/, (user, query) => {
-    const begin = query.get('begin');
-    const end = query.get('end');
-    if ((begin !== null && !STRICT_DATE_TIME.test(begin)) || (end !== null && !STRICT_DATE_TIME.test(end))) return badRequest();
-    const owner = query.get('user') !== null ? Number(query.get('user')) : user.id;
-    if (!sees(user, owner)) return forbidden();
-    const status = query.get('status') ?? 'all';
-    return new HttpAnswer(
-      200,
-      state.absences
-        .filter((absence) => absence.userId === owner)
-        .filter((absence) => begin === null || absence.endDate >= begin.slice(0, 10))
-        .filter((absence) => end === null || absence.date <= end.slice(0, 10))
-        .filter((absence) => status === 'all' || (status === 'approved' ? absence.status === 'approved' : absence.status !== 'approved'))
-        .map(absenceJson),
-    );
-  }, true);
-  route('POST', /^\/api\/absences$/, (user, _query, body) => {
-    const extra = Object.keys(body).filter((key) => !['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration'].includes(key));
-    if (extra.length > 0) return extraFields(['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration']);
-    const date = typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? body.date : undefined;
-    const endDate = body.end === undefined ? date : typeof body.end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.end) ? body.end : undefined;
-    const children: Record<string, string[]> = { date: [], end: [], type: [], halfDay: [] };
-    if (!date) children.date?.push('This value is not valid.');
-    if (!endDate) children.end?.push('This value is not valid.');
-    if (typeof body.type !== 'string' || !(body.type in ABSENCE_TYPES)) children.type?.push('The selected choice is invalid.');
-    if (date && endDate) {
-      if (endDate < date) children.end?.push('The end must not be before the start.');
-      if (endDate.slice(0, 4) !== date.slice(0, 4)) children.end?.push('An absence cannot span two years.');
-      if (addDays(date, 29) < endDate) children.end?.push('An absence may cover at most 30 days.');
-      if (body.halfDay === true && endDate !== date) children.halfDay?.push('A half day must be a single day.');
-      const clash = state.absences.find((absence) => absence.userId === user.id && absence.date <= endDate && absence.endDate >= date);
-      if (clash) children.date?.push('There is already an absence on this day.');
-    }
-    if (body.user !== undefined && Number(body.user) !== user.id && !can.viewOther(user)) return forbidden();
-    if (Object.values(children).some((errors) => errors.length > 0)) return formError(children);
-    const absence: FakeAbsence = {
-      id: nextId++, userId: user.id, date: date as string, endDate: endDate as string, type: body.type as string,
-      status: body.type === 'sickness' ? 'approved' : 'new', halfDay: body.halfDay === true, comment: typeof body.comment === 'string' ? body.comment : '',
-    };
-    state.absences.push(absence);
-    return new HttpAnswer(200, [absenceJson(absence)]);
-  }, true);
-  route('DELETE', /^\/api\/absences\/(\d+)$/, (user, _query, _body, [id]) => {
-    const absence = state.absences.find((item) => item.id === Number(id));
-    if (!absence) return notFound();
-    if (!sees(user, absence.userId)) return forbidden();
-    state.absences.splice(state.absences.indexOf(absence), 1);
-    return new HttpAnswer(204, undefined);
-  }, true);
+  route(
+    'GET',
+    /^\/api\/absences$/,
+    (user, query) => {
+      const begin = query.get('begin');
+      const end = query.get('end');
+      if ((begin !== null && !STRICT_DATE_TIME.test(begin)) || (end !== null && !STRICT_DATE_TIME.test(end))) return badRequest();
+      const owner = query.get('user') !== null ? Number(query.get('user')) : user.id;
+      if (!sees(user, owner)) return forbidden();
+      const status = query.get('status') ?? 'all';
+      return new HttpAnswer(
+        200,
+        state.absences
+          .filter((absence) => absence.userId === owner)
+          .filter((absence) => begin === null || absence.endDate >= begin.slice(0, 10))
+          .filter((absence) => end === null || absence.date <= end.slice(0, 10))
+          .filter((absence) => status === 'all' || (status === 'approved' ? absence.status === 'approved' : absence.status !== 'approved'))
+          .map(absenceJson),
+      );
+    },
+    true,
+  );
+  route(
+    'POST',
+    /^\/api\/absences$/,
+    (user, _query, body) => {
+      const extra = Object.keys(body).filter((key) => !['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration'].includes(key));
+      if (extra.length > 0) return extraFields(['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration']);
+      const date = typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? body.date : undefined;
+      const endDate = body.end === undefined ? date : typeof body.end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.end) ? body.end : undefined;
+      const children: Record<string, string[]> = { date: [], end: [], type: [], halfDay: [] };
+      if (!date) children.date?.push('This value is not valid.');
+      if (!endDate) children.end?.push('This value is not valid.');
+      if (typeof body.type !== 'string' || !(body.type in ABSENCE_TYPES)) children.type?.push('The selected choice is invalid.');
+      if (date && endDate) {
+        if (endDate < date) children.end?.push('The end must not be before the start.');
+        if (endDate.slice(0, 4) !== date.slice(0, 4)) children.end?.push('An absence cannot span two years.');
+        if (addDays(date, 29) < endDate) children.end?.push('An absence may cover at most 30 days.');
+        if (body.halfDay === true && endDate !== date) children.halfDay?.push('A half day must be a single day.');
+        const clash = state.absences.find((absence) => absence.userId === user.id && absence.date <= endDate && absence.endDate >= date);
+        if (clash) children.date?.push('There is already an absence on this day.');
+      }
+      if (body.user !== undefined && Number(body.user) !== user.id && !can.viewOther(user)) return forbidden();
+      if (Object.values(children).some((errors) => errors.length > 0)) return formError(children);
+      const absence: FakeAbsence = {
+        id: nextId++,
+        userId: user.id,
+        date: date as string,
+        endDate: endDate as string,
+        type: body.type as string,
+        status: body.type === 'sickness' ? 'approved' : 'new',
+        halfDay: body.halfDay === true,
+        comment: typeof body.comment === 'string' ? body.comment : '',
+      };
+      state.absences.push(absence);
+      return new HttpAnswer(200, [absenceJson(absence)]);
+    },
+    true,
+  );
+  route(
+    'DELETE',
+    /^\/api\/absences\/(\d+)$/,
+    (user, _query, _body, [id]) => {
+      const absence = state.absences.find((item) => item.id === Number(id));
+      if (!absence) return notFound();
+      if (!sees(user, absence.userId)) return forbidden();
+      state.absences.splice(state.absences.indexOf(absence), 1);
+      return new HttpAnswer(204, undefined);
+    },
+    true,
+  );
 
   // Deciding: the supervisor's, here a lead of a team the absence's owner is in, or an
   // administrator; never one's own. Only an absence still waiting may be decided.
-  for (const [action, status] of [['confirm', 'approved'], ['reject', 'rejected']] as const) {
-    route('PATCH', new RegExp(`^/api/absences/(\\d+)/${action}$`), (user, _query, body, [id]) => {
-      const absence = state.absences.find((item) => item.id === Number(id));
-      if (!absence) return notFound();
-      if (absence.userId === user.id || !can.viewOther(user) || !sees(user, absence.userId)) return forbidden();
-      if (Object.keys(body).length > 0) return extraFields([]);
-      if (absence.status === 'approved' || absence.status === 'rejected') return formError({}, [`This absence is already ${absence.status}.`]);
-      absence.status = status;
-      return new HttpAnswer(200, absenceJson(absence));
-    }, true);
+  for (const [action, status] of [
+    ['confirm', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
+    route(
+      'PATCH',
+      new RegExp(`^/api/absences/(\\d+)/${action}$`),
+      (user, _query, body, [id]) => {
+        const absence = state.absences.find((item) => item.id === Number(id));
+        if (!absence) return notFound();
+        if (absence.userId === user.id || !can.viewOther(user) || !sees(user, absence.userId)) return forbidden();
+        if (Object.keys(body).length > 0) return extraFields([]);
+        if (absence.status === 'approved' || absence.status === 'rejected') return formError({}, [`This absence is already ${absence.status}.`]);
+        absence.status = status;
+        return new HttpAnswer(200, absenceJson(absence));
+      },
+      true,
+    );
   }
 
   // Teams (docs/back-ends/kimai.md, "Teams"): the list and one team with its members both need the
@@ -655,7 +846,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       const owner = state.users.find((item) => item.id === member.userId);
       return { user: owner ? userShort(owner) : { id: member.userId }, teamlead: member.teamlead };
     }),
-    customers: [], projects: [], activities: [],
+    customers: [],
+    projects: [],
+    activities: [],
   });
   route('GET', /^\/api\/teams$/, (user) => {
     if (!can.viewTeams(user)) return forbidden();
@@ -710,7 +903,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   const reply = (result: HttpAnswer): Reply => ({
     status: result.status,
     body: result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body),
-    headers: { ...result.headers, ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      ...result.headers,
+      ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
   });
   const server = await startFakeServer({
     ...(options.tls ? { tls: options.tls } : {}),
@@ -791,7 +987,23 @@ export function makeTestCertificates(dir: string, altNames = 'DNS:localhost,IP:1
   run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Punchcard Test CA');
   run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
   writeFileSync(join(dir, 'server.ext'), `subjectAltName=${altNames}\n`);
-  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'server.ext');
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+  );
   return { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8'), caFile: join(dir, 'ca.pem') };
 }
 

@@ -124,7 +124,9 @@ describe('what one start leaves the next', () => {
     let changes = 0;
     tracker.onCapabilitiesChange(() => changes++);
     expect(tracker.capabilities.has('leave')).toBe(true);
-    const error = await failureOf(tracker.createLeave({ type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-01', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' }));
+    const error = await failureOf(
+      tracker.createLeave({ type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-01', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' }),
+    );
     expect(error.code).toBe('unavailable');
     expect(error.message).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
     expect(tracker.capabilities.has('leave')).toBe(false);
@@ -159,12 +161,17 @@ describe('timers', () => {
   it('stops the running timer where a back-dated one starts', async () => {
     const { fake, tracker, ids } = await setup();
     await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T06:30:00+01:00') }, false);
-    const { stopped, started } = await tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:15:00+01:00') }, true);
+    const { stopped, started } = await tracker.startTimer(
+      { projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:15:00+01:00') },
+      true,
+    );
     expect(stopped?.end).toBe(at('2026-11-18T07:15:00+01:00'));
     expect(started.start).toBe(at('2026-11-18T07:15:00+01:00'));
     const bodies = fake.requests.filter((request) => request.method !== 'GET').map((request) => request.body);
     expect(bodies).toContain(JSON.stringify({ end: '2026-11-18T07:15:00' }));
-    await expect(tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:00:00+01:00') }, true)).rejects.toThrow(/before the running one/);
+    await expect(
+      tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:00:00+01:00') }, true),
+    ).rejects.toThrow(/before the running one/);
   });
 
   it('stops running timers itself when Kimai allows several at once', async () => {
@@ -177,7 +184,14 @@ describe('timers', () => {
 
   it('resumes the last project and activity when none is named (Kimai restart)', async () => {
     const { fake, tracker, ids } = await setup();
-    fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00'), projectId: ids.website, activityId: ids.design, description: 'Landing page' });
+    fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+      projectId: ids.website,
+      activityId: ids.design,
+      description: 'Landing page',
+    });
     const { started } = await tracker.startTimer({ projectId: null, activityId: null, description: '' }, false);
     expect(started).toMatchObject({ end: null, project: { name: 'Website' }, activity: { name: 'Design' }, description: 'Landing page' });
     expect(fake.requests.some((request) => /\/restart$/.test(request.path) && request.body === '{"copy":"all"}')).toBe(true);
@@ -234,7 +248,13 @@ describe('timers: what can no longer be done', () => {
 
   it('cannot reopen a finished entry or clear its activity', async () => {
     const { fake, tracker, ids } = await setup();
-    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') });
+    const entry = await tracker.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: '',
+      start: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+    });
     expect((await failureOf(tracker.updateEntry(entry.id, { end: null }))).message).toBe('Kimai cannot reopen a finished entry; start a new timer instead.');
     expect((await failureOf(tracker.updateEntry(entry.id, { activityId: null }))).message).toMatch(/^Every Kimai time entry has a project and an activity/);
     expect(fake.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
@@ -244,9 +264,23 @@ describe('timers: what can no longer be done', () => {
 describe('punch-clock modes', () => {
   it('refuses times a plain user may not send before sending them, but clocks in and out now', async () => {
     const { fake, tracker, ids } = await setup({ config: { trackingMode: 'punch' } });
-    const start = await failureOf(tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false));
+    const start = await failureOf(
+      tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false),
+    );
     expect(start.message).toMatch(/punch-clock tracking mode, so it does not accept a start time/);
-    expect((await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }))).message).toMatch(/does not accept entries logged afterwards/);
+    expect(
+      (
+        await failureOf(
+          tracker.createEntry({
+            projectId: ids.website,
+            activityId: ids.design,
+            description: '',
+            start: at('2026-11-17T09:00:00+01:00'),
+            end: at('2026-11-17T10:00:00+01:00'),
+          }),
+        )
+      ).message,
+    ).toMatch(/does not accept entries logged afterwards/);
     expect(fake.requests.some((request) => request.method === 'POST')).toBe(false);
 
     await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
@@ -257,7 +291,13 @@ describe('punch-clock modes', () => {
 
   it('lets a team lead set times in punch mode (Kimai exempts view_other_timesheet)', async () => {
     const { tracker, ids } = await setup({ config: { trackingMode: 'punch' }, user: TOM });
-    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') });
+    const entry = await tracker.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: '',
+      start: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+    });
     expect(entry.end).toBe(at('2026-11-17T10:00:00+01:00'));
   });
 
@@ -265,7 +305,15 @@ describe('punch-clock modes', () => {
     const { fake, tracker, ids } = await setup();
     fake.config.trackingMode = 'punch';
     const calls = await requestsDuring(fake, async () => {
-      const error = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
+      const error = await failureOf(
+        tracker.createEntry({
+          projectId: ids.website,
+          activityId: ids.design,
+          description: '',
+          start: at('2026-11-17T09:00:00+01:00'),
+          end: at('2026-11-17T10:00:00+01:00'),
+        }),
+      );
       expect(error.message).toMatch(/^Your Kimai uses the punch-clock tracking mode, so it does not accept entries logged afterwards/);
     });
     // The happy path sends the entry at once; the settings are asked for after Kimai refused it.
@@ -277,17 +325,31 @@ describe('punch-clock modes', () => {
     // A back-dated start reads the settings (default mode) and keeps them for a while.
     await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
     fake.config.trackingMode = 'punch';
-    const error = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
+    const error = await failureOf(
+      tracker.createEntry({
+        projectId: ids.website,
+        activityId: ids.design,
+        description: '',
+        start: at('2026-11-17T09:00:00+01:00'),
+        end: at('2026-11-17T10:00:00+01:00'),
+      }),
+    );
     expect(error.message).toBe('Kimai did not let you set start and end to log the time: your Kimai role may not set times on entries.');
   });
 });
 
 describe('entries', () => {
-  it('converts to the Kimai profile zone, not the caller\'s, across daylight-saving changes', async () => {
+  it("converts to the Kimai profile zone, not the caller's, across daylight-saving changes", async () => {
     const newYork: FakeUser = { ...ADA, timezone: 'America/New_York' };
     const { fake, tracker, ids } = await setup({ users: [newYork] });
     // Europe switched back on 2026-10-25, New York only on 2026-11-01: a week with a 5-hour gap.
-    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-10-27T14:00:00+01:00'), end: at('2026-10-27T15:30:00+01:00') });
+    const entry = await tracker.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: '',
+      start: at('2026-10-27T14:00:00+01:00'),
+      end: at('2026-10-27T15:30:00+01:00'),
+    });
     expect(JSON.parse(fake.requests.at(-1)?.body ?? '{}')).toMatchObject({ begin: '2026-10-27T09:00:00', end: '2026-10-27T10:30:00' });
     expect(entry.start).toBe(at('2026-10-27T13:00:00Z'));
     expect(entry.end).toBe(at('2026-10-27T14:30:00Z'));
@@ -295,12 +357,32 @@ describe('entries', () => {
 
   it('keeps the length of entries over the spring-forward and fall-back nights', async () => {
     const { tracker, ids } = await setup();
-    const spring = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-03-29T01:30:00+01:00'), end: at('2026-03-29T03:30:00+02:00') });
+    const spring = await tracker.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: '',
+      start: at('2026-03-29T01:30:00+01:00'),
+      end: at('2026-03-29T03:30:00+02:00'),
+    });
     expect((spring.end ?? 0) - spring.start).toBe(3_600_000);
-    const autumn = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-10-25T00:00:00+02:00'), end: at('2026-10-25T04:00:00+01:00') });
+    const autumn = await tracker.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: '',
+      start: at('2026-10-25T00:00:00+02:00'),
+      end: at('2026-10-25T04:00:00+01:00'),
+    });
     expect((autumn.end ?? 0) - autumn.start).toBe(5 * 3_600_000);
     // The second 02:30 of that night has no offset-less spelling Kimai would read right.
-    const repeated = await failureOf(tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-10-25T02:00:00+01:00'), end: at('2026-10-25T02:30:00+01:00') }));
+    const repeated = await failureOf(
+      tracker.createEntry({
+        projectId: ids.website,
+        activityId: ids.design,
+        description: '',
+        start: at('2026-10-25T02:00:00+01:00'),
+        end: at('2026-10-25T02:30:00+01:00'),
+      }),
+    );
     expect(repeated.message).toMatch(/repeats when clocks go back in Europe\/Berlin/);
   });
 
@@ -310,14 +392,23 @@ describe('entries', () => {
       const begin = at('2026-11-16T09:00:00+01:00') + day * 3_600_000;
       fake.addTimesheet({ userId: ADA.id, begin, end: begin + 1_800_000, projectId: ids.website, activityId: ids.design });
     }
-    fake.addTimesheet({ userId: TOM.id, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), projectId: ids.website, activityId: ids.design });
+    fake.addTimesheet({
+      userId: TOM.id,
+      begin: at('2026-11-16T09:00:00+01:00'),
+      end: at('2026-11-16T10:00:00+01:00'),
+      projectId: ids.website,
+      activityId: ids.design,
+    });
     const query = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00') };
     await tracker.whoami();
     let result: Awaited<ReturnType<RemoteTracker['listEntries']>> | undefined;
     expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 3 })))).toEqual(['GET /timesheets']);
     expect(result?.total).toBe(7);
     expect(result?.entries.map((entry) => entry.start)).toEqual([3, 4, 5].map((hour) => at('2026-11-16T09:00:00+01:00') + hour * 3_600_000));
-    expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 2 })))).toEqual(['GET /timesheets', 'GET /timesheets']);
+    expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 2 })))).toEqual([
+      'GET /timesheets',
+      'GET /timesheets',
+    ]);
     expect(result?.entries).toHaveLength(3);
     expect(fake.requests.at(-1)?.query).toMatch(/page=2&size=3/);
     result = await tracker.listEntries({ ...query, limit: 3, offset: 30 });
@@ -342,9 +433,18 @@ describe('entries', () => {
 
   it('gets, changes and deletes one entry, naming unknown ones', async () => {
     const { tracker, ids } = await setup();
-    const entry = await tracker.createEntry({ projectId: ids.website, activityId: ids.design, description: 'a', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') });
+    const entry = await tracker.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: 'a',
+      start: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+    });
     expect(await tracker.getEntry(entry.id)).toMatchObject({ project: { name: 'Website' }, activity: { name: 'Design' } });
-    expect(await tracker.updateEntry(entry.id, { activityId: ids.meeting, description: 'b' })).toMatchObject({ activity: { name: 'Meeting' }, description: 'b' });
+    expect(await tracker.updateEntry(entry.id, { activityId: ids.meeting, description: 'b' })).toMatchObject({
+      activity: { name: 'Meeting' },
+      description: 'b',
+    });
     expect((await failureOf(tracker.updateEntry(entry.id, { projectId: null }))).message).toMatch(/has a project and an activity/);
     expect(await tracker.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
     expect((await failureOf(tracker.getEntry(entry.id))).message).toBe(`There is no time entry #${entry.id} in Kimai (or it is not yours).`);
@@ -352,7 +452,13 @@ describe('entries', () => {
 
   it('says an exported entry is locked for a plain user, and changes or deletes nothing; an administrator may', async () => {
     const { fake, tracker, ids } = await setup();
-    const sheet = { projectId: ids.website, activityId: ids.design, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), exported: true };
+    const sheet = {
+      projectId: ids.website,
+      activityId: ids.design,
+      begin: at('2026-11-16T09:00:00+01:00'),
+      end: at('2026-11-16T10:00:00+01:00'),
+      exported: true,
+    };
     const exported = fake.addTimesheet({ ...sheet, userId: ADA.id });
     const free = fake.addTimesheet({ ...sheet, userId: ADA.id, exported: false });
     const { entries } = await tracker.listEntries({ from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-17T00:00:00+01:00'), limit: 50, offset: 0 });
@@ -362,7 +468,9 @@ describe('entries', () => {
       [free.id, undefined],
     ]);
     expect((await tracker.getEntry(exported.id)).locked).toBe(lock);
-    const requests = await requestsDuring(fake, async () => expect((await failureOf(tracker.deleteEntry(exported.id))).message).toBe(`Time entry #${exported.id} cannot be deleted: ${lock} Nothing was deleted.`));
+    const requests = await requestsDuring(fake, async () =>
+      expect((await failureOf(tracker.deleteEntry(exported.id))).message).toBe(`Time entry #${exported.id} cannot be deleted: ${lock} Nothing was deleted.`),
+    );
     expect(requests.filter((request) => request.startsWith('DELETE'))).toEqual([]);
     expect(fake.state.timesheets.some((candidate) => candidate.id === exported.id)).toBe(true);
   });
@@ -370,7 +478,14 @@ describe('entries', () => {
   it('leaves an exported entry open to an administrator, who may change exported records', async () => {
     const root = DEFAULT_USERS[2] as FakeUser;
     const { fake, tracker, ids } = await setup({ user: root });
-    const sheet = fake.addTimesheet({ projectId: ids.website, activityId: ids.design, begin: at('2026-11-16T09:00:00+01:00'), end: at('2026-11-16T10:00:00+01:00'), exported: true, userId: root.id });
+    const sheet = fake.addTimesheet({
+      projectId: ids.website,
+      activityId: ids.design,
+      begin: at('2026-11-16T09:00:00+01:00'),
+      end: at('2026-11-16T10:00:00+01:00'),
+      exported: true,
+      userId: root.id,
+    });
     expect((await tracker.getEntry(sheet.id)).locked).toBeUndefined();
     expect(await tracker.deleteEntry(sheet.id)).toMatchObject({ id: sheet.id });
   });
@@ -378,7 +493,15 @@ describe('entries', () => {
   it('names the field Kimai rejected', async () => {
     const { fake, tracker, ids } = await setup();
     const other = fake.addProject('Intranet', ids.customer);
-    const error = await failureOf(tracker.createEntry({ projectId: other.id, activityId: ids.design, description: '', start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') }));
+    const error = await failureOf(
+      tracker.createEntry({
+        projectId: other.id,
+        activityId: ids.design,
+        description: '',
+        start: at('2026-11-17T09:00:00+01:00'),
+        end: at('2026-11-17T10:00:00+01:00'),
+      }),
+    );
     expect(error.message).toMatch(/^Kimai refused to log the time: activity: Project mismatch/);
   });
 });
@@ -410,7 +533,9 @@ describe('catalog', () => {
     tracker.close();
     await fake?.close();
     const plain = await setup();
-    expect((await failureOf(plain.tracker.createCatalogItem({ kind: 'customer', name: 'New Co' }))).message).toMatch(/^Your Kimai account may not create a customer \(Kimai answered 403 Forbidden\)/);
+    expect((await failureOf(plain.tracker.createCatalogItem({ kind: 'customer', name: 'New Co' }))).message).toMatch(
+      /^Your Kimai account may not create a customer \(Kimai answered 403 Forbidden\)/,
+    );
   });
 });
 
@@ -449,7 +574,10 @@ describe('failures', () => {
     expect((await failureOf(tracker.runningEntry())).message).toMatch(/internal error \(500\)/);
     fake.failNext({ path: '/api/timesheets/active' }, { status: 200, raw: '{"id": 1, "begin": ' });
     expect((await failureOf(tracker.runningEntry())).message).toMatch(/not Kimai's JSON API/);
-    fake.failNext({ path: '/api/timesheets/active' }, { status: 200, raw: '<!DOCTYPE html><html><body>Login</body></html>', headers: { 'Content-Type': 'text/html' } });
+    fake.failNext(
+      { path: '/api/timesheets/active' },
+      { status: 200, raw: '<!DOCTYPE html><html><body>Login</body></html>', headers: { 'Content-Type': 'text/html' } },
+    );
     expect((await failureOf(tracker.runningEntry())).message).toMatch(/a web page that is not Kimai's JSON API/);
     fake.failNext({ path: '/api/timesheets/active' }, { status: 200, body: [], delayMs: 2_000 });
     expect((await failureOf(tracker.runningEntry())).message).toBe(
@@ -477,7 +605,15 @@ describe('leave on the absence plugin', () => {
     expect(tracker.capabilities.has('leave')).toBe(true);
 
     // request_leave counts the days (holidays left out) and hands them in.
-    const request = await tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 13, comment: 'family' });
+    const request = await tracker.createLeave({
+      type: 'vacation',
+      firstDay: '2026-12-21',
+      lastDay: '2027-01-08',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 13,
+      comment: 'family',
+    });
     expect(request.parts).toEqual([
       { id: expect.any(Number), firstDay: '2026-12-21', lastDay: '2026-12-31' },
       { id: expect.any(Number), firstDay: '2027-01-01', lastDay: '2027-01-08' },
@@ -504,7 +640,11 @@ describe('leave on the absence plugin', () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     fake.failNext({ path: '/api/absences/types' }, { status: 403, body: { code: 403, message: 'Forbidden' }, times: 2 });
     const report = await tracker.testConnection();
-    expect(report).toMatchObject({ ok: true, absences: 'forbidden', message: expect.stringMatching(/; absence plugin installed, but your account may not use it\.$/) });
+    expect(report).toMatchObject({
+      ok: true,
+      absences: 'forbidden',
+      message: expect.stringMatching(/; absence plugin installed, but your account may not use it\.$/),
+    });
     await tracker.detectFeatures();
     expect(tracker.capabilities.has('leave')).toBe(false);
     expect(logged).toContain('Kimai has the absence plugin, but your account may not use it; the leave tools are off.');
@@ -514,7 +654,16 @@ describe('leave on the absence plugin', () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     await tracker.detectFeatures();
     // Filed elsewhere (in Kimai's web page, by another start): this start has not listed it.
-    fake.state.absences.push({ id: 900, userId: ADA.id, date: '2029-03-05', endDate: '2029-03-09', type: 'holiday', status: 'new', halfDay: false, comment: '' });
+    fake.state.absences.push({
+      id: 900,
+      userId: ADA.id,
+      date: '2029-03-05',
+      endDate: '2029-03-09',
+      type: 'holiday',
+      status: 'new',
+      halfDay: false,
+      comment: '',
+    });
     expect(await tracker.cancelLeave(900)).toMatchObject({ status: 'cancelled', firstDay: '2029-03-05' });
     expect(fake.state.absences).toHaveLength(0);
     expect((await failureOf(tracker.cancelLeave(901))).message).toBe('There is no absence #901 of yours in Kimai from last year on.');
@@ -523,7 +672,15 @@ describe('leave on the absence plugin', () => {
   it('names an absence deleted in Kimai since it was listed', async () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     await tracker.detectFeatures();
-    const request = await tracker.createLeave({ type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-01', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' });
+    const request = await tracker.createLeave({
+      type: 'vacation',
+      firstDay: '2026-12-01',
+      lastDay: '2026-12-01',
+      firstDayPart: 'full',
+      lastDayPart: 'full',
+      days: 1,
+      comment: '',
+    });
     fake.state.absences.splice(0);
     expect((await failureOf(tracker.cancelLeave(request.id))).message).toBe(`There is no absence #${request.id} in Kimai (or it is not yours).`);
   });
@@ -531,9 +688,22 @@ describe('leave on the absence plugin', () => {
   it('says which parts were filed when a later part is refused', async () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     await tracker.detectFeatures();
-    fake.state.absences.push({ id: 900, userId: ADA.id, date: '2027-01-05', endDate: '2027-01-05', type: 'sickness', status: 'approved', halfDay: false, comment: '' });
-    const error = await failureOf(tracker.createLeave({ type: 'vacation', firstDay: '2026-12-28', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 8, comment: '' }));
-    expect(error.message).toMatch(/^Kimai stores this leave as 2 absences; 1 were filed \(#\d+ \(2026-12-28 to 2026-12-31\)\), then it refused the part from 2027-01-01 to 2027-01-08: Kimai refused to request the absence: first day: There is already an absence on this day\./);
+    fake.state.absences.push({
+      id: 900,
+      userId: ADA.id,
+      date: '2027-01-05',
+      endDate: '2027-01-05',
+      type: 'sickness',
+      status: 'approved',
+      halfDay: false,
+      comment: '',
+    });
+    const error = await failureOf(
+      tracker.createLeave({ type: 'vacation', firstDay: '2026-12-28', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 8, comment: '' }),
+    );
+    expect(error.message).toMatch(
+      /^Kimai stores this leave as 2 absences; 1 were filed \(#\d+ \(2026-12-28 to 2026-12-31\)\), then it refused the part from 2027-01-01 to 2027-01-08: Kimai refused to request the absence: first day: There is already an absence on this day\./,
+    );
   });
 
   it('knows no leave and costs no request without the plugin', async () => {
@@ -541,6 +711,8 @@ describe('leave on the absence plugin', () => {
     await tracker.detectFeatures();
     expect(tracker.capabilities.has('leave')).toBe(false);
     expect(await requestsDuring(fake, () => tracker.listLeave({ from: '2026-01-01', to: '2026-12-31' }))).toEqual([]);
-    await expect(tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-21', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' })).rejects.toThrow(/no absence plugin/);
+    await expect(
+      tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-21', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' }),
+    ).rejects.toThrow(/no absence plugin/);
   });
 });

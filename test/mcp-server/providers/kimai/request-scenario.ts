@@ -22,7 +22,12 @@ export const STEPS: Step[] = [
   { label: 'clock_out', tool: 'clock_out', expected: 2 },
   { label: 'clock_in resume last (no project)', tool: 'clock_in', expected: 3 },
   { label: 'clock_out with note', tool: 'clock_out', args: { note: 'done' }, expected: 3 },
-  { label: 'log_time start + end', tool: 'log_time', args: { start: '2026-11-18T05:00:00+01:00', end: '2026-11-18T06:00:00+01:00', project: 'Website', activity: 'Design' }, expected: 1 },
+  {
+    label: 'log_time start + end',
+    tool: 'log_time',
+    args: { start: '2026-11-18T05:00:00+01:00', end: '2026-11-18T06:00:00+01:00', project: 'Website', activity: 'Design' },
+    expected: 1,
+  },
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Design' }, expected: 2 },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry', tool: 'update_time_entry', args: { id: '{id}', description: 'changed' }, expected: 2 },
@@ -31,8 +36,18 @@ export const STEPS: Step[] = [
   { label: 'time_report one project', tool: 'time_report', args: { project: 'Website', group_by: 'activity' }, expected: 1 },
   { label: 'create_catalog_item (403 for a plain user)', tool: 'create_catalog_item', args: { kind: 'activity', name: 'Support' }, expected: 1 },
   { label: 'archive_catalog_item (403 for a plain user)', tool: 'archive_catalog_item', args: { kind: 'activity', id: 3 }, expected: 1 },
-  { label: "request_leave, one absence (the year's absences for the balance first)", tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' }, expected: 2 },
-  { label: 'request_leave over New Year (2 balances first, 2 absences)', tool: 'request_leave', args: { type: 'vacation', first_day: '2026-12-28', last_day: '2027-01-05' }, expected: 4 },
+  {
+    label: "request_leave, one absence (the year's absences for the balance first)",
+    tool: 'request_leave',
+    args: { type: 'vacation', first_day: '2026-12-01', last_day: '2026-12-04' },
+    expected: 2,
+  },
+  {
+    label: 'request_leave over New Year (2 balances first, 2 absences)',
+    tool: 'request_leave',
+    args: { type: 'vacation', first_day: '2026-12-28', last_day: '2027-01-05' },
+    expected: 4,
+  },
   { label: 'list_leave_requests', tool: 'list_leave_requests', expected: 1 },
   { label: 'leave_balance', tool: 'leave_balance', expected: 1 },
   { label: 'absence_calendar', tool: 'absence_calendar', expected: 1 },
@@ -75,7 +90,11 @@ export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
     tool: 'clock_out',
     args: { note: 'done' },
     expected: 3,
-    kimaiMcp: { requests: 2, toolCalls: 2, how: 'timer stop with the id from before (PATCH /timesheets/{id}/stop), timesheet update for the note (PATCH /timesheets/{id})' },
+    kimaiMcp: {
+      requests: 2,
+      toolCalls: 2,
+      how: 'timer stop with the id from before (PATCH /timesheets/{id}/stop), timesheet update for the note (PATCH /timesheets/{id})',
+    },
   },
   {
     label: 'log 1 h yesterday from 14:00 on Website, Design',
@@ -105,7 +124,6 @@ export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
   },
 ];
 
-
 export interface CountingSession {
   fake: FakeKimai;
   engine: EngineHandle;
@@ -124,7 +142,10 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
     provider: { type: 'kimai', url: fake.url },
     ...(options.afterConnectionTest
       ? {}
-      : { timezone: 'Europe/Berlin', tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } } }),
+      : {
+          timezone: 'Europe/Berlin',
+          tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } },
+        }),
   });
   writeDetection(userDataDir, fake.url, { absences: true, ...(options.afterConnectionTest ? { timezone: ADA.timezone } : {}) }, (message) => {
     throw new Error(message);
@@ -144,6 +165,7 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
 /** `{id}` in args is the id of the last entry the fake holds, `{absence}` of its last absence. */
 export function measureSteps(session: CountingSession, steps: readonly Step[] = STEPS): Promise<Measured[]> {
   const { fake } = session;
-  const resolve = (value: unknown) => (value === '{id}' ? (fake.state.timesheets.at(-1)?.id ?? 0) : value === '{absence}' ? (fake.state.absences.at(-1)?.id ?? 0) : value);
+  const resolve = (value: unknown) =>
+    value === '{id}' ? (fake.state.timesheets.at(-1)?.id ?? 0) : value === '{absence}' ? (fake.state.absences.at(-1)?.id ?? 0) : value;
   return measure(session.engine, fake.requests, steps, resolve);
 }

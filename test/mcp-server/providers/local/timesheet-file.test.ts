@@ -81,7 +81,10 @@ describe('identifying the file before anything writes to it', () => {
   it('refuses a timesheet from a newer Punchcard in rollback-journal mode without switching it to WAL', async () => {
     const path = foreignDatabase(`${MIGRATIONS[0]}; PRAGMA user_version = ${MIGRATIONS.length + 1}; PRAGMA application_id = ${PUNCHCARD_APPLICATION_ID}`);
     const counter = readFileSync(path).readUInt32BE(24);
-    const message = await expectRefusedUntouched(path, /was written by a newer Punchcard \(timesheet schema 2; this one reads up to 1\)\. Punchcard has not changed it\. Update Punchcard to use it\.$/);
+    const message = await expectRefusedUntouched(
+      path,
+      /was written by a newer Punchcard \(timesheet schema 2; this one reads up to 1\)\. Punchcard has not changed it\. Update Punchcard to use it\.$/,
+    );
     expect(message).not.toContain('..');
     expect([...readFileSync(path).subarray(18, 20)]).toEqual([1, 1]);
     expect(readFileSync(path).readUInt32BE(24)).toBe(counter);

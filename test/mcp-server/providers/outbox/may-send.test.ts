@@ -10,7 +10,7 @@ const allowsAll = { whoamiOnly: false, allows: () => true };
 const OFF = "log_time is switched off now (the read-only switch, the tool switches or your organisation's policy).";
 
 describe('keptWriteRefusal', () => {
-  it('sends an AI client\'s write only while the switches and the policy AI clients have now allow it', () => {
+  it("sends an AI client's write only while the switches and the policy AI clients have now allow it", () => {
     expect(keptWriteRefusal('log_time', 'ai', settings({}), allowsAll)).toBeNull();
     expect(keptWriteRefusal('log_time', 'ai', settings({ readOnly: true }), allowsAll)).toBe(OFF);
     expect(keptWriteRefusal('log_time', 'ai', settings({ enabled: { log_time: false } }), allowsAll)).toBe(OFF);
@@ -18,7 +18,9 @@ describe('keptWriteRefusal', () => {
     expect(keptWriteRefusal('log_time', 'ai', settings({}), { whoamiOnly: true, allows: () => true })).toBe(OFF);
   });
 
-  it('sends the app\'s own write as the tray would, whichever engine sends it', () => {
-    expect(keptWriteRefusal('clock_in', 'app', settings({ readOnly: true, enabled: { clock_in: false } }), { whoamiOnly: true, allows: () => false })).toBeNull();
+  it("sends the app's own write as the tray would, whichever engine sends it", () => {
+    expect(
+      keptWriteRefusal('clock_in', 'app', settings({ readOnly: true, enabled: { clock_in: false } }), { whoamiOnly: true, allows: () => false }),
+    ).toBeNull();
   });
 });

@@ -15,7 +15,8 @@ const status = (code: number) => {
 
 describe('isOutOfReach', () => {
   it('keeps writes when nothing answered: refused, no such host, no network, a cut connection, a deadline', () => {
-    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']) expect(isOutOfReach(network(code)), code).toBe(true);
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+      expect(isOutOfReach(network(code)), code).toBe(true);
     expect(isOutOfReach(describeTimeout(BASE, 15_000, 'start the timer', WORDS))).toBe(true);
   });
 
@@ -32,7 +33,7 @@ describe('isOutOfReach', () => {
     }
   });
 
-  it('says a refusal at once: 401, 403, 404, 400, 422, 429, 500 and errors that are not the back end\'s', () => {
+  it("says a refusal at once: 401, 403, 404, 400, 422, 429, 500 and errors that are not the back end's", () => {
     expect(isOutOfReach(new RemoteError('bad_token', 'no', 401))).toBe(false);
     expect(isOutOfReach(new RemoteError('forbidden', 'no', 403))).toBe(false);
     expect(isOutOfReach(new RemoteError('not_found', 'no', 404))).toBe(false);

@@ -37,7 +37,10 @@ describe('OutboxStore', () => {
     const first = await outbox.add(clockIn);
     const second = await outbox.add({ ...clockIn, kind: 'clock_out' });
     expect(second).toBeGreaterThan(first);
-    expect((await outbox.open()).map((row) => [row.seq, row.kind, row.state])).toEqual([[first, 'clock_in', 'queued'], [second, 'clock_out', 'queued']]);
+    expect((await outbox.open()).map((row) => [row.seq, row.kind, row.state])).toEqual([
+      [first, 'clock_in', 'queued'],
+      [second, 'clock_out', 'queued'],
+    ]);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
     const db = new DatabaseSync(path);
@@ -57,7 +60,9 @@ describe('OutboxStore', () => {
     db.close();
     const before = readFileSync(path);
     const newer = OUTBOX_MIGRATIONS.length + 1;
-    await expect(store(path).open()).rejects.toThrow(`written by a newer Punchcard (outbox schema ${newer}; this one reads up to ${newer - 1}). Punchcard has not changed it.`);
+    await expect(store(path).open()).rejects.toThrow(
+      `written by a newer Punchcard (outbox schema ${newer}; this one reads up to ${newer - 1}). Punchcard has not changed it.`,
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -67,7 +72,11 @@ describe('OutboxStore', () => {
     const old = new DatabaseSync(path);
     old.exec(OUTBOX_MIGRATIONS[0] as string);
     old.exec('PRAGMA user_version = 1');
-    old.prepare("INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, outcome) VALUES ('kimai https://kimai.example.com', 'log_time', 'ai', '{}', 1, 'needs_decision', 'Overlaps.')").run();
+    old
+      .prepare(
+        "INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, outcome) VALUES ('kimai https://kimai.example.com', 'log_time', 'ai', '{}', 1, 'needs_decision', 'Overlaps.')",
+      )
+      .run();
     old.close();
     const outbox = store(path);
     expect((await outbox.awaitingDecision(10)).map((row) => [row.kind, row.outcome, row.dismissedAt])).toEqual([['log_time', 'Overlaps.', null]]);

@@ -34,7 +34,9 @@ function folder(): string {
 }
 
 /** A fake Kimai behind a relay the test cuts and restores, and a tracker with its outbox in front of it. */
-async function kimaiBehindSwitch(options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; dir?: string; log?: (line: string) => void } = {}) {
+async function kimaiBehindSwitch(
+  options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; dir?: string; log?: (line: string) => void } = {},
+) {
   const fake = await startFakeKimai();
   cleanups.push(() => fake.close());
   const { website, design } = seedCatalog(fake);
@@ -44,7 +46,11 @@ async function kimaiBehindSwitch(options: { mayStillWrite?: (tool: OutboxKind, o
   return { fake, network, tracker, onWebsite: (hour: number) => ({ ...entry(hour), projectId: website.id, activityId: design.id }) };
 }
 
-async function kimaiAt(url: string, dir: string, options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; log?: (line: string) => void } = {}): Promise<TimeTracker> {
+async function kimaiAt(
+  url: string,
+  dir: string,
+  options: { mayStillWrite?: (tool: OutboxKind, origin: OutboxOrigin) => string | null; log?: (line: string) => void } = {},
+): Promise<TimeTracker> {
   const ada = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
   const inner = await createRemoteTracker({
     profile: { type: 'kimai', url },
@@ -71,14 +77,22 @@ async function kimaiAt(url: string, dir: string, options: { mayStillWrite?: (too
   return tracker;
 }
 
-const entry = (hour: number): EntryFields & { end: number } => ({ start: NOW - (hour + 1) * 3_600_000, end: NOW - hour * 3_600_000, projectId: null, activityId: null, description: `hour ${hour}` });
+const entry = (hour: number): EntryFields & { end: number } => ({
+  start: NOW - (hour + 1) * 3_600_000,
+  end: NOW - hour * 3_600_000,
+  projectId: null,
+  activityId: null,
+  description: `hour ${hour}`,
+});
 
 describe('the outbox in front of a back end that refuses connections', () => {
   it(`keeps at most ${MAX_KEPT} writes, then says in words that nothing more is kept`, async () => {
     const tracker = await unreachableKimai();
     const call = await trackerForCall(tracker, []);
     for (let hour = 0; hour < MAX_KEPT; hour++) expect((await call.createEntry(entry(hour))).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
-    await expect(call.createEntry(entry(MAX_KEPT))).rejects.toThrow(`Kimai is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`);
+    await expect(call.createEntry(entry(MAX_KEPT))).rejects.toThrow(
+      `Kimai is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`,
+    );
   });
 
   it('refuses to change or delete an entry waiting to be sent, in words', async () => {
@@ -87,14 +101,18 @@ describe('the outbox in front of a back end that refuses connections', () => {
     const call = await trackerForCall(tracker, notes);
     const kept = await call.createEntry(entry(1));
     expect(kept.id).toBeLessThan(0);
-    await expect(call.updateEntry(kept.id, { description: 'x' })).rejects.toThrow('That entry is waiting to be sent to Kimai, so it cannot be changed yet; it gets its own number once Kimai answers.');
+    await expect(call.updateEntry(kept.id, { description: 'x' })).rejects.toThrow(
+      'That entry is waiting to be sent to Kimai, so it cannot be changed yet; it gets its own number once Kimai answers.',
+    );
     await expect(call.deleteEntry(kept.id)).rejects.toThrow(/cannot be deleted yet/);
   });
 
-  it('does not invent what was never read: the day\'s last entry, the running timer, the projects', async () => {
+  it("does not invent what was never read: the day's last entry, the running timer, the projects", async () => {
     const tracker = await unreachableKimai();
     const call = await trackerForCall(tracker, []);
-    await expect(call.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(/Kimai is out of reach, so Punchcard cannot see where that day's work ended\. Give log_time a start/);
+    await expect(call.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(
+      /Kimai is out of reach, so Punchcard cannot see where that day's work ended\. Give log_time a start/,
+    );
     await expect(call.runningEntry()).rejects.toThrow(/connection refused/);
     // Not "check the URL and port": the network is what is wrong, and a write with no project is still kept.
     await expect(call.catalog(false)).rejects.toThrow(
@@ -133,7 +151,11 @@ describe('what the outbox tells the person', () => {
 
 describe('an outbox file that cannot be opened', () => {
   it.each([
-    ['a damaged file', (dir: string) => writeFileSync(join(dir, 'outbox.db'), 'this is not a database, and never was one'.repeat(40)), /cannot be opened \(file is not a database\)\. If the file is damaged, move it out of the data folder/],
+    [
+      'a damaged file',
+      (dir: string) => writeFileSync(join(dir, 'outbox.db'), 'this is not a database, and never was one'.repeat(40)),
+      /cannot be opened \(file is not a database\)\. If the file is damaged, move it out of the data folder/,
+    ],
     ['a folder in its place', (dir: string) => mkdirSync(join(dir, 'outbox.db')), /cannot be opened \(.+\)\. If the file is damaged/],
   ])('%s: the person hears so once, and writes go straight to the back end (and fail there while it is out of reach)', async (_, spoil, words) => {
     const dir = folder();
@@ -177,7 +199,9 @@ describe('a kept write that keeps failing', () => {
     expect(told).toEqual([
       expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/),
       expect.stringMatching(
-        new RegExp(`^Needs your decision .*: Your entry Website · Design, 05:02–06:02 was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to Kimai failed \\(the last: Kimai, or a proxy in front of it, is unavailable \\(502\\)\\), so Punchcard stopped trying and sent the writes after it\\. It may or may not have reached Kimai: look there, and use log_time again if it is missing\\.$`),
+        new RegExp(
+          `^Needs your decision .*: Your entry Website · Design, 05:02–06:02 was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to Kimai failed \\(the last: Kimai, or a proxy in front of it, is unavailable \\(502\\)\\), so Punchcard stopped trying and sent the writes after it\\. It may or may not have reached Kimai: look there, and use log_time again if it is missing\\.$`,
+        ),
       ),
     ]);
     expect(adasSheets(fake).map((sheet) => sheet.begin)).toEqual([onWebsite(1).start]);
@@ -209,12 +233,21 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const kept = onWebsite(1);
     const [project] = fake.state.projects;
     const [activity] = fake.state.activities;
-    fake.addTimesheet({ userId: ada.id, begin: kept.start + 15 * 60_000, end: kept.end + 15 * 60_000, projectId: project?.id ?? 0, activityId: activity?.id ?? 0, description: 'On the web' });
+    fake.addTimesheet({
+      userId: ada.id,
+      begin: kept.start + 15 * 60_000,
+      end: kept.end + 15 * 60_000,
+      projectId: project?.id ?? 0,
+      activityId: activity?.id ?? 0,
+      description: 'On the web',
+    });
     await network.restore();
     const told: string[] = [];
     await trackerForCall(tracker, told);
     await toldInAnswer(told);
-    expect(told).toEqual([expect.stringMatching(/^Needs your decision .*: Your entry Website · Design, 07:02–08:02, was not sent: Kimai has .* which overlaps it\./)]);
+    expect(told).toEqual([
+      expect.stringMatching(/^Needs your decision .*: Your entry Website · Design, 07:02–08:02, was not sent: Kimai has .* which overlaps it\./),
+    ]);
     return kimai;
   }
 
@@ -227,7 +260,8 @@ describe("the person's decision on a kept write that was not sent (the window's 
       id: expect.any(Number),
       kind: 'log_time',
       happenedAt: NOW - 2 * 3_600_000,
-      words: 'Your entry Website · Design, 07:02–08:02, was not sent: Kimai has Website · Design from 07:17 to 08:17, which overlaps it. Log it again with log_time if both are right.',
+      words:
+        'Your entry Website · Design, 07:02–08:02, was not sent: Kimai has Website · Design from 07:17 to 08:17, which overlaps it. Log it again with log_time if both are right.',
       choices: [
         { choice: 'send_again', label: 'Send anyway' },
         { choice: 'dismiss', label: 'Keep Kimai as it is' },
@@ -235,7 +269,11 @@ describe("the person's decision on a kept write that was not sent (the window's 
     });
     const outcome = await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again');
     expect(outcome).toMatch(/^Logged 1 h on Website · Design, 07:02–08:02 \(#\d+\)\.$/);
-    expect(adasSheets(fake).map((sheet) => sheet.description).sort()).toEqual(['On the web', 'hour 1']);
+    expect(
+      adasSheets(fake)
+        .map((sheet) => sheet.description)
+        .sort(),
+    ).toEqual(['On the web', 'hour 1']);
     expect(await call.keptWriteDecisions?.()).toEqual([]);
     // The window said it: no answer repeats it.
     const next: string[] = [];
@@ -261,7 +299,9 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const call = await trackerForCall(tracker, []);
     const [decision] = (await call.keptWriteDecisions?.()) ?? [];
     await network.cut();
-    expect(await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again')).toBe('Your entry Website · Design, 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.');
+    expect(await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again')).toBe(
+      'Your entry Website · Design, 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.',
+    );
     expect(await call.keptWriteDecisions?.()).toEqual([]);
     await network.restore();
     const told: string[] = [];

@@ -18,7 +18,9 @@ function outboxWith(rows: Array<{ backEnd: string; state: string; dismissed?: bo
   const file = join(folder, 'outbox.db');
   const db = new DatabaseSync(file);
   for (const migration of OUTBOX_MIGRATIONS) db.exec(migration);
-  const insert = db.prepare("INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, dismissed_at) VALUES (?, 'clock_in', 'ai', '{}', 0, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, dismissed_at) VALUES (?, 'clock_in', 'ai', '{}', 0, ?, ?)",
+  );
   for (const row of rows) insert.run(row.backEnd, row.state, row.dismissed ? 1 : null);
   db.close();
   return file;

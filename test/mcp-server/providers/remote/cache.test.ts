@@ -68,10 +68,12 @@ describe('ExpiringByKey', () => {
 describe('allSettled', () => {
   it('waits for every promise before it rejects, and reports the first failure in argument order', async () => {
     let lateDone = false;
-    const late = new Promise<number>((resolve) => setTimeout(() => {
-      lateDone = true;
-      resolve(1);
-    }, 5));
+    const late = new Promise<number>((resolve) =>
+      setTimeout(() => {
+        lateDone = true;
+        resolve(1);
+      }, 5),
+    );
     const outcome = allSettled([Promise.reject(new Error('first')), late, Promise.reject(new Error('second'))]);
     await expect(outcome).rejects.toThrow('first');
     expect(lateDone).toBe(true);

@@ -143,7 +143,14 @@ describe('the answers a back end may send', () => {
     const answer = await get(http, server.url, '/small');
     expect(answer.status).toBe(200);
     expect(Array.isArray(answer.json)).toBe(true);
-    const write = http.send({ method: 'POST', url: new URL('/large', server.url), headers: {}, body: {}, purpose: { action: 'log the time' }, change: 'log the time' });
+    const write = http.send({
+      method: 'POST',
+      url: new URL('/large', server.url),
+      headers: {},
+      body: {},
+      purpose: { action: 'log the time' },
+      change: 'log the time',
+    });
     await expect(write).rejects.toThrow(/so it stopped reading\..* \(The change may have been made: check before repeating it\.\)$/);
   });
 
@@ -154,7 +161,9 @@ describe('the answers a back end may send', () => {
       while (await write(part));
     });
     await expect(get(transport(server.url), server.url, '/api/customers', 'list customers')).rejects.toThrow(
-      new RegExp(`^Kimai at 127\\.0\\.0\\.1:\\d+ sent an answer of more than ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} JSON objects and lists trying to list customers; Punchcard reads at most ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} of them of one answer`),
+      new RegExp(
+        `^Kimai at 127\\.0\\.0\\.1:\\d+ sent an answer of more than ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} JSON objects and lists trying to list customers; Punchcard reads at most ${MAX_ANSWER_OBJECTS.toLocaleString('en-US')} of them of one answer`,
+      ),
     );
     expect(server.written[0]).toBeLessThan(MAX_ANSWER_BYTES);
   });
@@ -163,7 +172,9 @@ describe('the answers a back end may send', () => {
     const server = await serve((_path, response, write) => jsonList(6 * MB, write, response));
     const http = transport(server.url);
     const pages = Math.ceil(MAX_ANSWER_BYTES_PER_CALL / (6 * MB)) + 1;
-    const outcome = await withRequestBudget(40, () => Promise.allSettled(Array.from({ length: pages }, (_, page) => get(http, server.url, `/api/timesheets?page=${page + 1}`))));
+    const outcome = await withRequestBudget(40, () =>
+      Promise.allSettled(Array.from({ length: pages }, (_, page) => get(http, server.url, `/api/timesheets?page=${page + 1}`))),
+    );
     const refused = outcome.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
     expect(String(refused[0]?.reason)).toMatch(/This needs more than 16 MB of answers from Kimai, more than one call may read, so Punchcard stopped reading\./);
@@ -199,8 +210,22 @@ describe('the call a request serves', () => {
     const http = transport(server.url);
     const budget = new CallBudget(40);
     await withCallBudget(budget, async () => {
-      await http.send({ method: 'POST', url: new URL('/done', server.url), headers: {}, body: {}, purpose: { action: 'start the timer' }, change: 'start the timer' });
-      await http.send({ method: 'PATCH', url: new URL('/refused', server.url), headers: {}, body: {}, purpose: { action: 'stop the timer' }, change: 'stop the timer' });
+      await http.send({
+        method: 'POST',
+        url: new URL('/done', server.url),
+        headers: {},
+        body: {},
+        purpose: { action: 'start the timer' },
+        change: 'start the timer',
+      });
+      await http.send({
+        method: 'PATCH',
+        url: new URL('/refused', server.url),
+        headers: {},
+        body: {},
+        purpose: { action: 'stop the timer' },
+        change: 'stop the timer',
+      });
       await get(http, server.url, '/read');
     });
     expect(budget.changes).toEqual([
@@ -217,7 +242,10 @@ describe("a back end's 429", () => {
     let left = times;
     return serve((_path, response) => {
       const refused = left-- > 0;
-      response.writeHead(refused ? 429 : 200, { 'Content-Type': 'application/json', ...(refused && retryAfter !== undefined ? { 'Retry-After': retryAfter } : {}) });
+      response.writeHead(refused ? 429 : 200, {
+        'Content-Type': 'application/json',
+        ...(refused && retryAfter !== undefined ? { 'Retry-After': retryAfter } : {}),
+      });
       response.end(refused ? '{"code":"QUOTA_EXCEEDED"}' : '[]');
     });
   }
@@ -236,7 +264,9 @@ describe("a back end's 429", () => {
     const { gate, passed, told } = noting();
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
     const budget = new CallBudget(40);
-    const answer = await withCallBudget(budget, () => http.sendRetrying({ method: 'POST', url: new URL('/find', server.url), headers: {}, body: {}, purpose: { action: 'read your shifts' } }));
+    const answer = await withCallBudget(budget, () =>
+      http.sendRetrying({ method: 'POST', url: new URL('/find', server.url), headers: {}, body: {}, purpose: { action: 'read your shifts' } }),
+    );
     expect(answer.status).toBe(200);
     expect(told).toEqual([1_000]);
     expect(passed()).toBe(2);
@@ -248,7 +278,11 @@ describe("a back end's 429", () => {
     const server = await refusing(1, '0');
     const http = transport(server.url, { retryWithoutRetryAfter: false });
     const budget = new CallBudget(1);
-    await expect(withCallBudget(budget, () => http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } }))).rejects.toThrow(/requests/);
+    await expect(
+      withCallBudget(budget, () =>
+        http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } }),
+      ),
+    ).rejects.toThrow(/requests/);
     expect(server.arrived).toHaveLength(1);
   });
 
@@ -256,7 +290,9 @@ describe("a back end's 429", () => {
     const server = await refusing(1);
     const { gate, told } = noting();
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
-    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(429);
+    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(
+      429,
+    );
     expect(told).toEqual([undefined]);
     expect(server.arrived).toHaveLength(1);
   });
@@ -267,7 +303,9 @@ describe("a back end's 429", () => {
     const gate: RequestGate = async () => {};
     gate.refused = () => Promise.reject(new Error('the store does not answer'));
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false, log: (line) => logged.push(line) });
-    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(429);
+    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(
+      429,
+    );
     expect(logged).toEqual(["Could not note Kimai's refusal (429): the store does not answer"]);
   });
 });
