@@ -31,6 +31,29 @@ export default tseslint.config(
     },
   },
   {
+    // The team server stands on the engine, never under it (docs/architecture.md, "The team server"):
+    // its folders (team/, auth/, the incoming http/, store/, admin/, metrics/, logs/) are reached only
+    // from the command line, which loads them when `serve` or `admin` is asked for. The engine, the
+    // back ends and the stdio host never import them, so the desktop's engine neither loads nor needs them.
+    files: ['mcp-server/**/*.ts'],
+    ignores: ['mcp-server/{team,auth,http,store,admin,metrics,logs,cli}/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
+            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
+            {
+              regex: '^(\\.\\./)+(team|auth|http|store|admin|metrics|logs)/',
+              message: 'The team server stands on the engine: only the command line (cli/) reaches its folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The command line of the bundle: it loads registration for `punchcard-mcp register …`.
     files: ['mcp-server/index.ts'],
     rules: {
