@@ -10,7 +10,7 @@ import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { weekPlanDays } from '../../../mcp-server/domain/work-plan.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
 import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
-import { type Asker, NO_ASKING } from '../../../mcp-server/tools/asking.ts';
+import { NO_ASKING } from '../../../mcp-server/tools/asking.ts';
 import type { ToolContext } from '../../../mcp-server/tools/context.ts';
 import type { ToolDefinition, ToolOutcome } from '../../../mcp-server/tools/define-tool.ts';
 import type * as z from 'zod/v4';
@@ -28,13 +28,7 @@ export interface LocalToolContext {
   close: () => void;
 }
 
-export async function localToolContext(options: {
-  now: number;
-  timezone: string;
-  settings?: (settings: Settings) => Settings;
-  /** How the person is asked; by default they cannot be (a client without questions). */
-  ask?: Asker;
-}): Promise<LocalToolContext> {
+export async function localToolContext(options: { now: number; timezone: string; settings?: (settings: Settings) => Settings }): Promise<LocalToolContext> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-tool-'));
   const base: Settings = { ...defaultSettings(), timezone: options.timezone, user: { ...defaultSettings().user, name: 'Ada' } };
   const settings = options.settings ? options.settings(base) : base;
@@ -63,7 +57,7 @@ export async function localToolContext(options: {
     notes: [],
     organisationPolicy: null,
     settingsFile: { problem: null, notes: [] },
-    ask: options.ask ?? NO_ASKING,
+    ask: NO_ASKING,
     catalogListed: true,
   };
   return {
