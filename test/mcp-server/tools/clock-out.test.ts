@@ -33,7 +33,8 @@ describe('clock_out', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]?.start).toBe(Date.parse('2026-11-18T08:00:00Z'));
     expect(entries[0]?.end).toBe(Date.parse('2026-11-18T11:15:00Z'));
-    expect(entries[0]?.description).toContain('header done');
+    // The note is added to the description on a line of its own, trimmed.
+    expect(entries[0]?.description).toBe('layout\nheader done');
     expect(data.stopped).toMatchObject({ id: entries[0]?.id });
   });
 

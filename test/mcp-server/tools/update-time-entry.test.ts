@@ -66,6 +66,13 @@ describe('update_time_entry', () => {
     expect(await tracker.getEntry(id)).toEqual(before);
   });
 
+  it('refuses a start after the end and leaves the entry as it was', async () => {
+    const { run, tracker, id } = await timesheetWithEntry();
+    const before = await tracker.getEntry(id);
+    await expect(run(updateTimeEntry, { id, start: '11:00' })).rejects.toThrow('The entry would end before it starts.');
+    expect(await tracker.getEntry(id)).toEqual(before);
+  });
+
   it('refuses a project the catalog does not have and leaves the entry as it was', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
