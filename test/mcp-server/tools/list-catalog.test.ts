@@ -1,11 +1,12 @@
 // list_catalog's handler on the real local timesheet: customers, projects and activities with their
 // parents, one line per kind; a search narrows every kind by name, archived items show only where
-// asked, and the local timesheet (which has no breaks) lists no break types.
+// asked; break types are listed only where the tracker has breaks (tracker-with-part.ts adds them).
 import { afterEach, describe, expect, it } from 'vitest';
 import archiveCatalogItem from '../../../mcp-server/tools/archive-catalog-item.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import listCatalog from '../../../mcp-server/tools/list-catalog.ts';
 import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { trackerWithPart } from './tracker-with-part.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin (the catalog keeps no times, but the timesheet needs a clock).
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -51,5 +52,29 @@ describe('list_catalog', () => {
     const { run, ids } = await timesheet();
     const { text } = await run(listCatalog, { search: '  WEB ' });
     expect(text).toBe(['Customers: none', `Projects: Website (#${ids.website}, Acme)`, 'Activities: none'].join('\n'));
+  });
+
+  it("lists the break types where the back end has breaks, and none from the local timesheet's own", async () => {
+    const { run, context, tracker, ids } = await timesheet();
+    expect((await run(listCatalog, {})).data.break_types).toBeUndefined();
+    const breaks = trackerWithPart(tracker, 'breaks', {
+      breakTypes: async () => [
+        { id: 7, name: 'Lunch' },
+        { id: 9, name: 'Short break' },
+      ],
+      startBreak: () => Promise.reject(new Error('not started in this test')),
+      endBreak: () => Promise.reject(new Error('not ended in this test')),
+    });
+    const { text, data } = await listCatalog.handler({}, { ...context, tracker: breaks });
+    expect(text.split('\n')).toEqual([
+      `Customers: Acme (#${ids.acme})`,
+      `Projects: Website (#${ids.website}, Acme)`,
+      `Activities: Design (#${ids.design}, Website)`,
+      'Break types: Lunch (#7), Short break (#9)',
+    ]);
+    expect(data.break_types).toEqual([
+      { id: 7, name: 'Lunch' },
+      { id: 9, name: 'Short break' },
+    ]);
   });
 });
