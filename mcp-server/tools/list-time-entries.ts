@@ -25,7 +25,7 @@ export default defineTool({
         `#${entry.id} ${localDate(entry.start, context.timezone)} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)} ` +
         `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
     );
-    const head = `${total} entries from ${from} to ${to}${next === null ? '' : ` (showing ${offset + 1}–${offset + entries.length}; next offset ${next})`}.`;
+    const head = `${total} ${total === 1 ? 'entry' : 'entries'} from ${from} to ${to}${next === null ? '' : ` (showing ${offset + 1}–${offset + entries.length}; next offset ${next})`}.`;
     return {
       data: { entries: entries.map((entry) => presentEntry(entry, context)), total, next_offset: next },
       text: [head, ...lines].join('\n'),

@@ -35,7 +35,7 @@ export default defineTool({
       const running = person.running ? `; running: ${person.running}` : '';
       return `${person.name}: ${formatDuration(person.workedMinutes * 60_000)}${target}${missing}${running}`;
     });
-    const window = page.total === 0 ? 'nobody' : `people ${offset + 1}–${shown} of ${page.total}`;
+    const window = page.total === 0 ? 'nobody' : shown === offset + 1 ? `person ${shown} of ${page.total}` : `people ${offset + 1}–${shown} of ${page.total}`;
     const more = nextOffset === null ? '' : ` More with offset ${nextOffset}.`;
     return {
       data: {

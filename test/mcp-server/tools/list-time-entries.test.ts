@@ -47,7 +47,7 @@ describe('list_time_entries', () => {
   it('lists a range given, and only a project where one is named', async () => {
     const { run, ids } = await timesheet();
     const week = await run(listTimeEntries, { from: '2026-11-13', to: '2026-11-18', project: 'website' });
-    expect(week.text.split('\n').slice(1)).toEqual([`#${ids.monday} 2026-11-16 09:00–11:30 2 h 30 min Website — layout`]);
+    expect(week.text.split('\n')).toEqual(['1 entry from 2026-11-13 to 2026-11-18.', `#${ids.monday} 2026-11-16 09:00–11:30 2 h 30 min Website — layout`]);
     expect(week.data).toMatchObject({ total: 1, next_offset: null });
     const friday = await run(listTimeEntries, { from: '2026-11-13', to: '2026-11-13' });
     expect(friday.data.entries.map((entry) => entry.id)).toEqual([ids.friday]);

@@ -90,7 +90,7 @@ describe('team_report', () => {
     expect(first.data.next_offset).toBe(2);
     const second = await run({ limit: 2, offset: 2 });
     expect(second.text.split('\n')).toEqual([
-      '2026-11-16 to 2026-11-18, the people in your teams: people 3–3 of 3.',
+      '2026-11-16 to 2026-11-18, the people in your teams: person 3 of 3.',
       'Dana: 0 min; nothing on 2026-11-16, 2026-11-17',
     ]);
     expect(asked.map((query) => [query.offset, query.limit])).toEqual([
