@@ -225,3 +225,14 @@ export function windowOf<T>(items: readonly T[], offset: number, limit: number):
   const end = offset + limit;
   return { items: items.slice(offset, end), nextOffset: end < items.length ? end : null };
 }
+
+/**
+ * Which people a window shows, in words: "people 1–30 of 300", "person 3 of 3", "the one person".
+ * `among` names the whole the count is of ("the 300 in the teams you lead"), where there is one.
+ */
+export function peopleShown(offset: number, shown: number, total: number, among?: string): string {
+  const whole = among === undefined ? `${total}` : `the ${total} ${among}`;
+  if (total === 1 && shown === 1) return among === undefined ? 'the one person' : `the one person ${among}`;
+  if (shown === 1) return `person ${offset + 1} of ${whole}`;
+  return `people ${offset + 1}–${offset + shown} of ${whole}`;
+}

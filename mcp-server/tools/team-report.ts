@@ -1,5 +1,5 @@
 import { MAX_CALENDAR_DAYS } from '../domain/call-limits.ts';
-import { summarizeColleague } from '../domain/team.ts';
+import { peopleShown, summarizeColleague } from '../domain/team.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { teamReportContract } from '../contract/tools/team-report.ts';
@@ -35,7 +35,7 @@ export default defineTool({
       const running = person.running ? `; running: ${person.running}` : '';
       return `${person.name}: ${formatDuration(person.workedMinutes * 60_000)}${target}${missing}${running}`;
     });
-    const window = page.total === 0 ? 'nobody' : shown === offset + 1 ? `person ${shown} of ${page.total}` : `people ${offset + 1}–${shown} of ${page.total}`;
+    const window = page.total === 0 ? 'nobody' : peopleShown(offset, people.length, page.total);
     const more = nextOffset === null ? '' : ` More with offset ${nextOffset}.`;
     return {
       data: {

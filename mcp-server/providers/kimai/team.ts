@@ -21,7 +21,7 @@ import type {
   ProjectWork,
   TeamWorkPage,
 } from '../../domain/team.ts';
-import { windowOf } from '../../domain/team.ts';
+import { peopleShown, windowOf } from '../../domain/team.ts';
 import { type LeaveRequest, BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
 import { absenceLastDay, toLeaveRequest } from './absences.ts';
@@ -137,8 +137,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
       }
     }
     for (const request of requests) this.#listed.set(request.id, request);
-    const covers =
-      items.length === 0 ? `nobody in ${team.covers}` : `people ${query.offset + 1}–${query.offset + items.length} of the ${others.length} in ${team.covers}`;
+    const covers = items.length === 0 ? `nobody in ${team.covers}` : peopleShown(query.offset, items.length, others.length, `in ${team.covers}`);
     return { requests: requests.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id), absences, nextOffset, covers };
   }
 

@@ -2,7 +2,7 @@
 // days they recorded nothing and the timer they left running, a project's week, month and total
 // against a budget, who else is away during a request (by name only), and windows of a big team.
 import { describe, expect, it } from 'vitest';
-import { alsoAway, type ColleagueWork, type PendingLeave, projectFigures, summarizeColleague, windowOf } from '../../../mcp-server/domain/team.ts';
+import { alsoAway, type ColleagueWork, type PendingLeave, peopleShown, projectFigures, summarizeColleague, windowOf } from '../../../mcp-server/domain/team.ts';
 import { weekPlan } from '../../../mcp-server/domain/work-plan.ts';
 
 const ZONE = 'Europe/Berlin';
@@ -119,5 +119,13 @@ describe('windows of a big team', () => {
     const people = Array.from({ length: 300 }, (_, index) => index);
     expect(windowOf(people, 0, 50)).toMatchObject({ nextOffset: 50 });
     expect(windowOf(people, 250, 50)).toEqual({ items: people.slice(250), nextOffset: null });
+  });
+
+  it('says which people a window shows, one person as one', () => {
+    expect(peopleShown(0, 30, 300)).toBe('people 1–30 of 300');
+    expect(peopleShown(2, 1, 3)).toBe('person 3 of 3');
+    expect(peopleShown(0, 1, 1)).toBe('the one person');
+    expect(peopleShown(30, 30, 300, 'in the teams you lead')).toBe('people 31–60 of the 300 in the teams you lead');
+    expect(peopleShown(0, 1, 1, 'in the teams you lead')).toBe('the one person in the teams you lead');
   });
 });

@@ -206,7 +206,7 @@ describe('the team group on Kimai', () => {
     [
       'as Kimai ships (no view_team)',
       {},
-      /^people 1–1 of the 1 in the teams you lead in Kimai \(Web\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/,
+      /^the one person in the teams you lead in Kimai \(Web\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/,
     ],
     ['granted view_team', VIEW_TEAM, /^people 1–2 of the 2 in the teams you lead in Kimai \(Web\)$/],
   ] as const)('a team lead %s', (_kind, granted, covers) => {
