@@ -8,7 +8,7 @@ import type { AppToolName } from '../contract/tools/tool-contract.ts';
 import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import type { Log } from '../log.ts';
 import { toldInAnswer } from '../providers/outbox/outbox-tracker.ts';
-import { hasPart } from '../providers/capability-parts.ts';
+import { missingPart } from '../providers/capability-parts.ts';
 import { BackEndError } from '../providers/time-tracker.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
 import { runInCallScope, stoppedCallText } from '../tools/call-scope.ts';
@@ -107,8 +107,8 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     const outcome = await runInCallScope(scope, async () => {
       const callContext = { ...(await call.context()), ask };
       // The part the tool's capability brings, checked here once for every tool (its handler is typed with it).
-      const { label } = callContext.tracker;
-      if (!hasPart(callContext.tracker, tool.capability)) throw new ToolInputError(partMissing(tool.capability, label));
+      const missing = missingPart(callContext.tracker, tool.capability);
+      if (missing) throw new ToolInputError(partMissing(missing, callContext.tracker.label));
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
     if ('stopped' in outcome) {

@@ -2,7 +2,7 @@
 // run time: before a tool needing a capability runs, its part is checked to be there, once, in the one
 // tool-call path (engine/run-tool.ts), and the handler gets a tracker typed with the part. The compiler
 // holds the table to the interfaces: a method added to a part and left out here is a type error.
-import type { Capability, CapabilityParts, TrackerWith, TimeTracker } from './time-tracker.ts';
+import type { Capability, CapabilityParts, TimeTracker } from './time-tracker.ts';
 
 const PART_METHODS = {
   breaks: ['breakTypes', 'startBreak', 'endBreak'],
@@ -20,9 +20,12 @@ function bringsPart(capability: Capability): capability is keyof CapabilityParts
   return Object.hasOwn(PART_METHODS, capability);
 }
 
-/** Whether the tracker has every method the capability brings (a capability that brings none: always). */
-export function hasPart<C extends Capability>(tracker: TimeTracker, capability: C): tracker is TrackerWith<C> {
-  if (!bringsPart(capability)) return true;
+/**
+ * The part a call of a tool needing `capability` would miss on this tracker: the capability itself
+ * where one of the methods it brings is not there, or null where all are (or it brings none).
+ */
+export function missingPart(tracker: TimeTracker, capability: Capability): keyof CapabilityParts | null {
+  if (!bringsPart(capability)) return null;
   const methods: readonly string[] = PART_METHODS[capability];
-  return methods.every((method) => typeof Reflect.get(tracker, method) === 'function');
+  return methods.every((method) => typeof Reflect.get(tracker, method) === 'function') ? null : capability;
 }

@@ -1,7 +1,7 @@
 // What a call of a tool hears when the back end lacks the part its capability brings (checked in the
 // one tool-call path, engine/run-tool.ts, before the handler runs). A tool is offered only where its
 // capability is, so this is heard by a client that calls a tool it was not offered.
-import type { Capability, CapabilityParts } from '../providers/time-tracker.ts';
+import type { CapabilityParts } from '../providers/time-tracker.ts';
 
 const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   breaks: (backEnd) => `${backEnd} has no breaks.`,
@@ -10,6 +10,6 @@ const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   team_leave: (backEnd) => `${backEnd} leaves nobody's leave to your decision through Punchcard.`,
 };
 
-export function partMissing(capability: Capability, backEnd: string): string {
-  return Object.hasOwn(WORDS, capability) ? WORDS[capability as keyof CapabilityParts](backEnd) : `${backEnd} cannot do this.`;
+export function partMissing(part: keyof CapabilityParts, backEnd: string): string {
+  return WORDS[part](backEnd);
 }
