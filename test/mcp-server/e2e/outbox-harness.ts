@@ -21,17 +21,18 @@ type Opened = ReturnType<typeof closeAfterEach>;
 /**
  * The relay, its cut noticed before the next call: an engine in this test process
  * (test/support/in-process-engine.ts) shares the event loop, so its kept-alive connections learn of
- * the drop only once the loop has polled the sockets again. A child learns of it while the test's
- * next call travels over stdio; here a few milliseconds do it, so the next request finds the port
- * closed, as these tests mean (a connection dropped in the middle of a request is
- * test/mcp-server/providers/outbox/outbox-tracker.test.ts's case).
+ * the drop only when the loop next polls the sockets. The relay closed its ends already (on loopback
+ * the end reaches the engine's side at once); two turns of the loop, each of which polls, let the
+ * engine's side read it, so the next request finds the port closed, as these tests mean (a
+ * connection dropped in the middle of a request is test/mcp-server/providers/outbox/outbox-tracker.test.ts's
+ * case). A child learns of it while the test's next call travels over stdio.
  */
 function noticedCut(network: NetworkSwitch): NetworkSwitch {
   return {
     ...network,
     cut: async () => {
       await network.cut();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }
