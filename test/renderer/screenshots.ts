@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { drawn, launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+import { drawn, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, windowPool, type WindowPool } from './harness.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
 
 export type Theme = 'light' | 'dark';
@@ -422,12 +422,13 @@ export async function renderScreenshots(options: {
   const dist = rendererDist();
   mkdirSync(options.out, { recursive: true });
   const browser: Browser = await launchChromium();
+  const windows = windowPool(browser);
   const written: string[] = [];
   try {
     for (const theme of options.themes ?? ['light', 'dark']) {
       for (const state of options.states ?? STATES) {
         const file = resolve(options.out, `${state.screen}-${state.state}-${theme}.png`);
-        await shoot(browser, dist, state, theme, file);
+        await shoot(windows, dist, state, theme, file);
         written.push(file);
         options.log?.(`${file}: ${state.what}`);
       }
@@ -439,16 +440,16 @@ export async function renderScreenshots(options: {
 }
 
 /**
- * The window in `state`, as a person reaches it, in `theme`; `look` sees it (takes the picture, checks
- * it), then everything is closed. A state whose page reports an error fails.
+ * The window in `state`, as a person reaches it, in `theme`, opened in one of the pool's kept pages
+ * (harness.ts, windowPool); `look` sees it (takes the picture, checks it), then everything is closed.
+ * A state whose page reports an error fails.
  */
-export async function inState(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, look: (page: Page) => Promise<void>): Promise<void> {
+export async function inState(windows: WindowPool, dist: string, state: ScreenshotState, theme: Theme, look: (page: Page) => Promise<void>): Promise<void> {
   const fake = createFakeBridge({ now: FAKE_NOW, ...state.fake });
-  const bridge = await startBridgeServer(fake);
+  const bridge = await startBridgeServer(fake, { token: windows.token });
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, {
+  const window = await windows.open({
     url: server.url,
-    token: bridge.token,
     hash: state.screen,
     colorScheme: theme,
     fixedTime: fake.now(),
@@ -472,8 +473,8 @@ export async function inState(browser: Browser, dist: string, state: ScreenshotS
   }
 }
 
-function shoot(browser: Browser, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
-  return inState(browser, dist, state, theme, async (page) => {
+function shoot(windows: WindowPool, dist: string, state: ScreenshotState, theme: Theme, file: string): Promise<void> {
+  return inState(windows, dist, state, theme, async (page) => {
     await page.screenshot({ path: file });
   });
 }

@@ -10,15 +10,17 @@ import { SCREENS } from '../../main/ipc/contract.ts';
 import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
 import { CHANNELS, startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
-import { launchChromium, openWindow, rendererDist, serveRenderer, switchTheme } from './harness.ts';
+import { launchChromium, openWindow, rendererDist, serveRenderer, switchTheme, windowPool, type WindowPool } from './harness.ts';
 import { inState, STATES, type Theme } from './screenshots.ts';
 
 let browser: Browser;
+let windows: WindowPool;
 let dist: string;
 
 beforeAll(async () => {
   dist = rendererDist();
   browser = await launchChromium();
+  windows = windowPool(browser);
 });
 
 afterAll(async () => {
@@ -36,7 +38,7 @@ it.each(STATES)(
   '$screen, $state: $what',
   async (state) => {
     const violations: Record<Theme, string[]> = { light: [], dark: [] };
-    await inState(browser, dist, state, 'light', async (page) => {
+    await inState(windows, dist, state, 'light', async (page) => {
       violations.light = await axeViolations(page);
       await switchTheme(page, 'dark');
       violations.dark = await axeViolations(page, COLOUR_RULES);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, over, parseColor, type Rgba } from './contrast.ts';
 import type { Screen } from '../../main/ipc/contract.ts';
 import type { FakeBridge } from './fake-bridge.ts';
-import { launchChromium, rendererDist, screenReady } from './harness.ts';
+import { launchChromium, rendererDist, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { inState, STATES, type ScreenshotState, type Theme } from './screenshots.ts';
 
 describe('contrast', () => {
@@ -128,11 +128,13 @@ const CHARTS: ScreenshotState[] = [
 ];
 
 let browser: Browser;
+let windows: WindowPool;
 let dist: string;
 
 beforeAll(async () => {
   dist = rendererDist();
   browser = await launchChromium();
+  windows = windowPool(browser);
 });
 
 afterAll(async () => {
@@ -144,7 +146,7 @@ describe.each<Theme>(['light', 'dark'])('%s', (theme) => {
     const measured: Array<{ where: string; what: string; ratio: number }> = [];
     expect(CHARTS).toHaveLength(5);
     for (const state of CHARTS) {
-      await inState(browser, dist, state, theme, async (page) => {
+      await inState(windows, dist, state, theme, async (page) => {
         for (const chart of await chartsOf(page)) {
           const background = backgroundOf(chart);
           for (const shape of chart.shapes) {
@@ -183,7 +185,7 @@ describe.each<Theme>(['light', 'dark'])('%s', (theme) => {
   it('writes chart labels at 4.5:1 or more against what they are drawn on', async () => {
     const measured: Array<{ where: string; what: string; on: string; ratio: number }> = [];
     for (const state of CHARTS) {
-      await inState(browser, dist, state, theme, async (page) => {
+      await inState(windows, dist, state, theme, async (page) => {
         for (const chart of await chartsOf(page)) {
           const card = backgroundOf(chart);
           for (const label of chart.labels) {
