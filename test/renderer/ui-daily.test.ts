@@ -8,14 +8,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView, Screen } from '../../main/ipc/contract.ts';
 import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer, type OpenWindow, type RendererServer } from './harness.ts';
+import {
+  launchChromium,
+  rendererDist,
+  screenOf,
+  screenReady,
+  serveRenderer,
+  type OpenWindow,
+  type RendererServer,
+  windowPool,
+  type WindowPool,
+} from './harness.ts';
 
 let browser: Browser;
+let windows: WindowPool;
 let dist: string;
 
 beforeAll(async () => {
   dist = rendererDist();
   browser = await launchChromium();
+  windows = windowPool(browser);
 });
 
 afterAll(async () => {
@@ -34,9 +46,9 @@ const sessions: Session[] = [];
 
 async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<Session> {
   const bridgeFake = createFakeBridge(fake);
-  const bridge = await startBridgeServer(bridgeFake);
+  const bridge = await startBridgeServer(bridgeFake, { token: windows.token });
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash, fixedTime: bridgeFake.now() });
+  const window = await windows.open({ url: server.url, hash, fixedTime: bridgeFake.now() });
   const session = { fake: bridgeFake, bridge, server, window, page: window.page };
   sessions.push(session);
   await bridge.waitForEventStreams(1);

@@ -13,7 +13,8 @@ import {
   drawn,
   launchChromium,
   layoutProblems,
-  openWindow,
+  windowPool,
+  type WindowPool,
   rendererDist,
   screenOf,
   screenReady,
@@ -24,12 +25,14 @@ import {
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
 
 let browser: Browser;
+let windows: WindowPool;
 let dist: string;
 const open: Array<{ bridge: BridgeServer; server: RendererServer; window: OpenWindow }> = [];
 
 beforeAll(async () => {
   dist = rendererDist();
   browser = await launchChromium();
+  windows = windowPool(browser);
 });
 
 afterAll(async () => {
@@ -47,11 +50,10 @@ afterEach(async () => {
 
 async function show(screen: Screen, size: { width: number; height: number }, options: { fake?: FakeBridgeOptions; locale?: string } = {}): Promise<Page> {
   const fake = createFakeBridge(options.fake);
-  const bridge = await startBridgeServer(fake);
+  const bridge = await startBridgeServer(fake, { token: windows.token });
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, {
+  const window = await windows.open({
     url: server.url,
-    token: bridge.token,
     hash: screen,
     fixedTime: fake.now(),
     viewport: size,

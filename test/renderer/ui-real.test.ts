@@ -17,7 +17,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { DEFAULT_EMPLOYEES, seedOrganisation, startFakeCalamari, type FakeEmployee } from '../mcp-server/providers/calamari/fake-calamari.ts';
@@ -34,16 +34,15 @@ import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCK
 import { startNetworkSwitch } from '../support/network-switch.ts';
 import {
   clientCard,
-  injectBridge,
   launchChromium,
   rendererDist,
   screenOf,
   screenReady,
   serveRenderer,
-  watchProblems,
-  WINDOW_SIZE,
-  type PageProblems,
+  windowPool,
+  type OpenWindow,
   type RendererServer,
+  type WindowPool,
 } from './harness.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
@@ -288,21 +287,15 @@ async function expectOnlyInKeyring(app: RealApp, secrets: readonly string[]): Pr
 }
 
 // ---------------------------------------------------------------------------------------------
-// Windows: one fresh context per test on the describe's shared browser, checked when the test ends.
-
-interface Window {
-  context: BrowserContext;
-  page: Page;
-  problems: PageProblems;
-  /** Bridge calls the contract refused (HTTP 400): the window must never send one. */
-  refused: string[];
-}
+// Windows: opened in the describe's kept pages (harness.ts, windowPool), checked when the test ends.
 
 interface Session {
   app: RealApp;
   browser: Browser;
   server: RendererServer;
-  windows: Window[];
+  windows: WindowPool;
+  /** The current test's windows. */
+  opened: OpenWindow[];
   /** Where the child's stderr stood when the current test began. */
   stderrMark: number;
 }
@@ -312,45 +305,32 @@ async function openSession(app: RealApp): Promise<Session> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await serveRenderer(dist, { bridge: app.url });
   try {
-    return { app, browser: await launchChromium(), server, windows: [], stderrMark: 0 };
+    const browser = await launchChromium();
+    return { app, browser, server, windows: windowPool(browser, { token: app.token }), opened: [], stderrMark: 0 };
   } catch (error) {
     await server.close();
     throw error;
   }
 }
 
-/** Like harness.ts openWindow, in the child's zone, also noting refused bridge calls from the first one on. */
+/** A window at `hash` in the child's zone, once its screen shows its data. */
 async function open(session: Session, hash: Screen): Promise<Page> {
-  const context = await session.browser.newContext({
-    viewport: WINDOW_SIZE,
-    colorScheme: 'light',
-    locale: 'en-US',
-    timezoneId: session.app.zone,
-    reducedMotion: 'reduce',
-  });
   // The real engine answers in its own time: a generous wait per action, never a timing assertion.
-  context.setDefaultTimeout(15_000);
-  await injectBridge(context, { token: session.app.token });
-  const page = await context.newPage();
-  const window: Window = { context, page, problems: watchProblems(page), refused: [] };
-  page.on('response', (response) => {
-    if (response.status() === 400 && new URL(response.url()).pathname.startsWith('/ipc/')) window.refused.push(response.url());
-  });
-  session.windows.push(window);
-  await page.goto(`${session.server.url}#${hash}`);
-  await ready(page, hash);
-  return page;
+  const window = await session.windows.open({ url: session.server.url, hash, timezoneId: session.app.zone, actionTimeoutMs: 15_000 });
+  session.opened.push(window);
+  await ready(window.page, hash);
+  return window.page;
 }
 
 /** Closes the test's windows and asserts nothing went wrong in them or behind the bridge. */
 async function endTest(session: Session | undefined): Promise<void> {
   if (!session) return;
-  const windows = session.windows.splice(0);
-  for (const window of windows) await window.context.close();
+  const windows = session.opened.splice(0);
+  for (const window of windows) await window.close();
   for (const window of windows) {
     expect(window.problems.all, 'console errors, page errors').toEqual([]);
     expect(window.problems.csp, 'CSP violations').toEqual([]);
-    expect(window.refused, 'requests the contract refused').toEqual([]);
+    expect(window.problems.refused, 'requests the contract refused').toEqual([]);
   }
   const stderr = session.app.stderr();
   expect(dispatcherFailures(stderr.slice(session.stderrMark)), 'unexpected failures behind the bridge').toEqual([]);

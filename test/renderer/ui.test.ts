@@ -14,7 +14,8 @@ import {
   clientCard,
   firstDataTime,
   launchChromium,
-  openWindow,
+  windowPool,
+  type WindowPool,
   RENDERER_CSP,
   rendererDist,
   screenOf,
@@ -40,11 +41,13 @@ const TITLES: Record<Screen, string> = {
 };
 
 let browser: Browser;
+let windows: WindowPool;
 let dist: string;
 
 beforeAll(async () => {
   dist = rendererDist();
   browser = await launchChromium();
+  windows = windowPool(browser);
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -66,11 +69,10 @@ const sessions: Session[] = [];
 
 async function open(options: { hash?: Screen; colorScheme?: 'light' | 'dark'; fake?: FakeBridgeOptions; fixedTime?: boolean } = {}): Promise<Session> {
   const fake = createFakeBridge(options.fake);
-  const bridge = await startBridgeServer(fake);
+  const bridge = await startBridgeServer(fake, { token: windows.token });
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, {
+  const window = await windows.open({
     url: server.url,
-    token: bridge.token,
     ...(options.hash ? { hash: options.hash } : {}),
     colorScheme: options.colorScheme ?? 'light',
     ...(options.fixedTime === false ? {} : { fixedTime: fake.now() }),
