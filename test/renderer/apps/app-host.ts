@@ -5,7 +5,7 @@
 // client, and is recorded here.
 import { resolve } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
-import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Frame, FrameLocator, Page } from 'playwright-core';
 import { axeViolations } from '../../support/axe.ts';
 
 export type Theme = 'light' | 'dark';
@@ -77,63 +77,129 @@ export function buildHostScript(): Promise<string> {
   return hostScript;
 }
 
-export async function openApp(browser: Browser, options: OpenAppOptions): Promise<AppHost> {
-  const { client } = options;
-  const listed = (await client.listTools()).tools.find((tool) => tool.name === options.tool);
-  const uri = (listed?._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri;
-  if (!uri) throw new Error(`${options.tool} carries no _meta.ui.resourceUri: the engine offered it no app.`);
-  const page = (await client.readResource({ uri })).contents[0] as { text?: string; mimeType?: string };
-  if (page.mimeType !== 'text/html;profile=mcp-app' || !page.text) throw new Error(`${uri} is not an app's page.`);
-  const args = options.args ?? {};
-  const result = await client.callTool({ name: options.tool, arguments: args });
+/**
+ * Apps opened one after another in a tab kept for the next, as the window's tests do (harness.ts,
+ * windowPool: a new tab costs a new renderer process and a cold compile). Each app still gets a
+ * document of its own: the tab is unloaded (about:blank) before the host page is written again, and
+ * its size, theme and clock are set afresh. The one function the page calls the host through is
+ * exposed once per tab and hands each call to the app open in it. Tabs are kept apart for apps on a
+ * fixed clock and on the real one, since a clock Playwright installed in a page stays.
+ */
+export interface AppTabs {
+  open(options: OpenAppOptions): Promise<AppHost>;
+  close(): Promise<void>;
+}
 
-  const context: BrowserContext = await browser.newContext({
-    viewport: { width: options.width ?? 760, height: 900 },
-    colorScheme: options.systemTheme ?? (options.theme === 'dark' ? 'light' : 'dark'),
-    reducedMotion: 'reduce',
-  });
-  const tab = await context.newPage();
-  if (options.fixedTime !== undefined) await tab.clock.setFixedTime(options.fixedTime);
-  tab.setDefaultTimeout(10_000);
-  const problems: string[] = [];
-  tab.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  tab.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-  const calls: ToolCall[] = [];
-  await tab.exposeFunction('hostCallTool', async (params: ToolCall) => {
-    calls.push(params);
-    return client.callTool({ name: params.name, arguments: params.arguments ?? {} });
-  });
-  await tab.setContent('<!doctype html><html lang="en"><head><title>Test host</title></head><body style="margin:0"></body></html>');
-  await tab.addScriptTag({ type: 'module', content: await buildHostScript() });
-  await tab.waitForFunction(() => 'openApp' in window);
-  await tab.evaluate((open) => (window as unknown as { openApp(value: unknown): Promise<void> }).openApp(open), {
-    html: page.text,
-    csp: HOST_CSP,
-    toolArgs: args,
-    toolResult: result,
-    hostContext: { theme: options.theme, ...options.hostContext },
-    messagesOnly: options.messagesOnly === true,
-  });
-  const app = tab.frameLocator('iframe[title="Punchcard app"]');
-  const appFrame = (): Frame => {
-    const found = tab.frames().find((frame) => frame !== tab.mainFrame());
-    if (!found) throw new Error('The host has no app frame.');
-    return found;
+interface KeptTab {
+  context: BrowserContext;
+  tab: Page;
+  /** Where the page's calls go: the app open in the tab. */
+  callTool: (params: ToolCall) => Promise<unknown>;
+  open: boolean;
+}
+
+export function appTabs(browser: Browser): AppTabs {
+  const kept = new Map<string, KeptTab>();
+  const keptFor = async (key: string): Promise<KeptTab> => {
+    const found = kept.get(key);
+    if (found) {
+      if (found.open) throw new Error('An app is still open in this tab: close it before opening the next.');
+      return found;
+    }
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const tab = await context.newPage();
+    const made: KeptTab = { context, tab, callTool: async () => Promise.reject(new Error('No app is open in this tab.')), open: false };
+    await tab.exposeFunction('hostCallTool', (params: ToolCall) => made.callTool(params));
+    kept.set(key, made);
+    return made;
   };
   return {
-    page: tab,
-    app,
-    calls,
-    problems,
-    modelContext: () => tab.evaluate(() => (window as unknown as { modelContext: Array<{ content?: Array<{ type: string; text?: string }> }> }).modelContext),
-    axe: () => axeViolations(appFrame()),
-    postAsHost: async (message) => {
-      await tab.evaluate((sent) => document.querySelector('iframe')?.contentWindow?.postMessage(sent, '*'), message);
+    async open(options) {
+      const { client } = options;
+      const listed = (await client.listTools()).tools.find((tool) => tool.name === options.tool);
+      const uri = (listed?._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri;
+      if (!uri) throw new Error(`${options.tool} carries no _meta.ui.resourceUri: the engine offered it no app.`);
+      const page = (await client.readResource({ uri })).contents[0] as { text?: string; mimeType?: string };
+      if (page.mimeType !== 'text/html;profile=mcp-app' || !page.text) throw new Error(`${uri} is not an app's page.`);
+      const args = options.args ?? {};
+      const result = await client.callTool({ name: options.tool, arguments: args });
+
+      const slot = await keptFor(options.fixedTime === undefined ? 'real clock' : 'fixed clock');
+      slot.open = true;
+      const { tab } = slot;
+      await tab.setViewportSize({ width: options.width ?? 760, height: 900 });
+      await tab.emulateMedia({ colorScheme: options.systemTheme ?? (options.theme === 'dark' ? 'light' : 'dark'), reducedMotion: 'reduce' });
+      if (options.fixedTime !== undefined) await tab.clock.setFixedTime(options.fixedTime);
+      tab.setDefaultTimeout(10_000);
+      const problems: string[] = [];
+      const onConsole = (message: ConsoleMessage) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      };
+      const onPageError = (error: Error) => problems.push(`page: ${error.message}`);
+      tab.on('console', onConsole);
+      tab.on('pageerror', onPageError);
+      const calls: ToolCall[] = [];
+      slot.callTool = async (params) => {
+        calls.push(params);
+        return client.callTool({ name: params.name, arguments: params.arguments ?? {} });
+      };
+      await tab.setContent('<!doctype html><html lang="en"><head><title>Test host</title></head><body style="margin:0"></body></html>');
+      await tab.addScriptTag({ type: 'module', content: await buildHostScript() });
+      await tab.waitForFunction(() => 'openApp' in window);
+      await tab.evaluate((open) => (window as unknown as { openApp(value: unknown): Promise<void> }).openApp(open), {
+        html: page.text,
+        csp: HOST_CSP,
+        toolArgs: args,
+        toolResult: result,
+        hostContext: { theme: options.theme, ...options.hostContext },
+        messagesOnly: options.messagesOnly === true,
+      });
+      const app = tab.frameLocator('iframe[title="Punchcard app"]');
+      const appFrame = (): Frame => {
+        const found = tab.frames().find((frame) => frame !== tab.mainFrame());
+        if (!found) throw new Error('The host has no app frame.');
+        return found;
+      };
+      let closed = false;
+      return {
+        page: tab,
+        app,
+        calls,
+        problems,
+        modelContext: () =>
+          tab.evaluate(() => (window as unknown as { modelContext: Array<{ content?: Array<{ type: string; text?: string }> }> }).modelContext),
+        axe: () => axeViolations(appFrame()),
+        postAsHost: async (message) => {
+          await tab.evaluate((sent) => document.querySelector('iframe')?.contentWindow?.postMessage(sent, '*'), message);
+        },
+        close: async () => {
+          if (closed) return;
+          closed = true;
+          tab.off('console', onConsole);
+          tab.off('pageerror', onPageError);
+          // A new document, so nothing of this host page's globals is the next one's.
+          await tab.goto('about:blank');
+          slot.callTool = async () => Promise.reject(new Error('No app is open in this tab.'));
+          slot.open = false;
+        },
+      };
     },
+    async close() {
+      await Promise.all([...kept.values()].map((slot) => slot.context.close()));
+      kept.clear();
+    },
+  };
+}
+
+/** One app in a tab of its own, closed with it. */
+export async function openApp(browser: Browser, options: OpenAppOptions): Promise<AppHost> {
+  const tabs = appTabs(browser);
+  const host = await tabs.open(options);
+  return {
+    ...host,
     close: async () => {
-      await context.close();
+      await host.close();
+      await tabs.close();
     },
   };
 }
