@@ -144,10 +144,10 @@ describe('Timesheet', () => {
     await page.keyboard.press('Enter');
     const form = sheet.getByRole('form', { name: 'Change the entry' });
     await visible(form);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Start').getAttribute('id'));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Start').getAttribute('id'));
     await page.keyboard.press('Escape');
     await hidden(form);
-    expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
+    await expect.poll(() => focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
     expect(callsOf(fake, 'updateEntry')).toEqual([]);
 
     await page.keyboard.press('Enter');
@@ -160,7 +160,7 @@ describe('Timesheet', () => {
     await text(monday.locator('.day-total')).toBe('7 h 50 min of 8 h · 10 min undertime');
     const [request] = callsOf(fake, 'updateEntry') as Array<{ id: number }>;
     expect(request).toEqual({ id: request?.id, end: '2026-05-11T14:10', description: 'Sprint planning and retro' });
-    expect(await focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
+    await expect.poll(() => focusedText(page)).toBe('Edit Internal · Meetings, 1:00 PM');
     // The gap after it shrank to nothing shown.
     expect(await monday.locator('li.gap').count()).toBe(1);
   });
@@ -320,10 +320,10 @@ describe('the keyboard', () => {
     const ask = tuesday.getByRole('button', { name: 'Delete Internal · Meetings, 1:00 PM' });
     await ask.click();
     await visible(tuesday.getByRole('group', { name: 'Delete this entry?' }));
-    expect(await focusedText(page)).toBe('Delete');
+    await expect.poll(() => focusedText(page)).toBe('Delete');
     await page.keyboard.press('Escape');
     await hidden(tuesday.getByRole('group', { name: 'Delete this entry?' }));
-    expect(await focusedText(page)).toBe('Delete Internal · Meetings, 1:00 PM');
+    await expect.poll(() => focusedText(page)).toBe('Delete Internal · Meetings, 1:00 PM');
     expect(callsOf(fake, 'deleteEntry')).toEqual([]);
 
     await page.keyboard.press('Enter');
@@ -338,12 +338,12 @@ describe('the keyboard', () => {
     await pending.getByRole('button', { name: /^Cancel request for / }).click();
     await leavePage.page.keyboard.press('Escape');
     await hidden(pending.getByRole('group', { name: 'Cancel this request?' }));
-    expect(await focusedText(leavePage.page)).toMatch(/^Cancel request for Vacation/);
+    await expect.poll(() => focusedText(leavePage.page)).toMatch(/^Cancel request for Vacation/);
     await leavePage.page.keyboard.press('Enter');
     await leavePage.page.keyboard.press('Enter');
     await text(pending.locator('.request-status')).toBe('Cancelled');
     // The request stays in place, now cancelled, and has the focus.
-    expect(await leavePage.page.evaluate(() => document.activeElement?.classList.contains('request'))).toBe(true);
+    await expect.poll(() => leavePage.page.evaluate(() => document.activeElement?.classList.contains('request'))).toBe(true);
     expect(callsOf(leavePage.fake, 'cancelLeave')).toEqual([{ id: 4 }]);
   });
 
@@ -362,9 +362,9 @@ describe('the keyboard', () => {
     const strip = screenOf(page, 'timesheet').locator('.week-strip');
     await strip.getByRole('link').nth(2).focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Thu/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Thu/);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('day-2026-05-14');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('day-2026-05-14');
   });
 });
 
@@ -420,7 +420,7 @@ describe('Leave', () => {
     const leave = screenOf(page, 'leave');
     await leave.getByRole('button', { name: 'Request leave…' }).click();
     const form = leave.getByRole('form', { name: 'Request leave' });
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await form.getByLabel('First day', { exact: true }).fill('2026-06-01');
     await form.getByLabel('Last day', { exact: true }).fill('2026-06-05');
     await text(form.locator('.cost')).toContain('Costs 5 days');
@@ -434,7 +434,7 @@ describe('Leave', () => {
     ]);
     await text(leave.getByRole('status').first()).toMatch(/^Requested vacation Jun 1, 2026 to Jun 5, 2026 \(4\.5 days, approved\)/);
     await expect.poll(() => leave.locator('li.request').count()).toBe(7);
-    expect(await focusedText(page)).toBe('Request leave…');
+    await expect.poll(() => focusedText(page)).toBe('Request leave…');
 
     // A pending request is withdrawn after a second word.
     const pending = leave.locator('li.request', { hasText: 'Trip to Lisbon' });
@@ -479,7 +479,7 @@ describe('Leave', () => {
     await form.getByLabel('Note').press('Enter');
     const confirm = form.getByRole('group', { name: /^This goes beyond your balance/ });
     await text(confirm).toContain('This goes beyond your balance: it leaves you -32 days. Send the request anyway?');
-    expect(await focusedText(page)).toBe('Send anyway');
+    await expect.poll(() => focusedText(page)).toBe('Send anyway');
     // Escape takes the confirmation back and keeps the form, focused where it was sent from.
     await page.keyboard.press('Escape');
     await hidden(confirm);
@@ -718,7 +718,7 @@ describe('the idle question', () => {
     const dialog = page.getByRole('dialog', { name: 'You were away for 35 minutes' });
     await visible(dialog);
     await text(dialog).toContain('Your screen was locked from 1:50 PM to 2:25 PM while the timer ran on Beta Corp · Support.');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep working');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep working');
     await dialog.getByRole('button', { name: 'Clock out at 1:50 PM' }).click();
     await hidden(dialog);
     expect(callsOf(fake, 'answerIdle')).toEqual([{ id: 1, answer: 'discard-stop' }]);
@@ -750,7 +750,7 @@ describe('continue and switch', () => {
     await text(status.locator('.timer .what')).toBe('Internal · Meetings');
     expect(callsOf(fake, 'clockIn')).toEqual([{ project: 'Internal', activity: 'Meetings', description: 'Design review' }]);
     await text(status.locator('.timer').getByRole('status')).toBe('Clocked in: Internal · Meetings.');
-    expect(await focusedText(page)).toBe('Clock out');
+    await expect.poll(() => focusedText(page)).toBe('Clock out');
 
     // From the Timesheet, while Internal runs: Continue switches to Monday's support work.
     fake.advance(20);
@@ -778,10 +778,10 @@ describe('continue and switch', () => {
     const timer = status.locator('.timer');
     await timer.getByRole('button', { name: 'Switch…' }).click();
     const form = timer.getByRole('form', { name: 'Switch to other work' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Project', { exact: true }).getAttribute('id'));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await form.getByLabel('Project', { exact: true }).getAttribute('id'));
     await page.keyboard.press('Escape');
     await hidden(form);
-    expect(await focusedText(page)).toBe('Switch…');
+    await expect.poll(() => focusedText(page)).toBe('Switch…');
     expect(callsOf(fake, 'clockIn')).toEqual([]);
 
     await page.keyboard.press('Enter');
@@ -801,7 +801,7 @@ describe('continue and switch', () => {
     expect(callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Acme Website', activity: 'Development', description: 'Refunds', start: '2026-05-13T14:00' });
     await text(timer.locator('.what')).toBe('Acme Website · Development');
     await text(status.locator('.entries li', { hasText: 'Beta Corp · Support' }).locator('.range')).toBe('1:05 PM – 2:00 PM');
-    expect(await focusedText(page)).toBe('Clock out');
+    await expect.poll(() => focusedText(page)).toBe('Clock out');
   });
 
   it('clocks in at the time the person forgot to, today', async () => {
@@ -905,6 +905,6 @@ describe('the tray’s preferences', () => {
     await page.keyboard.press('Backspace');
     expect(await shortcut.inputValue()).toBe('');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('.shortcut-field'))).toBeNull();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.shortcut-field'))).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ it('is used by keyboard: the setting, Check now, then Restart to update once mai
 
     // The radio group is one tab stop; the next is Check now.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Check now');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Check now');
     await page.keyboard.press('Enter');
     await expect.poll(() => words.innerText()).toBe('Checking for updates…');
 

@@ -175,7 +175,7 @@ describe('the settings window', () => {
     await visible(page.getByRole('heading', { level: 1, name: 'Tools' }));
     // From the navigation, Tab goes into the screen: the read-only switch comes first on Tools.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('switch');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement?.nextElementSibling as Element).outlineStyle)).toBe('solid');
 
     bridge.emit('showScreen', 'connect');
@@ -225,7 +225,7 @@ describe('Status', () => {
       activity: 'Development',
       description: 'Refunds',
     });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Clock out');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Clock out');
 
     // The tray or an AI client switches the timer: the window follows without reloading.
     fake.advance(5);
@@ -264,7 +264,7 @@ describe('Status', () => {
     await text(timer.locator('.badge')).toBe('On a break');
     await text(timer.locator('.break-line')).toBe('On a break (Break) since 2:25 PM');
     expect(await timer.getByRole('button').allInnerTexts()).toEqual(['End break', 'Clock out']);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('End break');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('End break');
     // A screen reader hears the worked time in words, never the clock's digits, which read as a time of day.
     const heard = await timer.locator('.timer-main').ariaSnapshot();
     expect(heard).toContain('Worked 1 hour 20 minutes, now on a break');
@@ -277,7 +277,7 @@ describe('Status', () => {
     fake.advance(30);
     await timer.getByRole('button', { name: 'End break' }).click();
     await text(timer.locator('.badge')).toBe('Running');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start break');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Start break');
     await text(status.locator('.entries li.running .breaks')).toBe('Break: Break 2:25 PM – 2:55 PM');
     await text(timer.getByRole('status')).toBe('Break ended.');
 
@@ -528,7 +528,7 @@ describe('Account', () => {
       .poll(() => fields.locator('.field-error').allInnerTexts())
       .toEqual(['Enter the e-mail you sign in to Clockodo with.', 'Paste your API key: Punchcard has none saved for this account.']);
     expect(await login.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
     await text(account.getByRole('alert')).toBe('Check the highlighted fields.');
     await login.fill('ada');
     await account.getByRole('button', { name: 'Test connection' }).click();
@@ -602,7 +602,7 @@ describe('Account', () => {
         'Enter the e-mail you sign in to Calamari with.',
         'Paste your API key: Punchcard has none saved for this account.',
       ]);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('url');
     expect(fake.calls.some((call) => call.name === 'saveAccount')).toBe(false);
 
     await url.fill('acme.calamari.io');
@@ -753,7 +753,7 @@ describe('Preferences', () => {
     await text(preferences.locator('.work-week .field-error')).toBe('Monday: At most 24 hours.');
     await text(preferences.locator('.field.invalid').first()).toContain('Enter a number of days, such as 7.5.');
     await text(preferences.locator('.field.invalid').last()).toContain('“+01:00” is not a time zone.');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Monday hours');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Monday hours');
     expect(fake.calls.some((call) => call.name === 'savePreferences')).toBe(false);
 
     await preferences.getByLabel('Monday hours').fill('7,5');
