@@ -287,11 +287,14 @@ export default defineConfig({
     // as soon as they pass, so a longer ceiling costs nothing when things work.
     expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
-    // Most test files wait on child processes, browsers and sockets rather than compute: on a
-    // two-core machine the default (one worker per core less one) left a core idle and the suite
-    // near CI's limit. Two at once keep both cores busy; three overloaded them (load 18) until
-    // browser tests ran out of time.
-    maxWorkers: 2,
+    // Most test files wait on child processes, back ends' paces and sockets rather than compute: on
+    // a two-core machine the default (one worker per core less one) left a core idle. Three at once
+    // since the window's tests reuse their pages (test/renderer/harness.ts, windowPool: a third of
+    // the CPU a state cost). On the two-core CI machine the whole run took 502 s with two workers,
+    // 364 s with three (the cores 71% busy) and 319 s with four (85% busy: too little room left for
+    // a slower machine). Before the pages were reused, three overloaded an older two-core machine
+    // (load 18) until browser tests ran out of time.
+    maxWorkers: 3,
     // Tests marked concurrent (each with its own fake and engine, mostly waiting on a back end's pace)
     // run three at a time within their file.
     maxConcurrency: 3,
