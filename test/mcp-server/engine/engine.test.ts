@@ -116,7 +116,7 @@ describe('a feature found off while the engine runs', () => {
     try {
       dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-'));
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, provider: { type: 'kimai', url: kimai.url } }));
-      engine = await openDesktopEngine({
+      const opened = await openDesktopEngine({
         userDataDir: dir,
         allTools: true,
         now: () => NOW,
@@ -124,12 +124,13 @@ describe('a feature found off while the engine runs', () => {
         env: { ...process.env, PUNCHCARD_KIMAI_TOKEN: ada.token },
         detectionRepeatMs: 300,
       });
+      engine = opened;
       const plugins = () => kimai.requests.filter((request) => request.path === '/api/absences/types').length;
       await expect.poll(plugins, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
       // The fake counts the request when it arrives; the engine learns of the 404 a moment later.
-      await expect.poll(() => engine?.offeredToolNames() ?? []).not.toContain('request_leave');
+      await expect.poll(() => opened.offeredToolNames()).not.toContain('request_leave');
       kimai.config.absencePlugin = true;
-      await expect.poll(() => engine?.offeredToolNames() ?? [], { timeout: 5_000 }).toContain('request_leave');
+      await expect.poll(() => opened.offeredToolNames(), { timeout: 5_000 }).toContain('request_leave');
       // Found: not asked about again.
       const asked = plugins();
       await new Promise((done) => setTimeout(done, 900));
