@@ -7,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Screen } from '../../main/ipc/contract.ts';
-import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import { drawn, launchChromium, rendererDist, screenOf, screenReady, serveRenderer, windowPool, type WindowPool } from './harness.ts';
+import { drawn, launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
+import { openOnFake, whatWentWrong } from './fake-window.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
 
 export type Theme = 'light' | 'dark';
@@ -446,10 +446,7 @@ export async function renderScreenshots(options: {
  */
 export async function inState(windows: WindowPool, dist: string, state: ScreenshotState, theme: Theme, look: (page: Page) => Promise<void>): Promise<void> {
   const fake = createFakeBridge({ now: FAKE_NOW, ...state.fake });
-  const bridge = await startBridgeServer(fake, { token: windows.token });
-  const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await windows.open({
-    url: server.url,
+  const opened = await openOnFake(windows, dist, fake, {
     hash: state.screen,
     colorScheme: theme,
     fixedTime: fake.now(),
@@ -457,19 +454,18 @@ export async function inState(windows: WindowPool, dist: string, state: Screensh
     ...(state.viewport ? { viewport: state.viewport } : {}),
     ...(state.locale ? { locale: state.locale } : {}),
   });
+  const { page } = opened;
   try {
-    await ready(window.page, state.screen);
-    await state.act?.(window.page, fake);
+    await ready(page, state.screen);
+    await state.act?.(page, fake);
     // Fonts and the last layout settle before anyone looks.
-    await window.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await drawn(window.page);
-    await look(window.page);
-    const problems = [...window.problems.all, ...bridge.log];
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await drawn(page);
+    await look(page);
+    const problems = whatWentWrong(opened);
     if (problems.length > 0) throw new Error(`${state.screen}-${state.state} (${theme}) reported problems: ${problems.join('; ')}`);
   } finally {
-    await window.close();
-    await server.close();
-    await bridge.close();
+    await opened.close();
   }
 }
 

@@ -6,19 +6,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView, Screen } from '../../main/ipc/contract.ts';
-import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import {
-  launchChromium,
-  rendererDist,
-  screenOf,
-  screenReady,
-  serveRenderer,
-  type OpenWindow,
-  type RendererServer,
-  windowPool,
-  type WindowPool,
-} from './harness.ts';
+import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
+import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -34,44 +24,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Session {
-  fake: FakeBridge;
-  bridge: BridgeServer;
-  server: RendererServer;
-  window: OpenWindow;
-  page: Page;
-}
+const sessions: FakeWindow[] = [];
 
-const sessions: Session[] = [];
-
-async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<Session> {
+async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<FakeWindow> {
   const bridgeFake = createFakeBridge(fake);
-  const bridge = await startBridgeServer(bridgeFake, { token: windows.token });
-  const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await windows.open({ url: server.url, hash, fixedTime: bridgeFake.now() });
-  const session = { fake: bridgeFake, bridge, server, window, page: window.page };
+  const session = await openOnFake(windows, dist, bridgeFake, { hash, fixedTime: bridgeFake.now() });
   sessions.push(session);
-  await bridge.waitForEventStreams(1);
-  await screenReady(window.page, hash, 5000);
+  await session.bridge.waitForEventStreams(1);
+  await screenReady(session.page, hash, 5000);
   return session;
 }
 
 afterEach(async () => {
   const ending = sessions.splice(0);
-  for (const session of ending) {
-    await session.window.close();
-    await session.server.close();
-    await session.bridge.close();
-  }
-  for (const session of ending) {
-    expect(session.window.problems.all, 'console errors, page errors').toEqual([]);
-    expect(session.window.problems.csp, 'CSP violations').toEqual([]);
-    expect(session.bridge.log, 'unexpected failures behind the bridge').toEqual([]);
-    expect(
-      session.bridge.calls.filter((call) => call.status === 400),
-      'requests the contract refused',
-    ).toEqual([]);
-  }
+  for (const session of ending) await session.close();
+  for (const session of ending) expect(whatWentWrong(session)).toEqual([]);
 });
 
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });

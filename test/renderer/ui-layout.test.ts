@@ -7,27 +7,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
 import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.ts';
-import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './fake-bridge.ts';
-import {
-  drawn,
-  launchChromium,
-  layoutProblems,
-  windowPool,
-  type WindowPool,
-  rendererDist,
-  screenOf,
-  screenReady,
-  serveRenderer,
-  type OpenWindow,
-  type RendererServer,
-} from './harness.ts';
+import { drawn, launchChromium, layoutProblems, windowPool, type WindowPool, rendererDist, screenOf, screenReady } from './harness.ts';
+import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
 
 let browser: Browser;
 let windows: WindowPool;
 let dist: string;
-const open: Array<{ bridge: BridgeServer; server: RendererServer; window: OpenWindow }> = [];
+const open: FakeWindow[] = [];
 
 beforeAll(async () => {
   dist = rendererDist();
@@ -40,28 +28,23 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  for (const { window, server, bridge } of open.splice(0)) {
-    await window.close();
-    await server.close();
-    await bridge.close();
-    expect(window.problems.all, 'console errors, page errors').toEqual([]);
+  for (const opened of open.splice(0)) {
+    await opened.close();
+    expect(whatWentWrong(opened)).toEqual([]);
   }
 });
 
 async function show(screen: Screen, size: { width: number; height: number }, options: { fake?: FakeBridgeOptions; locale?: string } = {}): Promise<Page> {
   const fake = createFakeBridge(options.fake);
-  const bridge = await startBridgeServer(fake, { token: windows.token });
-  const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await windows.open({
-    url: server.url,
+  const opened = await openOnFake(windows, dist, fake, {
     hash: screen,
     fixedTime: fake.now(),
     viewport: size,
     ...(options.locale ? { locale: options.locale } : {}),
   });
-  open.push({ bridge, server, window });
-  await screenReady(window.page, screen, 10_000);
-  return window.page;
+  open.push(opened);
+  await screenReady(opened.page, screen, 10_000);
+  return opened.page;
 }
 
 const CALAMARI = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;

@@ -8,22 +8,9 @@ import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Screen } from '../../main/ipc/contract.ts';
-import { startBridgeServer, type BridgeServer } from './bridge-server.ts';
-import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
-import {
-  clientCard,
-  firstDataTime,
-  launchChromium,
-  windowPool,
-  type WindowPool,
-  RENDERER_CSP,
-  rendererDist,
-  screenOf,
-  screenReady,
-  serveRenderer,
-  type OpenWindow,
-  type RendererServer,
-} from './harness.ts';
+import { createFakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { clientCard, firstDataTime, launchChromium, windowPool, type WindowPool, RENDERER_CSP, rendererDist, screenOf, screenReady } from './harness.ts';
+import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
@@ -55,48 +42,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Session {
-  fake: FakeBridge;
-  bridge: BridgeServer;
-  server: RendererServer;
-  window: OpenWindow;
-  page: Page;
-  /** Whether the page's problems are checked when the test ends (off for deliberate failures). */
-  expectClean: boolean;
-}
+const sessions: FakeWindow[] = [];
 
-const sessions: Session[] = [];
-
-async function open(options: { hash?: Screen; colorScheme?: 'light' | 'dark'; fake?: FakeBridgeOptions; fixedTime?: boolean } = {}): Promise<Session> {
+async function open(options: { hash?: Screen; colorScheme?: 'light' | 'dark'; fake?: FakeBridgeOptions; fixedTime?: boolean } = {}): Promise<FakeWindow> {
   const fake = createFakeBridge(options.fake);
-  const bridge = await startBridgeServer(fake, { token: windows.token });
-  const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await windows.open({
-    url: server.url,
+  const session = await openOnFake(windows, dist, fake, {
     ...(options.hash ? { hash: options.hash } : {}),
     colorScheme: options.colorScheme ?? 'light',
     ...(options.fixedTime === false ? {} : { fixedTime: fake.now() }),
   });
-  const session = { fake, bridge, server, window, page: window.page, expectClean: true };
   sessions.push(session);
-  await bridge.waitForEventStreams(1);
+  await session.bridge.waitForEventStreams(1);
   return session;
 }
 
 afterEach(async () => {
   const ending = sessions.splice(0);
-  for (const session of ending) {
-    await session.window.close();
-    await session.server.close();
-    await session.bridge.close();
-  }
-  for (const session of ending) {
-    expect(session.window.problems.all, 'console errors, page errors').toEqual([]);
-    expect(session.window.problems.csp, 'CSP violations').toEqual([]);
-    expect(session.bridge.log, 'unexpected failures behind the bridge').toEqual([]);
-    // The window never sends a request the contract refuses.
-    expect(session.bridge.calls.filter((call) => call.status === 400)).toEqual([]);
-  }
+  for (const session of ending) await session.close();
+  for (const session of ending) expect(whatWentWrong(session)).toEqual([]);
 });
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5000 });
