@@ -98,6 +98,9 @@ interface KeptTab {
   open: boolean;
 }
 
+/** Where a tab's calls go while no app is open in it. */
+const noAppOpen = (): Promise<unknown> => Promise.reject(new Error('No app is open in this tab.'));
+
 export function appTabs(browser: Browser): AppTabs {
   const kept = new Map<string, KeptTab>();
   const keptFor = async (key: string): Promise<KeptTab> => {
@@ -108,7 +111,7 @@ export function appTabs(browser: Browser): AppTabs {
     }
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const tab = await context.newPage();
-    const made: KeptTab = { context, tab, callTool: async () => Promise.reject(new Error('No app is open in this tab.')), open: false };
+    const made: KeptTab = { context, tab, callTool: noAppOpen, open: false };
     await tab.exposeFunction('hostCallTool', (params: ToolCall) => made.callTool(params));
     kept.set(key, made);
     return made;
@@ -179,7 +182,7 @@ export function appTabs(browser: Browser): AppTabs {
           tab.off('pageerror', onPageError);
           // A new document, so nothing of this host page's globals is the next one's.
           await tab.goto('about:blank');
-          slot.callTool = async () => Promise.reject(new Error('No app is open in this tab.'));
+          slot.callTool = noAppOpen;
           slot.open = false;
         },
       };
