@@ -15,6 +15,9 @@ export default tseslint.config(
     },
   },
   {
+    // The team server stands on the engine, never under it (docs/architecture.md, "The team server"):
+    // it is team-server/, a workspace of its own that the engine, the back ends and the stdio host never
+    // import, so the desktop's engine neither loads nor holds it (electron-builder.yml leaves its build out).
     // stdout of the MCP server belongs to the protocol: everything it prints goes to stderr.
     files: ['mcp-server/**/*.ts'],
     rules: {
@@ -25,29 +28,27 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
             { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
+            { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' },
           ],
         },
       ],
     },
   },
   {
-    // The team server stands on the engine, never under it (docs/architecture.md, "The team server"):
-    // its folders (team/, auth/, the incoming http/, store/, admin/, metrics/, logs/) are reached only
-    // from the command line, which loads them when `serve` or `admin` is asked for. The engine, the
-    // back ends and the stdio host never import them, so the desktop's engine neither loads nor needs them.
-    files: ['mcp-server/**/*.ts'],
-    ignores: ['mcp-server/{team,auth,http,store,admin,metrics,logs,cli}/**'],
+    // The team server's own code: from the repository it reaches the engine (mcp-server/) and nothing
+    // of the app; its stdout belongs to the commands' answers, its logs to stderr (team-server/logs/team-log.ts).
+    files: ['team-server/**/*.ts'],
     rules: {
+      'no-console': ['error', { allow: ['error', 'warn'] }],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
-            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
             {
-              regex: '^(\\.\\./)+(team|auth|http|store|admin|metrics|logs)/',
-              message: 'The team server stands on the engine: only the command line (cli/) reaches its folders.',
+              group: ['electron', '**/main/**', '**/renderer/**'],
+              message: 'The team server never imports the app (docs/decisions.md, "Dependency direction").',
             },
+            { group: ['**/clients/**'], message: 'AI-client registration is the desktop’s; the team server has no use for it.' },
           ],
         },
       ],
@@ -62,6 +63,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
+            { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' },
           ],
         },
       ],
@@ -112,8 +114,7 @@ export default tseslint.config(
                 '**/settings/**',
                 '**/policy/**',
                 '**/cli/**',
-                '**/team/**',
-                '**/auth/**',
+                '**/team-server/**',
               ],
               message: 'mcp-server/contract imports nothing above it.',
             },

@@ -4,6 +4,9 @@
 //   main       the Electron main process (ESM)     → dist/main/main.js
 //   preload    the window's bridge (CommonJS)      → dist/preload/preload.cjs
 //   mcpServer  the engine                          → dist/mcp-server/punchcard-mcp.mjs (+ chunks/)
+//   teamServer the team server (team-server/)      → dist/team-server/punchcard-mcp.mjs (+ chunks/)
+// The app packs the first four (electron-builder.yml); the team server's image and package take the
+// last alone, which holds the engine as well.
 // It also holds the Vitest setup.
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
@@ -216,11 +219,11 @@ const INTEGRATION_TESTS = [
   'test/mcp-server/settings/secret-files.test.ts',
 ];
 const TEAM_TESTS = [
-  'test/mcp-server/team/**/*.test.ts',
-  'test/mcp-server/store/store-contract.test.ts',
-  'test/mcp-server/admin/**/*.test.ts',
-  'test/mcp-server/metrics/metrics-scrape.test.ts',
-  'test/mcp-server/logs/team-log.test.ts',
+  'test/team-server/team/**/*.test.ts',
+  'test/team-server/store/store-contract.test.ts',
+  'test/team-server/admin/**/*.test.ts',
+  'test/team-server/metrics/metrics-scrape.test.ts',
+  'test/team-server/logs/team-log.test.ts',
 ];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
 
@@ -273,6 +276,17 @@ export default defineConfig({
         { name: 'engine', modules: [here('mcp-server/stdio/engine-session.ts')] },
       ],
     }),
+    // The team server (team-server/, a workspace of its own): the engine's command line with `serve`,
+    // `audit` and `admin` added, the engine and everything the team server needs in one folder that the
+    // container image and `npm run pack:server` copy whole. Not the app's: electron-builder.yml leaves it out.
+    teamServer: nodeBundle({
+      entry: here('team-server/index.ts'),
+      outDir: `${out}/team-server`,
+      fileName: 'punchcard-mcp.mjs',
+      format: 'es',
+      banner: '#!/usr/bin/env node',
+      split: true,
+    }),
   },
   test: {
     root: here('.'),
@@ -304,7 +318,7 @@ export default defineConfig({
     // instrumented build). The summary is printed and kept in coverage/ to compare runs.
     coverage: {
       provider: 'v8',
-      include: ['mcp-server/**/*.{ts,tsx}', 'main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+      include: ['mcp-server/**/*.{ts,tsx}', 'team-server/**/*.ts', 'main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
     },

@@ -1,5 +1,5 @@
 // The one reader of the command line's flags, over node:util's parseArgs, for every command of the
-// bundle (cli/arguments.ts, cli/serve-command.ts, cli/policy-command.ts, admin/admin-command.ts and
+// bundle (cli/arguments.ts, team-server/cli/serve-command.ts, cli/policy-command.ts, team-server/admin/admin-command.ts and
 // clients/cli.ts, which is why it sits below them all). It adds what
 // parseArgs leaves to its caller, the same everywhere: a flag it does not know is refused in words the
 // command chooses; a switch written with a value (`--all-tools=false`) is refused, where parseArgs

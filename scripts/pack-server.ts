@@ -1,9 +1,10 @@
 // `npm run pack:server`: the team server as one file an administrator installs on a machine with
 // Node (docs/team-server/systemd.md): punchcard-server-VERSION.tgz, an npm package that gives the
-// command `punchcard-mcp`. It holds the built engine's entry and chunks (`vite build` first; the npm
-// script does both), without source maps, a package.json with no dependencies at all (the engine is
-// bundled whole; the keychain's native module is a desktop's and never loaded by the server) and a
-// short README. Not the app: no Electron, no window.
+// command `punchcard-mcp`. It holds the team server's built entry and chunks (dist/team-server/:
+// `vite build` first; the npm script does both), without source maps, a package.json with no
+// dependencies at all (the team server and the engine are bundled whole; the keychain's native
+// module is a desktop's and never loaded by the server) and a short README. Not the app: no
+// Electron, no window.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const SERVER_PACKAGE_NAME = 'punchcard-server';
 
 export interface ServerPackOptions {
-  /** The built engine: dist/mcp-server. */
-  engineDir?: string;
+  /** The team server's build: dist/team-server. */
+  serverDir?: string;
   /** The folder the package is written to: the repository's root (release.yml picks it up there). */
   outDir?: string;
 }
@@ -47,17 +48,17 @@ Running it as a service, the configuration and its secrets: docs/team-server/ in
 
 /** Stages and packs the package; returns the path of the .tgz. */
 export function packServer(options: ServerPackOptions = {}): string {
-  const engineDir = options.engineDir ?? join(ROOT, process.env.PUNCHCARD_OUT ?? 'dist', 'mcp-server');
+  const serverDir = options.serverDir ?? join(ROOT, process.env.PUNCHCARD_OUT ?? 'dist', 'team-server');
   const outDir = options.outDir ?? ROOT;
-  const entry = join(engineDir, 'punchcard-mcp.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the engine first (npm run pack:server does).`);
+  const entry = join(serverDir, 'punchcard-mcp.mjs');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the team server first (npm run pack:server does).`);
   const app = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string; engines: { node: string } };
   const stage = mkdtempSync(join(tmpdir(), 'punchcard-server-pack-'));
   try {
     mkdirSync(join(stage, 'chunks'));
     copyFileSync(entry, join(stage, 'punchcard-mcp.mjs'));
-    for (const file of readdirSync(join(engineDir, 'chunks')).filter((name) => name.endsWith('.mjs')))
-      copyFileSync(join(engineDir, 'chunks', file), join(stage, 'chunks', file));
+    for (const file of readdirSync(join(serverDir, 'chunks')).filter((name) => name.endsWith('.mjs')))
+      copyFileSync(join(serverDir, 'chunks', file), join(stage, 'chunks', file));
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(serverPackageJson(app), null, 2)}\n`);
     writeFileSync(join(stage, 'README.md'), README);
     mkdirSync(outDir, { recursive: true });

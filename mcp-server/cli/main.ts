@@ -1,5 +1,7 @@
 // What `punchcard-mcp` does with its arguments: serve MCP on stdio (the default), check the
-// connection to the back end, or run the AI-client commands. Each mode loads only its own code.
+// connection to the back end, check a policy, or run the AI-client commands. Each mode loads only its
+// own code. The team server's build runs this same command line with its own commands added (`serve`,
+// `audit`, `admin`: team-server/index.ts); the desktop's engine holds none of them.
 import { realpathSync } from 'node:fs';
 import { stderrLog } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
@@ -15,31 +17,39 @@ const CLIENT_COMMANDS = new Set(['clients', 'register', 'unregister', 'repair', 
 const out = (text: string) => process.stdout.write(withoutControls(text));
 const err = (text: string) => process.stderr.write(withoutControls(text));
 
-export async function main(argv: readonly string[]): Promise<void> {
+/**
+ * Commands a program adds to the engine's own, by their first word, and what its usage says of them:
+ * the team server's build adds `serve`, `audit` and `admin` (team-server/cli/team-commands.ts). Each
+ * gets the words after its own and answers with the exit code.
+ */
+export interface AddedCommands {
+  usage: string;
+  run: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>>;
+}
+
+const NO_COMMANDS: AddedCommands = { usage: '', run: {} };
+
+/** The team server's commands, named so the desktop's engine can say where they went. */
+const TEAM_SERVER_COMMANDS = new Set(['serve', 'audit', 'admin']);
+
+export async function main(argv: readonly string[], added: AddedCommands = NO_COMMANDS): Promise<void> {
   if (argv[0] === 'policy') {
     const { runPolicyCommand } = await import('./policy-command.ts');
     process.exitCode = await runPolicyCommand(argv.slice(1), process.env, out);
     return;
   }
-  if (argv[0] === 'serve') {
-    const { runServeCommand } = await import('./serve-command.ts');
-    process.exitCode = await runServeCommand(argv.slice(1), process.env, (text) => process.stderr.write(text));
+  const command = argv[0] ?? '';
+  const run = Object.hasOwn(added.run, command) ? added.run[command] : undefined;
+  if (run) {
+    process.exitCode = await run(argv.slice(1));
     return;
   }
-  if (argv[0] === 'admin') {
-    const { runAdminCommand } = await import('../admin/admin-command.ts');
-    // The command's answer is for the administrator at the terminal: stdout, one line a finding.
-    process.exitCode = await runAdminCommand(argv.slice(1), process.env, out, err);
-    return;
-  }
-  if (argv[0] === 'audit') {
-    const { runAuditCommand } = await import('./serve-command.ts');
-    // The records are the command's answer: stdout, one JSON line each (no MCP is spoken here).
-    process.exitCode = await runAuditCommand(
-      argv.slice(1),
-      (text) => process.stdout.write(text),
-      (text) => process.stderr.write(text),
+  if (TEAM_SERVER_COMMANDS.has(command)) {
+    err(
+      `punchcard-mcp ${command} belongs to the team server, which this copy does not hold: the desktop app's engine speaks MCP ` +
+        'on stdio only. The team server ships as its own container image and punchcard-server package (docs/team-server/README.md).\n',
     );
+    process.exitCode = 2;
     return;
   }
   if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
@@ -49,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const parsed = parseArguments(argv, process.env);
   if (parsed.kind === 'error' || parsed.kind === 'help') {
     const { CLIENTS_USAGE } = await import('../clients/cli.ts');
-    const usage = `${USAGE}\n\n${CLIENTS_USAGE}\n`;
+    const usage = `${[USAGE, added.usage, CLIENTS_USAGE].filter((part) => part !== '').join('\n\n')}\n`;
     err(parsed.kind === 'error' ? `${parsed.message}\n\n${usage}` : usage);
     if (parsed.kind === 'error') process.exitCode = 2;
     return;

@@ -159,7 +159,7 @@ export const ServerConfigSchema = z
     key_env: variableName,
     /**
      * Web pages (origins) of browser-based MCP clients that may call /mcp besides the server's own:
-     * any other page that sends an Origin is refused (http/browser-origins.ts).
+     * any other page that sends an Origin is refused (team-server/http/browser-origins.ts).
      */
     allowed_origins: z
       .array(

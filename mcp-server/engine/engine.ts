@@ -3,7 +3,7 @@
 // (opened, its optional features checked, rested, opened anew), and applies a change of the settings,
 // the policy or the back end's features to every server it made, at once. The two hosts are thin
 // wiring around it: the stdio host (desktop-engine.ts, one engine for the person at the computer)
-// and the team server (team/person-engines.ts, one engine per person working now).
+// and the team server (team-server/team/person-engines.ts, one engine per person working now).
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';

@@ -5,7 +5,7 @@
 // (an AI client's server lists #17, the person says "delete #17"), so the numbers live in a SQLite
 // file in the data folder, assigned under its write lock (docs/decisions.md, "Numbers for a back
 // end's string ids"). An assigned number never changes; each process keeps what it has seen in memory.
-// The team server numbers in its store instead, for every instance alike (team/person-state.ts).
+// The team server numbers in its store instead, for every instance alike (team-server/team/person-state.ts).
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../log.ts';

@@ -30,7 +30,7 @@ export interface SecretVariable {
 
 /** The variables the team server reads a secret from under this configuration, the key first. */
 export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in' | 'postgres' | 'provider'>): SecretVariable[] {
-  // The key's own refusal, with how to make one, is readServerKey's (auth/server-keys.ts).
+  // The key's own refusal, with how to make one, is readServerKey's (team-server/auth/server-keys.ts).
   const found: SecretVariable[] = [
     { variable: config.key_env, from: 'key_env', what: 'key', emptyAllowed: false, unset: `The environment variable ${config.key_env} (key_env) is not set.` },
   ];
@@ -54,7 +54,7 @@ export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in'
       unset: `The environment variable ${password} (postgres.password_env) is not set; it must hold the database password.`,
     });
   // A back end whose key is the organisation's (Calamari's) has it from the server's environment
-  // and serves everyone with it (team/person-engines.ts).
+  // and serves everyone with it (team-server/team/person-engines.ts).
   const backEnd = backEndOf(config.provider.type);
   if (backEnd.secret?.whose === 'organisation') {
     const variable = tokenVariable(backEnd.type);

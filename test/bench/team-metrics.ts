@@ -6,8 +6,8 @@
 // - the built server: a scrape's size and time at Prometheus' side after people signed in and called
 //   tools, with the metrics listener on, and a request's time with metrics on and off.
 // `node test/bench/team-metrics.ts` runs it alone.
-import { prometheusMetrics } from '../../mcp-server/metrics/prometheus-metrics.ts';
-import { NO_METRICS, type TeamMetrics } from '../../mcp-server/metrics/team-metrics.ts';
+import { prometheusMetrics } from '../../team-server/metrics/prometheus-metrics.ts';
+import { NO_METRICS, type TeamMetrics } from '../../team-server/metrics/team-metrics.ts';
 import { TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
 import { connectAs, freePort, removeTeamServerData, startTeamServer } from '../support/team-server.ts';
 import { percentile } from './stats.ts';

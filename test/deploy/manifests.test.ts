@@ -218,7 +218,7 @@ describe('the image’s ignore files', () => {
       readFileSync(join(ROOT, file), 'utf8')
         .split('\n')
         .filter((line) => line && !line.startsWith('#'));
-    expect(rules('.containerignore')).toEqual(['*', '!dist/mcp-server/', 'dist/mcp-server/**/*.map']);
+    expect(rules('.containerignore')).toEqual(['*', '!dist/team-server/', 'dist/team-server/**/*.map']);
     expect(rules('.dockerignore')).toEqual(rules('.containerignore'));
   });
 });

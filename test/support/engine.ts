@@ -10,6 +10,8 @@ import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.t
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
 export const SERVER_BUNDLE = resolve(process.env.PUNCHCARD_TEST_BUNDLE ?? resolve(import.meta.dirname, '../../dist/mcp-server/punchcard-mcp.mjs'));
+/** The team server's build (team-server/index.ts): the same command line with `serve`, `audit` and `admin`, beside the engine's. */
+export const TEAM_SERVER_BUNDLE = resolve(SERVER_BUNDLE, '../../team-server/punchcard-mcp.mjs');
 
 export type Era = 'legacy' | 'modern';
 

@@ -1,10 +1,21 @@
-// Runs the built engine's command line without blocking this process, where the fake back ends live.
+// Runs a built command line without blocking this process, where the fake back ends live: the
+// engine's (runCli), or the team server's, which adds `serve`, `audit` and `admin` (runTeamCli).
 import { execFile } from 'node:child_process';
-import { SERVER_BUNDLE } from './engine.ts';
+import { SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from './engine.ts';
 
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const runCli = (args: string[], env: Record<string, string>): Promise<CliRun> => run(SERVER_BUNDLE, args, env);
+
+export const runTeamCli = (args: string[], env: Record<string, string>): Promise<CliRun> => run(TEAM_SERVER_BUNDLE, args, env);
+
+function run(bundle: string, args: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [SERVER_BUNDLE, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bundle, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });

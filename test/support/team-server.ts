@@ -1,4 +1,4 @@
-// The team server as its tests meet it: the BUILT bundle started with `serve --config FILE` in its own
+// The team server as its tests meet it: its BUILT bundle (dist/team-server/) started with `serve --config FILE` in its own
 // process (as an administrator starts it), a browser that signs in through the server's own pages
 // (forms, cookies, redirects, as a person's browser would, without JavaScript: the pages have none),
 // and the official MCP client with its OAuth support, connected over Streamable HTTP in either era.
@@ -22,7 +22,7 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
-import { SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
+import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
@@ -130,7 +130,7 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const configPath = join(dataDir, 'server.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const key = setup.key ?? TEST_SERVER_KEY;
-  const child = spawn(process.execPath, [SERVER_BUNDLE, 'serve', '--config', configPath], {
+  const child = spawn(process.execPath, [TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: dataDir,

@@ -11,7 +11,7 @@ import { writePrivateFileAtomically } from '../../private-files.ts';
 
 /**
  * Facts files kept somewhere other than the data folder: the team server's store for one person
- * (team/person-state.ts). Read and written at once, as files are; where they go from there is the
+ * (team-server/team/person-state.ts). Read and written at once, as files are; where they go from there is the
  * shelf's business.
  */
 export interface FactsShelf {

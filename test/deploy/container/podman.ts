@@ -67,8 +67,8 @@ export function ensureBaseImage(): number | null {
 
 /** Builds the team server's image from the built bundle as IMAGE; answers the seconds the build took. */
 export async function buildImage(tag = IMAGE): Promise<number> {
-  if (!existsSync(join(ROOT, 'dist/mcp-server/punchcard-mcp.mjs')))
-    throw new Error('dist/mcp-server/ is missing: run `npx vite build` before the container tests (npm run test:deploy does).');
+  if (!existsSync(join(ROOT, 'dist/team-server/punchcard-mcp.mjs')))
+    throw new Error('dist/team-server/ is missing: run `npx vite build` before the container tests (npm run test:deploy does).');
   const started = performance.now();
   await podmanOk(
     [

@@ -148,6 +148,9 @@ describe('electron-builder.yml', () => {
         )
         .filter((file) => file.endsWith('.node'));
       expect(nativeFiles).toHaveLength(1);
+      // The team server is a workspace of the repository (team-server/): npm lists it beside the app's
+      // dependencies, and its libraries are bundled into its own build, never the app's node_modules.
+      for (const name of ['@punchcard/team-server', 'koa', 'oidc-provider', 'pg', 'pino', 'prom-client']) expect(names, name).not.toContain(name);
       for (const file of nativeFiles) expect(unpacked(file), file).toBe(true);
     } finally {
       await temporary.cleanup();
@@ -264,6 +267,28 @@ describe('the build and the package agree', () => {
     expect(packaged('package.json')).toBe(true);
     expect(packaged('main/index.ts')).toBe(false);
     expect(packaged('dist-electron-check/main/main.js')).toBe(false);
+  });
+
+  it('never packs the team server: not its build, and nothing of it inside the engine the app runs', () => {
+    const teamEntry = outputOf('teamServer');
+    expect(teamEntry).toBe('team-server/punchcard-mcp.mjs');
+    expect(existsSync(join(out, teamEntry))).toBe(true);
+    expect(packaged(`dist/${teamEntry}`)).toBe(false);
+    // The engine's files hold none of the team server's code or libraries: a chunk of it there would
+    // ship in the app unused (the team server is team-server/, a workspace the engine never imports).
+    const engineFiles = readdirSync(join(out, 'mcp-server'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mjs'));
+    expect(engineFiles.length).toBeGreaterThan(5);
+    const marks = ['oidc-provider', 'startTeamServer', 'prom-client', 'PUNCHCARD_DEV_SERVER_KEY'];
+    for (const file of engineFiles) {
+      const text = readFileSync(join(out, 'mcp-server', file), 'utf8');
+      for (const mark of marks) expect(text.includes(mark), `${mark} in mcp-server/${file}`).toBe(false);
+    }
+    // …while the team server's build holds them (so the check above can fail).
+    const teamText = readdirSync(join(out, 'team-server', 'chunks'))
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => readFileSync(join(out, 'team-server', 'chunks', file), 'utf8'))
+      .join('\n');
+    for (const mark of marks) expect(teamText.includes(mark), mark).toBe(true);
   });
 
   it('is where main looks for the preload, the window and the engine', () => {

@@ -7,7 +7,7 @@ import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
 import { createClock } from '../../../mcp-server/clock.ts';
 import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
 import { defaultUserDataDir } from '../../../mcp-server/user-data.ts';
-import { SERVER_BUNDLE } from '../../support/engine.ts';
+import { SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from '../../support/engine.ts';
 
 describe('parseArguments', () => {
   const env = { HOME: '/home/ada' };
@@ -175,6 +175,32 @@ describe('the built command line', () => {
   it('answers --help and --version on stderr, keeping stdout for the protocol', () => {
     expect(run('--help')).toMatchObject({ status: 0, stdout: '' });
     expect(run('--version').stderr).toMatch(/^punchcard-mcp \d+\.\d+\.\d+/);
+  });
+});
+
+describe('the team server’s commands', () => {
+  const run = (bundle: string, ...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', input: '' });
+
+  it('are not in the desktop’s engine, which says where they went (exit 2) and starts nothing', () => {
+    for (const command of ['serve', 'audit', 'admin']) {
+      const result = run(SERVER_BUNDLE, command, '--dev');
+      expect(result.status, command).toBe(2);
+      expect(result.stdout, command).toBe('');
+      expect(result.stderr, command).toContain(`punchcard-mcp ${command} belongs to the team server`);
+      expect(result.stderr, command).toContain('docs/team-server/README.md');
+    }
+    expect(run(SERVER_BUNDLE, '--help').stderr).not.toContain('Team server:');
+  });
+
+  it('are in the team server’s build, whose usage adds them to the engine’s own', () => {
+    const help = run(TEAM_SERVER_BUNDLE, '--help');
+    expect(help).toMatchObject({ status: 0, stdout: '' });
+    expect(help.stderr).toMatch(/Usage: punchcard-mcp[\s\S]*Team server:[\s\S]*punchcard-mcp serve --config FILE/);
+    const serve = run(TEAM_SERVER_BUNDLE, 'serve');
+    expect(serve.status).toBe(2);
+    expect(serve.stderr).toContain('serve takes --config FILE, or --dev.');
+    // The engine's own commands are there too, as the same command line.
+    expect(run(TEAM_SERVER_BUNDLE, '--version').stderr).toMatch(/^punchcard-mcp \d+\.\d+\.\d+/);
   });
 });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSecretFile, SECRET_FILE_MAX_BYTES, secretVariables, unsetSecret, withSecretFiles } from '../../../mcp-server/settings/secret-files.ts';
-import { runCli } from '../../support/run-cli.ts';
+import { runTeamCli } from '../../support/run-cli.ts';
 import { removeTeamServerData, startTeamServer, TEST_SERVER_KEY } from '../../support/team-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'punchcard-secret-files-'));
@@ -149,7 +149,7 @@ describe('the built server', () => {
         key_env: 'PUNCHCARD_SERVER_KEY',
       }),
     );
-    const run = await runCli(['serve', '--config', config], { HOME: dir, PUNCHCARD_SERVER_KEY_FILE: join(dir, 'serve-link', 'key') });
+    const run = await runTeamCli(['serve', '--config', config], { HOME: dir, PUNCHCARD_SERVER_KEY_FILE: join(dir, 'serve-link', 'key') });
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
       `PUNCHCARD_SERVER_KEY_FILE (key_env) names ${join(dir, 'serve-link', 'key')}, which cannot be used: it is a link out of its folder (to ${outside}); mount the secret itself there.`,

@@ -1,0 +1,55 @@
+// `admin people`: everyone who signed in to the server, the most recently seen first, with the AI
+// clients each has connected now (their grants). One line a person, tab-separated, so it reads at a
+// terminal and cuts with `cut -f`. The client names are in sealed records, so the command needs the
+// server's key, as the server does.
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { clientNameOf } from '../auth/client-name.ts';
+import { grantsOf } from '../auth/store-adapter.ts';
+import { keysFromStore } from '../auth/key-rotation.ts';
+import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
+import { unseal } from '../store/sealed.ts';
+import type { Store } from '../store/store.ts';
+import { type AdminIo, openConfiguredStore } from './admin-io.ts';
+
+export async function listPeople(config: ServerConfig, io: AdminIo): Promise<number> {
+  const key = readServerKey(io.env, config.key_env);
+  if (typeof key === 'string') return (io.err(`${key}\n`), 1);
+  const store = await openConfiguredStore(config, io);
+  if (!store) return 1;
+  try {
+    const keys = await keysFromStore(key, store, config.key_env);
+    if (typeof keys === 'string') return (io.err(`${keys}\n`), 1);
+    const people = await store.people();
+    io.out(`${['id', 'last seen', 'name', 'e-mail', 'connected clients'].join('\t')}\n`);
+    for (const person of people) {
+      const clients = await connectedClients(store, keys, person.id);
+      const fields = [person.id, new Date(person.lastSeenAt).toISOString(), person.name, person.email ?? '-', clients.length ? clients.join(', ') : '-'];
+      io.out(`${fields.map((field) => withoutControls(field).replace(/[\t\n]/g, ' ')).join('\t')}\n`);
+    }
+    io.err(`${people.length} ${people.length === 1 ? 'person' : 'people'}.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The names of the clients a person has connected (their grants' clients, as each registered). */
+async function connectedClients(store: Store, keys: ServerKeys, personId: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const grant of await grantsOf(store, keys, personId)) {
+    const stored = keys.storedId(grant.clientId);
+    const record = await store.findOAuth('Client', stored);
+    let given: string | undefined;
+    if (record) {
+      try {
+        const payload = JSON.parse(unseal(keys.atRest, record.payload, `Client:${stored}`)) as { client_name?: unknown };
+        if (typeof payload.client_name === 'string') given = payload.client_name;
+      } catch {
+        // Not readable with this key: the client's id says enough.
+      }
+    }
+    names.push(clientNameOf(given, grant.clientId));
+  }
+  return names;
+}

@@ -1,0 +1,29 @@
+// `admin sign-out PERSON`: the person signed out everywhere. The store does it in one transaction
+// (Store.signOut): every grant of theirs with its codes, access and refresh tokens, and their stored
+// tracker credentials, and a record of the sign-out, which every instance reads within seconds to
+// close the person's engine there (team/sign-outs.ts). Their clients' next request is refused, on
+// every instance at once; to come back they sign in again.
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { PersonRecord } from '../store/store.ts';
+import { type AdminIo, openConfiguredStore } from './admin-io.ts';
+
+export async function signOutPerson(config: ServerConfig, who: string, io: AdminIo): Promise<number> {
+  const store = await openConfiguredStore(config, io);
+  if (!store) return 1;
+  try {
+    // An id is looked up as it is; only an e-mail needs everyone read.
+    const byId = await store.person(who.trim());
+    const wanted = who.trim().toLowerCase();
+    const matches = byId ? [byId] : (await store.people()).filter((person: PersonRecord) => (person.email ?? '').toLowerCase() === wanted);
+    if (matches.length === 0) return (io.err(`Nobody with the id or e-mail "${who}" has signed in to this server (admin people lists everyone).\n`), 1);
+    if (matches.length > 1) return (io.err(`"${who}" is the e-mail of ${matches.length} people; sign out one by their id (admin people lists them).\n`), 1);
+    const person = matches[0] as PersonRecord;
+    const grants = await store.signOut(person.id, Date.now());
+    io.out(
+      `Signed out ${person.id}: ${grants} ${grants === 1 ? 'grant' : 'grants'} revoked with their tokens, stored credentials removed; every instance closes their engine within seconds.\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

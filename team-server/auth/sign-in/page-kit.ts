@@ -1,0 +1,173 @@
+// What every sign-in, consent and account page shares: the browser's own id and the signed-in
+// cookies, the sign-in form as it is shown for a purpose, the count of failed sign-ins, and a sign-in
+// that succeeded. The handlers (one per route, routes.ts) are built on one kit per server.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouterContext } from '@koa/router';
+import type Provider from 'oidc-provider';
+import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
+import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
+import type { Log } from '../../../mcp-server/log.ts';
+import type { Limit } from '../../http/rate-limits.ts';
+import { NO_METRICS, type TeamMetrics } from '../../metrics/team-metrics.ts';
+import type { PersonRecord, Store } from '../../store/store.ts';
+import type { CompanySignIn } from '../company-sign-in.ts';
+import { takesTrackerSignIn, trackerFields } from '../credentials.ts';
+import { browserId, type CookieJar, formToken } from '../forms.ts';
+import { renderSignIn, type SignInPage } from '../pages.ts';
+import type { ServerKeys } from '../server-keys.ts';
+import { sendErrorPage, seeOther } from './answers.ts';
+
+/** How long failed sign-ins from one address are counted. */
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+/** How long the account page stays signed in. */
+export const ACCOUNT_SESSION_SECONDS = 8 * 3_600;
+/** How long a company sign-in may take in the provider's pages. */
+export const PENDING_SECONDS = 10 * 60;
+
+export const COOKIES = { browser: 'punchcard_browser', account: 'punchcard_account', pending: 'punchcard_pending', signedIn: 'punchcard_signed_in' } as const;
+
+export interface SignInRoutesOptions {
+  config: ServerConfig;
+  provider: Provider;
+  store: Store;
+  keys: ServerKeys;
+  jar: CookieJar;
+  company: CompanySignIn | undefined;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+  log: Log;
+  /** A person's credentials changed or went: their open engine must not keep using the old ones. */
+  forgetPerson: (personId: string) => void;
+  /** Told how each sign-in ended (metrics/team-metrics.ts). */
+  metrics?: Pick<TeamMetrics, 'signIn' | 'rateLimited'>;
+}
+
+/** Where a sign-in leads: an AI client's connection, or the account page. */
+export type Purpose = { kind: 'interaction'; uid: string } | { kind: 'account' };
+
+/** What the router and the steps before a handler put on a request. */
+export interface PageState {
+  /** The request's address as the team server parsed it (team/team-routes.ts). */
+  url: URL;
+  /** The client's address, as trusted_proxies lets the server believe it. */
+  address: string;
+  /** Set by the route: what a form on this path signs in for. */
+  purpose: Purpose;
+  /** Set by a POST route once its form was checked (form-body.ts): the fields, and the browser's id. */
+  form: Map<string, string>;
+  browser: string;
+}
+
+/**
+ * A page request. The pages answer on the raw response themselves: oidc-provider's
+ * interactionDetails and interactionFinished work on it, so koa's own answering is never used.
+ */
+export type PageContext = RouterContext<PageState>;
+
+export type PageKit = ReturnType<typeof pageKit>;
+
+export function pageKit(options: SignInRoutesOptions) {
+  const { config, store, keys, jar, company, now } = options;
+  const metrics = options.metrics ?? NO_METRICS;
+  const origin = new URL(config.public_url).origin;
+  const backEnd = config.provider;
+  const tracker = config.sign_in.tracker && takesTrackerSignIn(backEnd) ? backEnd : undefined;
+
+  const bindingOf = (purpose: Purpose, browser: string) => (purpose.kind === 'interaction' ? `interaction:${purpose.uid}:${browser}` : `account:${browser}`);
+  const actionOf = (purpose: Purpose) => (purpose.kind === 'interaction' ? `/interaction/${purpose.uid}` : '/account');
+
+  /** The person a signed-in cookie names, if it was made for this purpose and is still good. */
+  const signedInFrom = async (request: IncomingMessage, name: string, purpose: Purpose): Promise<PersonRecord | undefined> => {
+    const raw = jar.get(request, name);
+    if (!raw) return undefined;
+    const value = JSON.parse(raw) as { personId: string; purpose: string; expires: number };
+    if (value.expires < now() || value.purpose !== bindingOf(purpose, '')) return undefined;
+    return store.person(value.personId);
+  };
+  const rememberSignedIn = (response: ServerResponse, name: string, person: PersonRecord, purpose: Purpose, seconds: number) => {
+    jar.set(response, name, JSON.stringify({ personId: person.id, purpose: bindingOf(purpose, ''), expires: now() + seconds * 1000 }), seconds);
+  };
+
+  return {
+    options,
+    metrics,
+    origin,
+    /** The tracker whose credentials sign people in, if this server takes them. */
+    tracker,
+    bindingOf,
+    actionOf,
+    signedInFrom,
+    rememberSignedIn,
+    /** A form token for a page shown to this browser for this purpose. */
+    formTokenFor: (purpose: Purpose, browser: string) => formToken(keys.formKey, bindingOf(purpose, browser), now()),
+
+    /** The browser's own id, binding account forms to it; set on the first page. */
+    browserOf(request: IncomingMessage, response: ServerResponse): string {
+      let id = jar.get(request, COOKIES.browser);
+      if (!id) {
+        id = browserId();
+        jar.set(response, COOKIES.browser, id, 24 * 3_600);
+      }
+      return id;
+    },
+
+    failedSignIns: (address: string): Limit => ({ key: `sign-in:${address}`, max: config.limits.failed_sign_ins_per_address, windowMs: SIGN_IN_WINDOW_MS }),
+
+    tooMany(response: ServerResponse, retryAfterSeconds: number) {
+      metrics.signIn('limited');
+      metrics.rateLimited('sign_in');
+      sendErrorPage(response, 429, `Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`, {
+        'retry-after': String(retryAfterSeconds),
+      });
+    },
+
+    signInPage(purpose: Purpose, browser: string, extra: Partial<SignInPage> = {}): string {
+      // Behind a company sign-in, the tracker form comes once the company has said who this is.
+      const askTracker = tracker !== undefined && (!company || extra.signedInAs !== undefined);
+      const fields = askTracker ? trackerFields(tracker) : undefined;
+      const service = tracker ? serviceName(tracker.type) : '';
+      return renderSignIn({
+        action: actionOf(purpose),
+        csrf: formToken(keys.formKey, bindingOf(purpose, browser), now()),
+        ...(tracker && fields ? { tracker: { service, secretLabel: fields.secretLabel, needsEmail: fields.needsEmail, help: trackerHelp(tracker.type) } } : {}),
+        ...(company ? { company: { label: company.label } } : {}),
+        development: config.sign_in.development,
+        ...extra,
+      });
+    },
+
+    /** Whether this person still has to give tracker credentials (company sign-in in front of a tracker). */
+    needsCredentials: (person: PersonRecord) => tracker !== undefined && person.credentials === null,
+
+    /** A sign-in that succeeded: on to consent, or to the account page. */
+    async finish(request: IncomingMessage, response: ServerResponse, purpose: Purpose, person: PersonRecord) {
+      if (purpose.kind === 'account') {
+        rememberSignedIn(response, COOKIES.account, person, purpose, ACCOUNT_SESSION_SECONDS);
+        seeOther(response, '/account');
+        return;
+      }
+      jar.set(response, COOKIES.signedIn, '', 0);
+      await options.provider.interactionFinished(request, response, { login: { accountId: person.id } }, { mergeWithLastSubmission: false });
+    },
+
+    async savePerson(identity: string, name: string, email: string | null): Promise<PersonRecord> {
+      const existing = await store.personByIdentity(identity);
+      const saved = await store.savePerson({ id: existing?.id ?? randomUUID(), identity, name: name.slice(0, 200), email, at: now() });
+      // A new e-mail is who Calamari's requests name from now on: an engine open with the old one goes.
+      if (existing && existing.email !== saved.email) options.forgetPerson(saved.id);
+      return saved;
+    },
+  };
+}
+
+export function serviceName(type: string): string {
+  return backEndOf(type).label;
+}
+
+/** Where the person makes their secret, from the back end's descriptor. */
+function trackerHelp(type: string): string {
+  const { label, secret } = backEndOf(type);
+  return `${label}: ${secret?.steps}. Punchcard checks it with ${label} and keeps it encrypted.`;
+}

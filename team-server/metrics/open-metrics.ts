@@ -1,0 +1,43 @@
+// The metrics part of the team server: nothing at all without `metrics.listen` (NO_METRICS, and
+// prom-client is not loaded), else the Prometheus counters, and their own listener once the parts
+// they read at a scrape (the engines, the store) exist.
+import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
+import type { MetricsListener } from './metrics-listener.ts';
+import { NO_METRICS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
+
+export interface OpenedMetrics {
+  metrics: TeamMetrics;
+  /** Starts the listener Prometheus scrapes (nothing when metrics are off). */
+  listen(gauges: TeamGauges): Promise<MetricsListener | undefined>;
+}
+
+export async function openMetrics(listen: { host: string; port: number } | undefined): Promise<OpenedMetrics> {
+  if (!listen) return { metrics: NO_METRICS, listen: () => Promise.resolve(undefined) };
+  const [{ prometheusMetrics }, { startMetricsListener }] = await Promise.all([import('./prometheus-metrics.ts'), import('./metrics-listener.ts')]);
+  let gaugesNow: TeamGauges = { enginesOpen: () => 0, storePool: () => undefined, keptWritesWaiting: () => 0 };
+  const metrics = prometheusMetrics({
+    enginesOpen: () => gaugesNow.enginesOpen(),
+    storePool: () => gaugesNow.storePool(),
+    keptWritesWaiting: () => gaugesNow.keptWritesWaiting(),
+  });
+  return {
+    metrics,
+    listen(gauges) {
+      gaugesNow = gauges;
+      return startMetricsListener(listen, metrics);
+    },
+  };
+}
+
+/**
+ * The gate every request to the back end passes (mcp-server/providers/remote/json-http.ts), told how each ended:
+ * `gate`'s own work first where there is one (Calamari's organisation limit), then the count.
+ */
+export function observedGate(gate: RequestGate | undefined, backEnd: string, metrics: TeamMetrics): RequestGate | undefined {
+  if (metrics === NO_METRICS) return gate;
+  const refused = gate?.refused?.bind(gate);
+  return Object.assign(() => (gate ? gate() : Promise.resolve()), {
+    ...(refused ? { refused } : {}),
+    answered: (status: number | 'failed', seconds: number) => metrics.backEndRequest(backEnd, status, seconds),
+  });
+}

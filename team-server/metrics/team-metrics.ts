@@ -1,0 +1,78 @@
+// What the team server tells about itself as it works, behind one small interface, so that team/,
+// auth/ and http/ each say "this happened" in one line and never know how it is counted. Off by
+// default: without `metrics.listen` every part is handed NO_METRICS, which does nothing, and
+// prom-client is not even loaded. The Prometheus form lives in prometheus-metrics.ts, its listener
+// in metrics-listener.ts (docs/team-server/monitoring.md lists every series).
+
+import type { EndedCall } from '../../mcp-server/engine/run-tool.ts';
+
+/** How a tool call ended, as the metrics tell it: as the engine tells it (mcp-server/engine/run-tool.ts). */
+export type ToolOutcome = EndedCall['outcome'];
+/** How a sign-in ended: a person signed in, was refused (wrong credentials, not vouched for), or was held back by the limit on failures. */
+export type SignInOutcome = 'signed_in' | 'refused' | 'limited';
+/** Which limit refused a request. */
+export type LimitName = 'address' | 'person' | 'sign_in';
+/** Why the store could not serve a request. */
+export type StoreErrorKind = 'unavailable' | 'newer_version';
+
+export interface TeamMetrics {
+  httpRequest(route: string, status: number, seconds: number): void;
+  toolCall(tool: string, outcome: ToolOutcome, seconds: number): void;
+  /** One request to the back end: its HTTP status, or 'failed' where none came (network, deadline). */
+  backEndRequest(backEnd: string, status: number | 'failed', seconds: number): void;
+  rateLimited(limit: LimitName): void;
+  signIn(outcome: SignInOutcome): void;
+  storeError(kind: StoreErrorKind): void;
+}
+
+/** What the metrics read at each scrape rather than count as it happens. */
+export interface TeamGauges {
+  /** People whose engine is open on this instance now. */
+  enginesOpen(): number;
+  /** The store's connection pool (PostgreSQL), or undefined where it has none. */
+  storePool(): { total: number; idle: number; waiting: number } | undefined;
+  /** Writes kept for a back end out of reach and not yet sent, of the people whose engine is open. */
+  keptWritesWaiting(): number;
+}
+
+export const NO_METRICS: TeamMetrics = {
+  httpRequest: () => {},
+  toolCall: () => {},
+  backEndRequest: () => {},
+  rateLimited: () => {},
+  signIn: () => {},
+  storeError: () => {},
+};
+
+/**
+ * The route a path is counted under. A label takes few values, or Prometheus keeps a series for every
+ * address a scanner tries: the server's own paths by name, the sign-in pages by their first two
+ * parts (an interaction's id is not a route), and everything else as "other".
+ */
+export function routeOf(path: string): string {
+  if (ROUTES.has(path)) return path;
+  if (path.startsWith('/.well-known/')) return WELL_KNOWN.has(path) ? path : '/.well-known/other';
+  const prefix = PREFIXES.find((candidate) => path === candidate || path.startsWith(`${candidate}/`));
+  return prefix ?? 'other';
+}
+
+const ROUTES = new Set([
+  '/',
+  '/mcp',
+  '/healthz',
+  '/readyz',
+  '/token',
+  '/reg',
+  '/jwks',
+  '/account',
+  '/token/revocation',
+  '/token/introspection',
+  '/session/end',
+]);
+const WELL_KNOWN = new Set([
+  '/.well-known/oauth-protected-resource',
+  '/.well-known/oauth-protected-resource/mcp',
+  '/.well-known/oauth-authorization-server',
+  '/.well-known/openid-configuration',
+]);
+const PREFIXES = ['/authorize', '/interaction', '/sign-in', '/account', '/reg'];

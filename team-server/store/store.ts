@@ -1,0 +1,169 @@
+// Everything the team server keeps, behind one interface (docs/architecture.md, "The team server"):
+// the authorization server's records (clients, grants, codes, tokens, sessions), the people who signed
+// in with their sealed tracker credentials, the audit log of writes, the rate-limit and pacing
+// counters and the holds a back end's refusals ask for, what each person's back end learned about their account, the numbers given to a back
+// end's string ids, and the instances serving now. Everything several instances must agree on is
+// here, so any instance serves any request. SQLite is the embedded store (one instance); PostgreSQL
+// serves several. The store never sees a secret in the clear: record ids arrive keyed
+// (ServerKeys.storedId) and payloads and credentials sealed (sealed.ts).
+
+/** One authorization-server record as stored: its kind (oidc-provider's model name) and indexes. */
+export interface OAuthRecord {
+  model: string;
+  /** The keyed id (never the raw one: an opaque token is its own id). */
+  id: string;
+  /** The sealed JSON payload. */
+  payload: string;
+  /** Epoch ms after which the record is gone; null keeps it (registered clients). */
+  expiresAt: number | null;
+  grantId: string | null;
+  /** Keyed, like id. */
+  uid: string | null;
+  accountId: string | null;
+  consumedAt: number | null;
+}
+
+/** A sign-out the administrator recorded (Store.signOut). */
+export interface SignOutRecord {
+  /** The store's number for it, unique and never reused; not necessarily in commit order (PostgreSQL). */
+  seq: number;
+  personId: string;
+  /** When the admin command ran, by its machine's clock. */
+  at: number;
+}
+
+export interface PersonRecord {
+  id: string;
+  /** Who signed in, in one string: `kimai:<url>:<user id>`, `oidc:<issuer>:<subject>`, `dev:<name>`. */
+  identity: string;
+  name: string;
+  email: string | null;
+  /** The person's tracker secret, sealed to this person; null when none is stored. */
+  credentials: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** One write a person made through the server, as the administrator reads it (`punchcard-mcp audit`). */
+export interface AuditRecord {
+  at: number;
+  personId: string;
+  /** The person by name and e-mail, as they were when they acted. */
+  person: string;
+  clientId: string;
+  clientName: string;
+  tool: string;
+  outcome: 'done' | 'refused' | 'failed';
+  /** What changed, without secrets or free text (audit.ts). */
+  change: Record<string, unknown>;
+}
+
+export interface Store {
+  readonly kind: string;
+  /** Resolves while the store answers (readiness). */
+  ping(): Promise<void>;
+
+  upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): Promise<void>;
+  findOAuth(model: string, id: string): Promise<OAuthRecord | undefined>;
+  findOAuthByUid(model: string, uid: string): Promise<OAuthRecord | undefined>;
+  consumeOAuth(model: string, id: string, at: number): Promise<void>;
+  /**
+   * A refresh token's rotation, all or nothing: `consume` is marked used and `records` (its successor
+   * and the new access token) saved in one transaction. False, with nothing written, when `consume`
+   * was used already (another instance rotated it first), unless its first use was less than
+   * `graceMs` before `at`: a client's parallel refreshes with one token are rotated each, and the
+   * first use's time is kept, so the grace runs from it.
+   */
+  rotateOAuth(consume: { model: string; id: string; at: number; graceMs?: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean>;
+  destroyOAuth(model: string, id: string): Promise<void>;
+  /**
+   * Every record of the grant: codes, access and refresh tokens, the grant itself; or, given a
+   * model, only the grant's records of that model (the authorization server revokes model by model,
+   * and keeps the grant itself when only its tokens go).
+   */
+  revokeGrant(grantId: string, model?: string): Promise<void>;
+  /** The grants a person holds, newest first (their connected clients). */
+  grantsOf(accountId: string): Promise<OAuthRecord[]>;
+
+  personByIdentity(identity: string): Promise<PersonRecord | undefined>;
+  person(id: string): Promise<PersonRecord | undefined>;
+  /** Creates the person on first sign-in, or refreshes their name and e-mail. */
+  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord>;
+  setCredentials(personId: string, sealed: string | null): Promise<void>;
+  /** Everyone who ever signed in, the most recently seen first (`punchcard-mcp admin people`). */
+  people(): Promise<PersonRecord[]>;
+  /**
+   * Signs a person out everywhere, in one transaction: every grant of theirs goes with its codes,
+   * access and refresh tokens, their stored credentials go, and the sign-out is recorded at `at` for
+   * every instance to follow (signOuts). Answers how many grants went.
+   */
+  signOut(personId: string, at: number): Promise<number>;
+  /**
+   * Every sign-out the store keeps (a day's, sweep prunes older ones), in the order they were
+   * recorded. Followers keep their place by `seq`, which the store numbers as it commits; `at` is
+   * the admin machine's clock, for people to read, never to compare.
+   */
+  signOuts(): Promise<SignOutRecord[]>;
+
+  appendAudit(record: AuditRecord): Promise<void>;
+  /** Audit records in the order they were written, from `since` (epoch ms) on. */
+  readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]>;
+
+  /** Counts `amount` hits (default one) of `key` in the window starting at `windowStart` and answers the window's count. */
+  hit(key: string, windowStart: number, amount?: number): Promise<number>;
+  /** The window's count so far, without counting. */
+  count(key: string, windowStart: number): Promise<number>;
+
+  /**
+   * Holds back what `key` names (the organisation's requests to a back end that refused one for its
+   * limit: team/organisation-limit.ts) until `liftsAt` (epoch ms); `lengthMs` is how long the hold
+   * was meant to be. A later lift wins, so instances telling of refusals at once keep the longest.
+   */
+  holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void>;
+  /** The latest hold of `key`, also one that has lifted (until the sweep), or undefined. */
+  hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined>;
+
+  /**
+   * What a person's back end learned about their account (mcp-server/providers/remote/facts-file.ts), by file
+   * name, as the JSON text the file would hold on a desktop.
+   */
+  factsOf(personId: string): Promise<Map<string, string>>;
+  saveFacts(personId: string, name: string, text: string, at: number): Promise<void>;
+
+  /**
+   * The numbers of a back end's string ids (mcp-server/providers/id-aliases.ts) in `scope` (a person) and of
+   * `kind`: an id numbered before keeps its number, a new one gets the next free number of its kind,
+   * atomically across instances, so one id has one number everywhere and no number two ids.
+   */
+  numberIds(scope: string, kind: string, remotes: readonly string[]): Promise<Map<string, number>>;
+  /** The id a number was given to, or undefined. */
+  idOfNumber(scope: string, kind: string, number: number): Promise<string | undefined>;
+
+  /** Says this instance serves at `address` (other instances pass it the requests of its sessions). */
+  announceInstance(id: string, address: string, at: number): Promise<void>;
+  /** Where an instance announced itself since `since`, or undefined. */
+  instanceAddress(id: string, since: number): Promise<string | undefined>;
+  withdrawInstance(id: string): Promise<void>;
+
+  /**
+   * The server key's rotation as the store keeps it (auth/key-rotation.ts): sealed text only, never
+   * a key in the clear; undefined where the key was never rotated.
+   */
+  keyRotation(): Promise<string | undefined>;
+  saveKeyRotation(text: string): Promise<void>;
+  /** Every sealed authorization-server record, for a rotation to seal anew. */
+  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]>;
+  /** Replaces a record's sealed payload, only if it is still `from` (a write meanwhile wins); true when replaced. */
+  resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean>;
+  /** Replaces a person's sealed credentials, only if they are still `from`; true when replaced. */
+  resealCredentials(personId: string, from: string, to: string): Promise<boolean>;
+
+  /** The connection pool's use now, where the store has a pool (PostgreSQL; the metrics read it). */
+  pool?(): { total: number; idle: number; waiting: number };
+
+  /** Drops what expired before `now` (tokens, codes, sessions, old counters). */
+  sweep(now: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export { StoreUnavailable, StoreVersionError } from './store-errors.ts';

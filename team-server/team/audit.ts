@@ -1,0 +1,54 @@
+// The audit log of the team server: one record per call of a tool that may write, with who (by name
+// and e-mail), which client, which tool, what changed and when. What changed is the call's arguments
+// and the record it touched, with free text (notes, descriptions, reasons) reduced to its length: an
+// administrator sees that a note was set, not what a person wrote in it. No secret is ever among the
+// arguments of a tool.
+import type { FinishedCall } from '../../mcp-server/engine/run-tool.ts';
+import type { AuditRecord } from '../store/store.ts';
+import type { Caller } from './person-engines.ts';
+
+/** Arguments that carry a person's own words. */
+const FREE_TEXT = new Set(['note', 'description', 'reason', 'comment', 'notes']);
+/** Keys of a result that say which record was touched. */
+const RECORD_KEYS = new Set(['id', 'entry_id', 'request_id', 'project', 'activity', 'start', 'end', 'status', 'days', 'kind', 'from', 'to']);
+/** A value kept longer than this is cut: nothing an administrator reads needs more. */
+const MAX_VALUE_LENGTH = 200;
+
+export function auditRecord(caller: Caller, call: FinishedCall, at: number): AuditRecord {
+  const person = caller.person.email ? `${caller.person.name} <${caller.person.email}>` : caller.person.name;
+  return {
+    at,
+    personId: caller.person.id,
+    person,
+    clientId: caller.clientId,
+    clientName: caller.clientName,
+    tool: call.tool,
+    outcome: call.outcome,
+    change: { arguments: withoutFreeText(call.args), ...(call.data ? { record: touched(call.data) } : {}) },
+  };
+}
+
+function withoutFreeText(value: unknown, depth = 0): unknown {
+  if (depth > 4) return '(nested)';
+  if (typeof value === 'string') return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+  if (Array.isArray(value)) return value.slice(0, 20).map((item) => withoutFreeText(item, depth + 1));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      FREE_TEXT.has(key) && typeof item === 'string' ? `(${[...item].length} characters)` : withoutFreeText(item, depth + 1),
+    ]),
+  );
+}
+
+/** The identifying fields of the record a call returned (its entry, its request), free text left out. */
+function touched(data: Record<string, unknown>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const inner = touched(value as Record<string, unknown>);
+      if (Object.keys(inner).length > 0) record[key] = inner;
+    } else if (RECORD_KEYS.has(key)) record[key] = withoutFreeText(value);
+  }
+  return record;
+}

@@ -1,0 +1,190 @@
+// The /mcp route: a web page's origin judged, the bearer token verified, the person's limit spent
+// (each message of a batch), the body read to its bounds, and the request handed to the MCP endpoint
+// (http/mcp-endpoint.ts) as the verified person, whose engine answers it (person-engines.ts).
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  bearerAuthChallengeResponse,
+  getOAuthProtectedResourceMetadataUrl,
+  OAuthError,
+  OAuthErrorCode,
+  verifyBearerToken,
+  type AuthInfo,
+} from '@modelcontextprotocol/server';
+import type Provider from 'oidc-provider';
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { Log } from '../../mcp-server/log.ts';
+import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { ALL_SCOPES, SCOPES } from '../auth/authorization-server.ts';
+import { bearerChallenge, bearerOf, carriesBearerToken, tokenVerifier } from '../auth/bearer.ts';
+import { admitBatch, withRefusedCalls } from '../http/batches.ts';
+import type { BrowserOrigins } from '../http/browser-origins.ts';
+import { cleanAnswer } from '../http/clean-answers.ts';
+import { mcpEndpoint } from '../http/mcp-endpoint.ts';
+import { PEER_HEADER, type Peers } from '../http/peers.ts';
+import type { RequestLimits } from '../http/rate-limits.ts';
+import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
+import { actingFor } from '../logs/request-context.ts';
+import type { TeamMetrics } from '../metrics/team-metrics.ts';
+import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
+import { headerReader, tooMany, writeResponse } from './node-answers.ts';
+import type { PersonEngines } from './person-engines.ts';
+
+export interface McpRouteOptions {
+  config: ServerConfig;
+  origin: string;
+  /** This server's MCP endpoint, the one resource its tokens are for. */
+  resource: string;
+  provider: Provider;
+  store: Store;
+  engines: PersonEngines;
+  limits: RequestLimits;
+  origins: BrowserOrigins;
+  metrics: TeamMetrics;
+  now: () => number;
+  log: Log;
+}
+
+export interface McpRoute {
+  /** Whether another instance passed this request here (a 2025-era session this one holds): it was counted there. */
+  passedByPeer(request: IncomingMessage, path: string): boolean;
+  serve(request: IncomingMessage, response: ServerResponse, passed: boolean): Promise<void>;
+  /** The other instances on the store, met once this one listens (its address is then known). */
+  meetPeers(peers: Peers): void;
+  /** 2025-era sessions open now. */
+  readonly sessions: number;
+  close(): Promise<void>;
+}
+
+export function mcpRoute(options: McpRouteOptions): McpRoute {
+  const { config, origin, resource, provider, store, engines, limits, origins, metrics, now, log } = options;
+  const clientName = clientNames(provider);
+  let peers: Peers | undefined;
+  const endpoint = mcpEndpoint({
+    log,
+    sessionId: () => peers?.sessionId() ?? randomUUID(),
+    // A session another instance holds: passed there, unless another instance passed it here.
+    elsewhere: async (request, sessionId) => {
+      if (!peers || peers.passedByPeer(request.headers, sessionId)) return undefined;
+      const body = request.method === 'POST' ? new Uint8Array(await request.arrayBuffer()) : undefined;
+      return peers.pass({ method: request.method, headers: request.headers, body, signal: request.signal }, sessionId);
+    },
+    ownerOf: (authInfo) => `${bearerOf(authInfo).person.id}\n${authInfo.clientId}`,
+    serverFor: async (authInfo) => {
+      const bearer = bearerOf(authInfo);
+      return engines.serverFor({
+        person: bearer.person,
+        clientId: bearer.clientId,
+        clientName: await clientName(bearer.clientId),
+        mayWrite: bearer.scopes.includes(SCOPES.write),
+      });
+    },
+  });
+  const authenticate = bearerGate(provider, store, resource, now);
+
+  const serve = async (request: IncomingMessage, response: ServerResponse, passed: boolean) => {
+    // A web page's request is answered only from the server's own origin and the allowed ones.
+    if (origins.guard(request, response)) return;
+    const verified = await authenticate(request.headers.authorization);
+    if (verified instanceof Response) {
+      request.resume();
+      return writeResponse(response, verified);
+    }
+    const person = bearerOf(verified).person;
+    actingFor(person.id);
+    const personLimit = { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 };
+    const perPerson = passed ? ({ allowed: true } as const) : limits.spend(personLimit);
+    if (!perPerson.allowed) {
+      metrics.rateLimited('person');
+      request.resume();
+      return tooMany(response, perPerson.retryAfterSeconds);
+    }
+    let body: Buffer | undefined;
+    if (request.method === 'POST') {
+      body = await readBody(request);
+      const type = String(request.headers['content-type'] ?? '');
+      if (!/^application\/json\b/i.test(type)) throw new BodyRefused(415, 'MCP requests are JSON: send Content-Type: application/json.');
+      checkJsonDepth(body);
+    }
+    // Each message of a batch counts against the person's limit (the instance that passed a request here counted it).
+    const batch = body ? admitBatch(body, (count) => (passed ? { granted: count, retryAfterSeconds: 0 } : limits.spendMany(personLimit, count))) : undefined;
+    if (batch?.kind === 'refused') return writeResponse(response, batch.answer);
+    if (batch?.kind === 'admitted') body = batch.body;
+    // The person as the store has them for this request: an engine this instance opened on
+    // credentials they replaced since, signing in again on another instance, is not used.
+    await engines.keepCurrent(person);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const abort = new AbortController();
+    response.on('close', () => abort.abort());
+    const webRequest = new Request(`${origin}/mcp`, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(body ? { body: new Uint8Array(body) } : {}),
+      signal: abort.signal,
+    });
+    const answer = await endpoint.fetch(webRequest, verified);
+    return writeResponse(response, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
+  };
+
+  return {
+    passedByPeer: (request, path) =>
+      path === '/mcp' &&
+      request.headers[PEER_HEADER] !== undefined &&
+      peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true,
+    serve,
+    meetPeers: (met) => void (peers = met),
+    get sessions() {
+      return endpoint.sessions;
+    },
+    close: () => endpoint.close(),
+  };
+}
+
+/** A request's bearer token verified for this resource: the caller, or the 401/403 answer to send. */
+function bearerGate(
+  provider: Provider,
+  store: Store,
+  resource: string,
+  now: () => number,
+): (authorization: string | undefined) => Promise<AuthInfo | Response> {
+  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
+  const verifier = tokenVerifier(provider, store, resource, now);
+  // The challenge names both scopes, so a client asks for what a person may allow; a token needs at
+  // least reading, and writing tools are offered only to a token that may write.
+  const challenge = { requiredScopes: ALL_SCOPES.split(' '), resourceMetadataUrl };
+  return async (authorization) => {
+    if (!carriesBearerToken(authorization)) return bearerChallenge(challenge);
+    try {
+      const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
+      if (!verified.scopes.includes(SCOPES.read))
+        throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
+      return verified;
+    } catch (error) {
+      // The store being away, or migrated past this instance, is not the token's fault: it is said
+      // as such (503), not as a bad token.
+      if (error instanceof StoreUnavailable || error instanceof StoreVersionError) throw error;
+      return bearerAuthChallengeResponse(error, challenge);
+    }
+  };
+}
+
+/** A client's name as its registration gave it, cleaned for the audit log and kept (up to 10,000 clients). */
+function clientNames(provider: Provider): (clientId: string) => Promise<string> {
+  const names = new Map<string, string>();
+  return async (clientId) => {
+    let name = names.get(clientId);
+    if (name === undefined) {
+      const client = await provider.Client.find(clientId).catch(() => undefined);
+      name =
+        withoutControls(client?.clientName ?? '')
+          .replace(/[\t\n]/g, ' ')
+          .slice(0, 80) || clientId.slice(0, 200);
+      if (names.size > 10_000) names.clear();
+      names.set(clientId, name);
+    }
+    return name;
+  };
+}

@@ -1,0 +1,294 @@
+// The engines of the people signed in to the team server: one Engine (mcp-server/engine/engine.ts) a person,
+// built on the settings every person gets, the organisation's policy (one source for everyone), their
+// back end opened with their own credentials (or, for Calamari, the organisation's key scoped to
+// their verified e-mail), and a question key they alone can answer with. A person's back end rests
+// after a quiet spell and their engine goes once nothing of it is open, so memory follows the people
+// working now, not everyone who ever signed in. Nothing of one person's engine is reachable from
+// another's: each request is served by an MCP server their own engine made.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { McpServer } from '@modelcontextprotocol/server';
+import { backEndOf, hasField, isRemote, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import { type BackEndProfile, type Settings } from '../../mcp-server/contract/settings.ts';
+import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
+import type { HolidaysOf } from '../../mcp-server/engine/call-context.ts';
+import { Engine } from '../../mcp-server/engine/engine.ts';
+import type { EndedCall, FinishedCall } from '../../mcp-server/engine/run-tool.ts';
+import type { Log } from '../../mcp-server/log.ts';
+import type { PolicySource } from '../../mcp-server/policy/policy-source.ts';
+import { createTracker } from '../../mcp-server/providers/create-tracker.ts';
+import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
+import { OUTBOX_FILE, waitingWrites } from '../../mcp-server/providers/outbox/outbox-store.ts';
+import { BackEndError } from '../../mcp-server/providers/time-tracker.ts';
+import type { SettingsSource } from '../../mcp-server/settings/engine-settings.ts';
+import type { ServerKeys } from '../auth/server-keys.ts';
+import type { StoredCredentials } from '../auth/credentials.ts';
+import type { PersonRecord, Store } from '../store/store.ts';
+import { personFacts, StoredIdNumbers } from './person-state.ts';
+
+/** How long a person's back end stays open after their last call. */
+const IDLE_CLOSE_MS = 15 * 60_000;
+
+/** Who is calling, as the verified access token says. */
+export interface Caller {
+  person: PersonRecord;
+  clientId: string;
+  clientName: string;
+  /** The token may change things (scope punchcard.write); without it every writing tool is hidden. */
+  mayWrite: boolean;
+}
+
+export interface PersonEnginesOptions {
+  config: ServerConfig;
+  /** Where people's local timesheets are (one instance, SQLite). */
+  dataDir: string;
+  /** What a person's back end learned and the numbers of its ids are kept here, for every instance. */
+  store: Store;
+  keys: ServerKeys;
+  policy: PolicySource;
+  holidaysOf: HolidaysOf;
+  /** The person as the store has them now (an engine opens with their latest e-mail and credentials). */
+  findPerson: (id: string) => Promise<PersonRecord | undefined>;
+  /** The person's stored tracker credentials, opened. */
+  credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
+  /** The organisation's key (Calamari), from the variable the engine reads for it. */
+  env: NodeJS.ProcessEnv;
+  audit: (caller: Caller, call: FinishedCall) => void;
+  /** Told of every call as it ended (the metrics). */
+  afterCall?: (call: EndedCall) => void;
+  /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
+  requestGate?: RequestGate;
+  /** How long one tool call may take. */
+  callDeadlineMs: number;
+  now: () => number;
+  log: Log;
+}
+
+/** A person's engine and the record it was opened on (basisOf). */
+interface PersonEngine {
+  engine: Promise<Engine>;
+  basis: string;
+  /** What the engine reads as the person's settings and profile: their record as last seen. */
+  person: PersonRecord;
+}
+
+export class PersonEngines {
+  readonly #options: PersonEnginesOptions;
+  readonly #engines = new Map<string, PersonEngine>();
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(options: PersonEnginesOptions) {
+    this.#options = options;
+    this.#sweeper = setInterval(() => this.#restIdle(), 60_000);
+    this.#sweeper.unref();
+  }
+
+  /** Engines open now (the bench reads memory per person from it). */
+  get open(): number {
+    return this.#engines.size;
+  }
+
+  /** The writes kept for a back end out of reach that wait, in the outboxes of the people whose engine is open here. */
+  keptWritesWaiting(): number {
+    let waiting = 0;
+    for (const id of this.#engines.keys()) waiting += waitingWrites(join(this.#folderOf(id), OUTBOX_FILE), this.#options.config.provider.type);
+    return waiting;
+  }
+
+  /** Where a person's back end keeps what it learned and, on the local timesheet or with an outbox, their files. */
+  #folderOf(personId: string): string {
+    return join(this.#options.dataDir, 'people', personId);
+  }
+
+  /**
+   * The person was signed out (admin/sign-out.ts): their engine closes now, whatever it was doing, and
+   * a next request of theirs (none can come: their tokens are gone) would open it afresh.
+   */
+  close(personId: string): boolean {
+    const known = this.#engines.get(personId);
+    if (!known) return false;
+    this.#engines.delete(personId);
+    void known.engine.then(
+      (engine) => engine.close(),
+      () => {},
+    );
+    return true;
+  }
+
+  /** A fresh MCP server for one request of `caller`, made by their engine. */
+  async serverFor(caller: Caller): Promise<McpServer> {
+    const engine = await this.#engineOf(caller.person);
+    // The back end is open before the server decides its tools: the first tools/list is already right.
+    await engine.tracker();
+    return engine.createServer({
+      readOnly: !caller.mayWrite,
+      afterWrite: (call) => this.#options.audit(caller, call),
+      ...(this.#options.afterCall ? { afterCall: this.#options.afterCall } : {}),
+    });
+  }
+
+  /**
+   * Opens the person's back end anew at their next call when their engine was opened on other
+   * credentials, e-mail or name than their record holds now (`person`, read from the store for this
+   * request). The instance where they signed in again does so at once (forget); every other instance
+   * sharing the store learns of it only here, from the record. A 2025-era session's server stays, and
+   * goes on over the back end opened anew.
+   */
+  async keepCurrent(person: PersonRecord): Promise<void> {
+    const known = this.#engines.get(person.id);
+    if (!known || known.basis === basisOf(person)) return;
+    known.basis = basisOf(person);
+    known.person = person;
+    const engine = await known.engine.catch(() => undefined);
+    engine?.reopen();
+  }
+
+  /** The person's credentials changed or went: their back end is opened from what the store holds at their next call. */
+  forget(personId: string): void {
+    const known = this.#engines.get(personId);
+    if (!known) return;
+    known.basis = '';
+    void known.engine.then(
+      (engine) => engine.rest(),
+      () => {},
+    );
+  }
+
+  closeAll(): void {
+    clearInterval(this.#sweeper);
+    for (const id of [...this.#engines.keys()]) this.close(id);
+  }
+
+  /** The person's engine, opened when there is none (a back end that could not be opened is tried afresh at the next call). */
+  async #engineOf(person: PersonRecord): Promise<Engine> {
+    await this.keepCurrent(person);
+    let known = this.#engines.get(person.id);
+    if (!known) {
+      const entry: PersonEngine = { engine: Promise.resolve(undefined as never), basis: basisOf(person), person };
+      entry.engine = this.#openEngine(entry);
+      known = entry;
+      this.#engines.set(person.id, entry);
+      entry.engine.catch(() => {
+        if (this.#engines.get(person.id) === entry) this.#engines.delete(person.id);
+      });
+    }
+    return known.engine;
+  }
+
+  #openEngine(entry: PersonEngine): Promise<Engine> {
+    const { config, log, now } = this.#options;
+    const personId = entry.person.id;
+    // The person's settings are the server's, named for them; their back end is the server's, made
+    // theirs by the record the engine was last told of (keepCurrent): a new name or e-mail is seen
+    // when the engine opens the back end anew.
+    const settings: SettingsSource = {
+      where: 'the server configuration',
+      read: () => ({ settings: peopleSettings(config, entry.person.name), text: null, problem: null, notes: [] }),
+      watch: () => () => {},
+    };
+    return Engine.open({
+      settings,
+      policy: this.#options.policy,
+      profile: () => this.#profileOf(entry.person, null),
+      openTracker: async (_profile, basics) => {
+        // The record as the store has it now (credentials are read only here, never kept in memory longer than the back end).
+        const person = await this.#options.findPerson(personId);
+        if (!person) throw new BackEndError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
+        const folder = this.#folderOf(person.id);
+        // The person's folder holds what their back end taught (a desktop's data folder always exists;
+        // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        // Only a person's own secret is theirs to store; an organisation's key is the server's (below).
+        const { secret } = backEndOf(config.provider.type);
+        const stored = secret?.whose === 'person' ? await this.#options.credentials(person) : null;
+        const profile = this.#profileOf(person, stored);
+        // A remote back end remembers in the store, not in this instance's folder: every instance opens
+        // the person's back end knowing what any of them learned, and numbers its ids alike.
+        const remembered = !isRemote(profile)
+          ? {}
+          : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
+        return createTracker({
+          ...basics,
+          profile,
+          userDataDir: folder,
+          ...remembered,
+          env: this.#options.env,
+          ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
+          // The person's own secret, never the server's environment or keychain: a person without one
+          // is told to sign in again. An organisation's key (Calamari's) is the server's, from its variable.
+          credentials: {
+            kind: 'team server',
+            get: async () => (secret?.whose === 'organisation' ? this.#options.env[tokenVariable(profile.type)]?.trim() || null : (stored?.secret ?? null)),
+            set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
+            delete: () => Promise.resolve(false),
+          },
+        });
+      },
+      // Questions verify on any instance that has the server key, and only for the person asked.
+      questions: { key: this.#options.keys.questionKey, bind: (request) => `${request.mcpReq.method}\n${personId}` },
+      holidaysOf: this.#options.holidaysOf,
+      callDeadlineMs: this.#options.callDeadlineMs,
+      now,
+      log,
+      // Every person gets what the policy and the server's settings allow; nobody gets "every tool".
+      allTools: false,
+      // The back end is asked about its optional features as soon as it opens.
+      detection: { delayMs: 0 },
+      // The team server says once, for everyone, what the policy leaves AI clients.
+      explainsPolicy: false,
+    });
+  }
+
+  /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
+  #profileOf(person: PersonRecord, stored: StoredCredentials | null): BackEndProfile {
+    const provider = this.#options.config.provider;
+    if (!hasField(provider.type, 'email')) return provider as BackEndProfile;
+    // A login that goes with the person's own secret (Clockodo's) is the one they gave with it.
+    const email = backEndOf(provider.type).secret?.whose === 'person' ? (stored?.email ?? person.email) : person.email;
+    return { ...provider, email: email ?? '' } as BackEndProfile;
+  }
+
+  /** The back end of a person quiet for IDLE_CLOSE_MS rests; their engine goes once no server of it is open either. */
+  #restIdle(): void {
+    const cutoff = this.#options.now() - IDLE_CLOSE_MS;
+    for (const [id, known] of this.#engines) {
+      void known.engine.then(
+        (engine) => {
+          if (engine.lastActive >= cutoff || this.#engines.get(id) !== known) return;
+          if (engine.openServers > 0) return engine.rest();
+          this.#engines.delete(id);
+          engine.close();
+        },
+        () => {},
+      );
+    }
+  }
+}
+
+/**
+ * What of a person's record an engine is built on: their sealed credentials (sealed afresh at each
+ * sign-in, so a new sign-in is seen even with the same secret), their e-mail (Clockodo's login,
+ * Calamari's person) and their name (the settings' user).
+ */
+function basisOf(person: PersonRecord): string {
+  return JSON.stringify([person.credentials, person.email, person.name]);
+}
+
+/** The settings every person on the server works with: the config's, named for the person. */
+export function peopleSettings(config: ServerConfig, personName: string): Settings {
+  const base = defaultSettings();
+  const chosen = config.settings;
+  return {
+    ...base,
+    provider: base.provider,
+    timezone: chosen.timezone ?? '',
+    workWeek: chosen.work_week ?? base.workWeek,
+    holidays: chosen.holidays === undefined ? base.holidays : chosen.holidays,
+    leave: chosen.leave
+      ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days, allowBeyondBalance: chosen.leave.allow_beyond_balance }
+      : base.leave,
+    tools: chosen.tools ? { readOnly: chosen.tools.read_only, groups: chosen.tools.groups, enabled: chosen.tools.enabled } : base.tools,
+    user: { name: personName },
+  };
+}

@@ -1,0 +1,154 @@
+// What every request to the team server passes through before and after its route: counted while
+// in flight (a shutdown waits for those), its answer counted for the metrics, a request id and a log
+// scope of its own, a body nobody read settled, one declared too large refused unread, and a failure
+// answered in words (the store away, a body refused) instead of a dropped connection.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Log } from '../../mcp-server/log.ts';
+import { STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
+import { BodyRefused, declaredTooLarge } from '../http/request-body.ts';
+import { inRequest } from '../logs/request-context.ts';
+import { NO_METRICS, routeOf, type TeamMetrics } from '../metrics/team-metrics.ts';
+import { StoreUnavailable, StoreVersionError } from '../store/store.ts';
+import { plain } from './node-answers.ts';
+import type { RequestHandler } from './team-routes.ts';
+
+/** How long a connection stays open after an answer sent before its request's body was all in. */
+const LINGER_MS = 1_000;
+/** How much of a body nobody read is still read to keep its connection (settleUnreadBody). */
+const DRAIN_MAX_BYTES = 64 * 1024;
+
+export class RequestPipeline {
+  /** Set once a shutdown began: answers close their connection, and /readyz says so. */
+  draining = false;
+  #inFlight = 0;
+  readonly #log: Log;
+  readonly #metrics: TeamMetrics;
+
+  constructor(options: { log: Log; metrics: TeamMetrics }) {
+    this.#log = options.log;
+    this.#metrics = options.metrics;
+  }
+
+  /** Requests being answered now, a standing GET /mcp stream aside. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Node's request listener, handing each request to `handle` inside the pipeline. */
+  listener(handle: RequestHandler): RequestListener {
+    return (request, response) => {
+      // A 2025-era client's standing stream (GET /mcp, server-sent events) carries no call and stays
+      // open for as long as the client is connected: a shutdown waits for calls, not for it
+      // (test/deploy/container/image.test.ts stops a server with such a client connected).
+      if (request.method !== 'GET' || request.url?.split('?')[0] !== '/mcp') {
+        this.#inFlight++;
+        response.on('close', () => this.#inFlight--);
+      }
+      countAnswer(this.#metrics, request, response);
+      // An answer sent before the request's body was all in (refused for its size, its token, its
+      // limit): a small rest is read so the connection serves the client's next request, a large or
+      // slow one is not (settleUnreadBody).
+      response.once('finish', () => {
+        if (!request.complete) settleUnreadBody(request);
+      });
+      if (this.draining) response.setHeader('connection', 'close');
+      response.setHeader('x-content-type-options', 'nosniff');
+      const tooLarge = declaredTooLarge(request);
+      if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
+      inRequest((context) => {
+        response.setHeader('x-request-id', context.requestId);
+        return handle(request, response);
+      }).catch((error: unknown) => answerFailure(error, request, response, { log: this.#log, metrics: this.#metrics }));
+    };
+  }
+}
+
+/**
+ * The answer to a request that failed: a body refused in its words, the store away or migrated past
+ * this instance as 503 with Retry-After (counted for the metrics), anything else logged and 500.
+ * Nothing is written once the answer began; the connection then goes.
+ */
+function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, { log, metrics }: { log: Log; metrics: TeamMetrics }): void {
+  if (error instanceof BodyRefused) {
+    if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+  } else if (error instanceof StoreUnavailable) {
+    metrics.storeError('unavailable');
+    log(error.message);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+      return void response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
+    }
+  } else if (error instanceof StoreVersionError) {
+    // A newer Punchcard migrated the database past this instance: it serves nothing more, and
+    // the load balancer (told by /readyz) sends people to the newer instances.
+    metrics.storeError('newer_version');
+    log(error.message);
+    if (!response.headersSent) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+      return void response.end(
+        `This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`,
+      );
+    }
+  } else {
+    // The path alone: a query may carry a sign-in's code and state (/sign-in/callback?code=…).
+    log(`A request to ${(request.url ?? '/').split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
+  }
+  response.destroy();
+}
+
+/** Counts each answer by its route and status, with how long it took. */
+function countAnswer(metrics: TeamMetrics, request: IncomingMessage, response: ServerResponse): void {
+  if (metrics === NO_METRICS) return;
+  const started = performance.now();
+  // URL.parse, not new URL: a target no URL parses (`//[`) is counted as "other", never thrown here.
+  response.once('finish', () =>
+    metrics.httpRequest(
+      routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'),
+      response.statusCode,
+      (performance.now() - started) / 1000,
+    ),
+  );
+}
+
+/**
+ * The rest of a body nobody read. Up to 64 kB arriving within a second is read and dropped, so the
+ * connection stays open for the client's next request: a 401 to a small POST without a token is
+ * the first step of every client's sign-in, and ending that connection raced the client sending
+ * its next request on it ("other side closed"). More, or slower, is not taken: the connection ends
+ * once the answer had a moment to arrive, instead of reading whatever the client goes on sending
+ * (Node would drain it all to keep the connection alive). Not by `Connection: close`, on which
+ * Node closes at once and the client, still sending, may lose the answer to the reset.
+ */
+function settleUnreadBody(request: IncomingMessage): void {
+  const socket = request.socket;
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > DRAIN_MAX_BYTES) return endAfterAnswer(socket);
+  let drained = 0;
+  const giveUp = () => {
+    clearTimeout(timer);
+    request.removeListener('data', count);
+    endAfterAnswer(socket);
+  };
+  const count = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_MAX_BYTES) giveUp();
+  };
+  const timer = setTimeout(giveUp, LINGER_MS);
+  timer.unref();
+  request.on('data', count);
+  request.once('end', () => clearTimeout(timer));
+  request.resume();
+}
+
+/**
+ * Half-closes a connection whose request is refused, and drops it once the answer had time to arrive.
+ * Nothing more of the request is read meanwhile: the client's sending stops at the socket's buffers,
+ * not after the megabytes a loopback client pushes in that second.
+ */
+function endAfterAnswer(socket: Socket): void {
+  socket.pause();
+  socket.end();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}

@@ -1,0 +1,92 @@
+// What the team server needs before it builds anything, each refused in words the administrator can
+// act on (ServeRefusal): the server key, the addresses, the secrets the config names, the policy,
+// the store and the keys it keeps, and the folder local timesheets live in.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseListen, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { Log } from '../../mcp-server/log.ts';
+import { policyPaths, profileRefusal } from '../../mcp-server/policy/policy.ts';
+import { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
+import { accessTokenTtl } from '../auth/authorization-server.ts';
+import { keysFromStore } from '../auth/key-rotation.ts';
+import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
+import { type AddressResolver, trustedProxies } from '../http/client-address.ts';
+import { openMetrics, type OpenedMetrics } from '../metrics/open-metrics.ts';
+import { unsetSecret } from '../../mcp-server/settings/secret-files.ts';
+import { openStore, storeProblem } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { ServeRefusal } from './serve-refusal.ts';
+
+export interface CheckedSetup {
+  serverKey: Buffer;
+  proxies: AddressResolver;
+  listen: { host: string; port: number };
+  opened: OpenedMetrics;
+  /** The company identity provider's client secret, read from the variable the config names. */
+  clientSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  policy: PolicyFiles;
+}
+
+export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv, log: Log, policyFiles: readonly string[] | undefined): Promise<CheckedSetup> {
+  const serverKey = readServerKey(env, config.key_env);
+  if (typeof serverKey === 'string') throw new ServeRefusal(serverKey);
+  const proxies = trustedProxies(config.trusted_proxies);
+  if (typeof proxies === 'string') throw new ServeRefusal(proxies);
+  const listen = parseListen(config.listen);
+  if (typeof listen === 'string') throw new ServeRefusal(`listen: ${listen}`);
+  // The config's schema refused a metrics.listen that is no address (mcp-server/contract/server-config.ts).
+  const metricsListen = config.metrics?.listen === undefined ? undefined : (parseListen(config.metrics.listen) as { host: string; port: number });
+  const opened = await openMetrics(metricsListen);
+  const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;
+  // The identity provider's client secret, and a back end's key where it is the organisation's.
+  const unset = unsetSecret(config, env, 'sign_in.oidc.client_secret_env') ?? unsetSecret(config, env, 'provider');
+  if (unset) throw new ServeRefusal(unset);
+  const accessTokenTtlSeconds = accessTokenTtl(env);
+  if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
+  const policy = await PolicyFiles.open(policyFiles ?? policyPaths(env), log);
+  const startingPolicy = policy.current();
+  const refusal = startingPolicy.problem
+    ? `The organisation's policy cannot be used (${startingPolicy.problem}).`
+    : profileRefusal(startingPolicy, { ...config.provider, email: 'server@localhost' } as never);
+  if (refusal) {
+    policy.close();
+    throw new ServeRefusal(`${refusal} The server does not start.`);
+  }
+  return { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy };
+}
+
+/** The store the config names, opened, with the keys kept in it (a rotation in progress included). */
+export async function openServerStore(
+  config: ServerConfig,
+  env: NodeJS.ProcessEnv,
+  serverKey: Buffer,
+  now: () => number,
+  log: Log,
+): Promise<{ store: Store; keys: ServerKeys }> {
+  const unset = unsetSecret(config, env, 'postgres.password_env');
+  if (unset) throw new ServeRefusal(unset);
+  let store: Store;
+  try {
+    store = await openStore(config, { now, env, log });
+  } catch (error) {
+    throw new ServeRefusal(storeProblem(config.store, error));
+  }
+  const keys = await keysFromStore(serverKey, store, config.key_env);
+  if (typeof keys === 'string') {
+    await store.close();
+    throw new ServeRefusal(keys);
+  }
+  return { store, keys };
+}
+
+/**
+ * Where local timesheets live: the data folder (SQLite store only); what remote back ends learn lives
+ * in the store. With PostgreSQL nothing needs a folder, so an instance without data_dir works in a
+ * private scratch folder of its own (`scratch`, removed when it stops).
+ */
+export function dataFolder(config: ServerConfig): { dataDir: string; scratch: string | undefined } {
+  const scratch = config.data_dir === undefined && !config.store.startsWith('sqlite:') ? mkdtempSync(join(tmpdir(), 'punchcard-instance-')) : undefined;
+  return { dataDir: config.data_dir ?? scratch ?? dirname(config.store.slice('sqlite:'.length)), scratch };
+}

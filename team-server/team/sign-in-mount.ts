@@ -1,0 +1,103 @@
+// The authorization server (oidc-provider) and the sign-in, consent and account pages, mounted on the
+// team server: every path that is neither a probe, the resource's metadata nor /mcp. Both build
+// addresses from public_url alone, so a request reaches them as the public one (provider-requests.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { Log } from '../../mcp-server/log.ts';
+import { createAuthorizationServer } from '../auth/authorization-server.ts';
+import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
+import { companySignIn } from '../auth/company-sign-in.ts';
+import { cookieJar } from '../auth/forms.ts';
+import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
+import type { ServerKeys } from '../auth/server-keys.ts';
+import { signInRoutes } from '../auth/sign-in/routes.ts';
+import { withinTokenRequest } from '../auth/store-adapter.ts';
+import type { TeamMetrics } from '../metrics/team-metrics.ts';
+import type { Store } from '../store/store.ts';
+import type { PersonEngines } from './person-engines.ts';
+
+export interface SignInMountOptions {
+  config: ServerConfig;
+  env: NodeJS.ProcessEnv;
+  origin: string;
+  resource: string;
+  /** The host the server listens on: client documents may come from loopback only on a loopback server. */
+  listenHost: string;
+  keys: ServerKeys;
+  store: Store;
+  engines: PersonEngines;
+  /** The company identity provider's client secret, when it signs people in. */
+  clientSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  dataDir: string;
+  metrics: TeamMetrics;
+  now: () => number;
+  log: Log;
+}
+
+export interface SignInMount {
+  /** The authorization server, whose records the /mcp route verifies tokens and names clients by. */
+  provider: Provider;
+  /** Answers any request the other routes did not (the library's own 404 at last). */
+  route(request: IncomingMessage, response: ServerResponse, url: URL, address: string): Promise<void>;
+}
+
+export function signInMount(options: SignInMountOptions): SignInMount {
+  const { config, env, origin, resource, keys, store, engines, now, log } = options;
+  const documentsOnLoopback = clientDocumentsOnLoopback(env, origin, options.listenHost);
+  if (documentsOnLoopback) log('Client metadata documents may come from this computer (PUNCHCARD_TEST_CLIENT_DOCUMENTS_ON_LOOPBACK, for tests).');
+  const provider = createAuthorizationServer({
+    issuer: origin,
+    resource,
+    keys,
+    store,
+    now,
+    findPerson: (id) => store.person(id),
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    refreshGraceSeconds: config.refresh_token_grace_seconds,
+    clientDocumentsOnLoopback: documentsOnLoopback,
+  });
+  const oidcCallback = provider.callback();
+  // Sealed as the store's records are: during a rotation an instance on either key opens the other's.
+  const jar = cookieJar(keys.atRest, new URL(origin).protocol === 'https:');
+  const oidc = config.sign_in.oidc;
+  const company = oidc
+    ? companySignIn({
+        issuer: oidc.issuer,
+        clientId: oidc.client_id,
+        clientSecret: options.clientSecret,
+        redirectUri: `${origin}/sign-in/callback`,
+        allowedDomains: oidc.allowed_domains,
+      })
+    : undefined;
+  const pages = signInRoutes({
+    config,
+    provider,
+    store,
+    keys,
+    jar,
+    company,
+    dataDir: options.dataDir,
+    env,
+    now,
+    log,
+    metrics: options.metrics,
+    forgetPerson: (id) => engines.forget(id),
+  });
+  return {
+    provider,
+    async route(request, response, url, address) {
+      asPublicRequest(request, origin, address);
+      if (await pages(request, response, url, address)) return;
+      if (url.pathname === '/') {
+        response.writeHead(303, { location: '/account' });
+        return void response.end();
+      }
+      // The authorization server's own endpoints (authorize, token, registration, revocation, keys,
+      // metadata); anything else is its 404. Its bodies are held to /mcp's bounds first.
+      const checked = await withCheckedBody(request, response);
+      if (checked) await withinTokenRequest(() => oidcCallback(checked, response));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// The people's engines as the team server wires them (person-engines.ts): each write told to the
+// audit log, each call and back-end request counted for the metrics, and the back end's requests
+// held to the organisation's limit where it has one (Calamari's).
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { Log } from '../../mcp-server/log.ts';
+import type { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
+import { holidayCalendar } from '../../mcp-server/engine/call-context.ts';
+import { callDeadlineOf } from '../../mcp-server/engine/call-deadline.ts';
+import { openCredentials } from '../auth/credentials.ts';
+import type { ServerKeys } from '../auth/server-keys.ts';
+import { observedGate } from '../metrics/open-metrics.ts';
+import type { TeamMetrics } from '../metrics/team-metrics.ts';
+import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
+import type { Store } from '../store/store.ts';
+import { auditRecord } from './audit.ts';
+import type { AuditWriter } from './audit-writer.ts';
+import { organisationGate } from './organisation-limit.ts';
+import { PersonEngines } from './person-engines.ts';
+
+/** Calamari's requests a second, the lower of its published limits (docs/back-ends/calamari.md, "Rate limits"). */
+const CALAMARI_PER_SECOND = 10;
+
+export interface TeamEnginesOptions {
+  config: ServerConfig;
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  store: Store;
+  keys: ServerKeys;
+  policy: PolicyFiles;
+  auditLog: AuditWriter;
+  metrics: TeamMetrics;
+  now: () => number;
+  log: Log;
+}
+
+export function teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log }: TeamEnginesOptions): PersonEngines {
+  return new PersonEngines({
+    config,
+    dataDir,
+    store,
+    keys,
+    policy,
+    holidaysOf: holidayCalendar(log),
+    callDeadlineMs: callDeadlineOf(env),
+    findPerson: (id) => store.person(id),
+    credentials: async (person) => openCredentials(keys.atRest, person),
+    env,
+    audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
+    afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
+    ...requestGateOf(config, store, metrics, now),
+    now,
+    log,
+  });
+}
+
+/** The gate every request to the back end passes: Calamari's organisation limit, and the metrics' count. */
+function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics, now: () => number): { requestGate?: RequestGate } {
+  const organisation =
+    config.provider.type === 'calamari'
+      ? organisationGate({
+          store,
+          counter: `calamari:${config.provider.url}`,
+          service: 'Calamari',
+          allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day, perSecond: CALAMARI_PER_SECOND },
+          now,
+        })
+      : undefined;
+  const gate = observedGate(organisation, config.provider.type, metrics);
+  return gate ? { requestGate: gate } : {};
+}

@@ -1,0 +1,122 @@
+// The team server (`punchcard-mcp serve --config FILE`): the same engine as on a desktop, served over
+// Streamable HTTP to clients that cannot start a local process (Claude.ai, ChatGPT, Copilot Studio,
+// Gemini Enterprise), each request acting as the person its access token belongs to. This module only
+// puts the parts together, in the order each needs the others: what is checked before anything starts
+// (server-setup.ts), the people's engines (team-engines.ts), the routes (team-routes.ts: health-routes.ts,
+// resource-metadata.ts, mcp-route.ts, sign-in-mount.ts), what every request passes through
+// (request-pipeline.ts), the listener and its shutdown (server-lifecycle.ts), and what a running
+// instance follows in the store (followers.ts).
+import { rmSync } from 'node:fs';
+import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { Log } from '../../mcp-server/log.ts';
+import { browserOrigins } from '../http/browser-origins.ts';
+import { ownHostCheck } from '../http/own-host.ts';
+import { listenAddress, startPeers } from '../http/peers.ts';
+import { RequestLimits } from '../http/rate-limits.ts';
+import type { Store } from '../store/store.ts';
+import { AuditWriter } from './audit-writer.ts';
+import { announcePolicyChanges, followStore } from './followers.ts';
+import { healthRoutes } from './health-routes.ts';
+import { mcpRoute } from './mcp-route.ts';
+import { RequestPipeline } from './request-pipeline.ts';
+import { resourceMetadataRoute } from './resource-metadata.ts';
+import { ServeRefusal } from './serve-refusal.ts';
+import { checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
+import { listenOn } from './server-lifecycle.ts';
+import { signInMount } from './sign-in-mount.ts';
+import { teamEngines } from './team-engines.ts';
+import { teamRoutes } from './team-routes.ts';
+
+export { ServeRefusal };
+
+export interface TeamServerOptions {
+  config: ServerConfig;
+  env: NodeJS.ProcessEnv;
+  log: Log;
+  now?: () => number;
+  /** The organisation's policy files (default: the system file, as on a desktop). */
+  policyFiles?: readonly string[];
+}
+
+export interface TeamServer {
+  /** Where it listens (the port is the real one when the config said 0). */
+  readonly url: string;
+  /** Where Prometheus scrapes, when `metrics.listen` is set. */
+  readonly metricsUrl: string | undefined;
+  readonly store: Store;
+  /** People whose engine is open now, and 2025-era sessions (the bench reads memory per person). */
+  readonly stats: () => { engines: number; sessions: number; inFlight: number };
+  /** Stops taking requests, lets those in flight finish (up to a bound), then closes everything. */
+  close(): Promise<void>;
+}
+
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const { config, env, log } = options;
+  const now = options.now ?? Date.now;
+  const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy } = await checkedSetup(config, env, log, options.policyFiles);
+  const { metrics } = opened;
+  const { store, keys } = await openServerStore(config, env, serverKey, now, log);
+  const { dataDir, scratch } = dataFolder(config);
+  const origin = new URL(config.public_url).origin;
+  const resource = `${origin}/mcp`;
+  const auditLog = new AuditWriter(store, log);
+  const engines = teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log });
+  const signIn = signInMount({
+    config,
+    env,
+    origin,
+    resource,
+    listenHost: listen.host,
+    keys,
+    store,
+    engines,
+    clientSecret,
+    accessTokenTtlSeconds,
+    dataDir,
+    metrics,
+    now,
+    log,
+  });
+  const limits = new RequestLimits(store, now, log);
+  const origins = browserOrigins(origin, config.allowed_origins);
+  const mcp = mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, now, log });
+  const stopFollowingPolicy = announcePolicyChanges(policy, log);
+  const pipeline = new RequestPipeline({ log, metrics });
+  const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
+  const health = healthRoutes(store, () => pipeline.draining);
+  const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
+  const metricsListener = await opened
+    .listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() })
+    .catch((error: unknown) => {
+      throw new ServeRefusal((error as Error).message);
+    });
+  const listening = await listenOn(listen, config.listen, pipeline.listener(handle));
+  const followers = followStore({ store, keys, serverKey, engines, now, log });
+  const { bound } = listening;
+  const peers = await startPeers({ store, address: config.instance_url ?? listenAddress(bound.address, bound.port), key: keys.peerKey, now, log });
+  mcp.meetPeers(peers);
+  log(`Punchcard team server for ${origin} listening on ${listening.url} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
+  if (metricsListener) log(`Metrics for Prometheus at ${metricsListener.url}.`);
+
+  return {
+    url: listening.url,
+    metricsUrl: metricsListener?.url,
+    store,
+    stats: () => ({ engines: engines.open, sessions: mcp.sessions, inFlight: pipeline.inFlight }),
+    async close() {
+      pipeline.draining = true;
+      followers.stop();
+      stopFollowingPolicy();
+      policy.close();
+      await listening.close(() => pipeline.inFlight);
+      await mcp.close();
+      await peers.close();
+      await limits.close();
+      engines.closeAll();
+      await metricsListener?.close();
+      await auditLog.close();
+      await store.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}

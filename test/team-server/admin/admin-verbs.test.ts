@@ -1,0 +1,348 @@
+// `punchcard-mcp admin` as the administrator runs it (admin/, docs/team-server/admin.md): the BUILT
+// command line against the config and store of a BUILT server that is running, on SQLite and on
+// PostgreSQL, with people signed in through OAuth on the fake Kimai. Every verb end to end: people,
+// sign-out (followed by every instance), check (the back end and a real identity provider), backup and
+// restore of SQLite while the server serves, and pg_dump/pg_restore as the guide shows them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../support/engine.ts';
+import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, startIdentityProvider } from '../../support/identity-provider.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { runTeamCli } from '../../support/run-cli.ts';
+import { startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
+import {
+  connectAs,
+  type ConnectedClient,
+  freePort,
+  freshPostgresDatabase,
+  removeTeamServerData,
+  startTeamServer,
+  type TeamServerHandle,
+  TEST_SERVER_KEY,
+  trackerSignIn,
+} from '../../support/team-server.ts';
+import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+
+const NOW = '2026-11-18T08:00:00+01:00';
+const ADA = DEFAULT_USERS[0] as FakeUser;
+const TOM = DEFAULT_USERS[1] as FakeUser;
+let fake: FakeKimai;
+const servers: TeamServerHandle[] = [];
+const clients: ConnectedClient[] = [];
+const folders: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+  seedCatalog(fake);
+});
+afterAll(async () => {
+  await fake.close();
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) await client.close().catch(() => {});
+  for (const server of servers.splice(0)) {
+    if (server.process.exitCode === null) await server.stop();
+    removeTeamServerData(server);
+  }
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** The database password of each server on PostgreSQL, by its config file. */
+const passwords = new Map<string, string>();
+
+async function kimaiServer(store: 'sqlite' | 'postgres'): Promise<TeamServerHandle> {
+  const postgres = store === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const server = await startTeamServer({
+    provider: { type: 'kimai', url: fake.url },
+    signIn: { tracker: true },
+    env: { PUNCHCARD_NOW: NOW },
+    store,
+    ...(postgres ? { postgres } : {}),
+  });
+  if (postgres) passwords.set(server.configPath, postgres.password);
+  servers.push(server);
+  return server;
+}
+
+/** The admin command with the server's own environment: its key, and the database password where there is one. */
+function admin(server: TeamServerHandle, args: string[], env: Record<string, string> = {}) {
+  const password = passwords.get(server.configPath);
+  return runTeamCli(['admin', ...args, '--config', server.configPath], {
+    PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY,
+    ...(password ? { PUNCHCARD_DB_PASSWORD: password } : {}),
+    ...env,
+  });
+}
+
+async function signedIn(server: { origin: string; mcpUrl: string }, user: FakeUser): Promise<ConnectedClient> {
+  const client = await connectAs(server, { era: 'modern', signIn: trackerSignIn(user.token) });
+  clients.push(client);
+  expect(textOf(await client.call('timer_status'))).toMatch(/^No timer running\./);
+  return client;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
+  it('lists people with when they were last seen and the clients they connected', async () => {
+    const server = await kimaiServer(store);
+    await signedIn(server, ADA);
+    const listed = await admin(server, ['people']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const [header, ...rows] = listed.stdout.trim().split('\n');
+    expect(header).toBe('id\tlast seen\tname\te-mail\tconnected clients');
+    expect(rows).toHaveLength(1);
+    const [id, lastSeen, name, email, connected] = (rows[0] as string).split('\t');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Date.parse(lastSeen as string)).toBeGreaterThan(Date.now() - 60_000);
+    expect([name, email, connected]).toEqual([ADA.alias, `${ADA.username}@example.com`, 'Punchcard test client']);
+    expect(listed.stderr).toBe('1 person.\n');
+    expect(listed.stdout).not.toContain(ADA.token);
+  });
+
+  it('signs a person out everywhere: their client is refused and their engine closes', async () => {
+    const server = await kimaiServer(store);
+    const ada = await signedIn(server, ADA);
+    const tom = await signedIn(server, TOM);
+    const out = await admin(server, ['sign-out', `${ADA.username}@example.com`]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(
+      /^Signed out [0-9a-f-]{36}: 1 grant revoked with their tokens, stored credentials removed; every instance closes their engine within seconds\.\n$/,
+    );
+    await expect(ada.call('timer_status')).rejects.toThrow();
+    await expect.poll(() => server.stderr(), { timeout: 6_000 }).toMatch(/was signed out by the administrator; their engine on this instance is closed\./);
+    // Tom goes on as before.
+    expect(textOf(await tom.call('timer_status'))).toMatch(/^No timer running\./);
+    const listed = await admin(server, ['people']);
+    expect(listed.stdout).toMatch(new RegExp(`${ADA.username}@example\\.com\\t-\\n`));
+    const unknown = await admin(server, ['sign-out', 'nobody@example.com']);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      'Nobody with the id or e-mail "nobody@example.com" has signed in to this server (admin people lists everyone).\n',
+    ]);
+  });
+
+  it('checks the setup, a line a finding, and exits 1 when the back end cannot be reached', async () => {
+    const server = await kimaiServer(store);
+    const good = await admin(server, ['check']);
+    expect(good.code, good.stdout + good.stderr).toBe(0);
+    const lines = good.stdout.trim().split('\n');
+    expect(lines.every((line) => line.startsWith('ok      '))).toBe(true);
+    expect(lines.map((line) => line.slice(8).split(':')[0])).toEqual([
+      'config',
+      'key',
+      ...(store === 'postgres' ? ['database password'] : []),
+      'store',
+      'back end',
+      'metrics',
+    ]);
+    expect(good.stdout).toContain(`ok      back end: Kimai at ${fake.url} answers (HTTP `);
+    const config = JSON.parse(readFileSync(server.configPath, 'utf8')) as Record<string, unknown>;
+    const closedPort = await freePort();
+    writeFileSync(server.configPath, JSON.stringify({ ...config, provider: { type: 'kimai', url: `http://127.0.0.1:${closedPort}` } }));
+    const bad = await admin(server, ['check'], { PUNCHCARD_SERVER_KEY: 'too-short' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^problem key: PUNCHCARD_SERVER_KEY \(key_env\) is not base64|^problem key: PUNCHCARD_SERVER_KEY \(key_env\) holds \d+ bytes/m);
+    expect(bad.stdout).toContain(`problem back end: Kimai at http://127.0.0.1:${closedPort} cannot be reached (ECONNREFUSED)`);
+  });
+});
+
+describe('admin check with a company identity provider', () => {
+  it('reads the provider’s discovery document, and says so when it cannot', async () => {
+    const port = await freePort();
+    const idp = await startIdentityProvider({ accounts: [], redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`], tls: false });
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-admin-check-'));
+    folders.push(dir);
+    const file = join(dir, 'server.json');
+    const oidc = { issuer: idp.issuer, client_id: IDP_CLIENT_ID, client_secret_env: 'IDP_SECRET' };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        public_url: `http://127.0.0.1:${port}`,
+        listen: `127.0.0.1:${port}`,
+        provider: { type: 'kimai', url: fake.url },
+        sign_in: { tracker: true, oidc },
+        store: `sqlite:${join(dir, 'server.db')}`,
+        key_env: 'KEY',
+      }),
+    );
+    const env = { KEY: TEST_SERVER_KEY, IDP_SECRET: IDP_CLIENT_SECRET };
+    const good = await runTeamCli(['admin', 'check', '--config', file], env);
+    expect(good.code, good.stdout).toBe(0);
+    expect(good.stdout).toContain(`ok      identity provider: ${idp.issuer} publishes its discovery document\n`);
+    expect(good.stdout).toContain('ok      identity provider secret: IDP_SECRET is set\n');
+    await idp.close();
+    const down = await runTeamCli(['admin', 'check', '--config', file], { KEY: TEST_SERVER_KEY });
+    expect(down.code).toBe(1);
+    expect(down.stdout).toContain('problem identity provider secret: the environment variable IDP_SECRET is not set\n');
+    expect(down.stdout).toMatch(/problem identity provider: .*\/\.well-known\/openid-configuration cannot be read \(ECONNREFUSED\)/);
+  });
+
+  it('refuses a command given wrongly, with the usage', async () => {
+    const verbless = await runTeamCli(['admin', '--config', '/nowhere.json'], {});
+    expect([verbless.code, verbless.stderr.split('\n')[0]]).toEqual([2, 'admin needs a verb.']);
+    const wrong = await runTeamCli(['admin', 'reboot', '--config', '/nowhere.json'], {});
+    expect(wrong.stderr.split('\n')[0]).toBe('admin has no verb "reboot".');
+    const rotate = await runTeamCli(['admin', 'rotate-key', '--config', '/nowhere.json'], {});
+    expect(rotate.stderr.split('\n')[0]).toBe('admin rotate-key takes --new-key-env VAR (to start) or --finish (to end).');
+    const help = await runTeamCli(['admin', '--help'], {});
+    expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('punchcard-mcp admin people --config FILE')]);
+  });
+});
+
+describe('backup and restore', () => {
+  it('backs the SQLite store up and restores it while the server serves', async () => {
+    const server = await kimaiServer('sqlite');
+    const ada = await signedIn(server, ADA);
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-backup-'));
+    folders.push(dir);
+    const file = join(dir, 'punchcard-backup.db');
+    const backedUp = await admin(server, ['backup', file]);
+    expect(backedUp.code, backedUp.stderr).toBe(0);
+    expect(backedUp.stdout).toMatch(/^Backed up .*server\.db to .*punchcard-backup\.db \(\d+ pages\)\.\n$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file).includes(ADA.token)).toBe(false);
+    expect((await admin(server, ['backup', file])).stderr).toBe(`${file} exists already; a backup never overwrites a file. Name a new one.\n`);
+    // Tom signs in after the backup; the restore takes the store back to before him.
+    await signedIn(server, TOM);
+    expect((await admin(server, ['people'])).stdout.trim().split('\n')).toHaveLength(3);
+    const restored = await admin(server, ['restore', file]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/the server reads it from its next request\.\n$/);
+    const people = (await admin(server, ['people'])).stdout;
+    expect(people).toContain(`${ADA.username}@example.com`);
+    expect(people).not.toContain(`${TOM.username}@example.com`);
+    // The running server serves Ada from the restored store, without a restart.
+    expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    const notABackup = join(dir, 'not-a-backup.db');
+    writeFileSync(notABackup, 'hello');
+    const refused = await admin(server, ['restore', notABackup]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not-a-backup\.db is not a SQLite database|not-a-backup\.db cannot be opened as a database/);
+  });
+
+  it('points a PostgreSQL store to pg_dump, and pg_dump and pg_restore bring it back as the guide says', async () => {
+    const postgres: TestPostgres = await startPostgres();
+    let cluster: TeamCluster | undefined;
+    try {
+      cluster = await startTeamCluster({
+        postgres,
+        instances: 1,
+        setup: { provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } },
+      });
+      const instance = cluster.instances[0] as TeamServerHandle;
+      passwords.set(instance.configPath, postgres.password);
+      await signedIn({ origin: cluster.origin, mcpUrl: cluster.mcpUrl }, ADA);
+      const refused = await admin(instance, ['backup', '/tmp/never.db']);
+      expect([refused.code, refused.stderr]).toEqual([
+        1,
+        'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n',
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), 'punchcard-pgdump-'));
+      folders.push(dir);
+      const dump = join(dir, 'punchcard.dump');
+      const bin = postgresBin();
+      const env = { ...process.env, PGPASSWORD: postgres.password };
+      // As docs/team-server/admin.md shows them.
+      const dumped = spawnSync(join(bin, 'pg_dump'), ['--format=custom', `--file=${dump}`, postgres.url], { env, encoding: 'utf8' });
+      expect(dumped.status, dumped.stderr).toBe(0);
+      postgres.psql('DELETE FROM punchcard_people; DELETE FROM punchcard_oauth');
+      expect((await admin(instance, ['people'])).stderr).toBe('0 people.\n');
+      const restored = spawnSync(join(bin, 'pg_restore'), ['--clean', '--if-exists', '--no-owner', `--dbname=${postgres.url}`, dump], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(restored.status, restored.stderr).toBe(0);
+      expect((await admin(instance, ['people'])).stdout).toContain(`${ADA.username}@example.com`);
+    } finally {
+      await cluster?.close();
+      postgres.remove();
+    }
+  });
+});
+
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const version = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'pg_dump')))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  return join(root, version as string, 'bin');
+}
+
+describe('the admin verbs refuse in words, and change nothing', () => {
+  /** The SQLite file the server's config names. */
+  function storeFile(server: TeamServerHandle): string {
+    return (JSON.parse(readFileSync(server.configPath, 'utf8')) as { store: string }).store.slice('sqlite:'.length);
+  }
+
+  it('restores neither a SQLite file that is no Punchcard store nor one a newer Punchcard wrote', async () => {
+    const server = await kimaiServer('sqlite');
+    await signedIn(server, ADA);
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-restore-'));
+    folders.push(dir);
+    const before = (await admin(server, ['people'])).stdout;
+    expect(before).toContain(`${ADA.username}@example.com`);
+
+    const plain = join(dir, 'plain.db');
+    const other = new DatabaseSync(plain);
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hello');");
+    other.close();
+    const notOurs = await admin(server, ['restore', plain]);
+    expect([notOurs.code, notOurs.stderr]).toEqual([
+      1,
+      `${plain} is not a backup of a Punchcard store (it has no oauth, people, audit, counters table); nothing was restored.\n`,
+    ]);
+
+    const newer = join(dir, 'newer.db');
+    expect((await admin(server, ['backup', newer])).code).toBe(0);
+    const backup = new DatabaseSync(newer);
+    const version = (backup.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    backup.exec(`PRAGMA user_version = ${version + 1}`);
+    backup.close();
+    const fromTheFuture = await admin(server, ['restore', newer]);
+    expect([fromTheFuture.code, fromTheFuture.stderr]).toEqual([
+      1,
+      `${newer} was written by a newer Punchcard (store version ${version + 1}; this one knows up to ${version}); restore it with that version. Nothing was restored.\n`,
+    ]);
+
+    // The live store is as it was: the same people, its own version, and no staged copy beside it.
+    expect((await admin(server, ['people'])).stdout).toBe(before);
+    const live = new DatabaseSync(storeFile(server), { readOnly: true });
+    expect((live.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(version);
+    live.close();
+    expect(readdirSync(join(storeFile(server), '..')).filter((name) => name.startsWith('.restoring-'))).toEqual([]);
+  });
+
+  it('finishes no rotation that is not under way, and starts none to the key in use', async () => {
+    const server = await kimaiServer('sqlite');
+    const finish = await admin(server, ['rotate-key', '--finish']);
+    expect([finish.code, finish.stderr]).toEqual([1, 'No rotation of the server key is under way; start one with --new-key-env VAR.\n']);
+    const same = await admin(server, ['rotate-key', '--new-key-env', 'NEW_SERVER_KEY'], { NEW_SERVER_KEY: TEST_SERVER_KEY });
+    expect([same.code, same.stderr]).toEqual([1, 'NEW_SERVER_KEY holds the key in use; the new key must be another (openssl rand -base64 32).\n']);
+    const unset = await admin(server, ['rotate-key', '--new-key-env', 'NEW_SERVER_KEY']);
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toMatch(/^The environment variable NEW_SERVER_KEY \(--new-key-env\) is not set; /);
+    // Nothing was started: finishing is still refused.
+    expect((await admin(server, ['rotate-key', '--finish'])).stderr).toBe('No rotation of the server key is under way; start one with --new-key-env VAR.\n');
+  });
+
+  it('signs nobody out by an e-mail two people share, and signs one out by their id', async () => {
+    const server = await kimaiServer('sqlite');
+    const ada = await signedIn(server, ADA);
+    await signedIn(server, TOM);
+    const shared = `${ADA.username}@example.com`;
+    const store = new DatabaseSync(storeFile(server), { timeout: 5_000 });
+    store.prepare('UPDATE people SET email = ?').run(shared.toUpperCase());
+    const ids = (store.prepare('SELECT id FROM people ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+    store.close();
+    expect(ids).toHaveLength(2);
+    const refused = await admin(server, ['sign-out', shared]);
+    expect([refused.code, refused.stderr]).toEqual([1, `"${shared}" is the e-mail of 2 people; sign out one by their id (admin people lists them).\n`]);
+    expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    const byId = await admin(server, ['sign-out', ids[0] as string]);
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout).toMatch(new RegExp(`^Signed out ${ids[0]}: 1 grant revoked`));
+  });
+});

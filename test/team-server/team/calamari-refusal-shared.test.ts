@@ -1,0 +1,94 @@
+// Calamari's limit is the organisation's, and what Punchcard was told of it can be more than
+// Calamari really allows (an organisation on the lower set, other programs on the same key). Two
+// instances on one PostgreSQL serve the organisation against a fake Calamari whose real hourly limit
+// is below the server's configured one: once Calamari refuses instance A (429), instance B sends it
+// nothing more either, and each person is told in words when to try again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../support/engine.ts';
+import { untilQuiet } from '../../support/fake-server.ts';
+import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { clientWithTokens, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
+import { connectAs, type ConnectedClient, freePort, type TeamServerHandle } from '../../support/team-server.ts';
+import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+
+/** What Calamari really allows the organisation an hour; the servers are left at their 720. */
+const REAL_LIMIT = 12;
+const ACCOUNTS = [
+  { id: 'ada', name: 'Ada Lovelace', email: 'ada@acme.example', emailVerified: true },
+  { id: 'bob', name: 'Bob Builder', email: 'bob@acme.example', emailVerified: true },
+];
+
+let postgres: TestPostgres;
+let fake: FakeCalamari;
+let idp: IdentityProvider;
+let cluster: TeamCluster;
+const clients: ConnectedClient[] = [];
+
+beforeAll(async () => {
+  // The fake counts the clock hour: the test runs inside one.
+  const left = 3_600_000 - (Date.now() % 3_600_000);
+  if (left < 120_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+  postgres = await startPostgres();
+  fake = await startFakeCalamari({ limits: { perHour: REAL_LIMIT } });
+  seedOrganisation(fake);
+  const port = await freePort();
+  idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
+  cluster = await startTeamCluster({
+    postgres,
+    instances: 2,
+    port,
+    setup: {
+      provider: { type: 'calamari', url: `${fake.url}/api` },
+      signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
+      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_OIDC_SECRET: idp.clientSecret, NODE_EXTRA_CA_CERTS: idp.caFile as string },
+    },
+  });
+}, 240_000);
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close().catch(() => {})));
+  await cluster?.close();
+  await idp?.close();
+  await fake?.close();
+  postgres?.remove();
+});
+
+/** A person signed in through the balancer, then served by `instance` alone. */
+async function personOn(instance: TeamServerHandle, account: string): Promise<ConnectedClient> {
+  const signedIn = await connectAs(cluster, { era: 'modern', signIn: companySignIn(idp, account) });
+  clients.push(signedIn);
+  const client = await clientWithTokens(`${instance.listenUrl}/mcp`, signedIn.oauth);
+  clients.push(client);
+  return client;
+}
+
+describe("Calamari's refusal of the organisation's limit, shared by every instance", () => {
+  it('stops instance B sending once Calamari refused instance A, and tells each person when to try again', { timeout: 120_000 }, async () => {
+    const [a, b] = cluster.instances as [TeamServerHandle, TeamServerHandle];
+    const ada = await personOn(a, 'ada');
+    const bob = await personOn(b, 'bob');
+    // Ada, on A, asks about one day after another (each a listing of its own) until Calamari refuses.
+    let refused: string | undefined;
+    for (let day = 1; day <= 2 * REAL_LIMIT && refused === undefined; day++) {
+      const result = await ada.call('list_time_entries', { from: `2026-09-${String(day).padStart(2, '0')}`, to: `2026-09-${String(day).padStart(2, '0')}` });
+      if (result.isError) refused = textOf(result);
+    }
+    expect(refused).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: Requests: \d+\/12 per hour/);
+    await untilQuiet(fake.requests);
+    const sent = fake.requests.length;
+    expect(fake.requests.filter((request) => request.status === 429)).toHaveLength(1);
+    // Bob, on B, asks ten times: nothing reaches Calamari, and he is told when it lifts.
+    for (let day = 1; day <= 10; day++) {
+      const result = await bob.call('list_time_entries', { from: `2026-08-${String(day).padStart(2, '0')}`, to: `2026-08-${String(day).padStart(2, '0')}` });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toBe(
+        "Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in a minute.",
+      );
+    }
+    // Ada, back on A, is held back alike.
+    expect(textOf(await ada.call('list_time_entries', { from: '2026-07-01', to: '2026-07-01' }))).toMatch(/until that lifts\. Try again in a minute\.$/);
+    await untilQuiet(fake.requests);
+    expect(fake.requests.length).toBe(sent);
+    expect(postgres.psql('SELECT key, length_ms FROM punchcard_holds').trim()).toBe(`calamari:${fake.url}:refused|60000`);
+  });
+});

@@ -1,0 +1,165 @@
+// The organisation's request limit (Calamari's) as the team server counts it: in the store, by the
+// clock hour and the UTC day, for every caller together and for every server on the same store; a
+// request past either is refused in words that say when to try again. And Calamari's own refusal (a
+// 429), which one gate hears of and every gate on the store honours until it lifts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RemoteError } from '../../../mcp-server/providers/remote/remote-error.ts';
+import { type Store } from '../../../team-server/store/store.ts';
+import { openStore } from '../../../team-server/store/open-store.ts';
+import { FIRST_HOLD_MS, holdWithoutRetryAfter, LONGEST_HOLD_MS, organisationGate } from '../../../team-server/team/organisation-limit.ts';
+
+const HOUR = 3_600_000;
+// 10:20 UTC: forty minutes left of the hour, thirteen hours and forty minutes of the day.
+const START = Date.parse('2026-11-18T10:20:00Z');
+
+describe('the organisation gate', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  async function store(): Promise<Store> {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-gate-'));
+    const opened = await openStore({ store: `sqlite:${join(folder, 'server.db')}` }, { now: () => START, env: {} });
+    cleanups.push(async () => {
+      await opened.close();
+      rmSync(folder, { recursive: true, force: true });
+    });
+    return opened;
+  }
+
+  const gateOver = (shared: Store, clock: { now: number }, perHour = 3, perDay = 100) =>
+    organisationGate({
+      store: shared,
+      counter: 'calamari:https://acme.calamari.io/api',
+      service: 'Calamari',
+      allowance: { perHour, perDay, perSecond: 1_000 },
+      now: () => clock.now,
+    });
+
+  async function refusalOf(gate: () => Promise<void>): Promise<RemoteError> {
+    const error = await gate().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(RemoteError);
+    return error as RemoteError;
+  }
+
+  it("lets the hour's allowance through for all callers together, then refuses in words saying when", async () => {
+    const shared = await store();
+    const clock = { now: START };
+    // Two people's engines, one organisation: each gets its own gate object, as each engine does.
+    const ada = gateOver(shared, clock);
+    const bob = gateOver(shared, clock);
+    await ada();
+    await bob();
+    await ada();
+    const refused = await refusalOf(bob);
+    expect(refused.failure).toBe('rate_limited');
+    expect(refused.message).toBe(
+      'Calamari allows your organisation 3 requests an hour, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 40 minutes.',
+    );
+    await refusalOf(ada);
+  });
+
+  it('counts in the store, so another server on the same store counts the same hour', async () => {
+    const shared = await store();
+    const clock = { now: START };
+    await gateOver(shared, clock)();
+    await gateOver(shared, clock)();
+    await gateOver(shared, clock)();
+    await refusalOf(gateOver(shared, clock));
+  });
+
+  it('opens again with the next clock hour', async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock);
+    for (let sent = 0; sent < 3; sent++) await gate();
+    clock.now = START + 39 * 60_000 + 30_000;
+    expect((await refusalOf(gate)).message).toMatch(/Try again in a minute\.$/);
+    clock.now = START + 40 * 60_000;
+    await gate();
+  });
+
+  it("holds to the day's allowance across hours, and says when in hours", async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock, 3, 5);
+    for (let sent = 0; sent < 3; sent++) await gate();
+    clock.now = START + HOUR;
+    await gate();
+    await gate();
+    const refused = await refusalOf(gate);
+    expect(refused.message).toBe(
+      'Calamari allows your organisation 5 requests a day, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 13 hours.',
+    );
+  });
+
+  it('holds every gate on the store back once Calamari refused one, without counting, and says when it lifts', async () => {
+    const shared = await store();
+    const clock = { now: START };
+    // Two instances' gates on one store: the first meets Calamari's 429, saying 20 minutes.
+    const first = gateOver(shared, clock, 100);
+    const second = gateOver(shared, clock, 100);
+    await first();
+    await first.refused?.(20 * 60_000);
+    for (const gate of [first, second]) {
+      const refused = await refusalOf(gate);
+      expect(refused.failure).toBe('rate_limited');
+      expect(refused.message).toBe(
+        "Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in 20 minutes.",
+      );
+    }
+    // Nothing refused while held was counted: the hour's allowance is still there when it lifts.
+    expect(await shared.count('calamari:https://acme.calamari.io/api:hour', START - (START % HOUR))).toBe(1);
+    clock.now = START + 20 * 60_000;
+    await second();
+  });
+
+  it('waits out a hold about to lift rather than refusing', async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock, 100);
+    await gate.refused?.(1_000);
+    // The gate waits in real time; the hold is on the clock the gate was given.
+    const waited = gate();
+    setTimeout(() => (clock.now = START + 1_000), 200);
+    await waited;
+  });
+
+  it('holds for a minute without Retry-After, twice as long each time Calamari refuses again soon after, at most an hour', async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock, 100);
+    await gate.refused?.(undefined);
+    expect((await refusalOf(gate)).message).toMatch(/Try again in a minute\.$/);
+    const lengths: number[] = [];
+    for (let refusal = 0; refusal < 8; refusal++) {
+      const hold = await shared.hold('calamari:https://acme.calamari.io/api:refused');
+      lengths.push(hold?.lengthMs ?? 0);
+      // The hold lifts, the next request goes out, and Calamari refuses it again.
+      clock.now = (hold?.liftsAt ?? 0) + 1_000;
+      await gate();
+      await gate.refused?.(undefined);
+    }
+    expect(lengths).toEqual([1, 2, 4, 8, 16, 32, 60, 60].map((minutes) => minutes * 60_000));
+    // A refusal long after the last hold lifted starts again at a minute.
+    expect(holdWithoutRetryAfter({ liftsAt: START, lengthMs: LONGEST_HOLD_MS }, START + 2 * HOUR)).toBe(FIRST_HOLD_MS);
+  });
+
+  it("keeps the day's count through the store's sweep of old counters", async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock, 100, 2);
+    await gate();
+    await gate();
+    clock.now = START + 3 * HOUR;
+    await shared.sweep(clock.now);
+    expect((await refusalOf(gate)).message).toMatch(/ 2 requests a day/);
+  });
+});
