@@ -10,3 +10,21 @@ export function createClock(env: NodeJS.ProcessEnv = process.env): Clock {
   const origin = performance.now();
   return () => Math.floor(start + (performance.now() - origin));
 }
+
+/**
+ * How the engine's background waits (the outbox's next round): Node's own timers, unref'd so a round
+ * waiting never keeps a process alive. Tests hand timers they move on themselves
+ * (test/support/manual-timers.ts), so an outage of minutes costs no minutes.
+ */
+export interface Timers {
+  /** Runs `run` once `ms` have passed; the function returned cancels it. */
+  after(ms: number, run: () => void): () => void;
+}
+
+export const NODE_TIMERS: Timers = {
+  after(ms, run) {
+    const timer = setTimeout(run, ms);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};

@@ -4,7 +4,7 @@
 // it; the build's capture of the opening and the tests open it too.
 import { join } from 'node:path';
 import { isRemote, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock, Timers } from '../clock.ts';
 import type { Log } from '../log.ts';
 import { effectiveProfile, policyPaths } from '../policy/policy.ts';
 import { PolicyFiles } from '../policy/policy-source.ts';
@@ -48,6 +48,8 @@ export interface DesktopEngineOptions {
   listEveryTool?: boolean;
   /** How often the back end's optional features are asked about again (default hourly; tests shorten it). */
   detectionRepeatMs?: number;
+  /** What the outbox's background rounds wait with (default Node's timers; tests move their own on). */
+  timers?: Timers;
 }
 
 /** The desktop engine, with its back end open; closing it stops following the policy files too. */
@@ -70,6 +72,7 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
       // must meet the policy and switches as they are when they are sent (outbox/may-send.ts).
       origin: appEngine ? 'app' : 'ai',
       mayStillWrite: (tool, origin) => keptWriteRefusal(tool, origin, basics.settings(), basics.organisation()),
+      ...(options.timers ? { timers: options.timers } : {}),
     });
   try {
     return await Engine.open({

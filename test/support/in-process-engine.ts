@@ -9,7 +9,7 @@ import { Client, InMemoryTransport, type ElicitRequestFormParams, type ElicitRes
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 import { parseArguments } from '../../mcp-server/cli/arguments.ts';
-import { createClock } from '../../mcp-server/clock.ts';
+import { createClock, type Timers } from '../../mcp-server/clock.ts';
 import { openDesktopEngine } from '../../mcp-server/engine/desktop-engine.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 import { type EngineHandle, type Era, makeUserDataDir } from './engine.ts';
@@ -29,6 +29,8 @@ export interface InProcessEngineOptions {
   promptsChanged?: () => void;
   elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
   apps?: boolean;
+  /** What the outbox's background rounds wait with: a test's own (manual-timers.ts) to move on instead of waiting. */
+  timers?: Timers;
 }
 
 /** Its transport is an in-memory one: there is no process to signal. */
@@ -65,6 +67,7 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
     env,
     ...(parsed.provider ? { provider: parsed.provider } : {}),
     ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   asOnAWire(clientTransport);

@@ -4,6 +4,7 @@
 // adjusted (deliver.ts), left for the person (no longer allowed: may-send.ts; refused by the back end;
 // given up on: send-attempts.ts), or released to go again later. And the person's decision on a row
 // left for them. What a call reads and keeps is the tracker's (outbox-tracker.ts), which uses this.
+import { NODE_TIMERS, type Timers } from '../../clock.ts';
 import { systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import { CallStopped, withRequestBudget } from '../remote/request-budget.ts';
@@ -41,8 +42,8 @@ export interface SenderOptions {
    * the organisation's policy are checked again before a kept write is sent), else why not, in words.
    */
   mayStillWrite: (tool: OutboxKind, origin: OutboxOrigin) => string | null;
-  /** The background sender's pauses (tests shorten them). */
-  retryMs?: { first: number; longest: number };
+  /** What the background rounds wait with (default Node's timers; tests move their own on). */
+  timers?: Timers;
 }
 
 export type FlushResult = { kind: 'empty' } | { kind: 'busy' } | { kind: 'more' } | { kind: 'failed' } | { kind: 'out_of_reach'; error: RemoteError };
@@ -53,14 +54,15 @@ export class OutboxSender {
   readonly #options: SenderOptions;
   /** The one send in progress in this engine: calls at once wait for it rather than claim the same row. */
   #sending: Promise<FlushResult> | undefined;
-  #retry: NodeJS.Timeout | undefined;
+  /** Cancels the background round that waits, where one does. */
+  #cancelRound: (() => void) | undefined;
   #pause: number;
   #closed = false;
 
   constructor(inner: TimeTracker, options: SenderOptions) {
     this.#inner = inner;
     this.#options = options;
-    this.#pause = options.retryMs?.first ?? FIRST_RETRY_MS;
+    this.#pause = FIRST_RETRY_MS;
   }
 
   /** Starts the background sender where writes are waiting (an engine that starts after a crash, or one that just kept a write). */
@@ -86,20 +88,20 @@ export class OutboxSender {
   /** Stops the background and closes the outbox file. */
   close(): void {
     this.#closed = true;
-    clearTimeout(this.#retry);
+    this.#cancelRound?.();
+    this.#cancelRound = undefined;
     this.#options.store.close();
   }
 
   /** The background round, after a pause that grows while the back end stays out of reach. */
   schedule(): void {
-    if (this.#closed || this.#retry) return;
-    this.#retry = setTimeout(() => {
-      this.#retry = undefined;
+    if (this.#closed || this.#cancelRound) return;
+    this.#cancelRound = (this.#options.timers ?? NODE_TIMERS).after(this.#pause, () => {
+      this.#cancelRound = undefined;
       void withRequestBudget(ROUND_REQUESTS, () => this.#send(SENT_PER_ROUND))
         .then((result) => {
-          const longest = this.#options.retryMs?.longest ?? LONGEST_RETRY_MS;
-          if (result.kind === 'out_of_reach' || result.kind === 'failed') this.#pause = Math.min(this.#pause * 2, longest);
-          else this.#pause = this.#options.retryMs?.first ?? FIRST_RETRY_MS;
+          if (result.kind === 'out_of_reach' || result.kind === 'failed') this.#pause = Math.min(this.#pause * 2, LONGEST_RETRY_MS);
+          else this.#pause = FIRST_RETRY_MS;
           if (result.kind !== 'empty') this.schedule();
         })
         .catch((error: unknown) => {
@@ -107,8 +109,7 @@ export class OutboxSender {
           // A file that cannot be opened stays so until someone acts: the next call tries it again.
           if (!(error instanceof OutboxUnusable)) this.schedule();
         });
-    }, this.#pause);
-    this.#retry.unref();
+    });
   }
 
   async #flush(limit: number): Promise<FlushResult> {

@@ -13,6 +13,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, textOf, writeSettings } from '../../support/engine.ts';
 import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
+import { ManualTimers } from '../../support/manual-timers.ts';
 import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { at, dataFolder as folderFor, type Harness, LATER, NOW, outboxHarnesses, shortDeadline, until } from './outbox-harness.ts';
 
@@ -21,8 +22,14 @@ const HARNESSES = outboxHarnesses(opened);
 const dataFolder = (harness: Harness) => folderFor(harness, opened);
 const kimaiHarness = HARNESSES.kimai as () => Promise<Harness>;
 
-async function engineFor(harness: Harness, now: string, userDataDir: string, env: Record<string, string> = {}): Promise<InProcessEngineHandle> {
-  return opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: now, ...harness.env, ...env } }));
+async function engineFor(
+  harness: Harness,
+  now: string,
+  userDataDir: string,
+  env: Record<string, string> = {},
+  timers?: ManualTimers,
+): Promise<InProcessEngineHandle> {
+  return opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: now, ...harness.env, ...env }, ...(timers ? { timers } : {}) }));
 }
 
 describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
@@ -151,7 +158,9 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
   it('kept writes are sent in the background once the back end answers, without another call', async () => {
     const harness = await (HARNESSES[name] as () => Promise<Harness>)();
     const dir = dataFolder(harness);
-    const engine = await engineFor(harness, NOW, dir);
+    // The background's pauses on a clock the test moves: the round is due when the test says so.
+    const timers = new ManualTimers();
+    const engine = await engineFor(harness, NOW, dir, {}, timers);
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     await harness.network.cut();
     expect(
@@ -164,6 +173,9 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const signal = join(dir, OUTBOX_SETTLED_FILE);
     expect(existsSync(signal)).toBe(false);
     await harness.network.restore();
+    // The next round is the first pause away (5 s), as the kept write scheduled it.
+    expect(timers.pending).toEqual([5_000]);
+    timers.advance(5_000);
     await until(() => harness.entries().length === 1);
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
     // The app, watching the data folder, learns of the send at once (main/app/status-sync.ts).
@@ -172,6 +184,43 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
   });
 });
+
+describe('the outbox’s background while Kimai stays out of reach', () => {
+  it('waits twice as long after each round that finds it away, 5 s up to 5 min, and 5 s again once it answered', async () => {
+    const harness = await kimaiHarness();
+    const dir = dataFolder(harness);
+    const timers = new ManualTimers();
+    const engine = await engineFor(harness, NOW, dir, {}, timers);
+    expect((await engine.call('list_catalog')).isError).toBeFalsy();
+    await harness.network.cut();
+    const logHour = (start: string, end: string) => engine.call('log_time', { project: harness.project, activity: harness.activity, start, end });
+    expect(textOf(await logHour('07:00', '08:00'))).toMatch(/out of reach; logged/);
+    // Half an hour away costs the test nothing: each round is run when due (it finds Kimai away and
+    // schedules the next), and the next one waits longer.
+    const waits = [await settled(timers)];
+    while (waits.length < 9) {
+      timers.advance(waits.at(-1) as number);
+      waits.push(await settled(timers));
+    }
+    expect(waits).toEqual([5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000]);
+    expect(harness.entries()).toEqual([]);
+    // Back: the round that is due sends it, and nothing more waits.
+    await harness.network.restore();
+    timers.advance(waits.at(-1) as number);
+    await until(() => harness.entries().length === 1);
+    await until(() => timers.pending.length === 0);
+    // The next time it is away, the background starts again from the first pause.
+    await harness.network.cut();
+    expect(textOf(await logHour('08:00', '09:00'))).toMatch(/out of reach; logged/);
+    expect(await settled(timers)).toBe(5_000);
+  });
+});
+
+/** The one round the background scheduled, once the round before has ended (its requests are real). */
+async function settled(timers: ManualTimers): Promise<number> {
+  await until(() => timers.pending.length === 1);
+  return timers.pending[0] as number;
+}
 
 describe('the outbox and what may change meanwhile (Kimai)', () => {
   it('a write a gateway answered 503 for is kept; one the back end refused (401) is said at once and not kept', async () => {

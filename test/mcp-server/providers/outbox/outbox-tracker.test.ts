@@ -11,6 +11,7 @@ import { MAX_SEND_ATTEMPTS } from '../../../../mcp-server/providers/outbox/send-
 import type { OutboxKind, OutboxOrigin } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
 import type { EntryFields, TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
 import { startNetworkSwitch, type NetworkSwitch } from '../../../support/network-switch.ts';
+import { ManualTimers } from '../../../support/manual-timers.ts';
 import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai } from '../kimai/fake-kimai.ts';
 
 const NOW = Date.parse('2026-05-04T09:02:00+02:00');
@@ -70,8 +71,8 @@ async function kimaiAt(
     timezone: () => 'Europe/Berlin',
     origin: 'ai',
     mayStillWrite: options.mayStillWrite ?? (() => null),
-    // No background round between a test's calls: each send below is one the test made.
-    retryMs: { first: 3_600_000, longest: 3_600_000 },
+    // No background round between a test's calls (timers nobody moves on): each send below is one the test made.
+    timers: new ManualTimers(),
   });
   cleanups.push(() => tracker.close());
   return tracker;
