@@ -1,5 +1,5 @@
 // The team server's package as an administrator installs it (scripts/pack-server.ts): packed from the
-// built engine, installed with `npm install -g` into a prefix of its own with nothing fetched, it
+// team server's build (dist/team-server/), installed with `npm install -g` into a prefix of its own with nothing fetched, it
 // gives `punchcard-mcp`, which says its version and serves a development server to /healthz. It
 // holds no dependency and no source map. Needs the build (`npm test` builds).
 import { execFile, spawn } from 'node:child_process';
@@ -44,6 +44,11 @@ describe('npm run pack:server', () => {
     const manifest = JSON.parse(readFileSync(join(prefix, 'lib', 'node_modules', 'punchcard-server', 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.bin).toEqual({ 'punchcard-mcp': 'punchcard-mcp.mjs' });
     for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies', 'devDependencies', 'scripts']) expect(manifest[key]).toBeUndefined();
+  });
+
+  it('is the version of the app and of the team server’s workspace, which a release sets together', () => {
+    const workspace = JSON.parse(readFileSync(join(import.meta.dirname, '../../team-server/package.json'), 'utf8')) as { version: string };
+    expect(workspace.version).toBe(APP.version);
   });
 
   it('installed globally, `punchcard-mcp --version` names the version', async () => {
