@@ -15,10 +15,10 @@ export default tseslint.config(
     },
   },
   {
-    // The team server stands on the engine, never under it (docs/architecture.md, "The team server"):
-    // it is team-server/, a workspace of its own that the engine, the back ends and the stdio host never
-    // import, so the desktop's engine neither loads nor holds it (electron-builder.yml leaves its build out).
-    // stdout of the MCP server belongs to the protocol: everything it prints goes to stderr.
+    // The engine. Its stdout belongs to the protocol: everything it prints goes to stderr. It never
+    // imports the app, nor the team server, which stands on it (docs/architecture.md, "The team
+    // server"): team-server/ is a workspace of its own, so the desktop's engine neither loads nor holds
+    // it (electron-builder.yml leaves its build out).
     files: ['mcp-server/**/*.ts'],
     rules: {
       'no-console': ['error', { allow: ['error', 'warn'] }],
