@@ -20,11 +20,18 @@ const err = (text: string) => process.stderr.write(withoutControls(text));
 /**
  * Commands a program adds to the engine's own, by their first word, and what its usage says of them:
  * the team server's build adds `serve`, `audit` and `admin` (team-server/cli/team-commands.ts). Each
- * gets the words after its own and answers with the exit code.
+ * gets the words after its own and the terminal's writers (`out`, `err`: controls taken out), and
+ * answers with the exit code.
  */
 export interface AddedCommands {
   usage: string;
-  run: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>>;
+  run: Readonly<Record<string, (argv: readonly string[], terminal: Terminal) => Promise<number>>>;
+}
+
+/** Where a command writes its answer (stdout) and what went wrong (stderr), controls taken out. */
+export interface Terminal {
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 const NO_COMMANDS: AddedCommands = { usage: '', run: {} };
@@ -33,15 +40,15 @@ const NO_COMMANDS: AddedCommands = { usage: '', run: {} };
 const TEAM_SERVER_COMMANDS = new Set(['serve', 'audit', 'admin']);
 
 export async function main(argv: readonly string[], added: AddedCommands = NO_COMMANDS): Promise<void> {
-  if (argv[0] === 'policy') {
+  const command = argv[0] ?? '';
+  if (command === 'policy') {
     const { runPolicyCommand } = await import('./policy-command.ts');
     process.exitCode = await runPolicyCommand(argv.slice(1), process.env, out);
     return;
   }
-  const command = argv[0] ?? '';
   const run = Object.hasOwn(added.run, command) ? added.run[command] : undefined;
   if (run) {
-    process.exitCode = await run(argv.slice(1));
+    process.exitCode = await run(argv.slice(1), { out, err });
     return;
   }
   if (TEAM_SERVER_COMMANDS.has(command)) {
@@ -52,7 +59,7 @@ export async function main(argv: readonly string[], added: AddedCommands = NO_CO
     process.exitCode = 2;
     return;
   }
-  if (CLIENT_COMMANDS.has(argv[0] ?? '')) {
+  if (CLIENT_COMMANDS.has(command)) {
     process.exitCode = await runClientCommand(argv);
     return;
   }

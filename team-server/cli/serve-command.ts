@@ -10,16 +10,7 @@ import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { readFlags } from '../../mcp-server/command-flags.ts';
-
-export const SERVE_USAGE = `Team server:
-  punchcard-mcp serve --config FILE            serve MCP over HTTP as configured in FILE (docs/team-server/README.md)
-  punchcard-mcp serve --dev [--data DIR] [--port N]
-                                               try it on this computer: the local timesheet, a development sign-in,
-                                               http://127.0.0.1:8787 or port N (data in DIR, default ~/.local/share/punchcard-dev-server)
-  punchcard-mcp audit --config FILE [--since YYYY-MM-DD] [--limit N]
-                                               the audit log of writes, as JSON lines
-  punchcard-mcp admin VERB --config FILE       look after the server: people, sign-out, rotate-key, check,
-                                               backup, restore (docs/team-server/admin.md)`;
+import { SERVE_USAGE } from './serve-usage.ts';
 
 /** The key variable a development server uses; its value lives in the data folder, 0600. */
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';

@@ -1,34 +1,26 @@
 // The commands the team server adds to the engine's command line (team-server/index.ts). Each loads
 // its own code when asked for: `--version` or a policy check in the container loads none of it.
 import type { AddedCommands } from '../../mcp-server/cli/main.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
-import { SERVE_USAGE } from './serve-command.ts';
-
-// What the administrator's commands print holds words from outside (people's names and e-mails from
-// the store, the config's values): none of it may steer the terminal (mcp-server/plain-text.ts).
-const out = (text: string) => process.stdout.write(withoutControls(text));
-const err = (text: string) => process.stderr.write(withoutControls(text));
+import { SERVE_USAGE } from './serve-usage.ts';
 
 export const TEAM_COMMANDS: AddedCommands = {
   usage: SERVE_USAGE,
   run: {
-    serve: async (argv) => {
+    serve: async (argv, terminal) => {
       const { runServeCommand } = await import('./serve-command.ts');
-      return runServeCommand(argv, process.env, (text) => process.stderr.write(text));
+      return runServeCommand(argv, process.env, terminal.err);
     },
-    // The command's answer is for the administrator at the terminal: stdout, one line a finding.
-    admin: async (argv) => {
+    // The command's answer is for the administrator at the terminal: stdout, one line a finding. Its
+    // words come from outside (people's names and e-mails from the store, the config's values).
+    admin: async (argv, terminal) => {
       const { runAdminCommand } = await import('../admin/admin-command.ts');
-      return runAdminCommand(argv, process.env, out, err);
+      return runAdminCommand(argv, process.env, terminal.out, terminal.err);
     },
-    // The records are the command's answer: stdout, one JSON line each (no MCP is spoken here).
-    audit: async (argv) => {
+    // The records are the command's answer: stdout, one JSON line each (no MCP is spoken here), as
+    // JSON writes them (a control in a value is escaped there, not taken out).
+    audit: async (argv, terminal) => {
       const { runAuditCommand } = await import('./serve-command.ts');
-      return runAuditCommand(
-        argv,
-        (text) => process.stdout.write(text),
-        (text) => process.stderr.write(text),
-      );
+      return runAuditCommand(argv, (text) => process.stdout.write(text), terminal.err);
     },
   },
 };

@@ -291,6 +291,24 @@ describe('the build and the package agree', () => {
     for (const mark of marks) expect(teamText.includes(mark), mark).toBe(true);
   });
 
+  it('starts the team server’s command line without its commands’ code: no config schema until one is asked for', () => {
+    // What every start loads: the entry, the chunks it imports at its top level, and their static imports.
+    const chunks = join(out, 'team-server', 'chunks');
+    const entry = readFileSync(join(out, 'team-server', 'punchcard-mcp.mjs'), 'utf8');
+    const atStart = [...entry.matchAll(/import\("\.\/chunks\/([^"]+)"\)/g)].map((match) => match[1] as string);
+    expect(atStart.some((file) => file.startsWith('team-commands-'))).toBe(true);
+    const loaded = new Set<string>();
+    for (let next = atStart.pop(); next !== undefined; next = atStart.pop()) {
+      if (loaded.has(next)) continue;
+      loaded.add(next);
+      const text = readFileSync(join(chunks, next), 'utf8');
+      atStart.push(...[...text.matchAll(/^import\b[^;]*?from\s*"\.\/([^"]+)"/gm)].map((match) => match[1] as string));
+    }
+    const zod = readdirSync(chunks).filter((file) => file.endsWith('.mjs') && readFileSync(join(chunks, file), 'utf8').includes('// node_modules/zod/'));
+    expect(zod.length).toBeGreaterThan(0);
+    expect([...loaded].filter((file) => zod.includes(file))).toEqual([]);
+  });
+
   it('is where main looks for the preload, the window and the engine', () => {
     const paths = appPaths({ mainDir: join(out, 'main'), isPackaged: false, resourcesPath: '' });
     expect(relative(out, paths.preload).split('\\').join('/')).toBe(layout.preload);
