@@ -72,6 +72,15 @@ export const MIGRATIONS: readonly Migration[] = [
      CREATE TABLE punchcard_server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
     compatibleFrom: 1,
   },
+  {
+    // Added: an audit record's own id, so one written again (from a spool a killed instance left)
+    // is kept once, and the key each instance runs with, by fingerprint (a rotation ends only once
+    // none runs with the old one: admin/rotate-key.ts). Columns older instances leave empty.
+    sql: `ALTER TABLE punchcard_audit ADD COLUMN record_id TEXT;
+     CREATE UNIQUE INDEX punchcard_audit_record_id ON punchcard_audit (record_id) WHERE record_id IS NOT NULL;
+     ALTER TABLE punchcard_instances ADD COLUMN key_id TEXT;`,
+    compatibleFrom: 1,
+  },
 ];
 
 export interface PostgresOptions {
@@ -374,6 +383,11 @@ class PostgresStore implements Store {
     return row?.value as string | undefined;
   }
 
+  async initKeyRotation(text: string): Promise<string> {
+    await this.#query("INSERT INTO punchcard_server_state (name, value) VALUES ('key rotation', $1) ON CONFLICT (name) DO NOTHING", [text]);
+    return (await this.keyRotation()) as string;
+  }
+
   async saveKeyRotation(text: string): Promise<void> {
     await this.#query("INSERT INTO punchcard_server_state (name, value) VALUES ('key rotation', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value", [
       text,
@@ -437,20 +451,37 @@ class PostgresStore implements Store {
     return personRecord(row as Row);
   }
 
+  async seen(personId: string, at: number): Promise<void> {
+    await this.#query('UPDATE punchcard_people SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1', [at, personId]);
+  }
+
   async setCredentials(personId: string, sealed: string | null): Promise<void> {
     await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2', [sealed, personId]);
   }
 
-  async appendAudit(record: AuditRecord): Promise<void> {
-    await this.#query(
-      'INSERT INTO punchcard_audit (at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [record.at, record.personId, record.person, record.clientId, record.clientName, record.tool, record.outcome, JSON.stringify(record.change)],
+  async appendAudit(record: AuditRecord): Promise<boolean> {
+    const rows = await this.#query(
+      `INSERT INTO punchcard_audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING RETURNING seq`,
+      [
+        record.id ?? null,
+        record.at,
+        record.personId,
+        record.person,
+        record.clientId,
+        record.clientName,
+        record.tool,
+        record.outcome,
+        JSON.stringify(record.change),
+      ],
     );
+    return rows.length === 1;
   }
 
   async readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {
     const rows = await this.#query('SELECT * FROM punchcard_audit WHERE at >= $1 ORDER BY seq LIMIT $2', [options.since ?? 0, options.limit]);
     return rows.map((row) => ({
+      ...(row.record_id === null || row.record_id === undefined ? {} : { id: row.record_id as string }),
       at: Number(row.at),
       personId: row.person_id as string,
       person: row.person as string,
@@ -530,11 +561,21 @@ class PostgresStore implements Store {
     return row?.remote as string | undefined;
   }
 
-  async announceInstance(id: string, address: string, at: number): Promise<void> {
+  async announceInstance(id: string, address: string, at: number, keyId?: string): Promise<void> {
     await this.#query(
-      'INSERT INTO punchcard_instances (id, address, seen_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at',
-      [id, address, at],
+      'INSERT INTO punchcard_instances (id, address, seen_at, key_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at, key_id = excluded.key_id',
+      [id, address, at, keyId ?? null],
     );
+  }
+
+  async instances(since: number): Promise<{ id: string; address: string; seenAt: number; keyId: string | null }[]> {
+    const rows = await this.#query('SELECT id, address, seen_at, key_id FROM punchcard_instances WHERE seen_at >= $1 ORDER BY seen_at DESC', [since]);
+    return rows.map((row) => ({
+      id: row.id as string,
+      address: row.address as string,
+      seenAt: Number(row.seen_at),
+      keyId: (row.key_id as string | null) ?? null,
+    }));
   }
 
   async instanceAddress(id: string, since: number): Promise<string | undefined> {

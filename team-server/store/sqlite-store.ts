@@ -52,6 +52,12 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sign_outs (seq INTEGER PRIMARY KEY AUTOINCREMENT, person_id TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
    CREATE INDEX sign_outs_at ON sign_outs (at);
    CREATE TABLE server_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;`,
+  // An audit record's own id, so one written again (from a spool a killed process left) is kept
+  // once; and the key each instance runs with, by fingerprint (a rotation ends only once none runs
+  // with the old one: admin/rotate-key.ts).
+  `ALTER TABLE audit ADD COLUMN record_id TEXT;
+   CREATE UNIQUE INDEX audit_record_id ON audit (record_id) WHERE record_id IS NOT NULL;
+   ALTER TABLE instances ADD COLUMN key_id TEXT;`,
 ];
 
 /** The store version this Punchcard writes (its user_version). */
@@ -226,6 +232,13 @@ class SqliteStore implements Store {
     );
   }
 
+  initKeyRotation(text: string): Promise<string> {
+    return this.#run(() => {
+      this.#sql("INSERT INTO server_state (name, value) VALUES ('key rotation', ?) ON CONFLICT (name) DO NOTHING").run(text);
+      return (this.#sql("SELECT value FROM server_state WHERE name = 'key rotation'").get() as { value: string }).value;
+    });
+  }
+
   sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
     return this.#run(() =>
       (this.#sql('SELECT model, id, payload FROM oauth').all() as Row[]).map((row) => ({
@@ -284,15 +297,25 @@ class SqliteStore implements Store {
     });
   }
 
+  seen(personId: string, at: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql('UPDATE people SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?').run(at, personId, at);
+    });
+  }
+
   setCredentials(personId: string, sealed: string | null): Promise<void> {
     return this.#run(() => {
       this.#sql('UPDATE people SET credentials = ? WHERE id = ?').run(sealed, personId);
     });
   }
 
-  appendAudit(record: AuditRecord): Promise<void> {
+  appendAudit(record: AuditRecord): Promise<boolean> {
     return this.#run(() => {
-      this.#sql('INSERT INTO audit (at, person_id, person, client_id, client_name, tool, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      const { changes } = this.#sql(
+        `INSERT INTO audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING`,
+      ).run(
+        record.id ?? null,
         record.at,
         record.personId,
         record.person,
@@ -302,12 +325,14 @@ class SqliteStore implements Store {
         record.outcome,
         JSON.stringify(record.change),
       );
+      return Number(changes) === 1;
     });
   }
 
   readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {
     return this.#run(() =>
       (this.#sql('SELECT * FROM audit WHERE at >= ? ORDER BY seq LIMIT ?').all(options.since ?? 0, options.limit) as Row[]).map((row) => ({
+        ...(row.record_id === null ? {} : { id: row.record_id as string }),
         at: row.at as number,
         personId: row.person_id as string,
         person: row.person as string,
@@ -397,12 +422,23 @@ class SqliteStore implements Store {
     );
   }
 
-  announceInstance(id: string, address: string, at: number): Promise<void> {
+  announceInstance(id: string, address: string, at: number, keyId?: string): Promise<void> {
     return this.#run(() => {
       this.#sql(
-        'INSERT INTO instances (id, address, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at',
-      ).run(id, address, at);
+        'INSERT INTO instances (id, address, seen_at, key_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at, key_id = excluded.key_id',
+      ).run(id, address, at, keyId ?? null);
     });
+  }
+
+  instances(since: number): Promise<{ id: string; address: string; seenAt: number; keyId: string | null }[]> {
+    return this.#run(() =>
+      (this.#sql('SELECT id, address, seen_at, key_id FROM instances WHERE seen_at >= ? ORDER BY seen_at DESC').all(since) as Row[]).map((row) => ({
+        id: row.id as string,
+        address: row.address as string,
+        seenAt: row.seen_at as number,
+        keyId: row.key_id as string | null,
+      })),
+    );
   }
 
   instanceAddress(id: string, since: number): Promise<string | undefined> {

@@ -46,6 +46,11 @@ export interface PersonRecord {
 
 /** One write a person made through the server, as the administrator reads it (`punchcard-mcp audit`). */
 export interface AuditRecord {
+  /**
+   * The record's own id, unique: a record written twice (sent again after an outage, or from a spool
+   * a killed process left: team/audit-writer.ts) is kept once.
+   */
+  id?: string;
   at: number;
   personId: string;
   /** The person by name and e-mail, as they were when they acted. */
@@ -89,6 +94,8 @@ export interface Store {
   person(id: string): Promise<PersonRecord | undefined>;
   /** Creates the person on first sign-in, or refreshes their name and e-mail. */
   savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord>;
+  /** Moves a person's last seen time on to `at` (never back: instances' writes may cross). */
+  seen(personId: string, at: number): Promise<void>;
   setCredentials(personId: string, sealed: string | null): Promise<void>;
   /** Everyone who ever signed in, the most recently seen first (`punchcard-mcp admin people`). */
   people(): Promise<PersonRecord[]>;
@@ -105,7 +112,8 @@ export interface Store {
    */
   signOuts(): Promise<SignOutRecord[]>;
 
-  appendAudit(record: AuditRecord): Promise<void>;
+  /** Appends a record; one whose id the log holds already is left out (answers false). */
+  appendAudit(record: AuditRecord): Promise<boolean>;
   /** Audit records in the order they were written, from `since` (epoch ms) on. */
   readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]>;
 
@@ -139,8 +147,14 @@ export interface Store {
   /** The id a number was given to, or undefined. */
   idOfNumber(scope: string, kind: string, number: number): Promise<string | undefined>;
 
-  /** Says this instance serves at `address` (other instances pass it the requests of its sessions). */
-  announceInstance(id: string, address: string, at: number): Promise<void>;
+  /**
+   * Says this instance serves at `address` (other instances pass it the requests of its sessions), and
+   * which server key it was started with (`keyId`, a fingerprint: auth/key-rotation.ts), so a rotation
+   * knows which instances still run with the old one.
+   */
+  announceInstance(id: string, address: string, at: number, keyId?: string): Promise<void>;
+  /** The instances that said they serve since `since`, with the key each was started with where it said. */
+  instances(since: number): Promise<{ id: string; address: string; seenAt: number; keyId: string | null }[]>;
   /** Where an instance announced itself since `since`, or undefined. */
   instanceAddress(id: string, since: number): Promise<string | undefined>;
   withdrawInstance(id: string): Promise<void>;
@@ -151,6 +165,12 @@ export interface Store {
    */
   keyRotation(): Promise<string | undefined>;
   saveKeyRotation(text: string): Promise<void>;
+  /**
+   * Saves `text` as the key's state where the store holds none yet (a new store learns its key: the
+   * first server started on it), and answers the state the store holds afterwards: `text`, or what
+   * another instance saved first.
+   */
+  initKeyRotation(text: string): Promise<string>;
   /** Every sealed authorization-server record, for a rotation to seal anew. */
   sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]>;
   /** Replaces a record's sealed payload, only if it is still `from` (a write meanwhile wins); true when replaced. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../../team-server/store/sqlite-store.ts';
+import { openSqliteStore, SQLITE_STORE_VERSION } from '../../../team-server/store/sqlite-store.ts';
 import { StoreUnavailable, StoreVersionError } from '../../../team-server/store/store-errors.ts';
 import type { Store } from '../../../team-server/store/store.ts';
 
@@ -55,7 +55,7 @@ describe('opening the store', () => {
     expect(mode(join(dir, 'data'))).toBe(0o700);
     expect(mode(`${path}-wal`)).toBe(0o600);
     const db = new DatabaseSync(path, { readOnly: true });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SQLITE_STORE_VERSION });
     expect((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name)).toEqual(
       expect.arrayContaining(['audit', 'counters', 'facts', 'holds', 'id_numbers', 'instances', 'oauth', 'people', 'sign_outs']),
     );
@@ -92,7 +92,7 @@ describe('opening the store', () => {
     expect(refusal).toBeInstanceOf(StoreVersionError);
     expect((refusal as Error).name).toBe('StoreVersionError');
     expect((refusal as Error).message).toBe(
-      `${path} was written by a newer Punchcard (store version 7; this one knows up to 4). Run the newer version, or restore a backup made with this one.`,
+      `${path} was written by a newer Punchcard (store version 7; this one knows up to ${SQLITE_STORE_VERSION}). Run the newer version, or restore a backup made with this one.`,
     );
     const after = new DatabaseSync(path, { readOnly: true });
     expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });

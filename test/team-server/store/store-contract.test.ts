@@ -129,6 +129,44 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect((await store.readAudit({ since: 1500, limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_out']);
   });
 
+  it('keeps an audit record written twice by its id once, from any instance', async () => {
+    const record = {
+      id: 'r-twice',
+      at: 5000,
+      personId: 'p2',
+      person: 'Bo',
+      clientId: 'c',
+      clientName: 'Claude',
+      tool: 'log_time',
+      outcome: 'done' as const,
+      change: {},
+    };
+    expect(await store.appendAudit(record)).toBe(true);
+    expect(await other.appendAudit(record)).toBe(false);
+    expect(await store.appendAudit(record)).toBe(false);
+    // Records without an id (an older version's) are each kept.
+    const { id: _, ...anonymous } = record;
+    expect(await store.appendAudit(anonymous)).toBe(true);
+    expect(await store.appendAudit(anonymous)).toBe(true);
+    const kept = (await store.readAudit({ since: 5000, limit: 10 })).filter((entry) => entry.personId === 'p2');
+    expect(kept.map((entry) => entry.id)).toEqual(['r-twice', undefined, undefined]);
+  });
+
+  it("learns its key's state once: the first instance's wins, a later one reads it", async () => {
+    expect(await store.keyRotation()).toBeUndefined();
+    expect(await store.initKeyRotation('first')).toBe('first');
+    expect(await other.initKeyRotation('second')).toBe('first');
+    expect(await other.keyRotation()).toBe('first');
+  });
+
+  it("moves a person's last seen time on, never back", async () => {
+    await store.savePerson({ id: 'seen-1', identity: 'dev:seen', name: 'Seen', email: null, at: 10_000 });
+    await store.seen('seen-1', 70_000);
+    expect((await other.person('seen-1'))?.lastSeenAt).toBe(70_000);
+    await other.seen('seen-1', 40_000);
+    expect((await store.person('seen-1'))?.lastSeenAt).toBe(70_000);
+  });
+
   it('rotates a refresh token all or nothing, and only once across instances', async () => {
     const token = (id: string) => ({
       model: 'RefreshToken',
@@ -224,6 +262,20 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await other.instanceAddress('i1', clock + 1)).toBeUndefined();
     await store.withdrawInstance('i1');
     expect(await other.instanceAddress('i1', 0)).toBeUndefined();
+  });
+
+  it('lists the instances seen lately with the key each runs with', async () => {
+    await store.announceInstance('k1', 'http://10.0.0.7:8787', clock, 'key-a');
+    await other.announceInstance('k2', 'http://10.0.0.8:8787', clock - 5000);
+    await other.announceInstance('k3', 'http://10.0.0.9:8787', clock - 500_000, 'key-a');
+    const seen = await other.instances(clock - 10_000);
+    expect(seen).toEqual([
+      { id: 'k1', address: 'http://10.0.0.7:8787', seenAt: clock, keyId: 'key-a' },
+      { id: 'k2', address: 'http://10.0.0.8:8787', seenAt: clock - 5000, keyId: null },
+    ]);
+    // A restart with another key says so at its next heartbeat.
+    await store.announceInstance('k1', 'http://10.0.0.7:8787', clock + 1, 'key-b');
+    expect((await other.instances(clock))[0]?.keyId).toBe('key-b');
   });
 
   it('holds a key back until the latest lift any instance asked for, and forgets a hold a day after it lifted', async () => {
