@@ -28,6 +28,7 @@ import { actingFor } from '../logs/request-context.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
 import { headerReader, tooMany, writeResponse } from './node-answers.ts';
+import type { Seen } from './last-seen.ts';
 import type { PersonEngines } from './person-engines.ts';
 
 export interface McpRouteOptions {
@@ -41,6 +42,8 @@ export interface McpRouteOptions {
   limits: RequestLimits;
   origins: BrowserOrigins;
   metrics: TeamMetrics;
+  /** Told of each person whose token a request carries (their last seen time: last-seen.ts). */
+  seen: Seen;
   now: () => number;
   log: Log;
 }
@@ -57,7 +60,7 @@ export interface McpRoute {
 }
 
 export function mcpRoute(options: McpRouteOptions): McpRoute {
-  const { config, origin, resource, provider, store, engines, limits, origins, metrics, now, log } = options;
+  const { config, origin, resource, provider, store, engines, limits, origins, metrics, seen, now, log } = options;
   const clientName = clientNames(provider);
   let peers: Peers | undefined;
   const endpoint = mcpEndpoint({
@@ -92,6 +95,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     }
     const person = bearerOf(verified).person;
     actingFor(person.id);
+    seen(person.id);
     const personLimit = { key: `person:${person.id}`, max: config.limits.requests_per_person_per_minute, windowMs: 60_000 };
     const perPerson = passed ? ({ allowed: true } as const) : limits.spend(personLimit);
     if (!perPerson.allowed) {

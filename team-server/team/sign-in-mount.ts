@@ -13,6 +13,7 @@ import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import { signInRoutes } from '../auth/sign-in/routes.ts';
 import { withinTokenRequest } from '../auth/store-adapter.ts';
+import type { Seen } from './last-seen.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import type { Store } from '../store/store.ts';
 import type { PersonEngines } from './person-engines.ts';
@@ -32,6 +33,8 @@ export interface SignInMountOptions {
   accessTokenTtlSeconds: number;
   dataDir: string;
   metrics: TeamMetrics;
+  /** Told of each person whose refresh token a client uses (their last seen time: last-seen.ts). */
+  seen: Seen;
   now: () => number;
   log: Log;
 }
@@ -57,6 +60,11 @@ export function signInMount(options: SignInMountOptions): SignInMount {
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshGraceSeconds: config.refresh_token_grace_seconds,
     clientDocumentsOnLoopback: documentsOnLoopback,
+  });
+  // A client refreshing its token is a person's activity too, though no call of theirs follows yet.
+  provider.on('grant.success', (context) => {
+    const personId = context.oidc.entities.RefreshToken?.accountId;
+    if (personId) options.seen(personId);
   });
   const oidcCallback = provider.callback();
   // Sealed as the store's records are: during a rotation an instance on either key opens the other's.

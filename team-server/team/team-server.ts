@@ -17,6 +17,7 @@ import type { Store } from '../store/store.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
 import { healthRoutes } from './health-routes.ts';
+import { lastSeen } from './last-seen.ts';
 import { mcpRoute } from './mcp-route.ts';
 import { RequestPipeline } from './request-pipeline.ts';
 import { resourceMetadataRoute } from './resource-metadata.ts';
@@ -61,6 +62,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const resource = `${origin}/mcp`;
   const auditLog = new AuditWriter(store, log);
   const engines = teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log });
+  const seen = lastSeen(store, now, log);
   const signIn = signInMount({
     config,
     env,
@@ -74,12 +76,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     accessTokenTtlSeconds,
     dataDir,
     metrics,
+    seen,
     now,
     log,
   });
   const limits = new RequestLimits(store, now, log);
   const origins = browserOrigins(origin, config.allowed_origins);
-  const mcp = mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, now, log });
+  const mcp = mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, seen, now, log });
   const stopFollowingPolicy = announcePolicyChanges(policy, log);
   const pipeline = new RequestPipeline({ log, metrics });
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
