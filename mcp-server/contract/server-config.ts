@@ -190,9 +190,10 @@ export const ServerConfigSchema = z
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
     /**
      * Prometheus metrics (docs/team-server/monitoring.md): off unless `listen` names an address of
-     * their own, never the one people reach (`listen` above).
+     * their own, never the one people reach (`listen` above). `public: true` says an address other
+     * machines reach (a pod's, 0.0.0.0) is meant: admin check fails on one without it.
      */
-    metrics: z.strictObject({ listen: z.string().optional() }).optional(),
+    metrics: z.strictObject({ listen: z.string().optional(), public: z.boolean().optional() }).optional(),
   })
   .superRefine((config, context) => {
     const postgres = /^postgres(ql)?:\/\//.test(config.store);

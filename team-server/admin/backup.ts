@@ -2,16 +2,21 @@
 // online backup (node:sqlite's backup()) copies the database page by page under its own locks, so
 // the server goes on answering, and a write made meanwhile either is in the copy or is not, never
 // half. A restore copies the backup beside the store and migrates it there, then copies that into the
-// live file the same way, and the running server reads the restored store from its next request. What the file holds is sealed under the server key, so a
-// backup opens only with that key; the file is still the server account's alone (0600). PostgreSQL
-// is backed up with its own tools (docs/team-server/admin.md, "Backup and restore").
+// live file the same way, and the running server reads the restored store from its next request. What
+// the file holds is sealed under the server key, so a backup opens only with that key: both commands
+// check the key first, a backup says which key it needs, and a restore refuses a backup the key the
+// servers run with does not open (restored, every call of a person in it would fail). The file is
+// still the server account's alone (0600). PostgreSQL is backed up with its own tools
+// (docs/team-server/admin.md, "Backup and restore").
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import { checkStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
+import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { openSqliteStore, SQLITE_STORE_VERSION } from '../store/sqlite-store.ts';
-import type { AdminIo } from './admin-io.ts';
+import { type AdminIo, openKeyedStore } from './admin-io.ts';
 
 /** The tables every Punchcard store has: a file without them is not a backup of one. */
 const STORE_TABLES = ['oauth', 'people', 'audit', 'counters'];
@@ -19,28 +24,62 @@ const STORE_TABLES = ['oauth', 'people', 'audit', 'counters'];
 export async function backUp(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
   if (!live) return 1;
-  if (!existsSync(live)) return (io.err(`${live} does not exist yet: the server makes it when it first starts.\n`), 1);
-  if (existsSync(file)) return (io.err(`${file} exists already; a backup never overwrites a file. Name a new one.\n`), 1);
+  const opened = await openKeyedStore(config, io);
+  if (!opened) return 1;
+  await opened.store.close();
   // Made private before SQLite writes into it.
-  closeSync(openSync(file, 'wx', 0o600));
+  const unwritable = createPrivately(file);
+  if (unwritable) return (io.err(`${unwritable}\n`), 1);
   const source = new DatabaseSync(live, { readOnly: true, timeout: 5_000 });
   try {
     const pages = await backup(source, file);
     chmodSync(file, 0o600);
-    io.out(`Backed up ${live} to ${file} (${pages} pages).\n`);
+    io.out(
+      `Backed up ${live} to ${file} (${pages} pages). It opens only with the server key it was made under, key ${keyIdOf(opened.key)}: keep that key, apart from the file.\n`,
+    );
     return 0;
   } catch (error) {
-    io.err(`The backup failed: ${(error as Error).message}\n`);
+    rmSync(file, { force: true });
+    io.err(`The backup failed, and ${file} was removed: ${(error as Error).message}\n`);
     return 1;
   } finally {
     source.close();
   }
 }
 
+/** Makes `file` empty and the account's alone (0600), or says in one sentence why it cannot. */
+function createPrivately(file: string): string | undefined {
+  if (existsSync(file)) return `${file} exists already; a backup never overwrites a file. Name a new one.`;
+  const folder = dirname(file);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    return `The folder ${folder} does not exist: make it first (mkdir -p ${folder}) or name a file in another. Nothing was written.`;
+  }
+  if (!isFolder) return `${folder} is not a folder, so ${file} cannot be written there. Nothing was written.`;
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `${file} cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'the folder is not writable by this account' : (code ?? (error as Error).message)}). Nothing was written.`;
+  }
+  return undefined;
+}
+
 export async function restore(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
   if (!live) return 1;
   if (!existsSync(file)) return (io.err(`${file} does not exist.\n`), 1);
+  const key = readServerKey(io.env, config.key_env);
+  if (typeof key === 'string') return (io.err(`${key}\n`), 1);
+  // A live store is checked against the key as every verb does; where there is none (it was lost),
+  // the backup is all there is, and only its own check below applies.
+  if (existsSync(live)) {
+    const opened = await openKeyedStore(config, io);
+    if (!opened) return 1;
+    await opened.store.close();
+  }
   let source: DatabaseSync;
   try {
     source = new DatabaseSync(file, { readOnly: true });
@@ -57,7 +96,13 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     closeSync(openSync(staged, 'wx', 0o600));
     await backup(source, staged);
     // A backup from an older Punchcard is migrated now, as the server would at its start.
-    await (await openSqliteStore(staged, { now: Date.now })).close();
+    const stagedStore = await openSqliteStore(staged, { now: Date.now });
+    try {
+      const keyProblem = await backupKeyProblem(stagedStore, key, config.key_env, file, live);
+      if (keyProblem) return (io.err(`${keyProblem}\n`), 1);
+    } finally {
+      await stagedStore.close();
+    }
     const migrated = new DatabaseSync(staged, { readOnly: true });
     try {
       copying = true;
@@ -78,6 +123,34 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     source.close();
     for (const path of [staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`]) rmSync(path, { force: true });
   }
+}
+
+/**
+ * Why the servers, running with `key`, could not read the backup once restored, or undefined: the
+ * staged copy is checked as a server would check its store (and, where it is an older Punchcard's
+ * without a key state, learns the key, as a server would at its start).
+ */
+async function backupKeyProblem(
+  staged: Awaited<ReturnType<typeof openSqliteStore>>,
+  key: Buffer,
+  variable: string,
+  file: string,
+  live: string,
+): Promise<string | undefined> {
+  const checked = await checkStoreKey(key, staged, variable, { learn: true });
+  if (checked.ok) return undefined;
+  const state = await staged.keyRotation();
+  const ids = state === undefined ? [] : keyIdsOf(state);
+  const needs =
+    state === undefined
+      ? 'nothing in it opens with that key'
+      : ids.length > 0
+        ? `it opens with key ${ids.join(' or key ')}`
+        : 'it was sealed under a key rotated away since';
+  return (
+    `${file} does not open with the key in ${variable} (key ${keyIdOf(key)}): ${needs}. Restored, no server running with that key could read it, so nothing was restored. ` +
+    `To go back to the backup's key: stop the servers, move ${live} away, run admin restore with ${variable} holding that key, and start the servers with it.`
+  );
 }
 
 /** The store's file, or undefined (said) where the store is PostgreSQL. */

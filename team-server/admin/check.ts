@@ -1,12 +1,16 @@
 // `admin check`: the setup as the server will meet it, one line a finding, each "ok" or "problem"
-// with what was found: the config file, the key, the variables it names, the store (opened and
-// migrated as the server does, so a store a newer Punchcard left behind shows here), the back end
-// reached over the network, the identity provider's discovery document, and where metrics are served.
+// with what was found: the config file, the key (and whether it is the store's), the variables it
+// names, the store (opened and migrated as the server does, so a store a newer Punchcard left behind
+// shows here, but never made: a store that is not there is a problem, not a healthy empty one), the
+// back end reached over the network, the identity provider's discovery document, and where metrics
+// are served (a problem on an address other machines reach, unless the config says it is meant).
 // It exits 1 when any line is a problem, so a deployment script can stop on it.
 import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
-import { readServerKey } from '../auth/server-keys.ts';
+import { checkStoreKey } from '../auth/key-rotation.ts';
+import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
+import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
 import { secretIsSet, secretVariables, withSecretFiles } from '../../mcp-server/settings/secret-files.ts';
 import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
@@ -32,11 +36,8 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   if ('problem' in secrets) return [...findings, { ok: false, subject: 'secrets', said: secrets.problem }];
   io = { ...io, env: secrets.env };
   const key = readServerKey(io.env, config.key_env);
-  findings.push(
-    typeof key === 'string'
-      ? { ok: false, subject: 'key', said: key }
-      : { ok: true, subject: 'key', said: `${config.key_env} holds a key of the right length` },
-  );
+  if (typeof key === 'string') findings.push({ ok: false, subject: 'key', said: key });
+  const keyAt = findings.length;
   // The key was checked above, with its length.
   for (const secret of secretVariables(config).filter((candidate) => candidate.from !== 'key_env')) {
     const { variable, what } = secret;
@@ -46,30 +47,60 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
         : { ok: false, subject: what, said: `the environment variable ${variable} is not set` },
     );
   }
-  findings.push(await storeFinding(config, io));
+  const { store, keyFinding } = await storeFindings(config, typeof key === 'string' ? undefined : key, io);
+  if (keyFinding) findings.splice(keyAt, 0, keyFinding);
+  findings.push(store);
   findings.push(await backEndFinding(config));
   if (config.sign_in.oidc) findings.push(await discoveryFinding(config.sign_in.oidc.issuer));
-  findings.push({
-    ok: true,
-    subject: 'metrics',
-    said: config.metrics?.listen ? `served for Prometheus at http://${config.metrics.listen}/metrics` : 'off (set metrics.listen to serve them)',
-  });
+  findings.push(metricsFinding(config));
   return findings;
 }
 
-async function storeFinding(config: ServerConfig, io: AdminIo): Promise<Finding> {
+/**
+ * The store's finding, and the key's where there is a key to check: whether it is the store's (read
+ * only: a check never tells a store its key), or, with no store to hold it against, its length alone.
+ */
+async function storeFindings(config: ServerConfig, key: Buffer | undefined, io: AdminIo): Promise<{ store: Finding; keyFinding: Finding | undefined }> {
+  const lengthOnly = key && {
+    ok: true,
+    subject: 'key',
+    said: `${config.key_env} holds a key of the right length (key ${keyIdOf(key)}); without a store it could not be checked against one`,
+  };
   const problems: string[] = [];
   const store = await openConfiguredStore(config, { ...io, err: (text) => problems.push(text.trim()) });
-  if (!store) return { ok: false, subject: 'store', said: problems.join(' ') };
+  if (!store) return { store: { ok: false, subject: 'store', said: problems.join(' ') }, keyFinding: lengthOnly };
   try {
     await store.ping();
+    let keyFinding: Finding | undefined;
+    if (key) {
+      const checked = await checkStoreKey(key, store, config.key_env, { learn: false });
+      keyFinding = checked.ok
+        ? { ok: true, subject: 'key', said: `${config.key_env} holds this store's key (key ${keyIdOf(key)})` }
+        : { ok: false, subject: 'key', said: checked.problem.replace(/ Nothing was changed\.$/, '') };
+    }
     const people = (await store.people()).length;
-    return { ok: true, subject: 'store', said: `${store.kind} answers and is migrated (${people} ${people === 1 ? 'person' : 'people'})` };
+    return {
+      store: { ok: true, subject: 'store', said: `${store.kind} answers and is migrated (${people} ${people === 1 ? 'person' : 'people'})` },
+      keyFinding,
+    };
   } catch (error) {
-    return { ok: false, subject: 'store', said: (error as Error).message };
+    return { store: { ok: false, subject: 'store', said: (error as Error).message }, keyFinding: lengthOnly };
   } finally {
     await store.close().catch(() => {});
   }
+}
+
+/** Where metrics are served; an address other machines reach is a problem unless `metrics.public` says it is meant. */
+function metricsFinding(config: ServerConfig): Finding {
+  const listen = config.metrics?.listen;
+  if (!listen) return { ok: true, subject: 'metrics', said: 'off (set metrics.listen to serve them)' };
+  const unmeant = unmeantMetricsExposure(config.metrics);
+  if (unmeant) return { ok: false, subject: 'metrics', said: unmeant };
+  return {
+    ok: true,
+    subject: 'metrics',
+    said: `served for Prometheus at http://${listen}/metrics${config.metrics?.public ? ', reachable from other machines as metrics.public says' : ''}`,
+  };
 }
 
 async function backEndFinding(config: ServerConfig): Promise<Finding> {

@@ -6,20 +6,16 @@ import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 import { clientNameOf } from '../auth/client-name.ts';
 import { grantsOf } from '../auth/store-adapter.ts';
-import { keysFromStore } from '../auth/key-rotation.ts';
-import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
+import type { ServerKeys } from '../auth/server-keys.ts';
 import { unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
-import { type AdminIo, openConfiguredStore } from './admin-io.ts';
+import { type AdminIo, openKeyedStore } from './admin-io.ts';
 
 export async function listPeople(config: ServerConfig, io: AdminIo): Promise<number> {
-  const key = readServerKey(io.env, config.key_env);
-  if (typeof key === 'string') return (io.err(`${key}\n`), 1);
-  const store = await openConfiguredStore(config, io);
-  if (!store) return 1;
+  const opened = await openKeyedStore(config, io);
+  if (!opened) return 1;
+  const { store, keys } = opened;
   try {
-    const keys = await keysFromStore(key, store, config.key_env);
-    if (typeof keys === 'string') return (io.err(`${keys}\n`), 1);
     const people = await store.people();
     io.out(`${['id', 'last seen', 'name', 'e-mail', 'connected clients'].join('\t')}\n`);
     for (const person of people) {

@@ -5,10 +5,13 @@
 // key. The administrator then gives the instances the new key and restarts them one by one, at
 // leisure; finishing seals anew what an instance sealed under the old key meanwhile and forgets the
 // old key. Each record is replaced only if nobody changed it in between, so no write is lost.
+// Finishing runs with the new key and only once no instance the store has heard from lately still runs
+// with the old one: an instance started with the old key would not start again once the rotation ends.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
-import { endedRotation, resolveRotation, ROTATION_CHECK_MS, startedRotation } from '../auth/key-rotation.ts';
-import { readServerKey, sealingKeyOf } from '../auth/server-keys.ts';
+import { checkStoreKey, endedRotation, ROTATION_CHECK_MS, startedRotation } from '../auth/key-rotation.ts';
+import { keyIdOf, readServerKey, sealingKeyOf } from '../auth/server-keys.ts';
+import { GONE_AFTER_MS } from '../http/peers.ts';
 import { opensWith, seal, type SealingKeys, unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
 import { type AdminIo, openConfiguredStore } from './admin-io.ts';
@@ -27,10 +30,26 @@ export async function rotateKey(config: ServerConfig, options: RotateOptions, io
   const store = await openConfiguredStore(config, io);
   if (!store) return 1;
   try {
-    const resolution = resolveRotation([key], await store.keyRotation());
-    if (!resolution) return (io.err(`The key in ${config.key_env} is not this store's: it was rotated to another key already.\n`), 1);
+    const checked = await checkStoreKey(key, store, config.key_env, { learn: false });
+    if (!checked.ok) return (io.err(`${checked.problem}\n`), 1);
+    const { resolution } = checked;
     if (options.finish) {
       if (!resolution.previous) return (io.err('No rotation of the server key is under way; start one with --new-key-env VAR.\n'), 1);
+      if (!key.equals(resolution.current))
+        return (
+          io.err(
+            `admin rotate-key --finish runs with the new key, and ${config.key_env} holds the old one (key ${keyIdOf(key)}): set it to the new key (key ${keyIdOf(resolution.current)}), as for the instances, and run it again. Nothing was changed.\n`,
+          ),
+          1
+        );
+      const holding = await instancesWithout(store, keyIdOf(resolution.current));
+      if (holding.length > 0)
+        return (
+          io.err(
+            `${holding.length === 1 ? 'An instance still runs with the old key or does not say which' : `${holding.length} instances still run with the old key or do not say which`} (${holding.join('; ')}): restart ${holding.length === 1 ? 'it' : 'each'} with the new key in ${config.key_env}, then run --finish again. Nothing was changed.\n`,
+          ),
+          1
+        );
       const ring = ringOf(resolution.current, resolution.previous);
       const resealed = await sealAnew(store, ring);
       await store.saveKeyRotation(endedRotation(resolution.current, resolution.kept));
@@ -59,6 +78,18 @@ export async function rotateKey(config: ServerConfig, options: RotateOptions, io
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The instances the store heard from lately that were not started with the key `keyId`, each as
+ * "instance ID at ADDRESS, key …": an instance that does not say which key it holds (an older
+ * Punchcard) counts, since it may hold the old one.
+ */
+async function instancesWithout(store: Store, keyId: string): Promise<string[]> {
+  const seen = await store.instances(Date.now() - GONE_AFTER_MS);
+  return seen
+    .filter((instance) => instance.keyId !== keyId)
+    .map((instance) => `instance ${instance.id} at ${instance.address}, ${instance.keyId ? `key ${instance.keyId}` : 'key not said'}`);
 }
 
 /** A little more than two checks: an instance that read the store just before the rotation has read it since. */

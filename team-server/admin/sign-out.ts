@@ -5,11 +5,14 @@
 // every instance at once; to come back they sign in again.
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import type { PersonRecord } from '../store/store.ts';
-import { type AdminIo, openConfiguredStore } from './admin-io.ts';
+import { type AdminIo, openKeyedStore } from './admin-io.ts';
 
 export async function signOutPerson(config: ServerConfig, who: string, io: AdminIo): Promise<number> {
-  const store = await openConfiguredStore(config, io);
-  if (!store) return 1;
+  // The key is checked although nothing sealed is read: an administrator with the wrong key is told
+  // so before anything changes, as with every verb.
+  const opened = await openKeyedStore(config, io);
+  if (!opened) return 1;
+  const { store } = opened;
   try {
     // An id is looked up as it is; only an e-mail needs everyone read.
     const byId = await store.person(who.trim());

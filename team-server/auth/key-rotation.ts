@@ -6,20 +6,29 @@
 // keeps (KeptKeys in server-keys.ts), sealed under the newest key. While a rotation is on, records and
 // credentials open under either key; the command seals every one of them anew under the new key, and
 // ending the rotation forgets the old key. Nothing here is ever in the clear in the store.
+//
+// The same state is how a store knows its key at all: the first server started on a new store saves
+// it (the kept keys sealed under its key, and the key's id), so a server, an admin verb or the audit
+// command given another key is refused before it reads or seals anything (checkStoreKey). A store an
+// older Punchcard made without that state learns its key from what it keeps: the first server whose
+// key opens it saves the state then.
 import type { Log } from '../../mcp-server/log.ts';
 import { opensWith, seal, unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
-import { deriveServerKeys, type KeptKeys, keptKeysOf, sealingKeyOf, type ServerKeys } from './server-keys.ts';
+import { deriveServerKeys, type KeptKeys, keptKeysOf, keyIdOf, sealingKeyOf, type ServerKeys } from './server-keys.ts';
 
 /** How often an instance looks for a rotation; the command waits a little more than twice this before it seals anew. */
 export const ROTATION_CHECK_MS = 2_000;
 
 const BOUND = { kept: 'server key rotation: kept keys', next: 'server key rotation: next key', previous: 'server key rotation: previous key' } as const;
 
-/** The rotation as the store keeps it: sealed text only. */
+/** The rotation as the store keeps it: sealed text, and keys' ids, never a key. */
 interface RotationState {
   /** The kept keys, sealed under the newest key's sealing key. */
   kept: string;
+  /** The newest key's id (keyIdOf), and during a rotation the old one's: said when another key is refused. Absent in a state an older Punchcard saved. */
+  keyId?: string;
+  previousKeyId?: string;
   /** While a rotation is on: the new key sealed under the old one's sealing key, and the old under the new. */
   next?: string;
   previous?: string;
@@ -56,12 +65,74 @@ export function resolveRotation(known: readonly Buffer[], stateText: string | un
   return undefined;
 }
 
-/** The keys a server started with `serverKey` works with, as the store's rotation says, or why it cannot start. */
-export async function keysFromStore(serverKey: Buffer, store: Store, variable: string): Promise<ServerKeys | string> {
-  const resolution = resolveRotation([serverKey], await store.keyRotation());
-  if (!resolution) {
-    return `The key in ${variable} (key_env) is not this store's: the server key was rotated to another one (punchcard-mcp admin rotate-key). Start the server with the key the rotation ended on.`;
+/** Whether a key is the store's: the keys it works with, or why not (a sentence naming the keys). */
+export type StoreKeyCheck = { ok: true; resolution: Resolution; learned: boolean } | { ok: false; problem: string };
+
+/** How many sealed values a store without a key state is tried with (checkStoreKey). */
+const SAMPLE = 20;
+
+/**
+ * Whether `serverKey` (from `variable`) is the store's key, as its state says. A store without one (a
+ * new store, or an older Punchcard's) is tried on what it keeps: a key that opens none of it is
+ * refused; otherwise, with `learn`, the store is told its key now (the first instance's key wins when
+ * several start at once). Nothing else is read or written, so a refused key changes nothing.
+ */
+export async function checkStoreKey(serverKey: Buffer, store: Store, variable: string, options: { learn: boolean }): Promise<StoreKeyCheck> {
+  let state = await store.keyRotation();
+  let learned = false;
+  if (state === undefined) {
+    const sample = await sealedSample(store);
+    const sealing = sealingKeyOf(serverKey);
+    if (sample.length > 0 && !sample.some((value) => opensWith(sealing, value.sealed, value.bound)))
+      return {
+        ok: false,
+        problem: `The key in ${variable} (key_env), key ${keyIdOf(serverKey)}, is not this store's: nothing the store keeps opens with it. Start with the key the store was made with; nothing was changed.`,
+      };
+    if (!options.learn) return { ok: true, resolution: { current: serverKey, kept: keptKeysOf(serverKey) }, learned: false };
+    state = await store.initKeyRotation(endedRotation(serverKey, keptKeysOf(serverKey)));
+    learned = true;
   }
+  const resolution = resolveRotation([serverKey], state);
+  return resolution ? { ok: true, resolution, learned } : { ok: false, problem: notTheStoresKey(serverKey, variable, state) };
+}
+
+/** The ids of the keys a store's state names: the newest first, then the old one while a rotation is on. */
+export function keyIdsOf(stateText: string): string[] {
+  const state = JSON.parse(stateText) as RotationState;
+  return [state.keyId, state.previousKeyId].filter((id): id is string => id !== undefined);
+}
+
+/** The sentence refusing a key the store's state does not know, naming the keys it does where it says. */
+export function notTheStoresKey(serverKey: Buffer, variable: string, stateText: string, what = 'this store'): string {
+  const [newest, previous] = keyIdsOf(stateText);
+  const needed =
+    newest === undefined
+      ? 'the server key was rotated to another one (punchcard-mcp admin rotate-key); use the key the rotation ended on'
+      : `${what} opens with key ${newest}${previous ? ` (or, until its rotation ends, key ${previous})` : ''}`;
+  return `The key in ${variable} (key_env), key ${keyIdOf(serverKey)}, is not ${what}'s: ${needed}. Nothing was changed.`;
+}
+
+/** A few sealed values of the store, with what each is bound to (sealed.ts), to try a key on. */
+async function sealedSample(store: Store): Promise<{ sealed: string; bound: string }[]> {
+  const records = (await store.sealedOAuth(SAMPLE)).map((record) => ({ sealed: record.payload, bound: `${record.model}:${record.id}` }));
+  if (records.length >= SAMPLE) return records;
+  const credentials = (await store.people())
+    .filter((person) => person.credentials !== null)
+    .slice(0, SAMPLE - records.length)
+    .map((person) => ({ sealed: person.credentials as string, bound: `credentials:${person.id}` }));
+  return [...records, ...credentials];
+}
+
+/** The keys a server started with `serverKey` works with, as the store's rotation says, or why it cannot start. */
+export async function keysFromStore(
+  serverKey: Buffer,
+  store: Store,
+  variable: string,
+  options: { learn: boolean } = { learn: false },
+): Promise<ServerKeys | string> {
+  const checked = await checkStoreKey(serverKey, store, variable, options);
+  if (!checked.ok) return checked.problem;
+  const { resolution } = checked;
   const keys = deriveServerKeys(serverKey, resolution.kept);
   applyResolution(keys, resolution);
   // Cookies a browser got from an instance with the other key of the rotation still open here.
@@ -75,11 +146,21 @@ export async function keysFromStore(serverKey: Buffer, store: Store, variable: s
   return keys;
 }
 
+/** An instance following the store's key (followKeyRotation). */
+export interface KeyFollower {
+  /**
+   * Why the store cannot be read with the keys this instance has (a rotation to a key it was never
+   * given, a backup of another key restored), or undefined; /readyz is not ready while it says so.
+   */
+  problem(): string | undefined;
+  stop(): void;
+}
+
 /** Follows rotations the administrator starts and ends while the instance runs (checked every ROTATION_CHECK_MS). */
-export function followKeyRotation(options: { store: Store; keys: ServerKeys; serverKey: Buffer; log: Log }): { stop(): void } {
-  const { store, keys, serverKey, log } = options;
+export function followKeyRotation(options: { store: Store; keys: ServerKeys; serverKey: Buffer; variable: string; log: Log }): KeyFollower {
+  const { store, keys, serverKey, variable, log } = options;
   let current = serverKey;
-  let lost = false;
+  let lost: string | undefined;
   let checking = false;
   // What the store said last time: most checks find it unchanged, and decrypt and derive nothing.
   let seen: string | undefined | null = null;
@@ -91,13 +172,15 @@ export function followKeyRotation(options: { store: Store; keys: ServerKeys; ser
       if (state === seen) return;
       const resolution = resolveRotation(current.equals(serverKey) ? [serverKey] : [current, serverKey], state);
       if (!resolution) {
-        if (!lost)
-          log('The server key was rotated to one this instance was never given; it reads and seals with the keys it had. Restart it with the new key.');
-        lost = true;
+        if (lost === undefined)
+          log(
+            `The store's key changed to one this instance was never given (a rotation, or a backup of another key restored): it is not ready until it is. ${notTheStoresKey(current, variable, state ?? '{}')}`,
+          );
+        lost = `the store is sealed under a key this instance was not given (${keyIdsOf(state ?? '{}').join(', ') || 'a rotated key'})`;
         seen = state;
         return;
       }
-      lost = false;
+      lost = undefined;
       const changed = !resolution.current.equals(current) || keys.atRest.readable.length !== (resolution.previous ? 2 : 1);
       current = resolution.current;
       applyResolution(keys, resolution);
@@ -116,7 +199,7 @@ export function followKeyRotation(options: { store: Store; keys: ServerKeys; ser
   };
   const timer = setInterval(() => void check(), ROTATION_CHECK_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return { problem: () => lost, stop: () => clearInterval(timer) };
 }
 
 function applyResolution(keys: ServerKeys, resolution: Resolution): void {
@@ -128,6 +211,8 @@ function applyResolution(keys: ServerKeys, resolution: Resolution): void {
 export function startedRotation(old: Buffer, next: Buffer, kept: KeptKeys, at: number): string {
   const state: RotationState = {
     kept: sealKept(sealingKeyOf(next), kept),
+    keyId: keyIdOf(next),
+    previousKeyId: keyIdOf(old),
     next: seal(sealingKeyOf(old), next.toString('base64'), BOUND.next),
     previous: seal(sealingKeyOf(next), old.toString('base64'), BOUND.previous),
     startedAt: at,
@@ -137,7 +222,7 @@ export function startedRotation(old: Buffer, next: Buffer, kept: KeptKeys, at: n
 
 /** The state once the rotation to `current` ended: the old key forgotten, the kept keys kept. */
 export function endedRotation(current: Buffer, kept: KeptKeys): string {
-  return JSON.stringify({ kept: sealKept(sealingKeyOf(current), kept) } satisfies RotationState);
+  return JSON.stringify({ kept: sealKept(sealingKeyOf(current), kept), keyId: keyIdOf(current) } satisfies RotationState);
 }
 
 function sealKept(sealing: Buffer, kept: KeptKeys): string {

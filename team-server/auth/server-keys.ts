@@ -86,6 +86,14 @@ function drawFrom(serverKey: Buffer): (label: string) => Buffer {
   return (label) => Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `punchcard team server: ${label}`, 32));
 }
 
+/**
+ * A server key's id: twelve hex digits drawn from it, which an administrator compares (admin check
+ * prints it, a refusal names the key a store or a backup needs) and which say nothing of the key.
+ */
+export function keyIdOf(serverKey: Buffer): string {
+  return drawFrom(serverKey)('key id v1').toString('hex').slice(0, 12);
+}
+
 /** The sealing key a server key draws (a rotation seals under it). */
 export function sealingKeyOf(serverKey: Buffer): Buffer {
   return drawFrom(serverKey)('sealing v1');

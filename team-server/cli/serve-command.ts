@@ -85,9 +85,12 @@ export async function runAuditCommand(argv: readonly string[], out: (text: strin
   if (!read.ok) return refuse(err, read.problem);
   const secrets = await secretsFromFiles(process.env, read.config);
   if ('problem' in secrets) return refuse(err, secrets.problem);
-  const { openConfiguredStore } = await import('../admin/admin-io.ts');
-  const store = await openConfiguredStore(read.config, { env: secrets.env, out, err });
-  if (!store) return 1;
+  // The records are not sealed, but a key that is not the store's is refused here as by every
+  // command: an administrator learns it now, not from a server that will not start.
+  const { openKeyedStore } = await import('../admin/admin-io.ts');
+  const opened = await openKeyedStore(read.config, { env: secrets.env, out, err });
+  if (!opened) return 1;
+  const { store } = opened;
   try {
     const records = await store.readAudit({ ...(since ? { since: Date.parse(`${since}T00:00:00Z`) } : {}), limit: Number(limitText) });
     for (const record of records) out(`${JSON.stringify({ ...record, at: new Date(record.at).toISOString() })}\n`);

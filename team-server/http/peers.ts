@@ -13,7 +13,7 @@ import type { Store } from '../store/store.ts';
 
 /** How often an instance says it is alive; one not heard from for three times as long is taken for gone. */
 const HEARTBEAT_MS = 30_000;
-const GONE_AFTER_MS = 3 * HEARTBEAT_MS;
+export const GONE_AFTER_MS = 3 * HEARTBEAT_MS;
 /** The header that marks a request one instance passed to another. */
 export const PEER_HEADER = 'x-punchcard-peer';
 /** A passed request's mark is good for this long (instances' clocks may differ a little). */
@@ -52,13 +52,15 @@ export async function startPeers(options: {
   store: Store;
   address: string;
   key: Buffer;
+  /** The id of the server key this instance was started with (a rotation ends only once none runs with the old one). */
+  serverKeyId: string;
   now: () => number;
   log: Log;
   answerWithinMs?: number;
 }): Promise<Peers> {
-  const { store, address, key, now, log, answerWithinMs = PEER_ANSWER_MS } = options;
+  const { store, address, key, serverKeyId, now, log, answerWithinMs = PEER_ANSWER_MS } = options;
   const id = randomBytes(8).toString('hex');
-  const announce = () => store.announceInstance(id, address, now());
+  const announce = () => store.announceInstance(id, address, now(), serverKeyId);
   await announce();
   let quiet = false;
   const heartbeat = setInterval(() => {

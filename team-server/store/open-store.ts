@@ -14,13 +14,19 @@ export interface StoreSpec {
  * made, a file that cannot be written.
  */
 export function storeProblem(spec: string, error: unknown): string {
-  if (error instanceof Error && (error.name === 'StoreVersionError' || error.name === 'StoreUnavailable')) return `store: ${error.message}`;
+  if (error instanceof Error && ['StoreVersionError', 'StoreUnavailable', 'StoreMissing'].includes(error.name)) return `store: ${error.message}`;
   const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
   return `store: "${spec}" cannot be opened (${message}). Check that the server's account may create and write it.`;
 }
 
-/** The store a config names, opened (and migrated). */
-export async function openStore(spec: StoreSpec, options: { now: () => number; env: NodeJS.ProcessEnv; log?: (message: string) => void }): Promise<Store> {
+/**
+ * The store a config names, opened (and migrated). With `mustExist` (the admin and audit commands)
+ * a store that is not there yet is not made: StoreMissing says so.
+ */
+export async function openStore(
+  spec: StoreSpec,
+  options: { now: () => number; env: NodeJS.ProcessEnv; log?: (message: string) => void; mustExist?: boolean },
+): Promise<Store> {
   if (spec.store.startsWith('sqlite:')) {
     const { openSqliteStore } = await import('./sqlite-store.ts');
     return openSqliteStore(spec.store.slice('sqlite:'.length), options);
@@ -36,5 +42,6 @@ export async function openStore(spec: StoreSpec, options: { now: () => number; e
     poolSize: postgres.pool_size,
     now: options.now,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.mustExist ? { mustExist: true } : {}),
   });
 }

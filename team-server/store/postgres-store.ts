@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
-import { StoreUnavailable, StoreVersionError } from './store-errors.ts';
+import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** The key of the advisory lock migrations hold (any fixed number; this one spells "punch"). */
 const MIGRATION_LOCK = 0x70756e6368;
@@ -95,6 +95,8 @@ export interface PostgresOptions {
   log?: (message: string) => void;
   /** The schema's steps; tests give a newer Punchcard's. */
   migrations?: readonly Migration[];
+  /** Refuse (StoreMissing) a database without Punchcard's tables instead of making them (admin and audit). */
+  mustExist?: boolean;
 }
 
 export async function openPostgresStore(options: PostgresOptions): Promise<Store> {
@@ -130,7 +132,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   // next query opens a new one.
   pool.on('error', () => {});
   try {
-    const schema = await migrate(pool, migrations);
+    const schema = await migrate(pool, migrations, options.mustExist === true ? address : undefined);
     if (schema.version > migrations.length) {
       options.log?.(
         `The PostgreSQL store was migrated to version ${schema.version} by a newer Punchcard, which still lets this one (version ${migrations.length}) use it; upgrade this instance too.`,
@@ -148,11 +150,16 @@ interface Schema {
   compatibleFrom: number;
 }
 
-async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise<Schema> {
+/** Migrates the database to `migrations`; one without Punchcard's tables is refused where `mustExist` names it. */
+async function migrate(pool: pg.Pool, migrations: readonly Migration[], mustExist?: URL): Promise<Schema> {
   const client = await connect(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
+      if (mustExist && (await client.query("SELECT to_regclass('punchcard_schema') AS found")).rows[0]?.found === null)
+        throw new StoreMissing(
+          `The PostgreSQL database ${decodeURIComponent(mustExist.pathname.slice(1))} at ${mustExist.host} has no Punchcard tables: no server has run with it yet (serve makes them at its first start), or "store" in the config names the wrong database. Nothing was created.`,
+        );
       await client.query('CREATE TABLE IF NOT EXISTS punchcard_schema (version INTEGER NOT NULL, compatible_from INTEGER NOT NULL)');
       const schema = (await readSchema(client)) ?? { version: 0, compatibleFrom: 0 };
       const refusal = schemaRefusal(schema, migrations.length);
@@ -178,7 +185,7 @@ async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } catch (error) {
-    if (error instanceof StoreVersionError || error instanceof StoreUnavailable) throw error;
+    if (error instanceof StoreVersionError || error instanceof StoreUnavailable || error instanceof StoreMissing) throw error;
     if (isConnectionError(error)) throw unavailable(error);
     throw error;
   } finally {
@@ -394,8 +401,12 @@ class PostgresStore implements Store {
     ]);
   }
 
-  async sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
-    return (await this.#query('SELECT model, id, payload FROM punchcard_oauth')).map((row) => ({
+  async sealedOAuth(limit?: number): Promise<{ model: string; id: string; payload: string }[]> {
+    const rows =
+      limit === undefined
+        ? await this.#query('SELECT model, id, payload FROM punchcard_oauth')
+        : await this.#query('SELECT model, id, payload FROM punchcard_oauth LIMIT $1', [limit]);
+    return rows.map((row) => ({
       model: row.model as string,
       id: row.id as string,
       payload: row.payload as string,

@@ -3,12 +3,12 @@
 // folder are the server account's alone (0600, 0700): what is in it is sealed, but who signed in and
 // when is nobody else's business either. One server process writes it; `punchcard-mcp audit` reads it
 // beside a running server (WAL lets it).
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../../mcp-server/providers/sqlite-files.ts';
 import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
-import { StoreUnavailable, StoreVersionError } from './store-errors.ts';
+import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
 const LOCK_WAIT_MS = 5_000;
@@ -63,7 +63,11 @@ const MIGRATIONS: readonly string[] = [
 /** The store version this Punchcard writes (its user_version). */
 export const SQLITE_STORE_VERSION = MIGRATIONS.length;
 
-export async function openSqliteStore(path: string, options: { now: () => number }): Promise<Store> {
+export async function openSqliteStore(path: string, options: { now: () => number; mustExist?: boolean }): Promise<Store> {
+  if (options.mustExist && !existsSync(path))
+    throw new StoreMissing(
+      `There is no store at ${path}: no server has run with it yet (serve makes it at its first start), or "store" in the config names the wrong file. Nothing was created.`,
+    );
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   // Created private before SQLite opens it, whatever the umask; an existing file is tightened.
   closeSync(openSync(path, 'a', 0o600));
@@ -239,9 +243,9 @@ class SqliteStore implements Store {
     });
   }
 
-  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]> {
+  sealedOAuth(limit?: number): Promise<{ model: string; id: string; payload: string }[]> {
     return this.#run(() =>
-      (this.#sql('SELECT model, id, payload FROM oauth').all() as Row[]).map((row) => ({
+      (this.#sql('SELECT model, id, payload FROM oauth LIMIT ?').all(limit ?? -1) as Row[]).map((row) => ({
         model: row.model as string,
         id: row.id as string,
         payload: row.payload as string,

@@ -1,6 +1,7 @@
 // How a store says it cannot be used: a store a newer Punchcard migrated (refused at start, in
-// words), and a store that does not answer now (a call fails with 503 and Retry-After, and the
-// server goes on; the next call tries again).
+// words), a store that does not answer now (a call fails with 503 and Retry-After, and the server
+// goes on; the next call tries again), and a store that is not there for a command that must not
+// make one (admin and audit: a mistyped path must not look like a new, healthy store).
 
 export class StoreVersionError extends Error {
   constructor(message: string) {
@@ -13,5 +14,12 @@ export class StoreUnavailable extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StoreUnavailable';
+  }
+}
+
+export class StoreMissing extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreMissing';
   }
 }

@@ -171,8 +171,8 @@ export interface Store {
    * another instance saved first.
    */
   initKeyRotation(text: string): Promise<string>;
-  /** Every sealed authorization-server record, for a rotation to seal anew. */
-  sealedOAuth(): Promise<{ model: string; id: string; payload: string }[]>;
+  /** Every sealed authorization-server record, for a rotation to seal anew; or the first `limit` of them (a key check's sample). */
+  sealedOAuth(limit?: number): Promise<{ model: string; id: string; payload: string }[]>;
   /** Replaces a record's sealed payload, only if it is still `from` (a write meanwhile wins); true when replaced. */
   resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean>;
   /** Replaces a person's sealed credentials, only if they are still `from`; true when replaced. */
@@ -186,4 +186,4 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export { StoreUnavailable, StoreVersionError } from './store-errors.ts';
+export { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';

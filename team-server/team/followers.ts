@@ -12,15 +12,27 @@ import { followSignOuts } from './sign-outs.ts';
 /** How often expired tokens, codes and counters are swept out of the store. */
 const SWEEP_MS = 10 * 60_000;
 
-export function followStore(options: { store: Store; keys: ServerKeys; serverKey: Buffer; engines: PersonEngines; now: () => number; log: Log }): {
+export function followStore(options: {
+  store: Store;
+  keys: ServerKeys;
+  serverKey: Buffer;
+  /** The variable the server key came from (key_env), named when the store's key changes under it. */
+  keyVariable: string;
+  engines: PersonEngines;
+  now: () => number;
+  log: Log;
+}): {
+  /** Why the store cannot be read with this instance's keys, or undefined (followKeyRotation). */
+  keyProblem(): string | undefined;
   stop(): void;
 } {
-  const { store, keys, serverKey, engines, now, log } = options;
+  const { store, keys, serverKey, keyVariable, engines, now, log } = options;
   const signOuts = followSignOuts({ store, closeEngine: (id) => engines.close(id), log });
-  const rotation = followKeyRotation({ store, keys, serverKey, log });
+  const rotation = followKeyRotation({ store, keys, serverKey, variable: keyVariable, log });
   const sweeper = setInterval(() => void store.sweep(now()).catch((error: unknown) => log(`Sweeping the store failed: ${(error as Error).message}`)), SWEEP_MS);
   sweeper.unref();
   return {
+    keyProblem: () => rotation.problem(),
     stop() {
       clearInterval(sweeper);
       signOuts.stop();

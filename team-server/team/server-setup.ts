@@ -1,7 +1,7 @@
 // What the team server needs before it builds anything, each refused in words the administrator can
 // act on (ServeRefusal): the server key, the addresses, the secrets the config names, the policy,
 // the store and the keys it keeps, and the folder local timesheets live in.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseListen, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
@@ -10,7 +10,7 @@ import { policyPaths, profileRefusal } from '../../mcp-server/policy/policy.ts';
 import { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
 import { accessTokenTtl } from '../auth/authorization-server.ts';
 import { keysFromStore } from '../auth/key-rotation.ts';
-import { readServerKey, type ServerKeys } from '../auth/server-keys.ts';
+import { keyIdOf, readServerKey, type ServerKeys } from '../auth/server-keys.ts';
 import { type AddressResolver, trustedProxies } from '../http/client-address.ts';
 import { openMetrics, type OpenedMetrics } from '../metrics/open-metrics.ts';
 import { unsetSecret } from '../../mcp-server/settings/secret-files.ts';
@@ -57,7 +57,11 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   return { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy };
 }
 
-/** The store the config names, opened, with the keys kept in it (a rotation in progress included). */
+/**
+ * The store the config names, opened (a SQLite store made where none is yet, said in the log), with
+ * the keys kept in it (a rotation in progress included); refused, with nothing in it changed, when
+ * the server key is not the store's. A store without a key yet learns this one.
+ */
 export async function openServerStore(
   config: ServerConfig,
   env: NodeJS.ProcessEnv,
@@ -67,17 +71,25 @@ export async function openServerStore(
 ): Promise<{ store: Store; keys: ServerKeys }> {
   const unset = unsetSecret(config, env, 'postgres.password_env');
   if (unset) throw new ServeRefusal(unset);
+  const sqlitePath = config.store.startsWith('sqlite:') ? config.store.slice('sqlite:'.length) : undefined;
+  const isNew = sqlitePath !== undefined && !existsSync(sqlitePath);
   let store: Store;
   try {
     store = await openStore(config, { now, env, log });
   } catch (error) {
     throw new ServeRefusal(storeProblem(config.store, error));
   }
-  const keys = await keysFromStore(serverKey, store, config.key_env);
+  if (isNew)
+    log(
+      `A new store was made at ${sqlitePath}: nobody has signed in yet. If this server had people before, its store is elsewhere: check "store" in the config.`,
+    );
+  const before = await store.keyRotation().catch(() => undefined);
+  const keys = await keysFromStore(serverKey, store, config.key_env, { learn: true });
   if (typeof keys === 'string') {
     await store.close();
     throw new ServeRefusal(keys);
   }
+  if (before === undefined) log(`The store knows its key now: key ${keyIdOf(serverKey)}; a server, admin command or audit given another key is refused.`);
   return { store, keys };
 }
 

@@ -13,6 +13,8 @@ import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, startPeers } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
+import { keyIdOf } from '../auth/server-keys.ts';
+import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
 import type { Store } from '../store/store.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
@@ -86,7 +88,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const stopFollowingPolicy = announcePolicyChanges(policy, log);
   const pipeline = new RequestPipeline({ log, metrics });
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
-  const health = healthRoutes(store, () => pipeline.draining);
+  const followers = followStore({ store, keys, serverKey, keyVariable: config.key_env, engines, now, log });
+  const health = healthRoutes(
+    store,
+    () => pipeline.draining,
+    () => followers.keyProblem(),
+  );
   const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
   const metricsListener = await opened
     .listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() })
@@ -94,12 +101,20 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       throw new ServeRefusal((error as Error).message);
     });
   const listening = await listenOn(listen, config.listen, pipeline.listener(handle));
-  const followers = followStore({ store, keys, serverKey, engines, now, log });
   const { bound } = listening;
-  const peers = await startPeers({ store, address: config.instance_url ?? listenAddress(bound.address, bound.port), key: keys.peerKey, now, log });
+  const peers = await startPeers({
+    store,
+    address: config.instance_url ?? listenAddress(bound.address, bound.port),
+    key: keys.peerKey,
+    serverKeyId: keyIdOf(serverKey),
+    now,
+    log,
+  });
   mcp.meetPeers(peers);
   log(`Punchcard team server for ${origin} listening on ${listening.url} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
   if (metricsListener) log(`Metrics for Prometheus at ${metricsListener.url}.`);
+  const unmeant = unmeantMetricsExposure(config.metrics);
+  if (unmeant) log(`Warning: ${unmeant}.`);
 
   return {
     url: listening.url,

@@ -4,11 +4,14 @@
 // sign-out (followed by every instance), check (the back end and a real identity provider), backup and
 // restore of SQLite while the server serves, and pg_dump/pg_restore as the guide shows them.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
+import { openSqliteStore } from '../../../team-server/store/sqlite-store.ts';
 import { textOf } from '../../support/engine.ts';
 import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, startIdentityProvider } from '../../support/identity-provider.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
@@ -147,6 +150,37 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
     expect(bad.stdout).toMatch(/^problem key: PUNCHCARD_SERVER_KEY \(key_env\) is not base64|^problem key: PUNCHCARD_SERVER_KEY \(key_env\) holds \d+ bytes/m);
     expect(bad.stdout).toContain(`problem back end: Kimai at http://127.0.0.1:${closedPort} cannot be reached (ECONNREFUSED)`);
   });
+
+  it('knows its key: a server, admin and audit given another are refused in one sentence, and nothing is sealed under it', async () => {
+    const server = await kimaiServer(store);
+    await signedIn(server, ADA);
+    expect(await server.stop()).toBe(0);
+    const wrongKey = randomBytes(32).toString('base64');
+    const refusal = `The key in PUNCHCARD_SERVER_KEY (key_env), key ${keyIdOf(Buffer.from(wrongKey, 'base64'))}, is not this store's: this store opens with key ${keyIdOf(Buffer.from(TEST_SERVER_KEY, 'base64'))}. Nothing was changed.`;
+    // serve: as the guide starts it, with the wrong key in key_env.
+    const password = passwords.get(server.configPath);
+    const serve = await runTeamCli(['serve', '--config', server.configPath], {
+      PUNCHCARD_SERVER_KEY: wrongKey,
+      ...(password ? { PUNCHCARD_DB_PASSWORD: password } : {}),
+    });
+    expect([serve.code, serve.stderr.split('\n').filter((line) => !line.startsWith('{'))]).toEqual([1, [refusal, '']]);
+    for (const verb of [['people'], ['sign-out', `${ADA.username}@example.com`]]) {
+      const run = await admin(server, verb, { PUNCHCARD_SERVER_KEY: wrongKey });
+      expect([run.code, run.stdout, run.stderr]).toEqual([1, '', `${refusal}\n`]);
+    }
+    const audit = await runTeamCli(['audit', '--config', server.configPath], {
+      PUNCHCARD_SERVER_KEY: wrongKey,
+      ...(password ? { PUNCHCARD_DB_PASSWORD: password } : {}),
+    });
+    expect([audit.code, audit.stdout, audit.stderr]).toEqual([1, '', `${refusal}\n`]);
+    const check = await admin(server, ['check'], { PUNCHCARD_SERVER_KEY: wrongKey });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`problem key: ${refusal.replace(' Nothing was changed.', '')}\n`);
+    // With the right key everything is as it was: Ada signed in, with her client.
+    const listed = await admin(server, ['people']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('\tPunchcard test client\n');
+  });
 });
 
 describe('admin check with a company identity provider', () => {
@@ -168,6 +202,8 @@ describe('admin check with a company identity provider', () => {
         key_env: 'KEY',
       }),
     );
+    // The store a server made at its first start: check opens what is there and makes none.
+    await (await openSqliteStore(join(dir, 'server.db'), { now: Date.now })).close();
     const env = { KEY: TEST_SERVER_KEY, IDP_SECRET: IDP_CLIENT_SECRET };
     const good = await runTeamCli(['admin', 'check', '--config', file], env);
     expect(good.code, good.stdout).toBe(0);
@@ -201,7 +237,11 @@ describe('backup and restore', () => {
     const file = join(dir, 'punchcard-backup.db');
     const backedUp = await admin(server, ['backup', file]);
     expect(backedUp.code, backedUp.stderr).toBe(0);
-    expect(backedUp.stdout).toMatch(/^Backed up .*server\.db to .*punchcard-backup\.db \(\d+ pages\)\.\n$/);
+    expect(backedUp.stdout).toMatch(
+      new RegExp(
+        `^Backed up .*server\\.db to .*punchcard-backup\\.db \\(\\d+ pages\\)\\. It opens only with the server key it was made under, key ${keyIdOf(Buffer.from(TEST_SERVER_KEY, 'base64'))}: keep that key, apart from the file\\.\\n$`,
+      ),
+    );
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file).includes(ADA.token)).toBe(false);
     expect((await admin(server, ['backup', file])).stderr).toBe(`${file} exists already; a backup never overwrites a file. Name a new one.\n`);

@@ -8,7 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sealingKeyOf } from '../../../team-server/auth/server-keys.ts';
+import { keyIdOf, sealingKeyOf } from '../../../team-server/auth/server-keys.ts';
 import { opensWith } from '../../../team-server/store/sealed.ts';
 import { textOf } from '../../support/engine.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
@@ -29,6 +29,8 @@ const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const TOM = DEFAULT_USERS[1] as FakeUser;
 const NEW_KEY = randomBytes(32).toString('base64');
+/** The id a refusal names a key by (auth/server-keys.ts). */
+const idOf = (key: string) => keyIdOf(Buffer.from(key, 'base64'));
 // The calls come without a pause, far past a person's usual limit, which is not what is tested here.
 const KIMAI = () => ({
   provider: { type: 'kimai', url: fake.url },
@@ -138,7 +140,9 @@ describe('rotating the server key', () => {
       // A server given the old key now refuses to start, in words.
       await expect(
         startTeamServer({ ...KIMAI(), postgres: { url: postgres.url, password: postgres.password }, publicUrl: cluster.origin, key: TEST_SERVER_KEY }),
-      ).rejects.toThrow(/is not this store's: the server key was rotated to another one/);
+      ).rejects.toThrow(
+        `The key in PUNCHCARD_SERVER_KEY (key_env), key ${idOf(TEST_SERVER_KEY)}, is not this store's: this store opens with key ${idOf(NEW_KEY)}. Nothing was changed.`,
+      );
     } finally {
       for (const replacement of replacements) if (replacement.process.exitCode === null) await replacement.stop();
       await cluster?.close();
@@ -186,7 +190,7 @@ describe('rotating the server key', () => {
       const oldPeople = await adminWith(server.configPath, ['people'], { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
       expect([oldPeople.code, oldPeople.stderr]).toEqual([
         1,
-        "The key in PUNCHCARD_SERVER_KEY (key_env) is not this store's: the server key was rotated to another one (punchcard-mcp admin rotate-key). Start the server with the key the rotation ended on.\n",
+        `The key in PUNCHCARD_SERVER_KEY (key_env), key ${idOf(TEST_SERVER_KEY)}, is not this store's: this store opens with key ${idOf(NEW_KEY)}. Nothing was changed.\n`,
       ]);
     } finally {
       for (const each of [server, restarted]) if (each && each.process.exitCode === null) await each.stop();

@@ -40,7 +40,15 @@ async function listening(server: Server | ReturnType<typeof createHttpServer>): 
 
 async function peers(options: { answerWithinMs?: number } = {}): Promise<{ peers: Peers; said: string[] }> {
   const said: string[] = [];
-  const started = await startPeers({ store, address: 'http://127.0.0.1:9', key: KEY, now: Date.now, log: (line) => said.push(line), ...options });
+  const started = await startPeers({
+    store,
+    address: 'http://127.0.0.1:9',
+    key: KEY,
+    serverKeyId: 'key-of-the-test',
+    now: Date.now,
+    log: (line) => said.push(line),
+    ...options,
+  });
   closing.push(() => started.close());
   return { peers: started, said };
 }

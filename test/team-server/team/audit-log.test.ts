@@ -13,6 +13,7 @@ import {
   MemoryOAuthProvider,
   removeTeamServerData,
   startTeamServer,
+  TEST_SERVER_KEY,
   type TeamServerHandle,
   trackerSignIn,
 } from '../../support/team-server.ts';
@@ -54,7 +55,8 @@ afterAll(async () => {
 });
 
 async function audit(...args: string[]): Promise<{ code: number; lines: AuditLine[]; stdout: string; stderr: string }> {
-  const run = await runTeamCli(['audit', '--config', server.configPath, ...args], { HOME: server.dataDir });
+  // The server's key, as every command on its store needs (team-server/admin/admin-io.ts).
+  const run = await runTeamCli(['audit', '--config', server.configPath, ...args], { HOME: server.dataDir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
   return {
     ...run,
     lines: run.stdout
