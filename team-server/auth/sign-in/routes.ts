@@ -68,7 +68,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   };
 }
 
-function pageRouter(kit: PageKit): Router<PageState> {
+export function pageRouter(kit: PageKit): Router<PageState> {
   const router = new Router<PageState>({ sensitive: true, strict: true });
   const form = postedForm(kit);
   const forInteraction = (ctx: PageContext, next: Next) => {
