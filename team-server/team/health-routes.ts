@@ -2,6 +2,7 @@
 // while the process answers at all; ready while it is not shutting down and its store answers (a load
 // balancer then sends people elsewhere, e.g. to the upgraded instances after a migration).
 import type { ServerResponse } from 'node:http';
+import { failedBecause } from '../logs/request-context.ts';
 import type { Store } from '../store/store.ts';
 import { plain } from './node-answers.ts';
 
@@ -23,6 +24,8 @@ export function healthRoutes(store: Store, draining: () => boolean): HealthRoute
       await store.ping();
       plain(response, 200, 'ready\n');
     } catch (error) {
+      // The line in the log where readiness changes says why (team/request-pipeline.ts).
+      failedBecause(error, { withStack: false });
       plain(response, 503, `the store cannot be used: ${(error as Error).message}\n`);
     }
     return true;
