@@ -1,5 +1,6 @@
 // The tool table, the prompts and the limits one call may ask for are what people read before they connect a
-// client (docs/tools.md, docs/security.md); keep them true.
+// client (docs/tools.md, docs/security.md), and the route labels what an administrator's dashboards and
+// log queries name (docs/team-server/monitoring.md); keep them true.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
@@ -23,10 +24,12 @@ import {
 import { DEFAULT_TIMEOUT_MS } from '../mcp-server/providers/remote/json-http.ts';
 import { PROMPT_LIST } from '../mcp-server/prompts/index.ts';
 import { TOOLS } from '../mcp-server/tools/index.ts';
+import { ROUTE_LABELS, ROUTE_TABLE } from '../team-server/metrics/route-labels.ts';
 
 const MB = 1024 * 1024;
 const tools = readFileSync(resolve(import.meta.dirname, '../docs/tools.md'), 'utf8');
 const security = readFileSync(resolve(import.meta.dirname, '../docs/security.md'), 'utf8');
+const monitoring = readFileSync(resolve(import.meta.dirname, '../docs/team-server/monitoring.md'), 'utf8');
 
 it.each(Object.values(TOOLS))('docs/tools.md lists $name as it is', (tool) => {
   const { group, access } = TOOL_CATALOG[tool.name];
@@ -52,4 +55,21 @@ it('states the limits one call may ask for as the engine holds them', () => {
 
 it.each(PROMPT_LIST.map((prompt) => [prompt.name, prompt] as const))('docs/tools.md lists the prompt %s as it is', (_name, prompt) => {
   expect(tools).toContain(`| \`${prompt.name}\` | ${prompt.arguments.map((argument) => argument.name).join(', ')} | ${prompt.description} |`);
+});
+
+it('docs/team-server/monitoring.md lists exactly the route labels the metrics and the log use, each with the part that answers it', () => {
+  const table = monitoring.slice(monitoring.indexOf('| `route` | answered by | what it is |'));
+  const rows = table
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.startsWith('|'));
+  const listed = rows.map((row) =>
+    row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
+  expect(listed.map(([label]) => label)).toEqual(ROUTE_LABELS.map((label) => `\`${label}\``));
+  const owners = new Map(ROUTE_TABLE.map((route) => [`\`${route.label}\``, `the ${route.answeredBy}`]));
+  for (const [label, answeredBy] of listed) expect(answeredBy, label).toBe(owners.get(label as string) ?? '');
 });

@@ -10,6 +10,7 @@
 // (sign-in/).
 import Provider, { type Configuration, errors } from 'oidc-provider';
 import { isLoopbackHost } from '../../mcp-server/contract/server-config.ts';
+import { failedBecause } from '../logs/request-context.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
 import { clientDocumentFetch } from './client-document-fetch.ts';
 import { allowAnyLoopbackPort } from './loopback-redirects.ts';
@@ -190,8 +191,12 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   // library's 500 becomes 503 with Retry-After and words, so a client refreshing its token tries again
   // instead of giving up. The store writes a refresh token's rotation whole or not at all
   // (store-adapter.ts), so the refresh token it sent still works when it does.
+  // Either way the request's line in the log says why (logs/request-context.ts): the library logs
+  // nothing of its own, and a 500 of its would otherwise be a status without a cause.
   provider.on('server_error', (context, error) => {
-    if (!(error instanceof StoreUnavailable) && !(error instanceof StoreVersionError)) return;
+    const storeAway = error instanceof StoreUnavailable || error instanceof StoreVersionError;
+    failedBecause(error, { withStack: !storeAway });
+    if (!storeAway) return;
     const words = `Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.`;
     context.status = 503;
     context.set('retry-after', String(STORE_RETRY_AFTER_SECONDS));

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
-import type { Log } from '../../mcp-server/log.ts';
 import { readFlags } from '../../mcp-server/command-flags.ts';
 import { SERVE_USAGE } from './serve-usage.ts';
 
@@ -46,7 +45,7 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
   }
   // JSON lines for the log collector; lines for a person at the terminal with --dev (logs/team-log.ts).
   const { teamLog } = await import('../logs/team-log.ts');
-  const log: Log = await teamLog({ human: dev });
+  const log = await teamLog({ human: dev });
   const { startTeamServer, ServeRefusal } = await import('../team/team-server.ts');
   let server: Awaited<ReturnType<typeof startTeamServer>>;
   try {

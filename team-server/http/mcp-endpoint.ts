@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AuthInfo, createMcpHandler, isLegacyRequest, type McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import type { Log } from '../../mcp-server/log.ts';
+import { failedBecause } from '../logs/request-context.ts';
 import { MAX_BODY_BYTES } from './request-body.ts';
 
 /** A 2025-era session ends after this long without a request. */
@@ -42,7 +43,11 @@ export interface McpEndpoint {
 }
 
 export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
-  const onerror = (error: Error) => options.log(`MCP request failed: ${error.message}`);
+  // Why the SDK refused or failed a request: said in the request's line in the log (a client's
+  // mistake at info level, a server error at error level), or in a line of its own outside a request.
+  const onerror = (error: Error) => {
+    if (!failedBecause(error, { withStack: false })) options.log(`MCP request failed: ${error.message}`);
+  };
   // Why a request's server could not be made, by the request's verified caller (one object per
   // request). The SDK's handler answers a factory's failure with a bare 500; the owner of the
   // endpoint is told the failure itself, so that a store that does not answer is said as such

@@ -1,15 +1,21 @@
 // The team server's log: one JSON object a line on stderr (pino), as log collectors read it, with the
 // request and the person it was written for (request-context.ts) — their id, never their name or
 // e-mail. With `serve --dev` the same lines are written for a person at a terminal (pino-pretty).
-// What a line says is the sentence the server writes, with the characters that steer a terminal
-// taken out (mcp-server/plain-text.ts); its only other fields are the ids above. No field list can hide a
+// It is the engine's Log (a sentence, at info level), so the engine and every part of the server
+// write to it as they always did; the team server's own parts may also say a sentence at warning or
+// error level, and the request pipeline writes each request's line (request()). What a sentence says
+// is the sentence the server writes, with the characters that steer a terminal taken out
+// (mcp-server/plain-text.ts); its only other fields are the ids above. No field list can hide a
 // secret inside a sentence, so keeping secrets out is the writer's part: the sentences name ids and
-// paths, never a query, a token or a note (test/team-server/logs/team-log.test.ts reads the built
-// server's stderr for them). stdout stays the protocol's.
+// paths, never a query, a token or a note, and the request lines name a route's pattern, never the
+// path as sent, and the cause of a failure with the places secrets travel in blanked
+// (failure-cause.ts). test/team-server/logs/team-log.test.ts reads the built server's stderr for
+// secrets. stdout stays the protocol's.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Log } from '../../mcp-server/log.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
-import { currentRequest } from './request-context.ts';
+import { failureCause } from './failure-cause.ts';
+import { currentRequest, type RequestContext } from './request-context.ts';
 
 export interface TeamLogOptions {
   /** Lines for a person at a terminal instead of JSON. */
@@ -18,7 +24,30 @@ export interface TeamLogOptions {
   destination?: DestinationStream;
 }
 
-export async function teamLog(options: TeamLogOptions): Promise<Log> {
+/** The team server's log: callable as the engine's Log for a sentence at info level. */
+export interface TeamLog extends Log {
+  /** A sentence at warning level: something an administrator should look at; the server goes on. */
+  warn(message: string): void;
+  /** A sentence at error level, with the error that caused it (its kind and message; the stack with `withStack`). */
+  error(message: string, cause?: unknown, options?: { withStack: boolean }): void;
+  /** The one line of an answered request (team/request-pipeline.ts). */
+  request(line: RequestLine): void;
+}
+
+/** What the line of an answered request says. */
+export interface RequestLine {
+  /** The request's context: its id, the person's id where their token was verified, why it failed. */
+  context: RequestContext;
+  method: string;
+  /** The route's label, as the metrics count it (metrics/route-labels.ts): never the path as sent. */
+  route: string;
+  status: number;
+  durationMs: number;
+  /** False where the connection ended before the whole answer was sent (the client went away, or the server cut it). */
+  completed: boolean;
+}
+
+export async function teamLog(options: TeamLogOptions): Promise<TeamLog> {
   const destination = options.human ? await pretty(options.destination) : (options.destination ?? pino.destination({ dest: 2, sync: true }));
   const logger: Logger = pino(
     {
@@ -28,11 +57,38 @@ export async function teamLog(options: TeamLogOptions): Promise<Log> {
     },
     destination,
   );
-  return (message: string) => {
-    const request = currentRequest();
-    const fields = request ? { request_id: request.requestId, ...(request.personId ? { person_id: request.personId } : {}) } : {};
-    logger.info(fields, withoutControls(message));
+  const idsOf = (request: RequestContext | undefined) =>
+    request ? { request_id: request.requestId, ...(request.personId ? { person_id: request.personId } : {}) } : {};
+  const info = (message: string) => logger.info(idsOf(currentRequest()), withoutControls(message));
+  return Object.assign(info, {
+    warn: (message: string) => logger.warn(idsOf(currentRequest()), withoutControls(message)),
+    error: (message: string, cause?: unknown, { withStack }: { withStack: boolean } = { withStack: true }) =>
+      logger.error({ ...idsOf(currentRequest()), ...(cause === undefined ? {} : { error: failureCause(cause, withStack) }) }, withoutControls(message)),
+    request: (line: RequestLine) => writeRequestLine(logger, idsOf(line.context), line),
+  });
+}
+
+/**
+ * A request's line: at error level for a server error (5xx) or a failure that cut its answer short;
+ * at info level otherwise (a 4xx is the client's business: a 401 is the first step of every
+ * sign-in). Either way with the cause, where the part that answered said one.
+ */
+function writeRequestLine(logger: Logger, ids: Record<string, string>, line: RequestLine): void {
+  const { failure } = line.context;
+  const cause = failure ? failureCause(failure.error, failure.withStack) : undefined;
+  const durationMs = Math.round(line.durationMs * 10) / 10;
+  const fields = {
+    ...ids,
+    method: line.method,
+    route: line.route,
+    status: line.status,
+    duration_ms: durationMs,
+    ...(line.completed ? {} : { completed: false }),
+    ...(cause ? { error: cause } : {}),
   };
+  const message = `${line.method} ${line.route} ${line.status} in ${durationMs} ms${line.completed ? '' : ', cut off'}${cause ? `: ${cause.message}` : ''}`;
+  if (line.status >= 500 || (failure && !line.completed)) logger.error(fields, message);
+  else logger.info(fields, message);
 }
 
 /** Human-readable lines (on stderr unless told), written at once: a server stopped by Ctrl+C loses none. */
@@ -43,6 +99,7 @@ async function pretty(destination: DestinationStream | undefined): Promise<Desti
     sync: true,
     colorize: false,
     translateTime: 'SYS:HH:MM:ss',
-    ignore: 'pid,hostname',
+    // A request's line says its method, route, status and time in its sentence already.
+    ignore: 'pid,hostname,method,route,status,duration_ms',
   });
 }

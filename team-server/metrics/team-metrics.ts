@@ -2,7 +2,8 @@
 // auth/ and http/ each say "this happened" in one line and never know how it is counted. Off by
 // default: without `metrics.listen` every part is handed NO_METRICS, which does nothing, and
 // prom-client is not even loaded. The Prometheus form lives in prometheus-metrics.ts, its listener
-// in metrics-listener.ts (docs/team-server/monitoring.md lists every series).
+// in metrics-listener.ts, the route a request is counted under in route-labels.ts
+// (docs/team-server/monitoring.md lists every series).
 
 import type { EndedCall } from '../../mcp-server/engine/run-tool.ts';
 
@@ -43,36 +44,3 @@ export const NO_METRICS: TeamMetrics = {
   signIn: () => {},
   storeError: () => {},
 };
-
-/**
- * The route a path is counted under. A label takes few values, or Prometheus keeps a series for every
- * address a scanner tries: the server's own paths by name, the sign-in pages by their first two
- * parts (an interaction's id is not a route), and everything else as "other".
- */
-export function routeOf(path: string): string {
-  if (ROUTES.has(path)) return path;
-  if (path.startsWith('/.well-known/')) return WELL_KNOWN.has(path) ? path : '/.well-known/other';
-  const prefix = PREFIXES.find((candidate) => path === candidate || path.startsWith(`${candidate}/`));
-  return prefix ?? 'other';
-}
-
-const ROUTES = new Set([
-  '/',
-  '/mcp',
-  '/healthz',
-  '/readyz',
-  '/token',
-  '/reg',
-  '/jwks',
-  '/account',
-  '/token/revocation',
-  '/token/introspection',
-  '/session/end',
-]);
-const WELL_KNOWN = new Set([
-  '/.well-known/oauth-protected-resource',
-  '/.well-known/oauth-protected-resource/mcp',
-  '/.well-known/oauth-authorization-server',
-  '/.well-known/openid-configuration',
-]);
-const PREFIXES = ['/authorize', '/interaction', '/sign-in', '/account', '/reg'];

@@ -4,6 +4,7 @@
 // to the upgraded instances after a migration, or away from one whose store was restored from a
 // backup of another key).
 import type { ServerResponse } from 'node:http';
+import { failedBecause } from '../logs/request-context.ts';
 import type { Store } from '../store/store.ts';
 import { plain } from './node-answers.ts';
 
@@ -24,9 +25,14 @@ export function healthRoutes(store: Store, draining: () => boolean, keyProblem: 
     try {
       await store.ping();
       const unreadable = keyProblem();
-      if (unreadable) return (plain(response, 503, `the store cannot be read: ${unreadable}\n`), true);
+      if (unreadable) {
+        failedBecause(new Error(`the store cannot be read: ${unreadable}`), { withStack: false });
+        return (plain(response, 503, `the store cannot be read: ${unreadable}\n`), true);
+      }
       plain(response, 200, 'ready\n');
     } catch (error) {
+      // The line in the log where readiness changes says why (team/request-pipeline.ts).
+      failedBecause(error, { withStack: false });
       plain(response, 503, `the store cannot be used: ${(error as Error).message}\n`);
     }
     return true;

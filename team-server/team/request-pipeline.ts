@@ -1,14 +1,17 @@
 // What every request to the team server passes through before and after its route: counted while
-// in flight (a shutdown waits for those), its answer counted for the metrics, a request id and a log
-// scope of its own, a body nobody read settled, one declared too large refused unread, and a failure
-// answered in words (the store away, a body refused) instead of a dropped connection.
+// in flight (a shutdown waits for those), a request id and a log scope of its own, its answer
+// counted for the metrics and written to the log as one line (both under the route's label,
+// metrics/route-labels.ts), a body nobody read settled, an address that cannot be read or a body
+// declared too large refused unread, and a failure answered in words (the store away, a body
+// refused) instead of a dropped connection.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Log } from '../../mcp-server/log.ts';
 import { STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
 import { BodyRefused, declaredTooLarge } from '../http/request-body.ts';
-import { inRequest } from '../logs/request-context.ts';
-import { NO_METRICS, routeOf, type TeamMetrics } from '../metrics/team-metrics.ts';
+import { failedBecause, inRequest, type RequestContext } from '../logs/request-context.ts';
+import type { TeamLog } from '../logs/team-log.ts';
+import { OTHER, routeOf } from '../metrics/route-labels.ts';
+import { NO_METRICS, type TeamMetrics } from '../metrics/team-metrics.ts';
 import { StoreUnavailable, StoreVersionError } from '../store/store.ts';
 import { plain } from './node-answers.ts';
 import type { RequestHandler } from './team-routes.ts';
@@ -22,10 +25,12 @@ export class RequestPipeline {
   /** Set once a shutdown began: answers close their connection, and /readyz says so. */
   draining = false;
   #inFlight = 0;
-  readonly #log: Log;
+  /** What the last /readyz that was logged said: the log has a line where readiness changed (quietProbe). */
+  #loggedNotReady = false;
+  readonly #log: TeamLog;
   readonly #metrics: TeamMetrics;
 
-  constructor(options: { log: Log; metrics: TeamMetrics }) {
+  constructor(options: { log: TeamLog; metrics: TeamMetrics }) {
     this.#log = options.log;
     this.#metrics = options.metrics;
   }
@@ -38,14 +43,18 @@ export class RequestPipeline {
   /** Node's request listener, handing each request to `handle` inside the pipeline. */
   listener(handle: RequestHandler): RequestListener {
     return (request, response) => {
+      const started = performance.now();
+      // URL.parse, not new URL: a target no URL parses (`//[`) is refused below, never thrown here.
+      const url = URL.parse(request.url ?? '/', 'http://server');
+      const route = url ? routeOf(url.pathname) : OTHER;
       // A 2025-era client's standing stream (GET /mcp, server-sent events) carries no call and stays
       // open for as long as the client is connected: a shutdown waits for calls, not for it
       // (test/deploy/container/image.test.ts stops a server with such a client connected).
-      if (request.method !== 'GET' || request.url?.split('?')[0] !== '/mcp') {
+      if (request.method !== 'GET' || url?.pathname !== '/mcp') {
         this.#inFlight++;
         response.on('close', () => this.#inFlight--);
       }
-      countAnswer(this.#metrics, request, response);
+      countAnswer(this.#metrics, route, response, started);
       // An answer sent before the request's body was all in (refused for its size, its token, its
       // limit): a small rest is read so the connection serves the client's next request, a large or
       // slow one is not (settleUnreadBody).
@@ -54,27 +63,55 @@ export class RequestPipeline {
       });
       if (this.draining) response.setHeader('connection', 'close');
       response.setHeader('x-content-type-options', 'nosniff');
-      const tooLarge = declaredTooLarge(request);
-      if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
       inRequest((context) => {
         response.setHeader('x-request-id', context.requestId);
-        return handle(request, response);
-      }).catch((error: unknown) => answerFailure(error, request, response, { log: this.#log, metrics: this.#metrics }));
+        // Once the answer is sent, or the connection ended before it was: every request has its line.
+        response.once('close', () => this.#logAnswer(request.method ?? 'GET', route, response, context, started));
+        if (!url) return plain(response, 400, 'The address of this request could not be read.\n');
+        const tooLarge = declaredTooLarge(request);
+        if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
+        // Caught inside the request's context, so that the cause said on the way is the request's.
+        return handle(request, response).catch((error: unknown) => answerFailure(error, response, this.#metrics));
+      });
     };
+  }
+
+  #logAnswer(method: string, route: string, response: ServerResponse, context: RequestContext, started: number): void {
+    const status = response.statusCode;
+    if (this.#quietProbe(route, status)) return;
+    this.#log.request({ context, method, route, status, durationMs: performance.now() - started, completed: response.writableFinished });
+  }
+
+  /**
+   * Whether a health probe's answer stays out of the log. A load balancer or Kubernetes probes every
+   * few seconds, on every instance: a line each would bury the lines of people's requests (and cost
+   * a write each). /healthz says only that the process answers, which its other lines say too; a
+   * /readyz has a line where its answer changed (not ready, with the cause, and ready again), so
+   * the moment an instance left the balancer's pool is in the log once. While shutting down, /readyz
+   * says so by design and the shutdown's own lines tell it.
+   */
+  #quietProbe(route: string, status: number): boolean {
+    if (route === '/healthz') return true;
+    if (route !== '/readyz') return false;
+    const notReady = status !== 200;
+    if (this.draining || notReady === this.#loggedNotReady) return true;
+    this.#loggedNotReady = notReady;
+    return false;
   }
 }
 
 /**
  * The answer to a request that failed: a body refused in its words, the store away or migrated past
- * this instance as 503 with Retry-After (counted for the metrics), anything else logged and 500.
- * Nothing is written once the answer began; the connection then goes.
+ * this instance as 503 with Retry-After (counted for the metrics), anything else 500. A server
+ * error's cause goes into the request's line in the log (failedBecause), with the stack for a fault
+ * of the server's own. Nothing is written once the answer began; the connection then goes.
  */
-function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, { log, metrics }: { log: Log; metrics: TeamMetrics }): void {
+function answerFailure(error: unknown, response: ServerResponse, metrics: TeamMetrics): void {
   if (error instanceof BodyRefused) {
     if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
   } else if (error instanceof StoreUnavailable) {
     metrics.storeError('unavailable');
-    log(error.message);
+    failedBecause(error, { withStack: false });
     if (!response.headersSent) {
       response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
       return void response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
@@ -83,7 +120,7 @@ function answerFailure(error: unknown, request: IncomingMessage, response: Serve
     // A newer Punchcard migrated the database past this instance: it serves nothing more, and
     // the load balancer (told by /readyz) sends people to the newer instances.
     metrics.storeError('newer_version');
-    log(error.message);
+    failedBecause(error, { withStack: false });
     if (!response.headersSent) {
       response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
       return void response.end(
@@ -91,25 +128,16 @@ function answerFailure(error: unknown, request: IncomingMessage, response: Serve
       );
     }
   } else {
-    // The path alone: a query may carry a sign-in's code and state (/sign-in/callback?code=…).
-    log(`A request to ${(request.url ?? '/').split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    failedBecause(error, { withStack: true });
     if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
   }
   response.destroy();
 }
 
 /** Counts each answer by its route and status, with how long it took. */
-function countAnswer(metrics: TeamMetrics, request: IncomingMessage, response: ServerResponse): void {
+function countAnswer(metrics: TeamMetrics, route: string, response: ServerResponse, started: number): void {
   if (metrics === NO_METRICS) return;
-  const started = performance.now();
-  // URL.parse, not new URL: a target no URL parses (`//[`) is counted as "other", never thrown here.
-  response.once('finish', () =>
-    metrics.httpRequest(
-      routeOf(URL.parse(request.url ?? '/', 'http://server')?.pathname ?? 'other'),
-      response.statusCode,
-      (performance.now() - started) / 1000,
-    ),
-  );
+  response.once('finish', () => metrics.httpRequest(route, response.statusCode, (performance.now() - started) / 1000));
 }
 
 /**

@@ -8,13 +8,13 @@
 // instance follows in the store (followers.ts).
 import { rmSync } from 'node:fs';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
-import type { Log } from '../../mcp-server/log.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
 import { listenAddress, startPeers } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
 import { keyIdOf } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
+import type { TeamLog } from '../logs/team-log.ts';
 import type { Store } from '../store/store.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
@@ -35,7 +35,8 @@ export { ServeRefusal };
 export interface TeamServerOptions {
   config: ServerConfig;
   env: NodeJS.ProcessEnv;
-  log: Log;
+  /** The log: the engine's Log for sentences, and the request pipeline's lines (logs/team-log.ts). */
+  log: TeamLog;
   now?: () => number;
   /** The organisation's policy files (default: the system file, as on a desktop). */
   policyFiles?: readonly string[];

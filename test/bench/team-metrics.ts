@@ -7,6 +7,7 @@
 //   tools, with the metrics listener on, and a request's time with metrics on and off.
 // `node test/bench/team-metrics.ts` runs it alone.
 import { prometheusMetrics } from '../../team-server/metrics/prometheus-metrics.ts';
+import { ROUTE_LABELS } from '../../team-server/metrics/route-labels.ts';
 import { NO_METRICS, type TeamMetrics } from '../../team-server/metrics/team-metrics.ts';
 import { TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
 import { connectAs, freePort, removeTeamServerData, startTeamServer } from '../support/team-server.ts';
@@ -15,18 +16,8 @@ import { percentile } from './stats.ts';
 const UPDATES = 200_000;
 const SCRAPES = 40;
 const PEOPLE = 5;
-const ROUTES = [
-  '/mcp',
-  '/token',
-  '/authorize',
-  '/interaction',
-  '/sign-in',
-  '/account',
-  '/healthz',
-  '/readyz',
-  '/.well-known/oauth-protected-resource',
-  'other',
-];
+/** Every route label there is: the most series the label allows. */
+const ROUTES = ROUTE_LABELS;
 const STATUSES = [200, 202, 303, 400, 401, 403, 404, 429, 500, 503];
 const OUTCOMES = ['done', 'refused', 'failed', 'asked', 'stopped'] as const;
 

@@ -2,6 +2,7 @@
 // was started, and GET /sign-in/callback comes back with its answer, whose verified e-mail says who
 // this is. Failed answers count against the address as failed tracker sign-ins do.
 import { reserveLimit } from '../../http/rate-limits.ts';
+import { failedBecause } from '../../logs/request-context.ts';
 import type { PendingSignIn } from '../company-sign-in.ts';
 import { seeOther, sendErrorPage } from './answers.ts';
 import { ACCOUNT_SESSION_SECONDS, COOKIES, PENDING_SECONDS, type PageContext, type PageKit, type Purpose } from './page-kit.ts';
@@ -14,6 +15,8 @@ export function companySignInStart(kit: PageKit) {
     try {
       started = await company.start();
     } catch (error) {
+      // Said in words to the person; the request's line in the log says it too (logs/request-context.ts).
+      failedBecause(error, { withStack: false });
       return sendErrorPage(ctx.res, 502, (error as Error).message);
     }
     jar.set(ctx.res, COOKIES.pending, JSON.stringify({ ...started.pending, purpose: ctx.state.purpose }), PENDING_SECONDS);

@@ -8,6 +8,7 @@ import Router from '@koa/router';
 import Koa, { type Next } from 'koa';
 import { errors as oidcErrors } from 'oidc-provider';
 import { BodyRefused } from '../../http/request-body.ts';
+import { failedBecause } from '../../logs/request-context.ts';
 import { sendErrorPage } from './answers.ts';
 import { accountPages } from './account.ts';
 import { companySignInCallback, companySignInStart } from './company.ts';
@@ -40,7 +41,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   const router = pageRouter(kit);
   const app = new Koa();
   const routes = router.routes();
-  const failures = answerFailures(kit);
+  const failures = answerFailures();
 
   return async (request, response, url, address) => {
     const path = url.pathname;
@@ -68,7 +69,7 @@ export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
   };
 }
 
-function pageRouter(kit: PageKit): Router<PageState> {
+export function pageRouter(kit: PageKit): Router<PageState> {
   const router = new Router<PageState>({ sensitive: true, strict: true });
   const form = postedForm(kit);
   const forInteraction = (ctx: PageContext, next: Next) => {
@@ -100,8 +101,8 @@ function pageRouter(kit: PageKit): Router<PageState> {
   return router;
 }
 
-/** A handler that threw: a refused body or an expired interaction in words, anything else logged. */
-function answerFailures(kit: PageKit) {
+/** A handler that threw: a refused body or an expired interaction in words, anything else a 500 whose line in the log has its cause. */
+function answerFailures() {
   return async function answeredFailure(ctx: PageContext, next: Next) {
     try {
       await next();
@@ -112,7 +113,8 @@ function answerFailures(kit: PageKit) {
       else if (error instanceof oidcErrors.SessionNotFound)
         sendErrorPage(response, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
       else {
-        kit.options.log(`A sign-in page failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // The request's line in the log says why, with the stack (logs/request-context.ts).
+        failedBecause(error, { withStack: true });
         sendErrorPage(response, 500, 'The sign-in failed on the server. Try again; if it keeps failing, tell your administrator.');
       }
     }

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentencesLog } from '../../support/sentences-log.ts';
 import { runAdminCommand } from '../../../team-server/admin/admin-command.ts';
 import { openServerStore } from '../../../team-server/team/server-setup.ts';
 import { startTeamServer } from '../../../team-server/team/team-server.ts';
@@ -98,7 +99,7 @@ describe('a store that is not there', () => {
     const read = readServerConfigFile(file);
     if (!read.ok) throw new Error(read.problem);
     const said: string[] = [];
-    const server = await startTeamServer({ config: read.config, env: { PUNCHCARD_SERVER_KEY: KEY }, log: (line) => said.push(line), policyFiles: [] });
+    const server = await startTeamServer({ config: read.config, env: { PUNCHCARD_SERVER_KEY: KEY }, log: sentencesLog(said), policyFiles: [] });
     await server.close();
     expect(said[0]).toBe(
       `A new store was made at ${fresh}: nobody has signed in yet. If this server had people before, its store is elsewhere: check "store" in the config.`,

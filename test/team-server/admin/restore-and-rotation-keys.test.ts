@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sentencesLog } from '../../support/sentences-log.ts';
 import { runAdminCommand } from '../../../team-server/admin/admin-command.ts';
 import { rotateKey } from '../../../team-server/admin/rotate-key.ts';
 import { sealCredentials } from '../../../team-server/auth/credentials.ts';
@@ -143,7 +144,7 @@ describe('a running server whose store was swapped for one of another key', () =
     expect((await admin(['backup', old], FIRST)).code).toBe(0);
     await rotateToSecond();
     const said: string[] = [];
-    const server = await startTeamServer({ config, env: { PUNCHCARD_SERVER_KEY: SECOND }, log: (line) => said.push(line), policyFiles: [] });
+    const server = await startTeamServer({ config, env: { PUNCHCARD_SERVER_KEY: SECOND }, log: sentencesLog(said), policyFiles: [] });
     servers.push(server);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     // What `admin restore` now refuses, done by hand: the old backup copied over the live store.

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentencesLog } from '../../support/sentences-log.ts';
 import { runAdminCommand } from '../../../team-server/admin/admin-command.ts';
 import { sealCredentials } from '../../../team-server/auth/credentials.ts';
 import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
@@ -140,7 +141,7 @@ describe('a key that is not the store’s', () => {
 
   it('serve: refused before it listens, with the same sentence, the store untouched', async () => {
     const before = contents();
-    const started = startTeamServer({ config, env: { PUNCHCARD_SERVER_KEY: WRONG }, log: () => {}, policyFiles: [] });
+    const started = startTeamServer({ config, env: { PUNCHCARD_SERVER_KEY: WRONG }, log: sentencesLog(), policyFiles: [] });
     await expect(started).rejects.toThrow(ServeRefusal);
     await expect(started).rejects.toThrow(REFUSAL);
     expect(contents()).toBe(before);

@@ -4,10 +4,12 @@
 // counters must move with what was done, and the metrics must never be served where people arrive.
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROUTE_LABELS } from '../../../team-server/metrics/route-labels.ts';
 import { textOf } from '../../support/engine.ts';
 import { RawConnection } from '../../support/raw-http.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
-import { connectAs, freePort, removeTeamServerData, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
+import { companySignIn, startIdentityProvider } from '../../support/identity-provider.ts';
+import { connectAs, freePort, removeTeamServerData, SignInBrowser, startTeamServer, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -103,6 +105,68 @@ describe('the team server’s metrics', () => {
       1,
     );
     await ada.close();
+  });
+
+  it('count every request of a sign-in under its route’s label: none is "other"', async () => {
+    fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    seedCatalog(fake);
+    const port = await freePort();
+    const metricsPort = await freePort();
+    const idp = await startIdentityProvider({
+      accounts: [{ id: 'ada', email: 'ada@acme.example', emailVerified: true }],
+      redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
+      tls: false,
+    });
+    try {
+      const server = await startTeamServer({
+        port,
+        provider: { type: 'kimai', url: fake.url },
+        signIn: { tracker: true, oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
+        env: { PUNCHCARD_NOW: NOW, PUNCHCARD_OIDC_SECRET: idp.clientSecret },
+        config: { metrics: { listen: `127.0.0.1:${metricsPort}` } },
+      });
+      servers.push(server);
+      // An AI client's connection: the company's sign-in, then the Kimai token, then consent.
+      const browser = new SignInBrowser(server.origin);
+      const ada = await connectAs(server, { era: 'modern', browser, signIn: companySignIn(idp, 'ada', trackerSignIn(ADA.token)) });
+      expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+      await ada.close();
+      // The account page, from the server's own address, and its forms.
+      const home = await browser.open('/');
+      expect(home.url).toBe(`${server.origin}/account`);
+      const account = await companySignIn(idp, 'ada')(browser, home);
+      expect(account.html).toContain('Your Punchcard account');
+      await browser.submit(account, '/account/sign-out');
+      expect([(await fetch(`${server.origin}/healthz`)).status, (await fetch(`${server.origin}/readyz`)).status]).toEqual([200, 200]);
+
+      const answers = (await scrape(`http://127.0.0.1:${metricsPort}/metrics`)).find((family) => family.name === 'punchcard_http_requests_total');
+      const routes = new Set((answers?.metrics ?? []).map((sample) => sample.labels?.route));
+      expect(routes).not.toContain('other');
+      for (const route of routes) expect(ROUTE_LABELS).toContain(route);
+      for (const route of [
+        '/mcp',
+        '/.well-known/oauth-protected-resource/mcp',
+        '/.well-known/oauth-authorization-server',
+        '/reg',
+        '/auth',
+        '/interaction/:uid',
+        '/interaction/:uid/company',
+        '/sign-in/callback',
+        '/interaction/:uid/tracker',
+        '/auth/:uid',
+        '/interaction/:uid/consent',
+        '/token',
+        '/',
+        '/account',
+        '/account/company',
+        '/account/sign-out',
+        '/healthz',
+        '/readyz',
+      ])
+        expect(routes, route).toContain(route);
+    } finally {
+      await idp.close();
+    }
   });
 
   it('are served on their own address only: never on the one people reach, and off unless configured', async () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sentencesLog } from '../../support/sentences-log.ts';
 import { lastSeen, SEEN_EVERY_MS } from '../../../team-server/team/last-seen.ts';
 import { openSqliteStore } from '../../../team-server/store/sqlite-store.ts';
 import { StoreUnavailable } from '../../../team-server/store/store-errors.ts';
@@ -109,7 +110,7 @@ describe('a team server', () => {
     const server = await startTeamServer({
       config: read.config,
       env: { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
-      log: () => {},
+      log: sentencesLog(),
       now: () => clock,
       policyFiles: [],
     });
