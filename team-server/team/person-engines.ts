@@ -25,7 +25,7 @@ import type { SettingsSource } from '../../mcp-server/settings/engine-settings.t
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
-import { personFacts, StoredIdNumbers } from './person-state.ts';
+import { PendingSaves, personFacts, StoredIdNumbers } from './person-state.ts';
 
 /** How long a person's back end stays open after their last call. */
 const IDLE_CLOSE_MS = 15 * 60_000;
@@ -76,6 +76,8 @@ interface PersonEngine {
 export class PersonEngines {
   readonly #options: PersonEnginesOptions;
   readonly #engines = new Map<string, PersonEngine>();
+  /** What people's back ends learned, still being written to the store (closeAll waits for it). */
+  readonly #saves = new PendingSaves();
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: PersonEnginesOptions) {
@@ -155,9 +157,11 @@ export class PersonEngines {
     );
   }
 
-  closeAll(): void {
+  /** Closes every engine, and waits (up to five seconds) while what their back ends learned is written to the store. */
+  async closeAll(): Promise<void> {
     clearInterval(this.#sweeper);
     for (const id of [...this.#engines.keys()]) this.close(id);
+    await this.#saves.settled(5_000);
   }
 
   /** The person's engine, opened when there is none (a back end that could not be opened is tried afresh at the next call). */
@@ -207,7 +211,7 @@ export class PersonEngines {
         // the person's back end knowing what any of them learned, and numbers its ids alike.
         const remembered = !isRemote(profile)
           ? {}
-          : { factsShelf: await personFacts(this.#options.store, person.id, now, log), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
+          : { factsShelf: await personFacts(this.#options.store, person.id, now, log, this.#saves), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
         return createTracker({
           ...basics,
           profile,

@@ -20,7 +20,7 @@ const MAX_FACTS_CHARS = 64 * 1024;
  * start a question to the back end, not a wrong answer. Two instances learning at the same moment
  * each write the whole file; the later one is kept.
  */
-export async function personFacts(store: Store, personId: string, now: () => number, log: Log): Promise<FactsShelf> {
+export async function personFacts(store: Store, personId: string, now: () => number, log: Log, saves: PendingSaves): Promise<FactsShelf> {
   const files = await store.factsOf(personId);
   let saving: Promise<void> = Promise.resolve();
   return {
@@ -33,8 +33,34 @@ export async function personFacts(store: Store, personId: string, now: () => num
         .catch((error: unknown) =>
           log(`What the back end taught (${fileName}) could not be kept in the store (${(error as Error).message}); the next start asks again.`),
         );
+      saves.add(saving);
     },
   };
+}
+
+/**
+ * The facts still being written to the store, so a shutdown lets them finish before it closes the
+ * store (the last thing a person's back end learned before SIGTERM would otherwise find the store
+ * closed, and the next start ask the back end again).
+ */
+export class PendingSaves {
+  readonly #pending = new Set<Promise<void>>();
+
+  add(saving: Promise<void>): void {
+    this.#pending.add(saving);
+    void saving.finally(() => this.#pending.delete(saving));
+  }
+
+  /** Resolves once every write begun so far has ended, or after `withinMs`, whichever is first. */
+  async settled(withinMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, withinMs);
+      timer.unref();
+    });
+    await Promise.race([Promise.allSettled([...this.#pending]), bound]);
+    clearTimeout(timer);
+  }
 }
 
 /**

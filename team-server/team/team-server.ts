@@ -131,7 +131,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       await mcp.close();
       await peers.close();
       await limits.close();
-      engines.closeAll();
+      await engines.closeAll();
       await metricsListener?.close();
       await auditLog.close();
       await store.close();
