@@ -4,19 +4,22 @@
 // half. A restore copies the backup beside the store and migrates it there, then copies that into the
 // live file the same way, and the running server reads the restored store from its next request. What
 // the file holds is sealed under the server key, so a backup opens only with that key: both commands
-// check the key first, a backup says which key it needs, and a restore refuses a backup the key the
-// servers run with does not open (restored, every call of a person in it would fail). The file is
-// still the server account's alone (0600). PostgreSQL is backed up with its own tools
-// (docs/team-server/admin.md, "Backup and restore").
+// check the key first (against the live file as it is, never migrating it: an upgrade's backup holds
+// the store as the older version left it, and going back restores over a store a newer version
+// migrated), a backup says which key it needs, and a restore refuses a backup the key the servers run
+// with does not open (restored, every call of a person in it would fail). The file is still the server
+// account's alone (0600). PostgreSQL is backed up with its own tools (docs/team-server/admin.md,
+// "Backup and restore").
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
-import { checkStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
+import { checkStoreKey, judgeStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
-import { openSqliteStore, SQLITE_STORE_VERSION } from '../store/sqlite-store.ts';
-import { type AdminIo, openKeyedStore } from './admin-io.ts';
+import { sqliteKeyEvidence } from '../store/sqlite-key-evidence.ts';
+import { noStoreAt, openSqliteStore, SQLITE_STORE_VERSION } from '../store/sqlite-store.ts';
+import type { AdminIo } from './admin-io.ts';
 
 /** The tables every Punchcard store has: a file without them is not a backup of one. */
 const STORE_TABLES = ['oauth', 'people', 'audit', 'counters'];
@@ -24,9 +27,9 @@ const STORE_TABLES = ['oauth', 'people', 'audit', 'counters'];
 export async function backUp(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
   if (!live) return 1;
-  const opened = await openKeyedStore(config, io);
-  if (!opened) return 1;
-  await opened.store.close();
+  if (!existsSync(live)) return (io.err(`store: ${noStoreAt(live)}\n`), 1);
+  const key = keyOfTheLiveStore(config, live, io);
+  if (!key) return 1;
   // Made private before SQLite writes into it.
   const unwritable = createPrivately(file);
   if (unwritable) return (io.err(`${unwritable}\n`), 1);
@@ -35,7 +38,7 @@ export async function backUp(config: ServerConfig, file: string, io: AdminIo): P
     const pages = await backup(source, file);
     chmodSync(file, 0o600);
     io.out(
-      `Backed up ${live} to ${file} (${pages} pages). It opens only with the server key it was made under, key ${keyIdOf(opened.key)}: keep that key, apart from the file.\n`,
+      `Backed up ${live} to ${file} (${pages} pages). It opens only with the server key it was made under, key ${keyIdOf(key)}: keep that key, apart from the file.\n`,
     );
     return 0;
   } catch (error) {
@@ -71,15 +74,11 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
   const live = sqlitePath(config, io);
   if (!live) return 1;
   if (!existsSync(file)) return (io.err(`${file} does not exist.\n`), 1);
-  const key = readServerKey(io.env, config.key_env);
-  if (typeof key === 'string') return (io.err(`${key}\n`), 1);
-  // A live store is checked against the key as every verb does; where there is none (it was lost),
+  // A live store is checked against the key as every verb does (also one a newer Punchcard migrated:
+  // going back to an older version restores its backup over it); where there is none (it was lost),
   // the backup is all there is, and only its own check below applies.
-  if (existsSync(live)) {
-    const opened = await openKeyedStore(config, io);
-    if (!opened) return 1;
-    await opened.store.close();
-  }
+  const key = existsSync(live) ? keyOfTheLiveStore(config, live, io) : readKey(config, io);
+  if (!key) return 1;
   let source: DatabaseSync;
   try {
     source = new DatabaseSync(file, { readOnly: true });
@@ -151,6 +150,29 @@ async function backupKeyProblem(
     `${file} does not open with the key in ${variable} (key ${keyIdOf(key)}): ${needs}. Restored, no server running with that key could read it, so nothing was restored. ` +
     `To go back to the backup's key: stop the servers, move ${live} away, run admin restore with ${variable} holding that key, and start the servers with it.`
   );
+}
+
+/** The server key, or undefined with the reason said. */
+function readKey(config: ServerConfig, io: AdminIo): Buffer | undefined {
+  const key = readServerKey(io.env, config.key_env);
+  if (typeof key !== 'string') return key;
+  io.err(`${key}\n`);
+  return undefined;
+}
+
+/**
+ * The server key, checked against the live store as the file says (never opened as a store, so never
+ * migrated), or undefined with the reason said.
+ */
+function keyOfTheLiveStore(config: ServerConfig, live: string, io: AdminIo): Buffer | undefined {
+  const key = readKey(config, io);
+  if (!key) return undefined;
+  const evidence = sqliteKeyEvidence(live);
+  if (!evidence) return void io.err(`${live} cannot be read as a Punchcard store; nothing was done.\n`);
+  const judged = judgeStoreKey(key, config.key_env, evidence);
+  if (judged.ok) return key;
+  io.err(`${judged.problem}\n`);
+  return undefined;
 }
 
 /** The store's file, or undefined (said) where the store is PostgreSQL. */

@@ -68,7 +68,9 @@ async function storeFindings(config: ServerConfig, key: Buffer | undefined, io: 
   };
   const problems: string[] = [];
   const store = await openConfiguredStore(config, { ...io, err: (text) => problems.push(text.trim()) });
-  if (!store) return { store: { ok: false, subject: 'store', said: problems.join(' ') }, keyFinding: lengthOnly };
+  // The line names its subject already: "problem store: There is no store at …", not "store: store: …".
+  if (!store)
+    return { store: { ok: false, subject: 'store', said: problems.map((problem) => problem.replace(/^store: /, '')).join(' ') }, keyFinding: lengthOnly };
   try {
     await store.ping();
     let keyFinding: Finding | undefined;

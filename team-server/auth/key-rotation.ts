@@ -69,31 +69,51 @@ export function resolveRotation(known: readonly Buffer[], stateText: string | un
 export type StoreKeyCheck = { ok: true; resolution: Resolution; learned: boolean } | { ok: false; problem: string };
 
 /** How many sealed values a store without a key state is tried with (checkStoreKey). */
-const SAMPLE = 20;
+export const KEY_SAMPLE = 20;
+
+/** What a store says of its key: its state, and, where it has none, a few of the sealed values it keeps. */
+export interface KeyEvidence {
+  state: string | undefined;
+  sample: readonly { sealed: string; bound: string }[];
+}
 
 /**
- * Whether `serverKey` (from `variable`) is the store's key, as its state says. A store without one (a
- * new store, or an older Punchcard's) is tried on what it keeps: a key that opens none of it is
- * refused; otherwise, with `learn`, the store is told its key now (the first instance's key wins when
- * several start at once). Nothing else is read or written, so a refused key changes nothing.
+ * Whether `serverKey` (from `variable`) is the store's key, from what the store says of it: its state
+ * where it has one; else (a new store, or an older Punchcard's) whether the key opens what it keeps,
+ * a key that opens none of it being refused. Pure: nothing is read or written here.
  */
-export async function checkStoreKey(serverKey: Buffer, store: Store, variable: string, options: { learn: boolean }): Promise<StoreKeyCheck> {
-  let state = await store.keyRotation();
-  let learned = false;
+export function judgeStoreKey(
+  serverKey: Buffer,
+  variable: string,
+  evidence: KeyEvidence,
+): { ok: true; resolution: Resolution } | { ok: false; problem: string } {
+  const { state, sample } = evidence;
   if (state === undefined) {
-    const sample = await sealedSample(store);
     const sealing = sealingKeyOf(serverKey);
     if (sample.length > 0 && !sample.some((value) => opensWith(sealing, value.sealed, value.bound)))
       return {
         ok: false,
         problem: `The key in ${variable} (key_env), key ${keyIdOf(serverKey)}, is not this store's: nothing the store keeps opens with it. Start with the key the store was made with; nothing was changed.`,
       };
-    if (!options.learn) return { ok: true, resolution: { current: serverKey, kept: keptKeysOf(serverKey) }, learned: false };
-    state = await store.initKeyRotation(endedRotation(serverKey, keptKeysOf(serverKey)));
-    learned = true;
+    return { ok: true, resolution: { current: serverKey, kept: keptKeysOf(serverKey) } };
   }
   const resolution = resolveRotation([serverKey], state);
-  return resolution ? { ok: true, resolution, learned } : { ok: false, problem: notTheStoresKey(serverKey, variable, state) };
+  return resolution ? { ok: true, resolution } : { ok: false, problem: notTheStoresKey(serverKey, variable, state) };
+}
+
+/**
+ * Whether `serverKey` is the store's key (judgeStoreKey). With `learn`, a store without a key state
+ * that the key opens is told its key now (the first instance's key wins when several start at once).
+ * Nothing else is read or written, so a refused key changes nothing.
+ */
+export async function checkStoreKey(serverKey: Buffer, store: Store, variable: string, options: { learn: boolean }): Promise<StoreKeyCheck> {
+  const state = await store.keyRotation();
+  const judged = judgeStoreKey(serverKey, variable, { state, sample: state === undefined ? await sealedSample(store) : [] });
+  if (!judged.ok) return judged;
+  if (state !== undefined || !options.learn) return { ...judged, learned: false };
+  const learnedState = await store.initKeyRotation(endedRotation(serverKey, keptKeysOf(serverKey)));
+  const resolution = resolveRotation([serverKey], learnedState);
+  return resolution ? { ok: true, resolution, learned: true } : { ok: false, problem: notTheStoresKey(serverKey, variable, learnedState) };
 }
 
 /** The ids of the keys a store's state names: the newest first, then the old one while a rotation is on. */
@@ -114,11 +134,11 @@ export function notTheStoresKey(serverKey: Buffer, variable: string, stateText: 
 
 /** A few sealed values of the store, with what each is bound to (sealed.ts), to try a key on. */
 async function sealedSample(store: Store): Promise<{ sealed: string; bound: string }[]> {
-  const records = (await store.sealedOAuth(SAMPLE)).map((record) => ({ sealed: record.payload, bound: `${record.model}:${record.id}` }));
-  if (records.length >= SAMPLE) return records;
+  const records = (await store.sealedOAuth(KEY_SAMPLE)).map((record) => ({ sealed: record.payload, bound: `${record.model}:${record.id}` }));
+  if (records.length >= KEY_SAMPLE) return records;
   const credentials = (await store.people())
     .filter((person) => person.credentials !== null)
-    .slice(0, SAMPLE - records.length)
+    .slice(0, KEY_SAMPLE - records.length)
     .map((person) => ({ sealed: person.credentials as string, bound: `credentials:${person.id}` }));
   return [...records, ...credentials];
 }

@@ -60,14 +60,16 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE instances ADD COLUMN key_id TEXT;`,
 ];
 
+/** What a command that must not make a store says where none is. */
+export function noStoreAt(path: string): string {
+  return `There is no store at ${path}: no server has run with it yet (serve makes it at its first start), or "store" in the config names the wrong file. Nothing was created.`;
+}
+
 /** The store version this Punchcard writes (its user_version). */
 export const SQLITE_STORE_VERSION = MIGRATIONS.length;
 
 export async function openSqliteStore(path: string, options: { now: () => number; mustExist?: boolean }): Promise<Store> {
-  if (options.mustExist && !existsSync(path))
-    throw new StoreMissing(
-      `There is no store at ${path}: no server has run with it yet (serve makes it at its first start), or "store" in the config names the wrong file. Nothing was created.`,
-    );
+  if (options.mustExist && !existsSync(path)) throw new StoreMissing(noStoreAt(path));
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   // Created private before SQLite opens it, whatever the umask; an existing file is tightened.
   closeSync(openSync(path, 'a', 0o600));

@@ -211,7 +211,10 @@ export class PersonEngines {
         // the person's back end knowing what any of them learned, and numbers its ids alike.
         const remembered = !isRemote(profile)
           ? {}
-          : { factsShelf: await personFacts(this.#options.store, person.id, now, log, this.#saves), idNumbers: new StoredIdNumbers(this.#options.store, person.id) };
+          : {
+              factsShelf: await personFacts(this.#options.store, person.id, now, log, this.#saves),
+              idNumbers: new StoredIdNumbers(this.#options.store, person.id),
+            };
         return createTracker({
           ...basics,
           profile,

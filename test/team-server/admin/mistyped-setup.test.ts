@@ -64,7 +64,7 @@ describe('a store that is not there', () => {
     const check = await admin('check');
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(
-      `problem store: store: There is no store at ${missing}: no server has run with it yet (serve makes it at its first start), or "store" in the config names the wrong file. Nothing was created.\n`,
+      `problem store: There is no store at ${missing}: no server has run with it yet (serve makes it at its first start), or "store" in the config names the wrong file. Nothing was created.\n`,
     );
     expect(check.stdout).not.toMatch(/^ok {6}store/m);
     for (const verb of [['people'], ['sign-out', 'ada@example.com'], ['rotate-key', '--finish'], ['backup', join(dir, 'b.db')]]) {
@@ -87,9 +87,7 @@ describe('a store that is not there', () => {
     });
     const check = await admin('check');
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(
-      /problem store: store: The PostgreSQL database empty_\w+ at 127\.0\.0\.1:\d+ has no Punchcard tables: no server has run with it yet/,
-    );
+    expect(check.stdout).toMatch(/problem store: The PostgreSQL database empty_\w+ at 127\.0\.0\.1:\d+ has no Punchcard tables: no server has run with it yet/);
     expect(postgres.psql(`SELECT count(*) FROM pg_tables WHERE tablename LIKE 'punchcard%'`, name).trim()).toBe('0');
   });
 
