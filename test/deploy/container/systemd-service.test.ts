@@ -1,27 +1,35 @@
-// docs/team-server/systemd.md, run as written on
+// docs/team-server/systemd.md and the systemd half of docs/team-server/upgrading.md, run as written on
 // a real systemd (test/deploy/container/systemd-machine.ts: a Debian machine that boots systemd in a
 // container): the server package installed with npm, the unit, the server key made, shown once,
 // encrypted and checked against the copy kept, the service started with DynamicUser and the encrypted
 // credential, a person signing in (the development sign-in of the local timesheet, on loopback) and
 // clocking in, `punchcard-run` for admin and audit as the service's user, a backup restored; then the
-// machine's own secret lost, as on a new machine, and the kept key encrypted again. The commands are
-// read out of the guide (test/support/doc-commands.ts); only the host-specific words change (the
-// package's file name, the config an editor would write, today's date). Needs podman and root
-// (`npm run test:deploy`).
+// machine's own secret lost, as on a new machine, and the kept key encrypted again; then an upgrade
+// from a store of the previous store version, and going back. The commands are read out of the guides
+// (test/support/doc-commands.ts); only the host-specific words change (the package's file name, the
+// config an editor would write, today's date). Needs podman and root (`npm run test:deploy`).
+//
+// Simulated, and said where: the "new version" of an upgrade is this build installed again over
+// itself, the store it upgrades is this build's store rewritten as the previous store version left it
+// (test/support/older-store.ts), and the "older version" that meets a store a newer one migrated is
+// this build meeting its store marked one version past its own.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../team-server/store/sqlite-store.ts';
 import { packServer } from '../../../scripts/pack-server.ts';
 import { blockWith, replaced } from '../../support/doc-commands.ts';
 import { textOf } from '../../support/engine.ts';
+import { markAsNewerStore, rewriteAsStoreVersion, storeVersionOf } from '../../support/older-store.ts';
 import { clientWithTokens } from '../../support/team-cluster.ts';
 import { connectAs, type ConnectedClient, developmentSignIn, freePort } from '../../support/team-server.ts';
 import { APP_VERSION, ensureBaseImage, ROOT, waitForOk } from './podman.ts';
 import { bootSystemdMachine, buildSystemdImage, type SystemdMachine } from './systemd-machine.ts';
 
 const SYSTEMD = 'docs/team-server/systemd.md';
+const UPGRADING = 'docs/team-server/upgrading.md';
 const PACKAGE = `punchcard-server-${APP_VERSION}.tgz`;
 /** Where the administrator works on the machine: a checkout's deploy/ folder and the package beside it. */
 const CHECKOUT = '/root/punchcard';
@@ -63,6 +71,13 @@ function withPunchcardRun(script: string): string {
 /** What the service's journal says, from its last start. */
 async function journal(): Promise<string> {
   return (await machine.bash('journalctl --no-pager -o cat -u punchcard-server')).stdout;
+}
+
+/** The store version of the service's store (or another file of its folder), read on this machine. */
+async function versionOf(file = 'server.db'): Promise<number> {
+  const local = join(work, `${randomBytes(4).toString('hex')}-${file}`);
+  await machine.copyOut(`${STATE}/${file}`, local);
+  return storeVersionOf(local);
 }
 
 async function signedIn(name: string): Promise<ConnectedClient> {
@@ -186,5 +201,75 @@ describe('docs/team-server/systemd.md on a machine systemd booted', () => {
     const people = await machine.bash(withPunchcardRun('punchcard-run admin people'));
     expect(people.stdout).toMatch(/\tAda Lovelace\t.*\tPunchcard test client\n/);
     expect(textOf(await (await adaAgain()).call('timer_status'))).toMatch(/Website/);
+  });
+});
+
+describe('docs/team-server/upgrading.md under systemd', () => {
+  const current = MIGRATIONS.length;
+  const previous = current - 1;
+
+  it('from a store of the previous store version: stop, back up, npm install, start; the store is migrated and people carry on', async () => {
+    await machine.bashOk('systemctl stop punchcard-server');
+    // The store as the previous release left it (see the header: rewritten here, put back as the service's).
+    const local = join(work, 'server.db');
+    await machine.copyOut(`${STATE}/server.db`, local);
+    rewriteAsStoreVersion(local, previous);
+    await machine.copyIn(local, `${STATE}/server.db`);
+    await machine.bashOk(
+      `chown --reference=${STATE} ${STATE}/server.db && chmod 600 ${STATE}/server.db && rm -f ${STATE}/server.db-wal ${STATE}/server.db-shm`,
+    );
+    expect(await versionOf()).toBe(previous);
+
+    const upgrade = replaced(blockWith(UPGRADING, 'npm install -g ./punchcard-server-0.2.0.tgz'), [['./punchcard-server-0.2.0.tgz', `./${PACKAGE}`]]);
+    const upgraded = await machine.bash(withPunchcardRun(upgrade), { cwd: CHECKOUT });
+    expect(upgraded.code, upgraded.stdout + upgraded.stderr).toBe(0);
+    expect(upgraded.stdout).toContain('ok      store: sqlite answers and is migrated (1 person)');
+    expect(await versionOf('before-0.2.0.db')).toBe(previous);
+    expect(await versionOf()).toBe(current);
+    expect(await machine.bashOk(`ls ${STATE}/people-before-0.2.0 | wc -l`)).not.toBe('0\n');
+    await waitForOk(`${origin}/readyz`);
+    // Ada carries on; under the new version she clocks out, and Tom signs in: after the backup, both.
+    const adaNow = await adaAgain();
+    expect(textOf(await adaNow.call('timer_status'))).toMatch(/Website/);
+    expect((await adaNow.call('clock_out')).isError).toBeFalsy();
+    await signedIn('Tom Kilburn');
+  });
+
+  it('going back: the audit exported, the older version refuses the migrated store, restores the backup and serves it', async () => {
+    const [stop, exportAudit, ...rest] = replaced(blockWith(UPGRADING, 'punchcard-run audit --since'), [
+      ['./punchcard-server-0.1.0.tgz', `./${PACKAGE}`],
+      ['2026-11-18', TODAY],
+    ])
+      .split('\n')
+      .filter(Boolean);
+    await machine.bashOk(withPunchcardRun(`${stop}\n${exportAudit}`), { cwd: CHECKOUT });
+    const exported = await machine.bashOk('cat /root/audit-under-0.2.0.jsonl');
+    expect(
+      exported
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { tool: string }).tool),
+    ).toEqual(['create_catalog_item', 'clock_in', 'clock_out']);
+
+    // This build as the older version: the store marked as a newer one left it. It refuses to start, in words.
+    const local = join(work, 'migrated.db');
+    await machine.copyOut(`${STATE}/server.db`, local);
+    const newer = markAsNewerStore(local);
+    await machine.copyIn(local, `${STATE}/server.db`);
+    await machine.bashOk(`chown --reference=${STATE} ${STATE}/server.db && chmod 600 ${STATE}/server.db && systemctl start punchcard-server`);
+    await expect
+      .poll(journal, { timeout: 20_000 })
+      .toContain(`store: /var/lib/punchcard/server.db was written by a newer Punchcard (store version ${newer}; this one knows up to ${current}).`);
+    expect(await versionOf()).toBe(newer);
+
+    const back = await machine.bash(withPunchcardRun(`${stop}\n${rest.join('\n')}`), { cwd: CHECKOUT });
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    await waitForOk(`${origin}/readyz`);
+    expect(await versionOf()).toBe(current);
+    const people = (await machine.bashOk(withPunchcardRun('punchcard-run admin people | cut -f3'))).split('\n');
+    expect(people).toContain('Ada Lovelace');
+    expect(people).not.toContain('Tom Kilburn');
+    // Ada's timesheet is hers, not the store's: the clock-out made under the new version is still in it.
+    expect(textOf(await (await adaAgain()).call('timer_status'))).toMatch(/^No timer running\./);
   });
 });
