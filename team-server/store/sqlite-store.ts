@@ -22,7 +22,8 @@ function whileUnlocked<T>(path: string, work: () => T): Promise<T> {
   return whileBusy(path, LOCK_WAIT_MS, work, 'the server store', (message) => new StoreUnavailable(message));
 }
 
-const MIGRATIONS: readonly string[] = [
+/** The store's steps in order; user_version counts those run (the tests of upgrades make an older store from the first ones). */
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE oauth (
      model TEXT NOT NULL, id TEXT NOT NULL, payload TEXT NOT NULL, expires_at INTEGER,
      grant_id TEXT, uid TEXT, account_id TEXT, consumed_at INTEGER,

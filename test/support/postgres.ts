@@ -24,6 +24,10 @@ export interface TestPostgres {
   remove(): void;
   /** Runs SQL as the cluster's superuser (in the database `punchcard`, or the one named), and answers its output. */
   psql(sql: string, database?: string): string;
+  /** The cluster's superuser: `punchcard` itself, or the administrator named at the start. */
+  superuser: string;
+  /** The folder of its Unix socket, where the superuser signs in without a password (PGHOST). */
+  socketDir: string;
 }
 
 function binDir(): string {
@@ -41,7 +45,13 @@ function binDir(): string {
   return found;
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * `administrator`: a superuser of that name, apart from `punchcard`, which is then an ordinary role
+ * owning the database `punchcard`, as a company gives Punchcard one (docs/team-server/README.md).
+ * By default `punchcard` is the superuser.
+ */
+export async function startPostgres(setup: { administrator?: string } = {}): Promise<TestPostgres> {
+  const superuser = setup.administrator ?? 'punchcard';
   const bin = binDir();
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-pg-'));
   const data = join(folder, 'data');
@@ -64,7 +74,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(folder, owner, -1);
     chownSync(pwfile, owner, -1);
   }
-  run('initdb', ['-D', data, '-U', 'punchcard', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C']);
+  run('initdb', ['-D', data, '-U', superuser, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C']);
   rmSync(pwfile);
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(folder, 'log'), '-o', options, 'start']);
@@ -75,16 +85,22 @@ export async function startPostgres(): Promise<TestPostgres> {
     detached: true,
     stdio: 'ignore',
   }).unref();
-  const psql = (sql: string) => run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', 'postgres', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
-  psql('CREATE DATABASE punchcard');
+  const psql = (sql: string) => run('psql', ['-h', folder, '-p', String(port), '-U', superuser, '-d', 'postgres', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+  if (superuser === 'punchcard') psql('CREATE DATABASE punchcard');
+  else {
+    psql(`CREATE ROLE punchcard LOGIN PASSWORD '${password}'`);
+    psql('CREATE DATABASE punchcard OWNER punchcard');
+  }
   return {
     url: `postgres://punchcard@127.0.0.1:${port}/punchcard`,
     password,
     port,
     stop,
     start,
+    superuser,
+    socketDir: folder,
     psql: (sql, database = 'punchcard') =>
-      run('psql', ['-h', folder, '-p', String(port), '-U', 'punchcard', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
+      run('psql', ['-h', folder, '-p', String(port), '-U', superuser, '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
     remove() {
       try {
         stop();

@@ -1,11 +1,10 @@
 // `punchcard-mcp admin` as the administrator runs it (admin/, docs/team-server/admin.md): the BUILT
 // command line against the config and store of a BUILT server that is running, on SQLite and on
 // PostgreSQL, with people signed in through OAuth on the fake Kimai. Every verb end to end: people,
-// sign-out (followed by every instance), check (the back end and a real identity provider), backup and
-// restore of SQLite while the server serves, and pg_dump/pg_restore as the guide shows them.
-import { spawnSync } from 'node:child_process';
+// sign-out (followed by every instance), check (the back end and a real identity provider), and backup
+// and restore of SQLite while the server serves (PostgreSQL's are pg_dump's: postgres-restore.test.ts).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -263,7 +262,7 @@ describe('backup and restore', () => {
     expect(refused.stderr).toMatch(/not-a-backup\.db is not a SQLite database|not-a-backup\.db cannot be opened as a database/);
   });
 
-  it('points a PostgreSQL store to pg_dump, and pg_dump and pg_restore bring it back as the guide says', async () => {
+  it('points a PostgreSQL store to pg_dump and pg_restore (postgres-restore.test.ts runs the guide’s commands)', async () => {
     const postgres: TestPostgres = await startPostgres();
     let cluster: TeamCluster | undefined;
     try {
@@ -280,36 +279,12 @@ describe('backup and restore', () => {
         1,
         'This server keeps its store in PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/team-server/admin.md, "Backup and restore").\n',
       ]);
-      const dir = mkdtempSync(join(tmpdir(), 'punchcard-pgdump-'));
-      folders.push(dir);
-      const dump = join(dir, 'punchcard.dump');
-      const bin = postgresBin();
-      const env = { ...process.env, PGPASSWORD: postgres.password };
-      // As docs/team-server/admin.md shows them.
-      const dumped = spawnSync(join(bin, 'pg_dump'), ['--format=custom', `--file=${dump}`, postgres.url], { env, encoding: 'utf8' });
-      expect(dumped.status, dumped.stderr).toBe(0);
-      postgres.psql('DELETE FROM punchcard_people; DELETE FROM punchcard_oauth');
-      expect((await admin(instance, ['people'])).stderr).toBe('0 people.\n');
-      const restored = spawnSync(join(bin, 'pg_restore'), ['--clean', '--if-exists', '--no-owner', `--dbname=${postgres.url}`, dump], {
-        env,
-        encoding: 'utf8',
-      });
-      expect(restored.status, restored.stderr).toBe(0);
-      expect((await admin(instance, ['people'])).stdout).toContain(`${ADA.username}@example.com`);
     } finally {
       await cluster?.close();
       postgres.remove();
     }
   });
 });
-
-function postgresBin(): string {
-  const root = '/usr/lib/postgresql';
-  const version = readdirSync(root)
-    .filter((name) => existsSync(join(root, name, 'bin', 'pg_dump')))
-    .sort((a, b) => Number(b) - Number(a))[0];
-  return join(root, version as string, 'bin');
-}
 
 describe('the admin verbs refuse in words, and change nothing', () => {
   /** The SQLite file the server's config names. */
