@@ -8,8 +8,10 @@ import { startNode } from '../mcp-server/node-version.ts';
 const FAILED_COMMAND_GRACE_MS = 3_000;
 
 startNode();
-const [{ main }, { TEAM_COMMANDS }] = await Promise.all([import('../mcp-server/cli/main.ts'), import('./cli/team-commands.ts')]);
-await main(process.argv.slice(2), TEAM_COMMANDS);
+const [{ main }, { teamCommands }] = await Promise.all([import('../mcp-server/cli/main.ts'), import('./cli/team-commands.ts')]);
+// The administrator's guide ships beside this file, in docs/ (vite.config.ts), wherever the build is:
+// the server package, the image's /opt/punchcard, a checkout's dist/team-server. The help names it there.
+await main(process.argv.slice(2), teamCommands(`${import.meta.dirname}/docs`));
 
 // A command that failed has nothing left to do, and closed what it opened (a refused start closes its
 // parts: team/team-server.ts), so the process ends by itself. Should something still hold it (a
