@@ -5,7 +5,8 @@
 // (server-setup.ts), the people's engines (team-engines.ts), the routes (team-routes.ts: health-routes.ts,
 // resource-metadata.ts, mcp-route.ts, sign-in-mount.ts), what every request passes through
 // (request-pipeline.ts), the listener and its shutdown (server-lifecycle.ts), and what a running
-// instance follows in the store (followers.ts).
+// instance follows in the store (followers.ts). A start that fails closes what it had opened
+// (opened-so-far.ts).
 import { rmSync } from 'node:fs';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
