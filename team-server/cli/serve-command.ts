@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { readFlags } from '../../mcp-server/command-flags.ts';
-import { auditUsage, serveUsage } from './serve-usage.ts';
+import { auditUsage, REPOSITORY_GUIDE, serveUsage } from './serve-usage.ts';
 
 /** Where a command's help goes (stdout, controls taken out) and the folder the guide it names ships in. */
 export interface HelpTarget {
@@ -21,7 +21,12 @@ export interface HelpTarget {
 /** The key variable a development server uses; its value lives in the data folder, 0600. */
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
 
-export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, err: (text: string) => void, help: HelpTarget): Promise<number> {
+export async function runServeCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  err: (text: string) => void,
+  help: HelpTarget = { out: (text) => process.stdout.write(text), guide: REPOSITORY_GUIDE },
+): Promise<number> {
   const { read: options, problem } = readFlags(
     argv,
     {
@@ -82,7 +87,12 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
   return 0;
 }
 
-export async function runAuditCommand(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, help: HelpTarget): Promise<number> {
+export async function runAuditCommand(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  help: HelpTarget = { out, guide: REPOSITORY_GUIDE },
+): Promise<number> {
   const { read: options, problem } = readFlags(
     argv,
     {

@@ -19,6 +19,12 @@ export const GUIDE_PAGES = {
   'monitoring.md': 'the logs and the Prometheus metrics',
 } as const;
 
+/**
+ * Where a checkout holds the guide, for a command run from the repository rather than from a build
+ * (in process, as tests run the commands); a build names its own docs/ (team-server/index.ts).
+ */
+export const REPOSITORY_GUIDE = 'docs/team-server';
+
 /** Where the guide is, and what each page holds: the end of the team server's overview. */
 export function guideUsage(guide: string): string {
   const width = Math.max(...Object.keys(GUIDE_PAGES).map((page) => page.length));

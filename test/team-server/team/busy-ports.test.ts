@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ServerConfigSchema } from '../../../mcp-server/contract/server-config.ts';
 import { ServeRefusal, startTeamServer } from '../../../team-server/team/team-server.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
+import { sentencesLog } from '../../support/sentences-log.ts';
 import { freePort, TEST_SERVER_KEY } from '../../support/team-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'punchcard-busy-ports-'));
@@ -59,12 +60,12 @@ describe('a refused start, in this process', () => {
     const held = await holdPort();
     const metricsPort = await freePort();
     const before = await openResources();
-    const lines: string[] = [];
+    const log = sentencesLog();
     try {
       const start = startTeamServer({
         config: ServerConfigSchema.parse(config('in-process', held.port, metricsPort)),
         env: { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
-        log: (line) => lines.push(line),
+        log,
         policyFiles: [join(dir, 'no-policy.json')],
       });
       await expect(start).rejects.toThrow(ServeRefusal);
@@ -77,7 +78,7 @@ describe('a refused start, in this process', () => {
         metrics.listen(metricsPort, '127.0.0.1', () => resolve());
       });
       await release(metrics);
-      expect(lines.join('\n')).not.toContain('listening');
+      expect(log.said.join('\n')).not.toContain('listening');
     } finally {
       await release(held.server);
     }
@@ -98,7 +99,11 @@ describe('serve --config on the built bundle', () => {
       // The run's bound (run-cli.ts: 20 s, then SIGTERM, reported as 143) is generous; the command
       // ends by itself well before it, and without the safety net's line (team-server/index.ts).
       const run = await runTeamCli(['serve', '--config', file], { HOME: dir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
-      expect(run.stderr).toBe(`${key}: 127.0.0.1:${held.port} is in use by another program.\n`);
+      // The refusal is the last line (a new store's log lines may come before it), and nothing was served.
+      const lines = run.stderr.split('\n').filter(Boolean);
+      expect(lines.at(-1), run.stderr).toBe(`${key}: 127.0.0.1:${held.port} is in use by another program.`);
+      expect(run.stderr).not.toContain('still open after it failed');
+      expect(run.stderr).not.toContain('listening on');
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
     } finally {
