@@ -8,6 +8,7 @@
 // The app packs the first four (electron-builder.yml); the team server's image and package take the
 // last alone, which holds the engine as well.
 // It also holds the Vitest setup.
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -178,6 +179,22 @@ function nodeBundle(options: {
 }
 
 /**
+ * The administrator's guide (docs/team-server/*.md) in the team server's build, as docs/: the image and
+ * the server package copy that folder whole, so the guide the command line's help names
+ * (team-server/cli/serve-usage.ts) is beside the program wherever it runs, with no checkout or network.
+ */
+function teamServerGuide(): Plugin {
+  return {
+    name: 'punchcard-team-server-guide',
+    applyToEnvironment: (environment) => environment.name === 'teamServer',
+    generateBundle() {
+      for (const page of readdirSync(here('docs/team-server')).filter((name) => name.endsWith('.md')))
+        this.emitFile({ type: 'asset', fileName: `docs/${page}`, source: readFileSync(here(`docs/team-server/${page}`), 'utf8') });
+    },
+  };
+}
+
+/**
  * For the bench only (test/bench/stdio-designs.ts): PUNCHCARD_STDIO_DESIGN=sdk builds the engine with
  * stdio served by the SDK's own transport (test/bench/sdk-stdio/serve.ts) instead of the opening, so
  * the two designs can be timed side by side. Never set for a build that ships.
@@ -230,7 +247,7 @@ const UI_TESTS = ['test/renderer/**/*.test.ts'];
 export default defineConfig({
   root: here('renderer'),
   base: './',
-  plugins: [react(), openingManifest(), appPages(), stdioDesign()],
+  plugins: [react(), openingManifest(), appPages(), stdioDesign(), teamServerGuide()],
   builder: {},
   environments: {
     client: {

@@ -3,8 +3,9 @@
 // command `punchcard-mcp`. It holds the team server's built entry and chunks (dist/team-server/:
 // `vite build` first; the npm script does both), without source maps, a package.json with no
 // dependencies at all (the team server and the engine are bundled whole; the keychain's native
-// module is a desktop's and never loaded by the server) and a short README. Not the app: no
-// Electron, no window.
+// module is a desktop's and never loaded by the server), the administrator's guide the build puts
+// beside them (docs/: the pages of docs/team-server/, which `punchcard-mcp --help` names) and a
+// short README. Not the app: no Electron, no window.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ export function serverPackageJson(app: { version: string; license: string; engin
     license: app.license,
     type: 'module',
     bin: { 'punchcard-mcp': 'punchcard-mcp.mjs' },
-    files: ['punchcard-mcp.mjs', 'chunks/', 'README.md'],
+    files: ['punchcard-mcp.mjs', 'chunks/', 'docs/', 'README.md'],
     engines: app.engines,
   };
 }
@@ -43,7 +44,11 @@ const README = `# Punchcard team server
 - \`punchcard-mcp serve --config /etc/punchcard/server.json\`: the team server as configured
 - \`punchcard-mcp audit --config /etc/punchcard/server.json\`: the audit log
 
-Running it as a service, the configuration and its secrets: docs/team-server/ in Punchcard's repository.
+\`punchcard-mcp --help\` lists the commands; \`punchcard-mcp COMMAND --help\` says one's usage.
+
+The administrator's guide is in this package, in docs/: the configuration and its secrets
+(docs/README.md), running it as a service (docs/systemd.md), looking after it (docs/admin.md) and
+watching it (docs/monitoring.md).
 `;
 
 /** Stages and packs the package; returns the path of the .tgz. */
@@ -51,7 +56,8 @@ export function packServer(options: ServerPackOptions = {}): string {
   const serverDir = options.serverDir ?? join(ROOT, process.env.PUNCHCARD_OUT ?? 'dist', 'team-server');
   const outDir = options.outDir ?? ROOT;
   const entry = join(serverDir, 'punchcard-mcp.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the team server first (npm run pack:server does).`);
+  for (const needed of [entry, join(serverDir, 'docs', 'README.md')])
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: build the team server first (npm run pack:server does).`);
   const app = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string; engines: { node: string } };
   const stage = mkdtempSync(join(tmpdir(), 'punchcard-server-pack-'));
   try {
@@ -59,6 +65,9 @@ export function packServer(options: ServerPackOptions = {}): string {
     copyFileSync(entry, join(stage, 'punchcard-mcp.mjs'));
     for (const file of readdirSync(join(serverDir, 'chunks')).filter((name) => name.endsWith('.mjs')))
       copyFileSync(join(serverDir, 'chunks', file), join(stage, 'chunks', file));
+    mkdirSync(join(stage, 'docs'));
+    for (const page of readdirSync(join(serverDir, 'docs')).filter((name) => name.endsWith('.md')))
+      copyFileSync(join(serverDir, 'docs', page), join(stage, 'docs', page));
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(serverPackageJson(app), null, 2)}\n`);
     writeFileSync(join(stage, 'README.md'), README);
     mkdirSync(outDir, { recursive: true });

@@ -77,7 +77,7 @@ ${BACK_ENDS.filter((backEnd) => backEnd.fields.length > 0)
   --test-connection     ${described(`check the connection to the back end, print a verdict on stderr and exit (0 connected, 1 not); the secret comes from the keychain or ${tokenVariables.join(' / ')}`)}
   --json                with --test-connection: also print the result as one JSON line on
                         stdout, for programs (the Punchcard app reads it)
-  --help                show this text
+  --help, -h            show this text (a command's own: punchcard-mcp COMMAND --help)
   --version             show the version
 
 Environment (for clients that configure a server by its variables, such as a Claude Desktop
@@ -86,7 +86,10 @@ extension; a flag wins, and --provider with its flags wins over all of them; emp
   PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_CA_FILE and
                         PUNCHCARD_WORKSPACE as --url, --email, --ca-file and --workspace
   ${wrap(tokenVariables.join(', '), 2)}
-                        the back end's secret (it wins over the keychain)`;
+                        the back end's secret (it wins over the keychain)
+
+The organisation's policy:
+  punchcard-mcp policy [--json]            how it applies on this machine, and the files it came from`;
 
 /**
  * `formBackEnd` is the back end the variables name (a Claude Desktop extension's form), the only one

@@ -1,7 +1,9 @@
 // What `punchcard-mcp` does with its arguments: serve MCP on stdio (the default), check the
 // connection to the back end, check a policy, or run the AI-client commands. Each mode loads only its
 // own code. The team server's build runs this same command line with its own commands added (`serve`,
-// `audit`, `admin`: team-server/index.ts); the desktop's engine holds none of them.
+// `audit`, `admin`: team-server/index.ts); the desktop's engine holds none of them. Only serving MCP
+// owns stdout; every other mode answers there (`--help`, `--version`, a command's answer, so
+// `V=$(punchcard-mcp --version)` works), and says what went wrong on stderr.
 import { realpathSync } from 'node:fs';
 import { stderrLog } from '../log.ts';
 import { withoutControls } from '../plain-text.ts';
@@ -18,8 +20,9 @@ const out = (text: string) => process.stdout.write(withoutControls(text));
 const err = (text: string) => process.stderr.write(withoutControls(text));
 
 /**
- * Commands a program adds to the engine's own, by their first word, and what its usage says of them:
- * the team server's build adds `serve`, `audit` and `admin` (team-server/cli/team-commands.ts). Each
+ * Commands a program adds to the engine's own, by their first word, and what its usage says of them,
+ * which `--help` leads with (the program is theirs first; the engine's own usage follows): the team
+ * server's build adds `serve`, `audit` and `admin` (team-server/cli/team-commands.ts). Each
  * gets the words after its own and the terminal's writers (`out`, `err`: controls taken out), and
  * answers with the exit code.
  */
@@ -43,7 +46,7 @@ export async function main(argv: readonly string[], added: AddedCommands = NO_CO
   const command = argv[0] ?? '';
   if (command === 'policy') {
     const { runPolicyCommand } = await import('./policy-command.ts');
-    process.exitCode = await runPolicyCommand(argv.slice(1), process.env, out);
+    process.exitCode = await runPolicyCommand(argv.slice(1), process.env, out, err);
     return;
   }
   const run = Object.hasOwn(added.run, command) ? added.run[command] : undefined;
@@ -64,15 +67,17 @@ export async function main(argv: readonly string[], added: AddedCommands = NO_CO
     return;
   }
   const parsed = parseArguments(argv, process.env);
-  if (parsed.kind === 'error' || parsed.kind === 'help') {
-    const { CLIENTS_USAGE } = await import('../clients/cli.ts');
-    const usage = `${[USAGE, added.usage, CLIENTS_USAGE].filter((part) => part !== '').join('\n\n')}\n`;
-    err(parsed.kind === 'error' ? `${parsed.message}\n\n${usage}` : usage);
-    if (parsed.kind === 'error') process.exitCode = 2;
+  if (parsed.kind === 'help') {
+    out(await fullUsage(added));
+    return;
+  }
+  if (parsed.kind === 'error') {
+    err(`${parsed.message}\n\n${await fullUsage(added)}`);
+    process.exitCode = 2;
     return;
   }
   if (parsed.kind === 'version') {
-    process.stderr.write(`punchcard-mcp ${SERVER_VERSION}\n`);
+    out(`punchcard-mcp ${SERVER_VERSION}\n`);
     return;
   }
   if (parsed.kind === 'test-connection') {
@@ -92,6 +97,13 @@ export async function main(argv: readonly string[], added: AddedCommands = NO_CO
     ...(parsed.provider ? { provider: parsed.provider } : {}),
     ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
   });
+}
+
+/** The whole usage: the added commands' first, where a program added some, then the engine's and the AI-client commands. */
+async function fullUsage(added: AddedCommands): Promise<string> {
+  const { CLIENTS_USAGE } = await import('../clients/cli.ts');
+  const engine = `${USAGE}\n\n${CLIENTS_USAGE}`;
+  return `${added.usage === '' ? engine : `${added.usage}\n\nThe same program is also the engine the desktop app runs, for one person over stdio:\n\n${engine}`}\n`;
 }
 
 /** AI-client registration (mcp-server/clients) loads only for these commands. */

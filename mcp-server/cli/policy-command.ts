@@ -3,10 +3,24 @@
 import { describePolicy, loadPolicy, policyPaths } from '../policy/policy.ts';
 import { readFlags } from '../command-flags.ts';
 
-export async function runPolicyCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void): Promise<number> {
-  const { read, problem } = readFlags(argv, { switches: ['json'] }, (argument) => `Unknown option for policy: ${argument}.`);
+export const POLICY_USAGE = `Usage: punchcard-mcp policy [--json]
+
+The organisation's policy as it applies on this machine (AI access, the tools never offered, the back
+ends and AI clients allowed) and the files it came from. Exit 0, or 1 when a policy file cannot be used.
+
+  --json   the same as one JSON document, for programs`;
+
+/** The policy's answer on stdout; a command given wrongly on stderr with the usage (exit 2). */
+export async function runPolicyCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const { read, problem } = readFlags(argv, { switches: ['json', 'help'], short: { h: 'help' } }, (argument) => `Unknown option for policy: ${argument}.`);
+  if (read.switches.has('help')) return (out(`${POLICY_USAGE}\n`), 0);
   if (problem) {
-    out(`${problem} Usage: punchcard-mcp policy [--json]\n`);
+    err(`${problem}\n\n${POLICY_USAGE}\n`);
     return 2;
   }
   const json = read.switches.has('json');

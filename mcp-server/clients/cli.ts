@@ -9,15 +9,39 @@ import { currentEnvironment, realProbe, stableNodePath } from './environment.ts'
 import { type ChangeReport, type ClientReport, createRegistrar, RegistrationError } from './registrar.ts';
 import { launchSpec } from './server-entry.ts';
 
+type Command = 'clients' | 'register' | 'unregister' | 'repair' | 'snippet';
+
+/** Each command as written, and what it does: a line of the usage, and the start of its own help. */
+const COMMANDS: Record<Command, { form: string; does: string }> = {
+  clients: { form: 'clients [--json]', does: 'which clients are installed and registered' },
+  register: { form: 'register <client>', does: "add Punchcard to the client's MCP config" },
+  unregister: { form: 'unregister <client>', does: 'remove it again' },
+  repair: { form: 'repair', does: 'fix entries that point at a moved or removed Punchcard' },
+  snippet: { form: 'snippet <client>', does: "print what to paste, and the client's own command or link" },
+};
+
+const CLIENT_IDS = `Clients: ${CLIENTS.map((client) => client.id).join(', ')}`;
+
 export const CLIENTS_USAGE = `Connect AI clients:
-  punchcard-mcp clients [--json]           which clients are installed and registered
-  punchcard-mcp register <client>          add Punchcard to the client's MCP config
-  punchcard-mcp unregister <client>        remove it again
-  punchcard-mcp repair                     fix entries that point at a moved or removed Punchcard
-  punchcard-mcp snippet <client>           print what to paste, and the client's own command or link
+${Object.values(COMMANDS)
+  .map(({ form, does }) => `  ${`punchcard-mcp ${form}`.padEnd(39)}  ${does}`)
+  .join('\n')}
   (--user-data DIR works with each: the data folder the registered server uses)
 
-Clients: ${CLIENTS.map((client) => client.id).join(', ')}`;
+${CLIENT_IDS}`;
+
+/** `punchcard-mcp COMMAND --help`: one command's usage. */
+export function commandUsage(command: Command): string {
+  const { form, does } = COMMANDS[command];
+  const json = command === 'clients' ? '\n  --json            the same as JSON, for programs' : '';
+  return `Usage: punchcard-mcp ${form} [--user-data DIR]
+
+${does[0]?.toUpperCase()}${does.slice(1)}.
+
+  --user-data DIR   the data folder the registered server uses (default: the Punchcard app's own)${json}
+
+${CLIENT_IDS}`;
+}
 
 export interface CliContext {
   argv: readonly string[];
@@ -35,6 +59,10 @@ export interface CliContext {
 /** Runs one command; returns the exit code (0 done, 1 failed, 2 usage error). */
 export function runClientCommand(context: CliContext): number {
   const parsed = parse(context.argv);
+  if ('help' in parsed) {
+    context.out(`${commandUsage(parsed.help)}\n`);
+    return 0;
+  }
   if ('error' in parsed) {
     context.err(`${parsed.error}\n\n${CLIENTS_USAGE}\n`);
     return 2;
@@ -98,15 +126,23 @@ type Parsed =
   | { command: 'clients'; json: boolean; userDataDir?: string }
   | { command: 'register' | 'unregister' | 'snippet'; client: string; userDataDir?: string }
   | { command: 'repair'; userDataDir?: string }
+  | { help: Command }
   | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   const [command, ...rest] = argv;
   const { read, problem } = readFlags(
     rest,
-    { values: { 'user-data': '--user-data needs a folder.' }, switches: command === 'clients' ? ['json'] : [], positionals: true },
+    {
+      values: { 'user-data': '--user-data needs a folder.' },
+      switches: command === 'clients' ? ['json', 'help'] : ['help'],
+      short: { h: 'help' },
+      positionals: true,
+    },
     (argument) => `Unknown option for ${command}: ${argument}`,
   );
+  // --help answers at once, unless something before it was wrong (as the engine's own flags: cli/arguments.ts).
+  if (read.switches.has('help') && command !== undefined && Object.hasOwn(COMMANDS, command)) return { help: command as Command };
   if (problem) return { error: problem };
   const { positionals } = read;
   const values = { 'user-data': read.values.get('user-data'), json: read.switches.has('json') };

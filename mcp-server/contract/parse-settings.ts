@@ -10,6 +10,7 @@
 // about works. Free of Node, like the schema.
 import type * as z from 'zod/v4';
 import { BACK_END_TYPES, DEFAULT_BACK_END, isBackEndType } from './back-ends.ts';
+import { closestWord, issueExpectation } from './issue-words.ts';
 import { defaultSettings } from './default-settings.ts';
 import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 import { HolidayRegionSchema, BackEndProfileSchema, SettingsSchema, type Settings } from './settings.ts';
@@ -65,11 +66,12 @@ export function parseSettings(raw: unknown): SettingsVerdict {
 function readProvider(value: unknown): Settings['provider'] | string {
   if (!isPlainObject(value)) return `provider is ${shown(value)}, not a back end ({ "type": "${DEFAULT_BACK_END.type}" } or another)`;
   if (!isBackEndType(value.type)) {
-    return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_END_TYPES.join(', ')})`;
+    const closest = typeof value.type === 'string' ? closestWord(value.type, BACK_END_TYPES) : undefined;
+    return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_END_TYPES.join(', ')}${closest ? `; did you mean "${closest}"?` : ''})`;
   }
   const result = BackEndProfileSchema.safeParse(value);
   if (result.success) return result.data;
-  return `the ${String(value.type)} back end's settings are not usable: ${issuesOf(result.error, 'provider')}`;
+  return `the ${String(value.type)} back end's settings are not usable: ${issuesOf(result.error, 'provider', BackEndProfileSchema, value)}`;
 }
 
 /**
@@ -131,7 +133,7 @@ function fieldReader(notes: string[]) {
     if (!Object.hasOwn(raw, key)) return fallback;
     const result = checker.safeParse(raw[key]);
     if (result.success) return result.data;
-    notes.push(`${issuesOf(result.error, path)} (it is ${shown(raw[key])}); ${fallbackWords} is used until it is fixed.`);
+    notes.push(`${issuesOf(result.error, path, checker, raw[key])} (it is ${shown(raw[key])}); ${fallbackWords} is used until it is fixed.`);
     return fallback;
   };
 
@@ -156,8 +158,9 @@ function fieldReader(notes: string[]) {
   return { value, schema, group };
 }
 
-function issuesOf(error: z.ZodError, prefix: string): string {
-  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].join('.')}: ${issue.message}`).join('; ');
+/** Each issue by its key, with what is expected there in the words the team server's config uses too (issue-words.ts). */
+function issuesOf(error: z.ZodError, prefix: string, schema: z.ZodType, value: unknown): string {
+  return error.issues.map((issue) => `${[prefix, ...issue.path.map(String)].join('.')}: ${issueExpectation(schema, value, issue)}`).join('; ');
 }
 
 /** A value as the person wrote it, short enough for a sentence. */

@@ -5,6 +5,7 @@
 import { parseTree } from 'jsonc-parser';
 import * as z from 'zod/v4';
 import { findDuplicateKey } from './duplicate-keys.ts';
+import { issueExpectation } from './issue-words.ts';
 import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 import { BACK_END_TYPES, BACK_ENDS, type BackEndProfile } from './back-ends.ts';
@@ -85,7 +86,12 @@ export function parsePolicyFile(text: string): { ok: true; policy: PolicyFile } 
   if (duplicate) return { ok: false, problem: `line ${duplicate.line}, column ${duplicate.column}: the key "${duplicate.key}" appears twice in one object` };
   const parsed = PolicyFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(the file)'}: ${issue.message}`);
+    // What is expected at each key in the words the settings and the team server's config use (issue-words.ts), never zod's own.
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const words = issueExpectation(PolicyFileSchema, raw, issue);
+      return issue.code === 'unrecognized_keys' && key === '' ? words : `${key || '(the file)'}: ${words}`;
+    });
     return { ok: false, problem: problems.join('; ') };
   }
   const teamServerProblem = parsed.data.teamServer && originProblem(parsed.data.teamServer.url);

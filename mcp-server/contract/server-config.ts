@@ -1,7 +1,8 @@
 // The team server's configuration file (`serve --config server.json`, docs/team-server/README.md). Its
 // key names are a contract: administrators' documents and outside tests use them, so they are the
 // file's own snake_case and never renamed. Unknown keys are refused (a typo must not quietly leave a
-// protection off), and every refusal names the key it is about.
+// protection off), and every refusal names the key it is about, what was found there and what is
+// expected (contract/issue-words.ts), with the example a key's `.meta({ examples })` gives (or its default).
 import * as z from 'zod/v4';
 import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from './settings.ts';
 import { isHttpUrl } from './back-end-accounts.ts';
@@ -37,12 +38,23 @@ const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the nam
 
 const OidcSchema = z.strictObject({
   /** The identity provider's issuer; its discovery document is read from there. */
-  issuer: z.url({ protocol: /^https?$/, error: "the identity provider's issuer, such as https://login.example.com" }),
-  client_id: z.string().min(1).max(500),
-  client_secret_env: variableName.optional(),
+  issuer: z
+    .url({ protocol: /^https?$/, error: "the identity provider's issuer, such as https://login.example.com" })
+    .meta({ examples: ['https://login.example.com'] }),
+  client_id: z
+    .string()
+    .min(1)
+    .max(500)
+    .meta({ examples: ['punchcard'] }),
+  client_secret_env: variableName.meta({ examples: ['PUNCHCARD_OIDC_SECRET'] }).optional(),
   /** Only e-mail addresses of these domains may sign in (empty: any the provider vouches for). */
   allowed_domains: z
-    .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com'))
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as example.com')
+        .meta({ examples: ['example.com'] }),
+    )
     .max(50)
     .optional(),
 });
@@ -59,32 +71,40 @@ const SignInSchema = z
   .refine(
     (signIn) => signIn.tracker || signIn.oidc !== undefined || signIn.development,
     'name at least one way to sign in: "tracker": true, "oidc": {…} or, on this computer only, "development": true',
-  );
+  )
+  .meta({ examples: [{ tracker: true }] });
 
 /** The settings every person on the server gets (what config.json holds on a desktop). */
-const PeopleSettingsSchema = z.strictObject({
-  timezone: z
-    .string()
-    .refine((zone) => zone === '' || isValidTimeZone(zone), "a time zone such as Europe/Berlin, or empty for the server's")
-    .optional(),
-  work_week: WorkWeekSchema.strict().optional(),
-  holidays: HolidayRegionSchema.strict().nullable().optional(),
-  leave: z
-    .strictObject({
-      annual_days: z.number().min(0).max(366),
-      carry_over_days: z.number().min(0).max(366).default(0),
-      /** The local timesheet may hold vacation beyond the balance (each request still asks or needs beyond_balance). */
-      allow_beyond_balance: z.boolean().default(false),
-    })
-    .optional(),
-  tools: z
-    .strictObject({
-      read_only: z.boolean().default(false),
-      groups: z.partialRecord(z.enum(TOOL_GROUPS), z.boolean()).default({}),
-      enabled: z.partialRecord(z.enum(TOOL_NAMES), z.boolean()).default({}),
-    })
-    .optional(),
-});
+const PeopleSettingsSchema = z
+  .strictObject({
+    timezone: z
+      .string()
+      .refine((zone) => zone === '' || isValidTimeZone(zone), "a time zone such as Europe/Berlin, or empty for the server's")
+      .meta({ examples: ['Europe/Berlin'] })
+      .optional(),
+    work_week: WorkWeekSchema.strict().optional(),
+    holidays: HolidayRegionSchema.strict().nullable().optional(),
+    leave: z
+      .strictObject({
+        annual_days: z
+          .number()
+          .min(0)
+          .max(366)
+          .meta({ examples: [30] }),
+        carry_over_days: z.number().min(0).max(366).default(0),
+        /** The local timesheet may hold vacation beyond the balance (each request still asks or needs beyond_balance). */
+        allow_beyond_balance: z.boolean().default(false),
+      })
+      .optional(),
+    tools: z
+      .strictObject({
+        read_only: z.boolean().default(false),
+        groups: z.partialRecord(z.enum(TOOL_GROUPS), z.boolean()).default({}),
+        enabled: z.partialRecord(z.enum(TOOL_NAMES), z.boolean()).default({}),
+      })
+      .optional(),
+  })
+  .meta({ examples: [{ timezone: 'Europe/Berlin' }] });
 
 /** Per-minute limits; the defaults suit a company of thousands behind one address (docs/team-server/README.md, "Configuration"). */
 const LimitsSchema = z.strictObject({
@@ -117,7 +137,7 @@ export function defaultLimits(): ServerConfig['limits'] {
 export const ServerConfigSchema = z
   .strictObject({
     /** Where people reach the server, as their browser and AI client see it: an origin. */
-    public_url: z.string(),
+    public_url: z.string().meta({ examples: ['https://punchcard.example.com'] }),
     /** The address and port to listen on, behind the reverse proxy. */
     listen: z.string().default('127.0.0.1:8787'),
     provider: ServerProviderSchema,
@@ -128,15 +148,20 @@ export const ServerConfigSchema = z
       .regex(
         /^(sqlite:.+|postgres(ql)?:\/\/.+)$/,
         'sqlite: and the path of the database file (sqlite:/var/lib/punchcard/server.db), or a PostgreSQL address (postgres://punchcard@db.example.com:5432/punchcard)',
-      ),
+      )
+      .meta({ examples: ['sqlite:/var/lib/punchcard/server.db'] }),
     /** How to reach PostgreSQL: the password's variable, TLS, the pool. */
     postgres: z
       .strictObject({
-        password_env: variableName.optional(),
+        password_env: variableName.meta({ examples: ['PUNCHCARD_DB_PASSWORD'] }).optional(),
         /** `verify-full` (the default): encrypted and the certificate checked; `require`: encrypted; `disable`: a database on this computer only. */
         tls: z.enum(['verify-full', 'require', 'disable']).default('verify-full'),
         /** A PEM file with the CA that signed the database's certificate. */
-        ca_file: z.string().min(1).optional(),
+        ca_file: z
+          .string()
+          .min(1)
+          .meta({ examples: ['/etc/punchcard/db-ca.pem'] })
+          .optional(),
         /** Connections each instance keeps (several instances together must stay under the database's max_connections). */
         pool_size: z.number().int().min(1).max(200).default(10),
       })
@@ -153,10 +178,15 @@ export const ServerConfigSchema = z
         (text) => isHttpUrl(text) && new URL(text).pathname === '/' && !/\/$/.test(text),
         'an address without a path where the other instances reach this one, such as http://10.0.0.5:8787',
       )
+      .meta({ examples: ['http://10.0.0.5:8787'] })
       .optional(),
     /** Where people's local timesheets are kept; default: the store file's folder (a postgres:// store needs none). */
-    data_dir: z.string().min(1).optional(),
-    key_env: variableName,
+    data_dir: z
+      .string()
+      .min(1)
+      .meta({ examples: ['/var/lib/punchcard'] })
+      .optional(),
+    key_env: variableName.meta({ examples: ['PUNCHCARD_SERVER_KEY'] }),
     /**
      * Web pages (origins) of browser-based MCP clients that may call /mcp besides the server's own:
      * any other page that sends an Origin is refused (team-server/http/browser-origins.ts).
@@ -169,12 +199,22 @@ export const ServerConfigSchema = z
             const problem = allowedOriginProblem(text);
             if (problem) context.addIssue({ code: 'custom', message: problem });
           })
+          .meta({ examples: ['https://chat.example.com'] })
           .transform((text) => (URL.canParse(text) ? new URL(text).origin : text)),
       )
       .max(50)
       .default([]),
     /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges. */
-    trusted_proxies: z.array(z.string().min(1).max(64)).max(100).default([]),
+    trusted_proxies: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(64)
+          .meta({ examples: ['127.0.0.1'] }),
+      )
+      .max(100)
+      .default([]),
     /**
      * How long a refresh token may be used again after its first use (a client's parallel refreshes,
      * Gemini CLI's at start): each gets tokens. Later, a second use revokes the grant, as a stolen
@@ -193,7 +233,15 @@ export const ServerConfigSchema = z
      * their own, never the one people reach (`listen` above). `public: true` says an address other
      * machines reach (a pod's, 0.0.0.0) is meant: admin check fails on one without it.
      */
-    metrics: z.strictObject({ listen: z.string().optional(), public: z.boolean().optional() }).optional(),
+    metrics: z
+      .strictObject({
+        listen: z
+          .string()
+          .meta({ examples: ['127.0.0.1:9464'] })
+          .optional(),
+        public: z.boolean().optional(),
+      })
+      .optional(),
   })
   .superRefine((config, context) => {
     const postgres = /^postgres(ql)?:\/\//.test(config.store);
@@ -245,7 +293,8 @@ export const ServerConfigSchema = z
         message: 'a development sign-in is refused unless listen is a loopback address (127.0.0.1)',
       });
     }
-    if (config.sign_in.oidc) {
+    // An issuer that is no address was refused above; the refinements run all the same (its issue lets them).
+    if (config.sign_in.oidc && URL.canParse(config.sign_in.oidc.issuer)) {
       const issuer = new URL(config.sign_in.oidc.issuer);
       if (issuer.protocol === 'http:' && !isLoopbackHost(issuer.hostname)) {
         context.addIssue({

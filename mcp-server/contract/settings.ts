@@ -15,16 +15,33 @@ export { credentialAccount, type BackEndProfile, type RemoteProfile } from './ba
 export { normalizeBaseUrl } from './back-end-accounts.ts';
 export { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 
-const hours = z.number().min(0).max(24);
+const hours = z
+  .number()
+  .min(0)
+  .max(24)
+  .meta({ examples: [8] });
 
 export const WorkWeekSchema = z
   .object({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours })
   .describe('Target working hours per weekday; 0 marks a day off.');
 
 export const HolidayRegionSchema = z.object({
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as DE'),
-  state: z.string().min(1).max(10).optional(),
-  region: z.string().min(1).max(10).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as DE')
+    .meta({ examples: ['DE'] }),
+  state: z
+    .string()
+    .min(1)
+    .max(10)
+    .meta({ examples: ['BY'] })
+    .optional(),
+  region: z
+    .string()
+    .min(1)
+    .max(10)
+    .meta({ examples: ['A'] })
+    .optional(),
 });
 
 const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://example.com').transform(normalizeBaseUrl);
@@ -46,16 +63,29 @@ export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField)
             if (problem) context.addIssue({ code: 'custom', message: problem });
           })
         : httpUrl;
-      return { url: field.default === undefined ? checked : checked.default(field.default) };
+      const described = checked.meta({ examples: [field.example] });
+      return { url: field.default === undefined ? described : described.default(field.default) };
     }
     case 'email':
       return { email };
     case 'workspace':
-      return { workspace: z.string().trim().min(1).max(MAX_WORKSPACE_LENGTH).optional() };
+      return {
+        workspace: z
+          .string()
+          .trim()
+          .min(1)
+          .max(MAX_WORKSPACE_LENGTH)
+          .meta({ examples: ['Acme'] })
+          .optional(),
+      };
     case 'tls':
       return {
         /** PEM file with the CA that signed a self-hosted server's certificate, trusted besides the usual ones. */
-        caFile: z.string().min(1).optional(),
+        caFile: z
+          .string()
+          .min(1)
+          .meta({ examples: ['/etc/ssl/certs/company-ca.pem'] })
+          .optional(),
         /** Skips certificate checks entirely. Logged loudly on every start; for test servers only. */
         allowInsecureTls: z.boolean().optional(),
       };
@@ -98,7 +128,11 @@ export const SettingsSchema = z.object({
   workWeek: WorkWeekSchema,
   holidays: HolidayRegionSchema.nullable(),
   leave: z.object({
-    annualDays: z.number().min(0).max(366),
+    annualDays: z
+      .number()
+      .min(0)
+      .max(366)
+      .meta({ examples: [25] }),
     /** Days carried over into the current year. */
     carryOverDays: z.number().min(0).max(366),
     /**
@@ -107,16 +141,33 @@ export const SettingsSchema = z.object({
      */
     allowBeyondBalance: z.boolean(),
   }),
-  user: z.object({ name: z.string().max(200) }),
+  user: z.object({
+    name: z
+      .string()
+      .max(200)
+      .meta({ examples: ['Ada Lovelace'] }),
+  }),
   /** The desktop app's own preferences; the engine ignores them. */
   app: z.object({
     startAtLogin: z.boolean(),
     /** Notify when a timer has run this many hours (a forgotten clock-out); 0 turns it off. */
-    reminderHours: z.number().min(0).max(24),
+    reminderHours: z
+      .number()
+      .min(0)
+      .max(24)
+      .meta({ examples: [10] }),
     /** Ask what to do with the time when the computer was idle this many minutes while a timer ran; 0 turns it off. */
-    idleMinutes: z.number().int().min(0).max(240),
+    idleMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(240)
+      .meta({ examples: [10] }),
     /** The global shortcut that clocks in and out, as an Electron accelerator; empty while none is set. */
-    shortcut: z.string().refine((text) => text === '' || acceleratorProblem(text) === null, 'a shortcut such as CommandOrControl+Alt+P, or empty for none'),
+    shortcut: z
+      .string()
+      .refine((text) => text === '' || acceleratorProblem(text) === null, 'a shortcut such as CommandOrControl+Alt+P, or empty for none')
+      .meta({ examples: ['CommandOrControl+Alt+P'] }),
     /**
      * How the window and the tray write durations: hours and minutes with units, or decimal hours.
      * Added without a new schemaVersion: a file without it takes the default, and an older Punchcard

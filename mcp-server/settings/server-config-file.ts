@@ -1,9 +1,11 @@
 // Reads the team server's configuration (`serve --config FILE`): a small regular file read as
 // config.json and the policy are, JSON with no key written twice, validated by the schema in
-// contract/server-config.ts. Every refusal names the file and the key, so an administrator can fix
-// it from the one line the server prints before it exits.
+// contract/server-config.ts. Every refusal names the file and the key, what was found there and what
+// is expected, with an example (contract/issue-words.ts), so an administrator can fix it from the one
+// line the server prints before it exits.
 import { parseTree } from 'jsonc-parser';
 import { findDuplicateKey } from '../contract/duplicate-keys.ts';
+import { issueWords } from '../contract/issue-words.ts';
 import { type ServerConfig, ServerConfigSchema } from '../contract/server-config.ts';
 import { readSmallTextFile } from './settings-source.ts';
 
@@ -33,25 +35,8 @@ export function serverConfigFromText(text: string, path: string): ServerConfigRe
     };
   const parsed = ServerConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `"${keyPath(issue.path)}": ${describeIssue(issue)}`);
+    const problems = parsed.error.issues.map((issue) => issueWords(ServerConfigSchema, raw, issue));
     return { ok: false, problem: `${path} cannot be used: ${problems.join('; ')}.` };
   }
   return { ok: true, config: parsed.data };
-}
-
-function keyPath(path: readonly PropertyKey[]): string {
-  return path.length === 0
-    ? '(the file)'
-    : path
-        .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-
-/** Zod's words where they already say what is expected; plainer ones for the common cases. */
-function describeIssue(issue: { code: string; message: string; keys?: readonly string[] }): string {
-  if (issue.code === 'unrecognized_keys')
-    return `${issue.keys?.map((key) => `"${key}"`).join(', ')} ${issue.keys && issue.keys.length > 1 ? 'are not keys' : 'is not a key'} this version knows (check the spelling)`;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required';
-  return issue.message;
 }

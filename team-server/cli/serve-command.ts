@@ -1,7 +1,8 @@
 // `punchcard-mcp serve --config FILE` runs the team server; `serve --dev` runs one on this computer
 // against a local timesheet with a development sign-in (README.md, "Quick start"); `audit --config FILE`
 // prints the audit log as JSON lines for the administrator. All of them say what is wrong in words and
-// exit non-zero before anything listens.
+// exit non-zero before anything listens; `--help` (or `-h`) answers with the command's own usage on
+// stdout, exit 0.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -9,25 +10,45 @@ import { randomBytes } from 'node:crypto';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { readFlags } from '../../mcp-server/command-flags.ts';
-import { SERVE_USAGE } from './serve-usage.ts';
+import { auditUsage, REPOSITORY_GUIDE, serveUsage } from './serve-usage.ts';
+
+/** Where a command's help goes (stdout, controls taken out) and the folder the guide it names ships in. */
+export interface HelpTarget {
+  out: (text: string) => void;
+  guide: string;
+}
 
 /** The key variable a development server uses; its value lives in the data folder, 0600. */
 const DEV_KEY_VARIABLE = 'PUNCHCARD_DEV_SERVER_KEY';
 
-export async function runServeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, err: (text: string) => void): Promise<number> {
+export async function runServeCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  err: (text: string) => void,
+  help: HelpTarget = { out: (text) => process.stdout.write(text), guide: REPOSITORY_GUIDE },
+): Promise<number> {
   const { read: options, problem } = readFlags(
     argv,
-    { values: { config: '--config needs a value.', data: '--data needs a value.', port: '--port needs a value.' }, switches: ['dev'], once: true },
+    {
+      values: { config: '--config needs a value.', data: '--data needs a value.', port: '--port needs a value.' },
+      switches: ['dev', 'help'],
+      short: { h: 'help' },
+      once: true,
+    },
     unknownOption,
   );
-  if (problem) return usage(err, problem);
+  const text = serveUsage(help.guide);
+  // --help answers at once, unless something before it was wrong (as the engine's own flags: cli/arguments.ts).
+  if (options.switches.has('help')) return (help.out(`${text}\n`), 0);
+  const usage = (problem: string) => usageError(err, problem, text);
+  if (problem) return usage(problem);
   const dev = options.switches.has('dev');
-  if (dev === options.values.has('config')) return usage(err, 'serve takes --config FILE, or --dev.');
+  if (dev === options.values.has('config')) return usage('serve takes --config FILE, or --dev.');
   if (!dev && (options.values.has('data') || options.values.has('port')))
-    return usage(err, '--data and --port go with --dev; a configured server takes them from its FILE.');
+    return usage('--data and --port go with --dev; a configured server takes them from its FILE.');
   const portText = options.values.get('port') ?? '8787';
   const port = Number(portText);
-  if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return usage(err, '--port takes a port number, 1 to 65535.');
+  if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return usage('--port takes a port number, 1 to 65535.');
   const { readServerConfigFile } = await import('../../mcp-server/settings/server-config-file.ts');
   let config: ServerConfig;
   let serverEnv: NodeJS.ProcessEnv;
@@ -66,19 +87,32 @@ export async function runServeCommand(argv: readonly string[], env: NodeJS.Proce
   return 0;
 }
 
-export async function runAuditCommand(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runAuditCommand(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  help: HelpTarget = { out, guide: REPOSITORY_GUIDE },
+): Promise<number> {
   const { read: options, problem } = readFlags(
     argv,
-    { values: { config: '--config needs a value.', since: '--since needs a value.', limit: '--limit needs a value.' }, once: true },
+    {
+      values: { config: '--config needs a value.', since: '--since needs a value.', limit: '--limit needs a value.' },
+      switches: ['help'],
+      short: { h: 'help' },
+      once: true,
+    },
     unknownOption,
   );
-  if (problem) return usage(err, problem);
+  const text = auditUsage(help.guide);
+  if (options.switches.has('help')) return (help.out(`${text}\n`), 0);
+  const usage = (problem: string) => usageError(err, problem, text);
+  if (problem) return usage(problem);
   const file = options.values.get('config');
-  if (!file) return usage(err, "audit takes --config FILE (the server's).");
+  if (!file) return usage("audit takes --config FILE (the server's).");
   const since = options.values.get('since');
-  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) return usage(err, '--since takes a day, YYYY-MM-DD.');
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) return usage('--since takes a day, YYYY-MM-DD.');
   const limitText = options.values.get('limit') ?? '100000';
-  if (!/^\d{1,7}$/.test(limitText)) return usage(err, '--limit takes a number of records.');
+  if (!/^\d{1,7}$/.test(limitText)) return usage('--limit takes a number of records.');
   const { readServerConfigFile } = await import('../../mcp-server/settings/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return refuse(err, read.problem);
@@ -138,8 +172,9 @@ async function secretsFromFiles(env: NodeJS.ProcessEnv, config: ServerConfig): P
 
 const unknownOption = (argument: string) => `Unknown option: ${argument}.`;
 
-function usage(err: (text: string) => void, problem: string): number {
-  err(`${problem}\n\n${SERVE_USAGE}\n`);
+/** A command given wrongly: what is wrong, then its usage, on stderr; exit 2. */
+function usageError(err: (text: string) => void, problem: string, usage: string): number {
+  err(`${problem}\n\n${usage}\n`);
   return 2;
 }
 

@@ -5,7 +5,8 @@
 // (server-setup.ts), the people's engines (team-engines.ts), the routes (team-routes.ts: health-routes.ts,
 // resource-metadata.ts, mcp-route.ts, sign-in-mount.ts), what every request passes through
 // (request-pipeline.ts), the listener and its shutdown (server-lifecycle.ts), and what a running
-// instance follows in the store (followers.ts).
+// instance follows in the store (followers.ts). A start that fails closes what it had opened
+// (opened-so-far.ts).
 import { rmSync } from 'node:fs';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
@@ -26,6 +27,7 @@ import { resourceMetadataRoute } from './resource-metadata.ts';
 import { ServeRefusal } from './serve-refusal.ts';
 import { checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
 import { listenOn } from './server-lifecycle.ts';
+import { OpenedSoFar } from './opened-so-far.ts';
 import { signInMount } from './sign-in-mount.ts';
 import { teamEngines } from './team-engines.ts';
 import { teamRoutes } from './team-routes.ts';
@@ -54,17 +56,35 @@ export interface TeamServer {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the server, or refuses (ServeRefusal, or the error of the step that failed) having closed
+ * everything it had opened by then: a busy port leaves no other listener bound and nothing running.
+ */
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const soFar = new OpenedSoFar();
+  try {
+    return await startParts(options, soFar);
+  } catch (error) {
+    await soFar.closeAll();
+    throw error;
+  }
+}
+
+/** Each part in the order each needs the others, each kept in `soFar` as it opens. */
+async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promise<TeamServer> {
   const { config, env, log } = options;
   const now = options.now ?? Date.now;
   const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy } = await checkedSetup(config, env, log, options.policyFiles);
   const { metrics } = opened;
+  soFar.add(policy, (part) => part.close());
   const { store, keys } = await openServerStore(config, env, serverKey, now, log);
+  soFar.add(store, (part) => part.close());
   const { dataDir, scratch } = dataFolder(config);
+  if (scratch) soFar.add(scratch, (part) => rmSync(part, { recursive: true, force: true }));
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const auditLog = new AuditWriter(store, log);
-  const engines = teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log });
+  const auditLog = soFar.add(new AuditWriter(store, log), (part) => part.close());
+  const engines = soFar.add(teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) => part.closeAll());
   const seen = lastSeen(store, now, log);
   const signIn = signInMount({
     config,
@@ -83,13 +103,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     now,
     log,
   });
-  const limits = new RequestLimits(store, now, log);
+  const limits = soFar.add(new RequestLimits(store, now, log), (part) => part.close());
   const origins = browserOrigins(origin, config.allowed_origins);
-  const mcp = mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, seen, now, log });
-  const stopFollowingPolicy = announcePolicyChanges(policy, log);
+  const mcp = soFar.add(mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, seen, now, log }), (part) =>
+    part.close(),
+  );
+  const stopFollowingPolicy = soFar.add(announcePolicyChanges(policy, log), (stop) => stop());
   const pipeline = new RequestPipeline({ log, metrics });
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
-  const followers = followStore({ store, keys, serverKey, keyVariable: config.key_env, engines, now, log });
+  const followers = soFar.add(followStore({ store, keys, serverKey, keyVariable: config.key_env, engines, now, log }), (part) => part.stop());
   const health = healthRoutes(
     store,
     () => pipeline.draining,
@@ -101,7 +123,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     .catch((error: unknown) => {
       throw new ServeRefusal((error as Error).message);
     });
-  const listening = await listenOn(listen, config.listen, pipeline.listener(handle));
+  soFar.add(metricsListener, (part) => part?.close());
+  const listening = soFar.add(await listenOn(listen, config.listen, pipeline.listener(handle)), (part) => part.close(() => 0));
   const { bound } = listening;
   const peers = await startPeers({
     store,

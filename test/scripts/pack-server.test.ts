@@ -1,14 +1,16 @@
 // The team server's package as an administrator installs it (scripts/pack-server.ts): packed from the
 // team server's build (dist/team-server/), installed with `npm install -g` into a prefix of its own with nothing fetched, it
 // gives `punchcard-mcp`, which says its version and serves a development server to /healthz. It
-// holds no dependency and no source map. Needs the build (`npm test` builds).
+// holds no dependency and no source map, and the administrator's guide its help names. Needs the
+// build (`npm test` builds).
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packServer } from '../../scripts/pack-server.ts';
+import { GUIDE_PAGES } from '../../team-server/cli/serve-usage.ts';
 import { freePort } from '../support/team-server.ts';
 
 const run = promisify(execFile);
@@ -51,9 +53,34 @@ describe('npm run pack:server', () => {
     expect(workspace.version).toBe(APP.version);
   });
 
-  it('installed globally, `punchcard-mcp --version` names the version', async () => {
-    const { stderr } = await run(command, ['--version'], { env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}` } });
-    expect(stderr.trim()).toBe(`punchcard-mcp ${APP.version}`);
+  it('installed globally, `punchcard-mcp --version` names the version on stdout, for V=$(punchcard-mcp --version)', async () => {
+    const { stdout, stderr } = await run(command, ['--version'], { env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}` } });
+    expect([stdout, stderr]).toEqual([`punchcard-mcp ${APP.version}\n`, '']);
+  });
+
+  it('holds the whole administrator’s guide, in docs/, where the installed `punchcard-mcp --help` says it is', async () => {
+    const repositoryGuide = join(import.meta.dirname, '../../docs/team-server');
+    // Every page of docs/team-server is one the help names, and each is in the package as it is in the repository.
+    expect(Object.keys(GUIDE_PAGES).sort()).toEqual(
+      readdirSync(repositoryGuide)
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+    );
+    const { stdout: listing } = await run('tar', ['-tzf', tgz]);
+    for (const page of Object.keys(GUIDE_PAGES)) expect(listing.split('\n'), page).toContain(`package/docs/${page}`);
+    const installed = realpathSync(join(prefix, 'lib', 'node_modules', 'punchcard-server'));
+    const { stdout } = await run(command, ['--help'], { env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}` } });
+    const named = /The administrator's guide ships with this program, in (\S+)\/:/.exec(stdout)?.[1];
+    expect(named).toBe(join(installed, 'docs'));
+    for (const page of Object.keys(GUIDE_PAGES)) {
+      expect(existsSync(join(installed, 'docs', page)), page).toBe(true);
+      expect(readFileSync(join(installed, 'docs', page), 'utf8'), page).toBe(readFileSync(join(repositoryGuide, page), 'utf8'));
+    }
+    const { stdout: adminHelp } = await run(command, ['admin', 'check', '--help']);
+    expect(adminHelp).toContain(`More: ${join(installed, 'docs', 'admin.md')}, "Checking the setup".`);
+    // The package's own README points into docs/ too, at pages that are there.
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+    for (const [, page] of readme.matchAll(/docs\/([\w-]+\.md)/g)) expect(existsSync(join(installed, 'docs', page as string)), page).toBe(true);
   });
 
   it('installed globally, `punchcard-mcp serve --dev` answers /healthz and stops on SIGTERM with exit 0', async () => {

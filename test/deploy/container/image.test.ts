@@ -136,7 +136,7 @@ describe('the team server image', () => {
   it('IMAGE --version says the version on a read-only root', async () => {
     const answer = await podman(['run', '--rm', '--read-only', IMAGE, '--version']);
     expect(answer.code).toBe(0);
-    expect(answer.stderr.trim().split('\n').at(-1)).toBe(`punchcard-mcp ${APP_VERSION}`);
+    expect(answer.stdout).toBe(`punchcard-mcp ${APP_VERSION}\n`);
   });
 
   it('refuses a missing config in words: IMAGE with nothing mounted at /etc/punchcard/server.json', async () => {

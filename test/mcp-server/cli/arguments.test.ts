@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { parseArguments } from '../../../mcp-server/cli/arguments.ts';
 import { createClock } from '../../../mcp-server/clock.ts';
 import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
 import { defaultUserDataDir } from '../../../mcp-server/user-data.ts';
+import { GUIDE_PAGES } from '../../../team-server/cli/serve-usage.ts';
 import { SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from '../../support/engine.ts';
 
 describe('parseArguments', () => {
@@ -172,9 +173,14 @@ describe('the built command line', () => {
     }
   });
 
-  it('answers --help and --version on stderr, keeping stdout for the protocol', () => {
-    expect(run('--help')).toMatchObject({ status: 0, stdout: '' });
-    expect(run('--version').stderr).toMatch(/^punchcard-mcp \d+\.\d+\.\d+/);
+  it('answers --help and --version on stdout with exit 0, so a script can read them: neither is the protocol', () => {
+    const help = run('--help');
+    expect([help.status, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^Usage: punchcard-mcp \[--user-data DIR\]/);
+    expect(run('-h').stdout).toBe(help.stdout);
+    const version = run('--version');
+    expect([version.status, version.stderr]).toEqual([0, '']);
+    expect(version.stdout).toMatch(/^punchcard-mcp \d+\.\d+\.\d+\n$/);
   });
 });
 
@@ -189,18 +195,29 @@ describe('the team server’s commands', () => {
       expect(result.stderr, command).toContain(`punchcard-mcp ${command} belongs to the team server`);
       expect(result.stderr, command).toContain('docs/team-server/README.md');
     }
-    expect(run(SERVER_BUNDLE, '--help').stderr).not.toContain('Team server:');
+    expect(run(SERVER_BUNDLE, '--help').stdout).not.toContain('punchcard-mcp serve');
   });
 
-  it('are in the team server’s build, whose usage adds them to the engine’s own', () => {
+  it('are in the team server’s build, whose usage leads with them, names the guide beside it, then has the engine’s own', () => {
     const help = run(TEAM_SERVER_BUNDLE, '--help');
-    expect(help).toMatchObject({ status: 0, stdout: '' });
-    expect(help.stderr).toMatch(/Usage: punchcard-mcp[\s\S]*Team server:[\s\S]*punchcard-mcp serve --config FILE/);
+    expect([help.status, help.stderr]).toEqual([0, '']);
+    const guide = join(TEAM_SERVER_BUNDLE, '..', 'docs');
+    expect(help.stdout).toMatch(/^Usage: punchcard-mcp COMMAND .*\n\nPunchcard's team server/);
+    expect(help.stdout).toMatch(/\n {2}punchcard-mcp serve --config FILE[\s\S]*\n {2}punchcard-mcp admin VERB --config FILE/);
+    expect(help.stdout).toContain(`The administrator's guide ships with this program, in ${guide}/:\n  README.md `);
+    expect(help.stdout.indexOf('punchcard-mcp serve --config FILE')).toBeLessThan(help.stdout.indexOf('Usage: punchcard-mcp [--user-data DIR]'));
+    for (const page of Object.keys(GUIDE_PAGES)) expect(existsSync(join(guide, page)), page).toBe(true);
     const serve = run(TEAM_SERVER_BUNDLE, 'serve');
     expect(serve.status).toBe(2);
-    expect(serve.stderr).toContain('serve takes --config FILE, or --dev.');
+    expect(serve.stderr).toMatch(/^serve takes --config FILE, or --dev\.\n\nUsage: punchcard-mcp serve --config FILE\n/);
+    for (const command of ['serve', 'audit', 'admin', 'admin check']) {
+      const own = run(TEAM_SERVER_BUNDLE, ...command.split(' '), '--help');
+      expect([own.status, own.stderr], command).toEqual([0, '']);
+      expect(own.stdout, command).toMatch(new RegExp(`^Usage: punchcard-mcp ${command} `));
+      expect(own.stdout, command).toContain(guide);
+    }
     // The engine's own commands are there too, as the same command line.
-    expect(run(TEAM_SERVER_BUNDLE, '--version').stderr).toMatch(/^punchcard-mcp \d+\.\d+\.\d+/);
+    expect(run(TEAM_SERVER_BUNDLE, '--version').stdout).toMatch(/^punchcard-mcp \d+\.\d+\.\d+\n$/);
   });
 });
 

@@ -334,14 +334,21 @@ describe('usage errors', () => {
     expect(tree(home)).toEqual([]);
   });
 
-  it('--help mentions the client commands, on stderr', () => {
+  it('--help mentions the client commands, on stdout', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
     for (const command of ['clients [--json]', 'register <client>', 'unregister <client>', 'repair', 'snippet <client>']) {
-      expect(result.stderr).toContain(`punchcard-mcp ${command}`);
+      expect(result.stdout).toContain(`punchcard-mcp ${command}`);
     }
-    expect(result.stderr).toContain(`Clients: ${ALL_IDS.join(', ')}`);
+    expect(result.stdout).toContain(`Clients: ${ALL_IDS.join(', ')}`);
+  });
+
+  it('register --help says its own usage on stdout, exit 0, and registers nothing', () => {
+    const result = run('register', 'cursor', '--help');
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^Usage: punchcard-mcp register <client> \[--user-data DIR\]\n/);
+    expect(tree(home)).toEqual([]);
   });
 });
 

@@ -118,6 +118,27 @@ describe("the organisation's team server", () => {
   });
 });
 
+describe('a policy file that cannot be used', () => {
+  it.each([
+    ['a switch that is not true or false', { schemaVersion: 1, ai: { enabled: 'no' } }, 'ai.enabled: expected true or false'],
+    [
+      'a misspelt key',
+      { schemaVersion: 1, ai: { readonly: true } },
+      'ai: "readonly" is not a key this version knows (check the spelling: did you mean "readOnly"?)',
+    ],
+    [
+      'a misspelt back end',
+      { schemaVersion: 1, providers: { allowed: ['kimia'] } },
+      'providers.allowed.0: expected one of "local", "kimai", "clockodo", "calamari" or "clockify" (did you mean "kimai"?)',
+    ],
+    ['a file that is no object', [], '(the file): expected an object { … }, e.g. {"schemaVersion":1}'],
+  ])('says so for %s in words that name the key and what it takes, never zod’s', async (_mistake, policy, expected) => {
+    const { problem } = await loadPolicy([file('p.json', policy)]);
+    expect(problem).toContain(expected);
+    expect(problem).not.toMatch(/Invalid input|Invalid option|expected \w+, received|Unrecognized key/);
+  });
+});
+
 describe("the desktop app's updates", () => {
   it('are on and follow the latest release without a policy, or with one that does not name them', async () => {
     expect(NO_POLICY.updates).toEqual({ enabled: true, pinned: null });

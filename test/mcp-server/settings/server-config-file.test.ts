@@ -1,6 +1,7 @@
 // The team server's configuration file (contract/server-config.ts, read by settings/server-config-file.ts):
-// each kind of mistake an administrator makes is refused in one line that names the key, and a file
-// that is right comes back with its defaults filled in.
+// each kind of mistake an administrator makes is refused in one line that names the key and what was
+// found there (server-config-words.test.ts walks every key), and a file that is right comes back with
+// its defaults filled in.
 import { describe, expect, it } from 'vitest';
 import { serverConfigFromText } from '../../../mcp-server/settings/server-config-file.ts';
 
@@ -34,101 +35,129 @@ describe('the team server configuration', () => {
   });
 
   it.each([
-    ['an unknown key (a typo)', { ...GOOD, trusted_proxy: ['10.0.0.1'] }, '"(the file)": "trusted_proxy" is not a key this version knows (check the spelling)'],
+    [
+      'an unknown key (a typo)',
+      { ...GOOD, trusted_proxy: ['10.0.0.1'] },
+      '"trusted_proxy" is not a key this version knows (check the spelling: did you mean "trusted_proxies"?)',
+    ],
     [
       'an unknown key inside sign_in',
       { ...GOOD, sign_in: { tracker: true, develop: true } },
-      '"sign_in": "develop" is not a key this version knows (check the spelling)',
+      '"sign_in.develop" is not a key this version knows (check the spelling: did you mean "development"?)',
     ],
-    ['an unknown key inside limits', { ...GOOD, limits: { requests_per_minute: 10 } }, '"limits": "requests_per_minute" is not a key this version knows'],
+    [
+      'an unknown key inside limits',
+      { ...GOOD, limits: { requests_per_minute: 10 } },
+      '"limits.requests_per_minute" is not a key this version knows (check the spelling)',
+    ],
     [
       'http:// public_url on a host of the network',
       { ...GOOD, public_url: 'http://punchcard.example.com' },
-      '"public_url": an https:// address: tokens and sign-ins cross the network, so http:// is accepted only for an address on this computer',
+      '"public_url": found "http://punchcard.example.com"; an https:// address: tokens and sign-ins cross the network, so http:// is accepted only for an address on this computer',
     ],
     [
       'a path in public_url',
       { ...GOOD, public_url: 'https://example.com/punchcard' },
-      '"public_url": the server\'s origin only, such as https://example.com: Punchcard serves its own paths',
+      '"public_url": found "https://example.com/punchcard"; the server\'s origin only, such as https://example.com: Punchcard serves its own paths',
     ],
-    ['a trailing slash in public_url', { ...GOOD, public_url: 'https://punchcard.example.com/' }, '"public_url": the server\'s origin only'],
+    [
+      'a trailing slash in public_url',
+      { ...GOOD, public_url: 'https://punchcard.example.com/' },
+      '"public_url": found "https://punchcard.example.com/"; the server\'s origin only',
+    ],
     [
       'a user name in public_url',
       { ...GOOD, public_url: 'https://admin:pw@punchcard.example.com' },
-      '"public_url": an address without a user name or password',
+      '"public_url": found "https://admin:***@punchcard.example.com"; an address without a user name or password',
     ],
-    ['public_url that is no address', { ...GOOD, public_url: 'punchcard' }, '"public_url": the address people reach the server at'],
+    ['public_url that is no address', { ...GOOD, public_url: 'punchcard' }, '"public_url": found "punchcard"; the address people reach the server at'],
     [
       'a development sign-in on a public address',
       { ...GOOD, sign_in: { development: true }, provider: { type: 'local' } },
-      '"sign_in.development": a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer',
+      '"sign_in.development": found true; a development sign-in lets anyone in by typing a name, so it is refused unless public_url is on this computer',
     ],
     [
       'a development sign-in listening on every interface',
       { ...GOOD, public_url: 'http://127.0.0.1:8787', listen: '0.0.0.0:8787', sign_in: { development: true }, provider: { type: 'local' } },
-      '"sign_in.development": a development sign-in is refused unless listen is a loopback address',
+      '"sign_in.development": found true; a development sign-in is refused unless listen is a loopback address',
     ],
     [
       'Calamari without a company sign-in',
       { ...GOOD, provider: { type: 'calamari', url: 'https://acme.calamari.io' }, sign_in: { development: false, tracker: false } },
-      '"sign_in": name at least one way to sign in',
+      '"sign_in": found {"development":false,"tracker":false}; name at least one way to sign in',
     ],
     [
       'Calamari with tracker sign-in only',
       { ...GOOD, provider: { type: 'calamari', url: 'https://acme.calamari.io' } },
-      "\"sign_in.oidc\": Calamari's API key is the organisation's, so people must sign in with the company's identity provider",
+      "\"sign_in.oidc\": missing; Calamari's API key is the organisation's, so people must sign in with the company's identity provider",
     ],
     [
       "the key itself where its variable's name belongs",
       { ...GOOD, key_env: 'q0h1Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eA==' },
-      '"key_env": the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)',
+      '"key_env": found a string of 44 characters (not shown: it may be the secret itself); the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)',
     ],
-    ['no key_env', (({ key_env: _, ...rest }) => rest)(GOOD), '"key_env": is required'],
-    ['a store that is not sqlite:', { ...GOOD, store: '/var/lib/punchcard/server.db' }, '"store": sqlite: and the path of the database file'],
-    ['a listen address without a port', { ...GOOD, listen: '127.0.0.1' }, '"listen": an address and port such as 127.0.0.1:8787'],
+    ['no key_env', (({ key_env: _, ...rest }) => rest)(GOOD), '"key_env": missing; expected a string in quotes, e.g. "PUNCHCARD_SERVER_KEY"'],
+    [
+      'a store that is not sqlite:',
+      { ...GOOD, store: '/var/lib/punchcard/server.db' },
+      '"store": found "/var/lib/punchcard/server.db"; sqlite: and the path of the database file',
+    ],
+    ['a listen address without a port', { ...GOOD, listen: '127.0.0.1' }, '"listen": found "127.0.0.1"; an address and port such as 127.0.0.1:8787'],
     [
       'an http:// identity provider on the network',
       { ...GOOD, sign_in: { tracker: true, oidc: { issuer: 'http://login.example.com', client_id: 'punchcard' } } },
-      '"sign_in.oidc.issuer": an https:// issuer',
+      '"sign_in.oidc.issuer": found "http://login.example.com"; an https:// issuer',
     ],
-    ['a limit of zero', { ...GOOD, limits: { failed_sign_ins_per_address: 0 } }, '"limits.failed_sign_ins_per_address"'],
+    [
+      'a limit of zero',
+      { ...GOOD, limits: { failed_sign_ins_per_address: 0 } },
+      '"limits.failed_sign_ins_per_address": found 0; expected a whole number from 1 to 1000, e.g. 10',
+    ],
     [
       'an allowed origin with a path',
       { ...GOOD, allowed_origins: ['https://chat.example.com/app'] },
-      '"allowed_origins[0]": "https://chat.example.com/app" is not an origin: an origin is scheme://host[:port] with nothing after it, such as https://chat.example.com',
+      '"allowed_origins[0]": found "https://chat.example.com/app"; "https://chat.example.com/app" is not an origin: an origin is scheme://host[:port] with nothing after it, such as https://chat.example.com',
     ],
     [
       'an allowed origin with a trailing slash',
       { ...GOOD, allowed_origins: ['https://chat.example.com/'] },
-      '"allowed_origins[0]": "https://chat.example.com/" is not an origin',
+      '"allowed_origins[0]": found "https://chat.example.com/"; "https://chat.example.com/" is not an origin',
     ],
     [
       'every site allowed',
       { ...GOOD, allowed_origins: ['*'] },
-      '"allowed_origins[0]": list each web page\'s origin, such as https://chat.example.com: "*" would let every site',
+      '"allowed_origins[0]": found "*"; list each web page\'s origin, such as https://chat.example.com: "*" would let every site',
     ],
-    ['the null origin allowed', { ...GOOD, allowed_origins: ['null'] }, '"allowed_origins[0]": "null" is what browsers send for a page that names no site'],
+    [
+      'the null origin allowed',
+      { ...GOOD, allowed_origins: ['null'] },
+      '"allowed_origins[0]": found "null"; "null" is what browsers send for a page that names no site',
+    ],
     [
       'an allowed origin over http:// on the network',
       { ...GOOD, allowed_origins: ['https://chat.example.com', 'http://intranet.example.com'] },
-      '"allowed_origins[1]": "http://intranet.example.com": a page served over http:// can be changed by anyone on its way',
+      '"allowed_origins[1]": found "http://intranet.example.com"; "http://intranet.example.com": a page served over http:// can be changed by anyone on its way',
     ],
     [
       'an allowed origin that is a host name alone',
       { ...GOOD, allowed_origins: ['chat.example.com'] },
-      '"allowed_origins[0]": "chat.example.com" is not an origin; write one as scheme://host[:port]',
+      '"allowed_origins[0]": found "chat.example.com"; "chat.example.com" is not an origin; write one as scheme://host[:port]',
     ],
     [
       'a refresh grace in words',
       { ...GOOD, refresh_token_grace_seconds: 'ten' },
-      '"refresh_token_grace_seconds": a whole number of seconds from 0 (off: a refresh token used twice revokes its client\'s sign-in at once) to 60',
+      '"refresh_token_grace_seconds": found "ten"; a whole number of seconds from 0 (off: a refresh token used twice revokes its client\'s sign-in at once) to 60, e.g. 10',
     ],
-    ['a negative refresh grace', { ...GOOD, refresh_token_grace_seconds: -1 }, '"refresh_token_grace_seconds": a whole number of seconds from 0'],
-    ['a refresh grace over a minute', { ...GOOD, refresh_token_grace_seconds: 61 }, '"refresh_token_grace_seconds": a whole number of seconds from 0'],
+    ['a negative refresh grace', { ...GOOD, refresh_token_grace_seconds: -1 }, '"refresh_token_grace_seconds": found -1; a whole number of seconds from 0'],
+    [
+      'a refresh grace over a minute',
+      { ...GOOD, refresh_token_grace_seconds: 61 },
+      '"refresh_token_grace_seconds": found 61; a whole number of seconds from 0',
+    ],
     [
       'a refresh grace in fractions of a second',
       { ...GOOD, refresh_token_grace_seconds: 2.5 },
-      '"refresh_token_grace_seconds": a whole number of seconds from 0',
+      '"refresh_token_grace_seconds": found 2.5; a whole number of seconds from 0',
     ],
   ])('refuses %s in one line naming the key', (_mistake, config, expected) => {
     const problem = problemOf(config);

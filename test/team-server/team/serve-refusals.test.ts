@@ -24,18 +24,23 @@ const GOOD = {
 
 describe('serve --config refuses', () => {
   it.each([
-    ['an unknown key', { ...GOOD, trusted_proxy: [] }, { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY }, /"trusted_proxy" is not a key this version knows/],
+    [
+      'an unknown key',
+      { ...GOOD, trusted_proxy: [] },
+      { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
+      /"trusted_proxy" is not a key this version knows \(check the spelling: did you mean "trusted_proxies"\?\)/,
+    ],
     [
       'http:// public_url on the network',
       { ...GOOD, public_url: 'http://punchcard.example.com', sign_in: { tracker: true }, provider: { type: 'kimai', url: 'https://kimai.example.com' } },
       { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
-      /"public_url": an https:\/\/ address/,
+      /"public_url": found "http:\/\/punchcard\.example\.com"; an https:\/\/ address/,
     ],
     [
       'a development sign-in on a public address',
       { ...GOOD, public_url: 'https://punchcard.example.com' },
       { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
-      /"sign_in\.development": a development sign-in lets anyone in/,
+      /"sign_in\.development": found true; a development sign-in lets anyone in/,
     ],
     ['the key variable unset', GOOD, {}, /^The environment variable PUNCHCARD_SERVER_KEY \(key_env\) is not set; .*openssl rand -base64 32$/],
     [
