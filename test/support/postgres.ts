@@ -16,6 +16,8 @@ export interface TestPostgres {
   url: string;
   password: string;
   port: number;
+  /** The folder of its Unix socket (`.s.PGSQL.<port>` in it). */
+  socketFolder: string;
   /** Stops it cleanly (pg_ctl stop -m fast). */
   stop(): void;
   /** Starts it again on the same port and data. */
@@ -41,7 +43,11 @@ function binDir(): string {
   return found;
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * `localAuth`: how a connection through the Unix socket signs in: `trust` (the default: the tests'
+ * own psql needs no password) or `scram-sha-256`, the password as over TCP.
+ */
+export async function startPostgres(settings: { localAuth?: 'trust' | 'scram-sha-256' } = {}): Promise<TestPostgres> {
   const bin = binDir();
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-pg-'));
   const data = join(folder, 'data');
@@ -49,11 +55,13 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
+  // psql signs in with the password wherever the socket asks for one.
+  const env = { ...process.env, PGPASSWORD: password };
   const run = (command: string, args: string[], input?: string) => {
     const file = join(bin, command);
     const result = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder })
-      : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder });
+      ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder, env })
+      : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder, env });
     if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr}${result.stdout}`);
     return result.stdout;
   };
@@ -64,7 +72,18 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(folder, owner, -1);
     chownSync(pwfile, owner, -1);
   }
-  run('initdb', ['-D', data, '-U', 'punchcard', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'punchcard',
+    `--auth-local=${settings.localAuth ?? 'trust'}`,
+    '--auth-host=scram-sha-256',
+    `--pwfile=${pwfile}`,
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   rmSync(pwfile);
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(folder, 'log'), '-o', options, 'start']);
@@ -81,6 +100,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     url: `postgres://punchcard@127.0.0.1:${port}/punchcard`,
     password,
     port,
+    socketFolder: folder,
     stop,
     start,
     psql: (sql, database = 'punchcard') =>
