@@ -76,10 +76,23 @@ function anchorOf(heading: string): string {
     .replace(/ /g, '-');
 }
 
+/**
+ * The files that speak of the administrator's guide as the team server's package ships it: its pages
+ * (docs/team-server/) are the package's docs/, and the command line names them so (README.md,
+ * docs/admin.md), since that is where an administrator finds them.
+ */
+const SHIPPED_GUIDE = {
+  guide: join(ROOT, 'docs', 'team-server'),
+  citedBy: [join(ROOT, 'team-server') + sep, join(ROOT, 'scripts', 'pack-server.ts'), join(ROOT, 'test', 'scripts', 'pack-server.test.ts')],
+};
+
 /** The Markdown file a name means, relative to the citing file's folder or to the root; null when there is none. */
 function resolveMarkdown(name: string, citingFile: string): string | null {
-  for (const base of [dirname(citingFile), ROOT]) {
-    const candidate = resolve(base, name);
+  const shipped = SHIPPED_GUIDE.citedBy.some((prefix) => citingFile.startsWith(prefix) || citingFile === prefix);
+  const candidates = [dirname(citingFile), ROOT].map((base) => resolve(base, name));
+  // Such a file means the guide's page first: its README.md is the guide's, not the repository's.
+  if (shipped) candidates.unshift(resolve(SHIPPED_GUIDE.guide, name.replace(/^docs\//, '')));
+  for (const candidate of candidates) {
     if (!candidate.startsWith(ROOT + sep)) continue;
     if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
@@ -113,6 +126,8 @@ function citationProblems(file: string, text: string): string[] {
   for (const match of text.matchAll(HEADING_CITATION)) {
     const [, name, written] = match as unknown as [string, string, string];
     const heading = written.replace(LINE_BREAK_IN_COMMENT, ' ');
+    // A heading filled in at run time (a template's ${section}) is checked where its values are.
+    if (heading.includes('${')) continue;
     const target = resolveMarkdown(name, file);
     if (target && !headingsOf(target).texts.has(heading)) {
       const line = text.slice(0, match.index).split('\n').length - 1;

@@ -7,6 +7,7 @@ import * as z from 'zod/v4';
 import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from './settings.ts';
 import { isHttpUrl } from './back-end-accounts.ts';
 import { BACK_ENDS, backEndOf, type BackEndProfile } from './back-ends.ts';
+import { parsePostgresAddress } from './postgres-address.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 
@@ -246,8 +247,8 @@ export const ServerConfigSchema = z
   .superRefine((config, context) => {
     const postgres = /^postgres(ql)?:\/\//.test(config.store);
     if (postgres) {
-      const problem = postgresUrlProblem(config.store);
-      if (problem) context.addIssue({ code: 'custom', path: ['store'], message: problem });
+      const address = parsePostgresAddress(config.store);
+      if (typeof address === 'string') context.addIssue({ code: 'custom', path: ['store'], message: address });
       if (!backEndOf(config.provider.type).remote) {
         context.addIssue({
           code: 'custom',
@@ -255,11 +256,20 @@ export const ServerConfigSchema = z
           message: `${backEndOf(config.provider.type).inSentence} keeps each person's entries in a file of one instance, so it runs on one instance with the sqlite: store; PostgreSQL is for the remote back ends`,
         });
       }
-      if (!problem && config.postgres?.tls === 'disable' && !isLoopbackHost(new URL(config.store).hostname)) {
+      const tls = config.postgres?.tls ?? 'verify-full';
+      if (typeof address !== 'string' && tls === 'disable' && !address.socket && !isLoopbackHost(address.host)) {
         context.addIssue({
           code: 'custom',
           path: ['postgres', 'tls'],
-          message: '"disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer',
+          message:
+            '"disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer (127.0.0.1, or its Unix socket: ?host=/run/postgresql)',
+        });
+      }
+      if (typeof address !== 'string' && address.socket && tls !== 'disable') {
+        context.addIssue({
+          code: 'custom',
+          path: ['postgres', 'tls'],
+          message: `"disable" for a Unix socket (${address.host}): PostgreSQL offers no TLS on one, and a socket is on this computer; "${tls}" would fail every connection`,
         });
       }
     } else if (config.postgres) {
@@ -382,20 +392,6 @@ export function allowedOriginProblem(text: string): string | undefined {
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return `${shown}: a page served over http:// can be changed by anyone on its way and would hold people's tokens, so http:// is accepted only for a page on this computer; use https://`;
   }
-  return undefined;
-}
-
-/** What is wrong with a PostgreSQL address, or undefined: a host and a database, and no password in it. */
-export function postgresUrlProblem(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'a PostgreSQL address such as postgres://punchcard@db.example.com:5432/punchcard';
-  }
-  if (url.password) return 'an address without the password: put the password in a variable and name it in postgres.password_env, so it is not in the file';
-  if (!url.hostname || url.pathname.length <= 1)
-    return 'a PostgreSQL address with a host and a database, such as postgres://punchcard@db.example.com:5432/punchcard';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 // `punchcard-mcp serve --config FILE` runs the team server; `serve --dev` runs one on this computer
-// against a local timesheet with a development sign-in (README.md, "Quick start"); `audit --config FILE`
+// against a local timesheet with a development sign-in (../../README.md, "Quick start"); `audit --config FILE`
 // prints the audit log as JSON lines for the administrator. All of them say what is wrong in words and
 // exit non-zero before anything listens; `--help` (or `-h`) answers with the command's own usage on
 // stdout, exit 0.

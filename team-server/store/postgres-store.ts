@@ -8,6 +8,7 @@
 // because every change is one statement or one transaction.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { parsePostgresAddress, type PostgresAddress } from '../../mcp-server/contract/postgres-address.ts';
 import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
@@ -84,7 +85,7 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export interface PostgresOptions {
-  /** postgres://user@host:port/database, without a password. */
+  /** postgres://user@host:port/database or postgres://user@/database?host=/socket/folder, without a password. */
   url: string;
   password?: string;
   /** 'disable' (loopback only), 'require' (encrypted, any certificate), 'verify-full' (the default elsewhere). */
@@ -106,13 +107,15 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
       : { rejectUnauthorized: options.tls === 'verify-full', ...(options.caFile ? { ca: readFileSync(options.caFile, 'utf8') } : {}) };
   const migrations = options.migrations ?? MIGRATIONS;
   // The address's parts given one by one: pg lets a connection string's (absent) password win over
-  // the one given beside it.
-  const address = new URL(options.url);
+  // the one given beside it. A host that is a folder (starts with /) is a Unix socket's, which pg
+  // reaches at <folder>/.s.PGSQL.<port>.
+  const address = parsePostgresAddress(options.url);
+  if (typeof address === 'string') throw new Error(`The PostgreSQL address is not usable: ${address}.`);
   const pool = new pg.Pool({
-    host: decodeURIComponent(address.hostname).replace(/^\[|\]$/g, ''),
-    port: address.port ? Number(address.port) : 5432,
-    user: decodeURIComponent(address.username) || undefined,
-    database: decodeURIComponent(address.pathname.slice(1)),
+    host: address.host,
+    port: address.port,
+    user: address.user,
+    database: address.database,
     ...(options.password === undefined ? {} : { password: options.password }),
     ssl,
     max: options.poolSize,
@@ -151,14 +154,14 @@ interface Schema {
 }
 
 /** Migrates the database to `migrations`; one without Punchcard's tables is refused where `mustExist` names it. */
-async function migrate(pool: pg.Pool, migrations: readonly Migration[], mustExist?: URL): Promise<Schema> {
+async function migrate(pool: pg.Pool, migrations: readonly Migration[], mustExist?: PostgresAddress): Promise<Schema> {
   const client = await connect(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       if (mustExist && (await client.query("SELECT to_regclass('punchcard_schema') AS found")).rows[0]?.found === null)
         throw new StoreMissing(
-          `The PostgreSQL database ${decodeURIComponent(mustExist.pathname.slice(1))} at ${mustExist.host} has no Punchcard tables: no server has run with it yet (serve makes them at its first start), or "store" in the config names the wrong database. Nothing was created.`,
+          `The PostgreSQL database ${mustExist.database} at ${mustExist.socket ? `the socket in ${mustExist.host}` : `${mustExist.host}:${mustExist.port}`} has no Punchcard tables: no server has run with it yet (serve makes them at its first start), or "store" in the config names the wrong database. Nothing was created.`,
         );
       await client.query('CREATE TABLE IF NOT EXISTS punchcard_schema (version INTEGER NOT NULL, compatible_from INTEGER NOT NULL)');
       const schema = (await readSchema(client)) ?? { version: 0, compatibleFrom: 0 };

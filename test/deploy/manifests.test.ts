@@ -153,6 +153,7 @@ describe('deploy/compose.yaml', () => {
     tmpfs?: string[];
     network_mode?: string;
     ports?: string[];
+    command?: string[];
   };
   const compose = parse(readFileSync(join(ROOT, 'deploy/compose.yaml'), 'utf8')) as {
     services: Record<string, Service>;
@@ -175,8 +176,12 @@ describe('deploy/compose.yaml', () => {
     expect(server.security_opt).toContain('no-new-privileges:true');
     const config = serverConfigFromText(readFileSync(join(ROOT, 'deploy/compose/server.json'), 'utf8'), 'server.json');
     if (!config.ok) throw new Error(config.problem);
-    expect(config.config.store).toMatch(/^postgres:\/\/punchcard@127\.0\.0\.1:/);
-    expect(server.network_mode).toBe('service:postgres');
+    // PostgreSQL through its socket on a volume both mount, never a namespace of the database's
+    // (podman-compose cannot share one): the server's mount is the folder its store names.
+    expect(config.config.store).toBe('postgres://punchcard@/punchcard?host=/run/postgresql');
+    expect(config.config.postgres?.tls).toBe('disable');
+    expect(server.network_mode).toBeUndefined();
+    expect(server.volumes).toContain('postgres-socket:/run/postgresql:ro');
     for (const { variable } of secretVariables(config.config)) {
       const file = server.environment?.[`${variable}_FILE`];
       expect(file, `${variable}_FILE`).toMatch(/^\/run\/secrets\//);
@@ -188,9 +193,18 @@ describe('deploy/compose.yaml', () => {
     );
   });
 
+  it('runs PostgreSQL on its socket alone, in the shared volume, asking for the password there too', () => {
+    const postgres = compose.services.postgres as Service;
+    expect(postgres.volumes).toContain('postgres-socket:/var/run/postgresql');
+    expect(postgres.command).toEqual(['postgres', '-c', 'listen_addresses=']);
+    // The official image makes the cluster with these, so the socket is no open door (docs/team-server/compose.md).
+    expect(postgres.environment?.POSTGRES_INITDB_ARGS).toBe('--auth=scram-sha-256');
+    expect(postgres.ports).toBeUndefined();
+  });
+
   it('puts the reverse proxy in front with HTTPS, pointed at the server', () => {
     expect(compose.services.proxy?.ports).toContain('443:443');
-    expect(readFileSync(join(ROOT, 'deploy/compose/Caddyfile'), 'utf8')).toMatch(/reverse_proxy postgres:8787/);
+    expect(readFileSync(join(ROOT, 'deploy/compose/Caddyfile'), 'utf8')).toMatch(/reverse_proxy server:8787/);
   });
 });
 

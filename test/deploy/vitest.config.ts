@@ -1,6 +1,7 @@
 // `npm run test:deploy`: the deployment tests that need the machine's tools, apart from the main suite
 // (`vitest run`), which leaves them out: test/deploy/container/ builds images and starts containers
-// with podman, test/deploy/host/ asks systemd-analyze about the unit. CI runs them in a job of their
+// with podman (and deploy/compose.yaml with Docker Compose or podman-compose), test/deploy/host/ asks
+// systemd-analyze about the unit. CI runs them in a job of their
 // own (.github/workflows/ci.yml). Without podman or systemd-analyze they fail, saying so.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';

@@ -16,6 +16,8 @@ export interface TestPostgres {
   url: string;
   password: string;
   port: number;
+  /** The folder of its Unix socket (`.s.PGSQL.<port>` in it). */
+  socketFolder: string;
   /** Stops it cleanly (pg_ctl stop -m fast). */
   stop(): void;
   /** Starts it again on the same port and data. */
@@ -26,8 +28,6 @@ export interface TestPostgres {
   psql(sql: string, database?: string): string;
   /** The cluster's superuser: `punchcard` itself, or the administrator named at the start. */
   superuser: string;
-  /** The folder of its Unix socket, where the superuser signs in without a password (PGHOST). */
-  socketDir: string;
 }
 
 function binDir(): string {
@@ -49,8 +49,10 @@ function binDir(): string {
  * `administrator`: a superuser of that name, apart from `punchcard`, which is then an ordinary role
  * owning the database `punchcard`, as a company gives Punchcard one (docs/team-server/README.md).
  * By default `punchcard` is the superuser.
+ * `localAuth`: how a connection through the Unix socket signs in: `trust` (the default: the tests'
+ * own psql needs no password) or `scram-sha-256`, the password as over TCP.
  */
-export async function startPostgres(setup: { administrator?: string } = {}): Promise<TestPostgres> {
+export async function startPostgres(setup: { administrator?: string; localAuth?: 'trust' | 'scram-sha-256' } = {}): Promise<TestPostgres> {
   const superuser = setup.administrator ?? 'punchcard';
   const bin = binDir();
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-pg-'));
@@ -59,11 +61,13 @@ export async function startPostgres(setup: { administrator?: string } = {}): Pro
   const port = await freePort();
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
+  // psql signs in with the password wherever the socket asks for one.
+  const env = { ...process.env, PGPASSWORD: password };
   const run = (command: string, args: string[], input?: string) => {
     const file = join(bin, command);
     const result = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder })
-      : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder });
+      ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder, env })
+      : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder, env });
     if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr}${result.stdout}`);
     return result.stdout;
   };
@@ -74,7 +78,18 @@ export async function startPostgres(setup: { administrator?: string } = {}): Pro
     chownSync(folder, owner, -1);
     chownSync(pwfile, owner, -1);
   }
-  run('initdb', ['-D', data, '-U', superuser, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    superuser,
+    `--auth-local=${setup.localAuth ?? 'trust'}`,
+    '--auth-host=scram-sha-256',
+    `--pwfile=${pwfile}`,
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   rmSync(pwfile);
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(folder, 'log'), '-o', options, 'start']);
@@ -95,10 +110,10 @@ export async function startPostgres(setup: { administrator?: string } = {}): Pro
     url: `postgres://punchcard@127.0.0.1:${port}/punchcard`,
     password,
     port,
+    socketFolder: folder,
     stop,
     start,
     superuser,
-    socketDir: folder,
     psql: (sql, database = 'punchcard') =>
       run('psql', ['-h', folder, '-p', String(port), '-U', superuser, '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql]),
     remove() {

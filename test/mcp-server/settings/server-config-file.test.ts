@@ -209,3 +209,64 @@ describe('the team server configuration', () => {
     expect(local.ok).toBe(true);
   });
 });
+
+describe('the team server configuration on PostgreSQL', () => {
+  const ON_POSTGRES = { ...GOOD, store: 'postgres://punchcard@db.example.com:5432/punchcard', postgres: { password_env: 'PUNCHCARD_DB_PASSWORD' } };
+
+  it('takes the database’s Unix socket, unencrypted: a socket is on this computer (deploy/compose.yaml)', () => {
+    const socket = {
+      ...ON_POSTGRES,
+      store: 'postgres://punchcard@/punchcard?host=/run/postgresql',
+      postgres: { password_env: 'PUNCHCARD_DB_PASSWORD', tls: 'disable' },
+    };
+    const read = serverConfigFromText(JSON.stringify(socket), 'server.json');
+    expect(read.ok ? read.config.store : read.problem).toBe('postgres://punchcard@/punchcard?host=/run/postgresql');
+    expect(serverConfigFromText(JSON.stringify({ ...socket, store: 'postgres://punchcard@%2Frun%2Fpostgresql/punchcard' }), 'server.json').ok).toBe(true);
+  });
+
+  it.each([
+    [
+      'a socket with TLS, which PostgreSQL never offers on one',
+      { ...ON_POSTGRES, store: 'postgres://punchcard@/punchcard?host=/run/postgresql' },
+      '"postgres.tls": "disable" for a Unix socket (/run/postgresql): PostgreSQL offers no TLS on one',
+    ],
+    [
+      'TLS off for a database on the network',
+      { ...ON_POSTGRES, postgres: { tls: 'disable' } },
+      '"postgres.tls": "disable" sends the password and everything stored unencrypted, so it is accepted only for a database on this computer (127.0.0.1, or its Unix socket',
+    ],
+    [
+      'a relative socket folder',
+      { ...ON_POSTGRES, store: 'postgres://punchcard@/punchcard?host=run/postgresql', postgres: { tls: 'disable' } },
+      '"store": ?host= names the folder of PostgreSQL\'s Unix socket, an absolute path such as /run/postgresql',
+    ],
+    [
+      'a host and a socket at once',
+      { ...ON_POSTGRES, store: 'postgres://punchcard@db.example.com/punchcard?host=/run/postgresql' },
+      '"store": one host: either a host before the database or ?host= with the folder of PostgreSQL\'s Unix socket',
+    ],
+    [
+      'a parameter the server would not read (TLS in the address)',
+      { ...ON_POSTGRES, store: 'postgres://punchcard@db.example.com/punchcard?sslmode=disable' },
+      '"store": an address without "?sslmode=": only ?host= (the folder of PostgreSQL\'s Unix socket) is read from it; TLS is set with postgres.tls',
+    ],
+    [
+      'an address with neither host nor socket',
+      { ...ON_POSTGRES, store: 'postgres://punchcard@/punchcard' },
+      '"store": a PostgreSQL address with a host and a database, such as postgres://punchcard@db.example.com:5432/punchcard, or postgres://punchcard@/punchcard?host=/run/postgresql',
+    ],
+    [
+      'a password in the address',
+      { ...ON_POSTGRES, store: 'postgres://punchcard:secret@/punchcard?host=/run/postgresql' },
+      '"store": an address without the password',
+    ],
+  ])('refuses %s in one line naming the key', (_mistake, config, expected) => {
+    const problem = problemOf(config);
+    // Every problem reads "KEY": what was found; what is expected (contract/issue-words.ts).
+    const [key, words] = expected.split(/: (.*)/s) as [string, string];
+    expect(problem).toMatch(new RegExp(`^/etc/punchcard/server\\.json cannot be used: ${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (found .*?|missing); `));
+    expect(problem).toContain(words);
+    expect(problem).not.toContain('\n');
+    expect(problem).not.toContain(':secret@');
+  });
+});

@@ -76,7 +76,7 @@ function runGuide(script: string, replacements: ReadonlyArray<readonly [string, 
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       PATH: `${postgresBin()}:${process.env.PATH ?? ''}`,
-      PGHOST: postgres.socketDir,
+      PGHOST: postgres.socketFolder,
       PGPORT: String(postgres.port),
       PGUSER: postgres.superuser,
       PGPASSWORD: postgres.password,
