@@ -2,16 +2,31 @@
 // without ever leaving it half-written, losing its permissions, or overwriting a change that app
 // made a moment earlier. One backup of the previous content sits next to the file.
 //
+// A look at the file followed by a rename over it always leaves a moment in which another program's
+// save (its own temporary file renamed into place, as Claude Desktop saves) lands after the look and
+// is then replaced, and that moment is not short: the look reads the whole file (Claude Code's can
+// be 100 MB), and the rename waits on the folder's lock and the scheduler. Node has no rename that
+// swaps or refuses to replace, so the file is exchanged with the two calls that are each atomic: a
+// rename moves whatever is at the name aside, and is then checked to be the very file the look read
+// (held open, so its inode cannot be reused meanwhile); a hard link then puts the new version at the
+// name only if nothing has appeared there since. A save landing at any moment stays: before the
+// move it is what was moved aside, and is put back; after it, it holds the name and the link fails.
+// For the few system calls in between, the name is missing; a reader then sees no file, and a
+// Punchcard killed right there leaves the old content in the backup and in the file moved aside.
+// On a file system without hard links (FAT, some network shares) the look and the rename remain.
+//
 // Registration may run as root for someone else's HOME, where that person (or another local user)
 // can plant links. So every file Punchcard writes is a new one it creates itself (O_CREAT|O_EXCL|
-// O_NOFOLLOW: a link or anything else at the name fails the open) and renames into place, which
-// replaces a link rather than writing through it; permissions and owner are set on the open
+// O_NOFOLLOW: a link or anything else at the name fails the open) and renames into place (the
+// config itself is hard-linked into place once the old one is moved aside), which replaces a link, or
+// fails on one, rather than writing through it; permissions and owner are set on the open
 // descriptor, never on a path, and never with setuid, setgid or sticky bits. Its own files (the
 // backup, the creation note) are read without following links. A config file of another account
 // that the caller may not write is refused, and so is a link that leads into another account's
 // files.
 import {
   accessSync,
+  type BigIntStats,
   closeSync,
   constants,
   existsSync,
@@ -19,6 +34,7 @@ import {
   fchownSync,
   fstatSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -52,9 +68,16 @@ const OWN_FILE_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
  * For tests only: called with the file's path right before the last look, so a test can save the
- * file "meanwhile" at exactly that moment instead of hoping a second process lands there.
+ * file "meanwhile" at exactly that moment instead of hoping a second process lands there, or start
+ * another process's save there.
  */
 export const beforeLastLook: { hook: ((target: string) => void) | null } = { hook: null };
+
+/**
+ * For tests only: called inside the exchange, once the look has read the file ('looked') and once
+ * the file is moved aside and its name is missing ('moved'), so a test can save at those moments.
+ */
+export const duringExchange: { hook: ((step: 'looked' | 'moved', target: string) => void) | null } = { hook: null };
 
 export interface LoadedFile {
   /** The path as the client names it (may be a symlink). */
@@ -130,7 +153,8 @@ export function readBackup(file: LoadedFile): Buffer | null {
 
 /**
  * Atomically replaces the file with `next`: the backup, a temporary file in the same folder with the
- * original permissions and owner, fsync, a last check that nobody else wrote meanwhile, rename.
+ * original permissions and owner, fsync, then the exchange (see the top of this file), which gives
+ * up with a 'concurrent' ConfigError whenever the file is no longer the one read.
  */
 export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: string | null } {
   const { path, target } = file;
@@ -158,7 +182,7 @@ export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: str
   } catch (error) {
     throw new ConfigError('file', `Punchcard cannot create the folder ${folder}: ${describeErrno(error)}.`);
   }
-  const temporary = join(folder, `.${basename(target)}.punchcard-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = besideName(target, 'tmp');
   const backup = file.bytes ? target + BACKUP_SUFFIX : null;
   let previousBackup: Buffer | null | undefined;
   try {
@@ -175,24 +199,141 @@ export function replaceConfigFile(file: LoadedFile, next: Buffer): { backup: str
     } catch (error) {
       throw new ConfigError('file', `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
     }
-    // The last step before the rename: every slower one (the backup, the temporary file, their
-    // fsyncs) lies before this check, so a save another program makes meanwhile is seen and never
-    // renamed over. What is left is the rename itself: a save landing between this look and the
-    // rename (one system call) would be replaced, and no portable call closes that gap (Node has no
-    // rename that swaps or fails when the name changed). The backup comes first, so a program that
-    // reacts to it has the whole write of the new version to finish its own save.
     beforeLastLook.hook?.(target);
-    if (!sameBytes(readOwnFile(target), file.bytes)) throw new ConfigError('concurrent', `${path} changed while Punchcard was editing it.`);
-    renameSync(temporary, target);
+    if (canHardLink(temporary)) exchange(file, temporary);
+    else replaceAfterLook(file, temporary);
   } catch (error) {
-    removeQuietly(temporary);
     // The backup written a moment ago holds a version that was never replaced: put back the one before.
     if (backup && previousBackup !== undefined) restoreBackup(backup, previousBackup, file);
     if (error instanceof ConfigError) throw error;
     throw new ConfigError('file', `Punchcard cannot write ${path}: ${describeErrno(error)}. The file was left as it was.`);
+  } finally {
+    // After the link the new version lives on under the file's name; this takes only the temporary name away.
+    removeQuietly(temporary);
   }
   noteCreation(file, next, createdFolders);
   return { backup };
+}
+
+/**
+ * Puts `temporary` at the file's name only if the name still holds the file that was read (or,
+ * when there was none, still holds nothing), with a rename and a hard link (see the top of this
+ * file). Throws a 'concurrent' ConfigError, with whatever another program saved left at the name.
+ */
+function exchange(file: LoadedFile, temporary: string): void {
+  if (file.bytes === null) {
+    linkOrChanged(temporary, file);
+    return;
+  }
+  const aside = moveAsideIfUnchanged(file, file.bytes);
+  // The name is missing from the move to this link.
+  duringExchange.hook?.('moved', file.target);
+  try {
+    linkOrChanged(temporary, file);
+  } catch (error) {
+    // A save that took the name meanwhile stays, and what was moved aside is older than it; on any
+    // other failure the name is empty, and what was there goes back.
+    if (error instanceof ConfigError) removeQuietly(aside);
+    else putBack(aside, file.target);
+    throw error;
+  }
+  removeQuietly(aside);
+}
+
+/**
+ * Moves the file away from its name if it is still the file that was read (`bytes`), and says
+ * where to; otherwise throws a 'concurrent' ConfigError, with a save found there put back. The
+ * look holds the file open, so the moved file's identity (device and inode) is the file the look
+ * read, and its size and modification time show a write in place since. (A write in place of the
+ * same size within one tick of the file system's clock would not show; and a program that writes
+ * in place through a file it holds open writes to it wherever its name is, which no rename stops.)
+ */
+function moveAsideIfUnchanged(file: LoadedFile, bytes: Buffer): string {
+  const look = openOwnFile(file.target);
+  if (!look) throw changedMeanwhile(file);
+  try {
+    if (!look.bytes.equals(bytes)) throw changedMeanwhile(file);
+    duringExchange.hook?.('looked', file.target);
+    const aside = besideName(file.target, 'aside');
+    try {
+      renameSync(file.target, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw changedMeanwhile(file);
+      throw error;
+    }
+    const moved = lstatSync(aside, { bigint: true });
+    const now = fstatSync(look.descriptor, { bigint: true });
+    const same = moved.dev === look.stats.dev && moved.ino === look.stats.ino && now.size === look.stats.size && now.mtimeNs === look.stats.mtimeNs;
+    if (!same) {
+      // Another program saved between the look and the move, by rename or in place: its save goes back.
+      putBack(aside, file.target);
+      throw changedMeanwhile(file);
+    }
+    return aside;
+  } finally {
+    closeSync(look.descriptor);
+  }
+}
+
+/** Links `temporary` to the file's name, which must be free: a file that appeared there is another program's save. */
+function linkOrChanged(temporary: string, file: LoadedFile): void {
+  try {
+    linkSync(temporary, file.target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw changedMeanwhile(file);
+    throw error;
+  }
+}
+
+/**
+ * Gives a file moved aside its name back, unless a newer save has taken the name meanwhile (that
+ * one stays, and the older file goes). Only if neither a link nor a rename can put it back does it
+ * stay aside, and the error says where.
+ */
+function putBack(aside: string, target: string): void {
+  try {
+    linkSync(aside, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      try {
+        renameSync(aside, target);
+        return;
+      } catch {
+        throw new ConfigError('file', `Punchcard could not put ${target} back after another program saved it: it is at ${aside}. Rename it back to ${target}.`);
+      }
+    }
+  }
+  removeQuietly(aside);
+}
+
+/**
+ * Where the file system has no hard links: a last look right before the rename. A save that lands
+ * between the two is replaced; nothing more can be done there with the calls Node offers.
+ */
+function replaceAfterLook(file: LoadedFile, temporary: string): void {
+  if (!sameBytes(readOwnFile(file.target), file.bytes)) throw changedMeanwhile(file);
+  renameSync(temporary, file.target);
+}
+
+/** Whether a hard link can be made in this folder (tried on the temporary file, and taken away again). */
+function canHardLink(temporary: string): boolean {
+  const probe = `${temporary}.link`;
+  try {
+    linkSync(temporary, probe);
+  } catch {
+    return false;
+  }
+  removeQuietly(probe);
+  return true;
+}
+
+function changedMeanwhile(file: LoadedFile): ConfigError {
+  return new ConfigError('concurrent', `${file.path} changed while Punchcard was editing it.`);
+}
+
+/** A name beside `target` that only this call can have made (the random part), hidden, for Punchcard's files of the moment. */
+function besideName(target: string, kind: 'tmp' | 'aside'): string {
+  return join(dirname(target), `.${basename(target)}.punchcard-${process.pid}-${randomBytes(4).toString('hex')}.${kind}`);
 }
 
 /**
@@ -239,8 +380,7 @@ function readCreationNote(target: string): CreationNote | null {
 export function removeCreatedFile(file: LoadedFile): boolean {
   const note = readCreationNote(file.target);
   if (!note || !file.bytes || note.sha256 !== sha256(file.bytes)) return false;
-  if (!sameBytes(readOwnFile(file.target), file.bytes)) throw new ConfigError('concurrent', `${file.path} changed while Punchcard was editing it.`);
-  unlinkSync(file.target);
+  takeAway(file, file.bytes);
   removeQuietly(file.target + CREATED_SUFFIX);
   removeQuietly(file.target + BACKUP_SUFFIX);
   for (const folder of [...note.folders].sort((a, b) => b.length - a.length)) {
@@ -251,6 +391,11 @@ export function removeCreatedFile(file: LoadedFile): boolean {
     }
   }
   return true;
+}
+
+/** Deletes the file only if it is still the one read, so a save another program makes meanwhile is put back instead of deleted. */
+function takeAway(file: LoadedFile, bytes: Buffer): void {
+  unlinkSync(moveAsideIfUnchanged(file, bytes));
 }
 
 /** Removes the backup once the file holds the bytes from before Punchcard's first change again. */
@@ -310,7 +455,7 @@ function writeNewFile(path: string, bytes: Buffer, mode: number | null, owner: L
 
 /** `writeNewFile` beside `path`, then renamed over it: a link at `path` is replaced, never written through. */
 function replaceWith(path: string, bytes: Buffer, mode: number | null, owner: LoadedFile['owner']): void {
-  const temporary = join(dirname(path), `.${basename(path)}.punchcard-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = besideName(path, 'tmp');
   try {
     writeNewFile(temporary, bytes, mode, owner);
     renameSync(temporary, path);
@@ -332,6 +477,21 @@ const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** One of Punchcard's own files beside the config (backup, note): a regular file, never through a link. */
 function readOwnFile(path: string): Buffer | null {
+  const opened = openOwnFile(path);
+  if (!opened) return null;
+  closeSync(opened.descriptor);
+  return opened.bytes;
+}
+
+/** A regular file read whole, still open (the caller closes it), with what fstat said before the read. */
+interface OpenedFile {
+  descriptor: number;
+  stats: BigIntStats;
+  bytes: Buffer;
+}
+
+/** `readOwnFile`, keeping the file open: null when there is none, or a link or anything but a file is there. */
+function openOwnFile(path: string): OpenedFile | null {
   let descriptor: number;
   try {
     descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
@@ -339,20 +499,22 @@ function readOwnFile(path: string): Buffer | null {
     return null;
   }
   try {
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile() || stats.size > OWN_FILE_MAX_BYTES) return null;
-    const bytes = Buffer.alloc(stats.size);
+    const stats = fstatSync(descriptor, { bigint: true });
+    if (!stats.isFile() || stats.size > BigInt(OWN_FILE_MAX_BYTES)) {
+      closeSync(descriptor);
+      return null;
+    }
+    const bytes = Buffer.alloc(Number(stats.size));
     let filled = 0;
     while (filled < bytes.length) {
       const read = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
       if (read === 0) break;
       filled += read;
     }
-    return bytes.subarray(0, filled);
+    return { descriptor, stats, bytes: bytes.subarray(0, filled) };
   } catch {
-    return null;
-  } finally {
     closeSync(descriptor);
+    return null;
   }
 }
 

@@ -11,7 +11,7 @@ import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../pr
 import { exists, isReadOnlyError, isWritable, whileBusy as waitWhileBusy } from '../sqlite-files.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from './timesheet-file.ts';
+import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID, type TimesheetFile } from './timesheet-file.ts';
 
 /** How long a call keeps trying while another program holds the lock; writes here take milliseconds. */
 const LOCK_WAIT_MS = 10_000;
@@ -38,8 +38,8 @@ export async function openTimesheet(path: string, log: (message: string) => void
   } catch (error) {
     if (!isReadOnlyError(error)) throw error;
   }
-  const identity = identifyTimesheetFile(path);
-  if (identity.kind === 'refused') throw new BackEndError('unavailable', identity.reason);
+  const identity = await identifyTimesheetFile(path, LOCK_WAIT_MS);
+  if (identity.kind === 'refused' || identity.kind === 'busy') throw new BackEndError('unavailable', identity.reason);
   if (!isWritable(path)) return openReadOnly(path, identity);
   // SQLite would create the file 0644 less the umask, and its -wal and -shm with the file's mode: an
   // empty private file first (a new timesheet to every reader, timesheet-file.ts) makes all three private.
@@ -142,7 +142,7 @@ export function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): P
  * can still read it: normally if its -wal and -shm are there, and otherwise in immutable mode, which
  * is exact when no -wal holds changes (a read-only folder cannot be written by anyone else either).
  */
-function openReadOnly(path: string, identity: ReturnType<typeof identifyTimesheetFile>): Timesheet {
+function openReadOnly(path: string, identity: TimesheetFile): Timesheet {
   const folder = dirname(path);
   if (identity.kind !== 'timesheet') {
     throw new BackEndError(

@@ -1,11 +1,22 @@
 // What the file at the timesheet's path is, found out before anything writes to it. A timesheet
 // folder can hold a file Punchcard did not make (a restored backup of something else, a sync
 // conflict, another app's database under the same name), and adopting it would mix Punchcard's
-// tables into it or turn it into WAL mode. So the file is read without a lock and without side
-// files (SQLite's immutable mode), and only an empty file or one of Punchcard's goes further.
-import { closeSync, constants, openSync, readSync, fstatSync } from 'node:fs';
+// tables into it or turn it into WAL mode. So the file is read without writing it and without
+// leaving side files beside it, and only an empty file or one of Punchcard's goes further.
+//
+// Other engines may be writing the same file meanwhile, so the read must see one consistent state
+// of it: a WAL-mode file with a -wal beside it is read through a read-only connection that takes
+// SQLite's read lock and sees the WAL (the -wal is there already, and so is the -shm unless a crash
+// or a program in exclusive locking mode left none). Reading its main file unlocked would catch a
+// checkpoint half-way (the first page already counting pages not yet written: "database disk image
+// is malformed"), and a person told to move their timesheet away because of that race could lose
+// it from view. A busy or passing error is looked at again, and in the end said to be one: only
+// what is wrong with the file itself is answered with advice to move it.
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
+import { isBusy } from '../sqlite-files.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 /** "Punc" in the header's application-id field: marks the file as a Punchcard timesheet. */
@@ -20,17 +31,85 @@ export type TimesheetFile =
   /** A Punchcard timesheet at schema `version` (which may be older than this build's). */
   | { kind: 'timesheet'; version: number }
   /** Anything else; `reason` says what the file is and what to do, and the file is untouched. */
-  | { kind: 'refused'; reason: string };
+  | { kind: 'refused'; reason: string }
+  /** The file could not be read just now (locked, or a passing error); `reason` says to try again. Nothing about the file itself. */
+  | { kind: 'busy'; reason: string };
 
-export function identifyTimesheetFile(path: string): TimesheetFile {
+/** What a look that read the file found. */
+type Verdict = Exclude<TimesheetFile, { kind: 'busy' }>;
+
+/** One look at the file: what it is, or the SQLite error that kept it from being read. */
+type Look = Verdict | { kind: 'unread'; error: unknown };
+
+/** How often an error other than a lock is looked at again before it is reported: such races pass within milliseconds. */
+const LOOKS = 5;
+
+/**
+ * Finds out what the file at `path` is. A lock another program holds is waited out on a timer for
+ * up to `lockWaitMs` (SQLite itself never waits here: node:sqlite is synchronous, see
+ * ../sqlite-files.ts), any other error is looked at again a few times, and what still fails is
+ * reported as busy, or, when SQLite says the file itself is damaged or not a database, refused.
+ */
+export async function identifyTimesheetFile(path: string, lockWaitMs = 10_000): Promise<TimesheetFile> {
+  const deadline = Date.now() + lockWaitMs;
+  for (let attempt = 0, looks = 1; ; attempt++) {
+    const look = lookAt(path);
+    if (look.kind !== 'unread') return look;
+    const locked = isBusy(look.error);
+    if (!locked) looks++;
+    if (locked ? Date.now() >= deadline : looks > LOOKS) return unread(path, look.error, lockWaitMs);
+    await delay(Math.min(2 ** attempt, 50) + Math.random() * 5);
+  }
+}
+
+/** What to say about an error that outlasted the looks: only damage to the file itself earns advice to move it. */
+function unread(path: string, error: unknown, lockWaitMs: number): TimesheetFile {
+  const message = (error as Error).message;
+  if (isAboutTheFile(error)) return { kind: 'refused', reason: `${path} could not be read as a SQLite database (${message}). ${LEFT_ALONE} ${MOVE_IT}` };
+  if (isBusy(error)) {
+    return {
+      kind: 'busy',
+      reason:
+        `Another program has held ${path} locked for ${Number((lockWaitMs / 1000).toFixed(1))} s (a backup or sync tool, or an open sqlite3 session), ` +
+        `so Punchcard could not check that it is a timesheet. ${LEFT_ALONE} Try again once that program lets go of the file.`,
+    };
+  }
+  return {
+    kind: 'busy',
+    reason:
+      `${path} could not be read just now (${message}), so Punchcard could not check that it is a timesheet. ${LEFT_ALONE} ` +
+      'Try again in a moment; if this keeps happening, check that your user can read and write the file and its folder.',
+  };
+}
+
+/** SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), with any extended code: said of a consistent read, they are about the file. */
+function isAboutTheFile(error: unknown): boolean {
+  const code = (error as { errcode?: unknown }).errcode;
+  return typeof code === 'number' && ((code & 0xff) === 11 || (code & 0xff) === 26);
+}
+
+function lookAt(path: string): Look {
   const header = readHeader(path);
   if (header === 'missing' || header.length === 0) return { kind: 'new' };
   if (typeof header === 'string') return { kind: 'refused', reason: header };
   if (header.length < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     return { kind: 'refused', reason: `${path} is not a SQLite database, so it is not a Punchcard timesheet. ${LEFT_ALONE} ${MOVE_IT}` };
   }
-  const version = header.readUInt32BE(60);
-  const applicationId = header.readUInt32BE(68);
+  // The main file's header may lag behind the WAL, but an application id is written once and a
+  // version only grows, so what it says here is true of the file: no need to open it to refuse.
+  const refused = refusedByMark(path, header.readUInt32BE(68), header.readUInt32BE(60));
+  if (refused) return refused;
+  let contents: Contents;
+  try {
+    contents = readContents(path, header);
+  } catch (error) {
+    return { kind: 'unread', error };
+  }
+  return judge(path, contents);
+}
+
+/** A refusal for another application's id or a newer schema, or undefined. */
+function refusedByMark(path: string, applicationId: number, version: number): Verdict | undefined {
   if (applicationId !== 0 && applicationId !== PUNCHCARD_APPLICATION_ID) {
     return {
       kind: 'refused',
@@ -45,12 +124,19 @@ export function identifyTimesheetFile(path: string): TimesheetFile {
         `${LEFT_ALONE} Update Punchcard to use it.`,
     };
   }
-  let tables: Map<string, Set<string>>;
-  try {
-    tables = tablesOf(immutableConnection(path));
-  } catch (error) {
-    return { kind: 'refused', reason: `${path} could not be read as a SQLite database (${(error as Error).message}). ${LEFT_ALONE} ${MOVE_IT}` };
-  }
+  return undefined;
+}
+
+/** What the file holds, all from one read transaction, so the version and the tables belong together. */
+interface Contents {
+  version: number;
+  applicationId: number;
+  tables: Map<string, Set<string>>;
+}
+
+function judge(path: string, { version, applicationId, tables }: Contents): Verdict {
+  const refused = refusedByMark(path, applicationId, version);
+  if (refused) return refused;
   if (version === 0) {
     // Punchcard creates its tables and sets the version in one transaction, so tables without a
     // version were made by someone else.
@@ -99,28 +185,46 @@ function readHeader(path: string): Buffer | 'missing' | string {
 }
 
 /**
- * A connection that takes no lock and creates no -wal or -shm file. It sees the main file only, so
- * changes still in another process's WAL are invisible; that is harmless here, because the
- * migration re-reads the version under the write lock.
+ * The version, application id and tables, read in one transaction through a connection that
+ * changes nothing and adds no file the folder did not already have.
  */
-function immutableConnection(path: string): DatabaseSync {
-  const url = pathToFileURL(path);
-  url.searchParams.set('immutable', '1');
-  return new DatabaseSync(url, { readOnly: true });
-}
-
-function tablesOf(db: DatabaseSync): Map<string, Set<string>> {
+function readContents(path: string, header: Buffer): Contents {
+  const db = readConnection(path, header);
   try {
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as Array<{ name: string }>;
-    const tables = new Map<string, Set<string>>();
-    for (const { name } of names) {
-      const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>;
-      tables.set(name, new Set(columns.map((column) => column.name)));
-    }
-    return tables;
+    db.exec('BEGIN');
+    const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    const { application_id: applicationId } = db.prepare('PRAGMA application_id').get() as { application_id: number };
+    const tables = tablesOf(db);
+    db.exec('COMMIT');
+    return { version, applicationId, tables };
   } finally {
     db.close();
   }
+}
+
+/**
+ * A read-only connection (SQLite's read lock, the WAL seen), or where that would create a -wal and
+ * -shm beside a WAL-mode file (there is no -wal yet), one that reads the main file as it is
+ * (SQLite's immutable mode). Without a -wal no connection has the file open (each keeps it until the
+ * last one closes, and a crash leaves it), so the main file holds everything and nothing writes
+ * it: reading it unlocked is exact then. A file in rollback-journal mode is read locked, which
+ * needs no side file.
+ */
+function readConnection(path: string, header: Buffer): DatabaseSync {
+  const walMode = header[18] === 2 || header[19] === 2;
+  const url = pathToFileURL(path);
+  if (walMode && !existsSync(`${path}-wal`)) url.searchParams.set('immutable', '1');
+  return new DatabaseSync(url, { readOnly: true, timeout: 0 });
+}
+
+function tablesOf(db: DatabaseSync): Map<string, Set<string>> {
+  const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as Array<{ name: string }>;
+  const tables = new Map<string, Set<string>>();
+  for (const { name } of names) {
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>;
+    tables.set(name, new Set(columns.map((column) => column.name)));
+  }
+  return tables;
 }
 
 const expectedByVersion = new Map<number, Map<string, Set<string>>>();
@@ -130,8 +234,12 @@ function expectedTables(version: number): Map<string, Set<string>> {
   let expected = expectedByVersion.get(version);
   if (!expected) {
     const db = new DatabaseSync(':memory:');
-    for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration);
-    expected = tablesOf(db);
+    try {
+      for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration);
+      expected = tablesOf(db);
+    } finally {
+      db.close();
+    }
     expectedByVersion.set(version, expected);
   }
   return expected;

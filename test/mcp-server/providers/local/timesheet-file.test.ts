@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { openTimesheet } from '../../../../mcp-server/providers/local/database.t
 import { MIGRATIONS } from '../../../../mcp-server/providers/local/migrations.ts';
 import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID } from '../../../../mcp-server/providers/local/timesheet-file.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { holdExclusiveLock } from '../../../support/exclusive-lock.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -117,9 +118,9 @@ describe('identifying the file before anything writes to it', () => {
   it('takes an empty file or an empty SQLite database as a new timesheet', async () => {
     const empty = join(tempDir(), 'punchcard.db');
     writeFileSync(empty, '');
-    expect(identifyTimesheetFile(empty)).toEqual({ kind: 'new' });
+    expect(await identifyTimesheetFile(empty)).toEqual({ kind: 'new' });
     const emptyDatabase = foreignDatabase('PRAGMA user_version = 0; VACUUM');
-    expect(identifyTimesheetFile(emptyDatabase)).toEqual({ kind: 'new' });
+    expect(await identifyTimesheetFile(emptyDatabase)).toEqual({ kind: 'new' });
     for (const path of [empty, emptyDatabase]) {
       const { db } = await openTimesheet(path);
       expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
@@ -130,6 +131,77 @@ describe('identifying the file before anything writes to it', () => {
   it('takes its own timesheet, old or current, as a timesheet', async () => {
     const path = join(tempDir(), 'punchcard.db');
     (await openTimesheet(path)).db.close();
-    expect(identifyTimesheetFile(path)).toEqual({ kind: 'timesheet', version: MIGRATIONS.length });
+    expect(await identifyTimesheetFile(path)).toEqual({ kind: 'timesheet', version: MIGRATIONS.length });
+  });
+
+  it("reads another application's WAL database while that application has it open, adding no file and changing no byte", async () => {
+    const path = foreignDatabase(`CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')`, { wal: true });
+    // The other application, in a process of its own, keeps the file open with changes still in its WAL.
+    const other = holdOpen(path, `INSERT INTO notes VALUES ('still in the WAL')`);
+    await other.ready;
+    try {
+      expect(readdirSync(join(path, '..')).sort()).toEqual(['punchcard.db', 'punchcard.db-shm', 'punchcard.db-wal']);
+      const wal = readFileSync(`${path}-wal`);
+      await expectRefusedUntouched(path, /another application's SQLite database \(tables: notes\)/);
+      expect(readFileSync(`${path}-wal`).equals(wal)).toBe(true);
+    } finally {
+      await other.release();
+    }
+  });
+
+  it('says the file is busy, without advising to move it, while another program holds it locked, and reads it once it lets go', async () => {
+    const path = join(tempDir(), 'punchcard.db');
+    (await openTimesheet(path)).db.close();
+    const bytes = readFileSync(path);
+    const lock = holdExclusiveLock(path);
+    await lock.locked;
+    try {
+      const seen = await identifyTimesheetFile(path, 300);
+      expect(seen).toEqual({
+        kind: 'busy',
+        reason:
+          `Another program has held ${path} locked for 0.3 s (a backup or sync tool, or an open sqlite3 session), so Punchcard could not check that it is a timesheet. ` +
+          'Punchcard has not changed it. Try again once that program lets go of the file.',
+      });
+    } finally {
+      await lock.release();
+    }
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(await identifyTimesheetFile(path, 300)).toEqual({ kind: 'timesheet', version: MIGRATIONS.length });
+  });
+
+  it('still advises restoring or moving a timesheet whose own pages are damaged', async () => {
+    const path = join(tempDir(), 'punchcard.db');
+    (await openTimesheet(path)).db.close();
+    // The schema's page overwritten past the header: damage in the file itself, on every look.
+    const damaged = readFileSync(path);
+    damaged.fill(0x55, 100, 4096);
+    writeFileSync(path, damaged);
+    await expectRefusedUntouched(path, /could not be read as a SQLite database \(.*\)\. Punchcard has not changed it\. Move it elsewhere/);
   });
 });
+
+/** Another process that opens `path`, runs `sql` (so its WAL holds changes), and keeps the file open until released. */
+function holdOpen(path: string, sql: string): { ready: Promise<void>; release: () => Promise<void> } {
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { DatabaseSync } = require('node:sqlite');
+       const db = new DatabaseSync(${JSON.stringify(path)});
+       db.exec('PRAGMA wal_autocheckpoint = 0');
+       db.exec(${JSON.stringify(sql)});
+       process.stdout.write('open\\n');
+       process.stdin.once('data', () => { db.close(); process.exit(0); });`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => holder.on('exit', () => resolve()));
+  return {
+    ready: new Promise<void>((resolve) => holder.stdout.once('data', () => resolve())),
+    release: async () => {
+      holder.stdin.write('go\n');
+      await exited;
+    },
+  };
+}
