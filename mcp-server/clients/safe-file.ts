@@ -38,6 +38,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readlinkSync,
   readSync,
   renameSync,
@@ -97,6 +98,7 @@ export interface LoadedFile {
 export function loadConfigFile(path: string, fallbackIndent: string, maxBytes: number): LoadedFile {
   const target = followLinks(path);
   const foreignLink = target === resolve(path) ? undefined : linkIntoOtherAccount(path, target);
+  if (!foreignLink) recoverInterruptedExchange(target);
   let bytes: Buffer | null = null;
   let mode: number | null = null;
   let owner: LoadedFile['owner'] = null;
@@ -325,6 +327,56 @@ function canHardLink(temporary: string): boolean {
   }
   removeQuietly(probe);
   return true;
+}
+
+/**
+ * A file a Punchcard that was killed in the middle of an exchange left moved aside, with nothing at
+ * its name, goes back to its name: the moment between the move and the link is a few system calls,
+ * but a process can die there, and the other program would then find its config gone. Only a
+ * regular file of our naming whose process is gone is taken (one whose process runs is in the middle
+ * of its own exchange, and finishes it); where several are, the newest. A name that holds a file
+ * already is left alone, and so are the files aside: their content is older than it and is in the
+ * backup.
+ */
+function recoverInterruptedExchange(target: string): void {
+  if (existsSync(target)) return;
+  const prefix = `.${basename(target)}.punchcard-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  const left = names
+    .map((name) => ({ name, pid: new RegExp(`^${escapeForPattern(prefix)}(\\d+)-[0-9a-f]{8}\\.aside$`).exec(name)?.[1] }))
+    .filter((entry): entry is { name: string; pid: string } => entry.pid !== undefined && !processRuns(Number(entry.pid)))
+    .map((entry) => ({ path: join(dirname(target), entry.name), stats: lstatSync(join(dirname(target), entry.name), { throwIfNoEntry: false }) }))
+    .filter((entry) => entry.stats?.isFile())
+    .sort((a, b) => (b.stats?.mtimeMs ?? 0) - (a.stats?.mtimeMs ?? 0));
+  const newest = left[0];
+  if (!newest) return;
+  try {
+    // A link, not a rename: it fails if anything took the name meanwhile, which then stays.
+    linkSync(newest.path, target);
+    removeQuietly(newest.path);
+  } catch {
+    // Something has the name now, or the folder is not ours to write: nothing is lost either way.
+  }
+}
+
+/** Whether a process with this id runs on this computer (EPERM: it runs, as another account). */
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function changedMeanwhile(file: LoadedFile): ConfigError {

@@ -3,6 +3,7 @@
 // new version are written), by rename or in place, so the test does not depend on how a second
 // process happens to be scheduled. The other program's save must end up in the file: Punchcard
 // starts over from it and never renames its own version over it.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,5 +144,29 @@ describe('a save at each moment of the exchange', () => {
     expect(saved).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(clientSave);
     expect(leftovers(file)).toEqual([]);
+  });
+
+  it('puts back a config a Punchcard killed between its move and its link left aside, and leaves a live one’s alone', () => {
+    const { file, registrar } = cursorHome();
+    const original = readFileSync(file, 'utf8');
+    // What a killed Punchcard leaves: the file moved aside under its process id, nothing at the name.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const aside = join(file, '..', `.mcp.json.punchcard-${gone.stdout}-0badf00d.aside`);
+    renameSync(file, aside);
+    // A process still running is in the middle of its own exchange: its file aside is not taken.
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const busy = join(file, '..', `.mcp.json.punchcard-${running.pid}-0dd0dd00.aside`);
+      writeFileSync(busy, '{"mcpServers":{"from":"a live exchange"}}');
+      registrar.register('cursor');
+      const final = JSON.parse(readFileSync(file, 'utf8')) as { mcpServers: Record<string, unknown> };
+      // Registered on top of the config that was put back, not on a new, empty one.
+      expect(readFileSync(`${file}.punchcard-backup`, 'utf8')).toBe(original);
+      expect(final.mcpServers.punchcard).toMatchObject({ command: process.execPath });
+      expect(existsSync(aside)).toBe(false);
+      expect(existsSync(busy)).toBe(true);
+    } finally {
+      running.kill();
+    }
   });
 });
