@@ -157,7 +157,9 @@ export async function runAdminCommand(
   if (!config.ok) return (err(`${config.problem}\n`), 1);
   // Secrets given as files (NAME_FILE, a container's or Kubernetes' secrets) are read as serve reads them.
   const { secretVariables, withSecretFiles } = await import('../../mcp-server/settings/secret-files.ts');
-  const secrets = withSecretFiles(env, secretVariables(config.config));
+  // The new key of a rotation too (VAR_FILE: a systemd credential or a mounted secret holds it).
+  const newKey = rotation.newKeyVariable ? [{ variable: rotation.newKeyVariable, from: '--new-key-env' }] : [];
+  const secrets = withSecretFiles(env, [...secretVariables(config.config), ...newKey]);
   if ('problem' in secrets) return (err(`${secrets.problem}\n`), 1);
   io.env = secrets.env;
   switch (verb as Exclude<Verb, 'check'>) {

@@ -194,3 +194,16 @@ describe('admin rotate-key --finish', () => {
     expect((await admin(['people'], FIRST)).code).toBe(1);
   });
 });
+
+describe('admin rotate-key --new-key-env VAR', () => {
+  it('reads the new key from VAR_FILE, as every secret the server reads', async () => {
+    const keyFile = join(dir, 'new-key');
+    writeFileSync(keyFile, `${SECOND}\n`, { mode: 0o600 });
+    const relative = await admin(['rotate-key', '--new-key-env', 'NEXT'], FIRST, { NEXT_FILE: 'new-key' });
+    expect(relative).toEqual({ code: 1, stdout: '', stderr: 'NEXT_FILE (--new-key-env) names new-key, which cannot be used: it is not an absolute path.\n' });
+    const started = await admin(['rotate-key', '--new-key-env', 'NEXT'], FIRST, { NEXT_FILE: keyFile });
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stdout).toMatch(/^The rotation began: /);
+    expect((await admin(['people'], SECOND)).code).toBe(0);
+  }, 20_000);
+});
