@@ -16,6 +16,7 @@ import { RequestLimits } from '../http/rate-limits.ts';
 import { keyIdOf } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
 import type { Store } from '../store/store.ts';
+import { auditSpoolFolder } from './audit-spool.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -62,7 +63,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const { dataDir, scratch } = dataFolder(config);
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const auditLog = new AuditWriter(store, log);
+  const auditLog = new AuditWriter(store, log, { spoolFolder: auditSpoolFolder(config), givenUp: (count) => metrics.auditRecordsGivenUp(count) });
   const engines = teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log });
   const seen = lastSeen(store, now, log);
   const signIn = signInMount({
@@ -96,7 +97,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   );
   const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
   const metricsListener = await opened
-    .listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() })
+    .listen({
+      enginesOpen: () => engines.open,
+      storePool: () => store.pool?.(),
+      keptWritesWaiting: () => engines.keptWritesWaiting(),
+      auditRecordsWaiting: () => auditLog.waiting,
+    })
     .catch((error: unknown) => {
       throw new ServeRefusal((error as Error).message);
     });
@@ -111,6 +117,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     log,
   });
   mcp.meetPeers(peers);
+  // Once nothing can fail the start any more: the spools a killed process left are written while this one serves.
+  auditLog.start();
   log(`Punchcard team server for ${origin} listening on ${listening.url} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
   if (metricsListener) log(`Metrics for Prometheus at ${metricsListener.url}.`);
   const unmeant = unmeantMetricsExposure(config.metrics);
