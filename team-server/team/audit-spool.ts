@@ -12,7 +12,7 @@
 // records written to the store are deleted from the front while new ones are added at the back.
 // This assumes a volume with working POSIX locks: a local file system, a container's volume, a
 // Kubernetes emptyDir or a volume claim (not every network file system has them).
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -68,7 +68,7 @@ export class SpoolFile {
 
   /** A new spool of this process in `folder` (made 0700), the file 0600; throws what the file system said. */
   static create(folder: string): SpoolFile {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    privateFolder(folder);
     const path = join(folder, `audit-${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}.db`);
     closeSync(openSync(path, 'wx', 0o600));
     // A process looking for spools left behind may hold this file's lock for a moment (it finds no
@@ -166,6 +166,12 @@ export class SpoolFile {
     this.#db.close();
     removeFiles(this.path);
   }
+}
+
+/** Makes `folder` (and what it lacks above it) 0700, and tightens it where it was there already: records name people. */
+export function privateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  chmodSync(folder, 0o700);
 }
 
 function parsed(text: string): AuditRecord | undefined {

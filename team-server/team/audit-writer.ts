@@ -9,11 +9,10 @@
 // killed process left on the folder are taken over and written too, at start and every minute after.
 // Where the spool cannot be written (a full disk, a folder that cannot be made), records wait in this
 // process's memory, which is said once, counted, and bounded: past 10,000 the oldest are given up.
-import { mkdirSync } from 'node:fs';
 import { NODE_TIMERS, type Timers } from '../../mcp-server/clock.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { type AuditRecord, type Store, StoreUnavailable } from '../store/store.ts';
-import { SpoolFile, spoolFiles } from './audit-spool.ts';
+import { privateFolder, SpoolFile, spoolFiles } from './audit-spool.ts';
 
 /** Records kept in memory at most where the spool cannot be written: a few minutes of a large company's writes, a few megabytes. */
 const MAX_IN_MEMORY = 10_000;
@@ -84,7 +83,7 @@ export class AuditWriter {
    */
   start(): void {
     try {
-      mkdirSync(this.#folder, { recursive: true, mode: 0o700 });
+      privateFolder(this.#folder);
     } catch (error) {
       this.#log(
         `Warning: audit records cannot wait in ${this.#folder} (${(error as Error).message}): while the store is away they would wait in this process's memory only. Set data_dir to a folder on this instance's own volume.`,

@@ -5,8 +5,9 @@
 // while writes are being answered, the instance is killed, the database comes back and the instance
 // starts again on the same volume. The audit log is matched to the answers by the entry id each
 // answer gave (the record's `change.record.entry.id`), so a record missing or written twice is named.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { rawToolCall, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
@@ -96,6 +97,12 @@ function entryIdOf(text: string): number | undefined {
   return typeof id === 'number' ? id : undefined;
 }
 
+/** How many timesheets were posted to Kimai so far. */
+const timesheetPosts = () => fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/timesheets').length;
+
+/** The spool files in an instance's spool folder (none where there is no folder). */
+const spoolFiles = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.db')) : []);
+
 /** One sample of a scrape of `url`, by its name and labels as the text format writes them. */
 async function scrapedValue(url: string, series: string): Promise<number> {
   const text = await (await fetch(url)).text();
@@ -138,7 +145,21 @@ describe('the audit log when an instance dies', () => {
   it('holds a record of every write answered with success when an instance is killed (SIGKILL) under load, none twice', async () => {
     const victim = cluster.instances[0] as TeamServerHandle;
     const deadline = performance.now() + LOAD_MS;
-    const killing = sleep(LOAD_MS / 2).then(() => victim.kill());
+    // For the last second before the kill the database is slow to take audit records: another session
+    // holds the audit table, as a long maintenance statement would. Under the issue's load (200 people)
+    // records fell behind by themselves; here the moment is made sure, so a record that waits anywhere
+    // but in the store when the instance dies is missed every time, not now and then.
+    const slowTable = new pg.Client({ host: '127.0.0.1', port: postgres.port, user: 'punchcard', database: 'punchcard', password: postgres.password });
+    await slowTable.connect();
+    const killing = (async () => {
+      await sleep(LOAD_MS / 2 - 1_000);
+      await slowTable.query('BEGIN');
+      await slowTable.query('LOCK TABLE punchcard_audit IN SHARE MODE');
+      await sleep(1_000);
+      await victim.kill();
+      await sleep(500);
+      await slowTable.query('COMMIT');
+    })().finally(() => slowTable.end());
     const answers: Answered[] = [];
     await Promise.all(
       USERS.map(async (_, person) => {
@@ -154,7 +175,7 @@ describe('the audit log when an instance dies', () => {
     process.stderr.write(
       `[audit, instance killed] ${answers.length} log_time calls, ${acknowledged.length} answered with success, ${audited.length} audit records\n`,
     );
-    expect(acknowledged.length).toBeGreaterThan(PEOPLE * 4);
+    expect(acknowledged.length).toBeGreaterThan(PEOPLE);
     // Every write answered with success has its record, once.
     expect(acknowledged.filter((entryId) => counts.get(entryId) !== 1)).toEqual([]);
     // A record beyond the answered ones is a write the killed instance did but could not answer (in doubt for its client): one a person at most.
@@ -171,20 +192,22 @@ describe('the audit log when an instance dies', () => {
     // Kimai takes its time over the next writes: the calls are past their sign-in check (the database
     // answered) and at Kimai when the database stops, and finish one after another once it is away.
     const WRITERS = 8;
-    for (let index = 0; index < WRITERS; index++) fake.failNext({ method: 'POST', path: '/api/timesheets' }, { late: true, delayMs: 1_500 + index * 200 });
+    const sentBefore = timesheetPosts();
+    for (let index = 0; index < WRITERS; index++) fake.failNext({ method: 'POST', path: '/api/timesheets' }, { late: true, delayMs: 3_000 + index * 200 });
     const calls = Array.from({ length: WRITERS }, (_, person) => logTime(`${instance.listenUrl}/mcp`, person));
-    await sleep(700);
+    // Every call is at Kimai (its sign-in and the database's part done) before the database stops.
+    const arrival = Date.now() + 20_000;
+    while (timesheetPosts() < sentBefore + WRITERS && Date.now() < arrival) await sleep(50);
     postgres.stop();
     const answers = await Promise.all(calls);
     const acknowledged = answers.filter((answer) => answer.entryId !== undefined).sort((a, b) => a.answeredAt - b.answeredAt);
     expect(acknowledged.length).toBe(WRITERS);
-    // Each record was on the instance's volume before its answer left, and the administrator sees them wait.
-    expect(instance.stderr()).toMatch(
-      /The audit log could not be written \(The PostgreSQL store does not answer .*\); records wait and are written when the store answers\./,
+    // What the administrator sees while the records wait, and what the kill leaves on the volume: asserted below, after the audit log.
+    const waiting = await scrapedValue(`http://127.0.0.1:${metricsPort}/metrics`, 'punchcard_audit_records_waiting{kept="spool"}').catch(
+      (error: Error) => error.message,
     );
-    expect(await scrapedValue(`http://127.0.0.1:${metricsPort}/metrics`, 'punchcard_audit_records_waiting{kept="spool"}')).toBe(WRITERS);
     await instance.kill();
-    expect(readdirSync(spool).filter((name) => name.endsWith('.db'))).toHaveLength(1);
+    const leftOnVolume = spoolFiles(spool);
     postgres.start();
     const restarted = await instance.restart();
     cluster.instances.push(restarted);
@@ -194,9 +217,15 @@ describe('the audit log when an instance dies', () => {
     // In the order they were answered, each once.
     expect(written.map((record) => record.entryId)).toEqual(acknowledged.map((answer) => answer.entryId));
     expect(new Set(written.map((record) => record.recordId)).size).toBe(WRITERS);
+    // Each record was on the instance's volume before its answer left, and the administrator saw them wait.
+    expect(leftOnVolume).toHaveLength(1);
+    expect(waiting).toBe(WRITERS);
+    expect(instance.stderr()).toMatch(
+      /The audit log could not be written \(The PostgreSQL store does not answer .*\); records wait and are written when the store answers\./,
+    );
     expect(restarted.stderr()).toMatch(
       new RegExp(`${WRITERS} audit record\\(s\\) another process left in .*audit-spool/audit-\\d+-\\d+-[0-9a-f]+\\.db are written to the store\\.`),
     );
-    expect(readdirSync(spool).filter((name) => name.endsWith('.db'))).toEqual([]);
+    expect(spoolFiles(spool)).toEqual([]);
   }, 60_000);
 });
