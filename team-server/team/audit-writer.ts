@@ -7,6 +7,8 @@
 // written to the store every 2 s until it is empty; then calls write directly again. Records written
 // twice (a drain killed between writing and deleting) are kept once: each has its own id. Spools a
 // killed process left on the folder are taken over and written too, at start and every minute after.
+// Only a record the store refuses for itself (a constraint) is given up; a store that fails for a
+// reason of its own (away, read-only during a failover) is waited out, as an outage is.
 // Where the spool cannot be written (a full disk, a folder that cannot be made), records wait in this
 // process's memory, which is said once, counted, and bounded: past 10,000 the oldest are given up.
 import { NODE_TIMERS, type Timers } from '../../mcp-server/clock.ts';
@@ -112,11 +114,11 @@ export class AuditWriter {
         await this.#store.appendAudit(record);
         return;
       } catch (error) {
-        if (!(error instanceof StoreUnavailable)) {
+        if (refusedForItself(error)) {
           this.#giveUp(1, `An audit record could not be written and is given up: ${(error as Error).message}`);
           return;
         }
-        if (!this.#waiting) this.#log(`The audit log could not be written (${error.message}); records wait and are written when the store answers.`);
+        if (!this.#waiting) this.#log(`The audit log could not be written (${(error as Error).message}); records wait and are written when the store answers.`);
       }
     }
     this.#keep(record);
@@ -223,14 +225,13 @@ export class AuditWriter {
     return true;
   }
 
-  /** One record to the store: true once it is there (or given up: the store refuses it for itself), false while the store is away. */
+  /** One record to the store: true once it is there (or given up: the store refuses it for itself), false while the store does not take it. */
   async #write(record: AuditRecord): Promise<boolean> {
     try {
       await this.#store.appendAudit(record);
       return true;
     } catch (error) {
-      if (error instanceof StoreUnavailable) return false;
-      // Not the store being away: trying again would fail again, and hold back every later record.
+      if (!refusedForItself(error)) return false;
       this.#giveUp(1, `An audit record could not be written and is given up: ${(error as Error).message}`);
       return true;
     }
@@ -299,4 +300,21 @@ export class AuditWriter {
     else this.#own?.close();
     if (left > 0) this.#log(`${left} audit record(s) wait in ${this.#folder}: the next instance started on this folder writes them to the store.`);
   }
+}
+
+/**
+ * The store refused the record for what it holds (a constraint, a value it cannot keep): tried again
+ * it would fail again, and hold back every record behind it, so it is given up, said and counted. A
+ * failure the store gives a code for that is not about the record (a database that takes no writes
+ * during a failover, privileges taken away, a full disk on its side) is the store's: the record
+ * waits for it, as for a store that does not answer. One with no code at all is nobody's to wait for.
+ */
+function refusedForItself(error: unknown): boolean {
+  if (error instanceof StoreUnavailable) return false;
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  // PostgreSQL's SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation).
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return /^2[23]/.test(code);
+  // SQLite's TOOBIG, CONSTRAINT, MISMATCH and RANGE: the primary code, in the low byte of the extended one.
+  if (typeof errcode === 'number') return [18, 19, 20, 25].includes(errcode % 256);
+  return true;
 }

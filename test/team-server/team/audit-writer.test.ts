@@ -10,12 +10,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AuditRecord, type Store, StoreUnavailable } from '../../../team-server/store/store.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
 import { auditSpoolFolder } from '../../../team-server/team/audit-spool.ts';
 import { AuditWriter } from '../../../team-server/team/audit-writer.ts';
 import { ManualTimers } from '../../support/manual-timers.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 
 let folder: string;
 let spool: string;
@@ -230,6 +231,59 @@ describe('the audit log while the store is away', () => {
     timers.advance(2_000);
     await writer.drain();
     expect(await tools()).toEqual(['clock_in', 'log_time']);
+    await writer.close();
+  });
+});
+
+describe('on PostgreSQL', () => {
+  let postgres: TestPostgres;
+  let pgStore: Store;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    pgStore = await openStore(
+      { store: postgres.url, postgres: { password_env: 'PASSWORD', tls: 'disable', pool_size: 4 } },
+      { now: Date.now, env: { PASSWORD: postgres.password } },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await pgStore?.close();
+    postgres?.remove();
+  });
+
+  /** The database's sessions from now on read-only (or writable again), as a standby's are until it is promoted; the store's open ones end. */
+  function readOnly(on: boolean): void {
+    postgres.psql(`ALTER DATABASE punchcard ${on ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`, 'postgres');
+    postgres.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'punchcard' AND pid <> pg_backend_pid()", 'postgres');
+  }
+  const pgTools = async () => (await pgStore.readAudit({ limit: 100 })).map((entry) => entry.tool);
+
+  it('waits out a database that takes no writes (a failover not finished), gives up only a record it refuses for itself, and writes the rest when it takes them', async () => {
+    const timers = new ManualTimers();
+    const writer = writerOn(pgStore, { timers });
+    readOnly(true);
+    try {
+      await writer.append(record('clock_in'));
+      await writer.append({ ...record('broken'), tool: null as unknown as string });
+      await writer.append(record('log_time'));
+      expect(writer.waiting.spooled).toBe(3);
+      // Rounds while it still takes no writes: nothing is given up ("cannot execute INSERT in a read-only transaction" is the database's, not the record's).
+      for (let round = 0; round < 3; round++) {
+        timers.advance(2_000);
+        await writer.drain();
+      }
+      expect(writer.waiting.spooled).toBe(3);
+      expect(givenUp).toBe(0);
+    } finally {
+      readOnly(false);
+    }
+    // The first round may meet a session that ended with the change: the next takes them.
+    for (let round = 0; round < 5 && writer.waiting.spooled > 0; round++) {
+      timers.advance(2_000);
+      await writer.drain();
+    }
+    expect(await pgTools()).toEqual(['clock_in', 'log_time']);
+    expect(givenUp).toBe(1);
+    expect(said).toContainEqual(expect.stringMatching(/^An audit record could not be written and is given up: null value in column "tool"/));
     await writer.close();
   });
 });
