@@ -102,8 +102,8 @@ export interface EngineOptions {
 export interface ServerOptions {
   /** Every writing tool hidden, whatever the settings and policy allow (a token without punchcard.write). */
   readOnly?: boolean;
-  /** Told of every finished call that may write. */
-  afterWrite?: (call: FinishedCall) => void;
+  /** Told of every finished call that may write; the answer waits for what it returns. */
+  afterWrite?: (call: FinishedCall) => void | Promise<void>;
   /** Told of every call as it ended (the team server's metrics). */
   afterCall?: (call: EndedCall) => void;
 }

@@ -56,8 +56,8 @@ export interface ServerParts {
   log: Log;
   /** Signs and checks the state a question travels with (tools/asking.ts). */
   questions: RequestStateCodec<RoundState>;
-  /** Told of every finished call that may write (the team server's audit log). */
-  afterWrite?: (call: FinishedCall) => void;
+  /** Told of every finished call that may write (the team server's audit log); the answer waits for what it returns. */
+  afterWrite?: (call: FinishedCall) => void | Promise<void>;
   /** Told of every call as it ended (the team server's metrics). */
   afterCall?: (call: EndedCall) => void;
   /**

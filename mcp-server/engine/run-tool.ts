@@ -41,8 +41,11 @@ export interface ToolCall {
   /** How long the call may take (tools/call-scope.ts). */
   deadlineMs: number;
   log: Log;
-  /** Told of every finished call that may write. */
-  afterWrite?: (call: FinishedCall) => void;
+  /**
+   * Told of every finished call that may write; the answer waits for what it returns (the team
+   * server's audit record is written before the client hears the write was done).
+   */
+  afterWrite?: (call: FinishedCall) => void | Promise<void>;
   /** Told of every call as it ended, read-only ones too (the team server's metrics). */
   afterCall?: (call: EndedCall) => void;
 }
@@ -64,18 +67,13 @@ export function declaredCapabilities(server: McpServer, request: ServerContext):
 export async function runTool(tool: CallableTool, args: unknown, call: ToolCall) {
   const started = call.afterCall ? performance.now() : 0;
   const { result, outcome } = await answer(tool, args, call);
-  if (call.afterCall) {
-    try {
-      call.afterCall({ tool: tool.name, outcome, seconds: (performance.now() - started) / 1000 });
-    } catch (error) {
-      call.log(`Counting ${tool.name} failed: ${(error as Error).message}`);
-    }
-  }
   // A question is no end yet: the call comes back with the answer, and is recorded then.
   if (call.afterWrite && tool.annotations.readOnlyHint !== true && outcome !== 'asked') {
     const written: FinishedCall['outcome'] = outcome === 'stopped' ? 'failed' : outcome;
     try {
-      call.afterWrite({
+      // Awaited: the record is kept (in the audit log, or where it waits for it) before the answer
+      // leaves. A record that could not be kept is said, and the write stays done in the answer.
+      await call.afterWrite({
         tool: tool.name,
         args,
         outcome: written,
@@ -83,6 +81,14 @@ export async function runTool(tool: CallableTool, args: unknown, call: ToolCall)
       });
     } catch (error) {
       call.log(`Recording ${tool.name} failed: ${(error as Error).message}`);
+    }
+  }
+  // Counted once the answer is ready to leave, its record's time included: the time the client waits.
+  if (call.afterCall) {
+    try {
+      call.afterCall({ tool: tool.name, outcome, seconds: (performance.now() - started) / 1000 });
+    } catch (error) {
+      call.log(`Counting ${tool.name} failed: ${(error as Error).message}`);
     }
   }
   return result;

@@ -14,11 +14,17 @@ export interface OpenedMetrics {
 export async function openMetrics(listen: { host: string; port: number } | undefined): Promise<OpenedMetrics> {
   if (!listen) return { metrics: NO_METRICS, listen: () => Promise.resolve(undefined) };
   const [{ prometheusMetrics }, { startMetricsListener }] = await Promise.all([import('./prometheus-metrics.ts'), import('./metrics-listener.ts')]);
-  let gaugesNow: TeamGauges = { enginesOpen: () => 0, storePool: () => undefined, keptWritesWaiting: () => 0 };
+  let gaugesNow: TeamGauges = {
+    enginesOpen: () => 0,
+    storePool: () => undefined,
+    keptWritesWaiting: () => 0,
+    auditRecordsWaiting: () => ({ spooled: 0, inMemory: 0 }),
+  };
   const metrics = prometheusMetrics({
     enginesOpen: () => gaugesNow.enginesOpen(),
     storePool: () => gaugesNow.storePool(),
     keptWritesWaiting: () => gaugesNow.keptWritesWaiting(),
+    auditRecordsWaiting: () => gaugesNow.auditRecordsWaiting(),
   });
   return {
     metrics,

@@ -2,7 +2,7 @@
 // library: its exposition, escaping and histogram buckets are not ours to get wrong). One registry
 // per server, never prom-client's global one, so two servers in one process (the tests, the bench)
 // count apart. What is counted as it happens is a counter or a histogram; what is a state (engines
-// open, the pool, kept writes) is read at each scrape.
+// open, the pool, kept writes, audit records waiting) is read at each scrape.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { TeamGauges, TeamMetrics } from './team-metrics.ts';
 
@@ -76,6 +76,11 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     labelNames: ['kind'],
     registers,
   });
+  const auditGivenUp = new Counter({
+    name: 'punchcard_audit_records_given_up_total',
+    help: 'Audit records given up: past the bound of what may wait, or refused by the store for themselves.',
+    registers,
+  });
   new Gauge({
     name: 'punchcard_people_with_open_engine',
     help: 'People whose engine is open on this instance.',
@@ -103,6 +108,17 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
       this.set(gauges.keptWritesWaiting());
     },
   });
+  new Gauge({
+    name: 'punchcard_audit_records_waiting',
+    help: "Audit records of writes already answered that are not in the store yet, by where they wait (spool: on this instance's volume; memory: the spool could not be written).",
+    labelNames: ['kept'],
+    registers,
+    collect() {
+      const waiting = gauges.auditRecordsWaiting();
+      this.set({ kept: 'spool' }, waiting.spooled);
+      this.set({ kept: 'memory' }, waiting.inMemory);
+    },
+  });
   return {
     httpRequest(route, status, seconds) {
       httpRequests.inc({ route, status: String(status) });
@@ -119,6 +135,7 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     rateLimited: (limit) => rateLimited.inc({ limit }),
     signIn: (outcome) => signIns.inc({ outcome }),
     storeError: (kind) => storeErrors.inc({ kind }),
+    auditRecordsGivenUp: (count) => auditGivenUp.inc(count),
     async scrape() {
       return { body: await registry.metrics(), contentType: registry.contentType };
     },

@@ -24,6 +24,8 @@ export interface TeamMetrics {
   rateLimited(limit: LimitName): void;
   signIn(outcome: SignInOutcome): void;
   storeError(kind: StoreErrorKind): void;
+  /** Audit records given up: past the spool's bound, or refused by the store for themselves (team/audit-writer.ts). */
+  auditRecordsGivenUp(count: number): void;
 }
 
 /** What the metrics read at each scrape rather than count as it happens. */
@@ -34,6 +36,8 @@ export interface TeamGauges {
   storePool(): { total: number; idle: number; waiting: number } | undefined;
   /** Writes kept for a back end out of reach and not yet sent, of the people whose engine is open. */
   keptWritesWaiting(): number;
+  /** Audit records not in the store yet: in the spool on disk, and in memory where the spool could not be written. */
+  auditRecordsWaiting(): { spooled: number; inMemory: number };
 }
 
 export const NO_METRICS: TeamMetrics = {
@@ -43,4 +47,5 @@ export const NO_METRICS: TeamMetrics = {
   rateLimited: () => {},
   signIn: () => {},
   storeError: () => {},
+  auditRecordsGivenUp: () => {},
 };

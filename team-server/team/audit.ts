@@ -2,7 +2,9 @@
 // and e-mail), which client, which tool, what changed and when. What changed is the call's arguments
 // and the record it touched, with free text (notes, descriptions, reasons) reduced to its length: an
 // administrator sees that a note was set, not what a person wrote in it. No secret is ever among the
-// arguments of a tool.
+// arguments of a tool. Each record has an id of its own from the moment it is made, so one written
+// twice (sent again after an outage, replayed from a spool a killed process left) is kept once.
+import { randomUUID } from 'node:crypto';
 import type { FinishedCall } from '../../mcp-server/engine/run-tool.ts';
 import type { AuditRecord } from '../store/store.ts';
 import type { Caller } from './person-engines.ts';
@@ -17,6 +19,7 @@ const MAX_VALUE_LENGTH = 200;
 export function auditRecord(caller: Caller, call: FinishedCall, at: number): AuditRecord {
   const person = caller.person.email ? `${caller.person.name} <${caller.person.email}>` : caller.person.name;
   return {
+    id: randomUUID(),
     at,
     personId: caller.person.id,
     person,

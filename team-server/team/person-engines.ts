@@ -54,7 +54,8 @@ export interface PersonEnginesOptions {
   credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
   /** The organisation's key (Calamari), from the variable the engine reads for it. */
   env: NodeJS.ProcessEnv;
-  audit: (caller: Caller, call: FinishedCall) => void;
+  /** Told of every finished call that may write; the answer waits for it (the audit record is kept first). */
+  audit: (caller: Caller, call: FinishedCall) => Promise<void>;
   /** Told of every call as it ended (the metrics). */
   afterCall?: (call: EndedCall) => void;
   /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */

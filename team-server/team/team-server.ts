@@ -17,6 +17,7 @@ import { keyIdOf } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
 import type { TeamLog } from '../logs/team-log.ts';
 import type { Store } from '../store/store.ts';
+import { auditSpoolFolder } from './audit-spool.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -83,7 +84,10 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   if (scratch) soFar.add(scratch, (part) => rmSync(part, { recursive: true, force: true }));
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
-  const auditLog = soFar.add(new AuditWriter(store, log), (part) => part.close());
+  const auditLog = soFar.add(
+    new AuditWriter(store, log, { spoolFolder: auditSpoolFolder(config), givenUp: (count) => metrics.auditRecordsGivenUp(count) }),
+    (part) => part.close(),
+  );
   const engines = soFar.add(teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) => part.closeAll());
   const seen = lastSeen(store, now, log);
   const signIn = signInMount({
@@ -119,7 +123,12 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   );
   const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
   const metricsListener = await opened
-    .listen({ enginesOpen: () => engines.open, storePool: () => store.pool?.(), keptWritesWaiting: () => engines.keptWritesWaiting() })
+    .listen({
+      enginesOpen: () => engines.open,
+      storePool: () => store.pool?.(),
+      keptWritesWaiting: () => engines.keptWritesWaiting(),
+      auditRecordsWaiting: () => auditLog.waiting,
+    })
     .catch((error: unknown) => {
       throw new ServeRefusal((error as Error).message);
     });
@@ -135,6 +144,8 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     log,
   });
   mcp.meetPeers(peers);
+  // Once nothing can fail the start any more: the spools a killed process left are written while this one serves.
+  auditLog.start();
   log(`Punchcard team server for ${origin} listening on ${listening.url} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
   if (metricsListener) log(`Metrics for Prometheus at ${metricsListener.url}.`);
   const unmeant = unmeantMetricsExposure(config.metrics);

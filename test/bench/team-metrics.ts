@@ -31,7 +31,12 @@ type Row = (benchmark: string, result: string) => void;
 
 export async function teamMetricsBenchmarks(row: Row, progress: (text: string) => void): Promise<TeamMetricsBenchResults> {
   progress('team metrics: per-update cost and a full scrape, in process');
-  const gauges = { enginesOpen: () => 100, storePool: () => ({ total: 10, idle: 7, waiting: 0 }), keptWritesWaiting: () => 0 };
+  const gauges = {
+    enginesOpen: () => 100,
+    storePool: () => ({ total: 10, idle: 7, waiting: 0 }),
+    keptWritesWaiting: () => 0,
+    auditRecordsWaiting: () => ({ spooled: 0, inMemory: 0 }),
+  };
   const on = prometheusMetrics(gauges);
   const perUpdateNs = { on: updateCost(on), off: updateCost(NO_METRICS) };
   row('team metrics: one request and one tool call counted (metrics on / off)', `${perUpdateNs.on.toFixed(0)} ns / ${perUpdateNs.off.toFixed(0)} ns`);

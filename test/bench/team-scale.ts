@@ -6,14 +6,18 @@
 // every person calls timer_status, and every fourth call log_time, against the fake Kimai, one call
 // after another without pause, for a fixed time, through 1, 2 and 3 instances; and once more through
 // two with one of them killed (SIGKILL) half-way. Reported per run: requests per second (and per core
-// of this machine, and per CPU-second the instances spent), p50/p99 latency at the client, errors,
-// PostgreSQL's client connections (pg_stat_activity), and each instance's memory (RSS).
+// of this machine, and per CPU-second the instances spent), p50/p99 latency at the client (all calls,
+// and log_time and timer_status apart: a write waits for its audit record, a read does not), errors,
+// PostgreSQL's client connections (pg_stat_activity), each instance's memory (RSS), and the writes
+// answered with success that have no audit record (matched by entry id, once the log stopped growing).
+// Apart, in this process: what recording a write before its answer costs a call while the store
+// answers, one audit record written to this PostgreSQL, one after another and eight at once.
 //
 // The issue's run is 1,000 people for 60 s (the defaults). BENCH_SCALE_PEOPLE, BENCH_SCALE_SECONDS
 // and BENCH_SCALE_INSTANCES ("1,2,3") make it smaller on a machine others share. The people, the
 // balancer and the fake Kimai run in this process, on the same cores as the instances: the numbers
 // are what one machine does with everything on it. `node test/bench/team-scale.ts` runs it alone.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
@@ -23,6 +27,7 @@ import { startPostgres } from '../support/postgres.ts';
 import { rawToolCall } from '../support/team-cluster.ts';
 import { signInByHand } from '../support/team-oauth.ts';
 import { removeTeamServerData, startTeamServer, type TeamServerHandle, trackerSignIn } from '../support/team-server.ts';
+import { openStore } from '../../team-server/store/open-store.ts';
 import { percentile } from './stats.ts';
 
 const PEOPLE = Number(process.env.BENCH_SCALE_PEOPLE ?? 1_000);
@@ -46,6 +51,10 @@ export interface ScaleRunResult {
   requestsPerInstanceCpuSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Latency of each tool apart, at the client. */
+  byTool: Record<'log_time' | 'timer_status', { calls: number; p50Ms: number; p99Ms: number }>;
+  /** log_time calls answered with success in the run (its warm-up included), and those of them without an audit record. */
+  audit: { answered: number; unrecorded: number };
   errors: number;
   /** Errors of calls sent more than two health checks after the kill (the balancer knew by then). */
   errorsAfterKillNoticed: number | null;
@@ -59,6 +68,8 @@ export interface TeamScaleBenchResults {
   people: number;
   seconds: number;
   cores: number;
+  /** One audit record written to the store: what a write's answer waits for. */
+  auditRecordMs: { alone: { p50: number; p99: number }; eightAtOnce: { p50: number; p99: number } };
   signIn: { totalSeconds: number; perPersonMs: number };
   runs: ScaleRunResult[];
 }
@@ -132,6 +143,12 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
     );
     const signInSeconds = (performance.now() - signInStarted) / 1000;
     await stopInstances();
+    progress('team at scale: audit records written to the store, in this process');
+    const auditRecordMs = await auditRecordCost(postgres.url, postgres.password);
+    row(
+      'Team at scale: one audit record written to PostgreSQL, what a write waits for before its answer: alone / eight at once',
+      `p50 ${auditRecordMs.alone.p50} ms, p99 ${auditRecordMs.alone.p99} ms / p50 ${auditRecordMs.eightAtOnce.p50} ms, p99 ${auditRecordMs.eightAtOnce.p99} ms`,
+    );
     row(
       `Team at scale: ${PEOPLE} people signed in up front through OAuth (registration, their Kimai token, consent, code)`,
       `${signInSeconds.toFixed(1)} s, ${Math.round((signInSeconds * 1000) / PEOPLE)} ms a person`,
@@ -143,8 +160,12 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
       await startInstances(plan.count);
       progress(`team at scale: ${PEOPLE} people through ${plan.count} instance(s) for ${LOAD_SECONDS} s${plan.kill ? ', one killed half-way' : ''}`);
       // Each person's engine opens on an instance at their first call there: warmed up, not measured.
-      await load(people, balancer, Math.min(10, Math.max(2, LOAD_SECONDS / 6)) * 1000, () => undefined);
-      const result = await measuredRun(people, balancer, instances, monitor, plan.kill);
+      const answered: number[] = [];
+      const noteAnswered = (sample: Sample) => (sample.entryId === undefined ? undefined : answered.push(sample.entryId));
+      await load(people, balancer, Math.min(10, Math.max(2, LOAD_SECONDS / 6)) * 1000, noteAnswered);
+      const result = await measuredRun(people, balancer, instances, monitor, plan.kill, noteAnswered);
+      const recorded = await settledAuditEntries(postgres.psql);
+      result.audit = { answered: answered.length, unrecorded: answered.filter((entryId) => !recorded.has(entryId)).length };
       runs.push(result);
       const title = `Team at scale: ${PEOPLE} people, timer_status and log_time (1 in 4), ${plan.count} instance(s) on PostgreSQL for ${LOAD_SECONDS} s${plan.kill ? ', one killed (SIGKILL) half-way' : ''}`;
       row(
@@ -157,6 +178,9 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
           `${result.errorsAfterKillNoticed}; by kind: ${JSON.stringify(result.errorKinds)}`,
         );
       else if (result.errors > 0) row('  errors by kind', JSON.stringify(result.errorKinds));
+      for (const tool of ['log_time', 'timer_status'] as const)
+        row(`  ${tool}: p50 / p99 at the client`, `${result.byTool[tool].p50Ms} ms / ${result.byTool[tool].p99Ms} ms (${result.byTool[tool].calls} calls)`);
+      row('  log_time answered with success and without an audit record', `${result.audit.unrecorded} of ${result.audit.answered}`);
       row(
         '  PostgreSQL client connections (pg_stat_activity): most at once / at the end',
         `${result.databaseConnections.max} / ${result.databaseConnections.atEnd}`,
@@ -168,6 +192,7 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
       people: PEOPLE,
       seconds: LOAD_SECONDS,
       cores: availableParallelism(),
+      auditRecordMs,
       signIn: { totalSeconds: round(signInSeconds), perPersonMs: Math.round((signInSeconds * 1000) / PEOPLE) },
       runs,
     };
@@ -180,11 +205,50 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
   }
 }
 
+/** One audit record written (appendAudit) 400 times, one after another, then 400 more eight at a time: the milliseconds each took. */
+async function auditRecordCost(url: string, password: string): Promise<TeamScaleBenchResults['auditRecordMs']> {
+  const store = await openStore(
+    { store: url, postgres: { password_env: 'PASSWORD', tls: 'disable', pool_size: 8 } },
+    { now: Date.now, env: { PASSWORD: password } },
+  );
+  const timed = async () => {
+    const started = performance.now();
+    await store.appendAudit({
+      id: randomUUID(),
+      at: Date.now(),
+      personId: 'bench',
+      person: 'Bench Person <bench@example.com>',
+      clientId: 'bench-client',
+      clientName: 'Bench client',
+      // A log_time's record in size, under a name of its own: the runs' count of log_time records leaves these out.
+      tool: 'bench_record',
+      outcome: 'done',
+      change: { arguments: { project: 'Website', activity: 'Design', description: '(12 characters)' }, record: { entry: { id: 1, project: 'Website' } } },
+    });
+    return performance.now() - started;
+  };
+  try {
+    const alone: number[] = [];
+    for (let index = 0; index < 400; index++) alone.push(await timed());
+    const together: number[] = [];
+    for (let round = 0; round < 50; round++) together.push(...(await Promise.all(Array.from({ length: 8 }, timed))));
+    const summary = (samples: number[]) => {
+      const sorted = samples.sort((a, b) => a - b);
+      return { p50: round(percentile(sorted, 50), 2), p99: round(percentile(sorted, 99), 2) };
+    };
+    return { alone: summary(alone), eightAtOnce: summary(together) };
+  } finally {
+    await store.close();
+  }
+}
+
 interface Sample {
   sentAt: number;
   ms: number;
   error: string | undefined;
   tool: string;
+  /** The entry a log_time answered with success says it logged. */
+  entryId?: number;
 }
 
 /** Every person calls, one call after another, until `durationMs` passed; each call is told to `record`. */
@@ -197,15 +261,17 @@ async function load(people: Person[], balancer: LoadBalancer, durationMs: number
         const writes = call % 4 === 3;
         const sentAt = performance.now();
         let error: string | undefined;
+        let entryId: number | undefined;
         try {
           const answer = writes
             ? await rawToolCall(mcpUrl, person.accessToken, 'log_time', logTimeArgs(person, index))
             : await rawToolCall(mcpUrl, person.accessToken, 'timer_status');
           error = answer.status === 200 ? toolError(answer.text) : `HTTP ${answer.status}: ${answer.text.slice(0, 100)}`;
+          if (writes && error === undefined) entryId = loggedEntryId(answer.text);
         } catch (failure) {
           error = `no answer (${(failure as Error).message})`;
         }
-        record({ sentAt, ms: performance.now() - sentAt, error, tool: writes ? 'log_time' : 'timer_status' });
+        record({ sentAt, ms: performance.now() - sentAt, error, tool: writes ? 'log_time' : 'timer_status', ...(entryId === undefined ? {} : { entryId }) });
       }
     }),
   );
@@ -223,11 +289,44 @@ function logTimeArgs(person: Person, index: number): Record<string, unknown> {
   };
 }
 
+/** The JSON-RPC message of an answer (JSON or one server-sent event). */
+function messageOf(
+  text: string,
+): { result?: { isError?: boolean; content?: { text?: string }[]; structuredContent?: unknown }; error?: { message?: string } } | undefined {
+  const json = text.startsWith('{') ? text : /^data: (.*)$/m.exec(text)?.[1];
+  return json ? JSON.parse(json) : undefined;
+}
+
+/** The entry id a successful log_time answer gives. */
+function loggedEntryId(text: string): number | undefined {
+  const id = (messageOf(text)?.result?.structuredContent as { entry?: { id?: unknown } } | undefined)?.entry?.id;
+  return typeof id === 'number' ? id : undefined;
+}
+
+/**
+ * The entries the audit log's log_time records name, once it stopped growing (two seconds without a
+ * new record, 30 s at most): what an instance still running had to write is in by then.
+ */
+async function settledAuditEntries(psql: (sql: string) => string): Promise<Set<number>> {
+  const read = () =>
+    psql("SELECT change::jsonb->'record'->'entry'->>'id' FROM punchcard_audit WHERE tool = 'log_time' AND outcome = 'done'")
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  const deadline = performance.now() + 30_000;
+  let last = read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const now = read();
+    if (now.length === last.length || performance.now() > deadline) return new Set(now);
+    last = now;
+  }
+}
+
 /** The tool's error in a 200 answer (JSON or one server-sent event), or undefined when it succeeded. */
 function toolError(text: string): string | undefined {
-  const json = text.startsWith('{') ? text : /^data: (.*)$/m.exec(text)?.[1];
-  if (!json) return 'an answer that is not JSON-RPC';
-  const message = JSON.parse(json) as { result?: { isError?: boolean; content?: { text?: string }[] }; error?: { message?: string } };
+  const message = messageOf(text);
+  if (!message) return 'an answer that is not JSON-RPC';
   if (message.error) return `JSON-RPC error: ${message.error.message ?? ''}`.slice(0, 80);
   if (message.result?.isError) return `tool error: ${message.result.content?.[0]?.text ?? ''}`.slice(0, 80);
   return undefined;
@@ -239,6 +338,7 @@ async function measuredRun(
   instances: TeamServerHandle[],
   monitor: pg.Client,
   kill: boolean,
+  alsoTell: (sample: Sample) => void,
 ): Promise<ScaleRunResult> {
   const samples: Sample[] = [];
   const pids = instances.map((instance) => instance.process.pid as number);
@@ -271,7 +371,10 @@ async function measuredRun(
       )
     : undefined;
   const started = performance.now();
-  await load(people, balancer, LOAD_SECONDS * 1000, (sample) => samples.push(sample));
+  await load(people, balancer, LOAD_SECONDS * 1000, (sample) => {
+    samples.push(sample);
+    alsoTell(sample);
+  });
   const elapsed = (performance.now() - started) / 1000;
   clearTimeout(killer);
   clearInterval(sampling);
@@ -305,6 +408,8 @@ async function measuredRun(
     requestsPerInstanceCpuSecond: Math.round(samples.length / Math.max(0.001, instanceCpuMs / 1000)),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
+    byTool: { log_time: toolLatency(samples, 'log_time'), timer_status: toolLatency(samples, 'timer_status') },
+    audit: { answered: 0, unrecorded: 0 },
     errors: failed.length,
     errorsAfterKillNoticed: noticedAt === undefined ? null : failed.filter((sample) => sample.sentAt > noticedAt).length,
     errorKinds,
@@ -312,6 +417,14 @@ async function measuredRun(
     databaseConnections: { max: Math.max(maxConnections, atEnd), atEnd },
     memoryMb,
   };
+}
+
+function toolLatency(samples: Sample[], tool: string): { calls: number; p50Ms: number; p99Ms: number } {
+  const latencies = samples
+    .filter((sample) => sample.tool === tool)
+    .map((sample) => sample.ms)
+    .sort((a, b) => a - b);
+  return { calls: latencies.length, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
 }
 
 /** The process's CPU time so far (user + system), from /proc. */

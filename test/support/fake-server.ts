@@ -16,6 +16,11 @@ export interface Failure {
   headers?: Record<string, string>;
   /** Waits before answering (longer than the client's timeout to test timeouts). */
   delayMs?: number;
+  /**
+   * No failure but a slow back end: the API's own answer (the write done), sent after `delayMs`, so a
+   * test can act while the request is in flight (stop the server's database, kill it).
+   */
+  late?: true;
   /** How many matching requests fail; default 1. */
   times?: number;
   /**
@@ -66,6 +71,8 @@ export interface Reply {
   headers: Record<string, string>;
   delayMs?: number;
   flood?: Flood;
+  /** The API's own answer is made when the delay is over (Failure.late). */
+  late?: true;
 }
 
 /** What a fake's handler answers with: a status, a body to send as JSON, and headers. */
@@ -97,6 +104,7 @@ export class Failures {
     if (!found) return undefined;
     found.left--;
     const { failure } = found;
+    if (failure.late) return { status: 0, body: '', headers: {}, delayMs: failure.delayMs ?? 0, late: true };
     const body = failure.reflect && request ? failure.reflect({ method, ...request }) : failure.body;
     return {
       status: failure.status ?? 500,
@@ -148,24 +156,27 @@ export async function startFakeServer<Recorded extends RecordedRequest>(
         request,
       );
       options.requests.push(record);
-      const reply =
-        options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text }) ??
-        options.respond(method, url, request.headers, text);
+      const scripted = options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text });
+      // A late answer is the API's own, made only when it is sent: the write happens when the slow back end gets to it.
+      const replyNow = () => (scripted && !scripted.late ? scripted : options.respond(method, url, request.headers, text));
+      const reply = scripted?.late ? undefined : replyNow();
       const send = () => {
         if (response.destroyed) return;
-        if (reply.flood) {
-          record.status = reply.status;
-          flood(response, reply.status, reply.headers, reply.flood, (bytes) => (record.answerBytes = bytes));
+        const answer = reply ?? replyNow();
+        if (answer.flood) {
+          record.status = answer.status;
+          flood(response, answer.status, answer.headers, answer.flood, (bytes) => (record.answerBytes = bytes));
           return;
         }
-        response.writeHead(reply.status, reply.headers);
-        response.end(reply.body);
-        record.answerBytes = Buffer.byteLength(reply.body);
-        record.status = reply.status;
+        response.writeHead(answer.status, answer.headers);
+        response.end(answer.body);
+        record.answerBytes = Buffer.byteLength(answer.body);
+        record.status = answer.status;
         record.answeredAt = performance.now();
         record.serverMs = record.answeredAt - started;
       };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      const delayMs = scripted?.delayMs ?? 0;
+      if (delayMs > 0) setTimeout(send, delayMs);
       else send();
     });
   };

@@ -8,7 +8,7 @@ import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Settings } from '../../../mcp-server/contract/settings.ts';
 import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
-import { Engine, type OpenTracker } from '../../../mcp-server/engine/engine.ts';
+import { Engine, type OpenTracker, type ServerOptions } from '../../../mcp-server/engine/engine.ts';
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
 import type { PolicySource } from '../../../mcp-server/policy/policy-source.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
@@ -83,7 +83,7 @@ function localBackEnd(dir: string): { open: OpenTracker; opened: Opened[] } {
   return { open, opened };
 }
 
-async function engineWith(options: { settings?: Settings; policy?: PolicySource } = {}) {
+async function engineWith(options: { settings?: Settings; policy?: PolicySource; log?: (message: string) => void } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-class-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const backEnd = localBackEnd(dir);
@@ -94,7 +94,7 @@ async function engineWith(options: { settings?: Settings; policy?: PolicySource 
     profile: (settings) => settings.provider,
     openTracker: backEnd.open,
     now: () => NOW,
-    log: () => {},
+    log: options.log ?? (() => {}),
     callDeadlineMs: 45_000,
   });
   cleanups.push(() => engine.close());
@@ -102,9 +102,9 @@ async function engineWith(options: { settings?: Settings; policy?: PolicySource 
 }
 
 /** A client of one server the engine made, kept open as a 2025-era session keeps its server. */
-async function session(engine: Engine, readOnly = false) {
+async function session(engine: Engine, readOnly = false, afterWrite?: ServerOptions['afterWrite']) {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await engine.createServer({ readOnly }).connect(serverTransport);
+  await engine.createServer({ readOnly, ...(afterWrite ? { afterWrite } : {}) }).connect(serverTransport);
   const client = new Client({ name: 'engine-class-test', version: '1' });
   let told = 0;
   client.setNotificationHandler('notifications/tools/list_changed', () => {
@@ -205,6 +205,33 @@ describe('an Engine', () => {
     }
     // Nothing was started: the timer is as it was.
     expect((await open.call('timer_status')).content[0]?.text).toMatch(/^No timer running\./);
+  });
+
+  it('answers a write only once what it tells of the write is done (the team server keeps the audit record first); a record that fails leaves the write done', async () => {
+    const said: string[] = [];
+    const { engine } = await engineWith({ log: (message) => said.push(message) });
+    let recording: (() => void) | undefined;
+    const recorded: string[] = [];
+    const open = await session(engine, false, async (call) => {
+      if (call.tool === 'clock_out') throw new Error('the store went away');
+      await new Promise<void>((resolve) => (recording = resolve));
+      recorded.push(call.tool);
+    });
+    let answered = false;
+    const clockIn = open.call('clock_in').then((result) => {
+      answered = true;
+      return result;
+    });
+    await expect.poll(() => recording).toBeDefined();
+    // A call after it, on the same connection, is answered first: the write's answer waits for its record.
+    expect(await open.tools()).toContain('clock_in');
+    expect(answered).toBe(false);
+    recording?.();
+    expect((await clockIn).isError).toBeFalsy();
+    expect(recorded).toEqual(['clock_in']);
+    const clockOut = await open.call('clock_out');
+    expect(clockOut.isError).toBeFalsy();
+    expect(said).toContain('Recording clock_out failed: the store went away');
   });
 
   it('refuses calls in words once it is closed, opening nothing', async () => {

@@ -89,6 +89,10 @@ describe('the team server’s metrics', () => {
     expect(valueOf(after, 'punchcard_sign_ins_total', { outcome: 'signed_in' })).toBe(1);
     expect(valueOf(after, 'punchcard_people_with_open_engine')).toBe(1);
     expect(valueOf(after, 'punchcard_kept_writes_waiting')).toBe(0);
+    // The clock-in's audit record is in the store: nothing waits for it, on disk or in memory.
+    expect(valueOf(after, 'punchcard_audit_records_waiting', { kept: 'spool' })).toBe(0);
+    expect(valueOf(after, 'punchcard_audit_records_waiting', { kept: 'memory' })).toBe(0);
+    expect(valueOf(after, 'punchcard_audit_records_given_up_total')).toBe(0);
     // The process's own, under Prometheus' usual names.
     expect(valueOf(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
 
