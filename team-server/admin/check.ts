@@ -6,11 +6,14 @@
 // are served (a problem on an address other machines reach, unless the config says it is meant).
 // It exits 1 when any line is a problem, so a deployment script can stop on it.
 import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 import { checkStoreKey } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
+import { auditSpoolFolder, spoolFiles } from '../team/audit-spool.ts';
 import { secretIsSet, secretVariables, withSecretFiles } from '../../mcp-server/settings/secret-files.ts';
 import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
@@ -53,7 +56,47 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   findings.push(await backEndFinding(config));
   if (config.sign_in.oidc) findings.push(await discoveryFinding(config.sign_in.oidc.issuer));
   findings.push(metricsFinding(config));
+  findings.push(auditSpoolFinding(config));
   return findings;
+}
+
+/**
+ * Where audit records wait while the store is away (team/audit-spool.ts): a folder the server's
+ * account may write, or may make (nothing is made here). Spools that wait there from a process that
+ * ended are said: the next server started on the folder writes them to the store.
+ */
+function auditSpoolFinding(config: ServerConfig): Finding {
+  const folder = auditSpoolFolder(config);
+  const subject = 'audit spool';
+  if (existsSync(folder)) {
+    if (!writable(folder))
+      return { ok: false, subject, said: `${folder} is not writable by this account: audit records could not wait there while the store is away` };
+    const left = spoolFiles(folder).length;
+    return {
+      ok: true,
+      subject,
+      said: `records wait in ${folder} while the store is away${left > 0 ? ` (${left} spool file(s) wait there now, written to the store by the next server started on it)` : ''}`,
+    };
+  }
+  let ancestor = dirname(folder);
+  while (!existsSync(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  const why = !statSync(ancestor).isDirectory() ? `${ancestor} is a file` : !writable(ancestor) ? `${ancestor} is not writable by this account` : undefined;
+  if (why)
+    return {
+      ok: false,
+      subject,
+      said: `${folder} cannot be made (${why}): audit records could not wait while the store is away. Set data_dir to a folder on this instance's own volume`,
+    };
+  return { ok: true, subject, said: `records wait in ${folder} while the store is away (made the first time)` };
+}
+
+function writable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

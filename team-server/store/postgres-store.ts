@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { parsePostgresAddress, type PostgresAddress } from '../../mcp-server/contract/postgres-address.ts';
-import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
+import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** The key of the advisory lock migrations hold (any fixed number; this one spells "punch"). */
@@ -474,22 +474,31 @@ class PostgresStore implements Store {
   }
 
   async appendAudit(record: AuditRecord): Promise<boolean> {
+    return (await this.appendAudits([record])) === 1;
+  }
+
+  async appendAudits(records: readonly AuditRecord[]): Promise<number> {
+    if (records.length === 0) return 0;
+    if (records.length > MAX_AUDIT_BATCH) throw new RangeError(`appendAudits takes at most ${MAX_AUDIT_BATCH} records at once (given ${records.length}).`);
+    // One statement, so all or nothing, its rows in the records' order (their seq follows it).
+    const values = records.flatMap((record) => [
+      record.id ?? null,
+      record.at,
+      record.personId,
+      record.person,
+      record.clientId,
+      record.clientName,
+      record.tool,
+      record.outcome,
+      JSON.stringify(record.change),
+    ]);
+    const placeholders = records.map((_, row) => `(${Array.from({ length: 9 }, (__, column) => `$${row * 9 + column + 1}`).join(', ')})`).join(', ');
     const rows = await this.#query(
-      `INSERT INTO punchcard_audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO punchcard_audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ${placeholders}
        ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING RETURNING seq`,
-      [
-        record.id ?? null,
-        record.at,
-        record.personId,
-        record.person,
-        record.clientId,
-        record.clientName,
-        record.tool,
-        record.outcome,
-        JSON.stringify(record.change),
-      ],
+      values,
     );
-    return rows.length === 1;
+    return rows.length;
   }
 
   async readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {

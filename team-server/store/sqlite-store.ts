@@ -7,7 +7,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../../mcp-server/providers/sqlite-files.ts';
-import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord, Store } from './store.ts';
+import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
@@ -317,23 +317,31 @@ class SqliteStore implements Store {
   }
 
   appendAudit(record: AuditRecord): Promise<boolean> {
-    return this.#run(() => {
-      const { changes } = this.#sql(
-        `INSERT INTO audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING`,
-      ).run(
-        record.id ?? null,
-        record.at,
-        record.personId,
-        record.person,
-        record.clientId,
-        record.clientName,
-        record.tool,
-        record.outcome,
-        JSON.stringify(record.change),
-      );
-      return Number(changes) === 1;
-    });
+    return this.#run(() => this.#insertAudit(record));
+  }
+
+  appendAudits(records: readonly AuditRecord[]): Promise<number> {
+    if (records.length > MAX_AUDIT_BATCH)
+      return Promise.reject(new RangeError(`appendAudits takes at most ${MAX_AUDIT_BATCH} records at once (given ${records.length}).`));
+    return this.#run(() => this.#transaction(() => records.filter((record) => this.#insertAudit(record)).length));
+  }
+
+  #insertAudit(record: AuditRecord): boolean {
+    const { changes } = this.#sql(
+      `INSERT INTO audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING`,
+    ).run(
+      record.id ?? null,
+      record.at,
+      record.personId,
+      record.person,
+      record.clientId,
+      record.clientName,
+      record.tool,
+      record.outcome,
+      JSON.stringify(record.change),
+    );
+    return Number(changes) === 1;
   }
 
   readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {

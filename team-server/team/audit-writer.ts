@@ -1,8 +1,9 @@
 // Writes the audit log so that nothing acknowledged goes unrecorded: the record of a write is kept
 // before the client hears the write was done (run-tool.ts awaits it), in the store while it answers,
 // else in a spool on the instance's own volume (audit-spool.ts), so neither a crash nor an outage
-// loses one. While the store answers, each call writes its own record, calls at once side by side
-// (one writer for all would hold every write of the instance to one round trip at a time). Once a
+// loses one. While the store answers, each call's record goes to the store with those of the calls
+// answered at the same moment, in one round trip (audit-batches.ts: a record a call, each taking a
+// connection of the pool, made every write wait its turn for the pool twice under load). Once a
 // record had to wait, every later one waits behind it in the spool, in order, and the spool is
 // written to the store every 2 s until it is empty; then calls write directly again. Records written
 // twice (a drain killed between writing and deleting) are kept once: each has its own id. Spools a
@@ -14,6 +15,7 @@
 import { NODE_TIMERS, type Timers } from '../../mcp-server/clock.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { type AuditRecord, type Store, StoreUnavailable } from '../store/store.ts';
+import { AuditBatches } from './audit-batches.ts';
 import { privateFolder, SpoolFile, spoolFiles } from './audit-spool.ts';
 
 /** Records kept in memory at most where the spool cannot be written: a few minutes of a large company's writes, a few megabytes. */
@@ -51,6 +53,8 @@ export class AuditWriter {
   readonly #timers: Timers;
   readonly #maxSpooled: number;
   readonly #givenUp: (count: number) => void;
+  /** Records written while nothing waits, those of calls answered together in one round trip. */
+  readonly #batches: AuditBatches;
   /** This process's own spool, while records wait in it. */
   #own: SpoolFile | undefined;
   /** Spools other processes left, taken over and being written, oldest first. */
@@ -77,6 +81,7 @@ export class AuditWriter {
     this.#timers = options.timers ?? NODE_TIMERS;
     this.#maxSpooled = options.maxSpooled ?? MAX_SPOOLED;
     this.#givenUp = options.givenUp ?? (() => {});
+    this.#batches = new AuditBatches(store, refusedForItself);
   }
 
   /**
@@ -110,16 +115,14 @@ export class AuditWriter {
    */
   async append(record: AuditRecord): Promise<void> {
     if (!this.#waiting) {
-      try {
-        await this.#store.appendAudit(record);
+      const written = await this.#batches.write(record);
+      if (written.kept) return;
+      if (written.refusedForItself) {
+        this.#giveUp(1, `An audit record could not be written and is given up: ${(written.error as Error).message}`);
         return;
-      } catch (error) {
-        if (refusedForItself(error)) {
-          this.#giveUp(1, `An audit record could not be written and is given up: ${(error as Error).message}`);
-          return;
-        }
-        if (!this.#waiting) this.#log(`The audit log could not be written (${(error as Error).message}); records wait and are written when the store answers.`);
       }
+      if (!this.#waiting)
+        this.#log(`The audit log could not be written (${(written.error as Error).message}); records wait and are written when the store answers.`);
     }
     this.#keep(record);
   }
@@ -216,12 +219,31 @@ export class AuditWriter {
   /** Writes `file`'s records to the store in order, deleting them as they are in; false when the store is away. */
   async #drainFile(file: SpoolFile): Promise<boolean> {
     for (let batch = file.front(BATCH); batch.length > 0; batch = file.front(BATCH)) {
+      const records: AuditRecord[] = [];
       for (const { record } of batch) {
-        if (!record) this.#giveUp(1, `An audit record in ${file.path} could not be read and is given up.`);
-        else if (!(await this.#write(record))) return false;
+        if (record) records.push(record);
+        else this.#giveUp(1, `An audit record in ${file.path} could not be read and is given up.`);
       }
+      if (!(await this.#writeInOrder(records))) return false;
       file.dropThrough((batch.at(-1) as { seq: number }).seq);
     }
+    return true;
+  }
+
+  /**
+   * Records to the store in order, in one round trip where the store takes them all, else one by one
+   * (so a record the store refuses for itself is given up alone); false at the first sign the store
+   * is away, the records before it in (written again next time, kept once).
+   */
+  async #writeInOrder(records: AuditRecord[]): Promise<boolean> {
+    if (records.length === 0) return true;
+    try {
+      await this.#store.appendAudits(records);
+      return true;
+    } catch (error) {
+      if (!refusedForItself(error)) return false;
+    }
+    for (const record of records) if (!(await this.#write(record))) return false;
     return true;
   }
 

@@ -15,9 +15,8 @@ if (!folder || !countText) throw new Error('Usage: audit-writer-process.ts SPOOL
 const out = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
 // The store as it is while PostgreSQL is down: every write refused as the PostgreSQL store refuses it.
-const away = {
-  appendAudit: () => Promise.reject(new StoreUnavailable('The PostgreSQL store does not answer (connect ECONNREFUSED 127.0.0.1:5432).')),
-} as unknown as Store;
+const refused = () => Promise.reject(new StoreUnavailable('The PostgreSQL store does not answer (connect ECONNREFUSED 127.0.0.1:5432).'));
+const away = { appendAudit: refused, appendAudits: refused } as unknown as Store;
 const writer = new AuditWriter(away, (said) => out({ said }), { spoolFolder: folder });
 writer.start();
 for (let index = 0; index < Number(countText); index++) {

@@ -139,6 +139,7 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
       'store',
       'back end',
       'metrics',
+      'audit spool',
     ]);
     expect(good.stdout).toContain(`ok      back end: Kimai at ${fake.url} answers (HTTP `);
     const config = JSON.parse(readFileSync(server.configPath, 'utf8')) as Record<string, unknown>;

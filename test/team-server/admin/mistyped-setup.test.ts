@@ -140,3 +140,20 @@ describe('admin check on the metrics’ address', () => {
       );
   });
 });
+
+describe('admin check on where audit records wait while the store is away', () => {
+  it('says where, makes nothing, and is a problem where the folder cannot be made', async () => {
+    const dataDir = join(dir, 'spool-data');
+    const { admin } = configured({ data_dir: dataDir });
+    const line = async () => (await admin('check')).stdout.split('\n').find((each) => each.includes(' audit spool: ')) as string;
+    expect(await line()).toBe(`ok      audit spool: records wait in ${join(dataDir, 'audit-spool')} while the store is away (made the first time)`);
+    expect(existsSync(dataDir)).toBe(false);
+    const blocker = join(dir, 'a-plain-file');
+    writeFileSync(blocker, '');
+    const blocked = configured({ data_dir: join(blocker, 'data') });
+    const blockedLine = (await blocked.admin('check')).stdout.split('\n').find((each) => each.includes(' audit spool: '));
+    expect(blockedLine).toBe(
+      `problem audit spool: ${join(blocker, 'data', 'audit-spool')} cannot be made (${blocker} is a file): audit records could not wait while the store is away. Set data_dir to a folder on this instance's own volume`,
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openPostgresStore } from '../../../team-server/store/postgres-store.ts';
-import { type Store, StoreVersionError } from '../../../team-server/store/store.ts';
+import { MAX_AUDIT_BATCH, type Store, StoreVersionError } from '../../../team-server/store/store.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 
@@ -150,6 +150,25 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await store.appendAudit(anonymous)).toBe(true);
     const kept = (await store.readAudit({ since: 5000, limit: 10 })).filter((entry) => entry.personId === 'p2');
     expect(kept.map((entry) => entry.id)).toEqual(['r-twice', undefined, undefined]);
+  });
+
+  it('appends a batch of audit records in one go, in order, each id once, all or nothing', async () => {
+    const base = { at: 9000, personId: 'p3', person: 'Cy', clientId: 'c', clientName: 'Claude', outcome: 'done' as const, change: {} };
+    const batch = ['a', 'b', 'c'].map((tool) => ({ ...base, id: `batch-${tool}`, tool }));
+    expect(await store.appendAudits(batch)).toBe(3);
+    // Sent again (a drain killed before it deleted them), with one new record: only the new one is kept.
+    expect(await other.appendAudits([...batch, { ...base, id: 'batch-d', tool: 'd' }])).toBe(1);
+    // A record the store refuses refuses the whole batch: nothing of it is kept.
+    const broken = [
+      { ...base, id: 'batch-e', tool: 'e' },
+      { ...base, id: 'batch-f', tool: null as unknown as string },
+    ];
+    await expect(store.appendAudits(broken)).rejects.toThrow();
+    const kept = (await store.readAudit({ since: 9000, limit: 10 })).filter((entry) => entry.personId === 'p3');
+    expect(kept.map((entry) => entry.tool)).toEqual(['a', 'b', 'c', 'd']);
+    await expect(store.appendAudits(Array.from({ length: MAX_AUDIT_BATCH + 1 }, (_, index) => ({ ...base, id: `big-${index}`, tool: 'x' })))).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it("learns its key's state once: the first instance's wins, a later one reads it", async () => {

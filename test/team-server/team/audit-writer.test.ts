@@ -1,5 +1,5 @@
 // The audit log keeps the record of every write before its answer leaves: in the store while it
-// answers (each call its own, side by side), else in a spool on the instance's own volume, in order,
+// answers (the records of calls answered together in one round trip), else in a spool on the instance's own volume, in order,
 // written to the store when it answers again, each record once; a spool a killed process left is
 // taken over by the next process on the folder, one in use never. Where the spool cannot be written
 // (a folder that cannot be made, a disk that refuses to grow the file) records wait in memory, which
@@ -44,7 +44,7 @@ afterEach(async () => {
 function flaky(): Store {
   return new Proxy(store, {
     get: (target, name) =>
-      name === 'appendAudit' && away
+      (name === 'appendAudit' || name === 'appendAudits') && away
         ? () => Promise.reject(new StoreUnavailable('The PostgreSQL store does not answer (connect ECONNREFUSED 127.0.0.1:5432).'))
         : boundTo(target, name),
   });
@@ -99,6 +99,50 @@ describe('the audit log while the store answers', () => {
     expect(await tools()).toContain('clock_out');
     expect(said).toEqual([]);
     expect(spoolFilesIn(spool)).toEqual([]);
+    await writer.close();
+  });
+
+  it('writes the records of calls answered together in one round trip, each call told only once its own is in', async () => {
+    const batches: number[] = [];
+    const counted = new Proxy(store, {
+      get: (target, name: keyof Store) =>
+        name === 'appendAudits'
+          ? (records: AuditRecord[]) => {
+              batches.push(records.length);
+              return target.appendAudits(records);
+            }
+          : boundTo(target, name),
+    });
+    const writer = writerOn(counted);
+    const seen: string[] = [];
+    // Fifty calls answered at once, as a busy instance answers them.
+    const calls = Array.from({ length: 50 }, (_, index) => record(`call-${index}`));
+    await Promise.all(
+      calls.map(async (each) => {
+        await writer.append(each);
+        // Told once its record is in the store, never before.
+        const inStore = (await store.readAudit({ limit: 100_000 })).some((entry) => entry.id === each.id);
+        if (inStore) seen.push(each.tool);
+      }),
+    );
+    expect(seen.sort()).toEqual(calls.map((each) => each.tool).sort());
+    // The first alone (nothing was being written), the other 49 together behind it: two round trips, not fifty.
+    expect(batches).toEqual([1, 49]);
+    expect(await tools()).toEqual(calls.map((each) => each.tool));
+    await writer.close();
+  });
+
+  it('gives up only the record the store refuses for itself when it came in a batch with others', async () => {
+    const writer = writerOn(store);
+    const lock = lockStore();
+    const first = writer.append(record('first'));
+    // While the first waits for the lock, three more gather, one of them broken.
+    const gathered = [writer.append(record('second')), writer.append({ ...record('broken'), tool: null as unknown as string }), writer.append(record('third'))];
+    setTimeout(lock.release, 100);
+    await Promise.all([first, ...gathered]);
+    expect(await tools()).toEqual(['first', 'second', 'third']);
+    expect(givenUp).toBe(1);
+    expect(said).toEqual([expect.stringMatching(/^An audit record could not be written and is given up: NOT NULL constraint failed: audit\.tool/)]);
     await writer.close();
   });
 

@@ -1,0 +1,66 @@
+// The audit records of calls answered at once, written to the store together (group commit): each
+// call still waits for its own record to be in the store before its answer leaves (audit-writer.ts),
+// but while one batch is being written the records arriving meanwhile gather for the next, so a
+// busy instance writes its audit log in a round trip a batch, not one a call. One record per call,
+// each taking a connection of the store's pool, made every write wait its turn for the pool twice
+// under load; a batch takes one. An idle instance writes a lone record at once, as before.
+import { type AuditRecord, MAX_AUDIT_BATCH, type Store } from '../store/store.ts';
+
+/** How a record's write ended: in the store, refused by the store for what it holds, or the store's failure (away). */
+export type BatchedWrite = { kept: true } | { kept: false; error: unknown; refusedForItself: boolean };
+
+export class AuditBatches {
+  readonly #store: Store;
+  readonly #refusedForItself: (error: unknown) => boolean;
+  #gathering: { record: AuditRecord; settle: (outcome: BatchedWrite) => void }[] = [];
+  #writing = false;
+
+  /** `refusedForItself`: whether the store refused a record for what it holds (it is then given up, alone). */
+  constructor(store: Store, refusedForItself: (error: unknown) => boolean) {
+    this.#store = store;
+    this.#refusedForItself = refusedForItself;
+  }
+
+  /** Writes `record` with the others waiting now; resolves with how its write ended, never rejects. */
+  write(record: AuditRecord): Promise<BatchedWrite> {
+    return new Promise((settle) => {
+      this.#gathering.push({ record, settle });
+      if (!this.#writing) void this.#writeAll();
+    });
+  }
+
+  async #writeAll(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#gathering.length > 0) {
+        const batch = this.#gathering.splice(0, MAX_AUDIT_BATCH);
+        const outcomes = await this.#writeBatch(batch.map((entry) => entry.record));
+        // In the batch's order: a caller that must spool its record (the store away) does so in turn.
+        batch.forEach((entry, index) => entry.settle(outcomes[index] as BatchedWrite));
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+
+  /** The batch in one transaction; where the store refuses it for a record's sake, each record alone, so only that one is given up. */
+  async #writeBatch(records: AuditRecord[]): Promise<BatchedWrite[]> {
+    try {
+      await this.#store.appendAudits(records);
+      return records.map(() => ({ kept: true }));
+    } catch (error) {
+      const refusedForItself = this.#refusedForItself(error);
+      if (!refusedForItself || records.length === 1) return records.map(() => ({ kept: false, error, refusedForItself }));
+    }
+    const outcomes: BatchedWrite[] = [];
+    for (const record of records) {
+      try {
+        await this.#store.appendAudit(record);
+        outcomes.push({ kept: true });
+      } catch (error) {
+        outcomes.push({ kept: false, error, refusedForItself: this.#refusedForItself(error) });
+      }
+    }
+    return outcomes;
+  }
+}
