@@ -27,8 +27,16 @@ export class CalamariCatalog extends BackEndPart<CalamariContext> {
     throw new BackEndError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot archive one.");
   }
 
-  /** The projects the person may book on, kept for an hour. */
+  /**
+   * The projects the person may book on, kept for an hour: a clock-in or a shift by name within it
+   * asks Calamari nothing more, and Calamari itself refuses a project archived meanwhile (then forget).
+   */
   projects(): Promise<CalamariNamed[]> {
     return this.#projects.get(() => this.context.api.projects());
+  }
+
+  /** Calamari refused a project they named: the next call reads them afresh. */
+  forget(): void {
+    this.#projects.invalidate();
   }
 }

@@ -10,7 +10,7 @@ import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEnt
 import type { TerminalEvent } from './api.ts';
 import type { CalamariCatalog } from './catalog.ts';
 import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
-import { CalamariError } from './errors.ts';
+import { CalamariError, isProjectRefusal } from './errors.ts';
 import { toTimeEntry, workedPieces } from './mapping.ts';
 import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from './wire.ts';
 
@@ -60,7 +60,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       time: sent,
       ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
       ...(fields.description ? { description: fields.description } : {}),
-    });
+    }).catch((error: unknown) => this.#projectRefused(error));
     if (answer.shiftStatus !== 'STARTED')
       throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
     // A shift begun elsewhere between that look and the clock-in (another device, the web app) makes
@@ -134,14 +134,16 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const zone = await this.context.zone();
     const project = fields.projectId === null ? null : ((await this.parts.catalog.projects()).find((item) => item.id === fields.projectId) ?? null);
-    const answer = await this.context.api.createShift({
-      shiftStart: formatWallClock(fields.start, zone),
-      shiftEnd: formatWallClock(fields.end, zone),
-      ...(fields.description ? { description: fields.description } : {}),
-      ...(project
-        ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] }
-        : {}),
-    });
+    const answer = await this.context.api
+      .createShift({
+        shiftStart: formatWallClock(fields.start, zone),
+        shiftEnd: formatWallClock(fields.end, zone),
+        ...(fields.description ? { description: fields.description } : {}),
+        ...(project
+          ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] }
+          : {}),
+      })
+      .catch((error: unknown) => this.#projectRefused(error));
     this.#shifts.clear();
     const start = Math.floor(fields.start / 1_000) * 1_000;
     const end = Math.floor(fields.end / 1_000) * 1_000;
@@ -197,6 +199,16 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     } finally {
       this.#shifts.clear();
     }
+  }
+
+  /**
+   * Calamari refused the project a write named (archived, or closed to the person, since the projects
+   * were read): the kept projects are forgotten, so the next call reads them afresh, and the refusal
+   * is said as it is (errors.ts).
+   */
+  #projectRefused(error: unknown): never {
+    if (isProjectRefusal(error)) this.parts.catalog.forget();
+    throw error;
   }
 
   /**
