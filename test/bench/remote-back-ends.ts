@@ -31,6 +31,7 @@ interface Recorded {
   method: string;
   path: string;
   status: number;
+  body?: string;
   receivedAt: number;
   answeredAt: number;
 }
@@ -195,15 +196,27 @@ async function remoteBenchmarks(name: string, plan: Plan): Promise<RemoteBenchRe
 /** One clock_in past the moment the engine shares what it read, as a person clocking in a while after their last call; clocked out again after. */
 async function measureWarmClockIn(name: string, session: Session, plan: NonNullable<Plan['warmClockIn']>, row: Row): Promise<number> {
   await new Promise((done) => setTimeout(done, plan.gapMs));
+  const before = session.fake.requests.length;
   const [measured] = await measureSteps(session.engine, session.fake.requests, [plan.step]);
   if (!measured || measured.isError) throw new Error(`The warm clock_in failed: ${measured?.text}`);
   row(`${name} requests per warm clock_in (${measured.requests.map((request) => request.split(' ')[1]).join(', ')})`, `${measured.requests.length}`, {
     text: `≤ ${plan.most}`,
     met: measured.requests.length <= plan.most,
   });
+  // Calamari's shift listings are not paged: the days one asks for are what it reads and answers.
+  const listed = session.fake.requests
+    .slice(before)
+    .flatMap((request) => (request.path.endsWith('/timesheetentries/v1/find') ? [listedDays(request.body)] : []));
+  if (listed.length > 0) row(`${name} days of shifts listed per warm clock_in`, listed.join(' + '));
   const out = await session.engine.call('clock_out', {});
   if (out.isError) throw new Error(`clock_out after the warm clock_in failed: ${JSON.stringify(out.content)}`);
   return measured.requests.length;
+}
+
+/** The days a shift listing's body asks for ('from' to 'to', both included). */
+function listedDays(body: string | undefined): number {
+  const { from, to } = JSON.parse(body ?? '{}') as { from?: string; to?: string };
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' | 'statusGapMs' | 'statusCalls'>): Promise<RemoteBenchResults['latency']> {

@@ -50,7 +50,7 @@ export const STEPS: Step[] = [
  * request test holds to at most three and the bench prints.
  */
 export const WARM_CLOCK_IN: Step = {
-  label: 'clock_in (warm: whether a shift runs, the clock-in, the shift it began)',
+  label: 'clock_in (warm: whether a shift runs, the clock-in, the days of the shift it began)',
   tool: 'clock_in',
   args: { project: 'General' },
   expected: 3,
