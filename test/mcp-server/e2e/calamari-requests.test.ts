@@ -3,17 +3,35 @@
 // ignores a clock-in while a shift runs, so whether one runs is asked first, and the shift it began is
 // read back from the days it can be on): a scripted session through the built server over stdio, the
 // fake Calamari counting what arrives; a warm clock_in on its own, its projects reused and its output
-// as complete as before; what a fresh process pays for its first call; that an idle server asks
-// nothing; what one status refresh of the app asks, and what its clock-in and the refresh after ask,
-// through the app's own status code; and that a listing shared for that is not kept past a moment.
+// as complete as before; what a fresh process pays for its first call; a clock_in by name in a new
+// engine that takes the projects another read within the hour (and reads them past it, or after
+// Calamari refused one); that an idle server asks nothing; what one status refresh of the app asks,
+// and what its clock-in and the refresh after ask, through the app's own status code; and that a
+// listing shared for that is not kept past a moment.
 import { describe, expect, it } from 'vitest';
 import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
 import { calamariCapabilities } from '../../../mcp-server/providers/calamari/capabilities.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { measureSteps } from '../../support/request-counting.ts';
 import { describeRequestsPerCall } from '../../support/requests-per-call.ts';
-import { type RecordedRequest, wallTimeToEpoch } from '../providers/calamari/fake-calamari.ts';
-import { ADA, appTimesheet, COLD_STEPS, REUSE_PASSED_MS, startCountingSession, STEPS, WARM_CLOCK_IN } from '../providers/calamari/request-scenario.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REFERENCE_TTL_MS } from '../../../mcp-server/providers/calamari/context.ts';
+import { CALAMARI_PROJECTS_FILE } from '../../../mcp-server/providers/calamari/kept-projects.ts';
+import { textOf } from '../../support/engine.ts';
+import { type RecordedRequest, SEED, wallTimeToEpoch } from '../providers/calamari/fake-calamari.ts';
+import {
+  ADA,
+  appTimesheet,
+  CLOCK_IN_IN_ANOTHER_ENGINE,
+  COLD_STEPS,
+  type CountingSession,
+  REUSE_PASSED_MS,
+  startAnotherEngine,
+  startCountingSession,
+  STEPS,
+  WARM_CLOCK_IN,
+} from '../providers/calamari/request-scenario.ts';
 
 describeRequestsPerCall({
   backEnd: 'Calamari',
@@ -105,6 +123,98 @@ describe('a warm clock_in on Calamari', () => {
       await session.close();
     }
   }, 30_000);
+});
+
+describe('the projects another engine read within the hour', () => {
+  const CLOCK_IN = ['POST /clockin/shift/status/v1/get-current 200', 'POST /clockin/terminal/v1/clock-in 200', 'POST /clockin/timesheetentries/v1/find 200'];
+  const PROJECTS = 'POST /clockin/projects/v1/get-projects-for-person 200';
+  const projectReads = (session: CountingSession) => session.fake.requests.filter((request) => request.path.endsWith('/get-projects-for-person')).length;
+  /** What the data folder keeps of Ada's projects (kept-projects.ts), if anything. */
+  function keptProjects(session: CountingSession): { projects?: unknown; readAt?: string } | undefined {
+    const file = join(session.userDataDir, CALAMARI_PROJECTS_FILE);
+    if (!existsSync(file)) return undefined;
+    return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { projects?: unknown; readAt?: string }>)[`${ADA} at ${session.fake.url}`];
+  }
+
+  /** A clock_in by name (and out again) in a new engine on the session's folder, `laterMs` on: what it asked. */
+  async function clockInElsewhere(session: CountingSession, laterMs: number, project = 'General') {
+    const engine = await startAnotherEngine(session, laterMs);
+    try {
+      const [measured] = await measureSteps(engine, session.fake.requests, [{ ...CLOCK_IN_IN_ANOTHER_ENGINE, args: { project } }]);
+      if (!measured) throw new Error('Nothing was measured.');
+      if (!measured.isError) {
+        // Calamari's terminal times are whole seconds: the clock-out goes a second after the clock-in.
+        await new Promise((done) => setTimeout(done, 1_100));
+        const out = await engine.call('clock_out');
+        expect(out.isError, textOf(out)).toBeFalsy();
+      }
+      return measured;
+    } finally {
+      await engine.close();
+    }
+  }
+
+  it('are taken by a new engine: a clock_in by name asks three; past their hour it reads them again, and a new engine takes that listing', async () => {
+    const session = await startCountingSession();
+    try {
+      // One engine reads the projects (a list_catalog); a second AI client's engine, or the app's after a restart, comes next.
+      expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
+      const within = await clockInElsewhere(session, 50 * 60_000);
+      expect(within.isError, within.text).toBe(false);
+      expect(within.requests).toEqual(CLOCK_IN);
+      expect(within.text).toMatch(/^Clocked in on General at /);
+      expect(keptProjects(session)).toMatchObject({ projects: [{ id: SEED.projects.general, name: 'General' }, { name: 'Website relaunch' }] });
+      // An hour after the listing, by the new engine's clock: read again, and kept anew.
+      const past = await clockInElsewhere(session, REFERENCE_TTL_MS - 50 * 60_000 + 60_000);
+      expect(past.requests).toEqual([PROJECTS, ...CLOCK_IN]);
+      expect(Date.parse(keptProjects(session)?.readAt ?? '')).toBeGreaterThan(Date.parse('2026-11-18T08:00:00+01:00') + REFERENCE_TTL_MS);
+      const next = await clockInElsewhere(session, 60_000);
+      expect(next.requests).toEqual(CLOCK_IN);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it('are forgotten when Calamari refuses one of them as archived: the next engine reads them again and knows the name no more', async () => {
+    const session = await startCountingSession();
+    try {
+      expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
+      const project = session.fake.state.projects.find((item) => item.id === SEED.projects.websiteRelaunch);
+      if (project) project.archived = true;
+      // The kept list still names it: the clock-in goes to Calamari, which refuses it; nothing is booked.
+      const refused = await clockInElsewhere(session, 60_000, 'Website relaunch');
+      expect(refused.isError).toBe(true);
+      expect(refused.text).toMatch(/^Calamari refused to start your shift: the project is not one you may book on \(Invalid project\), perhaps archived since/);
+      expect(session.fake.state.shifts).toEqual([]);
+      expect(keptProjects(session)?.projects).toBeUndefined();
+      // Within the hour of the first listing still, the next engine asks Calamari, which no longer lists it.
+      const reads = projectReads(session);
+      const next = await startAnotherEngine(session, 60_000);
+      try {
+        expect(textOf(await next.call('list_catalog'))).not.toContain('Website relaunch');
+        expect(projectReads(session)).toBe(reads + 1);
+        expect(textOf(await next.call('clock_in', { project: 'Website relaunch' }))).toMatch(/^No project "Website relaunch"\. Known: "General"\./);
+      } finally {
+        await next.close();
+      }
+      expect(keptProjects(session)?.projects).toEqual([{ id: SEED.projects.general, name: 'General' }]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it('are not kept past 500: each new engine reads them', async () => {
+    const session = await startCountingSession();
+    try {
+      for (let index = 0; index < 500; index++) session.fake.state.projects.push({ id: 10_000 + index, name: `Project ${index}`, employeeIds: null });
+      expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
+      expect(keptProjects(session)?.projects).toBeUndefined();
+      const next = await clockInElsewhere(session, 60_000);
+      expect(next.requests).toEqual([PROJECTS, ...CLOCK_IN]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });
 
 describe("the app's status refresh on Calamari (what an idle app asks every poll)", () => {
