@@ -6,7 +6,7 @@
 // (create-tracker.ts holds the table).
 import type { WorkWeek } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
-import type { FactsShelf } from './remote/facts-file.ts';
+import type { FactsPlace, FactsShelf } from './remote/facts-file.ts';
 import type { RequestGate } from './remote/json-http.ts';
 import type { RemoteConnection } from './remote/remote-client.ts';
 import type { ConnectionReport } from './remote/remote-error.ts';
@@ -93,7 +93,12 @@ export function learnedFacts<Facts extends object>(
   options: RemoteTrackerOptions<unknown>,
   about: Pick<LearnedFactsOptions<Facts>, 'file' | 'key' | 'capabilitiesOf'>,
 ): LearnedFacts<Facts> {
-  return new LearnedFacts({ ...about, place: options.factsShelf ?? options.userDataDir, log: options.log });
+  return new LearnedFacts({ ...about, place: factsPlace(options), log: options.log });
+}
+
+/** Where what a back end learned is kept: the team server's shelf, else the data folder. */
+export function factsPlace(options: Pick<RemoteTrackerOptions<unknown>, 'factsShelf' | 'userDataDir'>): FactsPlace {
+  return options.factsShelf ?? options.userDataDir;
 }
 
 /** Some of TimeTracker's methods, the optional ones made required. */

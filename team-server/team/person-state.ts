@@ -10,23 +10,42 @@ import { RememberedIdNumbering } from '../../mcp-server/providers/id-aliases.ts'
 import { BackEndError } from '../../mcp-server/providers/time-tracker.ts';
 import { type Store, StoreUnavailable } from '../store/store.ts';
 
-/** A facts file is a few hundred characters; anything far larger is not a back end's answer to keep. */
+/**
+ * A facts file is a few hundred characters, Calamari's kept projects at most 30,000 an account
+ * (mcp-server/providers/calamari/kept-projects.ts); anything larger is not a back end's answer to keep.
+ */
 const MAX_FACTS_CHARS = 64 * 1024;
 
 /**
  * The person's facts files, read from the store before their tracker opens (it reads them as it is
- * made) and written back as soon as the tracker learns something, in the order learned. Facts are
- * hints that the back end's answers correct: a write the store missed (it was away) costs the next
- * start a question to the back end, not a wrong answer. Two instances learning at the same moment
- * each write the whole file; the later one is kept.
+ * made, and a file again where it would otherwise ask the back end for what another instance may have
+ * learned since: `reload`) and written back as soon as the tracker learns something, in the order
+ * learned. Facts are hints that the back end's answers correct: a write the store missed (it was
+ * away) costs the next start a question to the back end, not a wrong answer. Two instances learning
+ * at the same moment each write the whole file; the later one is kept.
  */
 export async function personFacts(store: Store, personId: string, now: () => number, log: Log, saves: PendingSaves): Promise<FactsShelf> {
   const files = await store.factsOf(personId);
   let saving: Promise<void> = Promise.resolve();
+  /** Counts this instance's writes: a reload that overlapped one leaves the newer text it holds. */
+  let written = 0;
   return {
     read: (fileName) => files.get(fileName),
+    async reload(fileName) {
+      // This instance's own writes reach the store first, so what the store holds is the latest of all.
+      const before = written;
+      await saving;
+      try {
+        const text = (await store.factsOf(personId)).get(fileName);
+        if (text !== undefined && written === before) files.set(fileName, text);
+      } catch (error) {
+        // What this instance holds stands; the back end is asked where it says nothing.
+        log(`What the back end taught (${fileName}) could not be read again from the store (${(error as Error).message}).`);
+      }
+    },
     write(fileName, text) {
       if (text.length > MAX_FACTS_CHARS) return log(`What the back end taught (${fileName}) is ${text.length} characters; it is not kept.`);
+      written++;
       files.set(fileName, text);
       saving = saving
         .then(() => store.saveFacts(personId, fileName, text, now()))

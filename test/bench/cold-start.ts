@@ -1,20 +1,30 @@
 // Cold start and idle memory for `npm run bench`, measured against a peer in the same loop: each
 // round starts every variant once, in turn, so drift in the machine's load hits them all alike, and
 // the ratio to the peer is what to compare across machines. The peer is the Harvest MCP server
-// (@mayankg0324/mcp-server-harvest, a dev dependency: one bundled file on the v1 SDK). Also here:
-// what the built engine is made of, and how much of it the opening loads.
+// (@mayankg0324/mcp-server-harvest, a dev dependency: one bundled file on the v1 SDK). A Calamari
+// account is measured with what the engine remembers of it (its facts file, which the opening reads
+// for the tools), with and without the person's projects kept for the next engine at the most that is
+// kept (a file of their own, off the opening's path). Also here: what the built engine is made of, and
+// how much of it the opening loads.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { rememberedCalamariCapabilities } from '../../mcp-server/providers/calamari/capabilities.ts';
+import { CALAMARI_FACTS_FILE, calamariFacts, calamariFactsKey } from '../../mcp-server/providers/calamari/facts.ts';
+import { CALAMARI_PROJECTS_FILE, KEPT_PROJECTS, KeptProjects, keptProjects } from '../../mcp-server/providers/calamari/kept-projects.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';
 import { legacyOpening, makeTempDir, modernOpening, removeTempDir, residentMemory, serverEnv, spawnRawServer, TOOLS_LIST_ID } from '../support/raw-stdio.ts';
 import { describeTiming, round, roundSummary, summarize } from './stats.ts';
 
 const ROUNDS = 15;
+const FACTS_READ_WARMUP = 50;
+const FACTS_READS = 500;
 const IDLE_SETTLE_MS = 500;
 /** The aims of issue 10: at most half the peer's cold start, at most 60 MB idle. */
 const TARGETS = { ratioToPeer: 0.5, idleRssMb: 60 };
 const CONFIG = { schemaVersion: 1, timezone: 'Europe/Berlin', tools: { groups: { leave: false }, enabled: { delete_time_entry: true } } };
+/** A Calamari account nothing answers for: the opening lists the tools from what is remembered, and asks nothing. */
+const CALAMARI = { url: 'http://127.0.0.1:9', email: 'ada@acme.example' };
 
 const HARVEST = createRequire(import.meta.url).resolve('@mayankg0324/mcp-server-harvest/dist/index.js');
 /** Harvest refuses to start without these; tools/list never uses them. */
@@ -36,6 +46,8 @@ export interface ColdStartBenchResults {
   chunks: { file: string; kb: number; loadedByOpening: boolean }[];
   openingKb: number;
   totalKb: number;
+  /** The opening's read of the Calamari facts, and the read of the kept projects, in process (µs, median). */
+  calamariReadsUs: Record<string, number>;
   targets: typeof TARGETS;
 }
 
@@ -43,6 +55,8 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
   const floor = writeStdioFloor();
   const remembered = makeTempDir();
   writeConfig(remembered, CONFIG);
+  const calamariAccount = calamariFolder(false);
+  const calamariProjects = calamariFolder(true);
   const variants: Variant[] = [
     {
       label: 'Harvest MCP server (peer), 2025 era',
@@ -61,6 +75,14 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
         writeConfig(dir, { ...CONFIG, user: { name: `Round ${round}` } });
         return punchcard(legacyOpening(), dir);
       },
+    },
+    {
+      label: 'Punchcard, 2025 era, Calamari, its modules and zone remembered',
+      start: () => ({ ...punchcard(legacyOpening(), calamariAccount), env: { PUNCHCARD_CALAMARI_TOKEN: 'bench-not-a-key' }, keepDir: true }),
+    },
+    {
+      label: `Punchcard, 2025 era, Calamari, the same and ${KEPT_PROJECTS.most} projects kept`,
+      start: () => ({ ...punchcard(legacyOpening(), calamariProjects), env: { PUNCHCARD_CALAMARI_TOKEN: 'bench-not-a-key' }, keepDir: true }),
     },
     {
       label: 'Punchcard, 2025 era, no config.json, compile cache off',
@@ -108,7 +130,7 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
 
   progress('idle memory');
   const idleRssMb: Record<string, number | null> = {};
-  for (const variant of [variants[0], variants[1], variants[3], variants[6]]) {
+  for (const variant of [variants[0], variants[1], variants[3], variants[5], variants[6], variants[8]]) {
     if (!variant) continue;
     const rss = await idleRss(variant.start(ROUNDS));
     idleRssMb[variant.label] = rss === null ? null : round(rss, 1);
@@ -119,7 +141,32 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
       isPunchcard && rss !== null ? { text: `≤ ${TARGETS.idleRssMb} MB`, met: rss <= TARGETS.idleRssMb } : undefined,
     );
   }
+  // In this process, where the spawn's noise does not hide it: the opening's read of the facts for
+  // the tools with the projects kept (in a file of their own, which the opening does not read), and
+  // the read of that file where a call needs the projects, instead of a request to Calamari.
+  const keptRead = new KeptProjects({ place: calamariProjects, key: calamariFactsKey(CALAMARI), ttlMs: 60 * 60_000, log: () => {} });
+  const projectsBytes = statSync(join(calamariProjects, CALAMARI_PROJECTS_FILE)).size;
+  const calamariReadsUs: Record<string, number> = {};
+  for (const [label, read] of [
+    [
+      `the opening's read of the Calamari facts (${statSync(join(calamariProjects, CALAMARI_FACTS_FILE)).size} bytes), ${KEPT_PROJECTS.most} projects kept`,
+      async () => void rememberedCalamariCapabilities(calamariProjects, CALAMARI),
+    ],
+    [`the read of the ${KEPT_PROJECTS.most} kept projects (${projectsBytes} bytes) where a call needs them`, async () => void (await keptRead.fresh(Date.now))],
+  ] as const) {
+    const times: number[] = [];
+    for (let index = -FACTS_READ_WARMUP; index < FACTS_READS; index++) {
+      const started = performance.now();
+      await read();
+      if (index >= 0) times.push((performance.now() - started) * 1_000);
+    }
+    const summary = summarize(times);
+    calamariReadsUs[label] = round(summary.median, 1);
+    row(`Calamari in process: ${label}`, `median ${summary.median.toFixed(1)} µs (p90 ${summary.p90.toFixed(1)} µs; n=${FACTS_READS})`);
+  }
   removeTempDir(remembered);
+  removeTempDir(calamariAccount);
+  removeTempDir(calamariProjects);
   removeTempDir(floor.dir);
 
   const chunks = bundleChunks();
@@ -145,12 +192,32 @@ export async function coldStartBenchmarks(row: Row, progress: (text: string) => 
     chunks,
     openingKb: kb(opening),
     totalKb: kb(chunks),
+    calamariReadsUs,
     targets: TARGETS,
   };
 }
 
 function punchcard(opening: object[], dir: string = makeTempDir()) {
   return { bundle: SERVER_BUNDLE, args: ['--user-data', dir], env: {}, opening, dir, keepDir: false };
+}
+
+/**
+ * A data folder on the Calamari account, with the facts a start learned (both modules, the zone) and,
+ * where `projects`, as many of the person's projects as are kept, of names as long as fit.
+ */
+function calamariFolder(projects: boolean): string {
+  const dir = makeTempDir();
+  writeConfig(dir, { ...CONFIG, provider: { type: 'calamari', ...CALAMARI } });
+  const key = calamariFactsKey(CALAMARI);
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  calamariFacts.write(dir, key, { timeAndAttendance: true, timeOff: true, checkedAt: new Date().toISOString(), timezone: 'Europe/Berlin' }, log);
+  if (projects) {
+    const nameLength = Math.floor(KEPT_PROJECTS.chars / KEPT_PROJECTS.most) - 25;
+    const list = keptProjects(Array.from({ length: KEPT_PROJECTS.most }, (_, index) => ({ id: 100_000 + index, name: `${index} `.padEnd(nameLength, 'x') })));
+    if (!list) throw new Error('The bench list of projects is past what is kept.');
+    new KeptProjects({ place: dir, key, ttlMs: 60 * 60_000, log }).keep(list, Date.now());
+  }
+  return dir;
 }
 
 function writeConfig(dir: string, settings: object): void {
@@ -236,4 +303,14 @@ function bundleChunks(): ColdStartBenchResults['chunks'] {
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+// `node test/bench/cold-start.ts` runs this part alone, against the built server (npm run build first).
+if (import.meta.main) {
+  const rows: string[] = [];
+  await coldStartBenchmarks(
+    (benchmark, result, target) => rows.push(`${benchmark}: ${result}${target ? `  (target ${target.text} ${target.met ? 'met' : 'MISSED'})` : ''}`),
+    (text) => process.stderr.write(`[bench] ${text}\n`),
+  );
+  for (const line of rows) console.log(line);
 }

@@ -5,3 +5,20 @@ export function clockStartingAt(iso: string): () => number {
   const origin = performance.now();
   return () => Math.floor(start + (performance.now() - origin));
 }
+
+/** A clockStartingAt that a test moves on at will: an hour passes between two engines' calls without waiting it out. */
+export interface MovableClock {
+  (): number;
+  /** Moves the clock `ms` on. */
+  advance(ms: number): void;
+}
+
+export function movableClockStartingAt(iso: string): MovableClock {
+  const clock = clockStartingAt(iso);
+  let moved = 0;
+  return Object.assign(() => clock() + moved, {
+    advance: (ms: number) => {
+      moved += ms;
+    },
+  });
+}

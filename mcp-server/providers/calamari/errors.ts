@@ -31,10 +31,24 @@ export interface RequestPurpose {
 
 /** A failure Calamari answered, or one of reaching it; the sentence says what its body carried. */
 export class CalamariError extends RemoteError {
-  constructor(failure: RemoteFailure, message: string, status?: number) {
+  /** Calamari's own code for it (`INVALID_PROJECT`), where its answer named one. */
+  readonly calamariCode: string | undefined;
+  constructor(failure: RemoteFailure, message: string, status?: number, calamariCode?: string) {
     super(failure, message, status);
     this.name = 'CalamariError';
+    this.calamariCode = calamariCode;
   }
+}
+
+/**
+ * Calamari's codes for a project the person may not book on: unknown, archived or closed to them
+ * (the clock-in's INVALID_PROJECT, the shift's INVALID_PROJECT_TYPE and INVALID_PROJECT_FOR_USER;
+ * docs/back-ends/calamari.md, "Projects"). The projects Punchcard kept may name one archived since.
+ */
+const PROJECT_REFUSALS: ReadonlySet<string> = new Set(['INVALID_PROJECT', 'INVALID_PROJECT_TYPE', 'INVALID_PROJECT_FOR_USER']);
+
+export function isProjectRefusal(error: unknown): boolean {
+  return error instanceof CalamariError && error.calamariCode !== undefined && PROJECT_REFUSALS.has(error.calamariCode);
 }
 
 /** The configured e-mail names no active employee: said alike whether Calamari's code or an empty search says it. */
@@ -61,7 +75,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   const code = typeof body.code === 'string' && body.code !== '' ? body.code : undefined;
   const field = typeof body.field === 'string' && body.field !== '' ? body.field : undefined;
   const said = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
-  const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status);
+  const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status, code);
   if (status === 401) {
     return fail(
       'bad_token',
@@ -76,7 +90,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   }
   if (code === 'INVALID_EMPLOYEE') {
     const unknown = unknownEmployee(email);
-    return new CalamariError(unknown.failure, unknown.message, status);
+    return new CalamariError(unknown.failure, unknown.message, status, code);
   }
   if (code === 'API_TERMINAL_NOT_AVAILABLE') {
     return fail(
@@ -104,6 +118,11 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").
   if (code === 'INVALID_ABSENCE_ALLOWANCE')
     return fail('validation', `Calamari refused to ${purpose.action}: your allowance does not cover it (${said ?? 'not enough allowance'})`);
+  if (code !== undefined && PROJECT_REFUSALS.has(code))
+    return fail(
+      'validation',
+      `Calamari refused to ${purpose.action}: the project is not one you may book on (${said ?? code}), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use`,
+    );
   if (status === 400) return fail('validation', `Calamari refused to ${purpose.action}: ${said ?? code ?? 'no reason given'}${field ? ` (${field})` : ''}`);
   if (status === 405) return fail('bad_request', `Calamari refused the request to ${purpose.action} (405, wrong method); update Punchcard`);
   const trouble = serverTrouble(status, purpose.action, CALAMARI_WORDS) ?? unexpectedStatus(status, purpose.action, CALAMARI_WORDS);

@@ -10,7 +10,7 @@ import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEnt
 import type { TerminalEvent } from './api.ts';
 import type { CalamariCatalog } from './catalog.ts';
 import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
-import { CalamariError } from './errors.ts';
+import { CalamariError, isProjectRefusal } from './errors.ts';
 import { toTimeEntry, workedPieces } from './mapping.ts';
 import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from './wire.ts';
 
@@ -47,8 +47,13 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const zone = await this.context.zone();
     // Calamari ignores a clock-in while a shift runs and still answers STARTED, and a shift begun a
     // moment before this one would pass the check below as this request's own: the running shift is
-    // looked for first, as on the other back ends, and refused unless the call switches.
-    const before = switchRunning ? await this.#running() : await this.#runningIfAny();
+    // looked for first, as on the other back ends, and refused unless the call switches. A switch
+    // looks in the listing of the month, which it needs for the shift it ends, and so does a call
+    // made while such a listing is shared; both read the month back afterwards, so the calls of that
+    // moment (the app refreshes its status right after) go on sharing one. A clock-in on its own
+    // asks Calamari's status instead and reads back only the days of the shift it began.
+    const inMoment = switchRunning || this.#shifts.holds(daysKey(this.#recentDays(zone)));
+    const before = inMoment ? await this.#running() : await this.#runningIfAny();
     let stopped: TimeEntry | null = null;
     if (before) {
       if (!switchRunning) throw new TimerRunningError(before.entry);
@@ -60,7 +65,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       time: sent,
       ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
       ...(fields.description ? { description: fields.description } : {}),
-    });
+    }).catch((error: unknown) => this.#projectRefused(error));
     if (answer.shiftStatus !== 'STARTED')
       throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
     // A shift begun elsewhere between that look and the clock-in (another device, the web app) makes
@@ -68,7 +73,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     // the other was running. It is this request's when it began at the wall time this request sent,
     // read in the zone Calamari took it in (which may not be the zone it was sent in: then the shift
     // is still ours, and the zone is learned for the next time).
-    const running = await this.#running();
+    const running = inMoment ? await this.#running() : await this.#startedShift(at, zone);
     if (!running) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
     const { entry: shift, zone: calamariZone } = running;
     const otherProject = fields.projectId !== null && shift.project?.id !== fields.projectId;
@@ -134,14 +139,16 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const zone = await this.context.zone();
     const project = fields.projectId === null ? null : ((await this.parts.catalog.projects()).find((item) => item.id === fields.projectId) ?? null);
-    const answer = await this.context.api.createShift({
-      shiftStart: formatWallClock(fields.start, zone),
-      shiftEnd: formatWallClock(fields.end, zone),
-      ...(fields.description ? { description: fields.description } : {}),
-      ...(project
-        ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] }
-        : {}),
-    });
+    const answer = await this.context.api
+      .createShift({
+        shiftStart: formatWallClock(fields.start, zone),
+        shiftEnd: formatWallClock(fields.end, zone),
+        ...(fields.description ? { description: fields.description } : {}),
+        ...(project
+          ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] }
+          : {}),
+      })
+      .catch((error: unknown) => this.#projectRefused(error));
     this.#shifts.clear();
     const start = Math.floor(fields.start / 1_000) * 1_000;
     const end = Math.floor(fields.end / 1_000) * 1_000;
@@ -200,31 +207,67 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   }
 
   /**
-   * The running shift, from the listing of the moment (one begun yesterday may still run: a night
-   * shift), with the zone Calamari took its wall times in, where it says.
+   * Calamari refused the project a write named (archived, or closed to the person, since the projects
+   * were read): the kept projects are forgotten, so the next call reads them afresh, and the refusal
+   * is said as it is (errors.ts).
    */
-  async #running(): Promise<{ entry: TimeEntry; zone: string | null } | null> {
-    const zone = await this.context.zone();
-    const today = this.context.today(zone);
-    const shifts = await this.#ownShifts(addDays(today, -1), today, zone);
-    const shift = shifts.find((item) => item.finished === null);
-    return shift ? { entry: toTimeEntry(shift), zone: validZone(shift.startedTimeZone) } : null;
+  #projectRefused(error: unknown): never {
+    if (isProjectRefusal(error)) this.parts.catalog.forget();
+    throw error;
   }
 
   /**
-   * The running shift where one runs, asked as cheaply as Calamari allows: the listing of the moment
+   * The running shift, from the listing of the moment (one begun yesterday may still run: a night
+   * shift), with the zone Calamari took its wall times in, where it says. Where only the days of a
+   * shift just begun were read back a moment ago, those say it: that clock-in found none running
+   * before it, and Calamari runs one shift at a time.
+   */
+  async #running(): Promise<{ entry: TimeEntry; zone: string | null } | null> {
+    const zone = await this.context.zone();
+    const recent = this.#recentDays(zone);
+    const near = this.#daysAround(this.context.today(zone), zone);
+    const days = !this.#shifts.holds(daysKey(recent)) && this.#shifts.holds(daysKey(near)) ? near : recent;
+    return runningIn(await this.#listing(days));
+  }
+
+  /**
+   * The running shift where one runs, asked as cheaply as Calamari allows: a listing of the moment
    * where one is kept, else Calamari's status of the person, which says whether a shift runs without
-   * listing a month of shifts. Only a running one is then listed, to say which it is: a clock-in
-   * after `STOPPED` asks three times (the status, the clock-in, the shift it began), not four.
+   * listing a month of shifts. Only a running one is then listed, to say which it is.
    */
   async #runningIfAny(): Promise<{ entry: TimeEntry; zone: string | null } | null> {
     const zone = await this.context.zone();
-    const today = this.context.today(zone);
-    const days = this.#listedDays(addDays(today, -1), today, zone);
-    if (days && this.#shifts.holds(`${days[0]}..${days[1]}`)) return this.#running();
+    const held = [this.#recentDays(zone), this.#daysAround(this.context.today(zone), zone)].some((days) => this.#shifts.holds(daysKey(days)));
+    if (held) return this.#running();
     const status = await this.context.api.shiftStatus();
     // A status Punchcard does not know (or none) is not taken for "no shift": the listing decides.
     return status?.status === 'STOPPED' ? null : this.#running();
+  }
+
+  /**
+   * The shift a clock-in at `at` just began, read back from the days it can be on rather than a month
+   * of shifts: Calamari has no read of one shift, and its status names none (docs/back-ends/calamari.md,
+   * "Shift status"). The answer is the same shift a month's listing holds, with its id, times, project,
+   * description and breaks.
+   */
+  async #startedShift(at: number, zone: string): Promise<{ entry: TimeEntry; zone: string | null } | null> {
+    return runningIn(await this.#listing(this.#daysAround(localDate(at, zone), zone)));
+  }
+
+  /**
+   * The days a shift begun on `day` is listed on: that day, with one either side, as the API does not
+   * say in which zone it counts a shift's day; never after tomorrow.
+   */
+  #daysAround(day: string, zone: string): [string, string] {
+    const tomorrow = addDays(this.context.today(zone), 1);
+    const after = addDays(day, 1);
+    return [addDays(day, -1), after < tomorrow ? after : tomorrow];
+  }
+
+  /** The days of the listing of the moment, RECENT_DAYS back to tomorrow: the running shift, today, the week, the month. */
+  #recentDays(zone: string): [string, string] {
+    const today = this.context.today(zone);
+    return [addDays(today, -RECENT_DAYS), addDays(today, 1)];
   }
 
   async #clockOut(running: TimeEntry, at: number, zone: string): Promise<TimeEntry> {
@@ -247,10 +290,8 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
 
   /** The days a listing for [from, to] asks about (see #ownShifts); null when none can hold a shift. */
   #listedDays(from: string, to: string, zone: string): [string, string] | null {
-    const today = this.context.today(zone);
-    const tomorrow = addDays(today, 1);
+    const [recent, tomorrow] = this.#recentDays(zone);
     if (from > tomorrow) return null;
-    const recent = addDays(today, -RECENT_DAYS);
     return from >= recent ? [recent, tomorrow] : [from, to < tomorrow ? to : tomorrow];
   }
 
@@ -258,14 +299,19 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
    * The person's shifts that began on [from, to] (days), or more. Calamari lists by the day a shift
    * began, and none begins after today (Punchcard sends no future time, Calamari takes no shift that
    * ends ahead), so the days after tomorrow are never asked about; tomorrow is, because the API does
-   * not say in which zone it counts days. A range within RECENT_DAYS is listed as all of them. The
-   * zone Calamari says it took the latest shift in is noted for the person (context.ts).
+   * not say in which zone it counts days. A range within RECENT_DAYS is listed as all of them.
    */
   async #ownShifts(from: string, to: string, zone: string): Promise<CalamariShift[]> {
     const days = this.#listedDays(from, to, zone);
-    if (!days) return [];
-    const [first, last] = days;
-    const shifts = await this.#shifts.get(`${first}..${last}`, () => this.context.api.shifts(first, last));
+    return days ? this.#listing(days) : [];
+  }
+
+  /**
+   * The person's shifts of the days [first, last] as Calamari lists them, one listing per days for a
+   * moment. The zone Calamari says it took the latest shift in is noted for the person (context.ts).
+   */
+  async #listing([first, last]: [string, string]): Promise<CalamariShift[]> {
+    const shifts = await this.#shifts.get(daysKey([first, last]), () => this.context.api.shifts(first, last));
     // Only the person's own, whatever the answer holds.
     const email = this.context.email;
     const own = shifts.filter((shift) => shift.person?.email === undefined || shift.person.email.toLowerCase() === email);
@@ -283,6 +329,17 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
 function startedAt(shift: TimeEntry, zone: string, sentWall: number): boolean {
   const began = Date.parse(`${formatWallClock(shift.start, zone)}Z`);
   return Math.abs(began - sentWall) <= SAME_START_TOLERANCE_MS;
+}
+
+/** How a listing of days is kept: 'from..to'. */
+function daysKey([first, last]: [string, string]): string {
+  return `${first}..${last}`;
+}
+
+/** The running shift of a listing, with the zone Calamari took its wall times in, where it says. */
+function runningIn(shifts: readonly CalamariShift[]): { entry: TimeEntry; zone: string | null } | null {
+  const shift = shifts.find((item) => item.finished === null);
+  return shift ? { entry: toTimeEntry(shift), zone: validZone(shift.startedTimeZone) } : null;
 }
 
 function validZone(zone: string | null | undefined): string | null {

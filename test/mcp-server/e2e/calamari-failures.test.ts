@@ -131,6 +131,42 @@ describe('failures', () => {
     expect(fake.state.shifts.filter((shift) => shift.employeeId === 1).map((shift) => shift.projectId)).toEqual([SEED.projects.general]);
   });
 
+  it('a project archived since Punchcard read the projects: Calamari refuses it, said in words, nothing is booked, and the projects are read afresh', async () => {
+    const { fake, engine } = await calamariEngine();
+    expect(textOf(await engine.call('list_catalog'))).toContain('Website relaunch');
+    const project = fake.state.projects.find((item) => item.id === SEED.projects.websiteRelaunch);
+    if (project) project.archived = true;
+    // The projects kept from the listing still name it: the clock-in goes to Calamari, which refuses it.
+    const refused = await engine.call('clock_in', { project: 'Website relaunch' });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe(
+      'Calamari refused to start your shift: the project is not one you may book on (Invalid project), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
+    );
+    expect(fake.state.shifts.filter((shift) => shift.employeeId === 1)).toEqual([]);
+    // What is kept was forgotten: the next call reads the projects again and knows the name no more.
+    const projectReads = () => fake.requests.filter((request) => request.path.endsWith('/get-projects-for-person')).length;
+    const read = projectReads();
+    expect(textOf(await engine.call('list_catalog'))).not.toContain('Website relaunch');
+    expect(projectReads()).toBe(read + 1);
+    expect(textOf(await engine.call('clock_in', { project: 'Website relaunch' }))).toMatch(/^No project "Website relaunch"\. Known: "General"\./);
+    expect(fake.state.shifts.filter((shift) => shift.employeeId === 1)).toEqual([]);
+  });
+
+  it('a past shift on a project archived since it was read is refused in the same words, and the projects are read afresh', async () => {
+    const { fake, engine } = await calamariEngine();
+    expect(textOf(await engine.call('list_catalog'))).toContain('Website relaunch');
+    const project = fake.state.projects.find((item) => item.id === SEED.projects.websiteRelaunch);
+    if (project) project.archived = true;
+    const refused = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website relaunch' });
+    expect(textOf(refused)).toBe(
+      'Calamari refused to add the shift: the project is not one you may book on (Project is not available for the employee), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
+    );
+    expect(fake.state.shifts).toEqual([]);
+    expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website relaunch' }))).toMatch(
+      /^No project "Website relaunch"\. Known: "General"\./,
+    );
+  });
+
   it('no API terminal for the person: says what the administrator sets up', async () => {
     const { engine } = await calamariEngine({ apiTerminal: false });
     expect(textOf(await engine.call('clock_in'))).toMatch(

@@ -2,11 +2,14 @@
 // each person acting only as the employee whose verified e-mail the company's identity provider
 // returned, and Calamari's request limit, which is the organisation's, counted for all of the
 // server's people together in the store: a call that would pass it is refused in words saying when
-// to try again, and nothing more reaches Calamari, also after a restart.
+// to try again, and nothing more reaches Calamari, also after a restart. The person's projects are
+// kept in the store with their facts, so the engine that opens after theirs closed names a project
+// without reading them again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import type { Era } from '../../support/engine.ts';
 import { textOf } from '../../support/engine.ts';
+import { untilQuiet } from '../../support/fake-server.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import {
   connectAs,
@@ -197,5 +200,40 @@ describe.each<Era>(['legacy', 'modern'])("Calamari's request limit, counted for 
     expect(textOf(result)).toMatch(refusal);
     expect(fake.requests.length).toBe(sent);
     await again.close();
+  });
+});
+
+describe("a person's projects, kept in the store for their next engine", () => {
+  let setup: Setup | undefined;
+  afterAll(async () => tearDown(setup));
+
+  it('are taken by the engine that opens after theirs closed: a clock_in by name asks three requests, none of them the projects', {
+    timeout: 120_000,
+  }, async () => {
+    setup = await calamariServer();
+    const { fake, server, idp } = setup;
+    const first = await connectAs(server, { era: 'modern', signIn: companySignIn(idp, 'ada') });
+    const listed = await first.call('list_catalog');
+    expect(textOf(listed)).toContain('General');
+    await first.close();
+    // The person's engine goes with its memory, as after a quiet spell (person-engines.ts closes it
+    // after 15 minutes) or on an instance that never served them: here the server restarts.
+    await server.stop();
+    const restarted = await server.restart();
+    setup = { ...setup, server: restarted };
+    const again = await connectAs(restarted, { era: 'modern', signIn: companySignIn(idp, 'ada') });
+    try {
+      await untilQuiet(fake.requests);
+      const before = fake.requests.length;
+      const result = await again.call('clock_in', { project: 'General' });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      expect(fake.requests.slice(before).map((request) => `${request.path.replace(/^\/api/, '')} ${request.status}`)).toEqual([
+        '/clockin/shift/status/v1/get-current 200',
+        '/clockin/terminal/v1/clock-in 200',
+        '/clockin/timesheetentries/v1/find 200',
+      ]);
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // The numbers of a back end's string ids on the team server (team-server/team/person-state.ts), on a
 // real SQLite store: two instances (two StoredIdNumbers on one store) give an id the same number,
 // each person numbers their own ids, and a store that does not answer is said as a back end away is;
-// what a back end learned just before a shutdown reaches the store before it closes.
+// what a back end learned just before a shutdown reaches the store before it closes. The facts files:
+// one instance reads again what another wrote since it opened them (FactsShelf.reload).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,4 +64,38 @@ it('lets what a back end learned just before a shutdown reach the store before t
   await saves.settled(5_000);
   expect((await store.factsOf('ada')).get('kimai-accounts.json')).toBe('{"learned":"just now"}');
   expect(said).toEqual([]);
+});
+
+it("reads a facts file again from the store where asked: another instance's writes, this one's own kept", async () => {
+  const logged: string[] = [];
+  const log = (message: string) => logged.push(message);
+  const [here, there] = [
+    await personFacts(store, 'ada', Date.now, log, new PendingSaves()),
+    await personFacts(store, 'ada', Date.now, log, new PendingSaves()),
+  ];
+  here.write('calamari-accounts.json', '{"a":1}');
+  expect(there.read('calamari-accounts.json')).toBeUndefined();
+  // Its own write waits in this instance's order: the reload reads after it reached the store.
+  there.write('calamari-accounts.json', '{"b":2}');
+  await there.reload?.('calamari-accounts.json');
+  expect(there.read('calamari-accounts.json')).toBe('{"b":2}');
+  here.write('calamari-accounts.json', '{"c":3}');
+  await here.reload?.('calamari-accounts.json');
+  await there.reload?.('calamari-accounts.json');
+  expect(there.read('calamari-accounts.json')).toBe('{"c":3}');
+  // A write of this instance while it reads again: the newer text it holds stands.
+  const reloading = there.reload?.('calamari-accounts.json');
+  there.write('calamari-accounts.json', '{"d":4}');
+  await reloading;
+  expect(there.read('calamari-accounts.json')).toBe('{"d":4}');
+  expect(logged).toEqual([]);
+  // A store that does not answer leaves what the instance holds, said in the log.
+  let answers = true;
+  const away = Object.create(store) as Store;
+  away.factsOf = (personId) => (answers ? store.factsOf(personId) : Promise.reject(new StoreUnavailable('the database is away')));
+  const shelf = await personFacts(away, 'ada', Date.now, log, new PendingSaves());
+  answers = false;
+  await shelf.reload?.('calamari-accounts.json');
+  expect(shelf.read('calamari-accounts.json')).toBe('{"d":4}');
+  expect(logged).toEqual(['What the back end taught (calamari-accounts.json) could not be read again from the store (the database is away).']);
 });

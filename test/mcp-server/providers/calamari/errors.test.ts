@@ -1,7 +1,13 @@
 // Every way Calamari answers a failure, in its one body `{message, code, field}`, becomes one sentence
 // a person can act on; logic follows the status and the code, never the message.
 import { describe, expect, it } from 'vitest';
-import { CalamariError, describeHttpFailure, describeNotJson, type RequestPurpose } from '../../../../mcp-server/providers/calamari/errors.ts';
+import {
+  CalamariError,
+  describeHttpFailure,
+  describeNotJson,
+  isProjectRefusal,
+  type RequestPurpose,
+} from '../../../../mcp-server/providers/calamari/errors.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://acme.calamari.io';
@@ -12,11 +18,27 @@ const failing = (status: number, json?: unknown, purpose = shift) => describeHtt
 
 describe('describeHttpFailure', () => {
   it('quotes the message and names the field of a 400', () => {
-    const error = failing(400, { message: 'Project is archived', code: 'INVALID_PROJECT', field: 'project' });
+    const error = failing(400, { message: 'Invalid time', code: 'INVALID_TIME', field: 'time' });
     expect(error).toBeInstanceOf(CalamariError);
     expect(error).toBeInstanceOf(BackEndError);
-    expect(error).toMatchObject({ failure: 'validation', code: 'invalid', status: 400 });
-    expect(error.message).toBe('Calamari refused to start your shift: Project is archived (project).');
+    expect(error).toMatchObject({ failure: 'validation', code: 'invalid', status: 400, calamariCode: 'INVALID_TIME' });
+    expect(error.message).toBe('Calamari refused to start your shift: Invalid time (time).');
+  });
+
+  it('says a refused project is not one the person may book on, whichever of its codes Calamari uses', () => {
+    for (const code of ['INVALID_PROJECT', 'INVALID_PROJECT_TYPE', 'INVALID_PROJECT_FOR_USER']) {
+      const error = failing(400, { message: 'Project is archived', code, field: 'projectId' });
+      expect(error).toMatchObject({ failure: 'validation', code: 'invalid', status: 400, calamariCode: code });
+      expect(isProjectRefusal(error)).toBe(true);
+      expect(error.message).toBe(
+        'Calamari refused to start your shift: the project is not one you may book on (Project is archived), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
+      );
+    }
+    expect(failing(400, { code: 'INVALID_PROJECT' }).message).toMatch(
+      /^Calamari refused to start your shift: the project is not one you may book on \(INVALID_PROJECT\),/,
+    );
+    expect(isProjectRefusal(failing(400, { code: 'INVALID_TIME' }))).toBe(false);
+    expect(isProjectRefusal(new BackEndError('invalid', 'INVALID_PROJECT'))).toBe(false);
   });
 
   it('falls back to the code, then to "no reason given", on a 400', () => {

@@ -282,6 +282,29 @@ describe('the fake Calamari: terminal and shift status', () => {
     expect(await ids('/clockin/terminal/v1/get-break-types-for-person', BOB)).toEqual([SEED.breakTypes.break]);
   });
 
+  it('an archived project is no longer listed nor taken by a clock-in or a new shift, and old shifts still name it', async () => {
+    const calamari = await start();
+    const { general, websiteRelaunch } = SEED.projects;
+    expect((await clockIn(ADA, '2026-07-01T08:00:00', { projectId: websiteRelaunch })).status).toBe(200);
+    expect((await clockOut(ADA, '2026-07-01T09:00:00')).status).toBe(200);
+    const project = calamari.state.projects.find((item) => item.id === websiteRelaunch);
+    if (project) project.archived = true;
+    expect(list(await call('/clockin/projects/v1/get-projects-for-person', { person: ADA })).map((item) => item.id)).toEqual([general]);
+    expect(await clockIn(ADA, '2026-07-01T10:00:00', { projectId: websiteRelaunch })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_PROJECT', field: 'projectId' },
+    });
+    const shift = { person: ADA, shiftStart: '2026-07-01T10:00:00', shiftEnd: '2026-07-01T11:00:00' };
+    const entry = { projectType: websiteRelaunch, projectStart: '2026-07-01T10:00:00', projectEnd: '2026-07-01T11:00:00' };
+    expect(await call('/clockin/timesheetentries/v1/create', { ...shift, projects: [entry] })).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_PROJECT_FOR_USER' },
+    });
+    expect(calamari.state.shifts).toHaveLength(1);
+    const [listed] = list(await call('/clockin/timesheetentries/v1/find', { from: '2026-07-01', to: '2026-07-01', employees: [ADA] }));
+    expect(listed).toMatchObject({ projects: [{ project: { id: websiteRelaunch, name: 'Website relaunch' } }] });
+  });
+
   it('starts breaks only in a running shift with a break type of the person; clock-out closes an open break', async () => {
     const calamari = await start();
     const breakStart = (person: string, time: string, breakType?: number) =>

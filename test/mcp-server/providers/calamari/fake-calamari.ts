@@ -153,7 +153,11 @@ export interface FakeCalamariState {
   requests: FakeRequest[];
   shifts: FakeShift[];
   holidays: FakeHoliday[];
-  projects: Array<{ id: number; name: string; employeeIds: number[] | null }>;
+  /**
+   * `archived`: an administrator archived it (`projects/v1/archive`): no longer one the person may clock on, so
+   * get-projects-for-person leaves it out and a clock-in on it is INVALID_PROJECT; old shifts still name it.
+   */
+  projects: Array<{ id: number; name: string; employeeIds: number[] | null; archived?: boolean }>;
   breakTypes: Array<{ id: number; name: string; employeeIds: number[] | null }>;
   balances: Array<{ employeeId: number; absenceTypeId: number; amount: number; unlimited: boolean }>;
 }
@@ -501,7 +505,10 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
   // ---------------------------------------------------------------------------------------------
   // Rules
 
-  const projectsFor = (employee: FakeEmployee) => state.projects.filter((project) => project.employeeIds === null || project.employeeIds.includes(employee.id));
+  // GUESS: an archived project is one nobody may clock on any more (the portal documents the archive
+  // operation, not what it does to the person's list or to a clock-in naming it).
+  const projectsFor = (employee: FakeEmployee) =>
+    state.projects.filter((project) => !project.archived && (project.employeeIds === null || project.employeeIds.includes(employee.id)));
   const breakTypesFor = (employee: FakeEmployee) => state.breakTypes.filter((type) => type.employeeIds === null || type.employeeIds.includes(employee.id));
   const runningShift = (employee: FakeEmployee) => state.shifts.find((shift) => shift.employeeId === employee.id && shift.finished === null);
   const openBreak = (shift: FakeShift) => shift.breaks.find((item) => item.to === null);

@@ -8,7 +8,7 @@ import { createEngineClient } from '../../../../main/engine/engine-client.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
 import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
-import { clockStartingAt } from '../../../support/fake-clock.ts';
+import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { runCli } from '../../../support/run-cli.ts';
 import { DEFAULT_KEY, type FakeCalamari, secondPassed, seedOrganisation, startFakeCalamari, wallTimeToEpoch } from './fake-calamari.ts';
@@ -50,7 +50,7 @@ export const STEPS: Step[] = [
  * request test holds to at most three and the bench prints.
  */
 export const WARM_CLOCK_IN: Step = {
-  label: 'clock_in (warm: whether a shift runs, the clock-in, the shift it began)',
+  label: 'clock_in (warm: whether a shift runs, the clock-in, the days of the shift it began)',
   tool: 'clock_in',
   args: { project: 'General' },
   expected: 3,
@@ -63,17 +63,31 @@ export const COLD_STEPS: Step[] = [
   { label: 'clock_out, cold', tool: 'clock_out', expected: 2 },
 ];
 
+/**
+ * A clock_in by name in an engine that starts after another read the person's projects within the
+ * hour (a second AI client's, the app's after a restart): it takes the projects that one kept.
+ */
+export const CLOCK_IN_IN_ANOTHER_ENGINE: Step = {
+  label: 'clock_in by name in a fresh engine within the hour (whether a shift runs, the clock-in, the days of the shift it began)',
+  tool: 'clock_in',
+  args: { project: 'General' },
+  expected: 3,
+};
+
 export interface CountingSession {
   fake: FakeCalamari;
   engine: EngineHandle;
   userDataDir: string;
   /** The key the engine was given (the fake's). */
   key: string;
+  /** The fake's clock, which the engine's started on (PUNCHCARD_NOW) and another engine starts on. */
+  clock: MovableClock;
   close: () => Promise<void>;
 }
 
 export async function startCountingSession(options: { running?: boolean } = {}): Promise<CountingSession> {
-  const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
+  const clock = movableClockStartingAt(NOW);
+  const fake = await startFakeCalamari({ now: clock });
   seedOrganisation(fake);
   if (options.running) {
     fake.state.shifts.push({
@@ -98,11 +112,25 @@ export async function startCountingSession(options: { running?: boolean } = {}):
     engine,
     userDataDir,
     key: DEFAULT_KEY,
+    clock,
     close: async () => {
       await engine.close();
       await fake.close();
     },
   };
+}
+
+/**
+ * Another engine process on the session's data folder, as a second AI client's or the app's after a
+ * restart, `laterMs` after now: the fake's clock moves on that far, and the engine's starts at it.
+ * Closed by the caller.
+ */
+export function startAnotherEngine(session: CountingSession, laterMs = 0): Promise<EngineHandle> {
+  session.clock.advance(laterMs);
+  return startEngine({
+    userDataDir: session.userDataDir,
+    env: { PUNCHCARD_NOW: new Date(session.clock()).toISOString(), PUNCHCARD_CALAMARI_TOKEN: session.key },
+  });
 }
 
 /**

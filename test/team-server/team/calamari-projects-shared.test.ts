@@ -1,0 +1,71 @@
+// Calamari's limit is the organisation's, so a person's projects read on one instance serve their
+// engine on every other: two instances on one PostgreSQL, a person's engine open on both (a balancer
+// without sticky sessions sends their calls to either), the projects read on A, a clock_in by name on
+// B asks Calamari three requests, none of them the projects (mcp-server/providers/calamari/catalog.ts
+// reads what the store keeps again where it would otherwise ask Calamari).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
+import { textOf } from '../../support/engine.ts';
+import { untilQuiet } from '../../support/fake-server.ts';
+import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { clientWithTokens, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
+import { connectAs, type ConnectedClient, freePort, type TeamServerHandle } from '../../support/team-server.ts';
+import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+
+const ACCOUNTS = [{ id: 'ada', name: 'Ada Lovelace', email: 'ada@acme.example', emailVerified: true }];
+
+let postgres: TestPostgres;
+let fake: FakeCalamari;
+let idp: IdentityProvider;
+let cluster: TeamCluster;
+const clients: ConnectedClient[] = [];
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  fake = await startFakeCalamari();
+  seedOrganisation(fake);
+  const port = await freePort();
+  idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
+  cluster = await startTeamCluster({
+    postgres,
+    instances: 2,
+    port,
+    setup: {
+      provider: { type: 'calamari', url: `${fake.url}/api` },
+      signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
+      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_OIDC_SECRET: idp.clientSecret, NODE_EXTRA_CA_CERTS: idp.caFile as string },
+    },
+  });
+}, 240_000);
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close().catch(() => {})));
+  await cluster?.close();
+  await idp?.close();
+  await fake?.close();
+  postgres?.remove();
+});
+
+describe("a person's projects on several instances", () => {
+  it('read on instance A serve their engine on instance B, open since before: a clock_in by name there asks three requests', { timeout: 120_000 }, async () => {
+    const [a, b] = cluster.instances as [TeamServerHandle, TeamServerHandle];
+    const signedIn = await connectAs(cluster, { era: 'modern', signIn: companySignIn(idp, 'ada') });
+    clients.push(signedIn);
+    const [onA, onB] = [await clientWithTokens(`${a.listenUrl}/mcp`, signedIn.oauth), await clientWithTokens(`${b.listenUrl}/mcp`, signedIn.oauth)];
+    clients.push(onA, onB);
+    // Her engine opens on both, before any of them read her projects.
+    for (const client of [onA, onB]) expect((await client.call('timer_status')).isError).toBeFalsy();
+    expect(textOf(await onA.call('list_catalog'))).toContain('General');
+    await untilQuiet(fake.requests);
+    // Past the moment B's engine shares the shifts its timer_status listed.
+    await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+    const before = fake.requests.length;
+    const result = await onB.call('clock_in', { project: 'General' });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(fake.requests.slice(before).map((request) => `${request.path.replace(/^\/api/, '')} ${request.status}`)).toEqual([
+      '/clockin/shift/status/v1/get-current 200',
+      '/clockin/terminal/v1/clock-in 200',
+      '/clockin/timesheetentries/v1/find 200',
+    ]);
+  });
+});
