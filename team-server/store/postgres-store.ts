@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { parsePostgresAddress, type PostgresAddress } from '../../mcp-server/contract/postgres-address.ts';
 import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
+import { AUDIT_COLUMN_COUNT, AUDIT_COLUMNS, auditRecordOf, auditValues } from './audit-rows.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** The key of the advisory lock migrations hold (any fixed number; this one spells "punch"). */
@@ -481,21 +482,12 @@ class PostgresStore implements Store {
     if (records.length === 0) return 0;
     if (records.length > MAX_AUDIT_BATCH) throw new RangeError(`appendAudits takes at most ${MAX_AUDIT_BATCH} records at once (given ${records.length}).`);
     // One statement, so all or nothing, its rows in the records' order (their seq follows it).
-    const values = records.flatMap((record) => [
-      record.id ?? null,
-      record.at,
-      record.personId,
-      record.person,
-      record.clientId,
-      record.clientName,
-      record.tool,
-      record.outcome,
-      JSON.stringify(record.change),
-    ]);
-    const placeholders = records.map((_, row) => `(${Array.from({ length: 9 }, (__, column) => `$${row * 9 + column + 1}`).join(', ')})`).join(', ');
+    const values = records.flatMap(auditValues);
+    const placeholders = records
+      .map((_, row) => `(${Array.from({ length: AUDIT_COLUMN_COUNT }, (__, column) => `$${row * AUDIT_COLUMN_COUNT + column + 1}`).join(', ')})`)
+      .join(', ');
     const rows = await this.#query(
-      `INSERT INTO punchcard_audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES ${placeholders}
-       ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING RETURNING seq`,
+      `INSERT INTO punchcard_audit (${AUDIT_COLUMNS}) VALUES ${placeholders} ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING RETURNING seq`,
       values,
     );
     return rows.length;
@@ -503,17 +495,7 @@ class PostgresStore implements Store {
 
   async readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {
     const rows = await this.#query('SELECT * FROM punchcard_audit WHERE at >= $1 ORDER BY seq LIMIT $2', [options.since ?? 0, options.limit]);
-    return rows.map((row) => ({
-      ...(row.record_id === null || row.record_id === undefined ? {} : { id: row.record_id as string }),
-      at: Number(row.at),
-      personId: row.person_id as string,
-      person: row.person as string,
-      clientId: row.client_id as string,
-      clientName: row.client_name as string,
-      tool: row.tool as string,
-      outcome: row.outcome as AuditRecord['outcome'],
-      change: JSON.parse(row.change as string) as Record<string, unknown>,
-    }));
+    return rows.map(auditRecordOf);
   }
 
   async hit(key: string, windowStart: number, amount = 1): Promise<number> {

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../../mcp-server/providers/sqlite-files.ts';
 import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
+import { AUDIT_COLUMN_COUNT, AUDIT_COLUMNS, auditRecordOf, auditValues } from './audit-rows.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
@@ -328,35 +329,14 @@ class SqliteStore implements Store {
 
   #insertAudit(record: AuditRecord): boolean {
     const { changes } = this.#sql(
-      `INSERT INTO audit (record_id, at, person_id, person, client_id, client_name, tool, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING`,
-    ).run(
-      record.id ?? null,
-      record.at,
-      record.personId,
-      record.person,
-      record.clientId,
-      record.clientName,
-      record.tool,
-      record.outcome,
-      JSON.stringify(record.change),
-    );
+      `INSERT INTO audit (${AUDIT_COLUMNS}) VALUES (${Array(AUDIT_COLUMN_COUNT).fill('?').join(', ')}) ON CONFLICT (record_id) WHERE record_id IS NOT NULL DO NOTHING`,
+    ).run(...auditValues(record));
     return Number(changes) === 1;
   }
 
   readAudit(options: { since?: number; limit: number }): Promise<AuditRecord[]> {
     return this.#run(() =>
-      (this.#sql('SELECT * FROM audit WHERE at >= ? ORDER BY seq LIMIT ?').all(options.since ?? 0, options.limit) as Row[]).map((row) => ({
-        ...(row.record_id === null ? {} : { id: row.record_id as string }),
-        at: row.at as number,
-        personId: row.person_id as string,
-        person: row.person as string,
-        clientId: row.client_id as string,
-        clientName: row.client_name as string,
-        tool: row.tool as string,
-        outcome: row.outcome as AuditRecord['outcome'],
-        change: JSON.parse(row.change as string) as Record<string, unknown>,
-      })),
+      (this.#sql('SELECT * FROM audit WHERE at >= ? ORDER BY seq LIMIT ?').all(options.since ?? 0, options.limit) as Row[]).map(auditRecordOf),
     );
   }
 

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentencesLog } from '../../support/sentences-log.ts';
-import { runAdminCommand } from '../../../team-server/admin/admin-command.ts';
 import { openServerStore } from '../../../team-server/team/server-setup.ts';
 import { startTeamServer } from '../../../team-server/team/team-server.ts';
 import { readServerConfigFile } from '../../../mcp-server/settings/server-config-file.ts';
+import { runAdmin, writeServerConfig } from '../../support/admin-setup.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 
 const KEY = randomBytes(32).toString('base64');
@@ -29,31 +29,8 @@ afterAll(() => {
 
 /** A config file with `overrides`, and the admin command run on it with the key (and the database password). */
 function configured(overrides: Record<string, unknown>) {
-  const file = join(dir, `server-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      public_url: 'http://127.0.0.1:9',
-      listen: '127.0.0.1:0',
-      provider: { type: 'local' },
-      sign_in: { development: true },
-      store: `sqlite:${join(dir, 'server.db')}`,
-      key_env: 'PUNCHCARD_SERVER_KEY',
-      ...overrides,
-    }),
-  );
-  const admin = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const env = { PUNCHCARD_SERVER_KEY: KEY, PGPW: postgres.password };
-    const code = await runAdminCommand(
-      [...argv, '--config', file],
-      env,
-      (text) => out.push(text),
-      (text) => err.push(text),
-    );
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
+  const { configPath: file } = writeServerConfig(dir, overrides, `server-${Math.random().toString(36).slice(2)}.json`);
+  const admin = (...argv: string[]) => runAdmin(file, argv, { PUNCHCARD_SERVER_KEY: KEY, PGPW: postgres.password });
   return { file, admin };
 }
 

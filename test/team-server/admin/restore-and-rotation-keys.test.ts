@@ -10,15 +10,12 @@ import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sentencesLog } from '../../support/sentences-log.ts';
-import { runAdminCommand } from '../../../team-server/admin/admin-command.ts';
 import { rotateKey } from '../../../team-server/admin/rotate-key.ts';
-import { sealCredentials } from '../../../team-server/auth/credentials.ts';
 import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
-import { openServerStore } from '../../../team-server/team/server-setup.ts';
 import { startTeamServer, type TeamServer } from '../../../team-server/team/team-server.ts';
 import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
-import { readServerConfigFile } from '../../../mcp-server/settings/server-config-file.ts';
+import { runAdmin, storeWithAda, writeServerConfig } from '../../support/admin-setup.ts';
 
 const FIRST = randomBytes(32).toString('base64');
 const SECOND = randomBytes(32).toString('base64');
@@ -37,42 +34,14 @@ const servers: TeamServer[] = [];
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'punchcard-restore-keys-'));
   folders.push(dir);
-  storePath = join(dir, 'server.db');
-  configPath = join(dir, 'server.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      public_url: 'http://127.0.0.1:9',
-      listen: '127.0.0.1:0',
-      provider: { type: 'local' },
-      sign_in: { development: true },
-      store: `sqlite:${storePath}`,
-      key_env: 'PUNCHCARD_SERVER_KEY',
-    }),
-  );
-  const read = readServerConfigFile(configPath);
-  if (!read.ok) throw new Error(read.problem);
-  config = read.config;
-  const { store, keys } = await openServerStore(config, { PUNCHCARD_SERVER_KEY: FIRST }, Buffer.from(FIRST, 'base64'), Date.now, () => {});
-  await store.savePerson({ id: 'p1', identity: 'dev:ada', name: 'Ada', email: 'ada@example.com', at: Date.now() });
-  await store.setCredentials('p1', sealCredentials(keys.atRest, 'p1', { secret: 'ada-secret' }));
-  await store.close();
+  ({ configPath, config, storePath } = writeServerConfig(dir));
+  await storeWithAda(config, FIRST);
 });
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-async function admin(argv: string[], key: string, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdminCommand(
-    [...argv, '--config', configPath],
-    { PUNCHCARD_SERVER_KEY: key, ...env },
-    (text) => out.push(text),
-    (text) => err.push(text),
-  );
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const admin = (argv: string[], key: string, env: Record<string, string> = {}) => runAdmin(configPath, argv, { PUNCHCARD_SERVER_KEY: key, ...env });
 
 /** Rotates the store's key from FIRST to SECOND, start and finish, as the guide does with one instance restarted in between. */
 async function rotateToSecond(): Promise<void> {

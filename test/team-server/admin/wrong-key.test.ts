@@ -10,14 +10,12 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentencesLog } from '../../support/sentences-log.ts';
-import { runAdminCommand } from '../../../team-server/admin/admin-command.ts';
-import { sealCredentials } from '../../../team-server/auth/credentials.ts';
 import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
 import { runAuditCommand } from '../../../team-server/cli/serve-command.ts';
-import { openServerStore } from '../../../team-server/team/server-setup.ts';
+import { openStore } from '../../../team-server/store/open-store.ts';
 import { ServeRefusal, startTeamServer } from '../../../team-server/team/team-server.ts';
 import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
-import { readServerConfigFile } from '../../../mcp-server/settings/server-config-file.ts';
+import { runAdmin, storeWithAda, writeServerConfig } from '../../support/admin-setup.ts';
 
 const RIGHT = randomBytes(32).toString('base64');
 const WRONG = randomBytes(32).toString('base64');
@@ -31,26 +29,10 @@ let config: ServerConfig;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'punchcard-wrong-key-'));
-  storePath = join(dir, 'server.db');
-  configPath = join(dir, 'server.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      public_url: 'http://127.0.0.1:9',
-      listen: '127.0.0.1:0',
-      provider: { type: 'local' },
-      sign_in: { development: true },
-      store: `sqlite:${storePath}`,
-      key_env: 'PUNCHCARD_SERVER_KEY',
-    }),
-  );
-  const read = readServerConfigFile(configPath);
-  if (!read.ok) throw new Error(read.problem);
-  config = read.config;
+  ({ configPath, config, storePath } = writeServerConfig(dir));
   // A store as a server leaves it: its key learned at the first start, a person with sealed credentials, a write audited.
-  const { store, keys } = await openServerStore(config, { PUNCHCARD_SERVER_KEY: RIGHT }, Buffer.from(RIGHT, 'base64'), Date.now, () => {});
-  await store.savePerson({ id: 'p1', identity: 'dev:ada', name: 'Ada', email: 'ada@example.com', at: Date.now() });
-  await store.setCredentials('p1', sealCredentials(keys.atRest, 'p1', { secret: 'ada-secret' }));
+  await storeWithAda(config, RIGHT);
+  const store = await openStore(config, { now: Date.now, env: {} });
   await store.appendAudit({
     id: 'a1',
     at: Date.now(),
@@ -77,17 +59,7 @@ function contents(): string {
   }
 }
 
-async function admin(argv: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdminCommand(
-    [...argv, '--config', configPath],
-    env,
-    (text) => out.push(text),
-    (text) => err.push(text),
-  );
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const admin = (argv: string[], env: Record<string, string>) => runAdmin(configPath, argv, env);
 
 describe('a key that is not the store’s', () => {
   it.each([

@@ -2,7 +2,7 @@
 // refreshes, written at most once a minute a person, never on the request path. Alone on a real
 // SQLite store with a clock the test moves, then through a team server started in process: a signed-in
 // person's calls move what `admin people` shows.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { openSqliteStore } from '../../../team-server/store/sqlite-store.ts';
 import { StoreUnavailable } from '../../../team-server/store/store-errors.ts';
 import type { Store } from '../../../team-server/store/store.ts';
 import { startTeamServer } from '../../../team-server/team/team-server.ts';
-import { readServerConfigFile } from '../../../mcp-server/settings/server-config-file.ts';
+import { writeServerConfig } from '../../support/admin-setup.ts';
 import { textOf } from '../../support/engine.ts';
 import { connectAs, developmentSignIn, freePort, TEST_SERVER_KEY } from '../../support/team-server.ts';
 
@@ -91,24 +91,11 @@ describe('lastSeen', () => {
 describe('a team server', () => {
   it('moves a person’s last seen time with their calls, not only at sign-in', async () => {
     const dir = folder();
-    const configPath = join(dir, 'server.json');
     const port = await freePort();
-    writeFileSync(
-      configPath,
-      JSON.stringify({
-        public_url: `http://127.0.0.1:${port}`,
-        listen: `127.0.0.1:${port}`,
-        provider: { type: 'local' },
-        sign_in: { development: true },
-        store: `sqlite:${join(dir, 'server.db')}`,
-        key_env: 'PUNCHCARD_SERVER_KEY',
-      }),
-    );
-    const read = readServerConfigFile(configPath);
-    if (!read.ok) throw new Error(read.problem);
+    const { config } = writeServerConfig(dir, { public_url: `http://127.0.0.1:${port}`, listen: `127.0.0.1:${port}` });
     let clock = Date.now();
     const server = await startTeamServer({
-      config: read.config,
+      config,
       env: { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY },
       log: sentencesLog(),
       now: () => clock,
