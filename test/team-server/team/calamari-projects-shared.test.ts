@@ -7,43 +7,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
 import { textOf } from '../../support/engine.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
-import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
-import { clientWithTokens, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
-import { connectAs, type ConnectedClient, freePort, type TeamServerHandle } from '../../support/team-server.ts';
-import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+import { companySignIn, type IdentityProvider } from '../../support/identity-provider.ts';
+import { type CalamariCluster, startCalamariCluster } from '../../support/calamari-cluster.ts';
+import { clientWithTokens, type TeamCluster } from '../../support/team-cluster.ts';
+import { connectAs, type ConnectedClient, type TeamServerHandle } from '../../support/team-server.ts';
+import type { FakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
 
 const ACCOUNTS = [{ id: 'ada', name: 'Ada Lovelace', email: 'ada@acme.example', emailVerified: true }];
 
-let postgres: TestPostgres;
+let organisation: CalamariCluster;
 let fake: FakeCalamari;
 let idp: IdentityProvider;
 let cluster: TeamCluster;
 const clients: ConnectedClient[] = [];
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  fake = await startFakeCalamari();
-  seedOrganisation(fake);
-  const port = await freePort();
-  idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
-  cluster = await startTeamCluster({
-    postgres,
-    instances: 2,
-    port,
-    setup: {
-      provider: { type: 'calamari', url: `${fake.url}/api` },
-      signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
-      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_OIDC_SECRET: idp.clientSecret, NODE_EXTRA_CA_CERTS: idp.caFile as string },
-    },
-  });
+  organisation = await startCalamariCluster({ accounts: ACCOUNTS });
+  ({ fake, idp, cluster } = organisation);
 }, 240_000);
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close().catch(() => {})));
-  await cluster?.close();
-  await idp?.close();
-  await fake?.close();
-  postgres?.remove();
+  await organisation?.close();
 });
 
 describe("a person's projects on several instances", () => {

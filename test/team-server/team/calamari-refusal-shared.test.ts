@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../../support/engine.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
-import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
-import { clientWithTokens, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
-import { connectAs, type ConnectedClient, freePort, type TeamServerHandle } from '../../support/team-server.ts';
-import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+import { companySignIn, type IdentityProvider } from '../../support/identity-provider.ts';
+import type { TestPostgres } from '../../support/postgres.ts';
+import { type CalamariCluster, startCalamariCluster } from '../../support/calamari-cluster.ts';
+import { clientWithTokens, type TeamCluster } from '../../support/team-cluster.ts';
+import { connectAs, type ConnectedClient, type TeamServerHandle } from '../../support/team-server.ts';
+import type { FakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
 
 /** What Calamari really allows the organisation an hour; the servers are left at their 720. */
 const REAL_LIMIT = 12;
@@ -19,6 +20,7 @@ const ACCOUNTS = [
   { id: 'bob', name: 'Bob Builder', email: 'bob@acme.example', emailVerified: true },
 ];
 
+let organisation: CalamariCluster;
 let postgres: TestPostgres;
 let fake: FakeCalamari;
 let idp: IdentityProvider;
@@ -29,28 +31,12 @@ beforeAll(async () => {
   // The fake counts the clock hour: the test runs inside one.
   const left = 3_600_000 - (Date.now() % 3_600_000);
   if (left < 120_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
-  postgres = await startPostgres();
-  fake = await startFakeCalamari({ limits: { perHour: REAL_LIMIT } });
-  seedOrganisation(fake);
-  const port = await freePort();
-  idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
-  cluster = await startTeamCluster({
-    postgres,
-    instances: 2,
-    port,
-    setup: {
-      provider: { type: 'calamari', url: `${fake.url}/api` },
-      signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
-      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_OIDC_SECRET: idp.clientSecret, NODE_EXTRA_CA_CERTS: idp.caFile as string },
-    },
-  });
+  organisation = await startCalamariCluster({ accounts: ACCOUNTS, calamari: { limits: { perHour: REAL_LIMIT } } });
+  ({ postgres, fake, idp, cluster } = organisation);
 }, 240_000);
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close().catch(() => {})));
-  await cluster?.close();
-  await idp?.close();
-  await fake?.close();
-  postgres?.remove();
+  await organisation?.close();
 });
 
 /** A person signed in through the balancer, then served by `instance` alone. */
