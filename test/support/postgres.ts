@@ -30,7 +30,8 @@ export interface TestPostgres {
   superuser: string;
 }
 
-function binDir(): string {
+/** The folder of Debian's PostgreSQL programs (initdb, pg_ctl, pg_dump, pg_restore, psql), the newest version installed. */
+export function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
     ? readdirSync(root)

@@ -6,13 +6,13 @@
 // the swap while the server is stopped; and the server serving exactly what the dump held, under the
 // same key, with its tables still Punchcard's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockWith, inlineCommand, replaced } from '../../support/doc-commands.ts';
 import { textOf } from '../../support/engine.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { binDir, startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
 import { clientWithTokens } from '../../support/team-cluster.ts';
 import {
@@ -54,15 +54,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** PostgreSQL's own programs, of the version the cluster runs, first on PATH. */
-function postgresBin(): string {
-  const root = '/usr/lib/postgresql';
-  const version = readdirSync(root)
-    .filter((name) => existsSync(join(root, name, 'bin', 'pg_restore')))
-    .sort((a, b) => Number(b) - Number(a))[0];
-  return join(root, version as string, 'bin');
-}
-
 /**
  * One of the guide's blocks in bash, stopping at the first command that fails: as Punchcard's role for
  * pg_dump (its password in PGPASSWORD, as the guide says), and otherwise as the database's administrator
@@ -75,7 +66,7 @@ function runGuide(script: string, replacements: ReadonlyArray<readonly [string, 
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: `${postgresBin()}:${process.env.PATH ?? ''}`,
+      PATH: `${binDir()}:${process.env.PATH ?? ''}`,
       PGHOST: postgres.socketFolder,
       PGPORT: String(postgres.port),
       PGUSER: postgres.superuser,
