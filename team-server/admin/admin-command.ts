@@ -6,7 +6,7 @@
 // each naming the guide's page where the build ships it (team-server/index.ts).
 import type { AdminIo } from './admin-io.ts';
 import { readFlags } from '../../mcp-server/command-flags.ts';
-import { REPOSITORY_GUIDE } from '../cli/serve-usage.ts';
+import { REPOSITORY_GUIDE } from './repository-guide.ts';
 
 /** `punchcard-mcp admin --help`, and the usage under an admin command given wrongly without a verb. */
 export function adminUsage(guide: string): string {

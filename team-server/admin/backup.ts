@@ -17,7 +17,7 @@ import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { checkStoreKey, judgeStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
-import { sqliteKeyEvidence } from '../store/sqlite-key-evidence.ts';
+import { sqliteKeyEvidence } from './sqlite-key-evidence.ts';
 import { noStoreAt, openSqliteStore, SQLITE_STORE_VERSION } from '../store/sqlite-store.ts';
 import type { AdminIo } from './admin-io.ts';
 

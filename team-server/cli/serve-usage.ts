@@ -20,11 +20,7 @@ export const GUIDE_PAGES = {
   'upgrading.md': 'upgrading one instance on SQLite, and going back',
 } as const;
 
-/**
- * Where a checkout holds the guide, for a command run from the repository rather than from a build
- * (in process, as tests run the commands); a build names its own docs/ (team-server/index.ts).
- */
-export const REPOSITORY_GUIDE = 'docs/team-server';
+export { REPOSITORY_GUIDE } from '../admin/repository-guide.ts';
 
 /** Where the guide is, and what each page holds: the end of the team server's overview. */
 export function guideUsage(guide: string): string {
