@@ -66,8 +66,13 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
  * ended are said: the next server started on the folder writes them to the store.
  */
 function auditSpoolFinding(config: ServerConfig): Finding {
-  const folder = auditSpoolFolder(config);
   const subject = 'audit spool';
+  let folder: string;
+  try {
+    folder = auditSpoolFolder(config);
+  } catch (error) {
+    return { ok: false, subject, said: (error as Error).message };
+  }
   if (existsSync(folder)) {
     if (!writable(folder))
       return { ok: false, subject, said: `${folder} is not writable by this account: audit records could not wait there while the store is away` };

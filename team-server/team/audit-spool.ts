@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
+import { ServeRefusal } from './serve-refusal.ts';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import type { AuditRecord } from '../store/store.ts';
 
@@ -30,12 +31,22 @@ const UNFINISHED_MS = 60_000;
  * The folder of the instance's spools: `audit-spool` in data_dir, or beside the SQLite store; on
  * PostgreSQL without data_dir, in the home folder of the server's user (the image's and the systemd
  * unit's /var/lib/punchcard), which outlives the process, where the scratch folder it otherwise works
- * in does not.
+ * in does not. The home folder is asked for only there: an account without one (a command run as a
+ * systemd unit's dynamic user, with no HOME) needs none where the config names a folder. Where it is
+ * asked for and there is none, ServeRefusal says to set data_dir.
  */
-export function auditSpoolFolder(config: Pick<ServerConfig, 'data_dir' | 'store'>, home: string = homedir()): string {
+export function auditSpoolFolder(config: Pick<ServerConfig, 'data_dir' | 'store'>, home: () => string = homedir): string {
   if (config.data_dir !== undefined) return join(config.data_dir, 'audit-spool');
   if (config.store.startsWith('sqlite:')) return join(dirname(config.store.slice('sqlite:'.length)), 'audit-spool');
-  return join(home, '.punchcard-server', 'audit-spool');
+  let folder: string;
+  try {
+    folder = home();
+  } catch (error) {
+    throw new ServeRefusal(
+      `data_dir: audit records need a folder of this instance that outlives the process while the store is away, and this account has no home folder to keep them in (${(error as Error).message}); set data_dir to a folder on the instance's own volume.`,
+    );
+  }
+  return join(folder, '.punchcard-server', 'audit-spool');
 }
 
 /** The spool files in `folder`, oldest first; none where there is no folder. */

@@ -430,9 +430,15 @@ describe('a spool that cannot be written', () => {
 
 describe('the spool folder', () => {
   it('is audit-spool in data_dir, beside the SQLite store, or in the home folder on PostgreSQL without data_dir', () => {
-    expect(auditSpoolFolder({ data_dir: '/srv/punchcard', store: 'postgres://db/punchcard' }, '/home/x')).toBe('/srv/punchcard/audit-spool');
-    expect(auditSpoolFolder({ store: 'sqlite:/var/lib/punchcard/server.db' }, '/home/x')).toBe('/var/lib/punchcard/audit-spool');
-    expect(auditSpoolFolder({ store: 'postgres://db/punchcard' }, '/var/lib/punchcard')).toBe('/var/lib/punchcard/.punchcard-server/audit-spool');
+    expect(auditSpoolFolder({ data_dir: '/srv/punchcard', store: 'postgres://db/punchcard' }, () => '/home/x')).toBe('/srv/punchcard/audit-spool');
+    expect(auditSpoolFolder({ store: 'sqlite:/var/lib/punchcard/server.db' }, () => '/home/x')).toBe('/var/lib/punchcard/audit-spool');
+    // An account without a home folder (a systemd unit's dynamic user with no HOME) needs none where the config names a folder.
+    const noHome = () => {
+      throw new Error('uv_os_homedir returned ENOENT (no such file or directory)');
+    };
+    expect(auditSpoolFolder({ store: 'sqlite:/var/lib/punchcard/server.db' }, noHome)).toBe('/var/lib/punchcard/audit-spool');
+    expect(() => auditSpoolFolder({ store: 'postgres://db/punchcard' }, noHome)).toThrow(/^data_dir: audit records need a folder of this instance/);
+    expect(auditSpoolFolder({ store: 'postgres://db/punchcard' }, () => '/var/lib/punchcard')).toBe('/var/lib/punchcard/.punchcard-server/audit-spool');
   });
 });
 
