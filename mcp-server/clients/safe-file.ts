@@ -348,7 +348,8 @@ function recoverInterruptedExchange(target: string): void {
     return;
   }
   const left = names
-    .map((name) => ({ name, pid: new RegExp(`^${escapeForPattern(prefix)}(\\d+)-[0-9a-f]{8}\\.aside$`).exec(name)?.[1] }))
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => ({ name, pid: LEFT_ASIDE.exec(name.slice(prefix.length))?.[1] }))
     .filter((entry): entry is { name: string; pid: string } => entry.pid !== undefined && !processRuns(Number(entry.pid)))
     .map((entry) => ({ path: join(dirname(target), entry.name), stats: lstatSync(join(dirname(target), entry.name), { throwIfNoEntry: false }) }))
     .filter((entry) => entry.stats?.isFile())
@@ -364,6 +365,9 @@ function recoverInterruptedExchange(target: string): void {
   }
 }
 
+/** What follows `.NAME.punchcard-` in the name of a file an exchange moved aside (besideName): its process and the random part. */
+const LEFT_ASIDE = /^(\d+)-[0-9a-f]{8}\.aside$/;
+
 /** Whether a process with this id runs on this computer (EPERM: it runs, as another account). */
 function processRuns(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -373,10 +377,6 @@ function processRuns(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function changedMeanwhile(file: LoadedFile): ConfigError {

@@ -69,7 +69,7 @@ const VERBS: Record<Verb, VerbUsage> = {
   check: {
     words: 0,
     forms: ['check --config FILE'],
-    does: 'Checks the config, the key, the store, the back end, the identity provider and the metrics,\none line each, ok or problem.',
+    does: 'Checks the config, the key, the store, the back end, the identity provider, the metrics and where\naudit records wait while the store is away, one line each, ok or problem.',
     section: 'Checking the setup',
   },
   backup: {

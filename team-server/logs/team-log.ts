@@ -2,8 +2,8 @@
 // request and the person it was written for (request-context.ts) — their id, never their name or
 // e-mail. With `serve --dev` the same lines are written for a person at a terminal (pino-pretty).
 // It is the engine's Log (a sentence, at info level), so the engine and every part of the server
-// write to it as they always did; the team server's own parts may also say a sentence at warning or
-// error level, and the request pipeline writes each request's line (request()). What a sentence says
+// write to it as they always did; the team server's own parts may also say a sentence at warning
+// level, and the request pipeline writes each request's line (request()), at error level for a server error. What a sentence says
 // is the sentence the server writes, with the characters that steer a terminal taken out
 // (mcp-server/plain-text.ts); its only other fields are the ids above. No field list can hide a
 // secret inside a sentence, so keeping secrets out is the writer's part: the sentences name ids and
@@ -28,8 +28,6 @@ export interface TeamLogOptions {
 export interface TeamLog extends Log {
   /** A sentence at warning level: something an administrator should look at; the server goes on. */
   warn(message: string): void;
-  /** A sentence at error level, with the error that caused it (its kind and message; the stack with `withStack`). */
-  error(message: string, cause?: unknown, options?: { withStack: boolean }): void;
   /** The one line of an answered request (team/request-pipeline.ts). */
   request(line: RequestLine): void;
 }
@@ -62,8 +60,6 @@ export async function teamLog(options: TeamLogOptions): Promise<TeamLog> {
   const info = (message: string) => logger.info(idsOf(currentRequest()), withoutControls(message));
   return Object.assign(info, {
     warn: (message: string) => logger.warn(idsOf(currentRequest()), withoutControls(message)),
-    error: (message: string, cause?: unknown, { withStack }: { withStack: boolean } = { withStack: true }) =>
-      logger.error({ ...idsOf(currentRequest()), ...(cause === undefined ? {} : { error: failureCause(cause, withStack) }) }, withoutControls(message)),
     request: (line: RequestLine) => writeRequestLine(logger, idsOf(line.context), line),
   });
 }

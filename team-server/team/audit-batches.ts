@@ -34,7 +34,11 @@ export class AuditBatches {
     try {
       while (this.#gathering.length > 0) {
         const batch = this.#gathering.splice(0, MAX_AUDIT_BATCH);
-        const outcomes = await this.#writeBatch(batch.map((entry) => entry.record));
+        const outcomes = await writeTogether(
+          this.#store,
+          batch.map((entry) => entry.record),
+          this.#refusedForItself,
+        );
         // In the batch's order: a caller that must spool its record (the store away) does so in turn.
         batch.forEach((entry, index) => entry.settle(outcomes[index] as BatchedWrite));
       }
@@ -42,25 +46,36 @@ export class AuditBatches {
       this.#writing = false;
     }
   }
+}
 
-  /** The batch in one transaction; where the store refuses it for a record's sake, each record alone, so only that one is given up. */
-  async #writeBatch(records: AuditRecord[]): Promise<BatchedWrite[]> {
-    try {
-      await this.#store.appendAudits(records);
-      return records.map(() => ({ kept: true }));
-    } catch (error) {
-      const refusedForItself = this.#refusedForItself(error);
-      if (!refusedForItself || records.length === 1) return records.map(() => ({ kept: false, error, refusedForItself }));
-    }
-    const outcomes: BatchedWrite[] = [];
-    for (const record of records) {
-      try {
-        await this.#store.appendAudit(record);
-        outcomes.push({ kept: true });
-      } catch (error) {
-        outcomes.push({ kept: false, error, refusedForItself: this.#refusedForItself(error) });
-      }
-    }
-    return outcomes;
+/**
+ * Records to the store in order, in one transaction where the store takes them all; where it refuses
+ * the batch for a record's sake, one by one, so only that record is refused (given up by the caller).
+ * From the first sign the store is away, that record and every one after it are "away" too: none is
+ * written ahead of one before it. Resolves with how each ended, never rejects.
+ */
+export async function writeTogether(store: Store, records: readonly AuditRecord[], refusedForItself: (error: unknown) => boolean): Promise<BatchedWrite[]> {
+  if (records.length === 0) return [];
+  try {
+    await store.appendAudits(records);
+    return records.map(() => ({ kept: true }));
+  } catch (error) {
+    const refused = refusedForItself(error);
+    if (!refused || records.length === 1) return records.map(() => ({ kept: false, error, refusedForItself: refused }));
   }
+  const outcomes: BatchedWrite[] = [];
+  for (const record of records) {
+    const previous = outcomes.at(-1);
+    if (previous && !previous.kept && !previous.refusedForItself) {
+      outcomes.push(previous);
+      continue;
+    }
+    try {
+      await store.appendAudit(record);
+      outcomes.push({ kept: true });
+    } catch (error) {
+      outcomes.push({ kept: false, error, refusedForItself: refusedForItself(error) });
+    }
+  }
+  return outcomes;
 }

@@ -15,7 +15,7 @@
 import { NODE_TIMERS, type Timers } from '../../mcp-server/clock.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { type AuditRecord, type Store, StoreUnavailable } from '../store/store.ts';
-import { AuditBatches } from './audit-batches.ts';
+import { AuditBatches, writeTogether } from './audit-batches.ts';
 import { privateFolder, SpoolFile, spoolFiles } from './audit-spool.ts';
 
 /** Records kept in memory at most where the spool cannot be written: a few minutes of a large company's writes, a few megabytes. */
@@ -191,7 +191,7 @@ export class AuditWriter {
         if (this.#own && this.#own.count > 0 && !(await this.#drainFile(this.#own))) return this.#scheduleDrain(RETRY_MS);
         const first = this.#inMemory[0];
         if (first) {
-          if (!(await this.#write(first))) return this.#scheduleDrain(RETRY_MS);
+          if (!(await this.#writeInOrder([first]))) return this.#scheduleDrain(RETRY_MS);
           // Unless a record arriving meanwhile took it into the spool with it (written again from there, kept once).
           if (this.#inMemory[0] === first) this.#inMemory.shift();
           continue;
@@ -231,32 +231,18 @@ export class AuditWriter {
   }
 
   /**
-   * Records to the store in order, in one round trip where the store takes them all, else one by one
-   * (so a record the store refuses for itself is given up alone); false at the first sign the store
-   * is away, the records before it in (written again next time, kept once).
+   * Records to the store in order, in one round trip where the store takes them all (audit-batches.ts,
+   * writeTogether); a record the store refuses for itself is given up alone. False at the first sign
+   * the store is away, the records before it in (written again next time, kept once).
    */
-  async #writeInOrder(records: AuditRecord[]): Promise<boolean> {
-    if (records.length === 0) return true;
-    try {
-      await this.#store.appendAudits(records);
-      return true;
-    } catch (error) {
-      if (!refusedForItself(error)) return false;
+  async #writeInOrder(records: readonly AuditRecord[]): Promise<boolean> {
+    const outcomes = await writeTogether(this.#store, records, refusedForItself);
+    for (const outcome of outcomes) {
+      if (outcome.kept) continue;
+      if (!outcome.refusedForItself) return false;
+      this.#giveUp(1, `An audit record could not be written and is given up: ${(outcome.error as Error).message}`);
     }
-    for (const record of records) if (!(await this.#write(record))) return false;
     return true;
-  }
-
-  /** One record to the store: true once it is there (or given up: the store refuses it for itself), false while the store does not take it. */
-  async #write(record: AuditRecord): Promise<boolean> {
-    try {
-      await this.#store.appendAudit(record);
-      return true;
-    } catch (error) {
-      if (!refusedForItself(error)) return false;
-      this.#giveUp(1, `An audit record could not be written and is given up: ${(error as Error).message}`);
-      return true;
-    }
   }
 
   #scheduleDrain(ms: number): void {

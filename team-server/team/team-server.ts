@@ -149,7 +149,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   log(`Punchcard team server for ${origin} listening on ${listening.url} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);
   if (metricsListener) log(`Metrics for Prometheus at ${metricsListener.url}.`);
   const unmeant = unmeantMetricsExposure(config.metrics);
-  if (unmeant) log(`Warning: ${unmeant}.`);
+  if (unmeant) log.warn(`${unmeant[0]?.toUpperCase()}${unmeant.slice(1)}.`);
 
   return {
     url: listening.url,

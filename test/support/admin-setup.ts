@@ -17,18 +17,22 @@ export interface ConfiguredServer {
   storePath: string;
 }
 
-/** Writes `server.json` (or `name`) into `dir` with `overrides` over a server on this computer, and reads it as the server does. */
-export function writeServerConfig(dir: string, overrides: Record<string, unknown> = {}, name = 'server.json'): ConfiguredServer {
-  const configPath = join(dir, name);
-  const text = {
+/** A server on this computer as its config file says it: the local timesheet, a development sign-in, its store in `dir`. */
+export function localServerConfig(dir: string): Record<string, unknown> {
+  return {
     public_url: 'http://127.0.0.1:9',
     listen: '127.0.0.1:0',
     provider: { type: 'local' },
     sign_in: { development: true },
     store: `sqlite:${join(dir, 'server.db')}`,
     key_env: 'PUNCHCARD_SERVER_KEY',
-    ...overrides,
   };
+}
+
+/** Writes `server.json` (or `name`) into `dir` with `overrides` over localServerConfig, and reads it as the server does. */
+export function writeServerConfig(dir: string, overrides: Record<string, unknown> = {}, name = 'server.json'): ConfiguredServer {
+  const configPath = join(dir, name);
+  const text = { ...localServerConfig(dir), ...overrides };
   writeFileSync(configPath, JSON.stringify(text));
   const read = readServerConfigFile(configPath);
   if (!read.ok) throw new Error(read.problem);

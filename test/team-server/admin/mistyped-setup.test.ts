@@ -83,6 +83,15 @@ describe('a store that is not there', () => {
 });
 
 describe('admin backup', () => {
+  it('of a file that is no store: one sentence, exit 1, nothing written', async () => {
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'not a database, whatever its name says');
+    const { admin } = configured({ store: `sqlite:${garbage}` });
+    const target = join(dir, 'garbage-backup.db');
+    expect(await admin('backup', target)).toEqual({ code: 1, stdout: '', stderr: `${garbage} cannot be read as a Punchcard store; nothing was done.\n` });
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('into a folder that does not exist: one sentence, exit 1, nothing written', async () => {
     const { file, admin } = configured({});
     const read = readServerConfigFile(file);

@@ -7,20 +7,14 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_STORE_VERSION } from '../../../team-server/store/sqlite-store.ts';
+import { localServerConfig } from '../../support/admin-setup.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
 import { TEST_SERVER_KEY } from '../../support/team-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'punchcard-serve-refusals-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const GOOD = {
-  public_url: 'http://127.0.0.1:9',
-  listen: '127.0.0.1:0',
-  provider: { type: 'local' },
-  sign_in: { development: true },
-  store: `sqlite:${join(dir, 'server.db')}`,
-  key_env: 'PUNCHCARD_SERVER_KEY',
-};
+const GOOD = localServerConfig(dir);
 
 describe('serve --config refuses', () => {
   it.each([
