@@ -111,15 +111,7 @@ describe('routeOf', () => {
   });
 
   it('has every route of the authorization server, as the library itself names them, and no other', () => {
-    const provider = createAuthorizationServer({
-      issuer: ORIGIN,
-      resource: `${ORIGIN}/mcp`,
-      keys,
-      store,
-      now: Date.now,
-      findPerson: async () => undefined,
-      refreshGraceSeconds: 10,
-    });
+    const provider = authorizationServer();
     const paths = LIBRARY_ROUTE_NAMES.flatMap((name) => {
       try {
         return [provider.pathFor(name, { uid: 'the-uid', clientId: 'the-client' })];
@@ -143,15 +135,7 @@ describe('routeOf', () => {
     });
     const kit = pageKit({
       config,
-      provider: createAuthorizationServer({
-        issuer: ORIGIN,
-        resource: `${ORIGIN}/mcp`,
-        keys,
-        store,
-        now: Date.now,
-        findPerson: async () => undefined,
-        refreshGraceSeconds: 10,
-      }),
+      provider: authorizationServer(),
       store,
       keys,
       jar: cookieJar(keys.atRest, false),
@@ -166,3 +150,16 @@ describe('routeOf', () => {
     expect(paths.sort()).toEqual(labelsOf('sign-in pages').sort());
   });
 });
+
+/** The team server's authorization server, as it is made, on this test's store and keys. */
+function authorizationServer() {
+  return createAuthorizationServer({
+    issuer: ORIGIN,
+    resource: `${ORIGIN}/mcp`,
+    keys,
+    store,
+    now: Date.now,
+    findPerson: async () => undefined,
+    refreshGraceSeconds: 10,
+  });
+}
