@@ -31,7 +31,7 @@ import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { teamMetricsBenchmarks, type TeamMetricsBenchResults } from './team-metrics.ts';
 import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts';
-import { teamServerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
+import { teamServerAndPeerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { containerImageBenchmarks, type ContainerImageResults } from './container-image.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
@@ -385,7 +385,7 @@ async function main(): Promise<void> {
     worstCalls = await worstCallBenchmarks(row, progress);
     callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
-    teamServer = await teamServerBenchmarks(row, progress);
+    teamServer = await teamServerAndPeerBenchmarks(row, progress);
     teamScale = await teamScaleBenchmarks(row, progress);
     containerImage = await containerImageBenchmarks(row, progress);
     teamMetrics = await teamMetricsBenchmarks(row, progress);

@@ -4,10 +4,19 @@
 // Reports throughput, p50/p99 latency at the client, errors, and the server's memory per connected
 // person (its RSS with everyone's engine open, less its RSS before anyone signed in, over the people).
 // The load, the clients and the fake Kimai share this machine's cores with the server: the numbers
-// are what one machine does with everything on it. `node test/bench/team-server.ts` runs it alone.
+// are what one machine does with everything on it. In the same loop, the peer: the MCP reference
+// server `everything` over Streamable HTTP (the official SDK's own serving, with Express and a session
+// per client), as many clients calling its echo tool for as long. It signs nobody in, keeps no store and
+// asks no back end, so it is the floor a call over HTTP stands on, not a rival team server: kimai-mcp's
+// own team server is a Python package, which this machine cannot install (no PyPI). The ratios say
+// what the team server adds to a bare call. `node test/bench/team-server.ts` runs it alone.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+
 import { clockStartingAt, type FakeUser, startFakeKimai, seedCatalog } from '../mcp-server/providers/kimai/fake-kimai.ts';
-import { connectAs, type ConnectedClient, removeTeamServerData, startTeamServer, trackerSignIn } from '../support/team-server.ts';
+import { connectAs, type ConnectedClient, freePort, removeTeamServerData, startTeamServer, trackerSignIn } from '../support/team-server.ts';
 import { percentile } from './stats.ts';
 
 const PEOPLE = Number(process.env.BENCH_TEAM_PEOPLE ?? 100);
@@ -20,11 +29,19 @@ export interface TeamServerBenchResults {
   load: { seconds: number; calls: number; errors: number; callsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; serverCpuMsPerCall: number };
   memoryMb: { idle: number; withPeople: number; perPerson: number; peak: number };
   kimaiRequestsPerCall: number;
+  /** The reference server in the same loop (see the top of this file), and the team server's figures over its. */
+  peer: PeerResults;
+  ratioToPeer: { callsPerSecond: number; p99Ms: number; serverCpuMsPerCall: number; memoryPerPersonMb: number };
+}
+
+export interface PeerResults {
+  load: { seconds: number; calls: number; errors: number; callsPerSecond: number; p50Ms: number; p99Ms: number; serverCpuMsPerCall: number };
+  memoryMb: { idle: number; withPeople: number; perPerson: number; peak: number };
 }
 
 type Row = (benchmark: string, result: string) => void;
 
-export async function teamServerBenchmarks(row: Row, progress: (text: string) => void): Promise<TeamServerBenchResults> {
+export async function teamServerBenchmarks(row: Row, progress: (text: string) => void): Promise<Omit<TeamServerBenchResults, 'peer' | 'ratioToPeer'>> {
   const users: FakeUser[] = Array.from({ length: PEOPLE }, (_, index) => ({
     id: index + 1,
     username: `person${index + 1}`,
@@ -87,7 +104,7 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
     const serverCpuMs = cpuMs(pid) - cpuBefore;
     const sorted = latencies.sort((a, b) => a - b);
     const peak = peakMb(pid);
-    const results: TeamServerBenchResults = {
+    const results: Omit<TeamServerBenchResults, 'peer' | 'ratioToPeer'> = {
       people: PEOPLE,
       signInMs: { total: Math.round(signInMs), perPerson: Math.round(signInMs / PEOPLE) },
       load: {
@@ -127,6 +144,119 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
   }
 }
 
+/** The team server's run, then the peer's in the same loop, and the ratios of the two. */
+export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: string) => void): Promise<TeamServerBenchResults> {
+  const team = await teamServerBenchmarks(row, progress);
+  progress(`peer: the MCP reference server (everything) over Streamable HTTP, ${PEOPLE} clients calling echo at once for ${LOAD_SECONDS} s`);
+  const peer = await peerBenchmark();
+  const ratio = (ours: number, theirs: number) => round(ours / theirs, 2);
+  const ratioToPeer = {
+    callsPerSecond: ratio(team.load.callsPerSecond, peer.load.callsPerSecond),
+    p99Ms: ratio(team.load.p99Ms, peer.load.p99Ms),
+    serverCpuMsPerCall: ratio(team.load.serverCpuMsPerCall, peer.load.serverCpuMsPerCall),
+    memoryPerPersonMb: ratio(team.memoryMb.perPerson, peer.memoryMb.perPerson),
+  };
+  row(
+    `Peer: MCP reference server "everything" over Streamable HTTP, echo, ${PEOPLE} clients at once for ${LOAD_SECONDS} s (no sign-in, store or back end)`,
+    `${peer.load.callsPerSecond} calls/s; p50 ${peer.load.p50Ms} ms, p99 ${peer.load.p99Ms} ms; ${peer.load.errors} errors of ${peer.load.calls}`,
+  );
+  row(
+    "  peer CPU time per call / memory idle, with every client's session, per client, peak",
+    `${peer.load.serverCpuMsPerCall} ms / ${peer.memoryMb.idle} MB, ${peer.memoryMb.withPeople} MB, ${peer.memoryMb.perPerson} MB, ${peer.memoryMb.peak} MB`,
+  );
+  row(
+    '  team server ÷ peer: calls/s, p99, CPU per call, memory per connected person',
+    `${ratioToPeer.callsPerSecond}× / ${ratioToPeer.p99Ms}× / ${ratioToPeer.serverCpuMsPerCall}× / ${ratioToPeer.memoryPerPersonMb}×`,
+  );
+  return { ...team, peer, ratioToPeer };
+}
+
+/** The reference server under the same load as the team server's run: its own process, measured as the team server's is. */
+async function peerBenchmark(): Promise<PeerResults> {
+  const port = await freePort();
+  const entry = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/dist/index.js');
+  // It binds every interface (its PORT is all it reads); the clients reach it on loopback. Its line a request goes nowhere.
+  const child = spawn(process.execPath, [entry, 'streamableHttp'], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let said = '';
+      const timer = setTimeout(() => reject(new Error(`The reference server did not start:\n${said}`)), 20_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        if (/listening on port/.test(said)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`The reference server exited (${code}):\n${said}`)));
+    });
+    const pid = child.pid as number;
+    const idle = residentMb(pid);
+    const url = new URL(`http://127.0.0.1:${port}/mcp`);
+    const clients: Client[] = [];
+    try {
+      for (let index = 0; index < PEOPLE; index++) {
+        const client = new Client({ name: `bench-peer-${index}`, version: '1.0.0' });
+        await client.connect(new StreamableHTTPClientTransport(url));
+        clients.push(client);
+      }
+      await Promise.all(clients.map((client) => client.callTool({ name: 'echo', arguments: { message: 'warm' } })));
+      const withPeople = residentMb(pid);
+      const load = await callsAtOnce(
+        clients.map((client) => () => client.callTool({ name: 'echo', arguments: { message: 'timer_status' } })),
+        () => cpuMs(pid),
+      );
+      return {
+        load,
+        memoryMb: { idle: round(idle), withPeople: round(withPeople), perPerson: round((withPeople - idle) / PEOPLE, 2), peak: round(peakMb(pid)) },
+      };
+    } finally {
+      await Promise.all(clients.map((client) => client.close().catch(() => {})));
+    }
+  } finally {
+    child.kill('SIGINT');
+    await exited;
+  }
+}
+
+/** Each caller calls in a loop for LOAD_SECONDS, all at once: throughput, latency at the client, errors, and the server's CPU per call. */
+async function callsAtOnce(callers: ReadonlyArray<() => Promise<{ isError?: boolean }>>, serverCpuMs: () => number): Promise<PeerResults['load']> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + LOAD_SECONDS * 1000;
+  const started = performance.now();
+  const cpuBefore = serverCpuMs();
+  await Promise.all(
+    callers.map(async (call) => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        try {
+          if ((await call()).isError) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = serverCpuMs() - cpuBefore;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    seconds: round(elapsed),
+    calls: sorted.length,
+    errors,
+    callsPerSecond: Math.round(sorted.length / elapsed),
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    serverCpuMsPerCall: round(cpu / Math.max(1, sorted.length), 2),
+  };
+}
+
 /** The process's CPU time so far (user + system), from /proc. */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -154,7 +284,7 @@ function round(value: number, digits = 1): number {
 
 if (import.meta.main) {
   const rows: Array<[string, string]> = [];
-  await teamServerBenchmarks(
+  await teamServerAndPeerBenchmarks(
     (benchmark, result) => rows.push([benchmark, result]),
     (text) => process.stderr.write(`[bench] ${text}\n`),
   );
