@@ -4,38 +4,22 @@
 // is tried. Only a failed sign-in counts in the end, but each is counted before it is tried and given
 // back if it succeeds: counted after, fifty tries sent at once all passed the check before the first
 // had failed.
+import { type Limit, type LimitVerdict, limitVerdict, spendLimit } from '../../mcp-server/providers/remote/organisation-limit.ts';
 import type { Store } from '../store/store.ts';
 
-export interface Limit {
-  /** What is counted, with whose it is: `person:<id>`, `address:<ip>`, `sign-in:<ip>`. */
-  key: string;
-  max: number;
-  windowMs: number;
-}
-
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
-/** Counts one more and answers whether it is still within the limit. */
-export async function spendLimit(store: Store, limit: Limit, now: number): Promise<LimitVerdict> {
-  const windowStart = now - (now % limit.windowMs);
-  return verdict(await store.hit(limit.key, windowStart), limit.max, windowStart + limit.windowMs, now);
-}
+export type { Limit, LimitVerdict };
+export { spendLimit };
 
 /** One more counted now, for work that may turn out not to count: `release` gives it back. */
 export async function reserveLimit(store: Store, limit: Limit, now: number): Promise<LimitVerdict & { release: () => Promise<void> }> {
   const windowStart = now - (now % limit.windowMs);
   const count = await store.hit(limit.key, windowStart);
-  return { ...verdict(count, limit.max, windowStart + limit.windowMs, now), release: async () => void (await store.hit(limit.key, windowStart, -1)) };
+  return { ...limitVerdict(count, limit.max, windowStart + limit.windowMs, now), release: async () => void (await store.hit(limit.key, windowStart, -1)) };
 }
 
 /** What a request refused for a limit is told, and each call of a batch refused for it (batches.ts). */
 export function tooManyRequestsWords(retryAfterSeconds: number): string {
   return `Too many requests: try again in ${retryAfterSeconds} s.`;
-}
-
-function verdict(count: number, max: number, windowEnd: number, now: number): LimitVerdict {
-  if (count <= max) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
 }
 
 /** One key's current window: what the store last said of it, and what this process counted since. */
@@ -82,7 +66,7 @@ export class RequestLimits {
     const now = this.#now();
     const window = this.#window(limit, now);
     window.pending++;
-    return verdict(window.known + window.pending, limit.max, window.windowEnd, now);
+    return limitVerdict(window.known + window.pending, limit.max, window.windowEnd, now);
   }
 
   /**

@@ -11,10 +11,11 @@ import type { ServerKeys } from '../auth/server-keys.ts';
 import { observedGate } from '../metrics/open-metrics.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
+import { ON_THE_TEAM_SERVER, organisationGate } from '../../mcp-server/providers/remote/organisation-limit.ts';
+import { pacer } from '../../mcp-server/providers/remote/pacing.ts';
 import type { Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import type { AuditWriter } from './audit-writer.ts';
-import { organisationGate } from './organisation-limit.ts';
 import { PersonEngines } from './person-engines.ts';
 
 /** Calamari's requests a second, the lower of its published limits (docs/back-ends/calamari.md, "Rate limits"). */
@@ -58,10 +59,13 @@ function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics,
   const organisation =
     config.provider.type === 'calamari'
       ? organisationGate({
-          store,
+          ledger: store,
           counter: `calamari:${config.provider.url}`,
           service: 'Calamari',
-          allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day, perSecond: CALAMARI_PER_SECOND },
+          allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day },
+          sharedBy: ON_THE_TEAM_SERVER,
+          // Within this process, people working at the same moment are slowed down together rather than refused.
+          pace: pacer(CALAMARI_PER_SECOND),
           now,
         })
       : undefined;

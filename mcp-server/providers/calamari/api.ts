@@ -5,7 +5,9 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
-import { type Pacer, pacer } from '../remote/pacing.ts';
+import { limitsFileOf, sharedPacer } from '../remote/limits-file.ts';
+import { ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
+import { bothPaces, type Pacer, pacer } from '../remote/pacing.ts';
 import { createRemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type {
@@ -25,18 +27,21 @@ import type {
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
 /**
- * Calamari's limit per second, the lower of the two its usage guidelines publish (10, or 20 with
- * the higher set; docs/back-ends/calamari.md, "Rate limits"): requests beyond it wait their turn
- * (remote/pacing.ts), so a call that fans out (a team's pages) is slowed down rather than refused.
+ * Calamari's limits, the lower of the two sets its usage guidelines publish (10 a second, 720 an hour
+ * and 2,880 a day; or 20, 1,440 and 5,760: docs/back-ends/calamari.md, "Rate limits"), each counted for
+ * the whole organisation. Requests beyond the second's wait their turn (remote/pacing.ts), so a call
+ * that fans out (a team's pages) is slowed down rather than refused.
  */
 export const CALAMARI_PER_SECOND = 10;
+export const CALAMARI_PER_HOUR = 720;
+export const CALAMARI_PER_DAY = 2_880;
 /**
  * Ten at once, then no more than ten in any two seconds: the limit is the whole organisation's, which
  * others on the key share, and requests bunch up on their way to Calamari, which counts them as they
  * arrive. A call of ten requests or fewer is not slowed at all.
  */
 export const CALAMARI_PACE_WINDOW_MS = 2_000;
-/** One pace per organisation in this process, whoever's call a request serves (the team server's people). */
+/** One pace per organisation in this process, where the host counts the rest (the team server's people). */
 const paces = new Map<string, Pacer>();
 
 function organisationPace(baseUrl: string): Pacer {
@@ -46,6 +51,31 @@ function organisationPace(baseUrl: string): Pacer {
     paces.set(baseUrl, pace);
   }
   return pace;
+}
+
+/**
+ * The organisation's limit as Punchcard's processes on this computer keep it together (the app's
+ * engine, the window's connection test, each AI client's engine): counted in the data folder's limits
+ * file, the second as near the wire as the pace goes, the hour, the day and Calamari's refusals in the
+ * gate (remote/organisation-limit.ts, with the team server's rules). A host that counts for itself
+ * (the team server, in its store) gives its own gate instead.
+ */
+export function countedOnThisComputer(userDataDir: string, baseUrl: string, log: (message: string) => void): Pick<RemoteConnection, 'gate' | 'pace'> {
+  const file = limitsFileOf(userDataDir, log);
+  const counter = `calamari:${baseUrl}`;
+  return {
+    // This process's pace too: another data folder's engine in it (a second account) shares no file.
+    pace: bothPaces(organisationPace(baseUrl), sharedPacer(file, `${counter}:second`, CALAMARI_PER_SECOND, CALAMARI_PACE_WINDOW_MS)),
+    gate: organisationGate({
+      ledger: file,
+      counter,
+      service: 'Calamari',
+      allowance: { perHour: CALAMARI_PER_HOUR, perDay: CALAMARI_PER_DAY },
+      sharedBy: ON_THIS_COMPUTER,
+      // The wall clock, the one every process shares (not the engine's clock of the person's day).
+      now: Date.now,
+    }),
+  };
 }
 
 /** The terminal's clock events; `time` is the person's wall clock without zone or fraction. */
@@ -78,9 +108,10 @@ export function createCalamariApi(options: CalamariApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
     // one with a short Retry-After is waited out once (remote/json-http.ts). Its limit per second is the
-    // organisation's too: every client of this process for the organisation keeps to one pace.
+    // organisation's too: every client for the organisation keeps to one pace, the computer's where
+    // the connection brings it, else this process's.
     retryWithoutRetryAfter: false,
-    pace: organisationPace(baseUrl),
+    pace: connection.pace ?? organisationPace(baseUrl),
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
       missing: (action) =>

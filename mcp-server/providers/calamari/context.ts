@@ -9,7 +9,7 @@ import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { unlessRefused } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
-import { type CalamariApi, createCalamariApi } from './api.ts';
+import { type CalamariApi, countedOnThisComputer, createCalamariApi } from './api.ts';
 import { calamariCapabilities } from './capabilities.ts';
 import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from './errors.ts';
 import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
@@ -41,7 +41,10 @@ export class CalamariContext {
     this.options = options;
     this.email = options.profile.email;
     this.api = createCalamariApi({
-      connection: remoteConnection(options),
+      // Without a host's own count of the organisation's limit, Punchcard's processes here share one.
+      connection: options.requestGate
+        ? remoteConnection(options)
+        : { ...remoteConnection(options), ...countedOnThisComputer(options.userDataDir, options.profile.url, options.log) },
       email: options.profile.email,
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
       onModuleRefused: (module) => this.learn({ [module]: false }),

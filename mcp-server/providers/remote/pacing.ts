@@ -43,3 +43,15 @@ export function pacer(perSecond: number, now: () => number = () => performance.n
     return turn;
   };
 }
+
+/** A request waits for its turn in both paces, one after the other, and counts in both from when it goes out. */
+export function bothPaces(first: Pacer, second: Pacer): Pacer {
+  return async () => {
+    const firstGoesOut = await first();
+    const secondGoesOut = await second();
+    return () => {
+      firstGoesOut();
+      secondGoesOut();
+    };
+  };
+}

@@ -45,7 +45,7 @@ export interface RemoteAnswer<T> {
  * Where a back end is and what reaches it, the same for every back end: made from its tracker's
  * options (remote-tracker.ts, `remoteConnection`) and handed through its api.ts to this client as it is.
  */
-export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' | 'log'> {
+export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' | 'pace' | 'log'> {
   baseUrl: string;
   /** The secret (token, API key) from the keychain or the environment; null when none is stored. Asked again after a 401. */
   secret: () => Promise<string | null>;

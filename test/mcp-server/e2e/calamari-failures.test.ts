@@ -174,8 +174,8 @@ describe('failures', () => {
     );
   });
 
-  it('the hourly quota, server errors, broken bodies and slow answers, each in words, without a blind retry; then it works', async () => {
-    const { fake, engine } = await calamariEngine({ env: { PUNCHCARD_CALAMARI_TIMEOUT_MS: '400' } });
+  it('the hourly quota in words, without a blind retry, and nothing sent to Calamari for a minute from this computer', async () => {
+    const { fake, engine, dir } = await calamariEngine();
     expect((await engine.call('timer_status')).isError).toBeFalsy();
     const find = '/api/clockin/timesheetentries/v1/find';
     const before = fake.requests.length;
@@ -183,7 +183,20 @@ describe('failures', () => {
     const limited = await engine.call('list_time_entries', { from: '2025-03-02', to: '2025-03-03' });
     expect(textOf(limited)).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: Requests: 721\/720 per hour/);
     // A limit counted per hour is not tried again after a second: one request, one refusal.
-    expect(fake.requests.slice(before).filter((request) => request.path === find)).toHaveLength(1);
+    expect(fake.requests.slice(before)).toHaveLength(1);
+    // Calamari said no more: this engine, and the next process on the data folder, send nothing for a minute.
+    const held =
+      /^Calamari refused a request for your organisation's limit \(429\), so Punchcard on this computer sends Calamari nothing until that lifts\. Try again in a minute\.$/;
+    expect(textOf(await engine.call('list_time_entries', { from: '2025-03-04', to: '2025-03-05' }))).toMatch(held);
+    const next = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
+    expect(textOf(await next.call('list_time_entries', { from: '2025-03-04', to: '2025-03-05' }))).toMatch(held);
+    expect(fake.requests.slice(before)).toHaveLength(1);
+  });
+
+  it('server errors, broken bodies and slow answers, each in words, without a blind retry; then it works', async () => {
+    const { fake, engine } = await calamariEngine({ env: { PUNCHCARD_CALAMARI_TIMEOUT_MS: '400' } });
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+    const find = '/api/clockin/timesheetentries/v1/find';
     const expectations: Array<[Parameters<FakeCalamari['failNext']>[1], RegExp]> = [
       [
         { status: 500, body: { message: 'Internal error', code: 'INTERNAL_SERVER_ERROR' } },
@@ -321,6 +334,30 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     expect(await verdict(url)).toMatchObject({ verdict: 'unreachable' });
     for (const file of filesText(dir)) expect(file.text, file.path).not.toContain(DEFAULT_KEY);
     expect(new Set(fake.requests.flatMap((request) => request.persons))).toEqual(new Set([ADA, 'nobody@acme.example']));
+  });
+
+  it("keeps Calamari's second together with the other processes on the data folder: four connection tests at once, none refused", async () => {
+    // As Save's restarted engine, the window's Test connection and an AI client's engine ask at once.
+    const fake = opened(await startFakeCalamari());
+    seedOrganisation(fake);
+    const shared = makeUserDataDir();
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        runCli(['--user-data', shared, '--provider', 'calamari', '--url', fake.url, '--email', ADA, '--test-connection', '--json'], {
+          HOME: shared,
+          PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY,
+        }),
+      ),
+    );
+    for (const run of runs) expect(JSON.parse(run.stdout), run.stderr).toMatchObject({ ok: true, verdict: 'ok' });
+    // More than Calamari takes in a second, yet none refused: never more than ten in any second.
+    expect(fake.requests.length).toBeGreaterThan(10);
+    expect(fake.requests.filter((request) => request.status === 429)).toEqual([]);
+    for (const request of fake.requests)
+      expect(
+        fake.requests.filter((other) => other.receivedAt >= request.receivedAt && other.receivedAt < request.receivedAt + 1_000).length,
+      ).toBeLessThanOrEqual(10);
+    rmSync(shared, { recursive: true, force: true });
   });
 
   it("refuses to use the organisation's key without the one person to use it for", async () => {

@@ -376,17 +376,6 @@ function personsIn(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
-/**
- * Resolves a second after the last request the fake received: Calamari counts its second for the
- * whole organisation, whichever process asks, so a test that starts another process on the fake (an
- * engine after the connection test) lets the first one's requests leave the second before.
- */
-export async function secondPassed(fake: Pick<FakeCalamari, 'requests'>): Promise<void> {
-  const last = Math.max(0, ...fake.requests.map((request) => request.receivedAt));
-  const left = last + 1_050 - performance.now();
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-}
-
 /** The 429 body Calamari documents: the usage and the limits are in `field`. */
 export function quotaExceeded(times = 1): Failure {
   return { status: 429, times, body: { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' } };

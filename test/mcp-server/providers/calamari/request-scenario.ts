@@ -11,7 +11,7 @@ import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine } from '
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { runCli } from '../../../support/run-cli.ts';
-import { DEFAULT_KEY, type FakeCalamari, secondPassed, seedOrganisation, startFakeCalamari, wallTimeToEpoch } from './fake-calamari.ts';
+import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari, wallTimeToEpoch } from './fake-calamari.ts';
 
 export const NOW = '2026-11-18T08:00:00+01:00';
 export const ADA = 'ada@acme.example';
@@ -103,8 +103,8 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: ADA } });
   const test = await runCli(['--user-data', userDataDir, '--test-connection'], { HOME: userDataDir, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY });
   if (test.code !== 0) throw new Error(`The connection test failed: ${test.stderr}`);
-  // Another process asked Calamari a moment ago: its requests leave the organisation's second first.
-  await secondPassed(fake);
+  // Another process asked Calamari a moment ago: the engine keeps the organisation's second with it
+  // (the data folder's limits file).
   fake.requests.splice(0);
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } });
   return {

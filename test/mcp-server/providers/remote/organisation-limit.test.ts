@@ -1,42 +1,98 @@
-// The organisation's request limit (Calamari's) as the team server counts it: in the store, by the
-// clock hour and the UTC day, for every caller together and for every server on the same store; a
-// request past either is refused in words that say when to try again. And Calamari's own refusal (a
-// 429), which one gate hears of and every gate on the store honours until it lifts.
+// The organisation's request limit (Calamari's) as Punchcard counts it: in a ledger every counting
+// program shares (the team server's store; on a computer, the data folder's limits file), by the
+// clock hour and the UTC day, for every caller together; a request past either is refused in words
+// that say when to try again. And Calamari's own refusal (a 429), which one gate hears of and every
+// gate on the ledger honours until it lifts. The same rules on both ledgers.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RemoteError } from '../../../mcp-server/providers/remote/remote-error.ts';
-import { type Store } from '../../../team-server/store/store.ts';
-import { openStore } from '../../../team-server/store/open-store.ts';
-import { FIRST_HOLD_MS, holdWithoutRetryAfter, LONGEST_HOLD_MS, organisationGate } from '../../../team-server/team/organisation-limit.ts';
+import { RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import type { Store } from '../../../../team-server/store/store.ts';
+import { openStore } from '../../../../team-server/store/open-store.ts';
+import { LimitsFile } from '../../../../mcp-server/providers/remote/limits-file.ts';
+import {
+  FIRST_HOLD_MS,
+  holdWithoutRetryAfter,
+  type LimitLedger,
+  LONGEST_HOLD_MS,
+  ON_THE_TEAM_SERVER,
+  ON_THIS_COMPUTER,
+  organisationGate,
+  type SharedBy,
+} from '../../../../mcp-server/providers/remote/organisation-limit.ts';
 
 const HOUR = 3_600_000;
 // 10:20 UTC: forty minutes left of the hour, thirteen hours and forty minutes of the day.
 const START = Date.parse('2026-11-18T10:20:00Z');
 
-describe('the organisation gate', () => {
+interface Ledgers {
+  /** A new, empty ledger, and what sweeps its old counters. */
+  open(folder: string): Promise<{ ledger: LimitLedger; sweep(now: number): Promise<void>; close(): Promise<void> }>;
+  sharedBy: SharedBy;
+  /** Who used the allowance, and who sends nothing during a hold, as the refusals say it. */
+  used: string;
+  silent: string;
+}
+
+const LEDGERS: Record<string, Ledgers> = {
+  "the team server's store": {
+    async open(folder) {
+      const store: Store = await openStore({ store: `sqlite:${join(folder, 'server.db')}` }, { now: () => START, env: {} });
+      return { ledger: store, sweep: (now) => store.sweep(now), close: () => store.close() };
+    },
+    sharedBy: ON_THE_TEAM_SERVER,
+    used: 'the people on this Punchcard server have used them',
+    silent: 'no one on this Punchcard server sends Calamari anything',
+  },
+  "the computer's limits file": {
+    async open(folder) {
+      // The file sweeps old counters when it is opened: swept by reopening it at the clock's time.
+      let sweptAt = START;
+      const file = new LimitsFile(
+        folder,
+        (message) => expect.unreachable(message),
+        () => sweptAt,
+      );
+      const sweep = async (now: number) => {
+        sweptAt = now;
+        file.close();
+      };
+      return { ledger: file, sweep, close: async () => file.close() };
+    },
+    sharedBy: ON_THIS_COMPUTER,
+    used: 'Punchcard on this computer has used them',
+    silent: 'Punchcard on this computer sends Calamari nothing',
+  },
+};
+
+describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, ledgers) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  async function store(): Promise<Store> {
+  type Opened = Awaited<ReturnType<Ledgers['open']>>;
+  const opened = new WeakMap<LimitLedger, Opened>();
+
+  async function store(): Promise<LimitLedger> {
     const folder = mkdtempSync(join(tmpdir(), 'punchcard-gate-'));
-    const opened = await openStore({ store: `sqlite:${join(folder, 'server.db')}` }, { now: () => START, env: {} });
+    const made = await ledgers.open(folder);
+    opened.set(made.ledger, made);
     cleanups.push(async () => {
-      await opened.close();
+      await made.close();
       rmSync(folder, { recursive: true, force: true });
     });
-    return opened;
+    return made.ledger;
   }
 
-  const gateOver = (shared: Store, clock: { now: number }, perHour = 3, perDay = 100) =>
+  const gateOver = (shared: LimitLedger, clock: { now: number }, perHour = 3, perDay = 100) =>
     organisationGate({
-      store: shared,
+      ledger: shared,
       counter: 'calamari:https://acme.calamari.io/api',
       service: 'Calamari',
-      allowance: { perHour, perDay, perSecond: 1_000 },
+      allowance: { perHour, perDay },
+      sharedBy: ledgers.sharedBy,
       now: () => clock.now,
     });
 
@@ -61,12 +117,12 @@ describe('the organisation gate', () => {
     const refused = await refusalOf(bob);
     expect(refused.failure).toBe('rate_limited');
     expect(refused.message).toBe(
-      'Calamari allows your organisation 3 requests an hour, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 40 minutes.',
+      `Calamari allows your organisation 3 requests an hour, and ${ledgers.used} for now, so this request was not sent. Try again in 40 minutes.`,
     );
     await refusalOf(ada);
   });
 
-  it('counts in the store, so another server on the same store counts the same hour', async () => {
+  it('counts in the ledger, so another server or process on it counts the same hour', async () => {
     const shared = await store();
     const clock = { now: START };
     await gateOver(shared, clock)();
@@ -96,11 +152,11 @@ describe('the organisation gate', () => {
     await gate();
     const refused = await refusalOf(gate);
     expect(refused.message).toBe(
-      'Calamari allows your organisation 5 requests a day, and the people on this Punchcard server have used them for now, so this request was not sent. Try again in 13 hours.',
+      `Calamari allows your organisation 5 requests a day, and ${ledgers.used} for now, so this request was not sent. Try again in 13 hours.`,
     );
   });
 
-  it('holds every gate on the store back once Calamari refused one, without counting, and says when it lifts', async () => {
+  it('holds every gate on the ledger back once Calamari refused one, without counting, and says when it lifts', async () => {
     const shared = await store();
     const clock = { now: START };
     // Two instances' gates on one store: the first meets Calamari's 429, saying 20 minutes.
@@ -112,11 +168,11 @@ describe('the organisation gate', () => {
       const refused = await refusalOf(gate);
       expect(refused.failure).toBe('rate_limited');
       expect(refused.message).toBe(
-        "Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in 20 minutes.",
+        `Calamari refused a request for your organisation's limit (429), so ${ledgers.silent} until that lifts. Try again in 20 minutes.`,
       );
     }
     // Nothing refused while held was counted: the hour's allowance is still there when it lifts.
-    expect(await shared.count('calamari:https://acme.calamari.io/api:hour', START - (START % HOUR))).toBe(1);
+    expect(await shared.hit('calamari:https://acme.calamari.io/api:hour', START - (START % HOUR), 0)).toBe(1);
     clock.now = START + 20 * 60_000;
     await second();
   });
@@ -152,14 +208,14 @@ describe('the organisation gate', () => {
     expect(holdWithoutRetryAfter({ liftsAt: START, lengthMs: LONGEST_HOLD_MS }, START + 2 * HOUR)).toBe(FIRST_HOLD_MS);
   });
 
-  it("keeps the day's count through the store's sweep of old counters", async () => {
+  it("keeps the day's count through the ledger's sweep of old counters", async () => {
     const shared = await store();
     const clock = { now: START };
     const gate = gateOver(shared, clock, 100, 2);
     await gate();
     await gate();
     clock.now = START + 3 * HOUR;
-    await shared.sweep(clock.now);
+    await opened.get(shared)?.sweep(clock.now);
     expect((await refusalOf(gate)).message).toMatch(/ 2 requests a day/);
   });
 });
