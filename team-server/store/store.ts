@@ -134,7 +134,7 @@ export interface Store {
 
   /**
    * Holds back what `key` names (the organisation's requests to a back end that refused one for its
-   * limit: team/organisation-limit.ts) until `liftsAt` (epoch ms); `lengthMs` is how long the hold
+   * limit: the engine's providers/remote/organisation-limit.ts) until `liftsAt` (epoch ms); `lengthMs` is how long the hold
    * was meant to be. A later lift wins, so instances telling of refusals at once keep the longest.
    */
   holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void>;
