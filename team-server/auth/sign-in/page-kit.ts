@@ -49,7 +49,7 @@ export type Purpose = { kind: 'interaction'; uid: string } | { kind: 'account' }
 
 /** What the router and the steps before a handler put on a request. */
 export interface PageState {
-  /** The request's address as the team server parsed it (team/team-routes.ts). */
+  /** The request's address as the team server parsed it (team/team-app.ts). */
   url: URL;
   /** The client's address, as trusted_proxies lets the server believe it. */
   address: string;
