@@ -4,6 +4,7 @@
 // for one count. So a batch is held to MAX_BATCH_MESSAGES, and each of its messages counts against
 // the person's limit like a request of its own: what fits runs, in order, and every call past the
 // limit is answered, in the batch's answer, with the words a refused request gets.
+import { scanStructure } from './json-structure.ts';
 import { tooManyRequestsWords } from './rate-limits.ts';
 
 /** The most messages one batch may hold; a client sends a handful, if it batches at all (docs/team-server/README.md). */
@@ -106,30 +107,14 @@ function isCall(message: unknown): message is { id: string | number; method: str
 /** The texts of a JSON array's elements, as written (the text is valid JSON: JSON.parse took it). */
 export function topLevelElements(text: string): string[] {
   const elements: string[] = [];
-  let depth = 0;
-  let inString = false;
   let start = -1;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 0x5c) index++;
-      else if (code === 0x22) inString = false;
-      continue;
-    }
-    if (code === 0x22) inString = true;
-    else if (code === 0x5b || code === 0x7b) {
-      depth++;
-      if (depth === 1) start = index + 1;
-      continue;
-    } else if (code === 0x5d || code === 0x7d) {
-      depth--;
-      if (depth === 0) elements.push(text.slice(start, index).trim());
-      continue;
-    }
-    if (depth === 1 && code === 0x2c) {
+  scanStructure(text, (kind, index, depth) => {
+    if (depth !== 1) return;
+    if (kind === 'open') start = index + 1;
+    else {
       elements.push(text.slice(start, index).trim());
       start = index + 1;
     }
-  }
+  });
   return elements.filter((element) => element !== '');
 }

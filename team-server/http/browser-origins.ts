@@ -12,7 +12,7 @@
 // `Origin: null` is refused: browsers send it for pages that name no site (a sandboxed frame, a
 // file, a page reached through a redirect from another site), so it cannot be told apart from any
 // of them.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'koa';
 
 /** Methods the MCP endpoint serves (Streamable HTTP: POST messages, GET a stream, DELETE a session). */
 const METHODS = 'GET, POST, DELETE';
@@ -37,7 +37,7 @@ export interface BrowserOrigins {
    * preflight 204; true when it answered. Otherwise the answer to come gets an allowed page's CORS
    * headers, whatever it turns out to be (a 401's challenge, a 429, the MCP answer), and false.
    */
-  guard(request: IncomingMessage, response: ServerResponse): boolean;
+  guard(ctx: Context): boolean;
 }
 
 /** `publicOrigin` is the server's own origin; `allowed` are the config's `allowed_origins`, already checked. */
@@ -69,26 +69,28 @@ export function browserOrigins(publicOrigin: string, allowed: readonly string[])
   };
   return {
     judge,
-    guard(request, response) {
+    guard(ctx) {
+      const request = ctx.req;
       const verdict = judge(request.headers.origin);
       if (verdict.kind === 'none') return false;
       if (verdict.kind === 'refused') {
-        response.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        response.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: `Forbidden: ${verdict.reason}` }, id: null }));
+        ctx.status = 403;
+        ctx.set({ 'content-type': 'application/json', 'cache-control': 'no-store' });
+        ctx.body = JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: `Forbidden: ${verdict.reason}` }, id: null });
         return true;
       }
-      response.setHeader('access-control-allow-origin', verdict.origin);
-      response.setHeader('vary', 'Origin');
+      ctx.set({ 'access-control-allow-origin': verdict.origin, vary: 'Origin' });
       if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
-        response.writeHead(204, {
+        ctx.body = null;
+        ctx.status = 204;
+        ctx.set({
           'access-control-allow-methods': METHODS,
           'access-control-allow-headers': allowedRequestHeaders(request.headers['access-control-request-headers']),
           'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
         });
-        response.end();
         return true;
       }
-      response.setHeader('access-control-expose-headers', EXPOSED);
+      ctx.set('access-control-expose-headers', EXPOSED);
       return false;
     },
   };

@@ -18,7 +18,14 @@ const SESSION_IDLE_MS = 30 * 60_000;
 const SESSIONS_PER_CALLER = 16;
 
 export interface McpEndpointOptions {
-  /** A fresh server for the verified caller. */
+  /**
+   * Opens what the caller's servers stand on (their engine and back end), before the SDK is handed
+   * a request: what fails there (the store away) reaches the endpoint's owner as itself, to be
+   * answered in its words (503 with Retry-After), where the SDK answers any failure of a server's
+   * making with a bare 500.
+   */
+  ready(authInfo: AuthInfo): Promise<void>;
+  /** A fresh server for the verified caller, on what `ready` opened. */
   serverFor(authInfo: AuthInfo): Promise<McpServer>;
   /** Whose a request is, for binding sessions: the person and the client. */
   ownerOf(authInfo: AuthInfo): string;
@@ -48,20 +55,10 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const onerror = (error: Error) => {
     if (!failedBecause(error, { withStack: false })) options.log(`MCP request failed: ${error.message}`);
   };
-  // Why a request's server could not be made, by the request's verified caller (one object per
-  // request). The SDK's handler answers a factory's failure with a bare 500; the owner of the
-  // endpoint is told the failure itself, so that a store that does not answer is said as such
-  // (503 with Retry-After) rather than as a server error.
-  const unbuilt = new WeakMap<AuthInfo, unknown>();
   const modern = createMcpHandler(
     async ({ authInfo }) => {
       if (!authInfo) throw new Error('An MCP request reached the engine without a verified token.');
-      try {
-        return await options.serverFor(authInfo);
-      } catch (error) {
-        unbuilt.set(authInfo, error);
-        throw error;
-      }
+      return options.serverFor(authInfo);
     },
     { legacy: 'reject', onerror, maxRequestBodySize: MAX_BODY_BYTES },
   );
@@ -119,12 +116,8 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   return {
     async fetch(request, authInfo) {
       if (await isLegacyRequest(request, undefined, { maxRequestBodySize: MAX_BODY_BYTES })) return legacy(request, authInfo);
-      const answer = await modern.fetch(request, { authInfo });
-      if (answer.status === 500 && unbuilt.has(authInfo)) {
-        await answer.body?.cancel();
-        throw unbuilt.get(authInfo);
-      }
-      return answer;
+      await options.ready(authInfo);
+      return modern.fetch(request, { authInfo });
     },
     get sessions() {
       return sessions.size;

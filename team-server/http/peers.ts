@@ -33,6 +33,12 @@ const ANSWER_HEADERS = ['content-type', 'cache-control', 'mcp-session-id', 'www-
 export interface Peers {
   /** This instance's id: the first part of its session ids. */
   readonly id: string;
+  /**
+   * Says in the store where this instance is reached, and goes on saying it while it runs. Called once
+   * it listens: before, the requests it passes to others and the marks it checks work already, but no
+   * other instance passes it anything.
+   */
+  announce(address: string): Promise<void>;
   /** A new session id of this instance. */
   sessionId(): string;
   /** Whether the request was passed by another instance (its mark verifies). */
@@ -48,35 +54,40 @@ export interface Peers {
   close(): Promise<void>;
 }
 
-export async function startPeers(options: {
+export interface PeersOptions {
   store: Store;
-  address: string;
   key: Buffer;
   /** The id of the server key this instance was started with (a rotation ends only once none runs with the old one). */
   serverKeyId: string;
   now: () => number;
   log: Log;
   answerWithinMs?: number;
-}): Promise<Peers> {
-  const { store, address, key, serverKeyId, now, log, answerWithinMs = PEER_ANSWER_MS } = options;
+}
+
+/** The other instances, as this one knows them before it listens (announce says where it is reached). */
+export function instancePeers(options: PeersOptions): Peers {
+  const { store, key, serverKeyId, now, log, answerWithinMs = PEER_ANSWER_MS } = options;
   const id = randomBytes(8).toString('hex');
-  const announce = () => store.announceInstance(id, address, now(), serverKeyId);
-  await announce();
-  let quiet = false;
-  const heartbeat = setInterval(() => {
-    announce().then(
-      () => (quiet = false),
-      (error: unknown) => {
-        if (!quiet) log(`This instance could not tell the store it is alive (${(error as Error).message}); it tries again every ${HEARTBEAT_MS / 1000} s.`);
-        quiet = true;
-      },
-    );
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
+  let heartbeat: NodeJS.Timeout | undefined;
   const mark = (sessionId: string, slot: number) => createHmac('sha256', key).update(`${slot}\n${sessionId}`).digest('base64url');
 
   return {
     id,
+    async announce(address) {
+      const announceOnce = () => store.announceInstance(id, address, now(), serverKeyId);
+      await announceOnce();
+      let quiet = false;
+      heartbeat = setInterval(() => {
+        announceOnce().then(
+          () => (quiet = false),
+          (error: unknown) => {
+            if (!quiet) log(`This instance could not tell the store it is alive (${(error as Error).message}); it tries again every ${HEARTBEAT_MS / 1000} s.`);
+            quiet = true;
+          },
+        );
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
+    },
     sessionId: () => `${id}.${randomUUID()}`,
     passedByPeer(headers, sessionId) {
       const given = headers.get(PEER_HEADER);
@@ -121,9 +132,17 @@ export async function startPeers(options: {
     },
     async close() {
       clearInterval(heartbeat);
+      if (heartbeat === undefined) return;
       await store.withdrawInstance(id).catch(() => {});
     },
   };
+}
+
+/** The other instances, this one announced at `address` (for a test of the passing itself). */
+export async function startPeers(options: PeersOptions & { address: string }): Promise<Peers> {
+  const peers = instancePeers(options);
+  await peers.announce(options.address);
+  return peers;
 }
 
 /**

@@ -3,6 +3,7 @@
 // refused before a parser or a schema walks it). The bounds are far above anything an MCP client or a
 // sign-in form sends.
 import type { IncomingMessage } from 'node:http';
+import { scanStructure } from './json-structure.ts';
 
 /** The most a request body may hold: a tool call's arguments are a few kilobytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -51,22 +52,10 @@ export function readBody(request: IncomingMessage, max = MAX_BODY_BYTES): Promis
 
 /** The deepest nesting of arrays and objects in a JSON text (strings skipped), counted without parsing. */
 export function jsonDepth(text: string): number {
-  let depth = 0;
   let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 0x5c) index++;
-      else if (code === 0x22) inString = false;
-      continue;
-    }
-    if (code === 0x22) inString = true;
-    else if (code === 0x5b || code === 0x7b) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-    } else if (code === 0x5d || code === 0x7d) depth--;
-  }
+  scanStructure(text, (kind, _index, depth) => {
+    if (kind === 'open' && depth > deepest) deepest = depth;
+  });
   return deepest;
 }
 

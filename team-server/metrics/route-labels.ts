@@ -2,7 +2,7 @@
 // (`/auth/:uid`, never `/auth/4dZ…`), so that a metric and a log line name the same thing and a label
 // takes few values whatever addresses arrive. Each part of the server matches paths its own way, and
 // so does its label: the team server's own paths and the sign-in pages exactly as written
-// (team/team-routes.ts, auth/sign-in/routes.ts), the authorization server's (oidc-provider) in any
+// (team/team-app.ts, auth/sign-in/routes.ts), the authorization server's (oidc-provider) in any
 // case and with one trailing slash, as its router does. Everything else is "other", so a scanner's
 // guesses add no series (docs/team-server/monitoring.md lists the labels; a test keeps the two equal,
 // and another the table equal to the routes the authorization server and the pages really have).

@@ -1,8 +1,9 @@
 // The /mcp route: a web page's origin judged, the bearer token verified, the person's limit spent
 // (each message of a batch), the body read to its bounds, and the request handed to the MCP endpoint
-// (http/mcp-endpoint.ts) as the verified person, whose engine answers it (person-engines.ts).
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// (http/mcp-endpoint.ts) as the verified person, whose engine answers it (person-engines.ts). The
+// request reaches the SDK as the web Request its transports take (their Node adapters convert to one
+// inside), and its Response is koa's answer, streamed.
+import type { Context, Middleware } from 'koa';
 import {
   bearerAuthChallengeResponse,
   getOAuthProtectedResourceMetadataUrl,
@@ -21,13 +22,13 @@ import { admitBatch, withRefusedCalls } from '../http/batches.ts';
 import type { BrowserOrigins } from '../http/browser-origins.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
-import { PEER_HEADER, type Peers } from '../http/peers.ts';
+import type { Peers } from '../http/peers.ts';
 import type { RequestLimits } from '../http/rate-limits.ts';
 import { BodyRefused, checkJsonDepth, readBody } from '../http/request-body.ts';
 import { actingFor } from '../logs/request-context.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
-import { headerReader, tooMany, writeResponse } from './node-answers.ts';
+import { tooMany, webAnswer } from './answers.ts';
 import type { Seen } from './last-seen.ts';
 import type { PersonEngines } from './person-engines.ts';
 
@@ -42,37 +43,41 @@ export interface McpRouteOptions {
   limits: RequestLimits;
   origins: BrowserOrigins;
   metrics: TeamMetrics;
+  /** The other instances on the store: a 2025-era session another holds is passed there. */
+  peers: Peers;
   /** Told of each person whose token a request carries (their last seen time: last-seen.ts). */
   seen: Seen;
   now: () => number;
   log: Log;
 }
 
+/** What a step before the route put on the request: whether another instance passed it here (team-app.ts). */
+export interface McpState {
+  passedByPeer: boolean;
+}
+
 export interface McpRoute {
-  /** Whether another instance passed this request here (a 2025-era session this one holds): it was counted there. */
-  passedByPeer(request: IncomingMessage, path: string): boolean;
-  serve(request: IncomingMessage, response: ServerResponse, passed: boolean): Promise<void>;
-  /** The other instances on the store, met once this one listens (its address is then known). */
-  meetPeers(peers: Peers): void;
+  /** The handler of /mcp, every method. */
+  handle: Middleware<McpState>;
   /** 2025-era sessions open now. */
   readonly sessions: number;
   close(): Promise<void>;
 }
 
 export function mcpRoute(options: McpRouteOptions): McpRoute {
-  const { config, origin, resource, provider, store, engines, limits, origins, metrics, seen, now, log } = options;
+  const { config, origin, resource, provider, store, engines, limits, origins, metrics, peers, seen, now, log } = options;
   const clientName = clientNames(provider);
-  let peers: Peers | undefined;
   const endpoint = mcpEndpoint({
     log,
-    sessionId: () => peers?.sessionId() ?? randomUUID(),
+    sessionId: () => peers.sessionId(),
     // A session another instance holds: passed there, unless another instance passed it here.
     elsewhere: async (request, sessionId) => {
-      if (!peers || peers.passedByPeer(request.headers, sessionId)) return undefined;
+      if (peers.passedByPeer(request.headers, sessionId)) return undefined;
       const body = request.method === 'POST' ? new Uint8Array(await request.arrayBuffer()) : undefined;
       return peers.pass({ method: request.method, headers: request.headers, body, signal: request.signal }, sessionId);
     },
     ownerOf: (authInfo) => `${bearerOf(authInfo).person.id}\n${authInfo.clientId}`,
+    ready: async (authInfo) => void (await engines.ready(bearerOf(authInfo).person)),
     serverFor: async (authInfo) => {
       const bearer = bearerOf(authInfo);
       return engines.serverFor({
@@ -85,13 +90,15 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
   });
   const authenticate = bearerGate(provider, store, resource, now);
 
-  const serve = async (request: IncomingMessage, response: ServerResponse, passed: boolean) => {
+  const handle = async (ctx: Context) => {
+    const request = ctx.req;
+    const passed = (ctx.state as McpState).passedByPeer;
     // A web page's request is answered only from the server's own origin and the allowed ones.
-    if (origins.guard(request, response)) return;
+    if (origins.guard(ctx)) return;
     const verified = await authenticate(request.headers.authorization);
     if (verified instanceof Response) {
       request.resume();
-      return writeResponse(response, verified);
+      return webAnswer(ctx, verified);
     }
     const person = bearerOf(verified).person;
     actingFor(person.id);
@@ -101,7 +108,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     if (!perPerson.allowed) {
       metrics.rateLimited('person');
       request.resume();
-      return tooMany(response, perPerson.retryAfterSeconds);
+      return tooMany(ctx, perPerson.retryAfterSeconds);
     }
     let body: Buffer | undefined;
     if (request.method === 'POST') {
@@ -112,7 +119,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     }
     // Each message of a batch counts against the person's limit (the instance that passed a request here counted it).
     const batch = body ? admitBatch(body, (count) => (passed ? { granted: count, retryAfterSeconds: 0 } : limits.spendMany(personLimit, count))) : undefined;
-    if (batch?.kind === 'refused') return writeResponse(response, batch.answer);
+    if (batch?.kind === 'refused') return webAnswer(ctx, batch.answer);
     if (batch?.kind === 'admitted') body = batch.body;
     // The person as the store has them for this request: an engine this instance opened on
     // credentials they replaced since, signing in again on another instance, is not used.
@@ -122,7 +129,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
       if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const abort = new AbortController();
-    response.on('close', () => abort.abort());
+    ctx.res.on('close', () => abort.abort());
     const webRequest = new Request(`${origin}/mcp`, {
       method: request.method ?? 'GET',
       headers,
@@ -130,16 +137,11 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
       signal: abort.signal,
     });
     const answer = await endpoint.fetch(webRequest, verified);
-    return writeResponse(response, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
+    webAnswer(ctx, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
   };
 
   return {
-    passedByPeer: (request, path) =>
-      path === '/mcp' &&
-      request.headers[PEER_HEADER] !== undefined &&
-      peers?.passedByPeer(headerReader(request), headerReader(request).get('mcp-session-id')) === true,
-    serve,
-    meetPeers: (met) => void (peers = met),
+    handle,
     get sessions() {
       return endpoint.sessions;
     },

@@ -120,10 +120,19 @@ export class PersonEngines {
   }
 
   /** A fresh MCP server for one request of `caller`, made by their engine. */
-  async serverFor(caller: Caller): Promise<McpServer> {
-    const engine = await this.#engineOf(caller.person);
+  /**
+   * Opens the person's engine and their back end, where a store or a back end that does not answer
+   * fails in its own words (http/mcp-endpoint.ts asks for it before the SDK makes a server).
+   */
+  async ready(person: PersonRecord): Promise<Engine> {
+    const engine = await this.#engineOf(person);
     // The back end is open before the server decides its tools: the first tools/list is already right.
     await engine.tracker();
+    return engine;
+  }
+
+  async serverFor(caller: Caller): Promise<McpServer> {
+    const engine = await this.ready(caller.person);
     return engine.createServer({
       readOnly: !caller.mayWrite,
       afterWrite: (call) => this.#options.audit(caller, call),

@@ -4,8 +4,9 @@
 // metrics/route-labels.ts), a body nobody read settled, an address that cannot be read or a body
 // declared too large refused unread, and a failure answered in words (the store away, a body
 // refused) instead of a dropped connection.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Context, Middleware } from 'koa';
 import { STORE_RETRY_AFTER_SECONDS } from '../auth/authorization-server.ts';
 import { BodyRefused, declaredTooLarge } from '../http/request-body.ts';
 import { failedBecause, inRequest, type RequestContext } from '../logs/request-context.ts';
@@ -13,8 +14,7 @@ import type { TeamLog } from '../logs/team-log.ts';
 import { OTHER, routeOf } from '../metrics/route-labels.ts';
 import { NO_METRICS, type TeamMetrics } from '../metrics/team-metrics.ts';
 import { StoreUnavailable, StoreVersionError } from '../store/store.ts';
-import { plain } from './node-answers.ts';
-import type { RequestHandler } from './team-routes.ts';
+import { plain } from './answers.ts';
 
 /** How long a connection stays open after an answer sent before its request's body was all in. */
 const LINGER_MS = 1_000;
@@ -40,9 +40,10 @@ export class RequestPipeline {
     return this.#inFlight;
   }
 
-  /** Node's request listener, handing each request to `handle` inside the pipeline. */
-  listener(handle: RequestHandler): RequestListener {
-    return (request, response) => {
+  /** The first step of the server's koa app (team-app.ts): every later step runs inside it. */
+  middleware(): Middleware {
+    return (ctx, next) => {
+      const { req: request, res: response } = ctx;
       const started = performance.now();
       // URL.parse, not new URL: a target no URL parses (`//[`) is refused below, never thrown here.
       const url = URL.parse(request.url ?? '/', 'http://server');
@@ -61,17 +62,21 @@ export class RequestPipeline {
       response.once('finish', () => {
         if (!request.complete) settleUnreadBody(request);
       });
-      if (this.draining) response.setHeader('connection', 'close');
-      response.setHeader('x-content-type-options', 'nosniff');
-      inRequest((context) => {
-        response.setHeader('x-request-id', context.requestId);
+      if (this.draining) ctx.set('connection', 'close');
+      ctx.set('x-content-type-options', 'nosniff');
+      return inRequest(async (context) => {
+        ctx.set('x-request-id', context.requestId);
         // Once the answer is sent, or the connection ended before it was: every request has its line.
         response.once('close', () => this.#logAnswer(request.method ?? 'GET', route, response, context, started));
-        if (!url) return plain(response, 400, 'The address of this request could not be read.\n');
+        if (!url) return plain(ctx, 400, 'The address of this request could not be read.\n');
         const tooLarge = declaredTooLarge(request);
-        if (tooLarge) return plain(response, tooLarge.status, `${tooLarge.message}\n`);
+        if (tooLarge) return plain(ctx, tooLarge.status, `${tooLarge.message}\n`);
         // Caught inside the request's context, so that the cause said on the way is the request's.
-        return handle(request, response).catch((error: unknown) => answerFailure(error, response, this.#metrics));
+        try {
+          await next();
+        } catch (error) {
+          answerFailure(error, ctx, this.#metrics);
+        }
       });
     };
   }
@@ -106,32 +111,36 @@ export class RequestPipeline {
  * error's cause goes into the request's line in the log (failedBecause), with the stack for a fault
  * of the server's own. Nothing is written once the answer began; the connection then goes.
  */
-function answerFailure(error: unknown, response: ServerResponse, metrics: TeamMetrics): void {
+function answerFailure(error: unknown, ctx: Context, metrics: TeamMetrics): void {
+  const sent = ctx.res.headersSent;
   if (error instanceof BodyRefused) {
-    if (!response.headersSent) return plain(response, error.status, `${error.message}\n`);
+    if (!sent) return plain(ctx, error.status, `${error.message}\n`);
   } else if (error instanceof StoreUnavailable) {
     metrics.storeError('unavailable');
     failedBecause(error, { withStack: false });
-    if (!response.headersSent) {
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-      return void response.end(`Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
-    }
+    if (!sent) return storeAway(ctx, `Punchcard's database does not answer just now, so nothing was done. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`);
   } else if (error instanceof StoreVersionError) {
     // A newer Punchcard migrated the database past this instance: it serves nothing more, and
     // the load balancer (told by /readyz) sends people to the newer instances.
     metrics.storeError('newer_version');
     failedBecause(error, { withStack: false });
-    if (!response.headersSent) {
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
-      return void response.end(
+    if (!sent)
+      return storeAway(
+        ctx,
         `This instance of Punchcard is older than its database and serves nothing more, so nothing was done; the upgraded instances answer. Try again in ${STORE_RETRY_AFTER_SECONDS} s.\n`,
       );
-    }
   } else {
     failedBecause(error, { withStack: true });
-    if (!response.headersSent) return plain(response, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
+    if (!sent) return plain(ctx, 500, 'The server could not answer this request. Nothing was changed by it; try again.\n');
   }
-  response.destroy();
+  ctx.respond = false;
+  ctx.res.destroy();
+}
+
+function storeAway(ctx: Context, words: string): void {
+  ctx.status = 503;
+  ctx.set({ 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(STORE_RETRY_AFTER_SECONDS) });
+  ctx.body = words;
 }
 
 /** Counts each answer by its route and status, with how long it took. */

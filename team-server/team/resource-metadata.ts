@@ -1,13 +1,12 @@
 // The protected resource's metadata (RFC 9728), where a client that met a 401 on /mcp learns which
 // authorization server signs it in and with which scopes. Served at the well-known address and at
-// its /mcp-suffixed form, both of which clients ask for.
-import type { ServerResponse } from 'node:http';
+// its /mcp-suffixed form, both of which clients ask for, to any method as it always was.
+import type { Middleware } from 'koa';
 import { ALL_SCOPES } from '../auth/authorization-server.ts';
 
-/** Answers the metadata and says true, or says false for any other path. */
-export type MetadataRoute = (path: string, response: ServerResponse) => boolean;
+export const RESOURCE_METADATA_PATHS = ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp'];
 
-export function resourceMetadataRoute(origin: string, resource: string): MetadataRoute {
+export function resourceMetadata(origin: string, resource: string): Middleware {
   const document = JSON.stringify({
     resource,
     authorization_servers: [origin],
@@ -16,10 +15,9 @@ export function resourceMetadataRoute(origin: string, resource: string): Metadat
     resource_name: 'Punchcard',
     resource_documentation: `${origin}/account`,
   });
-  return (path, response) => {
-    if (path !== '/.well-known/oauth-protected-resource' && path !== '/.well-known/oauth-protected-resource/mcp') return false;
-    response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
-    response.end(document);
-    return true;
+  return (ctx) => {
+    ctx.status = 200;
+    ctx.set({ 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' });
+    ctx.body = document;
   };
 }

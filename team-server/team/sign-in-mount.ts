@@ -1,7 +1,9 @@
 // The authorization server (oidc-provider) and the sign-in, consent and account pages, mounted on the
 // team server: every path that is neither a probe, the resource's metadata nor /mcp. Both build
 // addresses from public_url alone, so a request reaches them as the public one (provider-requests.ts).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// The authorization server is a koa app of its own (oidc-provider's), mounted as the last step of the
+// team server's: it answers on Node's response itself, so koa's answering stands aside for it.
+import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import type { Log } from '../../mcp-server/log.ts';
@@ -11,6 +13,7 @@ import { companySignIn } from '../auth/company-sign-in.ts';
 import { cookieJar } from '../auth/forms.ts';
 import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
+import type { PageState } from '../auth/sign-in/page-kit.ts';
 import { signInRoutes } from '../auth/sign-in/routes.ts';
 import { withinTokenRequest } from '../auth/store-adapter.ts';
 import type { Seen } from './last-seen.ts';
@@ -42,8 +45,10 @@ export interface SignInMountOptions {
 export interface SignInMount {
   /** The authorization server, whose records the /mcp route verifies tokens and names clients by. */
   provider: Provider;
+  /** The sign-in, consent and account pages: a request on their paths answered, any other passed on. */
+  pages: Middleware<PageState>;
   /** Answers any request the other routes did not (the library's own 404 at last). */
-  route(request: IncomingMessage, response: ServerResponse, url: URL, address: string): Promise<void>;
+  authorizationServer: Middleware<PageState>;
 }
 
 export function signInMount(options: SignInMountOptions): SignInMount {
@@ -95,17 +100,19 @@ export function signInMount(options: SignInMountOptions): SignInMount {
   });
   return {
     provider,
-    async route(request, response, url, address) {
-      asPublicRequest(request, origin, address);
-      if (await pages(request, response, url, address)) return;
-      if (url.pathname === '/') {
-        response.writeHead(303, { location: '/account' });
-        return void response.end();
-      }
+    // Both see the request as the public one (provider-requests.ts): a page's redirect back to the
+    // library, and the library's own addresses, are public_url's whatever the client sent.
+    pages(ctx, next) {
+      asPublicRequest(ctx.req, origin, ctx.state.address);
+      return pages(ctx, next);
+    },
+    async authorizationServer(ctx) {
+      asPublicRequest(ctx.req, origin, ctx.state.address);
       // The authorization server's own endpoints (authorize, token, registration, revocation, keys,
       // metadata); anything else is its 404. Its bodies are held to /mcp's bounds first.
-      const checked = await withCheckedBody(request, response);
-      if (checked) await withinTokenRequest(() => oidcCallback(checked, response));
+      ctx.respond = false;
+      const checked = await withCheckedBody(ctx.req, ctx.res);
+      if (checked) await withinTokenRequest(() => oidcCallback(checked, ctx.res));
     },
   };
 }

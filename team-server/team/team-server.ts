@@ -2,16 +2,17 @@
 // Streamable HTTP to clients that cannot start a local process (Claude.ai, ChatGPT, Copilot Studio,
 // Gemini Enterprise), each request acting as the person its access token belongs to. This module only
 // puts the parts together, in the order each needs the others: what is checked before anything starts
-// (server-setup.ts), the people's engines (team-engines.ts), the routes (team-routes.ts: health-routes.ts,
-// resource-metadata.ts, mcp-route.ts, sign-in-mount.ts), what every request passes through
-// (request-pipeline.ts), the listener and its shutdown (server-lifecycle.ts), and what a running
+// (server-setup.ts), the people's engines (team-engines.ts), the other instances (http/peers.ts), the
+// one koa app every request passes (team-app.ts: request-pipeline.ts, health-routes.ts,
+// resource-metadata.ts, mcp-route.ts, sign-in-mount.ts), the listener and its shutdown
+// (server-lifecycle.ts), and what a running
 // instance follows in the store (followers.ts). A start that fails closes what it had opened
 // (opened-so-far.ts).
 import { rmSync } from 'node:fs';
 import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
-import { listenAddress, startPeers } from '../http/peers.ts';
+import { instancePeers, listenAddress } from '../http/peers.ts';
 import { RequestLimits } from '../http/rate-limits.ts';
 import { keyIdOf } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
@@ -24,14 +25,14 @@ import { healthRoutes } from './health-routes.ts';
 import { lastSeen } from './last-seen.ts';
 import { mcpRoute } from './mcp-route.ts';
 import { RequestPipeline } from './request-pipeline.ts';
-import { resourceMetadataRoute } from './resource-metadata.ts';
+import { resourceMetadata } from './resource-metadata.ts';
 import { ServeRefusal } from './serve-refusal.ts';
 import { checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
 import { listenOn } from './server-lifecycle.ts';
 import { OpenedSoFar } from './opened-so-far.ts';
 import { signInMount } from './sign-in-mount.ts';
 import { teamEngines } from './team-engines.ts';
-import { teamRoutes } from './team-routes.ts';
+import { teamApp } from './team-app.ts';
 
 export { ServeRefusal };
 
@@ -109,8 +110,12 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   });
   const limits = soFar.add(new RequestLimits(store, now, log), (part) => part.close());
   const origins = browserOrigins(origin, config.allowed_origins);
-  const mcp = soFar.add(mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, seen, now, log }), (part) =>
-    part.close(),
+  // Known before the server listens, so /mcp passes requests to the others from its first request;
+  // announced (where the others reach it) once it listens.
+  const peers = soFar.add(instancePeers({ store, key: keys.peerKey, serverKeyId: keyIdOf(serverKey), now, log }), (part) => part.close());
+  const mcp = soFar.add(
+    mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, peers, seen, now, log }),
+    (part) => part.close(),
   );
   const stopFollowingPolicy = soFar.add(announcePolicyChanges(policy, log), (stop) => stop());
   const pipeline = new RequestPipeline({ log, metrics });
@@ -121,7 +126,21 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     () => pipeline.draining,
     () => followers.keyProblem(),
   );
-  const handle = teamRoutes({ config, origin, proxies, limits, ownHost, metrics, health, metadata: resourceMetadataRoute(origin, resource), mcp, signIn });
+  const app = teamApp({
+    config,
+    origin,
+    proxies,
+    limits,
+    ownHost,
+    peers,
+    metrics,
+    pipeline,
+    health,
+    metadata: resourceMetadata(origin, resource),
+    mcp,
+    signIn,
+    log,
+  });
   const metricsListener = await opened
     .listen({
       enginesOpen: () => engines.open,
@@ -133,17 +152,9 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
       throw new ServeRefusal((error as Error).message);
     });
   soFar.add(metricsListener, (part) => part?.close());
-  const listening = soFar.add(await listenOn(listen, config.listen, pipeline.listener(handle)), (part) => part.close(() => 0));
+  const listening = soFar.add(await listenOn(listen, config.listen, app.callback()), (part) => part.close(() => 0));
   const { bound } = listening;
-  const peers = await startPeers({
-    store,
-    address: config.instance_url ?? listenAddress(bound.address, bound.port),
-    key: keys.peerKey,
-    serverKeyId: keyIdOf(serverKey),
-    now,
-    log,
-  });
-  mcp.meetPeers(peers);
+  await peers.announce(config.instance_url ?? listenAddress(bound.address, bound.port));
   // Once nothing can fail the start any more: the spools a killed process left are written while this one serves.
   auditLog.start();
   log(`Punchcard team server for ${origin} listening on ${listening.url} (${config.provider.type}, store ${store.kind}, instance ${peers.id}).`);

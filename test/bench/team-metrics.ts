@@ -54,8 +54,8 @@ export async function teamMetricsBenchmarks(row: Row, progress: (text: string) =
 
   progress('team metrics: the built server, scraped after people called tools');
   const metricsPort = await freePort();
-  const withMetrics = await startTeamServer({ config: { metrics: { listen: `127.0.0.1:${metricsPort}` } } });
-  const without = await startTeamServer();
+  const withMetrics = await startTeamServer({ built: true, config: { metrics: { listen: `127.0.0.1:${metricsPort}` } } });
+  const without = await startTeamServer({ built: true });
   try {
     const requestMedianMs = { metricsOn: await requestTime(withMetrics), metricsOff: await requestTime(without) };
     const served = await timeScrapes(async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text());

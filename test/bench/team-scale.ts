@@ -105,6 +105,7 @@ export async function teamScaleBenchmarks(row: Row, progress: (text: string) => 
     for (let index = 0; index < count; index++) {
       instances.push(
         await startTeamServer({
+          built: true,
           provider: { type: 'kimai', url: fake.url },
           signIn: { tracker: true },
           env: { PUNCHCARD_NOW: NOW },

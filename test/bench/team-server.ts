@@ -53,6 +53,7 @@ export async function teamServerBenchmarks(row: Row, progress: (text: string) =>
   const fake = await startFakeKimai({ users, now: clockStartingAt(NOW) });
   seedCatalog(fake);
   const server = await startTeamServer({
+    built: true,
     provider: { type: 'kimai', url: fake.url },
     signIn: { tracker: true },
     // BENCH_TEAM_PROFILE=DIR writes the server's CPU profile there (node --cpu-prof), to see where a request's time goes.

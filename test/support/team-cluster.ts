@@ -44,6 +44,7 @@ export async function startTeamCluster(options: {
   const instances: TeamServerHandle[] = [];
   const add = async (extra: Partial<TeamServerSetup> = {}) => {
     const instance = await startTeamServer({
+      built: true,
       ...options.setup,
       ...extra,
       postgres: { url: options.postgres.url, password: options.postgres.password },

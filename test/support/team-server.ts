@@ -1,5 +1,8 @@
-// The team server as its tests meet it: its BUILT bundle (dist/team-server/) started with `serve --config FILE` in its own
-// process (as an administrator starts it), a browser that signs in through the server's own pages
+// The team server as its tests meet it: started in the test's own process through its own
+// startTeamServer (team-server/team/team-server.ts), on the config file an administrator writes, read
+// as `serve --config FILE` reads it; or, for what only a real process proves (signals, a kill, the
+// command line, the bundle itself), its BUILT bundle (dist/team-server/) started with `serve --config
+// FILE` in a process of its own (`built: true`). Then a browser that signs in through the server's own pages
 // (forms, cookies, redirects, as a person's browser would, without JavaScript: the pages have none),
 // and the official MCP client with its OAuth support, connected over Streamable HTTP in either era.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Writable } from 'node:stream';
 import {
   Client,
   type ElicitRequestFormParams,
@@ -22,6 +26,9 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
+import { readServerConfigFile } from '../../mcp-server/settings/server-config-file.ts';
+import { teamLog } from '../../team-server/logs/team-log.ts';
+import { startTeamServer as startInProcess } from '../../team-server/team/team-server.ts';
 import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 
@@ -47,17 +54,23 @@ export interface TeamServerHandle {
   listenUrl: string;
   dataDir: string;
   configPath: string;
+  /** The built server's process (`built: true`); reading it for a server in the test's process throws. */
   process: ChildProcess;
+  /** Whether it is still running (not stopped, killed or exited). */
+  running: () => boolean;
+  /** What the server wrote: its log's lines (and, built, anything else on stderr and stdout). */
   stderr: () => string;
-  /** SIGTERM, and waits for the exit code. */
+  /** SIGTERM (built) or close (in process), and waits for the exit code (0 in process). */
   stop: () => Promise<number | null>;
-  /** SIGKILL, and waits. */
+  /** SIGKILL, and waits (built only). */
   kill: () => Promise<void>;
   /** Starts the same server again on the same port, data and key (a restart). */
   restart: () => Promise<TeamServerHandle>;
 }
 
 export interface TeamServerSetup {
+  /** Its built bundle in a process of its own, for what only a real process proves; default: in the test's process. */
+  built?: boolean;
   provider?: Record<string, unknown>;
   signIn?: Record<string, unknown>;
   settings?: Record<string, unknown>;
@@ -130,17 +143,18 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const configPath = join(dataDir, 'server.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const key = setup.key ?? TEST_SERVER_KEY;
-  const child = spawn(process.execPath, [TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dataDir,
-      TZ: 'Europe/Berlin',
-      PUNCHCARD_SERVER_KEY: key,
-      ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}),
-      ...setup.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: dataDir,
+    TZ: 'Europe/Berlin',
+    PUNCHCARD_SERVER_KEY: key,
+    ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}),
+    ...setup.env,
+  };
+  const restart = () => startTeamServer({ ...setup, dataDir, port, key });
+  const where = { origin, mcpUrl: `${origin}/mcp`, listenUrl: `http://127.0.0.1:${port}`, dataDir, configPath };
+  if (!setup.built) return startedInProcess(where, env, restart);
+  const child = spawn(process.execPath, [TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -160,12 +174,9 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
     });
   });
   const handle: TeamServerHandle = {
-    origin,
-    mcpUrl: `${origin}/mcp`,
-    listenUrl: `http://127.0.0.1:${port}`,
-    dataDir,
-    configPath,
+    ...where,
     process: child,
+    running: () => child.exitCode === null && child.signalCode === null,
     stderr: () => stderr,
     stop: async () => {
       child.kill('SIGTERM');
@@ -175,9 +186,43 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
       child.kill('SIGKILL');
       await exited;
     },
-    restart: () => startTeamServer({ ...setup, dataDir, port, key }),
+    restart,
   };
   return handle;
+}
+
+/**
+ * The server in this process, on the config file as `serve --config FILE` reads it and the
+ * environment its process would have, its log's lines collected for `stderr()`. A refusal to start
+ * rejects with the refusal's words.
+ */
+async function startedInProcess(
+  where: Pick<TeamServerHandle, 'origin' | 'mcpUrl' | 'listenUrl' | 'dataDir' | 'configPath'>,
+  env: NodeJS.ProcessEnv,
+  restart: () => Promise<TeamServerHandle>,
+): Promise<TeamServerHandle> {
+  const read = readServerConfigFile(where.configPath);
+  if (!read.ok) throw new Error(`The team server did not start: ${read.problem}`);
+  let lines = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines += chunk.toString();
+      done();
+    },
+  });
+  const server = await startInProcess({ config: read.config, env, log: await teamLog({ human: false, destination }) });
+  let stopped: Promise<number | null> | undefined;
+  return {
+    ...where,
+    get process(): ChildProcess {
+      throw new Error('This team server runs in the test process: start it with built: true for its process.');
+    },
+    running: () => stopped === undefined,
+    stderr: () => lines,
+    stop: () => (stopped ??= server.close().then(() => 0)),
+    kill: () => Promise.reject(new Error('This team server runs in the test process: start it with built: true to kill it.')),
+    restart,
+  };
 }
 
 export function removeTeamServerData(handle: TeamServerHandle): void {
@@ -191,7 +236,7 @@ export function removeTeamServerData(handle: TeamServerHandle): void {
 export async function stopAndRemoveServers(...handles: Array<TeamServerHandle | undefined>): Promise<void> {
   for (const handle of handles) {
     if (!handle) continue;
-    if (handle.process.exitCode === null && handle.process.signalCode === null) await handle.stop();
+    if (handle.running()) await handle.stop();
     removeTeamServerData(handle);
   }
 }

@@ -21,7 +21,7 @@ export function accountPages(kit: PageKit) {
     const person = await kit.signedInFrom(request, COOKIES.account, ACCOUNT);
     if (!person) {
       const companyPerson = await kit.signedInFrom(request, COOKIES.signedIn, ACCOUNT);
-      return sendPage(response, 200, kit.signInPage(ACCOUNT, browser, companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}));
+      return sendPage(ctx, 200, kit.signInPage(ACCOUNT, browser, companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}));
     }
     const grants = await grantsOf(store, keys, person.id);
     const clients = await Promise.all(
@@ -36,7 +36,7 @@ export function accountPages(kit: PageKit) {
       }),
     );
     sendPage(
-      response,
+      ctx,
       200,
       renderAccount({
         csrf: kit.formTokenFor(ACCOUNT, browser),
@@ -54,7 +54,7 @@ export function accountPages(kit: PageKit) {
   /** A button's handler, run only for a person signed in on the account page (others are sent there). */
   const signedIn = (action: (ctx: PageContext, personId: string) => Promise<void>) => async (ctx: PageContext) => {
     const person = await kit.signedInFrom(ctx.req, COOKIES.account, ACCOUNT);
-    if (!person) return seeOther(ctx.res, '/account');
+    if (!person) return seeOther(ctx, '/account');
     await action(ctx, person.id);
   };
 
@@ -63,7 +63,7 @@ export function accountPages(kit: PageKit) {
 
     signOut: signedIn(async (ctx) => {
       jar.set(ctx.res, COOKIES.account, '', 0);
-      sendPage(ctx.res, 200, renderDone('Signed out', 'You are signed out of your Punchcard account page. Your connected clients keep working.'));
+      sendPage(ctx, 200, renderDone('Signed out', 'You are signed out of your Punchcard account page. Your connected clients keep working.'));
     }),
 
     disconnect: signedIn(async (ctx, personId) => {

@@ -1,10 +1,11 @@
-// How the sign-in pages answer, on Node's response: every page with the same headers (its CSP, never
+// How the sign-in pages answer, on koa's context: every page with the same headers (its CSP, never
 // cached, no sniffing, its referrer to this origin only), and a redirect that is never cached either.
-import type { ServerResponse } from 'node:http';
+import type { Context } from 'koa';
 import { PAGE_CSP, renderErrorPage } from '../pages.ts';
 
-export function sendPage(response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
-  response.writeHead(status, {
+export function sendPage(ctx: Context, status: number, html: string, extra: Record<string, string> = {}): void {
+  ctx.status = status;
+  ctx.set({
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': PAGE_CSP,
     'cache-control': 'no-store',
@@ -12,15 +13,17 @@ export function sendPage(response: ServerResponse, status: number, html: string,
     'referrer-policy': 'same-origin',
     ...extra,
   });
-  response.end(html);
+  ctx.body = html;
 }
 
 /** The error page, saying `message`. */
-export function sendErrorPage(response: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
-  sendPage(response, status, renderErrorPage(message), extra);
+export function sendErrorPage(ctx: Context, status: number, message: string, extra: Record<string, string> = {}): void {
+  sendPage(ctx, status, renderErrorPage(message), extra);
 }
 
-export function seeOther(response: ServerResponse, location: string): void {
-  response.writeHead(303, { location, 'cache-control': 'no-store' });
-  response.end();
+/** A 303 to `location`, without a body (koa's own redirect writes one), never cached unless `cached` (the library's own redirects are not marked). */
+export function seeOther(ctx: Context, location: string, { marked = true }: { marked?: boolean } = {}): void {
+  ctx.body = null;
+  ctx.status = 303;
+  ctx.set({ location, ...(marked ? { 'cache-control': 'no-store' } : {}) });
 }

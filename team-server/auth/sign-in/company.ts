@@ -10,17 +10,17 @@ import { ACCOUNT_SESSION_SECONDS, COOKIES, PENDING_SECONDS, type PageContext, ty
 export function companySignInStart(kit: PageKit) {
   const { company, jar } = kit.options;
   return async function startCompanySignIn(ctx: PageContext) {
-    if (!company) return sendErrorPage(ctx.res, 404, 'This server has no company sign-in.');
+    if (!company) return sendErrorPage(ctx, 404, 'This server has no company sign-in.');
     let started: { url: URL; pending: PendingSignIn };
     try {
       started = await company.start();
     } catch (error) {
       // Said in words to the person; the request's line in the log says it too (logs/request-context.ts).
       failedBecause(error, { withStack: false });
-      return sendErrorPage(ctx.res, 502, (error as Error).message);
+      return sendErrorPage(ctx, 502, (error as Error).message);
     }
     jar.set(ctx.res, COOKIES.pending, JSON.stringify({ ...started.pending, purpose: ctx.state.purpose }), PENDING_SECONDS);
-    seeOther(ctx.res, started.url.href);
+    seeOther(ctx, started.url.href);
   };
 }
 
@@ -31,15 +31,15 @@ export function companySignInCallback(kit: PageKit) {
     const response = ctx.res;
     const raw = jar.get(ctx.req, COOKIES.pending);
     if (!company || !raw)
-      return sendErrorPage(response, 400, 'This sign-in was not started here or took too long. Start again from your AI client or your account page.');
+      return sendErrorPage(ctx, 400, 'This sign-in was not started here or took too long. Start again from your AI client or your account page.');
     jar.set(response, COOKIES.pending, '', 0);
     const pending = JSON.parse(raw) as PendingSignIn & { purpose: Purpose };
     const attempt = await reserveLimit(store, kit.failedSignIns(address), now());
-    if (!attempt.allowed) return kit.tooMany(response, attempt.retryAfterSeconds);
+    if (!attempt.allowed) return kit.tooMany(ctx, attempt.retryAfterSeconds);
     const identity = await company.finish(new URL(`${url.pathname}${url.search}`, kit.origin), pending);
     if (!identity.ok) {
       kit.metrics.signIn('refused');
-      return sendErrorPage(response, 403, identity.message);
+      return sendErrorPage(ctx, 403, identity.message);
     }
     await attempt.release();
     kit.metrics.signIn('signed_in');
@@ -52,6 +52,6 @@ export function companySignInCallback(kit: PageKit) {
     if (purpose.kind === 'account' && !kit.needsCredentials(person)) {
       kit.rememberSignedIn(response, COOKIES.account, person, purpose, ACCOUNT_SESSION_SECONDS);
     }
-    seeOther(response, kit.actionOf(purpose));
+    seeOther(ctx, kit.actionOf(purpose));
   };
 }

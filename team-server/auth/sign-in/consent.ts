@@ -11,21 +11,19 @@ export function consentAnswer(kit: PageKit) {
     const { req: request, res: response } = ctx;
     const details = await provider.interactionDetails(request, response);
     if (details.prompt.name !== 'consent' || !details.session)
-      return sendErrorPage(response, 400, 'There is nothing to allow here any more. Start again from your AI client.');
+      return sendErrorPage(ctx, 400, 'There is nothing to allow here any more. Start again from your AI client.');
     const decision = ctx.state.form.get('decision');
     if (decision !== 'allow' && decision !== 'allow-read') {
-      await provider.interactionFinished(
-        request,
-        response,
+      return kit.finishInteraction(
+        ctx,
         { error: 'access_denied', error_description: 'The person did not allow the client.' },
         { mergeWithLastSubmission: false },
       );
-      return;
     }
     const { accountId } = details.session;
     const clientId = String(details.params.client_id);
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId });
-    if (!grant) return sendErrorPage(response, 400, 'The earlier permission of this client has gone. Start again from your AI client.');
+    if (!grant) return sendErrorPage(ctx, 400, 'The earlier permission of this client has gone. Start again from your AI client.');
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
     const readOnly = decision === 'allow-read';
     const mayAsk = (scopes: readonly string[]) => (readOnly ? scopes.filter((scope) => scope !== SCOPES.write) : [...scopes]);
@@ -51,6 +49,6 @@ export function consentAnswer(kit: PageKit) {
     }
     if (readOnly) grant.rejectOIDCScope(SCOPES.write);
     const grantId = await grant.save();
-    await provider.interactionFinished(request, response, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    await kit.finishInteraction(ctx, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
   };
 }

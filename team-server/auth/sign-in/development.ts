@@ -7,13 +7,13 @@ import type { PageContext, PageKit } from './page-kit.ts';
 export function developmentSignIn(kit: PageKit) {
   return async function signInForDevelopment(ctx: PageContext) {
     const { purpose, form, browser } = ctx.state;
-    if (!kit.options.config.sign_in.development) return sendErrorPage(ctx.res, 404, 'This server has no development sign-in.');
+    if (!kit.options.config.sign_in.development) return sendErrorPage(ctx, 404, 'This server has no development sign-in.');
     const name = (form.get('name') ?? '').trim();
     const cleaned = withoutControls(name).replace(/[\t\n]/g, ' ');
     if (cleaned === '' || cleaned.length > 100)
-      return sendPage(ctx.res, 400, kit.signInPage(purpose, browser, { error: 'Enter your name (up to 100 characters).' }));
+      return sendPage(ctx, 400, kit.signInPage(purpose, browser, { error: 'Enter your name (up to 100 characters).' }));
     const person = await kit.savePerson(`dev:${cleaned.toLowerCase()}`, cleaned, null);
     kit.metrics.signIn('signed_in');
-    await kit.finish(ctx.req, ctx.res, purpose, person);
+    await kit.finish(ctx, purpose, person);
   };
 }

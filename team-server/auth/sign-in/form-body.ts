@@ -22,10 +22,10 @@ export function postedForm(kit: PageKit) {
     const { purpose } = ctx.state;
     const browser = kit.browserOf(ctx.req, ctx.res);
     if (!sameOrigin(ctx.req, kit.origin))
-      return sendErrorPage(ctx.res, 403, 'This form was sent from another site, so it was refused. Open the sign-in page again.');
+      return sendErrorPage(ctx, 403, 'This form was sent from another site, so it was refused. Open the sign-in page again.');
     const fields = await readForm(ctx.req);
     if (!fields || !checkFormToken(kit.options.keys.formKey, kit.bindingOf(purpose, browser), fields.get('csrf'), kit.options.now())) {
-      return sendErrorPage(ctx.res, 403, 'This form has expired or was not sent from this page. Open the sign-in page again.');
+      return sendErrorPage(ctx, 403, 'This form has expired or was not sent from this page. Open the sign-in page again.');
     }
     ctx.state.browser = browser;
     ctx.state.form = fields;

@@ -13,24 +13,24 @@ export function interactionPage(kit: PageKit) {
     const { req: request, res: response } = ctx;
     const uid = ctx.params.uid as string;
     const details = await provider.interactionDetails(request, response);
-    if (details.uid !== uid) return sendErrorPage(response, 400, 'This sign-in belongs to another window. Start again from your AI client.');
+    if (details.uid !== uid) return sendErrorPage(ctx, 400, 'This sign-in belongs to another window. Start again from your AI client.');
     const purpose: Purpose = { kind: 'interaction', uid };
     const browser = kit.browserOf(request, response);
     const client = await provider.Client.find(String(details.params.client_id));
     const clientName = clientNameOf(client?.clientName, String(details.params.client_id));
     if (details.prompt.name === 'login') {
       const companyPerson = await kit.signedInFrom(request, COOKIES.signedIn, purpose);
-      if (companyPerson && !kit.needsCredentials(companyPerson)) return kit.finish(request, response, purpose, companyPerson);
+      if (companyPerson && !kit.needsCredentials(companyPerson)) return kit.finish(ctx, purpose, companyPerson);
       const extra: Partial<SignInPage> = { clientName, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) };
-      return sendPage(response, 200, kit.signInPage(purpose, browser, extra));
+      return sendPage(ctx, 200, kit.signInPage(purpose, browser, extra));
     }
     if (details.prompt.name === 'consent') {
       const person = details.session ? await store.person(details.session.accountId) : undefined;
-      if (!person) return sendErrorPage(response, 400, 'Your sign-in has expired. Start again from your AI client.');
+      if (!person) return sendErrorPage(ctx, 400, 'Your sign-in has expired. Start again from your AI client.');
       const requested = String(details.params.scope ?? '').split(' ');
       const redirectHost = hostOf(String(details.params.redirect_uri ?? ''));
       return sendPage(
-        response,
+        ctx,
         200,
         renderConsent({
           action: `/interaction/${uid}`,
@@ -42,6 +42,6 @@ export function interactionPage(kit: PageKit) {
         }),
       );
     }
-    return sendErrorPage(response, 400, `The sign-in asked for a step this server does not know (${details.prompt.name}). Start again from your AI client.`);
+    return sendErrorPage(ctx, 400, `The sign-in asked for a step this server does not know (${details.prompt.name}). Start again from your AI client.`);
   };
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouterContext } from '@koa/router';
-import type Provider from 'oidc-provider';
+import type { default as Provider, InteractionResults } from 'oidc-provider';
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
 import type { Log } from '../../../mcp-server/log.ts';
@@ -49,7 +49,7 @@ export type Purpose = { kind: 'interaction'; uid: string } | { kind: 'account' }
 
 /** What the router and the steps before a handler put on a request. */
 export interface PageState {
-  /** The request's address as the team server parsed it (team/team-routes.ts). */
+  /** The request's address as the team server parsed it (team/team-app.ts). */
   url: URL;
   /** The client's address, as trusted_proxies lets the server believe it. */
   address: string;
@@ -61,8 +61,8 @@ export interface PageState {
 }
 
 /**
- * A page request. The pages answer on the raw response themselves: oidc-provider's
- * interactionDetails and interactionFinished work on it, so koa's own answering is never used.
+ * A page request, answered on koa's context (answers.ts); oidc-provider's interaction calls read
+ * its request and response (the interaction's cookies).
  */
 export type PageContext = RouterContext<PageState>;
 
@@ -90,6 +90,14 @@ export function pageKit(options: SignInRoutesOptions) {
     jar.set(response, name, JSON.stringify({ personId: person.id, purpose: bindingOf(purpose, ''), expires: now() + seconds * 1000 }), seconds);
   };
 
+  /**
+   * An interaction's step done: its result kept by the authorization server, and the browser sent
+   * back to it as the library's own interactionFinished sends it (303, no body), on koa's answer.
+   */
+  const finishInteraction = async (ctx: PageContext, result: InteractionResults, how: { mergeWithLastSubmission: boolean }) => {
+    seeOther(ctx, await options.provider.interactionResult(ctx.req, ctx.res, result, how), { marked: false });
+  };
+
   return {
     options,
     metrics,
@@ -115,10 +123,10 @@ export function pageKit(options: SignInRoutesOptions) {
 
     failedSignIns: (address: string): Limit => ({ key: `sign-in:${address}`, max: config.limits.failed_sign_ins_per_address, windowMs: SIGN_IN_WINDOW_MS }),
 
-    tooMany(response: ServerResponse, retryAfterSeconds: number) {
+    tooMany(ctx: PageContext, retryAfterSeconds: number) {
       metrics.signIn('limited');
       metrics.rateLimited('sign_in');
-      sendErrorPage(response, 429, `Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`, {
+      sendErrorPage(ctx, 429, `Too many sign-ins failed from your network. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`, {
         'retry-after': String(retryAfterSeconds),
       });
     },
@@ -142,15 +150,17 @@ export function pageKit(options: SignInRoutesOptions) {
     needsCredentials: (person: PersonRecord) => tracker !== undefined && person.credentials === null,
 
     /** A sign-in that succeeded: on to consent, or to the account page. */
-    async finish(request: IncomingMessage, response: ServerResponse, purpose: Purpose, person: PersonRecord) {
+    async finish(ctx: PageContext, purpose: Purpose, person: PersonRecord) {
       if (purpose.kind === 'account') {
-        rememberSignedIn(response, COOKIES.account, person, purpose, ACCOUNT_SESSION_SECONDS);
-        seeOther(response, '/account');
+        rememberSignedIn(ctx.res, COOKIES.account, person, purpose, ACCOUNT_SESSION_SECONDS);
+        seeOther(ctx, '/account');
         return;
       }
-      jar.set(response, COOKIES.signedIn, '', 0);
-      await options.provider.interactionFinished(request, response, { login: { accountId: person.id } }, { mergeWithLastSubmission: false });
+      jar.set(ctx.res, COOKIES.signedIn, '', 0);
+      await finishInteraction(ctx, { login: { accountId: person.id } }, { mergeWithLastSubmission: false });
     },
+
+    finishInteraction,
 
     async savePerson(identity: string, name: string, email: string | null): Promise<PersonRecord> {
       const existing = await store.personByIdentity(identity);

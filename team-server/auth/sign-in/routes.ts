@@ -3,9 +3,8 @@
 // then the checked form). Who a person is comes only from what was checked: the tracker's own answer
 // to their credentials, the company provider's verified e-mail, or on a server on this computer a
 // typed name. Every other path is left to the authorization server (team/sign-in-mount.ts).
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import Router from '@koa/router';
-import Koa, { type Next } from 'koa';
+import type { Middleware, Next } from 'koa';
 import { errors as oidcErrors } from 'oidc-provider';
 import { BodyRefused } from '../../http/request-body.ts';
 import { failedBecause } from '../../logs/request-context.ts';
@@ -21,9 +20,6 @@ import { trackerSignIn } from './tracker.ts';
 
 export type { SignInRoutesOptions } from './page-kit.ts';
 
-/** Answers a request on one of the pages' paths (true), or leaves it alone (false). */
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL, address: string) => Promise<boolean>;
-
 /** Where the company's identity provider sends the browser back (team/sign-in-mount.ts names it). */
 const CALLBACK_PATH = '/sign-in/callback';
 
@@ -36,36 +32,31 @@ function hasKnownUid(path: string): boolean {
   return uid === undefined || INTERACTION_UID.test(uid);
 }
 
-export function signInRoutes(options: SignInRoutesOptions): RouteHandler {
+/**
+ * The pages as one step of the team server's app: a request on one of their paths is answered here,
+ * any other goes on. The router matches the path as the team server parsed it (dot segments
+ * resolved: team/team-app.ts), and `ctx.state` carries that URL and the client's address.
+ */
+export function signInRoutes(options: SignInRoutesOptions): Middleware<PageState> {
   const kit = pageKit(options);
   const router = pageRouter(kit);
-  const app = new Koa();
   const routes = router.routes();
   const failures = answerFailures();
 
-  return async (request, response, url, address) => {
-    const path = url.pathname;
-    const method = request.method ?? 'GET';
+  return async (ctx, next) => {
+    const path = ctx.state.url.pathname;
+    const method = ctx.method;
     const matched = router.match(path, method);
-    if (!matched.path.length || !hasKnownUid(path)) return false;
+    if (!matched.path.length || !hasKnownUid(path)) return next();
     // @koa/router answers HEAD with a GET's handler; these GETs set cookies and may finish a sign-in,
     // so a HEAD is refused like any other method a page does not take. The company's callback is a
     // page for its GET only: anything else there is the authorization server's 404, as it always was.
     if (!matched.route || method === 'HEAD') {
-      if (path === CALLBACK_PATH) return false;
+      if (path === CALLBACK_PATH) return next();
       const allow = [...new Set(matched.path.flatMap((layer) => layer.methods).filter((name) => name !== 'HEAD'))].join(', ');
-      sendErrorPage(response, 405, 'This page does not take that kind of request.', { allow });
-      return true;
+      return sendErrorPage(ctx, 405, 'This page does not take that kind of request.', { allow });
     }
-    // A koa context for the router, run here rather than through app.callback(): the pages write their
-    // answers to Node's response themselves (answers.ts), which koa's own answering would then redo.
-    const ctx = app.createContext<PageState>(request, response) as unknown as PageContext;
-    // The path as the team server parsed it (dot segments resolved), which is what was matched above.
-    ctx.path = path;
-    ctx.state.url = url;
-    ctx.state.address = address;
-    await failures(ctx, () => routes(ctx, async () => {}));
-    return true;
+    await failures(ctx as PageContext, () => routes(ctx as PageContext, async () => {}));
   };
 }
 
@@ -109,13 +100,13 @@ function answerFailures() {
     } catch (error) {
       const response = ctx.res;
       if (response.headersSent) return void response.destroy();
-      if (error instanceof BodyRefused) sendErrorPage(response, error.status, error.message);
+      if (error instanceof BodyRefused) sendErrorPage(ctx, error.status, error.message);
       else if (error instanceof oidcErrors.SessionNotFound)
-        sendErrorPage(response, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
+        sendErrorPage(ctx, 400, 'This sign-in has expired or was opened in another browser. Start again from your AI client.');
       else {
         // The request's line in the log says why, with the stack (logs/request-context.ts).
         failedBecause(error, { withStack: true });
-        sendErrorPage(response, 500, 'The sign-in failed on the server. Try again; if it keeps failing, tell your administrator.');
+        sendErrorPage(ctx, 500, 'The sign-in failed on the server. Try again; if it keeps failing, tell your administrator.');
       }
     }
   };

@@ -10,16 +10,16 @@ export function trackerSignIn(kit: PageKit) {
   const { store, keys, company, now } = kit.options;
   return async function signInWithTracker(ctx: PageContext) {
     const { purpose, form, browser, address } = ctx.state;
-    const { req: request, res: response } = ctx;
+    const request = ctx.req;
     const tracker = kit.tracker;
-    if (!tracker) return sendErrorPage(response, 404, 'This server does not take tracker credentials.');
+    if (!tracker) return sendErrorPage(ctx, 404, 'This server does not take tracker credentials.');
     // After a company sign-in, the credentials are that person's; otherwise the tracker says who.
     // Nothing is tried with the back end before the company has said who is asking.
     const companyPerson = company ? await kit.signedInFrom(request, COOKIES.signedIn, purpose) : undefined;
-    if (company && !companyPerson) return sendPage(response, 403, kit.signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
+    if (company && !companyPerson) return sendPage(ctx, 403, kit.signInPage(purpose, browser, { error: 'Sign in with your company account first.' }));
     // Counted as failed until the back end says otherwise (rate-limits.ts).
     const attempt = await reserveLimit(store, kit.failedSignIns(address), now());
-    if (!attempt.allowed) return kit.tooMany(response, attempt.retryAfterSeconds);
+    if (!attempt.allowed) return kit.tooMany(ctx, attempt.retryAfterSeconds);
     const check = await checkTrackerCredentials(
       tracker,
       { secret: form.get('secret') ?? '', ...(form.has('email') ? { email: form.get('email') as string } : {}) },
@@ -33,7 +33,7 @@ export function trackerSignIn(kit: PageKit) {
     if (!check.ok) {
       kit.metrics.signIn('refused');
       return sendPage(
-        response,
+        ctx,
         400,
         kit.signInPage(purpose, browser, { error: check.message, ...(companyPerson ? { signedInAs: companyPerson.email ?? companyPerson.name } : {}) }),
       );
@@ -43,6 +43,6 @@ export function trackerSignIn(kit: PageKit) {
     const person = companyPerson ?? (await kit.savePerson(check.identity, check.user.name, check.user.email ?? check.credentials.email ?? null));
     await store.setCredentials(person.id, sealCredentials(keys.atRest, person.id, check.credentials));
     kit.options.forgetPerson(person.id);
-    await kit.finish(request, response, purpose, (await store.person(person.id)) as PersonRecord);
+    await kit.finish(ctx, purpose, (await store.person(person.id)) as PersonRecord);
   };
 }

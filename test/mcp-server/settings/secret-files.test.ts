@@ -124,7 +124,7 @@ describe('readSecretFile', () => {
 describe('the built server', () => {
   it('starts with its key from PUNCHCARD_SERVER_KEY_FILE and answers /healthz', async () => {
     const keyFile = file('serve/server-key', `${TEST_SERVER_KEY}\n`);
-    const server = await startTeamServer({ key: '', env: { PUNCHCARD_SERVER_KEY_FILE: keyFile } });
+    const server = await startTeamServer({ built: true, key: '', env: { PUNCHCARD_SERVER_KEY_FILE: keyFile } });
     try {
       expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
       expect(server.stderr()).not.toContain(TEST_SERVER_KEY);

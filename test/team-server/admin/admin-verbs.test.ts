@@ -47,7 +47,7 @@ afterAll(async () => {
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.close().catch(() => {});
   for (const server of servers.splice(0)) {
-    if (server.process.exitCode === null) await server.stop();
+    if (server.running()) await server.stop();
     removeTeamServerData(server);
   }
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });

@@ -87,6 +87,7 @@ const tables = (database: string): string[] =>
 describe('PostgreSQL: backup and restore as docs/team-server/admin.md shows it', () => {
   it('pg_dump backs the database up while the server serves', async () => {
     server = await startTeamServer({
+      built: true,
       provider: { type: 'kimai', url: fake.url },
       signIn: { tracker: true },
       env: { PUNCHCARD_NOW: NOW },

@@ -104,6 +104,7 @@ describe('rotating the server key', () => {
       // The instances replaced one at a time with the new key: each leaves the balancer before it stops.
       for (const old of [first, second]) {
         const replacement = await startTeamServer({
+          built: true,
           ...KIMAI(),
           postgres: { url: postgres.url, password: postgres.password },
           publicUrl: cluster.origin,
@@ -139,7 +140,13 @@ describe('rotating the server key', () => {
       }
       // A server given the old key now refuses to start, in words.
       await expect(
-        startTeamServer({ ...KIMAI(), postgres: { url: postgres.url, password: postgres.password }, publicUrl: cluster.origin, key: TEST_SERVER_KEY }),
+        startTeamServer({
+          built: true,
+          ...KIMAI(),
+          postgres: { url: postgres.url, password: postgres.password },
+          publicUrl: cluster.origin,
+          key: TEST_SERVER_KEY,
+        }),
       ).rejects.toThrow(
         `The key in PUNCHCARD_SERVER_KEY (key_env), key ${idOf(TEST_SERVER_KEY)}, is not this store's: this store opens with key ${idOf(NEW_KEY)}. Nothing was changed.`,
       );
@@ -151,7 +158,7 @@ describe('rotating the server key', () => {
   }, 120_000);
 
   it('on SQLite: started and ended under load, the server restarted with the new key in between', async () => {
-    const server = await startTeamServer({ ...KIMAI(), store: 'sqlite' });
+    const server = await startTeamServer({ built: true, ...KIMAI(), store: 'sqlite' });
     let restarted: TeamServerHandle | undefined;
     try {
       const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
@@ -169,7 +176,14 @@ describe('rotating the server key', () => {
         'A rotation of the server key is under way already: restart the instances with the new key, then run admin rotate-key --finish.\n',
       ]);
       expect(await server.stop()).toBe(0);
-      restarted = await startTeamServer({ ...KIMAI(), store: 'sqlite', dataDir: server.dataDir, port: Number(new URL(server.origin).port), key: NEW_KEY });
+      restarted = await startTeamServer({
+        built: true,
+        ...KIMAI(),
+        store: 'sqlite',
+        dataDir: server.dataDir,
+        port: Number(new URL(server.origin).port),
+        key: NEW_KEY,
+      });
       load = keepCalling(ada);
       const finished = await adminWith(server.configPath, ['rotate-key', '--finish'], { PUNCHCARD_SERVER_KEY: NEW_KEY });
       expect(finished.code, finished.stderr).toBe(0);

@@ -74,7 +74,7 @@ async function adaAgain(): Promise<ConnectedClient> {
 
 describe('upgrading one instance on SQLite', () => {
   it('backs up a store of the previous store version as it is: the backup and the store keep that version', async () => {
-    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
+    server = await startTeamServer({ built: true, provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
     store = join(server.dataDir, 'server.db');
     ada = await signedIn(ADA);
     const clockedIn = await ada.call('clock_in', { project: 'Website', activity: 'Design' });

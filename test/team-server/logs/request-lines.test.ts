@@ -14,7 +14,7 @@ import { teamLog } from '../../../team-server/logs/team-log.ts';
 import { NO_METRICS } from '../../../team-server/metrics/team-metrics.ts';
 import { StoreUnavailable } from '../../../team-server/store/store.ts';
 import { RequestPipeline } from '../../../team-server/team/request-pipeline.ts';
-import type { RequestHandler } from '../../../team-server/team/team-routes.ts';
+import Koa, { type Middleware } from 'koa';
 import { RawConnection } from '../../support/raw-http.ts';
 
 const CODE = 'one-time-code-5d2e9a';
@@ -29,35 +29,36 @@ let origin: string;
 let pipeline: RequestPipeline;
 let ready = true;
 
-/** Routes answering as the server's parts do. */
-const routes: RequestHandler = async (request, response) => {
-  const path = new URL(request.url ?? '/', 'http://server').pathname;
-  if (path === '/healthz') return void response.end('ok\n');
+/** Routes answering as the server's parts do, as the step after the pipeline in a koa app as the server's (team-app.ts). */
+const routes: Middleware = async (ctx) => {
+  const path = new URL(ctx.req.url ?? '/', 'http://server').pathname;
+  if (path === '/healthz') return void (ctx.body = 'ok\n');
   if (path === '/readyz') {
     if (!ready) failedBecause(new Error('The store did not answer within 5 s.'), { withStack: false });
-    response.statusCode = ready ? 200 : 503;
-    return void response.end(ready ? 'ready\n' : 'not ready\n');
+    ctx.status = ready ? 200 : 503;
+    return void (ctx.body = ready ? 'ready\n' : 'not ready\n');
   }
   if (path === '/mcp') {
-    if (request.headers.authorization !== `Bearer ${BEARER}`) {
-      response.statusCode = 401;
-      return void response.end();
+    if (ctx.req.headers.authorization !== `Bearer ${BEARER}`) {
+      ctx.body = null;
+      return void (ctx.status = 401);
     }
     actingFor('person-7');
-    return void response.end('{}');
+    return void (ctx.body = '{}');
   }
-  if (path.startsWith('/interaction/')) return void response.end('<html>');
+  if (path.startsWith('/interaction/')) return void (ctx.body = '<html>');
   // A library failing with the address it fetched, a bearer token and a form in its words.
   if (path === '/token')
     throw new Error(`GET https://idp.example.com/token?code=${CODE}&state=${STATE} failed (Authorization: Bearer ${BEARER}; body code=${CODE}&x=1)`);
   if (path === '/reg') throw new StoreUnavailable('The store did not answer within 5 s.');
   if (path === '/jwks') {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.write('{"keys":[');
+    // An answer written on Node's response by a library (as oidc-provider's are), failing once begun.
+    ctx.respond = false;
+    ctx.res.writeHead(200, { 'content-type': 'application/json' });
+    ctx.res.write('{"keys":[');
     throw new Error('The keys could not be read.');
   }
-  response.statusCode = 404;
-  response.end();
+  ctx.status = 404;
 };
 
 beforeEach(async () => {
@@ -70,7 +71,10 @@ beforeEach(async () => {
     },
   });
   pipeline = new RequestPipeline({ log: await teamLog({ human: false, destination }), metrics: NO_METRICS });
-  http = createServer(pipeline.listener(routes));
+  const app = new Koa();
+  app.use(pipeline.middleware());
+  app.use(routes);
+  http = createServer(app.callback());
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });

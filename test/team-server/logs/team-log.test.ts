@@ -157,7 +157,7 @@ describe('the team server’s log', () => {
   it('never shows a bearer token, a tracker secret, the server key or a note’s text, on the built server', async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
-    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
+    server = await startTeamServer({ built: true, provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
     const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
     const logged = await ada.call('log_time', { project: 'Website', activity: 'Design', start: 'yesterday 08:00', end: 'yesterday 09:00', description: NOTE });
     expect(logged.isError, textOf(logged)).toBeFalsy();
@@ -247,7 +247,13 @@ describe('the team server’s log', () => {
   it('writes a server error at error level with its cause, and nothing of the request’s secrets, on the built server', async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
-    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW }, store: 'sqlite' });
+    server = await startTeamServer({
+      built: true,
+      provider: { type: 'kimai', url: fake.url },
+      signIn: { tracker: true },
+      env: { PUNCHCARD_NOW: NOW },
+      store: 'sqlite',
+    });
     const oauth = new MemoryOAuthProvider();
     await (await connectAs(server, { era: 'modern', oauth, signIn: trackerSignIn(ADA.token) })).close();
     const { refresh_token: refreshToken, access_token: accessToken } = oauth.tokens() as { refresh_token: string; access_token: string };

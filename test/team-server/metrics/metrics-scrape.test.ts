@@ -46,6 +46,7 @@ async function kimaiServer(extra: { limits?: Record<string, unknown>; store?: 's
   seedCatalog(fake);
   const metricsPort = await freePort();
   const server = await startTeamServer({
+    built: true,
     provider: { type: 'kimai', url: fake.url },
     signIn: { tracker: true },
     env: { PUNCHCARD_NOW: NOW },
@@ -123,6 +124,7 @@ describe('the team server’s metrics', () => {
     });
     try {
       const server = await startTeamServer({
+        built: true,
         port,
         provider: { type: 'kimai', url: fake.url },
         signIn: { tracker: true, oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
@@ -188,7 +190,7 @@ describe('the team server’s metrics', () => {
     }
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
     expect(valueOf(await scrape(metricsUrl), 'punchcard_http_requests_total', { route: 'other' })).toBeGreaterThanOrEqual(1);
-    const plain = await startTeamServer();
+    const plain = await startTeamServer({ built: true });
     servers.push(plain);
     expect(plain.stderr()).not.toContain('Metrics for Prometheus');
     expect((await fetch(`${plain.origin}/metrics`)).status).toBe(404);

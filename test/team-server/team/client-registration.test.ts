@@ -26,7 +26,7 @@ beforeAll(async () => {
   const certificates = makeTestCertificates(certificateDir);
   caFile = certificates.caFile;
   await host.start(certificates);
-  server = await startTeamServer({ env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
+  server = await startTeamServer({ built: true, env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
   metadata = await metadataOf(server.origin);
 });
 afterAll(async () => {

@@ -39,6 +39,7 @@ const wordsOf = (page: Page) =>
 
 async function companyServer(idp: IdentityProvider, port: number, oidc: Record<string, unknown> = {}): Promise<TeamServerHandle> {
   return startTeamServer({
+    built: true,
     port,
     signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET', ...oidc } },
     limits: { failed_sign_ins_per_address: 100 },
@@ -275,7 +276,7 @@ describe('company sign-in when the provider is down', () => {
         expect(line).toMatchObject({ level: 'error', status: 502, error: { message: expect.stringMatching(/cannot be reached \(.*ECONNREFUSED/) } });
         expect(line?.error?.stack).toBeUndefined();
       } finally {
-        if (restarted.process.exitCode === null) await restarted.stop();
+        if (restarted.running()) await restarted.stop();
       }
     } finally {
       await server.stop();

@@ -20,7 +20,7 @@ const servers: TeamServerHandle[] = [];
 afterAll(() => stopAndRemoveServers(...servers.splice(0)));
 
 async function start(setup: Parameters<typeof startTeamServer>[0] = {}): Promise<TeamServerHandle> {
-  const server = await startTeamServer(setup);
+  const server = await startTeamServer({ ...setup, built: true });
   servers.push(server);
   return server;
 }

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 describe('the team server running', () => {
   it('answers health at once and readiness while its store answers', async () => {
-    server = await startTeamServer();
+    server = await startTeamServer({ built: true });
     const health = await fetch(`${server.origin}/healthz`);
     expect([health.status, await health.text()]).toEqual([200, 'ok\n']);
     const ready = await fetch(`${server.origin}/readyz`);
@@ -30,7 +30,7 @@ describe('the team server running', () => {
   it('finishes a call in flight when told to stop, then exits cleanly', async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
-    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
+    server = await startTeamServer({ built: true, provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
     const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
     await ada.call('timer_status');
     // Kimai takes two seconds over the running timer; the stop comes in the middle.

@@ -21,7 +21,7 @@ let metadata: ServerMetadata;
 beforeAll(async () => {
   const certificates = makeTestCertificates(certificateDir);
   await host.start(certificates);
-  server = await startTeamServer({ env: { NODE_EXTRA_CA_CERTS: certificates.caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
+  server = await startTeamServer({ built: true, env: { NODE_EXTRA_CA_CERTS: certificates.caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
   metadata = await metadataOf(server.origin);
 });
 afterAll(async () => {

@@ -1,0 +1,37 @@
+// How the team server's own routes answer, on koa's context: plain text, a refusal for a limit, an
+// answer without a body, and a web Response (what the SDK's endpoint and the bearer challenge give
+// back) handed to koa to stream as it is written (an SSE answer arrives event by event).
+import type { Context } from 'koa';
+import { tooManyRequestsWords } from '../http/rate-limits.ts';
+
+export function plain(ctx: Context, status: number, text: string): void {
+  ctx.status = status;
+  ctx.set({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  ctx.body = text;
+}
+
+export function tooMany(ctx: Context, retryAfterSeconds: number): void {
+  ctx.status = 429;
+  ctx.set({ 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(retryAfterSeconds) });
+  ctx.body = `${tooManyRequestsWords(retryAfterSeconds)}\n`;
+}
+
+/**
+ * An answer without a body (a redirect, a 202). The body is emptied before the status is set: koa
+ * turns an emptied body's status into 204, and answers a body left unset with the status's words.
+ */
+export function bodiless(ctx: Context, status: number, headers: Record<string, string> = {}): void {
+  ctx.body = null;
+  ctx.status = status;
+  ctx.set(headers);
+}
+
+/** A web Response as the answer: its status and headers, and its body streamed by koa (cancelled if the client goes). */
+export function webAnswer(ctx: Context, answer: Response): void {
+  if (!answer.body) bodiless(ctx, answer.status);
+  else ctx.status = answer.status;
+  answer.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') ctx.set(name, value);
+  });
+  if (answer.body) ctx.body = answer.body;
+}
