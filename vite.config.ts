@@ -216,8 +216,8 @@ const DEPLOY_TESTS = ['test/deploy/container/**', 'test/deploy/host/**'];
 /**
  * Tests that spawn the built engine or command line, or the app's engine client over it; and the
  * end-to-end files in test/mcp-server/e2e/ that talk MCP to the engine in process against fake back
- * ends (test/support/in-process-engine.ts): no build, but servers, deadlines and waits that would
- * take the unit project past its minute.
+ * ends (test/support/engine.ts, startInProcessEngine): no build, but servers, deadlines and waits that
+ * would take the unit project past its minute.
  */
 const INTEGRATION_TESTS = [
   'test/mcp-server/e2e/**/*.test.ts',

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { makePrivateFolder, PRIVATE_FILE_MODE } from '../mcp-server/private-files.ts';
-import { createAppServices, type AppServices } from './app/services.ts';
+import { createAppServices, type AppServices, type UpdatesParts } from './app/services.ts';
+import { createSignal, type Signal } from './app/signal.ts';
 import { createStatusBroadcast, type StatusBroadcast } from './app/status-broadcast.ts';
 import { syncAppStatus } from './app/status-sync.ts';
 import type { Screen } from './ipc/contract.ts';
@@ -14,6 +15,7 @@ import { loginItem, startedAtLogin } from './login-item/login-item.ts';
 import { setupReminders } from './notifications/notifier.ts';
 import { installE2EHook } from './tray/e2e-hook.ts';
 import { trayIcons } from './tray/icons.ts';
+import { createShownStatus, type ShownStatus } from './tray/shown-status.ts';
 import { setupTray, type TrayHandle } from './tray/tray.ts';
 import { shortcutAction } from './tray/tray-model.ts';
 import { saveTextFileWithDialog } from './export/save-dialog.ts';
@@ -24,7 +26,7 @@ import { appPaths, type AppPaths } from './windows/paths.ts';
 import { registerAppScheme, serveAppProtocol } from './windows/protocol.ts';
 import { setupSettingsWindow, type SettingsWindow } from './windows/settings-window.ts';
 import { startAppUpdates } from './updates/app-updates.ts';
-import { workInFlight } from './updates/update-model.ts';
+import { type UpdateView, workInFlight } from './updates/update-model.ts';
 import type { Updates } from './updates/updater.ts';
 
 const APP_ID = 'app.punchcard.desktop';
@@ -53,27 +55,29 @@ async function start(): Promise<void> {
 
   const status = createStatusBroadcast();
   const window = setupSettingsWindow({ preload: paths.preload, icon: paths.appIcon });
-  // The shortcut clocks in and out through the tray, which is set up after the services it needs.
-  const pressed = { action: () => {} };
-  const shortcut = setupGlobalShortcut(() => pressed.action());
-  const redraw = { preferences: () => {} };
-  // Updates need the tray's status and the window; the handlers need the updates: bound once both exist.
-  const updates: { current: Updates | null } = { current: null };
-  const services = setupServices(paths, status, window, shortcut, () => redraw.preferences(), updates);
+  const shortcut = setupGlobalShortcut();
+  // Told by parts set up early, heard by the tray and the window, which are set up after the services.
+  const preferencesChanged = createSignal();
+  const updateChanged = createSignal<UpdateView>();
+  const shown = createShownStatus();
+  const services = setupServices(paths, status, window, shortcut, preferencesChanged, (parts) => setupUpdates(parts, window, shown, updateChanged));
   setupIpc(services, window);
-  const tray = setupAppTray(paths, services, window, updates);
-  updates.current = setupUpdates(services, window, tray);
-  pressed.action = () => {
+  const tray = setupAppTray(paths, services, window, shown);
+  shortcut.onPress(() => {
     const action = shortcutAction(tray.currentStatus());
     if (action) void tray.run(action);
-  };
+  });
+  updateChanged.subscribe((view) => {
+    tray.redraw();
+    window.send('updateChanged', view);
+  });
   const idle = setupIdleQuestion(services, window, tray);
-  redraw.preferences = () => {
+  preferencesChanged.subscribe(() => {
     tray.redraw();
     idle.reconsider();
-  };
+  });
   setupShortcut(services, shortcut);
-  setupStatusListeners(status, services, window, tray, idle, updates);
+  setupStatusListeners(status, services, window, tray, idle);
   setupStatusSync(services, status);
   setupRelaunch(window);
   setupQuit(services);
@@ -94,8 +98,8 @@ function setupServices(
   status: StatusBroadcast,
   window: SettingsWindow,
   shortcut: GlobalShortcut,
-  preferencesChanged: () => void,
-  updates: { current: Updates | null },
+  preferencesChanged: Signal,
+  startUpdates: (parts: UpdatesParts) => Updates,
 ): AppServices {
   const userDataDir = app.getPath('userData');
   makePrivateFolder(userDataDir, log);
@@ -122,7 +126,7 @@ function setupServices(
     statusChanged: (next) => status.publish(next),
     saveTextFile: saveTextFileWithDialog(() => window.current()),
     shortcut,
-    preferencesChanged,
+    preferencesChanged: () => preferencesChanged.publish(),
     extension: {
       bundle: () => (existsSync(paths.extensionBundle) ? paths.extensionBundle : null),
       // Only ever the app's own bundle (paths.extensionBundle); the window never names a file.
@@ -132,66 +136,48 @@ function setupServices(
       },
       show: (path) => shell.showItemInFolder(path),
     },
-    updates: {
-      view: () => boundUpdates(updates).view(),
-      check: () => boundUpdates(updates).check(),
-      setMode: (mode) => boundUpdates(updates).setMode(mode),
-      install: () => boundUpdates(updates).install(),
-    },
+    startUpdates,
   });
-}
-
-function boundUpdates(updates: { current: Updates | null }): Updates {
-  if (!updates.current) throw new Error('Updates are still starting.');
-  return updates.current;
 }
 
 /**
  * Updates (main/updates/): checked at start and daily, downloaded in the background, installed when
  * the person restarts, or by itself in "install automatically" when no timer runs, nothing waits in
- * the outbox and the window is closed. The tray and the window say each state.
+ * the outbox and the window is closed. The tray and the window say each state: they hear of changes
+ * through `changed`, as they are set up after the services that start the updates.
  */
-function setupUpdates(services: AppServices, window: SettingsWindow, tray: TrayHandle): Updates {
-  const policy = () => {
-    const current = services.policy();
-    return { ...current.updates, problem: current.problem };
-  };
-  const updates = startAppUpdates({
+function setupUpdates(parts: UpdatesParts, window: SettingsWindow, shown: ShownStatus, changed: Signal<UpdateView>): Updates {
+  return startAppUpdates({
+    ...parts,
     userDataDir: app.getPath('userData'),
-    policy,
-    work: () => workInFlight(tray.currentStatus(), window.current()?.isVisible() ?? false),
-    timeZone: () => safeTimezone(services),
-    changed: (view) => {
-      tray.redraw();
-      window.send('updateChanged', view);
-    },
+    work: () => workInFlight(shown.current(), window.current()?.isVisible() ?? false),
+    changed: (view) => changed.publish(view),
     log,
   });
-  tray.redraw();
-  return updates;
 }
 
 function setupIpc(services: AppServices, window: SettingsWindow): void {
   registerIpc(services.dispatch, { has: (id) => window.owns(id) }, log);
 }
 
-function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow, updates: { current: Updates | null }) {
+function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow, shown: ShownStatus) {
   return setupTray({
-    updates: () => updates.current?.view() ?? null,
+    updates: () => services.updates.view(),
     checkUpdates: () => {
       try {
-        updates.current?.check();
+        services.updates.check();
       } catch (error) {
         log(`Updates: ${(error as Error).message}`);
       }
     },
     installUpdate: () => {
       try {
-        updates.current?.install();
+        services.updates.install();
       } catch (error) {
         log(`Updates: ${(error as Error).message}`);
       }
     },
+    shown: (status) => shown.show(status),
     getStatus: () => services.timesheet.getStatus(),
     clockIn: (request) => services.handlers.clockIn(request),
     clockOut: () => services.handlers.clockOut(undefined),
@@ -235,14 +221,7 @@ function setupShortcut(services: AppServices, shortcut: GlobalShortcut): void {
   app.on('will-quit', () => shortcut.stop());
 }
 
-function setupStatusListeners(
-  status: StatusBroadcast,
-  services: AppServices,
-  window: SettingsWindow,
-  tray: TrayHandle,
-  idle: IdleWatch,
-  updates: { current: Updates | null },
-): void {
+function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: TrayHandle, idle: IdleWatch): void {
   const reminders = setupReminders({
     reminderHours: () => {
       try {
@@ -261,7 +240,7 @@ function setupStatusListeners(
     reminders.update(next);
     window.send('statusChanged', next);
     // A timer stopped, a kept write sent: an update that waited for that may install now.
-    updates.current?.reconsider();
+    services.updates.reconsider();
   });
   // The panel's colours changed: the tray picks the icon variant for the new theme.
   nativeTheme.on('updated', () => void tray.refresh());

@@ -22,7 +22,7 @@ import { createHandlers, type HandlerDeps } from '../ipc/handlers/index.ts';
 import { createSettingsStore, type DocumentFile, type SettingsStore } from '../settings/settings-store.ts';
 import { DEFAULT_UPDATE_PREFERENCES } from '../updates/update-preferences.ts';
 import { workInFlight } from '../updates/update-model.ts';
-import { createUpdates } from '../updates/updater.ts';
+import { createUpdates, type Updates, type UpdatesOptions } from '../updates/updater.ts';
 import { appImageRefusal } from './app-image.ts';
 
 export interface AppServicesOptions {
@@ -51,9 +51,15 @@ export interface AppServicesOptions {
   preferencesChanged?: () => void;
   /** Punchcard's Claude Desktop extension, when the app has one to offer. */
   extension?: HandlerDeps['extension'];
-  /** The app's updates (main/updates/); without it, what a development build says. */
-  updates?: HandlerDeps['updates'];
+  /**
+   * Starts the app's updates (main/updates/app-updates.ts) from what the services know: the
+   * organisation's policy and the person's zone. Without it, what a development build says.
+   */
+  startUpdates?: (parts: UpdatesParts) => Updates;
 }
+
+/** What the services hand the updates they start. */
+export type UpdatesParts = Required<Pick<UpdatesOptions, 'policy' | 'timeZone'>>;
 
 export interface AppServices {
   engine: EngineClient;
@@ -68,6 +74,8 @@ export interface AppServices {
    * is read: before that, every client would look allowed.
    */
   repairClients(): Promise<ChangeReport[]>;
+  /** The app's updates, which the window, the tray and the status listeners share. */
+  updates: Updates;
   handlers: Handlers;
   dispatch: Dispatch;
   /** The organisation's policy of the moment (followed live). */
@@ -145,6 +153,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const clientsUnavailable = appImageRefusal(options.executable, options.env);
   // The app writes secrets to the keychain; reading prefers it too, so "saved" means saved there.
   const credentials = appCredentials(options);
+  const updatesParts: UpdatesParts = {
+    policy: () => ({ ...policy.updates, problem: policy.problem }),
+    timeZone: () => settingOr((read) => read.timezone, '') || undefined,
+  };
+  const updates = options.startUpdates ? options.startUpdates(updatesParts) : developmentUpdates(options.version, updatesParts);
 
   const handlers = createHandlers({
     timesheet,
@@ -176,7 +189,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.shortcut ? { shortcut: options.shortcut } : {}),
     ...(options.preferencesChanged ? { preferencesChanged: options.preferencesChanged } : {}),
     ...(options.extension ? { extension: options.extension } : {}),
-    updates: options.updates ?? developmentUpdates(options.version, () => policy),
+    updates,
   });
 
   return {
@@ -186,6 +199,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     idle,
     settings,
     registrar,
+    updates,
     repairClients: async () => {
       await policyRead;
       // Repairing from an AppImage would point entries into a mount that goes with the app.
@@ -203,13 +217,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 }
 
 /** What a build without electron-updater (a checkout, the UI tests) says about updates. */
-function developmentUpdates(version: string, policy: () => Policy): HandlerDeps['updates'] {
+function developmentUpdates(version: string, parts: UpdatesParts): Updates {
   const preferences = { read: () => DEFAULT_UPDATE_PREFERENCES, write: () => DEFAULT_UPDATE_PREFERENCES };
   return createUpdates({
     load: null,
     currentVersion: version,
     preferences,
-    policy: () => ({ ...policy().updates, problem: policy().problem }),
+    policy: parts.policy,
     work: () => workInFlight(null, false),
     changed: () => {},
     log: () => {},

@@ -9,6 +9,11 @@ export interface GlobalShortcut {
   set(accelerator: string): string | null;
   /** Why the shortcut in use does not work, or null. */
   problem(): string | null;
+  /**
+   * Calls `listener` at each press, from now on. A press is an event rather than a callback given at
+   * setup: what it does needs the tray, which is set up after the services that set the shortcut.
+   */
+  onPress(listener: () => void): () => void;
   stop(): void;
 }
 
@@ -16,7 +21,11 @@ export function clashWords(accelerator: string, platform: NodeJS.Platform): stri
   return `${describeAccelerator(accelerator, platform === 'darwin')} is already in use by another app or by the system, so Punchcard cannot use it. Choose another shortcut.`;
 }
 
-export function setupGlobalShortcut(onPress: () => void, platform: NodeJS.Platform = process.platform): GlobalShortcut {
+export function setupGlobalShortcut(platform: NodeJS.Platform = process.platform): GlobalShortcut {
+  const listeners = new Set<() => void>();
+  const onPress = () => {
+    for (const listener of [...listeners]) listener();
+  };
   let current = '';
   let problem: string | null = null;
 
@@ -56,6 +65,10 @@ export function setupGlobalShortcut(onPress: () => void, platform: NodeJS.Platfo
       return refused;
     },
     problem: () => problem,
+    onPress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     stop() {
       if (current && problem === null) globalShortcut.unregister(current);
       current = '';

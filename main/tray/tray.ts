@@ -45,6 +45,8 @@ export interface TrayOptions {
   now?: () => number;
   /** Where failures go besides the tray's own error line; console.error by default. */
   onError?: (error: unknown) => void;
+  /** Told the status each time the tray draws it (null while the engine has not answered): for parts set up before the tray. */
+  shown?(status: StatusView | null): void;
 }
 
 export interface TrayHandle {
@@ -92,6 +94,7 @@ export function setupTray(options: TrayOptions): TrayHandle {
 
   function render(): void {
     if (destroyed) return;
+    options.shown?.(status);
     clearTimeout(timer);
     timer = undefined;
     const zone = options.timeZone?.();

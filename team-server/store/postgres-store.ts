@@ -10,7 +10,20 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { parsePostgresAddress, type PostgresAddress } from '../../mcp-server/contract/postgres-address.ts';
 import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
-import { AUDIT_COLUMN_COUNT, AUDIT_COLUMNS, auditRecordOf, auditValues } from './audit-rows.ts';
+import {
+  AUDIT_COLUMN_COUNT,
+  AUDIT_COLUMNS,
+  auditRecordOf,
+  auditValues,
+  instanceRecord,
+  type OAuthRow,
+  oauthRecord,
+  oauthValues,
+  personRecord,
+  type Row,
+  sealedOAuthOf,
+  signOutRecord,
+} from './rows.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** The key of the advisory lock migrations hold (any fixed number; this one spells "punch"). */
@@ -242,13 +255,9 @@ function isSchemaError(error: unknown): boolean {
   return code === '42P01' || code === '42703';
 }
 
-type Row = Record<string, string | number | null>;
-type OAuthRow = Omit<OAuthRecord, 'consumedAt'>;
-
 const UPSERT_OAUTH = `INSERT INTO punchcard_oauth (model, id, payload, expires_at, grant_id, uid, account_id, consumed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)
   ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at,
     grant_id = excluded.grant_id, uid = excluded.uid, account_id = excluded.account_id`;
-const oauthValues = (record: OAuthRow) => [record.model, record.id, record.payload, record.expiresAt, record.grantId, record.uid, record.accountId];
 
 class PostgresStore implements Store {
   readonly kind = 'postgres';
@@ -410,11 +419,7 @@ class PostgresStore implements Store {
       limit === undefined
         ? await this.#query('SELECT model, id, payload FROM punchcard_oauth')
         : await this.#query('SELECT model, id, payload FROM punchcard_oauth LIMIT $1', [limit]);
-    return rows.map((row) => ({
-      model: row.model as string,
-      id: row.id as string,
-      payload: row.payload as string,
-    }));
+    return rows.map(sealedOAuthOf);
   }
 
   async resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
@@ -431,11 +436,7 @@ class PostgresStore implements Store {
   }
 
   async signOuts(): Promise<SignOutRecord[]> {
-    return (await this.#query('SELECT seq, person_id, at FROM punchcard_sign_outs ORDER BY seq')).map((row) => ({
-      seq: Number(row.seq),
-      personId: row.person_id as string,
-      at: Number(row.at),
-    }));
+    return (await this.#query('SELECT seq, person_id, at FROM punchcard_sign_outs ORDER BY seq')).map(signOutRecord);
   }
 
   async grantsOf(accountId: string): Promise<OAuthRecord[]> {
@@ -575,12 +576,7 @@ class PostgresStore implements Store {
 
   async instances(since: number): Promise<{ id: string; address: string; seenAt: number; keyId: string | null }[]> {
     const rows = await this.#query('SELECT id, address, seen_at, key_id FROM punchcard_instances WHERE seen_at >= $1 ORDER BY seen_at DESC', [since]);
-    return rows.map((row) => ({
-      id: row.id as string,
-      address: row.address as string,
-      seenAt: Number(row.seen_at),
-      keyId: (row.key_id as string | null) ?? null,
-    }));
+    return rows.map(instanceRecord);
   }
 
   async instanceAddress(id: string, since: number): Promise<string | undefined> {
@@ -606,29 +602,4 @@ class PostgresStore implements Store {
     clearInterval(this.#schemaCheck);
     await this.#pool.end();
   }
-}
-
-function oauthRecord(row: Row): OAuthRecord {
-  return {
-    model: row.model as string,
-    id: row.id as string,
-    payload: row.payload as string,
-    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
-    grantId: row.grant_id as string | null,
-    uid: row.uid as string | null,
-    accountId: row.account_id as string | null,
-    consumedAt: row.consumed_at === null ? null : Number(row.consumed_at),
-  };
-}
-
-function personRecord(row: Row): PersonRecord {
-  return {
-    id: row.id as string,
-    identity: row.identity as string,
-    name: row.name as string,
-    email: row.email as string | null,
-    credentials: row.credentials as string | null,
-    createdAt: Number(row.created_at),
-    lastSeenAt: Number(row.last_seen_at),
-  };
 }

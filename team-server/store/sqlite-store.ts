@@ -8,7 +8,20 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../../mcp-server/providers/sqlite-files.ts';
 import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
-import { AUDIT_COLUMN_COUNT, AUDIT_COLUMNS, auditRecordOf, auditValues } from './audit-rows.ts';
+import {
+  AUDIT_COLUMN_COUNT,
+  AUDIT_COLUMNS,
+  auditRecordOf,
+  auditValues,
+  instanceRecord,
+  type OAuthRow,
+  oauthRecord,
+  oauthValues,
+  personRecord,
+  type Row,
+  sealedOAuthOf,
+  signOutRecord,
+} from './rows.ts';
 import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
@@ -115,8 +128,6 @@ function migrate(db: DatabaseSync, path: string): void {
   }
 }
 
-type Row = Record<string, string | number | null>;
-
 class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly #db: DatabaseSync;
@@ -147,16 +158,16 @@ class SqliteStore implements Store {
     await this.#run(() => this.#sql('SELECT 1').get());
   }
 
-  upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): Promise<void> {
+  upsertOAuth(record: OAuthRow): Promise<void> {
     return this.#run(() => this.#upsertOAuth(record));
   }
 
-  #upsertOAuth(record: Omit<OAuthRecord, 'consumedAt'>): void {
+  #upsertOAuth(record: OAuthRow): void {
     this.#sql(
       `INSERT INTO oauth (model, id, payload, expires_at, grant_id, uid, account_id, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
        ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, expires_at = excluded.expires_at,
          grant_id = excluded.grant_id, uid = excluded.uid, account_id = excluded.account_id`,
-    ).run(record.model, record.id, record.payload, record.expiresAt, record.grantId, record.uid, record.accountId);
+    ).run(...oauthValues(record));
   }
 
   /** `work` in one write transaction: all of it, or (on any error) none of it. */
@@ -186,7 +197,7 @@ class SqliteStore implements Store {
     });
   }
 
-  rotateOAuth(consume: { model: string; id: string; at: number; graceMs?: number }, records: readonly Omit<OAuthRecord, 'consumedAt'>[]): Promise<boolean> {
+  rotateOAuth(consume: { model: string; id: string; at: number; graceMs?: number }, records: readonly OAuthRow[]): Promise<boolean> {
     const grace = consume.graceMs ?? 0;
     return this.#run(() =>
       this.#transaction(() => {
@@ -214,7 +225,7 @@ class SqliteStore implements Store {
   }
 
   people(): Promise<PersonRecord[]> {
-    return this.#run(() => (this.#sql('SELECT * FROM people ORDER BY last_seen_at DESC, id').all() as Row[]).map((row) => personRecord(row) as PersonRecord));
+    return this.#run(() => (this.#sql('SELECT * FROM people ORDER BY last_seen_at DESC, id').all() as Row[]).map(personRecord));
   }
 
   signOut(personId: string, at: number): Promise<number> {
@@ -248,13 +259,7 @@ class SqliteStore implements Store {
   }
 
   sealedOAuth(limit?: number): Promise<{ model: string; id: string; payload: string }[]> {
-    return this.#run(() =>
-      (this.#sql('SELECT model, id, payload FROM oauth LIMIT ?').all(limit ?? -1) as Row[]).map((row) => ({
-        model: row.model as string,
-        id: row.id as string,
-        payload: row.payload as string,
-      })),
-    );
+    return this.#run(() => (this.#sql('SELECT model, id, payload FROM oauth LIMIT ?').all(limit ?? -1) as Row[]).map(sealedOAuthOf));
   }
 
   resealOAuth(model: string, id: string, from: string, to: string): Promise<boolean> {
@@ -266,13 +271,7 @@ class SqliteStore implements Store {
   }
 
   signOuts(): Promise<SignOutRecord[]> {
-    return this.#run(() =>
-      (this.#sql('SELECT seq, person_id, at FROM sign_outs ORDER BY seq').all() as Row[]).map((row) => ({
-        seq: Number(row.seq),
-        personId: row.person_id as string,
-        at: row.at as number,
-      })),
-    );
+    return this.#run(() => (this.#sql('SELECT seq, person_id, at FROM sign_outs ORDER BY seq').all() as Row[]).map(signOutRecord));
   }
 
   grantsOf(accountId: string): Promise<OAuthRecord[]> {
@@ -287,11 +286,11 @@ class SqliteStore implements Store {
   }
 
   personByIdentity(identity: string): Promise<PersonRecord | undefined> {
-    return this.#run(() => personRecord(this.#sql('SELECT * FROM people WHERE identity = ?').get(identity) as Row | undefined));
+    return this.#run(() => personOrNone(this.#sql('SELECT * FROM people WHERE identity = ?').get(identity) as Row | undefined));
   }
 
   person(id: string): Promise<PersonRecord | undefined> {
-    return this.#run(() => personRecord(this.#sql('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined));
+    return this.#run(() => personOrNone(this.#sql('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined));
   }
 
   savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord> {
@@ -301,7 +300,7 @@ class SqliteStore implements Store {
          ON CONFLICT (identity) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen_at = excluded.last_seen_at
          RETURNING *`,
       ).get(person.id, person.identity, person.name, person.email, person.at, person.at) as Row;
-      return personRecord(row) as PersonRecord;
+      return personRecord(row);
     });
   }
 
@@ -427,12 +426,7 @@ class SqliteStore implements Store {
 
   instances(since: number): Promise<{ id: string; address: string; seenAt: number; keyId: string | null }[]> {
     return this.#run(() =>
-      (this.#sql('SELECT id, address, seen_at, key_id FROM instances WHERE seen_at >= ? ORDER BY seen_at DESC').all(since) as Row[]).map((row) => ({
-        id: row.id as string,
-        address: row.address as string,
-        seenAt: row.seen_at as number,
-        keyId: row.key_id as string | null,
-      })),
+      (this.#sql('SELECT id, address, seen_at, key_id FROM instances WHERE seen_at >= ? ORDER BY seen_at DESC').all(since) as Row[]).map(instanceRecord),
     );
   }
 
@@ -473,28 +467,6 @@ function liveOAuth(row: Row | undefined, now: number): OAuthRecord | undefined {
   return record.expiresAt !== null && record.expiresAt <= now ? undefined : record;
 }
 
-function oauthRecord(row: Row): OAuthRecord {
-  return {
-    model: row.model as string,
-    id: row.id as string,
-    payload: row.payload as string,
-    expiresAt: row.expires_at as number | null,
-    grantId: row.grant_id as string | null,
-    uid: row.uid as string | null,
-    accountId: row.account_id as string | null,
-    consumedAt: row.consumed_at as number | null,
-  };
-}
-
-function personRecord(row: Row | undefined): PersonRecord | undefined {
-  if (!row) return undefined;
-  return {
-    id: row.id as string,
-    identity: row.identity as string,
-    name: row.name as string,
-    email: row.email as string | null,
-    credentials: row.credentials as string | null,
-    createdAt: row.created_at as number,
-    lastSeenAt: row.last_seen_at as number,
-  };
+function personOrNone(row: Row | undefined): PersonRecord | undefined {
+  return row && personRecord(row);
 }

@@ -1,11 +1,19 @@
-// Spawns the BUILT server (dist/) over real stdio and connects the official SDK client to it, as
-// an AI client would. `npm test` builds first; run `npm run build` before running a file alone.
+// The one harness for tests that talk MCP to the engine with the official SDK client, as an AI client
+// would. It opens the engine one of two ways behind the same client and handle:
+// - startInProcessEngine: the same desktop engine the stdio host opens (mcp-server/engine/desktop-engine.ts,
+//   as mcp-server/stdio/engine-session.ts builds it) in this test process, served by the SDK's stdio
+//   entry over an in-memory pair instead of a pipe. What a test sees is the bundle's engine answering
+//   MCP, minus what belongs to a process: the opening that answers before the engine loads, stdout,
+//   signals, Node's flags and the zone Node takes from TZ.
+// - startEngine: the BUILT server (dist/) spawned over real stdio, for the files that test those.
+//   `npm test` builds first; run `npm run build` before running such a file alone.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client, type ElicitRequestFormParams, type ElicitResult, type Transport } from '@modelcontextprotocol/client';
+import { Client, type ElicitRequestFormParams, type ElicitResult, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
+import type { Timers } from '../../mcp-server/clock.ts';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
@@ -16,8 +24,8 @@ export const TEAM_SERVER_BUNDLE = resolve(SERVER_BUNDLE, '../../team-server/punc
 export type Era = 'legacy' | 'modern';
 
 /**
- * An engine a test talks MCP to: the bundle over stdio (below; its transport knows the child's pid),
- * or the engine in this process (in-process-engine.ts), whose handle is an `EngineHandle<Transport>`.
+ * An engine a test talks MCP to: the bundle over stdio (its transport knows the child's pid), or the
+ * engine in this process, whose handle is an `EngineHandle<Transport>` (InProcessEngineHandle).
  */
 export interface EngineHandle<T extends Transport = StdioClientTransport> {
   client: Client;
@@ -28,6 +36,9 @@ export interface EngineHandle<T extends Transport = StdioClientTransport> {
   call: (name: string, args?: Record<string, unknown>) => Promise<ToolResult>;
   close: () => Promise<void>;
 }
+
+/** Its transport is an in-memory one: there is no process to signal. */
+export type InProcessEngineHandle = EngineHandle<Transport>;
 
 export interface ToolResult {
   isError?: boolean;
@@ -45,36 +56,49 @@ export function writeSettings(dir: string, settings: Record<string, unknown>): v
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }, null, 2));
 }
 
-export async function startEngine(
-  options: {
-    era?: Era;
-    userDataDir?: string;
-    args?: string[];
-    env?: Record<string, string>;
-    listChanged?: () => void;
-    /** Called when the prompt list changes (prompts/list_changed, or a 2026 subscription). */
-    promptsChanged?: () => void;
-    /**
-     * Declares form elicitation and answers each question with this (the SDK's real client: a 2025
-     * connection gets elicitation/create, a 2026 one input_required results it fulfils and retries).
-     */
-    elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
-    /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
-    nodeFlags?: readonly string[];
-    /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
-    apps?: boolean;
-  } = {},
-): Promise<EngineHandle> {
-  if (!existsSync(SERVER_BUNDLE)) throw new Error(`No server bundle at ${SERVER_BUNDLE}: run npm run build first.`);
-  const userDataDir = options.userDataDir ?? makeUserDataDir();
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [...(options.nodeFlags ?? []), SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
-    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...options.env },
-    stderr: 'pipe',
-  });
-  let stderr = '';
-  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+export function textOf(result: ToolResult): string {
+  return result.content.map((block) => block.text ?? '').join('\n');
+}
+
+/** What the test's client declares and listens to, the same whichever way the engine was opened. */
+interface ClientOptions {
+  era?: Era;
+  listChanged?: () => void;
+  /** Called when the prompt list changes (prompts/list_changed, or a 2026 subscription). */
+  promptsChanged?: () => void;
+  /**
+   * Declares form elicitation and answers each question with this (the SDK's real client: a 2025
+   * connection gets elicitation/create, a 2026 one input_required results it fulfils and retries).
+   */
+  elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
+  /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
+  apps?: boolean;
+}
+
+export interface EngineOptions extends ClientOptions {
+  userDataDir?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** Node's own flags, before the bundle (a registered entry's heap flags: mcp-server/engine-flags.ts). */
+  nodeFlags?: readonly string[];
+}
+
+export interface InProcessEngineOptions extends ClientOptions {
+  userDataDir?: string;
+  /** The command line after `--user-data DIR`, parsed as the bundle parses it (mcp-server/cli/arguments.ts). */
+  args?: string[];
+  /**
+   * The variables the engine reads (PUNCHCARD_NOW, a back end's token or deadline, PUNCHCARD_POLICY_FILE):
+   * handed to it as its own environment, never put into this process's. TZ is refused: the zone is
+   * the process's, so a test that sets it needs the bundle.
+   */
+  env?: Record<string, string>;
+  /** What the outbox's background rounds wait with: a test's own (manual-timers.ts) to move on instead of waiting. */
+  timers?: Timers;
+}
+
+/** Connects the SDK's real client over `transport`, declaring what the options ask for. */
+async function connectClient(transport: Transport, options: ClientOptions): Promise<Client> {
   const client = new Client(
     { name: 'punchcard-tests', version: '1.0.0' },
     {
@@ -100,19 +124,104 @@ export async function startEngine(
   const answer = options.elicitation;
   if (answer) client.setRequestHandler('elicitation/create', async (request) => answer(request.params as ElicitRequestFormParams));
   await client.connect(transport);
+  return client;
+}
+
+/** The handle over a connected client: closing it ends what serves the engine, and the folder too when the harness made it. */
+function handleOf<T extends Transport>(opened: {
+  client: Client;
+  transport: T;
+  userDataDir: string;
+  madeFolder: boolean;
+  stderr: () => string;
+  closeServer: () => Promise<void>;
+}): EngineHandle<T> {
+  const { client, transport, userDataDir } = opened;
   return {
     client,
     transport,
     userDataDir,
-    stderr: () => stderr,
+    stderr: opened.stderr,
     call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as ToolResult,
     close: async () => {
       await client.close();
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      await opened.closeServer();
+      if (opened.madeFolder) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
 
-export function textOf(result: ToolResult): string {
-  return result.content.map((block) => block.text ?? '').join('\n');
+/** The built server as a child process over real stdio. */
+export async function startEngine(options: EngineOptions = {}): Promise<EngineHandle> {
+  if (!existsSync(SERVER_BUNDLE)) throw new Error(`No server bundle at ${SERVER_BUNDLE}: run npm run build first.`);
+  const userDataDir = options.userDataDir ?? makeUserDataDir();
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [...(options.nodeFlags ?? []), SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
+    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...options.env },
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const client = await connectClient(transport, options);
+  // Closing the client closes the transport, which ends the child.
+  return handleOf({ client, transport, userDataDir, madeFolder: !options.userDataDir, stderr: () => stderr, closeServer: async () => {} });
+}
+
+/**
+ * The in-memory pair hands over the very objects sent; a pipe carries JSON. Each message is written
+ * and read as JSON here, so what a test sees is what a client of the bundle would (no undefined
+ * fields, no shared objects between the two ends).
+ */
+function asOnAWire(transport: InMemoryTransport): void {
+  const send = transport.send.bind(transport);
+  transport.send = (message, options) => send(JSON.parse(JSON.stringify(message)) as typeof message, options);
+}
+
+/** The engine in this test process. */
+export async function startInProcessEngine(options: InProcessEngineOptions = {}): Promise<InProcessEngineHandle> {
+  const env: NodeJS.ProcessEnv = { ...options.env };
+  if (env.TZ !== undefined) throw new Error("TZ is the process's zone: a test that sets it runs the bundle (startEngine).");
+  // Loaded here, not at the top: most files import this module for a folder or SERVER_BUNDLE only, and
+  // the engine's modules would add a third of a second to each of them.
+  const [{ serveStdio }, { parseArguments }, { createClock }, { openDesktopEngine }, { withoutControls }] = await Promise.all([
+    import('@modelcontextprotocol/server/stdio'),
+    import('../../mcp-server/cli/arguments.ts'),
+    import('../../mcp-server/clock.ts'),
+    import('../../mcp-server/engine/desktop-engine.ts'),
+    import('../../mcp-server/plain-text.ts'),
+  ]);
+  const userDataDir = options.userDataDir ?? makeUserDataDir();
+  const parsed = parseArguments(['--user-data', userDataDir, ...(options.args ?? [])], env);
+  if (parsed.kind !== 'serve') throw new Error(`The in-process engine serves MCP only; these arguments ask for ${parsed.kind}.`);
+  // What the engine logs, line by line as the bundle writes them to stderr (mcp-server/log.ts).
+  let logged = '';
+  const log = (message: string) => (logged += `[punchcard] ${withoutControls(message)}\n`);
+  const engine = await openDesktopEngine({
+    userDataDir,
+    allTools: parsed.allTools,
+    now: createClock(env),
+    log,
+    env,
+    ...(parsed.provider ? { provider: parsed.provider } : {}),
+    ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  asOnAWire(clientTransport);
+  asOnAWire(serverTransport);
+  // The SDK's stdio entry decides the era from the opening, as it does behind the bundle's pipe (mcp-server/stdio/sdk-link.ts).
+  const served = serveStdio(() => engine.createServer(), { transport: serverTransport, onerror: (error) => log(`transport: ${error.message}`) });
+  const client = await connectClient(clientTransport, options);
+  return handleOf<Transport>({
+    client,
+    transport: clientTransport,
+    userDataDir,
+    madeFolder: !options.userDataDir,
+    stderr: () => logged,
+    closeServer: async () => {
+      await served.close();
+      engine.close();
+    },
+  });
 }

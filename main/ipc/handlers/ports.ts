@@ -8,26 +8,10 @@ import type { CredentialStore } from '../../../mcp-server/credentials/credential
 import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
-import type {
-  CatalogView,
-  ConnectionResult,
-  EntryFieldsInput,
-  EntryView,
-  HolidayRegionOption,
-  IdleAnswer,
-  IdleQuestion,
-  LeaveBalanceView,
-  LeaveFiled,
-  LeavePreview,
-  LeaveRequestInput,
-  LeaveRequestView,
-  CalendarView,
-  KeptWriteChoice,
-  ReportView,
-  StatusView,
-  TimesheetView,
-} from '../contract.ts';
+import type { ConnectionResult, HolidayRegionOption, IdleAnswer, IdleQuestion, KeptWriteChoice, StatusView } from '../contract.ts';
+import type { Leave } from '../../engine/leave.ts';
 import type { Team } from '../../engine/team.ts';
+import type { Workday } from '../../engine/workday.ts';
 import type { Updates } from '../../updates/updater.ts';
 
 /** The app's updates (main/updates/updater.ts): a development build's say what they are. */
@@ -53,27 +37,10 @@ export interface TimesheetPort {
 }
 
 /** The window's timesheet, catalog and reports (main/engine/workday.ts), all through the engine's tools. */
-export interface WorkdayPort {
-  week(date: string): Promise<Omit<TimesheetView, 'rights'>>;
-  log(fields: EntryFieldsInput & { start: string; end: string }): Promise<EntryView>;
-  update(id: number, fields: EntryFieldsInput): Promise<EntryView>;
-  remove(id: number): Promise<EntryView>;
-  entriesBetween(from: string, to: string): Promise<EntryView[]>;
-  catalog(): Promise<CatalogView>;
-  report(from: string, to: string): Promise<ReportView>;
-  /** Targets or the catalog may have changed. */
-  forget(): void;
-}
+export type WorkdayPort = Workday;
 
 /** Leave and the team calendar (main/engine/leave.ts), through the engine's tools. */
-export interface LeavePort {
-  requests(year: number): Promise<LeaveRequestView[]>;
-  balance(year: number): Promise<LeaveBalanceView>;
-  preview(input: LeaveRequestInput): Promise<LeavePreview>;
-  request(input: LeaveRequestInput): Promise<LeaveFiled>;
-  cancel(id: number): Promise<LeaveRequestView>;
-  calendar(month: string): Promise<Omit<CalendarView, 'scope' | 'unavailable'>>;
-}
+export type LeavePort = Leave;
 
 /** The Team screen (main/engine/team.ts), through the engine's team tools. */
 export type TeamPort = Team;

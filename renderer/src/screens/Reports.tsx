@@ -8,8 +8,7 @@ import { Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText 
 import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
-import { dayReason } from '../words.ts';
-import { BarValue, useOffDayHatch } from './WeekChart.tsx';
+import { BarValue, ChartLegend, ChartNotes, DayTable, useOffDayHatch } from './WeekChart.tsx';
 
 export function ReportsScreen() {
   const [period, setPeriod] = useState<ReportPeriod>('month');
@@ -109,7 +108,6 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
 
 const CHART = { width: 700, height: 180, top: 16, bottom: 24 };
 
-/** Bars per day against each day's target tick; the numbers again as a table for screen readers. */
 /**
  * "+1 h 30 min" or "−3 h 30 min". Speech may skip the sign at the punctuation level most people use,
  * which turns undertime into overtime, so a screen reader gets the sign in words instead.
@@ -126,6 +124,7 @@ function SignedFigure({ minutes }: { minutes: number }) {
   );
 }
 
+/** Bars per day against each day's target tick; the numbers again as a table for screen readers. */
 function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: string }) {
   const slot = CHART.width / Math.max(1, days.length);
   const bar = Math.min(34, slot * 0.64);
@@ -136,7 +135,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
   const hatch = useOffDayHatch();
   return (
     <>
-      <svg className="day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
+      <svg className="day-chart day-bars" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true" focusable="false">
         {hatch.pattern}
         <line className="axis" x1={0} x2={CHART.width} y1={floor + 0.5} y2={floor + 0.5} />
         {days.map((day, index) => {
@@ -170,43 +169,9 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
           );
         })}
       </svg>
-      <p className="legend" aria-hidden="true">
-        <svg viewBox="0 0 16 4" focusable="false">
-          <line className="target" x1={0} x2={16} y1={2} y2={2} />
-        </svg>
-        daily target
-        <span className="swatch off" /> day off
-      </p>
-      {days.some((day) => day.holiday || day.leave) && (
-        <ul className="chart-notes">
-          {days
-            .filter((day) => day.holiday || day.leave)
-            .map((day) => (
-              <li key={day.date}>
-                <span className="chart-note-day">{days.length <= 7 ? weekdayShort(day.date) : dayShort(day.date)}</span> {dayReason(day)}
-              </li>
-            ))}
-        </ul>
-      )}
-      <table className="sr-only">
-        <caption>Hours per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Worked</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.date}>
-              <th scope="row">{dayLong(day.date)}</th>
-              <td>{spokenDuration(day.minutes)}</td>
-              <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartLegend offDays />
+      <ChartNotes days={days} dayLabel={days.length <= 7 ? weekdayShort : dayShort} />
+      <DayTable days={days} caption="Hours per day" />
     </>
   );
 }

@@ -1,6 +1,8 @@
 // This week's hours per day against the day's target, in plain SVG: a bar per day, a tick for the
 // target, the hours above the bar, days off hatched, and under the chart what makes a day off (its
-// holiday by name, its leave). Screen readers get the same numbers as a table.
+// holiday by name, its leave). Screen readers get the same numbers as a table. The parts a chart of
+// days is made of (the hatch, a bar's hours, the legend, the notes, the table) are exported for the
+// Reports screen's chart of a week or a month.
 import { useId, type ReactElement } from 'react';
 import type { DayTotal } from '../../../main/ipc/contract.ts';
 import { barLabelLines, dayLong, spokenDuration, weekdayShort } from '../format.ts';
@@ -64,7 +66,7 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
   const hatch = useOffDayHatch();
   return (
     <>
-      <svg className="week-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+      <svg className="day-chart week-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
         {hatch.pattern}
         <line className="axis" x1={0} x2={WIDTH} y1={BOTTOM + 0.5} y2={BOTTOM + 0.5} />
         {days.map((day, index) => {
@@ -87,42 +89,66 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
           );
         })}
       </svg>
-      <p className="legend" aria-hidden="true">
-        <svg viewBox="0 0 16 4" focusable="false">
-          <line className="target" x1={0} x2={16} y1={2} y2={2} />
-        </svg>
-        daily target
-      </p>
-      {days.some((day) => day.holiday || day.leave) && (
-        <ul className="chart-notes">
-          {days
-            .filter((day) => day.holiday || day.leave)
-            .map((day) => (
-              <li key={day.date}>
-                <span className="chart-note-day">{weekdayShort(day.date)}</span> {dayReason(day)}
-              </li>
-            ))}
-        </ul>
-      )}
-      <table className="sr-only">
-        <caption>Hours per day this week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Worked</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.date}>
-              <th scope="row">{dayLong(day.date)}</th>
-              <td>{spokenDuration(day.minutes)}</td>
-              <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartLegend />
+      <ChartNotes days={days} dayLabel={weekdayShort} />
+      <DayTable days={days} caption="Hours per day this week" />
     </>
+  );
+}
+
+/** What the dashed tick means; with `offDays`, what the hatch means too. */
+export function ChartLegend({ offDays = false }: { offDays?: boolean }) {
+  return (
+    <p className="legend" aria-hidden="true">
+      <svg viewBox="0 0 16 4" focusable="false">
+        <line className="target" x1={0} x2={16} y1={2} y2={2} />
+      </svg>
+      daily target
+      {offDays && (
+        <>
+          <span className="swatch off" /> day off
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Under the chart: what makes each day off that is more than a weekend (its holiday by name, its leave). */
+export function ChartNotes({ days, dayLabel }: { days: DayTotal[]; dayLabel: (date: string) => string }) {
+  const noted = days.filter((day) => day.holiday || day.leave);
+  if (noted.length === 0) return null;
+  return (
+    <ul className="chart-notes">
+      {noted.map((day) => (
+        <li key={day.date}>
+          <span className="chart-note-day">{dayLabel(day.date)}</span> {dayReason(day)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The chart's numbers for screen readers, which the svg is hidden from: per day, worked and the target (or why there is none). */
+export function DayTable({ days, caption }: { days: DayTotal[]; caption: string }) {
+  return (
+    <table className="sr-only">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Day</th>
+          <th scope="col">Worked</th>
+          <th scope="col">Target</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((day) => (
+          <tr key={day.date}>
+            <th scope="row">{dayLong(day.date)}</th>
+            <td>{spokenDuration(day.minutes)}</td>
+            <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

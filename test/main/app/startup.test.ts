@@ -7,7 +7,20 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, channelOf, eventChannelOf } from '../../../main/ipc/contract.ts';
 import type { Menu } from '../../support/electron-mock.ts';
-import { BrowserWindow, Tray, app, clickMenuItem, ipcEvent, ipcMain, menuOutline, protocol, resetElectronMock, session } from '../../support/electron-mock.ts';
+import {
+  BrowserWindow,
+  Tray,
+  app,
+  clickMenuItem,
+  globalShortcut,
+  ipcEvent,
+  ipcMain,
+  menuItem,
+  menuOutline,
+  protocol,
+  resetElectronMock,
+  session,
+} from '../../support/electron-mock.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
 
 // The main bundle that sits beside the engine bundle the tests use (dist/ unless redirected).
@@ -103,6 +116,33 @@ describe('the built main process', () => {
 
     clickMenuItem(trayMenu(), /^Clock out/);
     await until(() => !menuText().includes('Clock out'), 'the tray to show the timer stopped');
+  });
+
+  it('takes a shortcut from Preferences: the tray shows it at once, and a press clocks in and out', async () => {
+    await until(() => !menuText().includes('Starting'), 'the engine to answer the tray');
+    const own = window().webContents;
+    const saved = await ipcMain.invoke(channelOf('savePreferences'), ipcEvent({ sender: own }), { shortcut: 'CommandOrControl+Alt+P' });
+    expect(saved).toMatchObject({ ok: true, value: { shortcut: 'CommandOrControl+Alt+P' } });
+    // The preferences changed: the tray draws again, the shortcut beside the item it does.
+    expect(menuItem(trayMenu(), /^Clock in/)).toMatchObject({ accelerator: 'CommandOrControl+Alt+P' });
+    expect(globalShortcut.press('CommandOrControl+Alt+P')).toBe(true);
+    await until(() => menuText().includes('Clock out'), 'the shortcut to clock in');
+    expect(menuItem(trayMenu(), /^Clock out/)).toMatchObject({ accelerator: 'CommandOrControl+Alt+P' });
+    globalShortcut.press('CommandOrControl+Alt+P');
+    await until(() => !menuText().includes('Clock out'), 'the shortcut to clock out');
+    await ipcMain.invoke(channelOf('savePreferences'), ipcEvent({ sender: own }), { shortcut: '' });
+    expect(globalShortcut.registered.size).toBe(0);
+  });
+
+  it('shows the tray and the window the same updater', async () => {
+    const own = window().webContents;
+    const view = await ipcMain.invoke(channelOf('getUpdates'), ipcEvent({ sender: own }));
+    expect(view).toMatchObject({ ok: true, value: { brief: expect.any(String) } });
+    const { brief, words } = (view as { value: { brief: string; words: string } }).value;
+    expect(menuItem(trayMenu(), `Updates: ${brief}`, `${words}`)).toMatchObject({ enabled: false });
+    // A development build refuses to check, in the updater's words, and changes nothing.
+    const refused = await ipcMain.invoke(channelOf('checkForUpdates'), ipcEvent({ sender: own }));
+    expect(refused).toMatchObject({ ok: false, message: words });
   });
 
   it('writes settings the engine reads, through the window', async () => {

@@ -9,14 +9,15 @@ beforeEach(() => resetElectronMock());
 describe('the global shortcut', () => {
   it('registers the accelerator, and a press runs the action', () => {
     const pressed = vi.fn();
-    const shortcut = setupGlobalShortcut(pressed, 'linux');
+    const shortcut = setupGlobalShortcut('linux');
+    shortcut.onPress(pressed);
     expect(shortcut.set('CommandOrControl+Alt+P')).toBeNull();
     expect(globalShortcut.press('CommandOrControl+Alt+P')).toBe(true);
     expect(pressed).toHaveBeenCalledTimes(1);
   });
 
   it('says a clash in words and keeps the shortcut that works', () => {
-    const shortcut = setupGlobalShortcut(() => {}, 'linux');
+    const shortcut = setupGlobalShortcut('linux');
     shortcut.set('CommandOrControl+Alt+P');
     globalShortcut.taken.add('CommandOrControl+Shift+K');
     expect(shortcut.set('CommandOrControl+Shift+K')).toBe(
@@ -28,7 +29,7 @@ describe('the global shortcut', () => {
 
   it('keeps a saved shortcut another app took, with the reason, until another is set', () => {
     globalShortcut.taken.add('Alt+F9');
-    const shortcut = setupGlobalShortcut(() => {}, 'darwin');
+    const shortcut = setupGlobalShortcut('darwin');
     expect(shortcut.set('Alt+F9')).toMatch(/^⌥F9 is already in use/);
     expect(shortcut.problem()).toMatch(/^⌥F9 is already in use/);
     expect(shortcut.set('CommandOrControl+Alt+P')).toBeNull();
@@ -38,7 +39,7 @@ describe('the global shortcut', () => {
   });
 
   it('moves from one shortcut to the next, and lets go of it on stop', () => {
-    const shortcut = setupGlobalShortcut(() => {}, 'linux');
+    const shortcut = setupGlobalShortcut('linux');
     shortcut.set('CommandOrControl+Alt+P');
     shortcut.set('CommandOrControl+Alt+O');
     expect([...globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Alt+O']);

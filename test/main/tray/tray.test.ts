@@ -190,6 +190,29 @@ describe('setupTray', () => {
     expect(options.onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'the engine exited with code 1' }));
   });
 
+  it('tells what status it shows, for the parts set up before it: none at first, then each new one', async () => {
+    const shown = vi.fn();
+    const { handle, menu } = start({ shown });
+    expect(shown).toHaveBeenLastCalledWith(null);
+    await settle();
+    expect(shown).toHaveBeenLastCalledWith(handle.currentStatus());
+    expect(handle.currentStatus()).toMatchObject({ running: null });
+    clickMenuItem(menu(), 'Clock in', 'Support');
+    await settle();
+    expect(shown).toHaveBeenLastCalledWith(expect.objectContaining({ running: expect.objectContaining({ project: 'Support' }) }));
+    const next = running({ asOf: Date.now() }, { project: 'Website' });
+    await handle.refresh(next);
+    expect(shown).toHaveBeenLastCalledWith(next);
+  });
+
+  it('tells it shows no status while the engine does not answer', async () => {
+    const shown = vi.fn();
+    start({ shown, getStatus: vi.fn(async () => Promise.reject(new Error('the engine exited with code 1'))) });
+    await settle();
+    expect(shown).toHaveBeenCalled();
+    expect(shown.mock.calls.every(([status]) => status === null)).toBe(true);
+  });
+
   it('opens the window, registers a client, and quits from the menu', async () => {
     const { menu, options } = start();
     await settle();

@@ -1,5 +1,5 @@
 // Everything that goes wrong between Punchcard and Calamari, through the engine in process
-// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// (test/support/engine.ts, startInProcessEngine): each failure is a short isError result a person can act on,
 // the key never shows, the server keeps serving, and no failure makes Punchcard name anyone but the
 // configured person. The modules decide the tools, found in the background and remembered, so the
 // first tools/list of the next start is right. And the connection test on the command line tells
@@ -8,8 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';

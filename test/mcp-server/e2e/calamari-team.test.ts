@@ -1,4 +1,4 @@
-// The team group on Calamari, through the engine in process (test/support/in-process-engine.ts)
+// The team group on Calamari, through the engine in process (test/support/engine.ts, startInProcessEngine)
 // against the fake Calamari. The key is the organisation's and could read anyone, so Punchcard
 // decides whom a person sees from Calamari's own data: Mia is the direct manager of Ada and Bob
 // (and of Dan, who left), Tess a manager of the Sales team (Cleo, Sam), and Ada manages nobody.
@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf, writeSettings } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import {

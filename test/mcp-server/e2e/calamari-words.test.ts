@@ -1,13 +1,12 @@
 // What Punchcard says on Calamari where a call cannot go on, through the engine in process
-// (test/support/in-process-engine.ts): a module switched off, no key, nothing running, a clock-in
+// (test/support/engine.ts, startInProcessEngine): a module switched off, no key, nothing running, a clock-in
 // Calamari confirms but does not list, an answer to a created shift without its id, an organisation
 // without a vacation type, a person without break types. Each is one isError sentence that says
 // what happened and what to do.
 import { describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   DEFAULT_KEY,

@@ -1,5 +1,5 @@
 // Everything that goes wrong between Punchcard and Clockify, through the engine in process
-// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// (test/support/engine.ts, startInProcessEngine): each failure is a short isError result a person can act on,
 // the key never shows in a result, on stderr or in a file, and the server keeps serving. A 429 is
 // waited out once where Clockify says how long, and explained otherwise. Time off decides the leave
 // tools, found in the background and remembered; the workspace is the one named or the active one;
@@ -8,8 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockifyFacts, clockifyFactsKey } from '../../../mcp-server/providers/clockify/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';

@@ -1,4 +1,4 @@
-// The team group on Clockify, through the engine in process (test/support/in-process-engine.ts)
+// The team group on Clockify, through the engine in process (test/support/engine.ts, startInProcessEngine)
 // against the fake Clockify: a team manager (Mia, managing Ada and Cleo), a worker nobody there
 // manages (Wes), the owner (Olga) and a project manager of Website (Pia). What each may see and
 // decide, refusals in words (Punchcard's before anything is sent, and Clockify's own 403s),
@@ -9,8 +9,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import {

@@ -1,5 +1,5 @@
 // Everything that goes wrong between Punchcard and Clockodo, through the engine in process
-// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// (test/support/engine.ts, startInProcessEngine): each failure is a short isError result a person can act on,
 // the key never shows, and the server keeps serving. The tools follow the person's rights and the
 // company's modules, live. And the connection test on the command line tells apart a wrong address,
 // no connection, a bad e-mail or key, and missing rights.
@@ -7,8 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';

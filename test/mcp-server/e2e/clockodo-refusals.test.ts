@@ -1,13 +1,12 @@
 // What Punchcard refuses on Clockodo, and in which words, through the engine in process
-// (test/support/in-process-engine.ts) against the fake Clockodo: colleagues' records stay untouched
+// (test/support/engine.ts, startInProcessEngine) against the fake Clockodo: colleagues' records stay untouched
 // even where Clockodo would let a manager's key reach them; an approval takes a manager to cancel;
 // a booking needs a project and a service; overtime in hours is filed in Clockodo; a collision
 // names the absence it meets, in whichever year; a timer stopped elsewhere is said to be gone. Each
 // sentence is asserted whole, and what reached Clockodo.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_USERS, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 

@@ -1,4 +1,4 @@
-// The team group on Clockodo, through the engine in process (test/support/in-process-engine.ts)
+// The team group on Clockodo, through the engine in process (test/support/engine.ts, startInProcessEngine)
 // against the fake Clockodo: a manager who manages absences (Mia), one who does not (Max), a worker
 // (Ada), the owner (Olga) and a worker who leads a team (Lea, learned in the background once she
 // switched the team tools on). What each may see and decide, refusals in words before anything is
@@ -8,8 +8,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { bigTeam, DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 

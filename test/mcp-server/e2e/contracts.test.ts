@@ -1,13 +1,12 @@
 // The tool contracts as a client sees them, through the engine in process
-// (test/support/in-process-engine.ts) in both protocol eras: unknown argument keys are refused and
+// (test/support/engine.ts, startInProcessEngine) in both protocol eras: unknown argument keys are refused and
 // change nothing; every advertised input schema is closed and its limits are exactly the ones the
 // server enforces (one step past a limit is refused for that field, the limit itself is not); and
 // every result a real session produces validates against the advertised output schema (Ajv, JSON
 // Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari and Clockify.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';

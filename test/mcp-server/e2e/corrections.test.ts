@@ -1,8 +1,7 @@
 // The tools that change what is already recorded (off by default, switched on here), the listing
 // tools, and the messages people get when a request cannot be carried out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 

@@ -1,5 +1,5 @@
 // Questions mid-call (MCP elicitation) with the SDK's real client and an elicitation handler,
-// against the engine in process (test/support/in-process-engine.ts), in both protocol eras: a 2025
+// against the engine in process (test/support/engine.ts, startInProcessEngine), in both protocol eras: a 2025
 // connection gets elicitation/create from the SDK's shim, a 2026 one input_required results its
 // client fulfils and retries. Deleting, cancelling leave, switching a running timer and vacation
 // beyond the balance ask first and do nothing on decline or cancel (leave-beyond-balance.test.ts
@@ -10,8 +10,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const SETTINGS = {

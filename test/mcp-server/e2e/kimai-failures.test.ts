@@ -1,5 +1,5 @@
 // Everything that goes wrong between Punchcard and Kimai, through the engine in process
-// (test/support/in-process-engine.ts): each failure is a short isError result a person can act on,
+// (test/support/engine.ts, startInProcessEngine): each failure is a short isError result a person can act on,
 // the token never shows, and the server keeps serving. Also the connection test on the command
 // line, and TLS with a certificate made by openssl at test time.
 import { execFileSync } from 'node:child_process';
@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeUserDataDir, textOf } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import {
   DEFAULT_USERS,

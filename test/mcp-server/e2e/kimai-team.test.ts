@@ -1,4 +1,4 @@
-// The team group on Kimai, through the engine in process (test/support/in-process-engine.ts)
+// The team group on Kimai, through the engine in process (test/support/engine.ts, startInProcessEngine)
 // against the fake Kimai: a team lead (Tom, leading the team Web with Ada, and Nia, who recorded
 // nothing), a worker (Ada) and an administrator (root), with a second team (Ops: Cleo leading Bea)
 // the lead may not see. The lead as Kimai ships (no view_team: no team's member list, only the
@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import {
   clockStartingAt,
   DEFAULT_USERS,

@@ -1,5 +1,5 @@
 // Leave beyond the vacation balance, on every back end through the engine in process
-// (test/support/in-process-engine.ts): within the balance a request is filed as ever; beyond it, a
+// (test/support/engine.ts, startInProcessEngine): within the balance a request is filed as ever; beyond it, a
 // client that cannot ask is refused in words and nothing reaches the back end, a client that can
 // ask asks (no sends nothing, yes files), and a call that says it means it (`beyond_balance: true`)
 // is filed, or refused in the back end's own words where it keeps rules of its own (Calamari's
@@ -9,8 +9,7 @@
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, makeUserDataDir, textOf } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ADA as CALAMARI_ADA } from '../providers/calamari/request-scenario.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';

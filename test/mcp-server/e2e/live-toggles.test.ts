@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOOL_CATALOG, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
-import { type Era, makeUserDataDir, writeSettings } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, writeSettings } from '../../support/engine.ts';
 
 let engine: InProcessEngineHandle | undefined;
 afterEach(async () => {

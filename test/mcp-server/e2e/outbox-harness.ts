@@ -20,7 +20,7 @@ type Opened = ReturnType<typeof closeAfterEach>;
 
 /**
  * The relay, its cut noticed before the next call: an engine in this test process
- * (test/support/in-process-engine.ts) shares the event loop, so its kept-alive connections learn of
+ * (test/support/engine.ts, startInProcessEngine) shares the event loop, so its kept-alive connections learn of
  * the drop only when the loop next polls the sockets. The relay closed its ends already (on loopback
  * the end reaches the engine's side at once); two turns of the loop, each of which polls, let the
  * engine's side read it, so the next request finds the port closed, as these tests mean (a

@@ -1,4 +1,4 @@
-// Clocking in on a train (issue 33): the engine in process (test/support/in-process-engine.ts) against
+// Clocking in on a train (issue 33): the engine in process (test/support/engine.ts, startInProcessEngine) against
 // each remote back end's fake behind a relay the test cuts (the port then refuses), hangs (a deadline
 // passes) and restores. What the person does meanwhile is kept in the outbox with the moment it
 // happened and sent once the back end answers, in order, once (two engines sharing the outbox, one of
@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, textOf, writeSettings } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ManualTimers } from '../../support/manual-timers.ts';
 import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';

@@ -4,8 +4,7 @@
 // only whether a page is the last (its Last-Page header), and a server may leave even that out.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir } from '../../support/engine.ts';
-import { startInProcessEngine } from '../../support/in-process-engine.ts';
+import { makeUserDataDir, startInProcessEngine } from '../../support/engine.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import {
   ADA as CLOCKIFY_ADA,

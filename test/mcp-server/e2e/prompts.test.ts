@@ -1,11 +1,10 @@
-// Prompts through the SDK client and the engine in process (test/support/in-process-engine.ts), in
+// Prompts through the SDK client and the engine in process (test/support/engine.ts, startInProcessEngine), in
 // both protocol eras: the four are listed and rendered with exact days in the person's zone; their
 // arguments complete from days around today and from the back end's own catalog (the local
 // timesheet, and Kimai's through its fake); a prompt follows the tools it works through when the
 // settings change, and the client hears of it; arguments that are not days are refused in words.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Era, makeUserDataDir, writeSettings } from '../../support/engine.ts';
-import { type InProcessEngineHandle, startInProcessEngine } from '../../support/in-process-engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 // Wednesday 18 November 2026, afternoon in Berlin.
