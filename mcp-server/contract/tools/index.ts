@@ -2,6 +2,7 @@
 // as the 2026-07-28 spec asks). Each definition (one file here) says everything about its tool but
 // how it works; the catalog, the names and the contracts main calls tools by are read off this list,
 // and the engine's handler table (tools/index.ts) must match it. Adding a tool: docs/adding-a-tool.md.
+import type * as z from 'zod/v4';
 import type { ToolContract } from './tool-contract.ts';
 import { clockInContract } from './clock-in.ts';
 import { clockOutContract } from './clock-out.ts';
@@ -60,10 +61,8 @@ export type ToolName = Registered['name'];
 export const TOOL_CONTRACTS = byName(REGISTRY);
 /** The names in tools/list order. */
 export const TOOL_NAMES = REGISTRY.map((tool) => tool.name) as [ToolName, ...ToolName[]];
-/** Every definition, in tools/list order, as the common shape. */
-export const TOOL_CONTRACT_LIST: readonly ToolContract[] = REGISTRY;
 /** Each tool's group and access (and the rest of its definition) by name. */
-export const TOOL_CATALOG: Readonly<Record<ToolName, ToolContract>> = TOOL_CONTRACTS;
+export const TOOL_CATALOG: Readonly<Record<ToolName, ToolContract<z.ZodObject, z.ZodObject, ToolName>>> = TOOL_CONTRACTS;
 
 /** A name twice would let one definition hide another: refused when the module loads, so no build ships it. */
 function byName<const List extends readonly { name: string }[]>(list: List): { readonly [Tool in List[number] as Tool['name']]: Tool } {

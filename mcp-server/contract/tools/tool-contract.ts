@@ -5,7 +5,6 @@
 import type * as z from 'zod/v4';
 import type { ToolAccess, ToolGroup } from '../tool-groups.ts';
 import type { Capability } from '../vocabulary.ts';
-import type { ToolName } from './index.ts';
 
 /** openWorldHint is set by the server from the active back end: local data or a remote service. */
 export interface ToolAnnotations {
@@ -21,7 +20,7 @@ export type AppToolName = 'kept_write_decisions' | 'decide_kept_write';
 export interface ToolShape<
   Input extends z.ZodObject = z.ZodObject,
   Output extends z.ZodObject = z.ZodObject,
-  Name extends string = ToolName | AppToolName,
+  Name extends string = string,
   Needs extends Capability = Capability,
 > {
   name: Name;
@@ -38,7 +37,7 @@ export interface ToolShape<
 export interface ToolContract<
   Input extends z.ZodObject = z.ZodObject,
   Output extends z.ZodObject = z.ZodObject,
-  Name extends string = ToolName,
+  Name extends string = string,
   Needs extends Capability = Capability,
 > extends ToolShape<Input, Output, Name, Needs> {
   group: ToolGroup;
