@@ -64,12 +64,7 @@ export const TOOL_NAMES = REGISTRY.map((tool) => tool.name) as [ToolName, ...Too
 /** Each tool's group and access (and the rest of its definition) by name. */
 export const TOOL_CATALOG: Readonly<Record<ToolName, ToolContract<z.ZodObject, z.ZodObject, ToolName>>> = TOOL_CONTRACTS;
 
-/** A name twice would let one definition hide another: refused when the module loads, so no build ships it. */
+/** Keyed by each definition's own name; a name twice would hide a definition (test/mcp-server/contract/tool-registry.test.ts refuses it). */
 function byName<const List extends readonly { name: string }[]>(list: List): { readonly [Tool in List[number] as Tool['name']]: Tool } {
-  const named = new Map<string, List[number]>();
-  for (const tool of list) {
-    if (named.has(tool.name)) throw new Error(`Two tool definitions are named ${tool.name}: each name is one tool's.`);
-    named.set(tool.name, tool);
-  }
-  return Object.fromEntries(named) as { readonly [Tool in List[number] as Tool['name']]: Tool };
+  return Object.fromEntries(list.map((tool) => [tool.name, tool])) as { readonly [Tool in List[number] as Tool['name']]: Tool };
 }
