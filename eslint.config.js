@@ -104,11 +104,13 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
             { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
-            // contract/tools/ is the contract's own: from contract/app-tools/ it is ../tools/ (no such file above).
+            // contract/tools/ is the contract's own: from contract/ it is ./tools/, from contract/app-tools/
+            // ../tools/ (no such file above).
             {
               group: [
                 '**/providers/**',
                 '**/tools/**',
+                '!./tools/*.ts',
                 '!../tools/tool-contract.ts',
                 '**/engine/**',
                 '**/settings/**',

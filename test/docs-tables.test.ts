@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { TOOL_CATALOG } from '../mcp-server/contract/tool-catalog.ts';
+import { TOOL_CATALOG, TOOL_NAMES } from '../mcp-server/contract/tool-catalog.ts';
 import {
   CALL_DEADLINE_MS,
   FIRST_YEAR,
@@ -34,6 +34,12 @@ const monitoring = readFileSync(resolve(import.meta.dirname, '../docs/team-serve
 it.each(Object.values(TOOLS))('docs/tools.md lists $name as it is', (tool) => {
   const { group, access } = TOOL_CATALOG[tool.name];
   expect(tools).toContain(`| \`${tool.name}\` | ${group} | ${access} | ${tool.description} |`);
+});
+
+it('docs/tools.md lists the tools of the registry and no other, in its order', () => {
+  const table = tools.slice(tools.indexOf('| tool | group | kind | what it does |'));
+  const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+  expect(rows.map((row) => /^\| `([a-z_]+)` \|/.exec(row)?.[1])).toEqual(TOOL_NAMES);
 });
 
 it('states the limits one call may ask for as the engine holds them', () => {

@@ -12,6 +12,8 @@ import { BACK_ENDS, type BackEnd, type BackEndType, type ProfileView } from '../
 import { TOOL_GROUPS, TOOL_NAMES, type ToolAccess, type ToolGroup, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
 import type { KeptWriteChoice } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
+import type { BreakOutput, EntryOutput } from '../../mcp-server/contract/tools/outputs.ts';
+import type { LeaveStatus, LeaveType } from '../../mcp-server/contract/vocabulary.ts';
 import { ProviderInput } from './provider-input.ts';
 import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
 
@@ -22,34 +24,9 @@ export { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, SCREENS, type Ch
 // ---------------------------------------------------------------------------------------------
 // What the handlers answer with (plain data: it crosses the process boundary by structured clone)
 
-export interface EntryView {
-  id: number;
-  /** ISO 8601 with the UTC offset of the person's zone, as the engine writes it. */
-  start: string;
-  end: string | null;
-  minutes: number;
-  project: string | null;
-  activity: string | null;
-  description: string;
-  /**
-   * Breaks inside the entry, on back ends with breaks (Calamari's shifts); absent elsewhere. The one
-   * without an end is the break running now (mcp-server/contract/worked-time.ts, runningBreak).
-   */
-  breaks?: BreakView[];
-  /** Why the person may not change or delete this entry in the back end (exported, a lump sum); absent when they may. */
-  locked?: string;
-  /** Kept in the engine's outbox while the back end was out of reach, not sent yet (its id is then negative). */
-  waiting_to_send?: boolean;
-}
-
-export interface BreakView {
-  /** The break type's name in the back end ("Lunch"). */
-  type: string;
-  /** ISO 8601 with the person's offset. */
-  start: string;
-  end: string | null;
-  minutes: number;
-}
+/** A time entry as the engine's tools answer with it (mcp-server/contract/tools/outputs.ts), handed on as it is. */
+export type EntryView = EntryOutput;
+export type BreakView = BreakOutput;
 
 /** Why a day asks for less than its weekday does, as time_report names it. */
 export interface DayReason {
@@ -364,8 +341,8 @@ export interface ExportResult {
   entries: number;
 }
 
-export type LeaveTypeName = 'vacation' | 'sick' | 'personal' | 'parental' | 'unpaid' | 'other';
-export type LeaveStatusName = 'pending' | 'approved' | 'rejected' | 'cancelled';
+export type LeaveTypeName = LeaveType;
+export type LeaveStatusName = LeaveStatus;
 
 export interface LeaveRequestView {
   id: number;

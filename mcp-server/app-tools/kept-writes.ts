@@ -2,10 +2,10 @@
 // Registered by the server only for the engine that proved it is the app (server.ts, appTools).
 import { decideKeptWriteContract, keptWriteDecisionsContract } from '../contract/app-tools/kept-write-decisions.ts';
 import { formatInstant } from '../domain/time.ts';
-import { defineTool } from '../tools/define-tool.ts';
+import { defineAppTool } from '../tools/define-tool.ts';
 import { ToolInputError } from '../tools/tool-input-error.ts';
 
-export const keptWriteDecisions = defineTool({
+export const keptWriteDecisions = defineAppTool({
   ...keptWriteDecisionsContract,
   async handler(_args, context) {
     const { tracker } = context;
@@ -29,7 +29,7 @@ export const keptWriteDecisions = defineTool({
   },
 });
 
-export const decideKeptWrite = defineTool({
+export const decideKeptWrite = defineAppTool({
   ...decideKeptWriteContract,
   async handler(args, context) {
     const { tracker } = context;

@@ -1,7 +1,12 @@
 // Which tools an AI client sees. Pure, so the settings window can show the same answer the engine
-// acts on.
+// acts on; free of zod and of the definitions, so the opening of a stdio connection decides with the
+// group and access the build captured (a tool's definition or its TOOL_CATALOG entry elsewhere).
 import type { Settings } from './settings.ts';
-import { isDefaultEnabled, TOOL_CATALOG, type ToolName } from './tool-catalog.ts';
+import { isDefaultEnabled, type ToolCatalogEntry } from './tool-groups.ts';
+import type { ToolName } from './tools/index.ts';
+
+/** What the switches and the policy decide a tool by. */
+export type CatalogedTool = ToolCatalogEntry<ToolName>;
 
 export interface ToolPolicyOptions {
   /**
@@ -13,14 +18,13 @@ export interface ToolPolicyOptions {
    * What the organisation's policy lets AI clients have (mcp-server/policy): `whoami` alone, or
    * the tools `allows` accepts. The settings can only narrow this further.
    */
-  organisation?: { whoamiOnly: boolean; allows: (name: ToolName) => boolean };
+  organisation?: { whoamiOnly: boolean; allows: (tool: CatalogedTool) => boolean };
 }
 
-export function isToolEnabled(name: ToolName, settings: Settings, options: ToolPolicyOptions): boolean {
+export function isToolEnabled(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): boolean {
   if (options.allTools) return true;
-  if (options.organisation?.whoamiOnly) return name === 'whoami';
-  if (options.organisation && !options.organisation.allows(name)) return false;
-  const entry = TOOL_CATALOG[name];
-  if (settings.tools.readOnly && entry.access !== 'read') return false;
-  return settings.tools.enabled[name] ?? settings.tools.groups[entry.group] ?? isDefaultEnabled(name);
+  if (options.organisation?.whoamiOnly) return tool.name === 'whoami';
+  if (options.organisation && !options.organisation.allows(tool)) return false;
+  if (settings.tools.readOnly && tool.access !== 'read') return false;
+  return settings.tools.enabled[tool.name] ?? settings.tools.groups[tool.group] ?? isDefaultEnabled(tool);
 }

@@ -25,7 +25,7 @@ import { PROMPT_LIST } from '../prompts/index.ts';
 import type { RoundState } from '../tools/asking.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { TOOL_LIST, TOOLS } from '../tools/index.ts';
-import { isToolOffered } from '../tools/offer.ts';
+import { isToolOffered, toolOptionsFor } from '../tools/offer.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { createMcpServer } from './mcp-server.ts';
@@ -402,10 +402,7 @@ export class Engine {
   }
 
   #toolOptions(): ToolPolicyOptions {
-    // Only the app's own engine may see every tool once a policy exists: --all-tools in an AI
-    // client's entry does not get past it.
-    const allTools = this.#options.allTools === true && (this.#options.appEngine === true || !isRestrictive(this.#policy));
-    return { allTools, organisation: organisationRules(this.#policy, this.#profile) };
+    return toolOptionsFor({ allTools: this.#options.allTools === true, appEngine: this.#options.appEngine === true }, this.#policy, this.#profile);
   }
 
   #isOffered(tool: (typeof TOOL_LIST)[number]): boolean {
@@ -419,7 +416,7 @@ export class Engine {
    * employee list at nine would use it up.
    */
   #teamToolsWanted(): boolean {
-    return isToolEnabled('team_report', this.#read.settings, { allTools: false });
+    return isToolEnabled(TOOLS.team_report, this.#read.settings, { allTools: false });
   }
 
   #explainPolicy(): void {

@@ -28,6 +28,7 @@ import { APP_TOOL_LIST } from '../app-tools/kept-writes.ts';
 import { pageOf } from '../apps/pages.ts';
 import { serveApps } from '../apps/serve-apps.ts';
 import type { RoundState } from '../tools/asking.ts';
+import type { ToolAnnotations } from '../tools/define-tool.ts';
 import { withCompactJsonSchema } from '../tools/compact-schema.ts';
 import { TOOL_LIST, TOOLS } from '../tools/index.ts';
 import { isToolOffered } from '../tools/offer.ts';
@@ -101,6 +102,19 @@ export function createMcpServer(parts: ServerParts): McpServer {
       ...(afterWrite ? { afterWrite } : {}),
       ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
     });
+  // One registration for every tool, an AI client's or the window's own: the same listing, the same call path.
+  const register = (tool: CallableTool, annotations: ToolAnnotations & { openWorldHint?: boolean }, afterWrite?: ServerParts['afterWrite']) =>
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: withCompactJsonSchema(tool.input),
+        outputSchema: withCompactJsonSchema(tool.output),
+        annotations,
+      },
+      call(tool, afterWrite),
+    );
   const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
   // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
   // of tools/list and lets it appear live when the back end gains the capability.
@@ -109,17 +123,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
   // Every remote back end is the open world; it changes only when a back end opens late.
   let openWorld = parts.remote();
   for (const tool of TOOL_LIST) {
-    const handle = server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: withCompactJsonSchema(tool.input),
-        outputSchema: withCompactJsonSchema(tool.output),
-        annotations: { ...tool.annotations, openWorldHint: openWorld },
-      },
-      call(tool, parts.afterWrite),
-    );
+    const handle = register(tool, { ...tool.annotations, openWorldHint: openWorld }, parts.afterWrite);
     if (!isOffered(tool, settings)) handle.disable();
     registered.set(tool.name, { tool, handle });
   }
@@ -129,17 +133,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
   const appTools: RegisteredTool[] = [];
   if (parts.appTools) {
     for (const tool of APP_TOOL_LIST) {
-      const handle = server.registerTool(
-        tool.name,
-        {
-          title: tool.title,
-          description: tool.description,
-          inputSchema: withCompactJsonSchema(tool.input),
-          outputSchema: withCompactJsonSchema(tool.output),
-          annotations: tool.annotations,
-        },
-        call(tool),
-      );
+      const handle = register(tool, tool.annotations);
       if (!parts.remote()) handle.disable();
       appTools.push(handle);
     }

@@ -6,8 +6,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, win32, posix } from 'node:path';
 import { backEndAt, backEndOf, sameBackEnd, type BackEndProfile } from '../contract/back-ends.ts';
-import { TOOL_CATALOG, type ToolAccess, type ToolGroup, type ToolName } from '../contract/tool-catalog.ts';
-import type { ToolPolicyOptions } from '../contract/tool-policy.ts';
+import type { CatalogedTool, ToolPolicyOptions } from '../contract/tool-policy.ts';
 import { readSmallTextFile } from '../settings/settings-source.ts';
 
 /**
@@ -189,7 +188,7 @@ export function profileRefusal(policy: Policy, profile: BackEndProfile): string 
 }
 
 /** Whether the policy lets AI clients have this tool (the settings may narrow further). */
-export function policyAllowsTool(policy: Policy, tool: { name: ToolName; group: ToolGroup; access: ToolAccess }): boolean {
+export function policyAllowsTool(policy: Policy, tool: CatalogedTool): boolean {
   if (policy.readOnly && tool.access !== 'read') return false;
   return !policy.deniedTools.has(tool.name) && !policy.deniedGroups.has(tool.group);
 }
@@ -211,7 +210,7 @@ export function isRestrictive(policy: Policy): boolean {
 export function organisationRules(policy: Policy, profile: BackEndProfile): NonNullable<ToolPolicyOptions['organisation']> {
   return {
     whoamiOnly: aiGate(policy, profile) !== null,
-    allows: (name) => policyAllowsTool(policy, { name, ...TOOL_CATALOG[name] }),
+    allows: (tool) => policyAllowsTool(policy, tool),
   };
 }
 

@@ -70,7 +70,7 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
       tools: TOOL_LIST.map((tool) => {
         const found = listed.find((entry) => entry.name === tool.name);
         if (!found) throw new Error(`tools/list did not list ${tool.name}`);
-        return { name: tool.name, capability: tool.capability, listed: found };
+        return { name: tool.name, group: tool.group, access: tool.access, capability: tool.capability, listed: found };
       }),
       prompts: PROMPT_LIST.map((prompt) => {
         const found = listedPrompts.find((entry) => entry.name === prompt.name);

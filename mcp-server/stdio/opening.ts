@@ -8,6 +8,7 @@
 import { declaresApps } from '../apps/app-catalog.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
+import type { CatalogedTool } from '../contract/tool-policy.ts';
 import { isObject, isRequest, type JsonObject, type JsonRpcMessage, type JsonRpcRequest } from './frames.ts';
 
 export const PROTOCOL_VERSION_KEY = 'io.modelcontextprotocol/protocolVersion';
@@ -40,8 +41,8 @@ export interface OpeningManifest {
    * arguments itself (hostile-refusal.ts) and answers in the same shape.
    */
   refusedCallExtras: { legacy: JsonObject; modern: JsonObject };
-  /** Every tool as the SDK lists it for the local timesheet (breaks too, which it cannot serve), in registry order. */
-  tools: Array<{ name: ToolName; capability: Capability; listed: JsonObject }>;
+  /** Every tool as the SDK lists it for the local timesheet (breaks too, which it cannot serve), in registry order, with the group and access the switches decide by. */
+  tools: Array<CatalogedTool & { capability: Capability; listed: JsonObject }>;
   /** Every prompt as the SDK lists it, with the tools it works through (prompts/offer.ts), in registry order. */
   prompts: Array<{ name: string; tools: ToolName[]; listed: JsonObject }>;
 }

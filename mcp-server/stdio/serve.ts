@@ -16,9 +16,9 @@ import type { Capability } from '../providers/time-tracker.ts';
 import { loadSettingsFile } from '../settings/load-settings.ts';
 import { reportSettings, SETTINGS_FILE_NAME, watchSettingsFile } from '../settings/settings-source.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
-import { isToolOffered } from '../tools/offer.ts';
+import { isToolOffered, toolOptionsFor } from '../tools/offer.ts';
 import { readAppEngineProof } from '../policy/app-engine-proof.ts';
-import { effectiveProfile, isProviderAllowed, isRestrictive, loadPolicy, organisationRules, policyPaths } from '../policy/policy.ts';
+import { effectiveProfile, isProviderAllowed, loadPolicy, policyPaths } from '../policy/policy.ts';
 import { watchPolicyFiles } from '../policy/watch-policy.ts';
 import { createConnection } from './connection.ts';
 import type { JsonObject } from './frames.ts';
@@ -60,10 +60,8 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
   const remote = !unusable && isRemote(profile) && isProviderAllowed(policy, profile);
   // Only a start that asks for every tool looks for the app's proof (policy/app-engine-proof.ts).
   const appEngine = options.allTools && (await readAppEngineProof());
-  const toolOptions = () => ({
-    allTools: options.allTools && (appEngine || !isRestrictive(policy)),
-    organisation: organisationRules(policy, profile),
-  });
+  // The same decision the engine makes once it loads (tools/offer.ts), over the tools the build captured.
+  const toolOptions = () => toolOptionsFor({ allTools: options.allTools, appEngine }, policy, profile);
 
   const offeredTools = () => manifest.tools.filter((tool) => isToolOffered(tool, capabilities, settings.settings, toolOptions()));
   const offered: Offered = {

@@ -1,9 +1,9 @@
 // One tool = one `defineTool({...})` object (docs/decisions.md, "House style: tools as defineTool
-// objects"). The registry checks that every definition carries a title, complete annotations and
-// both schemas; the server turns a handler's `{ data, text }` into `structuredContent` plus a short
-// text rendering.
+// objects"): its definition spread in, its handler beside it. The types check that every definition
+// carries a title, its group and access, complete annotations and both schemas; the server turns a
+// handler's `{ data, text }` into `structuredContent` plus a short text rendering.
 import * as z from 'zod/v4';
-import type { AppToolName, ToolAnnotations, ToolContract } from '../contract/tools/tool-contract.ts';
+import type { AppToolName, ToolAnnotations, ToolContract, ToolShape } from '../contract/tools/tool-contract.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { Capability } from '../contract/vocabulary.ts';
 import type { ToolContext } from './context.ts';
@@ -17,26 +17,39 @@ export interface ToolOutcome<Data> {
 }
 
 /**
- * A tool: its contract (contract/tools/) and the handler that carries it out. The handler's tracker
- * has the part the tool's capability brings (engine/run-tool.ts checks it first), so a team tool calls
- * `teamWork` as the compiler knows it, with no check of its own. A method, not a function property:
- * the registry holds every tool as one that needs some capability.
+ * A tool's definition (contract/tools/ for an AI client's, contract/app-tools/ for the window's) and the
+ * handler that carries it out. The handler's tracker has the part the tool's capability brings
+ * (engine/run-tool.ts checks it first), so a team tool calls `teamWork` as the compiler knows it, with
+ * no check of its own. A method, not a function property: the registry holds every tool as one that
+ * needs some capability.
  */
 export interface ToolDefinition<
   Input extends z.ZodObject = z.ZodObject,
   Output extends z.ZodObject = z.ZodObject,
   Name extends ToolName | AppToolName = ToolName,
   Needs extends Capability = Capability,
-> extends ToolContract<Input, Output, Name, Needs> {
+> extends ToolShape<Input, Output, Name, Needs> {
   handler(args: z.output<Input>, context: ToolContext<Needs>): Promise<ToolOutcome<z.input<Output>>>;
 }
 
-export function defineTool<
-  Input extends z.ZodObject,
-  Output extends z.ZodObject,
-  Name extends ToolName | AppToolName = ToolName,
+/** An AI client's tool: its definition, group and access included, with its handler. */
+export type AiTool<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+  Name extends ToolName = ToolName,
   Needs extends Capability = Capability,
->(definition: ToolDefinition<Input, Output, Name, Needs>): ToolDefinition<Input, Output, Name, Needs> {
+> = ToolDefinition<Input, Output, Name, Needs> & ToolContract<Input, Output, Name, Needs>;
+
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject, Name extends ToolName, Needs extends Capability = Capability>(
+  definition: AiTool<Input, Output, Name, Needs>,
+): AiTool<Input, Output, Name, Needs> {
+  return { ...definition, input: refusingUnknownKeys(definition.name, definition.input) };
+}
+
+/** A tool of the window's own (app-tools/): never in an AI client's catalog, so no group or access. */
+export function defineAppTool<Input extends z.ZodObject, Output extends z.ZodObject, Name extends AppToolName, Needs extends Capability = Capability>(
+  definition: ToolDefinition<Input, Output, Name, Needs>,
+): ToolDefinition<Input, Output, Name, Needs> {
   return { ...definition, input: refusingUnknownKeys(definition.name, definition.input) };
 }
 

@@ -1,13 +1,15 @@
-// The registry: every tool, in the order `tools/list` shows them (deterministic, as the 2026-07-28
-// spec asks). Adding a tool is one file plus one line here.
-import type { ToolName } from '../contract/tool-catalog.ts';
+// The engine's handler table: each tool's definition (contract/tools/index.ts, the registry) with the
+// handler that carries it out, in the registry's order. Adding a tool (docs/adding-a-tool.md): its
+// definition and its handler, each one file, and one line in each index; the compiler refuses a
+// handler table that misses a registered tool or holds one the registry does not know.
+import { TOOL_NAMES, type ToolName } from '../contract/tool-catalog.ts';
 import absenceCalendar from './absence-calendar.ts';
 import archiveCatalogItem from './archive-catalog-item.ts';
 import cancelLeaveRequest from './cancel-leave-request.ts';
 import clockIn from './clock-in.ts';
 import clockOut from './clock-out.ts';
 import createCatalogItem from './create-catalog-item.ts';
-import type { ToolDefinition } from './define-tool.ts';
+import type { AiTool } from './define-tool.ts';
 import deleteTimeEntry from './delete-time-entry.ts';
 import endBreak from './end-break.ts';
 import leaveBalance from './leave-balance.ts';
@@ -26,10 +28,10 @@ import projectStatus from './project-status.ts';
 import listPendingLeave from './list-pending-leave.ts';
 import decideLeaveRequest from './decide-leave-request.ts';
 
-// Each definition is checked against its own schemas by defineTool; the registry only needs the
+// Each definition is checked against its own schemas by defineTool; the table only needs the
 // common shape, so it widens them here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyTool = ToolDefinition<any, any>;
+type AnyTool = AiTool<any, any>;
 
 export const TOOLS = {
   clock_in: clockIn,
@@ -55,6 +57,7 @@ export const TOOLS = {
   project_status: projectStatus,
   list_pending_leave: listPendingLeave,
   decide_leave_request: decideLeaveRequest,
-} satisfies Record<ToolName, AnyTool>;
+} satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
-export const TOOL_LIST: readonly AnyTool[] = Object.values(TOOLS);
+/** In the registry's order, which is the order tools/list shows. */
+export const TOOL_LIST: readonly AnyTool[] = TOOL_NAMES.map((name) => TOOLS[name]);

@@ -1,16 +1,33 @@
 // Which tools `tools/list` shows: those the back end can serve (its capabilities, which may change
-// while the server runs) and the settings let AI clients have. Free of the tools themselves and of
-// zod, so the opening of a connection answers with exactly what the engine will serve.
+// while the server runs) and the settings and the organisation's policy let AI clients have. Free of
+// the tools themselves and of zod, so the opening of a stdio connection (stdio/serve.ts) and the engine
+// decide with the same two functions, and the opening answers with exactly what the engine will serve.
+import type { BackEndProfile } from '../contract/back-ends.ts';
 import type { Settings } from '../contract/settings.ts';
-import type { ToolName } from '../contract/tool-catalog.ts';
-import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
+import type { CatalogedTool, ToolPolicyOptions } from '../contract/tool-policy.ts';
+import { isToolEnabled } from '../contract/tool-policy.ts';
+import { isRestrictive, organisationRules, type Policy } from '../policy/policy.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 
 export function isToolOffered(
-  tool: { name: ToolName; capability: Capability },
+  tool: CatalogedTool & { capability: Capability },
   capabilities: ReadonlySet<Capability>,
   settings: Settings,
   options: ToolPolicyOptions,
 ): boolean {
-  return capabilities.has(tool.capability) && isToolEnabled(tool.name, settings, options);
+  return capabilities.has(tool.capability) && isToolEnabled(tool, settings, options);
+}
+
+/** How the engine was started: `--all-tools`, and whether it proved to be the app's own (policy/app-engine-proof.ts). */
+export interface ToolStart {
+  allTools: boolean;
+  appEngine: boolean;
+}
+
+/**
+ * The switches' options under the organisation's policy for one back end. Only the app's own engine
+ * may see every tool once a policy exists: --all-tools in an AI client's entry does not get past it.
+ */
+export function toolOptionsFor(start: ToolStart, policy: Policy, profile: BackEndProfile): ToolPolicyOptions {
+  return { allTools: start.allTools && (start.appEngine || !isRestrictive(policy)), organisation: organisationRules(policy, profile) };
 }

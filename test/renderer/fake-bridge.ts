@@ -451,7 +451,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   });
 
   // --- settings
-  const switchedOn = Object.fromEntries(Object.keys(TOOL_CATALOG).map((name) => [name, isDefaultEnabled(name as ToolName)])) as Record<ToolName, boolean>;
+  const switchedOn = Object.fromEntries(Object.values(TOOL_CATALOG).map((tool) => [tool.name, isDefaultEnabled(tool)])) as Record<ToolName, boolean>;
   const state: FakeBridge['state'] = {
     readOnly: false,
     switchedOn,

@@ -3,6 +3,7 @@
 // end said this person leads people, and the organisation's policy leaves the group on (docs/decisions.md,
 // "The team group"). Where it offers none, the screen says why in words.
 import { backEndOf, DEFAULT_BACK_END } from '../../../mcp-server/contract/back-ends.ts';
+import { TOOL_CATALOG } from '../../../mcp-server/contract/tool-catalog.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { startOfIsoWeek } from '../../../mcp-server/domain/time.ts';
 import type { Handlers, BackEndType, TeamAvailability } from '../contract.ts';
@@ -34,7 +35,7 @@ export function teamHandlers(deps: Deps): Pick<Handlers, 'getTeamHours' | 'getPe
     let switchedOn = false;
     try {
       // The engine's own test of whether to ask (server.ts, teamToolsWanted).
-      switchedOn = isToolEnabled('team_report', deps.settings.read(), { allTools: false });
+      switchedOn = isToolEnabled(TOOL_CATALOG.team_report, deps.settings.read(), { allTools: false });
     } catch {
       // Settings that cannot be read switch nothing on.
     }

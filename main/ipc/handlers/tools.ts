@@ -26,8 +26,8 @@ export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, 
   const organisation = organisationRules(policy, effectiveProfile(policy, settings.provider));
   const groups: ToolGroupView[] = TOOL_GROUPS.map((group) => {
     const tools = TOOL_NAMES.filter((name) => TOOL_CATALOG[name].group === group).map((name) => {
-      const lockedByOrganisation = !organisation.allows(name);
-      const switchedOn = !lockedByOrganisation && isToolEnabled(name, asWithoutReadOnly, { allTools: false });
+      const lockedByOrganisation = !organisation.allows(TOOL_CATALOG[name]);
+      const switchedOn = !lockedByOrganisation && isToolEnabled(TOOL_CATALOG[name], asWithoutReadOnly, { allTools: false });
       return {
         name,
         title: TOOL_CONTRACTS[name].title,
@@ -35,7 +35,7 @@ export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, 
         access: TOOL_CATALOG[name].access,
         switchedOn,
         // The same function the engine applies, with the same organisation rules.
-        enabled: supported.has(name) && isToolEnabled(name, settings, { allTools: false, organisation }),
+        enabled: supported.has(name) && isToolEnabled(TOOL_CATALOG[name], settings, { allTools: false, organisation }),
         supported: supported.has(name),
         lockedByOrganisation,
       };
@@ -62,7 +62,7 @@ export function toolHandlers(
   // Switching on what the policy denies would write a setting that can never take effect.
   const refuseLocked = (names: readonly ToolName[]) => {
     const rules = organisationRules(policy(), effectiveProfile(policy(), deps.settings.read().provider));
-    if (names.some((name) => !rules.allows(name))) throw new UserFacingError(SET_BY_ORGANISATION);
+    if (names.some((name) => !rules.allows(TOOL_CATALOG[name]))) throw new UserFacingError(SET_BY_ORGANISATION);
   };
   return {
     getTools: () => view(deps.settings.read()),

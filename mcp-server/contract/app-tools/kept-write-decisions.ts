@@ -3,13 +3,13 @@
 // decision. An AI client never sees them: it hears of such a write in the next answer and has the
 // ordinary tools to act on it, so the model's tool list pays nothing for them.
 import * as z from 'zod/v4';
-import { toolContract } from '../tools/tool-contract.ts';
+import { appToolContract } from '../tools/tool-contract.ts';
 
 /** What the person may do with a kept write that was not sent: the engine, main and the window share it. */
 export const CHOICES = ['dismiss', 'send_again'] as const;
 export type KeptWriteChoice = (typeof CHOICES)[number];
 
-export const keptWriteDecisionsContract = toolContract({
+export const keptWriteDecisionsContract = appToolContract({
   name: 'kept_write_decisions',
   title: 'Kept writes to decide',
   description: 'Writes kept while the back end was out of reach that were not sent and wait for your decision.',
@@ -31,7 +31,7 @@ export const keptWriteDecisionsContract = toolContract({
   }),
 });
 
-export const decideKeptWriteContract = toolContract({
+export const decideKeptWriteContract = appToolContract({
   name: 'decide_kept_write',
   title: 'Decide a kept write',
   description: 'Dismiss a kept write that was not sent, or send it again.',

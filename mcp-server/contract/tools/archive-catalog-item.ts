@@ -6,14 +6,17 @@ import { toolContract } from './tool-contract.ts';
 
 export const archiveCatalogItemContract = toolContract({
   name: 'archive_catalog_item',
+  group: 'catalog',
+  access: 'change',
   title: 'Archive catalog item',
   description: 'Archive a customer, project or activity by id; archived: false restores it.',
   capability: 'catalog_write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    kind: z.enum(CATALOG_KINDS),
-    id: z.number().int().min(1),
-    archived: z.boolean().optional(),
-  }),
-  output: z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), archived: z.boolean() }),
+  input: () =>
+    z.object({
+      kind: z.enum(CATALOG_KINDS),
+      id: z.number().int().min(1),
+      archived: z.boolean().optional(),
+    }),
+  output: () => z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), archived: z.boolean() }),
 });

@@ -6,10 +6,12 @@ import { toolContract } from './tool-contract.ts';
 
 export const cancelLeaveRequestContract = toolContract({
   name: 'cancel_leave_request',
+  group: 'leave',
+  access: 'change',
   title: 'Cancel leave request',
   description: 'Cancel a leave request by id; it stays listed as cancelled.',
   capability: 'leave_cancel',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
-  input: z.object({ id: z.number().int().min(1) }),
-  output: z.object({ request: leaveOutput }),
+  input: () => z.object({ id: z.number().int().min(1) }),
+  output: () => z.object({ request: leaveOutput }),
 });

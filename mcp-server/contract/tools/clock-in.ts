@@ -6,16 +6,19 @@ import { toolContract } from './tool-contract.ts';
 
 export const clockInContract = toolContract({
   name: 'clock_in',
+  group: 'timer',
+  access: 'create',
   title: 'Clock in',
   description: 'Start the timer (now or a past start); if one runs, pass switch: true.',
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    project: z.string().max(200).optional(),
-    activity: z.string().max(200).optional(),
-    description: z.string().max(5000).optional(),
-    start: z.string().max(64).optional(),
-    switch: z.boolean().optional(),
-  }),
-  output: z.object({ started: entryOutput, stopped: entryOutput.nullable() }),
+  input: () =>
+    z.object({
+      project: z.string().max(200).optional(),
+      activity: z.string().max(200).optional(),
+      description: z.string().max(5000).optional(),
+      start: z.string().max(64).optional(),
+      switch: z.boolean().optional(),
+    }),
+  output: () => z.object({ started: entryOutput, stopped: entryOutput.nullable() }),
 });

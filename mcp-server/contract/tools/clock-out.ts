@@ -6,13 +6,16 @@ import { toolContract } from './tool-contract.ts';
 
 export const clockOutContract = toolContract({
   name: 'clock_out',
+  group: 'timer',
+  access: 'create',
   title: 'Clock out',
   description: 'Stop the running timer, now or at a given end, with an optional note.',
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    end: z.string().max(64).optional(),
-    note: z.string().max(5000).optional(),
-  }),
-  output: z.object({ stopped: entryOutput }),
+  input: () =>
+    z.object({
+      end: z.string().max(64).optional(),
+      note: z.string().max(5000).optional(),
+    }),
+  output: () => z.object({ stopped: entryOutput }),
 });

@@ -6,14 +6,17 @@ import { toolContract } from './tool-contract.ts';
 
 export const createCatalogItemContract = toolContract({
   name: 'create_catalog_item',
+  group: 'catalog',
+  access: 'create',
   title: 'Add to catalog',
   description: 'Add a customer, project (optional customer) or activity (optional project).',
   capability: 'catalog_write',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    kind: z.enum(CATALOG_KINDS),
-    name: z.string().trim().min(1).max(150),
-    parent: z.string().max(200).optional(),
-  }),
-  output: z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), parent: z.string().nullable() }),
+  input: () =>
+    z.object({
+      kind: z.enum(CATALOG_KINDS),
+      name: z.string().trim().min(1).max(150),
+      parent: z.string().max(200).optional(),
+    }),
+  output: () => z.object({ id: z.int(), kind: z.enum(CATALOG_KINDS), name: z.string(), parent: z.string().nullable() }),
 });

@@ -6,26 +6,30 @@ import { toolContract } from './tool-contract.ts';
 
 export const decideLeaveRequestContract = toolContract({
   name: 'decide_leave_request',
+  group: 'team',
+  access: 'change',
   title: 'Decide leave request',
   description: 'Approve or reject a request from list_pending_leave, with an optional reason.',
   capability: 'team_leave',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
-  input: z.object({
-    id: z.number().int().min(1),
-    decision: z.enum(['approve', 'reject']),
-    reason: z.string().max(500).optional(),
-  }),
-  output: z.object({
-    request: z.object({
-      id: z.number(),
-      person: z.string(),
-      type: z.enum(LEAVE_TYPES),
-      first_day: z.string(),
-      last_day: z.string(),
-      days: z.number(),
-      status: z.enum(LEAVE_STATUSES),
+  input: () =>
+    z.object({
+      id: z.number().int().min(1),
+      decision: z.enum(['approve', 'reject']),
+      reason: z.string().max(500).optional(),
     }),
-    /** Whether the back end kept the reason with the decision; where its API has no place for one it was not sent. */
-    reason_kept: z.boolean(),
-  }),
+  output: () =>
+    z.object({
+      request: z.object({
+        id: z.number(),
+        person: z.string(),
+        type: z.enum(LEAVE_TYPES),
+        first_day: z.string(),
+        last_day: z.string(),
+        days: z.number(),
+        status: z.enum(LEAVE_STATUSES),
+      }),
+      /** Whether the back end kept the reason with the decision; where its API has no place for one it was not sent. */
+      reason_kept: z.boolean(),
+    }),
 });

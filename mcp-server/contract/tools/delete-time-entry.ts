@@ -6,10 +6,12 @@ import { toolContract } from './tool-contract.ts';
 
 export const deleteTimeEntryContract = toolContract({
   name: 'delete_time_entry',
+  group: 'entries',
+  access: 'change',
   title: 'Delete time entry',
   description: 'Permanently delete a time entry by id; the result echoes it.',
   capability: 'entries_edit',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
-  input: z.object({ id: z.number().int().min(1) }),
-  output: z.object({ deleted: entryOutput }),
+  input: () => z.object({ id: z.number().int().min(1) }),
+  output: () => z.object({ deleted: entryOutput }),
 });

@@ -6,10 +6,12 @@ import { toolContract } from './tool-contract.ts';
 
 export const endBreakContract = toolContract({
   name: 'end_break',
+  group: 'timer',
+  access: 'create',
   title: 'End break',
   description: 'End the running break.',
   capability: 'breaks',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({}),
-  output: z.object({ shift: entryOutput }),
+  input: () => z.object({}),
+  output: () => z.object({ shift: entryOutput }),
 });

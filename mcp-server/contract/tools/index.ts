@@ -1,53 +1,70 @@
-// Every tool's contract by name: what main needs to call a tool and read its answer, without the
-// handlers (and the back ends they reach).
-import type { ToolName } from '../tool-catalog.ts';
+// The registry: every tool AI clients may be offered, in the order tools/list shows them (deterministic,
+// as the 2026-07-28 spec asks). Each definition (one file here) says everything about its tool but
+// how it works; the catalog, the names and the contracts main calls tools by are read off this list,
+// and the engine's handler table (tools/index.ts) must match it. Adding a tool: docs/adding-a-tool.md.
+import type * as z from 'zod/v4';
 import type { ToolContract } from './tool-contract.ts';
-import { absenceCalendarContract } from './absence-calendar.ts';
-import { archiveCatalogItemContract } from './archive-catalog-item.ts';
-import { cancelLeaveRequestContract } from './cancel-leave-request.ts';
 import { clockInContract } from './clock-in.ts';
 import { clockOutContract } from './clock-out.ts';
-import { createCatalogItemContract } from './create-catalog-item.ts';
-import { deleteTimeEntryContract } from './delete-time-entry.ts';
+import { timerStatusContract } from './timer-status.ts';
+import { startBreakContract } from './start-break.ts';
 import { endBreakContract } from './end-break.ts';
-import { leaveBalanceContract } from './leave-balance.ts';
-import { listCatalogContract } from './list-catalog.ts';
-import { listLeaveRequestsContract } from './list-leave-requests.ts';
 import { listTimeEntriesContract } from './list-time-entries.ts';
 import { logTimeContract } from './log-time.ts';
-import { requestLeaveContract } from './request-leave.ts';
-import { startBreakContract } from './start-break.ts';
-import { timeReportContract } from './time-report.ts';
-import { timerStatusContract } from './timer-status.ts';
 import { updateTimeEntryContract } from './update-time-entry.ts';
+import { deleteTimeEntryContract } from './delete-time-entry.ts';
+import { timeReportContract } from './time-report.ts';
+import { listCatalogContract } from './list-catalog.ts';
+import { createCatalogItemContract } from './create-catalog-item.ts';
+import { archiveCatalogItemContract } from './archive-catalog-item.ts';
+import { requestLeaveContract } from './request-leave.ts';
+import { listLeaveRequestsContract } from './list-leave-requests.ts';
+import { cancelLeaveRequestContract } from './cancel-leave-request.ts';
+import { leaveBalanceContract } from './leave-balance.ts';
+import { absenceCalendarContract } from './absence-calendar.ts';
 import { whoamiContract } from './whoami.ts';
-import { decideLeaveRequestContract } from './decide-leave-request.ts';
-import { listPendingLeaveContract } from './list-pending-leave.ts';
-import { projectStatusContract } from './project-status.ts';
 import { teamReportContract } from './team-report.ts';
+import { projectStatusContract } from './project-status.ts';
+import { listPendingLeaveContract } from './list-pending-leave.ts';
+import { decideLeaveRequestContract } from './decide-leave-request.ts';
 
-export const TOOL_CONTRACTS = {
-  absence_calendar: absenceCalendarContract,
-  archive_catalog_item: archiveCatalogItemContract,
-  cancel_leave_request: cancelLeaveRequestContract,
-  clock_in: clockInContract,
-  clock_out: clockOutContract,
-  create_catalog_item: createCatalogItemContract,
-  delete_time_entry: deleteTimeEntryContract,
-  end_break: endBreakContract,
-  leave_balance: leaveBalanceContract,
-  list_catalog: listCatalogContract,
-  list_leave_requests: listLeaveRequestsContract,
-  list_time_entries: listTimeEntriesContract,
-  log_time: logTimeContract,
-  request_leave: requestLeaveContract,
-  start_break: startBreakContract,
-  time_report: timeReportContract,
-  timer_status: timerStatusContract,
-  update_time_entry: updateTimeEntryContract,
-  whoami: whoamiContract,
-  team_report: teamReportContract,
-  project_status: projectStatusContract,
-  list_pending_leave: listPendingLeaveContract,
-  decide_leave_request: decideLeaveRequestContract,
-} satisfies Record<ToolName, ToolContract>;
+const REGISTRY = [
+  clockInContract,
+  clockOutContract,
+  timerStatusContract,
+  startBreakContract,
+  endBreakContract,
+  listTimeEntriesContract,
+  logTimeContract,
+  updateTimeEntryContract,
+  deleteTimeEntryContract,
+  timeReportContract,
+  listCatalogContract,
+  createCatalogItemContract,
+  archiveCatalogItemContract,
+  requestLeaveContract,
+  listLeaveRequestsContract,
+  cancelLeaveRequestContract,
+  leaveBalanceContract,
+  absenceCalendarContract,
+  whoamiContract,
+  teamReportContract,
+  projectStatusContract,
+  listPendingLeaveContract,
+  decideLeaveRequestContract,
+] as const;
+
+type Registered = (typeof REGISTRY)[number];
+export type ToolName = Registered['name'];
+
+/** Every definition by its name, each with its own schemas' types. */
+export const TOOL_CONTRACTS = byName(REGISTRY);
+/** The names in tools/list order. */
+export const TOOL_NAMES = REGISTRY.map((tool) => tool.name) as [ToolName, ...ToolName[]];
+/** Each tool's group and access (and the rest of its definition) by name. */
+export const TOOL_CATALOG: Readonly<Record<ToolName, ToolContract<z.ZodObject, z.ZodObject, ToolName>>> = TOOL_CONTRACTS;
+
+/** Keyed by each definition's own name; a name twice would hide a definition (test/mcp-server/contract/tool-registry.test.ts refuses it). */
+function byName<const List extends readonly { name: string }[]>(list: List): { readonly [Tool in List[number] as Tool['name']]: Tool } {
+  return Object.fromEntries(list.map((tool) => [tool.name, tool])) as { readonly [Tool in List[number] as Tool['name']]: Tool };
+}

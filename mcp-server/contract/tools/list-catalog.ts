@@ -7,21 +7,25 @@ export const catalogItemOutput = z.object({ id: z.int(), name: z.string(), archi
 
 export const listCatalogContract = toolContract({
   name: 'list_catalog',
+  group: 'catalog',
+  access: 'read',
   title: 'List catalog',
   description: 'Customers, projects and activities to book time on.',
   capability: 'catalog',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    search: z.string().max(200).optional(),
-    include_archived: z.boolean().optional(),
-  }),
-  output: z.object({
-    customers: z.array(catalogItemOutput),
-    projects: z.array(catalogItemOutput),
-    activities: z.array(catalogItemOutput),
-    /** The break types the person may take, first the one start_break takes by default (back ends with breaks only). */
-    break_types: z.array(z.object({ id: z.int(), name: z.string() })).optional(),
-    /** What the listing leaves out and how to get it, where one call could not list everything. */
-    note: z.string().optional(),
-  }),
+  input: () =>
+    z.object({
+      search: z.string().max(200).optional(),
+      include_archived: z.boolean().optional(),
+    }),
+  output: () =>
+    z.object({
+      customers: z.array(catalogItemOutput),
+      projects: z.array(catalogItemOutput),
+      activities: z.array(catalogItemOutput),
+      /** The break types the person may take, first the one start_break takes by default (back ends with breaks only). */
+      break_types: z.array(z.object({ id: z.int(), name: z.string() })).optional(),
+      /** What the listing leaves out and how to get it, where one call could not list everything. */
+      note: z.string().optional(),
+    }),
 });

@@ -6,18 +6,21 @@ import { toolContract } from './tool-contract.ts';
 
 export const logTimeContract = toolContract({
   name: 'log_time',
+  group: 'entries',
+  access: 'create',
   title: 'Log time',
   description: 'Record past work: start and end, or date and duration.',
   capability: 'entries',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({
-    start: z.string().max(64).optional(),
-    end: z.string().max(64).optional(),
-    date: z.string().max(32).optional(),
-    duration: z.string().max(32).optional(),
-    project: z.string().max(200).optional(),
-    activity: z.string().max(200).optional(),
-    description: z.string().max(5000).optional(),
-  }),
-  output: z.object({ entry: entryOutput }),
+  input: () =>
+    z.object({
+      start: z.string().max(64).optional(),
+      end: z.string().max(64).optional(),
+      date: z.string().max(32).optional(),
+      duration: z.string().max(32).optional(),
+      project: z.string().max(200).optional(),
+      activity: z.string().max(200).optional(),
+      description: z.string().max(5000).optional(),
+    }),
+  output: () => z.object({ entry: entryOutput }),
 });

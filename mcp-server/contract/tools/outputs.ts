@@ -1,9 +1,20 @@
 // The shapes several tools answer with: a time entry and a leave request, as a result shows them.
+// The window's IPC contract (main/ipc/contract.ts) hands entries on as they are, so its types are these.
 import * as z from 'zod/v4';
 import { LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
 
+/** A break inside an entry; the one without an end is the break running now (contract/worked-time.ts, runningBreak). */
+export const breakOutput = z.object({
+  /** The break type's name in the back end ("Lunch"). */
+  type: z.string(),
+  start: z.string(),
+  end: z.string().nullable(),
+  minutes: z.int(),
+});
+
 export const entryOutput = z.object({
   id: z.int(),
+  /** ISO 8601 with the UTC offset of the person's zone. */
   start: z.string(),
   end: z.string().nullable(),
   /** Worked minutes: breaks inside the entry are not counted. */
@@ -11,14 +22,15 @@ export const entryOutput = z.object({
   project: z.string().nullable(),
   activity: z.string().nullable(),
   description: z.string(),
-  /** Breaks inside the entry (a shift with breaks; back ends with the breaks capability). */
-  breaks: z.array(z.object({ type: z.string(), start: z.string(), end: z.string().nullable(), minutes: z.int() })).optional(),
+  /** Breaks inside the entry (a shift with breaks; back ends with the breaks capability); absent elsewhere. */
+  breaks: z.array(breakOutput).optional(),
   /** Why the person may not change or delete this entry (exported, a lump sum), where the back end says so. */
   locked: z.string().optional(),
   /** Kept in the outbox while the back end was out of reach, not yet sent (its id is then the outbox's, negative). */
   waiting_to_send: z.boolean().optional(),
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
+export type BreakOutput = z.infer<typeof breakOutput>;
 
 export const leaveOutput = z.object({
   id: z.int(),

@@ -6,10 +6,12 @@ import { toolContract } from './tool-contract.ts';
 
 export const startBreakContract = toolContract({
   name: 'start_break',
+  group: 'timer',
+  access: 'create',
   title: 'Start break',
   description: 'Start a break in the running shift; type by name or id.',
   capability: 'breaks',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-  input: z.object({ type: z.string().max(200).optional() }),
-  output: z.object({ shift: entryOutput, break_type: z.string(), since: z.string() }),
+  input: () => z.object({ type: z.string().max(200).optional() }),
+  output: () => z.object({ shift: entryOutput, break_type: z.string(), since: z.string() }),
 });

@@ -8,35 +8,39 @@ export const MAX_TEAM_PAGE = 50;
 
 export const teamReportContract = toolContract({
   name: 'team_report',
+  group: 'team',
+  access: 'read',
   title: 'Team hours',
   description: 'Hours per person and project of the people you may see (default: this week), vs targets; pages.',
   capability: 'team_hours',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    from: z.string().max(32).optional(),
-    to: z.string().max(32).optional(),
-    offset: z.number().int().min(0).max(100_000).optional(),
-    limit: z.number().int().min(1).max(MAX_TEAM_PAGE).optional(),
-  }),
-  output: z.object({
-    from: z.string(),
-    to: z.string(),
-    people: z.array(
-      z.object({
-        name: z.string(),
-        minutes: z.number(),
-        /** Null where the back end keeps no targets for the person. */
-        target_minutes: z.number().nullable(),
-        by_project: z.array(z.object({ project: z.string().nullable(), activity: z.string().nullable(), minutes: z.number() })),
-        /** Working days before today with nothing recorded. */
-        missing_days: z.array(z.string()),
-        /** What their running timer is on, or null. */
-        running: z.string().nullable(),
-      }),
-    ),
-    /** Everyone the back end lets you see; `people` is the window from the offset asked for. */
-    total_people: z.number(),
-    next_offset: z.number().nullable(),
-    covers: z.string(),
-  }),
+  input: () =>
+    z.object({
+      from: z.string().max(32).optional(),
+      to: z.string().max(32).optional(),
+      offset: z.number().int().min(0).max(100_000).optional(),
+      limit: z.number().int().min(1).max(MAX_TEAM_PAGE).optional(),
+    }),
+  output: () =>
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      people: z.array(
+        z.object({
+          name: z.string(),
+          minutes: z.number(),
+          /** Null where the back end keeps no targets for the person. */
+          target_minutes: z.number().nullable(),
+          by_project: z.array(z.object({ project: z.string().nullable(), activity: z.string().nullable(), minutes: z.number() })),
+          /** Working days before today with nothing recorded. */
+          missing_days: z.array(z.string()),
+          /** What their running timer is on, or null. */
+          running: z.string().nullable(),
+        }),
+      ),
+      /** Everyone the back end lets you see; `people` is the window from the offset asked for. */
+      total_people: z.number(),
+      next_offset: z.number().nullable(),
+      covers: z.string(),
+    }),
 });

@@ -6,49 +6,53 @@ import { toolContract } from './tool-contract.ts';
 
 export const timeReportContract = toolContract({
   name: 'time_report',
+  group: 'reports',
+  access: 'read',
   title: 'Time report',
   description: 'Worked time by day, week, project or activity vs targets and overtime (default: this week by day).',
   capability: 'reports',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({
-    from: z.string().max(32).optional(),
-    to: z.string().max(32).optional(),
-    group_by: z.enum(['day', 'week', 'project', 'activity']).optional(),
-    project: z.string().max(200).optional(),
-  }),
+  input: () =>
+    z.object({
+      from: z.string().max(32).optional(),
+      to: z.string().max(32).optional(),
+      group_by: z.enum(['day', 'week', 'project', 'activity']).optional(),
+      project: z.string().max(200).optional(),
+    }),
   // Targets are for the whole working day, so a report filtered to one project has none: the
   // target fields are null, and its groups list only the days or weeks with time on it.
-  output: z.object({
-    from: z.string(),
-    to: z.string(),
-    /** The person's today: the day "so far" ends with. */
-    today: z.string(),
-    /**
-     * Day and week groups cover every day of the range, each with its own `target_minutes` (days
-     * after today too: what is planned); project and activity groups carry no target. A day group
-     * names the public holiday on it and the kind of leave it takes, where it has one: why its target
-     * is less than the plan's (the window writes "Ascension Day" rather than "day off").
-     */
-    groups: z.array(
-      z.object({
-        key: z.string(),
-        minutes: z.number(),
-        target_minutes: z.number().optional(),
-        holiday: z.string().optional(),
-        leave: z.enum(LEAVE_TYPES).optional(),
-      }),
-    ),
-    total_minutes: z.number(),
-    /** The whole range's target, days after today included: the groups' targets add up to it. */
-    target_minutes: z.number().nullable(),
-    /** The target of the range's days up to and including today. */
-    target_so_far_minutes: z.number().nullable(),
-    /** total_minutes minus target_so_far_minutes: days still ahead owe nothing yet. */
-    overtime_minutes: z.number().nullable(),
-    /**
-     * The back end's own worked-time account where it keeps one (Clockodo's time account, Calamari's
-     * balance), with what it covers; null on the local timesheet and Kimai, and in a project report.
-     */
-    back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
-  }),
+  output: () =>
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      /** The person's today: the day "so far" ends with. */
+      today: z.string(),
+      /**
+       * Day and week groups cover every day of the range, each with its own `target_minutes` (days
+       * after today too: what is planned); project and activity groups carry no target. A day group
+       * names the public holiday on it and the kind of leave it takes, where it has one: why its target
+       * is less than the plan's (the window writes "Ascension Day" rather than "day off").
+       */
+      groups: z.array(
+        z.object({
+          key: z.string(),
+          minutes: z.number(),
+          target_minutes: z.number().optional(),
+          holiday: z.string().optional(),
+          leave: z.enum(LEAVE_TYPES).optional(),
+        }),
+      ),
+      total_minutes: z.number(),
+      /** The whole range's target, days after today included: the groups' targets add up to it. */
+      target_minutes: z.number().nullable(),
+      /** The target of the range's days up to and including today. */
+      target_so_far_minutes: z.number().nullable(),
+      /** total_minutes minus target_so_far_minutes: days still ahead owe nothing yet. */
+      overtime_minutes: z.number().nullable(),
+      /**
+       * The back end's own worked-time account where it keeps one (Clockodo's time account, Calamari's
+       * balance), with what it covers; null on the local timesheet and Kimai, and in a project report.
+       */
+      back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
+    }),
 });

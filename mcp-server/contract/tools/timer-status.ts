@@ -6,16 +6,19 @@ import { toolContract } from './tool-contract.ts';
 
 export const timerStatusContract = toolContract({
   name: 'timer_status',
+  group: 'timer',
+  access: 'read',
   title: 'Timer status',
   description: 'The running timer, if any, and minutes worked today and this week.',
   capability: 'timer',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({}),
-  output: z.object({
-    running: entryOutput.nullable(),
-    /** The break running inside the shift (back ends with breaks), or null. */
-    on_break: z.object({ type: z.string(), since: z.string() }).nullable(),
-    today_minutes: z.int(),
-    week_minutes: z.int(),
-  }),
+  input: () => z.object({}),
+  output: () =>
+    z.object({
+      running: entryOutput.nullable(),
+      /** The break running inside the shift (back ends with breaks), or null. */
+      on_break: z.object({ type: z.string(), since: z.string() }).nullable(),
+      today_minutes: z.int(),
+      week_minutes: z.int(),
+    }),
 });

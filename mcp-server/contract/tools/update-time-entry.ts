@@ -6,17 +6,20 @@ import { toolContract } from './tool-contract.ts';
 
 export const updateTimeEntryContract = toolContract({
   name: 'update_time_entry',
+  group: 'entries',
+  access: 'change',
   title: 'Update time entry',
   description: 'Edit a time entry by id; empty project or activity clears it.',
   capability: 'entries_edit',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
-  input: z.object({
-    id: z.number().int().min(1),
-    start: z.string().max(64).optional(),
-    end: z.string().max(64).optional(),
-    project: z.string().max(200).optional(),
-    activity: z.string().max(200).optional(),
-    description: z.string().max(5000).optional(),
-  }),
-  output: z.object({ entry: entryOutput }),
+  input: () =>
+    z.object({
+      id: z.number().int().min(1),
+      start: z.string().max(64).optional(),
+      end: z.string().max(64).optional(),
+      project: z.string().max(200).optional(),
+      activity: z.string().max(200).optional(),
+      description: z.string().max(5000).optional(),
+    }),
+  output: () => z.object({ entry: entryOutput }),
 });

@@ -8,35 +8,38 @@ const hours = z.number();
 
 export const whoamiContract = toolContract({
   name: 'whoami',
+  group: 'account',
+  access: 'read',
   title: 'Who am I',
   description: 'User, back end, capabilities, timezone, weekly target hours.',
   capability: 'account',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
-  input: z.object({}),
-  output: z.object({
-    name: z.string(),
-    provider: z.string(),
-    capabilities: z.array(z.enum(CAPABILITIES)),
-    timezone: z.string(),
-    week_target_hours: z.number(),
-    /** Target hours per weekday. */
-    work_week: z.object({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours }),
-    /** Who keeps the targets, public holidays and leave entitlement: the back end, or Punchcard's settings. */
-    plan_source: z.enum(['back_end', 'settings']),
-    /**
-     * The parts of the plan Punchcard's settings give: all with plan_source 'settings'; with 'back_end',
-     * those the back end keeps none of for the person (no target hours, no public holidays shown).
-     */
-    plan_from_settings: z.array(z.enum(['work_week', 'holidays'])),
-    /** The settings' holiday region, or where the back end's public holidays come from. */
-    holiday_region: z.string().nullable(),
-    /** Remote back ends: server, version and mode; a failed connection is an error result instead. */
-    connection: z.string().nullable(),
-    /** Set when the organisation's policy leaves AI clients only this tool: the reason. */
-    organisation_policy: z.string().nullable(),
-    /** Set when the settings file cannot be used: nothing is read or written until it is fixed. */
-    settings_problem: z.string().nullable(),
-    /** Settings that did not validate, each with what is used instead. */
-    settings_notes: z.array(z.string()),
-  }),
+  input: () => z.object({}),
+  output: () =>
+    z.object({
+      name: z.string(),
+      provider: z.string(),
+      capabilities: z.array(z.enum(CAPABILITIES)),
+      timezone: z.string(),
+      week_target_hours: z.number(),
+      /** Target hours per weekday. */
+      work_week: z.object({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours }),
+      /** Who keeps the targets, public holidays and leave entitlement: the back end, or Punchcard's settings. */
+      plan_source: z.enum(['back_end', 'settings']),
+      /**
+       * The parts of the plan Punchcard's settings give: all with plan_source 'settings'; with 'back_end',
+       * those the back end keeps none of for the person (no target hours, no public holidays shown).
+       */
+      plan_from_settings: z.array(z.enum(['work_week', 'holidays'])),
+      /** The settings' holiday region, or where the back end's public holidays come from. */
+      holiday_region: z.string().nullable(),
+      /** Remote back ends: server, version and mode; a failed connection is an error result instead. */
+      connection: z.string().nullable(),
+      /** Set when the organisation's policy leaves AI clients only this tool: the reason. */
+      organisation_policy: z.string().nullable(),
+      /** Set when the settings file cannot be used: nothing is read or written until it is fixed. */
+      settings_problem: z.string().nullable(),
+      /** Settings that did not validate, each with what is used instead. */
+      settings_notes: z.array(z.string()),
+    }),
 });

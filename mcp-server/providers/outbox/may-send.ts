@@ -3,6 +3,7 @@
 // every tool (docs/decisions.md, "The app calls its own engine's tools"). Checked against the settings
 // and the organisation's policy as they are when the write goes out. Pure.
 import type { Settings } from '../../contract/settings.ts';
+import { TOOL_CATALOG } from '../../contract/tool-catalog.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../../contract/tool-policy.ts';
 import type { OutboxKind, OutboxOrigin } from './outbox-store.ts';
 
@@ -14,5 +15,7 @@ import type { OutboxKind, OutboxOrigin } from './outbox-store.ts';
  */
 export function keptWriteRefusal(tool: OutboxKind, origin: OutboxOrigin, settings: Settings, organisation: ToolPolicyOptions['organisation']): string | null {
   const rules: ToolPolicyOptions = origin === 'app' ? { allTools: true } : { allTools: false, ...(organisation ? { organisation } : {}) };
-  return isToolEnabled(tool, settings, rules) ? null : `${tool} is switched off now (the read-only switch, the tool switches or your organisation's policy).`;
+  return isToolEnabled(TOOL_CATALOG[tool], settings, rules)
+    ? null
+    : `${tool} is switched off now (the read-only switch, the tool switches or your organisation's policy).`;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSettings, type SettingsVerdict } from '../../../mcp-server/contract/parse-settings.ts';
 import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
-import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
+import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 
 function usable(verdict: SettingsVerdict) {
   if (!verdict.ok) throw new Error(`expected usable settings, got: ${verdict.problem}`);
@@ -16,7 +16,7 @@ function problemOf(verdict: SettingsVerdict): string {
   return verdict.problem;
 }
 
-const offered = (settings: ReturnType<typeof defaultSettings>) => TOOL_NAMES.filter((name) => isToolEnabled(name, settings, { allTools: false }));
+const offered = (settings: ReturnType<typeof defaultSettings>) => TOOL_NAMES.filter((name) => isToolEnabled(TOOL_CATALOG[name], settings, { allTools: false }));
 
 describe('what decides where data goes fails closed', () => {
   it.each([

@@ -4,7 +4,7 @@ import { defaultSettings } from '../../../mcp-server/contract/default-settings.t
 import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 
-const enabledNames = (settings: Settings, allTools = false) => TOOL_NAMES.filter((name) => isToolEnabled(name, settings, { allTools }));
+const enabledNames = (settings: Settings, allTools = false) => TOOL_NAMES.filter((name) => isToolEnabled(TOOL_CATALOG[name], settings, { allTools }));
 
 describe('tool policy', () => {
   it('turns on reading and creating tools in a fresh settings file, and leaves changing ones off', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENTS } from '../../../mcp-server/clients/catalog.ts';
 import { CLIENT_IDS } from '../../../mcp-server/contract/client-ids.ts';
+import { TOOL_CATALOG } from '../../../mcp-server/contract/tool-catalog.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import {
@@ -176,12 +177,12 @@ describe('settings cannot widen the policy', () => {
     ]);
     const settings = { ...defaultSettings(), tools: { readOnly: false, groups: { leave: true }, enabled: { delete_time_entry: true, log_time: true } } };
     const options = { allTools: false, organisation: organisationRules(policy, { type: 'local' }) };
-    expect(isToolEnabled('delete_time_entry', settings, options)).toBe(false);
-    expect(isToolEnabled('request_leave', settings, options)).toBe(false);
-    expect(isToolEnabled('log_time', settings, options)).toBe(false);
-    expect(isToolEnabled('timer_status', settings, options)).toBe(true);
+    expect(isToolEnabled(TOOL_CATALOG.delete_time_entry, settings, options)).toBe(false);
+    expect(isToolEnabled(TOOL_CATALOG.request_leave, settings, options)).toBe(false);
+    expect(isToolEnabled(TOOL_CATALOG.log_time, settings, options)).toBe(false);
+    expect(isToolEnabled(TOOL_CATALOG.timer_status, settings, options)).toBe(true);
     // And they can still narrow it.
-    expect(isToolEnabled('timer_status', { ...settings, tools: { ...settings.tools, enabled: { timer_status: false } } }, options)).toBe(false);
+    expect(isToolEnabled(TOOL_CATALOG.timer_status, { ...settings, tools: { ...settings.tools, enabled: { timer_status: false } } }, options)).toBe(false);
   });
 });
 

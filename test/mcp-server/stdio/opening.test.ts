@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createConnection, type LoadedEngine } from '../../../mcp-server/stdio/connection.ts';
 import type { JsonObject, JsonRpcMessage } from '../../../mcp-server/stdio/frames.ts';
+import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { captureOpeningManifest } from '../../../mcp-server/stdio/opening-manifest.ts';
 import {
   answerOpening,
@@ -21,6 +22,12 @@ import type { Wire } from '../../../mcp-server/stdio/wire.ts';
 let manifest: OpeningManifest;
 beforeAll(async () => {
   manifest = await captureOpeningManifest();
+});
+
+it("captures each tool's group and access, which the opening's switches decide by without the definitions", () => {
+  expect(manifest.tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
+  for (const tool of manifest.tools)
+    expect({ group: tool.group, access: tool.access }).toEqual({ group: TOOL_CATALOG[tool.name].group, access: TOOL_CATALOG[tool.name].access });
 });
 
 const CLIENT = { name: 'test', version: '1' };

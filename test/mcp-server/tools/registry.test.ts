@@ -89,6 +89,11 @@ describe('the tool registry', () => {
     expect(listed.map((tool) => tool.name)).toEqual(TOOL_NAMES);
   });
 
+  it.each(TOOL_NAMES)('%s is handled under its own definition, group and access included', (name) => {
+    const { group, access, capability, title } = TOOL_CATALOG[name];
+    expect(TOOLS[name]).toEqual(expect.objectContaining({ name, group, access, capability, title }));
+  });
+
   it.each(TOOL_NAMES)('%s is titled, described briefly and completely annotated', (name) => {
     const tool = listed.find((candidate) => candidate.name === name) as ListedTool;
     expect(tool.title?.length).toBeGreaterThan(3);

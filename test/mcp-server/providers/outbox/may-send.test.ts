@@ -14,7 +14,7 @@ describe('keptWriteRefusal', () => {
     expect(keptWriteRefusal('log_time', 'ai', settings({}), allowsAll)).toBeNull();
     expect(keptWriteRefusal('log_time', 'ai', settings({ readOnly: true }), allowsAll)).toBe(OFF);
     expect(keptWriteRefusal('log_time', 'ai', settings({ enabled: { log_time: false } }), allowsAll)).toBe(OFF);
-    expect(keptWriteRefusal('log_time', 'ai', settings({}), { whoamiOnly: false, allows: (name) => name !== 'log_time' })).toBe(OFF);
+    expect(keptWriteRefusal('log_time', 'ai', settings({}), { whoamiOnly: false, allows: (tool) => tool.name !== 'log_time' })).toBe(OFF);
     expect(keptWriteRefusal('log_time', 'ai', settings({}), { whoamiOnly: true, allows: () => true })).toBe(OFF);
   });
 
