@@ -233,7 +233,7 @@ const INTEGRATION_TESTS = [
   'test/main/app/startup-failure.test.ts',
   'test/mcp-server/cli/arguments.test.ts',
   'test/mcp-server/node-version.test.ts',
-  'test/mcp-server/settings/secret-files.test.ts',
+  'test/team-server/config/secret-files.test.ts',
 ];
 const TEAM_TESTS = [
   'test/team-server/team/**/*.test.ts',

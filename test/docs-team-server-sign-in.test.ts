@@ -1,12 +1,12 @@
 // The sign_in rows of docs/team-server/README.md's configuration table say which back end takes which
-// sign-in as the config's validator decides it (mcp-server/contract/server-config.ts): for each back
+// sign-in as the config's validator decides it (team-server/config/server-config.ts): for each back
 // end, a config with only tracker sign-in, only the company's, or only the development sign-in is
 // checked, and the rows must name exactly the back ends each is required for, allowed on or refused on.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACK_ENDS } from '../mcp-server/contract/back-ends.ts';
-import { ServerConfigSchema } from '../mcp-server/contract/server-config.ts';
+import { ServerConfigSchema } from '../team-server/config/server-config.ts';
 
 const README = readFileSync(resolve(import.meta.dirname, '../docs/team-server/README.md'), 'utf8');
 const OIDC = { issuer: 'https://login.example.com', client_id: 'punchcard' };

@@ -1,7 +1,7 @@
 // How a problem the schema finds in a file a person wrote reads to that person: the key, what was
 // found there and what is expected, with an example; never zod's own words ("Invalid input: expected
 // string, received number", "Invalid discriminator value"), which name neither the key's meaning nor
-// a value to write. The team server's config (settings/server-config-file.ts) and the desktop's
+// a value to write. The team server's config (team-server/config/server-config-file.ts) and the desktop's
 // settings (parse-settings.ts) both read so. What is expected comes from the schema at the key: its
 // type, range or accepted values, and an example from its `.meta({ examples })`, else its default.
 // A message the schema gives itself (a refinement's, "an address and port such as 127.0.0.1:8787")

@@ -52,7 +52,7 @@ const email = z.string().trim().refine(isEmail, 'an e-mail address such as ada@e
  * its normal form, and only one the secret may go to (Clockify's API hosts); a default where the
  * person need not give one (Clockodo's own service); an e-mail in its normal form; a workspace by id
  * or name; a self-hosted server's TLS options. The team server's config names the same fields, less
- * the person's e-mail (server-config.ts), so both are built here.
+ * the person's e-mail (team-server/config/server-config.ts), so both are built here.
  */
 export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField): Record<string, z.ZodType> {
   switch (field.kind) {

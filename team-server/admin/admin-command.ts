@@ -152,11 +152,11 @@ export async function runAdminCommand(
     const { runCheck } = await import('./check.ts');
     return runCheck(file, io);
   }
-  const { readServerConfigFile } = await import('../../mcp-server/settings/server-config-file.ts');
+  const { readServerConfigFile } = await import('../config/server-config-file.ts');
   const config = readServerConfigFile(file);
   if (!config.ok) return (err(`${config.problem}\n`), 1);
   // Secrets given as files (NAME_FILE, a container's or Kubernetes' secrets) are read as serve reads them.
-  const { secretVariables, withSecretFiles } = await import('../../mcp-server/settings/secret-files.ts');
+  const { secretVariables, withSecretFiles } = await import('../config/secret-files.ts');
   // The new key of a rotation too (VAR_FILE: a systemd credential or a mounted secret holds it).
   const newKey = rotation.newKeyVariable ? [{ variable: rotation.newKeyVariable, from: '--new-key-env' }] : [];
   const secrets = withSecretFiles(env, [...secretVariables(config.config), ...newKey]);

@@ -2,7 +2,7 @@
 // as the server opens it but never made: a command run against a mistyped path must not leave an
 // empty store behind that looks healthy. A verb that reads or changes what the store keeps also has
 // its key checked first, and a key that is not the store's is refused before anything is touched.
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { Store } from '../store/store.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 
@@ -15,7 +15,7 @@ export interface AdminIo {
 /** The store the config names, as it is, or the reason it cannot be opened (said on stderr). */
 export async function openConfiguredStore(config: ServerConfig, io: AdminIo): Promise<Store | undefined> {
   const { openStore, storeProblem } = await import('../store/open-store.ts');
-  const { unsetSecret } = await import('../../mcp-server/settings/secret-files.ts');
+  const { unsetSecret } = await import('../config/secret-files.ts');
   const unset = unsetSecret(config, io.env, 'postgres.password_env');
   if (unset) return void io.err(`${unset}\n`);
   try {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import { checkStoreKey, judgeStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { sqliteKeyEvidence } from './sqlite-key-evidence.ts';

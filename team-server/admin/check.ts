@@ -8,13 +8,13 @@
 import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 import { checkStoreKey } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
 import { auditSpoolFolder, spoolFiles } from '../team/audit-spool.ts';
-import { secretIsSet, secretVariables, withSecretFiles } from '../../mcp-server/settings/secret-files.ts';
+import { secretIsSet, secretVariables, withSecretFiles } from '../config/secret-files.ts';
 import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 /** How long a network check waits for an answer. */
@@ -29,7 +29,7 @@ export async function runCheck(file: string, io: AdminIo): Promise<number> {
 }
 
 async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
-  const { readServerConfigFile } = await import('../../mcp-server/settings/server-config-file.ts');
+  const { readServerConfigFile } = await import('../config/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return [{ ok: false, subject: 'config', said: read.problem }];
   const config = read.config;

@@ -2,7 +2,7 @@
 // clients each has connected now (their grants). One line a person, tab-separated, so it reads at a
 // terminal and cuts with `cut -f`. The client names are in sealed records, so the command needs the
 // server's key, as the server does.
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 import { clientNameOf } from '../auth/client-name.ts';
 import { grantsOf } from '../auth/store-adapter.ts';

@@ -8,7 +8,7 @@
 // Finishing runs with the new key and only once no instance the store has heard from lately still runs
 // with the old one: an instance started with the old key would not start again once the rotation ends.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import { checkStoreKey, endedRotation, ROTATION_CHECK_MS, startedRotation } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey, sealingKeyOf } from '../auth/server-keys.ts';
 import { GONE_AFTER_MS } from '../http/peers.ts';

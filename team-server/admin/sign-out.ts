@@ -3,7 +3,7 @@
 // tracker credentials, and a record of the sign-out, which every instance reads within seconds to
 // close the person's engine there (team/sign-outs.ts). Their clients' next request is refused, on
 // every instance at once; to come back they sign in again.
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { PersonRecord } from '../store/store.ts';
 import { type AdminIo, openKeyedStore } from './admin-io.ts';
 

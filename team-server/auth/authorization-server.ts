@@ -9,7 +9,7 @@
 // offline-access.ts), and points its sign-in and consent steps at the server's own pages
 // (sign-in/).
 import Provider, { type Configuration, errors } from 'oidc-provider';
-import { isLoopbackHost } from '../../mcp-server/contract/server-config.ts';
+import { isLoopbackHost } from '../config/server-config.ts';
 import { failedBecause } from '../logs/request-context.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
 import { clientDocumentFetch } from './client-document-fetch.ts';

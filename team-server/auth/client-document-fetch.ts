@@ -13,7 +13,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
-import { isLoopbackHost } from '../../mcp-server/contract/server-config.ts';
+import { isLoopbackHost } from '../config/server-config.ts';
 
 /** Addresses no client's document may come from: this computer, private networks, and every special-use range. */
 const SPECIAL_USE = new BlockList();

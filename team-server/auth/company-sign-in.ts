@@ -4,7 +4,7 @@
 // for — its subject, and an e-mail only where it says the e-mail is verified. An e-mail typed into a
 // form or passed as a parameter never decides who someone is.
 import * as oidc from 'openid-client';
-import { isLoopbackHost } from '../../mcp-server/contract/server-config.ts';
+import { isLoopbackHost } from '../config/server-config.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 
 export interface CompanySignInOptions {

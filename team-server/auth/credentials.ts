@@ -1,7 +1,7 @@
 // A person's tracker credentials on the team server: checked against the back end when they give
 // them, then kept sealed to that person under the server key (store/sealed.ts). The server sends a
 // person's secret only to the back end it was given for, and only on that person's calls.
-import type { ServerProvider } from '../../mcp-server/contract/server-config.ts';
+import type { ServerProvider } from '../config/server-config.ts';
 import { isEmail, normalizeEmail } from '../../mcp-server/contract/back-end-accounts.ts';
 import { backEndOf, hasField, type RemoteProfile } from '../../mcp-server/contract/back-ends.ts';
 import type { Log } from '../../mcp-server/log.ts';

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
-import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../config/server-config.ts';
 import { readFlags } from '../../mcp-server/command-flags.ts';
 import { auditUsage, REPOSITORY_GUIDE, serveUsage } from './serve-usage.ts';
 
@@ -49,7 +49,7 @@ export async function runServeCommand(
   const portText = options.values.get('port') ?? '8787';
   const port = Number(portText);
   if (!/^\d{1,5}$/.test(portText) || port < 1 || port > 65535) return usage('--port takes a port number, 1 to 65535.');
-  const { readServerConfigFile } = await import('../../mcp-server/settings/server-config-file.ts');
+  const { readServerConfigFile } = await import('../config/server-config-file.ts');
   let config: ServerConfig;
   let serverEnv: NodeJS.ProcessEnv;
   if (dev) {
@@ -113,7 +113,7 @@ export async function runAuditCommand(
   if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) return usage('--since takes a day, YYYY-MM-DD.');
   const limitText = options.values.get('limit') ?? '100000';
   if (!/^\d{1,7}$/.test(limitText)) return usage('--limit takes a number of records.');
-  const { readServerConfigFile } = await import('../../mcp-server/settings/server-config-file.ts');
+  const { readServerConfigFile } = await import('../config/server-config-file.ts');
   const read = readServerConfigFile(file);
   if (!read.ok) return refuse(err, read.problem);
   const secrets = await secretsFromFiles(process.env, read.config);
@@ -164,9 +164,9 @@ function developmentServer(folder: string, port: number): { config: ServerConfig
   };
 }
 
-/** The environment with each secret the config names filled from its NAME_FILE where one is set (mcp-server/settings/secret-files.ts). */
+/** The environment with each secret the config names filled from its NAME_FILE where one is set (team-server/config/secret-files.ts). */
 async function secretsFromFiles(env: NodeJS.ProcessEnv, config: ServerConfig): Promise<{ env: NodeJS.ProcessEnv } | { problem: string }> {
-  const { secretVariables, withSecretFiles } = await import('../../mcp-server/settings/secret-files.ts');
+  const { secretVariables, withSecretFiles } = await import('../config/secret-files.ts');
   return withSecretFiles(env, secretVariables(config));
 }
 

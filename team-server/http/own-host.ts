@@ -4,7 +4,7 @@
 // it cannot change is the Host its browser sends: evil.example. So a server whose public_url is on
 // this computer answers only requests that name it as itself. A server on the network sits behind
 // TLS and a reverse proxy, where a rebound name has no certificate; there Host is the proxy's to set.
-import { isLoopbackHost } from '../../mcp-server/contract/server-config.ts';
+import { isLoopbackHost } from '../config/server-config.ts';
 
 export interface OwnHostOptions {
   publicUrl: string;

@@ -2,7 +2,7 @@
 // meant: they tell anyone who can read them who is busy and how much (people's counts, tools,
 // errors), so an address beyond loopback must be chosen, not typed by accident. `admin check` fails
 // on it and `serve` warns at start.
-import { isLoopbackHost, parseListen, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import { isLoopbackHost, parseListen, type ServerConfig } from '../config/server-config.ts';
 
 /** The sentence warning of metrics other machines reach without `metrics.public`, or undefined. */
 export function unmeantMetricsExposure(metrics: ServerConfig['metrics']): string | undefined {

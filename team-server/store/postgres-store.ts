@@ -8,7 +8,7 @@
 // because every change is one statement or one transaction.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { parsePostgresAddress, type PostgresAddress } from '../../mcp-server/contract/postgres-address.ts';
+import { parsePostgresAddress, type PostgresAddress } from '../config/postgres-address.ts';
 import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
 import {
   AUDIT_COLUMN_COUNT,

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
 import { ServeRefusal } from './serve-refusal.ts';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { AuditRecord } from '../store/store.ts';
 
 /** A spool file's name: its time of making first, so that the ones left behind are written oldest first. */

@@ -13,7 +13,7 @@ import {
   type AuthInfo,
 } from '@modelcontextprotocol/server';
 import type Provider from 'oidc-provider';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { withoutControls } from '../../mcp-server/plain-text.ts';
 import { ALL_SCOPES, SCOPES } from '../auth/authorization-server.ts';

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { backEndOf, hasField, isRemote, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import { type BackEndProfile, type Settings } from '../../mcp-server/contract/settings.ts';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import type { HolidaysOf } from '../../mcp-server/engine/call-context.ts';

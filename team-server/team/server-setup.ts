@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseListen, type ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import { parseListen, type ServerConfig } from '../config/server-config.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { policyPaths, profileRefusal } from '../../mcp-server/policy/policy.ts';
 import { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
@@ -13,7 +13,7 @@ import { keysFromStore } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey, type ServerKeys } from '../auth/server-keys.ts';
 import { type AddressResolver, trustedProxies } from '../http/client-address.ts';
 import { openMetrics, type OpenedMetrics } from '../metrics/open-metrics.ts';
-import { unsetSecret } from '../../mcp-server/settings/secret-files.ts';
+import { unsetSecret } from '../config/secret-files.ts';
 import { openStore, storeProblem } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { ServeRefusal } from './serve-refusal.ts';
@@ -36,7 +36,7 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   if (typeof proxies === 'string') throw new ServeRefusal(proxies);
   const listen = parseListen(config.listen);
   if (typeof listen === 'string') throw new ServeRefusal(`listen: ${listen}`);
-  // The config's schema refused a metrics.listen that is no address (mcp-server/contract/server-config.ts).
+  // The config's schema refused a metrics.listen that is no address (team-server/config/server-config.ts).
   const metricsListen = config.metrics?.listen === undefined ? undefined : (parseListen(config.metrics.listen) as { host: string; port: number });
   const opened = await openMetrics(metricsListen);
   const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;

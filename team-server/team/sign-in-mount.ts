@@ -5,7 +5,7 @@
 // team server's: it answers on Node's response itself, so koa's answering stands aside for it.
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import { createAuthorizationServer } from '../auth/authorization-server.ts';
 import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';

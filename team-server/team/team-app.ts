@@ -6,7 +6,7 @@
 // the authorization server (oidc-provider, a koa app itself) for every other path.
 import Router from '@koa/router';
 import Koa, { type Middleware } from 'koa';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { PageState } from '../auth/sign-in/page-kit.ts';
 import type { AddressResolver } from '../http/client-address.ts';
 import { PEER_HEADER, type Peers } from '../http/peers.ts';

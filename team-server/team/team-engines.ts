@@ -1,7 +1,7 @@
 // The people's engines as the team server wires them (person-engines.ts): each write recorded in the
 // audit log before its answer leaves, each call and back-end request counted for the metrics, and the back end's requests
 // held to the organisation's limit where it has one (Calamari's).
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import type { Log } from '../../mcp-server/log.ts';
 import type { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
 import { holidayCalendar } from '../../mcp-server/engine/call-context.ts';

@@ -9,7 +9,7 @@
 // instance follows in the store (followers.ts). A start that fails closes what it had opened
 // (opened-so-far.ts).
 import { rmSync } from 'node:fs';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../config/server-config.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
 import { instancePeers, listenAddress } from '../http/peers.ts';

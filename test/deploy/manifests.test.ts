@@ -14,8 +14,8 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { serverConfigFromText } from '../../mcp-server/settings/server-config-file.ts';
-import { secretVariables } from '../../mcp-server/settings/secret-files.ts';
+import { serverConfigFromText } from '../../team-server/config/server-config-file.ts';
+import { secretVariables } from '../../team-server/config/secret-files.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KUBERNETES = join(ROOT, 'deploy/kubernetes');

@@ -4,8 +4,8 @@
 // the admin command run on that config with its answer, exit code and words.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerConfig } from '../../mcp-server/contract/server-config.ts';
-import { readServerConfigFile } from '../../mcp-server/settings/server-config-file.ts';
+import type { ServerConfig } from '../../team-server/config/server-config.ts';
+import { readServerConfigFile } from '../../team-server/config/server-config-file.ts';
 import { runAdminCommand } from '../../team-server/admin/admin-command.ts';
 import { sealCredentials } from '../../team-server/auth/credentials.ts';
 import { openServerStore } from '../../team-server/team/server-setup.ts';

@@ -26,7 +26,7 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
-import { readServerConfigFile } from '../../mcp-server/settings/server-config-file.ts';
+import { readServerConfigFile } from '../../team-server/config/server-config-file.ts';
 import { teamLog } from '../../team-server/logs/team-log.ts';
 import { startTeamServer as startInProcess } from '../../team-server/team/team-server.ts';
 import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouterContext } from '@koa/router';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
-import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../../config/server-config.ts';
 import type { Log } from '../../../mcp-server/log.ts';
 import type { Limit } from '../../http/rate-limits.ts';
 import { NO_METRICS, type TeamMetrics } from '../../metrics/team-metrics.ts';

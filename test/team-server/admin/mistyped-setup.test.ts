@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentencesLog } from '../../support/sentences-log.ts';
 import { openServerStore } from '../../../team-server/team/server-setup.ts';
 import { startTeamServer } from '../../../team-server/team/team-server.ts';
-import { readServerConfigFile } from '../../../mcp-server/settings/server-config-file.ts';
+import { readServerConfigFile } from '../../../team-server/config/server-config-file.ts';
 import { runAdmin, writeServerConfig } from '../../support/admin-setup.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 

@@ -14,7 +14,7 @@ import { rotateKey } from '../../../team-server/admin/rotate-key.ts';
 import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
 import { startTeamServer, type TeamServer } from '../../../team-server/team/team-server.ts';
-import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../../../team-server/config/server-config.ts';
 import { runAdmin, storeWithAda, writeServerConfig } from '../../support/admin-setup.ts';
 
 const FIRST = randomBytes(32).toString('base64');

@@ -14,7 +14,7 @@ import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
 import { runAuditCommand } from '../../../team-server/cli/serve-command.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
 import { ServeRefusal, startTeamServer } from '../../../team-server/team/team-server.ts';
-import type { ServerConfig } from '../../../mcp-server/contract/server-config.ts';
+import type { ServerConfig } from '../../../team-server/config/server-config.ts';
 import { runAdmin, storeWithAda, writeServerConfig } from '../../support/admin-setup.ts';
 
 const RIGHT = randomBytes(32).toString('base64');

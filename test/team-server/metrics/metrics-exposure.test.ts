@@ -8,7 +8,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { unmeantMetricsExposure } from '../../../team-server/metrics/metrics-exposure.ts';
-import { serverConfigFromText } from '../../../mcp-server/settings/server-config-file.ts';
+import { serverConfigFromText } from '../../../team-server/config/server-config-file.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const guide = readFileSync(join(ROOT, 'docs/team-server/monitoring.md'), 'utf8');

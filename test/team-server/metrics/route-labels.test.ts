@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServerConfigSchema } from '../../../mcp-server/contract/server-config.ts';
+import { ServerConfigSchema } from '../../../team-server/config/server-config.ts';
 import { createAuthorizationServer } from '../../../team-server/auth/authorization-server.ts';
 import { cookieJar } from '../../../team-server/auth/forms.ts';
 import { deriveServerKeys } from '../../../team-server/auth/server-keys.ts';

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ServerConfigSchema } from '../../../mcp-server/contract/server-config.ts';
+import { ServerConfigSchema } from '../../../team-server/config/server-config.ts';
 import { ServeRefusal, startTeamServer } from '../../../team-server/team/team-server.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
 import { sentencesLog } from '../../support/sentences-log.ts';

@@ -1,13 +1,13 @@
 // Reads the team server's configuration (`serve --config FILE`): a small regular file read as
 // config.json and the policy are, JSON with no key written twice, validated by the schema in
-// contract/server-config.ts. Every refusal names the file and the key, what was found there and what
+// server-config.ts. Every refusal names the file and the key, what was found there and what
 // is expected, with an example (contract/issue-words.ts), so an administrator can fix it from the one
 // line the server prints before it exits.
 import { parseTree } from 'jsonc-parser';
-import { findDuplicateKey } from '../contract/duplicate-keys.ts';
-import { issueWords } from '../contract/issue-words.ts';
-import { type ServerConfig, ServerConfigSchema } from '../contract/server-config.ts';
-import { readSmallTextFile } from './settings-source.ts';
+import { findDuplicateKey } from '../../mcp-server/contract/duplicate-keys.ts';
+import { issueWords } from '../../mcp-server/contract/issue-words.ts';
+import { type ServerConfig, ServerConfigSchema } from './server-config.ts';
+import { readSmallTextFile } from '../../mcp-server/settings/settings-source.ts';
 
 export type ServerConfigRead = { ok: true; config: ServerConfig } | { ok: false; problem: string };
 

@@ -1,9 +1,9 @@
-// The team server's configuration file (contract/server-config.ts, read by settings/server-config-file.ts):
+// The team server's configuration file (team-server/config/server-config.ts, read by server-config-file.ts):
 // each kind of mistake an administrator makes is refused in one line that names the key and what was
 // found there (server-config-words.test.ts walks every key), and a file that is right comes back with
 // its defaults filled in.
 import { describe, expect, it } from 'vitest';
-import { serverConfigFromText } from '../../../mcp-server/settings/server-config-file.ts';
+import { serverConfigFromText } from '../../../team-server/config/server-config-file.ts';
 
 const GOOD = {
   public_url: 'https://punchcard.example.com',

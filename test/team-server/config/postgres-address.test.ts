@@ -1,7 +1,7 @@
-// A PostgreSQL address read as libpq and pg read it (contract/postgres-address.ts): over TCP to a host,
+// A PostgreSQL address read as libpq and pg read it (team-server/config/postgres-address.ts): over TCP to a host,
 // or to the Unix socket in a folder, written in ?host= or percent-encoded where the host goes.
 import { describe, expect, it } from 'vitest';
-import { parsePostgresAddress } from '../../../mcp-server/contract/postgres-address.ts';
+import { parsePostgresAddress } from '../../../team-server/config/postgres-address.ts';
 
 describe('a PostgreSQL address', () => {
   it.each([

@@ -1,4 +1,4 @@
-// The words of a refused server.json (contract/issue-words.ts, settings/server-config-file.ts): every
+// The words of a refused server.json (mcp-server/contract/issue-words.ts, team-server/config/server-config-file.ts): every
 // key of the schema, walked, with a value of the wrong type, is refused in words that name the key, what
 // was found and what is expected with an example, and never in zod's own ("Invalid discriminator
 // value", "expected string, received number"). A misspelt value or key gets the one it likely meant;
@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldOf } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { BACK_ENDS } from '../../../mcp-server/contract/back-ends.ts';
 import { closestWord, keyPath } from '../../../mcp-server/contract/issue-words.ts';
-import { ServerConfigSchema } from '../../../mcp-server/contract/server-config.ts';
-import { serverConfigFromText } from '../../../mcp-server/settings/server-config-file.ts';
+import { ServerConfigSchema } from '../../../team-server/config/server-config.ts';
+import { serverConfigFromText } from '../../../team-server/config/server-config-file.ts';
 
 /** A config that sets every key the schema has, and is taken. */
 const FULL = {

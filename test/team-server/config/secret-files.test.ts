@@ -1,4 +1,4 @@
-// Secrets from files (mcp-server/settings/secret-files.ts): NAME_FILE fills NAME for each secret the
+// Secrets from files (team-server/config/secret-files.ts): NAME_FILE fills NAME for each secret the
 // team server's config names, from a real file laid out as Docker and Kubernetes mount them; a file
 // that is no place for a secret (a link out of its folder, a folder, a pipe, too big, empty, several
 // lines) is refused with a sentence that names the variable and never the value. The built server
@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSecretFile, SECRET_FILE_MAX_BYTES, secretVariables, unsetSecret, withSecretFiles } from '../../../mcp-server/settings/secret-files.ts';
+import { readSecretFile, SECRET_FILE_MAX_BYTES, secretVariables, unsetSecret, withSecretFiles } from '../../../team-server/config/secret-files.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
 import { removeTeamServerData, startTeamServer, TEST_SERVER_KEY } from '../../support/team-server.ts';
 

@@ -5,8 +5,8 @@
 // once at start; its value goes into the environment the server is handed, never into a log.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import { backEndOf, tokenVariable } from '../contract/back-ends.ts';
-import type { ServerConfig } from '../contract/server-config.ts';
+import { backEndOf, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
+import type { ServerConfig } from './server-config.ts';
 
 /** A secret is a key or a password: a few hundred bytes. Anything near this is the wrong file. */
 export const SECRET_FILE_MAX_BYTES = 64 * 1024;

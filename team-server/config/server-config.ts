@@ -4,12 +4,12 @@
 // protection off), and every refusal names the key it is about, what was found there and what is
 // expected (contract/issue-words.ts), with the example a key's `.meta({ examples })` gives (or its default).
 import * as z from 'zod/v4';
-import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from './settings.ts';
-import { isHttpUrl } from './back-end-accounts.ts';
-import { BACK_ENDS, backEndOf, type BackEndProfile } from './back-ends.ts';
+import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
+import { isHttpUrl } from '../../mcp-server/contract/back-end-accounts.ts';
+import { BACK_ENDS, backEndOf, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import { parsePostgresAddress } from './postgres-address.ts';
-import { isValidTimeZone } from './time-zone.ts';
-import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+import { isValidTimeZone } from '../../mcp-server/contract/time-zone.ts';
+import { TOOL_GROUPS, TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
 
 /** A host name or address that only this computer reaches. */
 export function isLoopbackHost(host: string): boolean {
